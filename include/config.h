@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* config: the table of configuration keys (one place: name, type, default, bounds, help,
+ * reloadable), an ini-style file reader, --set KEY=VALUE overrides, and immutable snapshots.
+ * A snapshot is built once and never changed; a reload builds a new one. */
+#ifndef SHARDLITE_CONFIG_H
+#define SHARDLITE_CONFIG_H
+
+#include "base.h"
+
+/* One field per key. Strings are owned by the snapshot. */
+struct config {
+	char *data_dir;          /* data_dir: where tenant files live */
+	char *listen_addresses;  /* listen_addresses: comma-separated, "" = no TCP */
+	int port;                /* port */
+	char *unix_socket_dir;   /* unix_socket_dir: "" = no Unix socket */
+	int64_t max_message_size; /* max_message_size: bytes, frontend message cap */
+	int startup_timeout_ms;  /* startup_timeout: ms to complete startup */
+	int max_connections;     /* max_connections */
+	bool auto_create;        /* auto_create: create tenants on first use */
+	char *log_level;         /* log_level: debug, info, warning, error */
+	char *timezone;          /* timezone: default TimeZone reported to clients */
+	int64_t max_result_bytes; /* max_result_bytes: cap on one statement's buffered result */
+};
+
+enum config_type { CONFIG_STRING, CONFIG_INT, CONFIG_BOOL, CONFIG_BYTES, CONFIG_DURATION_MS };
+
+/* The key table row; config_keys() lists them all (docs/config.md is checked against it). */
+struct config_key {
+	const char *name;
+	enum config_type type;
+	const char *default_value; /* as it would be written in the file */
+	int64_t min, max;          /* for INT/BYTES/DURATION */
+	bool reloadable;           /* takes effect on SIGHUP */
+	const char *help;
+};
+const struct config_key *config_keys(size_t *n);
+
+/* Builder: collects defaults, then the file, then overrides (later wins). */
+struct config_builder;
+struct config_builder *config_builder_new(void);
+void config_builder_free(struct config_builder *b);
+/* Sets one key from text. False with a message in errbuf for an unknown key or bad value. */
+bool config_builder_set(struct config_builder *b, const char *key, const char *value,
+			char *errbuf, size_t errlen) MUST_CHECK;
+/* Reads an ini-style file: `key = value` lines, `#`/`;` comments, optional `[section]`
+ * headers (a key in section S is named "S.key" unless S is "shardlite"), values optionally
+ * in single or double quotes. Errors name the file and line. */
+bool config_builder_load_file(struct config_builder *b, const char *path, char *errbuf,
+			      size_t errlen) MUST_CHECK;
+/* Produces a snapshot (caller owns; config_free). Never fails: values were checked on set. */
+struct config *config_builder_build(const struct config_builder *b);
+void config_free(struct config *c);
+
+/* Parses sizes ("64MB", "1kB", "512") and durations ("30s", "100ms", "5min", "1h", "250");
+ * the bare-number unit for durations is milliseconds, as PostgreSQL's statement_timeout. */
+bool config_parse_bytes(const char *s, int64_t *out) MUST_CHECK;
+bool config_parse_duration_ms(const char *s, int64_t *out) MUST_CHECK;
+bool config_parse_bool(const char *s, bool *out) MUST_CHECK;
+
+#endif

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype: PostgreSQL type OIDs, the mapping from declared type names to OIDs, and the text and
+ * binary wire encodings of values. Knows nothing of SQLite or sockets: values cross this
+ * boundary as struct pgtype_value (SQLite's five storage classes, library-neutral). */
+#ifndef SHARDLITE_PGTYPE_H
+#define SHARDLITE_PGTYPE_H
+
+#include "base.h"
+
+/* Built-in type OIDs (src/include/catalog/pg_type.dat of PostgreSQL 15). */
+enum {
+	PGTYPE_BOOL = 16,
+	PGTYPE_BYTEA = 17,
+	PGTYPE_CHAR = 18,
+	PGTYPE_NAME = 19,
+	PGTYPE_INT8 = 20,
+	PGTYPE_INT2 = 21,
+	PGTYPE_INT4 = 23,
+	PGTYPE_REGPROC = 24,
+	PGTYPE_TEXT = 25,
+	PGTYPE_OID = 26,
+	PGTYPE_JSON = 114,
+	PGTYPE_XML = 142,
+	PGTYPE_FLOAT4 = 700,
+	PGTYPE_FLOAT8 = 701,
+	PGTYPE_UNKNOWN = 705,
+	PGTYPE_MONEY = 790,
+	PGTYPE_BPCHAR = 1042,
+	PGTYPE_VARCHAR = 1043,
+	PGTYPE_DATE = 1082,
+	PGTYPE_TIME = 1083,
+	PGTYPE_TIMESTAMP = 1114,
+	PGTYPE_TIMESTAMPTZ = 1184,
+	PGTYPE_INTERVAL = 1186,
+	PGTYPE_TIMETZ = 1266,
+	PGTYPE_BIT = 1560,
+	PGTYPE_VARBIT = 1562,
+	PGTYPE_NUMERIC = 1700,
+	PGTYPE_REGCLASS = 2205,
+	PGTYPE_REGTYPE = 2206,
+	PGTYPE_VOID = 2278,
+	PGTYPE_UUID = 2950,
+	PGTYPE_JSONB = 3802,
+	/* arrays of the above that drivers send as parameters */
+	PGTYPE_BOOL_ARRAY = 1000,
+	PGTYPE_INT2_ARRAY = 1005,
+	PGTYPE_INT4_ARRAY = 1007,
+	PGTYPE_TEXT_ARRAY = 1009,
+	PGTYPE_VARCHAR_ARRAY = 1015,
+	PGTYPE_INT8_ARRAY = 1016,
+	PGTYPE_FLOAT4_ARRAY = 1021,
+	PGTYPE_FLOAT8_ARRAY = 1022,
+	PGTYPE_OID_ARRAY = 1028,
+	PGTYPE_NUMERIC_ARRAY = 1231,
+	PGTYPE_UUID_ARRAY = 2951,
+};
+
+/* Static facts about one built-in type: what RowDescription and the catalog report. */
+struct pgtype_info {
+	uint32_t oid;
+	const char *name;     /* pg_type.typname: "int4", "varchar", "timestamptz" */
+	const char *sql_name; /* format_type() spelling: "integer", "character varying" */
+	int16_t typlen;       /* -1 varlena, -2 cstring */
+	char category;        /* pg_type.typcategory: 'N', 'S', 'B', 'D', 'U', 'A', ... */
+	uint32_t array_oid;   /* 0 when none */
+	uint32_t elem_oid;    /* for arrays, the element type; else 0 */
+	bool binary_ok;       /* pgtype_encode_binary/decode_binary handle it */
+};
+
+/* The info of a built-in type, or NULL when the OID is not one we know. */
+const struct pgtype_info *pgtype_by_oid(uint32_t oid);
+/* Every known type, for the catalog; *n receives the count. */
+const struct pgtype_info *pgtype_all(size_t *n);
+
+/* Maps a declared column type as SQLite stores it in its schema ("int4", "INTEGER",
+ * "bigint", "double precision", "varchar(20)", "numeric(10,2)", "timestamp with time zone",
+ * "text[]") to a PostgreSQL OID and typmod (-1 when none; varchar(n) gives n+4 as PostgreSQL
+ * does, numeric(p,s) gives ((p<<16)|s)+4). NULL or empty decl gives TEXT. Names it does not
+ * know give TEXT. Case-insensitive, surrounding blanks ignored, with one exception: SQLite's
+ * upper-case affinity names "INTEGER" and "REAL" (as SQLite tools write them) mean SQLite's
+ * 64-bit storage, int8 and float8, while PostgreSQL's "integer"/"real" stay int4/float4. */
+uint32_t pgtype_from_decl(const char *decl, int32_t *typmod);
+
+/* A value as SQLite holds it. Text and blob point at memory owned by the caller. */
+enum pgtype_kind { PGTYPE_V_NULL, PGTYPE_V_INT, PGTYPE_V_FLOAT, PGTYPE_V_TEXT, PGTYPE_V_BLOB };
+
+struct pgtype_value {
+	enum pgtype_kind kind;
+	int64_t i;
+	double f;
+	const char *p; /* TEXT (not necessarily NUL-terminated) or BLOB bytes */
+	size_t n;
+};
+
+/* Appends the PostgreSQL text output of v as type oid (e.g. BOOL 1 → "t", BYTEA → "\x..",
+ * FLOAT8 → shortest exact digits, "Infinity", "NaN"). Values whose storage class does not
+ * fit the type are rendered as PostgreSQL would render the closest value (an INT stored in
+ * a TEXT column prints as its digits). v must not be NULL-kind. Never fails except through
+ * the strbuf's failure bit. */
+void pgtype_encode_text(struct strbuf *out, uint32_t oid, const struct pgtype_value *v);
+/* As pgtype_encode_text, applying the column's typmod (-1 = none) as PostgreSQL's stored
+ * value would show it: numeric(p,s) prints exactly s fraction digits (rounded half away
+ * from zero), character(n) is blank-padded to n characters. */
+void pgtype_encode_text_typmod(struct strbuf *out, uint32_t oid, int32_t typmod,
+			       const struct pgtype_value *v);
+
+/* Appends the binary send format of v as type oid (bool, int2, int4, int8, float4, float8,
+ * text, varchar, bpchar, name, bytea, oid, json; others as pgtype_info.binary_ok says).
+ * False with 0A000 in err when the type has no binary support here. */
+bool pgtype_encode_binary(struct strbuf *out, uint32_t oid, const struct pgtype_value *v,
+			  struct pgerr *err) MUST_CHECK;
+/* As pgtype_encode_binary with the column's typmod (-1 = none; character(n) is padded). */
+bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmod,
+				 const struct pgtype_value *v, struct pgerr *err) MUST_CHECK;
+
+/* Decodes a parameter sent in text format for type oid (0/UNKNOWN: kept as text) into a
+ * value to bind. Integers and floats are parsed strictly as PostgreSQL does (22P02 on bad
+ * input, 22003 when out of range for the type), bool accepts t/true/yes/on/1 and their
+ * negations, bytea accepts hex (\x...) and escape format. Text results may point into s or
+ * into memory from a (arena). */
+bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
+			struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
+/* Decodes a parameter sent in binary format for type oid. Wrong lengths give 22P03; types
+ * without binary support give 0A000 naming the type. */
+bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+			  struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
+/* Shortest text that reads back as exactly d (PostgreSQL 12+ float8out / float4out). */
+void pgtype_format_float8(struct strbuf *out, double d);
+void pgtype_format_float4(struct strbuf *out, float f);
+
+#endif

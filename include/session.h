@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* session: one client connection's PostgreSQL protocol state machine — startup, simple and
+ * extended query, transaction state, prepared statements and portals, session settings.
+ * Network-free: the net module feeds it bytes and sends what it writes to session_output(). */
+#ifndef SHARDLITE_SESSION_H
+#define SHARDLITE_SESSION_H
+
+#include "base.h"
+
+struct config;
+struct shard_registry;
+
+/* Where the client came from: decides defaults such as trust on loopback and Unix sockets. */
+enum session_origin { SESSION_UNIX, SESSION_LOOPBACK, SESSION_REMOTE };
+
+/* What the server lends every session. All pointers outlive the session. */
+struct session_env {
+	const struct config *cfg;
+	struct shard_registry *shards;
+	/* Delivers a CancelRequest: interrupt session `pid` if `key` matches. May be NULL. */
+	void (*cancel_fn)(void *ctx, uint32_t pid, uint32_t key);
+	void *cancel_ctx;
+};
+
+struct session;
+
+/* id doubles as the BackendKeyData process id, so it must fit 32 bits and be unique. */
+struct session *session_new(uint32_t id, const struct session_env *env,
+			    enum session_origin origin);
+/* Frees everything the session owns, rolling back an open transaction. Call it only from a
+ * safe point (not from inside session_input). */
+void session_free(struct session *s);
+
+/* Consumes as many whole messages from buf as it can (possibly none) and returns the number
+ * of bytes consumed. *want receives the total number of bytes (counted from the first
+ * unconsumed byte) needed before calling again can make progress. Responses accumulate in
+ * session_output(). May block on disk (statements run inline today). */
+size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
+
+/* Bytes to send to the client; the caller drains (strbuf_consume/strbuf_reset) what it sent. */
+struct strbuf *session_output(struct session *s);
+
+/* True once the client has finished startup (the startup timeout no longer applies). */
+bool session_started(const struct session *s);
+/* True when the connection must be closed after the output is flushed. */
+bool session_closing(const struct session *s);
+
+/* Writes a FATAL ErrorResponse (e.g. startup timeout, shutdown) and marks the session closing. */
+void session_fatal(struct session *s, const char *sqlstate, const char *message);
+
+uint32_t session_pid(const struct session *s);
+/* Interrupts the running statement when key matches this session's cancel key. */
+bool session_cancel(struct session *s, uint32_t key);
+
+uint64_t session_id(const struct session *s);
+/* The tenant name once started, else NULL (for log lines). */
+const char *session_tenant(const struct session *s);
+
+#endif

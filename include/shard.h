@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard: tenants as SQLite files. Validates tenant names, maps them to fanned-out paths under
+ * the data directory, opens per-session connections in WAL mode with the settings every
+ * tenant connection needs, and owns the one table from SQLite result codes to SQLSTATEs.
+ * Today calls run on the caller's thread and may block on disk; see docs/architecture.md. */
+#ifndef SHARDLITE_SHARD_H
+#define SHARDLITE_SHARD_H
+
+#include <sqlite3.h>
+
+#include "base.h"
+
+#define SHARD_TENANT_MAX 63
+
+struct shard_opts {
+	const char *data_dir; /* copied */
+	bool auto_create;     /* create a tenant's file on first use */
+};
+
+struct shard_registry;
+
+/* Creates the registry and the data directory layout (data_dir/tenants/) if missing.
+ * NULL with err set when the directory cannot be created or used. */
+struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct pgerr *err);
+void shard_registry_free(struct shard_registry *r);
+const char *shard_registry_data_dir(const struct shard_registry *r);
+
+/* Folds raw to lower case and checks it against [a-z0-9][a-z0-9_-]{0,62}. On success writes
+ * the folded name (NUL-terminated) to out. On failure err is FATAL 3D000 naming the rule. */
+bool shard_tenant_name_check(const char *raw, char out[SHARD_TENANT_MAX + 1],
+			     struct pgerr *err) MUST_CHECK;
+
+/* Writes data_dir/tenants/<hh>/<name>.db to out, where hh is two hex digits of a hash of the
+ * name, so no directory holds more than a few thousand files. name must be checked. False
+ * when the path would not fit. */
+bool shard_tenant_path(const struct shard_registry *r, const char *name, char *out,
+		       size_t outlen) MUST_CHECK;
+
+/* One SQLite connection to one tenant, lent to exactly one session. */
+struct shard_conn;
+
+/* Opens a connection to tenant name (already checked), creating the file when the registry
+ * allows it. The connection is in WAL mode, synchronous=FULL, foreign_keys=ON,
+ * case_sensitive_like=ON (PostgreSQL's LIKE is case-sensitive), and a busy timeout.
+ * NULL with err set (3D000 when the tenant does not exist and auto_create is off). Blocks on
+ * disk. */
+struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name,
+				   struct pgerr *err);
+/* Rolls back anything open and closes the connection. NULL is a no-op. */
+void shard_conn_close(struct shard_conn *c);
+sqlite3 *shard_conn_db(struct shard_conn *c);
+const char *shard_conn_tenant(const struct shard_conn *c);
+
+/* Runs SQL without results (transaction control); false with err mapped from SQLite. */
+bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_CHECK;
+
+/* The one mapping from a SQLite result code (and the connection's error message) to a
+ * PostgreSQL error: 23505, 23502, 23503, 23514, 42P01, 42703, 42601, 53200, 54000, 55P03,
+ * 57014, 25006, XX001, ... with PostgreSQL-style wording. Always returns false. */
+bool shard_error(sqlite3 *db, int rc, struct pgerr *err);
+
+#endif

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat: PostgreSQL SQL → SQLite SQL. Parses with libpg_query (the only user of pg_query.h),
+ * walks the tree and emits SQLite SQL plus what the session needs to answer like PostgreSQL:
+ * statement kind, command tag, parameter types, result column type hints. What cannot be
+ * expressed faithfully is refused with 0A000 naming the construct; syntax errors are 42601
+ * with PostgreSQL's cursor position. Pure: no I/O, no SQLite handle. */
+#ifndef SHARDLITE_XLAT_H
+#define SHARDLITE_XLAT_H
+
+#include "base.h"
+
+enum xlat_kind {
+	XLAT_EMPTY,   /* nothing but blanks/comments: EmptyQueryResponse */
+	XLAT_SQL,     /* run .sql on the tenant's SQLite connection */
+	XLAT_TXN,     /* transaction control: the session drives SQLite itself (see .txn) */
+	XLAT_SET,     /* SET / SET LOCAL / RESET / RESET ALL (see .set_*) */
+	XLAT_SHOW,    /* SHOW name / SHOW ALL */
+	XLAT_DISCARD, /* DISCARD ALL */
+	XLAT_NOOP,    /* accepted and has no effect here (documented in docs/sql-compat.md) */
+};
+
+/* How the command tag is written in CommandComplete. */
+enum xlat_tag_style {
+	XLAT_TAG_PLAIN,  /* tag as is: "CREATE TABLE", "BEGIN" */
+	XLAT_TAG_ROWS,   /* "tag n": SELECT, UPDATE, DELETE, MERGE, FETCH, MOVE, COPY */
+	XLAT_TAG_INSERT, /* "INSERT 0 n" */
+};
+
+enum xlat_txn {
+	XLAT_TXN_NONE,
+	XLAT_TXN_BEGIN,       /* BEGIN / START TRANSACTION */
+	XLAT_TXN_COMMIT,      /* COMMIT / END */
+	XLAT_TXN_ROLLBACK,    /* ROLLBACK / ABORT */
+	XLAT_TXN_SAVEPOINT,   /* SAVEPOINT name */
+	XLAT_TXN_RELEASE,     /* RELEASE [SAVEPOINT] name */
+	XLAT_TXN_ROLLBACK_TO, /* ROLLBACK TO [SAVEPOINT] name */
+};
+
+/* A result column as far as the translator knows it before running. type_oid 0 means "take
+ * it from the SQLite column's declared type" (plain column references). */
+struct xlat_col {
+	uint32_t type_oid;
+	int32_t typmod; /* -1 when none */
+};
+
+struct xlat_stmt {
+	enum xlat_kind kind;
+	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
+	enum xlat_tag_style tag_style;
+	const char *sql;   /* XLAT_SQL: SQLite SQL, parameters as ?1..?N */
+	bool returns_rows; /* produces a result set (SELECT, VALUES, ... RETURNING, SHOW) */
+	bool writes;       /* changes data or schema (for READ ONLY transactions) */
+	bool is_ddl;       /* changes the schema */
+
+	int nparams;           /* highest $n referenced */
+	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */
+
+	int ncols;            /* result column hints, -1 when unknown (e.g. SELECT *) */
+	struct xlat_col *cols;
+
+	enum xlat_txn txn;
+	const char *savepoint; /* SAVEPOINT / RELEASE / ROLLBACK TO name */
+	int read_only;         /* BEGIN ... READ ONLY: 1, READ WRITE: 0, unspecified: -1 */
+
+	const char *set_name;  /* SET/RESET/SHOW: lower-cased parameter name; NULL for ALL */
+	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */
+	bool set_local;        /* SET LOCAL */
+	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
+
+	int location; /* byte offset of the statement in the input */
+	int length;   /* byte length of the statement in the input (0 = to the end) */
+};
+
+/* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
+ * are the types a Parse message gave (may be NULL/0); they fill and override inferred types.
+ * Everything returned lives in arena a. Returns false with err set (42601 + position for syntax
+ * errors, 0A000 naming the construct for unsupported SQL); no statements are returned then. */
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
+		    struct arena *a, struct xlat_stmt **out, size_t *nout,
+		    struct pgerr *err) MUST_CHECK;
+
+#endif

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* base_pgerr.c: the error object that carries PostgreSQL's ErrorResponse fields. */
+#include "base.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void pgerr_clear(struct pgerr *e) { memset(e, 0, sizeof(*e)); }
+
+static void set_state(struct pgerr *e, enum pgerr_severity sev, const char *sqlstate)
+{
+	pgerr_clear(e);
+	e->severity = sev;
+	ASSERT(strlen(sqlstate) == 5);
+	memcpy(e->sqlstate, sqlstate, 5);
+	e->sqlstate[5] = '\0';
+}
+
+bool pgerr_set(struct pgerr *e, const char *sqlstate, const char *fmt, ...)
+{
+	va_list ap;
+	set_state(e, PGERR_ERROR, sqlstate);
+	va_start(ap, fmt);
+	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+bool pgerr_fatal(struct pgerr *e, const char *sqlstate, const char *fmt, ...)
+{
+	va_list ap;
+	set_state(e, PGERR_FATAL, sqlstate);
+	va_start(ap, fmt);
+	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+void pgerr_detail(struct pgerr *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
+	va_end(ap);
+}
+
+void pgerr_hint(struct pgerr *e, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e->hint, sizeof(e->hint), fmt, ap);
+	va_end(ap);
+}
+
+const char *pgerr_severity_name(enum pgerr_severity s)
+{
+	return s == PGERR_FATAL ? "FATAL" : "ERROR";
+}

@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* base_strbuf.c: growable byte buffer with a sticky failure bit (see base.h). */
+#include "base.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void strbuf_init(struct strbuf *sb, size_t limit)
+{
+	memset(sb, 0, sizeof(*sb));
+	sb->limit = limit;
+}
+
+void strbuf_fini(struct strbuf *sb)
+{
+	free(sb->data);
+	memset(sb, 0, sizeof(*sb));
+}
+
+void strbuf_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	sb->failed = false;
+	if (sb->data)
+		sb->data[0] = '\0';
+}
+
+/* Makes room for n more bytes plus a NUL; false (and failed set) past the limit. */
+static bool reserve(struct strbuf *sb, size_t n)
+{
+	if (sb->failed)
+		return false;
+	size_t need = sb->len + n + 1;
+	if (need < sb->len || (sb->limit && need - 1 > sb->limit)) {
+		sb->failed = true;
+		return false;
+	}
+	if (need <= sb->cap)
+		return true;
+	size_t cap = sb->cap ? sb->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	sb->data = base_xrealloc(sb->data, cap);
+	sb->cap = cap;
+	return true;
+}
+
+void strbuf_append(struct strbuf *sb, const void *p, size_t n)
+{
+	if (!reserve(sb, n))
+		return;
+	if (n)
+		memcpy(sb->data + sb->len, p, n);
+	sb->len += n;
+	sb->data[sb->len] = '\0';
+}
+
+void strbuf_puts(struct strbuf *sb, const char *s) { strbuf_append(sb, s, strlen(s)); }
+
+void strbuf_putc(struct strbuf *sb, char c) { strbuf_append(sb, &c, 1); }
+
+void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	char probe[1];
+	int n = vsnprintf(probe, sizeof(probe), fmt, ap2);
+	va_end(ap2);
+	if (n < 0 || !reserve(sb, (size_t)n)) {
+		sb->failed = true;
+		return;
+	}
+	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
+void strbuf_printf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vprintf(sb, fmt, ap);
+	va_end(ap);
+}
+
+void strbuf_put_u8(struct strbuf *sb, uint8_t v) { strbuf_append(sb, &v, 1); }
+
+void strbuf_put_u16(struct strbuf *sb, uint16_t v)
+{
+	uint8_t b[2] = {(uint8_t)(v >> 8), (uint8_t)v};
+	strbuf_append(sb, b, 2);
+}
+
+void strbuf_put_u32(struct strbuf *sb, uint32_t v)
+{
+	uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+	strbuf_append(sb, b, 4);
+}
+
+void strbuf_put_u64(struct strbuf *sb, uint64_t v)
+{
+	strbuf_put_u32(sb, (uint32_t)(v >> 32));
+	strbuf_put_u32(sb, (uint32_t)v);
+}
+
+void strbuf_patch_u32(struct strbuf *sb, size_t off, uint32_t v)
+{
+	if (sb->failed)
+		return;
+	ASSERT(off + 4 <= sb->len);
+	uint8_t *p = (uint8_t *)sb->data + off;
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+void strbuf_consume(struct strbuf *sb, size_t n)
+{
+	ASSERT(n <= sb->len);
+	memmove(sb->data, sb->data + n, sb->len - n);
+	sb->len -= n;
+	if (sb->data)
+		sb->data[sb->len] = '\0';
+}
+
+char *strbuf_take(struct strbuf *sb)
+{
+	char *p = sb->data ? sb->data : base_xstrdup("");
+	size_t limit = sb->limit;
+	strbuf_init(sb, limit);
+	return p;
+}

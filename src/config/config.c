@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* config.c: the configuration key table — the one place that names each key, its type,
+ * default, bounds, reloadability, help and struct config field — plus value parsing and
+ * validation, the builder and immutable snapshots. The ini reader is config_file.c. */
+#include "config_int.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define KB INT64_C(1024)
+#define MB (KB * 1024)
+#define GB (MB * 1024)
+#define TB (GB * 1024)
+#define SEC 1000
+#define HOUR (3600 * SEC)
+
+/* String keys may refine "any string" with a check; NULL accepts anything. */
+typedef bool value_check_fn(const char *value);
+static value_check_fn check_nonempty, check_log_level;
+
+/* X(name, field, type, default, min, max, reloadable, check, help) — docs/config.md lists
+ * the same keys and is checked against this table by tests/unit/config. */
+#define CONFIG_KEYS(X)                                                                          \
+	X(data_dir, data_dir, CONFIG_STRING, "./data", 0, 0, false, check_nonempty,             \
+	  "Directory holding the tenants' SQLite files (fanned out into subdirectories).")      \
+	X(listen_addresses, listen_addresses, CONFIG_STRING, "127.0.0.1", 0, 0, false, NULL,    \
+	  "Comma-separated TCP addresses to listen on; \"*\" means all, empty disables TCP.")   \
+	X(port, port, CONFIG_INT, "5432", 1, 65535, false, NULL,                                \
+	  "TCP port; also names the Unix socket file (.s.PGSQL.<port>).")                       \
+	X(unix_socket_dir, unix_socket_dir, CONFIG_STRING, "/tmp", 0, 0, false, NULL,           \
+	  "Directory for the Unix-domain socket; empty disables it.")                           \
+	X(max_message_size, max_message_size, CONFIG_BYTES, "64MB", KB, GB, false, NULL,        \
+	  "Largest frontend message accepted; a bigger one ends the connection (08P01).")       \
+	X(startup_timeout, startup_timeout_ms, CONFIG_DURATION_MS, "10s", 1, HOUR, false, NULL, \
+	  "Time a new connection has to finish startup and authentication.")                    \
+	X(max_connections, max_connections, CONFIG_INT, "10000", 1, 1000000, false, NULL,       \
+	  "Most client connections served at once; more are refused with 53300.")               \
+	X(auto_create, auto_create, CONFIG_BOOL, "on", 0, 0, false, NULL,                       \
+	  "Create a tenant's database file the first time a client names it.")                  \
+	X(log_level, log_level, CONFIG_STRING, "info", 0, 0, true, check_log_level,             \
+	  "Lowest level logged: debug, info, warning or error.")                                \
+	X(timezone, timezone, CONFIG_STRING, "UTC", 0, 0, true, check_nonempty,                 \
+	  "TimeZone reported to clients at startup.")                                           \
+	X(max_result_bytes, max_result_bytes, CONFIG_BYTES, "256MB", KB, TB, true, NULL,        \
+	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).")
+
+#define KEY_ROW(name, field, type, def, min, max, reload, check, help) \
+	{#name, type, def, min, max, reload, help},
+static const struct config_key keys[] = {CONFIG_KEYS(KEY_ROW)};
+
+struct field {
+	size_t offset;
+	value_check_fn *check;
+};
+#define FIELD_ROW(name, field, type, def, min, max, reload, check, help) \
+	{offsetof(struct config, field), check},
+static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW)};
+
+/* Each field's C type must be the one its config_type stores. */
+#define SIZE_CONFIG_STRING sizeof(char *)
+#define SIZE_CONFIG_INT sizeof(int)
+#define SIZE_CONFIG_BOOL sizeof(bool)
+#define SIZE_CONFIG_BYTES sizeof(int64_t)
+#define SIZE_CONFIG_DURATION_MS sizeof(int)
+#define FIELD_SIZE_CHECK(name, field, type, def, min, max, reload, check, help) \
+	_Static_assert(sizeof(((struct config *)0)->field) == SIZE_##type,      \
+		       #field " has the wrong type");
+CONFIG_KEYS(FIELD_SIZE_CHECK)
+
+const struct config_key *config_keys(size_t *n)
+{
+	*n = ARRAY_LEN(keys);
+	return keys;
+}
+
+static bool check_nonempty(const char *value) { return value[0] != '\0'; }
+
+static bool check_log_level(const char *value)
+{
+	enum base_log_level level;
+	return base_log_level_parse(value, &level);
+}
+
+/* ---- value parsing ---- */
+
+/* A non-negative decimal integer, then optional blanks and a unit word (left in *unit). */
+static bool split_number(const char *s, int64_t *num, const char **unit)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return false;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (errno == ERANGE)
+		return false;
+	while (isspace((unsigned char)*end))
+		end++;
+	*num = v;
+	*unit = end;
+	return true;
+}
+
+struct unit {
+	const char *name;
+	int64_t factor;
+};
+
+/* Multiplies num by the factor of the unit named at u (case-insensitive, trailing blanks
+ * allowed); "" means the first (bare) unit. */
+static bool apply_unit(int64_t num, const char *u, const struct unit *units, size_t n, int64_t *out)
+{
+	size_t len = strlen(u);
+	while (len > 0 && isspace((unsigned char)u[len - 1]))
+		len--;
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(units[i].name) != len || strncasecmp(u, units[i].name, len) != 0)
+			continue;
+		if (num > INT64_MAX / units[i].factor)
+			return false;
+		*out = num * units[i].factor;
+		return true;
+	}
+	return false;
+}
+
+bool config_parse_bytes(const char *s, int64_t *out)
+{
+	static const struct unit units[] = {{"", 1},    {"B", 1},   {"kB", KB},
+					    {"MB", MB}, {"GB", GB}, {"TB", TB}};
+	int64_t num;
+	const char *unit;
+	return split_number(s, &num, &unit) && apply_unit(num, unit, units, ARRAY_LEN(units), out);
+}
+
+bool config_parse_duration_ms(const char *s, int64_t *out)
+{
+	static const struct unit units[] = {{"", 1},     {"ms", 1},
+					    {"s", SEC},  {"min", 60 * SEC},
+					    {"h", HOUR}, {"d", 24 * INT64_C(3600000)}};
+	int64_t num;
+	const char *unit;
+	return split_number(s, &num, &unit) && apply_unit(num, unit, units, ARRAY_LEN(units), out);
+}
+
+bool config_parse_bool(const char *s, bool *out)
+{
+	static const char *const yes[] = {"on", "true", "yes", "1"};
+	static const char *const no[] = {"off", "false", "no", "0"};
+	for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
+		if (strcasecmp(s, yes[i]) == 0) {
+			*out = true;
+			return true;
+		}
+		if (strcasecmp(s, no[i]) == 0) {
+			*out = false;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Strict optional-sign decimal integer with blanks around. */
+static bool parse_int(const char *s, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (end == s || errno == ERANGE)
+		return false;
+	while (isspace((unsigned char)*end))
+		end++;
+	*out = v;
+	return *end == '\0';
+}
+
+/* ---- messages ---- */
+
+/* 1073741824 → "1GB": the largest unit that divides the value exactly. */
+static void format_bytes(char *buf, size_t len, int64_t v)
+{
+	static const struct unit units[] = {{"TB", TB}, {"GB", GB}, {"MB", MB}, {"kB", KB}};
+	for (size_t i = 0; i < ARRAY_LEN(units); i++) {
+		if (v != 0 && v % units[i].factor == 0) {
+			snprintf(buf, len, "%lld%s", (long long)(v / units[i].factor),
+				 units[i].name);
+			return;
+		}
+	}
+	snprintf(buf, len, "%lldB", (long long)v);
+}
+
+static void format_ms(char *buf, size_t len, int64_t v)
+{
+	static const struct unit units[] = {
+		{"d", 24 * INT64_C(3600000)}, {"h", HOUR}, {"min", 60 * SEC}, {"s", SEC}};
+	for (size_t i = 0; i < ARRAY_LEN(units); i++) {
+		if (v != 0 && v % units[i].factor == 0) {
+			snprintf(buf, len, "%lld%s", (long long)(v / units[i].factor),
+				 units[i].name);
+			return;
+		}
+	}
+	snprintf(buf, len, "%lldms", (long long)v);
+}
+
+/* What a valid value of key i looks like, for "invalid value" messages. */
+static void describe_expected(size_t i, char *buf, size_t len)
+{
+	const struct config_key *k = &keys[i];
+	char lo[32], hi[32];
+	switch (k->type) {
+	case CONFIG_INT:
+		snprintf(buf, len, "an integer between %lld and %lld", (long long)k->min,
+			 (long long)k->max);
+		break;
+	case CONFIG_BYTES:
+		format_bytes(lo, sizeof(lo), k->min);
+		format_bytes(hi, sizeof(hi), k->max);
+		snprintf(buf, len, "a size between %s and %s such as %s; units B, kB, MB, GB, TB",
+			 lo, hi, k->default_value);
+		break;
+	case CONFIG_DURATION_MS:
+		format_ms(lo, sizeof(lo), k->min);
+		format_ms(hi, sizeof(hi), k->max);
+		snprintf(buf, len,
+			 "a duration between %s and %s such as %s; units ms, s, min, h, d", lo, hi,
+			 k->default_value);
+		break;
+	case CONFIG_BOOL:
+		snprintf(buf, len, "on/off, true/false, yes/no or 1/0");
+		break;
+	case CONFIG_STRING:
+		snprintf(buf, len, "%s",
+			 fields[i].check == check_log_level ? "one of debug, info, warning, error"
+							    : "a non-empty value");
+		break;
+	}
+}
+
+/* ---- builder ---- */
+
+static void *field_at(struct config *c, size_t i) { return (char *)c + fields[i].offset; }
+
+/* Key names are matched case-insensitively, as PostgreSQL matches GUC names. */
+static bool find_key(const char *name, size_t *index)
+{
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		if (strcasecmp(keys[i].name, name) == 0) {
+			*index = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Parses value for key i and stores it in c; false when it is not valid. */
+static bool store(struct config *c, size_t i, const char *value)
+{
+	const struct config_key *k = &keys[i];
+	void *field = field_at(c, i);
+	int64_t n = 0;
+	bool ok = false;
+	switch (k->type) {
+	case CONFIG_STRING:
+		if (fields[i].check && !fields[i].check(value))
+			return false;
+		free(*(char **)field);
+		*(char **)field = base_xstrdup(value);
+		return true;
+	case CONFIG_BOOL:
+		return config_parse_bool(value, (bool *)field);
+	case CONFIG_INT:
+		ok = parse_int(value, &n);
+		break;
+	case CONFIG_BYTES:
+		ok = config_parse_bytes(value, &n);
+		break;
+	case CONFIG_DURATION_MS:
+		ok = config_parse_duration_ms(value, &n);
+		break;
+	}
+	if (!ok || n < k->min || n > k->max)
+		return false;
+	if (k->type == CONFIG_BYTES)
+		*(int64_t *)field = n;
+	else
+		*(int *)field = (int)n; /* bounds keep INT and DURATION_MS within int */
+	return true;
+}
+
+bool config_builder_set(struct config_builder *b, const char *key, const char *value, char *errbuf,
+			size_t errlen)
+{
+	size_t i;
+	if (!find_key(key, &i)) {
+		snprintf(errbuf, errlen, "unknown configuration key \"%s\"", key);
+		return false;
+	}
+	if (store(&b->cfg, i, value))
+		return true;
+	char expected[160];
+	describe_expected(i, expected, sizeof(expected));
+	snprintf(errbuf, errlen, "invalid value for \"%s\": \"%s\" (expected %s)", keys[i].name,
+		 value, expected);
+	return false;
+}
+
+struct config_builder *config_builder_new(void)
+{
+	struct config_builder *b = base_xcalloc(1, sizeof(*b));
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		bool ok = store(&b->cfg, i, keys[i].default_value);
+		ASSERT(ok); /* a default that fails its own key's checks is a bug in the table */
+		(void)ok;
+	}
+	return b;
+}
+
+static void free_strings(struct config *c)
+{
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		if (keys[i].type == CONFIG_STRING) {
+			free(*(char **)field_at(c, i));
+			*(char **)field_at(c, i) = NULL;
+		}
+	}
+}
+
+void config_builder_free(struct config_builder *b)
+{
+	if (!b)
+		return;
+	free_strings(&b->cfg);
+	free(b);
+}
+
+struct config *config_builder_build(const struct config_builder *b)
+{
+	struct config *c = base_xmalloc(sizeof(*c));
+	*c = b->cfg;
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		if (keys[i].type == CONFIG_STRING) {
+			char **s = field_at(c, i);
+			*s = base_xstrdup(*s);
+		}
+	}
+	return c;
+}
+
+void config_free(struct config *c)
+{
+	if (!c)
+		return;
+	free_strings(c);
+	free(c);
+}

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* net.c: listeners and client connections on libevent bufferevents. Each connection feeds
+ * its handler whole buffers (pulled up only once the handler says enough bytes arrived) and
+ * sends what the handler wrote; a startup timer guards against clients that never finish. */
+#include "net.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+#include <event2/listener.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "pgw.h"
+
+#define MAX_LISTENERS 16
+
+struct net_conn {
+	struct net *net;
+	struct bufferevent *bev;
+	struct event *startup_timer;
+	void *state;
+	size_t want;
+	bool closing;
+	struct net_conn *prev, *next;
+};
+
+struct net {
+	struct event_base *base;
+	struct net_opts opts;
+	const struct net_handler *h;
+	void *ctx;
+	struct evconnlistener *listeners[MAX_LISTENERS];
+	size_t nlisteners;
+	char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
+	struct net_conn *conns;
+	size_t nconns;
+};
+
+static void conn_free(struct net_conn *c)
+{
+	struct net *n = c->net;
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		n->conns = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	n->nconns--;
+	if (c->startup_timer)
+		event_free(c->startup_timer);
+	bufferevent_free(c->bev);
+	n->h->close_fn(c->state);
+	free(c);
+}
+
+/* Moves the handler's output to the socket; closes once drained if the handler is done. */
+static void flush_output(struct net_conn *c)
+{
+	struct strbuf *out = c->net->h->output_fn(c->state);
+	if (out->len) {
+		bufferevent_write(c->bev, out->data, out->len);
+		strbuf_reset(out);
+	}
+	if (!c->closing && c->net->h->closing_fn(c->state)) {
+		c->closing = true;
+		bufferevent_disable(c->bev, EV_READ);
+	}
+	if (c->closing && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		conn_free(c);
+}
+
+static void on_read(struct bufferevent *bev, void *arg)
+{
+	struct net_conn *c = arg;
+	struct evbuffer *in = bufferevent_get_input(bev);
+	while (!c->closing) {
+		size_t len = evbuffer_get_length(in);
+		if (len == 0 || len < c->want)
+			break;
+		const uint8_t *buf = evbuffer_pullup(in, (ssize_t)len);
+		size_t want = 0;
+		size_t used = c->net->h->input_fn(c->state, buf, len, &want);
+		evbuffer_drain(in, used);
+		c->want = want;
+		if (c->startup_timer && c->net->h->started_fn(c->state)) {
+			event_free(c->startup_timer);
+			c->startup_timer = NULL;
+		}
+		if (used == 0 || c->net->h->closing_fn(c->state))
+			break;
+	}
+	flush_output(c); /* may free c */
+}
+
+static void on_write(struct bufferevent *bev, void *arg)
+{
+	struct net_conn *c = arg;
+	if (c->closing)
+		flush_output(c);
+}
+
+static void on_event(struct bufferevent *bev, short what, void *arg)
+{
+	struct net_conn *c = arg;
+	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
+		conn_free(c);
+}
+
+static void on_startup_timeout(evutil_socket_t fd, short what, void *arg)
+{
+	struct net_conn *c = arg;
+	event_free(c->startup_timer);
+	c->startup_timer = NULL;
+	if (c->net->h->started_fn(c->state))
+		return;
+	c->net->h->timeout_fn(c->state);
+	flush_output(c);
+}
+
+static enum net_origin origin_of(const struct sockaddr *sa)
+{
+	if (sa->sa_family == AF_UNIX)
+		return NET_UNIX;
+	if (sa->sa_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)sa;
+		return (ntohl(in->sin_addr.s_addr) >> 24) == 127 ? NET_LOOPBACK : NET_REMOTE;
+	}
+	if (sa->sa_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)sa;
+		return IN6_IS_ADDR_LOOPBACK(&in6->sin6_addr) ? NET_LOOPBACK : NET_REMOTE;
+	}
+	return NET_REMOTE;
+}
+
+/* Refuses a connection over max_connections the way PostgreSQL does, then closes it. */
+static void refuse(struct net_conn *c)
+{
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	pgerr_fatal(&err, SQLSTATE_TOO_MANY_CONNECTIONS, "sorry, too many clients already");
+	pgw_be_error(&sb, &err);
+	bufferevent_write(c->bev, sb.data, sb.len);
+	strbuf_fini(&sb);
+	c->closing = true;
+	bufferevent_disable(c->bev, EV_READ);
+}
+
+static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
+		      int salen, void *arg)
+{
+	struct net *n = arg;
+	enum net_origin origin = origin_of(sa);
+	if (origin != NET_UNIX) {
+		int one = 1;
+		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	}
+	struct net_conn *c = base_xcalloc(1, sizeof(*c));
+	c->net = n;
+	c->bev = bufferevent_socket_new(n->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	c->state = n->h->open_fn(n->ctx, origin);
+	c->next = n->conns;
+	if (n->conns)
+		n->conns->prev = c;
+	n->conns = c;
+	n->nconns++;
+	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	if (n->opts.max_connections > 0 && n->nconns > (size_t)n->opts.max_connections) {
+		refuse(c);
+		return;
+	}
+	if (n->opts.startup_timeout_ms > 0) {
+		struct timeval tv = {n->opts.startup_timeout_ms / 1000,
+				     (n->opts.startup_timeout_ms % 1000) * 1000};
+		c->startup_timer = evtimer_new(n->base, on_startup_timeout, c);
+		evtimer_add(c->startup_timer, &tv);
+	}
+}
+
+static bool add_listener(struct net *n, const struct sockaddr *sa, socklen_t salen,
+			 const char *what, char *errbuf, size_t errlen)
+{
+	if (n->nlisteners == MAX_LISTENERS) {
+		snprintf(errbuf, errlen, "too many listen addresses (at most %d)", MAX_LISTENERS);
+		return false;
+	}
+	unsigned flags = LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC;
+	if (sa->sa_family != AF_UNIX)
+		flags |= LEV_OPT_REUSEABLE;
+	struct evconnlistener *l =
+	    evconnlistener_new_bind(n->base, on_accept, n, flags, 1024, sa, (int)salen);
+	if (!l) {
+		int e = errno;
+		snprintf(errbuf, errlen, "could not listen on %s: %s%s", what, strerror(e),
+			 e == EADDRINUSE ? " (is another server already running there?)" : "");
+		return false;
+	}
+	n->listeners[n->nlisteners++] = l;
+	return true;
+}
+
+static bool listen_tcp_host(struct net *n, const char *host, char *errbuf, size_t errlen)
+{
+	struct addrinfo hints = {0}, *res = NULL;
+	char port[16];
+	snprintf(port, sizeof(port), "%d", n->opts.port);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+	int rc = getaddrinfo(strcmp(host, "*") == 0 ? NULL : host, port, &hints, &res);
+	if (rc != 0) {
+		snprintf(errbuf, errlen, "could not resolve listen address \"%s\": %s", host,
+			 gai_strerror(rc));
+		return false;
+	}
+	bool ok = true;
+	for (struct addrinfo *ai = res; ok && ai; ai = ai->ai_next) {
+		char what[300], addr[INET6_ADDRSTRLEN] = "?";
+		const void *src = ai->ai_family == AF_INET6
+				      ? (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr
+				      : (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr;
+		inet_ntop(ai->ai_family, src, addr, sizeof(addr));
+		snprintf(what, sizeof(what), "%s port %d", addr, n->opts.port);
+		ok = add_listener(n, ai->ai_addr, ai->ai_addrlen, what, errbuf, errlen);
+	}
+	freeaddrinfo(res);
+	return ok;
+}
+
+static bool listen_tcp(struct net *n, char *errbuf, size_t errlen)
+{
+	char *list = base_xstrdup(n->opts.listen_addresses);
+	bool ok = true;
+	char *save = NULL;
+	for (char *h = strtok_r(list, ", ", &save); ok && h; h = strtok_r(NULL, ", ", &save))
+		ok = listen_tcp_host(n, h, errbuf, errlen);
+	free(list);
+	return ok;
+}
+
+/* A socket file left by a crashed server is removed; one a live server answers on is not. */
+static bool socket_in_use(const char *path)
+{
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s", path);
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return false;
+	bool live = connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0;
+	close(fd);
+	return live;
+}
+
+static bool listen_unix(struct net *n, char *errbuf, size_t errlen)
+{
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	int len = snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/.s.PGSQL.%d",
+			   n->opts.unix_socket_dir, n->opts.port);
+	if (len < 0 || (size_t)len >= sizeof(sun.sun_path)) {
+		snprintf(errbuf, errlen, "Unix socket path in \"%s\" is too long",
+			 n->opts.unix_socket_dir);
+		return false;
+	}
+	if (access(sun.sun_path, F_OK) == 0) {
+		if (socket_in_use(sun.sun_path)) {
+			snprintf(errbuf, errlen,
+				 "could not listen on Unix socket \"%s\": another server is "
+				 "running there",
+				 sun.sun_path);
+			return false;
+		}
+		unlink(sun.sun_path);
+	}
+	char what[sizeof(sun.sun_path) + 32];
+	snprintf(what, sizeof(what), "Unix socket \"%s\"", sun.sun_path);
+	if (!add_listener(n, (struct sockaddr *)&sun, sizeof(sun), what, errbuf, errlen))
+		return false;
+	snprintf(n->socket_path, sizeof(n->socket_path), "%s", sun.sun_path);
+	chmod(sun.sun_path, 0777); /* as PostgreSQL's default unix_socket_permissions */
+	return true;
+}
+
+struct net *net_new(struct event_base *base, const struct net_opts *opts,
+		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen)
+{
+	struct net *n = base_xcalloc(1, sizeof(*n));
+	n->base = base;
+	n->opts = *opts;
+	n->h = h;
+	n->ctx = ctx;
+	bool ok = (!opts->listen_addresses[0] || listen_tcp(n, errbuf, errlen)) &&
+		  (!opts->unix_socket_dir[0] || listen_unix(n, errbuf, errlen));
+	if (ok && n->nlisteners == 0) {
+		snprintf(errbuf, errlen, "no listen addresses and no Unix socket: nothing to serve");
+		ok = false;
+	}
+	if (!ok) {
+		net_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+void net_free(struct net *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nlisteners; i++)
+		evconnlistener_free(n->listeners[i]);
+	if (n->socket_path[0])
+		unlink(n->socket_path);
+	while (n->conns) {
+		struct net_conn *c = n->conns;
+		n->h->terminate_fn(c->state);
+		struct strbuf *out = n->h->output_fn(c->state);
+		/* Best effort: the FATAL goes out if the socket takes it without blocking. */
+		if (out->len) {
+			ssize_t w = send(bufferevent_getfd(c->bev), out->data, out->len,
+					 MSG_DONTWAIT | MSG_NOSIGNAL);
+			(void)w;
+			strbuf_reset(out);
+		}
+		conn_free(c);
+	}
+	free(n);
+}
+
+size_t net_connection_count(const struct net *n) { return n->nconns; }

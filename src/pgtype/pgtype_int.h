@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_int.h: helpers shared by the pgtype sources (shortest float digits, PostgreSQL's
+ * strict scalar parsers). Private to src/pgtype; the public contract is include/pgtype.h. */
+#ifndef SHARDLITE_PGTYPE_INT_H
+#define SHARDLITE_PGTYPE_INT_H
+
+#include "pgtype.h"
+
+/* A finite non-zero binary float as its shortest round-trip decimal digits:
+ * |value| = 0.d1 d2 ... dn × 10^point, d1 != 0, dn != 0 (n <= 17). */
+struct pgtype_decimal {
+	char digits[20];
+	int ndigits;
+	int point;
+	bool negative;
+};
+
+/* Shortest digits that read back as exactly d / f (Ryu's choice: shortest, then closest,
+ * ties to even). d and f must be finite and non-zero. */
+void pgtype_shortest_double(double d, struct pgtype_decimal *out);
+void pgtype_shortest_float(float f, struct pgtype_decimal *out);
+
+/* Appends d as PostgreSQL's numeric would print it after float8 → numeric with shortest
+ * digits: plain digits, never an exponent; NaN, Infinity, -Infinity; -0 prints "0". */
+void pgtype_format_plain_double(struct strbuf *out, double d);
+
+/* Appends the digits of v's storage class the way a text column would show them (INT as
+ * digits, FLOAT as float8out, TEXT/BLOB bytes as they are). */
+void pgtype_append_as_text(struct strbuf *out, const struct pgtype_value *v);
+
+/* boolin's grammar on s[0..n) (blanks around allowed, prefixes of true/false/yes/no,
+ * "on"/"off" at least two letters, "1"/"0"). False when s is not a boolean. */
+bool pgtype_parse_bool(const char *s, size_t n, bool *out) MUST_CHECK;
+
+/* Result of the strict PostgreSQL-style number parsers. */
+enum pgtype_parse_rc { PGTYPE_PARSE_OK, PGTYPE_PARSE_SYNTAX, PGTYPE_PARSE_RANGE };
+
+/* pg_strtoint16/32/64: blanks around, optional sign, decimal digits only; the result must
+ * lie in [min, max]. */
+enum pgtype_parse_rc pgtype_parse_int(const char *s, size_t n, int64_t min, int64_t max,
+				      int64_t *out);
+/* float8in / float4in (strtod / strtof semantics, NaN/Infinity spellings, blanks around;
+ * overflow and underflow to zero are out of range, subnormals are accepted). On
+ * PGTYPE_PARSE_RANGE, *num (when not NULL) receives the number's text as strtod read it,
+ * which is what PostgreSQL quotes in its message. */
+struct pgtype_span {
+	size_t off, len;
+};
+enum pgtype_parse_rc pgtype_parse_float8(const char *s, size_t n, double *out,
+					 struct pgtype_span *num);
+enum pgtype_parse_rc pgtype_parse_float4(const char *s, size_t n, float *out,
+					 struct pgtype_span *num);
+
+/* Parses a uuid as uuid_in does (optional braces, hyphen allowed after any group of four
+ * digits) into 16 bytes. */
+bool pgtype_parse_uuid(const char *s, size_t n, uint8_t out[16]) MUST_CHECK;
+/* Appends the canonical 8-4-4-4-12 lower-case form of 16 uuid bytes. */
+void pgtype_format_uuid(struct strbuf *out, const uint8_t u[16]);
+
+/* The format_type() spelling of oid for messages ("integer"), or "type <oid>" when unknown;
+ * buf receives the fallback. */
+const char *pgtype_sql_name(uint32_t oid, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_exec.c: running translated statements on the tenant's SQLite connection — preparing,
+ * binding parameters, describing result columns with PostgreSQL types, encoding rows in text
+ * or binary format, and command tags. */
+#include "session_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "pgtype.h"
+
+sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	const char *tail = NULL;
+	int rc = sqlite3_prepare_v3(db, x->sql, -1, SQLITE_PREPARE_PERSISTENT, &vm, &tail);
+	if (rc != SQLITE_OK) {
+		shard_error(db, rc, err);
+		return NULL;
+	}
+	if (!vm) {
+		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "translation produced no SQLite statement");
+		return NULL;
+	}
+	ASSERT(!tail || !*tail);
+	return vm;
+}
+
+/* The PostgreSQL type of result column i: the translator's hint, else the declared type. */
+static uint32_t column_type(const struct xlat_stmt *x, sqlite3_stmt *vm, int i, int32_t *typmod)
+{
+	int n = sqlite3_column_count(vm);
+	if (x && x->ncols == n && x->cols[i].type_oid != 0) {
+		*typmod = x->cols[i].typmod;
+		return x->cols[i].type_oid;
+	}
+	return pgtype_from_decl(sqlite3_column_decltype(vm, i), typmod);
+}
+
+void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+			   const int16_t *formats, struct pgw_field *fields)
+{
+	int n = sqlite3_column_count(vm);
+	for (int i = 0; i < n; i++) {
+		struct pgw_field *f = &fields[i];
+		int32_t typmod = -1;
+		f->name = sqlite3_column_name(vm, i);
+		f->table_oid = 0;
+		f->column = 0;
+		f->type_oid = column_type(x, vm, i, &typmod);
+		f->typmod = typmod;
+		const struct pgtype_info *info = pgtype_by_oid(f->type_oid);
+		f->typlen = info ? info->typlen : -1;
+		f->format = formats ? formats[i] : 0;
+	}
+}
+
+void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+				const int16_t *formats)
+{
+	int n = sqlite3_column_count(vm);
+	if (n == 0)
+		return;
+	struct pgw_field *fields = arena_alloc(s->msg_arena, sizeof(*fields) * (size_t)n);
+	sess_describe_columns(s, x, vm, formats, fields);
+	pgw_be_row_description(&s->out, (size_t)n, fields);
+}
+
+static void column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v)
+{
+	memset(v, 0, sizeof(*v));
+	switch (sqlite3_column_type(vm, i)) {
+	case SQLITE_INTEGER:
+		v->kind = PGTYPE_V_INT;
+		v->i = sqlite3_column_int64(vm, i);
+		break;
+	case SQLITE_FLOAT:
+		v->kind = PGTYPE_V_FLOAT;
+		v->f = sqlite3_column_double(vm, i);
+		break;
+	case SQLITE_TEXT:
+		v->kind = PGTYPE_V_TEXT;
+		v->p = (const char *)sqlite3_column_text(vm, i);
+		v->n = (size_t)sqlite3_column_bytes(vm, i);
+		break;
+	case SQLITE_BLOB:
+		v->kind = PGTYPE_V_BLOB;
+		v->p = sqlite3_column_blob(vm, i);
+		v->n = (size_t)sqlite3_column_bytes(vm, i);
+		break;
+	default:
+		v->kind = PGTYPE_V_NULL;
+		break;
+	}
+}
+
+static bool write_row(struct session *s, sqlite3_stmt *vm, const uint32_t *types,
+		      const int32_t *typmods, const int16_t *formats, int n, struct pgerr *err)
+{
+	size_t mark = pgw_be_datarow_begin(&s->out, (uint16_t)n);
+	for (int i = 0; i < n; i++) {
+		struct pgtype_value v;
+		column_value(vm, i, &v);
+		if (v.kind == PGTYPE_V_NULL) {
+			pgw_be_datarow_null(&s->out);
+			continue;
+		}
+		size_t off = pgw_be_datarow_open(&s->out);
+		if (formats && formats[i] == 1) {
+			if (!pgtype_encode_binary_typmod(&s->out, types[i], typmods[i], &v, err))
+				return false;
+		} else {
+			pgtype_encode_text_typmod(&s->out, types[i], typmods[i], &v);
+		}
+		pgw_be_datarow_close(&s->out, off);
+	}
+	pgw_be_datarow_end(&s->out, mark);
+	return true;
+}
+
+static void command_complete(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+			     uint64_t rows)
+{
+	char tag[64];
+	sqlite3 *db = shard_conn_db(s->conn);
+	/* A SELECT counts the rows it returned; DML counts the rows it changed. */
+	uint64_t n = strcmp(x->tag, "SELECT") == 0 ? rows : (uint64_t)sqlite3_changes64(db);
+	switch (x->tag_style) {
+	case XLAT_TAG_INSERT:
+		snprintf(tag, sizeof(tag), "INSERT 0 %llu", (unsigned long long)n);
+		break;
+	case XLAT_TAG_ROWS:
+		snprintf(tag, sizeof(tag), "%s %llu", x->tag, (unsigned long long)n);
+		break;
+	case XLAT_TAG_PLAIN:
+		snprintf(tag, sizeof(tag), "%s", x->tag);
+		break;
+	}
+	pgw_be_command_complete(&s->out, tag);
+}
+
+bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
+		 struct pgerr *err)
+{
+	int n = sqlite3_column_count(vm);
+	uint32_t *types = arena_alloc(s->msg_arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
+	int32_t *typmods = arena_alloc(s->msg_arena, sizeof(int32_t) * (size_t)(n ? n : 1));
+	for (int i = 0; i < n; i++)
+		types[i] = column_type(x, vm, i, &typmods[i]);
+	int64_t cap = s->env->cfg->max_result_bytes;
+	size_t start = s->out.len;
+	uint32_t batch = 0;
+	*suspended = false;
+	for (;;) {
+		if (max_rows && batch == max_rows) {
+			*suspended = true;
+			pgw_be_portal_suspended(&s->out);
+			return true;
+		}
+		int rc = sqlite3_step(vm);
+		if (rc == SQLITE_DONE)
+			break;
+		if (rc != SQLITE_ROW) {
+			sqlite3_reset(vm);
+			return shard_error(shard_conn_db(s->conn), rc, err);
+		}
+		if (!write_row(s, vm, types, typmods, formats, n, err)) {
+			sqlite3_reset(vm);
+			return false;
+		}
+		(*rows)++;
+		batch++;
+		if (cap > 0 && s->out.len - start > (size_t)cap) {
+			sqlite3_reset(vm);
+			s->out.len = start;
+			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+					 "result of this statement exceeds max_result_bytes (%lld "
+					 "bytes)",
+					 (long long)cap);
+		}
+	}
+	command_complete(s, x, vm, *rows);
+	sqlite3_reset(vm);
+	return true;
+}
+
+/* Converts one Bind parameter to a value and binds it at 1-based position i+1. */
+static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, int16_t format,
+		     const uint8_t *p, int32_t len, struct pgerr *err)
+{
+	struct pgtype_value v;
+	if (!p) {
+		v.kind = PGTYPE_V_NULL;
+	} else if (format == 1) {
+		if (!pgtype_decode_binary(type, p, (size_t)len, s->msg_arena, &v, err))
+			return false;
+	} else {
+		char *text = arena_strndup(s->msg_arena, (const char *)p, (size_t)len);
+		if (!pgtype_decode_text(type, text, (size_t)len, s->msg_arena, &v, err))
+			return false;
+	}
+	int rc;
+	switch (v.kind) {
+	case PGTYPE_V_INT:
+		rc = sqlite3_bind_int64(vm, i + 1, v.i);
+		break;
+	case PGTYPE_V_FLOAT:
+		rc = sqlite3_bind_double(vm, i + 1, v.f);
+		break;
+	case PGTYPE_V_TEXT:
+		rc = sqlite3_bind_text64(vm, i + 1, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+		break;
+	case PGTYPE_V_BLOB:
+		rc = sqlite3_bind_blob64(vm, i + 1, v.p, v.n, SQLITE_TRANSIENT);
+		break;
+	default:
+		rc = sqlite3_bind_null(vm, i + 1);
+		break;
+	}
+	if (rc != SQLITE_OK)
+		return shard_error(shard_conn_db(s->conn), rc, err);
+	return true;
+}
+
+bool sess_bind_params(struct session *s, const struct sess_stmt *st, sqlite3_stmt *vm,
+		      const struct pgw_bind *b, struct pgerr *err)
+{
+	if (b->nparams != st->nparams)
+		return pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
+				 "bind message supplies %u parameters, but prepared statement "
+				 "\"%s\" requires %d",
+				 b->nparams, st->name, st->nparams);
+	if (b->nparam_formats > 1 && b->nparam_formats != b->nparams)
+		return pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
+				 "bind message has %u parameter formats but %u parameters",
+				 b->nparam_formats, b->nparams);
+	sqlite3_clear_bindings(vm);
+	int nvm = sqlite3_bind_parameter_count(vm);
+	for (int i = 0; i < b->nparams; i++) {
+		if (i >= nvm)
+			break; /* $n referenced only by a part SQLite never sees (none today) */
+		if (!bind_one(s, vm, i, st->param_types[i], pgw_bind_param_format(b, (size_t)i),
+			      b->param_values[i], b->param_lengths[i], err))
+			return false;
+	}
+	return true;
+}
+
+bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (s->txn == SESS_TXN_FAILED &&
+	    !(x->kind == XLAT_TXN && (x->txn == XLAT_TXN_ROLLBACK || x->txn == XLAT_TXN_COMMIT ||
+				      x->txn == XLAT_TXN_ROLLBACK_TO)))
+		return pgerr_set(err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
+				 "current transaction is aborted, commands ignored until end of "
+				 "transaction block");
+	if (s->txn_read_only && x->writes)
+		return pgerr_set(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION,
+				 "cannot execute %s in a read-only transaction", x->tag);
+	return true;
+}
+
+bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
+		      struct pgerr *err)
+{
+	const char *tag = x->tag;
+	switch (x->kind) {
+	case XLAT_TXN:
+		if (!sess_txn_control(s, x, &tag, err))
+			return false;
+		break;
+	case XLAT_SET:
+		if (x->set_reset && !x->set_name)
+			sess_guc_reset_all(s);
+		else if (!sess_guc_set(s, x->set_name, x->set_reset ? NULL : x->set_value,
+				       x->set_local, err))
+			return false;
+		break;
+	case XLAT_SHOW:
+		return sess_guc_show(s, x->set_name, simple, err);
+	case XLAT_DISCARD:
+		if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)
+			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+					 "DISCARD ALL cannot run inside a transaction block");
+		sess_guc_reset_all(s);
+		s->discard_pending = true; /* statements go once the current message is done */
+		break;
+	case XLAT_NOOP:
+		break;
+	case XLAT_EMPTY:
+		pgw_be_empty_query(&s->out);
+		return true;
+	case XLAT_SQL:
+		ASSERT(!"SQL statements are not utilities");
+		return false;
+	}
+	pgw_be_command_complete(&s->out, tag);
+	return true;
+}
+
+bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (!sess_check_allowed(s, x, err))
+		return false;
+	if (x->kind != XLAT_SQL)
+		return sess_run_utility(s, x, true, err);
+	sqlite3_stmt *vm = sess_prepare(s, x, err);
+	if (!vm)
+		return false;
+	sess_write_row_description(s, x, vm, NULL);
+	uint64_t rows = 0;
+	bool suspended;
+	bool ok = sess_run_vm(s, x, vm, NULL, 0, &rows, &suspended, err);
+	sqlite3_finalize(vm);
+	return ok;
+}

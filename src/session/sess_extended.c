@@ -1,0 +1,422 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_extended.c: the extended query protocol — Parse, Bind, Describe, Execute, Close, Sync —
+ * with named and unnamed prepared statements and portals. Statements live for the session;
+ * portals end with their transaction, as in PostgreSQL. */
+#include "session_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgtype.h"
+
+#define MAX_PARAMS 65535
+
+/* An error in extended mode also discards messages up to the next Sync. */
+static void ext_error(struct session *s, const struct pgerr *err)
+{
+	sess_report_error(s, err);
+	if (s->state == SESS_READY)
+		s->state = SESS_SKIP_TO_SYNC;
+}
+
+/* ---- statements ---- */
+
+void sess_stmt_unref(struct sess_stmt *st)
+{
+	if (!st || --st->refs > 0)
+		return;
+	sqlite3_finalize(st->vm);
+	arena_free(st->arena);
+	free(st->name);
+	free(st);
+}
+
+static struct sess_stmt *find_stmt(struct session *s, const char *name)
+{
+	if (!name[0])
+		return s->unnamed;
+	for (struct sess_stmt *st = s->stmts; st; st = st->next)
+		if (strcmp(st->name, name) == 0)
+			return st;
+	return NULL;
+}
+
+static void unlink_stmt(struct session *s, const char *name)
+{
+	if (!name[0]) {
+		sess_stmt_unref(s->unnamed);
+		s->unnamed = NULL;
+		return;
+	}
+	for (struct sess_stmt **pp = &s->stmts; *pp; pp = &(*pp)->next) {
+		if (strcmp((*pp)->name, name) == 0) {
+			struct sess_stmt *st = *pp;
+			*pp = st->next;
+			sess_stmt_unref(st);
+			return;
+		}
+	}
+}
+
+/* Resolves every parameter's type: the client's, else the translator's inference, else text
+ * (the type PostgreSQL gives an unknown-typed parameter in most positions). */
+static bool resolve_params(struct sess_stmt *st, const struct pgw_parse *p, struct pgerr *err)
+{
+	int n = st->x ? st->x->nparams : 0;
+	if (p->nparam_types > n)
+		n = p->nparam_types;
+	if (n > MAX_PARAMS)
+		return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+				 "number of parameters must be between 0 and %d", MAX_PARAMS);
+	st->nparams = n;
+	st->param_types = arena_zalloc(st->arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
+	for (int i = 0; i < n; i++) {
+		uint32_t t = i < p->nparam_types ? p->param_types[i] : 0;
+		if (!t && st->x && i < st->x->nparams)
+			t = st->x->param_types[i];
+		st->param_types[i] = t ? t : PGTYPE_TEXT;
+	}
+	return true;
+}
+
+static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p,
+				    struct pgerr *err)
+{
+	struct sess_stmt *st = base_xcalloc(1, sizeof(*st));
+	st->name = base_xstrdup(p->name);
+	st->arena = arena_new(0);
+	st->refs = 1;
+	st->sql = arena_strdup(st->arena, p->sql);
+	struct xlat_stmt *xs = NULL;
+	size_t n = 0;
+	bool ok = xlat_translate(st->sql, p->param_types, p->nparam_types, st->arena, &xs, &n, err);
+	if (ok && n > 1)
+		ok = pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+			       "cannot insert multiple commands into a prepared statement");
+	if (ok && n == 1 && xs[0].kind != XLAT_EMPTY)
+		st->x = &xs[0];
+	if (ok)
+		ok = resolve_params(st, p, err);
+	if (ok && st->x && st->x->kind == XLAT_SQL) {
+		st->vm = sess_prepare(s, st->x, err);
+		ok = st->vm != NULL;
+	}
+	if (!ok) {
+		sess_stmt_unref(st);
+		return NULL;
+	}
+	return st;
+}
+
+void sess_ext_parse(struct session *s, const struct pgw_msg *m)
+{
+	struct pgw_parse p;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgw_fe_parse(m, s->msg_arena, &p, &err)) {
+		ext_error(s, &err);
+		return;
+	}
+	if (p.name[0] && find_stmt(s, p.name)) {
+		pgerr_set(&err, SQLSTATE_DUPLICATE_PSTATEMENT,
+			  "prepared statement \"%s\" already exists", p.name);
+		ext_error(s, &err);
+		return;
+	}
+	if (s->txn == SESS_TXN_FAILED) {
+		pgerr_set(&err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
+			  "current transaction is aborted, commands ignored until end of "
+			  "transaction block");
+		ext_error(s, &err);
+		return;
+	}
+	struct sess_stmt *st = build_stmt(s, &p, &err);
+	if (!st) {
+		ext_error(s, &err);
+		return;
+	}
+	if (!p.name[0]) {
+		sess_stmt_unref(s->unnamed);
+		s->unnamed = st;
+	} else {
+		st->next = s->stmts;
+		s->stmts = st;
+	}
+	pgw_be_parse_complete(&s->out);
+}
+
+/* ---- portals ---- */
+
+static struct sess_portal *find_portal(struct session *s, const char *name)
+{
+	for (struct sess_portal *p = s->portals; p; p = p->next)
+		if (strcmp(p->name, name) == 0)
+			return p;
+	return NULL;
+}
+
+static void portal_free(struct sess_portal *p)
+{
+	if (p->vm_borrowed) {
+		sqlite3_reset(p->vm);
+		sqlite3_clear_bindings(p->vm);
+		p->stmt->vm_lent = false;
+	} else {
+		sqlite3_finalize(p->vm);
+	}
+	sess_stmt_unref(p->stmt);
+	free(p->formats);
+	free(p->name);
+	free(p);
+}
+
+static void drop_portal(struct session *s, const char *name)
+{
+	for (struct sess_portal **pp = &s->portals; *pp; pp = &(*pp)->next) {
+		if (strcmp((*pp)->name, name) == 0) {
+			struct sess_portal *p = *pp;
+			*pp = p->next;
+			portal_free(p);
+			return;
+		}
+	}
+}
+
+static void drop_all_portals(struct session *s)
+{
+	while (s->portals) {
+		struct sess_portal *p = s->portals;
+		s->portals = p->next;
+		portal_free(p);
+	}
+}
+
+void sess_ext_free_all(struct session *s)
+{
+	drop_all_portals(s);
+	while (s->stmts) {
+		struct sess_stmt *st = s->stmts;
+		s->stmts = st->next;
+		sess_stmt_unref(st);
+	}
+	sess_stmt_unref(s->unnamed);
+	s->unnamed = NULL;
+}
+
+static bool portal_formats(struct sess_portal *p, const struct pgw_bind *b, struct pgerr *err)
+{
+	if (b->nresult_formats > 1 && b->nresult_formats != p->ncols)
+		return pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
+				 "bind message has %u result formats but query has %d columns",
+				 b->nresult_formats, p->ncols);
+	p->formats = base_xcalloc((size_t)(p->ncols ? p->ncols : 1), sizeof(int16_t));
+	for (int i = 0; i < p->ncols; i++) {
+		p->formats[i] = pgw_result_format(b->nresult_formats, b->result_formats, (size_t)i);
+		if (p->formats[i] != 0 && p->formats[i] != 1)
+			return pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
+					 "unsupported format code: %d", p->formats[i]);
+	}
+	return true;
+}
+
+static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
+					const struct pgw_bind *b, struct pgerr *err)
+{
+	struct sess_portal *p = base_xcalloc(1, sizeof(*p));
+	p->name = base_xstrdup(b->portal);
+	p->stmt = st;
+	st->refs++;
+	bool ok = true;
+	if (st->vm && !st->vm_lent) {
+		p->vm = st->vm;
+		p->vm_borrowed = true;
+		st->vm_lent = true;
+	} else if (st->x && st->x->kind == XLAT_SQL) {
+		p->vm = sess_prepare(s, st->x, err);
+		ok = p->vm != NULL;
+	}
+	p->ncols = p->vm ? sqlite3_column_count(p->vm) : 0;
+	if (ok)
+		ok = portal_formats(p, b, err);
+	if (ok && p->vm)
+		ok = sess_bind_params(s, st, p->vm, b, err);
+	else if (ok && b->nparams != st->nparams)
+		ok = pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
+			       "bind message supplies %u parameters, but prepared statement "
+			       "\"%s\" requires %d",
+			       b->nparams, st->name, st->nparams);
+	if (!ok) {
+		portal_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void sess_ext_bind(struct session *s, const struct pgw_msg *m)
+{
+	struct pgw_bind b;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgw_fe_bind(m, s->msg_arena, &b, &err)) {
+		ext_error(s, &err);
+		return;
+	}
+	struct sess_stmt *st = find_stmt(s, b.statement);
+	if (!st) {
+		if (b.statement[0])
+			pgerr_set(&err, SQLSTATE_INVALID_SQL_STATEMENT_NAME,
+				  "prepared statement \"%s\" does not exist", b.statement);
+		else
+			pgerr_set(&err, SQLSTATE_INVALID_SQL_STATEMENT_NAME,
+				  "unnamed prepared statement does not exist");
+		ext_error(s, &err);
+		return;
+	}
+	if (st->x && !sess_check_allowed(s, st->x, &err)) {
+		ext_error(s, &err);
+		return;
+	}
+	if (b.portal[0] && find_portal(s, b.portal)) {
+		pgerr_set(&err, SQLSTATE_DUPLICATE_CURSOR, "cursor \"%s\" already exists", b.portal);
+		ext_error(s, &err);
+		return;
+	}
+	if (!b.portal[0])
+		drop_portal(s, "");
+	struct sess_portal *p = build_portal(s, st, &b, &err);
+	if (!p) {
+		ext_error(s, &err);
+		return;
+	}
+	p->next = s->portals;
+	s->portals = p;
+	pgw_be_bind_complete(&s->out);
+}
+
+/* ---- Describe, Execute, Close, Sync ---- */
+
+static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+			  const int16_t *formats, struct pgerr *err)
+{
+	if (x && x->kind == XLAT_SHOW)
+		return sess_guc_describe(s, x->set_name, err);
+	if (vm && sqlite3_column_count(vm) > 0)
+		sess_write_row_description(s, x, vm, formats);
+	else
+		pgw_be_no_data(&s->out);
+	return true;
+}
+
+void sess_ext_describe(struct session *s, const struct pgw_msg *m)
+{
+	struct pgw_target t;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgw_fe_describe(m, &t, &err)) {
+		ext_error(s, &err);
+		return;
+	}
+	bool ok;
+	if (t.kind == 'S') {
+		struct sess_stmt *st = find_stmt(s, t.name);
+		if (!st) {
+			pgerr_set(&err, SQLSTATE_INVALID_SQL_STATEMENT_NAME,
+				  "prepared statement \"%s\" does not exist", t.name);
+			ext_error(s, &err);
+			return;
+		}
+		pgw_be_parameter_description(&s->out, (size_t)st->nparams, st->param_types);
+		ok = describe_rows(s, st->x, st->vm, NULL, &err);
+	} else {
+		struct sess_portal *p = find_portal(s, t.name);
+		if (!p) {
+			pgerr_set(&err, SQLSTATE_INVALID_CURSOR_NAME, "portal \"%s\" does not exist",
+				  t.name);
+			ext_error(s, &err);
+			return;
+		}
+		ok = describe_rows(s, p->stmt->x, p->vm, p->formats, &err);
+	}
+	if (!ok)
+		ext_error(s, &err);
+}
+
+static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_rows,
+			struct pgerr *err)
+{
+	const struct xlat_stmt *x = p->stmt->x;
+	if (p->done) {
+		pgw_be_command_complete(&s->out, strcmp(x->tag, "SELECT") == 0 ? "SELECT 0" : x->tag);
+		return true;
+	}
+	if (!sess_txn_implicit_begin(s, err))
+		return false;
+	uint64_t rows = 0;
+	bool suspended = false;
+	if (!sess_run_vm(s, x, p->vm, p->formats, max_rows, &rows, &suspended, err))
+		return false;
+	p->started = true;
+	p->done = !suspended;
+	return true;
+}
+
+void sess_ext_execute(struct session *s, const struct pgw_msg *m)
+{
+	struct pgw_execute e;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgw_fe_execute(m, &e, &err)) {
+		ext_error(s, &err);
+		return;
+	}
+	struct sess_portal *p = find_portal(s, e.portal);
+	if (!p) {
+		pgerr_set(&err, SQLSTATE_INVALID_CURSOR_NAME, "portal \"%s\" does not exist",
+			  e.portal);
+		ext_error(s, &err);
+		return;
+	}
+	const struct xlat_stmt *x = p->stmt->x;
+	if (!x) {
+		pgw_be_empty_query(&s->out);
+		return;
+	}
+	bool ok = sess_check_allowed(s, x, &err);
+	if (ok && x->kind == XLAT_SQL)
+		ok = execute_sql(s, p, e.max_rows, &err);
+	else if (ok)
+		ok = sess_run_utility(s, x, false, &err);
+	if (!ok)
+		ext_error(s, &err);
+}
+
+void sess_ext_close(struct session *s, const struct pgw_msg *m)
+{
+	struct pgw_target t;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgw_fe_close(m, &t, &err)) {
+		ext_error(s, &err);
+		return;
+	}
+	if (t.kind == 'S')
+		unlink_stmt(s, t.name);
+	else
+		drop_portal(s, t.name);
+	pgw_be_close_complete(&s->out);
+}
+
+void sess_ext_sync(struct session *s)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (s->state == SESS_SKIP_TO_SYNC)
+		s->state = SESS_READY;
+	if (!sess_txn_implicit_end(s, &err))
+		sess_report_error(s, &err);
+	if (s->txn == SESS_TXN_IDLE)
+		drop_all_portals(s);
+	if (s->state != SESS_CLOSING)
+		pgw_be_ready(&s->out, sess_status_char(s));
+}

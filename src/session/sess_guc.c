@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_guc.c: session settings (PostgreSQL's GUCs) — the one table of settings a session
+ * knows, SET/RESET/SHOW, ParameterStatus for reported ones, and transactional undo. */
+#include "session_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pgtype.h"
+
+typedef bool check_fn(const char *value, char *normalized, size_t len, struct pgerr *err);
+
+struct sess_guc_def {
+	const char *name; /* PostgreSQL's spelling; lookups are case-insensitive */
+	const char *dflt; /* NULL: computed in default_value() */
+	bool reported;    /* sent as ParameterStatus */
+	bool read_only;
+	check_fn *check; /* NULL: any value */
+	const char *description;
+};
+
+static bool bad_value(struct pgerr *err, const char *name, const char *value)
+{
+	return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+			 "invalid value for parameter \"%s\": \"%s\"", name, value);
+}
+
+static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	static const char *const utf8[] = {"UTF8", "UTF-8", "UNICODE"};
+	for (size_t i = 0; i < ARRAY_LEN(utf8); i++)
+		if (strcasecmp(v, utf8[i]) == 0)
+			return snprintf(out, len, "UTF8") > 0;
+	if (strcasecmp(v, "SQL_ASCII") == 0)
+		return snprintf(out, len, "SQL_ASCII") > 0;
+	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			 "client_encoding \"%s\" is not supported: shardlite speaks UTF8 "
+			 "(and SQL_ASCII)",
+			 v);
+}
+
+static bool check_datestyle(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	/* Output is always ISO; the order part only matters for input, which accepts ISO. */
+	char buf[64];
+	snprintf(buf, sizeof(buf), "%s", v);
+	bool iso = false, mdy = true;
+	for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
+		if (strcasecmp(t, "ISO") == 0)
+			iso = true;
+		else if (strcasecmp(t, "MDY") == 0 || strcasecmp(t, "US") == 0)
+			mdy = true;
+		else if (strcasecmp(t, "DMY") == 0 || strcasecmp(t, "EURO") == 0 ||
+			 strcasecmp(t, "European") == 0)
+			mdy = false;
+		else if (strcasecmp(t, "YMD") == 0)
+			mdy = true;
+		else
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "DateStyle \"%s\" is not supported: only ISO output is", v);
+	}
+	if (!iso && strchr(v, ',') == NULL && strcasecmp(v, "ISO") != 0 &&
+	    strcasecmp(v, "MDY") != 0 && strcasecmp(v, "DMY") != 0 && strcasecmp(v, "YMD") != 0)
+		return bad_value(err, "DateStyle", v);
+	return snprintf(out, len, "ISO, %s", mdy ? "MDY" : "DMY") > 0;
+}
+
+static bool only(const char *name, const char *v, const char *allowed, char *out, size_t len,
+		 struct pgerr *err)
+{
+	if (strcasecmp(v, allowed) != 0)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "%s = \"%s\" is not supported: only \"%s\" is", name, v, allowed);
+	return snprintf(out, len, "%s", allowed) > 0;
+}
+
+static bool check_intervalstyle(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return only("IntervalStyle", v, "postgres", out, len, err);
+}
+
+static bool check_scs(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return only("standard_conforming_strings", v, "on", out, len, err);
+}
+
+static bool check_bytea_output(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return only("bytea_output", v, "hex", out, len, err);
+}
+
+static bool check_float_digits(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (end == v || *end || n < -15 || n > 3)
+		return bad_value(err, "extra_float_digits", v);
+	if (n < 1)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "extra_float_digits = %ld is not supported: floats are always "
+				 "output in shortest exact form (values 1 to 3)",
+				 n);
+	return snprintf(out, len, "%ld", n) > 0;
+}
+
+/* Timeouts are enforced by the shard engine once it runs statements off the event loop;
+ * until then only 0 (off) is accepted rather than pretending to enforce a limit. */
+static bool check_timeout_off(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+	if (end == v)
+		return bad_value(err, "timeout", v);
+	if (n != 0)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "statement and lock timeouts are not supported yet");
+	return snprintf(out, len, "0") > 0;
+}
+
+static bool check_isolation(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	static const char *const levels[] = {"serializable", "repeatable read", "read committed",
+					     "read uncommitted"};
+	for (size_t i = 0; i < ARRAY_LEN(levels); i++)
+		if (strcasecmp(v, levels[i]) == 0)
+			return snprintf(out, len, "%s", levels[i]) > 0;
+	return bad_value(err, "transaction_isolation", v);
+}
+
+static bool check_bool(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	static const char *const yes[] = {"on", "true", "yes", "1"}, *const no[] = {"off", "false", "no", "0"};
+	for (size_t i = 0; i < ARRAY_LEN(yes); i++) {
+		if (strcasecmp(v, yes[i]) == 0)
+			return snprintf(out, len, "on") > 0;
+		if (strcasecmp(v, no[i]) == 0)
+			return snprintf(out, len, "off") > 0;
+	}
+	return bad_value(err, "boolean setting", v);
+}
+
+#define SERVER_VERSION "15.0 (shardlite " SHARDLITE_VERSION ")"
+
+/* The one table of built-in settings. Reads of settings not listed give 42704. */
+static const struct sess_guc_def guc_defs[] = {
+	{"application_name", "", true, false, NULL, "Sets the application name."},
+	{"bytea_output", "hex", false, false, check_bytea_output, "Output format for bytea."},
+	{"client_encoding", "UTF8", true, false, check_encoding, "Client's character set."},
+	{"client_min_messages", "notice", false, false, NULL, "Message levels sent to the client."},
+	{"DateStyle", "ISO, MDY", true, false, check_datestyle, "Date and time display format."},
+	{"default_transaction_isolation", "serializable", false, false, check_isolation,
+	 "Isolation level of new transactions (SQLite transactions are serializable)."},
+	{"default_transaction_read_only", "off", false, false, check_bool,
+	 "Default read-only status of new transactions."},
+	{"extra_float_digits", "1", false, false, check_float_digits, "Float output precision."},
+	{"idle_in_transaction_session_timeout", "0", false, false, check_timeout_off,
+	 "Idle-in-transaction timeout (ms)."},
+	{"integer_datetimes", "on", true, true, NULL, "Datetimes are integer based."},
+	{"IntervalStyle", "postgres", true, false, check_intervalstyle, "Interval display format."},
+	{"is_superuser", "off", true, true, NULL, "Whether the user is a superuser."},
+	{"lc_collate", "C", false, true, NULL, "Collation order locale."},
+	{"lc_ctype", "C", false, true, NULL, "Character classification locale."},
+	{"lc_messages", "C", false, false, NULL, "Language of messages."},
+	{"lc_monetary", "C", false, false, NULL, "Locale for monetary amounts."},
+	{"lc_numeric", "C", false, false, NULL, "Locale for numbers."},
+	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
+	{"lock_timeout", "0", false, false, check_timeout_off, "Lock wait timeout (ms)."},
+	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
+	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
+	{"server_encoding", "UTF8", true, true, NULL, "Server character set."},
+	{"server_version", SERVER_VERSION, true, true, NULL, "Server version."},
+	{"server_version_num", "150000", false, true, NULL, "Server version as an integer."},
+	{"session_authorization", NULL, true, true, NULL, "Session user name."},
+	{"standard_conforming_strings", "on", true, false, check_scs,
+	 "Backslashes in ordinary strings are literal."},
+	{"statement_timeout", "0", false, false, check_timeout_off, "Statement timeout (ms)."},
+	{"TimeZone", NULL, true, false, NULL, "Time zone for displaying timestamps."},
+	{"transaction_isolation", "serializable", false, false, check_isolation,
+	 "Current transaction's isolation level."},
+	{"transaction_read_only", "off", false, false, check_bool,
+	 "Current transaction's read-only status."},
+};
+
+#define GUC_COUNT ARRAY_LEN(guc_defs)
+
+static const char *default_value(struct session *s, const struct sess_guc_def *d)
+{
+	if (d->dflt)
+		return d->dflt;
+	if (strcmp(d->name, "TimeZone") == 0)
+		return s->env->cfg->timezone;
+	return s->user ? s->user : "";
+}
+
+void sess_guc_init(struct session *s)
+{
+	s->gucs = base_xcalloc(GUC_COUNT, sizeof(*s->gucs));
+	for (size_t i = 0; i < GUC_COUNT; i++)
+		s->gucs[i].def = &guc_defs[i];
+}
+
+static void free_guc(struct sess_guc *g)
+{
+	free(g->value);
+	free(g->txn_saved);
+}
+
+void sess_guc_fini(struct session *s)
+{
+	for (size_t i = 0; i < GUC_COUNT; i++)
+		free_guc(&s->gucs[i]);
+	free(s->gucs);
+	for (struct sess_guc *g = s->custom, *next; g; g = next) {
+		next = g->next;
+		free_guc(g);
+		free((char *)g->def);
+		free(g);
+	}
+}
+
+/* "time zone" is SQL's spelling of TimeZone (SET TIME ZONE). */
+static const char *canonical(const char *name)
+{
+	if (strcasecmp(name, "time zone") == 0 || strcasecmp(name, "timezone") == 0)
+		return "TimeZone";
+	if (strcasecmp(name, "transaction isolation level") == 0)
+		return "transaction_isolation";
+	if (strcasecmp(name, "session authorization") == 0)
+		return "session_authorization";
+	return name;
+}
+
+static struct sess_guc *find(struct session *s, const char *name)
+{
+	name = canonical(name);
+	for (size_t i = 0; i < GUC_COUNT; i++)
+		if (strcasecmp(guc_defs[i].name, name) == 0)
+			return &s->gucs[i];
+	for (struct sess_guc *g = s->custom; g; g = g->next)
+		if (strcasecmp(g->def->name, name) == 0)
+			return g;
+	return NULL;
+}
+
+static struct sess_guc *add_custom(struct session *s, const char *name)
+{
+	struct sess_guc_def *d = base_xcalloc(1, sizeof(*d) + strlen(name) + 1);
+	char *n = (char *)(d + 1);
+	for (size_t i = 0; name[i]; i++)
+		n[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] - 'A' + 'a' : name[i]);
+	d->name = n;
+	d->dflt = "";
+	d->description = "Custom setting.";
+	struct sess_guc *g = base_xcalloc(1, sizeof(*g));
+	g->def = d;
+	g->next = s->custom;
+	s->custom = g;
+	return g;
+}
+
+static const char *value_of(struct session *s, const struct sess_guc *g)
+{
+	return g->value ? g->value : default_value(s, g->def);
+}
+
+static void assign(struct session *s, struct sess_guc *g, char *value)
+{
+	bool changed = strcmp(value_of(s, g), value ? value : default_value(s, g->def)) != 0;
+	free(g->value);
+	g->value = value;
+	if (changed && g->def->reported && s->state != SESS_STARTUP)
+		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));
+}
+
+bool sess_guc_set(struct session *s, const char *name, const char *value, bool local,
+		  struct pgerr *err)
+{
+	struct sess_guc *g = find(s, name);
+	if (!g && strchr(name, '.'))
+		g = add_custom(s, name);
+	if (!g)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER_NAME,
+				 "unrecognized configuration parameter \"%s\"", name);
+	if (g->def->read_only)
+		return pgerr_set(err, SQLSTATE_CANT_CHANGE_RUNTIME_PARAM,
+				 "parameter \"%s\" cannot be changed", g->def->name);
+	char norm[256];
+	const char *v = value;
+	if (v && g->def->check) {
+		if (!g->def->check(v, norm, sizeof(norm), err))
+			return false;
+		v = norm;
+	}
+	bool in_txn = s->txn != SESS_TXN_IDLE;
+	if (local && !in_txn) {
+		pgw_be_notice(&s->out, "WARNING", SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+			      "SET LOCAL can only be used in transaction blocks");
+		return true;
+	}
+	if (in_txn && !g->txn_saved)
+		g->txn_saved = base_xstrdup(value_of(s, g));
+	g->local = g->local || local;
+	assign(s, g, v ? base_xstrdup(v) : NULL);
+	return true;
+}
+
+static void txn_end_one(struct session *s, struct sess_guc *g, bool commit)
+{
+	if (!g->txn_saved)
+		return;
+	if (!commit || g->local)
+		assign(s, g, g->txn_saved);
+	else
+		free(g->txn_saved);
+	g->txn_saved = NULL;
+	g->local = false;
+}
+
+void sess_guc_txn_end(struct session *s, bool commit)
+{
+	for (size_t i = 0; i < GUC_COUNT; i++)
+		txn_end_one(s, &s->gucs[i], commit);
+	for (struct sess_guc *g = s->custom; g; g = g->next)
+		txn_end_one(s, g, commit);
+}
+
+const char *sess_guc_get(struct session *s, const char *name)
+{
+	struct sess_guc *g = find(s, name);
+	return g ? value_of(s, g) : NULL;
+}
+
+void sess_guc_reset_all(struct session *s)
+{
+	for (size_t i = 0; i < GUC_COUNT; i++)
+		if (!s->gucs[i].def->read_only)
+			assign(s, &s->gucs[i], NULL);
+	for (struct sess_guc *g = s->custom; g; g = g->next)
+		assign(s, g, NULL);
+}
+
+void sess_guc_report_all(struct session *s)
+{
+	for (size_t i = 0; i < GUC_COUNT; i++)
+		if (guc_defs[i].reported)
+			pgw_be_parameter_status(&s->out, guc_defs[i].name, value_of(s, &s->gucs[i]));
+}
+
+static void show_row(struct session *s, size_t ncols, const char *const *vals)
+{
+	size_t mark = pgw_be_datarow_begin(&s->out, (uint16_t)ncols);
+	for (size_t i = 0; i < ncols; i++)
+		pgw_be_datarow_value(&s->out, vals[i], strlen(vals[i]));
+	pgw_be_datarow_end(&s->out, mark);
+}
+
+static void show_header(struct session *s, size_t ncols, const char *const *names)
+{
+	struct pgw_field f[3];
+	for (size_t i = 0; i < ncols; i++)
+		f[i] = (struct pgw_field){names[i], 0, 0, PGTYPE_TEXT, -1, -1, 0};
+	pgw_be_row_description(&s->out, ncols, f);
+}
+
+bool sess_guc_describe(struct session *s, const char *name, struct pgerr *err)
+{
+	static const char *const all_cols[] = {"name", "setting", "description"};
+	if (!name) {
+		show_header(s, 3, all_cols);
+		return true;
+	}
+	struct sess_guc *g = find(s, name);
+	if (!g)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER_NAME,
+				 "unrecognized configuration parameter \"%s\"", name);
+	const char *col[] = {g->def->name};
+	show_header(s, 1, col);
+	return true;
+}
+
+/* Rows of SHOW; the RowDescription was written by the caller (simple query) or Describe. */
+static bool show_rows(struct session *s, const char *name)
+{
+	if (!name) {
+		for (size_t i = 0; i < GUC_COUNT; i++) {
+			const char *row[] = {guc_defs[i].name, value_of(s, &s->gucs[i]),
+					     guc_defs[i].description};
+			show_row(s, 3, row);
+		}
+	} else {
+		const char *row[] = {value_of(s, find(s, name))};
+		show_row(s, 1, row);
+	}
+	pgw_be_command_complete(&s->out, "SHOW");
+	return true;
+}
+
+bool sess_guc_show(struct session *s, const char *name, bool with_header, struct pgerr *err)
+{
+	if (name && !find(s, name))
+		return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER_NAME,
+				 "unrecognized configuration parameter \"%s\"", name);
+	if (with_header && !sess_guc_describe(s, name, err))
+		return false;
+	return show_rows(s, name);
+}

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_txn.c: PostgreSQL transaction semantics on a SQLite connection.
+ *
+ *             BEGIN                      COMMIT / ROLLBACK
+ *   IDLE ------------------> BLOCK ---------------------------> IDLE
+ *    |  ^                     |  ^
+ *    |  | end of Query /      |  | ROLLBACK TO savepoint
+ *    |  | Sync (COMMIT)       |  |
+ *    v  |                     v  |      COMMIT (answers ROLLBACK) / ROLLBACK
+ *   IMPLICIT --BEGIN--> BLOCK  FAILED -------------------------------------> IDLE
+ *    |  (error: ROLLBACK, back to IDLE)
+ *
+ * IMPLICIT wraps the statements of one multi-statement Query, or the Executes up to a Sync,
+ * so that they commit or fail together, as PostgreSQL's implicit transaction blocks do.
+ * Invariant: txn != IDLE exactly when SQLite has a transaction open, except in FAILED, where
+ * SQLite may already have rolled back by itself (I/O errors, SQLITE_FULL). */
+#include "session_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static bool sqlite_txn_open(struct session *s) { return !sqlite3_get_autocommit(shard_conn_db(s->conn)); }
+
+static bool run(struct session *s, const char *sql, struct pgerr *err)
+{
+	return shard_exec(s->conn, sql, err);
+}
+
+static void rollback_quietly(struct session *s)
+{
+	struct pgerr ignored;
+	if (sqlite_txn_open(s) && !run(s, "ROLLBACK", &ignored))
+		LOG_WARN(s->id, s->tenant, "rollback failed: %s", ignored.message);
+}
+
+bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
+{
+	if (s->txn != SESS_TXN_IDLE)
+		return true;
+	if (!run(s, "BEGIN", err))
+		return false;
+	s->txn = SESS_TXN_IMPLICIT;
+	return true;
+}
+
+bool sess_txn_implicit_end(struct session *s, struct pgerr *err)
+{
+	if (s->txn != SESS_TXN_IMPLICIT)
+		return true;
+	s->txn = SESS_TXN_IDLE;
+	s->txn_read_only = false;
+	if (run(s, "COMMIT", err)) {
+		sess_guc_txn_end(s, true);
+		return true;
+	}
+	rollback_quietly(s);
+	sess_guc_txn_end(s, false);
+	return false;
+}
+
+void sess_txn_on_error(struct session *s)
+{
+	switch (s->txn) {
+	case SESS_TXN_IMPLICIT:
+		rollback_quietly(s);
+		sess_guc_txn_end(s, false);
+		s->txn = SESS_TXN_IDLE;
+		s->txn_read_only = false;
+		break;
+	case SESS_TXN_BLOCK:
+		s->txn = SESS_TXN_FAILED;
+		break;
+	default:
+		break;
+	}
+}
+
+static void notice(struct session *s, const char *sqlstate, const char *msg)
+{
+	pgw_be_notice(&s->out, "WARNING", sqlstate, msg);
+}
+
+static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED) {
+		notice(s, SQLSTATE_ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+		return true;
+	}
+	if (s->txn == SESS_TXN_IDLE && !run(s, "BEGIN", err))
+		return false;
+	s->txn = SESS_TXN_BLOCK;
+	s->txn_read_only = x->read_only == 1;
+	return true;
+}
+
+static bool end(struct session *s, bool commit, const char **tag, struct pgerr *err)
+{
+	if (s->txn == SESS_TXN_IDLE) {
+		notice(s, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+		return true;
+	}
+	bool failed = s->txn == SESS_TXN_FAILED;
+	s->txn = SESS_TXN_IDLE;
+	s->txn_read_only = false;
+	if (commit && !failed) {
+		if (run(s, "COMMIT", err)) {
+			sess_guc_txn_end(s, true);
+			return true;
+		}
+		rollback_quietly(s);
+		sess_guc_txn_end(s, false);
+		return false;
+	}
+	rollback_quietly(s);
+	sess_guc_txn_end(s, false);
+	*tag = "ROLLBACK";
+	return true;
+}
+
+static const char *savepoint_sql(struct session *s, const char *verb, const char *name)
+{
+	/* Savepoint names are identifiers: quote them so any name round-trips. */
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s \"", verb);
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			strbuf_putc(&sb, '"');
+		strbuf_putc(&sb, *p);
+	}
+	strbuf_putc(&sb, '"');
+	const char *sql = arena_strdup(s->msg_arena, sb.data);
+	strbuf_fini(&sb);
+	return sql;
+}
+
+static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	const char *what = x->txn == XLAT_TXN_SAVEPOINT ? "SAVEPOINT"
+			   : x->txn == XLAT_TXN_RELEASE ? "RELEASE SAVEPOINT"
+							 : "ROLLBACK TO SAVEPOINT";
+	if (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_FAILED)
+		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+				 "%s can only be used in transaction blocks", what);
+	if (!run(s, savepoint_sql(s, what, x->savepoint), err))
+		return false;
+	if (x->txn == XLAT_TXN_ROLLBACK_TO)
+		s->txn = SESS_TXN_BLOCK;
+	return true;
+}
+
+bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
+		      struct pgerr *err)
+{
+	*tag = x->tag;
+	switch (x->txn) {
+	case XLAT_TXN_BEGIN:
+		return begin(s, x, err);
+	case XLAT_TXN_COMMIT:
+		return end(s, true, tag, err);
+	case XLAT_TXN_ROLLBACK:
+		return end(s, false, tag, err);
+	case XLAT_TXN_SAVEPOINT:
+	case XLAT_TXN_RELEASE:
+	case XLAT_TXN_ROLLBACK_TO:
+		return savepoint_op(s, x, err);
+	case XLAT_TXN_NONE:
+		break;
+	}
+	ASSERT(!"unreachable transaction kind");
+	return false;
+}

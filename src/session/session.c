@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* session.c: the per-connection state machine — startup, message dispatch, error reporting.
+ *
+ *            SSLRequest / GSSENCRequest: answer 'N'
+ *              +------+
+ *              v      |
+ *   new ---> STARTUP -+-- StartupMessage accepted --> READY <-------------+
+ *              |                                      |   |               | Sync
+ *              | CancelRequest, bad packet,           |   +-- error in ---+-- SKIP_TO_SYNC
+ *              | refused startup, timeout             |       extended query
+ *              v                                      v
+ *           CLOSING <------------ Terminate, FATAL ---+
+ *
+ * Invariants: conn != NULL exactly when state is READY or SKIP_TO_SYNC (or CLOSING after
+ * startup); txn != IDLE only when conn != NULL; in CLOSING no input is consumed. */
+#include "session_int.h"
+
+#include <openssl/rand.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SESS_MAX_PROTOCOL_MINOR 0
+
+static void check_invariants(const struct session *s)
+{
+	ASSERT(s->state != SESS_STARTUP || s->conn == NULL);
+	ASSERT(s->state == SESS_STARTUP || s->state == SESS_CLOSING || s->conn != NULL);
+	ASSERT(s->txn == SESS_TXN_IDLE || s->conn != NULL);
+	(void)s;
+}
+
+struct session *session_new(uint32_t id, const struct session_env *env,
+			    enum session_origin origin)
+{
+	struct session *s = base_xcalloc(1, sizeof(*s));
+	s->id = id;
+	s->env = env;
+	s->origin = origin;
+	s->state = SESS_STARTUP;
+	if (RAND_bytes((unsigned char *)&s->cancel_key, sizeof(s->cancel_key)) != 1)
+		s->cancel_key = (uint32_t)random() ^ (uint32_t)(uintptr_t)s;
+	s->msg_arena = arena_new(0);
+	strbuf_init(&s->out, 0);
+	sess_guc_init(s);
+	return s;
+}
+
+void session_free(struct session *s)
+{
+	if (!s)
+		return;
+	sess_ext_free_all(s);
+	shard_conn_close(s->conn);
+	sess_guc_fini(s);
+	arena_free(s->msg_arena);
+	strbuf_fini(&s->out);
+	free(s->user);
+	free(s->database);
+	free(s);
+}
+
+struct strbuf *session_output(struct session *s) { return &s->out; }
+bool session_started(const struct session *s) { return s->state != SESS_STARTUP; }
+bool session_closing(const struct session *s) { return s->state == SESS_CLOSING; }
+uint32_t session_pid(const struct session *s) { return s->id; }
+uint64_t session_id(const struct session *s) { return s->id; }
+const char *session_tenant(const struct session *s) { return s->tenant[0] ? s->tenant : NULL; }
+
+bool session_cancel(struct session *s, uint32_t key)
+{
+	if (key != s->cancel_key || !s->conn)
+		return false;
+	sqlite3_interrupt(shard_conn_db(s->conn));
+	return true;
+}
+
+char sess_status_char(const struct session *s)
+{
+	switch (s->txn) {
+	case SESS_TXN_BLOCK:
+		return 'T';
+	case SESS_TXN_FAILED:
+		return 'E';
+	default:
+		return 'I';
+	}
+}
+
+void sess_report_error(struct session *s, const struct pgerr *err)
+{
+	pgw_be_error(&s->out, err);
+	if (err->severity == PGERR_FATAL) {
+		LOG_INFO(s->id, session_tenant(s), "closing: %s", err->message);
+		s->state = SESS_CLOSING;
+		return;
+	}
+	sess_txn_on_error(s);
+}
+
+void session_fatal(struct session *s, const char *sqlstate, const char *message)
+{
+	struct pgerr err;
+	pgerr_fatal(&err, sqlstate, "%s", message);
+	sess_report_error(s, &err);
+}
+
+/* ---- startup ---- */
+
+/* Reads "-c name=value" / "--name=value" switches from the options parameter. */
+static bool apply_options(struct session *s, const char *opts, char *tenant, size_t tlen,
+			  struct pgerr *err)
+{
+	char *copy = arena_strdup(s->msg_arena, opts);
+	char *save = NULL;
+	for (char *tok = strtok_r(copy, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+		char *kv = NULL;
+		if (strcmp(tok, "-c") == 0)
+			kv = strtok_r(NULL, " \t", &save);
+		else if (strncmp(tok, "-c", 2) == 0)
+			kv = tok + 2;
+		else if (strncmp(tok, "--", 2) == 0)
+			kv = tok + 2;
+		char *eq = kv ? strchr(kv, '=') : NULL;
+		if (!eq)
+			return pgerr_fatal(err, SQLSTATE_PROTOCOL_VIOLATION,
+					   "invalid command-line argument for server process: %s",
+					   tok);
+		*eq = '\0';
+		for (char *p = kv; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		if (strcmp(kv, "tenant") == 0) {
+			snprintf(tenant, tlen, "%s", eq + 1);
+		} else if (!sess_guc_set(s, kv, eq + 1, false, err)) {
+			err->severity = PGERR_FATAL;
+			return false;
+		}
+	}
+	return true;
+}
+
+static bool apply_params(struct session *s, const struct pgw_startup *st, char *tenant,
+			 size_t tlen, struct pgerr *err)
+{
+	for (size_t i = 0; i < st->nparams; i++) {
+		const char *k = st->params[i].name, *v = st->params[i].value;
+		if (strcmp(k, "user") == 0 || strcmp(k, "database") == 0 ||
+		    strncmp(k, "_pq_.", 5) == 0)
+			continue;
+		if (strcmp(k, "tenant") == 0) {
+			snprintf(tenant, tlen, "%s", v);
+		} else if (strcmp(k, "options") == 0) {
+			if (!apply_options(s, v, tenant[0] ? NULL : tenant, tenant[0] ? 0 : tlen,
+					   err))
+				return false;
+		} else if (strcmp(k, "replication") == 0) {
+			if (strcmp(v, "false") != 0 && strcmp(v, "off") != 0 && strcmp(v, "0"))
+				return pgerr_fatal(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						   "replication connections are not supported");
+		} else if (!sess_guc_set(s, k, v, false, err)) {
+			err->severity = PGERR_FATAL;
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A newer 3.x minor version, or _pq_.* options: tell the client what we speak. */
+static void negotiate(struct session *s, const struct pgw_startup *st)
+{
+	const char **unknown = arena_alloc(s->msg_arena, sizeof(char *) * (st->nparams + 1));
+	size_t n = 0;
+	for (size_t i = 0; i < st->nparams; i++)
+		if (strncmp(st->params[i].name, "_pq_.", 5) == 0)
+			unknown[n++] = st->params[i].name;
+	uint32_t minor = st->version & 0xffff;
+	if (minor > SESS_MAX_PROTOCOL_MINOR || n > 0)
+		pgw_be_negotiate_version(&s->out, SESS_MAX_PROTOCOL_MINOR, n, unknown);
+}
+
+static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
+{
+	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
+	if (major != 3)
+		return pgerr_fatal(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "unsupported frontend protocol %u.%u: server supports 3.0 to "
+				   "3.%d",
+				   major, minor, SESS_MAX_PROTOCOL_MINOR);
+	const char *user = pgw_startup_param(st, "user");
+	if (!user || !user[0])
+		return pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
+				   "no PostgreSQL user name specified in startup packet");
+	const char *db = pgw_startup_param(st, "database");
+	s->user = base_xstrdup(user);
+	s->database = base_xstrdup(db && db[0] ? db : user);
+	char tenant[256] = "";
+	if (!apply_params(s, st, tenant, sizeof(tenant), err))
+		return false;
+	if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, s->tenant, err))
+		return false;
+	s->conn = shard_conn_open(s->env->shards, s->tenant, err);
+	if (!s->conn)
+		return false;
+	negotiate(s, st);
+	pgw_be_auth_ok(&s->out);
+	sess_guc_report_all(s);
+	pgw_be_backend_key(&s->out, s->id, s->cancel_key);
+	pgw_be_ready(&s->out, 'I');
+	s->state = SESS_READY;
+	LOG_INFO(s->id, s->tenant, "connected: user=%s database=%s", s->user, s->database);
+	return true;
+}
+
+static size_t input_startup(struct session *s, const uint8_t *buf, size_t len, size_t *want)
+{
+	struct pgw_startup st;
+	struct pgerr err;
+	size_t used = 0;
+	pgerr_clear(&err);
+	switch (pgw_fe_read_startup(buf, len, s->msg_arena, &st, &used, &err)) {
+	case PGW_NEED_MORE:
+		*want = len >= 4 ? ((size_t)buf[0] << 24 | (size_t)buf[1] << 16 |
+				    (size_t)buf[2] << 8 | buf[3])
+				 : 4;
+		return 0;
+	case PGW_BAD:
+		sess_report_error(s, &err);
+		return len;
+	case PGW_OK:
+		break;
+	}
+	switch (st.kind) {
+	case PGW_SSL_REQUEST:
+	case PGW_GSSENC_REQUEST:
+		strbuf_putc(&s->out, 'N');
+		break;
+	case PGW_CANCEL_REQUEST:
+		if (s->env->cancel_fn)
+			s->env->cancel_fn(s->env->cancel_ctx, st.cancel_pid, st.cancel_key);
+		s->state = SESS_CLOSING;
+		break;
+	case PGW_STARTUP:
+		if (!start(s, &st, &err))
+			sess_report_error(s, &err);
+		break;
+	}
+	return used;
+}
+
+/* ---- normal message processing ---- */
+
+static void dispatch(struct session *s, const struct pgw_msg *m)
+{
+	if (s->state == SESS_SKIP_TO_SYNC && m->type != PGW_FE_SYNC &&
+	    m->type != PGW_FE_TERMINATE)
+		return;
+	switch (m->type) {
+	case PGW_FE_QUERY:
+		sess_simple_query(s, m);
+		break;
+	case PGW_FE_PARSE:
+		sess_ext_parse(s, m);
+		break;
+	case PGW_FE_BIND:
+		sess_ext_bind(s, m);
+		break;
+	case PGW_FE_DESCRIBE:
+		sess_ext_describe(s, m);
+		break;
+	case PGW_FE_EXECUTE:
+		sess_ext_execute(s, m);
+		break;
+	case PGW_FE_CLOSE:
+		sess_ext_close(s, m);
+		break;
+	case PGW_FE_SYNC:
+		sess_ext_sync(s);
+		break;
+	case PGW_FE_FLUSH:
+		break; /* output is flushed after every batch of input anyway */
+	case PGW_FE_TERMINATE:
+		s->state = SESS_CLOSING;
+		break;
+	case PGW_FE_COPY_DATA:
+	case PGW_FE_COPY_DONE:
+	case PGW_FE_COPY_FAIL:
+		break; /* PostgreSQL ignores stray copy messages outside COPY */
+	case PGW_FE_FUNCTION_CALL: {
+		struct pgerr err;
+		pgerr_set(&err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "the fastpath function call protocol is not supported");
+		sess_report_error(s, &err);
+		break;
+	}
+	default: {
+		char msg[64];
+		snprintf(msg, sizeof(msg), "invalid frontend message type %d", m->type);
+		session_fatal(s, SQLSTATE_PROTOCOL_VIOLATION, msg);
+		break;
+	}
+	}
+}
+
+static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, size_t *want)
+{
+	size_t total = 0;
+	size_t max = (size_t)s->env->cfg->max_message_size;
+	while (s->state != SESS_CLOSING && total < len) {
+		struct pgw_msg m;
+		struct pgerr err;
+		size_t used = 0;
+		pgerr_clear(&err);
+		enum pgw_read_status rs =
+		    pgw_fe_read_msg(buf + total, len - total, max, &m, &used, &err);
+		if (rs == PGW_NEED_MORE) {
+			const uint8_t *p = buf + total;
+			*want = len - total >= 5 ? 1 + ((size_t)p[1] << 24 | (size_t)p[2] << 16 |
+							(size_t)p[3] << 8 | p[4])
+						 : 5;
+			break;
+		}
+		if (rs == PGW_BAD) {
+			sess_report_error(s, &err);
+			return len;
+		}
+		dispatch(s, &m);
+		if (s->discard_pending) {
+			sess_ext_free_all(s);
+			s->discard_pending = false;
+		}
+		arena_reset(s->msg_arena);
+		total += used;
+		check_invariants(s);
+	}
+	return total;
+}
+
+size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
+{
+	*want = 0;
+	if (s->state == SESS_CLOSING)
+		return len;
+	size_t used = 0;
+	if (s->state == SESS_STARTUP) {
+		used = input_startup(s, buf, len, want);
+		arena_reset(s->msg_arena);
+		if (s->state == SESS_STARTUP || s->state == SESS_CLOSING || used == 0)
+			return s->state == SESS_CLOSING ? len : used;
+	}
+	return used + input_messages(s, buf + used, len - used, want);
+}

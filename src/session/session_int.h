@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* session_int.h: the session's private state, shared by the files of the session module
+ * (session.c startup and dispatch, sess_simple.c, sess_extended.c, sess_exec.c, sess_txn.c,
+ * sess_guc.c). Not part of the public API. */
+#ifndef SHARDLITE_SESSION_INT_H
+#define SHARDLITE_SESSION_INT_H
+
+#include <sqlite3.h>
+
+#include "config.h"
+#include "pgw.h"
+#include "session.h"
+#include "shard.h"
+#include "xlat.h"
+
+enum sess_state {
+	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS 'N') */
+	SESS_READY,        /* normal message processing */
+	SESS_SKIP_TO_SYNC, /* extended-query error: discard everything up to Sync */
+	SESS_CLOSING,      /* flush output, then the net module closes the connection */
+};
+
+/* Transaction status as PostgreSQL reports it, plus the implicit block that wraps a
+ * multi-statement Query or the messages up to a Sync. */
+enum sess_txn {
+	SESS_TXN_IDLE,     /* 'I': autocommit, no SQLite transaction open */
+	SESS_TXN_IMPLICIT, /* 'I': SQLite transaction open, ends at end of Query / at Sync */
+	SESS_TXN_BLOCK,    /* 'T': BEGIN was given */
+	SESS_TXN_FAILED,   /* 'E': error inside a block; only ROLLBACK [TO] ends it */
+};
+
+/* A prepared statement (named, or the unnamed one). Owns its arena and its cached VM. */
+struct sess_stmt {
+	char *name;
+	struct arena *arena;  /* sql text, the translation */
+	const char *sql;      /* the client's text */
+	struct xlat_stmt *x;  /* NULL for an empty query */
+	int nparams;
+	uint32_t *param_types; /* resolved OIDs sent in ParameterDescription */
+	sqlite3_stmt *vm;      /* prepared at Parse; lent to one portal at a time */
+	bool vm_lent;
+	int refs; /* the statement list holds one; each portal built from it holds one */
+	struct sess_stmt *next;
+};
+
+/* A portal: a statement bound to parameter values, possibly partly executed. */
+struct sess_portal {
+	char *name;
+	struct sess_stmt *stmt; /* ref */
+	sqlite3_stmt *vm;       /* own, or lent by stmt (returned on close) */
+	bool vm_borrowed;
+	int16_t *formats; /* result formats, one per column */
+	int ncols;
+	bool started; /* RowDescription-worthy execution has begun */
+	bool done;    /* ran to completion; Execute again gives an empty CommandComplete */
+	uint64_t rows;
+	struct sess_portal *next;
+};
+
+/* One session setting (GUC): name as PostgreSQL spells it, current value, and what a
+ * transaction's end must restore. */
+struct sess_guc {
+	const struct sess_guc_def *def;
+	char *value;
+	char *txn_saved; /* value at transaction start when changed inside one, else NULL */
+	bool local;      /* set by SET LOCAL: reverts at transaction end */
+	struct sess_guc *next; /* custom (dotted) settings live in a list */
+};
+
+struct session {
+	uint32_t id;
+	uint32_t cancel_key;
+	enum sess_state state;
+	enum session_origin origin;
+	const struct session_env *env;
+
+	char tenant[SHARD_TENANT_MAX + 1];
+	char *user;
+	char *database;
+	struct shard_conn *conn;
+
+	enum sess_txn txn;
+	bool txn_read_only;
+
+	struct sess_stmt *stmts;    /* named statements; the unnamed one is `unnamed` */
+	struct sess_stmt *unnamed;
+	struct sess_portal *portals;
+
+	struct sess_guc *gucs; /* builtin settings, array of SESS_GUC_COUNT */
+	struct sess_guc *custom;
+
+	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
+	struct arena *msg_arena; /* per message; reset after each */
+	struct strbuf out;
+};
+
+/* ---- session.c ---- */
+/* Reports err to the client: ErrorResponse, and the transaction/skip state it implies. */
+void sess_report_error(struct session *s, const struct pgerr *err);
+char sess_status_char(const struct session *s);
+
+/* ---- sess_simple.c / sess_extended.c: one handler per message type ---- */
+void sess_simple_query(struct session *s, const struct pgw_msg *m);
+void sess_ext_parse(struct session *s, const struct pgw_msg *m);
+void sess_ext_bind(struct session *s, const struct pgw_msg *m);
+void sess_ext_describe(struct session *s, const struct pgw_msg *m);
+void sess_ext_execute(struct session *s, const struct pgw_msg *m);
+void sess_ext_close(struct session *s, const struct pgw_msg *m);
+void sess_ext_sync(struct session *s);
+void sess_ext_free_all(struct session *s);
+void sess_stmt_unref(struct sess_stmt *st);
+
+/* ---- sess_exec.c: running statements on SQLite and encoding their rows ---- */
+/* Prepares x->sql on the session's connection; NULL with err set. */
+sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* Fills fields[0..ncols) for vm's result columns with the given formats (NULL = text). */
+void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+			   const int16_t *formats, struct pgw_field *fields);
+/* Writes RowDescription (or nothing when vm returns no columns). */
+void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+				const int16_t *formats);
+/* Steps vm up to max_rows (0 = all) writing DataRows, then CommandComplete when finished.
+ * *suspended is set when rows remain. False with err set on failure. */
+bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
+		 struct pgerr *err);
+/* Binds Bind-message parameters to vm per the statement's parameter types. */
+bool sess_bind_params(struct session *s, const struct sess_stmt *st, sqlite3_stmt *vm,
+		      const struct pgw_bind *b, struct pgerr *err);
+/* Runs one translated statement of any kind with no parameters, text results (simple query).
+ * False with err set. */
+bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* Runs a non-SQL statement (txn control, SET, SHOW, DISCARD, no-op), writing its result.
+ * simple: a simple Query, which must also write SHOW's RowDescription (in the extended
+ * protocol, Describe does). */
+bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
+		      struct pgerr *err);
+/* Whether a statement may run in the current transaction state (25P02, 25006 otherwise). */
+bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+
+/* ---- sess_txn.c: the transaction state machine ---- */
+/* Opens the implicit block when idle (extended protocol, multi-statement query). */
+bool sess_txn_implicit_begin(struct session *s, struct pgerr *err);
+/* Ends an implicit block: commits (or rolls back when failed). False with err when the
+ * commit failed. */
+bool sess_txn_implicit_end(struct session *s, struct pgerr *err);
+/* After an error: rolls back an implicit block, or marks an explicit block failed. */
+void sess_txn_on_error(struct session *s);
+/* BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it implies and
+ * sets *tag to the CommandComplete tag. */
+bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
+		      struct pgerr *err);
+
+/* ---- sess_guc.c: session settings ---- */
+struct sess_guc_def;
+void sess_guc_init(struct session *s);
+void sess_guc_fini(struct session *s);
+/* SET name = value (value NULL = default) at startup or by SQL; writes ParameterStatus for
+ * reported settings. False with err (42704 unknown, 22023 bad value, 55P02 read-only). */
+bool sess_guc_set(struct session *s, const char *name, const char *value, bool local,
+		  struct pgerr *err);
+/* Current value, or NULL when unknown. */
+const char *sess_guc_get(struct session *s, const char *name);
+/* RowDescription of SHOW name / SHOW ALL (name NULL), for Describe. */
+bool sess_guc_describe(struct session *s, const char *name, struct pgerr *err);
+/* SHOW name / SHOW ALL as a result set. */
+bool sess_guc_show(struct session *s, const char *name, bool with_header, struct pgerr *err);
+/* RESET ALL. */
+void sess_guc_reset_all(struct session *s);
+/* Writes the ParameterStatus messages sent at the end of startup. */
+void sess_guc_report_all(struct session *s);
+/* Transaction end: commit keeps SET values (drops SET LOCAL), rollback restores them. */
+void sess_guc_txn_end(struct session *s, bool commit);
+
+#endif

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard.c: the tenant registry — tenant names, their paths under the data directory, and
+ * per-session SQLite connections opened with the settings every tenant connection needs. */
+#include "shard.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+struct shard_registry {
+	char *data_dir;
+	bool auto_create;
+};
+
+struct shard_conn {
+	sqlite3 *db;
+	char tenant[SHARD_TENANT_MAX + 1];
+};
+
+static bool make_dir(const char *path, struct pgerr *err)
+{
+	if (mkdir(path, 0750) == 0 || errno == EEXIST)
+		return true;
+	return pgerr_fatal(err, SQLSTATE_IO_ERROR, "could not create directory \"%s\": %s", path,
+			   strerror(errno));
+}
+
+struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct pgerr *err)
+{
+	char path[4096];
+	if (!make_dir(opts->data_dir, err))
+		return NULL;
+	if (snprintf(path, sizeof(path), "%s/tenants", opts->data_dir) >= (int)sizeof(path)) {
+		pgerr_fatal(err, SQLSTATE_IO_ERROR, "data directory path is too long");
+		return NULL;
+	}
+	if (!make_dir(path, err))
+		return NULL;
+	struct shard_registry *r = base_xcalloc(1, sizeof(*r));
+	r->data_dir = base_xstrdup(opts->data_dir);
+	r->auto_create = opts->auto_create;
+	return r;
+}
+
+void shard_registry_free(struct shard_registry *r)
+{
+	if (!r)
+		return;
+	free(r->data_dir);
+	free(r);
+}
+
+const char *shard_registry_data_dir(const struct shard_registry *r) { return r->data_dir; }
+
+static bool tenant_char_ok(char c, bool first)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+		return true;
+	return !first && (c == '_' || c == '-');
+}
+
+bool shard_tenant_name_check(const char *raw, char out[SHARD_TENANT_MAX + 1], struct pgerr *err)
+{
+	size_t n = strlen(raw);
+	bool ok = n >= 1 && n <= SHARD_TENANT_MAX;
+	for (size_t i = 0; ok && i < n; i++) {
+		char c = raw[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		ok = tenant_char_ok(c, i == 0);
+		out[i] = c;
+	}
+	if (ok) {
+		out[n] = '\0';
+		return true;
+	}
+	out[0] = '\0';
+	pgerr_fatal(err, SQLSTATE_INVALID_CATALOG_NAME, "invalid tenant name \"%.*s%s\"",
+		    n > 80 ? 80 : (int)n, raw, n > 80 ? "..." : "");
+	pgerr_detail(err, "A tenant name is 1 to 63 characters: a letter or digit, then letters, "
+			  "digits, \"_\" or \"-\" ([a-z0-9][a-z0-9_-]{0,62}, case-folded).");
+	return false;
+}
+
+/* FNV-1a: stable across versions and platforms, which the on-disk layout requires. */
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h;
+}
+
+bool shard_tenant_path(const struct shard_registry *r, const char *name, char *out, size_t outlen)
+{
+	int n = snprintf(out, outlen, "%s/tenants/%02x/%s.db", r->data_dir, name_hash(name) & 0xff,
+			 name);
+	return n > 0 && (size_t)n < outlen;
+}
+
+static bool configure(sqlite3 *db, struct pgerr *err)
+{
+	static const char setup[] = "PRAGMA journal_mode=WAL;"
+				    "PRAGMA synchronous=FULL;"
+				    "PRAGMA foreign_keys=ON;"
+				    "PRAGMA case_sensitive_like=ON;";
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 1);
+	int rc = sqlite3_exec(db, setup, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(db, rc, err);
+	return true;
+}
+
+static bool ensure_fanout_dir(const char *path, struct pgerr *err)
+{
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	return make_dir(dir, err);
+}
+
+struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, struct pgerr *err)
+{
+	char path[4096];
+	if (!shard_tenant_path(r, name, path, sizeof(path))) {
+		pgerr_fatal(err, SQLSTATE_IO_ERROR, "tenant path is too long");
+		return NULL;
+	}
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	if (r->auto_create) {
+		if (!ensure_fanout_dir(path, err))
+			return NULL;
+		flags |= SQLITE_OPEN_CREATE;
+	} else if (access(path, F_OK) != 0) {
+		pgerr_fatal(err, SQLSTATE_INVALID_CATALOG_NAME, "tenant \"%s\" does not exist", name);
+		pgerr_hint(err, "auto_create is off; create the tenant first.");
+		return NULL;
+	}
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(path, &db, flags, NULL);
+	if (rc != SQLITE_OK || !configure(db, err)) {
+		if (rc != SQLITE_OK)
+			shard_error(db, rc, err);
+		err->severity = PGERR_FATAL;
+		sqlite3_close_v2(db);
+		return NULL;
+	}
+	struct shard_conn *c = base_xcalloc(1, sizeof(*c));
+	c->db = db;
+	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
+	return c;
+}
+
+void shard_conn_close(struct shard_conn *c)
+{
+	if (!c)
+		return;
+	if (!sqlite3_get_autocommit(c->db))
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close_v2(c->db);
+	free(c);
+}
+
+sqlite3 *shard_conn_db(struct shard_conn *c) { return c->db; }
+
+const char *shard_conn_tenant(const struct shard_conn *c) { return c->tenant; }
+
+bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err)
+{
+	int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(c->db, rc, err);
+	return true;
+}

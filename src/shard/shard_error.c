@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_error.c: the one table from SQLite result codes (and, where SQLite has a single code
+ * for several conditions, its message prefix) to PostgreSQL SQLSTATEs and wording. */
+#include "shard.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How to reword SQLite's message; `arg` is the text after the matched prefix. */
+typedef void reword_fn(struct pgerr *e, const char *arg);
+
+struct rc_map {
+	int rc;             /* extended code when > 255, else primary code */
+	const char *prefix; /* message prefix to match, NULL = any */
+	const char *sqlstate;
+	reword_fn *reword; /* NULL = keep SQLite's message */
+};
+
+/* "t.a, t.b" → table "t" and columns "a, b". */
+static void split_columns(const char *arg, char *table, size_t tlen, char *cols, size_t clen)
+{
+	table[0] = cols[0] = '\0';
+	size_t ci = 0;
+	for (const char *p = arg; *p;) {
+		const char *dot = strchr(p, '.');
+		const char *comma = strchr(p, ',');
+		if (!dot || (comma && comma < dot))
+			break;
+		if (!table[0])
+			snprintf(table, tlen, "%.*s", (int)(dot - p), p);
+		const char *end = comma ? comma : dot + strlen(dot);
+		ci += (size_t)snprintf(cols + ci, ci < clen ? clen - ci : 0, "%s%.*s", ci ? ", " : "",
+				       (int)(end - dot - 1), dot + 1);
+		if (ci >= clen)
+			break;
+		p = comma ? comma + 1 : end;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void reword_unique(struct pgerr *e, const char *arg, bool pkey)
+{
+	char table[128], cols[256], name[400];
+	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
+	if (pkey) {
+		snprintf(name, sizeof(name), "%s_pkey", table);
+	} else {
+		/* PostgreSQL's default name: table_col1_col2_key. */
+		char joined[256];
+		size_t n = 0;
+		for (const char *c = cols; *c && n + 1 < sizeof(joined); c++)
+			if (*c != ' ')
+				joined[n++] = *c == ',' ? '_' : *c;
+		joined[n] = '\0';
+		snprintf(name, sizeof(name), "%s_%s_key", table, joined);
+	}
+	snprintf(e->message, sizeof(e->message),
+		 "duplicate key value violates unique constraint \"%s\"", name);
+	pgerr_detail(e, "Key (%s) already exists.", cols);
+}
+
+static void reword_pkey(struct pgerr *e, const char *arg) { reword_unique(e, arg, true); }
+static void reword_ukey(struct pgerr *e, const char *arg) { reword_unique(e, arg, false); }
+
+static void reword_not_null(struct pgerr *e, const char *arg)
+{
+	char table[128], cols[256];
+	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
+	snprintf(e->message, sizeof(e->message),
+		 "null value in column \"%s\" of relation \"%s\" violates not-null constraint", cols,
+		 table);
+}
+
+static void reword_check(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "new row violates check constraint \"%s\"", arg);
+}
+
+static void reword_fkey(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "insert, update or delete violates a foreign key constraint");
+}
+
+static void reword_no_table(struct pgerr *e, const char *arg)
+{
+	const char *dot = strchr(arg, '.');
+	snprintf(e->message, sizeof(e->message), "relation \"%s\" does not exist",
+		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+}
+
+static void reword_no_column(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
+}
+
+static void reword_exists(struct pgerr *e, const char *arg)
+{
+	char name[256];
+	snprintf(name, sizeof(name), "%s", arg);
+	char *sp = strstr(name, " already exists");
+	if (sp)
+		*sp = '\0';
+	size_t n = strlen(name);
+	if (n >= 2 && name[0] == '"' && name[n - 1] == '"') {
+		memmove(name, name + 1, n - 2);
+		name[n - 2] = '\0';
+	}
+	snprintf(e->message, sizeof(e->message), "relation \"%s\" already exists", name);
+}
+
+static void reword_no_function(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "function %s does not exist", arg);
+}
+
+static void reword_savepoint(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "savepoint \"%s\" does not exist", arg);
+}
+
+static void reword_canceled(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "canceling statement due to user request");
+}
+
+static void reword_busy(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "could not obtain lock on the tenant database");
+}
+
+static void reword_serialize(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "could not serialize access due to concurrent update");
+}
+
+static void reword_read_only(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "cannot execute this statement in a read-only transaction");
+}
+
+static void reword_nomem(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "out of memory");
+}
+
+static void reword_toobig(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "value too large (string or blob over the limit)");
+}
+
+static const struct rc_map rc_table[] = {
+	{SQLITE_CONSTRAINT_PRIMARYKEY, "UNIQUE constraint failed: ", SQLSTATE_UNIQUE_VIOLATION,
+	 reword_pkey},
+	{SQLITE_CONSTRAINT_UNIQUE, "UNIQUE constraint failed: ", SQLSTATE_UNIQUE_VIOLATION,
+	 reword_ukey},
+	{SQLITE_CONSTRAINT_NOTNULL, "NOT NULL constraint failed: ", SQLSTATE_NOT_NULL_VIOLATION,
+	 reword_not_null},
+	{SQLITE_CONSTRAINT_CHECK, "CHECK constraint failed: ", SQLSTATE_CHECK_VIOLATION,
+	 reword_check},
+	{SQLITE_CONSTRAINT_FOREIGNKEY, NULL, SQLSTATE_FOREIGN_KEY_VIOLATION, reword_fkey},
+	{SQLITE_CONSTRAINT, NULL, "23000", NULL},
+	{SQLITE_ERROR, "no such table: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
+	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
+	{SQLITE_ERROR, "no such index: ", SQLSTATE_UNDEFINED_OBJECT, NULL},
+	{SQLITE_ERROR, "no such column: ", SQLSTATE_UNDEFINED_COLUMN, reword_no_column},
+	{SQLITE_ERROR, "table ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
+	{SQLITE_ERROR, "index ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
+	{SQLITE_ERROR, "view ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
+	{SQLITE_ERROR, "no such function: ", SQLSTATE_UNDEFINED_FUNCTION, reword_no_function},
+	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION,
+	 NULL},
+	{SQLITE_ERROR, "no such savepoint: ", SQLSTATE_SAVEPOINT_EXCEPTION, reword_savepoint},
+	{SQLITE_ERROR, "cannot start a transaction within a transaction",
+	 SQLSTATE_ACTIVE_SQL_TRANSACTION, NULL},
+	{SQLITE_ERROR, "cannot commit - no transaction is active",
+	 SQLSTATE_NO_ACTIVE_SQL_TRANSACTION, NULL},
+	{SQLITE_ERROR, "too many SQL variables", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
+	{SQLITE_ERROR, "too many columns", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
+	{SQLITE_ERROR, "Expression tree is too large", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
+	{SQLITE_ERROR, "near ", SQLSTATE_SYNTAX_ERROR, NULL},
+	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},
+	{SQLITE_INTERRUPT, NULL, SQLSTATE_QUERY_CANCELED, reword_canceled},
+	{SQLITE_BUSY_SNAPSHOT, NULL, SQLSTATE_SERIALIZATION_FAILURE, reword_serialize},
+	{SQLITE_BUSY, NULL, SQLSTATE_LOCK_NOT_AVAILABLE, reword_busy},
+	{SQLITE_LOCKED, NULL, SQLSTATE_LOCK_NOT_AVAILABLE, reword_busy},
+	{SQLITE_READONLY, NULL, SQLSTATE_READ_ONLY_SQL_TRANSACTION, reword_read_only},
+	{SQLITE_NOMEM, NULL, SQLSTATE_OUT_OF_MEMORY, reword_nomem},
+	{SQLITE_TOOBIG, NULL, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, reword_toobig},
+	{SQLITE_FULL, NULL, SQLSTATE_DISK_FULL, NULL},
+	{SQLITE_MISMATCH, NULL, SQLSTATE_DATATYPE_MISMATCH, NULL},
+	{SQLITE_RANGE, NULL, SQLSTATE_UNDEFINED_PARAMETER, NULL},
+	{SQLITE_AUTH, NULL, SQLSTATE_INSUFFICIENT_PRIVILEGE, NULL},
+	{SQLITE_CORRUPT, NULL, SQLSTATE_DATA_CORRUPTED, NULL},
+	{SQLITE_NOTADB, NULL, SQLSTATE_DATA_CORRUPTED, NULL},
+	{SQLITE_IOERR, NULL, SQLSTATE_IO_ERROR, NULL},
+	{SQLITE_CANTOPEN, NULL, SQLSTATE_IO_ERROR, NULL},
+	{SQLITE_PERM, NULL, SQLSTATE_IO_ERROR, NULL},
+};
+
+static bool matches(const struct rc_map *m, int rc, const char *msg)
+{
+	if (m->rc > 0xff ? m->rc != rc : m->rc != (rc & 0xff))
+		return false;
+	return !m->prefix || strncmp(msg, m->prefix, strlen(m->prefix)) == 0;
+}
+
+bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
+{
+	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	/* "table x already exists" and "index x already exists" share their prefix with other
+	 * messages ("table x has no column named y"); only the "already exists" ones are 42P07. */
+	for (size_t i = 0; i < ARRAY_LEN(rc_table); i++) {
+		const struct rc_map *m = &rc_table[i];
+		if (!matches(m, rc, msg))
+			continue;
+		if (m->reword == reword_exists && !strstr(msg, " already exists"))
+			continue;
+		pgerr_set(err, m->sqlstate, "%s", msg);
+		if (m->reword)
+			m->reword(err, m->prefix ? msg + strlen(m->prefix) : msg);
+		return false;
+	}
+	return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "%s", msg);
+}

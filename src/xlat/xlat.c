@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat.c: the translator's entry point — parse with libpg_query, turn parser errors into 42601
+ * with PostgreSQL's position, dispatch each raw statement to its family's translator — and the
+ * small emit helpers (identifiers, literals, positions, errors) every walker shares. */
+#include "xlat_int.h"
+
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Parameter numbers beyond the protocol's 16-bit count cannot be bound by any client. */
+#define MAX_PARAM 65535
+/* Nesting deeper than this is refused rather than risking the C stack. */
+#define MAX_DEPTH 1000
+
+/* SQLite's keywords (sqlite3_keyword_name, 3.40) plus the literals TRUE/FALSE, which SQLite
+ * resolves to a column only when one exists. Sorted for bsearch. */
+static const char *const sqlite_keywords[] = {
+	"abort", "action", "add", "after", "all", "alter", "always", "analyze", "and", "as",
+	"asc", "attach", "autoincrement", "before", "begin", "between", "by", "cascade", "case",
+	"cast", "check", "collate", "column", "commit", "conflict", "constraint", "create",
+	"cross", "current", "current_date", "current_time", "current_timestamp", "database",
+	"default", "deferrable", "deferred", "delete", "desc", "detach", "distinct", "do",
+	"drop", "each", "else", "end", "escape", "except", "exclude", "exclusive", "exists",
+	"explain", "fail", "false", "filter", "first", "following", "for", "foreign", "from",
+	"full", "generated", "glob", "group", "groups", "having", "if", "ignore", "immediate",
+	"in", "index", "indexed", "initially", "inner", "insert", "instead", "intersect", "into",
+	"is", "isnull", "join", "key", "last", "left", "like", "limit", "match", "materialized",
+	"natural", "no", "not", "nothing", "notnull", "null", "nulls", "of", "offset", "on",
+	"or", "order", "others", "outer", "over", "partition", "plan", "pragma", "preceding",
+	"primary", "query", "raise", "range", "recursive", "references", "regexp", "reindex",
+	"release", "rename", "replace", "restrict", "returning", "right", "rollback", "row",
+	"rows", "savepoint", "select", "set", "table", "temp", "temporary", "then", "ties", "to",
+	"transaction", "trigger", "true", "unbounded", "union", "unique", "update", "using",
+	"vacuum", "values", "view", "virtual", "when", "where", "window", "with", "without",
+};
+
+static int cmp_keyword(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static bool needs_quotes(const char *s)
+{
+	if (!*s || !((*s >= 'a' && *s <= 'z') || *s == '_'))
+		return true;
+	for (const char *p = s; *p; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return true;
+	}
+	return bsearch(s, sqlite_keywords, ARRAY_LEN(sqlite_keywords), sizeof(sqlite_keywords[0]),
+		       cmp_keyword) != NULL;
+}
+
+void xlat_puts(struct xlat_ctx *c, const char *s) { strbuf_puts(c->sb, s); }
+
+void xlat_printf(struct xlat_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	strbuf_vprintf(c->sb, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends s between q characters, doubling any q inside. */
+static void put_quoted(struct strbuf *sb, const char *s, char q)
+{
+	strbuf_putc(sb, q);
+	for (const char *p = s; *p; p++) {
+		if (*p == q)
+			strbuf_putc(sb, q);
+		strbuf_putc(sb, *p);
+	}
+	strbuf_putc(sb, q);
+}
+
+void xlat_ident(struct xlat_ctx *c, const char *name)
+{
+	if (needs_quotes(name))
+		put_quoted(c->sb, name, '"');
+	else
+		strbuf_puts(c->sb, name);
+}
+
+void xlat_string(struct xlat_ctx *c, const char *s) { put_quoted(c->sb, s, '\''); }
+
+int xlat_position(const struct xlat_ctx *c, int location)
+{
+	if (location < 0 || !c->src)
+		return 0;
+	int chars = 0;
+	for (int i = 0; i < location && c->src[i]; i++) {
+		if (((unsigned char)c->src[i] & 0xC0) != 0x80)
+			chars++;
+	}
+	return chars + 1;
+}
+
+bool xlat_fail(struct xlat_ctx *c, const char *sqlstate, int location, const char *fmt, ...)
+{
+	char msg[PGERR_MSG_MAX];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pgerr_set(c->err, sqlstate, "%s", msg);
+	c->err->position = xlat_position(c, location);
+	return false;
+}
+
+bool xlat_unsupported(struct xlat_ctx *c, int location, const char *what)
+{
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, location, "%s is not supported", what);
+}
+
+const char *xlat_node_str(const PgQuery__Node *n)
+{
+	if (!n || n->node_case != PG_QUERY__NODE__NODE_STRING)
+		return NULL;
+	return n->string->sval;
+}
+
+bool xlat_enter(struct xlat_ctx *c)
+{
+	if (++c->depth > MAX_DEPTH) {
+		c->depth--;
+		pgerr_set(c->err, "54001", "stack depth limit exceeded");
+		return false;
+	}
+	return true;
+}
+
+bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location)
+{
+	if (n < 1 || n > MAX_PARAM)
+		return xlat_fail(c, "42P02", location, "there is no parameter $%d", n);
+	if (n > c->ptypes_cap) {
+		int cap = c->ptypes_cap ? c->ptypes_cap : 8;
+		while (cap < n)
+			cap *= 2;
+		uint32_t *p = arena_zalloc(c->a, (size_t)cap * sizeof(*p));
+		if (c->ptypes_cap)
+			memcpy(p, c->ptypes, (size_t)c->ptypes_cap * sizeof(*p));
+		c->ptypes = p;
+		c->ptypes_cap = cap;
+	}
+	if (n > c->max_param)
+		c->max_param = n;
+	if (n <= c->ngiven && c->given[n - 1])
+		oid = 0; /* the client's type wins; a cast then converts explicitly */
+	uint32_t *slot = &c->ptypes[n - 1];
+	if (oid && *slot && *slot != oid)
+		return xlat_fail(c, "42P08", location,
+				 "inconsistent types deduced for parameter $%d", n);
+	if (oid)
+		*slot = oid;
+	return true;
+}
+
+bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const char *schema = rv->schemaname;
+	if (rv->catalogname && *rv->catalogname)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+				 "cross-database references are not implemented: %s.%s.%s",
+				 rv->catalogname, schema, rv->relname);
+	if (schema && *schema && strcmp(schema, "public") != 0) {
+		if (strcmp(schema, "pg_catalog") != 0 && strcmp(schema, "information_schema") != 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+					 "cross-tenant schema references are not supported yet");
+		xlat_ident(c, schema);
+		xlat_puts(c, ".");
+	}
+	xlat_ident(c, rv->relname);
+	return true;
+}
+
+struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
+{
+	struct xlat_col *cols = arena_zalloc(c->a, (n ? n : 1) * sizeof(*cols));
+	for (size_t i = 0; i < n; i++)
+		cols[i].typmod = -1;
+	c->st->cols = cols;
+	c->st->ncols = (int)n;
+	return cols;
+}
+
+/* One raw statement: a switch that hands each statement family to its translator. */
+static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		return xlat_stmt_select(c, n->select_stmt);
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		return xlat_stmt_insert(c, n->insert_stmt);
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		return xlat_stmt_update(c, n->update_stmt);
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return xlat_stmt_delete(c, n->delete_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_STMT:
+		return xlat_stmt_create(c, n->create_stmt);
+	case PG_QUERY__NODE__NODE_DROP_STMT:
+		return xlat_stmt_drop(c, n->drop_stmt);
+	case PG_QUERY__NODE__NODE_INDEX_STMT:
+		return xlat_stmt_index(c, n->index_stmt);
+	case PG_QUERY__NODE__NODE_VIEW_STMT:
+		return xlat_stmt_view(c, n->view_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		return xlat_stmt_alter(c, n->alter_table_stmt);
+	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		return xlat_stmt_rename(c, n->rename_stmt);
+	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+		return xlat_stmt_truncate(c, n->truncate_stmt);
+	case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+		return xlat_stmt_txn(c, n->transaction_stmt);
+	case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+		return xlat_stmt_set(c, n->variable_set_stmt);
+	case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
+		return xlat_stmt_show(c, n->variable_show_stmt);
+	case PG_QUERY__NODE__NODE_DISCARD_STMT:
+		return xlat_stmt_discard(c, n->discard_stmt);
+	case PG_QUERY__NODE__NODE_VACUUM_STMT:
+		return xlat_stmt_vacuum(c, n->vacuum_stmt);
+	default:
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
+				 xlat_refused_tag(n));
+	}
+}
+
+/* Parameter types: the client's (Parse) win; inferred ones fill the gaps. */
+static void finish_params(struct xlat_ctx *c, const uint32_t *given, int ngiven)
+{
+	struct xlat_stmt *st = c->st;
+	int n = c->max_param > ngiven ? c->max_param : ngiven;
+	st->nparams = n;
+	st->param_types = arena_zalloc(c->a, (size_t)(n ? n : 1) * sizeof(uint32_t));
+	for (int i = 0; i < n; i++) {
+		uint32_t t = i < ngiven ? given[i] : 0;
+		if (!t && i < c->max_param)
+			t = c->ptypes[i];
+		st->param_types[i] = t;
+	}
+}
+
+static void stmt_defaults(struct xlat_stmt *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->kind = XLAT_SQL;
+	st->tag_style = XLAT_TAG_PLAIN;
+	st->ncols = -1;
+	st->read_only = -1;
+}
+
+static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const uint32_t *given,
+			  int ngiven)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	c->max_param = 0;
+	c->ptypes = NULL;
+	c->ptypes_cap = 0;
+	c->depth = 0;
+	c->flags = 0;
+	bool ok = dispatch(c, raw->stmt);
+	if (ok && sb.failed)
+		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	if (ok && c->st->kind == XLAT_SQL)
+		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	if (ok)
+		finish_params(c, given, ngiven);
+	strbuf_fini(&sb);
+	c->sb = NULL;
+	return ok;
+}
+
+static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
+			  const uint32_t *given, int ngiven, struct xlat_stmt **out, size_t *nout)
+{
+	size_t n = tree->n_stmts ? tree->n_stmts : 1;
+	struct xlat_stmt *v = arena_zalloc(c->a, n * sizeof(*v));
+	if (tree->n_stmts == 0) {
+		stmt_defaults(&v[0]);
+		v[0].kind = XLAT_EMPTY;
+		v[0].length = (int)strlen(c->src);
+	}
+	for (size_t i = 0; i < tree->n_stmts; i++) {
+		const PgQuery__RawStmt *raw = tree->stmts[i];
+		c->st = &v[i];
+		stmt_defaults(c->st);
+		c->st->location = raw->stmt_location;
+		c->st->length = raw->stmt_len ? raw->stmt_len
+					      : (int)strlen(c->src) - raw->stmt_location;
+		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
+			return raw->stmt ? false
+					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "empty raw statement");
+	}
+	*out = v;
+	*nout = n;
+	return true;
+}
+
+/* libpg_query reports scanner and grammar errors with PostgreSQL's own message and its
+ * character (not byte) cursor position, exactly what psql expects. */
+static bool syntax_error(const PgQueryError *e, struct pgerr *err)
+{
+	pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "%s", e->message ? e->message : "syntax error");
+	err->position = e->cursorpos > 0 ? e->cursorpos : 0;
+	return false;
+}
+
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
+		    struct arena *a, struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+{
+	*out = NULL;
+	*nout = 0;
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	if (r.error) {
+		syntax_error(r.error, err);
+		pg_query_free_protobuf_parse_result(r);
+		return false;
+	}
+	PgQuery__ParseResult *tree = pg_query__parse_result__unpack(
+	    NULL, r.parse_tree.len, (const uint8_t *)r.parse_tree.data);
+	bool ok;
+	if (!tree) {
+		ok = pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "could not decode the parse tree");
+	} else {
+		struct xlat_ctx c = {.a = a, .err = err, .src = sql, .given = param_types,
+				     .ngiven = nparam_types > 0 ? nparam_types : 0};
+		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0,
+				   out, nout);
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	}
+	pg_query_free_protobuf_parse_result(r);
+	if (!ok) {
+		*out = NULL;
+		*nout = 0;
+	}
+	return ok;
+}

@@ -1,0 +1,550 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_cast.c: `x::type` and CAST(x AS type). Literals are checked and converted here, with
+ * PostgreSQL's input rules and error messages (so '1.5'::int fails as it does there);
+ * parameters get the cast's type as their inferred type; other expressions become the SQLite
+ * conversion whose result matches PostgreSQL's for the values SQLite can hold. */
+#include "xlat_int.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* A target type's pieces, for the emitters below. */
+struct cast {
+	struct xlat_typeref to;
+	const PgQuery__Node *arg;
+	int location;
+};
+
+static const char *str_const(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	return n->a_const->sval->sval;
+}
+
+/* Integer and numeric constants as the parser gives them ("42", "1.5", "1e3"). */
+static const char *num_const(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull)
+		return NULL;
+	if (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return arena_printf(c->a, "%d", n->a_const->ival->ival);
+	if (n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)
+		return n->a_const->fval->fval;
+	return NULL;
+}
+
+static int const_location(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) ? n->a_const->location : -1;
+}
+
+static const char *int_type_name(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 ? "smallint" : oid == XLAT_OID_INT8 ? "bigint" : "integer";
+}
+
+static bool int_in_range(uint32_t oid, long long v)
+{
+	if (oid == XLAT_OID_INT2)
+		return v >= SHRT_MIN && v <= SHRT_MAX;
+	if (oid == XLAT_OID_INT4)
+		return v >= INT_MIN && v <= INT_MAX;
+	if (oid == XLAT_OID_OID)
+		return v >= 0 && v <= UINT_MAX;
+	return true;
+}
+
+/* int2in/int4in/int8in: blanks around an optionally signed run of digits. */
+static bool int_from_text(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	uint32_t oid = k->to.info->oid;
+	const char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	const char *start = p;
+	if (*p == '+' || *p == '-')
+		p++;
+	const char *digits = p;
+	while (isdigit((unsigned char)*p))
+		p++;
+	const char *end = p;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (end == digits || *p)
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
+				 "invalid input syntax for type %s: \"%s\"", int_type_name(oid), s);
+	errno = 0;
+	long long v = strtoll(start, NULL, 10);
+	if (errno == ERANGE || !int_in_range(oid, v))
+		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, const_location(k->arg),
+				 "value \"%s\" is out of range for type %s", s, int_type_name(oid));
+	xlat_printf(c, "%lld", v);
+	return true;
+}
+
+/* numeric → integer rounds half away from zero, as PostgreSQL's numeric_int4 does. */
+static bool int_from_number(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	uint32_t oid = k->to.info->oid;
+	errno = 0;
+	double d = strtod(s, NULL);
+	double r = round(d);
+	bool exact = strspn(s + (*s == '-'), "0123456789") == strlen(s + (*s == '-'));
+	long long v = exact ? strtoll(s, NULL, 10) : (long long)r;
+	if (errno == ERANGE || (!exact && fabs(r) >= 9.2e18) || !int_in_range(oid, v))
+		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, -1, "%s out of range",
+				 int_type_name(oid));
+	xlat_printf(c, "%lld", v);
+	return true;
+}
+
+/* The shortest %g spelling that reads back as d, marked as a REAL for SQLite. */
+static void put_real(struct xlat_ctx *c, double d)
+{
+	char buf[64];
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof(buf), "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	xlat_puts(c, buf);
+	if (!strpbrk(buf, ".eEn")) /* "inf"/"nan" never reach here */
+		xlat_puts(c, ".0");
+}
+
+static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char *s, bool text)
+{
+	const char *tname = k->to.info->oid == XLAT_OID_FLOAT4 ? "real" : "double precision";
+	char *end;
+	errno = 0;
+	double d = strtod(s, &end);
+	while (isspace((unsigned char)*end))
+		end++;
+	if (end == s || *end)
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
+				 "invalid input syntax for type %s: \"%s\"", tname, s);
+	if (isnan(d))
+		return xlat_unsupported(c, const_location(k->arg), "NaN");
+	if (text && isinf(d) && errno != ERANGE) {
+		xlat_puts(c, d > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
+		return true;
+	}
+	if (errno == ERANGE || isinf(d)) {
+		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, const_location(k->arg),
+				 "\"%s\" is out of range for type %s", s, tname);
+	}
+	if (k->to.info->oid == XLAT_OID_FLOAT4)
+		d = (float)d;
+	put_real(c, d);
+	return true;
+}
+
+/* A validated numeric literal under numeric(p,s): rounded half away from zero to s places in
+ * decimal (not binary) arithmetic, and checked to fit p digits, as numeric_in does. */
+static bool numeric_literal(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	if (k->to.typmod < 4) {
+		xlat_printf(c, "%s%s", *s == '.' ? "0" : "", s);
+		return true;
+	}
+	int32_t m = k->to.typmod - 4;
+	int prec = (m >> 16) & 0xffff, scale = ((m & 0x7ff) ^ 1024) - 1024;
+	if (scale < 0)
+		return xlat_unsupported(c, k->location, "numeric with a negative scale");
+	bool neg = *s == '-';
+	s += (*s == '-' || *s == '+');
+	/* digits of the mantissa and where the decimal point falls among them */
+	size_t cap = strlen(s) + (size_t)scale + 700;
+	char *dig = arena_zalloc(c->a, cap);
+	long nd = 0, point = -1;
+	const char *p = s;
+	for (; *p && *p != 'e' && *p != 'E'; p++) {
+		if (*p == '.')
+			point = nd;
+		else
+			dig[nd++] = *p;
+	}
+	if (point < 0)
+		point = nd;
+	long exp10 = *p ? strtol(p + 1, NULL, 10) : 0;
+	if (exp10 > 600 || exp10 < -600)
+		return xlat_unsupported(c, k->location, "a numeric literal this large");
+	point += exp10;
+	while (point < 1) { /* leading zeros so the point sits after at least one digit */
+		memmove(dig + 1, dig, (size_t)nd++);
+		dig[0] = '0';
+		point++;
+	}
+	while (nd < point + scale + 1)
+		dig[nd++] = '0';
+	bool up = dig[point + scale] >= '5';
+	nd = point + scale;
+	for (long i = nd - 1; up && i >= 0; i--) {
+		up = dig[i] == '9';
+		dig[i] = up ? '0' : (char)(dig[i] + 1);
+	}
+	if (up) {
+		memmove(dig + 1, dig, (size_t)nd++);
+		dig[0] = '1';
+		point++;
+	}
+	long lead = 0;
+	while (lead < point - 1 && dig[lead] == '0')
+		lead++;
+	bool zero = strspn(dig, "0") >= (size_t)nd;
+	if (!zero && point - lead > prec - scale && !(point - lead == 1 && dig[lead] == '0'))
+		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, -1,
+				 "numeric field overflow");
+	xlat_printf(c, "%s%.*s%s%.*s", neg && !zero ? "-" : "", (int)(point - lead), dig + lead,
+		    scale ? "." : "", scale, dig + point);
+	return true;
+}
+
+static bool numeric_from_text(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	char *end;
+	while (isspace((unsigned char)*s))
+		s++;
+	double d = strtod(s, &end);
+	const char *tail = end;
+	while (isspace((unsigned char)*tail))
+		tail++;
+	if (end == s || *tail || isinf(d) || strpbrk(s, "xXpP"))
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
+				 "invalid input syntax for type numeric: \"%s\"", s);
+	if (isnan(d))
+		return xlat_unsupported(c, const_location(k->arg), "NaN");
+	return numeric_literal(c, k, arena_strndup(c->a, s, (size_t)(end - s)));
+}
+
+/* parse_bool: unique prefixes of true/false/yes/no, on/off (two letters), 1/0. */
+static int parse_bool(const char *s)
+{
+	static const struct {
+		const char *word;
+		size_t min;
+		int val;
+	} words[] = {{"true", 1, 1}, {"false", 1, 0}, {"yes", 1, 1}, {"no", 1, 0},
+		     {"on", 2, 1},   {"off", 2, 0},   {"1", 1, 1},   {"0", 1, 0}};
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		if (n >= words[i].min && n <= strlen(words[i].word) &&
+		    strncasecmp(s, words[i].word, n) == 0)
+			return words[i].val;
+	}
+	return -1;
+}
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	ch = (char)tolower((unsigned char)ch);
+	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+}
+
+/* byteain: \x hex format, else escape format (\\ and \ooo); emitted as a blob literal. */
+static bool bytea_from_text(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	struct strbuf hex;
+	strbuf_init(&hex, 0);
+	bool ok = true;
+	if (s[0] == '\\' && s[1] == 'x') {
+		for (const char *p = s + 2; *p && ok; p++) {
+			if (isspace((unsigned char)*p))
+				continue;
+			ok = hexval(p[0]) >= 0 && p[1] && hexval(p[1]) >= 0;
+			if (ok)
+				strbuf_printf(&hex, "%c%c", tolower((unsigned char)p[0]),
+					      tolower((unsigned char)p[1]));
+			p++;
+		}
+	} else {
+		for (const char *p = s; *p && ok; p++) {
+			int b = (unsigned char)*p;
+			if (*p == '\\' && p[1] == '\\') {
+				p++;
+			} else if (*p == '\\') {
+				ok = p[1] >= '0' && p[1] <= '3' && p[2] >= '0' && p[2] <= '7' &&
+				     p[3] >= '0' && p[3] <= '7';
+				b = ok ? (p[1] - '0') * 64 + (p[2] - '0') * 8 + (p[3] - '0') : 0;
+				p += 3;
+			}
+			strbuf_printf(&hex, "%02x", b);
+		}
+	}
+	if (ok)
+		xlat_printf(c, "x'%s'", hex.data ? hex.data : "");
+	strbuf_fini(&hex);
+	return ok || xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
+			       "invalid input syntax for type bytea");
+}
+
+/* varchar(n) truncates, char(n) pads with blanks to n characters (counted in UTF-8). */
+static void text_literal(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
+	uint32_t oid = k->to.info->oid;
+	if (len < 0 || (oid != XLAT_OID_VARCHAR && oid != XLAT_OID_BPCHAR)) {
+		xlat_string(c, s);
+		return;
+	}
+	size_t bytes = 0;
+	int chars = 0;
+	while (s[bytes] && chars < len) {
+		bytes++;
+		while (((unsigned char)s[bytes] & 0xC0) == 0x80)
+			bytes++;
+		chars++;
+	}
+	char *v = arena_zalloc(c->a, bytes + (size_t)(len - chars) + 1);
+	memcpy(v, s, bytes);
+	if (oid == XLAT_OID_BPCHAR)
+		memset(v + bytes, ' ', (size_t)(len - chars));
+	xlat_string(c, v);
+}
+
+/* A string literal cast: converted now, with PostgreSQL's input checks. */
+static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	switch (k->to.info->oid) {
+	case XLAT_OID_BOOL: {
+		int b = parse_bool(s);
+		if (b < 0)
+			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+					 const_location(k->arg),
+					 "invalid input syntax for type boolean: \"%s\"", s);
+		xlat_puts(c, b ? "1" : "0");
+		return true;
+	}
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_OID:
+		return int_from_text(c, k, s);
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+		return float_from_text(c, k, s, true);
+	case XLAT_OID_NUMERIC:
+		return numeric_from_text(c, k, s);
+	case XLAT_OID_BYTEA:
+		return bytea_from_text(c, k, s);
+	default:
+		text_literal(c, k, s); /* text, and the date/time/uuid/json types stored as text */
+		return true;
+	}
+}
+
+/* A numeric constant cast (42::int2, 2.5::int, 1::float8, 1.50::text). */
+static bool from_number(struct xlat_ctx *c, const struct cast *k, const char *s)
+{
+	switch (k->to.info->store) {
+	case XLAT_ST_INT:
+		if (k->to.info->oid == XLAT_OID_BOOL) {
+			if (k->arg->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL)
+				return xlat_fail(c, "42846", const_location(k->arg),
+						 "cannot cast type numeric to boolean");
+			xlat_puts(c, k->arg->a_const->ival->ival ? "1" : "0");
+			return true;
+		}
+		return int_from_number(c, k, s);
+	case XLAT_ST_REAL:
+		return float_from_text(c, k, s, false);
+	case XLAT_ST_NUMERIC:
+		return numeric_literal(c, k, s);
+	case XLAT_ST_TEXT:
+		if (!k->to.info->sql_name || (k->to.info->oid != XLAT_OID_TEXT &&
+					      k->to.info->oid != XLAT_OID_VARCHAR &&
+					      k->to.info->oid != XLAT_OID_BPCHAR))
+			return xlat_fail(c, "42846", const_location(k->arg),
+					 "cannot cast type numeric to %s", k->to.info->sql_name);
+		text_literal(c, k, s);
+		return true;
+	default:
+		return xlat_fail(c, "42846", const_location(k->arg),
+				 "cannot cast type numeric to %s", k->to.info->sql_name);
+	}
+}
+
+/* Emits the argument into its own buffer so the wrapper can be chosen from its type. */
+static bool arg_text(struct xlat_ctx *c, const PgQuery__Node *arg, struct xlat_type *t,
+		     const char **out)
+{
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	bool ok = xlat_operand(c, arg, t);
+	c->sb = saved;
+	*out = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	ok = ok && !tmp.failed;
+	strbuf_fini(&tmp);
+	return ok;
+}
+
+/* To an integer type. SQLite's CAST truncates REALs where PostgreSQL rounds, so values that
+ * may be REAL go through round(); when the storage class is only known at run time the
+ * argument is tested with typeof(), which evaluates it more than once — refused when that
+ * could change the result (volatile functions, subqueries). */
+static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st,
+		   bool repeatable)
+{
+	switch (st.oid) {
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+		xlat_printf(c, "CAST(round(%s) AS INTEGER)", x);
+		return true;
+	case XLAT_OID_NUMERIC:
+	case XLAT_OID_UNKNOWN_COL:
+		if (!repeatable)
+			return xlat_unsupported(c, k->location,
+						"casting a volatile expression to an integer type");
+		xlat_printf(c, "CAST(iif(typeof(%s) = 'real', round(%s), %s) AS INTEGER)", x, x, x);
+		return true;
+	default:
+		if (xlat_type_is_temporal(st.oid) || st.oid == XLAT_OID_BYTEA || st.oid == XLAT_OID_UUID)
+			return xlat_fail(c, "42846", k->location, "cannot cast type %s to %s",
+					 xlat_type_by_oid(st.oid)->sql_name,
+					 k->to.info->sql_name);
+		xlat_printf(c, "CAST(%s AS INTEGER)", x);
+		return true;
+	}
+}
+
+static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
+{
+	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
+	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0)
+		return xlat_unsupported(c, k->location, "a cast of an expression to character(n)");
+	if (st.oid == XLAT_OID_BOOL) {
+		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
+		return true;
+	}
+	if (len >= 0)
+		xlat_printf(c, "substr(CAST(%s AS TEXT), 1, %d)", x, len);
+	else
+		xlat_printf(c, "CAST(%s AS TEXT)", x);
+	return true;
+}
+
+/* Date/time, uuid and json values are stored as text: a cast from text or from a value whose
+ * type is only known at run time leaves it as is (no normalization, see docs); timestamp to
+ * date keeps the date part; other conversions between those types are refused. */
+static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
+{
+	uint32_t to = k->to.info->oid;
+	bool same = st.oid == to || (st.oid == XLAT_OID_JSON && to == XLAT_OID_JSONB) ||
+		    (st.oid == XLAT_OID_JSONB && to == XLAT_OID_JSON);
+	if (to == XLAT_OID_DATE && (st.oid == XLAT_OID_TIMESTAMP || st.oid == XLAT_OID_TIMESTAMPTZ ||
+				    st.oid == XLAT_OID_UNKNOWN_COL)) {
+		xlat_printf(c, "date(%s)", x);
+		return true;
+	}
+	if (same || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||
+	    st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_UNKNOWN) {
+		xlat_puts(c, x);
+		return true;
+	}
+	const struct xlat_typeinfo *from = xlat_type_by_oid(st.oid);
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
+			 "casting %s to %s is not supported", from ? from->sql_name : "this value",
+			 k->to.info->sql_name);
+}
+
+static bool from_expr(struct xlat_ctx *c, const struct cast *k, struct xlat_type *t)
+{
+	struct xlat_type st;
+	const char *x;
+	int vol = c->volatile_seen;
+	if (!arg_text(c, k->arg, &st, &x))
+		return false;
+	bool repeatable = c->volatile_seen == vol;
+	switch (k->to.info->store) {
+	case XLAT_ST_INT:
+		if (k->to.info->oid != XLAT_OID_BOOL)
+			return to_int(c, k, x, st, repeatable);
+		if (st.oid == XLAT_OID_BOOL)
+			xlat_puts(c, x);
+		else
+			xlat_printf(c, "(%s <> 0)", x);
+		return true;
+	case XLAT_ST_REAL:
+		xlat_printf(c, "CAST(%s AS REAL)", x);
+		return true;
+	case XLAT_ST_NUMERIC:
+		if (k->to.typmod >= 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
+			xlat_printf(c, "round(%s, %d)", x, ((((k->to.typmod - 4) & 0x7ff) ^ 1024) - 1024));
+		else
+			xlat_printf(c, "CAST(%s AS NUMERIC)", x);
+		return true;
+	case XLAT_ST_BLOB:
+		xlat_printf(c, "CAST(%s AS BLOB)", x);
+		return true;
+	default:
+		if (xlat_type_is_temporal(k->to.info->oid) || k->to.info->oid == XLAT_OID_UUID ||
+		    k->to.info->oid == XLAT_OID_JSON || k->to.info->oid == XLAT_OID_JSONB)
+			return to_texty(c, k, x, st);
+		return to_text(c, k, x, st);
+	}
+	(void)t;
+}
+
+/* $n::type: the parameter's type is inferred from the cast; the value arrives already
+ * converted by the session, so the SQL only restates the storage class. */
+static bool from_param(struct xlat_ctx *c, const struct cast *k)
+{
+	const PgQuery__ParamRef *p = k->arg->param_ref;
+	uint32_t oid = xlat_type_oid(&k->to);
+	if (!xlat_param(c, p->number, oid, p->location))
+		return false;
+	static const char *const affinity[] = {
+	    [XLAT_ST_INT] = "INTEGER", [XLAT_ST_REAL] = "REAL", [XLAT_ST_NUMERIC] = "NUMERIC",
+	    [XLAT_ST_TEXT] = "TEXT",   [XLAT_ST_BLOB] = "BLOB",
+	};
+	bool given = p->number <= c->ngiven && c->given[p->number - 1];
+	if (!given && k->to.info->oid == XLAT_OID_BOOL)
+		xlat_printf(c, "?%d", p->number);
+	else
+		xlat_printf(c, "CAST(?%d AS %s)", p->number, affinity[k->to.info->store]);
+	return true;
+}
+
+bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
+{
+	struct cast k = {.arg = tc->arg, .location = tc->location};
+	if (!xlat_type_resolve(c, tc->type_name, &k.to))
+		return false;
+	if (k.to.serial)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tc->type_name->location,
+				 "type \"%s\" does not exist",
+				 xlat_node_str(tc->type_name->names[tc->type_name->n_names - 1]));
+	if (k.to.is_array)
+		return xlat_unsupported(c, tc->location, "a cast to an array type");
+	t->oid = k.to.info->oid;
+	t->typmod = k.to.typmod;
+	if (tc->arg->node_case == NODE(PARAM_REF))
+		return from_param(c, &k);
+	if (tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull) {
+		xlat_puts(c, "NULL");
+		return true;
+	}
+	const char *s = str_const(tc->arg);
+	if (s)
+		return from_string(c, &k, s);
+	s = num_const(c, tc->arg);
+	if (s)
+		return from_number(c, &k, s);
+	return from_expr(c, &k, t);
+}

@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_ddl.c: CREATE TABLE and column definitions. Each column's SQLite declared type is the
+ * format_type() spelling of its PostgreSQL type, so the type survives the round trip through
+ * the SQLite schema. serial and integer identity columns that are the table's single-column
+ * primary key become SQLite rowid aliases (INTEGER PRIMARY KEY AUTOINCREMENT): automatically
+ * numbered, never reused. Other serial/identity columns need sequences and are refused. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
+
+/* What the table-level pass learned about the one auto-numbered column. */
+struct autonum {
+	const char *column;  /* the serial/identity column, NULL when none */
+	const char *pk_name; /* CONSTRAINT name of a table-level PRIMARY KEY moved onto it */
+	bool table_pk;       /* the table-level PRIMARY KEY (column) is that column's */
+};
+
+/* The declared type as SQLite must read it: quoted when the modifier is not at the end
+ * ("timestamp(3) with time zone", "character varying(20)[]"), which SQLite's type-name
+ * grammar cannot spell; SQLite stores the dequoted text as the declared type. */
+static void put_decl(struct xlat_ctx *c, const char *decl)
+{
+	size_t n = strlen(decl);
+	if (strchr(decl, '(') && decl[n - 1] != ')')
+		xlat_ident(c, decl);
+	else
+		xlat_puts(c, decl);
+}
+
+static bool key_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < n; i++) {
+		const char *s = xlat_node_str(v[i]);
+		if (!s)
+			return xlat_unsupported(c, -1, "this key column");
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, s);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+static const char *fk_action(char a)
+{
+	switch (a) {
+	case 'r':
+		return "RESTRICT";
+	case 'c':
+		return "CASCADE";
+	case 'n':
+		return "SET NULL";
+	case 'd':
+		return "SET DEFAULT";
+	default:
+		return NULL; /* NO ACTION: both systems' default */
+	}
+}
+
+static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
+{
+	if (k->fk_matchtype && (*k->fk_matchtype == 'f' || *k->fk_matchtype == 'p'))
+		return xlat_unsupported(c, k->location, "MATCH FULL or MATCH PARTIAL");
+	if (k->n_fk_del_set_cols)
+		return xlat_unsupported(c, k->location, "ON DELETE SET NULL/DEFAULT with a column list");
+	xlat_puts(c, "REFERENCES ");
+	if (!xlat_relname(c, k->pktable))
+		return false;
+	if (k->n_pk_attrs && !key_list(c, k->pk_attrs, k->n_pk_attrs))
+		return false;
+	const char *del = k->fk_del_action ? fk_action(*k->fk_del_action) : NULL;
+	const char *upd = k->fk_upd_action ? fk_action(*k->fk_upd_action) : NULL;
+	if (del)
+		xlat_printf(c, " ON DELETE %s", del);
+	if (upd)
+		xlat_printf(c, " ON UPDATE %s", upd);
+	if (k->deferrable || k->initdeferred)
+		xlat_puts(c, k->initdeferred ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE");
+	return true;
+}
+
+/* The column a DEFAULT belongs to. */
+struct column {
+	const PgQuery__TypeName *tn;
+	struct xlat_typeref tr;
+};
+
+/* now(), CURRENT_TIMESTAMP and friends: their value is "the current time" in whatever type. */
+static bool is_now(const PgQuery__Node *e)
+{
+	static const char *const fns[] = {"now", "transaction_timestamp", "statement_timestamp"};
+	if (e->node_case == NODE(SQLVALUE_FUNCTION))
+		return e->sqlvalue_function->op < PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE;
+	if (e->node_case != NODE(FUNC_CALL) || e->func_call->n_args)
+		return false;
+	const char *name = xlat_node_str(e->func_call->funcname[e->func_call->n_funcname - 1]);
+	for (size_t i = 0; name && i < ARRAY_LEN(fns); i++) {
+		if (strcmp(name, fns[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The current time written as a value of a date/time column, as PostgreSQL's assignment
+ * cast from timestamptz (TimeZone UTC) would store it. */
+static bool now_as(struct xlat_ctx *c, uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_DATE:
+		xlat_puts(c, "date('now')");
+		return true;
+	case XLAT_OID_TIME:
+		xlat_puts(c, "strftime('%H:%M:%f', 'now')");
+		return true;
+	case XLAT_OID_TIMETZ:
+		xlat_puts(c, "strftime('%H:%M:%f+00', 'now')");
+		return true;
+	case XLAT_OID_TIMESTAMP:
+		xlat_puts(c, "strftime('%Y-%m-%d %H:%M:%f', 'now')");
+		return true;
+	default:
+		xlat_puts(c, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')");
+		return true;
+	}
+}
+
+/* A DEFAULT, coerced to the column's type as PostgreSQL coerces it: a string literal is
+ * read as a value of that type (so DEFAULT 'true' on a boolean stores 1), the current time
+ * takes the column's date/time form. Literals stay bare, anything else is parenthesized as
+ * SQLite requires. Character types keep their literal: assignment does not truncate. */
+static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
+{
+	struct xlat_type ignored;
+	uint32_t oid = col->tr.info->oid;
+	bool str = e->node_case == NODE(A_CONST) && !e->a_const->isnull &&
+		   e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	bool literal = e->node_case == NODE(A_CONST) &&
+		       e->a_const->val_case != PG_QUERY__A__CONST__VAL_BSVAL;
+	bool coerce = str && !col->tr.is_array && col->tr.info->store != XLAT_ST_TEXT;
+	unsigned saved = c->flags;
+	bool ok;
+	c->flags |= XLAT_X_NOSUBQUERY;
+	if (is_now(e) && xlat_type_is_temporal(oid)) {
+		xlat_puts(c, "DEFAULT (");
+		ok = now_as(c, oid);
+		xlat_puts(c, ")");
+	} else if (coerce) {
+		PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+		tc.arg = (PgQuery__Node *)e;
+		tc.type_name = (PgQuery__TypeName *)col->tn;
+		tc.location = e->a_const->location;
+		xlat_puts(c, "DEFAULT (");
+		ok = xlat_cast(c, &tc, &ignored);
+		xlat_puts(c, ")");
+	} else {
+		xlat_puts(c, literal ? "DEFAULT " : "DEFAULT (");
+		ok = xlat_expr(c, e, &ignored);
+		xlat_puts(c, literal ? "" : ")");
+	}
+	c->flags = saved;
+	return ok;
+}
+
+static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
+		     const char *tail)
+{
+	struct xlat_type ignored;
+	unsigned saved = c->flags;
+	xlat_puts(c, head);
+	c->flags |= XLAT_X_NOSUBQUERY;
+	bool ok = xlat_expr(c, e, &ignored);
+	c->flags = saved;
+	xlat_puts(c, tail);
+	return ok;
+}
+
+static bool key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
+{
+	if (k->n_including)
+		return xlat_unsupported(c, k->location, "INCLUDE in a key constraint");
+	if (k->n_options || (k->indexspace && *k->indexspace))
+		return xlat_unsupported(c, k->location, "an index option on a key constraint");
+	if (k->nulls_not_distinct)
+		return xlat_unsupported(c, k->location, "UNIQUE NULLS NOT DISTINCT");
+	if (k->deferrable || k->initdeferred)
+		return xlat_unsupported(c, k->location, "a deferrable key constraint");
+	return true;
+}
+
+/* One column constraint. DEFERRABLE & co. arrive as separate items after the constraint
+ * they qualify, which SQLite only supports on REFERENCES. */
+static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k,
+			      const PgQuery__Constraint *prev, bool autonum,
+			      const struct column *col)
+{
+	bool after_fk = prev && prev->contype == CONSTR(FOREIGN);
+	if (k->conname && *k->conname) {
+		xlat_puts(c, " CONSTRAINT ");
+		xlat_ident(c, k->conname);
+	}
+	switch (k->contype) {
+	case CONSTR(NULL):
+		xlat_puts(c, " NULL");
+		return true;
+	case CONSTR(NOTNULL):
+		xlat_puts(c, " NOT NULL");
+		return true;
+	case CONSTR(DEFAULT):
+		xlat_puts(c, " ");
+		return default_expr(c, k->raw_expr, col);
+	case CONSTR(CHECK):
+		return ddl_expr(c, " CHECK (", k->raw_expr, ")");
+	case CONSTR(GENERATED):
+		return ddl_expr(c, " GENERATED ALWAYS AS (", k->raw_expr, ") STORED");
+	case CONSTR(PRIMARY):
+		xlat_puts(c, autonum ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY");
+		return key_options(c, k);
+	case CONSTR(UNIQUE):
+		xlat_puts(c, " UNIQUE");
+		return key_options(c, k);
+	case CONSTR(FOREIGN):
+		xlat_puts(c, " ");
+		return references(c, k);
+	case CONSTR(IDENTITY):
+		return true; /* the rowid alias is the identity (checked by find_autonum) */
+	case CONSTR(ATTR_DEFERRABLE):
+	case CONSTR(ATTR_NOT_DEFERRABLE):
+	case CONSTR(ATTR_DEFERRED):
+	case CONSTR(ATTR_IMMEDIATE):
+		if (!after_fk)
+			return xlat_unsupported(c, k->location, "a deferrable constraint other than "
+								"a foreign key");
+		xlat_puts(c, k->contype == CONSTR(ATTR_DEFERRABLE)	   ? " DEFERRABLE"
+			     : k->contype == CONSTR(ATTR_NOT_DEFERRABLE) ? " NOT DEFERRABLE"
+			     : k->contype == CONSTR(ATTR_DEFERRED)	   ? " INITIALLY DEFERRED"
+									   : " INITIALLY IMMEDIATE");
+		return true;
+	default:
+		return xlat_unsupported(c, k->location, "an EXCLUDE constraint");
+	}
+}
+
+bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
+		     const char *pk_name)
+{
+	struct column col = {.tn = cd->type_name};
+	struct xlat_typeref *trp = &col.tr;
+	if (!cd->type_name)
+		return xlat_unsupported(c, cd->location, "a column without a type");
+	if (!xlat_type_resolve(c, cd->type_name, trp))
+		return false;
+	struct xlat_typeref tr = *trp;
+	if (tr.serial && !autonum)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
+				 "serial and identity columns are only supported as the table's "
+				 "single-column primary key (sequences are not implemented yet)");
+	if (cd->coll_clause) {
+		const PgQuery__CollateClause *cc = cd->coll_clause;
+		const char *name = xlat_node_str(cc->collname[cc->n_collname - 1]);
+		if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0))
+			return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
+	}
+	if ((cd->compression && *cd->compression) || (cd->storage && *cd->storage))
+		return xlat_unsupported(c, cd->location, "COMPRESSION or STORAGE");
+	xlat_ident(c, cd->colname);
+	xlat_puts(c, " ");
+	/* A rowid alias must be declared exactly INTEGER; SQLite reports it back as INTEGER. */
+	put_decl(c, autonum ? "integer" : xlat_type_format(c, &tr));
+	const PgQuery__Constraint *prev = NULL;
+	bool has_pk = false, has_notnull = false;
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		has_pk |= k->contype == CONSTR(PRIMARY);
+		has_notnull |= k->contype == CONSTR(NOTNULL);
+		if (!column_constraint(c, k, prev, autonum, &col))
+			return false;
+		if (k->contype < CONSTR(ATTR_DEFERRABLE))
+			prev = k; /* attributes qualify the constraint before them */
+	}
+	if (autonum && !has_pk) { /* the PRIMARY KEY was table-level: it moves here */
+		if (pk_name) {
+			xlat_puts(c, " CONSTRAINT ");
+			xlat_ident(c, pk_name);
+		}
+		xlat_puts(c, " PRIMARY KEY AUTOINCREMENT");
+	}
+	if (autonum && tr.serial && !has_notnull)
+		xlat_puts(c, " NOT NULL"); /* serial implies NOT NULL */
+	return true;
+}
+
+static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
+{
+	if (k->conname && *k->conname) {
+		xlat_puts(c, "CONSTRAINT ");
+		xlat_ident(c, k->conname);
+		xlat_puts(c, " ");
+	}
+	switch (k->contype) {
+	case CONSTR(PRIMARY):
+		xlat_puts(c, "PRIMARY KEY ");
+		return key_options(c, k) && key_list(c, k->keys, k->n_keys);
+	case CONSTR(UNIQUE):
+		xlat_puts(c, "UNIQUE ");
+		return key_options(c, k) && key_list(c, k->keys, k->n_keys);
+	case CONSTR(CHECK):
+		return ddl_expr(c, "CHECK (", k->raw_expr, ")");
+	case CONSTR(FOREIGN):
+		xlat_puts(c, "FOREIGN KEY ");
+		if (!key_list(c, k->fk_attrs, k->n_fk_attrs))
+			return false;
+		xlat_puts(c, " ");
+		return references(c, k);
+	default:
+		return xlat_unsupported(c, k->location, "an EXCLUDE constraint");
+	}
+}
+
+/* An auto-numbered column: serial*, or GENERATED BY DEFAULT AS IDENTITY. */
+static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool *is_auto,
+			 bool *is_pk)
+{
+	struct xlat_typeref tr;
+	bool identity = false;
+	*is_pk = false;
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		*is_pk |= k->contype == CONSTR(PRIMARY);
+		if (k->contype != CONSTR(IDENTITY))
+			continue;
+		if (k->generated_when && *k->generated_when == 'a')
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
+					 "GENERATED ALWAYS AS IDENTITY is not supported (GENERATED BY "
+					 "DEFAULT AS IDENTITY is)");
+		if (k->n_options)
+			return xlat_unsupported(c, k->location, "an identity sequence option");
+		identity = true;
+	}
+	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
+		return cd->type_name ? false : true;
+	*is_auto = tr.serial || identity;
+	if (*is_auto && (tr.is_array || tr.info->oid != XLAT_OID_INT4))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
+				 "bigserial, smallserial and bigint/smallint identity columns are not "
+				 "supported yet (they need sequences; serial and integer identity "
+				 "primary keys are)");
+	return true;
+}
+
+static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struct autonum *an)
+{
+	const PgQuery__Constraint *table_pk = NULL;
+	bool col_pk = false;
+	memset(an, 0, sizeof(*an));
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(PRIMARY))
+			table_pk = e->constraint;
+		if (e->node_case != NODE(COLUMN_DEF))
+			continue;
+		bool is_auto = false, is_pk = false;
+		if (!autonum_kind(c, e->column_def, &is_auto, &is_pk))
+			return false;
+		if (is_auto && an->column)
+			return xlat_unsupported(c, e->column_def->location,
+						"more than one serial/identity column");
+		if (is_auto) {
+			an->column = e->column_def->colname;
+			col_pk = is_pk;
+		}
+	}
+	if (!an->column || col_pk)
+		return true;
+	if (table_pk && table_pk->n_keys == 1 &&
+	    strcmp(xlat_node_str(table_pk->keys[0]), an->column) == 0) {
+		an->table_pk = true;
+		an->pk_name = table_pk->conname && *table_pk->conname ? table_pk->conname : NULL;
+		return key_options(c, table_pk);
+	}
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			 "serial and identity columns are only supported as the table's "
+			 "single-column primary key (sequences are not implemented yet)");
+}
+
+static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const char *p = s->relation->relpersistence;
+	if (p && *p == 't')
+		return xlat_unsupported(c, s->relation->location, "a temporary table");
+	if (s->n_inh_relations)
+		return xlat_unsupported(c, -1, "INHERITS");
+	if (s->partbound || s->partspec)
+		return xlat_unsupported(c, -1, "a partitioned table");
+	if (s->of_typename)
+		return xlat_unsupported(c, -1, "a typed table (OF type)");
+	if (s->n_options || (s->tablespacename && *s->tablespacename) ||
+	    (s->access_method && *s->access_method))
+		return xlat_unsupported(c, -1, "WITH (storage parameters), TABLESPACE or USING");
+	return true;
+}
+
+bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	struct autonum an;
+	c->st->tag = "CREATE TABLE";
+	c->st->writes = c->st->is_ddl = true;
+	if (!create_options(c, s) || !find_autonum(c, s, &an))
+		return false;
+	xlat_puts(c, s->if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
+	if (!xlat_relname(c, s->relation))
+		return false;
+	xlat_puts(c, " (");
+	bool first = true;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(CONSTRAINT) && an.table_pk &&
+		    e->constraint->contype == CONSTR(PRIMARY))
+			continue; /* moved onto the rowid alias column */
+		xlat_puts(c, first ? "" : ", ");
+		first = false;
+		bool ok;
+		if (e->node_case == NODE(COLUMN_DEF)) {
+			const char *col = e->column_def->colname;
+			bool autonum = an.column && strcmp(an.column, col) == 0;
+			ok = xlat_column_def(c, e->column_def, autonum, an.pk_name);
+		} else if (e->node_case == NODE(CONSTRAINT)) {
+			ok = table_constraint(c, e->constraint);
+		} else {
+			ok = xlat_unsupported(c, -1, "LIKE in CREATE TABLE");
+		}
+		if (!ok)
+			return false;
+	}
+	if (first)
+		return xlat_unsupported(c, -1, "a table without columns");
+	xlat_puts(c, ")");
+	return true;
+}

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_dml.c: INSERT (VALUES, SELECT, DEFAULT VALUES, ON CONFLICT), UPDATE (SET, FROM) and
+ * DELETE (USING becomes a correlated EXISTS), each with RETURNING. SQLite has no DEFAULT
+ * inside VALUES or SET, so DEFAULT is expressed by leaving the column out where that is exact
+ * and refused where it is not. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (!xlat_relname(c, rv))
+		return false;
+	if (rv->alias) {
+		xlat_puts(c, " AS ");
+		xlat_ident(c, rv->alias->aliasname);
+	}
+	return true;
+}
+
+static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v,
+		      size_t n)
+{
+	struct xlat_shape shape = {0};
+	if (!n)
+		return true;
+	c->st->returns_rows = true;
+	xlat_puts(c, " RETURNING ");
+	c->ret_alias = rv->alias ? rv->alias->aliasname : NULL;
+	c->ret_rel = rv->relname;
+	bool ok = xlat_targets(c, v, n, &shape);
+	c->ret_alias = c->ret_rel = NULL;
+	if (ok)
+		xlat_shape_to_cols(c, &shape);
+	return ok;
+}
+
+static bool is_default(const PgQuery__Node *n) { return n->node_case == NODE(SET_TO_DEFAULT); }
+
+/* SET a = 1, (b, c) = (2, 3): multiple-column assignments arrive as one MultiAssignRef per
+ * column, the first of which carries the source. */
+static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	struct xlat_type ignored;
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__ResTarget *rt = v[i]->res_target;
+		if (rt->n_indirection)
+			return xlat_unsupported(c, rt->location, "assigning to an array element or field");
+		if (is_default(rt->val))
+			return xlat_unsupported(c, rt->location, "SET column = DEFAULT");
+		if (rt->val->node_case != NODE(MULTI_ASSIGN_REF)) {
+			xlat_puts(c, i ? ", " : "");
+			xlat_ident(c, rt->name);
+			xlat_puts(c, " = ");
+			if (!xlat_expr(c, rt->val, &ignored))
+				return false;
+			continue;
+		}
+		const PgQuery__MultiAssignRef *m = rt->val->multi_assign_ref;
+		if (m->colno != 1 || i + (size_t)m->ncolumns > n)
+			return xlat_unsupported(c, rt->location, "this multiple-column assignment");
+		xlat_puts(c, i ? ", (" : "(");
+		for (int k = 0; k < m->ncolumns; k++) {
+			xlat_puts(c, k ? ", " : "");
+			xlat_ident(c, v[i + (size_t)k]->res_target->name);
+		}
+		xlat_puts(c, ") = ");
+		const PgQuery__Node *src = m->source;
+		if (src->node_case == NODE(SUB_LINK)) {
+			if (src->sub_link->subselect->node_case != NODE(SELECT_STMT))
+				return xlat_unsupported(c, rt->location, "this assignment source");
+			xlat_puts(c, "(");
+			if (!xlat_select(c, src->sub_link->subselect->select_stmt, NULL))
+				return false;
+			xlat_puts(c, ")");
+		} else if (!xlat_expr(c, src, &ignored)) {
+			return false;
+		}
+		i += (size_t)m->ncolumns - 1;
+	}
+	return true;
+}
+
+static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc)
+{
+	struct xlat_type ignored;
+	const PgQuery__InferClause *inf = oc->infer;
+	xlat_puts(c, " ON CONFLICT");
+	if (inf && inf->conname && *inf->conname)
+		return xlat_unsupported(c, inf->location, "ON CONFLICT ON CONSTRAINT");
+	if (inf) {
+		xlat_puts(c, " (");
+		for (size_t i = 0; i < inf->n_index_elems; i++) {
+			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;
+			xlat_puts(c, i ? ", " : "");
+			if (ie->name && *ie->name)
+				xlat_ident(c, ie->name);
+			else if (!xlat_operand(c, ie->expr, &ignored))
+				return false;
+		}
+		xlat_puts(c, ")");
+		if (inf->where_clause) {
+			xlat_puts(c, " WHERE ");
+			if (!xlat_expr(c, inf->where_clause, &ignored))
+				return false;
+		}
+	}
+	if (oc->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) {
+		xlat_puts(c, " DO NOTHING");
+		return true;
+	}
+	if (!inf) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, oc->location,
+			  "ON CONFLICT DO UPDATE requires inference specification or constraint name");
+		pgerr_hint(c->err, "For example, ON CONFLICT (column_name).");
+		return false;
+	}
+	xlat_puts(c, " DO UPDATE SET ");
+	if (!set_list(c, oc->target_list, oc->n_target_list))
+		return false;
+	if (oc->where_clause) {
+		xlat_puts(c, " WHERE ");
+		return xlat_expr(c, oc->where_clause, &ignored);
+	}
+	return true;
+}
+
+/* Which columns of a VALUES list hold DEFAULT: 0 none, 1 every row, -1 some rows only. */
+static int default_column(const PgQuery__SelectStmt *vs, size_t col)
+{
+	size_t hits = 0;
+	for (size_t r = 0; r < vs->n_values_lists; r++)
+		hits += is_default(vs->values_lists[r]->list->items[col]);
+	return hits == 0 ? 0 : hits == vs->n_values_lists ? 1 : -1;
+}
+
+/* INSERT ... VALUES where DEFAULT appears: a column that is DEFAULT in every row is left out
+ * of the column list, which is exactly what DEFAULT means; mixed columns are refused. */
+static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+				 const PgQuery__SelectStmt *vs, size_t width)
+{
+	struct xlat_type ignored;
+	bool *drop = arena_zalloc(c->a, width + 1);
+	size_t kept = 0;
+	if (!s->n_cols)
+		return xlat_unsupported(c, -1, "DEFAULT in VALUES without a column list");
+	for (size_t i = 0; i < width; i++) {
+		int d = default_column(vs, i);
+		if (d < 0)
+			return xlat_unsupported(c, -1, "DEFAULT in some rows only of a multi-row VALUES");
+		drop[i] = d == 1;
+		kept += !drop[i];
+	}
+	if (!kept) {
+		if (vs->n_values_lists > 1)
+			return xlat_unsupported(c, -1, "several rows of only DEFAULT values in VALUES");
+		xlat_puts(c, " DEFAULT VALUES");
+		return true;
+	}
+	xlat_puts(c, " (");
+	for (size_t i = 0, k = 0; i < width; i++) {
+		if (drop[i])
+			continue;
+		xlat_puts(c, k++ ? ", " : "");
+		xlat_ident(c, s->cols[i]->res_target->name);
+	}
+	xlat_puts(c, ") VALUES ");
+	for (size_t r = 0; r < vs->n_values_lists; r++) {
+		const PgQuery__List *row = vs->values_lists[r]->list;
+		xlat_puts(c, r ? ", (" : "(");
+		for (size_t i = 0, k = 0; i < width; i++) {
+			if (drop[i])
+				continue;
+			xlat_puts(c, k++ ? ", " : "");
+			if (!xlat_expr(c, row->items[i], &ignored))
+				return false;
+		}
+		xlat_puts(c, ")");
+	}
+	return true;
+}
+
+static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
+{
+	if (!s->n_cols)
+		return true;
+	xlat_puts(c, " (");
+	for (size_t i = 0; i < s->n_cols; i++) {
+		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
+		if (rt->n_indirection)
+			return xlat_unsupported(c, rt->location, "inserting into an array element or field");
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, rt->name);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
+{
+	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
+	if (!src) {
+		if (s->on_conflict_clause)
+			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
+		xlat_puts(c, " DEFAULT VALUES");
+		return true;
+	}
+	bool plain_values = src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
+			    !src->n_sort_clause && !src->limit_count && !src->limit_offset &&
+			    !src->with_clause;
+	if (plain_values) {
+		size_t width = src->values_lists[0]->list->n_items;
+		for (size_t r = 0; r < src->n_values_lists; r++) {
+			size_t w = src->values_lists[r]->list->n_items;
+			if (w != width)
+				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+						 "VALUES lists must all be the same length");
+		}
+		if (s->n_cols && width > s->n_cols)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "INSERT has more expressions than target columns");
+		if (s->n_cols && width < s->n_cols)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "INSERT has more target columns than expressions");
+		for (size_t i = 0; i < width; i++) {
+			if (default_column(src, i))
+				return values_with_defaults(c, s, src, width);
+		}
+	}
+	if (!column_list(c, s))
+		return false;
+	xlat_puts(c, " ");
+	if (plain_values || !s->on_conflict_clause)
+		return xlat_select(c, src, NULL);
+	/* SQLite would read the ON of ON CONFLICT as a join constraint of the SELECT */
+	xlat_puts(c, "SELECT * FROM (");
+	bool ok = xlat_select(c, src, NULL);
+	xlat_puts(c, ") WHERE true");
+	return ok;
+}
+
+bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
+{
+	c->st->tag = "INSERT";
+	c->st->tag_style = XLAT_TAG_INSERT;
+	c->st->writes = true;
+	if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE ||
+	    s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE)
+		return xlat_unsupported(c, -1, "OVERRIDING ... VALUE");
+	if (!xlat_with(c, s->with_clause))
+		return false;
+	xlat_puts(c, "INSERT INTO ");
+	if (!target_rel(c, s->relation) || !insert_source(c, s))
+		return false;
+	if (s->on_conflict_clause && !on_conflict(c, s->on_conflict_clause))
+		return false;
+	return returning(c, s->relation, s->returning_list, s->n_returning_list);
+}
+
+bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
+{
+	struct xlat_type ignored;
+	c->st->tag = "UPDATE";
+	c->st->tag_style = XLAT_TAG_ROWS;
+	c->st->writes = true;
+	if (!xlat_with(c, s->with_clause))
+		return false;
+	xlat_puts(c, "UPDATE ");
+	if (!target_rel(c, s->relation))
+		return false;
+	xlat_puts(c, " SET ");
+	if (!set_list(c, s->target_list, s->n_target_list))
+		return false;
+	if (s->n_from_clause) {
+		xlat_puts(c, " FROM ");
+		if (!xlat_from_list(c, s->from_clause, s->n_from_clause))
+			return false;
+	}
+	if (s->where_clause) {
+		xlat_puts(c, " WHERE ");
+		if (!xlat_expr(c, s->where_clause, &ignored))
+			return false;
+	}
+	return returning(c, s->relation, s->returning_list, s->n_returning_list);
+}
+
+/* DELETE FROM t USING u WHERE cond deletes the rows of t for which some row of u satisfies
+ * cond: DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE cond) says exactly that. */
+bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
+{
+	struct xlat_type ignored;
+	c->st->tag = "DELETE";
+	c->st->tag_style = XLAT_TAG_ROWS;
+	c->st->writes = true;
+	if (!xlat_with(c, s->with_clause))
+		return false;
+	xlat_puts(c, "DELETE FROM ");
+	if (!target_rel(c, s->relation))
+		return false;
+	if (s->n_using_clause) {
+		xlat_puts(c, " WHERE EXISTS (SELECT 1 FROM ");
+		if (!xlat_from_list(c, s->using_clause, s->n_using_clause))
+			return false;
+		if (s->where_clause) {
+			xlat_puts(c, " WHERE ");
+			if (!xlat_expr(c, s->where_clause, &ignored))
+				return false;
+		}
+		xlat_puts(c, ")");
+	} else if (s->where_clause) {
+		xlat_puts(c, " WHERE ");
+		if (!xlat_expr(c, s->where_clause, &ignored))
+			return false;
+	}
+	return returning(c, s->relation, s->returning_list, s->n_returning_list);
+}

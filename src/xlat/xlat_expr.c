@@ -1,0 +1,789 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_expr.c: expressions — constants, column references, parameters, operators, boolean
+ * logic, NULL tests, LIKE, IN, BETWEEN, CASE, COALESCE, subqueries — each emitted as SQLite
+ * SQL with the same meaning, plus its static type. Operands are parenthesized wherever the
+ * two grammars' precedences could disagree. Casts and function calls live in their own files. */
+#include "xlat_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static const struct xlat_type T_UNKNOWN_COL = {XLAT_OID_UNKNOWN_COL, -1};
+static const struct xlat_type T_BOOL = {XLAT_OID_BOOL, -1};
+
+enum opclass { OPC_ARITH, OPC_CONCAT, OPC_CMP, OPC_BIT };
+
+struct binop {
+	const char *name;
+	enum opclass cls;
+};
+
+static const struct binop binops[] = {
+	{"+", OPC_ARITH}, {"-", OPC_ARITH}, {"*", OPC_ARITH}, {"/", OPC_ARITH},
+	{"%", OPC_ARITH}, {"||", OPC_CONCAT}, {"=", OPC_CMP},  {"<>", OPC_CMP},
+	{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP}, {">=", OPC_CMP},
+	{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT}, {">>", OPC_BIT},
+};
+
+static const struct binop *find_binop(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(binops); i++) {
+		if (strcmp(binops[i].name, name) == 0)
+			return &binops[i];
+	}
+	return NULL;
+}
+
+/* Operators PostgreSQL has that SQLite cannot evaluate with the same meaning. */
+static const char *refused_op_family(const char *op)
+{
+	static const char *const regex[] = {"~", "~*", "!~", "!~*"};
+	static const char *const json[] = {"->", "->>", "#>", "#>>", "@>", "<@", "?", "?|", "?&",
+					   "#-", "@?", "@@"};
+	for (size_t i = 0; i < ARRAY_LEN(regex); i++) {
+		if (strcmp(op, regex[i]) == 0)
+			return "regular expression matching";
+	}
+	for (size_t i = 0; i < ARRAY_LEN(json); i++) {
+		if (strcmp(op, json[i]) == 0)
+			return "a JSON or containment operator";
+	}
+	return NULL;
+}
+
+/* Nodes whose SQLite rendering binds tighter than any operator: never parenthesized. */
+static bool is_atomic(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(A_CONST):
+	case NODE(COLUMN_REF):
+	case NODE(PARAM_REF):
+	case NODE(FUNC_CALL):
+	case NODE(TYPE_CAST):
+	case NODE(CASE_EXPR):
+	case NODE(COALESCE_EXPR):
+	case NODE(MIN_MAX_EXPR):
+	case NODE(SQLVALUE_FUNCTION):
+	case NODE(ROW_EXPR):
+		return true;
+	case NODE(SUB_LINK):
+		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK ||
+		       n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK;
+	default:
+		return false;
+	}
+}
+
+/* Arithmetic, concatenation and bit operators bind tighter than comparisons in both grammars,
+ * so they need no parentheses as the operand of a comparison. */
+static bool is_arith(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(A_EXPR) || n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP ||
+	    !n->a_expr->lexpr || n->a_expr->n_name != 1)
+		return false;
+	const struct binop *op = find_binop(xlat_node_str(n->a_expr->name[0]));
+	return op && op->cls != OPC_CMP;
+}
+
+bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	if (is_atomic(n))
+		return xlat_expr(c, n, t);
+	xlat_puts(c, "(");
+	bool ok = xlat_expr(c, n, t);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN). */
+static bool cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	return is_arith(n) ? xlat_expr(c, n, t) : xlat_operand(c, n, t);
+}
+
+bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	struct xlat_type t;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, v[i], &t))
+			return false;
+	}
+	return true;
+}
+
+static int numeric_rank(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_INT2:
+		return 1;
+	case XLAT_OID_INT4:
+		return 2;
+	case XLAT_OID_INT8:
+		return 3;
+	case XLAT_OID_NUMERIC:
+		return 4;
+	case XLAT_OID_FLOAT4:
+		return 5;
+	case XLAT_OID_FLOAT8:
+		return 6;
+	default:
+		return 0;
+	}
+}
+
+static bool is_texty(uint32_t oid)
+{
+	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
+	       oid == XLAT_OID_NAME;
+}
+
+/* PostgreSQL resolves an unknown literal to the other side's type; ints widen to the larger,
+ * anything with a float becomes double precision (float4 with float4 stays real). */
+static struct xlat_type arith_type(struct xlat_type l, struct xlat_type r)
+{
+	if (l.oid == XLAT_OID_UNKNOWN)
+		l = r;
+	if (r.oid == XLAT_OID_UNKNOWN)
+		r = l;
+	int a = numeric_rank(l.oid), b = numeric_rank(r.oid);
+	if (!a || !b)
+		return T_UNKNOWN_COL;
+	if (a == 5 && b == 5)
+		return (struct xlat_type){XLAT_OID_FLOAT4, -1};
+	if (a >= 5 || b >= 5)
+		return (struct xlat_type){XLAT_OID_FLOAT8, -1};
+	return (struct xlat_type){(a > b ? l : r).oid, -1};
+}
+
+struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n)
+{
+	struct xlat_type r = {XLAT_OID_UNKNOWN, -1};
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].oid == XLAT_OID_UNKNOWN)
+			continue;
+		if (v[i].oid == XLAT_OID_UNKNOWN_COL)
+			return T_UNKNOWN_COL;
+		if (r.oid == XLAT_OID_UNKNOWN || (r.oid == v[i].oid && r.typmod == v[i].typmod))
+			r = v[i];
+		else if (r.oid == v[i].oid)
+			r.typmod = -1;
+		else if (numeric_rank(r.oid) && numeric_rank(v[i].oid))
+			r = arith_type(r, v[i]);
+		else if (is_texty(r.oid) && is_texty(v[i].oid))
+			r = (struct xlat_type){XLAT_OID_TEXT, -1};
+		else
+			return T_UNKNOWN_COL;
+	}
+	if (r.oid == XLAT_OID_UNKNOWN)
+		r.oid = XLAT_OID_TEXT; /* all literals: PostgreSQL resolves them as text */
+	return r;
+}
+
+/* An integer literal too large for int4 arrives as a Float node; PostgreSQL types it int8
+ * when it fits, else numeric. */
+static uint32_t float_literal_type(const char *s)
+{
+	const char *p = s + (*s == '-');
+	if (!*p)
+		return XLAT_OID_NUMERIC;
+	for (const char *q = p; *q; q++) {
+		if (*q < '0' || *q > '9')
+			return XLAT_OID_NUMERIC;
+	}
+	size_t len = strlen(p);
+	if (len < 19)
+		return XLAT_OID_INT8;
+	if (len > 19)
+		return XLAT_OID_NUMERIC;
+	return strcmp(p, *s == '-' ? "9223372036854775808" : "9223372036854775807") <= 0
+		   ? XLAT_OID_INT8
+		   : XLAT_OID_NUMERIC;
+}
+
+static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
+{
+	t->typmod = -1;
+	if (k->isnull) {
+		t->oid = XLAT_OID_UNKNOWN;
+		xlat_puts(c, "NULL");
+		return true;
+	}
+	switch (k->val_case) {
+	case PG_QUERY__A__CONST__VAL_IVAL:
+		t->oid = XLAT_OID_INT4;
+		xlat_printf(c, "%d", k->ival->ival);
+		return true;
+	case PG_QUERY__A__CONST__VAL_FVAL:
+		t->oid = float_literal_type(k->fval->fval);
+		xlat_puts(c, k->fval->fval);
+		return true;
+	case PG_QUERY__A__CONST__VAL_BOOLVAL:
+		t->oid = XLAT_OID_BOOL;
+		xlat_puts(c, k->boolval->boolval ? "1" : "0");
+		return true;
+	case PG_QUERY__A__CONST__VAL_SVAL:
+		t->oid = XLAT_OID_UNKNOWN;
+		xlat_string(c, k->sval->sval);
+		return true;
+	default:
+		return xlat_unsupported(c, k->location, "a bit string constant");
+	}
+}
+
+/* Writes a dotted column reference; schema-qualified ones follow the relation name rules. */
+static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	*t = T_UNKNOWN_COL;
+	size_t n = cr->n_fields, first = 0;
+	if (n == 4)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
+				 "cross-database references are not implemented");
+	if (n == 3) {
+		const char *schema = xlat_node_str(cr->fields[0]);
+		PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+		rv.schemaname = (char *)(schema ? schema : "");
+		rv.relname = (char *)xlat_node_str(cr->fields[1]);
+		rv.location = cr->location;
+		if (!rv.relname || !xlat_relname(c, &rv))
+			return rv.relname ? false : xlat_unsupported(c, cr->location, "this reference");
+		xlat_puts(c, ".");
+		first = 2;
+	}
+	for (size_t i = first; i < n; i++) {
+		const PgQuery__Node *f = cr->fields[i];
+		if (i > first)
+			xlat_puts(c, ".");
+		if (f->node_case == NODE(A_STAR)) {
+			if (i + 1 != n)
+				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, cr->location,
+						 "improper use of \"*\"");
+			xlat_puts(c, "*");
+		} else if (i == first && i + 2 == n && c->ret_alias &&
+			   strcmp(xlat_node_str(f) ? xlat_node_str(f) : "", c->ret_alias) == 0) {
+			xlat_ident(c, c->ret_rel); /* SQLite's RETURNING sees the table, not the alias */
+		} else if (xlat_node_str(f)) {
+			xlat_ident(c, xlat_node_str(f));
+		} else {
+			return xlat_unsupported(c, cr->location, "this column reference");
+		}
+	}
+	return true;
+}
+
+static bool param_ref(struct xlat_ctx *c, const PgQuery__ParamRef *p, struct xlat_type *t)
+{
+	if (!xlat_param(c, p->number, 0, p->location))
+		return false;
+	t->oid = p->number <= c->ngiven ? c->given[p->number - 1] : 0;
+	t->typmod = -1;
+	xlat_printf(c, "?%d", p->number);
+	return true;
+}
+
+/* Binding strength shared by both grammars: * / % over + -; || is its own group because
+ * PostgreSQL binds it looser than + and SQLite tighter than anything. */
+static int arith_level(const char *op)
+{
+	if (strcmp(op, "*") == 0 || strcmp(op, "/") == 0 || strcmp(op, "%") == 0)
+		return 2;
+	if (strcmp(op, "+") == 0 || strcmp(op, "-") == 0)
+		return 1;
+	return strcmp(op, "||") == 0 ? 10 : 0;
+}
+
+/* An operand of an arithmetic or || operator: a child that binds at least as tightly in both
+ * grammars (and on the left, where both associate) goes without parentheses. */
+static bool arith_operand(struct xlat_ctx *c, const PgQuery__Node *n, const char *parent,
+			  bool left, struct xlat_type *t)
+{
+	int pl = arith_level(parent);
+	if (pl && is_arith(n)) {
+		int cl = arith_level(xlat_node_str(n->a_expr->name[0]));
+		bool same_group = (cl == 10) == (pl == 10);
+		if (cl && same_group && (cl > pl || (cl == pl && left)))
+			return xlat_expr(c, n, t);
+	}
+	return xlat_operand(c, n, t);
+}
+
+static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		      struct xlat_type *t)
+{
+	const struct binop *b = find_binop(op);
+	struct xlat_type l, r;
+	if (!b)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
+				 "operator %s is not supported", op);
+	bool cmp = b->cls == OPC_CMP;
+	if (!(cmp ? cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
+		return false;
+	xlat_printf(c, " %s ", op);
+	if (!(cmp ? cmp_operand(c, e->rexpr, &r) : arith_operand(c, e->rexpr, op, false, &r)))
+		return false;
+	if (b->cls == OPC_ARITH && (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid)))
+		return xlat_unsupported(c, e->location, "date/time arithmetic");
+	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
+		return xlat_unsupported(c, e->location, "% on a non-integer value");
+	switch (b->cls) {
+	case OPC_CMP:
+		*t = T_BOOL;
+		break;
+	case OPC_CONCAT:
+		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+		break;
+	default:
+		*t = arith_type(l, r);
+		break;
+	}
+	return true;
+}
+
+static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		      struct xlat_type *t)
+{
+	const char *fn = strcmp(op, "@") == 0 ? "abs" : strcmp(op, "|/") == 0 ? "sqrt" : NULL;
+	if (fn) {
+		xlat_printf(c, "%s(", fn);
+		bool ok = xlat_expr(c, e->rexpr, t);
+		xlat_puts(c, ")");
+		if (*fn == 's')
+			*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
+		return ok;
+	}
+	if (strcmp(op, "-") != 0 && strcmp(op, "+") != 0 && strcmp(op, "~") != 0)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
+				 "prefix operator %s is not supported", op);
+	xlat_puts(c, op);
+	return xlat_operand(c, e->rexpr, t);
+}
+
+static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	const char *op = xlat_node_str(e->name[e->n_name - 1]);
+	if (e->n_name == 2 && strcmp(xlat_node_str(e->name[0]), "pg_catalog") != 0)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+				 "operator does not exist: %s", op);
+	if (!e->lexpr)
+		return prefix_op(c, e, op, t);
+	const char *fam = refused_op_family(op);
+	if (fam)
+		return xlat_unsupported(c, e->location, fam);
+	if (strcmp(op, "^") == 0) {
+		struct xlat_type ignored;
+		xlat_puts(c, "pow(");
+		bool ok = xlat_expr(c, e->lexpr, &ignored);
+		xlat_puts(c, ", ");
+		ok = ok && xlat_expr(c, e->rexpr, &ignored);
+		xlat_puts(c, ")");
+		*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
+		return ok;
+	}
+	if (strcmp(op, "!=") == 0)
+		op = "<>";
+	return binary_op(c, e, op, t);
+}
+
+/* LIKE/ILIKE. PostgreSQL's default escape character is the backslash; SQLite has none, so
+ * it is spelled out unless the pattern is a literal without one. ILIKE lower-cases both sides
+ * (ASCII only, see docs/sql-compat.md); case-sensitive LIKE relies on the executor's
+ * PRAGMA case_sensitive_like=ON. */
+static bool like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	const char *op = xlat_node_str(e->name[0]);
+	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
+	bool negate = op && op[0] == '!';
+	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
+	struct xlat_type ignored;
+	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
+	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),
+		   "like_escape") == 0) {
+		esc = pat->func_call->args[1];
+		pat = pat->func_call->args[0];
+	}
+	*t = T_BOOL;
+	if (ilike)
+		xlat_puts(c, "lower(");
+	if (!(ilike ? xlat_expr : cmp_operand)(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, ilike ? ") " : " ");
+	xlat_puts(c, negate ? "NOT LIKE " : "LIKE ");
+	if (ilike)
+		xlat_puts(c, "lower(");
+	if (!(ilike ? xlat_expr : cmp_operand)(c, pat, &ignored))
+		return false;
+	if (ilike)
+		xlat_puts(c, ")");
+	bool literal = pat->node_case == NODE(A_CONST) &&
+		       pat->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	if (esc) {
+		bool empty = esc->node_case == NODE(A_CONST) &&
+			     esc->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+			     !*esc->a_const->sval->sval;
+		if (empty)
+			return true; /* ESCAPE '' turns escaping off: SQLite's default */
+		xlat_puts(c, " ESCAPE ");
+		return xlat_operand(c, esc, &ignored);
+	}
+	if (!literal || strchr(pat->a_const->sval->sval, '\\'))
+		xlat_puts(c, " ESCAPE '\\'");
+	return true;
+}
+
+static bool in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	const char *op = xlat_node_str(e->name[0]);
+	*t = T_BOOL;
+	if (e->rexpr->node_case != NODE(LIST))
+		return xlat_unsupported(c, e->location, "this IN form");
+	if (!cmp_operand(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
+	if (!xlat_expr_list(c, e->rexpr->list->items, e->rexpr->list->n_items))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuery__Node *lo,
+			const PgQuery__Node *hi, bool negate)
+{
+	struct xlat_type ignored;
+	if (!cmp_operand(c, x, &ignored))
+		return false;
+	xlat_puts(c, negate ? " NOT BETWEEN " : " BETWEEN ");
+	if (!cmp_operand(c, lo, &ignored))
+		return false;
+	xlat_puts(c, " AND ");
+	return cmp_operand(c, hi, &ignored);
+}
+
+/* BETWEEN SYMMETRIC is expanded exactly as PostgreSQL's own parse analysis expands it. */
+static bool between(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	PgQuery__AExprKind k = e->kind;
+	bool negate = k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN ||
+		      k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+	bool sym = k == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
+		   k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+	*t = T_BOOL;
+	if (e->rexpr->node_case != NODE(LIST) || e->rexpr->list->n_items != 2)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location, "malformed BETWEEN");
+	PgQuery__Node *lo = e->rexpr->list->items[0], *hi = e->rexpr->list->items[1];
+	if (!sym)
+		return between_one(c, e->lexpr, lo, hi, negate);
+	xlat_puts(c, "((");
+	bool ok = between_one(c, e->lexpr, lo, hi, negate);
+	xlat_puts(c, negate ? ") AND (" : ") OR (");
+	ok = ok && between_one(c, e->lexpr, hi, lo, negate);
+	xlat_puts(c, "))");
+	return ok;
+}
+
+static bool distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not,
+		     struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if (!cmp_operand(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, is_not ? " IS NOT " : " IS ");
+	return cmp_operand(c, e->rexpr, &ignored);
+}
+
+static bool nullif(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	xlat_puts(c, "nullif(");
+	if (!xlat_expr(c, e->lexpr, t))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->rexpr, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	switch (e->kind) {
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		return a_op(c, e, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
+		return distinct(c, e, true, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT:
+		return distinct(c, e, false, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF:
+		return nullif(c, e, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
+		return in_list(c, e, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
+		return like(c, e, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
+		return between(c, e, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
+		return xlat_unsupported(c, e->location, "SIMILAR TO");
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
+		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
+	default:
+		return xlat_unsupported(c, e->location, "this operator form");
+	}
+}
+
+/* AND/OR/NOT bind more loosely than every other operator in both grammars: only nested
+ * boolean operators need parentheses. */
+static bool bool_arg(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type ignored;
+	if (n->node_case != NODE(BOOL_EXPR))
+		return xlat_expr(c, n, &ignored);
+	xlat_puts(c, "(");
+	bool ok = xlat_expr(c, n, &ignored);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+static bool bool_expr(struct xlat_ctx *c, const PgQuery__BoolExpr *b, struct xlat_type *t)
+{
+	*t = T_BOOL;
+	if (b->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR) {
+		xlat_puts(c, "NOT ");
+		return b->n_args == 1 && bool_arg(c, b->args[0]);
+	}
+	const char *sep = b->boolop == PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR ? " AND " : " OR ";
+	for (size_t i = 0; i < b->n_args; i++) {
+		if (i)
+			xlat_puts(c, sep);
+		if (!bool_arg(c, b->args[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if (nt->arg->node_case == NODE(ROW_EXPR))
+		return xlat_unsupported(c, nt->location, "IS NULL on a row value");
+	if (!cmp_operand(c, nt->arg, &ignored))
+		return false;
+	xlat_puts(c, nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? " IS NULL"
+									   : " IS NOT NULL");
+	return true;
+}
+
+static bool boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t)
+{
+	static const char *const forms[] = {
+	    [PG_QUERY__BOOL_TEST_TYPE__IS_TRUE] = " IS TRUE",
+	    [PG_QUERY__BOOL_TEST_TYPE__IS_NOT_TRUE] = " IS NOT TRUE",
+	    [PG_QUERY__BOOL_TEST_TYPE__IS_FALSE] = " IS FALSE",
+	    [PG_QUERY__BOOL_TEST_TYPE__IS_NOT_FALSE] = " IS NOT FALSE",
+	    [PG_QUERY__BOOL_TEST_TYPE__IS_UNKNOWN] = " IS NULL",
+	    [PG_QUERY__BOOL_TEST_TYPE__IS_NOT_UNKNOWN] = " IS NOT NULL",
+	};
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if ((size_t)bt->booltesttype >= ARRAY_LEN(forms) || !forms[bt->booltesttype])
+		return xlat_unsupported(c, bt->location, "this boolean test");
+	if (!cmp_operand(c, bt->arg, &ignored))
+		return false;
+	xlat_puts(c, forms[bt->booltesttype]);
+	return true;
+}
+
+static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_shape *shape)
+{
+	if (c->flags & XLAT_X_NOSUBQUERY)
+		return xlat_unsupported(c, -1, "a subquery in this context");
+	if (sel->node_case != NODE(SELECT_STMT))
+		return xlat_unsupported(c, -1, "this subquery");
+	c->volatile_seen++;
+	xlat_puts(c, "(");
+	bool ok = xlat_select(c, sel->select_stmt, shape);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* x IN (SELECT ...) and x <> ALL (SELECT ...) = x NOT IN (SELECT ...): the only quantified
+ * comparisons whose NULL semantics SQLite shares. */
+static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
+{
+	bool any = s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
+	const char *op = s->n_oper_name ? xlat_node_str(s->oper_name[s->n_oper_name - 1]) : "=";
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if (!op || (any && strcmp(op, "=") != 0) || (!any && strcmp(op, "<>") != 0))
+		return xlat_unsupported(c, s->location, any ? "ANY with an operator other than ="
+							    : "ALL with an operator other than <>");
+	if (!cmp_operand(c, s->testexpr, &ignored))
+		return false;
+	xlat_puts(c, any ? " IN " : " NOT IN ");
+	return subquery(c, s->subselect, NULL);
+}
+
+static bool sub_link(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
+{
+	struct xlat_shape shape = {0};
+	switch (s->sub_link_type) {
+	case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+		*t = T_BOOL;
+		xlat_puts(c, "EXISTS ");
+		return subquery(c, s->subselect, NULL);
+	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+		if (!subquery(c, s->subselect, &shape))
+			return false;
+		*t = shape.n >= 1 && !shape.star ? shape.types[0] : T_UNKNOWN_COL;
+		if (t->oid == XLAT_OID_UNKNOWN)
+			t->oid = XLAT_OID_TEXT;
+		return true;
+	case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
+	case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
+		return quantified(c, s, t);
+	case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+		return xlat_unsupported(c, s->location, "ARRAY(subquery)");
+	default:
+		return xlat_unsupported(c, s->location, "this kind of subquery");
+	}
+}
+
+static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xlat_type *t)
+{
+	struct xlat_type *res = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*res));
+	struct xlat_type ignored;
+	size_t nres = 0;
+	xlat_puts(c, "CASE");
+	if (ce->arg) {
+		xlat_puts(c, " ");
+		if (!xlat_operand(c, ce->arg, &ignored))
+			return false;
+	}
+	for (size_t i = 0; i < ce->n_args; i++) {
+		const PgQuery__CaseWhen *w = ce->args[i]->case_when;
+		xlat_puts(c, " WHEN ");
+		if (!xlat_expr(c, w->expr, &ignored))
+			return false;
+		xlat_puts(c, " THEN ");
+		if (!xlat_expr(c, w->result, &res[nres++]))
+			return false;
+	}
+	if (ce->defresult) {
+		xlat_puts(c, " ELSE ");
+		if (!xlat_expr(c, ce->defresult, &res[nres++]))
+			return false;
+	}
+	xlat_puts(c, " END");
+	*t = xlat_type_common(res, nres);
+	return true;
+}
+
+/* SQLite's coalesce() wants two arguments; coalesce(x, NULL) is x. */
+static bool coalesce(struct xlat_ctx *c, const PgQuery__CoalesceExpr *ce, struct xlat_type *t)
+{
+	struct xlat_type *v = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*v));
+	xlat_puts(c, "coalesce(");
+	for (size_t i = 0; i < ce->n_args; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, ce->args[i], &v[i]))
+			return false;
+	}
+	xlat_puts(c, ce->n_args == 1 ? ", NULL)" : ")");
+	*t = xlat_type_common(v, ce->n_args);
+	return true;
+}
+
+static bool row_expr(struct xlat_ctx *c, const PgQuery__RowExpr *r, struct xlat_type *t)
+{
+	*t = T_UNKNOWN_COL;
+	if (r->n_args < 2)
+		return xlat_unsupported(c, r->location, "a row constructor with fewer than 2 fields");
+	xlat_puts(c, "(");
+	bool ok = xlat_expr_list(c, r->args, r->n_args);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* Byte-wise comparison is SQLite's BINARY collation, PostgreSQL's "C"/"POSIX". */
+static bool collate(struct xlat_ctx *c, const PgQuery__CollateClause *cc, struct xlat_type *t)
+{
+	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
+	if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 &&
+		      strcmp(name, "default") != 0))
+		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
+	if (!cmp_operand(c, cc->arg, t))
+		return false;
+	xlat_puts(c, " COLLATE BINARY");
+	return true;
+}
+
+static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	*t = T_UNKNOWN_COL;
+	switch (n->node_case) {
+	case NODE(A_CONST):
+		return a_const(c, n->a_const, t);
+	case NODE(COLUMN_REF):
+		return column_ref(c, n->column_ref, t);
+	case NODE(PARAM_REF):
+		return param_ref(c, n->param_ref, t);
+	case NODE(A_EXPR):
+		return a_expr(c, n->a_expr, t);
+	case NODE(BOOL_EXPR):
+		return bool_expr(c, n->bool_expr, t);
+	case NODE(NULL_TEST):
+		return null_test(c, n->null_test, t);
+	case NODE(BOOLEAN_TEST):
+		return boolean_test(c, n->boolean_test, t);
+	case NODE(TYPE_CAST):
+		return xlat_cast(c, n->type_cast, t);
+	case NODE(FUNC_CALL):
+		return xlat_func(c, n->func_call, t);
+	case NODE(SQLVALUE_FUNCTION):
+		return xlat_sqlvalue(c, n->sqlvalue_function, t);
+	case NODE(MIN_MAX_EXPR):
+		return xlat_minmax(c, n->min_max_expr, t);
+	case NODE(SUB_LINK):
+		return sub_link(c, n->sub_link, t);
+	case NODE(CASE_EXPR):
+		return case_expr(c, n->case_expr, t);
+	case NODE(COALESCE_EXPR):
+		return coalesce(c, n->coalesce_expr, t);
+	case NODE(ROW_EXPR):
+		return row_expr(c, n->row_expr, t);
+	case NODE(COLLATE_CLAUSE):
+		return collate(c, n->collate_clause, t);
+	case NODE(SET_TO_DEFAULT):
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, n->set_to_default->location,
+				 "DEFAULT is not allowed in this context");
+	case NODE(A_INDIRECTION):
+		return xlat_unsupported(c, -1, "an array subscript or field selection");
+	case NODE(A_ARRAY_EXPR):
+		return xlat_unsupported(c, n->a_array_expr->location, "an ARRAY constructor");
+	case NODE(CURRENT_OF_EXPR):
+		return xlat_unsupported(c, -1, "WHERE CURRENT OF");
+	case NODE(GROUPING_FUNC):
+		return xlat_unsupported(c, n->grouping_func->location, "GROUPING");
+	default:
+		return xlat_unsupported(c, -1, "this kind of expression");
+	}
+}
+
+bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	if (!xlat_enter(c))
+		return false;
+	bool ok = expr_node(c, n, t);
+	xlat_leave(c);
+	return ok;
+}

@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_from.c: the FROM clause — tables (with the schema rules of xlat_relname), subqueries,
+ * joins of every kind. Column alias lists (`AS v(a, b)`), which SQLite lacks, are expressed
+ * with a CTE scoped to the subquery, whose column list SQLite does support. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n);
+
+static void alias_columns(struct xlat_ctx *c, const PgQuery__Alias *al)
+{
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < al->n_colnames; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, xlat_node_str(al->colnames[i]));
+	}
+	xlat_puts(c, ")");
+}
+
+/* `(WITH "xlat:n"(a, b) AS (<inner>) SELECT * FROM "xlat:n") AS alias`. The CTE gets a name
+ * no PostgreSQL query can mean so that it cannot capture a table the inner query reads. The
+ * CTE's column list must name every column, so the inner query's width must be known. */
+static bool renamed(struct xlat_ctx *c, const PgQuery__Alias *al, const PgQuery__SelectStmt *sub)
+{
+	struct xlat_shape shape = {0};
+	const char *name = arena_printf(c->a, "xlat:%d", ++c->cte_seq);
+	xlat_puts(c, "(WITH ");
+	xlat_ident(c, name);
+	alias_columns(c, al);
+	xlat_puts(c, " AS (");
+	if (!xlat_select(c, sub, &shape))
+		return false;
+	if (!shape.star && shape.n < al->n_colnames)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 al->aliasname, shape.n, al->n_colnames);
+	if (shape.star || shape.n != al->n_colnames)
+		return xlat_unsupported(c, -1, "a column alias list that does not name every "
+					       "column of a subquery");
+	xlat_puts(c, ") SELECT * FROM ");
+	xlat_ident(c, name);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, al->aliasname);
+	return true;
+}
+
+static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (rv->alias && rv->alias->n_colnames)
+		return xlat_unsupported(c, rv->location, "a column alias list on a table");
+	if (!xlat_relname(c, rv))
+		return false;
+	if (rv->alias) {
+		xlat_puts(c, " AS ");
+		xlat_ident(c, rv->alias->aliasname);
+	}
+	return true;
+}
+
+static bool range_subselect(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs)
+{
+	if (rs->lateral)
+		return xlat_unsupported(c, -1, "LATERAL");
+	if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
+		return xlat_unsupported(c, -1, "this subquery in FROM");
+	if (!rs->alias)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "subquery in FROM must have an alias");
+	c->volatile_seen++;
+	if (rs->alias->n_colnames)
+		return renamed(c, rs->alias, rs->subquery->select_stmt);
+	xlat_puts(c, "(");
+	bool ok = xlat_select(c, rs->subquery->select_stmt, NULL);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, rs->alias->aliasname);
+	return ok;
+}
+
+static const char *join_keyword(const PgQuery__JoinExpr *j)
+{
+	bool cross = !j->quals && !j->n_using_clause && !j->is_natural;
+	switch (j->jointype) {
+	case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+		return " LEFT JOIN ";
+	case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+		return " RIGHT JOIN ";
+	case PG_QUERY__JOIN_TYPE__JOIN_FULL:
+		return " FULL JOIN ";
+	default:
+		return cross ? " CROSS JOIN " : " JOIN ";
+	}
+}
+
+static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
+{
+	struct xlat_type ignored;
+	if (j->alias || j->join_using_alias)
+		return xlat_unsupported(c, -1, "an alias on a join");
+	if (!from_item(c, j->larg))
+		return false;
+	if (j->is_natural)
+		xlat_puts(c, " NATURAL");
+	xlat_puts(c, join_keyword(j));
+	/* a nested join on the right keeps its grouping with parentheses */
+	bool nested = j->rarg->node_case == NODE(JOIN_EXPR);
+	xlat_puts(c, nested ? "(" : "");
+	if (!from_item(c, j->rarg))
+		return false;
+	xlat_puts(c, nested ? ")" : "");
+	if (j->n_using_clause) {
+		xlat_puts(c, " USING (");
+		for (size_t i = 0; i < j->n_using_clause; i++) {
+			xlat_puts(c, i ? ", " : "");
+			xlat_ident(c, xlat_node_str(j->using_clause[i]));
+		}
+		xlat_puts(c, ")");
+	} else if (j->quals) {
+		xlat_puts(c, " ON ");
+		return xlat_expr(c, j->quals, &ignored);
+	}
+	return true;
+}
+
+static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (!xlat_enter(c))
+		return false;
+	bool ok;
+	switch (n->node_case) {
+	case NODE(RANGE_VAR):
+		ok = range_var(c, n->range_var);
+		break;
+	case NODE(RANGE_SUBSELECT):
+		ok = range_subselect(c, n->range_subselect);
+		break;
+	case NODE(JOIN_EXPR):
+		ok = join(c, n->join_expr);
+		break;
+	case NODE(RANGE_FUNCTION):
+		ok = xlat_unsupported(c, -1, "a function in FROM");
+		break;
+	case NODE(RANGE_TABLE_SAMPLE):
+		ok = xlat_unsupported(c, -1, "TABLESAMPLE");
+		break;
+	default:
+		ok = xlat_unsupported(c, -1, "this FROM item");
+		break;
+	}
+	xlat_leave(c);
+	return ok;
+}
+
+bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!from_item(c, v[i]))
+			return false;
+	}
+	return true;
+}

@@ -1,0 +1,582 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_func.c: function calls, aggregates and window functions. A table maps each supported
+ * PostgreSQL function to its SQLite spelling and result type; the ones whose SQLite namesake
+ * means something else get a handler that emulates PostgreSQL exactly. Known PostgreSQL
+ * functions without a faithful form are refused with 0A000; unknown names get 42883. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+enum { FN_AGG = 1, FN_WINDOW = 2, FN_VOLATILE = 4 };
+enum rtype { R_FIX, R_SAME, R_SUM, R_AVG, R_FLOATY };
+
+struct fn {
+	const char *name;
+	const char *sqlite; /* the SQLite function to call with the same arguments */
+	int min, max;
+	unsigned flags;
+	enum rtype rt;
+	uint32_t oid; /* R_FIX */
+	bool (*special)(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+};
+
+/* Arguments into a comma list; their types into tv (may be NULL). */
+static bool args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv)
+{
+	struct xlat_type ignored;
+	for (size_t i = 0; i < f->n_args; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, f->args[i], tv ? &tv[i] : &ignored))
+			return false;
+	}
+	return true;
+}
+
+static bool int_const(const PgQuery__Node *n, int *v)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL)
+		return false;
+	*v = n->a_const->ival->ival;
+	return true;
+}
+
+/* substr(s, start [, count]) counts positions before 1 as part of the window in PostgreSQL,
+ * while SQLite counts negative starts from the end and negative counts backwards; a constant
+ * start >= 1 means the same in both, anything else is clamped explicitly. */
+static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type ty[3];
+	const char *sep = ", ";
+	int start = 0;
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	xlat_puts(c, "substr(");
+	if (!xlat_expr(c, f->args[0], &ty[0]))
+		return false;
+	if (int_const(f->args[1], &start) && start >= 1) {
+		xlat_printf(c, "%s%d", sep, start);
+		if (f->n_args == 3) {
+			xlat_puts(c, sep);
+			if (!xlat_expr(c, f->args[2], &ty[2]))
+				return false;
+		}
+		xlat_puts(c, ")");
+		return true;
+	}
+	struct xlat_type st;
+	int vol = c->volatile_seen;
+	xlat_puts(c, ", max(");
+	size_t mark = c->sb->len;
+	if (!xlat_expr(c, f->args[1], &st))
+		return false;
+	if (vol != c->volatile_seen && f->n_args == 3)
+		return xlat_unsupported(c, f->location, "substring with a volatile start position");
+	if (st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT)
+		return xlat_unsupported(c, f->location, "substring with a regular expression");
+	char *s = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	xlat_puts(c, ", 1)");
+	if (f->n_args == 3) {
+		xlat_puts(c, ", max(");
+		if (!xlat_operand(c, f->args[2], &ty[2]))
+			return false;
+		xlat_printf(c, " + min((%s) - 1, 0), 0)", s);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+/* concat() skips NULL arguments. */
+static bool fn_concat(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? " || coalesce(" : "coalesce(");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
+		xlat_puts(c, ", '')");
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool fn_octet_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	xlat_puts(c, "length(CAST(");
+	if (!args(c, f, NULL))
+		return false;
+	xlat_puts(c, " AS BLOB))");
+	return true;
+}
+
+/* PostgreSQL's random() is a double in [0, 1); SQLite's is a 64-bit integer: keep 53 bits. */
+static bool fn_random(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
+	xlat_puts(c, "((random() & 9007199254740991) / 9007199254740992.0)");
+	return true;
+}
+
+/* A version 4 UUID in PostgreSQL's lower-case 8-4-4-4-12 text form. */
+static bool fn_uuid(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_UUID, -1};
+	xlat_puts(c, "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+		     "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) "
+		     "|| substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))");
+	return true;
+}
+
+/* Timestamps are written in the ISO form PostgreSQL prints with TimeZone UTC. */
+static bool fn_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+	xlat_puts(c, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')");
+	return true;
+}
+
+/* left(s, n)/right(s, n) with a constant n >= 0; PostgreSQL's negative n has no SQLite form. */
+static bool fn_left_right(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	struct xlat_type ignored;
+	int n;
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	if (!int_const(f->args[1], &n) || n < 0)
+		return xlat_unsupported(c, f->location, "left()/right() with a negative or "
+							"non-constant length");
+	xlat_puts(c, "substr(");
+	if (!xlat_expr(c, f->args[0], &ignored))
+		return false;
+	if (*name == 'l')
+		xlat_printf(c, ", 1, %d)", n);
+	else if (n == 0)
+		xlat_puts(c, ", 1, 0)");
+	else
+		xlat_printf(c, ", -%d)", n);
+	return true;
+}
+
+/* position(sub IN s) arrives as position(s, sub), like strpos(s, sub): SQLite's instr. */
+static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	xlat_puts(c, "instr(");
+	if (!args(c, f, NULL))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+static const struct fn fns[] = {
+	{"lower", "lower", 1, 1, 0, R_FIX, XLAT_OID_TEXT, NULL},
+	{"upper", "upper", 1, 1, 0, R_FIX, XLAT_OID_TEXT, NULL},
+	{"length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, NULL},
+	{"char_length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, NULL},
+	{"character_length", "length", 1, 1, 0, R_FIX, XLAT_OID_INT4, NULL},
+	{"octet_length", NULL, 1, 1, 0, R_FIX, 0, fn_octet_length},
+	{"abs", "abs", 1, 1, 0, R_SAME, 0, NULL},
+	{"replace", "replace", 3, 3, 0, R_FIX, XLAT_OID_TEXT, NULL},
+	{"substr", NULL, 2, 3, 0, R_FIX, 0, fn_substr},
+	{"substring", NULL, 2, 3, 0, R_FIX, 0, fn_substr},
+	{"btrim", "trim", 1, 2, 0, R_FIX, XLAT_OID_TEXT, NULL},
+	{"ltrim", "ltrim", 1, 2, 0, R_FIX, XLAT_OID_TEXT, NULL},
+	{"rtrim", "rtrim", 1, 2, 0, R_FIX, XLAT_OID_TEXT, NULL},
+	{"concat", NULL, 1, 100, 0, R_FIX, 0, fn_concat},
+	{"strpos", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
+	{"position", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
+	{"left", NULL, 2, 2, 0, R_FIX, 0, fn_left_right},
+	{"right", NULL, 2, 2, 0, R_FIX, 0, fn_left_right},
+	{"round", "round", 1, 2, 0, R_FLOATY, 0, NULL},
+	{"ceil", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"ceiling", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"floor", "floor", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"trunc", "trunc", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"sign", "sign", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"sqrt", "sqrt", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"exp", "exp", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"ln", "ln", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"log", "log", 1, 2, 0, R_FLOATY, 0, NULL},
+	{"log10", "log10", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"power", "pow", 2, 2, 0, R_FLOATY, 0, NULL},
+	{"pow", "pow", 2, 2, 0, R_FLOATY, 0, NULL},
+	{"pi", "pi", 0, 0, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"degrees", "degrees", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"radians", "radians", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"sin", "sin", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cos", "cos", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"tan", "tan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"asin", "asin", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"acos", "acos", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atan", "atan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
+	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
+	{"now", NULL, 0, 0, 0, R_FIX, 0, fn_now},
+	{"transaction_timestamp", NULL, 0, 0, 0, R_FIX, 0, fn_now},
+	{"statement_timestamp", NULL, 0, 0, 0, R_FIX, 0, fn_now},
+	{"count", "count", 0, 1, FN_AGG, R_FIX, XLAT_OID_INT8, NULL},
+	{"sum", "sum", 1, 1, FN_AGG, R_SUM, 0, NULL},
+	{"avg", "avg", 1, 1, FN_AGG, R_AVG, 0, NULL},
+	{"min", "min", 1, 1, FN_AGG, R_SAME, 0, NULL},
+	{"max", "max", 1, 1, FN_AGG, R_SAME, 0, NULL},
+	{"string_agg", "group_concat", 2, 2, FN_AGG, R_FIX, XLAT_OID_TEXT, NULL},
+	{"bool_and", "min", 1, 1, FN_AGG, R_FIX, XLAT_OID_BOOL, NULL},
+	{"every", "min", 1, 1, FN_AGG, R_FIX, XLAT_OID_BOOL, NULL},
+	{"bool_or", "max", 1, 1, FN_AGG, R_FIX, XLAT_OID_BOOL, NULL},
+	{"row_number", "row_number", 0, 0, FN_WINDOW, R_FIX, XLAT_OID_INT8, NULL},
+	{"rank", "rank", 0, 0, FN_WINDOW, R_FIX, XLAT_OID_INT8, NULL},
+	{"dense_rank", "dense_rank", 0, 0, FN_WINDOW, R_FIX, XLAT_OID_INT8, NULL},
+	{"percent_rank", "percent_rank", 0, 0, FN_WINDOW, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"cume_dist", "cume_dist", 0, 0, FN_WINDOW, R_FIX, XLAT_OID_FLOAT8, NULL},
+	{"ntile", "ntile", 1, 1, FN_WINDOW, R_FIX, XLAT_OID_INT4, NULL},
+	{"lag", "lag", 1, 3, FN_WINDOW, R_SAME, 0, NULL},
+	{"lead", "lead", 1, 3, FN_WINDOW, R_SAME, 0, NULL},
+	{"first_value", "first_value", 1, 1, FN_WINDOW, R_SAME, 0, NULL},
+	{"last_value", "last_value", 1, 1, FN_WINDOW, R_SAME, 0, NULL},
+	{"nth_value", "nth_value", 2, 2, FN_WINDOW, R_SAME, 0, NULL},
+};
+
+/* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. */
+static const char *const refused_fns[] = {
+	"age", "array_agg", "array_length", "array_to_string", "ascii", "bit_length", "chr",
+	"clock_timestamp", "concat_ws", "current_setting", "current_database", "currval",
+	"date_part", "date_trunc", "decode", "encode", "extract", "format", "format_type",
+	"generate_series", "initcap", "json_agg", "json_build_object", "jsonb_agg",
+	"jsonb_build_object", "justify_days", "lastval", "lpad", "make_date", "make_timestamp",
+	"md5", "mod", "nextval", "overlay", "pg_typeof", "quote_ident", "quote_literal",
+	"regexp_match", "regexp_matches", "regexp_replace", "regexp_split_to_table", "repeat",
+	"reverse", "rpad", "set_config", "setval", "split_part", "string_to_array", "timeofday",
+	"to_char", "to_date", "to_json", "to_jsonb", "to_number", "to_timestamp", "translate",
+	"unnest", "version", "width_bucket",
+};
+
+static const struct fn *find_fn(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		if (strcmp(fns[i].name, name) == 0)
+			return &fns[i];
+	}
+	return NULL;
+}
+
+static struct xlat_type result_type(const struct fn *fn, const struct xlat_type *tv, size_t n)
+{
+	struct xlat_type a = n ? tv[0] : (struct xlat_type){0, -1};
+	struct xlat_type r = {0, -1};
+	switch (fn->rt) {
+	case R_FIX:
+		r.oid = fn->oid;
+		break;
+	case R_SAME:
+		r = a.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1} : a;
+		break;
+	case R_SUM:
+		r.oid = a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4   ? XLAT_OID_INT8
+			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
+									       : XLAT_OID_NUMERIC;
+		break;
+	case R_AVG:
+		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
+									     : XLAT_OID_NUMERIC;
+		break;
+	case R_FLOATY: /* float8 for floats, numeric for exact input, unknown for columns */
+		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
+			: a.oid == XLAT_OID_UNKNOWN_COL			     ? 0
+									     : XLAT_OID_NUMERIC;
+		break;
+	}
+	return r;
+}
+
+/* The "function f(integer, unknown) does not exist" message. Argument types come from a
+ * scratch emission of each argument; when one is only known at run time the list is "...". */
+static bool no_such_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	struct strbuf list, scratch, *saved = c->sb;
+	bool known = true;
+	strbuf_init(&list, 0);
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	for (size_t i = 0; i < f->n_args && known; i++) {
+		struct xlat_type t;
+		const struct xlat_typeinfo *ti = NULL;
+		known = xlat_expr(c, f->args[i], &t) &&
+			(t.oid == XLAT_OID_UNKNOWN || (ti = xlat_type_by_oid(t.oid)) != NULL);
+		strbuf_printf(&list, "%s%s", i ? ", " : "", ti ? ti->sql_name : "unknown");
+	}
+	c->sb = saved;
+	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "function %s(%s) does not exist",
+		  name, known ? (list.data ? list.data : "") : "...");
+	pgerr_hint(c->err, "No function matches the given name and argument types. You might "
+			   "need to add explicit type casts.");
+	strbuf_fini(&list);
+	strbuf_fini(&scratch);
+	return false;
+}
+
+/* PostgreSQL's frame option bits (nodes/parsenodes.h). */
+enum {
+	FRAME_NONDEFAULT = 0x1,
+	FRAME_RANGE = 0x2,
+	FRAME_ROWS = 0x4,
+	FRAME_GROUPS = 0x8,
+	FRAME_BETWEEN = 0x10,
+	FRAME_START_UNBOUNDED_PRECEDING = 0x20,
+	FRAME_END_UNBOUNDED_FOLLOWING = 0x100,
+	FRAME_START_CURRENT_ROW = 0x200,
+	FRAME_END_CURRENT_ROW = 0x400,
+	FRAME_START_OFFSET_PRECEDING = 0x800,
+	FRAME_END_OFFSET_PRECEDING = 0x1000,
+	FRAME_START_OFFSET_FOLLOWING = 0x2000,
+	FRAME_END_OFFSET_FOLLOWING = 0x4000,
+	FRAME_EXCLUDE_CURRENT_ROW = 0x8000,
+	FRAME_EXCLUDE_GROUP = 0x10000,
+	FRAME_EXCLUDE_TIES = 0x20000,
+};
+
+static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery__Node *offset)
+{
+	struct xlat_type ignored;
+	int unb = start ? FRAME_START_UNBOUNDED_PRECEDING : FRAME_END_UNBOUNDED_FOLLOWING;
+	int cur = start ? FRAME_START_CURRENT_ROW : FRAME_END_CURRENT_ROW;
+	int prec = start ? FRAME_START_OFFSET_PRECEDING : FRAME_END_OFFSET_PRECEDING;
+	if (opts & unb) {
+		xlat_puts(c, start ? "UNBOUNDED PRECEDING" : "UNBOUNDED FOLLOWING");
+		return true;
+	}
+	if (opts & cur) {
+		xlat_puts(c, "CURRENT ROW");
+		return true;
+	}
+	if (!offset)
+		return xlat_unsupported(c, -1, "this window frame");
+	if (!xlat_operand(c, offset, &ignored))
+		return false;
+	xlat_puts(c, opts & prec ? " PRECEDING" : " FOLLOWING");
+	return true;
+}
+
+static bool frame(struct xlat_ctx *c, const PgQuery__WindowDef *w)
+{
+	int o = w->frame_options;
+	if (!(o & FRAME_NONDEFAULT))
+		return true;
+	xlat_puts(c, o & FRAME_ROWS ? " ROWS " : o & FRAME_GROUPS ? " GROUPS " : " RANGE ");
+	if (o & FRAME_BETWEEN)
+		xlat_puts(c, "BETWEEN ");
+	if (!frame_bound(c, o, true, w->start_offset))
+		return false;
+	if (o & FRAME_BETWEEN) {
+		xlat_puts(c, " AND ");
+		if (!frame_bound(c, o, false, w->end_offset))
+			return false;
+	}
+	if (o & FRAME_EXCLUDE_CURRENT_ROW)
+		xlat_puts(c, " EXCLUDE CURRENT ROW");
+	else if (o & FRAME_EXCLUDE_GROUP)
+		xlat_puts(c, " EXCLUDE GROUP");
+	else if (o & FRAME_EXCLUDE_TIES)
+		xlat_puts(c, " EXCLUDE TIES");
+	return true;
+}
+
+bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w)
+{
+	const char *sep = "";
+	xlat_puts(c, "(");
+	if (w->refname && *w->refname) {
+		xlat_ident(c, w->refname);
+		sep = " ";
+	}
+	if (w->n_partition_clause) {
+		xlat_printf(c, "%sPARTITION BY ", sep);
+		if (!xlat_expr_list(c, w->partition_clause, w->n_partition_clause))
+			return false;
+		sep = " ";
+	}
+	if (w->n_order_clause) {
+		xlat_printf(c, "%sORDER BY ", sep);
+		if (!xlat_sort_list(c, w->order_clause, w->n_order_clause))
+			return false;
+	}
+	if (!frame(c, w))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool over(struct xlat_ctx *c, const PgQuery__WindowDef *w)
+{
+	xlat_puts(c, " OVER ");
+	if (w->name && *w->name && !w->n_partition_clause && !w->n_order_clause &&
+	    !(w->frame_options & FRAME_NONDEFAULT) && !(w->refname && *w->refname)) {
+		xlat_ident(c, w->name);
+		return true;
+	}
+	return xlat_window_spec(c, w);
+}
+
+/* The checks PostgreSQL's parse analysis makes on aggregate decorations. */
+static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct fn *fn,
+			      const char *name)
+{
+	bool agg = fn->flags & FN_AGG, win = fn->flags & FN_WINDOW;
+	if (f->agg_star && strcmp(name, "count") != 0)
+		return xlat_fail(c, "42809", f->location,
+				 "%s(*) specified, but %s is not an aggregate function", name, name);
+	if (f->agg_distinct && !agg)
+		return xlat_fail(c, "42809", f->location,
+				 "DISTINCT specified, but %s is not an aggregate function", name);
+	if (f->over && !agg && !win)
+		return xlat_fail(c, "42809", f->location,
+				 "OVER specified, but %s is not a window function nor an aggregate "
+				 "function", name);
+	if (win && !f->over)
+		return xlat_fail(c, "42809", f->location, "window function %s requires an OVER clause",
+				 name);
+	if (f->agg_filter && !agg)
+		return xlat_fail(c, "42809", f->location,
+				 "FILTER specified, but %s is not an aggregate function", name);
+	if (f->n_agg_order || f->agg_within_group)
+		return xlat_unsupported(c, f->location, "ORDER BY inside an aggregate call");
+	if (f->func_variadic)
+		return xlat_unsupported(c, f->location, "VARIADIC");
+	if (f->agg_distinct && f->n_args != 1)
+		return xlat_unsupported(c, f->location, "DISTINCT in a multi-argument aggregate");
+	int nargs = (int)f->n_args;
+	if (nargs < fn->min || nargs > fn->max || (f->agg_star && nargs) ||
+	    (strcmp(name, "count") == 0 && !f->agg_star && nargs != 1))
+		return no_such_function(c, f, name);
+	return true;
+}
+
+static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct fn *fn,
+		       struct xlat_type *t)
+{
+	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
+	xlat_printf(c, "%s(%s", fn->sqlite, f->agg_distinct ? "DISTINCT " : "");
+	if (f->agg_star)
+		xlat_puts(c, "*");
+	else if (!args(c, f, tv))
+		return false;
+	xlat_puts(c, ")");
+	*t = result_type(fn, tv, f->n_args);
+	return true;
+}
+
+bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	const struct fn *fn = name ? find_fn(name) : NULL;
+	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
+		fn = NULL;
+	if (!fn) {
+		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
+			if (strcmp(refused_fns[i], name) == 0)
+				return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+						 "function %s is not supported", name);
+		}
+		return no_such_function(c, f, name ? name : "?");
+	}
+	if (!check_decorations(c, f, fn, name))
+		return false;
+	if (fn->flags & FN_VOLATILE)
+		c->volatile_seen++;
+	bool ok = fn->special ? fn->special(c, f, t) : plain_call(c, f, fn, t);
+	if (ok && f->agg_filter) {
+		struct xlat_type ignored;
+		xlat_puts(c, " FILTER (WHERE ");
+		ok = xlat_expr(c, f->agg_filter, &ignored);
+		xlat_puts(c, ")");
+	}
+	return ok && (!f->over || over(c, f->over));
+}
+
+/* CURRENT_TIMESTAMP and friends: computed in UTC, the only TimeZone translated SQL knows. */
+bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t)
+{
+	bool whole = f->typmod == 0; /* CURRENT_TIMESTAMP(0): no fractional seconds */
+	const char *sec = whole ? "%S" : "%f";
+	t->typmod = f->typmod;
+	switch (f->op) {
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+		t->oid = XLAT_OID_DATE;
+		xlat_puts(c, "date('now')");
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+		t->oid = XLAT_OID_TIMETZ;
+		xlat_printf(c, "strftime('%%H:%%M:%s+00', 'now')", sec);
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
+		t->oid = XLAT_OID_TIMESTAMPTZ;
+		xlat_printf(c, "strftime('%%Y-%%m-%%d %%H:%%M:%s+00', 'now')", sec);
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+		t->oid = XLAT_OID_TIME;
+		xlat_printf(c, "strftime('%%H:%%M:%s', 'now')", sec);
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+		t->oid = XLAT_OID_TIMESTAMP;
+		xlat_printf(c, "strftime('%%Y-%%m-%%d %%H:%%M:%s', 'now')", sec);
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
+		/* every tenant is seen as the schema public */
+		*t = (struct xlat_type){XLAT_OID_NAME, -1};
+		xlat_puts(c, "'public'");
+		return true;
+	default:
+		return xlat_unsupported(c, f->location, "CURRENT_USER, SESSION_USER or "
+							"CURRENT_CATALOG");
+	}
+}
+
+/* GREATEST/LEAST ignore NULL arguments; SQLite's multi-argument max()/min() return NULL if
+ * any argument is NULL. max(coalesce(a, b, c), coalesce(b, a, c), coalesce(c, a, b)) only
+ * ever compares non-NULL arguments and is NULL only when all are, which is PostgreSQL's
+ * definition. Arguments are evaluated more than once, so volatile ones are refused. */
+bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t)
+{
+	size_t n = m->n_args;
+	const char **txt = arena_zalloc(c->a, (n + 1) * sizeof(*txt));
+	struct xlat_type *tv = arena_zalloc(c->a, (n + 1) * sizeof(*tv));
+	struct strbuf *saved = c->sb;
+	int vol = c->volatile_seen;
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf tmp;
+		strbuf_init(&tmp, 0);
+		c->sb = &tmp;
+		bool ok = xlat_expr(c, m->args[i], &tv[i]);
+		c->sb = saved;
+		txt[i] = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+		strbuf_fini(&tmp);
+		if (!ok)
+			return false;
+	}
+	*t = xlat_type_common(tv, n);
+	if (n == 1) {
+		xlat_puts(c, txt[0]);
+		return true;
+	}
+	if (c->volatile_seen != vol)
+		return xlat_unsupported(c, m->location, "GREATEST/LEAST over a volatile argument");
+	xlat_puts(c, m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "max(" : "min(");
+	for (size_t i = 0; i < n; i++) {
+		xlat_printf(c, "%scoalesce(%s", i ? ", " : "", txt[i]);
+		for (size_t j = 0; j < n; j++) {
+			if (j != i)
+				xlat_printf(c, ", %s", txt[j]);
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, ")");
+	return true;
+}

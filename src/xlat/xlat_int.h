@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_int.h: private to the translator — the emitter context every walker writes through,
+ * the static types expressions carry, the PostgreSQL type OIDs xlat needs (xlat does not
+ * link pgtype), and the entry points each xlat_*.c file offers the others. */
+#ifndef SHARDLITE_XLAT_INT_H
+#define SHARDLITE_XLAT_INT_H
+
+#include "xlat.h"
+
+#include <pg_query/pg_query.pb-c.h>
+
+/* PostgreSQL 15 type OIDs (pg_type.dat). 0 means "not known before running". */
+enum {
+	XLAT_OID_UNKNOWN_COL = 0,
+	XLAT_OID_BOOL = 16,
+	XLAT_OID_BYTEA = 17,
+	XLAT_OID_NAME = 19,
+	XLAT_OID_INT8 = 20,
+	XLAT_OID_INT2 = 21,
+	XLAT_OID_INT4 = 23,
+	XLAT_OID_TEXT = 25,
+	XLAT_OID_OID = 26,
+	XLAT_OID_JSON = 114,
+	XLAT_OID_FLOAT4 = 700,
+	XLAT_OID_FLOAT8 = 701,
+	XLAT_OID_UNKNOWN = 705, /* an undecorated string literal */
+	XLAT_OID_BPCHAR = 1042,
+	XLAT_OID_VARCHAR = 1043,
+	XLAT_OID_DATE = 1082,
+	XLAT_OID_TIME = 1083,
+	XLAT_OID_TIMESTAMP = 1114,
+	XLAT_OID_TIMESTAMPTZ = 1184,
+	XLAT_OID_INTERVAL = 1186,
+	XLAT_OID_TIMETZ = 1266,
+	XLAT_OID_NUMERIC = 1700,
+	XLAT_OID_UUID = 2950,
+	XLAT_OID_JSONB = 3802,
+};
+
+/* The static type of an emitted expression. */
+struct xlat_type {
+	uint32_t oid; /* 0 = only known at run time (column references and the like) */
+	int32_t typmod;
+};
+
+/* How a SQLite value of a type is stored, which decides how casts are emitted. */
+enum xlat_store { XLAT_ST_INT, XLAT_ST_REAL, XLAT_ST_NUMERIC, XLAT_ST_TEXT, XLAT_ST_BLOB };
+
+/* One built-in type the translator knows (xlat_type.c). */
+struct xlat_typeinfo {
+	const char *typname;  /* pg_type.typname as the parser gives it: "int4", "varchar" */
+	uint32_t oid;
+	uint32_t array_oid;   /* 0: no array type we report */
+	const char *sql_name; /* format_type() spelling without modifiers */
+	enum xlat_store store;
+	int tmod;             /* which modifiers it takes (XLAT_TMOD_*) */
+};
+
+enum { XLAT_TMOD_NONE, XLAT_TMOD_LENGTH, XLAT_TMOD_NUMERIC, XLAT_TMOD_PRECISION };
+
+/* A resolved TypeName. */
+struct xlat_typeref {
+	const struct xlat_typeinfo *info;
+	int32_t typmod; /* PostgreSQL's encoding: varchar(n) → n+4, numeric(p,s) → (p<<16|s)+4 */
+	bool is_array;
+	int serial;     /* 0, or 2/4/8 for smallserial/serial/bigserial */
+};
+
+/* Where an expression sits: some places forbid what others allow. */
+enum {
+	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
+};
+
+struct xlat_ctx {
+	struct arena *a;
+	struct pgerr *err;
+	const char *src;        /* the whole input: error positions count characters in it */
+	const uint32_t *given;  /* parameter types from Parse (ngiven entries, 0 = unspecified) */
+	int ngiven;
+	struct strbuf *sb;      /* where every emitter appends */
+	struct xlat_stmt *st;   /* the statement being filled */
+	uint32_t *ptypes;       /* inferred parameter types, [n-1]; grown on demand */
+	int ptypes_cap;
+	int max_param;          /* highest $n seen in this statement */
+	int depth;              /* recursion guard */
+	unsigned flags;         /* XLAT_X_* of the expression being emitted */
+	int volatile_seen;      /* bumped by anything unsafe to evaluate twice (random(), subqueries) */
+	int cte_seq;            /* numbers the CTEs that carry FROM column aliases */
+	const char *ret_alias;  /* in RETURNING: the target's alias, which SQLite does not know */
+	const char *ret_rel;    /* ... and the table name to say instead */
+};
+
+/* ---- xlat.c: shared emit helpers ---- */
+void xlat_puts(struct xlat_ctx *c, const char *s);
+void xlat_printf(struct xlat_ctx *c, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* An identifier, double-quoted when SQLite would not read it back verbatim. */
+void xlat_ident(struct xlat_ctx *c, const char *name);
+/* A string literal with '' escaping. */
+void xlat_string(struct xlat_ctx *c, const char *s);
+/* PostgreSQL's 1-based character position of a byte offset into the input (0 = none). */
+int xlat_position(const struct xlat_ctx *c, int location);
+/* Sets err (SQLSTATE, position from location when >= 0); always returns false. */
+bool xlat_fail(struct xlat_ctx *c, const char *sqlstate, int location, const char *fmt, ...)
+    PRINTF_LIKE(4, 5);
+/* 0A000 "<what> is not supported" with the position of location. */
+bool xlat_unsupported(struct xlat_ctx *c, int location, const char *what);
+/* The text of a String node, NULL for any other node. */
+const char *xlat_node_str(const PgQuery__Node *n);
+/* Enters one level of recursion; false with 54001 past the limit. */
+bool xlat_enter(struct xlat_ctx *c);
+static inline void xlat_leave(struct xlat_ctx *c) { c->depth--; }
+/* Records that $n occurs with type oid (0 = unknown); false for an impossible n. */
+bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location);
+/* A relation name: public.t → t, pg_catalog/information_schema kept, others refused. */
+bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* Allocates n zeroed result column hints for the current statement. */
+struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n);
+
+/* ---- xlat_expr.c ---- */
+/* Emits an expression; *t receives its static type. */
+bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
+/* As xlat_expr, wrapped in parentheses unless it is atomic in SQLite's grammar. */
+bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
+/* A comma-separated list of expressions. */
+bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* The name PostgreSQL gives an unnamed result column (FigureColname). */
+const char *xlat_colname(const PgQuery__Node *n);
+/* Common type of a CASE/COALESCE/UNION-like set of types (PostgreSQL's rules, simplified). */
+struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
+
+/* ---- xlat_cast.c ---- */
+bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+
+/* ---- xlat_func.c ---- */
+bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
+		   struct xlat_type *t);
+bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
+/* A parenthesized window specification (also used for the WINDOW clause). */
+bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
+
+/* ---- xlat_type.c ---- */
+bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn,
+		       struct xlat_typeref *out);
+/* The format_type() spelling of a resolved type ("character varying(20)", "integer[]"). */
+const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r);
+/* The OID of r as a value (arrays → their array OID, 0 when we report none). */
+uint32_t xlat_type_oid(const struct xlat_typeref *r);
+const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid);
+/* date, time, timetz, timestamp, timestamptz, interval: stored as text, so no arithmetic. */
+bool xlat_type_is_temporal(uint32_t oid);
+
+/* ---- xlat_select.c ---- */
+/* The result shape of a query as far as it is known before running. */
+struct xlat_shape {
+	struct xlat_type *types; /* one per output column */
+	size_t n;
+	bool star; /* the target list holds * or t.*: the column count is unknown */
+};
+
+/* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */
+bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* A target list (SELECT or RETURNING) with PostgreSQL's column names as aliases. */
+bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape);
+/* Copies a shape into the current statement's result column hints. */
+void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape);
+bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w);
+bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* ORDER BY items with PostgreSQL's NULL placement spelled out (NULLS LAST for ASC). */
+bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* The PostgreSQL column name of the first output column of a query (EXPR sublinks). */
+const char *xlat_select_colname(const PgQuery__SelectStmt *s);
+
+/* ---- statement translators (one per family) ---- */
+bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s);
+bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s);
+bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
+bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
+/* A column definition; autonum: it is the table's rowid-alias serial/identity column, whose
+ * table-level PRIMARY KEY (named pk_name, may be NULL) moves onto it. */
+bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
+		     const char *pk_name);
+bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
+bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s);
+bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);
+bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
+bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
+bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
+bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
+bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
+/* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
+const char *xlat_refused_tag(const PgQuery__Node *n);
+
+#endif

@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_objects.c: the rest of the schema statements — DROP TABLE/INDEX/VIEW, CREATE INDEX,
+ * CREATE VIEW, ALTER TABLE (add, drop and rename columns, rename the table) and TRUNCATE.
+ * SQLite runs one statement per translation, so forms that would need several (dropping many
+ * objects, several ALTER actions) are refused until the executor can run them atomically. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
+
+static void ddl(struct xlat_ctx *c, const char *tag)
+{
+	c->st->tag = tag;
+	c->st->writes = c->st->is_ddl = true;
+}
+
+/* A qualified name given as a list of String nodes (DROP's objects). */
+static bool name_list(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(LIST) || n->list->n_items == 0 || n->list->n_items > 3)
+		return xlat_unsupported(c, -1, "this object name");
+	const PgQuery__List *l = n->list;
+	PgQuery__RangeVar rv = PG_QUERY__RANGE_VAR__INIT;
+	size_t k = l->n_items;
+	rv.relname = (char *)xlat_node_str(l->items[k - 1]);
+	rv.schemaname = (char *)(k >= 2 ? xlat_node_str(l->items[k - 2]) : "");
+	rv.catalogname = (char *)(k == 3 ? xlat_node_str(l->items[0]) : "");
+	rv.location = -1;
+	if (!rv.relname || !rv.schemaname || !rv.catalogname)
+		return xlat_unsupported(c, -1, "this object name");
+	return xlat_relname(c, &rv);
+}
+
+static const char *drop_tag(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case OBJ(TABLE):
+		return "DROP TABLE";
+	case OBJ(INDEX):
+		return "DROP INDEX";
+	case OBJ(VIEW):
+		return "DROP VIEW";
+	case OBJ(SEQUENCE):
+		return "DROP SEQUENCE";
+	case OBJ(SCHEMA):
+		return "DROP SCHEMA";
+	case OBJ(FUNCTION):
+		return "DROP FUNCTION";
+	case OBJ(TYPE):
+		return "DROP TYPE";
+	case OBJ(MATVIEW):
+		return "DROP MATERIALIZED VIEW";
+	case OBJ(EXTENSION):
+		return "DROP EXTENSION";
+	case OBJ(TRIGGER):
+		return "DROP TRIGGER";
+	case OBJ(DOMAIN):
+		return "DROP DOMAIN";
+	default:
+		return "this DROP statement";
+	}
+}
+
+/* CASCADE would also drop dependent views and foreign keys, which SQLite does not track;
+ * nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. */
+bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	const char *tag = drop_tag(s->remove_type);
+	const char *kw = s->remove_type == OBJ(TABLE)   ? "DROP TABLE "
+			 : s->remove_type == OBJ(INDEX) ? "DROP INDEX "
+			 : s->remove_type == OBJ(VIEW)  ? "DROP VIEW "
+							: NULL;
+	ddl(c, tag);
+	if (!kw)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
+	if (s->n_objects != 1)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s with several objects is not supported", tag);
+	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && s->remove_type != OBJ(INDEX))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s ... CASCADE is not supported", tag);
+	xlat_puts(c, kw);
+	if (s->missing_ok)
+		xlat_puts(c, "IF EXISTS ");
+	return name_list(c, s->objects[0]);
+}
+
+/* PostgreSQL's default index name: table_col1_col2_idx ("expr" for expressions). */
+static const char *index_name(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, s->relation->relname);
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		strbuf_printf(&sb, "_%s", ie->name && *ie->name ? ie->name : "expr");
+	}
+	strbuf_puts(&sb, "_idx");
+	size_t n = sb.len > 63 ? 63 : sb.len; /* NAMEDATALEN - 1 */
+	char *r = arena_strndup(c->a, sb.data, n);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* Operator classes and NULLS FIRST/LAST only steer which plans an index serves in
+ * PostgreSQL; SQLite picks its own, so they are dropped. */
+static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
+{
+	struct xlat_type ignored;
+	if (ie->n_collation) {
+		const char *coll = xlat_node_str(ie->collation[ie->n_collation - 1]);
+		if (!coll || (strcmp(coll, "C") != 0 && strcmp(coll, "POSIX") != 0))
+			return xlat_unsupported(c, -1, "a collation other than \"C\"");
+	}
+	if (ie->name && *ie->name) {
+		xlat_ident(c, ie->name);
+	} else {
+		unsigned saved = c->flags;
+		c->flags |= XLAT_X_NOSUBQUERY;
+		bool ok = xlat_operand(c, ie->expr, &ignored);
+		c->flags = saved;
+		if (!ok)
+			return false;
+	}
+	if (ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC)
+		xlat_puts(c, " DESC");
+	return true;
+}
+
+bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	struct xlat_type ignored;
+	const char *am = s->access_method;
+	ddl(c, "CREATE INDEX");
+	if (am && *am && strcmp(am, "btree") != 0 && strcmp(am, "hash") != 0)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "index access method \"%s\" is not supported", am);
+	if (s->n_index_including_params)
+		return xlat_unsupported(c, -1, "INCLUDE in CREATE INDEX");
+	if (s->n_options || (s->table_space && *s->table_space))
+		return xlat_unsupported(c, -1, "an index storage parameter or TABLESPACE");
+	if (s->nulls_not_distinct)
+		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
+	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+	if (s->if_not_exists)
+		xlat_puts(c, "IF NOT EXISTS ");
+	xlat_ident(c, s->idxname && *s->idxname ? s->idxname : index_name(c, s));
+	xlat_puts(c, " ON ");
+	if (!xlat_relname(c, s->relation))
+		return false;
+	xlat_puts(c, " (");
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!index_elem(c, s->index_params[i]->index_elem))
+			return false;
+	}
+	xlat_puts(c, ")");
+	if (!s->where_clause)
+		return true;
+	xlat_puts(c, " WHERE ");
+	unsigned saved = c->flags;
+	c->flags |= XLAT_X_NOSUBQUERY;
+	bool ok = xlat_expr(c, s->where_clause, &ignored);
+	c->flags = saved;
+	return ok;
+}
+
+bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
+{
+	const char *p = s->view->relpersistence;
+	ddl(c, "CREATE VIEW");
+	if (s->replace)
+		return xlat_unsupported(c, -1, "CREATE OR REPLACE VIEW");
+	if (p && *p == 't')
+		return xlat_unsupported(c, -1, "a temporary view");
+	if (s->n_options ||
+	    (s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
+	     s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED))
+		return xlat_unsupported(c, -1, "a view option or WITH CHECK OPTION");
+	if (s->query->node_case != NODE(SELECT_STMT))
+		return xlat_unsupported(c, -1, "this view query");
+	xlat_puts(c, "CREATE VIEW ");
+	if (!xlat_relname(c, s->view))
+		return false;
+	if (s->n_aliases) {
+		xlat_puts(c, "(");
+		for (size_t i = 0; i < s->n_aliases; i++) {
+			xlat_puts(c, i ? ", " : "");
+			xlat_ident(c, xlat_node_str(s->aliases[i]));
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " AS ");
+	return xlat_select(c, s->query->select_stmt, NULL);
+}
+
+static const char *alter_action_name(PgQuery__AlterTableType t)
+{
+	switch (t) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		return "ALTER TABLE ... ALTER COLUMN ... TYPE";
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+		return "ALTER TABLE ... ALTER COLUMN ... SET/DROP DEFAULT";
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+		return "ALTER TABLE ... ALTER COLUMN ... SET/DROP NOT NULL";
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+		return "ALTER TABLE ... ADD CONSTRAINT";
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+		return "ALTER TABLE ... DROP CONSTRAINT";
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner:
+		return "ALTER TABLE ... OWNER TO";
+	default:
+		return "this ALTER TABLE action";
+	}
+}
+
+static bool alter_cmd(struct xlat_ctx *c, const PgQuery__AlterTableCmd *cmd)
+{
+	switch (cmd->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
+		if (cmd->missing_ok)
+			return xlat_unsupported(c, -1, "ADD COLUMN IF NOT EXISTS");
+		if (!cmd->def || cmd->def->node_case != NODE(COLUMN_DEF))
+			return xlat_unsupported(c, -1, "this ADD COLUMN");
+		xlat_puts(c, " ADD COLUMN ");
+		return xlat_column_def(c, cmd->def->column_def, false, NULL);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+		if (cmd->missing_ok)
+			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
+		if (cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+			return xlat_unsupported(c, -1, "DROP COLUMN ... CASCADE");
+		xlat_puts(c, " DROP COLUMN ");
+		xlat_ident(c, cmd->name);
+		return true;
+	default:
+		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
+	}
+}
+
+bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	ddl(c, s->objtype == OBJ(INDEX)	     ? "ALTER INDEX"
+	       : s->objtype == OBJ(VIEW)     ? "ALTER VIEW"
+	       : s->objtype == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
+					     : "ALTER TABLE");
+	if (s->objtype != OBJ(TABLE))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
+				 c->st->tag);
+	if (s->missing_ok)
+		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
+	if (s->n_cmds != 1)
+		return xlat_unsupported(c, -1, "more than one action in ALTER TABLE");
+	xlat_puts(c, "ALTER TABLE ");
+	return xlat_relname(c, s->relation) && alter_cmd(c, s->cmds[0]->alter_table_cmd);
+}
+
+bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
+	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
+	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
+					     : "ALTER TABLE");
+	if (s->rename_type != OBJ(TABLE) && !column)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s ... RENAME is not supported",
+				 c->st->tag);
+	if (s->missing_ok)
+		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
+	xlat_puts(c, "ALTER TABLE ");
+	if (!xlat_relname(c, s->relation))
+		return false;
+	if (column) {
+		xlat_puts(c, " RENAME COLUMN ");
+		xlat_ident(c, s->subname);
+	} else {
+		xlat_puts(c, " RENAME");
+	}
+	xlat_puts(c, " TO ");
+	xlat_ident(c, s->newname);
+	return true;
+}
+
+/* TRUNCATE empties the table: DELETE FROM without WHERE, which SQLite also optimizes. */
+bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
+{
+	c->st->tag = "TRUNCATE TABLE";
+	c->st->writes = true;
+	if (s->n_relations != 1)
+		return xlat_unsupported(c, -1, "TRUNCATE of more than one table");
+	if (s->restart_seqs)
+		return xlat_unsupported(c, -1, "TRUNCATE ... RESTART IDENTITY");
+	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
+	xlat_puts(c, "DELETE FROM ");
+	return xlat_relname(c, s->relations[0]->range_var);
+}

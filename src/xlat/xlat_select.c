@@ -1,0 +1,472 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_select.c: queries — SELECT cores with PostgreSQL's result column names, VALUES, set
+ * operations (re-nested where SQLite's left-to-right compound rule would regroup them),
+ * WITH, ORDER BY with PostgreSQL's NULL placement, LIMIT/OFFSET/FETCH, and the FROM clause. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* FigureColnameInternal: the name and its strength (2 = from a name, 1 = a guess). */
+static int figure(const PgQuery__Node *n, const char **name)
+{
+	switch (n->node_case) {
+	case NODE(COLUMN_REF): {
+		const PgQuery__Node *last = n->column_ref->fields[n->column_ref->n_fields - 1];
+		if (!xlat_node_str(last))
+			return 0;
+		*name = xlat_node_str(last);
+		return 2;
+	}
+	case NODE(FUNC_CALL):
+		*name = xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]);
+		return 2;
+	case NODE(A_EXPR):
+		if (n->a_expr->kind != PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF)
+			return 0;
+		*name = "nullif";
+		return 2;
+	case NODE(TYPE_CAST): {
+		int s = figure(n->type_cast->arg, name);
+		if (s <= 1) {
+			const PgQuery__TypeName *tn = n->type_cast->type_name;
+			*name = xlat_node_str(tn->names[tn->n_names - 1]);
+			return 1;
+		}
+		return s;
+	}
+	case NODE(COLLATE_CLAUSE):
+		return figure(n->collate_clause->arg, name);
+	case NODE(SUB_LINK):
+		switch (n->sub_link->sub_link_type) {
+		case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+			*name = "exists";
+			return 2;
+		case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+			*name = "array";
+			return 2;
+		case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+			if (n->sub_link->subselect->node_case != NODE(SELECT_STMT))
+				return 0;
+			*name = xlat_select_colname(n->sub_link->subselect->select_stmt);
+			return *name ? 2 : 0;
+		default:
+			return 0;
+		}
+	case NODE(CASE_EXPR):
+		*name = "case";
+		return 1;
+	case NODE(A_ARRAY_EXPR):
+		*name = "array";
+		return 1;
+	case NODE(ROW_EXPR):
+		*name = "row";
+		return 1;
+	case NODE(COALESCE_EXPR):
+		*name = "coalesce";
+		return 2;
+	case NODE(MIN_MAX_EXPR):
+		*name = n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
+		return 2;
+	case NODE(GROUPING_FUNC):
+		*name = "grouping";
+		return 2;
+	case NODE(SQLVALUE_FUNCTION): {
+		static const char *const names[] = {
+		    "",		     "current_date",   "current_time",	  "current_time",
+		    "current_timestamp", "current_timestamp", "localtime",	  "localtime",
+		    "localtimestamp",	 "localtimestamp",    "current_role",	  "current_user",
+		    "user",		 "session_user",      "current_catalog", "current_schema",
+		};
+		size_t op = (size_t)n->sqlvalue_function->op;
+		if (op == 0 || op >= ARRAY_LEN(names))
+			return 0;
+		*name = names[op];
+		return 2;
+	}
+	default:
+		return 0;
+	}
+}
+
+const char *xlat_colname(const PgQuery__Node *n)
+{
+	const char *name = NULL;
+	return figure(n, &name) && name ? name : "?column?";
+}
+
+const char *xlat_select_colname(const PgQuery__SelectStmt *s)
+{
+	while (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->larg)
+		s = s->larg;
+	if (s->n_values_lists)
+		return "column1";
+	if (!s->n_target_list)
+		return NULL;
+	const PgQuery__ResTarget *rt = s->target_list[0]->res_target;
+	if (rt->name && *rt->name)
+		return rt->name;
+	return xlat_colname(rt->val);
+}
+
+static bool is_star(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(COLUMN_REF))
+		return false;
+	const PgQuery__ColumnRef *cr = n->column_ref;
+	return cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
+}
+
+static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
+{
+	if (!shape)
+		return;
+	shape->types = arena_zalloc(c->a, (n ? n : 1) * sizeof(*shape->types));
+	shape->n = n;
+	shape->star = false;
+}
+
+bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
+{
+	shape_alloc(c, shape, n);
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__ResTarget *rt = v[i]->res_target;
+		struct xlat_type t;
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, rt->val, &t))
+			return false;
+		if (shape) {
+			shape->types[i] = t;
+			shape->star |= is_star(rt->val);
+		}
+		if (rt->name && *rt->name) {
+			xlat_puts(c, " AS ");
+			xlat_ident(c, rt->name);
+		} else if (rt->val->node_case != NODE(COLUMN_REF)) {
+			/* SQLite would name the column after the expression's text */
+			xlat_puts(c, " AS ");
+			xlat_ident(c, xlat_colname(rt->val));
+		}
+	}
+	return true;
+}
+
+void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape)
+{
+	if (shape->star) {
+		c->st->ncols = -1;
+		c->st->cols = NULL;
+		return;
+	}
+	struct xlat_col *cols = xlat_cols_new(c, shape->n);
+	for (size_t i = 0; i < shape->n; i++) {
+		struct xlat_type t = shape->types[i];
+		cols[i].type_oid = t.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : t.oid;
+		cols[i].typmod = t.oid == XLAT_OID_UNKNOWN_COL ? -1 : t.typmod;
+	}
+}
+
+bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__SortBy *sb = v[i]->sort_by;
+		struct xlat_type ignored;
+		if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
+			return xlat_unsupported(c, sb->location, "ORDER BY ... USING");
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, sb->node, &ignored))
+			return false;
+		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+		bool first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
+			     (desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
+		/* PostgreSQL sorts NULL as larger than any value, SQLite as smaller */
+		xlat_puts(c, desc ? " DESC" : "");
+		xlat_puts(c, first ? " NULLS FIRST" : " NULLS LAST");
+	}
+	return true;
+}
+
+static bool is_null_const(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) && n->a_const->isnull;
+}
+
+/* A LIMIT/OFFSET operand: parameters are bigint, negative constants fail as in PostgreSQL. */
+static bool limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
+{
+	struct xlat_type ignored;
+	if (n->node_case == NODE(PARAM_REF) &&
+	    !xlat_param(c, n->param_ref->number, XLAT_OID_INT8, n->param_ref->location))
+		return false;
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+	    n->a_const->ival->ival < 0)
+		return xlat_fail(c, is_limit ? "2201W" : "2201X", -1, "%s must not be negative",
+				 is_limit ? "LIMIT" : "OFFSET");
+	return xlat_operand(c, n, &ignored);
+}
+
+static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	if (s->n_sort_clause) {
+		xlat_puts(c, " ORDER BY ");
+		if (!xlat_sort_list(c, s->sort_clause, s->n_sort_clause))
+			return false;
+	}
+	if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
+		return xlat_unsupported(c, -1, "FETCH ... WITH TIES");
+	const PgQuery__Node *count = s->limit_count, *offset = s->limit_offset;
+	if (count && is_null_const(count))
+		count = NULL; /* LIMIT ALL / LIMIT NULL */
+	if (!count && !offset)
+		return true;
+	xlat_puts(c, " LIMIT ");
+	if (!count)
+		xlat_puts(c, "-1");
+	else if (!limit_value(c, count, true))
+		return false;
+	if (!offset)
+		return true;
+	xlat_puts(c, " OFFSET ");
+	return limit_value(c, offset, false);
+}
+
+static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+{
+	if (e->search_clause || e->cycle_clause)
+		return xlat_unsupported(c, e->location, "SEARCH or CYCLE in WITH");
+	if (e->ctequery->node_case != NODE(SELECT_STMT))
+		return xlat_unsupported(c, e->location, "a data-modifying statement in WITH");
+	xlat_ident(c, e->ctename);
+	if (e->n_aliascolnames) {
+		xlat_puts(c, "(");
+		for (size_t i = 0; i < e->n_aliascolnames; i++) {
+			xlat_puts(c, i ? ", " : "");
+			xlat_ident(c, xlat_node_str(e->aliascolnames[i]));
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " AS ");
+	if (e->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways)
+		xlat_puts(c, "MATERIALIZED ");
+	else if (e->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeNever)
+		xlat_puts(c, "NOT MATERIALIZED ");
+	xlat_puts(c, "(");
+	bool ok = xlat_select(c, e->ctequery->select_stmt, NULL);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
+{
+	if (!w)
+		return true;
+	xlat_puts(c, w->recursive ? "WITH RECURSIVE " : "WITH ");
+	for (size_t i = 0; i < w->n_ctes; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!cte(c, w->ctes[i]->common_table_expr))
+			return false;
+	}
+	xlat_puts(c, " ");
+	return true;
+}
+
+static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	size_t width = s->values_lists[0]->list->n_items;
+	struct xlat_type *tv = arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) *
+						      sizeof(*tv));
+	xlat_puts(c, "VALUES ");
+	for (size_t r = 0; r < s->n_values_lists; r++) {
+		const PgQuery__List *row = s->values_lists[r]->list;
+		if (row->n_items != width)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "VALUES lists must all be the same length");
+		xlat_puts(c, r ? ", (" : "(");
+		for (size_t i = 0; i < width; i++) {
+			xlat_puts(c, i ? ", " : "");
+			if (!xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
+				return false;
+		}
+		xlat_puts(c, ")");
+	}
+	shape_alloc(c, shape, width);
+	for (size_t i = 0; shape && i < width; i++)
+		shape->types[i] = xlat_type_common(&tv[i * s->n_values_lists], s->n_values_lists);
+	return true;
+}
+
+static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	if (!s->n_distinct_clause)
+		return true;
+	if (s->n_distinct_clause > 1 ||
+	    s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET)
+		return xlat_unsupported(c, -1, "SELECT DISTINCT ON");
+	xlat_puts(c, "DISTINCT ");
+	return true;
+}
+
+static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	struct xlat_type ignored;
+	if (s->group_distinct)
+		return xlat_unsupported(c, -1, "GROUP BY DISTINCT");
+	for (size_t i = 0; i < s->n_group_clause; i++) {
+		if (s->group_clause[i]->node_case == NODE(GROUPING_SET))
+			return xlat_unsupported(c, s->group_clause[i]->grouping_set->location,
+						"GROUPING SETS, ROLLUP or CUBE");
+	}
+	if (s->n_group_clause) {
+		xlat_puts(c, " GROUP BY ");
+		if (!xlat_expr_list(c, s->group_clause, s->n_group_clause))
+			return false;
+	}
+	if (s->having_clause) {
+		xlat_puts(c, " HAVING ");
+		if (!xlat_expr(c, s->having_clause, &ignored))
+			return false;
+	}
+	return true;
+}
+
+static bool window_clause(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_window_clause; i++) {
+		const PgQuery__WindowDef *w = s->window_clause[i]->window_def;
+		xlat_puts(c, i ? ", " : " WINDOW ");
+		xlat_ident(c, w->name);
+		xlat_puts(c, " AS ");
+		if (!xlat_window_spec(c, w))
+			return false;
+	}
+	return true;
+}
+
+static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			struct xlat_shape *shape)
+{
+	struct xlat_type ignored;
+	if (s->into_clause)
+		return xlat_unsupported(c, -1, "SELECT INTO");
+	if (s->n_locking_clause)
+		c->st->writes = true; /* row locks: PostgreSQL refuses them in read-only transactions */
+	if (!s->n_target_list)
+		return xlat_unsupported(c, -1, "SELECT without result columns");
+	xlat_puts(c, "SELECT ");
+	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
+		return false;
+	if (s->n_from_clause) {
+		xlat_puts(c, " FROM ");
+		if (!xlat_from_list(c, s->from_clause, s->n_from_clause))
+			return false;
+	}
+	if (s->where_clause) {
+		xlat_puts(c, " WHERE ");
+		if (!xlat_expr(c, s->where_clause, &ignored))
+			return false;
+	}
+	return group_by(c, s) && window_clause(c, s);
+}
+
+static bool has_tail(const PgQuery__SelectStmt *s)
+{
+	return s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
+	       s->n_locking_clause;
+}
+
+static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+
+/* One arm of a compound. SQLite compounds have no parentheses and associate left to right,
+ * and their arms take no ORDER BY/LIMIT/WITH: anything else becomes SELECT * FROM (arm). */
+static bool arm(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool left,
+		struct xlat_shape *shape)
+{
+	bool compound = s->op != PG_QUERY__SET_OPERATION__SETOP_NONE;
+	if (!has_tail(s) && (!compound || left)) {
+		if (compound)
+			return set_op(c, s, shape);
+		return s->n_values_lists ? values(c, s, shape) : select_core(c, s, shape);
+	}
+	xlat_puts(c, "SELECT * FROM (");
+	bool ok = xlat_select(c, s, shape);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	struct xlat_shape l = {0}, r = {0};
+	const char *kw;
+	switch (s->op) {
+	case PG_QUERY__SET_OPERATION__SETOP_UNION:
+		kw = s->all ? " UNION ALL " : " UNION ";
+		break;
+	case PG_QUERY__SET_OPERATION__SETOP_INTERSECT:
+		kw = " INTERSECT ";
+		break;
+	default:
+		kw = " EXCEPT ";
+		break;
+	}
+	if (s->all && s->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
+		return xlat_unsupported(c, -1, s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT
+						   ? "INTERSECT ALL"
+						   : "EXCEPT ALL");
+	if (!arm(c, s->larg, true, &l))
+		return false;
+	xlat_puts(c, kw);
+	if (!arm(c, s->rarg, false, &r))
+		return false;
+	if (!shape)
+		return true;
+	shape_alloc(c, shape, l.n);
+	shape->star = l.star || r.star;
+	for (size_t i = 0; i < l.n && i < r.n; i++) {
+		struct xlat_type pair[2] = {l.types[i], r.types[i]};
+		shape->types[i] = xlat_type_common(pair, 2);
+	}
+	return true;
+}
+
+/* SQLite's VALUES takes no ORDER BY or LIMIT of its own. */
+static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   struct xlat_shape *shape)
+{
+	xlat_puts(c, "SELECT * FROM (");
+	bool ok = values(c, s, shape);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	if (!xlat_enter(c))
+		return false;
+	bool ok = xlat_with(c, s->with_clause);
+	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		ok = set_op(c, s, shape);
+	else if (ok && s->n_values_lists && has_tail(s))
+		ok = wrapped_values(c, s, shape);
+	else if (ok && s->n_values_lists)
+		ok = values(c, s, shape);
+	else if (ok)
+		ok = select_core(c, s, shape);
+	ok = ok && order_limit(c, s);
+	xlat_leave(c);
+	return ok;
+}
+
+bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	struct xlat_shape shape = {0};
+	c->st->tag = "SELECT";
+	c->st->tag_style = XLAT_TAG_ROWS;
+	c->st->returns_rows = true;
+	if (!xlat_select(c, s, &shape))
+		return false;
+	xlat_shape_to_cols(c, &shape);
+	return true;
+}

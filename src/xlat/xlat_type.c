@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_type.c: PostgreSQL type names — resolving a parsed TypeName (with its modifiers, array
+ * bounds and the serial pseudo-types) to a built-in type, and spelling it the way
+ * format_type() does, which is what CREATE TABLE stores as the SQLite declared type. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+static const struct xlat_typeinfo types[] = {
+	{"bool", XLAT_OID_BOOL, 1000, "boolean", XLAT_ST_INT, XLAT_TMOD_NONE},
+	{"bytea", XLAT_OID_BYTEA, 1001, "bytea", XLAT_ST_BLOB, XLAT_TMOD_NONE},
+	{"name", XLAT_OID_NAME, 1003, "name", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"int8", XLAT_OID_INT8, 1016, "bigint", XLAT_ST_INT, XLAT_TMOD_NONE},
+	{"int2", XLAT_OID_INT2, 1005, "smallint", XLAT_ST_INT, XLAT_TMOD_NONE},
+	{"int4", XLAT_OID_INT4, 1007, "integer", XLAT_ST_INT, XLAT_TMOD_NONE},
+	{"text", XLAT_OID_TEXT, 1009, "text", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"oid", XLAT_OID_OID, 1028, "oid", XLAT_ST_INT, XLAT_TMOD_NONE},
+	{"json", XLAT_OID_JSON, 199, "json", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"float4", XLAT_OID_FLOAT4, 1021, "real", XLAT_ST_REAL, XLAT_TMOD_NONE},
+	{"float8", XLAT_OID_FLOAT8, 1022, "double precision", XLAT_ST_REAL, XLAT_TMOD_NONE},
+	{"bpchar", XLAT_OID_BPCHAR, 1014, "character", XLAT_ST_TEXT, XLAT_TMOD_LENGTH},
+	{"varchar", XLAT_OID_VARCHAR, 1015, "character varying", XLAT_ST_TEXT, XLAT_TMOD_LENGTH},
+	{"date", XLAT_OID_DATE, 1182, "date", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"time", XLAT_OID_TIME, 1183, "time without time zone", XLAT_ST_TEXT,
+	 XLAT_TMOD_PRECISION},
+	{"timestamp", XLAT_OID_TIMESTAMP, 1115, "timestamp without time zone", XLAT_ST_TEXT,
+	 XLAT_TMOD_PRECISION},
+	{"timestamptz", XLAT_OID_TIMESTAMPTZ, 1185, "timestamp with time zone", XLAT_ST_TEXT,
+	 XLAT_TMOD_PRECISION},
+	{"interval", XLAT_OID_INTERVAL, 1187, "interval", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"timetz", XLAT_OID_TIMETZ, 1270, "time with time zone", XLAT_ST_TEXT,
+	 XLAT_TMOD_PRECISION},
+	{"numeric", XLAT_OID_NUMERIC, 1231, "numeric", XLAT_ST_NUMERIC, XLAT_TMOD_NUMERIC},
+	{"uuid", XLAT_OID_UUID, 2951, "uuid", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"jsonb", XLAT_OID_JSONB, 3807, "jsonb", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+};
+
+/* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
+ * refused with 0A000 rather than "does not exist". */
+static const char *const refused_types[] = {
+	"xml", "money", "bit", "varbit", "inet", "cidr", "macaddr", "macaddr8", "point", "line",
+	"lseg", "box", "path", "polygon", "circle", "tsvector", "tsquery", "int4range",
+	"int8range", "numrange", "tsrange", "tstzrange", "daterange", "int4multirange",
+	"int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
+	"regclass", "regtype", "regproc", "regprocedure", "regoper", "regoperator", "regnamespace",
+	"regrole", "regconfig", "regdictionary", "regcollation", "char", "txid_snapshot",
+	"pg_snapshot", "pg_lsn", "oidvector", "int2vector", "record", "void", "cstring", "tid",
+	"xid", "xid8", "cid", "jsonpath", "refcursor", "aclitem", "anyelement", "anyarray",
+};
+
+static const struct serial_name {
+	const char *name;
+	const char *base;
+	int width;
+} serials[] = {
+	{"serial", "int4", 4}, {"serial4", "int4", 4},   {"bigserial", "int8", 8},
+	{"serial8", "int8", 8}, {"smallserial", "int2", 2}, {"serial2", "int2", 2},
+};
+
+static const struct xlat_typeinfo *by_name(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(types); i++) {
+		if (strcmp(types[i].typname, name) == 0)
+			return &types[i];
+	}
+	return NULL;
+}
+
+const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid)
+{
+	for (size_t i = 0; i < ARRAY_LEN(types); i++) {
+		if (types[i].oid == oid)
+			return &types[i];
+	}
+	return NULL;
+}
+
+/* The dotted name as the user wrote it, for messages. */
+static const char *full_name(struct xlat_ctx *c, const PgQuery__TypeName *tn)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < tn->n_names; i++) {
+		const char *s = xlat_node_str(tn->names[i]);
+		strbuf_printf(&sb, "%s%s", i ? "." : "", s ? s : "?");
+	}
+	char *r = arena_strdup(c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* Integer type modifiers; false with PostgreSQL's error for anything else. */
+static bool int_mods(struct xlat_ctx *c, const PgQuery__TypeName *tn, int *v, size_t max)
+{
+	if (tn->n_typmods > max)
+		return true; /* the caller reports the count */
+	for (size_t i = 0; i < tn->n_typmods; i++) {
+		const PgQuery__Node *m = tn->typmods[i];
+		if (m->node_case != PG_QUERY__NODE__NODE_A_CONST ||
+		    m->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL)
+			return xlat_fail(c, "22P02", tn->location,
+					 "type modifiers must be simple constants or identifiers");
+		v[i] = m->a_const->ival->ival;
+	}
+	return true;
+}
+
+static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
+		       struct xlat_typeref *out)
+{
+	int v[1];
+	const char *what = out->info->oid == XLAT_OID_BPCHAR ? "char" : "varchar";
+	if (tn->n_typmods > 1)
+		return xlat_fail(c, "22023", tn->location, "invalid type modifier");
+	if (!int_mods(c, tn, v, 1))
+		return false;
+	if (v[0] < 1)
+		return xlat_fail(c, "22023", tn->location, "length for type %s must be at least 1",
+				 what);
+	if (v[0] > 10485760)
+		return xlat_fail(c, "22023", tn->location,
+				 "length for type %s cannot exceed 10485760", what);
+	out->typmod = v[0] + 4;
+	return true;
+}
+
+static bool numeric_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
+			struct xlat_typeref *out)
+{
+	int v[2] = {0, 0};
+	if (tn->n_typmods > 2)
+		return xlat_fail(c, "22023", tn->location, "invalid NUMERIC type modifier");
+	if (!int_mods(c, tn, v, 2))
+		return false;
+	if (v[0] < 1 || v[0] > 1000)
+		return xlat_fail(c, "22023", tn->location,
+				 "NUMERIC precision %d must be between 1 and 1000", v[0]);
+	if (v[1] < -1000 || v[1] > 1000)
+		return xlat_fail(c, "22023", tn->location,
+				 "NUMERIC scale %d must be between -1000 and 1000", v[1]);
+	out->typmod = ((v[0] << 16) | (v[1] & 0x7ff)) + 4;
+	return true;
+}
+
+static bool precision_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
+			  struct xlat_typeref *out)
+{
+	int v[1];
+	if (tn->n_typmods > 1)
+		return xlat_fail(c, "22023", tn->location, "invalid type modifier");
+	if (!int_mods(c, tn, v, 1))
+		return false;
+	if (v[0] < 0)
+		return xlat_fail(c, "22023", tn->location, "precision must not be negative");
+	out->typmod = v[0] > 6 ? 6 : v[0]; /* PostgreSQL warns and reduces to 6 */
+	return true;
+}
+
+static bool modifiers(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
+{
+	out->typmod = -1;
+	if (tn->n_typmods == 0)
+		return true;
+	if (out->info->oid == XLAT_OID_INTERVAL)
+		return xlat_unsupported(c, tn->location, "interval with fields or precision");
+	switch (out->info->tmod) {
+	case XLAT_TMOD_LENGTH:
+		return length_mod(c, tn, out);
+	case XLAT_TMOD_NUMERIC:
+		return numeric_mod(c, tn, out);
+	case XLAT_TMOD_PRECISION:
+		return precision_mod(c, tn, out);
+	default:
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, tn->location,
+				 "type modifier is not allowed for type \"%s\"", out->info->typname);
+	}
+}
+
+static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *name,
+		   struct xlat_typeref *out)
+{
+	for (size_t i = 0; i < ARRAY_LEN(serials); i++) {
+		if (tn->n_names == 1 && strcmp(serials[i].name, name) == 0) {
+			out->info = by_name(serials[i].base);
+			out->serial = serials[i].width;
+			return true;
+		}
+	}
+	out->info = by_name(name);
+	if (out->info)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(refused_types); i++) {
+		if (strcmp(refused_types[i], name) == 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
+					 "type %s is not supported", name);
+	}
+	return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location, "type \"%s\" does not exist",
+			 full_name(c, tn));
+}
+
+bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (tn->pct_type)
+		return xlat_unsupported(c, tn->location, "%TYPE");
+	if (tn->setof)
+		return xlat_unsupported(c, tn->location, "SETOF");
+	if (tn->n_names == 0 || tn->n_names > 3)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, tn->location, "improper type name");
+	if (tn->n_names == 3)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
+				 "cross-database references are not implemented: %s",
+				 full_name(c, tn));
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
+				 "type \"%s\" does not exist", full_name(c, tn));
+	if (!lookup(c, tn, name, out) || !modifiers(c, tn, out))
+		return false;
+	out->is_array = tn->n_array_bounds > 0;
+	if (out->is_array && out->serial)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
+				 "type \"%s[]\" does not exist", name);
+	return true;
+}
+
+const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
+{
+	const struct xlat_typeinfo *ti = r->info;
+	const char *arr = r->is_array ? "[]" : "";
+	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
+		return arena_printf(c->a, "bpchar%s", arr);
+	/* SQLite reports the declared types INTEGER and REAL (any case) back as upper-case
+	 * INTEGER / REAL, which mean SQLite's 64-bit integer and double; and "integer PRIMARY
+	 * KEY" would become a rowid alias that fills in NULLs, which PostgreSQL's int4 key does
+	 * not. PostgreSQL's own names int4 and float4 keep both the type and the meaning. */
+	if (!r->is_array && (ti->oid == XLAT_OID_INT4 || ti->oid == XLAT_OID_FLOAT4))
+		return ti->typname;
+	if (r->typmod < 0)
+		return arena_printf(c->a, "%s%s", ti->sql_name, arr);
+	switch (ti->tmod) {
+	case XLAT_TMOD_LENGTH:
+		return arena_printf(c->a, "%s(%d)%s", ti->sql_name, r->typmod - 4, arr);
+	case XLAT_TMOD_NUMERIC: {
+		int32_t m = r->typmod - 4;
+		int scale = ((m & 0x7ff) ^ 1024) - 1024; /* sign-extend the 11-bit scale */
+		return arena_printf(c->a, "numeric(%d,%d)%s", (m >> 16) & 0xffff, scale, arr);
+	}
+	case XLAT_TMOD_PRECISION: {
+		const char *sp = strchr(ti->sql_name, ' ');
+		size_t head = sp ? (size_t)(sp - ti->sql_name) : strlen(ti->sql_name);
+		return arena_printf(c->a, "%.*s(%d)%s%s", (int)head, ti->sql_name, r->typmod,
+				    sp ? sp : "", arr);
+	}
+	default:
+		return arena_printf(c->a, "%s%s", ti->sql_name, arr);
+	}
+}
+
+uint32_t xlat_type_oid(const struct xlat_typeref *r)
+{
+	return r->is_array ? r->info->array_oid : r->info->oid;
+}
+
+bool xlat_type_is_temporal(uint32_t oid)
+{
+	return oid == XLAT_OID_DATE || oid == XLAT_OID_TIME || oid == XLAT_OID_TIMETZ ||
+	       oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ ||
+	       oid == XLAT_OID_INTERVAL;
+}

@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_utility.c: statements the session carries out itself rather than SQLite — transaction
+ * control, SET/RESET/SHOW, DISCARD — plus VACUUM/ANALYZE, and the command tags used to name
+ * statements that are refused. */
+#include "xlat_int.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define TXN(x) PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_##x
+
+static char *lower_dup(struct xlat_ctx *c, const char *s)
+{
+	char *r = arena_strdup(c->a, s);
+	for (char *p = r; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return r;
+}
+
+/* BEGIN/START TRANSACTION options: every isolation level is accepted (SQLite transactions
+ * are serializable, which satisfies each of them); READ ONLY/READ WRITE are reported. */
+static bool begin_options(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
+{
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__DefElem *d = s->options[i]->def_elem;
+		const PgQuery__Node *arg = d->arg;
+		if (strcmp(d->defname, "transaction_read_only") == 0 && arg &&
+		    arg->node_case == NODE(A_CONST) &&
+		    arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			c->st->read_only = arg->a_const->ival->ival != 0;
+		else if (strcmp(d->defname, "transaction_deferrable") == 0)
+			continue; /* only meaningful with SERIALIZABLE READ ONLY: nothing to wait for */
+		else if (strcmp(d->defname, "transaction_isolation") != 0)
+			return xlat_unsupported(c, d->location, "this transaction option");
+	}
+	return true;
+}
+
+bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	st->kind = XLAT_TXN;
+	if (s->chain)
+		return xlat_unsupported(c, -1, "AND CHAIN");
+	switch (s->kind) {
+	case TXN(BEGIN):
+	case TXN(START):
+		st->tag = s->kind == TXN(BEGIN) ? "BEGIN" : "START TRANSACTION";
+		st->txn = XLAT_TXN_BEGIN;
+		return begin_options(c, s);
+	case TXN(COMMIT):
+		st->tag = "COMMIT";
+		st->txn = XLAT_TXN_COMMIT;
+		return true;
+	case TXN(ROLLBACK):
+		st->tag = "ROLLBACK";
+		st->txn = XLAT_TXN_ROLLBACK;
+		return true;
+	case TXN(SAVEPOINT):
+		st->tag = "SAVEPOINT";
+		st->txn = XLAT_TXN_SAVEPOINT;
+		break;
+	case TXN(RELEASE):
+		st->tag = "RELEASE";
+		st->txn = XLAT_TXN_RELEASE;
+		break;
+	case TXN(ROLLBACK_TO):
+		st->tag = "ROLLBACK";
+		st->txn = XLAT_TXN_ROLLBACK_TO;
+		break;
+	case TXN(PREPARE):
+		return xlat_unsupported(c, -1, "PREPARE TRANSACTION");
+	default:
+		return xlat_unsupported(c, -1, "COMMIT PREPARED or ROLLBACK PREPARED");
+	}
+	st->savepoint = arena_strdup(c->a, s->savepoint_name ? s->savepoint_name : "");
+	return true;
+}
+
+/* GUCs whose list elements PostgreSQL keeps as quoted identifiers (GUC_LIST_QUOTE). */
+static bool list_quote(const char *name)
+{
+	return strcmp(name, "search_path") == 0 || strcmp(name, "temp_tablespaces") == 0;
+}
+
+static void quote_ident_into(struct strbuf *sb, const char *s)
+{
+	bool plain = *s && (islower((unsigned char)*s) || *s == '_');
+	for (const char *p = s; *p && plain; p++)
+		plain = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_' ||
+			*p == '$';
+	if (plain) {
+		strbuf_puts(sb, s);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			strbuf_putc(sb, '"');
+		strbuf_putc(sb, *p);
+	}
+	strbuf_putc(sb, '"');
+}
+
+/* flatten_set_variable_args: constants as text, list elements joined with ", ". */
+static bool set_value(struct xlat_ctx *c, const char *name, PgQuery__Node *const *v, size_t n)
+{
+	struct strbuf sb;
+	bool ok = true;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < n && ok; i++) {
+		const PgQuery__Node *a = v[i];
+		if (i)
+			strbuf_puts(&sb, ", ");
+		if (a->node_case != NODE(A_CONST) || a->a_const->isnull) {
+			ok = xlat_unsupported(c, -1, "this SET value");
+			break;
+		}
+		const PgQuery__AConst *k = a->a_const;
+		if (k->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+			strbuf_printf(&sb, "%d", k->ival->ival);
+		else if (k->val_case == PG_QUERY__A__CONST__VAL_FVAL)
+			strbuf_puts(&sb, k->fval->fval);
+		else if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL && list_quote(name))
+			quote_ident_into(&sb, k->sval->sval);
+		else if (k->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+			strbuf_puts(&sb, k->sval->sval);
+		else
+			ok = xlat_unsupported(c, k->location, "this SET value");
+	}
+	if (ok)
+		c->st->set_value = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return ok;
+}
+
+/* SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: one option each. */
+static bool set_multi(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s)
+{
+	bool session = strcmp(s->name, "TRANSACTION") != 0;
+	if (s->n_args != 1 || s->args[0]->node_case != NODE(DEF_ELEM))
+		return xlat_unsupported(c, -1, "more than one option in SET TRANSACTION");
+	const PgQuery__DefElem *d = s->args[0]->def_elem;
+	const PgQuery__Node *arg = d->arg;
+	c->st->set_name = session ? arena_printf(c->a, "default_%s", d->defname)
+				  : arena_strdup(c->a, d->defname);
+	c->st->set_local = !session;
+	if (!arg || arg->node_case != NODE(A_CONST))
+		return xlat_unsupported(c, d->location, "this SET TRANSACTION option");
+	if (arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		c->st->set_value = arg->a_const->ival->ival ? "on" : "off";
+		return true;
+	}
+	return set_value(c, c->st->set_name, &d->arg, 1);
+}
+
+bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	st->kind = XLAT_SET;
+	st->tag = "SET";
+	st->set_local = s->is_local;
+	if (s->name && *s->name && s->kind != PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI)
+		st->set_name = lower_dup(c, s->name);
+	switch (s->kind) {
+	case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_VALUE:
+		return set_value(c, st->set_name, s->args, s->n_args);
+	case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_DEFAULT:
+		st->set_reset = true;
+		return true;
+	case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET:
+	case PG_QUERY__VARIABLE_SET_KIND__VAR_RESET_ALL:
+		st->tag = "RESET";
+		st->set_reset = true;
+		return true;
+	case PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI:
+		return set_multi(c, s);
+	default:
+		return xlat_unsupported(c, -1, "SET ... FROM CURRENT");
+	}
+}
+
+/* SHOW returns one text column named after the parameter (SHOW ALL: name, setting,
+ * description); the session fills in the values. */
+bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	bool all = strcmp(s->name, "all") == 0;
+	st->kind = XLAT_SHOW;
+	st->tag = "SHOW";
+	st->returns_rows = true;
+	st->set_name = all ? NULL : lower_dup(c, s->name);
+	struct xlat_col *cols = xlat_cols_new(c, all ? 3 : 1);
+	for (int i = 0; i < st->ncols; i++)
+		cols[i].type_oid = XLAT_OID_TEXT;
+	return true;
+}
+
+/* Only DISCARD ALL resets session state the session holds; there are no plans to forget,
+ * no sequences and no temporary tables, so the other forms have nothing to do. */
+bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	switch (s->target) {
+	case PG_QUERY__DISCARD_MODE__DISCARD_ALL:
+		st->kind = XLAT_DISCARD;
+		st->tag = "DISCARD ALL";
+		return true;
+	case PG_QUERY__DISCARD_MODE__DISCARD_PLANS:
+		st->tag = "DISCARD PLANS";
+		break;
+	case PG_QUERY__DISCARD_MODE__DISCARD_SEQUENCES:
+		st->tag = "DISCARD SEQUENCES";
+		break;
+	default:
+		st->tag = "DISCARD TEMP";
+		break;
+	}
+	st->kind = XLAT_NOOP;
+	return true;
+}
+
+/* VACUUM compacts the tenant's whole file (SQLite has no per-table VACUUM); ANALYZE keeps
+ * its table. Options (FULL, FREEZE, VERBOSE, ...) change nothing visible. */
+bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
+{
+	struct strbuf *saved = c->sb, scratch;
+	c->st->tag = s->is_vacuumcmd ? "VACUUM" : "ANALYZE";
+	if (s->n_rels > 1)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s of several tables is not supported", c->st->tag);
+	const PgQuery__VacuumRelation *vr = s->n_rels ? s->rels[0]->vacuum_relation : NULL;
+	if (vr && vr->n_va_cols)
+		return xlat_unsupported(c, -1, "ANALYZE of single columns");
+	xlat_puts(c, c->st->tag);
+	if (!vr)
+		return true;
+	strbuf_init(&scratch, 0);
+	if (s->is_vacuumcmd)
+		c->sb = &scratch; /* names are checked, but VACUUM takes none */
+	else
+		xlat_puts(c, " ");
+	bool ok = xlat_relname(c, vr->relation);
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	return ok;
+}
+
+const char *xlat_refused_tag(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(CREATE_FUNCTION_STMT):
+		return n->create_function_stmt->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+	case NODE(CREATE_SEQ_STMT):
+		return "CREATE SEQUENCE";
+	case NODE(ALTER_SEQ_STMT):
+		return "ALTER SEQUENCE";
+	case NODE(CREATE_SCHEMA_STMT):
+		return "CREATE SCHEMA";
+	case NODE(CREATE_EXTENSION_STMT):
+		return "CREATE EXTENSION";
+	case NODE(CREATE_TRIG_STMT):
+		return "CREATE TRIGGER";
+	case NODE(COMPOSITE_TYPE_STMT):
+	case NODE(CREATE_ENUM_STMT):
+	case NODE(CREATE_RANGE_STMT):
+		return "CREATE TYPE";
+	case NODE(CREATE_DOMAIN_STMT):
+		return "CREATE DOMAIN";
+	case NODE(CREATE_ROLE_STMT):
+		return "CREATE ROLE";
+	case NODE(ALTER_ROLE_STMT):
+		return "ALTER ROLE";
+	case NODE(DROP_ROLE_STMT):
+		return "DROP ROLE";
+	case NODE(GRANT_STMT):
+		return n->grant_stmt->is_grant ? "GRANT" : "REVOKE";
+	case NODE(GRANT_ROLE_STMT):
+		return n->grant_role_stmt->is_grant ? "GRANT ROLE" : "REVOKE ROLE";
+	case NODE(COPY_STMT):
+		return "COPY";
+	case NODE(EXPLAIN_STMT):
+		return "EXPLAIN";
+	case NODE(CREATE_TABLE_AS_STMT):
+		return n->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW
+			   ? "CREATE MATERIALIZED VIEW"
+			   : "CREATE TABLE AS";
+	case NODE(COMMENT_STMT):
+		return "COMMENT";
+	case NODE(LOCK_STMT):
+		return "LOCK TABLE";
+	case NODE(LISTEN_STMT):
+		return "LISTEN";
+	case NODE(UNLISTEN_STMT):
+		return "UNLISTEN";
+	case NODE(NOTIFY_STMT):
+		return "NOTIFY";
+	case NODE(PREPARE_STMT):
+		return "PREPARE";
+	case NODE(EXECUTE_STMT):
+		return "EXECUTE";
+	case NODE(DEALLOCATE_STMT):
+		return "DEALLOCATE";
+	case NODE(DECLARE_CURSOR_STMT):
+		return "DECLARE CURSOR";
+	case NODE(FETCH_STMT):
+		return n->fetch_stmt->ismove ? "MOVE" : "FETCH";
+	case NODE(CLOSE_PORTAL_STMT):
+		return "CLOSE CURSOR";
+	case NODE(DO_STMT):
+		return "DO";
+	case NODE(CALL_STMT):
+		return "CALL";
+	case NODE(MERGE_STMT):
+		return "MERGE";
+	case NODE(CREATEDB_STMT):
+		return "CREATE DATABASE";
+	case NODE(DROPDB_STMT):
+		return "DROP DATABASE";
+	case NODE(CHECK_POINT_STMT):
+		return "CHECKPOINT";
+	case NODE(REINDEX_STMT):
+		return "REINDEX";
+	case NODE(CLUSTER_STMT):
+		return "CLUSTER";
+	case NODE(ALTER_OWNER_STMT):
+		return "ALTER ... OWNER TO";
+	case NODE(ALTER_OBJECT_SCHEMA_STMT):
+		return "ALTER ... SET SCHEMA";
+	case NODE(REFRESH_MAT_VIEW_STMT):
+		return "REFRESH MATERIALIZED VIEW";
+	case NODE(CREATE_POLICY_STMT):
+		return "CREATE POLICY";
+	case NODE(ALTER_DEFAULT_PRIVILEGES_STMT):
+		return "ALTER DEFAULT PRIVILEGES";
+	case NODE(RULE_STMT):
+		return "CREATE RULE";
+	case NODE(CONSTRAINTS_SET_STMT):
+		return "SET CONSTRAINTS";
+	case NODE(ALTER_SYSTEM_STMT):
+		return "ALTER SYSTEM";
+	case NODE(CREATE_STATS_STMT):
+		return "CREATE STATISTICS";
+	case NODE(LOAD_STMT):
+		return "LOAD";
+	default:
+		return "this statement";
+	}
+}

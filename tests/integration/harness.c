@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* harness.c: see harness.h. */
+#include "harness.h"
+
+#include <check.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static bool socket_ready(const struct harness *h)
+{
+	char path[400];
+	snprintf(path, sizeof(path), "%s/.s.PGSQL.%d", h->dir, h->port);
+	return access(path, F_OK) == 0;
+}
+
+void harness_start(struct harness *h, const char *const *extra_args)
+{
+	const char *bin = getenv("SHARDLITE_BIN");
+	ck_assert_msg(bin != NULL, "SHARDLITE_BIN is not set");
+	snprintf(h->dir, sizeof(h->dir), "/tmp/shardlite-test-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(h->dir));
+	snprintf(h->data_dir, sizeof(h->data_dir), "%s/data", h->dir);
+	snprintf(h->log_path, sizeof(h->log_path), "%s/server.log", h->dir);
+	h->port = 5432;
+	const char *argv[64];
+	char port[16];
+	snprintf(port, sizeof(port), "%d", h->port);
+	int n = 0;
+	argv[n++] = bin;
+	argv[n++] = "--data-dir";
+	argv[n++] = h->data_dir;
+	argv[n++] = "--listen";
+	argv[n++] = "";
+	argv[n++] = "--socket-dir";
+	argv[n++] = h->dir;
+	argv[n++] = "--port";
+	argv[n++] = port;
+	for (int i = 0; extra_args && extra_args[i] && n < 60; i++) {
+		argv[n++] = "--set";
+		argv[n++] = extra_args[i];
+	}
+	argv[n] = NULL;
+	h->pid = fork();
+	ck_assert_int_ge(h->pid, 0);
+	if (h->pid == 0) {
+		FILE *log = freopen(h->log_path, "w", stderr);
+		(void)log;
+		execv(bin, (char *const *)argv);
+		_exit(127);
+	}
+	for (int i = 0; i < 500 && !socket_ready(h); i++) {
+		int status;
+		ck_assert_msg(waitpid(h->pid, &status, WNOHANG) == 0, "server exited at startup");
+		usleep(10000);
+	}
+	ck_assert_msg(socket_ready(h), "server did not create its socket");
+}
+
+static bool log_has_assert(const struct harness *h)
+{
+	FILE *f = fopen(h->log_path, "r");
+	if (!f)
+		return false;
+	char line[4096];
+	bool found = false;
+	while (!found && fgets(line, sizeof(line), f))
+		found = strstr(line, "ASSERT failed") != NULL;
+	fclose(f);
+	return found;
+}
+
+void harness_stop(struct harness *h)
+{
+	int status = 0;
+	kill(h->pid, SIGTERM);
+	ck_assert_int_eq(waitpid(h->pid, &status, 0), h->pid);
+	ck_assert_msg(!log_has_assert(h), "server log has an ASSERT failure (%s)", h->log_path);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		      "server exited abnormally (status %d); log: %s", status, h->log_path);
+	char cmd[400];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", h->dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+PGconn *harness_try_connect(const struct harness *h, const char *conninfo)
+{
+	char ci[1024];
+	snprintf(ci, sizeof(ci), "host=%s port=%d user=tester %s", h->dir, h->port,
+		 conninfo ? conninfo : "");
+	return PQconnectdb(ci);
+}
+
+PGconn *harness_connect(const struct harness *h, const char *conninfo)
+{
+	PGconn *c = harness_try_connect(h, conninfo);
+	ck_assert_msg(PQstatus(c) == CONNECTION_OK, "connect failed: %s", PQerrorMessage(c));
+	return c;
+}
+
+int harness_raw_connect(const struct harness *h)
+{
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/.s.PGSQL.%d", h->dir, h->port);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(connect(fd, (struct sockaddr *)&sun, sizeof(sun)), 0);
+	return fd;
+}
+
+PGresult *harness_exec_ok(PGconn *c, const char *sql)
+{
+	PGresult *r = PQexec(c, sql);
+	ExecStatusType st = PQresultStatus(r);
+	ck_assert_msg(st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY,
+		      "%s failed: %s", sql, PQerrorMessage(c));
+	return r;
+}
+
+void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate)
+{
+	PGresult *r = PQexec(c, sql);
+	ck_assert_msg(PQresultStatus(r) == PGRES_FATAL_ERROR, "%s: expected an error", sql);
+	const char *got = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	ck_assert_msg(got && strcmp(got, sqlstate) == 0, "%s: expected %s, got %s (%s)", sql,
+		      sqlstate, got ? got : "(none)", PQerrorMessage(c));
+	PQclear(r);
+}

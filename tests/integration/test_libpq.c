@@ -1,0 +1,368 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_libpq.c: the real binary driven by libpq — simple and extended query, types, command
+ * tags, parameters in text and binary, prepared statements, pipelines, transactions, errors,
+ * and tenants that cannot see each other. */
+#include <arpa/inet.h>
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+START_TEST(startup_parameters)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme application_name=itest");
+	ck_assert_str_eq(PQparameterStatus(c, "server_encoding"), "UTF8");
+	ck_assert_str_eq(PQparameterStatus(c, "client_encoding"), "UTF8");
+	ck_assert_str_eq(PQparameterStatus(c, "DateStyle"), "ISO, MDY");
+	ck_assert_str_eq(PQparameterStatus(c, "integer_datetimes"), "on");
+	ck_assert_str_eq(PQparameterStatus(c, "standard_conforming_strings"), "on");
+	ck_assert_str_eq(PQparameterStatus(c, "application_name"), "itest");
+	ck_assert_str_eq(PQparameterStatus(c, "session_authorization"), "tester");
+	ck_assert_ptr_nonnull(PQparameterStatus(c, "TimeZone"));
+	ck_assert_ptr_nonnull(PQparameterStatus(c, "is_superuser"));
+	ck_assert(strncmp(PQparameterStatus(c, "server_version"), "15.", 3) == 0);
+	ck_assert_int_eq(PQserverVersion(c) / 10000, 15);
+	ck_assert_int_gt(PQbackendPID(c), 0);
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_IDLE);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(crud_tags_and_types)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (a int4 PRIMARY KEY, b bigint, c text, "
+				   "d boolean, e double precision, f bytea)"));
+	PGresult *r = harness_exec_ok(c, "INSERT INTO t VALUES (1, 10, 'one', true, 1.5, "
+					 "'\\x0102'::bytea), (2, 20, 'two', false, 0.1, NULL), "
+					 "(3, 30, NULL, NULL, -2.25, '\\xff'::bytea)");
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 3");
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT a, b, c, d, e, f FROM t ORDER BY a");
+	ck_assert_str_eq(PQcmdStatus(r), "SELECT 3");
+	ck_assert_int_eq(PQnfields(r), 6);
+	ck_assert_int_eq(PQftype(r, 0), 23);
+	ck_assert_int_eq(PQftype(r, 1), 20);
+	ck_assert_int_eq(PQftype(r, 2), 25);
+	ck_assert_int_eq(PQftype(r, 3), 16);
+	ck_assert_int_eq(PQftype(r, 4), 701);
+	ck_assert_int_eq(PQftype(r, 5), 17);
+	ck_assert_str_eq(PQfname(r, 2), "c");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "one");
+	ck_assert_str_eq(PQgetvalue(r, 0, 3), "t");
+	ck_assert_str_eq(PQgetvalue(r, 1, 3), "f");
+	ck_assert_str_eq(PQgetvalue(r, 0, 4), "1.5");
+	ck_assert_str_eq(PQgetvalue(r, 1, 4), "0.1");
+	ck_assert_str_eq(PQgetvalue(r, 0, 5), "\\x0102");
+	ck_assert_str_eq(PQgetvalue(r, 2, 5), "\\xff");
+	ck_assert(PQgetisnull(r, 2, 2));
+	ck_assert(PQgetisnull(r, 1, 5));
+	PQclear(r);
+	r = harness_exec_ok(c, "UPDATE t SET b = b + 1 WHERE a >= 2");
+	ck_assert_str_eq(PQcmdStatus(r), "UPDATE 2");
+	PQclear(r);
+	r = harness_exec_ok(c, "DELETE FROM t WHERE a = 1");
+	ck_assert_str_eq(PQcmdStatus(r), "DELETE 1");
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT count(*) FROM t");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(multi_statement_and_empty)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PGresult *r = PQexec(c, "");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_EMPTY_QUERY);
+	PQclear(r);
+	ck_assert(PQsendQuery(c, "CREATE TABLE m (x int); INSERT INTO m VALUES (1), (2); "
+				 "SELECT x FROM m ORDER BY x"));
+	const char *tags[] = {"CREATE TABLE", "INSERT 0 2", "SELECT 2"};
+	for (int i = 0; i < 3; i++) {
+		r = PQgetResult(c);
+		ck_assert_ptr_nonnull(r);
+		ck_assert_str_eq(PQcmdStatus(r), tags[i]);
+		PQclear(r);
+	}
+	ck_assert_ptr_null(PQgetResult(c));
+	/* A failure later in the message undoes the earlier statements of that message. */
+	harness_exec_fail(c, "INSERT INTO m VALUES (3); SELECT * FROM nope", "42P01");
+	r = harness_exec_ok(c, "SELECT count(*) FROM m");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(exec_params_text_and_binary)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE p (id int4, name text, score float8, ok bool)"));
+	const char *vals[] = {"7", "seven", "2.5", "t"};
+	PGresult *r = PQexecParams(c, "INSERT INTO p VALUES ($1, $2, $3, $4)", 4, NULL, vals, NULL,
+				   NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+	PQclear(r);
+	/* Binary parameter and binary results. */
+	uint32_t id_be = htonl(7);
+	const char *bvals[] = {(const char *)&id_be};
+	int lens[] = {4};
+	int fmts[] = {1};
+	Oid types[] = {23};
+	r = PQexecParams(c, "SELECT id, name, ok FROM p WHERE id = $1", 1, types, bvals, lens,
+			 fmts, 1);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_int_eq(PQfformat(r, 0), 1);
+	ck_assert_int_eq(PQgetlength(r, 0, 0), 4);
+	uint32_t got;
+	memcpy(&got, PQgetvalue(r, 0, 0), 4);
+	ck_assert_int_eq(ntohl(got), 7);
+	ck_assert_int_eq(PQgetlength(r, 0, 1), 5);
+	ck_assert(memcmp(PQgetvalue(r, 0, 1), "seven", 5) == 0);
+	ck_assert_int_eq(PQgetlength(r, 0, 2), 1);
+	ck_assert_int_eq(PQgetvalue(r, 0, 2)[0], 1);
+	PQclear(r);
+	/* NULL parameter. */
+	const char *nvals[] = {NULL};
+	r = PQexecParams(c, "SELECT count(*) FROM p WHERE name = $1", 1, NULL, nvals, NULL, NULL,
+			 0);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+	/* Bad text for an integer parameter. */
+	const char *bad[] = {"abc"};
+	r = PQexecParams(c, "SELECT * FROM p WHERE id = $1", 1, types, bad, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22P02");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(prepared_and_described)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE d (id bigint, label varchar(20))"));
+	Oid types[] = {20, 1043};
+	PGresult *r = PQprepare(c, "ins", "INSERT INTO d VALUES ($1, $2)", 2, types);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	for (int i = 0; i < 5; i++) {
+		char id[8], label[16];
+		snprintf(id, sizeof(id), "%d", i);
+		snprintf(label, sizeof(label), "row %d", i);
+		const char *v[] = {id, label};
+		r = PQexecPrepared(c, "ins", 2, v, NULL, NULL, 0);
+		ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+		PQclear(r);
+	}
+	r = PQprepare(c, "sel", "SELECT id, label FROM d WHERE id > $1 ORDER BY id", 1, types);
+	PQclear(r);
+	r = PQdescribePrepared(c, "sel");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_int_eq(PQnparams(r), 1);
+	ck_assert_int_eq(PQparamtype(r, 0), 20);
+	ck_assert_int_eq(PQnfields(r), 2);
+	ck_assert_int_eq(PQftype(r, 0), 20);
+	ck_assert_int_eq(PQftype(r, 1), 1043);
+	ck_assert_int_eq(PQfmod(r, 1), 24);
+	PQclear(r);
+	const char *v[] = {"2"};
+	r = PQexecPrepared(c, "sel", 1, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "row 4");
+	ck_assert_str_eq(PQcmdStatus(r), "SELECT 2");
+	PQclear(r);
+	r = PQprepare(c, "ins", "SELECT 1", 0, NULL);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42P05");
+	PQclear(r);
+	r = PQexecPrepared(c, "missing", 0, NULL, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "26000");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(pipeline_with_error)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE q (v int PRIMARY KEY)"));
+	ck_assert(PQenterPipelineMode(c));
+	const char *one[] = {"1"}, *dup[] = {"1"}, *three[] = {"3"};
+	ck_assert(PQsendQueryParams(c, "INSERT INTO q VALUES ($1)", 1, NULL, one, NULL, NULL, 0));
+	ck_assert(PQsendQueryParams(c, "INSERT INTO q VALUES ($1)", 1, NULL, dup, NULL, NULL, 0));
+	ck_assert(PQsendQueryParams(c, "INSERT INTO q VALUES ($1)", 1, NULL, three, NULL, NULL, 0));
+	ck_assert(PQpipelineSync(c));
+	ck_assert(PQsendQueryParams(c, "SELECT count(*) FROM q", 0, NULL, NULL, NULL, NULL, 0));
+	ck_assert(PQpipelineSync(c));
+
+	PGresult *r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_PIPELINE_ABORTED);
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_PIPELINE_SYNC);
+	PQclear(r);
+	/* The whole segment up to the Sync was one implicit transaction: nothing kept. */
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_PIPELINE_SYNC);
+	PQclear(r);
+	ck_assert(PQexitPipelineMode(c));
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(transactions_and_failed_state)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE tx (v int)"));
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_INTRANS);
+	PQclear(harness_exec_ok(c, "INSERT INTO tx VALUES (1)"));
+	harness_exec_fail(c, "SELECT * FROM missing_table", "42P01");
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_INERROR);
+	harness_exec_fail(c, "SELECT 1", "25P02");
+	PGresult *r = harness_exec_ok(c, "COMMIT");
+	ck_assert_str_eq(PQcmdStatus(r), "ROLLBACK");
+	PQclear(r);
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_IDLE);
+	r = harness_exec_ok(c, "SELECT count(*) FROM tx");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "INSERT INTO tx VALUES (1)"));
+	PQclear(harness_exec_ok(c, "SAVEPOINT s1"));
+	PQclear(harness_exec_ok(c, "INSERT INTO tx VALUES (2)"));
+	harness_exec_fail(c, "INSERT INTO nope VALUES (1)", "42P01");
+	PQclear(harness_exec_ok(c, "ROLLBACK TO SAVEPOINT s1"));
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_INTRANS);
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	r = harness_exec_ok(c, "SELECT count(*) FROM tx");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(error_codes)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE e (id int PRIMARY KEY, v text NOT NULL, "
+				   "n int CHECK (n > 0))"));
+	PQclear(harness_exec_ok(c, "INSERT INTO e VALUES (1, 'x', 1)"));
+	harness_exec_fail(c, "INSERT INTO e VALUES (1, 'y', 1)", "23505");
+	harness_exec_fail(c, "INSERT INTO e VALUES (2, NULL, 1)", "23502");
+	harness_exec_fail(c, "INSERT INTO e VALUES (3, 'z', -1)", "23514");
+	harness_exec_fail(c, "SELECT nope FROM e", "42703");
+	harness_exec_fail(c, "SELECT * FROM nope", "42P01");
+	PGresult *r = PQexec(c, "SELECT * FRM e");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42601");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), "10");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(tenants_are_isolated)
+{
+	PGconn *a = harness_connect(&H, "dbname=alpha");
+	PGconn *b = harness_connect(&H, "dbname=whatever options='-c tenant=beta'");
+	PQclear(harness_exec_ok(a, "CREATE TABLE secret (v text)"));
+	PQclear(harness_exec_ok(a, "INSERT INTO secret VALUES ('alpha only')"));
+	harness_exec_fail(b, "SELECT * FROM secret", "42P01");
+	PQclear(harness_exec_ok(b, "CREATE TABLE secret (v text)"));
+	PGresult *r = harness_exec_ok(b, "SELECT count(*) FROM secret");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+	/* current_database-style facts: the database name the client gave is kept. */
+	ck_assert_str_eq(PQdb(b), "whatever");
+	PQfinish(a);
+	PQfinish(b);
+	/* Hostile names are refused before any file is touched. */
+	const char *bad[] = {"dbname=../etc", "dbname=a/b", "options='-c tenant=..'",
+			     "dbname=-lead",
+			     "dbname=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		PGconn *c = harness_try_connect(&H, bad[i]);
+		ck_assert_int_eq(PQstatus(c), CONNECTION_BAD);
+		ck_assert_msg(strstr(PQerrorMessage(c), "invalid tenant name"), "%s: %s", bad[i],
+			      PQerrorMessage(c));
+		PQfinish(c);
+	}
+}
+END_TEST
+
+START_TEST(settings)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "SET application_name = 'renamed'"));
+	ck_assert_str_eq(PQparameterStatus(c, "application_name"), "renamed");
+	PGresult *r = harness_exec_ok(c, "SHOW application_name");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "renamed");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "SET myapp.flag = 'x'"));
+	r = harness_exec_ok(c, "SHOW myapp.flag");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "x");
+	PQclear(r);
+	harness_exec_fail(c, "SET no_such_setting = 1", "42704");
+	harness_exec_fail(c, "SHOW no_such_setting", "42704");
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "SET application_name = 'inside'"));
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	ck_assert_str_eq(PQparameterStatus(c, "application_name"), "renamed");
+	PQfinish(c);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("libpq");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, startup_parameters);
+	tcase_add_test(tc, crud_tags_and_types);
+	tcase_add_test(tc, multi_statement_and_empty);
+	tcase_add_test(tc, exec_params_text_and_binary);
+	tcase_add_test(tc, prepared_and_described);
+	tcase_add_test(tc, pipeline_with_error);
+	tcase_add_test(tc, transactions_and_failed_state);
+	tcase_add_test(tc, error_codes);
+	tcase_add_test(tc, tenants_are_isolated);
+	tcase_add_test(tc, settings);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# test_psql.sh: the first-user story with real clients — psql over TCP and the Unix socket
+# creates a tenant and its rows, the sqlite3 shell reads them from the tenant's file, and a
+# second server on a taken port refuses to start with a plain message.
+set -euo pipefail
+
+BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
+DIR=$(mktemp -d /tmp/shardlite-psql-XXXXXX)
+PID=
+cleanup() {
+	if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+	rm -rf "$DIR"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; cat "$DIR/log" >&2 || true; exit 1; }
+
+# A free TCP port on loopback.
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+"$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$PORT" --socket-dir "$DIR" 2>"$DIR/log" &
+PID=$!
+for _ in $(seq 100); do [[ -S "$DIR/.s.PGSQL.$PORT" ]] && break; sleep 0.05; done
+[[ -S "$DIR/.s.PGSQL.$PORT" ]] || fail "server did not start"
+
+export PGCONNECT_TIMEOUT=5
+psql_tcp() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U anyone -d acme "$@"; }
+
+out=$(psql_tcp -c "CREATE TABLE items (id int4 PRIMARY KEY, name text, qty bigint, ok boolean)" \
+	-c "INSERT INTO items VALUES (1, 'apple', 3, true), (2, 'pear', 5, false), (3, 'fig', 7, true)" \
+	-c "UPDATE items SET qty = qty + 1 WHERE ok" \
+	-c "DELETE FROM items WHERE id = 2" \
+	-c "SELECT id, name, qty, ok FROM items ORDER BY id" 2>&1 | tr -s ' ' ) || fail "psql: $out"
+# -q hides tags; run again without it to see them.
+tags=$(psql -X -h 127.0.0.1 -p "$PORT" -d acme -c "INSERT INTO items VALUES (4, 'kiwi', 1, false), (5, 'lime', 2, true), (6, 'plum', 3, true)" \
+	-c "UPDATE items SET qty = 0 WHERE id IN (4, 5)" -c "DELETE FROM items WHERE id = 6" \
+	-c "SELECT * FROM items" 2>&1) || fail "psql tags: $tags"
+grep -q '^INSERT 0 3$' <<<"$tags" || fail "no INSERT 0 3 tag in: $tags"
+grep -q '^UPDATE 2$' <<<"$tags" || fail "no UPDATE 2 tag in: $tags"
+grep -q '^DELETE 1$' <<<"$tags" || fail "no DELETE 1 tag in: $tags"
+grep -q '(4 rows)' <<<"$tags" || fail "no (4 rows) in: $tags"
+grep -q ' 1 | apple | 4 | t' <<<"$out" || fail "unexpected rows: $out"
+
+# The Unix socket reaches the same tenant.
+n=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT count(*) FROM items") || fail "unix socket"
+[[ "$n" == "4" ]] || fail "expected 4 rows over the Unix socket, got $n"
+
+# The rows live in an ordinary SQLite file under the data directory.
+file=$(find "$DIR/data" -name 'acme.db')
+[[ -n "$file" ]] || fail "no acme.db under $DIR/data"
+rows=$(sqlite3 "$file" "SELECT id || ':' || name || ':' || qty FROM items ORDER BY id" | tr '\n' ' ')
+[[ "$rows" == "1:apple:4 3:fig:8 4:kiwi:0 5:lime:0 " ]] || fail "sqlite3 sees: $rows"
+[[ $(sqlite3 "$file" "PRAGMA journal_mode") == "wal" ]] || fail "tenant file is not in WAL mode"
+
+# An error reaches psql with its SQLSTATE.
+err=$(psql -X -h 127.0.0.1 -p "$PORT" -d acme -v VERBOSITY=verbose -c "SELECT * FROM nope" 2>&1 || true)
+grep -q '42P01' <<<"$err" || fail "expected 42P01, got: $err"
+
+# A second server on the same port says so plainly and exits non-zero.
+set +e
+msg=$("$BIN" --data-dir "$DIR/data2" --listen 127.0.0.1 --port "$PORT" --socket-dir '' 2>&1)
+rc=$?
+set -e
+[[ $rc -ne 0 ]] || fail "second server on a taken port exited 0"
+grep -qi 'address already in use' <<<"$msg" || fail "unclear port-taken message: $msg"
+
+# SIGTERM stops the server cleanly.
+kill -TERM "$PID"
+wait "$PID" || fail "server exited non-zero after SIGTERM"
+PID=
+grep -q 'ASSERT failed' "$DIR/log" && fail "ASSERT in server log"
+echo "psql integration: ok"

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_test_binary.c: binary send formats byte for byte (as PostgreSQL 15's typsend
+ * functions produce them), receive of the same bytes, wrong lengths (22P03), values that
+ * do not fit the column type (22003/22P02) and types without binary support (0A000). */
+#include "pgtype_test.h"
+
+#include <float.h>
+#include <math.h>
+
+struct send_case {
+	uint32_t oid;
+	struct pgtype_value v;
+	const char *bytes;
+	size_t n;
+};
+
+#define I(x)                                   \
+	{                                      \
+		.kind = PGTYPE_V_INT, .i = (x) \
+	}
+#define F(x)                                     \
+	{                                        \
+		.kind = PGTYPE_V_FLOAT, .f = (x) \
+	}
+#define T(s)                                                        \
+	{                                                           \
+		.kind = PGTYPE_V_TEXT, .p = (s), .n = sizeof(s) - 1 \
+	}
+#define B(s)                                                        \
+	{                                                           \
+		.kind = PGTYPE_V_BLOB, .p = (s), .n = sizeof(s) - 1 \
+	}
+#define BYTES(s) s, sizeof(s) - 1
+
+static const struct send_case send_cases[] = {
+	{PGTYPE_BOOL, I(1), BYTES("\x01")},
+	{PGTYPE_BOOL, I(0), BYTES("\x00")},
+	{PGTYPE_BOOL, T("yes"), BYTES("\x01")},
+	{PGTYPE_BOOL, F(0.0), BYTES("\x00")},
+	{PGTYPE_INT2, I(-2), BYTES("\xff\xfe")},
+	{PGTYPE_INT2, I(32767), BYTES("\x7f\xff")},
+	{PGTYPE_INT4, I(1), BYTES("\x00\x00\x00\x01")},
+	{PGTYPE_INT4, I(INT32_MIN), BYTES("\x80\x00\x00\x00")},
+	{PGTYPE_INT4, F(2.5), BYTES("\x00\x00\x00\x02")},
+	{PGTYPE_INT4, T(" 258 "), BYTES("\x00\x00\x01\x02")},
+	{PGTYPE_INT8, I(INT64_MIN), BYTES("\x80\x00\x00\x00\x00\x00\x00\x00")},
+	{PGTYPE_INT8, I(0x0102030405060708), BYTES("\x01\x02\x03\x04\x05\x06\x07\x08")},
+	{PGTYPE_OID, I(4294967295), BYTES("\xff\xff\xff\xff")},
+	{PGTYPE_OID, I(-1), BYTES("\xff\xff\xff\xff")},
+	{PGTYPE_REGCLASS, I(1259), BYTES("\x00\x00\x04\xeb")},
+	{PGTYPE_FLOAT8, F(1.0), BYTES("\x3f\xf0\x00\x00\x00\x00\x00\x00")},
+	{PGTYPE_FLOAT8, F(-0.0), BYTES("\x80\x00\x00\x00\x00\x00\x00\x00")},
+	{PGTYPE_FLOAT8, I(2), BYTES("\x40\x00\x00\x00\x00\x00\x00\x00")},
+	{PGTYPE_FLOAT8, T("Infinity"), BYTES("\x7f\xf0\x00\x00\x00\x00\x00\x00")},
+	{PGTYPE_FLOAT4, F(1.0), BYTES("\x3f\x80\x00\x00")},
+	{PGTYPE_FLOAT4, F(FLT_MAX), BYTES("\x7f\x7f\xff\xff")},
+	{PGTYPE_FLOAT4, F(FLT_TRUE_MIN), BYTES("\x00\x00\x00\x01")},
+	{PGTYPE_TEXT, T("h\xc3\xa9"), BYTES("h\xc3\xa9")},
+	{PGTYPE_TEXT, I(-12), BYTES("-12")},
+	{PGTYPE_TEXT, F(0.1), BYTES("0.1")},
+	{PGTYPE_VARCHAR, T(""), BYTES("")},
+	{PGTYPE_NAME, T("pg_class"), BYTES("pg_class")},
+	{PGTYPE_JSON, T("{}"), BYTES("{}")},
+	{PGTYPE_UNKNOWN, T("x"), BYTES("x")},
+	{PGTYPE_JSONB, T("{}"), BYTES("\x01{}")},
+	{PGTYPE_BYTEA, B("\x00\x01\xff"), BYTES("\x00\x01\xff")},
+	{PGTYPE_BYTEA, T("ab"), BYTES("ab")},
+	{PGTYPE_CHAR, T("a"), BYTES("a")},
+	{PGTYPE_CHAR, T(""), BYTES("\x00")},
+	{PGTYPE_UUID, T("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"),
+	 BYTES("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11")},
+	{PGTYPE_UUID, B("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11"),
+	 BYTES("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11")},
+	{PGTYPE_VOID, T(""), BYTES("")},
+};
+
+START_TEST(send)
+{
+	const struct send_case *c = &send_cases[_i];
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	pgerr_clear(&err);
+	ck_assert_msg(pgtype_encode_binary(&sb, c->oid, &c->v, &err), "%u: %s", c->oid,
+		      err.message);
+	ck_assert_uint_eq(sb.len, c->n);
+	ck_assert_mem_eq(sb.data ? sb.data : "", c->bytes, c->n);
+	strbuf_fini(&sb);
+}
+END_TEST
+
+/* Every send case whose type round-trips reads back to the value it was sent from. */
+START_TEST(receive)
+{
+	const struct send_case *c = &send_cases[_i];
+	struct arena *a = arena_new(0);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(pgtype_decode_binary(c->oid, (const uint8_t *)c->bytes, c->n, a, &v, &err),
+		      "%u: %s", c->oid, err.message);
+	struct strbuf back;
+	strbuf_init(&back, 0);
+	if (v.kind != PGTYPE_V_NULL)
+		ck_assert(pgtype_encode_binary(&back, c->oid, &v, &err));
+	ck_assert_uint_eq(back.len, c->n);
+	ck_assert_mem_eq(back.data ? back.data : "", c->bytes, c->n);
+	strbuf_fini(&back);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(receive_values)
+{
+	struct arena *a = arena_new(0);
+	struct pgtype_value v;
+	struct pgerr err;
+	ck_assert(pgtype_decode_binary(PGTYPE_INT2, (const uint8_t *)"\xff\xfe", 2, a, &v, &err));
+	ck_assert_int_eq(v.kind, PGTYPE_V_INT);
+	ck_assert_int_eq(v.i, -2);
+	ck_assert(pgtype_decode_binary(PGTYPE_OID, (const uint8_t *)"\xff\xff\xff\xff", 4, a, &v,
+				       &err));
+	ck_assert_int_eq(v.i, 4294967295);
+	ck_assert(pgtype_decode_binary(PGTYPE_BOOL, (const uint8_t *)"\x07", 1, a, &v, &err));
+	ck_assert_int_eq(v.i, 1);
+	ck_assert(pgtype_decode_binary(PGTYPE_FLOAT4, (const uint8_t *)"\x3d\xcc\xcc\xcd", 4, a, &v,
+				       &err));
+	ck_assert_int_eq(v.kind, PGTYPE_V_FLOAT);
+	ck_assert(v.f == (double)0.1f);
+	ck_assert(pgtype_decode_binary(PGTYPE_JSONB, (const uint8_t *)"\x01[1]", 4, a, &v, &err));
+	ck_assert_int_eq(v.kind, PGTYPE_V_TEXT);
+	ck_assert_uint_eq(v.n, 3);
+	ck_assert_mem_eq(v.p, "[1]", 3);
+	ck_assert(pgtype_decode_binary(
+		PGTYPE_UUID,
+		(const uint8_t *)"\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11",
+		16, a, &v, &err));
+	ck_assert_uint_eq(v.n, 36);
+	ck_assert_mem_eq(v.p, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", 36);
+	ck_assert(pgtype_decode_binary(PGTYPE_BYTEA, (const uint8_t *)"", 0, a, &v, &err));
+	ck_assert_int_eq(v.kind, PGTYPE_V_BLOB);
+	ck_assert_uint_eq(v.n, 0);
+	ck_assert(pgtype_decode_binary(0, (const uint8_t *)"abc", 3, a, &v, &err));
+	ck_assert_int_eq(v.kind, PGTYPE_V_TEXT);
+	arena_free(a);
+}
+END_TEST
+
+struct recv_err_case {
+	uint32_t oid;
+	const char *bytes;
+	size_t n;
+	const char *sqlstate, *message;
+};
+
+static const struct recv_err_case recv_errors[] = {
+	{PGTYPE_INT4, BYTES("\x00\x01"), "22P03",
+	 "incorrect binary data format for type integer: expected 4 bytes, got 2"},
+	{PGTYPE_INT8, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00\x00"), "22P03",
+	 "incorrect binary data format for type bigint: expected 8 bytes, got 9"},
+	{PGTYPE_BOOL, BYTES(""), "22P03",
+	 "incorrect binary data format for type boolean: expected 1 bytes, got 0"},
+	{PGTYPE_FLOAT8, BYTES("\x00\x00\x00\x00"), "22P03",
+	 "incorrect binary data format for type double precision: expected 8 bytes, got 4"},
+	{PGTYPE_UUID, BYTES("\x00"), "22P03",
+	 "incorrect binary data format for type uuid: expected 16 bytes, got 1"},
+	{PGTYPE_JSONB, BYTES("\x02{}"), "22P03", "unsupported jsonb version number 2"},
+	{PGTYPE_NUMERIC, BYTES("\x00\x00"), "0A000",
+	 "binary input format for type numeric is not supported"},
+	{PGTYPE_TIMESTAMPTZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00"), "0A000",
+	 "binary input format for type timestamp with time zone is not supported"},
+	{PGTYPE_INT4_ARRAY, BYTES(""), "0A000",
+	 "binary input format for type integer[] is not supported"},
+	{424242, BYTES(""), "0A000", "binary input format for type type 424242 is not supported"},
+};
+
+START_TEST(receive_errors)
+{
+	const struct recv_err_case *c = &recv_errors[_i];
+	struct arena *a = arena_new(0);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert(!pgtype_decode_binary(c->oid, (const uint8_t *)c->bytes, c->n, a, &v, &err));
+	ck_assert_str_eq(err.sqlstate, c->sqlstate);
+	ck_assert_str_eq(err.message, c->message);
+	arena_free(a);
+}
+END_TEST
+
+struct send_err_case {
+	uint32_t oid;
+	struct pgtype_value v;
+	const char *sqlstate, *message;
+};
+
+static const struct send_err_case send_errors[] = {
+	{PGTYPE_INT2, I(40000), "22003", "smallint out of range"},
+	{PGTYPE_INT4, I(2147483648), "22003", "integer out of range"},
+	{PGTYPE_INT4, F(3e9), "22003", "integer out of range"},
+	{PGTYPE_INT8, F(1e19), "22003", "bigint out of range"},
+	{PGTYPE_INT8, F(NAN), "22003", "bigint out of range"},
+	{PGTYPE_OID, I(4294967296), "22003", "OID out of range"},
+	{PGTYPE_INT4, T("abc"), "22P02", "invalid input syntax for type integer: \"abc\""},
+	{PGTYPE_FLOAT8, T("abc"), "22P02",
+	 "invalid input syntax for type double precision: \"abc\""},
+	{PGTYPE_BOOL, T("maybe"), "22P02", "invalid input syntax for type boolean: \"maybe\""},
+	{PGTYPE_UUID, T("nope"), "22P02", "stored value is not a uuid"},
+	{PGTYPE_NUMERIC, I(1), "0A000", "binary output format for type numeric is not supported"},
+	{PGTYPE_DATE, T("2024-01-01"), "0A000",
+	 "binary output format for type date is not supported"},
+};
+
+START_TEST(send_errors_test)
+{
+	const struct send_err_case *c = &send_errors[_i];
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	pgerr_clear(&err);
+	ck_assert(!pgtype_encode_binary(&sb, c->oid, &c->v, &err));
+	ck_assert_str_eq(err.sqlstate, c->sqlstate);
+	ck_assert_str_eq(err.message, c->message);
+	strbuf_fini(&sb);
+}
+END_TEST
+
+START_TEST(send_bpchar_typmod)
+{
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	struct pgtype_value v = pgtype_test_text("ab");
+	ck_assert(pgtype_encode_binary_typmod(&sb, PGTYPE_BPCHAR, 9, &v, &err));
+	ck_assert_sb_str(&sb, "ab   ");
+	strbuf_fini(&sb);
+}
+END_TEST
+
+Suite *pgtype_test_binary_suite(void)
+{
+	Suite *s = suite_create("pgtype_binary");
+	TCase *tc = tcase_create("binary");
+	tcase_add_loop_test(tc, send, 0, ARRAY_LEN(send_cases));
+	tcase_add_loop_test(tc, receive, 0, ARRAY_LEN(send_cases));
+	tcase_add_test(tc, receive_values);
+	tcase_add_loop_test(tc, receive_errors, 0, ARRAY_LEN(recv_errors));
+	tcase_add_loop_test(tc, send_errors_test, 0, ARRAY_LEN(send_errors));
+	tcase_add_test(tc, send_bpchar_typmod);
+	suite_add_tcase(s, tc);
+	return s;
+}

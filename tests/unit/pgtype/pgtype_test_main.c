@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_test_main.c: runs the pgtype unit suites (type table and declared types, float
+ * formatting, text output, text input, binary send/receive). */
+#include "pgtype_test.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(pgtype_test_table_suite());
+	srunner_add_suite(sr, pgtype_test_float_suite());
+	srunner_add_suite(sr, pgtype_test_text_suite());
+	srunner_add_suite(sr, pgtype_test_input_suite());
+	srunner_add_suite(sr, pgtype_test_binary_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_main.c: runs every xlat suite. */
+#include "xlat_test.h"
+
+#include <stdlib.h>
+
+int main(void)
+{
+	SRunner *sr = srunner_create(xlat_suite_select());
+	srunner_add_suite(sr, xlat_suite_dml());
+	srunner_add_suite(sr, xlat_suite_ddl());
+	srunner_add_suite(sr, xlat_suite_misc());
+	srunner_add_suite(sr, xlat_suite_semantics());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_misc.c: everything besides the SQL text — statement kinds and command tags,
+ * transaction and SET/SHOW fields, parameter types, result column hints, statement
+ * boundaries, syntax errors with PostgreSQL's positions, and refused statements. */
+#include "xlat_test.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct kindcase {
+	const char *pg;
+	enum xlat_kind kind;
+	const char *tag;
+	enum xlat_tag_style style;
+	bool rows, writes, ddl;
+};
+
+static const struct kindcase kinds[] = {
+	{"SELECT 1", XLAT_SQL, "SELECT", XLAT_TAG_ROWS, true, false, false},
+	{"VALUES (1)", XLAT_SQL, "SELECT", XLAT_TAG_ROWS, true, false, false},
+	{"TABLE t", XLAT_SQL, "SELECT", XLAT_TAG_ROWS, true, false, false},
+	{"SELECT a FROM t FOR UPDATE", XLAT_SQL, "SELECT", XLAT_TAG_ROWS, true, true, false},
+	{"INSERT INTO t (a) VALUES (1)", XLAT_SQL, "INSERT", XLAT_TAG_INSERT, false, true, false},
+	{"INSERT INTO t (a) VALUES (1) RETURNING id", XLAT_SQL, "INSERT", XLAT_TAG_INSERT, true,
+	 true, false},
+	{"UPDATE t SET a = 1", XLAT_SQL, "UPDATE", XLAT_TAG_ROWS, false, true, false},
+	{"UPDATE t SET a = 1 RETURNING a", XLAT_SQL, "UPDATE", XLAT_TAG_ROWS, true, true, false},
+	{"DELETE FROM t", XLAT_SQL, "DELETE", XLAT_TAG_ROWS, false, true, false},
+	{"CREATE TABLE n (a int)", XLAT_SQL, "CREATE TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP TABLE t", XLAT_SQL, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"CREATE INDEX ON t (b)", XLAT_SQL, "CREATE INDEX", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP INDEX i", XLAT_SQL, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
+	{"CREATE VIEW w AS SELECT 1", XLAT_SQL, "CREATE VIEW", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP VIEW v", XLAT_SQL, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
+	{"ALTER TABLE t ADD COLUMN z int", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true,
+	 true},
+	{"ALTER TABLE t RENAME TO t2", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"TRUNCATE t", XLAT_SQL, "TRUNCATE TABLE", XLAT_TAG_PLAIN, false, true, false},
+	{"BEGIN", XLAT_TXN, "BEGIN", XLAT_TAG_PLAIN, false, false, false},
+	{"START TRANSACTION", XLAT_TXN, "START TRANSACTION", XLAT_TAG_PLAIN, false, false, false},
+	{"COMMIT", XLAT_TXN, "COMMIT", XLAT_TAG_PLAIN, false, false, false},
+	{"END", XLAT_TXN, "COMMIT", XLAT_TAG_PLAIN, false, false, false},
+	{"ROLLBACK", XLAT_TXN, "ROLLBACK", XLAT_TAG_PLAIN, false, false, false},
+	{"ABORT", XLAT_TXN, "ROLLBACK", XLAT_TAG_PLAIN, false, false, false},
+	{"SAVEPOINT s1", XLAT_TXN, "SAVEPOINT", XLAT_TAG_PLAIN, false, false, false},
+	{"RELEASE SAVEPOINT s1", XLAT_TXN, "RELEASE", XLAT_TAG_PLAIN, false, false, false},
+	{"ROLLBACK TO s1", XLAT_TXN, "ROLLBACK", XLAT_TAG_PLAIN, false, false, false},
+	{"SET x = 1", XLAT_SET, "SET", XLAT_TAG_PLAIN, false, false, false},
+	{"RESET x", XLAT_SET, "RESET", XLAT_TAG_PLAIN, false, false, false},
+	{"SHOW x", XLAT_SHOW, "SHOW", XLAT_TAG_PLAIN, true, false, false},
+	{"DISCARD ALL", XLAT_DISCARD, "DISCARD ALL", XLAT_TAG_PLAIN, false, false, false},
+	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
+	{"DISCARD TEMP", XLAT_NOOP, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
+	{"VACUUM", XLAT_SQL, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
+	{"ANALYZE t", XLAT_SQL, "ANALYZE", XLAT_TAG_PLAIN, false, false, false},
+	{"", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
+	{"  -- just a comment\n", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
+	{"/* c */ ;", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
+};
+
+START_TEST(test_kinds)
+{
+	const struct kindcase *k = &kinds[_i];
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(k->pg, NULL, 0, 1, a);
+	ck_assert_msg(st->kind == k->kind, "%s: kind %d", k->pg, st->kind);
+	if (k->tag)
+		ck_assert_msg(st->tag && strcmp(st->tag, k->tag) == 0, "%s: tag %s", k->pg, st->tag);
+	ck_assert_msg(st->tag_style == k->style, "%s: tag style", k->pg);
+	ck_assert_msg(st->returns_rows == k->rows, "%s: returns_rows", k->pg);
+	ck_assert_msg(st->writes == k->writes, "%s: writes", k->pg);
+	ck_assert_msg(st->is_ddl == k->ddl, "%s: is_ddl", k->pg);
+	ck_assert_msg((st->sql != NULL) == (k->kind == XLAT_SQL), "%s: sql", k->pg);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_txn_fields)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate("BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY",
+						NULL, 0, 1, a);
+	ck_assert_int_eq(st->txn, XLAT_TXN_BEGIN);
+	ck_assert_int_eq(st->read_only, 1);
+	st = xtranslate("START TRANSACTION ISOLATION LEVEL READ COMMITTED READ WRITE", NULL, 0, 1, a);
+	ck_assert_int_eq(st->read_only, 0);
+	st = xtranslate("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, 0, 1, a);
+	ck_assert_int_eq(st->read_only, -1);
+	st = xtranslate("BEGIN", NULL, 0, 1, a);
+	ck_assert_int_eq(st->read_only, -1);
+	st = xtranslate("SAVEPOINT \"My Point\"", NULL, 0, 1, a);
+	ck_assert_int_eq(st->txn, XLAT_TXN_SAVEPOINT);
+	ck_assert_str_eq(st->savepoint, "My Point");
+	st = xtranslate("RELEASE sp", NULL, 0, 1, a);
+	ck_assert_int_eq(st->txn, XLAT_TXN_RELEASE);
+	ck_assert_str_eq(st->savepoint, "sp");
+	st = xtranslate("ROLLBACK TO SAVEPOINT sp", NULL, 0, 1, a);
+	ck_assert_int_eq(st->txn, XLAT_TXN_ROLLBACK_TO);
+	ck_assert_str_eq(st->savepoint, "sp");
+	st = xtranslate("END", NULL, 0, 1, a);
+	ck_assert_int_eq(st->txn, XLAT_TXN_COMMIT);
+	st = xtranslate("ABORT", NULL, 0, 1, a);
+	ck_assert_int_eq(st->txn, XLAT_TXN_ROLLBACK);
+	arena_free(a);
+}
+END_TEST
+
+struct setcase {
+	const char *pg;
+	const char *name; /* NULL: ALL */
+	const char *value; /* NULL: DEFAULT / none */
+	bool local, reset;
+};
+
+static const struct setcase sets[] = {
+	{"SET search_path TO a, \"B\"", "search_path", "a, \"B\"", false, false},
+	{"SET TIME ZONE 'UTC'", "timezone", "UTC", false, false},
+	{"SET \"TimeZone\" = 'UTC'", "timezone", "UTC", false, false},
+	{"SET LOCAL statement_timeout = 5", "statement_timeout", "5", true, false},
+	{"SET SESSION DateStyle = iso, mdy", "datestyle", "iso, mdy", false, false},
+	{"SET myapp.ratio = -1.5", "myapp.ratio", "-1.5", false, false},
+	{"SET client_min_messages TO warning", "client_min_messages", "warning", false, false},
+	{"SET NAMES 'UTF8'", "client_encoding", "UTF8", false, false},
+	{"SET x TO DEFAULT", "x", NULL, false, true},
+	{"SET TIME ZONE LOCAL", "timezone", NULL, false, true},
+	{"RESET DateStyle", "datestyle", NULL, false, true},
+	{"RESET ALL", NULL, NULL, false, true},
+	{"SET TRANSACTION ISOLATION LEVEL SERIALIZABLE", "transaction_isolation", "serializable",
+	 true, false},
+	{"SET TRANSACTION READ ONLY", "transaction_read_only", "on", true, false},
+	{"SET SESSION CHARACTERISTICS AS TRANSACTION READ WRITE", "default_transaction_read_only",
+	 "off", false, false},
+};
+
+static void str_or_null_eq(const char *what, const char *pg, const char *got, const char *want)
+{
+	if (!want)
+		ck_assert_msg(got == NULL, "%s: %s is %s, want NULL", pg, what, got);
+	else
+		ck_assert_msg(got && strcmp(got, want) == 0, "%s: %s is %s, want %s", pg, what,
+			      got ? got : "NULL", want);
+}
+
+START_TEST(test_set)
+{
+	const struct setcase *k = &sets[_i];
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(k->pg, NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SET);
+	str_or_null_eq("name", k->pg, st->set_name, k->name);
+	str_or_null_eq("value", k->pg, st->set_value, k->value);
+	ck_assert_msg(st->set_local == k->local, "%s: local", k->pg);
+	ck_assert_msg(st->set_reset == k->reset, "%s: reset", k->pg);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_show)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate("SHOW TIME ZONE", NULL, 0, 1, a);
+	ck_assert_str_eq(st->set_name, "timezone");
+	ck_assert_int_eq(st->ncols, 1);
+	ck_assert_uint_eq(st->cols[0].type_oid, 25);
+	st = xtranslate("SHOW ALL", NULL, 0, 1, a);
+	ck_assert_ptr_null(st->set_name);
+	ck_assert_int_eq(st->ncols, 3);
+	st = xtranslate("SHOW TRANSACTION ISOLATION LEVEL", NULL, 0, 1, a);
+	ck_assert_str_eq(st->set_name, "transaction_isolation");
+	st = xtranslate("SHOW \"DateStyle\"", NULL, 0, 1, a);
+	ck_assert_str_eq(st->set_name, "datestyle");
+	arena_free(a);
+}
+END_TEST
+
+struct colcase {
+	const char *pg;
+	const char *cols; /* "oid[:typmod],..."; "*" for ncols == -1 */
+};
+
+static const struct colcase colcases[] = {
+	{"SELECT 1, 2147483648, 99999999999999999999, 1.5, 'x', true, NULL",
+	 "23,20,1700,1700,25,16,25"},
+	{"SELECT a, t.b, x.c FROM t AS x, t", "0,0,0"},
+	{"SELECT * FROM t", "*"},
+	{"SELECT a, t.* FROM t", "*"},
+	{"SELECT a::varchar(20), 1::numeric(10,2), 'x'::char(3), now()::timestamptz(3)",
+	 "1043:24,1700:655366,1042:7,1184:3"},
+	{"SELECT count(*), sum(a), avg(a), sum(1), sum(1.5), avg(1.5::float8), max(1) FROM t",
+	 "20,1700,1700,20,1700,701,23"},
+	{"SELECT now(), current_date, a = 1, a || 'x', a IS NULL, a LIKE 'x' FROM t",
+	 "1184,1082,16,25,16,16"},
+	{"SELECT 1 + 1, 1 + 2.5, 1::int2 + 1::int2, 1 + 1::int8, 1.5::float4 * 2, 2 ^ 2",
+	 "23,1700,21,20,701,701"},
+	{"INSERT INTO t (a) VALUES (1) RETURNING id, 1, a > 0", "0,23,16"},
+	{"VALUES (1, 'a'), (2.5, NULL)", "1700,25"},
+	{"SELECT 1 UNION SELECT 2::int8", "20"},
+	{"SELECT CASE WHEN true THEN 1 ELSE 2.5 END, coalesce(1, 2), (SELECT 1)", "1700,23,23"},
+	{"SELECT $1::uuid, $2::bytea, $3::date, $4", "2950,17,1082,0"},
+	{"SELECT lower(b), length(b), row_number() OVER (), string_agg(b, ',') OVER () FROM t",
+	 "25,23,20,25"},
+	{"SELECT 'x'::json, '{}'::jsonb, '1 day'::interval, '12:00'::time", "114,3802,1186,1083"},
+};
+
+static const char *render_cols(const struct xlat_stmt *st, struct arena *a)
+{
+	if (st->ncols < 0)
+		return "*";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < st->ncols; i++) {
+		strbuf_printf(&sb, "%s%u", i ? "," : "", st->cols[i].type_oid);
+		if (st->cols[i].typmod >= 0)
+			strbuf_printf(&sb, ":%d", st->cols[i].typmod);
+	}
+	const char *r = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return r;
+}
+
+START_TEST(test_cols)
+{
+	const struct colcase *k = &colcases[_i];
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(k->pg, NULL, 0, 1, a);
+	const char *got = render_cols(st, a);
+	ck_assert_msg(strcmp(got, k->cols) == 0, "%s: cols %s, want %s", k->pg, got, k->cols);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_params)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate("SELECT $1::int4, $2::text, $3", NULL, 0, 1, a);
+	ck_assert_int_eq(st->nparams, 3);
+	ck_assert_uint_eq(st->param_types[0], 23);
+	ck_assert_uint_eq(st->param_types[1], 25);
+	ck_assert_uint_eq(st->param_types[2], 0);
+	st = xtranslate("SELECT $2", NULL, 0, 1, a);
+	ck_assert_int_eq(st->nparams, 2);
+	ck_assert_uint_eq(st->param_types[0] | st->param_types[1], 0);
+	st = xtranslate("SELECT a FROM t LIMIT $1 OFFSET $2", NULL, 0, 1, a);
+	ck_assert_uint_eq(st->param_types[0], 20);
+	ck_assert_uint_eq(st->param_types[1], 20);
+	st = xtranslate("INSERT INTO t (a, b) VALUES ($1, $2)", NULL, 0, 1, a);
+	ck_assert_uint_eq(st->param_types[0] | st->param_types[1], 0); /* needs the schema */
+	st = xtranslate("SELECT $1::varchar(10) || $1", NULL, 0, 1, a);
+	ck_assert_int_eq(st->nparams, 1);
+	ck_assert_uint_eq(st->param_types[0], 1043);
+	st = xtranslate("SELECT 1", NULL, 0, 1, a);
+	ck_assert_int_eq(st->nparams, 0);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_params_given)
+{
+	struct arena *a = arena_new(0);
+	const uint32_t text[] = {25};
+	const struct xlat_stmt *st = xtranslate("SELECT $1::int", text, 1, 1, a);
+	ck_assert_uint_eq(st->param_types[0], 25); /* the client's type wins; the cast converts */
+	ck_assert_str_eq(st->sql, "SELECT CAST(?1 AS INTEGER) AS int4");
+	const uint32_t two[] = {23, 20};
+	st = xtranslate("SELECT 1", two, 2, 1, a);
+	ck_assert_int_eq(st->nparams, 2);
+	ck_assert_uint_eq(st->param_types[1], 20);
+	const uint32_t unspecified[] = {0, 0};
+	st = xtranslate("SELECT $1::bool, $2", unspecified, 2, 1, a);
+	ck_assert_uint_eq(st->param_types[0], 16);
+	ck_assert_uint_eq(st->param_types[1], 0);
+	const uint32_t conflict[] = {25};
+	st = xtranslate("SELECT $1::int, $1::bool", conflict, 1, 1, a);
+	ck_assert_uint_eq(st->param_types[0], 25);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_statements)
+{
+	struct arena *a = arena_new(0);
+	const char *sql = "  BEGIN;INSERT INTO t (a) VALUES (1) ;  COMMIT ;";
+	const struct xlat_stmt *v = xtranslate(sql, NULL, 0, 3, a);
+	ck_assert_int_eq(v[0].kind, XLAT_TXN);
+	ck_assert_int_eq(v[1].kind, XLAT_SQL);
+	ck_assert_int_eq(v[2].kind, XLAT_TXN);
+	ck_assert_int_eq(v[1].location, 8);
+	ck_assert_int_eq(v[1].length, 29);
+	ck_assert_int_eq(strncmp(sql + v[1].location, "INSERT", 6), 0);
+	ck_assert_int_eq(v[2].location + v[2].length, (int)strlen(sql) - 1);
+	v = xtranslate("SELECT 1; SELECT 2", NULL, 0, 2, a);
+	ck_assert_int_eq(v[0].location, 0);
+	ck_assert_int_eq(v[0].length, 8);
+	ck_assert_int_eq(v[1].location, 9);
+	ck_assert_int_eq(v[1].length, 9);
+	ck_assert_str_eq(v[1].sql, "SELECT 2 AS \"?column?\"");
+	v = xtranslate("SELECT $1::int; SELECT $2::text", NULL, 0, 2, a);
+	ck_assert_int_eq(v[0].nparams, 1); /* parameters are counted per statement */
+	ck_assert_int_eq(v[1].nparams, 2);
+	ck_assert_uint_eq(v[1].param_types[1], 25);
+	arena_free(a);
+}
+END_TEST
+
+struct errcase {
+	const char *pg;
+	const char *sqlstate;
+	int position;
+	const char *message; /* NULL: not checked */
+};
+
+static const struct errcase errors[] = {
+	{"SELECT 1 +", "42601", 11, "syntax error at end of input"},
+	{"SELEC 1", "42601", 1, "syntax error at or near \"SELEC\""},
+	{"SELECT 'héllo' FROM WHERE", "42601", 21, "syntax error at or near \"WHERE\""},
+	{"SELECT 'ü', 'é' FRM t", "42601", 21, "syntax error at or near \"t\""},
+	{"SELECT 1; SELEC 2", "42601", 11, "syntax error at or near \"SELEC\""},
+	{"SELECT 'abc", "42601", 8, "unterminated quoted string at or near \"'abc\""},
+	{"SELECT \"\" FROM t", "42601", 8, "zero-length delimited identifier at or near \"\"\"\""},
+	{"SELECT 'é', foo(1)", "42883", 13, "function foo(integer) does not exist"},
+	{"SELECT 'é', '1.5'::int", "22P02", 13, "invalid input syntax for type integer: \"1.5\""},
+	{"SELECT '99999999999'::int", "22003", 8,
+	 "value \"99999999999\" is out of range for type integer"},
+	{"SELECT 'maybe'::boolean", "22P02", 8, "invalid input syntax for type boolean: \"maybe\""},
+	{"SELECT 'x'::float8", "22P02", 8,
+	 "invalid input syntax for type double precision: \"x\""},
+	{"SELECT '\\xZZ'::bytea", "22P02", 8, "invalid input syntax for type bytea"},
+	{"SELECT 'x'::nosuchtype", "42704", 13, "type \"nosuchtype\" does not exist"},
+	{"SELECT 1::public.mytype", "42704", 11, "type \"public.mytype\" does not exist"},
+	{"SELECT $1::int, $1::text", "42P08", 17, "inconsistent types deduced for parameter $1"},
+	{"SELECT 1 LIMIT -1", "2201W", 0, "LIMIT must not be negative"},
+	{"SELECT 1 OFFSET -1", "2201X", 0, "OFFSET must not be negative"},
+	{"CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql", "0A000", 0,
+	 "CREATE FUNCTION is not supported"},
+	{"CREATE SEQUENCE s", "0A000", 0, "CREATE SEQUENCE is not supported"},
+	{"CREATE SCHEMA s", "0A000", 0, "CREATE SCHEMA is not supported"},
+	{"CREATE EXTENSION pgcrypto", "0A000", 0, "CREATE EXTENSION is not supported"},
+	{"CREATE TYPE mood AS ENUM ('a')", "0A000", 0, "CREATE TYPE is not supported"},
+	{"CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()", "0A000", 0,
+	 "CREATE TRIGGER is not supported"},
+	{"COPY t FROM STDIN", "0A000", 0, "COPY is not supported"},
+	{"EXPLAIN SELECT 1", "0A000", 0, "EXPLAIN is not supported"},
+	{"LISTEN ch", "0A000", 0, "LISTEN is not supported"},
+	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
+	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
+	{"PREPARE p AS SELECT 1", "0A000", 0, "PREPARE is not supported"},
+	{"LOCK TABLE t", "0A000", 0, "LOCK TABLE is not supported"},
+	{"COMMENT ON TABLE t IS 'x'", "0A000", 0, "COMMENT is not supported"},
+	{"CREATE TABLE n AS SELECT 1", "0A000", 0, "CREATE TABLE AS is not supported"},
+	{"COMMIT AND CHAIN", "0A000", 0, NULL},
+	{"PREPARE TRANSACTION 'x'", "0A000", 0, NULL},
+	{"SET x FROM CURRENT", "0A000", 0, NULL},
+	{"SELECT 1; CREATE SEQUENCE s", "0A000", 0, NULL},
+};
+
+START_TEST(test_errors)
+{
+	const struct errcase *k = &errors[_i];
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 7;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(!xlat_translate(k->pg, NULL, 0, a, &v, &n, &e), "%s: no error", k->pg);
+	ck_assert_msg(v == NULL && n == 0, "%s: statements returned", k->pg);
+	ck_assert_msg(strcmp(e.sqlstate, k->sqlstate) == 0, "%s: %s %s", k->pg, e.sqlstate,
+		      e.message);
+	ck_assert_msg(e.position == k->position, "%s: position %d, want %d", k->pg, e.position,
+		      k->position);
+	if (k->message)
+		ck_assert_msg(strcmp(e.message, k->message) == 0, "%s: message \"%s\"", k->pg,
+			      e.message);
+	arena_free(a);
+}
+END_TEST
+
+#define N(v) ((int)(sizeof(v) / sizeof((v)[0])))
+
+Suite *xlat_suite_misc(void)
+{
+	Suite *s = suite_create("xlat_misc");
+	TCase *tc = tcase_create("misc");
+	tcase_add_loop_test(tc, test_kinds, 0, N(kinds));
+	tcase_add_test(tc, test_txn_fields);
+	tcase_add_loop_test(tc, test_set, 0, N(sets));
+	tcase_add_test(tc, test_show);
+	tcase_add_loop_test(tc, test_cols, 0, N(colcases));
+	tcase_add_test(tc, test_params);
+	tcase_add_test(tc, test_params_given);
+	tcase_add_test(tc, test_statements);
+	tcase_add_loop_test(tc, test_errors, 0, N(errors));
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_harness.c: runs translation cases and proves each emitted statement is valid SQLite
+ * by preparing (or running) it on an in-memory database holding the test schema. */
+#include "xlat_test.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The schema the cases refer to, written as the translator would create it. */
+static const char schema[] =
+	"CREATE TABLE t (id integer PRIMARY KEY AUTOINCREMENT, a integer UNIQUE, b text, "
+	"c double precision, d timestamp with time zone, e boolean);"
+	"CREATE TABLE u (id integer PRIMARY KEY, t_id integer REFERENCES t(id), name text, "
+	"x integer);"
+	"CREATE TABLE c (id integer PRIMARY KEY, y text UNIQUE);"
+	"CREATE VIEW v AS SELECT a, b FROM t;"
+	"CREATE INDEX i ON t (b);"
+	"INSERT INTO t (a, b, c, e) VALUES (1, 'one', 1.5, 1), (2, 'two', NULL, 0), "
+	"(NULL, NULL, 3.0, NULL);"
+	"INSERT INTO u VALUES (1, 1, 'x', 10), (2, 1, 'y', 20), (3, 2, NULL, NULL);"
+	"ATTACH ':memory:' AS pg_catalog;"
+	"CREATE TABLE pg_catalog.pg_class (oid integer, relname text);";
+
+static sqlite3 *open_db(void)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, schema, NULL, NULL, &msg);
+	ck_assert_msg(rc == SQLITE_OK, "schema: %s", msg ? msg : "?");
+	/* what the shard module sets on every connection */
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA case_sensitive_like=ON; PRAGMA foreign_keys=ON",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	return db;
+}
+
+static void check_prepares(const char *pg, const char *sql)
+{
+	sqlite3 *db = open_db();
+	sqlite3_stmt *vm = NULL;
+	const char *tail = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, &tail);
+	ck_assert_msg(rc == SQLITE_OK, "SQLite rejects the translation of\n  %s\nas\n  %s\n: %s", pg,
+		      sql, sqlite3_errmsg(db));
+	ck_assert_msg(vm && tail && !*tail, "not exactly one statement: %s", sql);
+	sqlite3_finalize(vm);
+	sqlite3_close(db);
+}
+
+static void check_error(const struct xcase *x, const struct pgerr *e)
+{
+	char want[6];
+	memcpy(want, x->want + 1, 5);
+	want[5] = '\0';
+	ck_assert_msg(strcmp(e->sqlstate, want) == 0, "%s\n  want %s, got %s: %s", x->pg, want,
+		      e->sqlstate, e->message);
+	const char *at = strchr(x->want, '@');
+	if (at)
+		ck_assert_msg(e->position == atoi(at + 1), "%s\n  want position %d, got %d (%s)",
+			      x->pg, atoi(at + 1), e->position, e->message);
+	ck_assert_msg(e->message[0] != '\0', "%s: empty message", x->pg);
+}
+
+void xcase_run(const struct xcase *cases, int i)
+{
+	const struct xcase *x = &cases[i];
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_translate(x->pg, NULL, 0, a, &v, &n, &e);
+	if (x->want[0] == '!') {
+		ck_assert_msg(!ok, "%s\n  want error %s, got: %s", x->pg, x->want,
+			      ok && n && v[0].sql ? v[0].sql : "(no SQL)");
+		ck_assert_msg(v == NULL && n == 0, "statements returned on error");
+		check_error(x, &e);
+	} else {
+		ck_assert_msg(ok, "%s\n  failed: %s %s", x->pg, e.sqlstate, e.message);
+		ck_assert_int_eq(n, 1);
+		ck_assert_int_eq(v[0].kind, XLAT_SQL);
+		ck_assert_msg(strcmp(v[0].sql, x->want) == 0, "%s\n  want %s\n  got  %s", x->pg,
+			      x->want, v[0].sql);
+		check_prepares(x->pg, v[0].sql);
+	}
+	arena_free(a);
+}
+
+struct xlat_stmt *xtranslate(const char *sql, const uint32_t *types, int ntypes, size_t n,
+			     struct arena *a)
+{
+	struct xlat_stmt *v = NULL;
+	size_t got = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_translate(sql, types, ntypes, a, &v, &got, &e);
+	ck_assert_msg(ok, "%s: %s %s", sql, e.sqlstate, e.message);
+	ck_assert_msg(got == n, "%s: want %zu statements, got %zu", sql, n, got);
+	return v;
+}
+
+static void append_value(struct strbuf *sb, sqlite3_stmt *vm, int i, const struct xlat_stmt *st)
+{
+	if (sqlite3_column_type(vm, i) == SQLITE_NULL) {
+		strbuf_puts(sb, "NULL");
+		return;
+	}
+	if (st->ncols > i && st->cols[i].type_oid == 16) {
+		strbuf_puts(sb, sqlite3_column_int64(vm, i) ? "t" : "f");
+		return;
+	}
+	strbuf_puts(sb, (const char *)sqlite3_column_text(vm, i));
+}
+
+const char *xrun_first_row(const struct xlat_stmt *st, struct arena *a)
+{
+	sqlite3 *db = open_db();
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, st->sql, -1, &vm, NULL);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", st->sql, sqlite3_errmsg(db));
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	rc = sqlite3_step(vm);
+	ck_assert_msg(rc == SQLITE_ROW || rc == SQLITE_DONE, "%s: %s", st->sql, sqlite3_errmsg(db));
+	for (int i = 0; rc == SQLITE_ROW && i < sqlite3_column_count(vm); i++) {
+		if (i)
+			strbuf_putc(&sb, '|');
+		append_value(&sb, vm, i, st);
+	}
+	const char *r = arena_strdup(a, rc == SQLITE_ROW ? (sb.data ? sb.data : "") : "(no row)");
+	strbuf_fini(&sb);
+	sqlite3_finalize(vm);
+	sqlite3_close(db);
+	return r;
+}

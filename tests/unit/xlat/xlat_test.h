@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_test.h: the table-driven harness shared by the xlat unit tests — a PostgreSQL input
+ * and the SQLite SQL (or error) it must translate to, checked against a real SQLite. */
+#ifndef SHARDLITE_XLAT_TEST_H
+#define SHARDLITE_XLAT_TEST_H
+
+#include <check.h>
+
+#include "xlat.h"
+
+/* want: the exact SQLite SQL; or "!SSSSS" for an error with that SQLSTATE; or "!SSSSS@N" to
+ * also require PostgreSQL's 1-based character position N. Successful translations of kind
+ * XLAT_SQL are also prepared by SQLite against a small schema (see xlat_harness.c). */
+struct xcase {
+	const char *pg;
+	const char *want;
+};
+
+/* Runs cases[i] (from a Check loop test). */
+void xcase_run(const struct xcase *cases, int i);
+
+/* Translates sql expecting success with exactly n statements; the arena owns them. */
+struct xlat_stmt *xtranslate(const char *sql, const uint32_t *types, int ntypes, size_t n,
+			     struct arena *a);
+
+/* Runs translated SQL on the test schema and returns the first row as "v1|v2|..." (NULL as
+ * "NULL", columns hinted bool as t/f), in memory from a. */
+const char *xrun_first_row(const struct xlat_stmt *st, struct arena *a);
+
+Suite *xlat_suite_select(void);
+Suite *xlat_suite_dml(void);
+Suite *xlat_suite_ddl(void);
+Suite *xlat_suite_misc(void);
+Suite *xlat_suite_semantics(void);
+
+#define XCASE_TEST(name, table)                                                                  \
+	START_TEST(name) { xcase_run(table, _i); }                                               \
+	END_TEST
+
+#endif
