@@ -16,12 +16,19 @@ static void set_state(struct pgerr *e, enum pgerr_severity sev, const char *sqls
 	e->sqlstate[5] = '\0';
 }
 
+static bool vset(struct pgerr *e, enum pgerr_severity sev, const char *sqlstate, const char *fmt,
+		 va_list ap)
+{
+	set_state(e, sev, sqlstate);
+	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	return false;
+}
+
 bool pgerr_set(struct pgerr *e, const char *sqlstate, const char *fmt, ...)
 {
 	va_list ap;
-	set_state(e, PGERR_ERROR, sqlstate);
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	vset(e, PGERR_ERROR, sqlstate, fmt, ap);
 	va_end(ap);
 	return false;
 }
@@ -29,9 +36,8 @@ bool pgerr_set(struct pgerr *e, const char *sqlstate, const char *fmt, ...)
 bool pgerr_fatal(struct pgerr *e, const char *sqlstate, const char *fmt, ...)
 {
 	va_list ap;
-	set_state(e, PGERR_FATAL, sqlstate);
 	va_start(ap, fmt);
-	vsnprintf(e->message, sizeof(e->message), fmt, ap);
+	vset(e, PGERR_FATAL, sqlstate, fmt, ap);
 	va_end(ap);
 	return false;
 }

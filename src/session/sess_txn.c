@@ -43,19 +43,22 @@ bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
 	return true;
 }
 
-bool sess_txn_implicit_end(struct session *s, struct pgerr *err)
+/* Commits SQLite's transaction; when that fails, rolls back. Either way the session is idle
+ * afterwards and settings are kept or restored to match. */
+static bool commit(struct session *s, struct pgerr *err)
 {
-	if (s->txn != SESS_TXN_IMPLICIT)
-		return true;
 	s->txn = SESS_TXN_IDLE;
 	s->txn_read_only = false;
-	if (run(s, "COMMIT", err)) {
-		sess_guc_txn_end(s, true);
-		return true;
-	}
-	rollback_quietly(s);
-	sess_guc_txn_end(s, false);
-	return false;
+	bool ok = run(s, "COMMIT", err);
+	if (!ok)
+		rollback_quietly(s);
+	sess_guc_txn_end(s, ok);
+	return ok;
+}
+
+bool sess_txn_implicit_end(struct session *s, struct pgerr *err)
+{
+	return s->txn != SESS_TXN_IMPLICIT || commit(s, err);
 }
 
 void sess_txn_on_error(struct session *s)
@@ -93,24 +96,16 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 	return true;
 }
 
-static bool end(struct session *s, bool commit, const char **tag, struct pgerr *err)
+static bool end(struct session *s, bool do_commit, const char **tag, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_IDLE) {
 		notice(s, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
 		return true;
 	}
-	bool failed = s->txn == SESS_TXN_FAILED;
+	if (do_commit && s->txn != SESS_TXN_FAILED)
+		return commit(s, err);
 	s->txn = SESS_TXN_IDLE;
 	s->txn_read_only = false;
-	if (commit && !failed) {
-		if (run(s, "COMMIT", err)) {
-			sess_guc_txn_end(s, true);
-			return true;
-		}
-		rollback_quietly(s);
-		sess_guc_txn_end(s, false);
-		return false;
-	}
 	rollback_quietly(s);
 	sess_guc_txn_end(s, false);
 	*tag = "ROLLBACK";
