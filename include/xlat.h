@@ -74,7 +74,10 @@ struct xlat_stmt {
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
  * are the types a Parse message gave (may be NULL/0); they fill and override inferred types.
  * Everything returned lives in arena a. Returns false with err set (42601 + position for syntax
- * errors, 0A000 naming the construct for unsupported SQL); no statements are returned then. */
+ * errors, 0A000 naming the construct for unsupported SQL, 54001 for expressions nested more
+ * than 500 levels); no statements are returned then. An empty or comment-only sql gives one
+ * XLAT_EMPTY statement. Each XLAT_SQL .sql is exactly one SQLite statement. Does not block;
+ * thread-safe; needs about 1 MB of stack (libpg_query and protobuf-c recurse over the tree). */
 bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
 		    struct arena *a, struct xlat_stmt **out, size_t *nout,
 		    struct pgerr *err) MUST_CHECK;

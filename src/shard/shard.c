@@ -111,6 +111,10 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 				    "PRAGMA case_sensitive_like=ON;";
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 1);
+	/* "x" is always an identifier, as in PostgreSQL: a misspelled quoted column must be an
+	 * error, not SQLite's legacy fallback to a string literal. */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	int rc = sqlite3_exec(db, setup, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);

@@ -17,23 +17,155 @@
 /* SQLite's keywords (sqlite3_keyword_name, 3.40) plus the literals TRUE/FALSE, which SQLite
  * resolves to a column only when one exists. Sorted for bsearch. */
 static const char *const sqlite_keywords[] = {
-	"abort", "action", "add", "after", "all", "alter", "always", "analyze", "and", "as",
-	"asc", "attach", "autoincrement", "before", "begin", "between", "by", "cascade", "case",
-	"cast", "check", "collate", "column", "commit", "conflict", "constraint", "create",
-	"cross", "current", "current_date", "current_time", "current_timestamp", "database",
-	"default", "deferrable", "deferred", "delete", "desc", "detach", "distinct", "do",
-	"drop", "each", "else", "end", "escape", "except", "exclude", "exclusive", "exists",
-	"explain", "fail", "false", "filter", "first", "following", "for", "foreign", "from",
-	"full", "generated", "glob", "group", "groups", "having", "if", "ignore", "immediate",
-	"in", "index", "indexed", "initially", "inner", "insert", "instead", "intersect", "into",
-	"is", "isnull", "join", "key", "last", "left", "like", "limit", "match", "materialized",
-	"natural", "no", "not", "nothing", "notnull", "null", "nulls", "of", "offset", "on",
-	"or", "order", "others", "outer", "over", "partition", "plan", "pragma", "preceding",
-	"primary", "query", "raise", "range", "recursive", "references", "regexp", "reindex",
-	"release", "rename", "replace", "restrict", "returning", "right", "rollback", "row",
-	"rows", "savepoint", "select", "set", "table", "temp", "temporary", "then", "ties", "to",
-	"transaction", "trigger", "true", "unbounded", "union", "unique", "update", "using",
-	"vacuum", "values", "view", "virtual", "when", "where", "window", "with", "without",
+	"abort",
+	"action",
+	"add",
+	"after",
+	"all",
+	"alter",
+	"always",
+	"analyze",
+	"and",
+	"as",
+	"asc",
+	"attach",
+	"autoincrement",
+	"before",
+	"begin",
+	"between",
+	"by",
+	"cascade",
+	"case",
+	"cast",
+	"check",
+	"collate",
+	"column",
+	"commit",
+	"conflict",
+	"constraint",
+	"create",
+	"cross",
+	"current",
+	"current_date",
+	"current_time",
+	"current_timestamp",
+	"database",
+	"default",
+	"deferrable",
+	"deferred",
+	"delete",
+	"desc",
+	"detach",
+	"distinct",
+	"do",
+	"drop",
+	"each",
+	"else",
+	"end",
+	"escape",
+	"except",
+	"exclude",
+	"exclusive",
+	"exists",
+	"explain",
+	"fail",
+	"false",
+	"filter",
+	"first",
+	"following",
+	"for",
+	"foreign",
+	"from",
+	"full",
+	"generated",
+	"glob",
+	"group",
+	"groups",
+	"having",
+	"if",
+	"ignore",
+	"immediate",
+	"in",
+	"index",
+	"indexed",
+	"initially",
+	"inner",
+	"insert",
+	"instead",
+	"intersect",
+	"into",
+	"is",
+	"isnull",
+	"join",
+	"key",
+	"last",
+	"left",
+	"like",
+	"limit",
+	"match",
+	"materialized",
+	"natural",
+	"no",
+	"not",
+	"nothing",
+	"notnull",
+	"null",
+	"nulls",
+	"of",
+	"offset",
+	"on",
+	"or",
+	"order",
+	"others",
+	"outer",
+	"over",
+	"partition",
+	"plan",
+	"pragma",
+	"preceding",
+	"primary",
+	"query",
+	"raise",
+	"range",
+	"recursive",
+	"references",
+	"regexp",
+	"reindex",
+	"release",
+	"rename",
+	"replace",
+	"restrict",
+	"returning",
+	"right",
+	"rollback",
+	"row",
+	"rows",
+	"savepoint",
+	"select",
+	"set",
+	"table",
+	"temp",
+	"temporary",
+	"then",
+	"ties",
+	"to",
+	"transaction",
+	"trigger",
+	"true",
+	"unbounded",
+	"union",
+	"unique",
+	"update",
+	"using",
+	"vacuum",
+	"values",
+	"view",
+	"virtual",
+	"when",
+	"where",
+	"window",
+	"with",
+	"without",
 };
 
 static int cmp_keyword(const void *key, const void *elem)
@@ -224,7 +356,7 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
-				 xlat_refused_tag(n));
+				 xlat_refused_tag(c, n));
 	}
 }
 
@@ -265,7 +397,8 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->flags = 0;
 	bool ok = dispatch(c, raw->stmt);
 	if (ok && sb.failed)
-		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+			       "translated statement too long");
 	if (ok && c->st->kind == XLAT_SQL)
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	if (ok)
@@ -294,7 +427,8 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 					      : (int)strlen(c->src) - raw->stmt_location;
 		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
 			return raw->stmt ? false
-					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "empty raw statement");
+					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,
+						     "empty raw statement");
 	}
 	*out = v;
 	*nout = n;
@@ -310,11 +444,13 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 	return false;
 }
 
-bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
-		    struct arena *a, struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
+		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
 	*out = NULL;
 	*nout = 0;
+	if (!xlat_nesting_ok(sql, err))
+		return false;
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	if (r.error) {
 		syntax_error(r.error, err);
@@ -322,15 +458,18 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 		return false;
 	}
 	PgQuery__ParseResult *tree = pg_query__parse_result__unpack(
-	    NULL, r.parse_tree.len, (const uint8_t *)r.parse_tree.data);
+		NULL, r.parse_tree.len, (const uint8_t *)r.parse_tree.data);
 	bool ok;
 	if (!tree) {
 		ok = pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "could not decode the parse tree");
 	} else {
-		struct xlat_ctx c = {.a = a, .err = err, .src = sql, .given = param_types,
+		struct xlat_ctx c = {.a = a,
+				     .err = err,
+				     .src = sql,
+				     .given = param_types,
 				     .ngiven = nparam_types > 0 ? nparam_types : 0};
-		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0,
-				   out, nout);
+		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
+				   nout);
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	}
 	pg_query_free_protobuf_parse_result(r);

@@ -366,9 +366,9 @@ static bool from_number(struct xlat_ctx *c, const struct cast *k, const char *s)
 	case XLAT_ST_NUMERIC:
 		return numeric_literal(c, k, s);
 	case XLAT_ST_TEXT:
-		if (!k->to.info->sql_name || (k->to.info->oid != XLAT_OID_TEXT &&
-					      k->to.info->oid != XLAT_OID_VARCHAR &&
-					      k->to.info->oid != XLAT_OID_BPCHAR))
+		if (!k->to.info->sql_name ||
+		    (k->to.info->oid != XLAT_OID_TEXT && k->to.info->oid != XLAT_OID_VARCHAR &&
+		     k->to.info->oid != XLAT_OID_BPCHAR))
 			return xlat_fail(c, "42846", const_location(k->arg),
 					 "cannot cast type numeric to %s", k->to.info->sql_name);
 		text_literal(c, k, s);
@@ -414,10 +414,10 @@ static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, stru
 		xlat_printf(c, "CAST(iif(typeof(%s) = 'real', round(%s), %s) AS INTEGER)", x, x, x);
 		return true;
 	default:
-		if (xlat_type_is_temporal(st.oid) || st.oid == XLAT_OID_BYTEA || st.oid == XLAT_OID_UUID)
+		if (xlat_type_is_temporal(st.oid) || st.oid == XLAT_OID_BYTEA ||
+		    st.oid == XLAT_OID_UUID)
 			return xlat_fail(c, "42846", k->location, "cannot cast type %s to %s",
-					 xlat_type_by_oid(st.oid)->sql_name,
-					 k->to.info->sql_name);
+					 xlat_type_by_oid(st.oid)->sql_name, k->to.info->sql_name);
 		xlat_printf(c, "CAST(%s AS INTEGER)", x);
 		return true;
 	}
@@ -447,9 +447,11 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 	uint32_t to = k->to.info->oid;
 	bool same = st.oid == to || (st.oid == XLAT_OID_JSON && to == XLAT_OID_JSONB) ||
 		    (st.oid == XLAT_OID_JSONB && to == XLAT_OID_JSON);
-	if (to == XLAT_OID_DATE && (st.oid == XLAT_OID_TIMESTAMP || st.oid == XLAT_OID_TIMESTAMPTZ ||
-				    st.oid == XLAT_OID_UNKNOWN_COL)) {
-		xlat_printf(c, "date(%s)", x);
+	if (to == XLAT_OID_DATE &&
+	    (st.oid == XLAT_OID_TIMESTAMP || st.oid == XLAT_OID_TIMESTAMPTZ ||
+	     st.oid == XLAT_OID_UNKNOWN_COL)) {
+		xlat_printf(c, "substr(%s, 1, 10)",
+			    x); /* the date part of ISO text, "+00" or not */
 		return true;
 	}
 	if (same || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||
@@ -463,7 +465,7 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 			 k->to.info->sql_name);
 }
 
-static bool from_expr(struct xlat_ctx *c, const struct cast *k, struct xlat_type *t)
+static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 {
 	struct xlat_type st;
 	const char *x;
@@ -485,7 +487,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k, struct xlat_type
 		return true;
 	case XLAT_ST_NUMERIC:
 		if (k->to.typmod >= 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
-			xlat_printf(c, "round(%s, %d)", x, ((((k->to.typmod - 4) & 0x7ff) ^ 1024) - 1024));
+			xlat_printf(c, "round(%s, %d)", x,
+				    ((((k->to.typmod - 4) & 0x7ff) ^ 1024) - 1024));
 		else
 			xlat_printf(c, "CAST(%s AS NUMERIC)", x);
 		return true;
@@ -498,7 +501,6 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k, struct xlat_type
 			return to_texty(c, k, x, st);
 		return to_text(c, k, x, st);
 	}
-	(void)t;
 }
 
 /* $n::type: the parameter's type is inferred from the cast; the value arrives already
@@ -510,8 +512,8 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	if (!xlat_param(c, p->number, oid, p->location))
 		return false;
 	static const char *const affinity[] = {
-	    [XLAT_ST_INT] = "INTEGER", [XLAT_ST_REAL] = "REAL", [XLAT_ST_NUMERIC] = "NUMERIC",
-	    [XLAT_ST_TEXT] = "TEXT",   [XLAT_ST_BLOB] = "BLOB",
+		[XLAT_ST_INT] = "INTEGER", [XLAT_ST_REAL] = "REAL", [XLAT_ST_NUMERIC] = "NUMERIC",
+		[XLAT_ST_TEXT] = "TEXT",   [XLAT_ST_BLOB] = "BLOB",
 	};
 	bool given = p->number <= c->ngiven && c->given[p->number - 1];
 	if (!given && k->to.info->oid == XLAT_OID_BOOL)
@@ -546,5 +548,5 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 	s = num_const(c, tc->arg);
 	if (s)
 		return from_number(c, &k, s);
-	return from_expr(c, &k, t);
+	return from_expr(c, &k);
 }

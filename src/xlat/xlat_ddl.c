@@ -65,7 +65,8 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	if (k->fk_matchtype && (*k->fk_matchtype == 'f' || *k->fk_matchtype == 'p'))
 		return xlat_unsupported(c, k->location, "MATCH FULL or MATCH PARTIAL");
 	if (k->n_fk_del_set_cols)
-		return xlat_unsupported(c, k->location, "ON DELETE SET NULL/DEFAULT with a column list");
+		return xlat_unsupported(c, k->location,
+					"ON DELETE SET NULL/DEFAULT with a column list");
 	xlat_puts(c, "REFERENCES ");
 	if (!xlat_relname(c, k->pktable))
 		return false;
@@ -93,7 +94,8 @@ static bool is_now(const PgQuery__Node *e)
 {
 	static const char *const fns[] = {"now", "transaction_timestamp", "statement_timestamp"};
 	if (e->node_case == NODE(SQLVALUE_FUNCTION))
-		return e->sqlvalue_function->op < PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE;
+		return e->sqlvalue_function->op <
+		       PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE;
 	if (e->node_case != NODE(FUNC_CALL) || e->func_call->n_args)
 		return false;
 	const char *name = xlat_node_str(e->func_call->funcname[e->func_call->n_funcname - 1]);
@@ -164,8 +166,7 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 	return ok;
 }
 
-static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e,
-		     const char *tail)
+static bool ddl_expr(struct xlat_ctx *c, const char *head, const PgQuery__Node *e, const char *tail)
 {
 	struct xlat_type ignored;
 	unsigned saved = c->flags;
@@ -190,13 +191,43 @@ static bool key_options(struct xlat_ctx *c, const PgQuery__Constraint *k)
 	return true;
 }
 
-/* One column constraint. DEFERRABLE & co. arrive as separate items after the constraint
- * they qualify, which SQLite only supports on REFERENCES. */
-static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k,
-			      const PgQuery__Constraint *prev, bool autonum,
+/* DEFERRABLE, NOT DEFERRABLE, INITIALLY DEFERRED/IMMEDIATE arrive as separate items after
+ * the constraint they qualify; SQLite takes them on REFERENCES only, in one clause that must
+ * start with [NOT] DEFERRABLE (INITIALLY DEFERRED implies DEFERRABLE in PostgreSQL). Consumes
+ * the run of such items starting at *i. */
+static bool deferral(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, size_t *i,
+		     const PgQuery__Constraint *qualified)
+{
+	bool deferrable = false, not_deferrable = false, deferred = false;
+	const PgQuery__Constraint *k = cd->constraints[*i]->constraint;
+	for (; *i < cd->n_constraints; (*i)++) {
+		k = cd->constraints[*i]->constraint;
+		if (k->contype < CONSTR(ATTR_DEFERRABLE))
+			break;
+		deferrable |= k->contype == CONSTR(ATTR_DEFERRABLE);
+		not_deferrable |= k->contype == CONSTR(ATTR_NOT_DEFERRABLE);
+		deferred |= k->contype == CONSTR(ATTR_DEFERRED);
+	}
+	(*i)--; /* the caller's loop moves past the last one */
+	if (!qualified || qualified->contype != CONSTR(FOREIGN))
+		return xlat_unsupported(c, k->location,
+					"a deferrable constraint other than a foreign key");
+	if (not_deferrable && deferred)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+				 "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+	if (deferred)
+		xlat_puts(c, " DEFERRABLE INITIALLY DEFERRED");
+	else if (deferrable)
+		xlat_puts(c, " DEFERRABLE");
+	else if (not_deferrable)
+		xlat_puts(c, " NOT DEFERRABLE");
+	return true;
+}
+
+/* One column constraint other than the deferral attributes. */
+static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, bool autonum,
 			      const struct column *col)
 {
-	bool after_fk = prev && prev->contype == CONSTR(FOREIGN);
 	if (k->conname && *k->conname) {
 		xlat_puts(c, " CONSTRAINT ");
 		xlat_ident(c, k->conname);
@@ -226,18 +257,6 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k,
 		return references(c, k);
 	case CONSTR(IDENTITY):
 		return true; /* the rowid alias is the identity (checked by find_autonum) */
-	case CONSTR(ATTR_DEFERRABLE):
-	case CONSTR(ATTR_NOT_DEFERRABLE):
-	case CONSTR(ATTR_DEFERRED):
-	case CONSTR(ATTR_IMMEDIATE):
-		if (!after_fk)
-			return xlat_unsupported(c, k->location, "a deferrable constraint other than "
-								"a foreign key");
-		xlat_puts(c, k->contype == CONSTR(ATTR_DEFERRABLE)	   ? " DEFERRABLE"
-			     : k->contype == CONSTR(ATTR_NOT_DEFERRABLE) ? " NOT DEFERRABLE"
-			     : k->contype == CONSTR(ATTR_DEFERRED)	   ? " INITIALLY DEFERRED"
-									   : " INITIALLY IMMEDIATE");
-		return true;
 	default:
 		return xlat_unsupported(c, k->location, "an EXCLUDE constraint");
 	}
@@ -275,10 +294,14 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool auto
 		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
 		has_pk |= k->contype == CONSTR(PRIMARY);
 		has_notnull |= k->contype == CONSTR(NOTNULL);
-		if (!column_constraint(c, k, prev, autonum, &col))
+		if (k->contype >= CONSTR(ATTR_DEFERRABLE)) {
+			if (!deferral(c, cd, &i, prev))
+				return false;
+			continue;
+		}
+		if (!column_constraint(c, k, autonum, &col))
 			return false;
-		if (k->contype < CONSTR(ATTR_DEFERRABLE))
-			prev = k; /* attributes qualify the constraint before them */
+		prev = k;
 	}
 	if (autonum && !has_pk) { /* the PRIMARY KEY was table-level: it moves here */
 		if (pk_name) {
@@ -289,7 +312,34 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool auto
 	}
 	if (autonum && tr.serial && !has_notnull)
 		xlat_puts(c, " NOT NULL"); /* serial implies NOT NULL */
+	else if (has_pk && !autonum && !has_notnull)
+		xlat_puts(c, " NOT NULL"); /* SQLite lets NULL into other PRIMARY KEY columns */
 	return true;
+}
+
+/* Whether a column is part of a table-level PRIMARY KEY, or already declared NOT NULL. */
+static bool in_table_pk(const PgQuery__CreateStmt *s, const char *col)
+{
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case != NODE(CONSTRAINT) || e->constraint->contype != CONSTR(PRIMARY))
+			continue;
+		for (size_t k = 0; k < e->constraint->n_keys; k++) {
+			const char *key = xlat_node_str(e->constraint->keys[k]);
+			if (key && strcmp(key, col) == 0)
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool declared_not_null(const PgQuery__ColumnDef *cd)
+{
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		if (cd->constraints[i]->constraint->contype == CONSTR(NOTNULL))
+			return true;
+	}
+	return false;
 }
 
 static bool table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
@@ -332,9 +382,10 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 		if (k->contype != CONSTR(IDENTITY))
 			continue;
 		if (k->generated_when && *k->generated_when == 'a')
-			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
-					 "GENERATED ALWAYS AS IDENTITY is not supported (GENERATED BY "
-					 "DEFAULT AS IDENTITY is)");
+			return xlat_fail(
+				c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
+				"GENERATED ALWAYS AS IDENTITY is not supported (GENERATED BY "
+				"DEFAULT AS IDENTITY is)");
 		if (k->n_options)
 			return xlat_unsupported(c, k->location, "an identity sequence option");
 		identity = true;
@@ -343,10 +394,11 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 		return cd->type_name ? false : true;
 	*is_auto = tr.serial || identity;
 	if (*is_auto && (tr.is_array || tr.info->oid != XLAT_OID_INT4))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
-				 "bigserial, smallserial and bigint/smallint identity columns are not "
-				 "supported yet (they need sequences; serial and integer identity "
-				 "primary keys are)");
+		return xlat_fail(
+			c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
+			"bigserial, smallserial and bigint/smallint identity columns are not "
+			"supported yet (they need sequences; serial and integer identity "
+			"primary keys are)");
 	return true;
 }
 
@@ -426,6 +478,9 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			const char *col = e->column_def->colname;
 			bool autonum = an.column && strcmp(an.column, col) == 0;
 			ok = xlat_column_def(c, e->column_def, autonum, an.pk_name);
+			if (ok && !autonum && in_table_pk(s, col) &&
+			    !declared_not_null(e->column_def))
+				xlat_puts(c, " NOT NULL"); /* as for column-level keys */
 		} else if (e->node_case == NODE(CONSTRAINT)) {
 			ok = table_constraint(c, e->constraint);
 		} else {

@@ -20,8 +20,7 @@ static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return true;
 }
 
-static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v,
-		      size_t n)
+static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
@@ -47,7 +46,8 @@ static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
 		if (rt->n_indirection)
-			return xlat_unsupported(c, rt->location, "assigning to an array element or field");
+			return xlat_unsupported(c, rt->location,
+						"assigning to an array element or field");
 		if (is_default(rt->val))
 			return xlat_unsupported(c, rt->location, "SET column = DEFAULT");
 		if (rt->val->node_case != NODE(MULTI_ASSIGN_REF)) {
@@ -112,8 +112,9 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc)
 		return true;
 	}
 	if (!inf) {
-		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, oc->location,
-			  "ON CONFLICT DO UPDATE requires inference specification or constraint name");
+		xlat_fail(
+			c, SQLSTATE_SYNTAX_ERROR, oc->location,
+			"ON CONFLICT DO UPDATE requires inference specification or constraint name");
 		pgerr_hint(c->err, "For example, ON CONFLICT (column_name).");
 		return false;
 	}
@@ -149,13 +150,15 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 	for (size_t i = 0; i < width; i++) {
 		int d = default_column(vs, i);
 		if (d < 0)
-			return xlat_unsupported(c, -1, "DEFAULT in some rows only of a multi-row VALUES");
+			return xlat_unsupported(c, -1,
+						"DEFAULT in some rows only of a multi-row VALUES");
 		drop[i] = d == 1;
 		kept += !drop[i];
 	}
 	if (!kept) {
 		if (vs->n_values_lists > 1)
-			return xlat_unsupported(c, -1, "several rows of only DEFAULT values in VALUES");
+			return xlat_unsupported(c, -1,
+						"several rows of only DEFAULT values in VALUES");
 		xlat_puts(c, " DEFAULT VALUES");
 		return true;
 	}
@@ -190,7 +193,8 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
 		if (rt->n_indirection)
-			return xlat_unsupported(c, rt->location, "inserting into an array element or field");
+			return xlat_unsupported(c, rt->location,
+						"inserting into an array element or field");
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, rt->name);
 	}

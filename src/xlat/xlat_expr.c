@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_expr.c: expressions — constants, column references, parameters, operators, boolean
- * logic, NULL tests, LIKE, IN, BETWEEN, CASE, COALESCE, subqueries — each emitted as SQLite
- * SQL with the same meaning, plus its static type. Operands are parenthesized wherever the
- * two grammars' precedences could disagree. Casts and function calls live in their own files. */
+ * logic, CASE, COALESCE, row values — each emitted as SQLite SQL with the same meaning, plus
+ * its static type, and the dispatcher over every expression node. Operands are parenthesized
+ * wherever the two grammars' precedences could disagree. Predicates, casts and function
+ * calls live in xlat_pred.c, xlat_cast.c and xlat_func.c. */
 #include "xlat_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,10 +23,10 @@ struct binop {
 };
 
 static const struct binop binops[] = {
-	{"+", OPC_ARITH}, {"-", OPC_ARITH}, {"*", OPC_ARITH}, {"/", OPC_ARITH},
-	{"%", OPC_ARITH}, {"||", OPC_CONCAT}, {"=", OPC_CMP},  {"<>", OPC_CMP},
-	{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP}, {">=", OPC_CMP},
-	{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT}, {">>", OPC_BIT},
+	{"+", OPC_ARITH}, {"-", OPC_ARITH},   {"*", OPC_ARITH}, {"/", OPC_ARITH},
+	{"%", OPC_ARITH}, {"||", OPC_CONCAT}, {"=", OPC_CMP},   {"<>", OPC_CMP},
+	{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP},  {">=", OPC_CMP},
+	{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT},  {">>", OPC_BIT},
 };
 
 static const struct binop *find_binop(const char *name)
@@ -40,8 +42,8 @@ static const struct binop *find_binop(const char *name)
 static const char *refused_op_family(const char *op)
 {
 	static const char *const regex[] = {"~", "~*", "!~", "!~*"};
-	static const char *const json[] = {"->", "->>", "#>", "#>>", "@>", "<@", "?", "?|", "?&",
-					   "#-", "@?", "@@"};
+	static const char *const json[] = {"->", "->>", "#>", "#>>", "@>", "<@",
+					   "?",  "?|",  "?&", "#-",  "@?", "@@"};
 	for (size_t i = 0; i < ARRAY_LEN(regex); i++) {
 		if (strcmp(op, regex[i]) == 0)
 			return "regular expression matching";
@@ -98,7 +100,7 @@ bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *
 }
 
 /* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN). */
-static bool cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+bool xlat_cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
 	return is_arith(n) ? xlat_expr(c, n, t) : xlat_operand(c, n, t);
 }
@@ -183,25 +185,19 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n)
 	return r;
 }
 
-/* An integer literal too large for int4 arrives as a Float node; PostgreSQL types it int8
- * when it fits, else numeric. */
+/* An integer literal too large for int4 arrives as a Float node; PostgreSQL's make_const
+ * types it int4 if it fits after all (only -2147483648 does), int8 if it fits that, else
+ * numeric. */
 static uint32_t float_literal_type(const char *s)
 {
 	const char *p = s + (*s == '-');
-	if (!*p)
+	if (!*p || strspn(p, "0123456789") != strlen(p))
 		return XLAT_OID_NUMERIC;
-	for (const char *q = p; *q; q++) {
-		if (*q < '0' || *q > '9')
-			return XLAT_OID_NUMERIC;
-	}
-	size_t len = strlen(p);
-	if (len < 19)
-		return XLAT_OID_INT8;
-	if (len > 19)
+	errno = 0;
+	long long v = strtoll(s, NULL, 10);
+	if (errno == ERANGE)
 		return XLAT_OID_NUMERIC;
-	return strcmp(p, *s == '-' ? "9223372036854775808" : "9223372036854775807") <= 0
-		   ? XLAT_OID_INT8
-		   : XLAT_OID_NUMERIC;
+	return v >= INT32_MIN && v <= INT32_MAX ? XLAT_OID_INT4 : XLAT_OID_INT8;
 }
 
 static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
@@ -249,7 +245,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		rv.relname = (char *)xlat_node_str(cr->fields[1]);
 		rv.location = cr->location;
 		if (!rv.relname || !xlat_relname(c, &rv))
-			return rv.relname ? false : xlat_unsupported(c, cr->location, "this reference");
+			return rv.relname ? false
+					  : xlat_unsupported(c, cr->location, "this reference");
 		xlat_puts(c, ".");
 		first = 2;
 	}
@@ -261,10 +258,16 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 			if (i + 1 != n)
 				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, cr->location,
 						 "improper use of \"*\"");
+			if (!(c->flags & XLAT_X_STAR))
+				return xlat_unsupported(
+					c, cr->location,
+					"a whole-row reference (t.*) in an expression");
 			xlat_puts(c, "*");
 		} else if (i == first && i + 2 == n && c->ret_alias &&
 			   strcmp(xlat_node_str(f) ? xlat_node_str(f) : "", c->ret_alias) == 0) {
-			xlat_ident(c, c->ret_rel); /* SQLite's RETURNING sees the table, not the alias */
+			xlat_ident(
+				c,
+				c->ret_rel); /* SQLite's RETURNING sees the table, not the alias */
 		} else if (xlat_node_str(f)) {
 			xlat_ident(c, xlat_node_str(f));
 		} else {
@@ -297,8 +300,8 @@ static int arith_level(const char *op)
 
 /* An operand of an arithmetic or || operator: a child that binds at least as tightly in both
  * grammars (and on the left, where both associate) goes without parentheses. */
-static bool arith_operand(struct xlat_ctx *c, const PgQuery__Node *n, const char *parent,
-			  bool left, struct xlat_type *t)
+static bool arith_operand(struct xlat_ctx *c, const PgQuery__Node *n, const char *parent, bool left,
+			  struct xlat_type *t)
 {
 	int pl = arith_level(parent);
 	if (pl && is_arith(n)) {
@@ -319,10 +322,10 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
 				 "operator %s is not supported", op);
 	bool cmp = b->cls == OPC_CMP;
-	if (!(cmp ? cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
+	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
 	xlat_printf(c, " %s ", op);
-	if (!(cmp ? cmp_operand(c, e->rexpr, &r) : arith_operand(c, e->rexpr, op, false, &r)))
+	if (!(cmp ? xlat_cmp_operand(c, e->rexpr, &r) : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
 	if (b->cls == OPC_ARITH && (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid)))
 		return xlat_unsupported(c, e->location, "date/time arithmetic");
@@ -387,114 +390,6 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	return binary_op(c, e, op, t);
 }
 
-/* LIKE/ILIKE. PostgreSQL's default escape character is the backslash; SQLite has none, so
- * it is spelled out unless the pattern is a literal without one. ILIKE lower-cases both sides
- * (ASCII only, see docs/sql-compat.md); case-sensitive LIKE relies on the executor's
- * PRAGMA case_sensitive_like=ON. */
-static bool like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
-{
-	const char *op = xlat_node_str(e->name[0]);
-	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
-	bool negate = op && op[0] == '!';
-	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
-	struct xlat_type ignored;
-	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
-	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),
-		   "like_escape") == 0) {
-		esc = pat->func_call->args[1];
-		pat = pat->func_call->args[0];
-	}
-	*t = T_BOOL;
-	if (ilike)
-		xlat_puts(c, "lower(");
-	if (!(ilike ? xlat_expr : cmp_operand)(c, e->lexpr, &ignored))
-		return false;
-	xlat_puts(c, ilike ? ") " : " ");
-	xlat_puts(c, negate ? "NOT LIKE " : "LIKE ");
-	if (ilike)
-		xlat_puts(c, "lower(");
-	if (!(ilike ? xlat_expr : cmp_operand)(c, pat, &ignored))
-		return false;
-	if (ilike)
-		xlat_puts(c, ")");
-	bool literal = pat->node_case == NODE(A_CONST) &&
-		       pat->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
-	if (esc) {
-		bool empty = esc->node_case == NODE(A_CONST) &&
-			     esc->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
-			     !*esc->a_const->sval->sval;
-		if (empty)
-			return true; /* ESCAPE '' turns escaping off: SQLite's default */
-		xlat_puts(c, " ESCAPE ");
-		return xlat_operand(c, esc, &ignored);
-	}
-	if (!literal || strchr(pat->a_const->sval->sval, '\\'))
-		xlat_puts(c, " ESCAPE '\\'");
-	return true;
-}
-
-static bool in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
-{
-	struct xlat_type ignored;
-	const char *op = xlat_node_str(e->name[0]);
-	*t = T_BOOL;
-	if (e->rexpr->node_case != NODE(LIST))
-		return xlat_unsupported(c, e->location, "this IN form");
-	if (!cmp_operand(c, e->lexpr, &ignored))
-		return false;
-	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
-	if (!xlat_expr_list(c, e->rexpr->list->items, e->rexpr->list->n_items))
-		return false;
-	xlat_puts(c, ")");
-	return true;
-}
-
-static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuery__Node *lo,
-			const PgQuery__Node *hi, bool negate)
-{
-	struct xlat_type ignored;
-	if (!cmp_operand(c, x, &ignored))
-		return false;
-	xlat_puts(c, negate ? " NOT BETWEEN " : " BETWEEN ");
-	if (!cmp_operand(c, lo, &ignored))
-		return false;
-	xlat_puts(c, " AND ");
-	return cmp_operand(c, hi, &ignored);
-}
-
-/* BETWEEN SYMMETRIC is expanded exactly as PostgreSQL's own parse analysis expands it. */
-static bool between(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
-{
-	PgQuery__AExprKind k = e->kind;
-	bool negate = k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN ||
-		      k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
-	bool sym = k == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
-		   k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
-	*t = T_BOOL;
-	if (e->rexpr->node_case != NODE(LIST) || e->rexpr->list->n_items != 2)
-		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location, "malformed BETWEEN");
-	PgQuery__Node *lo = e->rexpr->list->items[0], *hi = e->rexpr->list->items[1];
-	if (!sym)
-		return between_one(c, e->lexpr, lo, hi, negate);
-	xlat_puts(c, "((");
-	bool ok = between_one(c, e->lexpr, lo, hi, negate);
-	xlat_puts(c, negate ? ") AND (" : ") OR (");
-	ok = ok && between_one(c, e->lexpr, hi, lo, negate);
-	xlat_puts(c, "))");
-	return ok;
-}
-
-static bool distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not,
-		     struct xlat_type *t)
-{
-	struct xlat_type ignored;
-	*t = T_BOOL;
-	if (!cmp_operand(c, e->lexpr, &ignored))
-		return false;
-	xlat_puts(c, is_not ? " IS NOT " : " IS ");
-	return cmp_operand(c, e->rexpr, &ignored);
-}
-
 static bool nullif(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	struct xlat_type ignored;
@@ -514,21 +409,21 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
 		return a_op(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
-		return distinct(c, e, true, t);
+		return xlat_distinct(c, e, true, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_DISTINCT:
-		return distinct(c, e, false, t);
+		return xlat_distinct(c, e, false, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NULLIF:
 		return nullif(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_IN:
-		return in_list(c, e, t);
+		return xlat_in_list(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
-		return like(c, e, t);
+		return xlat_like(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
-		return between(c, e, t);
+		return xlat_between(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
 		return xlat_unsupported(c, e->location, "SIMILAR TO");
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
@@ -567,94 +462,6 @@ static bool bool_expr(struct xlat_ctx *c, const PgQuery__BoolExpr *b, struct xla
 			return false;
 	}
 	return true;
-}
-
-static bool null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t)
-{
-	struct xlat_type ignored;
-	*t = T_BOOL;
-	if (nt->arg->node_case == NODE(ROW_EXPR))
-		return xlat_unsupported(c, nt->location, "IS NULL on a row value");
-	if (!cmp_operand(c, nt->arg, &ignored))
-		return false;
-	xlat_puts(c, nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? " IS NULL"
-									   : " IS NOT NULL");
-	return true;
-}
-
-static bool boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t)
-{
-	static const char *const forms[] = {
-	    [PG_QUERY__BOOL_TEST_TYPE__IS_TRUE] = " IS TRUE",
-	    [PG_QUERY__BOOL_TEST_TYPE__IS_NOT_TRUE] = " IS NOT TRUE",
-	    [PG_QUERY__BOOL_TEST_TYPE__IS_FALSE] = " IS FALSE",
-	    [PG_QUERY__BOOL_TEST_TYPE__IS_NOT_FALSE] = " IS NOT FALSE",
-	    [PG_QUERY__BOOL_TEST_TYPE__IS_UNKNOWN] = " IS NULL",
-	    [PG_QUERY__BOOL_TEST_TYPE__IS_NOT_UNKNOWN] = " IS NOT NULL",
-	};
-	struct xlat_type ignored;
-	*t = T_BOOL;
-	if ((size_t)bt->booltesttype >= ARRAY_LEN(forms) || !forms[bt->booltesttype])
-		return xlat_unsupported(c, bt->location, "this boolean test");
-	if (!cmp_operand(c, bt->arg, &ignored))
-		return false;
-	xlat_puts(c, forms[bt->booltesttype]);
-	return true;
-}
-
-static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_shape *shape)
-{
-	if (c->flags & XLAT_X_NOSUBQUERY)
-		return xlat_unsupported(c, -1, "a subquery in this context");
-	if (sel->node_case != NODE(SELECT_STMT))
-		return xlat_unsupported(c, -1, "this subquery");
-	c->volatile_seen++;
-	xlat_puts(c, "(");
-	bool ok = xlat_select(c, sel->select_stmt, shape);
-	xlat_puts(c, ")");
-	return ok;
-}
-
-/* x IN (SELECT ...) and x <> ALL (SELECT ...) = x NOT IN (SELECT ...): the only quantified
- * comparisons whose NULL semantics SQLite shares. */
-static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
-{
-	bool any = s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
-	const char *op = s->n_oper_name ? xlat_node_str(s->oper_name[s->n_oper_name - 1]) : "=";
-	struct xlat_type ignored;
-	*t = T_BOOL;
-	if (!op || (any && strcmp(op, "=") != 0) || (!any && strcmp(op, "<>") != 0))
-		return xlat_unsupported(c, s->location, any ? "ANY with an operator other than ="
-							    : "ALL with an operator other than <>");
-	if (!cmp_operand(c, s->testexpr, &ignored))
-		return false;
-	xlat_puts(c, any ? " IN " : " NOT IN ");
-	return subquery(c, s->subselect, NULL);
-}
-
-static bool sub_link(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
-{
-	struct xlat_shape shape = {0};
-	switch (s->sub_link_type) {
-	case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
-		*t = T_BOOL;
-		xlat_puts(c, "EXISTS ");
-		return subquery(c, s->subselect, NULL);
-	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
-		if (!subquery(c, s->subselect, &shape))
-			return false;
-		*t = shape.n >= 1 && !shape.star ? shape.types[0] : T_UNKNOWN_COL;
-		if (t->oid == XLAT_OID_UNKNOWN)
-			t->oid = XLAT_OID_TEXT;
-		return true;
-	case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
-	case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
-		return quantified(c, s, t);
-	case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
-		return xlat_unsupported(c, s->location, "ARRAY(subquery)");
-	default:
-		return xlat_unsupported(c, s->location, "this kind of subquery");
-	}
 }
 
 static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xlat_type *t)
@@ -707,7 +514,8 @@ static bool row_expr(struct xlat_ctx *c, const PgQuery__RowExpr *r, struct xlat_
 {
 	*t = T_UNKNOWN_COL;
 	if (r->n_args < 2)
-		return xlat_unsupported(c, r->location, "a row constructor with fewer than 2 fields");
+		return xlat_unsupported(c, r->location,
+					"a row constructor with fewer than 2 fields");
 	xlat_puts(c, "(");
 	bool ok = xlat_expr_list(c, r->args, r->n_args);
 	xlat_puts(c, ")");
@@ -718,10 +526,10 @@ static bool row_expr(struct xlat_ctx *c, const PgQuery__RowExpr *r, struct xlat_
 static bool collate(struct xlat_ctx *c, const PgQuery__CollateClause *cc, struct xlat_type *t)
 {
 	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
-	if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 &&
-		      strcmp(name, "default") != 0))
+	if (!name ||
+	    (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0 && strcmp(name, "default") != 0))
 		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
-	if (!cmp_operand(c, cc->arg, t))
+	if (!xlat_cmp_operand(c, cc->arg, t))
 		return false;
 	xlat_puts(c, " COLLATE BINARY");
 	return true;
@@ -742,9 +550,9 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 	case NODE(BOOL_EXPR):
 		return bool_expr(c, n->bool_expr, t);
 	case NODE(NULL_TEST):
-		return null_test(c, n->null_test, t);
+		return xlat_null_test(c, n->null_test, t);
 	case NODE(BOOLEAN_TEST):
-		return boolean_test(c, n->boolean_test, t);
+		return xlat_boolean_test(c, n->boolean_test, t);
 	case NODE(TYPE_CAST):
 		return xlat_cast(c, n->type_cast, t);
 	case NODE(FUNC_CALL):
@@ -754,7 +562,7 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 	case NODE(MIN_MAX_EXPR):
 		return xlat_minmax(c, n->min_max_expr, t);
 	case NODE(SUB_LINK):
-		return sub_link(c, n->sub_link, t);
+		return xlat_sublink(c, n->sub_link, t);
 	case NODE(CASE_EXPR):
 		return case_expr(c, n->case_expr, t);
 	case NODE(COALESCE_EXPR):

@@ -10,36 +10,32 @@
 
 static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n);
 
-static void alias_columns(struct xlat_ctx *c, const PgQuery__Alias *al)
-{
-	xlat_puts(c, "(");
-	for (size_t i = 0; i < al->n_colnames; i++) {
-		xlat_puts(c, i ? ", " : "");
-		xlat_ident(c, xlat_node_str(al->colnames[i]));
-	}
-	xlat_puts(c, ")");
-}
-
-/* `(WITH "xlat:n"(a, b) AS (<inner>) SELECT * FROM "xlat:n") AS alias`. The CTE gets a name
- * no PostgreSQL query can mean so that it cannot capture a table the inner query reads. The
- * CTE's column list must name every column, so the inner query's width must be known. */
+/* `(WITH "xlat:n"(a, b, c) AS (<inner>) SELECT * FROM "xlat:n") AS alias`. SQLite has no
+ * column alias lists, but a CTE's column list is one. The CTE gets a name no PostgreSQL
+ * query can mean, so it cannot capture a table the inner query reads. As in PostgreSQL, the
+ * aliases rename the first columns and the others keep their names, so the inner query's
+ * column names must be known (not with *). */
 static bool renamed(struct xlat_ctx *c, const PgQuery__Alias *al, const PgQuery__SelectStmt *sub)
 {
-	struct xlat_shape shape = {0};
+	size_t width = 0;
+	const char **names = xlat_select_colnames(c, sub, &width);
+	if (!names)
+		return xlat_unsupported(c, -1, "a column alias list on a subquery with *");
+	if (width < al->n_colnames)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 al->aliasname, width, al->n_colnames);
 	const char *name = arena_printf(c->a, "xlat:%d", ++c->cte_seq);
 	xlat_puts(c, "(WITH ");
 	xlat_ident(c, name);
-	alias_columns(c, al);
-	xlat_puts(c, " AS (");
-	if (!xlat_select(c, sub, &shape))
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < width; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, i < al->n_colnames ? xlat_node_str(al->colnames[i]) : names[i]);
+	}
+	xlat_puts(c, ") AS (");
+	if (!xlat_select(c, sub, NULL))
 		return false;
-	if (!shape.star && shape.n < al->n_colnames)
-		return xlat_fail(c, "42P10", -1,
-				 "table \"%s\" has %zu columns available but %zu columns specified",
-				 al->aliasname, shape.n, al->n_colnames);
-	if (shape.star || shape.n != al->n_colnames)
-		return xlat_unsupported(c, -1, "a column alias list that does not name every "
-					       "column of a subquery");
 	xlat_puts(c, ") SELECT * FROM ");
 	xlat_ident(c, name);
 	xlat_puts(c, ") AS ");
@@ -67,7 +63,8 @@ static bool range_subselect(struct xlat_ctx *c, const PgQuery__RangeSubselect *r
 	if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this subquery in FROM");
 	if (!rs->alias)
-		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "subquery in FROM must have an alias");
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "subquery in FROM must have an alias");
 	c->volatile_seen++;
 	if (rs->alias->n_colnames)
 		return renamed(c, rs->alias, rs->subquery->select_stmt);

@@ -124,9 +124,10 @@ static bool fn_random(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 static bool fn_uuid(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	*t = (struct xlat_type){XLAT_OID_UUID, -1};
-	xlat_puts(c, "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
-		     "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) "
-		     "|| substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))");
+	xlat_puts(c,
+		  "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || "
+		  "substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) "
+		  "|| substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))");
 	return true;
 }
 
@@ -146,8 +147,9 @@ static bool fn_left_right(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	int n;
 	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 	if (!int_const(f->args[1], &n) || n < 0)
-		return xlat_unsupported(c, f->location, "left()/right() with a negative or "
-							"non-constant length");
+		return xlat_unsupported(c, f->location,
+					"left()/right() with a negative or "
+					"non-constant length");
 	xlat_puts(c, "substr(");
 	if (!xlat_expr(c, f->args[0], &ignored))
 		return false;
@@ -168,6 +170,14 @@ static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	if (!args(c, f, NULL))
 		return false;
 	xlat_puts(c, ")");
+	return true;
+}
+
+/* Every tenant is seen as the schema public. */
+static bool fn_current_schema(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_NAME, -1};
+	xlat_puts(c, "'public'");
 	return true;
 }
 
@@ -216,6 +226,7 @@ static const struct fn fns[] = {
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
 	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
 	{"now", NULL, 0, 0, 0, R_FIX, 0, fn_now},
+	{"current_schema", NULL, 0, 0, 0, R_FIX, 0, fn_current_schema},
 	{"transaction_timestamp", NULL, 0, 0, 0, R_FIX, 0, fn_now},
 	{"statement_timestamp", NULL, 0, 0, 0, R_FIX, 0, fn_now},
 	{"count", "count", 0, 1, FN_AGG, R_FIX, XLAT_OID_INT8, NULL},
@@ -242,16 +253,65 @@ static const struct fn fns[] = {
 
 /* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. */
 static const char *const refused_fns[] = {
-	"age", "array_agg", "array_length", "array_to_string", "ascii", "bit_length", "chr",
-	"clock_timestamp", "concat_ws", "current_setting", "current_database", "currval",
-	"date_part", "date_trunc", "decode", "encode", "extract", "format", "format_type",
-	"generate_series", "initcap", "json_agg", "json_build_object", "jsonb_agg",
-	"jsonb_build_object", "justify_days", "lastval", "lpad", "make_date", "make_timestamp",
-	"md5", "mod", "nextval", "overlay", "pg_typeof", "quote_ident", "quote_literal",
-	"regexp_match", "regexp_matches", "regexp_replace", "regexp_split_to_table", "repeat",
-	"reverse", "rpad", "set_config", "setval", "split_part", "string_to_array", "timeofday",
-	"to_char", "to_date", "to_json", "to_jsonb", "to_number", "to_timestamp", "translate",
-	"unnest", "version", "width_bucket",
+	"age",
+	"array_agg",
+	"array_length",
+	"array_to_string",
+	"ascii",
+	"bit_length",
+	"chr",
+	"clock_timestamp",
+	"concat_ws",
+	"current_setting",
+	"current_database",
+	"currval",
+	"date_part",
+	"date_trunc",
+	"decode",
+	"encode",
+	"extract",
+	"format",
+	"format_type",
+	"generate_series",
+	"initcap",
+	"json_agg",
+	"json_build_object",
+	"jsonb_agg",
+	"jsonb_build_object",
+	"justify_days",
+	"lastval",
+	"lpad",
+	"make_date",
+	"make_timestamp",
+	"md5",
+	"mod",
+	"nextval",
+	"overlay",
+	"pg_typeof",
+	"quote_ident",
+	"quote_literal",
+	"regexp_match",
+	"regexp_matches",
+	"regexp_replace",
+	"regexp_split_to_table",
+	"repeat",
+	"reverse",
+	"rpad",
+	"set_config",
+	"setval",
+	"split_part",
+	"string_to_array",
+	"timeofday",
+	"to_char",
+	"to_date",
+	"to_json",
+	"to_jsonb",
+	"to_number",
+	"to_timestamp",
+	"translate",
+	"unnest",
+	"version",
+	"width_bucket",
 };
 
 static const struct fn *find_fn(const char *name)
@@ -275,7 +335,7 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		r = a.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1} : a;
 		break;
 	case R_SUM:
-		r.oid = a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4   ? XLAT_OID_INT8
+		r.oid = a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
 									       : XLAT_OID_NUMERIC;
 		break;
@@ -285,7 +345,7 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		break;
 	case R_FLOATY: /* float8 for floats, numeric for exact input, unknown for columns */
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
-			: a.oid == XLAT_OID_UNKNOWN_COL			     ? 0
+			: a.oid == XLAT_OID_UNKNOWN_COL                      ? 0
 									     : XLAT_OID_NUMERIC;
 		break;
 	}
@@ -427,17 +487,19 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
 	bool agg = fn->flags & FN_AGG, win = fn->flags & FN_WINDOW;
 	if (f->agg_star && strcmp(name, "count") != 0)
 		return xlat_fail(c, "42809", f->location,
-				 "%s(*) specified, but %s is not an aggregate function", name, name);
+				 "%s(*) specified, but %s is not an aggregate function", name,
+				 name);
 	if (f->agg_distinct && !agg)
 		return xlat_fail(c, "42809", f->location,
 				 "DISTINCT specified, but %s is not an aggregate function", name);
 	if (f->over && !agg && !win)
 		return xlat_fail(c, "42809", f->location,
 				 "OVER specified, but %s is not a window function nor an aggregate "
-				 "function", name);
-	if (win && !f->over)
-		return xlat_fail(c, "42809", f->location, "window function %s requires an OVER clause",
+				 "function",
 				 name);
+	if (win && !f->over)
+		return xlat_fail(c, "42809", f->location,
+				 "window function %s requires an OVER clause", name);
 	if (f->agg_filter && !agg)
 		return xlat_fail(c, "42809", f->location,
 				 "FILTER specified, but %s is not an aggregate function", name);
@@ -534,8 +596,9 @@ bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struc
 		xlat_puts(c, "'public'");
 		return true;
 	default:
-		return xlat_unsupported(c, f->location, "CURRENT_USER, SESSION_USER or "
-							"CURRENT_CATALOG");
+		return xlat_unsupported(c, f->location,
+					"CURRENT_USER, SESSION_USER or "
+					"CURRENT_CATALOG");
 	}
 }
 

@@ -48,12 +48,12 @@ enum xlat_store { XLAT_ST_INT, XLAT_ST_REAL, XLAT_ST_NUMERIC, XLAT_ST_TEXT, XLAT
 
 /* One built-in type the translator knows (xlat_type.c). */
 struct xlat_typeinfo {
-	const char *typname;  /* pg_type.typname as the parser gives it: "int4", "varchar" */
+	const char *typname; /* pg_type.typname as the parser gives it: "int4", "varchar" */
 	uint32_t oid;
 	uint32_t array_oid;   /* 0: no array type we report */
 	const char *sql_name; /* format_type() spelling without modifiers */
 	enum xlat_store store;
-	int tmod;             /* which modifiers it takes (XLAT_TMOD_*) */
+	int tmod; /* which modifiers it takes (XLAT_TMOD_*) */
 };
 
 enum { XLAT_TMOD_NONE, XLAT_TMOD_LENGTH, XLAT_TMOD_NUMERIC, XLAT_TMOD_PRECISION };
@@ -63,32 +63,37 @@ struct xlat_typeref {
 	const struct xlat_typeinfo *info;
 	int32_t typmod; /* PostgreSQL's encoding: varchar(n) → n+4, numeric(p,s) → (p<<16|s)+4 */
 	bool is_array;
-	int serial;     /* 0, or 2/4/8 for smallserial/serial/bigserial */
+	int serial; /* 0, or 2/4/8 for smallserial/serial/bigserial */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
 enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
+	XLAT_X_STAR = 1 << 1,       /* a target list item, where * and t.* may stand */
 };
 
 struct xlat_ctx {
 	struct arena *a;
 	struct pgerr *err;
-	const char *src;        /* the whole input: error positions count characters in it */
-	const uint32_t *given;  /* parameter types from Parse (ngiven entries, 0 = unspecified) */
+	const char *src;       /* the whole input: error positions count characters in it */
+	const uint32_t *given; /* parameter types from Parse (ngiven entries, 0 = unspecified) */
 	int ngiven;
-	struct strbuf *sb;      /* where every emitter appends */
-	struct xlat_stmt *st;   /* the statement being filled */
-	uint32_t *ptypes;       /* inferred parameter types, [n-1]; grown on demand */
+	struct strbuf *sb;    /* where every emitter appends */
+	struct xlat_stmt *st; /* the statement being filled */
+	uint32_t *ptypes;     /* inferred parameter types, [n-1]; grown on demand */
 	int ptypes_cap;
-	int max_param;          /* highest $n seen in this statement */
-	int depth;              /* recursion guard */
-	unsigned flags;         /* XLAT_X_* of the expression being emitted */
-	int volatile_seen;      /* bumped by anything unsafe to evaluate twice (random(), subqueries) */
-	int cte_seq;            /* numbers the CTEs that carry FROM column aliases */
-	const char *ret_alias;  /* in RETURNING: the target's alias, which SQLite does not know */
-	const char *ret_rel;    /* ... and the table name to say instead */
+	int max_param;     /* highest $n seen in this statement */
+	int depth;         /* recursion guard */
+	unsigned flags;    /* XLAT_X_* of the expression being emitted */
+	int volatile_seen; /* bumped by anything unsafe to evaluate twice (random(), subqueries) */
+	int cte_seq;       /* numbers the CTEs that carry FROM column aliases */
+	const char *ret_alias; /* in RETURNING: the target's alias, which SQLite does not know */
+	const char *ret_rel;   /* ... and the table name to say instead */
 };
+
+/* ---- xlat_guard.c ---- */
+/* False with 54001 when sql nests expressions more deeply than is safe to parse. */
+bool xlat_nesting_ok(const char *sql, struct pgerr *err);
 
 /* ---- xlat.c: shared emit helpers ---- */
 void xlat_puts(struct xlat_ctx *c, const char *s);
@@ -101,7 +106,7 @@ void xlat_string(struct xlat_ctx *c, const char *s);
 int xlat_position(const struct xlat_ctx *c, int location);
 /* Sets err (SQLSTATE, position from location when >= 0); always returns false. */
 bool xlat_fail(struct xlat_ctx *c, const char *sqlstate, int location, const char *fmt, ...)
-    PRINTF_LIKE(4, 5);
+	PRINTF_LIKE(4, 5);
 /* 0A000 "<what> is not supported" with the position of location. */
 bool xlat_unsupported(struct xlat_ctx *c, int location, const char *what);
 /* The text of a String node, NULL for any other node. */
@@ -123,25 +128,34 @@ bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* A comma-separated list of expressions. */
 bool xlat_expr_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
-/* The name PostgreSQL gives an unnamed result column (FigureColname). */
-const char *xlat_colname(const PgQuery__Node *n);
 /* Common type of a CASE/COALESCE/UNION-like set of types (PostgreSQL's rules, simplified). */
 struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n);
+
+/* The operand of a comparison-level operator (=, IS, LIKE, IN, BETWEEN): arithmetic binds
+ * tighter in both grammars and goes bare, anything else non-atomic is parenthesized. */
+bool xlat_cmp_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
+
+/* ---- xlat_pred.c: each yields bool (scalar subqueries: their column's type) ---- */
+bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+bool xlat_between(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, struct xlat_type *t);
+bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t);
+bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t);
+bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
 
 /* ---- xlat_cast.c ---- */
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
 
 /* ---- xlat_func.c ---- */
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
-bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
-		   struct xlat_type *t);
+bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t);
 bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 
 /* ---- xlat_type.c ---- */
-bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn,
-		       struct xlat_typeref *out);
+bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
 /* The format_type() spelling of a resolved type ("character varying(20)", "integer[]"). */
 const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r);
 /* The OID of r as a value (arrays → their array OID, 0 when we report none). */
@@ -170,6 +184,10 @@ bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* The PostgreSQL column name of the first output column of a query (EXPR sublinks). */
 const char *xlat_select_colname(const PgQuery__SelectStmt *s);
+/* The name PostgreSQL gives an unnamed result column (FigureColname). */
+const char *xlat_colname(const PgQuery__Node *n);
+/* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
+const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
 
 /* ---- statement translators (one per family) ---- */
 bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
@@ -193,6 +211,6 @@ bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
-const char *xlat_refused_tag(const PgQuery__Node *n);
+const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 
 #endif

@@ -87,7 +87,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return name_list(c, s->objects[0]);
 }
 
-/* PostgreSQL's default index name: table_col1_col2_idx ("expr" for expressions). */
+/* PostgreSQL's default index name: table_col1_col2_idx, an expression named as its result
+ * column would be ("lower", "expr"). Unlike PostgreSQL, no digit is added on a clash. */
 static const char *index_name(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct strbuf sb;
@@ -95,7 +96,8 @@ static const char *index_name(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	strbuf_puts(&sb, s->relation->relname);
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
-		strbuf_printf(&sb, "_%s", ie->name && *ie->name ? ie->name : "expr");
+		const char *col = ie->name && *ie->name ? ie->name : xlat_colname(ie->expr);
+		strbuf_printf(&sb, "_%s", strcmp(col, "?column?") == 0 ? "expr" : col);
 	}
 	strbuf_puts(&sb, "_idx");
 	size_t n = sb.len > 63 ? 63 : sb.len; /* NAMEDATALEN - 1 */
@@ -242,7 +244,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__AlterTableCmd *cmd)
 
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
-	ddl(c, s->objtype == OBJ(INDEX)	     ? "ALTER INDEX"
+	ddl(c, s->objtype == OBJ(INDEX)      ? "ALTER INDEX"
 	       : s->objtype == OBJ(VIEW)     ? "ALTER VIEW"
 	       : s->objtype == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
 					     : "ALTER TABLE");
@@ -264,8 +266,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
 					     : "ALTER TABLE");
 	if (s->rename_type != OBJ(TABLE) && !column)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s ... RENAME is not supported",
-				 c->st->tag);
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s ... RENAME is not supported", c->st->tag);
 	if (s->missing_ok)
 		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
 	xlat_puts(c, "ALTER TABLE ");

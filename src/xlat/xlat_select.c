@@ -67,17 +67,30 @@ static int figure(const PgQuery__Node *n, const char **name)
 		*name = "coalesce";
 		return 2;
 	case NODE(MIN_MAX_EXPR):
-		*name = n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest" : "least";
+		*name = n->min_max_expr->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "greatest"
+										 : "least";
 		return 2;
 	case NODE(GROUPING_FUNC):
 		*name = "grouping";
 		return 2;
 	case NODE(SQLVALUE_FUNCTION): {
 		static const char *const names[] = {
-		    "",		     "current_date",   "current_time",	  "current_time",
-		    "current_timestamp", "current_timestamp", "localtime",	  "localtime",
-		    "localtimestamp",	 "localtimestamp",    "current_role",	  "current_user",
-		    "user",		 "session_user",      "current_catalog", "current_schema",
+			"",
+			"current_date",
+			"current_time",
+			"current_time",
+			"current_timestamp",
+			"current_timestamp",
+			"localtime",
+			"localtime",
+			"localtimestamp",
+			"localtimestamp",
+			"current_role",
+			"current_user",
+			"user",
+			"session_user",
+			"current_catalog",
+			"current_schema",
 		};
 		size_t op = (size_t)n->sqlvalue_function->op;
 		if (op == 0 || op >= ARRAY_LEN(names))
@@ -118,6 +131,26 @@ static bool is_star(const PgQuery__Node *n)
 	return cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
 }
 
+const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n)
+{
+	while (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE && s->larg)
+		s = s->larg;
+	size_t width = s->n_values_lists ? s->values_lists[0]->list->n_items : s->n_target_list;
+	const char **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
+	*n = width;
+	for (size_t i = 0; i < width; i++) {
+		if (s->n_values_lists) {
+			v[i] = arena_printf(c->a, "column%zu", i + 1);
+			continue;
+		}
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (is_star(rt->val))
+			return NULL;
+		v[i] = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
+	}
+	return v;
+}
+
 static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 {
 	if (!shape)
@@ -135,12 +168,23 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		struct xlat_type t;
 		if (i)
 			xlat_puts(c, ", ");
+		if (is_star(rt->val)) { /* PostgreSQL ignores an alias on * and t.* */
+			unsigned saved = c->flags;
+			c->flags |= XLAT_X_STAR;
+			bool ok = xlat_expr(c, rt->val, &t);
+			c->flags = saved;
+			if (shape)
+				shape->star = true;
+			if (!ok)
+				return false;
+			continue;
+		}
+		if (rt->val->node_case == NODE(ROW_EXPR)) /* SQLite has no composite values */
+			return xlat_unsupported(c, rt->location, "a row value as a result column");
 		if (!xlat_expr(c, rt->val, &t))
 			return false;
-		if (shape) {
+		if (shape)
 			shape->types[i] = t;
-			shape->star |= is_star(rt->val);
-		}
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
@@ -180,8 +224,9 @@ bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 		if (!xlat_expr(c, sb->node, &ignored))
 			return false;
 		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-		bool first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
-			     (desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
+		bool first =
+			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
+			(desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
 		/* PostgreSQL sorts NULL as larger than any value, SQLite as smaller */
 		xlat_puts(c, desc ? " DESC" : "");
 		xlat_puts(c, first ? " NULLS FIRST" : " NULLS LAST");
@@ -276,8 +321,8 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	size_t width = s->values_lists[0]->list->n_items;
-	struct xlat_type *tv = arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) *
-						      sizeof(*tv));
+	struct xlat_type *tv =
+		arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) * sizeof(*tv));
 	xlat_puts(c, "VALUES ");
 	for (size_t r = 0; r < s->n_values_lists; r++) {
 		const PgQuery__List *row = s->values_lists[r]->list;
@@ -345,14 +390,14 @@ static bool window_clause(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
-static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-			struct xlat_shape *shape)
+static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	struct xlat_type ignored;
 	if (s->into_clause)
 		return xlat_unsupported(c, -1, "SELECT INTO");
 	if (s->n_locking_clause)
-		c->st->writes = true; /* row locks: PostgreSQL refuses them in read-only transactions */
+		c->st->writes =
+			true; /* row locks: PostgreSQL refuses them in read-only transactions */
 	if (!s->n_target_list)
 		return xlat_unsupported(c, -1, "SELECT without result columns");
 	xlat_puts(c, "SELECT ");
@@ -412,9 +457,10 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		break;
 	}
 	if (s->all && s->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
-		return xlat_unsupported(c, -1, s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT
-						   ? "INTERSECT ALL"
-						   : "EXCEPT ALL");
+		return xlat_unsupported(c, -1,
+					s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT
+						? "INTERSECT ALL"
+						: "EXCEPT ALL");
 	if (!arm(c, s->larg, true, &l))
 		return false;
 	xlat_puts(c, kw);

@@ -21,15 +21,13 @@ static const struct xlat_typeinfo types[] = {
 	{"bpchar", XLAT_OID_BPCHAR, 1014, "character", XLAT_ST_TEXT, XLAT_TMOD_LENGTH},
 	{"varchar", XLAT_OID_VARCHAR, 1015, "character varying", XLAT_ST_TEXT, XLAT_TMOD_LENGTH},
 	{"date", XLAT_OID_DATE, 1182, "date", XLAT_ST_TEXT, XLAT_TMOD_NONE},
-	{"time", XLAT_OID_TIME, 1183, "time without time zone", XLAT_ST_TEXT,
-	 XLAT_TMOD_PRECISION},
+	{"time", XLAT_OID_TIME, 1183, "time without time zone", XLAT_ST_TEXT, XLAT_TMOD_PRECISION},
 	{"timestamp", XLAT_OID_TIMESTAMP, 1115, "timestamp without time zone", XLAT_ST_TEXT,
 	 XLAT_TMOD_PRECISION},
 	{"timestamptz", XLAT_OID_TIMESTAMPTZ, 1185, "timestamp with time zone", XLAT_ST_TEXT,
 	 XLAT_TMOD_PRECISION},
 	{"interval", XLAT_OID_INTERVAL, 1187, "interval", XLAT_ST_TEXT, XLAT_TMOD_NONE},
-	{"timetz", XLAT_OID_TIMETZ, 1270, "time with time zone", XLAT_ST_TEXT,
-	 XLAT_TMOD_PRECISION},
+	{"timetz", XLAT_OID_TIMETZ, 1270, "time with time zone", XLAT_ST_TEXT, XLAT_TMOD_PRECISION},
 	{"numeric", XLAT_OID_NUMERIC, 1231, "numeric", XLAT_ST_NUMERIC, XLAT_TMOD_NUMERIC},
 	{"uuid", XLAT_OID_UUID, 2951, "uuid", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"jsonb", XLAT_OID_JSONB, 3807, "jsonb", XLAT_ST_TEXT, XLAT_TMOD_NONE},
@@ -38,14 +36,64 @@ static const struct xlat_typeinfo types[] = {
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
  * refused with 0A000 rather than "does not exist". */
 static const char *const refused_types[] = {
-	"xml", "money", "bit", "varbit", "inet", "cidr", "macaddr", "macaddr8", "point", "line",
-	"lseg", "box", "path", "polygon", "circle", "tsvector", "tsquery", "int4range",
-	"int8range", "numrange", "tsrange", "tstzrange", "daterange", "int4multirange",
-	"int8multirange", "nummultirange", "tsmultirange", "tstzmultirange", "datemultirange",
-	"regclass", "regtype", "regproc", "regprocedure", "regoper", "regoperator", "regnamespace",
-	"regrole", "regconfig", "regdictionary", "regcollation", "char", "txid_snapshot",
-	"pg_snapshot", "pg_lsn", "oidvector", "int2vector", "record", "void", "cstring", "tid",
-	"xid", "xid8", "cid", "jsonpath", "refcursor", "aclitem", "anyelement", "anyarray",
+	"xml",
+	"money",
+	"bit",
+	"varbit",
+	"inet",
+	"cidr",
+	"macaddr",
+	"macaddr8",
+	"point",
+	"line",
+	"lseg",
+	"box",
+	"path",
+	"polygon",
+	"circle",
+	"tsvector",
+	"tsquery",
+	"int4range",
+	"int8range",
+	"numrange",
+	"tsrange",
+	"tstzrange",
+	"daterange",
+	"int4multirange",
+	"int8multirange",
+	"nummultirange",
+	"tsmultirange",
+	"tstzmultirange",
+	"datemultirange",
+	"regclass",
+	"regtype",
+	"regproc",
+	"regprocedure",
+	"regoper",
+	"regoperator",
+	"regnamespace",
+	"regrole",
+	"regconfig",
+	"regdictionary",
+	"regcollation",
+	"char",
+	"txid_snapshot",
+	"pg_snapshot",
+	"pg_lsn",
+	"oidvector",
+	"int2vector",
+	"record",
+	"void",
+	"cstring",
+	"tid",
+	"xid",
+	"xid8",
+	"cid",
+	"jsonpath",
+	"refcursor",
+	"aclitem",
+	"anyelement",
+	"anyarray",
 };
 
 static const struct serial_name {
@@ -53,7 +101,7 @@ static const struct serial_name {
 	const char *base;
 	int width;
 } serials[] = {
-	{"serial", "int4", 4}, {"serial4", "int4", 4},   {"bigserial", "int8", 8},
+	{"serial", "int4", 4},  {"serial4", "int4", 4},     {"bigserial", "int8", 8},
 	{"serial8", "int8", 8}, {"smallserial", "int2", 2}, {"serial2", "int2", 2},
 };
 
@@ -105,8 +153,7 @@ static bool int_mods(struct xlat_ctx *c, const PgQuery__TypeName *tn, int *v, si
 	return true;
 }
 
-static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
-		       struct xlat_typeref *out)
+static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	int v[1];
 	const char *what = out->info->oid == XLAT_OID_BPCHAR ? "char" : "varchar";
@@ -124,8 +171,7 @@ static bool length_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
 	return true;
 }
 
-static bool numeric_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
-			struct xlat_typeref *out)
+static bool numeric_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	int v[2] = {0, 0};
 	if (tn->n_typmods > 2)
@@ -142,8 +188,7 @@ static bool numeric_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
 	return true;
 }
 
-static bool precision_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn,
-			  struct xlat_typeref *out)
+static bool precision_mod(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	int v[1];
 	if (tn->n_typmods > 1)
@@ -172,7 +217,8 @@ static bool modifiers(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xl
 		return precision_mod(c, tn, out);
 	default:
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, tn->location,
-				 "type modifier is not allowed for type \"%s\"", out->info->typname);
+				 "type modifier is not allowed for type \"%s\"",
+				 out->info->typname);
 	}
 }
 
@@ -266,6 +312,5 @@ uint32_t xlat_type_oid(const struct xlat_typeref *r)
 bool xlat_type_is_temporal(uint32_t oid)
 {
 	return oid == XLAT_OID_DATE || oid == XLAT_OID_TIME || oid == XLAT_OID_TIMETZ ||
-	       oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ ||
-	       oid == XLAT_OID_INTERVAL;
+	       oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ || oid == XLAT_OID_INTERVAL;
 }

@@ -247,11 +247,12 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 	return ok;
 }
 
-const char *xlat_refused_tag(const PgQuery__Node *n)
+static const char *known_tag(const PgQuery__Node *n)
 {
 	switch (n->node_case) {
 	case NODE(CREATE_FUNCTION_STMT):
-		return n->create_function_stmt->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+		return n->create_function_stmt->is_procedure ? "CREATE PROCEDURE"
+							     : "CREATE FUNCTION";
 	case NODE(CREATE_SEQ_STMT):
 		return "CREATE SEQUENCE";
 	case NODE(ALTER_SEQ_STMT):
@@ -284,8 +285,8 @@ const char *xlat_refused_tag(const PgQuery__Node *n)
 		return "EXPLAIN";
 	case NODE(CREATE_TABLE_AS_STMT):
 		return n->create_table_as_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW
-			   ? "CREATE MATERIALIZED VIEW"
-			   : "CREATE TABLE AS";
+			       ? "CREATE MATERIALIZED VIEW"
+			       : "CREATE TABLE AS";
 	case NODE(COMMENT_STMT):
 		return "COMMENT";
 	case NODE(LOCK_STMT):
@@ -344,7 +345,43 @@ const char *xlat_refused_tag(const PgQuery__Node *n)
 		return "CREATE STATISTICS";
 	case NODE(LOAD_STMT):
 		return "LOAD";
+	case NODE(DEFINE_STMT):
+		switch (n->define_stmt->kind) {
+		case PG_QUERY__OBJECT_TYPE__OBJECT_AGGREGATE:
+			return "CREATE AGGREGATE";
+		case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+			return "CREATE OPERATOR";
+		case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
+			return "CREATE COLLATION";
+		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+			return "CREATE TYPE";
+		default:
+			return "CREATE TEXT SEARCH";
+		}
 	default:
-		return "this statement";
+		return NULL;
 	}
+}
+
+/* The field name of the parse node ("alter_extension_contents_stmt") as words
+ * ("ALTER EXTENSION CONTENTS"), for the statements without a tag above. */
+static const char *node_words(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const ProtobufCFieldDescriptor *fd = protobuf_c_message_descriptor_get_field(
+		&pg_query__node__descriptor, (unsigned)n->node_case);
+	if (!fd)
+		return "this statement";
+	char *w = arena_strdup(c->a, fd->name);
+	size_t len = strlen(w);
+	if (len > 5 && strcmp(w + len - 5, "_stmt") == 0)
+		w[len - 5] = '\0';
+	for (char *p = w; *p; p++)
+		*p = *p == '_' ? ' ' : (char)toupper((unsigned char)*p);
+	return w;
+}
+
+const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const char *tag = known_tag(n);
+	return tag ? tag : node_words(c, n);
 }

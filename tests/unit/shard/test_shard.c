@@ -156,6 +156,7 @@ START_TEST(sqlite_errors_map_to_sqlstates)
 	ck_assert_str_eq(state_of(c, "SELECT * FROM nope", &err), "42P01");
 	ck_assert_str_eq(err.message, "relation \"nope\" does not exist");
 	ck_assert_str_eq(state_of(c, "SELECT nope FROM t", &err), "42703");
+	ck_assert_str_eq(state_of(c, "SELECT \"nope\" FROM t", &err), "42703");
 	ck_assert_str_eq(state_of(c, "CREATE TABLE t (x int)", &err), "42P07");
 	ck_assert_str_eq(err.message, "relation \"t\" already exists");
 	ck_assert_str_eq(state_of(c, "SELECT nofunc(1)", &err), "42883");

@@ -5,6 +5,7 @@
 #include "xlat_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct kindcase {
@@ -65,7 +66,8 @@ START_TEST(test_kinds)
 	const struct xlat_stmt *st = xtranslate(k->pg, NULL, 0, 1, a);
 	ck_assert_msg(st->kind == k->kind, "%s: kind %d", k->pg, st->kind);
 	if (k->tag)
-		ck_assert_msg(st->tag && strcmp(st->tag, k->tag) == 0, "%s: tag %s", k->pg, st->tag);
+		ck_assert_msg(st->tag && strcmp(st->tag, k->tag) == 0, "%s: tag %s", k->pg,
+			      st->tag);
 	ck_assert_msg(st->tag_style == k->style, "%s: tag style", k->pg);
 	ck_assert_msg(st->returns_rows == k->rows, "%s: returns_rows", k->pg);
 	ck_assert_msg(st->writes == k->writes, "%s: writes", k->pg);
@@ -78,11 +80,12 @@ END_TEST
 START_TEST(test_txn_fields)
 {
 	struct arena *a = arena_new(0);
-	const struct xlat_stmt *st = xtranslate("BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY",
-						NULL, 0, 1, a);
+	const struct xlat_stmt *st =
+		xtranslate("BEGIN ISOLATION LEVEL SERIALIZABLE, READ ONLY", NULL, 0, 1, a);
 	ck_assert_int_eq(st->txn, XLAT_TXN_BEGIN);
 	ck_assert_int_eq(st->read_only, 1);
-	st = xtranslate("START TRANSACTION ISOLATION LEVEL READ COMMITTED READ WRITE", NULL, 0, 1, a);
+	st = xtranslate("START TRANSACTION ISOLATION LEVEL READ COMMITTED READ WRITE", NULL, 0, 1,
+			a);
 	ck_assert_int_eq(st->read_only, 0);
 	st = xtranslate("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL, 0, 1, a);
 	ck_assert_int_eq(st->read_only, -1);
@@ -107,7 +110,7 @@ END_TEST
 
 struct setcase {
 	const char *pg;
-	const char *name; /* NULL: ALL */
+	const char *name;  /* NULL: ALL */
 	const char *value; /* NULL: DEFAULT / none */
 	bool local, reset;
 };
@@ -181,6 +184,8 @@ struct colcase {
 static const struct colcase colcases[] = {
 	{"SELECT 1, 2147483648, 99999999999999999999, 1.5, 'x', true, NULL",
 	 "23,20,1700,1700,25,16,25"},
+	{"SELECT -2147483648, 2147483648, -9223372036854775808, 9223372036854775808",
+	 "23,20,20,1700"},
 	{"SELECT a, t.b, x.c FROM t AS x, t", "0,0,0"},
 	{"SELECT * FROM t", "*"},
 	{"SELECT a, t.* FROM t", "*"},
@@ -322,8 +327,7 @@ static const struct errcase errors[] = {
 	{"SELECT '99999999999'::int", "22003", 8,
 	 "value \"99999999999\" is out of range for type integer"},
 	{"SELECT 'maybe'::boolean", "22P02", 8, "invalid input syntax for type boolean: \"maybe\""},
-	{"SELECT 'x'::float8", "22P02", 8,
-	 "invalid input syntax for type double precision: \"x\""},
+	{"SELECT 'x'::float8", "22P02", 8, "invalid input syntax for type double precision: \"x\""},
 	{"SELECT '\\xZZ'::bytea", "22P02", 8, "invalid input syntax for type bytea"},
 	{"SELECT 'x'::nosuchtype", "42704", 13, "type \"nosuchtype\" does not exist"},
 	{"SELECT 1::public.mytype", "42704", 11, "type \"public.mytype\" does not exist"},
@@ -374,6 +378,55 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* "head" followed by n copies of "item" joined by "sep", then "tail". */
+static char *repeat(const char *head, const char *item, const char *sep, int n, const char *tail)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, head);
+	for (int i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? sep : "", item);
+	strbuf_puts(&sb, tail);
+	return strbuf_take(&sb);
+}
+
+static void expect_depth_error(char *sql)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(!xlat_translate(sql, NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(e.sqlstate, "54001");
+	arena_free(a);
+	free(sql);
+}
+
+static void expect_ok(char *sql)
+{
+	struct arena *a = arena_new(0);
+	xtranslate(sql, NULL, 0, 1, a);
+	arena_free(a);
+	free(sql);
+}
+
+/* Deep nesting is refused before the parse tree is unpacked (that recursion has no limit);
+ * long flat lists are not nesting and pass. */
+START_TEST(test_nesting)
+{
+	expect_depth_error(repeat("SELECT ", "a", " + ", 100000, " FROM t"));
+	expect_depth_error(repeat("SELECT ", "(", "", 2000, "1"));
+	expect_depth_error(repeat("SELECT 1", " UNION SELECT 1", "", 5000, ""));
+	expect_depth_error(repeat("SELECT * FROM t", " JOIN u ON true", "", 5000, ""));
+	expect_depth_error(repeat("SELECT ", "NOT ", "", 5000, "true"));
+	expect_ok(repeat("SELECT ", "a", " + ", 300, " FROM t"));
+	expect_ok(repeat("SELECT a FROM t WHERE ", "a = 1", " AND ", 20000, ""));
+	expect_ok(repeat("SELECT a FROM t WHERE a IN (", "-1", ", ", 20000, ")"));
+	expect_ok(repeat("INSERT INTO t (a, b) VALUES ", "(-1, 'x' || 'y')", ", ", 20000, ""));
+}
+END_TEST
+
 #define N(v) ((int)(sizeof(v) / sizeof((v)[0])))
 
 Suite *xlat_suite_misc(void)
@@ -389,6 +442,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_params_given);
 	tcase_add_test(tc, test_statements);
 	tcase_add_loop_test(tc, test_errors, 0, N(errors));
+	tcase_add_test(tc, test_nesting);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,8 +43,8 @@ static void check_prepares(const char *pg, const char *sql)
 	sqlite3_stmt *vm = NULL;
 	const char *tail = NULL;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, &tail);
-	ck_assert_msg(rc == SQLITE_OK, "SQLite rejects the translation of\n  %s\nas\n  %s\n: %s", pg,
-		      sql, sqlite3_errmsg(db));
+	ck_assert_msg(rc == SQLITE_OK, "SQLite rejects the translation of\n  %s\nas\n  %s\n: %s",
+		      pg, sql, sqlite3_errmsg(db));
 	ck_assert_msg(vm && tail && !*tail, "not exactly one statement: %s", sql);
 	sqlite3_finalize(vm);
 	sqlite3_close(db);

@@ -33,8 +33,8 @@ Suite *xlat_suite_ddl(void);
 Suite *xlat_suite_misc(void);
 Suite *xlat_suite_semantics(void);
 
-#define XCASE_TEST(name, table)                                                                  \
-	START_TEST(name) { xcase_run(table, _i); }                                               \
+#define XCASE_TEST(name, table)                    \
+	START_TEST(name) { xcase_run(table, _i); } \
 	END_TEST
 
 #endif

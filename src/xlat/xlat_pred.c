@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_pred.c: predicates — LIKE/ILIKE with PostgreSQL's escape rules, IN lists, BETWEEN
+ * [SYMMETRIC], IS [NOT] DISTINCT FROM, NULL and boolean tests, and subqueries (EXISTS, IN,
+ * quantified comparisons, scalar). All of them yield boolean except scalar subqueries. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static const struct xlat_type T_BOOL = {XLAT_OID_BOOL, -1};
+static const struct xlat_type T_UNKNOWN_COL = {XLAT_OID_UNKNOWN_COL, -1};
+
+/* LIKE/ILIKE. PostgreSQL's default escape character is the backslash; SQLite has none, so
+ * it is spelled out unless the pattern is a literal without one. ILIKE lower-cases both sides
+ * (ASCII only, see docs/sql-compat.md); case-sensitive LIKE relies on the executor's
+ * PRAGMA case_sensitive_like=ON. */
+bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	const char *op = xlat_node_str(e->name[0]);
+	bool ilike = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE;
+	bool negate = op && op[0] == '!';
+	const PgQuery__Node *pat = e->rexpr, *esc = NULL;
+	struct xlat_type ignored;
+	if (pat->node_case == NODE(FUNC_CALL) && pat->func_call->n_args == 2 &&
+	    strcmp(xlat_node_str(pat->func_call->funcname[pat->func_call->n_funcname - 1]),
+		   "like_escape") == 0) {
+		esc = pat->func_call->args[1];
+		pat = pat->func_call->args[0];
+	}
+	*t = T_BOOL;
+	if (ilike)
+		xlat_puts(c, "lower(");
+	if (!(ilike ? xlat_expr : xlat_cmp_operand)(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, ilike ? ") " : " ");
+	xlat_puts(c, negate ? "NOT LIKE " : "LIKE ");
+	if (ilike)
+		xlat_puts(c, "lower(");
+	if (!(ilike ? xlat_expr : xlat_cmp_operand)(c, pat, &ignored))
+		return false;
+	if (ilike)
+		xlat_puts(c, ")");
+	bool literal = pat->node_case == NODE(A_CONST) &&
+		       pat->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	if (esc) {
+		bool empty = esc->node_case == NODE(A_CONST) &&
+			     esc->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL &&
+			     !*esc->a_const->sval->sval;
+		if (empty)
+			return true; /* ESCAPE '' turns escaping off: SQLite's default */
+		xlat_puts(c, " ESCAPE ");
+		return xlat_operand(c, esc, &ignored);
+	}
+	if (!literal || strchr(pat->a_const->sval->sval, '\\'))
+		xlat_puts(c, " ESCAPE '\\'");
+	return true;
+}
+
+bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	const char *op = xlat_node_str(e->name[0]);
+	*t = T_BOOL;
+	if (e->rexpr->node_case != NODE(LIST))
+		return xlat_unsupported(c, e->location, "this IN form");
+	if (!xlat_cmp_operand(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
+	if (!xlat_expr_list(c, e->rexpr->list->items, e->rexpr->list->n_items))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuery__Node *lo,
+			const PgQuery__Node *hi, bool negate)
+{
+	struct xlat_type ignored;
+	if (!xlat_cmp_operand(c, x, &ignored))
+		return false;
+	xlat_puts(c, negate ? " NOT BETWEEN " : " BETWEEN ");
+	if (!xlat_cmp_operand(c, lo, &ignored))
+		return false;
+	xlat_puts(c, " AND ");
+	return xlat_cmp_operand(c, hi, &ignored);
+}
+
+/* BETWEEN SYMMETRIC is expanded exactly as PostgreSQL's own parse analysis expands it. */
+bool xlat_between(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	PgQuery__AExprKind k = e->kind;
+	bool negate = k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN ||
+		      k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+	bool sym = k == PG_QUERY__A__EXPR__KIND__AEXPR_BETWEEN_SYM ||
+		   k == PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM;
+	*t = T_BOOL;
+	if (e->rexpr->node_case != NODE(LIST) || e->rexpr->list->n_items != 2)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location, "malformed BETWEEN");
+	PgQuery__Node *lo = e->rexpr->list->items[0], *hi = e->rexpr->list->items[1];
+	if (!sym)
+		return between_one(c, e->lexpr, lo, hi, negate);
+	xlat_puts(c, "((");
+	bool ok = between_one(c, e->lexpr, lo, hi, negate);
+	xlat_puts(c, negate ? ") AND (" : ") OR (");
+	ok = ok && between_one(c, e->lexpr, hi, lo, negate);
+	xlat_puts(c, "))");
+	return ok;
+}
+
+bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if (!xlat_cmp_operand(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, is_not ? " IS NOT " : " IS ");
+	return xlat_cmp_operand(c, e->rexpr, &ignored);
+}
+
+bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if (nt->arg->node_case == NODE(ROW_EXPR))
+		return xlat_unsupported(c, nt->location, "IS NULL on a row value");
+	if (!xlat_cmp_operand(c, nt->arg, &ignored))
+		return false;
+	xlat_puts(c, nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? " IS NULL"
+									   : " IS NOT NULL");
+	return true;
+}
+
+bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t)
+{
+	static const char *const forms[] = {
+		[PG_QUERY__BOOL_TEST_TYPE__IS_TRUE] = " IS TRUE",
+		[PG_QUERY__BOOL_TEST_TYPE__IS_NOT_TRUE] = " IS NOT TRUE",
+		[PG_QUERY__BOOL_TEST_TYPE__IS_FALSE] = " IS FALSE",
+		[PG_QUERY__BOOL_TEST_TYPE__IS_NOT_FALSE] = " IS NOT FALSE",
+		[PG_QUERY__BOOL_TEST_TYPE__IS_UNKNOWN] = " IS NULL",
+		[PG_QUERY__BOOL_TEST_TYPE__IS_NOT_UNKNOWN] = " IS NOT NULL",
+	};
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if ((size_t)bt->booltesttype >= ARRAY_LEN(forms) || !forms[bt->booltesttype])
+		return xlat_unsupported(c, bt->location, "this boolean test");
+	if (!xlat_cmp_operand(c, bt->arg, &ignored))
+		return false;
+	xlat_puts(c, forms[bt->booltesttype]);
+	return true;
+}
+
+static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_shape *shape)
+{
+	if (c->flags & XLAT_X_NOSUBQUERY)
+		return xlat_unsupported(c, -1, "a subquery in this context");
+	if (sel->node_case != NODE(SELECT_STMT))
+		return xlat_unsupported(c, -1, "this subquery");
+	c->volatile_seen++;
+	xlat_puts(c, "(");
+	bool ok = xlat_select(c, sel->select_stmt, shape);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* x IN (SELECT ...) and x <> ALL (SELECT ...) = x NOT IN (SELECT ...): the only quantified
+ * comparisons whose NULL semantics SQLite shares. */
+static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
+{
+	bool any = s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
+	const char *op = s->n_oper_name ? xlat_node_str(s->oper_name[s->n_oper_name - 1]) : "=";
+	struct xlat_type ignored;
+	*t = T_BOOL;
+	if (!op || (any && strcmp(op, "=") != 0) || (!any && strcmp(op, "<>") != 0))
+		return xlat_unsupported(c, s->location,
+					any ? "ANY with an operator other than ="
+					    : "ALL with an operator other than <>");
+	if (!xlat_cmp_operand(c, s->testexpr, &ignored))
+		return false;
+	xlat_puts(c, any ? " IN " : " NOT IN ");
+	return subquery(c, s->subselect, NULL);
+}
+
+bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
+{
+	struct xlat_shape shape = {0};
+	switch (s->sub_link_type) {
+	case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
+		*t = T_BOOL;
+		xlat_puts(c, "EXISTS ");
+		return subquery(c, s->subselect, NULL);
+	case PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK:
+		if (!subquery(c, s->subselect, &shape))
+			return false;
+		*t = shape.n >= 1 && !shape.star ? shape.types[0] : T_UNKNOWN_COL;
+		if (t->oid == XLAT_OID_UNKNOWN)
+			t->oid = XLAT_OID_TEXT;
+		return true;
+	case PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK:
+	case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
+		return quantified(c, s, t);
+	case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
+		return xlat_unsupported(c, s->location, "ARRAY(subquery)");
+	default:
+		return xlat_unsupported(c, s->location, "this kind of subquery");
+	}
+}
