@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -338,6 +339,35 @@ START_TEST(settings)
 }
 END_TEST
 
+START_TEST(vanished_client_releases_its_transaction)
+{
+	PGconn *a = harness_connect(&H, "dbname=acme");
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(a, "CREATE TABLE v (x int)"));
+	PQclear(harness_exec_ok(a, "BEGIN"));
+	PQclear(harness_exec_ok(a, "INSERT INTO v VALUES (1)"));
+	/* While a holds the write lock, b is told so at once instead of stalling the server. */
+	harness_exec_fail(b, "INSERT INTO v VALUES (2)", "55P03");
+	PQfinish(a); /* vanishes mid-transaction */
+	PGresult *r = NULL;
+	for (int i = 0; i < 100; i++) {
+		r = PQexec(b, "INSERT INTO v VALUES (3)");
+		if (PQresultStatus(r) == PGRES_COMMAND_OK)
+			break;
+		PQclear(r);
+		r = NULL;
+		usleep(10000);
+	}
+	ck_assert_msg(r != NULL, "lock not released after the client vanished");
+	PQclear(r);
+	r = harness_exec_ok(b, "SELECT x FROM v ORDER BY x");
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+	PQclear(r);
+	PQfinish(b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("libpq");
@@ -354,6 +384,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, error_codes);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
+	tcase_add_test(tc, vanished_client_releases_its_transaction);
 	suite_add_tcase(s, tc);
 	return s;
 }
