@@ -43,39 +43,31 @@ bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
 	return true;
 }
 
-/* Commits SQLite's transaction; when that fails, rolls back. Either way the session is idle
- * afterwards and settings are kept or restored to match. */
-static bool commit(struct session *s, struct pgerr *err)
+/* Ends SQLite's transaction — committing when asked, rolling back otherwise or when the commit
+ * fails — and leaves the session idle with its settings kept or restored to match. False
+ * (err set) only when a requested commit failed. */
+static bool finish(struct session *s, bool commit, struct pgerr *err)
 {
 	s->txn = SESS_TXN_IDLE;
 	s->txn_read_only = false;
-	bool ok = run(s, "COMMIT", err);
-	if (!ok)
+	bool committed = commit && run(s, "COMMIT", err);
+	if (!committed)
 		rollback_quietly(s);
-	sess_guc_txn_end(s, ok);
-	return ok;
+	sess_guc_txn_end(s, committed);
+	return committed || !commit;
 }
 
 bool sess_txn_implicit_end(struct session *s, struct pgerr *err)
 {
-	return s->txn != SESS_TXN_IMPLICIT || commit(s, err);
+	return s->txn != SESS_TXN_IMPLICIT || finish(s, true, err);
 }
 
 void sess_txn_on_error(struct session *s)
 {
-	switch (s->txn) {
-	case SESS_TXN_IMPLICIT:
-		rollback_quietly(s);
-		sess_guc_txn_end(s, false);
-		s->txn = SESS_TXN_IDLE;
-		s->txn_read_only = false;
-		break;
-	case SESS_TXN_BLOCK:
+	if (s->txn == SESS_TXN_IMPLICIT)
+		finish(s, false, NULL);
+	else if (s->txn == SESS_TXN_BLOCK)
 		s->txn = SESS_TXN_FAILED;
-		break;
-	default:
-		break;
-	}
 }
 
 static void notice(struct session *s, const char *sqlstate, const char *msg)
@@ -102,14 +94,10 @@ static bool end(struct session *s, bool do_commit, const char **tag, struct pger
 		notice(s, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
 		return true;
 	}
-	if (do_commit && s->txn != SESS_TXN_FAILED)
-		return commit(s, err);
-	s->txn = SESS_TXN_IDLE;
-	s->txn_read_only = false;
-	rollback_quietly(s);
-	sess_guc_txn_end(s, false);
-	*tag = "ROLLBACK";
-	return true;
+	bool commit = do_commit && s->txn != SESS_TXN_FAILED;
+	if (!commit)
+		*tag = "ROLLBACK";
+	return finish(s, commit, err);
 }
 
 static const char *savepoint_sql(struct session *s, const char *verb, const char *name)
