@@ -248,7 +248,7 @@ bool sess_bind_params(struct session *s, const struct sess_stmt *st, sqlite3_stm
 	return true;
 }
 
-bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_FAILED &&
 	    !(x->kind == XLAT_TXN && (x->txn == XLAT_TXN_ROLLBACK || x->txn == XLAT_TXN_COMMIT ||
@@ -256,6 +256,13 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 		return pgerr_set(err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
 				 "current transaction is aborted, commands ignored until end of "
 				 "transaction block");
+	return true;
+}
+
+bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (!sess_check_not_aborted(s, x, err))
+		return false;
 	if (s->txn_read_only && x->writes)
 		return pgerr_set(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION,
 				 "cannot execute %s in a read-only transaction", x->tag);

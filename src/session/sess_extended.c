@@ -96,6 +96,8 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 			       "cannot insert multiple commands into a prepared statement");
 	if (ok && n == 1 && xs[0].kind != XLAT_EMPTY)
 		st->x = &xs[0];
+	if (ok && st->x)
+		ok = sess_check_not_aborted(s, st->x, err);
 	if (ok)
 		ok = resolve_params(st, p, err);
 	if (ok && st->x && st->x->kind == XLAT_SQL) {
@@ -121,13 +123,6 @@ void sess_ext_parse(struct session *s, const struct pgw_msg *m)
 	if (p.name[0] && find_stmt(s, p.name)) {
 		pgerr_set(&err, SQLSTATE_DUPLICATE_PSTATEMENT,
 			  "prepared statement \"%s\" already exists", p.name);
-		ext_error(s, &err);
-		return;
-	}
-	if (s->txn == SESS_TXN_FAILED) {
-		pgerr_set(&err, SQLSTATE_IN_FAILED_SQL_TRANSACTION,
-			  "current transaction is aborted, commands ignored until end of "
-			  "transaction block");
 		ext_error(s, &err);
 		return;
 	}

@@ -135,6 +135,9 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
  * protocol, Describe does). */
 bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		      struct pgerr *err);
+/* In a failed transaction only ROLLBACK, COMMIT and ROLLBACK TO may be parsed or run (25P02
+ * otherwise), as PostgreSQL's IsTransactionExitStmt. */
+bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* Whether a statement may run in the current transaction state (25P02, 25006 otherwise). */
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 

@@ -250,6 +250,18 @@ START_TEST(transactions_and_failed_state)
 	ck_assert_str_eq(PQcmdStatus(r), "ROLLBACK");
 	PQclear(r);
 	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_IDLE);
+
+	/* The extended protocol, as JDBC uses it: only a transaction exit may be parsed. */
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	harness_exec_fail(c, "SELECT * FROM missing_table", "42P01");
+	r = PQexecParams(c, "SELECT 1", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "25P02");
+	PQclear(r);
+	r = PQexecParams(c, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "ROLLBACK");
+	PQclear(r);
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_IDLE);
 	r = harness_exec_ok(c, "SELECT count(*) FROM tx");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
 	PQclear(r);
