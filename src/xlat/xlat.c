@@ -257,7 +257,7 @@ bool xlat_enter(struct xlat_ctx *c)
 {
 	if (++c->depth > MAX_DEPTH) {
 		c->depth--;
-		pgerr_set(c->err, "54001", "stack depth limit exceeded");
+		pgerr_set(c->err, SQLSTATE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
 		return false;
 	}
 	return true;

@@ -4,6 +4,7 @@
 #include "xlat_int.h"
 
 #include <pg_query.h>
+#include <string.h>
 
 /* The parse tree reaches us through protobuf-c, whose unpacking recurses about 1 KB of stack
  * per tree level with no limit of its own, so a statement nested deeply enough (a chain of
@@ -103,6 +104,10 @@ static int estimate_depth(const PgQuery__ScanResult *sr)
 
 bool xlat_nesting_ok(const char *sql, struct pgerr *err)
 {
+	/* Every level counted is a token of at least one byte, so a statement no longer than
+	 * MAX_NEST cannot exceed it: the common short statement skips the scan. */
+	if (strnlen(sql, MAX_NEST + 1) <= MAX_NEST)
+		return true;
 	PgQueryScanResult r = pg_query_scan(sql);
 	int depth = 0;
 	if (!r.error) { /* a scanner error is reported, with its position, by the parser */
@@ -116,7 +121,7 @@ bool xlat_nesting_ok(const char *sql, struct pgerr *err)
 	pg_query_free_scan_result(r);
 	if (depth <= MAX_NEST)
 		return true;
-	pgerr_set(err, "54001", "stack depth limit exceeded");
+	pgerr_set(err, SQLSTATE_STATEMENT_TOO_COMPLEX, "stack depth limit exceeded");
 	pgerr_hint(err, "The statement nests expressions more than %d levels deep.", MAX_NEST);
 	return false;
 }
