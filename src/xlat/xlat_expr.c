@@ -265,9 +265,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 			xlat_puts(c, "*");
 		} else if (i == first && i + 2 == n && c->ret_alias &&
 			   strcmp(xlat_node_str(f) ? xlat_node_str(f) : "", c->ret_alias) == 0) {
-			xlat_ident(
-				c,
-				c->ret_rel); /* SQLite's RETURNING sees the table, not the alias */
+			/* SQLite's RETURNING sees the table, not the alias */
+			xlat_ident(c, c->ret_rel);
 		} else if (xlat_node_str(f)) {
 			xlat_ident(c, xlat_node_str(f));
 		} else {
