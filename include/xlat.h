@@ -3,7 +3,8 @@
  * walks the tree and emits SQLite SQL plus what the session needs to answer like PostgreSQL:
  * statement kind, command tag, parameter types, result column type hints. What cannot be
  * expressed faithfully is refused with 0A000 naming the construct; syntax errors are 42601
- * with PostgreSQL's cursor position. Pure: no I/O, no SQLite handle. */
+ * with PostgreSQL's cursor position. No I/O, no SQLite handle; the one shared state is the
+ * translation cache (xlat_cache_*). */
 #ifndef SHARDLITE_XLAT_H
 #define SHARDLITE_XLAT_H
 
@@ -76,10 +77,23 @@ struct xlat_stmt {
  * Everything returned lives in arena a. Returns false with err set (42601 + position for syntax
  * errors, 0A000 naming the construct for unsupported SQL, 54001 for expressions nested more
  * than 500 levels); no statements are returned then. An empty or comment-only sql gives one
- * XLAT_EMPTY statement. Each XLAT_SQL .sql is exactly one SQLite statement. Does not block;
- * thread-safe; needs about 1 MB of stack (libpg_query and protobuf-c recurse over the tree). */
+ * XLAT_EMPTY statement. Each XLAT_SQL .sql is exactly one SQLite statement. Does not block
+ * (beyond the cache's lock); thread-safe; needs about 1 MB of stack (libpg_query and
+ * protobuf-c recurse over the tree). */
 bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
 		    struct arena *a, struct xlat_stmt **out, size_t *nout,
 		    struct pgerr *err) MUST_CHECK;
+
+/* The translation cache behind xlat_translate: one per process, shared by every thread.
+ * A single-statement text seen before, also with other constants in it, is answered from a
+ * template without parsing (docs/architecture.md). */
+struct xlat_cache_stats {
+	uint64_t hits, misses; /* lookups answered / not answered from the cache */
+	uint64_t stores;       /* translations remembered */
+	size_t entries;        /* remembered now */
+};
+/* Bounds the cache to max_entries statements (default 8192); 0 turns it off. */
+void xlat_cache_configure(size_t max_entries);
+void xlat_cache_stats(struct xlat_cache_stats *out);
 
 #endif

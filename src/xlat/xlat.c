@@ -259,7 +259,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	c->sb = &sb;
+	c->sb = c->main_sb = &sb;
 	c->max_param = 0;
 	c->ptypes = NULL;
 	c->ptypes_cap = 0;
@@ -274,7 +274,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	if (ok)
 		finish_params(c, given, ngiven);
 	strbuf_fini(&sb);
-	c->sb = NULL;
+	c->sb = c->main_sb = NULL;
 	return ok;
 }
 
@@ -319,6 +319,10 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 {
 	*out = NULL;
 	*nout = 0;
+	if (xlat_cache_lookup(sql, param_types, nparam_types, a, out)) {
+		*nout = 1;
+		return true;
+	}
 	if (!xlat_nesting_ok(sql, err))
 		return false;
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
@@ -340,6 +344,8 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 				     .ngiven = nparam_types > 0 ? nparam_types : 0};
 		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
 				   nout);
+		if (ok && *nout == 1)
+			xlat_cache_store(sql, param_types, nparam_types, &c, *out);
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	}
 	pg_query_free_protobuf_parse_result(r);

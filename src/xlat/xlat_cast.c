@@ -22,12 +22,12 @@ struct cast {
 	int location;
 };
 
-static const char *str_const(const PgQuery__Node *n)
+static const char *str_const(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	if (n->node_case != NODE(A_CONST) || n->a_const->isnull ||
 	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
 		return NULL;
-	return n->a_const->sval->sval;
+	return xlat_const_value(c, n)->sval->sval;
 }
 
 /* Integer and numeric constants as the parser gives them ("42", "1.5", "1e3"). */
@@ -35,6 +35,7 @@ static const char *num_const(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	if (n->node_case != NODE(A_CONST) || n->a_const->isnull)
 		return NULL;
+	xlat_pin(c, n->a_const->location);
 	if (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
 		return arena_printf(c->a, "%d", n->a_const->ival->ival);
 	if (n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL)
@@ -542,7 +543,7 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		xlat_puts(c, "NULL");
 		return true;
 	}
-	const char *s = str_const(tc->arg);
+	const char *s = str_const(c, tc->arg);
 	if (s)
 		return from_string(c, &k, s);
 	s = num_const(c, tc->arg);

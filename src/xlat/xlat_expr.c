@@ -200,7 +200,7 @@ static uint32_t float_literal_type(const char *s)
 	return v >= INT32_MIN && v <= INT32_MAX ? XLAT_OID_INT4 : XLAT_OID_INT8;
 }
 
-static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
+static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
 {
 	t->typmod = -1;
 	if (k->isnull) {
@@ -228,6 +228,17 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 	default:
 		return xlat_unsupported(c, k->location, "a bit string constant");
 	}
+}
+
+/* The one place constants are written: the translation cache learns here where each one
+ * landed, so a later statement that differs only in constants reuses this translation. */
+static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
+{
+	size_t at = c->sb->len;
+	bool ok = a_const_text(c, k, t);
+	if (ok && !k->isnull)
+		xlat_note_const(c, k->location, at);
+	return ok;
 }
 
 /* Writes a dotted column reference; schema-qualified ones follow the relation name rules. */

@@ -33,12 +33,12 @@ static bool args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 	return true;
 }
 
-static bool int_const(const PgQuery__Node *n, int *v)
+static bool int_const(struct xlat_ctx *c, const PgQuery__Node *n, int *v)
 {
 	if (n->node_case != PG_QUERY__NODE__NODE_A_CONST ||
 	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_IVAL)
 		return false;
-	*v = n->a_const->ival->ival;
+	*v = xlat_const_value(c, n)->ival->ival;
 	return true;
 }
 
@@ -54,7 +54,7 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_puts(c, "substr(");
 	if (!xlat_expr(c, f->args[0], &ty[0]))
 		return false;
-	if (int_const(f->args[1], &start) && start >= 1) {
+	if (int_const(c, f->args[1], &start) && start >= 1) {
 		xlat_printf(c, "%s%d", sep, start);
 		if (f->n_args == 3) {
 			xlat_puts(c, sep);
@@ -75,6 +75,7 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT)
 		return xlat_unsupported(c, f->location, "substring with a regular expression");
 	char *s = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	xlat_nocache(c); /* s is written twice; only the first copy is known to the cache */
 	xlat_puts(c, ", 1)");
 	if (f->n_args == 3) {
 		xlat_puts(c, ", max(");
@@ -146,7 +147,7 @@ static bool fn_left_right(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	struct xlat_type ignored;
 	int n;
 	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
-	if (!int_const(f->args[1], &n) || n < 0)
+	if (!int_const(c, f->args[1], &n) || n < 0)
 		return xlat_unsupported(c, f->location,
 					"left()/right() with a negative or "
 					"non-constant length");

@@ -89,7 +89,59 @@ struct xlat_ctx {
 	int cte_seq;       /* numbers the CTEs that carry FROM column aliases */
 	const char *ret_alias; /* in RETURNING: the target's alias, which SQLite does not know */
 	const char *ret_rel;   /* ... and the table name to say instead */
+
+	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
+	 * the constants whose value the translation depended on. The rules that keep a cached
+	 * translation exact: constants are emitted only by xlat_const_emit; code that reads a
+	 * constant's value to decide what to emit takes it through xlat_const_value (which pins
+	 * it); code that copies emitted text out of c->sb calls xlat_nocache. */
+	struct strbuf *main_sb;
+	struct xlat_slot *slots;
+	int nslots, slots_cap;
+	int *pins;
+	int npins, pins_cap;
+	bool nocache;
 };
+
+/* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
+ * negated one), and the bytes it became. */
+struct xlat_slot {
+	int location;
+	size_t offset, len;
+	bool in_main; /* written to the statement's own buffer (not a scratch one) */
+};
+
+/* ---- xlat_lex.c: constants, as PostgreSQL's scanner finds them ---- */
+struct xlat_lit {
+	int start, len; /* the token's bytes in the input */
+	int minus;      /* offset of a '-' just before it (blanks and comments between), or -1 */
+	char kind;      /* 'i' integer that fits int4, 'f' other number, 's' string */
+};
+/* Writes to key the input with each substitutable constant replaced by a marker of its kind
+ * (and of its PostgreSQL type), and lists those constants. False when the text holds what the
+ * scanner does not handle with certainty (an unterminated quote, the marker byte). */
+bool xlat_lex(const char *src, struct strbuf *key, struct arena *a, struct xlat_lit **lits,
+	      int *nlits);
+/* Appends the SQLite text a constant becomes (negated: with the '-' folded in, as the
+ * parser folds it). */
+void xlat_lit_emit(struct strbuf *sb, const char *src, const struct xlat_lit *l, bool negated);
+
+/* ---- xlat_cache.c: translations of statements seen before ---- */
+/* Records the constant at location emitted from c->sb offset `at` to its current end. */
+void xlat_note_const(struct xlat_ctx *c, int location, size_t at);
+/* Marks the constant at location as one the translation depends on. */
+void xlat_pin(struct xlat_ctx *c, int location);
+/* The statement must not be cached (emitted text was copied or rearranged). */
+void xlat_nocache(struct xlat_ctx *c);
+/* The value of constant n (NULL when n is no constant), pinning it. */
+const PgQuery__AConst *xlat_const_value(struct xlat_ctx *c, const PgQuery__Node *n);
+/* A hit: the statement for sql translated from a cached template into arena a. */
+bool xlat_cache_lookup(const char *sql, const uint32_t *given, int ngiven, struct arena *a,
+		       struct xlat_stmt **out);
+/* After a successful translation of sql into the single statement st, remembers it when the
+ * constants all landed where they can be replaced. */
+void xlat_cache_store(const char *sql, const uint32_t *given, int ngiven,
+		      const struct xlat_ctx *c, const struct xlat_stmt *st);
 
 /* ---- xlat_guard.c ---- */
 /* False with 54001 when sql nests expressions more deeply than is safe to parse. */

@@ -52,7 +52,7 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 		xlat_puts(c, " ESCAPE ");
 		return xlat_operand(c, esc, &ignored);
 	}
-	if (!literal || strchr(pat->a_const->sval->sval, '\\'))
+	if (!literal || strchr(xlat_const_value(c, pat)->sval->sval, '\\'))
 		xlat_puts(c, " ESCAPE '\\'");
 	return true;
 }

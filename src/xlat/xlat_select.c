@@ -247,7 +247,7 @@ static bool limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limi
 	    !xlat_param(c, n->param_ref->number, XLAT_OID_INT8, n->param_ref->location))
 		return false;
 	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
-	    n->a_const->ival->ival < 0)
+	    xlat_const_value(c, n)->ival->ival < 0)
 		return xlat_fail(c, is_limit ? "2201W" : "2201X", -1, "%s must not be negative",
 				 is_limit ? "LIMIT" : "OFFSET");
 	return xlat_operand(c, n, &ignored);

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_cache.c: the translation cache. A statement seen before — also with other constants,
+ * as `pgbench -M simple` sends them — is not parsed again: its translation is kept as a
+ * template with a hole where each constant landed, keyed by the text with constants replaced
+ * by markers of their kind (xlat_lex.c). Constants the translation looked at (xlat_pin) must
+ * match exactly. One cache per process, shared by all threads, bounded, least recently used
+ * out first. */
+#include "xlat_int.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NBUCKETS 4096
+#define MAX_KEY 8192 /* longer statements are translated every time */
+
+struct tslot {
+	int lit;      /* index into the statement's constants */
+	bool negated; /* the parser folded a '-' into it */
+};
+
+struct entry {
+	struct entry *hnext;       /* hash chain */
+	struct entry *prev, *next; /* LRU list, most recent first */
+	uint64_t hash;
+	char *key;
+	size_t keylen;
+	int nlits;
+	char **pinned; /* per constant: the text it must have, NULL when it is a hole */
+	int nslots;
+	struct tslot *slots;  /* holes in output order */
+	char **frags;         /* nslots + 1 pieces of SQL around the holes */
+	size_t src_len;       /* length of the text it was translated from */
+	struct xlat_stmt st;  /* sql is NULL; everything else owned by arena */
+	struct arena *arena;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	struct entry *buckets[NBUCKETS];
+	struct entry *head, *tail;
+	size_t count, limit;
+	uint64_t hits, misses, stores;
+} cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
+
+_Static_assert(sizeof(struct xlat_stmt) == 120,
+	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
+
+/* ---- recording during translation ---- */
+
+void xlat_note_const(struct xlat_ctx *c, int location, size_t at)
+{
+	if (c->nslots == c->slots_cap) {
+		int cap = c->slots_cap ? c->slots_cap * 2 : 8;
+		struct xlat_slot *v = arena_alloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->nslots)
+			memcpy(v, c->slots, (size_t)c->nslots * sizeof(*v));
+		c->slots = v;
+		c->slots_cap = cap;
+	}
+	c->slots[c->nslots++] = (struct xlat_slot){
+		.location = location, .offset = at, .len = c->sb->len - at,
+		.in_main = c->sb == c->main_sb};
+}
+
+void xlat_pin(struct xlat_ctx *c, int location)
+{
+	if (c->npins == c->pins_cap) {
+		int cap = c->pins_cap ? c->pins_cap * 2 : 8;
+		int *v = arena_alloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->npins)
+			memcpy(v, c->pins, (size_t)c->npins * sizeof(*v));
+		c->pins = v;
+		c->pins_cap = cap;
+	}
+	c->pins[c->npins++] = location;
+}
+
+void xlat_nocache(struct xlat_ctx *c) { c->nocache = true; }
+
+const PgQuery__AConst *xlat_const_value(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_A_CONST)
+		return NULL;
+	xlat_pin(c, n->a_const->location);
+	return n->a_const;
+}
+
+/* ---- keys ---- */
+
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* The key: the text with constants as markers, then the Parse message's parameter types. */
+static bool make_key(const char *sql, const uint32_t *given, int ngiven, struct strbuf *key,
+		     struct arena *a, struct xlat_lit **lits, int *nlits)
+{
+	if (strlen(sql) > MAX_KEY || !xlat_lex(sql, key, a, lits, nlits))
+		return false;
+	strbuf_putc(key, '\0');
+	if (ngiven > 0)
+		strbuf_append(key, given, (size_t)ngiven * sizeof(*given));
+	return !key->failed;
+}
+
+/* ---- lookup ---- */
+
+static void lru_unlink(struct entry *e)
+{
+	*(e->prev ? &e->prev->next : &cache.head) = e->next;
+	*(e->next ? &e->next->prev : &cache.tail) = e->prev;
+	e->prev = e->next = NULL;
+}
+
+static void lru_push(struct entry *e)
+{
+	e->next = cache.head;
+	if (cache.head)
+		cache.head->prev = e;
+	cache.head = e;
+	if (!cache.tail)
+		cache.tail = e;
+}
+
+static bool pins_match(const struct entry *e, const char *sql, const struct xlat_lit *lits)
+{
+	for (int i = 0; i < e->nlits; i++) {
+		const char *p = e->pinned[i];
+		if (p && (strlen(p) != (size_t)lits[i].len || memcmp(p, sql + lits[i].start,
+								      (size_t)lits[i].len) != 0))
+			return false;
+	}
+	return true;
+}
+
+static void *memdup(struct arena *a, const void *p, size_t n)
+{
+	void *d = arena_alloc(a, n ? n : 1);
+	if (n)
+		memcpy(d, p, n);
+	return d;
+}
+
+static const char *dup_opt(struct arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }
+
+/* A deep copy of an XLAT_SQL statement into a (sql given separately). */
+static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_stmt *s,
+		      const char *sql)
+{
+	*d = *s;
+	d->tag = dup_opt(a, s->tag);
+	d->sql = sql;
+	d->param_types = memdup(a, s->param_types, (size_t)s->nparams * sizeof(*s->param_types));
+	d->cols = s->ncols > 0 && s->cols ? memdup(a, s->cols, (size_t)s->ncols * sizeof(*s->cols))
+					  : NULL;
+	d->savepoint = dup_opt(a, s->savepoint);
+	d->set_name = dup_opt(a, s->set_name);
+	d->set_value = dup_opt(a, s->set_value);
+}
+
+static char *fill_template(const struct entry *e, const char *sql, const struct xlat_lit *lits,
+			   struct arena *a)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < e->nslots; i++) {
+		strbuf_puts(&sb, e->frags[i]);
+		xlat_lit_emit(&sb, sql, &lits[e->slots[i].lit], e->slots[i].negated);
+	}
+	strbuf_puts(&sb, e->frags[e->nslots]);
+	char *out = sb.failed ? NULL : arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+bool xlat_cache_lookup(const char *sql, const uint32_t *given, int ngiven, struct arena *a,
+		       struct xlat_stmt **out)
+{
+	struct strbuf key;
+	struct xlat_lit *lits = NULL;
+	int nlits = 0;
+	bool hit = false;
+	strbuf_init(&key, 0);
+	if (!cache.limit || !make_key(sql, given, ngiven, &key, a, &lits, &nlits))
+		goto done;
+	uint64_t h = fnv1a(key.data, key.len);
+	pthread_mutex_lock(&cache.lock);
+	for (struct entry *e = cache.buckets[h % NBUCKETS]; e; e = e->hnext) {
+		if (e->hash != h || e->keylen != key.len || memcmp(e->key, key.data, key.len) ||
+		    e->nlits != nlits || !pins_match(e, sql, lits))
+			continue;
+		const char *text = fill_template(e, sql, lits, a);
+		if (!text)
+			break;
+		struct xlat_stmt *st = arena_alloc(a, sizeof(*st));
+		copy_stmt(a, st, &e->st, text);
+		if (st->length)
+			st->length += (int)strlen(sql) - (int)e->src_len;
+		lru_unlink(e);
+		lru_push(e);
+		*out = st;
+		hit = true;
+		break;
+	}
+	cache.hits += hit;
+	cache.misses += !hit;
+	pthread_mutex_unlock(&cache.lock);
+done:
+	strbuf_fini(&key);
+	return hit;
+}
+
+/* ---- store ---- */
+
+static bool pinned_at(const struct xlat_ctx *c, const struct xlat_lit *l)
+{
+	for (int i = 0; i < c->npins; i++) {
+		if (c->pins[i] == l->start || (l->minus >= 0 && c->pins[i] == l->minus))
+			return true;
+	}
+	return false;
+}
+
+/* The constant a slot came from, and whether the parser negated it; -1 when none. */
+static int slot_lit(const struct xlat_slot *s, const struct xlat_lit *lits, int nlits,
+		    bool *negated)
+{
+	for (int i = 0; i < nlits; i++) {
+		if (lits[i].start == s->location || lits[i].minus == s->location) {
+			*negated = lits[i].start != s->location;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static int cmp_slot(const void *x, const void *y)
+{
+	const struct xlat_slot *a = x, *b = y;
+	return a->offset < b->offset ? -1 : a->offset > b->offset;
+}
+
+/* Builds the holes and pieces; false when some constant did not land where a template can
+ * replace it (a scratch buffer, text that is not what xlat_lit_emit writes, overlaps). */
+static bool build_template(struct entry *e, const struct xlat_ctx *c, const char *sql,
+			   const struct xlat_lit *lits, const char *out)
+{
+	struct xlat_slot *v = arena_alloc(e->arena, (size_t)(c->nslots ? c->nslots : 1) * sizeof(*v));
+	if (c->nslots) {
+		memcpy(v, c->slots, (size_t)c->nslots * sizeof(*v));
+		qsort(v, (size_t)c->nslots, sizeof(*v), cmp_slot);
+	}
+	e->slots = arena_zalloc(e->arena, (size_t)(c->nslots + 1) * sizeof(*e->slots));
+	e->frags = arena_zalloc(e->arena, (size_t)(c->nslots + 1) * sizeof(*e->frags));
+	struct strbuf want;
+	strbuf_init(&want, 0);
+	size_t pos = 0;
+	bool ok = true;
+	for (int i = 0; i < c->nslots && ok; i++) {
+		bool neg = false;
+		int li = slot_lit(&v[i], lits, e->nlits, &neg);
+		ok = v[i].in_main && v[i].offset >= pos;
+		/* A pinned constant stays part of the text around it, and so does one the
+		 * scanner left in the key ($$...$$, E'...'): the key fixes its value. */
+		if (!ok || li < 0 || e->pinned[li])
+			continue;
+		strbuf_reset(&want);
+		xlat_lit_emit(&want, sql, &lits[li], neg);
+		ok = want.len == v[i].len && memcmp(want.data, out + v[i].offset, v[i].len) == 0;
+		e->frags[e->nslots] = arena_strndup(e->arena, out + pos, v[i].offset - pos);
+		e->slots[e->nslots++] = (struct tslot){li, neg};
+		pos = v[i].offset + v[i].len;
+	}
+	strbuf_fini(&want);
+	e->frags[e->nslots] = arena_strdup(e->arena, out + pos);
+	return ok;
+}
+
+static void entry_free(struct entry *e) { arena_free(e->arena); }
+
+static void evict_one(void)
+{
+	struct entry *e = cache.tail;
+	struct entry **pp = &cache.buckets[e->hash % NBUCKETS];
+	while (*pp != e)
+		pp = &(*pp)->hnext;
+	*pp = e->hnext;
+	lru_unlink(e);
+	cache.count--;
+	entry_free(e);
+}
+
+void xlat_cache_store(const char *sql, const uint32_t *given, int ngiven,
+		      const struct xlat_ctx *c, const struct xlat_stmt *st)
+{
+	if (!cache.limit || c->nocache || st->kind != XLAT_SQL || !st->sql)
+		return;
+	struct arena *a = arena_new(0);
+	struct entry *e = arena_zalloc(a, sizeof(*e));
+	struct strbuf key;
+	struct xlat_lit *lits = NULL;
+	strbuf_init(&key, 0);
+	e->arena = a;
+	bool ok = make_key(sql, given, ngiven, &key, a, &lits, &e->nlits);
+	if (ok) {
+		e->pinned = arena_zalloc(a, (size_t)(e->nlits + 1) * sizeof(*e->pinned));
+		for (int i = 0; i < e->nlits; i++) {
+			bool used = false, neg;
+			for (int k = 0; k < c->nslots && !used; k++)
+				used = slot_lit(&c->slots[k], &lits[i], 1, &neg) == 0;
+			if (!used || pinned_at(c, &lits[i]))
+				e->pinned[i] = arena_strndup(a, sql + lits[i].start,
+							     (size_t)lits[i].len);
+		}
+		ok = build_template(e, c, sql, lits, st->sql);
+	}
+	if (!ok) {
+		strbuf_fini(&key);
+		arena_free(a);
+		return;
+	}
+	e->key = memdup(a, key.data, key.len);
+	e->keylen = key.len;
+	e->hash = fnv1a(key.data, key.len);
+	e->src_len = strlen(sql);
+	copy_stmt(a, &e->st, st, NULL);
+	strbuf_fini(&key);
+
+	pthread_mutex_lock(&cache.lock);
+	struct entry **bucket = &cache.buckets[e->hash % NBUCKETS];
+	e->hnext = *bucket;
+	*bucket = e;
+	lru_push(e);
+	cache.count++;
+	cache.stores++;
+	while (cache.count > cache.limit)
+		evict_one();
+	pthread_mutex_unlock(&cache.lock);
+}
+
+/* ---- public ---- */
+
+void xlat_cache_configure(size_t max_entries)
+{
+	pthread_mutex_lock(&cache.lock);
+	cache.limit = max_entries;
+	while (cache.count > cache.limit)
+		evict_one();
+	pthread_mutex_unlock(&cache.lock);
+}
+
+void xlat_cache_stats(struct xlat_cache_stats *out)
+{
+	pthread_mutex_lock(&cache.lock);
+	*out = (struct xlat_cache_stats){.hits = cache.hits, .misses = cache.misses,
+					 .stores = cache.stores, .entries = cache.count};
+	pthread_mutex_unlock(&cache.lock);
+}
