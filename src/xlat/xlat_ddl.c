@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_ddl.c: CREATE TABLE and column definitions. Each column's SQLite declared type is the
  * format_type() spelling of its PostgreSQL type, so the type survives the round trip through
- * the SQLite schema. serial and integer identity columns that are the table's single-column
+ * the SQLite schema. serial, bigserial and integer/bigint identity columns that are the table's single-column
  * primary key become SQLite rowid aliases (INTEGER PRIMARY KEY AUTOINCREMENT): automatically
  * numbered, never reused. Other serial/identity columns need sequences and are refused. */
 #include "xlat_int.h"
@@ -393,12 +393,14 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
 		return cd->type_name ? false : true;
 	*is_auto = tr.serial || identity;
-	if (*is_auto && (tr.is_array || tr.info->oid != XLAT_OID_INT4))
+	/* A rowid alias reads back as SQLite's 64-bit INTEGER: exact for bigint. */
+	if (*is_auto && (tr.is_array || (tr.info->oid != XLAT_OID_INT4 &&
+					 tr.info->oid != XLAT_OID_INT8)))
 		return xlat_fail(
 			c, SQLSTATE_FEATURE_NOT_SUPPORTED, cd->location,
-			"bigserial, smallserial and bigint/smallint identity columns are not "
-			"supported yet (they need sequences; serial and integer identity "
-			"primary keys are)");
+			"smallserial and smallint identity columns are not supported yet (they "
+			"need sequences; serial, bigserial and integer/bigint identity primary "
+			"keys are)");
 	return true;
 }
 
