@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_ddl.c: CREATE TABLE and column definitions. Each column's SQLite declared type is the
  * format_type() spelling of its PostgreSQL type, so the type survives the round trip through
- * the SQLite schema. serial, bigserial and integer/bigint identity columns that are the table's single-column
- * primary key become SQLite rowid aliases (INTEGER PRIMARY KEY AUTOINCREMENT): automatically
- * numbered, never reused. Other serial/identity columns need sequences and are refused. */
+ * the SQLite schema. serial, bigserial and integer/bigint identity columns that are the
+ * table's single-column primary key become SQLite rowid aliases (INTEGER PRIMARY KEY
+ * AUTOINCREMENT): automatically numbered, never reused. Other serial/identity columns need
+ * sequences and are refused. */
 #include "xlat_int.h"
 
 #include <string.h>
