@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* regress.c: the differential regression runner. Runs every statement of each .sql file on a
+ * real PostgreSQL 15 and on shardlite (one fresh database / tenant per file) and compares what
+ * a client sees: SQLSTATE of errors, column names, type OIDs, row values as text, command tags.
+ * A statement preceded by a `-- differs: <reason>` line is a known difference (listed in
+ * docs/sql-compat.md); it must still differ, so stale annotations fail too.
+ *
+ * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
+#include <libpq-fe.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_STMT (64 * 1024)
+
+struct stmt {
+	char text[MAX_STMT];
+	char differs[256]; /* the annotation's reason, "" when none */
+	int line;          /* first line in the file */
+};
+
+struct totals {
+	int run, same, known, failed;
+};
+
+/* Reads the next statement: lines up to one whose last non-blank character is ';' outside a
+ * quote. Comment-only lines before it are skipped, except the `-- differs:` annotation. */
+static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
+{
+	char line[4096];
+	size_t len = 0;
+	bool quoted = false;
+	st->text[0] = st->differs[0] = '\0';
+	while (fgets(line, sizeof(line), f)) {
+		++*lineno;
+		if (len == 0) {
+			const char *p = line + strspn(line, " \t");
+			if (strncmp(p, "-- differs:", 11) == 0) {
+				snprintf(st->differs, sizeof(st->differs), "%s", p + 11 + strspn(p + 11, " "));
+				st->differs[strcspn(st->differs, "\n")] = '\0';
+				continue;
+			}
+			if (*p == '\n' || strncmp(p, "--", 2) == 0)
+				continue;
+			st->line = *lineno;
+		}
+		for (const char *p = line; *p; p++)
+			quoted ^= *p == '\'';
+		size_t n = strlen(line);
+		if (len + n + 1 > sizeof(st->text)) {
+			fprintf(stderr, "statement at line %d is too long\n", st->line);
+			exit(2);
+		}
+		memcpy(st->text + len, line, n + 1);
+		len += n;
+		while (n && strchr(" \t\r\n", line[n - 1]))
+			n--;
+		if (!quoted && n && line[n - 1] == ';')
+			return true;
+	}
+	return len > 0;
+}
+
+/* Appends a difference to buf (one line). */
+static void note(char *buf, size_t cap, const char *fmt, const char *a, const char *b)
+{
+	size_t used = strlen(buf);
+	if (used + 1 < cap)
+		snprintf(buf + used, cap - used, fmt, a, b);
+}
+
+static const char *status_str(const PGresult *r)
+{
+	static char buf[64];
+	ExecStatusType s = PQresultStatus(r);
+	if (s == PGRES_FATAL_ERROR) {
+		const char *code = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+		snprintf(buf, sizeof(buf), "ERROR %s", code ? code : "?");
+		return buf;
+	}
+	return PQresStatus(s);
+}
+
+/* Compares two results; writes what differs to why (empty when they agree). */
+static void compare(const PGresult *pg, const PGresult *sl, char *why, size_t cap)
+{
+	char a[64], b[64];
+	why[0] = '\0';
+	snprintf(a, sizeof(a), "%s", status_str(pg));
+	snprintf(b, sizeof(b), "%s", status_str(sl));
+	if (strcmp(a, b) != 0) {
+		note(why, cap, "status: %s vs %s", a, b);
+		if (PQresultStatus(sl) == PGRES_FATAL_ERROR)
+			note(why, cap, " (%s%s)", "shardlite: ", PQresultErrorMessage(sl));
+		else if (PQresultStatus(pg) == PGRES_FATAL_ERROR)
+			note(why, cap, " (%s%s)", "postgres: ", PQresultErrorMessage(pg));
+		return;
+	}
+	if (PQresultStatus(pg) == PGRES_FATAL_ERROR)
+		return;
+	if (strcmp(PQcmdStatus((PGresult *)pg), PQcmdStatus((PGresult *)sl)) != 0)
+		note(why, cap, "tag: %s vs %s; ", PQcmdStatus((PGresult *)pg),
+		     PQcmdStatus((PGresult *)sl));
+	if (PQnfields(pg) != PQnfields(sl)) {
+		snprintf(a, sizeof(a), "%d", PQnfields(pg));
+		snprintf(b, sizeof(b), "%d", PQnfields(sl));
+		note(why, cap, "columns: %s vs %s; ", a, b);
+		return;
+	}
+	for (int i = 0; i < PQnfields(pg); i++) {
+		if (strcmp(PQfname(pg, i), PQfname(sl, i)) != 0)
+			note(why, cap, "name: %s vs %s; ", PQfname(pg, i), PQfname(sl, i));
+		if (PQftype(pg, i) != PQftype(sl, i)) {
+			snprintf(a, sizeof(a), "%s oid %u", PQfname(pg, i), PQftype(pg, i));
+			snprintf(b, sizeof(b), "%u", PQftype(sl, i));
+			note(why, cap, "type: %s vs %s; ", a, b);
+		}
+	}
+	if (PQntuples(pg) != PQntuples(sl)) {
+		snprintf(a, sizeof(a), "%d", PQntuples(pg));
+		snprintf(b, sizeof(b), "%d", PQntuples(sl));
+		note(why, cap, "rows: %s vs %s; ", a, b);
+		return;
+	}
+	for (int r = 0; r < PQntuples(pg); r++) {
+		for (int i = 0; i < PQnfields(pg); i++) {
+			const char *x = PQgetisnull(pg, r, i) ? "NULL" : PQgetvalue(pg, r, i);
+			const char *y = PQgetisnull(sl, r, i) ? "NULL" : PQgetvalue(sl, r, i);
+			if (strcmp(x, y) != 0 || PQgetisnull(pg, r, i) != PQgetisnull(sl, r, i)) {
+				note(why, cap, "value: [%s] vs ", x, "");
+				note(why, cap, "[%s]%s; ", y, "");
+				return;
+			}
+		}
+	}
+}
+
+static PGconn *connect_db(const char *base, const char *db)
+{
+	char ci[1024];
+	snprintf(ci, sizeof(ci), "%s dbname=%s", base, db);
+	PGconn *c = PQconnectdb(ci);
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "cannot connect (%s): %s", ci, PQerrorMessage(c));
+		exit(2);
+	}
+	return c;
+}
+
+/* A fresh database on PostgreSQL for this file (shardlite creates the tenant on connect). */
+static void pg_fresh_db(const char *base, const char *db)
+{
+	PGconn *c = connect_db(base, "postgres");
+	char sql[256];
+	snprintf(sql, sizeof(sql), "DROP DATABASE IF EXISTS %s", db);
+	PQclear(PQexec(c, sql));
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", db);
+	PGresult *r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fprintf(stderr, "%s: %s", sql, PQresultErrorMessage(r));
+		exit(2);
+	}
+	PQclear(r);
+	PQfinish(c);
+}
+
+static void run_file(const char *pgbase, const char *slbase, const char *path, struct totals *t)
+{
+	char db[64];
+	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	snprintf(db, sizeof(db), "regress_%.*s", (int)strcspn(base, "."), base);
+	for (char *p = db; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		perror(path);
+		exit(2);
+	}
+	pg_fresh_db(pgbase, db);
+	PGconn *pg = connect_db(pgbase, db), *sl = connect_db(slbase, db);
+	static struct stmt st;
+	int lineno = 0;
+	char why[4096];
+	while (next_stmt(f, &lineno, &st)) {
+		PGresult *a = PQexec(pg, st.text), *b = PQexec(sl, st.text);
+		compare(a, b, why, sizeof(why));
+		t->run++;
+		bool differs = why[0] != '\0';
+		if (!differs && !st.differs[0]) {
+			t->same++;
+		} else if (differs && st.differs[0]) {
+			t->known++;
+		} else {
+			t->failed++;
+			printf("%s:%d: %s\n    %.*s\n", base, st.line,
+			       differs ? why : "matches PostgreSQL now: remove the `-- differs:` line",
+			       (int)strcspn(st.text, "\n"), st.text);
+		}
+		PQclear(a);
+		PQclear(b);
+	}
+	fclose(f);
+	PQfinish(pg);
+	PQfinish(sl);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 4) {
+		fprintf(stderr, "usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...\n");
+		return 2;
+	}
+	struct totals t = {0};
+	for (int i = 3; i < argc; i++)
+		run_file(argv[1], argv[2], argv[i], &t);
+	printf("regress: %d statements: %d same as PostgreSQL, %d known differences, %d failed\n",
+	       t.run, t.same, t.known, t.failed);
+	return t.failed ? 1 : 0;
+}
