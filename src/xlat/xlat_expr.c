@@ -234,6 +234,9 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	*t = T_UNKNOWN_COL;
+	int lat = xlat_catalog_lateral_ref(c, cr, t);
+	if (lat)
+		return lat > 0;
 	size_t n = cr->n_fields, first = 0;
 	if (n == 4)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
@@ -371,6 +374,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 				 "operator does not exist: %s", op);
 	if (!e->lexpr)
 		return prefix_op(c, e, op, t);
+	if (xlat_catalog_is_regex(op))
+		return xlat_catalog_regex(c, e, op, t);
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);

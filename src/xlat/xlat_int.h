@@ -66,6 +66,13 @@ struct xlat_typeref {
 	int serial; /* 0, or 2/4/8 for smallserial/serial/bigserial */
 };
 
+/* A column of a one-row LATERAL subquery, replaced by its expression (xlat_catalog.c). */
+struct xlat_lateral {
+	const char *alias;
+	const char *col;
+	const PgQuery__Node *expr;
+};
+
 /* Where an expression sits: some places forbid what others allow. */
 enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
@@ -89,6 +96,8 @@ struct xlat_ctx {
 	int cte_seq;       /* numbers the CTEs that carry FROM column aliases */
 	const char *ret_alias; /* in RETURNING: the target's alias, which SQLite does not know */
 	const char *ret_rel;   /* ... and the table name to say instead */
+	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
+	int nlat, lat_cap;
 };
 
 /* ---- xlat_guard.c ---- */
@@ -188,6 +197,29 @@ const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
+
+/* ---- xlat_catalog.c ---- */
+bool xlat_catalog_is_relation(const char *name);
+/* pg_catalog.X: the catalog's relation X, or 42P01. */
+bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* A catalog function call: 1 emitted, 0 not a catalog function, -1 failed (err set). */
+int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		      struct xlat_type *t);
+bool xlat_catalog_is_regex(const char *op);
+bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			struct xlat_type *t);
+/* ::regclass, ::regtype, ::regnamespace, ::oid: 1 emitted, 0 not one of them, -1 failed. */
+int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* Brings the one-row LATERAL subqueries of a FROM list into scope (c->nlat grows; the caller
+ * restores it when the query ends). */
+void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* True for a FROM item that lateral_collect substitutes (so it is not emitted). */
+bool xlat_catalog_lateral_skip(const PgQuery__Node *n);
+/* alias.col of a substituted LATERAL: 1 emitted, 0 not one, -1 failed. */
+int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
+			     struct xlat_type *t);
+bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
+				struct xlat_type *t);
 
 /* ---- statement translators (one per family) ---- */
 bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
