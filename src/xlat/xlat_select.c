@@ -395,6 +395,17 @@ static bool window_clause(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 
 static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 
+static bool has_star(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (v && v->node_case == NODE(COLUMN_REF) &&
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
+			return true;
+	}
+	return false;
+}
+
 static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	if (s->into_clause)
@@ -407,6 +418,8 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	xlat_puts(c, "SELECT ");
 	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
 	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
+	if (c->nlat > lateral_mark && has_star(s))
+		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	bool ok = core_body(c, s, shape);
 	c->nlat = lateral_mark;
 	return ok;
