@@ -261,7 +261,7 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 		rc = sqlite3_create_module_v2(db, defs[i].name, &module, &args[i],
 					      i == 0 ? free : NULL);
 	}
-	if (rc == SQLITE_OK && !cat_fn_register(db, cc))
+	if (rc == SQLITE_OK && (!cat_fn_register(db, cc) || !cat_srf_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",

@@ -289,6 +289,146 @@ static void fn_array_to_string(sqlite3_context *ctx, int argc, sqlite3_value **a
 	arena_free(a);
 }
 
+/* x = ANY(array): true when an element equals x (compared as text), NULL when none does but
+ * the array holds a NULL, as PostgreSQL's three-valued ANY answers. */
+static void fn_array_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *x = (const char *)sqlite3_value_text(argv[1]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || !x) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	bool null = false, found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		null |= v[i] == NULL;
+		found = v[i] && strcmp(v[i], x) == 0;
+	}
+	if (found || !null)
+		sqlite3_result_int(ctx, found);
+	else
+		sqlite3_result_null(ctx);
+	arena_free(a);
+}
+
+/* array[i]: 1-based; out of range or NULL gives NULL. */
+static void fn_array_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t i = sqlite3_value_int64(argv[1]);
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && i >= 1 && (size_t)i <= n)
+		result_text(ctx, v[i - 1]);
+	else
+		sqlite3_result_null(ctx);
+	arena_free(a);
+}
+
+/* array_upper(a, 1): the number of elements (one-dimensional arrays), NULL when empty. */
+static void fn_array_upper(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	if (n && sqlite3_value_int(argv[1]) == 1)
+		sqlite3_result_int64(ctx, (sqlite3_int64)n);
+	else
+		sqlite3_result_null(ctx);
+	arena_free(a);
+}
+
+/* ::int2[] and friends: an int2vector/oidvector ("1 2") becomes array text ("{1,2}"). */
+static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s || s[0] == '{') {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	bool sep = false;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ') {
+			sep = true;
+			continue;
+		}
+		if (sep && sb.len > 1)
+			strbuf_putc(&sb, ',');
+		sep = false;
+		strbuf_putc(&sb, *p);
+	}
+	strbuf_putc(&sb, '}');
+	result_text(ctx, sb.data);
+	strbuf_fini(&sb);
+}
+
+/* Facts that follow from a tenant having no partitions: a table's only partition ancestor
+ * is itself (pg_partition_ancestors as a scalar: exactly its one row), and any table could
+ * be published. */
+static const struct cat_rel *table_arg(sqlite3_context *ctx, sqlite3_value *v, bool *failed)
+{
+	const struct cat_model *m = model(ctx);
+	*failed = m == NULL;
+	const struct cat_rel *rel = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v)) : NULL;
+	return rel && rel->kind == 'r' ? rel : NULL;
+}
+
+static void fn_partition_ancestors(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	bool failed;
+	const struct cat_rel *rel = table_arg(ctx, argv[0], &failed);
+	if (!failed && rel)
+		sqlite3_result_int64(ctx, rel->oid);
+	else if (!failed)
+		sqlite3_result_null(ctx);
+}
+
+static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	bool failed;
+	const struct cat_rel *rel = table_arg(ctx, argv[0], &failed);
+	if (!failed)
+		sqlite3_result_int(ctx, rel != NULL);
+}
+
+/* The view's query as SQLite keeps it (the translator's SQL, not PostgreSQL's deparse). */
+static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	const char *as = rel && rel->kind == 'v' && rel->sql ? strstr(rel->sql, " AS ") : NULL;
+	result_text(ctx, as ? as + 4 : NULL);
+}
+
+/* A view's _RETURN rule (pg_rewrite), written around the view's query. */
+static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
+		if (as && cat_oid("rule", v->name, NULL) == oid) {
+			struct arena *a = arena_new(0);
+			result_text(ctx, arena_printf(a, "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
+							 "DO INSTEAD %s;",
+						      cat_quote_ident(a, v->name), as + 4));
+			arena_free(a);
+			return;
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
 /* ---- sizes ---- */
 
 static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -581,6 +721,19 @@ static const struct {
 	{"pg_regtype_out", 1, fn_regtype_out, true},
 	{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
 	{"pg_regex", 3, fn_regex, true},
+	{"pg_array_has", 2, fn_array_has, true},
+	{"pg_array_get", 2, fn_array_get, true},
+	{"pg_array_in", 1, fn_array_in, true},
+	{"array_upper", 2, fn_array_upper, true},
+	{"pg_get_triggerdef", 1, fn_null, true},
+	{"pg_get_triggerdef", 2, fn_null, true},
+	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
+	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
+	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
+	{"pg_get_ruledef", 1, fn_get_ruledef, false},
+	{"pg_get_ruledef", 2, fn_get_ruledef, false},
+	{"pg_get_viewdef", 1, fn_get_viewdef, false},
+	{"pg_get_viewdef", 2, fn_get_viewdef, false},
 };
 
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)

@@ -172,6 +172,9 @@ struct cat_reldef {
 
 const struct cat_reldef *cat_reldefs(size_t *n);
 
+/* ---- catalog_srf.c ---- */
+bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
+
 /* ---- catalog_fn.c ---- */
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc);
 /* PostgreSQL array text "{a,b}" → elements (unquoted), in a. */

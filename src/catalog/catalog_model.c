@@ -193,6 +193,27 @@ static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const
 	return ix;
 }
 
+static bool looks_like_call(const char *e);
+
+/* PostgreSQL names an expression key after its function, else "expr"; repeats get 1, 2... */
+static const char *expr_colname(struct cat_model *m, const struct cat_index *ix, int k)
+{
+	const char *e = ix->exprs[k];
+	size_t n = 0;
+	while (looks_like_call(e) && e[n] != '(')
+		n++;
+	const char *base = n ? arena_strndup(m->a, e, n) : "expr";
+	const char *name = base;
+	for (int seq = 1;; seq++) {
+		bool taken = false;
+		for (int j = 0; j < k && !taken; j++)
+			taken = strcmp(ix->rel->cols[j].name, name) == 0;
+		if (!taken)
+			return name;
+		name = arena_printf(m->a, "%s%d", base, seq);
+	}
+}
+
 /* The index's columns as pg_attribute rows of the index relation. */
 static void index_cols(struct cat_model *m, struct cat_index *ix)
 {
@@ -206,7 +227,7 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 			c->dflt = NULL;
 			c->dflt_oid = 0;
 		} else {
-			c->name = k == 0 ? ix->exprs[k] : arena_printf(m->a, "expr%d", k);
+			c->name = expr_colname(m, ix, k);
 			c->typoid = PGTYPE_TEXT;
 			c->typmod = -1;
 		}

@@ -53,6 +53,17 @@ static int nchecks(const struct cat_model *m, const struct cat_rel *t)
 	return n;
 }
 
+/* PostgreSQL enforces foreign keys with triggers on both tables, and clients (psql) look for
+ * foreign keys only where relhastriggers says there are triggers. */
+static bool fk_triggers(const struct cat_model *m, const struct cat_rel *t)
+{
+	for (size_t i = 0; t->kind == 'r' && i < m->nfks; i++) {
+		if (m->fks[i]->table == t || strcasecmp(m->fks[i]->reftable, t->name) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
@@ -78,7 +89,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, rel->ncols);
 		cat_int(r, nchecks(m, rel));
 		cat_bool(r, rel->kind == 'v'); /* a view is a rule in PostgreSQL */
-		cat_bool(r, false);
+		cat_bool(r, fk_triggers(m, rel));
 		cat_bool(r, false);
 		cat_bool(r, false);
 		cat_bool(r, false);
@@ -523,14 +534,34 @@ static bool fill_tablespace(struct cat_conn *cc, const struct cat_model *m, stru
 	return true;
 }
 
+/* Each view is its _RETURN rule in PostgreSQL; there are no other rules. */
+static bool fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		cat_row(r);
+		cat_int(r, cat_oid("rule", v->name, NULL));
+		cat_text(r, "_RETURN");
+		cat_int(r, v->oid);
+		cat_char(r, '1');
+		cat_char(r, 'O');
+		cat_bool(r, true);
+		cat_null(r);
+		cat_null(r);
+	}
+	return true;
+}
+
 static const struct cat_reldef defs[] = {
-	{"pg_am", "oid oid, amname name, amhandler regproc, amtype \"char\"", fill_am},
+	{"pg_am", "oid oid, amname name, amhandler regproc, amtype pg_char", fill_am},
 	{"pg_attrdef", "oid oid, adrelid oid, adnum int2, adbin pg_node_tree", fill_attrdef},
 	{"pg_attribute",
 	 "attrelid oid, attname name, atttypid oid, attstattarget int4, attlen int2, attnum int2, "
-	 "attndims int4, attcacheoff int4, atttypmod int4, attbyval bool, attalign \"char\", "
-	 "attstorage \"char\", attcompression \"char\", attnotnull bool, atthasdef bool, "
-	 "atthasmissing bool, attidentity \"char\", attgenerated \"char\", attisdropped bool, "
+	 "attndims int4, attcacheoff int4, atttypmod int4, attbyval bool, attalign pg_char, "
+	 "attstorage pg_char, attcompression pg_char, attnotnull bool, atthasdef bool, "
+	 "atthasmissing bool, attidentity pg_char, attgenerated pg_char, attisdropped bool, "
 	 "attislocal bool, attinhcount int4, attcollation oid, attacl \"aclitem[]\", "
 	 "attoptions \"text[]\", attfdwoptions \"text[]\", attmissingval text",
 	 fill_attribute},
@@ -539,27 +570,27 @@ static const struct cat_reldef defs[] = {
 	 "oid oid, relname name, relnamespace oid, reltype oid, reloftype oid, relowner oid, "
 	 "relam oid, relfilenode oid, reltablespace oid, relpages int4, reltuples float4, "
 	 "relallvisible int4, reltoastrelid oid, relhasindex bool, relisshared bool, "
-	 "relpersistence \"char\", relkind \"char\", relnatts int2, relchecks int2, "
+	 "relpersistence pg_char, relkind pg_char, relnatts int2, relchecks int2, "
 	 "relhasrules bool, relhastriggers bool, relhassubclass bool, relrowsecurity bool, "
-	 "relforcerowsecurity bool, relispopulated bool, relreplident \"char\", "
+	 "relforcerowsecurity bool, relispopulated bool, relreplident pg_char, "
 	 "relispartition bool, relrewrite oid, relfrozenxid xid, relminmxid xid, "
 	 "relacl \"aclitem[]\", reloptions \"text[]\", relpartbound pg_node_tree",
 	 fill_class},
 	{"pg_collation",
-	 "oid oid, collname name, collnamespace oid, collowner oid, collprovider \"char\", "
+	 "oid oid, collname name, collnamespace oid, collowner oid, collprovider pg_char, "
 	 "collisdeterministic bool, collencoding int4, collcollate text, collctype text, "
 	 "colliculocale text, collversion text",
 	 fill_collation},
 	{"pg_constraint",
-	 "oid oid, conname name, connamespace oid, contype \"char\", condeferrable bool, "
+	 "oid oid, conname name, connamespace oid, contype pg_char, condeferrable bool, "
 	 "condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid, "
-	 "conparentid oid, confrelid oid, confupdtype \"char\", confdeltype \"char\", "
-	 "confmatchtype \"char\", conislocal bool, coninhcount int4, connoinherit bool, "
+	 "conparentid oid, confrelid oid, confupdtype pg_char, confdeltype pg_char, "
+	 "confmatchtype pg_char, conislocal bool, coninhcount int4, connoinherit bool, "
 	 "conkey \"int2[]\", confkey \"int2[]\", conpfeqop \"oid[]\", conppeqop \"oid[]\", "
 	 "conffeqop \"oid[]\", confdelsetcols \"int2[]\", conexclop \"oid[]\", conbin pg_node_tree",
 	 fill_constraint},
 	{"pg_database",
-	 "oid oid, datname name, datdba oid, encoding int4, datlocprovider \"char\", "
+	 "oid oid, datname name, datdba oid, encoding int4, datlocprovider pg_char, "
 	 "datistemplate bool, datallowconn bool, datconnlimit int4, datfrozenxid xid, "
 	 "datminmxid xid, dattablespace oid, datcollate text, datctype text, daticulocale text, "
 	 "datcollversion text, datacl \"aclitem[]\"",
@@ -581,18 +612,18 @@ static const struct cat_reldef defs[] = {
 	{"pg_namespace", "oid oid, nspname name, nspowner oid, nspacl \"aclitem[]\"",
 	 fill_namespace},
 	{"pg_partitioned_table",
-	 "partrelid oid, partstrat \"char\", partnatts int2, partdefid oid, partattrs int2vector, "
+	 "partrelid oid, partstrat pg_char, partnatts int2, partdefid oid, partattrs int2vector, "
 	 "partclass oidvector, partcollation oidvector, partexprs pg_node_tree",
 	 fill_empty},
 	{"pg_policy",
-	 "oid oid, polname name, polrelid oid, polcmd \"char\", polpermissive bool, "
+	 "oid oid, polname name, polrelid oid, polcmd pg_char, polpermissive bool, "
 	 "polroles \"oid[]\", polqual pg_node_tree, polwithcheck pg_node_tree",
 	 fill_empty},
 	{"pg_proc",
 	 "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4, "
-	 "prorows float4, provariadic oid, prosupport regproc, prokind \"char\", prosecdef bool, "
-	 "proleakproof bool, proisstrict bool, proretset bool, provolatile \"char\", "
-	 "proparallel \"char\", pronargs int2, pronargdefaults int2, prorettype oid, "
+	 "prorows float4, provariadic oid, prosupport regproc, prokind pg_char, prosecdef bool, "
+	 "proleakproof bool, proisstrict bool, proretset bool, provolatile pg_char, "
+	 "proparallel pg_char, pronargs int2, pronargdefaults int2, prorettype oid, "
 	 "proargtypes oidvector, proallargtypes \"oid[]\", proargmodes \"char[]\", "
 	 "proargnames \"text[]\", proargdefaults pg_node_tree, protrftypes \"oid[]\", "
 	 "prosrc text, probin text, prosqlbody pg_node_tree, proconfig \"text[]\", "
@@ -605,6 +636,10 @@ static const struct cat_reldef defs[] = {
 	{"pg_publication_namespace", "oid oid, pnpubid oid, pnnspid oid", fill_empty},
 	{"pg_publication_rel",
 	 "oid oid, prpubid oid, prrelid oid, prqual pg_node_tree, prattrs int2vector", fill_empty},
+	{"pg_rewrite",
+	 "oid oid, rulename name, ev_class oid, ev_type pg_char, ev_enabled pg_char, "
+	 "is_instead bool, ev_qual pg_node_tree, ev_action pg_node_tree",
+	 fill_rewrite},
 	{"pg_roles",
 	 "rolname name, rolsuper bool, rolinherit bool, rolcreaterole bool, rolcreatedb bool, "
 	 "rolcanlogin bool, rolreplication bool, rolconnlimit int4, rolpassword text, "
@@ -619,17 +654,17 @@ static const struct cat_reldef defs[] = {
 	 fill_tablespace},
 	{"pg_trigger",
 	 "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, "
-	 "tgenabled \"char\", tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, "
+	 "tgenabled pg_char, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, "
 	 "tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, "
 	 "tgattr int2vector, tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name",
 	 fill_empty},
 	{"pg_type",
 	 "oid oid, typname name, typnamespace oid, typowner oid, typlen int2, typbyval bool, "
-	 "typtype \"char\", typcategory \"char\", typispreferred bool, typisdefined bool, "
-	 "typdelim \"char\", typrelid oid, typsubscript regproc, typelem oid, typarray oid, "
+	 "typtype pg_char, typcategory pg_char, typispreferred bool, typisdefined bool, "
+	 "typdelim pg_char, typrelid oid, typsubscript regproc, typelem oid, typarray oid, "
 	 "typinput regproc, typoutput regproc, typreceive regproc, typsend regproc, "
-	 "typmodin regproc, typmodout regproc, typanalyze regproc, typalign \"char\", "
-	 "typstorage \"char\", typnotnull bool, typbasetype oid, typtypmod int4, typndims int4, "
+	 "typmodin regproc, typmodout regproc, typanalyze regproc, typalign pg_char, "
+	 "typstorage pg_char, typnotnull bool, typbasetype oid, typtypmod int4, typndims int4, "
 	 "typcollation oid, typdefaultbin pg_node_tree, typdefault text, typacl \"aclitem[]\"",
 	 fill_type},
 };

@@ -39,6 +39,7 @@ static const char *const relations[] = {
 	"pg_publication",
 	"pg_publication_namespace",
 	"pg_publication_rel",
+	"pg_rewrite",
 	"pg_roles",
 	"pg_statistic_ext",
 	"pg_tablespace",
@@ -92,6 +93,13 @@ static const struct catfn {
 	{"pg_table_size", 1, 1, XLAT_OID_INT8},
 	{"pg_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_total_relation_size", 1, 1, XLAT_OID_INT8},
+	{"array_upper", 2, 2, XLAT_OID_INT4},
+	{"pg_get_triggerdef", 1, 2, XLAT_OID_TEXT},
+	{"pg_get_statisticsobjdef_columns", 1, 1, XLAT_OID_TEXT},
+	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
+	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
+	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
+	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
 };
 
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -179,6 +187,78 @@ static bool wrap(struct xlat_ctx *c, const PgQuery__TypeCast *tc, const char *fn
 	return ok;
 }
 
+/* ---- arrays (PostgreSQL's text form, as the catalog's array columns hold them) ---- */
+
+/* x = ANY(array) and x <> ALL(array) over a value (not a parameter: drivers' array
+ * parameters are the translator's business, not the catalog's). */
+bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	bool any = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
+	const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+	if (!op || strcmp(op, any ? "=" : "<>") != 0 || e->rexpr->node_case == NODE(PARAM_REF) ||
+	    e->rexpr->node_case == NODE(A_ARRAY_EXPR))
+		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
+	struct xlat_type ignored;
+	xlat_puts(c, any ? "pg_array_has(" : "NOT pg_array_has(");
+	if (!xlat_expr(c, e->rexpr, &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return true;
+}
+
+/* a[i]: one subscript, no slices or field selection. */
+bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			    struct xlat_type *t)
+{
+	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
+	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
+		return xlat_unsupported(c, -1, "an array slice or field selection");
+	struct xlat_type ignored;
+	xlat_puts(c, "pg_array_get(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){0, -1};
+	return true;
+}
+
+/* ::int2[], ::oid[], ::text[] ... of a value: the array text, vectors ("1 2") converted. */
+static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
+		     struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){oid, -1};
+	if (s && s[0] != '{')
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
+				 "malformed array literal: \"%s\"", s);
+	if (s) {
+		xlat_string(c, s);
+		return true;
+	}
+	return wrap(c, tc, "pg_array_in");
+}
+
+static uint32_t array_oid(const char *elem)
+{
+	static const struct {
+		const char *name;
+		uint32_t oid;
+	} arrays[] = {{"int2", 1005}, {"int4", 1007}, {"text", 1009}, {"oid", 1028},
+		      {"name", 1003}, {"char", 1002}, {"int8", 1016}};
+	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
+		if (strcmp(arrays[i].name, elem) == 0)
+			return arrays[i].oid;
+	}
+	return 0;
+}
+
 /* A literal becomes the OID (a number, as the catalog's oid columns hold); any other value
  * becomes the name PostgreSQL's output function would print, typed as the reg* type. */
 static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
@@ -227,14 +307,19 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	const PgQuery__TypeName *tn = tc->type_name;
-	if (!tn || tn->n_names == 0 || tn->n_names > 2 || tn->n_array_bounds)
+	if (!tn || tn->n_names == 0 || tn->n_names > 2)
 		return 0;
 	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
 	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
 	if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
 		return 0;
 	bool ok;
-	if (strcmp(name, "regclass") == 0)
+	if (tn->n_array_bounds) {
+		uint32_t oid = array_oid(name);
+		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF))
+			return 0;
+		ok = to_array(c, tc, oid, t);
+	} else if (strcmp(name, "regclass") == 0)
 		ok = to_reg(c, tc, OID_REGCLASS, "pg_regclass_in", "pg_regclass_out", t);
 	else if (strcmp(name, "regtype") == 0)
 		ok = to_reg(c, tc, OID_REGTYPE, NULL, "pg_regtype_out", t);
@@ -329,6 +414,64 @@ int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
 		return ok ? 1 : -1;
 	}
 	return 0;
+}
+
+/* ---- set-returning functions in FROM (catalog_srf.c) ---- */
+
+static const struct {
+	const char *pg, *sqlite;
+	int min, max;
+} srfs[] = {
+	{"generate_series", "pg_srf_series", 2, 3},
+	{"unnest", "pg_srf_unnest", 1, 1},
+	{"pg_partition_ancestors", "pg_srf_partition_ancestors", 1, 1},
+};
+
+/* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
+ * scalar function's column after the alias (or the function), which SQLite's table-valued
+ * functions cannot do by themselves. */
+bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__Node *item = rf->n_functions == 1 &&
+						    rf->functions[0]->node_case == NODE(LIST) &&
+						    rf->functions[0]->list->n_items >= 1
+					    ? rf->functions[0]->list->items[0]
+					    : NULL;
+	if (!item || item->node_case != NODE(FUNC_CALL) || rf->lateral || rf->is_rowsfrom ||
+	    rf->n_coldeflist)
+		return xlat_unsupported(c, -1, "a function in FROM");
+	const PgQuery__FuncCall *f = item->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	size_t k = 0;
+	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
+		k++;
+	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
+	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
+	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)
+		return xlat_unsupported(c, f->location, "this function in FROM");
+	const char *alias = rf->alias ? rf->alias->aliasname : name;
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (ncol > (rf->ordinality ? 2u : 1u))
+		return xlat_fail(c, "42P10", -1, "too many column aliases specified for function %s",
+				 name);
+	const char *col = ncol ? xlat_node_str(rf->alias->colnames[0]) : alias;
+	xlat_puts(c, "(SELECT value AS ");
+	xlat_ident(c, col);
+	if (rf->ordinality) {
+		xlat_puts(c, ", ordinality AS ");
+		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
+	}
+	xlat_printf(c, " FROM %s(", srfs[k].sqlite);
+	struct xlat_type ignored;
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
+	}
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, alias);
+	return true;
 }
 
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */

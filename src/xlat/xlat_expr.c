@@ -432,7 +432,7 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 		return xlat_unsupported(c, e->location, "SIMILAR TO");
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
-		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
+		return xlat_catalog_any(c, e, t);
 	default:
 		return xlat_unsupported(c, e->location, "this operator form");
 	}
@@ -579,7 +579,7 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, n->set_to_default->location,
 				 "DEFAULT is not allowed in this context");
 	case NODE(A_INDIRECTION):
-		return xlat_unsupported(c, -1, "an array subscript or field selection");
+		return xlat_catalog_subscript(c, n->a_indirection, t);
 	case NODE(A_ARRAY_EXPR):
 		return xlat_unsupported(c, n->a_array_expr->location, "an ARRAY constructor");
 	case NODE(CURRENT_OF_EXPR):

@@ -142,7 +142,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		ok = join(c, n->join_expr);
 		break;
 	case NODE(RANGE_FUNCTION):
-		ok = xlat_unsupported(c, -1, "a function in FROM");
+		ok = xlat_catalog_range_function(c, n->range_function);
 		break;
 	case NODE(RANGE_TABLE_SAMPLE):
 		ok = xlat_unsupported(c, -1, "TABLESAMPLE");

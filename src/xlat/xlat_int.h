@@ -218,6 +218,10 @@ bool xlat_catalog_lateral_skip(const PgQuery__Node *n);
 /* alias.col of a substituted LATERAL: 1 emitted, 0 not one, -1 failed. */
 int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
 			     struct xlat_type *t);
+bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			    struct xlat_type *t);
+bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
 				struct xlat_type *t);
 

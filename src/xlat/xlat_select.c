@@ -38,6 +38,8 @@ static int figure(const PgQuery__Node *n, const char **name)
 	}
 	case NODE(COLLATE_CLAUSE):
 		return figure(n->collate_clause->arg, name);
+	case NODE(A_INDIRECTION): /* a[i] is named after a */
+		return figure(n->a_indirection->arg, name);
 	case NODE(SUB_LINK):
 		switch (n->sub_link->sub_link_type) {
 		case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:

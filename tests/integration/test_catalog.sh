@@ -47,7 +47,7 @@ on_pg() { psql -X -h "$DIR" -p "$PPORT" -U postgres -d acme "$@"; }
 SCHEMA="
 CREATE TABLE authors (id int4 PRIMARY KEY, name text NOT NULL, email varchar(100) UNIQUE, born date);
 CREATE TABLE books (id bigint PRIMARY KEY, author_id int4 NOT NULL REFERENCES authors(id) ON DELETE CASCADE,
-  title text NOT NULL, price numeric(10,2) DEFAULT 0, published boolean DEFAULT false,
+  title text NOT NULL, price numeric(10,2) DEFAULT 0 CHECK (price >= 0), published boolean DEFAULT false,
   created timestamptz DEFAULT now(), tags text[], code character(3));
 CREATE INDEX books_title_idx ON books (title);
 CREATE UNIQUE INDEX books_author_title ON books (author_id, title);
@@ -58,8 +58,12 @@ echo "$SCHEMA" | on_sl -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on shard
 echo "$SCHEMA" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on PostgreSQL"
 
 # Commands whose whole output must match.
-for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT'; do
-	want=$(on_pg -c "$cmd" 2>&1)
+# A CHECK reads back as the SQLite schema holds it, without PostgreSQL's implicit casts
+# (docs/sql-compat.md): that one spelling is masked.
+casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
+for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
+	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+'; do
+	want=$(on_pg -c "$cmd" 2>&1 | casts)
 	got=$(on_sl -c "$cmd" 2>&1)
 	[[ "$got" == "$want" ]] || fail "$cmd differs:
 --- PostgreSQL
@@ -75,12 +79,14 @@ got=$(on_sl -A -c '\l' | grep '^acme|')
 
 # \dt+: sizes are SQLite's pages, not PostgreSQL's.
 mask() { sed -E 's/[0-9]+ (bytes|kB)/SIZE/; s/-+/-/g; s/ +/ /g'; }
-want=$(on_pg -c '\dt+' | mask)
-got=$(on_sl -c '\dt+' | mask)
-[[ "$got" == "$want" ]] || fail "\\dt+ differs:
+for cmd in '\dt+' '\di+'; do
+	want=$(on_pg -c "$cmd" | mask)
+	got=$(on_sl -c "$cmd" | mask)
+	[[ "$got" == "$want" ]] || fail "$cmd differs:
 $want
 ---
 $got"
+done
 
 # pgbench 15's probe for a partitioned pgbench_accounts (exact text from its source).
 PROBE="select o.n, p.partstrat, pg_catalog.count(i.inhparent) from pg_catalog.pg_class as c join pg_catalog.pg_namespace as n on (n.oid = c.relnamespace) cross join lateral (select pg_catalog.array_position(pg_catalog.current_schemas(true), n.nspname)) as o(n) left join pg_catalog.pg_partitioned_table as p on (p.partrelid = c.oid) left join pg_catalog.pg_inherits as i on (c.oid = i.inhparent) where c.relname = 'pgbench_accounts' and o.n is not null group by 1, 2 order by 1 asc limit 1"

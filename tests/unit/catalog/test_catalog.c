@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "xlat.h"
 
 static const char schema[] =
 	"CREATE TABLE authors (id int4 PRIMARY KEY NOT NULL, name text NOT NULL, "
@@ -165,6 +166,49 @@ START_TEST(test_session)
 }
 END_TEST
 
+/* PostgreSQL SQL through the translator, run on the catalog: rows as rows() gives them. */
+static const struct {
+	const char *pg, *want;
+} e2e[] = {
+	{"SELECT * FROM generate_series(1, 3)", "1;2;3"},
+	{"SELECT s, o FROM generate_series(10, 1, -4) WITH ORDINALITY AS g(s, o)", "10|1;6|2;2|3"},
+	{"SELECT x FROM pg_catalog.unnest('{a,\"b,c\",NULL}'::pg_catalog.text[]) x",
+	 "a;b,c;<null>"},
+	{"SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) "
+	 "'^(books)$' COLLATE pg_catalog.default AND pg_catalog.pg_table_is_visible(c.oid)",
+	 "books"},
+	{"SELECT conname, conrelid::pg_catalog.regclass AS ontable FROM pg_catalog.pg_constraint c "
+	 "WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors('authors'::regclass) UNION "
+	 "ALL VALUES ('authors'::pg_catalog.regclass)) AND contype = 'f'",
+	 "books_author_id_fkey|books"},
+	{"SELECT ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = "
+	 "'authors'::regclass ORDER BY a.attnum)",
+	 "{id,name,email,born}"},
+	{"SELECT a.attname FROM pg_catalog.pg_index i, pg_catalog.pg_attribute a WHERE "
+	 "i.indrelid = 'books'::regclass AND i.indisprimary AND a.attrelid = i.indrelid AND "
+	 "a.attnum = (i.indkey::pg_catalog.int2[])[1]",
+	 "id"},
+	{"SELECT 'd' = ANY(stxkind) FROM pg_catalog.pg_statistic_ext", ""},
+	{"SELECT relname FROM pg_class WHERE relname ~* '^BOOK' AND relname !~ 'lower|title|pkey'",
+	 "books"},
+};
+
+START_TEST(test_translated)
+{
+	sqlite3 *db = schema_db();
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = NULL;
+	size_t n = 0;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(xlat_translate(e2e[_i].pg, NULL, 0, a, &st, &n, &err), "%s: %s", e2e[_i].pg,
+		      err.message);
+	ck_assert_str_eq(rows(db, st[0].sql), e2e[_i].want);
+	arena_free(a);
+	sqlite3_close(db);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("catalog");
@@ -175,6 +219,7 @@ int main(void)
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
+	tcase_add_loop_test(tc, test_translated, 0, (int)(sizeof(e2e) / sizeof(e2e[0])));
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
