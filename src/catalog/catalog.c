@@ -31,7 +31,10 @@ static struct cat_val *slot(struct cat_rows *r)
 	return &r->v[(r->n - 1) * (size_t)r->ncols + r->col++];
 }
 
-void cat_int(struct cat_rows *r, int64_t v) { *slot(r) = (struct cat_val){SQLITE_INTEGER, v, NULL}; }
+void cat_int(struct cat_rows *r, int64_t v)
+{
+	*slot(r) = (struct cat_val){SQLITE_INTEGER, v, NULL};
+}
 void cat_bool(struct cat_rows *r, bool v) { cat_int(r, v ? 1 : 0); }
 void cat_null(struct cat_rows *r) { *slot(r) = (struct cat_val){SQLITE_NULL, 0, NULL}; }
 
@@ -108,8 +111,8 @@ struct cat_module_arg {
 	const struct cat_reldef *def;
 };
 
-static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-		      sqlite3_vtab **out, char **errmsg)
+static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
+		      char **errmsg)
 {
 	const struct cat_module_arg *arg = aux;
 	char *sql = sqlite3_mprintf("CREATE TABLE x(%s)", arg->def->columns);

@@ -83,8 +83,8 @@ const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
 		const char *sp = strchr(ti->sql_name, ' ');
 		if (typmod < 0 || !sp)
 			return ti->sql_name;
-		return arena_printf(a, "%.*s(%d)%s", (int)(sp - ti->sql_name), ti->sql_name,
-				    typmod, sp);
+		return arena_printf(a, "%.*s(%d)%s", (int)(sp - ti->sql_name), ti->sql_name, typmod,
+				    sp);
 	}
 	default:
 		return ti->sql_name;
@@ -98,7 +98,7 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
-								  : sqlite3_value_int(argv[1]);
+								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
 	result_text(ctx, cat_format_type(a, (uint32_t)sqlite3_value_int64(argv[0]), typmod));
 	arena_free(a);
@@ -208,165 +208,6 @@ static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **a
 	result_text(ctx, sqlite3_value_int(argv[0]) ? "{pg_catalog,public}" : "{public}");
 }
 
-/* ---- arrays in PostgreSQL's text form ---- */
-
-const char **cat_array_parse(struct arena *a, const char *s, size_t *n)
-{
-	*n = 0;
-	if (!s || s[0] != '{')
-		return NULL;
-	size_t cap = 8;
-	const char **v = arena_alloc(a, cap * sizeof(*v));
-	const char *p = s + 1;
-	while (*p && *p != '}') {
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		bool quoted = *p == '"';
-		if (quoted) {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				strbuf_putc(&sb, *p);
-			}
-			p += *p ? 1 : 0;
-		} else {
-			for (; *p && *p != ',' && *p != '}'; p++)
-				strbuf_putc(&sb, *p);
-		}
-		if (*n == cap) {
-			const char **nv = arena_alloc(a, cap * 2 * sizeof(*nv));
-			memcpy(nv, v, cap * sizeof(*nv));
-			v = nv;
-			cap *= 2;
-		}
-		bool null = !quoted && sb.data && strcasecmp(sb.data, "NULL") == 0;
-		v[(*n)++] = null ? NULL : arena_strdup(a, sb.data ? sb.data : "");
-		strbuf_fini(&sb);
-		if (*p == ',')
-			p++;
-	}
-	return v;
-}
-
-static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *elem = (const char *)sqlite3_value_text(argv[1]);
-	struct arena *a = arena_new(0);
-	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
-	sqlite3_result_null(ctx);
-	for (size_t i = 0; elem && i < n; i++) {
-		if (v[i] && strcmp(v[i], elem) == 0) {
-			sqlite3_result_int64(ctx, (sqlite3_int64)i + 1);
-			break;
-		}
-	}
-	arena_free(a);
-}
-
-static void fn_array_to_string(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	const char *sep = (const char *)sqlite3_value_text(argv[1]);
-	const char *nulls = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
-	struct arena *a = arena_new(0);
-	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	bool first = true;
-	for (size_t i = 0; i < n; i++) {
-		if (!v[i] && !nulls)
-			continue;
-		strbuf_printf(&sb, "%s%s", first ? "" : sep, v[i] ? v[i] : nulls);
-		first = false;
-	}
-	result_text(ctx, sb.data ? sb.data : "");
-	strbuf_fini(&sb);
-	arena_free(a);
-}
-
-/* x = ANY(array): true when an element equals x (compared as text), NULL when none does but
- * the array holds a NULL, as PostgreSQL's three-valued ANY answers. */
-static void fn_array_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *x = (const char *)sqlite3_value_text(argv[1]);
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || !x) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	struct arena *a = arena_new(0);
-	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
-	bool null = false, found = false;
-	for (size_t i = 0; i < n && !found; i++) {
-		null |= v[i] == NULL;
-		found = v[i] && strcmp(v[i], x) == 0;
-	}
-	if (found || !null)
-		sqlite3_result_int(ctx, found);
-	else
-		sqlite3_result_null(ctx);
-	arena_free(a);
-}
-
-/* array[i]: 1-based; out of range or NULL gives NULL. */
-static void fn_array_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	int64_t i = sqlite3_value_int64(argv[1]);
-	struct arena *a = arena_new(0);
-	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
-	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && i >= 1 && (size_t)i <= n)
-		result_text(ctx, v[i - 1]);
-	else
-		sqlite3_result_null(ctx);
-	arena_free(a);
-}
-
-/* array_upper(a, 1): the number of elements (one-dimensional arrays), NULL when empty. */
-static void fn_array_upper(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct arena *a = arena_new(0);
-	size_t n = 0;
-	cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
-	if (n && sqlite3_value_int(argv[1]) == 1)
-		sqlite3_result_int64(ctx, (sqlite3_int64)n);
-	else
-		sqlite3_result_null(ctx);
-	arena_free(a);
-}
-
-/* ::int2[] and friends: an int2vector/oidvector ("1 2") becomes array text ("{1,2}"). */
-static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s || s[0] == '{') {
-		sqlite3_result_value(ctx, argv[0]);
-		return;
-	}
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_putc(&sb, '{');
-	bool sep = false;
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ') {
-			sep = true;
-			continue;
-		}
-		if (sep && sb.len > 1)
-			strbuf_putc(&sb, ',');
-		sep = false;
-		strbuf_putc(&sb, *p);
-	}
-	strbuf_putc(&sb, '}');
-	result_text(ctx, sb.data);
-	strbuf_fini(&sb);
-}
-
 /* Facts that follow from a tenant having no partitions: a table's only partition ancestor
  * is itself (pg_partition_ancestors as a scalar: exactly its one row), and any table could
  * be published. */
@@ -374,7 +215,8 @@ static const struct cat_rel *table_arg(sqlite3_context *ctx, sqlite3_value *v, b
 {
 	const struct cat_model *m = model(ctx);
 	*failed = m == NULL;
-	const struct cat_rel *rel = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v)) : NULL;
+	const struct cat_rel *rel = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v))
+				      : NULL;
 	return rel && rel->kind == 'r' ? rel : NULL;
 }
 
@@ -419,8 +261,9 @@ static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
 		if (as && cat_oid("rule", v->name, NULL) == oid) {
 			struct arena *a = arena_new(0);
-			result_text(ctx, arena_printf(a, "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
-							 "DO INSTEAD %s;",
+			result_text(ctx, arena_printf(a,
+						      "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
+						      "DO INSTEAD %s;",
 						      cat_quote_ident(a, v->name), as + 4));
 			arena_free(a);
 			return;
@@ -486,12 +329,12 @@ static const struct {
 	const char *name;
 	uint32_t oid;
 } builtin_rels[] = {
-	{"pg_type", 1247},	 {"pg_attribute", 1249},  {"pg_proc", 1255},
-	{"pg_class", 1259},	 {"pg_database", 1262},	  {"pg_am", 2601},
-	{"pg_attrdef", 2604},	 {"pg_constraint", 2606}, {"pg_description", 2609},
-	{"pg_index", 2610},	 {"pg_inherits", 2611},	  {"pg_namespace", 2615},
-	{"pg_trigger", 2620},	 {"pg_extension", 3079},  {"pg_collation", 3456},
-	{"pg_tablespace", 1213}, {"pg_policy", 3256},	  {"pg_partitioned_table", 3350},
+	{"pg_type", 1247},       {"pg_attribute", 1249},  {"pg_proc", 1255},
+	{"pg_class", 1259},      {"pg_database", 1262},   {"pg_am", 2601},
+	{"pg_attrdef", 2604},    {"pg_constraint", 2606}, {"pg_description", 2609},
+	{"pg_index", 2610},      {"pg_inherits", 2611},   {"pg_namespace", 2615},
+	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
+	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
 };
 
 static const char *strip_schema(const char *s)
@@ -581,7 +424,7 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 		sqlite3_result_null(ctx);
 	else if (oid == CAT_NS_PG_CATALOG || oid == CAT_NS_PUBLIC ||
 		 oid == CAT_NS_INFORMATION_SCHEMA)
-		result_text(ctx, oid == CAT_NS_PUBLIC ? "public"
+		result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
 				 : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
 							    : "information_schema");
 	else
@@ -627,60 +470,6 @@ static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
 }
 
-/* ---- array(subquery): the rows' values as one PostgreSQL array text ---- */
-
-static bool needs_quotes(const char *s)
-{
-	if (!*s || strcasecmp(s, "NULL") == 0)
-		return true;
-	for (; *s; s++) {
-		if (strchr("{},\"\\ \t\n\r", *s))
-			return true;
-	}
-	return false;
-}
-
-static void array_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct strbuf **acc = sqlite3_aggregate_context(ctx, sizeof(*acc));
-	if (!acc)
-		return;
-	if (!*acc) {
-		*acc = base_xcalloc(1, sizeof(**acc));
-		strbuf_init(*acc, 0);
-		strbuf_putc(*acc, '{');
-	} else {
-		strbuf_putc(*acc, ',');
-	}
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		strbuf_puts(*acc, "NULL");
-	} else if (!needs_quotes(s)) {
-		strbuf_puts(*acc, s);
-	} else {
-		strbuf_putc(*acc, '"');
-		for (; *s; s++) {
-			if (*s == '"' || *s == '\\')
-				strbuf_putc(*acc, '\\');
-			strbuf_putc(*acc, *s);
-		}
-		strbuf_putc(*acc, '"');
-	}
-}
-
-static void array_final(sqlite3_context *ctx)
-{
-	struct strbuf **acc = sqlite3_aggregate_context(ctx, 0);
-	if (!acc || !*acc) {
-		result_text(ctx, "{}");
-		return;
-	}
-	strbuf_putc(*acc, '}');
-	result_text(ctx, (*acc)->data);
-	strbuf_fini(*acc);
-	free(*acc);
-}
-
 /* ---- registration ---- */
 
 static const struct {
@@ -709,9 +498,6 @@ static const struct {
 	{"pg_get_function_identity_arguments", 1, fn_null, true},
 	{"pg_encoding_to_char", 1, fn_encoding_to_char, true},
 	{"current_schemas", 1, fn_current_schemas, true},
-	{"array_position", 2, fn_array_position, true},
-	{"array_to_string", 2, fn_array_to_string, true},
-	{"array_to_string", 3, fn_array_to_string, true},
 	{"pg_size_pretty", 1, fn_size_pretty, true},
 	{"pg_table_size", 1, fn_relation_size, false},
 	{"pg_relation_size", 1, fn_relation_size, false},
@@ -721,10 +507,6 @@ static const struct {
 	{"pg_regtype_out", 1, fn_regtype_out, true},
 	{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
 	{"pg_regex", 3, fn_regex, true},
-	{"pg_array_has", 2, fn_array_has, true},
-	{"pg_array_get", 2, fn_array_get, true},
-	{"pg_array_in", 1, fn_array_in, true},
-	{"array_upper", 2, fn_array_upper, true},
 	{"pg_get_triggerdef", 1, fn_null, true},
 	{"pg_get_triggerdef", 2, fn_null, true},
 	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
@@ -744,6 +526,5 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 					       NULL, NULL, NULL) != SQLITE_OK)
 			return false;
 	}
-	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8, cc, NULL,
-					  array_step, array_final, NULL) == SQLITE_OK;
+	return cat_array_register(db);
 }

@@ -41,9 +41,9 @@ struct cat_index {
 	struct cat_rel *table;
 	bool unique, primary;
 	int nkeys;
-	int16_t *keys;      /* attnum per key, 0 for an expression */
-	const char **exprs; /* per key: the column name or the expression text */
-	const char *pred;   /* WHERE of a partial index, NULL */
+	int16_t *keys;       /* attnum per key, 0 for an expression */
+	const char **exprs;  /* per key: the column name or the expression text */
+	const char *pred;    /* WHERE of a partial index, NULL */
 	const char *conname; /* PRIMARY KEY / UNIQUE constraint behind it, NULL for CREATE INDEX */
 	uint32_t conoid;
 };
@@ -172,8 +172,20 @@ struct cat_reldef {
 
 const struct cat_reldef *cat_reldefs(size_t *n);
 
+/* ---- catalog_rel_fixed.c: fill functions of the mostly fixed relations ---- */
+bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
+
+/* ---- catalog_array.c ---- */
+bool cat_array_register(sqlite3 *db);
 
 /* ---- catalog_fn.c ---- */
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc);

@@ -113,7 +113,8 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 		c->typoid = pgtype_from_decl(decl, &c->typmod);
 		c->ndims = decl && strchr(decl, '[') ? 1 : 0;
 		/* a primary key column is NOT NULL in PostgreSQL even when SQLite lets it be */
-		c->notnull = sqlite3_column_int(st, 2) || (sqlite3_column_int(st, 4) && r->kind == 'r');
+		c->notnull = sqlite3_column_int(st, 2) ||
+			     (sqlite3_column_int(st, 4) && r->kind == 'r');
 		c->pk = sqlite3_column_int(st, 4);
 		c->generated = sqlite3_column_int(st, 5) ? 's' : '\0';
 		if (!c->generated)
@@ -254,11 +255,12 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			 const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
-	sqlite3_stmt *st = prep(db,
-				"SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1) "
-				"AS l LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = "
-				"l.name ORDER BY l.seq DESC",
-				t->name, err);
+	sqlite3_stmt *st =
+		prep(db,
+		     "SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1) "
+		     "AS l LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = "
+		     "l.name ORDER BY l.seq DESC",
+		     t->name, err);
 	bool have_pk = false;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = col_text(m->a, st, 0);
@@ -283,7 +285,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
 		for (int k = 0; k < nkeys; k++)
-			ix->exprs[k] = keys[k] > 0 ? t->cols[keys[k] - 1].name
+			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
 				       : k < ntexts ? texts[k]
 						    : "?";
 		set_index_constraint(m, ix, origin, sc, nsc);
@@ -345,10 +347,11 @@ static struct cat_fkey *new_fkey(struct cat_model *m, struct cat_rel *t, sqlite3
 static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		       const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
-	sqlite3_stmt *st = prep(db,
-				"SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, "
-				"match FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
-				t->name, err);
+	sqlite3_stmt *st =
+		prep(db,
+		     "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, "
+		     "match FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
+		     t->name, err);
 	struct cat_fkey *f = NULL;
 	int id = -1;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -397,7 +400,9 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 		if (!name) {
 			int16_t key = attnum(t, sc[i].column);
 			for (int c = 0; !key && c < t->ncols; c++)
-				key = cat_scan_mentions(ck->expr, t->cols[c].name) ? (int16_t)(c + 1) : 0;
+				key = cat_scan_mentions(ck->expr, t->cols[c].name)
+					      ? (int16_t)(c + 1)
+					      : 0;
 			const char *base = default_name(m->a, t, &key, key ? 1 : 0, "check");
 			name = base;
 			for (int n = 1; name_taken(m, t, name); n++)
@@ -448,7 +453,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 				NULL, err);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
-		new_rel(m, col_text(m->a, st, 1), type[0] == 't' ? 'r' : 'v', col_text(m->a, st, 2));
+		new_rel(m, col_text(m->a, st, 1), type[0] == 't' ? 'r' : 'v',
+			col_text(m->a, st, 2));
 	}
 	if (!st || sqlite3_finalize(st) != SQLITE_OK) {
 		if (!pgerr_is_set(err))
@@ -492,8 +498,8 @@ static void put_cols(struct strbuf *sb, struct arena *a, const struct cat_rel *t
 		     const int16_t *keys, int n)
 {
 	for (int i = 0; i < n; i++) {
-		const char *name = t && keys[i] > 0 && keys[i] <= t->ncols ? t->cols[keys[i] - 1].name
-									  : "?";
+		const char *name =
+			t && keys[i] > 0 && keys[i] <= t->ncols ? t->cols[keys[i] - 1].name : "?";
 		strbuf_printf(sb, "%s%s", i ? ", " : "", cat_quote_ident(a, name));
 	}
 }

@@ -17,25 +17,6 @@ static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct ca
 	return true;
 }
 
-static bool fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	static const struct {
-		uint32_t oid;
-		const char *name;
-		uint32_t owner;
-	} ns[] = {{CAT_NS_PG_CATALOG, "pg_catalog", OWNER},
-		  {CAT_NS_PUBLIC, "public", CAT_ROLE_DATABASE_OWNER},
-		  {CAT_NS_INFORMATION_SCHEMA, "information_schema", OWNER}};
-	for (size_t i = 0; i < ARRAY_LEN(ns); i++) {
-		cat_row(r);
-		cat_int(r, ns[i].oid);
-		cat_text(r, ns[i].name);
-		cat_int(r, ns[i].owner);
-		cat_null(r);
-	}
-	return true;
-}
-
 static bool has_index(const struct cat_model *m, const struct cat_rel *t)
 {
 	for (size_t i = 0; i < m->nidx; i++) {
@@ -267,8 +248,8 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 }
 
 /* The columns every pg_constraint row starts with, up to and including confmatchtype. */
-static void con_head(struct cat_rows *r, uint32_t oid, const char *name, char type,
-		     uint32_t rel, uint32_t index, uint32_t frel)
+static void con_head(struct cat_rows *r, uint32_t oid, const char *name, char type, uint32_t rel,
+		     uint32_t index, uint32_t frel)
 {
 	cat_row(r);
 	cat_int(r, oid);
@@ -359,9 +340,10 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 
 static const char *regproc_name(struct arena *a, const struct pgtype_info *ti, const char *sfx)
 {
-	static const char *const underscored[] = {"json", "jsonb", "uuid", "date", "time",
-						  "timestamp", "timestamptz", "interval", "numeric",
-						  "timetz", "void", "xml", "bit", "varbit"};
+	static const char *const underscored[] = {"json",    "jsonb",     "uuid",        "date",
+						  "time",    "timestamp", "timestamptz", "interval",
+						  "numeric", "timetz",    "void",        "xml",
+						  "bit",     "varbit"};
 	if (ti->elem_oid && ti->category == 'A')
 		return arena_printf(a, "array_%s", sfx);
 	for (size_t i = 0; i < ARRAY_LEN(underscored); i++) {
@@ -424,138 +406,8 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	return true;
 }
 
-static bool fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	static const struct {
-		uint32_t oid;
-		const char *name, *handler;
-		char type;
-	} am[] = {{2, "heap", "heap_tableam_handler", 't'}, {403, "btree", "bthandler", 'i'},
-		  {405, "hash", "hashhandler", 'i'},         {783, "gist", "gisthandler", 'i'},
-		  {2742, "gin", "ginhandler", 'i'},          {4000, "spgist", "spghandler", 'i'},
-		  {3580, "brin", "brinhandler", 'i'}};
-	for (size_t i = 0; i < ARRAY_LEN(am); i++) {
-		cat_row(r);
-		cat_int(r, am[i].oid);
-		cat_text(r, am[i].name);
-		cat_text(r, am[i].handler);
-		cat_char(r, am[i].type);
-	}
-	return true;
-}
-
-static bool fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	cat_row(r);
-	cat_int(r, CAT_DB_OID);
-	cat_text(r, cat_conn_database(cc));
-	cat_int(r, OWNER);
-	cat_int(r, 6); /* UTF8 */
-	cat_char(r, 'c');
-	cat_bool(r, false);
-	cat_bool(r, true);
-	cat_int(r, -1);
-	cat_int(r, 0);
-	cat_int(r, 1);
-	cat_int(r, CAT_TABLESPACE_DEFAULT);
-	cat_text(r, "C"); /* SQLite compares text byte-wise */
-	cat_text(r, "C");
-	cat_null(r);
-	cat_null(r);
-	cat_null(r);
-	return true;
-}
-
-static void role_row(struct cat_rows *r, const char *name, uint32_t oid, bool login)
-{
-	cat_row(r);
-	cat_text(r, name);
-	cat_bool(r, false); /* rolsuper: as the is_superuser setting says */
-	cat_bool(r, true);
-	cat_bool(r, false);
-	cat_bool(r, false);
-	cat_bool(r, login);
-	cat_bool(r, false);
-	cat_int(r, -1);
-	cat_text(r, "********");
-	cat_null(r);
-	cat_bool(r, false);
-	cat_null(r);
-	cat_int(r, oid);
-}
-
-/* The session's user owns the tenant and everything in it (standing in for PostgreSQL's
- * bootstrap role, OID 10); no password material is ever shown. */
-static bool fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	role_row(r, cat_conn_user(cc), OWNER, true);
-	role_row(r, "pg_database_owner", CAT_ROLE_DATABASE_OWNER, false);
-	return true;
-}
-
-static bool fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	static const struct {
-		uint32_t oid;
-		const char *name;
-		char provider;
-		const char *locale;
-	} coll[] = {{CAT_COLL_DEFAULT, "default", 'd', NULL},
-		    {CAT_COLL_C, "C", 'c', "C"},
-		    {951, "POSIX", 'c', "POSIX"}};
-	for (size_t i = 0; i < ARRAY_LEN(coll); i++) {
-		cat_row(r);
-		cat_int(r, coll[i].oid);
-		cat_text(r, coll[i].name);
-		cat_int(r, CAT_NS_PG_CATALOG);
-		cat_int(r, OWNER);
-		cat_char(r, coll[i].provider);
-		cat_bool(r, true);
-		cat_int(r, -1);
-		cat_text(r, coll[i].locale);
-		cat_text(r, coll[i].locale);
-		cat_null(r);
-		cat_null(r);
-	}
-	return true;
-}
-
-static bool fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	const char *names[] = {"pg_default", "pg_global"};
-	for (int i = 0; i < 2; i++) {
-		cat_row(r);
-		cat_int(r, CAT_TABLESPACE_DEFAULT + i);
-		cat_text(r, names[i]);
-		cat_int(r, OWNER);
-		cat_null(r);
-		cat_null(r);
-	}
-	return true;
-}
-
-/* Each view is its _RETURN rule in PostgreSQL; there are no other rules. */
-static bool fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	for (size_t i = 0; i < m->nrels; i++) {
-		const struct cat_rel *v = m->rels[i];
-		if (v->kind != 'v')
-			continue;
-		cat_row(r);
-		cat_int(r, cat_oid("rule", v->name, NULL));
-		cat_text(r, "_RETURN");
-		cat_int(r, v->oid);
-		cat_char(r, '1');
-		cat_char(r, 'O');
-		cat_bool(r, true);
-		cat_null(r);
-		cat_null(r);
-	}
-	return true;
-}
-
 static const struct cat_reldef defs[] = {
-	{"pg_am", "oid oid, amname name, amhandler regproc, amtype pg_char", fill_am},
+	{"pg_am", "oid oid, amname name, amhandler regproc, amtype pg_char", cat_fill_am},
 	{"pg_attrdef", "oid oid, adrelid oid, adnum int2, adbin pg_node_tree", fill_attrdef},
 	{"pg_attribute",
 	 "attrelid oid, attname name, atttypid oid, attstattarget int4, attlen int2, attnum int2, "
@@ -580,7 +432,7 @@ static const struct cat_reldef defs[] = {
 	 "oid oid, collname name, collnamespace oid, collowner oid, collprovider pg_char, "
 	 "collisdeterministic bool, collencoding int4, collcollate text, collctype text, "
 	 "colliculocale text, collversion text",
-	 fill_collation},
+	 cat_fill_collation},
 	{"pg_constraint",
 	 "oid oid, conname name, connamespace oid, contype pg_char, condeferrable bool, "
 	 "condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid, "
@@ -594,7 +446,7 @@ static const struct cat_reldef defs[] = {
 	 "datistemplate bool, datallowconn bool, datconnlimit int4, datfrozenxid xid, "
 	 "datminmxid xid, dattablespace oid, datcollate text, datctype text, daticulocale text, "
 	 "datcollversion text, datacl \"aclitem[]\"",
-	 fill_database},
+	 cat_fill_database},
 	{"pg_description", "objoid oid, classoid oid, objsubid int4, description text", fill_empty},
 	{"pg_extension",
 	 "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool, "
@@ -610,7 +462,7 @@ static const struct cat_reldef defs[] = {
 	{"pg_inherits", "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
 	 fill_empty},
 	{"pg_namespace", "oid oid, nspname name, nspowner oid, nspacl \"aclitem[]\"",
-	 fill_namespace},
+	 cat_fill_namespace},
 	{"pg_partitioned_table",
 	 "partrelid oid, partstrat pg_char, partnatts int2, partdefid oid, partattrs int2vector, "
 	 "partclass oidvector, partcollation oidvector, partexprs pg_node_tree",
@@ -639,19 +491,19 @@ static const struct cat_reldef defs[] = {
 	{"pg_rewrite",
 	 "oid oid, rulename name, ev_class oid, ev_type pg_char, ev_enabled pg_char, "
 	 "is_instead bool, ev_qual pg_node_tree, ev_action pg_node_tree",
-	 fill_rewrite},
+	 cat_fill_rewrite},
 	{"pg_roles",
 	 "rolname name, rolsuper bool, rolinherit bool, rolcreaterole bool, rolcreatedb bool, "
 	 "rolcanlogin bool, rolreplication bool, rolconnlimit int4, rolpassword text, "
 	 "rolvaliduntil timestamptz, rolbypassrls bool, rolconfig \"text[]\", oid oid",
-	 fill_roles},
+	 cat_fill_roles},
 	{"pg_statistic_ext",
 	 "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, "
 	 "stxstattarget int4, stxkeys int2vector, stxkind \"char[]\", stxexprs pg_node_tree",
 	 fill_empty},
 	{"pg_tablespace",
 	 "oid oid, spcname name, spcowner oid, spcacl \"aclitem[]\", spcoptions \"text[]\"",
-	 fill_tablespace},
+	 cat_fill_tablespace},
 	{"pg_trigger",
 	 "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, "
 	 "tgenabled pg_char, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, "

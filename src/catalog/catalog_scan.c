@@ -167,9 +167,9 @@ static bool element(struct scan_out *o, struct lexer *lx)
 		if (is_word(&t, "CONSTRAINT") && next(lx, &nt)) {
 			pending = ident(o->a, &nt);
 		} else if (is_word(&t, "PRIMARY") || is_word(&t, "UNIQUE")) {
-			struct cat_scanned *sc = add(o, is_word(&t, "UNIQUE") ? CAT_CON_UNIQUE
-									 : CAT_CON_PK,
-						     pending, column);
+			struct cat_scanned *sc =
+				add(o, is_word(&t, "UNIQUE") ? CAT_CON_UNIQUE : CAT_CON_PK, pending,
+				    column);
 			if (is_word(&t, "PRIMARY"))
 				next(lx, &nt); /* KEY */
 			if (!column)

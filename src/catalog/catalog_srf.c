@@ -160,8 +160,8 @@ static int srf_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, in
 		return SQLITE_OK;
 	}
 	if (vt->kind == SRF_UNNEST) {
-		cur->items = cat_array_parse(cur->a, (const char *)sqlite3_value_text(argv[0]),
-					     &cur->n);
+		cur->items =
+			cat_array_parse(cur->a, (const char *)sqlite3_value_text(argv[0]), &cur->n);
 	} else {
 		/* nothing is partitioned: a table's only ancestor is itself */
 		char *msg = NULL;

@@ -261,8 +261,8 @@ static uint32_t array_oid(const char *elem)
 
 /* A literal becomes the OID (a number, as the catalog's oid columns hold); any other value
  * becomes the name PostgreSQL's output function would print, typed as the reg* type. */
-static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
-		   const char *in, const char *out, struct xlat_type *t)
+static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid, const char *in,
+		   const char *out, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
@@ -344,9 +344,9 @@ static bool lateral_row(const PgQuery__Node *n)
 		return false;
 	const PgQuery__SelectStmt *s = n->range_subselect->subquery->select_stmt;
 	if (s->n_from_clause || s->where_clause || s->n_group_clause || s->having_clause ||
-	    s->n_distinct_clause || s->n_values_lists || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE ||
-	    s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
-	    s->n_window_clause || !s->n_target_list)
+	    s->n_distinct_clause || s->n_values_lists ||
+	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_sort_clause || s->limit_count ||
+	    s->limit_offset || s->with_clause || s->n_window_clause || !s->n_target_list)
 		return false;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
@@ -384,7 +384,7 @@ static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
-				  : rt->name		    ? rt->name
+				  : rt->name                ? rt->name
 							    : xlat_colname(rt->val);
 		lateral_add(c, rs->alias->aliasname, col, rt->val);
 	}
@@ -398,8 +398,7 @@ void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t 
 
 bool xlat_catalog_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
 
-int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
-			     struct xlat_type *t)
+int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	if (cr->n_fields != 2 || !c->nlat)
 		return 0;
@@ -453,8 +452,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	if (ncol > (rf->ordinality ? 2u : 1u))
-		return xlat_fail(c, "42P10", -1, "too many column aliases specified for function %s",
-				 name);
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function %s", name);
 	const char *col = ncol ? xlat_node_str(rf->alias->colnames[0]) : alias;
 	xlat_puts(c, "(SELECT value AS ");
 	xlat_ident(c, col);
@@ -476,8 +475,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */
 
-bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
-				struct xlat_type *t)
+bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
 {
 	if (!s->subselect || s->subselect->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, s->location, "ARRAY(subquery)");

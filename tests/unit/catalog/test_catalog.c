@@ -25,10 +25,10 @@ static const char schema[] =
 static sqlite3 *open_db(const char *uri)
 {
 	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open_v2(uri, &db,
-					 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
-					 NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_open_v2(uri, &db,
+				SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL),
+		SQLITE_OK);
 	struct pgerr err;
 	pgerr_clear(&err);
 	ck_assert(catalog_register(db, &err));
@@ -108,13 +108,14 @@ START_TEST(test_constraints)
 			 "books_author_id_fkey|f|FOREIGN KEY (author_id) REFERENCES authors(id) ON "
 			 "DELETE CASCADE|{2};books_pkey|p|PRIMARY KEY (id)|{1};"
 			 "books_price_check|c|CHECK (price >= 0)|{4}");
-	ck_assert_str_eq(rows(db, "SELECT c.relname, pg_get_indexdef(i.indexrelid, 0, 1), "
-				  "i.indkey FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-				  "WHERE c.relname LIKE 'books%' ORDER BY 1"),
-			 "books_author_title|CREATE UNIQUE INDEX books_author_title ON public.books "
-			 "USING btree (author_id, title)|2 3;books_lower|CREATE INDEX books_lower ON "
-			 "public.books USING btree (lower(title)) WHERE published|0;books_pkey|CREATE "
-			 "UNIQUE INDEX books_pkey ON public.books USING btree (id)|1");
+	ck_assert_str_eq(
+		rows(db, "SELECT c.relname, pg_get_indexdef(i.indexrelid, 0, 1), "
+			 "i.indkey FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+			 "WHERE c.relname LIKE 'books%' ORDER BY 1"),
+		"books_author_title|CREATE UNIQUE INDEX books_author_title ON public.books "
+		"USING btree (author_id, title)|2 3;books_lower|CREATE INDEX books_lower ON "
+		"public.books USING btree (lower(title)) WHERE published|0;books_pkey|CREATE "
+		"UNIQUE INDEX books_pkey ON public.books USING btree (id)|1");
 	sqlite3_close(db);
 }
 END_TEST
@@ -122,10 +123,11 @@ END_TEST
 START_TEST(test_functions)
 {
 	sqlite3 *db = schema_db();
-	ck_assert_str_eq(rows(db, "SELECT array_position(current_schemas(1), 'public'), "
-				  "array_to_string('{a,\"b c\",NULL}', ', '), pg_size_pretty(20000), "
-				  "pg_regex('books', '^(books)$', 0), pg_regex('Books', '^b', 1), "
-				  "pg_regclass_out(pg_regclass_in('books')), pg_get_userbyid(6171)"),
+	ck_assert_str_eq(rows(db,
+			      "SELECT array_position(current_schemas(1), 'public'), "
+			      "array_to_string('{a,\"b c\",NULL}', ', '), pg_size_pretty(20000), "
+			      "pg_regex('books', '^(books)$', 0), pg_regex('Books', '^b', 1), "
+			      "pg_regclass_out(pg_regclass_in('books')), pg_get_userbyid(6171)"),
 			 "2|a, b c|20 kB|1|1|books|pg_database_owner");
 	ck_assert_str_eq(rows(db, "SELECT pg_array_agg(relname) FROM (SELECT relname FROM "
 				  "pg_class WHERE relkind = 'r' ORDER BY 1)"),
