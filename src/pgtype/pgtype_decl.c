@@ -59,6 +59,8 @@ static const struct alias aliases[] = {
 	{"nchar", PGTYPE_BPCHAR, MOD_BPCHAR},
 	{"bpchar", PGTYPE_BPCHAR, MOD_BPCHAR_RAW},
 	{"\"char\"", PGTYPE_CHAR, MOD_NONE},
+	/* SQLite drops the quotes of a declared "char": the catalog declares it as pg_char */
+	{"pg_char", PGTYPE_CHAR, MOD_NONE},
 	{"numeric", PGTYPE_NUMERIC, MOD_NUMERIC},
 	{"decimal", PGTYPE_NUMERIC, MOD_NUMERIC},
 	{"dec", PGTYPE_NUMERIC, MOD_NUMERIC},

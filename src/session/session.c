@@ -179,6 +179,11 @@ static void negotiate(struct session *s, const struct pgw_startup *st)
 		pgw_be_negotiate_version(&s->out, SESS_MAX_PROTOCOL_MINOR, n, unknown);
 }
 
+static const char *catalog_setting(void *arg, const char *name)
+{
+	return sess_guc_get(arg, name);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -202,6 +207,8 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	s->conn = shard_conn_open(s->env->shards, s->tenant, err);
 	if (!s->conn)
 		return false;
+	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting, s};
+	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	negotiate(s, st);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "catalog.h"
 #include "config.h"
 #include "pgw.h"
 #include "session.h"
@@ -78,6 +79,7 @@ struct session {
 	char *user;
 	char *database;
 	struct shard_conn *conn;
+	struct catalog_session catalog; /* lent to conn's catalog while the session uses it */
 
 	enum sess_txn txn;
 	bool txn_read_only;

@@ -3,6 +3,8 @@
  * per-session SQLite connections opened with the settings every tenant connection needs. */
 #include "shard.h"
 
+#include "catalog.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,7 +123,7 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 	int rc = sqlite3_exec(db, setup, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
-	return true;
+	return catalog_register(db, err);
 }
 
 static bool ensure_fanout_dir(const char *path, struct pgerr *err)

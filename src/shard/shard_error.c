@@ -182,6 +182,10 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "too many columns", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
 	{SQLITE_ERROR, "Expression tree is too large", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
 	{SQLITE_ERROR, "near ", SQLSTATE_SYNTAX_ERROR, NULL},
+	/* raised by the catalog's functions (src/catalog/catalog_fn.c, catalog_srf.c) */
+	{SQLITE_ERROR, "invalid regular expression: ", "2201B", NULL},
+	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
+	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},
 	{SQLITE_INTERRUPT, NULL, SQLSTATE_QUERY_CANCELED, reword_canceled},
 	{SQLITE_BUSY_SNAPSHOT, NULL, SQLSTATE_SERIALIZATION_FAILURE, reword_serialize},

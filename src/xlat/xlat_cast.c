@@ -527,6 +527,9 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	struct cast k = {.arg = tc->arg, .location = tc->location};
+	int cat = xlat_catalog_cast(c, tc, t);
+	if (cat)
+		return cat > 0;
 	if (!xlat_type_resolve(c, tc->type_name, &k.to))
 		return false;
 	if (k.to.serial)

@@ -245,6 +245,9 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	*t = T_UNKNOWN_COL;
+	int lat = xlat_catalog_lateral_ref(c, cr, t);
+	if (lat)
+		return lat > 0;
 	size_t n = cr->n_fields, first = 0;
 	if (n == 4)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, cr->location,
@@ -382,6 +385,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 				 "operator does not exist: %s", op);
 	if (!e->lexpr)
 		return prefix_op(c, e, op, t);
+	if (xlat_catalog_is_regex(op))
+		return xlat_catalog_regex(c, e, op, t);
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);
@@ -438,7 +443,7 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 		return xlat_unsupported(c, e->location, "SIMILAR TO");
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
-		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
+		return xlat_catalog_any(c, e, t);
 	default:
 		return xlat_unsupported(c, e->location, "this operator form");
 	}
@@ -585,7 +590,7 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, n->set_to_default->location,
 				 "DEFAULT is not allowed in this context");
 	case NODE(A_INDIRECTION):
-		return xlat_unsupported(c, -1, "an array subscript or field selection");
+		return xlat_catalog_subscript(c, n->a_indirection, t);
 	case NODE(A_ARRAY_EXPR):
 		return xlat_unsupported(c, n->a_array_expr->location, "an ARRAY constructor");
 	case NODE(CURRENT_OF_EXPR):

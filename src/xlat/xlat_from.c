@@ -95,6 +95,12 @@ static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 	struct xlat_type ignored;
 	if (j->alias || j->join_using_alias)
 		return xlat_unsupported(c, -1, "an alias on a join");
+	if (xlat_catalog_lateral_skip(j->rarg)) {
+		/* its columns are substituted; joining its one row changes nothing */
+		if (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER || j->quals || j->n_using_clause)
+			return xlat_unsupported(c, -1, "LATERAL in this join");
+		return from_item(c, j->larg);
+	}
 	if (!from_item(c, j->larg))
 		return false;
 	if (j->is_natural)
@@ -136,7 +142,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		ok = join(c, n->join_expr);
 		break;
 	case NODE(RANGE_FUNCTION):
-		ok = xlat_unsupported(c, -1, "a function in FROM");
+		ok = xlat_catalog_range_function(c, n->range_function);
 		break;
 	case NODE(RANGE_TABLE_SAMPLE):
 		ok = xlat_unsupported(c, -1, "TABLESAMPLE");
@@ -151,8 +157,12 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 
 bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
+	bool first = true;
 	for (size_t i = 0; i < n; i++) {
-		xlat_puts(c, i ? ", " : "");
+		if (i > 0 && xlat_catalog_lateral_skip(v[i]))
+			continue; /* substituted: a cross join with one row */
+		xlat_puts(c, first ? "" : ", ");
+		first = false;
 		if (!from_item(c, v[i]))
 			return false;
 	}

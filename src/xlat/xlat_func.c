@@ -257,7 +257,6 @@ static const char *const refused_fns[] = {
 	"age",
 	"array_agg",
 	"array_length",
-	"array_to_string",
 	"ascii",
 	"bit_length",
 	"chr",
@@ -272,7 +271,6 @@ static const char *const refused_fns[] = {
 	"encode",
 	"extract",
 	"format",
-	"format_type",
 	"generate_series",
 	"initcap",
 	"json_agg",
@@ -538,6 +536,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
+	int cat = !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2
+			  ? xlat_catalog_func(c, f, name, t)
+			  : 0;
+	if (cat)
+		return cat > 0;
 	if (!fn) {
 		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
 			if (strcmp(refused_fns[i], name) == 0)

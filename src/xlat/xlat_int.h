@@ -66,6 +66,13 @@ struct xlat_typeref {
 	int serial; /* 0, or 2/4/8 for smallserial/serial/bigserial */
 };
 
+/* A column of a one-row LATERAL subquery, replaced by its expression (xlat_catalog.c). */
+struct xlat_lateral {
+	const char *alias;
+	const char *col;
+	const PgQuery__Node *expr;
+};
+
 /* Where an expression sits: some places forbid what others allow. */
 enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
@@ -92,7 +99,7 @@ struct xlat_ctx {
 
 	/* For the translation cache (xlat_cache.c): where constants landed in the output, and
 	 * the constants whose value the translation depended on. The rules that keep a cached
-	 * translation exact: constants are emitted only by xlat_const_emit; code that reads a
+	 * translation exact: constants are emitted only by a_const (xlat_expr.c); code that reads a
 	 * constant's value to decide what to emit takes it through xlat_const_value (which pins
 	 * it); code that copies emitted text out of c->sb calls xlat_nocache. */
 	struct strbuf *main_sb;
@@ -101,6 +108,8 @@ struct xlat_ctx {
 	int *pins;
 	int npins, pins_cap;
 	bool nocache;
+	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
+	int nlat, lat_cap;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -240,6 +249,33 @@ const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
+
+/* ---- xlat_catalog.c ---- */
+bool xlat_catalog_is_relation(const char *name);
+/* pg_catalog.X: the catalog's relation X, or 42P01. */
+bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* A catalog function call: 1 emitted, 0 not a catalog function, -1 failed (err set). */
+int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		      struct xlat_type *t);
+bool xlat_catalog_is_regex(const char *op);
+bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			struct xlat_type *t);
+/* ::regclass, ::regtype, ::regnamespace, ::oid: 1 emitted, 0 not one of them, -1 failed. */
+int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* Brings the one-row LATERAL subqueries of a FROM list into scope (c->nlat grows; the caller
+ * restores it when the query ends). */
+void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* True for a FROM item that lateral_collect substitutes (so it is not emitted). */
+bool xlat_catalog_lateral_skip(const PgQuery__Node *n);
+/* alias.col of a substituted LATERAL: 1 emitted, 0 not one, -1 failed. */
+int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
+			     struct xlat_type *t);
+bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			    struct xlat_type *t);
+bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
+				struct xlat_type *t);
 
 /* ---- statement translators (one per family) ---- */
 bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);

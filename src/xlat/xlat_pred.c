@@ -201,7 +201,7 @@ bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_typ
 	case PG_QUERY__SUB_LINK_TYPE__ALL_SUBLINK:
 		return quantified(c, s, t);
 	case PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK:
-		return xlat_unsupported(c, s->location, "ARRAY(subquery)");
+		return xlat_catalog_array_sublink(c, s, t);
 	default:
 		return xlat_unsupported(c, s->location, "this kind of subquery");
 	}

@@ -38,6 +38,8 @@ static int figure(const PgQuery__Node *n, const char **name)
 	}
 	case NODE(COLLATE_CLAUSE):
 		return figure(n->collate_clause->arg, name);
+	case NODE(A_INDIRECTION): /* a[i] is named after a */
+		return figure(n->a_indirection->arg, name);
 	case NODE(SUB_LINK):
 		switch (n->sub_link->sub_link_type) {
 		case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:
@@ -181,14 +183,17 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		}
 		if (rt->val->node_case == NODE(ROW_EXPR)) /* SQLite has no composite values */
 			return xlat_unsupported(c, rt->location, "a row value as a result column");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, rt->val, &t))
 			return false;
 		if (shape)
 			shape->types[i] = t;
+		/* a LATERAL column reference was replaced by its expression */
+		bool substituted = c->nlat && c->sb->len > mark && c->sb->data[mark] == '(';
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
-		} else if (rt->val->node_case != NODE(COLUMN_REF)) {
+		} else if (rt->val->node_case != NODE(COLUMN_REF) || substituted) {
 			/* SQLite would name the column after the expression's text */
 			xlat_puts(c, " AS ");
 			xlat_ident(c, xlat_colname(rt->val));
@@ -390,9 +395,21 @@ static bool window_clause(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
+static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+
+static bool has_star(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (v && v->node_case == NODE(COLUMN_REF) &&
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
+			return true;
+	}
+	return false;
+}
+
 static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
-	struct xlat_type ignored;
 	if (s->into_clause)
 		return xlat_unsupported(c, -1, "SELECT INTO");
 	if (s->n_locking_clause)
@@ -401,6 +418,18 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	if (!s->n_target_list)
 		return xlat_unsupported(c, -1, "SELECT without result columns");
 	xlat_puts(c, "SELECT ");
+	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
+	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
+	if (c->nlat > lateral_mark && has_star(s))
+		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
+	bool ok = core_body(c, s, shape);
+	c->nlat = lateral_mark;
+	return ok;
+}
+
+static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	struct xlat_type ignored;
 	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
 		return false;
 	if (s->n_from_clause) {

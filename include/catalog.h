@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog: PostgreSQL's pg_catalog relations and catalog functions, emulated on one SQLite
+ * connection. Eponymous virtual tables named as PostgreSQL's relations (pg_class, pg_attribute,
+ * ...) compute their rows from the tenant's SQLite schema; SQL functions (format_type,
+ * pg_get_indexdef, current_schemas, ...) answer as PostgreSQL's do. See docs/catalog.md. */
+#ifndef SHARDLITE_CATALOG_H
+#define SHARDLITE_CATALOG_H
+
+#include <sqlite3.h>
+
+#include "base.h"
+
+/* Per-session facts the catalog reports. A connection may serve several sessions over its
+ * life (pooling), so these are set by whoever uses the connection, each time it starts to. */
+struct catalog_session {
+	const char *user;     /* current_user, session_user, owner of every object */
+	const char *database; /* current_database(), the one row of pg_database */
+	uint32_t backend_pid; /* pg_backend_pid() */
+	/* current_setting(name): the session's value, or NULL when the name is unknown. */
+	const char *(*setting)(void *arg, const char *name);
+	void *setting_arg;
+};
+
+/* Registers the catalog's virtual tables and functions on db. Call once per connection,
+ * before any other statement; everything registered is freed when db is closed. False with
+ * err set (XX000) when SQLite refuses a registration. Does not block. */
+bool catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
+
+/* Lends the session facts to db's catalog until the next call (NULL: none; user and
+ * database then read as "shardlite"). The strings and the struct must stay valid until then.
+ * db must have been passed to catalog_register. */
+void catalog_set_session(sqlite3 *db, const struct catalog_session *s);
+
+/* OIDs the catalog gives objects of the tenant's schema lie in [CATALOG_OID_MIN,
+ * CATALOG_OID_MAX]: derived from the object's kind and name by FNV-1a, so they are the same
+ * on every connection and survive restarts, and never meet a built-in OID (< 16384). */
+#define CATALOG_OID_MIN 16384u
+#define CATALOG_OID_MAX 0x7fffffffu
+
+/* The OID of a relation (table, view, index or sequence) of the tenant named name. */
+uint32_t catalog_rel_oid(const char *name);
+
+/* True when name is a relation of pg_catalog the catalog provides (for the translator's
+ * tests; the translator keeps its own list so it does not link this floor). */
+bool catalog_has_relation(const char *name);
+
+#endif

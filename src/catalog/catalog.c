@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog.c: registration on a SQLite connection, the per-connection state (schema model
+ * cache, lent session facts) and the one virtual-table module every pg_catalog relation
+ * uses: a read-only full scan over rows computed from the model when a statement starts. */
+#include "catalog_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- rows ---- */
+
+void cat_row(struct cat_rows *r)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		struct cat_val *v = arena_zalloc(r->a, cap * (size_t)r->ncols * sizeof(*v));
+		if (r->n)
+			memcpy(v, r->v, r->n * (size_t)r->ncols * sizeof(*v));
+		r->v = v;
+		r->cap = cap;
+	}
+	r->n++;
+	r->col = 0;
+}
+
+static struct cat_val *slot(struct cat_rows *r)
+{
+	ASSERT(r->n > 0 && r->col < (size_t)r->ncols);
+	if (r->col >= (size_t)r->ncols)
+		r->col = (size_t)r->ncols - 1; /* a fill bug: never write past the row */
+	return &r->v[(r->n - 1) * (size_t)r->ncols + r->col++];
+}
+
+void cat_int(struct cat_rows *r, int64_t v)
+{
+	*slot(r) = (struct cat_val){SQLITE_INTEGER, v, NULL};
+}
+void cat_bool(struct cat_rows *r, bool v) { cat_int(r, v ? 1 : 0); }
+void cat_null(struct cat_rows *r) { *slot(r) = (struct cat_val){SQLITE_NULL, 0, NULL}; }
+
+void cat_text(struct cat_rows *r, const char *s)
+{
+	if (!s) {
+		cat_null(r);
+		return;
+	}
+	*slot(r) = (struct cat_val){SQLITE_TEXT, 0, arena_strdup(r->a, s)};
+}
+
+void cat_char(struct cat_rows *r, char c)
+{
+	char s[2] = {c, '\0'};
+	cat_text(r, s);
+}
+
+/* ---- per-connection state ---- */
+
+const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
+{
+	sqlite3_stmt *st = NULL;
+	int version = -1;
+	if (sqlite3_prepare_v2(cc->db, "PRAGMA schema_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (cc->have_model && version == cc->schema_version)
+		return &cc->model;
+	if (cc->have_model)
+		cat_model_free(&cc->model);
+	cc->have_model = false;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!cat_model_load(cc->db, &cc->model, &err)) {
+		cat_model_free(&cc->model);
+		*msg = sqlite3_mprintf("%s", err.message);
+		return NULL;
+	}
+	cc->have_model = true;
+	cc->schema_version = version;
+	cc->generation++;
+	return &cc->model;
+}
+
+const char *cat_conn_user(const struct cat_conn *cc)
+{
+	return cc->sess && cc->sess->user ? cc->sess->user : "shardlite";
+}
+
+const char *cat_conn_database(const struct cat_conn *cc)
+{
+	return cc->sess && cc->sess->database ? cc->sess->database : "shardlite";
+}
+
+/* ---- the virtual-table module ---- */
+
+struct cat_vtab {
+	sqlite3_vtab base;
+	struct cat_conn *cc;
+	const struct cat_reldef *def;
+};
+
+struct cat_cursor {
+	sqlite3_vtab_cursor base;
+	struct cat_rows rows;
+	size_t row;
+};
+
+/* pClientData of each module: which relation, on which connection. */
+struct cat_module_arg {
+	struct cat_conn *cc;
+	const struct cat_reldef *def;
+};
+
+static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv, sqlite3_vtab **out,
+		      char **errmsg)
+{
+	const struct cat_module_arg *arg = aux;
+	char *sql = sqlite3_mprintf("CREATE TABLE x(%s)", arg->def->columns);
+	int rc = sqlite3_declare_vtab(db, sql);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		*errmsg = sqlite3_mprintf("catalog: bad declaration of %s", arg->def->name);
+		return rc;
+	}
+	struct cat_vtab *vt = sqlite3_malloc(sizeof(*vt));
+	if (!vt)
+		return SQLITE_NOMEM;
+	memset(vt, 0, sizeof(*vt));
+	vt->cc = arg->cc;
+	vt->def = arg->def;
+	*out = &vt->base;
+	return SQLITE_OK;
+}
+
+static int vt_disconnect(sqlite3_vtab *vt)
+{
+	sqlite3_free(vt);
+	return SQLITE_OK;
+}
+
+static int vt_best_index(sqlite3_vtab *vt, sqlite3_index_info *info)
+{
+	info->estimatedCost = 1000;
+	info->estimatedRows = 100;
+	return SQLITE_OK;
+}
+
+static int vt_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **out)
+{
+	struct cat_cursor *cur = sqlite3_malloc(sizeof(*cur));
+	if (!cur)
+		return SQLITE_NOMEM;
+	memset(cur, 0, sizeof(*cur));
+	*out = &cur->base;
+	return SQLITE_OK;
+}
+
+static int vt_close(sqlite3_vtab_cursor *c)
+{
+	struct cat_cursor *cur = (struct cat_cursor *)c;
+	arena_free(cur->rows.a);
+	sqlite3_free(cur);
+	return SQLITE_OK;
+}
+
+static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int argc,
+		     sqlite3_value **argv)
+{
+	struct cat_cursor *cur = (struct cat_cursor *)c;
+	struct cat_vtab *vt = (struct cat_vtab *)c->pVtab;
+	arena_free(cur->rows.a);
+	memset(&cur->rows, 0, sizeof(cur->rows));
+	cur->row = 0;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(vt->cc, &msg);
+	if (!m) {
+		sqlite3_free(vt->base.zErrMsg);
+		vt->base.zErrMsg = msg;
+		return SQLITE_ERROR;
+	}
+	cur->rows.a = arena_new(0);
+	/* the column count is the number of commas at the top level of the declaration + 1 */
+	int ncols = 1;
+	for (const char *p = vt->def->columns; *p; p++)
+		ncols += *p == ',';
+	cur->rows.ncols = ncols;
+	return vt->def->fill(vt->cc, m, &cur->rows) ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static int vt_next(sqlite3_vtab_cursor *c)
+{
+	((struct cat_cursor *)c)->row++;
+	return SQLITE_OK;
+}
+
+static int vt_eof(sqlite3_vtab_cursor *c)
+{
+	struct cat_cursor *cur = (struct cat_cursor *)c;
+	return cur->row >= cur->rows.n;
+}
+
+static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
+{
+	struct cat_cursor *cur = (struct cat_cursor *)c;
+	const struct cat_val *v = &cur->rows.v[cur->row * (size_t)cur->rows.ncols + (size_t)i];
+	switch (v->type) {
+	case SQLITE_INTEGER:
+		sqlite3_result_int64(ctx, v->i);
+		break;
+	case SQLITE_TEXT:
+		sqlite3_result_text(ctx, v->s, -1, SQLITE_TRANSIENT);
+		break;
+	default:
+		sqlite3_result_null(ctx);
+		break;
+	}
+	return SQLITE_OK;
+}
+
+static int vt_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *rowid)
+{
+	*rowid = (sqlite3_int64)((struct cat_cursor *)c)->row + 1;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module module = {
+	.iVersion = 0,
+	.xConnect = vt_connect,
+	.xBestIndex = vt_best_index,
+	.xDisconnect = vt_disconnect,
+	.xOpen = vt_open,
+	.xClose = vt_close,
+	.xFilter = vt_filter,
+	.xNext = vt_next,
+	.xEof = vt_eof,
+	.xColumn = vt_column,
+	.xRowid = vt_rowid,
+};
+
+/* ---- registration ---- */
+
+static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+
+static void conn_free(void *p)
+{
+	struct cat_conn *cc = p;
+	if (cc->have_model)
+		cat_model_free(&cc->model);
+	free(cc);
+}
+
+bool catalog_register(sqlite3 *db, struct pgerr *err)
+{
+	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
+	cc->db = db;
+	size_t n = 0;
+	const struct cat_reldef *defs = cat_reldefs(&n);
+	struct cat_module_arg *args = base_xcalloc(n, sizeof(*args));
+	/* The connection state lives as long as db: freed by this function's destructor. */
+	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
+					    fn_set_session, NULL, NULL, conn_free);
+	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+		args[i] = (struct cat_module_arg){cc, &defs[i]};
+		rc = sqlite3_create_module_v2(db, defs[i].name, &module, &args[i],
+					      i == 0 ? free : NULL);
+	}
+	if (rc == SQLITE_OK && (!cat_fn_register(db, cc) || !cat_srf_register(db, cc)))
+		rc = SQLITE_ERROR;
+	if (rc != SQLITE_OK)
+		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",
+				 sqlite3_errmsg(db));
+	return true;
+}
+
+#define SESSION_PTR_TYPE "shardlite_catalog_session"
+
+/* Only the C API can bind a pointer, so SQL cannot change the session facts. */
+static const struct catalog_session no_session;
+
+static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	const struct catalog_session *s = sqlite3_value_pointer(argv[0], SESSION_PTR_TYPE);
+	if (s) {
+		cc->sess = s == &no_session ? NULL : s;
+		cc->generation++;
+	}
+	sqlite3_result_null(ctx);
+}
+
+void catalog_set_session(sqlite3 *db, const struct catalog_session *s)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_session(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)(s ? s : &no_session), SESSION_PTR_TYPE, NULL);
+		(void)sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+}
+
+bool catalog_has_relation(const char *name)
+{
+	size_t n = 0;
+	const struct cat_reldef *defs = cat_reldefs(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(defs[i].name, name) == 0)
+			return true;
+	}
+	return false;
+}

@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_array.c: arrays as the catalog holds them, in PostgreSQL's text form {a,b}: parsing,
+ * array_position, array_to_string, array_upper, = ANY, subscripts, casts from int2vector and
+ * oidvector, and pg_array_agg, which ARRAY(subquery) becomes. */
+#include "catalog_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static void result_text(sqlite3_context *ctx, const char *s)
+{
+	if (s)
+		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+/* ---- arrays in PostgreSQL's text form ---- */
+
+const char **cat_array_parse(struct arena *a, const char *s, size_t *n)
+{
+	*n = 0;
+	if (!s || s[0] != '{')
+		return NULL;
+	size_t cap = 8;
+	const char **v = arena_alloc(a, cap * sizeof(*v));
+	const char *p = s + 1;
+	while (*p && *p != '}') {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		bool quoted = *p == '"';
+		if (quoted) {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				strbuf_putc(&sb, *p);
+			}
+			p += *p ? 1 : 0;
+		} else {
+			for (; *p && *p != ',' && *p != '}'; p++)
+				strbuf_putc(&sb, *p);
+		}
+		if (*n == cap) {
+			const char **nv = arena_alloc(a, cap * 2 * sizeof(*nv));
+			memcpy(nv, v, cap * sizeof(*nv));
+			v = nv;
+			cap *= 2;
+		}
+		bool null = !quoted && sb.data && strcasecmp(sb.data, "NULL") == 0;
+		v[(*n)++] = null ? NULL : arena_strdup(a, sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+		if (*p == ',')
+			p++;
+	}
+	return v;
+}
+
+static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *elem = (const char *)sqlite3_value_text(argv[1]);
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	sqlite3_result_null(ctx);
+	for (size_t i = 0; elem && i < n; i++) {
+		if (v[i] && strcmp(v[i], elem) == 0) {
+			sqlite3_result_int64(ctx, (sqlite3_int64)i + 1);
+			break;
+		}
+	}
+	arena_free(a);
+}
+
+static void fn_array_to_string(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *sep = (const char *)sqlite3_value_text(argv[1]);
+	const char *nulls = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL;
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		if (!v[i] && !nulls)
+			continue;
+		strbuf_printf(&sb, "%s%s", first ? "" : sep, v[i] ? v[i] : nulls);
+		first = false;
+	}
+	result_text(ctx, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
+/* x = ANY(array): true when an element equals x (compared as text), NULL when none does but
+ * the array holds a NULL, as PostgreSQL's three-valued ANY answers. */
+static void fn_array_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *x = (const char *)sqlite3_value_text(argv[1]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || !x) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	bool null = false, found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		null |= v[i] == NULL;
+		found = v[i] && strcmp(v[i], x) == 0;
+	}
+	if (found || !null)
+		sqlite3_result_int(ctx, found);
+	else
+		sqlite3_result_null(ctx);
+	arena_free(a);
+}
+
+/* array[i]: 1-based; out of range or NULL gives NULL. */
+static void fn_array_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t i = sqlite3_value_int64(argv[1]);
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && i >= 1 && (size_t)i <= n)
+		result_text(ctx, v[i - 1]);
+	else
+		sqlite3_result_null(ctx);
+	arena_free(a);
+}
+
+/* array_upper(a, 1): the number of elements (one-dimensional arrays), NULL when empty. */
+static void fn_array_upper(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	if (n && sqlite3_value_int(argv[1]) == 1)
+		sqlite3_result_int64(ctx, (sqlite3_int64)n);
+	else
+		sqlite3_result_null(ctx);
+	arena_free(a);
+}
+
+/* ::int2[] and friends: an int2vector/oidvector ("1 2") becomes array text ("{1,2}"). */
+static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s || s[0] == '{') {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	bool sep = false;
+	for (const char *p = s; *p; p++) {
+		if (*p == ' ') {
+			sep = true;
+			continue;
+		}
+		if (sep && sb.len > 1)
+			strbuf_putc(&sb, ',');
+		sep = false;
+		strbuf_putc(&sb, *p);
+	}
+	strbuf_putc(&sb, '}');
+	result_text(ctx, sb.data);
+	strbuf_fini(&sb);
+}
+
+/* ---- array(subquery): the rows' values as one PostgreSQL array text ---- */
+
+static bool needs_quotes(const char *s)
+{
+	if (!*s || strcasecmp(s, "NULL") == 0)
+		return true;
+	for (; *s; s++) {
+		if (strchr("{},\"\\ \t\n\r", *s))
+			return true;
+	}
+	return false;
+}
+
+static void array_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct strbuf **acc = sqlite3_aggregate_context(ctx, sizeof(*acc));
+	if (!acc)
+		return;
+	if (!*acc) {
+		*acc = base_xcalloc(1, sizeof(**acc));
+		strbuf_init(*acc, 0);
+		strbuf_putc(*acc, '{');
+	} else {
+		strbuf_putc(*acc, ',');
+	}
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		strbuf_puts(*acc, "NULL");
+	} else if (!needs_quotes(s)) {
+		strbuf_puts(*acc, s);
+	} else {
+		strbuf_putc(*acc, '"');
+		for (; *s; s++) {
+			if (*s == '"' || *s == '\\')
+				strbuf_putc(*acc, '\\');
+			strbuf_putc(*acc, *s);
+		}
+		strbuf_putc(*acc, '"');
+	}
+}
+
+static void array_final(sqlite3_context *ctx)
+{
+	struct strbuf **acc = sqlite3_aggregate_context(ctx, 0);
+	if (!acc || !*acc) {
+		result_text(ctx, "{}");
+		return;
+	}
+	strbuf_putc(*acc, '}');
+	result_text(ctx, (*acc)->data);
+	strbuf_fini(*acc);
+	free(*acc);
+}
+
+bool cat_array_register(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"array_position", 2, fn_array_position},
+		{"array_to_string", 2, fn_array_to_string},
+		{"array_to_string", 3, fn_array_to_string},
+		{"array_upper", 2, fn_array_upper},
+		{"pg_array_has", 2, fn_array_has},
+		{"pg_array_get", 2, fn_array_get},
+		{"pg_array_in", 1, fn_array_in},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,
+					       SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fns[i].fn,
+					       NULL, NULL, NULL) != SQLITE_OK)
+			return false;
+	}
+	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8, NULL, NULL,
+					  array_step, array_final, NULL) == SQLITE_OK;
+}

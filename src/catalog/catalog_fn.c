@@ -1,0 +1,530 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_fn.c: the catalog functions clients call (format_type, pg_get_indexdef,
+ * pg_get_constraintdef, pg_table_is_visible, current_schemas, array_to_string, ...), the
+ * reg* conversions the translator emits for ::regclass and friends, and POSIX regular
+ * expressions for ~ and !~. Arrays travel as PostgreSQL's text form, {a,b}. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CTX_CONN(ctx) ((struct cat_conn *)sqlite3_user_data(ctx))
+
+/* The model, or NULL with the error already set on ctx. */
+static const struct cat_model *model(sqlite3_context *ctx)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(CTX_CONN(ctx), &msg);
+	if (!m) {
+		sqlite3_result_error(ctx, msg ? msg : "catalog unavailable", -1);
+		sqlite3_free(msg);
+	}
+	return m;
+}
+
+static void result_text(sqlite3_context *ctx, const char *s)
+{
+	if (s)
+		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+const char *cat_quote_ident(struct arena *a, const char *name)
+{
+	bool plain = name[0] && !(name[0] >= '0' && name[0] <= '9');
+	for (const char *p = name; plain && *p; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+	if (plain)
+		return name;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			strbuf_putc(&sb, '"');
+		strbuf_putc(&sb, *p);
+	}
+	strbuf_putc(&sb, '"');
+	const char *s = arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return s;
+}
+
+/* ---- format_type ---- */
+
+const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	if (!ti)
+		return "???";
+	if (ti->category == 'A' && ti->elem_oid && oid != 22 && oid != 30)
+		return arena_printf(a, "%s[]", cat_format_type(a, ti->elem_oid, typmod));
+	switch (oid) {
+	case PGTYPE_BPCHAR:
+		return typmod >= 4 ? arena_printf(a, "character(%d)", typmod - 4) : "bpchar";
+	case PGTYPE_VARCHAR:
+		return typmod >= 4 ? arena_printf(a, "character varying(%d)", typmod - 4)
+				   : "character varying";
+	case PGTYPE_NUMERIC:
+		if (typmod < 4)
+			return "numeric";
+		return arena_printf(a, "numeric(%d,%d)", ((typmod - 4) >> 16) & 0xffff,
+				    (typmod - 4) & 0xffff);
+	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ: {
+		const char *sp = strchr(ti->sql_name, ' ');
+		if (typmod < 0 || !sp)
+			return ti->sql_name;
+		return arena_printf(a, "%.*s(%d)%s", (int)(sp - ti->sql_name), ti->sql_name, typmod,
+				    sp);
+	}
+	default:
+		return ti->sql_name;
+	}
+}
+
+static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
+								    : sqlite3_value_int(argv[1]);
+	struct arena *a = arena_new(0);
+	result_text(ctx, cat_format_type(a, (uint32_t)sqlite3_value_int64(argv[0]), typmod));
+	arena_free(a);
+}
+
+/* pg_get_expr: the catalog keeps expressions as text already. */
+static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_value(ctx, argv[0]);
+}
+
+static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	if (!rel || !rel->index) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	int col = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
+	if (col > 0 && col <= rel->index->nkeys)
+		result_text(ctx, rel->index->exprs[col - 1]);
+	else if (col == 0)
+		result_text(ctx, cat_index_def(m, rel->index));
+	else
+		result_text(ctx, "");
+}
+
+static const char *key_list(struct arena *a, const struct cat_index *ix)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int k = 0; k < ix->nkeys; k++)
+		strbuf_printf(&sb, "%s%s", k ? ", " : "", cat_quote_ident(a, ix->exprs[k]));
+	const char *s = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+static const char *constraint_def(const struct cat_model *m, uint32_t oid)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->conname && ix->conoid == oid)
+			return arena_printf(m->a, "%s (%s)", ix->primary ? "PRIMARY KEY" : "UNIQUE",
+					    key_list(m->a, ix));
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		if (m->fks[i]->oid == oid)
+			return cat_fkey_def(m, m->fks[i]);
+	}
+	for (size_t i = 0; i < m->nchecks; i++) {
+		if (m->checks[i]->oid == oid)
+			return arena_printf(m->a, "CHECK (%s)", m->checks[i]->expr);
+	}
+	return NULL;
+}
+
+static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (m)
+		result_text(ctx, constraint_def(m, (uint32_t)sqlite3_value_int64(argv[0])));
+}
+
+/* Everything of a tenant lives in public, which is always on the search path; built-in
+ * objects live in pg_catalog, which is too. */
+static void fn_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_int(ctx, 1);
+}
+
+static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else if (oid == CAT_ROLE_BOOTSTRAP)
+		result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
+	else if (oid == CAT_ROLE_DATABASE_OWNER)
+		result_text(ctx, "pg_database_owner");
+	else
+		sqlite3_result_text(ctx, sqlite3_mprintf("unknown (OID=%lld)", (long long)oid), -1,
+				    sqlite3_free);
+}
+
+/* No object carries a comment (COMMENT is not supported yet), as pg_description says. */
+static void fn_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_null(ctx);
+}
+
+static void fn_encoding_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int enc = sqlite3_value_int(argv[0]);
+	result_text(ctx, enc == 6 ? "UTF8" : enc == 0 ? "SQL_ASCII" : "");
+}
+
+static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	result_text(ctx, sqlite3_value_int(argv[0]) ? "{pg_catalog,public}" : "{public}");
+}
+
+/* Facts that follow from a tenant having no partitions: a table's only partition ancestor
+ * is itself (pg_partition_ancestors as a scalar: exactly its one row), and any table could
+ * be published. */
+static const struct cat_rel *table_arg(sqlite3_context *ctx, sqlite3_value *v, bool *failed)
+{
+	const struct cat_model *m = model(ctx);
+	*failed = m == NULL;
+	const struct cat_rel *rel = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v))
+				      : NULL;
+	return rel && rel->kind == 'r' ? rel : NULL;
+}
+
+static void fn_partition_ancestors(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	bool failed;
+	const struct cat_rel *rel = table_arg(ctx, argv[0], &failed);
+	if (!failed && rel)
+		sqlite3_result_int64(ctx, rel->oid);
+	else if (!failed)
+		sqlite3_result_null(ctx);
+}
+
+static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	bool failed;
+	const struct cat_rel *rel = table_arg(ctx, argv[0], &failed);
+	if (!failed)
+		sqlite3_result_int(ctx, rel != NULL);
+}
+
+/* The view's query as SQLite keeps it (the translator's SQL, not PostgreSQL's deparse). */
+static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	const char *as = rel && rel->kind == 'v' && rel->sql ? strstr(rel->sql, " AS ") : NULL;
+	result_text(ctx, as ? as + 4 : NULL);
+}
+
+/* A view's _RETURN rule (pg_rewrite), written around the view's query. */
+static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
+		if (as && cat_oid("rule", v->name, NULL) == oid) {
+			struct arena *a = arena_new(0);
+			result_text(ctx, arena_printf(a,
+						      "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
+						      "DO INSTEAD %s;",
+						      cat_quote_ident(a, v->name), as + 4));
+			arena_free(a);
+			return;
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
+/* ---- sizes ---- */
+
+static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char *const units[] = {"kB", "MB", "GB", "TB", "PB"};
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	long long size = sqlite3_value_int64(argv[0]);
+	const long long limit = 10 * 1024, limit2 = limit * 2 - 1;
+	char buf[64];
+	if (llabs(size) < limit) {
+		snprintf(buf, sizeof(buf), "%lld bytes", size);
+	} else {
+		size >>= 9; /* one extra bit for rounding, as PostgreSQL keeps */
+		size_t u = 0;
+		while (llabs(size) >= limit2 && u + 1 < ARRAY_LEN(units)) {
+			size >>= 10;
+			u++;
+		}
+		snprintf(buf, sizeof(buf), "%lld %s", (size + (size < 0 ? -1 : 1)) / 2, units[u]);
+	}
+	result_text(ctx, buf);
+}
+
+/* Bytes of the pages SQLite uses for a relation (SQLite's dbstat table). */
+static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	if (!rel) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_result_error(ctx, "relation sizes need SQLite's dbstat table", -1);
+		return;
+	}
+	sqlite3_bind_text(st, 1, rel->sqlname ? rel->sqlname : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sqlite3_result_int64(ctx, sqlite3_column_int64(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* ---- reg* conversions: OIDs to names and back ---- */
+
+/* Built-in relations a client names in a ::regclass literal (pg_class.dat OIDs). */
+static const struct {
+	const char *name;
+	uint32_t oid;
+} builtin_rels[] = {
+	{"pg_type", 1247},       {"pg_attribute", 1249},  {"pg_proc", 1255},
+	{"pg_class", 1259},      {"pg_database", 1262},   {"pg_am", 2601},
+	{"pg_attrdef", 2604},    {"pg_constraint", 2606}, {"pg_description", 2609},
+	{"pg_index", 2610},      {"pg_inherits", 2611},   {"pg_namespace", 2615},
+	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
+	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
+};
+
+static const char *strip_schema(const char *s)
+{
+	if (strncmp(s, "public.", 7) == 0)
+		return s + 7;
+	if (strncmp(s, "pg_catalog.", 11) == 0)
+		return s + 11;
+	return s;
+}
+
+static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+		return;
+	}
+	const char *name = strip_schema(s);
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
+		if (strcmp(builtin_rels[i].name, name) == 0) {
+			sqlite3_result_int64(ctx, builtin_rels[i].oid);
+			return;
+		}
+	}
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel(m, name);
+	if (rel) {
+		sqlite3_result_int64(ctx, rel->oid);
+		return;
+	}
+	char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+}
+
+static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
+		if (builtin_rels[i].oid == oid) {
+			result_text(ctx, builtin_rels[i].name);
+			return;
+		}
+	}
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
+	if (rel) {
+		struct arena *a = arena_new(0);
+		result_text(ctx, cat_quote_ident(a, rel->name));
+		arena_free(a);
+	} else {
+		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
+	}
+}
+
+static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	struct arena *a = arena_new(0);
+	result_text(ctx, oid == 0 ? "-" : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1) : NULL);
+	if (oid && !pgtype_by_oid(oid))
+		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
+	arena_free(a);
+}
+
+static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else if (oid == CAT_NS_PG_CATALOG || oid == CAT_NS_PUBLIC ||
+		 oid == CAT_NS_INFORMATION_SCHEMA)
+		result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
+				 : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
+							    : "information_schema");
+	else
+		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
+}
+
+/* ---- ~ and ~*: POSIX extended regular expressions ---- */
+
+static void regex_free(void *p)
+{
+	regfree(p);
+	free(p);
+}
+
+static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *pat = (const char *)sqlite3_value_text(argv[1]);
+	if (!s || !pat) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	regex_t *re = sqlite3_get_auxdata(ctx, 1);
+	if (!re) {
+		re = base_xmalloc(sizeof(*re));
+		int flags = REG_EXTENDED | REG_NOSUB | (sqlite3_value_int(argv[2]) ? REG_ICASE : 0);
+		int rc = regcomp(re, pat, flags);
+		if (rc != 0) {
+			char msg[256], full[400];
+			regerror(rc, re, msg, sizeof(msg));
+			free(re);
+			snprintf(full, sizeof(full), "invalid regular expression: %s", msg);
+			sqlite3_result_error(ctx, full, -1);
+			return;
+		}
+		sqlite3_set_auxdata(ctx, 1, re, regex_free);
+		re = sqlite3_get_auxdata(ctx, 1);
+		if (!re) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
+}
+
+/* ---- registration ---- */
+
+static const struct {
+	const char *name;
+	int nargs;
+	void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	bool deterministic;
+} fns[] = {
+	{"format_type", 2, fn_format_type, true},
+	{"pg_get_expr", 2, fn_get_expr, true},
+	{"pg_get_expr", 3, fn_get_expr, true},
+	{"pg_get_indexdef", 1, fn_get_indexdef, false},
+	{"pg_get_indexdef", 3, fn_get_indexdef, false},
+	{"pg_get_constraintdef", 1, fn_get_constraintdef, false},
+	{"pg_get_constraintdef", 2, fn_get_constraintdef, false},
+	{"pg_table_is_visible", 1, fn_visible, true},
+	{"pg_type_is_visible", 1, fn_visible, true},
+	{"pg_function_is_visible", 1, fn_visible, true},
+	{"pg_get_userbyid", 1, fn_get_userbyid, false},
+	{"obj_description", 1, fn_null, true},
+	{"obj_description", 2, fn_null, true},
+	{"col_description", 2, fn_null, true},
+	{"shobj_description", 2, fn_null, true},
+	{"pg_get_function_result", 1, fn_null, true},
+	{"pg_get_function_arguments", 1, fn_null, true},
+	{"pg_get_function_identity_arguments", 1, fn_null, true},
+	{"pg_encoding_to_char", 1, fn_encoding_to_char, true},
+	{"current_schemas", 1, fn_current_schemas, true},
+	{"pg_size_pretty", 1, fn_size_pretty, true},
+	{"pg_table_size", 1, fn_relation_size, false},
+	{"pg_relation_size", 1, fn_relation_size, false},
+	{"pg_total_relation_size", 1, fn_relation_size, false},
+	{"pg_regclass_in", 1, fn_regclass_in, false},
+	{"pg_regclass_out", 1, fn_regclass_out, false},
+	{"pg_regtype_out", 1, fn_regtype_out, true},
+	{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
+	{"pg_regex", 3, fn_regex, true},
+	{"pg_get_triggerdef", 1, fn_null, true},
+	{"pg_get_triggerdef", 2, fn_null, true},
+	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
+	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
+	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
+	{"pg_get_ruledef", 1, fn_get_ruledef, false},
+	{"pg_get_ruledef", 2, fn_get_ruledef, false},
+	{"pg_get_viewdef", 1, fn_get_viewdef, false},
+	{"pg_get_viewdef", 2, fn_get_viewdef, false},
+};
+
+bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
+{
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		int flags = SQLITE_UTF8 | (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
+		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
+					       NULL, NULL, NULL) != SQLITE_OK)
+			return false;
+	}
+	return cat_array_register(db);
+}

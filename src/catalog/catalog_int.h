@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_int.h: private to the catalog — the schema model built from SQLite's own schema,
+ * the row sets the virtual tables serve, and the entry points each catalog_*.c file offers. */
+#ifndef SHARDLITE_CATALOG_INT_H
+#define SHARDLITE_CATALOG_INT_H
+
+#include "catalog.h"
+
+/* Built-in OIDs the catalog reports (PostgreSQL 15's pg_*.dat). */
+enum {
+	CAT_NS_PG_CATALOG = 11,
+	CAT_NS_PUBLIC = 2200,
+	CAT_NS_INFORMATION_SCHEMA = 13000, /* initdb assigns it; any fixed value below 16384 */
+	CAT_ROLE_BOOTSTRAP = 10,           /* the session user stands in for it */
+	CAT_ROLE_DATABASE_OWNER = 6171,
+	CAT_AM_HEAP = 2,
+	CAT_AM_BTREE = 403,
+	CAT_COLL_DEFAULT = 100,
+	CAT_COLL_C = 950,
+	CAT_DB_OID = 16384 - 1, /* below user OIDs: the tenant's one pg_database row */
+	CAT_TABLESPACE_DEFAULT = 1663,
+};
+
+/* ---- the model: the tenant's schema as PostgreSQL would describe it ---- */
+struct cat_col {
+	const char *name;
+	uint32_t typoid;
+	int32_t typmod;
+	int ndims;
+	bool notnull;
+	const char *dflt; /* PostgreSQL's spelling of the default (pg_get_expr), NULL: none */
+	uint32_t dflt_oid;
+	char generated; /* '\0' or 's' (stored) */
+	int pk;         /* position in the primary key, 0: not in it */
+};
+
+struct cat_rel;
+
+struct cat_index {
+	struct cat_rel *rel; /* the index's own pg_class entry */
+	struct cat_rel *table;
+	bool unique, primary;
+	int nkeys;
+	int16_t *keys;       /* attnum per key, 0 for an expression */
+	const char **exprs;  /* per key: the column name or the expression text */
+	const char *pred;    /* WHERE of a partial index, NULL */
+	const char *conname; /* PRIMARY KEY / UNIQUE constraint behind it, NULL for CREATE INDEX */
+	uint32_t conoid;
+};
+
+struct cat_fkey {
+	const char *name;
+	uint32_t oid;
+	struct cat_rel *table;
+	int ncols;
+	int16_t *from;
+	const char *reftable;
+	const char **to_names; /* referenced columns by name (NULL entries: the primary key) */
+	int16_t *to;
+	char upd, del, match; /* confupdtype/confdeltype ('a','r','c','n','d'), 's'/'f' */
+};
+
+struct cat_check {
+	const char *name;
+	uint32_t oid;
+	const char *expr; /* as written in the SQLite schema */
+	struct cat_rel *table;
+};
+
+struct cat_rel {
+	const char *name;
+	uint32_t oid;
+	char kind; /* 'r', 'v', 'i' */
+	struct cat_col *cols;
+	int ncols;
+	struct cat_index *index; /* kind 'i': what it indexes */
+	const char *sql;
+	const char *sqlname; /* its name in sqlite_schema, NULL when SQLite has none */
+};
+
+struct cat_model {
+	struct arena *a;
+	struct cat_rel **rels; /* tables and views, then indexes */
+	size_t nrels;
+	struct cat_index **idx;
+	size_t nidx;
+	struct cat_fkey **fks;
+	size_t nfks;
+	struct cat_check **checks;
+	size_t nchecks;
+};
+
+/* Reads db's schema into a new model (in a fresh arena). False with err on a SQLite error. */
+bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
+void cat_model_free(struct cat_model *m);
+struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name);
+struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
+uint32_t cat_oid(const char *kind, const char *a, const char *b);
+/* pg_get_constraintdef / pg_get_indexdef texts. */
+const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
+const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix);
+const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix);
+
+/* ---- the DDL scanner: what pragmas do not tell (constraint names, CHECK, index keys) ---- */
+enum cat_con_kind { CAT_CON_PK, CAT_CON_UNIQUE, CAT_CON_CHECK, CAT_CON_FK };
+
+struct cat_scanned {
+	enum cat_con_kind kind;
+	const char *name;   /* CONSTRAINT name, NULL */
+	const char *column; /* column-level: its column, else NULL */
+	const char **cols;  /* PRIMARY KEY/UNIQUE/FOREIGN KEY column names (table-level) */
+	int ncols;
+	const char *expr; /* CHECK expression text */
+};
+
+/* Scans a CREATE TABLE statement's text for its constraints. *out lives in a. */
+void cat_scan_table(struct arena *a, const char *sql, struct cat_scanned **out, size_t *n);
+/* Scans CREATE INDEX text: the key list elements and the WHERE predicate (NULL). */
+void cat_scan_index(struct arena *a, const char *sql, const char ***keys, int *nkeys,
+		    const char **pred);
+
+/* True when sql uses word as an identifier (CHECK expressions: which columns they read). */
+bool cat_scan_mentions(const char *sql, const char *word);
+/* An identifier as PostgreSQL's quote_ident writes it. */
+const char *cat_quote_ident(struct arena *a, const char *name);
+
+/* ---- per-connection state ---- */
+struct cat_conn {
+	sqlite3 *db;
+	const struct catalog_session *sess;
+	struct cat_model model;
+	bool have_model;
+	int schema_version;
+	unsigned generation; /* bumped on each model reload and session change */
+};
+
+/* The model for db's current schema, reloaded when another connection changed it. NULL with
+ * an error message in *msg (sqlite3_malloc'd) on failure. */
+const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg);
+const char *cat_conn_user(const struct cat_conn *cc);
+const char *cat_conn_database(const struct cat_conn *cc);
+
+/* ---- rows served by the virtual tables ---- */
+struct cat_val {
+	int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_TEXT */
+	int64_t i;
+	const char *s;
+};
+
+struct cat_rows {
+	struct arena *a;
+	int ncols;
+	size_t n, cap; /* rows */
+	struct cat_val *v;
+	size_t col; /* next column of the row being added */
+};
+
+void cat_row(struct cat_rows *r);
+void cat_int(struct cat_rows *r, int64_t v);
+void cat_bool(struct cat_rows *r, bool v);
+void cat_text(struct cat_rows *r, const char *s); /* copied; NULL puts NULL */
+void cat_null(struct cat_rows *r);
+void cat_char(struct cat_rows *r, char c); /* "char" column */
+
+/* One relation of pg_catalog: its columns (name and PostgreSQL type, SQL syntax) and the
+ * function that fills its rows from the model. */
+struct cat_reldef {
+	const char *name;
+	const char *columns;
+	bool (*fill)(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+};
+
+const struct cat_reldef *cat_reldefs(size_t *n);
+
+/* ---- catalog_rel_fixed.c: fill functions of the mostly fixed relations ---- */
+bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+
+/* ---- catalog_srf.c ---- */
+bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
+
+/* ---- catalog_array.c ---- */
+bool cat_array_register(sqlite3 *db);
+
+/* ---- catalog_fn.c ---- */
+bool cat_fn_register(sqlite3 *db, struct cat_conn *cc);
+/* PostgreSQL array text "{a,b}" → elements (unquoted), in a. */
+const char **cat_array_parse(struct arena *a, const char *s, size_t *n);
+/* format_type(oid, typmod). */
+const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod);
+
+#endif

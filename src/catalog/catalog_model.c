@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_model.c: the tenant's schema as PostgreSQL would describe it, read from SQLite —
+ * sqlite_schema, pragma table_xinfo, index_list, index_xinfo and foreign_key_list, plus the
+ * DDL scanner for constraint names and CHECKs. Names PostgreSQL would have given unnamed
+ * constraints (t_pkey, t_a_key, t_a_fkey, t_a_check) and stable OIDs are assigned here. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+uint32_t cat_oid(const char *kind, const char *a, const char *b)
+{
+	uint32_t h = 2166136261u;
+	const char *parts[] = {kind, a, b ? b : ""};
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
+		for (const char *s = parts[i]; *s; s++)
+			h = (h ^ (uint8_t)*s) * 16777619u;
+		h = (h ^ 0xff) * 16777619u;
+	}
+	return CATALOG_OID_MIN + h % (CATALOG_OID_MAX - CATALOG_OID_MIN + 1);
+}
+
+uint32_t catalog_rel_oid(const char *name) { return cat_oid("rel", name, NULL); }
+
+/* Grows a pointer array kept in the model's arena. */
+static void push(struct arena *a, void ***v, size_t *n, void *item)
+{
+	if ((*n & (*n - 1)) == 0 && *n >= 8) {
+		void **nv = arena_alloc(a, *n * 2 * sizeof(void *));
+		memcpy(nv, *v, *n * sizeof(void *));
+		*v = nv;
+	} else if (*n == 0) {
+		*v = arena_alloc(a, 8 * sizeof(void *));
+	}
+	(*v)[(*n)++] = item;
+}
+
+#define PUSH(m, field, count, item) push((m)->a, (void ***)&(m)->field, &(m)->count, item)
+
+static sqlite3_stmt *prep(sqlite3 *db, const char *sql, const char *arg, struct pgerr *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+		return NULL;
+	}
+	if (arg)
+		sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
+	return st;
+}
+
+static const char *col_text(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? arena_strdup(a, (const char *)s) : NULL;
+}
+
+/* Strips one pair of parentheses that encloses the whole text. */
+static const char *unparen(struct arena *a, const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || s[0] != '(' || s[n - 1] != ')')
+		return s;
+	int depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
+		if (depth == 0 && i + 1 < n)
+			return s;
+	}
+	return a ? arena_strndup(a, s + 1, n - 2) : s + 1;
+}
+
+/* The default as PostgreSQL's pg_get_expr prints it, undoing the translator's spellings. */
+static const char *pg_default(struct arena *a, const struct cat_col *col, const char *d)
+{
+	if (!d)
+		return NULL;
+	d = unparen(a, d);
+	if (strcmp(d, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')") == 0)
+		return "now()";
+	if (col->typoid == PGTYPE_BOOL && (strcmp(d, "0") == 0 || strcmp(d, "1") == 0))
+		return d[0] == '1' ? "true" : "false";
+	if (d[0] == '\'')
+		return arena_printf(a, "%s::%s", d, cat_format_type(a, col->typoid, -1));
+	return d;
+}
+
+static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struct pgerr *err)
+{
+	sqlite3_stmt *st = prep(db,
+				"SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+				"FROM pragma_table_xinfo(?1) WHERE hidden IN (0, 2, 3)",
+				r->name, err);
+	if (!st)
+		return false;
+	size_t cap = 16;
+	r->cols = arena_zalloc(m->a, cap * sizeof(*r->cols));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if ((size_t)r->ncols == cap) {
+			struct cat_col *v = arena_zalloc(m->a, cap * 2 * sizeof(*v));
+			memcpy(v, r->cols, cap * sizeof(*v));
+			r->cols = v;
+			cap *= 2;
+		}
+		struct cat_col *c = &r->cols[r->ncols++];
+		c->name = col_text(m->a, st, 0);
+		const char *decl = col_text(m->a, st, 1);
+		c->typoid = pgtype_from_decl(decl, &c->typmod);
+		c->ndims = decl && strchr(decl, '[') ? 1 : 0;
+		/* a primary key column is NOT NULL in PostgreSQL even when SQLite lets it be */
+		c->notnull = sqlite3_column_int(st, 2) ||
+			     (sqlite3_column_int(st, 4) && r->kind == 'r');
+		c->pk = sqlite3_column_int(st, 4);
+		c->generated = sqlite3_column_int(st, 5) ? 's' : '\0';
+		if (!c->generated)
+			c->dflt = pg_default(m->a, c, col_text(m->a, st, 3));
+		c->dflt_oid = c->dflt ? cat_oid("def", r->name, c->name) : 0;
+	}
+	return sqlite3_finalize(st) == SQLITE_OK ||
+	       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+}
+
+static int16_t attnum(const struct cat_rel *t, const char *name)
+{
+	for (int i = 0; name && i < t->ncols; i++) {
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			return (int16_t)(i + 1);
+	}
+	return 0;
+}
+
+static struct cat_rel *new_rel(struct cat_model *m, const char *name, char kind, const char *sql)
+{
+	struct cat_rel *r = arena_zalloc(m->a, sizeof(*r));
+	r->name = name;
+	r->kind = kind;
+	r->sql = sql;
+	r->sqlname = name[0] ? name : NULL;
+	r->oid = cat_oid("rel", name, NULL);
+	PUSH(m, rels, nrels, r);
+	return r;
+}
+
+/* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix. */
+static const char *default_name(struct arena *a, const struct cat_rel *t, const int16_t *keys,
+				int n, const char *suffix)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, t->name);
+	for (int i = 0; i < n; i++) {
+		if (keys[i] > 0)
+			strbuf_printf(&sb, "_%s", t->cols[keys[i] - 1].name);
+	}
+	strbuf_printf(&sb, "_%s", suffix);
+	const char *s = arena_strndup(a, sb.data, sb.len > 63 ? 63 : sb.len);
+	strbuf_fini(&sb);
+	return s;
+}
+
+/* The name the DDL gave a PRIMARY KEY/UNIQUE/FOREIGN KEY with exactly these columns. */
+static const char *scanned_name(const struct cat_rel *t, const struct cat_scanned *v, size_t n,
+				enum cat_con_kind kind, const int16_t *keys, int nkeys)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind != kind || !v[i].name)
+			continue;
+		bool same = v[i].column ? nkeys == 1 && attnum(t, v[i].column) == keys[0]
+					: v[i].ncols == nkeys;
+		for (int k = 0; same && !v[i].column && k < nkeys; k++)
+			same = attnum(t, v[i].cols[k]) == keys[k];
+		if (same)
+			return v[i].name;
+	}
+	return NULL;
+}
+
+static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const char *name,
+				   int nkeys)
+{
+	struct cat_index *ix = arena_zalloc(m->a, sizeof(*ix));
+	ix->table = t;
+	ix->nkeys = nkeys;
+	ix->keys = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->keys));
+	ix->exprs = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->exprs));
+	ix->rel = new_rel(m, name, 'i', NULL);
+	ix->rel->index = ix;
+	PUSH(m, idx, nidx, ix);
+	return ix;
+}
+
+static bool looks_like_call(const char *e);
+
+/* PostgreSQL names an expression key after its function, else "expr"; repeats get 1, 2... */
+static const char *expr_colname(struct cat_model *m, const struct cat_index *ix, int k)
+{
+	const char *e = ix->exprs[k];
+	size_t n = 0;
+	while (looks_like_call(e) && e[n] != '(')
+		n++;
+	const char *base = n ? arena_strndup(m->a, e, n) : "expr";
+	const char *name = base;
+	for (int seq = 1;; seq++) {
+		bool taken = false;
+		for (int j = 0; j < k && !taken; j++)
+			taken = strcmp(ix->rel->cols[j].name, name) == 0;
+		if (!taken)
+			return name;
+		name = arena_printf(m->a, "%s%d", base, seq);
+	}
+}
+
+/* The index's columns as pg_attribute rows of the index relation. */
+static void index_cols(struct cat_model *m, struct cat_index *ix)
+{
+	ix->rel->ncols = ix->nkeys;
+	ix->rel->cols = arena_zalloc(m->a, (size_t)(ix->nkeys + 1) * sizeof(struct cat_col));
+	for (int k = 0; k < ix->nkeys; k++) {
+		struct cat_col *c = &ix->rel->cols[k];
+		if (ix->keys[k] > 0) {
+			*c = ix->table->cols[ix->keys[k] - 1];
+			c->notnull = false;
+			c->dflt = NULL;
+			c->dflt_oid = 0;
+		} else {
+			c->name = expr_colname(m, ix, k);
+			c->typoid = PGTYPE_TEXT;
+			c->typmod = -1;
+		}
+	}
+}
+
+static void set_index_constraint(struct cat_model *m, struct cat_index *ix, const char *origin,
+				 const struct cat_scanned *sc, size_t nsc)
+{
+	bool pk = strcmp(origin, "pk") == 0;
+	if (!pk && strcmp(origin, "u") != 0)
+		return;
+	const char *name = scanned_name(ix->table, sc, nsc, pk ? CAT_CON_PK : CAT_CON_UNIQUE,
+					ix->keys, ix->nkeys);
+	ix->primary = pk;
+	ix->conname = name ? name
+			   : default_name(m->a, ix->table, pk ? NULL : ix->keys, pk ? 0 : ix->nkeys,
+					  pk ? "pkey" : "key");
+	ix->conoid = cat_oid("con", ix->table->name, ix->conname);
+	ix->rel->name = ix->conname; /* PostgreSQL names the index after its constraint */
+	ix->rel->oid = cat_oid("rel", ix->conname, NULL);
+}
+
+static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
+			 const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
+{
+	sqlite3_stmt *st =
+		prep(db,
+		     "SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1) "
+		     "AS l LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = "
+		     "l.name ORDER BY l.seq DESC",
+		     t->name, err);
+	bool have_pk = false;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = col_text(m->a, st, 0);
+		const char *origin = col_text(m->a, st, 2);
+		const char *sql = col_text(m->a, st, 3);
+		sqlite3_stmt *xi = prep(db,
+					"SELECT cid FROM pragma_index_xinfo(?1) WHERE key ORDER BY "
+					"seqno",
+					name, err);
+		int16_t keys[64];
+		int nkeys = 0;
+		while (xi && sqlite3_step(xi) == SQLITE_ROW && nkeys < 64) {
+			int cid = sqlite3_column_int(xi, 0);
+			keys[nkeys++] = (int16_t)(cid >= 0 ? cid + 1 : 0);
+		}
+		sqlite3_finalize(xi);
+		struct cat_index *ix = new_index(m, t, name, nkeys);
+		ix->unique = sqlite3_column_int(st, 1) != 0;
+		memcpy(ix->keys, keys, (size_t)nkeys * sizeof(*keys));
+		const char **texts = NULL;
+		int ntexts = 0;
+		if (sql)
+			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
+		for (int k = 0; k < nkeys; k++)
+			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
+				       : k < ntexts ? texts[k]
+						    : "?";
+		set_index_constraint(m, ix, origin, sc, nsc);
+		have_pk |= ix->primary;
+		index_cols(m, ix);
+	}
+	if (!st || sqlite3_finalize(st) != SQLITE_OK)
+		return pgerr_is_set(err) ||
+		       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+	/* An INTEGER PRIMARY KEY is the rowid: SQLite needs no index, PostgreSQL shows one. */
+	int16_t keys[64];
+	int nkeys = 0;
+	for (int i = 0; !have_pk && i < t->ncols && nkeys < 64; i++) {
+		if (t->cols[i].pk)
+			keys[nkeys++] = (int16_t)(i + 1);
+	}
+	if (nkeys == 0)
+		return true;
+	struct cat_index *ix = new_index(m, t, "", nkeys);
+	ix->unique = true;
+	for (int k = 0; k < nkeys; k++) {
+		ix->keys[k] = keys[k];
+		ix->exprs[k] = t->cols[keys[k] - 1].name;
+	}
+	set_index_constraint(m, ix, "pk", sc, nsc);
+	index_cols(m, ix);
+	return true;
+}
+
+static char fk_action(const char *s)
+{
+	static const struct {
+		const char *name;
+		char code;
+	} map[] = {{"RESTRICT", 'r'}, {"CASCADE", 'c'}, {"SET NULL", 'n'}, {"SET DEFAULT", 'd'}};
+	for (size_t i = 0; s && i < ARRAY_LEN(map); i++) {
+		if (strcasecmp(s, map[i].name) == 0)
+			return map[i].code;
+	}
+	return 'a';
+}
+
+static struct cat_fkey *new_fkey(struct cat_model *m, struct cat_rel *t, sqlite3_stmt *st)
+{
+	struct cat_fkey *f = arena_zalloc(m->a, sizeof(*f));
+	f->table = t;
+	f->reftable = col_text(m->a, st, 2);
+	f->upd = fk_action((const char *)sqlite3_column_text(st, 5));
+	f->del = fk_action((const char *)sqlite3_column_text(st, 6));
+	const char *match = (const char *)sqlite3_column_text(st, 7);
+	f->match = match && strcasecmp(match, "FULL") == 0 ? 'f' : 's';
+	f->from = arena_zalloc(m->a, 64 * sizeof(*f->from));
+	f->to = arena_zalloc(m->a, 64 * sizeof(*f->to));
+	f->to_names = arena_zalloc(m->a, 64 * sizeof(*f->to_names));
+	PUSH(m, fks, nfks, f);
+	return f;
+}
+
+static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
+		       const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
+{
+	sqlite3_stmt *st =
+		prep(db,
+		     "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, "
+		     "match FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
+		     t->name, err);
+	struct cat_fkey *f = NULL;
+	int id = -1;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (!f || sqlite3_column_int(st, 0) != id) {
+			f = new_fkey(m, t, st);
+			id = sqlite3_column_int(st, 0);
+		}
+		if (f->ncols == 64)
+			continue;
+		f->from[f->ncols] = attnum(t, (const char *)sqlite3_column_text(st, 3));
+		f->to_names[f->ncols++] = col_text(m->a, st, 4);
+	}
+	if (!st || sqlite3_finalize(st) != SQLITE_OK)
+		return pgerr_is_set(err) ||
+		       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+	for (size_t i = 0; i < m->nfks; i++) {
+		f = m->fks[i];
+		if (f->table != t || f->name)
+			continue;
+		const char *name = scanned_name(t, sc, nsc, CAT_CON_FK, f->from, f->ncols);
+		f->name = name ? name : default_name(m->a, t, f->from, f->ncols, "fkey");
+		f->oid = cat_oid("con", t->name, f->name);
+	}
+	return true;
+}
+
+static bool name_taken(const struct cat_model *m, const struct cat_rel *t, const char *name)
+{
+	for (size_t i = 0; i < m->nchecks; i++) {
+		if (m->checks[i]->table == t && strcmp(m->checks[i]->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat_scanned *sc,
+			size_t nsc)
+{
+	for (size_t i = 0; i < nsc; i++) {
+		if (sc[i].kind != CAT_CON_CHECK)
+			continue;
+		struct cat_check *ck = arena_zalloc(m->a, sizeof(*ck));
+		ck->table = t;
+		ck->expr = sc[i].expr;
+		const char *name = sc[i].name;
+		if (!name) {
+			int16_t key = attnum(t, sc[i].column);
+			for (int c = 0; !key && c < t->ncols; c++)
+				key = cat_scan_mentions(ck->expr, t->cols[c].name)
+					      ? (int16_t)(c + 1)
+					      : 0;
+			const char *base = default_name(m->a, t, &key, key ? 1 : 0, "check");
+			name = base;
+			for (int n = 1; name_taken(m, t, name); n++)
+				name = arena_printf(m->a, "%s%d", base, n);
+		}
+		ck->name = name;
+		ck->oid = cat_oid("con", t->name, name);
+		PUSH(m, checks, nchecks, ck);
+	}
+}
+
+static bool load_table(sqlite3 *db, struct cat_model *m, struct cat_rel *t, struct pgerr *err)
+{
+	if (!load_cols(db, m, t, err))
+		return false;
+	if (t->kind != 'r')
+		return true;
+	struct cat_scanned *sc = NULL;
+	size_t nsc = 0;
+	cat_scan_table(m->a, t->sql, &sc, &nsc);
+	load_checks(m, t, sc, nsc);
+	return load_indexes(db, m, t, sc, nsc, err) && load_fkeys(db, m, t, sc, nsc, err);
+}
+
+/* Referenced columns: named ones by number, implicit ones are the referenced primary key. */
+static void resolve_fkeys(struct cat_model *m)
+{
+	for (size_t i = 0; i < m->nfks; i++) {
+		struct cat_fkey *f = m->fks[i];
+		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		for (int k = 0; rt && k < f->ncols; k++) {
+			f->to[k] = attnum(rt, f->to_names[k]);
+			for (int c = 0; !f->to_names[k] && c < rt->ncols; c++) {
+				if (rt->cols[c].pk == k + 1)
+					f->to[k] = (int16_t)(c + 1);
+			}
+		}
+	}
+}
+
+bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
+{
+	memset(m, 0, sizeof(*m));
+	m->a = arena_new(0);
+	sqlite3_stmt *st = prep(db,
+				"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table', "
+				"'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+				NULL, err);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		new_rel(m, col_text(m->a, st, 1), type[0] == 't' ? 'r' : 'v',
+			col_text(m->a, st, 2));
+	}
+	if (!st || sqlite3_finalize(st) != SQLITE_OK) {
+		if (!pgerr_is_set(err))
+			pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+		return false;
+	}
+	size_t ntables = m->nrels;
+	for (size_t i = 0; i < ntables; i++) {
+		if (!load_table(db, m, m->rels[i], err))
+			return false;
+	}
+	resolve_fkeys(m);
+	return true;
+}
+
+void cat_model_free(struct cat_model *m)
+{
+	arena_free(m->a);
+	memset(m, 0, sizeof(*m));
+}
+
+struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name)
+{
+	for (size_t i = 0; name && i < m->nrels; i++) {
+		if (strcasecmp(m->rels[i]->name, name) == 0)
+			return m->rels[i];
+	}
+	return NULL;
+}
+
+struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		if (m->rels[i]->oid == oid)
+			return m->rels[i];
+	}
+	return NULL;
+}
+
+static void put_cols(struct strbuf *sb, struct arena *a, const struct cat_rel *t,
+		     const int16_t *keys, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *name =
+			t && keys[i] > 0 && keys[i] <= t->ncols ? t->cols[keys[i] - 1].name : "?";
+		strbuf_printf(sb, "%s%s", i ? ", " : "", cat_quote_ident(a, name));
+	}
+}
+
+const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f)
+{
+	static const char *const actions[] = {"RESTRICT", "CASCADE", "SET NULL", "SET DEFAULT"};
+	static const char codes[] = "rcnd";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "FOREIGN KEY (");
+	put_cols(&sb, m->a, f->table, f->from, f->ncols);
+	strbuf_printf(&sb, ") REFERENCES %s(", cat_quote_ident(m->a, f->reftable));
+	put_cols(&sb, m->a, cat_model_rel(m, f->reftable), f->to, f->ncols);
+	strbuf_puts(&sb, ")");
+	if (f->match == 'f')
+		strbuf_puts(&sb, " MATCH FULL");
+	for (int k = 0; k < 4; k++) {
+		if (f->upd == codes[k])
+			strbuf_printf(&sb, " ON UPDATE %s", actions[k]);
+	}
+	for (int k = 0; k < 4; k++) {
+		if (f->del == codes[k])
+			strbuf_printf(&sb, " ON DELETE %s", actions[k]);
+	}
+	const char *s = arena_strdup(m->a, sb.data);
+	strbuf_fini(&sb);
+	return s;
+}
+
+/* PostgreSQL writes a function-call key bare and any other expression in parentheses. */
+static bool looks_like_call(const char *e)
+{
+	size_t i = 0;
+	while (isalnum((unsigned char)e[i]) || e[i] == '_')
+		i++;
+	if (i == 0 || e[i] != '(')
+		return false;
+	return unparen(NULL, e + i) != e + i;
+}
+
+const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int k = 0; k < ix->nkeys; k++) {
+		if (ix->keys[k] > 0)
+			strbuf_printf(&sb, "%s%s", k ? ", " : "",
+				      cat_quote_ident(m->a, ix->exprs[k]));
+		else if (looks_like_call(ix->exprs[k]))
+			strbuf_printf(&sb, "%s%s", k ? ", " : "", ix->exprs[k]);
+		else
+			strbuf_printf(&sb, "%s(%s)", k ? ", " : "", ix->exprs[k]);
+	}
+	const char *s = arena_strdup(m->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix)
+{
+	return arena_printf(m->a, "CREATE %sINDEX %s ON public.%s USING btree (%s)%s%s",
+			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
+			    cat_quote_ident(m->a, ix->table->name), cat_index_cols(m, ix),
+			    ix->pred ? " WHERE " : "", ix->pred ? ix->pred : "");
+}

@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_rel.c: the pg_catalog relations — their PostgreSQL 15 columns and the rows each
+ * computes from the schema model. Relations that describe features a tenant cannot have
+ * (inheritance, partitions, policies, publications, triggers, extensions) are present and
+ * empty, which is the true answer for a tenant. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define OWNER CAT_ROLE_BOOTSTRAP
+
+static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	return true;
+}
+
+static bool has_index(const struct cat_model *m, const struct cat_rel *t)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		if (m->idx[i]->table == t)
+			return true;
+	}
+	return false;
+}
+
+static int nchecks(const struct cat_model *m, const struct cat_rel *t)
+{
+	int n = 0;
+	for (size_t i = 0; i < m->nchecks; i++)
+		n += m->checks[i]->table == t;
+	return n;
+}
+
+/* PostgreSQL enforces foreign keys with triggers on both tables, and clients (psql) look for
+ * foreign keys only where relhastriggers says there are triggers. */
+static bool fk_triggers(const struct cat_model *m, const struct cat_rel *t)
+{
+	for (size_t i = 0; t->kind == 'r' && i < m->nfks; i++) {
+		if (m->fks[i]->table == t || strcasecmp(m->fks[i]->reftable, t->name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		cat_row(r);
+		cat_int(r, rel->oid);
+		cat_text(r, rel->name);
+		cat_int(r, CAT_NS_PUBLIC);
+		cat_int(r, 0); /* reltype: row types are not provided */
+		cat_int(r, 0);
+		cat_int(r, OWNER);
+		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? CAT_AM_BTREE : 0);
+		cat_int(r, rel->kind == 'v' ? 0 : rel->oid);
+		cat_int(r, 0);
+		cat_int(r, 0);
+		cat_int(r, -1); /* reltuples: never analyzed */
+		cat_int(r, 0);
+		cat_int(r, 0);
+		cat_bool(r, rel->kind == 'r' && has_index(m, rel));
+		cat_bool(r, false);
+		cat_char(r, 'p');
+		cat_char(r, rel->kind);
+		cat_int(r, rel->ncols);
+		cat_int(r, nchecks(m, rel));
+		cat_bool(r, rel->kind == 'v'); /* a view is a rule in PostgreSQL */
+		cat_bool(r, fk_triggers(m, rel));
+		cat_bool(r, false);
+		cat_bool(r, false);
+		cat_bool(r, false);
+		cat_bool(r, true);
+		cat_char(r, rel->kind == 'r' ? 'd' : 'n');
+		cat_bool(r, false);
+		cat_int(r, 0);
+		cat_int(r, 0);
+		cat_int(r, 0);
+		cat_null(r);
+		cat_null(r);
+		cat_null(r);
+	}
+	return true;
+}
+
+/* Storage facts PostgreSQL keeps per type, derived from its length. */
+static char type_align(const struct pgtype_info *ti)
+{
+	if (!ti)
+		return 'i';
+	switch (ti->typlen) {
+	case 1:
+	case 64:
+		return 'c';
+	case 2:
+		return 's';
+	case 8:
+		return 'd';
+	default:
+		return 'i';
+	}
+}
+
+static char type_storage(const struct pgtype_info *ti)
+{
+	if (!ti || ti->typlen != -1)
+		return 'p';
+	return ti->oid == PGTYPE_NUMERIC ? 'm' : 'x';
+}
+
+static bool type_byval(const struct pgtype_info *ti)
+{
+	return ti && (ti->typlen == 1 || ti->typlen == 2 || ti->typlen == 4 || ti->typlen == 8);
+}
+
+static uint32_t type_collation(uint32_t oid)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	if (ti && ti->elem_oid)
+		oid = ti->elem_oid;
+	if (oid == PGTYPE_NAME)
+		return CAT_COLL_C;
+	return oid == PGTYPE_TEXT || oid == PGTYPE_VARCHAR || oid == PGTYPE_BPCHAR
+		       ? CAT_COLL_DEFAULT
+		       : 0;
+}
+
+static void attribute(struct cat_rows *r, const struct cat_rel *rel, int i)
+{
+	const struct cat_col *c = &rel->cols[i];
+	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+	cat_row(r);
+	cat_int(r, rel->oid);
+	cat_text(r, c->name);
+	cat_int(r, c->typoid);
+	cat_int(r, -1);
+	cat_int(r, ti ? ti->typlen : -1);
+	cat_int(r, i + 1);
+	cat_int(r, c->ndims);
+	cat_int(r, -1);
+	cat_int(r, c->typmod);
+	cat_bool(r, type_byval(ti));
+	cat_char(r, type_align(ti));
+	cat_char(r, type_storage(ti));
+	cat_char(r, '\0');
+	cat_bool(r, c->notnull);
+	cat_bool(r, c->dflt != NULL);
+	cat_bool(r, false);
+	cat_char(r, '\0');
+	cat_char(r, c->generated);
+	cat_bool(r, false);
+	cat_bool(r, true);
+	cat_int(r, 0);
+	cat_int(r, type_collation(c->typoid));
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+}
+
+static bool fill_attribute(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		for (int k = 0; k < m->rels[i]->ncols; k++)
+			attribute(r, m->rels[i], k);
+	}
+	return true;
+}
+
+static bool fill_attrdef(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		for (int k = 0; k < m->rels[i]->ncols; k++) {
+			const struct cat_col *c = &m->rels[i]->cols[k];
+			if (!c->dflt)
+				continue;
+			cat_row(r);
+			cat_int(r, c->dflt_oid);
+			cat_int(r, m->rels[i]->oid);
+			cat_int(r, k + 1);
+			cat_text(r, c->dflt);
+		}
+	}
+	return true;
+}
+
+/* An int2vector/oidvector text: numbers separated by blanks. */
+static const char *vector(struct arena *a, const int16_t *v, int n, bool zeros)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%d", i ? " " : "", zeros ? 0 : v[i]);
+	const char *s = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+/* An int2[] text: {1,2}. */
+static const char *int2_array(struct arena *a, const int16_t *v, int n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (int i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%d", i ? "," : "", v[i]);
+	strbuf_putc(&sb, '}');
+	const char *s = arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return s;
+}
+
+static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		bool has_expr = false;
+		for (int k = 0; k < ix->nkeys; k++)
+			has_expr |= ix->keys[k] == 0;
+		cat_row(r);
+		cat_int(r, ix->rel->oid);
+		cat_int(r, ix->table->oid);
+		cat_int(r, ix->nkeys);
+		cat_int(r, ix->nkeys);
+		cat_bool(r, ix->unique);
+		cat_bool(r, false);
+		cat_bool(r, ix->primary);
+		cat_bool(r, false);
+		cat_bool(r, true);
+		cat_bool(r, false);
+		cat_bool(r, true);
+		cat_bool(r, false);
+		cat_bool(r, true);
+		cat_bool(r, true);
+		cat_bool(r, false);
+		cat_text(r, vector(r->a, ix->keys, ix->nkeys, false));
+		cat_text(r, vector(r->a, ix->keys, ix->nkeys, true));
+		cat_text(r, vector(r->a, ix->keys, ix->nkeys, true));
+		cat_text(r, vector(r->a, ix->keys, ix->nkeys, true));
+		cat_text(r, has_expr ? cat_index_cols(m, ix) : NULL);
+		cat_text(r, ix->pred);
+	}
+	return true;
+}
+
+/* The columns every pg_constraint row starts with, up to and including confmatchtype. */
+static void con_head(struct cat_rows *r, uint32_t oid, const char *name, char type, uint32_t rel,
+		     uint32_t index, uint32_t frel)
+{
+	cat_row(r);
+	cat_int(r, oid);
+	cat_text(r, name);
+	cat_int(r, CAT_NS_PUBLIC);
+	cat_char(r, type);
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_bool(r, true);
+	cat_int(r, rel);
+	cat_int(r, 0);
+	cat_int(r, index);
+	cat_int(r, 0);
+	cat_int(r, frel);
+}
+
+static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *bin)
+{
+	cat_bool(r, true);
+	cat_int(r, 0);
+	cat_bool(r, false);
+	cat_text(r, key);
+	cat_text(r, fkey);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_text(r, bin);
+}
+
+/* The unique index of the referenced table an FK relies on (conindid). */
+static uint32_t fk_index(const struct cat_model *m, const struct cat_fkey *f)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->unique || strcasecmp(ix->table->name, f->reftable) != 0 ||
+		    ix->nkeys != f->ncols)
+			continue;
+		bool same = true;
+		for (int k = 0; k < f->ncols && same; k++)
+			same = ix->keys[k] == f->to[k];
+		if (same)
+			return ix->rel->oid;
+	}
+	return 0;
+}
+
+static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->conname)
+			continue;
+		con_head(r, ix->conoid, ix->conname, ix->primary ? 'p' : 'u', ix->table->oid,
+			 ix->rel->oid, 0);
+		cat_char(r, ' ');
+		cat_char(r, ' ');
+		cat_char(r, ' ');
+		con_tail(r, int2_array(r->a, ix->keys, ix->nkeys), NULL, NULL);
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		con_head(r, f->oid, f->name, 'f', f->table->oid, fk_index(m, f), rt ? rt->oid : 0);
+		cat_char(r, f->upd);
+		cat_char(r, f->del);
+		cat_char(r, f->match);
+		con_tail(r, int2_array(r->a, f->from, f->ncols), int2_array(r->a, f->to, f->ncols),
+			 NULL);
+	}
+	for (size_t i = 0; i < m->nchecks; i++) {
+		const struct cat_check *ck = m->checks[i];
+		int16_t keys[64];
+		int n = 0;
+		for (int k = 0; k < ck->table->ncols && n < 64; k++) {
+			if (cat_scan_mentions(ck->expr, ck->table->cols[k].name))
+				keys[n++] = (int16_t)(k + 1);
+		}
+		con_head(r, ck->oid, ck->name, 'c', ck->table->oid, 0, 0);
+		cat_char(r, ' ');
+		cat_char(r, ' ');
+		cat_char(r, ' ');
+		con_tail(r, int2_array(r->a, keys, n), NULL, ck->expr);
+	}
+	return true;
+}
+
+static const char *regproc_name(struct arena *a, const struct pgtype_info *ti, const char *sfx)
+{
+	static const char *const underscored[] = {"json",    "jsonb",     "uuid",        "date",
+						  "time",    "timestamp", "timestamptz", "interval",
+						  "numeric", "timetz",    "void",        "xml",
+						  "bit",     "varbit"};
+	if (ti->elem_oid && ti->category == 'A')
+		return arena_printf(a, "array_%s", sfx);
+	for (size_t i = 0; i < ARRAY_LEN(underscored); i++) {
+		if (strcmp(ti->name, underscored[i]) == 0)
+			return arena_printf(a, "%s_%s", ti->name, sfx);
+	}
+	return arena_printf(a, "%s%s", ti->oid == PGTYPE_MONEY ? "cash_" : ti->name, sfx);
+}
+
+static bool preferred(uint32_t oid)
+{
+	return oid == PGTYPE_BOOL || oid == PGTYPE_TEXT || oid == PGTYPE_OID ||
+	       oid == PGTYPE_FLOAT8 || oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL ||
+	       oid == PGTYPE_VARBIT;
+}
+
+static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
+{
+	cat_row(r);
+	cat_int(r, ti->oid);
+	cat_text(r, ti->name);
+	cat_int(r, CAT_NS_PG_CATALOG);
+	cat_int(r, OWNER);
+	cat_int(r, ti->typlen);
+	cat_bool(r, type_byval(ti));
+	cat_char(r, ti->category == 'P' || ti->oid == PGTYPE_UNKNOWN ? 'p' : 'b');
+	cat_char(r, ti->category);
+	cat_bool(r, preferred(ti->oid));
+	cat_bool(r, true);
+	cat_char(r, ',');
+	cat_int(r, 0);
+	cat_text(r, ti->category == 'A' ? "array_subscript_handler" : "-");
+	cat_int(r, ti->elem_oid);
+	cat_int(r, ti->array_oid);
+	cat_text(r, regproc_name(r->a, ti, "in"));
+	cat_text(r, regproc_name(r->a, ti, "out"));
+	cat_text(r, regproc_name(r->a, ti, "recv"));
+	cat_text(r, regproc_name(r->a, ti, "send"));
+	cat_text(r, "-");
+	cat_text(r, "-");
+	cat_text(r, "-");
+	cat_char(r, type_align(ti));
+	cat_char(r, type_storage(ti));
+	cat_bool(r, false);
+	cat_int(r, 0);
+	cat_int(r, -1);
+	cat_int(r, 0);
+	cat_int(r, type_collation(ti->oid));
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+}
+
+static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	for (size_t i = 0; i < n; i++)
+		type_row(r, &all[i]);
+	return true;
+}
+
+static const struct cat_reldef defs[] = {
+	{"pg_am", "oid oid, amname name, amhandler regproc, amtype pg_char", cat_fill_am},
+	{"pg_attrdef", "oid oid, adrelid oid, adnum int2, adbin pg_node_tree", fill_attrdef},
+	{"pg_attribute",
+	 "attrelid oid, attname name, atttypid oid, attstattarget int4, attlen int2, attnum int2, "
+	 "attndims int4, attcacheoff int4, atttypmod int4, attbyval bool, attalign pg_char, "
+	 "attstorage pg_char, attcompression pg_char, attnotnull bool, atthasdef bool, "
+	 "atthasmissing bool, attidentity pg_char, attgenerated pg_char, attisdropped bool, "
+	 "attislocal bool, attinhcount int4, attcollation oid, attacl \"aclitem[]\", "
+	 "attoptions \"text[]\", attfdwoptions \"text[]\", attmissingval text",
+	 fill_attribute},
+	{"pg_auth_members", "roleid oid, member oid, grantor oid, admin_option bool", fill_empty},
+	{"pg_class",
+	 "oid oid, relname name, relnamespace oid, reltype oid, reloftype oid, relowner oid, "
+	 "relam oid, relfilenode oid, reltablespace oid, relpages int4, reltuples float4, "
+	 "relallvisible int4, reltoastrelid oid, relhasindex bool, relisshared bool, "
+	 "relpersistence pg_char, relkind pg_char, relnatts int2, relchecks int2, "
+	 "relhasrules bool, relhastriggers bool, relhassubclass bool, relrowsecurity bool, "
+	 "relforcerowsecurity bool, relispopulated bool, relreplident pg_char, "
+	 "relispartition bool, relrewrite oid, relfrozenxid xid, relminmxid xid, "
+	 "relacl \"aclitem[]\", reloptions \"text[]\", relpartbound pg_node_tree",
+	 fill_class},
+	{"pg_collation",
+	 "oid oid, collname name, collnamespace oid, collowner oid, collprovider pg_char, "
+	 "collisdeterministic bool, collencoding int4, collcollate text, collctype text, "
+	 "colliculocale text, collversion text",
+	 cat_fill_collation},
+	{"pg_constraint",
+	 "oid oid, conname name, connamespace oid, contype pg_char, condeferrable bool, "
+	 "condeferred bool, convalidated bool, conrelid oid, contypid oid, conindid oid, "
+	 "conparentid oid, confrelid oid, confupdtype pg_char, confdeltype pg_char, "
+	 "confmatchtype pg_char, conislocal bool, coninhcount int4, connoinherit bool, "
+	 "conkey \"int2[]\", confkey \"int2[]\", conpfeqop \"oid[]\", conppeqop \"oid[]\", "
+	 "conffeqop \"oid[]\", confdelsetcols \"int2[]\", conexclop \"oid[]\", conbin pg_node_tree",
+	 fill_constraint},
+	{"pg_database",
+	 "oid oid, datname name, datdba oid, encoding int4, datlocprovider pg_char, "
+	 "datistemplate bool, datallowconn bool, datconnlimit int4, datfrozenxid xid, "
+	 "datminmxid xid, dattablespace oid, datcollate text, datctype text, daticulocale text, "
+	 "datcollversion text, datacl \"aclitem[]\"",
+	 cat_fill_database},
+	{"pg_description", "objoid oid, classoid oid, objsubid int4, description text", fill_empty},
+	{"pg_extension",
+	 "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool, "
+	 "extversion text, extconfig \"oid[]\", extcondition \"text[]\"",
+	 fill_empty},
+	{"pg_index",
+	 "indexrelid oid, indrelid oid, indnatts int2, indnkeyatts int2, indisunique bool, "
+	 "indnullsnotdistinct bool, indisprimary bool, indisexclusion bool, indimmediate bool, "
+	 "indisclustered bool, indisvalid bool, indcheckxmin bool, indisready bool, "
+	 "indislive bool, indisreplident bool, indkey int2vector, indcollation oidvector, "
+	 "indclass oidvector, indoption int2vector, indexprs pg_node_tree, indpred pg_node_tree",
+	 fill_index},
+	{"pg_inherits", "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
+	 fill_empty},
+	{"pg_namespace", "oid oid, nspname name, nspowner oid, nspacl \"aclitem[]\"",
+	 cat_fill_namespace},
+	{"pg_partitioned_table",
+	 "partrelid oid, partstrat pg_char, partnatts int2, partdefid oid, partattrs int2vector, "
+	 "partclass oidvector, partcollation oidvector, partexprs pg_node_tree",
+	 fill_empty},
+	{"pg_policy",
+	 "oid oid, polname name, polrelid oid, polcmd pg_char, polpermissive bool, "
+	 "polroles \"oid[]\", polqual pg_node_tree, polwithcheck pg_node_tree",
+	 fill_empty},
+	{"pg_proc",
+	 "oid oid, proname name, pronamespace oid, proowner oid, prolang oid, procost float4, "
+	 "prorows float4, provariadic oid, prosupport regproc, prokind pg_char, prosecdef bool, "
+	 "proleakproof bool, proisstrict bool, proretset bool, provolatile pg_char, "
+	 "proparallel pg_char, pronargs int2, pronargdefaults int2, prorettype oid, "
+	 "proargtypes oidvector, proallargtypes \"oid[]\", proargmodes \"char[]\", "
+	 "proargnames \"text[]\", proargdefaults pg_node_tree, protrftypes \"oid[]\", "
+	 "prosrc text, probin text, prosqlbody pg_node_tree, proconfig \"text[]\", "
+	 "proacl \"aclitem[]\"",
+	 fill_empty},
+	{"pg_publication",
+	 "oid oid, pubname name, pubowner oid, puballtables bool, pubinsert bool, "
+	 "pubupdate bool, pubdelete bool, pubtruncate bool, pubviaroot bool",
+	 fill_empty},
+	{"pg_publication_namespace", "oid oid, pnpubid oid, pnnspid oid", fill_empty},
+	{"pg_publication_rel",
+	 "oid oid, prpubid oid, prrelid oid, prqual pg_node_tree, prattrs int2vector", fill_empty},
+	{"pg_rewrite",
+	 "oid oid, rulename name, ev_class oid, ev_type pg_char, ev_enabled pg_char, "
+	 "is_instead bool, ev_qual pg_node_tree, ev_action pg_node_tree",
+	 cat_fill_rewrite},
+	{"pg_roles",
+	 "rolname name, rolsuper bool, rolinherit bool, rolcreaterole bool, rolcreatedb bool, "
+	 "rolcanlogin bool, rolreplication bool, rolconnlimit int4, rolpassword text, "
+	 "rolvaliduntil timestamptz, rolbypassrls bool, rolconfig \"text[]\", oid oid",
+	 cat_fill_roles},
+	{"pg_statistic_ext",
+	 "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, "
+	 "stxstattarget int4, stxkeys int2vector, stxkind \"char[]\", stxexprs pg_node_tree",
+	 fill_empty},
+	{"pg_tablespace",
+	 "oid oid, spcname name, spcowner oid, spcacl \"aclitem[]\", spcoptions \"text[]\"",
+	 cat_fill_tablespace},
+	{"pg_trigger",
+	 "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, "
+	 "tgenabled pg_char, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, "
+	 "tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, "
+	 "tgattr int2vector, tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name",
+	 fill_empty},
+	{"pg_type",
+	 "oid oid, typname name, typnamespace oid, typowner oid, typlen int2, typbyval bool, "
+	 "typtype pg_char, typcategory pg_char, typispreferred bool, typisdefined bool, "
+	 "typdelim pg_char, typrelid oid, typsubscript regproc, typelem oid, typarray oid, "
+	 "typinput regproc, typoutput regproc, typreceive regproc, typsend regproc, "
+	 "typmodin regproc, typmodout regproc, typanalyze regproc, typalign pg_char, "
+	 "typstorage pg_char, typnotnull bool, typbasetype oid, typtypmod int4, typndims int4, "
+	 "typcollation oid, typdefaultbin pg_node_tree, typdefault text, typacl \"aclitem[]\"",
+	 fill_type},
+};
+
+const struct cat_reldef *cat_reldefs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}

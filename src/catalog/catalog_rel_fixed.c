@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_rel_fixed.c: the pg_catalog relations whose rows hardly depend on the tenant's
+ * schema — namespaces, access methods, the one database, roles, collations, tablespaces —
+ * and pg_rewrite, where each view is its _RETURN rule. */
+#include "catalog_int.h"
+
+#define OWNER CAT_ROLE_BOOTSTRAP
+
+bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const struct {
+		uint32_t oid;
+		const char *name;
+		uint32_t owner;
+	} ns[] = {{CAT_NS_PG_CATALOG, "pg_catalog", OWNER},
+		  {CAT_NS_PUBLIC, "public", CAT_ROLE_DATABASE_OWNER},
+		  {CAT_NS_INFORMATION_SCHEMA, "information_schema", OWNER}};
+	for (size_t i = 0; i < ARRAY_LEN(ns); i++) {
+		cat_row(r);
+		cat_int(r, ns[i].oid);
+		cat_text(r, ns[i].name);
+		cat_int(r, ns[i].owner);
+		cat_null(r);
+	}
+	return true;
+}
+
+bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const struct {
+		uint32_t oid;
+		const char *name, *handler;
+		char type;
+	} am[] = {{2, "heap", "heap_tableam_handler", 't'}, {403, "btree", "bthandler", 'i'},
+		  {405, "hash", "hashhandler", 'i'},        {783, "gist", "gisthandler", 'i'},
+		  {2742, "gin", "ginhandler", 'i'},         {4000, "spgist", "spghandler", 'i'},
+		  {3580, "brin", "brinhandler", 'i'}};
+	for (size_t i = 0; i < ARRAY_LEN(am); i++) {
+		cat_row(r);
+		cat_int(r, am[i].oid);
+		cat_text(r, am[i].name);
+		cat_text(r, am[i].handler);
+		cat_char(r, am[i].type);
+	}
+	return true;
+}
+
+bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	cat_row(r);
+	cat_int(r, CAT_DB_OID);
+	cat_text(r, cat_conn_database(cc));
+	cat_int(r, OWNER);
+	cat_int(r, 6); /* UTF8 */
+	cat_char(r, 'c');
+	cat_bool(r, false);
+	cat_bool(r, true);
+	cat_int(r, -1);
+	cat_int(r, 0);
+	cat_int(r, 1);
+	cat_int(r, CAT_TABLESPACE_DEFAULT);
+	cat_text(r, "C"); /* SQLite compares text byte-wise */
+	cat_text(r, "C");
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	return true;
+}
+
+static void role_row(struct cat_rows *r, const char *name, uint32_t oid, bool login)
+{
+	cat_row(r);
+	cat_text(r, name);
+	cat_bool(r, false); /* rolsuper: as the is_superuser setting says */
+	cat_bool(r, true);
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_bool(r, login);
+	cat_bool(r, false);
+	cat_int(r, -1);
+	cat_text(r, "********");
+	cat_null(r);
+	cat_bool(r, false);
+	cat_null(r);
+	cat_int(r, oid);
+}
+
+/* The session's user owns the tenant and everything in it (standing in for PostgreSQL's
+ * bootstrap role, OID 10); no password material is ever shown. */
+bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	role_row(r, cat_conn_user(cc), OWNER, true);
+	role_row(r, "pg_database_owner", CAT_ROLE_DATABASE_OWNER, false);
+	return true;
+}
+
+bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const struct {
+		uint32_t oid;
+		const char *name;
+		char provider;
+		const char *locale;
+	} coll[] = {{CAT_COLL_DEFAULT, "default", 'd', NULL},
+		    {CAT_COLL_C, "C", 'c', "C"},
+		    {951, "POSIX", 'c', "POSIX"}};
+	for (size_t i = 0; i < ARRAY_LEN(coll); i++) {
+		cat_row(r);
+		cat_int(r, coll[i].oid);
+		cat_text(r, coll[i].name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, OWNER);
+		cat_char(r, coll[i].provider);
+		cat_bool(r, true);
+		cat_int(r, -1);
+		cat_text(r, coll[i].locale);
+		cat_text(r, coll[i].locale);
+		cat_null(r);
+		cat_null(r);
+	}
+	return true;
+}
+
+bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	const char *names[] = {"pg_default", "pg_global"};
+	for (int i = 0; i < 2; i++) {
+		cat_row(r);
+		cat_int(r, CAT_TABLESPACE_DEFAULT + i);
+		cat_text(r, names[i]);
+		cat_int(r, OWNER);
+		cat_null(r);
+		cat_null(r);
+	}
+	return true;
+}
+
+/* Each view is its _RETURN rule in PostgreSQL; there are no other rules. */
+bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		cat_row(r);
+		cat_int(r, cat_oid("rule", v->name, NULL));
+		cat_text(r, "_RETURN");
+		cat_int(r, v->oid);
+		cat_char(r, '1');
+		cat_char(r, 'O');
+		cat_bool(r, true);
+		cat_null(r);
+		cat_null(r);
+	}
+	return true;
+}

@@ -1,0 +1,492 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_catalog.c: what catalog queries need from the translator — pg_catalog relation names,
+ * the catalog functions (registered on every tenant connection by the catalog module), the
+ * reg* casts, POSIX regular expressions for ~ and !~, and the one-row LATERAL subquery
+ * pgbench uses, whose columns are substituted by their expressions (SQLite has no LATERAL). */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+enum {
+	OID_REGPROC = 24,
+	OID_REGCLASS = 2205,
+	OID_REGTYPE = 2206,
+	OID_REGNAMESPACE = 4089,
+	OID_TEXT_ARRAY = 1009,
+};
+
+/* The relations of pg_catalog the catalog module provides (catalog_rel.c; a catalog unit
+ * test checks the two lists agree). Sorted. */
+static const char *const relations[] = {
+	"pg_am",
+	"pg_attrdef",
+	"pg_attribute",
+	"pg_auth_members",
+	"pg_class",
+	"pg_collation",
+	"pg_constraint",
+	"pg_database",
+	"pg_description",
+	"pg_extension",
+	"pg_index",
+	"pg_inherits",
+	"pg_namespace",
+	"pg_partitioned_table",
+	"pg_policy",
+	"pg_proc",
+	"pg_publication",
+	"pg_publication_namespace",
+	"pg_publication_rel",
+	"pg_rewrite",
+	"pg_roles",
+	"pg_statistic_ext",
+	"pg_tablespace",
+	"pg_trigger",
+	"pg_type",
+};
+
+bool xlat_catalog_is_relation(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(relations); i++) {
+		if (strcmp(relations[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (!xlat_catalog_is_relation(rv->relname))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+				 "relation \"pg_catalog.%s\" does not exist", rv->relname);
+	xlat_ident(c, rv->relname);
+	return true;
+}
+
+/* Catalog functions: same name on SQLite (catalog_fn.c), PostgreSQL's result type. */
+static const struct catfn {
+	const char *name;
+	int min, max;
+	uint32_t oid;
+} catfns[] = {
+	{"format_type", 2, 2, XLAT_OID_TEXT},
+	{"pg_get_expr", 2, 3, XLAT_OID_TEXT},
+	{"pg_get_indexdef", 1, 3, XLAT_OID_TEXT},
+	{"pg_get_constraintdef", 1, 2, XLAT_OID_TEXT},
+	{"pg_table_is_visible", 1, 1, XLAT_OID_BOOL},
+	{"pg_type_is_visible", 1, 1, XLAT_OID_BOOL},
+	{"pg_function_is_visible", 1, 1, XLAT_OID_BOOL},
+	{"pg_get_userbyid", 1, 1, XLAT_OID_NAME},
+	{"obj_description", 1, 2, XLAT_OID_TEXT},
+	{"col_description", 2, 2, XLAT_OID_TEXT},
+	{"shobj_description", 2, 2, XLAT_OID_TEXT},
+	{"pg_get_function_result", 1, 1, XLAT_OID_TEXT},
+	{"pg_get_function_arguments", 1, 1, XLAT_OID_TEXT},
+	{"pg_get_function_identity_arguments", 1, 1, XLAT_OID_TEXT},
+	{"pg_encoding_to_char", 1, 1, XLAT_OID_NAME},
+	{"current_schemas", 1, 1, 1003 /* name[] */},
+	{"array_position", 2, 2, XLAT_OID_INT4},
+	{"array_to_string", 2, 3, XLAT_OID_TEXT},
+	{"pg_size_pretty", 1, 1, XLAT_OID_TEXT},
+	{"pg_table_size", 1, 1, XLAT_OID_INT8},
+	{"pg_relation_size", 1, 1, XLAT_OID_INT8},
+	{"pg_total_relation_size", 1, 1, XLAT_OID_INT8},
+	{"array_upper", 2, 2, XLAT_OID_INT4},
+	{"pg_get_triggerdef", 1, 2, XLAT_OID_TEXT},
+	{"pg_get_statisticsobjdef_columns", 1, 1, XLAT_OID_TEXT},
+	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
+	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
+	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
+	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
+};
+
+int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		      struct xlat_type *t)
+{
+	const struct catfn *fn = NULL;
+	for (size_t i = 0; name && i < ARRAY_LEN(catfns); i++) {
+		if (strcmp(catfns[i].name, name) == 0)
+			fn = &catfns[i];
+	}
+	if (!fn || (int)f->n_args < fn->min || (int)f->n_args > fn->max || f->agg_star ||
+	    f->agg_distinct || f->n_agg_order || f->agg_filter || f->over)
+		return 0;
+	struct xlat_type ignored;
+	xlat_printf(c, "%s(", fn->name);
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return -1;
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){fn->oid, -1};
+	return 1;
+}
+
+/* ---- ~ ~* !~ !~*: POSIX extended regular expressions (pg_regex, catalog_fn.c) ---- */
+
+bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	bool neg = op[0] == '!';
+	bool icase = op[strlen(op) - 1] == '*';
+	xlat_puts(c, neg ? "NOT pg_regex(" : "pg_regex(");
+	if (!xlat_expr(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->rexpr, &ignored))
+		return false;
+	xlat_printf(c, ", %d)", icase ? 1 : 0);
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return true;
+}
+
+bool xlat_catalog_is_regex(const char *op)
+{
+	return strcmp(op, "~") == 0 || strcmp(op, "~*") == 0 || strcmp(op, "!~") == 0 ||
+	       strcmp(op, "!~*") == 0;
+}
+
+/* ---- casts to the OID types ---- */
+
+static const char *str_literal(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(A_CONST) || n->a_const->isnull ||
+	    n->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return NULL;
+	return n->a_const->sval->sval;
+}
+
+static bool is_int_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL;
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s || strlen(s) > 10)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+	}
+	return true;
+}
+
+/* Wraps the cast's argument in fn(...). */
+static bool wrap(struct xlat_ctx *c, const PgQuery__TypeCast *tc, const char *fn)
+{
+	struct xlat_type ignored;
+	xlat_printf(c, "%s(", fn);
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* ---- arrays (PostgreSQL's text form, as the catalog's array columns hold them) ---- */
+
+/* x = ANY(array) and x <> ALL(array) over a value (not a parameter: drivers' array
+ * parameters are the translator's business, not the catalog's). */
+bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	bool any = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
+	const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+	if (!op || strcmp(op, any ? "=" : "<>") != 0 || e->rexpr->node_case == NODE(PARAM_REF) ||
+	    e->rexpr->node_case == NODE(A_ARRAY_EXPR))
+		return xlat_unsupported(c, e->location, "ANY/ALL over an array");
+	struct xlat_type ignored;
+	xlat_puts(c, any ? "pg_array_has(" : "NOT pg_array_has(");
+	if (!xlat_expr(c, e->rexpr, &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return true;
+}
+
+/* a[i]: one subscript, no slices or field selection. */
+bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			    struct xlat_type *t)
+{
+	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
+	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
+		return xlat_unsupported(c, -1, "an array slice or field selection");
+	struct xlat_type ignored;
+	xlat_puts(c, "pg_array_get(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){0, -1};
+	return true;
+}
+
+/* ::int2[], ::oid[], ::text[] ... of a value: the array text, vectors ("1 2") converted. */
+static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
+		     struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){oid, -1};
+	if (s && s[0] != '{')
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
+				 "malformed array literal: \"%s\"", s);
+	if (s) {
+		xlat_string(c, s);
+		return true;
+	}
+	return wrap(c, tc, "pg_array_in");
+}
+
+static uint32_t array_oid(const char *elem)
+{
+	static const struct {
+		const char *name;
+		uint32_t oid;
+	} arrays[] = {{"int2", 1005}, {"int4", 1007}, {"text", 1009}, {"oid", 1028},
+		      {"name", 1003}, {"char", 1002}, {"int8", 1016}};
+	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
+		if (strcmp(arrays[i].name, elem) == 0)
+			return arrays[i].oid;
+	}
+	return 0;
+}
+
+/* A literal becomes the OID (a number, as the catalog's oid columns hold); any other value
+ * becomes the name PostgreSQL's output function would print, typed as the reg* type. */
+static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid, const char *in,
+		   const char *out, struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){oid, -1};
+	if (s && all_digits(s)) {
+		xlat_puts(c, s);
+		return true;
+	}
+	if (s && in) {
+		t->oid = XLAT_OID_OID;
+		xlat_printf(c, "%s(", in);
+		xlat_string(c, s);
+		xlat_puts(c, ")");
+		return true;
+	}
+	if (s || !out)
+		return xlat_unsupported(c, tc->location, "this reg* literal");
+	return wrap(c, tc, out);
+}
+
+static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){XLAT_OID_OID, -1};
+	if (s) {
+		if (!all_digits(s))
+			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
+					 "invalid input syntax for type oid: \"%s\"", s);
+		xlat_puts(c, s);
+		return true;
+	}
+	if (is_int_literal(tc->arg)) {
+		xlat_printf(c, "%d", tc->arg->a_const->ival->ival);
+		return true;
+	}
+	struct xlat_type ignored;
+	xlat_puts(c, "CAST(");
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, " AS INTEGER)");
+	return ok;
+}
+
+int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	if (!tn || tn->n_names == 0 || tn->n_names > 2)
+		return 0;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
+		return 0;
+	bool ok;
+	if (tn->n_array_bounds) {
+		uint32_t oid = array_oid(name);
+		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF))
+			return 0;
+		ok = to_array(c, tc, oid, t);
+	} else if (strcmp(name, "regclass") == 0)
+		ok = to_reg(c, tc, OID_REGCLASS, "pg_regclass_in", "pg_regclass_out", t);
+	else if (strcmp(name, "regtype") == 0)
+		ok = to_reg(c, tc, OID_REGTYPE, NULL, "pg_regtype_out", t);
+	else if (strcmp(name, "regnamespace") == 0)
+		ok = to_reg(c, tc, OID_REGNAMESPACE, NULL, "pg_regnamespace_out", t);
+	else if (strcmp(name, "oid") == 0)
+		ok = to_oid(c, tc, t);
+	else
+		return 0;
+	return ok ? 1 : -1;
+}
+
+/* ---- one-row LATERAL subqueries ---- */
+
+/* LATERAL (SELECT e1, e2) AS o(a, b): one row whose values depend on the row to its left,
+ * so each o.a is e1 evaluated right there. Only that exact shape is substituted. */
+static bool lateral_row(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
+	    !n->range_subselect->alias || !n->range_subselect->subquery ||
+	    n->range_subselect->subquery->node_case != NODE(SELECT_STMT))
+		return false;
+	const PgQuery__SelectStmt *s = n->range_subselect->subquery->select_stmt;
+	if (s->n_from_clause || s->where_clause || s->n_group_clause || s->having_clause ||
+	    s->n_distinct_clause || s->n_values_lists ||
+	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_sort_clause || s->limit_count ||
+	    s->limit_offset || s->with_clause || s->n_window_clause || !s->n_target_list)
+		return false;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF))
+			return false; /* a star, or a plain reference (which may be a *) */
+	}
+	return true;
+}
+
+static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
+			const PgQuery__Node *expr)
+{
+	if (c->nlat == c->lat_cap) {
+		int cap = c->lat_cap ? c->lat_cap * 2 : 8;
+		struct xlat_lateral *v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->nlat)
+			memcpy(v, c->lat, (size_t)c->nlat * sizeof(*v));
+		c->lat = v;
+		c->lat_cap = cap;
+	}
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr};
+}
+
+static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case == NODE(JOIN_EXPR)) {
+		collect(c, n->join_expr->larg);
+		collect(c, n->join_expr->rarg);
+		return;
+	}
+	if (!lateral_row(n))
+		return;
+	const PgQuery__RangeSubselect *rs = n->range_subselect;
+	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
+				  : rt->name                ? rt->name
+							    : xlat_colname(rt->val);
+		lateral_add(c, rs->alias->aliasname, col, rt->val);
+	}
+}
+
+void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		collect(c, v[i]);
+}
+
+bool xlat_catalog_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
+
+int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	if (cr->n_fields != 2 || !c->nlat)
+		return 0;
+	const char *alias = xlat_node_str(cr->fields[0]);
+	const char *col = xlat_node_str(cr->fields[1]);
+	for (int i = c->nlat - 1; alias && col && i >= 0; i--) {
+		if (strcmp(c->lat[i].alias, alias) != 0 || strcmp(c->lat[i].col, col) != 0)
+			continue;
+		xlat_puts(c, "(");
+		bool ok = xlat_expr(c, c->lat[i].expr, t);
+		xlat_puts(c, ")");
+		return ok ? 1 : -1;
+	}
+	return 0;
+}
+
+/* ---- set-returning functions in FROM (catalog_srf.c) ---- */
+
+static const struct {
+	const char *pg, *sqlite;
+	int min, max;
+} srfs[] = {
+	{"generate_series", "pg_srf_series", 2, 3},
+	{"unnest", "pg_srf_unnest", 1, 1},
+	{"pg_partition_ancestors", "pg_srf_partition_ancestors", 1, 1},
+};
+
+/* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
+ * scalar function's column after the alias (or the function), which SQLite's table-valued
+ * functions cannot do by themselves. */
+bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__Node *item = rf->n_functions == 1 &&
+						    rf->functions[0]->node_case == NODE(LIST) &&
+						    rf->functions[0]->list->n_items >= 1
+					    ? rf->functions[0]->list->items[0]
+					    : NULL;
+	if (!item || item->node_case != NODE(FUNC_CALL) || rf->lateral || rf->is_rowsfrom ||
+	    rf->n_coldeflist)
+		return xlat_unsupported(c, -1, "a function in FROM");
+	const PgQuery__FuncCall *f = item->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	size_t k = 0;
+	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
+		k++;
+	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
+	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
+	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)
+		return xlat_unsupported(c, f->location, "this function in FROM");
+	const char *alias = rf->alias ? rf->alias->aliasname : name;
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (ncol > (rf->ordinality ? 2u : 1u))
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function %s", name);
+	const char *col = ncol ? xlat_node_str(rf->alias->colnames[0]) : alias;
+	xlat_puts(c, "(SELECT value AS ");
+	xlat_ident(c, col);
+	if (rf->ordinality) {
+		xlat_puts(c, ", ordinality AS ");
+		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
+	}
+	xlat_printf(c, " FROM %s(", srfs[k].sqlite);
+	struct xlat_type ignored;
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
+	}
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, alias);
+	return true;
+}
+
+/* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */
+
+bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
+{
+	if (!s->subselect || s->subselect->node_case != NODE(SELECT_STMT))
+		return xlat_unsupported(c, s->location, "ARRAY(subquery)");
+	const char *col = xlat_select_colname(s->subselect->select_stmt);
+	if (!col)
+		return xlat_unsupported(c, s->location, "ARRAY(subquery) with *");
+	xlat_puts(c, "(SELECT pg_array_agg(");
+	xlat_ident(c, col);
+	xlat_puts(c, ") FROM (");
+	bool ok = xlat_select(c, s->subselect->select_stmt, NULL);
+	xlat_puts(c, "))");
+	*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
+	return ok;
+}

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_catalog.c: the pg_catalog emulation on an in-memory SQLite database holding a schema
+ * written as the translator writes it — relations, columns, constraints, index definitions,
+ * stable OIDs, and DDL of another connection seen at the next statement. */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "xlat.h"
+
+static const char schema[] =
+	"CREATE TABLE authors (id int4 PRIMARY KEY NOT NULL, name text NOT NULL, "
+	"email character varying(100) UNIQUE, born date);"
+	"CREATE TABLE books (id bigint PRIMARY KEY NOT NULL, author_id int4 NOT NULL "
+	"REFERENCES authors(id) ON DELETE CASCADE, title text NOT NULL, price numeric(10,2) "
+	"DEFAULT 0 CHECK (price >= 0), published boolean DEFAULT 0, created timestamp with time "
+	"zone DEFAULT (strftime('%Y-%m-%d %H:%M:%f+00', 'now')), code character(3));"
+	"CREATE UNIQUE INDEX books_author_title ON books (author_id, title);"
+	"CREATE INDEX books_lower ON books (lower(title)) WHERE published;"
+	"CREATE VIEW cheap AS SELECT id, title FROM books WHERE price < 10;";
+
+static sqlite3 *open_db(const char *uri)
+{
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(
+		sqlite3_open_v2(uri, &db,
+				SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL),
+		SQLITE_OK);
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert(catalog_register(db, &err));
+	return db;
+}
+
+/* The rows of a query as "a|b;c|d" (NULL as "<null>"). */
+static char *rows(sqlite3 *db, const char *sql)
+{
+	static char out[4096];
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
+	out[0] = '\0';
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out[0])
+			strcat(out, ";");
+		for (int i = 0; i < sqlite3_column_count(st); i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+			strncat(out, i ? "|" : "", sizeof(out) - strlen(out) - 1);
+			strncat(out, v ? v : "<null>", sizeof(out) - strlen(out) - 1);
+		}
+	}
+	ck_assert_msg(rc == SQLITE_DONE, "%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return out;
+}
+
+static sqlite3 *schema_db(void)
+{
+	sqlite3 *db = open_db(":memory:");
+	ck_assert_int_eq(sqlite3_exec(db, schema, NULL, NULL, NULL), SQLITE_OK);
+	return db;
+}
+
+START_TEST(test_relations)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_str_eq(rows(db, "SELECT relname, relkind, relnatts, relchecks FROM pg_class "
+				  "ORDER BY relname"),
+			 "authors|r|4|0;authors_email_key|i|1|0;authors_pkey|i|1|0;"
+			 "books|r|7|1;books_author_title|i|2|0;books_lower|i|1|0;books_pkey|i|1|0;"
+			 "cheap|v|2|0");
+	ck_assert_str_eq(rows(db, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
+				  "n.oid = c.relnamespace WHERE n.nspname = 'public'"),
+			 "8");
+	ck_assert_str_eq(rows(db, "SELECT oid >= 16384 FROM pg_class GROUP BY 1"), "1");
+	char want[32];
+	snprintf(want, sizeof(want), "%u", catalog_rel_oid("books"));
+	ck_assert_str_eq(rows(db, "SELECT oid FROM pg_class WHERE relname = 'books'"), want);
+	sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(test_columns)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_str_eq(
+		rows(db, "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+			 "(SELECT pg_get_expr(d.adbin, d.adrelid, 1) FROM pg_attrdef d WHERE "
+			 "d.adrelid = a.attrelid AND d.adnum = a.attnum) FROM pg_attribute a JOIN "
+			 "pg_class c ON c.oid = a.attrelid WHERE c.relname = 'books' ORDER BY "
+			 "a.attnum"),
+		"id|bigint|1|<null>;author_id|integer|1|<null>;title|text|1|<null>;"
+		"price|numeric(10,2)|0|0;published|boolean|0|false;"
+		"created|timestamp with time zone|0|now();code|character(3)|0|<null>");
+	sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(test_constraints)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_str_eq(rows(db, "SELECT conname, contype, pg_get_constraintdef(oid, 1), conkey "
+				  "FROM pg_constraint WHERE conrelid = (SELECT oid FROM pg_class "
+				  "WHERE relname = 'books') ORDER BY conname"),
+			 "books_author_id_fkey|f|FOREIGN KEY (author_id) REFERENCES authors(id) ON "
+			 "DELETE CASCADE|{2};books_pkey|p|PRIMARY KEY (id)|{1};"
+			 "books_price_check|c|CHECK (price >= 0)|{4}");
+	ck_assert_str_eq(
+		rows(db, "SELECT c.relname, pg_get_indexdef(i.indexrelid, 0, 1), "
+			 "i.indkey FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+			 "WHERE c.relname LIKE 'books%' ORDER BY 1"),
+		"books_author_title|CREATE UNIQUE INDEX books_author_title ON public.books "
+		"USING btree (author_id, title)|2 3;books_lower|CREATE INDEX books_lower ON "
+		"public.books USING btree (lower(title)) WHERE published|0;books_pkey|CREATE "
+		"UNIQUE INDEX books_pkey ON public.books USING btree (id)|1");
+	sqlite3_close(db);
+}
+END_TEST
+
+START_TEST(test_functions)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_str_eq(rows(db,
+			      "SELECT array_position(current_schemas(1), 'public'), "
+			      "array_to_string('{a,\"b c\",NULL}', ', '), pg_size_pretty(20000), "
+			      "pg_regex('books', '^(books)$', 0), pg_regex('Books', '^b', 1), "
+			      "pg_regclass_out(pg_regclass_in('books')), pg_get_userbyid(6171)"),
+			 "2|a, b c|20 kB|1|1|books|pg_database_owner");
+	ck_assert_str_eq(rows(db, "SELECT pg_array_agg(relname) FROM (SELECT relname FROM "
+				  "pg_class WHERE relkind = 'r' ORDER BY 1)"),
+			 "{authors,books}");
+	ck_assert_int_ne(sqlite3_exec(db, "SELECT pg_regex('a', '(', 0)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* Another connection's DDL shows at this connection's next statement. */
+START_TEST(test_sees_other_connection)
+{
+	const char *uri = "file:catalog_test?mode=memory&cache=shared";
+	sqlite3 *a = open_db(uri), *b = open_db(uri);
+	ck_assert_str_eq(rows(a, "SELECT count(*) FROM pg_class"), "0");
+	ck_assert_int_eq(sqlite3_exec(b, "CREATE TABLE fresh (x int4)", NULL, NULL, NULL),
+			 SQLITE_OK);
+	ck_assert_str_eq(rows(a, "SELECT relname FROM pg_class"), "fresh");
+	sqlite3_close(a);
+	sqlite3_close(b);
+}
+END_TEST
+
+START_TEST(test_session)
+{
+	sqlite3 *db = schema_db();
+	struct catalog_session s = {.user = "alice", .database = "acme", .backend_pid = 7};
+	catalog_set_session(db, &s);
+	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "acme");
+	ck_assert_str_eq(rows(db, "SELECT rolname, rolpassword FROM pg_roles WHERE oid = 10"),
+			 "alice|********");
+	catalog_set_session(db, NULL);
+	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "shardlite");
+	ck_assert(catalog_has_relation("pg_class"));
+	ck_assert(!catalog_has_relation("books"));
+	sqlite3_close(db);
+}
+END_TEST
+
+/* PostgreSQL SQL through the translator, run on the catalog: rows as rows() gives them. */
+static const struct {
+	const char *pg, *want;
+} e2e[] = {
+	{"SELECT * FROM generate_series(1, 3)", "1;2;3"},
+	{"SELECT s, o FROM generate_series(10, 1, -4) WITH ORDINALITY AS g(s, o)", "10|1;6|2;2|3"},
+	{"SELECT x FROM pg_catalog.unnest('{a,\"b,c\",NULL}'::pg_catalog.text[]) x",
+	 "a;b,c;<null>"},
+	{"SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) "
+	 "'^(books)$' COLLATE pg_catalog.default AND pg_catalog.pg_table_is_visible(c.oid)",
+	 "books"},
+	{"SELECT conname, conrelid::pg_catalog.regclass AS ontable FROM pg_catalog.pg_constraint c "
+	 "WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors('authors'::regclass) UNION "
+	 "ALL VALUES ('authors'::pg_catalog.regclass)) AND contype = 'f'",
+	 "books_author_id_fkey|books"},
+	{"SELECT ARRAY(SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = "
+	 "'authors'::regclass ORDER BY a.attnum)",
+	 "{id,name,email,born}"},
+	{"SELECT a.attname FROM pg_catalog.pg_index i, pg_catalog.pg_attribute a WHERE "
+	 "i.indrelid = 'books'::regclass AND i.indisprimary AND a.attrelid = i.indrelid AND "
+	 "a.attnum = (i.indkey::pg_catalog.int2[])[1]",
+	 "id"},
+	{"SELECT 'd' = ANY(stxkind) FROM pg_catalog.pg_statistic_ext", ""},
+	{"SELECT relname FROM pg_class WHERE relname ~* '^BOOK' AND relname !~ 'lower|title|pkey'",
+	 "books"},
+};
+
+START_TEST(test_translated)
+{
+	sqlite3 *db = schema_db();
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = NULL;
+	size_t n = 0;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(xlat_translate(e2e[_i].pg, NULL, 0, a, &st, &n, &err), "%s: %s", e2e[_i].pg,
+		      err.message);
+	ck_assert_str_eq(rows(db, st[0].sql), e2e[_i].want);
+	arena_free(a);
+	sqlite3_close(db);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("catalog");
+	TCase *tc = tcase_create("catalog");
+	tcase_add_test(tc, test_relations);
+	tcase_add_test(tc, test_columns);
+	tcase_add_test(tc, test_constraints);
+	tcase_add_test(tc, test_functions);
+	tcase_add_test(tc, test_sees_other_connection);
+	tcase_add_test(tc, test_session);
+	tcase_add_loop_test(tc, test_translated, 0, (int)(sizeof(e2e) / sizeof(e2e[0])));
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
