@@ -131,6 +131,14 @@ struct pgw_execute {
 };
 bool pgw_fe_execute(const struct pgw_msg *m, struct pgw_execute *out, struct pgerr *err) MUST_CHECK;
 
+/* CopyData's body is the data itself (m->body, m->len); CopyDone's body is ignored, as
+ * PostgreSQL ignores it. CopyFail carries the client's reason. */
+struct pgw_copy_fail {
+	const char *message;
+};
+bool pgw_fe_copy_fail(const struct pgw_msg *m, struct pgw_copy_fail *out,
+		      struct pgerr *err) MUST_CHECK;
+
 /* PasswordMessage / SASLInitialResponse / SASLResponse bodies are read by the auth module. */
 
 /* ---- Backend messages, appended to a strbuf (check sb->failed once at the end). ---- */
@@ -174,6 +182,15 @@ void pgw_be_datarow_value(struct strbuf *sb, const void *p, size_t n);
 size_t pgw_be_datarow_open(struct strbuf *sb);
 void pgw_be_datarow_close(struct strbuf *sb, size_t off);
 void pgw_be_datarow_end(struct strbuf *sb, size_t mark);
+
+/* COPY: CopyInResponse ('G') / CopyOutResponse ('H') with one format code (0 text and CSV,
+ * 1 binary) for the whole copy and for each of its ncols columns; CopyData ('d') framed
+ * around bytes the caller appends between begin and end; CopyDone ('c'). */
+void pgw_be_copy_in_response(struct strbuf *sb, int8_t format, size_t ncols);
+void pgw_be_copy_out_response(struct strbuf *sb, int8_t format, size_t ncols);
+size_t pgw_be_copy_data_begin(struct strbuf *sb);
+void pgw_be_copy_data_end(struct strbuf *sb, size_t mark);
+void pgw_be_copy_done(struct strbuf *sb);
 
 /* ErrorResponse ('E') or NoticeResponse ('N') with S, V, C, M and, when set, D, H, P, W. */
 void pgw_be_error(struct strbuf *sb, const struct pgerr *e);

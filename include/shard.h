@@ -54,6 +54,27 @@ const char *shard_conn_tenant(const struct shard_conn *c);
 /* Runs SQL without results (transaction control); false with err mapped from SQLite. */
 bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_CHECK;
 
+/* A table rebuilt with one more key: constraint is the SQLite text of the table constraint
+ * ("PRIMARY KEY (aid)"); a primary key's columns also become NOT NULL. */
+struct shard_rebuild {
+	const char *table;
+	const char *constraint;
+	const char *index_name; /* PostgreSQL's name of the key's index, for messages */
+	const char *const *keys;
+	size_t nkeys;
+	bool primary;
+};
+
+/* Adds a key to an existing table the way SQLite documents for changes ALTER TABLE cannot
+ * make: the table is renamed aside, created again from its stored definition with the key
+ * (and NOT NULL) added, refilled, dropped; its indexes and triggers are created again. Runs in
+ * a savepoint: on failure nothing changed. False with err: 42P01 no such table, 42809 a view,
+ * 42P16 a second primary key, 42703 unknown key column, 23502 NULLs in a primary key column,
+ * 23505 duplicate keys ("could not create unique index", with the key), 0A000 when other
+ * tables' foreign keys reference the table. Blocks on disk. */
+bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
+			 struct pgerr *err) MUST_CHECK;
+
 /* The one mapping from a SQLite result code (and the connection's error message) to a
  * PostgreSQL error: 23505, 23502, 23503, 23514, 42P01, 42703, 42601, 53200, 54000, 55P03,
  * 57014, 25006, XX001, ... with PostgreSQL-style wording. Always returns false. */

@@ -18,6 +18,9 @@ enum xlat_kind {
 	XLAT_SHOW,    /* SHOW name / SHOW ALL */
 	XLAT_DISCARD, /* DISCARD ALL */
 	XLAT_NOOP,    /* accepted and has no effect here (documented in docs/sql-compat.md) */
+	XLAT_SCRIPT,  /* .sql holds several SQLite statements (see xlat_translate) */
+	XLAT_REBUILD, /* rebuild a table with an added constraint (see .rebuild) */
+	XLAT_COPY,    /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -44,6 +47,40 @@ struct xlat_col {
 	int32_t typmod; /* -1 when none */
 };
 
+/* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE: SQLite cannot add a key to an existing table,
+ * so the session rebuilds it (new table with the key, rows copied, indexes recreated). */
+struct xlat_rebuild {
+	const char *table;       /* relation name as SQLite spells it (unquoted) */
+	const char *constraint;  /* SQLite text of the table constraint to append */
+	const char *index_name;  /* PostgreSQL's name of the key's index, for messages */
+	const char **keys;       /* the key's columns */
+	size_t nkeys;
+	bool primary;            /* one per table (42P16); its columns become NOT NULL */
+};
+
+/* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
+enum xlat_copy_arg { XLAT_COPY_ARG_NONE, XLAT_COPY_ARG_STRING, XLAT_COPY_ARG_LIST,
+		     XLAT_COPY_ARG_STAR };
+struct xlat_copy_opt {
+	const char *name; /* lower case: "format", "header", "force_quote", ... */
+	enum xlat_copy_arg kind;
+	const char *value; /* STRING: the text ("csv", "true", "1", ";") */
+	const char **list; /* LIST: column names */
+	size_t nlist;
+	int position; /* 1-based character position in the statement, for errors */
+};
+
+/* COPY table [(columns)] FROM STDIN / COPY table [(columns)] | (query) TO STDOUT. The query
+ * form carries its SQLite SQL in xlat_stmt.sql and its column hints in .cols. */
+struct xlat_copy {
+	bool from;
+	const char *table; /* table form: relation name (unquoted); NULL for the query form */
+	const char **columns;
+	size_t ncolumns; /* 0: every column */
+	struct xlat_copy_opt *opts;
+	size_t nopts;
+};
+
 struct xlat_stmt {
 	enum xlat_kind kind;
 	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
@@ -68,6 +105,9 @@ struct xlat_stmt {
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
 
+	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
+	const struct xlat_copy *copy;       /* XLAT_COPY */
+
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */
 };
@@ -77,9 +117,11 @@ struct xlat_stmt {
  * Everything returned lives in arena a. Returns false with err set (42601 + position for syntax
  * errors, 0A000 naming the construct for unsupported SQL, 54001 for expressions nested more
  * than 500 levels); no statements are returned then. An empty or comment-only sql gives one
- * XLAT_EMPTY statement. Each XLAT_SQL .sql is exactly one SQLite statement. Does not block
- * (beyond the cache's lock); thread-safe; needs about 1 MB of stack (libpg_query and
- * protobuf-c recurse over the tree). */
+ * XLAT_EMPTY statement. Each XLAT_SQL .sql is exactly one SQLite statement; an XLAT_SCRIPT
+ * .sql holds one or more SQLite statements separated by semicolons, which return no rows and
+ * take no parameters, and which the session runs in order as one atomic statement (DROP
+ * TABLE a, b; TRUNCATE a, b). Does not block (beyond the cache's lock); thread-safe; needs
+ * about 1 MB of stack (libpg_query and protobuf-c recurse over the tree). */
 bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
 		    struct arena *a, struct xlat_stmt **out, size_t *nout,
 		    struct pgerr *err) MUST_CHECK;

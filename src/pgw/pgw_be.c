@@ -216,3 +216,33 @@ void pgw_be_notice(struct strbuf *sb, const char *severity, const char *sqlstate
 {
 	write_report(sb, 'N', severity, sqlstate, NULL, message);
 }
+
+/* CopyInResponse / CopyOutResponse: the overall format (0 text, 1 binary) and per column the
+ * same code, as PostgreSQL sends them. */
+static void copy_response(struct strbuf *sb, uint8_t type, int8_t format, size_t ncols)
+{
+	if (ncols > UINT16_MAX) {
+		fail(sb);
+		return;
+	}
+	size_t mark = pgw_be_begin(sb, type);
+	strbuf_put_u8(sb, (uint8_t)format);
+	strbuf_put_u16(sb, (uint16_t)ncols);
+	for (size_t i = 0; i < ncols; i++)
+		strbuf_put_u16(sb, (uint16_t)format);
+	pgw_be_end(sb, mark);
+}
+
+void pgw_be_copy_in_response(struct strbuf *sb, int8_t format, size_t ncols)
+{
+	copy_response(sb, 'G', format, ncols);
+}
+
+void pgw_be_copy_out_response(struct strbuf *sb, int8_t format, size_t ncols)
+{
+	copy_response(sb, 'H', format, ncols);
+}
+
+size_t pgw_be_copy_data_begin(struct strbuf *sb) { return pgw_be_begin(sb, 'd'); }
+void pgw_be_copy_data_end(struct strbuf *sb, size_t mark) { pgw_be_end(sb, mark); }
+void pgw_be_copy_done(struct strbuf *sb) { empty_msg(sb, 'c'); }

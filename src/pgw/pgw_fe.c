@@ -280,3 +280,11 @@ bool pgw_fe_execute(const struct pgw_msg *m, struct pgw_execute *out, struct pge
 	out->max_rows = (int32_t)rows <= 0 ? 0 : rows;
 	return true;
 }
+
+/* CopyFail: the client's reason, which PostgreSQL quotes in its 57014 error. */
+bool pgw_fe_copy_fail(const struct pgw_msg *m, struct pgw_copy_fail *out, struct pgerr *err)
+{
+	struct cursor c;
+	cursor_init(&c, m, err);
+	return get_string(&c, &out->message) && get_end(&c);
+}

@@ -67,7 +67,7 @@ void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sq
 	pgw_be_row_description(&s->out, (size_t)n, fields);
 }
 
-static void column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v)
+void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v)
 {
 	memset(v, 0, sizeof(*v));
 	switch (sqlite3_column_type(vm, i)) {
@@ -101,7 +101,7 @@ static bool write_row(struct session *s, sqlite3_stmt *vm, const uint32_t *types
 	size_t mark = pgw_be_datarow_begin(&s->out, (uint16_t)n);
 	for (int i = 0; i < n; i++) {
 		struct pgtype_value v;
-		column_value(vm, i, &v);
+		sess_column_value(vm, i, &v);
 		if (v.kind == PGTYPE_V_NULL) {
 			pgw_be_datarow_null(&s->out);
 			continue;
@@ -269,6 +269,32 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	return true;
 }
 
+/* Several SQLite statements for one PostgreSQL statement run atomically: inside a savepoint
+ * (which also opens and commits a transaction when none is open). */
+static bool run_script(struct session *s, const char *sql, struct pgerr *err)
+{
+	struct pgerr ignored;
+	if (!shard_exec(s->conn, "SAVEPOINT shardlite_stmt", err))
+		return false;
+	bool ok = shard_exec(s->conn, sql, err);
+	if (!ok)
+		(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_stmt", &ignored);
+	if (!shard_exec(s->conn, "RELEASE shardlite_stmt", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
+static bool rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	struct shard_rebuild rb = {.table = r->table,
+				   .constraint = r->constraint,
+				   .index_name = r->index_name,
+				   .keys = r->keys,
+				   .nkeys = r->nkeys,
+				   .primary = r->primary};
+	return shard_table_rebuild(s->conn, &rb, err);
+}
+
 bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		      struct pgerr *err)
 {
@@ -296,6 +322,16 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_NOOP:
 		break;
+	case XLAT_SCRIPT:
+		if (!run_script(s, x->sql, err))
+			return false;
+		break;
+	case XLAT_REBUILD:
+		if (!rebuild(s, x->rebuild, err))
+			return false;
+		break;
+	case XLAT_COPY:
+		return sess_copy_start(s, x, simple, err);
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

@@ -28,9 +28,16 @@ void sess_simple_query(struct session *s, const struct pgw_msg *m)
 		sess_report_error(s, &err);
 		return;
 	}
+	sess_simple_run(s, q.sql);
+}
+
+void sess_simple_run(struct session *s, const char *sql)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
 	struct xlat_stmt *stmts = NULL;
 	size_t n = 0;
-	bool ok = xlat_translate(q.sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	bool ok = xlat_translate(sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
 	} else if (ok) {
@@ -40,6 +47,12 @@ void sess_simple_query(struct session *s, const struct pgw_msg *m)
 			if (stmts[i].kind == XLAT_EMPTY && n > 1)
 				continue;
 			ok = sess_run_simple(s, &stmts[i], &err);
+			if (ok && s->state == SESS_COPY_IN) {
+				/* the COPY's end runs the rest and says ReadyForQuery */
+				if (i + 1 < n)
+					sess_copy_set_rest(s, sql + stmts[i + 1].location);
+				return;
+			}
 		}
 		if (ok)
 			ok = sess_txn_implicit_end(s, &err);

@@ -5,14 +5,17 @@
  *              +------+
  *              v      |
  *   new ---> STARTUP -+-- StartupMessage accepted --> READY <-------------+
- *              |                                      |   |               | Sync
- *              | CancelRequest, bad packet,           |   +-- error in ---+-- SKIP_TO_SYNC
- *              | refused startup, timeout             |       extended query
- *              v                                      v
+ *              |                                      | ^ |               | Sync
+ *              | CancelRequest, bad packet,           | | +-- error in ---+-- SKIP_TO_SYNC
+ *              | refused startup, timeout             | |     extended query
+ *              |                   COPY FROM STDIN -- | +-- CopyDone / CopyFail / error
+ *              |                                      |  \                (sess_copy.c)
+ *              v                                      v   +--> COPY_IN
  *           CLOSING <------------ Terminate, FATAL ---+
  *
  * Invariants: conn != NULL exactly when state is READY or SKIP_TO_SYNC (or CLOSING after
- * startup); txn != IDLE only when conn != NULL; in CLOSING no input is consumed. */
+ * startup); txn != IDLE only when conn != NULL; copy != NULL exactly in COPY_IN; in CLOSING
+ * no input is consumed. */
 #include "session_int.h"
 
 #include <openssl/rand.h>
@@ -27,6 +30,7 @@ static void check_invariants(const struct session *s)
 	ASSERT(s->state != SESS_STARTUP || s->conn == NULL);
 	ASSERT(s->state == SESS_STARTUP || s->state == SESS_CLOSING || s->conn != NULL);
 	ASSERT(s->txn == SESS_TXN_IDLE || s->conn != NULL);
+	ASSERT((s->copy != NULL) == (s->state == SESS_COPY_IN));
 	(void)s;
 }
 
@@ -50,6 +54,7 @@ void session_free(struct session *s)
 {
 	if (!s)
 		return;
+	sess_copy_free(s);
 	sess_ext_free_all(s);
 	shard_conn_close(s->conn);
 	sess_guc_fini(s);
@@ -259,6 +264,10 @@ static size_t input_startup(struct session *s, const uint8_t *buf, size_t len, s
 
 static void dispatch(struct session *s, const struct pgw_msg *m)
 {
+	if (s->state == SESS_COPY_IN) {
+		sess_copy_input(s, m);
+		return;
+	}
 	if (s->state == SESS_SKIP_TO_SYNC && m->type != PGW_FE_SYNC &&
 	    m->type != PGW_FE_TERMINATE)
 		return;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* session_int.h: the session's private state, shared by the files of the session module
  * (session.c startup and dispatch, sess_simple.c, sess_extended.c, sess_exec.c, sess_txn.c,
- * sess_guc.c). Not part of the public API. */
+ * sess_guc.c, sess_copy.c). Not part of the public API. */
 #ifndef SHARDLITE_SESSION_INT_H
 #define SHARDLITE_SESSION_INT_H
 
@@ -14,10 +14,14 @@
 #include "shard.h"
 #include "xlat.h"
 
+struct pgtype_value;
+struct sess_copy;
+
 enum sess_state {
 	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS 'N') */
 	SESS_READY,        /* normal message processing */
 	SESS_SKIP_TO_SYNC, /* extended-query error: discard everything up to Sync */
+	SESS_COPY_IN,      /* COPY FROM STDIN: CopyData until CopyDone/CopyFail (sess_copy.c) */
 	SESS_CLOSING,      /* flush output, then the net module closes the connection */
 };
 
@@ -91,6 +95,7 @@ struct session {
 	struct sess_guc *gucs; /* builtin settings, array of SESS_GUC_COUNT */
 	struct sess_guc *custom;
 
+	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
@@ -103,6 +108,9 @@ char sess_status_char(const struct session *s);
 
 /* ---- sess_simple.c / sess_extended.c: one handler per message type ---- */
 void sess_simple_query(struct session *s, const struct pgw_msg *m);
+/* Runs the statements of a simple Query's text and ends with ReadyForQuery (unless a COPY
+ * FROM STDIN among them takes over the input: then sess_copy.c finishes the Query). */
+void sess_simple_run(struct session *s, const char *sql);
 void sess_ext_parse(struct session *s, const struct pgw_msg *m);
 void sess_ext_bind(struct session *s, const struct pgw_msg *m);
 void sess_ext_describe(struct session *s, const struct pgw_msg *m);
@@ -142,6 +150,23 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* Whether a statement may run in the current transaction state (25P02, 25006 otherwise). */
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+
+/* The value of result column i of vm as pgtype sees it. */
+void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v);
+
+/* ---- sess_copy.c: the COPY sub-protocol ---- */
+/* COPY ... TO STDOUT runs to the end (CopyOutResponse, CopyData..., CopyDone,
+ * CommandComplete); COPY ... FROM STDIN writes CopyInResponse and enters COPY_IN. simple: a
+ * simple Query started it (ReadyForQuery follows its end). False with err set (nothing
+ * written, state unchanged). */
+bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple,
+		     struct pgerr *err);
+/* The SQL that followed the COPY in its simple Query, run when the COPY ends (copied). */
+void sess_copy_set_rest(struct session *s, const char *rest);
+/* A message in the COPY_IN state. */
+void sess_copy_input(struct session *s, const struct pgw_msg *m);
+/* Drops a COPY under way (the transaction's end rolls back what it inserted). */
+void sess_copy_free(struct session *s);
 
 /* ---- sess_txn.c: the transaction state machine ---- */
 /* Opens the implicit block when idle (extended protocol, multi-statement query). */

@@ -226,6 +226,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_discard(c, n->discard_stmt);
 	case PG_QUERY__NODE__NODE_VACUUM_STMT:
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
+	case PG_QUERY__NODE__NODE_COPY_STMT:
+		return xlat_stmt_copy(c, n->copy_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
@@ -271,7 +273,8 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	if (ok && sb.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");
-	if (ok && c->st->kind == XLAT_SQL)
+	if (ok && (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT ||
+		   (c->st->kind == XLAT_COPY && !c->st->copy->table)))
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	if (ok)
 		finish_params(c, given, ngiven);

@@ -440,6 +440,28 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 			 "single-column primary key (sequences are not implemented yet)");
 }
 
+/* WITH (fillfactor = n): how full PostgreSQL packs heap pages; SQLite's b-trees pack their own
+ * way, so the value is checked as PostgreSQL checks it and has no further effect. */
+static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__DefElem *d = s->options[i]->def_elem;
+		if (s->options[i]->node_case != NODE(DEF_ELEM) || strcmp(d->defname, "fillfactor"))
+			return xlat_unsupported(c, -1, "WITH (storage parameters) other than fillfactor");
+		if (!d->arg || d->arg->node_case != NODE(INTEGER))
+			return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, d->location,
+					 "invalid value for integer option \"fillfactor\"");
+		int v = d->arg->integer->ival;
+		if (v < 10 || v > 100) {
+			xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+				  "value %d out of bounds for option \"fillfactor\"", v);
+			pgerr_detail(c->err, "Valid values are between \"10\" and \"100\".");
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	const char *p = s->relation->relpersistence;
@@ -451,10 +473,9 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, -1, "a partitioned table");
 	if (s->of_typename)
 		return xlat_unsupported(c, -1, "a typed table (OF type)");
-	if (s->n_options || (s->tablespacename && *s->tablespacename) ||
-	    (s->access_method && *s->access_method))
-		return xlat_unsupported(c, -1, "WITH (storage parameters), TABLESPACE or USING");
-	return true;
+	if ((s->tablespacename && *s->tablespacename) || (s->access_method && *s->access_method))
+		return xlat_unsupported(c, -1, "TABLESPACE or USING");
+	return storage_options(c, s);
 }
 
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
@@ -495,5 +516,60 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (first)
 		return xlat_unsupported(c, -1, "a table without columns");
 	xlat_puts(c, ")");
+	return true;
+}
+
+bool xlat_ddl_is_key(const PgQuery__Node *def)
+{
+	return def && def->node_case == NODE(CONSTRAINT) &&
+	       (def->constraint->contype == CONSTR(PRIMARY) ||
+		def->constraint->contype == CONSTR(UNIQUE));
+}
+
+/* PostgreSQL's name for a key's index: table_pkey, or table_col1_col2_key (63 bytes at most). */
+static const char *key_index_name(struct xlat_ctx *c, const char *table,
+				  const PgQuery__Constraint *k)
+{
+	if (k->conname && *k->conname)
+		return arena_strdup(c->a, k->conname);
+	if (k->contype == CONSTR(PRIMARY))
+		return arena_printf(c->a, "%.58s_pkey", table);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, table);
+	for (size_t i = 0; i < k->n_keys; i++)
+		strbuf_printf(&sb, "_%s", xlat_node_str(k->keys[i]));
+	strbuf_puts(&sb, "_key");
+	char *r = arena_strndup(c->a, sb.data, sb.len > 63 ? 63 : sb.len);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* ALTER TABLE t ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE (cols). SQLite cannot add a key to
+ * a table, so the statement becomes a rebuild the session carries out: the table constraint
+ * below is appended to the table's definition and the rows are copied into it. */
+bool xlat_add_key(struct xlat_ctx *c, const PgQuery__RangeVar *table, const PgQuery__Constraint *k)
+{
+	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
+	struct strbuf *saved = c->sb, sb;
+	if (k->indexname && *k->indexname)
+		return xlat_unsupported(c, k->location, "ADD ... USING INDEX");
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	bool ok = table_constraint(c, k) && !sb.failed;
+	c->sb = saved;
+	rb->constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	if (!ok)
+		return false;
+	rb->table = arena_strdup(c->a, table->relname);
+	rb->primary = k->contype == CONSTR(PRIMARY);
+	rb->index_name = key_index_name(c, table->relname, k);
+	rb->keys = arena_alloc(c->a, sizeof(char *) * (k->n_keys ? k->n_keys : 1));
+	for (size_t i = 0; i < k->n_keys; i++)
+		rb->keys[i] = arena_strdup(c->a, xlat_node_str(k->keys[i]));
+	rb->nkeys = k->n_keys;
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = rb;
 	return true;
 }

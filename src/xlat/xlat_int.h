@@ -287,6 +287,10 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
  * table-level PRIMARY KEY (named pk_name, may be NULL) moves onto it. */
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
 		     const char *pk_name);
+/* Whether an ALTER TABLE ... ADD constraint node is a PRIMARY KEY or UNIQUE key. */
+bool xlat_ddl_is_key(const PgQuery__Node *def);
+/* ALTER TABLE table ADD PRIMARY KEY/UNIQUE (...): an XLAT_REBUILD statement. */
+bool xlat_add_key(struct xlat_ctx *c, const PgQuery__RangeVar *table, const PgQuery__Constraint *k);
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s);
@@ -298,6 +302,7 @@ bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
+bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 

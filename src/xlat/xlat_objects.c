@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_objects.c: the rest of the schema statements — DROP TABLE/INDEX/VIEW, CREATE INDEX,
  * CREATE VIEW, ALTER TABLE (add, drop and rename columns, rename the table) and TRUNCATE.
- * SQLite runs one statement per translation, so forms that would need several (dropping many
- * objects, several ALTER actions) are refused until the executor can run them atomically. */
+ * Dropping or truncating several tables becomes a script the session runs atomically; adding a
+ * key to an existing table is a rebuild (xlat_ddl.c); several ALTER actions are refused. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -64,7 +64,8 @@ static const char *drop_tag(PgQuery__ObjectType t)
 }
 
 /* CASCADE would also drop dependent views and foreign keys, which SQLite does not track;
- * nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. */
+ * nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects
+ * become a script of one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	const char *tag = drop_tag(s->remove_type);
@@ -75,16 +76,20 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	ddl(c, tag);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
-	if (s->n_objects != 1)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "%s with several objects is not supported", tag);
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && s->remove_type != OBJ(INDEX))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... CASCADE is not supported", tag);
-	xlat_puts(c, kw);
-	if (s->missing_ok)
-		xlat_puts(c, "IF EXISTS ");
-	return name_list(c, s->objects[0]);
+	if (s->n_objects > 1)
+		c->st->kind = XLAT_SCRIPT;
+	for (size_t i = 0; i < s->n_objects; i++) {
+		xlat_puts(c, i ? "; " : "");
+		xlat_puts(c, kw);
+		if (s->missing_ok)
+			xlat_puts(c, "IF EXISTS ");
+		if (!name_list(c, s->objects[i]))
+			return false;
+	}
+	return true;
 }
 
 /* PostgreSQL's default index name: table_col1_col2_idx, an expression named as its result
@@ -219,7 +224,8 @@ static const char *alter_action_name(PgQuery__AlterTableType t)
 	}
 }
 
-static bool alter_cmd(struct xlat_ctx *c, const PgQuery__AlterTableCmd *cmd)
+static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		      const PgQuery__AlterTableCmd *cmd)
 {
 	switch (cmd->subtype) {
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
@@ -237,6 +243,10 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__AlterTableCmd *cmd)
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);
 		return true;
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+		if (xlat_ddl_is_key(cmd->def))
+			return xlat_add_key(c, table, cmd->def->constraint);
+		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	}
@@ -256,7 +266,8 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->n_cmds != 1)
 		return xlat_unsupported(c, -1, "more than one action in ALTER TABLE");
 	xlat_puts(c, "ALTER TABLE ");
-	return xlat_relname(c, s->relation) && alter_cmd(c, s->cmds[0]->alter_table_cmd);
+	return xlat_relname(c, s->relation) &&
+	       alter_cmd(c, s->relation, s->cmds[0]->alter_table_cmd);
 }
 
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
@@ -284,17 +295,22 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	return true;
 }
 
-/* TRUNCATE empties the table: DELETE FROM without WHERE, which SQLite also optimizes. */
+/* TRUNCATE empties the table: DELETE FROM without WHERE, which SQLite also optimizes. Several
+ * tables become a script of one DELETE each, run atomically. */
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 {
 	c->st->tag = "TRUNCATE TABLE";
 	c->st->writes = true;
-	if (s->n_relations != 1)
-		return xlat_unsupported(c, -1, "TRUNCATE of more than one table");
 	if (s->restart_seqs)
 		return xlat_unsupported(c, -1, "TRUNCATE ... RESTART IDENTITY");
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
-	xlat_puts(c, "DELETE FROM ");
-	return xlat_relname(c, s->relations[0]->range_var);
+	if (s->n_relations > 1)
+		c->st->kind = XLAT_SCRIPT;
+	for (size_t i = 0; i < s->n_relations; i++) {
+		xlat_puts(c, i ? "; DELETE FROM " : "DELETE FROM ");
+		if (!xlat_relname(c, s->relations[i]->range_var))
+			return false;
+	}
+	return true;
 }

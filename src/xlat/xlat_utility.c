@@ -221,30 +221,71 @@ bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 	return true;
 }
 
-/* VACUUM compacts the tenant's whole file (SQLite has no per-table VACUUM); ANALYZE keeps
- * its table. Options (FULL, FREEZE, VERBOSE, ...) change nothing visible. */
+/* Whether VACUUM was given option name (FULL, ANALYZE, ...) and did not turn it off. */
+static bool vacuum_option(const PgQuery__VacuumStmt *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__DefElem *d = s->options[i]->def_elem;
+		if (s->options[i]->node_case != NODE(DEF_ELEM) || strcmp(d->defname, name) != 0)
+			continue;
+		const PgQuery__Node *a = d->arg;
+		if (!a)
+			return true;
+		if (a->node_case == NODE(INTEGER))
+			return a->integer->ival != 0;
+		if (a->node_case == NODE(BOOLEAN))
+			return a->boolean->boolval;
+		const char *v = xlat_node_str(a);
+		return !v || !(strcmp(v, "false") == 0 || strcmp(v, "off") == 0 ||
+			       strcmp(v, "0") == 0 || strcmp(v, "no") == 0);
+	}
+	return false;
+}
+
+/* One statement per relation: "ANALYZE t", or a no-row existence check for plain VACUUM. */
+static bool vacuum_rels(struct xlat_ctx *c, const PgQuery__VacuumStmt *s, bool analyze)
+{
+	for (size_t i = 0; i < s->n_rels; i++) {
+		const PgQuery__VacuumRelation *vr = s->rels[i]->vacuum_relation;
+		if (vr->n_va_cols)
+			return xlat_unsupported(c, -1, "ANALYZE of single columns");
+		xlat_puts(c, i ? "; " : "");
+		xlat_puts(c, analyze ? "ANALYZE " : "SELECT 1 FROM ");
+		if (!xlat_relname(c, vr->relation))
+			return false;
+		xlat_puts(c, analyze ? "" : " LIMIT 0");
+	}
+	return true;
+}
+
+/* VACUUM FULL compacts the tenant's whole file (SQLite has no per-table VACUUM). Plain VACUUM
+ * makes dead rows' space reusable, which SQLite does on its own at every delete, so it only
+ * checks its tables exist; its ANALYZE option (and ANALYZE) refresh SQLite's statistics for the
+ * named tables. FREEZE, VERBOSE and the other options change nothing visible. */
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 {
-	struct strbuf *saved = c->sb, scratch;
+	bool analyze = !s->is_vacuumcmd || vacuum_option(s, "analyze");
 	c->st->tag = s->is_vacuumcmd ? "VACUUM" : "ANALYZE";
-	if (s->n_rels > 1)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "%s of several tables is not supported", c->st->tag);
-	const PgQuery__VacuumRelation *vr = s->n_rels ? s->rels[0]->vacuum_relation : NULL;
-	if (vr && vr->n_va_cols)
-		return xlat_unsupported(c, -1, "ANALYZE of single columns");
-	xlat_puts(c, c->st->tag);
-	if (!vr)
+	if (s->is_vacuumcmd && vacuum_option(s, "full")) {
+		struct strbuf *saved = c->sb, scratch;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch; /* names are checked, but SQLite's VACUUM takes none */
+		bool ok = vacuum_rels(c, s, false);
+		c->sb = saved;
+		strbuf_fini(&scratch);
+		xlat_puts(c, "VACUUM");
+		return ok;
+	}
+	if (s->n_rels == 0) {
+		if (analyze)
+			xlat_puts(c, "ANALYZE");
+		else
+			c->st->kind = XLAT_NOOP;
 		return true;
-	strbuf_init(&scratch, 0);
-	if (s->is_vacuumcmd)
-		c->sb = &scratch; /* names are checked, but VACUUM takes none */
-	else
-		xlat_puts(c, " ");
-	bool ok = xlat_relname(c, vr->relation);
-	c->sb = saved;
-	strbuf_fini(&scratch);
-	return ok;
+	}
+	if (s->n_rels > 1 || !analyze)
+		c->st->kind = XLAT_SCRIPT; /* the existence check is a SELECT: its rows are not sent */
+	return vacuum_rels(c, s, analyze);
 }
 
 static const char *known_tag(const PgQuery__Node *n)

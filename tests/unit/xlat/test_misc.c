@@ -52,7 +52,15 @@ static const struct kindcase kinds[] = {
 	{"DISCARD ALL", XLAT_DISCARD, "DISCARD ALL", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD TEMP", XLAT_NOOP, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
-	{"VACUUM", XLAT_SQL, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
+	{"VACUUM", XLAT_NOOP, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
+	{"VACUUM FULL", XLAT_SQL, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
+	{"VACUUM t", XLAT_SCRIPT, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
+	{"DROP TABLE t, u", XLAT_SCRIPT, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"TRUNCATE t, u", XLAT_SCRIPT, "TRUNCATE TABLE", XLAT_TAG_PLAIN, false, true, false},
+	{"ALTER TABLE t ADD PRIMARY KEY (a)", XLAT_REBUILD, "ALTER TABLE", XLAT_TAG_PLAIN, false,
+	 true, true},
+	{"COPY t FROM STDIN", XLAT_COPY, "COPY", XLAT_TAG_ROWS, false, true, false},
+	{"COPY t TO STDOUT", XLAT_COPY, "COPY", XLAT_TAG_ROWS, false, false, false},
 	{"ANALYZE t", XLAT_SQL, "ANALYZE", XLAT_TAG_PLAIN, false, false, false},
 	{"", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
 	{"  -- just a comment\n", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
@@ -72,7 +80,9 @@ START_TEST(test_kinds)
 	ck_assert_msg(st->returns_rows == k->rows, "%s: returns_rows", k->pg);
 	ck_assert_msg(st->writes == k->writes, "%s: writes", k->pg);
 	ck_assert_msg(st->is_ddl == k->ddl, "%s: is_ddl", k->pg);
-	ck_assert_msg((st->sql != NULL) == (k->kind == XLAT_SQL), "%s: sql", k->pg);
+	bool has_sql = k->kind == XLAT_SQL || k->kind == XLAT_SCRIPT ||
+		       (k->kind == XLAT_COPY && !st->copy->table);
+	ck_assert_msg((st->sql != NULL) == has_sql, "%s: sql", k->pg);
 	arena_free(a);
 }
 END_TEST
@@ -342,7 +352,13 @@ static const struct errcase errors[] = {
 	{"CREATE TYPE mood AS ENUM ('a')", "0A000", 0, "CREATE TYPE is not supported"},
 	{"CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()", "0A000", 0,
 	 "CREATE TRIGGER is not supported"},
-	{"COPY t FROM STDIN", "0A000", 0, "COPY is not supported"},
+	{"COPY t FROM '/etc/passwd'", "42501", 0,
+	 "must be superuser or have privileges of the pg_read_server_files role to COPY from a "
+	 "file"},
+	{"COPY t TO PROGRAM 'ls'", "42501", 0,
+	 "must be superuser or have privileges of the pg_execute_server_program role to COPY to "
+	 "or from an external program"},
+	{"COPY t FROM STDIN WHERE a > 1", "0A000", 0, "COPY FROM ... WHERE is not supported"},
 	{"EXPLAIN SELECT 1", "0A000", 0, "EXPLAIN is not supported"},
 	{"LISTEN ch", "0A000", 0, "LISTEN is not supported"},
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},

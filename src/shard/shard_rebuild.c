@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_rebuild.c: schema changes SQLite's ALTER TABLE cannot make (adding a key to a table
+ * that has rows), done by SQLite's documented procedure: the table is renamed aside, created
+ * again from its own definition with the change applied, refilled, and dropped; its indexes
+ * and triggers are created again. All inside a savepoint, so a failure changes nothing. */
+#include "shard.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Positions in a stored CREATE TABLE text: the outer parentheses and the top-level commas. */
+struct layout {
+	size_t open, close;
+	size_t seps[1024];
+	size_t nseps;
+};
+
+/* Skips a quoted token or comment starting at i; returns the index after it. */
+static size_t skip_token(const char *s, size_t i)
+{
+	char q = s[i];
+	if (q == '-' && s[i + 1] == '-') {
+		while (s[i] && s[i] != '\n')
+			i++;
+		return i;
+	}
+	if (q == '/' && s[i + 1] == '*') {
+		const char *e = strstr(s + i + 2, "*/");
+		return e ? (size_t)(e - s) + 2 : strlen(s);
+	}
+	char close = q == '[' ? ']' : q;
+	for (i++; s[i]; i++) {
+		if (s[i] == close && s[i + 1] == close && close != ']')
+			i++;
+		else if (s[i] == close)
+			return i + 1;
+	}
+	return i;
+}
+
+static bool scan_layout(const char *s, struct layout *l)
+{
+	int depth = 0;
+	l->nseps = 0;
+	l->open = l->close = 0;
+	for (size_t i = 0; s[i];) {
+		char ch = s[i];
+		if (ch == '\'' || ch == '"' || ch == '`' || ch == '[' ||
+		    (ch == '-' && s[i + 1] == '-') || (ch == '/' && s[i + 1] == '*')) {
+			i = skip_token(s, i);
+			continue;
+		}
+		if (ch == '(' && depth++ == 0)
+			l->open = i;
+		else if (ch == ')' && --depth == 0)
+			l->close = i;
+		else if (ch == ',' && depth == 1 && l->nseps < ARRAY_LEN(l->seps))
+			l->seps[l->nseps++] = i;
+		i++;
+	}
+	return l->open && l->close > l->open && l->nseps < ARRAY_LEN(l->seps);
+}
+
+/* Whether the definition at s[b, e) starts with the (possibly quoted) name col. */
+static bool defines(const char *s, size_t b, size_t e, const char *col)
+{
+	while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r'))
+		b++;
+	size_t n = strlen(col);
+	char q = s[b];
+	if (q == '"' || q == '`' || q == '[') {
+		char close = q == '[' ? ']' : q;
+		return b + n + 2 <= e && strncasecmp(s + b + 1, col, n) == 0 &&
+		       s[b + 1 + n] == close;
+	}
+	return b + n <= e && strncasecmp(s + b, col, n) == 0 &&
+	       (b + n == e || s[b + n] == ' ' || s[b + n] == '\t' || s[b + n] == '\n');
+}
+
+/* The table's definition with NOT NULL added to the listed columns and the constraint
+ * appended; NULL when a column is not defined in it. */
+static char *new_definition(const char *old, const struct shard_rebuild *rb,
+			    const char *const *not_null, size_t nnn)
+{
+	struct layout l;
+	struct strbuf sb;
+	if (!scan_layout(old, &l))
+		return NULL;
+	strbuf_init(&sb, 0);
+	size_t b = l.open + 1;
+	strbuf_append(&sb, old, b);
+	size_t nfound = 0;
+	for (size_t k = 0; k <= l.nseps; k++) {
+		size_t e = k < l.nseps ? l.seps[k] : l.close;
+		size_t t = e;
+		while (t > b && (old[t - 1] == ' ' || old[t - 1] == '\n' || old[t - 1] == '\t'))
+			t--;
+		strbuf_append(&sb, old + b, t - b);
+		for (size_t i = 0; i < nnn; i++) {
+			if (defines(old, b, e, not_null[i])) {
+				strbuf_puts(&sb, " NOT NULL");
+				nfound++;
+			}
+		}
+		strbuf_append(&sb, old + t, e - t);
+		if (k < l.nseps)
+			strbuf_putc(&sb, ',');
+		b = e + 1;
+	}
+	strbuf_printf(&sb, ", %s", rb->constraint);
+	strbuf_puts(&sb, old + l.close);
+	if (nfound != nnn) { /* a column added by ALTER TABLE in an unusual spelling */
+		strbuf_fini(&sb);
+		return NULL;
+	}
+	return strbuf_take(&sb);
+}
+
+/* Runs a query with ?1 = text and returns its first column's first row as a malloc'd
+ * string ("" when the value is NULL), or NULL when there is no row. */
+static char *query_text(sqlite3 *db, const char *sql, const char *arg, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+	if (rc != SQLITE_OK) {
+		shard_error(db, rc, err);
+		return NULL;
+	}
+	if (arg)
+		sqlite3_bind_text(vm, 1, arg, -1, SQLITE_STATIC);
+	char *r = NULL;
+	rc = sqlite3_step(vm);
+	if (rc == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		r = base_xstrdup(t ? t : "");
+	} else if (rc != SQLITE_DONE) {
+		shard_error(db, rc, err);
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
+static void quote_literal(struct strbuf *sb, const char *s)
+{
+	strbuf_putc(sb, '\'');
+	for (const char *p = s; *p; p++) {
+		if (*p == '\'')
+			strbuf_putc(sb, '\'');
+		strbuf_putc(sb, *p);
+	}
+	strbuf_putc(sb, '\'');
+}
+
+static void quote_ident(struct strbuf *sb, const char *name)
+{
+	strbuf_putc(sb, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"')
+			strbuf_putc(sb, '"');
+		strbuf_putc(sb, *p);
+	}
+	strbuf_putc(sb, '"');
+}
+
+/* Refusals and errors that PostgreSQL would raise before touching the table; collects the
+ * primary key's columns that are not yet NOT NULL. */
+static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const char **not_null,
+		     size_t *nnn, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	char *v;
+	if (rb->primary &&
+	    (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0", rb->table, err))) {
+		free(v);
+		return pgerr_set(err, "42P16", "multiple primary keys for table \"%s\" are not allowed",
+				 rb->table);
+	}
+	v = query_text(db,
+		       "SELECT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+		       "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
+		       "m.name <> ?1 COLLATE NOCASE",
+		       rb->table, err);
+	if (v) {
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "adding a key to table \"%s\" is not supported while foreign keys of table "
+			  "\"%s\" reference it",
+			  rb->table, v);
+		free(v);
+		return false;
+	}
+	*nnn = 0;
+	for (size_t i = 0; i < rb->nkeys && !pgerr_is_set(err); i++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT \"notnull\" FROM pragma_table_info(");
+		quote_literal(&sb, rb->table);
+		strbuf_puts(&sb, ") WHERE name = ?1");
+		v = query_text(db, sb.data, rb->keys[i], err);
+		strbuf_fini(&sb);
+		if (!v)
+			return pgerr_is_set(err) ? false
+						 : pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+							     "column \"%s\" named in key does not "
+							     "exist",
+							     rb->keys[i]);
+		if (rb->primary && strcmp(v, "0") == 0)
+			not_null[(*nnn)++] = rb->keys[i];
+		free(v);
+	}
+	for (size_t i = 0; i < *nnn && !pgerr_is_set(err); i++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT 1 FROM ");
+		quote_ident(&sb, rb->table);
+		strbuf_puts(&sb, " WHERE ");
+		quote_ident(&sb, not_null[i]);
+		strbuf_puts(&sb, " IS NULL LIMIT 1");
+		v = query_text(db, sb.data, NULL, err);
+		strbuf_fini(&sb);
+		if (v) {
+			free(v);
+			return pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+					 "column \"%s\" of relation \"%s\" contains null values",
+					 not_null[i], rb->table);
+		}
+	}
+	return !pgerr_is_set(err);
+}
+
+/* Collects the SQL of the table's own indexes and triggers (automatic indexes have none). */
+static bool dependents(sqlite3 *db, const char *table, struct strbuf *out, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
+				    "AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
+				    -1, &vm, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(db, rc, err);
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(vm)) == SQLITE_ROW)
+		strbuf_printf(out, "%s;\n", (const char *)sqlite3_column_text(vm, 0));
+	sqlite3_finalize(vm);
+	return rc == SQLITE_DONE || shard_error(db, rc, err);
+}
+
+/* The columns rows are copied through (generated ones compute themselves). */
+static bool copy_columns(sqlite3 *db, const char *table, struct strbuf *out, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0",
+				    -1, &vm, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(db, rc, err);
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	for (int i = 0; (rc = sqlite3_step(vm)) == SQLITE_ROW; i++) {
+		strbuf_puts(out, i ? ", " : "");
+		quote_ident(out, (const char *)sqlite3_column_text(vm, 0));
+	}
+	sqlite3_finalize(vm);
+	return rc == SQLITE_DONE || shard_error(db, rc, err);
+}
+
+/* PostgreSQL's answer to a duplicate: which index, and one key that is duplicated. */
+static bool duplicate(struct shard_conn *c, const struct shard_rebuild *rb, const char *aside,
+		      struct pgerr *err)
+{
+	struct strbuf sb, cols, names;
+	strbuf_init(&sb, 0);
+	strbuf_init(&cols, 0);
+	strbuf_init(&names, 0);
+	for (size_t i = 0; i < rb->nkeys; i++) {
+		strbuf_puts(&cols, i ? ", " : "");
+		quote_ident(&cols, rb->keys[i]);
+		strbuf_printf(&names, "%s%s", i ? ", " : "", rb->keys[i]);
+	}
+	const char *key_cols = cols.data;
+	strbuf_printf(&sb, "SELECT concat_ws(', ', %s) FROM ", key_cols);
+	quote_ident(&sb, aside);
+	strbuf_printf(&sb, " GROUP BY %s HAVING count(*) > 1 LIMIT 1", key_cols);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	char *key = query_text(shard_conn_db(c), sb.data, NULL, &ignored);
+	strbuf_fini(&sb);
+	pgerr_set(err, SQLSTATE_UNIQUE_VIOLATION, "could not create unique index \"%s\"",
+		  rb->index_name);
+	if (key)
+		pgerr_detail(err, "Key (%s)=(%s) is duplicated.", names.data, key);
+	free(key);
+	strbuf_fini(&cols);
+	strbuf_fini(&names);
+	return false;
+}
+
+static bool run(struct shard_conn *c, const char *sql, struct pgerr *err)
+{
+	return shard_exec(c, sql, err);
+}
+
+/* The steps between the savepoint's start and release. */
+static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const char *old_sql,
+		    const char *const *not_null, size_t nnn, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	char aside[128];
+	snprintf(aside, sizeof(aside), "%.60s__shardlite_rebuild", rb->table);
+	char *def = new_definition(old_sql, rb, not_null, nnn);
+	if (!def)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the definition of table \"%s\" cannot be rebuilt", rb->table);
+	struct strbuf deps, cols, sb;
+	strbuf_init(&deps, 0);
+	strbuf_init(&cols, 0);
+	strbuf_init(&sb, 0);
+	bool ok = dependents(db, rb->table, &deps, err) && copy_columns(db, rb->table, &cols, err);
+	if (ok) {
+		strbuf_puts(&sb, "ALTER TABLE ");
+		quote_ident(&sb, rb->table);
+		strbuf_puts(&sb, " RENAME TO ");
+		quote_ident(&sb, aside);
+		ok = run(c, sb.data, err) && run(c, def, err);
+	}
+	if (ok) {
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, "INSERT INTO ");
+		quote_ident(&sb, rb->table);
+		strbuf_printf(&sb, " (%s) SELECT %s FROM ", cols.data, cols.data);
+		quote_ident(&sb, aside);
+		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
+		if (rc == SQLITE_CONSTRAINT && (sqlite3_extended_errcode(db) ==
+							SQLITE_CONSTRAINT_PRIMARYKEY ||
+						sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE))
+			ok = duplicate(c, rb, aside, err);
+		else if (rc != SQLITE_OK)
+			ok = shard_error(db, rc, err);
+	}
+	if (ok) {
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, "DROP TABLE ");
+		quote_ident(&sb, aside);
+		ok = run(c, sb.data, err) && (!deps.len || run(c, deps.data, err));
+	}
+	free(def);
+	strbuf_fini(&deps);
+	strbuf_fini(&cols);
+	strbuf_fini(&sb);
+	return ok;
+}
+
+bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	char *kind = query_text(db, "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
+				    "AND type IN ('table', 'view')",
+				rb->table, err);
+	if (!kind)
+		return pgerr_is_set(err) ? false
+					 : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
+						     "relation \"%s\" does not exist", rb->table);
+	bool is_view = strcmp(kind, "view") == 0;
+	free(kind);
+	if (is_view)
+		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
+	char *old_sql = query_text(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
+				       "name = ?1 COLLATE NOCASE",
+				   rb->table, err);
+	const char **not_null = base_xcalloc(rb->nkeys + 1, sizeof(char *));
+	size_t nnn = 0;
+	if (!old_sql || !precheck(c, rb, not_null, &nnn, err)) {
+		free(not_null);
+		free(old_sql);
+		return false;
+	}
+	/* legacy_alter_table: the rename aside must not rewrite views that name the table. */
+	bool ok = run(c, "SAVEPOINT shardlite_rebuild; PRAGMA legacy_alter_table = ON", err) &&
+		  rebuild(c, rb, old_sql, not_null, nnn, err);
+	struct pgerr ignored;
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_rebuild", &ignored);
+	(void)!shard_exec(c, "PRAGMA legacy_alter_table = OFF", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_rebuild", ok ? err : &ignored))
+		ok = false;
+	free(not_null);
+	free(old_sql);
+	return ok;
+}

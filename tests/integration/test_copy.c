@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_copy.c: the COPY sub-protocol through libpq against the real binary — PQputCopyData
+ * in text, CSV and binary with rows split across messages in every way, PQgetCopyData output
+ * byte for byte (as PostgreSQL 15 writes it), a binary round trip, errors (bad value, column
+ * count, CopyFail, a stray message) that keep nothing and leave the connection usable, COPY
+ * inside transactions, the extended protocol, and COPY amid other statements of a Query. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+static PGconn *connect_with_table(void)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (a int4 PRIMARY KEY, b text, c numeric(6,2), "
+				   "d boolean, e bytea, f float8)"));
+	return c;
+}
+
+/* Starts COPY ... FROM STDIN, sends data in chunks of `chunk` bytes (0: all at once), ends
+ * with CopyDone; returns the final result (caller PQclear). */
+static PGresult *copy_in(PGconn *c, const char *sql, const char *data, size_t len, size_t chunk)
+{
+	PGresult *r = PQexec(c, sql);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COPY_IN, "%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	size_t step = chunk ? chunk : len;
+	for (size_t off = 0; off < len; off += step) {
+		size_t n = len - off < step ? len - off : step;
+		ck_assert_int_eq(PQputCopyData(c, data + off, (int)n), 1);
+	}
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	r = PQgetResult(c);
+	PGresult *extra = PQgetResult(c);
+	ck_assert_ptr_null(extra);
+	return r;
+}
+
+static void copy_in_ok(PGconn *c, const char *sql, const char *data, size_t len, size_t chunk,
+		       const char *tag)
+{
+	PGresult *r = copy_in(c, sql, data, len, chunk);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s: %s", sql, PQerrorMessage(c));
+	ck_assert_str_eq(PQcmdStatus(r), tag);
+	PQclear(r);
+}
+
+/* COPY ... TO STDOUT; returns all CopyData bytes concatenated (malloc'd), *len their size. */
+static char *copy_out(PGconn *c, const char *sql, size_t *len, const char *tag)
+{
+	PGresult *r = PQexec(c, sql);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COPY_OUT, "%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	char *all = NULL, *buf;
+	size_t n = 0;
+	int got;
+	while ((got = PQgetCopyData(c, &buf, 0)) > 0) {
+		all = realloc(all, n + (size_t)got + 1);
+		memcpy(all + n, buf, (size_t)got);
+		n += (size_t)got;
+		PQfreemem(buf);
+	}
+	ck_assert_int_eq(got, -1);
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), tag);
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	if (!all)
+		all = calloc(1, 1);
+	all[n] = '\0';
+	*len = n;
+	return all;
+}
+
+static void expect_out(PGconn *c, const char *sql, const char *want, const char *tag)
+{
+	size_t n;
+	char *got = copy_out(c, sql, &n, tag);
+	ck_assert_msg(n == strlen(want) && memcmp(got, want, n) == 0, "%s\nwant [%s]\ngot  [%s]",
+		      sql, want, got);
+	free(got);
+}
+
+static const char text_rows[] = "1\tplain\t1.5\tt\t\\\\x0102\t0.25\n"
+				"2\ttab\\there\\nnl \\\\ bs\t\\N\tf\t\\N\t-1e+20\n"
+				"3\t\t0\ttrue\t\\\\x\t\\N\n";
+
+START_TEST(text_in_any_chunking)
+{
+	PGconn *c = connect_with_table();
+	size_t len = strlen(text_rows);
+	/* Every chunk size from one byte up: rows and escapes split anywhere. */
+	for (size_t chunk = 1; chunk <= 9; chunk++) {
+		copy_in_ok(c, "COPY t FROM STDIN", text_rows, len, chunk, "COPY 3");
+		expect_out(c, "COPY t TO STDOUT",
+			   "1\tplain\t1.50\tt\t\\\\x0102\t0.25\n"
+			   "2\ttab\\there\\nnl \\\\ bs\t\\N\tf\t\\N\t-1e+20\n"
+			   "3\t\t0.00\tt\t\\\\x\t\\N\n",
+			   "COPY 3");
+		PQclear(harness_exec_ok(c, "TRUNCATE t"));
+	}
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(csv_in_and_out)
+{
+	PGconn *c = connect_with_table();
+	static const char csv[] = "a,b,c,d,e,f\n"
+				  "1,\"comma, inside\",2,t,,\n"
+				  "2,\"multi\nline \"\"quoted\"\"\",,f,,1\n"
+				  "3,\"\",0.5,,,\n"
+				  "4,ünïcödé,1,t,,\n";
+	copy_in_ok(c, "COPY t FROM STDIN WITH CSV HEADER", csv, strlen(csv), 0, "COPY 4");
+	PQclear(harness_exec_ok(c, "TRUNCATE t"));
+	copy_in_ok(c, "COPY t FROM STDIN (FORMAT csv, HEADER true)", csv, strlen(csv), 7, "COPY 4");
+	/* NULL (unquoted empty) and the empty string (quoted) stay apart. */
+	PGresult *r = harness_exec_ok(c, "SELECT b IS NULL, b = '' FROM t WHERE a = 3");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "f");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t");
+	PQclear(r);
+	expect_out(c, "COPY t (a, b, c) TO STDOUT (FORMAT csv, HEADER)",
+		   "a,b,c\n1,\"comma, inside\",2.00\n2,\"multi\nline \"\"quoted\"\"\",\n"
+		   "3,\"\",0.50\n4,ünïcödé,1.00\n",
+		   "COPY 4");
+	expect_out(c, "COPY (SELECT a, b FROM t WHERE a IN (1, 3) ORDER BY a) TO STDOUT "
+		      "(FORMAT csv, FORCE_QUOTE *, NULL 'NULL', DELIMITER ';')",
+		   "\"1\";\"comma, inside\"\n\"3\";\"\"\n", "COPY 2");
+	expect_out(c, "COPY (SELECT b, c FROM t WHERE a = 2) TO STDOUT (FORMAT csv, QUOTE '''', "
+		      "ESCAPE '\\')",
+		   "'multi\nline \"quoted\"',\n", "COPY 1");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(csv_force_options)
+{
+	PGconn *c = connect_with_table();
+	static const char csv[] = "1,,\"\"\n2,\"\",\n";
+	copy_in_ok(c, "COPY t (a, b, e) FROM STDIN (FORMAT csv, FORCE_NOT_NULL (b), FORCE_NULL (e))",
+		   csv, strlen(csv), 0, "COPY 2");
+	PGresult *r = harness_exec_ok(c, "SELECT a, b IS NULL, e IS NULL FROM t ORDER BY a");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "f");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "t");
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "f");
+	ck_assert_str_eq(PQgetvalue(r, 1, 2), "t");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(binary_round_trip)
+{
+	PGconn *c = connect_with_table();
+	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
+	PQclear(harness_exec_ok(c, "CREATE TABLE u (a int4, b text, d boolean, f float8)"));
+	size_t n;
+	char *bin = copy_out(c, "COPY t (a, b, d, f) TO STDOUT (FORMAT binary)", &n, "COPY 3");
+	ck_assert_int_ge(n, 19 + 2);
+	ck_assert(memcmp(bin, "PGCOPY\n\377\r\n\0", 11) == 0);
+	/* The first tuple: 4 fields, a = int4 1. */
+	ck_assert(memcmp(bin + 19, "\0\4\0\0\0\4\0\0\0\1", 10) == 0);
+	ck_assert(memcmp(bin + n - 2, "\377\377", 2) == 0);
+	for (size_t chunk = 1; chunk <= 5; chunk += 4) {
+		copy_in_ok(c, "COPY u FROM STDIN (FORMAT binary)", bin, n, chunk, "COPY 3");
+		expect_out(c, "COPY u TO STDOUT",
+			   "1\tplain\tt\t0.25\n2\ttab\\there\\nnl \\\\ bs\tf\t-1e+20\n3\t\tt\t\\N\n",
+			   "COPY 3");
+		PQclear(harness_exec_ok(c, "DELETE FROM u"));
+	}
+	free(bin);
+	PQfinish(c);
+}
+END_TEST
+
+/* The error of a COPY that failed, checked and cleared; the table must still be empty. */
+static void expect_copy_error(PGconn *c, PGresult *r, const char *sqlstate, const char *msg,
+			      const char *context)
+{
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), sqlstate);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), msg);
+	if (context)
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONTEXT), context);
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT count(*) FROM t");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+}
+
+START_TEST(bad_data_keeps_nothing)
+{
+	PGconn *c = connect_with_table();
+	static const char bad_value[] = "1\tx\t1\tt\t\\N\t1\n2\ty\tabc\tt\t\\N\t1\n";
+	expect_copy_error(c, copy_in(c, "COPY t FROM STDIN", bad_value, strlen(bad_value), 5),
+			  "22P02", "invalid input syntax for type numeric: \"abc\"",
+			  "COPY t, line 2, column c: \"abc\"");
+	static const char few[] = "1\tx\n";
+	expect_copy_error(c, copy_in(c, "COPY t FROM STDIN", few, strlen(few), 0), "22P04",
+			  "missing data for column \"c\"", "COPY t, line 1: \"1\tx\"");
+	static const char many[] = "1,x,1,t,,1,9\n";
+	expect_copy_error(c, copy_in(c, "COPY t FROM STDIN CSV", many, strlen(many), 0), "22P04",
+			  "extra data after last expected column",
+			  "COPY t, line 1: \"1,x,1,t,,1,9\"");
+	static const char dup[] = "1\n2\n1\n";
+	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", dup, strlen(dup), 0), "23505",
+			  "duplicate key value violates unique constraint \"t_pkey\"",
+			  "COPY t, line 3");
+	static const char quote[] = "1,\"open\n";
+	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN CSV", quote, strlen(quote), 0),
+			  "22P04", "unterminated CSV quoted field", "COPY t, line 1: \"1,\"open\n\"");
+	static const char utf8[] = "1\t\xff\n";
+	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN", utf8, strlen(utf8), 0),
+			  "22021", "invalid byte sequence for encoding \"UTF8\": 0xff", NULL);
+	/* CopyFail: the client's reason, and nothing kept. */
+	PGresult *r = PQexec(c, "COPY t FROM STDIN");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, "changed my mind"), 1);
+	expect_copy_error(c, PQgetResult(c), "57014", "COPY from stdin failed: changed my mind",
+			  NULL);
+	ck_assert_ptr_null(PQgetResult(c));
+	/* The connection is fine afterwards. */
+	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(refused_and_bad_options)
+{
+	PGconn *c = connect_with_table();
+	harness_exec_fail(c, "COPY t FROM '/etc/passwd'", "42501");
+	harness_exec_fail(c, "COPY t TO '/tmp/x'", "42501");
+	harness_exec_fail(c, "COPY t TO PROGRAM 'cat'", "42501");
+	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT xml)", "22023");
+	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT binary, NULL 'x')", "42601");
+	harness_exec_fail(c, "COPY t TO STDOUT (FORCE_NOT_NULL (a))", "0A000");
+	harness_exec_fail(c, "COPY t FROM STDIN (FORMAT csv, FORCE_QUOTE (a))", "0A000");
+	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE (zz))", "42P10");
+	harness_exec_fail(c, "COPY nope FROM STDIN", "42P01");
+	harness_exec_fail(c, "COPY t (zz) FROM STDIN", "42703");
+	harness_exec_fail(c, "COPY t (a, a) TO STDOUT", "42701");
+	PQclear(harness_exec_ok(c, "CREATE VIEW v AS SELECT a FROM t"));
+	harness_exec_fail(c, "COPY v FROM STDIN", "42809");
+	harness_exec_fail(c, "COPY v TO STDOUT", "42809");
+	PQclear(harness_exec_ok(c, "BEGIN READ ONLY"));
+	harness_exec_fail(c, "COPY t FROM STDIN", "25006");
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(copy_in_transactions)
+{
+	PGconn *c = connect_with_table();
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_INTRANS);
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PGresult *r = harness_exec_ok(c, "SELECT count(*) FROM t");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	/* An error inside a block fails the block, as PostgreSQL does. */
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	static const char bad[] = "9\tx\tnope\tt\t\\N\t1\n";
+	r = copy_in(c, "COPY t FROM STDIN", bad, strlen(bad), 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	PQclear(r);
+	ck_assert_int_eq(PQtransactionStatus(c), PQTRANS_INERROR);
+	harness_exec_fail(c, "SELECT 1", "25P02");
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	r = harness_exec_ok(c, "SELECT count(*) FROM t");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(extended_protocol_and_multi_statement)
+{
+	PGconn *c = connect_with_table();
+	PGresult *r = PQexecParams(c, "COPY t (a, b) FROM STDIN", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	ck_assert_int_eq(PQnfields(r), 2);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, "1\tone\n2\ttwo\n", 12), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "COPY 2");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	r = PQprepare(c, "out", "COPY (SELECT b FROM t ORDER BY a) TO STDOUT", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQexecPrepared(c, "out", 0, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_OUT);
+	PQclear(r);
+	char *buf;
+	ck_assert_int_eq(PQgetCopyData(c, &buf, 0), 4);
+	ck_assert(memcmp(buf, "one\n", 4) == 0);
+	PQfreemem(buf);
+	ck_assert_int_eq(PQgetCopyData(c, &buf, 0), 4);
+	PQfreemem(buf);
+	ck_assert_int_eq(PQgetCopyData(c, &buf, 0), -1);
+	r = PQgetResult(c);
+	ck_assert_str_eq(PQcmdStatus(r), "COPY 2");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	/* A COPY in the middle of a Query: the statements after it run once it ends. */
+	ck_assert_int_eq(PQsendQuery(c, "DELETE FROM t; COPY t (a) FROM STDIN; SELECT count(*) "
+					"FROM t"),
+			 1);
+	r = PQgetResult(c);
+	ck_assert_str_eq(PQcmdStatus(r), "DELETE 2");
+	PQclear(r);
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, "7\n8\n9\n", 6), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	r = PQgetResult(c);
+	ck_assert_str_eq(PQcmdStatus(r), "COPY 3");
+	PQclear(r);
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "3");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	PQfinish(c);
+}
+END_TEST
+
+/* ---- raw protocol: a message other than CopyData/CopyDone/CopyFail during COPY IN ---- */
+
+static void put_msg(int fd, char type, const void *body, uint32_t n)
+{
+	char hdr[5] = {type, (char)((n + 4) >> 24), (char)((n + 4) >> 16), (char)((n + 4) >> 8),
+		       (char)(n + 4)};
+	ck_assert_int_eq(send(fd, hdr, 5, 0), 5);
+	if (n)
+		ck_assert_int_eq(send(fd, body, n, 0), (ssize_t)n);
+}
+
+/* Reads messages until ReadyForQuery; returns their type bytes in order. */
+static void read_until_ready(int fd, char *types, size_t cap, char *sqlstate)
+{
+	size_t nt = 0;
+	for (;;) {
+		unsigned char hdr[5];
+		ck_assert_int_eq(recv(fd, hdr, 5, MSG_WAITALL), 5);
+		uint32_t len = (uint32_t)hdr[1] << 24 | hdr[2] << 16 | hdr[3] << 8 | hdr[4];
+		char *body = malloc(len);
+		if (len > 4)
+			ck_assert_int_eq(recv(fd, body, len - 4, MSG_WAITALL), (ssize_t)(len - 4));
+		if (hdr[0] == 'E')
+			for (char *p = body; p < body + len - 4 && *p; p += strlen(p) + 1)
+				if (*p == 'C')
+					snprintf(sqlstate, 6, "%s", p + 1);
+		if (nt + 1 < cap)
+			types[nt++] = (char)hdr[0];
+		free(body);
+		if (hdr[0] == 'Z')
+			break;
+	}
+	types[nt] = '\0';
+}
+
+START_TEST(stray_message_during_copy_in)
+{
+	PGconn *c = connect_with_table();
+	PQfinish(c);
+	int fd = harness_raw_connect(&H);
+	static const char params[] = "user\0tester\0database\0acme\0";
+	char startup[64] = {0, 0, 0, (char)(8 + sizeof(params)), 0, 3, 0, 0};
+	memcpy(startup + 8, params, sizeof(params)); /* sizeof includes the final NUL */
+	ck_assert_int_eq(send(fd, startup, 8 + sizeof(params), 0), (ssize_t)(8 + sizeof(params)));
+	char types[64], state[6] = "";
+	read_until_ready(fd, types, sizeof(types), state);
+	put_msg(fd, 'Q', "COPY t (a) FROM STDIN", 22);
+	put_msg(fd, 'd', "5\n", 2);
+	put_msg(fd, 'H', NULL, 0); /* Flush and Sync are ignored during COPY IN */
+	put_msg(fd, 'S', NULL, 0);
+	put_msg(fd, 'Q', "SELECT 1", 9);
+	read_until_ready(fd, types, sizeof(types), state);
+	ck_assert_str_eq(types, "GEZ");
+	ck_assert_str_eq(state, "08P01");
+	/* Stray copy messages after the COPY are ignored; the session works on. */
+	put_msg(fd, 'd', "6\n", 2);
+	put_msg(fd, 'c', NULL, 0);
+	put_msg(fd, 'Q', "SELECT count(*) FROM t", 23);
+	read_until_ready(fd, types, sizeof(types), state);
+	ck_assert_str_eq(types, "TDCZ");
+	close(fd);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("copy");
+	TCase *tc = tcase_create("copy");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, text_in_any_chunking);
+	tcase_add_test(tc, csv_in_and_out);
+	tcase_add_test(tc, csv_force_options);
+	tcase_add_test(tc, binary_round_trip);
+	tcase_add_test(tc, bad_data_keeps_nothing);
+	tcase_add_test(tc, refused_and_bad_options);
+	tcase_add_test(tc, copy_in_transactions);
+	tcase_add_test(tc, extended_protocol_and_multi_statement);
+	tcase_add_test(tc, stray_message_during_copy_in);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_copy.c: the statements pgbench -i and bulk loads need — COPY's fields (direction,
+ * table, columns, options as written, the query form's SQL), several objects in one DROP or
+ * TRUNCATE as an atomic script that SQLite runs as is, ADD PRIMARY KEY/UNIQUE as a rebuild,
+ * and VACUUM/ANALYZE. */
+#include "xlat_test.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+START_TEST(copy_from_fields)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st =
+		xtranslate("COPY public.t (a, \"B c\") FROM STDIN WITH (FORMAT csv, HEADER, "
+			   "FORCE_NOT_NULL (a), DELIMITER ';', freeze on)",
+			   NULL, 0, 1, a);
+	const struct xlat_copy *cp = st->copy;
+	ck_assert_int_eq(st->kind, XLAT_COPY);
+	ck_assert(cp->from);
+	ck_assert_str_eq(cp->table, "t");
+	ck_assert_uint_eq(cp->ncolumns, 2);
+	ck_assert_str_eq(cp->columns[1], "B c");
+	ck_assert_uint_eq(cp->nopts, 5);
+	ck_assert_str_eq(cp->opts[0].name, "format");
+	ck_assert_str_eq(cp->opts[0].value, "csv");
+	ck_assert_int_eq(cp->opts[1].kind, XLAT_COPY_ARG_NONE);
+	ck_assert_int_eq(cp->opts[2].kind, XLAT_COPY_ARG_LIST);
+	ck_assert_str_eq(cp->opts[2].list[0], "a");
+	ck_assert_str_eq(cp->opts[3].value, ";");
+	ck_assert_str_eq(cp->opts[4].value, "on");
+	ck_assert_int_eq(cp->opts[3].position, 83);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(copy_old_syntax)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("COPY t TO STDOUT WITH CSV HEADER FORCE QUOTE *", NULL,
+					  0, 1, a);
+	const struct xlat_copy *cp = st->copy;
+	ck_assert(!cp->from);
+	ck_assert_uint_eq(cp->nopts, 3);
+	ck_assert_str_eq(cp->opts[0].name, "format");
+	ck_assert_str_eq(cp->opts[0].value, "csv");
+	ck_assert_str_eq(cp->opts[1].name, "header");
+	ck_assert_str_eq(cp->opts[2].name, "force_quote");
+	ck_assert_int_eq(cp->opts[2].kind, XLAT_COPY_ARG_STAR);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(copy_query_form)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st =
+		xtranslate("COPY (SELECT a, b FROM t WHERE a > 1) TO STDOUT (FORMAT binary)", NULL, 0,
+			   1, a);
+	ck_assert_int_eq(st->kind, XLAT_COPY);
+	ck_assert_ptr_null(st->copy->table);
+	ck_assert_str_eq(st->sql, "SELECT a, b FROM t WHERE a > 1");
+	ck_assert_str_eq(st->tag, "COPY");
+	ck_assert(!st->returns_rows);
+	arena_free(a);
+}
+END_TEST
+
+/* A script is what SQLite's exec runs: each part must prepare on the test schema. */
+static void check_script(const char *pg, const char *want)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate(pg, NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->sql, want);
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int); CREATE TABLE u (b int)", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(db, st->sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", st->sql,
+		      sqlite3_errmsg(db));
+	sqlite3_close(db);
+	arena_free(a);
+}
+
+START_TEST(scripts)
+{
+	check_script("DROP TABLE IF EXISTS t, public.u, nope",
+		     "DROP TABLE IF EXISTS t; DROP TABLE IF EXISTS u; DROP TABLE IF EXISTS nope");
+	check_script("TRUNCATE TABLE t, u", "DELETE FROM t; DELETE FROM u");
+	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
+	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
+}
+END_TEST
+
+START_TEST(add_key)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("ALTER TABLE pgbench_accounts ADD PRIMARY KEY (aid)",
+					  NULL, 0, 1, a);
+	const struct xlat_rebuild *r = st->rebuild;
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	ck_assert_str_eq(r->table, "pgbench_accounts");
+	ck_assert_str_eq(r->constraint, "PRIMARY KEY (aid)");
+	ck_assert_str_eq(r->index_name, "pgbench_accounts_pkey");
+	ck_assert(r->primary);
+	ck_assert_uint_eq(r->nkeys, 1);
+	st = xtranslate("ALTER TABLE t ADD CONSTRAINT k UNIQUE (a, b)", NULL, 0, 1, a);
+	r = st->rebuild;
+	ck_assert_str_eq(r->constraint, "CONSTRAINT k UNIQUE (a, b)");
+	ck_assert_str_eq(r->index_name, "k");
+	ck_assert(!r->primary);
+	st = xtranslate("ALTER TABLE t ADD UNIQUE (a, b)", NULL, 0, 1, a);
+	ck_assert_str_eq(st->rebuild->index_name, "t_a_b_key");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(analyze_plain)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("VACUUM ANALYZE t", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SQL);
+	ck_assert_str_eq(st->sql, "ANALYZE t");
+	st = xtranslate("VACUUM (FULL, ANALYZE) t", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "VACUUM");
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_copy(void)
+{
+	Suite *s = suite_create("copy");
+	TCase *tc = tcase_create("copy");
+	tcase_add_test(tc, copy_from_fields);
+	tcase_add_test(tc, copy_old_syntax);
+	tcase_add_test(tc, copy_query_form);
+	tcase_add_test(tc, scripts);
+	tcase_add_test(tc, add_key);
+	tcase_add_test(tc, analyze_plain);
+	suite_add_tcase(s, tc);
+	return s;
+}
