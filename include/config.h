@@ -20,6 +20,18 @@ struct config {
 	char *log_level;         /* log_level: debug, info, warning, error */
 	char *timezone;          /* timezone: default TimeZone reported to clients */
 	int64_t max_result_bytes; /* max_result_bytes: cap on one statement's buffered result */
+	int max_tenant_connections; /* max_tenant_connections: per tenant, 0 = no limit */
+	/* security (docs/security.md) */
+	char *ssl;               /* ssl: off, on, require */
+	char *ssl_cert_file;     /* ssl_cert_file: PEM certificate chain */
+	char *ssl_key_file;      /* ssl_key_file: PEM private key */
+	char *ssl_ca_file;       /* ssl_ca_file: CAs for client certificates, "" = none */
+	char *sni_base_domain;   /* sni_base_domain: tenant from the TLS server name, "" = off */
+	char *users_file;        /* users_file: "" = no users (trust only) */
+	char *auth_unix;         /* auth.unix: method for Unix-socket connections */
+	char *auth_loopback;     /* auth.loopback: method for 127.0.0.0/8 and ::1 */
+	char *auth_remote;       /* auth.remote: method for every other address */
+	bool auth_password_without_tls; /* auth.password_without_tls */
 };
 
 enum config_type { CONFIG_STRING, CONFIG_INT, CONFIG_BOOL, CONFIG_BYTES, CONFIG_DURATION_MS };

@@ -20,7 +20,7 @@
 
 /* String keys may refine "any string" with a check; NULL accepts anything. */
 typedef bool value_check_fn(const char *value);
-static value_check_fn check_nonempty, check_log_level;
+static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_method;
 
 /* X(name, field, type, default, min, max, reloadable, check, help) — docs/config.md lists
  * the same keys and is checked against this table by tests/unit/config. */
@@ -46,11 +46,39 @@ static value_check_fn check_nonempty, check_log_level;
 	X(timezone, timezone, CONFIG_STRING, "UTC", 0, 0, true, check_nonempty,                 \
 	  "TimeZone reported to clients at startup.")                                           \
 	X(max_result_bytes, max_result_bytes, CONFIG_BYTES, "256MB", KB, TB, true, NULL,        \
-	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).")
+	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).") \
+	X(max_tenant_connections, max_tenant_connections, CONFIG_INT, "0", 0, 1000000, true, NULL, \
+	  "Most connections to one tenant at once (0 = no limit); more are refused (53300).")   \
+	X(ssl, ssl, CONFIG_STRING, "off", 0, 0, false, check_ssl,                               \
+	  "TLS for TCP clients: off, on (offered), require (plaintext TCP refused).")           \
+	X(ssl_cert_file, ssl_cert_file, CONFIG_STRING, "", 0, 0, true, NULL,                    \
+	  "PEM file with the server certificate (and its chain); reloaded on SIGHUP.")          \
+	X(ssl_key_file, ssl_key_file, CONFIG_STRING, "", 0, 0, true, NULL,                     \
+	  "PEM file with the server's private key; reloaded on SIGHUP.")                        \
+	X(ssl_ca_file, ssl_ca_file, CONFIG_STRING, "", 0, 0, true, NULL,                        \
+	  "CAs that sign client certificates a client may present; empty asks for none.")      \
+	X(sni_base_domain, sni_base_domain, CONFIG_STRING, "", 0, 0, false, NULL,               \
+	  "With TLS, a server name TENANT.<this domain> chooses the tenant; empty disables.")   \
+	X(users_file, users_file, CONFIG_STRING, "", 0, 0, true, NULL,                          \
+	  "Users, their password secrets and tenants; empty = no users; reloaded on SIGHUP.")
+
+/* The [auth] section: the hba-style rules. Same columns as CONFIG_KEYS, but the name is a
+ * string because it holds the section's dot. */
+#define CONFIG_SECTION_KEYS(X)                                                                  \
+	X("auth.unix", auth_unix, CONFIG_STRING, "trust", 0, 0, true, check_auth_method,        \
+	  "Method for Unix-socket clients: trust, password, md5, scram-sha-256 or reject.")    \
+	X("auth.loopback", auth_loopback, CONFIG_STRING, "trust", 0, 0, true, check_auth_method, \
+	  "Method for clients on 127.0.0.0/8 and ::1.")                                        \
+	X("auth.remote", auth_remote, CONFIG_STRING, "scram-sha-256", 0, 0, true,              \
+	  check_auth_method, "Method for clients on every other address.")                     \
+	X("auth.password_without_tls", auth_password_without_tls, CONFIG_BOOL, "off", 0, 0, true, \
+	  NULL, "Allow the password method (cleartext) on TCP connections without TLS.")
 
 #define KEY_ROW(name, field, type, def, min, max, reload, check, help) \
 	{#name, type, def, min, max, reload, help},
-static const struct config_key keys[] = {CONFIG_KEYS(KEY_ROW)};
+#define SECTION_KEY_ROW(name, field, type, def, min, max, reload, check, help) \
+	{name, type, def, min, max, reload, help},
+static const struct config_key keys[] = {CONFIG_KEYS(KEY_ROW) CONFIG_SECTION_KEYS(SECTION_KEY_ROW)};
 
 struct field {
 	size_t offset;
@@ -58,7 +86,7 @@ struct field {
 };
 #define FIELD_ROW(name, field, type, def, min, max, reload, check, help) \
 	{offsetof(struct config, field), check},
-static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW)};
+static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW) CONFIG_SECTION_KEYS(FIELD_ROW)};
 
 /* Each field's C type must be the one its config_type stores. */
 #define SIZE_CONFIG_STRING sizeof(char *)
@@ -70,6 +98,7 @@ static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW)};
 	_Static_assert(sizeof(((struct config *)0)->field) == SIZE_##type,      \
 		       #field " has the wrong type");
 CONFIG_KEYS(FIELD_SIZE_CHECK)
+CONFIG_SECTION_KEYS(FIELD_SIZE_CHECK)
 
 const struct config_key *config_keys(size_t *n)
 {
@@ -83,6 +112,24 @@ static bool check_log_level(const char *value)
 {
 	enum base_log_level level;
 	return base_log_level_parse(value, &level);
+}
+
+static bool one_of(const char *value, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, words[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *const ssl_words[] = {"off", "on", "require"};
+static bool check_ssl(const char *value) { return one_of(value, ssl_words, ARRAY_LEN(ssl_words)); }
+
+/* The method names of include/auth.h (config lies below auth, so it keeps its own list). */
+static const char *const method_words[] = {"trust", "password", "md5", "scram-sha-256", "reject"};
+static bool check_auth_method(const char *value)
+{
+	return one_of(value, method_words, ARRAY_LEN(method_words));
 }
 
 /* ---- value parsing ---- */
@@ -237,8 +284,11 @@ static void describe_expected(size_t i, char *buf, size_t len)
 		break;
 	case CONFIG_STRING:
 		snprintf(buf, len, "%s",
-			 fields[i].check == check_log_level ? "one of debug, info, warning, error"
-							    : "a non-empty value");
+			 fields[i].check == check_log_level     ? "one of debug, info, warning, error"
+			 : fields[i].check == check_ssl         ? "one of off, on, require"
+			 : fields[i].check == check_auth_method ? "one of trust, password, md5, "
+								  "scram-sha-256, reject"
+								: "a non-empty value");
 		break;
 	}
 }

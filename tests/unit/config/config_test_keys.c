@@ -22,6 +22,17 @@ START_TEST(table_rows)
 		{"log_level", CONFIG_STRING, "info", true},
 		{"timezone", CONFIG_STRING, "UTC", true},
 		{"max_result_bytes", CONFIG_BYTES, "256MB", true},
+		{"max_tenant_connections", CONFIG_INT, "0", true},
+		{"ssl", CONFIG_STRING, "off", false},
+		{"ssl_cert_file", CONFIG_STRING, "", true},
+		{"ssl_key_file", CONFIG_STRING, "", true},
+		{"ssl_ca_file", CONFIG_STRING, "", true},
+		{"sni_base_domain", CONFIG_STRING, "", false},
+		{"users_file", CONFIG_STRING, "", true},
+		{"auth.unix", CONFIG_STRING, "trust", true},
+		{"auth.loopback", CONFIG_STRING, "trust", true},
+		{"auth.remote", CONFIG_STRING, "scram-sha-256", true},
+		{"auth.password_without_tls", CONFIG_BOOL, "off", true},
 	};
 	size_t n;
 	const struct config_key *k = config_keys(&n);
@@ -52,6 +63,13 @@ START_TEST(defaults)
 	ck_assert_str_eq(c->log_level, "info");
 	ck_assert_str_eq(c->timezone, "UTC");
 	ck_assert_int_eq(c->max_result_bytes, INT64_C(256) * 1024 * 1024);
+	ck_assert_int_eq(c->max_tenant_connections, 0);
+	ck_assert_str_eq(c->ssl, "off");
+	ck_assert_str_eq(c->users_file, "");
+	ck_assert_str_eq(c->auth_unix, "trust");
+	ck_assert_str_eq(c->auth_loopback, "trust");
+	ck_assert_str_eq(c->auth_remote, "scram-sha-256");
+	ck_assert(!c->auth_password_without_tls);
 	config_free(c);
 	config_free(NULL);
 	config_builder_free(NULL);
