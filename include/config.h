@@ -63,6 +63,12 @@ bool config_builder_load_file(struct config_builder *b, const char *path, char *
 struct config *config_builder_build(const struct config_builder *b);
 void config_free(struct config *c);
 
+/* A reload: a new snapshot with the reloadable keys from fresh and every other key from
+ * running (those take effect at the next start). changed_fn, when not NULL, hears the name
+ * of each non-reloadable key whose value differs, so the caller can say it was not applied. */
+struct config *config_merge_reloadable(const struct config *running, const struct config *fresh,
+				       void (*changed_fn)(const char *key, void *ctx), void *ctx);
+
 /* Parses sizes ("64MB", "1kB", "512") and durations ("30s", "100ms", "5min", "1h", "250");
  * the bare-number unit for durations is milliseconds, as PostgreSQL's statement_timeout. */
 bool config_parse_bytes(const char *s, int64_t *out) MUST_CHECK;

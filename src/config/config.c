@@ -94,6 +94,21 @@ static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW) CONFIG_SECTION_KEYS
 #define SIZE_CONFIG_BOOL sizeof(bool)
 #define SIZE_CONFIG_BYTES sizeof(int64_t)
 #define SIZE_CONFIG_DURATION_MS sizeof(int)
+static size_t size_of_type(enum config_type t)
+{
+	switch (t) {
+	case CONFIG_STRING:
+		return SIZE_CONFIG_STRING;
+	case CONFIG_INT:
+		return SIZE_CONFIG_INT;
+	case CONFIG_BOOL:
+		return SIZE_CONFIG_BOOL;
+	case CONFIG_BYTES:
+		return SIZE_CONFIG_BYTES;
+	default:
+		return SIZE_CONFIG_DURATION_MS;
+	}
+}
 #define FIELD_SIZE_CHECK(name, field, type, def, min, max, reload, check, help) \
 	_Static_assert(sizeof(((struct config *)0)->field) == SIZE_##type,      \
 		       #field " has the wrong type");
@@ -409,4 +424,33 @@ void config_free(struct config *c)
 		return;
 	free_strings(c);
 	free(c);
+}
+
+static bool field_equal(const struct config *a, const struct config *b, size_t i)
+{
+	const void *fa = (const char *)a + fields[i].offset, *fb = (const char *)b + fields[i].offset;
+	switch (keys[i].type) {
+	case CONFIG_STRING:
+		return strcmp(*(char *const *)fa, *(char *const *)fb) == 0;
+	case CONFIG_BOOL:
+		return *(const bool *)fa == *(const bool *)fb;
+	case CONFIG_BYTES:
+		return *(const int64_t *)fa == *(const int64_t *)fb;
+	default:
+		return *(const int *)fa == *(const int *)fb;
+	}
+}
+
+struct config *config_merge_reloadable(const struct config *running, const struct config *fresh,
+				       void (*changed_fn)(const char *key, void *ctx), void *ctx)
+{
+	struct config_builder b = {.cfg = *running};
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		if (keys[i].reloadable)
+			memcpy(field_at(&b.cfg, i), (const char *)fresh + fields[i].offset,
+			       size_of_type(keys[i].type));
+		else if (changed_fn && !field_equal(running, fresh, i))
+			changed_fn(keys[i].name, ctx);
+	}
+	return config_builder_build(&b); /* copies the strings */
 }
