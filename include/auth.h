@@ -8,7 +8,7 @@
 
 #include "base.h"
 
-#define AUTH_KEY_LEN 32         /* SHA-256 */
+#define AUTH_KEY_LEN 32 /* SHA-256 */
 #define AUTH_SERVER_SECRET_LEN 32
 #define AUTH_SCRAM_ITERATIONS 4096 /* PostgreSQL's scram_iterations default */
 #define AUTH_SALT_MAX 64
@@ -45,8 +45,8 @@ char *auth_scram_secret_new(const char *password, int iterations);
 void auth_mock_secret(const uint8_t server_secret[AUTH_SERVER_SECRET_LEN], const char *user,
 		      struct auth_secret *out);
 /* Reads the server secret from path, creating it (mode 0600, random) when missing. */
-bool auth_server_secret_load(const char *path, uint8_t out[AUTH_SERVER_SECRET_LEN],
-			     char *errbuf, size_t errlen) MUST_CHECK;
+bool auth_server_secret_load(const char *path, uint8_t out[AUTH_SERVER_SECRET_LEN], char *errbuf,
+			     size_t errlen) MUST_CHECK;
 
 /* The cleartext method: does password match the secret? Does the same work whether or not
  * it matches (PBKDF2 for SCRAM secrets). */
@@ -77,12 +77,11 @@ struct auth_scram;
 /* secret is copied; doomed = fail at the end whatever the proof (mock secret). cb_data is the
  * tls-server-end-point hash of the server certificate (NULL when not on TLS): with it the
  * server offers -PLUS and refuses a client that claims the server cannot bind ('y'). */
-struct auth_scram *auth_scram_new(const struct auth_secret *secret, bool doomed,
-				  const char *user, const uint8_t *cb_data, size_t cb_len);
+struct auth_scram *auth_scram_new(const struct auth_secret *secret, bool doomed, const char *user,
+				  const uint8_t *cb_data, size_t cb_len);
 void auth_scram_free(struct auth_scram *sc);
-enum auth_step auth_scram_first(struct auth_scram *sc, const char *mechanism,
-				const uint8_t *data, size_t len, struct strbuf *out,
-				struct pgerr *err) MUST_CHECK;
+enum auth_step auth_scram_first(struct auth_scram *sc, const char *mechanism, const uint8_t *data,
+				size_t len, struct strbuf *out, struct pgerr *err) MUST_CHECK;
 enum auth_step auth_scram_final(struct auth_scram *sc, const uint8_t *data, size_t len,
 				struct strbuf *out, struct pgerr *err) MUST_CHECK;
 

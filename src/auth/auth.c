@@ -119,8 +119,8 @@ static bool create_secret(const char *path, uint8_t out[AUTH_SERVER_SECRET_LEN],
 	return ok;
 }
 
-bool auth_server_secret_load(const char *path, uint8_t out[AUTH_SERVER_SECRET_LEN],
-			     char *errbuf, size_t errlen)
+bool auth_server_secret_load(const char *path, uint8_t out[AUTH_SERVER_SECRET_LEN], char *errbuf,
+			     size_t errlen)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT)

@@ -26,7 +26,7 @@ struct auth_scram {
 	bool doomed;
 	char *user;
 	uint8_t cb_data[64];
-	size_t cb_len; /* 0 = not on TLS */
+	size_t cb_len;   /* 0 = not on TLS */
 	char cbind_flag; /* 'n', 'y' or 'p' */
 	char *gs2_header;
 	char *client_first_bare;
@@ -34,8 +34,8 @@ struct auth_scram {
 	char *server_first;
 };
 
-struct auth_scram *auth_scram_new(const struct auth_secret *secret, bool doomed,
-				  const char *user, const uint8_t *cb_data, size_t cb_len)
+struct auth_scram *auth_scram_new(const struct auth_secret *secret, bool doomed, const char *user,
+				  const uint8_t *cb_data, size_t cb_len)
 {
 	struct auth_scram *sc = base_xcalloc(1, sizeof(*sc));
 	sc->secret = *secret;
@@ -72,8 +72,8 @@ static enum auth_step bad(struct auth_scram *sc, struct pgerr *err, const char *
 static enum auth_step failed(struct auth_scram *sc, struct pgerr *err)
 {
 	sc->state = SCRAM_DONE;
-	pgerr_fatal(err, SQLSTATE_INVALID_PASSWORD, "password authentication failed for user \"%s\"",
-		    sc->user);
+	pgerr_fatal(err, SQLSTATE_INVALID_PASSWORD,
+		    "password authentication failed for user \"%s\"", sc->user);
 	return AUTH_STEP_FAIL;
 }
 
@@ -124,15 +124,17 @@ static enum auth_step read_gs2(struct auth_scram *sc, const char *mechanism, cha
 		    strncmp(s + 2, CB_TYPE, strlen(CB_TYPE)) != 0)
 			return bad(sc, err, "Unsupported SCRAM channel-binding type.");
 		if (!plus)
-			return bad(sc, err, "The client selected SCRAM-SHA-256 without channel "
-					    "binding, but the SCRAM message includes channel "
-					    "binding data.");
+			return bad(sc, err,
+				   "The client selected SCRAM-SHA-256 without channel "
+				   "binding, but the SCRAM message includes channel "
+				   "binding data.");
 		sc->cbind_flag = 'p';
 		s = comma + 1;
 	} else if ((s[0] == 'n' || s[0] == 'y') && s[1] == ',') {
 		if (plus)
-			return bad(sc, err, "The client selected SCRAM-SHA-256-PLUS, but the SCRAM "
-					    "message does not include channel binding data.");
+			return bad(sc, err,
+				   "The client selected SCRAM-SHA-256-PLUS, but the SCRAM "
+				   "message does not include channel binding data.");
 		if (s[0] == 'y' && sc->cb_len) {
 			sc->state = SCRAM_DONE;
 			pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
@@ -148,8 +150,9 @@ static enum auth_step read_gs2(struct auth_scram *sc, const char *mechanism, cha
 		return bad(sc, err, "Unexpected channel-binding flag.");
 	}
 	if (*s != ',')
-		return bad(sc, err, "Client uses authorization identity, but it is not "
-				    "supported.");
+		return bad(sc, err,
+			   "Client uses authorization identity, but it is not "
+			   "supported.");
 	s++;
 	sc->gs2_header = base_xstrndup(*p, (size_t)(s - *p));
 	*p = s;
@@ -173,9 +176,8 @@ static void write_server_first(struct auth_scram *sc, const char *cnonce, struct
 	strbuf_puts(out, sc->server_first);
 }
 
-enum auth_step auth_scram_first(struct auth_scram *sc, const char *mechanism,
-				const uint8_t *data, size_t len, struct strbuf *out,
-				struct pgerr *err)
+enum auth_step auth_scram_first(struct auth_scram *sc, const char *mechanism, const uint8_t *data,
+				size_t len, struct strbuf *out, struct pgerr *err)
 {
 	ASSERT(sc->state == SCRAM_NEW);
 	bool plus = strcmp(mechanism, AUTH_MECH_SCRAM_PLUS) == 0;

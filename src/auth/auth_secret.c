@@ -70,10 +70,7 @@ bool auth_b64_decode(const char *src, size_t n, uint8_t *out, size_t cap, size_t
 	return true;
 }
 
-void auth_sha256(const void *data, size_t n, uint8_t out[AUTH_KEY_LEN])
-{
-	SHA256(data, n, out);
-}
+void auth_sha256(const void *data, size_t n, uint8_t out[AUTH_KEY_LEN]) { SHA256(data, n, out); }
 
 void auth_hmac(const uint8_t *key, size_t keylen, const void *data, size_t n,
 	       uint8_t out[AUTH_KEY_LEN])

@@ -105,8 +105,8 @@ static char *trim(char *s)
 	return s;
 }
 
-static bool add_line(struct auth_users *u, char *line, const char *path, int lineno,
-		     char *errbuf, size_t errlen)
+static bool add_line(struct auth_users *u, char *line, const char *path, int lineno, char *errbuf,
+		     size_t errlen)
 {
 	struct auth_user user;
 	const char *why = NULL;

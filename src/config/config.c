@@ -271,6 +271,17 @@ static void format_ms(char *buf, size_t len, int64_t v)
 	snprintf(buf, len, "%lldms", (long long)v);
 }
 
+static const char *string_expectation(value_check_fn *check)
+{
+	if (check == check_log_level)
+		return "one of debug, info, warning, error";
+	if (check == check_ssl)
+		return "one of off, on, require";
+	if (check == check_auth_method)
+		return "one of trust, password, md5, scram-sha-256, reject";
+	return "a non-empty value";
+}
+
 /* What a valid value of key i looks like, for "invalid value" messages. */
 static void describe_expected(size_t i, char *buf, size_t len)
 {
@@ -298,12 +309,7 @@ static void describe_expected(size_t i, char *buf, size_t len)
 		snprintf(buf, len, "on/off, true/false, yes/no or 1/0");
 		break;
 	case CONFIG_STRING:
-		snprintf(buf, len, "%s",
-			 fields[i].check == check_log_level     ? "one of debug, info, warning, error"
-			 : fields[i].check == check_ssl         ? "one of off, on, require"
-			 : fields[i].check == check_auth_method ? "one of trust, password, md5, "
-								  "scram-sha-256, reject"
-								: "a non-empty value");
+		snprintf(buf, len, "%s", string_expectation(fields[i].check));
 		break;
 	}
 }
@@ -428,7 +434,8 @@ void config_free(struct config *c)
 
 static bool field_equal(const struct config *a, const struct config *b, size_t i)
 {
-	const void *fa = (const char *)a + fields[i].offset, *fb = (const char *)b + fields[i].offset;
+	const void *fa = (const char *)a + fields[i].offset;
+	const void *fb = (const char *)b + fields[i].offset;
 	switch (keys[i].type) {
 	case CONFIG_STRING:
 		return strcmp(*(char *const *)fa, *(char *const *)fb) == 0;

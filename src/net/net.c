@@ -161,7 +161,8 @@ static void on_event(struct bufferevent *bev, short what, void *arg)
 	}
 	if (c->tls && (what & BEV_EVENT_ERROR)) {
 		char reason[256];
-		LOG_INFO(0, NULL, "TLS connection failed: %s", net_tls_error(bev, reason, sizeof(reason)));
+		LOG_INFO(0, NULL, "TLS connection failed: %s",
+			 net_tls_error(bev, reason, sizeof(reason)));
 	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
 		conn_free(c);

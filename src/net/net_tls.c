@@ -104,7 +104,7 @@ struct bufferevent *net_tls_accept(struct net_tls *t, struct event_base *base, e
 	if (!ssl)
 		return NULL;
 	struct bufferevent *bev = bufferevent_openssl_socket_new(
-	    base, fd, ssl, BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE);
+		base, fd, ssl, BUFFEREVENT_SSL_ACCEPTING, BEV_OPT_CLOSE_ON_FREE);
 	if (!bev) {
 		SSL_free(ssl);
 		return NULL;
@@ -122,7 +122,7 @@ static size_t end_point_hash(X509 *cert, uint8_t cb[NET_CB_MAX])
 	if (!cert || !OBJ_find_sigid_algs(X509_get_signature_nid(cert), &md_nid, &pk_nid))
 		return 0;
 	const EVP_MD *md = md_nid == NID_md5 || md_nid == NID_sha1 ? EVP_sha256()
-							       : EVP_get_digestbynid(md_nid);
+								   : EVP_get_digestbynid(md_nid);
 	unsigned int len = 0;
 	if (!md || X509_digest(cert, md, cb, &len) != 1)
 		return 0;

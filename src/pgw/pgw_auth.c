@@ -24,7 +24,10 @@ static void auth_request(struct strbuf *sb, uint32_t code, const void *data, siz
 
 void pgw_be_auth_cleartext(struct strbuf *sb) { auth_request(sb, AUTH_CLEARTEXT, NULL, 0); }
 
-void pgw_be_auth_md5(struct strbuf *sb, const uint8_t salt[4]) { auth_request(sb, AUTH_MD5, salt, 4); }
+void pgw_be_auth_md5(struct strbuf *sb, const uint8_t salt[4])
+{
+	auth_request(sb, AUTH_MD5, salt, 4);
+}
 
 void pgw_be_auth_sasl(struct strbuf *sb, size_t n, const char *const *mechanisms)
 {
@@ -60,8 +63,7 @@ bool pgw_fe_password(const struct pgw_msg *m, struct pgw_password *out, struct p
 	return true;
 }
 
-bool pgw_fe_sasl_initial(const struct pgw_msg *m, struct pgw_sasl_initial *out,
-			 struct pgerr *err)
+bool pgw_fe_sasl_initial(const struct pgw_msg *m, struct pgw_sasl_initial *out, struct pgerr *err)
 {
 	const uint8_t *nul = m->len ? memchr(m->body, 0, m->len) : NULL;
 	if (!nul)

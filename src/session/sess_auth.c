@@ -18,8 +18,8 @@
 #include <string.h>
 
 struct sess_auth {
-	enum auth_method method;  /* what is being run (md5 becomes SCRAM for SCRAM secrets) */
-	struct auth_users *users; /* referenced snapshot; NULL = no users file */
+	enum auth_method method;      /* what is being run (md5 becomes SCRAM for SCRAM secrets) */
+	struct auth_users *users;     /* referenced snapshot; NULL = no users file */
 	const struct auth_user *user; /* in users; NULL = unknown */
 	struct auth_secret secret;    /* the user's, or the mock */
 	uint8_t md5_salt[4];
@@ -196,7 +196,8 @@ static void on_sasl(struct session *s, const struct pgw_msg *m)
 		if (!pgw_fe_sasl_initial(m, &in, &err))
 			st = AUTH_STEP_BAD;
 		else
-			st = auth_scram_first(a->scram, in.mechanism, in.data, in.len, &reply, &err);
+			st = auth_scram_first(a->scram, in.mechanism, in.data, in.len, &reply,
+					      &err);
 	} else {
 		struct pgw_sasl_response in;
 		pgw_fe_sasl_response(m, &in);

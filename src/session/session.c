@@ -6,7 +6,7 @@
  *              v      |                  trust
  *   new ---> STARTUP -+-- StartupMessage ------+-----------------> READY <-------------+
  *              |               | password,     ^ tenant opened     |   |             | Sync
- *              |               | md5, SCRAM    |                   |   +- error in --+- SKIP_TO_SYNC
+ *              |               | md5, SCRAM    |                   |   +- error in --+ SKIP_TO_SYNC
  *              |               v               |                   |      extended query
  *              |             AUTH -- 'p' ... --+                   |
  *              | CancelRequest, bad packet,    | wrong password,   |
@@ -264,7 +264,8 @@ bool sess_startup_finish(struct session *s, const struct auth_user *user, struct
 static void answer_ssl(struct session *s, size_t extra)
 {
 	if (s->tls || s->tls_requested) {
-		session_fatal(s, SQLSTATE_PROTOCOL_VIOLATION, "SSLRequest on an encrypted connection");
+		session_fatal(s, SQLSTATE_PROTOCOL_VIOLATION,
+			      "SSLRequest on an encrypted connection");
 		return;
 	}
 	if (strcmp(s->env->cfg->ssl, "off") == 0) {

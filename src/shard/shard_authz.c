@@ -10,12 +10,12 @@
 
 /* Per-connection SQLite limits (PostgreSQL's own ceilings are higher; these keep one client
  * from making SQLite allocate without bound on the shared process). */
-#define LIMIT_SQL_LENGTH (64 * 1024 * 1024)    /* translated statement text */
-#define LIMIT_LENGTH (256 * 1024 * 1024)       /* one string or blob value */
-#define LIMIT_EXPR_DEPTH 1000                  /* matches xlat's depth guard (54001) */
+#define LIMIT_SQL_LENGTH (64 * 1024 * 1024) /* translated statement text */
+#define LIMIT_LENGTH (256 * 1024 * 1024)    /* one string or blob value */
+#define LIMIT_EXPR_DEPTH 1000               /* matches xlat's depth guard (54001) */
 #define LIMIT_COMPOUND_SELECT 500
 #define LIMIT_LIKE_PATTERN 50000
-#define LIMIT_VARIABLE_NUMBER 65535            /* PostgreSQL's parameter maximum */
+#define LIMIT_VARIABLE_NUMBER 65535 /* PostgreSQL's parameter maximum */
 #define LIMIT_TRIGGER_DEPTH 100
 /* Plain VACUUM attaches one scratch database (an empty file name); nothing else attaches
  * unless the server does it inside shard_authz_internal_begin/end. */
@@ -35,18 +35,18 @@ static int deny(const char *fmt, const char *what)
 /* PRAGMAs that only read the schema of the tenant's own file; any argument is a table or
  * index name. */
 static const char *const introspection_pragmas[] = {
-	"table_info",      "table_xinfo",   "table_list",      "index_list",    "index_info",
-	"index_xinfo",     "foreign_key_list", "foreign_key_check", "collation_list",
-	"function_list",   "module_list",   "pragma_list",     "integrity_check", "quick_check",
+	"table_info",  "table_xinfo",      "table_list",        "index_list",     "index_info",
+	"index_xinfo", "foreign_key_list", "foreign_key_check", "collation_list", "function_list",
+	"module_list", "pragma_list",      "integrity_check",   "quick_check",
 };
 
 /* PRAGMAs whose current value may be read (no argument), never set: setting them would
  * change durability (journal_mode, synchronous), the server's semantics (foreign_keys,
  * case_sensitive_like) or the file's format. */
 static const char *const readable_pragmas[] = {
-	"application_id", "user_version",  "schema_version", "data_version", "encoding",
-	"page_size",      "page_count",    "freelist_count", "foreign_keys", "journal_mode",
-	"synchronous",    "auto_vacuum",   "defer_foreign_keys",
+	"application_id", "user_version", "schema_version",     "data_version", "encoding",
+	"page_size",      "page_count",   "freelist_count",     "foreign_keys", "journal_mode",
+	"synchronous",    "auto_vacuum",  "defer_foreign_keys",
 };
 
 /* PRAGMAs a client may also set: they last one transaction or only plan queries. */
@@ -75,8 +75,8 @@ static int check_pragma(const char *name, const char *arg)
  * (the sqlite3 shell's readfile/writefile/edit, fts3_tokenizer's pointer form). SQLite's
  * own build has none of them but load_extension; the list guards future registrations. */
 static const char *const denied_functions[] = {
-	"load_extension", "readfile", "writefile", "edit", "fts3_tokenizer", "lsdir",
-	"sqlite_dbpage",  "zipfile",  "sqlar_compress", "sqlar_uncompress",
+	"load_extension", "readfile",      "writefile", "edit",           "fts3_tokenizer",
+	"lsdir",          "sqlite_dbpage", "zipfile",   "sqlar_compress", "sqlar_uncompress",
 };
 
 /* Virtual table modules that keep their data in shadow tables of the same file. */
@@ -161,7 +161,8 @@ bool shard_authz_install(sqlite3 *db, struct shard_authz *az, struct pgerr *err)
 	for (size_t i = 0; i < ARRAY_LEN(limits); i++)
 		sqlite3_limit(db, limits[i].id, limits[i].value);
 	if (sqlite3_set_authorizer(db, authorize, az) != SQLITE_OK)
-		return pgerr_fatal(err, SQLSTATE_INTERNAL_ERROR, "could not install the authorizer");
+		return pgerr_fatal(err, SQLSTATE_INTERNAL_ERROR,
+				   "could not install the authorizer");
 	return true;
 }
 

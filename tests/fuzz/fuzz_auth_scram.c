@@ -62,8 +62,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				       "fleZbJDQt4WGdqH5kJI652hBSWQ1Rz0qCzm4h5ShLCo=",
 				       &secret))
 		auth_mock_secret(server_secret, "fuzz", &secret);
-	struct auth_scram *sc =
-	    auth_scram_new(&secret, mock, "fuzz", (flags & 1) ? cb : NULL, (flags & 1) ? 32 : 0);
+	struct auth_scram *sc = auth_scram_new(&secret, mock, "fuzz", (flags & 1) ? cb : NULL,
+					       (flags & 1) ? 32 : 0);
 	struct strbuf out;
 	struct pgerr err;
 	strbuf_init(&out, 0);

@@ -105,12 +105,18 @@ START_TEST(file_touching_sql_is_refused)
 
 	PGconn *c = harness_connect(&H, "user=bob dbname=acme");
 	static const char *const refused[] = {
-		"PRAGMA journal_mode=DELETE",       "PRAGMA writable_schema=ON",
-		"PRAGMA synchronous=OFF",           "DETACH DATABASE other",
-		"SELECT load_extension('/tmp/x')",  "SELECT readfile('/etc/passwd')",
-		"SELECT writefile('/tmp/x', 'y')",  "SELECT * FROM other.secret",
-		"SELECT * FROM \"other\".secret",   "SELECT * FROM main.secret",
-		"SELECT * FROM secret",             "SELECT * FROM pragma_database_list()",
+		"PRAGMA journal_mode=DELETE",
+		"PRAGMA writable_schema=ON",
+		"PRAGMA synchronous=OFF",
+		"DETACH DATABASE other",
+		"SELECT load_extension('/tmp/x')",
+		"SELECT readfile('/etc/passwd')",
+		"SELECT writefile('/tmp/x', 'y')",
+		"SELECT * FROM other.secret",
+		"SELECT * FROM \"other\".secret",
+		"SELECT * FROM main.secret",
+		"SELECT * FROM secret",
+		"SELECT * FROM pragma_database_list()",
 		"CREATE VIRTUAL TABLE v USING fts3tokenize(simple)",
 	};
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
@@ -139,10 +145,17 @@ START_TEST(tenant_names_cannot_form_paths)
 {
 	start_with("trust", NULL);
 	static const char *const tricks[] = {
-		"dbname=../other",   "dbname=..",         "dbname=.",
-		"dbname=a/b",        "dbname=acme.db",    "dbname=/etc/passwd",
-		"dbname=tenants/f5/other", "dbname='a b'", "dbname=-x",
-		"options='-c tenant=../../x'", "dbname=x\\\\y",
+		"dbname=../other",
+		"dbname=..",
+		"dbname=.",
+		"dbname=a/b",
+		"dbname=acme.db",
+		"dbname=/etc/passwd",
+		"dbname=tenants/f5/other",
+		"dbname='a b'",
+		"dbname=-x",
+		"options='-c tenant=../../x'",
+		"dbname=x\\\\y",
 		"dbname=abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl",
 	};
 	for (size_t i = 0; i < sizeof(tricks) / sizeof(tricks[0]); i++)

@@ -43,8 +43,13 @@ START_TEST(scram_secret_round_trip)
 	ck_assert(auth_secret_parse("md5e4f70fb0b8f2745aa7a69557c80cbd0c", &s));
 	ck_assert(auth_password_check(&s, "bob", "pencil"));
 	static const char *const bad[] = {
-		"SCRAM-SHA-256$0:AAAA$AAAA:AAAA", "SCRAM-SHA-256$4096:$", "SCRAM-SHA-256$x",
-		"md5abc", "md5ee69efad287c7423caf0b3229d71f56Z", "plaintext", "",
+		"SCRAM-SHA-256$0:AAAA$AAAA:AAAA",
+		"SCRAM-SHA-256$4096:$",
+		"SCRAM-SHA-256$x",
+		"md5abc",
+		"md5ee69efad287c7423caf0b3229d71f56Z",
+		"plaintext",
+		"",
 		"SCRAM-SHA-256$4096:Y92tGncp88C/ycZdHA60xA==$AAAA:AAAA",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -115,10 +120,11 @@ static char *write_file(const char *text)
 START_TEST(users_file)
 {
 	char err[256];
-	char *path = write_file("# name  secret  tenants\n"
-				"alice md5ee69efad287c7423caf0b3229d71f567 acme,team-*\n"
-				"\n   root  md5ee69efad287c7423caf0b3229d71f567  *   # all of them\n"
-				"nobody md5ee69efad287c7423caf0b3229d71f567\n");
+	char *path =
+		write_file("# name  secret  tenants\n"
+			   "alice md5ee69efad287c7423caf0b3229d71f567 acme,team-*\n"
+			   "\n   root  md5ee69efad287c7423caf0b3229d71f567  *   # all of them\n"
+			   "nobody md5ee69efad287c7423caf0b3229d71f567\n");
 	struct auth_users *u = auth_users_load(path, err, sizeof(err));
 	unlink(path);
 	ck_assert_msg(u != NULL, "%s", err);

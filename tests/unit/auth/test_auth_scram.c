@@ -35,8 +35,8 @@ static void client_final(const char *password, const char *bare, const char *ser
 			 3);
 	uint8_t salt[64], salted[32], ckey[32], stored[32], sig[32], proof[32];
 	size_t slen = unb64(salt_b64, strlen(salt_b64), salt);
-	PKCS5_PBKDF2_HMAC(password, (int)strlen(password), salt, (int)slen, iter, EVP_sha256(),
-			  32, salted);
+	PKCS5_PBKDF2_HMAC(password, (int)strlen(password), salt, (int)slen, iter, EVP_sha256(), 32,
+			  salted);
 	unsigned len = 32;
 	HMAC(EVP_sha256(), salted, 32, (const unsigned char *)"Client Key", 10, ckey, &len);
 	SHA256(ckey, 32, stored);
@@ -72,7 +72,7 @@ static struct run exchange(const char *password, bool doomed, bool tls, const ch
 	ck_assert(auth_secret_parse(text, &s));
 	free(text);
 	struct auth_scram *sc =
-	    auth_scram_new(&s, doomed, "alice", tls ? cert_hash : NULL, tls ? 32 : 0);
+		auth_scram_new(&s, doomed, "alice", tls ? cert_hash : NULL, tls ? 32 : 0);
 	char first[256], final[4096];
 	const char *bare = "n=,r=rOprNGfwEbeRWgbNEkqO";
 	snprintf(first, sizeof(first), "%s%s", gs2, bare);
@@ -84,8 +84,8 @@ static struct run exchange(const char *password, bool doomed, bool tls, const ch
 		client_final(password, bare, out.data, gs2, send_cb ? cert_hash : NULL, 32, final,
 			     sizeof(final));
 		strbuf_reset(&out);
-		r.final = auth_scram_final(sc, (const uint8_t *)final, strlen(final), &out,
-					   &r.err);
+		r.final =
+			auth_scram_final(sc, (const uint8_t *) final, strlen(final), &out, &r.err);
 		snprintf(r.server_final, sizeof(r.server_final), "%s", out.data ? out.data : "");
 	}
 	strbuf_fini(&out);
@@ -155,8 +155,8 @@ static enum auth_step first_of(const char *msg)
 	struct strbuf out;
 	struct pgerr err;
 	strbuf_init(&out, 0);
-	enum auth_step st =
-	    auth_scram_first(sc, AUTH_MECH_SCRAM, (const uint8_t *)msg, strlen(msg), &out, &err);
+	enum auth_step st = auth_scram_first(sc, AUTH_MECH_SCRAM, (const uint8_t *)msg, strlen(msg),
+					     &out, &err);
 	strbuf_fini(&out);
 	auth_scram_free(sc);
 	return st;
@@ -165,8 +165,8 @@ static enum auth_step first_of(const char *msg)
 START_TEST(malformed_first_messages)
 {
 	static const char *const bad[] = {
-		"",          "n",          "n,",        "x,,n=,r=abc", "n,a=bob,n=,r=abc",
-		"n,,r=abc",  "n,,n=,r=",   "n,,n=",     "n,,m=ext,n=,r=abc", "n,,n=,r=a b",
+		"",           "n",        "n,",    "x,,n=,r=abc",       "n,a=bob,n=,r=abc",
+		"n,,r=abc",   "n,,n=,r=", "n,,n=", "n,,m=ext,n=,r=abc", "n,,n=,r=a b",
 		"p=,,n=,r=a",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
@@ -190,8 +190,8 @@ END_TEST
 START_TEST(malformed_final_messages)
 {
 	static const char *const bad[] = {
-		"c=biws,r=abc",  "c=biws,p=AAAA", "r=abc,c=biws,p=AAAA", "c=biws,r=abc,p=A,p=B",
-		"c=!!,r=x,p=AAAA", "c=eSws,r=x,p=AAAA",
+		"c=biws,r=abc",         "c=biws,p=AAAA",   "r=abc,c=biws,p=AAAA",
+		"c=biws,r=abc,p=A,p=B", "c=!!,r=x,p=AAAA", "c=eSws,r=x,p=AAAA",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct auth_secret s;

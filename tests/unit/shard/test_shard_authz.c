@@ -45,16 +45,16 @@ static const char *state_of(const char *sql, struct pgerr *err)
 static void denied(const char *sql)
 {
 	struct pgerr err;
-	ck_assert_msg(strcmp(state_of(sql, &err), "42501") == 0, "%s: got %s %s", sql,
-		      err.sqlstate, err.message);
+	ck_assert_msg(strcmp(state_of(sql, &err), "42501") == 0, "%s: got %s %s", sql, err.sqlstate,
+		      err.message);
 	ck_assert_msg(strncmp(err.message, "permission denied: ", 19) == 0, "%s", err.message);
 }
 
 static void allowed(const char *sql)
 {
 	struct pgerr err;
-	ck_assert_msg(strcmp(state_of(sql, &err), "00000") == 0, "%s: got %s %s", sql,
-		      err.sqlstate, err.message);
+	ck_assert_msg(strcmp(state_of(sql, &err), "00000") == 0, "%s: got %s %s", sql, err.sqlstate,
+		      err.message);
 }
 
 START_TEST(attach_and_vacuum_into_refused)
@@ -83,14 +83,18 @@ END_TEST
 START_TEST(file_changing_pragmas_refused)
 {
 	static const char *const refused[] = {
-		"PRAGMA journal_mode=DELETE", "PRAGMA journal_mode=OFF", "PRAGMA synchronous=OFF",
-		"PRAGMA writable_schema=ON", "PRAGMA foreign_keys=OFF", "PRAGMA locking_mode=EXCLUSIVE",
-		"PRAGMA mmap_size=1000000", "PRAGMA temp_store_directory='/tmp'", "PRAGMA cache_size=-1000000",
-		"PRAGMA wal_checkpoint(TRUNCATE)", "PRAGMA database_list", "PRAGMA hard_heap_limit=1",
-		"PRAGMA soft_heap_limit=1", "PRAGMA trusted_schema=ON", "PRAGMA case_sensitive_like=OFF",
-		"PRAGMA ignore_check_constraints=ON", "PRAGMA auto_vacuum=FULL", "PRAGMA page_size=512",
-		"PRAGMA busy_timeout=100000", "PRAGMA threads=8", "PRAGMA max_page_count=1",
-		"PRAGMA user_version=7", "PRAGMA application_id=7", "PRAGMA main.journal_mode=MEMORY",
+		"PRAGMA journal_mode=DELETE",     "PRAGMA journal_mode=OFF",
+		"PRAGMA synchronous=OFF",         "PRAGMA writable_schema=ON",
+		"PRAGMA foreign_keys=OFF",        "PRAGMA locking_mode=EXCLUSIVE",
+		"PRAGMA mmap_size=1000000",       "PRAGMA temp_store_directory='/tmp'",
+		"PRAGMA cache_size=-1000000",     "PRAGMA wal_checkpoint(TRUNCATE)",
+		"PRAGMA database_list",           "PRAGMA hard_heap_limit=1",
+		"PRAGMA soft_heap_limit=1",       "PRAGMA trusted_schema=ON",
+		"PRAGMA case_sensitive_like=OFF", "PRAGMA ignore_check_constraints=ON",
+		"PRAGMA auto_vacuum=FULL",        "PRAGMA page_size=512",
+		"PRAGMA busy_timeout=100000",     "PRAGMA threads=8",
+		"PRAGMA max_page_count=1",        "PRAGMA user_version=7",
+		"PRAGMA application_id=7",        "PRAGMA main.journal_mode=MEMORY",
 	};
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		denied(refused[i]);
