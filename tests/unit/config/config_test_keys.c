@@ -267,6 +267,39 @@ START_TEST(small_errbuf)
 }
 END_TEST
 
+static void note_key(const char *key, void *ctx)
+{
+	char *seen = ctx;
+	strcat(seen, key);
+	strcat(seen, " ");
+}
+
+START_TEST(reload_merge)
+{
+	char err[256], seen[256] = "";
+	struct config_builder *b = config_builder_new();
+	struct config *running = config_builder_build(b);
+	ck_assert(config_builder_set(b, "port", "7000", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "ssl", "require", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "auth.remote", "md5", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "users_file", "/etc/users", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "max_tenant_connections", "5", err, sizeof(err)));
+	struct config *fresh = config_builder_build(b);
+	config_builder_free(b);
+	struct config *merged = config_merge_reloadable(running, fresh, note_key, seen);
+	config_free(fresh);
+	ck_assert_int_eq(merged->port, 5432);     /* not reloadable: the running value */
+	ck_assert_str_eq(merged->ssl, "off");
+	ck_assert_str_eq(merged->auth_remote, "md5"); /* reloadable: the new value */
+	ck_assert_str_eq(merged->users_file, "/etc/users");
+	ck_assert_int_eq(merged->max_tenant_connections, 5);
+	ck_assert_str_eq(seen, "port ssl ");
+	config_free(running);
+	ck_assert_str_eq(merged->data_dir, "./data"); /* strings are the merged snapshot's own */
+	config_free(merged);
+}
+END_TEST
+
 Suite *config_test_keys_suite(void)
 {
 	Suite *s = suite_create("config_keys");
@@ -279,6 +312,7 @@ Suite *config_test_keys_suite(void)
 	tcase_add_loop_test(tc, set_validates, 0, ARRAY_LEN(set_cases));
 	tcase_add_test(tc, snapshots);
 	tcase_add_test(tc, small_errbuf);
+	tcase_add_test(tc, reload_merge);
 	suite_add_tcase(s, tc);
 	return s;
 }
