@@ -20,6 +20,18 @@ struct config {
 	char *log_level;         /* log_level: debug, info, warning, error */
 	char *timezone;          /* timezone: default TimeZone reported to clients */
 	int64_t max_result_bytes; /* max_result_bytes: cap on one statement's buffered result */
+	int max_tenant_connections; /* max_tenant_connections: per tenant, 0 = no limit */
+	/* security (docs/security.md) */
+	char *ssl;               /* ssl: off, on, require */
+	char *ssl_cert_file;     /* ssl_cert_file: PEM certificate chain */
+	char *ssl_key_file;      /* ssl_key_file: PEM private key */
+	char *ssl_ca_file;       /* ssl_ca_file: CAs for client certificates, "" = none */
+	char *sni_base_domain;   /* sni_base_domain: tenant from the TLS server name, "" = off */
+	char *users_file;        /* users_file: "" = no users (trust only) */
+	char *auth_unix;         /* auth.unix: method for Unix-socket connections */
+	char *auth_loopback;     /* auth.loopback: method for 127.0.0.0/8 and ::1 */
+	char *auth_remote;       /* auth.remote: method for every other address */
+	bool auth_password_without_tls; /* auth.password_without_tls */
 };
 
 enum config_type { CONFIG_STRING, CONFIG_INT, CONFIG_BOOL, CONFIG_BYTES, CONFIG_DURATION_MS };
@@ -50,6 +62,12 @@ bool config_builder_load_file(struct config_builder *b, const char *path, char *
 /* Produces a snapshot (caller owns; config_free). Never fails: values were checked on set. */
 struct config *config_builder_build(const struct config_builder *b);
 void config_free(struct config *c);
+
+/* A reload: a new snapshot with the reloadable keys from fresh and every other key from
+ * running (those take effect at the next start). changed_fn, when not NULL, hears the name
+ * of each non-reloadable key whose value differs, so the caller can say it was not applied. */
+struct config *config_merge_reloadable(const struct config *running, const struct config *fresh,
+				       void (*changed_fn)(const char *key, void *ctx), void *ctx);
 
 /* Parses sizes ("64MB", "1kB", "512") and durations ("30s", "100ms", "5min", "1h", "250");
  * the bare-number unit for durations is milliseconds, as PostgreSQL's statement_timeout. */

@@ -11,6 +11,14 @@ struct event_base;
 
 enum net_origin { NET_UNIX, NET_LOOPBACK, NET_REMOTE };
 
+/* What a finished TLS handshake tells the handler. Views valid during the call only. */
+struct net_tls_info {
+	const uint8_t *cb_data;  /* tls-server-end-point: hash of the server certificate */
+	size_t cb_len;
+	const char *server_name; /* SNI, NULL when the client sent none */
+	const char *protocol;    /* "TLSv1.3", ... */
+};
+
 /* Callbacks for one kind of connection; `state` is what open_fn returned. */
 struct net_handler {
 	/* A client connected: returns its state (never NULL). */
@@ -29,7 +37,25 @@ struct net_handler {
 	void (*terminate_fn)(void *state);
 	/* The connection is gone; free state. Never called from inside input_fn. */
 	void (*close_fn)(void *state);
+	/* Optional. Asked after each batch of input: true (once) when the handler answered a
+	 * client's request to encrypt. net then sends the pending output in the clear and runs
+	 * the TLS handshake as the server; the handler sees no bytes until it is done. Bytes the
+	 * client sent before the handshake make net drop the connection. */
+	bool (*tls_start_fn)(void *state);
+	/* Optional. The handshake finished; a failed one closes the connection (close_fn). */
+	void (*tls_ready_fn)(void *state, const struct net_tls_info *info);
 };
+
+/* A TLS server context: certificate chain, key, optional client CAs; TLS 1.2 at least. */
+struct net_tls;
+/* NULL with a message in errbuf when a file cannot be read or the key does not match. */
+struct net_tls *net_tls_new(const char *cert_file, const char *key_file, const char *ca_file,
+			    char *errbuf, size_t errlen);
+/* Loads the files again (SIGHUP). New handshakes use them; connections already encrypted keep
+ * theirs. False with errbuf, and the old certificates stay, when the new ones do not load. */
+bool net_tls_reload(struct net_tls *t, const char *cert_file, const char *key_file,
+		    const char *ca_file, char *errbuf, size_t errlen) MUST_CHECK;
+void net_tls_free(struct net_tls *t);
 
 struct net_opts {
 	const char *listen_addresses; /* comma-separated hosts; "*" = all; "" = no TCP */
@@ -37,6 +63,7 @@ struct net_opts {
 	const char *unix_socket_dir; /* "" = no Unix socket */
 	int startup_timeout_ms;
 	int max_connections;
+	struct net_tls *tls; /* NULL = no TLS; the caller's, outlives the net */
 };
 
 struct net;

@@ -140,9 +140,40 @@ bool pgw_fe_copy_fail(const struct pgw_msg *m, struct pgw_copy_fail *out,
 		      struct pgerr *err) MUST_CHECK;
 
 /* PasswordMessage / SASLInitialResponse / SASLResponse bodies are read by the auth module. */
+/* The 'p' message is a PasswordMessage, SASLInitialResponse or SASLResponse depending on
+ * what the server asked for; the session knows which and calls the matching decoder. */
+struct pgw_password {
+	const char *password; /* NUL-terminated view (cleartext, or "md5" + 32 hex digits) */
+};
+/* 08P01 unless the body is exactly one NUL-terminated string. */
+bool pgw_fe_password(const struct pgw_msg *m, struct pgw_password *out,
+		     struct pgerr *err) MUST_CHECK;
+
+struct pgw_sasl_initial {
+	const char *mechanism; /* NUL-terminated view */
+	const uint8_t *data;   /* client-first-message, not NUL-terminated */
+	size_t len;
+	bool has_data; /* false when the client sent length -1 */
+};
+/* 08P01 when the mechanism is unterminated or the length word disagrees with the body. */
+bool pgw_fe_sasl_initial(const struct pgw_msg *m, struct pgw_sasl_initial *out,
+			 struct pgerr *err) MUST_CHECK;
+
+struct pgw_sasl_response {
+	const uint8_t *data; /* the whole body, not NUL-terminated */
+	size_t len;
+};
+void pgw_fe_sasl_response(const struct pgw_msg *m, struct pgw_sasl_response *out);
 
 /* ---- Backend messages, appended to a strbuf (check sb->failed once at the end). ---- */
 void pgw_be_auth_ok(struct strbuf *sb);
+/* Authentication requests: CleartextPassword, MD5Password (4-byte salt), SASL (the offered
+ * mechanisms, in order of preference), SASLContinue and SASLFinal (mechanism data). */
+void pgw_be_auth_cleartext(struct strbuf *sb);
+void pgw_be_auth_md5(struct strbuf *sb, const uint8_t salt[4]);
+void pgw_be_auth_sasl(struct strbuf *sb, size_t n, const char *const *mechanisms);
+void pgw_be_auth_sasl_continue(struct strbuf *sb, const void *data, size_t n);
+void pgw_be_auth_sasl_final(struct strbuf *sb, const void *data, size_t n);
 void pgw_be_parameter_status(struct strbuf *sb, const char *name, const char *value);
 void pgw_be_backend_key(struct strbuf *sb, uint32_t pid, uint32_t key);
 /* status: 'I' idle, 'T' in a transaction block, 'E' in a failed transaction block. */

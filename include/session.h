@@ -7,8 +7,10 @@
 
 #include "base.h"
 
+struct auth;
 struct config;
 struct shard_registry;
+struct session_tenant_counts;
 
 /* Where the client came from: decides defaults such as trust on loopback and Unix sockets. */
 enum session_origin { SESSION_UNIX, SESSION_LOOPBACK, SESSION_REMOTE };
@@ -20,6 +22,10 @@ struct session_env {
 	/* Delivers a CancelRequest: interrupt session `pid` if `key` matches. May be NULL. */
 	void (*cancel_fn)(void *ctx, uint32_t pid, uint32_t key);
 	void *cancel_ctx;
+	/* Authentication rules and users (docs/security.md). NULL = trust everyone. */
+	struct auth *auth;
+	/* Connections per tenant, for max_tenant_connections. NULL = not counted. */
+	struct session_tenant_counts *tenant_counts;
 };
 
 struct session;
@@ -51,6 +57,19 @@ void session_fatal(struct session *s, const char *sqlstate, const char *message)
 uint32_t session_pid(const struct session *s);
 /* Interrupts the running statement when key matches this session's cancel key. */
 bool session_cancel(struct session *s, uint32_t key);
+
+/* TLS, asked for by the client's SSLRequest (answered 'S' when cfg->ssl is not off).
+ * session_tls_start is true once, after the 'S' is in the output: the caller sends it, then
+ * starts the TLS handshake on the connection before reading anything more.
+ * session_tls_ready reports the finished handshake: the tls-server-end-point hash of the
+ * server certificate (for SCRAM-SHA-256-PLUS) and the SNI server name (NULL when none). */
+bool session_tls_start(struct session *s);
+void session_tls_ready(struct session *s, const uint8_t *cb_data, size_t cb_len,
+		       const char *server_name);
+
+/* Connections per tenant, shared by all sessions; thread-safe. */
+struct session_tenant_counts *session_tenant_counts_new(void);
+void session_tenant_counts_free(struct session_tenant_counts *tc);
 
 uint64_t session_id(const struct session *s);
 /* The tenant name once started, else NULL (for log lines). */

@@ -20,7 +20,7 @@
 
 /* String keys may refine "any string" with a check; NULL accepts anything. */
 typedef bool value_check_fn(const char *value);
-static value_check_fn check_nonempty, check_log_level;
+static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_method;
 
 /* X(name, field, type, default, min, max, reloadable, check, help) — docs/config.md lists
  * the same keys and is checked against this table by tests/unit/config. */
@@ -46,11 +46,39 @@ static value_check_fn check_nonempty, check_log_level;
 	X(timezone, timezone, CONFIG_STRING, "UTC", 0, 0, true, check_nonempty,                 \
 	  "TimeZone reported to clients at startup.")                                           \
 	X(max_result_bytes, max_result_bytes, CONFIG_BYTES, "256MB", KB, TB, true, NULL,        \
-	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).")
+	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).") \
+	X(max_tenant_connections, max_tenant_connections, CONFIG_INT, "0", 0, 1000000, true, NULL, \
+	  "Most connections to one tenant at once (0 = no limit); more are refused (53300).")   \
+	X(ssl, ssl, CONFIG_STRING, "off", 0, 0, false, check_ssl,                               \
+	  "TLS for TCP clients: off, on (offered), require (plaintext TCP refused).")           \
+	X(ssl_cert_file, ssl_cert_file, CONFIG_STRING, "", 0, 0, true, NULL,                    \
+	  "PEM file with the server certificate (and its chain); reloaded on SIGHUP.")          \
+	X(ssl_key_file, ssl_key_file, CONFIG_STRING, "", 0, 0, true, NULL,                     \
+	  "PEM file with the server's private key; reloaded on SIGHUP.")                        \
+	X(ssl_ca_file, ssl_ca_file, CONFIG_STRING, "", 0, 0, true, NULL,                        \
+	  "CAs that sign client certificates a client may present; empty asks for none.")      \
+	X(sni_base_domain, sni_base_domain, CONFIG_STRING, "", 0, 0, false, NULL,               \
+	  "With TLS, a server name TENANT.<this domain> chooses the tenant; empty disables.")   \
+	X(users_file, users_file, CONFIG_STRING, "", 0, 0, true, NULL,                          \
+	  "Users, their password secrets and tenants; empty = no users; reloaded on SIGHUP.")
+
+/* The [auth] section: the hba-style rules. Same columns as CONFIG_KEYS, but the name is a
+ * string because it holds the section's dot. */
+#define CONFIG_SECTION_KEYS(X)                                                                  \
+	X("auth.unix", auth_unix, CONFIG_STRING, "trust", 0, 0, true, check_auth_method,        \
+	  "Method for Unix-socket clients: trust, password, md5, scram-sha-256 or reject.")    \
+	X("auth.loopback", auth_loopback, CONFIG_STRING, "trust", 0, 0, true, check_auth_method, \
+	  "Method for clients on 127.0.0.0/8 and ::1.")                                        \
+	X("auth.remote", auth_remote, CONFIG_STRING, "scram-sha-256", 0, 0, true,              \
+	  check_auth_method, "Method for clients on every other address.")                     \
+	X("auth.password_without_tls", auth_password_without_tls, CONFIG_BOOL, "off", 0, 0, true, \
+	  NULL, "Allow the password method (cleartext) on TCP connections without TLS.")
 
 #define KEY_ROW(name, field, type, def, min, max, reload, check, help) \
 	{#name, type, def, min, max, reload, help},
-static const struct config_key keys[] = {CONFIG_KEYS(KEY_ROW)};
+#define SECTION_KEY_ROW(name, field, type, def, min, max, reload, check, help) \
+	{name, type, def, min, max, reload, help},
+static const struct config_key keys[] = {CONFIG_KEYS(KEY_ROW) CONFIG_SECTION_KEYS(SECTION_KEY_ROW)};
 
 struct field {
 	size_t offset;
@@ -58,7 +86,7 @@ struct field {
 };
 #define FIELD_ROW(name, field, type, def, min, max, reload, check, help) \
 	{offsetof(struct config, field), check},
-static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW)};
+static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW) CONFIG_SECTION_KEYS(FIELD_ROW)};
 
 /* Each field's C type must be the one its config_type stores. */
 #define SIZE_CONFIG_STRING sizeof(char *)
@@ -66,10 +94,26 @@ static const struct field fields[] = {CONFIG_KEYS(FIELD_ROW)};
 #define SIZE_CONFIG_BOOL sizeof(bool)
 #define SIZE_CONFIG_BYTES sizeof(int64_t)
 #define SIZE_CONFIG_DURATION_MS sizeof(int)
+static size_t size_of_type(enum config_type t)
+{
+	switch (t) {
+	case CONFIG_STRING:
+		return SIZE_CONFIG_STRING;
+	case CONFIG_INT:
+		return SIZE_CONFIG_INT;
+	case CONFIG_BOOL:
+		return SIZE_CONFIG_BOOL;
+	case CONFIG_BYTES:
+		return SIZE_CONFIG_BYTES;
+	default:
+		return SIZE_CONFIG_DURATION_MS;
+	}
+}
 #define FIELD_SIZE_CHECK(name, field, type, def, min, max, reload, check, help) \
 	_Static_assert(sizeof(((struct config *)0)->field) == SIZE_##type,      \
 		       #field " has the wrong type");
 CONFIG_KEYS(FIELD_SIZE_CHECK)
+CONFIG_SECTION_KEYS(FIELD_SIZE_CHECK)
 
 const struct config_key *config_keys(size_t *n)
 {
@@ -83,6 +127,24 @@ static bool check_log_level(const char *value)
 {
 	enum base_log_level level;
 	return base_log_level_parse(value, &level);
+}
+
+static bool one_of(const char *value, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(value, words[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *const ssl_words[] = {"off", "on", "require"};
+static bool check_ssl(const char *value) { return one_of(value, ssl_words, ARRAY_LEN(ssl_words)); }
+
+/* The method names of include/auth.h (config lies below auth, so it keeps its own list). */
+static const char *const method_words[] = {"trust", "password", "md5", "scram-sha-256", "reject"};
+static bool check_auth_method(const char *value)
+{
+	return one_of(value, method_words, ARRAY_LEN(method_words));
 }
 
 /* ---- value parsing ---- */
@@ -209,6 +271,17 @@ static void format_ms(char *buf, size_t len, int64_t v)
 	snprintf(buf, len, "%lldms", (long long)v);
 }
 
+static const char *string_expectation(value_check_fn *check)
+{
+	if (check == check_log_level)
+		return "one of debug, info, warning, error";
+	if (check == check_ssl)
+		return "one of off, on, require";
+	if (check == check_auth_method)
+		return "one of trust, password, md5, scram-sha-256, reject";
+	return "a non-empty value";
+}
+
 /* What a valid value of key i looks like, for "invalid value" messages. */
 static void describe_expected(size_t i, char *buf, size_t len)
 {
@@ -236,9 +309,7 @@ static void describe_expected(size_t i, char *buf, size_t len)
 		snprintf(buf, len, "on/off, true/false, yes/no or 1/0");
 		break;
 	case CONFIG_STRING:
-		snprintf(buf, len, "%s",
-			 fields[i].check == check_log_level ? "one of debug, info, warning, error"
-							    : "a non-empty value");
+		snprintf(buf, len, "%s", string_expectation(fields[i].check));
 		break;
 	}
 }
@@ -359,4 +430,34 @@ void config_free(struct config *c)
 		return;
 	free_strings(c);
 	free(c);
+}
+
+static bool field_equal(const struct config *a, const struct config *b, size_t i)
+{
+	const void *fa = (const char *)a + fields[i].offset;
+	const void *fb = (const char *)b + fields[i].offset;
+	switch (keys[i].type) {
+	case CONFIG_STRING:
+		return strcmp(*(char *const *)fa, *(char *const *)fb) == 0;
+	case CONFIG_BOOL:
+		return *(const bool *)fa == *(const bool *)fb;
+	case CONFIG_BYTES:
+		return *(const int64_t *)fa == *(const int64_t *)fb;
+	default:
+		return *(const int *)fa == *(const int *)fb;
+	}
+}
+
+struct config *config_merge_reloadable(const struct config *running, const struct config *fresh,
+				       void (*changed_fn)(const char *key, void *ctx), void *ctx)
+{
+	struct config_builder b = {.cfg = *running};
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
+		if (keys[i].reloadable)
+			memcpy(field_at(&b.cfg, i), (const char *)fresh + fields[i].offset,
+			       size_of_type(keys[i].type));
+		else if (changed_fn && !field_equal(running, fresh, i))
+			changed_fn(keys[i].name, ctx);
+	}
+	return config_builder_build(&b); /* copies the strings */
 }

@@ -2,7 +2,7 @@
 /* net.c: listeners and client connections on libevent bufferevents. Each connection feeds
  * its handler whole buffers (pulled up only once the handler says enough bytes arrived) and
  * sends what the handler wrote; a startup timer guards against clients that never finish. */
-#include "net.h"
+#include "net_int.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -32,6 +32,7 @@ struct net_conn {
 	void *state;
 	size_t want;
 	bool closing;
+	bool tls; /* bev is an OpenSSL bufferevent */
 	struct net_conn *prev, *next;
 };
 
@@ -80,6 +81,45 @@ static void flush_output(struct net_conn *c)
 		conn_free(c);
 }
 
+static void on_read(struct bufferevent *bev, void *arg);
+static void on_write(struct bufferevent *bev, void *arg);
+static void on_event(struct bufferevent *bev, short what, void *arg);
+
+/* The handler answered an SSLRequest: its answer goes out in the clear on the socket, then an
+ * OpenSSL bufferevent takes the socket over. Anything already read behind the request was
+ * sent before the handshake and may be injected (CVE-2021-23214): the connection is dropped. */
+static bool start_tls(struct net_conn *c)
+{
+	struct strbuf *out = c->net->h->output_fn(c->state);
+	evutil_socket_t fd = bufferevent_getfd(c->bev);
+	bool ok = c->net->opts.tls && !c->tls &&
+		  evbuffer_get_length(bufferevent_get_input(c->bev)) == 0 &&
+		  evbuffer_get_length(bufferevent_get_output(c->bev)) == 0 &&
+		  send(fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
+	strbuf_reset(out);
+	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->net->base, fd) : NULL;
+	if (!tls) {
+		conn_free(c);
+		return false;
+	}
+	bufferevent_setfd(c->bev, -1); /* the socket is the TLS bufferevent's now */
+	bufferevent_free(c->bev);
+	c->bev = tls;
+	c->tls = true;
+	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
+	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
+	return true;
+}
+
+static void tls_ready(struct net_conn *c)
+{
+	struct net_tls_info info;
+	uint8_t cb[NET_CB_MAX];
+	net_tls_info_of(c->bev, &info, cb);
+	if (c->net->h->tls_ready_fn)
+		c->net->h->tls_ready_fn(c->state, &info);
+}
+
 static void on_read(struct bufferevent *bev, void *arg)
 {
 	struct net_conn *c = arg;
@@ -100,6 +140,8 @@ static void on_read(struct bufferevent *bev, void *arg)
 		if (used == 0 || c->net->h->closing_fn(c->state))
 			break;
 	}
+	if (c->net->h->tls_start_fn && c->net->h->tls_start_fn(c->state) && !start_tls(c))
+		return; /* c is gone */
 	flush_output(c); /* may free c */
 }
 
@@ -113,6 +155,15 @@ static void on_write(struct bufferevent *bev, void *arg)
 static void on_event(struct bufferevent *bev, short what, void *arg)
 {
 	struct net_conn *c = arg;
+	if (c->tls && (what & BEV_EVENT_CONNECTED)) {
+		tls_ready(c);
+		return;
+	}
+	if (c->tls && (what & BEV_EVENT_ERROR)) {
+		char reason[256];
+		LOG_INFO(0, NULL, "TLS connection failed: %s",
+			 net_tls_error(bev, reason, sizeof(reason)));
+	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
 		conn_free(c);
 }
@@ -325,8 +376,9 @@ void net_free(struct net *n)
 		struct net_conn *c = n->conns;
 		n->h->terminate_fn(c->state);
 		struct strbuf *out = n->h->output_fn(c->state);
-		/* Best effort: the FATAL goes out if the socket takes it without blocking. */
-		if (out->len) {
+		/* Best effort: the FATAL goes out if the socket takes it without blocking (not on
+		 * TLS, where plain bytes would corrupt the stream). */
+		if (out->len && !c->tls) {
 			ssize_t w = send(bufferevent_getfd(c->bev), out->data, out->len,
 					 MSG_DONTWAIT | MSG_NOSIGNAL);
 			(void)w;

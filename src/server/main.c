@@ -7,15 +7,31 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
+#include "auth.h"
 #include "config.h"
 #include "net.h"
 #include "session.h"
 #include "shard.h"
 
+/* What the command line said, kept so SIGHUP can read the same file and overrides again. */
+struct server_args {
+	const char *config_file;
+	size_t nsets;
+	char **sets; /* "key=value" */
+};
+
 struct server {
 	struct event_base *base;
+	struct server_args args;
 	struct config *cfg;
+	struct config **retired; /* earlier snapshots (sessions may hold pointers into them) */
+	size_t nretired;
+	struct auth *auth;
+	struct net_tls *tls;
+	struct session_tenant_counts *tenant_counts;
 	struct shard_registry *shards;
 	struct net *net;
 	struct session_env env;
@@ -99,6 +115,20 @@ static void conn_close(void *state)
 	free(c);
 }
 
+static bool conn_tls_start(void *state)
+{
+	return session_tls_start(((struct server_conn *)state)->sess);
+}
+
+static void conn_tls_ready(void *state, const struct net_tls_info *info)
+{
+	struct server_conn *c = state;
+	LOG_DEBUG(session_id(c->sess), NULL, "TLS up: %s%s%s", info->protocol,
+		  info->server_name ? ", server name " : "",
+		  info->server_name ? info->server_name : "");
+	session_tls_ready(c->sess, info->cb_data, info->cb_len, info->server_name);
+}
+
 static const struct net_handler session_handler = {
 	.open_fn = conn_open,
 	.input_fn = conn_input,
@@ -108,6 +138,8 @@ static const struct net_handler session_handler = {
 	.timeout_fn = conn_timeout,
 	.terminate_fn = conn_terminate,
 	.close_fn = conn_close,
+	.tls_start_fn = conn_tls_start,
+	.tls_ready_fn = conn_tls_ready,
 };
 
 /* ---- command line ---- */
@@ -116,7 +148,8 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"shardlite %s — a PostgreSQL server whose storage is one SQLite file per tenant\n\n"
-		"Usage: shardlite [OPTION]...\n\n"
+		"Usage: shardlite [OPTION]...\n"
+		"       shardlite passwd [--md5] USER   print a password secret for the users file\n\n"
 		"  --config FILE        read settings from an ini-style file\n"
 		"  --data-dir DIR       tenant files live here (data_dir)\n"
 		"  --listen ADDRS       comma-separated TCP addresses, '*' for all, '' for none\n"
@@ -125,21 +158,38 @@ static void usage(FILE *f)
 		"  --set KEY=VALUE      set any configuration key (see docs/config.md)\n"
 		"  --help               show this help and exit\n"
 		"  --version            show the version and exit\n\n"
-		"Command-line settings override the config file.\n",
+		"Command-line settings override the config file. SIGHUP reloads the file, the\n"
+		"users file and the TLS certificates.\n",
 		SHARDLITE_VERSION);
 }
 
-/* Applies `key=value` to the builder; exits with a message on error. */
-static void set_or_die(struct config_builder *b, const char *key, const char *value)
+/* Builds a snapshot from the config file and the --set overrides; NULL with errbuf. */
+static struct config *load_config(const struct server_args *a, char *errbuf, size_t errlen)
 {
-	char err[512];
-	if (!config_builder_set(b, key, value, err, sizeof(err))) {
-		fprintf(stderr, "shardlite: %s\n", err);
-		exit(2);
+	struct config_builder *b = config_builder_new();
+	bool ok = !a->config_file || config_builder_load_file(b, a->config_file, errbuf, errlen);
+	for (size_t i = 0; ok && i < a->nsets; i++) {
+		char *kv = base_xstrdup(a->sets[i]);
+		char *eq = strchr(kv, '=');
+		*eq = '\0';
+		ok = config_builder_set(b, kv, eq + 1, errbuf, errlen);
+		free(kv);
 	}
+	struct config *cfg = ok ? config_builder_build(b) : NULL;
+	config_builder_free(b);
+	return cfg;
 }
 
-static struct config *parse_args(int argc, char **argv)
+static void add_set(struct server_args *a, const char *key, const char *value)
+{
+	a->sets = base_xrealloc(a->sets, (a->nsets + 1) * sizeof(char *));
+	size_t n = strlen(key) + strlen(value) + 2;
+	a->sets[a->nsets] = base_xmalloc(n);
+	snprintf(a->sets[a->nsets++], n, "%s=%s", key, value);
+}
+
+/* Collects the config file and overrides in the order given; exits on a usage error. */
+static void parse_args(int argc, char **argv, struct server_args *a)
 {
 	static const struct option longopts[] = {
 		{"config", required_argument, NULL, 'c'},   {"data-dir", required_argument, NULL, 'D'},
@@ -148,65 +198,200 @@ static struct config *parse_args(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *config_file = NULL;
 	int opt;
-	/* First pass: only --config, --help, --version, so the file loads before overrides. */
 	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (opt == 'c')
-			config_file = optarg;
-		else if (opt == 'h')
-			usage(stdout), exit(0);
-		else if (opt == 'V')
-			printf("shardlite %s\n", SHARDLITE_VERSION), exit(0);
-		else if (opt == '?')
-			usage(stderr), exit(2);
+		switch (opt) {
+		case 'c':
+			a->config_file = optarg;
+			break;
+		case 'D':
+			add_set(a, "data_dir", optarg);
+			break;
+		case 'l':
+			add_set(a, "listen_addresses", optarg);
+			break;
+		case 'p':
+			add_set(a, "port", optarg);
+			break;
+		case 'k':
+			add_set(a, "unix_socket_dir", optarg);
+			break;
+		case 's':
+			if (!strchr(optarg, '=')) {
+				fprintf(stderr, "shardlite: --set expects KEY=VALUE, got \"%s\"\n",
+					optarg);
+				exit(2);
+			}
+			a->sets = base_xrealloc(a->sets, (a->nsets + 1) * sizeof(char *));
+			a->sets[a->nsets++] = base_xstrdup(optarg);
+			break;
+		case 'h':
+			usage(stdout);
+			exit(0);
+		case 'V':
+			printf("shardlite %s\n", SHARDLITE_VERSION);
+			exit(0);
+		default:
+			usage(stderr);
+			exit(2);
+		}
 	}
 	if (optind < argc) {
 		fprintf(stderr, "shardlite: unexpected argument \"%s\"\n", argv[optind]);
 		exit(2);
 	}
-	struct config_builder *b = config_builder_new();
+}
+
+static void free_args(struct server_args *a)
+{
+	for (size_t i = 0; i < a->nsets; i++)
+		free(a->sets[i]);
+	free(a->sets);
+}
+
+/* ---- shardlite passwd ---- */
+
+/* Reads one line into buf without the newline; with echo off when stdin is a terminal. */
+static bool read_password(const char *prompt, char *buf, size_t len)
+{
+	struct termios old, quiet;
+	bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		fprintf(stderr, "%s", prompt);
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool ok = fgets(buf, (int)len, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+	}
+	buf[ok ? strcspn(buf, "\r\n") : 0] = '\0';
+	return ok;
+}
+
+static int passwd_main(int argc, char **argv)
+{
+	bool md5 = argc == 4 && strcmp(argv[2], "--md5") == 0;
+	if (argc != 3 + md5) {
+		fprintf(stderr, "Usage: shardlite passwd [--md5] USER  (password from the terminal "
+				"or one line of stdin)\n");
+		return 2;
+	}
+	const char *user = argv[argc - 1];
+	char pw[1024], again[1024];
+	if (!read_password("Password: ", pw, sizeof(pw)) || !pw[0]) {
+		fprintf(stderr, "shardlite: no password given\n");
+		return 1;
+	}
+	if (isatty(STDIN_FILENO) && (!read_password("Again: ", again, sizeof(again)) ||
+				     strcmp(pw, again) != 0)) {
+		fprintf(stderr, "shardlite: the passwords do not match\n");
+		return 1;
+	}
+	char md5buf[36], *secret = md5 ? md5buf : auth_scram_secret_new(pw, AUTH_SCRAM_ITERATIONS);
+	if (md5)
+		auth_md5_secret(user, pw, md5buf);
+	memset(pw, 0, sizeof(pw));
+	if (!secret) {
+		fprintf(stderr, "shardlite: no random bytes for the salt\n");
+		return 1;
+	}
+	printf("%s\n", secret);
+	if (!md5)
+		free(secret);
+	return 0;
+}
+
+/* ---- authentication and TLS from the configuration (startup and SIGHUP) ---- */
+
+static bool rules_of(const struct config *cfg, struct auth_rules *r)
+{
+	r->password_without_tls = cfg->auth_password_without_tls;
+	return auth_method_parse(cfg->auth_unix, &r->unix_method) &&
+	       auth_method_parse(cfg->auth_loopback, &r->loopback_method) &&
+	       auth_method_parse(cfg->auth_remote, &r->remote_method);
+}
+
+/* Applies the rules and the users file of cfg to auth. False (auth unchanged) with errbuf. */
+static bool apply_auth(struct auth *a, const struct config *cfg, char *errbuf, size_t errlen)
+{
+	struct auth_rules rules;
+	struct auth_users *users = NULL;
+	if (!rules_of(cfg, &rules)) {
+		snprintf(errbuf, errlen, "invalid authentication method in [auth]");
+		return false;
+	}
+	if (cfg->users_file[0] && !(users = auth_users_load(cfg->users_file, errbuf, errlen)))
+		return false;
+	auth_set_rules(a, &rules);
+	auth_set_users(a, users);
+	if (users)
+		LOG_INFO(0, NULL, "users file %s: %zu users", cfg->users_file,
+			 auth_users_count(users));
+	return true;
+}
+
+static bool setup_security(struct server *srv, char *errbuf, size_t errlen)
+{
+	uint8_t secret[AUTH_SERVER_SECRET_LEN];
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/server.secret", srv->cfg->data_dir);
+	if (!auth_server_secret_load(path, secret, errbuf, errlen))
+		return false;
+	srv->auth = auth_new(secret);
+	srv->tenant_counts = session_tenant_counts_new();
+	if (!apply_auth(srv->auth, srv->cfg, errbuf, errlen))
+		return false;
+	if (strcmp(srv->cfg->ssl, "off") != 0)
+		srv->tls = net_tls_new(srv->cfg->ssl_cert_file, srv->cfg->ssl_key_file,
+				       srv->cfg->ssl_ca_file, errbuf, errlen);
+	return strcmp(srv->cfg->ssl, "off") == 0 || srv->tls;
+}
+
+static void not_reloaded(const char *key, void *ctx)
+{
+	LOG_WARN(0, NULL, "reload: \"%s\" changed but takes effect only at the next start", key);
+}
+
+/* SIGHUP: the file and overrides again; reloadable keys, users and certificates take effect.
+ * Anything that fails to load leaves the running setting in place. Other reloadable parts of
+ * the server hook in here. */
+static void reload(struct server *srv)
+{
 	char err[512];
-	if (config_file && !config_builder_load_file(b, config_file, err, sizeof(err))) {
-		fprintf(stderr, "shardlite: %s\n", err);
-		exit(2);
+	struct config *fresh = load_config(&srv->args, err, sizeof(err));
+	if (!fresh) {
+		LOG_ERROR(0, NULL, "reload failed, configuration unchanged: %s", err);
+		return;
 	}
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (opt) {
-		case 'D':
-			set_or_die(b, "data_dir", optarg);
-			break;
-		case 'l':
-			set_or_die(b, "listen_addresses", optarg);
-			break;
-		case 'p':
-			set_or_die(b, "port", optarg);
-			break;
-		case 'k':
-			set_or_die(b, "unix_socket_dir", optarg);
-			break;
-		case 's': {
-			char *eq = strchr(optarg, '=');
-			if (!eq) {
-				fprintf(stderr, "shardlite: --set expects KEY=VALUE, got \"%s\"\n",
-					optarg);
-				exit(2);
-			}
-			*eq = '\0';
-			set_or_die(b, optarg, eq + 1);
-			break;
-		}
-		default:
-			break;
-		}
-	}
-	struct config *cfg = config_builder_build(b);
-	config_builder_free(b);
-	return cfg;
+	struct config *cfg = config_merge_reloadable(srv->cfg, fresh, not_reloaded, NULL);
+	config_free(fresh);
+	enum base_log_level level;
+	if (base_log_level_parse(cfg->log_level, &level))
+		base_log_set_level(level);
+	if (!apply_auth(srv->auth, cfg, err, sizeof(err)))
+		LOG_ERROR(0, NULL, "reload: users and rules unchanged: %s", err);
+	if (srv->tls && !net_tls_reload(srv->tls, cfg->ssl_cert_file, cfg->ssl_key_file,
+					cfg->ssl_ca_file, err, sizeof(err)))
+		LOG_ERROR(0, NULL, "reload: certificates unchanged: %s", err);
+	/* Sessions read env.cfg as they go; the old snapshot stays allocated until exit because
+	 * a session may still point into it. */
+	srv->retired = base_xrealloc(srv->retired, (srv->nretired + 1) * sizeof(*srv->retired));
+	srv->retired[srv->nretired++] = srv->cfg;
+	srv->cfg = cfg;
+	__atomic_store_n(&srv->env.cfg, cfg, __ATOMIC_RELEASE);
+	LOG_INFO(0, NULL, "configuration reloaded");
 }
 
 /* ---- signals ---- */
+
+static void on_hup_signal(evutil_socket_t sig, short what, void *arg)
+{
+	LOG_INFO(0, NULL, "received SIGHUP: reloading");
+	reload(arg);
+}
 
 static void on_stop_signal(evutil_socket_t sig, short what, void *arg)
 {
@@ -218,7 +403,15 @@ static void on_stop_signal(evutil_socket_t sig, short what, void *arg)
 int main(int argc, char **argv)
 {
 	struct server srv = {0};
-	srv.cfg = parse_args(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "passwd") == 0)
+		return passwd_main(argc, argv);
+	char errbuf[512];
+	parse_args(argc, argv, &srv.args);
+	srv.cfg = load_config(&srv.args, errbuf, sizeof(errbuf));
+	if (!srv.cfg) {
+		fprintf(stderr, "shardlite: %s\n", errbuf);
+		return 2;
+	}
 	enum base_log_level level;
 	if (base_log_level_parse(srv.cfg->log_level, &level))
 		base_log_set_level(level);
@@ -232,10 +425,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "shardlite: %s\n", err.message);
 		return 1;
 	}
+	if (!setup_security(&srv, errbuf, sizeof(errbuf))) {
+		fprintf(stderr, "shardlite: %s\n", errbuf);
+		return 1;
+	}
 	srv.env = (struct session_env){.cfg = srv.cfg,
 				       .shards = srv.shards,
 				       .cancel_fn = cancel_session,
-				       .cancel_ctx = &srv};
+				       .cancel_ctx = &srv,
+				       .auth = srv.auth,
+				       .tenant_counts = srv.tenant_counts};
 	srv.base = event_base_new();
 	struct net_opts no = {
 		.listen_addresses = srv.cfg->listen_addresses,
@@ -243,8 +442,8 @@ int main(int argc, char **argv)
 		.unix_socket_dir = srv.cfg->unix_socket_dir,
 		.startup_timeout_ms = srv.cfg->startup_timeout_ms,
 		.max_connections = srv.cfg->max_connections,
+		.tls = srv.tls,
 	};
-	char errbuf[512];
 	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
 	if (!srv.net) {
 		fprintf(stderr, "shardlite: %s\n", errbuf);
@@ -255,8 +454,10 @@ int main(int argc, char **argv)
 	}
 	struct event *sigint = evsignal_new(srv.base, SIGINT, on_stop_signal, &srv);
 	struct event *sigterm = evsignal_new(srv.base, SIGTERM, on_stop_signal, &srv);
+	struct event *sighup = evsignal_new(srv.base, SIGHUP, on_hup_signal, &srv);
 	evsignal_add(sigint, NULL);
 	evsignal_add(sigterm, NULL);
+	evsignal_add(sighup, NULL);
 	LOG_INFO(0, NULL, "shardlite %s ready: data_dir=%s listen=%s port=%d socket_dir=%s",
 		 SHARDLITE_VERSION, srv.cfg->data_dir, srv.cfg->listen_addresses, srv.cfg->port,
 		 srv.cfg->unix_socket_dir[0] ? srv.cfg->unix_socket_dir : "(none)");
@@ -266,9 +467,17 @@ int main(int argc, char **argv)
 	net_free(srv.net);
 	event_free(sigint);
 	event_free(sigterm);
+	event_free(sighup);
 	shard_registry_free(srv.shards);
 	event_base_free(srv.base);
+	net_tls_free(srv.tls);
+	auth_free(srv.auth);
+	session_tenant_counts_free(srv.tenant_counts);
+	for (size_t i = 0; i < srv.nretired; i++)
+		config_free(srv.retired[i]);
+	free(srv.retired);
 	config_free(srv.cfg);
+	free_args(&srv.args);
 	LOG_INFO(0, NULL, "stopped");
 	return 0;
 }

@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* session.c: the per-connection state machine — startup, message dispatch, error reporting.
  *
- *            SSLRequest / GSSENCRequest: answer 'N'
+ *            SSLRequest: 'S' (net starts TLS) or 'N'; GSSENCRequest: 'N'
  *              +------+
- *              v      |
- *   new ---> STARTUP -+-- StartupMessage accepted --> READY <-------------+
- *              |                                      | ^ |               | Sync
- *              | CancelRequest, bad packet,           | | +-- error in ---+-- SKIP_TO_SYNC
- *              | refused startup, timeout             | |     extended query
- *              |                   COPY FROM STDIN -- | +-- CopyDone / CopyFail / error
- *              |                                      |  \                (sess_copy.c)
- *              v                                      v   +--> COPY_IN
- *           CLOSING <------------ Terminate, FATAL ---+
+ *              v      |                  trust
+ *   new ---> STARTUP -+-- StartupMessage ------+-----------------> READY <-------------+
+ *              |               | password,     ^ tenant opened   | ^ |             | Sync
+ *              |               | md5, SCRAM    |                 | | +- error in --+ SKIP_TO_SYNC
+ *              |               v               |                 | |    extended query
+ *              |             AUTH -- 'p' ... --+                 | +-- CopyDone / CopyFail / error
+ *              |                               |                 |  \             (sess_copy.c)
+ *              | CancelRequest, bad packet,    | wrong password, |   +--> COPY_IN
+ *              | refused startup, timeout      | forbidden tenant|  COPY FROM STDIN
+ *              v                               v                 v
+ *           CLOSING <---------------------------------- Terminate, FATAL
  *
  * Invariants: conn != NULL exactly when state is READY or SKIP_TO_SYNC (or CLOSING after
  * startup); txn != IDLE only when conn != NULL; copy != NULL exactly in COPY_IN; in CLOSING
@@ -22,13 +24,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SESS_MAX_PROTOCOL_MINOR 0
+#define SESS_AUTH_MAX_MSG 65535 /* PostgreSQL's PG_MAX_AUTH_TOKEN_LENGTH */
 
 static void check_invariants(const struct session *s)
 {
-	ASSERT(s->state != SESS_STARTUP || s->conn == NULL);
-	ASSERT(s->state == SESS_STARTUP || s->state == SESS_CLOSING || s->conn != NULL);
+	ASSERT((s->state != SESS_STARTUP && s->state != SESS_AUTH) || s->conn == NULL);
+	ASSERT((s->state == SESS_AUTH) == (s->auth != NULL) || s->state == SESS_CLOSING);
+	ASSERT(s->state == SESS_STARTUP || s->state == SESS_AUTH || s->state == SESS_CLOSING ||
+	       s->conn != NULL);
 	ASSERT(s->txn == SESS_TXN_IDLE || s->conn != NULL);
 	ASSERT((s->copy != NULL) == (s->state == SESS_COPY_IN));
 	(void)s;
@@ -57,6 +63,9 @@ void session_free(struct session *s)
 	sess_copy_free(s);
 	sess_ext_free_all(s);
 	shard_conn_close(s->conn);
+	sess_auth_free(s);
+	sess_tenant_count_drop(s);
+	free(s->sni);
 	sess_guc_fini(s);
 	arena_free(s->msg_arena);
 	strbuf_fini(&s->out);
@@ -66,7 +75,10 @@ void session_free(struct session *s)
 }
 
 struct strbuf *session_output(struct session *s) { return &s->out; }
-bool session_started(const struct session *s) { return s->state != SESS_STARTUP; }
+bool session_started(const struct session *s)
+{
+	return s->state != SESS_STARTUP && s->state != SESS_AUTH;
+}
 bool session_closing(const struct session *s) { return s->state == SESS_CLOSING; }
 uint32_t session_pid(const struct session *s) { return s->id; }
 uint64_t session_id(const struct session *s) { return s->id; }
@@ -189,6 +201,18 @@ static const char *catalog_setting(void *arg, const char *name)
 	return sess_guc_get(arg, name);
 }
 
+/* The tenant from the TLS server name: with sni_base_domain = db.example.com, a client that
+ * connected to acme.db.example.com names tenant acme. Only one label may precede the base. */
+static void tenant_from_sni(const struct session *s, char *tenant, size_t tlen)
+{
+	const char *base = s->env->cfg->sni_base_domain;
+	size_t nb = strlen(base), ns = s->sni ? strlen(s->sni) : 0;
+	if (!nb || ns <= nb + 1 || strcasecmp(s->sni + ns - nb, base) != 0 ||
+	    s->sni[ns - nb - 1] != '.' || memchr(s->sni, '.', ns - nb - 1))
+		return;
+	snprintf(tenant, tlen, "%.*s", (int)(ns - nb - 1), s->sni);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -201,27 +225,94 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	if (!user || !user[0])
 		return pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
 				   "no PostgreSQL user name specified in startup packet");
+	if (!s->tls && s->origin != SESSION_UNIX && strcmp(s->env->cfg->ssl, "require") == 0) {
+		pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
+			    "this server accepts only encrypted connections (ssl = require)");
+		pgerr_hint(err, "Connect with sslmode=require.");
+		return false;
+	}
 	const char *db = pgw_startup_param(st, "database");
 	s->user = base_xstrdup(user);
 	s->database = base_xstrdup(db && db[0] ? db : user);
 	char tenant[256] = "";
 	if (!apply_params(s, st, tenant, sizeof(tenant), err))
 		return false;
+	if (!tenant[0])
+		tenant_from_sni(s, tenant, sizeof(tenant));
 	if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, s->tenant, err))
+		return false;
+	negotiate(s, st);
+	return sess_auth_begin(s, err);
+}
+
+bool sess_startup_finish(struct session *s, const struct auth_user *user, struct pgerr *err)
+{
+	/* Before the tenant is opened, so a forbidden name is never created. */
+	if (user && !auth_user_may_reach(user, s->tenant)) {
+		pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
+			    "user \"%s\" may not connect to tenant \"%s\"", s->user, s->tenant);
+		return false;
+	}
+	if (!sess_tenant_count_take(s, err))
 		return false;
 	s->conn = shard_conn_open(s->env->shards, s->tenant, err);
 	if (!s->conn)
 		return false;
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting, s};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
-	negotiate(s, st);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);
 	pgw_be_backend_key(&s->out, s->id, s->cancel_key);
 	pgw_be_ready(&s->out, 'I');
 	s->state = SESS_READY;
-	LOG_INFO(s->id, s->tenant, "connected: user=%s database=%s", s->user, s->database);
+	LOG_INFO(s->id, s->tenant, "connected: user=%s database=%s%s", s->user, s->database,
+		 s->tls ? " tls" : "");
 	return true;
+}
+
+/* SSLRequest. Bytes already behind it were sent before any handshake, so they could have
+ * been injected by a man in the middle (CVE-2021-23214): refused, as PostgreSQL does. */
+static void answer_ssl(struct session *s, size_t extra)
+{
+	if (s->tls || s->tls_requested) {
+		session_fatal(s, SQLSTATE_PROTOCOL_VIOLATION,
+			      "SSLRequest on an encrypted connection");
+		return;
+	}
+	if (strcmp(s->env->cfg->ssl, "off") == 0) {
+		strbuf_putc(&s->out, 'N');
+		return;
+	}
+	if (extra > 0) {
+		struct pgerr err;
+		pgerr_fatal(&err, SQLSTATE_PROTOCOL_VIOLATION,
+			    "received unencrypted data after SSL request");
+		pgerr_detail(&err, "This could be either a client-software bug or evidence of an "
+				   "attempted man-in-the-middle attack.");
+		sess_report_error(s, &err);
+		return;
+	}
+	strbuf_putc(&s->out, 'S');
+	s->tls_requested = s->tls_start_pending = true;
+}
+
+bool session_tls_start(struct session *s)
+{
+	bool start_now = s->tls_start_pending;
+	s->tls_start_pending = false;
+	return start_now;
+}
+
+void session_tls_ready(struct session *s, const uint8_t *cb_data, size_t cb_len,
+		       const char *server_name)
+{
+	s->tls = true;
+	if (cb_len <= sizeof(s->cb_data)) {
+		memcpy(s->cb_data, cb_data, cb_len);
+		s->cb_len = cb_len;
+	}
+	free(s->sni);
+	s->sni = server_name ? base_xstrdup(server_name) : NULL;
 }
 
 static size_t input_startup(struct session *s, const uint8_t *buf, size_t len, size_t *want)
@@ -244,6 +335,8 @@ static size_t input_startup(struct session *s, const uint8_t *buf, size_t len, s
 	}
 	switch (st.kind) {
 	case PGW_SSL_REQUEST:
+		answer_ssl(s, len - used);
+		break;
 	case PGW_GSSENC_REQUEST:
 		strbuf_putc(&s->out, 'N');
 		break;
@@ -264,6 +357,10 @@ static size_t input_startup(struct session *s, const uint8_t *buf, size_t len, s
 
 static void dispatch(struct session *s, const struct pgw_msg *m)
 {
+	if (s->state == SESS_AUTH) {
+		sess_auth_message(s, m);
+		return;
+	}
 	if (s->state == SESS_COPY_IN) {
 		sess_copy_input(s, m);
 		return;
@@ -321,11 +418,14 @@ static void dispatch(struct session *s, const struct pgw_msg *m)
 static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, size_t *want)
 {
 	size_t total = 0;
-	size_t max = (size_t)s->env->cfg->max_message_size;
 	while (s->state != SESS_CLOSING && total < len) {
 		struct pgw_msg m;
 		struct pgerr err;
 		size_t used = 0;
+		/* Authentication answers are small; PostgreSQL caps them at 64kB so a client that
+		 * has not authenticated cannot make the server buffer max_message_size bytes. */
+		size_t max = s->state == SESS_AUTH ? SESS_AUTH_MAX_MSG
+						   : (size_t)s->env->cfg->max_message_size;
 		pgerr_clear(&err);
 		enum pgw_read_status rs =
 		    pgw_fe_read_msg(buf + total, len - total, max, &m, &used, &err);

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "auth.h"
 #include "catalog.h"
 #include "config.h"
 #include "pgw.h"
@@ -18,7 +19,8 @@ struct pgtype_value;
 struct sess_copy;
 
 enum sess_state {
-	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS 'N') */
+	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS answer) */
+	SESS_AUTH,         /* authentication exchange in progress (sess_auth.c) */
 	SESS_READY,        /* normal message processing */
 	SESS_SKIP_TO_SYNC, /* extended-query error: discard everything up to Sync */
 	SESS_COPY_IN,      /* COPY FROM STDIN: CopyData until CopyDone/CopyFail (sess_copy.c) */
@@ -80,6 +82,7 @@ struct session {
 	const struct session_env *env;
 
 	char tenant[SHARD_TENANT_MAX + 1];
+	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
 	char *database;
 	struct shard_conn *conn;
@@ -96,6 +99,13 @@ struct session {
 	struct sess_guc *custom;
 
 	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
+	/* TLS: requested → (net handshakes) → tls. cb_data: tls-server-end-point hash. */
+	bool tls_requested, tls_start_pending, tls;
+	uint8_t cb_data[64];
+	size_t cb_len;
+	char *sni; /* the TLS server name, NULL when none */
+	struct sess_auth *auth; /* the exchange in progress (SESS_AUTH), else NULL */
+
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
@@ -105,6 +115,22 @@ struct session {
 /* Reports err to the client: ErrorResponse, and the transaction/skip state it implies. */
 void sess_report_error(struct session *s, const struct pgerr *err);
 char sess_status_char(const struct session *s);
+
+/* Ends startup once the client is authenticated: checks the tenant against the user's list
+ * (user NULL = no users file), opens it and writes AuthenticationOk, ParameterStatus,
+ * BackendKeyData and ReadyForQuery. False with a FATAL in err. */
+bool sess_startup_finish(struct session *s, const struct auth_user *user, struct pgerr *err);
+
+/* ---- sess_auth.c: the authentication exchange ---- */
+/* Picks the method for this connection and starts it: trust finishes startup at once, the
+ * others send their request and move to SESS_AUTH. False with a FATAL in err. */
+bool sess_auth_begin(struct session *s, struct pgerr *err);
+/* A message in SESS_AUTH: only the 'p' answer is allowed. */
+void sess_auth_message(struct session *s, const struct pgw_msg *m);
+void sess_auth_free(struct session *s);
+/* Takes a place for the session's tenant under max_tenant_connections (53300 when full). */
+bool sess_tenant_count_take(struct session *s, struct pgerr *err);
+void sess_tenant_count_drop(struct session *s);
 
 /* ---- sess_simple.c / sess_extended.c: one handler per message type ---- */
 void sess_simple_query(struct session *s, const struct pgw_msg *m);

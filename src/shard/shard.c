@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard.c: the tenant registry — tenant names, their paths under the data directory, and
  * per-session SQLite connections opened with the settings every tenant connection needs. */
-#include "shard.h"
+#include "shard_int.h"
 
 #include "catalog.h"
 
@@ -24,6 +24,7 @@ struct shard_registry {
 
 struct shard_conn {
 	sqlite3 *db;
+	struct shard_authz authz;
 	char tenant[SHARD_TENANT_MAX + 1];
 };
 
@@ -165,6 +166,11 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	struct shard_conn *c = base_xcalloc(1, sizeof(*c));
 	c->db = db;
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
+	/* Last: the setup PRAGMAs above are exactly what the authorizer refuses clients. */
+	if (!shard_authz_install(db, &c->authz, err)) {
+		shard_conn_close(c);
+		return NULL;
+	}
 	return c;
 }
 
@@ -188,4 +194,12 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err)
 	if (rc != SQLITE_OK)
 		return shard_error(c->db, rc, err);
 	return true;
+}
+
+bool shard_exec_internal(struct shard_conn *c, const char *sql, struct pgerr *err)
+{
+	shard_authz_internal_begin(c->db, &c->authz, 0);
+	bool ok = shard_exec(c, sql, err);
+	shard_authz_internal_end(c->db, &c->authz);
+	return ok;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_error.c: the one table from SQLite result codes (and, where SQLite has a single code
  * for several conditions, its message prefix) to PostgreSQL SQLSTATEs and wording. */
-#include "shard.h"
+#include "shard_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -152,6 +152,14 @@ static void reword_toobig(struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "value too large (string or blob over the limit)");
 }
 
+/* The authorizer (shard_authz.c) noted what it refused; SQLite only says "not authorized". */
+static void reword_auth(struct pgerr *e, const char *arg)
+{
+	const char *why = shard_authz_last_denial();
+	snprintf(e->message, sizeof(e->message), "permission denied: %s",
+		 why[0] ? why : "not allowed on a tenant connection");
+}
+
 static const struct rc_map rc_table[] = {
 	{SQLITE_CONSTRAINT_PRIMARYKEY, "UNIQUE constraint failed: ", SQLSTATE_UNIQUE_VIOLATION,
 	 reword_pkey},
@@ -186,6 +194,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "invalid regular expression: ", "2201B", NULL},
 	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
 	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
+	{SQLITE_ERROR, "not authorized", SQLSTATE_INSUFFICIENT_PRIVILEGE, reword_auth},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},
 	{SQLITE_INTERRUPT, NULL, SQLSTATE_QUERY_CANCELED, reword_canceled},
 	{SQLITE_BUSY_SNAPSHOT, NULL, SQLSTATE_SERIALIZATION_FAILURE, reword_serialize},
@@ -197,7 +206,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_FULL, NULL, SQLSTATE_DISK_FULL, NULL},
 	{SQLITE_MISMATCH, NULL, SQLSTATE_DATATYPE_MISMATCH, NULL},
 	{SQLITE_RANGE, NULL, SQLSTATE_UNDEFINED_PARAMETER, NULL},
-	{SQLITE_AUTH, NULL, SQLSTATE_INSUFFICIENT_PRIVILEGE, NULL},
+	{SQLITE_AUTH, NULL, SQLSTATE_INSUFFICIENT_PRIVILEGE, reword_auth},
 	{SQLITE_CORRUPT, NULL, SQLSTATE_DATA_CORRUPTED, NULL},
 	{SQLITE_NOTADB, NULL, SQLSTATE_DATA_CORRUPTED, NULL},
 	{SQLITE_IOERR, NULL, SQLSTATE_IO_ERROR, NULL},

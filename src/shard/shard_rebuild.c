@@ -3,7 +3,7 @@
  * that has rows), done by SQLite's documented procedure: the table is renamed aside, created
  * again from its own definition with the change applied, refilled, and dropped; its indexes
  * and triggers are created again. All inside a savepoint, so a failure changes nothing. */
-#include "shard.h"
+#include "shard_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -374,12 +374,13 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 		return false;
 	}
 	/* legacy_alter_table: the rename aside must not rewrite views that name the table. */
-	bool ok = run(c, "SAVEPOINT shardlite_rebuild; PRAGMA legacy_alter_table = ON", err) &&
+	bool ok = run(c, "SAVEPOINT shardlite_rebuild", err) &&
+		  shard_exec_internal(c, "PRAGMA legacy_alter_table = ON", err) &&
 		  rebuild(c, rb, old_sql, not_null, nnn, err);
 	struct pgerr ignored;
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_rebuild", &ignored);
-	(void)!shard_exec(c, "PRAGMA legacy_alter_table = OFF", &ignored);
+	(void)!shard_exec_internal(c, "PRAGMA legacy_alter_table = OFF", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_rebuild", ok ? err : &ignored))
 		ok = false;
 	free(not_null);

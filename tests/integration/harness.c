@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-/* The socket file appears at bind(), before listen(): ready means a connect succeeds. */
+/* The socket file appears at bind(), a moment before listen(): ready means it accepts. */
 static bool socket_ready(const struct harness *h)
 {
 	struct sockaddr_un sun = {.sun_family = AF_UNIX};

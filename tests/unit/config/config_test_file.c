@@ -53,7 +53,10 @@ START_TEST(full_file)
 				"[shardlite]\n"
 				"auto_create = off\n"
 				"max_message_size = 1 MB\n"
-				"startup_timeout = 250ms\n",
+				"startup_timeout = 250ms\n"
+				"[auth]\n"
+				"remote = md5\n"
+				"password_without_tls = on\n",
 				err, sizeof(err));
 	ck_assert_msg(c != NULL, "%s", err);
 	ck_assert_int_eq(c->port, 6432);
@@ -65,6 +68,9 @@ START_TEST(full_file)
 	ck_assert(!c->auto_create);
 	ck_assert_int_eq(c->max_message_size, 1 << 20);
 	ck_assert_int_eq(c->startup_timeout_ms, 250);
+	ck_assert_str_eq(c->auth_remote, "md5");
+	ck_assert(c->auth_password_without_tls);
+	ck_assert_str_eq(c->auth_unix, "trust");
 	config_free(c);
 }
 END_TEST
@@ -130,6 +136,10 @@ static const struct bad_case bad_cases[] = {
 	{"po rt = 5\n", "1: syntax error (expected \"key = value\")"},
 	{"port = 1\nbogus = 1\n", "2: unknown configuration key \"bogus\""},
 	{"[server]\nport = 1\n", "2: unknown configuration key \"server.port\""},
+	{"[auth]\nremote = ident\n", "2: invalid value for \"auth.remote\": \"ident\" (expected one "
+				      "of trust, password, md5, scram-sha-256, reject)"},
+	{"ssl = maybe\n", "1: invalid value for \"ssl\": \"maybe\" (expected one of off, on, "
+			  "require)"},
 	{"[server\n", "1: invalid section header (expected \"[name]\")"},
 	{"[]\n", "1: invalid section header (expected \"[name]\")"},
 	{"[a] junk\n", "1: invalid section header (expected \"[name]\")"},

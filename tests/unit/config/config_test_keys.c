@@ -22,6 +22,17 @@ START_TEST(table_rows)
 		{"log_level", CONFIG_STRING, "info", true},
 		{"timezone", CONFIG_STRING, "UTC", true},
 		{"max_result_bytes", CONFIG_BYTES, "256MB", true},
+		{"max_tenant_connections", CONFIG_INT, "0", true},
+		{"ssl", CONFIG_STRING, "off", false},
+		{"ssl_cert_file", CONFIG_STRING, "", true},
+		{"ssl_key_file", CONFIG_STRING, "", true},
+		{"ssl_ca_file", CONFIG_STRING, "", true},
+		{"sni_base_domain", CONFIG_STRING, "", false},
+		{"users_file", CONFIG_STRING, "", true},
+		{"auth.unix", CONFIG_STRING, "trust", true},
+		{"auth.loopback", CONFIG_STRING, "trust", true},
+		{"auth.remote", CONFIG_STRING, "scram-sha-256", true},
+		{"auth.password_without_tls", CONFIG_BOOL, "off", true},
 	};
 	size_t n;
 	const struct config_key *k = config_keys(&n);
@@ -52,6 +63,13 @@ START_TEST(defaults)
 	ck_assert_str_eq(c->log_level, "info");
 	ck_assert_str_eq(c->timezone, "UTC");
 	ck_assert_int_eq(c->max_result_bytes, INT64_C(256) * 1024 * 1024);
+	ck_assert_int_eq(c->max_tenant_connections, 0);
+	ck_assert_str_eq(c->ssl, "off");
+	ck_assert_str_eq(c->users_file, "");
+	ck_assert_str_eq(c->auth_unix, "trust");
+	ck_assert_str_eq(c->auth_loopback, "trust");
+	ck_assert_str_eq(c->auth_remote, "scram-sha-256");
+	ck_assert(!c->auth_password_without_tls);
 	config_free(c);
 	config_free(NULL);
 	config_builder_free(NULL);
@@ -249,6 +267,39 @@ START_TEST(small_errbuf)
 }
 END_TEST
 
+static void note_key(const char *key, void *ctx)
+{
+	char *seen = ctx;
+	strcat(seen, key);
+	strcat(seen, " ");
+}
+
+START_TEST(reload_merge)
+{
+	char err[256], seen[256] = "";
+	struct config_builder *b = config_builder_new();
+	struct config *running = config_builder_build(b);
+	ck_assert(config_builder_set(b, "port", "7000", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "ssl", "require", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "auth.remote", "md5", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "users_file", "/etc/users", err, sizeof(err)));
+	ck_assert(config_builder_set(b, "max_tenant_connections", "5", err, sizeof(err)));
+	struct config *fresh = config_builder_build(b);
+	config_builder_free(b);
+	struct config *merged = config_merge_reloadable(running, fresh, note_key, seen);
+	config_free(fresh);
+	ck_assert_int_eq(merged->port, 5432);     /* not reloadable: the running value */
+	ck_assert_str_eq(merged->ssl, "off");
+	ck_assert_str_eq(merged->auth_remote, "md5"); /* reloadable: the new value */
+	ck_assert_str_eq(merged->users_file, "/etc/users");
+	ck_assert_int_eq(merged->max_tenant_connections, 5);
+	ck_assert_str_eq(seen, "port ssl ");
+	config_free(running);
+	ck_assert_str_eq(merged->data_dir, "./data"); /* strings are the merged snapshot's own */
+	config_free(merged);
+}
+END_TEST
+
 Suite *config_test_keys_suite(void)
 {
 	Suite *s = suite_create("config_keys");
@@ -261,6 +312,7 @@ Suite *config_test_keys_suite(void)
 	tcase_add_loop_test(tc, set_validates, 0, ARRAY_LEN(set_cases));
 	tcase_add_test(tc, snapshots);
 	tcase_add_test(tc, small_errbuf);
+	tcase_add_test(tc, reload_merge);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -55,5 +55,6 @@ Suite *pgw_test_startup_suite(void);
 Suite *pgw_test_fe_suite(void);
 Suite *pgw_test_bind_suite(void);
 Suite *pgw_test_be_suite(void);
+Suite *pgw_test_auth_suite(void);
 
 #endif

@@ -8,6 +8,7 @@ int main(void)
 	srunner_add_suite(sr, pgw_test_fe_suite());
 	srunner_add_suite(sr, pgw_test_bind_suite());
 	srunner_add_suite(sr, pgw_test_be_suite());
+	srunner_add_suite(sr, pgw_test_auth_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

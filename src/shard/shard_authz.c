@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_authz.c: the fence around every tenant connection. SQL that reaches SQLite may touch
+ * the tenant's own file and nothing else: no ATTACH of another path, no VACUUM INTO, no
+ * extension loading, no PRAGMA that changes how the file is written or what the process
+ * does. Deny-by-default lists, because a new SQLite release may add new PRAGMAs. */
+#include "shard_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Per-connection SQLite limits (PostgreSQL's own ceilings are higher; these keep one client
+ * from making SQLite allocate without bound on the shared process). */
+#define LIMIT_SQL_LENGTH (64 * 1024 * 1024) /* translated statement text */
+#define LIMIT_LENGTH (256 * 1024 * 1024)    /* one string or blob value */
+#define LIMIT_EXPR_DEPTH 1000               /* matches xlat's depth guard (54001) */
+#define LIMIT_COMPOUND_SELECT 500
+#define LIMIT_LIKE_PATTERN 50000
+#define LIMIT_VARIABLE_NUMBER 65535 /* PostgreSQL's parameter maximum */
+#define LIMIT_TRIGGER_DEPTH 100
+/* Plain VACUUM attaches one scratch database (an empty file name); nothing else attaches
+ * unless the server does it inside shard_authz_internal_begin/end. */
+#define LIMIT_ATTACHED 1
+#define LIMIT_ATTACHED_INTERNAL 10
+
+static __thread char last_denial[160];
+
+const char *shard_authz_last_denial(void) { return last_denial; }
+
+static int deny(const char *fmt, const char *what)
+{
+	snprintf(last_denial, sizeof(last_denial), fmt, what ? what : "");
+	return SQLITE_DENY;
+}
+
+/* PRAGMAs that only read the schema of the tenant's own file; any argument is a table or
+ * index name. */
+static const char *const introspection_pragmas[] = {
+	"table_info",  "table_xinfo",      "table_list",        "index_list",     "index_info",
+	"index_xinfo", "foreign_key_list", "foreign_key_check", "collation_list", "function_list",
+	"module_list", "pragma_list",      "integrity_check",   "quick_check",
+};
+
+/* PRAGMAs whose current value may be read (no argument), never set: setting them would
+ * change durability (journal_mode, synchronous), the server's semantics (foreign_keys,
+ * case_sensitive_like) or the file's format. */
+static const char *const readable_pragmas[] = {
+	"application_id", "user_version", "schema_version",     "data_version", "encoding",
+	"page_size",      "page_count",   "freelist_count",     "foreign_keys", "journal_mode",
+	"synchronous",    "auto_vacuum",  "defer_foreign_keys",
+};
+
+/* PRAGMAs a client may also set: they last one transaction or only plan queries. */
+static const char *const settable_pragmas[] = {"defer_foreign_keys", "optimize"};
+
+static bool listed(const char *const *list, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (sqlite3_stricmp(list[i], name) == 0)
+			return true;
+	return false;
+}
+
+static int check_pragma(const char *name, const char *arg)
+{
+	if (listed(introspection_pragmas, ARRAY_LEN(introspection_pragmas), name))
+		return SQLITE_OK;
+	if (listed(settable_pragmas, ARRAY_LEN(settable_pragmas), name))
+		return SQLITE_OK;
+	if (!arg && listed(readable_pragmas, ARRAY_LEN(readable_pragmas), name))
+		return SQLITE_OK;
+	return deny(arg ? "PRAGMA %s may not be set" : "PRAGMA %s is not allowed", name);
+}
+
+/* Functions that reach the file system or the process when an application registers them
+ * (the sqlite3 shell's readfile/writefile/edit, fts3_tokenizer's pointer form). SQLite's
+ * own build has none of them but load_extension; the list guards future registrations. */
+static const char *const denied_functions[] = {
+	"load_extension", "readfile",      "writefile", "edit",           "fts3_tokenizer",
+	"lsdir",          "sqlite_dbpage", "zipfile",   "sqlar_compress", "sqlar_uncompress",
+};
+
+/* Virtual table modules that keep their data in shadow tables of the same file. */
+static const char *const allowed_modules[] = {"fts4", "fts5", "rtree"};
+
+static int check_attach(const struct shard_authz *az, const char *file)
+{
+	if (az->internal)
+		return SQLITE_OK;
+	/* VACUUM builds its copy in a scratch database attached under the empty name: a
+	 * private temporary file no other connection can open. VACUUM INTO names a path. */
+	if (file && file[0] == '\0')
+		return SQLITE_OK;
+	return deny("ATTACH of \"%s\" is not allowed (also used by VACUUM INTO)", file);
+}
+
+static int authorize(void *arg, int action, const char *a1, const char *a2, const char *db,
+		     const char *trigger)
+{
+	const struct shard_authz *az = arg;
+	switch (action) {
+	case SQLITE_ATTACH:
+		return check_attach(az, a1);
+	case SQLITE_DETACH:
+		return az->internal ? SQLITE_OK : deny("DETACH %s is not allowed", a1);
+	case SQLITE_PRAGMA:
+		return az->internal ? SQLITE_OK : check_pragma(a1, a2);
+	case SQLITE_FUNCTION:
+		if (listed(denied_functions, ARRAY_LEN(denied_functions), a2))
+			return deny("function %s is not allowed", a2);
+		return SQLITE_OK;
+	case SQLITE_CREATE_VTABLE:
+	case SQLITE_DROP_VTABLE:
+		if (listed(allowed_modules, ARRAY_LEN(allowed_modules), a2))
+			return SQLITE_OK;
+		return deny("virtual table module %s is not allowed", a2);
+	default:
+		return SQLITE_OK;
+	}
+}
+
+struct db_flag {
+	int op;
+	int value;
+	const char *name;
+};
+
+static const struct db_flag db_flags[] = {
+	/* No writes to sqlite_schema, no corrupting the file through shadow tables. */
+	{SQLITE_DBCONFIG_DEFENSIVE, 1, "DEFENSIVE"},
+	{SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, "WRITABLE_SCHEMA"},
+	{SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, "ENABLE_LOAD_EXTENSION"},
+	/* Functions with side effects may not run from views and triggers in the file. */
+	{SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, "TRUSTED_SCHEMA"},
+};
+
+static const struct {
+	int id;
+	int value;
+} limits[] = {
+	{SQLITE_LIMIT_SQL_LENGTH, LIMIT_SQL_LENGTH},
+	{SQLITE_LIMIT_LENGTH, LIMIT_LENGTH},
+	{SQLITE_LIMIT_EXPR_DEPTH, LIMIT_EXPR_DEPTH},
+	{SQLITE_LIMIT_COMPOUND_SELECT, LIMIT_COMPOUND_SELECT},
+	{SQLITE_LIMIT_LIKE_PATTERN_LENGTH, LIMIT_LIKE_PATTERN},
+	{SQLITE_LIMIT_VARIABLE_NUMBER, LIMIT_VARIABLE_NUMBER},
+	{SQLITE_LIMIT_TRIGGER_DEPTH, LIMIT_TRIGGER_DEPTH},
+	{SQLITE_LIMIT_ATTACHED, LIMIT_ATTACHED},
+	{SQLITE_LIMIT_WORKER_THREADS, 0},
+};
+
+bool shard_authz_install(sqlite3 *db, struct shard_authz *az, struct pgerr *err)
+{
+	az->internal = false;
+	for (size_t i = 0; i < ARRAY_LEN(db_flags); i++) {
+		int now = -1;
+		if (sqlite3_db_config(db, db_flags[i].op, db_flags[i].value, &now) != SQLITE_OK ||
+		    now != db_flags[i].value)
+			return pgerr_fatal(err, SQLSTATE_INTERNAL_ERROR,
+					   "SQLite refused SQLITE_DBCONFIG_%s", db_flags[i].name);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(limits); i++)
+		sqlite3_limit(db, limits[i].id, limits[i].value);
+	if (sqlite3_set_authorizer(db, authorize, az) != SQLITE_OK)
+		return pgerr_fatal(err, SQLSTATE_INTERNAL_ERROR,
+				   "could not install the authorizer");
+	return true;
+}
+
+void shard_authz_internal_begin(sqlite3 *db, struct shard_authz *az, int n_attached)
+{
+	ASSERT(!az->internal);
+	az->internal = true;
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED,
+		      n_attached > LIMIT_ATTACHED_INTERNAL ? LIMIT_ATTACHED_INTERNAL : n_attached);
+}
+
+void shard_authz_internal_end(sqlite3 *db, struct shard_authz *az)
+{
+	ASSERT(az->internal);
+	az->internal = false;
+	sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, LIMIT_ATTACHED);
+}
