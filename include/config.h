@@ -20,6 +20,11 @@ struct config {
 	char *log_level;         /* log_level: debug, info, warning, error */
 	char *timezone;          /* timezone: default TimeZone reported to clients */
 	int64_t max_result_bytes; /* max_result_bytes: cap on one statement's buffered result */
+	int worker_threads;      /* worker_threads: 0 = auto */
+	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
+	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */
+	int lock_timeout_ms;     /* lock_timeout: session default, 0 = none */
+	int idle_in_transaction_timeout_ms; /* idle_in_transaction_session_timeout */
 };
 
 enum config_type { CONFIG_STRING, CONFIG_INT, CONFIG_BOOL, CONFIG_BYTES, CONFIG_DURATION_MS };

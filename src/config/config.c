@@ -46,7 +46,18 @@ static value_check_fn check_nonempty, check_log_level;
 	X(timezone, timezone, CONFIG_STRING, "UTC", 0, 0, true, check_nonempty,                 \
 	  "TimeZone reported to clients at startup.")                                           \
 	X(max_result_bytes, max_result_bytes, CONFIG_BYTES, "256MB", KB, TB, true, NULL,        \
-	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).")
+	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).") \
+	X(worker_threads, worker_threads, CONFIG_INT, "0", 0, 256, false, NULL,                 \
+	  "Threads that run statements off the event loop; 0 = number of CPUs, at least 4.")    \
+	X(max_open_tenants, max_open_tenants, CONFIG_INT, "1000", 0, 10000000, false, NULL,     \
+	  "Tenants whose idle connections stay open for reuse (least recently used closed).")   \
+	X(statement_timeout, statement_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, \
+	  NULL, "Default statement_timeout of new sessions; 0 = none (57014 when exceeded).")   \
+	X(lock_timeout, lock_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, NULL,     \
+	  "Default lock_timeout of new sessions; 0 = wait forever (55P03 when exceeded).")      \
+	X(idle_in_transaction_session_timeout, idle_in_transaction_timeout_ms,                  \
+	  CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, NULL,                                    \
+	  "Default idle_in_transaction_session_timeout; 0 = none (FATAL 25P03 when exceeded).")
 
 #define KEY_ROW(name, field, type, def, min, max, reload, check, help) \
 	{#name, type, def, min, max, reload, help},

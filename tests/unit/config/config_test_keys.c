@@ -22,6 +22,11 @@ START_TEST(table_rows)
 		{"log_level", CONFIG_STRING, "info", true},
 		{"timezone", CONFIG_STRING, "UTC", true},
 		{"max_result_bytes", CONFIG_BYTES, "256MB", true},
+		{"worker_threads", CONFIG_INT, "0", false},
+		{"max_open_tenants", CONFIG_INT, "1000", false},
+		{"statement_timeout", CONFIG_DURATION_MS, "0", true},
+		{"lock_timeout", CONFIG_DURATION_MS, "0", true},
+		{"idle_in_transaction_session_timeout", CONFIG_DURATION_MS, "0", true},
 	};
 	size_t n;
 	const struct config_key *k = config_keys(&n);
