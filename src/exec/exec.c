@@ -93,25 +93,27 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* Runs the completions queued so far; returns how many ran. Loop thread. */
+/* Runs the completions queued so far; returns how many ran. Loop thread. A posted job's flag
+ * is cleared (and its next read) under the lock just before its done_fn, never earlier: a post
+ * that lands while the job still waits in this batch must not relink it into the queue. */
 static size_t run_completions(struct exec_pool *p)
 {
 	pthread_mutex_lock(&p->lock);
-	struct exec_job *list = p->done.head;
+	struct exec_job *j = p->done.head;
 	p->done.head = p->done.tail = NULL;
-	for (struct exec_job *j = list; j; j = j->next) {
-		if (j->queued)
-			j->queued = false; /* a post: it may be posted again from its done_fn */
-		else
-			p->inflight--;
-	}
 	pthread_mutex_unlock(&p->lock);
 	size_t n = 0;
-	while (list) {
-		struct exec_job *j = list;
-		list = j->next;
+	while (j) {
+		pthread_mutex_lock(&p->lock);
+		struct exec_job *next = j->next;
 		j->next = NULL;
+		if (j->queued)
+			j->queued = false; /* from here on it may be posted again */
+		else
+			p->inflight--;
+		pthread_mutex_unlock(&p->lock);
 		j->done_fn(j); /* may free j */
+		j = next;
 		n++;
 	}
 	return n;

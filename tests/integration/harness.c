@@ -15,11 +15,18 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The socket file appears at bind(), a moment before listen(): only a connect that succeeds
+ * says the server accepts connections. */
 static bool socket_ready(const struct harness *h)
 {
-	char path[400];
-	snprintf(path, sizeof(path), "%s/.s.PGSQL.%d", h->dir, h->port);
-	return access(path, F_OK) == 0;
+	struct sockaddr_un sun = {.sun_family = AF_UNIX};
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/.s.PGSQL.%d", h->dir, h->port);
+	int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	if (fd < 0)
+		return false;
+	bool ok = connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == 0;
+	close(fd);
+	return ok;
 }
 
 void harness_start(struct harness *h, const char *const *extra_args)

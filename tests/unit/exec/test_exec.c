@@ -202,6 +202,49 @@ START_TEST(free_waits_for_running_jobs)
 }
 END_TEST
 
+/* A done_fn that posts a job still waiting in the same batch: a no-op, and nothing after it in
+ * the batch is lost or run twice. */
+static struct exec_pool *batch_pool;
+static struct tjob batch[3];
+static int batch_done[3];
+
+static void batch_fn(struct exec_job *j)
+{
+	struct tjob *t = (struct tjob *)j;
+	(*t->done_count)++;
+	if (t == &batch[0] && batch_done[0] == 1) {
+		exec_post(batch_pool, &batch[1].job); /* still queued in this batch */
+		exec_post(batch_pool, &batch[0].job); /* done: queues again, runs once more */
+	}
+}
+
+START_TEST(post_during_batch_keeps_the_batch)
+{
+	struct event_base *base = event_base_new();
+	char err[128];
+	batch_pool = exec_pool_new(base, 1, err, sizeof(err));
+	ck_assert_ptr_nonnull(batch_pool);
+	for (int i = 0; i < 3; i++) {
+		exec_job_init(&batch[i].job, NULL, batch_fn);
+		batch[i].done_count = &batch_done[i];
+		exec_post(batch_pool, &batch[i].job);
+	}
+	int total = 0;
+	for (int i = 0; i < 50; i++) {
+		struct timeval tv = {0, 1000};
+		event_base_loopexit(base, &tv);
+		event_base_dispatch(base);
+		total = batch_done[0] + batch_done[1] + batch_done[2];
+	}
+	ck_assert_int_eq(batch_done[0], 2); /* reposted once from its own done_fn */
+	ck_assert_int_eq(batch_done[1], 1);
+	ck_assert_int_eq(batch_done[2], 1);
+	ck_assert_int_eq(total, 4);
+	exec_pool_free(batch_pool);
+	event_base_free(base);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("exec");
@@ -210,6 +253,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, jobs_run_on_workers_and_complete_on_loop);
 	tcase_add_test(tc, jobs_run_in_parallel);
 	tcase_add_test(tc, posts_collapse_and_complete_on_loop);
+	tcase_add_test(tc, post_during_batch_keeps_the_batch);
 	tcase_add_test(tc, quiesce_waits_for_resubmitted_work);
 	tcase_add_test(tc, free_waits_for_running_jobs);
 	suite_add_tcase(s, tc);
