@@ -32,6 +32,11 @@ struct config {
 	char *auth_loopback;     /* auth.loopback: method for 127.0.0.0/8 and ::1 */
 	char *auth_remote;       /* auth.remote: method for every other address */
 	bool auth_password_without_tls; /* auth.password_without_tls */
+	int worker_threads;      /* worker_threads: 0 = auto */
+	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
+	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */
+	int lock_timeout_ms;     /* lock_timeout: session default, 0 = none */
+	int idle_in_transaction_timeout_ms; /* idle_in_transaction_session_timeout */
 };
 
 enum config_type { CONFIG_STRING, CONFIG_INT, CONFIG_BOOL, CONFIG_BYTES, CONFIG_DURATION_MS };

@@ -8,6 +8,7 @@
 #include "base.h"
 
 struct event_base;
+struct exec_pool;
 
 enum net_origin { NET_UNIX, NET_LOOPBACK, NET_REMOTE };
 
@@ -19,12 +20,31 @@ struct net_tls_info {
 	const char *protocol;    /* "TLSv1.3", ... */
 };
 
-/* Callbacks for one kind of connection; `state` is what open_fn returned. */
+/* One client connection (net's own). */
+struct net_conn;
+
+/* input_fn's *want when no amount of input can help until something else happens (the state
+ * waits for a lock another connection holds): net calls input_fn again only once woken
+ * (net_conn_wake) or when wake_after_fn's time has come. */
+#define NET_WANT_WAKE SIZE_MAX
+
+/* Callbacks for one kind of connection; `state` is what open_fn returned.
+ * Threads: input_fn runs on a worker thread of the exec pool, one job per connection at a
+ * time, so the state never sees two threads at once; close_fn runs on a worker too (it may
+ * block on disk), except at shutdown; every other callback runs on the loop thread while no
+ * job of that connection is running. */
 struct net_handler {
 	/* A client connected: returns its state (never NULL). */
 	void *(*open_fn)(void *ctx, enum net_origin origin);
-	/* Bytes arrived: consume whole messages, return bytes used; *want = bytes needed next. */
+	/* Optional: tells the state its connection, for net_conn_wake. Loop thread, after open. */
+	void (*attach_fn)(void *state, struct net_conn *nc);
+	/* Bytes arrived (or the connection was woken, possibly with no new bytes): consume whole
+	 * messages, return bytes used; *want = bytes needed next, or NET_WANT_WAKE. Worker
+	 * thread. */
 	size_t (*input_fn)(void *state, const uint8_t *buf, size_t len, size_t *want);
+	/* Optional: milliseconds until input_fn should run again even if nothing arrives (a
+	 * deadline such as a timeout), or -1 for none. Asked after every input_fn. */
+	int (*wake_after_fn)(void *state);
 	/* Pending output; net sends it and resets the buffer. */
 	struct strbuf *(*output_fn)(void *state);
 	/* Close after flushing output? */
@@ -35,7 +55,7 @@ struct net_handler {
 	void (*timeout_fn)(void *state);
 	/* The server is shutting down (write a FATAL). */
 	void (*terminate_fn)(void *state);
-	/* The connection is gone; free state. Never called from inside input_fn. */
+	/* The connection is gone; free state. Never called while input_fn runs. */
 	void (*close_fn)(void *state);
 	/* Optional. Asked after each batch of input: true (once) when the handler answered a
 	 * client's request to encrypt. net then sends the pending output in the clear and runs
@@ -64,6 +84,7 @@ struct net_opts {
 	int startup_timeout_ms;
 	int max_connections;
 	struct net_tls *tls; /* NULL = no TLS; the caller's, outlives the net */
+	struct exec_pool *pool; /* runs input_fn and close_fn; outlives the net */
 };
 
 struct net;
@@ -71,10 +92,14 @@ struct net;
 /* Binds every listener. NULL with a message in errbuf (e.g. the port is in use). */
 struct net *net_new(struct event_base *base, const struct net_opts *opts,
 		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen);
-/* Stops accepting, tells every connection to terminate, flushes what it can and closes
- * them; removes the Unix socket file. */
+/* Stops accepting, waits for running jobs, tells every connection to terminate, flushes what
+ * it can and closes them; removes the Unix socket file. Loop thread. */
 void net_free(struct net *n);
 /* Number of open client connections. */
 size_t net_connection_count(const struct net *n);
+
+/* Thread-safe, from any thread, while the connection's state exists (until close_fn returns):
+ * runs input_fn again once the current job (if any) is done, even with no new bytes. */
+void net_conn_wake(struct net_conn *c);
 
 #endif

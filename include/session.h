@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* session: one client connection's PostgreSQL protocol state machine — startup, simple and
- * extended query, transaction state, prepared statements and portals, session settings.
- * Network-free: the net module feeds it bytes and sends what it writes to session_output(). */
+ * extended query, transaction state, prepared statements and portals, session settings,
+ * cancel and timeouts. Network-free: the server feeds it bytes and sends what it writes to
+ * session_output(). Threads: one thread at a time per session (the server runs its input on a
+ * worker); only session_cancel may be called from another thread concurrently. */
 #ifndef SHARDLITE_SESSION_H
 #define SHARDLITE_SESSION_H
 
@@ -19,7 +21,8 @@ enum session_origin { SESSION_UNIX, SESSION_LOOPBACK, SESSION_REMOTE };
 struct session_env {
 	const struct config *cfg;
 	struct shard_registry *shards;
-	/* Delivers a CancelRequest: interrupt session `pid` if `key` matches. May be NULL. */
+	/* Delivers a CancelRequest: interrupt session `pid` if `key` matches. May be NULL. Called
+	 * on the thread running the requesting session; must be thread-safe. */
 	void (*cancel_fn)(void *ctx, uint32_t pid, uint32_t key);
 	void *cancel_ctx;
 	/* Authentication rules and users (docs/security.md). NULL = trust everyone. */
@@ -37,11 +40,23 @@ struct session *session_new(uint32_t id, const struct session_env *env,
  * safe point (not from inside session_input). */
 void session_free(struct session *s);
 
+/* *want of session_input when the session waits for another connection's lock: call again
+ * (with the unconsumed bytes) once the waker ran or session_wake_after_ms has passed. */
+#define SESSION_WANT_WAKE SIZE_MAX
+
 /* Consumes as many whole messages from buf as it can (possibly none) and returns the number
  * of bytes consumed. *want receives the total number of bytes (counted from the first
- * unconsumed byte) needed before calling again can make progress. Responses accumulate in
- * session_output(). May block on disk (statements run inline today). */
+ * unconsumed byte) needed before calling again can make progress, or SESSION_WANT_WAKE.
+ * Responses accumulate in session_output(). Blocks on disk: call it off the event loop. */
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
+
+/* How the session asks to be run again without new input (the lock it waits for may be free,
+ * a cancel arrived): wake(arg) is called from any thread and must only schedule a call of
+ * session_input. Set once, before the first input. */
+void session_set_waker(struct session *s, void (*wake)(void *arg), void *arg);
+/* Milliseconds until session_input must run again even without input (a lock or statement
+ * timeout while waiting for a lock, the idle-in-transaction timeout), or -1 for none. */
+int session_wake_after_ms(struct session *s);
 
 /* Bytes to send to the client; the caller drains (strbuf_consume/strbuf_reset) what it sent. */
 struct strbuf *session_output(struct session *s);
@@ -55,7 +70,9 @@ bool session_closing(const struct session *s);
 void session_fatal(struct session *s, const char *sqlstate, const char *message);
 
 uint32_t session_pid(const struct session *s);
-/* Interrupts the running statement when key matches this session's cancel key. */
+/* Interrupts the running (or lock-waiting) statement when key matches this session's cancel
+ * key; does nothing when the session is idle, and never touches a later statement.
+ * Thread-safe against the session's own thread; the caller keeps s alive meanwhile. */
 bool session_cancel(struct session *s, uint32_t key);
 
 /* TLS, asked for by the client's SSLRequest (answered 'S' when cfg->ssl is not off).

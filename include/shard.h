@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard: tenants as SQLite files. Validates tenant names, maps them to fanned-out paths under
- * the data directory, opens per-session connections in WAL mode with the settings every
- * tenant connection needs, and owns the one table from SQLite result codes to SQLSTATEs.
- * Today calls run on the caller's thread and may block on disk; see docs/architecture.md. */
+ * the data directory, opens connections in WAL mode with the settings every tenant connection
+ * needs, lends them to sessions from a per-tenant pool (idle ones cached, LRU-bounded), parks
+ * sessions that meet another connection's write lock until it is let go, and owns the one
+ * table from SQLite result codes to SQLSTATEs. Every call is thread-safe unless it says
+ * otherwise; calls that touch files may block and belong on worker threads. */
 #ifndef SHARDLITE_SHARD_H
 #define SHARDLITE_SHARD_H
 
@@ -13,9 +15,13 @@
 #define SHARD_TENANT_MAX 63
 
 struct shard_opts {
-	const char *data_dir; /* copied */
-	bool auto_create;     /* create a tenant's file on first use */
+	const char *data_dir;  /* copied */
+	bool auto_create;      /* create a tenant's file on first use */
+	int max_open_tenants;  /* tenants whose idle connections stay cached; 0 = none */
 };
+
+/* Idle connections cached per tenant (more are closed on release). */
+#define SHARD_IDLE_PER_TENANT 8
 
 struct shard_registry;
 
@@ -36,18 +42,57 @@ bool shard_tenant_name_check(const char *raw, char out[SHARD_TENANT_MAX + 1],
 bool shard_tenant_path(const struct shard_registry *r, const char *name, char *out,
 		       size_t outlen) MUST_CHECK;
 
-/* One SQLite connection to one tenant, lent to exactly one session. */
+/* One SQLite connection to one tenant, lent to exactly one session at a time. */
 struct shard_conn;
 
-/* Opens a connection to tenant name (already checked), creating the file when the registry
- * allows it. The connection is in WAL mode, synchronous=FULL, foreign_keys=ON,
- * case_sensitive_like=ON (PostgreSQL's LIKE is case-sensitive), and a busy timeout.
+/* Opens a new connection to tenant name (already checked), creating the file when the
+ * registry allows it: the one place a tenant connection is set up (WAL, synchronous=FULL,
+ * foreign_keys=ON, case_sensitive_like=ON — PostgreSQL's LIKE is case-sensitive — no busy
+ * waiting). Whatever every connection needs (virtual tables, an authorizer) belongs here.
  * NULL with err set (3D000 when the tenant does not exist and auto_create is off). Blocks on
- * disk. */
+ * disk. Sessions use shard_conn_acquire, which calls this when no idle connection is cached. */
 struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name,
 				   struct pgerr *err);
-/* Rolls back anything open and closes the connection. NULL is a no-op. */
+/* Rolls back anything open and closes a connection from shard_conn_open. NULL is a no-op. */
 void shard_conn_close(struct shard_conn *c);
+
+/* Lends a connection to tenant name (already checked): a cached idle one when there is one
+ * (no file open, no pragmas), else a new one. NULL with err set as shard_conn_open. May block
+ * on disk. */
+struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
+				      struct pgerr *err);
+/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's waiters,
+ * and caches c (closing it instead when it holds per-session state such as temp tables, or
+ * when the tenant already caches SHARD_IDLE_PER_TENANT). Caching a tenant beyond
+ * max_open_tenants closes the idle connections of the least recently used one. NULL is a
+ * no-op. May block on disk (closing). */
+void shard_conn_release(struct shard_conn *c);
+
+/* Counts for tests and metrics: open pooled connections, idle ones, tenants with any. */
+void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
+			   size_t *tenants);
+
+/* ---- Waiting for another connection's write lock, off every thread ----
+ * SQLite refuses a write while another connection of the tenant holds the write lock
+ * (SQLITE_BUSY, before the statement has any effect). Instead of sleeping in SQLite's busy
+ * handler, which would hold a worker thread, the caller parks the connection and returns; the
+ * waker is called once a connection of the tenant may have let the lock go, and the caller
+ * retries the statement from scratch. */
+typedef void shard_wake_fn(void *arg);
+
+/* Sets the waker of c (called from any thread, possibly with the registry lock held: it must
+ * only post a wakeup, never call back into shard). */
+void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg);
+/* Marks the start of an attempt (call before running statements that may meet SQLITE_BUSY). */
+void shard_conn_attempt(struct shard_conn *c);
+/* After SQLITE_BUSY: parks c until the lock may be free, then calls the waker — at once when a
+ * connection of the tenant let go of a write lock since shard_conn_attempt. */
+void shard_conn_park(struct shard_conn *c);
+/* Leaves the waiter list (lock timeout, cancel); no-op when not parked. */
+void shard_conn_unpark(struct shard_conn *c);
+/* Call when a burst of work on c ends: when c holds no write transaction, it may have let go
+ * of the write lock, so the tenant's parked connections are woken to retry. */
+void shard_conn_settle(struct shard_conn *c);
 sqlite3 *shard_conn_db(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);
 

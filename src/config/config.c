@@ -60,7 +60,18 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	X(sni_base_domain, sni_base_domain, CONFIG_STRING, "", 0, 0, false, NULL,               \
 	  "With TLS, a server name TENANT.<this domain> chooses the tenant; empty disables.")   \
 	X(users_file, users_file, CONFIG_STRING, "", 0, 0, true, NULL,                          \
-	  "Users, their password secrets and tenants; empty = no users; reloaded on SIGHUP.")
+	  "Users, their password secrets and tenants; empty = no users; reloaded on SIGHUP.")   \
+	X(worker_threads, worker_threads, CONFIG_INT, "0", 0, 256, false, NULL,                 \
+	  "Threads that run statements off the event loop; 0 = number of CPUs, at least 4.")    \
+	X(max_open_tenants, max_open_tenants, CONFIG_INT, "1000", 0, 10000000, false, NULL,     \
+	  "Tenants whose idle connections stay open for reuse (least recently used closed).")   \
+	X(statement_timeout, statement_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, \
+	  NULL, "Default statement_timeout of new sessions; 0 = none (57014 when exceeded).")   \
+	X(lock_timeout, lock_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, NULL,     \
+	  "Default lock_timeout of new sessions; 0 = wait forever (55P03 when exceeded).")      \
+	X(idle_in_transaction_session_timeout, idle_in_transaction_timeout_ms,                  \
+	  CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, NULL,                                    \
+	  "Default idle_in_transaction_session_timeout; 0 = none (FATAL 25P03 when exceeded).")
 
 /* The [auth] section: the hba-style rules. Same columns as CONFIG_KEYS, but the name is a
  * string because it holds the section's dot. */

@@ -1,7 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* net.c: listeners and client connections on libevent bufferevents. Each connection feeds
- * its handler whole buffers (pulled up only once the handler says enough bytes arrived) and
- * sends what the handler wrote; a startup timer guards against clients that never finish. */
+/* net.c: listeners and client connections on libevent bufferevents. The loop thread only does
+ * I/O: a connection with input and no job running hands its bytes to a job that runs the
+ * handler's input_fn on a worker; while the job runs, net keeps reading but does not call the
+ * handler; on completion (back on the loop) it sends the output, honours closing, and runs
+ * input again if more is pending or the connection was woken. A startup timer guards against
+ * clients that never finish; a deadline timer serves the handler's wake_after_fn. When the
+ * handler answered an SSLRequest, its answer goes out in the clear and an OpenSSL bufferevent
+ * (net_tls.c) takes the socket over before any more input is read.
+ *
+ *            bytes / wake / deadline             job done
+ *   IDLE ------------------------------> BUSY ------------> IDLE (send output; run again?)
+ *    |                                    | peer gone: DEAD, torn down when the job is done
+ *    +-- closing & output drained, or peer gone --> torn down: close_fn on a worker, freed
+ *
+ * Invariant: at most one job per connection (busy), so its state sees one thread at a time. */
 #include "net_int.h"
 
 #include <arpa/inet.h>
@@ -13,6 +25,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,18 +34,32 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "exec.h"
 #include "pgw.h"
 
 #define MAX_LISTENERS 16
+/* While a job runs, at most this much more input is read from the socket. */
+#define READ_HIGH_WATER (1u << 20)
 
 struct net_conn {
 	struct net *net;
 	struct bufferevent *bev;
 	struct event *startup_timer;
+	struct event *deadline_timer;
 	void *state;
+	struct strbuf in; /* bytes handed to input_fn; the job's while busy */
 	size_t want;
+	size_t used;      /* the job's result */
+	bool busy;        /* a job runs input_fn */
+	bool woken;       /* run input_fn once more even without new bytes */
+	bool dead;        /* peer gone while busy: tear down when the job is done */
+	bool torn_down;   /* unlinked; close_fn pending on a worker */
 	bool closing;
 	bool tls; /* bev is an OpenSSL bufferevent */
+	bool startup_expired;
+	struct exec_job input_job;
+	struct exec_job wake_job;
+	struct exec_job close_job;
 	struct net_conn *prev, *next;
 };
 
@@ -46,11 +73,32 @@ struct net {
 	char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
 	struct net_conn *conns;
 	size_t nconns;
+	bool stopping;
 };
 
-static void conn_free(struct net_conn *c)
+#define CONN_OF(job, field) ((struct net_conn *)((char *)(job)-offsetof(struct net_conn, field)))
+
+static void close_run(struct exec_job *j)
+{
+	struct net_conn *c = CONN_OF(j, close_job);
+	c->net->h->close_fn(c->state);
+}
+
+/* After close_fn returned nothing can post wake_job any more, and posts made before sit ahead
+ * of this completion in the pool's FIFO, so c can go. */
+static void close_done(struct exec_job *j)
+{
+	struct net_conn *c = CONN_OF(j, close_job);
+	strbuf_fini(&c->in);
+	free(c);
+}
+
+/* Unlinks c and closes its socket; the state is freed by close_fn on a worker (inline at
+ * shutdown). Never while a job runs. */
+static void conn_teardown(struct net_conn *c)
 {
 	struct net *n = c->net;
+	ASSERT(!c->busy && !c->torn_down);
 	if (c->prev)
 		c->prev->next = c->next;
 	else
@@ -60,13 +108,20 @@ static void conn_free(struct net_conn *c)
 	n->nconns--;
 	if (c->startup_timer)
 		event_free(c->startup_timer);
+	event_free(c->deadline_timer);
 	bufferevent_free(c->bev);
-	n->h->close_fn(c->state);
-	free(c);
+	c->torn_down = true;
+	if (n->stopping) {
+		close_run(&c->close_job);
+		close_done(&c->close_job);
+	} else {
+		exec_submit(n->opts.pool, &c->close_job);
+	}
 }
 
-/* Moves the handler's output to the socket; closes once drained if the handler is done. */
-static void flush_output(struct net_conn *c)
+/* Moves the handler's output to the socket; tears down once drained if the handler is done.
+ * Returns false when c is gone. */
+static bool flush_output(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	if (out->len) {
@@ -77,8 +132,11 @@ static void flush_output(struct net_conn *c)
 		c->closing = true;
 		bufferevent_disable(c->bev, EV_READ);
 	}
-	if (c->closing && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		conn_free(c);
+	if (c->closing && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
+		conn_teardown(c);
+		return false;
+	}
+	return true;
 }
 
 static void on_read(struct bufferevent *bev, void *arg);
@@ -92,14 +150,14 @@ static bool start_tls(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	evutil_socket_t fd = bufferevent_getfd(c->bev);
-	bool ok = c->net->opts.tls && !c->tls &&
+	bool ok = c->net->opts.tls && !c->tls && c->in.len == 0 &&
 		  evbuffer_get_length(bufferevent_get_input(c->bev)) == 0 &&
 		  evbuffer_get_length(bufferevent_get_output(c->bev)) == 0 &&
 		  send(fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
 	strbuf_reset(out);
 	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->net->base, fd) : NULL;
 	if (!tls) {
-		conn_free(c);
+		conn_teardown(c);
 		return false;
 	}
 	bufferevent_setfd(c->bev, -1); /* the socket is the TLS bufferevent's now */
@@ -120,35 +178,97 @@ static void tls_ready(struct net_conn *c)
 		c->net->h->tls_ready_fn(c->state, &info);
 }
 
-static void on_read(struct bufferevent *bev, void *arg)
+static void input_run(struct exec_job *j)
+{
+	struct net_conn *c = CONN_OF(j, input_job);
+	size_t want = 0;
+	c->used = c->net->h->input_fn(c->state, (const uint8_t *)c->in.data, c->in.len, &want);
+	c->want = want;
+}
+
+/* Runs input_fn on a worker when there is something to do and no job is running. */
+static void maybe_run(struct net_conn *c)
+{
+	if (c->busy || c->closing || c->dead || c->torn_down || c->net->stopping)
+		return;
+	struct evbuffer *ev = bufferevent_get_input(c->bev);
+	size_t fresh = evbuffer_get_length(ev);
+	if (fresh) {
+		strbuf_append(&c->in, evbuffer_pullup(ev, (ssize_t)fresh), fresh);
+		evbuffer_drain(ev, fresh);
+	}
+	bool ready = c->woken || (fresh > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want);
+	if (!ready)
+		return;
+	c->woken = false;
+	c->busy = true;
+	exec_submit(c->net->opts.pool, &c->input_job);
+}
+
+static void arm_deadline(struct net_conn *c)
+{
+	int ms = c->net->h->wake_after_fn ? c->net->h->wake_after_fn(c->state) : -1;
+	if (ms < 0) {
+		evtimer_del(c->deadline_timer);
+		return;
+	}
+	struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
+	evtimer_add(c->deadline_timer, &tv);
+}
+
+static void input_done(struct exec_job *j)
+{
+	struct net_conn *c = CONN_OF(j, input_job);
+	c->busy = false;
+	strbuf_consume(&c->in, c->used);
+	if (c->dead) {
+		conn_teardown(c);
+		return;
+	}
+	const struct net_handler *h = c->net->h;
+	if (c->startup_timer && h->started_fn(c->state)) {
+		event_free(c->startup_timer);
+		c->startup_timer = NULL;
+	} else if (c->startup_expired && !h->started_fn(c->state)) {
+		h->timeout_fn(c->state);
+	}
+	if (h->tls_start_fn && h->tls_start_fn(c->state)) {
+		(void)start_tls(c); /* no input until the handshake is done; c may be gone */
+		return;
+	}
+	if (!flush_output(c))
+		return;
+	arm_deadline(c);
+	/* The handler stopped early with whole messages left (it yields): run it again. */
+	if (c->used > 0 && c->in.len > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want)
+		c->woken = true;
+	maybe_run(c);
+}
+
+static void wake_done(struct exec_job *j)
+{
+	struct net_conn *c = CONN_OF(j, wake_job);
+	if (c->torn_down)
+		return;
+	c->woken = true;
+	maybe_run(c); /* when busy, input_done runs it again */
+}
+
+void net_conn_wake(struct net_conn *c) { exec_post(c->net->opts.pool, &c->wake_job); }
+
+static void on_deadline(evutil_socket_t fd, short what, void *arg)
 {
 	struct net_conn *c = arg;
-	struct evbuffer *in = bufferevent_get_input(bev);
-	while (!c->closing) {
-		size_t len = evbuffer_get_length(in);
-		if (len == 0 || len < c->want)
-			break;
-		const uint8_t *buf = evbuffer_pullup(in, (ssize_t)len);
-		size_t want = 0;
-		size_t used = c->net->h->input_fn(c->state, buf, len, &want);
-		evbuffer_drain(in, used);
-		c->want = want;
-		if (c->startup_timer && c->net->h->started_fn(c->state)) {
-			event_free(c->startup_timer);
-			c->startup_timer = NULL;
-		}
-		if (used == 0 || c->net->h->closing_fn(c->state))
-			break;
-	}
-	if (c->net->h->tls_start_fn && c->net->h->tls_start_fn(c->state) && !start_tls(c))
-		return; /* c is gone */
-	flush_output(c); /* may free c */
+	c->woken = true;
+	maybe_run(c);
 }
+
+static void on_read(struct bufferevent *bev, void *arg) { maybe_run(arg); }
 
 static void on_write(struct bufferevent *bev, void *arg)
 {
 	struct net_conn *c = arg;
-	if (c->closing)
+	if (c->closing && !c->busy)
 		flush_output(c);
 }
 
@@ -164,8 +284,14 @@ static void on_event(struct bufferevent *bev, short what, void *arg)
 		LOG_INFO(0, NULL, "TLS connection failed: %s",
 			 net_tls_error(bev, reason, sizeof(reason)));
 	}
-	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR))
-		conn_free(c);
+	if (!(what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)))
+		return;
+	if (c->busy) {
+		c->dead = true;
+		bufferevent_disable(bev, EV_READ | EV_WRITE);
+		return;
+	}
+	conn_teardown(c);
 }
 
 static void on_startup_timeout(evutil_socket_t fd, short what, void *arg)
@@ -173,6 +299,10 @@ static void on_startup_timeout(evutil_socket_t fd, short what, void *arg)
 	struct net_conn *c = arg;
 	event_free(c->startup_timer);
 	c->startup_timer = NULL;
+	if (c->busy) {
+		c->startup_expired = true; /* input_done decides */
+		return;
+	}
 	if (c->net->h->started_fn(c->state))
 		return;
 	c->net->h->timeout_fn(c->state);
@@ -220,13 +350,21 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 	struct net_conn *c = base_xcalloc(1, sizeof(*c));
 	c->net = n;
 	c->bev = bufferevent_socket_new(n->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	strbuf_init(&c->in, 0);
+	exec_job_init(&c->input_job, input_run, input_done);
+	exec_job_init(&c->wake_job, NULL, wake_done);
+	exec_job_init(&c->close_job, close_run, close_done);
+	c->deadline_timer = evtimer_new(n->base, on_deadline, c);
 	c->state = n->h->open_fn(n->ctx, origin);
+	if (n->h->attach_fn)
+		n->h->attach_fn(c->state, c);
 	c->next = n->conns;
 	if (n->conns)
 		n->conns->prev = c;
 	n->conns = c;
 	n->nconns++;
 	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
+	bufferevent_setwatermark(c->bev, EV_READ, 0, READ_HIGH_WATER);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	if (n->opts.max_connections > 0 && n->nconns > (size_t)n->opts.max_connections) {
 		refuse(c);
@@ -372,19 +510,23 @@ void net_free(struct net *n)
 		evconnlistener_free(n->listeners[i]);
 	if (n->socket_path[0])
 		unlink(n->socket_path);
+	n->stopping = true;
+	exec_quiesce(n->opts.pool); /* running statements finish; nothing new starts */
 	while (n->conns) {
 		struct net_conn *c = n->conns;
-		n->h->terminate_fn(c->state);
-		struct strbuf *out = n->h->output_fn(c->state);
-		/* Best effort: the FATAL goes out if the socket takes it without blocking (not on
-		 * TLS, where plain bytes would corrupt the stream). */
-		if (out->len && !c->tls) {
-			ssize_t w = send(bufferevent_getfd(c->bev), out->data, out->len,
-					 MSG_DONTWAIT | MSG_NOSIGNAL);
-			(void)w;
-			strbuf_reset(out);
+		if (!c->dead) {
+			n->h->terminate_fn(c->state);
+			struct strbuf *out = n->h->output_fn(c->state);
+			/* Best effort: the FATAL goes out if the socket takes it without blocking
+			 * (not on TLS, where plain bytes would corrupt the stream). */
+			if (out->len && !c->tls) {
+				ssize_t w = send(bufferevent_getfd(c->bev), out->data, out->len,
+						 MSG_DONTWAIT | MSG_NOSIGNAL);
+				(void)w;
+				strbuf_reset(out);
+			}
 		}
-		conn_free(c);
+		conn_teardown(c);
 	}
 	free(n);
 }

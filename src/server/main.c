@@ -3,6 +3,7 @@
  * listeners (net) to sessions and sessions to tenant files (shard). */
 #include <event2/event.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "auth.h"
 #include "config.h"
+#include "exec.h"
 #include "net.h"
 #include "session.h"
 #include "shard.h"
@@ -34,9 +36,14 @@ struct server {
 	struct session_tenant_counts *tenant_counts;
 	struct shard_registry *shards;
 	struct net *net;
+	struct exec_pool *pool;
 	struct session_env env;
 	uint32_t next_id;
-	struct server_conn *conns; /* for CancelRequest lookups */
+	/* The session registry, for CancelRequest lookups by pid. Sessions are added on the loop
+	 * thread and removed and canceled on workers: conns_lock guards the list, and a session
+	 * is unlinked under it before it is freed, so a cancel never meets a freed session. */
+	pthread_mutex_t conns_lock;
+	struct server_conn *conns;
 };
 
 /* A session plus its place in the server's list (cancel requests find sessions by pid). */
@@ -49,13 +56,15 @@ struct server_conn {
 static void cancel_session(void *ctx, uint32_t pid, uint32_t key)
 {
 	struct server *srv = ctx;
+	pthread_mutex_lock(&srv->conns_lock);
 	for (struct server_conn *c = srv->conns; c; c = c->next) {
 		if (session_pid(c->sess) == pid) {
 			if (session_cancel(c->sess, key))
-				LOG_INFO(pid, session_tenant(c->sess), "cancel request honoured");
-			return;
+				LOG_INFO(pid, NULL, "cancel request honoured");
+			break;
 		}
 	}
+	pthread_mutex_unlock(&srv->conns_lock);
 }
 
 static void *conn_open(void *ctx, enum net_origin origin)
@@ -69,17 +78,34 @@ static void *conn_open(void *ctx, enum net_origin origin)
 				 : origin == NET_LOOPBACK ? SESSION_LOOPBACK
 							  : SESSION_REMOTE;
 	c->sess = session_new(srv->next_id, &srv->env, so);
+	pthread_mutex_lock(&srv->conns_lock);
 	c->next = srv->conns;
 	if (srv->conns)
 		srv->conns->prev = c;
 	srv->conns = c;
+	pthread_mutex_unlock(&srv->conns_lock);
 	return c;
+}
+
+static void conn_wake(void *arg) { net_conn_wake(arg); }
+
+static void conn_attach(void *state, struct net_conn *nc)
+{
+	session_set_waker(((struct server_conn *)state)->sess, conn_wake, nc);
 }
 
 static size_t conn_input(void *state, const uint8_t *buf, size_t len, size_t *want)
 {
 	struct server_conn *c = state;
-	return session_input(c->sess, buf, len, want);
+	size_t used = session_input(c->sess, buf, len, want);
+	if (*want == SESSION_WANT_WAKE)
+		*want = NET_WANT_WAKE;
+	return used;
+}
+
+static int conn_wake_after(void *state)
+{
+	return session_wake_after_ms(((struct server_conn *)state)->sess);
 }
 
 static struct strbuf *conn_output(void *state) { return session_output(((struct server_conn *)state)->sess); }
@@ -104,12 +130,14 @@ static void conn_close(void *state)
 {
 	struct server_conn *c = state;
 	struct server *srv = c->srv;
+	pthread_mutex_lock(&srv->conns_lock);
 	if (c->prev)
 		c->prev->next = c->next;
 	else
 		srv->conns = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
+	pthread_mutex_unlock(&srv->conns_lock);
 	LOG_DEBUG(session_id(c->sess), session_tenant(c->sess), "disconnected");
 	session_free(c->sess);
 	free(c);
@@ -131,7 +159,9 @@ static void conn_tls_ready(void *state, const struct net_tls_info *info)
 
 static const struct net_handler session_handler = {
 	.open_fn = conn_open,
+	.attach_fn = conn_attach,
 	.input_fn = conn_input,
+	.wake_after_fn = conn_wake_after,
 	.output_fn = conn_output,
 	.closing_fn = conn_closing,
 	.started_fn = conn_started,
@@ -419,7 +449,10 @@ int main(int argc, char **argv)
 
 	struct pgerr err;
 	pgerr_clear(&err);
-	struct shard_opts so = {.data_dir = srv.cfg->data_dir, .auto_create = srv.cfg->auto_create};
+	struct shard_opts so = {.data_dir = srv.cfg->data_dir,
+				.auto_create = srv.cfg->auto_create,
+				.max_open_tenants = srv.cfg->max_open_tenants};
+	pthread_mutex_init(&srv.conns_lock, NULL);
 	srv.shards = shard_registry_new(&so, &err);
 	if (!srv.shards) {
 		fprintf(stderr, "shardlite: %s\n", err.message);
@@ -436,6 +469,11 @@ int main(int argc, char **argv)
 				       .auth = srv.auth,
 				       .tenant_counts = srv.tenant_counts};
 	srv.base = event_base_new();
+	srv.pool = exec_pool_new(srv.base, srv.cfg->worker_threads, errbuf, sizeof(errbuf));
+	if (!srv.pool) {
+		fprintf(stderr, "shardlite: %s\n", errbuf);
+		return 1;
+	}
 	struct net_opts no = {
 		.listen_addresses = srv.cfg->listen_addresses,
 		.port = srv.cfg->port,
@@ -443,10 +481,12 @@ int main(int argc, char **argv)
 		.startup_timeout_ms = srv.cfg->startup_timeout_ms,
 		.max_connections = srv.cfg->max_connections,
 		.tls = srv.tls,
+		.pool = srv.pool,
 	};
 	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
 	if (!srv.net) {
 		fprintf(stderr, "shardlite: %s\n", errbuf);
+		exec_pool_free(srv.pool);
 		shard_registry_free(srv.shards);
 		event_base_free(srv.base);
 		config_free(srv.cfg);
@@ -458,13 +498,16 @@ int main(int argc, char **argv)
 	evsignal_add(sigint, NULL);
 	evsignal_add(sigterm, NULL);
 	evsignal_add(sighup, NULL);
-	LOG_INFO(0, NULL, "shardlite %s ready: data_dir=%s listen=%s port=%d socket_dir=%s",
+	LOG_INFO(0, NULL,
+		 "shardlite %s ready: data_dir=%s listen=%s port=%d socket_dir=%s workers=%zu",
 		 SHARDLITE_VERSION, srv.cfg->data_dir, srv.cfg->listen_addresses, srv.cfg->port,
-		 srv.cfg->unix_socket_dir[0] ? srv.cfg->unix_socket_dir : "(none)");
+		 srv.cfg->unix_socket_dir[0] ? srv.cfg->unix_socket_dir : "(none)",
+		 exec_pool_threads(srv.pool));
 
 	event_base_dispatch(srv.base);
 
-	net_free(srv.net);
+	net_free(srv.net); /* waits for running statements, frees every session */
+	exec_pool_free(srv.pool);
 	event_free(sigint);
 	event_free(sigterm);
 	event_free(sighup);

@@ -163,8 +163,13 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		if (rc == SQLITE_DONE)
 			break;
 		if (rc != SQLITE_ROW) {
+			/* Another connection's write lock, met before this statement did anything
+			 * (SQLite takes the lock before the first row or change): the caller may
+			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001. */
+			s->lock_busy = rc == SQLITE_BUSY && *rows == 0;
+			shard_error(shard_conn_db(s->conn), rc, err);
 			sqlite3_reset(vm);
-			return shard_error(shard_conn_db(s->conn), rc, err);
+			return false;
 		}
 		if (!write_row(s, vm, types, typmods, formats, n, err)) {
 			sqlite3_reset(vm);

@@ -382,6 +382,8 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 		ok = execute_sql(s, p, e.max_rows, &err);
 	else if (ok)
 		ok = sess_run_utility(s, x, false, &err);
+	if (!ok && s->lock_busy && sess_wait_park(s, &err))
+		return; /* the Execute stays unconsumed and runs again once woken */
 	if (!ok)
 		ext_error(s, &err);
 }

@@ -105,18 +105,31 @@ static bool check_float_digits(const char *v, char *out, size_t len, struct pger
 	return snprintf(out, len, "%ld", n) > 0;
 }
 
-/* Timeouts are enforced by the shard engine once it runs statements off the event loop;
- * until then only 0 (off) is accepted rather than pretending to enforce a limit. */
-static bool check_timeout_off(const char *v, char *out, size_t len, struct pgerr *err)
+/* A duration as PostgreSQL shows it: the largest unit that divides it ("5s", "90s", "2min"). */
+static void format_duration(int64_t ms, char *out, size_t len)
 {
-	char *end;
-	long n = strtol(v, &end, 10);
-	if (end == v)
-		return bad_value(err, "timeout", v);
-	if (n != 0)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "statement and lock timeouts are not supported yet");
-	return snprintf(out, len, "0") > 0;
+	if (ms == 0)
+		snprintf(out, len, "0");
+	else if (ms % 3600000 == 0)
+		snprintf(out, len, "%lldh", (long long)(ms / 3600000));
+	else if (ms % 60000 == 0)
+		snprintf(out, len, "%lldmin", (long long)(ms / 60000));
+	else if (ms % 1000 == 0)
+		snprintf(out, len, "%llds", (long long)(ms / 1000));
+	else
+		snprintf(out, len, "%lldms", (long long)ms);
+}
+
+/* statement_timeout, lock_timeout, idle_in_transaction_session_timeout: milliseconds, or a
+ * number with a unit; 0 turns the timeout off. */
+static bool check_duration(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	int64_t ms;
+	if (!config_parse_duration_ms(v, &ms) || ms > INT32_MAX)
+		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+				 "invalid value for a timeout: \"%s\"", v);
+	format_duration(ms, out, len);
+	return true;
 }
 
 static bool check_isolation(const char *v, char *out, size_t len, struct pgerr *err)
@@ -155,7 +168,7 @@ static const struct sess_guc_def guc_defs[] = {
 	{"default_transaction_read_only", "off", false, false, check_bool,
 	 "Default read-only status of new transactions."},
 	{"extra_float_digits", "1", false, false, check_float_digits, "Float output precision."},
-	{"idle_in_transaction_session_timeout", "0", false, false, check_timeout_off,
+	{"idle_in_transaction_session_timeout", NULL, false, false, check_duration,
 	 "Idle-in-transaction timeout (ms)."},
 	{"integer_datetimes", "on", true, true, NULL, "Datetimes are integer based."},
 	{"IntervalStyle", "postgres", true, false, check_intervalstyle, "Interval display format."},
@@ -166,7 +179,7 @@ static const struct sess_guc_def guc_defs[] = {
 	{"lc_monetary", "C", false, false, NULL, "Locale for monetary amounts."},
 	{"lc_numeric", "C", false, false, NULL, "Locale for numbers."},
 	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
-	{"lock_timeout", "0", false, false, check_timeout_off, "Lock wait timeout (ms)."},
+	{"lock_timeout", NULL, false, false, check_duration, "Lock wait timeout (ms)."},
 	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
 	{"server_encoding", "UTF8", true, true, NULL, "Server character set."},
@@ -175,7 +188,7 @@ static const struct sess_guc_def guc_defs[] = {
 	{"session_authorization", NULL, true, true, NULL, "Session user name."},
 	{"standard_conforming_strings", "on", true, false, check_scs,
 	 "Backslashes in ordinary strings are literal."},
-	{"statement_timeout", "0", false, false, check_timeout_off, "Statement timeout (ms)."},
+	{"statement_timeout", NULL, false, false, check_duration, "Statement timeout (ms)."},
 	{"TimeZone", NULL, true, false, NULL, "Time zone for displaying timestamps."},
 	{"transaction_isolation", "serializable", false, false, check_isolation,
 	 "Current transaction's isolation level."},
@@ -191,11 +204,21 @@ static const char *default_value(struct session *s, const struct sess_guc_def *d
 		return d->dflt;
 	if (strcmp(d->name, "TimeZone") == 0)
 		return s->env->cfg->timezone;
+	if (strcmp(d->name, "statement_timeout") == 0)
+		return s->timeout_defaults[0];
+	if (strcmp(d->name, "lock_timeout") == 0)
+		return s->timeout_defaults[1];
+	if (strcmp(d->name, "idle_in_transaction_session_timeout") == 0)
+		return s->timeout_defaults[2];
 	return s->user ? s->user : "";
 }
 
 void sess_guc_init(struct session *s)
 {
+	const struct config *cfg = s->env->cfg;
+	format_duration(cfg->statement_timeout_ms, s->timeout_defaults[0], 24);
+	format_duration(cfg->lock_timeout_ms, s->timeout_defaults[1], 24);
+	format_duration(cfg->idle_in_transaction_timeout_ms, s->timeout_defaults[2], 24);
 	s->gucs = base_xcalloc(GUC_COUNT, sizeof(*s->gucs));
 	for (size_t i = 0; i < GUC_COUNT; i++)
 		s->gucs[i].def = &guc_defs[i];
@@ -405,4 +428,13 @@ bool sess_guc_show(struct session *s, const char *name, bool with_header, struct
 	if (with_header && !sess_guc_describe(s, name, err))
 		return false;
 	return show_rows(s, name);
+}
+
+int64_t sess_guc_ms(struct session *s, const char *name)
+{
+	const char *v = sess_guc_get(s, name);
+	int64_t ms = 0;
+	if (!v || !config_parse_duration_ms(v, &ms))
+		return 0;
+	return ms;
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_simple.c: the simple query protocol — one Query message, any number of statements,
- * text results, one ReadyForQuery at the end. */
+ * text results, one ReadyForQuery at the end. A statement that must wait for another
+ * connection's write lock parks the Query; it continues at that statement once woken. A COPY
+ * FROM STDIN among the statements hands the input to sess_copy.c, which runs the rest of the
+ * Query's text when the copy ends. */
 #include "session_int.h"
 
 #include <string.h>
@@ -19,6 +22,47 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 	return sql > 1;
 }
 
+static void finish_query(struct session *s, bool ok, struct pgerr *err)
+{
+	s->simple.active = false;
+	if (ok)
+		ok = sess_txn_implicit_end(s, err);
+	if (!ok)
+		sess_report_error(s, err);
+	if (s->state != SESS_CLOSING)
+		pgw_be_ready(&s->out, sess_status_char(s));
+}
+
+/* Runs statements from simple.next on. A statement that meets a lock has written nothing
+ * (SQLite refuses before any effect), so its partial output is dropped and it runs again. */
+void sess_simple_continue(struct session *s)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	bool ok = true;
+	for (; ok && s->simple.next < s->simple.n; s->simple.next++) {
+		const struct xlat_stmt *x = &s->simple.stmts[s->simple.next];
+		if (x->kind == XLAT_EMPTY && s->simple.n > 1)
+			continue;
+		size_t mark = s->out.len;
+		ok = sess_run_simple(s, x, &err);
+		if (!ok && s->lock_busy) {
+			s->out.len = mark;
+			if (sess_wait_park(s, &err))
+				return;
+		}
+		if (ok && s->state == SESS_COPY_IN) {
+			/* the COPY's end runs the rest and says ReadyForQuery */
+			size_t next = s->simple.next + 1;
+			if (next < s->simple.n)
+				sess_copy_set_rest(s, s->simple.sql + s->simple.stmts[next].location);
+			s->simple.active = false;
+			return;
+		}
+	}
+	finish_query(s, ok, &err);
+}
+
 void sess_simple_query(struct session *s, const struct pgw_msg *m)
 {
 	struct pgw_query q;
@@ -31,34 +75,30 @@ void sess_simple_query(struct session *s, const struct pgw_msg *m)
 	sess_simple_run(s, q.sql);
 }
 
-void sess_simple_run(struct session *s, const char *sql)
+void sess_simple_run(struct session *s, const char *text)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
+	/* The message's bytes go away if the Query parks; its statements must not point there. */
+	const char *sql = arena_strdup(s->msg_arena, text);
 	struct xlat_stmt *stmts = NULL;
 	size_t n = 0;
 	bool ok = xlat_translate(sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
-	} else if (ok) {
-		if (s->txn == SESS_TXN_IDLE && needs_implicit_block(stmts, n))
-			ok = sess_txn_implicit_begin(s, &err);
-		for (size_t i = 0; ok && i < n; i++) {
-			if (stmts[i].kind == XLAT_EMPTY && n > 1)
-				continue;
-			ok = sess_run_simple(s, &stmts[i], &err);
-			if (ok && s->state == SESS_COPY_IN) {
-				/* the COPY's end runs the rest and says ReadyForQuery */
-				if (i + 1 < n)
-					sess_copy_set_rest(s, sql + stmts[i + 1].location);
-				return;
-			}
-		}
-		if (ok)
-			ok = sess_txn_implicit_end(s, &err);
+		finish_query(s, true, &err);
+		return;
 	}
-	if (!ok)
-		sess_report_error(s, &err);
-	if (s->state != SESS_CLOSING)
-		pgw_be_ready(&s->out, sess_status_char(s));
+	if (ok && s->txn == SESS_TXN_IDLE && needs_implicit_block(stmts, n))
+		ok = sess_txn_implicit_begin(s, &err);
+	if (!ok) {
+		finish_query(s, false, &err);
+		return;
+	}
+	s->simple.sql = sql;
+	s->simple.stmts = stmts;
+	s->simple.n = n;
+	s->simple.next = 0;
+	s->simple.active = true;
+	sess_simple_continue(s);
 }

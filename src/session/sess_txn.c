@@ -70,6 +70,12 @@ void sess_txn_on_error(struct session *s)
 		s->txn = SESS_TXN_FAILED;
 }
 
+void sess_txn_abort(struct session *s)
+{
+	if (s->txn != SESS_TXN_IDLE)
+		finish(s, false, NULL);
+}
+
 static void notice(struct session *s, const char *sqlstate, const char *msg)
 {
 	pgw_be_notice(&s->out, "WARNING", sqlstate, msg);

@@ -62,7 +62,7 @@ void session_free(struct session *s)
 		return;
 	sess_copy_free(s);
 	sess_ext_free_all(s);
-	shard_conn_close(s->conn);
+	shard_conn_release(s->conn);
 	sess_auth_free(s);
 	sess_tenant_count_drop(s);
 	free(s->sni);
@@ -84,14 +84,6 @@ uint32_t session_pid(const struct session *s) { return s->id; }
 uint64_t session_id(const struct session *s) { return s->id; }
 const char *session_tenant(const struct session *s) { return s->tenant[0] ? s->tenant : NULL; }
 
-bool session_cancel(struct session *s, uint32_t key)
-{
-	if (key != s->cancel_key || !s->conn)
-		return false;
-	sqlite3_interrupt(shard_conn_db(s->conn));
-	return true;
-}
-
 char sess_status_char(const struct session *s)
 {
 	switch (s->txn) {
@@ -106,6 +98,9 @@ char sess_status_char(const struct session *s)
 
 void sess_report_error(struct session *s, const struct pgerr *err)
 {
+	struct pgerr fixed = *err;
+	sess_wait_fix_error(s, &fixed);
+	err = &fixed;
 	pgw_be_error(&s->out, err);
 	if (err->severity == PGERR_FATAL) {
 		LOG_INFO(s->id, session_tenant(s), "closing: %s", err->message);
@@ -255,9 +250,10 @@ bool sess_startup_finish(struct session *s, const struct auth_user *user, struct
 	}
 	if (!sess_tenant_count_take(s, err))
 		return false;
-	s->conn = shard_conn_open(s->env->shards, s->tenant, err);
+	s->conn = shard_conn_acquire(s->env->shards, s->tenant, err);
 	if (!s->conn)
 		return false;
+	sess_wait_attach(s);
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting, s};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	pgw_be_auth_ok(&s->out);
@@ -440,7 +436,20 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 			sess_report_error(s, &err);
 			return len;
 		}
+		size_t mark = s->out.len;
+		sess_wait_msg_begin(s);
 		dispatch(s, &m);
+		if (s->parked) {
+			/* A Query continues where it stopped (sess_simple_continue); any other
+			 * message waits unconsumed and runs again from scratch. */
+			if (s->simple.active)
+				total += used;
+			else
+				s->out.len = mark;
+			*want = SESSION_WANT_WAKE;
+			return total;
+		}
+		sess_wait_msg_end(s);
 		if (s->discard_pending) {
 			sess_ext_free_all(s);
 			s->discard_pending = false;
@@ -450,6 +459,31 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		check_invariants(s);
 	}
 	return total;
+}
+
+/* A parked Query goes on first; then the idle-in-transaction timeout, which applies only when
+ * no whole message is waiting (a client that just sent one is not idle). */
+static size_t input_ready(struct session *s, const uint8_t *buf, size_t len, size_t *want)
+{
+	if (s->simple.active) {
+		sess_simple_continue(s);
+		if (s->parked) {
+			*want = SESSION_WANT_WAKE;
+			return 0;
+		}
+		sess_wait_msg_end(s);
+		arena_reset(s->msg_arena);
+	}
+	size_t need = len >= 5 ? 1 + ((size_t)buf[1] << 24 | (size_t)buf[2] << 16 |
+				      (size_t)buf[3] << 8 | buf[4])
+			       : 5;
+	if (len < need && sess_wait_idle_expired(s)) {
+		sess_txn_abort(s);
+		session_fatal(s, SQLSTATE_IDLE_IN_TRANSACTION_TIMEOUT,
+			      "terminating connection due to idle-in-transaction timeout");
+		return len;
+	}
+	return input_messages(s, buf, len, want);
 }
 
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
@@ -464,5 +498,8 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
 		if (s->state == SESS_STARTUP || s->state == SESS_CLOSING || used == 0)
 			return s->state == SESS_CLOSING ? len : used;
 	}
-	return used + input_messages(s, buf + used, len - used, want);
+	sess_wait_input_begin(s);
+	size_t n = input_ready(s, buf + used, len - used, want);
+	sess_wait_input_end(s, n > 0);
+	return s->state == SESS_CLOSING ? len : used + n;
 }

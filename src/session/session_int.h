@@ -6,6 +6,7 @@
 #define SHARDLITE_SESSION_INT_H
 
 #include <sqlite3.h>
+#include <stdatomic.h>
 
 #include "auth.h"
 #include "catalog.h"
@@ -106,6 +107,29 @@ struct session {
 	char *sni; /* the TLS server name, NULL when none */
 	struct sess_auth *auth; /* the exchange in progress (SESS_AUTH), else NULL */
 
+	/* A simple Query whose statement waits for a lock: it continues at stmts[next]. The
+	 * statements live in msg_arena, which is not reset until the Query is done. */
+	struct {
+		const char *sql; /* the Query's text (a copy in msg_arena) */
+		struct xlat_stmt *stmts;
+		size_t n, next;
+		bool active;
+	} simple;
+
+	/* Execution control (sess_wait.c). run_seq is odd while a message runs or waits for a
+	 * lock; a cancel stores the run_seq it saw in cancel_seq, so it can only hit that one. */
+	_Atomic uint64_t run_seq;
+	_Atomic uint64_t cancel_seq;
+	void (*wake_fn)(void *arg);
+	void *wake_arg;
+	bool lock_busy;          /* the last statement met another connection's write lock */
+	bool parked;             /* waiting for that lock; the statement is retried on wake */
+	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
+	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
+	int64_t lock_deadline;   /* monotonic ms while parked; 0 = none */
+	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
+	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
+
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
@@ -202,10 +226,36 @@ bool sess_txn_implicit_begin(struct session *s, struct pgerr *err);
 bool sess_txn_implicit_end(struct session *s, struct pgerr *err);
 /* After an error: rolls back an implicit block, or marks an explicit block failed. */
 void sess_txn_on_error(struct session *s);
+/* Rolls back whatever is open and leaves the session idle (the session is ending). */
+void sess_txn_abort(struct session *s);
 /* BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it implies and
  * sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
 		      struct pgerr *err);
+
+/* ---- sess_wait.c: cancel, timeouts, waiting for another connection's lock ---- */
+enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT };
+/* The session got its connection: installs the progress handler and the lock waker. */
+void sess_wait_attach(struct session *s);
+/* Around each session_input call: leave the waiter list / settle the connection. */
+void sess_wait_input_begin(struct session *s);
+void sess_wait_input_end(struct session *s, bool dispatched);
+/* Around each message (a parked one stays begun until it finally ends). */
+void sess_wait_msg_begin(struct session *s);
+void sess_wait_msg_end(struct session *s);
+/* After a statement met a lock (s->lock_busy): parks the session and returns true, or, when
+ * canceled or out of time, returns false with err set (57014, 55P03). */
+bool sess_wait_park(struct session *s, struct pgerr *err);
+/* True when the idle-in-transaction timeout has passed (the caller ends the session). */
+bool sess_wait_idle_expired(struct session *s);
+/* Rewords a 57014 to name the statement timeout when that is what interrupted it. */
+void sess_wait_fix_error(struct session *s, struct pgerr *err);
+/* Milliseconds of a duration setting ("5s", "100ms", "0"); 0 when unset. */
+int64_t sess_guc_ms(struct session *s, const char *name);
+
+/* ---- sess_simple.c ---- */
+/* Runs the rest of a simple Query that waited for a lock. */
+void sess_simple_continue(struct session *s);
 
 /* ---- sess_guc.c: session settings ---- */
 struct sess_guc_def;

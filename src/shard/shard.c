@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard.c: the tenant registry — tenant names, their paths under the data directory, and
- * per-session SQLite connections opened with the settings every tenant connection needs. */
+ * opening SQLite connections with the settings every tenant connection needs. Lending them to
+ * sessions, caching and lock waits are shard_pool.c. */
 #include "shard_int.h"
 
 #include "catalog.h"
@@ -12,21 +13,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Statements run on the event-loop thread today, so waiting for another session's write lock
- * would stall every client: a lock held by an open transaction is reported at once (55P03).
- * Waiting off the loop, bounded by lock_timeout, comes with the shard engine's workers. */
+/* Statements never sleep in SQLite's busy handler: a worker thread sleeping there is a thread
+ * the pool does not have. A write that meets another connection's write lock fails at once
+ * and the session parks until the lock is let go (shard_conn_park). Only while a connection is
+ * set up (a file created by two sessions at once) does it wait, briefly. */
 #define BUSY_TIMEOUT_MS 0
-
-struct shard_registry {
-	char *data_dir;
-	bool auto_create;
-};
-
-struct shard_conn {
-	sqlite3 *db;
-	struct shard_authz authz;
-	char tenant[SHARD_TENANT_MAX + 1];
-};
+#define SETUP_BUSY_TIMEOUT_MS 5000
 
 static bool make_dir(const char *path, struct pgerr *err)
 {
@@ -50,6 +42,8 @@ struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct 
 	struct shard_registry *r = base_xcalloc(1, sizeof(*r));
 	r->data_dir = base_xstrdup(opts->data_dir);
 	r->auto_create = opts->auto_create;
+	r->max_open_tenants = opts->max_open_tenants;
+	shard_pool_init(r);
 	return r;
 }
 
@@ -57,6 +51,7 @@ void shard_registry_free(struct shard_registry *r)
 {
 	if (!r)
 		return;
+	shard_pool_fini(r);
 	free(r->data_dir);
 	free(r);
 }
@@ -115,7 +110,7 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 				    "PRAGMA synchronous=FULL;"
 				    "PRAGMA foreign_keys=ON;"
 				    "PRAGMA case_sensitive_like=ON;";
-	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(db, SETUP_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 1);
 	/* "x" is always an identifier, as in PostgreSQL: a misspelled quoted column must be an
 	 * error, not SQLite's legacy fallback to a string literal. */
@@ -124,6 +119,7 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 	int rc = sqlite3_exec(db, setup, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	return catalog_register(db, err);
 }
 
@@ -165,6 +161,7 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	}
 	struct shard_conn *c = base_xcalloc(1, sizeof(*c));
 	c->db = db;
+	c->reg = r;
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
 	/* Last: the setup PRAGMAs above are exactly what the authorizer refuses clients. */
 	if (!shard_authz_install(db, &c->authz, err)) {
@@ -178,6 +175,7 @@ void shard_conn_close(struct shard_conn *c)
 {
 	if (!c)
 		return;
+	ASSERT(!c->t); /* pooled connections go back with shard_conn_release */
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(c->db);

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* shard_int.h: what the files of the shard module share — the authorizer that fences every
- * tenant connection in (shard_authz.c). Not part of the public API. */
+/* shard_int.h: the shard module's private structures, shared by shard.c (names, paths, opening
+ * and setting up a connection), shard_pool.c (lending connections, the idle LRU, lock
+ * waiters), shard_authz.c (the authorizer that fences every tenant connection in) and
+ * shard_rebuild.c. Not part of the public API. */
 #ifndef SHARDLITE_SHARD_INT_H
 #define SHARDLITE_SHARD_INT_H
+
+#include <pthread.h>
 
 #include "shard.h"
 
@@ -13,6 +17,49 @@ struct shard_authz {
 	 * through. Set only around such calls. */
 	bool internal;
 };
+
+
+/* One tenant that has connections open (in use or idle). Lives in the registry's hash table
+ * while it has any; every field is guarded by the registry's lock. */
+struct shard_tenant {
+	char name[SHARD_TENANT_MAX + 1];
+	struct shard_tenant *hash_next;
+	struct shard_tenant *lru_prev, *lru_next; /* in the idle LRU while nidle > 0 */
+	struct shard_conn *idle;                  /* idle connections, a stack */
+	int nidle, nused;
+	uint64_t gen;               /* bumped whenever a connection may have let go of a write lock */
+	struct shard_conn *waiters; /* parked connections, woken all at once */
+};
+
+struct shard_conn {
+	sqlite3 *db;
+	struct shard_authz authz;
+	char tenant[SHARD_TENANT_MAX + 1];
+	struct shard_registry *reg;
+	struct shard_tenant *t; /* NULL when opened directly (shard_conn_open), else pooled */
+	struct shard_conn *next; /* idle stack or waiter list */
+	struct shard_conn *prev; /* waiter list */
+	shard_wake_fn *wake_fn;
+	void *wake_arg;
+	uint64_t ticket; /* tenant gen when the current attempt began */
+	bool parked;
+};
+
+struct shard_registry {
+	char *data_dir;
+	bool auto_create;
+	int max_open_tenants;
+	pthread_mutex_t lock; /* guards everything below and every shard_tenant */
+	struct shard_tenant **buckets;
+	size_t nbuckets, ntenants;
+	struct shard_tenant *lru_head, *lru_tail; /* most recently used first */
+	size_t nidle_tenants;
+	size_t nopen; /* connections open through the pool, idle or in use */
+};
+
+/* shard_pool.c: set up and tear down the pool part of a registry. */
+void shard_pool_init(struct shard_registry *r);
+void shard_pool_fini(struct shard_registry *r);
 
 /* Fences db in: DEFENSIVE, no extension loading, untrusted schema, no writable schema,
  * the per-connection SQLite limits, and an authorizer that refuses ATTACH/DETACH, file-

@@ -413,6 +413,28 @@ START_TEST(tenant_startup_parameter)
 }
 END_TEST
 
+/* The idle-in-transaction FATAL arrives unprompted, with SQLSTATE 25P03, and the server
+ * closes the connection. */
+START_TEST(idle_in_transaction_fatal_on_the_wire)
+{
+	int fd = raw_session("idle");
+	struct buf b = {.n = 0}, r;
+	size_t m = begin(&b, 'Q');
+	put_str(&b, "SET idle_in_transaction_session_timeout = 100; BEGIN");
+	end(&b, m);
+	send_all(fd, &b);
+	recv_until_ready(fd, &r);
+	ck_assert_uint_eq(r.d[r.n - 1], 'T');
+	recv_all(fd, &r, 3000);
+	ck_assert_ptr_nonnull(error_field(&r, 'V'));
+	ck_assert_str_eq(error_field(&r, 'V'), "FATAL");
+	ck_assert_str_eq(error_field(&r, 'C'), "25P03");
+	char c;
+	ck_assert_int_eq(read(fd, &c, 1), 0);
+	close(fd);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("raw");
@@ -426,6 +448,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, malformed_messages);
 	tcase_add_test(tc, bad_startup_packets);
 	tcase_add_test(tc, tenant_startup_parameter);
+	tcase_add_test(tc, idle_in_transaction_fatal_on_the_wire);
 	suite_add_tcase(s, tc);
 	return s;
 }

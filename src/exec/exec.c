@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* exec.c: the worker pool. One mutex guards both queues: the work queue that workers take
+ * from, and the completion queue that the loop thread drains when an eventfd says it is no
+ * longer empty. Jobs are few and short to hand over, so one lock is not a bottleneck. */
+#include "exec.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+struct queue {
+	struct exec_job *head, *tail;
+};
+
+struct exec_pool {
+	pthread_mutex_t lock;
+	pthread_cond_t work_cv; /* work queued or stop */
+	pthread_cond_t done_cv; /* a completion was queued (for exec_quiesce) */
+	struct queue work, done;
+	size_t inflight; /* submitted, done_fn not yet run */
+	bool stop;
+	int efd;
+	struct event *ev;
+	pthread_t *threads;
+	size_t nthreads;
+};
+
+static void push(struct queue *q, struct exec_job *j)
+{
+	j->next = NULL;
+	if (q->tail)
+		q->tail->next = j;
+	else
+		q->head = j;
+	q->tail = j;
+}
+
+static struct exec_job *pop(struct queue *q)
+{
+	struct exec_job *j = q->head;
+	if (j) {
+		q->head = j->next;
+		if (!q->head)
+			q->tail = NULL;
+		j->next = NULL;
+	}
+	return j;
+}
+
+void exec_job_init(struct exec_job *j, exec_run_fn *run, exec_done_fn *done)
+{
+	memset(j, 0, sizeof(*j));
+	j->run_fn = run;
+	j->done_fn = done;
+}
+
+/* Caller holds the lock. The eventfd is written only when the queue becomes non-empty: the
+ * loop drains the whole queue after reading the eventfd, so one wakeup covers a burst. */
+static void push_done(struct exec_pool *p, struct exec_job *j)
+{
+	bool was_empty = p->done.head == NULL;
+	push(&p->done, j);
+	if (was_empty) {
+		uint64_t one = 1;
+		ssize_t w = write(p->efd, &one, sizeof(one));
+		(void)w; /* EAGAIN: the counter is already non-zero, the loop will wake */
+	}
+	pthread_cond_signal(&p->done_cv);
+}
+
+static void *worker_main(void *arg)
+{
+	struct exec_pool *p = arg;
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		struct exec_job *j;
+		while (!(j = pop(&p->work)) && !p->stop)
+			pthread_cond_wait(&p->work_cv, &p->lock);
+		if (!j)
+			break;
+		pthread_mutex_unlock(&p->lock);
+		j->run_fn(j);
+		pthread_mutex_lock(&p->lock);
+		push_done(p, j);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Runs the completions queued so far; returns how many ran. Loop thread. A posted job's flag
+ * is cleared (and its next read) under the lock just before its done_fn, never earlier: a post
+ * that lands while the job still waits in this batch must not relink it into the queue. */
+static size_t run_completions(struct exec_pool *p)
+{
+	pthread_mutex_lock(&p->lock);
+	struct exec_job *j = p->done.head;
+	p->done.head = p->done.tail = NULL;
+	pthread_mutex_unlock(&p->lock);
+	size_t n = 0;
+	while (j) {
+		pthread_mutex_lock(&p->lock);
+		struct exec_job *next = j->next;
+		j->next = NULL;
+		if (j->queued)
+			j->queued = false; /* from here on it may be posted again */
+		else
+			p->inflight--;
+		pthread_mutex_unlock(&p->lock);
+		j->done_fn(j); /* may free j */
+		j = next;
+		n++;
+	}
+	return n;
+}
+
+static void on_wakeup(evutil_socket_t fd, short what, void *arg)
+{
+	uint64_t count;
+	ssize_t r = read(fd, &count, sizeof(count));
+	(void)r;
+	run_completions(arg);
+}
+
+int exec_default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 4 ? 4 : (int)(n > 256 ? 256 : n);
+}
+
+/* Workers never take signals: the loop thread handles SIGTERM/SIGHUP through libevent. */
+static bool start_threads(struct exec_pool *p, char *errbuf, size_t errlen)
+{
+	sigset_t all, old;
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	int rc = 0;
+	for (size_t i = 0; i < p->nthreads; i++) {
+		rc = pthread_create(&p->threads[i], NULL, worker_main, p);
+		if (rc != 0) {
+			p->nthreads = i;
+			break;
+		}
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		snprintf(errbuf, errlen, "could not start worker threads: %s", strerror(rc));
+	return rc == 0;
+}
+
+struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf,
+				size_t errlen)
+{
+	struct exec_pool *p = base_xcalloc(1, sizeof(*p));
+	pthread_mutex_init(&p->lock, NULL);
+	pthread_cond_init(&p->work_cv, NULL);
+	pthread_cond_init(&p->done_cv, NULL);
+	p->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (p->efd < 0) {
+		snprintf(errbuf, errlen, "could not create eventfd: %s", strerror(errno));
+		exec_pool_free(p);
+		return NULL;
+	}
+	p->ev = event_new(base, p->efd, EV_READ | EV_PERSIST, on_wakeup, p);
+	event_add(p->ev, NULL);
+	p->nthreads = (size_t)(nthreads > 0 ? nthreads : exec_default_threads());
+	p->threads = base_xcalloc(p->nthreads, sizeof(pthread_t));
+	if (!start_threads(p, errbuf, errlen)) {
+		exec_pool_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void exec_quiesce(struct exec_pool *p)
+{
+	for (;;) {
+		pthread_mutex_lock(&p->lock);
+		while (p->inflight > 0 && !p->done.head)
+			pthread_cond_wait(&p->done_cv, &p->lock);
+		bool idle = p->inflight == 0 && !p->done.head;
+		pthread_mutex_unlock(&p->lock);
+		if (idle)
+			return;
+		run_completions(p);
+	}
+}
+
+void exec_pool_free(struct exec_pool *p)
+{
+	if (!p)
+		return;
+	if (p->nthreads)
+		exec_quiesce(p);
+	pthread_mutex_lock(&p->lock);
+	p->stop = true;
+	pthread_cond_broadcast(&p->work_cv);
+	pthread_mutex_unlock(&p->lock);
+	for (size_t i = 0; i < p->nthreads; i++)
+		pthread_join(p->threads[i], NULL);
+	if (p->ev)
+		event_free(p->ev);
+	if (p->efd >= 0)
+		close(p->efd);
+	pthread_cond_destroy(&p->work_cv);
+	pthread_cond_destroy(&p->done_cv);
+	pthread_mutex_destroy(&p->lock);
+	free(p->threads);
+	free(p);
+}
+
+size_t exec_pool_threads(const struct exec_pool *p) { return p->nthreads; }
+
+void exec_submit(struct exec_pool *p, struct exec_job *j)
+{
+	ASSERT(j->run_fn && j->done_fn && !j->queued);
+	pthread_mutex_lock(&p->lock);
+	p->inflight++;
+	push(&p->work, j);
+	pthread_cond_signal(&p->work_cv);
+	pthread_mutex_unlock(&p->lock);
+}
+
+void exec_post(struct exec_pool *p, struct exec_job *j)
+{
+	pthread_mutex_lock(&p->lock);
+	if (!j->queued) {
+		j->queued = true;
+		push_done(p, j);
+	}
+	pthread_mutex_unlock(&p->lock);
+}
+
+size_t exec_pending(struct exec_pool *p)
+{
+	pthread_mutex_lock(&p->lock);
+	size_t n = p->inflight;
+	pthread_mutex_unlock(&p->lock);
+	return n;
+}

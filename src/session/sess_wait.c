@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_wait.c: what interrupts or holds a statement — CancelRequest, statement_timeout,
+ * lock_timeout, idle_in_transaction_session_timeout — and waiting for another connection's
+ * write lock without holding a thread.
+ *
+ * A running statement is stopped by SQLite's progress handler, which checks a cancel marker and
+ * the statement deadline every few thousand VM steps (sqlite3_interrupt is not used: it cannot
+ * tell one statement from the next, so a late cancel could hit the following one). Cancel is
+ * keyed to the message it saw running: run_seq is odd while a message runs or waits, a cancel
+ * stores that value, and only the same run_seq honours it.
+ *
+ * A statement that meets a write lock (SQLITE_BUSY before any effect) parks: the session's
+ * connection joins its tenant's waiter list and session_input returns; the waker (a connection
+ * of the tenant let go of its lock, a cancel, or a deadline through session_wake_after_ms)
+ * runs the statement again from scratch. */
+#include "session_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define PROGRESS_STEPS 1000
+/* A parked session also retries this often: a wakeup lost to a bug costs latency, not a hang. */
+#define PARK_RECHECK_MS 500
+
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static int progress(void *arg)
+{
+	struct session *s = arg;
+	uint64_t seq = atomic_load(&s->run_seq);
+	if ((seq & 1) && atomic_load(&s->cancel_seq) == seq) {
+		s->stop_reason = SESS_STOP_CANCEL;
+		return 1;
+	}
+	if (s->stmt_deadline && now_ms() >= s->stmt_deadline) {
+		s->stop_reason = SESS_STOP_TIMEOUT;
+		return 1;
+	}
+	return 0;
+}
+
+static void wake_self(void *arg)
+{
+	struct session *s = arg;
+	if (s->wake_fn)
+		s->wake_fn(s->wake_arg);
+}
+
+void session_set_waker(struct session *s, void (*wake)(void *arg), void *arg)
+{
+	s->wake_fn = wake;
+	s->wake_arg = arg;
+}
+
+void sess_wait_attach(struct session *s)
+{
+	sqlite3_progress_handler(shard_conn_db(s->conn), PROGRESS_STEPS, progress, s);
+	shard_conn_set_waker(s->conn, wake_self, s);
+}
+
+bool session_cancel(struct session *s, uint32_t key)
+{
+	if (key != s->cancel_key)
+		return false;
+	uint64_t seq = atomic_load(&s->run_seq);
+	if (seq & 1) {
+		atomic_store(&s->cancel_seq, seq);
+		wake_self(s); /* a parked statement must notice now */
+	}
+	return true;
+}
+
+void sess_wait_input_begin(struct session *s)
+{
+	if (!s->conn)
+		return;
+	if (s->parked) {
+		shard_conn_unpark(s->conn);
+		s->parked = false;
+	}
+	shard_conn_attempt(s->conn);
+}
+
+void sess_wait_input_end(struct session *s, bool dispatched)
+{
+	if (!s->conn)
+		return;
+	shard_conn_settle(s->conn);
+	if (dispatched && !s->parked)
+		s->idle_since = now_ms();
+}
+
+void sess_wait_msg_begin(struct session *s)
+{
+	uint64_t seq = atomic_load(&s->run_seq);
+	s->lock_busy = false;
+	if (seq & 1)
+		return; /* a parked message running again: same statement, same deadline */
+	atomic_store(&s->run_seq, seq + 1);
+	s->stop_reason = SESS_STOP_NONE;
+	s->lock_deadline = 0;
+	int64_t t = sess_guc_ms(s, "statement_timeout");
+	s->stmt_deadline = t > 0 ? now_ms() + t : 0;
+}
+
+void sess_wait_msg_end(struct session *s)
+{
+	uint64_t seq = atomic_load(&s->run_seq);
+	if (seq & 1)
+		atomic_store(&s->run_seq, seq + 1);
+	s->stmt_deadline = 0;
+	s->lock_deadline = 0;
+	s->lock_busy = false;
+}
+
+bool sess_wait_park(struct session *s, struct pgerr *err)
+{
+	ASSERT(s->lock_busy && !s->parked);
+	s->lock_busy = false;
+	int64_t now = now_ms();
+	uint64_t seq = atomic_load(&s->run_seq);
+	if (atomic_load(&s->cancel_seq) == seq)
+		return pgerr_set(err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+	if (s->stmt_deadline && now >= s->stmt_deadline)
+		return pgerr_set(err, SQLSTATE_QUERY_CANCELED,
+				 "canceling statement due to statement timeout");
+	if (!s->lock_deadline) {
+		int64_t t = sess_guc_ms(s, "lock_timeout");
+		s->lock_deadline = t > 0 ? now + t : -1;
+	}
+	if (s->lock_deadline > 0 && now >= s->lock_deadline)
+		return pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+				 "canceling statement due to lock timeout");
+	s->parked = true;
+	shard_conn_park(s->conn);
+	return true;
+}
+
+static int64_t min_deadline(int64_t a, int64_t b)
+{
+	if (a <= 0)
+		return b;
+	if (b <= 0)
+		return a;
+	return a < b ? a : b;
+}
+
+int session_wake_after_ms(struct session *s)
+{
+	int64_t now = now_ms(), at = 0;
+	if (s->parked) {
+		at = min_deadline(s->stmt_deadline, s->lock_deadline);
+		at = min_deadline(at, now + PARK_RECHECK_MS);
+	} else if (s->state == SESS_READY &&
+		   (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)) {
+		int64_t t = sess_guc_ms(s, "idle_in_transaction_session_timeout");
+		at = t > 0 ? s->idle_since + t : 0;
+	}
+	if (at <= 0)
+		return -1;
+	return at <= now ? 0 : (int)(at - now > INT32_MAX ? INT32_MAX : at - now);
+}
+
+bool sess_wait_idle_expired(struct session *s)
+{
+	if (s->parked || s->state != SESS_READY ||
+	    (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_FAILED))
+		return false;
+	int64_t t = sess_guc_ms(s, "idle_in_transaction_session_timeout");
+	return t > 0 && now_ms() >= s->idle_since + t;
+}
+
+void sess_wait_fix_error(struct session *s, struct pgerr *err)
+{
+	if (strcmp(err->sqlstate, SQLSTATE_QUERY_CANCELED) == 0 &&
+	    s->stop_reason == SESS_STOP_TIMEOUT)
+		snprintf(err->message, sizeof(err->message),
+			 "canceling statement due to statement timeout");
+}

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_pool.c: lending tenant connections to sessions. Idle connections are cached per tenant
+ * and reused, so a new client does not reopen the file or rerun the pragmas; an LRU over the
+ * tenants that cache any bounds the open files (max_open_tenants). The same per-tenant record
+ * holds the connections parked waiting for the tenant's write lock.
+ *
+ * One mutex (the registry's) guards the hash table, the LRU and every tenant record; nothing
+ * slow happens under it: files are opened and closed outside it. Lock order: registry lock,
+ * then whatever a waker takes (the exec pool's lock); a waker never calls back into shard.
+ *
+ * Why a generation counter: a connection that met SQLITE_BUSY parks after its statement
+ * returned, and the holder may let the lock go in between. Each connection records the
+ * tenant's gen when its attempt begins (shard_conn_attempt); every settle that finds no write
+ * transaction bumps gen and wakes the waiters; a park that finds gen moved retries at once.
+ * So a wakeup can be early (the retry parks again) but never lost. */
+#include "shard_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define INITIAL_BUCKETS 256
+
+void shard_pool_init(struct shard_registry *r)
+{
+	pthread_mutex_init(&r->lock, NULL);
+	r->nbuckets = INITIAL_BUCKETS;
+	r->buckets = base_xcalloc(r->nbuckets, sizeof(*r->buckets));
+}
+
+static void close_db(struct shard_conn *c)
+{
+	c->t = NULL;
+	shard_conn_close(c);
+}
+
+/* Closes every cached connection; in-use ones must have been released (the server frees
+ * sessions first). */
+void shard_pool_fini(struct shard_registry *r)
+{
+	for (size_t i = 0; i < r->nbuckets; i++) {
+		for (struct shard_tenant *t = r->buckets[i], *next; t; t = next) {
+			next = t->hash_next;
+			ASSERT(t->nused == 0);
+			while (t->idle) {
+				struct shard_conn *c = t->idle;
+				t->idle = c->next;
+				close_db(c);
+			}
+			free(t);
+		}
+	}
+	free(r->buckets);
+	pthread_mutex_destroy(&r->lock);
+}
+
+/* FNV-1a, as the on-disk fan-out. */
+static size_t bucket_of(const struct shard_registry *r, const char *name)
+{
+	uint32_t h = 2166136261u;
+	for (const char *s = name; *s; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h & (r->nbuckets - 1);
+}
+
+static void grow(struct shard_registry *r)
+{
+	size_t old_n = r->nbuckets;
+	struct shard_tenant **old = r->buckets;
+	r->nbuckets *= 2;
+	r->buckets = base_xcalloc(r->nbuckets, sizeof(*r->buckets));
+	for (size_t i = 0; i < old_n; i++) {
+		for (struct shard_tenant *t = old[i], *next; t; t = next) {
+			next = t->hash_next;
+			size_t b = bucket_of(r, t->name);
+			t->hash_next = r->buckets[b];
+			r->buckets[b] = t;
+		}
+	}
+	free(old);
+}
+
+/* Finds the tenant record, creating it when create is set. Lock held. */
+static struct shard_tenant *tenant_find(struct shard_registry *r, const char *name, bool create)
+{
+	for (struct shard_tenant *t = r->buckets[bucket_of(r, name)]; t; t = t->hash_next)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	if (!create)
+		return NULL;
+	if (r->ntenants >= r->nbuckets)
+		grow(r);
+	struct shard_tenant *t = base_xcalloc(1, sizeof(*t));
+	snprintf(t->name, sizeof(t->name), "%s", name);
+	size_t b = bucket_of(r, name);
+	t->hash_next = r->buckets[b];
+	r->buckets[b] = t;
+	r->ntenants++;
+	return t;
+}
+
+/* Drops the record of a tenant with no connections left. Lock held. */
+static void tenant_maybe_free(struct shard_registry *r, struct shard_tenant *t)
+{
+	if (t->nused > 0 || t->nidle > 0)
+		return;
+	ASSERT(!t->waiters);
+	for (struct shard_tenant **pp = &r->buckets[bucket_of(r, t->name)]; *pp;
+	     pp = &(*pp)->hash_next) {
+		if (*pp == t) {
+			*pp = t->hash_next;
+			break;
+		}
+	}
+	r->ntenants--;
+	free(t);
+}
+
+static void lru_unlink(struct shard_registry *r, struct shard_tenant *t)
+{
+	if (t->lru_prev)
+		t->lru_prev->lru_next = t->lru_next;
+	else
+		r->lru_head = t->lru_next;
+	if (t->lru_next)
+		t->lru_next->lru_prev = t->lru_prev;
+	else
+		r->lru_tail = t->lru_prev;
+	t->lru_prev = t->lru_next = NULL;
+	r->nidle_tenants--;
+}
+
+static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
+{
+	t->lru_prev = NULL;
+	t->lru_next = r->lru_head;
+	if (r->lru_head)
+		r->lru_head->lru_prev = t;
+	else
+		r->lru_tail = t;
+	r->lru_head = t;
+	r->nidle_tenants++;
+}
+
+struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
+				      struct pgerr *err)
+{
+	pthread_mutex_lock(&r->lock);
+	struct shard_tenant *t = tenant_find(r, name, true);
+	struct shard_conn *c = t->idle;
+	if (c) {
+		t->idle = c->next;
+		c->next = NULL;
+		if (--t->nidle == 0)
+			lru_unlink(r, t);
+	}
+	t->nused++; /* reserves the record while the file opens outside the lock */
+	pthread_mutex_unlock(&r->lock);
+	if (c)
+		return c;
+	c = shard_conn_open(r, name, err);
+	pthread_mutex_lock(&r->lock);
+	if (c) {
+		c->t = t;
+		r->nopen++;
+	} else {
+		t->nused--;
+		tenant_maybe_free(r, t);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return c;
+}
+
+/* Wakes every parked connection of t. Lock held. */
+static void wake_all(struct shard_tenant *t)
+{
+	t->gen++;
+	while (t->waiters) {
+		struct shard_conn *w = t->waiters;
+		t->waiters = w->next;
+		w->next = w->prev = NULL;
+		w->parked = false;
+		if (w->wake_fn)
+			w->wake_fn(w->wake_arg);
+	}
+}
+
+static void unpark_locked(struct shard_conn *c)
+{
+	if (!c->parked)
+		return;
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		c->t->waiters = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	c->next = c->prev = NULL;
+	c->parked = false;
+}
+
+/* Whether c can serve another session as is: no statement, no transaction, no temp tables. */
+static bool reusable(struct shard_conn *c)
+{
+	if (!sqlite3_get_autocommit(c->db) || sqlite3_next_stmt(c->db, NULL))
+		return false;
+	sqlite3_stmt *vm = NULL;
+	bool empty = false;
+	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", -1, &vm, NULL) ==
+	    SQLITE_OK)
+		empty = sqlite3_step(vm) == SQLITE_DONE;
+	sqlite3_finalize(vm);
+	return empty;
+}
+
+/* Lock held. Returns the connections to close outside the lock (a list through next). */
+static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c)
+{
+	struct shard_tenant *t = c->t;
+	if (t->nidle >= SHARD_IDLE_PER_TENANT || r->max_open_tenants <= 0)
+		return c;
+	c->next = t->idle;
+	t->idle = c;
+	if (t->nidle++ > 0)
+		lru_unlink(r, t);
+	lru_push_front(r, t);
+	if (r->nidle_tenants <= (size_t)r->max_open_tenants)
+		return NULL;
+	struct shard_tenant *victim = r->lru_tail;
+	struct shard_conn *evicted = victim->idle;
+	victim->idle = NULL;
+	victim->nidle = 0;
+	lru_unlink(r, victim);
+	tenant_maybe_free(r, victim);
+	return evicted;
+}
+
+void shard_conn_release(struct shard_conn *c)
+{
+	if (!c)
+		return;
+	struct shard_registry *r = c->reg;
+	sqlite3_progress_handler(c->db, 0, NULL, NULL);
+	if (!sqlite3_get_autocommit(c->db))
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	bool keep = reusable(c);
+	c->wake_fn = NULL;
+	c->wake_arg = NULL;
+	struct shard_tenant *t = c->t;
+	ASSERT(t);
+	pthread_mutex_lock(&r->lock);
+	unpark_locked(c);
+	wake_all(t); /* the rollback let go of whatever c held */
+	t->nused--;
+	struct shard_conn *to_close = keep ? cache(r, c) : c;
+	for (struct shard_conn *x = to_close; x; x = x->next)
+		r->nopen--;
+	tenant_maybe_free(r, t);
+	pthread_mutex_unlock(&r->lock);
+	while (to_close) {
+		struct shard_conn *x = to_close;
+		to_close = x->next;
+		close_db(x);
+	}
+}
+
+void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
+			   size_t *tenants)
+{
+	pthread_mutex_lock(&r->lock);
+	size_t n = 0;
+	for (struct shard_tenant *t = r->lru_head; t; t = t->lru_next)
+		n += (size_t)t->nidle;
+	*open = r->nopen;
+	*idle = n;
+	*tenants = r->ntenants;
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* ---- lock waits ---- */
+
+void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg)
+{
+	pthread_mutex_lock(&c->reg->lock);
+	c->wake_fn = fn;
+	c->wake_arg = arg;
+	pthread_mutex_unlock(&c->reg->lock);
+}
+
+void shard_conn_attempt(struct shard_conn *c)
+{
+	if (!c->t)
+		return;
+	pthread_mutex_lock(&c->reg->lock);
+	c->ticket = c->t->gen;
+	pthread_mutex_unlock(&c->reg->lock);
+}
+
+void shard_conn_park(struct shard_conn *c)
+{
+	ASSERT(c->t && !c->parked);
+	pthread_mutex_lock(&c->reg->lock);
+	if (c->ticket != c->t->gen) {
+		if (c->wake_fn)
+			c->wake_fn(c->wake_arg); /* the lock was let go meanwhile: retry now */
+	} else {
+		c->prev = NULL;
+		c->next = c->t->waiters;
+		if (c->next)
+			c->next->prev = c;
+		c->t->waiters = c;
+		c->parked = true;
+	}
+	pthread_mutex_unlock(&c->reg->lock);
+}
+
+void shard_conn_unpark(struct shard_conn *c)
+{
+	if (!c->t)
+		return;
+	pthread_mutex_lock(&c->reg->lock);
+	unpark_locked(c);
+	pthread_mutex_unlock(&c->reg->lock);
+}
+
+void shard_conn_settle(struct shard_conn *c)
+{
+	if (!c->t || sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE)
+		return;
+	pthread_mutex_lock(&c->reg->lock);
+	wake_all(c->t);
+	pthread_mutex_unlock(&c->reg->lock);
+}
