@@ -185,6 +185,12 @@ expect "host=127.0.0.1 user=bob password=crayon dbname=acme sslmode=require" \
 	"SELECT 'md5-secret-cleartext'" "md5-secret-cleartext"
 expect "host=127.0.0.1 user=bob password=crayon dbname=acme sslmode=require channel_binding=require" \
 	"SELECT 1" "channel binding"
+# The [auth] rules reload on SIGHUP (the file ends inside [auth]).
+echo 'password_without_tls = on' >>shardlite.conf
+kill -HUP "$PID"
+for _ in $(seq 50); do [[ $(grep -c 'configuration reloaded' log) == 2 ]] && break; sleep 0.05; done
+expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=disable" \
+	"SELECT 'cleartext-allowed'" "cleartext-allowed"
 stop
 
 # ssl = require refuses plaintext TCP with a clear FATAL.
