@@ -124,7 +124,7 @@ static bool cleartext_allowed(struct session *s)
 bool sess_auth_begin(struct session *s, struct pgerr *err)
 {
 	if (!s->env->auth)
-		return sess_startup_finish(s, NULL, err);
+		return sess_startup_finish(s, NULL, NULL, err);
 	enum auth_method m = auth_method_for(s->env->auth, origin_of(s));
 	struct auth_users *users = auth_users_acquire(s->env->auth);
 	const struct auth_user *user = users ? auth_users_find(users, s->user) : NULL;
@@ -140,7 +140,7 @@ bool sess_auth_begin(struct session *s, struct pgerr *err)
 		pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION, "role \"%s\" does not exist",
 			    s->user);
 	} else if (m == AUTH_TRUST) {
-		ok = sess_startup_finish(s, user, err);
+		ok = sess_startup_finish(s, users, user, err);
 	} else {
 		start_exchange(s, m, users, user);
 		return true; /* the exchange holds the snapshot now */
@@ -159,7 +159,7 @@ static void verdict(struct session *s, bool ok)
 	if (!ok || !a->user) {
 		pgerr_fatal(&err, SQLSTATE_INVALID_PASSWORD,
 			    "password authentication failed for user \"%s\"", s->user);
-	} else if (sess_startup_finish(s, a->user, &err)) {
+	} else if (sess_startup_finish(s, a->users, a->user, &err)) {
 		sess_auth_free(s);
 		return;
 	}

@@ -64,6 +64,7 @@ void session_free(struct session *s)
 	sess_ext_free_all(s);
 	shard_conn_release(s->conn);
 	sess_auth_free(s);
+	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);
 	free(s->sni);
 	sess_guc_fini(s);
@@ -240,13 +241,19 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	return sess_auth_begin(s, err);
 }
 
-bool sess_startup_finish(struct session *s, const struct auth_user *user, struct pgerr *err)
+bool sess_startup_finish(struct session *s, struct auth_users *users, const struct auth_user *user,
+			 struct pgerr *err)
 {
 	/* Before the tenant is opened, so a forbidden name is never created. */
 	if (user && !auth_user_may_reach(user, s->tenant)) {
 		pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
 			    "user \"%s\" may not connect to tenant \"%s\"", s->user, s->tenant);
 		return false;
+	}
+	if (user) {
+		auth_users_ref(users);
+		s->users = users;
+		s->auth_user = user;
 	}
 	if (!sess_tenant_count_take(s, err))
 		return false;

@@ -106,6 +106,11 @@ struct session {
 	size_t cb_len;
 	char *sni; /* the TLS server name, NULL when none */
 	struct sess_auth *auth; /* the exchange in progress (SESS_AUTH), else NULL */
+	/* Who logged in, for every later tenant check (schema-prefix routing will call
+	 * auth_user_may_reach with it): a reference on the users snapshot the user lives in.
+	 * NULL when there is no users file (everyone may reach every tenant). */
+	struct auth_users *users;
+	const struct auth_user *auth_user;
 
 	/* A simple Query whose statement waits for a lock: it continues at stmts[next]. The
 	 * statements live in msg_arena, which is not reset until the Query is done. */
@@ -141,9 +146,10 @@ void sess_report_error(struct session *s, const struct pgerr *err);
 char sess_status_char(const struct session *s);
 
 /* Ends startup once the client is authenticated: checks the tenant against the user's list
- * (user NULL = no users file), opens it and writes AuthenticationOk, ParameterStatus,
+ * (user NULL = no users file; users is referenced and kept in the session), opens it and writes AuthenticationOk, ParameterStatus,
  * BackendKeyData and ReadyForQuery. False with a FATAL in err. */
-bool sess_startup_finish(struct session *s, const struct auth_user *user, struct pgerr *err);
+bool sess_startup_finish(struct session *s, struct auth_users *users, const struct auth_user *user,
+			 struct pgerr *err);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the

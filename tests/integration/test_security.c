@@ -231,11 +231,12 @@ START_TEST(trust_and_reject_rules)
 }
 END_TEST
 
-/* The SQLSTATE of the FATAL a cleartext-password login gets (raw bytes: libpq does not
- * expose a failed connection's SQLSTATE). */
-static void login_sqlstate(const char *user, const char *password, char out[6])
+/* ---- raw bytes: libpq does not expose a failed connection's SQLSTATE ---- */
+
+/* Sends a StartupMessage for user to tenant acme and reads the Authentication request;
+ * returns its code. */
+static int raw_startup(int fd, const char *user)
 {
-	int fd = harness_raw_connect(&H);
 	uint8_t buf[512];
 	size_t n = 8;
 	n += (size_t)sprintf((char *)buf + n, "user") + 1;
@@ -248,15 +249,34 @@ static void login_sqlstate(const char *user, const char *password, char out[6])
 	v = htonl(196608);
 	memcpy(buf + 4, &v, 4);
 	ck_assert_int_eq(write(fd, buf, n), (ssize_t)n);
-	ck_assert_int_eq(read(fd, buf, 9), 9);
+	size_t got = 0;
+	uint32_t len = 0;
+	while (got < 5 || got < 1 + (size_t)ntohl(len)) {
+		ssize_t r = read(fd, buf + got, sizeof(buf) - got);
+		ck_assert_int_gt(r, 0);
+		got += (size_t)r;
+		if (got >= 5)
+			memcpy(&len, buf + 1, 4);
+	}
 	ck_assert_int_eq(buf[0], 'R');
-	ck_assert_int_eq(buf[8], 3); /* AuthenticationCleartextPassword */
-	size_t plen = strlen(password) + 1;
-	buf[0] = 'p';
-	v = htonl((uint32_t)(4 + plen));
-	memcpy(buf + 1, &v, 4);
-	memcpy(buf + 5, password, plen);
-	ck_assert_int_eq(write(fd, buf, 5 + plen), (ssize_t)(5 + plen));
+	return buf[8];
+}
+
+/* Sends one message: type, length word, body. */
+static void raw_send(int fd, char type, const void *body, size_t n)
+{
+	uint8_t head[5] = {(uint8_t)type};
+	uint32_t v = htonl((uint32_t)(4 + n));
+	memcpy(head + 1, &v, 4);
+	ck_assert_int_eq(write(fd, head, 5), 5);
+	if (n)
+		ck_assert_int_eq(write(fd, body, n), (ssize_t)n);
+}
+
+/* Reads until the server closes; the SQLSTATE of the ErrorResponse that must come first. */
+static void raw_fatal_sqlstate(int fd, char out[6])
+{
+	uint8_t buf[2048];
 	ssize_t got = 0, r;
 	while ((r = read(fd, buf + got, sizeof(buf) - 1 - (size_t)got)) > 0)
 		got += r;
@@ -272,6 +292,48 @@ static void login_sqlstate(const char *user, const char *password, char out[6])
 	}
 	ck_abort_msg("no SQLSTATE in the ErrorResponse");
 }
+
+/* The SQLSTATE of the FATAL a cleartext-password login gets. */
+static void login_sqlstate(const char *user, const char *password, char out[6])
+{
+	int fd = harness_raw_connect(&H);
+	ck_assert_int_eq(raw_startup(fd, user), 3); /* AuthenticationCleartextPassword */
+	raw_send(fd, 'p', password, strlen(password) + 1);
+	raw_fatal_sqlstate(fd, out);
+}
+
+START_TEST(protocol_violations_during_authentication)
+{
+	start_with("scram-sha-256", NULL);
+	char state[6];
+	int fd = harness_raw_connect(&H);
+	ck_assert_int_eq(raw_startup(fd, "alice"), 10); /* AuthenticationSASL */
+	raw_send(fd, 'Q', "SELECT 1", 9);
+	raw_fatal_sqlstate(fd, state);
+	ck_assert_str_eq(state, "08P01");
+	/* An authentication answer over 64kB is refused before it is buffered. */
+	fd = harness_raw_connect(&H);
+	ck_assert_int_eq(raw_startup(fd, "alice"), 10);
+	uint8_t head[5] = {'p', 0, 1, 0x10, 0};
+	ck_assert_int_eq(write(fd, head, 5), 5);
+	raw_fatal_sqlstate(fd, state);
+	ck_assert_str_eq(state, "08P01");
+	/* A mechanism that was not offered, and a malformed client-first-message. */
+	fd = harness_raw_connect(&H);
+	ck_assert_int_eq(raw_startup(fd, "alice"), 10);
+	raw_send(fd, 'p', "PLAIN\0\0\0\0\0", 10);
+	raw_fatal_sqlstate(fd, state);
+	ck_assert_str_eq(state, "08P01");
+	fd = harness_raw_connect(&H);
+	ck_assert_int_eq(raw_startup(fd, "ghost"), 10); /* unknown users get SASL too */
+	raw_send(fd, 'p', "SCRAM-SHA-256\0\0\0\0\x03x,y", 21);
+	raw_fatal_sqlstate(fd, state);
+	ck_assert_str_eq(state, "08P01");
+	PGconn *c = harness_connect(&H, "user=alice password=pencil dbname=acme");
+	PQfinish(c); /* the server is unharmed */
+	stop();
+}
+END_TEST
 
 START_TEST(wrong_password_and_unknown_user_alike)
 {
@@ -331,6 +393,7 @@ int main(void)
 	tcase_add_test(tc, md5_and_password_methods);
 	tcase_add_test(tc, trust_and_reject_rules);
 	tcase_add_test(tc, wrong_password_and_unknown_user_alike);
+	tcase_add_test(tc, protocol_violations_during_authentication);
 	tcase_add_test(tc, tenant_connection_limit);
 	tcase_add_test(tc, users_reload_on_sighup);
 	suite_add_tcase(s, tc);

@@ -29,10 +29,19 @@ make_server() { # CA NAME
 	openssl x509 -req -in "$2.csr" -CA "$1.crt" -CAkey "$1.key" -CAcreateserial -out "$2.crt" \
 		-days 2 -extfile ext 2>/dev/null
 }
+make_client() { # CA NAME: a client certificate
+	openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$2.key" \
+		-out "$2.csr" -subj /CN=alice 2>/dev/null
+	openssl x509 -req -in "$2.csr" -CA "$1.crt" -CAkey "$1.key" -CAcreateserial \
+		-out "$2.crt" -days 2 2>/dev/null
+	chmod 600 "$2.key"
+}
 make_ca ca1
 make_ca ca2
 make_server ca1 s1
 make_server ca2 s2
+make_client ca1 c1
+make_client ca2 c2
 cp s1.crt server.crt
 cp s1.key server.key
 chmod 600 server.key
@@ -159,9 +168,15 @@ stop() {
 	PID=
 }
 
-# Cleartext passwords travel only under TLS.
+# Cleartext passwords travel only under TLS. With ssl_ca_file, a client certificate is
+# checked when presented (none is fine; one from another CA is not).
 sed -i 's/^loopback = scram-sha-256$/loopback = password/' shardlite.conf
+sed -i "s|^ssl_key_file = .*|&\nssl_ca_file = $DIR/ca1.crt|" shardlite.conf
 restart
+expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=require sslcert=c1.crt sslkey=c1.key" \
+	"SELECT 'client-cert-ok'" "client-cert-ok"
+expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=require sslcert=c2.crt sslkey=c2.key" \
+	"SELECT 1" "unknown ca"
 expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=disable" "SELECT 1" \
 	"password authentication needs an encrypted connection"
 expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=require" \
@@ -170,6 +185,12 @@ expect "host=127.0.0.1 user=bob password=crayon dbname=acme sslmode=require" \
 	"SELECT 'md5-secret-cleartext'" "md5-secret-cleartext"
 expect "host=127.0.0.1 user=bob password=crayon dbname=acme sslmode=require channel_binding=require" \
 	"SELECT 1" "channel binding"
+# The [auth] rules reload on SIGHUP (the file ends inside [auth]).
+echo 'password_without_tls = on' >>shardlite.conf
+kill -HUP "$PID"
+for _ in $(seq 50); do [[ $(grep -c 'configuration reloaded' log) == 2 ]] && break; sleep 0.05; done
+expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=disable" \
+	"SELECT 'cleartext-allowed'" "cleartext-allowed"
 stop
 
 # ssl = require refuses plaintext TCP with a clear FATAL.
