@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- rows ---- */
 
@@ -237,6 +238,69 @@ static const sqlite3_module module = {
 	.xRowid = vt_rowid,
 };
 
+/* ---- RowDescription's table OID and column number ---- */
+
+#define ORIGINS_PTR_TYPE "shardlite_catalog_origins"
+
+struct origins {
+	sqlite3_stmt *vm;
+	uint32_t *oids;
+	int16_t *attnums;
+};
+
+static int16_t column_attnum(const struct cat_rel *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++) {
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			return (int16_t)(i + 1);
+	}
+	return 0;
+}
+
+static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct origins *o = sqlite3_value_pointer(argv[0], ORIGINS_PTR_TYPE);
+	char *msg = NULL;
+	const struct cat_model *m = o ? cat_conn_model(sqlite3_user_data(ctx), &msg) : NULL;
+	sqlite3_free(msg);
+	int n = o ? sqlite3_column_count(o->vm) : 0;
+	for (int i = 0; m && i < n; i++) {
+		const char *db = sqlite3_column_database_name(o->vm, i);
+		const char *table = sqlite3_column_table_name(o->vm, i);
+		const char *col = sqlite3_column_origin_name(o->vm, i);
+		const struct cat_rel *t = table && col && db && strcmp(db, "main") == 0
+						  ? cat_model_rel(m, table)
+						  : NULL;
+		if (t && t->kind == 'r') {
+			o->oids[i] = t->oid;
+			o->attnums[i] = column_attnum(t, col);
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
+void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
+			    int16_t *attnums)
+{
+	int n = sqlite3_column_count(vm);
+	bool any = false;
+	for (int i = 0; i < n; i++) {
+		table_oids[i] = 0;
+		attnums[i] = 0;
+		any |= sqlite3_column_table_name(vm, i) != NULL;
+	}
+	if (!any)
+		return;
+	struct origins o = {vm, table_oids, attnums};
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_origins(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &o, ORIGINS_PTR_TYPE, NULL);
+		(void)sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+}
+
 /* ---- registration ---- */
 
 static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv);
@@ -259,6 +323,9 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 	/* The connection state lives as long as db: freed by this function's destructor. */
 	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
 					    fn_set_session, NULL, NULL, conn_free);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1, SQLITE_UTF8, cc,
+						fn_origins, NULL, NULL, NULL);
 	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
 		args[i] = (struct cat_module_arg){cc, &defs[i]};
 		rc = sqlite3_create_module_v2(db, defs[i].name, &module, &args[i],

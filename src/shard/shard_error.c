@@ -186,6 +186,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "invalid regular expression: ", "2201B", NULL},
 	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
 	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
+	{SQLITE_ERROR, "unrecognized configuration parameter ", SQLSTATE_UNDEFINED_OBJECT, NULL},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},
 	{SQLITE_INTERRUPT, NULL, SQLSTATE_QUERY_CANCELED, reword_canceled},
 	{SQLITE_BUSY_SNAPSHOT, NULL, SQLSTATE_SERIALIZATION_FAILURE, reword_serialize},

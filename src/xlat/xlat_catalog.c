@@ -100,6 +100,10 @@ static const struct catfn {
 	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
 	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
+	{"version", 0, 0, XLAT_OID_TEXT},
+	{"current_setting", 1, 2, XLAT_OID_TEXT},
+	{"current_database", 0, 0, XLAT_OID_NAME},
+	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
 };
 
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,

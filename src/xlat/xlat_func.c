@@ -261,8 +261,6 @@ static const char *const refused_fns[] = {
 	"chr",
 	"clock_timestamp",
 	"concat_ws",
-	"current_setting",
-	"current_database",
 	"currval",
 	"date_part",
 	"date_trunc",
@@ -308,7 +306,6 @@ static const char *const refused_fns[] = {
 	"to_timestamp",
 	"translate",
 	"unnest",
-	"version",
 	"width_bucket",
 };
 

@@ -157,13 +157,44 @@ START_TEST(test_session)
 	sqlite3 *db = schema_db();
 	struct catalog_session s = {.user = "alice", .database = "acme", .backend_pid = 7};
 	catalog_set_session(db, &s);
-	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "acme");
+	ck_assert_str_eq(rows(db, "SELECT datname, current_database(), pg_backend_pid() FROM "
+				  "pg_database"),
+			 "acme|acme|7");
 	ck_assert_str_eq(rows(db, "SELECT rolname, rolpassword FROM pg_roles WHERE oid = 10"),
 			 "alice|********");
 	catalog_set_session(db, NULL);
 	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "shardlite");
 	ck_assert(catalog_has_relation("pg_class"));
 	ck_assert(!catalog_has_relation("books"));
+	sqlite3_close(db);
+}
+END_TEST
+
+/* RowDescription: plain table columns carry their table's OID and attnum, others 0. */
+START_TEST(test_column_origins)
+{
+	sqlite3 *db = schema_db();
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+					    "SELECT b.title, b.id + 1, a.name, c.relname, v.id "
+					    "FROM books b JOIN authors a ON a.id = b.author_id, "
+					    "pg_class c, cheap v",
+					    -1, &vm, NULL),
+			 SQLITE_OK);
+	uint32_t oids[5];
+	int16_t attnums[5];
+	catalog_column_origins(db, vm, oids, attnums);
+	ck_assert_uint_eq(oids[0], catalog_rel_oid("books"));
+	ck_assert_int_eq(attnums[0], 3);
+	ck_assert_uint_eq(oids[1], 0);
+	ck_assert_int_eq(attnums[1], 0);
+	ck_assert_uint_eq(oids[2], catalog_rel_oid("authors"));
+	ck_assert_int_eq(attnums[2], 2);
+	ck_assert_uint_eq(oids[3], 0); /* a catalog relation: not the tenant's */
+	/* through a view SQLite names the base table; PostgreSQL would name the view */
+	ck_assert_uint_eq(oids[4], catalog_rel_oid("books"));
+	ck_assert_int_eq(attnums[4], 1);
+	sqlite3_finalize(vm);
 	sqlite3_close(db);
 }
 END_TEST
@@ -221,6 +252,7 @@ int main(void)
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
+	tcase_add_test(tc, test_column_origins);
 	tcase_add_loop_test(tc, test_translated, 0, (int)(sizeof(e2e) / sizeof(e2e[0])));
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
