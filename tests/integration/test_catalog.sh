@@ -97,6 +97,21 @@ $want
 ---
 $got"
 
+# pgbench's run mode (its probe, VACUUM, TRUNCATE and the TPC-B transactions) on tables made
+# as pgbench -i makes them.
+on_sl -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL' || fail "pgbench tables"
+DROP TABLE pgbench_accounts;
+CREATE TABLE pgbench_branches (bid int4 NOT NULL PRIMARY KEY, bbalance int4, filler char(88));
+CREATE TABLE pgbench_tellers (tid int4 NOT NULL PRIMARY KEY, bid int4, tbalance int4, filler char(84));
+CREATE TABLE pgbench_accounts (aid int4 NOT NULL PRIMARY KEY, bid int4, abalance int4, filler char(84));
+CREATE TABLE pgbench_history (tid int4, bid int4, aid int4, delta int4, mtime timestamp, filler char(22));
+INSERT INTO pgbench_branches VALUES (1, 0, '');
+INSERT INTO pgbench_tellers VALUES (1, 1, 0, ''), (2, 1, 0, '');
+INSERT INTO pgbench_accounts VALUES (1, 1, 0, ''), (2, 1, 0, '');
+SQL
+out=$(pgbench -h 127.0.0.1 -p "$SPORT" -U postgres -t 5 acme 2>&1) || fail "pgbench: $out"
+grep -q 'actually processed: 5/5' <<<"$out" || fail "pgbench: $out"
+
 # Another session's DDL is visible at the next statement.
 on_sl -q -c 'CREATE TABLE late (x int4)' >/dev/null
 got=$(on_sl -At -c "SELECT relname FROM pg_catalog.pg_class WHERE relname = 'late'")
