@@ -180,10 +180,12 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 		return SQLITE_ERROR;
 	}
 	cur->rows.a = arena_new(0);
-	/* the column count is the number of commas at the top level of the declaration + 1 */
-	int ncols = 1;
-	for (const char *p = vt->def->columns; *p; p++)
-		ncols += *p == ',';
+	/* the column count: commas outside parentheses in the declaration, plus one */
+	int ncols = 1, depth = 0;
+	for (const char *p = vt->def->columns; *p; p++) {
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		ncols += *p == ',' && depth == 0;
+	}
 	cur->rows.ncols = ncols;
 	return vt->def->fill(vt->cc, m, &cur->rows) ? SQLITE_OK : SQLITE_ERROR;
 }
@@ -279,8 +281,7 @@ static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_null(ctx);
 }
 
-void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
-			    int16_t *attnums)
+void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids, int16_t *attnums)
 {
 	int n = sqlite3_column_count(vm);
 	bool any = false;
@@ -313,24 +314,36 @@ static void conn_free(void *p)
 	free(cc);
 }
 
+/* Registers one module per relation; the argument array is freed with the first module. */
+static int register_defs(sqlite3 *db, struct cat_conn *cc, const struct cat_reldef *defs, size_t n)
+{
+	struct cat_module_arg *args = base_xcalloc(n, sizeof(*args));
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
+		args[i] = (struct cat_module_arg){cc, &defs[i]};
+		rc = sqlite3_create_module_v2(db, defs[i].name, &module, &args[i],
+					      i == 0 ? free : NULL);
+	}
+	return rc;
+}
+
 bool catalog_register(sqlite3 *db, struct pgerr *err)
 {
 	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
 	cc->db = db;
-	size_t n = 0;
+	size_t n = 0, ni = 0;
 	const struct cat_reldef *defs = cat_reldefs(&n);
-	struct cat_module_arg *args = base_xcalloc(n, sizeof(*args));
+	const struct cat_reldef *info = cat_infoschema_defs(&ni);
 	/* The connection state lives as long as db: freed by this function's destructor. */
 	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
 					    fn_set_session, NULL, NULL, conn_free);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1, SQLITE_UTF8, cc,
 						fn_origins, NULL, NULL, NULL);
-	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
-		args[i] = (struct cat_module_arg){cc, &defs[i]};
-		rc = sqlite3_create_module_v2(db, defs[i].name, &module, &args[i],
-					      i == 0 ? free : NULL);
-	}
+	if (rc == SQLITE_OK)
+		rc = register_defs(db, cc, defs, n);
+	if (rc == SQLITE_OK)
+		rc = register_defs(db, cc, info, ni);
 	if (rc == SQLITE_OK && (!cat_fn_register(db, cc) || !cat_srf_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
@@ -368,10 +381,11 @@ void catalog_set_session(sqlite3 *db, const struct catalog_session *s)
 
 bool catalog_has_relation(const char *name)
 {
-	size_t n = 0;
+	size_t n = 0, ni = 0;
 	const struct cat_reldef *defs = cat_reldefs(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(defs[i].name, name) == 0)
+	const struct cat_reldef *info = cat_infoschema_defs(&ni);
+	for (size_t i = 0; i < n + ni; i++) {
+		if (strcmp(i < n ? defs[i].name : info[i - n].name, name) == 0)
 			return true;
 	}
 	return false;

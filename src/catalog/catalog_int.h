@@ -171,6 +171,8 @@ struct cat_reldef {
 };
 
 const struct cat_reldef *cat_reldefs(size_t *n);
+/* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
+const struct cat_reldef *cat_infoschema_defs(size_t *n);
 
 /* ---- catalog_rel_fixed.c: fill functions of the mostly fixed relations ---- */
 bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

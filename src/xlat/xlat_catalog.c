@@ -56,6 +56,35 @@ bool xlat_catalog_is_relation(const char *name)
 	return false;
 }
 
+/* information_schema's views the catalog provides, served as information_schema_<view>. */
+static const char *const infoschema[] = {
+	"character_sets",
+	"check_constraints",
+	"columns",
+	"constraint_column_usage",
+	"key_column_usage",
+	"parameters",
+	"referential_constraints",
+	"routines",
+	"schemata",
+	"sequences",
+	"table_constraints",
+	"tables",
+	"views",
+};
+
+bool xlat_catalog_infoschema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	for (size_t i = 0; i < ARRAY_LEN(infoschema); i++) {
+		if (strcmp(infoschema[i], rv->relname) == 0) {
+			xlat_ident(c, arena_printf(c->a, "information_schema_%s", rv->relname));
+			return true;
+		}
+	}
+	return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+			 "relation \"information_schema.%s\" does not exist", rv->relname);
+}
+
 bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	if (!xlat_catalog_is_relation(rv->relname))

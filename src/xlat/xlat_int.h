@@ -202,6 +202,8 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 bool xlat_catalog_is_relation(const char *name);
 /* pg_catalog.X: the catalog's relation X, or 42P01. */
 bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* information_schema.X: the catalog's information_schema_X, or 42P01. */
+bool xlat_catalog_infoschema(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* A catalog function call: 1 emitted, 0 not a catalog function, -1 failed (err set). */
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		      struct xlat_type *t);

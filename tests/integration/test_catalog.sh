@@ -88,6 +88,24 @@ $want
 $got"
 done
 
+# information_schema, row for row (views differ: docs/sql-compat.md).
+for q in "SELECT * FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('authors', 'books') ORDER BY table_name, ordinal_position" \
+	"SELECT * FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema = 'public' ORDER BY table_name" \
+	"SELECT constraint_name, table_name, constraint_type, nulls_distinct FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type <> 'CHECK' ORDER BY 1" \
+	"SELECT * FROM information_schema.key_column_usage WHERE table_schema = 'public' ORDER BY constraint_name, ordinal_position" \
+	"SELECT * FROM information_schema.referential_constraints WHERE constraint_schema = 'public' ORDER BY constraint_name" \
+	"SELECT * FROM information_schema.constraint_column_usage WHERE table_schema = 'public' AND constraint_name NOT LIKE '%check' ORDER BY constraint_name, column_name" \
+	"SELECT * FROM information_schema.schemata ORDER BY schema_name" \
+	"SELECT * FROM information_schema.character_sets"; do
+	want=$(on_pg -A -c "$q" 2>&1)
+	got=$(on_sl -A -c "$q" 2>&1)
+	[[ "$got" == "$want" ]] || fail "$q differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # pgbench 15's probe for a partitioned pgbench_accounts (exact text from its source).
 PROBE="select o.n, p.partstrat, pg_catalog.count(i.inhparent) from pg_catalog.pg_class as c join pg_catalog.pg_namespace as n on (n.oid = c.relnamespace) cross join lateral (select pg_catalog.array_position(pg_catalog.current_schemas(true), n.nspname)) as o(n) left join pg_catalog.pg_partitioned_table as p on (p.partrelid = c.oid) left join pg_catalog.pg_inherits as i on (c.oid = i.inhparent) where c.relname = 'pgbench_accounts' and o.n is not null group by 1, 2 order by 1 asc limit 1"
 want=$(on_pg -c "$PROBE")

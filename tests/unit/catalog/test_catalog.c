@@ -222,6 +222,16 @@ static const struct {
 	 "a.attnum = (i.indkey::pg_catalog.int2[])[1]",
 	 "id"},
 	{"SELECT 'd' = ANY(stxkind) FROM pg_catalog.pg_statistic_ext", ""},
+	{"SELECT table_name, table_type, is_insertable_into FROM information_schema.tables ORDER "
+	 "BY 1",
+	 "authors|BASE TABLE|YES;books|BASE TABLE|YES;cheap|VIEW|NO"},
+	{"SELECT column_name, data_type, character_maximum_length, numeric_precision, "
+	 "numeric_scale, udt_name FROM information_schema.columns WHERE table_name = 'books' AND "
+	 "ordinal_position IN (4, 7)",
+	 "price|numeric|<null>|10|2|numeric;code|character|3|<null>|<null>|bpchar"},
+	{"SELECT constraint_name, unique_constraint_name, delete_rule FROM "
+	 "information_schema.referential_constraints",
+	 "books_author_id_fkey|authors_pkey|CASCADE"},
 	{"SELECT relname FROM pg_class WHERE relname ~* '^BOOK' AND relname !~ 'lower|title|pkey'",
 	 "books"},
 };
