@@ -78,7 +78,6 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	}
 	cc->have_model = true;
 	cc->schema_version = version;
-	cc->generation++;
 	return &cc->model;
 }
 
@@ -361,10 +360,8 @@ static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct cat_conn *cc = sqlite3_user_data(ctx);
 	const struct catalog_session *s = sqlite3_value_pointer(argv[0], SESSION_PTR_TYPE);
-	if (s) {
+	if (s)
 		cc->sess = s == &no_session ? NULL : s;
-		cc->generation++;
-	}
 	sqlite3_result_null(ctx);
 }
 

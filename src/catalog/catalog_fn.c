@@ -510,6 +510,16 @@ static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, s ? s->backend_pid : 0);
 }
 
+/* The built-in tablespaces live in the data directory: PostgreSQL prints no location. */
+static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (oid == CAT_TABLESPACE_DEFAULT || oid == CAT_TABLESPACE_DEFAULT + 1)
+		result_text(ctx, "");
+	else
+		sqlite3_result_null(ctx);
+}
+
 /* ---- registration ---- */
 
 static const struct {
@@ -555,6 +565,7 @@ static const struct {
 	{"current_setting", 2, fn_current_setting, false},
 	{"current_database", 0, fn_current_database, false},
 	{"pg_backend_pid", 0, fn_backend_pid, false},
+	{"pg_tablespace_location", 1, fn_tablespace_location, true},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
 	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
 	{"pg_get_ruledef", 1, fn_get_ruledef, false},

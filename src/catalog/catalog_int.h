@@ -131,7 +131,6 @@ struct cat_conn {
 	struct cat_model model;
 	bool have_model;
 	int schema_version;
-	unsigned generation; /* bumped on each model reload and session change */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with

@@ -133,6 +133,7 @@ static const struct catfn {
 	{"current_setting", 1, 2, XLAT_OID_TEXT},
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
+	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
 };
 
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -315,6 +316,24 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	return wrap(c, tc, out);
 }
 
+/* The catalog lists no functions (pg_proc is empty), so a function name never resolves; a
+ * regproc value the catalog holds is already its name. */
+static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
+		       struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){oid, -1};
+	if (s && !all_digits(s))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, tc->location,
+				 "function \"%s\" does not exist", s);
+	if (s) {
+		xlat_puts(c, s);
+		return true;
+	}
+	struct xlat_type ignored;
+	return xlat_expr(c, tc->arg, &ignored);
+}
+
 static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
@@ -360,6 +379,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 		ok = to_reg(c, tc, OID_REGNAMESPACE, NULL, "pg_regnamespace_out", t);
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
+	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)
+		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, t);
 	else
 		return 0;
 	return ok ? 1 : -1;

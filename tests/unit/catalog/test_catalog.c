@@ -204,6 +204,7 @@ static const struct {
 	const char *pg, *want;
 } e2e[] = {
 	{"SELECT * FROM generate_series(1, 3)", "1;2;3"},
+	{"SELECT count(*) FROM generate_series(9223372036854775806, 9223372036854775807, 5)", "1"},
 	{"SELECT s, o FROM generate_series(10, 1, -4) WITH ORDINALITY AS g(s, o)", "10|1;6|2;2|3"},
 	{"SELECT x FROM pg_catalog.unnest('{a,\"b,c\",NULL}'::pg_catalog.text[]) x",
 	 "a;b,c;<null>"},
