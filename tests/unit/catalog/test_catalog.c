@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "pgtype.h"
 #include "xlat.h"
 
 static const char schema[] =
@@ -170,6 +171,43 @@ START_TEST(test_session)
 }
 END_TEST
 
+/* Declared column types read back as PostgreSQL's type OIDs (what RowDescription sends). */
+START_TEST(test_column_types)
+{
+	static const struct {
+		const char *sql;
+		uint32_t oid;
+	} cases[] = {
+		{"SELECT oid FROM pg_class", PGTYPE_OID},
+		{"SELECT relname FROM pg_class", PGTYPE_NAME},
+		{"SELECT relkind FROM pg_class", PGTYPE_CHAR},
+		{"SELECT reltuples FROM pg_class", PGTYPE_FLOAT4},
+		{"SELECT relacl FROM pg_class", 1034},
+		{"SELECT reloptions FROM pg_class", PGTYPE_TEXT_ARRAY},
+		{"SELECT indkey FROM pg_index", 22},
+		{"SELECT indclass FROM pg_index", 30},
+		{"SELECT indexprs FROM pg_index", 194},
+		{"SELECT conkey FROM pg_constraint", PGTYPE_INT2_ARRAY},
+		{"SELECT stxkind FROM pg_statistic_ext", 1002},
+		{"SELECT typinput FROM pg_type", PGTYPE_REGPROC},
+		{"SELECT rolvaliduntil FROM pg_roles", PGTYPE_TIMESTAMPTZ},
+		{"SELECT ordinal_position FROM information_schema_columns", PGTYPE_INT4},
+		{"SELECT is_nullable FROM information_schema_columns", PGTYPE_VARCHAR},
+	};
+	sqlite3 *db = schema_db();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sqlite3_stmt *vm = NULL;
+		ck_assert_int_eq(sqlite3_prepare_v2(db, cases[i].sql, -1, &vm, NULL), SQLITE_OK);
+		int32_t typmod;
+		uint32_t oid = pgtype_from_decl(sqlite3_column_decltype(vm, 0), &typmod);
+		ck_assert_msg(oid == cases[i].oid, "%s: %u, want %u", cases[i].sql, oid,
+			      cases[i].oid);
+		sqlite3_finalize(vm);
+	}
+	sqlite3_close(db);
+}
+END_TEST
+
 /* RowDescription: plain table columns carry their table's OID and attnum, others 0. */
 START_TEST(test_column_origins)
 {
@@ -264,6 +302,7 @@ int main(void)
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
 	tcase_add_test(tc, test_column_origins);
+	tcase_add_test(tc, test_column_types);
 	tcase_add_loop_test(tc, test_translated, 0, (int)(sizeof(e2e) / sizeof(e2e[0])));
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
