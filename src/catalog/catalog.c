@@ -326,24 +326,30 @@ static int register_defs(sqlite3 *db, struct cat_conn *cc, const struct cat_reld
 	return rc;
 }
 
+/* Every set of relations: pg_catalog's tables, its views, information_schema. */
+static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
+	cat_reldefs,
+	cat_views_defs,
+	cat_infoschema_defs,
+};
+
 bool catalog_register(sqlite3 *db, struct pgerr *err)
 {
 	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
 	cc->db = db;
-	size_t n = 0, ni = 0;
-	const struct cat_reldef *defs = cat_reldefs(&n);
-	const struct cat_reldef *info = cat_infoschema_defs(&ni);
 	/* The connection state lives as long as db: freed by this function's destructor. */
 	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
 					    fn_set_session, NULL, NULL, conn_free);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1, SQLITE_UTF8, cc,
 						fn_origins, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
+	for (size_t k = 0; rc == SQLITE_OK && k < ARRAY_LEN(def_sets); k++) {
+		size_t n = 0;
+		const struct cat_reldef *defs = def_sets[k](&n);
 		rc = register_defs(db, cc, defs, n);
-	if (rc == SQLITE_OK)
-		rc = register_defs(db, cc, info, ni);
-	if (rc == SQLITE_OK && (!cat_fn_register(db, cc) || !cat_srf_register(db, cc)))
+	}
+	if (rc == SQLITE_OK &&
+	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",
@@ -378,12 +384,13 @@ void catalog_set_session(sqlite3 *db, const struct catalog_session *s)
 
 bool catalog_has_relation(const char *name)
 {
-	size_t n = 0, ni = 0;
-	const struct cat_reldef *defs = cat_reldefs(&n);
-	const struct cat_reldef *info = cat_infoschema_defs(&ni);
-	for (size_t i = 0; i < n + ni; i++) {
-		if (strcmp(i < n ? defs[i].name : info[i - n].name, name) == 0)
-			return true;
+	for (size_t k = 0; k < ARRAY_LEN(def_sets); k++) {
+		size_t n = 0;
+		const struct cat_reldef *defs = def_sets[k](&n);
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(defs[i].name, name) == 0)
+				return true;
+		}
 	}
 	return false;
 }

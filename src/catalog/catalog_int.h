@@ -172,6 +172,8 @@ struct cat_reldef {
 const struct cat_reldef *cat_reldefs(size_t *n);
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
+/* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
+const struct cat_reldef *cat_views_defs(size_t *n);
 
 /* ---- catalog_rel_fixed.c: fill functions of the mostly fixed relations ---- */
 bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
@@ -181,6 +183,9 @@ bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_r
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+
+/* ---- catalog_priv.c: has_*_privilege ---- */
+bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
 
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);

@@ -29,9 +29,12 @@ static const char *const relations[] = {
 	"pg_constraint",
 	"pg_database",
 	"pg_description",
+	"pg_enum",
 	"pg_extension",
 	"pg_index",
+	"pg_indexes",
 	"pg_inherits",
+	"pg_matviews",
 	"pg_namespace",
 	"pg_partitioned_table",
 	"pg_policy",
@@ -41,10 +44,15 @@ static const char *const relations[] = {
 	"pg_publication_rel",
 	"pg_rewrite",
 	"pg_roles",
+	"pg_sequence",
+	"pg_sequences",
 	"pg_statistic_ext",
+	"pg_tables",
 	"pg_tablespace",
 	"pg_trigger",
 	"pg_type",
+	"pg_user",
+	"pg_views",
 };
 
 bool xlat_catalog_is_relation(const char *name)
@@ -134,6 +142,11 @@ static const struct catfn {
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
 	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
+	{"has_table_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_column_privilege", 3, 4, XLAT_OID_BOOL},
+	{"has_any_column_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_schema_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_database_privilege", 2, 3, XLAT_OID_BOOL},
 };
 
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,

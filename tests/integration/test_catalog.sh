@@ -89,7 +89,8 @@ $want
 $got"
 done
 
-# information_schema, row for row (views differ: docs/sql-compat.md).
+# information_schema and pg_catalog's views, row for row, and the privilege functions
+# (errors included; views differ: docs/sql-compat.md).
 for q in "SELECT * FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('authors', 'books') ORDER BY table_name, ordinal_position" \
 	"SELECT * FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema = 'public' ORDER BY table_name" \
 	"SELECT constraint_name, table_name, constraint_type, nulls_distinct FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type <> 'CHECK' ORDER BY 1" \
@@ -97,9 +98,16 @@ for q in "SELECT * FROM information_schema.columns WHERE table_schema = 'public'
 	"SELECT * FROM information_schema.referential_constraints WHERE constraint_schema = 'public' ORDER BY constraint_name" \
 	"SELECT * FROM information_schema.constraint_column_usage WHERE table_schema = 'public' AND constraint_name NOT LIKE '%check' ORDER BY constraint_name, column_name" \
 	"SELECT * FROM information_schema.schemata ORDER BY schema_name" \
-	"SELECT * FROM information_schema.character_sets"; do
-	want=$(on_pg -A -c "$q" 2>&1)
-	got=$(on_sl -A -c "$q" 2>&1)
+	"SELECT * FROM information_schema.character_sets" \
+	"SELECT * FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('authors', 'books') ORDER BY 2" \
+	"SELECT * FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname" \
+	"SELECT schemaname, viewname, viewowner FROM pg_views WHERE schemaname = 'public'" \
+	"SELECT has_table_privilege('books', 'SELECT'), has_table_privilege('postgres', 'public.books', 'INSERT, UPDATE WITH GRANT OPTION'), has_schema_privilege('public', 'CREATE'), has_schema_privilege('pg_catalog', 'USAGE'), has_database_privilege('acme', 'CONNECT, TEMP'), has_column_privilege('books', 'title', 'SELECT'), has_any_column_privilege('books', 'UPDATE'), has_table_privilege('pg_catalog.pg_class', 'SELECT')" \
+	"SELECT has_table_privilege('books', 'fly')" \
+	"SELECT has_table_privilege('nosuch', 'SELECT')" \
+	"SELECT has_column_privilege('books', 'nosuch', 'SELECT')"; do
+	want=$(on_pg -A -c "$q" 2>&1 || true)
+	got=$(on_sl -A -c "$q" 2>&1 || true)
 	[[ "$got" == "$want" ]] || fail "$q differs:
 --- PostgreSQL
 $want
