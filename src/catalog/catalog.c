@@ -97,6 +97,8 @@ struct cat_vtab {
 	sqlite3_vtab base;
 	struct cat_conn *cc;
 	const struct cat_reldef *def;
+	int ncols;
+	bool *is_bool; /* per column: declared bool (catalog_filter.c) */
 };
 
 struct cat_cursor {
@@ -128,18 +130,22 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	memset(vt, 0, sizeof(*vt));
 	vt->cc = arg->cc;
 	vt->def = arg->def;
+	vt->is_bool = cat_filter_bool_columns(arg->def->columns, &vt->ncols);
 	*out = &vt->base;
 	return SQLITE_OK;
 }
 
 static int vt_disconnect(sqlite3_vtab *vt)
 {
+	free(((struct cat_vtab *)vt)->is_bool);
 	sqlite3_free(vt);
 	return SQLITE_OK;
 }
 
-static int vt_best_index(sqlite3_vtab *vt, sqlite3_index_info *info)
+static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 {
+	struct cat_vtab *vt = (struct cat_vtab *)v;
+	cat_filter_plan(vt->is_bool, vt->ncols, info);
 	info->estimatedCost = 1000;
 	info->estimatedRows = 100;
 	return SQLITE_OK;
@@ -179,14 +185,15 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 		return SQLITE_ERROR;
 	}
 	cur->rows.a = arena_new(0);
-	/* the column count: commas outside parentheses in the declaration, plus one */
-	int ncols = 1, depth = 0;
-	for (const char *p = vt->def->columns; *p; p++) {
-		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
-		ncols += *p == ',' && depth == 0;
+	cur->rows.ncols = vt->ncols;
+	if (!vt->def->fill(vt->cc, m, &cur->rows))
+		return SQLITE_ERROR;
+	if (!cat_filter_apply(&cur->rows, idxstr, argc, argv, &msg)) {
+		sqlite3_free(vt->base.zErrMsg);
+		vt->base.zErrMsg = msg;
+		return SQLITE_ERROR;
 	}
-	cur->rows.ncols = ncols;
-	return vt->def->fill(vt->cc, m, &cur->rows) ? SQLITE_OK : SQLITE_ERROR;
+	return SQLITE_OK;
 }
 
 static int vt_next(sqlite3_vtab_cursor *c)

@@ -184,6 +184,15 @@ bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct c
 bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 
+/* ---- catalog_filter.c: bool columns compared with text constants ---- */
+/* Which columns of a declaration are bool; *ncols receives the count. Caller frees. */
+bool *cat_filter_bool_columns(const char *columns, int *ncols);
+/* xBestIndex: takes over = and <> between a bool column and a text constant. */
+void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info);
+/* xFilter: drops the rows the plan's comparisons reject; false with *errmsg (22P02). */
+bool cat_filter_apply(struct cat_rows *r, const char *plan, int argc, sqlite3_value **argv,
+		      char **errmsg);
+
 /* ---- catalog_priv.c: has_*_privilege ---- */
 bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
 
@@ -195,7 +204,7 @@ bool cat_array_register(sqlite3 *db);
 
 /* ---- catalog_fn.c ---- */
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc);
-/* PostgreSQL array text "{a,b}" → elements (unquoted), in a. */
+/* PostgreSQL array text "{a,b}" (or a vector, "1 2") → elements (unquoted), in a. */
 const char **cat_array_parse(struct arena *a, const char *s, size_t *n);
 /* format_type(oid, typmod). */
 const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod);

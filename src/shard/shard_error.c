@@ -184,6 +184,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "near ", SQLSTATE_SYNTAX_ERROR, NULL},
 	/* raised by the catalog's functions (src/catalog/catalog_fn.c, catalog_srf.c) */
 	{SQLITE_ERROR, "invalid regular expression: ", "2201B", NULL},
+	{SQLITE_ERROR, "invalid input syntax for type boolean: ", SQLSTATE_INVALID_TEXT_REPRESENTATION,
+	 NULL},
 	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
 	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "unrecognized configuration parameter ", SQLSTATE_UNDEFINED_OBJECT, NULL},

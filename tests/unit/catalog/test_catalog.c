@@ -332,6 +332,13 @@ static const struct {
 	 "a.attnum = (i.indkey::pg_catalog.int2[])[1]",
 	 "id"},
 	{"SELECT 'd' = ANY(stxkind) FROM pg_catalog.pg_statistic_ext", ""},
+	{"SELECT c.relname FROM pg_class c JOIN pg_index ix ON ix.indexrelid = c.oid WHERE "
+	 "ix.indisprimary = 'f' AND ix.indisunique <> 'no' ORDER BY 1",
+	 "authors_email_key;books_author_title"},
+	{"SELECT a.attname FROM pg_class t JOIN pg_index ix ON t.oid = ix.indrelid JOIN pg_attribute "
+	 "a ON t.oid = a.attrelid AND a.attnum = ANY(ix.indkey) WHERE t.relname = 'books' AND "
+	 "ix.indisunique AND NOT ix.indisprimary ORDER BY a.attnum",
+	 "author_id;title"},
 	{"SELECT table_name, table_type, is_insertable_into FROM information_schema.tables ORDER "
 	 "BY 1",
 	 "authors|BASE TABLE|YES;books|BASE TABLE|YES;cheap|VIEW|NO"},
