@@ -42,7 +42,8 @@ void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info)
 	int argv = 0;
 	for (int i = 0; i < info->nConstraint && len + 16 < sizeof(plan); i++) {
 		const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-		bool eq = c->op == SQLITE_INDEX_CONSTRAINT_EQ, ne = c->op == SQLITE_INDEX_CONSTRAINT_NE;
+		bool eq = c->op == SQLITE_INDEX_CONSTRAINT_EQ,
+		     ne = c->op == SQLITE_INDEX_CONSTRAINT_NE;
 		sqlite3_value *rhs = NULL;
 		if (!c->usable || c->iColumn < 0 || c->iColumn >= ncols || !is_bool[c->iColumn] ||
 		    !(eq || ne) || sqlite3_vtab_rhs_value(info, i, &rhs) != SQLITE_OK ||

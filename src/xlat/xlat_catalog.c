@@ -540,6 +540,97 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	return true;
 }
 
+/* ---- set-returning functions in a target list ---- */
+
+/* unnest(a) → 1, generate_subscripts(a, 1) → 2, anything else 0. */
+static int srf_kind(const PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(FUNC_CALL))
+		return 0;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 || f->over ||
+	    f->agg_star || f->agg_distinct)
+		return 0;
+	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
+		return 1;
+	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
+	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
+		return 2;
+	return 0;
+}
+
+/* The SQLite text of an expression, emitted aside (to compare two arguments). */
+static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct strbuf scratch, *saved = c->sb;
+	struct xlat_type ignored;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_expr(c, n, &ignored);
+	c->sb = saved;
+	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
+	strbuf_fini(&scratch);
+	return s;
+}
+
+bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	c->srf = NULL;
+	struct xlat_srf *srf = NULL;
+	const char *arg_text = NULL;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (!srf_kind(v))
+			continue;
+		const char *text = emit_aside(c, v->func_call->args[0]);
+		if (!text)
+			return false;
+		if (!srf) {
+			srf = arena_zalloc(c->a, sizeof(*srf));
+			srf->arg = v->func_call->args[0];
+			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+			arg_text = text;
+		}
+		if (strcmp(text, arg_text) != 0 || srf->ncalls == (int)ARRAY_LEN(srf->calls))
+			return xlat_unsupported(c, v->func_call->location,
+						"set-returning functions over different arrays");
+		srf->calls[srf->ncalls++] = v->func_call;
+	}
+	if (srf &&
+	    (s->n_group_clause || s->having_clause || s->n_distinct_clause || s->n_window_clause))
+		return xlat_unsupported(c, -1,
+					"a set-returning function with GROUP BY or DISTINCT");
+	c->srf = srf;
+	return true;
+}
+
+bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
+{
+	struct xlat_type ignored;
+	xlat_puts(c, had_from ? ", pg_srf_unnest(" : " FROM pg_srf_unnest(");
+	if (!xlat_expr(c, c->srf->arg, &ignored))
+		return false;
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, c->srf->alias);
+	return true;
+}
+
+int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	for (int i = 0; c->srf && i < c->srf->ncalls; i++) {
+		if (c->srf->calls[i] != f)
+			continue;
+		bool value = strcmp(xlat_node_str(f->funcname[f->n_funcname - 1]), "unnest") == 0;
+		xlat_ident(c, c->srf->alias);
+		xlat_puts(c, value ? ".value" : ".ordinality");
+		*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+		return 1;
+	}
+	return 0;
+}
+
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */
 
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)

@@ -332,6 +332,12 @@ static const struct {
 	 "a.attnum = (i.indkey::pg_catalog.int2[])[1]",
 	 "id"},
 	{"SELECT 'd' = ANY(stxkind) FROM pg_catalog.pg_statistic_ext", ""},
+	{"SELECT a.attname FROM pg_attribute a JOIN (SELECT unnest(ix.indkey) attnum, "
+	 "generate_subscripts(ix.indkey, 1) ord FROM pg_index ix WHERE ix.indrelid = "
+	 "'books'::regclass AND ix.indisunique AND NOT ix.indisprimary) k ON a.attnum = k.attnum "
+	 "WHERE a.attrelid = 'books'::regclass ORDER BY k.ord",
+	 "author_id;title"},
+	{"SELECT unnest('{x,y}'::text[]), generate_subscripts('{x,y}'::text[], 1)", "x|1;y|2"},
 	{"SELECT c.relname FROM pg_class c JOIN pg_index ix ON ix.indexrelid = c.oid WHERE "
 	 "ix.indisprimary = 'f' AND ix.indisunique <> 'no' ORDER BY 1",
 	 "authors_email_key;books_author_title"},
