@@ -31,6 +31,13 @@ bool catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
  * db must have been passed to catalog_register. */
 void catalog_set_session(sqlite3 *db, const struct catalog_session *s);
 
+/* The table OID and column number (attnum) RowDescription reports for each result column of
+ * vm that is a plain column of one of the tenant's tables, as PostgreSQL does; 0 for any
+ * other column. table_oids and attnums have sqlite3_column_count(vm) entries. Runs one
+ * short statement on db when some column comes from a table; never fails (0s instead). */
+void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
+			    int16_t *attnums);
+
 /* OIDs the catalog gives objects of the tenant's schema lie in [CATALOG_OID_MIN,
  * CATALOG_OID_MAX]: derived from the object's kind and name by FNV-1a, so they are the same
  * on every connection and survive restarts, and never meet a built-in OID (< 16384). */

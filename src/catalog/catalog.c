@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- rows ---- */
 
@@ -77,7 +78,6 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	}
 	cc->have_model = true;
 	cc->schema_version = version;
-	cc->generation++;
 	return &cc->model;
 }
 
@@ -97,6 +97,8 @@ struct cat_vtab {
 	sqlite3_vtab base;
 	struct cat_conn *cc;
 	const struct cat_reldef *def;
+	int ncols;
+	bool *is_bool; /* per column: declared bool (catalog_filter.c) */
 };
 
 struct cat_cursor {
@@ -128,18 +130,22 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	memset(vt, 0, sizeof(*vt));
 	vt->cc = arg->cc;
 	vt->def = arg->def;
+	vt->is_bool = cat_filter_bool_columns(arg->def->columns, &vt->ncols);
 	*out = &vt->base;
 	return SQLITE_OK;
 }
 
 static int vt_disconnect(sqlite3_vtab *vt)
 {
+	free(((struct cat_vtab *)vt)->is_bool);
 	sqlite3_free(vt);
 	return SQLITE_OK;
 }
 
-static int vt_best_index(sqlite3_vtab *vt, sqlite3_index_info *info)
+static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 {
+	struct cat_vtab *vt = (struct cat_vtab *)v;
+	cat_filter_plan(vt->is_bool, vt->ncols, info);
 	info->estimatedCost = 1000;
 	info->estimatedRows = 100;
 	return SQLITE_OK;
@@ -179,12 +185,15 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 		return SQLITE_ERROR;
 	}
 	cur->rows.a = arena_new(0);
-	/* the column count is the number of commas at the top level of the declaration + 1 */
-	int ncols = 1;
-	for (const char *p = vt->def->columns; *p; p++)
-		ncols += *p == ',';
-	cur->rows.ncols = ncols;
-	return vt->def->fill(vt->cc, m, &cur->rows) ? SQLITE_OK : SQLITE_ERROR;
+	cur->rows.ncols = vt->ncols;
+	if (!vt->def->fill(vt->cc, m, &cur->rows))
+		return SQLITE_ERROR;
+	if (!cat_filter_apply(&cur->rows, idxstr, argc, argv, &msg)) {
+		sqlite3_free(vt->base.zErrMsg);
+		vt->base.zErrMsg = msg;
+		return SQLITE_ERROR;
+	}
+	return SQLITE_OK;
 }
 
 static int vt_next(sqlite3_vtab_cursor *c)
@@ -237,6 +246,68 @@ static const sqlite3_module module = {
 	.xRowid = vt_rowid,
 };
 
+/* ---- RowDescription's table OID and column number ---- */
+
+#define ORIGINS_PTR_TYPE "shardlite_catalog_origins"
+
+struct origins {
+	sqlite3_stmt *vm;
+	uint32_t *oids;
+	int16_t *attnums;
+};
+
+static int16_t column_attnum(const struct cat_rel *t, const char *name)
+{
+	for (int i = 0; i < t->ncols; i++) {
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			return (int16_t)(i + 1);
+	}
+	return 0;
+}
+
+static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct origins *o = sqlite3_value_pointer(argv[0], ORIGINS_PTR_TYPE);
+	char *msg = NULL;
+	const struct cat_model *m = o ? cat_conn_model(sqlite3_user_data(ctx), &msg) : NULL;
+	sqlite3_free(msg);
+	int n = o ? sqlite3_column_count(o->vm) : 0;
+	for (int i = 0; m && i < n; i++) {
+		const char *db = sqlite3_column_database_name(o->vm, i);
+		const char *table = sqlite3_column_table_name(o->vm, i);
+		const char *col = sqlite3_column_origin_name(o->vm, i);
+		const struct cat_rel *t = table && col && db && strcmp(db, "main") == 0
+						  ? cat_model_rel(m, table)
+						  : NULL;
+		if (t && t->kind == 'r') {
+			o->oids[i] = t->oid;
+			o->attnums[i] = column_attnum(t, col);
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
+void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids, int16_t *attnums)
+{
+	int n = sqlite3_column_count(vm);
+	bool any = false;
+	for (int i = 0; i < n; i++) {
+		table_oids[i] = 0;
+		attnums[i] = 0;
+		any |= sqlite3_column_table_name(vm, i) != NULL;
+	}
+	if (!any)
+		return;
+	struct origins o = {vm, table_oids, attnums};
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_origins(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &o, ORIGINS_PTR_TYPE, NULL);
+		(void)sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+}
+
 /* ---- registration ---- */
 
 static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv);
@@ -249,22 +320,43 @@ static void conn_free(void *p)
 	free(cc);
 }
 
-bool catalog_register(sqlite3 *db, struct pgerr *err)
+/* Registers one module per relation; the argument array is freed with the first module. */
+static int register_defs(sqlite3 *db, struct cat_conn *cc, const struct cat_reldef *defs, size_t n)
 {
-	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
-	cc->db = db;
-	size_t n = 0;
-	const struct cat_reldef *defs = cat_reldefs(&n);
 	struct cat_module_arg *args = base_xcalloc(n, sizeof(*args));
-	/* The connection state lives as long as db: freed by this function's destructor. */
-	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
-					    fn_set_session, NULL, NULL, conn_free);
+	int rc = SQLITE_OK;
 	for (size_t i = 0; rc == SQLITE_OK && i < n; i++) {
 		args[i] = (struct cat_module_arg){cc, &defs[i]};
 		rc = sqlite3_create_module_v2(db, defs[i].name, &module, &args[i],
 					      i == 0 ? free : NULL);
 	}
-	if (rc == SQLITE_OK && (!cat_fn_register(db, cc) || !cat_srf_register(db, cc)))
+	return rc;
+}
+
+/* Every set of relations: pg_catalog's tables, its views, information_schema. */
+static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
+	cat_reldefs,
+	cat_views_defs,
+	cat_infoschema_defs,
+};
+
+bool catalog_register(sqlite3 *db, struct pgerr *err)
+{
+	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
+	cc->db = db;
+	/* The connection state lives as long as db: freed by this function's destructor. */
+	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
+					    fn_set_session, NULL, NULL, conn_free);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1, SQLITE_UTF8, cc,
+						fn_origins, NULL, NULL, NULL);
+	for (size_t k = 0; rc == SQLITE_OK && k < ARRAY_LEN(def_sets); k++) {
+		size_t n = 0;
+		const struct cat_reldef *defs = def_sets[k](&n);
+		rc = register_defs(db, cc, defs, n);
+	}
+	if (rc == SQLITE_OK &&
+	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",
@@ -281,10 +373,8 @@ static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct cat_conn *cc = sqlite3_user_data(ctx);
 	const struct catalog_session *s = sqlite3_value_pointer(argv[0], SESSION_PTR_TYPE);
-	if (s) {
+	if (s)
 		cc->sess = s == &no_session ? NULL : s;
-		cc->generation++;
-	}
 	sqlite3_result_null(ctx);
 }
 
@@ -301,11 +391,13 @@ void catalog_set_session(sqlite3 *db, const struct catalog_session *s)
 
 bool catalog_has_relation(const char *name)
 {
-	size_t n = 0;
-	const struct cat_reldef *defs = cat_reldefs(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(defs[i].name, name) == 0)
-			return true;
+	for (size_t k = 0; k < ARRAY_LEN(def_sets); k++) {
+		size_t n = 0;
+		const struct cat_reldef *defs = def_sets[k](&n);
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(defs[i].name, name) == 0)
+				return true;
+		}
 	}
 	return false;
 }

@@ -18,9 +18,27 @@ static void result_text(sqlite3_context *ctx, const char *s)
 
 /* ---- arrays in PostgreSQL's text form ---- */
 
+/* An int2vector/oidvector ("1 2 3"), which PostgreSQL also treats as an array. */
+static const char **vector_parse(struct arena *a, const char *s, size_t *n)
+{
+	size_t cap = 1;
+	for (const char *p = s; *p; p++)
+		cap += *p == ' ';
+	const char **v = arena_alloc(a, cap * sizeof(*v));
+	while (*s) {
+		size_t len = strcspn(s, " ");
+		if (len)
+			v[(*n)++] = arena_strndup(a, s, len);
+		s += len + (s[len] == ' ');
+	}
+	return v;
+}
+
 const char **cat_array_parse(struct arena *a, const char *s, size_t *n)
 {
 	*n = 0;
+	if (s && s[0] != '{' && s[strspn(s, "0123456789- ")] == '\0')
+		return vector_parse(a, s, n);
 	if (!s || s[0] != '{')
 		return NULL;
 	size_t cap = 8;

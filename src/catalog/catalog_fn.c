@@ -470,6 +470,56 @@ static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
 }
 
+/* ---- session facts (lent by the session, see catalog_set_session) ---- */
+
+static const char *setting(struct cat_conn *cc, const char *name)
+{
+	const struct catalog_session *s = cc->sess;
+	return s && s->setting ? s->setting(s->setting_arg, name) : NULL;
+}
+
+static void fn_version(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *v = setting(CTX_CONN(ctx), "server_version");
+	char *s = sqlite3_mprintf("PostgreSQL %s, storage SQLite %s", v ? v : "15.0",
+				  sqlite3_libversion());
+	sqlite3_result_text(ctx, s, -1, sqlite3_free);
+}
+
+static void fn_current_setting(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *v = name ? setting(CTX_CONN(ctx), name) : NULL;
+	if (v || !name || (argc > 1 && sqlite3_value_int(argv[1]))) {
+		result_text(ctx, v);
+		return;
+	}
+	char *msg = sqlite3_mprintf("unrecognized configuration parameter \"%s\"", name);
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+}
+
+static void fn_current_database(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	result_text(ctx, cat_conn_database(CTX_CONN(ctx)));
+}
+
+static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct catalog_session *s = CTX_CONN(ctx)->sess;
+	sqlite3_result_int64(ctx, s ? s->backend_pid : 0);
+}
+
+/* The built-in tablespaces live in the data directory: PostgreSQL prints no location. */
+static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (oid == CAT_TABLESPACE_DEFAULT || oid == CAT_TABLESPACE_DEFAULT + 1)
+		result_text(ctx, "");
+	else
+		sqlite3_result_null(ctx);
+}
+
 /* ---- registration ---- */
 
 static const struct {
@@ -510,6 +560,12 @@ static const struct {
 	{"pg_get_triggerdef", 1, fn_null, true},
 	{"pg_get_triggerdef", 2, fn_null, true},
 	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
+	{"version", 0, fn_version, false},
+	{"current_setting", 1, fn_current_setting, false},
+	{"current_setting", 2, fn_current_setting, false},
+	{"current_database", 0, fn_current_database, false},
+	{"pg_backend_pid", 0, fn_backend_pid, false},
+	{"pg_tablespace_location", 1, fn_tablespace_location, true},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
 	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
 	{"pg_get_ruledef", 1, fn_get_ruledef, false},

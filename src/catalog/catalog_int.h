@@ -131,7 +131,6 @@ struct cat_conn {
 	struct cat_model model;
 	bool have_model;
 	int schema_version;
-	unsigned generation; /* bumped on each model reload and session change */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -171,6 +170,10 @@ struct cat_reldef {
 };
 
 const struct cat_reldef *cat_reldefs(size_t *n);
+/* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
+const struct cat_reldef *cat_infoschema_defs(size_t *n);
+/* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
+const struct cat_reldef *cat_views_defs(size_t *n);
 
 /* ---- catalog_rel_fixed.c: fill functions of the mostly fixed relations ---- */
 bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
@@ -181,6 +184,18 @@ bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct c
 bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 
+/* ---- catalog_filter.c: bool columns compared with text constants ---- */
+/* Which columns of a declaration are bool; *ncols receives the count. Caller frees. */
+bool *cat_filter_bool_columns(const char *columns, int *ncols);
+/* xBestIndex: takes over = and <> between a bool column and a text constant. */
+void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info);
+/* xFilter: drops the rows the plan's comparisons reject; false with *errmsg (22P02). */
+bool cat_filter_apply(struct cat_rows *r, const char *plan, int argc, sqlite3_value **argv,
+		      char **errmsg);
+
+/* ---- catalog_priv.c: has_*_privilege ---- */
+bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
+
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
 
@@ -189,7 +204,7 @@ bool cat_array_register(sqlite3 *db);
 
 /* ---- catalog_fn.c ---- */
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc);
-/* PostgreSQL array text "{a,b}" → elements (unquoted), in a. */
+/* PostgreSQL array text "{a,b}" (or a vector, "1 2") → elements (unquoted), in a. */
 const char **cat_array_parse(struct arena *a, const char *s, size_t *n);
 /* format_type(oid, typmod). */
 const char *cat_format_type(struct arena *a, uint32_t oid, int32_t typmod);

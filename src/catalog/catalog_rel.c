@@ -476,7 +476,7 @@ static const struct cat_reldef defs[] = {
 	 "prorows float4, provariadic oid, prosupport regproc, prokind pg_char, prosecdef bool, "
 	 "proleakproof bool, proisstrict bool, proretset bool, provolatile pg_char, "
 	 "proparallel pg_char, pronargs int2, pronargdefaults int2, prorettype oid, "
-	 "proargtypes oidvector, proallargtypes \"oid[]\", proargmodes \"char[]\", "
+	 "proargtypes oidvector, proallargtypes \"oid[]\", proargmodes \"pg_char[]\", "
 	 "proargnames \"text[]\", proargdefaults pg_node_tree, protrftypes \"oid[]\", "
 	 "prosrc text, probin text, prosqlbody pg_node_tree, proconfig \"text[]\", "
 	 "proacl \"aclitem[]\"",
@@ -499,7 +499,7 @@ static const struct cat_reldef defs[] = {
 	 cat_fill_roles},
 	{"pg_statistic_ext",
 	 "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, "
-	 "stxstattarget int4, stxkeys int2vector, stxkind \"char[]\", stxexprs pg_node_tree",
+	 "stxstattarget int4, stxkeys int2vector, stxkind \"pg_char[]\", stxexprs pg_node_tree",
 	 fill_empty},
 	{"pg_tablespace",
 	 "oid oid, spcname name, spcowner oid, spcacl \"aclitem[]\", spcoptions \"text[]\"",

@@ -13,6 +13,7 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 		const char *name;
 		uint32_t owner;
 	} ns[] = {{CAT_NS_PG_CATALOG, "pg_catalog", OWNER},
+		  {99, "pg_toast", OWNER},
 		  {CAT_NS_PUBLIC, "public", CAT_ROLE_DATABASE_OWNER},
 		  {CAT_NS_INFORMATION_SCHEMA, "information_schema", OWNER}};
 	for (size_t i = 0; i < ARRAY_LEN(ns); i++) {
@@ -103,7 +104,8 @@ bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct c
 		const char *locale;
 	} coll[] = {{CAT_COLL_DEFAULT, "default", 'd', NULL},
 		    {CAT_COLL_C, "C", 'c', "C"},
-		    {951, "POSIX", 'c', "POSIX"}};
+		    {951, "POSIX", 'c', "POSIX"},
+		    {962, "ucs_basic", 'c', "C"}};
 	for (size_t i = 0; i < ARRAY_LEN(coll); i++) {
 		cat_row(r);
 		cat_int(r, coll[i].oid);
@@ -112,7 +114,7 @@ bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_int(r, OWNER);
 		cat_char(r, coll[i].provider);
 		cat_bool(r, true);
-		cat_int(r, -1);
+		cat_int(r, coll[i].oid == 962 ? 6 : -1); /* ucs_basic is UTF8's alone */
 		cat_text(r, coll[i].locale);
 		cat_text(r, coll[i].locale);
 		cat_null(r);

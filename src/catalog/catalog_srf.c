@@ -189,8 +189,11 @@ static int srf_next(sqlite3_vtab_cursor *c)
 	struct srf_vtab *vt = (struct srf_vtab *)c->pVtab;
 	cur->pos++;
 	if (vt->kind == SRF_SERIES) {
-		cur->cur += cur->step;
-		cur->eof = cur->step > 0 ? cur->cur > cur->stop : cur->cur < cur->stop;
+		/* stop before the next value would leave int64, as PostgreSQL's does */
+		if (__builtin_add_overflow(cur->cur, cur->step, &cur->cur))
+			cur->eof = true;
+		else
+			cur->eof = cur->step > 0 ? cur->cur > cur->stop : cur->cur < cur->stop;
 	} else {
 		cur->eof = cur->pos >= cur->n;
 	}

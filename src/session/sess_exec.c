@@ -42,12 +42,15 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 			   const int16_t *formats, struct pgw_field *fields)
 {
 	int n = sqlite3_column_count(vm);
+	uint32_t *oids = arena_alloc(s->msg_arena, sizeof(*oids) * (size_t)n);
+	int16_t *attnums = arena_alloc(s->msg_arena, sizeof(*attnums) * (size_t)n);
+	catalog_column_origins(shard_conn_db(s->conn), vm, oids, attnums);
 	for (int i = 0; i < n; i++) {
 		struct pgw_field *f = &fields[i];
 		int32_t typmod = -1;
 		f->name = sqlite3_column_name(vm, i);
-		f->table_oid = 0;
-		f->column = 0;
+		f->table_oid = oids[i];
+		f->column = attnums[i];
 		f->type_oid = column_type(x, vm, i, &typmod);
 		f->typmod = typmod;
 		const struct pgtype_info *info = pgtype_by_oid(f->type_oid);

@@ -169,13 +169,11 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 				 rv->catalogname, schema, rv->relname);
 	if (schema && strcmp(schema, "pg_catalog") == 0)
 		return xlat_catalog_relname(c, rv);
-	if (schema && *schema && strcmp(schema, "public") != 0) {
-		if (strcmp(schema, "information_schema") != 0)
-			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
-					 "cross-tenant schema references are not supported yet");
-		xlat_ident(c, schema);
-		xlat_puts(c, ".");
-	}
+	if (schema && strcmp(schema, "information_schema") == 0)
+		return xlat_catalog_infoschema(c, rv);
+	if (schema && *schema && strcmp(schema, "public") != 0)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+				 "cross-tenant schema references are not supported yet");
 	xlat_ident(c, rv->relname);
 	return true;
 }

@@ -29,9 +29,12 @@ static const char *const relations[] = {
 	"pg_constraint",
 	"pg_database",
 	"pg_description",
+	"pg_enum",
 	"pg_extension",
 	"pg_index",
+	"pg_indexes",
 	"pg_inherits",
+	"pg_matviews",
 	"pg_namespace",
 	"pg_partitioned_table",
 	"pg_policy",
@@ -41,10 +44,15 @@ static const char *const relations[] = {
 	"pg_publication_rel",
 	"pg_rewrite",
 	"pg_roles",
+	"pg_sequence",
+	"pg_sequences",
 	"pg_statistic_ext",
+	"pg_tables",
 	"pg_tablespace",
 	"pg_trigger",
 	"pg_type",
+	"pg_user",
+	"pg_views",
 };
 
 bool xlat_catalog_is_relation(const char *name)
@@ -54,6 +62,35 @@ bool xlat_catalog_is_relation(const char *name)
 			return true;
 	}
 	return false;
+}
+
+/* information_schema's views the catalog provides, served as information_schema_<view>. */
+static const char *const infoschema[] = {
+	"character_sets",
+	"check_constraints",
+	"columns",
+	"constraint_column_usage",
+	"key_column_usage",
+	"parameters",
+	"referential_constraints",
+	"routines",
+	"schemata",
+	"sequences",
+	"table_constraints",
+	"tables",
+	"views",
+};
+
+bool xlat_catalog_infoschema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	for (size_t i = 0; i < ARRAY_LEN(infoschema); i++) {
+		if (strcmp(infoschema[i], rv->relname) == 0) {
+			xlat_ident(c, arena_printf(c->a, "information_schema_%s", rv->relname));
+			return true;
+		}
+	}
+	return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+			 "relation \"information_schema.%s\" does not exist", rv->relname);
 }
 
 bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
@@ -100,6 +137,16 @@ static const struct catfn {
 	{"pg_get_ruledef", 1, 2, XLAT_OID_TEXT},
 	{"pg_partition_ancestors", 1, 1, OID_REGCLASS},
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
+	{"version", 0, 0, XLAT_OID_TEXT},
+	{"current_setting", 1, 2, XLAT_OID_TEXT},
+	{"current_database", 0, 0, XLAT_OID_NAME},
+	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
+	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
+	{"has_table_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_column_privilege", 3, 4, XLAT_OID_BOOL},
+	{"has_any_column_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_schema_privilege", 2, 3, XLAT_OID_BOOL},
+	{"has_database_privilege", 2, 3, XLAT_OID_BOOL},
 };
 
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -282,6 +329,24 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	return wrap(c, tc, out);
 }
 
+/* The catalog lists no functions (pg_proc is empty), so a function name never resolves; a
+ * regproc value the catalog holds is already its name. */
+static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
+		       struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){oid, -1};
+	if (s && !all_digits(s))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, tc->location,
+				 "function \"%s\" does not exist", s);
+	if (s) {
+		xlat_puts(c, s);
+		return true;
+	}
+	struct xlat_type ignored;
+	return xlat_expr(c, tc->arg, &ignored);
+}
+
 static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
@@ -327,6 +392,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 		ok = to_reg(c, tc, OID_REGNAMESPACE, NULL, "pg_regnamespace_out", t);
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
+	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)
+		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, t);
 	else
 		return 0;
 	return ok ? 1 : -1;
@@ -471,6 +538,97 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	xlat_puts(c, ")) AS ");
 	xlat_ident(c, alias);
 	return true;
+}
+
+/* ---- set-returning functions in a target list ---- */
+
+/* unnest(a) → 1, generate_subscripts(a, 1) → 2, anything else 0. */
+static int srf_kind(const PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(FUNC_CALL))
+		return 0;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 || f->over ||
+	    f->agg_star || f->agg_distinct)
+		return 0;
+	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
+		return 1;
+	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
+	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
+		return 2;
+	return 0;
+}
+
+/* The SQLite text of an expression, emitted aside (to compare two arguments). */
+static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct strbuf scratch, *saved = c->sb;
+	struct xlat_type ignored;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_expr(c, n, &ignored);
+	c->sb = saved;
+	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
+	strbuf_fini(&scratch);
+	return s;
+}
+
+bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	c->srf = NULL;
+	struct xlat_srf *srf = NULL;
+	const char *arg_text = NULL;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (!srf_kind(v))
+			continue;
+		const char *text = emit_aside(c, v->func_call->args[0]);
+		if (!text)
+			return false;
+		if (!srf) {
+			srf = arena_zalloc(c->a, sizeof(*srf));
+			srf->arg = v->func_call->args[0];
+			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+			arg_text = text;
+		}
+		if (strcmp(text, arg_text) != 0 || srf->ncalls == (int)ARRAY_LEN(srf->calls))
+			return xlat_unsupported(c, v->func_call->location,
+						"set-returning functions over different arrays");
+		srf->calls[srf->ncalls++] = v->func_call;
+	}
+	if (srf &&
+	    (s->n_group_clause || s->having_clause || s->n_distinct_clause || s->n_window_clause))
+		return xlat_unsupported(c, -1,
+					"a set-returning function with GROUP BY or DISTINCT");
+	c->srf = srf;
+	return true;
+}
+
+bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
+{
+	struct xlat_type ignored;
+	xlat_puts(c, had_from ? ", pg_srf_unnest(" : " FROM pg_srf_unnest(");
+	if (!xlat_expr(c, c->srf->arg, &ignored))
+		return false;
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, c->srf->alias);
+	return true;
+}
+
+int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	for (int i = 0; c->srf && i < c->srf->ncalls; i++) {
+		if (c->srf->calls[i] != f)
+			continue;
+		bool value = strcmp(xlat_node_str(f->funcname[f->n_funcname - 1]), "unnest") == 0;
+		xlat_ident(c, c->srf->alias);
+		xlat_puts(c, value ? ".value" : ".ordinality");
+		*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+		return 1;
+	}
+	return 0;
 }
 
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */

@@ -262,8 +262,6 @@ static const char *const refused_fns[] = {
 	"chr",
 	"clock_timestamp",
 	"concat_ws",
-	"current_setting",
-	"current_database",
 	"currval",
 	"date_part",
 	"date_trunc",
@@ -309,7 +307,6 @@ static const char *const refused_fns[] = {
 	"to_timestamp",
 	"translate",
 	"unnest",
-	"version",
 	"width_bucket",
 };
 
@@ -536,9 +533,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
-	int cat = !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2
-			  ? xlat_catalog_func(c, f, name, t)
-			  : 0;
+	int cat = xlat_catalog_srf_ref(c, f, t);
+	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_catalog_func(c, f, name, t);
 	if (cat)
 		return cat > 0;
 	if (!fn) {

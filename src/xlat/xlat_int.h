@@ -73,6 +73,15 @@ struct xlat_lateral {
 	const PgQuery__Node *expr;
 };
 
+/* Set-returning functions in a target list: unnest(a) and generate_subscripts(a, 1) over one
+ * array a, run in lockstep as PostgreSQL does, are a join with pg_srf_unnest(a). */
+struct xlat_srf {
+	const PgQuery__FuncCall *calls[16];
+	int ncalls;
+	const PgQuery__Node *arg;
+	const char *alias;
+};
+
 /* Where an expression sits: some places forbid what others allow. */
 enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
@@ -110,6 +119,7 @@ struct xlat_ctx {
 	bool nocache;
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
+	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -254,6 +264,8 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 bool xlat_catalog_is_relation(const char *name);
 /* pg_catalog.X: the catalog's relation X, or 42P01. */
 bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* information_schema.X: the catalog's information_schema_X, or 42P01. */
+bool xlat_catalog_infoschema(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* A catalog function call: 1 emitted, 0 not a catalog function, -1 failed (err set). */
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		      struct xlat_type *t);
@@ -274,6 +286,13 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t);
 bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* Finds the set-returning functions of s's target list (c->srf, NULL when none); false with
+ * 0A000 for a combination that is not a lockstep walk over one array. */
+bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* Appends the join with pg_srf_unnest after the FROM list (or as the FROM clause). */
+bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from);
+/* A call collected by srf_collect: 1 emitted (the joined column), 0 not one, -1 failed. */
+int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
 				struct xlat_type *t);
 

@@ -422,7 +422,9 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
 	if (c->nlat > lateral_mark && has_star(s))
 		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
-	bool ok = core_body(c, s, shape);
+	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
+	bool ok = xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	c->srf = outer_srf;
 	c->nlat = lateral_mark;
 	return ok;
 }
@@ -437,6 +439,8 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 		if (!xlat_from_list(c, s->from_clause, s->n_from_clause))
 			return false;
 	}
+	if (c->srf && !xlat_catalog_srf_from(c, s->n_from_clause > 0))
+		return false;
 	if (s->where_clause) {
 		xlat_puts(c, " WHERE ");
 		if (!xlat_expr(c, s->where_clause, &ignored))

@@ -62,9 +62,10 @@ echo "$SCHEMA" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on Postg
 # (docs/sql-compat.md): that one spelling is masked.
 casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
 for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
-	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+'; do
-	want=$(on_pg -c "$cmd" 2>&1 | casts)
-	got=$(on_sl -c "$cmd" 2>&1)
+	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+' '\db' '\sf nosuch'; do
+	# errors (\sf of a missing function) are compared too
+	want=$({ on_pg -c "$cmd" 2>&1 || true; } | casts)
+	got=$(on_sl -c "$cmd" 2>&1 || true)
 	[[ "$got" == "$want" ]] || fail "$cmd differs:
 --- PostgreSQL
 $want
@@ -88,6 +89,32 @@ $want
 $got"
 done
 
+# information_schema and pg_catalog's views, row for row, and the privilege functions
+# (errors included; views differ: docs/sql-compat.md).
+for q in "SELECT * FROM information_schema.columns WHERE table_schema = 'public' AND table_name IN ('authors', 'books') ORDER BY table_name, ordinal_position" \
+	"SELECT * FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND table_schema = 'public' ORDER BY table_name" \
+	"SELECT constraint_name, table_name, constraint_type, nulls_distinct FROM information_schema.table_constraints WHERE table_schema = 'public' AND constraint_type <> 'CHECK' ORDER BY 1" \
+	"SELECT * FROM information_schema.key_column_usage WHERE table_schema = 'public' ORDER BY constraint_name, ordinal_position" \
+	"SELECT * FROM information_schema.referential_constraints WHERE constraint_schema = 'public' ORDER BY constraint_name" \
+	"SELECT * FROM information_schema.constraint_column_usage WHERE table_schema = 'public' AND constraint_name NOT LIKE '%check' ORDER BY constraint_name, column_name" \
+	"SELECT * FROM information_schema.schemata ORDER BY schema_name" \
+	"SELECT * FROM information_schema.character_sets" \
+	"SELECT * FROM pg_tables WHERE schemaname = 'public' AND tablename IN ('authors', 'books') ORDER BY 2" \
+	"SELECT * FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname" \
+	"SELECT schemaname, viewname, viewowner FROM pg_views WHERE schemaname = 'public'" \
+	"SELECT has_table_privilege('books', 'SELECT'), has_table_privilege('postgres', 'public.books', 'INSERT, UPDATE WITH GRANT OPTION'), has_schema_privilege('public', 'CREATE'), has_schema_privilege('pg_catalog', 'USAGE'), has_database_privilege('acme', 'CONNECT, TEMP'), has_column_privilege('books', 'title', 'SELECT'), has_any_column_privilege('books', 'UPDATE'), has_table_privilege('pg_catalog.pg_class', 'SELECT')" \
+	"SELECT has_table_privilege('books', 'fly')" \
+	"SELECT has_table_privilege('nosuch', 'SELECT')" \
+	"SELECT has_column_privilege('books', 'nosuch', 'SELECT')"; do
+	want=$(on_pg -A -c "$q" 2>&1 || true)
+	got=$(on_sl -A -c "$q" 2>&1 || true)
+	[[ "$got" == "$want" ]] || fail "$q differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # pgbench 15's probe for a partitioned pgbench_accounts (exact text from its source).
 PROBE="select o.n, p.partstrat, pg_catalog.count(i.inhparent) from pg_catalog.pg_class as c join pg_catalog.pg_namespace as n on (n.oid = c.relnamespace) cross join lateral (select pg_catalog.array_position(pg_catalog.current_schemas(true), n.nspname)) as o(n) left join pg_catalog.pg_partitioned_table as p on (p.partrelid = c.oid) left join pg_catalog.pg_inherits as i on (c.oid = i.inhparent) where c.relname = 'pgbench_accounts' and o.n is not null group by 1, 2 order by 1 asc limit 1"
 want=$(on_pg -c "$PROBE")
@@ -96,6 +123,21 @@ got=$(on_sl -c "$PROBE")
 $want
 ---
 $got"
+
+# pgbench's run mode (its probe, VACUUM, TRUNCATE and the TPC-B transactions) on tables made
+# as pgbench -i makes them.
+on_sl -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL' || fail "pgbench tables"
+DROP TABLE pgbench_accounts;
+CREATE TABLE pgbench_branches (bid int4 NOT NULL PRIMARY KEY, bbalance int4, filler char(88));
+CREATE TABLE pgbench_tellers (tid int4 NOT NULL PRIMARY KEY, bid int4, tbalance int4, filler char(84));
+CREATE TABLE pgbench_accounts (aid int4 NOT NULL PRIMARY KEY, bid int4, abalance int4, filler char(84));
+CREATE TABLE pgbench_history (tid int4, bid int4, aid int4, delta int4, mtime timestamp, filler char(22));
+INSERT INTO pgbench_branches VALUES (1, 0, '');
+INSERT INTO pgbench_tellers VALUES (1, 1, 0, ''), (2, 1, 0, '');
+INSERT INTO pgbench_accounts VALUES (1, 1, 0, ''), (2, 1, 0, '');
+SQL
+out=$(pgbench -h 127.0.0.1 -p "$SPORT" -U postgres -t 5 acme 2>&1) || fail "pgbench: $out"
+grep -q 'actually processed: 5/5' <<<"$out" || fail "pgbench: $out"
 
 # Another session's DDL is visible at the next statement.
 on_sl -q -c 'CREATE TABLE late (x int4)' >/dev/null

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "pgtype.h"
 #include "xlat.h"
 
 static const char schema[] =
@@ -35,21 +36,23 @@ static sqlite3 *open_db(const char *uri)
 	return db;
 }
 
-/* The rows of a query as "a|b;c|d" (NULL as "<null>"). */
+/* The rows of a query as "a|b;c|d" (NULL as "<null>"), cut at 4 KiB. */
 static char *rows(sqlite3 *db, const char *sql)
 {
 	static char out[4096];
+	size_t len = 0;
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	ck_assert_msg(rc == SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(db));
 	out[0] = '\0';
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (out[0])
-			strcat(out, ";");
 		for (int i = 0; i < sqlite3_column_count(st); i++) {
 			const char *v = (const char *)sqlite3_column_text(st, i);
-			strncat(out, i ? "|" : "", sizeof(out) - strlen(out) - 1);
-			strncat(out, v ? v : "<null>", sizeof(out) - strlen(out) - 1);
+			const char *sep = i ? "|" : len ? ";" : "";
+			int n = snprintf(out + len, sizeof(out) - len, "%s%s", sep,
+					 v ? v : "<null>");
+			len = n < 0 || (size_t)n >= sizeof(out) - len ? sizeof(out) - 1
+								      : len + (size_t)n;
 		}
 	}
 	ck_assert_msg(rc == SQLITE_DONE, "%s: %s", sql, sqlite3_errmsg(db));
@@ -157,7 +160,9 @@ START_TEST(test_session)
 	sqlite3 *db = schema_db();
 	struct catalog_session s = {.user = "alice", .database = "acme", .backend_pid = 7};
 	catalog_set_session(db, &s);
-	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "acme");
+	ck_assert_str_eq(rows(db, "SELECT datname, current_database(), pg_backend_pid() FROM "
+				  "pg_database"),
+			 "acme|acme|7");
 	ck_assert_str_eq(rows(db, "SELECT rolname, rolpassword FROM pg_roles WHERE oid = 10"),
 			 "alice|********");
 	catalog_set_session(db, NULL);
@@ -168,11 +173,147 @@ START_TEST(test_session)
 }
 END_TEST
 
+/* Declared column types read back as PostgreSQL's type OIDs (what RowDescription sends). */
+START_TEST(test_column_types)
+{
+	static const struct {
+		const char *sql;
+		uint32_t oid;
+	} cases[] = {
+		{"SELECT oid FROM pg_class", PGTYPE_OID},
+		{"SELECT relname FROM pg_class", PGTYPE_NAME},
+		{"SELECT relkind FROM pg_class", PGTYPE_CHAR},
+		{"SELECT reltuples FROM pg_class", PGTYPE_FLOAT4},
+		{"SELECT relacl FROM pg_class", 1034},
+		{"SELECT reloptions FROM pg_class", PGTYPE_TEXT_ARRAY},
+		{"SELECT indkey FROM pg_index", 22},
+		{"SELECT indclass FROM pg_index", 30},
+		{"SELECT indexprs FROM pg_index", 194},
+		{"SELECT conkey FROM pg_constraint", PGTYPE_INT2_ARRAY},
+		{"SELECT stxkind FROM pg_statistic_ext", 1002},
+		{"SELECT typinput FROM pg_type", PGTYPE_REGPROC},
+		{"SELECT rolvaliduntil FROM pg_roles", PGTYPE_TIMESTAMPTZ},
+		{"SELECT ordinal_position FROM information_schema_columns", PGTYPE_INT4},
+		{"SELECT is_nullable FROM information_schema_columns", PGTYPE_VARCHAR},
+	};
+	sqlite3 *db = schema_db();
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		sqlite3_stmt *vm = NULL;
+		ck_assert_int_eq(sqlite3_prepare_v2(db, cases[i].sql, -1, &vm, NULL), SQLITE_OK);
+		int32_t typmod;
+		uint32_t oid = pgtype_from_decl(sqlite3_column_decltype(vm, 0), &typmod);
+		ck_assert_msg(oid == cases[i].oid, "%s: %u, want %u", cases[i].sql, oid,
+			      cases[i].oid);
+		sqlite3_finalize(vm);
+	}
+	sqlite3_close(db);
+}
+END_TEST
+
+/* Every relation the translator names is one the catalog serves, and reads. */
+START_TEST(test_every_relation)
+{
+	static const char *const names[] = {"pg_catalog.pg_am",
+					    "pg_catalog.pg_attrdef",
+					    "pg_catalog.pg_attribute",
+					    "pg_catalog.pg_auth_members",
+					    "pg_catalog.pg_class",
+					    "pg_catalog.pg_collation",
+					    "pg_catalog.pg_constraint",
+					    "pg_catalog.pg_database",
+					    "pg_catalog.pg_description",
+					    "pg_catalog.pg_enum",
+					    "pg_catalog.pg_extension",
+					    "pg_catalog.pg_index",
+					    "pg_catalog.pg_indexes",
+					    "pg_catalog.pg_inherits",
+					    "pg_catalog.pg_matviews",
+					    "pg_catalog.pg_namespace",
+					    "pg_catalog.pg_partitioned_table",
+					    "pg_catalog.pg_policy",
+					    "pg_catalog.pg_proc",
+					    "pg_catalog.pg_publication",
+					    "pg_catalog.pg_publication_namespace",
+					    "pg_catalog.pg_publication_rel",
+					    "pg_catalog.pg_rewrite",
+					    "pg_catalog.pg_roles",
+					    "pg_catalog.pg_sequence",
+					    "pg_catalog.pg_sequences",
+					    "pg_catalog.pg_statistic_ext",
+					    "pg_catalog.pg_tables",
+					    "pg_catalog.pg_tablespace",
+					    "pg_catalog.pg_trigger",
+					    "pg_catalog.pg_type",
+					    "pg_catalog.pg_user",
+					    "pg_catalog.pg_views",
+					    "information_schema.character_sets",
+					    "information_schema.check_constraints",
+					    "information_schema.columns",
+					    "information_schema.constraint_column_usage",
+					    "information_schema.key_column_usage",
+					    "information_schema.parameters",
+					    "information_schema.referential_constraints",
+					    "information_schema.routines",
+					    "information_schema.schemata",
+					    "information_schema.sequences",
+					    "information_schema.table_constraints",
+					    "information_schema.tables",
+					    "information_schema.views"};
+	sqlite3 *db = schema_db();
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char sql[200];
+		snprintf(sql, sizeof(sql), "SELECT * FROM %s", names[i]);
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *st = NULL;
+		size_t n = 0;
+		struct pgerr err;
+		pgerr_clear(&err);
+		ck_assert_msg(xlat_translate(sql, NULL, 0, a, &st, &n, &err), "%s: %s", sql,
+			      err.message);
+		ck_assert_msg(catalog_has_relation(st[0].sql + strlen("SELECT * FROM ")), "%s",
+			      st[0].sql);
+		rows(db, st[0].sql);
+		arena_free(a);
+	}
+	sqlite3_close(db);
+}
+END_TEST
+
+/* RowDescription: plain table columns carry their table's OID and attnum, others 0. */
+START_TEST(test_column_origins)
+{
+	sqlite3 *db = schema_db();
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db,
+					    "SELECT b.title, b.id + 1, a.name, c.relname, v.id "
+					    "FROM books b JOIN authors a ON a.id = b.author_id, "
+					    "pg_class c, cheap v",
+					    -1, &vm, NULL),
+			 SQLITE_OK);
+	uint32_t oids[5];
+	int16_t attnums[5];
+	catalog_column_origins(db, vm, oids, attnums);
+	ck_assert_uint_eq(oids[0], catalog_rel_oid("books"));
+	ck_assert_int_eq(attnums[0], 3);
+	ck_assert_uint_eq(oids[1], 0);
+	ck_assert_int_eq(attnums[1], 0);
+	ck_assert_uint_eq(oids[2], catalog_rel_oid("authors"));
+	ck_assert_int_eq(attnums[2], 2);
+	ck_assert_uint_eq(oids[3], 0); /* a catalog relation: not the tenant's */
+	/* through a view SQLite names the base table; PostgreSQL would name the view */
+	ck_assert_uint_eq(oids[4], catalog_rel_oid("books"));
+	ck_assert_int_eq(attnums[4], 1);
+	sqlite3_finalize(vm);
+	sqlite3_close(db);
+}
+END_TEST
+
 /* PostgreSQL SQL through the translator, run on the catalog: rows as rows() gives them. */
 static const struct {
 	const char *pg, *want;
 } e2e[] = {
 	{"SELECT * FROM generate_series(1, 3)", "1;2;3"},
+	{"SELECT count(*) FROM generate_series(9223372036854775806, 9223372036854775807, 5)", "1"},
 	{"SELECT s, o FROM generate_series(10, 1, -4) WITH ORDINALITY AS g(s, o)", "10|1;6|2;2|3"},
 	{"SELECT x FROM pg_catalog.unnest('{a,\"b,c\",NULL}'::pg_catalog.text[]) x",
 	 "a;b,c;<null>"},
@@ -191,6 +332,29 @@ static const struct {
 	 "a.attnum = (i.indkey::pg_catalog.int2[])[1]",
 	 "id"},
 	{"SELECT 'd' = ANY(stxkind) FROM pg_catalog.pg_statistic_ext", ""},
+	{"SELECT a.attname FROM pg_attribute a JOIN (SELECT unnest(ix.indkey) attnum, "
+	 "generate_subscripts(ix.indkey, 1) ord FROM pg_index ix WHERE ix.indrelid = "
+	 "'books'::regclass AND ix.indisunique AND NOT ix.indisprimary) k ON a.attnum = k.attnum "
+	 "WHERE a.attrelid = 'books'::regclass ORDER BY k.ord",
+	 "author_id;title"},
+	{"SELECT unnest('{x,y}'::text[]), generate_subscripts('{x,y}'::text[], 1)", "x|1;y|2"},
+	{"SELECT c.relname FROM pg_class c JOIN pg_index ix ON ix.indexrelid = c.oid WHERE "
+	 "ix.indisprimary = 'f' AND ix.indisunique <> 'no' ORDER BY 1",
+	 "authors_email_key;books_author_title"},
+	{"SELECT a.attname FROM pg_class t JOIN pg_index ix ON t.oid = ix.indrelid JOIN pg_attribute "
+	 "a ON t.oid = a.attrelid AND a.attnum = ANY(ix.indkey) WHERE t.relname = 'books' AND "
+	 "ix.indisunique AND NOT ix.indisprimary ORDER BY a.attnum",
+	 "author_id;title"},
+	{"SELECT table_name, table_type, is_insertable_into FROM information_schema.tables ORDER "
+	 "BY 1",
+	 "authors|BASE TABLE|YES;books|BASE TABLE|YES;cheap|VIEW|NO"},
+	{"SELECT column_name, data_type, character_maximum_length, numeric_precision, "
+	 "numeric_scale, udt_name FROM information_schema.columns WHERE table_name = 'books' AND "
+	 "ordinal_position IN (4, 7)",
+	 "price|numeric|<null>|10|2|numeric;code|character|3|<null>|<null>|bpchar"},
+	{"SELECT constraint_name, unique_constraint_name, delete_rule FROM "
+	 "information_schema.referential_constraints",
+	 "books_author_id_fkey|authors_pkey|CASCADE"},
 	{"SELECT relname FROM pg_class WHERE relname ~* '^BOOK' AND relname !~ 'lower|title|pkey'",
 	 "books"},
 };
@@ -221,6 +385,9 @@ int main(void)
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
+	tcase_add_test(tc, test_column_origins);
+	tcase_add_test(tc, test_column_types);
+	tcase_add_test(tc, test_every_relation);
 	tcase_add_loop_test(tc, test_translated, 0, (int)(sizeof(e2e) / sizeof(e2e[0])));
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

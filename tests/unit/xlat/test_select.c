@@ -27,6 +27,7 @@ static const struct xcase cases[] = {
 	 "SELECT oid FROM pg_class WHERE oid = pg_regclass_in('pg_catalog.pg_class')"},
 	{"SELECT oid FROM pg_class WHERE oid = '16417'", "SELECT oid FROM pg_class WHERE oid = '16417'"},
 	{"SELECT '12'::oid", "SELECT 12 AS oid"},
+	{"SELECT 'f'::regproc", "!42883"},
 	{"SELECT 'x'::oid", "!22P02"},
 	{"SELECT relname FROM pg_class WHERE relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE "
 	 "pg_catalog.default",
@@ -161,6 +162,8 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM t, LATERAL (SELECT b FROM u) s", "!0A000"},
 	/* functions in FROM run against the catalog: tests/unit/catalog */
 	{"SELECT * FROM lower('x')", "!0A000"},
+	{"SELECT unnest(b::text[]), unnest(c::text[]) FROM t", "!0A000"},
+	{"SELECT unnest(b::text[]) FROM t GROUP BY b", "!0A000"},
 	{"SELECT relname FROM pg_class WHERE oid = ANY (pg_catalog.current_schemas(true))",
 	 "SELECT relname FROM pg_class WHERE pg_array_has(current_schemas(1), oid)"},
 	{"SELECT relname FROM pg_class WHERE oid <> ALL (pg_catalog.current_schemas(true))",

@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_filter.c: PostgreSQL's meaning for `boolcol = 'f'` on the catalog's virtual tables.
+ * Booleans are stored as 0/1 and SQLite would compare them with the text 'f' as unequal
+ * values; PostgreSQL reads the literal as a boolean. So an = or <> between a bool column and
+ * a constant text is taken over by the table (xBestIndex sees the constant), which applies
+ * boolean input rules and filters its rows itself. */
+#include "catalog_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+bool *cat_filter_bool_columns(const char *columns, int *ncols)
+{
+	int n = 1, depth = 0;
+	for (const char *p = columns; *p; p++) {
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		n += *p == ',' && depth == 0;
+	}
+	bool *v = base_xcalloc((size_t)n, sizeof(*v));
+	const char *p = columns;
+	for (int i = 0; i < n && *p; i++) {
+		size_t len = strcspn(p, ",");
+		const char *sp = memchr(p, ' ', len);
+		while (sp && *sp == ' ')
+			sp++;
+		v[i] = sp && (size_t)(p + len - sp) == 4 && strncmp(sp, "bool", 4) == 0;
+		p += len + (p[len] == ',');
+		while (*p == ' ')
+			p++;
+	}
+	*ncols = n;
+	return v;
+}
+
+void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info)
+{
+	char plan[512] = "";
+	size_t len = 0;
+	int argv = 0;
+	for (int i = 0; i < info->nConstraint && len + 16 < sizeof(plan); i++) {
+		const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+		bool eq = c->op == SQLITE_INDEX_CONSTRAINT_EQ,
+		     ne = c->op == SQLITE_INDEX_CONSTRAINT_NE;
+		sqlite3_value *rhs = NULL;
+		if (!c->usable || c->iColumn < 0 || c->iColumn >= ncols || !is_bool[c->iColumn] ||
+		    !(eq || ne) || sqlite3_vtab_rhs_value(info, i, &rhs) != SQLITE_OK ||
+		    sqlite3_value_type(rhs) != SQLITE_TEXT)
+			continue;
+		info->aConstraintUsage[i].argvIndex = ++argv;
+		info->aConstraintUsage[i].omit = 1;
+		len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%d%c", c->iColumn,
+					eq ? '=' : '!');
+	}
+	if (argv) {
+		info->idxStr = sqlite3_mprintf("%s", plan);
+		info->needToFreeIdxStr = 1;
+	}
+}
+
+/* PostgreSQL's boolin: t/true/y/yes/on/1 and f/false/n/no/off/0, any case, unique prefixes,
+ * blanks around. -1 when s is none of them. */
+static int parse_bool(const char *s)
+{
+	static const struct {
+		const char *word;
+		size_t min;
+		int value;
+	} words[] = {{"true", 1, 1}, {"false", 1, 0}, {"yes", 1, 1}, {"no", 1, 0},
+		     {"on", 2, 1},   {"off", 2, 0},   {"1", 1, 1},   {"0", 1, 0}};
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t len = strlen(s);
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		if (len >= words[i].min && len <= strlen(words[i].word) &&
+		    strncasecmp(s, words[i].word, len) == 0)
+			return words[i].value;
+	}
+	return -1;
+}
+
+bool cat_filter_apply(struct cat_rows *r, const char *plan, int argc, sqlite3_value **argv,
+		      char **errmsg)
+{
+	for (int k = 0; plan && *plan && k < argc; k++) {
+		char *end = NULL;
+		long col = strtol(plan, &end, 10);
+		bool eq = *end == '=';
+		plan = end + 1;
+		const char *text = (const char *)sqlite3_value_text(argv[k]);
+		int want = text ? parse_bool(text) : -1;
+		if (want < 0) {
+			*errmsg = sqlite3_mprintf("invalid input syntax for type boolean: \"%s\"",
+						  text ? text : "");
+			return false;
+		}
+		size_t kept = 0;
+		for (size_t i = 0; i < r->n; i++) {
+			const struct cat_val *v = &r->v[i * (size_t)r->ncols + (size_t)col];
+			bool keep = v->type == SQLITE_INTEGER && ((v->i != 0) == (want != 0)) == eq;
+			if (keep && kept != i)
+				memcpy(&r->v[kept * (size_t)r->ncols], &r->v[i * (size_t)r->ncols],
+				       (size_t)r->ncols * sizeof(*r->v));
+			kept += keep;
+		}
+		r->n = kept;
+	}
+	return true;
+}

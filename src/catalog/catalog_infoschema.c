@@ -1,0 +1,527 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_infoschema.c: information_schema's views over the same schema model, served as
+ * virtual tables named information_schema_<view> (the translator maps the schema-qualified
+ * name). PostgreSQL's domains are reported as their base types: sql_identifier as name,
+ * character_data and yes_or_no as character varying, cardinal_number as integer. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define ID "name"
+#define TXT "varchar"
+#define NUM "int4"
+
+/* table_catalog, table_schema, table_name: how most rows start. */
+static void rel_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
+{
+	cat_row(r);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, "public");
+	cat_text(r, name);
+}
+
+static void yes_no(struct cat_rows *r, bool v) { cat_text(r, v ? "YES" : "NO"); }
+
+static void nulls(struct cat_rows *r, int n)
+{
+	for (int i = 0; i < n; i++)
+		cat_null(r);
+}
+
+static bool fill_schemata(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const char *const names[] = {"information_schema", "pg_catalog", "pg_toast",
+					    "public"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		cat_row(r);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, names[i]);
+		cat_text(r, i == 3 ? "pg_database_owner" : cat_conn_user(cc));
+		nulls(r, 4);
+	}
+	return true;
+}
+
+static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		if (rel->kind == 'i')
+			continue;
+		rel_head(r, cc, rel->name);
+		cat_text(r, rel->kind == 'r' ? "BASE TABLE" : "VIEW");
+		nulls(r, 5);
+		yes_no(r, rel->kind == 'r'); /* SQLite views take no INSERT */
+		yes_no(r, false);
+		cat_null(r);
+	}
+	return true;
+}
+
+/* information_schema's data_type: the SQL name without modifiers, ARRAY for arrays. */
+static const char *data_type(struct arena *a, uint32_t oid)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	if (ti && ti->category == 'A')
+		return "ARRAY";
+	if (oid == PGTYPE_BPCHAR)
+		return "character";
+	return cat_format_type(a, oid, -1);
+}
+
+/* numeric_precision, numeric_precision_radix, numeric_scale. */
+static void numeric_facts(struct cat_rows *r, const struct cat_col *c)
+{
+	static const struct {
+		uint32_t oid;
+		int precision, radix, scale;
+	} facts[] = {{PGTYPE_INT2, 16, 2, 0},
+		     {PGTYPE_INT4, 32, 2, 0},
+		     {PGTYPE_INT8, 64, 2, 0},
+		     {PGTYPE_FLOAT4, 24, 2, -1},
+		     {PGTYPE_FLOAT8, 53, 2, -1}};
+	for (size_t i = 0; i < ARRAY_LEN(facts); i++) {
+		if (facts[i].oid != c->typoid)
+			continue;
+		cat_int(r, facts[i].precision);
+		cat_int(r, facts[i].radix);
+		if (facts[i].scale < 0)
+			cat_null(r);
+		else
+			cat_int(r, facts[i].scale);
+		return;
+	}
+	if (c->typoid != PGTYPE_NUMERIC) {
+		nulls(r, 3);
+		return;
+	}
+	if (c->typmod >= 4)
+		cat_int(r, ((c->typmod - 4) >> 16) & 0xffff);
+	else
+		cat_null(r);
+	cat_int(r, 10);
+	if (c->typmod >= 4)
+		cat_int(r, (c->typmod - 4) & 0xffff);
+	else
+		cat_null(r);
+}
+
+/* character_maximum_length, character_octet_length (4 bytes per character in UTF8). */
+static void char_facts(struct cat_rows *r, const struct cat_col *c)
+{
+	bool sized = (c->typoid == PGTYPE_VARCHAR || c->typoid == PGTYPE_BPCHAR) && c->typmod >= 4;
+	bool texty = c->typoid == PGTYPE_VARCHAR || c->typoid == PGTYPE_BPCHAR ||
+		     c->typoid == PGTYPE_TEXT;
+	if (sized)
+		cat_int(r, c->typmod - 4);
+	else
+		cat_null(r);
+	if (sized)
+		cat_int(r, (int64_t)(c->typmod - 4) * 4);
+	else if (texty)
+		cat_int(r, 1073741824);
+	else
+		cat_null(r);
+}
+
+static void datetime_precision(struct cat_rows *r, const struct cat_col *c)
+{
+	switch (c->typoid) {
+	case PGTYPE_DATE:
+		cat_int(r, 0);
+		break;
+	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_INTERVAL:
+		cat_int(r, c->typmod >= 0 ? c->typmod : 6);
+		break;
+	default:
+		cat_null(r);
+		break;
+	}
+}
+
+static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_rel *rel, int k)
+{
+	const struct cat_col *c = &rel->cols[k];
+	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+	rel_head(r, cc, rel->name);
+	cat_text(r, c->name);
+	cat_int(r, k + 1);
+	cat_text(r, c->dflt);
+	yes_no(r, !c->notnull);
+	cat_text(r, data_type(r->a, c->typoid));
+	char_facts(r, c);
+	numeric_facts(r, c);
+	datetime_precision(r, c);
+	nulls(r, 2 + 3 + 3 + 3); /* interval, character set, collation, domain */
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, "pg_catalog");
+	cat_text(r, ti ? ti->name : NULL);
+	nulls(r, 3 + 1); /* scope, maximum_cardinality */
+	cat_text(r, arena_printf(r->a, "%d", k + 1));
+	yes_no(r, false);
+	yes_no(r, false);
+	nulls(r, 5);
+	yes_no(r, false);
+	cat_text(r, c->generated ? "ALWAYS" : "NEVER");
+	cat_null(r);
+	yes_no(r, rel->kind == 'r');
+}
+
+static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		if (m->rels[i]->kind == 'i')
+			continue;
+		for (int k = 0; k < m->rels[i]->ncols; k++)
+			column_row(cc, r, m->rels[i], k);
+	}
+	return true;
+}
+
+static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		const char *as = v->sql ? strstr(v->sql, " AS ") : NULL;
+		rel_head(r, cc, v->name);
+		cat_text(r, as ? as + 4 : NULL);
+		cat_text(r, "NONE");
+		for (int k = 0; k < 5; k++)
+			yes_no(r, false);
+	}
+	return true;
+}
+
+/* constraint_catalog, constraint_schema, constraint_name. */
+static void con_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
+{
+	cat_row(r);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, "public");
+	cat_text(r, name);
+}
+
+static void table_constraint(struct cat_rows *r, struct cat_conn *cc, const char *name,
+			     const char *table, const char *type)
+{
+	con_head(r, cc, name);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, "public");
+	cat_text(r, table);
+	cat_text(r, type);
+	yes_no(r, false);
+	yes_no(r, false);
+	yes_no(r, true);
+	if (strcmp(type, "UNIQUE") == 0)
+		yes_no(r, true);
+	else
+		cat_null(r);
+}
+
+/* PostgreSQL lists each NOT NULL column as a CHECK constraint named nspoid_reloid_attnum_not_null
+ * in information_schema (and only there). */
+static const char *not_null_name(struct arena *a, const struct cat_rel *t, int k)
+{
+	return arena_printf(a, "%d_%u_%d_not_null", CAT_NS_PUBLIC, t->oid, k + 1);
+}
+
+static bool fill_table_constraints(struct cat_conn *cc, const struct cat_model *m,
+				   struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->conname)
+			table_constraint(r, cc, ix->conname, ix->table->name,
+					 ix->primary ? "PRIMARY KEY" : "UNIQUE");
+	}
+	for (size_t i = 0; i < m->nfks; i++)
+		table_constraint(r, cc, m->fks[i]->name, m->fks[i]->table->name, "FOREIGN KEY");
+	for (size_t i = 0; i < m->nchecks; i++)
+		table_constraint(r, cc, m->checks[i]->name, m->checks[i]->table->name, "CHECK");
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		for (int k = 0; t->kind == 'r' && k < t->ncols; k++) {
+			if (t->cols[k].notnull)
+				table_constraint(r, cc, not_null_name(r->a, t, k), t->name,
+						 "CHECK");
+		}
+	}
+	return true;
+}
+
+static void key_usage(struct cat_rows *r, struct cat_conn *cc, const char *con,
+		      const struct cat_rel *t, int16_t attnum, int pos, int upos)
+{
+	con_head(r, cc, con);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, "public");
+	cat_text(r, t->name);
+	cat_text(r, attnum > 0 && attnum <= t->ncols ? t->cols[attnum - 1].name : NULL);
+	cat_int(r, pos);
+	if (upos)
+		cat_int(r, upos);
+	else
+		cat_null(r);
+}
+
+static bool fill_key_column_usage(struct cat_conn *cc, const struct cat_model *m,
+				  struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		for (int k = 0; ix->conname && k < ix->nkeys; k++)
+			key_usage(r, cc, ix->conname, ix->table, ix->keys[k], k + 1, 0);
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		for (int k = 0; k < f->ncols; k++)
+			key_usage(r, cc, f->name, f->table, f->from[k], k + 1, k + 1);
+	}
+	return true;
+}
+
+/* The PRIMARY KEY/UNIQUE constraint a foreign key references. */
+static const char *unique_name(const struct cat_model *m, const struct cat_fkey *f)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		bool same = ix->conname && strcasecmp(ix->table->name, f->reftable) == 0 &&
+			    ix->nkeys == f->ncols;
+		for (int k = 0; same && k < f->ncols; k++)
+			same = ix->keys[k] == f->to[k];
+		if (same)
+			return ix->conname;
+	}
+	return NULL;
+}
+
+static const char *rule(char code)
+{
+	switch (code) {
+	case 'r':
+		return "RESTRICT";
+	case 'c':
+		return "CASCADE";
+	case 'n':
+		return "SET NULL";
+	case 'd':
+		return "SET DEFAULT";
+	default:
+		return "NO ACTION";
+	}
+}
+
+static bool fill_referential_constraints(struct cat_conn *cc, const struct cat_model *m,
+					 struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		const char *uname = unique_name(m, f);
+		con_head(r, cc, f->name);
+		cat_text(r, uname ? cat_conn_database(cc) : NULL);
+		cat_text(r, uname ? "public" : NULL);
+		cat_text(r, uname);
+		cat_text(r, f->match == 'f' ? "FULL" : "NONE");
+		cat_text(r, rule(f->upd));
+		cat_text(r, rule(f->del));
+	}
+	return true;
+}
+
+static bool fill_check_constraints(struct cat_conn *cc, const struct cat_model *m,
+				   struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nchecks; i++) {
+		con_head(r, cc, m->checks[i]->name);
+		cat_text(r, m->checks[i]->expr);
+	}
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		for (int k = 0; t->kind == 'r' && k < t->ncols; k++) {
+			if (!t->cols[k].notnull)
+				continue;
+			con_head(r, cc, not_null_name(r->a, t, k));
+			cat_text(r, arena_printf(r->a, "%s IS NOT NULL",
+						 cat_quote_ident(r->a, t->cols[k].name)));
+		}
+	}
+	return true;
+}
+
+static void usage_row(struct cat_rows *r, struct cat_conn *cc, const struct cat_rel *t,
+		      int16_t attnum, const char *con)
+{
+	rel_head(r, cc, t->name);
+	cat_text(r, attnum > 0 && attnum <= t->ncols ? t->cols[attnum - 1].name : NULL);
+	cat_text(r, cat_conn_database(cc));
+	cat_text(r, "public");
+	cat_text(r, con);
+}
+
+/* The columns each constraint uses; a foreign key uses the referenced columns. */
+static bool fill_constraint_column_usage(struct cat_conn *cc, const struct cat_model *m,
+					 struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		for (int k = 0; ix->conname && k < ix->nkeys; k++)
+			usage_row(r, cc, ix->table, ix->keys[k], ix->conname);
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		for (int k = 0; rt && k < f->ncols; k++)
+			usage_row(r, cc, rt, f->to[k], f->name);
+	}
+	for (size_t i = 0; i < m->nchecks; i++) {
+		const struct cat_check *ck = m->checks[i];
+		for (int k = 0; k < ck->table->ncols; k++) {
+			if (cat_scan_mentions(ck->expr, ck->table->cols[k].name))
+				usage_row(r, cc, ck->table, (int16_t)(k + 1), ck->name);
+		}
+	}
+	return true;
+}
+
+static bool fill_character_sets(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	cat_row(r);
+	nulls(r, 2);
+	cat_text(r, "UTF8");
+	cat_text(r, "UCS");
+	cat_text(r, "UTF8");
+	cat_text(r, cat_conn_database(cc));
+	/* the database's collation is C, which PostgreSQL names ucs_basic here */
+	cat_text(r, "pg_catalog");
+	cat_text(r, "ucs_basic");
+	return true;
+}
+
+static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	return true;
+}
+
+#define CON3 "constraint_catalog " ID ", constraint_schema " ID ", constraint_name " ID
+#define TAB3 "table_catalog " ID ", table_schema " ID ", table_name " ID
+#define SPEC3 "specific_catalog " ID ", specific_schema " ID ", specific_name " ID
+#define TYPE_FACTS                                                                            \
+	"character_maximum_length " NUM ", character_octet_length " NUM                       \
+	", character_set_catalog " ID ", character_set_schema " ID ", character_set_name " ID \
+	", collation_catalog " ID ", collation_schema " ID ", collation_name " ID             \
+	", numeric_precision " NUM ", numeric_precision_radix " NUM ", numeric_scale " NUM    \
+	", datetime_precision " NUM ", interval_type " TXT ", interval_precision " NUM
+
+static const struct cat_reldef defs[] = {
+	{"information_schema_character_sets",
+	 "character_set_catalog " ID ", character_set_schema " ID ", character_set_name " ID
+	 ", character_repertoire " ID ", form_of_use " ID ", default_collate_catalog " ID
+	 ", default_collate_schema " ID ", default_collate_name " ID,
+	 fill_character_sets},
+	{"information_schema_check_constraints", CON3 ", check_clause " TXT,
+	 fill_check_constraints},
+	{"information_schema_columns",
+	 TAB3 ", column_name " ID ", ordinal_position " NUM ", column_default " TXT
+	      ", is_nullable " TXT ", data_type " TXT ", character_maximum_length " NUM
+	      ", character_octet_length " NUM ", numeric_precision " NUM
+	      ", numeric_precision_radix " NUM ", numeric_scale " NUM ", datetime_precision " NUM
+	      ", interval_type " TXT ", interval_precision " NUM ", character_set_catalog " ID
+	      ", character_set_schema " ID ", character_set_name " ID ", collation_catalog " ID
+	      ", collation_schema " ID ", collation_name " ID ", domain_catalog " ID
+	      ", domain_schema " ID ", domain_name " ID ", udt_catalog " ID ", udt_schema " ID
+	      ", udt_name " ID ", scope_catalog " ID ", scope_schema " ID ", scope_name " ID
+	      ", maximum_cardinality " NUM ", dtd_identifier " ID ", is_self_referencing " TXT
+	      ", is_identity " TXT ", identity_generation " TXT ", identity_start " TXT
+	      ", identity_increment " TXT ", identity_maximum " TXT ", identity_minimum " TXT
+	      ", identity_cycle " TXT ", is_generated " TXT ", generation_expression " TXT
+	      ", is_updatable " TXT,
+	 fill_columns},
+	{"information_schema_constraint_column_usage", TAB3 ", column_name " ID ", " CON3,
+	 fill_constraint_column_usage},
+	{"information_schema_key_column_usage",
+	 CON3 ", " TAB3 ", column_name " ID ", ordinal_position " NUM
+	      ", position_in_unique_constraint " NUM,
+	 fill_key_column_usage},
+	{"information_schema_parameters",
+	 SPEC3 ", ordinal_position " NUM ", parameter_mode " TXT ", is_result " TXT
+	       ", as_locator " TXT ", parameter_name " ID ", data_type " TXT ", " TYPE_FACTS
+	       ", udt_catalog " ID ", udt_schema " ID ", udt_name " ID ", scope_catalog " ID
+	       ", scope_schema " ID ", scope_name " ID ", maximum_cardinality " NUM
+	       ", dtd_identifier " ID ", parameter_default " TXT,
+	 fill_empty},
+	{"information_schema_referential_constraints",
+	 CON3 ", unique_constraint_catalog " ID ", unique_constraint_schema " ID
+	      ", unique_constraint_name " ID ", match_option " TXT ", update_rule " TXT
+	      ", delete_rule " TXT,
+	 fill_referential_constraints},
+	{"information_schema_routines",
+	 SPEC3
+	 ", routine_catalog " ID ", routine_schema " ID ", routine_name " ID ", routine_type " TXT
+	 ", module_catalog " ID ", module_schema " ID ", module_name " ID ", udt_catalog " ID
+	 ", udt_schema " ID ", udt_name " ID ", data_type " TXT ", " TYPE_FACTS
+	 ", type_udt_catalog " ID ", type_udt_schema " ID ", type_udt_name " ID
+	 ", scope_catalog " ID ", scope_schema " ID ", scope_name " ID ", maximum_cardinality " NUM
+	 ", dtd_identifier " ID ", routine_body " TXT ", routine_definition " TXT
+	 ", external_name " TXT ", external_language " TXT ", parameter_style " TXT
+	 ", is_deterministic " TXT ", sql_data_access " TXT ", is_null_call " TXT ", sql_path " TXT
+	 ", schema_level_routine " TXT ", max_dynamic_result_sets " NUM
+	 ", is_user_defined_cast " TXT ", is_implicitly_invocable " TXT ", security_type " TXT
+	 ", to_sql_specific_catalog " ID ", to_sql_specific_schema " ID ", to_sql_specific_name " ID
+	 ", as_locator " TXT
+	 ", created timestamptz, last_altered timestamptz, new_savepoint_level " TXT
+	 ", is_udt_dependent " TXT ", result_cast_from_data_type " TXT
+	 ", result_cast_as_locator " TXT ", result_cast_char_max_length " NUM
+	 ", result_cast_char_octet_length " NUM ", result_cast_char_set_catalog " ID
+	 ", result_cast_char_set_schema " ID ", result_cast_char_set_name " ID
+	 ", result_cast_collation_catalog " ID ", result_cast_collation_schema " ID
+	 ", result_cast_collation_name " ID ", result_cast_numeric_precision " NUM
+	 ", result_cast_numeric_precision_radix " NUM ", result_cast_numeric_scale " NUM
+	 ", result_cast_datetime_precision " NUM ", result_cast_interval_type " TXT
+	 ", result_cast_interval_precision " NUM ", result_cast_type_udt_catalog " ID
+	 ", result_cast_type_udt_schema " ID ", result_cast_type_udt_name " ID
+	 ", result_cast_scope_catalog " ID ", result_cast_scope_schema " ID
+	 ", result_cast_scope_name " ID ", result_cast_maximum_cardinality " NUM
+	 ", result_cast_dtd_identifier " ID,
+	 fill_empty},
+	{"information_schema_schemata",
+	 "catalog_name " ID ", schema_name " ID ", schema_owner " ID
+	 ", default_character_set_catalog " ID ", default_character_set_schema " ID
+	 ", default_character_set_name " ID ", sql_path " TXT,
+	 fill_schemata},
+	{"information_schema_sequences",
+	 "sequence_catalog " ID ", sequence_schema " ID ", sequence_name " ID ", data_type " TXT
+	 ", numeric_precision " NUM ", numeric_precision_radix " NUM ", numeric_scale " NUM
+	 ", start_value " TXT ", minimum_value " TXT ", maximum_value " TXT ", increment " TXT
+	 ", cycle_option " TXT,
+	 fill_empty},
+	{"information_schema_table_constraints",
+	 CON3 ", " TAB3 ", constraint_type " TXT ", is_deferrable " TXT ", initially_deferred " TXT
+	      ", enforced " TXT ", nulls_distinct " TXT,
+	 fill_table_constraints},
+	{"information_schema_tables",
+	 TAB3 ", table_type " TXT ", self_referencing_column_name " ID ", reference_generation " TXT
+	      ", user_defined_type_catalog " ID ", user_defined_type_schema " ID
+	      ", user_defined_type_name " ID ", is_insertable_into " TXT ", is_typed " TXT
+	      ", commit_action " TXT,
+	 fill_tables},
+	{"information_schema_views",
+	 TAB3 ", view_definition " TXT ", check_option " TXT ", is_updatable " TXT
+	      ", is_insertable_into " TXT ", is_trigger_updatable " TXT
+	      ", is_trigger_deletable " TXT ", is_trigger_insertable_into " TXT,
+	 fill_views},
+};
+
+const struct cat_reldef *cat_infoschema_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}

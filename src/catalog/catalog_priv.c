@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_priv.c: has_table_privilege and its family. The session's user owns the tenant and
+ * everything in it, so it holds every privilege on the tenant's objects, may read the catalog
+ * and nothing more there; any other role name does not exist (pg_roles lists only the session
+ * user). Privilege names are checked as PostgreSQL checks them. */
+#include "catalog_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+enum obj { OBJ_TABLE, OBJ_COLUMN, OBJ_ANY_COLUMN, OBJ_SCHEMA, OBJ_DATABASE };
+
+/* The privilege names each kind of object takes (a comma list, each maybe WITH GRANT OPTION). */
+static const char *const table_privs[] = {"SELECT",   "INSERT",     "UPDATE",  "DELETE",
+					  "TRUNCATE", "REFERENCES", "TRIGGER", NULL};
+static const char *const column_privs[] = {"SELECT", "INSERT", "UPDATE", "REFERENCES", NULL};
+static const char *const schema_privs[] = {"CREATE", "USAGE", NULL};
+static const char *const database_privs[] = {"CREATE", "CONNECT", "TEMPORARY", "TEMP", NULL};
+
+static const char *const *privs_of(enum obj o)
+{
+	switch (o) {
+	case OBJ_TABLE:
+		return table_privs;
+	case OBJ_COLUMN:
+	case OBJ_ANY_COLUMN:
+		return column_privs;
+	case OBJ_SCHEMA:
+		return schema_privs;
+	default:
+		return database_privs;
+	}
+}
+
+/* Checks "select, insert with grant option"; *read_only says whether only SELECT/USAGE/CONNECT
+ * were asked for. False with the offending name in bad. */
+static bool parse_privs(const char *s, enum obj o, bool *read_only, char *bad, size_t badlen)
+{
+	*read_only = true;
+	while (s && *s) {
+		while (isspace((unsigned char)*s))
+			s++;
+		size_t n = strcspn(s, ",");
+		size_t len = n;
+		while (len && isspace((unsigned char)s[len - 1]))
+			len--;
+		static const char grant[] = " WITH GRANT OPTION";
+		size_t glen = sizeof(grant) - 1;
+		if (len > glen && strncasecmp(s + len - glen, grant, glen) == 0)
+			len -= glen;
+		bool ok = false;
+		for (const char *const *p = privs_of(o); *p && !ok; p++) {
+			ok = strlen(*p) == len && strncasecmp(s, *p, len) == 0;
+			if (ok && strcmp(*p, "SELECT") != 0 && strcmp(*p, "USAGE") != 0 &&
+			    strcmp(*p, "CONNECT") != 0)
+				*read_only = false;
+		}
+		if (!ok) {
+			snprintf(bad, badlen, "%.*s", (int)len, s);
+			return false;
+		}
+		s += n + (s[n] == ',');
+	}
+	return true;
+}
+
+/* A name as PostgreSQL reads an identifier: "Quoted" kept, anything else lower-cased;
+ * a public. or pg_catalog. prefix is noted in *catalog and dropped. */
+static void ident(const char *s, char *out, size_t outlen, bool *catalog)
+{
+	*catalog = strncmp(s, "pg_catalog.", 11) == 0;
+	if (strncmp(s, "public.", 7) == 0 || *catalog)
+		s = strchr(s, '.') + 1;
+	size_t o = 0;
+	if (*s == '"') {
+		for (s++; *s && o + 1 < outlen; s++) {
+			if (*s == '"' && s[1] != '"')
+				break;
+			s += *s == '"';
+			out[o++] = *s;
+		}
+	} else {
+		for (; *s && o + 1 < outlen; s++)
+			out[o++] = (char)tolower((unsigned char)*s);
+	}
+	out[o] = '\0';
+}
+
+struct target {
+	const struct cat_rel *rel; /* a tenant relation, or NULL */
+	bool catalog;              /* a relation of pg_catalog/information_schema */
+};
+
+static bool find_table(sqlite3_context *ctx, const struct cat_model *m, sqlite3_value *v,
+		       struct target *t)
+{
+	char name[256];
+	if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+		int64_t oid = sqlite3_value_int64(v);
+		t->rel = cat_model_rel_oid(m, (uint32_t)oid);
+		t->catalog = oid > 0 && oid < CATALOG_OID_MIN;
+		if (t->rel || t->catalog)
+			return true;
+		sqlite3_result_null(ctx); /* PostgreSQL: NULL for an OID that names nothing */
+		return false;
+	}
+	bool catalog;
+	ident((const char *)sqlite3_value_text(v), name, sizeof(name), &catalog);
+	t->rel = catalog ? NULL : cat_model_rel(m, name);
+	t->catalog = catalog_has_relation(name);
+	if (t->rel || t->catalog)
+		return true;
+	char *msg = sqlite3_mprintf("relation \"%s\" does not exist",
+				    (const char *)sqlite3_value_text(v));
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+	return false;
+}
+
+static bool check_user(sqlite3_context *ctx, sqlite3_value *v)
+{
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	if (sqlite3_value_type(v) == SQLITE_INTEGER && sqlite3_value_int64(v) == CAT_ROLE_BOOTSTRAP)
+		return true;
+	const char *u = (const char *)sqlite3_value_text(v);
+	if (u && strcmp(u, cat_conn_user(cc)) == 0)
+		return true;
+	char *msg = sqlite3_mprintf("role \"%s\" does not exist", u ? u : "");
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+	return false;
+}
+
+static bool known_schema(sqlite3_value *v, bool *catalog)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+	int64_t oid = sqlite3_value_int64(v);
+	if (sqlite3_value_type(v) == SQLITE_INTEGER)
+		s = oid == CAT_NS_PUBLIC ? "public" : oid == CAT_NS_PG_CATALOG ? "pg_catalog" : "";
+	*catalog = s && strcmp(s, "public") != 0;
+	return s && (strcmp(s, "public") == 0 || strcmp(s, "pg_catalog") == 0 ||
+		     strcmp(s, "information_schema") == 0);
+}
+
+static bool column_ok(sqlite3_context *ctx, const struct cat_rel *t, sqlite3_value *v)
+{
+	const char *name = (const char *)sqlite3_value_text(v);
+	int64_t attnum = sqlite3_value_int64(v);
+	bool by_number = sqlite3_value_type(v) == SQLITE_INTEGER;
+	for (int i = 0; i < t->ncols; i++) {
+		if (by_number ? attnum == i + 1 : strcmp(t->cols[i].name, name) == 0)
+			return true;
+	}
+	if (by_number) {
+		sqlite3_result_null(
+			ctx); /* PostgreSQL: NULL for a column number that is not there */
+		return false;
+	}
+	char *msg =
+		sqlite3_mprintf("column \"%s\" of relation \"%s\" does not exist", name, t->name);
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+	return false;
+}
+
+static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bool *owned)
+{
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	char *msg = NULL;
+	if (o == OBJ_DATABASE) {
+		const char *d = (const char *)sqlite3_value_text(argv[0]);
+		*owned = true;
+		if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER
+			    ? sqlite3_value_int64(argv[0]) == CAT_DB_OID
+			    : d && strcmp(d, cat_conn_database(cc)) == 0)
+			return true;
+		msg = sqlite3_mprintf("database \"%s\" does not exist", d ? d : "");
+	} else if (o == OBJ_SCHEMA) {
+		bool catalog;
+		if (known_schema(argv[0], &catalog)) {
+			*owned = !catalog;
+			return true;
+		}
+		msg = sqlite3_mprintf("schema \"%s\" does not exist",
+				      (const char *)sqlite3_value_text(argv[0]));
+	} else {
+		const struct cat_model *m = cat_conn_model(cc, &msg);
+		struct target t = {0};
+		if (m && find_table(ctx, m, argv[0], &t)) {
+			*owned = t.rel != NULL;
+			return o != OBJ_COLUMN || !t.rel || column_ok(ctx, t.rel, argv[1]);
+		}
+		if (m)
+			return false; /* find_table answered */
+	}
+	sqlite3_result_error(ctx, msg ? msg : "catalog unavailable", -1);
+	sqlite3_free(msg);
+	return false;
+}
+
+/* has_X_privilege([user,] object[, column], privilege). */
+static void has_privilege(sqlite3_context *ctx, enum obj o, int argc, sqlite3_value **argv)
+{
+	int nobj = o == OBJ_COLUMN ? 2 : 1;
+	bool with_user = argc == nobj + 2;
+	for (int i = 0; i < argc; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			sqlite3_result_null(ctx);
+			return;
+		}
+	}
+	if (with_user && !check_user(ctx, argv[0]))
+		return;
+	sqlite3_value **objv = argv + (with_user ? 1 : 0);
+	bool owned = false, read_only = true;
+	char bad[128];
+	if (!object_ok(ctx, o, objv, &owned))
+		return;
+	if (!parse_privs((const char *)sqlite3_value_text(argv[argc - 1]), o, &read_only, bad,
+			 sizeof(bad))) {
+		char *msg = sqlite3_mprintf("unrecognized privilege type: \"%s\"", bad);
+		sqlite3_result_error(ctx, msg, -1);
+		sqlite3_free(msg);
+		return;
+	}
+	sqlite3_result_int(ctx, owned || read_only);
+}
+
+#define PRIV_FN(fn, o)                                                       \
+	static void fn(sqlite3_context *ctx, int argc, sqlite3_value **argv) \
+	{                                                                    \
+		has_privilege(ctx, o, argc, argv);                           \
+	}
+
+PRIV_FN(fn_table, OBJ_TABLE)
+PRIV_FN(fn_column, OBJ_COLUMN)
+PRIV_FN(fn_any_column, OBJ_ANY_COLUMN)
+PRIV_FN(fn_schema, OBJ_SCHEMA)
+PRIV_FN(fn_database, OBJ_DATABASE)
+
+bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
+{
+	static const struct {
+		const char *name;
+		int min, max;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"has_table_privilege", 2, 3, fn_table},
+		{"has_column_privilege", 3, 4, fn_column},
+		{"has_any_column_privilege", 2, 3, fn_any_column},
+		{"has_schema_privilege", 2, 3, fn_schema},
+		{"has_database_privilege", 2, 3, fn_database},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		for (int n = fns[i].min; n <= fns[i].max; n++) {
+			if (sqlite3_create_function_v2(db, fns[i].name, n, SQLITE_UTF8, cc,
+						       fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
+				return false;
+		}
+	}
+	return true;
+}

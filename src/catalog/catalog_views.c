@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_views.c: pg_catalog's system views over the schema model — pg_tables, pg_views,
+ * pg_indexes, pg_user — and the sequence, enum and materialized-view relations, which are
+ * empty because a tenant cannot have those objects yet (CREATE SEQUENCE, CREATE TYPE and
+ * CREATE MATERIALIZED VIEW are refused). */
+#include "catalog_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+static bool has_index(const struct cat_model *m, const struct cat_rel *t)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		if (m->idx[i]->table == t)
+			return true;
+	}
+	return false;
+}
+
+static bool has_fk(const struct cat_model *m, const struct cat_rel *t)
+{
+	for (size_t i = 0; i < m->nfks; i++) {
+		if (m->fks[i]->table == t || strcasecmp(m->fks[i]->reftable, t->name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		if (t->kind != 'r')
+			continue;
+		cat_row(r);
+		cat_text(r, "public");
+		cat_text(r, t->name);
+		cat_text(r, cat_conn_user(cc));
+		cat_null(r);
+		cat_bool(r, has_index(m, t));
+		cat_bool(r, false);
+		cat_bool(r, has_fk(m, t)); /* foreign keys are triggers in PostgreSQL */
+		cat_bool(r, false);
+	}
+	return true;
+}
+
+static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (v->kind != 'v')
+			continue;
+		const char *as = v->sql ? strstr(v->sql, " AS ") : NULL;
+		cat_row(r);
+		cat_text(r, "public");
+		cat_text(r, v->name);
+		cat_text(r, cat_conn_user(cc));
+		cat_text(r, as ? as + 4 : NULL);
+	}
+	return true;
+}
+
+static bool fill_indexes(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		cat_row(r);
+		cat_text(r, "public");
+		cat_text(r, ix->table->name);
+		cat_text(r, ix->rel->name);
+		cat_null(r);
+		cat_text(r, cat_index_def(m, ix));
+	}
+	return true;
+}
+
+/* The session's user, as pg_roles shows it; never a password. */
+static bool fill_user(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	cat_row(r);
+	cat_text(r, cat_conn_user(cc));
+	cat_int(r, CAT_ROLE_BOOTSTRAP);
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_text(r, "********");
+	cat_null(r);
+	cat_null(r);
+	return true;
+}
+
+static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	return true;
+}
+
+static const struct cat_reldef defs[] = {
+	{"pg_enum", "oid oid, enumtypid oid, enumsortorder float4, enumlabel name", fill_empty},
+	{"pg_indexes",
+	 "schemaname name, tablename name, indexname name, tablespace name, indexdef text",
+	 fill_indexes},
+	{"pg_matviews",
+	 "schemaname name, matviewname name, matviewowner name, tablespace name, "
+	 "hasindexes bool, ispopulated bool, definition text",
+	 fill_empty},
+	{"pg_sequence",
+	 "seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, "
+	 "seqmin int8, seqcache int8, seqcycle bool",
+	 fill_empty},
+	{"pg_sequences",
+	 "schemaname name, sequencename name, sequenceowner name, data_type regtype, "
+	 "start_value int8, min_value int8, max_value int8, increment_by int8, cycle bool, "
+	 "cache_size int8, last_value int8",
+	 fill_empty},
+	{"pg_tables",
+	 "schemaname name, tablename name, tableowner name, tablespace name, hasindexes bool, "
+	 "hasrules bool, hastriggers bool, rowsecurity bool",
+	 fill_tables},
+	{"pg_user",
+	 "usename name, usesysid oid, usecreatedb bool, usesuper bool, userepl bool, "
+	 "usebypassrls bool, passwd text, valuntil timestamptz, useconfig \"text[]\"",
+	 fill_user},
+	{"pg_views", "schemaname name, viewname name, viewowner name, definition text", fill_views},
+};
+
+const struct cat_reldef *cat_views_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}
