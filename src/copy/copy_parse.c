@@ -26,6 +26,11 @@ struct copy_parser *copy_parser_new(const struct copy_opts *o, const char *rel,
 	p->header_pending = o->header;
 	strbuf_init(&p->in, 0);
 	strbuf_init(&p->fieldbuf, 0);
+	/* Both buffers always have memory, so views into them are never offsets from NULL. */
+	strbuf_putc(&p->in, '\0');
+	strbuf_reset(&p->in);
+	strbuf_putc(&p->fieldbuf, '\0');
+	strbuf_reset(&p->fieldbuf);
 	p->fields = base_xcalloc(ncols ? ncols : 1, sizeof(*p->fields));
 	return p;
 }

@@ -42,6 +42,8 @@ struct columns {
 	uint32_t *types;
 	int32_t *typmods;
 	size_t n;
+	const char **all; /* every column of the table, for FORCE_* names */
+	size_t nall;
 };
 
 /* ---- columns and options ---- */
@@ -126,6 +128,8 @@ static bool copy_columns(struct session *s, struct arena *a, const struct xlat_c
 	    !table_columns(s, a, cp->table, &all, &generated, err))
 		return false;
 	size_t n = cp->ncolumns ? cp->ncolumns : all.n;
+	out->all = all.names;
+	out->nall = all.n;
 	out->names = arena_alloc(a, (n ? n : 1) * sizeof(char *));
 	out->types = arena_alloc(a, (n ? n : 1) * sizeof(uint32_t));
 	out->typmods = arena_alloc(a, (n ? n : 1) * sizeof(int32_t));
@@ -239,7 +243,7 @@ static bool copy_rows_out(struct session *s, const struct copy_opts *o, sqlite3_
 }
 
 static bool copy_out_vm(struct session *s, const struct xlat_stmt *x, struct copy_opts *o,
-			sqlite3_stmt *vm, struct pgerr *err)
+			sqlite3_stmt *vm, const struct columns *cols, struct pgerr *err)
 {
 	int n = sqlite3_column_count(vm);
 	struct pgw_field *fields = arena_alloc(s->msg_arena, sizeof(*fields) * (size_t)(n ? n : 1));
@@ -247,7 +251,13 @@ static bool copy_out_vm(struct session *s, const struct xlat_stmt *x, struct cop
 	sess_describe_columns(s, x, vm, NULL, fields);
 	for (int i = 0; i < n; i++)
 		names[i] = fields[i].name;
-	if (!copy_opts_columns(o, names, (size_t)n, s->msg_arena, err))
+	struct copy_columns cc = {.names = names, .n = (size_t)n, .all = names, .nall = (size_t)n};
+	if (cols) {
+		cc.all = cols->all;
+		cc.nall = cols->nall;
+		cc.rel = x->copy->table;
+	}
+	if (!copy_opts_columns(o, &cc, s->msg_arena, err))
 		return false;
 	size_t mark = s->out.len;
 	struct out_state st = {.open = false};
@@ -314,8 +324,8 @@ static bool copy_to(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	if (!parse_options(x->copy, s->msg_arena, &o, err))
 		return false;
 	struct xlat_stmt q = *x;
+	struct columns cols = {0};
 	if (x->copy->table) {
-		struct columns cols;
 		if (!copy_columns(s, s->msg_arena, x->copy, &cols, err))
 			return false;
 		q.sql = select_sql(s, x->copy->table, &cols);
@@ -323,7 +333,7 @@ static bool copy_to(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	sqlite3_stmt *vm = sess_prepare(s, &q, err);
 	if (!vm)
 		return false;
-	bool ok = copy_out_vm(s, &q, &o, vm, err);
+	bool ok = copy_out_vm(s, &q, &o, vm, x->copy->table ? &cols : NULL, err);
 	sqlite3_finalize(vm);
 	return ok;
 }
@@ -366,13 +376,15 @@ static const char *insert_sql(struct sess_copy *c)
 static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp, struct pgerr *err)
 {
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
-	struct columns cols;
+	struct columns cols = {0};
 	c->arena = arena_new(0);
 	c->row_arena = arena_new(0);
 	c->rel = arena_strdup(c->arena, cp->table);
 	bool ok = parse_options(cp, c->arena, &c->opts, err) &&
-		  copy_columns(s, c->arena, cp, &cols, err) &&
-		  copy_opts_columns(&c->opts, cols.names, cols.n, c->arena, err);
+		  copy_columns(s, c->arena, cp, &cols, err);
+	struct copy_columns cc = {.names = cols.names, .n = cols.n, .all = cols.all,
+				  .nall = cols.nall, .rel = cp->table};
+	ok = ok && copy_opts_columns(&c->opts, &cc, c->arena, err);
 	if (ok && cols.n == 0)
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "COPY FROM of a table without columns is not supported");
