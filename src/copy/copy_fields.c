@@ -43,7 +43,14 @@ static char unescape(const char *d, size_t *i, size_t end)
 {
 	char c = d[(*i)++];
 	switch (c) {
-	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7': {
 		int v = c - '0';
 		for (int k = 0; k < 2 && *i < end && d[*i] >= '0' && d[*i] <= '7'; k++)
 			v = (v << 3) + (d[(*i)++] - '0');
@@ -169,8 +176,11 @@ bool copy_split_csv(struct copy_parser *p, size_t end, struct pgerr *err)
 static size_t utf8_bad(const unsigned char *s, size_t n, size_t *len)
 {
 	unsigned char c = s[0];
-	size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-			       : (c & 0xF8) == 0xF0 ? 4 : 0;
+	size_t need = c < 0x80             ? 1
+		      : (c & 0xE0) == 0xC0 ? 2
+		      : (c & 0xF0) == 0xE0 ? 3
+		      : (c & 0xF8) == 0xF0 ? 4
+					   : 0;
 	if (c == 0 || need == 0 || (need == 2 && c < 0xC2) || (need == 4 && c > 0xF4))
 		return 1;
 	if (need > n)
@@ -191,8 +201,9 @@ static bool check_utf8(struct copy_parser *p, const char *s, size_t n, size_t li
 {
 	for (size_t i = 0; i < n;) {
 		size_t len = 1;
-		size_t bad = (unsigned char)s[i] < 0x80 && s[i] ? 0
-			   : utf8_bad((const unsigned char *)s + i, n - i, &len);
+		size_t bad = (unsigned char)s[i] < 0x80 && s[i]
+				     ? 0
+				     : utf8_bad((const unsigned char *)s + i, n - i, &len);
 		if (bad) {
 			char msg[96];
 			int off = snprintf(msg, sizeof(msg),
@@ -234,8 +245,9 @@ bool copy_header_match(struct copy_parser *p, size_t end, struct pgerr *err)
 {
 	char msg[PGERR_MSG_MAX];
 	if (p->nfields != p->ncols) {
-		snprintf(msg, sizeof(msg), "wrong number of fields in header line: got %zu, expected %zu",
-			 p->nfields, p->ncols);
+		snprintf(msg, sizeof(msg),
+			 "wrong number of fields in header line: got %zu, expected %zu", p->nfields,
+			 p->ncols);
 		return copy_fail_line(p, err, end, "22P04", msg, NULL);
 	}
 	for (size_t i = 0; i < p->ncols; i++) {
@@ -271,8 +283,7 @@ static bool fields_check(struct copy_parser *p, size_t end, struct pgerr *err)
 				      NULL);
 	if (p->nfields < p->ncols) {
 		char msg[PGERR_MSG_MAX];
-		snprintf(msg, sizeof(msg), "missing data for column \"%s\"",
-			 p->names[p->nfields]);
+		snprintf(msg, sizeof(msg), "missing data for column \"%s\"", p->names[p->nfields]);
 		return copy_fail_line(p, err, end, "22P04", msg, NULL);
 	}
 	publish(p);

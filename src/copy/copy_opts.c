@@ -79,13 +79,15 @@ static void squash(const char *in, char *out, size_t cap)
 static bool encoding(const char *name, struct pgerr *err)
 {
 	static const char *const known[] = {
-		"sqlascii", "eucjp", "euccn", "euckr", "euctw", "eucjis2004", "muleinternal",
-		"latin1", "latin2", "latin3", "latin4", "latin5", "latin6", "latin7", "latin8",
-		"latin9", "latin10", "win1256", "win1258", "win866", "win874", "koi8r", "koi8u",
-		"win1251", "win1252", "iso88595", "iso88596", "iso88597", "iso88598", "win1250",
-		"win1253", "win1254", "win1255", "win1257", "sjis", "big5", "gbk", "uhc",
-		"gb18030", "johab", "shiftjis2004", "windows1252", "iso88591", "alt", "win",
-		"mskanji", "shiftjis", "tcvn", "vscii", "abc", "koi8", "cp866", "cp1251", "cp1252"};
+		"sqlascii",     "eucjp",    "euccn",    "euckr",    "euctw",        "eucjis2004",
+		"muleinternal", "latin1",   "latin2",   "latin3",   "latin4",       "latin5",
+		"latin6",       "latin7",   "latin8",   "latin9",   "latin10",      "win1256",
+		"win1258",      "win866",   "win874",   "koi8r",    "koi8u",        "win1251",
+		"win1252",      "iso88595", "iso88596", "iso88597", "iso88598",     "win1250",
+		"win1253",      "win1254",  "win1255",  "win1257",  "sjis",         "big5",
+		"gbk",          "uhc",      "gb18030",  "johab",    "shiftjis2004", "windows1252",
+		"iso88591",     "alt",      "win",      "mskanji",  "shiftjis",     "tcvn",
+		"vscii",        "abc",      "koi8",     "cp866",    "cp1251",       "cp1252"};
 	char sq[64];
 	squash(name, sq, sizeof(sq));
 	if (strcmp(sq, "utf8") == 0 || strcmp(sq, "unicode") == 0)
@@ -109,10 +111,10 @@ static bool one(struct copy_opts *o, struct given *g, const struct copy_option *
 		struct pgerr *err)
 {
 	const char *n = d->name;
-#define ONCE(flag)                                                                          \
-	do {                                                                                \
-		if (flag)                                                                   \
-			return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, REDUNDANT);            \
+#define ONCE(flag)                                                               \
+	do {                                                                     \
+		if (flag)                                                        \
+			return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, REDUNDANT); \
 	} while (0)
 	if (strcmp(n, "format") == 0) {
 		ONCE(g->format);
@@ -276,12 +278,17 @@ bool copy_opts_parse(struct copy_opts *o, bool from, const struct copy_option *o
 	}
 	bool csv = o->format == COPY_FORMAT_CSV;
 	if (o->format == COPY_FORMAT_BINARY && g.delim)
-		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "cannot specify DELIMITER in BINARY mode");
+		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+				 "cannot specify DELIMITER in BINARY mode");
 	if (o->format == COPY_FORMAT_BINARY && g.null_str)
 		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "cannot specify NULL in BINARY mode");
 	o->null_str = g.null_str ? g.null_str : csv ? "" : "\\N";
 	o->null_len = strlen(o->null_str);
-	return check_delim_null(o, g.delim ? g.delim : csv ? "," : "\t", err) &&
+	return check_delim_null(o,
+				g.delim ? g.delim
+				: csv   ? ","
+					: "\t",
+				err) &&
 	       check_csv(o, &g, err) && check_force(o, &g, err);
 }
 
@@ -346,8 +353,8 @@ bool copy_opts_columns(struct copy_opts *o, const struct copy_columns *cc, struc
 		return false;
 	return flags("FORCE_QUOTE", o->force_quote_names, o->nforce_quote, o->force_quote_all,
 		     names, n, a, &o->force_quote, err) &&
-	       flags("FORCE_NOT_NULL", o->force_not_null_names, o->nforce_not_null, false, names,
-		     n, a, &o->force_not_null, err) &&
+	       flags("FORCE_NOT_NULL", o->force_not_null_names, o->nforce_not_null, false, names, n,
+		     a, &o->force_not_null, err) &&
 	       flags("FORCE_NULL", o->force_null_names, o->nforce_null, false, names, n, a,
 		     &o->force_null, err);
 }

@@ -113,12 +113,14 @@ void copy_context_value(struct pgerr *err, const struct copy_opts *o, const char
 		snprintf(err->context, sizeof(err->context), "COPY %s, line %llu, column %s", rel,
 			 (unsigned long long)lineno, col);
 	} else if (!value) {
-		snprintf(err->context, sizeof(err->context), "COPY %s, line %llu, column %s: null input",
-			 rel, (unsigned long long)lineno, col);
+		snprintf(err->context, sizeof(err->context),
+			 "COPY %s, line %llu, column %s: null input", rel,
+			 (unsigned long long)lineno, col);
 	} else {
 		put_limited(shown, sizeof(shown), value, n);
-		snprintf(err->context, sizeof(err->context), "COPY %s, line %llu, column %s: \"%s\"",
-			 rel, (unsigned long long)lineno, col, shown);
+		snprintf(err->context, sizeof(err->context),
+			 "COPY %s, line %llu, column %s: \"%s\"", rel, (unsigned long long)lineno,
+			 col, shown);
 	}
 }
 
@@ -167,7 +169,8 @@ static enum scan eol_at(struct copy_parser *p, size_t i, size_t *next, struct pg
 		p->eol = EOL_NL;
 	if (p->eol != EOL_NL) {
 		copy_fail_line(p, err, i, "22P04",
-			       csv ? "unquoted newline found in data" : "literal newline found in data",
+			       csv ? "unquoted newline found in data"
+				   : "literal newline found in data",
 			       nl_hint(csv));
 		return SCAN_ERROR;
 	}

@@ -21,8 +21,8 @@
 #include "pgtype.h"
 
 struct sess_copy {
-	bool simple;      /* started by a simple Query: ReadyForQuery follows the end */
-	char *rest;       /* statements of that Query after the COPY, run once it ends */
+	bool simple;             /* started by a simple Query: ReadyForQuery follows the end */
+	char *rest;              /* statements of that Query after the COPY, run once it ends */
 	struct arena *arena;     /* everything below */
 	struct arena *row_arena; /* per-row conversions */
 	struct copy_opts opts;
@@ -60,10 +60,12 @@ static bool relation_kind(struct session *s, const char *rel, bool from, struct 
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, rel, -1, SQLITE_STATIC);
 	rc = sqlite3_step(vm);
-	bool view = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(vm, 0), "view") == 0;
+	bool view = rc == SQLITE_ROW &&
+		    strcmp((const char *)sqlite3_column_text(vm, 0), "view") == 0;
 	sqlite3_finalize(vm);
 	if (rc == SQLITE_DONE)
-		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rel);
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 rel);
 	if (rc != SQLITE_ROW)
 		return shard_error(db, rc, err);
 	if (view && from)
@@ -77,13 +79,13 @@ static bool relation_kind(struct session *s, const char *rel, bool from, struct 
 }
 
 /* Every column SQLite reports for the table: name, declared type, generated or not. */
-static bool table_columns(struct session *s, struct arena *a, const char *rel,
-			  struct columns *all, bool **generated, struct pgerr *err)
+static bool table_columns(struct session *s, struct arena *a, const char *rel, struct columns *all,
+			  bool **generated, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT name, type, hidden FROM pragma_table_xinfo(?1)",
-				    -1, &vm, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT name, type, hidden FROM pragma_table_xinfo(?1)", -1,
+				    &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, rel, -1, SQLITE_STATIC);
@@ -382,8 +384,11 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 	c->rel = arena_strdup(c->arena, cp->table);
 	bool ok = parse_options(cp, c->arena, &c->opts, err) &&
 		  copy_columns(s, c->arena, cp, &cols, err);
-	struct copy_columns cc = {.names = cols.names, .n = cols.n, .all = cols.all,
-				  .nall = cols.nall, .rel = cp->table};
+	struct copy_columns cc = {.names = cols.names,
+				  .n = cols.n,
+				  .all = cols.all,
+				  .nall = cols.nall,
+				  .rel = cp->table};
 	ok = ok && copy_opts_columns(&c->opts, &cc, c->arena, err);
 	if (ok && cols.n == 0)
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -458,8 +463,7 @@ static bool insert_row(struct session *s, struct sess_copy *c, const struct copy
 		/* Key checks are where PostgreSQL no longer holds the line's text. */
 		bool key = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0 ||
 			   strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;
-		copy_context_line(err, c->rel, row->lineno, key ? NULL : row->line,
-				  row->line_len);
+		copy_context_line(err, c->rel, row->lineno, key ? NULL : row->line, row->line_len);
 		return false;
 	}
 	c->rows++;

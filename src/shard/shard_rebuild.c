@@ -171,10 +171,11 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 {
 	sqlite3 *db = shard_conn_db(c);
 	char *v;
-	if (rb->primary &&
-	    (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0", rb->table, err))) {
+	if (rb->primary && (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0",
+					   rb->table, err))) {
 		free(v);
-		return pgerr_set(err, "42P16", "multiple primary keys for table \"%s\" are not allowed",
+		return pgerr_set(err, "42P16",
+				 "multiple primary keys for table \"%s\" are not allowed",
 				 rb->table);
 	}
 	v = query_text(db,
@@ -183,10 +184,11 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 		       "m.name <> ?1 COLLATE NOCASE",
 		       rb->table, err);
 	if (v) {
-		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "adding a key to table \"%s\" is not supported while foreign keys of table "
-			  "\"%s\" reference it",
-			  rb->table, v);
+		pgerr_set(
+			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			"adding a key to table \"%s\" is not supported while foreign keys of table "
+			"\"%s\" reference it",
+			rb->table, v);
 		free(v);
 		return false;
 	}
@@ -233,10 +235,11 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 static bool dependents(sqlite3 *db, const char *table, struct strbuf *out, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db,
-				    "SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
-				    "AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
-				    -1, &vm, NULL);
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
+		"AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
+		-1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
@@ -329,9 +332,9 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_printf(&sb, " (%s) SELECT %s FROM ", cols.data, cols.data);
 		quote_ident(&sb, aside);
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
-		if (rc == SQLITE_CONSTRAINT && (sqlite3_extended_errcode(db) ==
-							SQLITE_CONSTRAINT_PRIMARYKEY ||
-						sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE))
+		if (rc == SQLITE_CONSTRAINT &&
+		    (sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_PRIMARYKEY ||
+		     sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE))
 			ok = duplicate(c, rb, aside, err);
 		else if (rc != SQLITE_OK)
 			ok = shard_error(db, rc, err);
@@ -352,8 +355,9 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
-	char *kind = query_text(db, "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
-				    "AND type IN ('table', 'view')",
+	char *kind = query_text(db,
+				"SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
+				"AND type IN ('table', 'view')",
 				rb->table, err);
 	if (!kind)
 		return pgerr_is_set(err) ? false
@@ -363,8 +367,9 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	free(kind);
 	if (is_view)
 		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
-	char *old_sql = query_text(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
-				       "name = ?1 COLLATE NOCASE",
+	char *old_sql = query_text(db,
+				   "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
+				   "name = ?1 COLLATE NOCASE",
 				   rb->table, err);
 	const char **not_null = base_xcalloc(rb->nkeys + 1, sizeof(char *));
 	size_t nnn = 0;

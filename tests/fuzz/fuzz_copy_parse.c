@@ -21,28 +21,32 @@ static size_t build_options(uint8_t sel, struct copy_option *v, const char *cons
 {
 	static const char *const formats[] = {"text", "csv", "binary", "csv"};
 	size_t n = 0;
-	v[n++] = (struct copy_option){.name = "format", .kind = COPY_ARG_STRING,
-				      .value = formats[sel & 3]};
+	v[n++] = (struct copy_option){
+		.name = "format", .kind = COPY_ARG_STRING, .value = formats[sel & 3]};
 	if (sel & 4)
 		v[n++] = (struct copy_option){.name = "header", .kind = COPY_ARG_NONE};
 	if ((sel & 3) == 3) {
-		v[n++] = (struct copy_option){.name = "quote", .kind = COPY_ARG_STRING,
-					      .value = "'"};
-		v[n++] = (struct copy_option){.name = "escape", .kind = COPY_ARG_STRING,
-					      .value = "\\"};
+		v[n++] = (struct copy_option){
+			.name = "quote", .kind = COPY_ARG_STRING, .value = "'"};
+		v[n++] = (struct copy_option){
+			.name = "escape", .kind = COPY_ARG_STRING, .value = "\\"};
 	}
 	if ((sel & 3) != 2 && (sel & 8))
-		v[n++] = (struct copy_option){.name = "null", .kind = COPY_ARG_STRING,
-					      .value = "NULL"};
+		v[n++] = (struct copy_option){
+			.name = "null", .kind = COPY_ARG_STRING, .value = "NULL"};
 	if ((sel & 1) && (sel & 16))
-		v[n++] = (struct copy_option){.name = "force_not_null", .kind = COPY_ARG_LIST,
-					      .list = nn_list, .nlist = 1};
+		v[n++] = (struct copy_option){.name = "force_not_null",
+					      .kind = COPY_ARG_LIST,
+					      .list = nn_list,
+					      .nlist = 1};
 	if ((sel & 1) && (sel & 32))
-		v[n++] = (struct copy_option){.name = "force_null", .kind = COPY_ARG_LIST,
-					      .list = nn_list + 1, .nlist = 1};
+		v[n++] = (struct copy_option){.name = "force_null",
+					      .kind = COPY_ARG_LIST,
+					      .list = nn_list + 1,
+					      .nlist = 1};
 	if ((sel & 3) != 2 && (sel & 64))
-		v[n++] = (struct copy_option){.name = "delimiter", .kind = COPY_ARG_STRING,
-					      .value = "|"};
+		v[n++] = (struct copy_option){
+			.name = "delimiter", .kind = COPY_ARG_STRING, .value = "|"};
 	return n;
 }
 

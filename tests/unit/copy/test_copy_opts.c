@@ -52,14 +52,17 @@ static const struct ocase refusals[] = {
 	{false, "delimiter=x", "22023", "COPY delimiter cannot be \"x\""},
 	{false, "delimiter=\\", "22023", "COPY delimiter cannot be \"\\\""},
 	{false, "delimiter=\n", "22023", "COPY delimiter cannot be newline or carriage return"},
-	{false, "null=\r", "22023", "COPY null representation cannot use newline or carriage return"},
+	{false, "null=\r", "22023",
+	 "COPY null representation cannot use newline or carriage return"},
 	{false, "quote=\"", "0A000", "COPY quote available only in CSV mode"},
 	{false, "format=csv,quote=ab", "0A000", "COPY quote must be a single one-byte character"},
-	{false, "format=csv,delimiter=;,quote=;", "22023", "COPY delimiter and quote must be different"},
+	{false, "format=csv,delimiter=;,quote=;", "22023",
+	 "COPY delimiter and quote must be different"},
 	{false, "escape=x", "0A000", "COPY escape available only in CSV mode"},
 	{false, "format=csv,escape=xy", "0A000", "COPY escape must be a single one-byte character"},
 	{false, "force_quote=a", "0A000", "COPY force quote available only in CSV mode"},
-	{true, "format=csv,force_quote=a", "0A000", "COPY force quote only available using COPY TO"},
+	{true, "format=csv,force_quote=a", "0A000",
+	 "COPY force quote only available using COPY TO"},
 	{false, "format=csv,force_not_null=a", "0A000",
 	 "COPY force not null only available using COPY FROM"},
 	{true, "force_null=a", "0A000", "COPY force null available only in CSV mode"},
@@ -67,8 +70,10 @@ static const struct ocase refusals[] = {
 	 "COPY delimiter must not appear in the NULL specification"},
 	{false, "format=csv,null=a\"b", "0A000",
 	 "CSV quote character must not appear in the NULL specification"},
-	{false, "format=csv,force_quote=*,force_quote=a", "42601", "conflicting or redundant options"},
-	{false, "encoding=nope", "22023", "argument to option \"encoding\" must be a valid encoding name"},
+	{false, "format=csv,force_quote=*,force_quote=a", "42601",
+	 "conflicting or redundant options"},
+	{false, "encoding=nope", "22023",
+	 "argument to option \"encoding\" must be a valid encoding name"},
 	{false, "encoding=LATIN1", "0A000", "COPY ENCODING other than UTF8 is not supported"},
 };
 
@@ -79,7 +84,8 @@ START_TEST(refused)
 	struct copy_opts o;
 	struct pgerr err;
 	ck_assert_msg(!copy_test_opts(&o, c->from, c->opts, a, &err), "%s: accepted", c->opts);
-	ck_assert_msg(strcmp(err.sqlstate, c->sqlstate) == 0 && strcmp(err.message, c->message) == 0,
+	ck_assert_msg(strcmp(err.sqlstate, c->sqlstate) == 0 &&
+			      strcmp(err.message, c->message) == 0,
 		      "%s\n  want %s %s\n  got  %s %s", c->opts, c->sqlstate, c->message,
 		      err.sqlstate, err.message);
 	arena_free(a);
@@ -90,8 +96,8 @@ START_TEST(force_columns)
 {
 	static const char *const copy_cols[] = {"a", "c"};
 	static const char *const table_cols[] = {"a", "b", "c"};
-	struct copy_columns cc = {.names = copy_cols, .n = 2, .all = table_cols, .nall = 3,
-				  .rel = "t"};
+	struct copy_columns cc = {
+		.names = copy_cols, .n = 2, .all = table_cols, .nall = 3, .rel = "t"};
 	struct arena *a = arena_new(0);
 	struct copy_opts o;
 	struct pgerr err;

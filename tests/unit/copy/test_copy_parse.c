@@ -11,8 +11,7 @@
 
 /* Parses data (fed in chunks of `chunk` bytes, 0 = all at once) into a printable form:
  * rows "f1|f2|...;" with NULL as <N>, then "DONE", or "ERR sqlstate message @ context". */
-char *copy_test_parse(const char *optdesc, const char *data, size_t len, size_t ncols,
-		      size_t chunk)
+char *copy_test_parse(const char *optdesc, const char *data, size_t len, size_t ncols, size_t chunk)
 {
 	static const char *const names[] = {"a", "b", "c", "d"};
 	struct arena *a = arena_new(0);
@@ -47,7 +46,8 @@ char *copy_test_parse(const char *optdesc, const char *data, size_t len, size_t 
 			continue;
 		}
 		if (st == COPY_NEXT_ERROR) {
-			strbuf_printf(&out, "ERR %s %s @ %s", err.sqlstate, err.message, err.context);
+			strbuf_printf(&out, "ERR %s %s @ %s", err.sqlstate, err.message,
+				      err.context);
 			break;
 		}
 		if (st == COPY_NEXT_DONE) {
@@ -171,8 +171,8 @@ START_TEST(binary_tuples)
 	size_t n = binary_input(buf);
 	for (size_t chunk = 0; chunk <= n; chunk++) {
 		char *got = copy_test_parse("format=binary", buf, n, 2, chunk);
-		ck_assert_msg(strcmp(got, "00000007|6869@1;00000008|<N>@2;DONE") == 0, "chunk %zu: %s",
-			      chunk, got);
+		ck_assert_msg(strcmp(got, "00000007|6869@1;00000008|<N>@2;DONE") == 0,
+			      "chunk %zu: %s", chunk, got);
 		free(got);
 	}
 }
