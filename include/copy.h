@@ -97,6 +97,8 @@ enum copy_next {
 };
 /* The next complete row. After an error the parser must not be used again. */
 enum copy_next copy_parser_next(struct copy_parser *p, struct copy_row *row, struct pgerr *err);
+/* The line number reached so far (for the CONTEXT of errors raised outside the parser). */
+uint64_t copy_parser_lineno(const struct copy_parser *p);
 /* Bytes held for a row not yet complete (memory stays bounded by the longest row). */
 size_t copy_parser_buffered(const struct copy_parser *p);
 

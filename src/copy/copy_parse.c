@@ -66,6 +66,8 @@ void copy_parser_finish(struct copy_parser *p) { p->finished = true; }
 
 size_t copy_parser_buffered(const struct copy_parser *p) { return p->in.len - p->pos; }
 
+uint64_t copy_parser_lineno(const struct copy_parser *p) { return p->lineno; }
+
 /* ---- errors ---- */
 
 bool copy_fail_line(struct copy_parser *p, struct pgerr *err, size_t len, const char *sqlstate,

@@ -34,6 +34,7 @@ struct sess_copy {
 	int32_t *typmods;
 	size_t ncols;
 	uint64_t rows;
+	bool canceled; /* a CancelRequest arrived while waiting for data */
 };
 
 /* The COPY's columns of one table, with their PostgreSQL types. */
@@ -561,9 +562,21 @@ static void copy_in_fail(struct session *s, const struct pgw_msg *m)
 	finish(s, &err);
 }
 
+void sess_copy_cancel(struct session *s)
+{
+	if (s->copy)
+		s->copy->canceled = true;
+}
+
 void sess_copy_input(struct session *s, const struct pgw_msg *m)
 {
 	struct pgerr err;
+	if (s->copy->canceled && (m->type == PGW_FE_COPY_DATA || m->type == PGW_FE_COPY_DONE)) {
+		pgerr_set(&err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+		copy_context_line(&err, s->copy->rel, copy_parser_lineno(s->copy->parser), NULL, 0);
+		finish(s, &err);
+		return;
+	}
 	switch (m->type) {
 	case PGW_FE_COPY_DATA:
 		copy_in_data(s, m);

@@ -77,6 +77,7 @@ bool session_cancel(struct session *s, uint32_t key)
 	if (key != s->cancel_key || !s->conn)
 		return false;
 	sqlite3_interrupt(shard_conn_db(s->conn));
+	sess_copy_cancel(s); /* a COPY IN waiting for data is not inside SQLite */
 	return true;
 }
 

@@ -163,6 +163,8 @@ bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple,
 void sess_copy_set_rest(struct session *s, const char *rest);
 /* A message in the COPY_IN state. */
 void sess_copy_input(struct session *s, const struct pgw_msg *m);
+/* A CancelRequest: a COPY IN under way fails (57014) at its next message. */
+void sess_copy_cancel(struct session *s);
 /* Drops a COPY under way (the transaction's end rolls back what it inserted). */
 void sess_copy_free(struct session *s);
 

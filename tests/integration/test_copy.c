@@ -236,6 +236,22 @@ START_TEST(bad_data_keeps_nothing)
 	expect_copy_error(c, PQgetResult(c), "57014", "COPY from stdin failed: changed my mind",
 			  NULL);
 	ck_assert_ptr_null(PQgetResult(c));
+	/* A CancelRequest while the server waits for data ends the COPY at the next message. */
+	r = PQexec(c, "COPY t FROM STDIN");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
+	ck_assert_int_eq(PQflush(c), 0);
+	PGcancel *cancel = PQgetCancel(c);
+	char errbuf[256];
+	ck_assert_msg(PQcancel(cancel, errbuf, sizeof(errbuf)), "cancel: %s", errbuf);
+	PQfreeCancel(cancel);
+	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	/* (the line in its CONTEXT depends on which connection the server served first) */
+	expect_copy_error(c, PQgetResult(c), "57014", "canceling statement due to user request",
+			  NULL);
+	ck_assert_ptr_null(PQgetResult(c));
 	/* The connection is fine afterwards. */
 	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
 	PQfinish(c);
