@@ -89,17 +89,21 @@ static size_t split_text_fields(struct copy_parser *p, const char *d, size_t end
 		bool delim = false;
 		field_begin(p, n);
 		while (cur < end) {
-			char c = d[cur++];
-			if (c == p->o.delim) {
+			/* Copy the run up to the next delimiter or backslash in one append. */
+			size_t run = cur;
+			while (run < end && d[run] != p->o.delim && d[run] != '\\')
+				run++;
+			strbuf_append(&p->fieldbuf, d + cur, run - cur);
+			cur = run;
+			if (cur == end)
+				break;
+			if (d[cur++] == p->o.delim) {
 				delim = true;
 				break;
 			}
-			if (c == '\\') {
-				if (cur >= end)
-					break; /* a backslash ending the line is dropped */
-				c = unescape(d, &cur, end);
-			}
-			strbuf_putc(&p->fieldbuf, c);
+			if (cur >= end)
+				break; /* a backslash ending the line is dropped */
+			strbuf_putc(&p->fieldbuf, unescape(d, &cur, end));
 		}
 		field_end(p, n++, d, start, delim ? cur - 1 : cur, true);
 		if (!delim)
@@ -114,28 +118,35 @@ bool copy_split_text(struct copy_parser *p, size_t end, struct pgerr *err)
 	return fields_check(p, end, err);
 }
 
+/* Appends d[*cur, stop) where stop is the first of a or b (or end); returns stop. */
+static size_t run_until(struct copy_parser *p, const char *d, size_t *cur, size_t end, char a,
+			char b)
+{
+	size_t r = *cur;
+	while (r < end && d[r] != a && d[r] != b)
+		r++;
+	strbuf_append(&p->fieldbuf, d + *cur, r - *cur);
+	*cur = r;
+	return r;
+}
+
 /* One CSV field from d[*cur]; false at an unterminated quote. */
 static bool csv_field(struct copy_parser *p, const char *d, size_t *cur, size_t end, bool *delim,
 		      bool *quoted, size_t *raw_end)
 {
 	char q = p->o.quote, esc = p->o.escape;
 	for (;;) {
-		for (;;) { /* outside quotes */
-			*raw_end = *cur;
-			if (*cur >= end)
-				return true;
-			char c = d[(*cur)++];
-			if (c == p->o.delim) {
-				*delim = true;
-				return true;
-			}
-			if (c == q) {
-				*quoted = true;
-				break;
-			}
-			strbuf_putc(&p->fieldbuf, c);
+		/* outside quotes: up to the delimiter (end of field) or a quote */
+		*raw_end = run_until(p, d, cur, end, p->o.delim, q);
+		if (*cur >= end)
+			return true;
+		if (d[(*cur)++] == p->o.delim) {
+			*delim = true;
+			return true;
 		}
+		*quoted = true;
 		for (;;) { /* inside quotes */
+			run_until(p, d, cur, end, q, esc);
 			*raw_end = *cur;
 			if (*cur >= end)
 				return false;
@@ -146,7 +157,7 @@ static bool csv_field(struct copy_parser *p, const char *d, size_t *cur, size_t 
 			}
 			if (c == q)
 				break;
-			strbuf_putc(&p->fieldbuf, c);
+			strbuf_putc(&p->fieldbuf, c); /* an escape character before anything else */
 		}
 	}
 }
