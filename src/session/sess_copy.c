@@ -434,6 +434,35 @@ static bool bind_value(struct session *s, sqlite3_stmt *vm, int i, const struct 
 	return rc == SQLITE_OK;
 }
 
+/* varchar(n) and character(n) as their input functions apply the length: characters past n
+ * are dropped when they are all spaces, else 22001. */
+static bool apply_length(uint32_t type, int32_t typmod, struct pgtype_value *v, struct pgerr *err)
+{
+	if ((type != PGTYPE_VARCHAR && type != PGTYPE_BPCHAR) || typmod < 4 ||
+	    v->kind != PGTYPE_V_TEXT)
+		return true;
+	size_t max = (size_t)(typmod - 4), chars = 0, cut = v->n;
+	for (size_t i = 0; i < v->n; i++) {
+		if (((unsigned char)v->p[i] & 0xC0) == 0x80)
+			continue;
+		if (chars++ == max) {
+			cut = i;
+			break;
+		}
+	}
+	if (cut == v->n)
+		return true;
+	for (size_t i = cut; i < v->n; i++) {
+		if (v->p[i] != ' ')
+			return pgerr_set(err, SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
+					 "value too long for type %s(%zu)",
+					 type == PGTYPE_VARCHAR ? "character varying" : "character",
+					 max);
+	}
+	v->n = cut;
+	return true;
+}
+
 /* Converts one row's fields with the columns' input functions and inserts it. */
 static bool insert_row(struct session *s, struct sess_copy *c, const struct copy_row *row,
 		       struct pgerr *err)
@@ -449,6 +478,8 @@ static bool insert_row(struct session *s, struct sess_copy *c, const struct copy
 						  c->row_arena, &v, err);
 		else if (f->p)
 			ok = pgtype_decode_text(c->types[i], f->p, f->n, c->row_arena, &v, err);
+		if (ok)
+			ok = apply_length(c->types[i], c->typmods[i], &v, err);
 		if (!ok) {
 			copy_context_value(err, &c->opts, c->rel, row->lineno, c->names[i], f->p,
 					   f->n);

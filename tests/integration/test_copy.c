@@ -258,6 +258,28 @@ START_TEST(bad_data_keeps_nothing)
 }
 END_TEST
 
+/* varchar(n) / character(n) take their length as their input functions do. */
+START_TEST(length_limits)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE v (a varchar(3), b char(2))"));
+	static const char ok_rows[] = "ab \t  \nabc  \tx \n\xc3\xb1\xc3\xb1\xc3\xb1\t\\N\n";
+	copy_in_ok(c, "COPY v FROM STDIN", ok_rows, strlen(ok_rows), 0, "COPY 3");
+	expect_out(c, "COPY v TO STDOUT", "ab \t  \nabc\tx \n\xc3\xb1\xc3\xb1\xc3\xb1\t\\N\n",
+		   "COPY 3");
+	static const char long_row[] = "abcd\tx\n";
+	PGresult *r = copy_in(c, "COPY v FROM STDIN", long_row, strlen(long_row), 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22001");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "value too long for type character varying(3)");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONTEXT),
+			 "COPY v, line 1, column a: \"abcd\"");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(refused_and_bad_options)
 {
 	PGconn *c = connect_with_table();
@@ -442,6 +464,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_force_options);
 	tcase_add_test(tc, binary_round_trip);
 	tcase_add_test(tc, bad_data_keeps_nothing);
+	tcase_add_test(tc, length_limits);
 	tcase_add_test(tc, refused_and_bad_options);
 	tcase_add_test(tc, copy_in_transactions);
 	tcase_add_test(tc, extended_protocol_and_multi_statement);
