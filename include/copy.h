@@ -47,9 +47,19 @@ struct copy_opts {
 bool copy_opts_parse(struct copy_opts *o, bool from, const struct copy_option *opts, size_t n,
 		     struct arena *a, struct pgerr *err) MUST_CHECK;
 
-/* Resolves the FORCE_* column lists against the COPY's columns (names[0..n)), filling the
- * per-column flags: 42P10 when a named column is not one the COPY reads or writes. */
-bool copy_opts_columns(struct copy_opts *o, const char *const *names, size_t n, struct arena *a,
+/* The COPY's columns (names[0..n)), and every column of its relation (all[0..nall), named rel;
+ * for a query, the query's columns and rel NULL). */
+struct copy_columns {
+	const char *const *names;
+	size_t n;
+	const char *const *all;
+	size_t nall;
+	const char *rel;
+};
+
+/* Resolves the FORCE_* column lists against the COPY's columns, filling the per-column flags:
+ * 42703 when a named column does not exist, 42P10 when the COPY leaves it out. */
+bool copy_opts_columns(struct copy_opts *o, const struct copy_columns *cc, struct arena *a,
 		       struct pgerr *err) MUST_CHECK;
 
 /* ---- Parsing COPY FROM data ---- */
@@ -87,6 +97,8 @@ enum copy_next {
 };
 /* The next complete row. After an error the parser must not be used again. */
 enum copy_next copy_parser_next(struct copy_parser *p, struct copy_row *row, struct pgerr *err);
+/* The line number reached so far (for the CONTEXT of errors raised outside the parser). */
+uint64_t copy_parser_lineno(const struct copy_parser *p);
 /* Bytes held for a row not yet complete (memory stays bounded by the longest row). */
 size_t copy_parser_buffered(const struct copy_parser *p);
 

@@ -16,8 +16,8 @@ static uint32_t get_u32(const char *d)
 	return (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
 }
 
-static bool fail(struct copy_parser *p, struct pgerr *err, const char *col, const char *fmt,
-		 ...) PRINTF_LIKE(4, 5);
+static bool fail(struct copy_parser *p, struct pgerr *err, const char *col, const char *fmt, ...)
+	PRINTF_LIKE(4, 5);
 
 static bool fail(struct copy_parser *p, struct pgerr *err, const char *col, const char *fmt, ...)
 {
@@ -48,8 +48,9 @@ static enum scan header(struct copy_parser *p, struct pgerr *err)
 	if (len < 19) {
 		if (!p->finished)
 			return SCAN_MORE;
-		fail(p, err, NULL, len < 15 ? "invalid COPY file header (missing flags)"
-					    : "invalid COPY file header (missing length)");
+		fail(p, err, NULL,
+		     len < 15 ? "invalid COPY file header (missing flags)"
+			      : "invalid COPY file header (missing length)");
 		return SCAN_ERROR;
 	}
 	uint32_t flags = get_u32(d + 11);

@@ -43,7 +43,14 @@ static char unescape(const char *d, size_t *i, size_t end)
 {
 	char c = d[(*i)++];
 	switch (c) {
-	case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7': {
 		int v = c - '0';
 		for (int k = 0; k < 2 && *i < end && d[*i] >= '0' && d[*i] <= '7'; k++)
 			v = (v << 3) + (d[(*i)++] - '0');
@@ -82,17 +89,21 @@ static size_t split_text_fields(struct copy_parser *p, const char *d, size_t end
 		bool delim = false;
 		field_begin(p, n);
 		while (cur < end) {
-			char c = d[cur++];
-			if (c == p->o.delim) {
+			/* Copy the run up to the next delimiter or backslash in one append. */
+			size_t run = cur;
+			while (run < end && d[run] != p->o.delim && d[run] != '\\')
+				run++;
+			strbuf_append(&p->fieldbuf, d + cur, run - cur);
+			cur = run;
+			if (cur == end)
+				break;
+			if (d[cur++] == p->o.delim) {
 				delim = true;
 				break;
 			}
-			if (c == '\\') {
-				if (cur >= end)
-					break; /* a backslash ending the line is dropped */
-				c = unescape(d, &cur, end);
-			}
-			strbuf_putc(&p->fieldbuf, c);
+			if (cur >= end)
+				break; /* a backslash ending the line is dropped */
+			strbuf_putc(&p->fieldbuf, unescape(d, &cur, end));
 		}
 		field_end(p, n++, d, start, delim ? cur - 1 : cur, true);
 		if (!delim)
@@ -107,28 +118,35 @@ bool copy_split_text(struct copy_parser *p, size_t end, struct pgerr *err)
 	return fields_check(p, end, err);
 }
 
+/* Appends d[*cur, stop) where stop is the first of a or b (or end); returns stop. */
+static size_t run_until(struct copy_parser *p, const char *d, size_t *cur, size_t end, char a,
+			char b)
+{
+	size_t r = *cur;
+	while (r < end && d[r] != a && d[r] != b)
+		r++;
+	strbuf_append(&p->fieldbuf, d + *cur, r - *cur);
+	*cur = r;
+	return r;
+}
+
 /* One CSV field from d[*cur]; false at an unterminated quote. */
 static bool csv_field(struct copy_parser *p, const char *d, size_t *cur, size_t end, bool *delim,
 		      bool *quoted, size_t *raw_end)
 {
 	char q = p->o.quote, esc = p->o.escape;
 	for (;;) {
-		for (;;) { /* outside quotes */
-			*raw_end = *cur;
-			if (*cur >= end)
-				return true;
-			char c = d[(*cur)++];
-			if (c == p->o.delim) {
-				*delim = true;
-				return true;
-			}
-			if (c == q) {
-				*quoted = true;
-				break;
-			}
-			strbuf_putc(&p->fieldbuf, c);
+		/* outside quotes: up to the delimiter (end of field) or a quote */
+		*raw_end = run_until(p, d, cur, end, p->o.delim, q);
+		if (*cur >= end)
+			return true;
+		if (d[(*cur)++] == p->o.delim) {
+			*delim = true;
+			return true;
 		}
+		*quoted = true;
 		for (;;) { /* inside quotes */
+			run_until(p, d, cur, end, q, esc);
 			*raw_end = *cur;
 			if (*cur >= end)
 				return false;
@@ -139,7 +157,7 @@ static bool csv_field(struct copy_parser *p, const char *d, size_t *cur, size_t 
 			}
 			if (c == q)
 				break;
-			strbuf_putc(&p->fieldbuf, c);
+			strbuf_putc(&p->fieldbuf, c); /* an escape character before anything else */
 		}
 	}
 }
@@ -169,8 +187,11 @@ bool copy_split_csv(struct copy_parser *p, size_t end, struct pgerr *err)
 static size_t utf8_bad(const unsigned char *s, size_t n, size_t *len)
 {
 	unsigned char c = s[0];
-	size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-			       : (c & 0xF8) == 0xF0 ? 4 : 0;
+	size_t need = c < 0x80             ? 1
+		      : (c & 0xE0) == 0xC0 ? 2
+		      : (c & 0xF0) == 0xE0 ? 3
+		      : (c & 0xF8) == 0xF0 ? 4
+					   : 0;
 	if (c == 0 || need == 0 || (need == 2 && c < 0xC2) || (need == 4 && c > 0xF4))
 		return 1;
 	if (need > n)
@@ -191,8 +212,9 @@ static bool check_utf8(struct copy_parser *p, const char *s, size_t n, size_t li
 {
 	for (size_t i = 0; i < n;) {
 		size_t len = 1;
-		size_t bad = (unsigned char)s[i] < 0x80 && s[i] ? 0
-			   : utf8_bad((const unsigned char *)s + i, n - i, &len);
+		size_t bad = (unsigned char)s[i] < 0x80 && s[i]
+				     ? 0
+				     : utf8_bad((const unsigned char *)s + i, n - i, &len);
 		if (bad) {
 			char msg[96];
 			int off = snprintf(msg, sizeof(msg),
@@ -234,8 +256,9 @@ bool copy_header_match(struct copy_parser *p, size_t end, struct pgerr *err)
 {
 	char msg[PGERR_MSG_MAX];
 	if (p->nfields != p->ncols) {
-		snprintf(msg, sizeof(msg), "wrong number of fields in header line: got %zu, expected %zu",
-			 p->nfields, p->ncols);
+		snprintf(msg, sizeof(msg),
+			 "wrong number of fields in header line: got %zu, expected %zu", p->nfields,
+			 p->ncols);
 		return copy_fail_line(p, err, end, "22P04", msg, NULL);
 	}
 	for (size_t i = 0; i < p->ncols; i++) {
@@ -271,8 +294,7 @@ static bool fields_check(struct copy_parser *p, size_t end, struct pgerr *err)
 				      NULL);
 	if (p->nfields < p->ncols) {
 		char msg[PGERR_MSG_MAX];
-		snprintf(msg, sizeof(msg), "missing data for column \"%s\"",
-			 p->names[p->nfields]);
+		snprintf(msg, sizeof(msg), "missing data for column \"%s\"", p->names[p->nfields]);
 		return copy_fail_line(p, err, end, "22P04", msg, NULL);
 	}
 	publish(p);

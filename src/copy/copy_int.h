@@ -20,8 +20,8 @@ struct copy_parser {
 
 	struct strbuf in; /* input; [pos, len) is not yet consumed */
 	size_t pos;
-	size_t scan;      /* text/CSV: how far the current record has been scanned */
-	bool in_record;   /* the current record's line has been counted */
+	size_t scan;                 /* text/CSV: how far the current record has been scanned */
+	bool in_record;              /* the current record's line has been counted */
 	bool in_quote, last_was_esc; /* CSV scan state at .scan */
 	enum copy_eol eol;
 	uint64_t lineno;

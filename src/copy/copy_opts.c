@@ -4,6 +4,7 @@
  * against the COPY's columns. */
 #include "copy.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -62,6 +63,44 @@ static bool column_list(const struct copy_option *d, bool star_ok, bool *star,
 	return true;
 }
 
+/* PostgreSQL's spelling rule for encoding names: case and punctuation do not count. */
+static void squash(const char *in, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (; *in && n + 1 < cap; in++) {
+		if (isalnum((unsigned char)*in))
+			out[n++] = (char)tolower((unsigned char)*in);
+	}
+	out[n] = '\0';
+}
+
+/* Data crosses the wire in the client encoding, always UTF8 here: other encodings PostgreSQL
+ * knows are refused by name, unknown names are 22023 as in PostgreSQL. */
+static bool encoding(const char *name, struct pgerr *err)
+{
+	static const char *const known[] = {
+		"sqlascii",     "eucjp",    "euccn",    "euckr",    "euctw",        "eucjis2004",
+		"muleinternal", "latin1",   "latin2",   "latin3",   "latin4",       "latin5",
+		"latin6",       "latin7",   "latin8",   "latin9",   "latin10",      "win1256",
+		"win1258",      "win866",   "win874",   "koi8r",    "koi8u",        "win1251",
+		"win1252",      "iso88595", "iso88596", "iso88597", "iso88598",     "win1250",
+		"win1253",      "win1254",  "win1255",  "win1257",  "sjis",         "big5",
+		"gbk",          "uhc",      "gb18030",  "johab",    "shiftjis2004", "windows1252",
+		"iso88591",     "alt",      "win",      "mskanji",  "shiftjis",     "tcvn",
+		"vscii",        "abc",      "koi8",     "cp866",    "cp1251",       "cp1252"};
+	char sq[64];
+	squash(name, sq, sizeof(sq));
+	if (strcmp(sq, "utf8") == 0 || strcmp(sq, "unicode") == 0)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(known); i++) {
+		if (strcmp(sq, known[i]) == 0)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "COPY ENCODING other than UTF8 is not supported");
+	}
+	return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+			 "argument to option \"encoding\" must be a valid encoding name");
+}
+
 /* Raw option values before defaults: NULL means "not given". */
 struct given {
 	const char *format, *delim, *null_str, *quote, *escape, *encoding;
@@ -72,10 +111,10 @@ static bool one(struct copy_opts *o, struct given *g, const struct copy_option *
 		struct pgerr *err)
 {
 	const char *n = d->name;
-#define ONCE(flag)                                                                          \
-	do {                                                                                \
-		if (flag)                                                                   \
-			return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, REDUNDANT);            \
+#define ONCE(flag)                                                               \
+	do {                                                                     \
+		if (flag)                                                        \
+			return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, REDUNDANT); \
 	} while (0)
 	if (strcmp(n, "format") == 0) {
 		ONCE(g->format);
@@ -128,12 +167,7 @@ static bool one(struct copy_opts *o, struct given *g, const struct copy_option *
 		ONCE(g->encoding);
 		if (!string(d, &g->encoding, err))
 			return false;
-		/* Data crosses the wire in the client encoding, which is always UTF8 here. */
-		if (strcasecmp(g->encoding, "utf8") != 0 && strcasecmp(g->encoding, "utf-8") != 0 &&
-		    strcasecmp(g->encoding, "unicode") != 0)
-			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-					 "COPY ENCODING other than UTF8 is not supported");
-		return true;
+		return encoding(g->encoding, err);
 	}
 #undef ONCE
 	return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "option \"%s\" not recognized", n);
@@ -244,13 +278,45 @@ bool copy_opts_parse(struct copy_opts *o, bool from, const struct copy_option *o
 	}
 	bool csv = o->format == COPY_FORMAT_CSV;
 	if (o->format == COPY_FORMAT_BINARY && g.delim)
-		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "cannot specify DELIMITER in BINARY mode");
+		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+				 "cannot specify DELIMITER in BINARY mode");
 	if (o->format == COPY_FORMAT_BINARY && g.null_str)
 		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "cannot specify NULL in BINARY mode");
 	o->null_str = g.null_str ? g.null_str : csv ? "" : "\\N";
 	o->null_len = strlen(o->null_str);
-	return check_delim_null(o, g.delim ? g.delim : csv ? "," : "\t", err) &&
+	return check_delim_null(o,
+				g.delim ? g.delim
+				: csv   ? ","
+					: "\t",
+				err) &&
 	       check_csv(o, &g, err) && check_force(o, &g, err);
+}
+
+/* Whether name is among names[0..n). */
+static bool among(const char *name, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(names[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Every FORCE_* column must exist (42703, as CopyGetAttnums says it). */
+static bool exist(const char *const *list, size_t nlist, const struct copy_columns *cc,
+		  struct pgerr *err)
+{
+	for (size_t k = 0; k < nlist; k++) {
+		if (among(list[k], cc->all, cc->nall))
+			continue;
+		if (cc->rel)
+			return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+					 "column \"%s\" of relation \"%s\" does not exist", list[k],
+					 cc->rel);
+		return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN, "column \"%s\" does not exist",
+				 list[k]);
+	}
+	return true;
 }
 
 /* One FORCE_* list as per-column flags. */
@@ -267,7 +333,7 @@ static bool flags(const char *what, const char *const *list, size_t nlist, bool 
 		size_t i = 0;
 		while (i < n && strcmp(names[i], list[k]) != 0)
 			i++;
-		if (i == n)
+		if (i == n) /* a column of the table the COPY leaves out */
 			return pgerr_set(err, "42P10", "%s column \"%s\" not referenced by COPY",
 					 what, list[k]);
 		(*out)[i] = true;
@@ -275,14 +341,20 @@ static bool flags(const char *what, const char *const *list, size_t nlist, bool 
 	return true;
 }
 
-bool copy_opts_columns(struct copy_opts *o, const char *const *names, size_t n, struct arena *a,
+bool copy_opts_columns(struct copy_opts *o, const struct copy_columns *cc, struct arena *a,
 		       struct pgerr *err)
 {
+	const char *const *names = cc->names;
+	size_t n = cc->n;
 	o->ncols = n;
+	if (!exist(o->force_quote_names, o->nforce_quote, cc, err) ||
+	    !exist(o->force_not_null_names, o->nforce_not_null, cc, err) ||
+	    !exist(o->force_null_names, o->nforce_null, cc, err))
+		return false;
 	return flags("FORCE_QUOTE", o->force_quote_names, o->nforce_quote, o->force_quote_all,
 		     names, n, a, &o->force_quote, err) &&
-	       flags("FORCE_NOT_NULL", o->force_not_null_names, o->nforce_not_null, false, names,
-		     n, a, &o->force_not_null, err) &&
+	       flags("FORCE_NOT_NULL", o->force_not_null_names, o->nforce_not_null, false, names, n,
+		     a, &o->force_not_null, err) &&
 	       flags("FORCE_NULL", o->force_null_names, o->nforce_null, false, names, n, a,
 		     &o->force_null, err);
 }

@@ -26,6 +26,11 @@ struct copy_parser *copy_parser_new(const struct copy_opts *o, const char *rel,
 	p->header_pending = o->header;
 	strbuf_init(&p->in, 0);
 	strbuf_init(&p->fieldbuf, 0);
+	/* Both buffers always have memory, so views into them are never offsets from NULL. */
+	strbuf_putc(&p->in, '\0');
+	strbuf_reset(&p->in);
+	strbuf_putc(&p->fieldbuf, '\0');
+	strbuf_reset(&p->fieldbuf);
 	p->fields = base_xcalloc(ncols ? ncols : 1, sizeof(*p->fields));
 	return p;
 }
@@ -60,6 +65,8 @@ void copy_parser_feed(struct copy_parser *p, const void *buf, size_t n)
 void copy_parser_finish(struct copy_parser *p) { p->finished = true; }
 
 size_t copy_parser_buffered(const struct copy_parser *p) { return p->in.len - p->pos; }
+
+uint64_t copy_parser_lineno(const struct copy_parser *p) { return p->lineno; }
 
 /* ---- errors ---- */
 
@@ -108,12 +115,14 @@ void copy_context_value(struct pgerr *err, const struct copy_opts *o, const char
 		snprintf(err->context, sizeof(err->context), "COPY %s, line %llu, column %s", rel,
 			 (unsigned long long)lineno, col);
 	} else if (!value) {
-		snprintf(err->context, sizeof(err->context), "COPY %s, line %llu, column %s: null input",
-			 rel, (unsigned long long)lineno, col);
+		snprintf(err->context, sizeof(err->context),
+			 "COPY %s, line %llu, column %s: null input", rel,
+			 (unsigned long long)lineno, col);
 	} else {
 		put_limited(shown, sizeof(shown), value, n);
-		snprintf(err->context, sizeof(err->context), "COPY %s, line %llu, column %s: \"%s\"",
-			 rel, (unsigned long long)lineno, col, shown);
+		snprintf(err->context, sizeof(err->context),
+			 "COPY %s, line %llu, column %s: \"%s\"", rel, (unsigned long long)lineno,
+			 col, shown);
 	}
 }
 
@@ -162,7 +171,8 @@ static enum scan eol_at(struct copy_parser *p, size_t i, size_t *next, struct pg
 		p->eol = EOL_NL;
 	if (p->eol != EOL_NL) {
 		copy_fail_line(p, err, i, "22P04",
-			       csv ? "unquoted newline found in data" : "literal newline found in data",
+			       csv ? "unquoted newline found in data"
+				   : "literal newline found in data",
 			       nl_hint(csv));
 		return SCAN_ERROR;
 	}

@@ -73,6 +73,8 @@ bool session_cancel(struct session *s, uint32_t key)
 		atomic_store(&s->cancel_seq, seq);
 		wake_self(s); /* a parked statement must notice now */
 	}
+	if (atomic_load(&s->copy_active))
+		atomic_store(&s->copy_canceled, true); /* a COPY IN fails at its next message */
 	return true;
 }
 

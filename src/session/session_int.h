@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* session_int.h: the session's private state, shared by the files of the session module
  * (session.c startup and dispatch, sess_simple.c, sess_extended.c, sess_exec.c, sess_txn.c,
- * sess_guc.c, sess_copy.c). Not part of the public API. */
+ * sess_guc.c, sess_copy.c, sess_copy_in.c). Not part of the public API. */
 #ifndef SHARDLITE_SESSION_INT_H
 #define SHARDLITE_SESSION_INT_H
 
@@ -125,6 +125,10 @@ struct session {
 	 * lock; a cancel stores the run_seq it saw in cancel_seq, so it can only hit that one. */
 	_Atomic uint64_t run_seq;
 	_Atomic uint64_t cancel_seq;
+	/* COPY FROM STDIN waits for data between messages, outside any run: a cancel then sets
+	 * copy_canceled (read by sess_copy_in.c at the next message). */
+	_Atomic bool copy_active;
+	_Atomic bool copy_canceled;
 	void (*wake_fn)(void *arg);
 	void *wake_arg;
 	bool lock_busy;          /* the last statement met another connection's write lock */
@@ -210,7 +214,27 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 /* The value of result column i of vm as pgtype sees it. */
 void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v);
 
-/* ---- sess_copy.c: the COPY sub-protocol ---- */
+/* ---- sess_copy.c / sess_copy_in.c: the COPY sub-protocol ---- */
+/* A COPY's columns with their PostgreSQL types, and every column of its table. */
+struct sess_copy_cols {
+	const char **names;
+	uint32_t *types;
+	int32_t *typmods;
+	size_t n;
+	const char **all; /* every column of the table, for FORCE_* names */
+	size_t nall;
+};
+/* The columns of the table form of a COPY (42P01, 42809, 42703, 42701, 42P10), from arena a. */
+bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_copy *cp,
+		       struct sess_copy_cols *out, struct pgerr *err);
+struct copy_opts;
+/* The COPY's options checked as PostgreSQL checks them; strings copied into a. */
+bool sess_copy_options(const struct xlat_copy *cp, struct arena *a, struct copy_opts *o,
+		       struct pgerr *err);
+void sess_copy_quote_ident(struct strbuf *sb, const char *name);
+/* COPY FROM STDIN: CopyInResponse and the COPY_IN state (sess_copy_in.c). */
+bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simple,
+			struct pgerr *err);
 /* COPY ... TO STDOUT runs to the end (CopyOutResponse, CopyData..., CopyDone,
  * CommandComplete); COPY ... FROM STDIN writes CopyInResponse and enters COPY_IN. simple: a
  * simple Query started it (ReadyForQuery follows its end). False with err set (nothing

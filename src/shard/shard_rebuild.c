@@ -164,17 +164,45 @@ static void quote_ident(struct strbuf *sb, const char *name)
 	strbuf_putc(sb, '"');
 }
 
-/* Refusals and errors that PostgreSQL would raise before touching the table; collects the
- * primary key's columns that are not yet NOT NULL. */
+/* The key's columns exist; collects the primary key's columns that are not yet NOT NULL. */
+static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char **not_null,
+			size_t *nnn, struct pgerr *err)
+{
+	*nnn = 0;
+	for (size_t i = 0; i < rb->nkeys; i++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT \"notnull\" FROM pragma_table_info(");
+		quote_literal(&sb, rb->table);
+		strbuf_puts(&sb, ") WHERE name = ?1");
+		char *v = query_text(db, sb.data, rb->keys[i], err);
+		strbuf_fini(&sb);
+		if (!v && pgerr_is_set(err))
+			return false;
+		if (!v)
+			return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+					 "column \"%s\" of relation \"%s\" does not exist",
+					 rb->keys[i], rb->table);
+		if (rb->primary && strcmp(v, "0") == 0)
+			not_null[(*nnn)++] = rb->keys[i];
+		free(v);
+	}
+	return true;
+}
+
+/* Refusals and errors PostgreSQL raises before reading the rows, in its order. */
 static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const char **not_null,
 		     size_t *nnn, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	if (!key_columns(db, rb, not_null, nnn, err))
+		return false;
 	char *v;
-	if (rb->primary &&
-	    (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0", rb->table, err))) {
+	if (rb->primary && (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0",
+					   rb->table, err))) {
 		free(v);
-		return pgerr_set(err, "42P16", "multiple primary keys for table \"%s\" are not allowed",
+		return pgerr_set(err, "42P16",
+				 "multiple primary keys for table \"%s\" are not allowed",
 				 rb->table);
 	}
 	v = query_text(db,
@@ -183,60 +211,48 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 		       "m.name <> ?1 COLLATE NOCASE",
 		       rb->table, err);
 	if (v) {
-		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "adding a key to table \"%s\" is not supported while foreign keys of table "
-			  "\"%s\" reference it",
-			  rb->table, v);
+		pgerr_set(
+			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			"adding a key to table \"%s\" is not supported while foreign keys of table "
+			"\"%s\" reference it",
+			rb->table, v);
 		free(v);
 		return false;
 	}
-	*nnn = 0;
-	for (size_t i = 0; i < rb->nkeys && !pgerr_is_set(err); i++) {
+	return !pgerr_is_set(err);
+}
+
+/* The first of the primary key's columns holding a NULL in table aside, or NULL. */
+static const char *null_column(sqlite3 *db, const char *aside, const char *const *not_null,
+			       size_t nnn)
+{
+	for (size_t i = 0; i < nnn; i++) {
 		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		strbuf_puts(&sb, "SELECT \"notnull\" FROM pragma_table_info(");
-		quote_literal(&sb, rb->table);
-		strbuf_puts(&sb, ") WHERE name = ?1");
-		v = query_text(db, sb.data, rb->keys[i], err);
-		strbuf_fini(&sb);
-		if (!v)
-			return pgerr_is_set(err) ? false
-						 : pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
-							     "column \"%s\" named in key does not "
-							     "exist",
-							     rb->keys[i]);
-		if (rb->primary && strcmp(v, "0") == 0)
-			not_null[(*nnn)++] = rb->keys[i];
-		free(v);
-	}
-	for (size_t i = 0; i < *nnn && !pgerr_is_set(err); i++) {
-		struct strbuf sb;
+		struct pgerr ignored;
 		strbuf_init(&sb, 0);
 		strbuf_puts(&sb, "SELECT 1 FROM ");
-		quote_ident(&sb, rb->table);
+		quote_ident(&sb, aside);
 		strbuf_puts(&sb, " WHERE ");
 		quote_ident(&sb, not_null[i]);
 		strbuf_puts(&sb, " IS NULL LIMIT 1");
-		v = query_text(db, sb.data, NULL, err);
+		char *v = query_text(db, sb.data, NULL, &ignored);
 		strbuf_fini(&sb);
-		if (v) {
-			free(v);
-			return pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
-					 "column \"%s\" of relation \"%s\" contains null values",
-					 not_null[i], rb->table);
-		}
+		free(v);
+		if (v)
+			return not_null[i];
 	}
-	return !pgerr_is_set(err);
+	return NULL;
 }
 
 /* Collects the SQL of the table's own indexes and triggers (automatic indexes have none). */
 static bool dependents(sqlite3 *db, const char *table, struct strbuf *out, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db,
-				    "SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
-				    "AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
-				    -1, &vm, NULL);
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
+		"AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
+		-1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
@@ -263,40 +279,70 @@ static bool copy_columns(sqlite3 *db, const char *table, struct strbuf *out, str
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
 }
 
-/* PostgreSQL's answer to a duplicate: which index, and one key that is duplicated. */
+/* PostgreSQL's answer to a duplicate: which index, and one key that is duplicated; false
+ * when table aside holds no duplicate key. */
 static bool duplicate(struct shard_conn *c, const struct shard_rebuild *rb, const char *aside,
 		      struct pgerr *err)
 {
-	struct strbuf sb, cols, names;
+	struct strbuf sb, cols, names, text, where;
 	strbuf_init(&sb, 0);
 	strbuf_init(&cols, 0);
 	strbuf_init(&names, 0);
+	strbuf_init(&text, 0);
+	strbuf_init(&where, 0);
 	for (size_t i = 0; i < rb->nkeys; i++) {
 		strbuf_puts(&cols, i ? ", " : "");
 		quote_ident(&cols, rb->keys[i]);
 		strbuf_printf(&names, "%s%s", i ? ", " : "", rb->keys[i]);
+		strbuf_puts(&text, i ? " || ', ' || CAST(" : "CAST(");
+		quote_ident(&text, rb->keys[i]);
+		strbuf_puts(&text, " AS TEXT)");
+		strbuf_puts(&where, i ? " AND " : "");
+		quote_ident(&where, rb->keys[i]);
+		strbuf_puts(&where, " IS NOT NULL"); /* NULLs never collide in a key */
 	}
-	const char *key_cols = cols.data;
-	strbuf_printf(&sb, "SELECT concat_ws(', ', %s) FROM ", key_cols);
+	strbuf_printf(&sb, "SELECT %s FROM ", text.data);
 	quote_ident(&sb, aside);
-	strbuf_printf(&sb, " GROUP BY %s HAVING count(*) > 1 LIMIT 1", key_cols);
+	strbuf_printf(&sb, " WHERE %s GROUP BY %s HAVING count(*) > 1 LIMIT 1", where.data,
+		      cols.data);
+	strbuf_fini(&text);
+	strbuf_fini(&where);
 	struct pgerr ignored;
 	pgerr_clear(&ignored);
 	char *key = query_text(shard_conn_db(c), sb.data, NULL, &ignored);
 	strbuf_fini(&sb);
-	pgerr_set(err, SQLSTATE_UNIQUE_VIOLATION, "could not create unique index \"%s\"",
-		  rb->index_name);
-	if (key)
+	if (key) {
+		pgerr_set(err, SQLSTATE_UNIQUE_VIOLATION, "could not create unique index \"%s\"",
+			  rb->index_name);
 		pgerr_detail(err, "Key (%s)=(%s) is duplicated.", names.data, key);
+	}
 	free(key);
 	strbuf_fini(&cols);
 	strbuf_fini(&names);
-	return false;
+	return key != NULL;
 }
 
 static bool run(struct shard_conn *c, const char *sql, struct pgerr *err)
 {
 	return shard_exec(c, sql, err);
+}
+
+/* Why copying the rows into the keyed table failed, in PostgreSQL's order: a duplicate key
+ * first, then a NULL in a primary key column, else SQLite's own error. Returns false. */
+static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, const char *aside,
+			  int rc, const char *const *not_null, size_t nnn, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	if ((rc & 0xff) != SQLITE_CONSTRAINT)
+		return shard_error(db, rc, err);
+	if (duplicate(c, rb, aside, err))
+		return false;
+	const char *col = null_column(db, aside, not_null, nnn);
+	if (col)
+		return pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+				 "column \"%s\" of relation \"%s\" contains null values", col,
+				 rb->table);
+	return shard_error(db, rc, err);
 }
 
 /* The steps between the savepoint's start and release. */
@@ -329,12 +375,7 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_printf(&sb, " (%s) SELECT %s FROM ", cols.data, cols.data);
 		quote_ident(&sb, aside);
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
-		if (rc == SQLITE_CONSTRAINT && (sqlite3_extended_errcode(db) ==
-							SQLITE_CONSTRAINT_PRIMARYKEY ||
-						sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE))
-			ok = duplicate(c, rb, aside, err);
-		else if (rc != SQLITE_OK)
-			ok = shard_error(db, rc, err);
+		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
 	}
 	if (ok) {
 		strbuf_reset(&sb);
@@ -352,8 +393,9 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
-	char *kind = query_text(db, "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
-				    "AND type IN ('table', 'view')",
+	char *kind = query_text(db,
+				"SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
+				"AND type IN ('table', 'view')",
 				rb->table, err);
 	if (!kind)
 		return pgerr_is_set(err) ? false
@@ -363,8 +405,9 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	free(kind);
 	if (is_view)
 		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
-	char *old_sql = query_text(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
-				       "name = ?1 COLLATE NOCASE",
+	char *old_sql = query_text(db,
+				   "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
+				   "name = ?1 COLLATE NOCASE",
 				   rb->table, err);
 	const char **not_null = base_xcalloc(rb->nkeys + 1, sizeof(char *));
 	size_t nnn = 0;

@@ -69,10 +69,11 @@ static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_co
 			const char *item = xlat_node_str(l->items[i]);
 			o->list[i] = item ? arena_strdup(c->a, item) : NULL;
 			if (!o->list[i])
-				return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, d->location,
-						 "argument to option \"%s\" must be a list of column "
-						 "names",
-						 name);
+				return xlat_fail(
+					c, SQLSTATE_SYNTAX_ERROR, d->location,
+					"argument to option \"%s\" must be a list of column "
+					"names",
+					name);
 		}
 		o->nlist = l->n_items;
 		return true;

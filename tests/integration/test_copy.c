@@ -133,11 +133,13 @@ START_TEST(csv_in_and_out)
 		   "a,b,c\n1,\"comma, inside\",2.00\n2,\"multi\nline \"\"quoted\"\"\",\n"
 		   "3,\"\",0.50\n4,ünïcödé,1.00\n",
 		   "COPY 4");
-	expect_out(c, "COPY (SELECT a, b FROM t WHERE a IN (1, 3) ORDER BY a) TO STDOUT "
-		      "(FORMAT csv, FORCE_QUOTE *, NULL 'NULL', DELIMITER ';')",
+	expect_out(c,
+		   "COPY (SELECT a, b FROM t WHERE a IN (1, 3) ORDER BY a) TO STDOUT "
+		   "(FORMAT csv, FORCE_QUOTE *, NULL 'NULL', DELIMITER ';')",
 		   "\"1\";\"comma, inside\"\n\"3\";\"\"\n", "COPY 2");
-	expect_out(c, "COPY (SELECT b, c FROM t WHERE a = 2) TO STDOUT (FORMAT csv, QUOTE '''', "
-		      "ESCAPE '\\')",
+	expect_out(c,
+		   "COPY (SELECT b, c FROM t WHERE a = 2) TO STDOUT (FORMAT csv, QUOTE '''', "
+		   "ESCAPE '\\')",
 		   "'multi\nline \"quoted\"',\n", "COPY 1");
 	PQfinish(c);
 }
@@ -147,7 +149,8 @@ START_TEST(csv_force_options)
 {
 	PGconn *c = connect_with_table();
 	static const char csv[] = "1,,\"\"\n2,\"\",\n";
-	copy_in_ok(c, "COPY t (a, b, e) FROM STDIN (FORMAT csv, FORCE_NOT_NULL (b), FORCE_NULL (e))",
+	copy_in_ok(c,
+		   "COPY t (a, b, e) FROM STDIN (FORMAT csv, FORCE_NOT_NULL (b), FORCE_NULL (e))",
 		   csv, strlen(csv), 0, "COPY 2");
 	PGresult *r = harness_exec_ok(c, "SELECT a, b IS NULL, e IS NULL FROM t ORDER BY a");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "f");
@@ -173,9 +176,10 @@ START_TEST(binary_round_trip)
 	ck_assert(memcmp(bin + n - 2, "\377\377", 2) == 0);
 	for (size_t chunk = 1; chunk <= 5; chunk += 4) {
 		copy_in_ok(c, "COPY u FROM STDIN (FORMAT binary)", bin, n, chunk, "COPY 3");
-		expect_out(c, "COPY u TO STDOUT",
-			   "1\tplain\tt\t0.25\n2\ttab\\there\\nnl \\\\ bs\tf\t-1e+20\n3\t\tt\t\\N\n",
-			   "COPY 3");
+		expect_out(
+			c, "COPY u TO STDOUT",
+			"1\tplain\tt\t0.25\n2\ttab\\there\\nnl \\\\ bs\tf\t-1e+20\n3\t\tt\t\\N\n",
+			"COPY 3");
 		PQclear(harness_exec_ok(c, "DELETE FROM u"));
 	}
 	free(bin);
@@ -218,10 +222,11 @@ START_TEST(bad_data_keeps_nothing)
 			  "COPY t, line 3");
 	static const char quote[] = "1,\"open\n";
 	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN CSV", quote, strlen(quote), 0),
-			  "22P04", "unterminated CSV quoted field", "COPY t, line 1: \"1,\"open\n\"");
+			  "22P04", "unterminated CSV quoted field",
+			  "COPY t, line 1: \"1,\"open\n\"");
 	static const char utf8[] = "1\t\xff\n";
-	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN", utf8, strlen(utf8), 0),
-			  "22021", "invalid byte sequence for encoding \"UTF8\": 0xff", NULL);
+	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN", utf8, strlen(utf8), 0), "22021",
+			  "invalid byte sequence for encoding \"UTF8\": 0xff", NULL);
 	/* CopyFail: the client's reason, and nothing kept. */
 	PGresult *r = PQexec(c, "COPY t FROM STDIN");
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
@@ -231,8 +236,46 @@ START_TEST(bad_data_keeps_nothing)
 	expect_copy_error(c, PQgetResult(c), "57014", "COPY from stdin failed: changed my mind",
 			  NULL);
 	ck_assert_ptr_null(PQgetResult(c));
+	/* A CancelRequest while the server waits for data ends the COPY at the next message. */
+	r = PQexec(c, "COPY t FROM STDIN");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
+	ck_assert_int_eq(PQflush(c), 0);
+	PGcancel *cancel = PQgetCancel(c);
+	char errbuf[256];
+	ck_assert_msg(PQcancel(cancel, errbuf, sizeof(errbuf)), "cancel: %s", errbuf);
+	PQfreeCancel(cancel);
+	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	/* (the line in its CONTEXT depends on which connection the server served first) */
+	expect_copy_error(c, PQgetResult(c), "57014", "canceling statement due to user request",
+			  NULL);
+	ck_assert_ptr_null(PQgetResult(c));
 	/* The connection is fine afterwards. */
 	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
+	PQfinish(c);
+}
+END_TEST
+
+/* varchar(n) / character(n) take their length as their input functions do. */
+START_TEST(length_limits)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE v (a varchar(3), b char(2))"));
+	static const char ok_rows[] = "ab \t  \nabc  \tx \n\xc3\xb1\xc3\xb1\xc3\xb1\t\\N\n";
+	copy_in_ok(c, "COPY v FROM STDIN", ok_rows, strlen(ok_rows), 0, "COPY 3");
+	expect_out(c, "COPY v TO STDOUT", "ab \t  \nabc\tx \n\xc3\xb1\xc3\xb1\xc3\xb1\t\\N\n",
+		   "COPY 3");
+	static const char long_row[] = "abcd\tx\n";
+	PGresult *r = copy_in(c, "COPY v FROM STDIN", long_row, strlen(long_row), 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22001");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "value too long for type character varying(3)");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONTEXT),
+			 "COPY v, line 1, column a: \"abcd\"");
+	PQclear(r);
 	PQfinish(c);
 }
 END_TEST
@@ -247,7 +290,8 @@ START_TEST(refused_and_bad_options)
 	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT binary, NULL 'x')", "42601");
 	harness_exec_fail(c, "COPY t TO STDOUT (FORCE_NOT_NULL (a))", "0A000");
 	harness_exec_fail(c, "COPY t FROM STDIN (FORMAT csv, FORCE_QUOTE (a))", "0A000");
-	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE (zz))", "42P10");
+	harness_exec_fail(c, "COPY t TO STDOUT (FORMAT csv, FORCE_QUOTE (zz))", "42703");
+	harness_exec_fail(c, "COPY t (a) TO STDOUT (FORMAT csv, FORCE_QUOTE (b))", "42P10");
 	harness_exec_fail(c, "COPY nope FROM STDIN", "42P01");
 	harness_exec_fail(c, "COPY t (zz) FROM STDIN", "42703");
 	harness_exec_fail(c, "COPY t (a, a) TO STDOUT", "42701");
@@ -420,6 +464,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_force_options);
 	tcase_add_test(tc, binary_round_trip);
 	tcase_add_test(tc, bad_data_keeps_nothing);
+	tcase_add_test(tc, length_limits);
 	tcase_add_test(tc, refused_and_bad_options);
 	tcase_add_test(tc, copy_in_transactions);
 	tcase_add_test(tc, extended_protocol_and_multi_statement);

@@ -17,11 +17,8 @@ SET extra_float_digits = 3;
 SHOW extra_float_digits;
 SET myapp.tenant_hint = 'abc';
 SHOW myapp.tenant_hint;
--- differs: not implemented yet (0A000): function current_setting is not supported
 SELECT current_setting('myapp.tenant_hint');
--- differs: not implemented yet (0A000): function current_setting is not supported
 SELECT current_setting('myapp.missing', true);
--- differs: not implemented yet (0A000): function current_setting is not supported
 SELECT current_setting('myapp.missing');
 SHOW no_such_setting;
 SET no_such_setting = 1;

@@ -37,8 +37,8 @@ END_TEST
 START_TEST(copy_old_syntax)
 {
 	struct arena *a = arena_new(0);
-	struct xlat_stmt *st = xtranslate("COPY t TO STDOUT WITH CSV HEADER FORCE QUOTE *", NULL,
-					  0, 1, a);
+	struct xlat_stmt *st =
+		xtranslate("COPY t TO STDOUT WITH CSV HEADER FORCE QUOTE *", NULL, 0, 1, a);
 	const struct xlat_copy *cp = st->copy;
 	ck_assert(!cp->from);
 	ck_assert_uint_eq(cp->nopts, 3);
@@ -54,9 +54,8 @@ END_TEST
 START_TEST(copy_query_form)
 {
 	struct arena *a = arena_new(0);
-	struct xlat_stmt *st =
-		xtranslate("COPY (SELECT a, b FROM t WHERE a > 1) TO STDOUT (FORMAT binary)", NULL, 0,
-			   1, a);
+	struct xlat_stmt *st = xtranslate(
+		"COPY (SELECT a, b FROM t WHERE a > 1) TO STDOUT (FORMAT binary)", NULL, 0, 1, a);
 	ck_assert_int_eq(st->kind, XLAT_COPY);
 	ck_assert_ptr_null(st->copy->table);
 	ck_assert_str_eq(st->sql, "SELECT a, b FROM t WHERE a > 1");
@@ -97,8 +96,8 @@ END_TEST
 START_TEST(add_key)
 {
 	struct arena *a = arena_new(0);
-	struct xlat_stmt *st = xtranslate("ALTER TABLE pgbench_accounts ADD PRIMARY KEY (aid)",
-					  NULL, 0, 1, a);
+	struct xlat_stmt *st =
+		xtranslate("ALTER TABLE pgbench_accounts ADD PRIMARY KEY (aid)", NULL, 0, 1, a);
 	const struct xlat_rebuild *r = st->rebuild;
 	ck_assert_int_eq(st->kind, XLAT_REBUILD);
 	ck_assert_str_eq(r->table, "pgbench_accounts");

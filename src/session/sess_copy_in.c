@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_copy_in.c: COPY FROM STDIN. CopyInResponse moves the session to COPY_IN, where
+ * CopyData is parsed as it arrives (rows may span messages) and each row is converted with
+ * pgtype's input functions and inserted through one prepared INSERT; CopyDone ends it with
+ * "COPY n", CopyFail or any error ends it with an error, and nothing of it is kept (it runs in
+ * the current transaction, or an implicit one that commits at the end of the Query or at Sync).
+ *
+ *   READY --COPY FROM STDIN--> COPY_IN --CopyData, Flush, Sync--> COPY_IN
+ *     ^                          |  CopyDone: CommandComplete
+ *     +--------------------------+  CopyFail / bad data / cancel / other message: ErrorResponse
+ *
+ * Invariant: s->copy != NULL exactly in COPY_IN; it owns the parser and the INSERT. */
+#include "session_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "copy.h"
+#include "pgtype.h"
+
+struct sess_copy {
+	bool simple;             /* started by a simple Query: ReadyForQuery follows the end */
+	char *rest;              /* statements of that Query after the COPY, run once it ends */
+	struct arena *arena;     /* everything below */
+	struct arena *row_arena; /* per-row conversions */
+	struct copy_opts opts;
+	struct copy_parser *parser;
+	sqlite3_stmt *insert;
+	const char *rel;
+	const char **names;
+	uint32_t *types;
+	int32_t *typmods;
+	size_t ncols;
+	uint64_t rows;
+};
+
+/* ---- COPY FROM STDIN ---- */
+
+static void copy_free(struct sess_copy *c)
+{
+	if (!c)
+		return;
+	sqlite3_finalize(c->insert);
+	copy_parser_free(c->parser);
+	arena_free(c->row_arena);
+	arena_free(c->arena);
+	free(c->rest);
+	free(c);
+}
+
+static const char *insert_sql(struct sess_copy *c)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "INSERT INTO ");
+	sess_copy_quote_ident(&sb, c->rel);
+	strbuf_puts(&sb, " (");
+	for (size_t i = 0; i < c->ncols; i++) {
+		strbuf_puts(&sb, i ? ", " : "");
+		sess_copy_quote_ident(&sb, c->names[i]);
+	}
+	strbuf_puts(&sb, ") VALUES (");
+	for (size_t i = 0; i < c->ncols; i++)
+		strbuf_printf(&sb, "%s?%zu", i ? ", " : "", i + 1);
+	strbuf_puts(&sb, ")");
+	const char *r = arena_strdup(c->arena, sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* Columns, options, the INSERT and the parser of a COPY FROM; NULL with err set. */
+static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp, struct pgerr *err)
+{
+	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
+	struct sess_copy_cols cols = {0};
+	c->arena = arena_new(0);
+	c->row_arena = arena_new(0);
+	c->rel = arena_strdup(c->arena, cp->table);
+	bool ok = sess_copy_options(cp, c->arena, &c->opts, err) &&
+		  sess_copy_columns(s, c->arena, cp, &cols, err);
+	struct copy_columns cc = {.names = cols.names,
+				  .n = cols.n,
+				  .all = cols.all,
+				  .nall = cols.nall,
+				  .rel = cp->table};
+	ok = ok && copy_opts_columns(&c->opts, &cc, c->arena, err);
+	if (ok && cols.n == 0)
+		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			       "COPY FROM of a table without columns is not supported");
+	if (ok) {
+		c->names = cols.names, c->types = cols.types, c->typmods = cols.typmods;
+		c->ncols = cols.n;
+		sqlite3 *db = shard_conn_db(s->conn);
+		int rc = sqlite3_prepare_v3(db, insert_sql(c), -1, SQLITE_PREPARE_PERSISTENT,
+					    &c->insert, NULL);
+		ok = rc == SQLITE_OK || shard_error(db, rc, err);
+	}
+	if (!ok) {
+		copy_free(c);
+		return NULL;
+	}
+	c->parser = copy_parser_new(&c->opts, c->rel, c->names, c->ncols);
+	return c;
+}
+
+static bool bind_value(struct session *s, sqlite3_stmt *vm, int i, const struct pgtype_value *v)
+{
+	int rc;
+	switch (v->kind) {
+	case PGTYPE_V_INT:
+		rc = sqlite3_bind_int64(vm, i, v->i);
+		break;
+	case PGTYPE_V_FLOAT:
+		rc = sqlite3_bind_double(vm, i, v->f);
+		break;
+	case PGTYPE_V_TEXT: /* the row's text stays put until the step below */
+		rc = sqlite3_bind_text64(vm, i, v->p, v->n, SQLITE_STATIC, SQLITE_UTF8);
+		break;
+	case PGTYPE_V_BLOB:
+		rc = sqlite3_bind_blob64(vm, i, v->p, v->n, SQLITE_STATIC);
+		break;
+	default:
+		rc = sqlite3_bind_null(vm, i);
+		break;
+	}
+	(void)s;
+	return rc == SQLITE_OK;
+}
+
+/* varchar(n) and character(n) as their input functions apply the length: characters past n
+ * are dropped when they are all spaces, else 22001. */
+static bool apply_length(uint32_t type, int32_t typmod, struct pgtype_value *v, struct pgerr *err)
+{
+	if ((type != PGTYPE_VARCHAR && type != PGTYPE_BPCHAR) || typmod < 4 ||
+	    v->kind != PGTYPE_V_TEXT)
+		return true;
+	size_t max = (size_t)(typmod - 4), chars = 0, cut = v->n;
+	for (size_t i = 0; i < v->n; i++) {
+		if (((unsigned char)v->p[i] & 0xC0) == 0x80)
+			continue;
+		if (chars++ == max) {
+			cut = i;
+			break;
+		}
+	}
+	if (cut == v->n)
+		return true;
+	for (size_t i = cut; i < v->n; i++) {
+		if (v->p[i] != ' ')
+			return pgerr_set(err, SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
+					 "value too long for type %s(%zu)",
+					 type == PGTYPE_VARCHAR ? "character varying" : "character",
+					 max);
+	}
+	v->n = cut;
+	return true;
+}
+
+/* Converts one row's fields with the columns' input functions and inserts it. */
+static bool insert_row(struct session *s, struct sess_copy *c, const struct copy_row *row,
+		       struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	arena_reset(c->row_arena);
+	for (size_t i = 0; i < c->ncols; i++) {
+		const struct copy_field *f = &row->fields[i];
+		struct pgtype_value v = {.kind = PGTYPE_V_NULL};
+		bool ok = true;
+		if (f->p && c->opts.format == COPY_FORMAT_BINARY)
+			ok = pgtype_decode_binary(c->types[i], (const uint8_t *)f->p, f->n,
+						  c->row_arena, &v, err);
+		else if (f->p)
+			ok = pgtype_decode_text(c->types[i], f->p, f->n, c->row_arena, &v, err);
+		if (ok)
+			ok = apply_length(c->types[i], c->typmods[i], &v, err);
+		if (!ok) {
+			copy_context_value(err, &c->opts, c->rel, row->lineno, c->names[i], f->p,
+					   f->n);
+			return false;
+		}
+		if (!bind_value(s, c->insert, (int)i + 1, &v))
+			return shard_error(db, sqlite3_errcode(db), err);
+	}
+	int rc = sqlite3_step(c->insert);
+	sqlite3_reset(c->insert);
+	if (rc != SQLITE_DONE) {
+		shard_error(db, rc, err);
+		/* Key checks are where PostgreSQL no longer holds the line's text. */
+		bool key = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0 ||
+			   strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;
+		copy_context_line(err, c->rel, row->lineno, key ? NULL : row->line, row->line_len);
+		return false;
+	}
+	c->rows++;
+	return true;
+}
+
+/* Inserts every complete row the parser holds; *done when the data has ended. */
+static bool pump(struct session *s, struct sess_copy *c, bool *done, struct pgerr *err)
+{
+	struct copy_row row;
+	*done = false;
+	for (;;) {
+		switch (copy_parser_next(c->parser, &row, err)) {
+		case COPY_NEXT_ROW:
+			if (!insert_row(s, c, &row, err))
+				return false;
+			continue;
+		case COPY_NEXT_MORE:
+			return true;
+		case COPY_NEXT_DONE:
+			*done = true;
+			return true;
+		case COPY_NEXT_ERROR:
+			return false;
+		}
+	}
+}
+
+/* The COPY is over (either way): back to READY; a simple Query then runs what followed the
+ * COPY in it, or ends its implicit transaction and says ReadyForQuery. */
+static void finish(struct session *s, const struct pgerr *err)
+{
+	struct sess_copy *c = s->copy;
+	s->copy = NULL;
+	s->state = SESS_READY;
+	atomic_store(&s->copy_active, false);
+	char *rest = c->rest;
+	c->rest = NULL;
+	bool simple = c->simple;
+	copy_free(c);
+	if (err) {
+		sess_report_error(s, err);
+		if (!simple && s->state == SESS_READY)
+			s->state = SESS_SKIP_TO_SYNC;
+	}
+	if (simple && !err && rest) {
+		sess_simple_run(s, rest);
+	} else if (simple) {
+		struct pgerr e2;
+		pgerr_clear(&e2);
+		if (!err && !sess_txn_implicit_end(s, &e2))
+			sess_report_error(s, &e2);
+		if (s->state != SESS_CLOSING)
+			pgw_be_ready(&s->out, sess_status_char(s));
+	}
+	free(rest);
+}
+
+static void copy_in_data(struct session *s, const struct pgw_msg *m)
+{
+	struct pgerr err;
+	bool done;
+	pgerr_clear(&err);
+	copy_parser_feed(s->copy->parser, m->body, m->len);
+	if (!pump(s, s->copy, &done, &err))
+		finish(s, &err);
+}
+
+static void copy_in_done(struct session *s)
+{
+	struct pgerr err;
+	bool done;
+	pgerr_clear(&err);
+	copy_parser_finish(s->copy->parser);
+	if (!pump(s, s->copy, &done, &err)) {
+		finish(s, &err);
+		return;
+	}
+	ASSERT(done);
+	char tag[32];
+	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)s->copy->rows);
+	pgw_be_command_complete(&s->out, tag);
+	finish(s, NULL);
+}
+
+static void copy_in_fail(struct session *s, const struct pgw_msg *m)
+{
+	struct pgw_copy_fail f;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgw_fe_copy_fail(m, &f, &err)) {
+		sess_report_error(s, &err);
+		return;
+	}
+	pgerr_set(&err, SQLSTATE_QUERY_CANCELED, "COPY from stdin failed: %s", f.message);
+	finish(s, &err);
+}
+
+void sess_copy_input(struct session *s, const struct pgw_msg *m)
+{
+	struct pgerr err;
+	if (atomic_load(&s->copy_canceled) &&
+	    (m->type == PGW_FE_COPY_DATA || m->type == PGW_FE_COPY_DONE)) {
+		pgerr_set(&err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+		copy_context_line(&err, s->copy->rel, copy_parser_lineno(s->copy->parser), NULL, 0);
+		finish(s, &err);
+		return;
+	}
+	switch (m->type) {
+	case PGW_FE_COPY_DATA:
+		copy_in_data(s, m);
+		break;
+	case PGW_FE_COPY_DONE:
+		copy_in_done(s);
+		break;
+	case PGW_FE_COPY_FAIL:
+		copy_in_fail(s, m);
+		break;
+	case PGW_FE_FLUSH:
+	case PGW_FE_SYNC:
+		break; /* ignored during COPY IN, as PostgreSQL does */
+	case PGW_FE_TERMINATE:
+		sess_copy_free(s);
+		s->state = SESS_CLOSING;
+		break;
+	default:
+		pgerr_set(&err, SQLSTATE_PROTOCOL_VIOLATION,
+			  "unexpected message type 0x%02X during COPY from stdin", m->type);
+		finish(s, &err);
+		break;
+	}
+}
+
+void sess_copy_set_rest(struct session *s, const char *rest)
+{
+	if (s->copy && rest && *rest)
+		s->copy->rest = base_xstrdup(rest);
+}
+
+void sess_copy_free(struct session *s)
+{
+	copy_free(s->copy);
+	s->copy = NULL;
+}
+
+bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simple,
+			struct pgerr *err)
+{
+	if (!sess_txn_implicit_begin(s, err))
+		return false;
+	struct sess_copy *c = copy_new(s, x->copy, err);
+	if (!c)
+		return false;
+	c->simple = simple;
+	s->copy = c;
+	s->state = SESS_COPY_IN;
+	atomic_store(&s->copy_canceled, false);
+	atomic_store(&s->copy_active, true);
+	pgw_be_copy_in_response(&s->out, c->opts.format == COPY_FORMAT_BINARY ? 1 : 0, c->ncols);
+	return true;
+}

@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_rebuild.c: adding a key to a table that has rows (shard_table_rebuild) — rows, indexes,
+ * views and triggers survive; the key and NOT NULL hold afterwards; duplicates, NULLs, a
+ * second primary key, unknown columns, referenced tables, views and missing tables fail with
+ * PostgreSQL's SQLSTATEs and leave the table exactly as it was; a rollback undoes it all. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "shard.h"
+
+static char dir[64];
+static struct shard_registry *reg;
+static struct shard_conn *conn;
+
+static void setup(void)
+{
+	snprintf(dir, sizeof(dir), "/tmp/shard-rebuild-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct shard_opts o = {.data_dir = dir, .auto_create = true};
+	struct pgerr err;
+	reg = shard_registry_new(&o, &err);
+	ck_assert_ptr_nonnull(reg);
+	conn = shard_conn_open(reg, "t1", &err);
+	ck_assert_ptr_nonnull(conn);
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE acc (aid int4, \"Odd, name\" text DEFAULT 'x', "
+			     "n int4 CHECK (n >= 0));"
+			     "CREATE INDEX acc_n ON acc (n);"
+			     "CREATE VIEW acc_v AS SELECT aid FROM acc;"
+			     "CREATE TRIGGER acc_t AFTER INSERT ON acc BEGIN SELECT 1; END;"
+			     "INSERT INTO acc VALUES (1, 'a', 1), (2, 'b', 2), (3, NULL, 3);",
+			     &err));
+}
+
+static void teardown(void)
+{
+	shard_conn_close(conn);
+	shard_registry_free(reg);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* The first column of the first row of sql as text ("" for none). */
+static char *one(const char *sql)
+{
+	static char buf[1024];
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(conn), sql, -1, &vm, NULL), SQLITE_OK);
+	buf[0] = '\0';
+	if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+		snprintf(buf, sizeof(buf), "%s", (const char *)sqlite3_column_text(vm, 0));
+	sqlite3_finalize(vm);
+	return buf;
+}
+
+static bool add_key(const char *table, const char *constraint, const char *const *keys,
+		    size_t nkeys, bool primary, struct pgerr *err)
+{
+	struct shard_rebuild rb = {.table = table,
+				   .constraint = constraint,
+				   .index_name = primary ? "acc_pkey" : "acc_key",
+				   .keys = keys,
+				   .nkeys = nkeys,
+				   .primary = primary};
+	pgerr_clear(err);
+	return shard_table_rebuild(conn, &rb, err);
+}
+
+START_TEST(primary_key_added)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid int4 NOT NULL, \"Odd, name\" text DEFAULT 'x', "
+			 "n int4 CHECK (n >= 0), PRIMARY KEY (aid))");
+	ck_assert_str_eq(one("SELECT group_concat(aid || ':' || coalesce(\"Odd, name\", '-'), ' ') "
+			     "FROM acc"),
+			 "1:a 2:b 3:-");
+	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_schema WHERE name IN ('acc_n', "
+			     "'acc_t', 'acc_v')"),
+			 "3");
+	ck_assert_str_eq(one("SELECT count(*) FROM acc_v"), "3");
+	ck_assert(!shard_exec(conn, "INSERT INTO acc (aid) VALUES (1)", &err));
+	ck_assert_str_eq(err.sqlstate, "23505");
+	ck_assert(!shard_exec(conn, "INSERT INTO acc (aid) VALUES (NULL)", &err));
+	ck_assert_str_eq(err.sqlstate, "23502");
+	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%rebuild%'"),
+			 "0");
+	/* A second primary key is refused. */
+	static const char *const n[] = {"n"};
+	ck_assert(!add_key("acc", "PRIMARY KEY (n)", n, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "42P16");
+	ck_assert_str_eq(err.message, "multiple primary keys for table \"acc\" are not allowed");
+}
+END_TEST
+
+START_TEST(unique_with_quoted_column)
+{
+	static const char *const keys[] = {"Odd, name", "n"};
+	struct pgerr err;
+	ck_assert_msg(add_key("acc", "CONSTRAINT k UNIQUE (\"Odd, name\", n)", keys, 2, false,
+			      &err),
+		      "%s", err.message);
+	ck_assert(!shard_exec(conn, "INSERT INTO acc VALUES (9, 'a', 1)", &err));
+	ck_assert_str_eq(err.sqlstate, "23505");
+	/* A UNIQUE key does not make its columns NOT NULL. */
+	ck_assert(shard_exec(conn, "INSERT INTO acc VALUES (9, NULL, 9)", &err));
+}
+END_TEST
+
+/* Failures leave the table as it was. */
+static void unchanged(void)
+{
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid int4, \"Odd, name\" text DEFAULT 'x', n int4 CHECK "
+			 "(n >= 0))");
+	ck_assert_str_eq(one("SELECT count(*) FROM acc"), "3");
+	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_schema"), "4");
+	ck_assert(sqlite3_get_autocommit(shard_conn_db(conn)));
+}
+
+START_TEST(failures)
+{
+	struct pgerr err;
+	static const char *const aid[] = {"aid"}, *const odd[] = {"Odd, name"}, *const zz[] = {"zz"};
+	ck_assert(shard_exec(conn, "INSERT INTO acc VALUES (2, 'dup', 5)", &err));
+	ck_assert(!add_key("acc", "PRIMARY KEY (aid)", aid, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "23505");
+	ck_assert_str_eq(err.message, "could not create unique index \"acc_pkey\"");
+	ck_assert_str_eq(err.detail, "Key (aid)=(2) is duplicated.");
+	ck_assert(shard_exec(conn, "DELETE FROM acc WHERE n = 5", &err));
+	unchanged();
+	ck_assert(!add_key("acc", "PRIMARY KEY (\"Odd, name\")", odd, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "23502");
+	ck_assert_str_eq(err.message,
+			 "column \"Odd, name\" of relation \"acc\" contains null values");
+	unchanged();
+	ck_assert(!add_key("acc", "PRIMARY KEY (zz)", zz, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "42703");
+	ck_assert_str_eq(err.message, "column \"zz\" of relation \"acc\" does not exist");
+	/* Duplicates are reported before NULLs, as PostgreSQL builds the index first. */
+	ck_assert(shard_exec(conn, "INSERT INTO acc VALUES (4, 'a', 4)", &err));
+	ck_assert(!add_key("acc", "PRIMARY KEY (\"Odd, name\")", odd, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "23505");
+	ck_assert_str_eq(err.detail, "Key (Odd, name)=(a) is duplicated.");
+	ck_assert(shard_exec(conn, "DELETE FROM acc WHERE aid = 4", &err));
+	ck_assert(!add_key("nope", "PRIMARY KEY (aid)", aid, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "42P01");
+	ck_assert(!add_key("acc_v", "PRIMARY KEY (aid)", aid, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "42809");
+	unchanged();
+	ck_assert(shard_exec(conn, "CREATE TABLE child (x int4 REFERENCES acc (aid))", &err));
+	ck_assert(!add_key("acc", "PRIMARY KEY (aid)", aid, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "0A000");
+}
+END_TEST
+
+START_TEST(rolled_back_with_the_transaction)
+{
+	struct pgerr err;
+	static const char *const aid[] = {"aid"};
+	ck_assert(shard_exec(conn, "BEGIN", &err));
+	ck_assert(add_key("acc", "PRIMARY KEY (aid)", aid, 1, true, &err));
+	ck_assert(!sqlite3_get_autocommit(shard_conn_db(conn)));
+	ck_assert(shard_exec(conn, "ROLLBACK", &err));
+	unchanged();
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("rebuild");
+	TCase *tc = tcase_create("rebuild");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, primary_key_added);
+	tcase_add_test(tc, unique_with_quoted_column);
+	tcase_add_test(tc, failures);
+	tcase_add_test(tc, rolled_back_with_the_transaction);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
