@@ -510,6 +510,49 @@ static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, s ? s->backend_pid : 0);
 }
 
+static void fn_session_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
+}
+
+/* A tenant is never a standby: no recovery, and no WAL replay to ask about. */
+static void fn_false(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_int(ctx, 0);
+}
+
+static void fn_no_recovery(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_error(ctx, "recovery is not in progress", -1);
+}
+
+/* The tenant's file: its pages times the page size. */
+static void fn_database_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = CTX_CONN(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	bool self = sqlite3_value_type(argv[0]) == SQLITE_INTEGER
+			    ? sqlite3_value_int64(argv[0]) == CAT_DB_OID
+			    : name && strcmp(name, cat_conn_database(cc)) == 0;
+	if (!self) {
+		char *msg = sqlite3_mprintf("database \"%s\" does not exist", name ? name : "");
+		sqlite3_result_error(ctx, msg, -1);
+		sqlite3_free(msg);
+		return;
+	}
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT p.page_count * s.page_size FROM pragma_page_count() AS p, "
+			       "pragma_page_size() AS s",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		sqlite3_result_int64(ctx, sqlite3_column_int64(st, 0));
+	else
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+	sqlite3_finalize(st);
+}
+
 /* The built-in tablespaces live in the data directory: PostgreSQL prints no location. */
 static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -566,6 +609,10 @@ static const struct {
 	{"current_database", 0, fn_current_database, false},
 	{"pg_backend_pid", 0, fn_backend_pid, false},
 	{"pg_tablespace_location", 1, fn_tablespace_location, true},
+	{"pg_session_user", 0, fn_session_user, false},
+	{"pg_is_in_recovery", 0, fn_false, true},
+	{"pg_is_wal_replay_paused", 0, fn_no_recovery, true},
+	{"pg_database_size", 1, fn_database_size, false},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
 	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
 	{"pg_get_ruledef", 1, fn_get_ruledef, false},

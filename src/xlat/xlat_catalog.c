@@ -142,6 +142,9 @@ static const struct catfn {
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
 	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
+	{"pg_database_size", 1, 1, XLAT_OID_INT8},
+	{"pg_is_in_recovery", 0, 0, XLAT_OID_BOOL},
+	{"pg_is_wal_replay_paused", 0, 0, XLAT_OID_BOOL},
 	{"has_table_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_column_privilege", 3, 4, XLAT_OID_BOOL},
 	{"has_any_column_privilege", 2, 3, XLAT_OID_BOOL},
@@ -170,6 +173,26 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){fn->oid, -1};
 	return 1;
+}
+
+bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
+			   struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_NAME, -1};
+	switch (f->op) {
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
+		/* no SET ROLE: the current user is always the session user */
+		xlat_puts(c, "pg_session_user()");
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
+		xlat_puts(c, "current_database()");
+		return true;
+	default:
+		return xlat_unsupported(c, f->location, "this SQL value function");
+	}
 }
 
 /* ---- ~ ~* !~ !~*: POSIX extended regular expressions (pg_regex, catalog_fn.c) ---- */

@@ -241,6 +241,10 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from);
 /* A call collected by srf_collect: 1 emitted (the joined column), 0 not one, -1 failed. */
 int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+/* CURRENT_USER, SESSION_USER, USER, CURRENT_ROLE, CURRENT_CATALOG: the session's facts as the
+ * catalog knows them. */
+bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
+			   struct xlat_type *t);
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
 				struct xlat_type *t);
 

@@ -105,7 +105,10 @@ for q in "SELECT * FROM information_schema.columns WHERE table_schema = 'public'
 	"SELECT has_table_privilege('books', 'SELECT'), has_table_privilege('postgres', 'public.books', 'INSERT, UPDATE WITH GRANT OPTION'), has_schema_privilege('public', 'CREATE'), has_schema_privilege('pg_catalog', 'USAGE'), has_database_privilege('acme', 'CONNECT, TEMP'), has_column_privilege('books', 'title', 'SELECT'), has_any_column_privilege('books', 'UPDATE'), has_table_privilege('pg_catalog.pg_class', 'SELECT')" \
 	"SELECT has_table_privilege('books', 'fly')" \
 	"SELECT has_table_privilege('nosuch', 'SELECT')" \
-	"SELECT has_column_privilege('books', 'nosuch', 'SELECT')"; do
+	"SELECT has_column_privilege('books', 'nosuch', 'SELECT')" \
+	"SELECT current_user, session_user, user, current_role, current_catalog, current_database(), pg_is_in_recovery(), pg_database_size('acme') > 0" \
+	"SELECT pg_is_wal_replay_paused()" \
+	"SELECT pg_database_size('nosuch')"; do
 	want=$(on_pg -A -c "$q" 2>&1 || true)
 	got=$(on_sl -A -c "$q" 2>&1 || true)
 	[[ "$got" == "$want" ]] || fail "$q differs:
