@@ -127,6 +127,20 @@ $want
 ---
 $got"
 
+# SQLAlchemy's inspector, when Debian's python3-sqlalchemy and python3-psycopg2 are there.
+SA="$(dirname "$0")/catalog_sqlalchemy.py"
+if /usr/bin/python3 -c 'import sqlalchemy, psycopg2' 2>/dev/null; then
+	want=$(/usr/bin/python3 "$SA" "postgresql://postgres@/acme?host=$DIR&port=$PPORT" 2>&1 |
+		grep -v -e SAWarning -e '^  ' || true)
+	got=$(/usr/bin/python3 "$SA" "postgresql://postgres@127.0.0.1:$SPORT/acme" 2>&1 |
+		grep -v -e SAWarning -e '^  ' || true)
+	[[ "$got" == "$want" ]] || fail "SQLAlchemy inspector differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+fi
+
 # pgbench's run mode (its probe, VACUUM, TRUNCATE and the TPC-B transactions) on tables made
 # as pgbench -i makes them.
 on_sl -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL' || fail "pgbench tables"
