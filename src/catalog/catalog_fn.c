@@ -431,6 +431,35 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
 }
 
+/* 'name'::regproc: the catalog's regproc values are names, and the functions it names are
+ * the types' I/O functions listed in pg_type; any other name does not exist. */
+static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char *const sfx[] = {"in", "out", "recv", "send"};
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *name = strip_schema(s);
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	struct arena *a = arena_new(0);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		for (size_t k = 0; k < ARRAY_LEN(sfx) && !found; k++)
+			found = strcmp(cat_type_regproc(a, &all[i], sfx[k]), name) == 0;
+	}
+	arena_free(a);
+	if (found) {
+		result_text(ctx, name);
+		return;
+	}
+	char *msg = sqlite3_mprintf("function \"%s\" does not exist", s);
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+}
+
 /* ---- ~ and ~*: POSIX extended regular expressions ---- */
 
 static void regex_free(void *p)
@@ -599,6 +628,7 @@ static const struct {
 	{"pg_regclass_out", 1, fn_regclass_out, false},
 	{"pg_regtype_out", 1, fn_regtype_out, true},
 	{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
+	{"pg_regproc_in", 1, fn_regproc_in, true},
 	{"pg_regex", 3, fn_regex, true},
 	{"pg_get_triggerdef", 1, fn_null, true},
 	{"pg_get_triggerdef", 2, fn_null, true},

@@ -170,6 +170,9 @@ struct cat_reldef {
 };
 
 const struct cat_reldef *cat_reldefs(size_t *n);
+struct pgtype_info;
+/* A type's I/O function name as pg_type lists it (sfx "in", "out", "recv", "send"). */
+const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx);
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */

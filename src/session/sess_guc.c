@@ -406,3 +406,19 @@ bool sess_guc_show(struct session *s, const char *name, bool with_header, struct
 		return false;
 	return show_rows(s, name);
 }
+
+bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
+		 bool *read_only)
+{
+	const struct sess_guc *g = i < GUC_COUNT ? &s->gucs[i] : NULL;
+	for (const struct sess_guc *c = s->custom; !g && c; c = c->next, i--) {
+		if (i == GUC_COUNT)
+			g = c;
+	}
+	if (!g)
+		return false;
+	*name = g->def->name;
+	*description = g->def->description;
+	*read_only = g->def->read_only;
+	return true;
+}

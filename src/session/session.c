@@ -184,6 +184,12 @@ static const char *catalog_setting(void *arg, const char *name)
 	return sess_guc_get(arg, name);
 }
 
+static bool catalog_setting_at(void *arg, size_t i, const char **name, const char **description,
+			       bool *read_only)
+{
+	return sess_guc_at(arg, i, name, description, read_only);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -207,7 +213,8 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	s->conn = shard_conn_open(s->env->shards, s->tenant, err);
 	if (!s->conn)
 		return false;
-	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting, s};
+	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
+					      catalog_setting_at, s};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	negotiate(s, st);
 	pgw_be_auth_ok(&s->out);

@@ -198,6 +198,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "role \"", SQLSTATE_UNDEFINED_OBJECT, NULL},
 	{SQLITE_ERROR, "column \"", SQLSTATE_UNDEFINED_COLUMN, NULL},
 	{SQLITE_ERROR, "recovery is not in progress", "55000", reword_recovery},
+	{SQLITE_ERROR, "function \"", SQLSTATE_UNDEFINED_FUNCTION, NULL},
 	{SQLITE_ERROR, "schema \"", SQLSTATE_INVALID_SCHEMA_NAME, NULL},
 	{SQLITE_ERROR, "database \"", SQLSTATE_INVALID_CATALOG_NAME, NULL},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},

@@ -15,6 +15,7 @@ enum {
 	OID_REGTYPE = 2206,
 	OID_REGNAMESPACE = 4089,
 	OID_TEXT_ARRAY = 1009,
+	OID_RECORD = 2249,
 };
 
 /* The relations of pg_catalog the catalog module provides (catalog_rel.c; a catalog unit
@@ -46,6 +47,7 @@ static const char *const relations[] = {
 	"pg_roles",
 	"pg_sequence",
 	"pg_sequences",
+	"pg_settings",
 	"pg_statistic_ext",
 	"pg_tables",
 	"pg_tablespace",
@@ -257,6 +259,9 @@ static bool wrap(struct xlat_ctx *c, const PgQuery__TypeCast *tc, const char *fn
 	return ok;
 }
 
+static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
+static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t);
+
 /* ---- arrays (PostgreSQL's text form, as the catalog's array columns hold them) ---- */
 
 /* x = ANY(array) and x <> ALL(array) over a value (not a parameter: drivers' array
@@ -281,9 +286,32 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 }
 
 /* a[i]: one subscript, no slices or field selection. */
+/* (r).x and (r).n of an (x, n) record from _pg_expandarray, the only records there are. */
+static bool record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t)
+{
+	const char *field = xlat_node_str(ind->indirection[0]);
+	if (!field || (strcmp(field, "x") != 0 && strcmp(field, "n") != 0))
+		return xlat_unsupported(c, -1, "field selection");
+	bool value = field[0] == 'x';
+	if (ind->arg->node_case == NODE(FUNC_CALL) && srf_collected(c, ind->arg->func_call)) {
+		srf_column(c, value, t);
+		return true;
+	}
+	struct xlat_type ignored;
+	xlat_puts(c, "pg_record_field(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	xlat_printf(c, ", %d)", value ? 1 : 2);
+	*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+	return true;
+}
+
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
+	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
+		return record_field(c, ind, t);
 	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
 	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
 		return xlat_unsupported(c, -1, "an array slice or field selection");
@@ -352,18 +380,21 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	return wrap(c, tc, out);
 }
 
-/* The catalog lists no functions (pg_proc is empty), so a function name never resolves; a
- * regproc value the catalog holds is already its name. */
+/* A regproc value the catalog holds is already its name; a name literal is checked at run
+ * time against the functions the catalog lists (pg_regproc_in). */
 static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
 		       struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
-	if (s && !all_digits(s))
-		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, tc->location,
-				 "function \"%s\" does not exist", s);
-	if (s) {
+	if (s && all_digits(s)) {
 		xlat_puts(c, s);
+		return true;
+	}
+	if (s) {
+		xlat_puts(c, "pg_regproc_in(");
+		xlat_string(c, s);
+		xlat_puts(c, ")");
 		return true;
 	}
 	struct xlat_type ignored;
@@ -573,8 +604,13 @@ static int srf_kind(const PgQuery__Node *n)
 	const PgQuery__FuncCall *f = n->func_call;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
-	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 || f->over ||
-	    f->agg_star || f->agg_distinct)
+	if (!name || !schema || f->n_funcname > 2 || f->over || f->agg_star || f->agg_distinct)
+		return 0;
+	/* JDBC's getPrimaryKeys/getIndexInfo: the (x, n) records of an array's elements */
+	if (strcmp(schema, "information_schema") == 0 && strcmp(name, "_pg_expandarray") == 0 &&
+	    f->n_args == 1)
+		return 3;
+	if (strcmp(schema, "pg_catalog") != 0)
 		return 0;
 	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
 		return 1;
@@ -605,6 +641,8 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	const char *arg_text = NULL;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (v && v->node_case == NODE(A_INDIRECTION) && srf_kind(v->a_indirection->arg) == 3)
+			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n */
 		if (!srf_kind(v))
 			continue;
 		const char *text = emit_aside(c, v->func_call->args[0]);
@@ -640,18 +678,40 @@ bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 	return true;
 }
 
-int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
 	for (int i = 0; c->srf && i < c->srf->ncalls; i++) {
-		if (c->srf->calls[i] != f)
-			continue;
-		bool value = strcmp(xlat_node_str(f->funcname[f->n_funcname - 1]), "unnest") == 0;
-		xlat_ident(c, c->srf->alias);
-		xlat_puts(c, value ? ".value" : ".ordinality");
-		*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+		if (c->srf->calls[i] == f)
+			return true;
+	}
+	return false;
+}
+
+/* The joined element's value or its position (its ordinality). */
+static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t)
+{
+	xlat_ident(c, c->srf->alias);
+	xlat_puts(c, value ? ".value" : ".ordinality");
+	*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+}
+
+int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	if (!srf_collected(c, f))
+		return 0;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (strcmp(name, "_pg_expandarray") != 0) {
+		srf_column(c, strcmp(name, "unnest") == 0, t);
 		return 1;
 	}
-	return 0;
+	/* the whole (x, n) record, in PostgreSQL's record text form */
+	xlat_puts(c, "('(' || ");
+	srf_column(c, true, t);
+	xlat_puts(c, " || ',' || ");
+	srf_column(c, false, t);
+	xlat_puts(c, " || ')')");
+	*t = (struct xlat_type){OID_RECORD, -1};
+	return 1;
 }
 
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */

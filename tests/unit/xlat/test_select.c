@@ -27,7 +27,7 @@ static const struct xcase cases[] = {
 	 "SELECT oid FROM pg_class WHERE oid = pg_regclass_in('pg_catalog.pg_class')"},
 	{"SELECT oid FROM pg_class WHERE oid = '16417'", "SELECT oid FROM pg_class WHERE oid = '16417'"},
 	{"SELECT '12'::oid", "SELECT 12 AS oid"},
-	{"SELECT 'f'::regproc", "!42883"},
+	{"SELECT 'pg_catalog.array_in'::regproc", "SELECT pg_regproc_in('pg_catalog.array_in') AS regproc"},
 	{"SELECT 'x'::oid", "!22P02"},
 	{"SELECT relname FROM pg_class WHERE relname OPERATOR(pg_catalog.~) '^(t)$' COLLATE "
 	 "pg_catalog.default",
