@@ -28,7 +28,7 @@ SPORT=$(port)
 PPORT=$(port)
 
 as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses='' \
+as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses=127.0.0.1 \
 	-c fsync=off >"$DIR/pglog" 2>&1 &
 "$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$SPORT" --socket-dir '' 2>"$DIR/log" &
 PID=$!
@@ -134,11 +134,23 @@ if /usr/bin/python3 -c 'import sqlalchemy, psycopg2' 2>/dev/null; then
 		grep -v -e SAWarning -e '^  ' || true)
 	got=$(/usr/bin/python3 "$SA" "postgresql://postgres@127.0.0.1:$SPORT/acme" 2>&1 |
 		grep -v -e SAWarning -e '^  ' || true)
+	grep -q "^books pk {'constrained_columns': \['id'\]" <<<"$got" || fail "SQLAlchemy: $got"
 	[[ "$got" == "$want" ]] || fail "SQLAlchemy inspector differs:
 --- PostgreSQL
 $want
 --- shardlite
 $got"
+fi
+
+# JDBC's DatabaseMetaData and ResultSetMetaData, when a JDK and Debian's JDBC driver are there.
+JAR=/usr/share/java/postgresql.jar
+if command -v javac >/dev/null && [[ -f "$JAR" ]]; then
+	javac -d "$DIR" "$(dirname "$0")/CatalogMeta.java" || fail "javac CatalogMeta.java"
+	want=$(java -cp "$JAR:$DIR" CatalogMeta "jdbc:postgresql://127.0.0.1:$PPORT/acme" 2>&1 || true)
+	got=$(java -cp "$JAR:$DIR" CatalogMeta "jdbc:postgresql://127.0.0.1:$SPORT/acme" 2>&1 || true)
+	[[ "$got" == "$want" ]] || fail "JDBC metadata differs:
+$(diff <(echo "$want") <(echo "$got"))"
+	grep -qi '^imported .*fk_name=books_author_id_fkey' <<<"$got" || fail "JDBC: $got"
 fi
 
 # pgbench's run mode (its probe, VACUUM, TRUNCATE and the TPC-B transactions) on tables made
