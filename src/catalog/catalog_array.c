@@ -287,7 +287,8 @@ bool cat_array_register(sqlite3 *db)
 		{"array_upper", 2, fn_array_upper},
 		{"pg_array_has", 2, fn_array_has},
 		{"pg_array_get", 2, fn_array_get},
-		{"pg_array_in", 1, fn_array_in}, {"pg_record_field", 2, fn_record_field},
+		{"pg_array_in", 1, fn_array_in},
+		{"pg_record_field", 2, fn_record_field},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,

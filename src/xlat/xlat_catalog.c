@@ -287,8 +287,7 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 
 /* a[i]: one subscript, no slices or field selection. */
 /* (r).x and (r).n of an (x, n) record from _pg_expandarray, the only records there are. */
-static bool record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
-			 struct xlat_type *t)
+static bool record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
 {
 	const char *field = xlat_node_str(ind->indirection[0]);
 	if (!field || (strcmp(field, "x") != 0 && strcmp(field, "n") != 0))
@@ -641,7 +640,8 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	const char *arg_text = NULL;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
-		if (v && v->node_case == NODE(A_INDIRECTION) && srf_kind(v->a_indirection->arg) == 3)
+		if (v && v->node_case == NODE(A_INDIRECTION) &&
+		    srf_kind(v->a_indirection->arg) == 3)
 			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n */
 		if (!srf_kind(v))
 			continue;

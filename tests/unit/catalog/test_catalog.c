@@ -338,6 +338,19 @@ static const struct {
 	 "WHERE a.attrelid = 'books'::regclass ORDER BY k.ord",
 	 "author_id;title"},
 	{"SELECT unnest('{x,y}'::text[]), generate_subscripts('{x,y}'::text[], 1)", "x|1;y|2"},
+	{"SELECT result.COLUMN_NAME, result.KEY_SEQ FROM (SELECT a.attname AS COLUMN_NAME, "
+	 "(information_schema._pg_expandarray(i.indkey)).n AS KEY_SEQ, "
+	 "information_schema._pg_expandarray(i.indkey) AS KEYS, a.attnum AS A_ATTNUM FROM "
+	 "pg_catalog.pg_class ct JOIN pg_catalog.pg_attribute a ON (ct.oid = a.attrelid) JOIN "
+	 "pg_catalog.pg_index i ON (a.attrelid = i.indrelid) WHERE ct.relname = 'books' AND "
+	 "i.indisunique AND NOT i.indisprimary) result WHERE result.A_ATTNUM = (result.KEYS).x "
+	 "ORDER BY result.key_seq",
+	 "author_id|1;title|2"},
+	{"SELECT indkey[0], indkey[1], indkey[2] FROM pg_index WHERE indexrelid = "
+	 "'books_author_title'::regclass",
+	 "2|3|<null>"},
+	{"SELECT count(*) > 10 FROM pg_type WHERE typinput = 'pg_catalog.array_in'::regproc", "1"},
+	{"SELECT setting FROM pg_catalog.pg_settings WHERE name = 'max_index_keys'", "32"},
 	{"SELECT c.relname FROM pg_class c JOIN pg_index ix ON ix.indexrelid = c.oid WHERE "
 	 "ix.indisprimary = 'f' AND ix.indisunique <> 'no' ORDER BY 1",
 	 "authors_email_key;books_author_title"},

@@ -257,6 +257,8 @@ static const struct xcase cases[] = {
 	{"SELECT $1, $3", "SELECT ?1 AS \"?column?\", ?3 AS \"?column?\""},
 	{"SELECT a[1] FROM t", "SELECT pg_array_get(a, 1) AS a FROM t"},
 	{"SELECT a[1:2] FROM t", "!0A000"},
+	{"SELECT (b).x, (b).n FROM t", "SELECT pg_record_field(b, 1) AS x, pg_record_field(b, 2) AS n FROM t"},
+	{"SELECT (b).y FROM t", "!0A000"},
 	{"SELECT ROW(1)", "!0A000@8"},
 	{"SELECT B'101'", "!0A000@8"},
 	{"SELECT 1 FROM t WHERE (a, b) IS NULL", "!0A000@30"},
