@@ -202,6 +202,9 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
 
+/* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
+bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);
+
 /* ---- catalog_array.c ---- */
 bool cat_array_register(sqlite3 *db);
 
