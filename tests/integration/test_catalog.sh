@@ -73,6 +73,33 @@ $want
 $got"
 done
 
+# A second tenant: composite keys, named constraints, quoted names, partial unique index.
+SCHEMA2="
+CREATE TABLE \"Orgs\" (org_id int4, region text, name varchar(50) NOT NULL DEFAULT 'unnamed',
+  score double precision DEFAULT 1.5, active boolean NOT NULL DEFAULT true,
+  PRIMARY KEY (org_id, region), CONSTRAINT orgs_name_uq UNIQUE (name),
+  CONSTRAINT score_range CHECK (score >= 0 AND score <= 100));
+CREATE TABLE members (id bigint PRIMARY KEY, org_id int4, region text, \"Nick Name\" text,
+  joined date DEFAULT '2020-01-01', FOREIGN KEY (org_id, region) REFERENCES \"Orgs\" (org_id, region)
+  ON UPDATE CASCADE ON DELETE SET NULL, CHECK (id > 0));
+CREATE INDEX members_nick ON members (\"Nick Name\");
+CREATE UNIQUE INDEX members_org_idx ON members (org_id, region) WHERE org_id IS NOT NULL;"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE t2' postgres || fail "CREATE DATABASE t2"
+echo "$SCHEMA2" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d t2 >/dev/null ||
+	fail "schema 2 on PostgreSQL"
+echo "$SCHEMA2" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d t2 >/dev/null ||
+	fail "schema 2 on shardlite"
+casts2() { sed -E 's/ ([0-9]+)::double precision/ \1/g'; }
+for cmd in '\d "Orgs"' '\d members' '\di' '\dt'; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d t2 -c "$cmd" 2>&1 | casts2)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d t2 -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "t2 $cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # \l: PostgreSQL also lists its other databases; a tenant sees only itself.
 want=$(on_pg -A -c '\l' | grep '^acme|')
 got=$(on_sl -A -c '\l' | grep '^acme|')
