@@ -292,10 +292,11 @@ bool cat_array_register(sqlite3 *db)
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,
-					       SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fns[i].fn,
-					       NULL, NULL, NULL) != SQLITE_OK)
+					       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+						       SQLITE_INNOCUOUS,
+					       NULL, fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
 			return false;
 	}
-	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8, NULL, NULL,
-					  array_step, array_final, NULL) == SQLITE_OK;
+	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					  NULL, NULL, array_step, array_final, NULL) == SQLITE_OK;
 }

@@ -470,7 +470,9 @@ static const struct {
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 {
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		int flags = SQLITE_UTF8 | (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
+		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+		int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS |
+			    (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
 		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
 					       NULL, NULL, NULL) != SQLITE_OK)
 			return false;

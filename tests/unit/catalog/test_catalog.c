@@ -63,6 +63,8 @@ static char *rows(sqlite3 *db, const char *sql)
 static sqlite3 *schema_db(void)
 {
 	sqlite3 *db = open_db(":memory:");
+	/* as shard connections run: functions and tables in views must be innocuous */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
 	ck_assert_int_eq(sqlite3_exec(db, schema, NULL, NULL, NULL), SQLITE_OK);
 	return db;
 }
@@ -152,6 +154,27 @@ START_TEST(test_sees_other_connection)
 	ck_assert_str_eq(rows(a, "SELECT relname FROM pg_class"), "fresh");
 	sqlite3_close(a);
 	sqlite3_close(b);
+}
+END_TEST
+
+/* Views over the catalog and its functions work with trusted_schema off. */
+START_TEST(test_in_views)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "CREATE VIEW tabs AS SELECT relname FROM pg_class WHERE "
+				      "pg_regex(relname, '^b', 0) AND relkind = 'r';"
+				      "CREATE VIEW nums AS SELECT value FROM pg_srf_series(1, 2)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	ck_assert_str_eq(rows(db, "SELECT * FROM tabs"), "books");
+	ck_assert_str_eq(rows(db, "SELECT * FROM nums"), "1;2");
+	ck_assert_int_ne(sqlite3_exec(db, "CREATE VIEW bad AS SELECT shardlite_catalog_session(1)",
+				      NULL, NULL, NULL) == SQLITE_OK &&
+				 sqlite3_exec(db, "SELECT * FROM bad", NULL, NULL, NULL) ==
+					 SQLITE_OK,
+			 1);
+	sqlite3_close(db);
 }
 END_TEST
 
@@ -398,6 +421,7 @@ int main(void)
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
+	tcase_add_test(tc, test_in_views);
 	tcase_add_test(tc, test_column_origins);
 	tcase_add_test(tc, test_column_types);
 	tcase_add_test(tc, test_every_relation);
