@@ -18,12 +18,19 @@ struct catalog_session {
 	uint32_t backend_pid; /* pg_backend_pid() */
 	/* current_setting(name): the session's value, or NULL when the name is unknown. */
 	const char *(*setting)(void *arg, const char *name);
+	/* pg_settings: the i-th setting (0-based) with its description and whether SET may
+	 * change it; false past the last. May be NULL (pg_settings then lists no settings). */
+	bool (*setting_at)(void *arg, size_t i, const char **name, const char **description,
+			   bool *read_only);
 	void *setting_arg;
 };
 
 /* Registers the catalog's virtual tables and functions on db. Call once per connection,
  * before any other statement; everything registered is freed when db is closed. False with
- * err set (XX000) when SQLite refuses a registration. Does not block. */
+ * err set (XX000) when SQLite refuses a registration. Does not block. The catalog reads the
+ * schema with its own statements on db (sqlite_schema, PRAGMA schema_version, page_count,
+ * page_size, table_xinfo, index_list, index_xinfo, foreign_key_list, dbstat): an authorizer
+ * on db must allow them. */
 bool catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
 
 /* Lends the session facts to db's catalog until the next call (NULL: none; user and
@@ -47,8 +54,9 @@ void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);
 
-/* True when name is a relation of pg_catalog the catalog provides (for the translator's
- * tests; the translator keeps its own list so it does not link this floor). */
+/* True when name is a relation the catalog provides under its SQLite name (pg_class,
+ * information_schema_tables, ...; for tests: the translator keeps its own list so that it
+ * does not link this floor). */
 bool catalog_has_relation(const char *name);
 
 #endif

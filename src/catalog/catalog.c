@@ -120,6 +120,8 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	char *sql = sqlite3_mprintf("CREATE TABLE x(%s)", arg->def->columns);
 	int rc = sqlite3_declare_vtab(db, sql);
 	sqlite3_free(sql);
+	/* read-only and without side effects: usable from views even with trusted_schema off */
+	sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
 	if (rc != SQLITE_OK) {
 		*errmsg = sqlite3_mprintf("catalog: bad declaration of %s", arg->def->name);
 		return rc;
@@ -345,11 +347,13 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
 	cc->db = db;
 	/* The connection state lives as long as db: freed by this function's destructor. */
-	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1, SQLITE_UTF8, cc,
-					    fn_set_session, NULL, NULL, conn_free);
+	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1,
+					    SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_set_session,
+					    NULL, NULL, conn_free);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1, SQLITE_UTF8, cc,
-						fn_origins, NULL, NULL, NULL);
+		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1,
+						SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_origins,
+						NULL, NULL, NULL);
 	for (size_t k = 0; rc == SQLITE_OK && k < ARRAY_LEN(def_sets); k++) {
 		size_t n = 0;
 		const struct cat_reldef *defs = def_sets[k](&n);

@@ -140,18 +140,44 @@ static void fn_array_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* array[i]: 1-based; out of range or NULL gives NULL. */
+/* array[i]: 1-based, but int2vector/oidvector count from 0 as in PostgreSQL; out of range or
+ * NULL gives NULL. */
 static void fn_array_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t i = sqlite3_value_int64(argv[1]);
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	struct arena *a = arena_new(0);
 	size_t n = 0;
-	const char **v = cat_array_parse(a, (const char *)sqlite3_value_text(argv[0]), &n);
+	const char **v = cat_array_parse(a, s, &n);
+	if (s && s[0] != '{')
+		i++;
 	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && i >= 1 && (size_t)i <= n)
 		result_text(ctx, v[i - 1]);
 	else
 		sqlite3_result_null(ctx);
 	arena_free(a);
+}
+
+/* (r).x / (r).n of a record in PostgreSQL's text form "(a,b)": its k-th field. */
+static void fn_record_field(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	int k = sqlite3_value_int(argv[1]);
+	size_t len = s ? strlen(s) : 0;
+	if (len < 2 || s[0] != '(' || s[len - 1] != ')' || k < 1) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *p = s + 1;
+	for (int f = 1; f < k && p; f++) {
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	size_t n = p ? strcspn(p, ",)") : 0;
+	if (p && n)
+		sqlite3_result_text(ctx, p, (int)n, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
 }
 
 /* array_upper(a, 1): the number of elements (one-dimensional arrays), NULL when empty. */
@@ -262,13 +288,15 @@ bool cat_array_register(sqlite3 *db)
 		{"pg_array_has", 2, fn_array_has},
 		{"pg_array_get", 2, fn_array_get},
 		{"pg_array_in", 1, fn_array_in},
+		{"pg_record_field", 2, fn_record_field},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,
-					       SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fns[i].fn,
-					       NULL, NULL, NULL) != SQLITE_OK)
+					       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+						       SQLITE_INNOCUOUS,
+					       NULL, fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
 			return false;
 	}
-	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8, NULL, NULL,
-					  array_step, array_final, NULL) == SQLITE_OK;
+	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					  NULL, NULL, array_step, array_final, NULL) == SQLITE_OK;
 }

@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_fn.c: the catalog functions clients call (format_type, pg_get_indexdef,
- * pg_get_constraintdef, pg_table_is_visible, current_schemas, array_to_string, ...), the
- * reg* conversions the translator emits for ::regclass and friends, and POSIX regular
- * expressions for ~ and !~. Arrays travel as PostgreSQL's text form, {a,b}. */
+ * pg_get_constraintdef, pg_table_is_visible, current_schemas, pg_size_pretty, version,
+ * current_setting, ...). reg* conversions and regular expressions are in catalog_reg.c,
+ * arrays in catalog_array.c, privileges in catalog_priv.c. */
 #include "catalog_int.h"
 
 #include "pgtype.h"
 
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -322,154 +321,6 @@ static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	sqlite3_finalize(st);
 }
 
-/* ---- reg* conversions: OIDs to names and back ---- */
-
-/* Built-in relations a client names in a ::regclass literal (pg_class.dat OIDs). */
-static const struct {
-	const char *name;
-	uint32_t oid;
-} builtin_rels[] = {
-	{"pg_type", 1247},       {"pg_attribute", 1249},  {"pg_proc", 1255},
-	{"pg_class", 1259},      {"pg_database", 1262},   {"pg_am", 2601},
-	{"pg_attrdef", 2604},    {"pg_constraint", 2606}, {"pg_description", 2609},
-	{"pg_index", 2610},      {"pg_inherits", 2611},   {"pg_namespace", 2615},
-	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
-	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
-};
-
-static const char *strip_schema(const char *s)
-{
-	if (strncmp(s, "public.", 7) == 0)
-		return s + 7;
-	if (strncmp(s, "pg_catalog.", 11) == 0)
-		return s + 11;
-	return s;
-}
-
-static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	if (s[0] >= '0' && s[0] <= '9') {
-		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
-		return;
-	}
-	const char *name = strip_schema(s);
-	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
-		if (strcmp(builtin_rels[i].name, name) == 0) {
-			sqlite3_result_int64(ctx, builtin_rels[i].oid);
-			return;
-		}
-	}
-	const struct cat_model *m = model(ctx);
-	if (!m)
-		return;
-	const struct cat_rel *rel = cat_model_rel(m, name);
-	if (rel) {
-		sqlite3_result_int64(ctx, rel->oid);
-		return;
-	}
-	char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
-	sqlite3_result_error(ctx, msg, -1);
-	sqlite3_free(msg);
-}
-
-static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
-	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
-		if (builtin_rels[i].oid == oid) {
-			result_text(ctx, builtin_rels[i].name);
-			return;
-		}
-	}
-	const struct cat_model *m = model(ctx);
-	if (!m)
-		return;
-	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
-	if (rel) {
-		struct arena *a = arena_new(0);
-		result_text(ctx, cat_quote_ident(a, rel->name));
-		arena_free(a);
-	} else {
-		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
-	}
-}
-
-static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
-	struct arena *a = arena_new(0);
-	result_text(ctx, oid == 0 ? "-" : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1) : NULL);
-	if (oid && !pgtype_by_oid(oid))
-		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
-	arena_free(a);
-}
-
-static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	int64_t oid = sqlite3_value_int64(argv[0]);
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
-		sqlite3_result_null(ctx);
-	else if (oid == CAT_NS_PG_CATALOG || oid == CAT_NS_PUBLIC ||
-		 oid == CAT_NS_INFORMATION_SCHEMA)
-		result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
-				 : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
-							    : "information_schema");
-	else
-		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
-}
-
-/* ---- ~ and ~*: POSIX extended regular expressions ---- */
-
-static void regex_free(void *p)
-{
-	regfree(p);
-	free(p);
-}
-
-static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	const char *pat = (const char *)sqlite3_value_text(argv[1]);
-	if (!s || !pat) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	regex_t *re = sqlite3_get_auxdata(ctx, 1);
-	if (!re) {
-		re = base_xmalloc(sizeof(*re));
-		int flags = REG_EXTENDED | REG_NOSUB | (sqlite3_value_int(argv[2]) ? REG_ICASE : 0);
-		int rc = regcomp(re, pat, flags);
-		if (rc != 0) {
-			char msg[256], full[400];
-			regerror(rc, re, msg, sizeof(msg));
-			free(re);
-			snprintf(full, sizeof(full), "invalid regular expression: %s", msg);
-			sqlite3_result_error(ctx, full, -1);
-			return;
-		}
-		sqlite3_set_auxdata(ctx, 1, re, regex_free);
-		re = sqlite3_get_auxdata(ctx, 1);
-		if (!re) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
-	}
-	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
-}
-
 /* ---- session facts (lent by the session, see catalog_set_session) ---- */
 
 static const char *setting(struct cat_conn *cc, const char *name)
@@ -508,6 +359,49 @@ static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct catalog_session *s = CTX_CONN(ctx)->sess;
 	sqlite3_result_int64(ctx, s ? s->backend_pid : 0);
+}
+
+static void fn_session_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
+}
+
+/* A tenant is never a standby: no recovery, and no WAL replay to ask about. */
+static void fn_false(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_int(ctx, 0);
+}
+
+static void fn_no_recovery(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_error(ctx, "recovery is not in progress", -1);
+}
+
+/* The tenant's file: its pages times the page size. */
+static void fn_database_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = CTX_CONN(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	bool self = sqlite3_value_type(argv[0]) == SQLITE_INTEGER
+			    ? sqlite3_value_int64(argv[0]) == CAT_DB_OID
+			    : name && strcmp(name, cat_conn_database(cc)) == 0;
+	if (!self) {
+		char *msg = sqlite3_mprintf("database \"%s\" does not exist", name ? name : "");
+		sqlite3_result_error(ctx, msg, -1);
+		sqlite3_free(msg);
+		return;
+	}
+	sqlite3_stmt *st = NULL;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT p.page_count * s.page_size FROM pragma_page_count() AS p, "
+			       "pragma_page_size() AS s",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		sqlite3_result_int64(ctx, sqlite3_column_int64(st, 0));
+	else
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+	sqlite3_finalize(st);
 }
 
 /* The built-in tablespaces live in the data directory: PostgreSQL prints no location. */
@@ -552,11 +446,6 @@ static const struct {
 	{"pg_table_size", 1, fn_relation_size, false},
 	{"pg_relation_size", 1, fn_relation_size, false},
 	{"pg_total_relation_size", 1, fn_relation_size, false},
-	{"pg_regclass_in", 1, fn_regclass_in, false},
-	{"pg_regclass_out", 1, fn_regclass_out, false},
-	{"pg_regtype_out", 1, fn_regtype_out, true},
-	{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
-	{"pg_regex", 3, fn_regex, true},
 	{"pg_get_triggerdef", 1, fn_null, true},
 	{"pg_get_triggerdef", 2, fn_null, true},
 	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
@@ -566,6 +455,10 @@ static const struct {
 	{"current_database", 0, fn_current_database, false},
 	{"pg_backend_pid", 0, fn_backend_pid, false},
 	{"pg_tablespace_location", 1, fn_tablespace_location, true},
+	{"pg_session_user", 0, fn_session_user, false},
+	{"pg_is_in_recovery", 0, fn_false, true},
+	{"pg_is_wal_replay_paused", 0, fn_no_recovery, true},
+	{"pg_database_size", 1, fn_database_size, false},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
 	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
 	{"pg_get_ruledef", 1, fn_get_ruledef, false},
@@ -577,10 +470,12 @@ static const struct {
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 {
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		int flags = SQLITE_UTF8 | (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
+		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+		int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS |
+			    (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
 		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
 					       NULL, NULL, NULL) != SQLITE_OK)
 			return false;
 	}
-	return cat_array_register(db);
+	return cat_reg_register(db, cc) && cat_array_register(db);
 }

@@ -170,6 +170,9 @@ struct cat_reldef {
 };
 
 const struct cat_reldef *cat_reldefs(size_t *n);
+struct pgtype_info;
+/* A type's I/O function name as pg_type lists it (sfx "in", "out", "recv", "send"). */
+const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx);
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
@@ -198,6 +201,9 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
 
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
+
+/* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
+bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);
 
 /* ---- catalog_array.c ---- */
 bool cat_array_register(sqlite3 *db);

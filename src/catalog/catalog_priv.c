@@ -255,7 +255,8 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		for (int n = fns[i].min; n <= fns[i].max; n++) {
-			if (sqlite3_create_function_v2(db, fns[i].name, n, SQLITE_UTF8, cc,
+			if (sqlite3_create_function_v2(db, fns[i].name, n,
+						       SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
 						       fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
 				return false;
 		}

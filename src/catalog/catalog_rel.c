@@ -338,7 +338,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	return true;
 }
 
-static const char *regproc_name(struct arena *a, const struct pgtype_info *ti, const char *sfx)
+const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx)
 {
 	static const char *const underscored[] = {"json",    "jsonb",     "uuid",        "date",
 						  "time",    "timestamp", "timestamptz", "interval",
@@ -378,10 +378,10 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 	cat_text(r, ti->category == 'A' ? "array_subscript_handler" : "-");
 	cat_int(r, ti->elem_oid);
 	cat_int(r, ti->array_oid);
-	cat_text(r, regproc_name(r->a, ti, "in"));
-	cat_text(r, regproc_name(r->a, ti, "out"));
-	cat_text(r, regproc_name(r->a, ti, "recv"));
-	cat_text(r, regproc_name(r->a, ti, "send"));
+	cat_text(r, cat_type_regproc(r->a, ti, "in"));
+	cat_text(r, cat_type_regproc(r->a, ti, "out"));
+	cat_text(r, cat_type_regproc(r->a, ti, "recv"));
+	cat_text(r, cat_type_regproc(r->a, ti, "send"));
 	cat_text(r, "-");
 	cat_text(r, "-");
 	cat_text(r, "-");

@@ -91,6 +91,38 @@ static bool fill_user(struct cat_conn *cc, const struct cat_model *m, struct cat
 	return true;
 }
 
+static void setting_row(struct cat_rows *r, const char *name, const char *value,
+			const char *description, bool read_only)
+{
+	cat_row(r);
+	cat_text(r, name);
+	cat_text(r, value);
+	cat_null(r);
+	cat_null(r);
+	cat_text(r, description);
+	cat_null(r);
+	cat_text(r, read_only ? "internal" : "user");
+	for (int i = 0; i < 8; i++)
+		cat_null(r); /* vartype ... sourcefile: not tracked per setting */
+	cat_null(r);
+	cat_bool(r, false);
+}
+
+/* The session's settings as SHOW ALL lists them, and the server limits clients look up. */
+static bool fill_settings(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	const struct catalog_session *s = cc->sess;
+	const char *name, *description;
+	bool read_only;
+	for (size_t i = 0; s && s->setting_at &&
+			   s->setting_at(s->setting_arg, i, &name, &description, &read_only);
+	     i++)
+		setting_row(r, name, s->setting(s->setting_arg, name), description, read_only);
+	/* PostgreSQL's compiled limit, which JDBC's foreign-key queries count up to */
+	setting_row(r, "max_index_keys", "32", "Shows the maximum number of index keys.", true);
+	return true;
+}
+
 static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	return true;
@@ -114,6 +146,12 @@ static const struct cat_reldef defs[] = {
 	 "start_value int8, min_value int8, max_value int8, increment_by int8, cycle bool, "
 	 "cache_size int8, last_value int8",
 	 fill_empty},
+	{"pg_settings",
+	 "name text, setting text, unit text, category text, short_desc text, extra_desc text, "
+	 "context text, vartype text, source text, min_val text, max_val text, "
+	 "enumvals \"text[]\", boot_val text, reset_val text, sourcefile text, sourceline int4, "
+	 "pending_restart bool",
+	 fill_settings},
 	{"pg_tables",
 	 "schemaname name, tablename name, tableowner name, tablespace name, hasindexes bool, "
 	 "hasrules bool, hastriggers bool, rowsecurity bool",

@@ -438,3 +438,19 @@ int64_t sess_guc_ms(struct session *s, const char *name)
 		return 0;
 	return ms;
 }
+
+bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
+		 bool *read_only)
+{
+	const struct sess_guc *g = i < GUC_COUNT ? &s->gucs[i] : NULL;
+	for (const struct sess_guc *c = s->custom; !g && c; c = c->next, i--) {
+		if (i == GUC_COUNT)
+			g = c;
+	}
+	if (!g)
+		return false;
+	*name = g->def->name;
+	*description = g->def->description;
+	*read_only = g->def->read_only;
+	return true;
+}

@@ -209,6 +209,12 @@ static void tenant_from_sni(const struct session *s, char *tenant, size_t tlen)
 	snprintf(tenant, tlen, "%.*s", (int)(ns - nb - 1), s->sni);
 }
 
+static bool catalog_setting_at(void *arg, size_t i, const char **name, const char **description,
+			       bool *read_only)
+{
+	return sess_guc_at(arg, i, name, description, read_only);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -261,7 +267,8 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 	if (!s->conn)
 		return false;
 	sess_wait_attach(s);
-	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting, s};
+	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
+					      catalog_setting_at, s};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);

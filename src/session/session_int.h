@@ -297,6 +297,9 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 		  struct pgerr *err);
 /* Current value, or NULL when unknown. */
 const char *sess_guc_get(struct session *s, const char *name);
+/* The i-th setting (built-in ones, then custom ones) for pg_settings; false past the last. */
+bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
+		 bool *read_only);
 /* RowDescription of SHOW name / SHOW ALL (name NULL), for Describe. */
 bool sess_guc_describe(struct session *s, const char *name, struct pgerr *err);
 /* SHOW name / SHOW ALL as a result set. */

@@ -147,6 +147,11 @@ static void reword_nomem(struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "out of memory");
 }
 
+static void reword_recovery(struct pgerr *e, const char *arg)
+{
+	pgerr_hint(e, "Recovery control functions can only be executed during recovery.");
+}
+
 static void reword_toobig(struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "value too large (string or blob over the limit)");
@@ -201,6 +206,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "unrecognized privilege type: ", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "role \"", SQLSTATE_UNDEFINED_OBJECT, NULL},
 	{SQLITE_ERROR, "column \"", SQLSTATE_UNDEFINED_COLUMN, NULL},
+	{SQLITE_ERROR, "recovery is not in progress", "55000", reword_recovery},
+	{SQLITE_ERROR, "function \"", SQLSTATE_UNDEFINED_FUNCTION, NULL},
 	{SQLITE_ERROR, "schema \"", SQLSTATE_INVALID_SCHEMA_NAME, NULL},
 	{SQLITE_ERROR, "database \"", SQLSTATE_INVALID_CATALOG_NAME, NULL},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_catalog.c: what catalog queries need from the translator — pg_catalog relation names,
  * the catalog functions (registered on every tenant connection by the catalog module), the
- * reg* casts, POSIX regular expressions for ~ and !~, and the one-row LATERAL subquery
- * pgbench uses, whose columns are substituted by their expressions (SQLite has no LATERAL). */
+ * reg* casts, POSIX regular expressions for ~ and !~, arrays as the catalog holds them.
+ * Set-returning functions and LATERAL are in xlat_catalog_srf.c. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -46,6 +46,7 @@ static const char *const relations[] = {
 	"pg_roles",
 	"pg_sequence",
 	"pg_sequences",
+	"pg_settings",
 	"pg_statistic_ext",
 	"pg_tables",
 	"pg_tablespace",
@@ -142,6 +143,9 @@ static const struct catfn {
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
 	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
+	{"pg_database_size", 1, 1, XLAT_OID_INT8},
+	{"pg_is_in_recovery", 0, 0, XLAT_OID_BOOL},
+	{"pg_is_wal_replay_paused", 0, 0, XLAT_OID_BOOL},
 	{"has_table_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_column_privilege", 3, 4, XLAT_OID_BOOL},
 	{"has_any_column_privilege", 2, 3, XLAT_OID_BOOL},
@@ -170,6 +174,26 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){fn->oid, -1};
 	return 1;
+}
+
+bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
+			   struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_NAME, -1};
+	switch (f->op) {
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
+		/* no SET ROLE: the current user is always the session user */
+		xlat_puts(c, "pg_session_user()");
+		return true;
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
+		xlat_puts(c, "current_database()");
+		return true;
+	default:
+		return xlat_unsupported(c, f->location, "this SQL value function");
+	}
 }
 
 /* ---- ~ ~* !~ !~*: POSIX extended regular expressions (pg_regex, catalog_fn.c) ---- */
@@ -261,6 +285,8 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
+	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
+		return xlat_catalog_record_field(c, ind, t);
 	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
 	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
 		return xlat_unsupported(c, -1, "an array slice or field selection");
@@ -329,18 +355,21 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	return wrap(c, tc, out);
 }
 
-/* The catalog lists no functions (pg_proc is empty), so a function name never resolves; a
- * regproc value the catalog holds is already its name. */
+/* A regproc value the catalog holds is already its name; a name literal is checked at run
+ * time against the functions the catalog lists (pg_regproc_in). */
 static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
 		       struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
-	if (s && !all_digits(s))
-		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, tc->location,
-				 "function \"%s\" does not exist", s);
-	if (s) {
+	if (s && all_digits(s)) {
 		xlat_puts(c, s);
+		return true;
+	}
+	if (s) {
+		xlat_puts(c, "pg_regproc_in(");
+		xlat_string(c, s);
+		xlat_puts(c, ")");
 		return true;
 	}
 	struct xlat_type ignored;
@@ -397,238 +426,6 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	else
 		return 0;
 	return ok ? 1 : -1;
-}
-
-/* ---- one-row LATERAL subqueries ---- */
-
-/* LATERAL (SELECT e1, e2) AS o(a, b): one row whose values depend on the row to its left,
- * so each o.a is e1 evaluated right there. Only that exact shape is substituted. */
-static bool lateral_row(const PgQuery__Node *n)
-{
-	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
-	    !n->range_subselect->alias || !n->range_subselect->subquery ||
-	    n->range_subselect->subquery->node_case != NODE(SELECT_STMT))
-		return false;
-	const PgQuery__SelectStmt *s = n->range_subselect->subquery->select_stmt;
-	if (s->n_from_clause || s->where_clause || s->n_group_clause || s->having_clause ||
-	    s->n_distinct_clause || s->n_values_lists ||
-	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_sort_clause || s->limit_count ||
-	    s->limit_offset || s->with_clause || s->n_window_clause || !s->n_target_list)
-		return false;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF))
-			return false; /* a star, or a plain reference (which may be a *) */
-	}
-	return true;
-}
-
-static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
-			const PgQuery__Node *expr)
-{
-	if (c->nlat == c->lat_cap) {
-		int cap = c->lat_cap ? c->lat_cap * 2 : 8;
-		struct xlat_lateral *v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
-		if (c->nlat)
-			memcpy(v, c->lat, (size_t)c->nlat * sizeof(*v));
-		c->lat = v;
-		c->lat_cap = cap;
-	}
-	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr};
-}
-
-static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
-{
-	if (n->node_case == NODE(JOIN_EXPR)) {
-		collect(c, n->join_expr->larg);
-		collect(c, n->join_expr->rarg);
-		return;
-	}
-	if (!lateral_row(n))
-		return;
-	const PgQuery__RangeSubselect *rs = n->range_subselect;
-	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
-				  : rt->name                ? rt->name
-							    : xlat_colname(rt->val);
-		lateral_add(c, rs->alias->aliasname, col, rt->val);
-	}
-}
-
-void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		collect(c, v[i]);
-}
-
-bool xlat_catalog_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
-
-int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
-{
-	if (cr->n_fields != 2 || !c->nlat)
-		return 0;
-	const char *alias = xlat_node_str(cr->fields[0]);
-	const char *col = xlat_node_str(cr->fields[1]);
-	for (int i = c->nlat - 1; alias && col && i >= 0; i--) {
-		if (strcmp(c->lat[i].alias, alias) != 0 || strcmp(c->lat[i].col, col) != 0)
-			continue;
-		xlat_puts(c, "(");
-		bool ok = xlat_expr(c, c->lat[i].expr, t);
-		xlat_puts(c, ")");
-		return ok ? 1 : -1;
-	}
-	return 0;
-}
-
-/* ---- set-returning functions in FROM (catalog_srf.c) ---- */
-
-static const struct {
-	const char *pg, *sqlite;
-	int min, max;
-} srfs[] = {
-	{"generate_series", "pg_srf_series", 2, 3},
-	{"unnest", "pg_srf_unnest", 1, 1},
-	{"pg_partition_ancestors", "pg_srf_partition_ancestors", 1, 1},
-};
-
-/* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
- * scalar function's column after the alias (or the function), which SQLite's table-valued
- * functions cannot do by themselves. */
-bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
-{
-	const PgQuery__Node *item = rf->n_functions == 1 &&
-						    rf->functions[0]->node_case == NODE(LIST) &&
-						    rf->functions[0]->list->n_items >= 1
-					    ? rf->functions[0]->list->items[0]
-					    : NULL;
-	if (!item || item->node_case != NODE(FUNC_CALL) || rf->lateral || rf->is_rowsfrom ||
-	    rf->n_coldeflist)
-		return xlat_unsupported(c, -1, "a function in FROM");
-	const PgQuery__FuncCall *f = item->func_call;
-	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
-	size_t k = 0;
-	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
-		k++;
-	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
-	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
-	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)
-		return xlat_unsupported(c, f->location, "this function in FROM");
-	const char *alias = rf->alias ? rf->alias->aliasname : name;
-	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
-	if (ncol > (rf->ordinality ? 2u : 1u))
-		return xlat_fail(c, "42P10", -1,
-				 "too many column aliases specified for function %s", name);
-	const char *col = ncol ? xlat_node_str(rf->alias->colnames[0]) : alias;
-	xlat_puts(c, "(SELECT value AS ");
-	xlat_ident(c, col);
-	if (rf->ordinality) {
-		xlat_puts(c, ", ordinality AS ");
-		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
-	}
-	xlat_printf(c, " FROM %s(", srfs[k].sqlite);
-	struct xlat_type ignored;
-	for (size_t i = 0; i < f->n_args; i++) {
-		xlat_puts(c, i ? ", " : "");
-		if (!xlat_expr(c, f->args[i], &ignored))
-			return false;
-	}
-	xlat_puts(c, ")) AS ");
-	xlat_ident(c, alias);
-	return true;
-}
-
-/* ---- set-returning functions in a target list ---- */
-
-/* unnest(a) → 1, generate_subscripts(a, 1) → 2, anything else 0. */
-static int srf_kind(const PgQuery__Node *n)
-{
-	if (!n || n->node_case != NODE(FUNC_CALL))
-		return 0;
-	const PgQuery__FuncCall *f = n->func_call;
-	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
-	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 || f->over ||
-	    f->agg_star || f->agg_distinct)
-		return 0;
-	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
-		return 1;
-	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
-	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
-		return 2;
-	return 0;
-}
-
-/* The SQLite text of an expression, emitted aside (to compare two arguments). */
-static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n)
-{
-	struct strbuf scratch, *saved = c->sb;
-	struct xlat_type ignored;
-	strbuf_init(&scratch, 0);
-	c->sb = &scratch;
-	bool ok = xlat_expr(c, n, &ignored);
-	c->sb = saved;
-	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
-	strbuf_fini(&scratch);
-	return s;
-}
-
-bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
-{
-	c->srf = NULL;
-	struct xlat_srf *srf = NULL;
-	const char *arg_text = NULL;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__Node *v = s->target_list[i]->res_target->val;
-		if (!srf_kind(v))
-			continue;
-		const char *text = emit_aside(c, v->func_call->args[0]);
-		if (!text)
-			return false;
-		if (!srf) {
-			srf = arena_zalloc(c->a, sizeof(*srf));
-			srf->arg = v->func_call->args[0];
-			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
-			arg_text = text;
-		}
-		if (strcmp(text, arg_text) != 0 || srf->ncalls == (int)ARRAY_LEN(srf->calls))
-			return xlat_unsupported(c, v->func_call->location,
-						"set-returning functions over different arrays");
-		srf->calls[srf->ncalls++] = v->func_call;
-	}
-	if (srf &&
-	    (s->n_group_clause || s->having_clause || s->n_distinct_clause || s->n_window_clause))
-		return xlat_unsupported(c, -1,
-					"a set-returning function with GROUP BY or DISTINCT");
-	c->srf = srf;
-	return true;
-}
-
-bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
-{
-	struct xlat_type ignored;
-	xlat_puts(c, had_from ? ", pg_srf_unnest(" : " FROM pg_srf_unnest(");
-	if (!xlat_expr(c, c->srf->arg, &ignored))
-		return false;
-	xlat_puts(c, ") AS ");
-	xlat_ident(c, c->srf->alias);
-	return true;
-}
-
-int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
-{
-	for (int i = 0; c->srf && i < c->srf->ncalls; i++) {
-		if (c->srf->calls[i] != f)
-			continue;
-		bool value = strcmp(xlat_node_str(f->funcname[f->n_funcname - 1]), "unnest") == 0;
-		xlat_ident(c, c->srf->alias);
-		xlat_puts(c, value ? ".value" : ".ordinality");
-		*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
-		return 1;
-	}
-	return 0;
 }
 
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */

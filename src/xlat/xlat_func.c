@@ -597,9 +597,7 @@ bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struc
 		xlat_puts(c, "'public'");
 		return true;
 	default:
-		return xlat_unsupported(c, f->location,
-					"CURRENT_USER, SESSION_USER or "
-					"CURRENT_CATALOG");
+		return xlat_catalog_sqlvalue(c, f, t);
 	}
 }
 

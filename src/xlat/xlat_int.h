@@ -260,7 +260,7 @@ const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
 
-/* ---- xlat_catalog.c ---- */
+/* ---- xlat_catalog.c, xlat_catalog_srf.c ---- */
 bool xlat_catalog_is_relation(const char *name);
 /* pg_catalog.X: the catalog's relation X, or 42P01. */
 bool xlat_catalog_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
@@ -293,6 +293,13 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from);
 /* A call collected by srf_collect: 1 emitted (the joined column), 0 not one, -1 failed. */
 int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+/* CURRENT_USER, SESSION_USER, USER, CURRENT_ROLE, CURRENT_CATALOG: the session's facts as the
+ * catalog knows them. */
+bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f,
+			   struct xlat_type *t);
+/* (r).x / (r).n of a _pg_expandarray record (xlat_catalog_srf.c). */
+bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			       struct xlat_type *t);
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
 				struct xlat_type *t);
 

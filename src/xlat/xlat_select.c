@@ -38,8 +38,17 @@ static int figure(const PgQuery__Node *n, const char **name)
 	}
 	case NODE(COLLATE_CLAUSE):
 		return figure(n->collate_clause->arg, name);
-	case NODE(A_INDIRECTION): /* a[i] is named after a */
-		return figure(n->a_indirection->arg, name);
+	case NODE(A_INDIRECTION): { /* (r).f is named f, a[i] after a */
+		const PgQuery__AIndirection *ind = n->a_indirection;
+		const char *field = ind->n_indirection
+					    ? xlat_node_str(ind->indirection[ind->n_indirection - 1])
+					    : NULL;
+		if (field) {
+			*name = field;
+			return 2;
+		}
+		return figure(ind->arg, name);
+	}
 	case NODE(SUB_LINK):
 		switch (n->sub_link->sub_link_type) {
 		case PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK:

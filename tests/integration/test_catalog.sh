@@ -28,7 +28,7 @@ SPORT=$(port)
 PPORT=$(port)
 
 as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses='' \
+as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses=127.0.0.1 \
 	-c fsync=off >"$DIR/pglog" 2>&1 &
 "$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$SPORT" --socket-dir '' 2>"$DIR/log" &
 PID=$!
@@ -73,6 +73,33 @@ $want
 $got"
 done
 
+# A second tenant: composite keys, named constraints, quoted names, partial unique index.
+SCHEMA2="
+CREATE TABLE \"Orgs\" (org_id int4, region text, name varchar(50) NOT NULL DEFAULT 'unnamed',
+  score double precision DEFAULT 1.5, active boolean NOT NULL DEFAULT true,
+  PRIMARY KEY (org_id, region), CONSTRAINT orgs_name_uq UNIQUE (name),
+  CONSTRAINT score_range CHECK (score >= 0 AND score <= 100));
+CREATE TABLE members (id bigint PRIMARY KEY, org_id int4, region text, \"Nick Name\" text,
+  joined date DEFAULT '2020-01-01', FOREIGN KEY (org_id, region) REFERENCES \"Orgs\" (org_id, region)
+  ON UPDATE CASCADE ON DELETE SET NULL, CHECK (id > 0));
+CREATE INDEX members_nick ON members (\"Nick Name\");
+CREATE UNIQUE INDEX members_org_idx ON members (org_id, region) WHERE org_id IS NOT NULL;"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE t2' postgres || fail "CREATE DATABASE t2"
+echo "$SCHEMA2" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d t2 >/dev/null ||
+	fail "schema 2 on PostgreSQL"
+echo "$SCHEMA2" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d t2 >/dev/null ||
+	fail "schema 2 on shardlite"
+casts2() { sed -E 's/ ([0-9]+)::double precision/ \1/g'; }
+for cmd in '\d "Orgs"' '\d members' '\di' '\dt'; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d t2 -c "$cmd" 2>&1 | casts2)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d t2 -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "t2 $cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # \l: PostgreSQL also lists its other databases; a tenant sees only itself.
 want=$(on_pg -A -c '\l' | grep '^acme|')
 got=$(on_sl -A -c '\l' | grep '^acme|')
@@ -105,7 +132,10 @@ for q in "SELECT * FROM information_schema.columns WHERE table_schema = 'public'
 	"SELECT has_table_privilege('books', 'SELECT'), has_table_privilege('postgres', 'public.books', 'INSERT, UPDATE WITH GRANT OPTION'), has_schema_privilege('public', 'CREATE'), has_schema_privilege('pg_catalog', 'USAGE'), has_database_privilege('acme', 'CONNECT, TEMP'), has_column_privilege('books', 'title', 'SELECT'), has_any_column_privilege('books', 'UPDATE'), has_table_privilege('pg_catalog.pg_class', 'SELECT')" \
 	"SELECT has_table_privilege('books', 'fly')" \
 	"SELECT has_table_privilege('nosuch', 'SELECT')" \
-	"SELECT has_column_privilege('books', 'nosuch', 'SELECT')"; do
+	"SELECT has_column_privilege('books', 'nosuch', 'SELECT')" \
+	"SELECT current_user, session_user, user, current_role, current_catalog, current_database(), pg_is_in_recovery(), pg_database_size('acme') > 0" \
+	"SELECT pg_is_wal_replay_paused()" \
+	"SELECT pg_database_size('nosuch')"; do
 	want=$(on_pg -A -c "$q" 2>&1 || true)
 	got=$(on_sl -A -c "$q" 2>&1 || true)
 	[[ "$got" == "$want" ]] || fail "$q differs:
@@ -123,6 +153,32 @@ got=$(on_sl -c "$PROBE")
 $want
 ---
 $got"
+
+# SQLAlchemy's inspector, when Debian's python3-sqlalchemy and python3-psycopg2 are there.
+SA="$(dirname "$0")/catalog_sqlalchemy.py"
+if /usr/bin/python3 -c 'import sqlalchemy, psycopg2' 2>/dev/null; then
+	want=$(/usr/bin/python3 "$SA" "postgresql://postgres@/acme?host=$DIR&port=$PPORT" 2>&1 |
+		grep -v -e SAWarning -e '^  ' || true)
+	got=$(/usr/bin/python3 "$SA" "postgresql://postgres@127.0.0.1:$SPORT/acme" 2>&1 |
+		grep -v -e SAWarning -e '^  ' || true)
+	grep -q "^books pk {'constrained_columns': \['id'\]" <<<"$got" || fail "SQLAlchemy: $got"
+	[[ "$got" == "$want" ]] || fail "SQLAlchemy inspector differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+fi
+
+# JDBC's DatabaseMetaData and ResultSetMetaData, when a JDK and Debian's JDBC driver are there.
+JAR=/usr/share/java/postgresql.jar
+if command -v javac >/dev/null && [[ -f "$JAR" ]]; then
+	javac -d "$DIR" "$(dirname "$0")/CatalogMeta.java" || fail "javac CatalogMeta.java"
+	want=$(java -cp "$JAR:$DIR" CatalogMeta "jdbc:postgresql://127.0.0.1:$PPORT/acme" 2>&1 || true)
+	got=$(java -cp "$JAR:$DIR" CatalogMeta "jdbc:postgresql://127.0.0.1:$SPORT/acme" 2>&1 || true)
+	[[ "$got" == "$want" ]] || fail "JDBC metadata differs:
+$(diff <(echo "$want") <(echo "$got"))"
+	grep -qi '^imported .*fk_name=books_author_id_fkey' <<<"$got" || fail "JDBC: $got"
+fi
 
 # pgbench's run mode (its probe, VACUUM, TRUNCATE and the TPC-B transactions) on tables made
 # as pgbench -i makes them.

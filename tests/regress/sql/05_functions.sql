@@ -76,7 +76,6 @@ SELECT set_config('application_name', 'regress', false);
 -- differs: not implemented yet (0A000): function current_setting is not supported
 SELECT current_setting('application_name');
 SELECT version() LIKE 'PostgreSQL 15%';
--- differs: not implemented yet (0A000): function current_database is not supported
 SELECT current_database() IS NOT NULL, current_user IS NOT NULL, current_schema();
 -- differs: not implemented yet (0A000): function array_length is not supported
 SELECT array_length(ARRAY[1, 2, 3], 1), ARRAY[1, 2] || 3;

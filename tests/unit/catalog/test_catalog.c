@@ -63,6 +63,8 @@ static char *rows(sqlite3 *db, const char *sql)
 static sqlite3 *schema_db(void)
 {
 	sqlite3 *db = open_db(":memory:");
+	/* as shard connections run: functions and tables in views must be innocuous */
+	sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, (int *)NULL);
 	ck_assert_int_eq(sqlite3_exec(db, schema, NULL, NULL, NULL), SQLITE_OK);
 	return db;
 }
@@ -152,6 +154,27 @@ START_TEST(test_sees_other_connection)
 	ck_assert_str_eq(rows(a, "SELECT relname FROM pg_class"), "fresh");
 	sqlite3_close(a);
 	sqlite3_close(b);
+}
+END_TEST
+
+/* Views over the catalog and its functions work with trusted_schema off. */
+START_TEST(test_in_views)
+{
+	sqlite3 *db = schema_db();
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "CREATE VIEW tabs AS SELECT relname FROM pg_class WHERE "
+				      "pg_regex(relname, '^b', 0) AND relkind = 'r';"
+				      "CREATE VIEW nums AS SELECT value FROM pg_srf_series(1, 2)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	ck_assert_str_eq(rows(db, "SELECT * FROM tabs"), "books");
+	ck_assert_str_eq(rows(db, "SELECT * FROM nums"), "1;2");
+	ck_assert_int_ne(sqlite3_exec(db, "CREATE VIEW bad AS SELECT shardlite_catalog_session(1)",
+				      NULL, NULL, NULL) == SQLITE_OK &&
+				 sqlite3_exec(db, "SELECT * FROM bad", NULL, NULL, NULL) ==
+					 SQLITE_OK,
+			 1);
+	sqlite3_close(db);
 }
 END_TEST
 
@@ -338,6 +361,19 @@ static const struct {
 	 "WHERE a.attrelid = 'books'::regclass ORDER BY k.ord",
 	 "author_id;title"},
 	{"SELECT unnest('{x,y}'::text[]), generate_subscripts('{x,y}'::text[], 1)", "x|1;y|2"},
+	{"SELECT result.COLUMN_NAME, result.KEY_SEQ FROM (SELECT a.attname AS COLUMN_NAME, "
+	 "(information_schema._pg_expandarray(i.indkey)).n AS KEY_SEQ, "
+	 "information_schema._pg_expandarray(i.indkey) AS KEYS, a.attnum AS A_ATTNUM FROM "
+	 "pg_catalog.pg_class ct JOIN pg_catalog.pg_attribute a ON (ct.oid = a.attrelid) JOIN "
+	 "pg_catalog.pg_index i ON (a.attrelid = i.indrelid) WHERE ct.relname = 'books' AND "
+	 "i.indisunique AND NOT i.indisprimary) result WHERE result.A_ATTNUM = (result.KEYS).x "
+	 "ORDER BY result.key_seq",
+	 "author_id|1;title|2"},
+	{"SELECT indkey[0], indkey[1], indkey[2] FROM pg_index WHERE indexrelid = "
+	 "'books_author_title'::regclass",
+	 "2|3|<null>"},
+	{"SELECT count(*) > 10 FROM pg_type WHERE typinput = 'pg_catalog.array_in'::regproc", "1"},
+	{"SELECT setting FROM pg_catalog.pg_settings WHERE name = 'max_index_keys'", "32"},
 	{"SELECT c.relname FROM pg_class c JOIN pg_index ix ON ix.indexrelid = c.oid WHERE "
 	 "ix.indisprimary = 'f' AND ix.indisunique <> 'no' ORDER BY 1",
 	 "authors_email_key;books_author_title"},
@@ -385,6 +421,7 @@ int main(void)
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
+	tcase_add_test(tc, test_in_views);
 	tcase_add_test(tc, test_column_origins);
 	tcase_add_test(tc, test_column_types);
 	tcase_add_test(tc, test_every_relation);

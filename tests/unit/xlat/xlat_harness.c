@@ -43,7 +43,9 @@ static sqlite3 *open_db(void)
 	} fns[] = {{"pg_regex", 3},	    {"pg_regclass_in", 1},   {"pg_regclass_out", 1},
 		   {"pg_regtype_out", 1},   {"array_position", 2},   {"current_schemas", 1},
 		   {"format_type", 2},	    {"pg_table_is_visible", 1}, {"pg_array_agg", 1},
-		   {"pg_array_has", 2},	    {"pg_array_get", 2},     {"pg_array_in", 1}};
+		   {"pg_array_has", 2},	    {"pg_array_get", 2},     {"pg_array_in", 1},
+		   {"pg_session_user", 0},  {"pg_regproc_in", 1},
+		   {"pg_record_field", 2}};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++)
 		ck_assert_int_eq(sqlite3_create_function(db, fns[i].name, fns[i].nargs, SQLITE_UTF8,
 							 NULL, stand_in, NULL, NULL),

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_reg.c: the reg* conversions the translator emits for ::regclass, ::regtype,
+ * ::regnamespace and ::regproc (OIDs to names and back), and POSIX regular expressions for
+ * ~, ~*, !~ and !~*. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The model, or NULL with the error already set on ctx. */
+static const struct cat_model *model(sqlite3_context *ctx)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(sqlite3_user_data(ctx), &msg);
+	if (!m) {
+		sqlite3_result_error(ctx, msg ? msg : "catalog unavailable", -1);
+		sqlite3_free(msg);
+	}
+	return m;
+}
+
+static void result_text(sqlite3_context *ctx, const char *s)
+{
+	if (s)
+		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+/* ---- reg* conversions: OIDs to names and back ---- */
+
+/* Built-in relations a client names in a ::regclass literal (pg_class.dat OIDs). */
+static const struct {
+	const char *name;
+	uint32_t oid;
+} builtin_rels[] = {
+	{"pg_type", 1247},       {"pg_attribute", 1249},  {"pg_proc", 1255},
+	{"pg_class", 1259},      {"pg_database", 1262},   {"pg_am", 2601},
+	{"pg_attrdef", 2604},    {"pg_constraint", 2606}, {"pg_description", 2609},
+	{"pg_index", 2610},      {"pg_inherits", 2611},   {"pg_namespace", 2615},
+	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
+	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
+};
+
+static const char *strip_schema(const char *s)
+{
+	if (strncmp(s, "public.", 7) == 0)
+		return s + 7;
+	if (strncmp(s, "pg_catalog.", 11) == 0)
+		return s + 11;
+	return s;
+}
+
+static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+		return;
+	}
+	const char *name = strip_schema(s);
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
+		if (strcmp(builtin_rels[i].name, name) == 0) {
+			sqlite3_result_int64(ctx, builtin_rels[i].oid);
+			return;
+		}
+	}
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel(m, name);
+	if (rel) {
+		sqlite3_result_int64(ctx, rel->oid);
+		return;
+	}
+	char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+}
+
+static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
+		if (builtin_rels[i].oid == oid) {
+			result_text(ctx, builtin_rels[i].name);
+			return;
+		}
+	}
+	const struct cat_model *m = model(ctx);
+	if (!m)
+		return;
+	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
+	if (rel) {
+		struct arena *a = arena_new(0);
+		result_text(ctx, cat_quote_ident(a, rel->name));
+		arena_free(a);
+	} else {
+		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
+	}
+}
+
+static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	struct arena *a = arena_new(0);
+	result_text(ctx, oid == 0 ? "-" : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1) : NULL);
+	if (oid && !pgtype_by_oid(oid))
+		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
+	arena_free(a);
+}
+
+static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else if (oid == CAT_NS_PG_CATALOG || oid == CAT_NS_PUBLIC ||
+		 oid == CAT_NS_INFORMATION_SCHEMA)
+		result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
+				 : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
+							    : "information_schema");
+	else
+		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
+}
+
+/* 'name'::regproc: the catalog's regproc values are names, and the functions it names are
+ * the types' I/O functions listed in pg_type; any other name does not exist. */
+static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char *const sfx[] = {"in", "out", "recv", "send"};
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *name = strip_schema(s);
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	struct arena *a = arena_new(0);
+	bool found = false;
+	for (size_t i = 0; i < n && !found; i++) {
+		for (size_t k = 0; k < ARRAY_LEN(sfx) && !found; k++)
+			found = strcmp(cat_type_regproc(a, &all[i], sfx[k]), name) == 0;
+	}
+	arena_free(a);
+	if (found) {
+		result_text(ctx, name);
+		return;
+	}
+	char *msg = sqlite3_mprintf("function \"%s\" does not exist", s);
+	sqlite3_result_error(ctx, msg, -1);
+	sqlite3_free(msg);
+}
+
+/* ---- ~ and ~*: POSIX extended regular expressions ---- */
+
+static void regex_free(void *p)
+{
+	regfree(p);
+	free(p);
+}
+
+static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *pat = (const char *)sqlite3_value_text(argv[1]);
+	if (!s || !pat) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	regex_t *re = sqlite3_get_auxdata(ctx, 1);
+	if (!re) {
+		re = base_xmalloc(sizeof(*re));
+		int flags = REG_EXTENDED | REG_NOSUB | (sqlite3_value_int(argv[2]) ? REG_ICASE : 0);
+		int rc = regcomp(re, pat, flags);
+		if (rc != 0) {
+			char msg[256], full[400];
+			regerror(rc, re, msg, sizeof(msg));
+			free(re);
+			snprintf(full, sizeof(full), "invalid regular expression: %s", msg);
+			sqlite3_result_error(ctx, full, -1);
+			return;
+		}
+		sqlite3_set_auxdata(ctx, 1, re, regex_free);
+		re = sqlite3_get_auxdata(ctx, 1);
+		if (!re) {
+			sqlite3_result_error_nomem(ctx);
+			return;
+		}
+	}
+	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
+}
+
+bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+		bool deterministic;
+	} fns[] = {
+		{"pg_regclass_in", 1, fn_regclass_in, false},
+		{"pg_regclass_out", 1, fn_regclass_out, false},
+		{"pg_regtype_out", 1, fn_regtype_out, true},
+		{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
+		{"pg_regproc_in", 1, fn_regproc_in, true},
+		{"pg_regex", 3, fn_regex, true},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+		int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS |
+			    (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
+		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
+					       NULL, NULL, NULL) != SQLITE_OK)
+			return false;
+	}
+	return true;
+}

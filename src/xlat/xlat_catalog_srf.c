@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_catalog_srf.c: set-returning functions and LATERAL as catalog queries use them —
+ * functions in FROM (as the catalog's table-valued functions), unnest/generate_subscripts/
+ * _pg_expandarray in a select list (a lockstep join with the array's elements), the (x, n)
+ * records of _pg_expandarray, and the one-row LATERAL subquery pgbench uses, whose columns
+ * are substituted by their expressions (SQLite has no LATERAL). */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+enum { OID_RECORD = 2249 };
+
+static bool is_int_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL;
+}
+
+static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
+static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t);
+
+/* ---- one-row LATERAL subqueries ---- */
+
+/* LATERAL (SELECT e1, e2) AS o(a, b): one row whose values depend on the row to its left,
+ * so each o.a is e1 evaluated right there. Only that exact shape is substituted. */
+static bool lateral_row(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
+	    !n->range_subselect->alias || !n->range_subselect->subquery ||
+	    n->range_subselect->subquery->node_case != NODE(SELECT_STMT))
+		return false;
+	const PgQuery__SelectStmt *s = n->range_subselect->subquery->select_stmt;
+	if (s->n_from_clause || s->where_clause || s->n_group_clause || s->having_clause ||
+	    s->n_distinct_clause || s->n_values_lists ||
+	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_sort_clause || s->limit_count ||
+	    s->limit_offset || s->with_clause || s->n_window_clause || !s->n_target_list)
+		return false;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF))
+			return false; /* a star, or a plain reference (which may be a *) */
+	}
+	return true;
+}
+
+static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
+			const PgQuery__Node *expr)
+{
+	if (c->nlat == c->lat_cap) {
+		int cap = c->lat_cap ? c->lat_cap * 2 : 8;
+		struct xlat_lateral *v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->nlat)
+			memcpy(v, c->lat, (size_t)c->nlat * sizeof(*v));
+		c->lat = v;
+		c->lat_cap = cap;
+	}
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr};
+}
+
+static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case == NODE(JOIN_EXPR)) {
+		collect(c, n->join_expr->larg);
+		collect(c, n->join_expr->rarg);
+		return;
+	}
+	if (!lateral_row(n))
+		return;
+	const PgQuery__RangeSubselect *rs = n->range_subselect;
+	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
+				  : rt->name                ? rt->name
+							    : xlat_colname(rt->val);
+		lateral_add(c, rs->alias->aliasname, col, rt->val);
+	}
+}
+
+void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		collect(c, v[i]);
+}
+
+bool xlat_catalog_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
+
+int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	if (cr->n_fields != 2 || !c->nlat)
+		return 0;
+	const char *alias = xlat_node_str(cr->fields[0]);
+	const char *col = xlat_node_str(cr->fields[1]);
+	for (int i = c->nlat - 1; alias && col && i >= 0; i--) {
+		if (strcmp(c->lat[i].alias, alias) != 0 || strcmp(c->lat[i].col, col) != 0)
+			continue;
+		xlat_puts(c, "(");
+		bool ok = xlat_expr(c, c->lat[i].expr, t);
+		xlat_puts(c, ")");
+		return ok ? 1 : -1;
+	}
+	return 0;
+}
+
+/* ---- set-returning functions in FROM (catalog_srf.c) ---- */
+
+static const struct {
+	const char *pg, *sqlite;
+	int min, max;
+} srfs[] = {
+	{"generate_series", "pg_srf_series", 2, 3},
+	{"unnest", "pg_srf_unnest", 1, 1},
+	{"pg_partition_ancestors", "pg_srf_partition_ancestors", 1, 1},
+};
+
+/* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
+ * scalar function's column after the alias (or the function), which SQLite's table-valued
+ * functions cannot do by themselves. */
+bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__Node *item = rf->n_functions == 1 &&
+						    rf->functions[0]->node_case == NODE(LIST) &&
+						    rf->functions[0]->list->n_items >= 1
+					    ? rf->functions[0]->list->items[0]
+					    : NULL;
+	if (!item || item->node_case != NODE(FUNC_CALL) || rf->lateral || rf->is_rowsfrom ||
+	    rf->n_coldeflist)
+		return xlat_unsupported(c, -1, "a function in FROM");
+	const PgQuery__FuncCall *f = item->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	size_t k = 0;
+	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
+		k++;
+	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
+	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
+	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)
+		return xlat_unsupported(c, f->location, "this function in FROM");
+	const char *alias = rf->alias ? rf->alias->aliasname : name;
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (ncol > (rf->ordinality ? 2u : 1u))
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function %s", name);
+	const char *col = ncol ? xlat_node_str(rf->alias->colnames[0]) : alias;
+	xlat_puts(c, "(SELECT value AS ");
+	xlat_ident(c, col);
+	if (rf->ordinality) {
+		xlat_puts(c, ", ordinality AS ");
+		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
+	}
+	xlat_printf(c, " FROM %s(", srfs[k].sqlite);
+	struct xlat_type ignored;
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
+	}
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, alias);
+	return true;
+}
+
+/* ---- set-returning functions in a target list ---- */
+
+/* unnest(a) → 1, generate_subscripts(a, 1) → 2, anything else 0. */
+static int srf_kind(const PgQuery__Node *n)
+{
+	if (!n || n->node_case != NODE(FUNC_CALL))
+		return 0;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (!name || !schema || f->n_funcname > 2 || f->over || f->agg_star || f->agg_distinct)
+		return 0;
+	/* JDBC's getPrimaryKeys/getIndexInfo: the (x, n) records of an array's elements */
+	if (strcmp(schema, "information_schema") == 0 && strcmp(name, "_pg_expandarray") == 0 &&
+	    f->n_args == 1)
+		return 3;
+	if (strcmp(schema, "pg_catalog") != 0)
+		return 0;
+	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
+		return 1;
+	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
+	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
+		return 2;
+	return 0;
+}
+
+/* The SQLite text of an expression, emitted aside (to compare two arguments). */
+static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct strbuf scratch, *saved = c->sb;
+	struct xlat_type ignored;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_expr(c, n, &ignored);
+	c->sb = saved;
+	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
+	strbuf_fini(&scratch);
+	return s;
+}
+
+bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	c->srf = NULL;
+	struct xlat_srf *srf = NULL;
+	const char *arg_text = NULL;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (v && v->node_case == NODE(A_INDIRECTION) &&
+		    srf_kind(v->a_indirection->arg) == 3)
+			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n */
+		if (!srf_kind(v))
+			continue;
+		const char *text = emit_aside(c, v->func_call->args[0]);
+		if (!text)
+			return false;
+		if (!srf) {
+			srf = arena_zalloc(c->a, sizeof(*srf));
+			srf->arg = v->func_call->args[0];
+			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+			arg_text = text;
+		}
+		if (strcmp(text, arg_text) != 0 || srf->ncalls == (int)ARRAY_LEN(srf->calls))
+			return xlat_unsupported(c, v->func_call->location,
+						"set-returning functions over different arrays");
+		srf->calls[srf->ncalls++] = v->func_call;
+	}
+	if (srf &&
+	    (s->n_group_clause || s->having_clause || s->n_distinct_clause || s->n_window_clause))
+		return xlat_unsupported(c, -1,
+					"a set-returning function with GROUP BY or DISTINCT");
+	c->srf = srf;
+	return true;
+}
+
+bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
+{
+	struct xlat_type ignored;
+	xlat_puts(c, had_from ? ", pg_srf_unnest(" : " FROM pg_srf_unnest(");
+	if (!xlat_expr(c, c->srf->arg, &ignored))
+		return false;
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, c->srf->alias);
+	return true;
+}
+
+static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	for (int i = 0; c->srf && i < c->srf->ncalls; i++) {
+		if (c->srf->calls[i] == f)
+			return true;
+	}
+	return false;
+}
+
+/* The joined element's value or its position (its ordinality). */
+static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t)
+{
+	xlat_ident(c, c->srf->alias);
+	xlat_puts(c, value ? ".value" : ".ordinality");
+	*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+}
+
+int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	if (!srf_collected(c, f))
+		return 0;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (strcmp(name, "_pg_expandarray") != 0) {
+		srf_column(c, strcmp(name, "unnest") == 0, t);
+		return 1;
+	}
+	/* the whole (x, n) record, in PostgreSQL's record text form */
+	xlat_puts(c, "('(' || ");
+	srf_column(c, true, t);
+	xlat_puts(c, " || ',' || ");
+	srf_column(c, false, t);
+	xlat_puts(c, " || ')')");
+	*t = (struct xlat_type){OID_RECORD, -1};
+	return 1;
+}
+
+/* (r).x and (r).n of an (x, n) record from _pg_expandarray, the only records there are. */
+bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			       struct xlat_type *t)
+{
+	const char *field = xlat_node_str(ind->indirection[0]);
+	if (!field || (strcmp(field, "x") != 0 && strcmp(field, "n") != 0))
+		return xlat_unsupported(c, -1, "field selection");
+	bool value = field[0] == 'x';
+	if (ind->arg->node_case == NODE(FUNC_CALL) && srf_collected(c, ind->arg->func_call)) {
+		srf_column(c, value, t);
+		return true;
+	}
+	struct xlat_type ignored;
+	xlat_puts(c, "pg_record_field(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	xlat_printf(c, ", %d)", value ? 1 : 2);
+	*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+	return true;
+}
