@@ -27,6 +27,9 @@ struct net_conn;
  * waits for a lock another connection holds): net calls input_fn again only once woken
  * (net_conn_wake) or when wake_after_fn's time has come. */
 #define NET_WANT_WAKE SIZE_MAX
+/* input_fn's *want when the state stopped to let its output drain (backpressure): net calls
+ * input_fn again once the socket has taken most of the output. */
+#define NET_WANT_DRAIN (SIZE_MAX - 1)
 
 /* Callbacks for one kind of connection; `state` is what open_fn returned.
  * Threads: input_fn runs on a worker thread of the exec pool, one job per connection at a

@@ -43,6 +43,9 @@ void session_free(struct session *s);
 /* *want of session_input when the session waits for another connection's lock: call again
  * (with the unconsumed bytes) once the waker ran or session_wake_after_ms has passed. */
 #define SESSION_WANT_WAKE SIZE_MAX
+/* *want of session_input when a statement stopped after ~256 KiB of output: call again (with
+ * the unconsumed bytes) once the client has read most of session_output(). */
+#define SESSION_WANT_DRAIN (SIZE_MAX - 1)
 
 /* Consumes as many whole messages from buf as it can (possibly none) and returns the number
  * of bytes consumed. *want receives the total number of bytes (counted from the first

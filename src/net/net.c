@@ -40,6 +40,8 @@
 #define MAX_LISTENERS 16
 /* While a job runs, at most this much more input is read from the socket. */
 #define READ_HIGH_WATER (1u << 20)
+/* A handler that stopped for its output to drain runs again below this much unsent output. */
+#define DRAIN_LOW_WATER (64u << 10)
 
 struct net_conn {
 	struct net *net;
@@ -57,6 +59,7 @@ struct net_conn {
 	bool closing;
 	bool tls; /* bev is an OpenSSL bufferevent */
 	bool startup_expired;
+	bool drain_wait; /* run input again once the output drains (NET_WANT_DRAIN) */
 	struct exec_job input_job;
 	struct exec_job wake_job;
 	struct exec_job close_job;
@@ -239,6 +242,12 @@ static void input_done(struct exec_job *j)
 	if (!flush_output(c))
 		return;
 	arm_deadline(c);
+	if (c->want == NET_WANT_DRAIN) {
+		if (evbuffer_get_length(bufferevent_get_output(c->bev)) <= DRAIN_LOW_WATER)
+			c->woken = true;
+		else
+			c->drain_wait = true; /* on_write runs it */
+	}
 	/* The handler stopped early with whole messages left (it yields): run it again. */
 	if (c->used > 0 && c->in.len > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want)
 		c->woken = true;
@@ -265,11 +274,19 @@ static void on_deadline(evutil_socket_t fd, short what, void *arg)
 
 static void on_read(struct bufferevent *bev, void *arg) { maybe_run(arg); }
 
+/* Called whenever the unsent output is at most DRAIN_LOW_WATER. */
 static void on_write(struct bufferevent *bev, void *arg)
 {
 	struct net_conn *c = arg;
-	if (c->closing && !c->busy)
+	if (c->busy)
+		return;
+	if (c->closing) {
 		flush_output(c);
+	} else if (c->drain_wait) {
+		c->drain_wait = false;
+		c->woken = true;
+		maybe_run(c);
+	}
 }
 
 static void on_event(struct bufferevent *bev, short what, void *arg)
@@ -365,6 +382,7 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 	n->nconns++;
 	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
 	bufferevent_setwatermark(c->bev, EV_READ, 0, READ_HIGH_WATER);
+	bufferevent_setwatermark(c->bev, EV_WRITE, DRAIN_LOW_WATER, 0);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	if (n->opts.max_connections > 0 && n->nconns > (size_t)n->opts.max_connections) {
 		refuse(c);

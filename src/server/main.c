@@ -100,6 +100,8 @@ static size_t conn_input(void *state, const uint8_t *buf, size_t len, size_t *wa
 	size_t used = session_input(c->sess, buf, len, want);
 	if (*want == SESSION_WANT_WAKE)
 		*want = NET_WANT_WAKE;
+	else if (*want == SESSION_WANT_DRAIN)
+		*want = NET_WANT_DRAIN;
 	return used;
 }
 

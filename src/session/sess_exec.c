@@ -180,6 +180,10 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		}
 		(*rows)++;
 		batch++;
+		if (s->out.len >= SESS_YIELD_BYTES && (!max_rows || batch < max_rows)) {
+			s->yielded = true;
+			return true;
+		}
 		if (cap > 0 && s->out.len - start > (size_t)cap) {
 			sqlite3_reset(vm);
 			s->out.len = start;
@@ -353,17 +357,27 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 
 bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
-	if (!sess_check_allowed(s, x, err))
-		return false;
-	if (x->kind != XLAT_SQL)
-		return sess_run_utility(s, x, true, err);
-	sqlite3_stmt *vm = sess_prepare(s, x, err);
-	if (!vm)
-		return false;
-	sess_write_row_description(s, x, vm, NULL);
-	uint64_t rows = 0;
+	sqlite3_stmt *vm = s->yield_vm; /* a statement that stopped for its output to drain */
+	uint64_t rows = s->yield_rows;
+	s->yield_vm = NULL;
+	s->yield_rows = 0;
+	if (!vm) {
+		if (!sess_check_allowed(s, x, err))
+			return false;
+		if (x->kind != XLAT_SQL)
+			return sess_run_utility(s, x, true, err);
+		vm = sess_prepare(s, x, err);
+		if (!vm)
+			return false;
+		sess_write_row_description(s, x, vm, NULL);
+	}
 	bool suspended;
 	bool ok = sess_run_vm(s, x, vm, NULL, 0, &rows, &suspended, err);
+	if (ok && s->yielded) {
+		s->yield_vm = vm;
+		s->yield_rows = rows;
+		return true;
+	}
 	sqlite3_finalize(vm);
 	return ok;
 }

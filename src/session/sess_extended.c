@@ -347,11 +347,19 @@ static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_r
 	}
 	if (!sess_txn_implicit_begin(s, err))
 		return false;
-	uint64_t rows = 0;
+	/* An Execute that stopped for its output to drain runs again unconsumed: it owes only
+	 * the rest of its row limit. */
+	uint64_t rows = s->yield_rows;
+	s->yield_rows = 0;
+	uint32_t left = max_rows ? max_rows - (uint32_t)rows : 0;
 	bool suspended = false;
-	if (!sess_run_vm(s, x, p->vm, p->formats, max_rows, &rows, &suspended, err))
+	if (!sess_run_vm(s, x, p->vm, p->formats, left, &rows, &suspended, err))
 		return false;
 	p->started = true;
+	if (s->yielded) {
+		s->yield_rows = rows;
+		return true;
+	}
 	p->done = !suspended;
 	return true;
 }

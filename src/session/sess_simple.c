@@ -46,6 +46,8 @@ void sess_simple_continue(struct session *s)
 			continue;
 		size_t mark = s->out.len;
 		ok = sess_run_simple(s, x, &err);
+		if (ok && s->yielded)
+			return; /* goes on at this statement once the output drained */
 		if (!ok && s->lock_busy) {
 			s->out.len = mark;
 			if (sess_wait_park(s, &err))

@@ -80,6 +80,7 @@ bool session_cancel(struct session *s, uint32_t key)
 
 void sess_wait_input_begin(struct session *s)
 {
+	s->yielded = false;
 	if (!s->conn)
 		return;
 	if (s->parked) {
@@ -156,6 +157,8 @@ static int64_t min_deadline(int64_t a, int64_t b)
 int session_wake_after_ms(struct session *s)
 {
 	int64_t now = now_ms(), at = 0;
+	if (s->yielded)
+		return -1; /* mid-statement: net runs it again once the output drained */
 	if (s->parked) {
 		at = min_deadline(s->stmt_deadline, s->lock_deadline);
 		at = min_deadline(at, now + PARK_RECHECK_MS);

@@ -61,6 +61,7 @@ void session_free(struct session *s)
 	if (!s)
 		return;
 	sess_copy_free(s);
+	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
 	shard_conn_release(s->conn);
 	sess_auth_free(s);
@@ -453,14 +454,15 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		size_t mark = s->out.len;
 		sess_wait_msg_begin(s);
 		dispatch(s, &m);
-		if (s->parked) {
-			/* A Query continues where it stopped (sess_simple_continue); any other
-			 * message waits unconsumed and runs again from scratch. */
+		if (s->parked || s->yielded) {
+			/* A Query continues where it stopped (sess_simple_continue); an Execute
+			 * waits unconsumed and runs again (from scratch when it waited for a lock,
+			 * from its portal's position when it yielded its output). */
 			if (s->simple.active)
 				total += used;
-			else
+			else if (s->parked)
 				s->out.len = mark;
-			*want = SESSION_WANT_WAKE;
+			*want = s->parked ? SESSION_WANT_WAKE : SESSION_WANT_DRAIN;
 			return total;
 		}
 		sess_wait_msg_end(s);
@@ -481,8 +483,8 @@ static size_t input_ready(struct session *s, const uint8_t *buf, size_t len, siz
 {
 	if (s->simple.active) {
 		sess_simple_continue(s);
-		if (s->parked) {
-			*want = SESSION_WANT_WAKE;
+		if (s->parked || s->yielded) {
+			*want = s->parked ? SESSION_WANT_WAKE : SESSION_WANT_DRAIN;
 			return 0;
 		}
 		sess_wait_msg_end(s);

@@ -132,6 +132,11 @@ struct session {
 	void (*wake_fn)(void *arg);
 	void *wake_arg;
 	bool lock_busy;          /* the last statement met another connection's write lock */
+	/* Output backpressure: a statement that has SESS_YIELD_BYTES of output waiting stops
+	 * after a whole row and goes on once the client has read it. */
+	bool yielded;
+	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
+	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
 	bool parked;             /* waiting for that lock; the statement is retried on wake */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
 	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
@@ -143,6 +148,8 @@ struct session {
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
 };
+
+#define SESS_YIELD_BYTES (256 * 1024)
 
 /* ---- session.c ---- */
 /* Reports err to the client: ErrorResponse, and the transaction/skip state it implies. */
@@ -190,7 +197,9 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 				const int16_t *formats);
 /* Steps vm up to max_rows (0 = all) writing DataRows, then CommandComplete when finished.
- * *suspended is set when rows remain. False with err set on failure. */
+ * *suspended is set when rows remain. Sets s->yielded instead, after a whole row, when
+ * SESS_YIELD_BYTES of output are waiting (the caller keeps vm and *rows and calls again later).
+ * False with err set on failure. */
 bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		 struct pgerr *err);

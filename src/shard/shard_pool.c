@@ -244,6 +244,8 @@ void shard_conn_release(struct shard_conn *c)
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	bool keep = reusable(c);
+	if (keep)
+		sqlite3_db_release_memory(c->db); /* an idle connection keeps no page cache */
 	c->wake_fn = NULL;
 	c->wake_arg = NULL;
 	struct shard_tenant *t = c->t;

@@ -390,6 +390,45 @@ START_TEST(timeouts_default_from_config)
 }
 END_TEST
 
+/* Results far larger than the 256 KiB a session buffers before it yields: every row arrives,
+ * in order, in both protocols, and a pipelined query after it still runs. */
+START_TEST(big_results_stream_in_order)
+{
+	PGconn *c = harness_connect(&H, "dbname=big");
+	const char *sql = "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
+			  "WHERE n < 200000) SELECT n, 'row number ' || n FROM c";
+	PGresult *r = harness_exec_ok(c, sql);
+	ck_assert_int_eq(PQntuples(r), 200000);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+	ck_assert_str_eq(PQgetvalue(r, 199999, 1), "row number 200000");
+	ck_assert_str_eq(PQcmdStatus(r), "SELECT 200000");
+	PQclear(r);
+	r = PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 200000);
+	ck_assert_str_eq(PQgetvalue(r, 123456, 0), "123457");
+	PQclear(r);
+	/* A multi-statement Query whose first result yields, then more statements. */
+	ck_assert(PQsendQuery(c, "SELECT count(*) FROM (WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL "
+				 "SELECT n + 1 FROM c WHERE n < 10) SELECT n FROM c) s; "
+				 "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
+				 "WHERE n < 100000) SELECT n, 'padding padding padding' FROM c; "
+				 "SELECT 'after'"));
+	int results = 0;
+	while ((r = PQgetResult(c))) {
+		ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+		if (results == 1)
+			ck_assert_int_eq(PQntuples(r), 100000);
+		if (results == 2)
+			ck_assert_str_eq(PQgetvalue(r, 0, 0), "after");
+		results++;
+		PQclear(r);
+	}
+	ck_assert_int_eq(results, 3);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -406,6 +445,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, idle_in_transaction_timeout_closes_and_rolls_back);
 	tcase_add_test(tc, other_tenants_answer_during_long_query);
 	tcase_add_test(tc, many_clients_keep_balances);
+	tcase_add_test(tc, big_results_stream_in_order);
 	suite_add_tcase(s, tc);
 	TCase *cfg = tcase_create("config");
 	tcase_add_checked_fixture(cfg, setup_config, teardown);

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_shard_pool.c: lending tenant connections — reuse of idle ones, what is not reused, the
+ * LRU bound on cached tenants — and parking on another connection's write lock: the waker runs
+ * when the holder settles without a write transaction, at once when it already did, and never
+ * after unpark. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "shard.h"
+
+static char dir[64];
+static struct shard_registry *reg;
+
+static void setup_with(int max_open)
+{
+	snprintf(dir, sizeof(dir), "/tmp/shard-pool-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = max_open};
+	struct pgerr err;
+	reg = shard_registry_new(&o, &err);
+	ck_assert_ptr_nonnull(reg);
+}
+
+static void setup(void) { setup_with(2); }
+
+static void teardown(void)
+{
+	shard_registry_free(reg);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static struct shard_conn *acquire(const char *name)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct shard_conn *c = shard_conn_acquire(reg, name, &err);
+	ck_assert_msg(c != NULL, "%s", err.message);
+	return c;
+}
+
+static void exec_ok(struct shard_conn *c, const char *sql)
+{
+	struct pgerr err;
+	ck_assert_msg(shard_exec(c, sql, &err), "%s: %s", sql, err.message);
+}
+
+static void counts(size_t want_open, size_t want_idle, size_t want_tenants)
+{
+	size_t open, idle, tenants;
+	shard_registry_counts(reg, &open, &idle, &tenants);
+	ck_assert_uint_eq(open, want_open);
+	ck_assert_uint_eq(idle, want_idle);
+	ck_assert_uint_eq(tenants, want_tenants);
+}
+
+START_TEST(idle_connections_are_reused)
+{
+	struct shard_conn *a = acquire("acme");
+	sqlite3 *db = shard_conn_db(a);
+	exec_ok(a, "CREATE TABLE t (x int)");
+	exec_ok(a, "BEGIN");
+	exec_ok(a, "INSERT INTO t VALUES (1)");
+	shard_conn_release(a); /* rolled back, cached */
+	counts(1, 1, 1);
+	struct shard_conn *b = acquire("acme");
+	ck_assert_ptr_eq(shard_conn_db(b), db);
+	ck_assert(sqlite3_get_autocommit(db));
+	sqlite3_stmt *vm;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1, &vm, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(vm, 0), 0);
+	sqlite3_finalize(vm);
+	counts(1, 0, 1);
+	/* A connection with a temp table carries session state: closed, not cached. */
+	exec_ok(b, "CREATE TEMP TABLE scratch (y int)");
+	shard_conn_release(b);
+	counts(0, 0, 0);
+}
+END_TEST
+
+START_TEST(lru_bounds_cached_tenants)
+{
+	shard_conn_release(acquire("t1"));
+	shard_conn_release(acquire("t2"));
+	counts(2, 2, 2);
+	shard_conn_release(acquire("t1")); /* t1 is now the most recent */
+	shard_conn_release(acquire("t3")); /* evicts t2, the least recently used */
+	counts(2, 2, 2);
+	struct shard_conn *c = acquire("t1");
+	counts(2, 1, 2);
+	shard_conn_release(c);
+	/* In-use connections are never evicted, only idle ones. */
+	struct shard_conn *u[3] = {acquire("u1"), acquire("u2"), acquire("u3")};
+	counts(5, 2, 5);
+	for (int i = 0; i < 3; i++)
+		shard_conn_release(u[i]);
+	counts(2, 2, 2);
+}
+END_TEST
+
+static int woken;
+static void wake(void *arg) { (*(int *)arg)++; }
+
+START_TEST(park_until_the_writer_settles)
+{
+	struct shard_conn *w = acquire("locks");
+	struct shard_conn *p = acquire("locks");
+	exec_ok(w, "CREATE TABLE t (x int)");
+	shard_conn_settle(w);
+	woken = 0;
+	shard_conn_set_waker(p, wake, &woken);
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (1)");
+	shard_conn_attempt(p);
+	struct pgerr err;
+	ck_assert(!shard_exec(p, "INSERT INTO t VALUES (2)", &err));
+	ck_assert_str_eq(err.sqlstate, "55P03");
+	shard_conn_park(p);
+	shard_conn_settle(w); /* still in its write transaction: no wakeup */
+	ck_assert_int_eq(woken, 0);
+	exec_ok(w, "COMMIT");
+	shard_conn_settle(w);
+	ck_assert_int_eq(woken, 1);
+	exec_ok(p, "INSERT INTO t VALUES (2)");
+	/* A lock let go between the attempt and the park: the waker runs at once. */
+	shard_conn_attempt(p);
+	shard_conn_settle(w);
+	shard_conn_park(p);
+	ck_assert_int_eq(woken, 2);
+	/* Unparked connections are not woken; releasing the holder wakes the rest. */
+	shard_conn_attempt(p);
+	shard_conn_park(p);
+	shard_conn_unpark(p);
+	shard_conn_settle(w);
+	ck_assert_int_eq(woken, 2);
+	shard_conn_attempt(p);
+	shard_conn_park(p);
+	shard_conn_release(w);
+	ck_assert_int_eq(woken, 3);
+	shard_conn_release(p);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("shard_pool");
+	TCase *tc = tcase_create("pool");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, idle_connections_are_reused);
+	tcase_add_test(tc, lru_bounds_cached_tenants);
+	tcase_add_test(tc, park_until_the_writer_settles);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
