@@ -12,6 +12,7 @@
  * Invariant: s->copy != NULL exactly in COPY_IN; it owns the parser and the INSERT. */
 #include "session_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,6 +176,9 @@ static bool insert_row(struct session *s, struct sess_copy *c, const struct copy
 			ok = pgtype_decode_text(c->types[i], f->p, f->n, c->row_arena, &v, err);
 		if (ok)
 			ok = apply_length(c->types[i], c->typmods[i], &v, err);
+		if (ok && v.kind == PGTYPE_V_FLOAT && isnan(v.f)) /* SQLite would store NULL */
+			ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				       "NaN cannot be stored (SQLite has no NaN)");
 		if (!ok) {
 			copy_context_value(err, &c->opts, c->rel, row->lineno, c->names[i], f->p,
 					   f->n);
