@@ -159,6 +159,55 @@ static bool apply_length(uint32_t type, int32_t typmod, struct pgtype_value *v, 
 	return true;
 }
 
+/* The text form of COPY column i of row as PostgreSQL shows it in a key: the value read by
+ * the column's input function, then written by its output function. False when unknown. */
+static bool key_value(struct sess_copy *c, const struct copy_row *row, size_t i, struct strbuf *out)
+{
+	const struct copy_field *f = &row->fields[i];
+	struct pgtype_value v;
+	struct pgerr ignored;
+	if (!f->p) {
+		strbuf_puts(out, "null");
+		return true;
+	}
+	bool ok = c->opts.format == COPY_FORMAT_BINARY
+			  ? pgtype_decode_binary(c->types[i], (const uint8_t *)f->p, f->n,
+						 c->row_arena, &v, &ignored)
+			  : pgtype_decode_text(c->types[i], f->p, f->n, c->row_arena, &v, &ignored);
+	if (ok && v.kind != PGTYPE_V_NULL)
+		pgtype_encode_text_typmod(out, c->types[i], c->typmods[i], &v);
+	return ok && v.kind != PGTYPE_V_NULL;
+}
+
+/* "Key (a, b) already exists." becomes PostgreSQL's "Key (a, b)=(1, x) already exists." when
+ * every key column is one the COPY wrote. */
+static void key_detail(struct sess_copy *c, const struct copy_row *row, struct pgerr *err)
+{
+	char cols[PGERR_MSG_MAX], names[PGERR_MSG_MAX];
+	size_t n = strlen(err->detail);
+	if (strncmp(err->detail, "Key (", 5) != 0 || n < 22 ||
+	    strcmp(err->detail + n - 17, ") already exists.") != 0)
+		return;
+	snprintf(cols, sizeof(cols), "%.*s", (int)(n - 22), err->detail + 5);
+	snprintf(names, sizeof(names), "%s", cols);
+	struct strbuf vals;
+	strbuf_init(&vals, 0);
+	bool ok = true;
+	char *save = NULL;
+	for (char *col = strtok_r(cols, ",", &save); col && ok; col = strtok_r(NULL, ",", &save)) {
+		while (*col == ' ')
+			col++;
+		size_t i = 0;
+		while (i < c->ncols && strcmp(c->names[i], col) != 0)
+			i++;
+		strbuf_puts(&vals, vals.len ? ", " : "");
+		ok = i < c->ncols && key_value(c, row, i, &vals);
+	}
+	if (ok && !vals.failed)
+		pgerr_detail(err, "Key (%s)=(%s) already exists.", names, vals.data);
+	strbuf_fini(&vals);
+}
+
 /* Converts one row's fields with the columns' input functions and inserts it. */
 static bool insert_row(struct session *s, struct sess_copy *c, const struct copy_row *row,
 		       struct pgerr *err)
@@ -194,6 +243,8 @@ static bool insert_row(struct session *s, struct sess_copy *c, const struct copy
 		/* Key checks are where PostgreSQL no longer holds the line's text. */
 		bool key = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0 ||
 			   strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;
+		if (strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0)
+			key_detail(c, row, err);
 		copy_context_line(err, c->rel, row->lineno, key ? NULL : row->line, row->line_len);
 		return false;
 	}

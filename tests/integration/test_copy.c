@@ -216,8 +216,11 @@ START_TEST(bad_data_keeps_nothing)
 	expect_copy_error(c, copy_in(c, "COPY t FROM STDIN CSV", many, strlen(many), 0), "22P04",
 			  "extra data after last expected column",
 			  "COPY t, line 1: \"1,x,1,t,,1,9\"");
-	static const char dup[] = "1\n2\n1\n";
-	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", dup, strlen(dup), 0), "23505",
+	static const char dup[] = "1\n2\n01\n";
+	PGresult *r = copy_in(c, "COPY t (a) FROM STDIN", dup, strlen(dup), 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (a)=(1) already exists.");
+	expect_copy_error(c, r, "23505",
 			  "duplicate key value violates unique constraint \"t_pkey\"",
 			  "COPY t, line 3");
 	static const char quote[] = "1,\"open\n";
@@ -228,7 +231,7 @@ START_TEST(bad_data_keeps_nothing)
 	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN", utf8, strlen(utf8), 0), "22021",
 			  "invalid byte sequence for encoding \"UTF8\": 0xff", NULL);
 	/* CopyFail: the client's reason, and nothing kept. */
-	PGresult *r = PQexec(c, "COPY t FROM STDIN");
+	r = PQexec(c, "COPY t FROM STDIN");
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
 	PQclear(r);
 	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
