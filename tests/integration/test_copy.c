@@ -261,6 +261,46 @@ START_TEST(bad_data_keeps_nothing)
 }
 END_TEST
 
+/* Rows go in 64 at a time; an error still names its own line, and the first error in line
+ * order wins, as row by row. */
+START_TEST(errors_inside_batches)
+{
+	PGconn *c = connect_with_table();
+	char data[8192];
+	size_t n = 0;
+	/* Line 10 repeats line 3's key, line 50 is not a number: line 10 is reported. */
+	for (int i = 1; i <= 200; i++) {
+		if (i == 10)
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "3\tdup\n");
+		else if (i == 50)
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "x\tbad\n");
+		else
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "%d\tv\n", i);
+	}
+	PGresult *r = copy_in(c, "COPY t (a, b) FROM STDIN", data, n, 100);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (a)=(3) already exists.");
+	expect_copy_error(c, r, "23505",
+			  "duplicate key value violates unique constraint \"t_pkey\"",
+			  "COPY t, line 10");
+	/* Only the bad value: it is reported on its line once the rows before it are in. */
+	n = 0;
+	for (int i = 1; i <= 200; i++)
+		n += (size_t)snprintf(data + n, sizeof(data) - n, i == 150 ? "x\n" : "%d\n", i);
+	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", data, n, 0), "22P02",
+			  "invalid input syntax for type integer: \"x\"",
+			  "COPY t, line 150, column a: \"x\"");
+	/* A duplicate in the last, partial batch. */
+	n = 0;
+	for (int i = 1; i <= 200; i++)
+		n += (size_t)snprintf(data + n, sizeof(data) - n, "%d\n", i == 199 ? 7 : i);
+	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", data, n, 0), "23505",
+			  "duplicate key value violates unique constraint \"t_pkey\"",
+			  "COPY t, line 199");
+	PQfinish(c);
+}
+END_TEST
+
 /* varchar(n) / character(n) take their length as their input functions do. */
 START_TEST(length_limits)
 {
@@ -467,6 +507,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_force_options);
 	tcase_add_test(tc, binary_round_trip);
 	tcase_add_test(tc, bad_data_keeps_nothing);
+	tcase_add_test(tc, errors_inside_batches);
 	tcase_add_test(tc, length_limits);
 	tcase_add_test(tc, refused_and_bad_options);
 	tcase_add_test(tc, copy_in_transactions);
