@@ -270,13 +270,23 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 }
 
 /* Several SQLite statements for one PostgreSQL statement run atomically: inside a savepoint
- * (which also opens and commits a transaction when none is open). */
+ * (which also opens and commits a transaction when none is open), with foreign keys checked
+ * once all of them have run, as PostgreSQL checks one statement (DROP TABLE parent, child). */
 static bool run_script(struct session *s, const char *sql, struct pgerr *err)
 {
+	sqlite3 *db = shard_conn_db(s->conn);
 	struct pgerr ignored;
+	int before = 0, after = 0, hi;
 	if (!shard_exec(s->conn, "SAVEPOINT shardlite_stmt", err))
 		return false;
-	bool ok = shard_exec(s->conn, sql, err);
+	sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &before, &hi, 0);
+	bool ok = shard_exec(s->conn, "PRAGMA defer_foreign_keys = ON", err) &&
+		  shard_exec(s->conn, sql, err);
+	sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &after, &hi, 0);
+	(void)!shard_exec(s->conn, "PRAGMA defer_foreign_keys = OFF", &ignored);
+	if (ok && after && !before)
+		ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
+			       "insert, update or delete violates a foreign key constraint");
 	if (!ok)
 		(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_stmt", &ignored);
 	if (!shard_exec(s->conn, "RELEASE shardlite_stmt", ok ? err : &ignored))
@@ -286,12 +296,16 @@ static bool run_script(struct session *s, const char *sql, struct pgerr *err)
 
 static bool rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err)
 {
-	struct shard_rebuild rb = {.table = r->table,
+	struct shard_rebuild rb = {.kind = (enum shard_rebuild_kind)r->kind,
+				   .table = r->table,
 				   .constraint = r->constraint,
-				   .index_name = r->index_name,
+				   .name = r->name,
 				   .keys = r->keys,
 				   .nkeys = r->nkeys,
-				   .primary = r->primary};
+				   .primary = r->primary,
+				   .ref_table = r->ref_table,
+				   .ref_keys = r->ref_keys,
+				   .nref_keys = r->nref_keys};
 	return shard_table_rebuild(s->conn, &rb, err);
 }
 

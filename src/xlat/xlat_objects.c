@@ -2,7 +2,8 @@
 /* xlat_objects.c: the rest of the schema statements — DROP TABLE/INDEX/VIEW, CREATE INDEX,
  * CREATE VIEW, ALTER TABLE (add, drop and rename columns, rename the table) and TRUNCATE.
  * Dropping or truncating several tables becomes a script the session runs atomically; adding a
- * key to an existing table is a rebuild (xlat_ddl.c); several ALTER actions are refused. */
+ * constraint to an existing table is a rebuild (xlat_rebuild.c); several ALTER actions are
+ * refused. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -244,8 +245,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_ident(c, cmd->name);
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-		if (xlat_ddl_is_key(cmd->def))
-			return xlat_add_key(c, table, cmd->def->constraint);
+		if (xlat_rebuild_can_add(cmd->def))
+			return xlat_add_constraint(c, table, cmd->def->constraint);
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));

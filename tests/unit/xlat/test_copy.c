@@ -102,16 +102,37 @@ START_TEST(add_key)
 	ck_assert_int_eq(st->kind, XLAT_REBUILD);
 	ck_assert_str_eq(r->table, "pgbench_accounts");
 	ck_assert_str_eq(r->constraint, "PRIMARY KEY (aid)");
-	ck_assert_str_eq(r->index_name, "pgbench_accounts_pkey");
+	ck_assert_str_eq(r->name, "pgbench_accounts_pkey");
 	ck_assert(r->primary);
 	ck_assert_uint_eq(r->nkeys, 1);
 	st = xtranslate("ALTER TABLE t ADD CONSTRAINT k UNIQUE (a, b)", NULL, 0, 1, a);
 	r = st->rebuild;
 	ck_assert_str_eq(r->constraint, "CONSTRAINT k UNIQUE (a, b)");
-	ck_assert_str_eq(r->index_name, "k");
+	ck_assert_str_eq(r->name, "k");
 	ck_assert(!r->primary);
 	st = xtranslate("ALTER TABLE t ADD UNIQUE (a, b)", NULL, 0, 1, a);
-	ck_assert_str_eq(st->rebuild->index_name, "t_a_b_key");
+	ck_assert_str_eq(st->rebuild->name, "t_a_b_key");
+	st = xtranslate("ALTER TABLE h ADD FOREIGN KEY (bid, x) REFERENCES public.b (id, y) ON "
+			"DELETE CASCADE",
+			NULL, 0, 1, a);
+	r = st->rebuild;
+	ck_assert_int_eq(r->kind, XLAT_RB_FOREIGN);
+	ck_assert_str_eq(r->constraint,
+			 "FOREIGN KEY (bid, x) REFERENCES b(id, y) ON DELETE CASCADE");
+	ck_assert_str_eq(r->name, "h_bid_x_fkey");
+	ck_assert_str_eq(r->ref_table, "b");
+	ck_assert_uint_eq(r->nkeys, 2);
+	ck_assert_str_eq(r->ref_keys[1], "y");
+	st = xtranslate("ALTER TABLE pgbench_tellers ADD CONSTRAINT pgbench_tellers_bid_fkey "
+			"FOREIGN KEY (bid) REFERENCES pgbench_branches",
+			NULL, 0, 1, a);
+	ck_assert_uint_eq(st->rebuild->nref_keys, 0);
+	ck_assert_str_eq(st->rebuild->name, "pgbench_tellers_bid_fkey");
+	st = xtranslate("ALTER TABLE t ADD CHECK (lower(b) <> '' AND a > 0)", NULL, 0, 1, a);
+	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_CHECK);
+	ck_assert_str_eq(st->rebuild->constraint,
+			 "CONSTRAINT t_b_check CHECK (lower(b) <> '' AND a > 0)");
+	ck_assert_str_eq(st->rebuild->name, "t_b_check");
 	arena_free(a);
 }
 END_TEST
