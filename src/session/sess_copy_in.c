@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_copy_in.c: COPY FROM STDIN. CopyInResponse moves the session to COPY_IN, where
  * CopyData is parsed as it arrives (rows may span messages) and each row is converted with
- * pgtype's input functions and inserted through one prepared INSERT; CopyDone ends it with
- * "COPY n", CopyFail or any error ends it with an error, and nothing of it is kept (it runs in
- * the current transaction, or an implicit one that commits at the end of the Query or at Sync).
+ * pgtype's input functions and inserted, 64 rows per prepared multi-row INSERT. CopyDone ends
+ * it with "COPY n"; CopyFail or any error ends it with an error, and nothing of it is kept (it
+ * runs in the current transaction, or an implicit one that commits at the end of the Query or
+ * at Sync).
  *
  *   READY --COPY FROM STDIN--> COPY_IN --CopyData, Flush, Sync--> COPY_IN
  *     ^                          |  CopyDone: CommandComplete
  *     +--------------------------+  CopyFail / bad data / cancel / other message: ErrorResponse
  *
- * Invariant: s->copy != NULL exactly in COPY_IN; it owns the parser and the INSERT. */
+ * Invariant: s->copy != NULL exactly in COPY_IN; it owns the parser, the INSERTs and the rows
+ * converted but not yet inserted. */
 #include "session_int.h"
 
 #include <math.h>
