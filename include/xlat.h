@@ -110,6 +110,12 @@ struct xlat_stmt {
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
 
+	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE the table each one drops
+	 * (NULL entries otherwise), so the session may drop referencing tables first. */
+	const char **parts;
+	const char **part_tables;
+	size_t nparts;
+
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 

@@ -294,6 +294,55 @@ static bool run_script(struct session *s, const char *sql, struct pgerr *err)
 	return ok;
 }
 
+/* Whether table `child` has a foreign key to table `parent`. */
+static bool references(sqlite3 *db, const char *child, const char *parent)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?2 "
+			       "COLLATE NOCASE",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(vm, 1, child, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vm, 2, parent, -1, SQLITE_STATIC);
+	found = sqlite3_step(vm) == SQLITE_ROW;
+	sqlite3_finalize(vm);
+	return found;
+}
+
+/* A DROP TABLE script with the tables that others reference dropped after those others:
+ * SQLite checks the rows of a parent dropped while its children exist, one by one. */
+static const char *drop_order(struct session *s, const struct xlat_stmt *x)
+{
+	if (!x->nparts || !x->part_tables[0])
+		return x->sql;
+	sqlite3 *db = shard_conn_db(s->conn);
+	size_t n = x->nparts;
+	bool *done = arena_zalloc(s->msg_arena, n);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t k = 0; k < n; k++) {
+		size_t pick = n;
+		for (size_t i = 0; i < n && pick == n; i++) {
+			bool referenced = false;
+			for (size_t j = 0; !done[i] && j < n && !referenced; j++)
+				referenced = j != i && !done[j] &&
+					     references(db, x->part_tables[j], x->part_tables[i]);
+			if (!done[i] && !referenced)
+				pick = i;
+		}
+		for (size_t i = 0; pick == n && i < n; i++) /* a cycle: as written */
+			if (!done[i])
+				pick = i;
+		done[pick] = true;
+		strbuf_printf(&sb, "%s%s", k ? "; " : "", x->parts[pick]);
+	}
+	const char *r = sb.failed ? x->sql : arena_strdup(s->msg_arena, sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
 static bool rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err)
 {
 	struct shard_rebuild rb = {.kind = (enum shard_rebuild_kind)r->kind,
@@ -337,7 +386,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_NOOP:
 		break;
 	case XLAT_SCRIPT:
-		if (!run_script(s, x->sql, err))
+		if (!run_script(s, drop_order(s, x), err))
 			return false;
 		break;
 	case XLAT_REBUILD:

@@ -34,6 +34,24 @@ static bool name_list(struct xlat_ctx *c, const PgQuery__Node *n)
 	return xlat_relname(c, &rv);
 }
 
+/* A DROP of several objects is a script; each part is kept apart too, with the table it
+ * drops, so the session can order the drops (tables referencing others first). */
+static void script_parts(struct xlat_ctx *c, size_t n)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->parts = arena_zalloc(c->a, n * sizeof(char *));
+	c->st->part_tables = arena_zalloc(c->a, n * sizeof(char *));
+	c->st->nparts = n;
+}
+
+static void script_part(struct xlat_ctx *c, size_t i, size_t start, const PgQuery__Node *name)
+{
+	c->st->parts[i] = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
+	if (name && name->node_case == NODE(LIST))
+		c->st->part_tables[i] = arena_strdup(
+			c->a, xlat_node_str(name->list->items[name->list->n_items - 1]));
+}
+
 static const char *drop_tag(PgQuery__ObjectType t)
 {
 	switch (t) {
@@ -81,14 +99,17 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... CASCADE is not supported", tag);
 	if (s->n_objects > 1)
-		c->st->kind = XLAT_SCRIPT;
+		script_parts(c, s->n_objects);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		xlat_puts(c, i ? "; " : "");
+		size_t start = c->sb->len;
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
 		if (!name_list(c, s->objects[i]))
 			return false;
+		if (s->n_objects > 1)
+			script_part(c, i, start, s->remove_type == OBJ(TABLE) ? s->objects[i] : NULL);
 	}
 	return true;
 }

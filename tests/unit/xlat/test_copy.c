@@ -93,6 +93,21 @@ START_TEST(scripts)
 }
 END_TEST
 
+START_TEST(drop_parts)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("DROP TABLE IF EXISTS a, public.\"B c\"", NULL, 0, 1, a);
+	ck_assert_uint_eq(st->nparts, 2);
+	ck_assert_str_eq(st->parts[0], "DROP TABLE IF EXISTS a");
+	ck_assert_str_eq(st->parts[1], "DROP TABLE IF EXISTS \"B c\"");
+	ck_assert_str_eq(st->part_tables[1], "B c");
+	st = xtranslate("DROP VIEW v, w", NULL, 0, 1, a);
+	ck_assert_uint_eq(st->nparts, 2);
+	ck_assert_ptr_null(st->part_tables[0]);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(add_key)
 {
 	struct arena *a = arena_new(0);
@@ -157,6 +172,7 @@ Suite *xlat_suite_copy(void)
 	tcase_add_test(tc, copy_old_syntax);
 	tcase_add_test(tc, copy_query_form);
 	tcase_add_test(tc, scripts);
+	tcase_add_test(tc, drop_parts);
 	tcase_add_test(tc, add_key);
 	tcase_add_test(tc, analyze_plain);
 	suite_add_tcase(s, tc);
