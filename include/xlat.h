@@ -110,8 +110,9 @@ struct xlat_stmt {
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
 
-	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE the table each one drops
-	 * (NULL entries otherwise), so the session may drop referencing tables first. */
+	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE and TRUNCATE the table each
+	 * one drops or empties (NULL entries otherwise), so the session may order them
+	 * referencing tables first. */
 	const char **parts;
 	const char **part_tables;
 	size_t nparts;

@@ -311,9 +311,10 @@ static bool references(sqlite3 *db, const char *child, const char *parent)
 	return found;
 }
 
-/* A DROP TABLE script with the tables that others reference dropped after those others:
- * SQLite checks the rows of a parent dropped while its children exist, one by one. */
-static const char *drop_order(struct session *s, const struct xlat_stmt *x)
+/* A DROP TABLE or TRUNCATE script with the tables that others reference handled after those
+ * others: SQLite checks the rows of a parent dropped or emptied while its children still have
+ * rows, one by one. */
+static const char *script_order(struct session *s, const struct xlat_stmt *x)
 {
 	if (!x->nparts || !x->part_tables[0])
 		return x->sql;
@@ -386,7 +387,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_NOOP:
 		break;
 	case XLAT_SCRIPT:
-		if (!run_script(s, drop_order(s, x), err))
+		if (!run_script(s, script_order(s, x), err))
 			return false;
 		break;
 	case XLAT_REBUILD:

@@ -34,8 +34,8 @@ static bool name_list(struct xlat_ctx *c, const PgQuery__Node *n)
 	return xlat_relname(c, &rv);
 }
 
-/* A DROP of several objects is a script; each part is kept apart too, with the table it
- * drops, so the session can order the drops (tables referencing others first). */
+/* A DROP or TRUNCATE of several objects is a script; each part is kept apart too, with the
+ * table it empties or drops, so the session can run them referencing tables first. */
 static void script_parts(struct xlat_ctx *c, size_t n)
 {
 	c->st->kind = XLAT_SCRIPT;
@@ -44,12 +44,18 @@ static void script_parts(struct xlat_ctx *c, size_t n)
 	c->st->nparts = n;
 }
 
-static void script_part(struct xlat_ctx *c, size_t i, size_t start, const PgQuery__Node *name)
+static void script_part(struct xlat_ctx *c, size_t i, size_t start, const char *table)
 {
 	c->st->parts[i] = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
-	if (name && name->node_case == NODE(LIST))
-		c->st->part_tables[i] = arena_strdup(
-			c->a, xlat_node_str(name->list->items[name->list->n_items - 1]));
+	c->st->part_tables[i] = table ? arena_strdup(c->a, table) : NULL;
+}
+
+/* The table a DROP object names (the last part of its qualified name), else NULL. */
+static const char *object_table(const PgQuery__Node *name)
+{
+	if (!name || name->node_case != NODE(LIST) || !name->list->n_items)
+		return NULL;
+	return xlat_node_str(name->list->items[name->list->n_items - 1]);
 }
 
 static const char *drop_tag(PgQuery__ObjectType t)
@@ -109,7 +115,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name_list(c, s->objects[i]))
 			return false;
 		if (s->n_objects > 1)
-			script_part(c, i, start, s->remove_type == OBJ(TABLE) ? s->objects[i] : NULL);
+			script_part(c, i, start,
+				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i]) : NULL);
 	}
 	return true;
 }
@@ -328,11 +335,15 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
 	if (s->n_relations > 1)
-		c->st->kind = XLAT_SCRIPT;
+		script_parts(c, s->n_relations);
 	for (size_t i = 0; i < s->n_relations; i++) {
-		xlat_puts(c, i ? "; DELETE FROM " : "DELETE FROM ");
+		xlat_puts(c, i ? "; " : "");
+		size_t start = c->sb->len;
+		xlat_puts(c, "DELETE FROM ");
 		if (!xlat_relname(c, s->relations[i]->range_var))
 			return false;
+		if (s->n_relations > 1)
+			script_part(c, i, start, s->relations[i]->range_var->relname);
 	}
 	return true;
 }

@@ -101,6 +101,9 @@ START_TEST(drop_parts)
 	ck_assert_str_eq(st->parts[0], "DROP TABLE IF EXISTS a");
 	ck_assert_str_eq(st->parts[1], "DROP TABLE IF EXISTS \"B c\"");
 	ck_assert_str_eq(st->part_tables[1], "B c");
+	st = xtranslate("TRUNCATE a, public.b", NULL, 0, 1, a);
+	ck_assert_str_eq(st->parts[1], "DELETE FROM b");
+	ck_assert_str_eq(st->part_tables[1], "b");
 	st = xtranslate("DROP VIEW v, w", NULL, 0, 1, a);
 	ck_assert_uint_eq(st->nparts, 2);
 	ck_assert_ptr_null(st->part_tables[0]);
