@@ -263,6 +263,9 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 {
 	if (!sess_check_not_aborted(s, x, err))
 		return false;
+	if (s->txn != SESS_TXN_IDLE && x->tag && strcmp(x->tag, "VACUUM") == 0)
+		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+				 "VACUUM cannot run inside a transaction block");
 	if (s->txn_read_only && x->writes)
 		return pgerr_set(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION,
 				 "cannot execute %s in a read-only transaction", x->tag);

@@ -72,6 +72,9 @@ init)
 		check_balances
 	done
 	run -n -T 1 -c 1 -S || fail "pgbench -S: $(cat "$DIR/run.out")"
+	# VACUUM, as pgbench sends it before a run, refuses a transaction block as PostgreSQL does.
+	err=$(psql -X -d bench -v VERBOSITY=verbose -c "begin" -c "vacuum pgbench_branches" 2>&1 || true)
+	grep -q '25001' <<<"$err" || fail "VACUUM inside a transaction block: $err"
 	# Again over a filled history, which references the other tables: one DROP drops them all.
 	init --foreign-keys
 	echo "pgbench init and single-client runs: ok"
