@@ -99,24 +99,32 @@ const char *shard_conn_tenant(const struct shard_conn *c);
 /* Runs SQL without results (transaction control); false with err mapped from SQLite. */
 bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_CHECK;
 
-/* A table rebuilt with one more key: constraint is the SQLite text of the table constraint
- * ("PRIMARY KEY (aid)"); a primary key's columns also become NOT NULL. */
+/* A table rebuilt with one more constraint: constraint is its SQLite text ("PRIMARY KEY
+ * (aid)", "FOREIGN KEY (bid) REFERENCES b", "CHECK (n > 0)"); a primary key's columns also
+ * become NOT NULL. The other fields name things in PostgreSQL's messages. */
+enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK };
 struct shard_rebuild {
+	enum shard_rebuild_kind kind;
 	const char *table;
 	const char *constraint;
-	const char *index_name; /* PostgreSQL's name of the key's index, for messages */
-	const char *const *keys;
+	const char *name; /* PostgreSQL's name of the constraint (a key's index) */
+	const char *const *keys; /* KEY, FOREIGN: the constrained columns */
 	size_t nkeys;
 	bool primary;
+	const char *ref_table; /* FOREIGN: the referenced table and columns (none: its key) */
+	const char *const *ref_keys;
+	size_t nref_keys;
 };
 
-/* Adds a key to an existing table the way SQLite documents for changes ALTER TABLE cannot
- * make: the table is renamed aside, created again from its stored definition with the key
- * (and NOT NULL) added, refilled, dropped; its indexes and triggers are created again. Runs in
- * a savepoint: on failure nothing changed. False with err: 42P01 no such table, 42809 a view,
- * 42P16 a second primary key, 42703 unknown key column, 23502 NULLs in a primary key column,
- * 23505 duplicate keys ("could not create unique index", with the key), 0A000 when other
- * tables' foreign keys reference the table. Blocks on disk. */
+/* Adds a constraint to an existing table the way SQLite documents for changes ALTER TABLE
+ * cannot make: the table is renamed aside, created again from its stored definition with the
+ * constraint (and NOT NULL) added, refilled — which checks every row — and the old one
+ * dropped; its indexes and triggers are created again. Runs in a savepoint: on failure
+ * nothing changed. False with err: 42P01 no such table (or referenced table), 42809 a view,
+ * 42P16 a second primary key, 42703 unknown column, 23505 duplicate keys ("could not create
+ * unique index", with the key), 23502 NULLs in a primary key column, 23503 a row without its
+ * referenced row, 23514 a row the CHECK refuses, 42830 referenced columns without a unique
+ * key, 0A000 when other tables' foreign keys reference the table. Blocks on disk. */
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
 			 struct pgerr *err) MUST_CHECK;
 

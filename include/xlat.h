@@ -47,15 +47,21 @@ struct xlat_col {
 	int32_t typmod; /* -1 when none */
 };
 
-/* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE: SQLite cannot add a key to an existing table,
- * so the session rebuilds it (new table with the key, rows copied, indexes recreated). */
+/* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a
+ * constraint to an existing table, so the session rebuilds it (new table with the
+ * constraint, rows copied and so checked, indexes recreated). */
+enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK };
 struct xlat_rebuild {
-	const char *table;       /* relation name as SQLite spells it (unquoted) */
-	const char *constraint;  /* SQLite text of the table constraint to append */
-	const char *index_name;  /* PostgreSQL's name of the key's index, for messages */
-	const char **keys;       /* the key's columns */
+	enum xlat_rebuild_kind kind;
+	const char *table;      /* relation name as SQLite spells it (unquoted) */
+	const char *constraint; /* SQLite text of the table constraint to append */
+	const char *name;       /* PostgreSQL's name of the constraint (a key's index) */
+	const char **keys;      /* KEY, FOREIGN: the constrained columns */
 	size_t nkeys;
-	bool primary;            /* one per table (42P16); its columns become NOT NULL */
+	bool primary;           /* KEY: one per table (42P16); its columns become NOT NULL */
+	const char *ref_table;  /* FOREIGN: the referenced table ... */
+	const char **ref_keys;  /* ... and columns (none: its primary key) */
+	size_t nref_keys;
 };
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
@@ -104,6 +110,13 @@ struct xlat_stmt {
 	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
+
+	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE and TRUNCATE the table each
+	 * one drops or empties (NULL entries otherwise), so the session may order them
+	 * referencing tables first. */
+	const char **parts;
+	const char **part_tables;
+	size_t nparts;
 
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */

@@ -1,17 +1,20 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_copy_in.c: COPY FROM STDIN. CopyInResponse moves the session to COPY_IN, where
  * CopyData is parsed as it arrives (rows may span messages) and each row is converted with
- * pgtype's input functions and inserted through one prepared INSERT; CopyDone ends it with
- * "COPY n", CopyFail or any error ends it with an error, and nothing of it is kept (it runs in
- * the current transaction, or an implicit one that commits at the end of the Query or at Sync).
+ * pgtype's input functions and inserted, 64 rows per prepared multi-row INSERT. CopyDone ends
+ * it with "COPY n"; CopyFail or any error ends it with an error, and nothing of it is kept (it
+ * runs in the current transaction, or an implicit one that commits at the end of the Query or
+ * at Sync).
  *
  *   READY --COPY FROM STDIN--> COPY_IN --CopyData, Flush, Sync--> COPY_IN
  *     ^                          |  CopyDone: CommandComplete
  *     +--------------------------+  CopyFail / bad data / cancel / other message: ErrorResponse
  *
- * Invariant: s->copy != NULL exactly in COPY_IN; it owns the parser and the INSERT. */
+ * Invariant: s->copy != NULL exactly in COPY_IN; it owns the parser, the INSERTs and the rows
+ * converted but not yet inserted. */
 #include "session_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,14 +22,31 @@
 #include "copy.h"
 #include "pgtype.h"
 
+/* Rows per multi-row INSERT: one statement per batch costs SQLite far less than one per row. */
+#define BATCH_ROWS 64
+
+/* Where a converted row came from, for the CONTEXT of an error found when it is inserted. */
+struct pending {
+	uint64_t lineno;
+	const char *line; /* text and CSV: the raw record (copied), else NULL */
+	size_t line_len;
+};
+
 struct sess_copy {
-	bool simple;             /* started by a simple Query: ReadyForQuery follows the end */
-	char *rest;              /* statements of that Query after the COPY, run once it ends */
-	struct arena *arena;     /* everything below */
-	struct arena *row_arena; /* per-row conversions */
+	bool simple;         /* started by a simple Query: ReadyForQuery follows the end */
+	char *rest;          /* statements of that Query after the COPY, run once it ends */
+	struct arena *arena; /* everything below */
 	struct copy_opts opts;
 	struct copy_parser *parser;
-	sqlite3_stmt *insert;
+	sqlite3_stmt *insert;       /* one row */
+	sqlite3_stmt *insert_batch; /* `batch` rows at once; NULL when batch is 1 */
+	size_t batch;
+	/* Rows converted but not yet inserted: their values (npending x ncols), where they came
+	 * from, and the memory of their text (reset after each flush). */
+	struct arena *batch_arena;
+	struct pgtype_value *vals;
+	struct pending *pending;
+	size_t npending;
 	const char *rel;
 	const char **names;
 	uint32_t *types;
@@ -42,14 +62,15 @@ static void copy_free(struct sess_copy *c)
 	if (!c)
 		return;
 	sqlite3_finalize(c->insert);
+	sqlite3_finalize(c->insert_batch);
 	copy_parser_free(c->parser);
-	arena_free(c->row_arena);
+	arena_free(c->batch_arena);
 	arena_free(c->arena);
 	free(c->rest);
 	free(c);
 }
 
-static const char *insert_sql(struct sess_copy *c)
+static const char *insert_sql(struct sess_copy *c, size_t rows)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -60,13 +81,36 @@ static const char *insert_sql(struct sess_copy *c)
 		strbuf_puts(&sb, i ? ", " : "");
 		sess_copy_quote_ident(&sb, c->names[i]);
 	}
-	strbuf_puts(&sb, ") VALUES (");
-	for (size_t i = 0; i < c->ncols; i++)
-		strbuf_printf(&sb, "%s?%zu", i ? ", " : "", i + 1);
-	strbuf_puts(&sb, ")");
+	strbuf_puts(&sb, ") VALUES ");
+	for (size_t r = 0; r < rows; r++) {
+		strbuf_puts(&sb, r ? ", (" : "(");
+		for (size_t i = 0; i < c->ncols; i++)
+			strbuf_printf(&sb, "%s?%zu", i ? ", " : "", r * c->ncols + i + 1);
+		strbuf_puts(&sb, ")");
+	}
 	const char *r = arena_strdup(c->arena, sb.data);
 	strbuf_fini(&sb);
 	return r;
+}
+
+/* The one-row INSERT, and the batch INSERT when a batch of rows fits SQLite's parameter limit. */
+static bool prepare_inserts(struct session *s, struct sess_copy *c, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	size_t limit = (size_t)sqlite3_limit(db, SQLITE_LIMIT_VARIABLE_NUMBER, -1);
+	c->batch = limit / c->ncols < BATCH_ROWS ? limit / c->ncols : BATCH_ROWS;
+	if (c->batch < 2)
+		c->batch = 1;
+	int rc = sqlite3_prepare_v3(db, insert_sql(c, 1), -1, SQLITE_PREPARE_PERSISTENT, &c->insert,
+				    NULL);
+	if (rc == SQLITE_OK && c->batch > 1)
+		rc = sqlite3_prepare_v3(db, insert_sql(c, c->batch), -1, SQLITE_PREPARE_PERSISTENT,
+					&c->insert_batch, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(db, rc, err);
+	c->vals = arena_alloc(c->arena, c->batch * c->ncols * sizeof(*c->vals));
+	c->pending = arena_alloc(c->arena, c->batch * sizeof(*c->pending));
+	return true;
 }
 
 /* Columns, options, the INSERT and the parser of a COPY FROM; NULL with err set. */
@@ -75,7 +119,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
 	struct sess_copy_cols cols = {0};
 	c->arena = arena_new(0);
-	c->row_arena = arena_new(0);
+	c->batch_arena = arena_new(0);
 	c->rel = arena_strdup(c->arena, cp->table);
 	bool ok = sess_copy_options(cp, c->arena, &c->opts, err) &&
 		  sess_copy_columns(s, c->arena, cp, &cols, err);
@@ -91,10 +135,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 	if (ok) {
 		c->names = cols.names, c->types = cols.types, c->typmods = cols.typmods;
 		c->ncols = cols.n;
-		sqlite3 *db = shard_conn_db(s->conn);
-		int rc = sqlite3_prepare_v3(db, insert_sql(c), -1, SQLITE_PREPARE_PERSISTENT,
-					    &c->insert, NULL);
-		ok = rc == SQLITE_OK || shard_error(db, rc, err);
+		ok = prepare_inserts(s, c, err);
 	}
 	if (!ok) {
 		copy_free(c);
@@ -106,6 +147,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 
 static bool bind_value(struct session *s, sqlite3_stmt *vm, int i, const struct pgtype_value *v)
 {
+	/* text and blobs live in the batch arena until the statement has run */
 	int rc;
 	switch (v->kind) {
 	case PGTYPE_V_INT:
@@ -114,7 +156,7 @@ static bool bind_value(struct session *s, sqlite3_stmt *vm, int i, const struct 
 	case PGTYPE_V_FLOAT:
 		rc = sqlite3_bind_double(vm, i, v->f);
 		break;
-	case PGTYPE_V_TEXT: /* the row's text stays put until the step below */
+	case PGTYPE_V_TEXT:
 		rc = sqlite3_bind_text64(vm, i, v->p, v->n, SQLITE_STATIC, SQLITE_UTF8);
 		break;
 	case PGTYPE_V_BLOB:
@@ -157,43 +199,148 @@ static bool apply_length(uint32_t type, int32_t typmod, struct pgtype_value *v, 
 	return true;
 }
 
-/* Converts one row's fields with the columns' input functions and inserts it. */
-static bool insert_row(struct session *s, struct sess_copy *c, const struct copy_row *row,
-		       struct pgerr *err)
+/* "Key (a, b) already exists." becomes PostgreSQL's "Key (a, b)=(1, x) already exists." when
+ * every key column is one the COPY wrote (v: the row's values). */
+static void key_detail(struct sess_copy *c, const struct pgtype_value *v, struct pgerr *err)
+{
+	char cols[PGERR_MSG_MAX], names[PGERR_MSG_MAX];
+	size_t n = strlen(err->detail);
+	if (strncmp(err->detail, "Key (", 5) != 0 || n < 22 ||
+	    strcmp(err->detail + n - 17, ") already exists.") != 0)
+		return;
+	snprintf(cols, sizeof(cols), "%.*s", (int)(n - 22), err->detail + 5);
+	snprintf(names, sizeof(names), "%s", cols);
+	struct strbuf vals;
+	strbuf_init(&vals, 0);
+	bool ok = true;
+	char *save = NULL;
+	for (char *col = strtok_r(cols, ",", &save); col && ok; col = strtok_r(NULL, ",", &save)) {
+		while (*col == ' ')
+			col++;
+		size_t i = 0;
+		while (i < c->ncols && strcmp(c->names[i], col) != 0)
+			i++;
+		strbuf_puts(&vals, vals.len ? ", " : "");
+		ok = i < c->ncols;
+		if (ok && v[i].kind == PGTYPE_V_NULL)
+			strbuf_puts(&vals, "null");
+		else if (ok)
+			pgtype_encode_text_typmod(&vals, c->types[i], c->typmods[i], &v[i]);
+	}
+	if (ok && !vals.failed)
+		pgerr_detail(err, "Key (%s)=(%s) already exists.", names, vals.data);
+	strbuf_fini(&vals);
+}
+
+/* Reads field i with its column's input function into *v, in memory that lasts until the
+ * batch is flushed (the parser's buffers move on). */
+static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
+		    struct pgtype_value *v, struct pgerr *err)
+{
+	struct arena *a = c->batch_arena;
+	*v = (struct pgtype_value){.kind = PGTYPE_V_NULL};
+	bool ok = true;
+	if (f->p && c->opts.format == COPY_FORMAT_BINARY)
+		ok = pgtype_decode_binary(c->types[i], (const uint8_t *)f->p, f->n, a, v, err);
+	else if (f->p)
+		ok = pgtype_decode_text(c->types[i], f->p, f->n, a, v, err);
+	if (ok)
+		ok = apply_length(c->types[i], c->typmods[i], v, err);
+	if (ok && v->kind == PGTYPE_V_FLOAT && isnan(v->f)) /* SQLite would store NULL */
+		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			       "NaN cannot be stored (SQLite has no NaN)");
+	if (ok && (v->kind == PGTYPE_V_TEXT || v->kind == PGTYPE_V_BLOB)) {
+		char *copy = arena_alloc(a, v->n ? v->n : 1);
+		memcpy(copy, v->p, v->n);
+		v->p = copy;
+	}
+	return ok;
+}
+
+static bool bind_row(struct sess_copy *c, sqlite3_stmt *vm, size_t first,
+		     const struct pgtype_value *v)
+{
+	for (size_t i = 0; i < c->ncols; i++) {
+		if (!bind_value(NULL, vm, (int)(first + i + 1), &v[i]))
+			return false;
+	}
+	return true;
+}
+
+/* Inserts pending row r on its own; the error names its line as PostgreSQL would. */
+static bool insert_one(struct session *s, struct sess_copy *c, size_t r, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
-	arena_reset(c->row_arena);
-	for (size_t i = 0; i < c->ncols; i++) {
-		const struct copy_field *f = &row->fields[i];
-		struct pgtype_value v = {.kind = PGTYPE_V_NULL};
-		bool ok = true;
-		if (f->p && c->opts.format == COPY_FORMAT_BINARY)
-			ok = pgtype_decode_binary(c->types[i], (const uint8_t *)f->p, f->n,
-						  c->row_arena, &v, err);
-		else if (f->p)
-			ok = pgtype_decode_text(c->types[i], f->p, f->n, c->row_arena, &v, err);
-		if (ok)
-			ok = apply_length(c->types[i], c->typmods[i], &v, err);
-		if (!ok) {
-			copy_context_value(err, &c->opts, c->rel, row->lineno, c->names[i], f->p,
-					   f->n);
-			return false;
-		}
-		if (!bind_value(s, c->insert, (int)i + 1, &v))
-			return shard_error(db, sqlite3_errcode(db), err);
-	}
+	const struct pgtype_value *v = &c->vals[r * c->ncols];
+	const struct pending *p = &c->pending[r];
+	if (!bind_row(c, c->insert, 0, v))
+		return shard_error(db, sqlite3_errcode(db), err);
 	int rc = sqlite3_step(c->insert);
 	sqlite3_reset(c->insert);
-	if (rc != SQLITE_DONE) {
-		shard_error(db, rc, err);
-		/* Key checks are where PostgreSQL no longer holds the line's text. */
-		bool key = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0 ||
-			   strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;
-		copy_context_line(err, c->rel, row->lineno, key ? NULL : row->line, row->line_len);
+	if (rc == SQLITE_DONE) {
+		c->rows++;
+		return true;
+	}
+	shard_error(db, rc, err);
+	/* Key checks are where PostgreSQL no longer holds the line's text. */
+	bool unique = strcmp(err->sqlstate, SQLSTATE_UNIQUE_VIOLATION) == 0;
+	bool key = unique || strcmp(err->sqlstate, SQLSTATE_FOREIGN_KEY_VIOLATION) == 0;
+	if (unique)
+		key_detail(c, v, err);
+	copy_context_line(err, c->rel, p->lineno, key ? NULL : p->line, p->line_len);
+	return false;
+}
+
+/* Inserts the pending rows: a full batch with one statement; should that fail on a
+ * constraint (SQLite then undoes the whole statement), or for a partial batch, row by row, so
+ * the error names the row that caused it. */
+static bool flush(struct session *s, struct sess_copy *c, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	bool ok = true, done = false;
+	if (c->npending == c->batch && c->insert_batch) {
+		for (size_t r = 0; ok && r < c->npending; r++)
+			ok = bind_row(c, c->insert_batch, r * c->ncols, &c->vals[r * c->ncols]);
+		int rc = ok ? sqlite3_step(c->insert_batch) : sqlite3_errcode(db);
+		sqlite3_reset(c->insert_batch);
+		done = rc == SQLITE_DONE;
+		if (done)
+			c->rows += c->npending;
+		else if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+			ok = shard_error(db, rc, err);
+			copy_context_line(err, c->rel, c->pending[0].lineno, NULL, 0);
+		}
+	}
+	for (size_t r = 0; ok && !done && r < c->npending; r++)
+		ok = insert_one(s, c, r, err);
+	c->npending = 0;
+	arena_reset(c->batch_arena);
+	return ok;
+}
+
+/* Converts one row with the columns' input functions and queues it for insertion. An error
+ * in this row is reported only after the rows before it went in: an error on an earlier line
+ * comes first, as it would row by row. */
+static bool add_row(struct session *s, struct sess_copy *c, const struct copy_row *row,
+		    struct pgerr *err)
+{
+	struct pgtype_value *v = &c->vals[c->npending * c->ncols];
+	for (size_t i = 0; i < c->ncols; i++) {
+		const struct copy_field *f = &row->fields[i];
+		if (convert(c, f, i, &v[i], err))
+			continue;
+		copy_context_value(err, &c->opts, c->rel, row->lineno, c->names[i], f->p, f->n);
+		struct pgerr earlier;
+		pgerr_clear(&earlier);
+		if (!flush(s, c, &earlier))
+			*err = earlier;
 		return false;
 	}
-	c->rows++;
-	return true;
+	struct pending *p = &c->pending[c->npending++];
+	p->lineno = row->lineno;
+	p->line = row->line ? arena_strndup(c->batch_arena, row->line, row->line_len) : NULL;
+	p->line_len = row->line_len;
+	return c->npending < c->batch || flush(s, c, err);
 }
 
 /* Inserts every complete row the parser holds; *done when the data has ended. */
@@ -204,16 +351,21 @@ static bool pump(struct session *s, struct sess_copy *c, bool *done, struct pger
 	for (;;) {
 		switch (copy_parser_next(c->parser, &row, err)) {
 		case COPY_NEXT_ROW:
-			if (!insert_row(s, c, &row, err))
+			if (!add_row(s, c, &row, err))
 				return false;
 			continue;
 		case COPY_NEXT_MORE:
 			return true;
 		case COPY_NEXT_DONE:
 			*done = true;
-			return true;
-		case COPY_NEXT_ERROR:
+			return flush(s, c, err);
+		case COPY_NEXT_ERROR: {
+			struct pgerr earlier; /* the rows before the bad one go in first */
+			pgerr_clear(&earlier);
+			if (!flush(s, c, &earlier))
+				*err = earlier;
 			return false;
+		}
 		}
 	}
 }

@@ -275,36 +275,13 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 {
 	if (!sess_check_not_aborted(s, x, err))
 		return false;
+	if (s->txn != SESS_TXN_IDLE && x->tag && strcmp(x->tag, "VACUUM") == 0)
+		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+				 "VACUUM cannot run inside a transaction block");
 	if (s->txn_read_only && x->writes)
 		return pgerr_set(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION,
 				 "cannot execute %s in a read-only transaction", x->tag);
 	return true;
-}
-
-/* Several SQLite statements for one PostgreSQL statement run atomically: inside a savepoint
- * (which also opens and commits a transaction when none is open). */
-static bool run_script(struct session *s, const char *sql, struct pgerr *err)
-{
-	struct pgerr ignored;
-	if (!shard_exec(s->conn, "SAVEPOINT shardlite_stmt", err))
-		return false;
-	bool ok = shard_exec(s->conn, sql, err);
-	if (!ok)
-		(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_stmt", &ignored);
-	if (!shard_exec(s->conn, "RELEASE shardlite_stmt", ok ? err : &ignored))
-		ok = false;
-	return ok;
-}
-
-static bool rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err)
-{
-	struct shard_rebuild rb = {.table = r->table,
-				   .constraint = r->constraint,
-				   .index_name = r->index_name,
-				   .keys = r->keys,
-				   .nkeys = r->nkeys,
-				   .primary = r->primary};
-	return shard_table_rebuild(s->conn, &rb, err);
 }
 
 bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
@@ -335,11 +312,11 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_NOOP:
 		break;
 	case XLAT_SCRIPT:
-		if (!run_script(s, x->sql, err))
+		if (!sess_run_script(s, x, err))
 			return false;
 		break;
 	case XLAT_REBUILD:
-		if (!rebuild(s, x->rebuild, err))
+		if (!sess_run_rebuild(s, x->rebuild, err))
 			return false;
 		break;
 	case XLAT_COPY:

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* session_int.h: the session's private state, shared by the files of the session module
  * (session.c startup and dispatch, sess_simple.c, sess_extended.c, sess_exec.c, sess_txn.c,
- * sess_guc.c, sess_copy.c, sess_copy_in.c). Not part of the public API. */
+ * sess_guc.c, sess_copy.c, sess_copy_in.c, sess_script.c). Not part of the public API. */
 #ifndef SHARDLITE_SESSION_INT_H
 #define SHARDLITE_SESSION_INT_H
 
@@ -222,6 +222,12 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 
 /* The value of result column i of vm as pgtype sees it. */
 void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v);
+
+/* ---- sess_script.c: statements run as several SQLite steps ---- */
+/* An XLAT_SCRIPT, atomically (a savepoint), foreign keys checked once at its end. */
+bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* An XLAT_REBUILD: the table rebuilt with the added constraint (shard_table_rebuild). */
+bool sess_run_rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err);
 
 /* ---- sess_copy.c / sess_copy_in.c: the COPY sub-protocol ---- */
 /* A COPY's columns with their PostgreSQL types, and every column of its table. */

@@ -198,6 +198,18 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 	if (!key_columns(db, rb, not_null, nnn, err))
 		return false;
 	char *v;
+	if (rb->kind == SHARD_RB_FOREIGN) {
+		v = query_text(db,
+			       "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 "
+			       "COLLATE NOCASE",
+			       rb->ref_table, err);
+		if (!v)
+			return pgerr_is_set(err)
+				       ? false
+				       : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
+						   "relation \"%s\" does not exist", rb->ref_table);
+		free(v);
+	}
 	if (rb->primary && (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0",
 					   rb->table, err))) {
 		free(v);
@@ -313,7 +325,7 @@ static bool duplicate(struct shard_conn *c, const struct shard_rebuild *rb, cons
 	strbuf_fini(&sb);
 	if (key) {
 		pgerr_set(err, SQLSTATE_UNIQUE_VIOLATION, "could not create unique index \"%s\"",
-			  rb->index_name);
+			  rb->name);
 		pgerr_detail(err, "Key (%s)=(%s) is duplicated.", names.data, key);
 	}
 	free(key);
@@ -329,12 +341,116 @@ static bool run(struct shard_conn *c, const char *sql, struct pgerr *err)
 
 /* Why copying the rows into the keyed table failed, in PostgreSQL's order: a duplicate key
  * first, then a NULL in a primary key column, else SQLite's own error. Returns false. */
+/* The referenced table's key columns: those named, else its primary key's (42704 if none),
+ * as a malloc'd array of malloc'd names in *out. */
+static bool ref_columns(sqlite3 *db, const struct shard_rebuild *rb, char ***out, size_t *n,
+			struct pgerr *err)
+{
+	size_t cap = rb->nkeys + rb->nref_keys + 8;
+	*out = base_xcalloc(cap, sizeof(char *));
+	*n = 0;
+	if (rb->nref_keys) {
+		for (size_t i = 0; i < rb->nref_keys; i++)
+			(*out)[(*n)++] = base_xstrdup(rb->ref_keys[i]);
+		return true;
+	}
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 "
+				    "ORDER BY pk",
+				    -1, &vm, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(db, rc, err);
+	sqlite3_bind_text(vm, 1, rb->ref_table, -1, SQLITE_STATIC);
+	while (*n < cap && (rc = sqlite3_step(vm)) == SQLITE_ROW)
+		(*out)[(*n)++] = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+	sqlite3_finalize(vm);
+	if (*n == 0)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+				 "there is no primary key for referenced table \"%s\"",
+				 rb->ref_table);
+	return true;
+}
+
+static void free_names(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* PostgreSQL's answer to a row whose referenced row is missing, naming one such key. */
+static bool missing_reference(struct shard_conn *c, const struct shard_rebuild *rb,
+			      const char *aside, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	char **ref = NULL;
+	size_t nref = 0;
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool have = ref_columns(db, rb, &ref, &nref, &ignored) && nref == rb->nkeys;
+	/* A table referring to itself is still the one aside while its copy fails. */
+	const char *parent = strcasecmp(rb->ref_table, rb->table) == 0 ? aside : rb->ref_table;
+	struct strbuf sb, names;
+	strbuf_init(&sb, 0);
+	strbuf_init(&names, 0);
+	strbuf_puts(&sb, "SELECT ");
+	for (size_t i = 0; i < rb->nkeys; i++) {
+		strbuf_puts(&sb, i ? " || ', ' || CAST(a." : "CAST(a.");
+		quote_ident(&sb, rb->keys[i]);
+		strbuf_puts(&sb, " AS TEXT)");
+		strbuf_printf(&names, "%s%s", i ? ", " : "", rb->keys[i]);
+	}
+	strbuf_puts(&sb, " FROM ");
+	quote_ident(&sb, aside);
+	strbuf_puts(&sb, " a WHERE NOT EXISTS (SELECT 1 FROM ");
+	quote_ident(&sb, parent);
+	strbuf_puts(&sb, " r WHERE 1");
+	for (size_t i = 0; have && i < rb->nkeys; i++) {
+		strbuf_puts(&sb, " AND r.");
+		quote_ident(&sb, ref[i]);
+		strbuf_puts(&sb, " = a.");
+		quote_ident(&sb, rb->keys[i]);
+	}
+	strbuf_puts(&sb, ")");
+	for (size_t i = 0; i < rb->nkeys; i++) {
+		strbuf_puts(&sb, " AND a.");
+		quote_ident(&sb, rb->keys[i]);
+		strbuf_puts(&sb, " IS NOT NULL"); /* a NULL key references nothing */
+	}
+	strbuf_puts(&sb, " LIMIT 1");
+	char *key = have ? query_text(db, sb.data, NULL, &ignored) : NULL;
+	pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
+		  "insert or update on table \"%s\" violates foreign key constraint \"%s\"",
+		  rb->table, rb->name);
+	if (key)
+		pgerr_detail(err, "Key (%s)=(%s) is not present in table \"%s\".", names.data, key,
+			     rb->ref_table);
+	free(key);
+	free_names(ref, nref);
+	strbuf_fini(&sb);
+	strbuf_fini(&names);
+	return false;
+}
+
 static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, const char *aside,
 			  int rc, const char *const *not_null, size_t nnn, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	if (strncmp(sqlite3_errmsg(db), "foreign key mismatch", 20) == 0)
+		return pgerr_set(err, "42830",
+				 "there is no unique constraint matching given keys for referenced "
+				 "table \"%s\"",
+				 rb->ref_table);
 	if ((rc & 0xff) != SQLITE_CONSTRAINT)
 		return shard_error(db, rc, err);
+	if (rb->kind == SHARD_RB_FOREIGN)
+		return missing_reference(c, rb, aside, err);
+	if (rb->kind == SHARD_RB_CHECK)
+		return pgerr_set(
+			err, SQLSTATE_CHECK_VIOLATION,
+			"check constraint \"%s\" of relation \"%s\" is violated by some row",
+			rb->name, rb->table);
 	if (duplicate(c, rb, aside, err))
 		return false;
 	const char *col = null_column(db, aside, not_null, nnn);
@@ -393,6 +509,7 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	pgerr_clear(err); /* the checks below ask whether a lookup set it */
 	char *kind = query_text(db,
 				"SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
 				"AND type IN ('table', 'view')",

@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 136,
+_Static_assert(sizeof(struct xlat_stmt) == 160,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -161,7 +161,10 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->savepoint = dup_opt(a, s->savepoint);
 	d->set_name = dup_opt(a, s->set_name);
 	d->set_value = dup_opt(a, s->set_value);
-	d->rebuild = NULL; /* XLAT_REBUILD and XLAT_COPY statements are never cached */
+	/* XLAT_SCRIPT, XLAT_REBUILD and XLAT_COPY statements are never cached */
+	d->parts = d->part_tables = NULL;
+	d->nparts = 0;
+	d->rebuild = NULL;
 	d->copy = NULL;
 }
 

@@ -519,57 +519,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return true;
 }
 
-bool xlat_ddl_is_key(const PgQuery__Node *def)
+/* A table constraint as SQLite writes it, for ALTER TABLE ... ADD (xlat_rebuild.c). */
+bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k)
 {
-	return def && def->node_case == NODE(CONSTRAINT) &&
-	       (def->constraint->contype == CONSTR(PRIMARY) ||
-		def->constraint->contype == CONSTR(UNIQUE));
-}
-
-/* PostgreSQL's name for a key's index: table_pkey, or table_col1_col2_key (63 bytes at most). */
-static const char *key_index_name(struct xlat_ctx *c, const char *table,
-				  const PgQuery__Constraint *k)
-{
-	if (k->conname && *k->conname)
-		return arena_strdup(c->a, k->conname);
-	if (k->contype == CONSTR(PRIMARY))
-		return arena_printf(c->a, "%.58s_pkey", table);
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, table);
-	for (size_t i = 0; i < k->n_keys; i++)
-		strbuf_printf(&sb, "_%s", xlat_node_str(k->keys[i]));
-	strbuf_puts(&sb, "_key");
-	char *r = arena_strndup(c->a, sb.data, sb.len > 63 ? 63 : sb.len);
-	strbuf_fini(&sb);
-	return r;
-}
-
-/* ALTER TABLE t ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE (cols). SQLite cannot add a key to
- * a table, so the statement becomes a rebuild the session carries out: the table constraint
- * below is appended to the table's definition and the rows are copied into it. */
-bool xlat_add_key(struct xlat_ctx *c, const PgQuery__RangeVar *table, const PgQuery__Constraint *k)
-{
-	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
-	struct strbuf *saved = c->sb, sb;
-	if (k->indexname && *k->indexname)
-		return xlat_unsupported(c, k->location, "ADD ... USING INDEX");
-	strbuf_init(&sb, 0);
-	c->sb = &sb;
-	bool ok = table_constraint(c, k) && !sb.failed;
-	c->sb = saved;
-	rb->constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
-	strbuf_fini(&sb);
-	if (!ok)
-		return false;
-	rb->table = arena_strdup(c->a, table->relname);
-	rb->primary = k->contype == CONSTR(PRIMARY);
-	rb->index_name = key_index_name(c, table->relname, k);
-	rb->keys = arena_alloc(c->a, sizeof(char *) * (k->n_keys ? k->n_keys : 1));
-	for (size_t i = 0; i < k->n_keys; i++)
-		rb->keys[i] = arena_strdup(c->a, xlat_node_str(k->keys[i]));
-	rb->nkeys = k->n_keys;
-	c->st->kind = XLAT_REBUILD;
-	c->st->rebuild = rb;
-	return true;
+	return table_constraint(c, k);
 }

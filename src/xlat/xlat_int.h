@@ -313,10 +313,15 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
  * table-level PRIMARY KEY (named pk_name, may be NULL) moves onto it. */
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
 		     const char *pk_name);
-/* Whether an ALTER TABLE ... ADD constraint node is a PRIMARY KEY or UNIQUE key. */
-bool xlat_ddl_is_key(const PgQuery__Node *def);
-/* ALTER TABLE table ADD PRIMARY KEY/UNIQUE (...): an XLAT_REBUILD statement. */
-bool xlat_add_key(struct xlat_ctx *c, const PgQuery__RangeVar *table, const PgQuery__Constraint *k);
+/* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
+bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+
+/* ---- xlat_rebuild.c ---- */
+/* Whether ALTER TABLE ... ADD can add this constraint node (by a rebuild). */
+bool xlat_rebuild_can_add(const PgQuery__Node *def);
+/* ALTER TABLE table ADD PRIMARY KEY/UNIQUE/FOREIGN KEY/CHECK: an XLAT_REBUILD statement. */
+bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__Constraint *k);
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s);

@@ -2,7 +2,8 @@
 /* xlat_objects.c: the rest of the schema statements — DROP TABLE/INDEX/VIEW, CREATE INDEX,
  * CREATE VIEW, ALTER TABLE (add, drop and rename columns, rename the table) and TRUNCATE.
  * Dropping or truncating several tables becomes a script the session runs atomically; adding a
- * key to an existing table is a rebuild (xlat_ddl.c); several ALTER actions are refused. */
+ * constraint to an existing table is a rebuild (xlat_rebuild.c); several ALTER actions are
+ * refused. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -31,6 +32,30 @@ static bool name_list(struct xlat_ctx *c, const PgQuery__Node *n)
 	if (!rv.relname || !rv.schemaname || !rv.catalogname)
 		return xlat_unsupported(c, -1, "this object name");
 	return xlat_relname(c, &rv);
+}
+
+/* A DROP or TRUNCATE of several objects is a script; each part is kept apart too, with the
+ * table it empties or drops, so the session can run them referencing tables first. */
+static void script_parts(struct xlat_ctx *c, size_t n)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->parts = arena_zalloc(c->a, n * sizeof(char *));
+	c->st->part_tables = arena_zalloc(c->a, n * sizeof(char *));
+	c->st->nparts = n;
+}
+
+static void script_part(struct xlat_ctx *c, size_t i, size_t start, const char *table)
+{
+	c->st->parts[i] = arena_strndup(c->a, c->sb->data + start, c->sb->len - start);
+	c->st->part_tables[i] = table ? arena_strdup(c->a, table) : NULL;
+}
+
+/* The table a DROP object names (the last part of its qualified name), else NULL. */
+static const char *object_table(const PgQuery__Node *name)
+{
+	if (!name || name->node_case != NODE(LIST) || !name->list->n_items)
+		return NULL;
+	return xlat_node_str(name->list->items[name->list->n_items - 1]);
 }
 
 static const char *drop_tag(PgQuery__ObjectType t)
@@ -80,14 +105,18 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... CASCADE is not supported", tag);
 	if (s->n_objects > 1)
-		c->st->kind = XLAT_SCRIPT;
+		script_parts(c, s->n_objects);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		xlat_puts(c, i ? "; " : "");
+		size_t start = c->sb->len;
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
 		if (!name_list(c, s->objects[i]))
 			return false;
+		if (s->n_objects > 1)
+			script_part(c, i, start,
+				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i]) : NULL);
 	}
 	return true;
 }
@@ -244,8 +273,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_ident(c, cmd->name);
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
-		if (xlat_ddl_is_key(cmd->def))
-			return xlat_add_key(c, table, cmd->def->constraint);
+		if (xlat_rebuild_can_add(cmd->def))
+			return xlat_add_constraint(c, table, cmd->def->constraint);
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
@@ -306,11 +335,15 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
 	if (s->n_relations > 1)
-		c->st->kind = XLAT_SCRIPT;
+		script_parts(c, s->n_relations);
 	for (size_t i = 0; i < s->n_relations; i++) {
-		xlat_puts(c, i ? "; DELETE FROM " : "DELETE FROM ");
+		xlat_puts(c, i ? "; " : "");
+		size_t start = c->sb->len;
+		xlat_puts(c, "DELETE FROM ");
 		if (!xlat_relname(c, s->relations[i]->range_var))
 			return false;
+		if (s->n_relations > 1)
+			script_part(c, i, start, s->relations[i]->range_var->relname);
 	}
 	return true;
 }

@@ -216,8 +216,11 @@ START_TEST(bad_data_keeps_nothing)
 	expect_copy_error(c, copy_in(c, "COPY t FROM STDIN CSV", many, strlen(many), 0), "22P04",
 			  "extra data after last expected column",
 			  "COPY t, line 1: \"1,x,1,t,,1,9\"");
-	static const char dup[] = "1\n2\n1\n";
-	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", dup, strlen(dup), 0), "23505",
+	static const char dup[] = "1\n2\n01\n";
+	PGresult *r = copy_in(c, "COPY t (a) FROM STDIN", dup, strlen(dup), 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (a)=(1) already exists.");
+	expect_copy_error(c, r, "23505",
 			  "duplicate key value violates unique constraint \"t_pkey\"",
 			  "COPY t, line 3");
 	static const char quote[] = "1,\"open\n";
@@ -228,7 +231,7 @@ START_TEST(bad_data_keeps_nothing)
 	expect_copy_error(c, copy_in(c, "COPY t (a, b) FROM STDIN", utf8, strlen(utf8), 0), "22021",
 			  "invalid byte sequence for encoding \"UTF8\": 0xff", NULL);
 	/* CopyFail: the client's reason, and nothing kept. */
-	PGresult *r = PQexec(c, "COPY t FROM STDIN");
+	r = PQexec(c, "COPY t FROM STDIN");
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
 	PQclear(r);
 	ck_assert_int_eq(PQputCopyData(c, text_rows, (int)strlen(text_rows)), 1);
@@ -254,6 +257,46 @@ START_TEST(bad_data_keeps_nothing)
 	ck_assert_ptr_null(PQgetResult(c));
 	/* The connection is fine afterwards. */
 	copy_in_ok(c, "COPY t FROM STDIN", text_rows, strlen(text_rows), 0, "COPY 3");
+	PQfinish(c);
+}
+END_TEST
+
+/* Rows go in 64 at a time; an error still names its own line, and the first error in line
+ * order wins, as row by row. */
+START_TEST(errors_inside_batches)
+{
+	PGconn *c = connect_with_table();
+	char data[8192];
+	size_t n = 0;
+	/* Line 10 repeats line 3's key, line 50 is not a number: line 10 is reported. */
+	for (int i = 1; i <= 200; i++) {
+		if (i == 10)
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "3\tdup\n");
+		else if (i == 50)
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "x\tbad\n");
+		else
+			n += (size_t)snprintf(data + n, sizeof(data) - n, "%d\tv\n", i);
+	}
+	PGresult *r = copy_in(c, "COPY t (a, b) FROM STDIN", data, n, 100);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (a)=(3) already exists.");
+	expect_copy_error(c, r, "23505",
+			  "duplicate key value violates unique constraint \"t_pkey\"",
+			  "COPY t, line 10");
+	/* Only the bad value: it is reported on its line once the rows before it are in. */
+	n = 0;
+	for (int i = 1; i <= 200; i++)
+		n += (size_t)snprintf(data + n, sizeof(data) - n, i == 150 ? "x\n" : "%d\n", i);
+	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", data, n, 0), "22P02",
+			  "invalid input syntax for type integer: \"x\"",
+			  "COPY t, line 150, column a: \"x\"");
+	/* A duplicate in the last, partial batch. */
+	n = 0;
+	for (int i = 1; i <= 200; i++)
+		n += (size_t)snprintf(data + n, sizeof(data) - n, "%d\n", i == 199 ? 7 : i);
+	expect_copy_error(c, copy_in(c, "COPY t (a) FROM STDIN", data, n, 0), "23505",
+			  "duplicate key value violates unique constraint \"t_pkey\"",
+			  "COPY t, line 199");
 	PQfinish(c);
 }
 END_TEST
@@ -464,6 +507,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_force_options);
 	tcase_add_test(tc, binary_round_trip);
 	tcase_add_test(tc, bad_data_keeps_nothing);
+	tcase_add_test(tc, errors_inside_batches);
 	tcase_add_test(tc, length_limits);
 	tcase_add_test(tc, refused_and_bad_options);
 	tcase_add_test(tc, copy_in_transactions);

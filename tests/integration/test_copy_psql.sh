@@ -96,9 +96,42 @@ errs() {
 }
 errs sl >"$DIR/sl.err"
 errs pg >"$DIR/pg.err"
-# PostgreSQL names the duplicate key's value; shardlite's key message does not yet.
-sed -i 's/^DETAIL:  Key (id)=(1) already exists\.$/DETAIL:  Key (id) already exists./' "$DIR/pg.err"
 diff "$DIR/pg.err" "$DIR/sl.err" >&2 || fail "error messages differ from PostgreSQL 15"
+
+# Option checks: the same SQLSTATE, message and position (psql prints LINE 1 and the caret).
+opts() {
+	local side=$1 o
+	while IFS= read -r o; do
+		$side -v VERBOSITY=default -c "COPY people TO STDOUT $o" 2>&1 || true
+	done <<'EOF'
+(FORMAT xml)
+(bogus 1)
+(FORMAT csv, FORMAT text)
+(FORMAT binary, DELIMITER ',')
+(FORMAT binary, HEADER)
+(FORMAT csv, HEADER match)
+(HEADER maybe)
+(DELIMITER 'ab')
+(DELIMITER 'x')
+(DELIMITER E'\n')
+(QUOTE '"')
+(FORMAT csv, QUOTE ';', DELIMITER ';')
+(ESCAPE 'x')
+(FORCE_QUOTE (id))
+(FORMAT csv, FORCE_NOT_NULL (id))
+(FORMAT csv, NULL 'a,b')
+(FORMAT csv, FORCE_QUOTE (zz))
+(FORMAT csv, FORCE_QUOTE *, FORCE_QUOTE (id))
+(FORMAT csv, FORCE_QUOTE id)
+(ENCODING 'nope')
+EOF
+	$side -c "COPY people (id, id) TO STDOUT" 2>&1 || true
+	$side -c "COPY people (zz) FROM STDIN" 2>&1 || true
+	$side -c "COPY nope TO STDOUT" 2>&1 || true
+}
+opts sl >"$DIR/sl.opts"
+opts pg >"$DIR/pg.opts"
+diff "$DIR/pg.opts" "$DIR/sl.opts" >&2 || fail "option errors differ from PostgreSQL 15"
 
 kill -TERM "$SPID"
 wait "$SPID" || fail "shardlite exited non-zero"

@@ -62,7 +62,7 @@ static bool add_key(const char *table, const char *constraint, const char *const
 {
 	struct shard_rebuild rb = {.table = table,
 				   .constraint = constraint,
-				   .index_name = primary ? "acc_pkey" : "acc_key",
+				   .name = primary ? "acc_pkey" : "acc_key",
 				   .keys = keys,
 				   .nkeys = nkeys,
 				   .primary = primary};
@@ -160,6 +160,73 @@ START_TEST(failures)
 }
 END_TEST
 
+START_TEST(foreign_key_and_check)
+{
+	struct pgerr err;
+	static const char *const n[] = {"n"};
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE par (id int4 PRIMARY KEY, u int4 UNIQUE, v int4);"
+			     "INSERT INTO par VALUES (1, 10, 0), (2, 20, 0), (3, 30, 0)",
+			     &err));
+	struct shard_rebuild rb = {.kind = SHARD_RB_FOREIGN,
+				   .table = "acc",
+				   .constraint = "FOREIGN KEY (n) REFERENCES par",
+				   .name = "acc_n_fkey",
+				   .keys = n,
+				   .nkeys = 1,
+				   .ref_table = "par"};
+	ck_assert_msg(shard_table_rebuild(conn, &rb, &err), "%s", err.message);
+	ck_assert(!shard_exec(conn, "INSERT INTO acc VALUES (5, 'e', 4)", &err));
+	ck_assert_str_eq(err.sqlstate, "23503");
+	/* A row whose referenced row is missing. */
+	ck_assert(shard_exec(
+		conn, "CREATE TABLE kid (p int4); INSERT INTO kid VALUES (1), (7), (NULL)", &err));
+	static const char *const p[] = {"p"}, *const u[] = {"u"}, *const v[] = {"v"};
+	struct shard_rebuild fk = {.kind = SHARD_RB_FOREIGN,
+				   .table = "kid",
+				   .constraint = "FOREIGN KEY (p) REFERENCES par(u)",
+				   .name = "kid_p_fkey",
+				   .keys = p,
+				   .nkeys = 1,
+				   .ref_table = "par",
+				   .ref_keys = u,
+				   .nref_keys = 1};
+	ck_assert(!shard_table_rebuild(conn, &fk, &err));
+	ck_assert_str_eq(err.sqlstate, "23503");
+	ck_assert_str_eq(
+		err.message,
+		"insert or update on table \"kid\" violates foreign key constraint \"kid_p_fkey\"");
+	ck_assert_str_eq(err.detail, "Key (p)=(1) is not present in table \"par\".");
+	/* Referenced columns without a unique key. */
+	fk.constraint = "FOREIGN KEY (p) REFERENCES par(v)";
+	fk.ref_keys = v;
+	ck_assert(!shard_table_rebuild(conn, &fk, &err));
+	ck_assert_str_eq(err.sqlstate, "42830");
+	/* A CHECK that a row breaks. */
+	struct shard_rebuild ck = {.kind = SHARD_RB_CHECK,
+				   .table = "acc",
+				   .constraint = "CONSTRAINT acc_n_check CHECK (n > 1)",
+				   .name = "acc_n_check"};
+	ck_assert(!shard_table_rebuild(conn, &ck, &err));
+	ck_assert_str_eq(err.sqlstate, "23514");
+	ck_assert_str_eq(
+		err.message,
+		"check constraint \"acc_n_check\" of relation \"acc\" is violated by some row");
+	ck.constraint = "CONSTRAINT acc_n_check CHECK (n > 0)";
+	ck_assert(shard_table_rebuild(conn, &ck, &err));
+	/* The referenced table cannot be rebuilt while a foreign key points at it. */
+	static const char *const id[] = {"v"};
+	struct shard_rebuild pk = {.kind = SHARD_RB_KEY,
+				   .table = "par",
+				   .constraint = "UNIQUE (v)",
+				   .name = "par_v_key",
+				   .keys = id,
+				   .nkeys = 1};
+	ck_assert(!shard_table_rebuild(conn, &pk, &err));
+	ck_assert_str_eq(err.sqlstate, "0A000");
+}
+END_TEST
+
 START_TEST(rolled_back_with_the_transaction)
 {
 	struct pgerr err;
@@ -180,6 +247,7 @@ int main(void)
 	tcase_add_test(tc, primary_key_added);
 	tcase_add_test(tc, unique_with_quoted_column);
 	tcase_add_test(tc, failures);
+	tcase_add_test(tc, foreign_key_and_check);
 	tcase_add_test(tc, rolled_back_with_the_transaction);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

@@ -93,6 +93,24 @@ START_TEST(scripts)
 }
 END_TEST
 
+START_TEST(drop_parts)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("DROP TABLE IF EXISTS a, public.\"B c\"", NULL, 0, 1, a);
+	ck_assert_uint_eq(st->nparts, 2);
+	ck_assert_str_eq(st->parts[0], "DROP TABLE IF EXISTS a");
+	ck_assert_str_eq(st->parts[1], "DROP TABLE IF EXISTS \"B c\"");
+	ck_assert_str_eq(st->part_tables[1], "B c");
+	st = xtranslate("TRUNCATE a, public.b", NULL, 0, 1, a);
+	ck_assert_str_eq(st->parts[1], "DELETE FROM b");
+	ck_assert_str_eq(st->part_tables[1], "b");
+	st = xtranslate("DROP VIEW v, w", NULL, 0, 1, a);
+	ck_assert_uint_eq(st->nparts, 2);
+	ck_assert_ptr_null(st->part_tables[0]);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(add_key)
 {
 	struct arena *a = arena_new(0);
@@ -102,16 +120,37 @@ START_TEST(add_key)
 	ck_assert_int_eq(st->kind, XLAT_REBUILD);
 	ck_assert_str_eq(r->table, "pgbench_accounts");
 	ck_assert_str_eq(r->constraint, "PRIMARY KEY (aid)");
-	ck_assert_str_eq(r->index_name, "pgbench_accounts_pkey");
+	ck_assert_str_eq(r->name, "pgbench_accounts_pkey");
 	ck_assert(r->primary);
 	ck_assert_uint_eq(r->nkeys, 1);
 	st = xtranslate("ALTER TABLE t ADD CONSTRAINT k UNIQUE (a, b)", NULL, 0, 1, a);
 	r = st->rebuild;
 	ck_assert_str_eq(r->constraint, "CONSTRAINT k UNIQUE (a, b)");
-	ck_assert_str_eq(r->index_name, "k");
+	ck_assert_str_eq(r->name, "k");
 	ck_assert(!r->primary);
 	st = xtranslate("ALTER TABLE t ADD UNIQUE (a, b)", NULL, 0, 1, a);
-	ck_assert_str_eq(st->rebuild->index_name, "t_a_b_key");
+	ck_assert_str_eq(st->rebuild->name, "t_a_b_key");
+	st = xtranslate("ALTER TABLE h ADD FOREIGN KEY (bid, x) REFERENCES public.b (id, y) ON "
+			"DELETE CASCADE",
+			NULL, 0, 1, a);
+	r = st->rebuild;
+	ck_assert_int_eq(r->kind, XLAT_RB_FOREIGN);
+	ck_assert_str_eq(r->constraint,
+			 "FOREIGN KEY (bid, x) REFERENCES b(id, y) ON DELETE CASCADE");
+	ck_assert_str_eq(r->name, "h_bid_x_fkey");
+	ck_assert_str_eq(r->ref_table, "b");
+	ck_assert_uint_eq(r->nkeys, 2);
+	ck_assert_str_eq(r->ref_keys[1], "y");
+	st = xtranslate("ALTER TABLE pgbench_tellers ADD CONSTRAINT pgbench_tellers_bid_fkey "
+			"FOREIGN KEY (bid) REFERENCES pgbench_branches",
+			NULL, 0, 1, a);
+	ck_assert_uint_eq(st->rebuild->nref_keys, 0);
+	ck_assert_str_eq(st->rebuild->name, "pgbench_tellers_bid_fkey");
+	st = xtranslate("ALTER TABLE t ADD CHECK (lower(b) <> '' AND a > 0)", NULL, 0, 1, a);
+	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_CHECK);
+	ck_assert_str_eq(st->rebuild->constraint,
+			 "CONSTRAINT t_b_check CHECK (lower(b) <> '' AND a > 0)");
+	ck_assert_str_eq(st->rebuild->name, "t_b_check");
 	arena_free(a);
 }
 END_TEST
@@ -136,6 +175,7 @@ Suite *xlat_suite_copy(void)
 	tcase_add_test(tc, copy_old_syntax);
 	tcase_add_test(tc, copy_query_form);
 	tcase_add_test(tc, scripts);
+	tcase_add_test(tc, drop_parts);
 	tcase_add_test(tc, add_key);
 	tcase_add_test(tc, analyze_plain);
 	suite_add_tcase(s, tc);

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_rebuild.c: ALTER TABLE ... ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE | FOREIGN KEY |
+ * CHECK. SQLite cannot add a constraint to a table, so the statement becomes a rebuild the
+ * session carries out (shard_table_rebuild): the constraint, written as in CREATE TABLE, is
+ * appended to the table's definition and every row is copied through it, which checks them
+ * all, as PostgreSQL validates existing rows. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
+
+bool xlat_rebuild_can_add(const PgQuery__Node *def)
+{
+	if (!def || def->node_case != NODE(CONSTRAINT))
+		return false;
+	switch (def->constraint->contype) {
+	case CONSTR(PRIMARY):
+	case CONSTR(UNIQUE):
+	case CONSTR(FOREIGN):
+	case CONSTR(CHECK):
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The first column an expression names, for PostgreSQL's CHECK constraint name; NULL when it
+ * names none that this shallow walk finds. */
+static const char *first_column(const PgQuery__Node *n, int depth)
+{
+	if (!n || depth > 32)
+		return NULL;
+	const char *r = NULL;
+	switch (n->node_case) {
+	case NODE(COLUMN_REF):
+		return xlat_node_str(n->column_ref->fields[n->column_ref->n_fields - 1]);
+	case NODE(A_EXPR):
+		r = first_column(n->a_expr->lexpr, depth + 1);
+		return r ? r : first_column(n->a_expr->rexpr, depth + 1);
+	case NODE(BOOL_EXPR):
+		for (size_t i = 0; !r && i < n->bool_expr->n_args; i++)
+			r = first_column(n->bool_expr->args[i], depth + 1);
+		return r;
+	case NODE(FUNC_CALL):
+		for (size_t i = 0; !r && i < n->func_call->n_args; i++)
+			r = first_column(n->func_call->args[i], depth + 1);
+		return r;
+	case NODE(NULL_TEST):
+		return first_column(n->null_test->arg, depth + 1);
+	case NODE(TYPE_CAST):
+		return first_column(n->type_cast->arg, depth + 1);
+	default:
+		return NULL;
+	}
+}
+
+/* PostgreSQL's default names: table_pkey, table_cols_key, table_cols_fkey, table_col_check
+ * (63 bytes at most; unlike PostgreSQL, no digit is added on a clash). */
+static const char *constraint_name(struct xlat_ctx *c, const char *table,
+				   const PgQuery__Constraint *k)
+{
+	if (k->conname && *k->conname)
+		return arena_strdup(c->a, k->conname);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, table);
+	PgQuery__Node **cols = k->contype == CONSTR(FOREIGN) ? k->fk_attrs : k->keys;
+	size_t ncols = k->contype == CONSTR(FOREIGN) ? k->n_fk_attrs : k->n_keys;
+	for (size_t i = 0; k->contype != CONSTR(PRIMARY) && i < ncols; i++)
+		strbuf_printf(&sb, "_%s", xlat_node_str(cols[i]));
+	const char *col = k->contype == CONSTR(CHECK) ? first_column(k->raw_expr, 0) : NULL;
+	if (col)
+		strbuf_printf(&sb, "_%s", col);
+	strbuf_puts(&sb, k->contype == CONSTR(PRIMARY)   ? "_pkey"
+			 : k->contype == CONSTR(UNIQUE)  ? "_key"
+			 : k->contype == CONSTR(FOREIGN) ? "_fkey"
+							 : "_check");
+	char *r = arena_strndup(c->a, sb.data, sb.len > 63 ? 63 : sb.len);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* A list of String nodes as names from the arena. */
+static const char **names(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	const char **r = arena_alloc(c->a, sizeof(char *) * (n ? n : 1));
+	for (size_t i = 0; i < n; i++) {
+		const char *s = xlat_node_str(v[i]);
+		r[i] = s ? arena_strdup(c->a, s) : "";
+	}
+	return r;
+}
+
+static void fill(struct xlat_ctx *c, struct xlat_rebuild *rb, const PgQuery__Constraint *k)
+{
+	switch (k->contype) {
+	case CONSTR(FOREIGN):
+		rb->kind = XLAT_RB_FOREIGN;
+		rb->keys = names(c, k->fk_attrs, k->n_fk_attrs);
+		rb->nkeys = k->n_fk_attrs;
+		rb->ref_table = arena_strdup(c->a, k->pktable->relname);
+		rb->ref_keys = names(c, k->pk_attrs, k->n_pk_attrs);
+		rb->nref_keys = k->n_pk_attrs;
+		break;
+	case CONSTR(CHECK):
+		rb->kind = XLAT_RB_CHECK;
+		break;
+	default:
+		rb->kind = XLAT_RB_KEY;
+		rb->primary = k->contype == CONSTR(PRIMARY);
+		rb->keys = names(c, k->keys, k->n_keys);
+		rb->nkeys = k->n_keys;
+		break;
+	}
+}
+
+bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__Constraint *k)
+{
+	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
+	struct strbuf *saved = c->sb, sb;
+	if (k->indexname && *k->indexname)
+		return xlat_unsupported(c, k->location, "ADD ... USING INDEX");
+	if (k->skip_validation)
+		return xlat_unsupported(c, k->location,
+					"NOT VALID (existing rows are always checked)");
+	if (k->contype == CONSTR(CHECK) && k->is_no_inherit)
+		return xlat_unsupported(c, k->location, "NO INHERIT");
+	rb->name = constraint_name(c, table->relname, k);
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	/* A CHECK gets PostgreSQL's name in SQLite too, so later violations can name it. */
+	if (k->contype == CONSTR(CHECK) && !(k->conname && *k->conname)) {
+		xlat_puts(c, "CONSTRAINT ");
+		xlat_ident(c, rb->name);
+		xlat_puts(c, " ");
+	}
+	bool ok = xlat_table_constraint(c, k) && !sb.failed;
+	c->sb = saved;
+	rb->constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	if (!ok)
+		return false;
+	rb->table = arena_strdup(c->a, table->relname);
+	fill(c, rb, k);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = rb;
+	return true;
+}
