@@ -74,6 +74,7 @@ struct net {
 	struct net_conn *conns;
 	size_t nconns;
 	bool stopping;
+	struct net_conn *closed; /* at shutdown: closed inline, freed last (see net_free) */
 };
 
 #define CONN_OF(job, field) ((struct net_conn *)((char *)(job)-offsetof(struct net_conn, field)))
@@ -113,7 +114,8 @@ static void conn_teardown(struct net_conn *c)
 	c->torn_down = true;
 	if (n->stopping) {
 		close_run(&c->close_job);
-		close_done(&c->close_job);
+		c->next = n->closed;
+		n->closed = c;
 	} else {
 		exec_submit(n->opts.pool, &c->close_job);
 	}
@@ -489,6 +491,14 @@ void net_free(struct net *n)
 			}
 		}
 		conn_teardown(c);
+	}
+	/* Closing one session can wake another (its lock was let go) after that one was closed
+	 * too: such posts run now, against connections that still exist, and do nothing. */
+	exec_quiesce(n->opts.pool);
+	while (n->closed) {
+		struct net_conn *c = n->closed;
+		n->closed = c->next;
+		close_done(&c->close_job);
 	}
 	free(n);
 }

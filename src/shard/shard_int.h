@@ -32,6 +32,7 @@ struct shard_conn {
 	void *wake_arg;
 	uint64_t ticket; /* tenant gen when the current attempt began */
 	bool parked;
+	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
 };
 
 struct shard_registry {

@@ -429,6 +429,25 @@ START_TEST(big_results_stream_in_order)
 }
 END_TEST
 
+/* SIGTERM while one client waits for another's write lock: the server closes both and exits
+ * cleanly (the teardown checks the exit status and the log). The waiter connects first, so it is
+ * closed after the holder, whose rollback wakes it. */
+START_TEST(shutdown_with_a_waiting_client)
+{
+	PGconn *waiter = harness_connect(&H, "dbname=bye");
+	PGconn *holder = harness_connect(&H, "dbname=bye");
+	PQclear(harness_exec_ok(holder, "CREATE TABLE t (v int)"));
+	PQclear(harness_exec_ok(holder, "BEGIN"));
+	PQclear(harness_exec_ok(holder, "INSERT INTO t VALUES (1)"));
+	ck_assert(PQsendQuery(waiter, "INSERT INTO t VALUES (2)"));
+	usleep(100000);
+	harness_stop(&H);
+	harness_start(&H, NULL); /* for the fixture's own teardown */
+	PQfinish(waiter);
+	PQfinish(holder);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -446,6 +465,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, other_tenants_answer_during_long_query);
 	tcase_add_test(tc, many_clients_keep_balances);
 	tcase_add_test(tc, big_results_stream_in_order);
+	tcase_add_test(tc, shutdown_with_a_waiting_client);
 	suite_add_tcase(s, tc);
 	TCase *cfg = tcase_create("config");
 	tcase_add_checked_fixture(cfg, setup_config, teardown);

@@ -125,8 +125,20 @@ START_TEST(park_until_the_writer_settles)
 	shard_conn_settle(w);
 	ck_assert_int_eq(woken, 1);
 	exec_ok(p, "INSERT INTO t VALUES (2)");
+	shard_conn_settle(p); /* nobody waits */
+	ck_assert_int_eq(woken, 1);
+	/* Readers and the parked connection itself wake nobody. */
+	shard_conn_attempt(p);
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (3)");
+	shard_conn_park(p);
+	exec_ok(p, "SELECT count(*) FROM t");
+	shard_conn_settle(p);
+	ck_assert_int_eq(woken, 1);
+	shard_conn_unpark(p);
 	/* A lock let go between the attempt and the park: the waker runs at once. */
 	shard_conn_attempt(p);
+	exec_ok(w, "COMMIT");
 	shard_conn_settle(w);
 	shard_conn_park(p);
 	ck_assert_int_eq(woken, 2);
@@ -134,6 +146,7 @@ START_TEST(park_until_the_writer_settles)
 	shard_conn_attempt(p);
 	shard_conn_park(p);
 	shard_conn_unpark(p);
+	exec_ok(w, "INSERT INTO t VALUES (4)");
 	shard_conn_settle(w);
 	ck_assert_int_eq(woken, 2);
 	shard_conn_attempt(p);
