@@ -29,8 +29,7 @@ struct exec_pool;
 /* Starts nthreads workers (0 = exec_default_threads()) and registers the completion event on
  * base (loop thread = the thread that runs base). NULL with a message in errbuf when threads
  * or the wakeup descriptor cannot be created. */
-struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf,
-				size_t errlen);
+struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf, size_t errlen);
 /* Waits for every submitted job and its completion (exec_quiesce), stops and joins the
  * workers. Call on the loop thread. NULL is a no-op. */
 void exec_pool_free(struct exec_pool *p);

@@ -153,8 +153,7 @@ static bool start_threads(struct exec_pool *p, char *errbuf, size_t errlen)
 	return rc == 0;
 }
 
-struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf,
-				size_t errlen)
+struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf, size_t errlen)
 {
 	struct exec_pool *p = base_xcalloc(1, sizeof(*p));
 	pthread_mutex_init(&p->lock, NULL);

@@ -127,7 +127,8 @@ bool sess_wait_park(struct session *s, struct pgerr *err)
 	int64_t now = now_ms();
 	uint64_t seq = atomic_load(&s->run_seq);
 	if (atomic_load(&s->cancel_seq) == seq)
-		return pgerr_set(err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+		return pgerr_set(err, SQLSTATE_QUERY_CANCELED,
+				 "canceling statement due to user request");
 	if (s->stmt_deadline && now >= s->stmt_deadline)
 		return pgerr_set(err, SQLSTATE_QUERY_CANCELED,
 				 "canceling statement due to statement timeout");

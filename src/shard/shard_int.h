@@ -17,7 +17,7 @@ struct shard_tenant {
 	struct shard_tenant *lru_prev, *lru_next; /* in the idle LRU while nidle > 0 */
 	struct shard_conn *idle;                  /* idle connections, a stack */
 	int nidle, nused;
-	uint64_t gen;               /* bumped whenever a connection may have let go of a write lock */
+	uint64_t gen; /* bumped whenever a connection may have let go of a write lock */
 	struct shard_conn *waiters; /* parked connections, woken all at once */
 };
 
@@ -25,7 +25,7 @@ struct shard_conn {
 	sqlite3 *db;
 	char tenant[SHARD_TENANT_MAX + 1];
 	struct shard_registry *reg;
-	struct shard_tenant *t; /* NULL when opened directly (shard_conn_open), else pooled */
+	struct shard_tenant *t;  /* NULL when opened directly (shard_conn_open), else pooled */
 	struct shard_conn *next; /* idle stack or waiter list */
 	struct shard_conn *prev; /* waiter list */
 	shard_wake_fn *wake_fn;

@@ -143,8 +143,7 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 	r->nidle_tenants++;
 }
 
-struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
-				      struct pgerr *err)
+struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	pthread_mutex_lock(&r->lock);
 	struct shard_tenant *t = tenant_find(r, name, true);
@@ -267,8 +266,7 @@ void shard_conn_release(struct shard_conn *c)
 	}
 }
 
-void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
-			   size_t *tenants)
+void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle, size_t *tenants)
 {
 	pthread_mutex_lock(&r->lock);
 	size_t n = 0;

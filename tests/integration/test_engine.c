@@ -13,7 +13,7 @@
 
 #include "harness.h"
 
-#define LONG_QUERY                                                                          \
+#define LONG_QUERY                                                                              \
 	"WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 1000000000) " \
 	"SELECT count(*) FROM c"
 
@@ -30,7 +30,7 @@ static void expect_result(PGconn *c, const char *sqlstate)
 	const char *got = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (!sqlstate[0])
 		ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK ||
-				  PQresultStatus(r) == PGRES_TUPLES_OK,
+				      PQresultStatus(r) == PGRES_TUPLES_OK,
 			      "expected success: %s", PQerrorMessage(c));
 	else
 		ck_assert_msg(got && strcmp(got, sqlstate) == 0, "expected %s, got %s: %s",
@@ -148,8 +148,8 @@ START_TEST(blocked_write_proceeds_after_commit)
 	PQfreeCancel(cancel);
 	usleep(50000);
 	const char *params[] = {"5"};
-	ck_assert(PQsendQueryParams(b, "UPDATE t SET v = v * $1::int WHERE id = 1", 1, NULL,
-				    params, NULL, NULL, 0));
+	ck_assert(PQsendQueryParams(b, "UPDATE t SET v = v * $1::int WHERE id = 1", 1, NULL, params,
+				    NULL, NULL, 0));
 	usleep(100000);
 	PQclear(harness_exec_ok(a, "SELECT 1")); /* a's other statements still run */
 	PQclear(harness_exec_ok(a, "COMMIT"));
@@ -238,8 +238,10 @@ START_TEST(other_tenants_answer_during_long_query)
 	PQclear(harness_exec_ok(slow, "SET statement_timeout = '2s'"));
 	ck_assert(PQsendQuery(slow, LONG_QUERY));
 	for (int i = 0; i < 50; i++)
-		expect_value(fast, i % 2 ? "SELECT v FROM kv WHERE k = 1" : "SELECT v FROM kv "
-									    "WHERE k = 2",
+		expect_value(fast,
+			     i % 2 ? "SELECT v FROM kv WHERE k = 1"
+				   : "SELECT v FROM kv "
+				     "WHERE k = 2",
 			     i % 2 ? "one" : "two");
 	expect_result(slow, "57014");
 	PQclear(harness_exec_ok(holder, "COMMIT"));

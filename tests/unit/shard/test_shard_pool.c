@@ -69,7 +69,8 @@ START_TEST(idle_connections_are_reused)
 	ck_assert_ptr_eq(shard_conn_db(b), db);
 	ck_assert(sqlite3_get_autocommit(db));
 	sqlite3_stmt *vm;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1, &vm, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1, &vm, NULL),
+			 SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int(vm, 0), 0);
 	sqlite3_finalize(vm);
