@@ -184,6 +184,10 @@ static void input_done(struct exec_job *j)
 	struct net_conn *c = CONN_OF(j, input_job);
 	c->busy = false;
 	strbuf_consume(&c->in, c->used);
+	if (c->in.len == 0 && c->in.cap > READ_HIGH_WATER) {
+		strbuf_fini(&c->in); /* one big message should not pin its buffer for good */
+		strbuf_init(&c->in, 0);
+	}
 	if (c->dead) {
 		conn_teardown(c);
 		return;
