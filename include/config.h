@@ -20,6 +20,7 @@ struct config {
 	char *log_level;         /* log_level: debug, info, warning, error */
 	char *timezone;          /* timezone: default TimeZone reported to clients */
 	int64_t max_result_bytes; /* max_result_bytes: cap on one statement's buffered result */
+	int shutdown_timeout_ms; /* shutdown_timeout: grace for running statements on SIGTERM */
 	int worker_threads;      /* worker_threads: 0 = auto */
 	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
 	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */

@@ -51,6 +51,8 @@ void exec_post(struct exec_pool *p, struct exec_job *j);
 /* Loop thread: blocks until no job is queued or running, running completions inline (a done_fn
  * may submit more work; quiesce waits for that too). Used at shutdown. */
 void exec_quiesce(struct exec_pool *p);
+/* As exec_quiesce, giving up after timeout_ms (< 0: never): true when the pool is idle. */
+bool exec_quiesce_for(struct exec_pool *p, int timeout_ms);
 
 /* Jobs submitted and not yet completed (loop thread; for tests and metrics). */
 size_t exec_pending(struct exec_pool *p);

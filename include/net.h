@@ -50,6 +50,9 @@ struct net_handler {
 	void (*timeout_fn)(void *state);
 	/* The server is shutting down (write a FATAL). */
 	void (*terminate_fn)(void *state);
+	/* Optional, thread-safe, called while input_fn may be running: the server is shutting
+	 * down and the grace period is over; stop the running work soon. */
+	void (*interrupt_fn)(void *state);
 	/* The connection is gone; free state. Never called while input_fn runs. */
 	void (*close_fn)(void *state);
 };
@@ -61,6 +64,7 @@ struct net_opts {
 	int startup_timeout_ms;
 	int max_connections;
 	struct exec_pool *pool; /* runs input_fn and close_fn; outlives the net */
+	int shutdown_grace_ms;  /* net_free waits this long for running input before interrupt_fn */
 };
 
 struct net;
@@ -68,8 +72,9 @@ struct net;
 /* Binds every listener. NULL with a message in errbuf (e.g. the port is in use). */
 struct net *net_new(struct event_base *base, const struct net_opts *opts,
 		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen);
-/* Stops accepting, waits for running jobs, tells every connection to terminate, flushes what
- * it can and closes them; removes the Unix socket file. Loop thread. */
+/* Stops accepting, waits for running jobs (shutdown_grace_ms, then interrupt_fn and wait
+ * again), tells every connection to terminate, flushes what it can and closes them; removes the
+ * Unix socket file. Loop thread. */
 void net_free(struct net *n);
 /* Number of open client connections. */
 size_t net_connection_count(const struct net *n);

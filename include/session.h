@@ -66,6 +66,10 @@ bool session_closing(const struct session *s);
 /* Writes a FATAL ErrorResponse (e.g. startup timeout, shutdown) and marks the session closing. */
 void session_fatal(struct session *s, const char *sqlstate, const char *message);
 
+/* Thread-safe: the server is going down; a running statement stops at its next progress check
+ * and the session ends with FATAL 57P01. */
+void session_interrupt(struct session *s);
+
 uint32_t session_pid(const struct session *s);
 /* Interrupts the running (or lock-waiting) statement when key matches this session's cancel
  * key; does nothing when the session is idle, and never touches a later statement.

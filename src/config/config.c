@@ -47,6 +47,8 @@ static value_check_fn check_nonempty, check_log_level;
 	  "TimeZone reported to clients at startup.")                                           \
 	X(max_result_bytes, max_result_bytes, CONFIG_BYTES, "256MB", KB, TB, true, NULL,        \
 	  "Cap on the result one statement may buffer; beyond it the statement fails (54000).") \
+	X(shutdown_timeout, shutdown_timeout_ms, CONFIG_DURATION_MS, "10s", 0, HOUR, false, NULL, \
+	  "On SIGTERM, how long running statements may finish before they are interrupted.")   \
 	X(worker_threads, worker_threads, CONFIG_INT, "0", 0, 256, false, NULL,                 \
 	  "Threads that run statements off the event loop; 0 = number of CPUs, at least 4.")    \
 	X(max_open_tenants, max_open_tenants, CONFIG_INT, "1000", 0, 10000000, false, NULL,     \

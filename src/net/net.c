@@ -480,19 +480,32 @@ void net_free(struct net *n)
 	if (n->socket_path[0])
 		unlink(n->socket_path);
 	n->stopping = true;
-	exec_quiesce(n->opts.pool); /* running statements finish; nothing new starts */
+	/* Running statements may finish, for a while; nothing new starts. */
+	if (!exec_quiesce_for(n->opts.pool, n->opts.shutdown_grace_ms) && n->h->interrupt_fn) {
+		for (struct net_conn *c = n->conns; c; c = c->next)
+			if (c->busy)
+				n->h->interrupt_fn(c->state);
+	}
+	exec_quiesce(n->opts.pool);
 	while (n->conns) {
 		struct net_conn *c = n->conns;
-		if (!c->dead) {
+		if (!c->dead && !n->h->closing_fn(c->state)) {
 			n->h->terminate_fn(c->state);
 			struct strbuf *out = n->h->output_fn(c->state);
 			/* Best effort: the FATAL goes out if the socket takes it without blocking. */
 			if (out->len) {
-				ssize_t w = send(bufferevent_getfd(c->bev), out->data, out->len,
-						 MSG_DONTWAIT | MSG_NOSIGNAL);
-				(void)w;
+				bufferevent_write(c->bev, out->data, out->len);
 				strbuf_reset(out);
 			}
+		}
+		/* Best effort: what the socket takes without blocking goes out (the bufferevent
+		 * owns its output buffer's start, so copy rather than drain it). */
+		struct evbuffer *ob = bufferevent_get_output(c->bev);
+		size_t len = evbuffer_get_length(ob);
+		if (len) {
+			ssize_t w = send(bufferevent_getfd(c->bev), evbuffer_pullup(ob, (ssize_t)len),
+					 len, MSG_DONTWAIT | MSG_NOSIGNAL);
+			(void)w;
 		}
 		conn_teardown(c);
 	}

@@ -112,6 +112,8 @@ static void conn_terminate(void *state)
 		      "terminating connection due to administrator command");
 }
 
+static void conn_interrupt(void *state) { session_interrupt(((struct server_conn *)state)->sess); }
+
 static void conn_close(void *state)
 {
 	struct server_conn *c = state;
@@ -139,6 +141,7 @@ static const struct net_handler session_handler = {
 	.started_fn = conn_started,
 	.timeout_fn = conn_timeout,
 	.terminate_fn = conn_terminate,
+	.interrupt_fn = conn_interrupt,
 	.close_fn = conn_close,
 };
 
@@ -285,6 +288,7 @@ int main(int argc, char **argv)
 		.startup_timeout_ms = srv.cfg->startup_timeout_ms,
 		.max_connections = srv.cfg->max_connections,
 		.pool = srv.pool,
+		.shutdown_grace_ms = srv.cfg->shutdown_timeout_ms,
 	};
 	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
 	if (!srv.net) {

@@ -450,6 +450,30 @@ START_TEST(shutdown_with_a_waiting_client)
 }
 END_TEST
 
+/* SIGTERM during a long statement: after shutdown_timeout it is interrupted, its client gets
+ * FATAL 57P01, and the server exits cleanly. */
+static void setup_shutdown(void)
+{
+	static const char *const args[] = {"shutdown_timeout=200ms", NULL};
+	harness_start(&H, args);
+}
+
+START_TEST(shutdown_interrupts_long_statement)
+{
+	PGconn *c = harness_connect(&H, "dbname=long");
+	ck_assert(PQsendQuery(c, LONG_QUERY));
+	usleep(100000);
+	harness_stop(&H);
+	PGresult *r = PQgetResult(c);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	ck_assert_msg(state && strcmp(state, "57P01") == 0, "got %s: %s", state ? state : "-",
+		      PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	harness_start(&H, NULL); /* for the fixture's own teardown */
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -474,6 +498,11 @@ static Suite *suite(void)
 	tcase_set_timeout(cfg, 30);
 	tcase_add_test(cfg, timeouts_default_from_config);
 	suite_add_tcase(s, cfg);
+	TCase *sd = tcase_create("shutdown");
+	tcase_add_checked_fixture(sd, setup_shutdown, teardown);
+	tcase_set_timeout(sd, 30);
+	tcase_add_test(sd, shutdown_interrupts_long_statement);
+	suite_add_tcase(s, sd);
 	return s;
 }
 

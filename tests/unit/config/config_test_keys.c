@@ -22,6 +22,7 @@ START_TEST(table_rows)
 		{"log_level", CONFIG_STRING, "info", true},
 		{"timezone", CONFIG_STRING, "UTC", true},
 		{"max_result_bytes", CONFIG_BYTES, "256MB", true},
+		{"shutdown_timeout", CONFIG_DURATION_MS, "10s", false},
 		{"worker_threads", CONFIG_INT, "0", false},
 		{"max_open_tenants", CONFIG_INT, "1000", false},
 		{"statement_timeout", CONFIG_DURATION_MS, "0", true},
