@@ -12,7 +12,10 @@
  *           CLOSING <------------ Terminate, FATAL ---+
  *
  * Invariants: conn != NULL exactly when state is READY or SKIP_TO_SYNC (or CLOSING after
- * startup); txn != IDLE only when conn != NULL; in CLOSING no input is consumed. */
+ * startup); txn != IDLE only when conn != NULL; in CLOSING no input is consumed.
+ * Inside READY a message may stop half-way and resume on a later session_input: `parked`
+ * (waiting for another connection's write lock, sess_wait.c) or `yielded` (output waiting to
+ * drain); a stopped Query keeps its statements in msg_arena (simple.active). */
 #include "session_int.h"
 
 #include <openssl/rand.h>
