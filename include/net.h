@@ -37,6 +37,10 @@ struct net_handler {
 	 * messages, return bytes used; *want = bytes needed next, or NET_WANT_WAKE. Worker
 	 * thread. */
 	size_t (*input_fn)(void *state, const uint8_t *buf, size_t len, size_t *want);
+	/* Optional: true when input_fn would be cheap for these bytes (no disk, no lock, little
+	 * CPU), so net runs it on the loop thread instead of queueing it behind busy workers. A
+	 * CancelRequest must work even when every worker runs a long statement. */
+	bool (*cheap_fn)(void *state, const uint8_t *buf, size_t len);
 	/* Optional: milliseconds until input_fn should run again even if nothing arrives (a
 	 * deadline such as a timeout), or -1 for none. Asked after every input_fn. */
 	int (*wake_after_fn)(void *state);

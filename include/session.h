@@ -47,6 +47,10 @@ void session_free(struct session *s);
  * Responses accumulate in session_output(). Blocks on disk: call it off the event loop. */
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
 
+/* True when session_input would only answer a CancelRequest with these bytes: cheap enough
+ * for the event-loop thread (no disk, no lock wait). */
+bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t len);
+
 /* How the session asks to be run again without new input (the lock it waits for may be free,
  * a cancel arrived): wake(arg) is called from any thread and must only schedule a call of
  * session_input. Set once, before the first input. */

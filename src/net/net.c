@@ -141,6 +141,8 @@ static bool flush_output(struct net_conn *c)
 	return true;
 }
 
+static void input_done(struct exec_job *j);
+
 static void input_run(struct exec_job *j)
 {
 	struct net_conn *c = CONN_OF(j, input_job);
@@ -165,6 +167,12 @@ static void maybe_run(struct net_conn *c)
 		return;
 	c->woken = false;
 	c->busy = true;
+	const struct net_handler *h = c->net->h;
+	if (h->cheap_fn && h->cheap_fn(c->state, (const uint8_t *)c->in.data, c->in.len)) {
+		input_run(&c->input_job); /* on the loop: the handler says it cannot block */
+		input_done(&c->input_job);
+		return;
+	}
 	exec_submit(c->net->opts.pool, &c->input_job);
 }
 

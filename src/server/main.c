@@ -89,6 +89,11 @@ static size_t conn_input(void *state, const uint8_t *buf, size_t len, size_t *wa
 	return used;
 }
 
+static bool conn_cheap(void *state, const uint8_t *buf, size_t len)
+{
+	return session_input_is_cheap(((struct server_conn *)state)->sess, buf, len);
+}
+
 static int conn_wake_after(void *state)
 {
 	return session_wake_after_ms(((struct server_conn *)state)->sess);
@@ -135,6 +140,7 @@ static const struct net_handler session_handler = {
 	.open_fn = conn_open,
 	.attach_fn = conn_attach,
 	.input_fn = conn_input,
+	.cheap_fn = conn_cheap,
 	.wake_after_fn = conn_wake_after,
 	.output_fn = conn_output,
 	.closing_fn = conn_closing,

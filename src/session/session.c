@@ -71,6 +71,14 @@ uint32_t session_pid(const struct session *s) { return s->id; }
 uint64_t session_id(const struct session *s) { return s->id; }
 const char *session_tenant(const struct session *s) { return s->tenant[0] ? s->tenant : NULL; }
 
+bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t len)
+{
+	if (s->state != SESS_STARTUP || len < 8)
+		return false;
+	uint32_t code = (uint32_t)buf[4] << 24 | (uint32_t)buf[5] << 16 | (uint32_t)buf[6] << 8 | buf[7];
+	return code == PGW_CANCEL_REQUEST_CODE;
+}
+
 char sess_status_char(const struct session *s)
 {
 	switch (s->txn) {

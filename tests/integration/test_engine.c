@@ -483,6 +483,25 @@ START_TEST(shutdown_interrupts_long_statement)
 }
 END_TEST
 
+/* worker_threads=2 and two long statements: a CancelRequest still gets through (it is answered
+ * on the event loop, not queued behind busy workers). */
+START_TEST(cancel_works_with_every_worker_busy)
+{
+	PGconn *a = harness_connect(&H, "dbname=busy1");
+	PGconn *b = harness_connect(&H, "dbname=busy2");
+	PQclear(harness_exec_ok(a, "SET statement_timeout = 0"));
+	PQclear(harness_exec_ok(b, "SET statement_timeout = 0"));
+	ck_assert(PQsendQuery(a, LONG_QUERY));
+	ck_assert(PQsendQuery(b, LONG_QUERY));
+	usleep(200000);
+	cancel_until_done(a);
+	cancel_until_done(b);
+	expect_value(a, "SELECT 'a'", "a");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -506,6 +525,7 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(cfg, setup_config, teardown);
 	tcase_set_timeout(cfg, 30);
 	tcase_add_test(cfg, timeouts_default_from_config);
+	tcase_add_test(cfg, cancel_works_with_every_worker_busy);
 	suite_add_tcase(s, cfg);
 	TCase *sd = tcase_create("shutdown");
 	tcase_add_checked_fixture(sd, setup_shutdown, teardown);
