@@ -32,6 +32,7 @@ struct config {
 	char *auth_loopback;     /* auth.loopback: method for 127.0.0.0/8 and ::1 */
 	char *auth_remote;       /* auth.remote: method for every other address */
 	bool auth_password_without_tls; /* auth.password_without_tls */
+	int shutdown_timeout_ms; /* shutdown_timeout: grace for running statements on SIGTERM */
 	int worker_threads;      /* worker_threads: 0 = auto */
 	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
 	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */

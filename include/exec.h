@@ -29,8 +29,7 @@ struct exec_pool;
 /* Starts nthreads workers (0 = exec_default_threads()) and registers the completion event on
  * base (loop thread = the thread that runs base). NULL with a message in errbuf when threads
  * or the wakeup descriptor cannot be created. */
-struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf,
-				size_t errlen);
+struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf, size_t errlen);
 /* Waits for every submitted job and its completion (exec_quiesce), stops and joins the
  * workers. Call on the loop thread. NULL is a no-op. */
 void exec_pool_free(struct exec_pool *p);
@@ -52,6 +51,8 @@ void exec_post(struct exec_pool *p, struct exec_job *j);
 /* Loop thread: blocks until no job is queued or running, running completions inline (a done_fn
  * may submit more work; quiesce waits for that too). Used at shutdown. */
 void exec_quiesce(struct exec_pool *p);
+/* As exec_quiesce, giving up after timeout_ms (< 0: never): true when the pool is idle. */
+bool exec_quiesce_for(struct exec_pool *p, int timeout_ms);
 
 /* Jobs submitted and not yet completed (loop thread; for tests and metrics). */
 size_t exec_pending(struct exec_pool *p);

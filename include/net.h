@@ -45,6 +45,10 @@ struct net_handler {
 	 * messages, return bytes used; *want = bytes needed next, or NET_WANT_WAKE. Worker
 	 * thread. */
 	size_t (*input_fn)(void *state, const uint8_t *buf, size_t len, size_t *want);
+	/* Optional: true when input_fn would be cheap for these bytes (no disk, no lock, little
+	 * CPU), so net runs it on the loop thread instead of queueing it behind busy workers. A
+	 * CancelRequest must work even when every worker runs a long statement. */
+	bool (*cheap_fn)(void *state, const uint8_t *buf, size_t len);
 	/* Optional: milliseconds until input_fn should run again even if nothing arrives (a
 	 * deadline such as a timeout), or -1 for none. Asked after every input_fn. */
 	int (*wake_after_fn)(void *state);
@@ -58,6 +62,9 @@ struct net_handler {
 	void (*timeout_fn)(void *state);
 	/* The server is shutting down (write a FATAL). */
 	void (*terminate_fn)(void *state);
+	/* Optional, thread-safe, called while input_fn may be running: the server is shutting
+	 * down and the grace period is over; stop the running work soon. */
+	void (*interrupt_fn)(void *state);
 	/* The connection is gone; free state. Never called while input_fn runs. */
 	void (*close_fn)(void *state);
 	/* Optional. Asked after each batch of input: true (once) when the handler answered a
@@ -88,6 +95,7 @@ struct net_opts {
 	int max_connections;
 	struct net_tls *tls; /* NULL = no TLS; the caller's, outlives the net */
 	struct exec_pool *pool; /* runs input_fn and close_fn; outlives the net */
+	int shutdown_grace_ms;  /* net_free waits this long for running input before interrupt_fn */
 };
 
 struct net;
@@ -95,8 +103,9 @@ struct net;
 /* Binds every listener. NULL with a message in errbuf (e.g. the port is in use). */
 struct net *net_new(struct event_base *base, const struct net_opts *opts,
 		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen);
-/* Stops accepting, waits for running jobs, tells every connection to terminate, flushes what
- * it can and closes them; removes the Unix socket file. Loop thread. */
+/* Stops accepting, waits for running jobs (shutdown_grace_ms, then interrupt_fn and wait
+ * again), tells every connection to terminate, flushes what it can and closes them; removes the
+ * Unix socket file. Loop thread. */
 void net_free(struct net *n);
 /* Number of open client connections. */
 size_t net_connection_count(const struct net *n);

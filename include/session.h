@@ -53,6 +53,10 @@ void session_free(struct session *s);
  * Responses accumulate in session_output(). Blocks on disk: call it off the event loop. */
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
 
+/* True when session_input would only answer a CancelRequest with these bytes: cheap enough
+ * for the event-loop thread (no disk, no lock wait). */
+bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t len);
+
 /* How the session asks to be run again without new input (the lock it waits for may be free,
  * a cancel arrived): wake(arg) is called from any thread and must only schedule a call of
  * session_input. Set once, before the first input. */
@@ -71,6 +75,10 @@ bool session_closing(const struct session *s);
 
 /* Writes a FATAL ErrorResponse (e.g. startup timeout, shutdown) and marks the session closing. */
 void session_fatal(struct session *s, const char *sqlstate, const char *message);
+
+/* Thread-safe: the server is going down; a running statement stops at its next progress check
+ * and the session ends with FATAL 57P01. */
+void session_interrupt(struct session *s);
 
 uint32_t session_pid(const struct session *s);
 /* Interrupts the running (or lock-waiting) statement when key matches this session's cancel

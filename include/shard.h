@@ -90,8 +90,9 @@ void shard_conn_attempt(struct shard_conn *c);
 void shard_conn_park(struct shard_conn *c);
 /* Leaves the waiter list (lock timeout, cancel); no-op when not parked. */
 void shard_conn_unpark(struct shard_conn *c);
-/* Call when a burst of work on c ends: when c holds no write transaction, it may have let go
- * of the write lock, so the tenant's parked connections are woken to retry. */
+/* Call when a burst of work on c ends: when a write transaction of c ended since the last
+ * settle and c holds none now, it let go of the write lock, so the tenant's parked
+ * connections are woken to retry. */
 void shard_conn_settle(struct shard_conn *c);
 sqlite3 *shard_conn_db(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);

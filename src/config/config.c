@@ -61,6 +61,8 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	  "With TLS, a server name TENANT.<this domain> chooses the tenant; empty disables.")   \
 	X(users_file, users_file, CONFIG_STRING, "", 0, 0, true, NULL,                          \
 	  "Users, their password secrets and tenants; empty = no users; reloaded on SIGHUP.")   \
+	X(shutdown_timeout, shutdown_timeout_ms, CONFIG_DURATION_MS, "10s", 0, HOUR, false, NULL, \
+	  "On SIGTERM, how long running statements may finish before they are interrupted.")   \
 	X(worker_threads, worker_threads, CONFIG_INT, "0", 0, 256, false, NULL,                 \
 	  "Threads that run statements off the event loop; 0 = number of CPUs, at least 4.")    \
 	X(max_open_tenants, max_open_tenants, CONFIG_INT, "1000", 0, 10000000, false, NULL,     \

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 
 struct queue {
@@ -153,8 +154,7 @@ static bool start_threads(struct exec_pool *p, char *errbuf, size_t errlen)
 	return rc == 0;
 }
 
-struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf,
-				size_t errlen)
+struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *errbuf, size_t errlen)
 {
 	struct exec_pool *p = base_xcalloc(1, sizeof(*p));
 	pthread_mutex_init(&p->lock, NULL);
@@ -177,19 +177,39 @@ struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *err
 	return p;
 }
 
-void exec_quiesce(struct exec_pool *p)
+bool exec_quiesce_for(struct exec_pool *p, int timeout_ms)
 {
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until); /* the condvar's clock */
+	until.tv_sec += timeout_ms / 1000;
+	until.tv_nsec += (long)(timeout_ms % 1000) * 1000000;
+	if (until.tv_nsec >= 1000000000) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000;
+	}
 	for (;;) {
+		bool expired = false;
 		pthread_mutex_lock(&p->lock);
-		while (p->inflight > 0 && !p->done.head)
-			pthread_cond_wait(&p->done_cv, &p->lock);
+		while (p->inflight > 0 && !p->done.head && !expired) {
+			if (timeout_ms < 0)
+				pthread_cond_wait(&p->done_cv, &p->lock);
+			else
+				expired = pthread_cond_timedwait(&p->done_cv, &p->lock, &until) ==
+					  ETIMEDOUT;
+		}
 		bool idle = p->inflight == 0 && !p->done.head;
+		bool pending = p->done.head != NULL;
 		pthread_mutex_unlock(&p->lock);
 		if (idle)
-			return;
-		run_completions(p);
+			return true;
+		if (pending)
+			run_completions(p);
+		else if (expired)
+			return false;
 	}
 }
+
+void exec_quiesce(struct exec_pool *p) { (void)exec_quiesce_for(p, -1); }
 
 void exec_pool_free(struct exec_pool *p)
 {

@@ -77,6 +77,7 @@ struct net {
 	struct net_conn *conns;
 	size_t nconns;
 	bool stopping;
+	struct net_conn *closed; /* at shutdown: closed inline, freed last (see net_free) */
 };
 
 #define CONN_OF(job, field) ((struct net_conn *)((char *)(job)-offsetof(struct net_conn, field)))
@@ -116,7 +117,8 @@ static void conn_teardown(struct net_conn *c)
 	c->torn_down = true;
 	if (n->stopping) {
 		close_run(&c->close_job);
-		close_done(&c->close_job);
+		c->next = n->closed;
+		n->closed = c;
 	} else {
 		exec_submit(n->opts.pool, &c->close_job);
 	}
@@ -181,6 +183,8 @@ static void tls_ready(struct net_conn *c)
 		c->net->h->tls_ready_fn(c->state, &info);
 }
 
+static void input_done(struct exec_job *j);
+
 static void input_run(struct exec_job *j)
 {
 	struct net_conn *c = CONN_OF(j, input_job);
@@ -205,6 +209,12 @@ static void maybe_run(struct net_conn *c)
 		return;
 	c->woken = false;
 	c->busy = true;
+	const struct net_handler *h = c->net->h;
+	if (h->cheap_fn && h->cheap_fn(c->state, (const uint8_t *)c->in.data, c->in.len)) {
+		input_run(&c->input_job); /* on the loop: the handler says it cannot block */
+		input_done(&c->input_job);
+		return;
+	}
 	exec_submit(c->net->opts.pool, &c->input_job);
 }
 
@@ -224,6 +234,10 @@ static void input_done(struct exec_job *j)
 	struct net_conn *c = CONN_OF(j, input_job);
 	c->busy = false;
 	strbuf_consume(&c->in, c->used);
+	if (c->in.len == 0 && c->in.cap > READ_HIGH_WATER) {
+		strbuf_fini(&c->in); /* one big message should not pin its buffer for good */
+		strbuf_init(&c->in, 0);
+	}
 	if (c->dead) {
 		conn_teardown(c);
 		return;
@@ -529,22 +543,42 @@ void net_free(struct net *n)
 	if (n->socket_path[0])
 		unlink(n->socket_path);
 	n->stopping = true;
-	exec_quiesce(n->opts.pool); /* running statements finish; nothing new starts */
+	/* Running statements may finish, for a while; nothing new starts. */
+	if (!exec_quiesce_for(n->opts.pool, n->opts.shutdown_grace_ms) && n->h->interrupt_fn) {
+		for (struct net_conn *c = n->conns; c; c = c->next)
+			if (c->busy)
+				n->h->interrupt_fn(c->state);
+	}
+	exec_quiesce(n->opts.pool);
 	while (n->conns) {
 		struct net_conn *c = n->conns;
-		if (!c->dead) {
+		if (!c->dead && !n->h->closing_fn(c->state)) {
 			n->h->terminate_fn(c->state);
 			struct strbuf *out = n->h->output_fn(c->state);
-			/* Best effort: the FATAL goes out if the socket takes it without blocking
-			 * (not on TLS, where plain bytes would corrupt the stream). */
-			if (out->len && !c->tls) {
-				ssize_t w = send(bufferevent_getfd(c->bev), out->data, out->len,
-						 MSG_DONTWAIT | MSG_NOSIGNAL);
-				(void)w;
+			/* Best effort: the FATAL goes out if the socket takes it without blocking. */
+			if (out->len) {
+				bufferevent_write(c->bev, out->data, out->len);
 				strbuf_reset(out);
 			}
 		}
+		/* Best effort: what the socket takes without blocking goes out (the bufferevent
+		 * owns its output buffer's start, so copy rather than drain it). */
+		struct evbuffer *ob = bufferevent_get_output(c->bev);
+		size_t len = evbuffer_get_length(ob);
+		if (len) {
+			ssize_t w = send(bufferevent_getfd(c->bev), evbuffer_pullup(ob, (ssize_t)len),
+					 len, MSG_DONTWAIT | MSG_NOSIGNAL);
+			(void)w;
+		}
 		conn_teardown(c);
+	}
+	/* Closing one session can wake another (its lock was let go) after that one was closed
+	 * too: such posts run now, against connections that still exist, and do nothing. */
+	exec_quiesce(n->opts.pool);
+	while (n->closed) {
+		struct net_conn *c = n->closed;
+		n->closed = c->next;
+		close_done(&c->close_job);
 	}
 	free(n);
 }

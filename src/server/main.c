@@ -105,6 +105,11 @@ static size_t conn_input(void *state, const uint8_t *buf, size_t len, size_t *wa
 	return used;
 }
 
+static bool conn_cheap(void *state, const uint8_t *buf, size_t len)
+{
+	return session_input_is_cheap(((struct server_conn *)state)->sess, buf, len);
+}
+
 static int conn_wake_after(void *state)
 {
 	return session_wake_after_ms(((struct server_conn *)state)->sess);
@@ -127,6 +132,8 @@ static void conn_terminate(void *state)
 	session_fatal(c->sess, SQLSTATE_ADMIN_SHUTDOWN,
 		      "terminating connection due to administrator command");
 }
+
+static void conn_interrupt(void *state) { session_interrupt(((struct server_conn *)state)->sess); }
 
 static void conn_close(void *state)
 {
@@ -163,12 +170,14 @@ static const struct net_handler session_handler = {
 	.open_fn = conn_open,
 	.attach_fn = conn_attach,
 	.input_fn = conn_input,
+	.cheap_fn = conn_cheap,
 	.wake_after_fn = conn_wake_after,
 	.output_fn = conn_output,
 	.closing_fn = conn_closing,
 	.started_fn = conn_started,
 	.timeout_fn = conn_timeout,
 	.terminate_fn = conn_terminate,
+	.interrupt_fn = conn_interrupt,
 	.close_fn = conn_close,
 	.tls_start_fn = conn_tls_start,
 	.tls_ready_fn = conn_tls_ready,
@@ -484,6 +493,7 @@ int main(int argc, char **argv)
 		.max_connections = srv.cfg->max_connections,
 		.tls = srv.tls,
 		.pool = srv.pool,
+		.shutdown_grace_ms = srv.cfg->shutdown_timeout_ms,
 	};
 	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
 	if (!srv.net) {

@@ -122,14 +122,29 @@ static void format_duration(int64_t ms, char *out, size_t len)
 
 /* statement_timeout, lock_timeout, idle_in_transaction_session_timeout: milliseconds, or a
  * number with a unit; 0 turns the timeout off. */
-static bool check_duration(const char *v, char *out, size_t len, struct pgerr *err)
+static bool check_duration(const char *name, const char *v, char *out, size_t len,
+			   struct pgerr *err)
 {
 	int64_t ms;
 	if (!config_parse_duration_ms(v, &ms) || ms > INT32_MAX)
-		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
-				 "invalid value for a timeout: \"%s\"", v);
+		return bad_value(err, name, v);
 	format_duration(ms, out, len);
 	return true;
+}
+
+static bool check_statement_timeout(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_duration("statement_timeout", v, out, len, err);
+}
+
+static bool check_lock_timeout(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_duration("lock_timeout", v, out, len, err);
+}
+
+static bool check_idle_timeout(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_duration("idle_in_transaction_session_timeout", v, out, len, err);
 }
 
 static bool check_isolation(const char *v, char *out, size_t len, struct pgerr *err)
@@ -168,7 +183,7 @@ static const struct sess_guc_def guc_defs[] = {
 	{"default_transaction_read_only", "off", false, false, check_bool,
 	 "Default read-only status of new transactions."},
 	{"extra_float_digits", "1", false, false, check_float_digits, "Float output precision."},
-	{"idle_in_transaction_session_timeout", NULL, false, false, check_duration,
+	{"idle_in_transaction_session_timeout", NULL, false, false, check_idle_timeout,
 	 "Idle-in-transaction timeout (ms)."},
 	{"integer_datetimes", "on", true, true, NULL, "Datetimes are integer based."},
 	{"IntervalStyle", "postgres", true, false, check_intervalstyle, "Interval display format."},
@@ -179,7 +194,7 @@ static const struct sess_guc_def guc_defs[] = {
 	{"lc_monetary", "C", false, false, NULL, "Locale for monetary amounts."},
 	{"lc_numeric", "C", false, false, NULL, "Locale for numbers."},
 	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
-	{"lock_timeout", NULL, false, false, check_duration, "Lock wait timeout (ms)."},
+	{"lock_timeout", NULL, false, false, check_lock_timeout, "Lock wait timeout (ms)."},
 	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
 	{"server_encoding", "UTF8", true, true, NULL, "Server character set."},
@@ -188,7 +203,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"session_authorization", NULL, true, true, NULL, "Session user name."},
 	{"standard_conforming_strings", "on", true, false, check_scs,
 	 "Backslashes in ordinary strings are literal."},
-	{"statement_timeout", NULL, false, false, check_duration, "Statement timeout (ms)."},
+	{"statement_timeout", NULL, false, false, check_statement_timeout,
+	 "Statement timeout (ms)."},
 	{"TimeZone", NULL, true, false, NULL, "Time zone for displaying timestamps."},
 	{"transaction_isolation", "serializable", false, false, check_isolation,
 	 "Current transaction's isolation level."},

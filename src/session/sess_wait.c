@@ -33,6 +33,10 @@ static int64_t now_ms(void)
 static int progress(void *arg)
 {
 	struct session *s = arg;
+	if (atomic_load(&s->shutdown)) {
+		s->stop_reason = SESS_STOP_SHUTDOWN;
+		return 1;
+	}
 	uint64_t seq = atomic_load(&s->run_seq);
 	if ((seq & 1) && atomic_load(&s->cancel_seq) == seq) {
 		s->stop_reason = SESS_STOP_CANCEL;
@@ -77,6 +81,8 @@ bool session_cancel(struct session *s, uint32_t key)
 		atomic_store(&s->copy_canceled, true); /* a COPY IN fails at its next message */
 	return true;
 }
+
+void session_interrupt(struct session *s) { atomic_store(&s->shutdown, true); }
 
 void sess_wait_input_begin(struct session *s)
 {
@@ -129,7 +135,8 @@ bool sess_wait_park(struct session *s, struct pgerr *err)
 	int64_t now = now_ms();
 	uint64_t seq = atomic_load(&s->run_seq);
 	if (atomic_load(&s->cancel_seq) == seq)
-		return pgerr_set(err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+		return pgerr_set(err, SQLSTATE_QUERY_CANCELED,
+				 "canceling statement due to user request");
 	if (s->stmt_deadline && now >= s->stmt_deadline)
 		return pgerr_set(err, SQLSTATE_QUERY_CANCELED,
 				 "canceling statement due to statement timeout");
@@ -183,8 +190,12 @@ bool sess_wait_idle_expired(struct session *s)
 
 void sess_wait_fix_error(struct session *s, struct pgerr *err)
 {
-	if (strcmp(err->sqlstate, SQLSTATE_QUERY_CANCELED) == 0 &&
-	    s->stop_reason == SESS_STOP_TIMEOUT)
+	if (strcmp(err->sqlstate, SQLSTATE_QUERY_CANCELED) != 0)
+		return;
+	if (s->stop_reason == SESS_STOP_TIMEOUT)
 		snprintf(err->message, sizeof(err->message),
 			 "canceling statement due to statement timeout");
+	else if (s->stop_reason == SESS_STOP_SHUTDOWN)
+		pgerr_fatal(err, SQLSTATE_ADMIN_SHUTDOWN,
+			    "terminating connection due to administrator command");
 }

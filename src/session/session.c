@@ -17,7 +17,10 @@
  *
  * Invariants: conn != NULL exactly when state is READY or SKIP_TO_SYNC (or CLOSING after
  * startup); txn != IDLE only when conn != NULL; copy != NULL exactly in COPY_IN; in CLOSING
- * no input is consumed. */
+ * no input is consumed. Inside READY a message may stop half-way and resume on a later
+ * session_input: `parked` (waiting for another connection's write lock, sess_wait.c) or
+ * `yielded` (output waiting to drain); a stopped Query keeps its statements in msg_arena
+ * (simple.active). */
 #include "session_int.h"
 
 #include <openssl/rand.h>
@@ -85,6 +88,14 @@ bool session_closing(const struct session *s) { return s->state == SESS_CLOSING;
 uint32_t session_pid(const struct session *s) { return s->id; }
 uint64_t session_id(const struct session *s) { return s->id; }
 const char *session_tenant(const struct session *s) { return s->tenant[0] ? s->tenant : NULL; }
+
+bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t len)
+{
+	if (s->state != SESS_STARTUP || len < 8)
+		return false;
+	uint32_t code = (uint32_t)buf[4] << 24 | (uint32_t)buf[5] << 16 | (uint32_t)buf[6] << 8 | buf[7];
+	return code == PGW_CANCEL_REQUEST_CODE;
+}
 
 char sess_status_char(const struct session *s)
 {

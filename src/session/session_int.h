@@ -129,6 +129,7 @@ struct session {
 	 * copy_canceled (read by sess_copy_in.c at the next message). */
 	_Atomic bool copy_active;
 	_Atomic bool copy_canceled;
+	atomic_bool shutdown; /* session_interrupt */
 	void (*wake_fn)(void *arg);
 	void *wake_arg;
 	bool lock_busy;          /* the last statement met another connection's write lock */
@@ -279,7 +280,7 @@ bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char *
 		      struct pgerr *err);
 
 /* ---- sess_wait.c: cancel, timeouts, waiting for another connection's lock ---- */
-enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT };
+enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT, SESS_STOP_SHUTDOWN };
 /* The session got its connection: installs the progress handler and the lock waker. */
 void sess_wait_attach(struct session *s);
 /* Around each session_input call: leave the waiter list / settle the connection. */
@@ -293,7 +294,8 @@ void sess_wait_msg_end(struct session *s);
 bool sess_wait_park(struct session *s, struct pgerr *err);
 /* True when the idle-in-transaction timeout has passed (the caller ends the session). */
 bool sess_wait_idle_expired(struct session *s);
-/* Rewords a 57014 to name the statement timeout when that is what interrupted it. */
+/* Rewords a 57014 to name what interrupted it: the statement timeout, or shutdown (FATAL
+ * 57P01). */
 void sess_wait_fix_error(struct session *s, struct pgerr *err);
 /* Milliseconds of a duration setting ("5s", "100ms", "0"); 0 when unset. */
 int64_t sess_guc_ms(struct session *s, const char *name);

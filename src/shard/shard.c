@@ -123,6 +123,17 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 	return catalog_register(db, err);
 }
 
+/* A write transaction ends (the hooks run just before it does, on the thread running the
+ * statement): shard_conn_settle then wakes the tenant's waiters. Read-only transactions do not
+ * call the commit hook, so readers never wake anyone. */
+static int on_commit(void *arg)
+{
+	((struct shard_conn *)arg)->released = true;
+	return 0;
+}
+
+static void on_rollback(void *arg) { ((struct shard_conn *)arg)->released = true; }
+
 static bool ensure_fanout_dir(const char *path, struct pgerr *err)
 {
 	char dir[4096];
@@ -162,6 +173,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	struct shard_conn *c = base_xcalloc(1, sizeof(*c));
 	c->db = db;
 	c->reg = r;
+	sqlite3_commit_hook(db, on_commit, c);
+	sqlite3_rollback_hook(db, on_rollback, c);
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
 	/* Last: the setup PRAGMAs above are exactly what the authorizer refuses clients. */
 	if (!shard_authz_install(db, &c->authz, err)) {

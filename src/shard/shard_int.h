@@ -27,7 +27,7 @@ struct shard_tenant {
 	struct shard_tenant *lru_prev, *lru_next; /* in the idle LRU while nidle > 0 */
 	struct shard_conn *idle;                  /* idle connections, a stack */
 	int nidle, nused;
-	uint64_t gen;               /* bumped whenever a connection may have let go of a write lock */
+	uint64_t gen; /* bumped whenever a connection may have let go of a write lock */
 	struct shard_conn *waiters; /* parked connections, woken all at once */
 };
 
@@ -36,13 +36,14 @@ struct shard_conn {
 	struct shard_authz authz;
 	char tenant[SHARD_TENANT_MAX + 1];
 	struct shard_registry *reg;
-	struct shard_tenant *t; /* NULL when opened directly (shard_conn_open), else pooled */
+	struct shard_tenant *t;  /* NULL when opened directly (shard_conn_open), else pooled */
 	struct shard_conn *next; /* idle stack or waiter list */
 	struct shard_conn *prev; /* waiter list */
 	shard_wake_fn *wake_fn;
 	void *wake_arg;
 	uint64_t ticket; /* tenant gen when the current attempt began */
 	bool parked;
+	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
 };
 
 struct shard_registry {

@@ -10,9 +10,10 @@
  *
  * Why a generation counter: a connection that met SQLITE_BUSY parks after its statement
  * returned, and the holder may let the lock go in between. Each connection records the
- * tenant's gen when its attempt begins (shard_conn_attempt); every settle that finds no write
- * transaction bumps gen and wakes the waiters; a park that finds gen moved retries at once.
- * So a wakeup can be early (the retry parks again) but never lost. */
+ * tenant's gen when its attempt begins (shard_conn_attempt); every settle after a write
+ * transaction ended (commit and rollback hooks, shard.c) bumps gen and wakes the waiters; a
+ * park that finds gen moved retries at once. So a wakeup can be early (the retry parks again)
+ * but never lost; readers and waiters themselves never wake anyone. */
 #include "shard_int.h"
 
 #include <stdio.h>
@@ -142,8 +143,7 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 	r->nidle_tenants++;
 }
 
-struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
-				      struct pgerr *err)
+struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	pthread_mutex_lock(&r->lock);
 	struct shard_tenant *t = tenant_find(r, name, true);
@@ -246,12 +246,12 @@ void shard_conn_release(struct shard_conn *c)
 	bool keep = reusable(c);
 	if (keep)
 		sqlite3_db_release_memory(c->db); /* an idle connection keeps no page cache */
-	c->wake_fn = NULL;
-	c->wake_arg = NULL;
 	struct shard_tenant *t = c->t;
 	ASSERT(t);
 	pthread_mutex_lock(&r->lock);
 	unpark_locked(c);
+	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
+	c->wake_arg = NULL;
 	wake_all(t); /* the rollback let go of whatever c held */
 	t->nused--;
 	struct shard_conn *to_close = keep ? cache(r, c) : c;
@@ -266,8 +266,7 @@ void shard_conn_release(struct shard_conn *c)
 	}
 }
 
-void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
-			   size_t *tenants)
+void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle, size_t *tenants)
 {
 	pthread_mutex_lock(&r->lock);
 	size_t n = 0;
@@ -327,8 +326,9 @@ void shard_conn_unpark(struct shard_conn *c)
 
 void shard_conn_settle(struct shard_conn *c)
 {
-	if (!c->t || sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE)
+	if (!c->t || !c->released || sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE)
 		return;
+	c->released = false;
 	pthread_mutex_lock(&c->reg->lock);
 	wake_all(c->t);
 	pthread_mutex_unlock(&c->reg->lock);

@@ -13,7 +13,7 @@
 
 #include "harness.h"
 
-#define LONG_QUERY                                                                          \
+#define LONG_QUERY                                                                              \
 	"WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 1000000000) " \
 	"SELECT count(*) FROM c"
 
@@ -30,7 +30,7 @@ static void expect_result(PGconn *c, const char *sqlstate)
 	const char *got = PQresultErrorField(r, PG_DIAG_SQLSTATE);
 	if (!sqlstate[0])
 		ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK ||
-				  PQresultStatus(r) == PGRES_TUPLES_OK,
+				      PQresultStatus(r) == PGRES_TUPLES_OK,
 			      "expected success: %s", PQerrorMessage(c));
 	else
 		ck_assert_msg(got && strcmp(got, sqlstate) == 0, "expected %s, got %s: %s",
@@ -47,16 +47,29 @@ static void expect_value(PGconn *c, const char *sql, const char *want)
 	PQclear(r);
 }
 
+/* Sends CancelRequests until the query running on c has ended (a cancel that arrives before the
+ * statement started does nothing, by design), then expects its 57014. */
+static void cancel_until_done(PGconn *c)
+{
+	char errbuf[256];
+	for (int i = 0; i < 100; i++) {
+		PGcancel *cancel = PQgetCancel(c);
+		ck_assert(PQcancel(cancel, errbuf, sizeof(errbuf)));
+		PQfreeCancel(cancel);
+		usleep(50000);
+		ck_assert(PQconsumeInput(c));
+		if (!PQisBusy(c))
+			break;
+	}
+	expect_result(c, "57014");
+}
+
 START_TEST(cancel_interrupts_running_statement)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	ck_assert(PQsendQuery(c, LONG_QUERY));
 	usleep(100000);
-	PGcancel *cancel = PQgetCancel(c);
-	char errbuf[256];
-	ck_assert(PQcancel(cancel, errbuf, sizeof(errbuf)));
-	PQfreeCancel(cancel);
-	expect_result(c, "57014");
+	cancel_until_done(c);
 	ck_assert_str_eq(PQstatus(c) == CONNECTION_OK ? "ok" : "bad", "ok");
 	expect_value(c, "SELECT 41 + 1", "42");
 	PQfinish(c);
@@ -148,8 +161,8 @@ START_TEST(blocked_write_proceeds_after_commit)
 	PQfreeCancel(cancel);
 	usleep(50000);
 	const char *params[] = {"5"};
-	ck_assert(PQsendQueryParams(b, "UPDATE t SET v = v * $1::int WHERE id = 1", 1, NULL,
-				    params, NULL, NULL, 0));
+	ck_assert(PQsendQueryParams(b, "UPDATE t SET v = v * $1::int WHERE id = 1", 1, NULL, params,
+				    NULL, NULL, 0));
 	usleep(100000);
 	PQclear(harness_exec_ok(a, "SELECT 1")); /* a's other statements still run */
 	PQclear(harness_exec_ok(a, "COMMIT"));
@@ -169,11 +182,7 @@ START_TEST(cancel_reaches_a_waiting_statement)
 	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1)"));
 	ck_assert(PQsendQuery(b, "INSERT INTO t VALUES (2)"));
 	usleep(100000);
-	PGcancel *cancel = PQgetCancel(b);
-	char errbuf[256];
-	ck_assert(PQcancel(cancel, errbuf, sizeof(errbuf)));
-	PQfreeCancel(cancel);
-	expect_result(b, "57014");
+	cancel_until_done(b);
 	PQclear(harness_exec_ok(a, "COMMIT"));
 	expect_value(b, "SELECT count(*) FROM t", "1");
 	PQfinish(a);
@@ -208,7 +217,7 @@ START_TEST(idle_in_transaction_timeout_closes_and_rolls_back)
 	usleep(300000);
 	PQclear(harness_exec_ok(a, "BEGIN"));
 	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1)"));
-	usleep(600000);
+	usleep(1000000);
 	PGresult *r = PQexec(a, "COMMIT");
 	ck_assert(PQresultStatus(r) != PGRES_COMMAND_OK);
 	/* libpq reports the FATAL that arrived while idle as a connection error, without its
@@ -238,8 +247,10 @@ START_TEST(other_tenants_answer_during_long_query)
 	PQclear(harness_exec_ok(slow, "SET statement_timeout = '2s'"));
 	ck_assert(PQsendQuery(slow, LONG_QUERY));
 	for (int i = 0; i < 50; i++)
-		expect_value(fast, i % 2 ? "SELECT v FROM kv WHERE k = 1" : "SELECT v FROM kv "
-									    "WHERE k = 2",
+		expect_value(fast,
+			     i % 2 ? "SELECT v FROM kv WHERE k = 1"
+				   : "SELECT v FROM kv "
+				     "WHERE k = 2",
 			     i % 2 ? "one" : "two");
 	expect_result(slow, "57014");
 	PQclear(harness_exec_ok(holder, "COMMIT"));
@@ -429,6 +440,68 @@ START_TEST(big_results_stream_in_order)
 }
 END_TEST
 
+/* SIGTERM while one client waits for another's write lock: the server closes both and exits
+ * cleanly (the teardown checks the exit status and the log). The waiter connects first, so it is
+ * closed after the holder, whose rollback wakes it. */
+START_TEST(shutdown_with_a_waiting_client)
+{
+	PGconn *waiter = harness_connect(&H, "dbname=bye");
+	PGconn *holder = harness_connect(&H, "dbname=bye");
+	PQclear(harness_exec_ok(holder, "CREATE TABLE t (v int)"));
+	PQclear(harness_exec_ok(holder, "BEGIN"));
+	PQclear(harness_exec_ok(holder, "INSERT INTO t VALUES (1)"));
+	ck_assert(PQsendQuery(waiter, "INSERT INTO t VALUES (2)"));
+	usleep(100000);
+	harness_stop(&H);
+	harness_start(&H, NULL); /* for the fixture's own teardown */
+	PQfinish(waiter);
+	PQfinish(holder);
+}
+END_TEST
+
+/* SIGTERM during a long statement: after shutdown_timeout it is interrupted, its client gets
+ * FATAL 57P01, and the server exits cleanly. */
+static void setup_shutdown(void)
+{
+	static const char *const args[] = {"shutdown_timeout=200ms", NULL};
+	harness_start(&H, args);
+}
+
+START_TEST(shutdown_interrupts_long_statement)
+{
+	PGconn *c = harness_connect(&H, "dbname=long");
+	ck_assert(PQsendQuery(c, LONG_QUERY));
+	usleep(100000);
+	harness_stop(&H);
+	PGresult *r = PQgetResult(c);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	ck_assert_msg(state && strcmp(state, "57P01") == 0, "got %s: %s", state ? state : "-",
+		      PQerrorMessage(c));
+	PQclear(r);
+	PQfinish(c);
+	harness_start(&H, NULL); /* for the fixture's own teardown */
+}
+END_TEST
+
+/* worker_threads=2 and two long statements: a CancelRequest still gets through (it is answered
+ * on the event loop, not queued behind busy workers). */
+START_TEST(cancel_works_with_every_worker_busy)
+{
+	PGconn *a = harness_connect(&H, "dbname=busy1");
+	PGconn *b = harness_connect(&H, "dbname=busy2");
+	PQclear(harness_exec_ok(a, "SET statement_timeout = 0"));
+	PQclear(harness_exec_ok(b, "SET statement_timeout = 0"));
+	ck_assert(PQsendQuery(a, LONG_QUERY));
+	ck_assert(PQsendQuery(b, LONG_QUERY));
+	usleep(200000);
+	cancel_until_done(a);
+	cancel_until_done(b);
+	expect_value(a, "SELECT 'a'", "a");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -446,12 +519,19 @@ static Suite *suite(void)
 	tcase_add_test(tc, other_tenants_answer_during_long_query);
 	tcase_add_test(tc, many_clients_keep_balances);
 	tcase_add_test(tc, big_results_stream_in_order);
+	tcase_add_test(tc, shutdown_with_a_waiting_client);
 	suite_add_tcase(s, tc);
 	TCase *cfg = tcase_create("config");
 	tcase_add_checked_fixture(cfg, setup_config, teardown);
 	tcase_set_timeout(cfg, 30);
 	tcase_add_test(cfg, timeouts_default_from_config);
+	tcase_add_test(cfg, cancel_works_with_every_worker_busy);
 	suite_add_tcase(s, cfg);
+	TCase *sd = tcase_create("shutdown");
+	tcase_add_checked_fixture(sd, setup_shutdown, teardown);
+	tcase_set_timeout(sd, 30);
+	tcase_add_test(sd, shutdown_interrupts_long_statement);
+	suite_add_tcase(s, sd);
 	return s;
 }
 

@@ -29,6 +29,7 @@ START_TEST(table_rows)
 		{"ssl_ca_file", CONFIG_STRING, "", true},
 		{"sni_base_domain", CONFIG_STRING, "", false},
 		{"users_file", CONFIG_STRING, "", true},
+		{"shutdown_timeout", CONFIG_DURATION_MS, "10s", false},
 		{"worker_threads", CONFIG_INT, "0", false},
 		{"max_open_tenants", CONFIG_INT, "1000", false},
 		{"statement_timeout", CONFIG_DURATION_MS, "0", true},

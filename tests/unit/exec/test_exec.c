@@ -245,6 +245,27 @@ START_TEST(post_during_batch_keeps_the_batch)
 }
 END_TEST
 
+START_TEST(quiesce_for_gives_up_then_succeeds)
+{
+	struct event_base *base = event_base_new();
+	char err[128];
+	struct exec_pool *p = exec_pool_new(base, 1, err, sizeof(err));
+	ck_assert_ptr_nonnull(p);
+	struct tjob t = {0};
+	int done = 0;
+	exec_job_init(&t.job, t_run, t_done);
+	t.done_count = &done;
+	t.sleep_us = 300000;
+	exec_submit(p, &t.job);
+	ck_assert(!exec_quiesce_for(p, 20));
+	ck_assert_int_eq(done, 0);
+	ck_assert(exec_quiesce_for(p, 5000));
+	ck_assert_int_eq(done, 1);
+	exec_pool_free(p);
+	event_base_free(base);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("exec");
@@ -255,6 +276,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, posts_collapse_and_complete_on_loop);
 	tcase_add_test(tc, post_during_batch_keeps_the_batch);
 	tcase_add_test(tc, quiesce_waits_for_resubmitted_work);
+	tcase_add_test(tc, quiesce_for_gives_up_then_succeeds);
 	tcase_add_test(tc, free_waits_for_running_jobs);
 	suite_add_tcase(s, tc);
 	return s;

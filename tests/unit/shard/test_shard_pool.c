@@ -69,7 +69,8 @@ START_TEST(idle_connections_are_reused)
 	ck_assert_ptr_eq(shard_conn_db(b), db);
 	ck_assert(sqlite3_get_autocommit(db));
 	sqlite3_stmt *vm;
-	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1, &vm, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT count(*) FROM t", -1, &vm, NULL),
+			 SQLITE_OK);
 	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
 	ck_assert_int_eq(sqlite3_column_int(vm, 0), 0);
 	sqlite3_finalize(vm);
@@ -125,8 +126,20 @@ START_TEST(park_until_the_writer_settles)
 	shard_conn_settle(w);
 	ck_assert_int_eq(woken, 1);
 	exec_ok(p, "INSERT INTO t VALUES (2)");
+	shard_conn_settle(p); /* nobody waits */
+	ck_assert_int_eq(woken, 1);
+	/* Readers and the parked connection itself wake nobody. */
+	shard_conn_attempt(p);
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (3)");
+	shard_conn_park(p);
+	exec_ok(p, "SELECT count(*) FROM t");
+	shard_conn_settle(p);
+	ck_assert_int_eq(woken, 1);
+	shard_conn_unpark(p);
 	/* A lock let go between the attempt and the park: the waker runs at once. */
 	shard_conn_attempt(p);
+	exec_ok(w, "COMMIT");
 	shard_conn_settle(w);
 	shard_conn_park(p);
 	ck_assert_int_eq(woken, 2);
@@ -134,6 +147,7 @@ START_TEST(park_until_the_writer_settles)
 	shard_conn_attempt(p);
 	shard_conn_park(p);
 	shard_conn_unpark(p);
+	exec_ok(w, "INSERT INTO t VALUES (4)");
 	shard_conn_settle(w);
 	ck_assert_int_eq(woken, 2);
 	shard_conn_attempt(p);
