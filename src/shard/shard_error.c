@@ -3,6 +3,7 @@
  * for several conditions, its message prefix) to PostgreSQL SQLSTATEs and wording. */
 #include "shard_int.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -239,6 +240,14 @@ static bool matches(const struct rc_map *m, int rc, const char *msg)
 bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 {
 	const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+	/* Out of file descriptors is the process's limit, not a broken tenant file. */
+	int os = db ? sqlite3_system_errno(db) : 0;
+	if ((rc & 0xff) == SQLITE_CANTOPEN && (os == EMFILE || os == ENFILE)) {
+		pgerr_set(err, SQLSTATE_INSUFFICIENT_RESOURCES, "could not open the tenant's file: too many open files");
+		pgerr_hint(err, "Raise the server's open-file limit (ulimit -n) or lower "
+				"max_connections.");
+		return false;
+	}
 	/* "table x already exists" and "index x already exists" share their prefix with other
 	 * messages ("table x has no column named y"); only the "already exists" ones are 42P07. */
 	for (size_t i = 0; i < ARRAY_LEN(rc_table); i++) {
