@@ -136,6 +136,33 @@ static bool send_uuid(struct strbuf *out, const struct pgtype_value *v, struct p
 }
 
 /* "char" is one byte; the empty string is a NUL byte, as charsend sends it. */
+/* Through the text form, so numeric(p,s) shows its scale in dscale as in text output. */
+static bool send_numeric(struct strbuf *out, int32_t typmod, const struct pgtype_value *v,
+			 struct pgerr *err)
+{
+	struct strbuf txt;
+	strbuf_init(&txt, 0);
+	pgtype_encode_text_typmod(&txt, PGTYPE_NUMERIC, typmod, v);
+	bool ok = pgtype_numeric_send(out, txt.data ? txt.data : "", txt.len, err);
+	strbuf_fini(&txt);
+	return ok;
+}
+
+/* Decoded to its text, then read as a text-format numeric parameter is. */
+static bool recv_numeric(const uint8_t *p, size_t n, struct arena *a, struct pgtype_value *out,
+			 struct pgerr *err)
+{
+	struct strbuf txt;
+	strbuf_init(&txt, 0);
+	bool ok = pgtype_numeric_recv(p, n, &txt, err);
+	if (ok) {
+		const char *s = arena_strndup(a, txt.data ? txt.data : "", txt.len);
+		ok = pgtype_decode_text(PGTYPE_NUMERIC, s, txt.len, a, out, err);
+	}
+	strbuf_fini(&txt);
+	return ok;
+}
+
 static bool send_char(struct strbuf *out, const struct pgtype_value *v)
 {
 	struct strbuf tmp;
@@ -214,6 +241,8 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 		strbuf_put_u8(out, 1); /* jsonb binary format version */
 		pgtype_append_as_text(out, v);
 		return true;
+	case PGTYPE_NUMERIC:
+		return send_numeric(out, typmod, v, err);
 	case PGTYPE_VOID:
 		return true;
 	default:
@@ -344,6 +373,8 @@ bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena
 	case PGTYPE_FLOAT4:
 	case PGTYPE_FLOAT8:
 		return recv_number(oid, p, n, out, err);
+	case PGTYPE_NUMERIC:
+		return recv_numeric(p, n, a, out, err);
 	default:
 		if (oid_like(oid))
 			return recv_number(oid, p, n, out, err);

@@ -51,6 +51,12 @@ enum pgtype_parse_rc pgtype_parse_float8(const char *s, size_t n, double *out,
 enum pgtype_parse_rc pgtype_parse_float4(const char *s, size_t n, float *out,
 					 struct pgtype_span *num);
 
+/* numeric's binary form (pgtype_numeric.c). send: from plain decimal text (digits, one '.',
+ * optional sign; NaN, Infinity, -Infinity). recv: appends the plain decimal text of a binary
+ * value, with exactly its dscale fraction digits. 22P02 / 22P03 on bad input. */
+bool pgtype_numeric_send(struct strbuf *out, const char *s, size_t n, struct pgerr *err);
+bool pgtype_numeric_recv(const uint8_t *p, size_t n, struct strbuf *out, struct pgerr *err);
+
 /* Parses a uuid as uuid_in does (optional braces, hyphen allowed after any group of four
  * digits) into 16 bytes. */
 bool pgtype_parse_uuid(const char *s, size_t n, uint8_t out[16]) MUST_CHECK;

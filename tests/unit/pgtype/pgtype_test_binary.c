@@ -165,8 +165,12 @@ static const struct recv_err_case recv_errors[] = {
 	{PGTYPE_UUID, BYTES("\x00"), "22P03",
 	 "incorrect binary data format for type uuid: expected 16 bytes, got 1"},
 	{PGTYPE_JSONB, BYTES("\x02{}"), "22P03", "unsupported jsonb version number 2"},
-	{PGTYPE_NUMERIC, BYTES("\x00\x00"), "0A000",
-	 "binary input format for type numeric is not supported"},
+	{PGTYPE_NUMERIC, BYTES("\x00\x00"), "22P03",
+	 "invalid length in external \"numeric\" value"},
+	{PGTYPE_NUMERIC, BYTES("\x00\x01\x00\x00\x00\x00\x00\x00\x27\x10"), "22P03",
+	 "invalid digit in external \"numeric\" value"},
+	{PGTYPE_NUMERIC, BYTES("\x00\x00\x00\x00\x12\x34\x00\x00"), "22P03",
+	 "invalid sign in external \"numeric\" value"},
 	{PGTYPE_TIMESTAMPTZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00"), "0A000",
 	 "binary input format for type timestamp with time zone is not supported"},
 	{PGTYPE_INT4_ARRAY, BYTES(""), "0A000",
@@ -206,7 +210,7 @@ static const struct send_err_case send_errors[] = {
 	 "invalid input syntax for type double precision: \"abc\""},
 	{PGTYPE_BOOL, T("maybe"), "22P02", "invalid input syntax for type boolean: \"maybe\""},
 	{PGTYPE_UUID, T("nope"), "22P02", "stored value is not a uuid"},
-	{PGTYPE_NUMERIC, I(1), "0A000", "binary output format for type numeric is not supported"},
+	{PGTYPE_NUMERIC, T("12a"), "22P02", "invalid input syntax for type numeric: \"12a\""},
 	{PGTYPE_DATE, T("2024-01-01"), "0A000",
 	 "binary output format for type date is not supported"},
 };
@@ -222,6 +226,58 @@ START_TEST(send_errors_test)
 	ck_assert_str_eq(err.sqlstate, c->sqlstate);
 	ck_assert_str_eq(err.message, c->message);
 	strbuf_fini(&sb);
+}
+END_TEST
+
+/* numeric_send's bytes, captured from PostgreSQL 15 (SELECT numeric_send('v'::numeric)). */
+static const struct numeric_case {
+	const char *text;
+	const char *bytes;
+	size_t n;
+} numeric_cases[] = {
+	{"0", BYTES("\x00\x00\x00\x00\x00\x00\x00\x00")},
+	{"0.00", BYTES("\x00\x00\x00\x00\x00\x00\x00\x02")},
+	{"1", BYTES("\x00\x01\x00\x00\x00\x00\x00\x00\x00\x01")},
+	{"-1", BYTES("\x00\x01\x00\x00\x40\x00\x00\x00\x00\x01")},
+	{"123.4500", BYTES("\x00\x02\x00\x00\x00\x00\x00\x04\x00\x7b\x11\x94")},
+	{"10000", BYTES("\x00\x01\x00\x01\x00\x00\x00\x00\x00\x01")},
+	{"0.0001", BYTES("\x00\x01\xff\xff\x00\x00\x00\x04\x00\x01")},
+	{"-0.5", BYTES("\x00\x01\xff\xff\x40\x00\x00\x01\x13\x88")},
+	{"99999999.99", BYTES("\x00\x03\x00\x01\x00\x00\x00\x02\x27\x0f\x27\x0f\x26\xac")},
+	{"100000000000000000000", BYTES("\x00\x01\x00\x05\x00\x00\x00\x00\x00\x01")},
+	{"1.5", BYTES("\x00\x02\x00\x00\x00\x00\x00\x01\x00\x01\x13\x88")},
+	{"3.14159", BYTES("\x00\x03\x00\x00\x00\x00\x00\x05\x00\x03\x05\x87\x23\x28")},
+	{"12345678.9012", BYTES("\x00\x03\x00\x01\x00\x00\x00\x04\x04\xd2\x16\x2e\x23\x34")},
+	{"NaN", BYTES("\x00\x00\x00\x00\xc0\x00\x00\x00")},
+	{"Infinity", BYTES("\x00\x00\x00\x00\xd0\x00\x00\x20")},
+};
+
+/* Sends as PostgreSQL does; receiving the bytes gives what the text parameter would. */
+START_TEST(numeric_binary)
+{
+	const struct numeric_case *c = &numeric_cases[_i];
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	pgerr_clear(&err);
+	struct pgtype_value v = pgtype_test_text(c->text);
+	ck_assert_msg(pgtype_encode_binary(&sb, PGTYPE_NUMERIC, &v, &err), "%s", err.message);
+	ck_assert_uint_eq(sb.len, c->n);
+	ck_assert_msg(memcmp(sb.data, c->bytes, c->n) == 0, "send of %s", c->text);
+	strbuf_fini(&sb);
+	if (strcmp(c->text, "NaN") == 0 || strcmp(c->text, "Infinity") == 0)
+		return; /* SQLite has no NaN or infinite numeric to receive into */
+	struct arena *a = arena_new(0);
+	struct pgtype_value got, want;
+	ck_assert(pgtype_decode_binary(PGTYPE_NUMERIC, (const uint8_t *)c->bytes, c->n, a, &got,
+				       &err));
+	ck_assert(pgtype_decode_text(PGTYPE_NUMERIC, c->text, strlen(c->text), a, &want, &err));
+	ck_assert_int_eq(got.kind, want.kind);
+	ck_assert(got.i == want.i && (got.f == want.f || (isnan(got.f) && isnan(want.f))));
+	ck_assert_uint_eq(got.n, want.n);
+	if (got.n)
+		ck_assert(memcmp(got.p, want.p, got.n) == 0);
+	arena_free(a);
 }
 END_TEST
 
@@ -247,6 +303,7 @@ Suite *pgtype_test_binary_suite(void)
 	tcase_add_loop_test(tc, receive_errors, 0, ARRAY_LEN(recv_errors));
 	tcase_add_loop_test(tc, send_errors_test, 0, ARRAY_LEN(send_errors));
 	tcase_add_test(tc, send_bpchar_typmod);
+	tcase_add_loop_test(tc, numeric_binary, 0, ARRAY_LEN(numeric_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
