@@ -179,12 +179,28 @@ static bool write_value(struct session *s, const struct copy_opts *o, struct out
 	return true;
 }
 
-/* Steps vm to the end writing one CopyData per row (the binary header rides with the first,
- * as PostgreSQL sends it); *rows counts them. */
-static bool copy_rows_out(struct session *s, const struct copy_opts *o, sqlite3_stmt *vm,
-			  const struct pgw_field *fields, struct out_state *st, uint64_t *rows,
-			  struct pgerr *err)
+/* A COPY TO under way: what its rows need, kept across jobs when a simple Query's COPY stops
+ * for its output to drain (s->copy_out); the arena is the Query's msg_arena, which a stopped
+ * Query keeps. */
+struct sess_copy_out {
+	sqlite3_stmt *vm;
+	struct copy_opts o;
+	struct pgw_field *fields;
+	struct out_state st;
+	uint64_t rows;
+	bool may_yield; /* simple Query: stop at SESS_YIELD_BYTES, go on when drained */
+};
+
+/* Steps vm writing one CopyData per row (the binary header rides with the first, as
+ * PostgreSQL sends it) to the end, or — when it may yield — until SESS_YIELD_BYTES of output
+ * wait (s->yielded). */
+static bool copy_rows_out(struct session *s, struct sess_copy_out *co, struct pgerr *err)
 {
+	const struct copy_opts *o = &co->o;
+	sqlite3_stmt *vm = co->vm;
+	const struct pgw_field *fields = co->fields;
+	struct out_state *st = &co->st;
+	uint64_t *rows = &co->rows;
 	int n = sqlite3_column_count(vm);
 	int64_t cap = s->env->cfg->max_result_bytes;
 	size_t start = s->out.len;
@@ -201,6 +217,10 @@ static bool copy_rows_out(struct session *s, const struct copy_opts *o, sqlite3_
 		pgw_be_copy_data_end(&s->out, st->msg);
 		st->open = false;
 		(*rows)++;
+		if (co->may_yield && s->out.len >= SESS_YIELD_BYTES) {
+			s->yielded = true;
+			return true;
+		}
 		if (cap > 0 && s->out.len - start > (size_t)cap)
 			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 					 "result of this statement exceeds max_result_bytes (%lld "
@@ -210,8 +230,12 @@ static bool copy_rows_out(struct session *s, const struct copy_opts *o, sqlite3_
 	return rc == SQLITE_DONE || shard_error(shard_conn_db(s->conn), rc, err);
 }
 
+static bool copy_out_continue(struct session *s, struct sess_copy_out *co, struct pgerr *err);
+
+/* Starts a COPY TO on vm, which it owns from here on (finalized when the copy ends). */
 static bool copy_out_vm(struct session *s, const struct xlat_stmt *x, struct copy_opts *o,
-			sqlite3_stmt *vm, const struct sess_copy_cols *cols, struct pgerr *err)
+			sqlite3_stmt *vm, const struct sess_copy_cols *cols, bool may_yield,
+			struct pgerr *err)
 {
 	int n = sqlite3_column_count(vm);
 	struct pgw_field *fields = arena_alloc(s->msg_arena, sizeof(*fields) * (size_t)(n ? n : 1));
@@ -225,38 +249,78 @@ static bool copy_out_vm(struct session *s, const struct xlat_stmt *x, struct cop
 		cc.nall = cols->nall;
 		cc.rel = x->copy->table;
 	}
-	if (!copy_opts_columns(o, &cc, s->msg_arena, err))
+	if (!copy_opts_columns(o, &cc, s->msg_arena, err)) {
+		sqlite3_finalize(vm);
 		return false;
+	}
+	struct sess_copy_out *co = arena_zalloc(s->msg_arena, sizeof(*co));
+	co->vm = vm;
+	co->o = *o;
+	co->fields = fields;
+	co->may_yield = may_yield;
+	strbuf_init(&co->st.val, 0);
 	size_t mark = s->out.len;
-	struct out_state st = {.open = false};
-	strbuf_init(&st.val, 0);
 	int8_t fmt = o->format == COPY_FORMAT_BINARY ? 1 : 0;
 	pgw_be_copy_out_response(&s->out, fmt, (size_t)n);
 	if (o->format == COPY_FORMAT_BINARY || o->header) {
-		st.msg = pgw_be_copy_data_begin(&s->out);
+		co->st.msg = pgw_be_copy_data_begin(&s->out);
 		copy_out_start(&s->out, o, names, (size_t)n);
-		st.open = o->format == COPY_FORMAT_BINARY;
-		if (!st.open)
-			pgw_be_copy_data_end(&s->out, st.msg);
+		co->st.open = o->format == COPY_FORMAT_BINARY;
+		if (!co->st.open)
+			pgw_be_copy_data_end(&s->out, co->st.msg);
 	}
-	uint64_t rows = 0;
-	bool ok = copy_rows_out(s, o, vm, fields, &st, &rows, err);
-	strbuf_fini(&st.val);
-	if (!ok) {
-		s->out.len = mark; /* the client hears the error instead of a partial copy */
+	if (!copy_out_continue(s, co, err)) {
+		s->out.len = mark; /* nothing was sent yet: the client hears only the error */
 		return false;
 	}
-	if (!st.open && o->format == COPY_FORMAT_BINARY)
-		st.msg = pgw_be_copy_data_begin(&s->out);
+	return true;
+}
+
+static void copy_out_end(struct sess_copy_out *co)
+{
+	sqlite3_finalize(co->vm);
+	strbuf_fini(&co->st.val);
+}
+
+/* Rows until the end (then the trailer, CopyDone and the tag) or until the output must
+ * drain (then co waits in s->copy_out for the next job). Frees co's resources unless it
+ * waits. */
+static bool copy_out_continue(struct session *s, struct sess_copy_out *co, struct pgerr *err)
+{
+	const struct copy_opts *o = &co->o;
+	s->copy_out = NULL;
+	if (!copy_rows_out(s, co, err)) {
+		copy_out_end(co);
+		return false;
+	}
+	if (s->yielded) {
+		s->copy_out = co;
+		return true;
+	}
+	if (!co->st.open && o->format == COPY_FORMAT_BINARY)
+		co->st.msg = pgw_be_copy_data_begin(&s->out);
 	if (o->format == COPY_FORMAT_BINARY) {
 		copy_out_finish(&s->out, o);
-		pgw_be_copy_data_end(&s->out, st.msg);
+		pgw_be_copy_data_end(&s->out, co->st.msg);
 	}
 	pgw_be_copy_done(&s->out);
 	char tag[32];
-	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)rows);
+	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)co->rows);
 	pgw_be_command_complete(&s->out, tag);
+	copy_out_end(co);
 	return true;
+}
+
+bool sess_copy_out_resume(struct session *s, struct pgerr *err)
+{
+	return copy_out_continue(s, s->copy_out, err);
+}
+
+void sess_copy_out_free(struct session *s)
+{
+	if (s->copy_out)
+		copy_out_end(s->copy_out);
+	s->copy_out = NULL;
 }
 
 void sess_copy_quote_ident(struct strbuf *sb, const char *name)
@@ -286,7 +350,7 @@ static const char *select_sql(struct session *s, const char *rel, const struct s
 	return r;
 }
 
-static bool copy_to(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+static bool copy_to(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err)
 {
 	struct copy_opts o;
 	if (!sess_copy_options(x->copy, s->msg_arena, &o, err))
@@ -301,12 +365,10 @@ static bool copy_to(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	sqlite3_stmt *vm = sess_prepare(s, &q, err);
 	if (!vm)
 		return false;
-	bool ok = copy_out_vm(s, &q, &o, vm, x->copy->table ? &cols : NULL, err);
-	sqlite3_finalize(vm);
-	return ok;
+	return copy_out_vm(s, &q, &o, vm, x->copy->table ? &cols : NULL, simple, err);
 }
 
 bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err)
 {
-	return x->copy->from ? sess_copy_in_start(s, x, simple, err) : copy_to(s, x, err);
+	return x->copy->from ? sess_copy_in_start(s, x, simple, err) : copy_to(s, x, simple, err);
 }

@@ -334,6 +334,8 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 
 bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
+	if (s->copy_out)
+		return sess_copy_out_resume(s, err); /* a COPY TO that stopped for its output */
 	sqlite3_stmt *vm = s->yield_vm; /* a statement that stopped for its output to drain */
 	uint64_t rows = s->yield_rows;
 	s->yield_vm = NULL;

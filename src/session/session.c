@@ -64,6 +64,7 @@ void session_free(struct session *s)
 	if (!s)
 		return;
 	sess_copy_free(s);
+	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
 	shard_conn_release(s->conn);

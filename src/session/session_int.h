@@ -18,6 +18,7 @@
 
 struct pgtype_value;
 struct sess_copy;
+struct sess_copy_out;
 
 enum sess_state {
 	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS answer) */
@@ -137,6 +138,7 @@ struct session {
 	 * after a whole row and goes on once the client has read it. */
 	bool yielded;
 	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
+	struct sess_copy_out *copy_out; /* simple Query: the stopped COPY TO (sess_copy.c) */
 	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
 	bool parked;             /* waiting for that lock; the statement is retried on wake */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
@@ -261,6 +263,10 @@ bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple,
 void sess_copy_set_rest(struct session *s, const char *rest);
 /* A message in the COPY_IN state. */
 void sess_copy_input(struct session *s, const struct pgw_msg *m);
+/* A simple Query's COPY TO that stopped for its output to drain goes on. */
+bool sess_copy_out_resume(struct session *s, struct pgerr *err);
+/* Drops a stopped COPY TO (session end). */
+void sess_copy_out_free(struct session *s);
 /* Drops a COPY under way (the transaction's end rolls back what it inserted). */
 void sess_copy_free(struct session *s);
 

@@ -467,6 +467,35 @@ static void read_until_ready(int fd, char *types, size_t cap, char *sqlstate)
 	types[nt] = '\0';
 }
 
+/* A COPY TO far larger than the output the server holds back (256 KiB) stops and goes on as
+ * the client reads: every row arrives once, in order, and the session stays usable. */
+START_TEST(large_copy_out_streams)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE big (id int4, v text)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO big SELECT g, 'row ' || g FROM "
+				   "generate_series(1, 200000) g"));
+	size_t n;
+	char *got = copy_out(c, "COPY big TO STDOUT", &n, "COPY 200000");
+	long want = 1;
+	for (char *line = got; *line; want++) {
+		char *nl = strchr(line, '\n');
+		ck_assert_ptr_nonnull(nl);
+		char expect[64];
+		int len = snprintf(expect, sizeof(expect), "%ld\trow %ld", want, want);
+		ck_assert_msg(nl - line == len && memcmp(line, expect, (size_t)len) == 0,
+			      "row %ld: %.*s", want, (int)(nl - line), line);
+		line = nl + 1;
+	}
+	ck_assert_int_eq(want, 200001);
+	free(got);
+	PGresult *r = harness_exec_ok(c, "SELECT count(*) FROM big");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "200000");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(stray_message_during_copy_in)
 {
 	PGconn *c = connect_with_table();
@@ -513,6 +542,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, copy_in_transactions);
 	tcase_add_test(tc, extended_protocol_and_multi_statement);
 	tcase_add_test(tc, stray_message_during_copy_in);
+	tcase_add_test(tc, large_copy_out_streams);
 	suite_add_tcase(s, tc);
 	return s;
 }
