@@ -203,6 +203,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
 	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "not authorized", SQLSTATE_INSUFFICIENT_PRIVILEGE, reword_auth},
+	/* raised by shardlite_divisor (shard.c) */
+	{SQLITE_ERROR, "division by zero", SQLSTATE_DIVISION_BY_ZERO, NULL},
 	{SQLITE_ERROR, "unrecognized configuration parameter ", SQLSTATE_UNDEFINED_OBJECT, NULL},
 	{SQLITE_ERROR, "unrecognized privilege type: ", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "role \"", SQLSTATE_UNDEFINED_OBJECT, NULL},

@@ -326,6 +326,32 @@ static bool arith_operand(struct xlat_ctx *c, const PgQuery__Node *n, const char
 	return xlat_operand(c, n, t);
 }
 
+/* A divisor that is a non-zero numeric constant needs no run-time check. */
+static bool nonzero_constant(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const PgQuery__AConst *k = xlat_const_value(c, n);
+	if (!k || k->isnull)
+		return false;
+	if (k->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return k->ival->ival != 0;
+	return k->val_case == PG_QUERY__A__CONST__VAL_FVAL && strspn(k->fval->fval, "0.") <
+								  strcspn(k->fval->fval, "eE");
+}
+
+/* The right operand of / and %: SQLite answers NULL for a zero divisor where PostgreSQL
+ * raises 22012, so a divisor that may be zero goes through shardlite_divisor(), which the
+ * shard module registers on every connection (it raises "division by zero"). */
+static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op,
+		    struct xlat_type *t)
+{
+	if (n->node_case == NODE(A_CONST) && nonzero_constant(c, n))
+		return arith_operand(c, n, op, false, t);
+	xlat_puts(c, "shardlite_divisor(");
+	bool ok = xlat_expr(c, n, t);
+	xlat_puts(c, ")");
+	return ok;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -335,10 +361,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
 				 "operator %s is not supported", op);
 	bool cmp = b->cls == OPC_CMP;
+	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
 	xlat_printf(c, " %s ", op);
-	if (!(cmp ? xlat_cmp_operand(c, e->rexpr, &r) : arith_operand(c, e->rexpr, op, false, &r)))
+	if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
+	      : div ? divisor(c, e->rexpr, op, &r)
+		    : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
 	if (b->cls == OPC_ARITH && (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid)))
 		return xlat_unsupported(c, e->location, "date/time arithmetic");

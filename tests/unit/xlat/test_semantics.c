@@ -27,6 +27,7 @@ static const struct semcase cases[] = {
 	{"SELECT substr('hello', 0, 3), substr('hello', -1, 3), substr('hello', 2), substring('hello' from 2 for 2), substr('hello', -5, 2)",
 	 "he|h|ello|el|"},
 	{"SELECT 7 / 2, -7 / 2, 7 % 3, -7 % 3, 1 / 2 * 2", "3|-3|1|-1|0"},
+	{"SELECT 10 / a, 10 % (a + 1), 5.0 / c FROM t WHERE id = 2", "5|1|NULL"},
 	{"SELECT 2.5::int, (-2.5)::int, '42'::int + 1, 1.005::numeric(10,2), ' 7 '::int8",
 	 "3|-3|43|1.01|7"},
 	{"SELECT 'a_c' LIKE 'a\\_c', 'abc' LIKE 'a\\_c', 'ABC' LIKE 'abc', 'ABC' ILIKE 'abc', 'a%' LIKE 'a!%' ESCAPE '!'",
