@@ -61,6 +61,9 @@ void strbuf_reset(struct strbuf *sb); /* len = 0, failed = false, memory kept */
 void strbuf_append(struct strbuf *sb, const void *p, size_t n);
 void strbuf_puts(struct strbuf *sb, const char *s);
 void strbuf_putc(struct strbuf *sb, char c);
+/* Appends s between two q characters, doubling every q inside: SQL's quoting of identifiers
+ * (q = '"') and string literals (q = '\''). */
+void strbuf_put_quoted(struct strbuf *sb, const char *s, char q);
 void strbuf_printf(struct strbuf *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 /* Big-endian integers, as the wire protocol wants them. */

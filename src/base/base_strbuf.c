@@ -58,6 +58,17 @@ void strbuf_append(struct strbuf *sb, const void *p, size_t n)
 
 void strbuf_puts(struct strbuf *sb, const char *s) { strbuf_append(sb, s, strlen(s)); }
 
+void strbuf_put_quoted(struct strbuf *sb, const char *s, char q)
+{
+	strbuf_putc(sb, q);
+	for (const char *p = s; *p; p++) {
+		if (*p == q)
+			strbuf_putc(sb, q);
+		strbuf_putc(sb, *p);
+	}
+	strbuf_putc(sb, q);
+}
+
 void strbuf_putc(struct strbuf *sb, char c) { strbuf_append(sb, &c, 1); }
 
 void strbuf_vprintf(struct strbuf *sb, const char *fmt, va_list ap)

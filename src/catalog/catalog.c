@@ -56,6 +56,25 @@ void cat_char(struct cat_rows *r, char c)
 
 /* ---- per-connection state ---- */
 
+const struct cat_model *cat_fn_model(sqlite3_context *ctx)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(sqlite3_user_data(ctx), &msg);
+	if (!m) {
+		sqlite3_result_error(ctx, msg ? msg : "catalog unavailable", -1);
+		sqlite3_free(msg);
+	}
+	return m;
+}
+
+void cat_result_text(sqlite3_context *ctx, const char *s)
+{
+	if (s)
+		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 {
 	sqlite3_stmt *st = NULL;

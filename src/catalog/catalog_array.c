@@ -8,14 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-static void result_text(sqlite3_context *ctx, const char *s)
-{
-	if (s)
-		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(ctx);
-}
-
 /* ---- arrays in PostgreSQL's text form ---- */
 
 /* An int2vector/oidvector ("1 2 3"), which PostgreSQL also treats as an array. */
@@ -111,7 +103,7 @@ static void fn_array_to_string(sqlite3_context *ctx, int argc, sqlite3_value **a
 		strbuf_printf(&sb, "%s%s", first ? "" : sep, v[i] ? v[i] : nulls);
 		first = false;
 	}
-	result_text(ctx, sb.data ? sb.data : "");
+	cat_result_text(ctx, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	arena_free(a);
 }
@@ -152,7 +144,7 @@ static void fn_array_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (s && s[0] != '{')
 		i++;
 	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && i >= 1 && (size_t)i <= n)
-		result_text(ctx, v[i - 1]);
+		cat_result_text(ctx, v[i - 1]);
 	else
 		sqlite3_result_null(ctx);
 	arena_free(a);
@@ -216,7 +208,7 @@ static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		strbuf_putc(&sb, *p);
 	}
 	strbuf_putc(&sb, '}');
-	result_text(ctx, sb.data);
+	cat_result_text(ctx, sb.data);
 	strbuf_fini(&sb);
 }
 
@@ -265,11 +257,11 @@ static void array_final(sqlite3_context *ctx)
 {
 	struct strbuf **acc = sqlite3_aggregate_context(ctx, 0);
 	if (!acc || !*acc) {
-		result_text(ctx, "{}");
+		cat_result_text(ctx, "{}");
 		return;
 	}
 	strbuf_putc(*acc, '}');
-	result_text(ctx, (*acc)->data);
+	cat_result_text(ctx, (*acc)->data);
 	strbuf_fini(*acc);
 	free(*acc);
 }

@@ -14,26 +14,6 @@
 
 #define CTX_CONN(ctx) ((struct cat_conn *)sqlite3_user_data(ctx))
 
-/* The model, or NULL with the error already set on ctx. */
-static const struct cat_model *model(sqlite3_context *ctx)
-{
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(CTX_CONN(ctx), &msg);
-	if (!m) {
-		sqlite3_result_error(ctx, msg ? msg : "catalog unavailable", -1);
-		sqlite3_free(msg);
-	}
-	return m;
-}
-
-static void result_text(sqlite3_context *ctx, const char *s)
-{
-	if (s)
-		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(ctx);
-}
-
 const char *cat_quote_ident(struct arena *a, const char *name)
 {
 	bool plain = name[0] && !(name[0] >= '0' && name[0] <= '9');
@@ -43,13 +23,7 @@ const char *cat_quote_ident(struct arena *a, const char *name)
 		return name;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_putc(&sb, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			strbuf_putc(&sb, '"');
-		strbuf_putc(&sb, *p);
-	}
-	strbuf_putc(&sb, '"');
+	strbuf_put_quoted(&sb, name, '"');
 	const char *s = arena_strdup(a, sb.data);
 	strbuf_fini(&sb);
 	return s;
@@ -99,7 +73,7 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
-	result_text(ctx, cat_format_type(a, (uint32_t)sqlite3_value_int64(argv[0]), typmod));
+	cat_result_text(ctx, cat_format_type(a, (uint32_t)sqlite3_value_int64(argv[0]), typmod));
 	arena_free(a);
 }
 
@@ -111,7 +85,7 @@ static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
@@ -121,11 +95,11 @@ static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	}
 	int col = argc > 1 ? sqlite3_value_int(argv[1]) : 0;
 	if (col > 0 && col <= rel->index->nkeys)
-		result_text(ctx, rel->index->exprs[col - 1]);
+		cat_result_text(ctx, rel->index->exprs[col - 1]);
 	else if (col == 0)
-		result_text(ctx, cat_index_def(m, rel->index));
+		cat_result_text(ctx, cat_index_def(m, rel->index));
 	else
-		result_text(ctx, "");
+		cat_result_text(ctx, "");
 }
 
 static const char *key_list(struct arena *a, const struct cat_index *ix)
@@ -160,9 +134,9 @@ static const char *constraint_def(const struct cat_model *m, uint32_t oid)
 
 static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (m)
-		result_text(ctx, constraint_def(m, (uint32_t)sqlite3_value_int64(argv[0])));
+		cat_result_text(ctx, constraint_def(m, (uint32_t)sqlite3_value_int64(argv[0])));
 }
 
 /* Everything of a tenant lives in public, which is always on the search path; built-in
@@ -182,9 +156,9 @@ static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		sqlite3_result_null(ctx);
 	else if (oid == CAT_ROLE_BOOTSTRAP)
-		result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
+		cat_result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
 	else if (oid == CAT_ROLE_DATABASE_OWNER)
-		result_text(ctx, "pg_database_owner");
+		cat_result_text(ctx, "pg_database_owner");
 	else
 		sqlite3_result_text(ctx, sqlite3_mprintf("unknown (OID=%lld)", (long long)oid), -1,
 				    sqlite3_free);
@@ -199,12 +173,12 @@ static void fn_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_encoding_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int enc = sqlite3_value_int(argv[0]);
-	result_text(ctx, enc == 6 ? "UTF8" : enc == 0 ? "SQL_ASCII" : "");
+	cat_result_text(ctx, enc == 6 ? "UTF8" : enc == 0 ? "SQL_ASCII" : "");
 }
 
 static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	result_text(ctx, sqlite3_value_int(argv[0]) ? "{pg_catalog,public}" : "{public}");
+	cat_result_text(ctx, sqlite3_value_int(argv[0]) ? "{pg_catalog,public}" : "{public}");
 }
 
 /* Facts that follow from a tenant having no partitions: a table's only partition ancestor
@@ -212,7 +186,7 @@ static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **a
  * be published. */
 static const struct cat_rel *table_arg(sqlite3_context *ctx, sqlite3_value *v, bool *failed)
 {
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	*failed = m == NULL;
 	const struct cat_rel *rel = m ? cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(v))
 				      : NULL;
@@ -240,18 +214,18 @@ static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **ar
 /* The view's query as SQLite keeps it (the translator's SQL, not PostgreSQL's deparse). */
 static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
 	const char *as = rel && rel->kind == 'v' && rel->sql ? strstr(rel->sql, " AS ") : NULL;
-	result_text(ctx, as ? as + 4 : NULL);
+	cat_result_text(ctx, as ? as + 4 : NULL);
 }
 
 /* A view's _RETURN rule (pg_rewrite), written around the view's query. */
 static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	int64_t oid = sqlite3_value_int64(argv[0]);
@@ -260,10 +234,11 @@ static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
 		if (as && cat_oid("rule", v->name, NULL) == oid) {
 			struct arena *a = arena_new(0);
-			result_text(ctx, arena_printf(a,
-						      "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
-						      "DO INSTEAD %s;",
-						      cat_quote_ident(a, v->name), as + 4));
+			cat_result_text(ctx,
+					arena_printf(a,
+						     "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
+						     "DO INSTEAD %s;",
+						     cat_quote_ident(a, v->name), as + 4));
 			arena_free(a);
 			return;
 		}
@@ -294,13 +269,13 @@ static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		}
 		snprintf(buf, sizeof(buf), "%lld %s", (size + (size < 0 ? -1 : 1)) / 2, units[u]);
 	}
-	result_text(ctx, buf);
+	cat_result_text(ctx, buf);
 }
 
 /* Bytes of the pages SQLite uses for a relation (SQLite's dbstat table). */
 static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
@@ -342,7 +317,7 @@ static void fn_current_setting(sqlite3_context *ctx, int argc, sqlite3_value **a
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const char *v = name ? setting(CTX_CONN(ctx), name) : NULL;
 	if (v || !name || (argc > 1 && sqlite3_value_int(argv[1]))) {
-		result_text(ctx, v);
+		cat_result_text(ctx, v);
 		return;
 	}
 	char *msg = sqlite3_mprintf("unrecognized configuration parameter \"%s\"", name);
@@ -352,7 +327,7 @@ static void fn_current_setting(sqlite3_context *ctx, int argc, sqlite3_value **a
 
 static void fn_current_database(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	result_text(ctx, cat_conn_database(CTX_CONN(ctx)));
+	cat_result_text(ctx, cat_conn_database(CTX_CONN(ctx)));
 }
 
 static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -363,7 +338,7 @@ static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void fn_session_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
+	cat_result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
 }
 
 /* A tenant is never a standby: no recovery, and no WAL replay to ask about. */
@@ -409,7 +384,7 @@ static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value
 {
 	int64_t oid = sqlite3_value_int64(argv[0]);
 	if (oid == CAT_TABLESPACE_DEFAULT || oid == CAT_TABLESPACE_DEFAULT + 1)
-		result_text(ctx, "");
+		cat_result_text(ctx, "");
 	else
 		sqlite3_result_null(ctx);
 }

@@ -137,6 +137,11 @@ struct cat_conn {
  * an error message in *msg (sqlite3_malloc'd) on failure. */
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg);
 const char *cat_conn_user(const struct cat_conn *cc);
+/* For SQL functions whose user data is the cat_conn: the model, or NULL with the error
+ * already set on ctx. */
+const struct cat_model *cat_fn_model(sqlite3_context *ctx);
+/* Sets s as ctx's text result (copied), or NULL when s is NULL. */
+void cat_result_text(sqlite3_context *ctx, const char *s);
 const char *cat_conn_database(const struct cat_conn *cc);
 
 /* ---- rows served by the virtual tables ---- */

@@ -11,26 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The model, or NULL with the error already set on ctx. */
-static const struct cat_model *model(sqlite3_context *ctx)
-{
-	char *msg = NULL;
-	const struct cat_model *m = cat_conn_model(sqlite3_user_data(ctx), &msg);
-	if (!m) {
-		sqlite3_result_error(ctx, msg ? msg : "catalog unavailable", -1);
-		sqlite3_free(msg);
-	}
-	return m;
-}
-
-static void result_text(sqlite3_context *ctx, const char *s)
-{
-	if (s)
-		sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_result_null(ctx);
-}
-
 /* ---- reg* conversions: OIDs to names and back ---- */
 
 /* Built-in relations a client names in a ::regclass literal (pg_class.dat OIDs). */
@@ -73,7 +53,7 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 	}
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel(m, name);
@@ -95,17 +75,17 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
 		if (builtin_rels[i].oid == oid) {
-			result_text(ctx, builtin_rels[i].name);
+			cat_result_text(ctx, builtin_rels[i].name);
 			return;
 		}
 	}
-	const struct cat_model *m = model(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
 	if (rel) {
 		struct arena *a = arena_new(0);
-		result_text(ctx, cat_quote_ident(a, rel->name));
+		cat_result_text(ctx, cat_quote_ident(a, rel->name));
 		arena_free(a);
 	} else {
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
@@ -120,7 +100,9 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	struct arena *a = arena_new(0);
-	result_text(ctx, oid == 0 ? "-" : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1) : NULL);
+	cat_result_text(ctx, oid == 0             ? "-"
+			     : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1)
+						  : NULL);
 	if (oid && !pgtype_by_oid(oid))
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
 	arena_free(a);
@@ -133,9 +115,9 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 		sqlite3_result_null(ctx);
 	else if (oid == CAT_NS_PG_CATALOG || oid == CAT_NS_PUBLIC ||
 		 oid == CAT_NS_INFORMATION_SCHEMA)
-		result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
-				 : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
-							    : "information_schema");
+		cat_result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
+				     : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
+								: "information_schema");
 	else
 		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
 }
@@ -161,7 +143,7 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	arena_free(a);
 	if (found) {
-		result_text(ctx, name);
+		cat_result_text(ctx, name);
 		return;
 	}
 	char *msg = sqlite3_mprintf("function \"%s\" does not exist", s);

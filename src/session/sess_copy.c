@@ -323,17 +323,6 @@ void sess_copy_out_free(struct session *s)
 	s->copy_out = NULL;
 }
 
-void sess_copy_quote_ident(struct strbuf *sb, const char *name)
-{
-	strbuf_putc(sb, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			strbuf_putc(sb, '"');
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, '"');
-}
-
 static const char *select_sql(struct session *s, const char *rel, const struct sess_copy_cols *cols)
 {
 	struct strbuf sb;
@@ -341,10 +330,10 @@ static const char *select_sql(struct session *s, const char *rel, const struct s
 	strbuf_puts(&sb, "SELECT ");
 	for (size_t i = 0; i < cols->n; i++) {
 		strbuf_puts(&sb, i ? ", " : "");
-		sess_copy_quote_ident(&sb, cols->names[i]);
+		strbuf_put_quoted(&sb, cols->names[i], '"');
 	}
 	strbuf_puts(&sb, " FROM ");
-	sess_copy_quote_ident(&sb, rel);
+	strbuf_put_quoted(&sb, rel, '"');
 	const char *r = arena_strdup(s->msg_arena, sb.data);
 	strbuf_fini(&sb);
 	return r;

@@ -75,11 +75,11 @@ static const char *insert_sql(struct sess_copy *c, size_t rows)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "INSERT INTO ");
-	sess_copy_quote_ident(&sb, c->rel);
+	strbuf_put_quoted(&sb, c->rel, '"');
 	strbuf_puts(&sb, " (");
 	for (size_t i = 0; i < c->ncols; i++) {
 		strbuf_puts(&sb, i ? ", " : "");
-		sess_copy_quote_ident(&sb, c->names[i]);
+		strbuf_put_quoted(&sb, c->names[i], '"');
 	}
 	strbuf_puts(&sb, ") VALUES ");
 	for (size_t r = 0; r < rows; r++) {

@@ -19,7 +19,10 @@
 #include <stdio.h>
 #include <string.h>
 
-static bool sqlite_txn_open(struct session *s) { return !sqlite3_get_autocommit(shard_conn_db(s->conn)); }
+static bool sqlite_txn_open(struct session *s)
+{
+	return !sqlite3_get_autocommit(shard_conn_db(s->conn));
+}
 
 static bool run(struct session *s, const char *sql, struct pgerr *err)
 {
@@ -84,7 +87,8 @@ static void notice(struct session *s, const char *sqlstate, const char *msg)
 static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED) {
-		notice(s, SQLSTATE_ACTIVE_SQL_TRANSACTION, "there is already a transaction in progress");
+		notice(s, SQLSTATE_ACTIVE_SQL_TRANSACTION,
+		       "there is already a transaction in progress");
 		return true;
 	}
 	if (s->txn == SESS_TXN_IDLE && !run(s, "BEGIN", err))
@@ -97,7 +101,8 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 static bool end(struct session *s, bool do_commit, const char **tag, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_IDLE) {
-		notice(s, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION, "there is no transaction in progress");
+		notice(s, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+		       "there is no transaction in progress");
 		return true;
 	}
 	bool commit = do_commit && s->txn != SESS_TXN_FAILED;
@@ -111,13 +116,8 @@ static const char *savepoint_sql(struct session *s, const char *verb, const char
 	/* Savepoint names are identifiers: quote them so any name round-trips. */
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_printf(&sb, "%s \"", verb);
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			strbuf_putc(&sb, '"');
-		strbuf_putc(&sb, *p);
-	}
-	strbuf_putc(&sb, '"');
+	strbuf_printf(&sb, "%s ", verb);
+	strbuf_put_quoted(&sb, name, '"');
 	const char *sql = arena_strdup(s->msg_arena, sb.data);
 	strbuf_fini(&sb);
 	return sql;
@@ -127,7 +127,7 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 {
 	const char *what = x->txn == XLAT_TXN_SAVEPOINT ? "SAVEPOINT"
 			   : x->txn == XLAT_TXN_RELEASE ? "RELEASE SAVEPOINT"
-							 : "ROLLBACK TO SAVEPOINT";
+							: "ROLLBACK TO SAVEPOINT";
 	if (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_FAILED)
 		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 				 "%s can only be used in transaction blocks", what);

@@ -249,7 +249,6 @@ struct copy_opts;
 /* The COPY's options checked as PostgreSQL checks them; strings copied into a. */
 bool sess_copy_options(const struct xlat_copy *cp, struct arena *a, struct copy_opts *o,
 		       struct pgerr *err);
-void sess_copy_quote_ident(struct strbuf *sb, const char *name);
 /* COPY FROM STDIN: CopyInResponse and the COPY_IN state (sess_copy_in.c). */
 bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simple,
 			struct pgerr *err);

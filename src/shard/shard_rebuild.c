@@ -142,28 +142,6 @@ static char *query_text(sqlite3 *db, const char *sql, const char *arg, struct pg
 	return r;
 }
 
-static void quote_literal(struct strbuf *sb, const char *s)
-{
-	strbuf_putc(sb, '\'');
-	for (const char *p = s; *p; p++) {
-		if (*p == '\'')
-			strbuf_putc(sb, '\'');
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, '\'');
-}
-
-static void quote_ident(struct strbuf *sb, const char *name)
-{
-	strbuf_putc(sb, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"')
-			strbuf_putc(sb, '"');
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, '"');
-}
-
 /* The key's columns exist; collects the primary key's columns that are not yet NOT NULL. */
 static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char **not_null,
 			size_t *nnn, struct pgerr *err)
@@ -173,7 +151,7 @@ static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char 
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		strbuf_puts(&sb, "SELECT \"notnull\" FROM pragma_table_info(");
-		quote_literal(&sb, rb->table);
+		strbuf_put_quoted(&sb, rb->table, '\'');
 		strbuf_puts(&sb, ") WHERE name = ?1");
 		char *v = query_text(db, sb.data, rb->keys[i], err);
 		strbuf_fini(&sb);
@@ -243,9 +221,9 @@ static const char *null_column(sqlite3 *db, const char *aside, const char *const
 		struct pgerr ignored;
 		strbuf_init(&sb, 0);
 		strbuf_puts(&sb, "SELECT 1 FROM ");
-		quote_ident(&sb, aside);
+		strbuf_put_quoted(&sb, aside, '"');
 		strbuf_puts(&sb, " WHERE ");
-		quote_ident(&sb, not_null[i]);
+		strbuf_put_quoted(&sb, not_null[i], '"');
 		strbuf_puts(&sb, " IS NULL LIMIT 1");
 		char *v = query_text(db, sb.data, NULL, &ignored);
 		strbuf_fini(&sb);
@@ -285,7 +263,7 @@ static bool copy_columns(sqlite3 *db, const char *table, struct strbuf *out, str
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 	for (int i = 0; (rc = sqlite3_step(vm)) == SQLITE_ROW; i++) {
 		strbuf_puts(out, i ? ", " : "");
-		quote_ident(out, (const char *)sqlite3_column_text(vm, 0));
+		strbuf_put_quoted(out, (const char *)sqlite3_column_text(vm, 0), '"');
 	}
 	sqlite3_finalize(vm);
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
@@ -304,17 +282,17 @@ static bool duplicate(struct shard_conn *c, const struct shard_rebuild *rb, cons
 	strbuf_init(&where, 0);
 	for (size_t i = 0; i < rb->nkeys; i++) {
 		strbuf_puts(&cols, i ? ", " : "");
-		quote_ident(&cols, rb->keys[i]);
+		strbuf_put_quoted(&cols, rb->keys[i], '"');
 		strbuf_printf(&names, "%s%s", i ? ", " : "", rb->keys[i]);
 		strbuf_puts(&text, i ? " || ', ' || CAST(" : "CAST(");
-		quote_ident(&text, rb->keys[i]);
+		strbuf_put_quoted(&text, rb->keys[i], '"');
 		strbuf_puts(&text, " AS TEXT)");
 		strbuf_puts(&where, i ? " AND " : "");
-		quote_ident(&where, rb->keys[i]);
+		strbuf_put_quoted(&where, rb->keys[i], '"');
 		strbuf_puts(&where, " IS NOT NULL"); /* NULLs never collide in a key */
 	}
 	strbuf_printf(&sb, "SELECT %s FROM ", text.data);
-	quote_ident(&sb, aside);
+	strbuf_put_quoted(&sb, aside, '"');
 	strbuf_printf(&sb, " WHERE %s GROUP BY %s HAVING count(*) > 1 LIMIT 1", where.data,
 		      cols.data);
 	strbuf_fini(&text);
@@ -339,8 +317,6 @@ static bool run(struct shard_conn *c, const char *sql, struct pgerr *err)
 	return shard_exec(c, sql, err);
 }
 
-/* Why copying the rows into the keyed table failed, in PostgreSQL's order: a duplicate key
- * first, then a NULL in a primary key column, else SQLite's own error. Returns false. */
 /* The referenced table's key columns: those named, else its primary key's (42704 if none),
  * as a malloc'd array of malloc'd names in *out. */
 static bool ref_columns(sqlite3 *db, const struct shard_rebuild *rb, char ***out, size_t *n,
@@ -397,25 +373,25 @@ static bool missing_reference(struct shard_conn *c, const struct shard_rebuild *
 	strbuf_puts(&sb, "SELECT ");
 	for (size_t i = 0; i < rb->nkeys; i++) {
 		strbuf_puts(&sb, i ? " || ', ' || CAST(a." : "CAST(a.");
-		quote_ident(&sb, rb->keys[i]);
+		strbuf_put_quoted(&sb, rb->keys[i], '"');
 		strbuf_puts(&sb, " AS TEXT)");
 		strbuf_printf(&names, "%s%s", i ? ", " : "", rb->keys[i]);
 	}
 	strbuf_puts(&sb, " FROM ");
-	quote_ident(&sb, aside);
+	strbuf_put_quoted(&sb, aside, '"');
 	strbuf_puts(&sb, " a WHERE NOT EXISTS (SELECT 1 FROM ");
-	quote_ident(&sb, parent);
+	strbuf_put_quoted(&sb, parent, '"');
 	strbuf_puts(&sb, " r WHERE 1");
 	for (size_t i = 0; have && i < rb->nkeys; i++) {
 		strbuf_puts(&sb, " AND r.");
-		quote_ident(&sb, ref[i]);
+		strbuf_put_quoted(&sb, ref[i], '"');
 		strbuf_puts(&sb, " = a.");
-		quote_ident(&sb, rb->keys[i]);
+		strbuf_put_quoted(&sb, rb->keys[i], '"');
 	}
 	strbuf_puts(&sb, ")");
 	for (size_t i = 0; i < rb->nkeys; i++) {
 		strbuf_puts(&sb, " AND a.");
-		quote_ident(&sb, rb->keys[i]);
+		strbuf_put_quoted(&sb, rb->keys[i], '"');
 		strbuf_puts(&sb, " IS NOT NULL"); /* a NULL key references nothing */
 	}
 	strbuf_puts(&sb, " LIMIT 1");
@@ -479,24 +455,24 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	bool ok = dependents(db, rb->table, &deps, err) && copy_columns(db, rb->table, &cols, err);
 	if (ok) {
 		strbuf_puts(&sb, "ALTER TABLE ");
-		quote_ident(&sb, rb->table);
+		strbuf_put_quoted(&sb, rb->table, '"');
 		strbuf_puts(&sb, " RENAME TO ");
-		quote_ident(&sb, aside);
+		strbuf_put_quoted(&sb, aside, '"');
 		ok = run(c, sb.data, err) && run(c, def, err);
 	}
 	if (ok) {
 		strbuf_reset(&sb);
 		strbuf_puts(&sb, "INSERT INTO ");
-		quote_ident(&sb, rb->table);
+		strbuf_put_quoted(&sb, rb->table, '"');
 		strbuf_printf(&sb, " (%s) SELECT %s FROM ", cols.data, cols.data);
-		quote_ident(&sb, aside);
+		strbuf_put_quoted(&sb, aside, '"');
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
 		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
 	}
 	if (ok) {
 		strbuf_reset(&sb);
 		strbuf_puts(&sb, "DROP TABLE ");
-		quote_ident(&sb, aside);
+		strbuf_put_quoted(&sb, aside, '"');
 		ok = run(c, sb.data, err) && (!deps.len || run(c, deps.data, err));
 	}
 	free(def);

@@ -65,27 +65,15 @@ void xlat_printf(struct xlat_ctx *c, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Appends s between q characters, doubling any q inside. */
-static void put_quoted(struct strbuf *sb, const char *s, char q)
-{
-	strbuf_putc(sb, q);
-	for (const char *p = s; *p; p++) {
-		if (*p == q)
-			strbuf_putc(sb, q);
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, q);
-}
-
 void xlat_ident(struct xlat_ctx *c, const char *name)
 {
 	if (needs_quotes(name))
-		put_quoted(c->sb, name, '"');
+		strbuf_put_quoted(c->sb, name, '"');
 	else
 		strbuf_puts(c->sb, name);
 }
 
-void xlat_string(struct xlat_ctx *c, const char *s) { put_quoted(c->sb, s, '\''); }
+void xlat_string(struct xlat_ctx *c, const char *s) { strbuf_put_quoted(c->sb, s, '\''); }
 
 int xlat_position(const struct xlat_ctx *c, int location)
 {

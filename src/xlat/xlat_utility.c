@@ -90,17 +90,10 @@ static void quote_ident_into(struct strbuf *sb, const char *s)
 	for (const char *p = s; *p && plain; p++)
 		plain = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_' ||
 			*p == '$';
-	if (plain) {
+	if (plain)
 		strbuf_puts(sb, s);
-		return;
-	}
-	strbuf_putc(sb, '"');
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			strbuf_putc(sb, '"');
-		strbuf_putc(sb, *p);
-	}
-	strbuf_putc(sb, '"');
+	else
+		strbuf_put_quoted(sb, s, '"');
 }
 
 /* flatten_set_variable_args: constants as text, list elements joined with ", ". */
@@ -284,7 +277,8 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 		return true;
 	}
 	if (s->n_rels > 1 || !analyze)
-		c->st->kind = XLAT_SCRIPT; /* the existence check is a SELECT: its rows are not sent */
+		c->st->kind =
+			XLAT_SCRIPT; /* the existence check is a SELECT: its rows are not sent */
 	return vacuum_rels(c, s, analyze);
 }
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* test_base.c: strbuf (growth, limit, big-endian puts, patch, consume), arena, pgerr. */
+/* test_base.c: strbuf (growth, limit, SQL quoting, big-endian puts, patch, consume), arena,
+ * pgerr. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,21 @@ START_TEST(strbuf_grows_and_limits)
 	strbuf_reset(&sb);
 	ck_assert(!sb.failed);
 	ck_assert_uint_eq(sb.len, 0);
+	strbuf_fini(&sb);
+}
+END_TEST
+
+/* SQL quoting: the quote character doubled inside, nothing else touched. */
+START_TEST(strbuf_quoted)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_put_quoted(&sb, "a\"b", '"');
+	strbuf_putc(&sb, ' ');
+	strbuf_put_quoted(&sb, "it's \"x\"", '\'');
+	strbuf_putc(&sb, ' ');
+	strbuf_put_quoted(&sb, "", '"');
+	ck_assert_str_eq(sb.data, "\"a\"\"b\" 'it''s \"x\"' \"\"");
 	strbuf_fini(&sb);
 }
 END_TEST
@@ -104,6 +120,7 @@ int main(void)
 	TCase *tc = tcase_create("core");
 	tcase_add_test(tc, strbuf_grows_and_limits);
 	tcase_add_test(tc, strbuf_wire_integers);
+	tcase_add_test(tc, strbuf_quoted);
 	tcase_add_test(tc, arena_allocations);
 	tcase_add_test(tc, pgerr_fields);
 	suite_add_tcase(s, tc);
