@@ -305,12 +305,12 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 	return false;
 }
 
-bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
-		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+/* A cache hit, or parse and translate (remembering a single statement in the cache). */
+static bool translate(const struct xlat_cache_key *key, const char *sql,
+		      const uint32_t *param_types, int nparam_types, struct arena *a,
+		      struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
-	*out = NULL;
-	*nout = 0;
-	if (xlat_cache_lookup(sql, param_types, nparam_types, a, out)) {
+	if (xlat_cache_lookup(key, sql, a, out)) {
 		*nout = 1;
 		return true;
 	}
@@ -336,7 +336,7 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
 				   nout);
 		if (ok && *nout == 1)
-			xlat_cache_store(sql, param_types, nparam_types, &c, *out);
+			xlat_cache_store(key, sql, &c, *out);
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	}
 	pg_query_free_protobuf_parse_result(r);
@@ -344,5 +344,18 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 		*out = NULL;
 		*nout = 0;
 	}
+	return ok;
+}
+
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
+		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+{
+	*out = NULL;
+	*nout = 0;
+	/* The key (the constants found by scanning) serves the lookup and, on a miss, the store. */
+	struct xlat_cache_key key;
+	xlat_cache_key_make(&key, sql, param_types, nparam_types, a);
+	bool ok = translate(&key, sql, param_types, nparam_types, a, out, nout, err);
+	xlat_cache_key_fini(&key);
 	return ok;
 }

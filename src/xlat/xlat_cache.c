@@ -28,10 +28,10 @@ struct entry {
 	int nlits;
 	char **pinned; /* per constant: the text it must have, NULL when it is a hole */
 	int nslots;
-	struct tslot *slots;  /* holes in output order */
-	char **frags;         /* nslots + 1 pieces of SQL around the holes */
-	size_t src_len;       /* length of the text it was translated from */
-	struct xlat_stmt st;  /* sql is NULL; everything else owned by arena */
+	struct tslot *slots; /* holes in output order */
+	char **frags;        /* nslots + 1 pieces of SQL around the holes */
+	size_t src_len;      /* length of the text it was translated from */
+	struct xlat_stmt st; /* sql is NULL; everything else owned by arena */
 	struct arena *arena;
 };
 
@@ -58,9 +58,10 @@ void xlat_note_const(struct xlat_ctx *c, int location, size_t at)
 		c->slots = v;
 		c->slots_cap = cap;
 	}
-	c->slots[c->nslots++] = (struct xlat_slot){
-		.location = location, .offset = at, .len = c->sb->len - at,
-		.in_main = c->sb == c->main_sb};
+	c->slots[c->nslots++] = (struct xlat_slot){.location = location,
+						   .offset = at,
+						   .len = c->sb->len - at,
+						   .in_main = c->sb == c->main_sb};
 }
 
 void xlat_pin(struct xlat_ctx *c, int location)
@@ -97,16 +98,22 @@ static uint64_t fnv1a(const char *p, size_t n)
 }
 
 /* The key: the text with constants as markers, then the Parse message's parameter types. */
-static bool make_key(const char *sql, const uint32_t *given, int ngiven, struct strbuf *key,
-		     struct arena *a, struct xlat_lit **lits, int *nlits)
+void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
+			 int ngiven, struct arena *a)
 {
-	if (strlen(sql) > MAX_KEY || !xlat_lex(sql, key, a, lits, nlits))
-		return false;
-	strbuf_putc(key, '\0');
+	*k = (struct xlat_cache_key){.lits = NULL};
+	strbuf_init(&k->key, 0);
+	if (!cache.limit || strlen(sql) > MAX_KEY ||
+	    !xlat_lex(sql, &k->key, a, &k->lits, &k->nlits))
+		return;
+	strbuf_putc(&k->key, '\0');
 	if (ngiven > 0)
-		strbuf_append(key, given, (size_t)ngiven * sizeof(*given));
-	return !key->failed;
+		strbuf_append(&k->key, given, (size_t)ngiven * sizeof(*given));
+	k->ok = !k->key.failed;
+	k->hash = fnv1a(k->key.data, k->key.len);
 }
+
+void xlat_cache_key_fini(struct xlat_cache_key *k) { strbuf_fini(&k->key); }
 
 /* ---- lookup ---- */
 
@@ -131,8 +138,8 @@ static bool pins_match(const struct entry *e, const char *sql, const struct xlat
 {
 	for (int i = 0; i < e->nlits; i++) {
 		const char *p = e->pinned[i];
-		if (p && (strlen(p) != (size_t)lits[i].len || memcmp(p, sql + lits[i].start,
-								      (size_t)lits[i].len) != 0))
+		if (p && (strlen(p) != (size_t)lits[i].len ||
+			  memcmp(p, sql + lits[i].start, (size_t)lits[i].len) != 0))
 			return false;
 	}
 	return true;
@@ -183,23 +190,19 @@ static char *fill_template(const struct entry *e, const char *sql, const struct 
 	return out;
 }
 
-bool xlat_cache_lookup(const char *sql, const uint32_t *given, int ngiven, struct arena *a,
+bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
 		       struct xlat_stmt **out)
 {
-	struct strbuf key;
-	struct xlat_lit *lits = NULL;
-	int nlits = 0;
+	if (!k->ok)
+		return false;
 	bool hit = false;
-	strbuf_init(&key, 0);
-	if (!cache.limit || !make_key(sql, given, ngiven, &key, a, &lits, &nlits))
-		goto done;
-	uint64_t h = fnv1a(key.data, key.len);
 	pthread_mutex_lock(&cache.lock);
-	for (struct entry *e = cache.buckets[h % NBUCKETS]; e; e = e->hnext) {
-		if (e->hash != h || e->keylen != key.len || memcmp(e->key, key.data, key.len) ||
-		    e->nlits != nlits || !pins_match(e, sql, lits))
+	for (struct entry *e = cache.buckets[k->hash % NBUCKETS]; e; e = e->hnext) {
+		if (e->hash != k->hash || e->keylen != k->key.len ||
+		    memcmp(e->key, k->key.data, k->key.len) || e->nlits != k->nlits ||
+		    !pins_match(e, sql, k->lits))
 			continue;
-		const char *text = fill_template(e, sql, lits, a);
+		const char *text = fill_template(e, sql, k->lits, a);
 		if (!text)
 			break;
 		struct xlat_stmt *st = arena_alloc(a, sizeof(*st));
@@ -215,8 +218,6 @@ bool xlat_cache_lookup(const char *sql, const uint32_t *given, int ngiven, struc
 	cache.hits += hit;
 	cache.misses += !hit;
 	pthread_mutex_unlock(&cache.lock);
-done:
-	strbuf_fini(&key);
 	return hit;
 }
 
@@ -255,7 +256,8 @@ static int cmp_slot(const void *x, const void *y)
 static bool build_template(struct entry *e, const struct xlat_ctx *c, const char *sql,
 			   const struct xlat_lit *lits, const char *out)
 {
-	struct xlat_slot *v = arena_alloc(e->arena, (size_t)(c->nslots ? c->nslots : 1) * sizeof(*v));
+	struct xlat_slot *v =
+		arena_alloc(e->arena, (size_t)(c->nslots ? c->nslots : 1) * sizeof(*v));
 	if (c->nslots) {
 		memcpy(v, c->slots, (size_t)c->nslots * sizeof(*v));
 		qsort(v, (size_t)c->nslots, sizeof(*v), cmp_slot);
@@ -300,41 +302,33 @@ static void evict_one(void)
 	entry_free(e);
 }
 
-void xlat_cache_store(const char *sql, const uint32_t *given, int ngiven,
-		      const struct xlat_ctx *c, const struct xlat_stmt *st)
+void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
+		      const struct xlat_stmt *st)
 {
-	if (!cache.limit || c->nocache || st->kind != XLAT_SQL || !st->sql)
+	if (!k->ok || c->nocache || st->kind != XLAT_SQL || !st->sql)
 		return;
 	struct arena *a = arena_new(0);
 	struct entry *e = arena_zalloc(a, sizeof(*e));
-	struct strbuf key;
-	struct xlat_lit *lits = NULL;
-	strbuf_init(&key, 0);
+	const struct xlat_lit *lits = k->lits;
 	e->arena = a;
-	bool ok = make_key(sql, given, ngiven, &key, a, &lits, &e->nlits);
-	if (ok) {
-		e->pinned = arena_zalloc(a, (size_t)(e->nlits + 1) * sizeof(*e->pinned));
-		for (int i = 0; i < e->nlits; i++) {
-			bool used = false, neg;
-			for (int k = 0; k < c->nslots && !used; k++)
-				used = slot_lit(&c->slots[k], &lits[i], 1, &neg) == 0;
-			if (!used || pinned_at(c, &lits[i]))
-				e->pinned[i] = arena_strndup(a, sql + lits[i].start,
-							     (size_t)lits[i].len);
-		}
-		ok = build_template(e, c, sql, lits, st->sql);
+	e->nlits = k->nlits;
+	e->pinned = arena_zalloc(a, (size_t)(e->nlits + 1) * sizeof(*e->pinned));
+	for (int i = 0; i < e->nlits; i++) {
+		bool used = false, neg;
+		for (int j = 0; j < c->nslots && !used; j++)
+			used = slot_lit(&c->slots[j], &lits[i], 1, &neg) == 0;
+		if (!used || pinned_at(c, &lits[i]))
+			e->pinned[i] = arena_strndup(a, sql + lits[i].start, (size_t)lits[i].len);
 	}
-	if (!ok) {
-		strbuf_fini(&key);
+	if (!build_template(e, c, sql, lits, st->sql)) {
 		arena_free(a);
 		return;
 	}
-	e->key = memdup(a, key.data, key.len);
-	e->keylen = key.len;
-	e->hash = fnv1a(key.data, key.len);
+	e->key = memdup(a, k->key.data, k->key.len);
+	e->keylen = k->key.len;
+	e->hash = k->hash;
 	e->src_len = strlen(sql);
 	copy_stmt(a, &e->st, st, NULL);
-	strbuf_fini(&key);
 
 	pthread_mutex_lock(&cache.lock);
 	struct entry **bucket = &cache.buckets[e->hash % NBUCKETS];
@@ -362,7 +356,9 @@ void xlat_cache_configure(size_t max_entries)
 void xlat_cache_stats(struct xlat_cache_stats *out)
 {
 	pthread_mutex_lock(&cache.lock);
-	*out = (struct xlat_cache_stats){.hits = cache.hits, .misses = cache.misses,
-					 .stores = cache.stores, .entries = cache.count};
+	*out = (struct xlat_cache_stats){.hits = cache.hits,
+					 .misses = cache.misses,
+					 .stores = cache.stores,
+					 .entries = cache.count};
 	pthread_mutex_unlock(&cache.lock);
 }

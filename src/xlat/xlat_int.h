@@ -154,13 +154,25 @@ void xlat_pin(struct xlat_ctx *c, int location);
 void xlat_nocache(struct xlat_ctx *c);
 /* The value of constant n (NULL when n is no constant), pinning it. */
 const PgQuery__AConst *xlat_const_value(struct xlat_ctx *c, const PgQuery__Node *n);
+/* A text's cache key and its constants, computed once per translation. ok is false when
+ * the cache is off or the text cannot be cached (too long, not scanned with certainty). */
+struct xlat_cache_key {
+	struct strbuf key;
+	struct xlat_lit *lits; /* in the caller's arena */
+	int nlits;
+	uint64_t hash;
+	bool ok;
+};
+void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
+			 int ngiven, struct arena *a);
+void xlat_cache_key_fini(struct xlat_cache_key *k);
 /* A hit: the statement for sql translated from a cached template into arena a. */
-bool xlat_cache_lookup(const char *sql, const uint32_t *given, int ngiven, struct arena *a,
+bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
 		       struct xlat_stmt **out);
 /* After a successful translation of sql into the single statement st, remembers it when the
  * constants all landed where they can be replaced. */
-void xlat_cache_store(const char *sql, const uint32_t *given, int ngiven,
-		      const struct xlat_ctx *c, const struct xlat_stmt *st);
+void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
+		      const struct xlat_stmt *st);
 
 /* ---- xlat_guard.c ---- */
 /* False with 54001 when sql nests expressions more deeply than is safe to parse. */
@@ -280,8 +292,7 @@ void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t 
 /* True for a FROM item that lateral_collect substitutes (so it is not emitted). */
 bool xlat_catalog_lateral_skip(const PgQuery__Node *n);
 /* alias.col of a substituted LATERAL: 1 emitted, 0 not one, -1 failed. */
-int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr,
-			     struct xlat_type *t);
+int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t);
@@ -300,8 +311,7 @@ bool xlat_catalog_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *
 /* (r).x / (r).n of a _pg_expandarray record (xlat_catalog_srf.c). */
 bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			       struct xlat_type *t);
-bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s,
-				struct xlat_type *t);
+bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
 
 /* ---- statement translators (one per family) ---- */
 bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
