@@ -218,8 +218,7 @@ static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
-	const char *as = rel && rel->kind == 'v' && rel->sql ? strstr(rel->sql, " AS ") : NULL;
-	cat_result_text(ctx, as ? as + 4 : NULL);
+	cat_result_text(ctx, rel ? cat_view_query(rel) : NULL);
 }
 
 /* A view's _RETURN rule (pg_rewrite), written around the view's query. */
@@ -231,14 +230,14 @@ static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int64_t oid = sqlite3_value_int64(argv[0]);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *v = m->rels[i];
-		const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
-		if (as && cat_oid("rule", v->name, NULL) == oid) {
+		const char *query = cat_view_query(v);
+		if (query && cat_oid("rule", v->name, NULL) == oid) {
 			struct arena *a = arena_new(0);
 			cat_result_text(ctx,
 					arena_printf(a,
 						     "CREATE RULE \"_RETURN\" AS ON SELECT TO %s "
 						     "DO INSTEAD %s;",
-						     cat_quote_ident(a, v->name), as + 4));
+						     cat_quote_ident(a, v->name), query));
 			arena_free(a);
 			return;
 		}

@@ -191,9 +191,8 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const struct cat_rel *v = m->rels[i];
 		if (v->kind != 'v')
 			continue;
-		const char *as = v->sql ? strstr(v->sql, " AS ") : NULL;
 		rel_head(r, cc, v->name);
-		cat_text(r, as ? as + 4 : NULL);
+		cat_text(r, cat_view_query(v));
 		cat_text(r, "NONE");
 		for (int k = 0; k < 5; k++)
 			yes_no(r, false);

@@ -95,6 +95,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
 void cat_model_free(struct cat_model *m);
 struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name);
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
+/* A view's query: its CREATE VIEW text after " AS "; NULL for anything but a view. */
+const char *cat_view_query(const struct cat_rel *v);
 uint32_t cat_oid(const char *kind, const char *a, const char *b);
 /* pg_get_constraintdef / pg_get_indexdef texts. */
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);

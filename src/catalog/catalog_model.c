@@ -485,6 +485,12 @@ struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name)
 	return NULL;
 }
 
+const char *cat_view_query(const struct cat_rel *v)
+{
+	const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
+	return as ? as + 4 : NULL;
+}
+
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid)
 {
 	for (size_t i = 0; i < m->nrels; i++) {

@@ -51,12 +51,11 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const struct cat_rel *v = m->rels[i];
 		if (v->kind != 'v')
 			continue;
-		const char *as = v->sql ? strstr(v->sql, " AS ") : NULL;
 		cat_row(r);
 		cat_text(r, "public");
 		cat_text(r, v->name);
 		cat_text(r, cat_conn_user(cc));
-		cat_text(r, as ? as + 4 : NULL);
+		cat_text(r, cat_view_query(v));
 	}
 	return true;
 }
