@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -112,6 +113,33 @@ START_TEST(open_creates_wal_file)
 }
 END_TEST
 
+/* Out of file descriptors is the process's limit, said as 53000 with a hint, not an I/O
+ * error of the tenant's file. */
+START_TEST(out_of_descriptors_is_53000)
+{
+	struct pgerr err;
+	struct shard_conn *first = shard_conn_open(reg, "acme", &err);
+	ck_assert_ptr_nonnull(first);
+	struct rlimit saved, low;
+	ck_assert_int_eq(getrlimit(RLIMIT_NOFILE, &saved), 0);
+	low = saved;
+	low.rlim_cur = 64;
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &low), 0);
+	struct shard_conn *open[64] = {0};
+	int n = 0;
+	pgerr_clear(&err);
+	while (n < 64 && (open[n] = shard_conn_open(reg, "acme", &err)) != NULL)
+		n++;
+	ck_assert_int_lt(n, 64);
+	ck_assert_str_eq(err.sqlstate, "53000");
+	ck_assert_str_eq(err.message, "could not open the tenant's file: too many open files");
+	for (int i = 0; i < n; i++)
+		shard_conn_close(open[i]);
+	shard_conn_close(first);
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &saved), 0);
+}
+END_TEST
+
 START_TEST(no_auto_create)
 {
 	struct shard_opts o = {.data_dir = dir, .auto_create = false};
@@ -183,6 +211,7 @@ int main(void)
 	tcase_add_test(tc, paths_fan_out_under_data_dir);
 	tcase_add_test(tc, open_creates_wal_file);
 	tcase_add_test(tc, no_auto_create);
+	tcase_add_test(tc, out_of_descriptors_is_53000);
 	tcase_add_test(tc, sqlite_errors_map_to_sqlstates);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
