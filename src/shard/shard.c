@@ -5,6 +5,7 @@
 #include "shard_int.h"
 
 #include "catalog.h"
+#include "pgfn.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -104,20 +105,6 @@ bool shard_tenant_path(const struct shard_registry *r, const char *name, char *o
 	return n > 0 && (size_t)n < outlen;
 }
 
-/* shardlite_divisor(x): x, or the error "division by zero" when x is zero. The translator
- * wraps every divisor that may be zero in it (SQLite itself answers NULL there). */
-static void fn_divisor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	sqlite3_value *v = argv[0];
-	int type = sqlite3_value_numeric_type(v);
-	if ((type == SQLITE_INTEGER && sqlite3_value_int64(v) == 0) ||
-	    (type == SQLITE_FLOAT && sqlite3_value_double(v) == 0.0)) {
-		sqlite3_result_error(ctx, "division by zero", -1);
-		return;
-	}
-	sqlite3_result_value(ctx, v);
-}
-
 static bool configure(sqlite3 *db, struct pgerr *err)
 {
 	static const char setup[] = "PRAGMA journal_mode=WAL;"
@@ -134,9 +121,7 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	rc = sqlite3_create_function(db, "shardlite_divisor", 1,
-				     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				     fn_divisor, NULL, NULL);
+	rc = pgfn_register(db);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	return catalog_register(db, err);

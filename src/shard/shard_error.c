@@ -3,6 +3,8 @@
  * for several conditions, its message prefix) to PostgreSQL SQLSTATEs and wording. */
 #include "shard_int.h"
 
+#include "pgfn.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -203,8 +205,6 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "relation \"", SQLSTATE_UNDEFINED_TABLE, NULL},
 	{SQLITE_ERROR, "step size cannot equal zero", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "not authorized", SQLSTATE_INSUFFICIENT_PRIVILEGE, reword_auth},
-	/* raised by shardlite_divisor (shard.c) */
-	{SQLITE_ERROR, "division by zero", SQLSTATE_DIVISION_BY_ZERO, NULL},
 	{SQLITE_ERROR, "unrecognized configuration parameter ", SQLSTATE_UNDEFINED_OBJECT, NULL},
 	{SQLITE_ERROR, "unrecognized privilege type: ", SQLSTATE_INVALID_PARAMETER_VALUE, NULL},
 	{SQLITE_ERROR, "role \"", SQLSTATE_UNDEFINED_OBJECT, NULL},
@@ -250,6 +250,10 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 				"max_connections.");
 		return false;
 	}
+	char sqlstate[6];
+	const char *text;
+	if ((rc & 0xff) == SQLITE_ERROR && pgfn_error_split(msg, sqlstate, &text))
+		return pgerr_set(err, sqlstate, "%s", text);
 	/* "table x already exists" and "index x already exists" share their prefix with other
 	 * messages ("table x has no column named y"); only the "already exists" ones are 42P07. */
 	for (size_t i = 0; i < ARRAY_LEN(rc_table); i++) {

@@ -339,8 +339,8 @@ static bool nonzero_constant(struct xlat_ctx *c, const PgQuery__Node *n)
 }
 
 /* The right operand of / and %: SQLite answers NULL for a zero divisor where PostgreSQL
- * raises 22012, so a divisor that may be zero goes through shardlite_divisor(), which the
- * shard module registers on every connection (it raises "division by zero"). */
+ * raises 22012, so a divisor that may be zero goes through shardlite_divisor(), which pgfn
+ * registers on every connection (it raises 22012 "division by zero"). */
 static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op,
 		    struct xlat_type *t)
 {

@@ -3,6 +3,8 @@
  * by preparing (or running) it on an in-memory database holding the test schema. */
 #include "xlat_test.h"
 
+#include "pgfn.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,18 +32,6 @@ static void stand_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_null(ctx);
 }
 
-/* What the shard module registers on every tenant connection for the translator's
- * divisors: x, or "division by zero" when x is zero. */
-static void fn_divisor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	int type = sqlite3_value_numeric_type(argv[0]);
-	if ((type == SQLITE_INTEGER && sqlite3_value_int64(argv[0]) == 0) ||
-	    (type == SQLITE_FLOAT && sqlite3_value_double(argv[0]) == 0.0))
-		sqlite3_result_error(ctx, "division by zero", -1);
-	else
-		sqlite3_result_value(ctx, argv[0]);
-}
-
 static sqlite3 *open_db(void)
 {
 	sqlite3 *db = NULL;
@@ -62,9 +52,7 @@ static sqlite3 *open_db(void)
 		ck_assert_int_eq(sqlite3_create_function(db, fns[i].name, fns[i].nargs, SQLITE_UTF8,
 							 NULL, stand_in, NULL, NULL),
 				 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_create_function(db, "shardlite_divisor", 1, SQLITE_UTF8, NULL,
-						 fn_divisor, NULL, NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(pgfn_register(db), SQLITE_OK); /* the functions translations call */
 	/* what the shard module sets on every connection */
 	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA case_sensitive_like=ON; PRAGMA foreign_keys=ON",
 				      NULL, NULL, NULL),

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test.h: the pgfn unit suites and their shared helper, which runs one SQL expression on
+ * an in-memory connection with every pgfn function registered. */
+#ifndef SHARDLITE_PGFN_TEST_H
+#define SHARDLITE_PGFN_TEST_H
+
+#include "pgfn.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+/* Evaluates "SELECT <expr>" and returns its first column as text ("NULL" for NULL), or, when
+ * it fails, "ERROR SSSSS: text" with the SQLSTATE pgfn_error_split finds (or "?????"). The
+ * result lives until the next call. */
+const char *pgfn_test_eval(const char *expr);
+
+Suite *pgfn_test_math_suite(void);
+
+#endif

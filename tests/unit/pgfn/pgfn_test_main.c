@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_main.c: runs the pgfn unit suites, and the evaluation helper they share. */
+#include "pgfn_test.h"
+
+#include <stdio.h>
+
+const char *pgfn_test_eval(const char *expr)
+{
+	static char out[4096];
+	sqlite3 *db = NULL;
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	ck_assert_int_eq(pgfn_register(db), SQLITE_OK);
+	char sql[2048];
+	snprintf(sql, sizeof(sql), "SELECT %s", expr);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(vm);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(vm, 0);
+		snprintf(out, sizeof(out), "%s", t ? (const char *)t : "NULL");
+	} else {
+		char state[6] = "?????";
+		const char *text = sqlite3_errmsg(db);
+		pgfn_error_split(sqlite3_errmsg(db), state, &text);
+		snprintf(out, sizeof(out), "ERROR %s: %s", state, text);
+	}
+	sqlite3_finalize(vm);
+	sqlite3_close(db);
+	return out;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(pgfn_test_math_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
