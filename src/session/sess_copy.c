@@ -179,21 +179,20 @@ static bool write_value(struct session *s, const struct copy_opts *o, struct out
 	return true;
 }
 
-/* A COPY TO under way: what its rows need, kept across jobs when a simple Query's COPY stops
- * for its output to drain (s->copy_out); the arena is the Query's msg_arena, which a stopped
- * Query keeps. */
+/* A COPY TO under way: what its rows need, kept across jobs when the COPY stops for its
+ * output to drain (s->copy_out); the arena is the message's msg_arena, which a stopped Query
+ * or Execute keeps. */
 struct sess_copy_out {
 	sqlite3_stmt *vm;
 	struct copy_opts o;
 	struct pgw_field *fields;
 	struct out_state st;
 	uint64_t rows;
-	bool may_yield; /* simple Query: stop at SESS_YIELD_BYTES, go on when drained */
 };
 
 /* Steps vm writing one CopyData per row (the binary header rides with the first, as
- * PostgreSQL sends it) to the end, or — when it may yield — until SESS_YIELD_BYTES of output
- * wait (s->yielded). */
+ * PostgreSQL sends it) to the end, or until SESS_YIELD_BYTES of output wait (s->yielded): the
+ * Query or Execute then resumes the copy once the client has read them. */
 static bool copy_rows_out(struct session *s, struct sess_copy_out *co, struct pgerr *err)
 {
 	const struct copy_opts *o = &co->o;
@@ -217,7 +216,7 @@ static bool copy_rows_out(struct session *s, struct sess_copy_out *co, struct pg
 		pgw_be_copy_data_end(&s->out, st->msg);
 		st->open = false;
 		(*rows)++;
-		if (co->may_yield && s->out.len >= SESS_YIELD_BYTES) {
+		if (s->out.len >= SESS_YIELD_BYTES) {
 			s->yielded = true;
 			return true;
 		}
@@ -234,8 +233,7 @@ static bool copy_out_continue(struct session *s, struct sess_copy_out *co, struc
 
 /* Starts a COPY TO on vm, which it owns from here on (finalized when the copy ends). */
 static bool copy_out_vm(struct session *s, const struct xlat_stmt *x, struct copy_opts *o,
-			sqlite3_stmt *vm, const struct sess_copy_cols *cols, bool may_yield,
-			struct pgerr *err)
+			sqlite3_stmt *vm, const struct sess_copy_cols *cols, struct pgerr *err)
 {
 	int n = sqlite3_column_count(vm);
 	struct pgw_field *fields = arena_alloc(s->msg_arena, sizeof(*fields) * (size_t)(n ? n : 1));
@@ -257,7 +255,6 @@ static bool copy_out_vm(struct session *s, const struct xlat_stmt *x, struct cop
 	co->vm = vm;
 	co->o = *o;
 	co->fields = fields;
-	co->may_yield = may_yield;
 	strbuf_init(&co->st.val, 0);
 	size_t mark = s->out.len;
 	int8_t fmt = o->format == COPY_FORMAT_BINARY ? 1 : 0;
@@ -339,7 +336,7 @@ static const char *select_sql(struct session *s, const char *rel, const struct s
 	return r;
 }
 
-static bool copy_to(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err)
+static bool copy_to(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	struct copy_opts o;
 	if (!sess_copy_options(x->copy, s->msg_arena, &o, err))
@@ -354,10 +351,10 @@ static bool copy_to(struct session *s, const struct xlat_stmt *x, bool simple, s
 	sqlite3_stmt *vm = sess_prepare(s, &q, err);
 	if (!vm)
 		return false;
-	return copy_out_vm(s, &q, &o, vm, x->copy->table ? &cols : NULL, simple, err);
+	return copy_out_vm(s, &q, &o, vm, x->copy->table ? &cols : NULL, err);
 }
 
 bool sess_copy_start(struct session *s, const struct xlat_stmt *x, bool simple, struct pgerr *err)
 {
-	return x->copy->from ? sess_copy_in_start(s, x, simple, err) : copy_to(s, x, simple, err);
+	return x->copy->from ? sess_copy_in_start(s, x, simple, err) : copy_to(s, x, err);
 }

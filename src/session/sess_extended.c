@@ -373,6 +373,11 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 		ext_error(s, &err);
 		return;
 	}
+	if (s->copy_out) { /* a COPY TO that stopped for its output: this Execute ran it */
+		if (!sess_copy_out_resume(s, &err))
+			ext_error(s, &err);
+		return;
+	}
 	struct sess_portal *p = find_portal(s, e.portal);
 	if (!p) {
 		pgerr_set(&err, SQLSTATE_INVALID_CURSOR_NAME, "portal \"%s\" does not exist",

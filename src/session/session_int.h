@@ -138,7 +138,7 @@ struct session {
 	 * after a whole row and goes on once the client has read it. */
 	bool yielded;
 	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
-	struct sess_copy_out *copy_out; /* simple Query: the stopped COPY TO (sess_copy.c) */
+	struct sess_copy_out *copy_out; /* the COPY TO that stopped for its output (sess_copy.c) */
 	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
 	bool parked;             /* waiting for that lock; the statement is retried on wake */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */

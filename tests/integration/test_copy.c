@@ -55,9 +55,11 @@ static void copy_in_ok(PGconn *c, const char *sql, const char *data, size_t len,
 }
 
 /* COPY ... TO STDOUT; returns all CopyData bytes concatenated (malloc'd), *len their size. */
-static char *copy_out(PGconn *c, const char *sql, size_t *len, const char *tag)
+/* COPY ... TO STDOUT through the simple Query, or through Parse/Bind/Execute when extended;
+ * returns all CopyData bytes, NUL-terminated (caller frees). */
+static char *copy_out_via(PGconn *c, const char *sql, bool extended, size_t *len, const char *tag)
 {
-	PGresult *r = PQexec(c, sql);
+	PGresult *r = extended ? PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0) : PQexec(c, sql);
 	ck_assert_msg(PQresultStatus(r) == PGRES_COPY_OUT, "%s: %s", sql, PQerrorMessage(c));
 	PQclear(r);
 	char *all = NULL, *buf;
@@ -80,6 +82,11 @@ static char *copy_out(PGconn *c, const char *sql, size_t *len, const char *tag)
 	all[n] = '\0';
 	*len = n;
 	return all;
+}
+
+static char *copy_out(PGconn *c, const char *sql, size_t *len, const char *tag)
+{
+	return copy_out_via(c, sql, false, len, tag);
 }
 
 static void expect_out(PGconn *c, const char *sql, const char *want, const char *tag)
@@ -469,26 +476,34 @@ static void read_until_ready(int fd, char *types, size_t cap, char *sqlstate)
 
 /* A COPY TO far larger than the output the server holds back (256 KiB) stops and goes on as
  * the client reads: every row arrives once, in order, and the session stays usable. */
+/* Output larger than max_result_bytes goes through only when it streams: the server sends
+ * what it has and resumes once the client has read it, in both protocols. */
 START_TEST(large_copy_out_streams)
 {
+	harness_stop(&H);
+	static const char *const args[] = {"max_result_bytes=400kB", NULL};
+	harness_start(&H, args);
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	PQclear(harness_exec_ok(c, "CREATE TABLE big (id int4, v text)"));
 	PQclear(harness_exec_ok(c, "INSERT INTO big SELECT g, 'row ' || g FROM "
 				   "generate_series(1, 60000) g"));
-	size_t n;
-	char *got = copy_out(c, "COPY big TO STDOUT", &n, "COPY 60000");
-	long want = 1;
-	for (char *line = got; *line; want++) {
-		char *nl = strchr(line, '\n');
-		ck_assert_ptr_nonnull(nl);
-		char expect[64];
-		int len = snprintf(expect, sizeof(expect), "%ld\trow %ld", want, want);
-		ck_assert_msg(nl - line == len && memcmp(line, expect, (size_t)len) == 0,
-			      "row %ld: %.*s", want, (int)(nl - line), line);
-		line = nl + 1;
+	for (int extended = 0; extended <= 1; extended++) {
+		size_t n;
+		char *got = copy_out_via(c, "COPY big TO STDOUT", extended, &n, "COPY 60000");
+		ck_assert_uint_gt(n, 800 * 1024);
+		long want = 1;
+		for (char *line = got; *line; want++) {
+			char *nl = strchr(line, '\n');
+			ck_assert_ptr_nonnull(nl);
+			char expect[64];
+			int len = snprintf(expect, sizeof(expect), "%ld\trow %ld", want, want);
+			ck_assert_msg(nl - line == len && memcmp(line, expect, (size_t)len) == 0,
+				      "row %ld: %.*s", want, (int)(nl - line), line);
+			line = nl + 1;
+		}
+		ck_assert_int_eq(want, 60001);
+		free(got);
 	}
-	ck_assert_int_eq(want, 60001);
-	free(got);
 	PGresult *r = harness_exec_ok(c, "SELECT count(*) FROM big");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "60000");
 	PQclear(r);
