@@ -6,6 +6,8 @@
 
 #include <libpq-fe.h>
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 struct harness {
@@ -31,5 +33,39 @@ int harness_raw_connect(const struct harness *h);
 PGresult *harness_exec_ok(PGconn *c, const char *sql);
 /* Runs sql expecting an error with the given SQLSTATE. */
 void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate);
+
+/* ---- the raw wire protocol (harness_raw.c) ---- */
+
+/* Bytes to send, or bytes received; the builders fail the test when it would overflow. */
+struct raw_buf {
+	uint8_t d[65536];
+	size_t n;
+};
+
+void raw_u32(struct raw_buf *b, uint32_t v);
+void raw_u16(struct raw_buf *b, uint16_t v);
+void raw_bytes(struct raw_buf *b, const void *p, size_t n);
+/* A NUL-terminated string, NUL included. */
+void raw_str(struct raw_buf *b, const char *s);
+/* Starts a message of the given type; raw_end(b, mark) fills in its length. */
+size_t raw_begin(struct raw_buf *b, char type);
+void raw_end(struct raw_buf *b, size_t mark);
+/* A whole message: type, length, body. */
+void raw_msg(struct raw_buf *b, char type, const void *body, size_t n);
+/* A StartupMessage with the protocol version, user and database. */
+void raw_startup_msg(struct raw_buf *b, uint32_t version, const char *user, const char *db);
+void raw_send(int fd, const struct raw_buf *b);
+/* Reads into b (from empty) until the peer closes or stays quiet for timeout_ms. */
+void raw_recv_all(int fd, struct raw_buf *b, int timeout_ms);
+/* Reads into b (from empty) until a ReadyForQuery has arrived, the peer closes, or 5 s of
+ * silence. */
+void raw_recv_until_ready(int fd, struct raw_buf *b);
+/* Reads exactly one message into b (from empty). */
+void raw_recv_msg(int fd, struct raw_buf *b);
+/* The type bytes of the messages in b from offset start, as a string. */
+void raw_types(const struct raw_buf *b, size_t start, char *out, size_t outlen);
+/* Field `code` ('C' SQLSTATE, 'M' message, 'V' severity ...) of the first ErrorResponse in b,
+ * or NULL. */
+const char *raw_error_field(const struct raw_buf *b, char code);
 
 #endif

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -439,43 +438,6 @@ START_TEST(extended_protocol_and_multi_statement)
 }
 END_TEST
 
-/* ---- raw protocol: a message other than CopyData/CopyDone/CopyFail during COPY IN ---- */
-
-static void put_msg(int fd, char type, const void *body, uint32_t n)
-{
-	char hdr[5] = {type, (char)((n + 4) >> 24), (char)((n + 4) >> 16), (char)((n + 4) >> 8),
-		       (char)(n + 4)};
-	ck_assert_int_eq(send(fd, hdr, 5, 0), 5);
-	if (n)
-		ck_assert_int_eq(send(fd, body, n, 0), (ssize_t)n);
-}
-
-/* Reads messages until ReadyForQuery; returns their type bytes in order. */
-static void read_until_ready(int fd, char *types, size_t cap, char *sqlstate)
-{
-	size_t nt = 0;
-	for (;;) {
-		unsigned char hdr[5];
-		ck_assert_int_eq(recv(fd, hdr, 5, MSG_WAITALL), 5);
-		uint32_t len = (uint32_t)hdr[1] << 24 | hdr[2] << 16 | hdr[3] << 8 | hdr[4];
-		char *body = malloc(len);
-		if (len > 4)
-			ck_assert_int_eq(recv(fd, body, len - 4, MSG_WAITALL), (ssize_t)(len - 4));
-		if (hdr[0] == 'E')
-			for (char *p = body; p < body + len - 4 && *p; p += strlen(p) + 1)
-				if (*p == 'C')
-					snprintf(sqlstate, 6, "%s", p + 1);
-		if (nt + 1 < cap)
-			types[nt++] = (char)hdr[0];
-		free(body);
-		if (hdr[0] == 'Z')
-			break;
-	}
-	types[nt] = '\0';
-}
-
-/* A COPY TO far larger than the output the server holds back (256 KiB) stops and goes on as
- * the client reads: every row arrives once, in order, and the session stays usable. */
 /* Output larger than max_result_bytes goes through only when it streams: the server sends
  * what it has and resumes once the client has read it, in both protocols. */
 START_TEST(large_copy_out_streams)
@@ -511,30 +473,43 @@ START_TEST(large_copy_out_streams)
 }
 END_TEST
 
+/* ---- raw protocol: a message other than CopyData/CopyDone/CopyFail during COPY IN ---- */
+
+/* Sends what b holds (then empties it) and reads up to ReadyForQuery: the message types and
+ * the SQLSTATE of an error among them ("" when none). */
+static void exchange(int fd, struct raw_buf *b, char *types, size_t cap, char state[6])
+{
+	struct raw_buf r;
+	raw_send(fd, b);
+	b->n = 0;
+	raw_recv_until_ready(fd, &r);
+	raw_types(&r, 0, types, cap);
+	const char *c = raw_error_field(&r, 'C');
+	snprintf(state, 6, "%s", c ? c : "");
+}
+
 START_TEST(stray_message_during_copy_in)
 {
 	PGconn *c = connect_with_table();
 	PQfinish(c);
 	int fd = harness_raw_connect(&H);
-	static const char params[] = "user\0tester\0database\0acme\0";
-	char startup[64] = {0, 0, 0, (char)(8 + sizeof(params)), 0, 3, 0, 0};
-	memcpy(startup + 8, params, sizeof(params)); /* sizeof includes the final NUL */
-	ck_assert_int_eq(send(fd, startup, 8 + sizeof(params), 0), (ssize_t)(8 + sizeof(params)));
-	char types[64], state[6] = "";
-	read_until_ready(fd, types, sizeof(types), state);
-	put_msg(fd, 'Q', "COPY t (a) FROM STDIN", 22);
-	put_msg(fd, 'd', "5\n", 2);
-	put_msg(fd, 'H', NULL, 0); /* Flush and Sync are ignored during COPY IN */
-	put_msg(fd, 'S', NULL, 0);
-	put_msg(fd, 'Q', "SELECT 1", 9);
-	read_until_ready(fd, types, sizeof(types), state);
+	struct raw_buf b = {.n = 0};
+	char types[64], state[6];
+	raw_startup_msg(&b, 3u << 16, "tester", "acme");
+	exchange(fd, &b, types, sizeof(types), state);
+	raw_msg(&b, 'Q', "COPY t (a) FROM STDIN", 22);
+	raw_msg(&b, 'd', "5\n", 2);
+	raw_msg(&b, 'H', NULL, 0); /* Flush and Sync are ignored during COPY IN */
+	raw_msg(&b, 'S', NULL, 0);
+	raw_msg(&b, 'Q', "SELECT 1", 9);
+	exchange(fd, &b, types, sizeof(types), state);
 	ck_assert_str_eq(types, "GEZ");
 	ck_assert_str_eq(state, "08P01");
 	/* Stray copy messages after the COPY are ignored; the session works on. */
-	put_msg(fd, 'd', "6\n", 2);
-	put_msg(fd, 'c', NULL, 0);
-	put_msg(fd, 'Q', "SELECT count(*) FROM t", 23);
-	read_until_ready(fd, types, sizeof(types), state);
+	raw_msg(&b, 'd', "6\n", 2);
+	raw_msg(&b, 'c', NULL, 0);
+	raw_msg(&b, 'Q', "SELECT count(*) FROM t", 23);
+	exchange(fd, &b, types, sizeof(types), state);
 	ck_assert_str_eq(types, "TDCZ");
 	close(fd);
 }

@@ -4,7 +4,6 @@
  * unknown types, startup that never completes). After each, the server still serves. */
 #include <arpa/inet.h>
 #include <check.h>
-#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,132 +15,6 @@ static const char *const raw_args[] = {"max_message_size=4kB", "startup_timeout=
 
 static void setup(void) { harness_start(&H, raw_args); }
 static void teardown(void) { harness_stop(&H); }
-
-struct buf {
-	uint8_t d[65536];
-	size_t n;
-};
-
-static void put_u32(struct buf *b, uint32_t v)
-{
-	v = htonl(v);
-	memcpy(b->d + b->n, &v, 4);
-	b->n += 4;
-}
-
-static void put_u16(struct buf *b, uint16_t v)
-{
-	v = htons(v);
-	memcpy(b->d + b->n, &v, 2);
-	b->n += 2;
-}
-
-static void put_str(struct buf *b, const char *s)
-{
-	memcpy(b->d + b->n, s, strlen(s) + 1);
-	b->n += strlen(s) + 1;
-}
-
-static size_t begin(struct buf *b, char type)
-{
-	b->d[b->n++] = (uint8_t)type;
-	size_t mark = b->n;
-	put_u32(b, 0);
-	return mark;
-}
-
-static void end(struct buf *b, size_t mark)
-{
-	uint32_t len = htonl((uint32_t)(b->n - mark));
-	memcpy(b->d + mark, &len, 4);
-}
-
-static void startup(struct buf *b, uint32_t version, const char *db)
-{
-	size_t mark = b->n;
-	put_u32(b, 0);
-	put_u32(b, version);
-	put_str(b, "user");
-	put_str(b, "raw");
-	put_str(b, "database");
-	put_str(b, db);
-	b->d[b->n++] = 0;
-	uint32_t len = htonl((uint32_t)(b->n - mark));
-	memcpy(b->d + mark, &len, 4);
-}
-
-static void send_all(int fd, const struct buf *b)
-{
-	ck_assert_int_eq(write(fd, b->d, b->n), (ssize_t)b->n);
-}
-
-/* Reads until the peer closes or stays quiet for timeout_ms. */
-static void recv_all(int fd, struct buf *b, int timeout_ms)
-{
-	b->n = 0;
-	struct pollfd p = {.fd = fd, .events = POLLIN};
-	while (b->n < sizeof(b->d) && poll(&p, 1, timeout_ms) == 1) {
-		ssize_t r = read(fd, b->d + b->n, sizeof(b->d) - b->n);
-		if (r <= 0)
-			break;
-		b->n += (size_t)r;
-	}
-}
-
-/* Reads until a ReadyForQuery arrives (or the peer closes). */
-static void recv_until_ready(int fd, struct buf *b)
-{
-	b->n = 0;
-	struct pollfd p = {.fd = fd, .events = POLLIN};
-	for (;;) {
-		for (size_t off = 0; off + 5 <= b->n;) {
-			uint32_t len;
-			memcpy(&len, b->d + off + 1, 4);
-			len = ntohl(len);
-			if (b->d[off] == 'Z' && off + 1 + len <= b->n)
-				return;
-			off += 1 + len;
-		}
-		if (poll(&p, 1, 5000) != 1)
-			return;
-		ssize_t r = read(fd, b->d + b->n, sizeof(b->d) - b->n);
-		if (r <= 0)
-			return;
-		b->n += (size_t)r;
-	}
-}
-
-/* The sequence of message type bytes in b (skipping a leading raw 'N'/'S' when asked). */
-static void types_of(const struct buf *b, size_t start, char *out, size_t outlen)
-{
-	size_t k = 0;
-	for (size_t off = start; off + 5 <= b->n && k + 1 < outlen;) {
-		uint32_t len;
-		memcpy(&len, b->d + off + 1, 4);
-		out[k++] = (char)b->d[off];
-		off += 1 + ntohl(len);
-	}
-	out[k] = '\0';
-}
-
-/* Finds field `code` of the first ErrorResponse in b. */
-static const char *error_field(const struct buf *b, char code)
-{
-	for (size_t off = 0; off + 5 <= b->n;) {
-		uint32_t len;
-		memcpy(&len, b->d + off + 1, 4);
-		len = ntohl(len);
-		if (b->d[off] == 'E') {
-			for (size_t i = off + 5; i < off + 1 + len && b->d[i];) {
-				if (b->d[i] == (uint8_t)code)
-					return (const char *)b->d + i + 1;
-				i += strlen((const char *)b->d + i) + 1;
-			}
-		}
-		off += 1 + len;
-	}
-	return NULL;
-}
 
 static void assert_server_alive(void)
 {
@@ -155,12 +28,12 @@ static void assert_server_alive(void)
 static int raw_session(const char *db)
 {
 	int fd = harness_raw_connect(&H);
-	struct buf b = {.n = 0};
-	startup(&b, 3u << 16, db);
-	send_all(fd, &b);
-	recv_until_ready(fd, &b);
+	struct raw_buf b = {.n = 0};
+	raw_startup_msg(&b, 3u << 16, "raw", db);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &b);
 	char t[64];
-	types_of(&b, 0, t, sizeof(t));
+	raw_types(&b, 0, t, sizeof(t));
 	ck_assert_msg(strchr(t, 'R') && strchr(t, 'K') && t[strlen(t) - 1] == 'Z', "got %s", t);
 	return fd;
 }
@@ -168,27 +41,27 @@ static int raw_session(const char *db)
 START_TEST(ssl_and_gss_requests_answered_n)
 {
 	int fd = harness_raw_connect(&H);
-	struct buf b = {.n = 0};
-	put_u32(&b, 8);
-	put_u32(&b, 80877104); /* GSSENCRequest */
-	send_all(fd, &b);
-	struct buf r;
-	recv_all(fd, &r, 100);
+	struct raw_buf b = {.n = 0};
+	raw_u32(&b, 8);
+	raw_u32(&b, 80877104); /* GSSENCRequest */
+	raw_send(fd, &b);
+	struct raw_buf r;
+	raw_recv_all(fd, &r, 100);
 	ck_assert_int_eq(r.n, 1);
 	ck_assert_int_eq(r.d[0], 'N');
 	b.n = 0;
-	put_u32(&b, 8);
-	put_u32(&b, 80877103); /* SSLRequest */
-	send_all(fd, &b);
-	recv_all(fd, &r, 100);
+	raw_u32(&b, 8);
+	raw_u32(&b, 80877103); /* SSLRequest */
+	raw_send(fd, &b);
+	raw_recv_all(fd, &r, 100);
 	ck_assert_int_eq(r.n, 1);
 	ck_assert_int_eq(r.d[0], 'N');
 	b.n = 0;
-	startup(&b, 3u << 16, "acme");
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	raw_startup_msg(&b, 3u << 16, "raw", "acme");
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	char t[64];
-	types_of(&r, 0, t, sizeof(t));
+	raw_types(&r, 0, t, sizeof(t));
 	ck_assert_int_eq(t[0], 'R');
 	ck_assert_int_eq(t[strlen(t) - 1], 'Z');
 	close(fd);
@@ -198,12 +71,12 @@ END_TEST
 START_TEST(protocol_versions)
 {
 	int fd = harness_raw_connect(&H);
-	struct buf b = {.n = 0}, r;
-	startup(&b, (3u << 16) | 2, "acme"); /* 3.2: negotiate down to 3.0 */
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	struct raw_buf b = {.n = 0}, r;
+	raw_startup_msg(&b, (3u << 16) | 2, "raw", "acme"); /* 3.2: negotiate down to 3.0 */
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	char t[64];
-	types_of(&r, 0, t, sizeof(t));
+	raw_types(&r, 0, t, sizeof(t));
 	ck_assert_int_eq(t[0], 'v');
 	ck_assert_int_eq(t[1], 'R');
 	uint32_t minor;
@@ -213,12 +86,12 @@ START_TEST(protocol_versions)
 
 	fd = harness_raw_connect(&H);
 	b.n = 0;
-	startup(&b, 2u << 16, "acme");
-	send_all(fd, &b);
-	recv_all(fd, &r, 2000);
-	ck_assert_str_eq(error_field(&r, 'V'), "FATAL");
-	ck_assert_str_eq(error_field(&r, 'C'), "0A000");
-	ck_assert_ptr_nonnull(strstr(error_field(&r, 'M'), "unsupported frontend protocol 2.0"));
+	raw_startup_msg(&b, 2u << 16, "raw", "acme");
+	raw_send(fd, &b);
+	raw_recv_all(fd, &r, 2000);
+	ck_assert_str_eq(raw_error_field(&r, 'V'), "FATAL");
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "0A000");
+	ck_assert_ptr_nonnull(strstr(raw_error_field(&r, 'M'), "unsupported frontend protocol 2.0"));
 	close(fd);
 	assert_server_alive();
 }
@@ -227,37 +100,37 @@ END_TEST
 START_TEST(row_limited_portal)
 {
 	int fd = raw_session("acme");
-	struct buf b = {.n = 0}, r;
-	size_t m = begin(&b, 'Q');
-	put_str(&b, "CREATE TABLE lim (v int); INSERT INTO lim VALUES (1),(2),(3),(4),(5)");
-	end(&b, m);
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	struct raw_buf b = {.n = 0}, r;
+	size_t m = raw_begin(&b, 'Q');
+	raw_str(&b, "CREATE TABLE lim (v int); INSERT INTO lim VALUES (1),(2),(3),(4),(5)");
+	raw_end(&b, m);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	b.n = 0;
-	m = begin(&b, 'P');
-	put_str(&b, "");
-	put_str(&b, "SELECT v FROM lim ORDER BY v");
-	put_u16(&b, 0);
-	end(&b, m);
-	m = begin(&b, 'B');
-	put_str(&b, "");
-	put_str(&b, "");
-	put_u16(&b, 0);
-	put_u16(&b, 0);
-	put_u16(&b, 0);
-	end(&b, m);
+	m = raw_begin(&b, 'P');
+	raw_str(&b, "");
+	raw_str(&b, "SELECT v FROM lim ORDER BY v");
+	raw_u16(&b, 0);
+	raw_end(&b, m);
+	m = raw_begin(&b, 'B');
+	raw_str(&b, "");
+	raw_str(&b, "");
+	raw_u16(&b, 0);
+	raw_u16(&b, 0);
+	raw_u16(&b, 0);
+	raw_end(&b, m);
 	for (int i = 0; i < 3; i++) {
-		m = begin(&b, 'E');
-		put_str(&b, "");
-		put_u32(&b, 2);
-		end(&b, m);
+		m = raw_begin(&b, 'E');
+		raw_str(&b, "");
+		raw_u32(&b, 2);
+		raw_end(&b, m);
 	}
-	m = begin(&b, 'S');
-	end(&b, m);
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	m = raw_begin(&b, 'S');
+	raw_end(&b, m);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	char t[64];
-	types_of(&r, 0, t, sizeof(t));
+	raw_types(&r, 0, t, sizeof(t));
 	ck_assert_str_eq(t, "12DDsDDsDCZ");
 	ck_assert_ptr_nonnull(memmem(r.d, r.n, "SELECT 1", 9));
 	close(fd);
@@ -267,44 +140,44 @@ END_TEST
 START_TEST(error_discards_until_sync)
 {
 	int fd = raw_session("acme");
-	struct buf b = {.n = 0}, r;
-	size_t m = begin(&b, 'P');
-	put_str(&b, "");
-	put_str(&b, "SELECT * FROM no_such_table");
-	put_u16(&b, 0);
-	end(&b, m);
-	m = begin(&b, 'B');
-	put_str(&b, "");
-	put_str(&b, "");
-	put_u16(&b, 0);
-	put_u16(&b, 0);
-	put_u16(&b, 0);
-	end(&b, m);
-	m = begin(&b, 'E');
-	put_str(&b, "");
-	put_u32(&b, 0);
-	end(&b, m);
-	m = begin(&b, 'S');
-	end(&b, m);
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	struct raw_buf b = {.n = 0}, r;
+	size_t m = raw_begin(&b, 'P');
+	raw_str(&b, "");
+	raw_str(&b, "SELECT * FROM no_such_table");
+	raw_u16(&b, 0);
+	raw_end(&b, m);
+	m = raw_begin(&b, 'B');
+	raw_str(&b, "");
+	raw_str(&b, "");
+	raw_u16(&b, 0);
+	raw_u16(&b, 0);
+	raw_u16(&b, 0);
+	raw_end(&b, m);
+	m = raw_begin(&b, 'E');
+	raw_str(&b, "");
+	raw_u32(&b, 0);
+	raw_end(&b, m);
+	m = raw_begin(&b, 'S');
+	raw_end(&b, m);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	char t[64];
-	types_of(&r, 0, t, sizeof(t));
+	raw_types(&r, 0, t, sizeof(t));
 	ck_assert_str_eq(t, "EZ");
-	ck_assert_str_eq(error_field(&r, 'C'), "42P01");
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "42P01");
 	close(fd);
 }
 END_TEST
 
-static void expect_fatal(const struct buf *b, const char *sqlstate)
+static void expect_fatal(const struct raw_buf *b, const char *sqlstate)
 {
 	int fd = raw_session("acme");
-	send_all(fd, b);
-	struct buf r;
-	recv_all(fd, &r, 3000);
-	ck_assert_ptr_nonnull(error_field(&r, 'V'));
-	ck_assert_str_eq(error_field(&r, 'V'), "FATAL");
-	ck_assert_str_eq(error_field(&r, 'C'), sqlstate);
+	raw_send(fd, b);
+	struct raw_buf r;
+	raw_recv_all(fd, &r, 3000);
+	ck_assert_ptr_nonnull(raw_error_field(&r, 'V'));
+	ck_assert_str_eq(raw_error_field(&r, 'V'), "FATAL");
+	ck_assert_str_eq(raw_error_field(&r, 'C'), sqlstate);
 	/* and the server closed the connection */
 	char c;
 	ck_assert_int_eq(read(fd, &c, 1), 0);
@@ -314,36 +187,36 @@ static void expect_fatal(const struct buf *b, const char *sqlstate)
 
 START_TEST(malformed_messages)
 {
-	struct buf b = {.n = 0};
+	struct raw_buf b = {.n = 0};
 	/* A length that lies: shorter than the header itself. */
 	b.d[b.n++] = 'Q';
-	put_u32(&b, 2);
+	raw_u32(&b, 2);
 	expect_fatal(&b, "08P01");
 	/* A Query whose body has no terminating NUL. */
 	b.n = 0;
 	b.d[b.n++] = 'Q';
-	put_u32(&b, 4 + 3);
+	raw_u32(&b, 4 + 3);
 	memcpy(b.d + b.n, "abc", 3);
 	b.n += 3;
 	expect_fatal(&b, "08P01");
 	/* Over max_message_size (4kB here). */
 	b.n = 0;
 	b.d[b.n++] = 'Q';
-	put_u32(&b, 100000);
+	raw_u32(&b, 100000);
 	expect_fatal(&b, "08P01");
 	/* An unknown message type. */
 	b.n = 0;
 	b.d[b.n++] = '!';
-	put_u32(&b, 4);
+	raw_u32(&b, 4);
 	expect_fatal(&b, "08P01");
 	/* A Bind whose parameter count overruns the body. */
 	b.n = 0;
-	size_t m = begin(&b, 'B');
-	put_str(&b, "");
-	put_str(&b, "");
-	put_u16(&b, 0);
-	put_u16(&b, 50);
-	end(&b, m);
+	size_t m = raw_begin(&b, 'B');
+	raw_str(&b, "");
+	raw_str(&b, "");
+	raw_u16(&b, 0);
+	raw_u16(&b, 50);
+	raw_end(&b, m);
 	expect_fatal(&b, "08P01");
 }
 END_TEST
@@ -352,27 +225,27 @@ START_TEST(bad_startup_packets)
 {
 	/* Startup length below the minimum. */
 	int fd = harness_raw_connect(&H);
-	struct buf b = {.n = 0}, r;
-	put_u32(&b, 4);
-	put_u32(&b, 3u << 16);
-	send_all(fd, &b);
-	recv_all(fd, &r, 2000);
-	ck_assert_str_eq(error_field(&r, 'C'), "08P01");
+	struct raw_buf b = {.n = 0}, r;
+	raw_u32(&b, 4);
+	raw_u32(&b, 3u << 16);
+	raw_send(fd, &b);
+	raw_recv_all(fd, &r, 2000);
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "08P01");
 	close(fd);
 	/* A startup packet that never completes: the startup timeout (1s) closes it. */
 	fd = harness_raw_connect(&H);
 	b.n = 0;
-	put_u32(&b, 100);
-	put_u32(&b, 3u << 16);
-	send_all(fd, &b);
-	recv_all(fd, &r, 3000);
-	ck_assert_str_eq(error_field(&r, 'V'), "FATAL");
-	ck_assert_str_eq(error_field(&r, 'C'), "08P01");
+	raw_u32(&b, 100);
+	raw_u32(&b, 3u << 16);
+	raw_send(fd, &b);
+	raw_recv_all(fd, &r, 3000);
+	ck_assert_str_eq(raw_error_field(&r, 'V'), "FATAL");
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "08P01");
 	close(fd);
 	/* A client that connects and says nothing. */
 	fd = harness_raw_connect(&H);
-	recv_all(fd, &r, 3000);
-	ck_assert_str_eq(error_field(&r, 'C'), "08P01");
+	raw_recv_all(fd, &r, 3000);
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "08P01");
 	close(fd);
 	assert_server_alive();
 }
@@ -381,27 +254,27 @@ END_TEST
 START_TEST(tenant_startup_parameter)
 {
 	int fd = harness_raw_connect(&H);
-	struct buf b = {.n = 0}, r;
+	struct raw_buf b = {.n = 0}, r;
 	size_t mark = b.n;
-	put_u32(&b, 0);
-	put_u32(&b, 3u << 16);
-	put_str(&b, "user");
-	put_str(&b, "raw");
-	put_str(&b, "database");
-	put_str(&b, "ignored");
-	put_str(&b, "tenant");
-	put_str(&b, "Gamma");
+	raw_u32(&b, 0);
+	raw_u32(&b, 3u << 16);
+	raw_str(&b, "user");
+	raw_str(&b, "raw");
+	raw_str(&b, "database");
+	raw_str(&b, "ignored");
+	raw_str(&b, "tenant");
+	raw_str(&b, "Gamma");
 	b.d[b.n++] = 0;
 	uint32_t len = htonl((uint32_t)(b.n - mark));
 	memcpy(b.d + mark, &len, 4);
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	b.n = 0;
-	size_t m = begin(&b, 'Q');
-	put_str(&b, "CREATE TABLE only_in_gamma (v int)");
-	end(&b, m);
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	size_t m = raw_begin(&b, 'Q');
+	raw_str(&b, "CREATE TABLE only_in_gamma (v int)");
+	raw_end(&b, m);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	ck_assert_ptr_nonnull(memmem(r.d, r.n, "CREATE TABLE", 12));
 	close(fd);
 	PGconn *c = harness_connect(&H, "dbname=gamma");
@@ -418,17 +291,17 @@ END_TEST
 START_TEST(idle_in_transaction_fatal_on_the_wire)
 {
 	int fd = raw_session("idle");
-	struct buf b = {.n = 0}, r;
-	size_t m = begin(&b, 'Q');
-	put_str(&b, "SET idle_in_transaction_session_timeout = 100; BEGIN");
-	end(&b, m);
-	send_all(fd, &b);
-	recv_until_ready(fd, &r);
+	struct raw_buf b = {.n = 0}, r;
+	size_t m = raw_begin(&b, 'Q');
+	raw_str(&b, "SET idle_in_transaction_session_timeout = 100; BEGIN");
+	raw_end(&b, m);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
 	ck_assert_uint_eq(r.d[r.n - 1], 'T');
-	recv_all(fd, &r, 3000);
-	ck_assert_ptr_nonnull(error_field(&r, 'V'));
-	ck_assert_str_eq(error_field(&r, 'V'), "FATAL");
-	ck_assert_str_eq(error_field(&r, 'C'), "25P03");
+	raw_recv_all(fd, &r, 3000);
+	ck_assert_ptr_nonnull(raw_error_field(&r, 'V'));
+	ck_assert_str_eq(raw_error_field(&r, 'V'), "FATAL");
+	ck_assert_str_eq(raw_error_field(&r, 'C'), "25P03");
 	char c;
 	ck_assert_int_eq(read(fd, &c, 1), 0);
 	close(fd);

@@ -4,7 +4,6 @@
  * password methods and the users file (SCRAM, md5, cleartext, unknown users, forbidden
  * tenants, reject), the per-tenant connection limit, and the users file reloaded on SIGHUP.
  * TLS and TCP rules are in test_tls.sh. */
-#include <arpa/inet.h>
 #include <check.h>
 #include <signal.h>
 #include <stdio.h>
@@ -237,60 +236,34 @@ END_TEST
  * returns its code. */
 static int raw_startup(int fd, const char *user)
 {
-	uint8_t buf[512];
-	size_t n = 8;
-	n += (size_t)sprintf((char *)buf + n, "user") + 1;
-	n += (size_t)sprintf((char *)buf + n, "%s", user) + 1;
-	n += (size_t)sprintf((char *)buf + n, "database") + 1;
-	n += (size_t)sprintf((char *)buf + n, "acme") + 1;
-	buf[n++] = 0;
-	uint32_t v = htonl((uint32_t)n);
-	memcpy(buf, &v, 4);
-	v = htonl(196608);
-	memcpy(buf + 4, &v, 4);
-	ck_assert_int_eq(write(fd, buf, n), (ssize_t)n);
-	size_t got = 0;
-	uint32_t len = 0;
-	while (got < 5 || got < 1 + (size_t)ntohl(len)) {
-		ssize_t r = read(fd, buf + got, sizeof(buf) - got);
-		ck_assert_int_gt(r, 0);
-		got += (size_t)r;
-		if (got >= 5)
-			memcpy(&len, buf + 1, 4);
-	}
-	ck_assert_int_eq(buf[0], 'R');
-	return buf[8];
+	struct raw_buf b = {.n = 0};
+	raw_startup_msg(&b, 3u << 16, user, "acme");
+	raw_send(fd, &b);
+	raw_recv_msg(fd, &b);
+	ck_assert_int_eq(b.d[0], 'R');
+	ck_assert_uint_ge(b.n, 9);
+	return b.d[8];
 }
 
 /* Sends one message: type, length word, body. */
-static void raw_send(int fd, char type, const void *body, size_t n)
+static void send_msg(int fd, char type, const void *body, size_t n)
 {
-	uint8_t head[5] = {(uint8_t)type};
-	uint32_t v = htonl((uint32_t)(4 + n));
-	memcpy(head + 1, &v, 4);
-	ck_assert_int_eq(write(fd, head, 5), 5);
-	if (n)
-		ck_assert_int_eq(write(fd, body, n), (ssize_t)n);
+	struct raw_buf b = {.n = 0};
+	raw_msg(&b, type, body, n);
+	raw_send(fd, &b);
 }
 
 /* Reads until the server closes; the SQLSTATE of the ErrorResponse that must come first. */
 static void raw_fatal_sqlstate(int fd, char out[6])
 {
-	uint8_t buf[2048];
-	ssize_t got = 0, r;
-	while ((r = read(fd, buf + got, sizeof(buf) - 1 - (size_t)got)) > 0)
-		got += r;
+	struct raw_buf b;
+	raw_recv_all(fd, &b, 5000);
 	close(fd);
-	ck_assert_int_gt(got, 6);
-	ck_assert_int_eq(buf[0], 'E');
-	buf[got] = 0;
-	for (ssize_t i = 5; i < got; i += (ssize_t)strlen((char *)buf + i) + 1) {
-		if (buf[i] == 'C') {
-			snprintf(out, 6, "%s", (char *)buf + i + 1);
-			return;
-		}
-	}
-	ck_abort_msg("no SQLSTATE in the ErrorResponse");
+	ck_assert_uint_gt(b.n, 6);
+	ck_assert_int_eq(b.d[0], 'E');
+	const char *c = raw_error_field(&b, 'C');
+	ck_assert_msg(c != NULL, "no SQLSTATE in the ErrorResponse");
+	snprintf(out, 6, "%s", c);
 }
 
 /* The SQLSTATE of the FATAL a cleartext-password login gets. */
@@ -298,7 +271,7 @@ static void login_sqlstate(const char *user, const char *password, char out[6])
 {
 	int fd = harness_raw_connect(&H);
 	ck_assert_int_eq(raw_startup(fd, user), 3); /* AuthenticationCleartextPassword */
-	raw_send(fd, 'p', password, strlen(password) + 1);
+	send_msg(fd, 'p', password, strlen(password) + 1);
 	raw_fatal_sqlstate(fd, out);
 }
 
@@ -308,7 +281,7 @@ START_TEST(protocol_violations_during_authentication)
 	char state[6];
 	int fd = harness_raw_connect(&H);
 	ck_assert_int_eq(raw_startup(fd, "alice"), 10); /* AuthenticationSASL */
-	raw_send(fd, 'Q', "SELECT 1", 9);
+	send_msg(fd, 'Q', "SELECT 1", 9);
 	raw_fatal_sqlstate(fd, state);
 	ck_assert_str_eq(state, "08P01");
 	/* An authentication answer over 64kB is refused before it is buffered. */
@@ -321,12 +294,12 @@ START_TEST(protocol_violations_during_authentication)
 	/* A mechanism that was not offered, and a malformed client-first-message. */
 	fd = harness_raw_connect(&H);
 	ck_assert_int_eq(raw_startup(fd, "alice"), 10);
-	raw_send(fd, 'p', "PLAIN\0\0\0\0\0", 10);
+	send_msg(fd, 'p', "PLAIN\0\0\0\0\0", 10);
 	raw_fatal_sqlstate(fd, state);
 	ck_assert_str_eq(state, "08P01");
 	fd = harness_raw_connect(&H);
 	ck_assert_int_eq(raw_startup(fd, "ghost"), 10); /* unknown users get SASL too */
-	raw_send(fd, 'p', "SCRAM-SHA-256\0\0\0\0\x03x,y", 21);
+	send_msg(fd, 'p', "SCRAM-SHA-256\0\0\0\0\x03x,y", 21);
 	raw_fatal_sqlstate(fd, state);
 	ck_assert_str_eq(state, "08P01");
 	PGconn *c = harness_connect(&H, "user=alice password=pencil dbname=acme");
