@@ -518,10 +518,12 @@ bool shard_migrate_lent(struct shard_conn *c, struct pgerr *err)
 	struct shard_migrations *m = current_set(c->reg, &serial);
 	int from;
 	bool ok = !m || migrate(c, m, &from, err) != SHARD_MIGRATE_FAILED;
-	if (ok)
+	if (ok) {
 		c->mig_serial = serial;
-	else
+	} else {
 		err->severity = PGERR_FATAL;
+		LOG_WARN(0, c->tenant, "not migrated: %s (%s)", err->message, err->detail);
+	}
 	shard_migrations_unref(m);
 	return ok;
 }
