@@ -162,10 +162,13 @@ enum shard_migrate_outcome {
 	SHARD_MIGRATE_FAILED,  /* err set; the tenant is unchanged */
 };
 
-/* Brings tenant name (checked; its file must exist) up to the registry's migration set on a
- * connection of its own: for `shardlite migrate`, and for code about to ATTACH another
- * tenant's file. *from and *to (may be NULL) receive the version before and after. Blocks on
- * disk and, up to SHARD_MIGRATE_LOCK_WAIT_MS, on the tenant's write lock. */
+/* Brings tenant name (checked) up to the registry's migration set on a connection of its own,
+ * opened as shard_conn_open does (so created only when auto_create allows): for `shardlite
+ * migrate`. *from and *to (may be NULL) receive the version before and after. Blocks on disk
+ * and, up to SHARD_MIGRATE_LOCK_WAIT_MS, on the tenant's write lock. Code about to ATTACH
+ * another tenant's file may call this, or, cheaper when done often, shard_conn_acquire and
+ * shard_conn_release a connection of that tenant: a pooled connection is checked once per
+ * migration set, later lends cost an integer compare. */
 enum shard_migrate_outcome shard_tenant_migrate(struct shard_registry *r, const char *name,
 						int *from, int *to, struct pgerr *err);
 

@@ -155,7 +155,7 @@ static bool check_stmt(const struct xlat_stmt *x, struct pgerr *err)
 	case XLAT_SQL:
 		if (x->nparams > 0)
 			return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER,
-					 "there is no parameter $1");
+					 "there is no parameter $%d", x->nparams);
 		return true;
 	case XLAT_TXN:
 		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -163,14 +163,10 @@ static bool check_stmt(const struct xlat_stmt *x, struct pgerr *err)
 		pgerr_detail(err, "The pending migrations of a tenant run in one transaction of "
 				  "their own.");
 		return false;
-	case XLAT_SET:
-	case XLAT_SHOW:
-	case XLAT_DISCARD:
-	case XLAT_COPY:
+	default: /* SET, SHOW, DISCARD, COPY: session business; and any kind added later */
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "%s is not supported in a migration file", x->tag);
 	}
-	return true;
 }
 
 static void translate(struct shard_migrations *m, struct mig_file *f)
