@@ -246,6 +246,11 @@ static struct shard_registry *open_registry(const struct config *cfg, int *targe
 	struct pgerr err;
 	pgerr_clear(&err);
 	struct shard_opts so = {.data_dir = cfg->data_dir, .auto_create = false};
+	if (access(cfg->data_dir, F_OK) != 0) { /* a mistyped path: not a new, empty data dir */
+		fprintf(stderr, "shardlite migrate: data directory \"%s\" does not exist\n",
+			cfg->data_dir);
+		return NULL;
+	}
 	struct shard_registry *r = shard_registry_new(&so, &err);
 	if (!r) {
 		fprintf(stderr, "shardlite migrate: %s\n", err.message);

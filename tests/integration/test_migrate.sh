@@ -153,6 +153,9 @@ grep -q 'migrate: 33 tenants: 1 migrated, 0 failed, 32 already up to date' <<<"$
 grep -q '\[##############################\] 33/33' <<<"$out" || fail "no progress bar: $out"
 [[ $(version_of beta) == 3 ]] || fail "beta not migrated by the second run"
 "$BIN" migrate --data-dir "$DIR/data" >/dev/null 2>&1 && fail "migrate without migrations_dir"
+msg=$("$BIN" migrate --data-dir "$DIR/typo" --set migrations_dir="$MIG" 2>&1) && fail "typo: $msg"
+grep -q 'data directory ".*/typo" does not exist' <<<"$msg" || fail "migrate typo: $msg"
+[[ ! -e $DIR/typo ]] || fail "migrate created a data directory"
 
 # auto_create = off: known tenants work, an unknown one is FATAL 3D000 and no file appears.
 stop
