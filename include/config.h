@@ -17,6 +17,7 @@ struct config {
 	int startup_timeout_ms;  /* startup_timeout: ms to complete startup */
 	int max_connections;     /* max_connections */
 	bool auto_create;        /* auto_create: create tenants on first use */
+	char *migrations_dir;    /* migrations_dir: NNNN_name.sql files, "" = none */
 	char *log_level;         /* log_level: debug, info, warning, error */
 	char *timezone;          /* timezone: default TimeZone reported to clients */
 	int64_t max_result_bytes; /* max_result_bytes: cap on one statement's buffered result */

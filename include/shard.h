@@ -129,6 +129,53 @@ struct shard_rebuild {
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
 			 struct pgerr *err) MUST_CHECK;
 
+/* ---- Migrations (shard_migrate.c, docs/operations.md) ----
+ * A migration set is the NNNN_name.sql files of a directory, read and translated once. A
+ * tenant's applied version is its file's PRAGMA user_version. When a connection is lent
+ * (shard_conn_acquire) and the tenant is behind, the pending files run in one transaction
+ * under the tenant's write lock, which then re-checks the version, so two sessions opening
+ * the tenant at once migrate it once. Errors are 55000 (as PostgreSQL's "database is not
+ * accepting connections": the tenant is not in a state to serve) naming the file and the
+ * failing statement; the tenant is left as it was. */
+struct shard_migrations;
+
+/* Reads every NNNN_name.sql file of dir (other names are ignored; NNNN is 1 to 2147483647)
+ * and translates each as client SQL. A file that does not translate, or holds what a
+ * migration may not (transaction control, SET, COPY, parameters), stays in the set with its
+ * error, which tenants that need it get when opened; each is logged. NULL with err when dir
+ * cannot be read or two files carry one version. Blocks on disk; needs xlat's stack. */
+struct shard_migrations *shard_migrations_load(const char *dir, struct pgerr *err);
+void shard_migrations_unref(struct shard_migrations *m); /* NULL is a no-op */
+/* The newest version in m (0 when m has no files); the number of files; files with errors. */
+int shard_migrations_target(const struct shard_migrations *m);
+size_t shard_migrations_count(const struct shard_migrations *m);
+size_t shard_migrations_broken(const struct shard_migrations *m);
+
+/* Makes m (taking the caller's reference; NULL = none) the set every connection lent from
+ * now on is checked against. Connections checked against an older set are checked again the
+ * next time they are lent, so a reload applies to every later session. Thread-safe. */
+void shard_registry_set_migrations(struct shard_registry *r, struct shard_migrations *m);
+
+enum shard_migrate_outcome {
+	SHARD_MIGRATE_CURRENT, /* already at the newest version (or no migrations set) */
+	SHARD_MIGRATE_APPLIED, /* pending files ran and committed */
+	SHARD_MIGRATE_FAILED,  /* err set; the tenant is unchanged */
+};
+
+/* Brings tenant name (checked) up to the registry's migration set on a connection of its own,
+ * opened as shard_conn_open does (so created only when auto_create allows): for `shardlite
+ * migrate`. *from and *to (may be NULL) receive the version before and after. Blocks on disk
+ * and, up to SHARD_MIGRATE_LOCK_WAIT_MS, on the tenant's write lock. Code about to ATTACH
+ * another tenant's file may call this, or, cheaper when done often, shard_conn_acquire and
+ * shard_conn_release a connection of that tenant: a pooled connection is checked once per
+ * migration set, later lends cost an integer compare. */
+enum shard_migrate_outcome shard_tenant_migrate(struct shard_registry *r, const char *name,
+						int *from, int *to, struct pgerr *err);
+
+/* How long a migration waits for the tenant's write lock (another session's transaction, or
+ * another process migrating it) before giving up with 55P03. */
+#define SHARD_MIGRATE_LOCK_WAIT_MS 30000
+
 /* The one mapping from a SQLite result code (and the connection's error message) to a
  * PostgreSQL error: 23505, 23502, 23503, 23514, 42P01, 42703, 42601, 53200, 54000, 55P03,
  * 57014, 25006, XX001, ... with PostgreSQL-style wording. Always returns false. */

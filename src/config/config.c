@@ -41,6 +41,8 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	  "Most client connections served at once; more are refused with 53300.")               \
 	X(auto_create, auto_create, CONFIG_BOOL, "on", 0, 0, false, NULL,                       \
 	  "Create a tenant's database file the first time a client names it.")                  \
+	X(migrations_dir, migrations_dir, CONFIG_STRING, "", 0, 0, true, NULL,                  \
+	  "Directory of NNNN_name.sql migrations run on each tenant when opened; empty = none.") \
 	X(log_level, log_level, CONFIG_STRING, "info", 0, 0, true, check_log_level,             \
 	  "Lowest level logged: debug, info, warning or error.")                                \
 	X(timezone, timezone, CONFIG_STRING, "UTC", 0, 0, true, check_nonempty,                 \

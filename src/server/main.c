@@ -18,12 +18,7 @@
 #include "session.h"
 #include "shard.h"
 
-/* What the command line said, kept so SIGHUP can read the same file and overrides again. */
-struct server_args {
-	const char *config_file;
-	size_t nsets;
-	char **sets; /* "key=value" */
-};
+#include "server_int.h"
 
 struct server {
 	struct event_base *base;
@@ -190,7 +185,9 @@ static void usage(FILE *f)
 	fprintf(f,
 		"shardlite %s — a PostgreSQL server whose storage is one SQLite file per tenant\n\n"
 		"Usage: shardlite [OPTION]...\n"
-		"       shardlite passwd [--md5] USER   print a password secret for the users file\n\n"
+		"       shardlite passwd [--md5] USER   print a password secret for the users file\n"
+		"       shardlite migrate [--config FILE] [--data-dir DIR] [--jobs N]\n"
+		"                                       bring every tenant up to migrations_dir\n\n"
 		"  --config FILE        read settings from an ini-style file\n"
 		"  --data-dir DIR       tenant files live here (data_dir)\n"
 		"  --listen ADDRS       comma-separated TCP addresses, '*' for all, '' for none\n"
@@ -204,8 +201,7 @@ static void usage(FILE *f)
 		SHARDLITE_VERSION);
 }
 
-/* Builds a snapshot from the config file and the --set overrides; NULL with errbuf. */
-static struct config *load_config(const struct server_args *a, char *errbuf, size_t errlen)
+struct config *server_load_config(const struct server_args *a, char *errbuf, size_t errlen)
 {
 	struct config_builder *b = config_builder_new();
 	bool ok = !a->config_file || config_builder_load_file(b, a->config_file, errbuf, errlen);
@@ -221,7 +217,7 @@ static struct config *load_config(const struct server_args *a, char *errbuf, siz
 	return cfg;
 }
 
-static void add_set(struct server_args *a, const char *key, const char *value)
+void server_args_set(struct server_args *a, const char *key, const char *value)
 {
 	a->sets = base_xrealloc(a->sets, (a->nsets + 1) * sizeof(char *));
 	size_t n = strlen(key) + strlen(value) + 2;
@@ -246,16 +242,16 @@ static void parse_args(int argc, char **argv, struct server_args *a)
 			a->config_file = optarg;
 			break;
 		case 'D':
-			add_set(a, "data_dir", optarg);
+			server_args_set(a, "data_dir", optarg);
 			break;
 		case 'l':
-			add_set(a, "listen_addresses", optarg);
+			server_args_set(a, "listen_addresses", optarg);
 			break;
 		case 'p':
-			add_set(a, "port", optarg);
+			server_args_set(a, "port", optarg);
 			break;
 		case 'k':
-			add_set(a, "unix_socket_dir", optarg);
+			server_args_set(a, "unix_socket_dir", optarg);
 			break;
 		case 's':
 			if (!strchr(optarg, '=')) {
@@ -402,7 +398,7 @@ static void not_reloaded(const char *key, void *ctx)
 static void reload(struct server *srv)
 {
 	char err[512];
-	struct config *fresh = load_config(&srv->args, err, sizeof(err));
+	struct config *fresh = server_load_config(&srv->args, err, sizeof(err));
 	if (!fresh) {
 		LOG_ERROR(0, NULL, "reload failed, configuration unchanged: %s", err);
 		return;
@@ -414,6 +410,8 @@ static void reload(struct server *srv)
 		base_log_set_level(level);
 	if (!apply_auth(srv->auth, cfg, err, sizeof(err)))
 		LOG_ERROR(0, NULL, "reload: users and rules unchanged: %s", err);
+	if (!server_migrations_load(srv->shards, cfg, NULL, err, sizeof(err)))
+		LOG_ERROR(0, NULL, "reload: migrations unchanged: %s", err);
 	if (srv->tls && !net_tls_reload(srv->tls, cfg->ssl_cert_file, cfg->ssl_key_file,
 					cfg->ssl_ca_file, err, sizeof(err)))
 		LOG_ERROR(0, NULL, "reload: certificates unchanged: %s", err);
@@ -446,9 +444,11 @@ int main(int argc, char **argv)
 	struct server srv = {0};
 	if (argc >= 2 && strcmp(argv[1], "passwd") == 0)
 		return passwd_main(argc, argv);
+	if (argc >= 2 && strcmp(argv[1], "migrate") == 0)
+		return server_migrate_main(argc - 1, argv + 1);
 	char errbuf[512];
 	parse_args(argc, argv, &srv.args);
-	srv.cfg = load_config(&srv.args, errbuf, sizeof(errbuf));
+	srv.cfg = server_load_config(&srv.args, errbuf, sizeof(errbuf));
 	if (!srv.cfg) {
 		fprintf(stderr, "shardlite: %s\n", errbuf);
 		return 2;
@@ -469,7 +469,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "shardlite: %s\n", err.message);
 		return 1;
 	}
-	if (!setup_security(&srv, errbuf, sizeof(errbuf))) {
+	if (!server_migrations_load(srv.shards, srv.cfg, NULL, errbuf, sizeof(errbuf)) ||
+	    !setup_security(&srv, errbuf, sizeof(errbuf))) {
 		fprintf(stderr, "shardlite: %s\n", errbuf);
 		return 1;
 	}

@@ -44,6 +44,7 @@ struct shard_conn {
 	uint64_t ticket; /* tenant gen when the current attempt began */
 	bool parked;
 	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
+	uint64_t mig_serial; /* the migration set this connection's tenant was checked against */
 };
 
 struct shard_registry {
@@ -56,11 +57,20 @@ struct shard_registry {
 	struct shard_tenant *lru_head, *lru_tail; /* most recently used first */
 	size_t nidle_tenants;
 	size_t nopen; /* connections open through the pool, idle or in use */
+	struct shard_migrations *migrations; /* NULL: none; replaced on reload */
+	uint64_t mig_serial; /* of the current set (0: none); read without the lock */
 };
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);
 void shard_pool_fini(struct shard_registry *r);
+
+/* shard_migrate.c: checks a connection being lent against the registry's migration set and
+ * migrates its tenant when behind. Cheap when already checked against the current set. False
+ * with err (FATAL) when the tenant cannot be brought up to date. */
+bool shard_migrate_lent(struct shard_conn *c, struct pgerr *err) MUST_CHECK;
+/* Drops the registry's set (registry teardown). */
+void shard_migrate_fini(struct shard_registry *r);
 
 /* Fences db in: DEFENSIVE, no extension loading, untrusted schema, no writable schema,
  * the per-connection SQLite limits, and an authorizer that refuses ATTACH/DETACH, file-

@@ -52,6 +52,7 @@ void shard_pool_fini(struct shard_registry *r)
 		}
 	}
 	free(r->buckets);
+	shard_migrate_fini(r);
 	pthread_mutex_destroy(&r->lock);
 }
 
@@ -143,7 +144,8 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 	r->nidle_tenants++;
 }
 
-struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
+/* A connection to lend, before its tenant is checked against the migrations. */
+static struct shard_conn *lend(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	pthread_mutex_lock(&r->lock);
 	struct shard_tenant *t = tenant_find(r, name, true);
@@ -168,6 +170,16 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
 		tenant_maybe_free(r, t);
 	}
 	pthread_mutex_unlock(&r->lock);
+	return c;
+}
+
+struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
+{
+	struct shard_conn *c = lend(r, name, err);
+	if (c && !shard_migrate_lent(c, err)) {
+		shard_conn_release(c); /* rolled back; checked again when next lent */
+		return NULL;
+	}
 	return c;
 }
 

@@ -329,6 +329,30 @@ static void make_accounts(const char *tenant, int n)
 	PQfinish(c);
 }
 
+/* The balances of tenant "branch<t>" after clients [from, to) that ran on it (i % n == t). */
+static void check_branch(const struct client *cl, int from, int to, int t, int n, int naccts,
+			 int rounds)
+{
+	char ci[64];
+	int want[16];
+	ck_assert_int_le(naccts, 16);
+	for (int a = 0; a < naccts; a++)
+		want[a] = 1000;
+	for (int i = from; i < to; i++)
+		for (int r = 0; i % n == t && r < rounds; r++) {
+			want[(cl[i].id + r) % naccts]--;
+			want[(cl[i].id + 2 * r + 1) % naccts]++;
+		}
+	snprintf(ci, sizeof(ci), "dbname=branch%d", t);
+	PGconn *c = harness_connect(&H, ci);
+	PGresult *res = harness_exec_ok(c, "SELECT id, bal FROM acct ORDER BY id");
+	for (int a = 0; a < naccts; a++)
+		ck_assert_msg(atoi(PQgetvalue(res, a, 1)) == want[a], "branch%d account %d: %s, want %d",
+			      t, a, PQgetvalue(res, a, 1), want[a]);
+	PQclear(res);
+	PQfinish(c);
+}
+
 START_TEST(many_clients_keep_balances)
 {
 	enum { ONE = 50, SPREAD = 200, TENANTS = 50, ACCTS = 5, ROUNDS = 4 };
@@ -369,6 +393,8 @@ START_TEST(many_clients_keep_balances)
 		ck_assert_int_eq(atoi(PQgetvalue(r, a, 1)), want[a]);
 	PQclear(r);
 	PQfinish(c);
+	for (int t = 0; t < TENANTS; t++)
+		check_branch(cl, ONE, ONE + SPREAD, t, TENANTS, ACCTS, ROUNDS);
 	free(cl);
 	free(th);
 }

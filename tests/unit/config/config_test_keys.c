@@ -19,6 +19,7 @@ START_TEST(table_rows)
 		{"startup_timeout", CONFIG_DURATION_MS, "10s", false},
 		{"max_connections", CONFIG_INT, "10000", false},
 		{"auto_create", CONFIG_BOOL, "on", false},
+		{"migrations_dir", CONFIG_STRING, "", true},
 		{"log_level", CONFIG_STRING, "info", true},
 		{"timezone", CONFIG_STRING, "UTC", true},
 		{"max_result_bytes", CONFIG_BYTES, "256MB", true},
