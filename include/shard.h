@@ -108,6 +108,8 @@ const char *shard_conn_tenant(const struct shard_conn *c);
  * when the tenant has none; 54000 when SHARD_ATTACH_MAX are attached. Runs through the
  * authorizer's internal path (a client's ATTACH stays refused). Blocks on disk. */
 bool shard_conn_attach(struct shard_conn *c, const char *name, struct pgerr *err) MUST_CHECK;
+/* Whether tenant name (checked) has a file; does not open or create it. */
+bool shard_tenant_exists(const struct shard_registry *r, const char *name);
 /* Whether name's file is attached to c, and how many are. */
 bool shard_conn_attached(const struct shard_conn *c, const char *name);
 int shard_conn_nattached(const struct shard_conn *c);

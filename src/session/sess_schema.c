@@ -59,13 +59,17 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 			continue;
 		if (strcmp(elem, "public") == 0)
 			return;
-		/* a name that cannot be a tenant cannot exist: skipped, as PostgreSQL skips
-		 * schemas that do not exist */
-		if (!shard_tenant_name_check(elem, search, &ignored) ||
-		    strcmp(search, "main") == 0 || strcmp(search, "temp") == 0)
+		if (!shard_tenant_name_check(elem, search, &ignored))
+			continue; /* cannot be a tenant, so it does not exist */
+		if (strcmp(search, s->tenant) == 0)
+			return;
+		/* PostgreSQL skips schemas that do not exist or that the user may not use; the
+		 * user's tenant list is checked first, so the others' existence does not show */
+		if (strcmp(search, "main") == 0 || strcmp(search, "temp") == 0 ||
+		    (s->auth_user && !auth_user_may_reach(s->auth_user, search)) ||
+		    !shard_tenant_exists(s->env->shards, search))
 			continue;
-		if (strcmp(search, s->tenant) != 0)
-			env->search = search;
+		env->search = search;
 		return;
 	}
 }

@@ -59,14 +59,17 @@ bool shard_conn_detach_all(struct shard_conn *c)
 	return true;
 }
 
+bool shard_tenant_exists(const struct shard_registry *r, const char *name)
+{
+	char path[4096];
+	return shard_tenant_path(r, name, path, sizeof(path)) && access(path, F_OK) == 0;
+}
+
 static bool attach_file(struct shard_conn *c, const char *name, struct pgerr *err)
 {
 	char path[4096];
-	if (!shard_tenant_path(c->reg, name, path, sizeof(path)))
-		return pgerr_set(err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist",
-				 name);
 	/* ATTACH would create a missing file; a schema prefix never creates a tenant */
-	if (access(path, F_OK) != 0)
+	if (!shard_tenant_path(c->reg, name, path, sizeof(path)) || access(path, F_OK) != 0)
 		return pgerr_set(err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist",
 				 name);
 	int rc = run_internal(c, "ATTACH DATABASE ?1 AS ?2", path, name);

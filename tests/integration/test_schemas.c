@@ -153,9 +153,10 @@ START_TEST(tenant_lists_and_unknown_schemas)
 	/* refused before anything looks for the file: a tenant that does not exist stays so */
 	expect_error(ned, "SELECT * FROM other.t", "42501", "permission denied for schema other");
 	ck_assert(!tenant_file_exists("other"));
-	PQclear(harness_exec_ok(ned, "SET search_path TO acme"));
-	expect_error(ned, "SELECT * FROM t", "42501", NULL);
-	expect_value(ned, "SELECT count(*) FROM public.l", "1");
+	/* search_path skips it, as PostgreSQL skips a schema the user may not use */
+	PQclear(harness_exec_ok(ned, "SET search_path TO acme, public"));
+	expect_error(ned, "SELECT * FROM t", "42P01", NULL);
+	expect_value(ned, "SELECT count(*) FROM l", "1");
 	PQfinish(ned);
 
 	PGconn *ann = harness_connect(&H, "user=ann dbname=home");
@@ -185,6 +186,10 @@ START_TEST(search_path_routes_unqualified_names)
 	/* the session's own tenant and public are the same place */
 	PQclear(harness_exec_ok(c, "SET search_path = home"));
 	expect_value(c, "SELECT count(*) FROM l", "1");
+	/* a schema that does not exist is skipped, and nothing is created for it */
+	PQclear(harness_exec_ok(c, "SET search_path = \"$user\", tnew, acme"));
+	expect_value(c, "SELECT count(*) FROM t", "3");
+	ck_assert(!tenant_file_exists("tnew"));
 	PQfinish(c);
 }
 END_TEST
