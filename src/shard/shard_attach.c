@@ -83,7 +83,10 @@ static bool attach_file(struct shard_conn *c, const char *name, struct pgerr *er
 
 bool shard_conn_attach(struct shard_conn *c, const char *name, struct pgerr *err)
 {
-	ASSERT(strcmp(name, c->tenant) != 0);
+	/* the same file twice would wait for its own write lock */
+	if (strcmp(name, c->tenant) == 0)
+		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR,
+				 "tenant \"%s\" is the connection's own file", name);
 	if (shard_conn_attached(c, name))
 		return true;
 	if (c->nattached >= SHARD_ATTACH_MAX) {

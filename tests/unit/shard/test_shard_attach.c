@@ -129,6 +129,7 @@ START_TEST(missing_tenant_is_not_created)
 	char path[4096];
 	ck_assert(shard_tenant_path(reg, "nobody", path, sizeof(path)));
 	ck_assert_int_ne(access(path, F_OK), 0);
+	ck_assert(!shard_conn_attach(c, "home", &err)); /* its own file, a second time: never */
 	ck_assert_int_eq(shard_conn_nattached(c), 0);
 	shard_conn_release(c);
 }
