@@ -97,6 +97,29 @@ void shard_conn_settle(struct shard_conn *c);
 sqlite3 *shard_conn_db(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);
 
+/* ---- other tenants' files on a connection (schema prefixes, docs/sql-compat.md) ----
+ * A statement that names acme.t runs with tenant acme's file attached under the SQLite schema
+ * name "acme". Attachments belong to one transaction of one session: release detaches them,
+ * so a pooled connection never carries them to another session. */
+#define SHARD_ATTACH_MAX 10 /* SQLite's default SQLITE_MAX_ATTACHED */
+
+/* Attaches tenant name's file (checked, not c's own) to c under the schema name `name`; a
+ * no-op when attached already. Never creates a file: 3F000 `schema "name" does not exist`
+ * when the tenant has none; 54000 when SHARD_ATTACH_MAX are attached. Runs through the
+ * authorizer's internal path (a client's ATTACH stays refused). Blocks on disk. */
+bool shard_conn_attach(struct shard_conn *c, const char *name, struct pgerr *err) MUST_CHECK;
+/* Whether tenant name (checked) has a file; does not open or create it. */
+bool shard_tenant_exists(const struct shard_registry *r, const char *name);
+/* Whether name's file is attached to c, and how many are. */
+bool shard_conn_attached(const struct shard_conn *c, const char *name);
+int shard_conn_nattached(const struct shard_conn *c);
+/* Detaches every attached file. False, keeping them, while a transaction or a statement still
+ * uses one (call again when it ended). */
+bool shard_conn_detach_all(struct shard_conn *c);
+/* False when c holds a write lock and has other files attached: waiting for another lock could
+ * then deadlock with a transaction waiting for ours, so the statement fails instead (55P03). */
+bool shard_conn_may_wait(struct shard_conn *c);
+
 /* Runs SQL without results (transaction control); false with err mapped from SQLite. */
 bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_CHECK;
 

@@ -123,6 +123,22 @@ struct xlat_stmt {
 
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */
+
+	/* Other tenants the statement reads or writes through a schema prefix (`acme.t`) or
+	 * search_path: checked, folded names, each emitted as the SQLite schema of that name.
+	 * The session checks access and attaches their files before running it. */
+	const char **tenants;
+	size_t ntenants;
+};
+
+/* What the session's state changes about name resolution. */
+struct xlat_env {
+	/* The session's own tenant: a schema prefix naming it means the session's file ("main"),
+	 * like public. NULL: none (every tenant prefix names another file). */
+	const char *tenant;
+	/* search_path's choice for unqualified names: NULL for the session's own tenant, else a
+	 * checked tenant name other than .tenant. Catalog relations stay pg_catalog's. */
+	const char *search;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
@@ -138,6 +154,15 @@ struct xlat_stmt {
 bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
 		    struct arena *a, struct xlat_stmt **out, size_t *nout,
 		    struct pgerr *err) MUST_CHECK;
+/* As xlat_translate, resolving schema names in env (NULL: the defaults, as xlat_translate).
+ * Schema prefixes (xlat_schema.c): none or `public` mean the session's tenant; pg_catalog and
+ * information_schema the catalog; any other must be a valid tenant name (3F000 otherwise,
+ * also for `main` and `temp`, which are SQLite's) and lands in .tenants. Statements that
+ * cannot reach another tenant's file (COPY of a table, CREATE VIEW/INDEX, foreign keys,
+ * constraint rebuilds, several-part scripts) are refused with 0A000 when they name one. */
+bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32_t *param_types,
+		       int nparam_types, struct arena *a, struct xlat_stmt **out, size_t *nout,
+		       struct pgerr *err) MUST_CHECK;
 
 /* The translation cache behind xlat_translate: one per process, shared by every thread.
  * A single-statement text seen before, also with other constants in it, is answered from a

@@ -14,6 +14,8 @@ sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct 
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
 	const char *tail = NULL;
+	if (!sess_schema_attach(s, x, err))
+		return NULL;
 	int rc = sqlite3_prepare_v3(db, x->sql, -1, SQLITE_PREPARE_PERSISTENT, &vm, &tail);
 	if (rc != SQLITE_OK) {
 		shard_error(db, rc, err);
@@ -156,6 +158,9 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 	size_t start = s->out.len;
 	uint32_t batch = 0;
 	*suspended = false;
+	/* attachments end between transactions; a prepared statement re-prepares on step */
+	if (!sess_schema_attach(s, x, err))
+		return false;
 	for (;;) {
 		if (max_rows && batch == max_rows) {
 			*suspended = true;

@@ -85,7 +85,10 @@ void sess_simple_run(struct session *s, const char *text)
 	const char *sql = arena_strdup(s->msg_arena, text);
 	struct xlat_stmt *stmts = NULL;
 	size_t n = 0;
-	bool ok = xlat_translate(sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	struct xlat_env env;
+	char search[SHARD_TENANT_MAX + 1];
+	sess_schema_env(s, &env, search);
+	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
 		finish_query(s, true, &err);

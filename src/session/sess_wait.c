@@ -101,6 +101,7 @@ void sess_wait_input_end(struct session *s, bool dispatched)
 	if (!s->conn)
 		return;
 	shard_conn_settle(s->conn);
+	sess_schema_release(s);
 	if (dispatched && !s->parked)
 		s->idle_since = now_ms();
 }
@@ -147,6 +148,14 @@ bool sess_wait_park(struct session *s, struct pgerr *err)
 	if (s->lock_deadline > 0 && now >= s->lock_deadline)
 		return pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
 				 "canceling statement due to lock timeout");
+	if (!shard_conn_may_wait(s->conn)) {
+		pgerr_set(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+			  "could not obtain a tenant's write lock while holding another's");
+		pgerr_detail(err, "Waiting in a transaction that writes several tenants could "
+				  "deadlock with another such transaction.");
+		pgerr_hint(err, "Retry the transaction.");
+		return false;
+	}
 	s->parked = true;
 	shard_conn_park(s->conn);
 	return true;

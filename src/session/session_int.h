@@ -305,6 +305,20 @@ void sess_wait_fix_error(struct session *s, struct pgerr *err);
 /* Milliseconds of a duration setting ("5s", "100ms", "0"); 0 when unset. */
 int64_t sess_guc_ms(struct session *s, const char *name);
 
+/* ---- sess_schema.c: schema prefixes name tenants ---- */
+/* The translator's environment: the session's tenant, and for unqualified names the first
+ * search_path element that is public, the session's tenant, or an existing tenant the user
+ * may reach (others are skipped, as PostgreSQL skips missing and unusable schemas; when none
+ * is left, the session's tenant). search: storage for the name env may point to. Checks
+ * whether files exist (a stat). */
+void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1]);
+/* Before x runs: each tenant it names must be one the user may reach (42501) and exist
+ * (3F000); their files are attached to the session's connection (54000 past
+ * SHARD_ATTACH_MAX). May block on disk. */
+bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* Between transactions: drops the attachments (kept while a statement is still running). */
+void sess_schema_release(struct session *s);
+
 /* ---- sess_simple.c ---- */
 /* Runs the rest of a simple Query that waited for a lock. */
 void sess_simple_continue(struct session *s);

@@ -42,9 +42,17 @@ struct shard_conn {
 	shard_wake_fn *wake_fn;
 	void *wake_arg;
 	uint64_t ticket; /* tenant gen when the current attempt began */
+	uint64_t ticket_all; /* the registry's gen_all then (a park with files attached) */
 	bool parked;
+	bool cross;    /* parked on the registry's cross_waiters, not the tenant's list */
 	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
+<<<<<<< HEAD
 	uint64_t mig_serial; /* the migration set this connection's tenant was checked against */
+=======
+	/* Other tenants' files attached under their names (shard_attach.c). */
+	char attached[SHARD_ATTACH_MAX][SHARD_TENANT_MAX + 1];
+	int nattached;
+>>>>>>> h/prefix
 };
 
 struct shard_registry {
@@ -57,9 +65,23 @@ struct shard_registry {
 	struct shard_tenant *lru_head, *lru_tail; /* most recently used first */
 	size_t nidle_tenants;
 	size_t nopen; /* connections open through the pool, idle or in use */
+<<<<<<< HEAD
 	struct shard_migrations *migrations; /* NULL: none; replaced on reload */
 	uint64_t mig_serial; /* of the current set (0: none); read without the lock */
+=======
+	/* Connections with other tenants' files attached wait here for any tenant's lock: which
+	 * file refused them is not known. Every wake_all bumps gen_all and wakes them. */
+	uint64_t gen_all;
+	struct shard_conn *cross_waiters;
+>>>>>>> h/prefix
 };
+
+/* shard_attach.c: wakes the waiters of every tenant attached to c. Lock held. */
+void shard_attach_wake_locked(struct shard_conn *c);
+/* shard_pool.c: wakes every parked connection of t (and every cross waiter). Lock held. */
+void shard_pool_wake_locked(struct shard_registry *r, struct shard_tenant *t);
+/* The tenant record of name, NULL when it has no connections. Lock held. */
+struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const char *name);
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);

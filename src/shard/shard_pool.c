@@ -173,6 +173,7 @@ static struct shard_conn *lend(struct shard_registry *r, const char *name, struc
 	return c;
 }
 
+<<<<<<< HEAD
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	struct shard_conn *c = lend(r, name, err);
@@ -185,16 +186,35 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
 
 /* Wakes every parked connection of t. Lock held. */
 static void wake_all(struct shard_tenant *t)
+=======
+static void wake_list(struct shard_conn **list)
+>>>>>>> h/prefix
 {
-	t->gen++;
-	while (t->waiters) {
-		struct shard_conn *w = t->waiters;
-		t->waiters = w->next;
+	while (*list) {
+		struct shard_conn *w = *list;
+		*list = w->next;
 		w->next = w->prev = NULL;
-		w->parked = false;
+		w->parked = w->cross = false;
 		if (w->wake_fn)
 			w->wake_fn(w->wake_arg);
 	}
+}
+
+/* Wakes every parked connection of t, and every connection that waits with other tenants'
+ * files attached (it may be waiting for t's file). Lock held. */
+static void wake_all(struct shard_registry *r, struct shard_tenant *t)
+{
+	t->gen++;
+	r->gen_all++;
+	wake_list(&t->waiters);
+	wake_list(&r->cross_waiters);
+}
+
+void shard_pool_wake_locked(struct shard_registry *r, struct shard_tenant *t) { wake_all(r, t); }
+
+struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const char *name)
+{
+	return tenant_find(r, name, false);
 }
 
 static void unpark_locked(struct shard_conn *c)
@@ -203,12 +223,14 @@ static void unpark_locked(struct shard_conn *c)
 		return;
 	if (c->prev)
 		c->prev->next = c->next;
+	else if (c->cross)
+		c->reg->cross_waiters = c->next;
 	else
 		c->t->waiters = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
 	c->next = c->prev = NULL;
-	c->parked = false;
+	c->parked = c->cross = false;
 }
 
 /* Whether c can serve another session as is: no statement, no transaction, no temp tables. */
@@ -255,16 +277,20 @@ void shard_conn_release(struct shard_conn *c)
 	sqlite3_progress_handler(c->db, 0, NULL, NULL);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
-	bool keep = reusable(c);
-	if (keep)
-		sqlite3_db_release_memory(c->db); /* an idle connection keeps no page cache */
 	struct shard_tenant *t = c->t;
 	ASSERT(t);
+	pthread_mutex_lock(&r->lock);
+	shard_attach_wake_locked(c); /* the rollback let go of the attached files too */
+	pthread_mutex_unlock(&r->lock);
+	/* another session must never find this one's attachments on a pooled connection */
+	bool keep = shard_conn_detach_all(c) && reusable(c);
+	if (keep)
+		sqlite3_db_release_memory(c->db); /* an idle connection keeps no page cache */
 	pthread_mutex_lock(&r->lock);
 	unpark_locked(c);
 	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
 	c->wake_arg = NULL;
-	wake_all(t); /* the rollback let go of whatever c held */
+	wake_all(r, t); /* the rollback let go of whatever c held */
 	t->nused--;
 	struct shard_conn *to_close = keep ? cache(r, c) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)
@@ -306,25 +332,31 @@ void shard_conn_attempt(struct shard_conn *c)
 		return;
 	pthread_mutex_lock(&c->reg->lock);
 	c->ticket = c->t->gen;
+	c->ticket_all = c->reg->gen_all;
 	pthread_mutex_unlock(&c->reg->lock);
 }
 
 void shard_conn_park(struct shard_conn *c)
 {
 	ASSERT(c->t && !c->parked);
-	pthread_mutex_lock(&c->reg->lock);
-	if (c->ticket != c->t->gen) {
+	struct shard_registry *r = c->reg;
+	pthread_mutex_lock(&r->lock);
+	/* With files attached, the lock may be any of them: wait for every tenant's. */
+	bool cross = c->nattached > 0;
+	if (cross ? c->ticket_all != r->gen_all : c->ticket != c->t->gen) {
 		if (c->wake_fn)
 			c->wake_fn(c->wake_arg); /* the lock was let go meanwhile: retry now */
 	} else {
+		struct shard_conn **list = cross ? &r->cross_waiters : &c->t->waiters;
 		c->prev = NULL;
-		c->next = c->t->waiters;
+		c->next = *list;
 		if (c->next)
 			c->next->prev = c;
-		c->t->waiters = c;
+		*list = c;
 		c->parked = true;
+		c->cross = cross;
 	}
-	pthread_mutex_unlock(&c->reg->lock);
+	pthread_mutex_unlock(&r->lock);
 }
 
 void shard_conn_unpark(struct shard_conn *c)
@@ -342,6 +374,7 @@ void shard_conn_settle(struct shard_conn *c)
 		return;
 	c->released = false;
 	pthread_mutex_lock(&c->reg->lock);
-	wake_all(c->t);
+	wake_all(c->reg, c->t);
+	shard_attach_wake_locked(c);
 	pthread_mutex_unlock(&c->reg->lock);
 }

@@ -148,24 +148,6 @@ bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location)
 	return true;
 }
 
-bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
-{
-	const char *schema = rv->schemaname;
-	if (rv->catalogname && *rv->catalogname)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
-				 "cross-database references are not implemented: %s.%s.%s",
-				 rv->catalogname, schema, rv->relname);
-	if (schema && strcmp(schema, "pg_catalog") == 0)
-		return xlat_catalog_relname(c, rv);
-	if (schema && strcmp(schema, "information_schema") == 0)
-		return xlat_catalog_infoschema(c, rv);
-	if (schema && *schema && strcmp(schema, "public") != 0)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
-				 "cross-tenant schema references are not supported yet");
-	xlat_ident(c, rv->relname);
-	return true;
-}
-
 struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
 {
 	struct xlat_col *cols = arena_zalloc(c->a, (n ? n : 1) * sizeof(*cols));
@@ -255,7 +237,8 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->ptypes_cap = 0;
 	c->depth = 0;
 	c->flags = 0;
-	bool ok = dispatch(c, raw->stmt);
+	xlat_schema_reset(c);
+	bool ok = dispatch(c, raw->stmt) && xlat_schema_finish(c);
 	if (ok && sb.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");
@@ -306,9 +289,9 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 }
 
 /* A cache hit, or parse and translate (remembering a single statement in the cache). */
-static bool translate(const struct xlat_cache_key *key, const char *sql,
-		      const uint32_t *param_types, int nparam_types, struct arena *a,
-		      struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+static bool translate(const struct xlat_env *env, const struct xlat_cache_key *key,
+		      const char *sql, const uint32_t *param_types, int nparam_types,
+		      struct arena *a, struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
 	if (xlat_cache_lookup(key, sql, a, out)) {
 		*nout = 1;
@@ -329,6 +312,7 @@ static bool translate(const struct xlat_cache_key *key, const char *sql,
 		ok = pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "could not decode the parse tree");
 	} else {
 		struct xlat_ctx c = {.a = a,
+				     .env = env,
 				     .err = err,
 				     .src = sql,
 				     .given = param_types,
@@ -347,15 +331,25 @@ static bool translate(const struct xlat_cache_key *key, const char *sql,
 	return ok;
 }
 
-bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
-		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32_t *param_types,
+		       int nparam_types, struct arena *a, struct xlat_stmt **out, size_t *nout,
+		       struct pgerr *err)
 {
 	*out = NULL;
 	*nout = 0;
-	/* The key (the constants found by scanning) serves the lookup and, on a miss, the store. */
+	/* The key (the constants found by scanning) serves the lookup and, on a miss, the store.
+	 * search_path changes what unqualified names mean, so its tenant is part of the key;
+	 * the session's own tenant only matters to statements with a prefix, never cached. */
 	struct xlat_cache_key key;
-	xlat_cache_key_make(&key, sql, param_types, nparam_types, a);
-	bool ok = translate(&key, sql, param_types, nparam_types, a, out, nout, err);
+	xlat_cache_key_make(&key, sql, param_types, nparam_types,
+			    env && env->search ? env->search : NULL, a);
+	bool ok = translate(env, &key, sql, param_types, nparam_types, a, out, nout, err);
 	xlat_cache_key_fini(&key);
 	return ok;
+}
+
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
+		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+{
+	return xlat_translate_in(NULL, sql, param_types, nparam_types, a, out, nout, err);
 }

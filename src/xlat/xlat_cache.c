@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 160,
+_Static_assert(sizeof(struct xlat_stmt) == 176,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -97,15 +97,20 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
-/* The key: the text with constants as markers, then the Parse message's parameter types. */
+/* The key: the text with constants as markers, search_path's tenant, then the Parse
+ * message's parameter types. */
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
-			 int ngiven, struct arena *a)
+			 int ngiven, const char *search, struct arena *a)
 {
 	*k = (struct xlat_cache_key){.lits = NULL};
 	strbuf_init(&k->key, 0);
 	if (!cache.limit || strlen(sql) > MAX_KEY ||
 	    !xlat_lex(sql, &k->key, a, &k->lits, &k->nlits))
 		return;
+	/* text NUL search_path's tenant ("" for none) NUL parameter types: unambiguous, as
+	 * neither the text nor a tenant name holds a NUL */
+	strbuf_putc(&k->key, '\0');
+	strbuf_puts(&k->key, search ? search : "");
 	strbuf_putc(&k->key, '\0');
 	if (ngiven > 0)
 		strbuf_append(&k->key, given, (size_t)ngiven * sizeof(*given));
@@ -168,6 +173,13 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->savepoint = dup_opt(a, s->savepoint);
 	d->set_name = dup_opt(a, s->set_name);
 	d->set_value = dup_opt(a, s->set_value);
+	d->tenants = NULL;
+	if (s->ntenants) {
+		const char **v = arena_alloc(a, s->ntenants * sizeof(*v));
+		for (size_t i = 0; i < s->ntenants; i++)
+			v[i] = arena_strdup(a, s->tenants[i]);
+		d->tenants = v;
+	}
 	/* XLAT_SCRIPT, XLAT_REBUILD and XLAT_COPY statements are never cached */
 	d->parts = d->part_tables = NULL;
 	d->nparts = 0;

@@ -99,7 +99,8 @@ static bool columns(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_
 	return true;
 }
 
-/* The table form: the name as SQLite spells it (public. dropped, other schemas refused). */
+/* The table form: the name as SQLite spells it (public. dropped, catalog schemas refused;
+ * another tenant's is refused by xlat_schema_finish). */
 static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_copy *cp)
 {
 	struct strbuf *saved = c->sb, scratch;
@@ -109,7 +110,8 @@ static bool table(struct xlat_ctx *c, const PgQuery__CopyStmt *s, struct xlat_co
 	c->sb = saved;
 	strbuf_fini(&scratch);
 	const char *schema = s->relation->schemaname;
-	if (ok && schema && *schema && strcmp(schema, "public") != 0)
+	if (ok && schema && (strcmp(schema, "pg_catalog") == 0 ||
+			     strcmp(schema, "information_schema") == 0))
 		ok = xlat_unsupported(c, s->relation->location, "COPY of a catalog relation");
 	cp->table = arena_strdup(c->a, s->relation->relname);
 	return ok;

@@ -69,7 +69,7 @@ static bool references(struct xlat_ctx *c, const PgQuery__Constraint *k)
 		return xlat_unsupported(c, k->location,
 					"ON DELETE SET NULL/DEFAULT with a column list");
 	xlat_puts(c, "REFERENCES ");
-	if (!xlat_relname(c, k->pktable))
+	if (!xlat_relname_local(c, k->pktable))
 		return false;
 	if (k->n_pk_attrs && !key_list(c, k->pk_attrs, k->n_pk_attrs))
 		return false;

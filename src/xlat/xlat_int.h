@@ -120,6 +120,12 @@ struct xlat_ctx {
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
 	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */
+
+	/* Schema prefixes (xlat_schema.c): the session's resolution rules, and the other
+	 * tenants the current statement names. */
+	const struct xlat_env *env;
+	const char **tenants;
+	size_t ntenants, tenants_cap;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -163,8 +169,9 @@ struct xlat_cache_key {
 	uint64_t hash;
 	bool ok;
 };
+/* search: search_path's tenant for unqualified names (NULL: the session's own). */
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
-			 int ngiven, struct arena *a);
+			 int ngiven, const char *search, struct arena *a);
 void xlat_cache_key_fini(struct xlat_cache_key *k);
 /* A hit: the statement for sql translated from a cached template into arena a. */
 bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
@@ -199,8 +206,19 @@ bool xlat_enter(struct xlat_ctx *c);
 static inline void xlat_leave(struct xlat_ctx *c) { c->depth--; }
 /* Records that $n occurs with type oid (0 = unknown); false for an impossible n. */
 bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location);
-/* A relation name: public.t → t, pg_catalog/information_schema kept, others refused. */
+/* ---- xlat_schema.c: schema prefixes name tenants ---- */
+/* A relation name: public.t and t → t (t → "acme".t under search_path acme), pg_catalog and
+ * information_schema → the catalog's relation, another tenant's acme.t → "acme".t (recorded
+ * in c->tenants); 3F000 for a schema that cannot be a tenant. */
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* A relation that must live in the session's own file (a foreign key's target): as
+ * xlat_relname, 0A000 when it names another tenant. */
+bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* After a statement translated: copies the tenants it names into it, or refuses (0A000) a
+ * kind of statement that cannot reach another tenant's file. */
+bool xlat_schema_finish(struct xlat_ctx *c);
+/* Starts a statement's list of tenants afresh. */
+void xlat_schema_reset(struct xlat_ctx *c);
 /* Allocates n zeroed result column hints for the current statement. */
 struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n);
 

@@ -10,7 +10,7 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a int4, b bigint, c smallint, d float4, e double precision, f boolean, g numeric(5,0), h character varying, i character(1), j \"timestamp(3) without time zone\", k \"timestamp(0) with time zone\", l \"time(6) with time zone\", m \"character varying(10)[]\", n int4, o float4, p double precision)"},
 	{"CREATE TABLE IF NOT EXISTS n1 (a integer)", "CREATE TABLE IF NOT EXISTS n1 (a int4)"},
 	{"CREATE TABLE public.n1 (a integer)", "CREATE TABLE n1 (a int4)"},
-	{"CREATE TABLE other.n1 (a integer)", "!0A000@14"},
+	{"CREATE TABLE \"no such\".n1 (a integer)", "!3F000@14"},
 	{"CREATE TABLE n1 (id serial PRIMARY KEY, name text NOT NULL)",
 	 "CREATE TABLE n1 (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, name text NOT NULL)"},
 	{"CREATE TABLE n1 (id serial, name text, CONSTRAINT n1_pkey PRIMARY KEY (id))",

@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_schema.c: schema prefixes name tenants, the session's half. search_path becomes the
+ * translator's environment; before a statement that names other tenants runs, each is checked
+ * (the user's tenant list: 42501, as at connect time; existence: 3F000) and its file attached
+ * to the session's connection. Attachments end with the transaction (or the autocommit
+ * statement): they are dropped whenever the session is between transactions. */
+#include "session_int.h"
+
+#include <string.h>
+
+/* The next element of a search_path list into out (unquoted, as PostgreSQL's
+ * SplitIdentifierString: "x" keeps case, bare words are folded); false at the end. */
+static bool next_elem(const char **p, char *out, size_t outlen)
+{
+	const char *s = *p;
+	while (*s == ' ' || *s == '\t' || *s == ',')
+		s++;
+	if (!*s)
+		return false;
+	size_t n = 0;
+	if (*s == '"') {
+		for (s++; *s && !(*s == '"' && s[1] != '"'); s++) {
+			if (*s == '"')
+				s++; /* "" is one quote */
+			if (n + 1 < outlen)
+				out[n++] = *s;
+		}
+		if (*s == '"')
+			s++;
+	} else {
+		for (; *s && *s != ',' && *s != ' ' && *s != '\t'; s++)
+			if (n + 1 < outlen)
+				out[n++] = (*s >= 'A' && *s <= 'Z') ? (char)(*s - 'A' + 'a') : *s;
+	}
+	out[n] = '\0';
+	while (*s && *s != ',')
+		s++;
+	*p = s;
+	return true;
+}
+
+/* Whether a search_path element is one that unqualified table names never resolve to here:
+ * "$user" (no such schemas), the catalog schemas (catalog names are found first anyway). */
+static bool skipped(const char *elem)
+{
+	return strcmp(elem, "$user") == 0 || strcmp(elem, "pg_catalog") == 0 ||
+	       strcmp(elem, "pg_temp") == 0 || strcmp(elem, "information_schema") == 0;
+}
+
+void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1])
+{
+	env->tenant = s->tenant[0] ? s->tenant : NULL;
+	env->search = NULL;
+	const char *p = sess_guc_get(s, "search_path");
+	char elem[256];
+	struct pgerr ignored;
+	while (p && next_elem(&p, elem, sizeof(elem))) {
+		if (skipped(elem))
+			continue;
+		if (strcmp(elem, "public") == 0)
+			return;
+		if (!shard_tenant_name_check(elem, search, &ignored))
+			continue; /* cannot be a tenant, so it does not exist */
+		if (strcmp(search, s->tenant) == 0)
+			return;
+		/* PostgreSQL skips schemas that do not exist or that the user may not use; the
+		 * user's tenant list is checked first, so the others' existence does not show */
+		if (strcmp(search, "main") == 0 || strcmp(search, "temp") == 0 ||
+		    (s->auth_user && !auth_user_may_reach(s->auth_user, search)) ||
+		    !shard_tenant_exists(s->env->shards, search))
+			continue;
+		env->search = search;
+		return;
+	}
+}
+
+static bool check_reach(struct session *s, const char *tenant, struct pgerr *err)
+{
+	if (!s->auth_user || auth_user_may_reach(s->auth_user, tenant))
+		return true;
+	return pgerr_set(err, SQLSTATE_INSUFFICIENT_PRIVILEGE, "permission denied for schema %s",
+			 tenant);
+}
+
+bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	if (!x || !x->ntenants)
+		return true;
+	int missing = 0;
+	for (size_t i = 0; i < x->ntenants; i++) {
+		if (!check_reach(s, x->tenants[i], err))
+			return false;
+		missing += !shard_conn_attached(s->conn, x->tenants[i]);
+	}
+	/* between transactions, files earlier statements attached may go to make room */
+	if (missing && shard_conn_nattached(s->conn) + missing > SHARD_ATTACH_MAX &&
+	    s->txn == SESS_TXN_IDLE)
+		(void)shard_conn_detach_all(s->conn);
+	for (size_t i = 0; i < x->ntenants; i++) {
+		if (!shard_conn_attach(s->conn, x->tenants[i], err))
+			return false;
+	}
+	return true;
+}
+
+void sess_schema_release(struct session *s)
+{
+	if (s->conn && s->txn == SESS_TXN_IDLE && shard_conn_nattached(s->conn) > 0)
+		(void)shard_conn_detach_all(s->conn); /* kept while a statement still runs */
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_schema.c: schema prefixes name tenants. `public.t` and `t` are the session's own file
+ * (SQLite's "main"), `pg_catalog.t` and `information_schema.t` the catalog, and any other
+ * schema the tenant of that name, emitted as the SQLite schema the session attaches its file
+ * under ("acme".t). Which tenants may be reached and whether they exist is the session's
+ * business; here a schema only has to be a possible tenant name. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define TENANT_MAX 63 /* shard's SHARD_TENANT_MAX (xlat does not link shard) */
+
+/* shard_tenant_name_check's rule, [a-z0-9][a-z0-9_-]{0,62} after folding to lower case:
+ * the parser already folded unquoted names, a quoted "Acme" folds as a tenant name does. */
+static bool tenant_name(const char *raw, char out[TENANT_MAX + 1])
+{
+	size_t n = strlen(raw);
+	if (n < 1 || n > TENANT_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = raw[i];
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+			  (i > 0 && (ch == '_' || ch == '-'));
+		if (!ok)
+			return false;
+		out[i] = ch;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+void xlat_schema_reset(struct xlat_ctx *c)
+{
+	c->tenants = NULL;
+	c->ntenants = c->tenants_cap = 0;
+}
+
+static void note_tenant(struct xlat_ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->ntenants; i++)
+		if (strcmp(c->tenants[i], name) == 0)
+			return;
+	if (c->ntenants == c->tenants_cap) {
+		size_t cap = c->tenants_cap ? c->tenants_cap * 2 : 4;
+		const char **v = arena_alloc(c->a, cap * sizeof(*v));
+		if (c->ntenants)
+			memcpy(v, c->tenants, c->ntenants * sizeof(*v));
+		c->tenants = v;
+		c->tenants_cap = cap;
+	}
+	c->tenants[c->ntenants++] = arena_strdup(c->a, name);
+}
+
+/* The tenant a schema prefix names, folded into out; NULL when it is the session's own. */
+static bool prefix_tenant(struct xlat_ctx *c, const char *schema, int location,
+			  char out[TENANT_MAX + 1], bool *own)
+{
+	/* SQLite's own schema names cannot be attachment names; pg_* are PostgreSQL's. */
+	if (strcmp(schema, "pg_temp") == 0)
+		return xlat_unsupported(c, location, "the pg_temp schema");
+	if (!tenant_name(schema, out) || strcmp(out, "main") == 0 || strcmp(out, "temp") == 0 ||
+	    strncmp(out, "pg_", 3) == 0)
+		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, location,
+				 "schema \"%s\" does not exist", schema);
+	*own = c->env && c->env->tenant && strcmp(out, c->env->tenant) == 0;
+	return true;
+}
+
+/* "acme".t, remembering acme. */
+static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const char *rel)
+{
+	note_tenant(c, tenant);
+	xlat_ident(c, tenant);
+	xlat_puts(c, ".");
+	xlat_ident(c, rel);
+}
+
+bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const char *schema = rv->schemaname;
+	if (rv->catalogname && *rv->catalogname)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+				 "cross-database references are not implemented: %s.%s.%s",
+				 rv->catalogname, schema, rv->relname);
+	if (!schema || !*schema) {
+		/* pg_catalog is searched first, whatever search_path says */
+		const char *search = c->env ? c->env->search : NULL;
+		if (search && !xlat_catalog_is_relation(rv->relname))
+			emit_tenant_rel(c, search, rv->relname);
+		else
+			xlat_ident(c, rv->relname);
+		return true;
+	}
+	if (strcmp(schema, "pg_catalog") == 0)
+		return xlat_catalog_relname(c, rv);
+	if (strcmp(schema, "information_schema") == 0)
+		return xlat_catalog_infoschema(c, rv);
+	if (strcmp(schema, "public") == 0) {
+		xlat_ident(c, rv->relname);
+		return true;
+	}
+	char name[TENANT_MAX + 1];
+	bool own = false;
+	if (!prefix_tenant(c, schema, rv->location, name, &own))
+		return false;
+	/* what acme.t means depends on the session's tenant, which is not in the cache key */
+	xlat_nocache(c);
+	if (own)
+		xlat_ident(c, rv->relname);
+	else
+		emit_tenant_rel(c, name, rv->relname);
+	return true;
+}
+
+bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	size_t before = c->ntenants;
+	struct strbuf *saved = c->sb, scratch;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_relname(c, rv);
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	if (ok && c->ntenants != before)
+		return xlat_unsupported(c, rv->location,
+					"a reference to a table in another tenant's schema");
+	if (!ok)
+		return false;
+	/* emitted again in place: what went to the scratch buffer is not in the statement */
+	return xlat_relname(c, rv);
+}
+
+/* Statements whose SQLite form names the table apart from its schema, or which the session
+ * runs as several steps by table name, only work in the session's own file. */
+static const char *local_only(const struct xlat_stmt *st)
+{
+	switch (st->kind) {
+	case XLAT_COPY:
+		return st->copy && st->copy->table ? "COPY of a table in another tenant's schema"
+						   : NULL;
+	case XLAT_REBUILD:
+		return "adding a constraint to a table in another tenant's schema";
+	case XLAT_SCRIPT:
+		return "a statement on several tables in another tenant's schema";
+	case XLAT_SQL:
+		if (st->tag && strcmp(st->tag, "CREATE VIEW") == 0)
+			return "CREATE VIEW in or over another tenant's schema";
+		if (st->tag && strcmp(st->tag, "CREATE INDEX") == 0)
+			return "CREATE INDEX in another tenant's schema";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+bool xlat_schema_finish(struct xlat_ctx *c)
+{
+	struct xlat_stmt *st = c->st;
+	if (!c->ntenants)
+		return true;
+	const char *what = local_only(st);
+	if (what)
+		return xlat_unsupported(c, -1, what);
+	st->tenants = c->tenants;
+	st->ntenants = c->ntenants;
+	return true;
+}
