@@ -46,13 +46,10 @@ struct shard_conn {
 	bool parked;
 	bool cross;    /* parked on the registry's cross_waiters, not the tenant's list */
 	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
-<<<<<<< HEAD
 	uint64_t mig_serial; /* the migration set this connection's tenant was checked against */
-=======
 	/* Other tenants' files attached under their names (shard_attach.c). */
 	char attached[SHARD_ATTACH_MAX][SHARD_TENANT_MAX + 1];
 	int nattached;
->>>>>>> h/prefix
 };
 
 struct shard_registry {
@@ -65,15 +62,12 @@ struct shard_registry {
 	struct shard_tenant *lru_head, *lru_tail; /* most recently used first */
 	size_t nidle_tenants;
 	size_t nopen; /* connections open through the pool, idle or in use */
-<<<<<<< HEAD
 	struct shard_migrations *migrations; /* NULL: none; replaced on reload */
 	uint64_t mig_serial; /* of the current set (0: none); read without the lock */
-=======
 	/* Connections with other tenants' files attached wait here for any tenant's lock: which
 	 * file refused them is not known. Every wake_all bumps gen_all and wakes them. */
 	uint64_t gen_all;
 	struct shard_conn *cross_waiters;
->>>>>>> h/prefix
 };
 
 /* shard_attach.c: wakes the waiters of every tenant attached to c. Lock held. */

@@ -173,7 +173,6 @@ static struct shard_conn *lend(struct shard_registry *r, const char *name, struc
 	return c;
 }
 
-<<<<<<< HEAD
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	struct shard_conn *c = lend(r, name, err);
@@ -184,11 +183,7 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
 	return c;
 }
 
-/* Wakes every parked connection of t. Lock held. */
-static void wake_all(struct shard_tenant *t)
-=======
 static void wake_list(struct shard_conn **list)
->>>>>>> h/prefix
 {
 	while (*list) {
 		struct shard_conn *w = *list;
