@@ -55,7 +55,6 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	s->state = SESS_STARTUP;
 	if (RAND_bytes((unsigned char *)&s->cancel_key, sizeof(s->cancel_key)) != 1)
 		s->cancel_key = (uint32_t)random() ^ (uint32_t)(uintptr_t)s;
-	s->msg_arena = arena_new(0);
 	strbuf_init(&s->out, 0);
 	sess_guc_init(s);
 	return s;
@@ -529,7 +528,28 @@ static bool borrow(struct session *s)
 	return false;
 }
 
+/* The per-message arena exists only while input runs or a message stopped half-way: an idle
+ * session keeps no arena chunk (idle clients cost a few hundred bytes each). */
+static void arena_trim(struct session *s)
+{
+	if (s->simple.active || s->parked || s->yielded || s->state == SESS_COPY_IN)
+		return;
+	arena_free(s->msg_arena);
+	s->msg_arena = NULL;
+}
+
+static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
+
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
+{
+	if (!s->msg_arena)
+		s->msg_arena = arena_new(0);
+	size_t n = input(s, buf, len, want);
+	arena_trim(s);
+	return n;
+}
+
+static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
 {
 	*want = 0;
 	if (s->state == SESS_CLOSING)

@@ -97,7 +97,7 @@ struct session {
 	struct sess_stmt *unnamed;
 	struct sess_portal *portals;
 
-	struct sess_guc *gucs; /* builtin settings, array of SESS_GUC_COUNT */
+	struct sess_guc *gucs; /* built-in settings the session changed (a list) */
 	struct sess_guc *custom;
 
 	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
