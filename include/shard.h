@@ -61,12 +61,33 @@ void shard_conn_close(struct shard_conn *c);
  * on disk. */
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
 				      struct pgerr *err);
-/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's waiters,
- * and caches c (closing it instead when it holds per-session state such as temp tables, or
- * when the tenant already caches SHARD_IDLE_PER_TENANT). Caching a tenant beyond
- * max_open_tenants closes the idle connections of the least recently used one. NULL is a
- * no-op. May block on disk (closing). */
+/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's waiters
+ * when that let go of a write lock, and caches c (closing it instead when it holds
+ * per-session state such as temp tables, or when the tenant already caches
+ * SHARD_IDLE_PER_TENANT). Caching a tenant beyond max_open_tenants closes the idle
+ * connections of the least recently used one; while more than SHARD_WARM_TENANTS tenants
+ * cache connections, a released one also drops its page cache. Statements given back with
+ * shard_conn_stmt_give stay prepared on c; any other unfinalized statement makes c close.
+ * NULL is a no-op. May block on disk (closing). */
 void shard_conn_release(struct shard_conn *c);
+
+/* Tenants whose idle connections keep their page cache (beyond them, memory is released). */
+#define SHARD_WARM_TENANTS 64
+
+/* True once c may hold per-session SQLite state (a temporary table, view, index or trigger
+ * was created on it): a session keeps such a connection until it ends rather than giving it
+ * back between transactions. */
+bool shard_conn_pinned(const struct shard_conn *c);
+
+/* ---- Statements kept across borrowers ----
+ * A session gives its connection back between transactions; its prepared statements are left
+ * on the connection (up to 32, least recently given back out first) and taken back by text. */
+/* A statement prepared on c from exactly sql, reset, bindings cleared, now the caller's (give
+ * it back or finalize it); NULL when c keeps none. Not thread-safe: c's borrower only. */
+sqlite3_stmt *shard_conn_stmt_take(struct shard_conn *c, const char *sql);
+/* Resets vm (prepared on c) and keeps it for a later shard_conn_stmt_take of its text. NULL is
+ * a no-op. Not thread-safe: c's borrower only. */
+void shard_conn_stmt_give(struct shard_conn *c, sqlite3_stmt *vm);
 
 /* Counts for tests and metrics: open pooled connections, idle ones, tenants with any. */
 void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,

@@ -112,7 +112,8 @@ static void conn_teardown(struct net_conn *c)
 	n->nconns--;
 	if (c->startup_timer)
 		event_free(c->startup_timer);
-	event_free(c->deadline_timer);
+	if (c->deadline_timer)
+		event_free(c->deadline_timer);
 	bufferevent_free(c->bev);
 	c->torn_down = true;
 	if (n->stopping) {
@@ -185,6 +186,26 @@ static void tls_ready(struct net_conn *c)
 
 static void input_done(struct exec_job *j);
 
+/* Frees a buffer's memory, keeping its limit. */
+static void buf_release(struct strbuf *sb)
+{
+	size_t limit = sb->limit;
+	strbuf_fini(sb);
+	strbuf_init(sb, limit);
+}
+
+/* A connection with nothing to do keeps no buffer memory, so 10,000 idle clients cost little;
+ * a busy one reallocates a few small buffers per request. */
+static void trim_idle(struct net_conn *c)
+{
+	if (c->busy || c->torn_down || c->in.len > 0)
+		return;
+	buf_release(&c->in);
+	struct strbuf *out = c->net->h->output_fn(c->state);
+	if (out->len == 0)
+		buf_release(out);
+}
+
 static void input_run(struct exec_job *j)
 {
 	struct net_conn *c = CONN_OF(j, input_job);
@@ -218,13 +239,18 @@ static void maybe_run(struct net_conn *c)
 	exec_submit(c->net->opts.pool, &c->input_job);
 }
 
+static void on_deadline(evutil_socket_t fd, short what, void *arg);
+
 static void arm_deadline(struct net_conn *c)
 {
 	int ms = c->net->h->wake_after_fn ? c->net->h->wake_after_fn(c->state) : -1;
 	if (ms < 0) {
-		evtimer_del(c->deadline_timer);
+		if (c->deadline_timer)
+			evtimer_del(c->deadline_timer);
 		return;
 	}
+	if (!c->deadline_timer) /* made on first use: most connections never need one */
+		c->deadline_timer = evtimer_new(c->net->base, on_deadline, c);
 	struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
 	evtimer_add(c->deadline_timer, &tv);
 }
@@ -234,10 +260,6 @@ static void input_done(struct exec_job *j)
 	struct net_conn *c = CONN_OF(j, input_job);
 	c->busy = false;
 	strbuf_consume(&c->in, c->used);
-	if (c->in.len == 0 && c->in.cap > READ_HIGH_WATER) {
-		strbuf_fini(&c->in); /* one big message should not pin its buffer for good */
-		strbuf_init(&c->in, 0);
-	}
 	if (c->dead) {
 		conn_teardown(c);
 		return;
@@ -266,6 +288,7 @@ static void input_done(struct exec_job *j)
 	if (c->used > 0 && c->in.len > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want)
 		c->woken = true;
 	maybe_run(c);
+	trim_idle(c);
 }
 
 static void wake_done(struct exec_job *j)
@@ -385,7 +408,6 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 	exec_job_init(&c->input_job, input_run, input_done);
 	exec_job_init(&c->wake_job, NULL, wake_done);
 	exec_job_init(&c->close_job, close_run, close_done);
-	c->deadline_timer = evtimer_new(n->base, on_deadline, c);
 	c->state = n->h->open_fn(n->ctx, origin);
 	if (n->h->attach_fn)
 		n->h->attach_fn(c->state, c);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -439,6 +440,25 @@ static void on_stop_signal(evutil_socket_t sig, short what, void *arg)
 	event_base_loopbreak(srv->base);
 }
 
+/* Every client costs a descriptor (its socket) and every open tenant connection three (the
+ * file, its WAL, its shared-memory index): the soft limit, often 1024, is raised to the hard
+ * one. */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return;
+	rlim_t soft = rl.rlim_cur;
+	if (soft < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			rl.rlim_cur = soft;
+	}
+	LOG_INFO(0, NULL, "open files limit: %llu (was %llu, hard limit %llu)",
+		 (unsigned long long)rl.rlim_cur, (unsigned long long)soft,
+		 (unsigned long long)rl.rlim_max);
+}
+
 int main(int argc, char **argv)
 {
 	struct server srv = {0};
@@ -457,6 +477,7 @@ int main(int argc, char **argv)
 	if (base_log_level_parse(srv.cfg->log_level, &level))
 		base_log_set_level(level);
 	signal(SIGPIPE, SIG_IGN);
+	raise_fd_limit();
 
 	struct pgerr err;
 	pgerr_clear(&err);

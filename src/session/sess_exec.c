@@ -12,7 +12,9 @@
 sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
-	sqlite3_stmt *vm = NULL;
+	sqlite3_stmt *vm = shard_conn_stmt_take(s->conn, x->sql);
+	if (vm)
+		return vm; /* this text was prepared on this connection before */
 	const char *tail = NULL;
 	if (!sess_schema_attach(s, x, err))
 		return NULL;

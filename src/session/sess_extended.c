@@ -226,12 +226,12 @@ static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 	p->name = base_xstrdup(b->portal);
 	p->stmt = st;
 	st->refs++;
-	bool ok = true;
-	if (st->vm && !st->vm_lent) {
+	bool ok = sess_stmt_vm(s, st, err);
+	if (ok && st->vm && !st->vm_lent) {
 		p->vm = st->vm;
 		p->vm_borrowed = true;
 		st->vm_lent = true;
-	} else if (st->x && st->x->kind == XLAT_SQL) {
+	} else if (ok && st->x && st->x->kind == XLAT_SQL) {
 		p->vm = sess_prepare(s, st->x, err);
 		ok = p->vm != NULL;
 	}
@@ -325,8 +325,12 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 			ext_error(s, &err);
 			return;
 		}
-		pgw_be_parameter_description(&s->out, (size_t)st->nparams, st->param_types);
-		ok = describe_rows(s, st->x, st->vm, NULL, &err);
+		ok = sess_stmt_vm(s, st, &err);
+		if (ok) {
+			pgw_be_parameter_description(&s->out, (size_t)st->nparams,
+						     st->param_types);
+			ok = describe_rows(s, st->x, st->vm, NULL, &err);
+		}
 	} else {
 		struct sess_portal *p = find_portal(s, t.name);
 		if (!p) {

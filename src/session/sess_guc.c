@@ -235,9 +235,7 @@ void sess_guc_init(struct session *s)
 	format_duration(cfg->statement_timeout_ms, s->timeout_defaults[0], 24);
 	format_duration(cfg->lock_timeout_ms, s->timeout_defaults[1], 24);
 	format_duration(cfg->idle_in_transaction_timeout_ms, s->timeout_defaults[2], 24);
-	s->gucs = base_xcalloc(GUC_COUNT, sizeof(*s->gucs));
-	for (size_t i = 0; i < GUC_COUNT; i++)
-		s->gucs[i].def = &guc_defs[i];
+	s->gucs = NULL; /* entries appear as settings are changed */
 }
 
 static void free_guc(struct sess_guc *g)
@@ -248,9 +246,12 @@ static void free_guc(struct sess_guc *g)
 
 void sess_guc_fini(struct session *s)
 {
-	for (size_t i = 0; i < GUC_COUNT; i++)
-		free_guc(&s->gucs[i]);
-	free(s->gucs);
+	for (struct sess_guc *g = s->gucs, *next; g; g = next) {
+		next = g->next;
+		free_guc(g);
+		free(g);
+	}
+	s->gucs = NULL;
 	for (struct sess_guc *g = s->custom, *next; g; g = next) {
 		next = g->next;
 		free_guc(g);
@@ -271,16 +272,58 @@ static const char *canonical(const char *name)
 	return name;
 }
 
-static struct sess_guc *find(struct session *s, const char *name)
+/* The session keeps an entry only for the built-in settings it changed (an idle session
+ * should cost little): the entry of guc_defs[i], created when asked. */
+static struct sess_guc *builtin(struct session *s, size_t i, bool create)
+{
+	for (struct sess_guc *g = s->gucs; g; g = g->next)
+		if (g->def == &guc_defs[i])
+			return g;
+	if (!create)
+		return NULL;
+	struct sess_guc *g = base_xcalloc(1, sizeof(*g));
+	g->def = &guc_defs[i];
+	g->next = s->gucs;
+	s->gucs = g;
+	return g;
+}
+
+static const char *builtin_value(struct session *s, size_t i)
+{
+	const struct sess_guc *g = builtin(s, i, false);
+	return g && g->value ? g->value : default_value(s, &guc_defs[i]);
+}
+
+/* The index of a built-in setting, or GUC_COUNT. */
+static size_t builtin_index(const char *name)
 {
 	name = canonical(name);
 	for (size_t i = 0; i < GUC_COUNT; i++)
 		if (strcasecmp(guc_defs[i].name, name) == 0)
-			return &s->gucs[i];
+			return i;
+	return GUC_COUNT;
+}
+
+/* The entry of a setting, a built-in one created when create is set; NULL when unknown (or
+ * an unchanged built-in one and !create). */
+static struct sess_guc *find(struct session *s, const char *name, bool create)
+{
+	size_t i = builtin_index(name);
+	if (i < GUC_COUNT)
+		return builtin(s, i, create);
 	for (struct sess_guc *g = s->custom; g; g = g->next)
 		if (strcasecmp(g->def->name, name) == 0)
 			return g;
 	return NULL;
+}
+
+static const struct sess_guc_def *find_def(struct session *s, const char *name)
+{
+	size_t i = builtin_index(name);
+	if (i < GUC_COUNT)
+		return &guc_defs[i];
+	const struct sess_guc *g = find(s, name, false);
+	return g ? g->def : NULL;
 }
 
 static struct sess_guc *add_custom(struct session *s, const char *name)
@@ -316,7 +359,7 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 bool sess_guc_set(struct session *s, const char *name, const char *value, bool local,
 		  struct pgerr *err)
 {
-	struct sess_guc *g = find(s, name);
+	struct sess_guc *g = find(s, name, true);
 	if (!g && strchr(name, '.'))
 		g = add_custom(s, name);
 	if (!g)
@@ -359,23 +402,26 @@ static void txn_end_one(struct session *s, struct sess_guc *g, bool commit)
 
 void sess_guc_txn_end(struct session *s, bool commit)
 {
-	for (size_t i = 0; i < GUC_COUNT; i++)
-		txn_end_one(s, &s->gucs[i], commit);
+	for (struct sess_guc *g = s->gucs; g; g = g->next)
+		txn_end_one(s, g, commit);
 	for (struct sess_guc *g = s->custom; g; g = g->next)
 		txn_end_one(s, g, commit);
 }
 
 const char *sess_guc_get(struct session *s, const char *name)
 {
-	struct sess_guc *g = find(s, name);
+	size_t i = builtin_index(name);
+	if (i < GUC_COUNT)
+		return builtin_value(s, i);
+	struct sess_guc *g = find(s, name, false);
 	return g ? value_of(s, g) : NULL;
 }
 
 void sess_guc_reset_all(struct session *s)
 {
-	for (size_t i = 0; i < GUC_COUNT; i++)
-		if (!s->gucs[i].def->read_only)
-			assign(s, &s->gucs[i], NULL);
+	for (struct sess_guc *g = s->gucs; g; g = g->next)
+		if (!g->def->read_only)
+			assign(s, g, NULL);
 	for (struct sess_guc *g = s->custom; g; g = g->next)
 		assign(s, g, NULL);
 }
@@ -384,7 +430,7 @@ void sess_guc_report_all(struct session *s)
 {
 	for (size_t i = 0; i < GUC_COUNT; i++)
 		if (guc_defs[i].reported)
-			pgw_be_parameter_status(&s->out, guc_defs[i].name, value_of(s, &s->gucs[i]));
+			pgw_be_parameter_status(&s->out, guc_defs[i].name, builtin_value(s, i));
 }
 
 static void show_row(struct session *s, size_t ncols, const char *const *vals)
@@ -410,11 +456,11 @@ bool sess_guc_describe(struct session *s, const char *name, struct pgerr *err)
 		show_header(s, 3, all_cols);
 		return true;
 	}
-	struct sess_guc *g = find(s, name);
-	if (!g)
+	const struct sess_guc_def *d = find_def(s, name);
+	if (!d)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER_NAME,
 				 "unrecognized configuration parameter \"%s\"", name);
-	const char *col[] = {g->def->name};
+	const char *col[] = {d->name};
 	show_header(s, 1, col);
 	return true;
 }
@@ -424,12 +470,12 @@ static bool show_rows(struct session *s, const char *name)
 {
 	if (!name) {
 		for (size_t i = 0; i < GUC_COUNT; i++) {
-			const char *row[] = {guc_defs[i].name, value_of(s, &s->gucs[i]),
+			const char *row[] = {guc_defs[i].name, builtin_value(s, i),
 					     guc_defs[i].description};
 			show_row(s, 3, row);
 		}
 	} else {
-		const char *row[] = {value_of(s, find(s, name))};
+		const char *row[] = {sess_guc_get(s, name)};
 		show_row(s, 1, row);
 	}
 	pgw_be_command_complete(&s->out, "SHOW");
@@ -438,7 +484,7 @@ static bool show_rows(struct session *s, const char *name)
 
 bool sess_guc_show(struct session *s, const char *name, bool with_header, struct pgerr *err)
 {
-	if (name && !find(s, name))
+	if (name && !find_def(s, name))
 		return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER_NAME,
 				 "unrecognized configuration parameter \"%s\"", name);
 	if (with_header && !sess_guc_describe(s, name, err))
@@ -458,15 +504,15 @@ int64_t sess_guc_ms(struct session *s, const char *name)
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
 		 bool *read_only)
 {
-	const struct sess_guc *g = i < GUC_COUNT ? &s->gucs[i] : NULL;
-	for (const struct sess_guc *c = s->custom; !g && c; c = c->next, i--) {
+	const struct sess_guc_def *d = i < GUC_COUNT ? &guc_defs[i] : NULL;
+	for (const struct sess_guc *c = s->custom; !d && c; c = c->next, i--) {
 		if (i == GUC_COUNT)
-			g = c;
+			d = c->def;
 	}
-	if (!g)
+	if (!d)
 		return false;
-	*name = g->def->name;
-	*description = g->def->description;
-	*read_only = g->def->read_only;
+	*name = d->name;
+	*description = d->description;
+	*read_only = d->read_only;
 	return true;
 }

@@ -15,8 +15,10 @@
  *              v                               v                 v
  *           CLOSING <---------------------------------- Terminate, FATAL
  *
- * Invariants: conn != NULL exactly when state is READY or SKIP_TO_SYNC (or CLOSING after
- * startup); txn != IDLE only when conn != NULL; copy != NULL exactly in COPY_IN; in CLOSING
+ * Invariants: conn == NULL in STARTUP and AUTH; after startup the tenant connection is
+ * borrowed for each burst of input and given back when the session is idle outside a
+ * transaction (sess_conn.c), so txn != IDLE, portals and COPY_IN imply conn != NULL;
+ * copy != NULL exactly in COPY_IN; in CLOSING
  * no input is consumed. Inside READY a message may stop half-way and resume on a later
  * session_input: `parked` (waiting for another connection's write lock, sess_wait.c) or
  * `yielded` (output waiting to drain); a stopped Query keeps its statements in msg_arena
@@ -36,9 +38,9 @@ static void check_invariants(const struct session *s)
 {
 	ASSERT((s->state != SESS_STARTUP && s->state != SESS_AUTH) || s->conn == NULL);
 	ASSERT((s->state == SESS_AUTH) == (s->auth != NULL) || s->state == SESS_CLOSING);
-	ASSERT(s->state == SESS_STARTUP || s->state == SESS_AUTH || s->state == SESS_CLOSING ||
-	       s->conn != NULL);
 	ASSERT(s->txn == SESS_TXN_IDLE || s->conn != NULL);
+	ASSERT(s->portals == NULL || s->conn != NULL);
+	ASSERT(s->state != SESS_COPY_IN || s->conn != NULL);
 	ASSERT((s->copy != NULL) == (s->state == SESS_COPY_IN));
 	(void)s;
 }
@@ -53,7 +55,6 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	s->state = SESS_STARTUP;
 	if (RAND_bytes((unsigned char *)&s->cancel_key, sizeof(s->cancel_key)) != 1)
 		s->cancel_key = (uint32_t)random() ^ (uint32_t)(uintptr_t)s;
-	s->msg_arena = arena_new(0);
 	strbuf_init(&s->out, 0);
 	sess_guc_init(s);
 	return s;
@@ -67,7 +68,7 @@ void session_free(struct session *s)
 	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
-	shard_conn_release(s->conn);
+	sess_conn_give_back(s);
 	sess_auth_free(s);
 	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);
@@ -276,13 +277,12 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 	}
 	if (!sess_tenant_count_take(s, err))
 		return false;
-	s->conn = shard_conn_acquire(s->env->shards, s->tenant, err);
-	if (!s->conn)
-		return false;
-	sess_wait_attach(s);
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
 					      catalog_setting_at, s};
-	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
+	/* Opened now, so a missing tenant or a failing migration is a startup error; given
+	 * back at the end of this input (session_input). */
+	if (!sess_conn_borrow(s, err))
+		return false;
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);
 	pgw_be_backend_key(&s->out, s->id, s->cancel_key);
@@ -514,7 +514,42 @@ static size_t input_ready(struct session *s, const uint8_t *buf, size_t len, siz
 	return input_messages(s, buf, len, want);
 }
 
+/* Input after startup runs on the tenant's connection, borrowed for it when not held. A
+ * tenant that cannot be opened any more (out of file descriptors) ends the session. */
+static bool borrow(struct session *s)
+{
+	if (s->state == SESS_AUTH || s->state == SESS_CLOSING)
+		return true;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (sess_conn_borrow(s, &err))
+		return true;
+	sess_report_error(s, &err);
+	return false;
+}
+
+/* The per-message arena exists only while input runs or a message stopped half-way: an idle
+ * session keeps no arena chunk (idle clients cost a few hundred bytes each). */
+static void arena_trim(struct session *s)
+{
+	if (s->simple.active || s->parked || s->yielded || s->state == SESS_COPY_IN)
+		return;
+	arena_free(s->msg_arena);
+	s->msg_arena = NULL;
+}
+
+static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
+
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
+{
+	if (!s->msg_arena)
+		s->msg_arena = arena_new(0);
+	size_t n = input(s, buf, len, want);
+	arena_trim(s);
+	return n;
+}
+
+static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
 {
 	*want = 0;
 	if (s->state == SESS_CLOSING)
@@ -526,8 +561,12 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
 		if (s->state == SESS_STARTUP || s->state == SESS_CLOSING || used == 0)
 			return s->state == SESS_CLOSING ? len : used;
 	}
+	if (len > used && !borrow(s))
+		return len;
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);
 	sess_wait_input_end(s, n > 0);
+	if (sess_conn_idle(s))
+		sess_conn_give_back(s);
 	return s->state == SESS_CLOSING ? len : used + n;
 }

@@ -97,7 +97,7 @@ struct session {
 	struct sess_stmt *unnamed;
 	struct sess_portal *portals;
 
-	struct sess_guc *gucs; /* builtin settings, array of SESS_GUC_COUNT */
+	struct sess_guc *gucs; /* built-in settings the session changed (a list) */
 	struct sess_guc *custom;
 
 	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
@@ -283,6 +283,21 @@ void sess_txn_abort(struct session *s);
  * sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
 		      struct pgerr *err);
+
+/* ---- sess_conn.c: the tenant connection, borrowed per transaction ---- */
+/* Borrows a connection of the session's tenant when it holds none (cached by the pool, or
+ * opened: may block on disk) and lends it the session's progress handler, waker and catalog.
+ * False with a FATAL in err when the tenant cannot be opened. */
+bool sess_conn_borrow(struct session *s, struct pgerr *err) MUST_CHECK;
+/* Gives the connection back (no-op when none): prepared statements leave their VMs in the
+ * connection's statement cache. Only when sess_conn_idle, or when the session ends. */
+void sess_conn_give_back(struct session *s);
+/* True when the session holds a connection it does not need until its next message: no
+ * transaction, nothing half-done, no portals, no temporary objects on it. */
+bool sess_conn_idle(const struct session *s);
+/* Makes sure a statement that runs SQL has its VM on the borrowed connection: taken back from
+ * the connection's statement cache or prepared again. False with err set. */
+bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err) MUST_CHECK;
 
 /* ---- sess_wait.c: cancel, timeouts, waiting for another connection's lock ---- */
 enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT, SESS_STOP_SHUTDOWN };

@@ -193,6 +193,7 @@ void shard_conn_close(struct shard_conn *c)
 	if (!c)
 		return;
 	ASSERT(!c->t); /* pooled connections go back with shard_conn_release */
+	shard_stmt_cache_clear(c);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(c->db);

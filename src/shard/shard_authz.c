@@ -96,8 +96,14 @@ static int check_attach(const struct shard_authz *az, const char *file)
 static int authorize(void *arg, int action, const char *a1, const char *a2, const char *db,
 		     const char *trigger)
 {
-	const struct shard_authz *az = arg;
+	struct shard_authz *az = arg;
 	switch (action) {
+	case SQLITE_CREATE_TEMP_TABLE:
+	case SQLITE_CREATE_TEMP_VIEW:
+	case SQLITE_CREATE_TEMP_INDEX:
+	case SQLITE_CREATE_TEMP_TRIGGER:
+		az->temp_created = true;
+		return SQLITE_OK;
 	case SQLITE_ATTACH:
 		return check_attach(az, a1);
 	case SQLITE_DETACH:
@@ -151,6 +157,7 @@ static const struct {
 bool shard_authz_install(sqlite3 *db, struct shard_authz *az, struct pgerr *err)
 {
 	az->internal = false;
+	az->temp_created = false;
 	for (size_t i = 0; i < ARRAY_LEN(db_flags); i++) {
 		int now = -1;
 		if (sqlite3_db_config(db, db_flags[i].op, db_flags[i].value, &now) != SQLITE_OK ||

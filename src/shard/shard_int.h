@@ -16,6 +16,10 @@ struct shard_authz {
 	 * prefix, a table rebuild's PRAGMAs): the authorizer lets ATTACH/DETACH and PRAGMAs
 	 * through. Set only around such calls. */
 	bool internal;
+	/* A CREATE TEMP TABLE/VIEW/INDEX/TRIGGER was authorized on this connection: it may hold
+	 * per-session objects, so its session keeps it (shard_conn_pinned) until the pool's
+	 * release checks the temp schema for real. */
+	bool temp_created;
 };
 
 
@@ -31,8 +35,19 @@ struct shard_tenant {
 	struct shard_conn *waiters; /* parked connections, woken all at once */
 };
 
+/* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
+#define SHARD_STMT_CACHE 32
+
+struct shard_stmt_slot {
+	uint32_t hash; /* of the SQL text */
+	sqlite3_stmt *vm;
+};
+
 struct shard_conn {
 	sqlite3 *db;
+	/* Most recently given back first; reset, bindings cleared. */
+	struct shard_stmt_slot stmts[SHARD_STMT_CACHE];
+	int nstmts;
 	struct shard_authz authz;
 	char tenant[SHARD_TENANT_MAX + 1];
 	struct shard_registry *reg;
@@ -76,6 +91,8 @@ void shard_attach_wake_locked(struct shard_conn *c);
 void shard_pool_wake_locked(struct shard_registry *r, struct shard_tenant *t);
 /* The tenant record of name, NULL when it has no connections. Lock held. */
 struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const char *name);
+/* shard_stmt.c: finalizes every cached statement of c (before closing it). */
+void shard_stmt_cache_clear(struct shard_conn *c);
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);

@@ -228,17 +228,30 @@ static void unpark_locked(struct shard_conn *c)
 	c->parked = c->cross = false;
 }
 
-/* Whether c can serve another session as is: no statement, no transaction, no temp tables. */
+/* Counts the statements open on c. */
+static int open_stmts(struct shard_conn *c)
+{
+	int n = 0;
+	for (sqlite3_stmt *vm = sqlite3_next_stmt(c->db, NULL); vm; vm = sqlite3_next_stmt(c->db, vm))
+		n++;
+	return n;
+}
+
+/* Whether c can serve another session as is: no transaction, no statement but the cached
+ * ones, no temp tables. The temp schema is only read when something temporary was created. */
 static bool reusable(struct shard_conn *c)
 {
-	if (!sqlite3_get_autocommit(c->db) || sqlite3_next_stmt(c->db, NULL))
+	if (!sqlite3_get_autocommit(c->db) || open_stmts(c) != c->nstmts)
 		return false;
+	if (!c->authz.temp_created)
+		return true;
 	sqlite3_stmt *vm = NULL;
 	bool empty = false;
 	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", -1, &vm, NULL) ==
 	    SQLITE_OK)
 		empty = sqlite3_step(vm) == SQLITE_DONE;
 	sqlite3_finalize(vm);
+	c->authz.temp_created = !empty;
 	return empty;
 }
 
@@ -264,6 +277,16 @@ static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c)
 	return evicted;
 }
 
+/* Many tenants idle at once (a node serving thousands): an idle connection keeps no page
+ * cache. A few busy tenants keep theirs between transactions. */
+static bool should_cool(struct shard_registry *r)
+{
+	pthread_mutex_lock(&r->lock);
+	bool many = r->nidle_tenants >= SHARD_WARM_TENANTS;
+	pthread_mutex_unlock(&r->lock);
+	return many;
+}
+
 void shard_conn_release(struct shard_conn *c)
 {
 	if (!c)
@@ -279,13 +302,17 @@ void shard_conn_release(struct shard_conn *c)
 	pthread_mutex_unlock(&r->lock);
 	/* another session must never find this one's attachments on a pooled connection */
 	bool keep = shard_conn_detach_all(c) && reusable(c);
-	if (keep)
-		sqlite3_db_release_memory(c->db); /* an idle connection keeps no page cache */
+	if (keep && should_cool(r))
+		sqlite3_db_release_memory(c->db);
+	if (!keep)
+		shard_stmt_cache_clear(c);
 	pthread_mutex_lock(&r->lock);
 	unpark_locked(c);
 	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
 	c->wake_arg = NULL;
-	wake_all(r, t); /* the rollback let go of whatever c held */
+	if (c->released) /* a rollback or commit since the last settle let go of the lock */
+		wake_all(r, t);
+	c->released = false;
 	t->nused--;
 	struct shard_conn *to_close = keep ? cache(r, c) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)

@@ -150,11 +150,84 @@ START_TEST(park_until_the_writer_settles)
 	exec_ok(w, "INSERT INTO t VALUES (4)");
 	shard_conn_settle(w);
 	ck_assert_int_eq(woken, 2);
+	/* Releasing a connection that holds nothing wakes nobody (sessions give theirs back
+	 * after every transaction); releasing one inside a write transaction rolls it back and
+	 * wakes the rest. */
+	struct shard_conn *idle = acquire("locks");
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (5)");
 	shard_conn_attempt(p);
 	shard_conn_park(p);
+	shard_conn_release(idle);
+	ck_assert_int_eq(woken, 2);
 	shard_conn_release(w);
 	ck_assert_int_eq(woken, 3);
 	shard_conn_release(p);
+}
+END_TEST
+
+/* Statements given back stay prepared on the connection for the next borrower of that text. */
+START_TEST(statements_survive_release)
+{
+	struct shard_conn *c = acquire("stmts");
+	exec_ok(c, "CREATE TABLE t (x int)");
+	const char *sql = "SELECT count(*) FROM t WHERE x > ?1";
+	ck_assert_ptr_null(shard_conn_stmt_take(c, sql));
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(c), sql, -1, &vm, NULL), SQLITE_OK);
+	sqlite3_bind_int(vm, 1, 5);
+	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
+	shard_conn_stmt_give(c, vm);
+	shard_conn_release(c); /* cached statements do not keep it from the pool */
+	counts(1, 1, 1);
+	struct shard_conn *again = acquire("stmts");
+	ck_assert_ptr_eq(again, c);
+	ck_assert_ptr_null(shard_conn_stmt_take(again, "SELECT 1"));
+	sqlite3_stmt *back = shard_conn_stmt_take(again, sql);
+	ck_assert_ptr_eq(back, vm);
+	ck_assert_int_eq(sqlite3_bind_parameter_count(back), 1);
+	ck_assert_int_eq(sqlite3_step(back), SQLITE_ROW); /* reset, bindings cleared */
+	ck_assert_int_eq(sqlite3_column_int(back, 0), 0);
+	ck_assert_ptr_null(shard_conn_stmt_take(again, sql)); /* taken: no longer cached */
+	/* Past the cache's size the least recently given back is finalized. */
+	shard_conn_stmt_give(again, back);
+	for (int i = 0; i < 40; i++) {
+		char q[64];
+		snprintf(q, sizeof(q), "SELECT %d", i);
+		sqlite3_stmt *x = NULL;
+		ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(again), q, -1, &x, NULL),
+				 SQLITE_OK);
+		shard_conn_stmt_give(again, x);
+	}
+	ck_assert_ptr_null(shard_conn_stmt_take(again, sql));
+	sqlite3_stmt *recent = shard_conn_stmt_take(again, "SELECT 39");
+	ck_assert_ptr_nonnull(recent);
+	sqlite3_finalize(recent);
+	shard_conn_release(again);
+	counts(1, 1, 1);
+}
+END_TEST
+
+/* A temporary table pins the connection to its session; the pool closes it on release. */
+START_TEST(temp_objects_pin)
+{
+	struct shard_conn *c = acquire("temps");
+	ck_assert(!shard_conn_pinned(c));
+	exec_ok(c, "CREATE TABLE t (x int)");
+	ck_assert(!shard_conn_pinned(c));
+	exec_ok(c, "CREATE TEMP TABLE scratch (x int)");
+	ck_assert(shard_conn_pinned(c));
+	shard_conn_release(c);
+	counts(0, 0, 0);
+	c = acquire("temps"); /* dropped again before release: reusable */
+	exec_ok(c, "CREATE TEMP VIEW v AS SELECT 1");
+	ck_assert(shard_conn_pinned(c));
+	exec_ok(c, "DROP VIEW temp.v");
+	shard_conn_release(c);
+	counts(1, 1, 1);
+	c = acquire("temps");
+	ck_assert(!shard_conn_pinned(c));
+	shard_conn_release(c);
 }
 END_TEST
 
@@ -166,6 +239,8 @@ int main(void)
 	tcase_add_test(tc, idle_connections_are_reused);
 	tcase_add_test(tc, lru_bounds_cached_tenants);
 	tcase_add_test(tc, park_until_the_writer_settles);
+	tcase_add_test(tc, statements_survive_release);
+	tcase_add_test(tc, temp_objects_pin);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_conn.c: borrowing the tenant's SQLite connection for a burst of work and giving it back
+ * once the session is idle outside any transaction, so an idle client holds no SQLite
+ * connection, no file descriptor and no page cache (10,000 idle clients of one tenant share
+ * the pool's handful of connections).
+ *
+ * What keeps a session on its connection (sess_conn_idle says no): an open transaction (its
+ * SQLite transaction lives on that connection), a message that stopped half-way (parked for a
+ * lock, output waiting to drain, COPY), open portals, and temporary tables, views, indexes or
+ * triggers (they live in the connection's temp schema: shard_conn_pinned), which pin it until
+ * the session ends. Named prepared statements do not: their sqlite3_stmt stays on the
+ * connection in its statement cache, and the statement is taken back by its text, or prepared
+ * again, on whichever connection the session borrows next (sess_stmt_vm). */
+#include "session_int.h"
+
+bool sess_conn_borrow(struct session *s, struct pgerr *err)
+{
+	if (s->conn)
+		return true;
+	s->conn = shard_conn_acquire(s->env->shards, s->tenant, err);
+	if (!s->conn)
+		return false;
+	sess_wait_attach(s);
+	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
+	return true;
+}
+
+static void give_stmt(struct session *s, struct sess_stmt *st)
+{
+	if (!st || !st->vm)
+		return;
+	ASSERT(!st->vm_lent);
+	shard_conn_stmt_give(s->conn, st->vm);
+	st->vm = NULL;
+}
+
+void sess_conn_give_back(struct session *s)
+{
+	if (!s->conn)
+		return;
+	for (struct sess_stmt *st = s->stmts; st; st = st->next)
+		give_stmt(s, st);
+	give_stmt(s, s->unnamed);
+	shard_conn_release(s->conn);
+	s->conn = NULL;
+}
+
+bool sess_conn_idle(const struct session *s)
+{
+	return s->conn && s->state == SESS_READY && s->txn == SESS_TXN_IDLE && !s->parked &&
+	       !s->yielded && !s->simple.active && !s->portals && !s->copy && !s->copy_out &&
+	       !s->yield_vm && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
+	       !shard_conn_pinned(s->conn);
+}
+
+bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err)
+{
+	if (st->vm || !st->x || st->x->kind != XLAT_SQL)
+		return true;
+	st->vm = sess_prepare(s, st->x, err);
+	return st->vm != NULL;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_stmt.c: prepared statements kept on a pooled connection between borrowers. A session
+ * gives its connection back at the end of every transaction; its prepared statements leave
+ * their sqlite3_stmt here, keyed by the SQL text, and whichever session next borrows the
+ * connection and prepares the same text takes it back without compiling it again. */
+#include "shard_int.h"
+
+#include <string.h>
+
+/* FNV-1a over the text: a cheap filter before strcmp. */
+static uint32_t text_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (uint8_t)*s) * 16777619u;
+	return h;
+}
+
+static void drop_slot(struct shard_conn *c, int i)
+{
+	memmove(&c->stmts[i], &c->stmts[i + 1], (size_t)(c->nstmts - i - 1) * sizeof(c->stmts[0]));
+	c->nstmts--;
+}
+
+sqlite3_stmt *shard_conn_stmt_take(struct shard_conn *c, const char *sql)
+{
+	uint32_t h = text_hash(sql);
+	for (int i = 0; i < c->nstmts; i++) {
+		sqlite3_stmt *vm = c->stmts[i].vm;
+		if (c->stmts[i].hash == h && strcmp(sqlite3_sql(vm), sql) == 0) {
+			drop_slot(c, i);
+			return vm;
+		}
+	}
+	return NULL;
+}
+
+void shard_conn_stmt_give(struct shard_conn *c, sqlite3_stmt *vm)
+{
+	if (!vm)
+		return;
+	ASSERT(sqlite3_db_handle(vm) == c->db);
+	sqlite3_reset(vm);
+	sqlite3_clear_bindings(vm);
+	if (c->nstmts == SHARD_STMT_CACHE)
+		sqlite3_finalize(c->stmts[--c->nstmts].vm); /* the least recently given back */
+	memmove(&c->stmts[1], &c->stmts[0], (size_t)c->nstmts * sizeof(c->stmts[0]));
+	c->stmts[0] = (struct shard_stmt_slot){text_hash(sqlite3_sql(vm)), vm};
+	c->nstmts++;
+}
+
+void shard_stmt_cache_clear(struct shard_conn *c)
+{
+	while (c->nstmts > 0)
+		sqlite3_finalize(c->stmts[--c->nstmts].vm);
+}
+
+bool shard_conn_pinned(const struct shard_conn *c) { return c->authz.temp_created; }

@@ -1,0 +1,124 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_pool.c: sessions borrow a tenant connection per transaction and hold none while idle —
+ * many idle clients under a small file-descriptor limit, prepared statements that outlive the
+ * connection they were prepared on. (Temporary tables, which would pin a connection to its
+ * session, are refused by the translator; the pool's side is tests/unit/shard.) */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void teardown(void) { harness_stop(&H); }
+
+/* Each idle session used to keep a SQLite connection (three descriptors: the file, its WAL
+ * and shared-memory index). Under a hard limit of 300 descriptors, 200 clients that have each
+ * run a transaction now hold one descriptor each (their socket). */
+#define FD_LIMIT 300
+#define CLIENTS 200
+
+static void setup_low_fds(void)
+{
+	struct rlimit rl = {FD_LIMIT, FD_LIMIT};
+	ck_assert_int_eq(setrlimit(RLIMIT_NOFILE, &rl), 0); /* this test's process and the server */
+	harness_start(&H, NULL);
+}
+
+static void expect_value(PGconn *c, const char *sql, const char *want)
+{
+	PGresult *r = harness_exec_ok(c, sql);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
+	PQclear(r);
+}
+
+START_TEST(idle_clients_hold_no_tenant_connection)
+{
+	PGconn *c[CLIENTS];
+	PGconn *admin = harness_connect(&H, "dbname=many");
+	PQclear(harness_exec_ok(admin, "CREATE TABLE t (x int)"));
+	for (int i = 0; i < CLIENTS; i++) {
+		c[i] = harness_connect(&H, "dbname=many");
+		char sql[64];
+		snprintf(sql, sizeof(sql), "INSERT INTO t VALUES (%d)", i);
+		PQclear(harness_exec_ok(c[i], sql));
+	}
+	char want[16];
+	snprintf(want, sizeof(want), "%d", CLIENTS);
+	for (int i = 0; i < CLIENTS; i += 37)
+		expect_value(c[i], "SELECT count(*) FROM t", want);
+	/* A transaction keeps its connection across messages; others go on meanwhile. */
+	PQclear(harness_exec_ok(c[0], "BEGIN"));
+	PQclear(harness_exec_ok(c[0], "INSERT INTO t VALUES (-1)"));
+	expect_value(c[1], "SELECT count(*) FROM t", want);
+	PQclear(harness_exec_ok(c[0], "COMMIT"));
+	expect_value(c[1], "SELECT count(*) FROM t WHERE x = -1", "1");
+	for (int i = 0; i < CLIENTS; i++)
+		PQfinish(c[i]);
+	PQfinish(admin);
+}
+END_TEST
+
+static void setup(void) { harness_start(&H, NULL); }
+
+/* A named statement's VM stays on the connection it was prepared on when the session gives it
+ * back; the session takes it back, or prepares it again, on whatever it borrows next. */
+START_TEST(prepared_statements_outlive_the_connection)
+{
+	PGconn *a = harness_connect(&H, "dbname=prep");
+	PGconn *b = harness_connect(&H, "dbname=prep");
+	PQclear(harness_exec_ok(a, "CREATE TABLE t (x int)"));
+	PGresult *r = PQprepare(a, "above", "SELECT count(*) FROM t WHERE x > $1", 1, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	for (int round = 0; round < 5; round++) {
+		/* b inserts and holds a transaction, so a borrows another connection in turn. */
+		char sql[64];
+		snprintf(sql, sizeof(sql), "INSERT INTO t (x) VALUES (%d)", round * 10);
+		PQclear(harness_exec_ok(b, "BEGIN"));
+		PQclear(harness_exec_ok(b, sql));
+		PQclear(harness_exec_ok(b, "COMMIT"));
+		if (round == 3) /* a schema change: SQLite prepares the statement again by itself */
+			PQclear(harness_exec_ok(b, "ALTER TABLE t ADD COLUMN y text"));
+		PQclear(harness_exec_ok(b, "BEGIN"));
+		const char *param[1] = {"5"};
+		r = PQexecPrepared(a, "above", 1, param, NULL, NULL, 0);
+		ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+		snprintf(sql, sizeof(sql), "%d", round);
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), sql);
+		PQclear(r);
+		r = PQdescribePrepared(a, "above");
+		ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+		ck_assert_int_eq(PQnparams(r), 1);
+		ck_assert_int_eq(PQnfields(r), 1);
+		PQclear(r);
+		PQclear(harness_exec_ok(b, "COMMIT"));
+	}
+	expect_value(a, "SELECT count(*) FROM t", "5");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("pool");
+	TCase *fds = tcase_create("fds");
+	tcase_add_checked_fixture(fds, setup_low_fds, teardown);
+	tcase_set_timeout(fds, 60);
+	tcase_add_test(fds, idle_clients_hold_no_tenant_connection);
+	suite_add_tcase(s, fds);
+	TCase *tc = tcase_create("borrow");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, prepared_statements_outlive_the_connection);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
