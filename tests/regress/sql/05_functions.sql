@@ -1,35 +1,23 @@
 -- Functions: strings, dates, aggregates, conditional expressions.
--- differs: not implemented yet (0A000): function initcap is not supported
 SELECT upper('abc'), lower('ABC'), initcap('hello world');
 SELECT length('héllo'), char_length('abc'), octet_length('héllo');
 SELECT substr('hello', 2, 3), substring('hello' from 2 for 3), substring('hello', 3);
 SELECT position('lo' in 'hello'), strpos('hello', 'l');
 SELECT trim('  x  '), ltrim('  x  '), rtrim('  x  '), btrim('xxaxx', 'x');
 SELECT trim(both 'x' from 'xxaxx'), trim(leading 'x' from 'xxa'), trim(trailing 'x' from 'axx');
--- differs: not implemented yet (0A000): function reverse is not supported
 SELECT replace('hello', 'l', 'L'), reverse('abc'), repeat('ab', 3);
--- differs: not implemented yet (0A000): left()/right() with a negative or non-constant length is not supported
 SELECT left('hello', 2), right('hello', 2), left('hello', -1);
--- differs: not implemented yet (0A000): function lpad is not supported
 SELECT lpad('5', 3, '0'), rpad('5', 3, '*'), lpad('hello', 2);
--- differs: not implemented yet (0A000): function concat_ws is not supported
 SELECT concat('a', NULL, 'b', 1), concat_ws('-', 'a', NULL, 'b');
 SELECT 'a' || NULL, coalesce(NULL, 'x'), coalesce(NULL, NULL, 3);
--- differs: not implemented yet (0A000): function split_part is not supported
 SELECT split_part('a,b,c', ',', 2), split_part('a,b,c', ',', 5);
--- differs: not implemented yet (0A000): function md5 is not supported
 SELECT md5('hello');
--- differs: not implemented yet (0A000): function ascii is not supported
 SELECT ascii('A'), chr(66);
 -- differs: not implemented yet (42883): function starts_with(unknown, unknown) does not exist
 SELECT starts_with('hello', 'he'), 'hello' ^@ 'x';
--- differs: not implemented yet (0A000): function translate is not supported
 SELECT translate('hello', 'el', 'ip');
--- differs: not implemented yet (0A000): function format is not supported
 SELECT format('%s is %s', 'x', 42), format('%I', 'Some Name'), format('%L', 'it''s');
--- differs: not implemented yet (0A000): function quote_ident is not supported
 SELECT quote_ident('a b'), quote_literal('it''s'), quote_nullable(NULL);
--- differs: not implemented yet (42883): function to_hex(integer) does not exist
 SELECT to_hex(255), to_hex(-1);
 SELECT string_agg(x, ', ') FROM (VALUES ('a'), ('b'), ('c')) v (x);
 -- differs: result type differs: type: sum oid 20 vs 1700; type: min oid 23 vs 25; type: max oid 23 vs 25; value: [2.3333333333333333] vs [2.3333333333333335]
@@ -95,11 +83,8 @@ SELECT '{"a": 1}'::jsonb @> '{"a": 1}', '{"a": 1}'::jsonb ? 'a';
 SELECT jsonb_typeof('[1]'), json_array_length('[1, 2, 3]');
 -- differs: not implemented yet (0A000): function to_json is not supported
 SELECT to_json('x'::text), row_to_json(r) FROM (SELECT 1 AS a, 'b' AS b) r;
--- differs: not implemented yet (0A000): function encode is not supported
 SELECT encode('hello'::bytea, 'hex'), encode('hello'::bytea, 'base64'), decode('68656c6c6f', 'hex');
--- differs: not implemented yet (42883): function sha256(bytea) does not exist
 SELECT sha256('abc'::bytea);
--- differs: not implemented yet (42883): function get_byte(bytea, integer) does not exist
 SELECT length('abc'::bytea), get_byte('abc'::bytea, 0);
 -- differs: shardlite does not raise PostgreSQL's 22003 (integer out of range)
 SELECT abs(-2147483648);
@@ -107,3 +92,39 @@ SELECT abs(-2147483648);
 SELECT width_bucket(5.35, 0.024, 10.06, 5);
 -- differs: not implemented yet (42883): function div(integer, integer) does not exist
 SELECT div(9, 4), gcd(12, 18), lcm(4, 6), factorial(5);
+-- Text and bytea functions implemented in pgfn (src/pgfn/pgfn_string.c, pgfn_bytes.c, pgfn_format.c).
+SELECT lpad('hello', 8, 'ab'), rpad('hi', 5, 'xy'), lpad('x', -1), lpad('abc', 5, ''), lpad('é', 3, 'ü');
+SELECT lpad(NULL, 3), rpad('x', NULL), lpad('x', 3, NULL);
+SELECT split_part('a,b,c', ',', -1), split_part('a,b,c', ',', -4), split_part('', ',', 1), split_part('abc', '', 1), split_part('a::b', '::', 2);
+SELECT split_part('a,b', ',', 0);
+SELECT reverse('héllo'), reverse(''), reverse(NULL);
+SELECT initcap('hELLO wORLD-foo_bar 1abc'), initcap(''), translate('12345', '143', 'ax'), translate('héllo', 'é', 'e');
+SELECT ascii(''), ascii('é'), chr(233), chr(128512);
+SELECT chr(0);
+SELECT chr(-1);
+SELECT left('hello', -2), right('hello', -2), left('hé', 5), right('abc', 0), left('abc', -5);
+SELECT left('abcdef', x), right('abcdef', x) FROM (VALUES (-7), (-1), (0), (3), (9)) v (x) ORDER BY x;
+SELECT repeat('ab', 0), repeat('ab', -1), repeat('é', 3);
+SELECT starts_with('hello', 'lo'), starts_with('', ''), starts_with(NULL, 'a');
+SELECT concat_ws(',', 1, NULL, 'x'), concat_ws(NULL, 'a'), concat_ws('', 'a', 'b');
+SELECT to_hex(0), to_hex(2147483647), to_hex(-2147483648), to_hex(-1::bigint), to_hex(9223372036854775807);
+SELECT bit_length('héllo'), bit_length(''), octet_length('é');
+SELECT md5(''), md5('é'), md5(NULL), md5('abc'::bytea);
+SELECT sha224('abc'::bytea), sha384(''::bytea);
+SELECT sha512('abc'::bytea);
+SELECT encode('\x00ff5c41'::bytea, 'escape'), encode('\x'::bytea, 'hex'), encode(repeat('x', 60)::bytea, 'base64');
+SELECT decode('aGk=', 'base64'), decode('68 65', 'hex'), decode('a\000b', 'escape');
+SELECT decode('zz', 'hex');
+SELECT decode('abc', 'hex');
+SELECT decode('a', 'base64');
+SELECT encode('a'::bytea, 'foo');
+SELECT get_byte('abc'::bytea, 5);
+SELECT set_byte('abc'::bytea, 1, 65), get_byte(set_byte('\x00'::bytea, 0, 255), 0);
+SELECT format('%2$s %1$s %s', 'a', 'b'), format('%L %L %s', NULL, 1.5, NULL), format('100%%');
+SELECT format('%-5s|%5s|%*s|%-*s|', 'a', 'b', 3, 'c', 2, 'd'), format(NULL, 1);
+SELECT format('%s %s', 'a');
+SELECT format('%z', 'a');
+SELECT format('%I', NULL);
+SELECT quote_ident('Foo'), quote_ident('select'), quote_ident('abc'), quote_ident('a"b'), quote_ident('_x1'), quote_ident('1x'), quote_ident('user'), quote_ident('name');
+SELECT quote_literal(E'a\\b'), quote_literal(42), quote_literal(NULL), quote_nullable(1), quote_nullable(NULL);
+SELECT lpad(b, 6, '.'), md5(b), initcap(b) FROM (VALUES ('one'), ('two'), (NULL)) v (b) ORDER BY 1;
