@@ -185,7 +185,7 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 {
 	const struct lib *l = find(name);
 	if (!l)
-		return 0;
+		return xlat_json_func(c, f, name, t);
 	if (!check_scalar(c, f, name))
 		return -1;
 	if ((int)f->n_args < l->min || (int)f->n_args > l->max)

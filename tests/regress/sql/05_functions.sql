@@ -73,13 +73,9 @@ SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
 -- differs: not implemented yet (0A000): function regexp_replace is not supported
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
--- differs: not implemented yet (0A000): function json_build_object is not supported
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
--- differs: not implemented yet (0A000): a JSON or containment operator is not supported
 SELECT '{"a": {"b": 2}}'::jsonb -> 'a', '{"a": {"b": 2}}'::jsonb ->> 'a', '{"a": {"b": 2}}'::jsonb #> '{a,b}';
--- differs: not implemented yet (0A000): a JSON or containment operator is not supported
 SELECT '{"a": 1}'::jsonb @> '{"a": 1}', '{"a": 1}'::jsonb ? 'a';
--- differs: not implemented yet (42883): function jsonb_typeof(unknown) does not exist
 SELECT jsonb_typeof('[1]'), json_array_length('[1, 2, 3]');
 -- differs: not implemented yet (0A000): function to_json is not supported
 SELECT to_json('x'::text), row_to_json(r) FROM (SELECT 1 AS a, 'b' AS b) r;
@@ -128,3 +124,36 @@ SELECT format('%I', NULL);
 SELECT quote_ident('Foo'), quote_ident('select'), quote_ident('abc'), quote_ident('a"b'), quote_ident('_x1'), quote_ident('1x'), quote_ident('user'), quote_ident('name');
 SELECT quote_literal(E'a\\b'), quote_literal(42), quote_literal(NULL), quote_nullable(1), quote_nullable(NULL);
 SELECT lpad(b, 6, '.'), md5(b), initcap(b) FROM (VALUES ('one'), ('two'), (NULL)) v (b) ORDER BY 1;
+-- JSON (src/pgfn/pgfn_json.c, pgfn_jsonfn.c, pgfn_jsonop.c): json keeps its text, jsonb is canonical.
+SELECT '{"b":1, "a" : [1,2,{"c":"\u00e9\n"}], "b":3, "aa":1e2, "z":-0.0, "y":1.50E-3}'::jsonb;
+SELECT '  {"b":1,   "a":2} '::json, '[]'::jsonb, '"x"'::jsonb, 'null'::jsonb, '12.50'::jsonb, '1E-2'::jsonb;
+SELECT '[1,'::jsonb;
+SELECT '{"a" 1}'::json;
+SELECT json_build_object('a', 1, 'b', true, 'c', NULL, 'd', 'x', 'e', 1.5, 'f', '{"x": [1]}'::json);
+SELECT jsonb_build_object('b', 1, 'a', 2, 'b', 3), jsonb_build_object(), json_build_object(), json_build_array(), jsonb_build_array();
+SELECT json_build_object(1, 2), json_build_array(1, 'two', NULL, false, '[1, 2]'::jsonb);
+SELECT json_build_object(NULL, 2);
+SELECT json_build_object('a');
+SELECT to_json('x'::text), to_json(E'a"\\\b\x01'::text), to_json(true), to_json(42), to_jsonb('{"b": 1, "a": 2}'::jsonb), to_json(NULL::text);
+SELECT to_json(1e20::float8), to_jsonb(1.5::float8), to_json('\x6869'::bytea);
+SELECT '{"a": {"b": [10, 20]}}'::json -> 'a', '{"a": {"b":  [10, 20]}}'::json -> 'a' -> 'b' ->> 1, '[1, 2, 3]'::json -> -1, '[1, 2, 3]'::json -> 5;
+SELECT '{"a": {"b": [10, 20]}}'::jsonb #> '{a,b,0}', '{"a": {"b": [10, 20]}}'::jsonb #>> '{a,b}', '{"a": 1}'::jsonb #> '{}', '{"a": null}'::jsonb ->> 'a', '{"a": "x"}'::jsonb ->> 'a';
+SELECT '{"a": 1, "b": {"c": 2}}'::jsonb @> '{"b": {"c": 2}}', '[1, 2, [3]]'::jsonb @> '[[3], 1]', '[1, 2]'::jsonb @> '1', '{"a": 1}'::jsonb <@ '{"a": 1, "b": 2}', '{"a": 1}'::jsonb @> '{"a": 2}';
+SELECT '{"a": 1, "b": 2}'::jsonb ?| '{b,c}', '{"a": 1, "b": 2}'::jsonb ?& '{a,c}', '["x", "y"]'::jsonb ? 'x', '"x"'::jsonb ? 'x', '{"a": 1}'::jsonb ? 'b';
+SELECT '{"a": 1}'::jsonb || '{"b": 2, "a": 3}'::jsonb, '[1]'::jsonb || '[2, 3]'::jsonb, '[1]'::jsonb || '2'::jsonb, '{"a": 1}'::jsonb || '[2]'::jsonb;
+SELECT '{"a": 1, "b": 2}'::jsonb - 'a', '["a", "b", "a"]'::jsonb - 'a', '[1, 2, 3]'::jsonb - 1, '[1, 2, 3]'::jsonb - -1;
+SELECT '1'::jsonb - 'a';
+SELECT jsonb_typeof('{}'), jsonb_typeof('1.5'), json_typeof('"x"'), jsonb_typeof('null'), jsonb_typeof('true'), json_array_length('[]'), jsonb_array_length('[1, [2, 3]]');
+SELECT json_array_length('{}');
+SELECT jsonb_array_length('1');
+SELECT jsonb_pretty('{"a": [1, {"b": null}], "c": {}, "d": []}'), jsonb_pretty('[]');
+SELECT jsonb_strip_nulls('{"a": null, "b": [null, {"c": null, "d": 1}]}');
+SELECT jsonb_set('{"a": [1, 2]}', '{a,0}', '"x"'), jsonb_set('{"a": 1}', '{b}', '2'), jsonb_set('{"a": 1}', '{b}', '2', false), jsonb_set('[1, 2]', '{5}', '3'), jsonb_set('[1, 2]', '{-5}', '0');
+SELECT jsonb_set('{"a": {"b": 1}}', '{a,b}', '{"c": [1]}'), jsonb_set('{"a": 1}', '{x,y}', '2'), jsonb_set('{"a": 1}', '{a}', NULL);
+SELECT jsonb_set('1', '{a}', '2');
+SELECT jsonb_insert('[1, 2]', '{1}', '9'), jsonb_insert('[1, 2]', '{1}', '9', true), jsonb_insert('{"a": 1}', '{b}', '2');
+SELECT jsonb_insert('{"a": 1}', '{a}', '2');
+SELECT json_agg(x), jsonb_agg(x), json_agg(y), json_object_agg(y, x), jsonb_object_agg(y, x) FROM (VALUES (1, 'b'), (2, 'a'), (NULL, 'c')) v (x, y);
+SELECT json_agg(x) FROM (VALUES (1)) v (x) WHERE false;
+SELECT json_agg(x) FILTER (WHERE x > 1), count(*) FROM (VALUES (1), (2), (3)) v (x);
+SELECT y, json_agg(x) FROM (VALUES (1, 'a'), (2, 'b'), (3, 'a')) v (x, y) GROUP BY y ORDER BY y;

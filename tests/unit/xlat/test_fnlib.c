@@ -21,6 +21,25 @@ static const struct xcase cases[] = {
 	{"SELECT md5(DISTINCT b) FROM t", "!42809@8"},
 	{"SELECT reverse(b) OVER () FROM t", "!42809@8"},
 	{"SELECT md5(*) FROM t", "!42809@8"},
+	{"SELECT b::json -> 'k', b::jsonb #>> '{k,0}', b::jsonb ? 'k' FROM t",
+	 "SELECT pgfn_json_get(b, 'k', 0) AS \"?column?\", pgfn_json_path(pgfn_jsonb_in(b), "
+	 "'{k,0}', 3) AS \"?column?\", pgfn_jsonb_exists(pgfn_jsonb_in(b), 'k', 0) AS "
+	 "\"?column?\" FROM t"},
+	{"SELECT '{}'::jsonb || '[1]'::jsonb, '{\"a\": 1}'::jsonb - 'a', b || 'x' FROM t",
+	 "SELECT pgfn_jsonb_concat(pgfn_jsonb_in('{}'), pgfn_jsonb_in('[1]')) AS \"?column?\", "
+	 "pgfn_jsonb_delete(pgfn_jsonb_in('{\"a\": 1}'), 'a') AS \"?column?\", b || 'x' AS "
+	 "\"?column?\" FROM t"},
+	{"SELECT json_build_object('a', a, 'b', a > 1, 'c', b::json) FROM t",
+	 "SELECT pgfn_json_build_object('a', a, 'b', a > 1, 'c', b, 't?tbtj') AS "
+	 "json_build_object FROM t"},
+	{"SELECT json_agg(a) FILTER (WHERE a > 1), jsonb_object_agg(b, 1.5) FROM t",
+	 "SELECT pgfn_json_agg(a, '?') FILTER (WHERE a > 1) AS json_agg, "
+	 "pgfn_jsonb_object_agg(b, 1.5, '?n') AS jsonb_object_agg FROM t"},
+	{"SELECT json_agg(a ORDER BY a) FROM t", "!0A000@8"},
+	{"SELECT json_agg(a) OVER () FROM t", "!0A000@8"},
+	{"SELECT b::jsonb #- '{a}' FROM t", "!0A000@17"},
+	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)",
+	 "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };
 
 XCASE_TEST(fnlib_case, cases)
