@@ -228,6 +228,12 @@ static bool catalog_setting_at(void *arg, size_t i, const char **name, const cha
 	return sess_guc_at(arg, i, name, description, read_only);
 }
 
+static bool catalog_set_setting(void *arg, const char *name, const char *value, bool local,
+				struct pgerr *err)
+{
+	return sess_guc_set(arg, name, value, local, err);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -281,7 +287,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 		return false;
 	sess_wait_attach(s);
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
-					      catalog_setting_at, s};
+					      catalog_setting_at, s, catalog_set_setting};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);

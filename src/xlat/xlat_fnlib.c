@@ -13,6 +13,7 @@ enum lib_rt {
 	LR_FIX,	   /* oid */
 	LR_SAME,   /* the first argument's type (text for an unknown literal) */
 	LR_NUMISH, /* float8 for float arguments, numeric otherwise (integers: oid) */
+	LR_COMMON, /* the arguments' common type */
 };
 
 struct lib {
@@ -101,6 +102,47 @@ static bool sp_bit_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	return true;
 }
 
+/* pg_typeof(x): the static type's name, a regtype. The argument is translated (for its type
+ * and its errors) into a scratch buffer, since its value is not needed. */
+static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			 struct xlat_type *t)
+{
+	struct strbuf scratch, *saved = c->sb;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_expr(c, f->args[0], &tv[0]);
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	if (!ok)
+		return false;
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[0].oid);
+	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti)
+		return xlat_unsupported(c, f->location,
+					"pg_typeof of a value whose type is only known when the "
+					"statement runs");
+	*t = (struct xlat_type){2206, -1}; /* regtype */
+	xlat_string(c, ti ? ti->sql_name : "unknown");
+	return true;
+}
+
+/* num_nulls(...) and num_nonnulls(...): a sum of IS [NOT] NULL tests, an int4. */
+static bool sp_num_nulls(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			 struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *test = strcmp(name, "num_nulls") == 0 ? " IS NULL)" : " IS NOT NULL)";
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? " + (" : "(");
+		if (!xlat_operand(c, f->args[i], &tv[i]))
+			return false;
+		xlat_puts(c, test);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -130,6 +172,26 @@ static const struct lib libs[] = {
 	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_literal", "pgfn_quote_literal", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_nullable", "pgfn_quote_nullable", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
+	{"num_nulls", NULL, 1, 100, "", L_SCALAR, LR_FIX, 0, sp_num_nulls},
+	{"num_nonnulls", NULL, 1, 100, "", L_SCALAR, LR_FIX, 0, sp_num_nulls},
+	{"mod", "pgfn_mod", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
+	{"div", "pgfn_div", 2, 2, "n", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"trunc", "pgfn_trunc", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"width_bucket", "pgfn_width_bucket", 4, 4, "nnni", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"gcd", "pgfn_gcd", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
+	{"lcm", "pgfn_lcm", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
+	{"factorial", "pgfn_factorial", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"cbrt", "pgfn_cbrt", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"variance", "pgfn_var_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"var_samp", "pgfn_var_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"var_pop", "pgfn_var_pop", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"stddev", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"stddev_samp", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"stddev_pop", "pgfn_stddev_pop", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"bit_and", "pgfn_bit_and", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
+	{"bit_or", "pgfn_bit_or", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
+	{"bit_xor", "pgfn_bit_xor", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
 };
 
 static const struct lib *find(const char *name)
@@ -148,15 +210,37 @@ static struct xlat_type result(const struct lib *l, const struct xlat_type *tv, 
 	case LR_SAME:
 		return a.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1}
 						 : (struct xlat_type){a.oid, -1};
-	case LR_NUMISH:
-		return (struct xlat_type){is_float(a.oid) ? XLAT_OID_FLOAT8
+	case LR_NUMISH: /* a column (type known at run time only): float8, as it is computed */
+		return (struct xlat_type){is_float(a.oid) || a.oid == XLAT_OID_UNKNOWN_COL
+						  ? XLAT_OID_FLOAT8
 					  : is_int(a.oid) && l->oid ? l->oid
 								    : XLAT_OID_NUMERIC,
 					  -1};
+	case LR_COMMON: {
+		struct xlat_type r = xlat_type_common(tv, n);
+		return r.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1} : r;
+	}
 	case LR_FIX:
 	default:
 		return (struct xlat_type){l->oid, -1};
 	}
+}
+
+/* Aggregates take FILTER and DISTINCT (one argument); ORDER BY inside the call and OVER are
+ * not built for them. */
+static bool check_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (f->agg_star)
+		return xlat_fail(c, "42809", f->location,
+				 "%s(*) specified, but %s is not an aggregate function", name, name);
+	if (f->n_agg_order || f->agg_within_group)
+		return xlat_unsupported(c, f->location, "ORDER BY inside an aggregate call");
+	if (f->over)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+				 "%s as a window function is not supported", name);
+	if (f->func_variadic)
+		return xlat_unsupported(c, f->location, "VARIADIC");
+	return true;
 }
 
 /* PostgreSQL's parse-analysis errors for decorations a plain function cannot take. */
@@ -186,17 +270,24 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	const struct lib *l = find(name);
 	if (!l)
 		return xlat_json_func(c, f, name, t);
-	if (!check_scalar(c, f, name))
+	if (!(l->kind == L_AGG ? check_agg(c, f, name) : check_scalar(c, f, name)))
 		return -1;
 	if ((int)f->n_args < l->min || (int)f->n_args > l->max)
 		return 0; /* the caller's "function f(...) does not exist" */
 	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
 	if (l->special)
 		return l->special(c, f, tv, t) ? 1 : -1;
-	xlat_printf(c, "%s(", l->sqlite);
+	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
 	if (!lib_args(c, l, f, tv))
 		return -1;
 	xlat_puts(c, ")");
+	if (f->agg_filter) {
+		struct xlat_type ignored;
+		xlat_puts(c, " FILTER (WHERE ");
+		if (!xlat_expr(c, f->agg_filter, &ignored))
+			return -1;
+		xlat_puts(c, ")");
+	}
 	*t = result(l, tv, f->n_args);
 	return 1;
 }

@@ -242,15 +242,12 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"make_date",
 	"make_timestamp",
-	"mod",
 	"nextval",
 	"overlay",
-	"pg_typeof",
 	"regexp_match",
 	"regexp_matches",
 	"regexp_replace",
 	"regexp_split_to_table",
-	"set_config",
 	"setval",
 	"string_to_array",
 	"timeofday",
@@ -259,7 +256,6 @@ static const char *const refused_fns[] = {
 	"to_number",
 	"to_timestamp",
 	"unnest",
-	"width_bucket",
 };
 
 static const struct fn *find_fn(const char *name)
@@ -488,7 +484,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	int cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
-	if (!cat && !fn && name && schema && strcmp(schema, "pg_catalog") == 0)
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&
+	    (!fn || (int)f->n_args < fn->min || (int)f->n_args > fn->max))
 		cat = xlat_fnlib(c, f, name, t);
 	if (cat)
 		return cat > 0;

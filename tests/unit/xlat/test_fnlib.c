@@ -38,6 +38,15 @@ static const struct xcase cases[] = {
 	{"SELECT json_agg(a ORDER BY a) FROM t", "!0A000@8"},
 	{"SELECT json_agg(a) OVER () FROM t", "!0A000@8"},
 	{"SELECT b::jsonb #- '{a}' FROM t", "!0A000@17"},
+	{"SELECT pg_typeof(1), pg_typeof('x'), pg_typeof(a > 1), num_nulls(a, NULL) FROM t",
+	 "SELECT 'integer' AS pg_typeof, 'unknown' AS pg_typeof, 'boolean' AS pg_typeof, "
+	 "((a IS NULL) + (NULL IS NULL)) AS num_nulls FROM t"},
+	{"SELECT pg_typeof(a) FROM t", "!0A000@8"},
+	{"SELECT mod(a, 2), trunc(c, 1), trunc(c), stddev(DISTINCT c) FILTER (WHERE a > 0) FROM t",
+	 "SELECT pgfn_mod(a, 2) AS mod, pgfn_trunc(c, 1) AS trunc, trunc(c) AS trunc, "
+	 "pgfn_stddev_samp(DISTINCT c) FILTER (WHERE a > 0) AS stddev FROM t"},
+	{"SELECT variance(c) OVER () FROM t", "!0A000@8"},
+	{"SELECT stddev(c ORDER BY c) FROM t", "!0A000@8"},
 	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)",
 	 "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };
