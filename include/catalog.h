@@ -23,6 +23,10 @@ struct catalog_session {
 	bool (*setting_at)(void *arg, size_t i, const char **name, const char **description,
 			   bool *read_only);
 	void *setting_arg;
+	/* set_config(name, value, is_local): sets a setting as SET (LOCAL) does (value NULL:
+	 * RESET); false with err set. May be NULL (set_config is then refused with 0A000). */
+	bool (*set_setting)(void *arg, const char *name, const char *value, bool local,
+			    struct pgerr *err);
 };
 
 /* Registers the catalog's virtual tables and functions on db. Call once per connection,

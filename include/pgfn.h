@@ -23,5 +23,9 @@ bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
+int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
+int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode, bytes */
+int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */
+int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
 
 #endif

@@ -5,6 +5,7 @@
  * arrays in catalog_array.c, privileges in catalog_priv.c. */
 #include "catalog_int.h"
 
+#include "pgfn.h"
 #include "pgtype.h"
 
 #include <stdio.h>
@@ -324,6 +325,29 @@ static void fn_current_setting(sqlite3_context *ctx, int argc, sqlite3_value **a
 	sqlite3_free(msg);
 }
 
+/* set_config(name, value, is_local): SET through the session, answering the new value. */
+static void fn_set_config(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const struct catalog_session *s = CTX_CONN(ctx)->sess;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *value = (const char *)sqlite3_value_text(argv[1]);
+	struct pgerr err = {0};
+	if (!name) {
+		pgfn_error(ctx, "22004", "SET requires parameter name");
+		return;
+	}
+	if (!s || !s->set_setting) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "set_config is not supported here");
+		return;
+	}
+	if (!s->set_setting(s->setting_arg, name, value, sqlite3_value_int(argv[2]) != 0, &err)) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		return;
+	}
+	cat_result_text(ctx, setting(CTX_CONN(ctx), name));
+}
+
 static void fn_current_database(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	cat_result_text(ctx, cat_conn_database(CTX_CONN(ctx)));
@@ -451,5 +475,9 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 					       NULL, NULL, NULL) != SQLITE_OK)
 			return false;
 	}
+	/* set_config changes the session: never from a view, trigger or schema expression */
+	if (sqlite3_create_function_v2(db, "set_config", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, cc,
+				       fn_set_config, NULL, NULL, NULL) != SQLITE_OK)
+		return false;
 	return cat_reg_register(db, cc) && cat_array_register(db);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn.c: registration of every function area on a connection, and the SQLSTATE-carrying
  * error convention shared by all of them. */
-#include "pgfn.h"
+#include "pgfn_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +13,10 @@ int pgfn_register(sqlite3 *db)
 {
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
+		pgfn_register_string,
+		pgfn_register_bytes,
+		pgfn_register_format,
+		pgfn_register_json,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		int rc = areas[i](db);
@@ -42,4 +46,62 @@ bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text)
 	sqlstate[5] = '\0';
 	*text = msg + tag + 6;
 	return true;
+}
+
+int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n)
+{
+	/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	for (size_t i = 0; i < n; i++) {
+		int rc = sqlite3_create_function(db, defs[i].name, defs[i].nargs, flags, NULL,
+						 defs[i].fn, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+void pgfn_result_sb(sqlite3_context *ctx, struct strbuf *sb, bool blob)
+{
+	if (sb->failed)
+		sqlite3_result_error_nomem(ctx);
+	else if (blob)
+		sqlite3_result_blob(ctx, sb->data ? sb->data : "", (int)sb->len, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_text(ctx, sb->data ? sb->data : "", (int)sb->len, SQLITE_TRANSIENT);
+	strbuf_fini(sb);
+}
+
+bool pgfn_any_null(sqlite3_context *ctx, int n, sqlite3_value **argv)
+{
+	for (int i = 0; i < n; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			sqlite3_result_null(ctx);
+			return true;
+		}
+	}
+	return false;
+}
+
+size_t pgfn_utf8_count(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i += pgfn_utf8_len((unsigned char)s[i]))
+		k++;
+	return k;
+}
+
+size_t pgfn_utf8_offset(const char *s, size_t n, size_t k)
+{
+	size_t i = 0;
+	while (k-- > 0 && i < n)
+		i += pgfn_utf8_len((unsigned char)s[i]);
+	return i < n ? i : n;
+}
+
+const char *pgfn_text(sqlite3_value *v, size_t *len)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+	*len = s ? (size_t)sqlite3_value_bytes(v) : 0;
+	return s ? s : "";
 }

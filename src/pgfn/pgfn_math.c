@@ -1,6 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently. */
-#include "pgfn.h"
+/* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently or not at
+ * all: the 22012 divisor check, mod, div, trunc(x, n), width_bucket, gcd/lcm, factorial, cbrt,
+ * and the variance, standard deviation and bit aggregates. */
+#include "pgfn_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 /* shardlite_divisor(x): x, or 22012 "division by zero" when x is zero. The translator wraps
  * every divisor that may be zero in it (SQLite itself answers NULL there). */
@@ -17,9 +24,300 @@ static void fn_divisor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_value(ctx, v);
 }
 
+
+/* ---- mod, div, trunc(x, n), width_bucket, gcd/lcm, factorial, cbrt ---- */
+
+static bool both_int(sqlite3_value **argv)
+{
+	return sqlite3_value_numeric_type(argv[0]) == SQLITE_INTEGER &&
+	       sqlite3_value_numeric_type(argv[1]) == SQLITE_INTEGER;
+}
+
+static bool zero_divisor(sqlite3_context *ctx, sqlite3_value *v)
+{
+	if (sqlite3_value_double(v) != 0.0)
+		return false;
+	pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+	return true;
+}
+
+/* mod(a, b): the remainder with the sign of a, for integers and numerics alike. */
+static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv) || zero_divisor(ctx, argv[1]))
+		return;
+	if (both_int(argv)) {
+		int64_t a = sqlite3_value_int64(argv[0]), b = sqlite3_value_int64(argv[1]);
+		sqlite3_result_int64(ctx, b == -1 ? 0 : a % b);
+		return;
+	}
+	sqlite3_result_double(ctx, fmod(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
+}
+
+/* div(a, b): the quotient truncated toward zero (a numeric in PostgreSQL). */
+static void fn_div(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv) || zero_divisor(ctx, argv[1]))
+		return;
+	if (both_int(argv)) {
+		int64_t a = sqlite3_value_int64(argv[0]), b = sqlite3_value_int64(argv[1]);
+		if (b == -1 && a == INT64_MIN)
+			sqlite3_result_double(ctx, -(double)a);
+		else
+			sqlite3_result_int64(ctx, a / b);
+		return;
+	}
+	double q = trunc(sqlite3_value_double(argv[0]) / sqlite3_value_double(argv[1]));
+	if (fabs(q) < 9e18)
+		sqlite3_result_int64(ctx, (int64_t)q);
+	else
+		sqlite3_result_double(ctx, q);
+}
+
+/* trunc(x, n): x cut to n decimal places (n < 0: to tens, hundreds ...). The decimal digits
+ * come from the shortest text of x, so 1.789 cut to 2 is 1.78, not 1.7899999's neighbour. */
+static void fn_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	int64_t n = sqlite3_value_int64(argv[1]);
+	if (sqlite3_value_numeric_type(argv[0]) == SQLITE_INTEGER && n >= 0) {
+		sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]));
+		return;
+	}
+	double x = sqlite3_value_double(argv[0]);
+	if (n > 300 || n < -300 || !isfinite(x)) {
+		sqlite3_result_double(ctx, n < -300 ? 0.0 : x);
+		return;
+	}
+	char buf[64];
+	for (int prec = 1; prec <= 17; prec++) { /* shortest round-trip text */
+		snprintf(buf, sizeof(buf), "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	double p = pow(10.0, (double)n);
+	double r = trunc(strtod(buf, NULL) * p + (x >= 0 ? 1e-9 : -1e-9)) / p;
+	if (n <= 0 && fabs(r) < 9e18)
+		sqlite3_result_int64(ctx, (int64_t)r);
+	else
+		sqlite3_result_double(ctx, r);
+}
+
+/* width_bucket(op, lo, hi, count): which of count equal buckets between lo and hi holds op;
+ * 0 below the range, count + 1 above it (either order of lo and hi). */
+static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double op = sqlite3_value_double(argv[0]), lo = sqlite3_value_double(argv[1]),
+	       hi = sqlite3_value_double(argv[2]);
+	int64_t count = sqlite3_value_int64(argv[3]);
+	if (count <= 0 || count > INT32_MAX) {
+		pgfn_error(ctx, "2201G", "count must be greater than zero");
+		return;
+	}
+	if (lo == hi) {
+		pgfn_error(ctx, "2201G", "lower bound cannot equal upper bound");
+		return;
+	}
+	int64_t b;
+	if (lo < hi)
+		b = op < lo ? 0 : op >= hi ? count + 1 : (int64_t)((op - lo) / (hi - lo) * count) + 1;
+	else
+		b = op > lo ? 0 : op <= hi ? count + 1 : (int64_t)((lo - op) / (lo - hi) * count) + 1;
+	sqlite3_result_int64(ctx, b);
+}
+
+static int64_t gcd64(int64_t a, int64_t b)
+{
+	while (b) {
+		int64_t t = a % b;
+		a = b;
+		b = t;
+	}
+	return a < 0 ? -a : a;
+}
+
+/* gcd(a, b) and lcm (user data set): integers, never negative. */
+static void fn_gcd_lcm(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	int64_t a = sqlite3_value_int64(argv[0]), b = sqlite3_value_int64(argv[1]);
+	if ((a == INT64_MIN && (b == 0 || b == INT64_MIN)) || (b == INT64_MIN && a == 0)) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+		return;
+	}
+	int64_t g = gcd64(a, b);
+	if (!sqlite3_user_data(ctx)) {
+		sqlite3_result_int64(ctx, g);
+		return;
+	}
+	int64_t l = 0;
+	if (a && b && __builtin_mul_overflow(a / g, b, &l)) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+		return;
+	}
+	sqlite3_result_int64(ctx, l < 0 ? -l : l);
+}
+
+/* factorial(n): exact, as decimal text past what an int64 holds (a numeric in PostgreSQL). */
+static void fn_factorial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	int64_t n = sqlite3_value_int64(argv[0]);
+	if (n < 0) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "factorial of a negative number is undefined");
+		return;
+	}
+	if (n > 1000) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+		return;
+	}
+	uint32_t dig[1000]; /* base 10^9, least significant first: 1000! has 2568 digits */
+	size_t nd = 1;
+	dig[0] = 1;
+	for (int64_t k = 2; k <= n; k++) {
+		uint64_t carry = 0;
+		for (size_t i = 0; i < nd; i++) {
+			uint64_t v = (uint64_t)dig[i] * (uint64_t)k + carry;
+			dig[i] = (uint32_t)(v % 1000000000u);
+			carry = v / 1000000000u;
+		}
+		while (carry) {
+			dig[nd++] = (uint32_t)(carry % 1000000000u);
+			carry /= 1000000000u;
+		}
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%u", dig[nd - 1]);
+	for (size_t i = nd - 1; i-- > 0;)
+		strbuf_printf(&sb, "%09u", dig[i]);
+	if (nd <= 2 && n <= 20)
+		sqlite3_result_int64(ctx, strtoll(sb.data, NULL, 10));
+	else
+		pgfn_result_sb(ctx, &sb, false);
+	strbuf_fini(&sb);
+}
+
+static void fn_cbrt(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!pgfn_any_null(ctx, argc, argv))
+		sqlite3_result_double(ctx, cbrt(sqlite3_value_double(argv[0])));
+}
+
+/* ---- aggregates: variance and standard deviation, bit_and/bit_or/bit_xor ---- */
+
+/* Youngs-Cramer, as PostgreSQL's float8_accum, so float results agree to the last bit. */
+struct var_state {
+	double n, sx, sxx;
+};
+
+static void var_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct var_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
+	if (!s || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	double x = sqlite3_value_double(argv[0]);
+	s->n += 1.0;
+	s->sx += x;
+	if (s->n > 1.0) {
+		double tmp = x * s->n - s->sx;
+		s->sxx += tmp * tmp / (s->n * (s->n - 1.0));
+	}
+}
+
+/* user data: bit 1 = population (else sample), bit 2 = standard deviation (else variance) */
+static void var_final(sqlite3_context *ctx)
+{
+	struct var_state *s = sqlite3_aggregate_context(ctx, 0);
+	uintptr_t kind = (uintptr_t)sqlite3_user_data(ctx);
+	bool pop = kind & 1;
+	if (!s || s->n == 0.0 || (!pop && s->n == 1.0)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	double v = s->sxx / (pop ? s->n : s->n - 1.0);
+	sqlite3_result_double(ctx, kind & 2 ? sqrt(v) : v);
+}
+
+struct bit_state {
+	int64_t acc;
+	bool any;
+};
+
+static void bit_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct bit_state *s = sqlite3_aggregate_context(ctx, sizeof(*s));
+	if (!s || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	int64_t x = sqlite3_value_int64(argv[0]);
+	switch ((uintptr_t)sqlite3_user_data(ctx)) {
+	case 0:
+		s->acc = s->any ? s->acc & x : x;
+		break;
+	case 1:
+		s->acc |= x;
+		break;
+	default:
+		s->acc ^= x;
+		break;
+	}
+	s->any = true;
+}
+
+static void bit_final(sqlite3_context *ctx)
+{
+	struct bit_state *s = sqlite3_aggregate_context(ctx, 0);
+	if (s && s->any)
+		sqlite3_result_int64(ctx, s->acc);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static int register_aggs(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		uintptr_t kind;
+		bool bits;
+	} aggs[] = {
+		{"pgfn_var_samp", 0, false},	{"pgfn_var_pop", 1, false},
+		{"pgfn_stddev_samp", 2, false}, {"pgfn_stddev_pop", 3, false},
+		{"pgfn_bit_and", 0, true},	{"pgfn_bit_or", 1, true},
+		{"pgfn_bit_xor", 2, true},
+	};
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(aggs); i++)
+		rc = sqlite3_create_function(db, aggs[i].name, 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					     (void *)aggs[i].kind, NULL,
+					     aggs[i].bits ? bit_step : var_step,
+					     aggs[i].bits ? bit_final : var_final);
+	return rc;
+}
+
 int pgfn_register_math(sqlite3 *db)
 {
-	return sqlite3_create_function(db, "shardlite_divisor", 1,
-				       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-				       fn_divisor, NULL, NULL);
+	static const struct pgfn_def defs[] = {
+		{"shardlite_divisor", 1, fn_divisor},
+		{"pgfn_mod", 2, fn_mod},
+		{"pgfn_div", 2, fn_div},
+		{"pgfn_trunc", 2, fn_trunc},
+		{"pgfn_width_bucket", 4, fn_width_bucket},
+		{"pgfn_gcd", 2, fn_gcd_lcm},
+		{"pgfn_factorial", 1, fn_factorial},
+		{"pgfn_cbrt", 1, fn_cbrt},
+	};
+	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_lcm", 2,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     (void *)db, fn_gcd_lcm, NULL, NULL);
+	return rc == SQLITE_OK ? register_aggs(db) : rc;
 }

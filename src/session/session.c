@@ -229,6 +229,12 @@ static bool catalog_setting_at(void *arg, size_t i, const char **name, const cha
 	return sess_guc_at(arg, i, name, description, read_only);
 }
 
+static bool catalog_set_setting(void *arg, const char *name, const char *value, bool local,
+				struct pgerr *err)
+{
+	return sess_guc_set(arg, name, value, local, err);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -278,7 +284,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 	if (!sess_tenant_count_take(s, err))
 		return false;
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
-					      catalog_setting_at, s};
+					      catalog_setting_at, s, catalog_set_setting};
 	/* Opened now, so a missing tenant or a failing migration is a startup error; given
 	 * back at the end of this input (session_input). */
 	if (!sess_conn_borrow(s, err))

@@ -343,10 +343,19 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return numeric_from_text(c, k, s);
 	case XLAT_OID_BYTEA:
 		return bytea_from_text(c, k, s);
-	default:
-		text_literal(c, k, s); /* text, and the date/time/uuid/json types stored as text */
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB: /* checked, and jsonb written canonically, at run time (pgfn) */
+		if (c->flags & XLAT_X_NOSUBQUERY)
+			break; /* DDL: a tenant file's schema names no pgfn function */
+		xlat_puts(c, k->to.info->oid == XLAT_OID_JSON ? "pgfn_json_in(" : "pgfn_jsonb_in(");
+		text_literal(c, k, s);
+		xlat_puts(c, ")");
 		return true;
+	default:
+		break;
 	}
+	text_literal(c, k, s); /* text, and the date/time/uuid/json types stored as text */
+	return true;
 }
 
 /* A numeric constant cast (42::int2, 2.5::int, 1::float8, 1.50::text). */
@@ -453,6 +462,12 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 	     st.oid == XLAT_OID_UNKNOWN_COL)) {
 		xlat_printf(c, "substr(%s, 1, 10)",
 			    x); /* the date part of ISO text, "+00" or not */
+		return true;
+	}
+	if (to == XLAT_OID_JSONB && st.oid != to && !(c->flags & XLAT_X_NOSUBQUERY) &&
+	    (st.oid == XLAT_OID_JSON || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||
+	     st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_UNKNOWN)) {
+		xlat_printf(c, "pgfn_jsonb_in(%s)", x); /* checked and made canonical (pgfn) */
 		return true;
 	}
 	if (same || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||

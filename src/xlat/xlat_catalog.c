@@ -140,6 +140,7 @@ static const struct catfn {
 	{"pg_relation_is_publishable", 1, 1, XLAT_OID_BOOL},
 	{"version", 0, 0, XLAT_OID_TEXT},
 	{"current_setting", 1, 2, XLAT_OID_TEXT},
+	{"set_config", 3, 3, XLAT_OID_TEXT},
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
 	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},

@@ -416,6 +416,9 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		return prefix_op(c, e, op, t);
 	if (xlat_catalog_is_regex(op))
 		return xlat_catalog_regex(c, e, op, t);
+	int js = xlat_json_op(c, e, op, t);
+	if (js)
+		return js > 0;
 	const char *fam = refused_op_family(op);
 	if (fam)
 		return xlat_unsupported(c, e->location, fam);

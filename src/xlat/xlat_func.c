@@ -140,29 +140,6 @@ static bool fn_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_t
 	return true;
 }
 
-/* left(s, n)/right(s, n) with a constant n >= 0; PostgreSQL's negative n has no SQLite form. */
-static bool fn_left_right(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
-{
-	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-	struct xlat_type ignored;
-	int n;
-	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
-	if (!int_const(c, f->args[1], &n) || n < 0)
-		return xlat_unsupported(c, f->location,
-					"left()/right() with a negative or "
-					"non-constant length");
-	xlat_puts(c, "substr(");
-	if (!xlat_expr(c, f->args[0], &ignored))
-		return false;
-	if (*name == 'l')
-		xlat_printf(c, ", 1, %d)", n);
-	else if (n == 0)
-		xlat_puts(c, ", 1, 0)");
-	else
-		xlat_printf(c, ", -%d)", n);
-	return true;
-}
-
 /* position(sub IN s) arrives as position(s, sub), like strpos(s, sub): SQLite's instr. */
 static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -199,8 +176,6 @@ static const struct fn fns[] = {
 	{"concat", NULL, 1, 100, 0, R_FIX, 0, fn_concat},
 	{"strpos", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
 	{"position", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
-	{"left", NULL, 2, 2, 0, R_FIX, 0, fn_left_right},
-	{"right", NULL, 2, 2, 0, R_FIX, 0, fn_left_right},
 	{"round", "round", 1, 2, 0, R_FLOATY, 0, NULL},
 	{"ceil", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"ceiling", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
@@ -257,57 +232,30 @@ static const char *const refused_fns[] = {
 	"age",
 	"array_agg",
 	"array_length",
-	"ascii",
-	"bit_length",
-	"chr",
 	"clock_timestamp",
-	"concat_ws",
 	"currval",
 	"date_part",
 	"date_trunc",
-	"decode",
-	"encode",
 	"extract",
-	"format",
 	"generate_series",
-	"initcap",
-	"json_agg",
-	"json_build_object",
-	"jsonb_agg",
-	"jsonb_build_object",
 	"justify_days",
 	"lastval",
-	"lpad",
 	"make_date",
 	"make_timestamp",
-	"md5",
-	"mod",
 	"nextval",
 	"overlay",
-	"pg_typeof",
-	"quote_ident",
-	"quote_literal",
 	"regexp_match",
 	"regexp_matches",
 	"regexp_replace",
 	"regexp_split_to_table",
-	"repeat",
-	"reverse",
-	"rpad",
-	"set_config",
 	"setval",
-	"split_part",
 	"string_to_array",
 	"timeofday",
 	"to_char",
 	"to_date",
-	"to_json",
-	"to_jsonb",
 	"to_number",
 	"to_timestamp",
-	"translate",
 	"unnest",
-	"width_bucket",
 };
 
 static const struct fn *find_fn(const char *name)
@@ -536,6 +484,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	int cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&
+	    (!fn || (int)f->n_args < fn->min || (int)f->n_args > fn->max))
+		cat = xlat_fnlib(c, f, name, t);
 	if (cat)
 		return cat > 0;
 	if (!fn) {

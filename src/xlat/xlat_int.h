@@ -252,6 +252,17 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t);
 bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
+/* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
+/* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
+int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+	       struct xlat_type *t);
+/* ---- xlat_json.c ---- */
+/* A json/jsonb operator (->, @>, ?, jsonb ||, ...): 1 emitted, 0 not one, -1 failed. */
+int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		 struct xlat_type *t);
+/* A JSON constructor, aggregate or function: 1 emitted, 0 not one, -1 failed. */
+int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t);
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 

@@ -1,35 +1,23 @@
 -- Functions: strings, dates, aggregates, conditional expressions.
--- differs: not implemented yet (0A000): function initcap is not supported
 SELECT upper('abc'), lower('ABC'), initcap('hello world');
 SELECT length('héllo'), char_length('abc'), octet_length('héllo');
 SELECT substr('hello', 2, 3), substring('hello' from 2 for 3), substring('hello', 3);
 SELECT position('lo' in 'hello'), strpos('hello', 'l');
 SELECT trim('  x  '), ltrim('  x  '), rtrim('  x  '), btrim('xxaxx', 'x');
 SELECT trim(both 'x' from 'xxaxx'), trim(leading 'x' from 'xxa'), trim(trailing 'x' from 'axx');
--- differs: not implemented yet (0A000): function reverse is not supported
 SELECT replace('hello', 'l', 'L'), reverse('abc'), repeat('ab', 3);
--- differs: not implemented yet (0A000): left()/right() with a negative or non-constant length is not supported
 SELECT left('hello', 2), right('hello', 2), left('hello', -1);
--- differs: not implemented yet (0A000): function lpad is not supported
 SELECT lpad('5', 3, '0'), rpad('5', 3, '*'), lpad('hello', 2);
--- differs: not implemented yet (0A000): function concat_ws is not supported
 SELECT concat('a', NULL, 'b', 1), concat_ws('-', 'a', NULL, 'b');
 SELECT 'a' || NULL, coalesce(NULL, 'x'), coalesce(NULL, NULL, 3);
--- differs: not implemented yet (0A000): function split_part is not supported
 SELECT split_part('a,b,c', ',', 2), split_part('a,b,c', ',', 5);
--- differs: not implemented yet (0A000): function md5 is not supported
 SELECT md5('hello');
--- differs: not implemented yet (0A000): function ascii is not supported
 SELECT ascii('A'), chr(66);
 -- differs: not implemented yet (42883): function starts_with(unknown, unknown) does not exist
 SELECT starts_with('hello', 'he'), 'hello' ^@ 'x';
--- differs: not implemented yet (0A000): function translate is not supported
 SELECT translate('hello', 'el', 'ip');
--- differs: not implemented yet (0A000): function format is not supported
 SELECT format('%s is %s', 'x', 42), format('%I', 'Some Name'), format('%L', 'it''s');
--- differs: not implemented yet (0A000): function quote_ident is not supported
 SELECT quote_ident('a b'), quote_literal('it''s'), quote_nullable(NULL);
--- differs: not implemented yet (42883): function to_hex(integer) does not exist
 SELECT to_hex(255), to_hex(-1);
 SELECT string_agg(x, ', ') FROM (VALUES ('a'), ('b'), ('c')) v (x);
 -- differs: result type differs: type: sum oid 20 vs 1700; type: min oid 23 vs 25; type: max oid 23 vs 25; value: [2.3333333333333333] vs [2.3333333333333335]
@@ -42,7 +30,7 @@ SELECT avg(x)::numeric(10,2) FROM (VALUES (1), (2)) v (x);
 SELECT every(x > 0) FROM (VALUES (1), (2)) v (x);
 SELECT count(*) FILTER (WHERE x > 1) FROM (VALUES (1), (2), (3)) v (x);
 SELECT x, count(*) FROM (VALUES ('a'), ('b'), ('a')) v (x) GROUP BY x ORDER BY count(*) DESC, x;
--- differs: not implemented yet (42883): function stddev(...) does not exist
+-- differs: numeric variance and standard deviation are computed in double precision: no numeric scale (1.00000000000000000000 prints 1)
 SELECT stddev(x), variance(x) FROM (VALUES (1.0), (2.0), (3.0)) v (x);
 -- differs: not implemented yet (0A000): function date_part is not supported
 SELECT date_part('year', '2024-02-29'::date), extract(month from '2024-02-29'::date);
@@ -62,7 +50,6 @@ SELECT make_date(2024, 2, 29), make_time(1, 2, 3.5);
 SELECT age('2024-02-29'::date, '2023-01-01'::date);
 SELECT '2024-02-29'::date > '2024-01-01'::date, '2024-02-29'::timestamp < now();
 SELECT now() IS NOT NULL, current_timestamp IS NOT NULL, current_date IS NOT NULL, localtimestamp IS NOT NULL;
--- differs: not implemented yet (0A000): function pg_typeof is not supported
 SELECT pg_typeof(1), pg_typeof(1.5), pg_typeof('a'::text), pg_typeof(now());
 SELECT gen_random_uuid() IS NOT NULL;
 SELECT length(gen_random_uuid()::text);
@@ -71,9 +58,7 @@ SELECT CASE WHEN 1 > 2 THEN 'a' END, CASE WHEN NULL THEN 1 ELSE 2 END;
 SELECT nullif(1, 1), nullif(1, 2), nullif('a', 'b');
 SELECT greatest('a', 'b', NULL), least(1.5, 2, NULL);
 SELECT current_setting('TimeZone');
--- differs: not implemented yet (0A000): function set_config is not supported
 SELECT set_config('application_name', 'regress', false);
--- differs: not implemented yet (0A000): function current_setting is not supported
 SELECT current_setting('application_name');
 SELECT version() LIKE 'PostgreSQL 15%';
 SELECT current_database() IS NOT NULL, current_user IS NOT NULL, current_schema();
@@ -85,25 +70,110 @@ SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
 -- differs: not implemented yet (0A000): function regexp_replace is not supported
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
--- differs: not implemented yet (0A000): function json_build_object is not supported
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
--- differs: not implemented yet (0A000): a JSON or containment operator is not supported
 SELECT '{"a": {"b": 2}}'::jsonb -> 'a', '{"a": {"b": 2}}'::jsonb ->> 'a', '{"a": {"b": 2}}'::jsonb #> '{a,b}';
--- differs: not implemented yet (0A000): a JSON or containment operator is not supported
 SELECT '{"a": 1}'::jsonb @> '{"a": 1}', '{"a": 1}'::jsonb ? 'a';
--- differs: not implemented yet (42883): function jsonb_typeof(unknown) does not exist
 SELECT jsonb_typeof('[1]'), json_array_length('[1, 2, 3]');
 -- differs: not implemented yet (0A000): function to_json is not supported
 SELECT to_json('x'::text), row_to_json(r) FROM (SELECT 1 AS a, 'b' AS b) r;
--- differs: not implemented yet (0A000): function encode is not supported
 SELECT encode('hello'::bytea, 'hex'), encode('hello'::bytea, 'base64'), decode('68656c6c6f', 'hex');
--- differs: not implemented yet (42883): function sha256(bytea) does not exist
 SELECT sha256('abc'::bytea);
--- differs: not implemented yet (42883): function get_byte(bytea, integer) does not exist
 SELECT length('abc'::bytea), get_byte('abc'::bytea, 0);
 -- differs: shardlite does not raise PostgreSQL's 22003 (integer out of range)
 SELECT abs(-2147483648);
--- differs: not implemented yet (0A000): function width_bucket is not supported
 SELECT width_bucket(5.35, 0.024, 10.06, 5);
--- differs: not implemented yet (42883): function div(integer, integer) does not exist
 SELECT div(9, 4), gcd(12, 18), lcm(4, 6), factorial(5);
+-- Text and bytea functions implemented in pgfn (src/pgfn/pgfn_string.c, pgfn_bytes.c, pgfn_format.c).
+SELECT lpad('hello', 8, 'ab'), rpad('hi', 5, 'xy'), lpad('x', -1), lpad('abc', 5, ''), lpad('é', 3, 'ü');
+SELECT lpad(NULL, 3), rpad('x', NULL), lpad('x', 3, NULL);
+SELECT split_part('a,b,c', ',', -1), split_part('a,b,c', ',', -4), split_part('', ',', 1), split_part('abc', '', 1), split_part('a::b', '::', 2);
+SELECT split_part('a,b', ',', 0);
+SELECT reverse('héllo'), reverse(''), reverse(NULL);
+SELECT initcap('hELLO wORLD-foo_bar 1abc'), initcap(''), translate('12345', '143', 'ax'), translate('héllo', 'é', 'e');
+SELECT ascii(''), ascii('é'), chr(233), chr(128512);
+SELECT chr(0);
+SELECT chr(-1);
+SELECT left('hello', -2), right('hello', -2), left('hé', 5), right('abc', 0), left('abc', -5);
+SELECT left('abcdef', x), right('abcdef', x) FROM (VALUES (-7), (-1), (0), (3), (9)) v (x) ORDER BY x;
+SELECT repeat('ab', 0), repeat('ab', -1), repeat('é', 3);
+SELECT starts_with('hello', 'lo'), starts_with('', ''), starts_with(NULL, 'a');
+SELECT concat_ws(',', 1, NULL, 'x'), concat_ws(NULL, 'a'), concat_ws('', 'a', 'b');
+SELECT to_hex(0), to_hex(2147483647), to_hex(-2147483648), to_hex(-1::bigint), to_hex(9223372036854775807);
+SELECT bit_length('héllo'), bit_length(''), octet_length('é');
+SELECT md5(''), md5('é'), md5(NULL), md5('abc'::bytea);
+SELECT sha224('abc'::bytea), sha384(''::bytea);
+SELECT sha512('abc'::bytea);
+SELECT encode('\x00ff5c41'::bytea, 'escape'), encode('\x'::bytea, 'hex'), encode(repeat('x', 60)::bytea, 'base64');
+SELECT decode('aGk=', 'base64'), decode('68 65', 'hex'), decode('a\000b', 'escape');
+SELECT decode('zz', 'hex');
+SELECT decode('abc', 'hex');
+SELECT decode('a', 'base64');
+SELECT encode('a'::bytea, 'foo');
+SELECT get_byte('abc'::bytea, 5);
+SELECT set_byte('abc'::bytea, 1, 65), get_byte(set_byte('\x00'::bytea, 0, 255), 0);
+SELECT format('%2$s %1$s %s', 'a', 'b'), format('%L %L %s', NULL, 1.5, NULL), format('100%%');
+SELECT format('%-5s|%5s|%*s|%-*s|', 'a', 'b', 3, 'c', 2, 'd'), format(NULL, 1);
+SELECT format('%s %s', 'a');
+SELECT format('%z', 'a');
+SELECT format('%I', NULL);
+SELECT quote_ident('Foo'), quote_ident('select'), quote_ident('abc'), quote_ident('a"b'), quote_ident('_x1'), quote_ident('1x'), quote_ident('user'), quote_ident('name');
+SELECT quote_literal(E'a\\b'), quote_literal(42), quote_literal(NULL), quote_nullable(1), quote_nullable(NULL);
+SELECT lpad(b, 6, '.'), md5(b), initcap(b) FROM (VALUES ('one'), ('two'), (NULL)) v (b) ORDER BY 1;
+-- JSON (src/pgfn/pgfn_json.c, pgfn_jsonfn.c, pgfn_jsonop.c): json keeps its text, jsonb is canonical.
+SELECT '{"b":1, "a" : [1,2,{"c":"\u00e9\n"}], "b":3, "aa":1e2, "z":-0.0, "y":1.50E-3}'::jsonb;
+SELECT '  {"b":1,   "a":2} '::json, '[]'::jsonb, '"x"'::jsonb, 'null'::jsonb, '12.50'::jsonb, '1E-2'::jsonb;
+SELECT '[1,'::jsonb;
+SELECT '{"a" 1}'::json;
+SELECT json_build_object('a', 1, 'b', true, 'c', NULL, 'd', 'x', 'e', 1.5, 'f', '{"x": [1]}'::json);
+SELECT jsonb_build_object('b', 1, 'a', 2, 'b', 3), jsonb_build_object(), json_build_object(), json_build_array(), jsonb_build_array();
+SELECT json_build_object(1, 2), json_build_array(1, 'two', NULL, false, '[1, 2]'::jsonb);
+SELECT json_build_object(NULL, 2);
+SELECT json_build_object('a');
+SELECT to_json('x'::text), to_json(E'a"\\\b\x01'::text), to_json(true), to_json(42), to_jsonb('{"b": 1, "a": 2}'::jsonb), to_json(NULL::text);
+SELECT to_json(1e20::float8), to_jsonb(1.5::float8), to_json('\x6869'::bytea);
+SELECT '{"a": {"b": [10, 20]}}'::json -> 'a', '{"a": {"b":  [10, 20]}}'::json -> 'a' -> 'b' ->> 1, '[1, 2, 3]'::json -> -1, '[1, 2, 3]'::json -> 5;
+SELECT '{"a": {"b": [10, 20]}}'::jsonb #> '{a,b,0}', '{"a": {"b": [10, 20]}}'::jsonb #>> '{a,b}', '{"a": 1}'::jsonb #> '{}', '{"a": null}'::jsonb ->> 'a', '{"a": "x"}'::jsonb ->> 'a';
+SELECT '{"a": 1, "b": {"c": 2}}'::jsonb @> '{"b": {"c": 2}}', '[1, 2, [3]]'::jsonb @> '[[3], 1]', '[1, 2]'::jsonb @> '1', '{"a": 1}'::jsonb <@ '{"a": 1, "b": 2}', '{"a": 1}'::jsonb @> '{"a": 2}';
+SELECT '{"a": 1, "b": 2}'::jsonb ?| '{b,c}', '{"a": 1, "b": 2}'::jsonb ?& '{a,c}', '["x", "y"]'::jsonb ? 'x', '"x"'::jsonb ? 'x', '{"a": 1}'::jsonb ? 'b';
+SELECT '{"a": 1}'::jsonb || '{"b": 2, "a": 3}'::jsonb, '[1]'::jsonb || '[2, 3]'::jsonb, '[1]'::jsonb || '2'::jsonb, '{"a": 1}'::jsonb || '[2]'::jsonb;
+SELECT '{"a": 1, "b": 2}'::jsonb - 'a', '["a", "b", "a"]'::jsonb - 'a', '[1, 2, 3]'::jsonb - 1, '[1, 2, 3]'::jsonb - -1;
+SELECT '1'::jsonb - 'a';
+SELECT jsonb_typeof('{}'), jsonb_typeof('1.5'), json_typeof('"x"'), jsonb_typeof('null'), jsonb_typeof('true'), json_array_length('[]'), jsonb_array_length('[1, [2, 3]]');
+SELECT json_array_length('{}');
+SELECT jsonb_array_length('1');
+SELECT jsonb_pretty('{"a": [1, {"b": null}], "c": {}, "d": []}'), jsonb_pretty('[]');
+SELECT jsonb_strip_nulls('{"a": null, "b": [null, {"c": null, "d": 1}]}');
+SELECT jsonb_set('{"a": [1, 2]}', '{a,0}', '"x"'), jsonb_set('{"a": 1}', '{b}', '2'), jsonb_set('{"a": 1}', '{b}', '2', false), jsonb_set('[1, 2]', '{5}', '3'), jsonb_set('[1, 2]', '{-5}', '0');
+SELECT jsonb_set('{"a": {"b": 1}}', '{a,b}', '{"c": [1]}'), jsonb_set('{"a": 1}', '{x,y}', '2'), jsonb_set('{"a": 1}', '{a}', NULL);
+SELECT jsonb_set('1', '{a}', '2');
+SELECT jsonb_insert('[1, 2]', '{1}', '9'), jsonb_insert('[1, 2]', '{1}', '9', true), jsonb_insert('{"a": 1}', '{b}', '2');
+SELECT jsonb_insert('{"a": 1}', '{a}', '2');
+SELECT json_agg(x), jsonb_agg(x), json_agg(y), json_object_agg(y, x), jsonb_object_agg(y, x) FROM (VALUES (1, 'b'), (2, 'a'), (NULL, 'c')) v (x, y);
+SELECT json_agg(x) FROM (VALUES (1)) v (x) WHERE false;
+SELECT json_agg(x) FILTER (WHERE x > 1), count(*) FROM (VALUES (1), (2), (3)) v (x);
+SELECT y, json_agg(x) FROM (VALUES (1, 'a'), (2, 'b'), (3, 'a')) v (x, y) GROUP BY y ORDER BY y;
+-- Math in pgfn (src/pgfn/pgfn_math.c).
+SELECT mod(7, 3), mod(-7, 3), mod(7, -3), mod(7.5, 2), mod(-7.5, 2), mod(7::bigint, 2), mod(NULL, 2);
+SELECT mod(1, 0);
+SELECT div(-9, 4), div(9.5, 2), div(7, 7);
+SELECT div(1, 0);
+SELECT trunc(1.789, 2), trunc(-1.789, 1), trunc(1789, -2), trunc(NULL, 1);
+SELECT width_bucket(-1, 0, 10, 5), width_bucket(11, 0, 10, 5), width_bucket(5, 10, 0, 5), width_bucket(10, 0, 10, 5), width_bucket(0, 0, 10, 5);
+SELECT width_bucket(1, 0, 10, 0);
+SELECT width_bucket(1, 0, 0, 5);
+SELECT gcd(0, 0), lcm(0, 5), gcd(-12, 18), lcm(-4, 6), gcd(12::bigint, 18), factorial(0), factorial(20), factorial(30), cbrt(27::float8);
+SELECT factorial(-1);
+CREATE TABLE fn_nums (i int, f float8);
+INSERT INTO fn_nums VALUES (12, 1.0), (10, 2.0), (NULL, 4.0);
+SELECT stddev(f), variance(f), stddev_pop(f), var_pop(f), stddev_samp(f), var_samp(f) FROM fn_nums;
+SELECT stddev(f), var_samp(f), var_pop(f) FROM fn_nums WHERE f = 1;
+SELECT stddev(f) FROM fn_nums WHERE false;
+-- differs: result type differs: an aggregate of a column whose type is known only at run time reports text
+SELECT bit_and(i), bit_or(i), bit_xor(i), bit_and(i) FILTER (WHERE i > 10) FROM fn_nums;
+SELECT bit_and(x::int), bit_or(x::int), bit_xor(12) FROM (VALUES (12), (10)) v (x);
+SELECT num_nulls(1, NULL, 'a', NULL), num_nonnulls(1, NULL, 'a'), num_nulls(NULL);
+SELECT pg_typeof('a'), pg_typeof(1::bigint), pg_typeof(true), pg_typeof('{}'::jsonb), pg_typeof(NULL), pg_typeof(1.5::float4), pg_typeof('x'::varchar(3));
+SELECT pg_typeof(mod(7, 3)), pg_typeof(mod(7.5, 2)), pg_typeof(div(9, 4)), pg_typeof(md5('a')), pg_typeof(to_hex(1)), pg_typeof(json_build_object());
+SELECT set_config('my.custom', 'v1', false), current_setting('my.custom');
+SELECT set_config('nope', 'v', false);
+SELECT set_config('server_version', 'v', false);

@@ -35,6 +35,7 @@ Suite *xlat_suite_semantics(void);
 Suite *xlat_suite_cache(void);
 Suite *xlat_suite_copy(void);
 Suite *xlat_suite_schema(void);
+Suite *xlat_suite_fnlib(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \

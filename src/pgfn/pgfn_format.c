@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_format.c: format() with %s, %I, %L and %%, positions (%2$s) and widths (%-10s, %*s),
+ * and quote_ident/quote_literal/quote_nullable, all as PostgreSQL 15's varlena.c and
+ * quote.c define them. */
+#include "pgfn_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* PostgreSQL 15's keywords that are not UNRESERVED_KEYWORD (pg_get_keywords(), catcode <> 'U'):
+ * quote_ident() quotes them. Sorted for bsearch. */
+static const char *const keywords[] = {
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+	"authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast",
+	"char", "character", "check", "coalesce", "collate", "collation", "column", "concurrently",
+	"constraint", "create", "cross", "current_catalog", "current_date", "current_role",
+	"current_schema", "current_time", "current_timestamp", "current_user", "dec", "decimal",
+	"default", "deferrable", "desc", "distinct", "do", "else", "end", "except", "exists",
+	"extract", "false", "fetch", "float", "for", "foreign", "freeze", "from", "full", "grant",
+	"greatest", "group", "grouping", "having", "ilike", "in", "initially", "inner", "inout",
+	"int", "integer", "intersect", "interval", "into", "is", "isnull", "join", "lateral",
+	"leading", "least", "left", "like", "limit", "localtime", "localtimestamp", "national",
+	"natural", "nchar", "none", "normalize", "not", "notnull", "null", "nullif", "numeric",
+	"offset", "on", "only", "or", "order", "out", "outer", "overlaps", "overlay", "placing",
+	"position", "precision", "primary", "real", "references", "returning", "right", "row",
+	"select", "session_user", "setof", "similar", "smallint", "some", "substring", "symmetric",
+	"table", "tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim",
+	"true", "union", "unique", "user", "using", "values", "varchar", "variadic", "verbose",
+	"when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
+	"xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+};
+
+static int cmp_kw(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n)
+{
+	bool safe = n > 0 && ((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_');
+	for (size_t i = 1; safe && i < n; i++)
+		safe = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_';
+	if (safe && n < 64) {
+		char w[64];
+		memcpy(w, s, n);
+		w[n] = '\0';
+		safe = !bsearch(w, keywords, ARRAY_LEN(keywords), sizeof(keywords[0]), cmp_kw);
+	}
+	if (safe) {
+		strbuf_append(sb, s, n);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			strbuf_putc(sb, '"');
+		strbuf_putc(sb, s[i]);
+	}
+	strbuf_putc(sb, '"');
+}
+
+void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n)
+{
+	if (memchr(s, '\\', n))
+		strbuf_putc(sb, 'E');
+	strbuf_putc(sb, '\'');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\'' || s[i] == '\\')
+			strbuf_putc(sb, s[i]);
+		strbuf_putc(sb, s[i]);
+	}
+	strbuf_putc(sb, '\'');
+}
+
+static void fn_quote_ident(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_quote_ident(&sb, s, n);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* quote_literal(NULL) is NULL; quote_nullable(NULL) is the text NULL. */
+static void fn_quote_literal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		if (sqlite3_user_data(ctx))
+			sqlite3_result_text(ctx, "NULL", 4, SQLITE_STATIC);
+		else
+			sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_quote_literal(&sb, s, n);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* One conversion: %[n$][-][width|*|*n$]{s,I,L}. */
+struct spec {
+	int arg;   /* 1-based argument of the value, 0: the next one */
+	int width; /* characters; negative: left-justified */
+	bool minus;
+	char type;
+};
+
+/* Reads a decimal number at *p; -1 when there is none, -2 when it overflows. */
+static int number(const char **p, const char *end)
+{
+	if (*p >= end || **p < '0' || **p > '9')
+		return -1;
+	long v = 0;
+	while (*p < end && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		if (v > 0x3fffffff)
+			return -2;
+		(*p)++;
+	}
+	return (int)v;
+}
+
+/* The state format() carries while it walks the string. */
+struct fmt {
+	sqlite3_context *ctx;
+	int argc;
+	sqlite3_value **argv;
+	int next; /* index into argv of the next implicit argument */
+};
+
+static bool fmt_fail(struct fmt *f, const char *msg)
+{
+	pgfn_error(f->ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "%s", msg);
+	return false;
+}
+
+/* The argument numbered n (1-based over format's value arguments), or the next one. */
+static bool take_arg(struct fmt *f, int n, sqlite3_value **out)
+{
+	if (n == 0)
+		return fmt_fail(f, "format specifies argument 0, but arguments are numbered from 1");
+	int i = n > 0 ? n : f->next;
+	if (i >= f->argc)
+		return fmt_fail(f, "too few arguments for format()");
+	f->next = i + 1;
+	*out = f->argv[i];
+	return true;
+}
+
+/* "n$" at *p: its n, or -1 when the digits are not followed by '$' (then *p is unchanged). */
+static int position(const char **p, const char *end)
+{
+	const char *q = *p;
+	int n = number(&q, end);
+	if (n < 0 || q >= end || *q != '$')
+		return -1;
+	*p = q + 1;
+	return n;
+}
+
+static bool parse_spec(struct fmt *f, const char **p, const char *end, struct spec *sp)
+{
+	*sp = (struct spec){-1, 0, false, 0};
+	sp->arg = position(p, end);
+	while (*p < end && **p == '-') {
+		sp->minus = true;
+		(*p)++;
+	}
+	if (*p < end && **p == '*') {
+		(*p)++;
+		int n = position(p, end);
+		sqlite3_value *w;
+		if (!take_arg(f, n, &w))
+			return false;
+		if (sqlite3_value_type(w) != SQLITE_NULL)
+			sp->width = sqlite3_value_int(w);
+	} else {
+		sp->width = number(p, end);
+		if (sp->width == -2)
+			return fmt_fail(f, "number is out of range");
+		if (sp->width < 0)
+			sp->width = 0;
+	}
+	if (*p >= end)
+		return fmt_fail(f, "unterminated format() type specifier");
+	sp->type = *(*p)++;
+	return true;
+}
+
+/* Appends s padded to width characters (spaces left of it, or right when left-justified). */
+static void put_padded(struct strbuf *sb, const char *s, size_t n, const struct spec *sp)
+{
+	bool left = sp->minus || sp->width < 0;
+	long w = sp->width < 0 ? -(long)sp->width : sp->width;
+	long fill = w - (long)pgfn_utf8_count(s, n);
+	if (!left)
+		for (long i = 0; i < fill; i++)
+			strbuf_putc(sb, ' ');
+	strbuf_append(sb, s, n);
+	if (left)
+		for (long i = 0; i < fill; i++)
+			strbuf_putc(sb, ' ');
+}
+
+static bool conversion(struct fmt *f, struct strbuf *sb, const struct spec *sp)
+{
+	if (sp->type != 's' && sp->type != 'I' && sp->type != 'L') {
+		char msg[80];
+		snprintf(msg, sizeof(msg), "unrecognized format() type specifier \"%c\"", sp->type);
+		return fmt_fail(f, msg);
+	}
+	sqlite3_value *v;
+	if (!take_arg(f, sp->arg, &v))
+		return false;
+	bool null = sqlite3_value_type(v) == SQLITE_NULL;
+	size_t n;
+	const char *s = pgfn_text(v, &n);
+	struct strbuf q;
+	strbuf_init(&q, 0);
+	if (sp->type == 'I' && null) {
+		pgfn_error(f->ctx, "22004", "null values cannot be formatted as an SQL identifier");
+		return false;
+	}
+	if (sp->type == 'I')
+		pgfn_quote_ident(&q, s, n);
+	else if (sp->type == 'L' && null)
+		strbuf_puts(&q, "NULL");
+	else if (sp->type == 'L')
+		pgfn_quote_literal(&q, s, n);
+	else
+		strbuf_append(&q, s, n);
+	put_padded(sb, q.data ? q.data : "", q.len, sp);
+	strbuf_fini(&q);
+	return true;
+}
+
+static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, 1, argv))
+		return;
+	size_t n;
+	const char *p = pgfn_text(argv[0], &n), *end = p + n;
+	struct fmt f = {ctx, argc, argv, 1};
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, "", 0);
+	while (p < end) {
+		const char *pct = memchr(p, '%', (size_t)(end - p));
+		if (!pct) {
+			strbuf_append(&sb, p, (size_t)(end - p));
+			break;
+		}
+		strbuf_append(&sb, p, (size_t)(pct - p));
+		p = pct + 1;
+		if (p < end && *p == '%') {
+			strbuf_putc(&sb, '%');
+			p++;
+			continue;
+		}
+		struct spec sp;
+		if (!parse_spec(&f, &p, end, &sp) || !conversion(&f, &sb, &sp)) {
+			strbuf_fini(&sb);
+			return;
+		}
+	}
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+int pgfn_register_format(sqlite3 *db)
+{
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	static const struct pgfn_def defs[] = {
+		{"pgfn_format", -1, fn_format},
+		{"pgfn_quote_ident", 1, fn_quote_ident},
+	};
+	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_quote_literal", 1, flags, NULL,
+					     fn_quote_literal, NULL, NULL);
+	if (rc == SQLITE_OK) /* user data marks quote_nullable */
+		rc = sqlite3_create_function(db, "pgfn_quote_nullable", 1, flags, (void *)db,
+					     fn_quote_literal, NULL, NULL);
+	return rc;
+}

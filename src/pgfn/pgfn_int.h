@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_int.h: private to pgfn — result and UTF-8 helpers the function areas share, and the
+ * registration table each area fills. */
+#ifndef SHARDLITE_PGFN_INT_H
+#define SHARDLITE_PGFN_INT_H
+
+#include "pgfn.h"
+
+/* One function of an area: SQLite name, argument count (-1: any), implementation. */
+struct pgfn_def {
+	const char *name;
+	int nargs;
+	void (*fn)(sqlite3_context *, int, sqlite3_value **);
+};
+
+/* Registers defs as deterministic, innocuous UTF-8 functions. */
+int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
+
+/* Hands sb's bytes to SQLite as text (blob: as a blob) and releases sb; a failed sb becomes
+ * SQLITE_NOMEM. */
+void pgfn_result_sb(sqlite3_context *ctx, struct strbuf *sb, bool blob);
+
+/* True (and no result set) when any of the first n arguments is NULL: the function is strict
+ * and answers NULL, which this sets. */
+bool pgfn_any_null(sqlite3_context *ctx, int n, sqlite3_value **argv);
+
+/* The byte length of the UTF-8 character starting with byte b (1 for a stray byte). */
+static inline size_t pgfn_utf8_len(unsigned char b)
+{
+	return b < 0xc0 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+}
+
+/* Number of characters in s[0..n). */
+size_t pgfn_utf8_count(const char *s, size_t n);
+
+/* Byte offset of character k (0-based, clamped to n) in s[0..n). */
+size_t pgfn_utf8_offset(const char *s, size_t n, size_t k);
+
+/* An argument as text (never NULL; "" for NULL) and its byte length. */
+const char *pgfn_text(sqlite3_value *v, size_t *len);
+
+/* Appends s as an SQL literal the way quote_literal() does (E'' when it holds a backslash). */
+void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n);
+
+/* Appends s as quote_ident() does: bare when PostgreSQL would read it back unchanged. */
+void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);
+
+/* PostgreSQL's array text form "{a,"b c",NULL}" → elements (unquoted; NULL for a NULL
+ * element) in a; *n receives the count. NULL when s is not an array text (22P02 territory). */
+const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
+
+/* Appends one element as array_out writes it: quoted (with \ escapes) when it is empty, NULL,
+ * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
+void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
+
+#endif

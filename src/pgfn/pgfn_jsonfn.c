@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_jsonfn.c: the SQL-visible JSON functions — constructors (json[b]_build_object/array,
+ * to_json[b]), input checks (json_in, jsonb_in), json[b]_typeof, json_array_length,
+ * jsonb_pretty, jsonb_strip_nulls. Constructors take a "tags" text last: one letter per
+ * argument saying its PostgreSQL type, which SQLite's storage classes do not tell (see
+ * pgfn_json_put_value). Operators and modifiers are in pgfn_jsonop.c. */
+#include "pgfn_json.h"
+
+#include <string.h>
+
+/* Parses a json/jsonb argument; on failure raises the error and returns NULL. */
+struct jv *pgfn_json_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v)
+{
+	size_t n;
+	const char *s = pgfn_text(v, &n), *state = NULL, *err = NULL;
+	struct jv *j = pgfn_json_parse(a, s, n, &state, &err);
+	if (!j)
+		pgfn_error(ctx, state, "%s", err);
+	return j;
+}
+
+/* Text of a timestamp as JSON writes it: ISO 8601 with a T, the offset with minutes. */
+static void put_timestamp(struct strbuf *sb, const char *s, size_t n, bool tz)
+{
+	struct strbuf t;
+	strbuf_init(&t, 0);
+	strbuf_append(&t, s, n);
+	if (t.data) {
+		char *sp = strchr(t.data, ' ');
+		if (sp)
+			*sp = 'T';
+		size_t len = t.len;
+		if (tz && len > 3 && (t.data[len - 3] == '+' || t.data[len - 3] == '-'))
+			strbuf_puts(&t, ":00");
+	}
+	pgfn_json_escape(sb, t.data ? t.data : "", t.len);
+	strbuf_fini(&t);
+}
+
+static void put_float(struct strbuf *sb, double d)
+{
+	struct strbuf t;
+	strbuf_init(&t, 0);
+	pgtype_format_float8(&t, d);
+	if (d != d || d > 1.7976931348623157e308 || d < -1.7976931348623157e308)
+		pgfn_json_escape(sb, t.data ? t.data : "", t.len); /* NaN, Infinity: strings */
+	else
+		strbuf_append(sb, t.data ? t.data : "", t.len);
+	strbuf_fini(&t);
+}
+
+static void put_hex_bytea(struct strbuf *sb, sqlite3_value *v)
+{
+	const unsigned char *p = sqlite3_value_blob(v);
+	int n = sqlite3_value_bytes(v);
+	strbuf_puts(sb, "\"\\\\x");
+	for (int i = 0; i < n; i++)
+		strbuf_printf(sb, "%02x", p[i]);
+	strbuf_putc(sb, '"');
+}
+
+/* Appends v as to_json() renders a value of the type tag names:
+ *   b bool  j json/jsonb (its text)  n integer/numeric  f float4/float8  T timestamp
+ *   Z timestamptz  x bytea  t text and the other types  ? not known: the storage class decides */
+void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
+{
+	int st = sqlite3_value_type(v);
+	size_t n;
+	const char *s;
+	if (st == SQLITE_NULL) {
+		strbuf_puts(sb, "null");
+		return;
+	}
+	switch (tag) {
+	case 'b':
+		s = pgfn_text(v, &n);
+		strbuf_puts(sb, st == SQLITE_TEXT ? (*s == 't' ? "true" : "false")
+				: sqlite3_value_int64(v)  ? "true"
+							  : "false");
+		return;
+	case 'j':
+		s = pgfn_text(v, &n);
+		strbuf_append(sb, s, n);
+		return;
+	case 'T':
+	case 'Z':
+		s = pgfn_text(v, &n);
+		put_timestamp(sb, s, n, tag == 'Z');
+		return;
+	case 'x':
+		put_hex_bytea(sb, v);
+		return;
+	case 't':
+		s = pgfn_text(v, &n);
+		pgfn_json_escape(sb, s, n);
+		return;
+	default:
+		break;
+	}
+	/* numbers and unknown types: the storage class */
+	if (st == SQLITE_INTEGER) {
+		strbuf_printf(sb, "%lld", (long long)sqlite3_value_int64(v));
+	} else if (st == SQLITE_FLOAT) {
+		put_float(sb, sqlite3_value_double(v));
+	} else if (st == SQLITE_BLOB) {
+		put_hex_bytea(sb, v);
+	} else {
+		s = pgfn_text(v, &n);
+		if (tag == 'n' || tag == 'f')
+			strbuf_append(sb, s, n); /* a numeric kept as text */
+		else
+			pgfn_json_escape(sb, s, n);
+	}
+}
+
+/* Ends a json result in sb: as it is, or (jsonb) parsed and written canonically. */
+static void result_json(sqlite3_context *ctx, struct strbuf *sb, bool jsonb)
+{
+	if (!jsonb || sb->failed) {
+		pgfn_result_sb(ctx, sb, false);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	struct jv *j = NULL;
+	const char *state, *err;
+	j = pgfn_json_parse(a, sb->data ? sb->data : "", sb->len, &state, &err);
+	if (j)
+		pgfn_jsonb_canon(a, j); /* copies what still points into sb */
+	strbuf_reset(sb);
+	if (j) {
+		pgfn_jsonb_write(sb, j, false);
+		pgfn_result_sb(ctx, sb, false);
+	} else {
+		strbuf_fini(sb);
+		pgfn_error(ctx, state, "%s", err);
+	}
+	arena_free(a);
+}
+
+static char tag_of(sqlite3_value *tags, int i)
+{
+	size_t n;
+	const char *s = pgfn_text(tags, &n);
+	return (size_t)i < n ? s[i] : '?';
+}
+
+/* pgfn_json[b]_build_object(k1, v1, ..., tags): json writes {"k" : v, ...}. */
+static void fn_build_object(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	bool jsonb = sqlite3_user_data(ctx) != NULL;
+	sqlite3_value *tags = argv[--argc];
+	if (argc % 2) {
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "argument list must have even number of elements");
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (int i = 0; i < argc; i += 2) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL) {
+			strbuf_fini(&sb);
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "argument %d cannot be null", i + 1);
+			return;
+		}
+		size_t n;
+		const char *k = pgfn_text(argv[i], &n);
+		if (i > 0)
+			strbuf_puts(&sb, ", ");
+		pgfn_json_escape(&sb, k, n);
+		strbuf_puts(&sb, " : ");
+		pgfn_json_put_value(&sb, tag_of(tags, i + 1), argv[i + 1]);
+	}
+	strbuf_putc(&sb, '}');
+	result_json(ctx, &sb, jsonb);
+}
+
+/* pgfn_json[b]_build_array(v1, ..., tags) */
+static void fn_build_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct strbuf sb;
+	sqlite3_value *tags = argv[--argc];
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '[');
+	for (int i = 0; i < argc; i++) {
+		if (i > 0)
+			strbuf_puts(&sb, ", ");
+		pgfn_json_put_value(&sb, tag_of(tags, i), argv[i]);
+	}
+	strbuf_putc(&sb, ']');
+	result_json(ctx, &sb, sqlite3_user_data(ctx) != NULL);
+}
+
+/* pgfn_to_json[b](v, tag) */
+static void fn_to_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_json_put_value(&sb, tag_of(argv[1], 0), argv[0]);
+	result_json(ctx, &sb, sqlite3_user_data(ctx) != NULL);
+}
+
+/* pgfn_json_in(text): the text, checked; pgfn_jsonb_in(text): jsonb's canonical text. */
+static void fn_json_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct jv *j = pgfn_json_arg(ctx, a, argv[0]);
+	if (j && !sqlite3_user_data(ctx)) {
+		sqlite3_result_value(ctx, argv[0]);
+	} else if (j) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_jsonb_canon(a, j);
+		pgfn_jsonb_write(&sb, j, false);
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
+static void fn_typeof(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	static const char *const names[] = {
+		[J_NULL] = "null",     [J_FALSE] = "boolean", [J_TRUE] = "boolean",
+		[J_NUMBER] = "number", [J_STRING] = "string", [J_ARRAY] = "array",
+		[J_OBJECT] = "object",
+	};
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct jv *j = pgfn_json_arg(ctx, a, argv[0]);
+	if (j)
+		sqlite3_result_text(ctx, names[j->type], -1, SQLITE_STATIC);
+	arena_free(a);
+}
+
+static void fn_array_length(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct jv *j = pgfn_json_arg(ctx, a, argv[0]);
+	if (j && j->type == J_ARRAY)
+		sqlite3_result_int64(ctx, (sqlite3_int64)j->n);
+	else if (j)
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot get array length of %s",
+			   j->type == J_OBJECT ? "a non-array" : "a scalar");
+	arena_free(a);
+}
+
+static void strip_nulls(struct jv *v)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < v->n; i++) {
+		strip_nulls(&v->items[i]);
+		if (v->type != J_OBJECT || v->items[i].type != J_NULL)
+			v->items[k++] = v->items[i];
+	}
+	v->n = k;
+}
+
+/* jsonb_pretty (user data set) and jsonb_strip_nulls share the parse-rewrite-write path. */
+static void fn_rewrite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	bool pretty = sqlite3_user_data(ctx) != NULL;
+	struct arena *a = arena_new(0);
+	struct jv *j = pgfn_json_arg(ctx, a, argv[0]);
+	if (j) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_jsonb_canon(a, j);
+		if (!pretty)
+			strip_nulls(j);
+		pgfn_jsonb_write(&sb, j, pretty);
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
+int pgfn_register_json(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+		bool flag; /* user data: jsonb / pretty */
+	} defs[] = {
+		{"pgfn_json_build_object", -1, fn_build_object, false},
+		{"pgfn_jsonb_build_object", -1, fn_build_object, true},
+		{"pgfn_json_build_array", -1, fn_build_array, false},
+		{"pgfn_jsonb_build_array", -1, fn_build_array, true},
+		{"pgfn_to_json", 2, fn_to_json, false},
+		{"pgfn_to_jsonb", 2, fn_to_json, true},
+		{"pgfn_json_in", 1, fn_json_in, false},
+		{"pgfn_jsonb_in", 1, fn_json_in, true},
+		{"pgfn_json_typeof", 1, fn_typeof, false},
+		{"pgfn_json_array_length", 1, fn_array_length, false},
+		{"pgfn_jsonb_pretty", 1, fn_rewrite, true},
+		{"pgfn_jsonb_strip_nulls", 1, fn_rewrite, false},
+	};
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	for (size_t i = 0; i < ARRAY_LEN(defs); i++) {
+		int rc = sqlite3_create_function(db, defs[i].name, defs[i].nargs, flags,
+						 defs[i].flag ? (void *)db : NULL, defs[i].fn, NULL,
+						 NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return pgfn_register_jsonop(db);
+}

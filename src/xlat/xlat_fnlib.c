@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_fnlib.c: PostgreSQL built-in functions implemented in pgfn (string, bytea, format,
+ * math, JSON): a table of PostgreSQL name → pgfn's SQLite function, argument types (for
+ * parameter inference) and result type. xlat_func() asks here before refusing a name. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+enum lib_kind { L_SCALAR, L_AGG };
+
+/* A result type rule beyond a fixed OID. */
+enum lib_rt {
+	LR_FIX,	   /* oid */
+	LR_SAME,   /* the first argument's type (text for an unknown literal) */
+	LR_NUMISH, /* float8 for float arguments, numeric otherwise (integers: oid) */
+	LR_COMMON, /* the arguments' common type */
+};
+
+struct lib {
+	const char *name;
+	const char *sqlite;
+	int min, max;
+	const char *args; /* one letter per argument for $n inference: t text, i int4, b bytea,
+			   * n numeric, j jsonb, '.' any; the last letter repeats */
+	enum lib_kind kind;
+	enum lib_rt rt;
+	uint32_t oid;
+	bool (*special)(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			struct xlat_type *t);
+};
+
+static uint32_t arg_oid(char letter)
+{
+	switch (letter) {
+	case 't':
+		return XLAT_OID_TEXT;
+	case 'i':
+		return XLAT_OID_INT4;
+	case 'b':
+		return XLAT_OID_BYTEA;
+	case 'n':
+		return XLAT_OID_NUMERIC;
+	case 'j':
+		return XLAT_OID_JSONB;
+	default:
+		return 0;
+	}
+}
+
+/* Emits f's arguments as a comma list, typing bare $n from the table. */
+static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__FuncCall *f,
+		     struct xlat_type *tv)
+{
+	size_t na = strlen(l->args);
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *a = f->args[i];
+		char letter = na ? l->args[i < na ? i : na - 1] : '.';
+		if (i)
+			xlat_puts(c, ", ");
+		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && arg_oid(letter) &&
+		    !xlat_param(c, a->param_ref->number, arg_oid(letter), a->param_ref->location))
+			return false;
+		if (!xlat_expr(c, a, &tv[i]))
+			return false;
+		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && !tv[i].oid)
+			tv[i].oid = arg_oid(letter);
+	}
+	return true;
+}
+
+static bool is_int(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
+}
+
+static bool is_float(uint32_t oid)
+{
+	return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8;
+}
+
+/* to_hex(int4) and to_hex(int8) differ for negative values: pass the width. */
+static bool sp_to_hex(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		      struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	xlat_puts(c, "pgfn_to_hex(");
+	if (!xlat_expr(c, f->args[0], &tv[0]))
+		return false;
+	uint32_t o = tv[0].oid;
+	xlat_printf(c, ", %d)", o == XLAT_OID_INT8 ? 64 : o == XLAT_OID_INT2 || o == XLAT_OID_INT4 ? 32 : 0);
+	return true;
+}
+
+static bool sp_bit_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			  struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	xlat_puts(c, "(length(CAST(");
+	if (!xlat_expr(c, f->args[0], &tv[0]))
+		return false;
+	xlat_puts(c, " AS BLOB)) * 8)");
+	return true;
+}
+
+/* pg_typeof(x): the static type's name, a regtype. The argument is translated (for its type
+ * and its errors) into a scratch buffer, since its value is not needed. */
+static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			 struct xlat_type *t)
+{
+	struct strbuf scratch, *saved = c->sb;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_expr(c, f->args[0], &tv[0]);
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	if (!ok)
+		return false;
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[0].oid);
+	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti)
+		return xlat_unsupported(c, f->location,
+					"pg_typeof of a value whose type is only known when the "
+					"statement runs");
+	*t = (struct xlat_type){2206, -1}; /* regtype */
+	xlat_string(c, ti ? ti->sql_name : "unknown");
+	return true;
+}
+
+/* num_nulls(...) and num_nonnulls(...): a sum of IS [NOT] NULL tests, an int4. */
+static bool sp_num_nulls(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			 struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *test = strcmp(name, "num_nulls") == 0 ? " IS NULL)" : " IS NOT NULL)";
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? " + (" : "(");
+		if (!xlat_operand(c, f->args[i], &tv[i]))
+			return false;
+		xlat_puts(c, test);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+static const struct lib libs[] = {
+	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"sha256", "pgfn_sha256", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"sha384", "pgfn_sha384", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"sha512", "pgfn_sha512", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"encode", "pgfn_encode", 2, 2, "bt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"decode", "pgfn_decode", 2, 2, "t", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"get_byte", "pgfn_get_byte", 2, 2, "bi", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"set_byte", "pgfn_set_byte", 3, 3, "bi", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"lpad", "pgfn_lpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"rpad", "pgfn_rpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"split_part", "pgfn_split_part", 3, 3, "tti", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"reverse", "pgfn_reverse", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"initcap", "pgfn_initcap", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"translate", "pgfn_translate", 3, 3, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"ascii", "pgfn_ascii", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"chr", "pgfn_chr", 1, 1, "i", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"left", "pgfn_left", 2, 2, "ti", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"right", "pgfn_right", 2, 2, "ti", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"repeat", "pgfn_repeat", 2, 2, "ti", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"starts_with", "pgfn_starts_with", 2, 2, "t", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
+	{"concat_ws", "pgfn_concat_ws", 2, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"to_hex", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_to_hex},
+	{"bit_length", NULL, 1, 1, "t", L_SCALAR, LR_FIX, 0, sp_bit_length},
+	{"format", "pgfn_format", 1, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_literal", "pgfn_quote_literal", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_nullable", "pgfn_quote_nullable", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
+	{"num_nulls", NULL, 1, 100, "", L_SCALAR, LR_FIX, 0, sp_num_nulls},
+	{"num_nonnulls", NULL, 1, 100, "", L_SCALAR, LR_FIX, 0, sp_num_nulls},
+	{"mod", "pgfn_mod", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
+	{"div", "pgfn_div", 2, 2, "n", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"trunc", "pgfn_trunc", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"width_bucket", "pgfn_width_bucket", 4, 4, "nnni", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
+	{"gcd", "pgfn_gcd", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
+	{"lcm", "pgfn_lcm", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
+	{"factorial", "pgfn_factorial", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"cbrt", "pgfn_cbrt", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"variance", "pgfn_var_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"var_samp", "pgfn_var_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"var_pop", "pgfn_var_pop", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"stddev", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"stddev_samp", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"stddev_pop", "pgfn_stddev_pop", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"bit_and", "pgfn_bit_and", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
+	{"bit_or", "pgfn_bit_or", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
+	{"bit_xor", "pgfn_bit_xor", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
+};
+
+static const struct lib *find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(libs); i++) {
+		if (strcmp(libs[i].name, name) == 0)
+			return &libs[i];
+	}
+	return NULL;
+}
+
+static struct xlat_type result(const struct lib *l, const struct xlat_type *tv, size_t n)
+{
+	struct xlat_type a = n ? tv[0] : (struct xlat_type){0, -1};
+	switch (l->rt) {
+	case LR_SAME:
+		return a.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1}
+						 : (struct xlat_type){a.oid, -1};
+	case LR_NUMISH: /* a column (type known at run time only): float8, as it is computed */
+		return (struct xlat_type){is_float(a.oid) || a.oid == XLAT_OID_UNKNOWN_COL
+						  ? XLAT_OID_FLOAT8
+					  : is_int(a.oid) && l->oid ? l->oid
+								    : XLAT_OID_NUMERIC,
+					  -1};
+	case LR_COMMON: {
+		struct xlat_type r = xlat_type_common(tv, n);
+		return r.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1} : r;
+	}
+	case LR_FIX:
+	default:
+		return (struct xlat_type){l->oid, -1};
+	}
+}
+
+/* Aggregates take FILTER and DISTINCT (one argument); ORDER BY inside the call and OVER are
+ * not built for them. */
+static bool check_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (f->agg_star)
+		return xlat_fail(c, "42809", f->location,
+				 "%s(*) specified, but %s is not an aggregate function", name, name);
+	if (f->n_agg_order || f->agg_within_group)
+		return xlat_unsupported(c, f->location, "ORDER BY inside an aggregate call");
+	if (f->over)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+				 "%s as a window function is not supported", name);
+	if (f->func_variadic)
+		return xlat_unsupported(c, f->location, "VARIADIC");
+	return true;
+}
+
+/* PostgreSQL's parse-analysis errors for decorations a plain function cannot take. */
+static bool check_scalar(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name)
+{
+	if (f->agg_star)
+		return xlat_fail(c, "42809", f->location,
+				 "%s(*) specified, but %s is not an aggregate function", name, name);
+	if (f->agg_distinct || f->n_agg_order || f->agg_filter)
+		return xlat_fail(c, "42809", f->location,
+				 "%s specified, but %s is not an aggregate function",
+				 f->agg_distinct ? "DISTINCT" : f->agg_filter ? "FILTER" : "ORDER BY",
+				 name);
+	if (f->over)
+		return xlat_fail(c, "42809", f->location,
+				 "OVER specified, but %s is not a window function nor an aggregate "
+				 "function",
+				 name);
+	if (f->func_variadic)
+		return xlat_unsupported(c, f->location, "VARIADIC");
+	return true;
+}
+
+int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+	       struct xlat_type *t)
+{
+	const struct lib *l = find(name);
+	if (!l)
+		return xlat_json_func(c, f, name, t);
+	if (!(l->kind == L_AGG ? check_agg(c, f, name) : check_scalar(c, f, name)))
+		return -1;
+	if ((int)f->n_args < l->min || (int)f->n_args > l->max)
+		return 0; /* the caller's "function f(...) does not exist" */
+	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
+	if (l->special)
+		return l->special(c, f, tv, t) ? 1 : -1;
+	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
+	if (!lib_args(c, l, f, tv))
+		return -1;
+	xlat_puts(c, ")");
+	if (f->agg_filter) {
+		struct xlat_type ignored;
+		xlat_puts(c, " FILTER (WHERE ");
+		if (!xlat_expr(c, f->agg_filter, &ignored))
+			return -1;
+		xlat_puts(c, ")");
+	}
+	*t = result(l, tv, f->n_args);
+	return 1;
+}

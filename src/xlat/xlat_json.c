@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_json.c: json and jsonb — the operators (-> ->> #> #>> @> <@ ? ?| ?&, and || and - on
+ * jsonb), the constructors and aggregates, each a call of a pgfn function. Constructors get a
+ * trailing text of type letters, one per argument, since a SQLite value does not say whether
+ * 1 is a boolean or "{}" is json (pgfn_json_put_value reads them). */
+#include "xlat_int.h"
+
+#include <string.h>
+
+/* The letter pgfn_json_put_value reads for a value of static type t. */
+static char tag_of(struct xlat_type t)
+{
+	switch (t.oid) {
+	case XLAT_OID_BOOL:
+		return 'b';
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+		return 'j';
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_NUMERIC:
+		return 'n';
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+		return 'f';
+	case XLAT_OID_TIMESTAMP:
+		return 'T';
+	case XLAT_OID_TIMESTAMPTZ:
+		return 'Z';
+	case XLAT_OID_BYTEA:
+		return 'x';
+	case XLAT_OID_UNKNOWN_COL:
+		return '?';
+	default:
+		return 't';
+	}
+}
+
+static bool is_jsonb_name(const char *name)
+{
+	return strncmp(name, "jsonb_", 6) == 0 || strcmp(name, "to_jsonb") == 0;
+}
+
+/* Whether n is syntactically jsonb: a cast to jsonb, a jsonb function, or a jsonb operator
+ * applied to one. Used where the operator's meaning depends on it (|| and -), since a column's
+ * type is only known at run time. */
+static bool is_jsonb_node(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_TYPE_CAST: {
+		const PgQuery__TypeName *tn = n->type_cast->type_name;
+		const char *last = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+		return last && strcmp(last, "jsonb") == 0 && !tn->n_array_bounds;
+	}
+	case PG_QUERY__NODE__NODE_FUNC_CALL: {
+		const PgQuery__FuncCall *f = n->func_call;
+		const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+		return name && is_jsonb_name(name) && strcmp(name, "jsonb_typeof") != 0 &&
+		       strcmp(name, "jsonb_pretty") != 0 && strcmp(name, "jsonb_array_length") != 0;
+	}
+	case PG_QUERY__NODE__NODE_A_EXPR: {
+		const PgQuery__AExpr *e = n->a_expr;
+		const char *op = e->n_name ? xlat_node_str(e->name[e->n_name - 1]) : NULL;
+		return op && e->lexpr &&
+		       (strcmp(op, "->") == 0 || strcmp(op, "#>") == 0 || strcmp(op, "||") == 0 ||
+			strcmp(op, "-") == 0) &&
+		       is_jsonb_node(e->lexpr);
+	}
+	default:
+		return false;
+	}
+}
+
+/* A right operand that names a key or path: a bare $n is text, as PostgreSQL infers it. */
+static bool key_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	if (n->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
+	    !xlat_param(c, n->param_ref->number, XLAT_OID_TEXT, n->param_ref->location))
+		return false;
+	return xlat_expr(c, n, t);
+}
+
+/* -> ->> #> #>>: pgfn_json_get/path(j, key, mode); mode 1 = as text, 2 = jsonb (a column
+ * of unknown type is taken as jsonb, the type applications store). */
+static bool get_op(struct xlat_ctx *c, const PgQuery__AExpr *e, bool path, bool text,
+		   struct xlat_type *t)
+{
+	struct xlat_type l, r;
+	xlat_puts(c, path ? "pgfn_json_path(" : "pgfn_json_get(");
+	if (!xlat_expr(c, e->lexpr, &l))
+		return false;
+	xlat_puts(c, ", ");
+	if (!key_operand(c, e->rexpr, &r))
+		return false;
+	bool jsonb = l.oid != XLAT_OID_JSON;
+	xlat_printf(c, ", %d)", (text ? 1 : 0) | (jsonb ? 2 : 0));
+	*t = (struct xlat_type){text ? XLAT_OID_TEXT : jsonb ? XLAT_OID_JSONB : XLAT_OID_JSON, -1};
+	return true;
+}
+
+/* A call fn(l, r[, extra]) of two operands (swapped: fn(r, l)). */
+static bool call_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *fn, bool swap,
+		    const char *extra, uint32_t oid, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	xlat_printf(c, "%s(", fn);
+	if (!xlat_expr(c, swap ? e->rexpr : e->lexpr, &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!key_operand(c, swap ? e->lexpr : e->rexpr, &ignored))
+		return false;
+	xlat_printf(c, "%s)", extra);
+	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
+int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t)
+{
+	bool ok;
+	if (strcmp(op, "->") == 0 || strcmp(op, "->>") == 0)
+		ok = get_op(c, e, false, op[2] == '>', t);
+	else if (strcmp(op, "#>") == 0 || strcmp(op, "#>>") == 0)
+		ok = get_op(c, e, true, op[2] == '>', t);
+	else if (strcmp(op, "@>") == 0 || strcmp(op, "<@") == 0)
+		ok = call_op(c, e, "pgfn_jsonb_contains", *op == '<', "", XLAT_OID_BOOL, t);
+	else if (strcmp(op, "?") == 0)
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 0", XLAT_OID_BOOL, t);
+	else if (strcmp(op, "?|") == 0)
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", XLAT_OID_BOOL, t);
+	else if (strcmp(op, "?&") == 0)
+		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", XLAT_OID_BOOL, t);
+	else if (strcmp(op, "||") == 0 && (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr)))
+		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
+	else if (strcmp(op, "-") == 0 && is_jsonb_node(e->lexpr))
+		ok = call_op(c, e, "pgfn_jsonb_delete", false, "", XLAT_OID_JSONB, t);
+	else
+		return 0;
+	return ok ? 1 : -1;
+}
+
+/* Emits the arguments of f followed by their type letters as a text literal. */
+static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t from)
+{
+	char *tags = arena_zalloc(c->a, f->n_args + 1);
+	for (size_t i = from; i < f->n_args; i++) {
+		struct xlat_type ty;
+		if (i > from)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, f->args[i], &ty))
+			return false;
+		tags[i - from] = tag_of(ty);
+	}
+	xlat_puts(c, f->n_args > from ? ", " : "");
+	xlat_string(c, tags);
+	return true;
+}
+
+/* PostgreSQL's parse-analysis answers for decorations these functions do not take. */
+static bool check_plain(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name, bool agg)
+{
+	if (f->agg_star)
+		return xlat_fail(c, "42809", f->location,
+				 "%s(*) specified, but %s is not an aggregate function", name, name);
+	if (!agg && (f->agg_distinct || f->n_agg_order || f->agg_filter))
+		return xlat_fail(c, "42809", f->location,
+				 "%s specified, but %s is not an aggregate function",
+				 f->agg_distinct ? "DISTINCT" : f->agg_filter ? "FILTER" : "ORDER BY",
+				 name);
+	if (!agg && f->over)
+		return xlat_fail(c, "42809", f->location,
+				 "OVER specified, but %s is not a window function nor an aggregate "
+				 "function",
+				 name);
+	if (f->n_agg_order)
+		return xlat_unsupported(c, f->location, "ORDER BY inside an aggregate call");
+	if (f->agg_distinct)
+		return xlat_unsupported(c, f->location, "DISTINCT in a JSON aggregate");
+	if (f->over)
+		return xlat_unsupported(c, f->location, "a JSON aggregate as a window function");
+	if (f->func_variadic)
+		return xlat_unsupported(c, f->location, "VARIADIC");
+	return true;
+}
+
+static const struct jfn {
+	const char *name;
+	const char *sqlite;
+	int min, max;
+	bool tagged, agg;
+	uint32_t oid;
+	const char *extra; /* appended default arguments, by argument count: "" none */
+} jfns[] = {
+	{"json_build_object", "pgfn_json_build_object", 0, 100, true, false, XLAT_OID_JSON, ""},
+	{"jsonb_build_object", "pgfn_jsonb_build_object", 0, 100, true, false, XLAT_OID_JSONB, ""},
+	{"json_build_array", "pgfn_json_build_array", 0, 100, true, false, XLAT_OID_JSON, ""},
+	{"jsonb_build_array", "pgfn_jsonb_build_array", 0, 100, true, false, XLAT_OID_JSONB, ""},
+	{"to_json", "pgfn_to_json", 1, 1, true, false, XLAT_OID_JSON, ""},
+	{"to_jsonb", "pgfn_to_jsonb", 1, 1, true, false, XLAT_OID_JSONB, ""},
+	{"json_agg", "pgfn_json_agg", 1, 1, true, true, XLAT_OID_JSON, ""},
+	{"jsonb_agg", "pgfn_jsonb_agg", 1, 1, true, true, XLAT_OID_JSONB, ""},
+	{"json_object_agg", "pgfn_json_object_agg", 2, 2, true, true, XLAT_OID_JSON, ""},
+	{"jsonb_object_agg", "pgfn_jsonb_object_agg", 2, 2, true, true, XLAT_OID_JSONB, ""},
+	{"json_typeof", "pgfn_json_typeof", 1, 1, false, false, XLAT_OID_TEXT, ""},
+	{"jsonb_typeof", "pgfn_json_typeof", 1, 1, false, false, XLAT_OID_TEXT, ""},
+	{"json_array_length", "pgfn_json_array_length", 1, 1, false, false, XLAT_OID_INT4, ""},
+	{"jsonb_array_length", "pgfn_json_array_length", 1, 1, false, false, XLAT_OID_INT4, ""},
+	{"jsonb_pretty", "pgfn_jsonb_pretty", 1, 1, false, false, XLAT_OID_TEXT, ""},
+	{"jsonb_strip_nulls", "pgfn_jsonb_strip_nulls", 1, 1, false, false, XLAT_OID_JSONB, ""},
+	{"jsonb_set", "pgfn_jsonb_set", 3, 4, false, false, XLAT_OID_JSONB, ", 1"},
+	{"jsonb_insert", "pgfn_jsonb_insert", 3, 4, false, false, XLAT_OID_JSONB, ", 0"},
+};
+
+int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t)
+{
+	const struct jfn *j = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(jfns) && !j; i++)
+		j = strcmp(jfns[i].name, name) == 0 ? &jfns[i] : NULL;
+	if (!j || (int)f->n_args < j->min || (int)f->n_args > j->max)
+		return 0;
+	if (!check_plain(c, f, name, j->agg))
+		return -1;
+	xlat_printf(c, "%s(", j->sqlite);
+	if (j->tagged) {
+		if (!tagged_args(c, f, 0))
+			return -1;
+	} else {
+		if (!xlat_expr_list(c, f->args, f->n_args))
+			return -1;
+		if ((int)f->n_args < j->max)
+			xlat_puts(c, j->extra);
+	}
+	xlat_puts(c, ")");
+	if (f->agg_filter) {
+		struct xlat_type ignored;
+		xlat_puts(c, " FILTER (WHERE ");
+		if (!xlat_expr(c, f->agg_filter, &ignored))
+			return -1;
+		xlat_puts(c, ")");
+	}
+	*t = (struct xlat_type){j->oid, -1};
+	return 1;
+}
