@@ -21,7 +21,23 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
+/* The session facts the date/time functions need. A connection may serve several sessions
+ * over its life (pooling), so whoever uses it lends its own with pgfn_set_session (NULL:
+ * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
+ * call, and its fields may change between statements. Times are microseconds since
+ * 2000-01-01 UTC; 0 means "read the clock". */
+struct pgtype_tz;
+struct pgfn_session {
+	const struct pgtype_tz *tz; /* TimeZone (NULL: UTC) */
+	int64_t txn_start;          /* now(), current_timestamp: stable within a transaction */
+	int64_t stmt_start;         /* statement_timestamp() */
+};
+void pgfn_set_session(sqlite3 *db, const struct pgfn_session *s);
+
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
+/* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
+ * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
+int pgfn_register_datetime(sqlite3 *db);
 
 #endif

@@ -68,8 +68,8 @@ bool pgtype_tm2ts(const struct pgtype_tm *tm, int64_t *ts)
 {
 	if (tm->year < -4713 || tm->year > 294277)
 		return false;
-	int64_t days = (int64_t)pgtype_date2j(tm->year, tm->mon, tm->mday) -
-		       PGTYPE_POSTGRES_EPOCH_JDATE;
+	int64_t days =
+		(int64_t)pgtype_date2j(tm->year, tm->mon, tm->mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
 	int64_t t = ((tm->hour * INT64_C(60) + tm->min) * 60 + tm->sec) * 1000000 + tm->usec;
 	*ts = days * PGTYPE_USECS_PER_DAY + t;
 	return *ts >= MIN_TS && *ts < END_TS;
@@ -84,8 +84,17 @@ int64_t pgtype_now(void)
 
 /* ---- input ---- */
 
-enum dt_special { SP_NONE, SP_EPOCH, SP_INF, SP_NINF, SP_NOW, SP_TODAY, SP_TOMORROW,
-		  SP_YESTERDAY, SP_ALLBALLS };
+enum dt_special {
+	SP_NONE,
+	SP_EPOCH,
+	SP_INF,
+	SP_NINF,
+	SP_NOW,
+	SP_TODAY,
+	SP_TOMORROW,
+	SP_YESTERDAY,
+	SP_ALLBALLS
+};
 
 /* What a date/time string said. */
 struct dt_fields {
@@ -101,9 +110,9 @@ enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT };
 
 static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
 				     "jul", "aug", "sep", "oct", "nov", "dec"};
-static const char *const month_full[] = {"january", "february", "march",     "april",
-					 "may",     "june",     "july",      "august",
-					 "september", "october", "november", "december"};
+static const char *const month_full[] = {"january",   "february", "march",    "april",
+					 "may",       "june",     "july",     "august",
+					 "september", "october",  "november", "december"};
 static const char *const days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
 
 static int month_of(const char *w)
@@ -387,9 +396,11 @@ static enum dt_rc token(char *t, const char *orig, struct dt_fields *f)
 static const struct {
 	const char *word;
 	enum dt_special sp;
-} specials[] = {{"epoch", SP_EPOCH},      {"infinity", SP_INF},         {"+infinity", SP_INF},
-		{"-infinity", SP_NINF},   {"now", SP_NOW},              {"today", SP_TODAY},
-		{"tomorrow", SP_TOMORROW}, {"yesterday", SP_YESTERDAY}, {"allballs", SP_ALLBALLS}};
+} specials[] = {{"epoch", SP_EPOCH},       {"infinity", SP_INF},
+		{"+infinity", SP_INF},     {"-infinity", SP_NINF},
+		{"now", SP_NOW},           {"today", SP_TODAY},
+		{"tomorrow", SP_TOMORROW}, {"yesterday", SP_YESTERDAY},
+		{"allballs", SP_ALLBALLS}};
 
 /* Splits the lower-cased input into blank-separated tokens and reads each. */
 static enum dt_rc dt_parse(const char *s, size_t n, struct dt_fields *f)
@@ -557,8 +568,8 @@ bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env
 	return parse_ts(s, n, "timestamp", out, &off, &zone, err); /* a zone is ignored */
 }
 
-bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env,
-			   int64_t *out, struct pgerr *err)
+bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			   struct pgerr *err)
 {
 	bool instant;
 	enum dt_special sp = special_of(s, n);

@@ -102,15 +102,15 @@ bool pgtype_dt_encode_text(struct strbuf *out, uint32_t oid, int32_t typmod,
 	return true;
 }
 
-bool pgtype_dt_send(struct strbuf *out, uint32_t oid, int32_t typmod,
-		    const struct pgtype_value *v, struct pgerr *err)
+bool pgtype_dt_send(struct strbuf *out, uint32_t oid, int32_t typmod, const struct pgtype_value *v,
+		    struct pgerr *err)
 {
 	struct dtval d;
 	if (!stored(oid, typmod, v, &d))
-		return pgerr_set(err, "22007",
-				 "stored value \"%.*s\" is not a valid %s",
+		return pgerr_set(err, "22007", "stored value \"%.*s\" is not a valid %s",
 				 v->kind == PGTYPE_V_TEXT ? (int)v->n : 0,
-				 v->kind == PGTYPE_V_TEXT ? v->p : "", pgtype_by_oid(oid)->sql_name);
+				 v->kind == PGTYPE_V_TEXT ? v->p : "",
+				 pgtype_by_oid(oid)->sql_name);
 	switch (oid) {
 	case PGTYPE_DATE:
 		strbuf_put_u32(out, (uint32_t)d.date);
@@ -163,8 +163,9 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		if (oid == PGTYPE_TIME ? d.ts < 0 || d.ts > PGTYPE_USECS_PER_DAY
 				       : !inf && (d.ts < INT64_C(-211813488000000000) ||
 						  d.ts >= INT64_C(9223371331200000000)))
-			return pgerr_set(err, "22008", oid == PGTYPE_TIME ? "time out of range"
-									  : "timestamp out of range");
+			return pgerr_set(err, "22008",
+					 oid == PGTYPE_TIME ? "time out of range"
+							    : "timestamp out of range");
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);

@@ -12,8 +12,21 @@
 
 #define USECS_PER_HOUR INT64_C(3600000000)
 
-enum unit { U_NONE, U_USEC, U_MSEC, U_SEC, U_MIN, U_HOUR, U_DAY, U_WEEK, U_MON, U_YEAR,
-	    U_DECADE, U_CENTURY, U_MILLENNIUM };
+enum unit {
+	U_NONE,
+	U_USEC,
+	U_MSEC,
+	U_SEC,
+	U_MIN,
+	U_HOUR,
+	U_DAY,
+	U_WEEK,
+	U_MON,
+	U_YEAR,
+	U_DECADE,
+	U_CENTURY,
+	U_MILLENNIUM
+};
 
 static enum unit unit_of(const char *w, size_t n)
 {
@@ -21,24 +34,58 @@ static enum unit unit_of(const char *w, size_t n)
 		const char *name;
 		enum unit u;
 	} tab[] = {
-		{"microsecond", U_USEC}, {"microseconds", U_USEC}, {"us", U_USEC},
-		{"usec", U_USEC},        {"usecs", U_USEC},        {"millisecond", U_MSEC},
-		{"milliseconds", U_MSEC}, {"ms", U_MSEC},          {"msec", U_MSEC},
-		{"msecs", U_MSEC},       {"second", U_SEC},        {"seconds", U_SEC},
-		{"s", U_SEC},            {"sec", U_SEC},           {"secs", U_SEC},
-		{"minute", U_MIN},       {"minutes", U_MIN},       {"m", U_MIN},
-		{"min", U_MIN},          {"mins", U_MIN},          {"hour", U_HOUR},
-		{"hours", U_HOUR},       {"h", U_HOUR},            {"hr", U_HOUR},
-		{"hrs", U_HOUR},         {"day", U_DAY},           {"days", U_DAY},
-		{"d", U_DAY},            {"week", U_WEEK},         {"weeks", U_WEEK},
-		{"w", U_WEEK},           {"month", U_MON},         {"months", U_MON},
-		{"mon", U_MON},          {"mons", U_MON},          {"year", U_YEAR},
-		{"years", U_YEAR},       {"y", U_YEAR},            {"yr", U_YEAR},
-		{"yrs", U_YEAR},         {"decade", U_DECADE},     {"decades", U_DECADE},
-		{"dec", U_DECADE},       {"decs", U_DECADE},       {"century", U_CENTURY},
-		{"centuries", U_CENTURY}, {"c", U_CENTURY},        {"cent", U_CENTURY},
-		{"millennium", U_MILLENNIUM}, {"millennia", U_MILLENNIUM},
-		{"mil", U_MILLENNIUM},   {"mils", U_MILLENNIUM},
+		{"microsecond", U_USEC},
+		{"microseconds", U_USEC},
+		{"us", U_USEC},
+		{"usec", U_USEC},
+		{"usecs", U_USEC},
+		{"millisecond", U_MSEC},
+		{"milliseconds", U_MSEC},
+		{"ms", U_MSEC},
+		{"msec", U_MSEC},
+		{"msecs", U_MSEC},
+		{"second", U_SEC},
+		{"seconds", U_SEC},
+		{"s", U_SEC},
+		{"sec", U_SEC},
+		{"secs", U_SEC},
+		{"minute", U_MIN},
+		{"minutes", U_MIN},
+		{"m", U_MIN},
+		{"min", U_MIN},
+		{"mins", U_MIN},
+		{"hour", U_HOUR},
+		{"hours", U_HOUR},
+		{"h", U_HOUR},
+		{"hr", U_HOUR},
+		{"hrs", U_HOUR},
+		{"day", U_DAY},
+		{"days", U_DAY},
+		{"d", U_DAY},
+		{"week", U_WEEK},
+		{"weeks", U_WEEK},
+		{"w", U_WEEK},
+		{"month", U_MON},
+		{"months", U_MON},
+		{"mon", U_MON},
+		{"mons", U_MON},
+		{"year", U_YEAR},
+		{"years", U_YEAR},
+		{"y", U_YEAR},
+		{"yr", U_YEAR},
+		{"yrs", U_YEAR},
+		{"decade", U_DECADE},
+		{"decades", U_DECADE},
+		{"dec", U_DECADE},
+		{"decs", U_DECADE},
+		{"century", U_CENTURY},
+		{"centuries", U_CENTURY},
+		{"c", U_CENTURY},
+		{"cent", U_CENTURY},
+		{"millennium", U_MILLENNIUM},
+		{"millennia", U_MILLENNIUM},
+		{"mil", U_MILLENNIUM},
+		{"mils", U_MILLENNIUM},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(tab); i++) {
 		if (strlen(tab[i].name) == n && strncasecmp(tab[i].name, w, n) == 0)
@@ -263,7 +310,7 @@ bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, st
 	while (b < n && isspace((unsigned char)s[b]))
 		b++;
 	bool ok = b < n && (s[b] == 'P' || s[b] == 'p') ? parse_iso(s + b, n - b, &a)
-							   : parse_pg(s, n, &a);
+							: parse_pg(s, n, &a);
 	if (!ok && a.range)
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);
@@ -299,7 +346,9 @@ void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv)
 		return;
 	uint64_t t = iv->time < 0 ? (uint64_t)0 - (uint64_t)iv->time : (uint64_t)iv->time;
 	strbuf_printf(out, "%s%s%02llu:%02d:%02d", zero ? "" : " ",
-		      iv->time < 0 ? "-" : before ? "+" : "",
+		      iv->time < 0 ? "-"
+		      : before     ? "+"
+				   : "",
 		      (unsigned long long)(t / (uint64_t)USECS_PER_HOUR), (int)(t / 60000000 % 60),
 		      (int)(t / 1000000 % 60));
 	if (t % 1000000) {

@@ -229,8 +229,8 @@ static bool parse_tzif(struct pgtype_tz *z, const uint8_t *p, size_t n)
 	for (int pass = 0; pass < 2; pass++) {
 		int64_t isut = be(h + 20, 4), isstd = be(h + 24, 4), leapc = be(h + 28, 4);
 		int64_t timec = be(h + 32, 4), typec = be(h + 36, 4), charc = be(h + 40, 4);
-		size_t body = (size_t)(timec * tsz + timec + typec * 6 + charc +
-				       leapc * (tsz + 4) + isstd + isut);
+		size_t body = (size_t)(timec * tsz + timec + typec * 6 + charc + leapc * (tsz + 4) +
+				       isstd + isut);
 		if (timec < 0 || typec <= 0 || typec > 255 || (size_t)(h - p) + 44 + body > n)
 			return false;
 		if (pass == 0 && h[4] >= '2') {
@@ -257,7 +257,8 @@ static bool parse_tzif(struct pgtype_tz *z, const uint8_t *p, size_t n)
 			int ai = d[i * 6 + 5];
 			if (ai < charc)
 				snprintf(z->types[i].abbr, sizeof(z->types[i].abbr), "%.*s",
-					 (int)strnlen((const char *)chars + ai, (size_t)(charc - ai)),
+					 (int)strnlen((const char *)chars + ai,
+						      (size_t)(charc - ai)),
 					 chars + ai);
 		}
 		const uint8_t *foot = h + 44 + body;

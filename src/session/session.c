@@ -283,6 +283,8 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
 					      catalog_setting_at, s};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
+	sess_guc_dt_refresh(s);
+	pgfn_set_session(shard_conn_db(s->conn), &s->dt);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);
 	pgw_be_backend_key(&s->out, s->id, s->cancel_key);

@@ -7,7 +7,6 @@
 
 #include <stdio.h>
 
-
 struct dt_io {
 	const char *tz;
 	uint32_t oid;
@@ -43,7 +42,8 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 13:45:00", "2024-02-29 13:45:00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 13:45:00.123456", "2024-02-29 13:45:00.123456", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29T10:11:12", "2024-02-29 10:11:12", NULL},
-	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 10:00:00.1234567", "2024-02-29 10:00:00.123457", NULL},
+	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 10:00:00.1234567", "2024-02-29 10:00:00.123457",
+	 NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "2024-02-29 10:00:00+05", "2024-02-29 10:00:00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "epoch", "1970-01-01 00:00:00", NULL},
 	{"UTC", PGTYPE_TIMESTAMP, "infinity", "infinity", NULL},
@@ -56,23 +56,37 @@ static const struct dt_io io_cases[] = {
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-01 10:00+0530", "2024-01-01 04:30:00+00", NULL},
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-01 10:00-08", "2024-01-01 18:00:00+00", NULL},
 	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-01 10:00 PST", "2024-01-01 18:00:00+00", NULL},
-	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-01 10:00 Europe/Berlin", "2024-01-01 09:00:00+00", NULL},
-	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-07-01 10:00 America/New_York", "2024-07-01 14:00:00+00", NULL},
-	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-02-29 13:45:00", "2024-02-29 13:45:00+01", NULL},
-	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-07-01 13:45:00", "2024-07-01 13:45:00+02", NULL},
-	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-03-31 02:30:00", "2024-03-31 03:30:00+02", NULL},
-	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-10-27 02:30:00", "2024-10-27 02:30:00+01", NULL},
-	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-10-27 00:30:00+00", "2024-10-27 02:30:00+02", NULL},
-	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-10-27 01:30:00+00", "2024-10-27 02:30:00+01", NULL},
-	{"America/New_York", PGTYPE_TIMESTAMPTZ, "2024-03-10 02:30:00", "2024-03-10 03:30:00-04", NULL},
-	{"America/New_York", PGTYPE_TIMESTAMPTZ, "2024-11-03 01:30:00", "2024-11-03 01:30:00-05", NULL},
-	{"America/New_York", PGTYPE_TIMESTAMPTZ, "2060-07-01 12:00:00", "2060-07-01 12:00:00-04", NULL},
-	{"America/New_York", PGTYPE_TIMESTAMPTZ, "1850-07-01 12:00:00", "1850-07-01 12:00:00-04:56:02", NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-01-01 10:00 Europe/Berlin", "2024-01-01 09:00:00+00",
+	 NULL},
+	{"UTC", PGTYPE_TIMESTAMPTZ, "2024-07-01 10:00 America/New_York", "2024-07-01 14:00:00+00",
+	 NULL},
+	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-02-29 13:45:00", "2024-02-29 13:45:00+01",
+	 NULL},
+	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-07-01 13:45:00", "2024-07-01 13:45:00+02",
+	 NULL},
+	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-03-31 02:30:00", "2024-03-31 03:30:00+02",
+	 NULL},
+	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-10-27 02:30:00", "2024-10-27 02:30:00+01",
+	 NULL},
+	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-10-27 00:30:00+00", "2024-10-27 02:30:00+02",
+	 NULL},
+	{"Europe/Berlin", PGTYPE_TIMESTAMPTZ, "2024-10-27 01:30:00+00", "2024-10-27 02:30:00+01",
+	 NULL},
+	{"America/New_York", PGTYPE_TIMESTAMPTZ, "2024-03-10 02:30:00", "2024-03-10 03:30:00-04",
+	 NULL},
+	{"America/New_York", PGTYPE_TIMESTAMPTZ, "2024-11-03 01:30:00", "2024-11-03 01:30:00-05",
+	 NULL},
+	{"America/New_York", PGTYPE_TIMESTAMPTZ, "2060-07-01 12:00:00", "2060-07-01 12:00:00-04",
+	 NULL},
+	{"America/New_York", PGTYPE_TIMESTAMPTZ, "1850-07-01 12:00:00",
+	 "1850-07-01 12:00:00-04:56:02", NULL},
 	{"+05:30", PGTYPE_TIMESTAMPTZ, "2024-01-01 00:00:00+00", "2023-12-31 18:30:00-05:30", NULL},
-	{"Asia/Kolkata", PGTYPE_TIMESTAMPTZ, "2024-01-01 00:00:00+00", "2024-01-01 05:30:00+05:30", NULL},
+	{"Asia/Kolkata", PGTYPE_TIMESTAMPTZ, "2024-01-01 00:00:00+00", "2024-01-01 05:30:00+05:30",
+	 NULL},
 	{"+2", PGTYPE_TIMESTAMPTZ, "2024-01-01 00:00:00+00", "2024-01-01 02:00:00+02", NULL},
 	{"UTC+3", PGTYPE_TIMESTAMPTZ, "2024-01-01 00:00:00+00", "2023-12-31 21:00:00-03", NULL},
-	{"Europe/Amsterdam", PGTYPE_TIMESTAMPTZ, "1900-01-01 00:00:00+00", "1900-01-01 00:19:32+00:19:32", NULL},
+	{"Europe/Amsterdam", PGTYPE_TIMESTAMPTZ, "1900-01-01 00:00:00+00",
+	 "1900-01-01 00:19:32+00:19:32", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1 day", "1 day", NULL},
 	{"UTC", PGTYPE_INTERVAL, "1 day 02:03:04", "1 day 02:03:04", NULL},
 	{"UTC", PGTYPE_INTERVAL, "90 minutes", "01:30:00", NULL},
@@ -167,8 +181,8 @@ START_TEST(test_binary)
 	struct arena *a = arena_new(0);
 	ck_assert(pgtype_decode_binary(k->oid, (const uint8_t *)sb.data, sb.len, a, &back, &err));
 	ck_assert_int_eq(back.kind, PGTYPE_V_TEXT);
-	ck_assert_msg(back.n == strlen(k->back) && memcmp(back.p, k->back, back.n) == 0,
-		      "got %.*s", (int)back.n, back.p);
+	ck_assert_msg(back.n == strlen(k->back) && memcmp(back.p, k->back, back.n) == 0, "got %.*s",
+		      (int)back.n, back.p);
 	ck_assert(!pgtype_decode_binary(k->oid, (const uint8_t *)sb.data, sb.len - 1, a, &back,
 					&err));
 	ck_assert_str_eq(err.sqlstate, "22P03");
