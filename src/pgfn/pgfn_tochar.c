@@ -491,8 +491,8 @@ static bool parse_fmt(sqlite3_context *ctx, const char *s, const char *fmt, stru
 		bool ok = true;
 		int i;
 		switch (p) {
-		case P_YYYY:
-			ok = read_int(&s, 6, &v);
+		case P_YYYY: /* followed by another field without a separator: four digits */
+			ok = read_int(&s, isalnum((unsigned char)*fmt) ? 4 : 6, &v);
 			tm->year = (int)v;
 			break;
 		case P_YY:
