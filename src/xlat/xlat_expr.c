@@ -418,8 +418,21 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (strcmp(op, "-") != 0 && strcmp(op, "+") != 0 && strcmp(op, "~") != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
 				 "prefix operator %s is not supported", op);
+	size_t mark = c->sb->len;
 	xlat_puts(c, op);
-	return xlat_operand(c, e->rexpr, t);
+	if (!xlat_operand(c, e->rexpr, t))
+		return false;
+	if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
+		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
+		c->sb->len = mark;
+		xlat_nocache(c);
+		xlat_printf(c, "pg_interval_mul(%s, -1, 0)", x);
+	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+				 "operator does not exist: %s %s", op,
+				 xlat_type_by_oid(t->oid)->sql_name);
+	}
+	return true;
 }
 
 static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)

@@ -521,6 +521,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	else if (!args(c, f, tv))
 		return false;
 	xlat_puts(c, ")");
+	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid))
+		return xlat_unsupported(c, f->location, "this aggregate over date/time values");
 	*t = result_type(fn, tv, f->n_args);
 	return true;
 }

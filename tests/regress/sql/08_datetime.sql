@@ -88,3 +88,6 @@ RESET TimeZone;
 SELECT now() = transaction_timestamp(), now() = current_timestamp, current_date = now()::date;
 SELECT count(*) FROM dt_events WHERE ts >= '2024-03-01'::timestamp;
 DROP TABLE dt_events;
+SELECT -'1 day 02:00'::interval, - '-1 mon'::interval;
+-- differs: not implemented yet (0A000): aggregates over date/time values are refused (values are stored as text)
+SELECT max(x) FROM (VALUES ('1 day'::interval), ('25 hours'::interval)) v (x);
