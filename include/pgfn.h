@@ -21,11 +21,27 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
+/* The session facts the date/time functions need. A connection may serve several sessions
+ * over its life (pooling), so whoever uses it lends its own with pgfn_set_session (NULL:
+ * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
+ * call, and its fields may change between statements. Times are microseconds since
+ * 2000-01-01 UTC; 0 means "read the clock". */
+struct pgtype_tz;
+struct pgfn_session {
+	const struct pgtype_tz *tz; /* TimeZone (NULL: UTC) */
+	int64_t txn_start;          /* now(), current_timestamp: stable within a transaction */
+	int64_t stmt_start;         /* statement_timestamp() */
+};
+void pgfn_set_session(sqlite3 *db, const struct pgfn_session *s);
+
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
 int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode, bytes */
 int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
+/* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
+ * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
+int pgfn_register_datetime(sqlite3 *db);
 
 #endif

@@ -130,4 +130,85 @@ bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena
 void pgtype_format_float8(struct strbuf *out, double d);
 void pgtype_format_float4(struct strbuf *out, float f);
 
+/* ---- date and time (pgtype_datetime.c, pgtype_interval.c, pgtype_tz.c) ----
+ * Values as PostgreSQL holds them: date = days since 2000-01-01 (int32), time/timestamp/
+ * timestamptz = microseconds (since midnight / since 2000-01-01 00:00, timestamptz in UTC),
+ * interval = months + days + microseconds. Infinities are the extreme values. Text output is
+ * DateStyle ISO, MDY and IntervalStyle postgres, byte for byte. */
+#define PGTYPE_DATE_NOBEGIN INT32_MIN
+#define PGTYPE_DATE_NOEND INT32_MAX
+#define PGTYPE_TS_NOBEGIN INT64_MIN
+#define PGTYPE_TS_NOEND INT64_MAX
+#define PGTYPE_USECS_PER_DAY INT64_C(86400000000)
+
+struct pgtype_interval {
+	int64_t time; /* microseconds */
+	int32_t day;
+	int32_t month;
+};
+
+/* A time zone: an IANA zone from /usr/share/zoneinfo (names matched case-insensitively),
+ * "UTC", a number of hours ("+2", "-5.5": east positive) or a POSIX TZ string ("UTC+3",
+ * "<+05>-05", "EST5EDT,M3.2.0,M11.1.0": west positive), as PostgreSQL's TimeZone accepts.
+ * Zones live as long as the process; lookups are thread-safe and never block on more than
+ * reading one small file the first time. NULL when the name is no zone. */
+struct pgtype_tz;
+const struct pgtype_tz *pgtype_tz_lookup(const char *name);
+const struct pgtype_tz *pgtype_tz_utc(void);
+/* The spelling SHOW TimeZone prints ("Europe/Berlin" for "europe/berlin", "<+02>-02"). */
+const char *pgtype_tz_name(const struct pgtype_tz *tz);
+/* Seconds east of Greenwich in effect at the UTC instant utc_us, and its abbreviation. */
+int pgtype_tz_offset(const struct pgtype_tz *tz, int64_t utc_us);
+const char *pgtype_tz_abbrev(const struct pgtype_tz *tz, int64_t utc_us);
+/* The offset to subtract from a local (wall-clock) time to get UTC, resolving gaps and
+ * overlaps as PostgreSQL does (a gap reads with the offset before it, an overlap after). */
+int pgtype_tz_local_offset(const struct pgtype_tz *tz, int64_t local_us);
+
+/* What input needs from the session: its zone (NULL: UTC) and the transaction's start,
+ * which 'now', 'today', 'tomorrow' and 'yesterday' mean (0: read the clock). */
+struct pgtype_dtenv {
+	const struct pgtype_tz *tz;
+	int64_t now;
+};
+
+/* A broken-down time: year is astronomical (1 BC = 0), mon 1-12, wday 0 = Sunday, yday 1-366. */
+struct pgtype_tm {
+	int year, mon, mday, hour, min, sec, usec, wday, yday;
+};
+int32_t pgtype_date2j(int year, int mon, int mday); /* Julian day number */
+void pgtype_j2date(int32_t jd, int *year, int *mon, int *mday);
+#define PGTYPE_POSTGRES_EPOCH_JDATE 2451545
+/* ts (finite) → fields; fields → ts (false when out of timestamp range). */
+void pgtype_ts2tm(int64_t ts, struct pgtype_tm *tm);
+bool pgtype_tm2ts(const struct pgtype_tm *tm, int64_t *ts) MUST_CHECK;
+/* Microseconds since the Unix epoch → since 2000-01-01 (the clock now). */
+int64_t pgtype_now(void);
+
+/* Input functions: PostgreSQL's forms (ISO 8601, 'YYYY-MM-DD HH:MM:SS[.f][zone]', MDY
+ * 'MM/DD/YYYY', month names, 'epoch', 'infinity', 'now', 'today', ...). 22007 for bad
+ * syntax, 22008 for a field out of range, with PostgreSQL's messages. env may be NULL. */
+bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int32_t *out,
+		    struct pgerr *err) MUST_CHECK;
+bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err) MUST_CHECK;
+bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			 struct pgerr *err) MUST_CHECK;
+bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env,
+			   int64_t *out, struct pgerr *err) MUST_CHECK;
+bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out,
+			struct pgerr *err) MUST_CHECK;
+/* Output functions (tz NULL: UTC). */
+void pgtype_date_out(struct strbuf *out, int32_t d);
+void pgtype_time_out(struct strbuf *out, int64_t t);
+void pgtype_timestamp_out(struct strbuf *out, int64_t ts);
+void pgtype_timestamptz_out(struct strbuf *out, int64_t ts, const struct pgtype_tz *tz);
+void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv);
+
+/* As pgtype_encode_text_typmod, timestamptz shown in zone tz (NULL: UTC). */
+void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
+			   const struct pgtype_tz *tz, const struct pgtype_value *v);
+/* As pgtype_decode_text; a timestamptz without an offset is read in env's zone. */
+bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			    struct arena *a, struct pgtype_value *out,
+			    struct pgerr *err) MUST_CHECK;
+
 #endif

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_int.h: private to pgfn — result and UTF-8 helpers the function areas share, and the
- * registration table each area fills. */
+/* pgfn_int.h: private to pgfn — result and UTF-8 helpers the function areas share, the
+ * registration table each area fills, and the per-connection state and value helpers of the
+ * date/time functions (pgfn_dtval.c). */
 #ifndef SHARDLITE_PGFN_INT_H
 #define SHARDLITE_PGFN_INT_H
 
@@ -52,5 +53,47 @@ const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
 /* Appends one element as array_out writes it: quoted (with \ escapes) when it is empty, NULL,
  * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
 void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
+
+/* ---- date/time ---- */
+
+#include "pgtype.h"
+
+/* One per connection: user data of every date/time function (freed with the connection). */
+struct pgfn_conn {
+	const struct pgfn_session *sess; /* lent by the session; NULL: UTC, clock time */
+};
+
+/* A date/time value in PostgreSQL's integer form; oid says which field holds it. */
+struct pgfn_dt {
+	uint32_t oid;
+	int64_t ts; /* time, timestamp, timestamptz (UTC) */
+	int32_t date;
+	struct pgtype_interval iv;
+};
+
+int pgfn_dt_register_session(sqlite3 *db, struct pgfn_conn *c);
+const struct pgfn_session *pgfn_dt_session(sqlite3_context *ctx);
+const struct pgtype_tz *pgfn_dt_zone(sqlite3_context *ctx);
+int64_t pgfn_dt_txn_start(sqlite3_context *ctx);
+/* The type a stored text has (date, time, timestamp, timestamptz or interval). */
+uint32_t pgfn_dt_sniff(const char *s, size_t n);
+/* Reads v (not NULL) as type oid (0: sniffed); false with the error raised on ctx. */
+bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pgfn_dt *out);
+/* Sets the result to v's storage text (ISO, timestamptz in UTC). */
+void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v);
+bool pgfn_dt_finite(int64_t ts);
+/* False with 22008 raised when ts is outside PostgreSQL's timestamp range. */
+bool pgfn_dt_check_ts(sqlite3_context *ctx, int64_t ts);
+int64_t pgfn_dt_to_local(sqlite3_context *ctx, int64_t utc);
+int64_t pgfn_dt_from_local(const struct pgtype_tz *tz, int64_t local);
+
+/* to_char / to_timestamp (pgfn_tochar.c). */
+void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fmt,
+		     const struct pgtype_tz *tz);
+bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt);
+int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c);
+int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c);
+/* ISO 8601 week of a Julian day; *year receives its week-numbering year. */
+int pgfn_iso_week(int32_t jd, int *year);
 
 #endif

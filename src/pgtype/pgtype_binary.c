@@ -243,6 +243,12 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 		return true;
 	case PGTYPE_NUMERIC:
 		return send_numeric(out, typmod, v, err);
+	case PGTYPE_DATE:
+	case PGTYPE_TIME:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_INTERVAL:
+		return pgtype_dt_send(out, oid, typmod, v, err);
 	case PGTYPE_VOID:
 		return true;
 	default:
@@ -375,6 +381,12 @@ bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena
 		return recv_number(oid, p, n, out, err);
 	case PGTYPE_NUMERIC:
 		return recv_numeric(p, n, a, out, err);
+	case PGTYPE_DATE:
+	case PGTYPE_TIME:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_INTERVAL:
+		return pgtype_dt_recv(oid, p, n, a, out, err);
 	default:
 		if (oid_like(oid))
 			return recv_number(oid, p, n, out, err);

@@ -495,6 +495,12 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 		return decode_number(oid, s, n, out, err);
 	case PGTYPE_BYTEA:
 		return decode_bytea(s, n, a, out, err);
+	case PGTYPE_DATE:
+	case PGTYPE_TIME:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_INTERVAL:
+		return pgtype_dt_decode_text(oid, s, n, NULL, a, out, err);
 	default:
 		return decode_other(oid, s, n, a, out, err);
 	}

@@ -67,4 +67,17 @@ void pgtype_format_uuid(struct strbuf *out, const uint8_t u[16]);
  * buf receives the fallback. */
 const char *pgtype_sql_name(uint32_t oid, char *buf, size_t len);
 
+/* Date/time storage ↔ wire (pgtype_dtcodec.c), for date, time, timestamp, timestamptz and
+ * interval. encode_text: false when the stored value is not one (the caller prints it as
+ * stored). send: 22007 for a stored value that is not one. recv / decode_text: the storage
+ * text (ISO, timestamptz in UTC), 22P03 / 22007 / 22008 on bad input. */
+bool pgtype_dt_encode_text(struct strbuf *out, uint32_t oid, int32_t typmod,
+			   const struct pgtype_value *v);
+bool pgtype_dt_send(struct strbuf *out, uint32_t oid, int32_t typmod,
+		    const struct pgtype_value *v, struct pgerr *err);
+bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		    struct pgtype_value *out, struct pgerr *err);
+bool pgtype_dt_decode_text(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			   struct arena *a, struct pgtype_value *out, struct pgerr *err);
+
 #endif

@@ -239,6 +239,14 @@ void pgtype_encode_text_typmod(struct strbuf *out, uint32_t oid, int32_t typmod,
 	case PGTYPE_BPCHAR:
 		put_bpchar(out, typmod, v);
 		break;
+	case PGTYPE_DATE:
+	case PGTYPE_TIME:
+	case PGTYPE_TIMESTAMP:
+	case PGTYPE_TIMESTAMPTZ:
+	case PGTYPE_INTERVAL:
+		if (!pgtype_dt_encode_text(out, oid, typmod, v))
+			pgtype_append_as_text(out, v); /* not a date/time: show what is stored */
+		break;
 	default:
 		pgtype_append_as_text(out, v);
 		break;

@@ -22,6 +22,7 @@ bool sess_conn_borrow(struct session *s, struct pgerr *err)
 		return false;
 	sess_wait_attach(s);
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
+	pgfn_set_session(shard_conn_db(s->conn), &s->dt);
 	return true;
 }
 

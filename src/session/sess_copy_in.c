@@ -53,6 +53,7 @@ struct sess_copy {
 	int32_t *typmods;
 	size_t ncols;
 	uint64_t rows;
+	struct pgtype_dtenv dtenv; /* the session's zone and transaction start, for date/time */
 };
 
 /* ---- COPY FROM STDIN ---- */
@@ -118,6 +119,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 {
 	struct sess_copy *c = base_xcalloc(1, sizeof(*c));
 	struct sess_copy_cols cols = {0};
+	c->dtenv = (struct pgtype_dtenv){s->dt.tz, s->dt.txn_start};
 	c->arena = arena_new(0);
 	c->batch_arena = arena_new(0);
 	c->rel = arena_strdup(c->arena, cp->table);
@@ -243,7 +245,7 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 	if (f->p && c->opts.format == COPY_FORMAT_BINARY)
 		ok = pgtype_decode_binary(c->types[i], (const uint8_t *)f->p, f->n, a, v, err);
 	else if (f->p)
-		ok = pgtype_decode_text(c->types[i], f->p, f->n, a, v, err);
+		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err);
 	if (ok && v->kind == PGTYPE_V_FLOAT && isnan(v->f)) /* SQLite would store NULL */

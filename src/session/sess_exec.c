@@ -118,7 +118,7 @@ static bool write_row(struct session *s, sqlite3_stmt *vm, const uint32_t *types
 			if (!pgtype_encode_binary_typmod(&s->out, types[i], typmods[i], &v, err))
 				return false;
 		} else {
-			pgtype_encode_text_typmod(&s->out, types[i], typmods[i], &v);
+			pgtype_encode_text_tz(&s->out, types[i], typmods[i], s->dt.tz, &v);
 		}
 		pgw_be_datarow_close(&s->out, off);
 	}
@@ -217,7 +217,8 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 			return false;
 	} else {
 		char *text = arena_strndup(s->msg_arena, (const char *)p, (size_t)len);
-		if (!pgtype_decode_text(type, text, (size_t)len, s->msg_arena, &v, err))
+		struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start};
+		if (!pgtype_decode_text_env(type, text, (size_t)len, &env, s->msg_arena, &v, err))
 			return false;
 	}
 	int rc;

@@ -67,6 +67,16 @@ static bool check_datestyle(const char *v, char *out, size_t len, struct pgerr *
 	return snprintf(out, len, "ISO, %s", mdy ? "MDY" : "DMY") > 0;
 }
 
+/* check_timezone: an IANA zone, a number of hours or a POSIX TZ string (pgtype_tz_lookup),
+ * shown as PostgreSQL shows it ("Europe/Berlin" for "europe/berlin", "<+02>-02" for "+2"). */
+static bool check_timezone(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	const struct pgtype_tz *tz = pgtype_tz_lookup(v);
+	if (!tz)
+		return bad_value(err, "TimeZone", v);
+	return snprintf(out, len, "%s", pgtype_tz_name(tz)) > 0;
+}
+
 static bool only(const char *name, const char *v, const char *allowed, char *out, size_t len,
 		 struct pgerr *err)
 {
@@ -205,7 +215,7 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Backslashes in ordinary strings are literal."},
 	{"statement_timeout", NULL, false, false, check_statement_timeout,
 	 "Statement timeout (ms)."},
-	{"TimeZone", NULL, true, false, NULL, "Time zone for displaying timestamps."},
+	{"TimeZone", NULL, true, false, check_timezone, "Time zone for displaying timestamps."},
 	{"transaction_isolation", "serializable", false, false, check_isolation,
 	 "Current transaction's isolation level."},
 	{"transaction_read_only", "off", false, false, check_bool,
@@ -347,11 +357,24 @@ static const char *value_of(struct session *s, const struct sess_guc *g)
 	return g->value ? g->value : default_value(s, g->def);
 }
 
+void sess_guc_dt_refresh(struct session *s)
+{
+	const struct pgtype_tz *tz = pgtype_tz_lookup(sess_guc_get(s, "TimeZone"));
+	s->dt.tz = tz ? tz : pgtype_tz_utc();
+	s->dt.stmt_start = pgtype_now();
+	if (s->txn == SESS_TXN_IDLE || !s->dt.txn_start)
+		s->dt.txn_start = s->dt.stmt_start;
+}
+
 static void assign(struct session *s, struct sess_guc *g, char *value)
 {
 	bool changed = strcmp(value_of(s, g), value ? value : default_value(s, g->def)) != 0;
 	free(g->value);
 	g->value = value;
+	if (g->def->check == check_timezone) {
+		const struct pgtype_tz *tz = pgtype_tz_lookup(value_of(s, g));
+		s->dt.tz = tz ? tz : pgtype_tz_utc();
+	}
 	if (changed && g->def->reported && s->state != SESS_STARTUP)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));
 }

@@ -113,6 +113,7 @@ void sess_wait_msg_begin(struct session *s)
 	if (seq & 1)
 		return; /* a parked message running again: same statement, same deadline */
 	atomic_store(&s->run_seq, seq + 1);
+	sess_guc_dt_refresh(s);
 	s->stop_reason = SESS_STOP_NONE;
 	s->lock_deadline = 0;
 	int64_t t = sess_guc_ms(s, "statement_timeout");

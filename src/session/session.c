@@ -285,6 +285,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 		return false;
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
 					      catalog_setting_at, s, catalog_set_setting};
+	sess_guc_dt_refresh(s);
 	/* Opened now, so a missing tenant or a failing migration is a startup error; given
 	 * back at the end of this input (session_input). */
 	if (!sess_conn_borrow(s, err))

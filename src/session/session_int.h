@@ -10,6 +10,7 @@
 
 #include "auth.h"
 #include "catalog.h"
+#include "pgfn.h"
 #include "config.h"
 #include "pgw.h"
 #include "session.h"
@@ -89,6 +90,7 @@ struct session {
 	char *database;
 	struct shard_conn *conn;
 	struct catalog_session catalog; /* lent to conn's catalog while the session uses it */
+	struct pgfn_session dt; /* TimeZone and transaction start, lent to conn's functions */
 
 	enum sess_txn txn;
 	bool txn_read_only;
@@ -361,5 +363,8 @@ void sess_guc_reset_all(struct session *s);
 void sess_guc_report_all(struct session *s);
 /* Transaction end: commit keeps SET values (drops SET LOCAL), rollback restores them. */
 void sess_guc_txn_end(struct session *s, bool commit);
+/* At the start of each message: the session's zone, the statement's start, and the
+ * transaction's start when none is open (now() is stable within a transaction). */
+void sess_guc_dt_refresh(struct session *s);
 
 #endif

@@ -351,10 +351,16 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		text_literal(c, k, s);
 		xlat_puts(c, ")");
 		return true;
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+	case XLAT_OID_INTERVAL:
+		return xlat_dt_literal(c, k->to.info->oid, s, const_location(k->arg));
 	default:
 		break;
 	}
-	text_literal(c, k, s); /* text, and the date/time/uuid/json types stored as text */
+	text_literal(c, k, s); /* text, and the uuid type (json in DDL) stored as text */
 	return true;
 }
 
@@ -442,6 +448,8 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
 		return true;
 	}
+	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)
+		return xlat_dt_cast_expr(c, x, st.oid, XLAT_OID_TEXT); /* in the session's zone */
 	if (len >= 0)
 		xlat_printf(c, "substr(CAST(%s AS TEXT), 1, %d)", x, len);
 	else
@@ -449,12 +457,24 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 	return true;
 }
 
-/* Date/time, uuid and json values are stored as text: a cast from text or from a value whose
- * type is only known at run time leaves it as is (no normalization, see docs); timestamp to
- * date keeps the date part; other conversions between those types are refused. */
+/* uuid and json values are stored as text: a cast from text or from a value whose type is
+ * only known at run time leaves it as is (no normalization, see docs); other conversions
+ * between those types are refused. Date/time values are checked and converted at run time
+ * (pg_dt_cast), in the session's TimeZone. */
 static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	uint32_t to = k->to.info->oid;
+	if (xlat_type_is_temporal(to) && to != XLAT_OID_TIMETZ) {
+		if (st.oid != 0 && st.oid != XLAT_OID_UNKNOWN && !xlat_type_is_temporal(st.oid) &&
+		    st.oid != XLAT_OID_TEXT && st.oid != XLAT_OID_VARCHAR &&
+		    st.oid != XLAT_OID_BPCHAR)
+			return xlat_fail(c, "42846", k->location, "cannot cast type %s to %s",
+					 xlat_type_by_oid(st.oid) ? xlat_type_by_oid(st.oid)->sql_name
+								  : "unknown",
+					 k->to.info->sql_name);
+		return xlat_dt_cast_expr(c, x, st.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : st.oid,
+					 to);
+	}
 	bool same = st.oid == to || (st.oid == XLAT_OID_JSON && to == XLAT_OID_JSONB) ||
 		    (st.oid == XLAT_OID_JSONB && to == XLAT_OID_JSON);
 	if (to == XLAT_OID_DATE &&

@@ -362,15 +362,31 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 				 "operator %s is not supported", op);
 	bool cmp = b->cls == OPC_CMP;
 	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
+	size_t mark = c->sb->len, lend, rstart;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
+	lend = c->sb->len;
 	xlat_printf(c, " %s ", op);
+	rstart = c->sb->len;
 	if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
 	      : div ? divisor(c, e->rexpr, op, &r)
 		    : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
-	if (b->cls == OPC_ARITH && (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid)))
-		return xlat_unsupported(c, e->location, "date/time arithmetic");
+	if ((cmp || b->cls == OPC_ARITH) &&
+	    (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid))) {
+		/* date/time operators are functions: move the operands into their call */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		struct strbuf *sb = c->sb;
+		sb->len = mark;
+		sb->data[mark] = '\0';
+		int h = xlat_dt_operator(c, op, ls, l, rs, r, e->location, t);
+		if (h) {
+			xlat_nocache(c);
+			return h > 0;
+		}
+		xlat_printf(c, "%s %s %s", ls, op, rs);
+	}
 	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
 	switch (b->cls) {
@@ -402,8 +418,21 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (strcmp(op, "-") != 0 && strcmp(op, "+") != 0 && strcmp(op, "~") != 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, e->location,
 				 "prefix operator %s is not supported", op);
+	size_t mark = c->sb->len;
 	xlat_puts(c, op);
-	return xlat_operand(c, e->rexpr, t);
+	if (!xlat_operand(c, e->rexpr, t))
+		return false;
+	if (*op == '-' && t->oid == XLAT_OID_INTERVAL) { /* an interval negates field by field */
+		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
+		c->sb->len = mark;
+		xlat_nocache(c);
+		xlat_printf(c, "pg_interval_mul(%s, -1, 0)", x);
+	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+				 "operator does not exist: %s %s", op,
+				 xlat_type_by_oid(t->oid)->sql_name);
+	}
+	return true;
 }
 
 static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)

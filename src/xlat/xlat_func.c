@@ -132,14 +132,6 @@ static bool fn_uuid(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_
 	return true;
 }
 
-/* Timestamps are written in the ISO form PostgreSQL prints with TimeZone UTC. */
-static bool fn_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
-{
-	*t = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
-	xlat_puts(c, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')");
-	return true;
-}
-
 /* position(sub IN s) arrives as position(s, sub), like strpos(s, sub): SQLite's instr. */
 static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -201,10 +193,28 @@ static const struct fn fns[] = {
 	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
 	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
-	{"now", NULL, 0, 0, 0, R_FIX, 0, fn_now},
 	{"current_schema", NULL, 0, 0, 0, R_FIX, 0, fn_current_schema},
-	{"transaction_timestamp", NULL, 0, 0, 0, R_FIX, 0, fn_now},
-	{"statement_timestamp", NULL, 0, 0, 0, R_FIX, 0, fn_now},
+	/* date/time (xlat_datetime.c) */
+	{"now", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
+	{"transaction_timestamp", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
+	{"statement_timestamp", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
+	{"clock_timestamp", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, xlat_dt_now},
+	{"date_trunc", NULL, 2, 3, 0, R_FIX, 0, xlat_dt_date_trunc},
+	{"extract", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_extract},
+	{"date_part", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_extract},
+	{"age", NULL, 1, 2, 0, R_FIX, 0, xlat_dt_age},
+	{"make_date", NULL, 3, 3, 0, R_FIX, 0, xlat_dt_make},
+	{"make_time", NULL, 3, 3, 0, R_FIX, 0, xlat_dt_make},
+	{"make_timestamp", NULL, 6, 6, 0, R_FIX, 0, xlat_dt_make},
+	{"make_timestamptz", NULL, 6, 7, 0, R_FIX, 0, xlat_dt_make},
+	{"make_interval", NULL, 0, 7, 0, R_FIX, 0, xlat_dt_make},
+	{"to_char", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_to_char},
+	{"to_timestamp", NULL, 1, 2, 0, R_FIX, 0, xlat_dt_to_timestamp},
+	{"to_date", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_to_timestamp},
+	{"timezone", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_timezone},
+	{"justify_days", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_justify},
+	{"justify_hours", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_justify},
+	{"justify_interval", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_justify},
 	{"count", "count", 0, 1, FN_AGG, R_FIX, XLAT_OID_INT8, NULL},
 	{"sum", "sum", 1, 1, FN_AGG, R_SUM, 0, NULL},
 	{"avg", "avg", 1, 1, FN_AGG, R_AVG, 0, NULL},
@@ -229,19 +239,11 @@ static const struct fn fns[] = {
 
 /* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. */
 static const char *const refused_fns[] = {
-	"age",
 	"array_agg",
 	"array_length",
-	"clock_timestamp",
 	"currval",
-	"date_part",
-	"date_trunc",
-	"extract",
 	"generate_series",
-	"justify_days",
 	"lastval",
-	"make_date",
-	"make_timestamp",
 	"nextval",
 	"overlay",
 	"regexp_match",
@@ -251,10 +253,7 @@ static const char *const refused_fns[] = {
 	"setval",
 	"string_to_array",
 	"timeofday",
-	"to_char",
-	"to_date",
 	"to_number",
-	"to_timestamp",
 	"unnest",
 };
 
@@ -470,6 +469,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	else if (!args(c, f, tv))
 		return false;
 	xlat_puts(c, ")");
+	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid))
+		return xlat_unsupported(c, f->location, "this aggregate over date/time values");
 	*t = result_type(fn, tv, f->n_args);
 	return true;
 }
@@ -511,37 +512,25 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	return ok && (!f->over || over(c, f->over));
 }
 
-/* CURRENT_TIMESTAMP and friends: computed in UTC, the only TimeZone translated SQL knows. */
+/* CURRENT_TIMESTAMP and friends: the transaction's start in the session's TimeZone. */
 bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t)
 {
-	bool whole = f->typmod == 0; /* CURRENT_TIMESTAMP(0): no fractional seconds */
-	const char *sec = whole ? "%S" : "%f";
-	t->typmod = f->typmod;
+	int32_t prec = f->typmod; /* CURRENT_TIMESTAMP(0): no fractional seconds; -1: none */
 	switch (f->op) {
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
-		t->oid = XLAT_OID_DATE;
-		xlat_puts(c, "date('now')");
-		return true;
+		return xlat_dt_sqlvalue(c, XLAT_OID_DATE, -1, t);
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
-		t->oid = XLAT_OID_TIMETZ;
-		xlat_printf(c, "strftime('%%H:%%M:%s+00', 'now')", sec);
-		return true;
+		return xlat_dt_sqlvalue(c, XLAT_OID_TIMETZ, prec, t);
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP:
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP_N:
-		t->oid = XLAT_OID_TIMESTAMPTZ;
-		xlat_printf(c, "strftime('%%Y-%%m-%%d %%H:%%M:%s+00', 'now')", sec);
-		return true;
+		return xlat_dt_sqlvalue(c, XLAT_OID_TIMESTAMPTZ, prec, t);
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
-		t->oid = XLAT_OID_TIME;
-		xlat_printf(c, "strftime('%%H:%%M:%s', 'now')", sec);
-		return true;
+		return xlat_dt_sqlvalue(c, XLAT_OID_TIME, prec, t);
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
-		t->oid = XLAT_OID_TIMESTAMP;
-		xlat_printf(c, "strftime('%%Y-%%m-%%d %%H:%%M:%s', 'now')", sec);
-		return true;
+		return xlat_dt_sqlvalue(c, XLAT_OID_TIMESTAMP, prec, t);
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
 		/* every tenant is seen as the schema public */
 		*t = (struct xlat_type){XLAT_OID_NAME, -1};

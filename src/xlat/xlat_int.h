@@ -266,6 +266,27 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 
+/* ---- xlat_datetime.c ---- */
+/* A string literal cast to a date/time type (oid): checked, then the normalized stored form
+ * or, when it depends on the session, a pg_dt_cast call. */
+bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+/* x (already emitted text) of static type from, converted to type to at run time. */
+bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to);
+/* l op r when an operand is a date/time: 1 emitted, 0 not one of them (emit as usual), -1
+ * failed (err set). */
+int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct xlat_type lt,
+		     const char *r, struct xlat_type rt, int location, struct xlat_type *t);
+bool xlat_dt_sqlvalue(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct xlat_type *t);
+bool xlat_dt_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_age(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_make(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_to_char(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_to_timestamp(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_timezone(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_justify(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
 /* The format_type() spelling of a resolved type ("character varying(20)", "integer[]"). */

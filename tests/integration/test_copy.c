@@ -193,6 +193,51 @@ START_TEST(binary_round_trip)
 }
 END_TEST
 
+/* Date/time columns: text in the session's TimeZone, binary byte for byte as PostgreSQL 15
+ * writes it (COPY dtc TO STDOUT (FORMAT binary) there), and that binary read back. */
+static const char dt_binary[] =
+	"\x50\x47\x43\x4f\x50\x59\x0a\xff\x0d\x0a\x00\x00\x00\x00\x00\x00\x00\x00"
+	"\x00\x00\x06\x00\x00\x00\x04\x00\x00\x00\x01\x00\x00\x00\x04\x00\x00\x22"
+	"\x79\x00\x00\x00\x08\x00\x02\xb5\x84\x3c\x02\x10\x20\x00\x00\x00\x08\x00"
+	"\x02\xb5\x82\x8e\xd3\x27\x00\x00\x00\x00\x10\x00\x00\x00\x03\x6c\x93\x61"
+	"\xa0\x00\x00\x00\x03\x00\x00\x00\x0e\x00\x00\x00\x08\x00\x00\x00\x0b\x86"
+	"\x84\xf2\x60\x00\x06\x00\x00\x00\x04\x00\x00\x00\x02\xff\xff\xff\xff\x00"
+	"\x00\x00\x08\x80\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x08\x7f\xff\xff"
+	"\xff\xff\xff\xff\xff\x00\x00\x00\x10\x00\x00\x00\x01\xad\x27\x48\x00\xff"
+	"\xff\xff\xff\x00\x00\x00\x00\x00\x00\x00\x08\x00\x00\x00\x14\x1d\xd7\x60"
+	"\x00\xff\xff";
+
+START_TEST(datetime_columns)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE dtc (a int4, d date, ts timestamp, "
+				   "tz timestamptz, iv interval, t time)"));
+	PQclear(harness_exec_ok(c, "SET TimeZone = 'Europe/Berlin'"));
+	static const char text[] = "1\t2024-02-29\t2024-02-29 13:45:00.5\t2024-02-29 13:45:00+02\t"
+				   "1 year 2 mons 3 days 04:05:06.5\t13:45:01.5\n"
+				   "2\t\\N\t-infinity\tinfinity\t-1 days +02:00:00\t24:00\n";
+	copy_in_ok(c, "COPY dtc FROM STDIN", text, strlen(text), 7, "COPY 2");
+	static const char want[] = "1\t2024-02-29\t2024-02-29 13:45:00.5\t2024-02-29 12:45:00+01\t"
+				   "1 year 2 mons 3 days 04:05:06.5\t13:45:01.5\n"
+				   "2\t\\N\t-infinity\tinfinity\t-1 days +02:00:00\t24:00:00\n";
+	expect_out(c, "COPY dtc TO STDOUT", want, "COPY 2");
+	size_t n;
+	char *bin = copy_out(c, "COPY dtc TO STDOUT (FORMAT binary)", &n, "COPY 2");
+	ck_assert_uint_eq(n, sizeof(dt_binary) - 1);
+	ck_assert(memcmp(bin, dt_binary, n) == 0);
+	free(bin);
+	PQclear(harness_exec_ok(c, "TRUNCATE dtc"));
+	copy_in_ok(c, "COPY dtc FROM STDIN (FORMAT binary)", dt_binary, sizeof(dt_binary) - 1, 5,
+		   "COPY 2");
+	expect_out(c, "COPY dtc TO STDOUT", want, "COPY 2");
+	static const char bad[] = "1\t2024-02-30\t\\N\t\\N\t\\N\t\\N\n";
+	PGresult *r = copy_in(c, "COPY dtc FROM STDIN", bad, strlen(bad), 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22008");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 /* The error of a COPY that failed, checked and cleared; the table must still be empty. */
 static void expect_copy_error(PGconn *c, PGresult *r, const char *sqlstate, const char *msg,
 			      const char *context)
@@ -525,6 +570,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, csv_in_and_out);
 	tcase_add_test(tc, csv_force_options);
 	tcase_add_test(tc, binary_round_trip);
+	tcase_add_test(tc, datetime_columns);
 	tcase_add_test(tc, bad_data_keeps_nothing);
 	tcase_add_test(tc, errors_inside_batches);
 	tcase_add_test(tc, length_limits);

@@ -18,17 +18,12 @@ SELECT 2 ^ 10, |/ 16.0, @ -5;
 SELECT 'abc'::text, 'abc'::varchar(2), 'abc'::char(5), 'a'::char;
 -- differs: value differs: value: [3] vs [5]
 SELECT 'abc'::varchar, length('abc'::char(5)), 'ab'::char(3) || 'c';
--- differs: not implemented yet (0A000): date/time arithmetic is not supported
 SELECT '2024-02-29'::date, '2024-02-29'::date + 1, '2024-03-01'::date - '2024-02-01'::date;
 SELECT '13:45:01'::time, '13:45:01.5'::time, '24:00:00'::time;
 SELECT '2024-02-29 13:45:00'::timestamp, '2024-02-29 13:45:00.123456'::timestamp;
--- differs: value differs: value: [2024-02-29 11:45:00+00] vs [2024-02-29 13:45:00+02]
 SELECT '2024-02-29 13:45:00+02'::timestamptz, '2024-02-29 13:45:00'::timestamptz;
--- differs: value differs: value: [01:30:00] vs [90 minutes]
 SELECT '1 day'::interval, '1 day 02:03:04'::interval, '90 minutes'::interval, '1 year 2 months'::interval;
--- differs: not implemented yet (0A000): date/time arithmetic is not supported
 SELECT '2024-01-31'::date + '1 month'::interval;
--- differs: not implemented yet (0A000): date/time arithmetic is not supported
 SELECT '2024-01-01 10:00'::timestamp - '2024-01-01 08:30'::timestamp;
 SELECT '\x0102ff'::bytea, 'abc'::bytea, ''::bytea;
 -- differs: value differs: value: [a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11] vs [A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11]
@@ -51,7 +46,6 @@ SELECT 9223372036854775807 + 1;
 SELECT 1 / 0;
 SELECT 1.0 / 0;
 SELECT 1 % 0;
--- differs: shardlite does not raise PostgreSQL's 22008 (date/time field value out of range: "2024-02-30")
 SELECT '2024-02-30'::date;
 SELECT 'maybe'::boolean;
 -- differs: shardlite does not raise PostgreSQL's 22P02 (invalid input syntax for type uuid: "xyz")

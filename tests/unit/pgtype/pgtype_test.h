@@ -45,5 +45,6 @@ Suite *pgtype_test_float_suite(void);
 Suite *pgtype_test_text_suite(void);
 Suite *pgtype_test_input_suite(void);
 Suite *pgtype_test_binary_suite(void);
+Suite *pgtype_test_datetime_suite(void);
 
 #endif

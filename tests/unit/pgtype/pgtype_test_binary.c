@@ -171,8 +171,10 @@ static const struct recv_err_case recv_errors[] = {
 	 "invalid digit in external \"numeric\" value"},
 	{PGTYPE_NUMERIC, BYTES("\x00\x00\x00\x00\x12\x34\x00\x00"), "22P03",
 	 "invalid sign in external \"numeric\" value"},
-	{PGTYPE_TIMESTAMPTZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00"), "0A000",
-	 "binary input format for type timestamp with time zone is not supported"},
+	{PGTYPE_TIMESTAMPTZ, BYTES("\x00\x00\x00\x00"), "22P03",
+	 "incorrect binary data format for type timestamp with time zone: expected 8 bytes, got 4"},
+	{PGTYPE_TIMETZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"), "0A000",
+	 "binary input format for type time with time zone is not supported"},
 	{PGTYPE_INT4_ARRAY, BYTES(""), "0A000",
 	 "binary input format for type integer[] is not supported"},
 	{424242, BYTES(""), "0A000", "binary input format for type type 424242 is not supported"},
@@ -211,8 +213,7 @@ static const struct send_err_case send_errors[] = {
 	{PGTYPE_BOOL, T("maybe"), "22P02", "invalid input syntax for type boolean: \"maybe\""},
 	{PGTYPE_UUID, T("nope"), "22P02", "stored value is not a uuid"},
 	{PGTYPE_NUMERIC, T("12a"), "22P02", "invalid input syntax for type numeric: \"12a\""},
-	{PGTYPE_DATE, T("2024-01-01"), "0A000",
-	 "binary output format for type date is not supported"},
+	{PGTYPE_DATE, T("soon"), "22007", "stored value \"soon\" is not a valid date"},
 };
 
 START_TEST(send_errors_test)

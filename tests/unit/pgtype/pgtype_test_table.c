@@ -129,9 +129,11 @@ START_TEST(binary_flags)
 	static const uint32_t yes[] = {PGTYPE_BOOL, PGTYPE_BYTEA,   PGTYPE_INT2,    PGTYPE_INT4,
 				       PGTYPE_INT8, PGTYPE_FLOAT4,  PGTYPE_FLOAT8,  PGTYPE_OID,
 				       PGTYPE_TEXT, PGTYPE_VARCHAR, PGTYPE_BPCHAR,  PGTYPE_NAME,
-				       PGTYPE_JSON, PGTYPE_JSONB,   PGTYPE_UNKNOWN, PGTYPE_UUID};
-	static const uint32_t no[] = {PGTYPE_NUMERIC,  PGTYPE_DATE,       PGTYPE_TIMESTAMP,
-				      PGTYPE_INTERVAL, PGTYPE_INT4_ARRAY, PGTYPE_MONEY};
+				       PGTYPE_JSON, PGTYPE_JSONB,   PGTYPE_UNKNOWN, PGTYPE_UUID,
+				       PGTYPE_DATE, PGTYPE_TIME,    PGTYPE_TIMESTAMP,
+				       PGTYPE_TIMESTAMPTZ, PGTYPE_INTERVAL};
+	static const uint32_t no[] = {PGTYPE_NUMERIC, PGTYPE_TIMETZ, PGTYPE_INT4_ARRAY,
+				      PGTYPE_MONEY};
 	for (size_t i = 0; i < ARRAY_LEN(yes); i++)
 		ck_assert_msg(pgtype_by_oid(yes[i])->binary_ok, "%u", yes[i]);
 	for (size_t i = 0; i < ARRAY_LEN(no); i++)

@@ -1,0 +1,532 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_dtarith.c: date/time arithmetic as PostgreSQL computes it — timestamp ± interval
+ * (months and days in local calendar time, the session's zone for timestamptz), date ±
+ * integer, date - date, timestamp - timestamp (justified hours), interval ± * / and their
+ * comparison, age, justify_*, make_date/make_time/make_timestamp[tz]/make_interval. */
+#include "pgfn_int.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define USECS_PER_DAY PGTYPE_USECS_PER_DAY
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int mdays(int y, int m)
+{
+	static const int tab[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return tab[m - 1] + (m == 2 && leap(y));
+}
+
+static bool arg(sqlite3_context *ctx, sqlite3_value **argv, int i, struct pgfn_dt *v)
+{
+	return pgfn_dt_arg(ctx, argv[i], (uint32_t)sqlite3_value_int64(argv[i + 1]), v);
+}
+
+/* timestamp_pl_interval on a local time: months (clamping the day), then days. */
+static bool add_calendar(int64_t *local, int32_t month, int32_t day)
+{
+	struct pgtype_tm tm;
+	if (month) {
+		pgtype_ts2tm(*local, &tm);
+		int64_t m = (int64_t)tm.year * 12 + (tm.mon - 1) + month;
+		tm.year = (int)floor_div(m, 12);
+		tm.mon = (int)(m - (int64_t)tm.year * 12) + 1;
+		if (tm.mday > mdays(tm.year, tm.mon))
+			tm.mday = mdays(tm.year, tm.mon);
+		if (!pgtype_tm2ts(&tm, local))
+			return false;
+	}
+	if (day) {
+		pgtype_ts2tm(*local, &tm);
+		int32_t jd = pgtype_date2j(tm.year, tm.mon, tm.mday) + day;
+		pgtype_j2date(jd, &tm.year, &tm.mon, &tm.mday);
+		if (!pgtype_tm2ts(&tm, local))
+			return false;
+	}
+	return true;
+}
+
+static bool ts_plus(sqlite3_context *ctx, struct pgfn_dt *v, struct pgtype_interval iv)
+{
+	if (!pgfn_dt_finite(v->ts))
+		return true;
+	if (v->oid == PGTYPE_TIMESTAMPTZ && (iv.month || iv.day)) {
+		int64_t local = pgfn_dt_to_local(ctx, v->ts);
+		if (!add_calendar(&local, iv.month, iv.day))
+			return pgfn_dt_check_ts(ctx, INT64_MAX);
+		v->ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), local);
+	} else if (!add_calendar(&v->ts, iv.month, iv.day)) {
+		return pgfn_dt_check_ts(ctx, INT64_MAX);
+	}
+	v->ts += iv.time;
+	return pgfn_dt_check_ts(ctx, v->ts);
+}
+
+static struct pgtype_interval negate(struct pgtype_interval iv)
+{
+	return (struct pgtype_interval){-iv.time, -iv.day, -iv.month};
+}
+
+/* a + b (sign 1) or a - b (sign -1) for the combinations PostgreSQL has operators for. */
+static bool plus(sqlite3_context *ctx, struct pgfn_dt *a, struct pgfn_dt *b, int sign)
+{
+	if (b->oid == PGTYPE_INTERVAL && a->oid == PGTYPE_INTERVAL) {
+		struct pgtype_interval r = sign > 0 ? b->iv : negate(b->iv);
+		a->iv.time += r.time;
+		a->iv.day += r.day;
+		a->iv.month += r.month;
+		return true;
+	}
+	if (b->oid == PGTYPE_INTERVAL && a->oid == PGTYPE_TIME) {
+		int64_t t = a->ts + (sign > 0 ? b->iv.time : -b->iv.time);
+		a->ts = t - floor_div(t, USECS_PER_DAY) * USECS_PER_DAY;
+		return true;
+	}
+	if (b->oid == PGTYPE_INTERVAL) {
+		if (a->oid == PGTYPE_DATE) {
+			a->oid = PGTYPE_TIMESTAMP;
+			a->ts = a->date == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
+				: a->date == PGTYPE_DATE_NOEND ? PGTYPE_TS_NOEND
+							       : (int64_t)a->date * USECS_PER_DAY;
+		}
+		return ts_plus(ctx, a, sign > 0 ? b->iv : negate(b->iv));
+	}
+	if (sign > 0 && a->oid == PGTYPE_INTERVAL) /* interval + timestamp */
+		return plus(ctx, b, a, 1) && (*a = *b, true);
+	if (a->oid == PGTYPE_DATE && b->oid == PGTYPE_TIME && sign > 0) {
+		a->oid = PGTYPE_TIMESTAMP;
+		a->ts = (int64_t)a->date * USECS_PER_DAY + b->ts;
+		return true;
+	}
+	pgfn_error(ctx, SQLSTATE_UNDEFINED_FUNCTION, "operator does not exist: %s %c %s",
+		   pgtype_by_oid(a->oid)->sql_name, sign > 0 ? '+' : '-',
+		   pgtype_by_oid(b->oid)->sql_name);
+	return false;
+}
+
+static struct pgtype_interval justify_hours(struct pgtype_interval r)
+{
+	int64_t whole = r.time / USECS_PER_DAY;
+	r.time -= whole * USECS_PER_DAY;
+	r.day += (int32_t)whole;
+	if (r.day > 0 && r.time < 0) {
+		r.time += USECS_PER_DAY;
+		r.day--;
+	} else if (r.day < 0 && r.time > 0) {
+		r.time -= USECS_PER_DAY;
+		r.day++;
+	}
+	return r;
+}
+
+static struct pgtype_interval justify_days(struct pgtype_interval r)
+{
+	int32_t whole = r.day / 30;
+	r.day -= whole * 30;
+	r.month += whole;
+	if (r.month > 0 && r.day < 0) {
+		r.day += 30;
+		r.month--;
+	} else if (r.month < 0 && r.day > 0) {
+		r.day -= 30;
+		r.month++;
+	}
+	return r;
+}
+
+/* pg_dt_add(a, a_oid, b, b_oid, sign); integers on either side mean days (date ± int). */
+static void fn_add(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt a, b;
+	int sign = sqlite3_value_int(argv[4]) < 0 ? -1 : 1;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[2]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t bo = (uint32_t)sqlite3_value_int64(argv[3]);
+	bool bint = bo == PGTYPE_INT4 || bo == PGTYPE_INT2 || bo == PGTYPE_INT8;
+	if (!arg(ctx, argv, 0, &a))
+		return;
+	if (bint && a.oid == PGTYPE_DATE) {
+		int64_t d = a.date + sign * sqlite3_value_int64(argv[2]);
+		if (a.date == PGTYPE_DATE_NOBEGIN || a.date == PGTYPE_DATE_NOEND) {
+			pgfn_dt_result(ctx, &a);
+			return;
+		}
+		if (d < -2451545 || d > 2145031948) {
+			pgfn_error(ctx, "22008", "date out of range");
+			return;
+		}
+		a.date = (int32_t)d;
+		pgfn_dt_result(ctx, &a);
+		return;
+	}
+	if (!arg(ctx, argv, 2, &b) || !plus(ctx, &a, &b, sign))
+		return;
+	pgfn_dt_result(ctx, &a);
+}
+
+/* pg_dt_sub(a, a_oid, b, b_oid): date - date (integer), timestamp - timestamp (interval). */
+static void fn_sub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt a, b;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[2]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!arg(ctx, argv, 0, &a) || !arg(ctx, argv, 2, &b))
+		return;
+	if (a.oid == PGTYPE_DATE && b.oid == PGTYPE_DATE) {
+		sqlite3_result_int64(ctx, (int64_t)a.date - b.date);
+		return;
+	}
+	if (a.oid == PGTYPE_DATE) {
+		a.oid = PGTYPE_TIMESTAMP;
+		a.ts = (int64_t)a.date * USECS_PER_DAY;
+	}
+	if (b.oid == PGTYPE_DATE) {
+		b.oid = PGTYPE_TIMESTAMP;
+		b.ts = (int64_t)b.date * USECS_PER_DAY;
+	}
+	bool ts_a = a.oid == PGTYPE_TIMESTAMP || a.oid == PGTYPE_TIMESTAMPTZ;
+	bool ts_b = b.oid == PGTYPE_TIMESTAMP || b.oid == PGTYPE_TIMESTAMPTZ;
+	if ((ts_a && ts_b) || (a.oid == PGTYPE_TIME && b.oid == PGTYPE_TIME)) {
+		if (!pgfn_dt_finite(a.ts) || !pgfn_dt_finite(b.ts)) {
+			pgfn_error(ctx, "22008", "cannot subtract infinite timestamps");
+			return;
+		}
+		struct pgfn_dt r = {.oid = PGTYPE_INTERVAL, .iv = {a.ts - b.ts, 0, 0}};
+		if (ts_a)
+			r.iv = justify_hours(r.iv);
+		pgfn_dt_result(ctx, &r);
+		return;
+	}
+	if (plus(ctx, &a, &b, -1))
+		pgfn_dt_result(ctx, &a);
+}
+
+/* Interval order: 30-day months and 24-hour days, as interval_cmp_value. */
+static int interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y)
+{
+	int64_t dx = (int64_t)x->month * 30 + x->day + floor_div(x->time, USECS_PER_DAY);
+	int64_t dy = (int64_t)y->month * 30 + y->day + floor_div(y->time, USECS_PER_DAY);
+	int64_t tx = x->time - floor_div(x->time, USECS_PER_DAY) * USECS_PER_DAY;
+	int64_t ty = y->time - floor_div(y->time, USECS_PER_DAY) * USECS_PER_DAY;
+	return dx != dy ? (dx < dy ? -1 : 1) : tx != ty ? (tx < ty ? -1 : 1) : 0;
+}
+
+static int64_t as_ts(const struct pgfn_dt *v)
+{
+	return v->oid == PGTYPE_DATE ? (int64_t)v->date * USECS_PER_DAY : v->ts;
+}
+
+/* pg_dt_cmp(a, a_oid, b, b_oid): -1, 0 or 1. */
+static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt a, b;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[2]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!arg(ctx, argv, 0, &a) || !arg(ctx, argv, 2, &b))
+		return;
+	if ((a.oid == PGTYPE_INTERVAL) != (b.oid == PGTYPE_INTERVAL)) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_FUNCTION, "operator does not exist: %s = %s",
+			   pgtype_by_oid(a.oid)->sql_name, pgtype_by_oid(b.oid)->sql_name);
+		return;
+	}
+	if (a.oid == PGTYPE_INTERVAL) {
+		sqlite3_result_int(ctx, interval_cmp(&a.iv, &b.iv));
+		return;
+	}
+	if (a.oid == PGTYPE_TIMESTAMP && b.oid == PGTYPE_TIMESTAMPTZ)
+		a.ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), a.ts);
+	if (b.oid == PGTYPE_TIMESTAMP && a.oid == PGTYPE_TIMESTAMPTZ)
+		b.ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), b.ts);
+	int64_t x = as_ts(&a), y = as_ts(&b);
+	sqlite3_result_int(ctx, x < y ? -1 : x > y);
+}
+
+/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */
+static struct pgtype_interval scale(struct pgtype_interval iv, double f, bool divide)
+{
+	struct pgtype_interval r;
+	double m = divide ? iv.month / f : iv.month * f, d = divide ? iv.day / f : iv.day * f;
+	r.month = (int32_t)m;
+	r.day = (int32_t)d;
+	double month_rem = rint((m - r.month) * 30 * 1e6) / 1e6;
+	double sec_rem = rint((d - r.day + month_rem - (int)month_rem) * 86400 * 1e6) / 1e6;
+	if (fabs(sec_rem) >= 86400) {
+		r.day += (int)(sec_rem / 86400);
+		sec_rem -= (int)(sec_rem / 86400) * 86400;
+	}
+	r.day += (int)month_rem;
+	r.time = (int64_t)rint((divide ? iv.time / f : iv.time * f) + sec_rem * 1e6);
+	return r;
+}
+
+/* pg_interval_mul(iv, factor, divide) */
+static void fn_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!pgfn_dt_arg(ctx, argv[0], PGTYPE_INTERVAL, &v))
+		return;
+	double f = sqlite3_value_double(argv[1]);
+	bool divide = sqlite3_value_int(argv[2]) != 0;
+	if (divide && f == 0) {
+		pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+		return;
+	}
+	if (isnan(f) || isinf(f)) {
+		pgfn_error(ctx, "22008", "interval out of range");
+		return;
+	}
+	v.iv = scale(v.iv, f, divide);
+	pgfn_dt_result(ctx, &v);
+}
+
+/* pg_justify(iv, kind): 1 justify_days, 2 justify_hours, 3 justify_interval. */
+static void fn_justify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!pgfn_dt_arg(ctx, argv[0], PGTYPE_INTERVAL, &v))
+		return;
+	int kind = sqlite3_value_int(argv[1]);
+	struct pgtype_interval r = v.iv;
+	if (kind == 1) {
+		r = justify_days(r);
+	} else if (kind == 2) {
+		r = justify_hours(r);
+	} else { /* interval_justify_interval */
+		if ((r.day > 0 && r.time > 0) || (r.day < 0 && r.time < 0)) {
+			r.month += r.day / 30;
+			r.day -= r.day / 30 * 30;
+		}
+		int64_t whole = r.time / USECS_PER_DAY;
+		r.time -= whole * USECS_PER_DAY;
+		r.day += (int32_t)whole;
+		r.month += r.day / 30;
+		r.day -= r.day / 30 * 30;
+		if (r.month > 0 && (r.day < 0 || (r.day == 0 && r.time < 0))) {
+			r.day += 30;
+			r.month--;
+		} else if (r.month < 0 && (r.day > 0 || (r.day == 0 && r.time > 0))) {
+			r.day -= 30;
+			r.month++;
+		}
+		if (r.day > 0 && r.time < 0) {
+			r.time += USECS_PER_DAY;
+			r.day--;
+		} else if (r.day < 0 && r.time > 0) {
+			r.time -= USECS_PER_DAY;
+			r.day++;
+		}
+	}
+	v.iv = r;
+	pgfn_dt_result(ctx, &v);
+}
+
+/* timestamp_age on two local times. */
+static struct pgtype_interval age(int64_t t1, int64_t t2)
+{
+	struct pgtype_tm a, b;
+	pgtype_ts2tm(t1, &a);
+	pgtype_ts2tm(t2, &b);
+	int s = t1 < t2 ? -1 : 1;
+	int64_t usec = s * (a.usec - b.usec), sec = s * (a.sec - b.sec), min = s * (a.min - b.min);
+	int64_t hour = s * (a.hour - b.hour), mday = s * (a.mday - b.mday);
+	int64_t mon = s * (a.mon - b.mon), year = s * (a.year - b.year);
+	const struct pgtype_tm *ref = t1 < t2 ? &a : &b;
+	for (; usec < 0; sec--)
+		usec += 1000000;
+	for (; sec < 0; min--)
+		sec += 60;
+	for (; min < 0; hour--)
+		min += 60;
+	for (; hour < 0; mday--)
+		hour += 24;
+	for (; mday < 0; mon--)
+		mday += mdays(ref->year, ref->mon);
+	for (; mon < 0; year--)
+		mon += 12;
+	return (struct pgtype_interval){s * (((hour * 60 + min) * 60 + sec) * 1000000 + usec),
+					(int32_t)(s * mday), (int32_t)(s * (year * 12 + mon))};
+}
+
+static int64_t local_of(sqlite3_context *ctx, const struct pgfn_dt *v)
+{
+	return v->oid == PGTYPE_DATE          ? (int64_t)v->date * USECS_PER_DAY
+	       : v->oid == PGTYPE_TIMESTAMPTZ ? pgfn_dt_to_local(ctx, v->ts)
+					      : v->ts;
+}
+
+/* pg_age(a, a_oid [, b, b_oid]): age(a, b), or age(a) from today's midnight. */
+static void fn_age(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt a, b;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    (argc > 2 && sqlite3_value_type(argv[2]) == SQLITE_NULL)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!arg(ctx, argv, 0, &a) || (argc > 2 && !arg(ctx, argv, 2, &b)))
+		return;
+	int64_t t1, t2 = local_of(ctx, &a);
+	if (argc > 2) {
+		t1 = t2;
+		t2 = local_of(ctx, &b);
+	} else {
+		int64_t now = pgfn_dt_to_local(ctx, pgfn_dt_txn_start(ctx));
+		t1 = floor_div(now, USECS_PER_DAY) * USECS_PER_DAY;
+	}
+	if (!pgfn_dt_finite(t1) || !pgfn_dt_finite(t2)) {
+		pgfn_error(ctx, "22008", "timestamp out of range");
+		return;
+	}
+	struct pgfn_dt r = {.oid = PGTYPE_INTERVAL, .iv = age(t1, t2)};
+	pgfn_dt_result(ctx, &r);
+}
+
+/* make_date / make_timestamp fields; a negative year means BC. */
+static bool make_tm(sqlite3_context *ctx, sqlite3_value **argv, int n, struct pgtype_tm *tm)
+{
+	memset(tm, 0, sizeof(*tm));
+	int y = sqlite3_value_int(argv[0]);
+	tm->year = y < 0 ? y + 1 : y;
+	tm->mon = sqlite3_value_int(argv[1]);
+	tm->mday = sqlite3_value_int(argv[2]);
+	if (y == 0 || tm->mon < 1 || tm->mon > 12 || tm->mday < 1 ||
+	    tm->mday > mdays(tm->year, tm->mon)) {
+		pgfn_error(ctx, "22008", "date field value out of range: %d-%02d-%02d", y,
+			   sqlite3_value_int(argv[1]), sqlite3_value_int(argv[2]));
+		return false;
+	}
+	if (n <= 3)
+		return true;
+	double sec = sqlite3_value_double(argv[5]);
+	tm->hour = sqlite3_value_int(argv[3]);
+	tm->min = sqlite3_value_int(argv[4]);
+	int64_t us = (int64_t)rint(sec * 1e6);
+	tm->sec = (int)(us / 1000000);
+	tm->usec = (int)(us % 1000000);
+	if (tm->hour < 0 || tm->min < 0 || tm->min > 59 || sec < 0 || sec > 60 || tm->hour > 24 ||
+	    (tm->hour == 24 && (tm->min || us))) {
+		pgfn_error(ctx, "22008", "time field value out of range: %d:%02d:%02g", tm->hour,
+			   tm->min, sec);
+		return false;
+	}
+	return true;
+}
+
+static bool any_null(int argc, sqlite3_value **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			return true;
+	}
+	return false;
+}
+
+/* pg_make(oid, fields...): make_date(y,m,d), make_time(h,m,s), make_timestamp(y,m,d,h,mi,s),
+ * make_timestamptz(y,m,d,h,mi,s[,zone]), make_interval(y,m,w,d,h,mi,s). */
+static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	struct pgfn_dt v = {.oid = oid};
+	struct pgtype_tm tm;
+	argv++;
+	argc--;
+	if (any_null(argc, argv)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (oid == PGTYPE_INTERVAL) {
+		double sec = sqlite3_value_double(argv[6]);
+		v.iv.month = sqlite3_value_int(argv[0]) * 12 + sqlite3_value_int(argv[1]);
+		v.iv.day = sqlite3_value_int(argv[2]) * 7 + sqlite3_value_int(argv[3]);
+		v.iv.time = (int64_t)rint(((sqlite3_value_int64(argv[4]) * 60.0 +
+					    (double)sqlite3_value_int64(argv[5])) *
+						   60 +
+					   sec) *
+					  1e6);
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
+	if (oid == PGTYPE_TIME) {
+		int h = sqlite3_value_int(argv[0]), m = sqlite3_value_int(argv[1]);
+		double sec = sqlite3_value_double(argv[2]);
+		v.ts = (h * INT64_C(60) + m) * 60000000 + (int64_t)rint(sec * 1e6);
+		if (h < 0 || m < 0 || m > 59 || sec < 0 || sec > 60 || v.ts > USECS_PER_DAY) {
+			pgfn_error(ctx, "22008", "time field value out of range: %d:%02d:%02g", h,
+				   m, sec);
+			return;
+		}
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
+	if (!make_tm(ctx, argv, argc, &tm))
+		return;
+	if (oid == PGTYPE_DATE) {
+		v.date = pgtype_date2j(tm.year, tm.mon, tm.mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
+	if (!pgtype_tm2ts(&tm, &v.ts)) {
+		pgfn_dt_check_ts(ctx, INT64_MAX);
+		return;
+	}
+	if (oid == PGTYPE_TIMESTAMPTZ) {
+		const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
+		if (argc > 6 &&
+		    !(tz = pgtype_tz_lookup((const char *)sqlite3_value_text(argv[6])))) {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "time zone \"%s\" not recognized", sqlite3_value_text(argv[6]));
+			return;
+		}
+		v.ts = pgfn_dt_from_local(tz, v.ts);
+	}
+	pgfn_dt_result(ctx, &v);
+}
+
+int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"pg_dt_add", 5, fn_add},      {"pg_dt_sub", 4, fn_sub},
+		{"pg_dt_cmp", 4, fn_cmp},      {"pg_interval_mul", 3, fn_mul},
+		{"pg_justify", 2, fn_justify}, {"pg_age", 2, fn_age},
+		{"pg_age", 4, fn_age},         {"pg_make", -1, fn_make},
+	};
+	int rc = SQLITE_OK;
+	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(fns); i++)
+		rc = sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, SQLITE_UTF8, c,
+						fns[i].fn, NULL, NULL, NULL);
+	return rc;
+}

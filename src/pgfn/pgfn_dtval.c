@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_dtval.c: how the date/time functions read their arguments and write their results —
+ * stored ISO text (or a literal) into PostgreSQL's integer forms and back — and the session
+ * facts (TimeZone, transaction start) lent to each connection by pgfn_set_session. */
+#include "pgfn_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define SESSION_PTR_TYPE "shardlite_pgfn_session"
+
+static const struct pgfn_session no_session;
+
+const struct pgfn_session *pgfn_dt_session(sqlite3_context *ctx)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	return c && c->sess ? c->sess : &no_session;
+}
+
+const struct pgtype_tz *pgfn_dt_zone(sqlite3_context *ctx)
+{
+	const struct pgfn_session *s = pgfn_dt_session(ctx);
+	return s->tz ? s->tz : pgtype_tz_utc();
+}
+
+int64_t pgfn_dt_txn_start(sqlite3_context *ctx)
+{
+	const struct pgfn_session *s = pgfn_dt_session(ctx);
+	return s->txn_start ? s->txn_start : pgtype_now();
+}
+
+/* Only the C API can bind a pointer, so SQL cannot change the session facts. */
+static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_conn *c = sqlite3_user_data(ctx);
+	const struct pgfn_session *s = sqlite3_value_pointer(argv[0], SESSION_PTR_TYPE);
+	(void)argc;
+	if (s)
+		c->sess = s == &no_session ? NULL : s;
+	sqlite3_result_null(ctx);
+}
+
+void pgfn_set_session(sqlite3 *db, const struct pgfn_session *s)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_pgfn_session(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)(s ? s : &no_session), SESSION_PTR_TYPE, NULL);
+		(void)sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+}
+
+int pgfn_dt_register_session(sqlite3 *db, struct pgfn_conn *c)
+{
+	return sqlite3_create_function_v2(db, "shardlite_pgfn_session", 1, SQLITE_UTF8, c,
+					  fn_set_session, NULL, NULL, free);
+}
+
+/* The type of a stored value whose static type the translator did not know: the storage
+ * forms are distinct enough to tell (date "YYYY-MM-DD", time "HH:MM:SS", timestamp with a
+ * space, timestamptz with an offset, interval with unit words). */
+uint32_t pgfn_dt_sniff(const char *s, size_t n)
+{
+	if (n >= 3 &&
+	    (s[0] == 'P' || memchr(s, 'y', n) || memchr(s, 'a', n) || memchr(s, 'o', n)) &&
+	    !memchr(s, 'i', n))
+		return PGTYPE_INTERVAL; /* "1 day", "2 mons", "3 years" (not "infinity") */
+	if (n == 8 && s[2] == ':')
+		return PGTYPE_TIME;
+	if (n >= 10 && s[4] == '-' && s[7] == '-') {
+		if (n == 10 || (n == 13 && s[10] == ' ' && s[11] == 'B'))
+			return PGTYPE_DATE;
+		const char *t = s + 19;
+		while (t < s + n && (*t == '.' || (*t >= '0' && *t <= '9')))
+			t++;
+		return t < s + n && (*t == '+' || *t == '-') ? PGTYPE_TIMESTAMPTZ
+							     : PGTYPE_TIMESTAMP;
+	}
+	if (n > 8 && s[2] == ':')
+		return PGTYPE_TIME;
+	return PGTYPE_TIMESTAMPTZ;
+}
+
+static const char *type_name(uint32_t oid)
+{
+	const struct pgtype_info *i = pgtype_by_oid(oid);
+	return i ? i->sql_name : "unknown";
+}
+
+/* Reads argument v as a value of type oid (0: look at the stored text). Text that is no
+ * stored form is read as PostgreSQL input in the session's zone (a literal). */
+bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pgfn_dt *out)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+	size_t n = (size_t)sqlite3_value_bytes(v);
+	struct pgtype_dtenv env = {pgfn_dt_zone(ctx), pgfn_dt_txn_start(ctx)};
+	struct pgerr err;
+	bool ok;
+	if (!s) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "NULL reached a date/time function");
+		return false;
+	}
+	if (oid == 0 || oid == PGTYPE_TEXT || oid == PGTYPE_UNKNOWN)
+		oid = pgfn_dt_sniff(s, n);
+	out->oid = oid;
+	switch (oid) {
+	case PGTYPE_DATE:
+		ok = pgtype_date_in(s, n, &env, &out->date, &err);
+		break;
+	case PGTYPE_TIME:
+		ok = pgtype_time_in(s, n, &out->ts, &err);
+		break;
+	case PGTYPE_TIMESTAMP:
+		ok = pgtype_timestamp_in(s, n, &env, &out->ts, &err);
+		break;
+	case PGTYPE_TIMESTAMPTZ:
+		/* stored without an offset (older files): UTC, the zone they were written in */
+		env.tz = pgtype_tz_utc();
+		ok = pgtype_timestamptz_in(s, n, &env, &out->ts, &err);
+		break;
+	case PGTYPE_INTERVAL:
+		ok = pgtype_interval_in(s, n, &out->iv, &err);
+		break;
+	default:
+		pgfn_error(ctx, SQLSTATE_DATATYPE_MISMATCH, "%s is not a date/time type",
+			   type_name(oid));
+		return false;
+	}
+	if (!ok)
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	return ok;
+}
+
+void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	switch (v->oid) {
+	case PGTYPE_DATE:
+		pgtype_date_out(&sb, v->date);
+		break;
+	case PGTYPE_TIME:
+		pgtype_time_out(&sb, v->ts);
+		break;
+	case PGTYPE_TIMESTAMP:
+		pgtype_timestamp_out(&sb, v->ts);
+		break;
+	case PGTYPE_TIMESTAMPTZ:
+		pgtype_timestamptz_out(&sb, v->ts, NULL);
+		break;
+	default:
+		pgtype_interval_out(&sb, &v->iv);
+		break;
+	}
+	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
+
+bool pgfn_dt_finite(int64_t ts) { return ts != PGTYPE_TS_NOBEGIN && ts != PGTYPE_TS_NOEND; }
+
+bool pgfn_dt_check_ts(sqlite3_context *ctx, int64_t ts)
+{
+	if (ts >= INT64_C(-211813488000000000) && ts < INT64_C(9223371331200000000))
+		return true;
+	pgfn_error(ctx, "22008", "timestamp out of range");
+	return false;
+}
+
+/* A timestamp's local wall-clock time in the session zone, and back. */
+int64_t pgfn_dt_to_local(sqlite3_context *ctx, int64_t utc)
+{
+	if (!pgfn_dt_finite(utc))
+		return utc;
+	return utc + (int64_t)pgtype_tz_offset(pgfn_dt_zone(ctx), utc) * 1000000;
+}
+
+int64_t pgfn_dt_from_local(const struct pgtype_tz *tz, int64_t local)
+{
+	if (!pgfn_dt_finite(local))
+		return local;
+	return local - (int64_t)pgtype_tz_local_offset(tz, local) * 1000000;
+}

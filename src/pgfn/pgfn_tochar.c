@@ -1,0 +1,642 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_tochar.c: to_char for dates, timestamps and intervals (the template patterns of
+ * PostgreSQL's formatting.c that applications use: YYYY MM DD HH24 HH12 MI SS MS US AM/PM
+ * Mon Month Dy Day DDD D Q WW IW J CC TZ OF, FM and TH modifiers, "quoted" text) and for
+ * numbers (9 0 . , D G S MI FM), and to_timestamp/to_date with the same patterns. */
+#include "pgfn_int.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+					  "May",       "June",     "July",     "August",
+					  "September", "October",  "November", "December"};
+static const char *const day_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+					"Thursday", "Friday", "Saturday"};
+
+/* Patterns, longest first where one is a prefix of another. */
+enum pat {
+	P_NONE,
+	P_HH24,
+	P_HH12,
+	P_HH,
+	P_MI,
+	P_SSSS,
+	P_SS,
+	P_MS,
+	P_US,
+	P_AM,
+	P_PM,
+	P_AMD,
+	P_PMD,
+	P_YYYY,
+	P_YYY,
+	P_YY,
+	P_Y,
+	P_MONTH,
+	P_MON,
+	P_MM,
+	P_DAY,
+	P_DY,
+	P_DDD,
+	P_DD,
+	P_D,
+	P_IW,
+	P_WW,
+	P_Q,
+	P_J,
+	P_CC,
+	P_TZ,
+	P_OF
+};
+
+static const struct {
+	const char *text;
+	enum pat p;
+} pats[] = {
+	{"HH24", P_HH24}, {"HH12", P_HH12},   {"HH", P_HH},     {"MI", P_MI},    {"SSSS", P_SSSS},
+	{"SS", P_SS},     {"MS", P_MS},       {"US", P_US},     {"A.M.", P_AMD}, {"P.M.", P_PMD},
+	{"AM", P_AM},     {"PM", P_PM},       {"YYYY", P_YYYY}, {"YYY", P_YYY},  {"YY", P_YY},
+	{"Y", P_Y},       {"MONTH", P_MONTH}, {"MON", P_MON},   {"MM", P_MM},    {"DAY", P_DAY},
+	{"DY", P_DY},     {"DDD", P_DDD},     {"DD", P_DD},     {"D", P_D},      {"IW", P_IW},
+	{"WW", P_WW},     {"Q", P_Q},         {"J", P_J},       {"CC", P_CC},    {"TZ", P_TZ},
+	{"OF", P_OF},
+};
+
+/* The pattern at fmt (case-insensitive); *len receives its length. */
+static enum pat match(const char *fmt, size_t *len)
+{
+	for (size_t i = 0; i < ARRAY_LEN(pats); i++) {
+		size_t n = strlen(pats[i].text);
+		if (strncasecmp(fmt, pats[i].text, n) == 0) {
+			*len = n;
+			return pats[i].p;
+		}
+	}
+	return P_NONE;
+}
+
+/* "Month", "MONTH", "month" by the case of the pattern's first two letters. */
+static void put_name(struct strbuf *out, const char *name, const char *pat, size_t abbrev, bool fm)
+{
+	char buf[16];
+	size_t n = abbrev ? abbrev : strlen(name);
+	bool upper = isupper((unsigned char)pat[0]) && isupper((unsigned char)pat[1]);
+	bool lower = islower((unsigned char)pat[0]);
+	for (size_t i = 0; i < n; i++)
+		buf[i] = upper   ? (char)toupper((unsigned char)name[i])
+			 : lower ? (char)tolower((unsigned char)name[i])
+				 : name[i];
+	buf[n] = '\0';
+	strbuf_printf(out, abbrev || fm ? "%s" : "%-9s", buf);
+}
+
+static const char *ordinal(long v)
+{
+	long t = v % 100;
+	if (t >= 11 && t <= 13)
+		return "th";
+	return v % 10 == 1 ? "st" : v % 10 == 2 ? "nd" : v % 10 == 3 ? "rd" : "th";
+}
+
+static void put_num(struct strbuf *out, long v, int width, bool fm, const char *th)
+{
+	if (fm)
+		strbuf_printf(out, "%ld", v);
+	else if (v < 0)
+		strbuf_printf(out, "-%0*ld", width, -v);
+	else
+		strbuf_printf(out, "%0*ld", width, v);
+	if (th)
+		strbuf_puts(out, th[0] == 'T' ? (ordinal(v)[0] == 's'   ? "ST"
+						 : ordinal(v)[0] == 'n' ? "ND"
+						 : ordinal(v)[0] == 'r' ? "RD"
+									: "TH")
+					      : ordinal(v));
+}
+
+struct fields {
+	struct pgtype_tm tm;
+	int64_t year; /* for intervals: may be anything */
+	int64_t hour;
+	bool interval;
+	int off;
+	const char *abbr;
+};
+
+static void one(struct strbuf *out, enum pat p, const char *pat, const struct fields *f, bool fm,
+		const char *th)
+{
+	const struct pgtype_tm *tm = &f->tm;
+	long y = (long)(f->year > 0 || f->interval ? f->year : 1 - f->year);
+	int iy;
+	int32_t jd = pgtype_date2j(tm->year, tm->mon, tm->mday);
+	switch (p) {
+	case P_HH24:
+		put_num(out, (long)f->hour, 2, fm, th);
+		break;
+	case P_HH12:
+	case P_HH:
+		put_num(out, f->hour % 12 == 0 ? 12 : (long)(f->hour % 12), 2, fm, th);
+		break;
+	case P_MI:
+		put_num(out, tm->min, 2, fm, th);
+		break;
+	case P_SS:
+		put_num(out, tm->sec, 2, fm, th);
+		break;
+	case P_SSSS:
+		put_num(out, (long)(f->hour * 3600 + tm->min * 60 + tm->sec), 0, fm, th);
+		break;
+	case P_MS:
+		put_num(out, tm->usec / 1000, 3, fm, th);
+		break;
+	case P_US:
+		put_num(out, tm->usec, 6, fm, th);
+		break;
+	case P_AM:
+	case P_PM:
+		strbuf_puts(out, f->hour % 24 >= 12
+					 ? (islower((unsigned char)pat[0]) ? "pm" : "PM")
+					 : (islower((unsigned char)pat[0]) ? "am" : "AM"));
+		break;
+	case P_AMD:
+	case P_PMD:
+		strbuf_puts(out, f->hour % 24 >= 12
+					 ? (islower((unsigned char)pat[0]) ? "p.m." : "P.M.")
+					 : (islower((unsigned char)pat[0]) ? "a.m." : "A.M."));
+		break;
+	case P_YYYY:
+		put_num(out, y, 4, fm, th);
+		break;
+	case P_YYY:
+		put_num(out, y % 1000, 3, fm, th);
+		break;
+	case P_YY:
+		put_num(out, y % 100, 2, fm, th);
+		break;
+	case P_Y:
+		put_num(out, y % 10, 1, fm, th);
+		break;
+	case P_MONTH:
+	case P_MON:
+		if (tm->mon >= 1 && tm->mon <= 12)
+			put_name(out, month_names[tm->mon - 1], pat, p == P_MON ? 3 : 0, fm);
+		break;
+	case P_MM:
+		put_num(out, tm->mon, 2, fm, th);
+		break;
+	case P_DAY:
+	case P_DY:
+		put_name(out, day_names[tm->wday], pat, p == P_DY ? 3 : 0, fm);
+		break;
+	case P_DDD:
+		put_num(out, tm->yday, 3, fm, th);
+		break;
+	case P_DD:
+		put_num(out, tm->mday, 2, fm, th);
+		break;
+	case P_D:
+		put_num(out, tm->wday + 1, 1, fm, th);
+		break;
+	case P_IW:
+		put_num(out, pgfn_iso_week(jd, &iy), 2, fm, th);
+		break;
+	case P_WW:
+		put_num(out, (tm->yday - 1) / 7 + 1, 2, fm, th);
+		break;
+	case P_Q:
+		put_num(out, (tm->mon - 1) / 3 + 1, 1, fm, th);
+		break;
+	case P_J:
+		put_num(out, jd, 1, fm, th);
+		break;
+	case P_CC:
+		put_num(out, y > 0 ? (y + 99) / 100 : -((99 - (y - 1)) / 100), 2, fm, th);
+		break;
+	case P_TZ:
+		if (f->abbr)
+			put_name(out, f->abbr, pat, strlen(f->abbr), true);
+		break;
+	case P_OF: {
+		int a = f->off < 0 ? -f->off : f->off;
+		strbuf_printf(out, "%c%02d", f->off < 0 ? '-' : '+', a / 3600);
+		if (a % 3600)
+			strbuf_printf(out, ":%02d", a % 3600 / 60);
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void format(struct strbuf *out, const char *fmt, const struct fields *f)
+{
+	while (*fmt) {
+		bool fm = strncasecmp(fmt, "FM", 2) == 0;
+		size_t len;
+		enum pat p = match(fmt + (fm ? 2 : 0), &len);
+		if (p != P_NONE) {
+			const char *pat = fmt + (fm ? 2 : 0);
+			const char *th = strncmp(pat + len, "TH", 2) == 0   ? "TH"
+					 : strncmp(pat + len, "th", 2) == 0 ? "th"
+									    : NULL;
+			one(out, p, pat, f, fm, th);
+			fmt = pat + len + (th ? 2 : 0);
+		} else if (*fmt == '"') {
+			for (fmt++; *fmt && *fmt != '"'; fmt++) {
+				if (*fmt == '\\' && fmt[1])
+					fmt++;
+				strbuf_putc(out, *fmt);
+			}
+			fmt += *fmt == '"';
+		} else if (fm) {
+			fmt += 2;
+		} else {
+			if (*fmt == '\\' && fmt[1] == '"')
+				fmt++;
+			strbuf_putc(out, *fmt++);
+		}
+	}
+}
+
+void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fmt,
+		     const struct pgtype_tz *tz)
+{
+	struct fields f = {0};
+	if (v->oid == PGTYPE_INTERVAL) {
+		f.interval = true;
+		int64_t t = v->iv.time;
+		f.year = v->iv.month / 12;
+		f.tm.mon = v->iv.month % 12;
+		f.tm.mday = v->iv.day;
+		f.hour = t / INT64_C(3600000000);
+		f.tm.min = (int)(t / 60000000 % 60);
+		f.tm.sec = (int)(t / 1000000 % 60);
+		f.tm.usec = (int)(t % 1000000);
+		f.tm.year = (int)f.year;
+		format(out, fmt, &f);
+		return;
+	}
+	int64_t ts = v->oid == PGTYPE_DATE ? (int64_t)v->date * PGTYPE_USECS_PER_DAY : v->ts;
+	if (v->oid == PGTYPE_TIMESTAMPTZ) {
+		f.off = pgtype_tz_offset(tz, ts);
+		f.abbr = pgtype_tz_abbrev(tz, ts);
+		ts += (int64_t)f.off * 1000000;
+	}
+	pgtype_ts2tm(ts, &f.tm);
+	f.year = f.tm.year;
+	f.hour = f.tm.hour;
+	format(out, fmt, &f);
+}
+
+/* ---- numbers ---- */
+
+bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
+{
+	bool fm = false, sign_s = false, sign_mi = false, point = false;
+	char pre[64], post[64];
+	int npre = 0, npost = 0;
+	for (const char *p = fmt; *p; p++) {
+		char c = (char)toupper((unsigned char)*p);
+		if (c == 'F' && toupper((unsigned char)p[1]) == 'M') {
+			fm = true;
+			p++;
+		} else if (c == 'M' && toupper((unsigned char)p[1]) == 'I') {
+			sign_mi = true;
+			p++;
+		} else if (c == 'S') {
+			sign_s = true;
+		} else if ((c == '.' || c == 'D') && !point) {
+			point = true;
+		} else if ((c == '9' || c == '0') && npre < 60 && npost < 60) {
+			if (point)
+				post[npost++] = c;
+			else
+				pre[npre++] = c;
+		} else if ((c == ',' || c == 'G') && !point && npre < 60) {
+			pre[npre++] = ',';
+		} else {
+			return false;
+		}
+	}
+	char digits[400];
+	snprintf(digits, sizeof(digits), "%.*f", npost, fabs(d));
+	bool neg = d < 0 && strspn(digits, "0.") != strlen(digits);
+	char *dot = strchr(digits, '.');
+	size_t nint = dot ? (size_t)(dot - digits) : strlen(digits);
+	if (nint == 1 && digits[0] == '0')
+		nint = 0; /* no integer digits: "0" prints only where a 0 position asks */
+	int slots = 0;
+	for (int i = 0; i < npre; i++)
+		slots += pre[i] != ',';
+	struct strbuf body;
+	strbuf_init(&body, 0);
+	long di = (long)nint - 1;
+	char tmp[128];
+	int nt = 0;
+	bool overflow = (int)nint > slots;
+	for (int i = npre - 1; i >= 0; i--) {
+		char c;
+		if (pre[i] == ',')
+			c = di >= 0 || overflow ? ',' : ' ';
+		else if (overflow)
+			c = '#';
+		else if (di >= 0)
+			c = digits[di--];
+		else
+			c = pre[i] == '0' ? '0' : ' ';
+		tmp[nt++] = c;
+	}
+	/* a 0 position forces zeros up to it */
+	for (int i = nt - 1; i >= 0; i--) {
+		if (pre[npre - 1 - i] == '0') {
+			for (int j = i; j >= 0; j--)
+				tmp[j] = tmp[j] == ' ' ? (pre[npre - 1 - j] == ',' ? ',' : '0')
+						       : tmp[j];
+			break;
+		}
+	}
+	int lead = 0;
+	while (lead < nt && tmp[nt - 1 - lead] == ' ')
+		lead++;
+	if (!fm)
+		for (int i = 0; i < lead; i++)
+			strbuf_putc(&body, ' ');
+	if (!sign_s && !sign_mi && (!fm || neg))
+		strbuf_putc(&body, neg ? '-' : ' ');
+	if (sign_s)
+		strbuf_putc(&body, neg ? '-' : '+');
+	for (int i = nt - 1 - lead; i >= 0; i--)
+		strbuf_putc(&body, tmp[i]);
+	if (point) {
+		int keep = npost;
+		if (fm)
+			while (keep > 0 && post[keep - 1] == '9' && !overflow && dot &&
+			       dot[keep] == '0')
+				keep--;
+		strbuf_putc(&body, '.');
+		for (int i = 0; i < keep; i++)
+			strbuf_putc(&body, overflow ? '#' : dot ? dot[1 + i] : '0');
+	}
+	if (sign_mi)
+		strbuf_putc(&body, neg ? '-' : fm ? '\0' : ' ');
+	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));
+	strbuf_fini(&body);
+	return true;
+}
+
+/* pg_to_char(x, oid, fmt) */
+static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[1]);
+	const char *fmt = (const char *)sqlite3_value_text(argv[2]);
+	struct strbuf sb;
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || !fmt) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	strbuf_init(&sb, 0);
+	bool num = oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8 ||
+		   oid == PGTYPE_NUMERIC || oid == PGTYPE_FLOAT4 || oid == PGTYPE_FLOAT8 ||
+		   (oid == 0 && sqlite3_value_type(argv[0]) != SQLITE_TEXT);
+	if (num) {
+		if (!pgfn_to_char_num(&sb, sqlite3_value_double(argv[0]), fmt))
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "to_char number format \"%s\" is not supported", fmt);
+		else
+			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len,
+					    SQLITE_TRANSIENT);
+	} else if (pgfn_dt_arg(ctx, argv[0], oid, &v)) {
+		if ((v.oid != PGTYPE_INTERVAL && v.oid != PGTYPE_DATE && !pgfn_dt_finite(v.ts)) ||
+		    (v.oid == PGTYPE_DATE &&
+		     (v.date == PGTYPE_DATE_NOBEGIN || v.date == PGTYPE_DATE_NOEND))) {
+			sqlite3_result_null(ctx);
+		} else {
+			pgfn_to_char_dt(&sb, &v, fmt, pgfn_dt_zone(ctx));
+			sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len,
+					    SQLITE_TRANSIENT);
+		}
+	}
+	strbuf_fini(&sb);
+}
+
+/* ---- to_timestamp / to_date ---- */
+
+static bool read_int(const char **s, int maxdigits, long *out)
+{
+	const char *p = *s;
+	while (*p == ' ')
+		p++;
+	bool neg = *p == '-';
+	p += neg;
+	char *end;
+	char buf[16];
+	int n = 0;
+	while (n < maxdigits && isdigit((unsigned char)p[n]))
+		n++;
+	if (n == 0)
+		return false;
+	snprintf(buf, sizeof(buf), "%.*s", n, p);
+	*out = strtol(buf, &end, 10) * (neg ? -1 : 1);
+	*s = p + n;
+	return true;
+}
+
+static int read_name(const char **s, const char *const *names, int count, bool abbrev)
+{
+	for (int i = 0; i < count; i++) {
+		size_t n = abbrev ? 3 : strlen(names[i]);
+		if (strncasecmp(*s, names[i], n) == 0) {
+			*s += n;
+			return i;
+		}
+	}
+	return -1;
+}
+
+/* Reads s by fmt into tm; false with the error raised. */
+static bool parse_fmt(sqlite3_context *ctx, const char *s, const char *fmt, struct pgtype_tm *tm)
+{
+	long v = 0;
+	bool pm = false, has_ampm = false;
+	memset(tm, 0, sizeof(*tm));
+	tm->year = 1;
+	tm->mon = 1;
+	tm->mday = 1;
+	while (*fmt) {
+		bool fm = strncasecmp(fmt, "FM", 2) == 0;
+		size_t len;
+		enum pat p = match(fmt + (fm ? 2 : 0), &len);
+		const char *pat = fmt + (fm ? 2 : 0);
+		if (p == P_NONE) {
+			if (*fmt == ' ') {
+				while (*s == ' ')
+					s++;
+			} else if (*s && !isalnum((unsigned char)*s)) {
+				s++;
+			}
+			fmt++;
+			continue;
+		}
+		fmt = pat + len;
+		while (*s == ' ')
+			s++;
+		bool ok = true;
+		int i;
+		switch (p) {
+		case P_YYYY: /* followed by another field without a separator: four digits */
+			ok = read_int(&s, isalnum((unsigned char)*fmt) ? 4 : 6, &v);
+			tm->year = (int)v;
+			break;
+		case P_YY:
+			ok = read_int(&s, 2, &v);
+			tm->year = (int)(v < 70 ? 2000 + v : 1900 + v);
+			break;
+		case P_MM:
+			ok = read_int(&s, 2, &v);
+			tm->mon = (int)v;
+			break;
+		case P_DD:
+			ok = read_int(&s, 2, &v);
+			tm->mday = (int)v;
+			break;
+		case P_HH24:
+			ok = read_int(&s, 2, &v);
+			tm->hour = (int)v;
+			break;
+		case P_HH12:
+		case P_HH:
+			ok = read_int(&s, 2, &v);
+			tm->hour = (int)v;
+			has_ampm = true;
+			break;
+		case P_MI:
+			ok = read_int(&s, 2, &v);
+			tm->min = (int)v;
+			break;
+		case P_SS:
+			ok = read_int(&s, 2, &v);
+			tm->sec = (int)v;
+			break;
+		case P_MS:
+			ok = read_int(&s, 3, &v);
+			tm->usec += (int)v * 1000;
+			break;
+		case P_US:
+			ok = read_int(&s, 6, &v);
+			tm->usec += (int)v;
+			break;
+		case P_AM:
+		case P_PM:
+			ok = strncasecmp(s, "am", 2) == 0 || strncasecmp(s, "pm", 2) == 0;
+			pm = ok && tolower((unsigned char)*s) == 'p';
+			s += ok ? 2 : 0;
+			break;
+		case P_MONTH:
+		case P_MON:
+			i = read_name(&s, month_names, 12, p == P_MON);
+			ok = i >= 0;
+			tm->mon = i + 1;
+			break;
+		case P_DAY:
+		case P_DY:
+			ok = read_name(&s, day_names, 7, p == P_DY) >= 0;
+			break;
+		default:
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "template pattern \"%.*s\" is not supported in to_timestamp",
+				   (int)len, pat);
+			return false;
+		}
+		if (!ok) {
+			pgfn_error(ctx, "22007", "invalid value \"%.8s\" for \"%.*s\"", s, (int)len,
+				   pat);
+			return false;
+		}
+	}
+	if (has_ampm && (tm->hour < 1 || tm->hour > 12)) {
+		pgfn_error(ctx, "22008", "hour \"%d\" is invalid for the 12-hour clock", tm->hour);
+		return false;
+	}
+	if (has_ampm)
+		tm->hour = tm->hour % 12 + (pm ? 12 : 0);
+	return true;
+}
+
+/* pg_to_timestamp(text, fmt, oid): to_timestamp (1184) or to_date (1082). */
+static void fn_to_timestamp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *fmt = (const char *)sqlite3_value_text(argv[1]);
+	struct pgtype_tm tm;
+	(void)argc;
+	if (!s || !fmt) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!parse_fmt(ctx, s, fmt, &tm))
+		return;
+	static const int md[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (tm.year % 4 == 0 && tm.year % 100 != 0) || tm.year % 400 == 0;
+	struct pgfn_dt v = {.oid = (uint32_t)sqlite3_value_int64(argv[2])};
+	if (tm.mon < 1 || tm.mon > 12 || tm.mday < 1 || tm.mday > md[tm.mon - 1] ||
+	    (tm.mon == 2 && tm.mday == 29 && !leap) || tm.hour > 24 || tm.min > 59 || tm.sec > 60 ||
+	    !pgtype_tm2ts(&tm, &v.ts)) {
+		pgfn_error(ctx, "22008", "date/time field value out of range: \"%s\"", s);
+		return;
+	}
+	if (v.oid == PGTYPE_DATE)
+		v.date = (int32_t)(v.ts / PGTYPE_USECS_PER_DAY);
+	else
+		v.ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), v.ts);
+	pgfn_dt_result(ctx, &v);
+}
+
+/* pg_to_timestamp_epoch(seconds) */
+static void fn_to_timestamp_epoch(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	double sec = sqlite3_value_double(argv[0]);
+	struct pgfn_dt v = {.oid = PGTYPE_TIMESTAMPTZ};
+	if (isnan(sec)) {
+		pgfn_error(ctx, "22008", "timestamp cannot be NaN");
+		return;
+	}
+	if (isinf(sec)) {
+		v.ts = sec > 0 ? PGTYPE_TS_NOEND : PGTYPE_TS_NOBEGIN;
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
+	double us = rint((sec - 946684800.0) * 1e6);
+	if (us < -211813488000000000.0 || us >= 9223371331200000000.0) {
+		pgfn_error(ctx, "22008", "timestamp out of range: \"%g\"", sec);
+		return;
+	}
+	v.ts = (int64_t)us;
+	pgfn_dt_result(ctx, &v);
+}
+
+int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c)
+{
+	int rc = sqlite3_create_function_v2(db, "pg_to_char", 3, SQLITE_UTF8, c, fn_to_char, NULL,
+					    NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pg_to_timestamp", 3, SQLITE_UTF8, c,
+						fn_to_timestamp, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pg_to_timestamp_epoch", 1,
+						SQLITE_UTF8 | SQLITE_DETERMINISTIC, c,
+						fn_to_timestamp_epoch, NULL, NULL, NULL);
+	return rc;
+}

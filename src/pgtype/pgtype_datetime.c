@@ -1,0 +1,730 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_datetime.c: date, time, timestamp and timestamptz — the calendar (PostgreSQL's
+ * Julian-day arithmetic), the input grammar PostgreSQL's datetime parser accepts for the
+ * common forms, and ISO output byte for byte as DateStyle 'ISO, MDY' prints. */
+#include "pgtype_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+int32_t pgtype_date2j(int year, int mon, int mday)
+{
+	int32_t y = year, m = mon;
+	if (m > 2) {
+		m += 1;
+		y += 4800;
+	} else {
+		m += 13;
+		y += 4799;
+	}
+	int32_t century = y / 100;
+	int32_t julian = y * 365 - 32167;
+	julian += y / 4 - century + century / 4;
+	return julian + 7834 * m / 256 + mday;
+}
+
+void pgtype_j2date(int32_t jd, int *year, int *mon, int *mday)
+{
+	uint32_t julian = (uint32_t)jd + 32044;
+	uint32_t quad = julian / 146097;
+	uint32_t extra = (julian - quad * 146097) * 4 + 3;
+	julian += 60 + quad * 3 + extra / 146097;
+	quad = julian / 1461;
+	julian -= quad * 1461;
+	int y = (int)(julian * 4 / 1461);
+	julian = ((y != 0) ? ((julian + 305) % 365) : ((julian + 306) % 366)) + 123;
+	y += (int)quad * 4;
+	*year = y - 4800;
+	quad = julian * 2141 / 65536;
+	*mday = (int)(julian - 7834 * quad / 256);
+	*mon = (int)((quad + 10) % 12 + 1);
+}
+
+static int64_t floordiv(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
+
+void pgtype_ts2tm(int64_t ts, struct pgtype_tm *tm)
+{
+	int64_t days = floordiv(ts, PGTYPE_USECS_PER_DAY);
+	int64_t t = ts - days * PGTYPE_USECS_PER_DAY;
+	int32_t jd = (int32_t)(days + PGTYPE_POSTGRES_EPOCH_JDATE);
+	pgtype_j2date(jd, &tm->year, &tm->mon, &tm->mday);
+	tm->wday = (int)((jd + 1) % 7);
+	tm->yday = jd - pgtype_date2j(tm->year, 1, 1) + 1;
+	tm->hour = (int)(t / INT64_C(3600000000));
+	tm->min = (int)(t / 60000000 % 60);
+	tm->sec = (int)(t / 1000000 % 60);
+	tm->usec = (int)(t % 1000000);
+}
+
+/* PostgreSQL's range: 4714-11-24 BC to 294276 AD (exclusive). */
+#define MIN_TS INT64_C(-211813488000000000)
+#define END_TS INT64_C(9223371331200000000)
+
+bool pgtype_tm2ts(const struct pgtype_tm *tm, int64_t *ts)
+{
+	if (tm->year < -4713 || tm->year > 294277)
+		return false;
+	int64_t days =
+		(int64_t)pgtype_date2j(tm->year, tm->mon, tm->mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
+	int64_t t = ((tm->hour * INT64_C(60) + tm->min) * 60 + tm->sec) * 1000000 + tm->usec;
+	*ts = days * PGTYPE_USECS_PER_DAY + t;
+	return *ts >= MIN_TS && *ts < END_TS;
+}
+
+int64_t pgtype_now(void)
+{
+	struct timespec tv;
+	clock_gettime(CLOCK_REALTIME, &tv);
+	return (int64_t)tv.tv_sec * 1000000 + tv.tv_nsec / 1000 - INT64_C(946684800000000);
+}
+
+/* ---- input ---- */
+
+enum dt_special {
+	SP_NONE,
+	SP_EPOCH,
+	SP_INF,
+	SP_NINF,
+	SP_NOW,
+	SP_TODAY,
+	SP_TOMORROW,
+	SP_YESTERDAY,
+	SP_ALLBALLS
+};
+
+/* What a date/time string said. */
+struct dt_fields {
+	enum dt_special special;
+	int year, mon, mday, hour, min, sec, usec;
+	bool has_date, has_time, has_tz, bc, year2, mon_name;
+	int tz_off; /* seconds east, when has_tz and !zone */
+	const struct pgtype_tz *zone;
+	int nums[3], nnums, numlen[3];
+};
+
+enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT };
+
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+				     "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const month_full[] = {"january",   "february", "march",    "april",
+					 "may",       "june",     "july",     "august",
+					 "september", "october",  "november", "december"};
+static const char *const days[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+static int month_of(const char *w)
+{
+	for (int i = 0; i < 12; i++) {
+		if (strcmp(w, months[i]) == 0 || strcmp(w, month_full[i]) == 0 ||
+		    (i == 8 && strcmp(w, "sept") == 0))
+			return i + 1;
+	}
+	return 0;
+}
+
+static bool is_dow(const char *w)
+{
+	static const char *const full[] = {"sunday",   "monday", "tuesday", "wednesday",
+					   "thursday", "friday", "saturday"};
+	for (int i = 0; i < 7; i++) {
+		if (strcmp(w, days[i]) == 0 || strcmp(w, full[i]) == 0 ||
+		    (strncmp(w, days[i], 3) == 0 && strlen(w) == 4 && w[3] == 's'))
+			return true;
+	}
+	return false;
+}
+
+/* The abbreviations of PostgreSQL's Default set that clients meet most; seconds east. */
+static bool abbrev_offset(const char *w, int *off)
+{
+	static const struct {
+		const char *name;
+		int off;
+	} tab[] = {{"utc", 0},          {"gmt", 0},          {"z", 0},
+		   {"zulu", 0},         {"ut", 0},           {"est", -5 * 3600},
+		   {"edt", -4 * 3600},  {"cst", -6 * 3600},  {"cdt", -5 * 3600},
+		   {"mst", -7 * 3600},  {"mdt", -6 * 3600},  {"pst", -8 * 3600},
+		   {"pdt", -7 * 3600},  {"cet", 3600},       {"cest", 7200},
+		   {"eet", 7200},       {"eest", 10800},     {"wet", 0},
+		   {"west", 3600},      {"bst", 3600},       {"jst", 9 * 3600},
+		   {"akst", -9 * 3600}, {"akdt", -8 * 3600}, {"hst", -10 * 3600}};
+	for (size_t i = 0; i < ARRAY_LEN(tab); i++) {
+		if (strcmp(w, tab[i].name) == 0) {
+			*off = tab[i].off;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* [+-]hh[[:]mm[[:]ss]] → seconds east. */
+static bool parse_offset(const char *p, int *off)
+{
+	int sign = *p == '-' ? -1 : 1;
+	p++;
+	char d[8];
+	int nd = 0;
+	const char *q = p;
+	for (; *q; q++) {
+		if (isdigit((unsigned char)*q)) {
+			if (nd >= 6)
+				return false;
+			d[nd++] = *q;
+		} else if (*q != ':') {
+			return false;
+		}
+	}
+	int h, m = 0, s = 0;
+	if (strchr(p, ':')) {
+		char *end;
+		h = (int)strtol(p, &end, 10);
+		if (*end == ':')
+			m = (int)strtol(end + 1, &end, 10);
+		if (*end == ':')
+			s = (int)strtol(end + 1, &end, 10);
+	} else if (nd <= 2) {
+		h = atoi(p);
+	} else if (nd == 4 || nd == 6) {
+		h = (d[0] - '0') * 10 + d[1] - '0';
+		m = (d[2] - '0') * 10 + d[3] - '0';
+		s = nd == 6 ? (d[4] - '0') * 10 + d[5] - '0' : 0;
+	} else {
+		return false;
+	}
+	if (nd == 0 || h > 15 || m > 59 || s > 59)
+		return false;
+	*off = sign * (h * 3600 + m * 60 + s);
+	return true;
+}
+
+/* h:m[:s[.frac]], fraction rounded to microseconds. */
+static enum dt_rc parse_time(const char *p, struct dt_fields *f)
+{
+	char *end;
+	if (f->has_time)
+		return DT_SYNTAX;
+	f->has_time = true;
+	f->hour = (int)strtol(p, &end, 10);
+	if (*end != ':' || !isdigit((unsigned char)end[1]))
+		return DT_SYNTAX;
+	f->min = (int)strtol(end + 1, &end, 10);
+	if (*end == ':') {
+		if (!isdigit((unsigned char)end[1]))
+			return DT_SYNTAX;
+		f->sec = (int)strtol(end + 1, &end, 10);
+	}
+	if (*end == '.') {
+		double frac = strtod(end, &end);
+		f->usec = (int)(frac * 1000000 + 0.5);
+	}
+	if (*end)
+		return DT_SYNTAX;
+	if (f->hour < 0 || f->hour > 24 || f->min > 59 || f->sec > 60 ||
+	    (f->hour == 24 && (f->min || f->sec || f->usec)))
+		return DT_RANGE;
+	return DT_OK;
+}
+
+static int two_digit_year(int y, int len) { return len == 2 ? (y < 70 ? y + 2000 : y + 1900) : y; }
+
+/* a-b-c, a/b/c, a.b.c: Y-M-D when the first part is a year, else M-D-Y (DateStyle MDY). */
+static enum dt_rc parse_date(const char *p, struct dt_fields *f)
+{
+	char sep = p[strspn(p, "0123456789abcdefghijklmnopqrstuvwxyz")];
+	char part[3][16];
+	int np = 0;
+	for (const char *q = p; np < 3;) {
+		size_t len = strcspn(q, "-/.");
+		if (len == 0 || len >= 16)
+			return DT_SYNTAX;
+		snprintf(part[np++], 16, "%.*s", (int)len, q);
+		q += len;
+		if (!*q)
+			break;
+		if (*q != sep)
+			return DT_SYNTAX;
+		q++;
+		if (np == 3)
+			return DT_SYNTAX;
+	}
+	if (np != 3 || f->has_date)
+		return DT_SYNTAX;
+	int v[3], len[3], mon_at = -1;
+	for (int i = 0; i < 3; i++) {
+		len[i] = (int)strlen(part[i]);
+		if (isalpha((unsigned char)part[i][0])) {
+			v[i] = month_of(part[i]);
+			if (!v[i] || mon_at >= 0)
+				return DT_SYNTAX;
+			mon_at = i;
+		} else if (strspn(part[i], "0123456789") == (size_t)len[i]) {
+			v[i] = atoi(part[i]);
+		} else {
+			return DT_SYNTAX;
+		}
+	}
+	f->has_date = true;
+	if (len[0] >= 3 && mon_at != 0) { /* Y-M-D */
+		f->year = v[0];
+		f->mon = v[1];
+		f->mday = v[2];
+	} else if (mon_at == 1) { /* D-Mon-Y */
+		f->mday = v[0];
+		f->mon = v[1];
+		f->year = two_digit_year(v[2], len[2]);
+	} else {
+		f->mon = v[0];
+		f->mday = v[1];
+		f->year = two_digit_year(v[2], len[2]);
+	}
+	return DT_OK;
+}
+
+/* A token of digits alone: YYYYMMDD, or part of a textual date ("Feb 29 2024"). */
+static enum dt_rc parse_number(const char *p, struct dt_fields *f)
+{
+	size_t len = strlen(p);
+	if (strspn(p, "0123456789") != len)
+		return DT_SYNTAX;
+	if (len == 8 && !f->has_date) {
+		long v = atol(p);
+		f->has_date = true;
+		f->year = (int)(v / 10000);
+		f->mon = (int)(v / 100 % 100);
+		f->mday = (int)(v % 100);
+		return DT_OK;
+	}
+	if (f->nnums >= 3 || len > 7)
+		return DT_SYNTAX;
+	f->numlen[f->nnums] = (int)len;
+	f->nums[f->nnums++] = atoi(p);
+	return DT_OK;
+}
+
+static enum dt_rc parse_word(const char *w, const char *orig, struct dt_fields *f)
+{
+	int off;
+	int m = month_of(w);
+	if (m && !f->mon_name && !f->has_date) {
+		f->mon_name = true;
+		f->mon = m;
+		return DT_OK;
+	}
+	if (is_dow(w))
+		return DT_OK;
+	if (strcmp(w, "am") == 0 || strcmp(w, "pm") == 0 || strcmp(w, "a.m.") == 0 ||
+	    strcmp(w, "p.m.") == 0) {
+		if (!f->has_time || f->hour > 12 || f->hour < 1)
+			return f->has_time ? DT_RANGE : DT_SYNTAX;
+		f->hour = (f->hour % 12) + (w[0] == 'p' ? 12 : 0);
+		return DT_OK;
+	}
+	if (strcmp(w, "bc") == 0 || strcmp(w, "ad") == 0) {
+		f->bc = w[0] == 'b';
+		return DT_OK;
+	}
+	if (f->has_tz)
+		return DT_SYNTAX;
+	if (abbrev_offset(w, &off)) {
+		f->has_tz = true;
+		f->tz_off = off;
+		return DT_OK;
+	}
+	const struct pgtype_tz *z = strchr(orig, '/') ? pgtype_tz_lookup(orig) : NULL;
+	if (!z)
+		return DT_SYNTAX;
+	f->has_tz = true;
+	f->zone = z;
+	return DT_OK;
+}
+
+/* A token holding a time, maybe with an offset glued on ("10:00+05:30", "10:00z"). */
+static enum dt_rc parse_time_token(char *p, struct dt_fields *f)
+{
+	char *z = strpbrk(p, "+-z");
+	if (z) {
+		int off = 0;
+		if (*z == 'z' ? z[1] != '\0' : !parse_offset(z, &off))
+			return DT_SYNTAX;
+		if (f->has_tz)
+			return DT_SYNTAX;
+		f->has_tz = true;
+		f->tz_off = off;
+		*z = '\0';
+	}
+	return parse_time(p, f);
+}
+
+static enum dt_rc token(char *t, const char *orig, struct dt_fields *f)
+{
+	if (isdigit((unsigned char)t[0])) {
+		char *tee = strchr(t, 't'); /* ISO 8601 "2024-02-29t10:11:12" */
+		if (tee && tee > t && isdigit((unsigned char)tee[-1]) &&
+		    isdigit((unsigned char)tee[1])) {
+			*tee = '\0';
+			enum dt_rc rc = token(t, orig, f);
+			return rc == DT_OK ? token(tee + 1, orig + (tee + 1 - t), f) : rc;
+		}
+		if (strchr(t, ':'))
+			return parse_time_token(t, f);
+		if (strpbrk(t, "-/.") && !f->has_date)
+			return parse_date(t, f);
+		return parse_number(t, f);
+	}
+	if ((t[0] == '+' || t[0] == '-') && f->has_time && !f->has_tz) {
+		int off;
+		if (!parse_offset(t, &off))
+			return DT_SYNTAX;
+		f->has_tz = true;
+		f->tz_off = off;
+		return DT_OK;
+	}
+	if (isalpha((unsigned char)t[0])) {
+		size_t len = strcspn(t, "-/");
+		char w[16];
+		snprintf(w, sizeof(w), "%.*s", (int)(len < 15 ? len : 15), t);
+		if (t[len] && month_of(w))
+			return parse_date(t, f);
+		return parse_word(t, orig, f);
+	}
+	return DT_SYNTAX;
+}
+
+static const struct {
+	const char *word;
+	enum dt_special sp;
+} specials[] = {{"epoch", SP_EPOCH},       {"infinity", SP_INF},
+		{"+infinity", SP_INF},     {"-infinity", SP_NINF},
+		{"now", SP_NOW},           {"today", SP_TODAY},
+		{"tomorrow", SP_TOMORROW}, {"yesterday", SP_YESTERDAY},
+		{"allballs", SP_ALLBALLS}};
+
+/* Splits the lower-cased input into blank-separated tokens and reads each. */
+static enum dt_rc dt_parse(const char *s, size_t n, struct dt_fields *f)
+{
+	memset(f, 0, sizeof(*f));
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || n > 200 || memchr(s, '\0', n))
+		return DT_SYNTAX;
+	char low[256], orig[256];
+	for (size_t i = 0; i < n; i++) {
+		low[i] = (char)tolower((unsigned char)s[i]);
+		orig[i] = s[i] == ',' ? ' ' : s[i];
+		if (low[i] == ',')
+			low[i] = ' ';
+	}
+	low[n] = orig[n] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(specials); i++) {
+		if (strcmp(low, specials[i].word) == 0) {
+			f->special = specials[i].sp;
+			return DT_OK;
+		}
+	}
+	for (char *save = NULL, *t = strtok_r(low, " \t\n\r", &save); t;
+	     t = strtok_r(NULL, " \t\n\r", &save)) {
+		enum dt_rc rc = token(t, orig + (t - low), f);
+		if (rc != DT_OK)
+			return rc;
+	}
+	return DT_OK;
+}
+
+/* Numbers left over from a textual date ("Feb 29 2024", "29 Feb 2024") and the checks. */
+static enum dt_rc finish(struct dt_fields *f)
+{
+	if (f->mon_name) {
+		if (f->nnums != 2)
+			return DT_SYNTAX;
+		bool year_first = f->numlen[0] > 2;
+		f->year = year_first ? f->nums[0] : two_digit_year(f->nums[1], f->numlen[1]);
+		f->mday = year_first ? f->nums[1] : f->nums[0];
+		f->has_date = true;
+	} else if (f->nnums) {
+		return DT_SYNTAX;
+	}
+	if (!f->has_date)
+		return DT_OK;
+	if (f->mon < 1 || f->mon > 12)
+		return DT_RANGE_HINT;
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap_year = false;
+	if (f->year < 1)
+		return DT_RANGE;
+	if (f->bc)
+		f->year = 1 - f->year;
+	leap_year = (f->year % 4 == 0 && f->year % 100 != 0) || f->year % 400 == 0;
+	if (f->mday < 1 || f->mday > mdays[f->mon - 1] + (f->mon == 2 && leap_year))
+		return DT_RANGE;
+	return DT_OK;
+}
+
+static bool dt_error(enum dt_rc rc, const char *type, const char *s, size_t n, struct pgerr *err)
+{
+	if (rc == DT_SYNTAX)
+		return pgerr_set(err, "22007", "invalid input syntax for type %s: \"%.*s\"", type,
+				 (int)n, s);
+	pgerr_set(err, "22008", "date/time field value out of range: \"%.*s\"", (int)n, s);
+	if (rc == DT_RANGE_HINT)
+		pgerr_hint(err, "Perhaps you need a different \"datestyle\" setting.");
+	return false;
+}
+
+static int64_t env_now(const struct pgtype_dtenv *env)
+{
+	return env && env->now ? env->now : pgtype_now();
+}
+
+static const struct pgtype_tz *env_tz(const struct pgtype_dtenv *env)
+{
+	return env && env->tz ? env->tz : pgtype_tz_utc();
+}
+
+/* Local midnight of today (+days) in env's zone, as a local timestamp. */
+static int64_t local_today(const struct pgtype_dtenv *env, int plus)
+{
+	int64_t now = env_now(env);
+	int64_t local = now + (int64_t)pgtype_tz_offset(env_tz(env), now) * 1000000;
+	return (floordiv(local, PGTYPE_USECS_PER_DAY) + plus) * PGTYPE_USECS_PER_DAY;
+}
+
+/* A special word as a local timestamp (tz: false when it is an instant, like 'now'). */
+static bool special_ts(enum dt_special sp, const struct pgtype_dtenv *env, int64_t *out,
+		       bool *instant)
+{
+	*instant = false;
+	switch (sp) {
+	case SP_EPOCH:
+		*out = INT64_C(-946684800000000);
+		*instant = true;
+		return true;
+	case SP_INF:
+		*out = PGTYPE_TS_NOEND;
+		return true;
+	case SP_NINF:
+		*out = PGTYPE_TS_NOBEGIN;
+		return true;
+	case SP_NOW:
+		*out = env_now(env);
+		*instant = true;
+		return true;
+	case SP_TODAY:
+		*out = local_today(env, 0);
+		return true;
+	case SP_TOMORROW:
+		*out = local_today(env, 1);
+		return true;
+	case SP_YESTERDAY:
+		*out = local_today(env, -1);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The local timestamp and zone offset (seconds east, or INT32_MIN: none given) of input. */
+static bool parse_ts(const char *s, size_t n, const char *type, int64_t *local, int *off,
+		     const struct pgtype_tz **zone, struct pgerr *err)
+{
+	struct dt_fields f;
+	enum dt_rc rc = dt_parse(s, n, &f);
+	if (rc == DT_OK)
+		rc = finish(&f);
+	if (rc == DT_OK && (!f.has_date || f.special))
+		rc = DT_SYNTAX;
+	if (rc != DT_OK)
+		return dt_error(rc, type, s, n, err);
+	struct pgtype_tm tm = {f.year, f.mon, f.mday, f.hour, f.min, f.sec, f.usec, 0, 0};
+	if (!pgtype_tm2ts(&tm, local))
+		return pgerr_set(err, "22008", "timestamp out of range: \"%.*s\"", (int)n, s);
+	*off = f.has_tz && !f.zone ? f.tz_off : INT32_MIN;
+	*zone = f.zone;
+	return true;
+}
+
+static enum dt_special special_of(const char *s, size_t n)
+{
+	struct dt_fields f;
+	return dt_parse(s, n, &f) == DT_OK ? f.special : SP_NONE;
+}
+
+bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			 struct pgerr *err)
+{
+	bool instant;
+	enum dt_special sp = special_of(s, n);
+	if (sp != SP_NONE && sp != SP_ALLBALLS && special_ts(sp, env, out, &instant)) {
+		if (instant && sp == SP_NOW) /* 'now' as a timestamp is the local wall clock */
+			*out += (int64_t)pgtype_tz_offset(env_tz(env), *out) * 1000000;
+		return true;
+	}
+	int off;
+	const struct pgtype_tz *zone;
+	return parse_ts(s, n, "timestamp", out, &off, &zone, err); /* a zone is ignored */
+}
+
+bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
+			   struct pgerr *err)
+{
+	bool instant;
+	enum dt_special sp = special_of(s, n);
+	if (sp != SP_NONE && sp != SP_ALLBALLS && special_ts(sp, env, out, &instant)) {
+		if (!instant && *out != PGTYPE_TS_NOEND && *out != PGTYPE_TS_NOBEGIN)
+			*out -= (int64_t)pgtype_tz_local_offset(env_tz(env), *out) * 1000000;
+		return true;
+	}
+	int off;
+	const struct pgtype_tz *zone;
+	int64_t local;
+	if (!parse_ts(s, n, "timestamp with time zone", &local, &off, &zone, err))
+		return false;
+	if (off == INT32_MIN)
+		off = pgtype_tz_local_offset(zone ? zone : env_tz(env), local);
+	*out = local - (int64_t)off * 1000000;
+	if (*out < MIN_TS || *out >= END_TS)
+		return pgerr_set(err, "22008", "timestamp out of range: \"%.*s\"", (int)n, s);
+	return true;
+}
+
+bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int32_t *out,
+		    struct pgerr *err)
+{
+	bool instant;
+	int64_t ts;
+	enum dt_special sp = special_of(s, n);
+	if (sp == SP_INF || sp == SP_NINF) {
+		*out = sp == SP_INF ? PGTYPE_DATE_NOEND : PGTYPE_DATE_NOBEGIN;
+		return true;
+	}
+	if (sp != SP_NONE && sp != SP_ALLBALLS && special_ts(sp, env, &ts, &instant)) {
+		if (sp == SP_NOW)
+			ts += (int64_t)pgtype_tz_offset(env_tz(env), ts) * 1000000;
+		*out = (int32_t)floordiv(ts, PGTYPE_USECS_PER_DAY);
+		return true;
+	}
+	struct dt_fields f;
+	enum dt_rc rc = dt_parse(s, n, &f);
+	if (rc == DT_OK)
+		rc = finish(&f);
+	if (rc == DT_OK && (!f.has_date || f.special))
+		rc = DT_SYNTAX;
+	if (rc != DT_OK)
+		return dt_error(rc, "date", s, n, err);
+	if (f.year < -4713 || f.year > 5874897)
+		return pgerr_set(err, "22008", "date out of range: \"%.*s\"", (int)n, s);
+	*out = pgtype_date2j(f.year, f.mon, f.mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
+	return true;
+}
+
+bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
+{
+	struct dt_fields f;
+	enum dt_rc rc = dt_parse(s, n, &f);
+	if (rc == DT_OK && f.special == SP_ALLBALLS) {
+		*out = 0;
+		return true;
+	}
+	if (rc == DT_OK && f.special == SP_NOW) {
+		int64_t now = pgtype_now();
+		*out = now - floordiv(now, PGTYPE_USECS_PER_DAY) * PGTYPE_USECS_PER_DAY;
+		return true;
+	}
+	if (rc == DT_OK)
+		rc = finish(&f);
+	if (rc == DT_OK && (!f.has_time || f.special))
+		rc = DT_SYNTAX;
+	if (rc != DT_OK)
+		return dt_error(rc, "time without time zone", s, n, err);
+	*out = ((f.hour * INT64_C(60) + f.min) * 60 + f.sec) * 1000000 + f.usec;
+	if (*out > PGTYPE_USECS_PER_DAY)
+		return dt_error(DT_RANGE, "time", s, n, err);
+	return true;
+}
+
+/* ---- output ---- */
+
+static void put_date(struct strbuf *out, int year, int mon, int mday)
+{
+	strbuf_printf(out, "%04d-%02d-%02d", year > 0 ? year : 1 - year, mon, mday);
+}
+
+static void put_time(struct strbuf *out, int64_t t)
+{
+	int64_t usec = t % 1000000;
+	strbuf_printf(out, "%02d:%02d:%02d", (int)(t / INT64_C(3600000000)),
+		      (int)(t / 60000000 % 60), (int)(t / 1000000 % 60));
+	if (usec) {
+		char frac[8];
+		snprintf(frac, sizeof(frac), "%06d", (int)usec);
+		size_t len = 6;
+		while (frac[len - 1] == '0')
+			len--;
+		strbuf_printf(out, ".%.*s", (int)len, frac);
+	}
+}
+
+void pgtype_date_out(struct strbuf *out, int32_t d)
+{
+	if (d == PGTYPE_DATE_NOBEGIN || d == PGTYPE_DATE_NOEND) {
+		strbuf_puts(out, d == PGTYPE_DATE_NOEND ? "infinity" : "-infinity");
+		return;
+	}
+	int y, m, day;
+	pgtype_j2date(d + PGTYPE_POSTGRES_EPOCH_JDATE, &y, &m, &day);
+	put_date(out, y, m, day);
+	if (y <= 0)
+		strbuf_puts(out, " BC");
+}
+
+void pgtype_time_out(struct strbuf *out, int64_t t) { put_time(out, t); }
+
+/* "+05:30", "-03", "+00:53:28": hours always, minutes and seconds when not zero. */
+static void put_offset(struct strbuf *out, int off)
+{
+	int a = off < 0 ? -off : off;
+	strbuf_printf(out, "%c%02d", off < 0 ? '-' : '+', a / 3600);
+	if (a % 3600)
+		strbuf_printf(out, ":%02d", a % 3600 / 60);
+	if (a % 60)
+		strbuf_printf(out, ":%02d", a % 60);
+}
+
+static bool put_infinite(struct strbuf *out, int64_t ts)
+{
+	if (ts != PGTYPE_TS_NOBEGIN && ts != PGTYPE_TS_NOEND)
+		return false;
+	strbuf_puts(out, ts == PGTYPE_TS_NOEND ? "infinity" : "-infinity");
+	return true;
+}
+
+static void put_ts(struct strbuf *out, int64_t local, const int *off)
+{
+	struct pgtype_tm tm;
+	pgtype_ts2tm(local, &tm);
+	put_date(out, tm.year, tm.mon, tm.mday);
+	strbuf_putc(out, ' ');
+	put_time(out, local - floordiv(local, PGTYPE_USECS_PER_DAY) * PGTYPE_USECS_PER_DAY);
+	if (off)
+		put_offset(out, *off);
+	if (tm.year <= 0)
+		strbuf_puts(out, " BC");
+}
+
+void pgtype_timestamp_out(struct strbuf *out, int64_t ts)
+{
+	if (!put_infinite(out, ts))
+		put_ts(out, ts, NULL);
+}
+
+void pgtype_timestamptz_out(struct strbuf *out, int64_t ts, const struct pgtype_tz *tz)
+{
+	if (put_infinite(out, ts))
+		return;
+	int off = pgtype_tz_offset(tz ? tz : pgtype_tz_utc(), ts);
+	put_ts(out, ts + (int64_t)off * 1000000, &off);
+}

@@ -1,0 +1,198 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_dtcodec.c: date/time values between SQLite storage and the wire. Storage is the ISO
+ * text PostgreSQL prints with TimeZone UTC (timestamptz normalized to "+00", so SQLite's text
+ * order is time order); values written by older versions in any PostgreSQL input form are
+ * read back too. Text output re-renders in the session's zone; binary is PostgreSQL's
+ * integer form (int32 days, int64 microseconds since 2000-01-01, interval µs/days/months). */
+#include "pgtype_int.h"
+
+#include <string.h>
+
+/* A date/time value: which field is set depends on the type. */
+struct dtval {
+	int64_t ts; /* time, timestamp, timestamptz */
+	int32_t date;
+	struct pgtype_interval iv;
+};
+
+static int64_t round_prec(int64_t t, int32_t typmod)
+{
+	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10};
+	if (typmod < 0 || typmod >= 6 || t == PGTYPE_TS_NOBEGIN || t == PGTYPE_TS_NOEND)
+		return t;
+	int64_t s = scale[typmod];
+	return t >= 0 ? (t + s / 2) / s * s : -((-t + s / 2) / s * s);
+}
+
+static bool parse_value(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			struct dtval *v, struct pgerr *err)
+{
+	switch (oid) {
+	case PGTYPE_DATE:
+		return pgtype_date_in(s, n, env, &v->date, err);
+	case PGTYPE_TIME:
+		return pgtype_time_in(s, n, &v->ts, err);
+	case PGTYPE_TIMESTAMP:
+		return pgtype_timestamp_in(s, n, env, &v->ts, err);
+	case PGTYPE_TIMESTAMPTZ:
+		return pgtype_timestamptz_in(s, n, env, &v->ts, err);
+	default:
+		return pgtype_interval_in(s, n, &v->iv, err);
+	}
+}
+
+static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v,
+			 const struct pgtype_tz *tz)
+{
+	switch (oid) {
+	case PGTYPE_DATE:
+		pgtype_date_out(out, v->date);
+		break;
+	case PGTYPE_TIME:
+		pgtype_time_out(out, v->ts);
+		break;
+	case PGTYPE_TIMESTAMP:
+		pgtype_timestamp_out(out, v->ts);
+		break;
+	case PGTYPE_TIMESTAMPTZ:
+		pgtype_timestamptz_out(out, v->ts, tz);
+		break;
+	default:
+		pgtype_interval_out(out, &v->iv);
+		break;
+	}
+}
+
+static bool is_dt(uint32_t oid)
+{
+	return oid == PGTYPE_DATE || oid == PGTYPE_TIME || oid == PGTYPE_TIMESTAMP ||
+	       oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL;
+}
+
+/* A stored value: text read as the type (stored timestamptz without an offset is UTC). */
+static bool stored(uint32_t oid, int32_t typmod, const struct pgtype_value *v, struct dtval *out)
+{
+	struct pgerr ignored;
+	static const struct pgtype_dtenv utc = {NULL, 0};
+	if (v->kind != PGTYPE_V_TEXT || !parse_value(oid, v->p, v->n, &utc, out, &ignored))
+		return false;
+	if (oid != PGTYPE_DATE && oid != PGTYPE_INTERVAL)
+		out->ts = round_prec(out->ts, typmod);
+	return true;
+}
+
+void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
+			   const struct pgtype_tz *tz, const struct pgtype_value *v)
+{
+	struct dtval d;
+	if (!is_dt(oid) || !stored(oid, typmod, v, &d)) {
+		pgtype_encode_text_typmod(out, oid, typmod, v);
+		return;
+	}
+	format_value(out, oid, &d, tz);
+}
+
+bool pgtype_dt_encode_text(struct strbuf *out, uint32_t oid, int32_t typmod,
+			   const struct pgtype_value *v)
+{
+	struct dtval d;
+	if (!is_dt(oid) || !stored(oid, typmod, v, &d))
+		return false;
+	format_value(out, oid, &d, NULL);
+	return true;
+}
+
+bool pgtype_dt_send(struct strbuf *out, uint32_t oid, int32_t typmod, const struct pgtype_value *v,
+		    struct pgerr *err)
+{
+	struct dtval d;
+	if (!stored(oid, typmod, v, &d))
+		return pgerr_set(err, "22007", "stored value \"%.*s\" is not a valid %s",
+				 v->kind == PGTYPE_V_TEXT ? (int)v->n : 0,
+				 v->kind == PGTYPE_V_TEXT ? v->p : "",
+				 pgtype_by_oid(oid)->sql_name);
+	switch (oid) {
+	case PGTYPE_DATE:
+		strbuf_put_u32(out, (uint32_t)d.date);
+		break;
+	case PGTYPE_INTERVAL:
+		strbuf_put_u64(out, (uint64_t)d.iv.time);
+		strbuf_put_u32(out, (uint32_t)d.iv.day);
+		strbuf_put_u32(out, (uint32_t)d.iv.month);
+		break;
+	default:
+		strbuf_put_u64(out, (uint64_t)d.ts);
+		break;
+	}
+	return true;
+}
+
+static uint64_t be(const uint8_t *p, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static struct pgtype_value text_value(struct arena *a, const struct strbuf *sb)
+{
+	return (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+				     .p = arena_strndup(a, sb->data ? sb->data : "", sb->len),
+				     .n = sb->len};
+}
+
+bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		    struct pgtype_value *out, struct pgerr *err)
+{
+	size_t want = oid == PGTYPE_DATE ? 4 : oid == PGTYPE_INTERVAL ? 16 : 8;
+	if (n != want)
+		return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
+				 "incorrect binary data format for type %s: expected %zu bytes, "
+				 "got %zu",
+				 pgtype_by_oid(oid)->sql_name, want, n);
+	struct dtval d = {0};
+	if (oid == PGTYPE_DATE) {
+		d.date = (int32_t)(uint32_t)be(p, 4);
+	} else if (oid == PGTYPE_INTERVAL) {
+		d.iv = (struct pgtype_interval){(int64_t)be(p, 8), (int32_t)(uint32_t)be(p + 8, 4),
+						(int32_t)(uint32_t)be(p + 12, 4)};
+	} else {
+		d.ts = (int64_t)be(p, 8);
+		bool inf = d.ts == PGTYPE_TS_NOBEGIN || d.ts == PGTYPE_TS_NOEND;
+		if (oid == PGTYPE_TIME ? d.ts < 0 || d.ts > PGTYPE_USECS_PER_DAY
+				       : !inf && (d.ts < INT64_C(-211813488000000000) ||
+						  d.ts >= INT64_C(9223371331200000000)))
+			return pgerr_set(err, "22008",
+					 oid == PGTYPE_TIME ? "time out of range"
+							    : "timestamp out of range");
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	format_value(&sb, oid, &d, NULL);
+	*out = text_value(a, &sb);
+	strbuf_fini(&sb);
+	return true;
+}
+
+bool pgtype_dt_decode_text(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			   struct arena *a, struct pgtype_value *out, struct pgerr *err)
+{
+	struct dtval d;
+	if (!parse_value(oid, s, n, env, &d, err))
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	format_value(&sb, oid, &d, NULL);
+	*out = text_value(a, &sb);
+	strbuf_fini(&sb);
+	return true;
+}
+
+bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			    struct arena *a, struct pgtype_value *out, struct pgerr *err)
+{
+	if (is_dt(oid))
+		return pgtype_dt_decode_text(oid, s, n, env, a, out, err);
+	return pgtype_decode_text(oid, s, n, a, out, err);
+}

@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_interval.c: interval input (PostgreSQL's "1 year 2 mons 3 days 04:05:06", unit words
+ * and their abbreviations, "ago", "@", fractional units cascading down, ISO 8601 "P1Y2M3DT4H")
+ * and output in IntervalStyle postgres, byte for byte. */
+#include "pgtype_int.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define USECS_PER_HOUR INT64_C(3600000000)
+
+enum unit {
+	U_NONE,
+	U_USEC,
+	U_MSEC,
+	U_SEC,
+	U_MIN,
+	U_HOUR,
+	U_DAY,
+	U_WEEK,
+	U_MON,
+	U_YEAR,
+	U_DECADE,
+	U_CENTURY,
+	U_MILLENNIUM
+};
+
+static enum unit unit_of(const char *w, size_t n)
+{
+	static const struct {
+		const char *name;
+		enum unit u;
+	} tab[] = {
+		{"microsecond", U_USEC},
+		{"microseconds", U_USEC},
+		{"us", U_USEC},
+		{"usec", U_USEC},
+		{"usecs", U_USEC},
+		{"millisecond", U_MSEC},
+		{"milliseconds", U_MSEC},
+		{"ms", U_MSEC},
+		{"msec", U_MSEC},
+		{"msecs", U_MSEC},
+		{"second", U_SEC},
+		{"seconds", U_SEC},
+		{"s", U_SEC},
+		{"sec", U_SEC},
+		{"secs", U_SEC},
+		{"minute", U_MIN},
+		{"minutes", U_MIN},
+		{"m", U_MIN},
+		{"min", U_MIN},
+		{"mins", U_MIN},
+		{"hour", U_HOUR},
+		{"hours", U_HOUR},
+		{"h", U_HOUR},
+		{"hr", U_HOUR},
+		{"hrs", U_HOUR},
+		{"day", U_DAY},
+		{"days", U_DAY},
+		{"d", U_DAY},
+		{"week", U_WEEK},
+		{"weeks", U_WEEK},
+		{"w", U_WEEK},
+		{"month", U_MON},
+		{"months", U_MON},
+		{"mon", U_MON},
+		{"mons", U_MON},
+		{"year", U_YEAR},
+		{"years", U_YEAR},
+		{"y", U_YEAR},
+		{"yr", U_YEAR},
+		{"yrs", U_YEAR},
+		{"decade", U_DECADE},
+		{"decades", U_DECADE},
+		{"dec", U_DECADE},
+		{"decs", U_DECADE},
+		{"century", U_CENTURY},
+		{"centuries", U_CENTURY},
+		{"c", U_CENTURY},
+		{"cent", U_CENTURY},
+		{"millennium", U_MILLENNIUM},
+		{"millennia", U_MILLENNIUM},
+		{"mil", U_MILLENNIUM},
+		{"mils", U_MILLENNIUM},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(tab); i++) {
+		if (strlen(tab[i].name) == n && strncasecmp(tab[i].name, w, n) == 0)
+			return tab[i].u;
+	}
+	return U_NONE;
+}
+
+/* Accumulates in doubles so fractions cascade (1.5 months = 1 mon 15 days) as PostgreSQL's
+ * AdjustFractDays/AdjustFractSeconds do; rounded to whole units at the end. */
+struct acc {
+	double month, day, usec;
+	bool any, range;
+};
+
+static void add_days(struct acc *a, double v)
+{
+	double whole = trunc(v);
+	a->day += whole;
+	a->usec += (v - whole) * 86400e6;
+}
+
+static void add(struct acc *a, double v, enum unit u)
+{
+	double whole;
+	a->any = true;
+	switch (u) {
+	case U_USEC:
+		a->usec += v;
+		break;
+	case U_MSEC:
+		a->usec += v * 1e3;
+		break;
+	case U_NONE:
+	case U_SEC:
+		a->usec += v * 1e6;
+		break;
+	case U_MIN:
+		a->usec += v * 60e6;
+		break;
+	case U_HOUR:
+		a->usec += v * 3600e6;
+		break;
+	case U_DAY:
+		add_days(a, v);
+		break;
+	case U_WEEK:
+		add_days(a, v * 7);
+		break;
+	case U_MON:
+		whole = trunc(v);
+		a->month += whole;
+		add_days(a, (v - whole) * 30);
+		break;
+	case U_YEAR:
+		a->month += rint(v * 12);
+		break;
+	case U_DECADE:
+		a->month += rint(v * 120);
+		break;
+	case U_CENTURY:
+		a->month += rint(v * 1200);
+		break;
+	case U_MILLENNIUM:
+		a->month += rint(v * 12000);
+		break;
+	}
+}
+
+/* [+-]h:m[:s[.f]] (or m:s.f when it has a fraction and two fields). */
+static bool add_time(struct acc *a, const char *p, size_t n)
+{
+	char buf[64];
+	if (n >= sizeof(buf))
+		return false;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	double sign = buf[0] == '-' ? -1 : 1;
+	char *q = buf + (buf[0] == '-' || buf[0] == '+'), *end;
+	double f[3] = {0, 0, 0};
+	int nf = 0;
+	while (nf < 3) {
+		if (!isdigit((unsigned char)*q) && *q != '.')
+			return false;
+		f[nf++] = strtod(q, &end);
+		if (end == q)
+			return false;
+		q = end;
+		if (*q != ':')
+			break;
+		q++;
+	}
+	if (*q)
+		return false;
+	if (nf == 2 && strchr(buf, '.')) { /* mm:ss.fff */
+		f[2] = f[1];
+		f[1] = f[0];
+		f[0] = 0;
+	}
+	if (f[1] > 59 || f[2] >= 60) {
+		a->range = true;
+		return false;
+	}
+	a->any = true;
+	a->usec += sign * ((f[0] * 60 + f[1]) * 60 + f[2]) * 1e6;
+	return true;
+}
+
+/* ISO 8601 "P[nY][nM][nW][nD][T[nH][nM][nS]]". */
+static bool parse_iso(const char *p, size_t n, struct acc *a)
+{
+	bool in_time = false;
+	size_t i = 1;
+	if (n < 2)
+		return false;
+	while (i < n) {
+		if (p[i] == 'T' || p[i] == 't') {
+			in_time = true;
+			i++;
+			continue;
+		}
+		char *end;
+		double v = strtod(p + i, &end);
+		if (end == p + i || (size_t)(end - p) >= n)
+			return false;
+		i = (size_t)(end - p);
+		switch (toupper((unsigned char)p[i++])) {
+		case 'Y':
+			add(a, v, U_YEAR);
+			break;
+		case 'M':
+			add(a, v, in_time ? U_MIN : U_MON);
+			break;
+		case 'W':
+			add(a, v, U_WEEK);
+			break;
+		case 'D':
+			add(a, v, U_DAY);
+			break;
+		case 'H':
+			add(a, v, U_HOUR);
+			break;
+		case 'S':
+			add(a, v, U_SEC);
+			break;
+		default:
+			return false;
+		}
+	}
+	return a->any;
+}
+
+/* The PostgreSQL format: numbers each followed by a unit (a unit-less number is seconds, or
+ * days before a time field), time fields, '@' and a trailing "ago". */
+static bool parse_pg(const char *s, size_t n, struct acc *a)
+{
+	size_t i = 0;
+	bool ago = false, pending = false;
+	double num = 0;
+	while (i < n) {
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (i >= n)
+			break;
+		size_t start = i;
+		if (s[i] == '@' && !a->any && !pending) {
+			i++;
+			continue;
+		}
+		if (isalpha((unsigned char)s[i])) {
+			while (i < n && isalpha((unsigned char)s[i]))
+				i++;
+			size_t len = i - start;
+			if (len == 3 && strncasecmp(s + start, "ago", 3) == 0 && !pending) {
+				ago = true;
+				continue;
+			}
+			enum unit u = unit_of(s + start, len);
+			if (u == U_NONE || !pending || ago)
+				return false;
+			add(a, num, u);
+			pending = false;
+			continue;
+		}
+		while (i < n && !isspace((unsigned char)s[i]) && !isalpha((unsigned char)s[i]))
+			i++;
+		if (ago)
+			return false;
+		if (memchr(s + start, ':', i - start)) {
+			if (pending)
+				add(a, num, U_DAY);
+			pending = false;
+			if (!add_time(a, s + start, i - start))
+				return false;
+			continue;
+		}
+		if (pending)
+			return false;
+		char buf[64], *end;
+		if (i - start >= sizeof(buf))
+			return false;
+		snprintf(buf, sizeof(buf), "%.*s", (int)(i - start), s + start);
+		num = strtod(buf, &end);
+		if (end == buf || *end || strpbrk(buf, "xXpPnN"))
+			return false;
+		pending = true;
+	}
+	if (pending)
+		add(a, num, U_NONE);
+	if (ago) {
+		a->month = -a->month;
+		a->day = -a->day;
+		a->usec = -a->usec;
+	}
+	return a->any;
+}
+
+bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, struct pgerr *err)
+{
+	struct acc a = {0};
+	size_t b = 0;
+	while (b < n && isspace((unsigned char)s[b]))
+		b++;
+	bool ok = b < n && (s[b] == 'P' || s[b] == 'p') ? parse_iso(s + b, n - b, &a)
+							: parse_pg(s, n, &a);
+	if (!ok && a.range)
+		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
+				 (int)n, s);
+	if (!ok)
+		return pgerr_set(err, "22007", "invalid input syntax for type interval: \"%.*s\"",
+				 (int)n, s);
+	double usec = rint(a.usec);
+	if (fabs(a.month) > INT32_MAX || fabs(a.day) > INT32_MAX || fabs(usec) > 9.2e18)
+		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
+				 (int)n, s);
+	*out = (struct pgtype_interval){(int64_t)usec, (int32_t)a.day, (int32_t)a.month};
+	return true;
+}
+
+/* AddPostgresIntPart: " 1 year", "+2 mons" after a negative part, plural unless 1. */
+static void int_part(struct strbuf *out, int64_t v, const char *unit, bool *zero, bool *before)
+{
+	if (v == 0)
+		return;
+	strbuf_printf(out, "%s%s%lld %s%s", *zero ? "" : " ", *before && v > 0 ? "+" : "",
+		      (long long)v, unit, v != 1 ? "s" : "");
+	*before = v < 0;
+	*zero = false;
+}
+
+void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv)
+{
+	bool zero = true, before = false;
+	int_part(out, iv->month / 12, "year", &zero, &before);
+	int_part(out, iv->month % 12, "mon", &zero, &before);
+	int_part(out, iv->day, "day", &zero, &before);
+	if (!zero && iv->time == 0)
+		return;
+	uint64_t t = iv->time < 0 ? (uint64_t)0 - (uint64_t)iv->time : (uint64_t)iv->time;
+	strbuf_printf(out, "%s%s%02llu:%02d:%02d", zero ? "" : " ",
+		      iv->time < 0 ? "-"
+		      : before     ? "+"
+				   : "",
+		      (unsigned long long)(t / (uint64_t)USECS_PER_HOUR), (int)(t / 60000000 % 60),
+		      (int)(t / 1000000 % 60));
+	if (t % 1000000) {
+		char frac[8];
+		snprintf(frac, sizeof(frac), "%06d", (int)(t % 1000000));
+		int len = 6;
+		while (frac[len - 1] == '0')
+			len--;
+		strbuf_printf(out, ".%.*s", len, frac);
+	}
+}

@@ -1,0 +1,391 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_datetime.c: the translator's side of date and time. Literals cast to a date/time type
+ * are checked (22007/22008 with the literal's position) and stored in the normalized ISO
+ * form; what depends on the session (TimeZone, the transaction's start) becomes a call to
+ * the pgfn functions (src/pgfn/pgfn_datetime.c), which get the static type OIDs of their
+ * arguments. Operators on date/time operands become pg_dt_add/pg_dt_sub/pg_dt_cmp calls. */
+#include "xlat_int.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pgtype.h"
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static bool relative_word(const char *s)
+{
+	static const char *const words[] = {"now", "today", "tomorrow", "yesterday"};
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	for (size_t i = 0; i < ARRAY_LEN(words); i++) {
+		if (n == strlen(words[i]) && strncasecmp(s, words[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location)
+{
+	struct pgtype_value v;
+	struct pgerr err;
+	if (oid == XLAT_OID_TIMETZ) { /* no arithmetic or conversion: kept as written */
+		xlat_string(c, s);
+		return true;
+	}
+	pgerr_clear(&err);
+	if (!pgtype_decode_text_env(oid, s, strlen(s), NULL, c->a, &v, &err)) {
+		xlat_fail(c, err.sqlstate, location, "%s", err.message);
+		if (err.hint[0])
+			pgerr_hint(c->err, "%s", err.hint);
+		return false;
+	}
+	bool session = relative_word(s) || oid == XLAT_OID_TIMESTAMPTZ;
+	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {
+		/* DDL (CHECK, DEFAULT, indexes) must not depend on the session: read in UTC */
+		xlat_string(c, arena_strndup(c->a, v.p, v.n));
+		return true;
+	}
+	xlat_puts(c, "pg_dt_cast(");
+	xlat_string(c, s);
+	xlat_printf(c, ", %d, %u)", XLAT_OID_TEXT, oid);
+	return true;
+}
+
+bool xlat_dt_cast_expr(struct xlat_ctx *c, const char *x, uint32_t from, uint32_t to)
+{
+	xlat_printf(c, "pg_dt_cast(%s, %u, %u)", x, from, to);
+	return true;
+}
+
+static bool is_int(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
+}
+
+static bool is_ts(uint32_t oid) { return oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ; }
+
+static bool is_num(uint32_t oid)
+{
+	return is_int(oid) || oid == XLAT_OID_NUMERIC || oid == XLAT_OID_FLOAT4 ||
+	       oid == XLAT_OID_FLOAT8;
+}
+
+/* The result type of a + b / a - b, or 0 with *known false when there is no such operator. */
+static uint32_t arith_result(const char *op, uint32_t a, uint32_t b, bool *known)
+{
+	*known = true;
+	bool plus = *op == '+';
+	if (a == XLAT_OID_DATE && is_int(b))
+		return XLAT_OID_DATE;
+	if (plus && is_int(a) && b == XLAT_OID_DATE)
+		return XLAT_OID_DATE;
+	if (b == XLAT_OID_INTERVAL) {
+		if (a == XLAT_OID_DATE)
+			return XLAT_OID_TIMESTAMP;
+		if (is_ts(a) || a == XLAT_OID_TIME || a == XLAT_OID_INTERVAL || a == 0)
+			return a;
+	}
+	if (plus && a == XLAT_OID_INTERVAL)
+		return b == XLAT_OID_DATE ? XLAT_OID_TIMESTAMP : b;
+	if (plus && a == XLAT_OID_DATE && b == XLAT_OID_TIME)
+		return XLAT_OID_TIMESTAMP;
+	if (!plus && a == XLAT_OID_DATE && b == XLAT_OID_DATE)
+		return XLAT_OID_INT4;
+	if (!plus && (is_ts(a) || a == XLAT_OID_DATE) && (is_ts(b) || b == XLAT_OID_DATE))
+		return XLAT_OID_INTERVAL;
+	if (!plus && a == XLAT_OID_TIME && b == XLAT_OID_TIME)
+		return XLAT_OID_INTERVAL;
+	*known = a == 0 || b == 0 || a == XLAT_OID_UNKNOWN || b == XLAT_OID_UNKNOWN;
+	return 0;
+}
+
+static const char *type_name(uint32_t oid)
+{
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
+	return ti ? ti->sql_name : "unknown";
+}
+
+static bool no_operator(struct xlat_ctx *c, const char *op, uint32_t a, uint32_t b, int location)
+{
+	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, location, "operator does not exist: %s %s %s",
+		  type_name(a), op, type_name(b));
+	pgerr_hint(c->err, "No operator matches the given name and argument types. You might "
+			   "need to add explicit type casts.");
+	return false;
+}
+
+int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct xlat_type lt,
+		     const char *r, struct xlat_type rt, int location, struct xlat_type *t)
+{
+	uint32_t a = lt.oid, b = rt.oid;
+	bool ta = xlat_type_is_temporal(a) && a != XLAT_OID_TIMETZ;
+	bool tb = xlat_type_is_temporal(b) && b != XLAT_OID_TIMETZ;
+	if (!ta && !tb)
+		return 0;
+	*t = (struct xlat_type){0, -1};
+	bool cmp = strchr("=<>", op[0]) != NULL;
+	if (cmp) {
+		/* same-typed dates and timestamps compare as their normalized text (indexes work) */
+		if (a == b && a != XLAT_OID_INTERVAL)
+			return 0;
+		if (!(ta && tb) && a != XLAT_OID_INTERVAL && b != XLAT_OID_INTERVAL)
+			return 0;
+		t->oid = XLAT_OID_BOOL;
+		xlat_printf(c, "(pg_dt_cmp(%s, %u, %s, %u) %s 0)", l, a, r, b, op);
+		return 1;
+	}
+	if ((op[0] == '*' || op[0] == '/') && !op[1]) {
+		bool left_iv = a == XLAT_OID_INTERVAL && (is_num(b) || b == 0);
+		bool right_iv = op[0] == '*' && b == XLAT_OID_INTERVAL && (is_num(a) || a == 0);
+		if (!left_iv && !right_iv)
+			return no_operator(c, op, a, b, location) ? 1 : -1;
+		t->oid = XLAT_OID_INTERVAL;
+		xlat_printf(c, "pg_interval_mul(%s, %s, %d)", left_iv ? l : r, left_iv ? r : l,
+			    op[0] == '/');
+		return 1;
+	}
+	if ((op[0] != '+' && op[0] != '-') || op[1])
+		return no_operator(c, op, a, b, location) ? 1 : -1;
+	bool known;
+	t->oid = arith_result(op, a, b, &known);
+	if (!known)
+		return no_operator(c, op, a, b, location) ? 1 : -1;
+	bool sub = op[0] == '-' && b != XLAT_OID_INTERVAL && !is_int(b);
+	if (is_int(a) && b == XLAT_OID_DATE) /* int + date: the date first */
+		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, 1)", r, b, l, a);
+	else if (sub)
+		xlat_printf(c, "pg_dt_sub(%s, %u, %s, %u)", l, a, r, b);
+	else
+		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, %d)", l, a, r, b, op[0] == '-' ? -1 : 1);
+	return 1;
+}
+
+/* ---- functions ---- */
+
+static const char *fname(const PgQuery__FuncCall *f)
+{
+	return xlat_node_str(f->funcname[f->n_funcname - 1]);
+}
+
+/* An argument and, after it, its static type OID. */
+static bool typed_arg(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	if (!xlat_expr(c, n, t))
+		return false;
+	xlat_printf(c, ", %u", t->oid == XLAT_OID_UNKNOWN ? 0 : t->oid);
+	return true;
+}
+
+static bool plain_arg(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type ignored;
+	return xlat_expr(c, n, &ignored);
+}
+
+/* now(), transaction_timestamp(), statement_timestamp(), clock_timestamp(). */
+bool xlat_dt_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = fname(f);
+	int kind = strcmp(name, "statement_timestamp") == 0 ? 1
+		   : strcmp(name, "clock_timestamp") == 0   ? 2
+							    : 0;
+	*t = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+	xlat_printf(c, "pg_current(%u, -1, %d)", XLAT_OID_TIMESTAMPTZ, kind);
+	return true;
+}
+
+bool xlat_dt_sqlvalue(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct xlat_type *t)
+{
+	*t = (struct xlat_type){oid, typmod};
+	xlat_printf(c, "pg_current(%u, %d)", oid, typmod);
+	return true;
+}
+
+/* date_trunc(field, x [, zone]): a date is truncated as a timestamptz. */
+bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	xlat_puts(c, "pg_date_trunc(");
+	if (!plain_arg(c, f->args[0]))
+		return false;
+	xlat_puts(c, ", ");
+	if (!typed_arg(c, f->args[1], &xt))
+		return false;
+	if (f->n_args == 3) {
+		xlat_puts(c, ", ");
+		if (!plain_arg(c, f->args[2]))
+			return false;
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){xt.oid == XLAT_OID_DATE || xt.oid == XLAT_OID_UNKNOWN
+					? XLAT_OID_TIMESTAMPTZ
+					: xt.oid,
+				-1};
+	return true;
+}
+
+/* extract(field FROM x) is numeric, date_part(field, x) double precision. */
+bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	bool numeric = strcmp(fname(f), "extract") == 0;
+	xlat_puts(c, "pg_extract(");
+	if (!plain_arg(c, f->args[0]))
+		return false;
+	xlat_puts(c, ", ");
+	if (!typed_arg(c, f->args[1], &xt))
+		return false;
+	xlat_printf(c, ", %d)", numeric);
+	*t = (struct xlat_type){numeric ? XLAT_OID_NUMERIC : XLAT_OID_FLOAT8, -1};
+	return true;
+}
+
+bool xlat_dt_age(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	xlat_puts(c, "pg_age(");
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!typed_arg(c, f->args[i], &xt))
+			return false;
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_INTERVAL, -1};
+	return true;
+}
+
+/* make_interval's parameters, in order; each defaults to 0 and may be named. */
+static const char *const interval_params[] = {"years", "months", "weeks", "days",
+					      "hours", "mins",   "secs"};
+
+static bool make_interval(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	const PgQuery__Node *slot[7] = {NULL};
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *a = f->args[i];
+		size_t k = i;
+		if (a->node_case == NODE(NAMED_ARG_EXPR)) {
+			for (k = 0; k < 7 && strcmp(interval_params[k], a->named_arg_expr->name);
+			     k++)
+				;
+			a = a->named_arg_expr->arg;
+		}
+		if (k >= 7 || slot[k])
+			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+					 "function make_interval with these arguments does not "
+					 "exist");
+		slot[k] = a;
+	}
+	for (size_t k = 0; k < 7; k++) {
+		xlat_puts(c, ", ");
+		if (!slot[k])
+			xlat_puts(c, "0");
+		else if (!plain_arg(c, slot[k]))
+			return false;
+	}
+	return true;
+}
+
+/* make_date, make_time, make_timestamp, make_timestamptz, make_interval. */
+bool xlat_dt_make(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = fname(f) + 5;
+	uint32_t oid = strcmp(name, "date") == 0          ? XLAT_OID_DATE
+		       : strcmp(name, "time") == 0        ? XLAT_OID_TIME
+		       : strcmp(name, "timestamp") == 0   ? XLAT_OID_TIMESTAMP
+		       : strcmp(name, "timestamptz") == 0 ? XLAT_OID_TIMESTAMPTZ
+							  : XLAT_OID_INTERVAL;
+	size_t want = oid == XLAT_OID_DATE || oid == XLAT_OID_TIME ? 3 : 6;
+	*t = (struct xlat_type){oid, -1};
+	xlat_printf(c, "pg_make(%u", oid);
+	if (oid == XLAT_OID_INTERVAL) {
+		if (!make_interval(c, f))
+			return false;
+	} else {
+		if (f->n_args != want && !(oid == XLAT_OID_TIMESTAMPTZ && f->n_args == 7))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+					 "function %s with %zu arguments does not exist", fname(f),
+					 f->n_args);
+		for (size_t i = 0; i < f->n_args; i++) {
+			xlat_puts(c, ", ");
+			if (!plain_arg(c, f->args[i]))
+				return false;
+		}
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+bool xlat_dt_to_char(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	xlat_puts(c, "pg_to_char(");
+	if (!typed_arg(c, f->args[0], &xt))
+		return false;
+	xlat_puts(c, ", ");
+	if (!plain_arg(c, f->args[1]))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	return true;
+}
+
+/* to_timestamp(text, fmt), to_timestamp(seconds), to_date(text, fmt). */
+bool xlat_dt_to_timestamp(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	bool date = strcmp(fname(f), "to_date") == 0;
+	*t = (struct xlat_type){date ? XLAT_OID_DATE : XLAT_OID_TIMESTAMPTZ, -1};
+	if (f->n_args == 1 && !date) {
+		xlat_puts(c, "pg_to_timestamp_epoch(");
+		if (!plain_arg(c, f->args[0]))
+			return false;
+		xlat_puts(c, ")");
+		return true;
+	}
+	if (f->n_args != 2)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+				 "function %s with %zu arguments does not exist", fname(f),
+				 f->n_args);
+	xlat_puts(c, "pg_to_timestamp(");
+	if (!plain_arg(c, f->args[0]))
+		return false;
+	xlat_puts(c, ", ");
+	if (!plain_arg(c, f->args[1]))
+		return false;
+	xlat_printf(c, ", %u)", t->oid);
+	return true;
+}
+
+/* timezone(zone, x): x AT TIME ZONE zone. */
+bool xlat_dt_timezone(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	xlat_puts(c, "pg_timezone(");
+	if (!plain_arg(c, f->args[0]))
+		return false;
+	xlat_puts(c, ", ");
+	if (!typed_arg(c, f->args[1], &xt))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){xt.oid == XLAT_OID_TIMESTAMP ? XLAT_OID_TIMESTAMPTZ
+				: xt.oid == 0                ? 0
+							     : XLAT_OID_TIMESTAMP,
+				-1};
+	return true;
+}
+
+bool xlat_dt_justify(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = fname(f) + 8;
+	xlat_puts(c, "pg_justify(");
+	if (!plain_arg(c, f->args[0]))
+		return false;
+	xlat_printf(c, ", %d)", strcmp(name, "days") == 0 ? 1 : strcmp(name, "hours") == 0 ? 2 : 3);
+	*t = (struct xlat_type){XLAT_OID_INTERVAL, -1};
+	return true;
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_datetime.c: the date/time functions, table-driven (expression → text or error,
+ * expected values from PostgreSQL 15 with TimeZone UTC), and the session facts lent by
+ * pgfn_set_session (TimeZone, a transaction start that now() keeps). */
+#include "pgfn_test.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "pgtype.h"
+
+static const struct {
+	const char *expr, *want;
+} cases[] = {
+	/* casts: text input checked, conversions between the types */
+	{"pg_dt_cast('2024-02-29 13:45:00+02', 25, 1184)", "2024-02-29 11:45:00+00"},
+	{"pg_dt_cast('2024-02-30', 25, 1082)",
+	 "ERROR 22008: date/time field value out of range: \"2024-02-30\""},
+	{"pg_dt_cast('soon', 25, 1114)",
+	 "ERROR 22007: invalid input syntax for type timestamp: \"soon\""},
+	{"pg_dt_cast('2024-02-29 23:59:59', 1114, 1082)", "2024-02-29"},
+	{"pg_dt_cast('2024-02-29', 1082, 1184)", "2024-02-29 00:00:00+00"},
+	{"pg_dt_cast('13:45:00', 1083, 1186)", "13:45:00"},
+	{"pg_dt_cast('2024-02-29', 1082, 1083)",
+	 "ERROR 42846: cannot cast type date to time without time zone"},
+	{"pg_dt_cast(NULL, 25, 1082)", "NULL"},
+	/* arithmetic */
+	{"pg_dt_add('2024-02-29', 1082, 1, 23, 1)", "2024-03-01"},
+	{"pg_dt_add('2024-01-31', 1082, '1 mon', 1186, 1)", "2024-02-29 00:00:00"},
+	{"pg_dt_add('2024-03-31 10:00:00', 1114, '1 mon', 1186, -1)", "2024-02-29 10:00:00"},
+	{"pg_dt_add('1 day', 1186, '-02:00:00', 1186, 1)", "1 day -02:00:00"},
+	{"pg_dt_add('23:00:00', 1083, '03:00:00', 1186, 1)", "02:00:00"},
+	{"pg_dt_sub('2024-03-01', 1082, '2024-02-01', 1082)", "29"},
+	{"pg_dt_sub('2024-01-03 10:00:00', 1114, '2024-01-01 08:30:00', 1114)", "2 days 01:30:00"},
+	{"pg_dt_add('2024-02-29', 1082, 'x', 25, 1)",
+	 "ERROR 22007: invalid input syntax for type timestamp with time zone: \"x\""},
+	{"pg_dt_cmp('1 day', 1186, '23:00:00', 1186)", "1"},
+	{"pg_dt_cmp('1 mon', 1186, '30 days', 1186)", "0"},
+	{"pg_interval_mul('1 day 02:00:00', 2.5, 0)", "2 days 17:00:00"},
+	{"pg_interval_mul('1 mon', 4, 1)", "7 days 12:00:00"},
+	{"pg_interval_mul('1 mon', 0, 1)", "ERROR 22012: division by zero"},
+	{"pg_justify('35 days', 1)", "1 mon 5 days"},
+	{"pg_justify('27:00:00', 2)", "1 day 03:00:00"},
+	{"pg_justify('1 mon -01:00:00', 3)", "29 days 23:00:00"},
+	/* functions */
+	{"pg_date_trunc('month', '2024-02-29 13:45:00', 1114)", "2024-02-01 00:00:00"},
+	{"pg_date_trunc('week', '2024-05-17 13:45:06.789', 1114)", "2024-05-13 00:00:00"},
+	{"pg_date_trunc('hour', '3 days 04:05:06', 1186)", "3 days 04:00:00"},
+	{"pg_date_trunc('fortnight', '2024-05-17', 1114)",
+	 "ERROR 22023: unit \"fortnight\" not recognized for type timestamp without time zone"},
+	{"pg_extract('second', '2024-02-29 13:45:05.5', 1114, 1)", "5.500000"},
+	{"pg_extract('epoch', '2024-01-01 00:00:00+00', 1184, 1)", "1704067200.000000"},
+	{"pg_extract('epoch', '2024-02-29', 1082, 1)", "1709164800"},
+	{"pg_extract('dow', '2024-02-29', 1082, 0)", "4.0"},
+	{"pg_extract('hour', '2024-02-29', 1082, 1)",
+	 "ERROR 0A000: unit \"hour\" not supported for type date"},
+	{"pg_age('2024-02-29', 1082, '2023-01-01', 1082)", "1 year 1 mon 28 days"},
+	{"pg_make(1082, 2024, 2, 30)", "ERROR 22008: date field value out of range: 2024-02-30"},
+	{"pg_make(1186, 1, 2, 0, 3, 4, 5, 6.5)", "1 year 2 mons 3 days 04:05:06.5"},
+	{"pg_make(1083, 1, 2, 3.5)", "01:02:03.5"},
+	{"pg_to_char('2024-02-29 13:45:05.5', 1114, 'FMDay, DDth Mon YYYY HH12:MI:SS.MS AM')",
+	 "Thursday, 29th Feb 2024 01:45:05.500 PM"},
+	{"pg_to_char(1234.5, 1700, '9999.99')", " 1234.50"},
+	{"pg_to_char(12345, 23, '999')", " ###"},
+	{"pg_to_timestamp('2024-02-29 13:45:05', 'YYYY-MM-DD HH24:MI:SS', 1184)",
+	 "2024-02-29 13:45:05+00"},
+	{"pg_to_timestamp('2024-02-30', 'YYYY-MM-DD', 1082)",
+	 "ERROR 22008: date/time field value out of range: \"2024-02-30\""},
+	{"pg_to_timestamp_epoch(1709214305.5)", "2024-02-29 13:45:05.5+00"},
+	{"pg_timezone('America/New_York', '2024-07-01 10:00:00+00', 1184)", "2024-07-01 06:00:00"},
+	{"pg_timezone('Nowhere/Else', '2024-07-01 10:00:00+00', 1184)",
+	 "ERROR 22023: time zone \"Nowhere/Else\" not recognized"},
+};
+
+START_TEST(datetime_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
+END_TEST
+
+static const char *eval_on(sqlite3 *db, const char *sql, char *out, size_t len)
+{
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, sql, -1, &vm, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
+	snprintf(out, len, "%s", (const char *)sqlite3_column_text(vm, 0));
+	sqlite3_finalize(vm);
+	return out;
+}
+
+/* The lent session decides the zone and what now() is; the next lender replaces it. */
+START_TEST(session_is_lent)
+{
+	sqlite3 *db = NULL;
+	char buf[128];
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	ck_assert_int_eq(pgfn_register(db), SQLITE_OK);
+	struct pgtype_dtenv utc = {NULL, 0};
+	struct pgerr err;
+	int64_t start;
+	ck_assert(pgtype_timestamptz_in("2024-07-01 10:00:00+00", 22, &utc, &start, &err));
+	struct pgfn_session s = {pgtype_tz_lookup("Europe/Berlin"), start, start};
+	pgfn_set_session(db, &s);
+	ck_assert_str_eq(eval_on(db, "SELECT pg_current(1184, -1, 0)", buf, sizeof(buf)),
+			 "2024-07-01 10:00:00+00");
+	ck_assert_str_eq(eval_on(db, "SELECT pg_current(1114, -1)", buf, sizeof(buf)),
+			 "2024-07-01 12:00:00");
+	ck_assert_str_eq(eval_on(db, "SELECT pg_current(1266, -1)", buf, sizeof(buf)),
+			 "12:00:00+02");
+	ck_assert_str_eq(eval_on(db, "SELECT pg_dt_cast('2024-07-01 12:00', 25, 1184)", buf,
+				 sizeof(buf)),
+			 "2024-07-01 10:00:00+00");
+	ck_assert_str_eq(eval_on(db, "SELECT pg_dt_cast('2024-07-01 10:00:00+00', 1184, 25)", buf,
+				 sizeof(buf)),
+			 "2024-07-01 12:00:00+02");
+	pgfn_set_session(db, NULL);
+	ck_assert_str_eq(eval_on(db, "SELECT pg_dt_cast('2024-07-01 12:00', 25, 1184)", buf,
+				 sizeof(buf)),
+			 "2024-07-01 12:00:00+00");
+	sqlite3_close(db);
+}
+END_TEST
+
+Suite *pgfn_test_datetime_suite(void)
+{
+	Suite *s = suite_create("pgfn_datetime");
+	TCase *tc = tcase_create("datetime");
+	tcase_add_loop_test(tc, datetime_case, 0, (int)ARRAY_LEN(cases));
+	tcase_add_test(tc, session_is_lent);
+	suite_add_tcase(s, tc);
+	return s;
+}
