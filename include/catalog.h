@@ -23,7 +23,17 @@ struct catalog_session {
 	bool (*setting_at)(void *arg, size_t i, const char **name, const char **description,
 			   bool *read_only);
 	void *setting_arg;
+	/* currval()/lastval(): the values this session obtained (catalog_seqvals_new); NULL:
+	 * none are remembered. Owned by the session, which outlives its connections. */
+	struct catalog_seqvals *seqvals;
 };
+
+/* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL
+ * keeps it per backend. _reset forgets them (DISCARD SEQUENCES / ALL). */
+struct catalog_seqvals;
+struct catalog_seqvals *catalog_seqvals_new(void);
+void catalog_seqvals_free(struct catalog_seqvals *sv);
+void catalog_seqvals_reset(struct catalog_seqvals *sv);
 
 /* Registers the catalog's virtual tables and functions on db. Call once per connection,
  * before any other statement; everything registered is freed when db is closed. False with

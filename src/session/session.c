@@ -73,6 +73,7 @@ void session_free(struct session *s)
 	sess_tenant_count_drop(s);
 	free(s->sni);
 	sess_guc_fini(s);
+	catalog_seqvals_free(s->catalog.seqvals);
 	arena_free(s->msg_arena);
 	strbuf_fini(&s->out);
 	free(s->user);
@@ -281,7 +282,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 		return false;
 	sess_wait_attach(s);
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
-					      catalog_setting_at, s};
+					      catalog_setting_at, s, catalog_seqvals_new()};
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);

@@ -28,6 +28,7 @@ static const char *const relations[] = {
 	"pg_collation",
 	"pg_constraint",
 	"pg_database",
+	"pg_depend",
 	"pg_description",
 	"pg_enum",
 	"pg_extension",
@@ -151,6 +152,11 @@ static const struct catfn {
 	{"has_any_column_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_schema_privilege", 2, 3, XLAT_OID_BOOL},
 	{"has_database_privilege", 2, 3, XLAT_OID_BOOL},
+	{"nextval", 1, 1, XLAT_OID_INT8},
+	{"currval", 1, 1, XLAT_OID_INT8},
+	{"setval", 2, 3, XLAT_OID_INT8},
+	{"lastval", 0, 0, XLAT_OID_INT8},
+	{"pg_get_serial_sequence", 2, 2, XLAT_OID_TEXT},
 };
 
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,

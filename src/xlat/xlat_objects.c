@@ -99,6 +99,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			 : s->remove_type == OBJ(VIEW)  ? "DROP VIEW "
 							: NULL;
 	ddl(c, tag);
+	if (s->remove_type == OBJ(SEQUENCE))
+		return xlat_drop_sequences(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && s->remove_type != OBJ(INDEX))
@@ -330,18 +332,20 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 {
 	c->st->tag = "TRUNCATE TABLE";
 	c->st->writes = true;
-	if (s->restart_seqs)
-		return xlat_unsupported(c, -1, "TRUNCATE ... RESTART IDENTITY");
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
 	if (s->n_relations > 1)
 		script_parts(c, s->n_relations);
+	else if (s->restart_seqs)
+		c->st->kind = XLAT_SCRIPT;
 	for (size_t i = 0; i < s->n_relations; i++) {
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		xlat_puts(c, "DELETE FROM ");
 		if (!xlat_relname(c, s->relations[i]->range_var))
 			return false;
+		if (s->restart_seqs) /* RESTART IDENTITY: the owned sequences start over */
+			xlat_truncate_restart(c, s->relations[i]->range_var->relname);
 		if (s->n_relations > 1)
 			script_part(c, i, start, s->relations[i]->range_var->relname);
 	}

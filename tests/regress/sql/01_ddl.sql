@@ -102,8 +102,6 @@ INSERT INTO kv VALUES ('a', '');
 ALTER TABLE kv DROP CONSTRAINT kv_v_check;
 -- differs: not implemented yet (23505): duplicate key value violates unique constraint "kv_pkey"
 INSERT INTO kv VALUES ('a', '');
--- differs: not implemented yet (0A000): COMMENT is not supported
 COMMENT ON TABLE kv IS 'key value pairs';
--- differs: not implemented yet (0A000): COMMENT is not supported
 COMMENT ON COLUMN kv.v IS 'the value';
 DROP TABLE kv;
