@@ -374,6 +374,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_views_defs,
 	cat_infoschema_defs,
 	cat_seq_defs,
+	cat_stat_defs,
 };
 
 bool catalog_register(sqlite3 *db, struct pgerr *err)

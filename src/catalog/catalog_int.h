@@ -216,6 +216,8 @@ const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_views_defs(size_t *n);
 /* pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description. */
 const struct cat_reldef *cat_seq_defs(size_t *n);
+/* pg_stat_activity, pg_locks, pg_stat_*_tables, pg_statio_*_tables, pg_cursors. */
+const struct cat_reldef *cat_stat_defs(size_t *n);
 
 /* ---- catalog_seq.c: sequences and comments in the model ---- */
 /* Adds the implicit sequences of serial keys and the sidecar's sequences and comments. */

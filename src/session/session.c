@@ -67,6 +67,7 @@ void session_free(struct session *s)
 	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
+	sess_client_end(s);
 	shard_conn_release(s->conn);
 	sess_auth_free(s);
 	auth_users_unref(s->users);
@@ -282,7 +283,9 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 		return false;
 	sess_wait_attach(s);
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
-					      catalog_setting_at, s, catalog_seqvals_new()};
+					      catalog_setting_at, s, catalog_seqvals_new(), NULL,
+					      NULL};
+	sess_client_start(s);
 	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);
@@ -466,6 +469,7 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		}
 		size_t mark = s->out.len;
 		sess_wait_msg_begin(s);
+		sess_client_msg_begin(s, &m);
 		dispatch(s, &m);
 		if (s->parked || s->yielded) {
 			/* A Query continues where it stopped (sess_simple_continue); an Execute
@@ -479,6 +483,7 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 			return total;
 		}
 		sess_wait_msg_end(s);
+		sess_client_msg_end(s);
 		if (s->discard_pending) {
 			sess_ext_free_all(s);
 			s->discard_pending = false;
@@ -501,6 +506,7 @@ static size_t input_ready(struct session *s, const uint8_t *buf, size_t len, siz
 			return 0;
 		}
 		sess_wait_msg_end(s);
+		sess_client_msg_end(s);
 		arena_reset(s->msg_arena);
 	}
 	size_t need = len >= 5 ? 1 + ((size_t)buf[1] << 24 | (size_t)buf[2] << 16 |
@@ -527,6 +533,8 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
 		if (s->state == SESS_STARTUP || s->state == SESS_CLOSING || used == 0)
 			return s->state == SESS_CLOSING ? len : used;
 	}
+	if (sess_client_terminated(s))
+		return len;
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);
 	sess_wait_input_end(s, n > 0);

@@ -31,8 +31,17 @@ struct shard_tenant {
 	struct shard_conn *waiters; /* parked connections, woken all at once */
 };
 
+/* One advisory-lock SQL function's user data: the connection and the variant. */
+#define SHARD_ADV_NFN 10
+struct shard_adv_fn {
+	struct shard_conn *c;
+	unsigned flags;
+};
+
 struct shard_conn {
 	sqlite3 *db;
+	struct shard_client *client; /* the session using c (shard_conn_set_client), or NULL */
+	struct shard_adv_fn adv_fns[SHARD_ADV_NFN];
 	struct shard_authz authz;
 	char tenant[SHARD_TENANT_MAX + 1];
 	struct shard_registry *reg;
@@ -56,7 +65,15 @@ struct shard_registry {
 	struct shard_tenant *lru_head, *lru_tail; /* most recently used first */
 	size_t nidle_tenants;
 	size_t nopen; /* connections open through the pool, idle or in use */
+	struct shard_client *clients; /* every session's client (shard_client.c) */
+	struct adv_lock *adv;         /* advisory locks held, all tenants */
 };
+
+/* shard_client.c / shard_advfn.c: advisory locks and the session list. */
+int shard_adv_register(struct shard_conn *c);
+void shard_client_registry_fini(struct shard_registry *r);
+/* Wakes the parked connections of tenant name, if it has any. Registry lock held. */
+void shard_pool_wake_locked(struct shard_registry *r, const char *name);
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);

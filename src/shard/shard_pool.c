@@ -52,6 +52,7 @@ void shard_pool_fini(struct shard_registry *r)
 		}
 	}
 	free(r->buckets);
+	shard_client_registry_fini(r);
 	pthread_mutex_destroy(&r->lock);
 }
 
@@ -183,6 +184,13 @@ static void wake_all(struct shard_tenant *t)
 		if (w->wake_fn)
 			w->wake_fn(w->wake_arg);
 	}
+}
+
+void shard_pool_wake_locked(struct shard_registry *r, const char *name)
+{
+	struct shard_tenant *t = tenant_find(r, name, false);
+	if (t)
+		wake_all(t);
 }
 
 static void unpark_locked(struct shard_conn *c)
