@@ -352,6 +352,7 @@ static void conn_free(void *p)
 	struct cat_conn *cc = p;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
+	free(cc->view_saved);
 	free(cc);
 }
 
@@ -396,7 +397,7 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 	}
 	if (rc == SQLITE_OK &&
 	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc) ||
-	     !cat_seqfn_register(db, cc)))
+	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",

@@ -163,6 +163,7 @@ struct cat_conn {
 	bool have_model;
 	int schema_version;
 	int64_t side_key; /* data_version + total changes, when the model has a sidecar */
+	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -235,6 +236,8 @@ const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid
 /* A sequence's current state (last_value, is_called); false when it cannot be read. */
 bool cat_seq_state(sqlite3 *db, const struct cat_seq *q, int64_t *last, bool *called);
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
+bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
 

@@ -103,7 +103,6 @@ static const struct xcase cases[] = {
 	 "CREATE VIEW n1 AS SELECT a, b FROM t WHERE a > 0"},
 	{"CREATE VIEW n1 (x, y) AS SELECT a, count(*) FROM t GROUP BY a",
 	 "CREATE VIEW n1(x, y) AS SELECT a, count(*) AS count FROM t GROUP BY a"},
-	{"CREATE OR REPLACE VIEW n1 AS SELECT 1", "!0A000"},
 	{"CREATE TEMP VIEW n1 AS SELECT 1", "!0A000"},
 	{"CREATE VIEW n1 AS SELECT a FROM t WITH CHECK OPTION", "!0A000"},
 	{"CREATE MATERIALIZED VIEW n1 AS SELECT 1", "!0A000"},

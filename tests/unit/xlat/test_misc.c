@@ -92,6 +92,9 @@ static const struct {
 	 "column_name)); SELECT shardlite_comment('column', 't', 'a', 'it''s')", NULL},
 	{"COMMENT ON INDEX i IS NULL", "SELECT shardlite_comment('index', 'i', '', NULL)", NULL},
 	{"CHECKPOINT", "PRAGMA wal_checkpoint(PASSIVE)", NULL},
+	{"CREATE OR REPLACE VIEW v AS SELECT 1 AS x",
+	 "SELECT shardlite_view_save('v'); DROP VIEW IF EXISTS v; CREATE VIEW v AS SELECT 1 AS x; "
+	 "SELECT shardlite_view_check('v')", "CREATE VIEW"},
 };
 
 START_TEST(test_scripts)
