@@ -10,6 +10,23 @@
 
 #include "base.h"
 
+/* A session of the tenant as pg_stat_activity shows it. Times: microseconds since the Unix
+ * epoch, 0 for none; strings may be NULL. */
+struct catalog_activity {
+	uint32_t pid;
+	const char *user, *application_name, *client_addr, *state, *query;
+	int64_t backend_start, xact_start, query_start, state_change;
+	bool waiting; /* on an advisory lock */
+};
+
+/* An advisory lock held or waited for, keyed as PostgreSQL's pg_locks shows it. */
+struct catalog_lock {
+	uint32_t pid, classid, objid;
+	int objsubid;
+	bool shared, granted;
+	int64_t wait_start; /* not granted: since when */
+};
+
 /* Per-session facts the catalog reports. A connection may serve several sessions over its
  * life (pooling), so these are set by whoever uses the connection, each time it starts to. */
 struct catalog_session {
@@ -27,7 +44,21 @@ struct catalog_session {
 	 * RESET); false with err set. May be NULL (set_config is then refused with 0A000). */
 	bool (*set_setting)(void *arg, const char *name, const char *value, bool local,
 			    struct pgerr *err);
+	/* currval()/lastval(): the values this session obtained (catalog_seqvals_new); NULL:
+	 * none are remembered. Owned by the session, which outlives its connections. */
+	struct catalog_seqvals *seqvals;
+	/* pg_stat_activity and pg_locks: the tenant's sessions and advisory locks, allocated in
+	 * a (which the caller of the callback owns). NULL: the relations are empty. */
+	size_t (*activity)(void *arg, struct arena *a, struct catalog_activity **out);
+	size_t (*locks)(void *arg, struct arena *a, struct catalog_lock **out);
 };
+
+/* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL
+ * keeps it per backend. _reset forgets them (DISCARD SEQUENCES / ALL). */
+struct catalog_seqvals;
+struct catalog_seqvals *catalog_seqvals_new(void);
+void catalog_seqvals_free(struct catalog_seqvals *sv);
+void catalog_seqvals_reset(struct catalog_seqvals *sv);
 
 /* Registers the catalog's virtual tables and functions on db. Call once per connection,
  * before any other statement; everything registered is freed when db is closed. False with

@@ -220,6 +220,70 @@ enum shard_migrate_outcome shard_tenant_migrate(struct shard_registry *r, const 
  * another process migrating it) before giving up with 55P03. */
 #define SHARD_MIGRATE_LOCK_WAIT_MS 30000
 
+/* ---- Sessions as their tenant sees them: activity, advisory locks, signals ----
+ * A session registers a client for its whole life (across the connections it uses) and lends
+ * it to each connection it uses (shard_conn_set_client): the SQL functions pg_advisory_lock
+ * and friends, pg_cancel_backend and pg_terminate_backend act for it. */
+struct shard_client;
+
+/* What pg_stat_activity shows of a session. Times are microseconds since the Unix epoch, 0 for
+ * none. Strings may be NULL. */
+struct shard_client_info {
+	uint32_t pid;
+	const char *user, *application_name, *client_addr;
+	const char *state; /* "active", "idle", "idle in transaction", ... */
+	const char *query;
+	int64_t backend_start, xact_start, query_start, state_change;
+	bool waiting; /* parked on an advisory lock */
+};
+
+enum shard_signal { SHARD_SIGNAL_CANCEL, SHARD_SIGNAL_TERMINATE };
+enum shard_signal_result { SHARD_SIGNAL_SENT, SHARD_SIGNAL_DENIED, SHARD_SIGNAL_NO_SUCH };
+/* Delivers a signal to the session; called with the registry lock held, from any thread: it
+ * must only set flags and post a wakeup. */
+typedef void shard_signal_fn(void *arg, enum shard_signal sig);
+
+/* Registers session pid of tenant; fn/arg receive pg_cancel_backend/pg_terminate_backend. */
+struct shard_client *shard_client_new(struct shard_registry *r, const char *tenant,
+				      uint32_t pid, shard_signal_fn *fn, void *arg);
+/* Unregisters: releases every advisory lock the session holds and wakes the tenant's waiters;
+ * fn is not called after it returns. NULL is a no-op. */
+void shard_client_free(struct shard_client *cl);
+/* Replaces what pg_stat_activity shows (strings copied; pid and backend_start are kept). */
+void shard_client_update(struct shard_client *cl, const struct shard_client_info *info);
+/* Call when a message ends: a lock wait is over, and without an open transaction the
+ * transaction-level advisory locks are released. */
+void shard_client_xact_end(struct shard_client *cl, bool txn_open);
+/* Lends cl to c's SQL functions (NULL: none; they then fail with 0A000). */
+void shard_conn_set_client(struct shard_conn *c, struct shard_client *cl);
+/* Snapshots of the tenant's sessions (oldest first) and advisory locks (held, then waited
+ * for), in arena a. */
+size_t shard_client_list(struct shard_registry *r, const char *tenant, struct arena *a,
+			 struct shard_client_info **out);
+struct shard_adv_key {
+	uint32_t classid, objid;
+	uint16_t objsubid; /* 1: one bigint key (classid high half, objid low); 2: two int4 keys */
+};
+struct shard_lock_info {
+	uint32_t pid;
+	struct shard_adv_key key;
+	bool shared, granted;
+	int64_t wait_start; /* not granted: since when (µs since the epoch) */
+};
+size_t shard_adv_list(struct shard_registry *r, const char *tenant, struct arena *a,
+		      struct shard_lock_info **out);
+/* The lock calls behind the SQL functions: lock (false: another session holds it; with wait,
+ * the request is shown in pg_locks until granted or the message ends), unlock (false: not
+ * held at session level), unlock_all (session-level holds), and signalling a session of the
+ * same tenant (DENIED for another user's). */
+bool shard_adv_lock(struct shard_client *cl, const struct shard_adv_key *k, bool shared,
+		    bool xact, bool wait);
+bool shard_adv_unlock(struct shard_client *cl, const struct shard_adv_key *k, bool shared);
+void shard_adv_unlock_all(struct shard_client *cl);
+enum shard_signal_result shard_client_signal(struct shard_client *from, uint32_t pid,
+					     enum shard_signal sig);
+int64_t shard_now_us(void);
+
 /* The one mapping from a SQLite result code (and the connection's error message) to a
  * PostgreSQL error: 23505, 23502, 23503, 23514, 42P01, 42703, 42601, 53200, 54000, 55P03,
  * 57014, 25006, XX001, ... with PostgreSQL-style wording. Always returns false. */

@@ -75,15 +75,28 @@ void cat_result_text(sqlite3_context *ctx, const char *s)
 		sqlite3_result_null(ctx);
 }
 
-const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
+static int64_t pragma_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
-	int version = -1;
-	if (sqlite3_prepare_v2(cc->db, "PRAGMA schema_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (cc->have_model && version == cc->schema_version)
+	return v;
+}
+
+/* The sidecar's rows (sequences, comments) change without a schema change: a model that has
+ * them is also reloaded after any write, by this connection or a commit of another. */
+static int64_t side_key(sqlite3 *db)
+{
+	return pragma_int(db, "PRAGMA data_version") * 1000003 + sqlite3_total_changes64(db);
+}
+
+const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
+{
+	int version = (int)pragma_int(cc->db, "PRAGMA schema_version");
+	if (cc->have_model && version == cc->schema_version &&
+	    (!cc->model.has_sidecar || side_key(cc->db) == cc->side_key))
 		return &cc->model;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
@@ -97,6 +110,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	}
 	cc->have_model = true;
 	cc->schema_version = version;
+	cc->side_key = cc->model.has_sidecar ? side_key(cc->db) : 0;
 	return &cc->model;
 }
 
@@ -338,6 +352,7 @@ static void conn_free(void *p)
 	struct cat_conn *cc = p;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
+	free(cc->view_saved);
 	free(cc);
 }
 
@@ -359,6 +374,8 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_reldefs,
 	cat_views_defs,
 	cat_infoschema_defs,
+	cat_seq_defs,
+	cat_stat_defs,
 };
 
 bool catalog_register(sqlite3 *db, struct pgerr *err)
@@ -379,7 +396,8 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 		rc = register_defs(db, cc, defs, n);
 	}
 	if (rc == SQLITE_OK &&
-	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc)))
+	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc) ||
+	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",

@@ -165,7 +165,7 @@ static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv
 				    sqlite3_free);
 }
 
-/* No object carries a comment (COMMENT is not supported yet), as pg_description says. */
+/* Objects that do not exist here: no shared objects' comments, no user functions. */
 static void fn_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_null(ctx);
@@ -431,9 +431,6 @@ static const struct {
 	{"pg_type_is_visible", 1, fn_visible, true},
 	{"pg_function_is_visible", 1, fn_visible, true},
 	{"pg_get_userbyid", 1, fn_get_userbyid, false},
-	{"obj_description", 1, fn_null, true},
-	{"obj_description", 2, fn_null, true},
-	{"col_description", 2, fn_null, true},
 	{"shobj_description", 2, fn_null, true},
 	{"pg_get_function_result", 1, fn_null, true},
 	{"pg_get_function_arguments", 1, fn_null, true},

@@ -496,12 +496,6 @@ static const struct cat_reldef defs[] = {
 	 ", default_character_set_catalog " ID ", default_character_set_schema " ID
 	 ", default_character_set_name " ID ", sql_path " TXT,
 	 fill_schemata},
-	{"information_schema_sequences",
-	 "sequence_catalog " ID ", sequence_schema " ID ", sequence_name " ID ", data_type " TXT
-	 ", numeric_precision " NUM ", numeric_precision_radix " NUM ", numeric_scale " NUM
-	 ", start_value " TXT ", minimum_value " TXT ", maximum_value " TXT ", increment " TXT
-	 ", cycle_option " TXT,
-	 fill_empty},
 	{"information_schema_table_constraints",
 	 CON3 ", " TAB3 ", constraint_type " TXT ", is_deferrable " TXT ", initially_deferred " TXT
 	      ", enforced " TXT ", nulls_distinct " TXT,

@@ -78,8 +78,37 @@ struct cat_rel {
 	const char *sqlname; /* its name in sqlite_schema, NULL when SQLite has none */
 };
 
+struct cat_seq {
+	const char *name;
+	uint32_t oid;
+	struct cat_rel *rel; /* its pg_class entry, kind 'S' */
+	uint32_t typoid;     /* int2, int4 or int8 */
+	int64_t start, inc, min, max, cache;
+	bool cycle;
+	const char *owner_table, *owner_col; /* OWNED BY (or the serial column), NULL: none */
+	int owner_attnum;
+	bool implicit; /* a serial primary key's: its state is the table's sqlite_sequence row */
+};
+
+/* A COMMENT, resolved to its object: objsubid is the column's attnum, 0 for a relation. */
+struct cat_comment {
+	uint32_t objoid;
+	int subid;
+	const char *text;
+};
+
+/* The sidecar tables in a tenant's file (created by the first CREATE SEQUENCE or COMMENT;
+ * their layout is in docs/catalog.md and src/xlat/xlat_seq.c). */
+#define CAT_SIDECAR_SEQUENCES "_shardlite_sequences"
+#define CAT_SIDECAR_COMMENTS "_shardlite_comments"
+
 struct cat_model {
 	struct arena *a;
+	struct cat_seq **seqs; /* each also in rels, kind 'S' */
+	size_t nseqs;
+	struct cat_comment **comments;
+	size_t ncomments;
+	bool has_sidecar; /* its rows change without a schema change: see cat_conn_model */
 	struct cat_rel **rels; /* tables and views, then indexes */
 	size_t nrels;
 	struct cat_index **idx;
@@ -133,6 +162,8 @@ struct cat_conn {
 	struct cat_model model;
 	bool have_model;
 	int schema_version;
+	int64_t side_key; /* data_version + total changes, when the model has a sidecar */
+	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -184,6 +215,34 @@ const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, cons
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
 const struct cat_reldef *cat_views_defs(size_t *n);
+/* pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description. */
+const struct cat_reldef *cat_seq_defs(size_t *n);
+/* pg_stat_activity, pg_locks, pg_stat_*_tables, pg_statio_*_tables, pg_cursors. */
+const struct cat_reldef *cat_stat_defs(size_t *n);
+
+/* ---- catalog_seq.c: sequences and comments in the model ---- */
+/* Adds the implicit sequences of serial keys and the sidecar's sequences and comments. */
+bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
+bool cat_sidecar_exists(sqlite3 *db, const char *name);
+struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char kind,
+				  const char *sql);
+void cat_model_push_seq(struct cat_model *m, struct cat_seq *q);
+void cat_model_push_comment(struct cat_model *m, struct cat_comment *k);
+const struct cat_seq *cat_model_seq(const struct cat_model *m, const char *name);
+/* The comment on relation oid (subid 0) or its column subid, NULL when none. */
+const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid);
+
+/* ---- catalog_seqfn.c: sequence state and functions ---- */
+/* A sequence's current state (last_value, is_called); false when it cannot be read. */
+bool cat_seq_state(sqlite3 *db, const struct cat_seq *q, int64_t *last, bool *called);
+bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
+bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
+bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
+
+#include "pgfn.h" /* pgfn_error: errors that carry their SQLSTATE */
+#define SQLSTATE_INVALID_NAME "42602"
 
 /* ---- catalog_rel_fixed.c: fill functions of the mostly fixed relations ---- */
 bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);

@@ -146,6 +146,19 @@ static struct cat_rel *new_rel(struct cat_model *m, const char *name, char kind,
 	return r;
 }
 
+struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char kind,
+				  const char *sql)
+{
+	return new_rel(m, name, kind, sql);
+}
+
+void cat_model_push_seq(struct cat_model *m, struct cat_seq *q) { PUSH(m, seqs, nseqs, q); }
+
+void cat_model_push_comment(struct cat_model *m, struct cat_comment *k)
+{
+	PUSH(m, comments, ncomments, k);
+}
+
 /* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix. */
 static const char *default_name(struct arena *a, const struct cat_rel *t, const int16_t *keys,
 				int n, const char *suffix)
@@ -449,7 +462,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 	m->a = arena_new(0);
 	sqlite3_stmt *st = prep(db,
 				"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table', "
-				"'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid",
+				"'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE "
+				"'\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
 				NULL, err);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
@@ -467,7 +481,7 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 			return false;
 	}
 	resolve_fkeys(m);
-	return true;
+	return cat_seq_load(db, m, err);
 }
 
 void cat_model_free(struct cat_model *m)

@@ -447,7 +447,6 @@ static const struct cat_reldef defs[] = {
 	 "datminmxid xid, dattablespace oid, datcollate text, datctype text, daticulocale text, "
 	 "datcollversion text, datacl \"aclitem[]\"",
 	 cat_fill_database},
-	{"pg_description", "objoid oid, classoid oid, objsubid int4, description text", fill_empty},
 	{"pg_extension",
 	 "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool, "
 	 "extversion text, extconfig \"oid[]\", extcondition \"text[]\"",

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_views.c: pg_catalog's system views over the schema model — pg_tables, pg_views,
- * pg_indexes, pg_user — and the sequence, enum and materialized-view relations, which are
- * empty because a tenant cannot have those objects yet (CREATE SEQUENCE, CREATE TYPE and
- * CREATE MATERIALIZED VIEW are refused). */
+ * pg_indexes, pg_user, pg_settings — and the enum and materialized-view relations, which are
+ * empty because a tenant cannot have those objects yet (CREATE TYPE and CREATE MATERIALIZED
+ * VIEW are refused). Sequences are catalog_seq.c's. */
 #include "catalog_int.h"
 
 #include <string.h>
@@ -135,15 +135,6 @@ static const struct cat_reldef defs[] = {
 	{"pg_matviews",
 	 "schemaname name, matviewname name, matviewowner name, tablespace name, "
 	 "hasindexes bool, ispopulated bool, definition text",
-	 fill_empty},
-	{"pg_sequence",
-	 "seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, "
-	 "seqmin int8, seqcache int8, seqcycle bool",
-	 fill_empty},
-	{"pg_sequences",
-	 "schemaname name, sequencename name, sequenceowner name, data_type regtype, "
-	 "start_value int8, min_value int8, max_value int8, increment_by int8, cycle bool, "
-	 "cache_size int8, last_value int8",
 	 fill_empty},
 	{"pg_settings",
 	 "name text, setting text, unit text, category text, short_desc text, extra_desc text, "

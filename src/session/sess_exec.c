@@ -315,6 +315,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 					 "DISCARD ALL cannot run inside a transaction block");
 		sess_guc_reset_all(s);
+		catalog_seqvals_reset(s->catalog.seqvals);
 		s->discard_pending = true; /* statements go once the current message is done */
 		break;
 	case XLAT_NOOP:

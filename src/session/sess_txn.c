@@ -57,6 +57,7 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 	if (!committed)
 		rollback_quietly(s);
 	sess_guc_txn_end(s, committed);
+	sess_client_txn_end(s); /* transaction-level advisory locks end with it */
 	return committed || !commit;
 }
 

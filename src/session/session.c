@@ -69,11 +69,13 @@ void session_free(struct session *s)
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
 	sess_conn_give_back(s);
+	sess_client_end(s);
 	sess_auth_free(s);
 	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);
 	free(s->sni);
 	sess_guc_fini(s);
+	catalog_seqvals_free(s->catalog.seqvals);
 	arena_free(s->msg_arena);
 	strbuf_fini(&s->out);
 	free(s->user);
@@ -284,8 +286,10 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 	if (!sess_tenant_count_take(s, err))
 		return false;
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
-					      catalog_setting_at, s, catalog_set_setting};
+					      catalog_setting_at, s, catalog_set_setting,
+					      catalog_seqvals_new(), NULL, NULL};
 	sess_guc_dt_refresh(s);
+	sess_client_start(s);
 	/* Opened now, so a missing tenant or a failing migration is a startup error; given
 	 * back at the end of this input (session_input). */
 	if (!sess_conn_borrow(s, err))
@@ -472,6 +476,7 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		}
 		size_t mark = s->out.len;
 		sess_wait_msg_begin(s);
+		sess_client_msg_begin(s, &m);
 		dispatch(s, &m);
 		if (s->parked || s->yielded) {
 			/* A Query continues where it stopped (sess_simple_continue); an Execute
@@ -485,6 +490,7 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 			return total;
 		}
 		sess_wait_msg_end(s);
+		sess_client_msg_end(s);
 		if (s->discard_pending) {
 			sess_ext_free_all(s);
 			s->discard_pending = false;
@@ -507,6 +513,7 @@ static size_t input_ready(struct session *s, const uint8_t *buf, size_t len, siz
 			return 0;
 		}
 		sess_wait_msg_end(s);
+		sess_client_msg_end(s);
 		arena_reset(s->msg_arena);
 	}
 	size_t need = len >= 5 ? 1 + ((size_t)buf[1] << 24 | (size_t)buf[2] << 16 |
@@ -568,6 +575,8 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 		if (s->state == SESS_STARTUP || s->state == SESS_CLOSING || used == 0)
 			return s->state == SESS_CLOSING ? len : used;
 	}
+	if (sess_client_terminated(s))
+		return len;
 	if (len > used && !borrow(s))
 		return len;
 	sess_wait_input_begin(s);

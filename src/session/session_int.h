@@ -133,6 +133,7 @@ struct session {
 	_Atomic bool copy_active;
 	_Atomic bool copy_canceled;
 	atomic_bool shutdown; /* session_interrupt */
+	atomic_bool terminate; /* pg_terminate_backend: FATAL 57P01 at the next input */
 	void (*wake_fn)(void *arg);
 	void *wake_arg;
 	bool lock_busy;          /* the last statement met another connection's write lock */
@@ -150,6 +151,11 @@ struct session {
 	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
 
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
+	/* The session as its tenant sees it (sess_client.c): advisory locks, pg_stat_activity. */
+	struct shard_client *client;
+	char *activity_query;
+	int64_t activity_query_start, activity_xact_start;
+	const char *activity_state; /* the state last published */
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
 };
@@ -166,6 +172,18 @@ char sess_status_char(const struct session *s);
  * BackendKeyData and ReadyForQuery. False with a FATAL in err. */
 bool sess_startup_finish(struct session *s, struct auth_users *users, const struct auth_user *user,
 			 struct pgerr *err);
+
+/* ---- sess_client.c: the session in its tenant's registry ---- */
+/* Registers the session (after its connection is acquired) and lends it to the connection. */
+void sess_client_start(struct session *s);
+void sess_client_end(struct session *s);
+/* Around each message: a Query or Execute makes the session active with its statement; the
+ * end publishes idle / idle in transaction and ends transaction-level advisory locks. */
+void sess_client_msg_begin(struct session *s, const struct pgw_msg *m);
+void sess_client_msg_end(struct session *s);
+void sess_client_txn_end(struct session *s);
+/* True (and the FATAL written) when pg_terminate_backend asked this session to end. */
+bool sess_client_terminated(struct session *s);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the

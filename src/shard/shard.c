@@ -180,6 +180,12 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	sqlite3_commit_hook(db, on_commit, c);
 	sqlite3_rollback_hook(db, on_rollback, c);
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
+	rc = shard_adv_register(c);
+	if (rc != SQLITE_OK) {
+		shard_error(db, rc, err);
+		shard_conn_close(c);
+		return NULL;
+	}
 	/* Last: the setup PRAGMAs above are exactly what the authorizer refuses clients. */
 	if (!shard_authz_install(db, &c->authz, err)) {
 		shard_conn_close(c);

@@ -66,6 +66,10 @@ static int check_pragma(const char *name, const char *arg)
 		return SQLITE_OK;
 	if (listed(settable_pragmas, ARRAY_LEN(settable_pragmas), name))
 		return SQLITE_OK;
+	/* CHECKPOINT: a passive checkpoint never waits and changes nothing but the WAL's use */
+	if (sqlite3_stricmp(name, "wal_checkpoint") == 0 && arg &&
+	    sqlite3_stricmp(arg, "PASSIVE") == 0)
+		return SQLITE_OK;
 	if (!arg && listed(readable_pragmas, ARRAY_LEN(readable_pragmas), name))
 		return SQLITE_OK;
 	return deny(arg ? "PRAGMA %s may not be set" : "PRAGMA %s is not allowed", name);
@@ -93,6 +97,21 @@ static int check_attach(const struct shard_authz *az, const char *file)
 	return deny("ATTACH of \"%s\" is not allowed (also used by VACUUM INTO)", file);
 }
 
+/* The sidecar tables (sequences, comments: docs/catalog.md) are created by the translator's
+ * scripts under these names only; no DDL may drop, alter, index or trigger them. */
+static bool sidecar(const char *table)
+{
+	return table && sqlite3_strnicmp(table, "_shardlite_", 11) == 0;
+}
+
+static int check_sidecar_create(const char *table)
+{
+	if (!sidecar(table) || sqlite3_stricmp(table, "_shardlite_sequences") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_comments") == 0)
+		return SQLITE_OK;
+	return deny("the name %s is reserved for shardlite's sidecar tables", table);
+}
+
 static int authorize(void *arg, int action, const char *a1, const char *a2, const char *db,
 		     const char *trigger)
 {
@@ -102,7 +121,21 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	case SQLITE_CREATE_TEMP_VIEW:
 	case SQLITE_CREATE_TEMP_INDEX:
 	case SQLITE_CREATE_TEMP_TRIGGER:
-		az->temp_created = true;
+		az->temp_created = true; /* pins the connection to its session (shard_pool.c) */
+		return SQLITE_OK;
+	case SQLITE_CREATE_TABLE:
+		return check_sidecar_create(a1);
+	case SQLITE_CREATE_INDEX: /* a sidecar's own key index comes with its CREATE TABLE */
+		if (sqlite3_strnicmp(a1, "sqlite_autoindex_", 17) == 0)
+			return SQLITE_OK;
+		/* fall through */
+	case SQLITE_DROP_TABLE:
+	case SQLITE_DROP_INDEX:
+	case SQLITE_CREATE_TRIGGER:
+	case SQLITE_ALTER_TABLE:
+		if (sidecar(action == SQLITE_DROP_TABLE ? a1 : a2))
+			return deny("%s is a shardlite sidecar table: no DDL may change it",
+				    action == SQLITE_DROP_TABLE ? a1 : a2);
 		return SQLITE_OK;
 	case SQLITE_ATTACH:
 		return check_attach(az, a1);

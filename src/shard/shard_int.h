@@ -43,11 +43,20 @@ struct shard_stmt_slot {
 	sqlite3_stmt *vm;
 };
 
+/* One advisory-lock SQL function's user data: the connection and the variant. */
+#define SHARD_ADV_NFN 10
+struct shard_adv_fn {
+	struct shard_conn *c;
+	unsigned flags;
+};
+
 struct shard_conn {
 	sqlite3 *db;
 	/* Most recently given back first; reset, bindings cleared. */
 	struct shard_stmt_slot stmts[SHARD_STMT_CACHE];
 	int nstmts;
+	struct shard_client *client; /* the session using c (shard_conn_set_client), or NULL */
+	struct shard_adv_fn adv_fns[SHARD_ADV_NFN];
 	struct shard_authz authz;
 	char tenant[SHARD_TENANT_MAX + 1];
 	struct shard_registry *reg;
@@ -83,6 +92,8 @@ struct shard_registry {
 	 * file refused them is not known. Every wake_all bumps gen_all and wakes them. */
 	uint64_t gen_all;
 	struct shard_conn *cross_waiters;
+	struct shard_client *clients; /* every session's client (shard_client.c) */
+	struct adv_lock *adv;         /* advisory locks held, all tenants */
 };
 
 /* shard_attach.c: wakes the waiters of every tenant attached to c. Lock held. */
@@ -93,6 +104,12 @@ void shard_pool_wake_locked(struct shard_registry *r, struct shard_tenant *t);
 struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const char *name);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
+
+/* shard_client.c / shard_advfn.c: advisory locks and the session list. */
+int shard_adv_register(struct shard_conn *c);
+void shard_client_registry_fini(struct shard_registry *r);
+/* Wakes the parked connections of tenant name, if it has any. Registry lock held. */
+void shard_pool_wake_tenant_locked(struct shard_registry *r, const char *name);
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);

@@ -53,6 +53,7 @@ void shard_pool_fini(struct shard_registry *r)
 	}
 	free(r->buckets);
 	shard_migrate_fini(r);
+	shard_client_registry_fini(r);
 	pthread_mutex_destroy(&r->lock);
 }
 
@@ -210,6 +211,13 @@ void shard_pool_wake_locked(struct shard_registry *r, struct shard_tenant *t) { 
 struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const char *name)
 {
 	return tenant_find(r, name, false);
+}
+
+void shard_pool_wake_tenant_locked(struct shard_registry *r, const char *name)
+{
+	struct shard_tenant *t = tenant_find(r, name, false);
+	if (t)
+		wake_all(r, t);
 }
 
 static void unpark_locked(struct shard_conn *c)

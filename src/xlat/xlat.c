@@ -196,6 +196,14 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 		return xlat_stmt_copy(c, n->copy_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+		return xlat_stmt_create_seq(c, n->create_seq_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+		return xlat_stmt_alter_seq(c, n->alter_seq_stmt);
+	case PG_QUERY__NODE__NODE_COMMENT_STMT:
+		return xlat_stmt_comment(c, n->comment_stmt);
+	case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
+		return xlat_stmt_checkpoint(c);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));

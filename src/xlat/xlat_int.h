@@ -388,6 +388,13 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);
+/* xlat_seq.c: sequences, comments (sidecar tables) and CHECKPOINT. */
+bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s);
+bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s);
+bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
+bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
+bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);

@@ -99,6 +99,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			 : s->remove_type == OBJ(VIEW)  ? "DROP VIEW "
 							: NULL;
 	ddl(c, tag);
+	if (s->remove_type == OBJ(SEQUENCE))
+		return xlat_drop_sequences(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && s->remove_type != OBJ(INDEX))
@@ -203,12 +205,25 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	return ok;
 }
 
+/* CREATE OR REPLACE VIEW: a script that remembers the old view's columns (42809 when the name
+ * is a table), drops it and creates the new one, then checks the columns. */
+static bool replace_view_begin(struct xlat_ctx *c, const PgQuery__RangeVar *view)
+{
+	c->st->kind = XLAT_SCRIPT;
+	xlat_nocache(c);
+	xlat_puts(c, "SELECT shardlite_view_save(");
+	xlat_string(c, view->relname);
+	xlat_puts(c, "); DROP VIEW IF EXISTS ");
+	if (!xlat_relname(c, view))
+		return false;
+	xlat_puts(c, "; ");
+	return true;
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	const char *p = s->view->relpersistence;
 	ddl(c, "CREATE VIEW");
-	if (s->replace)
-		return xlat_unsupported(c, -1, "CREATE OR REPLACE VIEW");
 	if (p && *p == 't')
 		return xlat_unsupported(c, -1, "a temporary view");
 	if (s->n_options ||
@@ -217,6 +232,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		return xlat_unsupported(c, -1, "a view option or WITH CHECK OPTION");
 	if (s->query->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this view query");
+	if (s->replace && !replace_view_begin(c, s->view))
+		return false;
 	xlat_puts(c, "CREATE VIEW ");
 	if (!xlat_relname(c, s->view))
 		return false;
@@ -229,7 +246,14 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_puts(c, ")");
 	}
 	xlat_puts(c, " AS ");
-	return xlat_select(c, s->query->select_stmt, NULL);
+	if (!xlat_select(c, s->query->select_stmt, NULL))
+		return false;
+	if (s->replace) { /* the new columns must keep the old ones, as PostgreSQL checks */
+		xlat_puts(c, "; SELECT shardlite_view_check(");
+		xlat_string(c, s->view->relname);
+		xlat_puts(c, ")");
+	}
+	return true;
 }
 
 static const char *alter_action_name(PgQuery__AlterTableType t)
@@ -330,18 +354,20 @@ bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 {
 	c->st->tag = "TRUNCATE TABLE";
 	c->st->writes = true;
-	if (s->restart_seqs)
-		return xlat_unsupported(c, -1, "TRUNCATE ... RESTART IDENTITY");
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
 	if (s->n_relations > 1)
 		script_parts(c, s->n_relations);
+	else if (s->restart_seqs)
+		c->st->kind = XLAT_SCRIPT;
 	for (size_t i = 0; i < s->n_relations; i++) {
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		xlat_puts(c, "DELETE FROM ");
 		if (!xlat_relname(c, s->relations[i]->range_var))
 			return false;
+		if (s->restart_seqs) /* RESTART IDENTITY: the owned sequences start over */
+			xlat_truncate_restart(c, s->relations[i]->range_var->relname);
 		if (s->n_relations > 1)
 			script_part(c, i, start, s->relations[i]->range_var->relname);
 	}

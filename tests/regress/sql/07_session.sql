@@ -50,5 +50,4 @@ RESET ALL;
 DISCARD ALL;
 VACUUM;
 ANALYZE;
--- differs: not implemented yet (0A000): CHECKPOINT is not supported
 CHECKPOINT;

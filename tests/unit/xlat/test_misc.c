@@ -67,6 +67,48 @@ static const struct kindcase kinds[] = {
 	{"/* c */ ;", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
 };
 
+/* Sequences, comments and CHECKPOINT become scripts over the sidecar tables. */
+static const struct {
+	const char *pg, *sql, *tag;
+} scripts[] = {
+	{"DROP SEQUENCE s, public.u",
+	 "SELECT shardlite_sequence('drop', 's', 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+	 "NULL, NULL, NULL); SELECT shardlite_sequence('drop', 'u', 0, NULL, NULL, NULL, NULL, "
+	 "NULL, NULL, NULL, NULL, NULL, NULL)", "DROP SEQUENCE"},
+	{"TRUNCATE t RESTART IDENTITY", "DELETE FROM t; SELECT shardlite_seq_restart('t')",
+	 "TRUNCATE TABLE"},
+	{"CREATE SEQUENCE s INCREMENT -2 MINVALUE -10 NO MAXVALUE CYCLE OWNED BY t.a",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "
+	 "NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "
+	 "INTEGER NOT NULL, cache INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT "
+	 "NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT); SELECT "
+	 "shardlite_sequence('create', 's', 0, NULL, NULL, -2, -10, 'no', NULL, 1, NULL, 't', 'a')", NULL},
+	{"ALTER SEQUENCE IF EXISTS s AS integer RESTART",
+	 "SELECT shardlite_sequence('alter', 's', 1, 'integer', NULL, NULL, NULL, NULL, NULL, NULL, "
+	 "'start', NULL, NULL)", NULL},
+	{"COMMENT ON COLUMN public.t.a IS 'it''s'",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_comments (kind TEXT NOT NULL, name TEXT NOT NULL, "
+	 "column_name TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (kind, name, "
+	 "column_name)); SELECT shardlite_comment('column', 't', 'a', 'it''s')", NULL},
+	{"COMMENT ON INDEX i IS NULL", "SELECT shardlite_comment('index', 'i', '', NULL)", NULL},
+	{"CHECKPOINT", "PRAGMA wal_checkpoint(PASSIVE)", NULL},
+	{"CREATE OR REPLACE VIEW v AS SELECT 1 AS x",
+	 "SELECT shardlite_view_save('v'); DROP VIEW IF EXISTS v; CREATE VIEW v AS SELECT 1 AS x; "
+	 "SELECT shardlite_view_check('v')", "CREATE VIEW"},
+};
+
+START_TEST(test_scripts)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(scripts[_i].pg, NULL, 0, 1, a);
+	ck_assert_msg(st->kind == XLAT_SCRIPT, "%s: kind %d", scripts[_i].pg, st->kind);
+	ck_assert_str_eq(st->sql, scripts[_i].sql);
+	if (scripts[_i].tag)
+		ck_assert_str_eq(st->tag, scripts[_i].tag);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_kinds)
 {
 	const struct kindcase *k = &kinds[_i];
@@ -346,7 +388,12 @@ static const struct errcase errors[] = {
 	{"SELECT 1 OFFSET -1", "2201X", 0, "OFFSET must not be negative"},
 	{"CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql", "0A000", 0,
 	 "CREATE FUNCTION is not supported"},
-	{"CREATE SEQUENCE s", "0A000", 0, "CREATE SEQUENCE is not supported"},
+	{"CREATE SEQUENCE s AS text", "22023", 0,
+	 "sequence type must be smallint, integer, or bigint"},
+	{"CREATE SEQUENCE s START 1 START 2", "42601", 27, "conflicting or redundant options"},
+	{"CREATE SEQUENCE s MAXVALUE 99999999999999999999", "22003", 0,
+	 "value \"99999999999999999999\" is out of range for type bigint"},
+	{"CREATE TEMP SEQUENCE s", "0A000", 22, "a temporary sequence is not supported"},
 	{"CREATE SCHEMA s", "0A000", 0, "CREATE SCHEMA is not supported"},
 	{"CREATE EXTENSION pgcrypto", "0A000", 0, "CREATE EXTENSION is not supported"},
 	{"CREATE TYPE mood AS ENUM ('a')", "0A000", 0, "CREATE TYPE is not supported"},
@@ -365,12 +412,13 @@ static const struct errcase errors[] = {
 	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
 	{"PREPARE p AS SELECT 1", "0A000", 0, "PREPARE is not supported"},
 	{"LOCK TABLE t", "0A000", 0, "LOCK TABLE is not supported"},
-	{"COMMENT ON TABLE t IS 'x'", "0A000", 0, "COMMENT is not supported"},
+	{"COMMENT ON FUNCTION f() IS 'x'", "0A000", 0,
+	 "COMMENT on this kind of object is not supported"},
 	{"CREATE TABLE n AS SELECT 1", "0A000", 0, "CREATE TABLE AS is not supported"},
 	{"COMMIT AND CHAIN", "0A000", 0, NULL},
 	{"PREPARE TRANSACTION 'x'", "0A000", 0, NULL},
 	{"SET x FROM CURRENT", "0A000", 0, NULL},
-	{"SELECT 1; CREATE SEQUENCE s", "0A000", 0, NULL},
+	{"SELECT 1; CREATE SCHEMA s", "0A000", 0, NULL},
 };
 
 START_TEST(test_errors)
@@ -450,6 +498,7 @@ Suite *xlat_suite_misc(void)
 	Suite *s = suite_create("xlat_misc");
 	TCase *tc = tcase_create("misc");
 	tcase_add_loop_test(tc, test_kinds, 0, N(kinds));
+	tcase_add_loop_test(tc, test_scripts, 0, N(scripts));
 	tcase_add_test(tc, test_txn_fields);
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);

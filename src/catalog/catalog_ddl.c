@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_ddl.c: checks PostgreSQL makes around DDL that SQLite carries out differently.
+ * CREATE OR REPLACE VIEW becomes save → DROP VIEW → CREATE VIEW → check (a script run in one
+ * savepoint): shardlite_view_save remembers the old view's columns, shardlite_view_check
+ * refuses, as PostgreSQL does, a new query that drops, renames or retypes one of them. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CTX_CONN(ctx) ((struct cat_conn *)sqlite3_user_data(ctx))
+#define SQLSTATE_INVALID_TABLE_DEFINITION "42P16"
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+
+/* The view's columns as "name\ttype\n" lines (type: its PostgreSQL spelling), malloc'd; NULL
+ * when there is no such view. */
+static char *view_columns(const struct cat_model *m, const char *name)
+{
+	const struct cat_rel *v = cat_model_rel(m, name);
+	if (!v || v->kind != 'v')
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < v->ncols; i++) {
+		const struct pgtype_info *ti = pgtype_by_oid(v->cols[i].typoid);
+		strbuf_printf(&sb, "%s\t%s\n", v->cols[i].name, ti ? ti->sql_name : "unknown");
+	}
+	strbuf_putc(&sb, '\0');
+	return strbuf_take(&sb);
+}
+
+static void fn_view_save(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = CTX_CONN(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m || !name)
+		return;
+	const struct cat_rel *r = cat_model_rel(m, name);
+	if (r && r->kind != 'v') {
+		pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a view", name);
+		return;
+	}
+	free(cc->view_saved);
+	cc->view_saved = view_columns(m, name);
+	sqlite3_result_null(ctx);
+}
+
+/* Splits "name\ttype\n..." line i into name and type (pointers into a copy in buf). */
+static bool column_at(const char *cols, int i, char *buf, size_t cap, char **name, char **type)
+{
+	const char *p = cols;
+	for (int k = 0; p && k < i; k++) {
+		p = strchr(p, '\n');
+		p = p ? p + 1 : NULL;
+	}
+	if (!p || !*p)
+		return false;
+	size_t n = strcspn(p, "\n");
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	*name = buf;
+	*type = strchr(buf, '\t');
+	if (*type)
+		*(*type)++ = '\0';
+	return true;
+}
+
+static void fn_view_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = CTX_CONN(ctx);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const struct cat_model *m = cat_fn_model(ctx);
+	char *old = cc->view_saved, *now = m && name ? view_columns(m, name) : NULL;
+	cc->view_saved = NULL;
+	char ob[512], nb[512], *on, *ot, *nn, *nt;
+	int nold = 0, nnew = 0;
+	while (old && column_at(old, nold, ob, sizeof(ob), &on, &ot))
+		nold++;
+	while (now && column_at(now, nnew, nb, sizeof(nb), &nn, &nt))
+		nnew++;
+	if (old && now && nnew < nold) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TABLE_DEFINITION, "cannot drop columns from view");
+		nold = 0;
+	}
+	for (int i = 0; old && now && i < nold; i++) {
+		column_at(old, i, ob, sizeof(ob), &on, &ot);
+		column_at(now, i, nb, sizeof(nb), &nn, &nt);
+		if (strcmp(on, nn) != 0) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TABLE_DEFINITION,
+				   "cannot change name of view column \"%s\" to \"%s\"", on, nn);
+			break;
+		}
+		if (ot && nt && strcmp(ot, nt) != 0) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TABLE_DEFINITION,
+				   "cannot change data type of view column \"%s\" from %s to %s", on,
+				   ot, nt);
+			break;
+		}
+	}
+	free(old);
+	free(now);
+}
+
+bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "shardlite_view_save", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_view_save, NULL,
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_view_check", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_view_check, NULL,
+					  NULL, NULL) == SQLITE_OK;
+}

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_seq.c: sequences and comments in the schema model, and the relations that show
+ * them — pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description.
+ * A serial primary key's sequence is implicit (its state is SQLite's sqlite_sequence row);
+ * CREATE SEQUENCE and COMMENT live in the sidecar tables (docs/catalog.md). */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+#include <strings.h>
+
+enum { CLASS_PG_CLASS = 1259 };
+
+static bool sidecar_exists(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+bool cat_sidecar_exists(sqlite3 *db, const char *name) { return sidecar_exists(db, name); }
+
+static const char *dup_col(struct arena *a, sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? arena_strdup(a, (const char *)s) : NULL;
+}
+
+static struct cat_seq *add_seq(struct cat_model *m, const char *name)
+{
+	struct cat_seq *q = arena_zalloc(m->a, sizeof(*q));
+	q->name = name;
+	q->rel = cat_model_new_rel(m, name, 'S', NULL);
+	q->rel->sqlname = NULL;
+	q->oid = q->rel->oid;
+	cat_model_push_seq(m, q);
+	return q;
+}
+
+/* The rowid alias of an AUTOINCREMENT table: the serial (or identity) column, whose
+ * sequence PostgreSQL names table_column_seq. */
+static const struct cat_col *serial_col(const struct cat_rel *t, int *attnum)
+{
+	if (t->kind != 'r' || !t->sql || !strcasestr(t->sql, "AUTOINCREMENT"))
+		return NULL;
+	for (int i = 0; i < t->ncols; i++) {
+		if (t->cols[i].pk == 1 && (t->cols[i].typoid == PGTYPE_INT8 ||
+					     t->cols[i].typoid == PGTYPE_INT4)) {
+			*attnum = i + 1;
+			return &t->cols[i];
+		}
+	}
+	return NULL;
+}
+
+static void load_implicit(struct cat_model *m)
+{
+	size_t n = m->nrels;
+	for (size_t i = 0; i < n; i++) {
+		struct cat_rel *t = m->rels[i];
+		int attnum = 0;
+		const struct cat_col *c = serial_col(t, &attnum);
+		if (!c)
+			continue;
+		const char *name = arena_printf(m->a, "%s_%s_seq", t->name, c->name);
+		if (cat_model_rel(m, name))
+			continue;
+		struct cat_seq *q = add_seq(m, name);
+		*q = (struct cat_seq){.name = name, .oid = q->oid, .rel = q->rel,
+				      .typoid = PGTYPE_INT8, .start = 1, .inc = 1, .min = 1,
+				      .max = INT64_MAX, .cache = 1, .owner_table = t->name,
+				      .owner_col = c->name, .owner_attnum = attnum, .implicit = true};
+		/* PostgreSQL shows the serial's default as the sequence call it is */
+		struct cat_col *wc = (struct cat_col *)c;
+		wc->dflt = arena_printf(m->a, "nextval('%s'::regclass)",
+					cat_quote_ident(m->a, name));
+		wc->dflt_oid = cat_oid("def", t->name, c->name);
+	}
+}
+
+static int col_attnum(const struct cat_rel *t, const char *col)
+{
+	for (int i = 0; t && col && i < t->ncols; i++) {
+		if (strcasecmp(t->cols[i].name, col) == 0)
+			return i + 1;
+	}
+	return 0;
+}
+
+static bool load_sequences(sqlite3 *db, struct cat_model *m)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, type, start, increment, min, max, cache, cycle, "
+			       "owner_table, owner_column FROM " CAT_SIDECAR_SEQUENCES
+			       " ORDER BY rowid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = dup_col(m->a, st, 0);
+		if (!name || cat_model_rel(m, name))
+			continue;
+		struct cat_seq *q = add_seq(m, name);
+		int32_t typmod = -1;
+		q->typoid = pgtype_from_decl((const char *)sqlite3_column_text(st, 1), &typmod);
+		q->start = sqlite3_column_int64(st, 2);
+		q->inc = sqlite3_column_int64(st, 3);
+		q->min = sqlite3_column_int64(st, 4);
+		q->max = sqlite3_column_int64(st, 5);
+		q->cache = sqlite3_column_int64(st, 6);
+		q->cycle = sqlite3_column_int(st, 7) != 0;
+		const struct cat_rel *t = cat_model_rel(m, (const char *)sqlite3_column_text(st, 8));
+		q->owner_attnum = col_attnum(t, (const char *)sqlite3_column_text(st, 9));
+		if (t && q->owner_attnum) {
+			q->owner_table = t->name;
+			q->owner_col = t->cols[q->owner_attnum - 1].name;
+		}
+	}
+	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+/* A comment's object: 0 when it no longer exists (dropped since; the row is ignored). */
+static uint32_t comment_target(const struct cat_model *m, const char *kind, const char *name,
+			       const char *col, int *subid)
+{
+	const struct cat_rel *r = cat_model_rel(m, name);
+	*subid = 0;
+	if (!r)
+		return 0;
+	if (col && *col) {
+		*subid = col_attnum(r, col);
+		return *subid ? r->oid : 0;
+	}
+	char want = strcmp(kind, "table") == 0	  ? 'r'
+		    : strcmp(kind, "view") == 0	  ? 'v'
+		    : strcmp(kind, "index") == 0  ? 'i'
+		    : strcmp(kind, "sequence") == 0 ? 'S'
+						    : '?';
+	return r->kind == want ? r->oid : 0;
+}
+
+static bool load_comments(sqlite3 *db, struct cat_model *m)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT kind, name, column_name, description FROM " CAT_SIDECAR_COMMENTS
+			       " ORDER BY rowid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int subid = 0;
+		uint32_t oid = comment_target(m, (const char *)sqlite3_column_text(st, 0),
+					      (const char *)sqlite3_column_text(st, 1),
+					      (const char *)sqlite3_column_text(st, 2), &subid);
+		if (!oid)
+			continue;
+		struct cat_comment *k = arena_zalloc(m->a, sizeof(*k));
+		k->objoid = oid;
+		k->subid = subid;
+		k->text = dup_col(m->a, st, 3);
+		cat_model_push_comment(m, k);
+	}
+	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
+{
+	load_implicit(m);
+	bool ok = true;
+	if (sidecar_exists(db, CAT_SIDECAR_SEQUENCES)) {
+		m->has_sidecar = true;
+		ok = load_sequences(db, m);
+	}
+	if (ok && sidecar_exists(db, CAT_SIDECAR_COMMENTS)) {
+		m->has_sidecar = true;
+		ok = load_comments(db, m);
+	}
+	if (!ok)
+		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+	return ok;
+}
+
+const struct cat_seq *cat_model_seq(const struct cat_model *m, const char *name)
+{
+	for (size_t i = 0; name && i < m->nseqs; i++) {
+		if (strcasecmp(m->seqs[i]->name, name) == 0)
+			return m->seqs[i];
+	}
+	return NULL;
+}
+
+const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid)
+{
+	for (size_t i = 0; i < m->ncomments; i++) {
+		if (m->comments[i]->objoid == oid && m->comments[i]->subid == subid)
+			return m->comments[i]->text;
+	}
+	return NULL;
+}
+
+/* ---- relations ---- */
+
+static bool fill_sequence(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	for (size_t i = 0; i < m->nseqs; i++) {
+		const struct cat_seq *q = m->seqs[i];
+		cat_row(r);
+		cat_int(r, q->oid);
+		cat_int(r, q->typoid);
+		cat_int(r, q->start);
+		cat_int(r, q->inc);
+		cat_int(r, q->max);
+		cat_int(r, q->min);
+		cat_int(r, q->cache);
+		cat_bool(r, q->cycle);
+	}
+	return true;
+}
+
+static const char *type_name(uint32_t oid)
+{
+	return oid == PGTYPE_INT2 ? "smallint" : oid == PGTYPE_INT4 ? "integer" : "bigint";
+}
+
+static bool fill_sequences(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nseqs; i++) {
+		const struct cat_seq *q = m->seqs[i];
+		int64_t last = 0;
+		bool called = false;
+		cat_row(r);
+		cat_text(r, "public");
+		cat_text(r, q->name);
+		cat_text(r, cat_conn_user(cc));
+		cat_text(r, type_name(q->typoid));
+		cat_int(r, q->start);
+		cat_int(r, q->min);
+		cat_int(r, q->max);
+		cat_int(r, q->inc);
+		cat_bool(r, q->cycle);
+		cat_int(r, q->cache);
+		if (cat_seq_state(cc->db, q, &last, &called) && called)
+			cat_int(r, last);
+		else
+			cat_null(r);
+	}
+	return true;
+}
+
+static bool fill_infoschema(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nseqs; i++) {
+		const struct cat_seq *q = m->seqs[i];
+		cat_row(r);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, "public");
+		cat_text(r, q->name);
+		cat_text(r, type_name(q->typoid));
+		cat_int(r, q->typoid == PGTYPE_INT2 ? 16 : q->typoid == PGTYPE_INT4 ? 32 : 64);
+		cat_int(r, 2);
+		cat_int(r, 0);
+		cat_text(r, arena_printf(r->a, "%lld", (long long)q->start));
+		cat_text(r, arena_printf(r->a, "%lld", (long long)q->min));
+		cat_text(r, arena_printf(r->a, "%lld", (long long)q->max));
+		cat_text(r, arena_printf(r->a, "%lld", (long long)q->inc));
+		cat_text(r, q->cycle ? "YES" : "NO");
+	}
+	return true;
+}
+
+/* pg_depend: what psql and ORMs read it for — a sequence owned by a column ('a' for OWNED BY
+ * and serial columns), and each index's dependency on its table ('a', or 'i' for the index
+ * behind a constraint). */
+static void depend_row(struct cat_rows *r, uint32_t objid, uint32_t refobjid, int refsub,
+		       char type)
+{
+	cat_row(r);
+	cat_int(r, CLASS_PG_CLASS);
+	cat_int(r, objid);
+	cat_int(r, 0);
+	cat_int(r, CLASS_PG_CLASS);
+	cat_int(r, refobjid);
+	cat_int(r, refsub);
+	cat_char(r, type);
+}
+
+static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	for (size_t i = 0; i < m->nseqs; i++) {
+		const struct cat_seq *q = m->seqs[i];
+		if (q->owner_table)
+			depend_row(r, q->oid, catalog_rel_oid(q->owner_table), q->owner_attnum, 'a');
+	}
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->conname)
+			depend_row(r, ix->rel->oid, ix->table->oid, 0, 'a');
+	}
+	return true;
+}
+
+static bool fill_description(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	for (size_t i = 0; i < m->ncomments; i++) {
+		cat_row(r);
+		cat_int(r, m->comments[i]->objoid);
+		cat_int(r, CLASS_PG_CLASS);
+		cat_int(r, m->comments[i]->subid);
+		cat_text(r, m->comments[i]->text);
+	}
+	return true;
+}
+
+#define ID "name"
+#define TXT "varchar" /* information_schema.character_data */
+#define NUM "int4"
+
+static const struct cat_reldef defs[] = {
+	{"pg_sequence",
+	 "seqrelid oid, seqtypid oid, seqstart int8, seqincrement int8, seqmax int8, "
+	 "seqmin int8, seqcache int8, seqcycle bool",
+	 fill_sequence},
+	{"pg_sequences",
+	 "schemaname name, sequencename name, sequenceowner name, data_type regtype, "
+	 "start_value int8, min_value int8, max_value int8, increment_by int8, cycle bool, "
+	 "cache_size int8, last_value int8",
+	 fill_sequences},
+	{"information_schema_sequences",
+	 "sequence_catalog " ID ", sequence_schema " ID ", sequence_name " ID ", data_type " TXT
+	 ", numeric_precision " NUM ", numeric_precision_radix " NUM ", numeric_scale " NUM
+	 ", start_value " TXT ", minimum_value " TXT ", maximum_value " TXT ", increment " TXT
+	 ", cycle_option " TXT,
+	 fill_infoschema},
+	{"pg_depend",
+	 "classid oid, objid oid, objsubid int4, refclassid oid, refobjid oid, refobjsubid int4, "
+	 "deptype pg_char",
+	 fill_depend},
+	{"pg_description", "objoid oid, classoid oid, objsubid int4, description text",
+	 fill_description},
+};
+
+const struct cat_reldef *cat_seq_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_seqddl.c: the sidecar's writers behind CREATE/ALTER/DROP SEQUENCE, TRUNCATE ...
+ * RESTART IDENTITY and COMMENT ON — SQL functions the translator's scripts call (after
+ * creating the sidecar table when needed), which check the objects as PostgreSQL does and
+ * answer with its SQLSTATEs. Registered SQLITE_DIRECTONLY; the translator never lets a client
+ * name them. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+#define SQLSTATE_DEPENDENT_OBJECTS "2BP01"
+
+/* The arguments of shardlite_sequence(op, name, flag, as, start, increment, minvalue,
+ * maxvalue, cache, cycle, restart, owned_table, owned_column): NULL for an option not given;
+ * 'no' for NO MINVALUE/NO MAXVALUE; restart 'start' for RESTART without a value. */
+enum { A_OP, A_NAME, A_FLAG, A_AS, A_START, A_INC, A_MIN, A_MAX, A_CACHE, A_CYCLE, A_RESTART,
+       A_OWNED_TABLE, A_OWNED_COL, A_COUNT };
+
+struct def {
+	const char *type; /* smallint, integer, bigint */
+	int64_t start, inc, min, max, cache, last;
+	bool cycle, called;
+	const char *owned_table, *owned_col;
+};
+
+static bool given(sqlite3_value **v, int i) { return sqlite3_value_type(v[i]) != SQLITE_NULL; }
+
+static bool is_no(sqlite3_value **v, int i)
+{
+	return sqlite3_value_type(v[i]) == SQLITE_TEXT &&
+	       strcmp((const char *)sqlite3_value_text(v[i]), "no") == 0;
+}
+
+static void type_bounds(const char *type, int64_t *lo, int64_t *hi)
+{
+	if (strcmp(type, "smallint") == 0)
+		*lo = INT16_MIN, *hi = INT16_MAX;
+	else if (strcmp(type, "integer") == 0)
+		*lo = INT32_MIN, *hi = INT32_MAX;
+	else
+		*lo = INT64_MIN, *hi = INT64_MAX;
+}
+
+/* PostgreSQL's init_params: options applied over d (a new sequence's defaults, or the
+ * stored definition for ALTER), then checked. False with the error set on ctx. */
+static bool apply(sqlite3_context *ctx, sqlite3_value **v, struct def *d, bool create)
+{
+	int64_t lo, hi, old_lo, old_hi;
+	type_bounds(d->type, &old_lo, &old_hi);
+	if (given(v, A_AS))
+		d->type = (const char *)sqlite3_value_text(v[A_AS]);
+	type_bounds(d->type, &lo, &hi);
+	if (given(v, A_INC))
+		d->inc = sqlite3_value_int64(v[A_INC]);
+	if (d->inc == 0)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "INCREMENT must not be zero"), false;
+	bool asc = d->inc > 0;
+	if (given(v, A_MAX) && !is_no(v, A_MAX))
+		d->max = sqlite3_value_int64(v[A_MAX]);
+	else if (create || is_no(v, A_MAX) || (given(v, A_AS) && d->max == old_hi))
+		d->max = asc ? hi : -1;
+	if (given(v, A_MIN) && !is_no(v, A_MIN))
+		d->min = sqlite3_value_int64(v[A_MIN]);
+	else if (create || is_no(v, A_MIN) || (given(v, A_AS) && d->min == old_lo))
+		d->min = asc ? 1 : lo;
+	if (d->max < lo || d->max > hi)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "MAXVALUE (%lld) is out of range for sequence data type %s",
+				  (long long)d->max, d->type), false;
+	if (d->min < lo || d->min > hi)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "MINVALUE (%lld) is out of range for sequence data type %s",
+				  (long long)d->min, d->type), false;
+	if (d->min >= d->max)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "MINVALUE (%lld) must be less than MAXVALUE (%lld)",
+				  (long long)d->min, (long long)d->max), false;
+	if (given(v, A_START))
+		d->start = sqlite3_value_int64(v[A_START]);
+	else if (create)
+		d->start = asc ? d->min : d->max;
+	if (d->start < d->min || d->start > d->max)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "START value (%lld) cannot be %s than %s (%lld)", (long long)d->start,
+				  d->start < d->min ? "less" : "greater",
+				  d->start < d->min ? "MINVALUE" : "MAXVALUE",
+				  (long long)(d->start < d->min ? d->min : d->max)), false;
+	if (create || given(v, A_RESTART)) {
+		bool dflt = !given(v, A_RESTART) || sqlite3_value_type(v[A_RESTART]) == SQLITE_TEXT;
+		d->last = dflt ? d->start : sqlite3_value_int64(v[A_RESTART]);
+		d->called = false;
+	}
+	if (d->last < d->min || d->last > d->max)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "RESTART value (%lld) cannot be %s than %s (%lld)", (long long)d->last,
+				  d->last < d->min ? "less" : "greater",
+				  d->last < d->min ? "MINVALUE" : "MAXVALUE",
+				  (long long)(d->last < d->min ? d->min : d->max)), false;
+	if (given(v, A_CACHE))
+		d->cache = sqlite3_value_int64(v[A_CACHE]);
+	if (d->cache <= 0)
+		return pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				  "CACHE (%lld) must be greater than zero", (long long)d->cache), false;
+	if (given(v, A_CYCLE))
+		d->cycle = sqlite3_value_int(v[A_CYCLE]) != 0;
+	return true;
+}
+
+/* OWNED BY table.column (same schema), or NONE (owned_table ''). */
+static bool owned_by(sqlite3_context *ctx, const struct cat_model *m, sqlite3_value **v,
+		     struct def *d)
+{
+	if (!given(v, A_OWNED_TABLE))
+		return true;
+	const char *t = (const char *)sqlite3_value_text(v[A_OWNED_TABLE]);
+	const char *c = (const char *)sqlite3_value_text(v[A_OWNED_COL]);
+	if (!*t) {
+		d->owned_table = d->owned_col = NULL;
+		return true;
+	}
+	const struct cat_rel *r = cat_model_rel(m, t);
+	if (!r)
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				  t), false;
+	if (r->kind != 'r' && r->kind != 'v')
+		return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE,
+				  "sequence cannot be owned by relation \"%s\"", t), false;
+	for (int i = 0; c && i < r->ncols; i++) {
+		if (strcmp(r->cols[i].name, c) == 0) {
+			d->owned_table = r->name;
+			d->owned_col = r->cols[i].name;
+			return true;
+		}
+	}
+	return pgfn_error(ctx, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", c ? c : "", t), false;
+}
+
+static int run(sqlite3 *db, const char *sql, const char *name, const struct def *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (d) {
+		sqlite3_bind_text(st, 2, d->type, -1, SQLITE_STATIC);
+		int64_t n[] = {d->start, d->inc, d->min, d->max, d->cache, d->cycle, d->last,
+			       d->called};
+		for (int i = 0; i < (int)ARRAY_LEN(n); i++)
+			sqlite3_bind_int64(st, 3 + i, n[i]);
+		sqlite3_bind_text(st, 11, d->owned_table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 12, d->owned_col, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static bool stored(sqlite3_context *ctx, int rc)
+{
+	if (rc == SQLITE_OK)
+		return true;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+	sqlite3_result_error_code(ctx, rc);
+	return false;
+}
+
+static bool load_def(sqlite3 *db, const char *name, struct def *d, struct arena *a)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT type, start, increment, min, max, cache, cycle, last_value, "
+			       "is_called, owner_table, owner_column FROM " CAT_SIDECAR_SEQUENCES
+			       " WHERE name = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		const char *t = (const char *)sqlite3_column_text(st, 9);
+		const char *c = (const char *)sqlite3_column_text(st, 10);
+		*d = (struct def){arena_strdup(a, (const char *)sqlite3_column_text(st, 0)),
+				  sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+				  sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+				  sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 7),
+				  sqlite3_column_int(st, 6) != 0, sqlite3_column_int(st, 8) != 0,
+				  t ? arena_strdup(a, t) : NULL, c ? arena_strdup(a, c) : NULL};
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+#define UPSERT                                                                                     \
+	"INSERT OR REPLACE INTO " CAT_SIDECAR_SEQUENCES " (name, type, start, increment, min, "  \
+	"max, cache, cycle, last_value, is_called, owner_table, owner_column) VALUES (?1, ?2, ?3, " \
+	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+
+static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
+		       sqlite3_value **v)
+{
+	struct def d = {.type = "bigint", .cache = 1, .inc = 1};
+	if (cat_model_rel(m, name)) {
+		if (!sqlite3_value_int(v[A_FLAG]))
+			pgfn_error(ctx, SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists",
+				   name);
+		return;
+	}
+	if (apply(ctx, v, &d, true) && owned_by(ctx, m, v, &d))
+		stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, name, &d));
+}
+
+/* A serial key's sequence state is its table's sqlite_sequence row: the last value used. */
+static int set_sqlite_seq(sqlite3 *db, const char *table, int64_t last)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db,
+				    "INSERT OR REPLACE INTO sqlite_sequence (rowid, name, seq) VALUES "
+				    "((SELECT rowid FROM sqlite_sequence WHERE name = ?1), ?1, ?2)",
+				    -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, last);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ALTER SEQUENCE on a serial key's own sequence: only RESTART. */
+static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite3_value **v)
+{
+	for (int i = A_AS; i < A_COUNT; i++) {
+		if (i != A_RESTART && given(v, i)) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "ALTER SEQUENCE on a serial column's sequence is not supported "
+				   "other than RESTART");
+			return;
+		}
+	}
+	if (!given(v, A_RESTART))
+		return;
+	int64_t r = sqlite3_value_type(v[A_RESTART]) == SQLITE_INTEGER
+			    ? sqlite3_value_int64(v[A_RESTART])
+			    : 1;
+	if (r < 1) {
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "RESTART value (%lld) cannot be less than MINVALUE (1)", (long long)r);
+		return;
+	}
+	stored(ctx, set_sqlite_seq(sqlite3_context_db_handle(ctx), q->owner_table, r - 1));
+}
+
+static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name,
+		      sqlite3_value **v, struct arena *a)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	struct def d;
+	const struct cat_seq *q = cat_model_seq(m, name);
+	if (q && q->implicit) {
+		implicit_alter(ctx, q, v);
+		return;
+	}
+	if (!load_def(db, name, &d, a)) {
+		if (sqlite3_value_int(v[A_FLAG]))
+			return;
+		if (cat_model_rel(m, name))
+			pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", name);
+		else
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				   name);
+		return;
+	}
+	if (apply(ctx, v, &d, false) && owned_by(ctx, m, v, &d))
+		stored(ctx, run(db, UPSERT, name, &d));
+}
+
+static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
+		     sqlite3_value **v)
+{
+	const struct cat_seq *q = cat_model_seq(m, name);
+	if (!q) {
+		if (cat_model_rel(m, name))
+			pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", name);
+		else if (!sqlite3_value_int(v[A_FLAG]))
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "sequence \"%s\" does not exist",
+				   name);
+		return;
+	}
+	if (q->implicit) {
+		pgfn_error(ctx, SQLSTATE_DEPENDENT_OBJECTS,
+			   "cannot drop sequence %s because other objects depend on it", name);
+		return;
+	}
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE name = ?1", name,
+			    NULL)) &&
+	    cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS))
+		stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_COMMENTS
+				    " WHERE kind = 'sequence' AND name = ?1",
+				name, NULL));
+}
+
+static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *op = (const char *)sqlite3_value_text(argv[A_OP]);
+	const char *name = (const char *)sqlite3_value_text(argv[A_NAME]);
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m || !op || !name)
+		return;
+	struct arena *a = arena_new(0);
+	if (strcmp(op, "create") == 0)
+		seq_create(ctx, m, name, argv);
+	else if (strcmp(op, "alter") == 0)
+		seq_alter(ctx, m, name, argv, a);
+	else
+		seq_drop(ctx, m, name, argv);
+	arena_free(a);
+}
+
+/* TRUNCATE t RESTART IDENTITY: the sequences owned by t's columns start over. */
+static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	if (!table || (cat_sidecar_exists(db, "sqlite_sequence") &&
+		       !stored(ctx, run(db, "DELETE FROM sqlite_sequence WHERE name = ?1", table,
+					NULL))))
+		return;
+	if (cat_sidecar_exists(db, CAT_SIDECAR_SEQUENCES))
+		stored(ctx, run(db,
+				"UPDATE " CAT_SIDECAR_SEQUENCES " SET last_value = start, "
+				"is_called = 0 WHERE owner_table = ?1",
+				table, NULL));
+}
+
+/* shardlite_comment(kind, name, column, text): COMMENT ON kind name[.column] IS text; a
+ * NULL text removes the comment. */
+static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, const char *kind,
+			   const char *name, const char *col)
+{
+	const struct cat_rel *r = cat_model_rel(m, name);
+	if (!r)
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				  name), false;
+	if (*col) {
+		for (int i = 0; i < r->ncols; i++) {
+			if (strcmp(r->cols[i].name, col) == 0)
+				return true;
+		}
+		return pgfn_error(ctx, SQLSTATE_UNDEFINED_COLUMN,
+				  "column \"%s\" of relation \"%s\" does not exist", col, name), false;
+	}
+	char want = kind[0] == 't' ? 'r' : kind[0] == 'v' ? 'v' : kind[0] == 'i' ? 'i' : 'S';
+	if (r->kind == want)
+		return true;
+	return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a %s", name, kind),
+	       false;
+}
+
+static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	const char *col = (const char *)sqlite3_value_text(argv[2]);
+	const char *text = (const char *)sqlite3_value_text(argv[3]);
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m || !kind || !name || !col || !comment_target(ctx, m, kind, name, col))
+		return;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (!cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS))
+		return; /* IS NULL before any comment: nothing to remove */
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		text && *text ? "INSERT OR REPLACE INTO " CAT_SIDECAR_COMMENTS
+				" (kind, name, column_name, description) VALUES (?1, ?2, ?3, ?4)"
+			      : "DELETE FROM " CAT_SIDECAR_COMMENTS
+				" WHERE kind = ?1 AND name = ?2 AND column_name = ?3",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		/* a column's comment is the column's, whatever COMMENT ON named the relation */
+		sqlite3_bind_text(st, 1, *col ? "column" : kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, cat_model_rel(m, name)->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, col, -1, SQLITE_STATIC);
+		if (text && *text)
+			sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	stored(ctx, rc);
+}
+
+bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "shardlite_sequence", A_COUNT,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_sequence, NULL,
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_seq_restart", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_seq_restart, NULL,
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_comment", 4,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_comment, NULL,
+					  NULL, NULL) == SQLITE_OK;
+}

@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_seqfn.c: nextval, currval, setval, lastval and pg_get_serial_sequence with
+ * PostgreSQL's semantics and errors, over a sequence's stored state: its sidecar row, or for a
+ * serial primary key the table's sqlite_sequence row (so inserts cost no extra write). The
+ * session's currval/lastval memory lives in struct catalog_seqvals, which the session owns. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define CTX_CONN(ctx) ((struct cat_conn *)sqlite3_user_data(ctx))
+#define SQLSTATE_OBJECT_NOT_IN_STATE "55000"
+#define SQLSTATE_SEQUENCE_LIMIT "2200H"
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+
+/* ---- the session's memory of values it obtained ---- */
+
+struct seqval {
+	uint32_t oid;
+	int64_t value;
+};
+
+struct catalog_seqvals {
+	struct seqval *v;
+	size_t n, cap;
+	bool have_last;
+	uint32_t last_oid; /* lastval(): the sequence nextval was last called on */
+};
+
+struct catalog_seqvals *catalog_seqvals_new(void)
+{
+	return base_xcalloc(1, sizeof(struct catalog_seqvals));
+}
+
+void catalog_seqvals_free(struct catalog_seqvals *sv)
+{
+	if (!sv)
+		return;
+	free(sv->v);
+	free(sv);
+}
+
+void catalog_seqvals_reset(struct catalog_seqvals *sv)
+{
+	if (sv)
+		sv->n = 0, sv->have_last = false;
+}
+
+static struct seqval *seqval_find(struct catalog_seqvals *sv, uint32_t oid)
+{
+	for (size_t i = 0; sv && i < sv->n; i++) {
+		if (sv->v[i].oid == oid)
+			return &sv->v[i];
+	}
+	return NULL;
+}
+
+static void seqval_set(struct catalog_seqvals *sv, uint32_t oid, int64_t value)
+{
+	if (!sv)
+		return;
+	struct seqval *e = seqval_find(sv, oid);
+	if (!e) {
+		if (sv->n == sv->cap) {
+			sv->cap = sv->cap ? sv->cap * 2 : 8;
+			sv->v = base_xrealloc(sv->v, sv->cap * sizeof(*sv->v));
+		}
+		e = &sv->v[sv->n++];
+		e->oid = oid;
+	}
+	e->value = value;
+}
+
+static struct catalog_seqvals *ctx_seqvals(sqlite3_context *ctx)
+{
+	const struct catalog_session *s = CTX_CONN(ctx)->sess;
+	return s ? s->seqvals : NULL;
+}
+
+/* ---- a sequence and its state ---- */
+
+struct seq {
+	char name[256];
+	uint32_t oid;
+	bool implicit;       /* a serial key's: state in sqlite_sequence of table */
+	char table[256];
+	int64_t start, inc, min, max;
+	bool cycle;
+	int64_t last;
+	bool called;
+};
+
+/* A relation name as PostgreSQL's text-to-regclass reads it: an optional "public." and a
+ * name folded to lower case unless double-quoted. */
+static bool parse_name(const char *s, char *out, size_t cap)
+{
+	if (strncasecmp(s, "public.", 7) == 0)
+		s += 7;
+	size_t n = 0;
+	if (*s == '"') {
+		for (s++; *s && n + 1 < cap; s++) {
+			if (*s == '"' && s[1] != '"')
+				break;
+			out[n++] = *s;
+			if (*s == '"')
+				s++;
+		}
+	} else {
+		for (; *s && n + 1 < cap; s++)
+			out[n++] = (char)tolower((unsigned char)*s);
+	}
+	out[n] = '\0';
+	return n > 0;
+}
+
+static bool load_sidecar(sqlite3 *db, struct seq *q)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT start, increment, min, max, cycle, last_value, is_called "
+			       "FROM " CAT_SIDECAR_SEQUENCES " WHERE name = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false; /* no sidecar table: no such sequence there */
+	sqlite3_bind_text(st, 1, q->name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = true;
+		q->start = sqlite3_column_int64(st, 0);
+		q->inc = sqlite3_column_int64(st, 1);
+		q->min = sqlite3_column_int64(st, 2);
+		q->max = sqlite3_column_int64(st, 3);
+		q->cycle = sqlite3_column_int(st, 4) != 0;
+		q->last = sqlite3_column_int64(st, 5);
+		q->called = sqlite3_column_int(st, 6) != 0;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* A serial's state: the highest value SQLite has handed out (AUTOINCREMENT never goes below
+ * the largest rowid present, nor below its sqlite_sequence row). */
+static bool load_implicit(sqlite3 *db, struct seq *q)
+{
+	char *sql = sqlite3_mprintf("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE "
+				    "name = ?1), 0), coalesce((SELECT max(rowid) FROM \"%w\"), 0))",
+				    q->table);
+	sqlite3_stmt *st = NULL;
+	bool ok = sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+	sqlite3_free(sql);
+	if (ok) {
+		sqlite3_bind_text(st, 1, q->table, -1, SQLITE_STATIC);
+		ok = sqlite3_step(st) == SQLITE_ROW;
+	}
+	int64_t v = ok ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	q->called = v > 0;
+	q->last = v > 0 ? v : 1;
+	return ok;
+}
+
+static bool from_model(const struct cat_seq *ms, struct seq *q)
+{
+	snprintf(q->name, sizeof(q->name), "%s", ms->name);
+	q->oid = ms->oid;
+	q->implicit = ms->implicit;
+	snprintf(q->table, sizeof(q->table), "%s", ms->owner_table ? ms->owner_table : "");
+	q->start = ms->start, q->inc = ms->inc, q->min = ms->min, q->max = ms->max;
+	q->cycle = ms->cycle;
+	return true;
+}
+
+bool cat_seq_state(sqlite3 *db, const struct cat_seq *ms, int64_t *last, bool *called)
+{
+	struct seq q = {0};
+	from_model(ms, &q);
+	if (!(q.implicit ? load_implicit(db, &q) : load_sidecar(db, &q)))
+		return false;
+	*last = q.last;
+	*called = q.called;
+	return true;
+}
+
+/* The sequence argv names (text, or an OID from ::regclass) with its current state; false
+ * with the error set on ctx (42P01 no such relation, 42809 not a sequence). */
+static bool resolve(sqlite3_context *ctx, sqlite3_value *arg, struct seq *q)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	memset(q, 0, sizeof(*q));
+	if (sqlite3_value_type(arg) == SQLITE_INTEGER) {
+		const struct cat_model *m = cat_fn_model(ctx);
+		if (!m)
+			return false;
+		const struct cat_rel *r = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(arg));
+		if (!r) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "could not open relation with OID %lld",
+				   (long long)sqlite3_value_int64(arg));
+			return false;
+		}
+		snprintf(q->name, sizeof(q->name), "%s", r->name);
+	} else if (!sqlite3_value_text(arg) ||
+		   !parse_name((const char *)sqlite3_value_text(arg), q->name, sizeof(q->name))) {
+		pgfn_error(ctx, SQLSTATE_INVALID_NAME, "invalid name syntax");
+		return false;
+	}
+	if (load_sidecar(db, q)) {
+		q->oid = catalog_rel_oid(q->name);
+		return true;
+	}
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return false;
+	/* names are exact here, as regclass reads them ("S" is not s) */
+	const struct cat_seq *ms = cat_model_seq(m, q->name);
+	if (ms && strcmp(ms->name, q->name) == 0 && ms->implicit && from_model(ms, q) &&
+	    load_implicit(db, q))
+		return true;
+	const struct cat_rel *r = cat_model_rel(m, q->name);
+	if (r && strcmp(r->name, q->name) == 0)
+		pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", q->name);
+	else
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", q->name);
+	return false;
+}
+
+/* Stores the state; a failure (a lock held by another connection: SQLITE_BUSY) is passed on
+ * with its code, so the session parks and retries the statement as for any other write. */
+static bool store(sqlite3_context *ctx, const struct seq *q, int64_t last, bool called)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *sql = q->implicit
+				  ? "UPDATE sqlite_sequence SET seq = ?2 WHERE name = ?1"
+				  : "UPDATE " CAT_SIDECAR_SEQUENCES
+				    " SET last_value = ?2, is_called = ?3 WHERE name = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, q->implicit ? q->table : q->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, q->implicit ? (called ? last : last - 1) : last);
+		if (!q->implicit)
+			sqlite3_bind_int(st, 3, called);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK && q->implicit && sqlite3_changes(db) == 0) {
+		rc = sqlite3_prepare_v2(db, "INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)",
+					-1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, q->table, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, called ? last : last - 1);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
+	return rc == SQLITE_OK;
+}
+
+/* ---- the functions ---- */
+
+static void fn_nextval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct seq q;
+	if (!resolve(ctx, argv[0], &q))
+		return;
+	int64_t v = q.last;
+	if (q.called) {
+		bool over = q.inc > 0 ? q.last > q.max - q.inc : q.last < q.min - q.inc;
+		if (over && !q.cycle) {
+			pgfn_error(ctx, SQLSTATE_SEQUENCE_LIMIT,
+				   "nextval: reached %s value of sequence \"%s\" (%lld)",
+				   q.inc > 0 ? "maximum" : "minimum", q.name,
+				   (long long)(q.inc > 0 ? q.max : q.min));
+			return;
+		}
+		v = over ? (q.inc > 0 ? q.min : q.max) : q.last + q.inc;
+	}
+	if (!store(ctx, &q, v, true))
+		return;
+	struct catalog_seqvals *sv = ctx_seqvals(ctx);
+	seqval_set(sv, q.oid, v);
+	if (sv)
+		sv->have_last = true, sv->last_oid = q.oid;
+	sqlite3_result_int64(ctx, v);
+}
+
+static void fn_currval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct seq q;
+	if (!resolve(ctx, argv[0], &q))
+		return;
+	const struct seqval *e = seqval_find(ctx_seqvals(ctx), q.oid);
+	if (!e) {
+		pgfn_error(ctx, SQLSTATE_OBJECT_NOT_IN_STATE,
+			   "currval of sequence \"%s\" is not yet defined in this session", q.name);
+		return;
+	}
+	sqlite3_result_int64(ctx, e->value);
+}
+
+static void fn_lastval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct catalog_seqvals *sv = ctx_seqvals(ctx);
+	const struct seqval *e = sv && sv->have_last ? seqval_find(sv, sv->last_oid) : NULL;
+	if (!e) {
+		pgfn_error(ctx, SQLSTATE_OBJECT_NOT_IN_STATE,
+			   "lastval is not yet defined in this session");
+		return;
+	}
+	sqlite3_result_int64(ctx, e->value);
+}
+
+static void fn_setval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct seq q;
+	if (!resolve(ctx, argv[0], &q))
+		return;
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL ||
+	    (argc == 3 && sqlite3_value_type(argv[2]) == SQLITE_NULL)) {
+		sqlite3_result_null(ctx); /* strict, as in PostgreSQL */
+		return;
+	}
+	int64_t v = sqlite3_value_int64(argv[1]);
+	bool called = argc == 3 ? sqlite3_value_int(argv[2]) != 0 : true;
+	if (v < q.min || v > q.max) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "setval: value %lld is out of bounds for sequence \"%s\" (%lld..%lld)",
+			   (long long)v, q.name, (long long)q.min, (long long)q.max);
+		return;
+	}
+	if (!store(ctx, &q, v, called))
+		return;
+	if (called)
+		seqval_set(ctx_seqvals(ctx), q.oid, v);
+	sqlite3_result_int64(ctx, v);
+}
+
+/* pg_get_serial_sequence('table', 'column'): the table name is read as regclass reads it,
+ * the column name as is. */
+static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	char table[256];
+	const char *col = (const char *)sqlite3_value_text(argv[1]);
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	if (!t || !col) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	if (!parse_name(t, table, sizeof(table)) || !cat_model_rel(m, table)) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", t);
+		return;
+	}
+	const struct cat_rel *r = cat_model_rel(m, table);
+	bool found = false;
+	for (int i = 0; i < r->ncols && !found; i++)
+		found = strcmp(r->cols[i].name, col) == 0;
+	if (!found) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_COLUMN,
+			   "column \"%s\" of relation \"%s\" does not exist", col, r->name);
+		return;
+	}
+	for (size_t i = 0; i < m->nseqs; i++) {
+		const struct cat_seq *q = m->seqs[i];
+		if (q->owner_table && strcmp(q->owner_table, r->name) == 0 &&
+		    strcmp(q->owner_col, col) == 0) {
+			char *s = sqlite3_mprintf("public.%s", cat_quote_ident(m->a, q->name));
+			sqlite3_result_text(ctx, s, -1, sqlite3_free);
+			return;
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
+/* obj_description(oid [, catalog]) and col_description(oid, attnum): COMMENTs on the
+ * tenant's relations and columns (pg_description). */
+static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *cls = argc == 2 ? (const char *)sqlite3_value_text(argv[1]) : "pg_class";
+	if (!cls || strcmp(cls, "pg_class") != 0) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (m)
+		cat_result_text(ctx, cat_model_comment(m, (uint32_t)sqlite3_value_int64(argv[0]), 0));
+}
+
+static void fn_col_description(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int subid = sqlite3_value_int(argv[1]);
+	const struct cat_model *m = subid > 0 ? cat_fn_model(ctx) : NULL;
+	if (m)
+		cat_result_text(ctx,
+				cat_model_comment(m, (uint32_t)sqlite3_value_int64(argv[0]), subid));
+	else
+		sqlite3_result_null(ctx);
+}
+
+static const struct {
+	const char *name;
+	int nargs;
+	void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	int flags;
+} fns[] = {
+	/* side effects: callable only from statements, never from the schema */
+	{"nextval", 1, fn_nextval, SQLITE_DIRECTONLY},
+	{"setval", 2, fn_setval, SQLITE_DIRECTONLY},
+	{"setval", 3, fn_setval, SQLITE_DIRECTONLY},
+	{"currval", 1, fn_currval, SQLITE_DIRECTONLY},
+	{"lastval", 0, fn_lastval, SQLITE_DIRECTONLY},
+	{"pg_get_serial_sequence", 2, fn_serial_sequence, SQLITE_INNOCUOUS},
+	{"obj_description", 1, fn_obj_description, SQLITE_INNOCUOUS},
+	{"obj_description", 2, fn_obj_description, SQLITE_INNOCUOUS},
+	{"col_description", 2, fn_col_description, SQLITE_INNOCUOUS},
+};
+
+bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc)
+{
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,
+					       SQLITE_UTF8 | fns[i].flags, cc, fns[i].fn, NULL, NULL,
+					       NULL) != SQLITE_OK)
+			return false;
+	}
+	return cat_seqddl_register(db, cc);
+}

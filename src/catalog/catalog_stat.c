@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_stat.c: the statistics and activity views — pg_stat_activity and pg_locks (the
+ * tenant's sessions and advisory locks, from the session through catalog_session), the
+ * per-table pg_stat_*_tables / pg_statio_*_tables, and pg_cursors. Counters SQLite does not
+ * collect (scans, block reads) are 0; n_live_tup is the row count (sqlite_stat1's estimate
+ * once ANALYZE ran). */
+#include "catalog_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* timestamptz text as PostgreSQL prints it in UTC: fractional seconds without trailing zeros. */
+static const char *ts_text(struct arena *a, int64_t us)
+{
+	if (us <= 0)
+		return NULL;
+	time_t secs = (time_t)(us / 1000000);
+	struct tm tm;
+	gmtime_r(&secs, &tm);
+	char base[32], frac[16];
+	strftime(base, sizeof(base), "%Y-%m-%d %H:%M:%S", &tm);
+	snprintf(frac, sizeof(frac), ".%06d", (int)(us % 1000000));
+	size_t n = strlen(frac);
+	while (n > 1 && frac[n - 1] == '0')
+		frac[--n] = '\0';
+	return arena_printf(a, "%s%s+00", base, n > 1 ? frac : "");
+}
+
+static bool fill_activity(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)m;
+	struct catalog_activity *v = NULL;
+	size_t n = cc->sess && cc->sess->activity
+			   ? cc->sess->activity(cc->sess->setting_arg, r->a, &v)
+			   : 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct catalog_activity *x = &v[i];
+		cat_row(r);
+		cat_int(r, CAT_DB_OID);
+		cat_text(r, cat_conn_database(cc));
+		cat_int(r, x->pid);
+		cat_null(r); /* leader_pid */
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_text(r, x->user);
+		cat_text(r, x->application_name ? x->application_name : "");
+		cat_text(r, x->client_addr);
+		cat_null(r); /* client_hostname: no reverse lookups */
+		cat_int(r, x->client_addr ? 0 : -1); /* client_port: -1 for a Unix socket */
+		cat_text(r, ts_text(r->a, x->backend_start));
+		cat_text(r, ts_text(r->a, x->xact_start));
+		cat_text(r, ts_text(r->a, x->query_start));
+		cat_text(r, ts_text(r->a, x->state_change));
+		/* waiting on an advisory lock, or idle: waiting for the client */
+		bool idle = x->state && strcmp(x->state, "active") != 0;
+		cat_text(r, x->waiting ? "Lock" : idle ? "Client" : NULL);
+		cat_text(r, x->waiting ? "advisory" : idle ? "ClientRead" : NULL);
+		cat_text(r, x->state);
+		cat_null(r); /* backend_xid */
+		cat_null(r); /* backend_xmin */
+		cat_null(r); /* query_id: compute_query_id is off */
+		cat_text(r, x->query ? x->query : "");
+		cat_text(r, "client backend");
+	}
+	return true;
+}
+
+static bool fill_locks(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)m;
+	struct catalog_lock *v = NULL;
+	size_t n = cc->sess && cc->sess->locks ? cc->sess->locks(cc->sess->setting_arg, r->a, &v)
+					       : 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct catalog_lock *x = &v[i];
+		cat_row(r);
+		cat_text(r, "advisory");
+		cat_int(r, CAT_DB_OID);
+		cat_null(r);
+		cat_null(r);
+		cat_null(r);
+		cat_null(r);
+		cat_null(r);
+		cat_int(r, x->classid);
+		cat_int(r, x->objid);
+		cat_int(r, x->objsubid);
+		cat_null(r); /* virtualtransaction: SQLite transactions have no ids */
+		cat_int(r, x->pid);
+		cat_text(r, x->shared ? "ShareLock" : "ExclusiveLock");
+		cat_bool(r, x->granted);
+		cat_bool(r, false);
+		cat_text(r, x->granted ? NULL : ts_text(r->a, x->wait_start));
+	}
+	return true;
+}
+
+/* Rows of table t: sqlite_stat1's estimate when ANALYZE recorded one, else a count. */
+static int64_t live_rows(sqlite3 *db, const struct cat_rel *t)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t n = -1;
+	if (sqlite3_prepare_v2(db, "SELECT stat FROM sqlite_stat1 WHERE tbl = ?1 AND idx IS NULL",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (n >= 0)
+		return n;
+	char *sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\"", t->name);
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return n < 0 ? 0 : n;
+}
+
+static bool has_index(const struct cat_model *m, const struct cat_rel *t)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		if (m->idx[i]->table == t)
+			return true;
+	}
+	return false;
+}
+
+static bool fill_stat_tables(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		if (t->kind != 'r')
+			continue;
+		cat_row(r);
+		cat_int(r, t->oid);
+		cat_text(r, "public");
+		cat_text(r, t->name);
+		/* seq_scan .. n_tup_hot_upd: not collected; idx_* are NULL without an index */
+		bool idx = has_index(m, t);
+		for (int k = 0; k < 8; k++) {
+			if ((k == 2 || k == 3) && !idx)
+				cat_null(r);
+			else
+				cat_int(r, 0);
+		}
+		cat_int(r, live_rows(cc->db, t));
+		for (int k = 0; k < 3; k++) /* n_dead_tup, n_mod_since_analyze, n_ins_since_vacuum */
+			cat_int(r, 0);
+		for (int k = 0; k < 4; k++) /* last_(auto)vacuum, last_(auto)analyze */
+			cat_null(r);
+		for (int k = 0; k < 4; k++)
+			cat_int(r, 0);
+	}
+	return true;
+}
+
+static bool fill_statio_tables(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		if (t->kind != 'r')
+			continue;
+		bool idx = has_index(m, t);
+		cat_row(r);
+		cat_int(r, t->oid);
+		cat_text(r, "public");
+		cat_text(r, t->name);
+		cat_int(r, 0);
+		cat_int(r, 0);
+		for (int k = 0; k < 2; k++) {
+			if (idx)
+				cat_int(r, 0);
+			else
+				cat_null(r);
+		}
+		for (int k = 0; k < 4; k++) /* no TOAST tables */
+			cat_null(r);
+	}
+	return true;
+}
+
+static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc, (void)m, (void)r;
+	return true;
+}
+
+#define STAT_TABLES                                                                                \
+	"relid oid, schemaname name, relname name, seq_scan int8, seq_tup_read int8, idx_scan "   \
+	"int8, idx_tup_fetch int8, n_tup_ins int8, n_tup_upd int8, n_tup_del int8, n_tup_hot_upd " \
+	"int8, n_live_tup int8, n_dead_tup int8, n_mod_since_analyze int8, n_ins_since_vacuum "    \
+	"int8, last_vacuum timestamptz, last_autovacuum timestamptz, last_analyze timestamptz, "   \
+	"last_autoanalyze timestamptz, vacuum_count int8, autovacuum_count int8, analyze_count "   \
+	"int8, autoanalyze_count int8"
+#define STATIO_TABLES                                                                              \
+	"relid oid, schemaname name, relname name, heap_blks_read int8, heap_blks_hit int8, "      \
+	"idx_blks_read int8, idx_blks_hit int8, toast_blks_read int8, toast_blks_hit int8, "       \
+	"tidx_blks_read int8, tidx_blks_hit int8"
+
+static const struct cat_reldef defs[] = {
+	{"pg_stat_activity",
+	 "datid oid, datname name, pid int4, leader_pid int4, usesysid oid, usename name, "
+	 "application_name text, client_addr inet, client_hostname text, client_port int4, "
+	 "backend_start timestamptz, xact_start timestamptz, query_start timestamptz, "
+	 "state_change timestamptz, wait_event_type text, wait_event text, state text, "
+	 "backend_xid xid, backend_xmin xid, query_id int8, query text, backend_type text",
+	 fill_activity},
+	{"pg_locks",
+	 "locktype text, database oid, relation oid, page int4, tuple int2, virtualxid text, "
+	 "transactionid xid, classid oid, objid oid, objsubid int2, virtualtransaction text, "
+	 "pid int4, mode text, granted bool, fastpath bool, waitstart timestamptz",
+	 fill_locks},
+	{"pg_stat_user_tables", STAT_TABLES, fill_stat_tables},
+	{"pg_stat_all_tables", STAT_TABLES, fill_stat_tables},
+	{"pg_statio_user_tables", STATIO_TABLES, fill_statio_tables},
+	{"pg_statio_all_tables", STATIO_TABLES, fill_statio_tables},
+	{"pg_cursors",
+	 "name text, statement text, is_holdable bool, is_binary bool, is_scrollable bool, "
+	 "creation_time timestamptz",
+	 fill_empty},
+};
+
+const struct cat_reldef *cat_stat_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}

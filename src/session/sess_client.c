@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_client.c: the session as its tenant sees it — its shard client (shard.h), which holds
+ * its advisory locks and what pg_stat_activity shows, kept up to date as messages run; the
+ * signals pg_cancel_backend/pg_terminate_backend deliver; and the catalog's callbacks that
+ * list the tenant's sessions and advisory locks. */
+#include "session_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* From any thread, with the shard registry locked: only flags and a wakeup. A cancel hits the
+ * message running now, as a CancelRequest does; terminate stops a running statement (FATAL
+ * 57P01 from the progress handler) and an idle session at its next input. */
+static void on_signal(void *arg, enum shard_signal sig)
+{
+	struct session *s = arg;
+	if (sig == SHARD_SIGNAL_TERMINATE) {
+		atomic_store(&s->terminate, true);
+		atomic_store(&s->shutdown, true);
+	} else {
+		uint64_t seq = atomic_load(&s->run_seq);
+		if (seq & 1)
+			atomic_store(&s->cancel_seq, seq);
+	}
+	if (s->wake_fn)
+		s->wake_fn(s->wake_arg);
+}
+
+static size_t list_activity(void *arg, struct arena *a, struct catalog_activity **out)
+{
+	struct session *s = arg;
+	struct shard_client_info *v = NULL;
+	size_t n = shard_client_list(s->env->shards, s->tenant, a, &v);
+	struct catalog_activity *o = arena_zalloc(a, (n ? n : 1) * sizeof(*o));
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct catalog_activity){v[i].pid,	     v[i].user,
+						 v[i].application_name, v[i].client_addr,
+						 v[i].state,	     v[i].query,
+						 v[i].backend_start, v[i].xact_start,
+						 v[i].query_start,   v[i].state_change,
+						 v[i].waiting};
+	*out = o;
+	return n;
+}
+
+static size_t list_locks(void *arg, struct arena *a, struct catalog_lock **out)
+{
+	struct session *s = arg;
+	struct shard_lock_info *v = NULL;
+	size_t n = shard_adv_list(s->env->shards, s->tenant, a, &v);
+	struct catalog_lock *o = arena_zalloc(a, (n ? n : 1) * sizeof(*o));
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct catalog_lock){v[i].pid,	      v[i].key.classid, v[i].key.objid,
+					     v[i].key.objsubid, v[i].shared,     v[i].granted,
+					     v[i].wait_start};
+	*out = o;
+	return n;
+}
+
+static void publish(struct session *s, const char *state, int64_t now)
+{
+	s->activity_state = state;
+	struct shard_client_info info = {
+		.user = s->user,
+		.application_name = sess_guc_get(s, "application_name"),
+		.state = state,
+		.query = s->activity_query,
+		.xact_start = s->activity_xact_start,
+		.query_start = s->activity_query_start,
+		.state_change = now,
+	};
+	shard_client_update(s->client, &info);
+}
+
+void sess_client_start(struct session *s)
+{
+	s->client = shard_client_new(s->env->shards, s->tenant, s->id, on_signal, s);
+	if (s->conn) /* else lent when the session borrows a connection (sess_conn.c) */
+		shard_conn_set_client(s->conn, s->client);
+	s->catalog.activity = list_activity;
+	s->catalog.locks = list_locks;
+	publish(s, "idle", shard_now_us());
+}
+
+void sess_client_end(struct session *s)
+{
+	if (s->conn)
+		shard_conn_set_client(s->conn, NULL);
+	shard_client_free(s->client); /* releases its advisory locks, wakes their waiters */
+	s->client = NULL;
+	free(s->activity_query);
+	s->activity_query = NULL;
+}
+
+/* A Query or an Execute starts: the session is active with that statement. */
+void sess_client_msg_begin(struct session *s, const struct pgw_msg *m)
+{
+	if (!s->client || (m->type != 'Q' && m->type != 'E'))
+		return;
+	const char *sql = NULL;
+	if (m->type == 'Q') {
+		struct pgw_query q;
+		struct pgerr ignored;
+		if (pgw_fe_query(m, &q, &ignored))
+			sql = q.sql;
+	} else {
+		struct pgw_execute e;
+		struct pgerr ignored;
+		for (struct sess_portal *p = s->portals;
+		     p && pgw_fe_execute(m, &e, &ignored) && !sql; p = p->next)
+			sql = strcmp(p->name, e.portal) == 0 ? p->stmt->sql : NULL;
+	}
+	int64_t now = shard_now_us();
+	free(s->activity_query);
+	s->activity_query = sql ? base_xstrdup(sql) : NULL;
+	s->activity_query_start = now;
+	if (s->txn == SESS_TXN_IDLE)
+		s->activity_xact_start = now;
+	publish(s, "active", now);
+}
+
+void sess_client_msg_end(struct session *s)
+{
+	if (!s->client)
+		return;
+	bool open = s->txn != SESS_TXN_IDLE;
+	shard_client_xact_end(s->client, open); /* autocommit: _xact_ locks end here */
+	if (!open)
+		s->activity_xact_start = 0;
+	const char *state = s->txn == SESS_TXN_FAILED ? "idle in transaction (aborted)"
+			    : open			 ? "idle in transaction"
+							 : "idle";
+	if (state != s->activity_state) /* Parse, Bind, ... between two Executes change nothing */
+		publish(s, state, shard_now_us());
+}
+
+void sess_client_txn_end(struct session *s)
+{
+	if (s->client)
+		shard_client_xact_end(s->client, false);
+}
+
+bool sess_client_terminated(struct session *s)
+{
+	if (!atomic_load(&s->terminate) || s->state == SESS_CLOSING)
+		return false;
+	sess_txn_abort(s);
+	session_fatal(s, SQLSTATE_ADMIN_SHUTDOWN,
+		      "terminating connection due to administrator command");
+	return true;
+}

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_seq.c: CREATE/ALTER/DROP SEQUENCE, COMMENT ON and CHECKPOINT. Sequences and comments
+ * live in sidecar tables of the tenant's file (docs/catalog.md); each statement becomes a
+ * script that creates the sidecar when it is first needed and calls the catalog's writer
+ * (shardlite_sequence, shardlite_comment), which checks the objects as PostgreSQL does. */
+#include "xlat_int.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
+
+/* The sidecar tables: ordinary SQLite tables with a reserved prefix, hidden from the catalog
+ * and guarded against DDL by the shard's authorizer. */
+#define SIDECAR_SEQUENCES                                                                          \
+	"CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "  \
+	"NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "     \
+	"INTEGER NOT NULL, cache INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT " \
+	"NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT)"
+#define SIDECAR_COMMENTS                                                                           \
+	"CREATE TABLE IF NOT EXISTS _shardlite_comments (kind TEXT NOT NULL, name TEXT NOT NULL, " \
+	"column_name TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (kind, name, "          \
+	"column_name))"
+
+/* shardlite_sequence's arguments after op and name (catalog_seqddl.c keeps the same order). */
+enum { O_FLAG, O_AS, O_START, O_INC, O_MIN, O_MAX, O_CACHE, O_CYCLE, O_RESTART, O_OWNED_TABLE,
+       O_OWNED_COL, O_COUNT };
+
+static const struct {
+	const char *defname;
+	int slot;
+} options[] = {
+	{"as", O_AS},	      {"start", O_START},   {"increment", O_INC}, {"minvalue", O_MIN},
+	{"maxvalue", O_MAX},  {"cache", O_CACHE},   {"cycle", O_CYCLE},   {"restart", O_RESTART},
+	{"owned_by", O_OWNED_TABLE},
+};
+
+static void script(struct xlat_ctx *c, const char *tag)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = tag;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c); /* the option values are written as text, not as constants */
+}
+
+/* A sequence or relation name: unqualified or in public (the tenant). */
+static const char *local_name(struct xlat_ctx *c, const char *schema, const char *name,
+			      int location)
+{
+	if (schema && *schema && strcmp(schema, "public") != 0) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, location,
+			  "a sequence or comment in schema \"%s\" is not supported", schema);
+		return NULL;
+	}
+	return name;
+}
+
+/* A whole number option value as SQL text ("-5"); NULL with 22003 when it does not fit
+ * bigint, 22023 when it is not a whole number. */
+static const char *number(struct xlat_ctx *c, const PgQuery__DefElem *d)
+{
+	if (d->arg->node_case == NODE(INTEGER))
+		return arena_printf(c->a, "%d", d->arg->integer->ival);
+	if (d->arg->node_case != NODE(FLOAT)) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, d->location, "%s requires a numeric value",
+			  d->defname);
+		return NULL;
+	}
+	const char *s = d->arg->float_->fval;
+	char *end = NULL;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (*end) {
+		xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+			  "invalid input syntax for type bigint: \"%s\"", s);
+		return NULL;
+	}
+	if (errno == ERANGE) {
+		xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, -1,
+			  "value \"%s\" is out of range for type bigint", s);
+		return NULL;
+	}
+	return arena_printf(c->a, "%lld", v);
+}
+
+static const char *type_option(struct xlat_ctx *c, const PgQuery__DefElem *d)
+{
+	struct xlat_typeref tr;
+	if (d->arg->node_case != NODE(TYPE_NAME) || !xlat_type_resolve(c, d->arg->type_name, &tr))
+		return NULL;
+	uint32_t oid = tr.is_array ? 0 : tr.info->oid;
+	if (oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8)
+		return oid == XLAT_OID_INT2 ? "'smallint'" : oid == XLAT_OID_INT4 ? "'integer'"
+										  : "'bigint'";
+	xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+		  "sequence type must be smallint, integer, or bigint");
+	return NULL;
+}
+
+/* A string literal in the arena. */
+static const char *quoted(struct xlat_ctx *c, const char *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_put_quoted(&sb, s, '\'');
+	const char *r = arena_strdup(c->a, sb.failed ? "NULL" : sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* OWNED BY NONE | [public.]table.column */
+static bool owned_option(struct xlat_ctx *c, const PgQuery__DefElem *d, const char **v)
+{
+	const PgQuery__List *l = d->arg->node_case == NODE(LIST) ? d->arg->list : NULL;
+	size_t n = l ? l->n_items : 0;
+	const char *first = n ? xlat_node_str(l->items[0]) : NULL;
+	if (n == 1 && first && strcmp(first, "none") == 0) {
+		v[O_OWNED_TABLE] = "''";
+		return true;
+	}
+	if (n < 2 || n > 3)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, d->location,
+				 "invalid OWNED BY option");
+	const char *t = local_name(c, n == 3 ? xlat_node_str(l->items[0]) : NULL,
+				   xlat_node_str(l->items[n - 2]), d->location);
+	const char *col = xlat_node_str(l->items[n - 1]);
+	if (!t || !col)
+		return false;
+	v[O_OWNED_TABLE] = quoted(c, t);
+	v[O_OWNED_COL] = quoted(c, col);
+	return true;
+}
+
+static bool one_option(struct xlat_ctx *c, const PgQuery__DefElem *d, int slot, const char **v)
+{
+	switch (slot) {
+	case O_AS:
+		return (v[O_AS] = type_option(c, d)) != NULL;
+	case O_CYCLE:
+		v[O_CYCLE] = d->arg && d->arg->node_case == NODE(BOOLEAN) &&
+					     !d->arg->boolean->boolval
+				     ? "0"
+				     : "1";
+		return true;
+	case O_OWNED_TABLE:
+		return owned_option(c, d, v);
+	case O_MIN:
+	case O_MAX:
+		if (!d->arg) { /* NO MINVALUE / NO MAXVALUE */
+			v[slot] = "'no'";
+			return true;
+		}
+		break;
+	case O_RESTART:
+		if (!d->arg) { /* RESTART: from START */
+			v[slot] = "'start'";
+			return true;
+		}
+		break;
+	default:
+		break;
+	}
+	return d->arg && (v[slot] = number(c, d)) != NULL;
+}
+
+static bool seq_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n, bool create,
+			const char **v)
+{
+	for (int i = 0; i < O_COUNT; i++)
+		v[i] = "NULL";
+	bool seen[O_COUNT] = {0};
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__DefElem *d = opts[i]->def_elem;
+		int slot = -1;
+		for (size_t k = 0; k < ARRAY_LEN(options); k++) {
+			if (strcmp(options[k].defname, d->defname) == 0)
+				slot = options[k].slot;
+		}
+		if (slot < 0 || (create && slot == O_RESTART))
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
+					 "sequence option \"%s\" is not supported", d->defname);
+		if (seen[slot])
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, d->location,
+					 "conflicting or redundant options");
+		seen[slot] = true;
+		if (!one_option(c, d, slot, v))
+			return false;
+	}
+	return true;
+}
+
+static void call(struct xlat_ctx *c, const char *op, const char *name, bool flag,
+		 const char **v)
+{
+	xlat_printf(c, "SELECT shardlite_sequence('%s', ", op);
+	xlat_string(c, name);
+	xlat_printf(c, ", %d", flag);
+	for (int i = O_AS; i < O_COUNT; i++)
+		xlat_printf(c, ", %s", v ? v[i] : "NULL");
+	xlat_puts(c, ")");
+}
+
+bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s)
+{
+	const char *v[O_COUNT];
+	script(c, "CREATE SEQUENCE");
+	const char *p = s->sequence->relpersistence;
+	if (p && *p == 't')
+		return xlat_unsupported(c, s->sequence->location, "a temporary sequence");
+	if (p && *p == 'u')
+		return xlat_unsupported(c, s->sequence->location, "an unlogged sequence");
+	const char *name = local_name(c, s->sequence->schemaname, s->sequence->relname,
+				      s->sequence->location);
+	if (!name || !seq_options(c, s->options, s->n_options, true, v))
+		return false;
+	xlat_puts(c, SIDECAR_SEQUENCES "; ");
+	call(c, "create", name, s->if_not_exists, v);
+	return true;
+}
+
+bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s)
+{
+	const char *v[O_COUNT];
+	script(c, "ALTER SEQUENCE");
+	const char *name = local_name(c, s->sequence->schemaname, s->sequence->relname,
+				      s->sequence->location);
+	if (!name || !seq_options(c, s->options, s->n_options, false, v))
+		return false;
+	call(c, "alter", name, s->missing_ok, v);
+	return true;
+}
+
+/* DROP SEQUENCE a, b: one writer call per sequence, run as one atomic script. */
+bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	script(c, "DROP SEQUENCE");
+	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return xlat_unsupported(c, -1, "DROP SEQUENCE ... CASCADE");
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__List *l = s->objects[i]->node_case == NODE(LIST)
+						 ? s->objects[i]->list
+						 : NULL;
+		size_t n = l ? l->n_items : 0;
+		if (n < 1 || n > 2)
+			return xlat_unsupported(c, -1, "this sequence name");
+		const char *name = local_name(c, n == 2 ? xlat_node_str(l->items[0]) : NULL,
+					      xlat_node_str(l->items[n - 1]), -1);
+		if (!name)
+			return false;
+		xlat_puts(c, i ? "; " : "");
+		call(c, "drop", name, s->missing_ok, NULL);
+	}
+	return true;
+}
+
+/* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go. */
+void xlat_truncate_restart(struct xlat_ctx *c, const char *table)
+{
+	xlat_puts(c, "; SELECT shardlite_seq_restart(");
+	xlat_string(c, table);
+	xlat_puts(c, ")");
+}
+
+static const char *comment_kind(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case OBJ(TABLE):
+		return "table";
+	case OBJ(VIEW):
+		return "view";
+	case OBJ(INDEX):
+		return "index";
+	case OBJ(SEQUENCE):
+		return "sequence";
+	case OBJ(COLUMN):
+		return "column";
+	default:
+		return NULL;
+	}
+}
+
+bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	script(c, "COMMENT");
+	const char *kind = comment_kind(s->objtype);
+	if (!kind)
+		return xlat_unsupported(c, -1, "COMMENT on this kind of object");
+	const PgQuery__List *l = s->object->node_case == NODE(LIST) ? s->object->list : NULL;
+	size_t n = l ? l->n_items : 0, need = s->objtype == OBJ(COLUMN) ? 2 : 1;
+	if (n < need || n > need + 1)
+		return xlat_unsupported(c, -1, "this object name");
+	const char *col = need == 2 ? xlat_node_str(l->items[n - 1]) : "";
+	const char *rel = local_name(c, n > need ? xlat_node_str(l->items[0]) : NULL,
+				     xlat_node_str(l->items[n - need]), -1);
+	if (!rel || !col)
+		return false;
+	bool set = s->comment && *s->comment;
+	if (set)
+		xlat_puts(c, SIDECAR_COMMENTS "; ");
+	xlat_printf(c, "SELECT shardlite_comment('%s', ", need == 2 ? "column" : kind);
+	xlat_string(c, rel);
+	xlat_puts(c, ", ");
+	xlat_string(c, col);
+	xlat_puts(c, ", ");
+	if (set)
+		xlat_string(c, s->comment);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+	return true;
+}
+
+/* CHECKPOINT: the tenant's write-ahead log is copied back into its database file as far as
+ * readers allow (SQLite's passive checkpoint, which never waits). */
+bool xlat_stmt_checkpoint(struct xlat_ctx *c)
+{
+	c->st->tag = "CHECKPOINT";
+	c->st->kind = XLAT_SCRIPT;
+	xlat_puts(c, "PRAGMA wal_checkpoint(PASSIVE)");
+	return true;
+}
