@@ -60,18 +60,21 @@ struct catalog_seqvals *catalog_seqvals_new(void);
 void catalog_seqvals_free(struct catalog_seqvals *sv);
 void catalog_seqvals_reset(struct catalog_seqvals *sv);
 
-/* Registers the catalog's virtual tables and functions on db. Call once per connection,
- * before any other statement; everything registered is freed when db is closed. False with
- * err set (XX000) when SQLite refuses a registration. Does not block. The catalog reads the
+/* A connection's catalog state: the schema model it caches and the session lent to it. */
+struct cat_conn;
+
+/* Registers the catalog's virtual tables and functions on db and returns db's catalog state.
+ * Call once per connection, before any other statement; everything registered (the state too)
+ * is freed when db is closed. NULL with err set (XX000) when SQLite refuses a registration. Does not block. The catalog reads the
  * schema with its own statements on db (sqlite_schema, PRAGMA schema_version, page_count,
  * page_size, table_xinfo, index_list, index_xinfo, foreign_key_list, dbstat): an authorizer
  * on db must allow them. */
-bool catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
+struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
 
-/* Lends the session facts to db's catalog until the next call (NULL: none; user and
- * database then read as "shardlite"). The strings and the struct must stay valid until then.
- * db must have been passed to catalog_register. */
-void catalog_set_session(sqlite3 *db, const struct catalog_session *s);
+/* Lends the session facts to the connection's catalog until the next call (NULL: none; user
+ * and database then read as "shardlite"). The strings and the struct must stay valid until
+ * then. A pointer store: cheap enough for every transaction. */
+void catalog_lend(struct cat_conn *cc, const struct catalog_session *s);
 
 /* The table OID and column number (attnum) RowDescription reports for each result column of
  * vm that is a plain column of one of the tenant's tables, as PostgreSQL does; 0 for any

@@ -9,8 +9,12 @@
 
 #include <sqlite3.h>
 
-/* Registers every pgfn function on db. Returns an SQLite result code (SQLITE_OK on success). */
-int pgfn_register(sqlite3 *db);
+/* A connection's pgfn state: what the functions know of the session using the connection. */
+struct pgfn_conn;
+
+/* Registers every pgfn function on db; returns db's pgfn state (freed when db closes), or NULL
+ * when SQLite refused a registration (the reason is db's error message). */
+struct pgfn_conn *pgfn_register(sqlite3 *db);
 
 /* An error with its SQLSTATE: the SQLite message becomes "pgfn:SSSSS:text", which
  * pgfn_error_split() takes apart again when the statement fails (shard_error). */
@@ -22,7 +26,7 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
 /* The session facts the date/time functions need. A connection may serve several sessions
- * over its life (pooling), so whoever uses it lends its own with pgfn_set_session (NULL:
+ * over its life (pooling), so whoever uses it lends its own with pgfn_lend (NULL:
  * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
  * call, and its fields may change between statements. Times are microseconds since
  * 2000-01-01 UTC; 0 means "read the clock". */
@@ -32,7 +36,7 @@ struct pgfn_session {
 	int64_t txn_start;          /* now(), current_timestamp: stable within a transaction */
 	int64_t stmt_start;         /* statement_timestamp() */
 };
-void pgfn_set_session(sqlite3 *db, const struct pgfn_session *s);
+void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);
 
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
@@ -42,6 +46,6 @@ int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
-int pgfn_register_datetime(sqlite3 *db);
+int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 
 #endif

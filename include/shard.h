@@ -222,7 +222,7 @@ enum shard_migrate_outcome shard_tenant_migrate(struct shard_registry *r, const 
 
 /* ---- Sessions as their tenant sees them: activity, advisory locks, signals ----
  * A session registers a client for its whole life (across the connections it uses) and lends
- * it to each connection it uses (shard_conn_set_client): the SQL functions pg_advisory_lock
+ * it to each connection it uses (shard_conn_lend): the SQL functions pg_advisory_lock
  * and friends, pg_cancel_backend and pg_terminate_backend act for it. */
 struct shard_client;
 
@@ -254,8 +254,15 @@ void shard_client_update(struct shard_client *cl, const struct shard_client_info
 /* Call when a message ends: a lock wait is over, and without an open transaction the
  * transaction-level advisory locks are released. */
 void shard_client_xact_end(struct shard_client *cl, bool txn_open);
-/* Lends cl to c's SQL functions (NULL: none; they then fail with 0A000). */
-void shard_conn_set_client(struct shard_conn *c, struct shard_client *cl);
+/* What a session lends the connection it uses: its facts for the catalog (current_user,
+ * settings, sequence values), for the date/time functions (TimeZone, transaction start) and
+ * for the advisory-lock and signalling functions (cl). NULL: none (those functions then see
+ * no session; the lock functions fail with 0A000). Pointer stores, no SQL: cheap enough for
+ * every borrow. shard_conn_release takes them back, so a pooled connection holds none. */
+struct catalog_session;
+struct pgfn_session;
+void shard_conn_lend(struct shard_conn *c, const struct catalog_session *cat,
+		     const struct pgfn_session *fn, struct shard_client *cl);
 /* Snapshots of the tenant's sessions (oldest first) and advisory locks (held, then waited
  * for), in arena a. */
 size_t shard_client_list(struct shard_registry *r, const char *tenant, struct arena *a,

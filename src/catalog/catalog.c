@@ -345,7 +345,6 @@ void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
 
 /* ---- registration ---- */
 
-static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 
 static void conn_free(void *p)
 {
@@ -378,18 +377,15 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_stat_defs,
 };
 
-bool catalog_register(sqlite3 *db, struct pgerr *err)
+struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 {
 	struct cat_conn *cc = base_xcalloc(1, sizeof(*cc));
 	cc->db = db;
-	/* The connection state lives as long as db: freed by this function's destructor. */
-	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_session", 1,
-					    SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_set_session,
-					    NULL, NULL, conn_free);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1,
-						SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_origins,
-						NULL, NULL, NULL);
+	/* The connection state lives as long as db: freed by this function's destructor (also
+	 * when registering it fails). */
+	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1,
+					    SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_origins, NULL,
+					    NULL, conn_free);
 	for (size_t k = 0; rc == SQLITE_OK && k < ARRAY_LEN(def_sets); k++) {
 		size_t n = 0;
 		const struct cat_reldef *defs = def_sets[k](&n);
@@ -399,36 +395,15 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc) ||
 	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc)))
 		rc = SQLITE_ERROR;
-	if (rc != SQLITE_OK)
-		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",
-				 sqlite3_errmsg(db));
-	return true;
-}
-
-#define SESSION_PTR_TYPE "shardlite_catalog_session"
-
-/* Only the C API can bind a pointer, so SQL cannot change the session facts. */
-static const struct catalog_session no_session;
-
-static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct cat_conn *cc = sqlite3_user_data(ctx);
-	const struct catalog_session *s = sqlite3_value_pointer(argv[0], SESSION_PTR_TYPE);
-	if (s)
-		cc->sess = s == &no_session ? NULL : s;
-	sqlite3_result_null(ctx);
-}
-
-void catalog_set_session(sqlite3 *db, const struct catalog_session *s)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_session(?1)", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)(s ? s : &no_session), SESSION_PTR_TYPE, NULL);
-		(void)sqlite3_step(st);
+	if (rc != SQLITE_OK) {
+		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",
+			  sqlite3_errmsg(db));
+		return NULL;
 	}
-	sqlite3_finalize(st);
+	return cc;
 }
+
+void catalog_lend(struct cat_conn *cc, const struct catalog_session *s) { cc->sess = s; }
 
 bool catalog_has_relation(const char *name)
 {

@@ -296,7 +296,7 @@ static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	sqlite3_finalize(st);
 }
 
-/* ---- session facts (lent by the session, see catalog_set_session) ---- */
+/* ---- session facts (lent by the session, see catalog_lend) ---- */
 
 static const char *setting(struct cat_conn *cc, const char *name)
 {

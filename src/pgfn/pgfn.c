@@ -9,7 +9,7 @@
 
 #define TAG "pgfn:"
 
-int pgfn_register(sqlite3 *db)
+struct pgfn_conn *pgfn_register(sqlite3 *db)
 {
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
@@ -17,15 +17,16 @@ int pgfn_register(sqlite3 *db)
 		pgfn_register_bytes,
 		pgfn_register_format,
 		pgfn_register_json,
-		pgfn_register_datetime,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
-		int rc = areas[i](db);
-		if (rc != SQLITE_OK)
-			return rc;
+		if (areas[i](db) != SQLITE_OK)
+			return NULL;
 	}
-	return SQLITE_OK;
+	struct pgfn_conn *c = base_xcalloc(1, sizeof(*c));
+	return pgfn_register_datetime(db, c) == SQLITE_OK ? c : NULL; /* db owns c either way */
 }
+
+void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s) { c->sess = s; }
 
 void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...)
 {

@@ -729,7 +729,7 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_dt_result(ctx, &v);
 }
 
-int pgfn_register_datetime(sqlite3 *db)
+int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct {
 		const char *name;
@@ -741,11 +741,12 @@ int pgfn_register_datetime(sqlite3 *db)
 		{"pg_date_trunc", 4, fn_date_trunc}, {"pg_extract", 4, fn_extract},
 		{"pg_timezone", 3, fn_timezone},
 	};
-	struct pgfn_conn *c = base_xcalloc(1, sizeof(*c));
-	int rc = pgfn_dt_register_session(db, c); /* owns c: freed when db closes */
+	/* The first function owns c: SQLite frees it when db closes (or when registering it
+	 * fails); the others share it. */
+	int rc = SQLITE_OK;
 	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(fns); i++)
 		rc = sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, SQLITE_UTF8, c,
-						fns[i].fn, NULL, NULL, NULL);
+						fns[i].fn, NULL, NULL, i == 0 ? free : NULL);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_dtarith(db, c);
 	if (rc == SQLITE_OK)

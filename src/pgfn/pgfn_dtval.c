@@ -1,13 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_dtval.c: how the date/time functions read their arguments and write their results —
  * stored ISO text (or a literal) into PostgreSQL's integer forms and back — and the session
- * facts (TimeZone, transaction start) lent to each connection by pgfn_set_session. */
+ * facts (TimeZone, transaction start) lent to each connection by pgfn_lend. */
 #include "pgfn_int.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#define SESSION_PTR_TYPE "shardlite_pgfn_session"
 
 static const struct pgfn_session no_session;
 
@@ -27,34 +25,6 @@ int64_t pgfn_dt_txn_start(sqlite3_context *ctx)
 {
 	const struct pgfn_session *s = pgfn_dt_session(ctx);
 	return s->txn_start ? s->txn_start : pgtype_now();
-}
-
-/* Only the C API can bind a pointer, so SQL cannot change the session facts. */
-static void fn_set_session(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct pgfn_conn *c = sqlite3_user_data(ctx);
-	const struct pgfn_session *s = sqlite3_value_pointer(argv[0], SESSION_PTR_TYPE);
-	(void)argc;
-	if (s)
-		c->sess = s == &no_session ? NULL : s;
-	sqlite3_result_null(ctx);
-}
-
-void pgfn_set_session(sqlite3 *db, const struct pgfn_session *s)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT shardlite_pgfn_session(?1)", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)(s ? s : &no_session), SESSION_PTR_TYPE, NULL);
-		(void)sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-}
-
-int pgfn_dt_register_session(sqlite3 *db, struct pgfn_conn *c)
-{
-	return sqlite3_create_function_v2(db, "shardlite_pgfn_session", 1, SQLITE_UTF8, c,
-					  fn_set_session, NULL, NULL, free);
 }
 
 /* The type of a stored value whose static type the translator did not know: the storage

@@ -71,7 +71,6 @@ struct pgfn_dt {
 	struct pgtype_interval iv;
 };
 
-int pgfn_dt_register_session(sqlite3 *db, struct pgfn_conn *c);
 const struct pgfn_session *pgfn_dt_session(sqlite3_context *ctx);
 const struct pgtype_tz *pgfn_dt_zone(sqlite3_context *ctx);
 int64_t pgfn_dt_txn_start(sqlite3_context *ctx);

@@ -75,8 +75,6 @@ static void publish(struct session *s, const char *state, int64_t now)
 void sess_client_start(struct session *s)
 {
 	s->client = shard_client_new(s->env->shards, s->tenant, s->id, on_signal, s);
-	if (s->conn) /* else lent when the session borrows a connection (sess_conn.c) */
-		shard_conn_set_client(s->conn, s->client);
 	s->catalog.activity = list_activity;
 	s->catalog.locks = list_locks;
 	publish(s, "idle", shard_now_us());
@@ -84,8 +82,6 @@ void sess_client_start(struct session *s)
 
 void sess_client_end(struct session *s)
 {
-	if (s->conn)
-		shard_conn_set_client(s->conn, NULL);
 	shard_client_free(s->client); /* releases its advisory locks, wakes their waiters */
 	s->client = NULL;
 	free(s->activity_query);

@@ -21,10 +21,7 @@ bool sess_conn_borrow(struct session *s, struct pgerr *err)
 	if (!s->conn)
 		return false;
 	sess_wait_attach(s);
-	catalog_set_session(shard_conn_db(s->conn), &s->catalog);
-	pgfn_set_session(shard_conn_db(s->conn), &s->dt);
-	if (s->client)
-		shard_conn_set_client(s->conn, s->client);
+	shard_conn_lend(s->conn, &s->catalog, &s->dt, s->client);
 	return true;
 }
 
@@ -44,7 +41,6 @@ void sess_conn_give_back(struct session *s)
 	for (struct sess_stmt *st = s->stmts; st; st = st->next)
 		give_stmt(s, st);
 	give_stmt(s, s->unnamed);
-	shard_conn_set_client(s->conn, NULL); /* the next borrower lends its own */
 	shard_conn_release(s->conn);
 	s->conn = NULL;
 }

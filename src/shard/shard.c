@@ -105,7 +105,10 @@ bool shard_tenant_path(const struct shard_registry *r, const char *name, char *o
 	return n > 0 && (size_t)n < outlen;
 }
 
-static bool configure(sqlite3 *db, struct pgerr *err)
+/* Sets db up as every tenant connection is; *cat and *fn receive the catalog's and pgfn's
+ * per-connection state (owned by db). */
+static bool configure(sqlite3 *db, struct cat_conn **cat, struct pgfn_conn **fn,
+		      struct pgerr *err)
 {
 	static const char setup[] = "PRAGMA journal_mode=WAL;"
 				    "PRAGMA synchronous=FULL;"
@@ -121,10 +124,11 @@ static bool configure(sqlite3 *db, struct pgerr *err)
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
-	rc = pgfn_register(db);
-	if (rc != SQLITE_OK)
-		return shard_error(db, rc, err);
-	return catalog_register(db, err);
+	*fn = pgfn_register(db);
+	if (!*fn)
+		return shard_error(db, sqlite3_errcode(db), err);
+	*cat = catalog_register(db, err);
+	return *cat != NULL;
 }
 
 /* A write transaction ends (the hooks run just before it does, on the thread running the
@@ -166,8 +170,10 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 		return NULL;
 	}
 	sqlite3 *db = NULL;
+	struct cat_conn *cat = NULL;
+	struct pgfn_conn *fn = NULL;
 	int rc = sqlite3_open_v2(path, &db, flags, NULL);
-	if (rc != SQLITE_OK || !configure(db, err)) {
+	if (rc != SQLITE_OK || !configure(db, &cat, &fn, err)) {
 		if (rc != SQLITE_OK)
 			shard_error(db, rc, err);
 		err->severity = PGERR_FATAL;
@@ -176,6 +182,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	}
 	struct shard_conn *c = base_xcalloc(1, sizeof(*c));
 	c->db = db;
+	c->cat = cat;
+	c->fn = fn;
 	c->reg = r;
 	sqlite3_commit_hook(db, on_commit, c);
 	sqlite3_rollback_hook(db, on_rollback, c);

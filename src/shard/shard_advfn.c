@@ -3,7 +3,7 @@
  * transaction-level and try variants (one bigint key or two int4 keys, encoded as PostgreSQL
  * encodes them in pg_locks), pg_advisory_unlock[_shared|_all], pg_cancel_backend and
  * pg_terminate_backend. Registered on every tenant connection; they act for the session the
- * connection is lent to (shard_conn_set_client). */
+ * connection is lent to (shard_conn_lend). */
 #include "shard_int.h"
 
 #include "pgfn.h"

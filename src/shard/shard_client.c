@@ -160,8 +160,6 @@ void shard_client_xact_end(struct shard_client *cl, bool txn_open)
 	pthread_mutex_unlock(&cl->reg->lock);
 }
 
-void shard_conn_set_client(struct shard_conn *c, struct shard_client *cl) { c->client = cl; }
-
 /* ---- listing, for pg_stat_activity and pg_locks ---- */
 
 static char *adup(struct arena *a, const char *s) { return s ? arena_strdup(a, s) : NULL; }

@@ -55,7 +55,10 @@ struct shard_conn {
 	/* Most recently given back first; reset, bindings cleared. */
 	struct shard_stmt_slot stmts[SHARD_STMT_CACHE];
 	int nstmts;
-	struct shard_client *client; /* the session using c (shard_conn_set_client), or NULL */
+	/* What the session using c lends it (shard_conn_lend); all NULL while pooled. */
+	struct cat_conn *cat;   /* the catalog's state of db (owned by db) */
+	struct pgfn_conn *fn;   /* pgfn's state of db (owned by db) */
+	struct shard_client *client;
 	struct shard_adv_fn adv_fns[SHARD_ADV_NFN];
 	struct shard_authz authz;
 	char tenant[SHARD_TENANT_MAX + 1];

@@ -472,9 +472,8 @@ static enum shard_migrate_outcome migrate(struct shard_conn *c, const struct sha
 {
 	int target = shard_migrations_target(m), v = 0;
 	ASSERT(sqlite3_get_autocommit(c->db));
-	/* A cached connection may still point at the facts of the session that used it last
-	 * (current_user, settings), which is gone: a migration runs as the server. */
-	catalog_set_session(c->db, NULL);
+	/* A migration runs as the server: no session's facts (a lent connection holds none). */
+	shard_conn_lend(c, NULL, NULL, NULL);
 	bool ok = read_version(c, &v, err);
 	if (ok && v < target) {
 		/* Behind: take the write lock and look again — a session that opened the tenant

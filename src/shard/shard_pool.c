@@ -16,6 +16,9 @@
  * but never lost; readers and waiters themselves never wake anyone. */
 #include "shard_int.h"
 
+#include "catalog.h"
+#include "pgfn.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,11 +298,20 @@ static bool should_cool(struct shard_registry *r)
 	return many;
 }
 
+void shard_conn_lend(struct shard_conn *c, const struct catalog_session *cat,
+		     const struct pgfn_session *fn, struct shard_client *cl)
+{
+	catalog_lend(c->cat, cat);
+	pgfn_lend(c->fn, fn);
+	c->client = cl;
+}
+
 void shard_conn_release(struct shard_conn *c)
 {
 	if (!c)
 		return;
 	struct shard_registry *r = c->reg;
+	shard_conn_lend(c, NULL, NULL, NULL); /* the borrower's facts may not outlive it */
 	sqlite3_progress_handler(c->db, 0, NULL, NULL);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);

@@ -23,6 +23,9 @@ static const char schema[] =
 	"CREATE INDEX books_lower ON books (lower(title)) WHERE published;"
 	"CREATE VIEW cheap AS SELECT id, title FROM books WHERE price < 10;";
 
+/* The catalog state of the connection open_db opened last. */
+static struct cat_conn *last_cc;
+
 static sqlite3 *open_db(const char *uri)
 {
 	sqlite3 *db = NULL;
@@ -32,7 +35,8 @@ static sqlite3 *open_db(const char *uri)
 		SQLITE_OK);
 	struct pgerr err;
 	pgerr_clear(&err);
-	ck_assert(catalog_register(db, &err));
+	last_cc = catalog_register(db, &err);
+	ck_assert_ptr_nonnull(last_cc);
 	return db;
 }
 
@@ -182,13 +186,13 @@ START_TEST(test_session)
 {
 	sqlite3 *db = schema_db();
 	struct catalog_session s = {.user = "alice", .database = "acme", .backend_pid = 7};
-	catalog_set_session(db, &s);
+	catalog_lend(last_cc, &s);
 	ck_assert_str_eq(rows(db, "SELECT datname, current_database(), pg_backend_pid() FROM "
 				  "pg_database"),
 			 "acme|acme|7");
 	ck_assert_str_eq(rows(db, "SELECT rolname, rolpassword FROM pg_roles WHERE oid = 10"),
 			 "alice|********");
-	catalog_set_session(db, NULL);
+	catalog_lend(last_cc, NULL);
 	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "shardlite");
 	ck_assert(catalog_has_relation("pg_class"));
 	ck_assert(!catalog_has_relation("books"));

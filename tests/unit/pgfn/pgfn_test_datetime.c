@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_test_datetime.c: the date/time functions, table-driven (expression → text or error,
  * expected values from PostgreSQL 15 with TimeZone UTC), and the session facts lent by
- * pgfn_set_session (TimeZone, a transaction start that now() keeps). */
+ * pgfn_lend (TimeZone, a transaction start that now() keeps). */
 #include "pgfn_test.h"
 
 #include <stdio.h>
@@ -91,13 +91,14 @@ START_TEST(session_is_lent)
 	sqlite3 *db = NULL;
 	char buf[128];
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(pgfn_register(db), SQLITE_OK);
+	struct pgfn_conn *fc = pgfn_register(db);
+	ck_assert_ptr_nonnull(fc);
 	struct pgtype_dtenv utc = {NULL, 0};
 	struct pgerr err;
 	int64_t start;
 	ck_assert(pgtype_timestamptz_in("2024-07-01 10:00:00+00", 22, &utc, &start, &err));
 	struct pgfn_session s = {pgtype_tz_lookup("Europe/Berlin"), start, start};
-	pgfn_set_session(db, &s);
+	pgfn_lend(fc, &s);
 	ck_assert_str_eq(eval_on(db, "SELECT pg_current(1184, -1, 0)", buf, sizeof(buf)),
 			 "2024-07-01 10:00:00+00");
 	ck_assert_str_eq(eval_on(db, "SELECT pg_current(1114, -1)", buf, sizeof(buf)),
@@ -110,7 +111,7 @@ START_TEST(session_is_lent)
 	ck_assert_str_eq(eval_on(db, "SELECT pg_dt_cast('2024-07-01 10:00:00+00', 1184, 25)", buf,
 				 sizeof(buf)),
 			 "2024-07-01 12:00:00+02");
-	pgfn_set_session(db, NULL);
+	pgfn_lend(fc, NULL);
 	ck_assert_str_eq(eval_on(db, "SELECT pg_dt_cast('2024-07-01 12:00', 25, 1184)", buf,
 				 sizeof(buf)),
 			 "2024-07-01 12:00:00+00");

@@ -9,7 +9,7 @@ const char *pgfn_test_eval(const char *expr)
 	static char out[4096];
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
-	ck_assert_int_eq(pgfn_register(db), SQLITE_OK);
+	ck_assert_ptr_nonnull(pgfn_register(db));
 	char sql[2048];
 	snprintf(sql, sizeof(sql), "SELECT %s", expr);
 	sqlite3_stmt *vm = NULL;
