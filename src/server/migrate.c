@@ -71,6 +71,11 @@ static void add_if_tenant(struct shard_registry *r, struct tenant_list *l, const
 	l->names[l->n++] = base_xstrdup(name);
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void list_tenants(struct shard_registry *r, struct tenant_list *l)
 {
 	char top[4096], sub[4096];
@@ -90,6 +95,7 @@ static void list_tenants(struct shard_registry *r, struct tenant_list *l)
 	}
 	if (d)
 		closedir(d);
+	qsort(l->names, l->n, sizeof(*l->names), by_name); /* a run goes in a stable order */
 }
 
 /* ---- jobs ---- */
@@ -97,7 +103,6 @@ static void list_tenants(struct shard_registry *r, struct tenant_list *l)
 struct run {
 	struct shard_registry *reg;
 	struct tenant_list *tenants;
-	int target;
 	bool tty;
 	pthread_mutex_t lock; /* guards everything below and the output */
 	size_t next, finished, applied, failed, current;

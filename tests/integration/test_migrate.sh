@@ -153,6 +153,11 @@ grep -q 'migrate: 33 tenants: 1 migrated, 0 failed, 32 already up to date' <<<"$
 grep -q '\[##############################\] 33/33' <<<"$out" || fail "no progress bar: $out"
 [[ $(version_of beta) == 3 ]] || fail "beta not migrated by the second run"
 "$BIN" migrate --data-dir "$DIR/data" >/dev/null 2>&1 && fail "migrate without migrations_dir"
+set +e
+msg=$("$BIN" migrate --data-dir "$DIR/data" --set migrations_dir="$MIG" --jobs 0 2>&1)
+rc=$?
+set -e
+[[ $rc == 2 && $msg == *'--jobs must be a number from 1 to 256'* ]] || fail "--jobs 0: $rc $msg"
 msg=$("$BIN" migrate --data-dir "$DIR/typo" --set migrations_dir="$MIG" 2>&1) && fail "typo: $msg"
 grep -q 'data directory ".*/typo" does not exist' <<<"$msg" || fail "migrate typo: $msg"
 [[ ! -e $DIR/typo ]] || fail "migrate created a data directory"
