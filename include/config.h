@@ -36,6 +36,7 @@ struct config {
 	int shutdown_timeout_ms; /* shutdown_timeout: grace for running statements on SIGTERM */
 	int worker_threads;      /* worker_threads: 0 = auto */
 	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
+	char *durability;        /* durability: full, group, off */
 	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */
 	int lock_timeout_ms;     /* lock_timeout: session default, 0 = none */
 	int idle_in_transaction_timeout_ms; /* idle_in_transaction_session_timeout */

@@ -14,8 +14,16 @@
 
 #define SHARD_TENANT_MAX 63
 
+/* When a commit counts as done (config key durability, docs/config.md). */
+enum shard_durability {
+	SHARD_DURABILITY_GROUP, /* WAL appended without fsync; shard_conn_sync flushes for many */
+	SHARD_DURABILITY_FULL,  /* synchronous=FULL: every commit fsyncs the WAL itself */
+	SHARD_DURABILITY_OFF,   /* synchronous=NORMAL, nobody waits for the fsync */
+};
+
 struct shard_opts {
 	const char *data_dir;  /* copied */
+	enum shard_durability durability;
 	bool auto_create;      /* create a tenant's file on first use */
 	int max_open_tenants;  /* tenants whose idle connections stay cached; 0 = none */
 };
@@ -46,7 +54,8 @@ bool shard_tenant_path(const struct shard_registry *r, const char *name, char *o
 struct shard_conn;
 
 /* Opens a new connection to tenant name (already checked), creating the file when the
- * registry allows it: the one place a tenant connection is set up (WAL, synchronous=FULL,
+ * registry allows it: the one place a tenant connection is set up (WAL, synchronous=FULL or
+ * NORMAL per the registry's durability,
  * foreign_keys=ON, case_sensitive_like=ON — PostgreSQL's LIKE is case-sensitive — no busy
  * waiting). Whatever every connection needs (virtual tables, an authorizer) belongs here.
  * NULL with err set (3D000 when the tenant does not exist and auto_create is off). Blocks on
@@ -115,6 +124,25 @@ void shard_conn_unpark(struct shard_conn *c);
  * settle and c holds none now, it let go of the write lock, so the tenant's parked
  * connections are woken to retry. */
 void shard_conn_settle(struct shard_conn *c);
+
+/* ---- Group commit (durability = group) ----
+ * Connections write their commits to the tenant's WAL without an fsync (synchronous=NORMAL:
+ * the write lock is let go right after the append). A commit's answer is held until one
+ * fdatasync of the WAL, started after the commit was appended, has ended: one flush covers
+ * every commit appended meanwhile. shard_conn_settle numbers the commits of c; nothing is
+ * numbered under the other durabilities. */
+/* True when c committed since its last shard_conn_sync and that commit is not durable yet. */
+bool shard_conn_unsynced(struct shard_conn *c);
+enum shard_sync {
+	SHARD_SYNC_DONE, /* c's commits are durable */
+	SHARD_SYNC_WAIT, /* another thread's flush runs: c's waker is called when it ends */
+	SHARD_SYNC_FAILED,
+};
+/* Makes c's commits durable: DONE at once when a flush already covered them; else, when no
+ * flush of the tenant runs, this thread runs one (blocks on disk for an fdatasync) and wakes
+ * the connections that waited; else WAIT, and call again once woken. FAILED with err set
+ * (58030) when the fsync failed: the commits may or may not survive a crash. */
+enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err);
 sqlite3 *shard_conn_db(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);
 

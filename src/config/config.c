@@ -20,7 +20,8 @@
 
 /* String keys may refine "any string" with a check; NULL accepts anything. */
 typedef bool value_check_fn(const char *value);
-static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_method;
+static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_method,
+	check_durability;
 
 /* X(name, field, type, default, min, max, reloadable, check, help) — docs/config.md lists
  * the same keys and is checked against this table by tests/unit/config. */
@@ -69,6 +70,8 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	  "Threads that run statements off the event loop; 0 = number of CPUs, at least 4.")    \
 	X(max_open_tenants, max_open_tenants, CONFIG_INT, "1000", 0, 10000000, false, NULL,     \
 	  "Tenants whose idle connections stay open for reuse (least recently used closed).")   \
+	X(durability, durability, CONFIG_STRING, "group", 0, 0, false, check_durability,       \
+	  "When COMMIT is answered: full, group (both after an fsync), off (before one).")      \
 	X(statement_timeout, statement_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, \
 	  NULL, "Default statement_timeout of new sessions; 0 = none (57014 when exceeded).")   \
 	X(lock_timeout, lock_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, NULL,     \
@@ -154,6 +157,12 @@ static bool one_of(const char *value, const char *const *words, size_t n)
 
 static const char *const ssl_words[] = {"off", "on", "require"};
 static bool check_ssl(const char *value) { return one_of(value, ssl_words, ARRAY_LEN(ssl_words)); }
+
+static const char *const durability_words[] = {"full", "group", "off"};
+static bool check_durability(const char *value)
+{
+	return one_of(value, durability_words, ARRAY_LEN(durability_words));
+}
 
 /* The method names of include/auth.h (config lies below auth, so it keeps its own list). */
 static const char *const method_words[] = {"trust", "password", "md5", "scram-sha-256", "reject"};

@@ -440,6 +440,15 @@ static void on_stop_signal(evutil_socket_t sig, short what, void *arg)
 	event_base_loopbreak(srv->base);
 }
 
+static enum shard_durability durability_of(const char *word)
+{
+	if (strcmp(word, "full") == 0)
+		return SHARD_DURABILITY_FULL;
+	if (strcmp(word, "off") == 0)
+		return SHARD_DURABILITY_OFF;
+	return SHARD_DURABILITY_GROUP;
+}
+
 /* Every client costs a descriptor (its socket) and every open tenant connection three (the
  * file, its WAL, its shared-memory index): the soft limit, often 1024, is raised to the hard
  * one. */
@@ -483,7 +492,8 @@ int main(int argc, char **argv)
 	pgerr_clear(&err);
 	struct shard_opts so = {.data_dir = srv.cfg->data_dir,
 				.auto_create = srv.cfg->auto_create,
-				.max_open_tenants = srv.cfg->max_open_tenants};
+				.max_open_tenants = srv.cfg->max_open_tenants,
+				.durability = durability_of(srv.cfg->durability)};
 	pthread_mutex_init(&srv.conns_lock, NULL);
 	srv.shards = shard_registry_new(&so, &err);
 	if (!srv.shards) {

@@ -10,7 +10,11 @@
  * triggers (they live in the connection's temp schema: shard_conn_pinned), which pin it until
  * the session ends. Named prepared statements do not: their sqlite3_stmt stays on the
  * connection in its statement cache, and the statement is taken back by its text, or prepared
- * again, on whichever connection the session borrows next (sess_stmt_vm). */
+ * again, on whichever connection the session borrows next (sess_stmt_vm).
+ *
+ * Group commit (durability = group, shard_sync.c): the answers of a burst of input that
+ * committed are held aside until the tenant's WAL has been flushed past the commit; the session
+ * reads no more input meanwhile and keeps its connection (the flush waits on it). */
 #include "session_int.h"
 
 bool sess_conn_borrow(struct session *s, struct pgerr *err)
@@ -49,8 +53,56 @@ bool sess_conn_idle(const struct session *s)
 {
 	return s->conn && s->state == SESS_READY && s->txn == SESS_TXN_IDLE && !s->parked &&
 	       !s->yielded && !s->simple.active && !s->portals && !s->copy && !s->copy_out &&
-	       !s->yield_vm && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
+	       !s->yield_vm && !s->holding && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
 	       !shard_conn_pinned(s->conn);
+}
+
+/* A failed fsync: nobody knows whether the commit survives a crash, so the answers are
+ * dropped and the session ends, as when the server crashes. */
+static enum shard_sync sync(struct session *s)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	enum shard_sync r = shard_conn_sync(s->conn, &err);
+	if (r == SHARD_SYNC_FAILED) {
+		LOG_ERROR(s->id, s->tenant, "%s", err.message);
+		strbuf_reset(&s->out);
+		err.severity = PGERR_FATAL;
+		sess_report_error(s, &err);
+	}
+	return r;
+}
+
+static void drop_held(struct session *s)
+{
+	strbuf_fini(&s->held);
+	s->holding = false;
+}
+
+bool sess_conn_hold_output(struct session *s)
+{
+	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))
+		return false;
+	if (sync(s) != SHARD_SYNC_WAIT)
+		return false;
+	strbuf_init(&s->held, 0);
+	strbuf_append(&s->held, s->out.data, s->out.len);
+	strbuf_reset(&s->out);
+	s->holding = true;
+	return true;
+}
+
+bool sess_conn_still_held(struct session *s)
+{
+	if (!s->holding)
+		return false;
+	enum shard_sync r = sync(s);
+	if (r == SHARD_SYNC_WAIT)
+		return true;
+	if (r == SHARD_SYNC_DONE) /* out is empty: everything before was sent */
+		strbuf_append(&s->out, s->held.data, s->held.len);
+	drop_held(s);
+	return false;
 }
 
 bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err)

@@ -68,6 +68,7 @@ void session_free(struct session *s)
 	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
+	strbuf_fini(&s->held);
 	sess_conn_give_back(s);
 	sess_client_end(s);
 	sess_auth_free(s);
@@ -568,6 +569,12 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 	*want = 0;
 	if (s->state == SESS_CLOSING)
 		return len;
+	if (sess_conn_still_held(s)) {
+		*want = SESSION_WANT_WAKE;
+		return 0;
+	}
+	if (s->state == SESS_CLOSING)
+		return len;
 	size_t used = 0;
 	if (s->state == SESS_STARTUP) {
 		used = input_startup(s, buf, len, want);
@@ -582,6 +589,8 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);
 	sess_wait_input_end(s, n > 0);
+	if (sess_conn_hold_output(s))
+		*want = SESSION_WANT_WAKE;
 	if (sess_conn_idle(s))
 		sess_conn_give_back(s);
 	return s->state == SESS_CLOSING ? len : used + n;

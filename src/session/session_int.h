@@ -150,6 +150,11 @@ struct session {
 	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
 	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
 
+	/* Group commit: the answers of a burst that committed wait here for the commit's flush
+	 * (sess_conn.c); no input runs meanwhile. */
+	bool holding;
+	struct strbuf held;
+
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	/* The session as its tenant sees it (sess_client.c): advisory locks, pg_stat_activity. */
 	struct shard_client *client;
@@ -315,6 +320,12 @@ void sess_conn_give_back(struct session *s);
 /* True when the session holds a connection it does not need until its next message: no
  * transaction, nothing half-done, no portals, no temporary objects on it. */
 bool sess_conn_idle(const struct session *s);
+/* Group commit. After a burst of input that committed: when the commit is not durable yet,
+ * moves the output aside and returns true (the caller waits to be woken). */
+bool sess_conn_hold_output(struct session *s);
+/* Before input: true while held answers still wait; once their flush ended they go out. A
+ * failed fsync ends the session (FATAL 58030) either way. */
+bool sess_conn_still_held(struct session *s);
 /* Makes sure a statement that runs SQL has its VM on the borrowed connection: taken back from
  * the connection's statement cache or prepared again. False with err set. */
 bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err) MUST_CHECK;

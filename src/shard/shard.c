@@ -44,6 +44,7 @@ struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct 
 	r->data_dir = base_xstrdup(opts->data_dir);
 	r->auto_create = opts->auto_create;
 	r->max_open_tenants = opts->max_open_tenants;
+	r->durability = opts->durability;
 	shard_pool_init(r);
 	return r;
 }
@@ -106,14 +107,21 @@ bool shard_tenant_path(const struct shard_registry *r, const char *name, char *o
 }
 
 /* Sets db up as every tenant connection is; *cat and *fn receive the catalog's and pgfn's
- * per-connection state (owned by db). */
-static bool configure(sqlite3 *db, struct cat_conn **cat, struct pgfn_conn **fn,
-		      struct pgerr *err)
+ * per-connection state (owned by db). Group and off durability run synchronous=NORMAL in WAL
+ * mode: a commit appends to the WAL without an fsync; the WAL is synced before each
+ * checkpoint and the file after it. Group durability adds the fsync that makes an answered
+ * commit durable (shard_sync.c). */
+static bool configure(sqlite3 *db, enum shard_durability d, struct cat_conn **cat,
+		      struct pgfn_conn **fn, struct pgerr *err)
 {
-	static const char setup[] = "PRAGMA journal_mode=WAL;"
-				    "PRAGMA synchronous=FULL;"
-				    "PRAGMA foreign_keys=ON;"
-				    "PRAGMA case_sensitive_like=ON;";
+	const char *setup = d == SHARD_DURABILITY_FULL ? "PRAGMA journal_mode=WAL;"
+							 "PRAGMA synchronous=FULL;"
+							 "PRAGMA foreign_keys=ON;"
+							 "PRAGMA case_sensitive_like=ON;"
+						       : "PRAGMA journal_mode=WAL;"
+							 "PRAGMA synchronous=NORMAL;"
+							 "PRAGMA foreign_keys=ON;"
+							 "PRAGMA case_sensitive_like=ON;";
 	sqlite3_busy_timeout(db, SETUP_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 1);
 	/* "x" is always an identifier, as in PostgreSQL: a misspelled quoted column must be an
@@ -136,7 +144,9 @@ static bool configure(sqlite3 *db, struct cat_conn **cat, struct pgfn_conn **fn,
  * call the commit hook, so readers never wake anyone. */
 static int on_commit(void *arg)
 {
-	((struct shard_conn *)arg)->released = true;
+	struct shard_conn *c = arg;
+	c->released = true;
+	c->committed = true;
 	return 0;
 }
 
@@ -173,7 +183,7 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	struct cat_conn *cat = NULL;
 	struct pgfn_conn *fn = NULL;
 	int rc = sqlite3_open_v2(path, &db, flags, NULL);
-	if (rc != SQLITE_OK || !configure(db, &cat, &fn, err)) {
+	if (rc != SQLITE_OK || !configure(db, r->durability, &cat, &fn, err)) {
 		if (rc != SQLITE_OK)
 			shard_error(db, rc, err);
 		err->severity = PGERR_FATAL;

@@ -33,6 +33,12 @@ struct shard_tenant {
 	int nidle, nused;
 	uint64_t gen; /* bumped whenever a connection may have let go of a write lock */
 	struct shard_conn *waiters; /* parked connections, woken all at once */
+	/* Group commit (shard_sync.c): commits are numbered as they are appended to the WAL;
+	 * durable is the highest number an ended fdatasync covered. */
+	uint64_t written, durable;
+	bool flushing;                   /* a thread runs the tenant's fdatasync */
+	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
+	struct shard_conn *sync_waiters; /* waiting for the flush under way, through sync_next */
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -77,12 +83,17 @@ struct shard_conn {
 	/* Other tenants' files attached under their names (shard_attach.c). */
 	char attached[SHARD_ATTACH_MAX][SHARD_TENANT_MAX + 1];
 	int nattached;
+	bool committed; /* a write transaction committed since the last settle (commit hook) */
+	uint64_t need;  /* group commit: the number of c's last commit, 0 when durable */
+	bool sync_waiting;
+	struct shard_conn *sync_next;
 };
 
 struct shard_registry {
 	char *data_dir;
 	bool auto_create;
 	int max_open_tenants;
+	enum shard_durability durability;
 	pthread_mutex_t lock; /* guards everything below and every shard_tenant */
 	struct shard_tenant **buckets;
 	size_t nbuckets, ntenants;
@@ -105,6 +116,10 @@ void shard_attach_wake_locked(struct shard_conn *c);
 void shard_pool_wake_locked(struct shard_registry *r, struct shard_tenant *t);
 /* The tenant record of name, NULL when it has no connections. Lock held. */
 struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const char *name);
+/* shard_sync.c, registry lock held: numbers c's commit since the last settle (group
+ * durability), and forgets c as a waiter of a flush (release). */
+void shard_sync_settle_locked(struct shard_conn *c);
+void shard_sync_forget_locked(struct shard_conn *c);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
 

@@ -328,6 +328,7 @@ void shard_conn_release(struct shard_conn *c)
 		shard_stmt_cache_clear(c);
 	pthread_mutex_lock(&r->lock);
 	unpark_locked(c);
+	shard_sync_forget_locked(c);
 	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
 	c->wake_arg = NULL;
 	if (c->released) /* a rollback or commit since the last settle let go of the lock */
@@ -410,13 +411,19 @@ void shard_conn_unpark(struct shard_conn *c)
 	pthread_mutex_unlock(&c->reg->lock);
 }
 
+/* A commit is numbered even while a later write transaction is open (a pipelined COMMIT;
+ * BEGIN; INSERT): its answer must wait for its flush all the same. */
 void shard_conn_settle(struct shard_conn *c)
 {
-	if (!c->t || !c->released || sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE)
+	if (!c->t || (!c->released && !c->committed))
 		return;
-	c->released = false;
+	bool wake = c->released && sqlite3_txn_state(c->db, NULL) != SQLITE_TXN_WRITE;
 	pthread_mutex_lock(&c->reg->lock);
-	wake_all(c->reg, c->t);
-	shard_attach_wake_locked(c);
+	shard_sync_settle_locked(c);
+	if (wake) {
+		c->released = false;
+		wake_all(c->reg, c->t);
+		shard_attach_wake_locked(c);
+	}
 	pthread_mutex_unlock(&c->reg->lock);
 }

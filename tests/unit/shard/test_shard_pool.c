@@ -231,6 +231,76 @@ START_TEST(temp_objects_pin)
 }
 END_TEST
 
+static int pragma_int(struct shard_conn *c, const char *sql)
+{
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(c), sql, -1, &vm, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(vm), SQLITE_ROW);
+	int v = sqlite3_column_int(vm, 0);
+	sqlite3_finalize(vm);
+	return v;
+}
+
+/* Group commit: commits are numbered at settle; one flush covers every commit appended
+ * before it started; reads and rollbacks need none. */
+START_TEST(one_flush_covers_the_commits_before_it)
+{
+	struct shard_conn *a = acquire("group");
+	struct shard_conn *b = acquire("group");
+	struct pgerr err;
+	ck_assert_int_eq(pragma_int(a, "PRAGMA synchronous"), 1); /* NORMAL: no fsync per commit */
+	exec_ok(a, "CREATE TABLE t (x int)");
+	shard_conn_settle(a);
+	ck_assert(shard_conn_unsynced(a));
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	ck_assert(!shard_conn_unsynced(a));
+	exec_ok(a, "INSERT INTO t VALUES (1)");
+	shard_conn_settle(a);
+	exec_ok(b, "INSERT INTO t VALUES (2)");
+	shard_conn_settle(b);
+	ck_assert(shard_conn_unsynced(a) && shard_conn_unsynced(b));
+	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_DONE); /* flushes a's too */
+	ck_assert(!shard_conn_unsynced(a));
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	exec_ok(a, "SELECT count(*) FROM t");
+	exec_ok(a, "BEGIN");
+	exec_ok(a, "INSERT INTO t VALUES (3)");
+	exec_ok(a, "ROLLBACK");
+	shard_conn_settle(a);
+	ck_assert(!shard_conn_unsynced(a));
+	/* A commit followed by a new write transaction in the same burst is numbered too. */
+	exec_ok(a, "INSERT INTO t VALUES (4)");
+	exec_ok(a, "BEGIN");
+	exec_ok(a, "INSERT INTO t VALUES (5)");
+	shard_conn_settle(a);
+	ck_assert(shard_conn_unsynced(a));
+	shard_conn_release(a); /* rolls back, forgets the wait */
+	shard_conn_release(b);
+}
+END_TEST
+
+static void setup_full(void)
+{
+	snprintf(dir, sizeof(dir), "/tmp/shard-pool-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = 2,
+			       .durability = SHARD_DURABILITY_FULL};
+	struct pgerr err;
+	reg = shard_registry_new(&o, &err);
+	ck_assert_ptr_nonnull(reg);
+}
+
+START_TEST(full_durability_syncs_in_the_commit)
+{
+	struct shard_conn *a = acquire("full");
+	ck_assert_int_eq(pragma_int(a, "PRAGMA synchronous"), 2);
+	exec_ok(a, "CREATE TABLE t (x int)");
+	shard_conn_settle(a);
+	ck_assert(!shard_conn_unsynced(a));
+	shard_conn_release(a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_pool");
@@ -241,7 +311,12 @@ int main(void)
 	tcase_add_test(tc, park_until_the_writer_settles);
 	tcase_add_test(tc, statements_survive_release);
 	tcase_add_test(tc, temp_objects_pin);
+	tcase_add_test(tc, one_flush_covers_the_commits_before_it);
 	suite_add_tcase(s, tc);
+	TCase *full = tcase_create("full");
+	tcase_add_checked_fixture(full, setup_full, teardown);
+	tcase_add_test(full, full_durability_syncs_in_the_commit);
+	suite_add_tcase(s, full);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
