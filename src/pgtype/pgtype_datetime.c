@@ -201,28 +201,47 @@ static bool parse_offset(const char *p, int *off)
 }
 
 /* h:m[:s[.frac]], fraction rounded to microseconds. */
+/* A run of digits at *p; false when there is none or it has more than 9 (out of range). */
+static bool field(const char **p, int *out, bool *range)
+{
+	const char *q = *p;
+	long v = 0;
+	while (isdigit((unsigned char)*q) && q - *p < 10)
+		v = v * 10 + (*q++ - '0');
+	if (q == *p || q - *p > 9) {
+		*range = q - *p > 9;
+		return false;
+	}
+	*out = (int)v;
+	*p = q;
+	return true;
+}
+
+/* h:m[:s[.frac]], fraction rounded to microseconds. */
 static enum dt_rc parse_time(const char *p, struct dt_fields *f)
 {
-	char *end;
+	bool range = false;
 	if (f->has_time)
 		return DT_SYNTAX;
 	f->has_time = true;
-	f->hour = (int)strtol(p, &end, 10);
-	if (*end != ':' || !isdigit((unsigned char)end[1]))
-		return DT_SYNTAX;
-	f->min = (int)strtol(end + 1, &end, 10);
-	if (*end == ':') {
-		if (!isdigit((unsigned char)end[1]))
-			return DT_SYNTAX;
-		f->sec = (int)strtol(end + 1, &end, 10);
+	if (!field(&p, &f->hour, &range) || *p++ != ':' || !field(&p, &f->min, &range))
+		return range ? DT_RANGE : DT_SYNTAX;
+	if (*p == ':' && (p++, !field(&p, &f->sec, &range)))
+		return range ? DT_RANGE : DT_SYNTAX;
+	if (*p == '.') { /* six digits kept, the seventh rounds */
+		int n = 0;
+		for (p++; isdigit((unsigned char)*p); p++, n++) {
+			if (n < 6)
+				f->usec = f->usec * 10 + (*p - '0');
+			else if (n == 6 && *p >= '5')
+				f->usec++;
+		}
+		for (; n < 6; n++)
+			f->usec *= 10;
 	}
-	if (*end == '.') {
-		double frac = strtod(end, &end);
-		f->usec = (int)(frac * 1000000 + 0.5);
-	}
-	if (*end)
+	if (*p)
 		return DT_SYNTAX;
-	if (f->hour < 0 || f->hour > 24 || f->min > 59 || f->sec > 60 ||
+	if (f->hour > 24 || f->min > 59 || f->sec > 60 ||
 	    (f->hour == 24 && (f->min || f->sec || f->usec)))
 		return DT_RANGE;
 	return DT_OK;
@@ -260,7 +279,7 @@ static enum dt_rc parse_date(const char *p, struct dt_fields *f)
 			if (!v[i] || mon_at >= 0)
 				return DT_SYNTAX;
 			mon_at = i;
-		} else if (strspn(part[i], "0123456789") == (size_t)len[i]) {
+		} else if (strspn(part[i], "0123456789") == (size_t)len[i] && len[i] <= 9) {
 			v[i] = atoi(part[i]);
 		} else {
 			return DT_SYNTAX;
