@@ -91,3 +91,17 @@ DROP TABLE dt_events;
 SELECT -'1 day 02:00'::interval, - '-1 mon'::interval;
 -- differs: not implemented yet (0A000): aggregates over date/time values are refused (values are stored as text)
 SELECT max(x) FROM (VALUES ('1 day'::interval), ('25 hours'::interval)) v (x);
+SET TIME ZONE -5;
+SHOW TimeZone;
+SELECT '2024-01-01 00:00:00+00'::timestamptz;
+SET TIME ZONE 'Asia/Tokyo';
+SELECT '2024-01-01 00:00:00+00'::timestamptz, now() - now(), current_date - current_date;
+SET TIME ZONE LOCAL;
+SHOW TimeZone;
+BEGIN;
+SET LOCAL TimeZone = 'Australia/Sydney';
+SELECT '2024-01-01 00:00:00+00'::timestamptz;
+ROLLBACK;
+SELECT '2024-01-01 00:00:00+00'::timestamptz;
+SELECT timestamp '2024-02-29 10:00' + interval '1 hour', date '2024-02-29' - interval '1 year', time '10:00' - time '08:30';
+SELECT interval '1 day' * 0.5, 3 * interval '1 hour', interval '10 days' / 3;
