@@ -105,3 +105,8 @@ ROLLBACK;
 SELECT '2024-01-01 00:00:00+00'::timestamptz;
 SELECT timestamp '2024-02-29 10:00' + interval '1 hour', date '2024-02-29' - interval '1 year', time '10:00' - time '08:30';
 SELECT interval '1 day' * 0.5, 3 * interval '1 hour', interval '10 days' / 3;
+CREATE TABLE dt_defaults (id integer, at timestamptz DEFAULT '2024-01-01 10:00+02', d date DEFAULT '2024-02-29', iv interval DEFAULT '90 minutes', c date DEFAULT CURRENT_DATE);
+INSERT INTO dt_defaults (id) VALUES (1);
+SELECT at, d, iv, c = current_date FROM dt_defaults;
+CREATE TABLE dt_bad (d date DEFAULT '2024-02-30');
+DROP TABLE dt_defaults;
