@@ -110,3 +110,8 @@ INSERT INTO dt_defaults (id) VALUES (1);
 SELECT at, d, iv, c = current_date FROM dt_defaults;
 CREATE TABLE dt_bad (d date DEFAULT '2024-02-30');
 DROP TABLE dt_defaults;
+SET DateStyle = 'iso, mdy';
+SHOW DateStyle;
+SET DateStyle = 'foo';
+-- differs: not implemented yet (0A000): only DateStyle ISO, MDY is offered (another field order would read dates differently)
+SET DateStyle = 'ISO, DMY';
