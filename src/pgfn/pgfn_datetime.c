@@ -212,6 +212,11 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		snprintf(posix, sizeof(posix), "<%.30s>%.30s", zone, zone);
 		zone = posix;
 	}
+	int off;
+	if (pgtype_tz_abbrev_offset(zone, &off)) { /* an abbreviation is a fixed offset */
+		snprintf(posix, sizeof(posix), "%g", off / 3600.0);
+		zone = posix;
+	}
 	const struct pgtype_tz *tz = pgtype_tz_lookup(zone);
 	if (!tz) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized",

@@ -137,7 +137,8 @@ static bool is_dow(const char *w)
 	return false;
 }
 
-/* The abbreviations of PostgreSQL's Default set that clients meet most; seconds east. */
+/* The abbreviations of PostgreSQL's Default set that clients meet most; seconds east. w is
+ * lower case. */
 static bool abbrev_offset(const char *w, int *off)
 {
 	static const struct {
@@ -746,4 +747,15 @@ void pgtype_timestamptz_out(struct strbuf *out, int64_t ts, const struct pgtype_
 		return;
 	int off = pgtype_tz_offset(tz ? tz : pgtype_tz_utc(), ts);
 	put_ts(out, ts + (int64_t)off * 1000000, &off);
+}
+
+bool pgtype_tz_abbrev_offset(const char *name, int *off)
+{
+	char low[8];
+	size_t n = strlen(name);
+	if (n >= sizeof(low))
+		return false;
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)name[i]);
+	return abbrev_offset(low, off);
 }

@@ -115,3 +115,5 @@ SHOW DateStyle;
 SET DateStyle = 'foo';
 -- differs: not implemented yet (0A000): only DateStyle ISO, MDY is offered (another field order would read dates differently)
 SET DateStyle = 'ISO, DMY';
+SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'PST', '2024-07-01 10:00'::timestamp AT TIME ZONE 'cest', now() AT TIME ZONE 'UTC' IS NOT NULL;
+SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'Mars/Olympus';
