@@ -67,6 +67,8 @@ void session_free(struct session *s)
 	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
+	if (s->conn) /* s->dt goes with s: a pooled connection must not keep pointing at it */
+		pgfn_set_session(shard_conn_db(s->conn), NULL);
 	shard_conn_release(s->conn);
 	sess_auth_free(s);
 	auth_users_unref(s->users);
