@@ -133,6 +133,17 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		/* same-typed dates and timestamps compare as their normalized text (indexes work) */
 		if (a == b && a != XLAT_OID_INTERVAL)
 			return 0;
+		/* a string literal takes the other side's type, read in the session's zone */
+		if (ta && b == XLAT_OID_UNKNOWN && a != XLAT_OID_INTERVAL) {
+			t->oid = XLAT_OID_BOOL;
+			xlat_printf(c, "%s %s pg_dt_cast(%s, %u, %u)", l, op, r, XLAT_OID_TEXT, a);
+			return 1;
+		}
+		if (tb && a == XLAT_OID_UNKNOWN && b != XLAT_OID_INTERVAL) {
+			t->oid = XLAT_OID_BOOL;
+			xlat_printf(c, "pg_dt_cast(%s, %u, %u) %s %s", l, XLAT_OID_TEXT, b, op, r);
+			return 1;
+		}
 		if (!(ta && tb) && a != XLAT_OID_INTERVAL && b != XLAT_OID_INTERVAL)
 			return 0;
 		t->oid = XLAT_OID_BOOL;

@@ -121,3 +121,7 @@ SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'Mars/Olympus';
 SELECT min(x), max(x), count(x) FROM (VALUES ('2024-02-29'::date), ('2023-12-31'::date)) v (x);
 -- differs: result type differs: max over a derived table's column reports text (the UTC value matches)
 SELECT max(x) FROM (VALUES ('2024-02-29 10:00+02'::timestamptz), ('2024-02-29 09:00+00'::timestamptz)) v (x);
+SET TimeZone = 'Europe/Berlin';
+SELECT '2024-07-01 12:00+02'::timestamptz = '2024-07-01 10:00+00', '2024-07-01 12:00'::timestamptz = '2024-07-01 12:00', now() > '2000-01-01', '2024-01-05'::date = '2024-1-5';
+SELECT '10:00'::time < '9:30', '1 day'::interval = '24 hours';
+RESET TimeZone;
