@@ -44,7 +44,9 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 			pgerr_hint(c->err, "%s", err.hint);
 		return false;
 	}
-	bool session = relative_word(s) || oid == XLAT_OID_TIMESTAMPTZ;
+	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ;
+	if (relative && (c->flags & XLAT_X_NOSUBQUERY))
+		xlat_nocache(c); /* 'now' read while translating: never reuse the translation */
 	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {
 		/* DDL (CHECK, DEFAULT, indexes) must not depend on the session: read in UTC */
 		xlat_string(c, arena_strndup(c->a, v.p, v.n));
