@@ -163,6 +163,9 @@ const char *pgtype_tz_abbrev(const struct pgtype_tz *tz, int64_t utc_us);
 /* The offset to subtract from a local (wall-clock) time to get UTC, resolving gaps and
  * overlaps as PostgreSQL does (a gap reads with the offset before it, an overlap after). */
 int pgtype_tz_local_offset(const struct pgtype_tz *tz, int64_t local_us);
+/* A time zone abbreviation input and AT TIME ZONE accept ("PST", "CEST", "Z"): its offset in
+ * seconds east; false when name is none of them. */
+bool pgtype_tz_abbrev_offset(const char *name, int *off);
 
 /* What input needs from the session: its zone (NULL: UTC) and the transaction's start,
  * which 'now', 'today', 'tomorrow' and 'yesterday' mean (0: read the clock). */

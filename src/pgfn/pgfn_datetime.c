@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_datetime.c: PostgreSQL's date/time functions as SQLite functions — casts between the
  * date/time types and text (with validation, in the session's TimeZone), now() and the
- * CURRENT_* values (stable within a transaction), date_trunc, extract/date_part, make_*,
- * AT TIME ZONE. Arithmetic and age are in pgfn_dtarith.c, to_char in pgfn_tochar.c. The
+ * CURRENT_* values (stable within a transaction), AT TIME ZONE. date_trunc and extract are
+ * in pgfn_dtpart.c, arithmetic, age and make_* in pgfn_dtarith.c, to_char in pgfn_tochar.c. The
  * translator passes the static type OIDs of the arguments (0: look at the value). */
 #include "pgfn_int.h"
 
@@ -31,7 +31,7 @@ static const char *sql_name(uint32_t oid)
 	return i ? i->sql_name : "unknown";
 }
 
-static int64_t date_ts(int32_t d)
+int64_t pgfn_dt_date_ts(int32_t d)
 {
 	return d == PGTYPE_DATE_NOBEGIN ? PGTYPE_TS_NOBEGIN
 	       : d == PGTYPE_DATE_NOEND ? PGTYPE_TS_NOEND
@@ -45,13 +45,12 @@ static int32_t ts_date(int64_t ts)
 				       : (int32_t)floor_div(ts, USECS_PER_DAY);
 }
 
-/* Converts v to type `to` as PostgreSQL's casts between the date/time types do. */
-static bool convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
+bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 {
 	const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
 	uint32_t from = v->oid;
 	int64_t local = from == PGTYPE_TIMESTAMPTZ ? pgfn_dt_to_local(ctx, v->ts)
-			: from == PGTYPE_DATE      ? date_ts(v->date)
+			: from == PGTYPE_DATE      ? pgfn_dt_date_ts(v->date)
 						   : v->ts;
 	if (from == to)
 		return true;
@@ -139,7 +138,7 @@ static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	if (pgfn_dt_arg(ctx, argv[0], from, &v) && convert(ctx, &v, to))
+	if (pgfn_dt_arg(ctx, argv[0], from, &v) && pgfn_dt_convert(ctx, &v, to))
 		pgfn_dt_result(ctx, &v);
 }
 
@@ -197,497 +196,6 @@ static void fn_current(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_fini(&sb);
 }
 
-enum field {
-	F_BAD,
-	F_USEC,
-	F_MSEC,
-	F_SEC,
-	F_MIN,
-	F_HOUR,
-	F_DAY,
-	F_WEEK,
-	F_MONTH,
-	F_QUARTER,
-	F_YEAR,
-	F_DECADE,
-	F_CENTURY,
-	F_MILLENNIUM,
-	F_DOW,
-	F_ISODOW,
-	F_DOY,
-	F_EPOCH,
-	F_JULIAN,
-	F_ISOYEAR,
-	F_TZ,
-	F_TZ_HOUR,
-	F_TZ_MINUTE
-};
-
-static enum field field_of(const char *s)
-{
-	static const struct {
-		const char *name;
-		enum field f;
-	} tab[] = {
-		{"microseconds", F_USEC},
-		{"microsecond", F_USEC},
-		{"us", F_USEC},
-		{"milliseconds", F_MSEC},
-		{"millisecond", F_MSEC},
-		{"ms", F_MSEC},
-		{"second", F_SEC},
-		{"seconds", F_SEC},
-		{"sec", F_SEC},
-		{"minute", F_MIN},
-		{"minutes", F_MIN},
-		{"min", F_MIN},
-		{"hour", F_HOUR},
-		{"hours", F_HOUR},
-		{"day", F_DAY},
-		{"days", F_DAY},
-		{"week", F_WEEK},
-		{"month", F_MONTH},
-		{"months", F_MONTH},
-		{"mon", F_MONTH},
-		{"quarter", F_QUARTER},
-		{"year", F_YEAR},
-		{"years", F_YEAR},
-		{"decade", F_DECADE},
-		{"century", F_CENTURY},
-		{"millennium", F_MILLENNIUM},
-		{"dow", F_DOW},
-		{"isodow", F_ISODOW},
-		{"doy", F_DOY},
-		{"epoch", F_EPOCH},
-		{"julian", F_JULIAN},
-		{"isoyear", F_ISOYEAR},
-		{"timezone", F_TZ},
-		{"timezone_hour", F_TZ_HOUR},
-		{"timezone_minute", F_TZ_MINUTE},
-	};
-	for (size_t i = 0; s && i < ARRAY_LEN(tab); i++) {
-		if (strcasecmp(s, tab[i].name) == 0)
-			return tab[i].f;
-	}
-	return F_BAD;
-}
-
-static bool bad_unit(sqlite3_context *ctx, const char *unit, uint32_t oid, bool known)
-{
-	pgfn_error(ctx, known ? SQLSTATE_FEATURE_NOT_SUPPORTED : SQLSTATE_INVALID_PARAMETER_VALUE,
-		   "unit \"%s\" %s for type %s", unit, known ? "not supported" : "not recognized",
-		   sql_name(oid));
-	return false;
-}
-
-/* ISO 8601 week number and week-numbering year of a Julian day. */
-static void iso_week(int32_t jd, int *week, int *year)
-{
-	int y, m, d;
-	pgtype_j2date(jd, &y, &m, &d);
-	int32_t thursday = jd - (jd % 7) + 3; /* jd % 7 == 0 is a Monday */
-	pgtype_j2date(thursday, year, &m, &d);
-	*week = (thursday - pgtype_date2j(*year, 1, 1)) / 7 + 1;
-	(void)y;
-}
-
-int pgfn_iso_week(int32_t jd, int *year)
-{
-	int w;
-	iso_week(jd, &w, year);
-	return w;
-}
-
-/* date_trunc on a local timestamp. */
-static bool trunc_ts(enum field f, int64_t *ts)
-{
-	struct pgtype_tm tm;
-	pgtype_ts2tm(*ts, &tm);
-	int w, iy;
-	switch (f) {
-	case F_MILLENNIUM:
-		tm.year = tm.year > 0 ? ((tm.year + 999) / 1000) * 1000 - 999
-				      : -((999 - (tm.year - 1)) / 1000) * 1000 + 1;
-		/* fallthrough */
-	case F_CENTURY:
-		if (f == F_CENTURY)
-			tm.year = tm.year > 0 ? ((tm.year + 99) / 100) * 100 - 99
-					      : -((99 - (tm.year - 1)) / 100) * 100 + 1;
-		/* fallthrough */
-	case F_DECADE:
-		if (f == F_DECADE)
-			tm.year = tm.year > 0 ? (tm.year / 10) * 10
-					      : -((8 - (tm.year - 1)) / 10) * 10;
-		/* fallthrough */
-	case F_YEAR:
-		tm.mon = 1;
-		/* fallthrough */
-	case F_QUARTER:
-		tm.mon = (3 * ((tm.mon - 1) / 3)) + 1;
-		/* fallthrough */
-	case F_MONTH:
-		tm.mday = 1;
-		/* fallthrough */
-	case F_DAY:
-		tm.hour = 0;
-		/* fallthrough */
-	case F_HOUR:
-		tm.min = 0;
-		/* fallthrough */
-	case F_MIN:
-		tm.sec = 0;
-		/* fallthrough */
-	case F_SEC:
-		tm.usec = 0;
-		break;
-	case F_MSEC:
-		tm.usec = (tm.usec / 1000) * 1000;
-		break;
-	case F_USEC:
-		break;
-	case F_WEEK: {
-		int32_t jd = pgtype_date2j(tm.year, tm.mon, tm.mday);
-		iso_week(jd, &w, &iy);
-		jd -= jd % 7; /* back to Monday */
-		pgtype_j2date(jd, &tm.year, &tm.mon, &tm.mday);
-		tm.hour = tm.min = tm.sec = tm.usec = 0;
-		break;
-	}
-	default:
-		return false;
-	}
-	return pgtype_tm2ts(&tm, ts);
-}
-
-static bool trunc_interval(enum field f, struct pgtype_interval *iv)
-{
-	int64_t t = iv->time;
-	switch (f) {
-	case F_MILLENNIUM:
-		iv->month = iv->month / 12000 * 12000;
-		break;
-	case F_CENTURY:
-		iv->month = iv->month / 1200 * 1200;
-		break;
-	case F_DECADE:
-		iv->month = iv->month / 120 * 120;
-		break;
-	case F_YEAR:
-		iv->month = iv->month / 12 * 12;
-		break;
-	case F_QUARTER:
-		iv->month = iv->month / 3 * 3;
-		break;
-	case F_MONTH:
-		break;
-	case F_DAY:
-		iv->time = 0;
-		return true;
-	case F_HOUR:
-		iv->time = t / INT64_C(3600000000) * INT64_C(3600000000);
-		return true;
-	case F_MIN:
-		iv->time = t / 60000000 * 60000000;
-		return true;
-	case F_SEC:
-		iv->time = t / 1000000 * 1000000;
-		return true;
-	case F_MSEC:
-		iv->time = t / 1000 * 1000;
-		return true;
-	case F_USEC:
-		return true;
-	default:
-		return false;
-	}
-	iv->day = 0;
-	iv->time = 0;
-	return true;
-}
-
-/* pg_date_trunc(field, x, oid [, zone]): a date is truncated as a timestamptz. */
-static void fn_date_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *unit = (const char *)sqlite3_value_text(argv[0]);
-	struct pgfn_dt v;
-	if (sqlite3_value_type(argv[1]) == SQLITE_NULL || !unit) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	if (!pgfn_dt_arg(ctx, argv[1], (uint32_t)sqlite3_value_int64(argv[2]), &v))
-		return;
-	enum field f = field_of(unit);
-	if (v.oid == PGTYPE_DATE && !convert(ctx, &v, PGTYPE_TIMESTAMPTZ))
-		return;
-	if (v.oid == PGTYPE_INTERVAL) {
-		if (!trunc_interval(f, &v.iv)) {
-			bad_unit(ctx, unit, v.oid, f != F_BAD);
-			return;
-		}
-		pgfn_dt_result(ctx, &v);
-		return;
-	}
-	if (v.oid == PGTYPE_TIME) {
-		pgfn_error(ctx, SQLSTATE_UNDEFINED_FUNCTION,
-			   "function date_trunc(unknown, time without time zone) "
-			   "does not exist");
-		return;
-	}
-	if (!pgfn_dt_finite(v.ts)) {
-		pgfn_dt_result(ctx, &v);
-		return;
-	}
-	const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
-	if (argc > 3 && sqlite3_value_type(argv[3]) != SQLITE_NULL) {
-		tz = pgtype_tz_lookup((const char *)sqlite3_value_text(argv[3]));
-		if (!tz) {
-			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
-				   "time zone \"%s\" not recognized", sqlite3_value_text(argv[3]));
-			return;
-		}
-	}
-	int64_t local = v.oid == PGTYPE_TIMESTAMPTZ
-				? v.ts + (int64_t)pgtype_tz_offset(tz, v.ts) * 1000000
-				: v.ts;
-	if (!trunc_ts(f, &local)) {
-		bad_unit(ctx, unit, v.oid, f != F_BAD);
-		return;
-	}
-	v.ts = v.oid == PGTYPE_TIMESTAMPTZ ? pgfn_dt_from_local(tz, local) : local;
-	pgfn_dt_result(ctx, &v);
-}
-
-/* extract/date_part: the value as a decimal (scaled by 10^-scale) for extract's numeric. */
-struct part {
-	int64_t units;
-	int scale;
-};
-
-static bool part_ts(sqlite3_context *ctx, enum field f, const struct pgfn_dt *v, struct part *p)
-{
-	bool tz = v->oid == PGTYPE_TIMESTAMPTZ;
-	int64_t local = tz ? pgfn_dt_to_local(ctx, v->ts) : v->ts;
-	struct pgtype_tm tm;
-	pgtype_ts2tm(local, &tm);
-	int32_t jd = pgtype_date2j(tm.year, tm.mon, tm.mday);
-	int year = tm.year > 0 ? tm.year : tm.year - 1, iy;
-	int off = tz ? pgtype_tz_offset(pgfn_dt_zone(ctx), v->ts) : 0;
-	p->scale = 0;
-	switch (f) {
-	case F_USEC:
-		p->units = tm.sec * INT64_C(1000000) + tm.usec;
-		break;
-	case F_MSEC:
-		p->units = tm.sec * INT64_C(1000000) + tm.usec;
-		p->scale = 3;
-		break;
-	case F_SEC:
-		p->units = tm.sec * INT64_C(1000000) + tm.usec;
-		p->scale = 6;
-		break;
-	case F_MIN:
-		p->units = tm.min;
-		break;
-	case F_HOUR:
-		p->units = tm.hour;
-		break;
-	case F_DAY:
-		p->units = tm.mday;
-		break;
-	case F_MONTH:
-		p->units = tm.mon;
-		break;
-	case F_QUARTER:
-		p->units = (tm.mon - 1) / 3 + 1;
-		break;
-	case F_YEAR:
-		p->units = year;
-		break;
-	case F_DECADE:
-		p->units = tm.year >= 0 ? tm.year / 10 : -((8 - (tm.year - 1)) / 10);
-		break;
-	case F_CENTURY:
-		p->units = year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100);
-		break;
-	case F_MILLENNIUM:
-		p->units = year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
-		break;
-	case F_DOW:
-		p->units = tm.wday;
-		break;
-	case F_ISODOW:
-		p->units = tm.wday == 0 ? 7 : tm.wday;
-		break;
-	case F_DOY:
-		p->units = tm.yday;
-		break;
-	case F_WEEK:
-		p->units = pgfn_iso_week(jd, &iy);
-		break;
-	case F_ISOYEAR:
-		pgfn_iso_week(jd, &iy);
-		p->units = iy > 0 ? iy : iy - 1;
-		break;
-	case F_EPOCH:
-		p->units = v->ts + INT64_C(946684800000000);
-		p->scale = 6;
-		break;
-	case F_TZ:
-	case F_TZ_HOUR:
-	case F_TZ_MINUTE:
-		if (!tz)
-			return bad_unit(ctx,
-					f == F_TZ        ? "timezone"
-					: f == F_TZ_HOUR ? "timezone_hour"
-							 : "timezone_minute",
-					v->oid, true);
-		p->units = f == F_TZ ? off : f == F_TZ_HOUR ? off / 3600 : off % 3600 / 60;
-		break;
-	case F_JULIAN:
-		/* jd plus the fraction of the day, to 6 places as numeric */
-		p->units = jd * INT64_C(1000000) +
-			   (local - floor_div(local, USECS_PER_DAY) * USECS_PER_DAY) / 86400;
-		p->scale = (local % USECS_PER_DAY) ? 6 : 0;
-		if (!p->scale)
-			p->units = jd;
-		break;
-	default:
-		return false;
-	}
-	return true;
-}
-
-static bool part_interval(enum field f, const struct pgtype_interval *iv, struct part *p)
-{
-	int64_t t = iv->time;
-	p->scale = 0;
-	switch (f) {
-	case F_USEC:
-		p->units = t % 60000000;
-		break;
-	case F_MSEC:
-		p->units = t % 60000000;
-		p->scale = 3;
-		break;
-	case F_SEC:
-		p->units = t % 60000000;
-		p->scale = 6;
-		break;
-	case F_MIN:
-		p->units = t / 60000000 % 60;
-		break;
-	case F_HOUR:
-		p->units = t / INT64_C(3600000000);
-		break;
-	case F_DAY:
-		p->units = iv->day;
-		break;
-	case F_MONTH:
-		p->units = iv->month % 12;
-		break;
-	case F_QUARTER:
-		p->units = (iv->month % 12) / 3 + 1;
-		break;
-	case F_YEAR:
-		p->units = iv->month / 12;
-		break;
-	case F_DECADE:
-		p->units = iv->month / 120;
-		break;
-	case F_CENTURY:
-		p->units = iv->month / 1200;
-		break;
-	case F_MILLENNIUM:
-		p->units = iv->month / 12000;
-		break;
-	case F_EPOCH:
-		/* 365.25 days a year, 30 days a month, as interval_part does */
-		p->units = t + (int64_t)iv->day * USECS_PER_DAY +
-			   (int64_t)(iv->month / 12) * INT64_C(31557600000000) +
-			   (int64_t)(iv->month % 12) * 30 * USECS_PER_DAY;
-		p->scale = 6;
-		break;
-	default:
-		return false;
-	}
-	return true;
-}
-
-static void put_part(sqlite3_context *ctx, const struct part *p, bool numeric)
-{
-	static const int64_t div[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-	int64_t d = div[p->scale];
-	if (!numeric) {
-		sqlite3_result_double(ctx, (double)p->units / (double)d);
-		return;
-	}
-	char buf[48];
-	uint64_t a = p->units < 0 ? (uint64_t)0 - (uint64_t)p->units : (uint64_t)p->units;
-	if (p->scale == 0)
-		snprintf(buf, sizeof(buf), "%lld", (long long)p->units);
-	else
-		snprintf(buf, sizeof(buf), "%s%llu.%0*llu", p->units < 0 ? "-" : "",
-			 (unsigned long long)(a / (uint64_t)d), p->scale,
-			 (unsigned long long)(a % (uint64_t)d));
-	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-}
-
-/* pg_extract(field, x, oid, numeric): extract (numeric) or date_part (float8). */
-static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *unit = (const char *)sqlite3_value_text(argv[0]);
-	bool numeric = sqlite3_value_int(argv[3]) != 0;
-	struct pgfn_dt v;
-	struct part p;
-	(void)argc;
-	if (sqlite3_value_type(argv[1]) == SQLITE_NULL || !unit) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	if (!pgfn_dt_arg(ctx, argv[1], (uint32_t)sqlite3_value_int64(argv[2]), &v))
-		return;
-	enum field f = field_of(unit);
-	bool ok;
-	switch (v.oid) {
-	case PGTYPE_INTERVAL:
-		ok = part_interval(f, &v.iv, &p);
-		break;
-	case PGTYPE_TIME:
-		v.oid = PGTYPE_TIMESTAMP; /* the fields of a time are those of 2000-01-01 then */
-		ok = (f <= F_HOUR || f == F_EPOCH) && part_ts(ctx, f, &v, &p);
-		v.oid = PGTYPE_TIME;
-		break;
-	case PGTYPE_DATE:
-		if (f == F_USEC || f == F_MSEC || f == F_SEC || f == F_MIN || f == F_HOUR ||
-		    f >= F_TZ) {
-			bad_unit(ctx, unit, v.oid, f != F_BAD);
-			return;
-		}
-		v.oid = PGTYPE_TIMESTAMP;
-		v.ts = date_ts(v.date);
-		ok = part_ts(ctx, f, &v, &p);
-		if (f == F_EPOCH && ok) {
-			p.units /= 1000000;
-			p.scale = 0;
-		}
-		v.oid = PGTYPE_DATE;
-		break;
-	default:
-		if (!pgfn_dt_finite(v.ts)) {
-			sqlite3_result_null(ctx);
-			return;
-		}
-		ok = part_ts(ctx, f, &v, &p);
-		break;
-	}
-	if (!ok) {
-		if (!sqlite3_errcode(sqlite3_context_db_handle(ctx)))
-			bad_unit(ctx, unit, v.oid, f != F_BAD);
-		return;
-	}
-	put_part(ctx, &p, numeric);
-}
-
 /* pg_timezone(zone, x, oid): x AT TIME ZONE zone. A number is a POSIX offset there (west
  * positive), unlike SET TimeZone. */
 static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -704,6 +212,11 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		snprintf(posix, sizeof(posix), "<%.30s>%.30s", zone, zone);
 		zone = posix;
 	}
+	int off;
+	if (pgtype_tz_abbrev_offset(zone, &off)) { /* an abbreviation is a fixed offset */
+		snprintf(posix, sizeof(posix), "%g", off / 3600.0);
+		zone = posix;
+	}
 	const struct pgtype_tz *tz = pgtype_tz_lookup(zone);
 	if (!tz) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "time zone \"%s\" not recognized",
@@ -712,7 +225,7 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (!pgfn_dt_arg(ctx, argv[1], (uint32_t)sqlite3_value_int64(argv[2]), &v))
 		return;
-	if (v.oid == PGTYPE_DATE && !convert(ctx, &v, PGTYPE_TIMESTAMPTZ))
+	if (v.oid == PGTYPE_DATE && !pgfn_dt_convert(ctx, &v, PGTYPE_TIMESTAMPTZ))
 		return;
 	if (v.oid == PGTYPE_TIMESTAMPTZ) {
 		v.oid = PGTYPE_TIMESTAMP;
@@ -736,9 +249,9 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"pg_dt_cast", 3, fn_cast},          {"pg_current", 2, fn_current},
-		{"pg_current", 3, fn_current},       {"pg_date_trunc", 3, fn_date_trunc},
-		{"pg_date_trunc", 4, fn_date_trunc}, {"pg_extract", 4, fn_extract},
+		{"pg_dt_cast", 3, fn_cast},
+		{"pg_current", 2, fn_current},
+		{"pg_current", 3, fn_current},
 		{"pg_timezone", 3, fn_timezone},
 	};
 	/* The first function owns c: SQLite frees it when db closes (or when registering it
@@ -749,6 +262,8 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 						fns[i].fn, NULL, NULL, i == 0 ? free : NULL);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_dtarith(db, c);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_dtpart(db, c);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tochar(db, c);
 	return rc;

@@ -36,19 +36,21 @@ uint32_t pgfn_dt_sniff(const char *s, size_t n)
 	    (s[0] == 'P' || memchr(s, 'y', n) || memchr(s, 'a', n) || memchr(s, 'o', n)) &&
 	    !memchr(s, 'i', n))
 		return PGTYPE_INTERVAL; /* "1 day", "2 mons", "3 years" (not "infinity") */
-	if (n == 8 && s[2] == ':')
-		return PGTYPE_TIME;
+	if (memchr(s, 'i', n))
+		return PGTYPE_TIMESTAMPTZ; /* "infinity", "-infinity" */
+	bool neg = s[0] == '-';
+	size_t h = strspn(s + neg, "0123456789");
+	if (h && h + neg < n && s[h + neg] == ':') /* a time, or an interval of hours only */
+		return neg || h > 2 || atoi(s) > 24 ? PGTYPE_INTERVAL : PGTYPE_TIME;
 	if (n >= 10 && s[4] == '-' && s[7] == '-') {
 		if (n == 10 || (n == 13 && s[10] == ' ' && s[11] == 'B'))
 			return PGTYPE_DATE;
-		const char *t = s + 19;
+		const char *t = s + (n > 19 ? 19 : n);
 		while (t < s + n && (*t == '.' || (*t >= '0' && *t <= '9')))
 			t++;
 		return t < s + n && (*t == '+' || *t == '-') ? PGTYPE_TIMESTAMPTZ
 							     : PGTYPE_TIMESTAMP;
 	}
-	if (n > 8 && s[2] == ':')
-		return PGTYPE_TIME;
 	return PGTYPE_TIMESTAMPTZ;
 }
 

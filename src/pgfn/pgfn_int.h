@@ -85,6 +85,12 @@ bool pgfn_dt_finite(int64_t ts);
 bool pgfn_dt_check_ts(sqlite3_context *ctx, int64_t ts);
 int64_t pgfn_dt_to_local(sqlite3_context *ctx, int64_t utc);
 int64_t pgfn_dt_from_local(const struct pgtype_tz *tz, int64_t local);
+/* PostgreSQL's casts between the date/time types, in the session's zone; false with 42846
+ * raised when there is none (pgfn_datetime.c). */
+bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to);
+/* A date as the timestamp of its midnight (infinities kept). */
+int64_t pgfn_dt_date_ts(int32_t d);
+int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c);
 
 /* to_char / to_timestamp (pgfn_tochar.c). */
 void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fmt,

@@ -339,7 +339,7 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 	long di = (long)nint - 1;
 	char tmp[128];
 	int nt = 0;
-	bool overflow = (int)nint > slots;
+	bool overflow = (int)nint > slots || !isfinite(d); /* PostgreSQL fills with # too */
 	for (int i = npre - 1; i >= 0; i--) {
 		char c;
 		if (pre[i] == ',')

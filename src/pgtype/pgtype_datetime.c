@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgtype_datetime.c: date, time, timestamp and timestamptz — the calendar (PostgreSQL's
- * Julian-day arithmetic), the input grammar PostgreSQL's datetime parser accepts for the
- * common forms, and ISO output byte for byte as DateStyle 'ISO, MDY' prints. */
+/* pgtype_datetime.c: date, time, timestamp and timestamptz input — the grammar PostgreSQL's
+ * datetime parser accepts for the common forms (ISO 8601, MDY, month and day names, zones,
+ * special words), with its 22007/22008 errors. The calendar and output are in
+ * pgtype_calendar.c. */
 #include "pgtype_int.h"
 
 #include <ctype.h>
@@ -11,76 +12,7 @@
 #include <strings.h>
 #include <time.h>
 
-int32_t pgtype_date2j(int year, int mon, int mday)
-{
-	int32_t y = year, m = mon;
-	if (m > 2) {
-		m += 1;
-		y += 4800;
-	} else {
-		m += 13;
-		y += 4799;
-	}
-	int32_t century = y / 100;
-	int32_t julian = y * 365 - 32167;
-	julian += y / 4 - century + century / 4;
-	return julian + 7834 * m / 256 + mday;
-}
-
-void pgtype_j2date(int32_t jd, int *year, int *mon, int *mday)
-{
-	uint32_t julian = (uint32_t)jd + 32044;
-	uint32_t quad = julian / 146097;
-	uint32_t extra = (julian - quad * 146097) * 4 + 3;
-	julian += 60 + quad * 3 + extra / 146097;
-	quad = julian / 1461;
-	julian -= quad * 1461;
-	int y = (int)(julian * 4 / 1461);
-	julian = ((y != 0) ? ((julian + 305) % 365) : ((julian + 306) % 366)) + 123;
-	y += (int)quad * 4;
-	*year = y - 4800;
-	quad = julian * 2141 / 65536;
-	*mday = (int)(julian - 7834 * quad / 256);
-	*mon = (int)((quad + 10) % 12 + 1);
-}
-
 static int64_t floordiv(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
-
-void pgtype_ts2tm(int64_t ts, struct pgtype_tm *tm)
-{
-	int64_t days = floordiv(ts, PGTYPE_USECS_PER_DAY);
-	int64_t t = ts - days * PGTYPE_USECS_PER_DAY;
-	int32_t jd = (int32_t)(days + PGTYPE_POSTGRES_EPOCH_JDATE);
-	pgtype_j2date(jd, &tm->year, &tm->mon, &tm->mday);
-	tm->wday = (int)((jd + 1) % 7);
-	tm->yday = jd - pgtype_date2j(tm->year, 1, 1) + 1;
-	tm->hour = (int)(t / INT64_C(3600000000));
-	tm->min = (int)(t / 60000000 % 60);
-	tm->sec = (int)(t / 1000000 % 60);
-	tm->usec = (int)(t % 1000000);
-}
-
-/* PostgreSQL's range: 4714-11-24 BC to 294276 AD (exclusive). */
-#define MIN_TS INT64_C(-211813488000000000)
-#define END_TS INT64_C(9223371331200000000)
-
-bool pgtype_tm2ts(const struct pgtype_tm *tm, int64_t *ts)
-{
-	if (tm->year < -4713 || tm->year > 294277)
-		return false;
-	int64_t days =
-		(int64_t)pgtype_date2j(tm->year, tm->mon, tm->mday) - PGTYPE_POSTGRES_EPOCH_JDATE;
-	int64_t t = ((tm->hour * INT64_C(60) + tm->min) * 60 + tm->sec) * 1000000 + tm->usec;
-	*ts = days * PGTYPE_USECS_PER_DAY + t;
-	return *ts >= MIN_TS && *ts < END_TS;
-}
-
-int64_t pgtype_now(void)
-{
-	struct timespec tv;
-	clock_gettime(CLOCK_REALTIME, &tv);
-	return (int64_t)tv.tv_sec * 1000000 + tv.tv_nsec / 1000 - INT64_C(946684800000000);
-}
 
 /* ---- input ---- */
 
@@ -137,7 +69,8 @@ static bool is_dow(const char *w)
 	return false;
 }
 
-/* The abbreviations of PostgreSQL's Default set that clients meet most; seconds east. */
+/* The abbreviations of PostgreSQL's Default set that clients meet most; seconds east. w is
+ * lower case. */
 static bool abbrev_offset(const char *w, int *off)
 {
 	static const struct {
@@ -201,28 +134,47 @@ static bool parse_offset(const char *p, int *off)
 }
 
 /* h:m[:s[.frac]], fraction rounded to microseconds. */
+/* A run of digits at *p; false when there is none or it has more than 9 (out of range). */
+static bool field(const char **p, int *out, bool *range)
+{
+	const char *q = *p;
+	long v = 0;
+	while (isdigit((unsigned char)*q) && q - *p < 10)
+		v = v * 10 + (*q++ - '0');
+	if (q == *p || q - *p > 9) {
+		*range = q - *p > 9;
+		return false;
+	}
+	*out = (int)v;
+	*p = q;
+	return true;
+}
+
+/* h:m[:s[.frac]], fraction rounded to microseconds. */
 static enum dt_rc parse_time(const char *p, struct dt_fields *f)
 {
-	char *end;
+	bool range = false;
 	if (f->has_time)
 		return DT_SYNTAX;
 	f->has_time = true;
-	f->hour = (int)strtol(p, &end, 10);
-	if (*end != ':' || !isdigit((unsigned char)end[1]))
-		return DT_SYNTAX;
-	f->min = (int)strtol(end + 1, &end, 10);
-	if (*end == ':') {
-		if (!isdigit((unsigned char)end[1]))
-			return DT_SYNTAX;
-		f->sec = (int)strtol(end + 1, &end, 10);
+	if (!field(&p, &f->hour, &range) || *p++ != ':' || !field(&p, &f->min, &range))
+		return range ? DT_RANGE : DT_SYNTAX;
+	if (*p == ':' && (p++, !field(&p, &f->sec, &range)))
+		return range ? DT_RANGE : DT_SYNTAX;
+	if (*p == '.') { /* six digits kept, the seventh rounds */
+		int n = 0;
+		for (p++; isdigit((unsigned char)*p); p++, n++) {
+			if (n < 6)
+				f->usec = f->usec * 10 + (*p - '0');
+			else if (n == 6 && *p >= '5')
+				f->usec++;
+		}
+		for (; n < 6; n++)
+			f->usec *= 10;
 	}
-	if (*end == '.') {
-		double frac = strtod(end, &end);
-		f->usec = (int)(frac * 1000000 + 0.5);
-	}
-	if (*end)
+	if (*p)
 		return DT_SYNTAX;
-	if (f->hour < 0 || f->hour > 24 || f->min > 59 || f->sec > 60 ||
+	if (f->hour > 24 || f->min > 59 || f->sec > 60 ||
 	    (f->hour == 24 && (f->min || f->sec || f->usec)))
 		return DT_RANGE;
 	return DT_OK;
@@ -260,7 +212,7 @@ static enum dt_rc parse_date(const char *p, struct dt_fields *f)
 			if (!v[i] || mon_at >= 0)
 				return DT_SYNTAX;
 			mon_at = i;
-		} else if (strspn(part[i], "0123456789") == (size_t)len[i]) {
+		} else if (strspn(part[i], "0123456789") == (size_t)len[i] && len[i] <= 9) {
 			v[i] = atoi(part[i]);
 		} else {
 			return DT_SYNTAX;
@@ -586,7 +538,7 @@ bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *e
 	if (off == INT32_MIN)
 		off = pgtype_tz_local_offset(zone ? zone : env_tz(env), local);
 	*out = local - (int64_t)off * 1000000;
-	if (*out < MIN_TS || *out >= END_TS)
+	if (*out < PGTYPE_MIN_TS || *out >= PGTYPE_END_TS)
 		return pgerr_set(err, "22008", "timestamp out of range: \"%.*s\"", (int)n, s);
 	return true;
 }
@@ -646,85 +598,13 @@ bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
 	return true;
 }
 
-/* ---- output ---- */
-
-static void put_date(struct strbuf *out, int year, int mon, int mday)
+bool pgtype_tz_abbrev_offset(const char *name, int *off)
 {
-	strbuf_printf(out, "%04d-%02d-%02d", year > 0 ? year : 1 - year, mon, mday);
-}
-
-static void put_time(struct strbuf *out, int64_t t)
-{
-	int64_t usec = t % 1000000;
-	strbuf_printf(out, "%02d:%02d:%02d", (int)(t / INT64_C(3600000000)),
-		      (int)(t / 60000000 % 60), (int)(t / 1000000 % 60));
-	if (usec) {
-		char frac[8];
-		snprintf(frac, sizeof(frac), "%06d", (int)usec);
-		size_t len = 6;
-		while (frac[len - 1] == '0')
-			len--;
-		strbuf_printf(out, ".%.*s", (int)len, frac);
-	}
-}
-
-void pgtype_date_out(struct strbuf *out, int32_t d)
-{
-	if (d == PGTYPE_DATE_NOBEGIN || d == PGTYPE_DATE_NOEND) {
-		strbuf_puts(out, d == PGTYPE_DATE_NOEND ? "infinity" : "-infinity");
-		return;
-	}
-	int y, m, day;
-	pgtype_j2date(d + PGTYPE_POSTGRES_EPOCH_JDATE, &y, &m, &day);
-	put_date(out, y, m, day);
-	if (y <= 0)
-		strbuf_puts(out, " BC");
-}
-
-void pgtype_time_out(struct strbuf *out, int64_t t) { put_time(out, t); }
-
-/* "+05:30", "-03", "+00:53:28": hours always, minutes and seconds when not zero. */
-static void put_offset(struct strbuf *out, int off)
-{
-	int a = off < 0 ? -off : off;
-	strbuf_printf(out, "%c%02d", off < 0 ? '-' : '+', a / 3600);
-	if (a % 3600)
-		strbuf_printf(out, ":%02d", a % 3600 / 60);
-	if (a % 60)
-		strbuf_printf(out, ":%02d", a % 60);
-}
-
-static bool put_infinite(struct strbuf *out, int64_t ts)
-{
-	if (ts != PGTYPE_TS_NOBEGIN && ts != PGTYPE_TS_NOEND)
+	char low[8];
+	size_t n = strlen(name);
+	if (n >= sizeof(low))
 		return false;
-	strbuf_puts(out, ts == PGTYPE_TS_NOEND ? "infinity" : "-infinity");
-	return true;
-}
-
-static void put_ts(struct strbuf *out, int64_t local, const int *off)
-{
-	struct pgtype_tm tm;
-	pgtype_ts2tm(local, &tm);
-	put_date(out, tm.year, tm.mon, tm.mday);
-	strbuf_putc(out, ' ');
-	put_time(out, local - floordiv(local, PGTYPE_USECS_PER_DAY) * PGTYPE_USECS_PER_DAY);
-	if (off)
-		put_offset(out, *off);
-	if (tm.year <= 0)
-		strbuf_puts(out, " BC");
-}
-
-void pgtype_timestamp_out(struct strbuf *out, int64_t ts)
-{
-	if (!put_infinite(out, ts))
-		put_ts(out, ts, NULL);
-}
-
-void pgtype_timestamptz_out(struct strbuf *out, int64_t ts, const struct pgtype_tz *tz)
-{
-	if (put_infinite(out, ts))
-		return;
-	int off = pgtype_tz_offset(tz ? tz : pgtype_tz_utc(), ts);
-	put_ts(out, ts + (int64_t)off * 1000000, &off);
+	for (size_t i = 0; i <= n; i++)
+		low[i] = (char)tolower((unsigned char)name[i]);
+	return abbrev_offset(low, off);
 }

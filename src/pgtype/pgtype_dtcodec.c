@@ -161,8 +161,7 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		d.ts = (int64_t)be(p, 8);
 		bool inf = d.ts == PGTYPE_TS_NOBEGIN || d.ts == PGTYPE_TS_NOEND;
 		if (oid == PGTYPE_TIME ? d.ts < 0 || d.ts > PGTYPE_USECS_PER_DAY
-				       : !inf && (d.ts < INT64_C(-211813488000000000) ||
-						  d.ts >= INT64_C(9223371331200000000)))
+				       : !inf && (d.ts < PGTYPE_MIN_TS || d.ts >= PGTYPE_END_TS))
 			return pgerr_set(err, "22008",
 					 oid == PGTYPE_TIME ? "time out of range"
 							    : "timestamp out of range");

@@ -67,6 +67,11 @@ void pgtype_format_uuid(struct strbuf *out, const uint8_t u[16]);
  * buf receives the fallback. */
 const char *pgtype_sql_name(uint32_t oid, char *buf, size_t len);
 
+/* PostgreSQL's timestamp range: 4714-11-24 BC to 294276 AD (exclusive), in microseconds
+ * since 2000-01-01. */
+#define PGTYPE_MIN_TS INT64_C(-211813488000000000)
+#define PGTYPE_END_TS INT64_C(9223371331200000000)
+
 /* Date/time storage ↔ wire (pgtype_dtcodec.c), for date, time, timestamp, timestamptz and
  * interval. encode_text: false when the stored value is not one (the caller prints it as
  * stored). send: 22007 for a stored value that is not one. recv / decode_text: the storage

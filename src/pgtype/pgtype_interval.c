@@ -94,6 +94,24 @@ static enum unit unit_of(const char *w, size_t n)
 	return U_NONE;
 }
 
+/* A plain decimal ([+-]digits[.digits] or [+-].digits) at p, as strtod reads it; NULL when
+ * there is none (no exponents, infinities or hex, which strtod would take). */
+static const char *decimal(const char *p, double *v)
+{
+	const char *q = p + (*p == '+' || *p == '-');
+	size_t ip = strspn(q, "0123456789"), fp = 0;
+	if (q[ip] == '.')
+		fp = strspn(q + ip + 1, "0123456789");
+	if (ip + fp == 0 || ip > 30 || fp > 30)
+		return NULL;
+	char buf[72];
+	size_t len = (size_t)(q - p) + ip + (q[ip] == '.' ? 1 + fp : 0);
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+	*v = strtod(buf, NULL);
+	return p + len;
+}
+
 /* Accumulates in doubles so fractions cascade (1.5 months = 1 mon 15 days) as PostgreSQL's
  * AdjustFractDays/AdjustFractSeconds do; rounded to whole units at the end. */
 struct acc {
@@ -164,16 +182,16 @@ static bool add_time(struct acc *a, const char *p, size_t n)
 	memcpy(buf, p, n);
 	buf[n] = '\0';
 	double sign = buf[0] == '-' ? -1 : 1;
-	char *q = buf + (buf[0] == '-' || buf[0] == '+'), *end;
+	char *q = buf + (buf[0] == '-' || buf[0] == '+');
 	double f[3] = {0, 0, 0};
 	int nf = 0;
 	while (nf < 3) {
 		if (!isdigit((unsigned char)*q) && *q != '.')
 			return false;
-		f[nf++] = strtod(q, &end);
-		if (end == q)
+		const char *e = decimal(q, &f[nf++]);
+		if (!e || *q == '+' || *q == '-')
 			return false;
-		q = end;
+		q = (char *)e;
 		if (*q != ':')
 			break;
 		q++;
@@ -207,9 +225,9 @@ static bool parse_iso(const char *p, size_t n, struct acc *a)
 			i++;
 			continue;
 		}
-		char *end;
-		double v = strtod(p + i, &end);
-		if (end == p + i || (size_t)(end - p) >= n)
+		double v;
+		const char *end = decimal(p + i, &v);
+		if (!end || (size_t)(end - p) >= n)
 			return false;
 		i = (size_t)(end - p);
 		switch (toupper((unsigned char)p[i++])) {
@@ -288,8 +306,8 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 		if (i - start >= sizeof(buf))
 			return false;
 		snprintf(buf, sizeof(buf), "%.*s", (int)(i - start), s + start);
-		num = strtod(buf, &end);
-		if (end == buf || *end || strpbrk(buf, "xXpPnN"))
+		end = (char *)decimal(buf, &num);
+		if (!end || *end)
 			return false;
 		pending = true;
 	}
@@ -306,11 +324,17 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, struct pgerr *err)
 {
 	struct acc a = {0};
+	char buf[256]; /* NUL-terminated: the readers below may look one past a token */
 	size_t b = 0;
-	while (b < n && isspace((unsigned char)s[b]))
+	bool ok = n < sizeof(buf) && !memchr(s, '\0', n);
+	if (ok) {
+		memcpy(buf, s, n);
+		buf[n] = '\0';
+	}
+	while (ok && b < n && isspace((unsigned char)buf[b]))
 		b++;
-	bool ok = b < n && (s[b] == 'P' || s[b] == 'p') ? parse_iso(s + b, n - b, &a)
-							: parse_pg(s, n, &a);
+	ok = ok && (b < n && (buf[b] == 'P' || buf[b] == 'p') ? parse_iso(buf + b, n - b, &a)
+							      : parse_pg(buf, n, &a));
 	if (!ok && a.range)
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);
@@ -318,7 +342,7 @@ bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, st
 		return pgerr_set(err, "22007", "invalid input syntax for type interval: \"%.*s\"",
 				 (int)n, s);
 	double usec = rint(a.usec);
-	if (fabs(a.month) > INT32_MAX || fabs(a.day) > INT32_MAX || fabs(usec) > 9.2e18)
+	if (!(fabs(a.month) <= INT32_MAX && fabs(a.day) <= INT32_MAX && fabs(usec) <= 9.2e18))
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);
 	*out = (struct pgtype_interval){(int64_t)usec, (int32_t)a.day, (int32_t)a.month};

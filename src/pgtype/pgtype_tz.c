@@ -15,7 +15,10 @@
 #include <strings.h>
 
 #define ZONEINFO "/usr/share/zoneinfo"
-#define MAX_ZONES 512 /* distinct names cached; beyond, lookups still work but load anew */
+/* Names remembered (each maps to a zone; zones with the same canonical name are shared). The
+ * bound keeps arbitrary strings from growing memory without end: past it, a name not seen
+ * before is "not a zone". */
+#define MAX_NAMES 2048
 
 /* One POSIX rule date: Mm.w.d (kind 'M'), Jn (kind 'J', 1-365 without Feb 29) or n ('N',
  * 0-365), at `time` seconds of local time. */
@@ -50,9 +53,16 @@ struct pgtype_tz {
 	struct pgtype_tz *next;
 };
 
+struct alias {
+	char *name;
+	const struct pgtype_tz *zone;
+	struct alias *next;
+};
+
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct pgtype_tz *cache;
-static int ncached;
+static struct pgtype_tz *zones; /* each loaded zone once, by canonical name */
+static struct alias *names;
+static int nnames;
 
 static const struct pgtype_tz utc_zone = {
 	.name = "UTC",
@@ -83,6 +93,18 @@ static const char *abbr(const char *p, char *out, size_t cap)
 	return p + n;
 }
 
+/* One to three digits. */
+static bool num(const char **p, int *out)
+{
+	int n = 0, v = 0;
+	while (isdigit((unsigned char)**p) && n < 4) {
+		v = v * 10 + (*(*p)++ - '0');
+		n++;
+	}
+	*out = v;
+	return n >= 1 && n <= 3;
+}
+
 /* [+-]hh[:mm[:ss]] into seconds; POSIX offsets count west, the caller negates. */
 static const char *hms(const char *p, int *out, bool sign_ok)
 {
@@ -91,13 +113,8 @@ static const char *hms(const char *p, int *out, bool sign_ok)
 		sign = *p++ == '-' ? -1 : 1;
 	if (!isdigit((unsigned char)*p))
 		return NULL;
-	h = (int)strtol(p, (char **)&p, 10);
-	if (*p == ':') {
-		m = (int)strtol(p + 1, (char **)&p, 10);
-		if (*p == ':')
-			s = (int)strtol(p + 1, (char **)&p, 10);
-	}
-	if (h > 167 || m > 59 || s > 59)
+	if (!num(&p, &h) || (*p == ':' && (p++, !num(&p, &m))) ||
+	    (*p == ':' && (p++, !num(&p, &s))) || h > 167 || m > 59 || s > 59)
 		return NULL;
 	*out = sign * (h * 3600 + m * 60 + s);
 	return p;
@@ -108,18 +125,15 @@ static const char *rule_date(const char *p, struct rule_date *d)
 	d->time = 7200;
 	if (*p == 'M') {
 		d->kind = 'M';
-		if (sscanf(p + 1, "%d.%d.%d", &d->m, &d->w, &d->d) != 3 || d->m < 1 || d->m > 12 ||
-		    d->w < 1 || d->w > 5 || d->d < 0 || d->d > 6)
-			return NULL;
 		p++;
-		while (isdigit((unsigned char)*p) || *p == '.')
-			p++;
+		if (!num(&p, &d->m) || *p++ != '.' || !num(&p, &d->w) || *p++ != '.' ||
+		    !num(&p, &d->d) || d->m < 1 || d->m > 12 || d->w < 1 || d->w > 5 || d->d > 6)
+			return NULL;
 	} else {
 		d->kind = *p == 'J' ? 'J' : 'N';
 		p += *p == 'J';
-		if (!isdigit((unsigned char)*p))
+		if (!num(&p, &d->d) || d->d > 365 || (d->kind == 'J' && d->d < 1))
 			return NULL;
-		d->d = (int)strtol(p, (char **)&p, 10);
 	}
 	if (*p == '/')
 		p = hms(p + 1, &d->time, true);
@@ -279,7 +293,9 @@ static bool parse_tzif(struct pgtype_tz *z, const uint8_t *p, size_t n)
  * accepts "europe/berlin"; path receives the file, canon the canonical spelling. */
 static bool resolve(const char *name, char *path, size_t cap, char *canon, size_t ccap)
 {
-	if (!*name || name[0] == '/' || strstr(name, "..") || strlen(name) >= 100)
+	size_t nl = strlen(name);
+	if (!nl || name[0] == '/' || name[nl - 1] == '/' || strstr(name, "..") ||
+	    strstr(name, "//") || nl >= 100)
 		return false;
 	snprintf(path, cap, "%s", ZONEINFO);
 	canon[0] = '\0';
@@ -377,30 +393,69 @@ static struct pgtype_tz *load(const char *name)
 	return z;
 }
 
+static void zone_free(struct pgtype_tz *z)
+{
+	free(z->trans);
+	free(z->idx);
+	free(z->types);
+	free(z);
+}
+
+static const struct pgtype_tz *find_name(const char *name)
+{
+	for (struct alias *a = names; a; a = a->next) {
+		if (strcasecmp(a->name, name) == 0)
+			return a->zone;
+	}
+	return NULL;
+}
+
+/* Remembers name → z (under the lock); z is shared with a zone already loaded under the same
+ * canonical name. NULL (and z freed) past MAX_NAMES. */
+static const struct pgtype_tz *remember(const char *name, struct pgtype_tz *z)
+{
+	const struct pgtype_tz *known = find_name(name);
+	if (known || nnames >= MAX_NAMES) {
+		zone_free(z);
+		return known;
+	}
+	const struct pgtype_tz *use = z;
+	for (struct pgtype_tz *e = zones; e; e = e->next) {
+		if (strcmp(e->name, z->name) == 0) {
+			zone_free(z);
+			use = e;
+			break;
+		}
+	}
+	if (use == z) {
+		z->next = zones;
+		zones = z;
+	}
+	struct alias *a = base_xcalloc(1, sizeof(*a));
+	a->name = base_xstrdup(name);
+	a->zone = use;
+	a->next = names;
+	names = a;
+	nnames++;
+	return use;
+}
+
 const struct pgtype_tz *pgtype_tz_lookup(const char *name)
 {
 	if (strcasecmp(name, "UTC") == 0)
 		return &utc_zone;
 	pthread_mutex_lock(&cache_lock);
-	for (struct pgtype_tz *z = cache; z; z = z->next) {
-		if (strcasecmp(z->name, name) == 0) {
-			pthread_mutex_unlock(&cache_lock);
-			return z;
-		}
-	}
+	const struct pgtype_tz *known = find_name(name);
 	pthread_mutex_unlock(&cache_lock);
-	struct pgtype_tz *z = load(name);
+	if (known)
+		return known;
+	struct pgtype_tz *z = load(name); /* file I/O outside the lock */
 	if (!z)
 		return NULL;
 	pthread_mutex_lock(&cache_lock);
-	if (ncached < MAX_ZONES) {
-		z->next = cache;
-		cache = z;
-		ncached++;
-	}
-	/* Past the bound the zone is leaked on purpose: callers keep the pointer forever. */
+	known = remember(name, z);
 	pthread_mutex_unlock(&cache_lock);
-	return z;
+	return known;
 }
 
 /* The type in effect at Unix time t. */

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "exec.h"
 #include "net.h"
+#include "pgtype.h"
 #include "session.h"
 #include "shard.h"
 
@@ -215,6 +216,11 @@ struct config *server_load_config(const struct server_args *a, char *errbuf, siz
 	}
 	struct config *cfg = ok ? config_builder_build(b) : NULL;
 	config_builder_free(b);
+	if (cfg && !pgtype_tz_lookup(cfg->timezone)) { /* sessions would fall back to UTC */
+		snprintf(errbuf, errlen, "timezone: \"%s\" is not a time zone", cfg->timezone);
+		config_free(cfg);
+		cfg = NULL;
+	}
 	return cfg;
 }
 

@@ -43,28 +43,24 @@ static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *e
 
 static bool check_datestyle(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	/* Output is always ISO; the order part only matters for input, which accepts ISO. */
+	/* Output is always ISO, and input reads ambiguous dates month first ("02/03/2024" is
+	 * February 3): another field order would silently read them differently. */
 	char buf[64];
 	snprintf(buf, sizeof(buf), "%s", v);
-	bool iso = false, mdy = true;
 	for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-		if (strcasecmp(t, "ISO") == 0)
-			iso = true;
-		else if (strcasecmp(t, "MDY") == 0 || strcasecmp(t, "US") == 0)
-			mdy = true;
-		else if (strcasecmp(t, "DMY") == 0 || strcasecmp(t, "EURO") == 0 ||
-			 strcasecmp(t, "European") == 0)
-			mdy = false;
-		else if (strcasecmp(t, "YMD") == 0)
-			mdy = true;
-		else
+		if (strcasecmp(t, "ISO") == 0 || strcasecmp(t, "MDY") == 0 ||
+		    strcasecmp(t, "US") == 0 || strcasecmp(t, "NONEURO") == 0 ||
+		    strcasecmp(t, "NONEUROPEAN") == 0 || strcasecmp(t, "DEFAULT") == 0)
+			continue;
+		if (strcasecmp(t, "DMY") == 0 || strcasecmp(t, "EURO") == 0 ||
+		    strcasecmp(t, "European") == 0 || strcasecmp(t, "YMD") == 0 ||
+		    strcasecmp(t, "SQL") == 0 || strcasecmp(t, "Postgres") == 0 ||
+		    strcasecmp(t, "German") == 0)
 			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-					 "DateStyle \"%s\" is not supported: only ISO output is", v);
-	}
-	if (!iso && strchr(v, ',') == NULL && strcasecmp(v, "ISO") != 0 &&
-	    strcasecmp(v, "MDY") != 0 && strcasecmp(v, "DMY") != 0 && strcasecmp(v, "YMD") != 0)
+					 "DateStyle \"%s\" is not supported: only ISO, MDY is", v);
 		return bad_value(err, "DateStyle", v);
-	return snprintf(out, len, "ISO, %s", mdy ? "MDY" : "DMY") > 0;
+	}
+	return snprintf(out, len, "ISO, MDY") > 0;
 }
 
 /* check_timezone: an IANA zone, a number of hours or a POSIX TZ string (pgtype_tz_lookup),

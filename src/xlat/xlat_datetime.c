@@ -44,7 +44,9 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 			pgerr_hint(c->err, "%s", err.hint);
 		return false;
 	}
-	bool session = relative_word(s) || oid == XLAT_OID_TIMESTAMPTZ;
+	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ;
+	if (relative && (c->flags & XLAT_X_NOSUBQUERY))
+		xlat_nocache(c); /* 'now' read while translating: never reuse the translation */
 	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {
 		/* DDL (CHECK, DEFAULT, indexes) must not depend on the session: read in UTC */
 		xlat_string(c, arena_strndup(c->a, v.p, v.n));
@@ -133,6 +135,17 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		/* same-typed dates and timestamps compare as their normalized text (indexes work) */
 		if (a == b && a != XLAT_OID_INTERVAL)
 			return 0;
+		/* a string literal takes the other side's type, read in the session's zone */
+		if (ta && b == XLAT_OID_UNKNOWN && a != XLAT_OID_INTERVAL) {
+			t->oid = XLAT_OID_BOOL;
+			xlat_printf(c, "%s %s pg_dt_cast(%s, %u, %u)", l, op, r, XLAT_OID_TEXT, a);
+			return 1;
+		}
+		if (tb && a == XLAT_OID_UNKNOWN && b != XLAT_OID_INTERVAL) {
+			t->oid = XLAT_OID_BOOL;
+			xlat_printf(c, "pg_dt_cast(%s, %u, %u) %s %s", l, XLAT_OID_TEXT, b, op, r);
+			return 1;
+		}
 		if (!(ta && tb) && a != XLAT_OID_INTERVAL && b != XLAT_OID_INTERVAL)
 			return 0;
 		t->oid = XLAT_OID_BOOL;

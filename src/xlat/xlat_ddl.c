@@ -132,7 +132,8 @@ static bool now_as(struct xlat_ctx *c, uint32_t oid)
 
 /* A DEFAULT, coerced to the column's type as PostgreSQL coerces it: a string literal is
  * read as a value of that type (so DEFAULT 'true' on a boolean stores 1), the current time
- * takes the column's date/time form. Literals stay bare, anything else is parenthesized as
+ * takes the column's date/time form, a date/time literal is checked and normalized (a
+ * timestamptz to UTC). Literals stay bare, anything else is parenthesized as
  * SQLite requires. Character types keep their literal: assignment does not truncate. */
 static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
 {
@@ -142,7 +143,8 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		   e->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
 	bool literal = e->node_case == NODE(A_CONST) &&
 		       e->a_const->val_case != PG_QUERY__A__CONST__VAL_BSVAL;
-	bool coerce = str && !col->tr.is_array && col->tr.info->store != XLAT_ST_TEXT;
+	bool coerce = str && !col->tr.is_array &&
+		      (col->tr.info->store != XLAT_ST_TEXT || xlat_type_is_temporal(oid));
 	unsigned saved = c->flags;
 	bool ok;
 	c->flags |= XLAT_X_NOSUBQUERY;

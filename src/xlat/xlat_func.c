@@ -469,8 +469,11 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	else if (!args(c, f, tv))
 		return false;
 	xlat_puts(c, ")");
-	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid))
-		return xlat_unsupported(c, f->location, "this aggregate over date/time values");
+	/* stored text orders dates and timestamps correctly, but not intervals, and no text sums */
+	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid) &&
+	    (fn->rt == R_SUM || fn->rt == R_AVG ||
+	     (fn->rt == R_SAME && tv[0].oid == XLAT_OID_INTERVAL)))
+		return xlat_unsupported(c, f->location, "sum/avg/min/max over interval values");
 	*t = result_type(fn, tv, f->n_args);
 	return true;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_int.h: private to the translator — the emitter context every walker writes through,
- * the static types expressions carry, the PostgreSQL type OIDs xlat needs (xlat does not
- * link pgtype), and the entry points each xlat_*.c file offers the others. */
+ * the static types expressions carry, the PostgreSQL type OIDs xlat needs (pgtype is linked
+ * only for date/time literal input, xlat_datetime.c), and the entry points each xlat_*.c
+ * file offers the others. */
 #ifndef SHARDLITE_XLAT_INT_H
 #define SHARDLITE_XLAT_INT_H
 

@@ -377,6 +377,61 @@ START_TEST(vanished_client_releases_its_transaction)
 }
 END_TEST
 
+/* Date/time parameters and results: text read and shown in the session's TimeZone, binary
+ * as PostgreSQL 15's timestamptz_send/date_send bytes; now() stays put within a transaction. */
+START_TEST(datetime_params_and_results)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme options='-c TimeZone=America/New_York'");
+	PQclear(harness_exec_ok(c, "CREATE TABLE ev (id int4, at timestamptz, d date)"));
+	const char *vals[] = {"1", "2024-07-01 12:00", "2024-07-01"};
+	Oid types[] = {23, 1184, 1082};
+	PGresult *r = PQexecParams(c, "INSERT INTO ev VALUES ($1, $2, $3)", 3, types, vals, NULL,
+				   NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	static const char jan1[8] = {0, 2, (char)0xb0, (char)0xd5, (char)0xd4, (char)0xe9, 0x40, 0};
+	const char *bvals[] = {"2", jan1, NULL};
+	int lens[] = {1, 8, 0};
+	int fmts[] = {0, 1, 0};
+	r = PQexecParams(c, "INSERT INTO ev VALUES ($1, $2, $3)", 3, types, bvals, lens, fmts, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT at, d FROM ev ORDER BY id");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2024-07-01 12:00:00-04");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "2024-07-01");
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "2023-12-31 19:00:00-05");
+	ck_assert_int_eq(PQftype(r, 0), 1184);
+	PQclear(r);
+	r = PQexecParams(c, "SELECT at, d FROM ev WHERE id = 1", 0, NULL, NULL, NULL, NULL, 1);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQgetlength(r, 0, 0), 8);
+	ck_assert(memcmp(PQgetvalue(r, 0, 0), "\x00\x02\xbf\x30\x75\x41\xc0\x00", 8) == 0);
+	ck_assert_int_eq(PQgetlength(r, 0, 1), 4);
+	ck_assert(memcmp(PQgetvalue(r, 0, 1), "\x00\x00\x22\xf4", 4) == 0);
+	PQclear(r);
+	const char *bad[] = {"3", "2024-02-30 10:00", NULL};
+	r = PQexecParams(c, "INSERT INTO ev VALUES ($1, $2, $3)", 3, types, bad, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22008");
+	PQclear(r);
+	/* now() is the transaction's start; statement_timestamp() moves on */
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	r = harness_exec_ok(c, "SELECT now()::text, statement_timestamp()::text");
+	char first[64], stmt[64];
+	snprintf(first, sizeof(first), "%s", PQgetvalue(r, 0, 0));
+	snprintf(stmt, sizeof(stmt), "%s", PQgetvalue(r, 0, 1));
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT now()::text, statement_timestamp()::text");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), first);
+	ck_assert_str_ne(PQgetvalue(r, 0, 1), stmt);
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	r = harness_exec_ok(c, "SELECT now()::text");
+	ck_assert_str_ne(PQgetvalue(r, 0, 0), first);
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("libpq");
@@ -387,6 +442,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, crud_tags_and_types);
 	tcase_add_test(tc, multi_statement_and_empty);
 	tcase_add_test(tc, exec_params_text_and_binary);
+	tcase_add_test(tc, datetime_params_and_results);
 	tcase_add_test(tc, prepared_and_described);
 	tcase_add_test(tc, pipeline_with_error);
 	tcase_add_test(tc, transactions_and_failed_state);

@@ -89,5 +89,39 @@ SELECT now() = transaction_timestamp(), now() = current_timestamp, current_date 
 SELECT count(*) FROM dt_events WHERE ts >= '2024-03-01'::timestamp;
 DROP TABLE dt_events;
 SELECT -'1 day 02:00'::interval, - '-1 mon'::interval;
--- differs: not implemented yet (0A000): aggregates over date/time values are refused (values are stored as text)
+-- differs: not implemented yet (0A000): min/max/sum/avg over intervals are refused (values are stored as text)
 SELECT max(x) FROM (VALUES ('1 day'::interval), ('25 hours'::interval)) v (x);
+SET TIME ZONE -5;
+SHOW TimeZone;
+SELECT '2024-01-01 00:00:00+00'::timestamptz;
+SET TIME ZONE 'Asia/Tokyo';
+SELECT '2024-01-01 00:00:00+00'::timestamptz, now() - now(), current_date - current_date;
+SET TIME ZONE LOCAL;
+SHOW TimeZone;
+BEGIN;
+SET LOCAL TimeZone = 'Australia/Sydney';
+SELECT '2024-01-01 00:00:00+00'::timestamptz;
+ROLLBACK;
+SELECT '2024-01-01 00:00:00+00'::timestamptz;
+SELECT timestamp '2024-02-29 10:00' + interval '1 hour', date '2024-02-29' - interval '1 year', time '10:00' - time '08:30';
+SELECT interval '1 day' * 0.5, 3 * interval '1 hour', interval '10 days' / 3;
+CREATE TABLE dt_defaults (id integer, at timestamptz DEFAULT '2024-01-01 10:00+02', d date DEFAULT '2024-02-29', iv interval DEFAULT '90 minutes', c date DEFAULT CURRENT_DATE);
+INSERT INTO dt_defaults (id) VALUES (1);
+SELECT at, d, iv, c = current_date FROM dt_defaults;
+CREATE TABLE dt_bad (d date DEFAULT '2024-02-30');
+DROP TABLE dt_defaults;
+SET DateStyle = 'iso, mdy';
+SHOW DateStyle;
+SET DateStyle = 'foo';
+-- differs: not implemented yet (0A000): only DateStyle ISO, MDY is offered (another field order would read dates differently)
+SET DateStyle = 'ISO, DMY';
+SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'PST', '2024-07-01 10:00'::timestamp AT TIME ZONE 'cest', now() AT TIME ZONE 'UTC' IS NOT NULL;
+SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'Mars/Olympus';
+-- differs: result type differs: min/max over a derived table's column report text (values match)
+SELECT min(x), max(x), count(x) FROM (VALUES ('2024-02-29'::date), ('2023-12-31'::date)) v (x);
+-- differs: result type differs: max over a derived table's column reports text (the UTC value matches)
+SELECT max(x) FROM (VALUES ('2024-02-29 10:00+02'::timestamptz), ('2024-02-29 09:00+00'::timestamptz)) v (x);
+SET TimeZone = 'Europe/Berlin';
+SELECT '2024-07-01 12:00+02'::timestamptz = '2024-07-01 10:00+00', '2024-07-01 12:00'::timestamptz = '2024-07-01 12:00', now() > '2000-01-01', '2024-01-05'::date = '2024-1-5';
+SELECT '10:00'::time < '9:30', '1 day'::interval = '24 hours';
+RESET TimeZone;

@@ -68,6 +68,12 @@ static const struct {
 	 "ERROR 22008: date/time field value out of range: \"2024-02-30\""},
 	{"pg_to_timestamp_epoch(1709214305.5)", "2024-02-29 13:45:05.5+00"},
 	{"pg_timezone('America/New_York', '2024-07-01 10:00:00+00', 1184)", "2024-07-01 06:00:00"},
+	/* a column whose type the translator did not know: the stored form tells */
+	{"pg_extract('hour', '100:00:00', 0, 1)", "100"},
+	{"pg_extract('hour', '09:00:00', 0, 1)", "9"},
+	{"pg_extract('day', '-1 days +02:00:00', 0, 1)", "-1"},
+	{"pg_extract('hour', '2024-02-29 13:00:00-05', 0, 1)", "18"},
+	{"pg_extract('year', '0044-03-15 BC', 0, 1)", "-44"},
 	{"pg_timezone('Nowhere/Else', '2024-07-01 10:00:00+00', 1184)",
 	 "ERROR 22023: time zone \"Nowhere/Else\" not recognized"},
 };
