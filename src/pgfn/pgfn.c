@@ -17,6 +17,7 @@ int pgfn_register(sqlite3 *db)
 		pgfn_register_bytes,
 		pgfn_register_format,
 		pgfn_register_json,
+		pgfn_register_array,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		int rc = areas[i](db);

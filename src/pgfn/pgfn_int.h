@@ -53,4 +53,10 @@ const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
  * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
 void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
 
+/* Appends v as an array element of the type the tag letter names (pgfn_array.c). */
+void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
+
+/* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
+int pgfn_register_arrayop(sqlite3 *db);
+
 #endif

@@ -61,7 +61,7 @@ static void put_hex_bytea(struct strbuf *sb, sqlite3_value *v)
 
 /* Appends v as to_json() renders a value of the type tag names:
  *   b bool  j json/jsonb (its text)  n integer/numeric  f float4/float8  T timestamp
- *   Z timestamptz  x bytea  t text and the other types  ? not known: the storage class decides */
+ *   Z timestamptz  x bytea  t text and the other types  . not known: the storage class decides */
 void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	int st = sqlite3_value_type(v);
@@ -141,7 +141,7 @@ static char tag_of(sqlite3_value *tags, int i)
 {
 	size_t n;
 	const char *s = pgfn_text(tags, &n);
-	return (size_t)i < n ? s[i] : '?';
+	return (size_t)i < n ? s[i] : '.';
 }
 
 /* pgfn_json[b]_build_object(k1, v1, ..., tags): json writes {"k" : v, ...}. */

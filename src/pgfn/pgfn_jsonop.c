@@ -415,7 +415,7 @@ static struct agg *agg_ctx(sqlite3_context *ctx, bool create)
 static char tag0(sqlite3_value *tags)
 {
 	const char *s = (const char *)sqlite3_value_text(tags);
-	return s && *s ? *s : '?';
+	return s && *s ? *s : '.';
 }
 
 /* pgfn_json_agg(v, tag) and pgfn_jsonb_agg */

@@ -267,6 +267,9 @@ static bool check_scalar(struct xlat_ctx *c, const PgQuery__FuncCall *f, const c
 int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t)
 {
+	int ordered = f->n_agg_order ? xlat_ordered_agg(c, f, name, t) : 0;
+	if (ordered)
+		return ordered;
 	const struct lib *l = find(name);
 	if (!l)
 		return xlat_json_func(c, f, name, t);

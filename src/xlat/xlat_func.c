@@ -230,8 +230,6 @@ static const struct fn fns[] = {
 /* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. */
 static const char *const refused_fns[] = {
 	"age",
-	"array_agg",
-	"array_length",
 	"clock_timestamp",
 	"currval",
 	"date_part",
@@ -249,7 +247,6 @@ static const char *const refused_fns[] = {
 	"regexp_replace",
 	"regexp_split_to_table",
 	"setval",
-	"string_to_array",
 	"timeofday",
 	"to_char",
 	"to_date",
@@ -497,6 +494,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		}
 		return no_such_function(c, f, name ? name : "?");
 	}
+	int ordered = f->n_agg_order ? xlat_ordered_agg(c, f, name, t) : 0;
+	if (ordered)
+		return ordered > 0;
 	if (!check_decorations(c, f, fn, name))
 		return false;
 	if (fn->flags & FN_VOLATILE)

@@ -242,9 +242,25 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 /* A json/jsonb operator (->, @>, ?, jsonb ||, ...): 1 emitted, 0 not one, -1 failed. */
 int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		 struct xlat_type *t);
-/* A JSON constructor, aggregate or function: 1 emitted, 0 not one, -1 failed. */
+/* A JSON constructor, aggregate or function (else xlat_array_func): 1 emitted, 0 not one,
+ * -1 failed. */
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t);
+/* The type letter pgfn_json_put_value reads for a value of static type t. */
+char xlat_json_tag(struct xlat_type t);
+
+/* ---- xlat_array.c ---- */
+bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
+/* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
+int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+/* || with a visible array operand: 1 emitted, 0 not one, -1 failed. */
+int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+/* array_length, cardinality, array_append, string_to_array, array_agg ...: 1/0/-1. */
+int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t);
+/* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
+int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		     struct xlat_type *t);
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 

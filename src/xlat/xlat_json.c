@@ -7,8 +7,7 @@
 
 #include <string.h>
 
-/* The letter pgfn_json_put_value reads for a value of static type t. */
-static char tag_of(struct xlat_type t)
+char xlat_json_tag(struct xlat_type t)
 {
 	switch (t.oid) {
 	case XLAT_OID_BOOL:
@@ -31,7 +30,7 @@ static char tag_of(struct xlat_type t)
 	case XLAT_OID_BYTEA:
 		return 'x';
 	case XLAT_OID_UNKNOWN_COL:
-		return '?';
+		return '.';
 	default:
 		return 't';
 	}
@@ -130,6 +129,8 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?&") == 0)
 		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", XLAT_OID_BOOL, t);
+	else if (strcmp(op, "||") == 0 && (ok = xlat_array_concat(c, e, t), ok))
+		return ok;
 	else if (strcmp(op, "||") == 0 && (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr)))
 		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
 	else if (strcmp(op, "-") == 0 && is_jsonb_node(e->lexpr))
@@ -149,7 +150,7 @@ static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t f
 			xlat_puts(c, ", ");
 		if (!xlat_expr(c, f->args[i], &ty))
 			return false;
-		tags[i - from] = tag_of(ty);
+		tags[i - from] = xlat_json_tag(ty);
 	}
 	xlat_puts(c, f->n_args > from ? ", " : "");
 	xlat_string(c, tags);
@@ -217,7 +218,9 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 	const struct jfn *j = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(jfns) && !j; i++)
 		j = strcmp(jfns[i].name, name) == 0 ? &jfns[i] : NULL;
-	if (!j || (int)f->n_args < j->min || (int)f->n_args > j->max)
+	if (!j)
+		return xlat_array_func(c, f, name, t);
+	if ((int)f->n_args < j->min || (int)f->n_args > j->max)
 		return 0;
 	if (!check_plain(c, f, name, j->agg))
 		return -1;

@@ -17,5 +17,6 @@ const char *pgfn_test_eval(const char *expr);
 Suite *pgfn_test_math_suite(void);
 Suite *pgfn_test_string_suite(void);
 Suite *pgfn_test_json_suite(void);
+Suite *pgfn_test_array_suite(void);
 
 #endif

@@ -18,7 +18,7 @@ static const struct {
 	{"pgfn_json_in('01')", "ERROR 22P02: invalid input syntax for type json"},
 	{"pgfn_json_in('[1] x')", "ERROR 22P02: invalid input syntax for type json"},
 	{"pgfn_json_in(printf('%.*c', 2000, '['))", "ERROR 54001: stack depth limit exceeded"},
-	{"pgfn_json_build_object('a', 1, 'b', 1, 'c', NULL, 'd', '[1]', 'tntbt?tj')",
+	{"pgfn_json_build_object('a', 1, 'b', 1, 'c', NULL, 'd', '[1]', 'tntbt.tj')",
 	 "{\"a\" : 1, \"b\" : true, \"c\" : null, \"d\" : [1]}"},
 	{"pgfn_jsonb_build_object('b', 1, 'a', 'x', 'tntt')", "{\"a\": \"x\", \"b\": 1}"},
 	{"pgfn_json_build_object('a', '')", "ERROR 22023: argument list must have even number of "

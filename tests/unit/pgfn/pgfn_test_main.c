@@ -35,6 +35,7 @@ int main(void)
 	SRunner *sr = srunner_create(pgfn_test_math_suite());
 	srunner_add_suite(sr, pgfn_test_string_suite());
 	srunner_add_suite(sr, pgfn_test_json_suite());
+	srunner_add_suite(sr, pgfn_test_array_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
