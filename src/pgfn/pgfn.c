@@ -18,6 +18,7 @@ int pgfn_register(sqlite3 *db)
 		pgfn_register_format,
 		pgfn_register_json,
 		pgfn_register_array,
+		pgfn_register_srf,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		int rc = areas[i](db);

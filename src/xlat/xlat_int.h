@@ -258,6 +258,10 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 /* array_length, cardinality, array_append, string_to_array, array_agg ...: 1/0/-1. */
 int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t);
+/* ---- xlat_srf.c ---- */
+/* unnest(a, b, ...) and the JSON set-returning functions in FROM: 1 emitted, 0 not one, -1
+ * failed. */
+int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);

@@ -191,3 +191,29 @@ SELECT g, array_agg(x::int ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES (1, 'a'
 SELECT array_agg(x::int) FROM (VALUES (1)) v (x) WHERE false;
 -- differs: not implemented yet (0A000): a multidimensional array is not supported
 SELECT ARRAY[[1, 2], [3, 4]];
+-- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
+-- differs: result type differs: unnest over arrays of different element types reports text columns, and SQLite names a second unnest column unnest:1
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);
+-- differs: result type differs: unnest over arrays of different element types reports text columns
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS t (x, y, n);
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY[3, 4, 5]) WITH ORDINALITY AS t (x, y, n);
+SELECT x, y FROM unnest('{a,b}'::text[], '{c,NULL,d}'::text[]) AS u (x, y) ORDER BY x NULLS FIRST;
+SELECT a, b FROM unnest('{1,2}'::int2[], '{3,4}'::int2[]) AS k (a, b) ORDER BY a DESC;
+SELECT * FROM jsonb_array_elements('[1, "a", {"b": [1,  2]}]') AS t;
+SELECT * FROM json_array_elements('[1, "a", {"b": [1,  2]}]') WITH ORDINALITY;
+SELECT * FROM jsonb_array_elements_text('[1, "a", null, [2]]');
+SELECT * FROM json_array_elements_text('[1, "x", [2,  3], null]');
+SELECT * FROM jsonb_each('{"b": 1, "a": [2]}');
+SELECT key, value FROM json_each_text('{"b": 1, "a": [2,  3], "c": null}');
+SELECT * FROM jsonb_each_text('{"b": "x", "a": null}') AS e (k, v);
+SELECT * FROM jsonb_object_keys('{"b": 1, "a": 2, "b": 3}') AS t;
+SELECT * FROM json_object_keys('{"b": 1, "a": 2}');
+SELECT * FROM jsonb_array_elements('{}');
+SELECT * FROM jsonb_each('[]');
+SELECT * FROM jsonb_object_keys('1');
+CREATE TABLE fn_docs (id int PRIMARY KEY, doc jsonb);
+INSERT INTO fn_docs VALUES (1, '{"a": [1, 2], "n": "x"}'), (2, '{"a": [3]}');
+SELECT d.id, e.value FROM fn_docs d, jsonb_array_elements(d.doc -> 'a') e ORDER BY d.id, e.value;
+SELECT d.id, e.key, e.value FROM fn_docs d, jsonb_each_text(d.doc) e ORDER BY 1, 2;
+SELECT id, doc ->> 'n', doc -> 'a' -> 0, jsonb_typeof(doc -> 'a') FROM fn_docs ORDER BY id;
+SELECT id FROM fn_docs WHERE doc @> '{"a": [3]}' OR doc ? 'n' ORDER BY id;

@@ -59,6 +59,15 @@ static const struct xcase cases[] = {
 	 "pgfn_stddev_samp(DISTINCT c) FILTER (WHERE a > 0) AS stddev FROM t"},
 	{"SELECT variance(c) OVER () FROM t", "!0A000@8"},
 	{"SELECT stddev(c ORDER BY c) FROM t", "!0A000@8"},
+	{"SELECT * FROM unnest('{1}'::int[], '{2}'::int[]) WITH ORDINALITY AS u (x)",
+	 "SELECT * FROM (SELECT v0 AS x, v1 AS unnest, ordinality AS ordinality FROM "
+	 "pgfn_unnest_int4   ('{1}', '{2}')) AS u"},
+	{"SELECT * FROM jsonb_each('{}') AS e (k)",
+	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
+	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",
+	 "SELECT e.value FROM t, pgfn_json_elements(t.b, 0) AS e"},
+	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k", "!0A000@18"},
+	{"SELECT * FROM jsonb_each('{}') AS e (k, v, x)", "!42P10"},
 	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)",
 	 "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };
