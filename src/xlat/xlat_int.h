@@ -303,6 +303,15 @@ const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
 
+/* ---- xlat_qforms.c: DISTINCT ON and INTERSECT/EXCEPT ALL through window functions ---- */
+bool xlat_is_distinct_on(const PgQuery__SelectStmt *s);
+/* SELECT names FROM ( ... the core, with xlat_distinct_on_keys after its targets ... */
+bool xlat_distinct_on_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
+bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+
 /* ---- xlat_catalog.c, xlat_catalog_srf.c ---- */
 bool xlat_catalog_is_relation(const char *name);
 /* pg_catalog.X: the catalog's relation X, or 42P01. */

@@ -128,7 +128,16 @@ static const struct xcase cases[] = {
 	{"SELECT a FROM t FETCH FIRST 3 ROWS WITH TIES", "!42601"},
 	{"SELECT a FROM t LIMIT -1", "!2201W"},
 	{"SELECT DISTINCT a, b FROM t", "SELECT DISTINCT a, b FROM t"},
-	{"SELECT DISTINCT ON (a) a, b FROM t", "!0A000"},
+	{"SELECT DISTINCT ON (a) a, b FROM t",
+	 "SELECT a, b FROM (SELECT a, b, row_number() OVER (PARTITION BY a) AS shardlite_rn FROM t) "
+	 "WHERE shardlite_rn = 1"},
+	{"SELECT DISTINCT ON (a) a, b AS x FROM t ORDER BY a, x DESC LIMIT 3",
+	 "SELECT a, x FROM (SELECT a, b AS x, a AS shardlite_k0, b AS shardlite_k1, row_number() "
+	 "OVER (PARTITION BY a ORDER BY a NULLS LAST, b DESC NULLS FIRST) AS shardlite_rn FROM t) "
+	 "WHERE shardlite_rn = 1 ORDER BY shardlite_k0 NULLS LAST, shardlite_k1 DESC NULLS FIRST "
+	 "LIMIT 3"},
+	{"SELECT DISTINCT ON (a) * FROM t", "!0A000"},
+	{"SELECT DISTINCT ON (a) a FROM t ORDER BY random()", "!0A000"},
 	{"SELECT a, count(*) FROM t GROUP BY a HAVING count(*) > 1",
 	 "SELECT a, count(*) AS count FROM t GROUP BY a HAVING count(*) > 1"},
 	{"SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)", "!0A000@39"},
@@ -188,8 +197,13 @@ static const struct xcase cases[] = {
 	 "SELECT 1 AS \"?column?\" EXCEPT SELECT 2 AS \"?column?\" ORDER BY 1 NULLS LAST LIMIT 1"},
 	{"(SELECT a FROM t ORDER BY a LIMIT 1) UNION ALL (SELECT x FROM u ORDER BY x LIMIT 1)",
 	 "SELECT * FROM (SELECT a FROM t ORDER BY a NULLS LAST LIMIT 1) UNION ALL SELECT * FROM (SELECT x FROM u ORDER BY x NULLS LAST LIMIT 1)"},
-	{"SELECT 1 INTERSECT ALL SELECT 1", "!0A000"},
-	{"SELECT 1 EXCEPT ALL SELECT 1", "!0A000"},
+	{"SELECT a FROM t INTERSECT ALL SELECT b FROM t",
+	 "SELECT shardlite_c0 AS a FROM (SELECT * FROM (WITH shardlite_l(shardlite_c0) AS (SELECT a "
+	 "FROM t) SELECT *, row_number() OVER (PARTITION BY shardlite_c0) FROM shardlite_l) "
+	 "INTERSECT SELECT * FROM (WITH shardlite_r(shardlite_c0) AS (SELECT b FROM t) SELECT *, "
+	 "row_number() OVER (PARTITION BY shardlite_c0) FROM shardlite_r))"},
+	{"SELECT 1, 1 EXCEPT ALL SELECT 1", "!42601"},
+	{"SELECT * FROM t EXCEPT ALL SELECT 1", "!0A000"},
 	{"SELECT 1, 'x' UNION SELECT 2.5, NULL",
 	 "SELECT 1 AS \"?column?\", 'x' AS \"?column?\" UNION SELECT 2.5 AS \"?column?\", NULL AS \"?column?\""},
 	{"VALUES (1, 'a'), (2, 'b')", "VALUES (1, 'a'), (2, 'b')"},
