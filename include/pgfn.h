@@ -29,5 +29,6 @@ int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
 int pgfn_register_srf(sqlite3 *db);    /* pgfn_srf.c: unnest(a, b, ...), JSON SRFs in FROM */
+int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 
 #endif

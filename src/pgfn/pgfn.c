@@ -19,6 +19,7 @@ int pgfn_register(sqlite3 *db)
 		pgfn_register_json,
 		pgfn_register_array,
 		pgfn_register_srf,
+		pgfn_register_regex,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		int rc = areas[i](db);

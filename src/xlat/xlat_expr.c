@@ -472,7 +472,7 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
 		return xlat_between(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
-		return xlat_unsupported(c, e->location, "SIMILAR TO");
+		return xlat_similar(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: {
 		int arr = xlat_array_any(c, e, t);

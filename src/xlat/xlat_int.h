@@ -238,6 +238,7 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
 int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t);
+bool xlat_similar(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* ---- xlat_json.c ---- */
 /* A json/jsonb operator (->, @>, ?, jsonb ||, ...): 1 emitted, 0 not one, -1 failed. */
 int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,

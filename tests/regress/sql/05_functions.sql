@@ -66,7 +66,6 @@ SELECT array_length(ARRAY[1, 2, 3], 1), ARRAY[1, 2] || 3;
 -- differs: result type differs: unnest() in a select list reports text (the element type of its array is not tracked there)
 SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
--- differs: not implemented yet (0A000): function regexp_replace is not supported
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
 SELECT '{"a": {"b": 2}}'::jsonb -> 'a', '{"a": {"b": 2}}'::jsonb ->> 'a', '{"a": {"b": 2}}'::jsonb #> '{a,b}';
@@ -217,3 +216,14 @@ SELECT d.id, e.value FROM fn_docs d, jsonb_array_elements(d.doc -> 'a') e ORDER 
 SELECT d.id, e.key, e.value FROM fn_docs d, jsonb_each_text(d.doc) e ORDER BY 1, 2;
 SELECT id, doc ->> 'n', doc -> 'a' -> 0, jsonb_typeof(doc -> 'a') FROM fn_docs ORDER BY id;
 SELECT id FROM fn_docs WHERE doc @> '{"a": [3]}' OR doc ? 'n' ORDER BY id;
+-- Regular expressions (src/pgfn/pgfn_regex.c) and SIMILAR TO.
+SELECT regexp_replace('abc', 'b', 'X'), regexp_replace('aaa', 'a', 'b', 'g'), regexp_replace('Hello', 'l+', '<\&>'), regexp_replace('John Smith', '(\w+) (\w+)', '\2, \1'), regexp_replace('abc', 'x*', '-', 'g');
+SELECT regexp_replace('ABC abc', 'b', '_', 'gi'), regexp_replace(NULL, 'a', 'b'), regexp_replace('a1b22', '\d', '#', 'g');
+SELECT regexp_match('foobarbequebaz', '(bar)(beque)'), regexp_match('abc', 'x'), regexp_match('a1b22', '\d+'), regexp_match('ab', '(a)(x)?'), regexp_match('ABC', 'b', 'i');
+SELECT regexp_split_to_array('hello world  foo', '\s+'), regexp_split_to_array('abc', ''), regexp_split_to_array('a,b', ','), regexp_split_to_array('', ',');
+SELECT regexp_like('ABC', 'b', 'i'), regexp_like('ABC', 'b'), 'ab' ~ '\d', 'a1' ~ '\d', 'a b' ~ '\s', 'ab' ~ '^\w+$';
+SELECT regexp_replace('a', '(', 'x');
+SELECT regexp_match('a', 'a', 'z');
+SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(a|b)%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c', 'abc' NOT SIMILAR TO '_b_';
+SELECT 'a%c' SIMILAR TO 'a!%c' ESCAPE '!', 'abc' SIMILAR TO 'a!%c' ESCAPE '!', 'a^b$' SIMILAR TO 'a^b$', 'aaa' SIMILAR TO 'a{2,3}', 'ab' SIMILAR TO '[a-c]+', NULL SIMILAR TO 'a';
+SELECT name FROM (VALUES ('alice'), ('bob'), ('carol')) v (name) WHERE name SIMILAR TO '(a|c)%' ORDER BY name;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "pgfn.h"
 #include "pgtype.h"
 #include "xlat.h"
 
@@ -33,6 +34,7 @@ static sqlite3 *open_db(const char *uri)
 	struct pgerr err;
 	pgerr_clear(&err);
 	ck_assert(catalog_register(db, &err));
+	ck_assert_int_eq(pgfn_register(db), SQLITE_OK); /* pg_regex, array and JSON functions */
 	return db;
 }
 
