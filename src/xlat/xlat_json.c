@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_json.c: json and jsonb — the operators (-> ->> #> #>> @> <@ ? ?| ?&, and || and - on
- * jsonb), the constructors and aggregates, each a call of a pgfn function. Constructors get a
+/* xlat_json.c: json and jsonb — the operators (-> ->> #> #>> @> <@ ? ?| ?& #-, and || and -
+ * on jsonb; also text's ^@), the constructors and aggregates, each a call of a pgfn function. Constructors get a
  * trailing text of type letters, one per argument, since a SQLite value does not say whether
  * 1 is a boolean or "{}" is json (pgfn_json_put_value reads them). */
 #include "xlat_int.h"
@@ -135,6 +135,10 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
 	else if (strcmp(op, "-") == 0 && is_jsonb_node(e->lexpr))
 		ok = call_op(c, e, "pgfn_jsonb_delete", false, "", XLAT_OID_JSONB, t);
+	else if (strcmp(op, "#-") == 0)
+		ok = call_op(c, e, "pgfn_jsonb_delete_path", false, "", XLAT_OID_JSONB, t);
+	else if (strcmp(op, "^@") == 0) /* text starts-with, the one non-JSON operator here */
+		ok = call_op(c, e, "pgfn_starts_with", false, "", XLAT_OID_BOOL, t);
 	else
 		return 0;
 	return ok ? 1 : -1;

@@ -13,7 +13,6 @@ SELECT 'a' || NULL, coalesce(NULL, 'x'), coalesce(NULL, NULL, 3);
 SELECT split_part('a,b,c', ',', 2), split_part('a,b,c', ',', 5);
 SELECT md5('hello');
 SELECT ascii('A'), chr(66);
--- differs: not implemented yet (42883): function starts_with(unknown, unknown) does not exist
 SELECT starts_with('hello', 'he'), 'hello' ^@ 'x';
 SELECT translate('hello', 'el', 'ip');
 SELECT format('%s is %s', 'x', 42), format('%I', 'Some Name'), format('%L', 'it''s');
@@ -227,3 +226,6 @@ SELECT regexp_match('a', 'a', 'z');
 SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(a|b)%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c', 'abc' NOT SIMILAR TO '_b_';
 SELECT 'a%c' SIMILAR TO 'a!%c' ESCAPE '!', 'abc' SIMILAR TO 'a!%c' ESCAPE '!', 'a^b$' SIMILAR TO 'a^b$', 'aaa' SIMILAR TO 'a{2,3}', 'ab' SIMILAR TO '[a-c]+', NULL SIMILAR TO 'a';
 SELECT name FROM (VALUES ('alice'), ('bob'), ('carol')) v (name) WHERE name SIMILAR TO '(a|c)%' ORDER BY name;
+SELECT '{"a": {"b": [1, 2]}, "c": 1}'::jsonb #- '{a,b,0}', '[1, 2, 3]'::jsonb #- '{-1}', '{"a": 1}'::jsonb #- '{x,y}', '{"a": 1}'::jsonb #- '{}';
+SELECT '1'::jsonb #- '{a}';
+SELECT 'hello' ^@ 'hel', '' ^@ '', NULL ^@ 'a';

@@ -49,7 +49,10 @@ static const struct xcase cases[] = {
 	 "pgfn_array_dim('{}', 1, 3) AS cardinality, pgfn_array_append(pgfn_array(1, '.'), a, '.') "
 	 "AS \"?column?\", pgfn_string_to_array(b, ',') AS string_to_array FROM t"},
 	{"SELECT json_agg(a) OVER () FROM t", "!0A000@8"},
-	{"SELECT b::jsonb #- '{a}' FROM t", "!0A000@17"},
+	{"SELECT b::jsonb #- '{a}', b ^@ 'x' FROM t",
+	 "SELECT pgfn_jsonb_delete_path(pgfn_jsonb_in(b), '{a}') AS \"?column?\", "
+	 "pgfn_starts_with(b, 'x') AS \"?column?\" FROM t"},
+	{"SELECT b::jsonb @? '$.a' FROM t", "!0A000@17"},
 	{"SELECT pg_typeof(1), pg_typeof('x'), pg_typeof(a > 1), num_nulls(a, NULL) FROM t",
 	 "SELECT 'integer' AS pg_typeof, 'unknown' AS pg_typeof, 'boolean' AS pg_typeof, "
 	 "((a IS NULL) + (NULL IS NULL)) AS num_nulls FROM t"},
