@@ -21,6 +21,14 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
+/* PostgreSQL's array text form "{a,"b c",NULL}" → elements (unquoted; NULL for a NULL
+ * element) in a; *n receives the count. NULL when s is not an array text (22P02 territory). */
+const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
+
+/* Appends one element as array_out writes it: quoted (with \ escapes) when it is empty, NULL,
+ * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
+void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
+
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
