@@ -183,6 +183,7 @@ static const struct lib libs[] = {
 	{"mod", "pgfn_mod", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
 	{"div", "pgfn_div", 2, 2, "n", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
 	{"trunc", "pgfn_trunc", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"round", "pgfn_round", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
 	{"width_bucket", "pgfn_width_bucket", 4, 4, "nnni", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
 	{"gcd", "pgfn_gcd", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
 	{"lcm", "pgfn_lcm", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},

@@ -176,7 +176,7 @@ static const struct fn fns[] = {
 	{"concat", NULL, 1, 100, 0, R_FIX, 0, fn_concat},
 	{"strpos", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
 	{"position", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
-	{"round", "round", 1, 2, 0, R_FLOATY, 0, NULL},
+	{"round", "round", 1, 1, 0, R_FLOATY, 0, NULL}, /* round(x, n): xlat_fnlib.c */
 	{"ceil", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"ceiling", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"floor", "floor", 1, 1, 0, R_FLOATY, 0, NULL},

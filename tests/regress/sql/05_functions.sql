@@ -229,3 +229,4 @@ SELECT name FROM (VALUES ('alice'), ('bob'), ('carol')) v (name) WHERE name SIMI
 SELECT '{"a": {"b": [1, 2]}, "c": 1}'::jsonb #- '{a,b,0}', '[1, 2, 3]'::jsonb #- '{-1}', '{"a": 1}'::jsonb #- '{x,y}', '{"a": 1}'::jsonb #- '{}';
 SELECT '1'::jsonb #- '{a}';
 SELECT 'hello' ^@ 'hel', '' ^@ '', NULL ^@ 'a';
+SELECT round(1234.5, -2), round(1.005, 2), round(1.785, 2), round(-1250, -2), round(-0.5, 0), round(NULL, 1), round(2.5, NULL);

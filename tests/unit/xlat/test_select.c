@@ -255,7 +255,7 @@ static const struct xcase cases[] = {
 	{"SELECT position('x' in b), strpos(b, 'y'), left(b, 2), right(b, 3) FROM t",
 	 "SELECT instr(b, 'x') AS position, instr(b, 'y') AS strpos, pgfn_left(b, 2) AS \"left\", pgfn_right(b, 3) AS \"right\" FROM t"},
 	{"SELECT abs(a), round(c), round(c, 2), ceil(c), floor(c), sqrt(c), power(2, 10), pi() FROM t",
-	 "SELECT abs(a) AS abs, round(c) AS round, round(c, 2) AS round, ceil(c) AS ceil, floor(c) AS floor, sqrt(c) AS sqrt, pow(2, 10) AS power, pi() AS pi FROM t"},
+	 "SELECT abs(a) AS abs, round(c) AS round, pgfn_round(c, 2) AS round, ceil(c) AS ceil, floor(c) AS floor, sqrt(c) AS sqrt, pow(2, 10) AS power, pi() AS pi FROM t"},
 	{"SELECT random(), gen_random_uuid()",
 	 "SELECT ((random() & 9007199254740991) / 9007199254740992.0) AS random, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) AS gen_random_uuid"},
 	{"SELECT now(), current_timestamp, current_date, current_time, localtimestamp, localtime, current_timestamp(0)",
