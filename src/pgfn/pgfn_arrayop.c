@@ -234,6 +234,9 @@ static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t
 			const char *sep = string ? pgfn_text(row[1], &n) : json ? ", " : ",";
 			strbuf_append(&sb, sep, string ? n : strlen(sep));
 		}
+		if (json && written > 1 && strchr("ABJS", tag) &&
+		    sqlite3_value_type(row[0]) != SQLITE_NULL)
+			strbuf_puts(&sb, "\n "); /* as json_agg sets arrays apart */
 		if (string)
 			strbuf_puts(&sb, (const char *)sqlite3_value_text(row[0]));
 		else if (json)

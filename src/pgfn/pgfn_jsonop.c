@@ -452,6 +452,9 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!g)
 		return;
 	strbuf_puts(&g->sb, g->count++ ? ", " : "[");
+	if (g->count > 1 && strchr("ABJS", tag0(argv[1])) &&
+	    sqlite3_value_type(argv[0]) != SQLITE_NULL)
+		strbuf_puts(&g->sb, "\n "); /* json_agg sets arrays apart on their own lines */
 	pgfn_json_put_value(&g->sb, tag0(argv[1]), argv[0]);
 }
 

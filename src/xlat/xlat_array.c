@@ -22,6 +22,13 @@ static const struct {
 
 enum { OID_TEXT_ARRAY = 1009 };
 
+static uint32_t elem_of(uint32_t array);
+
+uint32_t xlat_array_elem(uint32_t array)
+{
+	return elem_of(array);
+}
+
 static uint32_t elem_of(uint32_t array)
 {
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {

@@ -251,6 +251,8 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 char xlat_json_tag(struct xlat_type t);
 
 /* ---- xlat_array.c ---- */
+/* The element type of an array type OID; 0 when oid is no array type we know. */
+uint32_t xlat_array_elem(uint32_t oid);
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
 /* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);

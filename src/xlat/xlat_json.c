@@ -9,6 +9,14 @@
 
 char xlat_json_tag(struct xlat_type t)
 {
+	uint32_t elem = xlat_array_elem(t.oid);
+	if (elem) /* arrays: A of numbers, B of booleans, J of json, S of anything else */
+		return elem == XLAT_OID_BOOL				 ? 'B'
+		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
+		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
+				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'
+			       ? 'A'
+			       : 'S';
 	switch (t.oid) {
 	case XLAT_OID_BOOL:
 		return 'b';
