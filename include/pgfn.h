@@ -38,6 +38,14 @@ struct pgfn_session {
 };
 void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);
 
+/* PostgreSQL's array text form "{a,"b c",NULL}" → elements (unquoted; NULL for a NULL
+ * element) in a; *n receives the count. NULL when s is not an array text (22P02 territory). */
+const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
+
+/* Appends one element as array_out writes it: quoted (with \ escapes) when it is empty, NULL,
+ * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
+void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
+
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
@@ -47,5 +55,8 @@ int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
+int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
+int pgfn_register_srf(sqlite3 *db);    /* pgfn_srf.c: unnest(a, b, ...), JSON SRFs in FROM */
+int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 
 #endif

@@ -4,66 +4,18 @@
  * oidvector, and pg_array_agg, which ARRAY(subquery) becomes. */
 #include "catalog_int.h"
 
+#include "pgfn.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* ---- arrays in PostgreSQL's text form ---- */
-
-/* An int2vector/oidvector ("1 2 3"), which PostgreSQL also treats as an array. */
-static const char **vector_parse(struct arena *a, const char *s, size_t *n)
-{
-	size_t cap = 1;
-	for (const char *p = s; *p; p++)
-		cap += *p == ' ';
-	const char **v = arena_alloc(a, cap * sizeof(*v));
-	while (*s) {
-		size_t len = strcspn(s, " ");
-		if (len)
-			v[(*n)++] = arena_strndup(a, s, len);
-		s += len + (s[len] == ' ');
-	}
-	return v;
-}
+/* ---- arrays in PostgreSQL's text form (parsed and quoted by pgfn_array.c) ---- */
 
 const char **cat_array_parse(struct arena *a, const char *s, size_t *n)
 {
 	*n = 0;
-	if (s && s[0] != '{' && s[strspn(s, "0123456789- ")] == '\0')
-		return vector_parse(a, s, n);
-	if (!s || s[0] != '{')
-		return NULL;
-	size_t cap = 8;
-	const char **v = arena_alloc(a, cap * sizeof(*v));
-	const char *p = s + 1;
-	while (*p && *p != '}') {
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		bool quoted = *p == '"';
-		if (quoted) {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				strbuf_putc(&sb, *p);
-			}
-			p += *p ? 1 : 0;
-		} else {
-			for (; *p && *p != ',' && *p != '}'; p++)
-				strbuf_putc(&sb, *p);
-		}
-		if (*n == cap) {
-			const char **nv = arena_alloc(a, cap * 2 * sizeof(*nv));
-			memcpy(nv, v, cap * sizeof(*nv));
-			v = nv;
-			cap *= 2;
-		}
-		bool null = !quoted && sb.data && strcasecmp(sb.data, "NULL") == 0;
-		v[(*n)++] = null ? NULL : arena_strdup(a, sb.data ? sb.data : "");
-		strbuf_fini(&sb);
-		if (*p == ',')
-			p++;
-	}
-	return v;
+	return s ? pgfn_array_parse(a, s, n) : NULL;
 }
 
 static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -214,17 +166,6 @@ static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- array(subquery): the rows' values as one PostgreSQL array text ---- */
 
-static bool needs_quotes(const char *s)
-{
-	if (!*s || strcasecmp(s, "NULL") == 0)
-		return true;
-	for (; *s; s++) {
-		if (strchr("{},\"\\ \t\n\r", *s))
-			return true;
-	}
-	return false;
-}
-
 static void array_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct strbuf **acc = sqlite3_aggregate_context(ctx, sizeof(*acc));
@@ -237,20 +178,7 @@ static void array_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	} else {
 		strbuf_putc(*acc, ',');
 	}
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		strbuf_puts(*acc, "NULL");
-	} else if (!needs_quotes(s)) {
-		strbuf_puts(*acc, s);
-	} else {
-		strbuf_putc(*acc, '"');
-		for (; *s; s++) {
-			if (*s == '"' || *s == '\\')
-				strbuf_putc(*acc, '\\');
-			strbuf_putc(*acc, *s);
-		}
-		strbuf_putc(*acc, '"');
-	}
+	pgfn_array_put_elem(*acc, (const char *)sqlite3_value_text(argv[0]));
 }
 
 static void array_final(sqlite3_context *ctx)

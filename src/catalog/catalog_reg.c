@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_reg.c: the reg* conversions the translator emits for ::regclass, ::regtype,
- * ::regnamespace and ::regproc (OIDs to names and back), and POSIX regular expressions for
- * ~, ~*, !~ and !~*. */
+ * ::regnamespace and ::regproc (OIDs to names and back). (~ and its family, pg_regex, are
+ * pgfn's: src/pgfn/pgfn_regex.c.) */
 #include "catalog_int.h"
 
 #include "pgtype.h"
 
-#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,45 +150,6 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_free(msg);
 }
 
-/* ---- ~ and ~*: POSIX extended regular expressions ---- */
-
-static void regex_free(void *p)
-{
-	regfree(p);
-	free(p);
-}
-
-static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	const char *pat = (const char *)sqlite3_value_text(argv[1]);
-	if (!s || !pat) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	regex_t *re = sqlite3_get_auxdata(ctx, 1);
-	if (!re) {
-		re = base_xmalloc(sizeof(*re));
-		int flags = REG_EXTENDED | REG_NOSUB | (sqlite3_value_int(argv[2]) ? REG_ICASE : 0);
-		int rc = regcomp(re, pat, flags);
-		if (rc != 0) {
-			char msg[256], full[400];
-			regerror(rc, re, msg, sizeof(msg));
-			free(re);
-			snprintf(full, sizeof(full), "invalid regular expression: %s", msg);
-			sqlite3_result_error(ctx, full, -1);
-			return;
-		}
-		sqlite3_set_auxdata(ctx, 1, re, regex_free);
-		re = sqlite3_get_auxdata(ctx, 1);
-		if (!re) {
-			sqlite3_result_error_nomem(ctx);
-			return;
-		}
-	}
-	sqlite3_result_int(ctx, regexec(re, s, 0, NULL, 0) == 0);
-}
-
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
 {
 	static const struct {
@@ -203,7 +163,6 @@ bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
 		{"pg_regtype_out", 1, fn_regtype_out, true},
 		{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
 		{"pg_regproc_in", 1, fn_regproc_in, true},
-		{"pg_regex", 3, fn_regex, true},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */

@@ -17,6 +17,9 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_bytes,
 		pgfn_register_format,
 		pgfn_register_json,
+		pgfn_register_array,
+		pgfn_register_srf,
+		pgfn_register_regex,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		if (areas[i](db) != SQLITE_OK)

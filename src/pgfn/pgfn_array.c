@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_array.c: one-dimensional arrays in PostgreSQL's text form {a,b}, the form drivers send
- * and the form shardlite stores: parsing and element quoting as array_in/array_out do. */
+ * and the form shardlite stores: parsing and element quoting as array_in/array_out do, the
+ * ARRAY[...] constructor, array_agg, and array_length, cardinality, array_append/prepend/cat,
+ * string_to_array. Comparisons with ANY/ALL are in pgfn_arrayop.c. */
 #include "pgfn_int.h"
+#include "pgtype.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -46,9 +50,27 @@ static const char *element(struct arena *a, const char **p)
 	return out;
 }
 
+/* An int2vector/oidvector ("1 2 3"), which PostgreSQL also treats as an array. */
+static const char **vector_parse(struct arena *a, const char *s, size_t *n)
+{
+	size_t cap = 1;
+	for (const char *p = s; *p; p++)
+		cap += *p == ' ';
+	const char **v = arena_alloc(a, cap * sizeof(*v));
+	while (*s) {
+		size_t len = strcspn(s, " ");
+		if (len)
+			v[(*n)++] = arena_strndup(a, s, len);
+		s += len + (s[len] == ' ');
+	}
+	return v;
+}
+
 const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n)
 {
 	*n = 0;
+	if (s && s[0] != '{' && s[strspn(s, "0123456789- ")] == '\0')
+		return vector_parse(a, s, n);
 	while (s && is_blank(*s))
 		s++;
 	if (!s || *s != '{')
@@ -111,4 +133,249 @@ void pgfn_array_put_elem(struct strbuf *sb, const char *elem)
 		strbuf_putc(sb, *elem);
 	}
 	strbuf_putc(sb, '"');
+}
+
+/* ---- values into elements ---- */
+
+/* Appends v as an element of an array whose element type the tag letter names (the letters of
+ * pgfn_json_put_value: b bool, f float, x bytea, anything else as SQLite prints it). */
+void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
+{
+	struct strbuf t;
+	int st = sqlite3_value_type(v);
+	if (st == SQLITE_NULL) {
+		pgfn_array_put_elem(sb, NULL);
+		return;
+	}
+	strbuf_init(&t, 0);
+	strbuf_append(&t, "", 0);
+	if (tag == 'b' && st != SQLITE_TEXT) {
+		strbuf_puts(&t, sqlite3_value_int64(v) ? "t" : "f");
+	} else if ((tag == 'f' || st == SQLITE_FLOAT) && st != SQLITE_TEXT) {
+		pgtype_format_float8(&t, sqlite3_value_double(v));
+	} else if (st == SQLITE_BLOB) {
+		const unsigned char *p = sqlite3_value_blob(v);
+		strbuf_puts(&t, "\\x");
+		for (int i = 0; i < sqlite3_value_bytes(v); i++)
+			strbuf_printf(&t, "%02x", p[i]);
+	} else {
+		size_t n;
+		const char *s = pgfn_text(v, &n);
+		strbuf_append(&t, s, n);
+	}
+	pgfn_array_put_elem(sb, t.data ? t.data : "");
+	strbuf_fini(&t);
+}
+
+static char tag_at(sqlite3_value *tags, int i)
+{
+	size_t n;
+	const char *s = pgfn_text(tags, &n);
+	return i >= 0 && (size_t)i < n ? s[i] : '.';
+}
+
+/* pgfn_array(v1, ..., vn, tags): ARRAY[v1, ..., vn] */
+static void fn_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct strbuf sb;
+	sqlite3_value *tags = argv[--argc];
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			strbuf_putc(&sb, ',');
+		pgfn_array_put_value(&sb, tag_at(tags, i), argv[i]);
+	}
+	strbuf_putc(&sb, '}');
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_array_agg(v, tag): the values in input order; NULL for no rows. */
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct strbuf **acc = sqlite3_aggregate_context(ctx, sizeof(*acc));
+	if (!acc)
+		return;
+	if (!*acc) {
+		*acc = base_xcalloc(1, sizeof(**acc));
+		strbuf_init(*acc, 0);
+		strbuf_putc(*acc, '{');
+	} else {
+		strbuf_putc(*acc, ',');
+	}
+	pgfn_array_put_value(*acc, tag_at(argv[1], 0), argv[0]);
+}
+
+static void agg_final(sqlite3_context *ctx)
+{
+	struct strbuf **acc = sqlite3_aggregate_context(ctx, 0);
+	if (!acc || !*acc) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	strbuf_putc(*acc, '}');
+	pgfn_result_sb(ctx, *acc, false);
+	free(*acc);
+}
+
+/* Parses an array argument; NULL (after raising 22P02) when it is not an array text. */
+static const char **array_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, size_t *n)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+	const char **items = pgfn_array_parse(a, s ? s : "", n);
+	if (!items)
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+			   s ? s : "");
+	return items;
+}
+
+/* pgfn_array_dim(a, dim, what): array_length (what 0), array_lower (1), array_upper (2) of
+ * dimension dim; cardinality (3); array_ndims (4). NULL where PostgreSQL answers NULL. */
+static void fn_array_dim(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	size_t n;
+	int64_t dim = sqlite3_value_int64(argv[1]);
+	int what = sqlite3_value_int(argv[2]);
+	if (array_arg(ctx, a, argv[0], &n)) {
+		if (what == 3)
+			sqlite3_result_int64(ctx, (sqlite3_int64)n);
+		else if (n == 0 || (what != 4 && dim != 1))
+			sqlite3_result_null(ctx);
+		else
+			sqlite3_result_int64(ctx, what == 0 || what == 2 ? (sqlite3_int64)n : 1);
+	}
+	arena_free(a);
+}
+
+static void put_items(struct strbuf *sb, const char **items, size_t n, bool comma)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (comma || i)
+			strbuf_putc(sb, ',');
+		pgfn_array_put_elem(sb, items[i]);
+	}
+}
+
+/* pgfn_array_append(a, v, tag) / pgfn_array_prepend(v, a, tag) (user data set): a NULL
+ * array is an empty one. */
+static void fn_append(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	bool prepend = sqlite3_user_data(ctx) != NULL;
+	sqlite3_value *arr = argv[prepend ? 1 : 0], *v = argv[prepend ? 0 : 1];
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **items = sqlite3_value_type(arr) == SQLITE_NULL
+				     ? arena_alloc(a, sizeof(*items))
+				     : array_arg(ctx, a, arr, &n);
+	if (items) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '{');
+		if (prepend)
+			pgfn_array_put_value(&sb, tag_at(argv[2], 0), v);
+		put_items(&sb, items, n, prepend);
+		if (!prepend) {
+			if (n)
+				strbuf_putc(&sb, ',');
+			pgfn_array_put_value(&sb, tag_at(argv[2], 0), v);
+		}
+		strbuf_putc(&sb, '}');
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
+/* pgfn_array_cat(a, b): NULL operands count as empty; both NULL is NULL. */
+static void fn_cat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	bool na = sqlite3_value_type(argv[0]) == SQLITE_NULL,
+	     nb = sqlite3_value_type(argv[1]) == SQLITE_NULL;
+	if (na || nb) {
+		sqlite3_result_value(ctx, na ? argv[1] : argv[0]);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	size_t n1, n2;
+	const char **x = array_arg(ctx, a, argv[0], &n1);
+	const char **y = x ? array_arg(ctx, a, argv[1], &n2) : NULL;
+	if (y) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '{');
+		put_items(&sb, x, n1, false);
+		put_items(&sb, y, n2, n1 > 0);
+		strbuf_putc(&sb, '}');
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
+/* string_to_array(s, delim [, null_string]): a NULL delimiter splits into characters, an
+ * empty one gives the whole string; an empty s gives {}. */
+static void fn_string_to_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, 1, argv))
+		return;
+	size_t n, dn = 0, nn = 0;
+	const char *s = pgfn_text(argv[0], &n);
+	bool chars = sqlite3_value_type(argv[1]) == SQLITE_NULL;
+	const char *d = chars ? "" : pgfn_text(argv[1], &dn);
+	const char *null = argc > 2 && sqlite3_value_type(argv[2]) != SQLITE_NULL
+				   ? pgfn_text(argv[2], &nn)
+				   : NULL;
+	struct strbuf sb, el;
+	strbuf_init(&sb, 0);
+	strbuf_init(&el, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t i = 0; i < n;) {
+		const char *end = chars ? s + i + pgfn_utf8_len((unsigned char)s[i])
+				  : dn	? strstr(s + i, d)
+					: NULL;
+		size_t len = end ? (size_t)(end - (s + i)) : n - i;
+		if (len > n - i)
+			len = n - i;
+		strbuf_reset(&el);
+		strbuf_append(&el, s + i, len);
+		if (i)
+			strbuf_putc(&sb, ',');
+		bool is_null = null && len == nn && memcmp(s + i, null, nn) == 0;
+		pgfn_array_put_elem(&sb, is_null ? NULL : el.data ? el.data : "");
+		i += len + (chars ? 0 : dn);
+		if (!chars && end && i == n) { /* a trailing delimiter leaves an empty last field */
+			strbuf_putc(&sb, ',');
+			pgfn_array_put_elem(&sb, "");
+		}
+	}
+	strbuf_putc(&sb, '}');
+	strbuf_fini(&el);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+int pgfn_register_array(sqlite3 *db)
+{
+	static const struct pgfn_def defs[] = {
+		{"pgfn_array", -1, fn_array},
+		{"pgfn_array_dim", 3, fn_array_dim},
+		{"pgfn_array_cat", 2, fn_cat},
+		{"pgfn_string_to_array", 2, fn_string_to_array},
+		{"pgfn_string_to_array", 3, fn_string_to_array},
+	};
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_array_append", 3, flags, NULL, fn_append,
+					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_array_prepend", 3, flags, (void *)db,
+					     fn_append, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_array_agg", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					     NULL, NULL, agg_step, agg_final);
+	return rc == SQLITE_OK ? pgfn_register_arrayop(db) : rc;
 }

@@ -46,13 +46,11 @@ void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n);
 /* Appends s as quote_ident() does: bare when PostgreSQL would read it back unchanged. */
 void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);
 
-/* PostgreSQL's array text form "{a,"b c",NULL}" → elements (unquoted; NULL for a NULL
- * element) in a; *n receives the count. NULL when s is not an array text (22P02 territory). */
-const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
+/* Appends v as an array element of the type the tag letter names (pgfn_array.c). */
+void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
 
-/* Appends one element as array_out writes it: quoted (with \ escapes) when it is empty, NULL,
- * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
-void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
+/* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
+int pgfn_register_arrayop(sqlite3 *db);
 
 /* ---- date/time ---- */
 

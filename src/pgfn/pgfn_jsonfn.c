@@ -59,9 +59,40 @@ static void put_hex_bytea(struct strbuf *sb, sqlite3_value *v)
 	strbuf_putc(sb, '"');
 }
 
+/* An array in text form as array_to_json writes it ([1,2], no blanks); elements by the tag:
+ * A numbers, B booleans, J json, S strings. */
+static void put_array(struct strbuf *sb, char tag, sqlite3_value *v)
+{
+	struct arena *a = arena_new(0);
+	size_t n;
+	const char *s = (const char *)sqlite3_value_text(v);
+	const char **items = pgfn_array_parse(a, s ? s : "", &n);
+	if (!items) { /* not an array text after all: a string */
+		pgfn_json_escape(sb, s ? s : "", s ? strlen(s) : 0);
+		arena_free(a);
+		return;
+	}
+	strbuf_putc(sb, '[');
+	for (size_t i = 0; i < n; i++) {
+		const char *e = items[i];
+		strbuf_puts(sb, i ? "," : "");
+		if (!e)
+			strbuf_puts(sb, "null");
+		else if (tag == 'B')
+			strbuf_puts(sb, *e == 't' ? "true" : "false");
+		else if (tag == 'A' || tag == 'J')
+			strbuf_puts(sb, e);
+		else
+			pgfn_json_escape(sb, e, strlen(e));
+	}
+	strbuf_putc(sb, ']');
+	arena_free(a);
+}
+
 /* Appends v as to_json() renders a value of the type tag names:
  *   b bool  j json/jsonb (its text)  n integer/numeric  f float4/float8  T timestamp
- *   Z timestamptz  x bytea  t text and the other types  ? not known: the storage class decides */
+ *   Z timestamptz  x bytea  t text and the other types  . not known: the storage class decides
+ *   A B J S arrays (text form) of numbers, booleans, json, anything else */
 void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	int st = sqlite3_value_type(v);
@@ -93,6 +124,12 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 	case 't':
 		s = pgfn_text(v, &n);
 		pgfn_json_escape(sb, s, n);
+		return;
+	case 'A':
+	case 'B':
+	case 'J':
+	case 'S':
+		put_array(sb, tag, v);
 		return;
 	default:
 		break;
@@ -141,7 +178,7 @@ static char tag_of(sqlite3_value *tags, int i)
 {
 	size_t n;
 	const char *s = pgfn_text(tags, &n);
-	return (size_t)i < n ? s[i] : '?';
+	return (size_t)i < n ? s[i] : '.';
 }
 
 /* pgfn_json[b]_build_object(k1, v1, ..., tags): json writes {"k" : v, ...}. */

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_jsonop.c: the json/jsonb operators (-> ->> #> #>> @> <@ ? ?| ?& || -), jsonb_set,
+/* pgfn_jsonop.c: the json/jsonb operators (-> ->> #> #>> @> <@ ? ?| ?& || - #-), jsonb_set,
  * jsonb_insert, and the aggregates json[b]_agg and json[b]_object_agg. A json operand answers
  * with the element's text exactly as it was written; a jsonb one in jsonb's canonical form. */
 #include "pgfn_json.h"
@@ -292,6 +292,32 @@ static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_jsonb_delete_path(j, text_array): j #- path, the element at the path removed. */
+static void fn_delete_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	struct jv *j = arg(ctx, a, argv[0], true);
+	size_t n = 0;
+	const char **path = pgfn_array_parse(a, (const char *)sqlite3_value_text(argv[1]), &n);
+	if (j && !path) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+			   sqlite3_value_text(argv[1]));
+	} else if (j && j->type != J_ARRAY && j->type != J_OBJECT) {
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete path in scalar");
+	} else if (j) {
+		struct jv *parent = j;
+		for (size_t i = 0; parent && n && i + 1 < n; i++)
+			parent = path[i] ? step(parent, path[i]) : NULL;
+		struct jv *victim = parent && n && path[n - 1] ? step(parent, path[n - 1]) : NULL;
+		if (victim && (parent->type == J_ARRAY || parent->type == J_OBJECT))
+			remove_at(parent, (size_t)(victim - parent->items));
+		result_jv(ctx, j, M_JSONB);
+	}
+	arena_free(a);
+}
+
 /* ---- jsonb_set / jsonb_insert: walk the path, change the last step's container ---- */
 
 struct setop {
@@ -415,7 +441,7 @@ static struct agg *agg_ctx(sqlite3_context *ctx, bool create)
 static char tag0(sqlite3_value *tags)
 {
 	const char *s = (const char *)sqlite3_value_text(tags);
-	return s && *s ? *s : '?';
+	return s && *s ? *s : '.';
 }
 
 /* pgfn_json_agg(v, tag) and pgfn_jsonb_agg */
@@ -426,6 +452,9 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!g)
 		return;
 	strbuf_puts(&g->sb, g->count++ ? ", " : "[");
+	if (g->count > 1 && strchr("ABJS", tag0(argv[1])) &&
+	    sqlite3_value_type(argv[0]) != SQLITE_NULL)
+		strbuf_puts(&g->sb, "\n "); /* json_agg sets arrays apart on their own lines */
 	pgfn_json_put_value(&g->sb, tag0(argv[1]), argv[0]);
 }
 
@@ -483,6 +512,7 @@ int pgfn_register_jsonop(sqlite3 *db)
 		{"pgfn_jsonb_exists", 3, fn_exists},
 		{"pgfn_jsonb_concat", 2, fn_concat},
 		{"pgfn_jsonb_delete", 2, fn_delete},
+		{"pgfn_jsonb_delete_path", 2, fn_delete_path},
 	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently or not at
- * all: the 22012 divisor check, mod, div, trunc(x, n), width_bucket, gcd/lcm, factorial, cbrt,
+ * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), width_bucket, gcd/lcm,
+ * factorial, cbrt,
  * and the variance, standard deviation and bit aggregates. */
 #include "pgfn_int.h"
 
@@ -98,6 +99,36 @@ static void fn_trunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	double p = pow(10.0, (double)n);
 	double r = trunc(strtod(buf, NULL) * p + (x >= 0 ? 1e-9 : -1e-9)) / p;
+	if (n <= 0 && fabs(r) < 9e18)
+		sqlite3_result_int64(ctx, (int64_t)r);
+	else
+		sqlite3_result_double(ctx, r);
+}
+
+/* round(x, n): half away from zero at n decimal places, in decimal as SQLite's own round()
+ * does it ("%!.*f"); a negative n rounds to tens, hundreds ... as PostgreSQL's does. */
+static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	int64_t n = sqlite3_value_int64(argv[1]);
+	double x = sqlite3_value_double(argv[0]);
+	if (n >= 0 && sqlite3_value_numeric_type(argv[0]) == SQLITE_INTEGER) {
+		sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]));
+		return;
+	}
+	if (n > 30 || n < -30 || !isfinite(x)) {
+		sqlite3_result_double(ctx, n < -30 ? 0.0 : x);
+		return;
+	}
+	double p = n < 0 ? pow(10.0, (double)-n) : 1.0;
+	char *t = sqlite3_mprintf("%!.*f", n < 0 ? 0 : (int)n, n < 0 ? x / p : x);
+	if (!t) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	double r = strtod(t, NULL) * p;
+	sqlite3_free(t);
 	if (n <= 0 && fabs(r) < 9e18)
 		sqlite3_result_int64(ctx, (int64_t)r);
 	else
@@ -309,6 +340,7 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_mod", 2, fn_mod},
 		{"pgfn_div", 2, fn_div},
 		{"pgfn_trunc", 2, fn_trunc},
+		{"pgfn_round", 2, fn_round},
 		{"pgfn_width_bucket", 4, fn_width_bucket},
 		{"pgfn_gcd", 2, fn_gcd_lcm},
 		{"pgfn_factorial", 1, fn_factorial},

@@ -501,10 +501,12 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
 		return xlat_between(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
-		return xlat_unsupported(c, e->location, "SIMILAR TO");
+		return xlat_similar(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
-	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
-		return xlat_catalog_any(c, e, t);
+	case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: {
+		int arr = xlat_array_any(c, e, t);
+		return arr ? arr > 0 : xlat_catalog_any(c, e, t);
+	}
 	default:
 		return xlat_unsupported(c, e->location, "this operator form");
 	}
@@ -653,7 +655,7 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 	case NODE(A_INDIRECTION):
 		return xlat_catalog_subscript(c, n->a_indirection, t);
 	case NODE(A_ARRAY_EXPR):
-		return xlat_unsupported(c, n->a_array_expr->location, "an ARRAY constructor");
+		return xlat_array_expr(c, n->a_array_expr, t);
 	case NODE(CURRENT_OF_EXPR):
 		return xlat_unsupported(c, -1, "WHERE CURRENT OF");
 	case NODE(GROUPING_FUNC):

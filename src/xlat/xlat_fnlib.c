@@ -173,11 +173,17 @@ static const struct lib libs[] = {
 	{"quote_literal", "pgfn_quote_literal", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_nullable", "pgfn_quote_nullable", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
+	{"regexp_replace", "pgfn_regexp_replace", 3, 4, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"regexp_match", "pgfn_regexp_match", 2, 3, "t", L_SCALAR, LR_FIX, 1009, NULL},
+	{"regexp_like", "pgfn_regexp_like", 2, 3, "t", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
+	{"regexp_split_to_array", "pgfn_regexp_split_to_array", 2, 3, "t", L_SCALAR, LR_FIX, 1009,
+	 NULL},
 	{"num_nulls", NULL, 1, 100, "", L_SCALAR, LR_FIX, 0, sp_num_nulls},
 	{"num_nonnulls", NULL, 1, 100, "", L_SCALAR, LR_FIX, 0, sp_num_nulls},
 	{"mod", "pgfn_mod", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
 	{"div", "pgfn_div", 2, 2, "n", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
 	{"trunc", "pgfn_trunc", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"round", "pgfn_round", 2, 2, "ni", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
 	{"width_bucket", "pgfn_width_bucket", 4, 4, "nnni", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
 	{"gcd", "pgfn_gcd", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
 	{"lcm", "pgfn_lcm", 2, 2, "", L_SCALAR, LR_COMMON, 0, NULL},
@@ -267,6 +273,9 @@ static bool check_scalar(struct xlat_ctx *c, const PgQuery__FuncCall *f, const c
 int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t)
 {
+	int ordered = f->n_agg_order ? xlat_ordered_agg(c, f, name, t) : 0;
+	if (ordered)
+		return ordered;
 	const struct lib *l = find(name);
 	if (!l)
 		return xlat_json_func(c, f, name, t);
@@ -290,4 +299,27 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	}
 	*t = result(l, tv, f->n_args);
 	return 1;
+}
+
+/* x [NOT] SIMILAR TO pattern [ESCAPE e]: the parser hands the pattern over as
+ * similar_to_escape(pattern [, e]); pgfn_similar turns it into an anchored regex. */
+bool xlat_similar(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	const char *op = xlat_node_str(e->name[e->n_name - 1]);
+	const PgQuery__Node *r = e->rexpr;
+	struct xlat_type ignored;
+	if (r->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || r->func_call->n_args < 1 ||
+	    r->func_call->n_args > 2)
+		return xlat_unsupported(c, e->location, "this SIMILAR TO form");
+	xlat_puts(c, op && op[0] == '!' ? "NOT pgfn_similar(" : "pgfn_similar(");
+	if (!xlat_expr(c, e->lexpr, &ignored))
+		return false;
+	for (size_t i = 0; i < r->func_call->n_args; i++) {
+		xlat_puts(c, ", ");
+		if (!xlat_expr(c, r->func_call->args[i], &ignored))
+			return false;
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return true;
 }

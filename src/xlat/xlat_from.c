@@ -141,9 +141,11 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	case NODE(JOIN_EXPR):
 		ok = join(c, n->join_expr);
 		break;
-	case NODE(RANGE_FUNCTION):
-		ok = xlat_catalog_range_function(c, n->range_function);
+	case NODE(RANGE_FUNCTION): {
+		int srf = xlat_srf_range_function(c, n->range_function);
+		ok = srf ? srf > 0 : xlat_catalog_range_function(c, n->range_function);
 		break;
+	}
 	case NODE(RANGE_TABLE_SAMPLE):
 		ok = xlat_unsupported(c, -1, "TABLESAMPLE");
 		break;

@@ -168,7 +168,7 @@ static const struct fn fns[] = {
 	{"concat", NULL, 1, 100, 0, R_FIX, 0, fn_concat},
 	{"strpos", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
 	{"position", NULL, 2, 2, 0, R_FIX, 0, fn_instr},
-	{"round", "round", 1, 2, 0, R_FLOATY, 0, NULL},
+	{"round", "round", 1, 1, 0, R_FLOATY, 0, NULL}, /* round(x, n): xlat_fnlib.c */
 	{"ceil", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"ceiling", "ceil", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"floor", "floor", 1, 1, 0, R_FLOATY, 0, NULL},
@@ -239,19 +239,14 @@ static const struct fn fns[] = {
 
 /* PostgreSQL functions that exist but are not translated (yet): 0A000, not 42883. */
 static const char *const refused_fns[] = {
-	"array_agg",
-	"array_length",
 	"currval",
 	"generate_series",
 	"lastval",
 	"nextval",
 	"overlay",
-	"regexp_match",
 	"regexp_matches",
-	"regexp_replace",
 	"regexp_split_to_table",
 	"setval",
-	"string_to_array",
 	"timeofday",
 	"to_number",
 	"unnest",
@@ -501,6 +496,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		}
 		return no_such_function(c, f, name ? name : "?");
 	}
+	int ordered = f->n_agg_order ? xlat_ordered_agg(c, f, name, t) : 0;
+	if (ordered)
+		return ordered > 0;
 	if (!check_decorations(c, f, fn, name))
 		return false;
 	if (fn->flags & FN_VOLATILE)

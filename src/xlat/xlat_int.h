@@ -257,13 +257,36 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
 int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t);
+bool xlat_similar(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* ---- xlat_json.c ---- */
 /* A json/jsonb operator (->, @>, ?, jsonb ||, ...): 1 emitted, 0 not one, -1 failed. */
 int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		 struct xlat_type *t);
-/* A JSON constructor, aggregate or function: 1 emitted, 0 not one, -1 failed. */
+/* A JSON constructor, aggregate or function (else xlat_array_func): 1 emitted, 0 not one,
+ * -1 failed. */
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t);
+/* The type letter pgfn_json_put_value reads for a value of static type t. */
+char xlat_json_tag(struct xlat_type t);
+
+/* ---- xlat_array.c ---- */
+/* The element type of an array type OID; 0 when oid is no array type we know. */
+uint32_t xlat_array_elem(uint32_t oid);
+bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
+/* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
+int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+/* || with a visible array operand: 1 emitted, 0 not one, -1 failed. */
+int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+/* array_length, cardinality, array_append, string_to_array, array_agg ...: 1/0/-1. */
+int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t);
+/* ---- xlat_srf.c ---- */
+/* unnest(a, b, ...) and the JSON set-returning functions in FROM: 1 emitted, 0 not one, -1
+ * failed. */
+int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
+int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		     struct xlat_type *t);
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 
@@ -322,6 +345,15 @@ const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
+
+/* ---- xlat_qforms.c: DISTINCT ON and INTERSECT/EXCEPT ALL through window functions ---- */
+bool xlat_is_distinct_on(const PgQuery__SelectStmt *s);
+/* SELECT names FROM ( ... the core, with xlat_distinct_on_keys after its targets ... */
+bool xlat_distinct_on_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
+bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 
 /* ---- xlat_catalog.c, xlat_catalog_srf.c ---- */
 bool xlat_catalog_is_relation(const char *name);

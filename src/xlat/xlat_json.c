@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_json.c: json and jsonb — the operators (-> ->> #> #>> @> <@ ? ?| ?&, and || and - on
- * jsonb), the constructors and aggregates, each a call of a pgfn function. Constructors get a
+/* xlat_json.c: json and jsonb — the operators (-> ->> #> #>> @> <@ ? ?| ?& #-, and || and -
+ * on jsonb; also text's ^@), the constructors and aggregates, each a call of a pgfn function. Constructors get a
  * trailing text of type letters, one per argument, since a SQLite value does not say whether
  * 1 is a boolean or "{}" is json (pgfn_json_put_value reads them). */
 #include "xlat_int.h"
 
 #include <string.h>
 
-/* The letter pgfn_json_put_value reads for a value of static type t. */
-static char tag_of(struct xlat_type t)
+char xlat_json_tag(struct xlat_type t)
 {
+	uint32_t elem = xlat_array_elem(t.oid);
+	if (elem) /* arrays: A of numbers, B of booleans, J of json, S of anything else */
+		return elem == XLAT_OID_BOOL				 ? 'B'
+		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
+		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
+				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'
+			       ? 'A'
+			       : 'S';
 	switch (t.oid) {
 	case XLAT_OID_BOOL:
 		return 'b';
@@ -31,7 +38,7 @@ static char tag_of(struct xlat_type t)
 	case XLAT_OID_BYTEA:
 		return 'x';
 	case XLAT_OID_UNKNOWN_COL:
-		return '?';
+		return '.';
 	default:
 		return 't';
 	}
@@ -130,10 +137,16 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?&") == 0)
 		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", XLAT_OID_BOOL, t);
+	else if (strcmp(op, "||") == 0 && (ok = xlat_array_concat(c, e, t), ok))
+		return ok;
 	else if (strcmp(op, "||") == 0 && (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr)))
 		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
 	else if (strcmp(op, "-") == 0 && is_jsonb_node(e->lexpr))
 		ok = call_op(c, e, "pgfn_jsonb_delete", false, "", XLAT_OID_JSONB, t);
+	else if (strcmp(op, "#-") == 0)
+		ok = call_op(c, e, "pgfn_jsonb_delete_path", false, "", XLAT_OID_JSONB, t);
+	else if (strcmp(op, "^@") == 0) /* text starts-with, the one non-JSON operator here */
+		ok = call_op(c, e, "pgfn_starts_with", false, "", XLAT_OID_BOOL, t);
 	else
 		return 0;
 	return ok ? 1 : -1;
@@ -149,7 +162,7 @@ static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t f
 			xlat_puts(c, ", ");
 		if (!xlat_expr(c, f->args[i], &ty))
 			return false;
-		tags[i - from] = tag_of(ty);
+		tags[i - from] = xlat_json_tag(ty);
 	}
 	xlat_puts(c, f->n_args > from ? ", " : "");
 	xlat_string(c, tags);
@@ -217,7 +230,9 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 	const struct jfn *j = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(jfns) && !j; i++)
 		j = strcmp(jfns[i].name, name) == 0 ? &jfns[i] : NULL;
-	if (!j || (int)f->n_args < j->min || (int)f->n_args > j->max)
+	if (!j)
+		return xlat_array_func(c, f, name, t);
+	if ((int)f->n_args < j->min || (int)f->n_args > j->max)
 		return 0;
 	if (!check_plain(c, f, name, j->agg))
 		return -1;

@@ -267,9 +267,9 @@ static bool limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limi
 	return xlat_operand(c, n, &ignored);
 }
 
-static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool sort)
 {
-	if (s->n_sort_clause) {
+	if (sort && s->n_sort_clause) {
 		xlat_puts(c, " ORDER BY ");
 		if (!xlat_sort_list(c, s->sort_clause, s->n_sort_clause))
 			return false;
@@ -361,10 +361,8 @@ static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	if (!s->n_distinct_clause)
 		return true;
-	if (s->n_distinct_clause > 1 ||
-	    s->distinct_clause[0]->node_case != PG_QUERY__NODE__NODE__NOT_SET)
-		return xlat_unsupported(c, -1, "SELECT DISTINCT ON");
-	xlat_puts(c, "DISTINCT ");
+	if (!xlat_is_distinct_on(s))
+		xlat_puts(c, "DISTINCT "); /* DISTINCT ON: xlat_qforms.c */
 	return true;
 }
 
@@ -443,6 +441,8 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 	struct xlat_type ignored;
 	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
 		return false;
+	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
+		return false;
 	if (s->n_from_clause) {
 		xlat_puts(c, " FROM ");
 		if (!xlat_from_list(c, s->from_clause, s->n_from_clause))
@@ -461,7 +461,7 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 static bool has_tail(const PgQuery__SelectStmt *s)
 {
 	return s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
-	       s->n_locking_clause;
+	       s->n_locking_clause || xlat_is_distinct_on(s);
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
@@ -499,10 +499,7 @@ static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		break;
 	}
 	if (s->all && s->op != PG_QUERY__SET_OPERATION__SETOP_UNION)
-		return xlat_unsupported(c, -1,
-					s->op == PG_QUERY__SET_OPERATION__SETOP_INTERSECT
-						? "INTERSECT ALL"
-						: "EXCEPT ALL");
+		return xlat_setop_all(c, s, shape);
 	if (!arm(c, s->larg, true, &l))
 		return false;
 	xlat_puts(c, kw);
@@ -540,9 +537,12 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = wrapped_values(c, s, shape);
 	else if (ok && s->n_values_lists)
 		ok = values(c, s, shape);
+	else if (ok && xlat_is_distinct_on(s))
+		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
+		     xlat_distinct_on_close(c, s);
 	else if (ok)
 		ok = select_core(c, s, shape);
-	ok = ok && order_limit(c, s);
+	ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
 	xlat_leave(c);
 	return ok;
 }

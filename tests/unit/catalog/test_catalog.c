@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "pgfn.h"
 #include "pgtype.h"
 #include "xlat.h"
 
@@ -37,6 +38,7 @@ static sqlite3 *open_db(const char *uri)
 	pgerr_clear(&err);
 	last_cc = catalog_register(db, &err);
 	ck_assert_ptr_nonnull(last_cc);
+	ck_assert_ptr_nonnull(pgfn_register(db)); /* pg_regex, array and JSON functions */
 	return db;
 }
 

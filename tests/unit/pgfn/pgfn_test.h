@@ -18,5 +18,6 @@ Suite *pgfn_test_math_suite(void);
 Suite *pgfn_test_string_suite(void);
 Suite *pgfn_test_json_suite(void);
 Suite *pgfn_test_datetime_suite(void);
+Suite *pgfn_test_array_suite(void);
 
 #endif

@@ -30,14 +30,29 @@ static const struct xcase cases[] = {
 	 "pgfn_jsonb_delete(pgfn_jsonb_in('{\"a\": 1}'), 'a') AS \"?column?\", b || 'x' AS "
 	 "\"?column?\" FROM t"},
 	{"SELECT json_build_object('a', a, 'b', a > 1, 'c', b::json) FROM t",
-	 "SELECT pgfn_json_build_object('a', a, 'b', a > 1, 'c', b, 't?tbtj') AS "
+	 "SELECT pgfn_json_build_object('a', a, 'b', a > 1, 'c', b, 't.tbtj') AS "
 	 "json_build_object FROM t"},
 	{"SELECT json_agg(a) FILTER (WHERE a > 1), jsonb_object_agg(b, 1.5) FROM t",
-	 "SELECT pgfn_json_agg(a, '?') FILTER (WHERE a > 1) AS json_agg, "
-	 "pgfn_jsonb_object_agg(b, 1.5, '?n') AS jsonb_object_agg FROM t"},
-	{"SELECT json_agg(a ORDER BY a) FROM t", "!0A000@8"},
+	 "SELECT pgfn_json_agg(a, '.') FILTER (WHERE a > 1) AS json_agg, "
+	 "pgfn_jsonb_object_agg(b, 1.5, '.n') AS jsonb_object_agg FROM t"},
+	{"SELECT json_agg(a ORDER BY a DESC, b NULLS FIRST) FROM t",
+	 "SELECT pgfn_ordered_agg(a, a, b, 'json:.', 'dfaf') AS json_agg FROM t"},
+	{"SELECT array_agg(DISTINCT a ORDER BY a) FROM t", "!0A000@8"},
+	{"SELECT a = ANY(ARRAY[1, 2]), b LIKE ALL($1), a > ANY('{1}'::int[]), a = ANY('{1}'::int[]) "
+	 "FROM t",
+	 "SELECT pgfn_array_cmp(a, pgfn_array(1, 2, '..'), '=', 0) AS \"?column?\", "
+	 "pgfn_array_cmp(b, ?1, 'LIKE', 1) AS \"?column?\", pgfn_array_cmp(a, '{1}', '>', 0) "
+	 "AS \"?column?\", pg_array_has('{1}', a) AS \"?column?\" FROM t"},
+	{"SELECT array_length(ARRAY[a], 1), cardinality('{}'::text[]), ARRAY[1] || a, "
+	 "string_to_array(b, ',') FROM t",
+	 "SELECT pgfn_array_dim(pgfn_array(a, '.'), 1, 0) AS array_length, "
+	 "pgfn_array_dim('{}', 1, 3) AS cardinality, pgfn_array_append(pgfn_array(1, '.'), a, '.') "
+	 "AS \"?column?\", pgfn_string_to_array(b, ',') AS string_to_array FROM t"},
 	{"SELECT json_agg(a) OVER () FROM t", "!0A000@8"},
-	{"SELECT b::jsonb #- '{a}' FROM t", "!0A000@17"},
+	{"SELECT b::jsonb #- '{a}', b ^@ 'x' FROM t",
+	 "SELECT pgfn_jsonb_delete_path(pgfn_jsonb_in(b), '{a}') AS \"?column?\", "
+	 "pgfn_starts_with(b, 'x') AS \"?column?\" FROM t"},
+	{"SELECT b::jsonb @? '$.a' FROM t", "!0A000@17"},
 	{"SELECT pg_typeof(1), pg_typeof('x'), pg_typeof(a > 1), num_nulls(a, NULL) FROM t",
 	 "SELECT 'integer' AS pg_typeof, 'unknown' AS pg_typeof, 'boolean' AS pg_typeof, "
 	 "((a IS NULL) + (NULL IS NULL)) AS num_nulls FROM t"},
@@ -47,6 +62,15 @@ static const struct xcase cases[] = {
 	 "pgfn_stddev_samp(DISTINCT c) FILTER (WHERE a > 0) AS stddev FROM t"},
 	{"SELECT variance(c) OVER () FROM t", "!0A000@8"},
 	{"SELECT stddev(c ORDER BY c) FROM t", "!0A000@8"},
+	{"SELECT * FROM unnest('{1}'::int[], '{2}'::int[]) WITH ORDINALITY AS u (x)",
+	 "SELECT * FROM (SELECT v0 AS x, v1 AS unnest, ordinality AS ordinality FROM "
+	 "pgfn_unnest_int4   ('{1}', '{2}')) AS u"},
+	{"SELECT * FROM jsonb_each('{}') AS e (k)",
+	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
+	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",
+	 "SELECT e.value FROM t, pgfn_json_elements(t.b, 0) AS e"},
+	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k", "!0A000@18"},
+	{"SELECT * FROM jsonb_each('{}') AS e (k, v, x)", "!42P10"},
 	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)",
 	 "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };

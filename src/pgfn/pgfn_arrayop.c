@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_arrayop.c: x op ANY/ALL (array) for =, <>, <, <=, >, >=, LIKE, ILIKE and their
+ * negations with PostgreSQL's three-valued result, and the ordered aggregates — array_agg,
+ * string_agg, json[b]_agg with ORDER BY inside the call, which SQLite 3.40 cannot express:
+ * rows are kept and sorted when the group ends. */
+#include "pgfn_int.h"
+#include "pgfn_json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- comparisons ---- */
+
+static bool parse_num(const char *s, double *d)
+{
+	char *end;
+	if (!*s)
+		return false;
+	*d = strtod(s, &end);
+	return *end == '\0';
+}
+
+/* x against element e (array text): numerically when x is a number (booleans read t/f), else
+ * bytewise, PostgreSQL's C collation. */
+static int cmp_elem(sqlite3_value *x, const char *e)
+{
+	int st = sqlite3_value_type(x);
+	double d;
+	if (st == SQLITE_INTEGER || st == SQLITE_FLOAT) {
+		double xv = sqlite3_value_double(x);
+		if (!parse_num(e, &d))
+			d = strcmp(e, "t") == 0 || strcmp(e, "true") == 0 ? 1.0 : 0.0;
+		return xv < d ? -1 : xv > d;
+	}
+	const char *s = (const char *)sqlite3_value_text(x);
+	int c = strcmp(s ? s : "", e);
+	return c < 0 ? -1 : c > 0;
+}
+
+static unsigned char fold(unsigned char ch, bool ci)
+{
+	return ci && ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch + 32) : ch;
+}
+
+/* PostgreSQL's LIKE: % any run, _ one character, backslash escapes the next one. */
+static bool like(const char *s, const char *p, bool ci)
+{
+	while (*p) {
+		if (*p == '%') {
+			while (*p == '%')
+				p++;
+			if (!*p)
+				return true;
+			for (; *s; s += pgfn_utf8_len((unsigned char)*s))
+				if (like(s, p, ci))
+					return true;
+			return false;
+		}
+		if (!*s)
+			return false;
+		if (*p == '_') {
+			s += pgfn_utf8_len((unsigned char)*s);
+			p++;
+			continue;
+		}
+		if (*p == '\\' && p[1])
+			p++;
+		if (fold((unsigned char)*s, ci) != fold((unsigned char)*p, ci))
+			return false;
+		s++;
+		p++;
+	}
+	return !*s;
+}
+
+/* 1 true, 0 false, -1 NULL */
+static int compare(sqlite3_value *x, const char *e, const char *op)
+{
+	if (!e || sqlite3_value_type(x) == SQLITE_NULL)
+		return -1;
+	if (strstr(op, "LIKE")) {
+		const char *s = (const char *)sqlite3_value_text(x);
+		bool m = like(s ? s : "", e, op[strlen(op) - 5] == 'I');
+		return strncmp(op, "NOT ", 4) == 0 ? !m : m;
+	}
+	int c = cmp_elem(x, e);
+	switch (op[0]) {
+	case '=':
+		return c == 0;
+	case '<':
+		return op[1] == '>' ? c != 0 : op[1] == '=' ? c <= 0 : c < 0;
+	case '>':
+		return op[1] == '=' ? c >= 0 : c > 0;
+	default:
+		return c != 0; /* != */
+	}
+}
+
+/* pgfn_array_cmp(x, array, op, all): x op ANY (all = 0) or ALL (1) of the array. */
+static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *op = (const char *)sqlite3_value_text(argv[2]);
+	bool all = sqlite3_value_int(argv[3]) != 0;
+	struct arena *a = arena_new(0);
+	size_t n;
+	const char *s = (const char *)sqlite3_value_text(argv[1]);
+	const char **items = pgfn_array_parse(a, s, &n);
+	if (!items) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+			   s);
+	} else {
+		bool saw_null = false;
+		int result = all ? 1 : 0;
+		for (size_t i = 0; i < n && result == (all ? 1 : 0); i++) {
+			int r = compare(argv[0], items[i], op ? op : "=");
+			if (r < 0)
+				saw_null = true;
+			else if (r != all)
+				result = r;
+		}
+		if (result == (all ? 1 : 0) && saw_null)
+			sqlite3_result_null(ctx);
+		else
+			sqlite3_result_int(ctx, result);
+	}
+	arena_free(a);
+}
+
+/* ---- ordered aggregates ----
+ * pgfn_ordered_agg(values..., keys..., kind, flags): kind is "array:T", "json:T", "jsonb:T"
+ * (one value, T its type letter) or "string" (value and separator); flags has two letters per
+ * sort key: a/d, then f/l for NULLS FIRST/LAST. */
+
+struct orows {
+	sqlite3_value **v; /* n rows of width values */
+	size_t n, cap;
+	int width, nkeys;
+	char kind[16], flags[64]; /* constants of the call, taken from its first row */
+};
+
+static void ord_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct orows *o = sqlite3_aggregate_context(ctx, sizeof(*o));
+	if (!o)
+		return;
+	const char *kind = (const char *)sqlite3_value_text(argv[argc - 2]);
+	int nvals = kind && strcmp(kind, "string") == 0 ? 2 : 1;
+	if (!o->width) {
+		const char *flags = (const char *)sqlite3_value_text(argv[argc - 1]);
+		o->width = argc - 2;
+		o->nkeys = argc - 2 - nvals;
+		snprintf(o->kind, sizeof(o->kind), "%s", kind ? kind : "array:?");
+		snprintf(o->flags, sizeof(o->flags), "%s", flags ? flags : "");
+		if (strlen(o->flags) < 2 * (size_t)o->nkeys) {
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "ordered aggregate: bad flags");
+			return;
+		}
+	}
+	if (o->n == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 16;
+		o->v = base_xrealloc(o->v, o->cap * (size_t)o->width * sizeof(*o->v));
+	}
+	for (int i = 0; i < o->width; i++)
+		o->v[o->n * (size_t)o->width + (size_t)i] = sqlite3_value_dup(argv[i]);
+	o->n++;
+}
+
+struct sortctx {
+	const struct orows *o;
+	const char *flags;
+};
+
+static int cmp_values(sqlite3_value *x, sqlite3_value *y)
+{
+	int tx = sqlite3_value_type(x), ty = sqlite3_value_type(y);
+	bool nx = tx == SQLITE_INTEGER || tx == SQLITE_FLOAT, ny = ty == SQLITE_INTEGER ||
+								   ty == SQLITE_FLOAT;
+	if (nx && ny) {
+		if (tx == SQLITE_INTEGER && ty == SQLITE_INTEGER) {
+			sqlite3_int64 a = sqlite3_value_int64(x), b = sqlite3_value_int64(y);
+			return a < b ? -1 : a > b;
+		}
+		double a = sqlite3_value_double(x), b = sqlite3_value_double(y);
+		return a < b ? -1 : a > b;
+	}
+	if (nx != ny)
+		return nx ? -1 : 1;
+	int n1 = sqlite3_value_bytes(x), n2 = sqlite3_value_bytes(y);
+	const void *p1 = sqlite3_value_blob(x), *p2 = sqlite3_value_blob(y);
+	int c = memcmp(p1 ? p1 : "", p2 ? p2 : "", (size_t)(n1 < n2 ? n1 : n2));
+	return c ? c : n1 < n2 ? -1 : n1 > n2;
+}
+
+static int cmp_rows(const void *a, const void *b, void *arg)
+{
+	const struct sortctx *sc = arg;
+	size_t ra = *(const size_t *)a, rb = *(const size_t *)b;
+	int w = sc->o->width, first = w - sc->o->nkeys;
+	for (int k = 0; k < sc->o->nkeys; k++) {
+		sqlite3_value *x = sc->o->v[ra * (size_t)w + (size_t)(first + k)];
+		sqlite3_value *y = sc->o->v[rb * (size_t)w + (size_t)(first + k)];
+		bool desc = sc->flags[2 * k] == 'd', nulls_first = sc->flags[2 * k + 1] == 'f';
+		bool xn = sqlite3_value_type(x) == SQLITE_NULL, yn = sqlite3_value_type(y) == SQLITE_NULL;
+		int c = xn && yn ? 0 : xn ? (nulls_first ? -1 : 1) : yn ? (nulls_first ? 1 : -1)
+			: desc ? -cmp_values(x, y) : cmp_values(x, y);
+		if (c)
+			return c;
+	}
+	return ra < rb ? -1 : ra > rb; /* input order breaks ties */
+}
+
+/* Writes the sorted rows as the aggregate's result. */
+static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t *idx,
+		       const char *kind)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool string = strcmp(kind, "string") == 0, json = strncmp(kind, "json", 4) == 0;
+	char tag = strchr(kind, ':') ? strchr(kind, ':')[1] : '.';
+	size_t written = 0;
+	strbuf_puts(&sb, string ? "" : json ? "[" : "{");
+	for (size_t i = 0; i < o->n; i++) {
+		sqlite3_value **row = &o->v[idx[i] * (size_t)o->width];
+		if (string && sqlite3_value_type(row[0]) == SQLITE_NULL)
+			continue;
+		if (written++) {
+			size_t n;
+			const char *sep = string ? pgfn_text(row[1], &n) : json ? ", " : ",";
+			strbuf_append(&sb, sep, string ? n : strlen(sep));
+		}
+		if (json && written > 1 && strchr("ABJS", tag) &&
+		    sqlite3_value_type(row[0]) != SQLITE_NULL)
+			strbuf_puts(&sb, "\n "); /* as json_agg sets arrays apart */
+		if (string)
+			strbuf_puts(&sb, (const char *)sqlite3_value_text(row[0]));
+		else if (json)
+			pgfn_json_put_value(&sb, tag, row[0]);
+		else
+			pgfn_array_put_value(&sb, tag, row[0]);
+	}
+	strbuf_puts(&sb, string ? "" : json ? "]" : "}");
+	if (!written) {
+		strbuf_fini(&sb);
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (strncmp(kind, "jsonb", 5) != 0) {
+		pgfn_result_sb(ctx, &sb, false);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	const char *state, *err;
+	struct jv *j = pgfn_json_parse(a, sb.data, sb.len, &state, &err);
+	if (j)
+		pgfn_jsonb_canon(a, j);
+	strbuf_reset(&sb);
+	if (j)
+		pgfn_jsonb_write(&sb, j, false);
+	pgfn_result_sb(ctx, &sb, false);
+	arena_free(a);
+}
+
+static void ord_final(sqlite3_context *ctx)
+{
+	struct orows *o = sqlite3_aggregate_context(ctx, 0);
+	if (!o || !o->n) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t *idx = base_xmalloc(o->n * sizeof(*idx));
+	for (size_t i = 0; i < o->n; i++)
+		idx[i] = i;
+	struct sortctx sc = {o, o->flags};
+	qsort_r(idx, o->n, sizeof(*idx), cmp_rows, &sc);
+	ord_result(ctx, o, idx, o->kind);
+	free(idx);
+	for (size_t i = 0; i < o->n * (size_t)o->width; i++)
+		sqlite3_value_free(o->v[i]);
+	free(o->v);
+}
+
+int pgfn_register_arrayop(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "pgfn_array_cmp", 4,
+					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					 NULL, fn_array_cmp, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_ordered_agg", -1,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, ord_step,
+					     ord_final);
+	return rc;
+}

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_regex.c: regular expressions on POSIX extended regexes (<regex.h>), with PostgreSQL's
+ * common ARE escapes (\d \D \s \S \w \W outside brackets) rewritten into classes: the ~ family
+ * (pg_regex, moved here from the catalog), regexp_replace, regexp_match, regexp_like,
+ * regexp_split_to_array, and SIMILAR TO (its pattern turned into a regex as PostgreSQL's
+ * similar_to_escape does). Compiled patterns are cached per statement (auxdata). */
+#include "pgfn_int.h"
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Rewrites ARE escapes POSIX lacks; other text is kept. */
+static void are_to_posix(struct strbuf *out, const char *p)
+{
+	static const struct {
+		char esc;
+		const char *cls;
+	} classes[] = {{'d', "[0-9]"},		{'D', "[^0-9]"},	{'s', "[[:space:]]"},
+		       {'S', "[^[:space:]]"}, {'w', "[[:alnum:]_]"}, {'W', "[^[:alnum:]_]"}};
+	bool in_bracket = false;
+	for (; *p; p++) {
+		if (in_bracket) {
+			if (*p == ']')
+				in_bracket = false;
+			strbuf_putc(out, *p);
+			continue;
+		}
+		if (*p == '[') {
+			in_bracket = true;
+			strbuf_putc(out, *p++);
+			if (*p == '^')
+				strbuf_putc(out, *p++);
+			if (*p == ']')
+				strbuf_putc(out, *p++); /* a leading ] is a member */
+			p--;
+			continue;
+		}
+		if (*p == '\\' && p[1]) {
+			size_t k = 0;
+			while (k < ARRAY_LEN(classes) && classes[k].esc != p[1])
+				k++;
+			if (k < ARRAY_LEN(classes)) {
+				strbuf_puts(out, classes[k].cls);
+				p++;
+				continue;
+			}
+			strbuf_putc(out, *p++);
+		}
+		strbuf_putc(out, *p);
+	}
+}
+
+static void regex_free(void *p)
+{
+	regfree(p);
+	free(p);
+}
+
+/* The compiled pattern of argument slot (cached); NULL after raising 2201B. */
+static regex_t *compiled(sqlite3_context *ctx, int slot, const char *pat, int cflags)
+{
+	regex_t *re = sqlite3_get_auxdata(ctx, slot);
+	if (re)
+		return re;
+	struct strbuf posix;
+	strbuf_init(&posix, 0);
+	strbuf_append(&posix, "", 0);
+	are_to_posix(&posix, pat);
+	re = base_xmalloc(sizeof(*re));
+	int rc = posix.failed ? REG_ESPACE : regcomp(re, posix.data, REG_EXTENDED | cflags);
+	strbuf_fini(&posix);
+	if (rc != 0) {
+		char msg[256];
+		regerror(rc, re, msg, sizeof(msg));
+		free(re);
+		pgfn_error(ctx, "2201B", "invalid regular expression: %s", msg);
+		return NULL;
+	}
+	sqlite3_set_auxdata(ctx, slot, re, regex_free);
+	re = sqlite3_get_auxdata(ctx, slot);
+	if (!re)
+		sqlite3_result_error_nomem(ctx);
+	return re;
+}
+
+/* PostgreSQL's flag letters: g (global, where allowed), i/c (case); the others are refused. */
+static bool flags(sqlite3_context *ctx, sqlite3_value *v, bool allow_g, int *cflags, bool *global)
+{
+	const char *f = v ? (const char *)sqlite3_value_text(v) : "";
+	*cflags = 0;
+	*global = false;
+	for (; f && *f; f++) {
+		if (*f == 'i')
+			*cflags |= REG_ICASE;
+		else if (*f == 'c')
+			*cflags &= ~REG_ICASE;
+		else if (*f == 'g' && allow_g)
+			*global = true;
+		else if (strchr("bemnpqstwx", *f)) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "regular expression option \"%c\" is not supported", *f);
+			return false;
+		} else {
+			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+				   "invalid regular expression option: \"%c\"", *f);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* pg_regex(s, pattern, icase): the ~ and ~* operators. */
+static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]),
+			       sqlite3_value_int(argv[2]) ? REG_ICASE : 0);
+	if (re)
+		sqlite3_result_int(ctx, regexec(re, (const char *)sqlite3_value_text(argv[0]), 0,
+						NULL, 0) == 0);
+}
+
+/* regexp_like(s, pattern [, flags]) */
+static void fn_like(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int cf;
+	bool g;
+	if (pgfn_any_null(ctx, argc, argv) || !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
+		return;
+	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	if (re)
+		sqlite3_result_int(ctx, regexec(re, (const char *)sqlite3_value_text(argv[0]), 0,
+						NULL, 0) == 0);
+}
+
+/* The replacement text with \1..\9 and \& expanded (\\ is a backslash). */
+static void put_replacement(struct strbuf *sb, const char *s, const char *repl,
+			    const regmatch_t *m)
+{
+	for (const char *r = repl; *r; r++) {
+		if (*r != '\\' || !r[1]) {
+			strbuf_putc(sb, *r);
+			continue;
+		}
+		r++;
+		int g = *r == '&' ? 0 : *r >= '1' && *r <= '9' ? *r - '0' : -1;
+		if (g < 0)
+			strbuf_putc(sb, *r);
+		else if (m[g].rm_so >= 0)
+			strbuf_append(sb, s + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+	}
+}
+
+/* regexp_replace(s, pattern, replacement [, flags]) */
+static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int cf;
+	bool global;
+	if (pgfn_any_null(ctx, 3, argv) || !flags(ctx, argc > 3 ? argv[3] : NULL, true, &cf, &global))
+		return;
+	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	if (!re)
+		return;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *repl = (const char *)sqlite3_value_text(argv[2]);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, "", 0);
+	regmatch_t m[10];
+	size_t at = 0, len = strlen(s);
+	while (at <= len && regexec(re, s + at, 10, m, at ? REG_NOTBOL : 0) == 0) {
+		strbuf_append(&sb, s + at, (size_t)m[0].rm_so);
+		put_replacement(&sb, s + at, repl, m);
+		size_t next = at + (size_t)m[0].rm_eo;
+		if (m[0].rm_eo == m[0].rm_so) { /* an empty match: step over one character */
+			if (next < len)
+				strbuf_append(&sb, s + next, pgfn_utf8_len((unsigned char)s[next]));
+			next += next < len ? pgfn_utf8_len((unsigned char)s[next]) : 1;
+		}
+		at = next;
+		if (!global)
+			break;
+	}
+	if (at < len)
+		strbuf_append(&sb, s + at, len - at);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* regexp_match(s, pattern [, flags]): the groups (or the whole match) as text[]. */
+static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int cf;
+	bool g;
+	if (pgfn_any_null(ctx, 2, argv) || !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
+		return;
+	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	if (!re)
+		return;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	regmatch_t m[10];
+	if (regexec(re, s, 10, m, 0) != 0) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t ngroups = re->re_nsub < 9 ? re->re_nsub : 9;
+	struct strbuf sb, el;
+	strbuf_init(&sb, 0);
+	strbuf_init(&el, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t i = ngroups ? 1 : 0; i <= ngroups; i++) {
+		if (i > 1)
+			strbuf_putc(&sb, ',');
+		strbuf_reset(&el);
+		strbuf_append(&el, "", 0);
+		if (m[i].rm_so >= 0)
+			strbuf_append(&el, s + m[i].rm_so, (size_t)(m[i].rm_eo - m[i].rm_so));
+		pgfn_array_put_elem(&sb, m[i].rm_so >= 0 ? el.data : NULL);
+	}
+	strbuf_putc(&sb, '}');
+	strbuf_fini(&el);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* regexp_split_to_array(s, pattern [, flags]): the text between matches (empty matches split
+ * between characters). */
+static void fn_split(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	int cf;
+	bool g;
+	if (pgfn_any_null(ctx, 2, argv) || !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
+		return;
+	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	if (!re)
+		return;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	size_t len = strlen(s), at = 0, start = 0;
+	struct strbuf sb, el;
+	strbuf_init(&sb, 0);
+	strbuf_init(&el, 0);
+	strbuf_putc(&sb, '{');
+	regmatch_t m[1];
+	bool first = true;
+	while (at < len && regexec(re, s + at, 1, m, at ? REG_NOTBOL : 0) == 0) {
+		size_t ms = at + (size_t)m[0].rm_so, me = at + (size_t)m[0].rm_eo;
+		if (me == ms) { /* empty match: split after the next character */
+			if (ms >= len)
+				break;
+			ms = me = (ms == start ? ms + pgfn_utf8_len((unsigned char)s[ms]) : ms);
+			if (ms >= len)
+				break;
+		}
+		strbuf_reset(&el);
+		strbuf_append(&el, "", 0);
+		strbuf_append(&el, s + start, ms - start);
+		if (!first)
+			strbuf_putc(&sb, ',');
+		pgfn_array_put_elem(&sb, el.data);
+		first = false;
+		start = at = me;
+	}
+	strbuf_reset(&el);
+	strbuf_append(&el, "", 0);
+	strbuf_append(&el, s + start, len - start);
+	if (!first)
+		strbuf_putc(&sb, ',');
+	pgfn_array_put_elem(&sb, el.data);
+	strbuf_putc(&sb, '}');
+	strbuf_fini(&el);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* SIMILAR TO's pattern as a POSIX regex (similar_to_escape): anchored, % is .*, _ is .,
+ * the escape character (default \) makes the next character literal, and characters special
+ * only to POSIX (. ^ $) are escaped; | * + ? {m,n} ( ) [ ] keep their regex meaning. */
+static bool similar_to_posix(sqlite3_context *ctx, struct strbuf *out, const char *p,
+			     const char *esc)
+{
+	strbuf_puts(out, "^(");
+	bool in_bracket = false;
+	for (; *p; p++) {
+		if (esc && *esc && *p == *esc && p[1]) {
+			p++;
+			if (strchr(".^$*+?()[]{}|\\", *p))
+				strbuf_putc(out, '\\');
+			strbuf_putc(out, *p);
+			continue;
+		}
+		if (in_bracket) {
+			in_bracket = *p != ']';
+			strbuf_putc(out, *p);
+		} else if (*p == '[') {
+			in_bracket = true;
+			strbuf_putc(out, '[');
+		} else if (*p == '%') {
+			strbuf_puts(out, ".*");
+		} else if (*p == '_') {
+			strbuf_putc(out, '.');
+		} else if (*p == '.' || *p == '^' || *p == '$' || *p == '\\') {
+			strbuf_putc(out, '\\');
+			strbuf_putc(out, *p);
+		} else {
+			strbuf_putc(out, *p);
+		}
+	}
+	if (esc && strlen(esc) > 1) {
+		pgfn_error(ctx, "22025", "invalid escape string");
+		return false;
+	}
+	strbuf_puts(out, ")$");
+	return true;
+}
+
+/* pgfn_similar(s, pattern [, escape]) */
+static void fn_similar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	regex_t *re = sqlite3_get_auxdata(ctx, 1);
+	if (!re) {
+		struct strbuf posix;
+		strbuf_init(&posix, 0);
+		bool ok = similar_to_posix(ctx, &posix, (const char *)sqlite3_value_text(argv[1]),
+					   argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : "\\");
+		/* the translated pattern has no ARE escapes left to rewrite */
+		re = ok ? compiled(ctx, 1, posix.data ? posix.data : "", 0) : NULL;
+		strbuf_fini(&posix);
+		if (!re)
+			return;
+	}
+	sqlite3_result_int(ctx, regexec(re, (const char *)sqlite3_value_text(argv[0]), 0, NULL,
+					0) == 0);
+}
+
+int pgfn_register_regex(sqlite3 *db)
+{
+	static const struct pgfn_def defs[] = {
+		{"pg_regex", 3, fn_regex},
+		{"pgfn_regexp_like", 2, fn_like},
+		{"pgfn_regexp_like", 3, fn_like},
+		{"pgfn_regexp_replace", 3, fn_replace},
+		{"pgfn_regexp_replace", 4, fn_replace},
+		{"pgfn_regexp_match", 2, fn_match},
+		{"pgfn_regexp_match", 3, fn_match},
+		{"pgfn_regexp_split_to_array", 2, fn_split},
+		{"pgfn_regexp_split_to_array", 3, fn_split},
+		{"pgfn_similar", 2, fn_similar},
+		{"pgfn_similar", 3, fn_similar},
+	};
+	return pgfn_define(db, defs, ARRAY_LEN(defs));
+}

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_array.c: one-dimensional arrays in PostgreSQL's text form — ARRAY[...] constructors,
+ * x op ANY/ALL (array) beyond the catalog's = and <>, array || element, the array functions,
+ * and aggregates with ORDER BY inside the call (array_agg, string_agg, json[b]_agg), which
+ * SQLite 3.40 lacks: pgfn_ordered_agg keeps the rows and sorts them itself. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+/* Array type OIDs and their element types (pg_type.dat). */
+static const struct {
+	uint32_t array, elem;
+} arrays[] = {
+	{1000, XLAT_OID_BOOL},	  {1001, XLAT_OID_BYTEA},     {1003, XLAT_OID_NAME},
+	{1005, XLAT_OID_INT2},	  {1007, XLAT_OID_INT4},      {1016, XLAT_OID_INT8},
+	{1009, XLAT_OID_TEXT},	  {1015, XLAT_OID_VARCHAR},   {1014, XLAT_OID_BPCHAR},
+	{1021, XLAT_OID_FLOAT4},  {1022, XLAT_OID_FLOAT8},    {1231, XLAT_OID_NUMERIC},
+	{1182, XLAT_OID_DATE},	  {1115, XLAT_OID_TIMESTAMP}, {1185, XLAT_OID_TIMESTAMPTZ},
+	{2951, XLAT_OID_UUID},	  {199, XLAT_OID_JSON},	      {3807, XLAT_OID_JSONB},
+	{1028, XLAT_OID_OID},	  {1183, XLAT_OID_TIME},      {1187, XLAT_OID_INTERVAL},
+};
+
+enum { OID_TEXT_ARRAY = 1009 };
+
+static uint32_t elem_of(uint32_t array);
+
+uint32_t xlat_array_elem(uint32_t array)
+{
+	return elem_of(array);
+}
+
+static uint32_t elem_of(uint32_t array)
+{
+	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
+		if (arrays[i].array == array)
+			return arrays[i].elem;
+	}
+	return 0;
+}
+
+/* The array type of elements of type t; text[] for unknown literals and for values whose type
+ * is known only at run time (their text form is the same in any array). */
+static uint32_t array_of(struct xlat_type t)
+{
+	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
+		if (arrays[i].elem == t.oid)
+			return arrays[i].array;
+	}
+	return OID_TEXT_ARRAY;
+}
+
+/* The letter pgfn_array_put_value reads: b bool (t/f), f float, x bytea, . anything else. */
+static char tag_of(struct xlat_type t)
+{
+	return t.oid == XLAT_OID_BOOL	? 'b'
+	       : t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8 ? 'f'
+	       : t.oid == XLAT_OID_BYTEA ? 'x'
+					 : '.';
+}
+
+bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t)
+{
+	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
+	char *tags = arena_zalloc(c->a, e->n_elements + 1);
+	xlat_puts(c, "pgfn_array(");
+	for (size_t i = 0; i < e->n_elements; i++) {
+		if (e->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+			return xlat_unsupported(c, e->location, "a multidimensional array");
+		if (!xlat_expr(c, e->elements[i], &tv[i]))
+			return false;
+		tags[i] = tag_of(tv[i]);
+		xlat_puts(c, ", ");
+	}
+	xlat_string(c, tags);
+	xlat_puts(c, ")");
+	struct xlat_type el = e->n_elements ? xlat_type_common(tv, e->n_elements)
+					    : (struct xlat_type){XLAT_OID_UNKNOWN, -1};
+	if (elem_of(el.oid))
+		return xlat_unsupported(c, e->location, "a multidimensional array");
+	*t = (struct xlat_type){array_of(el), -1};
+	return true;
+}
+
+/* The comparison pgfn_array_cmp evaluates for an operator name; NULL when it has none. */
+static const char *cmp_op(const char *op)
+{
+	static const struct {
+		const char *pg, *fn;
+	} ops[] = {
+		{"=", "="},	  {"<>", "<>"},	      {"!=", "<>"},	   {"<", "<"},
+		{"<=", "<="},	  {">", ">"},	      {">=", ">="},	   {"~~", "LIKE"},
+		{"!~~", "NOT LIKE"}, {"~~*", "ILIKE"}, {"!~~*", "NOT ILIKE"},
+	};
+	for (size_t i = 0; op && i < ARRAY_LEN(ops); i++) {
+		if (strcmp(ops[i].pg, op) == 0)
+			return ops[i].fn;
+	}
+	return NULL;
+}
+
+int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	bool all = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL;
+	const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+	bool param = e->rexpr->node_case == PG_QUERY__NODE__NODE_PARAM_REF;
+	bool ctor = e->rexpr->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR;
+	if (op && strcmp(op, all ? "<>" : "=") == 0 && !param && !ctor)
+		return 0; /* the catalog's pg_array_has, which also reads int2vector/oidvector */
+	const char *fn = cmp_op(op);
+	if (!fn)
+		return xlat_unsupported(c, e->location, "this operator with ANY/ALL") ? 1 : -1;
+	struct xlat_type l, r;
+	xlat_puts(c, "pgfn_array_cmp(");
+	if (!xlat_expr(c, e->lexpr, &l))
+		return -1;
+	xlat_puts(c, ", ");
+	if (param && !xlat_param(c, e->rexpr->param_ref->number, array_of(l),
+				 e->rexpr->param_ref->location))
+		return -1;
+	if (!xlat_expr(c, e->rexpr, &r))
+		return -1;
+	xlat_printf(c, ", '%s', %d)", fn, all);
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return 1;
+}
+
+static bool is_array_type(struct xlat_type t)
+{
+	return elem_of(t.oid) != 0;
+}
+
+/* Whether n is visibly an array: a constructor, a cast to an array type, an array function. */
+static bool is_array_node(const PgQuery__Node *n)
+{
+	static const char *const fns[] = {"array_append", "array_prepend", "array_cat",
+					  "array_agg", "string_to_array"};
+	if (n->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
+		return true;
+	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
+		return n->type_cast->type_name->n_array_bounds > 0;
+	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+		return false;
+	const PgQuery__FuncCall *f = n->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	for (size_t i = 0; name && i < ARRAY_LEN(fns); i++) {
+		if (strcmp(fns[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* array || array, array || element, element || array: 1 emitted, 0 not arrays, -1 failed. */
+int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	bool la = is_array_node(e->lexpr), ra = is_array_node(e->rexpr);
+	if (!la && !ra)
+		return 0;
+	struct xlat_type l, r;
+	xlat_puts(c, la && ra ? "pgfn_array_cat(" : la ? "pgfn_array_append(" : "pgfn_array_prepend(");
+	if (!xlat_expr(c, e->lexpr, &l))
+		return -1;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->rexpr, &r))
+		return -1;
+	if (!(la && ra))
+		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
+	xlat_puts(c, ")");
+	*t = is_array_type(la ? l : r) ? (la ? l : r) : (struct xlat_type){array_of(la ? r : l), -1};
+	return 1;
+}
+
+/* ---- functions ---- */
+
+enum afn { A_DIM, A_CARD, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG };
+
+static const struct {
+	const char *name;
+	enum afn kind;
+	int min, max;
+	int what; /* A_DIM: pgfn_array_dim's selector */
+} afns[] = {
+	{"array_length", A_DIM, 2, 2, 0}, {"array_lower", A_DIM, 2, 2, 1},
+	{"array_ndims", A_CARD, 1, 1, 4}, {"cardinality", A_CARD, 1, 1, 3},
+	{"array_append", A_APPEND, 2, 2, 0}, {"array_prepend", A_PREPEND, 2, 2, 0},
+	{"array_cat", A_CAT, 2, 2, 0},	     {"string_to_array", A_SPLIT, 2, 3, 0},
+	{"array_agg", A_AGG, 1, 1, 0},
+};
+
+static bool emit_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv)
+{
+	for (size_t i = 0; i < f->n_args; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, f->args[i], &tv[i]))
+			return false;
+	}
+	return true;
+}
+
+static bool filter(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	struct xlat_type ignored;
+	if (!f->agg_filter)
+		return true;
+	xlat_puts(c, " FILTER (WHERE ");
+	if (!xlat_expr(c, f->agg_filter, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		      struct xlat_type *t)
+{
+	if (f->over)
+		return xlat_unsupported(c, f->location, "array_agg as a window function");
+	if (f->agg_distinct)
+		return xlat_unsupported(c, f->location, "array_agg(DISTINCT ...)");
+	xlat_puts(c, "pgfn_array_agg(");
+	if (!xlat_expr(c, f->args[0], &tv[0]))
+		return false;
+	if (is_array_type(tv[0]) || is_array_node(f->args[0]))
+		return xlat_unsupported(c, f->location, "array_agg of arrays");
+	xlat_printf(c, ", '%c')", tag_of(tv[0]));
+	*t = (struct xlat_type){array_of(tv[0]), -1};
+	return filter(c, f);
+}
+
+int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t)
+{
+	size_t k = 0;
+	while (k < ARRAY_LEN(afns) && strcmp(afns[k].name, name) != 0)
+		k++;
+	if (k == ARRAY_LEN(afns) || (int)f->n_args < afns[k].min || (int)f->n_args > afns[k].max)
+		return 0;
+	if (afns[k].kind != A_AGG && (f->agg_star || f->agg_distinct || f->agg_filter || f->over))
+		return xlat_fail(c, "42809", f->location,
+				 "%s is not an aggregate function", name) ? 1 : -1;
+	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
+	bool ok;
+	switch (afns[k].kind) {
+	case A_AGG:
+		return array_agg(c, f, tv, t) ? 1 : -1;
+	case A_DIM:
+	case A_CARD:
+		xlat_puts(c, "pgfn_array_dim(");
+		ok = emit_args(c, f, tv);
+		xlat_printf(c, "%s, %d)", afns[k].kind == A_CARD ? ", 1" : "", afns[k].what);
+		*t = (struct xlat_type){XLAT_OID_INT4, -1};
+		return ok ? 1 : -1;
+	case A_APPEND:
+	case A_PREPEND:
+		xlat_puts(c, afns[k].kind == A_APPEND ? "pgfn_array_append(" : "pgfn_array_prepend(");
+		ok = emit_args(c, f, tv);
+		xlat_printf(c, ", '%c')", tag_of(tv[afns[k].kind == A_APPEND ? 1 : 0]));
+		*t = tv[afns[k].kind == A_APPEND ? 0 : 1];
+		if (!is_array_type(*t))
+			*t = (struct xlat_type){array_of(tv[afns[k].kind == A_APPEND ? 1 : 0]), -1};
+		return ok ? 1 : -1;
+	case A_CAT:
+		xlat_puts(c, "pgfn_array_cat(");
+		ok = emit_args(c, f, tv);
+		xlat_puts(c, ")");
+		*t = is_array_type(tv[0]) ? tv[0] : tv[1];
+		return ok ? 1 : -1;
+	case A_SPLIT:
+	default:
+		xlat_puts(c, "pgfn_string_to_array(");
+		ok = emit_args(c, f, tv);
+		xlat_puts(c, ")");
+		*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
+		return ok ? 1 : -1;
+	}
+}
+
+/* ---- aggregates with ORDER BY inside the call ----
+ * pgfn_ordered_agg(values..., sort keys..., kind, flags): see pgfn_arrayop.c. */
+
+/* The sort flags of pgfn_ordered_agg: a/d, then f/l (PostgreSQL: NULLS LAST ascending). */
+static bool sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags)
+{
+	for (size_t i = 0; i < f->n_agg_order; i++) {
+		const PgQuery__SortBy *sb = f->agg_order[i]->sort_by;
+		struct xlat_type ignored;
+		if (f->agg_order[i]->node_case != PG_QUERY__NODE__NODE_SORT_BY ||
+		    sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
+			return xlat_unsupported(c, f->location, "ORDER BY ... USING in an aggregate");
+		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+		bool first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
+			     (desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
+		flags[2 * i] = desc ? 'd' : 'a';
+		flags[2 * i + 1] = first ? 'f' : 'l';
+		xlat_puts(c, ", ");
+		if (!xlat_expr(c, sb->node, &ignored))
+			return false;
+	}
+	return true;
+}
+
+int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		     struct xlat_type *t)
+{
+	static const char *const names[] = {"array_agg", "string_agg", "json_agg", "jsonb_agg"};
+	size_t k = 0;
+	while (k < ARRAY_LEN(names) && strcmp(names[k], name) != 0)
+		k++;
+	if (k == ARRAY_LEN(names) || !f->n_agg_order || f->agg_within_group ||
+	    f->n_args != (k == 1 ? 2u : 1u))
+		return 0;
+	if (f->over || f->agg_distinct || f->n_agg_order > 16)
+		return xlat_unsupported(c, f->location,
+					f->over ? "an ordered aggregate as a window function"
+						: "DISTINCT with ORDER BY in an aggregate") ? 1 : -1;
+	char flags[40] = "";
+	struct xlat_type tv[2];
+	xlat_puts(c, "pgfn_ordered_agg(");
+	if (!emit_args(c, f, tv) || !sort_keys(c, f, flags))
+		return -1;
+	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
+	if (k == 1)
+		xlat_printf(c, ", 'string', '%s')", flags);
+	else
+		xlat_printf(c, ", '%s:%c', '%s')", kinds[k],
+			    k == 0 ? tag_of(tv[0]) : xlat_json_tag(tv[0]), flags);
+	*t = k == 0   ? (struct xlat_type){array_of(tv[0]), -1}
+	     : k == 1 ? (struct xlat_type){XLAT_OID_TEXT, -1}
+	     : k == 2 ? (struct xlat_type){XLAT_OID_JSON, -1}
+		      : (struct xlat_type){XLAT_OID_JSONB, -1};
+	return filter(c, f) ? 1 : -1;
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_funcs.c: PostgreSQL's functions, JSON and arrays as drivers meet them through the
+ * extended protocol — array parameters with = ANY($1) and the types ParameterDescription
+ * reports, array and JSON result type OIDs, a jsonb parameter, set_config and the
+ * ParameterStatus it sends. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+START_TEST(array_parameter_with_any)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE items (id int PRIMARY KEY, tag text)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO items VALUES (1, 'a'), (2, 'b'), (3, 'c')"));
+	PGresult *r = PQprepare(c, "q", "SELECT id FROM items WHERE id = ANY($1) AND tag <> ALL($2) "
+				       "ORDER BY id", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "q");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq(PQparamtype(r, 1), 1009); /* text[]: tag's type is known at run time only */
+	PQclear(r);
+	const char *v[] = {"{1,2,3}", "{b,\"x y\"}"};
+	r = PQexecPrepared(c, "q", 2, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "3");
+	PQclear(r);
+	r = PQprepare(c, "k", "SELECT 2 = ANY($1)", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	const char *bad[] = {"{1,"};
+	r = PQexecPrepared(c, "k", 1, bad, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22P02");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(result_types_of_arrays_and_json)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PGresult *r = harness_exec_ok(c, "SELECT ARRAY[1, 2], ARRAY['a'], jsonb_build_object('b', 1, "
+					 "'a', true), json_build_array(1), to_hex(255), md5('a')");
+	static const Oid want[] = {1007, 1009, 3802, 114, 25, 25};
+	for (int i = 0; i < 6; i++)
+		ck_assert_int_eq(PQftype(r, i), want[i]);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "{1,2}");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "{\"a\": true, \"b\": 1}");
+	ck_assert_str_eq(PQgetvalue(r, 0, 3), "[1]");
+	PQclear(r);
+	const char *v[] = {"{\"k\": [10, 20]}"};
+	r = PQexecParams(c, "SELECT $1::jsonb -> 'k' ->> 1", 1, NULL, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "20");
+	PQclear(r);
+	harness_exec_fail(c, "SELECT '{bad'::jsonb", "22P02");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(set_config_changes_the_session)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "SELECT set_config('application_name', 'funcs', false)"));
+	ck_assert_str_eq(PQparameterStatus(c, "application_name"), "funcs");
+	PGresult *r = harness_exec_ok(c, "SHOW application_name");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "funcs");
+	PQclear(r);
+	harness_exec_fail(c, "SELECT set_config('no_such_setting', 'x', false)", "42704");
+	PQfinish(c);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("funcs");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, array_parameter_with_any);
+	tcase_add_test(tc, result_types_of_arrays_and_json);
+	tcase_add_test(tc, set_config_changes_the_session);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_array.c: arrays in text form, ANY/ALL comparisons and ordered aggregates,
+ * table-driven: expression → text or error. Expected values are PostgreSQL 15's. */
+#include "pgfn_test.h"
+
+static const struct {
+	const char *expr, *want;
+} cases[] = {
+	{"pgfn_array(1, 'a b', NULL, '', 'NULL', 'x\"y', 'a\\b', '.......')",
+	 "{1,\"a b\",NULL,\"\",\"NULL\",\"x\\\"y\",\"a\\\\b\"}"},
+	{"pgfn_array(1, 0, 1.5, 'bbf')", "{t,f,1.5}"},
+	{"pgfn_array('')", "{}"},
+	{"pgfn_array_dim('{1,2,3}', 1, 0)", "3"},
+	{"pgfn_array_dim('{1,2,3}', 2, 0)", "NULL"},
+	{"pgfn_array_dim('{}', 1, 3)", "0"},
+	{"pgfn_array_dim(' { a , \"b\" } ', 1, 3)", "2"},
+	{"pgfn_array_dim('1 2 3', 1, 3)", "3"},
+	{"pgfn_array_dim('{1', 1, 3)", "ERROR 22P02: malformed array literal: \"{1\""},
+	{"pgfn_array_dim('{{1},{2}}', 1, 3)", "ERROR 22P02: malformed array literal: \"{{1},{2}}\""},
+	{"pgfn_array_append('{a}', 'b c', '.')", "{a,\"b c\"}"},
+	{"pgfn_array_prepend(1, '{}', '.')", "{1}"},
+	{"pgfn_array_cat('{1}', '{}')", "{1}"},
+	{"pgfn_array_cat(NULL, '{2}')", "{2}"},
+	{"pgfn_string_to_array('a,b,,c', ',')", "{a,b,\"\",c}"},
+	{"pgfn_string_to_array('héllo', NULL)", "{h,é,l,l,o}"},
+	{"pgfn_string_to_array('a::b', '::')", "{a,b}"},
+	{"pgfn_array_cmp(1, '{1,2}', '=', 0)", "1"},
+	{"pgfn_array_cmp(3, '{1,NULL}', '=', 0)", "NULL"},
+	{"pgfn_array_cmp(3, '{3,3}', '=', 1)", "1"},
+	{"pgfn_array_cmp(3, '{}', '=', 1)", "1"},
+	{"pgfn_array_cmp(3, '{}', '=', 0)", "0"},
+	{"pgfn_array_cmp(2.5, '{1,2}', '>', 1)", "1"},
+	{"pgfn_array_cmp('b', '{a,c}', '>=', 0)", "1"},
+	{"pgfn_array_cmp(1, '{t,f}', '=', 0)", "1"},
+	{"pgfn_array_cmp('abc', '{a%,x}', 'LIKE', 0)", "1"},
+	{"pgfn_array_cmp('a_c', '{a\\_c}', 'LIKE', 0)", "1"},
+	{"pgfn_array_cmp('abc', '{a\\_c}', 'LIKE', 0)", "1"}, /* array_in took the backslash */
+	{"pgfn_array_cmp('abc', '{\"a\\\\_c\"}', 'LIKE', 0)", "0"},
+	{"pgfn_array_cmp('ABC', '{a%}', 'ILIKE', 0)", "1"},
+	{"pgfn_array_cmp('abc', '{x%,y%}', 'NOT LIKE', 1)", "1"},
+	{"pgfn_array_cmp('é', '{_}', 'LIKE', 0)", "1"},
+	{"(SELECT pgfn_array_agg(x, '.') FROM (SELECT 1 AS x UNION ALL SELECT NULL))", "{1,NULL}"},
+	{"(SELECT pgfn_ordered_agg(x, x, 'array:.', 'dl') FROM (SELECT 1 AS x UNION ALL SELECT NULL "
+	 "UNION ALL SELECT 3))",
+	 "{3,1,NULL}"},
+	{"(SELECT pgfn_ordered_agg(x, '-', x, 'string', 'al') FROM (SELECT 'b' AS x UNION ALL "
+	 "SELECT NULL UNION ALL SELECT 'a'))",
+	 "a-b"},
+	{"(SELECT pgfn_ordered_agg(x, y, 'jsonb:.', 'af') FROM (SELECT 1 AS x, 2 AS y UNION ALL "
+	 "SELECT 2, NULL))",
+	 "[2, 1]"},
+	{"(SELECT pgfn_ordered_agg(1, 1, 'json:.', 'al') WHERE 0)", "NULL"},
+};
+
+START_TEST(array_case)
+{
+	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
+}
+END_TEST
+
+Suite *pgfn_test_array_suite(void)
+{
+	Suite *s = suite_create("pgfn_array");
+	TCase *tc = tcase_create("array");
+	tcase_add_loop_test(tc, array_case, 0, (int)ARRAY_LEN(cases));
+	suite_add_tcase(s, tc);
+	return s;
+}
