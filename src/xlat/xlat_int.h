@@ -345,6 +345,9 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
+/* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */
+bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);

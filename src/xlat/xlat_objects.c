@@ -300,6 +300,10 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		if (xlat_rebuild_can_add(cmd->def))
 			return xlat_add_constraint(c, table, cmd->def->constraint);
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	}

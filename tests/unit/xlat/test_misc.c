@@ -97,6 +97,54 @@ static const struct {
 	 "SELECT shardlite_view_check('v')", "CREATE VIEW"},
 };
 
+/* ALTER TABLE actions done as rebuilds: what the session is told. */
+static const struct {
+	const char *pg;
+	enum xlat_rebuild_kind kind;
+	const char *column, *default_pg, *decl, *convert, *name;
+	bool missing_ok;
+} alters[] = {
+	{"ALTER TABLE t ALTER COLUMN a SET DEFAULT now() ;", XLAT_RB_SET_DEFAULT, "a", "now()",
+	 NULL, NULL, NULL, false},
+	{"ALTER TABLE \"set\" ALTER set SET DEFAULT 'x''s' || 'y'", XLAT_RB_SET_DEFAULT, "set",
+	 "'x''s' || 'y'", NULL, NULL, NULL, false},
+	{"ALTER TABLE t ALTER COLUMN a DROP DEFAULT", XLAT_RB_SET_DEFAULT, "a", NULL, NULL, NULL,
+	 NULL, false},
+	{"ALTER TABLE t ALTER COLUMN a TYPE bigint", XLAT_RB_ALTER_TYPE, "a", NULL, "bigint",
+	 "CAST(iif(typeof(a) = 'real', round(a), a) AS INTEGER)", NULL, false},
+	{"ALTER TABLE t ALTER a SET DATA TYPE varchar(5) USING b || 'x'", XLAT_RB_ALTER_TYPE, "a",
+	 NULL, "character varying(5)", "substr(CAST((b || 'x') AS TEXT), 1, 5)", NULL, false},
+	{"ALTER TABLE t DROP CONSTRAINT IF EXISTS t_a_check", XLAT_RB_DROP_CONSTRAINT, NULL, NULL,
+	 NULL, NULL, "t_a_check", true},
+};
+
+static void str_eq_or_null(const char *got, const char *want, const char *what)
+{
+	if (!want)
+		ck_assert_msg(!got, "%s: want NULL, got %s", what, got);
+	else
+		ck_assert_msg(got && strcmp(got, want) == 0, "%s: want %s, got %s", what, want,
+			      got ? got : "NULL");
+}
+
+START_TEST(test_alters)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(alters[_i].pg, NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	const struct xlat_rebuild *rb = st->rebuild;
+	ck_assert_int_eq(rb->kind, alters[_i].kind);
+	str_eq_or_null(rb->column, alters[_i].column, "column");
+	str_eq_or_null(rb->default_pg, alters[_i].default_pg, "default");
+	str_eq_or_null(rb->decl, alters[_i].decl, "decl");
+	str_eq_or_null(rb->convert, alters[_i].convert, "convert");
+	if (alters[_i].name)
+		str_eq_or_null(rb->name, alters[_i].name, "name");
+	ck_assert(rb->missing_ok == alters[_i].missing_ok);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_scripts)
 {
 	struct arena *a = arena_new(0);
@@ -499,6 +547,7 @@ Suite *xlat_suite_misc(void)
 	TCase *tc = tcase_create("misc");
 	tcase_add_loop_test(tc, test_kinds, 0, N(kinds));
 	tcase_add_loop_test(tc, test_scripts, 0, N(scripts));
+	tcase_add_loop_test(tc, test_alters, 0, N(alters));
 	tcase_add_test(tc, test_txn_fields);
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);
