@@ -488,6 +488,23 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
 		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
 	}
+	if (ok && strcasestr(def, "AUTOINCREMENT")) {
+		/* the serial's sequence went aside with the rename: it continues where it was */
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM "
+				 "sqlite_sequence WHERE name = ");
+		strbuf_put_quoted(&sb, aside, '\'');
+		strbuf_puts(&sb, "), 0)) WHERE name = ");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, "; INSERT INTO sqlite_sequence (name, seq) SELECT ");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ", seq FROM sqlite_sequence WHERE name = ");
+		strbuf_put_quoted(&sb, aside, '\'');
+		strbuf_puts(&sb, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ")");
+		ok = run(c, sb.data, err);
+	}
 	if (ok) {
 		strbuf_reset(&sb);
 		strbuf_puts(&sb, "DROP TABLE ");

@@ -28,11 +28,11 @@ static const struct kindcase kinds[] = {
 	{"UPDATE t SET a = 1 RETURNING a", XLAT_SQL, "UPDATE", XLAT_TAG_ROWS, true, true, false},
 	{"DELETE FROM t", XLAT_SQL, "DELETE", XLAT_TAG_ROWS, false, true, false},
 	{"CREATE TABLE n (a int)", XLAT_SQL, "CREATE TABLE", XLAT_TAG_PLAIN, false, true, true},
-	{"DROP TABLE t", XLAT_SQL, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP TABLE t", XLAT_SCRIPT, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"CREATE INDEX ON t (b)", XLAT_SQL, "CREATE INDEX", XLAT_TAG_PLAIN, false, true, true},
-	{"DROP INDEX i", XLAT_SQL, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP INDEX i", XLAT_SCRIPT, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
 	{"CREATE VIEW w AS SELECT 1", XLAT_SQL, "CREATE VIEW", XLAT_TAG_PLAIN, false, true, true},
-	{"DROP VIEW v", XLAT_SQL, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP VIEW v", XLAT_SCRIPT, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
 	{"ALTER TABLE t ADD COLUMN z int", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true,
 	 true},
 	{"ALTER TABLE t RENAME TO t2", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true, true},
@@ -77,6 +77,13 @@ static const struct {
 	 "NULL, NULL, NULL, NULL, NULL, NULL)", "DROP SEQUENCE"},
 	{"TRUNCATE t RESTART IDENTITY", "DELETE FROM t; SELECT shardlite_seq_restart('t')",
 	 "TRUNCATE TABLE"},
+	/* a dropped object's comments (and a table's owned sequences) go with it */
+	{"DROP TABLE t", "DROP TABLE t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
+	{"DROP TABLE IF EXISTS public.t RESTRICT",
+	 "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
+	{"DROP INDEX IF EXISTS i CASCADE",
+	 "DROP INDEX IF EXISTS i; SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
+	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
 	{"CREATE SEQUENCE s INCREMENT -2 MINVALUE -10 NO MAXVALUE CYCLE OWNED BY t.a",
 	 "CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "
 	 "NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "
