@@ -149,7 +149,8 @@ struct shard_client;
  * none. Strings may be NULL. */
 struct shard_client_info {
 	uint32_t pid;
-	const char *user, *application_name, *client_addr;
+	const char *user, *application_name, *client_addr; /* client_addr NULL: Unix socket */
+	int client_port;
 	const char *state; /* "active", "idle", "idle in transaction", ... */
 	const char *query;
 	int64_t backend_start, xact_start, query_start, state_change;
