@@ -376,6 +376,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_infoschema_defs,
 	cat_seq_defs,
 	cat_stat_defs,
+	cat_trigger_defs,
 };
 
 bool catalog_register(sqlite3 *db, struct pgerr *err)
@@ -397,7 +398,8 @@ bool catalog_register(sqlite3 *db, struct pgerr *err)
 	}
 	if (rc == SQLITE_OK &&
 	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc) ||
-	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc)))
+	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) ||
+	     !cat_trigger_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK)
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",

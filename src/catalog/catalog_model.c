@@ -177,6 +177,11 @@ void cat_model_push_comment(struct cat_model *m, struct cat_comment *k)
 	PUSH(m, comments, ncomments, k);
 }
 
+void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g)
+{
+	PUSH(m, triggers, ntriggers, g);
+}
+
 /* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix. */
 static const char *default_name(struct arena *a, const struct cat_rel *t, const int16_t *keys,
 				int n, const char *suffix)
