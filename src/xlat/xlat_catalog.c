@@ -191,6 +191,8 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	    f->agg_distinct || f->n_agg_order || f->agg_filter || f->over)
 		return 0;
 	struct xlat_type ignored;
+	if (strcmp(fn->name, "nextval") == 0 || strcmp(fn->name, "setval") == 0)
+		c->st->writes = true; /* refused in a READ ONLY transaction, as in PostgreSQL */
 	xlat_printf(c, "%s(", fn->name);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
