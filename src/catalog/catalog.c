@@ -86,17 +86,26 @@ static int64_t pragma_int(sqlite3 *db, const char *sql)
 }
 
 /* The sidecar's rows (sequences, comments) change without a schema change: a model that has
- * them is also reloaded after any write, by this connection or a commit of another. */
-static int64_t side_key(sqlite3 *db)
+ * them is also reloaded when their count or highest rowid moved. Every definition change
+ * (INSERT OR REPLACE, DELETE) moves one of them, a rollback moves them back, and nextval's
+ * UPDATEs of a sequence's state move neither, so inserts never cause a reload. */
+static int64_t side_key(struct cat_conn *cc)
 {
-	return pragma_int(db, "PRAGMA data_version") * 1000003 + sqlite3_total_changes64(db);
+	int64_t k = 0;
+	if (cc->model.has_seq_table)
+		k = pragma_int(cc->db, "SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM "
+				       CAT_SIDECAR_SEQUENCES);
+	if (cc->model.has_comment_table)
+		k = k * 1000003 + pragma_int(cc->db, "SELECT count(*) * 4294967296 + "
+						     "ifnull(max(rowid), 0) FROM " CAT_SIDECAR_COMMENTS);
+	return k;
 }
 
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 {
 	int version = (int)pragma_int(cc->db, "PRAGMA schema_version");
 	if (cc->have_model && version == cc->schema_version &&
-	    (!cc->model.has_sidecar || side_key(cc->db) == cc->side_key))
+	    (!cc->model.has_sidecar || side_key(cc) == cc->side_key))
 		return &cc->model;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
@@ -110,7 +119,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	}
 	cc->have_model = true;
 	cc->schema_version = version;
-	cc->side_key = cc->model.has_sidecar ? side_key(cc->db) : 0;
+	cc->side_key = cc->model.has_sidecar ? side_key(cc) : 0;
 	return &cc->model;
 }
 

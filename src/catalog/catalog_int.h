@@ -119,6 +119,7 @@ struct cat_model {
 	struct cat_comment **comments;
 	size_t ncomments;
 	bool has_sidecar; /* its rows change without a schema change: see cat_conn_model */
+	bool has_seq_table, has_comment_table;
 	struct cat_rel **rels; /* tables and views, then indexes */
 	size_t nrels;
 	struct cat_index **idx;
@@ -172,7 +173,7 @@ struct cat_conn {
 	struct cat_model model;
 	bool have_model;
 	int schema_version;
-	int64_t side_key; /* data_version + total changes, when the model has a sidecar */
+	int64_t side_key; /* the sidecar's fingerprint, when the model has a sidecar */
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 };
 

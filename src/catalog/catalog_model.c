@@ -76,10 +76,15 @@ static const char *unparen(struct arena *a, const char *s)
 }
 
 /* The default as PostgreSQL's pg_get_expr prints it, undoing the translator's spellings. */
-/* The translator writes 'name'::regclass as pg_regclass_in('name'): PostgreSQL's spelling
- * back (nextval('s'::regclass) in a DEFAULT). */
+/* The translator writes 'name'::regclass as pg_regclass_in('name'), and passes a sequence
+ * function's 'name'::regclass as 'name': PostgreSQL's spelling back (nextval's argument is a
+ * regclass, so PostgreSQL shows nextval('s'::regclass) however the DEFAULT was written). */
 static const char *unregclass(struct arena *a, const char *d)
 {
+	static const char nv[] = "nextval('";
+	if (strncmp(d, nv, sizeof(nv) - 1) == 0 && strcmp(d + strlen(d) - 2, "')") == 0 &&
+	    !strchr(d + sizeof(nv) - 1, '(')) /* nextval('name') exactly */
+		return arena_printf(a, "%.*s::regclass)", (int)strlen(d) - 1, d);
 	static const char fn[] = "pg_regclass_in('";
 	const char *p = strstr(d, fn);
 	if (!p)

@@ -99,6 +99,20 @@ START_TEST(sequence_values)
 	EXPECT("DROP SEQUENCE s", "");
 	EXPECT("SELECT count(*) FROM pg_class WHERE relkind = 'S'", "0");
 	EXPECT("DROP SEQUENCE s", "ERROR 42P01");
+	/* the catalog follows a rolled-back definition */
+	ck_assert_int_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	EXPECT("CREATE SEQUENCE gone", "");
+	EXPECT("SELECT count(*) FROM pg_sequences", "1");
+	ck_assert_int_eq(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	EXPECT("SELECT count(*) FROM pg_sequences", "0");
+	/* a DEFAULT as pg_dump writes it, shown as PostgreSQL shows it */
+	EXPECT("CREATE SEQUENCE d_seq", "");
+	EXPECT("CREATE TABLE d (id bigint DEFAULT nextval('d_seq'::regclass), x int DEFAULT "
+	       "nextval('d_seq'))",
+	       "");
+	EXPECT("INSERT INTO d DEFAULT VALUES RETURNING id, x", "1|2");
+	EXPECT("SELECT string_agg(pg_get_expr(adbin, adrelid), ', ') FROM pg_attrdef",
+	       "nextval('d_seq'::regclass), nextval('d_seq'::regclass)");
 }
 END_TEST
 
