@@ -15,6 +15,7 @@
 struct catalog_activity {
 	uint32_t pid;
 	const char *user, *application_name, *client_addr, *state, *query;
+	int client_port; /* with client_addr; NULL client_addr: a Unix socket (port -1) */
 	int64_t backend_start, xact_start, query_start, state_change;
 	bool waiting; /* on an advisory lock */
 };

@@ -113,5 +113,8 @@ size_t net_connection_count(const struct net *n);
 /* Thread-safe, from any thread, while the connection's state exists (until close_fn returns):
  * runs input_fn again once the current job (if any) is done, even with no new bytes. */
 void net_conn_wake(struct net_conn *c);
+/* The peer's IP address as text ("127.0.0.1", "::1") and port, for pg_stat_activity; false
+ * for a Unix socket. Loop thread (e.g. in attach_fn). */
+bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port);
 
 #endif

@@ -61,6 +61,9 @@ bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t 
  * a cancel arrived): wake(arg) is called from any thread and must only schedule a call of
  * session_input. Set once, before the first input. */
 void session_set_waker(struct session *s, void (*wake)(void *arg), void *arg);
+/* Where the client connects from (TCP), for pg_stat_activity's client_addr/client_port; not
+ * called for a Unix socket. Copied. Before the first input. */
+void session_set_peer(struct session *s, const char *addr, int port);
 /* Milliseconds until session_input must run again even without input (a lock or statement
  * timeout while waiting for a lock, the idle-in-transaction timeout), or -1 for none. */
 int session_wake_after_ms(struct session *s);

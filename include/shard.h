@@ -174,8 +174,12 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
 
 /* A table rebuilt with one more constraint: constraint is its SQLite text ("PRIMARY KEY
  * (aid)", "FOREIGN KEY (bid) REFERENCES b", "CHECK (n > 0)"); a primary key's columns also
- * become NOT NULL. The other fields name things in PostgreSQL's messages. */
-enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK };
+ * become NOT NULL. The other fields name things in PostgreSQL's messages. Or rebuilt with a
+ * change: SET_DEFAULT (column's DEFAULT clause becomes constraint, "DEFAULT 2"; NULL drops
+ * it), ALTER_TYPE (column's declared type becomes decl, its values convert), DROP_CONSTRAINT
+ * (the constraint named name goes). */
+enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
+			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT };
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;
@@ -187,17 +191,23 @@ struct shard_rebuild {
 	const char *ref_table; /* FOREIGN: the referenced table and columns (none: its key) */
 	const char *const *ref_keys;
 	size_t nref_keys;
+	const char *column;  /* SET_DEFAULT, ALTER_TYPE */
+	const char *decl;    /* ALTER_TYPE: the new declared type */
+	const char *convert; /* ALTER_TYPE: SQLite expression of the new value, over the row */
+	bool missing_ok;     /* DROP_CONSTRAINT IF EXISTS: no constraint is no error */
 };
 
-/* Adds a constraint to an existing table the way SQLite documents for changes ALTER TABLE
- * cannot make: the table is renamed aside, created again from its stored definition with the
+/* Adds a constraint to (or makes a change of) an existing table the way SQLite documents for
+ * changes ALTER TABLE cannot make: the table is renamed aside, created again from its stored definition with the
  * constraint (and NOT NULL) added, refilled — which checks every row — and the old one
  * dropped; its indexes and triggers are created again. Runs in a savepoint: on failure
  * nothing changed. False with err: 42P01 no such table (or referenced table), 42809 a view,
  * 42P16 a second primary key, 42703 unknown column, 23505 duplicate keys ("could not create
  * unique index", with the key), 23502 NULLs in a primary key column, 23503 a row without its
  * referenced row, 23514 a row the CHECK refuses, 42830 referenced columns without a unique
- * key, 0A000 when other tables' foreign keys reference the table. Blocks on disk. */
+ * key, 0A000 when other tables' foreign keys reference the table (adding a constraint),
+ * 42704 no such constraint, 2BP01 dropping a key other tables' foreign keys reference. Blocks
+ * on disk. */
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
 			 struct pgerr *err) MUST_CHECK;
 
@@ -258,7 +268,8 @@ struct shard_client;
  * none. Strings may be NULL. */
 struct shard_client_info {
 	uint32_t pid;
-	const char *user, *application_name, *client_addr;
+	const char *user, *application_name, *client_addr; /* client_addr NULL: Unix socket */
+	int client_port;
 	const char *state; /* "active", "idle", "idle in transaction", ... */
 	const char *query;
 	int64_t backend_start, xact_start, query_start, state_change;

@@ -49,8 +49,10 @@ struct xlat_col {
 
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a
  * constraint to an existing table, so the session rebuilds it (new table with the
- * constraint, rows copied and so checked, indexes recreated). */
-enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK };
+ * constraint, rows copied and so checked, indexes recreated). So too ALTER COLUMN SET/DROP
+ * DEFAULT, ALTER COLUMN TYPE and DROP CONSTRAINT. Same order as enum shard_rebuild_kind. */
+enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
+			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -62,7 +64,18 @@ struct xlat_rebuild {
 	const char *ref_table;  /* FOREIGN: the referenced table ... */
 	const char **ref_keys;  /* ... and columns (none: its primary key) */
 	size_t nref_keys;
+	const char *column;     /* SET_DEFAULT, ALTER_TYPE: the column */
+	const char *default_pg; /* SET_DEFAULT: the expression as PostgreSQL text; NULL: DROP */
+	const char *decl;       /* ALTER_TYPE: the new declared type */
+	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
+	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint) */
 };
+
+/* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose
+ * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.
+ * False with err (no position). Does not block. */
+bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
+			 struct pgerr *err) MUST_CHECK;
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
 enum xlat_copy_arg { XLAT_COPY_ARG_NONE, XLAT_COPY_ARG_STRING, XLAT_COPY_ARG_LIST,

@@ -86,17 +86,26 @@ static int64_t pragma_int(sqlite3 *db, const char *sql)
 }
 
 /* The sidecar's rows (sequences, comments) change without a schema change: a model that has
- * them is also reloaded after any write, by this connection or a commit of another. */
-static int64_t side_key(sqlite3 *db)
+ * them is also reloaded when their count or highest rowid moved. Every definition change
+ * (INSERT OR REPLACE, DELETE) moves one of them, a rollback moves them back, and nextval's
+ * UPDATEs of a sequence's state move neither, so inserts never cause a reload. */
+static int64_t side_key(struct cat_conn *cc)
 {
-	return pragma_int(db, "PRAGMA data_version") * 1000003 + sqlite3_total_changes64(db);
+	int64_t k = 0;
+	if (cc->model.has_seq_table)
+		k = pragma_int(cc->db, "SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM "
+				       CAT_SIDECAR_SEQUENCES);
+	if (cc->model.has_comment_table)
+		k = k * 1000003 + pragma_int(cc->db, "SELECT count(*) * 4294967296 + "
+						     "ifnull(max(rowid), 0) FROM " CAT_SIDECAR_COMMENTS);
+	return k;
 }
 
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 {
 	int version = (int)pragma_int(cc->db, "PRAGMA schema_version");
 	if (cc->have_model && version == cc->schema_version &&
-	    (!cc->model.has_sidecar || side_key(cc->db) == cc->side_key))
+	    (!cc->model.has_sidecar || side_key(cc) == cc->side_key))
 		return &cc->model;
 	if (cc->have_model)
 		cat_model_free(&cc->model);
@@ -110,7 +119,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	}
 	cc->have_model = true;
 	cc->schema_version = version;
-	cc->side_key = cc->model.has_sidecar ? side_key(cc->db) : 0;
+	cc->side_key = cc->model.has_sidecar ? side_key(cc) : 0;
 	return &cc->model;
 }
 
@@ -375,6 +384,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_infoschema_defs,
 	cat_seq_defs,
 	cat_stat_defs,
+	cat_trigger_defs,
 };
 
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
@@ -393,7 +403,8 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 	}
 	if (rc == SQLITE_OK &&
 	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc) ||
-	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc)))
+	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) ||
+	     !cat_trigger_register(db, cc)))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
 		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog registration failed: %s",

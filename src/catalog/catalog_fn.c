@@ -441,8 +441,6 @@ static const struct {
 	{"pg_table_size", 1, fn_relation_size, false},
 	{"pg_relation_size", 1, fn_relation_size, false},
 	{"pg_total_relation_size", 1, fn_relation_size, false},
-	{"pg_get_triggerdef", 1, fn_null, true},
-	{"pg_get_triggerdef", 2, fn_null, true},
 	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
 	{"version", 0, fn_version, false},
 	{"current_setting", 1, fn_current_setting, false},

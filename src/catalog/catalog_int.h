@@ -102,13 +102,24 @@ struct cat_comment {
 #define CAT_SIDECAR_SEQUENCES "_shardlite_sequences"
 #define CAT_SIDECAR_COMMENTS "_shardlite_comments"
 
+/* A SQLite trigger of one of the tenant's tables (catalog_trigger.c). */
+struct cat_trigger {
+	const char *name, *sql;
+	const struct cat_rel *table;
+	uint32_t oid;
+	int16_t type; /* pg_trigger.tgtype */
+};
+
 struct cat_model {
 	struct arena *a;
+	struct cat_trigger **triggers;
+	size_t ntriggers;
 	struct cat_seq **seqs; /* each also in rels, kind 'S' */
 	size_t nseqs;
 	struct cat_comment **comments;
 	size_t ncomments;
 	bool has_sidecar; /* its rows change without a schema change: see cat_conn_model */
+	bool has_seq_table, has_comment_table;
 	struct cat_rel **rels; /* tables and views, then indexes */
 	size_t nrels;
 	struct cat_index **idx;
@@ -162,7 +173,7 @@ struct cat_conn {
 	struct cat_model model;
 	bool have_model;
 	int schema_version;
-	int64_t side_key; /* data_version + total changes, when the model has a sidecar */
+	int64_t side_key; /* the sidecar's fingerprint, when the model has a sidecar */
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 };
 
@@ -221,13 +232,21 @@ const struct cat_reldef *cat_seq_defs(size_t *n);
 const struct cat_reldef *cat_stat_defs(size_t *n);
 
 /* ---- catalog_seq.c: sequences and comments in the model ---- */
-/* Adds the implicit sequences of serial keys and the sidecar's sequences and comments. */
+/* Adds the implicit sequences of serial keys, the sidecar's sequences and comments, and the
+ * tables' triggers. */
 bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
 bool cat_sidecar_exists(sqlite3 *db, const char *name);
 struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char kind,
 				  const char *sql);
 void cat_model_push_seq(struct cat_model *m, struct cat_seq *q);
 void cat_model_push_comment(struct cat_model *m, struct cat_comment *k);
+void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g);
+/* catalog_trigger.c: the tables' SQLite triggers into the model; pg_trigger and
+ * pg_get_triggerdef. */
+bool cat_trigger_load(sqlite3 *db, struct cat_model *m);
+bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t);
+const struct cat_reldef *cat_trigger_defs(size_t *n);
+bool cat_trigger_register(sqlite3 *db, struct cat_conn *cc);
 const struct cat_seq *cat_model_seq(const struct cat_model *m, const char *name);
 /* The comment on relation oid (subid 0) or its column subid, NULL when none. */
 const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid);

@@ -76,6 +76,29 @@ static const char *unparen(struct arena *a, const char *s)
 }
 
 /* The default as PostgreSQL's pg_get_expr prints it, undoing the translator's spellings. */
+/* The translator writes 'name'::regclass as pg_regclass_in('name'), and passes a sequence
+ * function's 'name'::regclass as 'name': PostgreSQL's spelling back (nextval's argument is a
+ * regclass, so PostgreSQL shows nextval('s'::regclass) however the DEFAULT was written). */
+static const char *unregclass(struct arena *a, const char *d)
+{
+	static const char nv[] = "nextval('";
+	if (strncmp(d, nv, sizeof(nv) - 1) == 0 && strcmp(d + strlen(d) - 2, "')") == 0 &&
+	    !strchr(d + sizeof(nv) - 1, '(')) /* nextval('name') exactly */
+		return arena_printf(a, "%.*s::regclass)", (int)strlen(d) - 1, d);
+	static const char fn[] = "pg_regclass_in('";
+	const char *p = strstr(d, fn);
+	if (!p)
+		return d;
+	const char *q = p + sizeof(fn) - 1;
+	while (*q && !(*q == '\'' && q[1] != '\''))
+		q += *q == '\'' ? 2 : 1;
+	if (q[0] != '\'' || q[1] != ')')
+		return d;
+	const char *rest = unregclass(a, q + 2);
+	return arena_printf(a, "%.*s'%.*s'::regclass%s", (int)(p - d), d,
+			    (int)(q - (p + sizeof(fn) - 1)), p + sizeof(fn) - 1, rest);
+}
+
 static const char *pg_default(struct arena *a, const struct cat_col *col, const char *d)
 {
 	if (!d)
@@ -87,7 +110,7 @@ static const char *pg_default(struct arena *a, const struct cat_col *col, const 
 		return d[0] == '1' ? "true" : "false";
 	if (d[0] == '\'')
 		return arena_printf(a, "%s::%s", d, cat_format_type(a, col->typoid, -1));
-	return d;
+	return unregclass(a, d);
 }
 
 static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struct pgerr *err)
@@ -157,6 +180,11 @@ void cat_model_push_seq(struct cat_model *m, struct cat_seq *q) { PUSH(m, seqs, 
 void cat_model_push_comment(struct cat_model *m, struct cat_comment *k)
 {
 	PUSH(m, comments, ncomments, k);
+}
+
+void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g)
+{
+	PUSH(m, triggers, ntriggers, g);
 }
 
 /* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix. */

@@ -42,7 +42,7 @@ static bool fk_triggers(const struct cat_model *m, const struct cat_rel *t)
 		if (m->fks[i]->table == t || strcasecmp(m->fks[i]->reftable, t->name) == 0)
 			return true;
 	}
-	return false;
+	return cat_model_has_triggers(m, t);
 }
 
 static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -503,12 +503,6 @@ static const struct cat_reldef defs[] = {
 	{"pg_tablespace",
 	 "oid oid, spcname name, spcowner oid, spcacl \"aclitem[]\", spcoptions \"text[]\"",
 	 cat_fill_tablespace},
-	{"pg_trigger",
-	 "oid oid, tgrelid oid, tgparentid oid, tgname name, tgfoid oid, tgtype int2, "
-	 "tgenabled pg_char, tgisinternal bool, tgconstrrelid oid, tgconstrindid oid, "
-	 "tgconstraint oid, tgdeferrable bool, tginitdeferred bool, tgnargs int2, "
-	 "tgattr int2vector, tgargs bytea, tgqual pg_node_tree, tgoldtable name, tgnewtable name",
-	 fill_empty},
 	{"pg_type",
 	 "oid oid, typname name, typnamespace oid, typowner oid, typlen int2, typbyval bool, "
 	 "typtype pg_char, typcategory pg_char, typispreferred bool, typisdefined bool, "

@@ -173,13 +173,13 @@ static bool load_comments(sqlite3 *db, struct cat_model *m)
 bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 {
 	load_implicit(m);
-	bool ok = true;
-	if (sidecar_exists(db, CAT_SIDECAR_SEQUENCES)) {
-		m->has_sidecar = true;
+	bool ok = cat_trigger_load(db, m);
+	if (ok && sidecar_exists(db, CAT_SIDECAR_SEQUENCES)) {
+		m->has_sidecar = m->has_seq_table = true;
 		ok = load_sequences(db, m);
 	}
 	if (ok && sidecar_exists(db, CAT_SIDECAR_COMMENTS)) {
-		m->has_sidecar = true;
+		m->has_sidecar = m->has_comment_table = true;
 		ok = load_comments(db, m);
 	}
 	if (!ok)

@@ -402,8 +402,34 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	stored(ctx, rc);
 }
 
+/* shardlite_forget(kind, name): after DROP TABLE/VIEW/INDEX, the object's comments (a table's
+ * also its columns') and the sequences a table's columns own go too, as in PostgreSQL. */
+static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	if (!kind || !name)
+		return;
+	bool table = strcmp(kind, "table") == 0;
+	if (cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS) &&
+	    !stored(ctx, run(db,
+			     table ? "DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
+				     "IN ('table', 'column')"
+				   : "DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
+				     "IN ('view', 'index', 'column')",
+			     name, NULL)))
+		return;
+	if (table && cat_sidecar_exists(db, CAT_SIDECAR_SEQUENCES))
+		stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1",
+				name, NULL));
+}
+
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 {
+	if (sqlite3_create_function_v2(db, "shardlite_forget", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       cc, fn_forget, NULL, NULL, NULL) != SQLITE_OK)
+		return false;
 	return sqlite3_create_function_v2(db, "shardlite_sequence", A_COUNT,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_sequence, NULL,
 					  NULL, NULL) == SQLITE_OK &&

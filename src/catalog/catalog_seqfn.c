@@ -414,8 +414,10 @@ static const struct {
 	void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	int flags;
 } fns[] = {
-	/* side effects: callable only from statements, never from the schema */
-	{"nextval", 1, fn_nextval, SQLITE_DIRECTONLY},
+	/* side effects: callable only from statements, never from the schema — except nextval,
+	 * which a column DEFAULT calls (DEFAULT nextval('s'), as pg_dump writes serials): its
+	 * worst misuse from a crafted schema is advancing a sequence */
+	{"nextval", 1, fn_nextval, SQLITE_INNOCUOUS},
 	{"setval", 2, fn_setval, SQLITE_DIRECTONLY},
 	{"setval", 3, fn_setval, SQLITE_DIRECTONLY},
 	{"currval", 1, fn_currval, SQLITE_DIRECTONLY},

@@ -46,7 +46,7 @@ static bool fill_activity(struct cat_conn *cc, const struct cat_model *m, struct
 		cat_text(r, x->application_name ? x->application_name : "");
 		cat_text(r, x->client_addr);
 		cat_null(r); /* client_hostname: no reverse lookups */
-		cat_int(r, x->client_addr ? 0 : -1); /* client_port: -1 for a Unix socket */
+		cat_int(r, x->client_addr ? x->client_port : -1); /* -1: a Unix socket */
 		cat_text(r, ts_text(r->a, x->backend_start));
 		cat_text(r, ts_text(r->a, x->xact_start));
 		cat_text(r, ts_text(r->a, x->query_start));

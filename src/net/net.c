@@ -302,6 +302,25 @@ static void wake_done(struct exec_job *j)
 
 void net_conn_wake(struct net_conn *c) { exec_post(c->net->opts.pool, &c->wake_job); }
 
+bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port)
+{
+	struct sockaddr_storage ss;
+	socklen_t sl = sizeof(ss);
+	if (getpeername(bufferevent_getfd(c->bev), (struct sockaddr *)&ss, &sl) != 0)
+		return false;
+	if (ss.ss_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
+		*port = ntohs(in->sin_port);
+		return inet_ntop(AF_INET, &in->sin_addr, addr, (socklen_t)len) != NULL;
+	}
+	if (ss.ss_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)&ss;
+		*port = ntohs(in6->sin6_port);
+		return inet_ntop(AF_INET6, &in6->sin6_addr, addr, (socklen_t)len) != NULL;
+	}
+	return false; /* a Unix socket has no address to show */
+}
+
 static void on_deadline(evutil_socket_t fd, short what, void *arg)
 {
 	struct net_conn *c = arg;

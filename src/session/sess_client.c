@@ -5,6 +5,7 @@
  * list the tenant's sessions and advisory locks. */
 #include "session_int.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +34,18 @@ static size_t list_activity(void *arg, struct arena *a, struct catalog_activity 
 	size_t n = shard_client_list(s->env->shards, s->tenant, a, &v);
 	struct catalog_activity *o = arena_zalloc(a, (n ? n : 1) * sizeof(*o));
 	for (size_t i = 0; i < n; i++)
-		o[i] = (struct catalog_activity){v[i].pid,	     v[i].user,
-						 v[i].application_name, v[i].client_addr,
-						 v[i].state,	     v[i].query,
-						 v[i].backend_start, v[i].xact_start,
-						 v[i].query_start,   v[i].state_change,
-						 v[i].waiting};
+		o[i] = (struct catalog_activity){.pid = v[i].pid,
+						 .user = v[i].user,
+						 .application_name = v[i].application_name,
+						 .client_addr = v[i].client_addr,
+						 .client_port = v[i].client_port,
+						 .state = v[i].state,
+						 .query = v[i].query,
+						 .backend_start = v[i].backend_start,
+						 .xact_start = v[i].xact_start,
+						 .query_start = v[i].query_start,
+						 .state_change = v[i].state_change,
+						 .waiting = v[i].waiting};
 	*out = o;
 	return n;
 }
@@ -63,6 +70,8 @@ static void publish(struct session *s, const char *state, int64_t now)
 	struct shard_client_info info = {
 		.user = s->user,
 		.application_name = sess_guc_get(s, "application_name"),
+		.client_addr = s->peer_addr[0] ? s->peer_addr : NULL,
+		.client_port = s->peer_port,
 		.state = state,
 		.query = s->activity_query,
 		.xact_start = s->activity_xact_start,
@@ -70,6 +79,12 @@ static void publish(struct session *s, const char *state, int64_t now)
 		.state_change = now,
 	};
 	shard_client_update(s->client, &info);
+}
+
+void session_set_peer(struct session *s, const char *addr, int port)
+{
+	snprintf(s->peer_addr, sizeof(s->peer_addr), "%s", addr);
+	s->peer_port = port;
 }
 
 void sess_client_start(struct session *s)

@@ -161,6 +161,8 @@ struct session {
 	char *activity_query;
 	int64_t activity_query_start, activity_xact_start;
 	const char *activity_state; /* the state last published */
+	char peer_addr[64];         /* TCP peer (session_set_peer), "" for a Unix socket */
+	int peer_port;
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
 };

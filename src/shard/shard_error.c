@@ -118,6 +118,13 @@ static void reword_no_function(struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "function %s does not exist", arg);
 }
 
+static void reword_nonconstant(struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "ADD COLUMN with a non-constant default is not supported on a table that has rows "
+		 "(SQLite stores one default for existing rows)");
+}
+
 static void reword_savepoint(struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "savepoint \"%s\" does not exist", arg);
@@ -213,6 +220,9 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "function \"", SQLSTATE_UNDEFINED_FUNCTION, NULL},
 	{SQLITE_ERROR, "schema \"", SQLSTATE_INVALID_SCHEMA_NAME, NULL},
 	{SQLITE_ERROR, "database \"", SQLSTATE_INVALID_CATALOG_NAME, NULL},
+	/* ALTER TABLE ADD COLUMN: SQLite keeps one default for the rows already there */
+	{SQLITE_ERROR, "Cannot add a column with non-constant default",
+	 SQLSTATE_FEATURE_NOT_SUPPORTED, reword_nonconstant},
 	{SQLITE_ERROR, NULL, SQLSTATE_INTERNAL_ERROR, NULL},
 	{SQLITE_INTERRUPT, NULL, SQLSTATE_QUERY_CANCELED, reword_canceled},
 	{SQLITE_BUSY_SNAPSHOT, NULL, SQLSTATE_SERIALIZATION_FAILURE, reword_serialize},

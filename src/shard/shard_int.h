@@ -122,6 +122,27 @@ void shard_sync_settle_locked(struct shard_conn *c);
 void shard_sync_forget_locked(struct shard_conn *c);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
+/* shard_coldef.c: edits of a stored CREATE TABLE text. The constraint DROP CONSTRAINT
+ * removes, as pg_constraint describes it: contype 'p', 'u', 'f', 'c', its columns and, for a
+ * CHECK, its expression text. */
+struct shard_drop_target {
+	const char *name;
+	char contype;
+	const char **cols;
+	size_t ncols;
+	const char *check;
+};
+/* The text with rb's SET_DEFAULT or ALTER_TYPE change (malloc'd); NULL with err (42703). */
+char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err);
+/* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
+char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
+/* The new CREATE TABLE text for a SET_DEFAULT, ALTER_TYPE or DROP_CONSTRAINT rebuild of the
+ * table whose text is old (malloc'd). NULL with err set (42703, 42704, 2BP01, 0A000), or
+ * NULL with err clear when DROP CONSTRAINT IF EXISTS found nothing to do. */
+char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
+			   const char *old, struct pgerr *err);
+/* Whether another table's foreign key references table. */
+bool shard_table_referenced(sqlite3 *db, const char *table);
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);

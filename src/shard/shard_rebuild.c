@@ -173,6 +173,9 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 		     size_t *nnn, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	*nnn = 0;
+	if (rb->kind >= SHARD_RB_SET_DEFAULT) /* a change keeps the keys other tables use */
+		return true;
 	if (!key_columns(db, rb, not_null, nnn, err))
 		return false;
 	char *v;
@@ -252,18 +255,26 @@ static bool dependents(sqlite3 *db, const char *table, struct strbuf *out, struc
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
 }
 
-/* The columns rows are copied through (generated ones compute themselves). */
-static bool copy_columns(sqlite3 *db, const char *table, struct strbuf *out, struct pgerr *err)
+/* The columns rows are copied through (generated ones compute themselves), and what each is
+ * filled from: itself, or for ALTER TYPE the converted value. */
+static bool copy_columns(sqlite3 *db, const struct shard_rebuild *rb, struct strbuf *out,
+			 struct strbuf *from, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
 	int rc = sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_xinfo(?1) WHERE hidden = 0",
 				    -1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
-	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vm, 1, rb->table, -1, SQLITE_STATIC);
 	for (int i = 0; (rc = sqlite3_step(vm)) == SQLITE_ROW; i++) {
+		const char *name = (const char *)sqlite3_column_text(vm, 0);
 		strbuf_puts(out, i ? ", " : "");
-		strbuf_put_quoted(out, (const char *)sqlite3_column_text(vm, 0), '"');
+		strbuf_put_quoted(out, name, '"');
+		strbuf_puts(from, i ? ", " : "");
+		if (rb->kind == SHARD_RB_ALTER_TYPE && strcasecmp(name, rb->column) == 0)
+			strbuf_printf(from, "(%s)", rb->convert);
+		else
+			strbuf_put_quoted(from, name, '"');
 	}
 	sqlite3_finalize(vm);
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
@@ -418,7 +429,7 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 				 "there is no unique constraint matching given keys for referenced "
 				 "table \"%s\"",
 				 rb->ref_table);
-	if ((rc & 0xff) != SQLITE_CONSTRAINT)
+	if ((rc & 0xff) != SQLITE_CONSTRAINT || rb->kind >= SHARD_RB_SET_DEFAULT)
 		return shard_error(db, rc, err);
 	if (rb->kind == SHARD_RB_FOREIGN)
 		return missing_reference(c, rb, aside, err);
@@ -444,15 +455,23 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	sqlite3 *db = shard_conn_db(c);
 	char aside[128];
 	snprintf(aside, sizeof(aside), "%.60s__shardlite_rebuild", rb->table);
-	char *def = new_definition(old_sql, rb, not_null, nnn);
-	if (!def)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "the definition of table \"%s\" cannot be rebuilt", rb->table);
-	struct strbuf deps, cols, sb;
+	char *def = rb->kind >= SHARD_RB_SET_DEFAULT ? shard_rebuild_change(c, rb, old_sql, err)
+						      : new_definition(old_sql, rb, not_null, nnn);
+	if (!def && !pgerr_is_set(err) && rb->kind == SHARD_RB_DROP_CONSTRAINT && rb->missing_ok)
+		return true; /* DROP CONSTRAINT IF EXISTS of a constraint that is not there */
+	if (!def) {
+		if (!pgerr_is_set(err))
+			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "the definition of table \"%s\" cannot be rebuilt", rb->table);
+		return false;
+	}
+	struct strbuf deps, cols, from, sb;
 	strbuf_init(&deps, 0);
 	strbuf_init(&cols, 0);
+	strbuf_init(&from, 0);
 	strbuf_init(&sb, 0);
-	bool ok = dependents(db, rb->table, &deps, err) && copy_columns(db, rb->table, &cols, err);
+	bool ok = dependents(db, rb->table, &deps, err) &&
+		  copy_columns(db, rb, &cols, &from, err);
 	if (ok) {
 		strbuf_puts(&sb, "ALTER TABLE ");
 		strbuf_put_quoted(&sb, rb->table, '"');
@@ -464,10 +483,27 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		strbuf_reset(&sb);
 		strbuf_puts(&sb, "INSERT INTO ");
 		strbuf_put_quoted(&sb, rb->table, '"');
-		strbuf_printf(&sb, " (%s) SELECT %s FROM ", cols.data, cols.data);
+		strbuf_printf(&sb, " (%s) SELECT %s FROM ", cols.data, from.data);
 		strbuf_put_quoted(&sb, aside, '"');
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
 		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
+	}
+	if (ok && strcasestr(def, "AUTOINCREMENT")) {
+		/* the serial's sequence went aside with the rename: it continues where it was */
+		strbuf_reset(&sb);
+		strbuf_puts(&sb, "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM "
+				 "sqlite_sequence WHERE name = ");
+		strbuf_put_quoted(&sb, aside, '\'');
+		strbuf_puts(&sb, "), 0)) WHERE name = ");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, "; INSERT INTO sqlite_sequence (name, seq) SELECT ");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ", seq FROM sqlite_sequence WHERE name = ");
+		strbuf_put_quoted(&sb, aside, '\'');
+		strbuf_puts(&sb, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ")");
+		ok = run(c, sb.data, err);
 	}
 	if (ok) {
 		strbuf_reset(&sb);
@@ -478,6 +514,7 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	free(def);
 	strbuf_fini(&deps);
 	strbuf_fini(&cols);
+	strbuf_fini(&from);
 	strbuf_fini(&sb);
 	return ok;
 }
@@ -509,16 +546,41 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 		free(old_sql);
 		return false;
 	}
-	/* legacy_alter_table: the rename aside must not rewrite views that name the table. */
-	bool ok = run(c, "SAVEPOINT shardlite_rebuild", err) &&
-		  shard_exec_internal(c, "PRAGMA legacy_alter_table = ON", err) &&
-		  rebuild(c, rb, old_sql, not_null, nnn, err);
+	/* A change of a table other tables reference: their references must not follow the
+	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
+	 * outside a transaction) and a foreign_key_check before the end. */
+	bool fk_off = rb->kind >= SHARD_RB_SET_DEFAULT && shard_table_referenced(db, rb->table);
+	if (fk_off && !sqlite3_get_autocommit(db)) {
+		free(not_null);
+		free(old_sql);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "changing table \"%s\", which other tables' foreign keys reference, "
+				 "is not supported inside a transaction block",
+				 rb->table);
+	}
 	struct pgerr ignored;
+	bool ok = !fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err);
+	/* legacy_alter_table: the rename aside must not rewrite views that name the table. */
+	ok = ok && run(c, "SAVEPOINT shardlite_rebuild", err) &&
+	     shard_exec_internal(c, "PRAGMA legacy_alter_table = ON", err) &&
+	     rebuild(c, rb, old_sql, not_null, nnn, err);
+	if (ok && fk_off) {
+		char *bad = query_text(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+				       NULL, &ignored);
+		if (bad)
+			ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
+				       "insert or update on table \"%s\" violates a foreign key "
+				       "constraint",
+				       bad);
+		free(bad);
+	}
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_rebuild", &ignored);
 	(void)!shard_exec_internal(c, "PRAGMA legacy_alter_table = OFF", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_rebuild", ok ? err : &ignored))
 		ok = false;
+	if (fk_off)
+		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
 	free(not_null);
 	free(old_sql);
 	return ok;

@@ -180,6 +180,23 @@ static const struct catfn {
 	{"pg_terminate_backend", 1, 2, XLAT_OID_BOOL},
 };
 
+/* A sequence function's first argument written 'name'::regclass is passed as the name: the
+ * catalog reads a name without looking the relation up (a DEFAULT nextval('s'::regclass)
+ * stays cheap per insert), and answers the same errors. */
+static const PgQuery__Node *seq_name_arg(const char *fn, size_t i, const PgQuery__Node *arg)
+{
+	if (i != 0 || (strcmp(fn, "nextval") != 0 && strcmp(fn, "currval") != 0 &&
+		       strcmp(fn, "setval") != 0) ||
+	    arg->node_case != NODE(TYPE_CAST))
+		return arg;
+	const PgQuery__TypeCast *tc = arg->type_cast;
+	const PgQuery__TypeName *tn = tc->type_name;
+	const char *type = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	bool str = tc->arg && tc->arg->node_case == NODE(A_CONST) &&
+		   tc->arg->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	return type && strcmp(type, "regclass") == 0 && !tn->n_array_bounds && str ? tc->arg : arg;
+}
+
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		      struct xlat_type *t)
 {
@@ -192,10 +209,12 @@ int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	    f->agg_distinct || f->n_agg_order || f->agg_filter || f->over)
 		return 0;
 	struct xlat_type ignored;
+	if (strcmp(fn->name, "nextval") == 0 || strcmp(fn->name, "setval") == 0)
+		c->st->writes = true; /* refused in a READ ONLY transaction, as in PostgreSQL */
 	xlat_printf(c, "%s(", fn->name);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!xlat_expr(c, f->args[i], &ignored))
+		if (!xlat_expr(c, seq_name_arg(fn->name, i, f->args[i]), &ignored))
 			return -1;
 	}
 	xlat_puts(c, ")");

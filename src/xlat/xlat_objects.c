@@ -108,6 +108,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 				 "%s ... CASCADE is not supported", tag);
 	if (s->n_objects > 1)
 		script_parts(c, s->n_objects);
+	else
+		c->st->kind = XLAT_SCRIPT; /* the DROP, then its comments and owned sequences */
 	for (size_t i = 0; i < s->n_objects; i++) {
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
@@ -116,6 +118,11 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_puts(c, "IF EXISTS ");
 		if (!name_list(c, s->objects[i]))
 			return false;
+		xlat_forget(c,
+			    s->remove_type == OBJ(TABLE)   ? "table"
+			    : s->remove_type == OBJ(INDEX) ? "index"
+							   : "view",
+			    object_table(s->objects[i]));
 		if (s->n_objects > 1)
 			script_part(c, i, start,
 				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i]) : NULL);
@@ -300,6 +307,10 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		if (xlat_rebuild_can_add(cmd->def))
 			return xlat_add_constraint(c, table, cmd->def->constraint);
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	}

@@ -263,6 +263,13 @@ void xlat_truncate_restart(struct xlat_ctx *c, const char *table)
 	xlat_puts(c, ")");
 }
 
+void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name)
+{
+	xlat_printf(c, "; SELECT shardlite_forget('%s', ", kind);
+	xlat_string(c, name ? name : "");
+	xlat_puts(c, ")");
+}
+
 static const char *comment_kind(PgQuery__ObjectType t)
 {
 	switch (t) {

@@ -175,7 +175,8 @@ START_TEST(activity_lists_the_tenants_sessions)
 	expect_value(a,
 		     "SELECT count(*) FROM pg_stat_activity WHERE pid = pg_backend_pid() AND "
 		     "xact_start IS NOT NULL AND query_start IS NOT NULL AND backend_start IS NOT "
-		     "NULL AND usename = current_user AND datname = current_database()",
+		     "NULL AND usename = current_user AND datname = current_database() AND "
+		     "client_addr IS NULL AND client_port = -1 AND backend_type = 'client backend'",
 		     "1");
 	harness_exec_ok(b, "COMMIT");
 	expect_value(a, "SELECT state FROM pg_stat_activity WHERE application_name = 'beta'",

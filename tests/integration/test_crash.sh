@@ -59,7 +59,14 @@ for round in $(seq "$ROUNDS"); do
 			WRITERS+=($!)
 		done
 	done
-	sleep "0.$((RANDOM % 7 + 3))"
+	# Kill at a random moment once this round has had a commit acknowledged (a loaded
+	# machine may take a while to get there), so every round tests acknowledged data.
+	before=$(cat "$DIR"/acked.* | wc -l)
+	for _ in $(seq 200); do
+		(($(cat "$DIR"/acked.* | wc -l) > before)) && break
+		sleep 0.05
+	done
+	sleep "0.$((RANDOM % 7 + 1))"
 	kill -9 "$PID"
 	wait "$PID" 2>/dev/null || true
 	PID=

@@ -99,3 +99,23 @@ COMMENT ON INDEX items_name_idx IS 'by name';
 SELECT obj_description('items_v'::regclass, 'pg_class'), obj_description('items_name_idx'::regclass, 'pg_class');
 DROP VIEW items_v;
 DROP TABLE items;
+CREATE SEQUENCE doc_id_seq START 100;
+CREATE TABLE docs (id bigint DEFAULT nextval('doc_id_seq'::regclass) PRIMARY KEY, title text);
+ALTER SEQUENCE doc_id_seq OWNED BY docs.id;
+INSERT INTO docs (title) VALUES ('a'), ('b') RETURNING id;
+SELECT pg_get_serial_sequence('docs', 'id');
+SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'docs';
+TRUNCATE docs RESTART IDENTITY;
+INSERT INTO docs (title) VALUES ('c') RETURNING id;
+CREATE TABLE tally (id serial PRIMARY KEY, n integer);
+SELECT setval('tally_id_seq', 40);
+ALTER TABLE tally ALTER COLUMN n SET DEFAULT 0;
+-- differs: result type differs: a serial key is a 64-bit rowid alias (type: id oid 23 vs 20)
+INSERT INTO tally DEFAULT VALUES RETURNING id, n;
+-- differs: SQLite cannot add a column with a non-constant default to a table with rows (0A000)
+ALTER TABLE tally ADD COLUMN extra integer DEFAULT nextval('doc_id_seq');
+-- differs: the column was not added (42703)
+INSERT INTO tally (n) VALUES (1) RETURNING n, extra;
+DROP TABLE tally;
+DROP TABLE docs;
+SELECT count(*) FROM pg_sequences WHERE sequencename = 'doc_id_seq';

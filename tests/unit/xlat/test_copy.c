@@ -65,6 +65,12 @@ START_TEST(copy_query_form)
 }
 END_TEST
 
+/* The catalog's shardlite_forget (not linked here): the scripts only need it to exist. */
+static void forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3_result_null(ctx);
+}
+
 /* A script is what SQLite's exec runs: each part must prepare on the test schema. */
 static void check_script(const char *pg, const char *want)
 {
@@ -74,6 +80,7 @@ static void check_script(const char *pg, const char *want)
 	ck_assert_str_eq(st->sql, want);
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	sqlite3_create_function(db, "shardlite_forget", 2, SQLITE_UTF8, NULL, forget, NULL, NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -86,7 +93,9 @@ static void check_script(const char *pg, const char *want)
 START_TEST(scripts)
 {
 	check_script("DROP TABLE IF EXISTS t, public.u, nope",
-		     "DROP TABLE IF EXISTS t; DROP TABLE IF EXISTS u; DROP TABLE IF EXISTS nope");
+		     "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't'); DROP TABLE IF "
+		     "EXISTS u; SELECT shardlite_forget('table', 'u'); DROP TABLE IF EXISTS nope; "
+		     "SELECT shardlite_forget('table', 'nope')");
 	check_script("TRUNCATE TABLE t, u", "DELETE FROM t; DELETE FROM u");
 	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
 	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
@@ -98,8 +107,10 @@ START_TEST(drop_parts)
 	struct arena *a = arena_new(0);
 	struct xlat_stmt *st = xtranslate("DROP TABLE IF EXISTS a, public.\"B c\"", NULL, 0, 1, a);
 	ck_assert_uint_eq(st->nparts, 2);
-	ck_assert_str_eq(st->parts[0], "DROP TABLE IF EXISTS a");
-	ck_assert_str_eq(st->parts[1], "DROP TABLE IF EXISTS \"B c\"");
+	ck_assert_str_eq(st->parts[0],
+			 "DROP TABLE IF EXISTS a; SELECT shardlite_forget('table', 'a')");
+	ck_assert_str_eq(st->parts[1],
+			 "DROP TABLE IF EXISTS \"B c\"; SELECT shardlite_forget('table', 'B c')");
 	ck_assert_str_eq(st->part_tables[1], "B c");
 	st = xtranslate("TRUNCATE a, public.b", NULL, 0, 1, a);
 	ck_assert_str_eq(st->parts[1], "DELETE FROM b");

@@ -28,11 +28,11 @@ static const struct kindcase kinds[] = {
 	{"UPDATE t SET a = 1 RETURNING a", XLAT_SQL, "UPDATE", XLAT_TAG_ROWS, true, true, false},
 	{"DELETE FROM t", XLAT_SQL, "DELETE", XLAT_TAG_ROWS, false, true, false},
 	{"CREATE TABLE n (a int)", XLAT_SQL, "CREATE TABLE", XLAT_TAG_PLAIN, false, true, true},
-	{"DROP TABLE t", XLAT_SQL, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP TABLE t", XLAT_SCRIPT, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"CREATE INDEX ON t (b)", XLAT_SQL, "CREATE INDEX", XLAT_TAG_PLAIN, false, true, true},
-	{"DROP INDEX i", XLAT_SQL, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP INDEX i", XLAT_SCRIPT, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
 	{"CREATE VIEW w AS SELECT 1", XLAT_SQL, "CREATE VIEW", XLAT_TAG_PLAIN, false, true, true},
-	{"DROP VIEW v", XLAT_SQL, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
+	{"DROP VIEW v", XLAT_SCRIPT, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
 	{"ALTER TABLE t ADD COLUMN z int", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true,
 	 true},
 	{"ALTER TABLE t RENAME TO t2", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true, true},
@@ -77,6 +77,13 @@ static const struct {
 	 "NULL, NULL, NULL, NULL, NULL, NULL)", "DROP SEQUENCE"},
 	{"TRUNCATE t RESTART IDENTITY", "DELETE FROM t; SELECT shardlite_seq_restart('t')",
 	 "TRUNCATE TABLE"},
+	/* a dropped object's comments (and a table's owned sequences) go with it */
+	{"DROP TABLE t", "DROP TABLE t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
+	{"DROP TABLE IF EXISTS public.t RESTRICT",
+	 "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
+	{"DROP INDEX IF EXISTS i CASCADE",
+	 "DROP INDEX IF EXISTS i; SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
+	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
 	{"CREATE SEQUENCE s INCREMENT -2 MINVALUE -10 NO MAXVALUE CYCLE OWNED BY t.a",
 	 "CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "
 	 "NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "
@@ -96,6 +103,54 @@ static const struct {
 	 "SELECT shardlite_view_save('v'); DROP VIEW IF EXISTS v; CREATE VIEW v AS SELECT 1 AS x; "
 	 "SELECT shardlite_view_check('v')", "CREATE VIEW"},
 };
+
+/* ALTER TABLE actions done as rebuilds: what the session is told. */
+static const struct {
+	const char *pg;
+	enum xlat_rebuild_kind kind;
+	const char *column, *default_pg, *decl, *convert, *name;
+	bool missing_ok;
+} alters[] = {
+	{"ALTER TABLE t ALTER COLUMN a SET DEFAULT now() ;", XLAT_RB_SET_DEFAULT, "a", "now()",
+	 NULL, NULL, NULL, false},
+	{"ALTER TABLE \"set\" ALTER set SET DEFAULT 'x''s' || 'y'", XLAT_RB_SET_DEFAULT, "set",
+	 "'x''s' || 'y'", NULL, NULL, NULL, false},
+	{"ALTER TABLE t ALTER COLUMN a DROP DEFAULT", XLAT_RB_SET_DEFAULT, "a", NULL, NULL, NULL,
+	 NULL, false},
+	{"ALTER TABLE t ALTER COLUMN a TYPE bigint", XLAT_RB_ALTER_TYPE, "a", NULL, "bigint",
+	 "CAST(iif(typeof(a) = 'real', round(a), a) AS INTEGER)", NULL, false},
+	{"ALTER TABLE t ALTER a SET DATA TYPE varchar(5) USING b || 'x'", XLAT_RB_ALTER_TYPE, "a",
+	 NULL, "character varying(5)", "substr(CAST((b || 'x') AS TEXT), 1, 5)", NULL, false},
+	{"ALTER TABLE t DROP CONSTRAINT IF EXISTS t_a_check", XLAT_RB_DROP_CONSTRAINT, NULL, NULL,
+	 NULL, NULL, "t_a_check", true},
+};
+
+static void str_eq_or_null(const char *got, const char *want, const char *what)
+{
+	if (!want)
+		ck_assert_msg(!got, "%s: want NULL, got %s", what, got);
+	else
+		ck_assert_msg(got && strcmp(got, want) == 0, "%s: want %s, got %s", what, want,
+			      got ? got : "NULL");
+}
+
+START_TEST(test_alters)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(alters[_i].pg, NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	const struct xlat_rebuild *rb = st->rebuild;
+	ck_assert_int_eq(rb->kind, alters[_i].kind);
+	str_eq_or_null(rb->column, alters[_i].column, "column");
+	str_eq_or_null(rb->default_pg, alters[_i].default_pg, "default");
+	str_eq_or_null(rb->decl, alters[_i].decl, "decl");
+	str_eq_or_null(rb->convert, alters[_i].convert, "convert");
+	if (alters[_i].name)
+		str_eq_or_null(rb->name, alters[_i].name, "name");
+	ck_assert(rb->missing_ok == alters[_i].missing_ok);
+	arena_free(a);
+}
+END_TEST
 
 START_TEST(test_scripts)
 {
@@ -499,6 +554,7 @@ Suite *xlat_suite_misc(void)
 	TCase *tc = tcase_create("misc");
 	tcase_add_loop_test(tc, test_kinds, 0, N(kinds));
 	tcase_add_loop_test(tc, test_scripts, 0, N(scripts));
+	tcase_add_loop_test(tc, test_alters, 0, N(alters));
 	tcase_add_test(tc, test_txn_fields);
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);

@@ -36,7 +36,9 @@ static const struct scase cases[] = {
 	{NULL, "DELETE FROM acme.t WHERE id IN (SELECT id FROM t)",
 	 "DELETE FROM acme.t WHERE id IN (SELECT id FROM t)", "acme"},
 	{NULL, "CREATE TABLE acme.n (a integer)", "CREATE TABLE acme.n (a int4)", "acme"},
-	{NULL, "DROP TABLE acme.t", "DROP TABLE acme.t", "acme"},
+	/* DROP TABLE also forgets the table's comments and sequences in the sidecar of the
+	 * session's own file (shardlite_forget), which cannot reach another tenant's */
+	{NULL, "DROP TABLE acme.t", "!0A000", ""},
 	{NULL, "TRUNCATE acme.t", "DELETE FROM acme.t", "acme"},
 	/* the session's own tenant as a prefix is its own file */
 	{NULL, "SELECT a FROM home.t", "SELECT a FROM t", ""},

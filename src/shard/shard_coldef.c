@@ -1,0 +1,505 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_coldef.c: edits of a stored CREATE TABLE text for the rebuilds that change rather
+ * than add — a column's DEFAULT set or dropped, its declared type changed, a constraint
+ * dropped. The text is split into its top-level elements (columns and table constraints) and
+ * each element into tokens (words, quoted names and strings, parenthesized groups), so that a
+ * clause is found by its keywords, never inside a string or an expression. */
+#include "shard_int.h"
+
+#include "catalog.h"
+#include "pgtype.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define MAX_ELEMS 1024
+#define MAX_TOKS 256
+
+struct span {
+	size_t b, e; /* s[b, e) */
+};
+
+struct tok {
+	size_t b, e;
+	char kind; /* 'w' word or number, 'q' quoted, '(' group, 'p' punctuation */
+};
+
+/* The elements between the outer parentheses, split at top-level commas. */
+static size_t elements(const char *s, struct span *el, size_t *open, size_t *close)
+{
+	int depth = 0;
+	size_t n = 0, start = 0;
+	*open = *close = 0;
+	for (size_t i = 0; s[i] && n < MAX_ELEMS;) {
+		char ch = s[i];
+		if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+			char q = ch == '[' ? ']' : ch;
+			for (i++; s[i] && !(s[i] == q && s[i + 1] != q); i += s[i] == q ? 2 : 1)
+				;
+			i += s[i] != '\0';
+			continue;
+		}
+		if (ch == '(' && depth++ == 0) {
+			*open = i;
+			start = i + 1;
+		} else if (ch == ')' && --depth == 0) {
+			*close = i;
+			el[n++] = (struct span){start, i};
+			break;
+		} else if (ch == ',' && depth == 1) {
+			el[n++] = (struct span){start, i};
+			start = i + 1;
+		}
+		i++;
+	}
+	return *close ? n : 0;
+}
+
+static size_t tokens(const char *s, struct span el, struct tok *t)
+{
+	size_t n = 0;
+	for (size_t i = el.b; i < el.e && n < MAX_TOKS;) {
+		char ch = s[i];
+		size_t b = i;
+		if (isspace((unsigned char)ch)) {
+			i++;
+			continue;
+		}
+		if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+			char q = ch == '[' ? ']' : ch;
+			for (i++; i < el.e && !(s[i] == q && s[i + 1] != q); i += s[i] == q ? 2 : 1)
+				;
+			t[n++] = (struct tok){b, i < el.e ? i + 1 : el.e, 'q'};
+			i = t[n - 1].e;
+		} else if (ch == '(') {
+			int depth = 0;
+			for (; i < el.e; i++) {
+				if (s[i] == '\'' || s[i] == '"') { /* a quote inside the group */
+					char q = s[i];
+					for (i++; i < el.e && !(s[i] == q && s[i + 1] != q);
+					     i += s[i] == q ? 2 : 1)
+						;
+					continue;
+				}
+				if (s[i] == '(')
+					depth++;
+				else if (s[i] == ')' && --depth == 0)
+					break;
+			}
+			t[n++] = (struct tok){b, i < el.e ? i + 1 : el.e, '('};
+			i = t[n - 1].e;
+		} else if (isalnum((unsigned char)ch) || ch == '_' || ch == '.') {
+			while (i < el.e && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '.'))
+				i++;
+			t[n++] = (struct tok){b, i, 'w'};
+		} else {
+			t[n++] = (struct tok){b, i + 1, 'p'};
+			i++;
+		}
+	}
+	return n;
+}
+
+static bool is_word(const char *s, const struct tok *t, const char *w)
+{
+	return t->kind == 'w' && t->e - t->b == strlen(w) && strncasecmp(s + t->b, w, t->e - t->b) == 0;
+}
+
+/* A token naming name (bare or quoted, case-insensitively as SQLite compares names). */
+static bool names(const char *s, const struct tok *t, const char *name)
+{
+	size_t n = strlen(name);
+	if (t->kind == 'w')
+		return t->e - t->b == n && strncasecmp(s + t->b, name, n) == 0;
+	return t->kind == 'q' && t->e - t->b == n + 2 && strncasecmp(s + t->b + 1, name, n) == 0;
+}
+
+/* Whether token i starts a column constraint (not a word inside another clause: SET NULL,
+ * SET DEFAULT, NOT DEFERRABLE, GENERATED ALWAYS AS). */
+static bool starts_constraint(const char *s, const struct tok *t, size_t i, size_t n)
+{
+	static const char *const kw[] = {"CONSTRAINT", "PRIMARY", "NOT",   "NULL",
+					 "UNIQUE",     "CHECK",   "DEFAULT", "COLLATE",
+					 "REFERENCES", "GENERATED", "AS"};
+	bool hit = false;
+	for (size_t k = 0; k < ARRAY_LEN(kw) && !hit; k++)
+		hit = is_word(s, &t[i], kw[k]);
+	if (!hit)
+		return false;
+	if (i > 0 && is_word(s, &t[i - 1], "SET") &&
+	    (is_word(s, &t[i], "NULL") || is_word(s, &t[i], "DEFAULT")))
+		return false;
+	if (is_word(s, &t[i], "NOT") && i + 1 < n && is_word(s, &t[i + 1], "DEFERRABLE"))
+		return false;
+	if (i > 0 && is_word(s, &t[i], "AS") && is_word(s, &t[i - 1], "ALWAYS"))
+		return false;
+	return true;
+}
+
+/* The end (token index) of the constraint clause starting at token i. */
+static size_t clause_end(const char *s, const struct tok *t, size_t i, size_t n)
+{
+	size_t j = i + 1;
+	if (is_word(s, &t[i], "CONSTRAINT"))
+		j = i + 2 < n ? i + 3 : n; /* CONSTRAINT name KEYWORD */
+	while (j < n && !starts_constraint(s, t, j, n))
+		j++;
+	return j;
+}
+
+/* ---- the edits: each writes the new text of one element to out ---- */
+
+static void put_without(struct strbuf *out, const char *s, struct span el, size_t cut_b,
+			size_t cut_e)
+{
+	strbuf_append(out, s + el.b, cut_b - el.b);
+	strbuf_append(out, s + cut_e, el.e - cut_e);
+}
+
+/* SET/DROP DEFAULT: the old DEFAULT clause goes, the new one (if any) is appended. */
+static void edit_default(struct strbuf *out, const char *s, struct span el, const char *dflt)
+{
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, el, t), cut_b = el.e, cut_e = el.e;
+	for (size_t i = 1; i < n; i++) {
+		if (is_word(s, &t[i], "DEFAULT") && starts_constraint(s, t, i, n)) {
+			size_t j = i + 1;
+			if (j < n && t[j].kind == 'p') /* a sign */
+				j++;
+			cut_b = t[i].b;
+			cut_e = j < n ? t[j].e : el.e;
+			break;
+		}
+	}
+	size_t len = out->len;
+	put_without(out, s, el, cut_b, cut_e);
+	while (out->len > len && isspace((unsigned char)out->data[out->len - 1]))
+		out->len--;
+	if (dflt)
+		strbuf_printf(out, " %s", dflt);
+}
+
+/* Whether PostgreSQL casts a value of type from to type to in an assignment (what a column's
+ * DEFAULT needs when the column's type changes), by type category. */
+static bool assignable(uint32_t from, uint32_t to)
+{
+	const struct pgtype_info *f = pgtype_by_oid(from), *t = pgtype_by_oid(to);
+	if (from == to || !f || !t || t->category == 'S')
+		return true;
+	return f->category == t->category && (f->category == 'N' || f->category == 'D');
+}
+
+/* The declared type: the tokens after the name up to the first constraint. A DEFAULT must
+ * still fit the new type (42804 otherwise, as in PostgreSQL). */
+static bool edit_type(struct strbuf *out, const char *s, struct span el, const char *decl,
+		      const char *column, struct pgerr *err)
+{
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, el, t), j = 1;
+	bool has_default = false;
+	while (j < n && !starts_constraint(s, t, j, n))
+		j++;
+	for (size_t i = j; i < n; i++)
+		has_default |= is_word(s, &t[i], "DEFAULT") && starts_constraint(s, t, i, n);
+	for (size_t i = j; i < n; i++) {
+		if (is_word(s, &t[i], "AUTOINCREMENT"))
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "changing the type of a serial or identity column is not "
+					 "supported (it is the table's rowid)");
+	}
+	char *old = base_xstrndup(s + t[0].e, (j < n ? t[j].b : el.e) - t[0].e);
+	char *neu = base_xstrdup(decl[0] == '"' ? decl + 1 : decl);
+	if (decl[0] == '"')
+		neu[strlen(neu) - 1] = '\0';
+	int32_t typmod;
+	uint32_t from = pgtype_from_decl(old, &typmod), to = pgtype_from_decl(neu, &typmod);
+	free(old);
+	free(neu);
+	if (has_default && !assignable(from, to)) {
+		const struct pgtype_info *ti = pgtype_by_oid(to);
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "default for column \"%s\" cannot be cast automatically to type %s",
+				 column, ti ? ti->sql_name : decl);
+	}
+	strbuf_append(out, s + el.b, t[0].e - el.b);
+	strbuf_printf(out, " %s", decl);
+	if (j < n)
+		strbuf_append(out, s + t[j - 1].e, el.e - t[j - 1].e);
+	return true;
+}
+
+/* Which element defines column col (0-based), or -1. Table constraints start with a keyword. */
+static int column_element(const char *s, const struct span *el, size_t n, const char *col)
+{
+	for (size_t k = 0; k < n; k++) {
+		struct tok t[MAX_TOKS];
+		size_t nt = tokens(s, el[k], t);
+		if (nt && names(s, &t[0], col))
+			return (int)k;
+	}
+	return -1;
+}
+
+char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(old, el, &open, &close);
+	int col = n ? column_element(old, el, n, rb->column ? rb->column : "") : -1;
+	char *r = NULL;
+	if (!n) {
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "the definition of table \"%s\" cannot be rebuilt", rb->table);
+	} else if (col < 0) {
+		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", rb->column, rb->table);
+	} else {
+		struct strbuf out;
+		bool ok = true;
+		strbuf_init(&out, 0);
+		strbuf_append(&out, old, el[0].b);
+		for (size_t k = 0; k < n; k++) {
+			if (k)
+				strbuf_putc(&out, ',');
+			if ((int)k != col)
+				strbuf_append(&out, old + el[k].b, el[k].e - el[k].b);
+			else if (rb->kind == SHARD_RB_SET_DEFAULT)
+				edit_default(&out, old, el[k], rb->constraint);
+			else
+				ok = edit_type(&out, old, el[k], rb->decl, rb->column, err);
+		}
+		strbuf_puts(&out, old + close);
+		if (ok)
+			r = strbuf_take(&out);
+		else
+			strbuf_fini(&out);
+	}
+	free(el);
+	return r;
+}
+
+/* ---- DROP CONSTRAINT ---- */
+
+/* Removes the clause of element k (tokens [i, j)) or, when it is the whole element, the
+ * element; writes the table text without it. */
+static char *without(const char *old, const struct span *el, size_t n, size_t close, size_t k,
+		     size_t cut_b, size_t cut_e)
+{
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, old, el[0].b);
+	bool first = true;
+	for (size_t x = 0; x < n; x++) {
+		bool whole = x == k && cut_b == el[x].b && cut_e == el[x].e;
+		if (whole)
+			continue;
+		if (!first)
+			strbuf_putc(&out, ',');
+		first = false;
+		if (x == k)
+			put_without(&out, old, el[x], cut_b, cut_e);
+		else
+			strbuf_append(&out, old + el[x].b, el[x].e - el[x].b);
+	}
+	strbuf_puts(&out, old + close);
+	return strbuf_take(&out);
+}
+
+/* s[b, e) without blanks at either end. */
+static void trim(const char *s, size_t *b, size_t *e)
+{
+	while (*b < *e && isspace((unsigned char)s[*b]))
+		(*b)++;
+	while (*e > *b && isspace((unsigned char)s[*e - 1]))
+		(*e)--;
+}
+
+/* Whether the group token g, "(a, b)", lists exactly d's columns in order. */
+static bool group_is(const char *s, const struct tok *g, const struct shard_drop_target *d)
+{
+	if (g->kind != '(')
+		return false;
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, (struct span){g->b + 1, g->e - 1}, t), k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i].kind == 'p' && s[t[i].b] == ',')
+			continue;
+		if (k >= d->ncols || !names(s, &t[i], d->cols[k]))
+			return false;
+		k++;
+	}
+	return k == d->ncols;
+}
+
+/* Whether the CHECK group token g holds exactly the expression text of d. */
+static bool check_is(const char *s, const struct tok *g, const struct shard_drop_target *d)
+{
+	size_t b = g->b + 1, e = g->e - 1, cb = 0, ce = strlen(d->check);
+	trim(s, &b, &e);
+	trim(d->check, &cb, &ce);
+	return g->kind == '(' && e - b == ce - cb && strncmp(s + b, d->check + cb, e - b) == 0;
+}
+
+/* Whether the clause tokens t[i, j) are the constraint rb describes (an unnamed one, found by
+ * kind and columns or CHECK text): kind 'p', 'u', 'f', 'c' as pg_constraint's contype. */
+static bool clause_matches(const char *s, const struct tok *t, size_t i, size_t j,
+			   const struct shard_drop_target *d, const char *column)
+{
+	const struct tok *k = &t[i];
+	switch (d->contype) {
+	case 'p':
+		return is_word(s, k, "PRIMARY");
+	case 'u':
+		return is_word(s, k, "UNIQUE") &&
+		       (column ? d->ncols == 1 && strcasecmp(d->cols[0], column) == 0
+			       : i + 1 < j && group_is(s, &t[i + 1], d));
+	case 'f':
+		return (column && is_word(s, k, "REFERENCES") && d->ncols == 1 &&
+			strcasecmp(d->cols[0], column) == 0) ||
+		       (!column && is_word(s, k, "FOREIGN") && i + 2 < j &&
+			group_is(s, &t[i + 2], d));
+	case 'c':
+		return is_word(s, k, "CHECK") && i + 1 < j && check_is(s, &t[i + 1], d);
+	default:
+		return false;
+	}
+}
+
+char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(old, el, &open, &close);
+	char *r = NULL;
+	for (size_t k = 0; k < n && !r; k++) {
+		struct tok t[MAX_TOKS];
+		size_t nt = tokens(old, el[k], t);
+		bool is_col = nt && !starts_constraint(old, t, 0, nt) && !is_word(old, &t[0], "FOREIGN");
+		char colname[256] = "";
+		if (is_col && t[0].e - t[0].b < sizeof(colname)) {
+			size_t q = t[0].kind == 'q';
+			memcpy(colname, old + t[0].b + q, t[0].e - t[0].b - 2 * q);
+			colname[t[0].e - t[0].b - 2 * q] = '\0';
+		}
+		for (size_t i = is_col ? 1 : 0; i < nt && !r; i++) {
+			if (!starts_constraint(old, t, i, nt))
+				continue;
+			size_t j = clause_end(old, t, i, nt);
+			bool named = is_word(old, &t[i], "CONSTRAINT") && i + 1 < nt &&
+				     names(old, &t[i + 1], d->name);
+			size_t body = is_word(old, &t[i], "CONSTRAINT") ? i + 2 : i;
+			bool unnamed = !is_word(old, &t[i], "CONSTRAINT") &&
+				       clause_matches(old, t, body, j, d, is_col ? colname : NULL);
+			if (named || unnamed) {
+				size_t cut_b = is_col ? t[i].b : el[k].b;
+				size_t cut_e = is_col ? (j < nt ? t[j].b : el[k].e) : el[k].e;
+				r = without(old, el, n, close, k, cut_b, cut_e);
+			}
+			i = j - 1;
+		}
+	}
+	if (!r)
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "constraint \"%s\" cannot be found in the definition of its table", d->name);
+	free(el);
+	return r;
+}
+
+/* ---- finding what DROP CONSTRAINT drops: the catalog's pg_constraint ---- */
+
+#define SQLSTATE_DEPENDENT_OBJECTS "2BP01"
+
+static char *col_dup(sqlite3_stmt *vm, int i)
+{
+	const unsigned char *t = sqlite3_column_text(vm, i);
+	return t ? base_xstrdup((const char *)t) : NULL;
+}
+
+/* Looks the constraint up as pg_constraint shows it (which also names unnamed ones the way
+ * PostgreSQL would). False when there is none. */
+static bool find_target(sqlite3 *db, const struct shard_rebuild *rb, struct shard_drop_target *d,
+			char **colbuf, char **check)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT c.contype, c.conbin, (SELECT group_concat(a.attname, "
+			       "char(9)) FROM json_each('[' || trim(c.conkey, '{}') || ']') j JOIN "
+			       "pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = j.value) "
+			       "FROM pg_constraint c WHERE c.conrelid = ?1 AND c.conname = ?2",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(vm, 1, catalog_rel_oid(rb->table));
+	sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
+	if (sqlite3_step(vm) == SQLITE_ROW) {
+		found = true;
+		const unsigned char *type = sqlite3_column_text(vm, 0);
+		d->contype = type ? (char)type[0] : '?';
+		*check = col_dup(vm, 1);
+		*colbuf = col_dup(vm, 2);
+	}
+	sqlite3_finalize(vm);
+	d->name = rb->name;
+	d->check = *check ? *check : "";
+	d->ncols = 0;
+	d->cols = base_xcalloc(64, sizeof(char *));
+	for (char *p = *colbuf, *save = NULL; p && d->ncols < 64; p = NULL) {
+		for (char *tk = strtok_r(p, "\t", &save); tk && d->ncols < 64;
+		     tk = strtok_r(NULL, "\t", &save))
+			d->cols[d->ncols++] = tk;
+	}
+	return found;
+}
+
+bool shard_table_referenced(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *vm = NULL;
+	bool any = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+			       "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
+			       "m.name <> ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+		any = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return any;
+}
+
+static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, const char *old,
+			 struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL, *r = NULL;
+	if (!find_target(db, rb, &d, &colbuf, &check)) {
+		if (!rb->missing_ok)
+			pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+				  "constraint \"%s\" of relation \"%s\" does not exist", rb->name,
+				  rb->table);
+	} else if ((d.contype == 'p' || d.contype == 'u') && shard_table_referenced(db, rb->table)) {
+		pgerr_set(err, SQLSTATE_DEPENDENT_OBJECTS,
+			  "cannot drop constraint %s on table %s because other objects depend on it",
+			  rb->name, rb->table);
+		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	} else if (d.contype == 'p' && strcasestr(old, "AUTOINCREMENT")) {
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "dropping the primary key of a serial or identity column is not supported "
+			  "(it is the table's rowid)");
+	} else {
+		r = shard_coldef_drop(old, &d, err);
+	}
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return r;
+}
+
+char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
+			   const char *old, struct pgerr *err)
+{
+	if (rb->kind == SHARD_RB_DROP_CONSTRAINT)
+		return drop_change(c, rb, old, err);
+	return shard_coldef_edit(old, rb, err);
+}

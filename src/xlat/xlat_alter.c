@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_alter.c: the ALTER TABLE actions SQLite cannot make in place and that the session
+ * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, ALTER COLUMN [SET DATA]
+ * TYPE ... [USING ...], DROP CONSTRAINT [IF EXISTS] — and xlat_column_default, which writes a
+ * DEFAULT for a column whose declared type only the session can read. */
+#include "xlat_int.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static struct xlat_rebuild *rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+				    enum xlat_rebuild_kind kind)
+{
+	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
+	rb->kind = kind;
+	rb->table = arena_strdup(c->a, table->relname);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = rb;
+	xlat_nocache(c);
+	return rb;
+}
+
+/* The statement's text after its "SET DEFAULT" (the expression runs to the statement's end:
+ * one action per ALTER TABLE), without the trailing blanks and semicolon. Quoted names and
+ * strings are skipped, so only the clause's own keywords match. */
+static const char *default_text(struct xlat_ctx *c)
+{
+	const char *s = c->src + c->st->location;
+	size_t n = c->st->length ? (size_t)c->st->length : strlen(s);
+	bool after_set = false;
+	for (size_t i = 0; i < n;) {
+		if (s[i] == '"' || s[i] == '\'') {
+			char q = s[i];
+			for (i++; i < n && !(s[i] == q && (i + 1 >= n || s[i + 1] != q));
+			     i += s[i] == q ? 2 : 1)
+				;
+			i++;
+			after_set = false;
+			continue;
+		}
+		if (!isalpha((unsigned char)s[i]) && s[i] != '_') {
+			i++;
+			continue;
+		}
+		size_t b = i;
+		while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '$'))
+			i++;
+		if (after_set && i - b == 7 && strncasecmp(s + b, "DEFAULT", 7) == 0) {
+			while (n > i && (isspace((unsigned char)s[n - 1]) || s[n - 1] == ';'))
+				n--;
+			while (i < n && isspace((unsigned char)s[i]))
+				i++;
+			return arena_strndup(c->a, s + i, n - i);
+		}
+		after_set = i - b == 3 && strncasecmp(s + b, "SET", 3) == 0;
+	}
+	return NULL;
+}
+
+static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd)
+{
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
+	rb->column = arena_strdup(c->a, cmd->name);
+	if (!cmd->def)
+		return true; /* DROP DEFAULT */
+	rb->default_pg = default_text(c);
+	return rb->default_pg ? true : xlat_unsupported(c, -1, "this SET DEFAULT");
+}
+
+static bool drop_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			    const PgQuery__AlterTableCmd *cmd)
+{
+	if (cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return xlat_unsupported(c, -1, "DROP CONSTRAINT ... CASCADE");
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_DROP_CONSTRAINT);
+	rb->name = arena_strdup(c->a, cmd->name);
+	rb->missing_ok = cmd->missing_ok;
+	return true;
+}
+
+/* ALTER COLUMN c TYPE t [USING e]: the new declared type as CREATE TABLE writes it, and each
+ * row's new value: CAST(e AS t), e being the column itself without USING. */
+static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		       const PgQuery__AlterTableCmd *cmd)
+{
+	const PgQuery__ColumnDef *cd = cmd->def && cmd->def->node_case == NODE(COLUMN_DEF)
+					       ? cmd->def->column_def
+					       : NULL;
+	struct xlat_typeref tr;
+	if (!cd || !cd->type_name)
+		return xlat_unsupported(c, -1, "this ALTER COLUMN TYPE");
+	if (cd->coll_clause)
+		return xlat_unsupported(c, -1, "COLLATE in ALTER COLUMN TYPE");
+	if (!xlat_type_resolve(c, cd->type_name, &tr))
+		return false;
+	if (tr.serial)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+				 "type \"%s\" does not exist",
+				 xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ALTER_TYPE);
+	rb->column = arena_strdup(c->a, cmd->name);
+	const char *decl = xlat_type_format(c, &tr);
+	/* a modifier in the middle ("timestamp(3) with time zone") needs quotes in SQLite */
+	rb->decl = strchr(decl, '(') && decl[strlen(decl) - 1] != ')'
+			   ? arena_printf(c->a, "\"%s\"", decl)
+			   : decl;
+	PgQuery__ColumnRef ref = PG_QUERY__COLUMN_REF__INIT;
+	PgQuery__Node field = PG_QUERY__NODE__INIT, arg = PG_QUERY__NODE__INIT;
+	PgQuery__String name = PG_QUERY__STRING__INIT;
+	PgQuery__Node *fields[] = {&field};
+	name.sval = cmd->name;
+	field.node_case = NODE(STRING);
+	field.string = &name;
+	ref.fields = fields;
+	ref.n_fields = 1;
+	ref.location = -1;
+	arg.node_case = NODE(COLUMN_REF);
+	arg.column_ref = &ref;
+	PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+	tc.arg = cd->raw_default ? cd->raw_default : &arg;
+	tc.type_name = cd->type_name;
+	tc.location = -1;
+	struct strbuf *saved = c->sb, sb;
+	struct xlat_type ignored;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	unsigned flags = c->flags;
+	c->flags |= XLAT_X_NOSUBQUERY;
+	bool ok = xlat_cast(c, &tc, &ignored) && !sb.failed;
+	c->flags = flags;
+	c->sb = saved;
+	rb->convert = ok ? arena_strndup(c->a, sb.data, sb.len) : NULL;
+	strbuf_fini(&sb);
+	return ok;
+}
+
+bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd)
+{
+	switch (cmd->subtype) {
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+		return set_default(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+		return drop_constraint(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+		return alter_type(c, table, cmd);
+	default:
+		return xlat_unsupported(c, -1, "this ALTER TABLE action");
+	}
+}
+
+bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
+			 struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE TABLE x (c ");
+	strbuf_puts(&sb, decl && *decl ? decl : "text");
+	strbuf_printf(&sb, " DEFAULT %s)", expr);
+	struct xlat_stmt *st = NULL;
+	size_t n = 0;
+	bool ok = !sb.failed && xlat_translate(sb.data, NULL, 0, a, &st, &n, err);
+	strbuf_fini(&sb);
+	if (!ok || n != 1 || st->kind != XLAT_SQL) {
+		if (ok)
+			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "this DEFAULT expression is not supported");
+		err->position = 0; /* the position was in the text made here */
+		return false;
+	}
+	/* "CREATE TABLE x (c <type> DEFAULT ...)": the clause up to the closing parenthesis */
+	const char *d = strstr(st->sql, " DEFAULT ");
+	size_t len = d ? strlen(d + 1) : 0;
+	if (!d || len < 2 || d[len] != ')')
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "this DEFAULT expression is not supported");
+	*out = arena_strndup(a, d + 1, len - 1);
+	return true;
+}

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_seq.c: sequences, comments, triggers, CREATE OR REPLACE VIEW's checks and the table
+ * statistics on an in-memory database — PostgreSQL statements through the translator, run as
+ * the session runs them (a script with sqlite3_exec, a query step by step). */
+#include <check.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "pgfn.h"
+#include "xlat.h"
+
+static sqlite3 *db;
+static struct catalog_session sess;
+
+static void setup(void)
+{
+	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_ptr_nonnull(pgfn_register(db));
+	struct cat_conn *cc = catalog_register(db, &err);
+	ck_assert_ptr_nonnull(cc);
+	sess = (struct catalog_session){.user = "alice", .database = "acme", .backend_pid = 7,
+					.seqvals = catalog_seqvals_new()};
+	catalog_lend(cc, &sess);
+}
+
+static void teardown(void)
+{
+	sqlite3_close(db);
+	catalog_seqvals_free(sess.seqvals);
+}
+
+/* Translates pg and runs it; returns the rows as "a|b;c|d" or "ERROR SSSSS" (static). */
+static const char *run(const char *pg)
+{
+	static char out[2048];
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = NULL;
+	size_t n = 0;
+	struct pgerr err;
+	pgerr_clear(&err);
+	out[0] = '\0';
+	if (!xlat_translate(pg, NULL, 0, a, &st, &n, &err)) {
+		snprintf(out, sizeof(out), "ERROR %s", err.sqlstate);
+		arena_free(a);
+		return out;
+	}
+	ck_assert_int_eq(n, 1);
+	int rc = SQLITE_OK;
+	if (st->kind == XLAT_SCRIPT) {
+		rc = sqlite3_exec(db, st->sql, NULL, NULL, NULL);
+	} else {
+		sqlite3_stmt *vm = NULL;
+		ck_assert_msg(sqlite3_prepare_v2(db, st->sql, -1, &vm, NULL) == SQLITE_OK, "%s: %s",
+			      st->sql, sqlite3_errmsg(db));
+		size_t len = 0;
+		while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+			for (int i = 0; i < sqlite3_column_count(vm); i++) {
+				const char *v = (const char *)sqlite3_column_text(vm, i);
+				len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
+							i ? "|" : len ? ";" : "", v ? v : "<null>");
+			}
+		}
+		sqlite3_finalize(vm);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	if (rc != SQLITE_OK) {
+		char state[6] = "?????";
+		const char *text = NULL;
+		if (!pgfn_error_split(sqlite3_errmsg(db), state, &text))
+			snprintf(state, sizeof(state), "%s", "XX000");
+		snprintf(out, sizeof(out), "ERROR %s", state);
+	}
+	arena_free(a);
+	return out;
+}
+
+#define EXPECT(pg, want) ck_assert_str_eq(run(pg), want)
+
+START_TEST(sequence_values)
+{
+	EXPECT("SELECT lastval()", "ERROR 55000");
+	EXPECT("CREATE SEQUENCE s INCREMENT 5 START 10 MAXVALUE 30", "");
+	EXPECT("SELECT currval('s')", "ERROR 55000");
+	EXPECT("SELECT nextval('s'), nextval('s'), currval('s'), lastval()", "10|15|15|15");
+	EXPECT("SELECT setval('s', 30), currval('s')", "30|30");
+	EXPECT("SELECT nextval('s')", "ERROR 2200H");
+	EXPECT("SELECT setval('s', 20, false), nextval('s')", "20|20");
+	EXPECT("SELECT setval('s', 31)", "ERROR 22003");
+	EXPECT("SELECT nextval('nope')", "ERROR 42P01");
+	EXPECT("ALTER SEQUENCE s INCREMENT -1 MINVALUE 1 RESTART WITH 3", "");
+	EXPECT("SELECT nextval('s'), nextval('s'), nextval('s')", "3|2|1");
+	EXPECT("SELECT last_value, increment_by, max_value FROM pg_sequences", "1|-1|30");
+	EXPECT("CREATE SEQUENCE s", "ERROR 42P07");
+	EXPECT("CREATE SEQUENCE bad MINVALUE 5 MAXVALUE 5", "ERROR 22023");
+	EXPECT("DROP SEQUENCE s", "");
+	EXPECT("SELECT count(*) FROM pg_class WHERE relkind = 'S'", "0");
+	EXPECT("DROP SEQUENCE s", "ERROR 42P01");
+	/* the catalog follows a rolled-back definition */
+	ck_assert_int_eq(sqlite3_exec(db, "BEGIN", NULL, NULL, NULL), SQLITE_OK);
+	EXPECT("CREATE SEQUENCE gone", "");
+	EXPECT("SELECT count(*) FROM pg_sequences", "1");
+	ck_assert_int_eq(sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	EXPECT("SELECT count(*) FROM pg_sequences", "0");
+	/* a DEFAULT as pg_dump writes it, shown as PostgreSQL shows it */
+	EXPECT("CREATE SEQUENCE d_seq", "");
+	EXPECT("CREATE TABLE d (id bigint DEFAULT nextval('d_seq'::regclass), x int DEFAULT "
+	       "nextval('d_seq'))",
+	       "");
+	EXPECT("INSERT INTO d DEFAULT VALUES RETURNING id, x", "1|2");
+	EXPECT("SELECT string_agg(pg_get_expr(adbin, adrelid), ', ') FROM pg_attrdef",
+	       "nextval('d_seq'::regclass), nextval('d_seq'::regclass)");
+}
+END_TEST
+
+START_TEST(serial_sequence)
+{
+	EXPECT("CREATE TABLE t (id bigserial PRIMARY KEY, v text)", "");
+	EXPECT("INSERT INTO t (v) VALUES ('a'), ('b')", "");
+	EXPECT("SELECT pg_get_serial_sequence('t', 'id'), pg_get_serial_sequence('t', 'v')",
+	       "public.t_id_seq|<null>");
+	EXPECT("SELECT nextval('t_id_seq')", "3");
+	EXPECT("INSERT INTO t (v) VALUES ('c') RETURNING id", "4");
+	EXPECT("SELECT setval('t_id_seq', 10)", "10");
+	EXPECT("INSERT INTO t (v) VALUES ('d') RETURNING id", "11");
+	EXPECT("SELECT pg_get_expr(adbin, adrelid) FROM pg_attrdef", "nextval('t_id_seq'::regclass)");
+	EXPECT("SELECT d.deptype, d.refobjsubid FROM pg_depend d JOIN pg_class c ON c.oid = "
+	       "d.objid WHERE c.relname = 't_id_seq'",
+	       "a|1");
+	EXPECT("TRUNCATE t RESTART IDENTITY", "");
+	EXPECT("INSERT INTO t (v) VALUES ('e') RETURNING id", "1");
+	EXPECT("DROP SEQUENCE t_id_seq", "ERROR 2BP01");
+}
+END_TEST
+
+START_TEST(comments)
+{
+	EXPECT("CREATE TABLE t (a int, b text)", "");
+	EXPECT("COMMENT ON TABLE t IS 'the table'", "");
+	EXPECT("COMMENT ON COLUMN t.b IS 'bee'", "");
+	EXPECT("SELECT obj_description('t'::regclass, 'pg_class'), col_description('t'::regclass, "
+	       "2), col_description('t'::regclass, 1)",
+	       "the table|bee|<null>");
+	EXPECT("COMMENT ON COLUMN t.nope IS 'x'", "ERROR 42703");
+	EXPECT("COMMENT ON VIEW t IS 'x'", "ERROR 42809");
+	EXPECT("COMMENT ON TABLE t IS NULL", "");
+	EXPECT("SELECT count(*) FROM pg_description", "1");
+	EXPECT("DROP TABLE t", "");
+	EXPECT("SELECT count(*) FROM _shardlite_comments", "0");
+	EXPECT("SELECT count(*) FROM pg_class WHERE relname LIKE '\\_shardlite%'", "0");
+}
+END_TEST
+
+START_TEST(triggers_and_views)
+{
+	EXPECT("CREATE TABLE t (a int, b int)", "");
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "CREATE TRIGGER t_upd BEFORE UPDATE OF a ON t BEGIN SELECT 1; "
+				      "END",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	EXPECT("SELECT tgname, tgtype, pg_get_triggerdef(oid) LIKE 'CREATE TRIGGER t_upd%' FROM "
+	       "pg_trigger",
+	       "t_upd|19|1");
+	EXPECT("SELECT relhastriggers FROM pg_class WHERE relname = 't'", "1");
+	EXPECT("CREATE OR REPLACE VIEW v AS SELECT a, b FROM t", "");
+	EXPECT("CREATE OR REPLACE VIEW v AS SELECT a FROM t", "ERROR 42P16");
+	EXPECT("CREATE OR REPLACE VIEW v AS SELECT a, b, a + b AS c FROM t", "");
+	EXPECT("CREATE OR REPLACE VIEW t AS SELECT 1 AS a", "ERROR 42809");
+	EXPECT("INSERT INTO t VALUES (1, 2), (3, 4)", "");
+	EXPECT("SELECT relname, n_live_tup, seq_scan FROM pg_stat_user_tables", "t|2|0");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("catalog_seq");
+	TCase *tc = tcase_create("seq");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, sequence_values);
+	tcase_add_test(tc, serial_sequence);
+	tcase_add_test(tc, comments);
+	tcase_add_test(tc, triggers_and_views);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
