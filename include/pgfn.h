@@ -23,5 +23,8 @@ bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
+/* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
+ * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001). */
+int pgfn_register_cast(sqlite3 *db);
 
 #endif

@@ -125,6 +125,30 @@ struct xlat_stmt {
 	int length;   /* byte length of the statement in the input (0 = to the end) */
 };
 
+/* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column
+ * of each table and view, so that column references, the aggregates and conditionals over
+ * them, and the parameters compared with or stored into them get PostgreSQL's types, and
+ * values stored into a column are checked as PostgreSQL checks them (range, length, input
+ * syntax). Lent by the caller for one xlat_translate_in call. */
+struct xlat_schema_col {
+	const char *name;
+	uint32_t type_oid; /* 0: not known (an expression column of a view) */
+	int32_t typmod;    /* -1 when none */
+};
+struct xlat_schema {
+	/* The columns of relation name (a table or view of the tenant, matched as SQLite
+	 * matches names): true with *cols (ncols entries, valid until the call returns; may
+	 * live in a), false when there is no such relation. Called from the translating
+	 * thread only, on cache misses only. */
+	bool (*table_fn)(void *arg, const char *name, struct arena *a,
+			 const struct xlat_schema_col **cols, size_t *ncols);
+	void *arg;
+	/* Identifies the schema's content: equal fingerprints mean equal columns and types in
+	 * every relation. The translation cache keys on it, so a translation made for one
+	 * schema is never handed to a statement run against another. */
+	uint64_t fingerprint;
+};
+
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
  * are the types a Parse message gave (may be NULL/0); they fill and override inferred types.
  * Everything returned lives in arena a. Returns false with err set (42601 + position for syntax
@@ -138,6 +162,11 @@ struct xlat_stmt {
 bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
 		    struct arena *a, struct xlat_stmt **out, size_t *nout,
 		    struct pgerr *err) MUST_CHECK;
+/* As xlat_translate, knowing the tenant's schema (NULL: no schema; column types are then
+ * left to the SQLite columns' declared types and no value checks are emitted). */
+bool xlat_translate_in(const char *sql, const uint32_t *param_types, int nparam_types,
+		       const struct xlat_schema *schema, struct arena *a, struct xlat_stmt **out,
+		       size_t *nout, struct pgerr *err) MUST_CHECK;
 
 /* The translation cache behind xlat_translate: one per process, shared by every thread.
  * A single-statement text seen before, also with other constants in it, is answered from a

@@ -13,6 +13,7 @@ int pgfn_register(sqlite3 *db)
 {
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
+		pgfn_register_cast,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		int rc = areas[i](db);

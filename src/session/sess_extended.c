@@ -90,7 +90,8 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	st->sql = arena_strdup(st->arena, p->sql);
 	struct xlat_stmt *xs = NULL;
 	size_t n = 0;
-	bool ok = xlat_translate(st->sql, p->param_types, p->nparam_types, st->arena, &xs, &n, err);
+	bool ok = xlat_translate_in(st->sql, p->param_types, p->nparam_types, sess_schema(s),
+				    st->arena, &xs, &n, err);
 	if (ok && n > 1)
 		ok = pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
 			       "cannot insert multiple commands into a prepared statement");

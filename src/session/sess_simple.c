@@ -85,7 +85,7 @@ void sess_simple_run(struct session *s, const char *text)
 	const char *sql = arena_strdup(s->msg_arena, text);
 	struct xlat_stmt *stmts = NULL;
 	size_t n = 0;
-	bool ok = xlat_translate(sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	bool ok = xlat_translate_in(sql, NULL, 0, sess_schema(s), s->msg_arena, &stmts, &n, &err);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
 		finish_query(s, true, &err);

@@ -67,6 +67,7 @@ void session_free(struct session *s)
 	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
+	sess_schema_fini(s);
 	shard_conn_release(s->conn);
 	sess_auth_free(s);
 	auth_users_unref(s->users);

@@ -147,6 +147,14 @@ struct session {
 	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
 	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
 
+	/* The schema lent to the translator (sess_schema.c): fingerprint per schema_version. */
+	struct xlat_schema schema;
+	sqlite3_stmt *schema_probe;
+	int schema_version;
+	struct arena *schema_arena; /* holds schema_rels */
+	const struct catalog_relation *schema_rels;
+	size_t schema_nrels;
+
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
@@ -164,6 +172,13 @@ char sess_status_char(const struct session *s);
  * BackendKeyData and ReadyForQuery. False with a FATAL in err. */
 bool sess_startup_finish(struct session *s, struct auth_users *users, const struct auth_user *user,
 			 struct pgerr *err);
+
+/* ---- sess_schema.c ---- */
+/* The tenant's schema for xlat_translate_in, NULL when it cannot be read (translation then
+ * goes without). Valid until the next call; runs one short statement. */
+const struct xlat_schema *sess_schema(struct session *s);
+/* Finalizes the session's statement on its connection (before the connection goes back). */
+void sess_schema_fini(struct session *s);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the

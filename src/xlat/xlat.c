@@ -307,7 +307,8 @@ static bool syntax_error(const PgQueryError *e, struct pgerr *err)
 
 /* A cache hit, or parse and translate (remembering a single statement in the cache). */
 static bool translate(const struct xlat_cache_key *key, const char *sql,
-		      const uint32_t *param_types, int nparam_types, struct arena *a,
+		      const uint32_t *param_types, int nparam_types,
+		      const struct xlat_schema *schema, struct arena *a,
 		      struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
 	if (xlat_cache_lookup(key, sql, a, out)) {
@@ -331,6 +332,7 @@ static bool translate(const struct xlat_cache_key *key, const char *sql,
 		struct xlat_ctx c = {.a = a,
 				     .err = err,
 				     .src = sql,
+				     .schema = schema,
 				     .given = param_types,
 				     .ngiven = nparam_types > 0 ? nparam_types : 0};
 		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
@@ -347,15 +349,23 @@ static bool translate(const struct xlat_cache_key *key, const char *sql,
 	return ok;
 }
 
-bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
-		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+bool xlat_translate_in(const char *sql, const uint32_t *param_types, int nparam_types,
+		       const struct xlat_schema *schema, struct arena *a, struct xlat_stmt **out,
+		       size_t *nout, struct pgerr *err)
 {
 	*out = NULL;
 	*nout = 0;
 	/* The key (the constants found by scanning) serves the lookup and, on a miss, the store. */
 	struct xlat_cache_key key;
-	xlat_cache_key_make(&key, sql, param_types, nparam_types, a);
-	bool ok = translate(&key, sql, param_types, nparam_types, a, out, nout, err);
+	xlat_cache_key_make(&key, sql, param_types, nparam_types, schema ? schema->fingerprint : 0,
+			    a);
+	bool ok = translate(&key, sql, param_types, nparam_types, schema, a, out, nout, err);
 	xlat_cache_key_fini(&key);
 	return ok;
+}
+
+bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types, struct arena *a,
+		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
+{
+	return xlat_translate_in(sql, param_types, nparam_types, NULL, a, out, nout, err);
 }

@@ -287,6 +287,7 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 			return xlat_unsupported(c, cr->location, "this column reference");
 		}
 	}
+	*t = xlat_scope_column_type(c, cr);
 	return true;
 }
 
@@ -362,6 +363,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 				 "operator %s is not supported", op);
 	bool cmp = b->cls == OPC_CMP;
 	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
+	size_t mark = c->sb->len;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
 	xlat_printf(c, " %s ", op);
@@ -369,6 +371,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	      : div ? divisor(c, e->rexpr, op, &r)
 		    : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
+	if (b->cls != OPC_CONCAT)
+		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	const char *overflow = xlat_checks_on(c) ? xlat_infer_overflow_fn(l, r, op) : NULL;
+	if (overflow) { /* SQLite's 64-bit result, checked against the PostgreSQL type */
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
+		xlat_puts(c, ")");
+	}
 	if (b->cls == OPC_ARITH && (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid)))
 		return xlat_unsupported(c, e->location, "date/time arithmetic");
 	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))

@@ -120,6 +120,20 @@ struct xlat_ctx {
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
 	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */
+
+	/* Typing (xlat_scope.c): the tenant's schema, the relations each query level reads,
+	 * the CTEs in scope, and subquery shapes already computed. A dry run (dry > 0)
+	 * translates into a scratch buffer only to learn a query's output types. */
+	const struct xlat_schema *schema;
+	int dry;
+	int level;
+	struct xlat_scope_rel *rels;
+	int nrels, rels_cap;
+	struct xlat_scope_rel *ctes;
+	int nctes, ctes_cap;
+	struct xlat_scope_memo *memo;
+	int nmemo, memo_cap;
+	const struct xlat_schema_col **assign; /* an INSERT's VALUES: the column per position */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -148,6 +162,8 @@ void xlat_lit_emit(struct strbuf *sb, const char *src, const struct xlat_lit *l,
 /* ---- xlat_cache.c: translations of statements seen before ---- */
 /* Records the constant at location emitted from c->sb offset `at` to its current end. */
 void xlat_note_const(struct xlat_ctx *c, int location, size_t at);
+/* Inserts text into c->sb at offset at, moving the constants recorded after it along. */
+void xlat_insert_at(struct xlat_ctx *c, size_t at, const char *text);
 /* Marks the constant at location as one the translation depends on. */
 void xlat_pin(struct xlat_ctx *c, int location);
 /* The statement must not be cached (emitted text was copied or rearranged). */
@@ -164,7 +180,7 @@ struct xlat_cache_key {
 	bool ok;
 };
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
-			 int ngiven, struct arena *a);
+			 int ngiven, uint64_t schema_fp, struct arena *a);
 void xlat_cache_key_fini(struct xlat_cache_key *k);
 /* A hit: the statement for sql translated from a cached template into arena a. */
 bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
@@ -271,6 +287,48 @@ const char *xlat_select_colname(const PgQuery__SelectStmt *s);
 const char *xlat_colname(const PgQuery__Node *n);
 /* The PostgreSQL names of all output columns of a query; NULL when it has a * (unknown). */
 const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt *s, size_t *n);
+
+/* ---- xlat_scope.c: which relations a query reads, and the types of their columns ---- */
+struct xlat_scope_rel;
+struct xlat_scope_memo;
+/* Opens a query level; returns the mark xlat_scope_leave restores. */
+int xlat_scope_enter(struct xlat_ctx *c);
+void xlat_scope_leave(struct xlat_ctx *c, int mark);
+/* Brings a FROM list's relations into the current level (subqueries are dry-run once for
+ * their output types). False only when a subquery fails to translate (err set). */
+bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* Brings one table (an INSERT/UPDATE/DELETE target) into the current level. */
+void xlat_scope_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* The columns of a target table from the schema; false when unknown. */
+bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+		       const struct xlat_schema_col **cols, size_t *ncols);
+/* The column called name (case-insensitive), NULL when none. */
+const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols, size_t n,
+					     const char *name);
+/* Registers a CTE with its output types (shape NULL or with *: unknown). */
+void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
+		    const struct xlat_shape *shape);
+/* The type of a column reference, {0, -1} when it is only known at run time. */
+struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
+/* Translates s into a scratch buffer only for its output types. */
+bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   struct xlat_shape *shape);
+
+/* ---- xlat_infer.c: parameter types and value checks from the schema ---- */
+/* A comparison or arithmetic operand that is a $n without a type takes the other's type. */
+void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type *lt,
+		     const PgQuery__Node *r, struct xlat_type *rt);
+/* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
+void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and
+ * the value is checked against it (range, syntax, length). */
+bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
+		       const PgQuery__Node *n);
+/* Whether values are checked here: a schema is known and the SQL is not stored in the
+ * tenant's schema (DDL keeps plain SQLite SQL). */
+bool xlat_checks_on(const struct xlat_ctx *c);
+/* The check for l op r on integers (shardlite_int4 ...), NULL when none is needed. */
+const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const char *op);
 
 /* ---- xlat_catalog.c, xlat_catalog_srf.c ---- */
 bool xlat_catalog_is_relation(const char *name);

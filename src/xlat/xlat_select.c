@@ -292,7 +292,7 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return limit_value(c, offset, false);
 }
 
-static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recursive)
 {
 	if (e->search_clause || e->cycle_clause)
 		return xlat_unsupported(c, e->location, "SEARCH or CYCLE in WITH");
@@ -313,8 +313,33 @@ static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
 	else if (e->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeNever)
 		xlat_puts(c, "NOT MATERIALIZED ");
 	xlat_puts(c, "(");
-	bool ok = xlat_select(c, e->ctequery->select_stmt, NULL);
+	struct xlat_shape shape = {0};
+	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
 	xlat_puts(c, ")");
+	if (ok && !recursive)
+		xlat_scope_cte(c, e, &shape);
+	return ok;
+}
+
+/* A recursive CTE's columns have the types of its non-recursive term, which PostgreSQL
+ * requires to be the left arm of a UNION: learned by a dry run before the CTE is emitted,
+ * so that the recursive term's references to it are typed. */
+static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+{
+	const PgQuery__SelectStmt *q = e->ctequery->select_stmt;
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_UNION || !q->larg) {
+		xlat_scope_cte(c, e, NULL);
+		return true;
+	}
+	struct xlat_shape shape = {0};
+	int saved = c->nctes;
+	xlat_scope_cte(c, e, NULL); /* opaque while the left arm is typed */
+	bool ok = xlat_scope_dry_select(c, q->larg, &shape);
+	c->nctes = saved;
+	if (ok) {
+		const char **names = xlat_select_colnames(c, q, &(size_t){0});
+		xlat_scope_cte(c, e, names ? &shape : NULL);
+	}
 	return ok;
 }
 
@@ -325,7 +350,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	xlat_puts(c, w->recursive ? "WITH RECURSIVE " : "WITH ");
 	for (size_t i = 0; i < w->n_ctes; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!cte(c, w->ctes[i]->common_table_expr))
+		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT);
+		if ((rec && !recursive_cte_scope(c, e)) || !cte(c, e, rec))
 			return false;
 	}
 	xlat_puts(c, " ");
@@ -335,6 +362,8 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	size_t width = s->values_lists[0]->list->n_items;
+	const struct xlat_schema_col **assign = c->assign; /* INSERT's target columns */
+	c->assign = NULL;
 	struct xlat_type *tv =
 		arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) * sizeof(*tv));
 	xlat_puts(c, "VALUES ");
@@ -346,7 +375,8 @@ static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		xlat_puts(c, r ? ", (" : "(");
 		for (size_t i = 0; i < width; i++) {
 			xlat_puts(c, i ? ", " : "");
-			if (!xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
+			if (assign ? !xlat_assign_value(c, assign[i], row->items[i])
+				   : !xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
 				return false;
 		}
 		xlat_puts(c, ")");
@@ -432,7 +462,10 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	if (c->nlat > lateral_mark && has_star(s))
 		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
-	bool ok = xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
+	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
+		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
 	return ok;
@@ -533,6 +566,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 {
 	if (!xlat_enter(c))
 		return false;
+	int ctes = c->nctes; /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
 	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		ok = set_op(c, s, shape);
@@ -543,6 +577,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	else if (ok)
 		ok = select_core(c, s, shape);
 	ok = ok && order_limit(c, s);
+	c->nctes = ctes;
 	xlat_leave(c);
 	return ok;
 }

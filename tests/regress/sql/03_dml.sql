@@ -40,15 +40,12 @@ INSERT INTO moves (id, acct_id, delta) VALUES (100, 2, 1);
 INSERT INTO moves (acct_id, delta) VALUES (2, 2) RETURNING id;
 INSERT INTO acct (id, owner) VALUES (20, 'x'), (21, 'y'), (22, 'z');
 UPDATE acct SET balance = id * 10 WHERE id >= 20;
--- differs: result type differs: type: sum oid 20 vs 1700
 SELECT sum(balance) FROM acct WHERE id >= 20;
 INSERT INTO acct (id, owner) VALUES (30, 'o''neil') RETURNING owner;
 SELECT owner FROM acct WHERE owner LIKE 'o%';
 INSERT INTO acct (id, owner) VALUES ('31', 'str id');
 SELECT id, owner FROM acct WHERE id = 31;
--- differs: shardlite does not raise PostgreSQL's 22P02 (invalid input syntax for type integer: "x")
 INSERT INTO acct (id, owner) VALUES ('x', 'bad id');
--- differs: shardlite does not raise PostgreSQL's 22003 (integer out of range)
 INSERT INTO acct (id, owner, balance) VALUES (32, 'big', 3000000000);
 -- differs: not implemented yet (0A000): a data-modifying statement in WITH is not supported
 WITH moved AS (DELETE FROM acct WHERE id = 32 RETURNING id) SELECT count(*) FROM moved;

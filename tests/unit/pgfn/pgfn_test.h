@@ -15,5 +15,6 @@
 const char *pgfn_test_eval(const char *expr);
 
 Suite *pgfn_test_math_suite(void);
+Suite *pgfn_test_cast_suite(void);
 
 #endif

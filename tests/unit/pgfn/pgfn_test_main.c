@@ -33,6 +33,7 @@ const char *pgfn_test_eval(const char *expr)
 int main(void)
 {
 	SRunner *sr = srunner_create(pgfn_test_math_suite());
+	srunner_add_suite(sr, pgfn_test_cast_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_schema.c: the tenant's schema lent to the translator (xlat_schema) — every relation's
+ * column types, copied from the catalog into the session, and a fingerprint for the
+ * translation cache. The copy is refreshed when the tenant's schema_version moves, which is
+ * checked before every translation with one small statement the session keeps prepared —
+ * except at the start of a transaction block, where reading anything would take the
+ * transaction's snapshot before its first statement (and turn a later lock wait into 40001):
+ * there the last copy serves. */
+#include "session_int.h"
+
+#include <strings.h>
+
+/* The current schema_version, or -1 when it cannot be read. */
+static int schema_version(struct session *s, sqlite3 *db)
+{
+	if (!s->schema_probe &&
+	    sqlite3_prepare_v3(db, "PRAGMA schema_version", -1, SQLITE_PREPARE_PERSISTENT,
+			       &s->schema_probe, NULL) != SQLITE_OK) {
+		sqlite3_finalize(s->schema_probe);
+		s->schema_probe = NULL;
+		return -1;
+	}
+	int v = sqlite3_step(s->schema_probe) == SQLITE_ROW
+			? sqlite3_column_int(s->schema_probe, 0)
+			: -1;
+	sqlite3_reset(s->schema_probe);
+	return v;
+}
+
+static bool table_columns(void *arg, const char *name, struct arena *a,
+			  const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)a;
+	const struct session *s = arg;
+	for (size_t i = 0; i < s->schema_nrels; i++) {
+		const struct catalog_relation *r = &s->schema_rels[i];
+		if (strcasecmp(r->name, name) != 0)
+			continue;
+		/* same layout (checked below): the catalog's copy serves as is */
+		*cols = (const struct xlat_schema_col *)r->cols;
+		*ncols = r->ncols;
+		return true;
+	}
+	return false;
+}
+
+_Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &&
+		       offsetof(struct xlat_schema_col, type_oid) ==
+			       offsetof(struct catalog_column, type_oid) &&
+		       offsetof(struct xlat_schema_col, typmod) ==
+			       offsetof(struct catalog_column, typmod),
+	       "xlat_schema_col and catalog_column must share their layout");
+
+static void reload(struct session *s, sqlite3 *db, int version)
+{
+	if (!s->schema_arena)
+		s->schema_arena = arena_new(0);
+	arena_reset(s->schema_arena);
+	s->schema.fingerprint = 0;
+	uint64_t fp = 0;
+	if (!catalog_schema_columns(db, s->schema_arena, &s->schema_rels, &s->schema_nrels, &fp))
+		return;
+	s->schema = (struct xlat_schema){.table_fn = table_columns, .arg = s, .fingerprint = fp};
+	s->schema_version = version;
+}
+
+const struct xlat_schema *sess_schema(struct session *s)
+{
+	if (!s->conn)
+		return NULL;
+	sqlite3 *db = shard_conn_db(s->conn);
+	bool may_read = sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE;
+	if (may_read) {
+		int version = schema_version(s, db);
+		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))
+			reload(s, db, version);
+	}
+	return s->schema.fingerprint ? &s->schema : NULL;
+}
+
+void sess_schema_fini(struct session *s)
+{
+	sqlite3_finalize(s->schema_probe);
+	s->schema_probe = NULL;
+	arena_free(s->schema_arena);
+	s->schema_arena = NULL;
+	s->schema.fingerprint = 0;
+}
