@@ -110,7 +110,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		return false;
 	if (is_param(n) && !t.oid)
 		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
-	if (!fn || !xlat_checks_on(c) || fits(t, col))
+	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
+	if (!fn || null || !xlat_checks_on(c) || fits(t, col))
 		return true;
 	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
 	if (mod && col->type_oid == XLAT_OID_NUMERIC)

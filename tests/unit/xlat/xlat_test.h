@@ -34,6 +34,7 @@ Suite *xlat_suite_misc(void);
 Suite *xlat_suite_semantics(void);
 Suite *xlat_suite_cache(void);
 Suite *xlat_suite_copy(void);
+Suite *xlat_suite_infer(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \
