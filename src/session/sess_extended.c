@@ -92,6 +92,8 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	size_t n = 0;
 	bool ok = xlat_translate_in(st->sql, p->param_types, p->nparam_types, sess_schema(s),
 				    st->arena, &xs, &n, err);
+	if (ok)
+		sess_schema_saw(s, xs, n);
 	if (ok && n > 1)
 		ok = pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
 			       "cannot insert multiple commands into a prepared statement");

@@ -86,6 +86,8 @@ void sess_simple_run(struct session *s, const char *text)
 	struct xlat_stmt *stmts = NULL;
 	size_t n = 0;
 	bool ok = xlat_translate_in(sql, NULL, 0, sess_schema(s), s->msg_arena, &stmts, &n, &err);
+	if (ok)
+		sess_schema_saw(s, stmts, n);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
 		finish_query(s, true, &err);

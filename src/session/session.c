@@ -529,6 +529,7 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
 	}
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);
+	sess_schema_input_end(s);
 	sess_wait_input_end(s, n > 0);
 	return s->state == SESS_CLOSING ? len : used + n;
 }

@@ -151,6 +151,9 @@ struct session {
 	struct xlat_schema schema;
 	sqlite3_stmt *schema_probe;
 	int schema_version;
+	unsigned schema_dv;         /* SQLite's data version when schema_version was read */
+	uint64_t schema_epoch;      /* ddl_epoch then */
+	bool schema_ddl;            /* translated DDL not yet done (see sess_schema_input_end) */
 	struct arena *schema_arena; /* holds schema_rels */
 	const struct catalog_relation *schema_rels;
 	size_t schema_nrels;
@@ -177,6 +180,10 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 /* The tenant's schema for xlat_translate_in, NULL when it cannot be read (translation then
  * goes without). Valid until the next call; runs one short statement. */
 const struct xlat_schema *sess_schema(struct session *s);
+/* After translating v: DDL among them makes every session read the schema again once it is
+ * done (sess_schema_input_end, at the end of the input that ran it outside a transaction). */
+void sess_schema_saw(struct session *s, const struct xlat_stmt *v, size_t n);
+void sess_schema_input_end(struct session *s);
 /* Finalizes the session's statement on its connection (before the connection goes back). */
 void sess_schema_fini(struct session *s);
 

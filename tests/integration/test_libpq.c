@@ -245,6 +245,20 @@ START_TEST(parameter_types_inferred)
 	PQclear(r);
 	harness_exec_fail(c, "UPDATE it SET id = id + 2147483647", "22003");
 	harness_exec_fail(c, "INSERT INTO it (id, price) VALUES (5, 12345.678)", "22003");
+	/* another session's DDL is seen by the next statement of this one */
+	PGconn *other = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(other, "CREATE TABLE it2 (v varchar(3))"));
+	harness_exec_fail(c, "INSERT INTO it2 VALUES ('toolong')", "22001");
+	PQclear(harness_exec_ok(other, "BEGIN"));
+	PQclear(harness_exec_ok(other, "CREATE TABLE it4 (v varchar(2))"));
+	harness_exec_fail(other, "INSERT INTO it4 VALUES ('abc')", "22001");
+	PQclear(harness_exec_ok(other, "ROLLBACK"));
+	PQclear(harness_exec_ok(other, "BEGIN"));
+	PQclear(harness_exec_ok(other, "CREATE TABLE it3 (v varchar(2))"));
+	PQclear(harness_exec_ok(other, "INSERT INTO it3 VALUES ('ab')"));
+	PQclear(harness_exec_ok(other, "COMMIT"));
+	harness_exec_fail(c, "INSERT INTO it3 VALUES ('abc')", "22001");
+	PQfinish(other);
 	PQfinish(c);
 }
 END_TEST
