@@ -402,6 +402,15 @@ static bool arg_text(struct xlat_ctx *c, const PgQuery__Node *arg, struct xlat_t
 static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st,
 		   bool repeatable)
 {
+	bool checked = xlat_checks_on(c) && !xlat_type_is_temporal(st.oid) &&
+		       st.oid != XLAT_OID_BYTEA && st.oid != XLAT_OID_UUID;
+	if (checked && k->to.info->oid != XLAT_OID_OID) {
+		/* pgfn_cast: text is parsed (22P02), REALs rounded, the range checked (22003) */
+		uint32_t to = k->to.info->oid;
+		xlat_printf(c, "shardlite_int%c(%s)",
+			    to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4', x);
+		return true;
+	}
 	switch (st.oid) {
 	case XLAT_OID_FLOAT4:
 	case XLAT_OID_FLOAT8:

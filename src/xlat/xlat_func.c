@@ -327,8 +327,8 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 	case R_FIX:
 		r.oid = fn->oid;
 		break;
-	case R_SAME:
-		r = a.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1} : a;
+	case R_SAME: /* a function's result has no typmod; varchar has only text's functions */
+		r.oid = a.oid == XLAT_OID_UNKNOWN || a.oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : a.oid;
 		break;
 	case R_SUM:
 		r.oid = a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8

@@ -241,7 +241,7 @@ START_TEST(parameter_types_inferred)
 	r = harness_exec_ok(c, "SELECT price, sum(id), max(name) FROM it GROUP BY price");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1234.57");
 	ck_assert_int_eq(PQftype(r, 1), 20);
-	ck_assert_int_eq(PQftype(r, 2), 1043);
+	ck_assert_int_eq(PQftype(r, 2), 25); /* max(varchar) is max(text) */
 	PQclear(r);
 	harness_exec_fail(c, "UPDATE it SET id = id + 2147483647", "22003");
 	harness_exec_fail(c, "INSERT INTO it (id, price) VALUES (5, 12345.678)", "22003");

@@ -83,3 +83,8 @@ SELECT round(2.5::float8), round(3.5::float8);
 SELECT abs(-5), abs(-5.5), sign(-3), mod(17, 5), power(2, 10), sqrt(2::float8);
 -- differs: result type differs: type: log oid 701 vs 1700
 SELECT exp(1::float8), ln(10::float8), log(100), pi();
+SELECT 32767::smallint + 1::smallint;
+SELECT (2147483647::int8 + 1)::int;
+SELECT 'x'::text::int;
+SELECT ' 12 '::text::int + 1, 2.5::float8::numeric::int;
+SELECT 9223372036854775807::int8 * 2;
