@@ -343,6 +343,15 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return numeric_from_text(c, k, s);
 	case XLAT_OID_BYTEA:
 		return bytea_from_text(c, k, s);
+	case XLAT_OID_UUID:
+		return xlat_uuid_literal(c, s, const_location(k->arg));
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+		if (!xlat_json_valid(s))
+			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+					 const_location(k->arg), "invalid input syntax for type json");
+		text_literal(c, k, s);
+		return true;
 	default:
 		text_literal(c, k, s); /* text, and the date/time/uuid/json types stored as text */
 		return true;

@@ -387,6 +387,11 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		*t = T_BOOL;
 		break;
 	case OPC_CONCAT:
+		if (!xlat_concat_ok(l.oid, r.oid))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+					 "operator does not exist: %s || %s",
+					 xlat_type_by_oid(l.oid)->sql_name,
+					 xlat_type_by_oid(r.oid)->sql_name);
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 		break;
 	default:

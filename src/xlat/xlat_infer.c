@@ -139,3 +139,19 @@ const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const
 	return l.oid == XLAT_OID_INT2 && r.oid == XLAT_OID_INT2 ? "shardlite_int2"
 							     : "shardlite_int4";
 }
+
+/* PostgreSQL's || takes text (or an unknown literal) on at least one side, or bytea, json
+ * and arrays on both; two values of other types have no operator (42883). Only types known
+ * on both sides are judged. */
+bool xlat_concat_ok(uint32_t l, uint32_t r)
+{
+	if (!l || !r || !xlat_type_by_oid(l) || !xlat_type_by_oid(r))
+		return true;
+	const struct xlat_typeinfo *a = xlat_type_by_oid(l), *b = xlat_type_by_oid(r);
+	bool ltext = a->store == XLAT_ST_TEXT && !xlat_type_is_temporal(l) &&
+		     l != XLAT_OID_UUID && l != XLAT_OID_JSON && l != XLAT_OID_JSONB;
+	bool rtext = b->store == XLAT_ST_TEXT && !xlat_type_is_temporal(r) &&
+		     r != XLAT_OID_UUID && r != XLAT_OID_JSON && r != XLAT_OID_JSONB;
+	return ltext || rtext || l == XLAT_OID_UNKNOWN || r == XLAT_OID_UNKNOWN ||
+	       (l == r && (l == XLAT_OID_BYTEA || l == XLAT_OID_JSONB));
+}

@@ -314,6 +314,12 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape);
 
+/* ---- xlat_literal.c: input checks of string literals cast to uuid and json ---- */
+/* Emits s as a uuid in canonical form, or fails with 22P02 at location. */
+bool xlat_uuid_literal(struct xlat_ctx *c, const char *s, int location);
+/* Whether s is valid JSON text (RFC 8259). */
+bool xlat_json_valid(const char *s);
+
 /* ---- xlat_infer.c: parameter types and value checks from the schema ---- */
 /* A comparison or arithmetic operand that is a $n without a type takes the other's type. */
 void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type *lt,
@@ -327,6 +333,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 /* Whether values are checked here: a schema is known and the SQL is not stored in the
  * tenant's schema (DDL keeps plain SQLite SQL). */
 bool xlat_checks_on(const struct xlat_ctx *c);
+/* Whether l || r has an operator in PostgreSQL (unknown types: assumed so). */
+bool xlat_concat_ok(uint32_t l, uint32_t r);
 /* The check for l op r on integers (shardlite_int4 ...), NULL when none is needed. */
 const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const char *op);
 

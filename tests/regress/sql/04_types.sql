@@ -31,14 +31,12 @@ SELECT '2024-01-31'::date + '1 month'::interval;
 -- differs: not implemented yet (0A000): date/time arithmetic is not supported
 SELECT '2024-01-01 10:00'::timestamp - '2024-01-01 08:30'::timestamp;
 SELECT '\x0102ff'::bytea, 'abc'::bytea, ''::bytea;
--- differs: value differs: value: [a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11] vs [A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11]
 SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'::uuid, 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid;
 -- differs: value differs: value: [{"a": 1, "b": [1, 2]}] vs [{"b": [1, 2], "a": 1}]
 SELECT '{"a": 1, "b": [1, 2]}'::json, '{"b": [1, 2], "a": 1}'::jsonb;
 SELECT '[1, 2, 3]'::jsonb, '"str"'::json, 'null'::jsonb;
 SELECT NULL, NULL::int, NULL::text;
 SELECT CAST(42 AS text), CAST('42' AS integer), CAST(3.7 AS integer), CAST(-3.5 AS integer);
--- differs: shardlite does not raise PostgreSQL's 42883 (operator does not exist: integer || integer)
 SELECT 42::text || 'x', 'x' || 42, 1 || 2;
 -- differs: value differs: value: [2.50] vs [2.5]
 SELECT '5'::int + 1, '1.25'::numeric * 2, ' 7 '::int8;
@@ -53,9 +51,7 @@ SELECT 1 % 0;
 -- differs: shardlite does not raise PostgreSQL's 22008 (date/time field value out of range: "2024-02-30")
 SELECT '2024-02-30'::date;
 SELECT 'maybe'::boolean;
--- differs: shardlite does not raise PostgreSQL's 22P02 (invalid input syntax for type uuid: "xyz")
 SELECT 'xyz'::uuid;
--- differs: shardlite does not raise PostgreSQL's 22P02 (invalid input syntax for type json)
 SELECT '{bad'::json;
 SELECT 1 = 1, 1 <> 1, 2 > 1, 'a' < 'b', NULL = NULL, NULL IS NULL;
 SELECT 1 IS DISTINCT FROM NULL, NULL IS NOT DISTINCT FROM NULL;

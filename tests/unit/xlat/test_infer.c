@@ -98,6 +98,11 @@ static const struct icase cases[] = {
 	{"SELECT owner::int, balance::smallint, rate::int8 FROM acct", "23,21,20", "",
 	 "SELECT shardlite_int4(owner) AS owner, shardlite_int2(balance) AS balance, "
 	 "shardlite_int8(rate) AS rate FROM acct"},
+	{"SELECT '{A0EEBC99-9c0b4ef8-bb6d6bb9-BD380A11}'::uuid, "
+	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} '::json",
+	 "2950,114", "",
+	 "SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS uuid, "
+	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} ' AS json"},
 	/* DDL keeps plain SQLite SQL: no checks stored in the schema */
 	{"CREATE TABLE t2 (a int CHECK (a + 1 > 0))", NULL, NULL,
 	 "CREATE TABLE t2 (a int4 CHECK (a + 1 > 0))"},
