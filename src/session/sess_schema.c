@@ -3,11 +3,10 @@
  * column types, copied from the catalog into the session, and a fingerprint for the
  * translation cache. The copy is refreshed when the tenant's schema_version moves. Reading
  * schema_version costs a read transaction (about 6 us in autocommit), so it is read only when
- * something may have changed: this connection saw a commit (SQLite's data version moved) or
- * some session of this process ran DDL (ddl_epoch; only this process writes tenant files).
- * At the start of a transaction block nothing is read — that would take the transaction's
- * snapshot before its first statement and turn a later lock wait into 40001 — and the last
- * copy serves. */
+ * the schema may have changed: when some session of this process finished DDL (ddl_epoch; the
+ * server is the only writer of its tenant files) and when the session starts. At the start of
+ * a transaction block nothing is read — that would take the transaction's snapshot before its
+ * first statement and turn a later lock wait into 40001 — and the last copy serves. */
 #include "session_int.h"
 
 #include <strings.h>
@@ -70,28 +69,19 @@ static void reload(struct session *s, sqlite3 *db, int version)
  * again before the next translation. */
 static _Atomic uint64_t ddl_epoch = 1;
 
-static unsigned data_version(sqlite3 *db)
-{
-	unsigned v = 0;
-	(void)sqlite3_file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &v);
-	return v;
-}
-
 const struct xlat_schema *sess_schema(struct session *s)
 {
 	if (!s->conn)
 		return NULL;
 	sqlite3 *db = shard_conn_db(s->conn);
 	uint64_t epoch = atomic_load(&ddl_epoch);
-	if (s->schema.fingerprint && data_version(db) == s->schema_dv &&
-	    epoch == s->schema_epoch)
+	if (s->schema.fingerprint && epoch == s->schema_epoch)
 		return &s->schema;
 	bool may_read = sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE;
 	if (may_read) {
 		int version = schema_version(s, db);
 		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))
 			reload(s, db, version);
-		s->schema_dv = data_version(db);
 		s->schema_epoch = epoch;
 	}
 	return s->schema.fingerprint ? &s->schema : NULL;

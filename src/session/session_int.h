@@ -151,7 +151,6 @@ struct session {
 	struct xlat_schema schema;
 	sqlite3_stmt *schema_probe;
 	int schema_version;
-	unsigned schema_dv;         /* SQLite's data version when schema_version was read */
 	uint64_t schema_epoch;      /* ddl_epoch then */
 	bool schema_ddl;            /* translated DDL not yet done (see sess_schema_input_end) */
 	struct arena *schema_arena; /* holds schema_rels */
