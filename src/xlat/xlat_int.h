@@ -310,6 +310,10 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 		    const struct xlat_shape *shape);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
+/* A target list with * or t.* (shape->star): its columns' types from the relations the
+ * current level brought into scope since mark first; left as it is when one is unknown. */
+void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			   struct xlat_shape *shape);
 /* Translates s into a scratch buffer only for its output types. */
 bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape);

@@ -288,3 +288,72 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 		return (struct xlat_type){0, -1};
 	return rel ? qualified(c, rel, col) : unqualified(c, col);
 }
+
+/* ---- SELECT *: the columns it stands for ---- */
+
+static bool joins_merge_columns(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(JOIN_EXPR))
+		return false;
+	const PgQuery__JoinExpr *j = n->join_expr;
+	return j->n_using_clause || j->is_natural || joins_merge_columns(j->larg) ||
+	       joins_merge_columns(j->rarg);
+}
+
+/* Appends the columns of the current level's relations named rel (NULL: all of them, in FROM
+ * order); false when one of them is not known. */
+static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, struct xlat_type *out,
+		      size_t *n, size_t cap)
+{
+	bool any = false;
+	for (int i = first; i < c->nrels; i++) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->level != c->level || (rel && (!r->name || strcmp(r->name, rel) != 0)))
+			continue;
+		if (r->opaque || *n + r->ncols > cap)
+			return false;
+		for (size_t k = 0; k < r->ncols; k++)
+			out[(*n)++] = col_type(&r->cols[k]);
+		any = true;
+		if (rel)
+			break;
+	}
+	return any;
+}
+
+void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			   struct xlat_shape *shape)
+{
+	if (!shape || !shape->star || c->srf || c->nlat)
+		return;
+	for (size_t i = 0; i < s->n_from_clause; i++) {
+		if (joins_merge_columns(s->from_clause[i]))
+			return;
+	}
+	size_t cap = 0;
+	for (int i = first; i < c->nrels; i++)
+		cap += c->rels[i].ncols;
+	cap += s->n_target_list;
+	struct xlat_type *v = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *val = s->target_list[i]->res_target->val;
+		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
+										    : NULL;
+		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
+		if (!star) {
+			if (n == cap)
+				return;
+			v[n++] = shape->types[i];
+			continue;
+		}
+		if (cr->n_fields > 2)
+			return;
+		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		if ((cr->n_fields == 2 && !rel) || !star_cols(c, first, rel, v, &n, cap))
+			return;
+	}
+	shape->types = v;
+	shape->n = n;
+	shape->star = false;
+}

@@ -465,6 +465,8 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	if (ok)
+		xlat_scope_star_shape(c, s, scope, shape);
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;

@@ -64,7 +64,6 @@ SELECT name, first_value(name) OVER (PARTITION BY dept_id ORDER BY id) FROM emp 
 SELECT name, count(*) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 -- differs: value differs: value: [175.0000000000000000] vs [175]
 SELECT name, avg(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
--- differs: result type differs: type: n oid 23 vs 25
 SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v (n, word) ORDER BY n;
 VALUES (1, 'a'), (2, 'b');
 -- differs: not implemented yet (0A000): a function in FROM is not supported

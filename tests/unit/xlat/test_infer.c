@@ -66,6 +66,12 @@ static const struct icase cases[] = {
 	{"SELECT relname FROM pg_class", NULL, "", NULL},
 	{"SELECT nosuch FROM emp, pg_class", "0", "", NULL},
 	{"SELECT id FROM nosuch", "0", "", NULL},
+	{"SELECT * FROM (VALUES (1, 'one')) AS v (n, word)", "23,25", "", NULL},
+	{"SELECT *, 1 AS one FROM emp", "23,25,23,23,23", "", NULL},
+	{"SELECT e.*, a.id FROM emp e, acct a", "23,25,23,23,23", "", NULL},
+	{"SELECT * FROM emp JOIN acct USING (id)", "*", "", NULL},
+	{"SELECT * FROM emp, pg_class", "*", "", NULL},
+	{"WITH w AS (SELECT salary * 2 AS s2 FROM emp) SELECT * FROM w", "23", "", NULL},
 	/* parameters */
 	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},
 	{"SELECT * FROM acct WHERE $1 < balance", NULL, "20", NULL},
