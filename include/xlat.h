@@ -45,6 +45,10 @@ enum xlat_txn {
 struct xlat_col {
 	uint32_t type_oid;
 	int32_t typmod; /* -1 when none */
+	/* numeric without a typmod: how many fraction digits PostgreSQL would print: -1 as the
+	 * value comes; >= 0 exactly that many; <= -2 a quotient, printed with PostgreSQL's
+	 * division scale (16 significant digits, at least -scale - 2 fraction digits). */
+	int32_t scale;
 };
 
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a

@@ -170,7 +170,7 @@ struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
 {
 	struct xlat_col *cols = arena_zalloc(c->a, (n ? n : 1) * sizeof(*cols));
 	for (size_t i = 0; i < n; i++)
-		cols[i].typmod = -1;
+		cols[i].typmod = cols[i].scale = -1;
 	c->st->cols = cols;
 	c->st->ncols = (int)n;
 	return cols;

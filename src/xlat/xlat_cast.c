@@ -565,9 +565,13 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return true;
 	}
 	const char *s = str_const(c, tc->arg);
-	if (s)
+	if (!s)
+		s = num_const(c, tc->arg);
+	if (t->oid == XLAT_OID_NUMERIC && k.to.typmod < 0 && s &&
+	    strspn(s, " \t\n+-.0123456789eE") == strlen(s))
+		t->typmod = xlat_literal_scale(s); /* the display scale numeric_in gives it */
+	if (s && str_const(c, tc->arg))
 		return from_string(c, &k, s);
-	s = num_const(c, tc->arg);
 	if (s)
 		return from_number(c, &k, s);
 	return from_expr(c, &k);

@@ -215,6 +215,8 @@ static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xl
 		return true;
 	case PG_QUERY__A__CONST__VAL_FVAL:
 		t->oid = float_literal_type(k->fval->fval);
+		if (t->oid == XLAT_OID_NUMERIC)
+			t->typmod = xlat_literal_scale(k->fval->fval);
 		xlat_puts(c, k->fval->fval);
 		return true;
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
@@ -353,6 +355,15 @@ static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op,
 	return ok;
 }
 
+/* A literal SQLite reads as a REAL (it has a point or an exponent): division by or of it is
+ * not integer division. */
+static bool real_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
+	       strpbrk(n->a_const->fval->fval, ".eE") != NULL;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -366,6 +377,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	size_t mark = c->sb->len;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
+	size_t lend = c->sb->len;
 	xlat_printf(c, " %s ", op);
 	if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
 	      : div ? divisor(c, e->rexpr, op, &r)
@@ -396,7 +408,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		break;
 	default:
 		*t = arith_type(l, r);
+		xlat_numeric_arith(t, l, r, op);
 		break;
+	}
+	if (t->oid == XLAT_OID_NUMERIC && op[0] == '/' && !real_literal(e->lexpr) &&
+	    !real_literal(e->rexpr)) {
+		/* numeric values of integral value are SQLite INTEGERs: divide as REALs */
+		xlat_insert_at(c, lend, " AS REAL)");
+		xlat_insert_at(c, mark, "CAST(");
 	}
 	return true;
 }

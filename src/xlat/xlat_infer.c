@@ -6,6 +6,7 @@
  * length 22001). Integer arithmetic is checked for overflow the same way. */
 #include "xlat_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -154,4 +155,74 @@ bool xlat_concat_ok(uint32_t l, uint32_t r)
 		     r != XLAT_OID_UUID && r != XLAT_OID_JSON && r != XLAT_OID_JSONB;
 	return ltext || rtext || l == XLAT_OID_UNKNOWN || r == XLAT_OID_UNKNOWN ||
 	       (l == r && (l == XLAT_OID_BYTEA || l == XLAT_OID_JSONB));
+}
+
+/* ---- numeric display scale (XLAT_NUM_SCALE) ---- */
+
+int xlat_numeric_typmod_scale(int32_t typmod)
+{
+	int s = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+	return s < 0 ? 0 : s;
+}
+
+/* The fraction digits a value of type t shows, -1 when not known. */
+static int scale_of(struct xlat_type t)
+{
+	if (int_rank(t.oid))
+		return 0;
+	if (t.oid != XLAT_OID_NUMERIC || t.typmod < 4 || ((t.typmod - 4) >> 16) == 1001)
+		return -1;
+	return xlat_numeric_typmod_scale(t.typmod);
+}
+
+int32_t xlat_literal_scale(const char *s)
+{
+	const char *dot = strchr(s, '.'), *e = strpbrk(s, "eE");
+	int frac = dot ? (int)((e ? e : s + strlen(s)) - dot - 1) : 0;
+	int scale = frac - (e ? atoi(e + 1) : 0);
+	return XLAT_NUM_SCALE(scale < 0 ? 0 : scale > 1000 ? 1000 : scale);
+}
+
+/* numeric_add/sub keep the larger scale, numeric_mul the sum; a quotient's scale depends on
+ * the values (select_div_scale), so it is marked as one. */
+void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
+			const char *op)
+{
+	if (t->oid != XLAT_OID_NUMERIC)
+		return;
+	int a = scale_of(l), b = scale_of(r), max = a > b ? a : b;
+	t->typmod = -1;
+	switch (op[0]) {
+	case '+':
+	case '-':
+		if (a >= 0 && b >= 0)
+			t->typmod = XLAT_NUM_SCALE(max);
+		break;
+	case '*':
+		if (a >= 0 && b >= 0 && a + b <= 1000)
+			t->typmod = XLAT_NUM_SCALE(a + b);
+		break;
+	case '/':
+		t->typmod = XLAT_NUM_QUOTIENT(max > 0 ? max : 0);
+		break;
+	default:
+		break;
+	}
+}
+
+void xlat_numeric_avg(struct xlat_type *t, struct xlat_type arg)
+{
+	int a = scale_of(arg);
+	if (t->oid == XLAT_OID_NUMERIC)
+		t->typmod = XLAT_NUM_QUOTIENT(a > 0 ? a : 0);
+}
+
+void xlat_numeric_col(struct xlat_col *col, struct xlat_type t)
+{
+	int p = (t.typmod - 4) >> 16;
+	if (t.oid != XLAT_OID_NUMERIC || t.typmod < 4 || (p != 0 && p != 1001))
+		return;
+	int s = xlat_numeric_typmod_scale(t.typmod);
+	col->typmod = -1; /* PostgreSQL reports none for an expression */
+	col->scale = p == 0 ? s : -s - 2;
 }

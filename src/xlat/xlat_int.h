@@ -40,8 +40,15 @@ enum {
 /* The static type of an emitted expression. */
 struct xlat_type {
 	uint32_t oid; /* 0 = only known at run time (column references and the like) */
-	int32_t typmod;
+	int32_t typmod; /* numeric expressions: also their display scale, see XLAT_NUM_SCALE */
 };
+
+/* PostgreSQL carries a display scale (digits after the point) in each numeric value; SQLite
+ * does not. Where the translator can know it, an expression's numeric typmod (which PostgreSQL
+ * reports as -1 for expressions) carries it, with precisions no declared numeric has: 0 for
+ * "exactly s digits", 1001 for a quotient ("PostgreSQL's division scale, at least s"). */
+#define XLAT_NUM_SCALE(s) ((s) + 4)
+#define XLAT_NUM_QUOTIENT(s) (((1001 << 16) | (s)) + 4)
 
 /* How a SQLite value of a type is stored, which decides how casts are emitted. */
 enum xlat_store { XLAT_ST_INT, XLAT_ST_REAL, XLAT_ST_NUMERIC, XLAT_ST_TEXT, XLAT_ST_BLOB };
@@ -337,6 +344,16 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 /* Whether values are checked here: a schema is known and the SQL is not stored in the
  * tenant's schema (DDL keeps plain SQLite SQL). */
 bool xlat_checks_on(const struct xlat_ctx *c);
+/* numeric(p,s)'s s (0 for a negative scale). */
+int xlat_numeric_typmod_scale(int32_t typmod);
+/* The typmod carrying a numeric literal's scale as written ("1.50" → XLAT_NUM_SCALE(2)). */
+int32_t xlat_literal_scale(const char *s);
+/* Sets t's display scale for l op r when t is numeric; avg(arg) likewise. */
+void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
+			const char *op);
+void xlat_numeric_avg(struct xlat_type *t, struct xlat_type arg);
+/* A result column of type t: a display scale in t's typmod becomes col->scale. */
+void xlat_numeric_col(struct xlat_col *col, struct xlat_type t);
 /* Whether l || r has an operator in PostgreSQL (unknown types: assumed so). */
 bool xlat_concat_ok(uint32_t l, uint32_t r);
 /* The check for l op r on integers (shardlite_int4 ...), NULL when none is needed. */

@@ -223,6 +223,7 @@ void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape)
 		struct xlat_type t = shape->types[i];
 		cols[i].type_oid = t.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : t.oid;
 		cols[i].typmod = t.oid == XLAT_OID_UNKNOWN_COL ? -1 : t.typmod;
+		xlat_numeric_col(&cols[i], t);
 	}
 }
 

@@ -36,7 +36,6 @@ SELECT name FROM emp WHERE salary < SOME (SELECT salary FROM emp WHERE dept_id =
 SELECT name FROM emp WHERE salary = (SELECT max(salary) FROM emp);
 SELECT dept_id, count(*) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT dept_id, count(*), sum(salary), min(salary), max(salary) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS FIRST;
--- differs: value differs: value: [175.0000000000000000] vs [175]
 SELECT dept_id, avg(salary) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT dept_id, count(salary) FROM emp GROUP BY dept_id HAVING count(*) > 1 ORDER BY dept_id;
 SELECT count(DISTINCT salary) FROM emp;
@@ -62,7 +61,6 @@ SELECT name, dense_rank() OVER (ORDER BY salary) FROM emp ORDER BY name;
 SELECT name, lag(name) OVER (ORDER BY id), lead(name, 2) OVER (ORDER BY id) FROM emp ORDER BY id;
 SELECT name, first_value(name) OVER (PARTITION BY dept_id ORDER BY id) FROM emp ORDER BY id;
 SELECT name, count(*) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
--- differs: value differs: value: [175.0000000000000000] vs [175]
 SELECT name, avg(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v (n, word) ORDER BY n;
 VALUES (1, 'a'), (2, 'b');

@@ -70,3 +70,5 @@ SELECT sum(big), max(code), min(amount), max(coalesce(code, 'none')) FROM typed;
 SELECT t.id + 1 AS next, t.id * t.id AS sq FROM typed t ORDER BY 1;
 WITH x AS (SELECT id, amount FROM typed) SELECT amount FROM x ORDER BY amount;
 SELECT s.m FROM (SELECT max(amount) AS m FROM typed) s;
+SELECT amount * 2, amount + 1, amount / 5, -amount FROM typed WHERE id = 1;
+SELECT sum(amount), avg(amount), min(amount) FROM typed;

@@ -51,7 +51,7 @@ static const struct icase cases[] = {
 	{"SELECT id, owner, rate FROM acct", "23,1043:14,1700:327686", "", NULL},
 	{"SELECT a.balance, e.name FROM acct a JOIN emp e ON e.id = a.id", "20,25", "", NULL},
 	{"SELECT sum(salary), sum(balance), min(salary), max(owner), avg(salary) FROM emp, acct",
-	 "20,1700,23,25,1700", "", NULL},
+	 "20,1700s0,23,25,1700s-2", "", NULL},
 	{"SELECT coalesce(salary, 0), nullif(salary, 1), CASE WHEN true THEN salary END FROM emp",
 	 "23,23,23", "", NULL},
 	{"SELECT x.total FROM (SELECT sum(salary) AS total FROM emp) x", "20", "", NULL},
@@ -72,6 +72,15 @@ static const struct icase cases[] = {
 	{"SELECT * FROM emp JOIN acct USING (id)", "*", "", NULL},
 	{"SELECT * FROM emp, pg_class", "*", "", NULL},
 	{"WITH w AS (SELECT salary * 2 AS s2 FROM emp) SELECT * FROM w", "23", "", NULL},
+	/* numeric display scales (xlat_col.scale; s-2 and below: a quotient) */
+	{"SELECT 1.50, 2.5 * 2, 1.1 + 2.205, -1.50, 1e-3, 12::numeric, '1.250'::numeric",
+	 "1700s2,1700s1,1700s3,1700s2,1700s3,1700s0,1700s3", "", NULL},
+	{"SELECT rate * 2, rate + 1.5, rate / 3, sum(rate), avg(rate), max(rate) FROM acct",
+	 "1700s2,1700s2,1700s-4,1700s2,1700s-4,1700s2", "", NULL},
+	{"SELECT 10::numeric / 4, 2.5 / 0.5, salary / 2 FROM emp", "1700s-2,1700s-3,23", "",
+	 "SELECT CAST(10 AS REAL) / 4 AS \"?column?\", 2.5 / 0.5 AS \"?column?\", "
+	 "salary / 2 AS \"?column?\" FROM emp"},
+	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
 	/* parameters */
 	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},
 	{"SELECT * FROM acct WHERE $1 < balance", NULL, "20", NULL},
@@ -124,6 +133,8 @@ static const char *cols_text(const struct xlat_stmt *st, struct arena *a)
 		strbuf_printf(&sb, "%s%u", i ? "," : "", st->cols[i].type_oid);
 		if (st->cols[i].typmod >= 0)
 			strbuf_printf(&sb, ":%d", st->cols[i].typmod);
+		if (st->cols[i].scale != -1)
+			strbuf_printf(&sb, "s%d", st->cols[i].scale);
 	}
 	const char *out = arena_strdup(a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
