@@ -542,6 +542,15 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	return true;
 }
 
+bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+		      int32_t typmod)
+{
+	struct cast k = {.arg = arg, .location = arg->a_const->location};
+	k.to.info = xlat_type_by_oid(oid);
+	k.to.typmod = typmod;
+	return from_string(c, &k, str_const(c, arg));
+}
+
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	struct cast k = {.arg = tc->arg, .location = tc->location};

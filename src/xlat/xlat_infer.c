@@ -96,12 +96,38 @@ static bool fits(struct xlat_type t, const struct xlat_schema_col *col)
 	return t.oid == col->type_oid && t.typmod == col->typmod && t.typmod < 0;
 }
 
+/* A string literal stored into a column of these types is read by the type's input function
+ * while translating, as PostgreSQL reads it ('t' into a boolean is true, '\x01' into a bytea
+ * is one byte); the length and scale checks of the others need the value at run time. */
+static bool literal_input(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_BOOL:
+	case XLAT_OID_BYTEA:
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_UUID:
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+		return true;
+	default:
+		return false;
+	}
+}
+
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n)
 {
 	struct xlat_type t;
 	if (!col || !col->type_oid)
 		return xlat_expr(c, n, &t);
+	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && literal_input(col->type_oid) &&
+	    xlat_type_by_oid(col->type_oid))
+		return xlat_cast_string(c, n, col->type_oid, -1);
 	if (is_param(n))
 		param_infer(c, n->param_ref, col->type_oid);
 	bool mod = false;

@@ -252,6 +252,10 @@ bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_typ
 
 /* ---- xlat_cast.c ---- */
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* The string literal arg read as a value of type oid (as 'arg'::type), with the input
+ * function's checks; oid must be a built-in type (xlat_type_by_oid). */
+bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+		      int32_t typmod);
 
 /* ---- xlat_func.c ---- */
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);

@@ -10,10 +10,11 @@
 #include "base.h"
 
 /* acct(id int4, owner varchar(10), balance int8, rate numeric(5,2), code char(3),
- *      small int2, at timestamptz), emp(id int4, name text, salary int4, boss int4). */
+ *      small int2, at timestamptz, flag bool, data bytea), emp(id int4, name text, salary int4, boss int4). */
 static const struct xlat_schema_col acct_cols[] = {
 	{"id", 23, -1},    {"owner", 1043, 14},   {"balance", 20, -1}, {"rate", 1700, 327686},
-	{"code", 1042, 7}, {"small", 21, -1},     {"at", 1184, -1},
+	{"code", 1042, 7}, {"small", 21, -1},     {"at", 1184, -1},    {"flag", 16, -1},
+	{"data", 17, -1},
 };
 static const struct xlat_schema_col emp_cols[] = {
 	{"id", 23, -1}, {"name", 25, -1}, {"salary", 23, -1}, {"boss", 23, -1},
@@ -104,7 +105,12 @@ static const struct icase cases[] = {
 	{"INSERT INTO acct (small, id) VALUES (1, 3000000000)", NULL, "",
 	 "INSERT INTO acct (small, id) VALUES (shardlite_int2(1), shardlite_int4(3000000000))"},
 	{"INSERT INTO acct (id, balance) VALUES ('7', 7)", NULL, "",
-	 "INSERT INTO acct (id, balance) VALUES (shardlite_int4('7'), 7)"},
+	 "INSERT INTO acct (id, balance) VALUES (7, 7)"},
+	{"INSERT INTO acct (flag, data) VALUES ('yes', '\\x0102')", NULL, "",
+	 "INSERT INTO acct (flag, data) VALUES (1, x'0102')"},
+	{"UPDATE acct SET owner = 'x', balance = ' 12 ', code = 'ab' WHERE id = 1", NULL, "",
+	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
+	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
 	{"UPDATE acct SET id = id * 2, owner = NULL", NULL, "",
 	 "UPDATE acct SET id = shardlite_int4(id * 2), owner = NULL"},
 	{"SELECT salary + 1 FROM emp", "23", "",
@@ -177,6 +183,32 @@ START_TEST(infer_case)
 }
 END_TEST
 
+/* A string literal stored into a typed column is read by the type's input function. */
+START_TEST(literal_input_errors)
+{
+	static const struct {
+		const char *sql, *state;
+	} bad[] = {
+		{"INSERT INTO acct (id) VALUES ('x')", "22P02"},
+		{"INSERT INTO acct (small) VALUES ('70000')", "22003"},
+		{"UPDATE acct SET flag = 'maybe'", "22P02"},
+		{"INSERT INTO acct (id, data) VALUES (1, '\\xZ')", "22P02"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		ck_assert_msg(!xlat_translate_in(bad[i].sql, NULL, 0, &schema, a, &v, &n, &e), "%s",
+			      bad[i].sql);
+		ck_assert_msg(strcmp(e.sqlstate, bad[i].state) == 0, "%s: %s %s", bad[i].sql,
+			      e.sqlstate, e.message);
+		arena_free(a);
+	}
+}
+END_TEST
+
 /* Without a schema nothing is checked and columns are typed at run time, as before. */
 START_TEST(no_schema_no_checks)
 {
@@ -217,6 +249,7 @@ Suite *xlat_suite_infer(void)
 	TCase *tc = tcase_create("infer");
 	tcase_add_loop_test(tc, infer_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_test(tc, no_schema_no_checks);
+	tcase_add_test(tc, literal_input_errors);
 	tcase_add_test(tc, cache_keeps_schemas_apart);
 	suite_add_tcase(s, tc);
 	return s;
