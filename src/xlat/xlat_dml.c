@@ -254,6 +254,10 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 				return values_with_defaults(c, s, src, width, targets);
 		}
 		c->assign = targets; /* taken by the VALUES list */
+		c->assign_for = src;
+	} else if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
+		c->assign = insert_targets(c, s, src->n_target_list);
+		c->assign_for = src; /* taken by its target list */
 	}
 	if (!column_list(c, s))
 		return false;

@@ -140,7 +140,11 @@ struct xlat_ctx {
 	int nctes, ctes_cap;
 	struct xlat_scope_memo *memo;
 	int nmemo, memo_cap;
-	const struct xlat_schema_col **assign; /* an INSERT's VALUES: the column per position */
+	/* An INSERT's source: the column each position fills, taken by the VALUES list or the
+	 * target list of the query assign_for (and no other). */
+	const struct xlat_schema_col **assign;
+	const PgQuery__SelectStmt *assign_for;
+	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a

@@ -173,6 +173,12 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
 {
+	const struct xlat_schema_col **assign = c->assign_targets; /* INSERT ... SELECT */
+	c->assign_targets = NULL;
+	for (size_t i = 0; assign && i < n; i++) {
+		if (is_star(v[i]->res_target->val))
+			assign = NULL; /* the positions are not known */
+	}
 	shape_alloc(c, shape, n);
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
@@ -193,7 +199,8 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (rt->val->node_case == NODE(ROW_EXPR)) /* SQLite has no composite values */
 			return xlat_unsupported(c, rt->location, "a row value as a result column");
 		size_t mark = c->sb->len;
-		if (!xlat_expr(c, rt->val, &t))
+		t = (struct xlat_type){0, -1};
+		if (assign ? !xlat_assign_value(c, assign[i], rt->val) : !xlat_expr(c, rt->val, &t))
 			return false;
 		if (shape)
 			shape->types[i] = t;
@@ -363,8 +370,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	size_t width = s->values_lists[0]->list->n_items;
-	const struct xlat_schema_col **assign = c->assign; /* INSERT's target columns */
-	c->assign = NULL;
+	const struct xlat_schema_col **assign = c->assign_for == s ? c->assign : NULL;
+	if (assign) /* INSERT's target columns */
+		c->assign = NULL, c->assign_for = NULL;
 	struct xlat_type *tv =
 		arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) * sizeof(*tv));
 	xlat_puts(c, "VALUES ");
@@ -477,6 +485,10 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	struct xlat_type ignored;
+	if (c->assign_for == s) { /* INSERT ... SELECT: its targets are stored into columns */
+		c->assign_targets = c->assign;
+		c->assign = NULL, c->assign_for = NULL;
+	}
 	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
 		return false;
 	if (s->n_from_clause) {

@@ -78,3 +78,6 @@ SELECT id, on_, raw, u FROM flags ORDER BY id;
 UPDATE flags SET on_ = 'yes' WHERE id = 2 RETURNING on_;
 INSERT INTO flags (id, on_) VALUES (3, 'maybe');
 INSERT INTO flags (id, u) VALUES (3, 'not-a-uuid');
+INSERT INTO typed (id, code) SELECT 4, 'abcdefg';
+INSERT INTO typed (id, code) SELECT 40000, 'x';
+INSERT INTO typed (id, code, amount) SELECT 5, owner, balance / 7.0 FROM acct WHERE id = 1 RETURNING id, code, amount;

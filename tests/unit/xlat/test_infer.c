@@ -108,6 +108,12 @@ static const struct icase cases[] = {
 	 "INSERT INTO acct (id, balance) VALUES (7, 7)"},
 	{"INSERT INTO acct (flag, data) VALUES ('yes', '\\x0102')", NULL, "",
 	 "INSERT INTO acct (flag, data) VALUES (1, x'0102')"},
+	{"INSERT INTO acct (id, small, owner) SELECT salary * 2, salary, name FROM emp", NULL, "",
+	 "INSERT INTO acct (id, small, owner) SELECT shardlite_int4(salary * 2) AS \"?column?\", "
+	 "shardlite_int2(salary), shardlite_varchar(name, 10) FROM emp"},
+	{"INSERT INTO acct SELECT * FROM acct", NULL, "", "INSERT INTO acct SELECT * FROM acct"},
+	{"WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT x FROM w", NULL, "",
+	 "WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT shardlite_int2(x) FROM w"},
 	{"UPDATE acct SET owner = 'x', balance = ' 12 ', code = 'ab' WHERE id = 1", NULL, "",
 	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
 	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
