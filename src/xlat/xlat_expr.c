@@ -379,9 +379,14 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		return false;
 	size_t lend = c->sb->len;
 	xlat_printf(c, " %s ", op);
-	if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
-	      : div ? divisor(c, e->rexpr, op, &r)
-		    : arith_operand(c, e->rexpr, op, false, &r)))
+	int lit = cmp ? xlat_infer_literal(c, e->rexpr, l) : 0;
+	if (lit < 0)
+		return false;
+	if (lit)
+		r = l;
+	else if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
+		   : div ? divisor(c, e->rexpr, op, &r)
+			 : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);

@@ -118,6 +118,20 @@ static bool literal_input(uint32_t oid)
 	}
 }
 
+static bool string_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
+{
+	if (!c->schema || !string_literal(n) || !literal_input(t.oid) || t.oid == XLAT_OID_JSON ||
+	    !xlat_type_by_oid(t.oid))
+		return 0;
+	return xlat_cast_string(c, n, t.oid, -1) ? 1 : -1;
+}
+
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n)
 {

@@ -343,6 +343,10 @@ bool xlat_json_valid(const char *s);
 /* A comparison or arithmetic operand that is a $n without a type takes the other's type. */
 void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type *lt,
 		     const PgQuery__Node *r, struct xlat_type *rt);
+/* n compared with a value of type t: a string literal is read by t's input function, as
+ * PostgreSQL resolves an unknown literal ('t' against a boolean is true). 1 emitted, 0 not
+ * such a literal (nothing emitted), -1 failed (err set). Only with a schema. */
+int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
 /* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
 void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
 /* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and

@@ -68,8 +68,14 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 	if (!xlat_cmp_operand(c, e->lexpr, &lt))
 		return false;
 	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
-	if (!xlat_expr_list(c, e->rexpr->list->items, e->rexpr->list->n_items))
-		return false;
+	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
+		struct xlat_type ignored;
+		const PgQuery__Node *item = e->rexpr->list->items[i];
+		xlat_puts(c, i ? ", " : "");
+		int lit = xlat_infer_literal(c, item, lt);
+		if (lit < 0 || (!lit && !xlat_expr(c, item, &ignored)))
+			return false;
+	}
 	for (size_t i = 0; i < e->rexpr->list->n_items; i++)
 		xlat_infer_like(c, e->rexpr->list->items[i], lt);
 	xlat_puts(c, ")");

@@ -81,3 +81,7 @@ INSERT INTO flags (id, u) VALUES (3, 'not-a-uuid');
 INSERT INTO typed (id, code) SELECT 4, 'abcdefg';
 INSERT INTO typed (id, code) SELECT 40000, 'x';
 INSERT INTO typed (id, code, amount) SELECT 5, owner, balance / 7.0 FROM acct WHERE id = 1 RETURNING id, code, amount;
+SELECT id FROM flags WHERE on_ = 'true' ORDER BY id;
+SELECT id FROM flags WHERE u = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' AND raw IN ('\x00ff', 'ab') ORDER BY id;
+SELECT id FROM typed WHERE id = '1' OR id IN ('3', '4');
+SELECT id FROM typed WHERE id = '1.5';

@@ -114,6 +114,8 @@ static const struct icase cases[] = {
 	{"INSERT INTO acct SELECT * FROM acct", NULL, "", "INSERT INTO acct SELECT * FROM acct"},
 	{"WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT x FROM w", NULL, "",
 	 "WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT shardlite_int2(x) FROM w"},
+	{"SELECT id FROM acct WHERE flag = 'yes' AND data = '\\x01' AND small IN ('1', ' 2')", "23",
+	 "", "SELECT id FROM acct WHERE flag = 1 AND data = x'01' AND small IN (1, 2)"},
 	{"UPDATE acct SET owner = 'x', balance = ' 12 ', code = 'ab' WHERE id = 1", NULL, "",
 	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
 	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
@@ -199,6 +201,7 @@ START_TEST(literal_input_errors)
 		{"INSERT INTO acct (small) VALUES ('70000')", "22003"},
 		{"UPDATE acct SET flag = 'maybe'", "22P02"},
 		{"INSERT INTO acct (id, data) VALUES (1, '\\xZ')", "22P02"},
+		{"SELECT id FROM acct WHERE small = '1.5'", "22P02"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		struct arena *a = arena_new(0);
