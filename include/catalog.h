@@ -84,6 +84,24 @@ void catalog_lend(struct cat_conn *cc, const struct catalog_session *s);
 void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
 			    int16_t *attnums);
 
+/* The tenant's column types, for the translator's schema (xlat_schema). A column's declared
+ * PostgreSQL type and typmod; type_oid 0 when not declared (a view's computed column). */
+struct catalog_column {
+	const char *name;
+	uint32_t type_oid;
+	int32_t typmod;
+};
+struct catalog_relation {
+	const char *name;
+	const struct catalog_column *cols;
+	size_t ncols;
+};
+/* Every table's and view's columns, copied into a, and a fingerprint of them all (equal
+ * schemas, equal fingerprints, also across tenants; never 0). False when the schema cannot be
+ * read. Runs one short statement (and reloads the catalog's model when the schema changed). */
+bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
+			    size_t *nrels, uint64_t *fingerprint);
+
 /* OIDs the catalog gives objects of the tenant's schema lie in [CATALOG_OID_MIN,
  * CATALOG_OID_MAX]: derived from the object's kind and name by FNV-1a, so they are the same
  * on every connection and survive restarts, and never meet a built-in OID (< 16384). */

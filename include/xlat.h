@@ -45,6 +45,10 @@ enum xlat_txn {
 struct xlat_col {
 	uint32_t type_oid;
 	int32_t typmod; /* -1 when none */
+	/* numeric without a typmod: how many fraction digits PostgreSQL would print: -1 as the
+	 * value comes; >= 0 exactly that many; <= -2 a quotient, printed with PostgreSQL's
+	 * division scale (16 significant digits, at least -scale - 2 fraction digits). */
+	int32_t scale;
 };
 
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a
@@ -144,7 +148,31 @@ struct xlat_stmt {
 	size_t ntenants;
 };
 
-/* What the session's state changes about name resolution. */
+/* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column
+ * of each table and view, so that column references, the aggregates and conditionals over
+ * them, and the parameters compared with or stored into them get PostgreSQL's types, and
+ * values stored into a column are checked as PostgreSQL checks them (range, length, input
+ * syntax). Lent by the caller for one xlat_translate_in call. */
+struct xlat_schema_col {
+	const char *name;
+	uint32_t type_oid; /* 0: not known (an expression column of a view) */
+	int32_t typmod;    /* -1 when none */
+};
+struct xlat_schema {
+	/* The columns of relation name (a table or view of the tenant, matched as SQLite
+	 * matches names): true with *cols (ncols entries, valid until the call returns; may
+	 * live in a), false when there is no such relation. Called from the translating
+	 * thread only, on cache misses only. */
+	bool (*table_fn)(void *arg, const char *name, struct arena *a,
+			 const struct xlat_schema_col **cols, size_t *ncols);
+	void *arg;
+	/* Identifies the schema's content: equal fingerprints mean equal columns and types in
+	 * every relation. The translation cache keys on it, so a translation made for one
+	 * schema is never handed to a statement run against another. */
+	uint64_t fingerprint;
+};
+
+/* What the session's state changes about name resolution and typing. */
 struct xlat_env {
 	/* The session's own tenant: a schema prefix naming it means the session's file ("main"),
 	 * like public. NULL: none (every tenant prefix names another file). */
@@ -152,6 +180,10 @@ struct xlat_env {
 	/* search_path's choice for unqualified names: NULL for the session's own tenant, else a
 	 * checked tenant name other than .tenant. Catalog relations stay pg_catalog's. */
 	const char *search;
+	/* The session's own tenant's column types (NULL: not known; column types are then left
+	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
+	 * other tenants are typed as unknown. */
+	const struct xlat_schema *schema;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
@@ -167,7 +199,8 @@ struct xlat_env {
 bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_types,
 		    struct arena *a, struct xlat_stmt **out, size_t *nout,
 		    struct pgerr *err) MUST_CHECK;
-/* As xlat_translate, resolving schema names in env (NULL: the defaults, as xlat_translate).
+/* As xlat_translate, resolving schema names and typing columns through env (NULL: the
+ * defaults, as xlat_translate).
  * Schema prefixes (xlat_schema.c): none or `public` mean the session's tenant; pg_catalog and
  * information_schema the catalog; any other must be a valid tenant name (3F000 otherwise,
  * also for `main` and `temp`, which are SQLite's) and lands in .tenants. Statements that

@@ -396,6 +396,8 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 	int rc = sqlite3_create_function_v2(db, "shardlite_catalog_origins", 1,
 					    SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_origins, NULL,
 					    NULL, conn_free);
+	if (rc == SQLITE_OK)
+		rc = cat_types_register(db, cc);
 	for (size_t k = 0; rc == SQLITE_OK && k < ARRAY_LEN(def_sets); k++) {
 		size_t n = 0;
 		const struct cat_reldef *defs = def_sets[k](&n);

@@ -188,6 +188,9 @@ const struct cat_model *cat_fn_model(sqlite3_context *ctx);
 void cat_result_text(sqlite3_context *ctx, const char *s);
 const char *cat_conn_database(const struct cat_conn *cc);
 
+/* catalog_types.c: the SQL function behind catalog_schema_fingerprint/table_columns. */
+int cat_types_register(sqlite3 *db, struct cat_conn *cc);
+
 /* ---- rows served by the virtual tables ---- */
 struct cat_val {
 	int type; /* SQLITE_NULL, SQLITE_INTEGER, SQLITE_TEXT */

@@ -438,10 +438,11 @@ static struct agg *agg_ctx(sqlite3_context *ctx, bool create)
 	return p ? *p : NULL;
 }
 
-static char tag0(sqlite3_value *tags)
+/* The type tag of argument i among those tags describes, one character each ('.': none). */
+static char tag_at(sqlite3_value *tags, size_t i)
 {
 	const char *s = (const char *)sqlite3_value_text(tags);
-	return s && *s ? *s : '.';
+	return s && strlen(s) > i ? s[i] : '.';
 }
 
 /* pgfn_json_agg(v, tag) and pgfn_jsonb_agg */
@@ -452,10 +453,10 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!g)
 		return;
 	strbuf_puts(&g->sb, g->count++ ? ", " : "[");
-	if (g->count > 1 && strchr("ABJS", tag0(argv[1])) &&
+	if (g->count > 1 && strchr("ABJS", tag_at(argv[1], 0)) &&
 	    sqlite3_value_type(argv[0]) != SQLITE_NULL)
 		strbuf_puts(&g->sb, "\n "); /* json_agg sets arrays apart on their own lines */
-	pgfn_json_put_value(&g->sb, tag0(argv[1]), argv[0]);
+	pgfn_json_put_value(&g->sb, tag_at(argv[1], 0), argv[0]);
 }
 
 /* pgfn_json_object_agg(k, v, tag) and pgfn_jsonb_object_agg: json writes { "k" : v, ... } */
@@ -474,7 +475,7 @@ static void obj_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_puts(&g->sb, g->count++ ? ", " : "{ ");
 	pgfn_json_escape(&g->sb, k, n);
 	strbuf_puts(&g->sb, " : ");
-	pgfn_json_put_value(&g->sb, tag0(argv[2]), argv[1]);
+	pgfn_json_put_value(&g->sb, tag_at(argv[2], 1), argv[1]); /* tags: key, value */
 }
 
 static void agg_final(sqlite3_context *ctx)

@@ -4,7 +4,9 @@
  * or binary format, and command tags. */
 #include "session_int.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pgtype.h"
@@ -102,8 +104,44 @@ void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v)
 	}
 }
 
-static bool write_row(struct session *s, sqlite3_stmt *vm, const uint32_t *types,
-		      const int32_t *typmods, const int16_t *formats, int n, struct pgerr *err)
+/* A numeric expression has no typmod, but PostgreSQL prints it with the display scale its
+ * value carries, which the translator knows for some (xlat_col.scale): passed on to the
+ * encoder as the typmod of a numeric with that scale. */
+#define SCALE_TYPMOD(s) (((1000 << 16) | (s)) + 4)
+
+static int32_t encode_typmod(const struct xlat_stmt *x, int n, int i, uint32_t type,
+			     int32_t typmod)
+{
+	if (!x || x->ncols != n || type != PGTYPE_NUMERIC || typmod >= 0 ||
+	    x->cols[i].scale == -1)
+		return typmod;
+	return x->cols[i].scale >= 0 ? SCALE_TYPMOD(x->cols[i].scale) : typmod;
+}
+
+/* A quotient's scale (select_div_scale): 16 significant digits, at least min fraction
+ * digits; the weight (in PostgreSQL's base-10000 digits) is estimated from the value. */
+static int32_t quotient_typmod(const struct pgtype_value *v, int min)
+{
+	double q = v->kind == PGTYPE_V_INT ? (double)v->i : v->f;
+	if (v->kind != PGTYPE_V_INT && v->kind != PGTYPE_V_FLOAT)
+		return -1;
+	int weight = q == 0 ? -1 : (int)floor(log10(fabs(q)) / 4);
+	int scale = 16 - 4 * weight;
+	scale = scale < min ? min : scale > 1000 ? 1000 : scale < 0 ? 0 : scale;
+	return SCALE_TYPMOD(scale);
+}
+
+/* d to 15 significant digits, what a double holds exactly of a decimal quotient. */
+static double round15(double d)
+{
+	char buf[40];
+	snprintf(buf, sizeof(buf), "%.15g", d);
+	return strtod(buf, NULL);
+}
+
+static bool write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		      const uint32_t *types, const int32_t *typmods, const int16_t *formats, int n,
+		      struct pgerr *err)
 {
 	size_t mark = pgw_be_datarow_begin(&s->out, (uint16_t)n);
 	for (int i = 0; i < n; i++) {
@@ -113,12 +151,19 @@ static bool write_row(struct session *s, sqlite3_stmt *vm, const uint32_t *types
 			pgw_be_datarow_null(&s->out);
 			continue;
 		}
+		int32_t tm = typmods[i];
+		if (tm < 0 && types[i] == PGTYPE_NUMERIC && x && x->ncols == n &&
+		    x->cols[i].scale <= -2) {
+			tm = quotient_typmod(&v, -x->cols[i].scale - 2);
+			if (v.kind == PGTYPE_V_FLOAT) /* 2.47, not the double 2.4699999999999998 */
+				v.f = round15(v.f);
+		}
 		size_t off = pgw_be_datarow_open(&s->out);
 		if (formats && formats[i] == 1) {
-			if (!pgtype_encode_binary_typmod(&s->out, types[i], typmods[i], &v, err))
+			if (!pgtype_encode_binary_typmod(&s->out, types[i], tm, &v, err))
 				return false;
 		} else {
-			pgtype_encode_text_tz(&s->out, types[i], typmods[i], s->dt.tz, &v);
+			pgtype_encode_text_tz(&s->out, types[i], tm, s->dt.tz, &v);
 		}
 		pgw_be_datarow_close(&s->out, off);
 	}
@@ -154,8 +199,10 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 	int n = sqlite3_column_count(vm);
 	uint32_t *types = arena_alloc(s->msg_arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
 	int32_t *typmods = arena_alloc(s->msg_arena, sizeof(int32_t) * (size_t)(n ? n : 1));
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
 		types[i] = column_type(x, vm, i, &typmods[i]);
+		typmods[i] = encode_typmod(x, n, i, types[i], typmods[i]);
+	}
 	int64_t cap = s->env->cfg->max_result_bytes;
 	size_t start = s->out.len;
 	uint32_t batch = 0;
@@ -181,7 +228,7 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			sqlite3_reset(vm);
 			return false;
 		}
-		if (!write_row(s, vm, types, typmods, formats, n, err)) {
+		if (!write_row(s, x, vm, types, typmods, formats, n, err)) {
 			sqlite3_reset(vm);
 			return false;
 		}

@@ -95,6 +95,8 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	sess_schema_env(s, &env, search);
 	bool ok = xlat_translate_in(&env, st->sql, p->param_types, p->nparam_types, st->arena, &xs,
 				    &n, err);
+	if (ok)
+		sess_types_saw(s, xs, n);
 	if (ok && n > 1)
 		ok = pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
 			       "cannot insert multiple commands into a prepared statement");

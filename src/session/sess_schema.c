@@ -51,6 +51,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 {
 	env->tenant = s->tenant[0] ? s->tenant : NULL;
 	env->search = NULL;
+	env->schema = sess_types(s);
 	const char *p = sess_guc_get(s, "search_path");
 	char elem[256];
 	struct pgerr ignored;

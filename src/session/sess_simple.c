@@ -89,6 +89,8 @@ void sess_simple_run(struct session *s, const char *text)
 	char search[SHARD_TENANT_MAX + 1];
 	sess_schema_env(s, &env, search);
 	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	if (ok)
+		sess_types_saw(s, stmts, n);
 	if (ok && n == 0) {
 		pgw_be_empty_query(&s->out);
 		finish_query(s, true, &err);

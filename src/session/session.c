@@ -71,6 +71,7 @@ void session_free(struct session *s)
 	strbuf_fini(&s->held);
 	sess_conn_give_back(s);
 	sess_client_end(s);
+	sess_types_fini(s);
 	sess_auth_free(s);
 	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);
@@ -588,6 +589,7 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 		return len;
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);
+	sess_types_input_end(s);
 	sess_wait_input_end(s, n > 0);
 	if (sess_conn_hold_output(s))
 		*want = SESSION_WANT_WAKE;

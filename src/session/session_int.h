@@ -154,6 +154,15 @@ struct session {
 	 * (sess_conn.c); no input runs meanwhile. */
 	bool holding;
 	struct strbuf held;
+	/* The column types lent to the translator (sess_types.c): fingerprint per
+	 * schema_version. */
+	struct xlat_schema schema;
+	int schema_version;
+	uint64_t schema_epoch;      /* ddl_epoch then */
+	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
+	struct arena *schema_arena; /* holds schema_rels */
+	const struct catalog_relation *schema_rels;
+	size_t schema_nrels;
 
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	/* The session as its tenant sees it (sess_client.c): advisory locks, pg_stat_activity. */
@@ -191,6 +200,16 @@ void sess_client_msg_end(struct session *s);
 void sess_client_txn_end(struct session *s);
 /* True (and the FATAL written) when pg_terminate_backend asked this session to end. */
 bool sess_client_terminated(struct session *s);
+/* ---- sess_types.c: the column types the translator sees ---- */
+/* The tenant's schema for xlat_translate_in, NULL when it cannot be read (translation then
+ * goes without). Valid until the next call; runs one short statement. */
+const struct xlat_schema *sess_types(struct session *s);
+/* After translating v: DDL among them makes every session read the schema again once it is
+ * done (sess_types_input_end, at the end of the input that ran it outside a transaction). */
+void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n);
+void sess_types_input_end(struct session *s);
+/* Frees the session's copy of the column types. */
+void sess_types_fini(struct session *s);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the

@@ -152,7 +152,7 @@ struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
 {
 	struct xlat_col *cols = arena_zalloc(c->a, (n ? n : 1) * sizeof(*cols));
 	for (size_t i = 0; i < n; i++)
-		cols[i].typmod = -1;
+		cols[i].typmod = cols[i].scale = -1;
 	c->st->cols = cols;
 	c->st->ncols = (int)n;
 	return cols;
@@ -323,6 +323,7 @@ static bool translate(const struct xlat_env *env, const struct xlat_cache_key *k
 				     .env = env,
 				     .err = err,
 				     .src = sql,
+				     .schema = env ? env->schema : NULL,
 				     .given = param_types,
 				     .ngiven = nparam_types > 0 ? nparam_types : 0};
 		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
@@ -350,7 +351,8 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	 * the session's own tenant only matters to statements with a prefix, never cached. */
 	struct xlat_cache_key key;
 	xlat_cache_key_make(&key, sql, param_types, nparam_types,
-			    env && env->search ? env->search : NULL, a);
+			    env && env->search ? env->search : NULL,
+			    env && env->schema ? env->schema->fingerprint : 0, a);
 	bool ok = translate(env, &key, sql, param_types, nparam_types, a, out, nout, err);
 	xlat_cache_key_fini(&key);
 	return ok;

@@ -50,6 +50,8 @@ _Static_assert(sizeof(struct xlat_stmt) == 176,
 
 void xlat_note_const(struct xlat_ctx *c, int location, size_t at)
 {
+	if (c->dry)
+		return; /* a dry run's text is thrown away (xlat_scope.c) */
 	if (c->nslots == c->slots_cap) {
 		int cap = c->slots_cap ? c->slots_cap * 2 : 8;
 		struct xlat_slot *v = arena_alloc(c->a, (size_t)cap * sizeof(*v));
@@ -62,6 +64,22 @@ void xlat_note_const(struct xlat_ctx *c, int location, size_t at)
 						   .offset = at,
 						   .len = c->sb->len - at,
 						   .in_main = c->sb == c->main_sb};
+}
+
+void xlat_insert_at(struct xlat_ctx *c, size_t at, const char *text)
+{
+	struct strbuf *sb = c->sb;
+	size_t n = strlen(text), tail = sb->len - at;
+	strbuf_append(sb, text, n); /* grows the buffer; the bytes are put in place below */
+	if (sb->failed)
+		return;
+	memmove(sb->data + at + n, sb->data + at, tail);
+	memcpy(sb->data + at, text, n);
+	bool main = sb == c->main_sb;
+	for (int i = 0; i < c->nslots; i++) {
+		if (c->slots[i].in_main == main && c->slots[i].offset >= at)
+			c->slots[i].offset += n;
+	}
 }
 
 void xlat_pin(struct xlat_ctx *c, int location)
@@ -97,10 +115,11 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
-/* The key: the text with constants as markers, search_path's tenant, then the Parse
- * message's parameter types. */
+/* The key: the text with constants as markers, search_path's tenant, the Parse message's
+ * parameter types, then the schema's fingerprint (a translation reads the schema's column
+ * types). */
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
-			 int ngiven, const char *search, struct arena *a)
+			 int ngiven, const char *search, uint64_t schema_fp, struct arena *a)
 {
 	*k = (struct xlat_cache_key){.lits = NULL};
 	strbuf_init(&k->key, 0);
@@ -114,6 +133,7 @@ void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32
 	strbuf_putc(&k->key, '\0');
 	if (ngiven > 0)
 		strbuf_append(&k->key, given, (size_t)ngiven * sizeof(*given));
+	strbuf_append(&k->key, &schema_fp, sizeof(schema_fp));
 	k->ok = !k->key.failed;
 	k->hash = fnv1a(k->key.data, k->key.len);
 }

@@ -343,11 +343,16 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return numeric_from_text(c, k, s);
 	case XLAT_OID_BYTEA:
 		return bytea_from_text(c, k, s);
+	case XLAT_OID_UUID:
+		return xlat_uuid_literal(c, s, const_location(k->arg));
 	case XLAT_OID_JSON:
-	case XLAT_OID_JSONB: /* checked, and jsonb written canonically, at run time (pgfn) */
-		if (c->flags & XLAT_X_NOSUBQUERY)
-			break; /* DDL: a tenant file's schema names no pgfn function */
-		xlat_puts(c, k->to.info->oid == XLAT_OID_JSON ? "pgfn_json_in(" : "pgfn_jsonb_in(");
+	case XLAT_OID_JSONB: /* checked now; jsonb made canonical when the statement runs */
+		if (!xlat_json_valid(s))
+			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+					 const_location(k->arg), "invalid input syntax for type json");
+		if (k->to.info->oid == XLAT_OID_JSON || (c->flags & XLAT_X_NOSUBQUERY))
+			break; /* json keeps its text; DDL: a tenant's schema names no pgfn function */
+		xlat_puts(c, "pgfn_jsonb_in(");
 		text_literal(c, k, s);
 		xlat_puts(c, ")");
 		return true;
@@ -360,7 +365,7 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 	default:
 		break;
 	}
-	text_literal(c, k, s); /* text, and the uuid type (json in DDL) stored as text */
+	text_literal(c, k, s); /* text, and json in DDL, stored as text */
 	return true;
 }
 
@@ -417,6 +422,15 @@ static bool arg_text(struct xlat_ctx *c, const PgQuery__Node *arg, struct xlat_t
 static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st,
 		   bool repeatable)
 {
+	bool checked = xlat_checks_on(c) && !xlat_type_is_temporal(st.oid) &&
+		       st.oid != XLAT_OID_BYTEA && st.oid != XLAT_OID_UUID;
+	if (checked && k->to.info->oid != XLAT_OID_OID) {
+		/* pgfn_cast: text is parsed (22P02), REALs rounded, the range checked (22003) */
+		uint32_t to = k->to.info->oid;
+		xlat_printf(c, "shardlite_int%c(%s)",
+			    to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4', x);
+		return true;
+	}
 	switch (st.oid) {
 	case XLAT_OID_FLOAT4:
 	case XLAT_OID_FLOAT8:
@@ -559,6 +573,15 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	return true;
 }
 
+bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+		      int32_t typmod)
+{
+	struct cast k = {.arg = arg, .location = arg->a_const->location};
+	k.to.info = xlat_type_by_oid(oid);
+	k.to.typmod = typmod;
+	return from_string(c, &k, str_const(c, arg));
+}
+
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	struct cast k = {.arg = tc->arg, .location = tc->location};
@@ -582,9 +605,13 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return true;
 	}
 	const char *s = str_const(c, tc->arg);
-	if (s)
+	if (!s)
+		s = num_const(c, tc->arg);
+	if (t->oid == XLAT_OID_NUMERIC && k.to.typmod < 0 && s &&
+	    strspn(s, " \t\n+-.0123456789eE") == strlen(s))
+		t->typmod = xlat_literal_scale(s); /* the display scale numeric_in gives it */
+	if (s && str_const(c, tc->arg))
 		return from_string(c, &k, s);
-	s = num_const(c, tc->arg);
 	if (s)
 		return from_number(c, &k, s);
 	return from_expr(c, &k);

@@ -40,7 +40,8 @@ static bool is_default(const PgQuery__Node *n) { return n->node_case == NODE(SET
 
 /* SET a = 1, (b, c) = (2, 3): multiple-column assignments arrive as one MultiAssignRef per
  * column, the first of which carries the source. */
-static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n,
+		     const struct xlat_schema_col *cols, size_t ncols)
 {
 	struct xlat_type ignored;
 	for (size_t i = 0; i < n; i++) {
@@ -54,7 +55,7 @@ static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, i ? ", " : "");
 			xlat_ident(c, rt->name);
 			xlat_puts(c, " = ");
-			if (!xlat_expr(c, rt->val, &ignored))
+			if (!xlat_assign_value(c, xlat_scope_col(cols, ncols, rt->name), rt->val))
 				return false;
 			continue;
 		}
@@ -83,7 +84,8 @@ static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 	return true;
 }
 
-static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc)
+static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc,
+			const struct xlat_schema_col *cols, size_t ncols)
 {
 	struct xlat_type ignored;
 	const PgQuery__InferClause *inf = oc->infer;
@@ -119,7 +121,7 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc)
 		return false;
 	}
 	xlat_puts(c, " DO UPDATE SET ");
-	if (!set_list(c, oc->target_list, oc->n_target_list))
+	if (!set_list(c, oc->target_list, oc->n_target_list, cols, ncols))
 		return false;
 	if (oc->where_clause) {
 		xlat_puts(c, " WHERE ");
@@ -140,9 +142,9 @@ static int default_column(const PgQuery__SelectStmt *vs, size_t col)
 /* INSERT ... VALUES where DEFAULT appears: a column that is DEFAULT in every row is left out
  * of the column list, which is exactly what DEFAULT means; mixed columns are refused. */
 static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-				 const PgQuery__SelectStmt *vs, size_t width)
+				 const PgQuery__SelectStmt *vs, size_t width,
+				 const struct xlat_schema_col **targets)
 {
-	struct xlat_type ignored;
 	bool *drop = arena_zalloc(c->a, width + 1);
 	size_t kept = 0;
 	if (!s->n_cols)
@@ -177,7 +179,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 			if (drop[i])
 				continue;
 			xlat_puts(c, k++ ? ", " : "");
-			if (!xlat_expr(c, row->items[i], &ignored))
+			if (!xlat_assign_value(c, targets[i], row->items[i]))
 				return false;
 		}
 		xlat_puts(c, ")");
@@ -200,6 +202,24 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	}
 	xlat_puts(c, ")");
 	return true;
+}
+
+/* The column each position of the source fills (NULL entries: unknown). */
+static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
+						     const PgQuery__InsertStmt *s, size_t width)
+{
+	const struct xlat_schema_col *cols = NULL, **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
+	size_t ncols = 0;
+	if (!xlat_scope_target(c, s->relation, &cols, &ncols))
+		return v;
+	for (size_t i = 0; i < width; i++) {
+		if (s->n_cols)
+			v[i] = i < s->n_cols ? xlat_scope_col(cols, ncols, s->cols[i]->res_target->name)
+					     : NULL;
+		else
+			v[i] = i < ncols ? &cols[i] : NULL;
+	}
+	return v;
 }
 
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
@@ -228,10 +248,16 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		if (s->n_cols && width < s->n_cols)
 			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
 					 "INSERT has more target columns than expressions");
+		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		for (size_t i = 0; i < width; i++) {
 			if (default_column(src, i))
-				return values_with_defaults(c, s, src, width);
+				return values_with_defaults(c, s, src, width, targets);
 		}
+		c->assign = targets; /* taken by the VALUES list */
+		c->assign_for = src;
+	} else if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
+		c->assign = insert_targets(c, s, src->n_target_list);
+		c->assign_for = src; /* taken by its target list */
 	}
 	if (!column_list(c, s))
 		return false;
@@ -258,9 +284,20 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	xlat_puts(c, "INSERT INTO ");
 	if (!target_rel(c, s->relation) || !insert_source(c, s))
 		return false;
-	if (s->on_conflict_clause && !on_conflict(c, s->on_conflict_clause))
-		return false;
-	return returning(c, s->relation, s->returning_list, s->n_returning_list);
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
+	int scope = xlat_scope_enter(c); /* ON CONFLICT and RETURNING see the target */
+	xlat_scope_table(c, s->relation);
+	PgQuery__RangeVar excluded = *s->relation;
+	PgQuery__Alias alias = PG_QUERY__ALIAS__INIT;
+	alias.aliasname = (char *)"excluded";
+	excluded.alias = &alias;
+	xlat_scope_table(c, &excluded);
+	bool ok = (!s->on_conflict_clause || on_conflict(c, s->on_conflict_clause, cols, ncols)) &&
+		  returning(c, s->relation, s->returning_list, s->n_returning_list);
+	xlat_scope_leave(c, scope);
+	return ok;
 }
 
 bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
@@ -274,27 +311,33 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	xlat_puts(c, "UPDATE ");
 	if (!target_rel(c, s->relation))
 		return false;
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
+	int scope = xlat_scope_enter(c);
+	xlat_scope_table(c, s->relation);
+	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause);
 	xlat_puts(c, " SET ");
-	if (!set_list(c, s->target_list, s->n_target_list))
-		return false;
-	if (s->n_from_clause) {
+	ok = ok && set_list(c, s->target_list, s->n_target_list, cols, ncols);
+	if (ok && s->n_from_clause) {
 		xlat_puts(c, " FROM ");
-		if (!xlat_from_list(c, s->from_clause, s->n_from_clause))
-			return false;
+		ok = xlat_from_list(c, s->from_clause, s->n_from_clause);
 	}
-	if (s->where_clause) {
+	if (ok && s->where_clause) {
 		xlat_puts(c, " WHERE ");
-		if (!xlat_expr(c, s->where_clause, &ignored))
-			return false;
+		ok = xlat_expr(c, s->where_clause, &ignored);
 	}
-	return returning(c, s->relation, s->returning_list, s->n_returning_list);
+	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list);
+	xlat_scope_leave(c, scope);
+	return ok;
 }
 
 /* DELETE FROM t USING u WHERE cond deletes the rows of t for which some row of u satisfies
  * cond: DELETE FROM t WHERE EXISTS (SELECT 1 FROM u WHERE cond) says exactly that. */
+static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
+
 bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 {
-	struct xlat_type ignored;
 	c->st->tag = "DELETE";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->writes = true;
@@ -303,6 +346,16 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	xlat_puts(c, "DELETE FROM ");
 	if (!target_rel(c, s->relation))
 		return false;
+	int scope = xlat_scope_enter(c);
+	xlat_scope_table(c, s->relation);
+	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause) && delete_rest(c, s);
+	xlat_scope_leave(c, scope);
+	return ok;
+}
+
+static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
+{
+	struct xlat_type ignored;
 	if (s->n_using_clause) {
 		xlat_puts(c, " WHERE EXISTS (SELECT 1 FROM ");
 		if (!xlat_from_list(c, s->using_clause, s->n_using_clause))

@@ -215,6 +215,8 @@ static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xl
 		return true;
 	case PG_QUERY__A__CONST__VAL_FVAL:
 		t->oid = float_literal_type(k->fval->fval);
+		if (t->oid == XLAT_OID_NUMERIC)
+			t->typmod = xlat_literal_scale(k->fval->fval);
 		xlat_puts(c, k->fval->fval);
 		return true;
 	case PG_QUERY__A__CONST__VAL_BOOLVAL:
@@ -287,6 +289,7 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 			return xlat_unsupported(c, cr->location, "this column reference");
 		}
 	}
+	*t = xlat_scope_column_type(c, cr);
 	return true;
 }
 
@@ -352,6 +355,15 @@ static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op,
 	return ok;
 }
 
+/* A literal SQLite reads as a REAL (it has a point or an exponent): division by or of it is
+ * not integer division. */
+static bool real_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
+	       strpbrk(n->a_const->fval->fval, ".eE") != NULL;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -362,16 +374,23 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 				 "operator %s is not supported", op);
 	bool cmp = b->cls == OPC_CMP;
 	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
-	size_t mark = c->sb->len, lend, rstart;
+	size_t mark = c->sb->len;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
-	lend = c->sb->len;
+	size_t lend = c->sb->len;
 	xlat_printf(c, " %s ", op);
-	rstart = c->sb->len;
-	if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
-	      : div ? divisor(c, e->rexpr, op, &r)
-		    : arith_operand(c, e->rexpr, op, false, &r)))
+	size_t rstart = c->sb->len;
+	int lit = cmp ? xlat_infer_literal(c, e->rexpr, l) : 0;
+	if (lit < 0)
 		return false;
+	if (lit)
+		r = l;
+	else if (!(cmp    ? xlat_cmp_operand(c, e->rexpr, &r)
+		   : div ? divisor(c, e->rexpr, op, &r)
+			 : arith_operand(c, e->rexpr, op, false, &r)))
+		return false;
+	if (b->cls != OPC_CONCAT)
+		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	if ((cmp || b->cls == OPC_ARITH) &&
 	    (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid))) {
 		/* date/time operators are functions: move the operands into their call */
@@ -387,6 +406,11 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
 	}
+	const char *overflow = xlat_checks_on(c) ? xlat_infer_overflow_fn(l, r, op) : NULL;
+	if (overflow) { /* SQLite's 64-bit result, checked against the PostgreSQL type */
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
+		xlat_puts(c, ")");
+	}
 	if (strcmp(op, "%") == 0 && (numeric_rank(l.oid) >= 4 || numeric_rank(r.oid) >= 4))
 		return xlat_unsupported(c, e->location, "% on a non-integer value");
 	switch (b->cls) {
@@ -394,11 +418,23 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		*t = T_BOOL;
 		break;
 	case OPC_CONCAT:
+		if (!xlat_concat_ok(l.oid, r.oid))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+					 "operator does not exist: %s || %s",
+					 xlat_type_by_oid(l.oid)->sql_name,
+					 xlat_type_by_oid(r.oid)->sql_name);
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 		break;
 	default:
 		*t = arith_type(l, r);
+		xlat_numeric_arith(t, l, r, op);
 		break;
+	}
+	if (t->oid == XLAT_OID_NUMERIC && op[0] == '/' && !real_literal(e->lexpr) &&
+	    !real_literal(e->rexpr)) {
+		/* numeric values of integral value are SQLite INTEGERs: divide as REALs */
+		xlat_insert_at(c, lend, " AS REAL)");
+		xlat_insert_at(c, mark, "CAST(");
 	}
 	return true;
 }

@@ -269,17 +269,20 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 	case R_FIX:
 		r.oid = fn->oid;
 		break;
-	case R_SAME:
-		r = a.oid == XLAT_OID_UNKNOWN ? (struct xlat_type){XLAT_OID_TEXT, -1} : a;
+	case R_SAME: /* a function's result has no typmod; varchar has only text's functions */
+		r.oid = a.oid == XLAT_OID_UNKNOWN || a.oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : a.oid;
+		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:
 		r.oid = a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
 									       : XLAT_OID_NUMERIC;
+		xlat_numeric_arith(&r, a, a, "+"); /* a sum keeps its terms' scale */
 		break;
 	case R_AVG:
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
 									     : XLAT_OID_NUMERIC;
+		xlat_numeric_avg(&r, a);
 		break;
 	case R_FLOATY: /* float8 for floats, numeric for exact input, unknown for columns */
 		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8

@@ -41,8 +41,15 @@ enum {
 /* The static type of an emitted expression. */
 struct xlat_type {
 	uint32_t oid; /* 0 = only known at run time (column references and the like) */
-	int32_t typmod;
+	int32_t typmod; /* numeric expressions: also their display scale, see XLAT_NUM_SCALE */
 };
+
+/* PostgreSQL carries a display scale (digits after the point) in each numeric value; SQLite
+ * does not. Where the translator can know it, an expression's numeric typmod (which PostgreSQL
+ * reports as -1 for expressions) carries it, with precisions no declared numeric has: 0 for
+ * "exactly s digits", 1001 for a quotient ("PostgreSQL's division scale, at least s"). */
+#define XLAT_NUM_SCALE(s) ((s) + 4)
+#define XLAT_NUM_QUOTIENT(s) (((1001 << 16) | (s)) + 4)
 
 /* How a SQLite value of a type is stored, which decides how casts are emitted. */
 enum xlat_store { XLAT_ST_INT, XLAT_ST_REAL, XLAT_ST_NUMERIC, XLAT_ST_TEXT, XLAT_ST_BLOB };
@@ -127,6 +134,24 @@ struct xlat_ctx {
 	const struct xlat_env *env;
 	const char **tenants;
 	size_t ntenants, tenants_cap;
+
+	/* Typing (xlat_scope.c): the tenant's schema, the relations each query level reads,
+	 * the CTEs in scope, and subquery shapes already computed. A dry run (dry > 0)
+	 * translates into a scratch buffer only to learn a query's output types. */
+	const struct xlat_schema *schema;
+	int dry;
+	int level;
+	struct xlat_scope_rel *rels;
+	int nrels, rels_cap;
+	struct xlat_scope_rel *ctes;
+	int nctes, ctes_cap;
+	struct xlat_scope_memo *memo;
+	int nmemo, memo_cap;
+	/* An INSERT's source: the column each position fills, taken by the VALUES list or the
+	 * target list of the query assign_for (and no other). */
+	const struct xlat_schema_col **assign;
+	const PgQuery__SelectStmt *assign_for;
+	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -155,6 +180,8 @@ void xlat_lit_emit(struct strbuf *sb, const char *src, const struct xlat_lit *l,
 /* ---- xlat_cache.c: translations of statements seen before ---- */
 /* Records the constant at location emitted from c->sb offset `at` to its current end. */
 void xlat_note_const(struct xlat_ctx *c, int location, size_t at);
+/* Inserts text into c->sb at offset at, moving the constants recorded after it along. */
+void xlat_insert_at(struct xlat_ctx *c, size_t at, const char *text);
 /* Marks the constant at location as one the translation depends on. */
 void xlat_pin(struct xlat_ctx *c, int location);
 /* The statement must not be cached (emitted text was copied or rearranged). */
@@ -172,7 +199,7 @@ struct xlat_cache_key {
 };
 /* search: search_path's tenant for unqualified names (NULL: the session's own). */
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
-			 int ngiven, const char *search, struct arena *a);
+			 int ngiven, const char *search, uint64_t schema_fp, struct arena *a);
 void xlat_cache_key_fini(struct xlat_cache_key *k);
 /* A hit: the statement for sql translated from a cached template into arena a. */
 bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
@@ -248,6 +275,10 @@ bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_typ
 
 /* ---- xlat_cast.c ---- */
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* The string literal arg read as a value of type oid (as 'arg'::type), with the input
+ * function's checks; oid must be a built-in type (xlat_type_by_oid). */
+bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
+		      int32_t typmod);
 
 /* ---- xlat_func.c ---- */
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
@@ -354,6 +385,74 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+
+/* ---- xlat_scope.c: which relations a query reads, and the types of their columns ---- */
+struct xlat_scope_rel;
+struct xlat_scope_memo;
+/* Opens a query level; returns the mark xlat_scope_leave restores. */
+int xlat_scope_enter(struct xlat_ctx *c);
+void xlat_scope_leave(struct xlat_ctx *c, int mark);
+/* Brings a FROM list's relations into the current level (subqueries are dry-run once for
+ * their output types). False only when a subquery fails to translate (err set). */
+bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* Brings one table (an INSERT/UPDATE/DELETE target) into the current level. */
+void xlat_scope_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* The columns of a target table from the schema; false when unknown. */
+bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+		       const struct xlat_schema_col **cols, size_t *ncols);
+/* The column called name (case-insensitive), NULL when none. */
+const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols, size_t n,
+					     const char *name);
+/* Registers a CTE with its output types (shape NULL or with *: unknown). */
+void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
+		    const struct xlat_shape *shape);
+/* The type of a column reference, {0, -1} when it is only known at run time. */
+struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
+/* A target list with * or t.* (shape->star): its columns' types from the relations the
+ * current level brought into scope since mark first; left as it is when one is unknown. */
+void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			   struct xlat_shape *shape);
+/* Translates s into a scratch buffer only for its output types. */
+bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   struct xlat_shape *shape);
+
+/* ---- xlat_literal.c: input checks of string literals cast to uuid and json ---- */
+/* Emits s as a uuid in canonical form, or fails with 22P02 at location. */
+bool xlat_uuid_literal(struct xlat_ctx *c, const char *s, int location);
+/* Whether s is valid JSON text (RFC 8259). */
+bool xlat_json_valid(const char *s);
+
+/* ---- xlat_infer.c: parameter types and value checks from the schema ---- */
+/* A comparison or arithmetic operand that is a $n without a type takes the other's type. */
+void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type *lt,
+		     const PgQuery__Node *r, struct xlat_type *rt);
+/* n compared with a value of type t: a string literal is read by t's input function, as
+ * PostgreSQL resolves an unknown literal ('t' against a boolean is true). 1 emitted, 0 not
+ * such a literal (nothing emitted), -1 failed (err set). Only with a schema. */
+int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* n (LIKE pattern, IN list item, BETWEEN bound): a $n takes type t. */
+void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* Emits n as a value stored into column col (NULL: unknown): a $n takes the column's type and
+ * the value is checked against it (range, syntax, length). */
+bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
+		       const PgQuery__Node *n);
+/* Whether values are checked here: a schema is known and the SQL is not stored in the
+ * tenant's schema (DDL keeps plain SQLite SQL). */
+bool xlat_checks_on(const struct xlat_ctx *c);
+/* numeric(p,s)'s s (0 for a negative scale). */
+int xlat_numeric_typmod_scale(int32_t typmod);
+/* The typmod carrying a numeric literal's scale as written ("1.50" → XLAT_NUM_SCALE(2)). */
+int32_t xlat_literal_scale(const char *s);
+/* Sets t's display scale for l op r when t is numeric; avg(arg) likewise. */
+void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
+			const char *op);
+void xlat_numeric_avg(struct xlat_type *t, struct xlat_type arg);
+/* A result column of type t: a display scale in t's typmod becomes col->scale. */
+void xlat_numeric_col(struct xlat_col *col, struct xlat_type t);
+/* Whether l || r has an operator in PostgreSQL (unknown types: assumed so). */
+bool xlat_concat_ok(uint32_t l, uint32_t r);
+/* The check for l op r on integers (shardlite_int4 ...), NULL when none is needed. */
+const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const char *op);
 
 /* ---- xlat_catalog.c, xlat_catalog_srf.c ---- */
 bool xlat_catalog_is_relation(const char *name);

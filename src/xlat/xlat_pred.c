@@ -39,6 +39,7 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 		xlat_puts(c, "lower(");
 	if (!(ilike ? xlat_expr : xlat_cmp_operand)(c, pat, &ignored))
 		return false;
+	xlat_infer_like(c, pat, (struct xlat_type){XLAT_OID_TEXT, -1});
 	if (ilike)
 		xlat_puts(c, ")");
 	bool literal = pat->node_case == NODE(A_CONST) &&
@@ -59,16 +60,24 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 
 bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
-	struct xlat_type ignored;
 	const char *op = xlat_node_str(e->name[0]);
 	*t = T_BOOL;
 	if (e->rexpr->node_case != NODE(LIST))
 		return xlat_unsupported(c, e->location, "this IN form");
-	if (!xlat_cmp_operand(c, e->lexpr, &ignored))
+	struct xlat_type lt;
+	if (!xlat_cmp_operand(c, e->lexpr, &lt))
 		return false;
 	xlat_puts(c, strcmp(op, "<>") == 0 ? " NOT IN (" : " IN (");
-	if (!xlat_expr_list(c, e->rexpr->list->items, e->rexpr->list->n_items))
-		return false;
+	for (size_t i = 0; i < e->rexpr->list->n_items; i++) {
+		struct xlat_type ignored;
+		const PgQuery__Node *item = e->rexpr->list->items[i];
+		xlat_puts(c, i ? ", " : "");
+		int lit = xlat_infer_literal(c, item, lt);
+		if (lit < 0 || (!lit && !xlat_expr(c, item, &ignored)))
+			return false;
+	}
+	for (size_t i = 0; i < e->rexpr->list->n_items; i++)
+		xlat_infer_like(c, e->rexpr->list->items[i], lt);
 	xlat_puts(c, ")");
 	return true;
 }
@@ -76,9 +85,11 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuery__Node *lo,
 			const PgQuery__Node *hi, bool negate)
 {
-	struct xlat_type ignored;
-	if (!xlat_cmp_operand(c, x, &ignored))
+	struct xlat_type xt, ignored;
+	if (!xlat_cmp_operand(c, x, &xt))
 		return false;
+	xlat_infer_like(c, lo, xt);
+	xlat_infer_like(c, hi, xt);
 	xlat_puts(c, negate ? " NOT BETWEEN " : " BETWEEN ");
 	if (!xlat_cmp_operand(c, lo, &ignored))
 		return false;
@@ -111,9 +122,11 @@ bool xlat_between(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, struct xlat_type *t)
 {
 	struct xlat_type ignored;
+	struct xlat_type lt;
 	*t = T_BOOL;
-	if (!xlat_cmp_operand(c, e->lexpr, &ignored))
+	if (!xlat_cmp_operand(c, e->lexpr, &lt))
 		return false;
+	xlat_infer_like(c, e->rexpr, lt);
 	xlat_puts(c, is_not ? " IS NOT " : " IS ");
 	return xlat_cmp_operand(c, e->rexpr, &ignored);
 }

@@ -173,6 +173,12 @@ static void shape_alloc(struct xlat_ctx *c, struct xlat_shape *shape, size_t n)
 
 bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_shape *shape)
 {
+	const struct xlat_schema_col **assign = c->assign_targets; /* INSERT ... SELECT */
+	c->assign_targets = NULL;
+	for (size_t i = 0; assign && i < n; i++) {
+		if (is_star(v[i]->res_target->val))
+			assign = NULL; /* the positions are not known */
+	}
 	shape_alloc(c, shape, n);
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
@@ -193,7 +199,8 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (rt->val->node_case == NODE(ROW_EXPR)) /* SQLite has no composite values */
 			return xlat_unsupported(c, rt->location, "a row value as a result column");
 		size_t mark = c->sb->len;
-		if (!xlat_expr(c, rt->val, &t))
+		t = (struct xlat_type){0, -1};
+		if (assign ? !xlat_assign_value(c, assign[i], rt->val) : !xlat_expr(c, rt->val, &t))
 			return false;
 		if (shape)
 			shape->types[i] = t;
@@ -223,6 +230,7 @@ void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape)
 		struct xlat_type t = shape->types[i];
 		cols[i].type_oid = t.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : t.oid;
 		cols[i].typmod = t.oid == XLAT_OID_UNKNOWN_COL ? -1 : t.typmod;
+		xlat_numeric_col(&cols[i], t);
 	}
 }
 
@@ -292,7 +300,7 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool s
 	return limit_value(c, offset, false);
 }
 
-static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recursive)
 {
 	if (e->search_clause || e->cycle_clause)
 		return xlat_unsupported(c, e->location, "SEARCH or CYCLE in WITH");
@@ -313,8 +321,33 @@ static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
 	else if (e->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeNever)
 		xlat_puts(c, "NOT MATERIALIZED ");
 	xlat_puts(c, "(");
-	bool ok = xlat_select(c, e->ctequery->select_stmt, NULL);
+	struct xlat_shape shape = {0};
+	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
 	xlat_puts(c, ")");
+	if (ok && !recursive)
+		xlat_scope_cte(c, e, &shape);
+	return ok;
+}
+
+/* A recursive CTE's columns have the types of its non-recursive term, which PostgreSQL
+ * requires to be the left arm of a UNION: learned by a dry run before the CTE is emitted,
+ * so that the recursive term's references to it are typed. */
+static bool recursive_cte_scope(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e)
+{
+	const PgQuery__SelectStmt *q = e->ctequery->select_stmt;
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_UNION || !q->larg) {
+		xlat_scope_cte(c, e, NULL);
+		return true;
+	}
+	struct xlat_shape shape = {0};
+	int saved = c->nctes;
+	xlat_scope_cte(c, e, NULL); /* opaque while the left arm is typed */
+	bool ok = xlat_scope_dry_select(c, q->larg, &shape);
+	c->nctes = saved;
+	if (ok) {
+		const char **names = xlat_select_colnames(c, q, &(size_t){0});
+		xlat_scope_cte(c, e, names ? &shape : NULL);
+	}
 	return ok;
 }
 
@@ -325,7 +358,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	xlat_puts(c, w->recursive ? "WITH RECURSIVE " : "WITH ");
 	for (size_t i = 0; i < w->n_ctes; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!cte(c, w->ctes[i]->common_table_expr))
+		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT);
+		if ((rec && !recursive_cte_scope(c, e)) || !cte(c, e, rec))
 			return false;
 	}
 	xlat_puts(c, " ");
@@ -335,6 +370,9 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	size_t width = s->values_lists[0]->list->n_items;
+	const struct xlat_schema_col **assign = c->assign_for == s ? c->assign : NULL;
+	if (assign) /* INSERT's target columns */
+		c->assign = NULL, c->assign_for = NULL;
 	struct xlat_type *tv =
 		arena_zalloc(c->a, (s->n_values_lists + 1) * (width + 1) * sizeof(*tv));
 	xlat_puts(c, "VALUES ");
@@ -346,7 +384,8 @@ static bool values(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat
 		xlat_puts(c, r ? ", (" : "(");
 		for (size_t i = 0; i < width; i++) {
 			xlat_puts(c, i ? ", " : "");
-			if (!xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
+			if (assign ? !xlat_assign_value(c, assign[i], row->items[i])
+				   : !xlat_expr(c, row->items[i], &tv[i * s->n_values_lists + r]))
 				return false;
 		}
 		xlat_puts(c, ")");
@@ -430,7 +469,12 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	if (c->nlat > lateral_mark && has_star(s))
 		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
-	bool ok = xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
+	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
+		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
+	if (ok)
+		xlat_scope_star_shape(c, s, scope, shape);
+	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
 	return ok;
@@ -439,6 +483,10 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	struct xlat_type ignored;
+	if (c->assign_for == s) { /* INSERT ... SELECT: its targets are stored into columns */
+		c->assign_targets = c->assign;
+		c->assign = NULL, c->assign_for = NULL;
+	}
 	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
@@ -530,6 +578,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 {
 	if (!xlat_enter(c))
 		return false;
+	int ctes = c->nctes; /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
 	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		ok = set_op(c, s, shape);
@@ -543,6 +592,7 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 	else if (ok)
 		ok = select_core(c, s, shape);
 	ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
+	c->nctes = ctes;
 	xlat_leave(c);
 	return ok;
 }

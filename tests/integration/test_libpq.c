@@ -193,6 +193,76 @@ START_TEST(prepared_and_described)
 }
 END_TEST
 
+/* Parse without types: ParameterDescription carries the types inferred from the columns the
+ * parameters are compared with, stored into or computed with (what JDBC, psycopg,
+ * node-postgres and asyncpg read before they bind). */
+static void expect_params(PGconn *c, const char *name, const char *sql, int n, const Oid *want)
+{
+	PGresult *r = PQprepare(c, name, sql, 0, NULL);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s: %s", sql, PQerrorMessage(c));
+	PQclear(r);
+	r = PQdescribePrepared(c, name);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_int_eq(PQnparams(r), n);
+	for (int i = 0; i < n; i++)
+		ck_assert_msg(PQparamtype(r, i) == want[i], "%s: $%d is %u, want %u", sql, i + 1,
+			      PQparamtype(r, i), want[i]);
+	PQclear(r);
+}
+
+START_TEST(parameter_types_inferred)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE it (id int4 PRIMARY KEY, big bigint, "
+				   "name varchar(8), price numeric(6,2), at timestamptz, ok bool)"));
+	expect_params(c, "i1", "INSERT INTO it (id, name, price, at, ok) VALUES ($1, $2, $3, $4, $5)",
+		      5, (const Oid[]){23, 1043, 1700, 1184, 16});
+	expect_params(c, "s1", "SELECT name FROM it WHERE id = $1 AND big > $2 AND name = $3", 3,
+		      (const Oid[]){23, 20, 25});
+	expect_params(c, "u1", "UPDATE it SET big = big + $1 WHERE id = $2", 2,
+		      (const Oid[]){20, 23});
+	PGresult *r = PQdescribePrepared(c, "s1");
+	ck_assert_int_eq(PQftype(r, 0), 1043);
+	ck_assert_int_eq(PQfmod(r, 0), 12);
+	PQclear(r);
+	/* values are checked against the column's type as PostgreSQL checks them */
+	const char *v[] = {"1", "12345678", "1234.567", "2024-01-01 00:00:00+00", "t"};
+	r = PQexecPrepared(c, "i1", 5, v, NULL, NULL, 0);
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+	PQclear(r);
+	const char *too_long[] = {"2", "123456789", "1", NULL, NULL};
+	r = PQexecPrepared(c, "i1", 5, too_long, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22001");
+	PQclear(r);
+	const char *not_int[] = {"x", "a", "1", NULL, NULL};
+	r = PQexecPrepared(c, "i1", 5, not_int, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22P02");
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT price, sum(id), max(name) FROM it GROUP BY price");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1234.57");
+	ck_assert_int_eq(PQftype(r, 1), 20);
+	ck_assert_int_eq(PQftype(r, 2), 25); /* max(varchar) is max(text) */
+	PQclear(r);
+	harness_exec_fail(c, "UPDATE it SET id = id + 2147483647", "22003");
+	harness_exec_fail(c, "INSERT INTO it (id, price) VALUES (5, 12345.678)", "22003");
+	/* another session's DDL is seen by the next statement of this one */
+	PGconn *other = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(other, "CREATE TABLE it2 (v varchar(3))"));
+	harness_exec_fail(c, "INSERT INTO it2 VALUES ('toolong')", "22001");
+	PQclear(harness_exec_ok(other, "BEGIN"));
+	PQclear(harness_exec_ok(other, "CREATE TABLE it4 (v varchar(2))"));
+	harness_exec_fail(other, "INSERT INTO it4 VALUES ('abc')", "22001");
+	PQclear(harness_exec_ok(other, "ROLLBACK"));
+	PQclear(harness_exec_ok(other, "BEGIN"));
+	PQclear(harness_exec_ok(other, "CREATE TABLE it3 (v varchar(2))"));
+	PQclear(harness_exec_ok(other, "INSERT INTO it3 VALUES ('ab')"));
+	PQclear(harness_exec_ok(other, "COMMIT"));
+	harness_exec_fail(c, "INSERT INTO it3 VALUES ('abc')", "22001");
+	PQfinish(other);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(pipeline_with_error)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -450,6 +520,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);
+	tcase_add_test(tc, parameter_types_inferred);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -35,9 +35,7 @@ SELECT name FROM emp WHERE salary = ANY (SELECT salary FROM emp WHERE dept_id = 
 SELECT name FROM emp WHERE salary < SOME (SELECT salary FROM emp WHERE dept_id = 1) ORDER BY name;
 SELECT name FROM emp WHERE salary = (SELECT max(salary) FROM emp);
 SELECT dept_id, count(*) FROM emp GROUP BY dept_id ORDER BY dept_id;
--- differs: result type differs: type: sum oid 20 vs 1700; type: min oid 23 vs 25; type: max oid 23 vs 25
 SELECT dept_id, count(*), sum(salary), min(salary), max(salary) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS FIRST;
--- differs: value differs: value: [175.0000000000000000] vs [175]
 SELECT dept_id, avg(salary) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT dept_id, count(salary) FROM emp GROUP BY dept_id HAVING count(*) > 1 ORDER BY dept_id;
 SELECT count(DISTINCT salary) FROM emp;
@@ -59,23 +57,17 @@ SELECT dept_id, dept_id FROM emp EXCEPT ALL SELECT id, id FROM dept ORDER BY 1 N
 SELECT dept_id FROM emp INTERSECT ALL (SELECT boss FROM emp UNION ALL SELECT boss FROM emp WHERE boss IS NULL) ORDER BY 1 NULLS FIRST;
 SELECT x::int FROM (VALUES (1), (1), (NULL), (NULL), (2)) a (x) EXCEPT ALL SELECT y::int FROM (VALUES (1), (NULL)) b (y) ORDER BY 1;
 WITH rich AS (SELECT * FROM emp WHERE salary >= 150) SELECT name FROM rich ORDER BY name;
--- differs: result type differs: type: x oid 23 vs 25; type: y oid 23 vs 25
 WITH a AS (SELECT 1 AS x), b AS (SELECT x + 1 AS y FROM a) SELECT x, y FROM a, b;
--- differs: result type differs: type: depth oid 23 vs 25
 WITH RECURSIVE chain (id, name, depth) AS (SELECT id, name, 0 FROM emp WHERE boss IS NULL UNION ALL SELECT e.id, e.name, c.depth + 1 FROM emp e JOIN chain c ON e.boss = c.id) SELECT name, depth FROM chain ORDER BY depth, name;
--- differs: result type differs: type: sum oid 20 vs 1700
 WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) SELECT sum(i) FROM n;
 SELECT name, salary, rank() OVER (ORDER BY salary DESC NULLS LAST) FROM emp ORDER BY name;
 SELECT name, dept_id, row_number() OVER (PARTITION BY dept_id ORDER BY name) FROM emp ORDER BY name;
--- differs: result type differs: type: running oid 20 vs 1700
 SELECT name, salary, sum(salary) OVER (ORDER BY id) AS running FROM emp ORDER BY id;
 SELECT name, dense_rank() OVER (ORDER BY salary) FROM emp ORDER BY name;
 SELECT name, lag(name) OVER (ORDER BY id), lead(name, 2) OVER (ORDER BY id) FROM emp ORDER BY id;
 SELECT name, first_value(name) OVER (PARTITION BY dept_id ORDER BY id) FROM emp ORDER BY id;
 SELECT name, count(*) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
--- differs: value differs: value: [175.0000000000000000] vs [175]
 SELECT name, avg(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
--- differs: result type differs: type: n oid 23 vs 25
 SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v (n, word) ORDER BY n;
 VALUES (1, 'a'), (2, 'b');
 -- differs: not implemented yet (0A000): a function in FROM is not supported
@@ -93,24 +85,19 @@ SELECT name FROM emp WHERE dept_id IS NOT NULL AND boss IS NULL;
 SELECT name FROM emp WHERE salary IN (90, 120) ORDER BY name;
 SELECT CASE WHEN salary > 140 THEN 'high' WHEN salary > 100 THEN 'mid' ELSE 'low' END AS band, count(*) FROM emp GROUP BY 1 ORDER BY 1;
 SELECT name, CASE dept_id WHEN 1 THEN 'eng' WHEN 2 THEN 'ops' END FROM emp ORDER BY id;
--- differs: result type differs: type: coalesce oid 23 vs 25
 SELECT coalesce(salary, 0) FROM emp ORDER BY id;
--- differs: result type differs: type: nullif oid 23 vs 25
 SELECT nullif(salary, 150) FROM emp ORDER BY id;
 SELECT greatest(1, 5, 3), least(4, 2, 8);
 SELECT e.name FROM emp e WHERE e.salary > (SELECT avg(salary) FROM emp x WHERE x.dept_id = e.dept_id) ORDER BY 1;
--- differs: result type differs: type: total oid 20 vs 25
 SELECT d.name, s.total FROM dept d JOIN (SELECT dept_id, sum(salary) AS total FROM emp GROUP BY dept_id) s ON s.dept_id = d.id ORDER BY d.name;
 SELECT name FROM emp ORDER BY length(name), name;
 SELECT 1 + 1 AS two, 'x' AS ex;
 -- differs: not implemented yet (0A000): SELECT without result columns is not supported
 SELECT;
 SELECT count(*) FROM emp WHERE false;
--- differs: result type differs: type: max oid 23 vs 25
 SELECT max(salary) FROM emp WHERE false;
 SELECT name FROM emp e WHERE e.id = 3 FOR UPDATE;
 SELECT dept_id, string_agg(name, ',' ORDER BY name) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT bool_and(salary > 50), bool_or(salary > 190) FROM emp;
--- differs: result type differs: array_agg of a column whose type is known only at run time reports text[]
 SELECT array_agg(id ORDER BY id) FROM emp;
 SELECT name FROM emp WHERE (dept_id, salary) = (1, 150);

@@ -21,9 +21,7 @@ SELECT to_hex(255), to_hex(-1);
 SELECT string_agg(x, ', ') FROM (VALUES ('a'), ('b'), ('c')) v (x);
 -- differs: result type differs: type: sum oid 20 vs 1700; type: min oid 23 vs 25; type: max oid 23 vs 25; value: [2.3333333333333333] vs [2.3333333333333335]
 SELECT count(*), count(x), sum(x), avg(x), min(x), max(x) FROM (VALUES (1), (2), (NULL::int), (4)) v (x);
--- differs: value differs: value: [4.0] vs [4]
 SELECT sum(x), avg(x) FROM (VALUES (1.5), (2.5)) v (x);
--- differs: result type differs: type: sum oid 20 vs 1700
 SELECT sum(x) FROM (VALUES (2147483647), (1)) v (x);
 SELECT avg(x)::numeric(10,2) FROM (VALUES (1), (2)) v (x);
 SELECT every(x > 0) FROM (VALUES (1), (2)) v (x);
@@ -156,7 +154,6 @@ INSERT INTO fn_nums VALUES (12, 1.0), (10, 2.0), (NULL, 4.0);
 SELECT stddev(f), variance(f), stddev_pop(f), var_pop(f), stddev_samp(f), var_samp(f) FROM fn_nums;
 SELECT stddev(f), var_samp(f), var_pop(f) FROM fn_nums WHERE f = 1;
 SELECT stddev(f) FROM fn_nums WHERE false;
--- differs: result type differs: an aggregate of a column whose type is known only at run time reports text
 SELECT bit_and(i), bit_or(i), bit_xor(i), bit_and(i) FILTER (WHERE i > 10) FROM fn_nums;
 SELECT bit_and(x::int), bit_or(x::int), bit_xor(12) FROM (VALUES (12), (10)) v (x);
 SELECT num_nulls(1, NULL, 'a', NULL), num_nonnulls(1, NULL, 'a'), num_nulls(NULL);

@@ -82,7 +82,6 @@ SELECT d, t, ts, tstz, iv FROM dt_events ORDER BY id;
 SELECT id FROM dt_events ORDER BY tstz DESC;
 SET TimeZone = 'Europe/Berlin';
 SELECT tstz FROM dt_events ORDER BY id;
--- differs: a column whose type the translator does not know keeps its stored text under ::text (timestamptz stored in UTC, or as written by INSERT of a plain literal)
 SELECT tstz::text FROM dt_events ORDER BY id;
 RESET TimeZone;
 SELECT now() = transaction_timestamp(), now() = current_timestamp, current_date = now()::date;
@@ -117,9 +116,7 @@ SET DateStyle = 'foo';
 SET DateStyle = 'ISO, DMY';
 SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'PST', '2024-07-01 10:00'::timestamp AT TIME ZONE 'cest', now() AT TIME ZONE 'UTC' IS NOT NULL;
 SELECT '2024-07-01 10:00+00'::timestamptz AT TIME ZONE 'Mars/Olympus';
--- differs: result type differs: min/max over a derived table's column report text (values match)
 SELECT min(x), max(x), count(x) FROM (VALUES ('2024-02-29'::date), ('2023-12-31'::date)) v (x);
--- differs: result type differs: max over a derived table's column reports text (the UTC value matches)
 SELECT max(x) FROM (VALUES ('2024-02-29 10:00+02'::timestamptz), ('2024-02-29 09:00+00'::timestamptz)) v (x);
 SET TimeZone = 'Europe/Berlin';
 SELECT '2024-07-01 12:00+02'::timestamptz = '2024-07-01 10:00+00', '2024-07-01 12:00'::timestamptz = '2024-07-01 12:00', now() > '2000-01-01', '2024-01-05'::date = '2024-1-5';

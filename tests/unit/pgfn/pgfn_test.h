@@ -19,5 +19,6 @@ Suite *pgfn_test_string_suite(void);
 Suite *pgfn_test_json_suite(void);
 Suite *pgfn_test_datetime_suite(void);
 Suite *pgfn_test_array_suite(void);
+Suite *pgfn_test_cast_suite(void);
 
 #endif

@@ -311,7 +311,7 @@ static const struct colcase colcases[] = {
 	{"SELECT $1::uuid, $2::bytea, $3::date, $4", "2950,17,1082,0"},
 	{"SELECT lower(b), length(b), row_number() OVER (), string_agg(b, ',') OVER () FROM t",
 	 "25,23,20,25"},
-	{"SELECT 'x'::json, '{}'::jsonb, '1 day'::interval, '12:00'::time", "114,3802,1186,1083"},
+	{"SELECT '\"x\"'::json, '{}'::jsonb, '1 day'::interval, '12:00'::time", "114,3802,1186,1083"},
 };
 
 static const char *render_cols(const struct xlat_stmt *st, struct arena *a)
@@ -436,6 +436,13 @@ static const struct errcase errors[] = {
 	{"SELECT 'maybe'::boolean", "22P02", 8, "invalid input syntax for type boolean: \"maybe\""},
 	{"SELECT 'x'::float8", "22P02", 8, "invalid input syntax for type double precision: \"x\""},
 	{"SELECT '\\xZZ'::bytea", "22P02", 8, "invalid input syntax for type bytea"},
+	{"SELECT 'xyz'::uuid", "22P02", 8, "invalid input syntax for type uuid: \"xyz\""},
+	{"SELECT '{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11'::uuid", "22P02", 8,
+	 "invalid input syntax for type uuid: \"{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11\""},
+	{"SELECT '{bad'::json", "22P02", 8, "invalid input syntax for type json"},
+	{"SELECT '[1, 2,]'::jsonb", "22P02", 8, "invalid input syntax for type json"},
+	{"SELECT '01'::json", "22P02", 8, "invalid input syntax for type json"},
+	{"SELECT 1 || 2", "42883", 10, "operator does not exist: integer || integer"},
 	{"SELECT 'x'::nosuchtype", "42704", 13, "type \"nosuchtype\" does not exist"},
 	{"SELECT 1::public.mytype", "42704", 11, "type \"public.mytype\" does not exist"},
 	{"SELECT $1::int, $1::text", "42P08", 17, "inconsistent types deduced for parameter $1"},

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_types.c: the tenant's column types as the translator needs them (xlat_schema) — the
+ * declared PostgreSQL type of each column of each table and view, and a fingerprint of all of
+ * them. Served from the same per-connection model as pg_catalog, reloaded when the schema
+ * changes. */
+#include "catalog_int.h"
+
+#include <string.h>
+
+#include "pgtype.h"
+
+#define TYPES_PTR_TYPE "shardlite_catalog_types"
+
+/* A request handed to the SQL function through a bound pointer: every relation's columns,
+ * copied into an arena, and the fingerprint. */
+struct types_req {
+	struct arena *a;
+	uint64_t fingerprint;
+	struct catalog_relation *rels;
+	size_t nrels;
+	bool ok;
+};
+
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ s[i]) * 1099511628211ULL;
+	return h;
+}
+
+/* Equal for two schemas exactly when every relation has the same columns with the same
+ * types: what a translation may depend on. Never 0 (0 means "no schema" to xlat). */
+static uint64_t fingerprint(const struct cat_model *m)
+{
+	uint64_t h = 14695981039346656037ULL;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		if (r->kind != 'r' && r->kind != 'v')
+			continue;
+		h = fnv(h, r->name, strlen(r->name) + 1);
+		h = fnv(h, &r->kind, 1);
+		for (int k = 0; k < r->ncols; k++) {
+			const struct cat_col *c = &r->cols[k];
+			h = fnv(h, c->name, strlen(c->name) + 1);
+			h = fnv(h, &c->typoid, sizeof(c->typoid));
+			h = fnv(h, &c->typmod, sizeof(c->typmod));
+		}
+	}
+	return h ? h : 1;
+}
+
+static void copy_cols(struct arena *a, struct catalog_relation *d, const struct cat_rel *r)
+{
+	struct catalog_column *v = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*v));
+	d->name = arena_strdup(a, r->name);
+	d->cols = v;
+	d->ncols = (size_t)r->ncols;
+	for (int k = 0; k < r->ncols; k++) {
+		const struct cat_col *c = &r->cols[k];
+		/* a view's computed column has no declared type: text only by default */
+		bool unknown = r->kind == 'v' && c->typoid == PGTYPE_TEXT;
+		v[k] = (struct catalog_column){arena_strdup(a, c->name), unknown ? 0 : c->typoid,
+					       unknown ? -1 : c->typmod};
+	}
+}
+
+static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct types_req *q = sqlite3_value_pointer(argv[0], TYPES_PTR_TYPE);
+	char *msg = NULL;
+	const struct cat_model *m = q ? cat_conn_model(sqlite3_user_data(ctx), &msg) : NULL;
+	sqlite3_free(msg);
+	if (m) {
+		q->ok = true;
+		q->fingerprint = fingerprint(m);
+		q->rels = arena_zalloc(q->a, (m->nrels ? m->nrels : 1) * sizeof(*q->rels));
+		for (size_t i = 0; i < m->nrels; i++) {
+			if (m->rels[i]->kind == 'r' || m->rels[i]->kind == 'v')
+				copy_cols(q->a, &q->rels[q->nrels++], m->rels[i]);
+		}
+	}
+	sqlite3_result_null(ctx);
+}
+
+bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
+			    size_t *nrels, uint64_t *fp)
+{
+	struct types_req q = {.a = a};
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_types(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, &q, TYPES_PTR_TYPE, NULL);
+		(void)sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	*rels = q.rels;
+	*nrels = q.nrels;
+	*fp = q.fingerprint;
+	return q.ok;
+}
+
+int cat_types_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "shardlite_catalog_types", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_types, NULL, NULL,
+					  NULL);
+}

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_cast.c: checked conversions into a column's declared type, as PostgreSQL applies them
+ * when a value is stored (assignment casts) or computed (integer arithmetic): range checks
+ * (22003), input syntax (22P02) and length limits (22001). The translator wraps a value in
+ * one of these only where the type is known; each returns the value converted to the storage
+ * class SQLite keeps for that type, or NULL for NULL. */
+#include "pgfn.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct int_kind {
+	const char *name; /* as PostgreSQL's messages say it */
+	int64_t min, max;
+};
+
+static const struct int_kind int2 = {"smallint", -32768, 32767};
+static const struct int_kind int4 = {"integer", INT32_MIN, INT32_MAX};
+static const struct int_kind int8 = {"bigint", INT64_MIN, INT64_MAX};
+
+/* int2in/int4in/int8in: blanks around an optionally signed run of digits. */
+static void int_from_text(sqlite3_context *ctx, const struct int_kind *k, const char *s)
+{
+	const char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	const char *start = p;
+	p += *p == '+' || *p == '-';
+	const char *digits = p;
+	while (isdigit((unsigned char)*p))
+		p++;
+	const char *end = p;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (end == digits || *p) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "invalid input syntax for type %s: \"%s\"", k->name, s);
+		return;
+	}
+	errno = 0;
+	long long v = strtoll(start, NULL, 10);
+	if (errno == ERANGE || v < k->min || v > k->max) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value \"%s\" is out of range for type %s", s, k->name);
+		return;
+	}
+	sqlite3_result_int64(ctx, v);
+}
+
+static void int_check(sqlite3_context *ctx, sqlite3_value *v, const struct int_kind *k)
+{
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		sqlite3_result_null(ctx);
+		return;
+	case SQLITE_INTEGER: {
+		int64_t i = sqlite3_value_int64(v);
+		if (i < k->min || i > k->max)
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+				   k->name);
+		else
+			sqlite3_result_int64(ctx, i);
+		return;
+	}
+	case SQLITE_FLOAT: {
+		/* numeric → integer rounds half away from zero (SQLite's integer arithmetic
+		 * that overflowed int64 arrives here as a REAL, too) */
+		double d = round(sqlite3_value_double(v));
+		if (isnan(d) || d < (double)k->min || d >= -(double)k->min)
+			pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "%s out of range",
+				   k->name);
+		else
+			sqlite3_result_int64(ctx, (int64_t)d);
+		return;
+	}
+	default:
+		int_from_text(ctx, k, (const char *)sqlite3_value_text(v));
+		return;
+	}
+}
+
+static void fn_int2(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int_check(ctx, argv[0], &int2);
+}
+
+static void fn_int4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int_check(ctx, argv[0], &int4);
+}
+
+static void fn_int8(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int_check(ctx, argv[0], &int8);
+}
+
+/* numeric_in: blanks around a decimal number, or NaN/Infinity. */
+static bool numeric_from_text(const char *s, double *out)
+{
+	const char *p = s;
+	while (isspace((unsigned char)*p))
+		p++;
+	if (!*p || isspace((unsigned char)*p) || strncasecmp(p, "0x", 2) == 0)
+		return false;
+	char *end = NULL;
+	*out = strtod(p, &end);
+	if (end == p)
+		return false;
+	while (isspace((unsigned char)*end))
+		end++;
+	return *end == '\0';
+}
+
+/* d rounded to scale decimal places, half away from zero, in decimal: d is taken as the
+ * shortest decimal that reads back as it (what was written: 2.675, not 2.67499999...). */
+static double round_decimal(double d, int scale)
+{
+	char buf[64];
+	for (int prec = 14; prec <= 16; prec++) {
+		snprintf(buf, sizeof(buf), "%.*e", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	bool neg = buf[0] == '-';
+	char digits[32];
+	int nd = 0;
+	const char *p = buf + neg;
+	for (; *p && *p != 'e' && nd < 30; p++) {
+		if (isdigit((unsigned char)*p))
+			digits[nd++] = *p;
+	}
+	int exp10 = *p == 'e' ? atoi(p + 1) : 0; /* d = d1.d2d3... * 10^exp10 */
+	int keep = exp10 + 1 + scale;            /* significant digits left of the cut */
+	if (keep >= nd)
+		return d;
+	if (keep < 0)
+		return 0.0;
+	long long v = 0;
+	for (int i = 0; i < keep; i++)
+		v = v * 10 + (digits[i] - '0');
+	v += digits[keep] >= '5';
+	snprintf(buf, sizeof(buf), "%s%llde%d", neg ? "-" : "", v, exp10 + 1 - keep);
+	return strtod(buf, NULL);
+}
+
+/* shardlite_numeric(x, typmod): x rounded to numeric(p,s)'s scale, 22003 when its integer
+ * part needs more than p - s digits. */
+static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value *v = argv[0];
+	int typmod = sqlite3_value_int(argv[1]) - 4;
+	int prec = (typmod >> 16) & 0xffff, scale = ((typmod & 0x7ff) ^ 1024) - 1024;
+	double d;
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		sqlite3_result_null(ctx);
+		return;
+	case SQLITE_INTEGER:
+	case SQLITE_FLOAT:
+		d = sqlite3_value_double(v);
+		break;
+	default:
+		if (!numeric_from_text((const char *)sqlite3_value_text(v), &d)) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "invalid input syntax for type numeric: \"%s\"",
+				   (const char *)sqlite3_value_text(v));
+			return;
+		}
+		break;
+	}
+	if (isnan(d)) {
+		sqlite3_result_double(ctx, d);
+		return;
+	}
+	double r = round_decimal(d, scale); /* in decimal, as numeric does */
+	if (isinf(r) || fabs(r) >= pow(10, prec - scale)) {
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow");
+		return;
+	}
+	if (sqlite3_value_type(v) == SQLITE_INTEGER && scale >= 0)
+		sqlite3_result_int64(ctx, sqlite3_value_int64(v));
+	else
+		sqlite3_result_double(ctx, r);
+}
+
+/* varchar(n)/char(n): longer values fail unless the excess is blanks, which are cut off. */
+static void text_check(sqlite3_context *ctx, sqlite3_value **argv, const char *type)
+{
+	sqlite3_value *v = argv[0];
+	int max = sqlite3_value_int(argv[1]);
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const unsigned char *s = sqlite3_value_text(v);
+	int nbytes = sqlite3_value_bytes(v);
+	int chars = 0, cut = -1;
+	for (int i = 0; i < nbytes; i++) {
+		if ((s[i] & 0xC0) == 0x80)
+			continue;
+		if (chars++ == max)
+			cut = i;
+	}
+	if (cut < 0) {
+		sqlite3_result_value(ctx, v);
+		return;
+	}
+	for (int i = cut; i < nbytes; i++) {
+		if (s[i] != ' ') {
+			pgfn_error(ctx, SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
+				   "value too long for type %s(%d)", type, max);
+			return;
+		}
+	}
+	sqlite3_result_text(ctx, (const char *)s, cut, SQLITE_TRANSIENT);
+}
+
+static void fn_varchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	text_check(ctx, argv, "character varying");
+}
+
+static void fn_bpchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	text_check(ctx, argv, "character");
+}
+
+int pgfn_register_cast(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		int nargs;
+		void (*fn)(sqlite3_context *, int, sqlite3_value **);
+	} fns[] = {
+		{"shardlite_int2", 1, fn_int2},       {"shardlite_int4", 1, fn_int4},
+		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
+		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
+		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,
+						 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+							 SQLITE_INNOCUOUS,
+						 NULL, fns[i].fn, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}

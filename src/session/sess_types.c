@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_types.c: the tenant's column types lent to the translator (xlat_schema) — every
+ * relation's column types, copied from the catalog into the session, and a fingerprint for the
+ * translation cache. The copy is refreshed when the tenant's schema_version moves. Reading
+ * schema_version costs a read transaction (about 6 us in autocommit), so it is read only when
+ * the schema may have changed: when some session of this process finished DDL (ddl_epoch; the
+ * server is the only writer of its tenant files) and when the session starts. At the start of
+ * a transaction block nothing is read — that would take the transaction's snapshot before its
+ * first statement and turn a later lock wait into 40001 — and the last copy serves. */
+#include "session_int.h"
+
+#include <strings.h>
+
+/* The current schema_version, or -1 when it cannot be read. The probe stays prepared on the
+ * borrowed connection (its statement cache), never in the session: the session gives the
+ * connection back between transactions. */
+static int schema_version(struct session *s, sqlite3 *db)
+{
+	static const char probe[] = "PRAGMA schema_version";
+	sqlite3_stmt *vm = shard_conn_stmt_take(s->conn, probe);
+	if (!vm && sqlite3_prepare_v3(db, probe, -1, SQLITE_PREPARE_PERSISTENT, &vm, NULL) !=
+			   SQLITE_OK) {
+		sqlite3_finalize(vm);
+		return -1;
+	}
+	int v = sqlite3_step(vm) == SQLITE_ROW ? sqlite3_column_int(vm, 0) : -1;
+	shard_conn_stmt_give(s->conn, vm);
+	return v;
+}
+
+static bool table_columns(void *arg, const char *name, struct arena *a,
+			  const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)a;
+	const struct session *s = arg;
+	for (size_t i = 0; i < s->schema_nrels; i++) {
+		const struct catalog_relation *r = &s->schema_rels[i];
+		if (strcasecmp(r->name, name) != 0)
+			continue;
+		/* same layout (checked below): the catalog's copy serves as is */
+		*cols = (const struct xlat_schema_col *)r->cols;
+		*ncols = r->ncols;
+		return true;
+	}
+	return false;
+}
+
+_Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &&
+		       offsetof(struct xlat_schema_col, type_oid) ==
+			       offsetof(struct catalog_column, type_oid) &&
+		       offsetof(struct xlat_schema_col, typmod) ==
+			       offsetof(struct catalog_column, typmod),
+	       "xlat_schema_col and catalog_column must share their layout");
+
+static void reload(struct session *s, sqlite3 *db, int version)
+{
+	if (!s->schema_arena)
+		s->schema_arena = arena_new(0);
+	arena_reset(s->schema_arena);
+	s->schema.fingerprint = 0;
+	uint64_t fp = 0;
+	if (!catalog_schema_columns(db, s->schema_arena, &s->schema_rels, &s->schema_nrels, &fp))
+		return;
+	s->schema = (struct xlat_schema){.table_fn = table_columns, .arg = s, .fingerprint = fp};
+	s->schema_version = version;
+}
+
+/* Bumped when a session's DDL is done (committed or not): everyone reads schema_version
+ * again before the next translation. */
+static _Atomic uint64_t ddl_epoch = 1;
+
+const struct xlat_schema *sess_types(struct session *s)
+{
+	if (!s->conn)
+		return NULL;
+	sqlite3 *db = shard_conn_db(s->conn);
+	uint64_t epoch = atomic_load(&ddl_epoch);
+	if (s->schema.fingerprint && epoch == s->schema_epoch)
+		return &s->schema;
+	bool may_read = sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE;
+	if (may_read) {
+		int version = schema_version(s, db);
+		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))
+			reload(s, db, version);
+		s->schema_epoch = epoch;
+	}
+	return s->schema.fingerprint ? &s->schema : NULL;
+}
+
+void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].is_ddl || v[i].kind == XLAT_SCRIPT || v[i].kind == XLAT_REBUILD) {
+			s->schema_ddl = true;
+			s->schema_epoch = 0; /* our own DDL inside a transaction: read it again */
+		}
+	}
+}
+
+void sess_types_input_end(struct session *s)
+{
+	if (s->schema_ddl && !s->parked && s->conn && sqlite3_get_autocommit(shard_conn_db(s->conn))) {
+		atomic_fetch_add(&ddl_epoch, 1);
+		s->schema_ddl = false;
+	}
+}
+
+void sess_types_fini(struct session *s)
+{
+	arena_free(s->schema_arena);
+	s->schema_arena = NULL;
+	s->schema.fingerprint = 0;
+}

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_infer.c: types flowing from the schema into expressions — a `$n` takes the type of the
+ * operand it is compared with or computed with, or of the column it is stored into (what
+ * ParameterDescription reports), and a value stored into a column of a known type is checked
+ * as PostgreSQL's assignment cast checks it (pgfn_cast.c: range 22003, input syntax 22P02,
+ * length 22001). Integer arithmetic is checked for overflow the same way. */
+#include "xlat_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* Records oid as $n's type unless the client gave one or an earlier use decided it. */
+static void param_infer(struct xlat_ctx *c, const PgQuery__ParamRef *p, uint32_t oid)
+{
+	if (!oid || oid == XLAT_OID_UNKNOWN || !xlat_param(c, p->number, 0, p->location))
+		return;
+	if (p->number <= c->ngiven && c->given[p->number - 1])
+		return;
+	if (!c->ptypes[p->number - 1])
+		c->ptypes[p->number - 1] = oid;
+}
+
+static bool is_param(const PgQuery__Node *n) { return n && n->node_case == NODE(PARAM_REF); }
+
+/* varchar has no operators of its own: PostgreSQL compares it as text, so a parameter compared
+ * with a varchar column is text (and char(n) is bpchar). */
+static uint32_t operator_type(uint32_t oid)
+{
+	return oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : oid;
+}
+
+static bool known(struct xlat_type t) { return t.oid && t.oid != XLAT_OID_UNKNOWN; }
+
+void xlat_infer_pair(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type *lt,
+		     const PgQuery__Node *r, struct xlat_type *rt)
+{
+	if (is_param(l) && !lt->oid && known(*rt)) {
+		param_infer(c, l->param_ref, operator_type(rt->oid));
+		*lt = (struct xlat_type){operator_type(rt->oid), -1};
+	} else if (is_param(r) && !rt->oid && known(*lt)) {
+		param_infer(c, r->param_ref, operator_type(lt->oid));
+		*rt = (struct xlat_type){operator_type(lt->oid), -1};
+	}
+}
+
+void xlat_infer_like(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
+{
+	if (is_param(n) && known(t))
+		param_infer(c, n->param_ref, operator_type(t.oid));
+}
+
+/* The checking function for a column type; NULL when storing needs no check. */
+static const char *check_fn(const struct xlat_schema_col *col, bool *takes_mod)
+{
+	*takes_mod = col->typmod >= 4;
+	switch (col->type_oid) {
+	case XLAT_OID_INT2:
+		*takes_mod = false;
+		return "shardlite_int2";
+	case XLAT_OID_INT4:
+		*takes_mod = false;
+		return "shardlite_int4";
+	case XLAT_OID_INT8:
+		*takes_mod = false;
+		return "shardlite_int8";
+	case XLAT_OID_NUMERIC:
+		return *takes_mod ? "shardlite_numeric" : NULL;
+	case XLAT_OID_VARCHAR:
+		return *takes_mod ? "shardlite_varchar" : NULL;
+	case XLAT_OID_BPCHAR:
+		return *takes_mod ? "shardlite_bpchar" : NULL;
+	default:
+		return NULL;
+	}
+}
+
+bool xlat_checks_on(const struct xlat_ctx *c)
+{
+	return c->schema && !c->st->is_ddl && !(c->flags & XLAT_X_NOSUBQUERY);
+}
+
+static int int_rank(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 ? 1 : oid == XLAT_OID_INT4 ? 2 : oid == XLAT_OID_INT8 ? 3 : 0;
+}
+
+/* A value of type t needs no check to be stored as col: an integer type no wider (it was
+ * checked when it was computed, bound or written), or exactly the column's type. */
+static bool fits(struct xlat_type t, const struct xlat_schema_col *col)
+{
+	int want = int_rank(col->type_oid), have = int_rank(t.oid);
+	if (want)
+		return have && have <= want;
+	return t.oid == col->type_oid && t.typmod == col->typmod && t.typmod < 0;
+}
+
+/* A string literal stored into a column of these types is read by the type's input function
+ * while translating, as PostgreSQL reads it ('t' into a boolean is true, '\x01' into a bytea
+ * is one byte); the length and scale checks of the others need the value at run time. */
+static bool literal_input(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_BOOL:
+	case XLAT_OID_BYTEA:
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_UUID:
+	case XLAT_OID_JSON:
+	case XLAT_OID_JSONB:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool string_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+}
+
+int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
+{
+	if (!c->schema || !string_literal(n) || !literal_input(t.oid) || t.oid == XLAT_OID_JSON ||
+	    !xlat_type_by_oid(t.oid))
+		return 0;
+	return xlat_cast_string(c, n, t.oid, -1) ? 1 : -1;
+}
+
+bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
+		       const PgQuery__Node *n)
+{
+	struct xlat_type t;
+	if (!col || !col->type_oid)
+		return xlat_expr(c, n, &t);
+	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && literal_input(col->type_oid) &&
+	    xlat_type_by_oid(col->type_oid))
+		return xlat_cast_string(c, n, col->type_oid, -1);
+	if (is_param(n))
+		param_infer(c, n->param_ref, col->type_oid);
+	bool mod = false;
+	const char *fn = check_fn(col, &mod);
+	size_t mark = c->sb->len;
+	if (!xlat_expr(c, n, &t))
+		return false;
+	if (is_param(n) && !t.oid)
+		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
+	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
+	if (!fn || null || !xlat_checks_on(c) || fits(t, col))
+		return true;
+	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
+	if (mod && col->type_oid == XLAT_OID_NUMERIC)
+		xlat_printf(c, ", %d)", (int)col->typmod);
+	else if (mod)
+		xlat_printf(c, ", %d)", (int)col->typmod - 4);
+	else
+		xlat_puts(c, ")");
+	return true;
+}
+
+/* SQLite computes integers in 64 bits (and overflows int64 into a REAL): the result of +, -
+ * and * on int2/int4/int8 operands is checked against its PostgreSQL type's range. */
+const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const char *op)
+{
+	if (!strchr("+-*", op[0]) || op[1])
+		return NULL;
+	bool li = l.oid == XLAT_OID_INT2 || l.oid == XLAT_OID_INT4 || l.oid == XLAT_OID_INT8;
+	bool ri = r.oid == XLAT_OID_INT2 || r.oid == XLAT_OID_INT4 || r.oid == XLAT_OID_INT8;
+	if (!li || !ri)
+		return NULL;
+	if (l.oid == XLAT_OID_INT8 || r.oid == XLAT_OID_INT8)
+		return "shardlite_int8";
+	/* int2 op int2 is int2 in PostgreSQL; mixed with int4 it is int4 */
+	return l.oid == XLAT_OID_INT2 && r.oid == XLAT_OID_INT2 ? "shardlite_int2"
+							     : "shardlite_int4";
+}
+
+/* PostgreSQL's || takes text (or an unknown literal) on at least one side, or bytea, json
+ * and arrays on both; two values of other types have no operator (42883). Only types known
+ * on both sides are judged. */
+bool xlat_concat_ok(uint32_t l, uint32_t r)
+{
+	if (!l || !r || !xlat_type_by_oid(l) || !xlat_type_by_oid(r))
+		return true;
+	const struct xlat_typeinfo *a = xlat_type_by_oid(l), *b = xlat_type_by_oid(r);
+	bool ltext = a->store == XLAT_ST_TEXT && !xlat_type_is_temporal(l) &&
+		     l != XLAT_OID_UUID && l != XLAT_OID_JSON && l != XLAT_OID_JSONB;
+	bool rtext = b->store == XLAT_ST_TEXT && !xlat_type_is_temporal(r) &&
+		     r != XLAT_OID_UUID && r != XLAT_OID_JSON && r != XLAT_OID_JSONB;
+	return ltext || rtext || l == XLAT_OID_UNKNOWN || r == XLAT_OID_UNKNOWN ||
+	       (l == r && (l == XLAT_OID_BYTEA || l == XLAT_OID_JSONB));
+}
+
+/* ---- numeric display scale (XLAT_NUM_SCALE) ---- */
+
+int xlat_numeric_typmod_scale(int32_t typmod)
+{
+	int s = (((typmod - 4) & 0x7ff) ^ 1024) - 1024;
+	return s < 0 ? 0 : s;
+}
+
+/* The fraction digits a value of type t shows, -1 when not known. */
+static int scale_of(struct xlat_type t)
+{
+	if (int_rank(t.oid))
+		return 0;
+	if (t.oid != XLAT_OID_NUMERIC || t.typmod < 4 || ((t.typmod - 4) >> 16) == 1001)
+		return -1;
+	return xlat_numeric_typmod_scale(t.typmod);
+}
+
+int32_t xlat_literal_scale(const char *s)
+{
+	const char *dot = strchr(s, '.'), *e = strpbrk(s, "eE");
+	int frac = dot ? (int)((e ? e : s + strlen(s)) - dot - 1) : 0;
+	int scale = frac - (e ? atoi(e + 1) : 0);
+	return XLAT_NUM_SCALE(scale < 0 ? 0 : scale > 1000 ? 1000 : scale);
+}
+
+/* numeric_add/sub keep the larger scale, numeric_mul the sum; a quotient's scale depends on
+ * the values (select_div_scale), so it is marked as one. */
+void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
+			const char *op)
+{
+	if (t->oid != XLAT_OID_NUMERIC)
+		return;
+	int a = scale_of(l), b = scale_of(r), max = a > b ? a : b;
+	t->typmod = -1;
+	switch (op[0]) {
+	case '+':
+	case '-':
+		if (a >= 0 && b >= 0)
+			t->typmod = XLAT_NUM_SCALE(max);
+		break;
+	case '*':
+		if (a >= 0 && b >= 0 && a + b <= 1000)
+			t->typmod = XLAT_NUM_SCALE(a + b);
+		break;
+	case '/':
+		t->typmod = XLAT_NUM_QUOTIENT(max > 0 ? max : 0);
+		break;
+	default:
+		break;
+	}
+}
+
+void xlat_numeric_avg(struct xlat_type *t, struct xlat_type arg)
+{
+	int a = scale_of(arg);
+	if (t->oid == XLAT_OID_NUMERIC)
+		t->typmod = XLAT_NUM_QUOTIENT(a > 0 ? a : 0);
+}
+
+void xlat_numeric_col(struct xlat_col *col, struct xlat_type t)
+{
+	int p = (t.typmod - 4) >> 16;
+	if (t.oid != XLAT_OID_NUMERIC || t.typmod < 4 || (p != 0 && p != 1001))
+		return;
+	int s = xlat_numeric_typmod_scale(t.typmod);
+	col->typmod = -1; /* PostgreSQL reports none for an expression */
+	col->scale = p == 0 ? s : -s - 2;
+}

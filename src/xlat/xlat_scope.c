@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_scope.c: name resolution for typing — which relations a query level reads (tables from
+ * the tenant's schema, CTEs, subqueries in FROM) and the PostgreSQL type of a column reference.
+ * Only types are decided here; SQLite still resolves the names it runs. Anything not known for
+ * certain (a catalog relation, a function in FROM, a subquery with *) makes its level opaque,
+ * and a column that might come from it stays "known at run time" (type 0). */
+#include "xlat_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* A relation visible to column references: a FROM item of some query level, or a CTE. */
+struct xlat_scope_rel {
+	const char *name; /* what its columns are qualified with: the alias or the table name */
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	bool opaque; /* its columns are unknown */
+	int level;   /* query nesting level (CTEs: the level of their WITH) */
+};
+
+/* A subquery's output, computed once (a dry run) and reused by the real pass. */
+struct xlat_scope_memo {
+	const void *node;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	bool opaque;
+};
+
+static void *grow(struct arena *a, void *v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return v;
+	int ncap = *cap ? *cap * 2 : 8;
+	void *p = arena_alloc(a, (size_t)ncap * size);
+	if (n)
+		memcpy(p, v, (size_t)n * size);
+	*cap = ncap;
+	return p;
+}
+
+static struct xlat_scope_rel *push_rel(struct xlat_ctx *c, const char *name)
+{
+	c->rels = grow(c->a, c->rels, c->nrels, &c->rels_cap, sizeof(*c->rels));
+	struct xlat_scope_rel *r = &c->rels[c->nrels++];
+	*r = (struct xlat_scope_rel){.name = name, .level = c->level, .opaque = true};
+	return r;
+}
+
+int xlat_scope_enter(struct xlat_ctx *c)
+{
+	c->level++;
+	return c->nrels;
+}
+
+void xlat_scope_leave(struct xlat_ctx *c, int mark)
+{
+	c->level--;
+	c->nrels = mark;
+}
+
+/* ---- dry runs: a query's output types without writing its text ---- */
+
+bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			   struct xlat_shape *shape)
+{
+	struct strbuf scratch, *saved = c->sb;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	c->dry++;
+	bool ok = xlat_select(c, s, shape);
+	c->dry--;
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	return ok;
+}
+
+/* Columns named names (NULL: unknown) typed by shape, into the arena. */
+static const struct xlat_schema_col *shape_cols(struct xlat_ctx *c, const struct xlat_shape *shape,
+						const char **names, size_t n)
+{
+	struct xlat_schema_col *v = arena_zalloc(c->a, (n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++) {
+		v[i].name = names[i];
+		v[i].type_oid = i < shape->n ? shape->types[i].oid : 0;
+		v[i].typmod = i < shape->n ? shape->types[i].typmod : -1;
+		if (v[i].type_oid == XLAT_OID_UNKNOWN)
+			v[i].type_oid = XLAT_OID_TEXT;
+	}
+	return v;
+}
+
+/* The output columns of a subquery, renamed by an alias list; opaque with * in it. */
+static bool subquery_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			  const PgQuery__Alias *al, struct xlat_scope_rel *r)
+{
+	for (int i = 0; i < c->nmemo; i++) {
+		if (c->memo[i].node == s) {
+			r->cols = c->memo[i].cols;
+			r->ncols = c->memo[i].ncols;
+			r->opaque = c->memo[i].opaque;
+			return true;
+		}
+	}
+	struct xlat_shape shape = {0};
+	if (!xlat_scope_dry_select(c, s, &shape))
+		return false;
+	size_t n = 0;
+	const char **names = xlat_select_colnames(c, s, &n);
+	r->opaque = !names || shape.star;
+	if (!r->opaque) {
+		for (size_t i = 0; al && i < al->n_colnames && i < n; i++)
+			names[i] = xlat_node_str(al->colnames[i]);
+		r->cols = shape_cols(c, &shape, names, n);
+		r->ncols = n;
+	}
+	c->memo = grow(c->a, c->memo, c->nmemo, &c->memo_cap, sizeof(*c->memo));
+	c->memo[c->nmemo++] = (struct xlat_scope_memo){s, r->cols, r->ncols, r->opaque};
+	return true;
+}
+
+static const struct xlat_scope_rel *find_cte(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = c->nctes - 1; i >= 0; i--) {
+		if (strcmp(c->ctes[i].name, name) == 0)
+			return &c->ctes[i];
+	}
+	return NULL;
+}
+
+/* Whether rv names a relation of the session's own tenant, the one the schema describes:
+ * `public.` or unqualified (unless search_path sends unqualified names to another tenant).
+ * Other tenants' relations and the catalog's stay untyped here. */
+static bool own_tenant_rel(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (rv->schemaname && *rv->schemaname)
+		return strcmp(rv->schemaname, "public") == 0;
+	return !(c->env && c->env->search);
+}
+
+static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const char *schema = rv->schemaname && *rv->schemaname ? rv->schemaname : NULL;
+	struct xlat_scope_rel *r =
+		push_rel(c, rv->alias ? rv->alias->aliasname : rv->relname);
+	const struct xlat_scope_rel *cte = schema ? NULL : find_cte(c, rv->relname);
+	if (cte) {
+		r->cols = cte->cols;
+		r->ncols = cte->ncols;
+		r->opaque = cte->opaque;
+		return;
+	}
+	if (!own_tenant_rel(c, rv))
+		return; /* the catalog's: typed by their own declarations; other tenants': unknown */
+	if (c->schema && c->schema->table_fn &&
+	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols))
+		r->opaque = false;
+}
+
+static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(RANGE_VAR):
+		range_var(c, n->range_var);
+		return true;
+	case NODE(RANGE_SUBSELECT): {
+		const PgQuery__RangeSubselect *rs = n->range_subselect;
+		struct xlat_scope_rel *r =
+			push_rel(c, rs->alias ? rs->alias->aliasname : NULL);
+		if (rs->lateral || !rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
+			return true; /* refused by the real pass, or unknown */
+		struct xlat_scope_rel got = *r;
+		if (!subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got))
+			return false;
+		c->rels[c->nrels - 1] = got; /* the dry run may have moved c->rels */
+		return true;
+	}
+	case NODE(JOIN_EXPR):
+		return from_item(c, n->join_expr->larg) && from_item(c, n->join_expr->rarg);
+	default:
+		push_rel(c, NULL); /* functions in FROM, LATERAL substitutions: unknown */
+		return true;
+	}
+}
+
+bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!from_item(c, v[i]))
+			return false;
+	}
+	return true;
+}
+
+void xlat_scope_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	range_var(c, rv);
+}
+
+bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+		       const struct xlat_schema_col **cols, size_t *ncols)
+{
+	*cols = NULL;
+	*ncols = 0;
+	if (!own_tenant_rel(c, rv))
+		return false;
+	return c->schema && c->schema->table_fn &&
+	       c->schema->table_fn(c->schema->arg, rv->relname, c->a, cols, ncols);
+}
+
+const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols, size_t n,
+					     const char *name)
+{
+	for (size_t i = 0; name && i < n; i++) {
+		if (cols[i].name && strcasecmp(cols[i].name, name) == 0)
+			return &cols[i];
+	}
+	return NULL;
+}
+
+/* ---- CTEs ---- */
+
+void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
+		    const struct xlat_shape *shape)
+{
+	c->ctes = grow(c->a, c->ctes, c->nctes, &c->ctes_cap, sizeof(*c->ctes));
+	struct xlat_scope_rel *r = &c->ctes[c->nctes++];
+	*r = (struct xlat_scope_rel){.name = e->ctename, .level = c->level, .opaque = true};
+	size_t n = 0;
+	const char **names = xlat_select_colnames(c, e->ctequery->select_stmt, &n);
+	if (!names || !shape || shape->star)
+		return;
+	for (size_t i = 0; i < e->n_aliascolnames && i < n; i++)
+		names[i] = xlat_node_str(e->aliascolnames[i]);
+	r->cols = shape_cols(c, shape, names, n);
+	r->ncols = n;
+	r->opaque = false;
+}
+
+/* ---- column references ---- */
+
+static bool field_names(const PgQuery__ColumnRef *cr, const char **rel, const char **col)
+{
+	size_t n = cr->n_fields;
+	if (n < 1 || n > 3)
+		return false;
+	*col = xlat_node_str(cr->fields[n - 1]);
+	*rel = n >= 2 ? xlat_node_str(cr->fields[n - 2]) : NULL;
+	return *col != NULL && (n == 1 || *rel != NULL);
+}
+
+static struct xlat_type col_type(const struct xlat_schema_col *k)
+{
+	return (struct xlat_type){k ? k->type_oid : 0, k && k->type_oid ? k->typmod : -1};
+}
+
+/* rel.col: the innermost relation of that name decides. */
+static struct xlat_type qualified(const struct xlat_ctx *c, const char *rel, const char *col)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->name || strcmp(r->name, rel) != 0)
+			continue;
+		if (r->opaque)
+			break;
+		return col_type(xlat_scope_col(r->cols, r->ncols, col));
+	}
+	return (struct xlat_type){0, -1};
+}
+
+/* col: the innermost level that has it; a level with an opaque relation might have it. */
+static struct xlat_type unqualified(const struct xlat_ctx *c, const char *col)
+{
+	int i = c->nrels - 1;
+	while (i >= 0) {
+		int level = c->rels[i].level;
+		bool opaque = false;
+		const struct xlat_schema_col *hit = NULL;
+		for (; i >= 0 && c->rels[i].level == level; i--) {
+			const struct xlat_scope_rel *r = &c->rels[i];
+			opaque |= r->opaque;
+			if (!r->opaque && !hit)
+				hit = xlat_scope_col(r->cols, r->ncols, col);
+		}
+		if (hit)
+			return col_type(hit);
+		if (opaque)
+			break;
+	}
+	return (struct xlat_type){0, -1};
+}
+
+struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const char *rel = NULL, *col = NULL;
+	if (!field_names(cr, &rel, &col))
+		return (struct xlat_type){0, -1};
+	return rel ? qualified(c, rel, col) : unqualified(c, col);
+}
+
+/* ---- SELECT *: the columns it stands for ---- */
+
+static bool joins_merge_columns(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(JOIN_EXPR))
+		return false;
+	const PgQuery__JoinExpr *j = n->join_expr;
+	return j->n_using_clause || j->is_natural || joins_merge_columns(j->larg) ||
+	       joins_merge_columns(j->rarg);
+}
+
+/* Appends the columns of the current level's relations named rel (NULL: all of them, in FROM
+ * order); false when one of them is not known. */
+static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, struct xlat_type *out,
+		      size_t *n, size_t cap)
+{
+	bool any = false;
+	for (int i = first; i < c->nrels; i++) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->level != c->level || (rel && (!r->name || strcmp(r->name, rel) != 0)))
+			continue;
+		if (r->opaque || *n + r->ncols > cap)
+			return false;
+		for (size_t k = 0; k < r->ncols; k++)
+			out[(*n)++] = col_type(&r->cols[k]);
+		any = true;
+		if (rel)
+			break;
+	}
+	return any;
+}
+
+void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
+			   struct xlat_shape *shape)
+{
+	if (!shape || !shape->star || c->srf || c->nlat)
+		return;
+	for (size_t i = 0; i < s->n_from_clause; i++) {
+		if (joins_merge_columns(s->from_clause[i]))
+			return;
+	}
+	size_t cap = 0;
+	for (int i = first; i < c->nrels; i++)
+		cap += c->rels[i].ncols;
+	cap += s->n_target_list;
+	struct xlat_type *v = arena_zalloc(c->a, (cap ? cap : 1) * sizeof(*v));
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *val = s->target_list[i]->res_target->val;
+		const PgQuery__ColumnRef *cr = val->node_case == NODE(COLUMN_REF) ? val->column_ref
+										    : NULL;
+		bool star = cr && cr->fields[cr->n_fields - 1]->node_case == NODE(A_STAR);
+		if (!star) {
+			if (n == cap)
+				return;
+			v[n++] = shape->types[i];
+			continue;
+		}
+		if (cr->n_fields > 2)
+			return;
+		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		if ((cr->n_fields == 2 && !rel) || !star_cols(c, first, rel, v, &n, cap))
+			return;
+	}
+	shape->types = v;
+	shape->n = n;
+	shape->star = false;
+}

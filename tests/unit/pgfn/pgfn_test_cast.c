@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_cast.c: the checked conversions into declared types, table-driven: expression →
+ * text or error (messages as PostgreSQL 15 words them). */
+#include "pgfn_test.h"
+
+static const struct {
+	const char *expr, *want;
+} cases[] = {
+	{"shardlite_int4(2147483647)", "2147483647"},
+	{"shardlite_int4(2147483647 + 1)", "ERROR 22003: integer out of range"},
+	{"shardlite_int4(-2147483648)", "-2147483648"},
+	{"shardlite_int4(NULL)", "NULL"},
+	{"shardlite_int4(' 42 ')", "42"},
+	{"shardlite_int4('x')", "ERROR 22P02: invalid input syntax for type integer: \"x\""},
+	{"shardlite_int4('3000000000')",
+	 "ERROR 22003: value \"3000000000\" is out of range for type integer"},
+	{"shardlite_int4(2.5)", "3"},
+	{"shardlite_int4(-2.5)", "-3"},
+	{"shardlite_int2(32768)", "ERROR 22003: smallint out of range"},
+	{"shardlite_int2('1.5')", "ERROR 22P02: invalid input syntax for type smallint: \"1.5\""},
+	{"shardlite_int8(9223372036854775807 + 1)", "ERROR 22003: bigint out of range"},
+	{"shardlite_int8(9223372036854775807)", "9223372036854775807"},
+	{"shardlite_numeric(2.567, (5 << 16 | 2) + 4)", "2.57"},
+	{"shardlite_numeric(12345, (5 << 16 | 2) + 4)", "ERROR 22003: numeric field overflow"},
+	{"shardlite_numeric(999.994, (5 << 16 | 2) + 4)", "999.99"},
+	{"shardlite_numeric(999.995, (5 << 16 | 2) + 4)", "ERROR 22003: numeric field overflow"},
+	{"shardlite_numeric('1.5', (3 << 16 | 0) + 4)", "2.0"},
+	{"shardlite_numeric('abc', (3 << 16 | 0) + 4)",
+	 "ERROR 22P02: invalid input syntax for type numeric: \"abc\""},
+	{"shardlite_numeric(7, (3 << 16 | 0) + 4)", "7"},
+	{"shardlite_numeric(4.25, (5 << 16 | 1) + 4)", "4.3"},
+	{"shardlite_numeric(2.675, (5 << 16 | 2) + 4)", "2.68"},
+	{"shardlite_numeric(-2.5, (5 << 16 | 0) + 4)", "-3.0"},
+	{"shardlite_numeric(0.004, (5 << 16 | 2) + 4)", "0.0"},
+	{"shardlite_varchar('abcde', 5)", "abcde"},
+	{"shardlite_varchar('toolong', 5)",
+	 "ERROR 22001: value too long for type character varying(5)"},
+	{"shardlite_varchar('ab   ', 2)", "ab"},
+	{"shardlite_varchar('\xc3\xa9\xc3\xa9', 2)", "\xc3\xa9\xc3\xa9"},
+	{"shardlite_bpchar('abc', 2)", "ERROR 22001: value too long for type character(2)"},
+	{"shardlite_varchar(NULL, 2)", "NULL"},
+};
+
+START_TEST(cast_case)
+{
+	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
+}
+END_TEST
+
+Suite *pgfn_test_cast_suite(void)
+{
+	Suite *s = suite_create("pgfn_cast");
+	TCase *tc = tcase_create("cast");
+	tcase_add_loop_test(tc, cast_case, 0, (int)ARRAY_LEN(cases));
+	suite_add_tcase(s, tc);
+	return s;
+}

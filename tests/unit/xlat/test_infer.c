@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_infer.c: translation with the tenant's schema known (xlat_translate_in) — result
+ * column types, inferred parameter types and the value checks emitted, table-driven; and the
+ * translation cache keeping translations for different schemas apart. */
+#include "xlat_test.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "base.h"
+
+/* acct(id int4, owner varchar(10), balance int8, rate numeric(5,2), code char(3),
+ *      small int2, at timestamptz, flag bool, data bytea), emp(id int4, name text, salary int4, boss int4). */
+static const struct xlat_schema_col acct_cols[] = {
+	{"id", 23, -1},    {"owner", 1043, 14},   {"balance", 20, -1}, {"rate", 1700, 327686},
+	{"code", 1042, 7}, {"small", 21, -1},     {"at", 1184, -1},    {"flag", 16, -1},
+	{"data", 17, -1},
+};
+static const struct xlat_schema_col emp_cols[] = {
+	{"id", 23, -1}, {"name", 25, -1}, {"salary", 23, -1}, {"boss", 23, -1},
+};
+
+static bool table_fn(void *arg, const char *name, struct arena *a,
+		     const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	(void)a;
+	if (strcasecmp(name, "acct") == 0) {
+		*cols = acct_cols;
+		*ncols = ARRAY_LEN(acct_cols);
+		return true;
+	}
+	if (strcasecmp(name, "emp") == 0) {
+		*cols = emp_cols;
+		*ncols = ARRAY_LEN(emp_cols);
+		return true;
+	}
+	return false;
+}
+
+static const struct xlat_schema schema = {.table_fn = table_fn, .fingerprint = 0x5eed};
+
+struct icase {
+	const char *pg;
+	const char *cols;   /* "oid[:typmod],..."; "*" when unknown; NULL: not checked */
+	const char *params; /* "oid,..."; NULL: not checked */
+	const char *sql;    /* the exact SQLite SQL; NULL: not checked */
+};
+
+static const struct icase cases[] = {
+	/* column references and what is computed from them */
+	{"SELECT id, owner, rate FROM acct", "23,1043:14,1700:327686", "", NULL},
+	{"SELECT a.balance, e.name FROM acct a JOIN emp e ON e.id = a.id", "20,25", "", NULL},
+	{"SELECT sum(salary), sum(balance), min(salary), max(owner), avg(salary) FROM emp, acct",
+	 "20,1700s0,23,25,1700s-2", "", NULL},
+	{"SELECT coalesce(salary, 0), nullif(salary, 1), CASE WHEN true THEN salary END FROM emp",
+	 "23,23,23", "", NULL},
+	{"SELECT x.total FROM (SELECT sum(salary) AS total FROM emp) x", "20", "", NULL},
+	{"SELECT s FROM (SELECT salary FROM emp) x (s)", "23", "", NULL},
+	{"WITH a AS (SELECT 1 AS x) SELECT x FROM a", "23", "", NULL},
+	{"WITH RECURSIVE c (id, depth) AS (SELECT id, 0 FROM emp UNION ALL "
+	 "SELECT e.id, c.depth + 1 FROM emp e JOIN c ON e.boss = c.id) SELECT depth FROM c",
+	 "23", "", NULL},
+	{"SELECT salary FROM emp UNION SELECT balance FROM acct", "20", "", NULL},
+	{"SELECT (SELECT max(salary) FROM emp) AS m", "23", "", NULL},
+	{"SELECT name FROM emp WHERE id IN (SELECT id FROM acct)", "25", "", NULL},
+	{"SELECT relname FROM pg_class", NULL, "", NULL},
+	{"SELECT nosuch FROM emp, pg_class", "0", "", NULL},
+	{"SELECT id FROM nosuch", "0", "", NULL},
+	{"SELECT * FROM (VALUES (1, 'one')) AS v (n, word)", "23,25", "", NULL},
+	{"SELECT *, 1 AS one FROM emp", "23,25,23,23,23", "", NULL},
+	{"SELECT e.*, a.id FROM emp e, acct a", "23,25,23,23,23", "", NULL},
+	{"SELECT * FROM emp JOIN acct USING (id)", "*", "", NULL},
+	{"SELECT * FROM emp, pg_class", "*", "", NULL},
+	{"WITH w AS (SELECT salary * 2 AS s2 FROM emp) SELECT * FROM w", "23", "", NULL},
+	/* numeric display scales (xlat_col.scale; s-2 and below: a quotient) */
+	{"SELECT 1.50, 2.5 * 2, 1.1 + 2.205, -1.50, 1e-3, 12::numeric, '1.250'::numeric",
+	 "1700s2,1700s1,1700s3,1700s2,1700s3,1700s0,1700s3", "", NULL},
+	{"SELECT rate * 2, rate + 1.5, rate / 3, sum(rate), avg(rate), max(rate) FROM acct",
+	 "1700s2,1700s2,1700s-4,1700s2,1700s-4,1700s2", "", NULL},
+	{"SELECT 10::numeric / 4, 2.5 / 0.5, salary / 2 FROM emp", "1700s-2,1700s-3,23", "",
+	 "SELECT CAST(10 AS REAL) / 4 AS \"?column?\", 2.5 / 0.5 AS \"?column?\", "
+	 "salary / 2 AS \"?column?\" FROM emp"},
+	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
+	/* parameters */
+	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},
+	{"SELECT * FROM acct WHERE $1 < balance", NULL, "20", NULL},
+	{"SELECT * FROM acct WHERE id IN ($1, $2) OR rate BETWEEN $3 AND $4", NULL,
+	 "23,23,1700,1700", NULL},
+	{"SELECT * FROM acct WHERE owner LIKE $1", NULL, "25", NULL},
+	{"SELECT balance + $1 FROM acct", "20", "20", NULL},
+	{"INSERT INTO acct (owner, id, at) VALUES ($1, $2, $3)", NULL, "1043,23,1184", NULL},
+	{"INSERT INTO acct VALUES ($1, $2)", NULL, "23,1043", NULL},
+	{"UPDATE acct SET balance = $1, code = $2 WHERE id = $3", NULL, "20,1042,23", NULL},
+	{"UPDATE acct SET balance = balance + $1 WHERE id = $2", NULL, "20,23",
+	 "UPDATE acct SET balance = shardlite_int8(balance + ?1) WHERE id = ?2"},
+	{"DELETE FROM acct WHERE id = $1 RETURNING owner", "1043:14", "23", NULL},
+	{"INSERT INTO acct (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET small = $1 "
+	 "RETURNING excluded.id",
+	 NULL, "21", NULL},
+	/* value checks where a value is stored */
+	{"INSERT INTO acct (id, owner, rate, code) VALUES (1, 'x', 2.5, 'abc')", NULL, "",
+	 "INSERT INTO acct (id, owner, rate, code) VALUES (1, shardlite_varchar('x', 10), "
+	 "shardlite_numeric(2.5, 327686), shardlite_bpchar('abc', 3))"},
+	{"INSERT INTO acct (small, id) VALUES (1, 3000000000)", NULL, "",
+	 "INSERT INTO acct (small, id) VALUES (shardlite_int2(1), shardlite_int4(3000000000))"},
+	{"INSERT INTO acct (id, balance) VALUES ('7', 7)", NULL, "",
+	 "INSERT INTO acct (id, balance) VALUES (7, 7)"},
+	{"INSERT INTO acct (flag, data) VALUES ('yes', '\\x0102')", NULL, "",
+	 "INSERT INTO acct (flag, data) VALUES (1, x'0102')"},
+	{"INSERT INTO acct (id, small, owner) SELECT salary * 2, salary, name FROM emp", NULL, "",
+	 "INSERT INTO acct (id, small, owner) SELECT shardlite_int4(salary * 2) AS \"?column?\", "
+	 "shardlite_int2(salary), shardlite_varchar(name, 10) FROM emp"},
+	{"INSERT INTO acct SELECT * FROM acct", NULL, "", "INSERT INTO acct SELECT * FROM acct"},
+	{"WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT x FROM w", NULL, "",
+	 "WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT shardlite_int2(x) FROM w"},
+	{"SELECT id FROM acct WHERE flag = 'yes' AND data = '\\x01' AND small IN ('1', ' 2')", "23",
+	 "", "SELECT id FROM acct WHERE flag = 1 AND data = x'01' AND small IN (1, 2)"},
+	{"UPDATE acct SET owner = 'x', balance = ' 12 ', code = 'ab' WHERE id = 1", NULL, "",
+	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
+	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
+	{"UPDATE acct SET id = id * 2, owner = NULL", NULL, "",
+	 "UPDATE acct SET id = shardlite_int4(id * 2), owner = NULL"},
+	{"SELECT salary + 1 FROM emp", "23", "",
+	 "SELECT shardlite_int4(salary + 1) AS \"?column?\" FROM emp"},
+	{"SELECT 2147483647 + 1", "23", "", "SELECT shardlite_int4(2147483647 + 1) AS \"?column?\""},
+	{"SELECT owner::int, balance::smallint, rate::int8 FROM acct", "23,21,20", "",
+	 "SELECT shardlite_int4(owner) AS owner, shardlite_int2(balance) AS balance, "
+	 "shardlite_int8(rate) AS rate FROM acct"},
+	{"SELECT '{A0EEBC99-9c0b4ef8-bb6d6bb9-BD380A11}'::uuid, "
+	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} '::json",
+	 "2950,114", "",
+	 "SELECT 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS uuid, "
+	 "' {\"a\": [1, 2.5e3, \"\\u00e9\", true, null]} ' AS json"},
+	/* DDL keeps plain SQLite SQL: no checks stored in the schema */
+	{"CREATE TABLE t2 (a int CHECK (a + 1 > 0))", NULL, NULL,
+	 "CREATE TABLE t2 (a int4 CHECK (a + 1 > 0))"},
+};
+
+static const char *cols_text(const struct xlat_stmt *st, struct arena *a)
+{
+	if (st->ncols < 0)
+		return "*";
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < st->ncols; i++) {
+		strbuf_printf(&sb, "%s%u", i ? "," : "", st->cols[i].type_oid);
+		if (st->cols[i].typmod >= 0)
+			strbuf_printf(&sb, ":%d", st->cols[i].typmod);
+		if (st->cols[i].scale != -1)
+			strbuf_printf(&sb, "s%d", st->cols[i].scale);
+	}
+	const char *out = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return out;
+}
+
+static const char *params_text(const struct xlat_stmt *st, struct arena *a)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < st->nparams; i++)
+		strbuf_printf(&sb, "%s%u", i ? "," : "", st->param_types[i]);
+	const char *out = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return out;
+}
+
+START_TEST(infer_case)
+{
+	const struct icase *k = &cases[_i];
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema}, k->pg, NULL, 0, a, &v, &n, &e), "%s: %s %s",
+		      k->pg, e.sqlstate, e.message);
+	ck_assert_int_eq(n, 1);
+	if (k->cols)
+		ck_assert_msg(strcmp(cols_text(&v[0], a), k->cols) == 0, "%s\n  cols want %s got %s",
+			      k->pg, k->cols, cols_text(&v[0], a));
+	if (k->params)
+		ck_assert_msg(strcmp(params_text(&v[0], a), k->params) == 0,
+			      "%s\n  params want %s got %s", k->pg, k->params,
+			      params_text(&v[0], a));
+	if (k->sql)
+		ck_assert_msg(v[0].sql && strcmp(v[0].sql, k->sql) == 0, "%s\n  want %s\n  got  %s",
+			      k->pg, k->sql, v[0].sql ? v[0].sql : "(none)");
+	arena_free(a);
+}
+END_TEST
+
+/* A string literal stored into a typed column is read by the type's input function. */
+START_TEST(literal_input_errors)
+{
+	static const struct {
+		const char *sql, *state;
+	} bad[] = {
+		{"INSERT INTO acct (id) VALUES ('x')", "22P02"},
+		{"INSERT INTO acct (small) VALUES ('70000')", "22003"},
+		{"UPDATE acct SET flag = 'maybe'", "22P02"},
+		{"INSERT INTO acct (id, data) VALUES (1, '\\xZ')", "22P02"},
+		{"SELECT id FROM acct WHERE small = '1.5'", "22P02"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		ck_assert_msg(!xlat_translate_in(&(struct xlat_env){.schema = &schema}, bad[i].sql, NULL, 0, a, &v, &n, &e), "%s",
+			      bad[i].sql);
+		ck_assert_msg(strcmp(e.sqlstate, bad[i].state) == 0, "%s: %s %s", bad[i].sql,
+			      e.sqlstate, e.message);
+		arena_free(a);
+	}
+}
+END_TEST
+
+/* Without a schema nothing is checked and columns are typed at run time, as before. */
+START_TEST(no_schema_no_checks)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("UPDATE acct SET id = id + 1", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "UPDATE acct SET id = id + 1");
+	arena_free(a);
+}
+END_TEST
+
+/* One text, two schemas: the cache must not hand one's translation to the other. */
+START_TEST(cache_keeps_schemas_apart)
+{
+	struct xlat_schema other = schema;
+	other.fingerprint = 0xbeef;
+	struct arena *a = arena_new(0);
+	const char *sql = "UPDATE emp SET salary = salary + 1 WHERE id = 3";
+	for (int round = 0; round < 2; round++) { /* the second round is answered by the cache */
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema}, sql, NULL, 0, a, &v, &n, &e));
+		ck_assert_str_eq(v[0].sql,
+				 "UPDATE emp SET salary = shardlite_int4(salary + 1) WHERE id = 3");
+		ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &other}, sql, NULL, 0, a, &v, &n, &e));
+		ck_assert_str_eq(v[0].sql,
+				 "UPDATE emp SET salary = shardlite_int4(salary + 1) WHERE id = 3");
+		ck_assert(xlat_translate_in(NULL, sql, NULL, 0, a, &v, &n, &e));
+		ck_assert_str_eq(v[0].sql, "UPDATE emp SET salary = salary + 1 WHERE id = 3");
+	}
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_infer(void)
+{
+	Suite *s = suite_create("xlat_infer");
+	TCase *tc = tcase_create("infer");
+	tcase_add_loop_test(tc, infer_case, 0, (int)ARRAY_LEN(cases));
+	tcase_add_test(tc, no_schema_no_checks);
+	tcase_add_test(tc, literal_input_errors);
+	tcase_add_test(tc, cache_keeps_schemas_apart);
+	suite_add_tcase(s, tc);
+	return s;
+}
