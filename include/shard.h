@@ -70,8 +70,8 @@ void shard_conn_close(struct shard_conn *c);
  * on disk. */
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
 				      struct pgerr *err);
-/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's waiters
- * when that let go of a write lock, and caches c (closing it instead when it holds
+/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's next
+ * waiter when that let go of a write lock (or c was next in line), and caches c (closing it instead when it holds
  * per-session state such as temp tables, or when the tenant already caches
  * SHARD_IDLE_PER_TENANT). Caching a tenant beyond max_open_tenants closes the idle
  * connections of the least recently used one; while more than SHARD_WARM_TENANTS tenants
@@ -121,8 +121,8 @@ void shard_conn_park(struct shard_conn *c);
 /* Leaves the waiter list (lock timeout, cancel); no-op when not parked. */
 void shard_conn_unpark(struct shard_conn *c);
 /* Call when a burst of work on c ends: when a write transaction of c ended since the last
- * settle and c holds none now, it let go of the write lock, so the tenant's parked
- * connections are woken to retry. */
+ * settle (or c was woken as next in line) and c holds none now, the tenant's oldest parked
+ * connection is woken to retry. Also numbers c's commit for group commit. */
 void shard_conn_settle(struct shard_conn *c);
 
 /* ---- Group commit (durability = group) ----

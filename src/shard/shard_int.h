@@ -32,7 +32,7 @@ struct shard_tenant {
 	struct shard_conn *idle;                  /* idle connections, a stack */
 	int nidle, nused;
 	uint64_t gen; /* bumped whenever a connection may have let go of a write lock */
-	struct shard_conn *waiters; /* parked connections, woken all at once */
+	struct shard_conn *waiters; /* parked connections, newest first, woken one by one */
 	/* Group commit (shard_sync.c): commits are numbered as they are appended to the WAL;
 	 * durable is the highest number an ended fdatasync covered. */
 	uint64_t written, durable;
@@ -64,6 +64,7 @@ struct shard_conn {
 	void *wake_arg;
 	uint64_t ticket; /* tenant gen when the current attempt began */
 	bool parked;
+	bool baton;    /* woken as next in line for the write lock (shard_pool.c) */
 	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
 	bool committed; /* a write transaction committed since the last settle (commit hook) */
 	uint64_t need;  /* group commit: the number of c's last commit, 0 when durable */

@@ -11,9 +11,16 @@
  * Why a generation counter: a connection that met SQLITE_BUSY parks after its statement
  * returned, and the holder may let the lock go in between. Each connection records the
  * tenant's gen when its attempt begins (shard_conn_attempt); every settle after a write
- * transaction ended (commit and rollback hooks, shard.c) bumps gen and wakes the waiters; a
+ * transaction ended (commit and rollback hooks, shard.c) bumps gen and wakes a waiter; a
  * park that finds gen moved retries at once. So a wakeup can be early (the retry parks again)
- * but never lost; readers and waiters themselves never wake anyone. */
+ * but never lost.
+ *
+ * Why one waiter at a time: only one of them can get the write lock, and waking all of them
+ * after every commit made the others retry, fail and park again (a retry costs a round trip
+ * through a worker). The woken connection holds the baton until it parks again (then whoever
+ * holds the lock wakes the next one when it lets go) or settles without the write lock or is
+ * released: then it wakes the next one itself. The oldest waiter goes first. A parked
+ * session also retries every 500 ms on its own (sess_wait.c). */
 #include "shard_int.h"
 
 #include <stdio.h>
@@ -171,18 +178,25 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
 	return c;
 }
 
-/* Wakes every parked connection of t. Lock held. */
-static void wake_all(struct shard_tenant *t)
+/* The lock may be free: wakes the oldest parked connection of t, which takes the baton.
+ * Lock held. */
+static void wake_next(struct shard_tenant *t)
 {
 	t->gen++;
-	while (t->waiters) {
-		struct shard_conn *w = t->waiters;
-		t->waiters = w->next;
-		w->next = w->prev = NULL;
-		w->parked = false;
-		if (w->wake_fn)
-			w->wake_fn(w->wake_arg);
-	}
+	struct shard_conn *w = t->waiters;
+	if (!w)
+		return;
+	while (w->next)
+		w = w->next; /* parking pushes at the head: the oldest is last */
+	if (w->prev)
+		w->prev->next = NULL;
+	else
+		t->waiters = NULL;
+	w->next = w->prev = NULL;
+	w->parked = false;
+	w->baton = true;
+	if (w->wake_fn)
+		w->wake_fn(w->wake_arg);
 }
 
 static void unpark_locked(struct shard_conn *c)
@@ -278,9 +292,10 @@ void shard_conn_release(struct shard_conn *c)
 	shard_sync_forget_locked(c);
 	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
 	c->wake_arg = NULL;
-	if (c->released) /* a rollback or commit since the last settle let go of the lock */
-		wake_all(t);
+	if (c->released || c->baton) /* it let go of the lock, or was next in line */
+		wake_next(t);
 	c->released = false;
+	c->baton = false;
 	t->nused--;
 	struct shard_conn *to_close = keep ? cache(r, c) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)
@@ -329,6 +344,7 @@ void shard_conn_park(struct shard_conn *c)
 {
 	ASSERT(c->t && !c->parked);
 	pthread_mutex_lock(&c->reg->lock);
+	c->baton = false; /* someone holds the lock again: its end wakes the next waiter */
 	if (c->ticket != c->t->gen) {
 		if (c->wake_fn)
 			c->wake_fn(c->wake_arg); /* the lock was let go meanwhile: retry now */
@@ -356,14 +372,17 @@ void shard_conn_unpark(struct shard_conn *c)
  * BEGIN; INSERT): its answer must wait for its flush all the same. */
 void shard_conn_settle(struct shard_conn *c)
 {
-	if (!c->t || (!c->released && !c->committed))
+	/* baton is set by other threads under the lock; a stale read only delays to the next
+	 * settle, and a connection woken meanwhile runs (and settles) again anyway. */
+	if (!c->t || (!c->released && !c->committed && !__atomic_load_n(&c->baton, __ATOMIC_RELAXED)))
 		return;
-	bool wake = c->released && sqlite3_txn_state(c->db, NULL) != SQLITE_TXN_WRITE;
+	bool writing = sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE;
 	pthread_mutex_lock(&c->reg->lock);
 	shard_sync_settle_locked(c);
-	if (wake) {
+	if ((c->released || c->baton) && !writing) {
 		c->released = false;
-		wake_all(c->t);
+		c->baton = false;
+		wake_next(c->t);
 	}
 	pthread_mutex_unlock(&c->reg->lock);
 }
