@@ -223,10 +223,12 @@ static int open_stmts(struct shard_conn *c)
 }
 
 /* Whether c can serve another session as is: no transaction, no statement but the cached
- * ones, no temp tables. The temp schema is only read when something temporary was created. */
+ * ones, no attached file, no temp tables. The temp schema is only read when something temporary was created. */
 static bool reusable(struct shard_conn *c)
 {
 	if (!sqlite3_get_autocommit(c->db) || open_stmts(c) != c->nstmts)
+		return false;
+	if (sqlite3_db_name(c->db, 2)) /* another tenant's file still attached (schema prefix) */
 		return false;
 	if (!c->authz.temp_created)
 		return true;
