@@ -110,8 +110,9 @@ void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
  * retries the statement from scratch. */
 typedef void shard_wake_fn(void *arg);
 
-/* Sets the waker of c (called from any thread, possibly with the registry lock held: it must
- * only post a wakeup, never call back into shard). */
+/* Sets the waker of c, which must be neither parked nor waiting for a flush (the borrower
+ * sets it right after shard_conn_acquire). The waker is called from any thread, possibly with
+ * the registry lock held: it must only post a wakeup, never call back into shard). */
 void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg);
 /* Marks the start of an attempt (call before running statements that may meet SQLITE_BUSY). */
 void shard_conn_attempt(struct shard_conn *c);

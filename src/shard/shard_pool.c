@@ -135,7 +135,7 @@ static void lru_unlink(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->lru_tail = t->lru_prev;
 	t->lru_prev = t->lru_next = NULL;
-	r->nidle_tenants--;
+	__atomic_store_n(&r->nidle_tenants, r->nidle_tenants - 1, __ATOMIC_RELAXED);
 }
 
 static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
@@ -147,7 +147,7 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->lru_tail = t;
 	r->lru_head = t;
-	r->nidle_tenants++;
+	__atomic_store_n(&r->nidle_tenants, r->nidle_tenants + 1, __ATOMIC_RELAXED);
 }
 
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
@@ -182,7 +182,7 @@ struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name
  * Lock held. */
 static void wake_next(struct shard_tenant *t)
 {
-	t->gen++;
+	__atomic_store_n(&t->gen, t->gen + 1, __ATOMIC_RELEASE);
 	struct shard_conn *w = t->waiters;
 	if (!w)
 		return;
@@ -265,13 +265,11 @@ static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c)
 }
 
 /* Many tenants idle at once (a node serving thousands): an idle connection keeps no page
- * cache. A few busy tenants keep theirs between transactions. */
+ * cache. A few busy tenants keep theirs between transactions. A hint, read without the lock
+ * (written under it, atomically): a release is not worth a second trip through the lock. */
 static bool should_cool(struct shard_registry *r)
 {
-	pthread_mutex_lock(&r->lock);
-	bool many = r->nidle_tenants >= SHARD_WARM_TENANTS;
-	pthread_mutex_unlock(&r->lock);
-	return many;
+	return __atomic_load_n(&r->nidle_tenants, __ATOMIC_RELAXED) >= SHARD_WARM_TENANTS;
 }
 
 void shard_conn_release(struct shard_conn *c)
@@ -325,21 +323,21 @@ void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
 
 /* ---- lock waits ---- */
 
+/* Other threads read wake_fn only of parked or flush-waiting connections, under the lock
+ * that parking or waiting takes after this: no lock needed here. */
 void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg)
 {
-	pthread_mutex_lock(&c->reg->lock);
+	ASSERT(!c->parked && !c->sync_waiting);
 	c->wake_fn = fn;
 	c->wake_arg = arg;
-	pthread_mutex_unlock(&c->reg->lock);
 }
 
+/* gen is written under the lock; reading it atomically is enough to catch a later bump. */
 void shard_conn_attempt(struct shard_conn *c)
 {
 	if (!c->t)
 		return;
-	pthread_mutex_lock(&c->reg->lock);
-	c->ticket = c->t->gen;
-	pthread_mutex_unlock(&c->reg->lock);
+	c->ticket = __atomic_load_n(&c->t->gen, __ATOMIC_ACQUIRE);
 }
 
 void shard_conn_park(struct shard_conn *c)
