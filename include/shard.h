@@ -70,8 +70,8 @@ void shard_conn_close(struct shard_conn *c);
  * on disk. */
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
 				      struct pgerr *err);
-/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's waiters
- * when that let go of a write lock, and caches c (closing it instead when it holds
+/* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's next
+ * waiter when that let go of a write lock (or c was next in line), and caches c (closing it instead when it holds
  * per-session state such as temp tables, or when the tenant already caches
  * SHARD_IDLE_PER_TENANT). Caching a tenant beyond max_open_tenants closes the idle
  * connections of the least recently used one; while more than SHARD_WARM_TENANTS tenants
@@ -110,8 +110,9 @@ void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
  * retries the statement from scratch. */
 typedef void shard_wake_fn(void *arg);
 
-/* Sets the waker of c (called from any thread, possibly with the registry lock held: it must
- * only post a wakeup, never call back into shard). */
+/* Sets the waker of c, which must be neither parked nor waiting for a flush (the borrower
+ * sets it right after shard_conn_acquire). The waker is called from any thread, possibly with
+ * the registry lock held: it must only post a wakeup, never call back into shard). */
 void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg);
 /* Marks the start of an attempt (call before running statements that may meet SQLITE_BUSY). */
 void shard_conn_attempt(struct shard_conn *c);
@@ -121,8 +122,8 @@ void shard_conn_park(struct shard_conn *c);
 /* Leaves the waiter list (lock timeout, cancel); no-op when not parked. */
 void shard_conn_unpark(struct shard_conn *c);
 /* Call when a burst of work on c ends: when a write transaction of c ended since the last
- * settle and c holds none now, it let go of the write lock, so the tenant's parked
- * connections are woken to retry. */
+ * settle (or c was woken as next in line) and c holds none now, the tenant's oldest parked
+ * connection is woken to retry. Also numbers c's commit for group commit. */
 void shard_conn_settle(struct shard_conn *c);
 
 /* ---- Group commit (durability = group) ----

@@ -259,7 +259,8 @@ static void input_done(struct exec_job *j)
 {
 	struct net_conn *c = CONN_OF(j, input_job);
 	c->busy = false;
-	strbuf_consume(&c->in, c->used);
+	if (c->used > 0) /* the buffer of an idle connection is freed (trim_idle) */
+		strbuf_consume(&c->in, c->used);
 	if (c->dead) {
 		conn_teardown(c);
 		return;

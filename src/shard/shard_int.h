@@ -32,7 +32,7 @@ struct shard_tenant {
 	struct shard_conn *idle;                  /* idle connections, a stack */
 	int nidle, nused;
 	uint64_t gen; /* bumped whenever a connection may have let go of a write lock */
-	struct shard_conn *waiters; /* parked connections, woken all at once */
+	struct shard_conn *waiters; /* parked connections, newest first, woken one by one */
 	/* Group commit (shard_sync.c): commits are numbered as they are appended to the WAL;
 	 * durable is the highest number an ended fdatasync covered. */
 	uint64_t written, durable;
@@ -78,6 +78,7 @@ struct shard_conn {
 	uint64_t ticket_all; /* the registry's gen_all then (a park with files attached) */
 	bool parked;
 	bool cross;    /* parked on the registry's cross_waiters, not the tenant's list */
+	bool baton;    /* woken as next in line for the write lock (shard_pool.c) */
 	bool released; /* a write transaction ended (commit/rollback hook) since the last settle */
 	uint64_t mig_serial; /* the migration set this connection's tenant was checked against */
 	/* Other tenants' files attached under their names (shard_attach.c). */

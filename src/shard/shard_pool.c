@@ -11,9 +11,16 @@
  * Why a generation counter: a connection that met SQLITE_BUSY parks after its statement
  * returned, and the holder may let the lock go in between. Each connection records the
  * tenant's gen when its attempt begins (shard_conn_attempt); every settle after a write
- * transaction ended (commit and rollback hooks, shard.c) bumps gen and wakes the waiters; a
+ * transaction ended (commit and rollback hooks, shard.c) bumps gen and wakes a waiter; a
  * park that finds gen moved retries at once. So a wakeup can be early (the retry parks again)
- * but never lost; readers and waiters themselves never wake anyone. */
+ * but never lost.
+ *
+ * Why one waiter at a time: only one of them can get the write lock, and waking all of them
+ * after every commit made the others retry, fail and park again (a retry costs a round trip
+ * through a worker). The woken connection holds the baton until it parks again (then whoever
+ * holds the lock wakes the next one when it lets go) or settles without the write lock or is
+ * released: then it wakes the next one itself. The oldest waiter goes first. A parked
+ * session also retries every 500 ms on its own (sess_wait.c). */
 #include "shard_int.h"
 
 #include "catalog.h"
@@ -133,7 +140,7 @@ static void lru_unlink(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->lru_tail = t->lru_prev;
 	t->lru_prev = t->lru_next = NULL;
-	r->nidle_tenants--;
+	__atomic_store_n(&r->nidle_tenants, r->nidle_tenants - 1, __ATOMIC_RELAXED);
 }
 
 static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
@@ -145,7 +152,7 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->lru_tail = t;
 	r->lru_head = t;
-	r->nidle_tenants++;
+	__atomic_store_n(&r->nidle_tenants, r->nidle_tenants + 1, __ATOMIC_RELAXED);
 }
 
 /* A connection to lend, before its tenant is checked against the migrations. */
@@ -199,12 +206,36 @@ static void wake_list(struct shard_conn **list)
 	}
 }
 
+/* The lock of t may be free: wakes the oldest parked connection of t, which takes the baton,
+ * and every connection that waits with other tenants' files attached (it may be waiting for
+ * t's file). Lock held. */
+static void wake_next(struct shard_registry *r, struct shard_tenant *t)
+{
+	__atomic_store_n(&t->gen, t->gen + 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&r->gen_all, r->gen_all + 1, __ATOMIC_RELEASE);
+	wake_list(&r->cross_waiters);
+	struct shard_conn *w = t->waiters;
+	if (!w)
+		return;
+	while (w->next)
+		w = w->next; /* parking pushes at the head: the oldest is last */
+	if (w->prev)
+		w->prev->next = NULL;
+	else
+		t->waiters = NULL;
+	w->next = w->prev = NULL;
+	w->parked = false;
+	w->baton = true;
+	if (w->wake_fn)
+		w->wake_fn(w->wake_arg);
+}
+
 /* Wakes every parked connection of t, and every connection that waits with other tenants'
  * files attached (it may be waiting for t's file). Lock held. */
 static void wake_all(struct shard_registry *r, struct shard_tenant *t)
 {
-	t->gen++;
-	r->gen_all++;
+	__atomic_store_n(&t->gen, t->gen + 1, __ATOMIC_RELEASE);
+	__atomic_store_n(&r->gen_all, r->gen_all + 1, __ATOMIC_RELEASE);
 	wake_list(&t->waiters);
 	wake_list(&r->cross_waiters);
 }
@@ -249,10 +280,12 @@ static int open_stmts(struct shard_conn *c)
 }
 
 /* Whether c can serve another session as is: no transaction, no statement but the cached
- * ones, no temp tables. The temp schema is only read when something temporary was created. */
+ * ones, no attached file, no temp tables. The temp schema is only read when something temporary was created. */
 static bool reusable(struct shard_conn *c)
 {
 	if (!sqlite3_get_autocommit(c->db) || open_stmts(c) != c->nstmts)
+		return false;
+	if (sqlite3_db_name(c->db, 2)) /* another tenant's file still attached (schema prefix) */
 		return false;
 	if (!c->authz.temp_created)
 		return true;
@@ -289,13 +322,11 @@ static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c)
 }
 
 /* Many tenants idle at once (a node serving thousands): an idle connection keeps no page
- * cache. A few busy tenants keep theirs between transactions. */
+ * cache. A few busy tenants keep theirs between transactions. A hint, read without the lock
+ * (written under it, atomically): a release is not worth a second trip through the lock. */
 static bool should_cool(struct shard_registry *r)
 {
-	pthread_mutex_lock(&r->lock);
-	bool many = r->nidle_tenants >= SHARD_WARM_TENANTS;
-	pthread_mutex_unlock(&r->lock);
-	return many;
+	return __atomic_load_n(&r->nidle_tenants, __ATOMIC_RELAXED) >= SHARD_WARM_TENANTS;
 }
 
 void shard_conn_lend(struct shard_conn *c, const struct catalog_session *cat,
@@ -331,9 +362,10 @@ void shard_conn_release(struct shard_conn *c)
 	shard_sync_forget_locked(c);
 	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
 	c->wake_arg = NULL;
-	if (c->released) /* a rollback or commit since the last settle let go of the lock */
-		wake_all(r, t);
+	if (c->released || c->baton) /* it let go of the lock, or was next in line */
+		wake_next(r, t);
 	c->released = false;
+	c->baton = false;
 	t->nused--;
 	struct shard_conn *to_close = keep ? cache(r, c) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)
@@ -361,22 +393,22 @@ void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
 
 /* ---- lock waits ---- */
 
+/* Other threads read wake_fn only of parked or flush-waiting connections, under the lock
+ * that parking or waiting takes after this: no lock needed here. */
 void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg)
 {
-	pthread_mutex_lock(&c->reg->lock);
+	ASSERT(!c->parked && !c->sync_waiting);
 	c->wake_fn = fn;
 	c->wake_arg = arg;
-	pthread_mutex_unlock(&c->reg->lock);
 }
 
+/* gen is written under the lock; reading it atomically is enough to catch a later bump. */
 void shard_conn_attempt(struct shard_conn *c)
 {
 	if (!c->t)
 		return;
-	pthread_mutex_lock(&c->reg->lock);
-	c->ticket = c->t->gen;
-	c->ticket_all = c->reg->gen_all;
-	pthread_mutex_unlock(&c->reg->lock);
+	c->ticket = __atomic_load_n(&c->t->gen, __ATOMIC_ACQUIRE);
+	c->ticket_all = __atomic_load_n(&c->reg->gen_all, __ATOMIC_ACQUIRE);
 }
 
 void shard_conn_park(struct shard_conn *c)
@@ -384,6 +416,7 @@ void shard_conn_park(struct shard_conn *c)
 	ASSERT(c->t && !c->parked);
 	struct shard_registry *r = c->reg;
 	pthread_mutex_lock(&r->lock);
+	c->baton = false; /* someone holds the lock again: its end wakes the next waiter */
 	/* With files attached, the lock may be any of them: wait for every tenant's. */
 	bool cross = c->nattached > 0;
 	if (cross ? c->ticket_all != r->gen_all : c->ticket != c->t->gen) {
@@ -415,14 +448,17 @@ void shard_conn_unpark(struct shard_conn *c)
  * BEGIN; INSERT): its answer must wait for its flush all the same. */
 void shard_conn_settle(struct shard_conn *c)
 {
-	if (!c->t || (!c->released && !c->committed))
+	/* baton is set by other threads under the lock; a stale read only delays to the next
+	 * settle, and a connection woken meanwhile runs (and settles) again anyway. */
+	if (!c->t || (!c->released && !c->committed && !__atomic_load_n(&c->baton, __ATOMIC_RELAXED)))
 		return;
-	bool wake = c->released && sqlite3_txn_state(c->db, NULL) != SQLITE_TXN_WRITE;
+	bool writing = sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE;
 	pthread_mutex_lock(&c->reg->lock);
 	shard_sync_settle_locked(c);
-	if (wake) {
+	if ((c->released || c->baton) && !writing) {
 		c->released = false;
-		wake_all(c->reg, c->t);
+		c->baton = false;
+		wake_next(c->reg, c->t);
 		shard_attach_wake_locked(c);
 	}
 	pthread_mutex_unlock(&c->reg->lock);

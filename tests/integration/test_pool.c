@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* test_pool.c: sessions borrow a tenant connection per transaction and hold none while idle —
  * many idle clients under a small file-descriptor limit, prepared statements that outlive the
- * connection they were prepared on. (Temporary tables, which would pin a connection to its
+ * connection they were prepared on; commits under each durability (group commit holds the
+ * answers of concurrent writers until one flush covers them). (Temporary tables, which would pin a connection to its
  * session, are refused by the translator; the pool's side is tests/unit/shard.) */
 #include <check.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +106,67 @@ START_TEST(prepared_statements_outlive_the_connection)
 }
 END_TEST
 
+/* ---- durability ---- */
+
+#define WRITERS 4
+#define COMMITS 40
+
+static void *writer_main(void *arg)
+{
+	int w = (int)(intptr_t)arg;
+	PGconn *c = harness_connect(&H, "dbname=durable");
+	for (int i = 0; i < COMMITS; i++) {
+		char sql[160];
+		if (i % 2) /* autocommit */
+			snprintf(sql, sizeof(sql), "INSERT INTO t VALUES (%d, %d)", w, i);
+		else
+			snprintf(sql, sizeof(sql), "BEGIN; INSERT INTO t VALUES (%d, %d); COMMIT", w, i);
+		PQclear(harness_exec_ok(c, sql));
+	}
+	PQfinish(c);
+	return NULL;
+}
+
+/* Concurrent writers each see every one of their commits answered, in order; a Query that
+ * commits and goes on writing in the same message gets all its answers after the flush. */
+static void concurrent_commits(void)
+{
+	PGconn *c = harness_connect(&H, "dbname=durable");
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (w int, i int, PRIMARY KEY (w, i))"));
+	pthread_t th[WRITERS];
+	for (int w = 0; w < WRITERS; w++)
+		ck_assert_int_eq(pthread_create(&th[w], NULL, writer_main, (void *)(intptr_t)w), 0);
+	for (int w = 0; w < WRITERS; w++)
+		pthread_join(th[w], NULL);
+	char want[16];
+	snprintf(want, sizeof(want), "%d", WRITERS * COMMITS);
+	expect_value(c, "SELECT count(*) FROM t", want);
+	expect_value(c, "BEGIN; INSERT INTO t VALUES (-1, 0); COMMIT; INSERT INTO t VALUES (-1, 1); "
+			"SELECT count(*) FROM t WHERE w = -1", "2");
+	PQfinish(c);
+}
+
+static void setup_full(void)
+{
+	static const char *const args[] = {"durability=full", NULL};
+	harness_start(&H, args);
+}
+
+static void setup_off(void)
+{
+	static const char *const args[] = {"durability=off", NULL};
+	harness_start(&H, args);
+}
+
+START_TEST(commits_under_group_durability) { concurrent_commits(); }
+END_TEST
+
+START_TEST(commits_under_full_durability) { concurrent_commits(); }
+END_TEST
+
+START_TEST(commits_under_no_durability) { concurrent_commits(); }
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("pool");
@@ -115,7 +179,18 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, prepared_statements_outlive_the_connection);
+	tcase_add_test(tc, commits_under_group_durability); /* the default */
 	suite_add_tcase(s, tc);
+	TCase *full = tcase_create("full");
+	tcase_add_checked_fixture(full, setup_full, teardown);
+	tcase_set_timeout(full, 60);
+	tcase_add_test(full, commits_under_full_durability);
+	suite_add_tcase(s, full);
+	TCase *off = tcase_create("off");
+	tcase_add_checked_fixture(off, setup_off, teardown);
+	tcase_set_timeout(off, 60);
+	tcase_add_test(off, commits_under_no_durability);
+	suite_add_tcase(s, off);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

@@ -166,6 +166,50 @@ START_TEST(park_until_the_writer_settles)
 }
 END_TEST
 
+/* Only one waiter can get the lock: the oldest is woken, and passes the turn on when it
+ * does not take the lock after all. */
+START_TEST(waiters_are_woken_one_at_a_time)
+{
+	struct shard_conn *w = acquire("turns");
+	struct shard_conn *p1 = acquire("turns");
+	struct shard_conn *p2 = acquire("turns");
+	int n1 = 0, n2 = 0;
+	shard_conn_set_waker(p1, wake, &n1);
+	shard_conn_set_waker(p2, wake, &n2);
+	exec_ok(w, "CREATE TABLE t (x int)");
+	shard_conn_settle(w);
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (1)");
+	shard_conn_attempt(p1);
+	shard_conn_park(p1);
+	shard_conn_attempt(p2);
+	shard_conn_park(p2);
+	exec_ok(w, "COMMIT");
+	shard_conn_settle(w);
+	ck_assert_int_eq(n1, 1); /* the oldest */
+	ck_assert_int_eq(n2, 0);
+	shard_conn_attempt(p1);
+	exec_ok(p1, "SELECT count(*) FROM t"); /* did not write after all: passes the turn */
+	shard_conn_settle(p1);
+	ck_assert_int_eq(n2, 1);
+	/* The next in line parks again behind a new holder: that holder wakes the next one. */
+	shard_conn_attempt(p1);
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (2)");
+	shard_conn_park(p1);
+	shard_conn_attempt(p2);
+	shard_conn_park(p2);
+	shard_conn_settle(p2);
+	ck_assert_int_eq(n1, 1);
+	shard_conn_release(w); /* rolled back: wakes p1 */
+	ck_assert_int_eq(n1, 2);
+	ck_assert_int_eq(n2, 1);
+	shard_conn_release(p1); /* gone before its retry: passes the turn to p2 */
+	ck_assert_int_eq(n2, 2);
+	shard_conn_release(p2);
+}
+END_TEST
+
 /* Statements given back stay prepared on the connection for the next borrower of that text. */
 START_TEST(statements_survive_release)
 {
@@ -309,6 +353,7 @@ int main(void)
 	tcase_add_test(tc, idle_connections_are_reused);
 	tcase_add_test(tc, lru_bounds_cached_tenants);
 	tcase_add_test(tc, park_until_the_writer_settles);
+	tcase_add_test(tc, waiters_are_woken_one_at_a_time);
 	tcase_add_test(tc, statements_survive_release);
 	tcase_add_test(tc, temp_objects_pin);
 	tcase_add_test(tc, one_flush_covers_the_commits_before_it);
