@@ -402,3 +402,20 @@ bool xlat_dt_justify(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	*t = (struct xlat_type){XLAT_OID_INTERVAL, -1};
 	return true;
 }
+
+/* isfinite(x), timeofday(). */
+bool xlat_dt_misc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	if (strcmp(fname(f), "timeofday") == 0) {
+		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+		xlat_puts(c, "pg_timeofday()");
+		return true;
+	}
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	xlat_puts(c, "pg_isfinite(");
+	if (!typed_arg(c, f->args[0], &xt))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}

@@ -125,3 +125,4 @@ SET TimeZone = 'Europe/Berlin';
 SELECT '2024-07-01 12:00+02'::timestamptz = '2024-07-01 10:00+00', '2024-07-01 12:00'::timestamptz = '2024-07-01 12:00', now() > '2000-01-01', '2024-01-05'::date = '2024-1-5';
 SELECT '10:00'::time < '9:30', '1 day'::interval = '24 hours';
 RESET TimeZone;
+SELECT isfinite('infinity'::date), isfinite('2024-01-01'::timestamp), isfinite('1 day'::interval), isfinite('-infinity'::timestamptz), length(timeofday()) > 20;
