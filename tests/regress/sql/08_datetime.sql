@@ -126,3 +126,5 @@ SELECT '2024-07-01 12:00+02'::timestamptz = '2024-07-01 10:00+00', '2024-07-01 1
 SELECT '10:00'::time < '9:30', '1 day'::interval = '24 hours';
 RESET TimeZone;
 SELECT isfinite('infinity'::date), isfinite('2024-01-01'::timestamp), isfinite('1 day'::interval), isfinite('-infinity'::timestamptz), length(timeofday()) > 20;
+SELECT '2024-02-29 13:45:05.678901'::timestamp(0), '2024-02-29 13:45:05.678901'::timestamp(2), '13:45:05.678901'::time(3), '2024-02-29 13:45:05.5+00'::timestamptz(0);
+SELECT length(current_timestamp(0)::text), length(localtime(2)::text);
