@@ -128,3 +128,4 @@ RESET TimeZone;
 SELECT isfinite('infinity'::date), isfinite('2024-01-01'::timestamp), isfinite('1 day'::interval), isfinite('-infinity'::timestamptz), length(timeofday()) > 20;
 SELECT '2024-02-29 13:45:05.678901'::timestamp(0), '2024-02-29 13:45:05.678901'::timestamp(2), '13:45:05.678901'::time(3), '2024-02-29 13:45:05.5+00'::timestamptz(0);
 SELECT length(current_timestamp(0)::text), length(localtime(2)::text);
+SELECT '1-2'::interval, '-1-2'::interval, '1-2 3 4:05:06'::interval, '+1-2'::interval;
