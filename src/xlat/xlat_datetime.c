@@ -419,3 +419,18 @@ bool xlat_dt_misc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_ty
 	xlat_puts(c, ")");
 	return true;
 }
+
+/* (s1, e1) OVERLAPS (s2, e2): each bound with its static type (an end may be an interval). */
+bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	xlat_puts(c, "pg_overlaps(");
+	for (size_t i = 0; i < 4; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!typed_arg(c, f->args[i], &xt))
+			return false;
+	}
+	xlat_puts(c, ")");
+	return true;
+}

@@ -129,3 +129,6 @@ SELECT isfinite('infinity'::date), isfinite('2024-01-01'::timestamp), isfinite('
 SELECT '2024-02-29 13:45:05.678901'::timestamp(0), '2024-02-29 13:45:05.678901'::timestamp(2), '13:45:05.678901'::time(3), '2024-02-29 13:45:05.5+00'::timestamptz(0);
 SELECT length(current_timestamp(0)::text), length(localtime(2)::text);
 SELECT '1-2'::interval, '-1-2'::interval, '1-2 3 4:05:06'::interval, '+1-2'::interval;
+SELECT ('2024-01-01'::date, '2024-02-01'::date) OVERLAPS ('2024-01-15'::date, '2024-03-01'::date), ('2024-01-01'::date, '2024-02-01'::date) OVERLAPS ('2024-02-01'::date, '2024-03-01'::date);
+SELECT ('2024-01-01 10:00'::timestamp, '2 hours'::interval) OVERLAPS ('2024-01-01 11:00'::timestamp, '2024-01-01 09:00'::timestamp), ('2024-01-01'::date, NULL::date) OVERLAPS ('2024-01-01'::date, '2024-01-02'::date);
+SELECT ('2024-01-01 10:00'::timestamp, NULL::timestamp) OVERLAPS ('2024-01-01 09:00'::timestamp, '2024-01-01 11:00'::timestamp), ('2024-01-02'::date, NULL::date) OVERLAPS ('2024-01-01'::date, '2024-01-01'::date);
