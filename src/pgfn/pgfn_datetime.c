@@ -242,6 +242,37 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_dt_result(ctx, &v);
 }
 
+/* pg_isfinite(x, oid) */
+static void fn_isfinite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!pgfn_dt_arg(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), &v))
+		return;
+	bool finite = v.oid == PGTYPE_DATE
+			      ? v.date != PGTYPE_DATE_NOBEGIN && v.date != PGTYPE_DATE_NOEND
+		      : v.oid == PGTYPE_INTERVAL || v.oid == PGTYPE_TIME ? true
+									 : pgfn_dt_finite(v.ts);
+	sqlite3_result_int(ctx, finite);
+}
+
+/* pg_timeofday(): the clock as text, "Sat Nov 21 09:51:25.433608 2026 UTC". */
+static void fn_timeofday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v = {.oid = PGTYPE_TIMESTAMPTZ, .ts = pgtype_now()};
+	struct strbuf sb;
+	(void)argc;
+	(void)argv;
+	strbuf_init(&sb, 0);
+	pgfn_to_char_dt(&sb, &v, "Dy Mon DD HH24:MI:SS.US YYYY TZ", pgfn_dt_zone(ctx));
+	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
+
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct {
@@ -249,10 +280,9 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"pg_dt_cast", 3, fn_cast},
-		{"pg_current", 2, fn_current},
-		{"pg_current", 3, fn_current},
-		{"pg_timezone", 3, fn_timezone},
+		{"pg_dt_cast", 3, fn_cast},      {"pg_current", 2, fn_current},
+		{"pg_current", 3, fn_current},   {"pg_timezone", 3, fn_timezone},
+		{"pg_isfinite", 2, fn_isfinite}, {"pg_timeofday", 0, fn_timeofday},
 	};
 	/* The first function owns c: SQLite frees it when db closes (or when registering it
 	 * fails); the others share it. */

@@ -2,7 +2,8 @@
 /* pgfn_dtarith.c: date/time arithmetic as PostgreSQL computes it — timestamp ± interval
  * (months and days in local calendar time, the session's zone for timestamptz), date ±
  * integer, date - date, timestamp - timestamp (justified hours), interval ± * / and their
- * comparison, age, justify_*, make_date/make_time/make_timestamp[tz]/make_interval. */
+ * comparison, age, justify_*, make_date/make_time/make_timestamp[tz]/make_interval, and
+ * OVERLAPS. */
 #include "pgfn_int.h"
 
 #include <math.h>
@@ -512,6 +513,76 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_dt_result(ctx, &v);
 }
 
+/* One bound of an OVERLAPS period as microseconds (*null when NULL); an end given as an
+ * interval is the start plus it. */
+static bool bound(sqlite3_context *ctx, sqlite3_value **argv, int i, const struct pgfn_dt *start,
+		  bool start_null, struct pgfn_dt *v, bool *null)
+{
+	*null = sqlite3_value_type(argv[2 * i]) == SQLITE_NULL;
+	if (*null)
+		return true;
+	if (!arg(ctx, argv, 2 * i, v))
+		return false;
+	if (v->oid != PGTYPE_INTERVAL || !start)
+		return true; /* an interval as a start is refused by the caller */
+	struct pgfn_dt iv = *v;
+	*null = start_null;
+	*v = *start;
+	return start_null || (start->oid != PGTYPE_INTERVAL && plus(ctx, v, &iv, 1));
+}
+
+/* overlaps_timestamp: (s1, e1) OVERLAPS (s2, e2), with PostgreSQL's NULL rules. */
+static int overlaps(int64_t s1, bool n_s1, int64_t e1, bool n_e1, int64_t s2, bool n_s2, int64_t e2,
+		    bool n_e2)
+{
+	int64_t t;
+	if (n_s1) {
+		if (n_e1)
+			return -1;
+		s1 = e1;
+		n_e1 = true;
+	} else if (!n_e1 && s1 > e1) {
+		t = s1, s1 = e1, e1 = t;
+	}
+	if (n_s2) {
+		if (n_e2)
+			return -1;
+		s2 = e2;
+		n_e2 = true;
+	} else if (!n_e2 && s2 > e2) {
+		t = s2, s2 = e2, e2 = t;
+	}
+	if (s1 > s2)
+		return n_e2 ? -1 : s1 < e2 ? 1 : n_e1 ? -1 : 0;
+	if (s1 < s2)
+		return n_e1 ? -1 : s2 < e1 ? 1 : n_e2 ? -1 : 0;
+	return n_e1 || n_e2 ? -1 : 1;
+}
+
+/* pg_overlaps(s1, o, e1, o, s2, o, e2, o) */
+static void fn_overlaps(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v[4];
+	bool null[4];
+	(void)argc;
+	for (int i = 0; i < 4; i++) {
+		if (!bound(ctx, argv, i, i % 2 ? &v[i - 1] : NULL, i % 2 ? null[i - 1] : true,
+			   &v[i], &null[i]))
+			return;
+		if (!null[i] && v[i].oid == PGTYPE_INTERVAL) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_FUNCTION,
+				   "function overlaps with an interval start does not exist");
+			return;
+		}
+	}
+	int r = overlaps(as_ts(&v[0]), null[0], as_ts(&v[1]), null[1], as_ts(&v[2]), null[2],
+			 as_ts(&v[3]), null[3]);
+	if (r < 0)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int(ctx, r);
+}
+
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct {
@@ -519,10 +590,11 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"pg_dt_add", 5, fn_add},      {"pg_dt_sub", 4, fn_sub},
-		{"pg_dt_cmp", 4, fn_cmp},      {"pg_interval_mul", 3, fn_mul},
-		{"pg_justify", 2, fn_justify}, {"pg_age", 2, fn_age},
-		{"pg_age", 4, fn_age},         {"pg_make", -1, fn_make},
+		{"pg_dt_add", 5, fn_add},        {"pg_dt_sub", 4, fn_sub},
+		{"pg_dt_cmp", 4, fn_cmp},        {"pg_interval_mul", 3, fn_mul},
+		{"pg_justify", 2, fn_justify},   {"pg_age", 2, fn_age},
+		{"pg_age", 4, fn_age},           {"pg_make", -1, fn_make},
+		{"pg_overlaps", 8, fn_overlaps},
 	};
 	int rc = SQLITE_OK;
 	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(fns); i++)

@@ -212,6 +212,26 @@ static bool add_time(struct acc *a, const char *p, size_t n)
 	return true;
 }
 
+/* SQL's year-month field "[+-]Y-M" ("1-2" is 1 year 2 mons, "-1-2" their negation). */
+static bool year_month(const char *p, size_t n, struct acc *a)
+{
+	size_t i = p[0] == '+' || p[0] == '-';
+	size_t y = i;
+	while (i < n && i - y < 9 && isdigit((unsigned char)p[i]))
+		i++;
+	if (i == y || i >= n || p[i] != '-')
+		return false;
+	size_t m = ++i;
+	while (i < n && i - m < 9 && isdigit((unsigned char)p[i]))
+		i++;
+	if (i == m || i != n)
+		return false;
+	double v = strtod(p + y, NULL) * 12 + strtod(p + m, NULL);
+	a->month += p[0] == '-' ? -v : v;
+	a->any = true;
+	return true;
+}
+
 /* ISO 8601 "P[nY][nM][nW][nD][T[nH][nM][nS]]". */
 static bool parse_iso(const char *p, size_t n, struct acc *a)
 {
@@ -300,6 +320,8 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 				return false;
 			continue;
 		}
+		if (!pending && year_month(s + start, i - start, a))
+			continue;
 		if (pending)
 			return false;
 		char buf[64], *end;

@@ -402,3 +402,35 @@ bool xlat_dt_justify(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	*t = (struct xlat_type){XLAT_OID_INTERVAL, -1};
 	return true;
 }
+
+/* isfinite(x), timeofday(). */
+bool xlat_dt_misc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	if (strcmp(fname(f), "timeofday") == 0) {
+		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+		xlat_puts(c, "pg_timeofday()");
+		return true;
+	}
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	xlat_puts(c, "pg_isfinite(");
+	if (!typed_arg(c, f->args[0], &xt))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+/* (s1, e1) OVERLAPS (s2, e2): each bound with its static type (an end may be an interval). */
+bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	xlat_puts(c, "pg_overlaps(");
+	for (size_t i = 0; i < 4; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!typed_arg(c, f->args[i], &xt))
+			return false;
+	}
+	xlat_puts(c, ")");
+	return true;
+}

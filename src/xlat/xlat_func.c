@@ -215,6 +215,9 @@ static const struct fn fns[] = {
 	{"justify_days", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_justify},
 	{"justify_hours", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_justify},
 	{"justify_interval", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_justify},
+	{"isfinite", NULL, 1, 1, 0, R_FIX, 0, xlat_dt_misc},
+	{"timeofday", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, xlat_dt_misc},
+	{"overlaps", NULL, 4, 4, 0, R_FIX, 0, xlat_dt_overlaps},
 	{"count", "count", 0, 1, FN_AGG, R_FIX, XLAT_OID_INT8, NULL},
 	{"sum", "sum", 1, 1, FN_AGG, R_SUM, 0, NULL},
 	{"avg", "avg", 1, 1, FN_AGG, R_AVG, 0, NULL},
@@ -247,7 +250,6 @@ static const char *const refused_fns[] = {
 	"regexp_matches",
 	"regexp_split_to_table",
 	"setval",
-	"timeofday",
 	"to_number",
 	"unnest",
 };

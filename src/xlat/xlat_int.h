@@ -341,6 +341,8 @@ bool xlat_dt_to_char(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 bool xlat_dt_to_timestamp(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_timezone(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_justify(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_misc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
