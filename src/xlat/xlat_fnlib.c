@@ -21,7 +21,8 @@ struct lib {
 	const char *sqlite;
 	int min, max;
 	const char *args; /* one letter per argument for $n inference: t text, i int4, b bytea,
-			   * n numeric, j jsonb, '.' any; the last letter repeats */
+			   * n numeric, j jsonb, '.' any type printed as text (':' cast to
+			   * text), '-' any; the last letter repeats (no letters: all '-') */
 	enum lib_kind kind;
 	enum lib_rt rt;
 	uint32_t oid;
@@ -47,6 +48,26 @@ static uint32_t arg_oid(char letter)
 	}
 }
 
+/* An argument the function prints as text, in PostgreSQL's text form where SQLite's differs
+ * (booleans t/f as output shows them, true/false as ::text casts them; floats shortest):
+ * pgfn_pgtext(x, type letter). */
+static bool text_arg(struct xlat_ctx *c, const PgQuery__Node *a, struct xlat_type *t, bool cast)
+{
+	bool plain = a->node_case == PG_QUERY__NODE__NODE_COLUMN_REF || /* type: run time only */
+		     a->node_case == PG_QUERY__NODE__NODE_PARAM_REF ||
+		     (a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL &&
+		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_FVAL);
+	if (plain)
+		return xlat_expr(c, a, t);
+	xlat_puts(c, "pgfn_pgtext(");
+	if (!xlat_expr(c, a, t))
+		return false;
+	bool fl = t->oid == XLAT_OID_FLOAT4 || t->oid == XLAT_OID_FLOAT8;
+	xlat_printf(c, ", '%c')", t->oid == XLAT_OID_BOOL ? (cast ? 'B' : 'b') : fl ? 'f' : '.');
+	return true;
+}
+
 /* Emits f's arguments as a comma list, typing bare $n from the table. */
 static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__FuncCall *f,
 		     struct xlat_type *tv)
@@ -54,13 +75,14 @@ static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__Fun
 	size_t na = strlen(l->args);
 	for (size_t i = 0; i < f->n_args; i++) {
 		const PgQuery__Node *a = f->args[i];
-		char letter = na ? l->args[i < na ? i : na - 1] : '.';
+		char letter = na ? l->args[i < na ? i : na - 1] : '-';
 		if (i)
 			xlat_puts(c, ", ");
 		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && arg_oid(letter) &&
 		    !xlat_param(c, a->param_ref->number, arg_oid(letter), a->param_ref->location))
 			return false;
-		if (!xlat_expr(c, a, &tv[i]))
+		bool text = letter == '.' || letter == ':';
+		if (text ? !text_arg(c, a, &tv[i], letter == ':') : !xlat_expr(c, a, &tv[i]))
 			return false;
 		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && !tv[i].oid)
 			tv[i].oid = arg_oid(letter);
@@ -170,8 +192,8 @@ static const struct lib libs[] = {
 	{"bit_length", NULL, 1, 1, "t", L_SCALAR, LR_FIX, 0, sp_bit_length},
 	{"format", "pgfn_format", 1, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
-	{"quote_literal", "pgfn_quote_literal", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
-	{"quote_nullable", "pgfn_quote_nullable", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_nullable", "pgfn_quote_nullable", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
 	{"regexp_replace", "pgfn_regexp_replace", 3, 4, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"regexp_match", "pgfn_regexp_match", 2, 3, "t", L_SCALAR, LR_FIX, 1009, NULL},

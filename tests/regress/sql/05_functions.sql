@@ -232,3 +232,4 @@ SELECT 'hello' ^@ 'hel', '' ^@ '', NULL ^@ 'a';
 SELECT round(1234.5, -2), round(1.005, 2), round(1.785, 2), round(-1250, -2), round(-0.5, 0), round(NULL, 1), round(2.5, NULL);
 SELECT to_json(ARRAY[1, 2]), to_jsonb(ARRAY['a', NULL]), json_build_object('a', ARRAY[true]), json_build_array(ARRAY[1.5]), to_json('{}'::int[]), to_json('{"x y",z}'::text[]);
 SELECT jsonb_build_object('x', array_agg(v::int ORDER BY v DESC)), json_agg(ARRAY[v::int]) FROM (VALUES (1), (2)) t (v);
+SELECT format('%s|%s|%L', true, 1e20::float8, false), concat_ws(',', true, 0.1::float8, 1.5), quote_literal(false), quote_nullable(2.5::float8);

@@ -16,6 +16,10 @@ static const struct xcase cases[] = {
 	{"SELECT format('%s-%s', a, b), concat_ws(',', a, b) FROM t",
 	 "SELECT pgfn_format('%s-%s', a, b) AS format, pgfn_concat_ws(',', a, b) AS concat_ws "
 	 "FROM t"},
+	{"SELECT format('%s %s %L', a > 1, 1.5::float8, true), quote_literal(a::float4) FROM t",
+	 "SELECT pgfn_format('%s %s %L', pgfn_pgtext(a > 1, 'b'), pgfn_pgtext(1.5, "
+	 "'f'), pgfn_pgtext(1, 'b')) AS format, pgfn_quote_literal(pgfn_pgtext(CAST(a AS REAL), "
+	 "'f')) AS quote_literal FROM t"},
 	{"SELECT bit_length(b) FROM t", "SELECT (length(CAST(b AS BLOB)) * 8) AS bit_length FROM t"},
 	{"SELECT lpad(b) FROM t", "!42883@8"},
 	{"SELECT md5(DISTINCT b) FROM t", "!42809@8"},
