@@ -11,6 +11,7 @@
 
 /* PostgreSQL 15's keywords that are not UNRESERVED_KEYWORD (pg_get_keywords(), catcode <> 'U'):
  * quote_ident() quotes them. Sorted for bsearch. */
+/* clang-format off */
 static const char *const keywords[] = {
 	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
 	"authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast",
@@ -31,6 +32,7 @@ static const char *const keywords[] = {
 	"when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
 	"xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
 };
+/* clang-format on */
 
 static int cmp_kw(const void *key, const void *elem)
 {
@@ -146,7 +148,8 @@ static bool fmt_fail(struct fmt *f, const char *msg)
 static bool take_arg(struct fmt *f, int n, sqlite3_value **out)
 {
 	if (n == 0)
-		return fmt_fail(f, "format specifies argument 0, but arguments are numbered from 1");
+		return fmt_fail(f,
+				"format specifies argument 0, but arguments are numbered from 1");
 	int i = n > 0 ? n : f->next;
 	if (i >= f->argc)
 		return fmt_fail(f, "too few arguments for format()");

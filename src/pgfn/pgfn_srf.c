@@ -19,17 +19,20 @@ enum srf_kind { S_UNNEST, S_ELEMENTS, S_EACH, S_KEYS };
 struct srf_def {
 	const char *name;
 	enum srf_kind kind;
-	int ncols;  /* visible value columns (ordinality follows them) */
-	int nargs;  /* hidden argument columns */
+	int ncols; /* visible value columns (ordinality follows them) */
+	int nargs; /* hidden argument columns */
 	const char *schema;
 };
 
 static const struct srf_def defs[] = {
-#define UNNEST(suffix, t)                                                                      \
-	{"pgfn_unnest" suffix, S_UNNEST, UNNEST_MAX, UNNEST_MAX,                               \
-	 "CREATE TABLE x(v0 " t ", v1 " t ", v2 " t ", v3 " t ", v4 " t ", v5 " t ", v6 " t    \
-	 ", v7 " t ", ordinality int8, a0 HIDDEN, a1 HIDDEN, a2 HIDDEN, a3 HIDDEN, a4 HIDDEN, " \
-	 "a5 HIDDEN, a6 HIDDEN, a7 HIDDEN)"}
+#define UNNEST(suffix, t)                                                                            \
+	{                                                                                            \
+		"pgfn_unnest" suffix, S_UNNEST, UNNEST_MAX, UNNEST_MAX,                              \
+			"CREATE TABLE x(v0 " t ", v1 " t ", v2 " t ", v3 " t ", v4 " t ", v5 " t     \
+			", v6 " t ", v7 " t                                                          \
+			", ordinality int8, a0 HIDDEN, a1 HIDDEN, a2 HIDDEN, a3 HIDDEN, a4 HIDDEN, " \
+			"a5 HIDDEN, a6 HIDDEN, a7 HIDDEN)"                                           \
+	}
 	/* arrays of one element type get their columns declared with it (what the session
 	 * reports); mixed ones do not */
 	UNNEST("", ""),
@@ -218,7 +221,7 @@ static int filter_json(struct srf_cursor *cur, const struct srf_def *def, int ma
 	if (def->kind != S_ELEMENTS && j->type != J_OBJECT) {
 		char msg[96];
 		snprintf(msg, sizeof(msg), "cannot call %s on %s", fn,
-			 def->kind == S_EACH ? "a non-object"
+			 def->kind == S_EACH  ? "a non-object"
 			 : j->type == J_ARRAY ? "an array"
 					      : "a scalar");
 		return fail(cur, SQLSTATE_INVALID_PARAMETER_VALUE, msg);

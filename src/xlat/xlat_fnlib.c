@@ -10,7 +10,7 @@ enum lib_kind { L_SCALAR, L_AGG };
 
 /* A result type rule beyond a fixed OID. */
 enum lib_rt {
-	LR_FIX,	   /* oid */
+	LR_FIX,    /* oid */
 	LR_SAME,   /* the first argument's type (text for an unknown literal) */
 	LR_NUMISH, /* float8 for float arguments, numeric otherwise (integers: oid) */
 	LR_COMMON, /* the arguments' common type */
@@ -95,10 +95,7 @@ static bool is_int(uint32_t oid)
 	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
 }
 
-static bool is_float(uint32_t oid)
-{
-	return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8;
-}
+static bool is_float(uint32_t oid) { return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8; }
 
 /* to_hex(int4) and to_hex(int8) differ for negative values: pass the width. */
 static bool sp_to_hex(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
@@ -109,7 +106,10 @@ static bool sp_to_hex(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (!xlat_expr(c, f->args[0], &tv[0]))
 		return false;
 	uint32_t o = tv[0].oid;
-	xlat_printf(c, ", %d)", o == XLAT_OID_INT8 ? 64 : o == XLAT_OID_INT2 || o == XLAT_OID_INT4 ? 32 : 0);
+	xlat_printf(c, ", %d)",
+		    o == XLAT_OID_INT8                         ? 64
+		    : o == XLAT_OID_INT2 || o == XLAT_OID_INT4 ? 32
+							       : 0);
 	return true;
 }
 
@@ -260,7 +260,8 @@ static bool check_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 {
 	if (f->agg_star)
 		return xlat_fail(c, "42809", f->location,
-				 "%s(*) specified, but %s is not an aggregate function", name, name);
+				 "%s(*) specified, but %s is not an aggregate function", name,
+				 name);
 	if (f->n_agg_order || f->agg_within_group)
 		return xlat_unsupported(c, f->location, "ORDER BY inside an aggregate call");
 	if (f->over)
@@ -276,11 +277,14 @@ static bool check_scalar(struct xlat_ctx *c, const PgQuery__FuncCall *f, const c
 {
 	if (f->agg_star)
 		return xlat_fail(c, "42809", f->location,
-				 "%s(*) specified, but %s is not an aggregate function", name, name);
+				 "%s(*) specified, but %s is not an aggregate function", name,
+				 name);
 	if (f->agg_distinct || f->n_agg_order || f->agg_filter)
 		return xlat_fail(c, "42809", f->location,
 				 "%s specified, but %s is not an aggregate function",
-				 f->agg_distinct ? "DISTINCT" : f->agg_filter ? "FILTER" : "ORDER BY",
+				 f->agg_distinct ? "DISTINCT"
+				 : f->agg_filter ? "FILTER"
+						 : "ORDER BY",
 				 name);
 	if (f->over)
 		return xlat_fail(c, "42809", f->location,

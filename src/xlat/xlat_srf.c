@@ -21,9 +21,19 @@ static const struct srf srfs[] = {
 	{"unnest", "pgfn_unnest", 2, 8, -1, {NULL, NULL}, {NULL, NULL}},
 	{"json_array_elements", "pgfn_json_elements", 1, 1, 0, {"value", NULL}, {"value", NULL}},
 	{"jsonb_array_elements", "pgfn_jsonb_elements", 1, 1, 1, {"value", NULL}, {"value", NULL}},
-	{"json_array_elements_text", "pgfn_json_elements_text", 1, 1, 3, {"value", NULL},
+	{"json_array_elements_text",
+	 "pgfn_json_elements_text",
+	 1,
+	 1,
+	 3,
+	 {"value", NULL},
 	 {"value", NULL}},
-	{"jsonb_array_elements_text", "pgfn_json_elements_text", 1, 1, 2, {"value", NULL},
+	{"jsonb_array_elements_text",
+	 "pgfn_json_elements_text",
+	 1,
+	 1,
+	 2,
+	 {"value", NULL},
 	 {"value", NULL}},
 	{"json_each", "pgfn_json_each", 1, 1, 0, {"key", "value"}, {"key", "value"}},
 	{"jsonb_each", "pgfn_jsonb_each", 1, 1, 1, {"key", "value"}, {"key", "value"}},
@@ -112,8 +122,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 }
 
 /* One output column: the alias the query gave it, or PostgreSQL's name. */
-static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t i,
-		   const char *vcol, const char *pgname, bool *first)
+static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t i, const char *vcol,
+		   const char *pgname, bool *first)
 {
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	xlat_puts(c, *first ? "" : ", ");
@@ -125,12 +135,11 @@ static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t 
 
 int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 {
-	const PgQuery__Node *item = rf->n_functions == 1 &&
-						    rf->functions[0]->node_case ==
-							    PG_QUERY__NODE__NODE_LIST &&
-						    rf->functions[0]->list->n_items >= 1
-					    ? rf->functions[0]->list->items[0]
-					    : NULL;
+	const PgQuery__Node *item =
+		rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
+				rf->functions[0]->list->n_items >= 1
+			? rf->functions[0]->list->items[0]
+			: NULL;
 	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom ||
 	    rf->n_coldeflist)
 		return 0;
@@ -143,8 +152,10 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	size_t nout = s->min > 1 ? f->n_args : s->cols[1] ? 2 : 1;
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	if (ncol > nout + (rf->ordinality ? 1 : 0))
-		return xlat_fail(c, "42P10", -1, "too many column aliases specified for function %s",
-				 name) ? 1 : -1;
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function %s", name)
+			       ? 1
+			       : -1;
 	bool standalone = true;
 	for (size_t i = 0; i < f->n_args; i++)
 		standalone = standalone && is_standalone(f->args[i]);
@@ -152,7 +163,9 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		if (ncol || s->min > 1 || rf->ordinality || !s->cols[0])
 			return xlat_unsupported(c, f->location,
 						"this set-returning function over another FROM "
-						"item's columns") ? 1 : -1;
+						"item's columns")
+				       ? 1
+				       : -1;
 		if (!call(c, s, f))
 			return -1;
 		xlat_puts(c, " AS ");
@@ -165,7 +178,10 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		char vcol[24];
 		snprintf(vcol, sizeof(vcol), "v%zu", i);
 		column(c, rf, i, s->min > 1 ? vcol : s->vcols[i],
-		       s->min > 1 ? "unnest" : s->cols[i] ? s->cols[i] : alias, &first);
+		       s->min > 1   ? "unnest"
+		       : s->cols[i] ? s->cols[i]
+				    : alias,
+		       &first);
 	}
 	if (rf->ordinality)
 		column(c, rf, nout, "ordinality", "ordinality", &first);

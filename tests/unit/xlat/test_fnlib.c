@@ -20,7 +20,8 @@ static const struct xcase cases[] = {
 	 "SELECT pgfn_format('%s %s %L', pgfn_pgtext(a > 1, 'b'), pgfn_pgtext(1.5, "
 	 "'f'), pgfn_pgtext(1, 'b')) AS format, pgfn_quote_literal(pgfn_pgtext(CAST(a AS REAL), "
 	 "'f')) AS quote_literal FROM t"},
-	{"SELECT bit_length(b) FROM t", "SELECT (length(CAST(b AS BLOB)) * 8) AS bit_length FROM t"},
+	{"SELECT bit_length(b) FROM t",
+	 "SELECT (length(CAST(b AS BLOB)) * 8) AS bit_length FROM t"},
 	{"SELECT lpad(b) FROM t", "!42883@8"},
 	{"SELECT md5(DISTINCT b) FROM t", "!42809@8"},
 	{"SELECT reverse(b) OVER () FROM t", "!42809@8"},
@@ -75,8 +76,7 @@ static const struct xcase cases[] = {
 	 "SELECT e.value FROM t, pgfn_json_elements(t.b, 0) AS e"},
 	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k", "!0A000@18"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k, v, x)", "!42P10"},
-	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)",
-	 "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
+	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)", "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };
 
 XCASE_TEST(fnlib_case, cases)
@@ -84,7 +84,8 @@ XCASE_TEST(fnlib_case, cases)
 START_TEST(params_typed_from_arguments)
 {
 	struct arena *a = arena_new(0);
-	struct xlat_stmt *st = xtranslate("SELECT lpad($1, $2, $3), get_byte($4, 0)", NULL, 0, 1, a);
+	struct xlat_stmt *st =
+		xtranslate("SELECT lpad($1, $2, $3), get_byte($4, 0)", NULL, 0, 1, a);
 	ck_assert_int_eq(st->nparams, 4);
 	ck_assert_uint_eq(st->param_types[0], 25);
 	ck_assert_uint_eq(st->param_types[1], 23);
@@ -112,8 +113,7 @@ static const struct {
 	 "\"Foo\"|\"select\"|abc|\"user\""},
 	{"SELECT format('%2$s %1$s %s', 'a', 'b'), format('%L %L %s', NULL, 1.5, NULL)",
 	 "b a b|NULL '1.5' "},
-	{"SELECT reverse(b), ascii(b), upper(chr(ascii(b) + 1)) FROM t WHERE id = 1",
-	 "eno|111|P"},
+	{"SELECT reverse(b), ascii(b), upper(chr(ascii(b) + 1)) FROM t WHERE id = 1", "eno|111|P"},
 };
 
 START_TEST(fnlib_row)
