@@ -70,6 +70,7 @@ struct srf_cursor {
 	struct arena *a;
 	const char **cells;
 	size_t nrows, pos;
+	unsigned ints; /* S_UNNEST: bit i set when array i holds only integers (returned as such) */
 };
 
 static int srf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
@@ -157,6 +158,21 @@ static int fail(struct srf_cursor *cur, const char *sqlstate, const char *msg)
 	return SQLITE_ERROR;
 }
 
+/* Every element a canonical integer ("12", "-3"; not "007" or "1.5"): int2vector, int[]. */
+static bool all_integers(const char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *e = items[i];
+		if (!e)
+			continue;
+		const char *d = e + (*e == '-');
+		size_t len = strlen(d);
+		if (!len || len > 18 || (d[0] == '0' && len > 1) || strspn(d, "0123456789") != len)
+			return false;
+	}
+	return true;
+}
+
 static int filter_unnest(struct srf_cursor *cur, int mask, sqlite3_value **argv)
 {
 	const char **items[UNNEST_MAX] = {0};
@@ -174,6 +190,8 @@ static int filter_unnest(struct srf_cursor *cur, int mask, sqlite3_value **argv)
 				    "malformed array literal");
 		if (n[i] > cur->nrows)
 			cur->nrows = n[i];
+		if (all_integers(items[i], n[i])) /* compare as numbers, as PostgreSQL's would */
+			cur->ints |= 1u << i;
 	}
 	cur->cells = arena_zalloc(cur->a, (cur->nrows * UNNEST_MAX + 1) * sizeof(*cur->cells));
 	for (int i = 0; i < UNNEST_MAX; i++)
@@ -250,6 +268,7 @@ static int srf_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, in
 	cur->a = arena_new(0);
 	cur->cells = NULL;
 	cur->nrows = cur->pos = 0;
+	cur->ints = 0;
 	return def->kind == S_UNNEST ? filter_unnest(cur, idxnum, argv)
 				     : filter_json(cur, def, idxnum, argv);
 }
@@ -276,7 +295,9 @@ static int srf_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 	}
 	const char *v = i < def->ncols ? cur->cells[cur->pos * (size_t)def->ncols + (size_t)i]
 				       : NULL;
-	if (v)
+	if (v && def->kind == S_UNNEST && (cur->ints & (1u << i)))
+		sqlite3_result_int64(ctx, strtoll(v, NULL, 10));
+	else if (v)
 		sqlite3_result_text(ctx, v, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_result_null(ctx);

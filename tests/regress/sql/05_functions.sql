@@ -233,3 +233,13 @@ SELECT round(1234.5, -2), round(1.005, 2), round(1.785, 2), round(-1250, -2), ro
 SELECT to_json(ARRAY[1, 2]), to_jsonb(ARRAY['a', NULL]), json_build_object('a', ARRAY[true]), json_build_array(ARRAY[1.5]), to_json('{}'::int[]), to_json('{"x y",z}'::text[]);
 SELECT jsonb_build_object('x', array_agg(v::int ORDER BY v DESC)), json_agg(ARRAY[v::int]) FROM (VALUES (1), (2)) t (v);
 SELECT format('%s|%s|%L', true, 1e20::float8, false), concat_ws(',', true, 0.1::float8, 1.5), quote_literal(false), quote_nullable(2.5::float8);
+CREATE TABLE fn_arr (id int PRIMARY KEY, a int[], b int[]);
+INSERT INTO fn_arr VALUES (1, '{1,2}', '{5,6,7}'), (2, '{3}', '{8}');
+-- differs: result type differs: the columns of unnest over another FROM item's arrays report text
+SELECT id, u.x, y FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
+SELECT id, u.x::int, y::int FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
+-- differs: result type differs: the columns of unnest over another FROM item's arrays report text
+SELECT idx.id, idx.key, idx.arridx FROM (SELECT * FROM fn_arr i, unnest(i.a, i.b) WITH ORDINALITY koi (key, option, arridx)) idx WHERE idx.key >= 2 OR idx.key IS NULL ORDER BY 1, 3;
+SELECT d.id, k FROM fn_docs d, jsonb_object_keys(d.doc) k ORDER BY 1, 2;
+SELECT d.id, e.value, e.ordinality FROM fn_docs d, jsonb_array_elements_text(d.doc -> 'a') WITH ORDINALITY e ORDER BY 1, 3;
+SELECT c.relname, array_agg(a.attname::text ORDER BY k.n) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid, unnest(i.indkey) WITH ORDINALITY k (attnum, n), pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum AND c.relname LIKE 'fn_%' GROUP BY c.relname ORDER BY 1;

@@ -73,8 +73,15 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM jsonb_each('{}') AS e (k)",
 	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
 	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",
-	 "SELECT e.value FROM t, pgfn_json_elements(t.b, 0) AS e"},
-	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k", "!0A000@18"},
+	 "SELECT (e.value) AS value FROM t, pgfn_json_elements(t.b, 0) AS e"},
+	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k",
+	 "SELECT t.*, (k.key) AS k FROM t, pgfn_json_keys(pgfn_jsonb_in(t.b), 1) AS k"},
+	{"SELECT k.*, x FROM t, unnest(t.b::int[], t.b::int[]) WITH ORDINALITY k (x, y) "
+	 "WHERE k.y > ordinality",
+	 "SELECT (k.v0) AS x, (k.v1) AS y, (k.ordinality) AS ordinality, (k.v0) AS x FROM t, "
+	 "pgfn_unnest_int4   (pg_array_in(t.b), pg_array_in(t.b)) AS k WHERE (k.v1) > "
+	 "(k.ordinality)"},
+	{"SELECT * FROM t JOIN u ON true, jsonb_each(t.b::jsonb) e", "!0A000"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k, v, x)", "!42P10"},
 	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)", "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };
