@@ -225,8 +225,8 @@ static const char **array_arg(sqlite3_context *ctx, struct arena *a, sqlite3_val
 	const char *s = (const char *)sqlite3_value_text(v);
 	const char **items = pgfn_array_parse(a, s ? s : "", n);
 	if (!items)
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   s ? s : "");
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", s ? s : "");
 	return items;
 }
 
@@ -269,9 +269,8 @@ static void fn_append(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_value *arr = argv[prepend ? 1 : 0], *v = argv[prepend ? 0 : 1];
 	struct arena *a = arena_new(0);
 	size_t n = 0;
-	const char **items = sqlite3_value_type(arr) == SQLITE_NULL
-				     ? arena_alloc(a, sizeof(*items))
-				     : array_arg(ctx, a, arr, &n);
+	const char **items = sqlite3_value_type(arr) == SQLITE_NULL ? arena_alloc(a, sizeof(*items))
+								    : array_arg(ctx, a, arr, &n);
 	if (items) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
@@ -335,7 +334,7 @@ static void fn_string_to_array(sqlite3_context *ctx, int argc, sqlite3_value **a
 	strbuf_putc(&sb, '{');
 	for (size_t i = 0; i < n;) {
 		const char *end = chars ? s + i + pgfn_utf8_len((unsigned char)s[i])
-				  : dn	? strstr(s + i, d)
+				  : dn  ? strstr(s + i, d)
 					: NULL;
 		size_t len = end ? (size_t)(end - (s + i)) : n - i;
 		if (len > n - i)
@@ -375,7 +374,8 @@ int pgfn_register_array(sqlite3 *db)
 		rc = sqlite3_create_function(db, "pgfn_array_prepend", 3, flags, (void *)db,
 					     fn_append, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_array_agg", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     NULL, NULL, agg_step, agg_final);
+		rc = sqlite3_create_function(db, "pgfn_array_agg", 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, agg_step,
+					     agg_final);
 	return rc == SQLITE_OK ? pgfn_register_arrayop(db) : rc;
 }

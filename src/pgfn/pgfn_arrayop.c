@@ -112,8 +112,8 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *s = (const char *)sqlite3_value_text(argv[1]);
 	const char **items = pgfn_array_parse(a, s, &n);
 	if (!items) {
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   s);
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", s);
 	} else {
 		bool saw_null = false;
 		int result = all ? 1 : 0;
@@ -179,8 +179,8 @@ struct sortctx {
 static int cmp_values(sqlite3_value *x, sqlite3_value *y)
 {
 	int tx = sqlite3_value_type(x), ty = sqlite3_value_type(y);
-	bool nx = tx == SQLITE_INTEGER || tx == SQLITE_FLOAT, ny = ty == SQLITE_INTEGER ||
-								   ty == SQLITE_FLOAT;
+	bool nx = tx == SQLITE_INTEGER || tx == SQLITE_FLOAT,
+	     ny = ty == SQLITE_INTEGER || ty == SQLITE_FLOAT;
 	if (nx && ny) {
 		if (tx == SQLITE_INTEGER && ty == SQLITE_INTEGER) {
 			sqlite3_int64 a = sqlite3_value_int64(x), b = sqlite3_value_int64(y);
@@ -206,9 +206,13 @@ static int cmp_rows(const void *a, const void *b, void *arg)
 		sqlite3_value *x = sc->o->v[ra * (size_t)w + (size_t)(first + k)];
 		sqlite3_value *y = sc->o->v[rb * (size_t)w + (size_t)(first + k)];
 		bool desc = sc->flags[2 * k] == 'd', nulls_first = sc->flags[2 * k + 1] == 'f';
-		bool xn = sqlite3_value_type(x) == SQLITE_NULL, yn = sqlite3_value_type(y) == SQLITE_NULL;
-		int c = xn && yn ? 0 : xn ? (nulls_first ? -1 : 1) : yn ? (nulls_first ? 1 : -1)
-			: desc ? -cmp_values(x, y) : cmp_values(x, y);
+		bool xn = sqlite3_value_type(x) == SQLITE_NULL,
+		     yn = sqlite3_value_type(y) == SQLITE_NULL;
+		int c = xn && yn ? 0
+			: xn     ? (nulls_first ? -1 : 1)
+			: yn     ? (nulls_first ? 1 : -1)
+			: desc   ? -cmp_values(x, y)
+				 : cmp_values(x, y);
 		if (c)
 			return c;
 	}

@@ -18,7 +18,7 @@ static const EVP_MD *digest_of(const char *name)
 	default:
 		break;
 	}
-	return strcmp(name + 5, "sha224") == 0	 ? EVP_sha224()
+	return strcmp(name + 5, "sha224") == 0   ? EVP_sha224()
 	       : strcmp(name + 5, "sha256") == 0 ? EVP_sha256()
 	       : strcmp(name + 5, "sha384") == 0 ? EVP_sha384()
 						 : EVP_sha512();
@@ -66,8 +66,8 @@ static void base64_encode(struct strbuf *sb, const unsigned char *p, size_t n)
 			strbuf_putc(sb, '\n');
 			line = 0;
 		}
-		char q[4] = {b64[v >> 18], b64[(v >> 12) & 63], i + 1 < n ? b64[(v >> 6) & 63] : '=',
-			     i + 2 < n ? b64[v & 63] : '='};
+		char q[4] = {b64[v >> 18], b64[(v >> 12) & 63],
+			     i + 1 < n ? b64[(v >> 6) & 63] : '=', i + 2 < n ? b64[v & 63] : '='};
 		strbuf_append(sb, q, 4);
 		line += 4;
 	}
@@ -107,7 +107,8 @@ static void fn_encode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		escape_encode(&sb, p, n);
 	} else {
 		strbuf_fini(&sb);
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "unrecognized encoding: \"%s\"", fmt);
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "unrecognized encoding: \"%s\"",
+			   fmt);
 		return;
 	}
 	pgfn_result_sb(ctx, &sb, false);
@@ -115,16 +116,13 @@ static void fn_encode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static int hexval(char ch)
 {
-	return ch >= '0' && ch <= '9' ? ch - '0'
+	return ch >= '0' && ch <= '9'   ? ch - '0'
 	       : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
 	       : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
 					: -1;
 }
 
-static bool is_blank(char ch)
-{
-	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
-}
+static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
 /* Each decoder returns NULL on success, else the error text (in buf). */
 static const char *hex_decode(struct strbuf *sb, const char *s, size_t n, char *buf, size_t bn)
@@ -169,8 +167,10 @@ static const char *b64_decode(struct strbuf *sb, const char *s, size_t n, char *
 				return "unexpected \"=\" while decoding base64 sequence";
 			}
 		} else if (!at) {
-			snprintf(buf, bn, "invalid symbol \"%.*s\" found while decoding base64 "
-					  "sequence", (int)pgfn_utf8_len((unsigned char)ch), s + i);
+			snprintf(buf, bn,
+				 "invalid symbol \"%.*s\" found while decoding base64 "
+				 "sequence",
+				 (int)pgfn_utf8_len((unsigned char)ch), s + i);
 			return buf;
 		} else if (pad) {
 			return "invalid base64 end sequence";

@@ -3,6 +3,7 @@
  * and quote_ident/quote_literal/quote_nullable, all as PostgreSQL 15's varlena.c and
  * quote.c define them. */
 #include "pgfn_int.h"
+#include "pgtype.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 /* PostgreSQL 15's keywords that are not UNRESERVED_KEYWORD (pg_get_keywords(), catcode <> 'U'):
  * quote_ident() quotes them. Sorted for bsearch. */
+/* clang-format off */
 static const char *const keywords[] = {
 	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
 	"authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case", "cast",
@@ -30,6 +32,7 @@ static const char *const keywords[] = {
 	"when", "where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
 	"xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
 };
+/* clang-format on */
 
 static int cmp_kw(const void *key, const void *elem)
 {
@@ -145,7 +148,8 @@ static bool fmt_fail(struct fmt *f, const char *msg)
 static bool take_arg(struct fmt *f, int n, sqlite3_value **out)
 {
 	if (n == 0)
-		return fmt_fail(f, "format specifies argument 0, but arguments are numbered from 1");
+		return fmt_fail(f,
+				"format specifies argument 0, but arguments are numbered from 1");
 	int i = n > 0 ? n : f->next;
 	if (i >= f->argc)
 		return fmt_fail(f, "too few arguments for format()");
@@ -273,12 +277,37 @@ static void fn_format(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* pgfn_pgtext(x, tag): x as PostgreSQL's text output shows it, where SQLite's differs: a
+ * boolean as t/f (tag b) or as its ::text cast true/false (tag B), a double (tag f) in
+ * float8out's shortest form. */
+static void fn_pgtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *tag = (const char *)sqlite3_value_text(argv[1]);
+	int st = sqlite3_value_type(argv[0]);
+	if (st == SQLITE_NULL || !tag || !strchr("bBf", *tag) || st == SQLITE_TEXT) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	if (*tag == 'b' || *tag == 'B') {
+		bool v = sqlite3_value_int64(argv[0]) != 0;
+		const char *s = *tag == 'b' ? (v ? "t" : "f") : v ? "true" : "false";
+		sqlite3_result_text(ctx, s, -1, SQLITE_STATIC);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_format_float8(&sb, sqlite3_value_double(argv[0]));
+	pgfn_result_sb(ctx, &sb, false);
+}
+
 int pgfn_register_format(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	static const struct pgfn_def defs[] = {
 		{"pgfn_format", -1, fn_format},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
+		{"pgfn_pgtext", 2, fn_pgtext},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)

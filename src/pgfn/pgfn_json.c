@@ -56,7 +56,7 @@ static bool hex4(struct parser *p, uint32_t *v)
 	*v = 0;
 	for (int i = 0; i < 4; i++, p->s++) {
 		char ch = p->s < p->end ? *p->s : 0;
-		int d = ch >= '0' && ch <= '9'	 ? ch - '0'
+		int d = ch >= '0' && ch <= '9'   ? ch - '0'
 			: ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
 			: ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
 						 : -1;
@@ -363,9 +363,14 @@ void pgfn_json_escape(struct strbuf *sb, const char *s, size_t n)
 	strbuf_putc(sb, '"');
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		const char *esc = ch == '"' ? "\\\"" : ch == '\\' ? "\\\\" : ch == '\b' ? "\\b"
-				  : ch == '\f' ? "\\f" : ch == '\n' ? "\\n" : ch == '\r' ? "\\r"
-				  : ch == '\t' ? "\\t" : NULL;
+		const char *esc = ch == '"'    ? "\\\""
+				  : ch == '\\' ? "\\\\"
+				  : ch == '\b' ? "\\b"
+				  : ch == '\f' ? "\\f"
+				  : ch == '\n' ? "\\n"
+				  : ch == '\r' ? "\\r"
+				  : ch == '\t' ? "\\t"
+					       : NULL;
 		if (esc)
 			strbuf_puts(sb, esc);
 		else if (ch < 0x20)

@@ -105,9 +105,9 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 	switch (tag) {
 	case 'b':
 		s = pgfn_text(v, &n);
-		strbuf_puts(sb, st == SQLITE_TEXT ? (*s == 't' ? "true" : "false")
-				: sqlite3_value_int64(v)  ? "true"
-							  : "false");
+		strbuf_puts(sb, st == SQLITE_TEXT        ? (*s == 't' ? "true" : "false")
+				: sqlite3_value_int64(v) ? "true"
+							 : "false");
 		return;
 	case 'j':
 		s = pgfn_text(v, &n);

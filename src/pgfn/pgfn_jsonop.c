@@ -101,8 +101,8 @@ static void fn_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t n = 0;
 	const char **path = pgfn_array_parse(a, (const char *)sqlite3_value_text(argv[1]), &n);
 	if (j && !path) {
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   sqlite3_value_text(argv[1]));
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", sqlite3_value_text(argv[1]));
 	} else if (j) {
 		for (size_t i = 0; j && i < n; i++)
 			j = path[i] ? step(j, path[i]) : NULL;
@@ -189,8 +189,8 @@ static void fn_exists(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t n = 1;
 	const char **keys = how ? pgfn_array_parse(a, k, &n) : &k;
 	if (j && !keys) {
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   k);
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", k);
 	} else if (j) {
 		size_t hits = 0, keyed = 0;
 		for (size_t i = 0; i < n; i++) {
@@ -280,10 +280,9 @@ static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		const char *k = pgfn_text(argv[1], &n);
 		for (size_t i = j->n; i-- > 0;) {
 			const struct jv *it = &j->items[i];
-			bool hit = j->type == J_OBJECT
-					   ? it->klen == n && memcmp(it->key, k, n) == 0
-					   : it->type == J_STRING && it->len == n &&
-						     memcmp(it->str, k, n) == 0;
+			bool hit = j->type == J_OBJECT ? it->klen == n && memcmp(it->key, k, n) == 0
+						       : it->type == J_STRING && it->len == n &&
+								 memcmp(it->str, k, n) == 0;
 			if (hit)
 				remove_at(j, i);
 		}
@@ -302,8 +301,8 @@ static void fn_delete_path(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t n = 0;
 	const char **path = pgfn_array_parse(a, (const char *)sqlite3_value_text(argv[1]), &n);
 	if (j && !path) {
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   sqlite3_value_text(argv[1]));
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", sqlite3_value_text(argv[1]));
 	} else if (j && j->type != J_ARRAY && j->type != J_OBJECT) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete path in scalar");
 	} else if (j) {
@@ -332,7 +331,8 @@ static bool set_in_object(struct setop *op, struct jv *obj, const char *key)
 {
 	struct jv *m = field(obj, key, strlen(key));
 	if (m && op->insert) {
-		pgfn_error(op->ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot replace existing key");
+		pgfn_error(op->ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "cannot replace existing key");
 		return false;
 	}
 	if (m) {
@@ -386,8 +386,7 @@ static bool set_path(struct setop *op, struct jv *j, const char **path, size_t n
 	if (j->type != J_OBJECT && j->type != J_ARRAY)
 		return true; /* the path leads through a scalar: nothing to change */
 	if (!path[0]) {
-		pgfn_error(op->ctx, "22004",
-			   "path element at position 1 is null");
+		pgfn_error(op->ctx, "22004", "path element at position 1 is null");
 		return false;
 	}
 	if (n == 1)
@@ -411,8 +410,8 @@ static void fn_set(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t n = 0;
 	const char **path = pgfn_array_parse(a, (const char *)sqlite3_value_text(argv[1]), &n);
 	if (op.newval && !path) {
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-			   sqlite3_value_text(argv[1]));
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "malformed array literal: \"%s\"", sqlite3_value_text(argv[1]));
 	} else if (op.newval && j->type != J_OBJECT && j->type != J_ARRAY) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot set path in scalar");
 	} else if (op.newval && set_path(&op, j, path, n)) {
@@ -481,7 +480,8 @@ static void obj_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void agg_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_ctx(ctx, false);
-	bool jsonb = (uintptr_t)sqlite3_user_data(ctx) & 1, obj = (uintptr_t)sqlite3_user_data(ctx) & 2;
+	bool jsonb = (uintptr_t)sqlite3_user_data(ctx) & 1,
+	     obj = (uintptr_t)sqlite3_user_data(ctx) & 2;
 	if (!g) {
 		sqlite3_result_null(ctx);
 		return;
@@ -518,7 +518,8 @@ int pgfn_register_jsonop(sqlite3 *db)
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_jsonb_set", 4, flags, NULL, fn_set, NULL, NULL);
+		rc = sqlite3_create_function(db, "pgfn_jsonb_set", 4, flags, NULL, fn_set, NULL,
+					     NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_jsonb_insert", 4, flags, (void *)db, fn_set,
 					     NULL, NULL);

@@ -25,7 +25,6 @@ static void fn_divisor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_value(ctx, v);
 }
 
-
 /* ---- mod, div, trunc(x, n), width_bucket, gcd/lcm, factorial, cbrt ---- */
 
 static bool both_int(sqlite3_value **argv)
@@ -52,7 +51,8 @@ static void fn_mod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, b == -1 ? 0 : a % b);
 		return;
 	}
-	sqlite3_result_double(ctx, fmod(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
+	sqlite3_result_double(ctx,
+			      fmod(sqlite3_value_double(argv[0]), sqlite3_value_double(argv[1])));
 }
 
 /* div(a, b): the quotient truncated toward zero (a numeric in PostgreSQL). */
@@ -154,9 +154,13 @@ static void fn_width_bucket(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	}
 	int64_t b;
 	if (lo < hi)
-		b = op < lo ? 0 : op >= hi ? count + 1 : (int64_t)((op - lo) / (hi - lo) * count) + 1;
+		b = op < lo    ? 0
+		    : op >= hi ? count + 1
+			       : (int64_t)((op - lo) / (hi - lo) * count) + 1;
 	else
-		b = op > lo ? 0 : op <= hi ? count + 1 : (int64_t)((lo - op) / (lo - hi) * count) + 1;
+		b = op > lo    ? 0
+		    : op <= hi ? count + 1
+			       : (int64_t)((lo - op) / (lo - hi) * count) + 1;
 	sqlite3_result_int64(ctx, b);
 }
 
@@ -205,7 +209,8 @@ static void fn_factorial(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (n > 1000) {
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value overflows numeric format");
 		return;
 	}
 	uint32_t dig[1000]; /* base 10^9, least significant first: 1000! has 2568 digits */
@@ -319,9 +324,9 @@ static int register_aggs(sqlite3 *db)
 		uintptr_t kind;
 		bool bits;
 	} aggs[] = {
-		{"pgfn_var_samp", 0, false},	{"pgfn_var_pop", 1, false},
+		{"pgfn_var_samp", 0, false},    {"pgfn_var_pop", 1, false},
 		{"pgfn_stddev_samp", 2, false}, {"pgfn_stddev_pop", 3, false},
-		{"pgfn_bit_and", 0, true},	{"pgfn_bit_or", 1, true},
+		{"pgfn_bit_and", 0, true},      {"pgfn_bit_or", 1, true},
 		{"pgfn_bit_xor", 2, true},
 	};
 	int rc = SQLITE_OK;

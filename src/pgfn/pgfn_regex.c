@@ -17,7 +17,7 @@ static void are_to_posix(struct strbuf *out, const char *p)
 	static const struct {
 		char esc;
 		const char *cls;
-	} classes[] = {{'d', "[0-9]"},		{'D', "[^0-9]"},	{'s', "[[:space:]]"},
+	} classes[] = {{'d', "[0-9]"},        {'D', "[^0-9]"},       {'s', "[[:space:]]"},
 		       {'S', "[^[:space:]]"}, {'w', "[[:alnum:]_]"}, {'W', "[^[:alnum:]_]"}};
 	bool in_bracket = false;
 	for (; *p; p++) {
@@ -128,7 +128,8 @@ static void fn_like(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int cf;
 	bool g;
-	if (pgfn_any_null(ctx, argc, argv) || !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
+	if (pgfn_any_null(ctx, argc, argv) ||
+	    !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
 		return;
 	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (re)
@@ -137,8 +138,7 @@ static void fn_like(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The replacement text with \1..\9 and \& expanded (\\ is a backslash). */
-static void put_replacement(struct strbuf *sb, const char *s, const char *repl,
-			    const regmatch_t *m)
+static void put_replacement(struct strbuf *sb, const char *s, const char *repl, const regmatch_t *m)
 {
 	for (const char *r = repl; *r; r++) {
 		if (*r != '\\' || !r[1]) {
@@ -159,7 +159,8 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int cf;
 	bool global;
-	if (pgfn_any_null(ctx, 3, argv) || !flags(ctx, argc > 3 ? argv[3] : NULL, true, &cf, &global))
+	if (pgfn_any_null(ctx, 3, argv) ||
+	    !flags(ctx, argc > 3 ? argv[3] : NULL, true, &cf, &global))
 		return;
 	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (!re)
@@ -323,15 +324,16 @@ static void fn_similar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		struct strbuf posix;
 		strbuf_init(&posix, 0);
 		bool ok = similar_to_posix(ctx, &posix, (const char *)sqlite3_value_text(argv[1]),
-					   argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : "\\");
+					   argc > 2 ? (const char *)sqlite3_value_text(argv[2])
+						    : "\\");
 		/* the translated pattern has no ARE escapes left to rewrite */
 		re = ok ? compiled(ctx, 1, posix.data ? posix.data : "", 0) : NULL;
 		strbuf_fini(&posix);
 		if (!re)
 			return;
 	}
-	sqlite3_result_int(ctx, regexec(re, (const char *)sqlite3_value_text(argv[0]), 0, NULL,
-					0) == 0);
+	sqlite3_result_int(ctx,
+			   regexec(re, (const char *)sqlite3_value_text(argv[0]), 0, NULL, 0) == 0);
 }
 
 int pgfn_register_regex(sqlite3 *db)

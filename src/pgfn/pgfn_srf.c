@@ -19,17 +19,20 @@ enum srf_kind { S_UNNEST, S_ELEMENTS, S_EACH, S_KEYS };
 struct srf_def {
 	const char *name;
 	enum srf_kind kind;
-	int ncols;  /* visible value columns (ordinality follows them) */
-	int nargs;  /* hidden argument columns */
+	int ncols; /* visible value columns (ordinality follows them) */
+	int nargs; /* hidden argument columns */
 	const char *schema;
 };
 
 static const struct srf_def defs[] = {
-#define UNNEST(suffix, t)                                                                      \
-	{"pgfn_unnest" suffix, S_UNNEST, UNNEST_MAX, UNNEST_MAX,                               \
-	 "CREATE TABLE x(v0 " t ", v1 " t ", v2 " t ", v3 " t ", v4 " t ", v5 " t ", v6 " t    \
-	 ", v7 " t ", ordinality int8, a0 HIDDEN, a1 HIDDEN, a2 HIDDEN, a3 HIDDEN, a4 HIDDEN, " \
-	 "a5 HIDDEN, a6 HIDDEN, a7 HIDDEN)"}
+#define UNNEST(suffix, t)                                                                            \
+	{                                                                                            \
+		"pgfn_unnest" suffix, S_UNNEST, UNNEST_MAX, UNNEST_MAX,                              \
+			"CREATE TABLE x(v0 " t ", v1 " t ", v2 " t ", v3 " t ", v4 " t ", v5 " t     \
+			", v6 " t ", v7 " t                                                          \
+			", ordinality int8, a0 HIDDEN, a1 HIDDEN, a2 HIDDEN, a3 HIDDEN, a4 HIDDEN, " \
+			"a5 HIDDEN, a6 HIDDEN, a7 HIDDEN)"                                           \
+	}
 	/* arrays of one element type get their columns declared with it (what the session
 	 * reports); mixed ones do not */
 	UNNEST("", ""),
@@ -67,6 +70,7 @@ struct srf_cursor {
 	struct arena *a;
 	const char **cells;
 	size_t nrows, pos;
+	unsigned ints; /* S_UNNEST: bit i set when array i holds only integers (returned as such) */
 };
 
 static int srf_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
@@ -154,6 +158,21 @@ static int fail(struct srf_cursor *cur, const char *sqlstate, const char *msg)
 	return SQLITE_ERROR;
 }
 
+/* Every element a canonical integer ("12", "-3"; not "007" or "1.5"): int2vector, int[]. */
+static bool all_integers(const char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *e = items[i];
+		if (!e)
+			continue;
+		const char *d = e + (*e == '-');
+		size_t len = strlen(d);
+		if (!len || len > 18 || (d[0] == '0' && len > 1) || strspn(d, "0123456789") != len)
+			return false;
+	}
+	return true;
+}
+
 static int filter_unnest(struct srf_cursor *cur, int mask, sqlite3_value **argv)
 {
 	const char **items[UNNEST_MAX] = {0};
@@ -171,6 +190,8 @@ static int filter_unnest(struct srf_cursor *cur, int mask, sqlite3_value **argv)
 				    "malformed array literal");
 		if (n[i] > cur->nrows)
 			cur->nrows = n[i];
+		if (all_integers(items[i], n[i])) /* compare as numbers, as PostgreSQL's would */
+			cur->ints |= 1u << i;
 	}
 	cur->cells = arena_zalloc(cur->a, (cur->nrows * UNNEST_MAX + 1) * sizeof(*cur->cells));
 	for (int i = 0; i < UNNEST_MAX; i++)
@@ -218,7 +239,7 @@ static int filter_json(struct srf_cursor *cur, const struct srf_def *def, int ma
 	if (def->kind != S_ELEMENTS && j->type != J_OBJECT) {
 		char msg[96];
 		snprintf(msg, sizeof(msg), "cannot call %s on %s", fn,
-			 def->kind == S_EACH ? "a non-object"
+			 def->kind == S_EACH  ? "a non-object"
 			 : j->type == J_ARRAY ? "an array"
 					      : "a scalar");
 		return fail(cur, SQLSTATE_INVALID_PARAMETER_VALUE, msg);
@@ -247,6 +268,7 @@ static int srf_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, in
 	cur->a = arena_new(0);
 	cur->cells = NULL;
 	cur->nrows = cur->pos = 0;
+	cur->ints = 0;
 	return def->kind == S_UNNEST ? filter_unnest(cur, idxnum, argv)
 				     : filter_json(cur, def, idxnum, argv);
 }
@@ -273,7 +295,9 @@ static int srf_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 	}
 	const char *v = i < def->ncols ? cur->cells[cur->pos * (size_t)def->ncols + (size_t)i]
 				       : NULL;
-	if (v)
+	if (v && def->kind == S_UNNEST && (cur->ints & (1u << i)))
+		sqlite3_result_int64(ctx, strtoll(v, NULL, 10));
+	else if (v)
 		sqlite3_result_text(ctx, v, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_result_null(ctx);

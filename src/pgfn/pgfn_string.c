@@ -83,7 +83,8 @@ static void fn_split_part(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *s = pgfn_text(argv[0], &slen), *d = pgfn_text(argv[1], &dlen);
 	int64_t n = sqlite3_value_int64(argv[2]);
 	if (n == 0) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "field position must not be zero");
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "field position must not be zero");
 		return;
 	}
 	/* field starts and ends, found left to right */
@@ -218,7 +219,8 @@ static void fn_chr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	char out[4];
 	int n;
 	if (cp < 0) {
-		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "character number must be positive");
+		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+			   "character number must be positive");
 		return;
 	}
 	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {

@@ -585,7 +585,9 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 	}
 	if (sess_client_terminated(s))
 		return len;
-	if (len > used && !borrow(s))
+	/* A Terminate needs no connection: borrowing one would open (and migrate) the tenant
+	 * for a client that is leaving. */
+	if (len > used && buf[used] != 'X' && !borrow(s))
 		return len;
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);

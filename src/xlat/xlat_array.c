@@ -11,23 +11,20 @@
 static const struct {
 	uint32_t array, elem;
 } arrays[] = {
-	{1000, XLAT_OID_BOOL},	  {1001, XLAT_OID_BYTEA},     {1003, XLAT_OID_NAME},
-	{1005, XLAT_OID_INT2},	  {1007, XLAT_OID_INT4},      {1016, XLAT_OID_INT8},
-	{1009, XLAT_OID_TEXT},	  {1015, XLAT_OID_VARCHAR},   {1014, XLAT_OID_BPCHAR},
-	{1021, XLAT_OID_FLOAT4},  {1022, XLAT_OID_FLOAT8},    {1231, XLAT_OID_NUMERIC},
-	{1182, XLAT_OID_DATE},	  {1115, XLAT_OID_TIMESTAMP}, {1185, XLAT_OID_TIMESTAMPTZ},
-	{2951, XLAT_OID_UUID},	  {199, XLAT_OID_JSON},	      {3807, XLAT_OID_JSONB},
-	{1028, XLAT_OID_OID},	  {1183, XLAT_OID_TIME},      {1187, XLAT_OID_INTERVAL},
+	{1000, XLAT_OID_BOOL},   {1001, XLAT_OID_BYTEA},     {1003, XLAT_OID_NAME},
+	{1005, XLAT_OID_INT2},   {1007, XLAT_OID_INT4},      {1016, XLAT_OID_INT8},
+	{1009, XLAT_OID_TEXT},   {1015, XLAT_OID_VARCHAR},   {1014, XLAT_OID_BPCHAR},
+	{1021, XLAT_OID_FLOAT4}, {1022, XLAT_OID_FLOAT8},    {1231, XLAT_OID_NUMERIC},
+	{1182, XLAT_OID_DATE},   {1115, XLAT_OID_TIMESTAMP}, {1185, XLAT_OID_TIMESTAMPTZ},
+	{2951, XLAT_OID_UUID},   {199, XLAT_OID_JSON},       {3807, XLAT_OID_JSONB},
+	{1028, XLAT_OID_OID},    {1183, XLAT_OID_TIME},      {1187, XLAT_OID_INTERVAL},
 };
 
 enum { OID_TEXT_ARRAY = 1009 };
 
 static uint32_t elem_of(uint32_t array);
 
-uint32_t xlat_array_elem(uint32_t array)
-{
-	return elem_of(array);
-}
+uint32_t xlat_array_elem(uint32_t array) { return elem_of(array); }
 
 static uint32_t elem_of(uint32_t array)
 {
@@ -52,10 +49,10 @@ static uint32_t array_of(struct xlat_type t)
 /* The letter pgfn_array_put_value reads: b bool (t/f), f float, x bytea, . anything else. */
 static char tag_of(struct xlat_type t)
 {
-	return t.oid == XLAT_OID_BOOL	? 'b'
+	return t.oid == XLAT_OID_BOOL                                 ? 'b'
 	       : t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8 ? 'f'
-	       : t.oid == XLAT_OID_BYTEA ? 'x'
-					 : '.';
+	       : t.oid == XLAT_OID_BYTEA                              ? 'x'
+								      : '.';
 }
 
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t)
@@ -87,8 +84,8 @@ static const char *cmp_op(const char *op)
 	static const struct {
 		const char *pg, *fn;
 	} ops[] = {
-		{"=", "="},	  {"<>", "<>"},	      {"!=", "<>"},	   {"<", "<"},
-		{"<=", "<="},	  {">", ">"},	      {">=", ">="},	   {"~~", "LIKE"},
+		{"=", "="},          {"<>", "<>"},     {"!=", "<>"},          {"<", "<"},
+		{"<=", "<="},        {">", ">"},       {">=", ">="},          {"~~", "LIKE"},
 		{"!~~", "NOT LIKE"}, {"~~*", "ILIKE"}, {"!~~*", "NOT ILIKE"},
 	};
 	for (size_t i = 0; op && i < ARRAY_LEN(ops); i++) {
@@ -114,8 +111,8 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	if (!xlat_expr(c, e->lexpr, &l))
 		return -1;
 	xlat_puts(c, ", ");
-	if (param && !xlat_param(c, e->rexpr->param_ref->number, array_of(l),
-				 e->rexpr->param_ref->location))
+	if (param &&
+	    !xlat_param(c, e->rexpr->param_ref->number, array_of(l), e->rexpr->param_ref->location))
 		return -1;
 	if (!xlat_expr(c, e->rexpr, &r))
 		return -1;
@@ -124,16 +121,13 @@ int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	return 1;
 }
 
-static bool is_array_type(struct xlat_type t)
-{
-	return elem_of(t.oid) != 0;
-}
+static bool is_array_type(struct xlat_type t) { return elem_of(t.oid) != 0; }
 
 /* Whether n is visibly an array: a constructor, a cast to an array type, an array function. */
 static bool is_array_node(const PgQuery__Node *n)
 {
-	static const char *const fns[] = {"array_append", "array_prepend", "array_cat",
-					  "array_agg", "string_to_array"};
+	static const char *const fns[] = {"array_append", "array_prepend", "array_cat", "array_agg",
+					  "string_to_array"};
 	if (n->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 		return true;
 	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
@@ -156,7 +150,9 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!la && !ra)
 		return 0;
 	struct xlat_type l, r;
-	xlat_puts(c, la && ra ? "pgfn_array_cat(" : la ? "pgfn_array_append(" : "pgfn_array_prepend(");
+	xlat_puts(c, la && ra ? "pgfn_array_cat("
+		     : la     ? "pgfn_array_append("
+			      : "pgfn_array_prepend(");
 	if (!xlat_expr(c, e->lexpr, &l))
 		return -1;
 	xlat_puts(c, ", ");
@@ -165,7 +161,8 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
 	xlat_puts(c, ")");
-	*t = is_array_type(la ? l : r) ? (la ? l : r) : (struct xlat_type){array_of(la ? r : l), -1};
+	*t = is_array_type(la ? l : r) ? (la ? l : r)
+				       : (struct xlat_type){array_of(la ? r : l), -1};
 	return 1;
 }
 
@@ -179,10 +176,10 @@ static const struct {
 	int min, max;
 	int what; /* A_DIM: pgfn_array_dim's selector */
 } afns[] = {
-	{"array_length", A_DIM, 2, 2, 0}, {"array_lower", A_DIM, 2, 2, 1},
-	{"array_ndims", A_CARD, 1, 1, 4}, {"cardinality", A_CARD, 1, 1, 3},
+	{"array_length", A_DIM, 2, 2, 0},    {"array_lower", A_DIM, 2, 2, 1},
+	{"array_ndims", A_CARD, 1, 1, 4},    {"cardinality", A_CARD, 1, 1, 3},
 	{"array_append", A_APPEND, 2, 2, 0}, {"array_prepend", A_PREPEND, 2, 2, 0},
-	{"array_cat", A_CAT, 2, 2, 0},	     {"string_to_array", A_SPLIT, 2, 3, 0},
+	{"array_cat", A_CAT, 2, 2, 0},       {"string_to_array", A_SPLIT, 2, 3, 0},
 	{"array_agg", A_AGG, 1, 1, 0},
 };
 
@@ -235,8 +232,9 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	if (k == ARRAY_LEN(afns) || (int)f->n_args < afns[k].min || (int)f->n_args > afns[k].max)
 		return 0;
 	if (afns[k].kind != A_AGG && (f->agg_star || f->agg_distinct || f->agg_filter || f->over))
-		return xlat_fail(c, "42809", f->location,
-				 "%s is not an aggregate function", name) ? 1 : -1;
+		return xlat_fail(c, "42809", f->location, "%s is not an aggregate function", name)
+			       ? 1
+			       : -1;
 	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
 	bool ok;
 	switch (afns[k].kind) {
@@ -251,7 +249,8 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		return ok ? 1 : -1;
 	case A_APPEND:
 	case A_PREPEND:
-		xlat_puts(c, afns[k].kind == A_APPEND ? "pgfn_array_append(" : "pgfn_array_prepend(");
+		xlat_puts(c,
+			  afns[k].kind == A_APPEND ? "pgfn_array_append(" : "pgfn_array_prepend(");
 		ok = emit_args(c, f, tv);
 		xlat_printf(c, ", '%c')", tag_of(tv[afns[k].kind == A_APPEND ? 1 : 0]));
 		*t = tv[afns[k].kind == A_APPEND ? 0 : 1];
@@ -285,10 +284,12 @@ static bool sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flag
 		struct xlat_type ignored;
 		if (f->agg_order[i]->node_case != PG_QUERY__NODE__NODE_SORT_BY ||
 		    sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
-			return xlat_unsupported(c, f->location, "ORDER BY ... USING in an aggregate");
+			return xlat_unsupported(c, f->location,
+						"ORDER BY ... USING in an aggregate");
 		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-		bool first = sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
-			     (desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
+		bool first =
+			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
+			(desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
 		flags[2 * i] = desc ? 'd' : 'a';
 		flags[2 * i + 1] = first ? 'f' : 'l';
 		xlat_puts(c, ", ");
@@ -311,7 +312,9 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	if (f->over || f->agg_distinct || f->n_agg_order > 16)
 		return xlat_unsupported(c, f->location,
 					f->over ? "an ordered aggregate as a window function"
-						: "DISTINCT with ORDER BY in an aggregate") ? 1 : -1;
+						: "DISTINCT with ORDER BY in an aggregate")
+			       ? 1
+			       : -1;
 	char flags[40] = "";
 	struct xlat_type tv[2];
 	xlat_puts(c, "pgfn_ordered_agg(");

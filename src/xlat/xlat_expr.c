@@ -248,6 +248,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 {
 	*t = T_UNKNOWN_COL;
 	int lat = xlat_catalog_lateral_ref(c, cr, t);
+	if (!lat && c->nsrfcols)
+		lat = xlat_srf_column_ref(c, cr, t);
 	if (lat)
 		return lat > 0;
 	size_t n = cr->n_fields, first = 0;

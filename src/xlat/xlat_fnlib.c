@@ -10,7 +10,7 @@ enum lib_kind { L_SCALAR, L_AGG };
 
 /* A result type rule beyond a fixed OID. */
 enum lib_rt {
-	LR_FIX,	   /* oid */
+	LR_FIX,    /* oid */
 	LR_SAME,   /* the first argument's type (text for an unknown literal) */
 	LR_NUMISH, /* float8 for float arguments, numeric otherwise (integers: oid) */
 	LR_COMMON, /* the arguments' common type */
@@ -21,7 +21,8 @@ struct lib {
 	const char *sqlite;
 	int min, max;
 	const char *args; /* one letter per argument for $n inference: t text, i int4, b bytea,
-			   * n numeric, j jsonb, '.' any; the last letter repeats */
+			   * n numeric, j jsonb, '.' any type printed as text (':' cast to
+			   * text), '-' any; the last letter repeats (no letters: all '-') */
 	enum lib_kind kind;
 	enum lib_rt rt;
 	uint32_t oid;
@@ -47,6 +48,26 @@ static uint32_t arg_oid(char letter)
 	}
 }
 
+/* An argument the function prints as text, in PostgreSQL's text form where SQLite's differs
+ * (booleans t/f as output shows them, true/false as ::text casts them; floats shortest):
+ * pgfn_pgtext(x, type letter). */
+static bool text_arg(struct xlat_ctx *c, const PgQuery__Node *a, struct xlat_type *t, bool cast)
+{
+	bool plain = a->node_case == PG_QUERY__NODE__NODE_COLUMN_REF || /* type: run time only */
+		     a->node_case == PG_QUERY__NODE__NODE_PARAM_REF ||
+		     (a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL &&
+		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_FVAL);
+	if (plain)
+		return xlat_expr(c, a, t);
+	xlat_puts(c, "pgfn_pgtext(");
+	if (!xlat_expr(c, a, t))
+		return false;
+	bool fl = t->oid == XLAT_OID_FLOAT4 || t->oid == XLAT_OID_FLOAT8;
+	xlat_printf(c, ", '%c')", t->oid == XLAT_OID_BOOL ? (cast ? 'B' : 'b') : fl ? 'f' : '.');
+	return true;
+}
+
 /* Emits f's arguments as a comma list, typing bare $n from the table. */
 static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__FuncCall *f,
 		     struct xlat_type *tv)
@@ -54,13 +75,14 @@ static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__Fun
 	size_t na = strlen(l->args);
 	for (size_t i = 0; i < f->n_args; i++) {
 		const PgQuery__Node *a = f->args[i];
-		char letter = na ? l->args[i < na ? i : na - 1] : '.';
+		char letter = na ? l->args[i < na ? i : na - 1] : '-';
 		if (i)
 			xlat_puts(c, ", ");
 		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && arg_oid(letter) &&
 		    !xlat_param(c, a->param_ref->number, arg_oid(letter), a->param_ref->location))
 			return false;
-		if (!xlat_expr(c, a, &tv[i]))
+		bool text = letter == '.' || letter == ':';
+		if (text ? !text_arg(c, a, &tv[i], letter == ':') : !xlat_expr(c, a, &tv[i]))
 			return false;
 		if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && !tv[i].oid)
 			tv[i].oid = arg_oid(letter);
@@ -73,10 +95,7 @@ static bool is_int(uint32_t oid)
 	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8;
 }
 
-static bool is_float(uint32_t oid)
-{
-	return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8;
-}
+static bool is_float(uint32_t oid) { return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8; }
 
 /* to_hex(int4) and to_hex(int8) differ for negative values: pass the width. */
 static bool sp_to_hex(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
@@ -87,7 +106,10 @@ static bool sp_to_hex(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (!xlat_expr(c, f->args[0], &tv[0]))
 		return false;
 	uint32_t o = tv[0].oid;
-	xlat_printf(c, ", %d)", o == XLAT_OID_INT8 ? 64 : o == XLAT_OID_INT2 || o == XLAT_OID_INT4 ? 32 : 0);
+	xlat_printf(c, ", %d)",
+		    o == XLAT_OID_INT8                         ? 64
+		    : o == XLAT_OID_INT2 || o == XLAT_OID_INT4 ? 32
+							       : 0);
 	return true;
 }
 
@@ -170,8 +192,8 @@ static const struct lib libs[] = {
 	{"bit_length", NULL, 1, 1, "t", L_SCALAR, LR_FIX, 0, sp_bit_length},
 	{"format", "pgfn_format", 1, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
-	{"quote_literal", "pgfn_quote_literal", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
-	{"quote_nullable", "pgfn_quote_nullable", 1, 1, "", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"quote_nullable", "pgfn_quote_nullable", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"pg_typeof", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_pg_typeof},
 	{"regexp_replace", "pgfn_regexp_replace", 3, 4, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"regexp_match", "pgfn_regexp_match", 2, 3, "t", L_SCALAR, LR_FIX, 1009, NULL},
@@ -238,7 +260,8 @@ static bool check_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 {
 	if (f->agg_star)
 		return xlat_fail(c, "42809", f->location,
-				 "%s(*) specified, but %s is not an aggregate function", name, name);
+				 "%s(*) specified, but %s is not an aggregate function", name,
+				 name);
 	if (f->n_agg_order || f->agg_within_group)
 		return xlat_unsupported(c, f->location, "ORDER BY inside an aggregate call");
 	if (f->over)
@@ -254,11 +277,14 @@ static bool check_scalar(struct xlat_ctx *c, const PgQuery__FuncCall *f, const c
 {
 	if (f->agg_star)
 		return xlat_fail(c, "42809", f->location,
-				 "%s(*) specified, but %s is not an aggregate function", name, name);
+				 "%s(*) specified, but %s is not an aggregate function", name,
+				 name);
 	if (f->agg_distinct || f->n_agg_order || f->agg_filter)
 		return xlat_fail(c, "42809", f->location,
 				 "%s specified, but %s is not an aggregate function",
-				 f->agg_distinct ? "DISTINCT" : f->agg_filter ? "FILTER" : "ORDER BY",
+				 f->agg_distinct ? "DISTINCT"
+				 : f->agg_filter ? "FILTER"
+						 : "ORDER BY",
 				 name);
 	if (f->over)
 		return xlat_fail(c, "42809", f->location,

@@ -81,6 +81,12 @@ struct xlat_lateral {
 	const PgQuery__Node *expr;
 };
 
+/* A column of a set-returning function in FROM that takes another FROM item's columns, so is
+ * joined directly: alias.name is written alias.vcol (xlat_srf.c). */
+struct xlat_srfcol {
+	const char *alias, *name, *vcol;
+};
+
 /* Set-returning functions in a target list: unnest(a) and generate_subscripts(a, 1) over one
  * array a, run in lockstep as PostgreSQL does, are a join with pg_srf_unnest(a). */
 struct xlat_srf {
@@ -152,6 +158,11 @@ struct xlat_ctx {
 	const struct xlat_schema_col **assign;
 	const PgQuery__SelectStmt *assign_for;
 	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
+
+	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
+	int nsrfcols, srfcols_cap;
+	PgQuery__Node **star_from; /* this level's FROM list when * must be spelled out */
+	size_t n_star_from;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -315,6 +326,13 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 /* unnest(a, b, ...) and the JSON set-returning functions in FROM: 1 emitted, 0 not one, -1
  * failed. */
 int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* Brings the columns of this FROM list's directly joined functions into scope (c->nsrfcols
+ * grows, c->star_from is set or cleared; the caller restores both when the query ends). */
+void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* alias.col, col or alias.* of such a function: 1 emitted, 0 not one, -1 failed. */
+int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
+/* A bare * while c->star_from is set: each FROM item's columns spelled out. */
+bool xlat_srf_star(struct xlat_ctx *c);
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);

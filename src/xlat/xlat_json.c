@@ -11,7 +11,7 @@ char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);
 	if (elem) /* arrays: A of numbers, B of booleans, J of json, S of anything else */
-		return elem == XLAT_OID_BOOL				 ? 'B'
+		return elem == XLAT_OID_BOOL                             ? 'B'
 		       : elem == XLAT_OID_JSON || elem == XLAT_OID_JSONB ? 'J'
 		       : xlat_json_tag((struct xlat_type){elem, -1}) == 'n' ||
 				       xlat_json_tag((struct xlat_type){elem, -1}) == 'f'
@@ -174,11 +174,14 @@ static bool check_plain(struct xlat_ctx *c, const PgQuery__FuncCall *f, const ch
 {
 	if (f->agg_star)
 		return xlat_fail(c, "42809", f->location,
-				 "%s(*) specified, but %s is not an aggregate function", name, name);
+				 "%s(*) specified, but %s is not an aggregate function", name,
+				 name);
 	if (!agg && (f->agg_distinct || f->n_agg_order || f->agg_filter))
 		return xlat_fail(c, "42809", f->location,
 				 "%s specified, but %s is not an aggregate function",
-				 f->agg_distinct ? "DISTINCT" : f->agg_filter ? "FILTER" : "ORDER BY",
+				 f->agg_distinct ? "DISTINCT"
+				 : f->agg_filter ? "FILTER"
+						 : "ORDER BY",
 				 name);
 	if (!agg && f->over)
 		return xlat_fail(c, "42809", f->location,

@@ -43,8 +43,8 @@ static const PgQuery__Node *resolve(struct xlat_ctx *c, const PgQuery__SelectStm
 				    const PgQuery__Node *n)
 {
 	const PgQuery__AConst *k = xlat_const_value(c, n);
-	if (k && k->val_case == PG_QUERY__A__CONST__VAL_IVAL && k->ival &&
-	    k->ival->ival >= 1 && (size_t)k->ival->ival <= s->n_target_list)
+	if (k && k->val_case == PG_QUERY__A__CONST__VAL_IVAL && k->ival && k->ival->ival >= 1 &&
+	    (size_t)k->ival->ival <= s->n_target_list)
 		return s->target_list[k->ival->ival - 1]->res_target->val;
 	if (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF && n->column_ref->n_fields == 1) {
 		const char *name = xlat_node_str(n->column_ref->fields[0]);

@@ -185,6 +185,13 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		struct xlat_type t;
 		if (i)
 			xlat_puts(c, ", ");
+		if (is_star(rt->val) && c->star_from && rt->val->column_ref->n_fields == 1) {
+			if (!xlat_srf_star(c)) /* FROM holds a directly joined function */
+				return false;
+			if (shape)
+				shape->star = true;
+			continue;
+		}
 		if (is_star(rt->val)) { /* PostgreSQL ignores an alias on * and t.* */
 			unsigned saved = c->flags;
 			c->flags |= XLAT_X_STAR;
@@ -205,7 +212,8 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (shape)
 			shape->types[i] = t;
 		/* a LATERAL column reference was replaced by its expression */
-		bool substituted = c->nlat && c->sb->len > mark && c->sb->data[mark] == '(';
+		bool substituted = (c->nlat || c->nsrfcols) && c->sb->len > mark &&
+				   c->sb->data[mark] == '(';
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
@@ -469,6 +477,10 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	if (c->nlat > lateral_mark && has_star(s))
 		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
+	int srfcol_mark = c->nsrfcols;
+	PgQuery__Node **star_from = c->star_from;
+	size_t n_star_from = c->n_star_from;
+	xlat_srf_collect(c, s->from_clause, s->n_from_clause);
 	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
@@ -477,6 +489,9 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
+	c->nsrfcols = srfcol_mark;
+	c->star_from = star_from;
+	c->n_star_from = n_star_from;
 	return ok;
 }
 

@@ -17,13 +17,27 @@ struct srf {
 	const char *vcols[2]; /* the table-valued function's columns */
 };
 
+/* unnest of one array is the catalog's (xlat_catalog_srf.c) unless it takes another FROM item's
+ * columns; unnest of several arrays is always ours. */
+#define IS_UNNEST(s) ((s)->vcols[0] == NULL)
+
 static const struct srf srfs[] = {
-	{"unnest", "pgfn_unnest", 2, 8, -1, {NULL, NULL}, {NULL, NULL}},
+	{"unnest", "pgfn_unnest", 1, 8, -1, {NULL, NULL}, {NULL, NULL}},
 	{"json_array_elements", "pgfn_json_elements", 1, 1, 0, {"value", NULL}, {"value", NULL}},
 	{"jsonb_array_elements", "pgfn_jsonb_elements", 1, 1, 1, {"value", NULL}, {"value", NULL}},
-	{"json_array_elements_text", "pgfn_json_elements_text", 1, 1, 3, {"value", NULL},
+	{"json_array_elements_text",
+	 "pgfn_json_elements_text",
+	 1,
+	 1,
+	 3,
+	 {"value", NULL},
 	 {"value", NULL}},
-	{"jsonb_array_elements_text", "pgfn_json_elements_text", 1, 1, 2, {"value", NULL},
+	{"jsonb_array_elements_text",
+	 "pgfn_json_elements_text",
+	 1,
+	 1,
+	 2,
+	 {"value", NULL},
 	 {"value", NULL}},
 	{"json_each", "pgfn_json_each", 1, 1, 0, {"key", "value"}, {"key", "value"}},
 	{"jsonb_each", "pgfn_jsonb_each", 1, 1, 1, {"key", "value"}, {"key", "value"}},
@@ -35,7 +49,8 @@ static const struct srf srfs[] = {
 
 /* Arguments that cannot refer to another FROM item: constants, parameters, casts, arrays and
  * calls of those. A subquery may then rename the columns; otherwise the function is joined
- * directly, so SQLite passes it the other item's columns row by row. */
+ * directly, so SQLite passes it the other item's columns row by row, and references to its
+ * columns (and * over the FROM list) are rewritten to the function's own column names. */
 static bool is_standalone(const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -97,13 +112,13 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 	struct xlat_type tv[8];
 	xlat_puts(c, s->sqlite);
 	size_t suffix_at = c->sb->len;
-	xlat_puts(c, s->mode < 0 && s->min > 1 ? "        (" : "(");
+	xlat_puts(c, s->mode < 0 && IS_UNNEST(s) ? "        (" : "(");
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
 		if (!xlat_expr(c, f->args[i], &tv[i < 8 ? i : 7]))
 			return false;
 	}
-	if (s->mode < 0 && s->min > 1 && !c->sb->failed) /* same width: no constant moves */
+	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
 	if (s->mode >= 0)
 		xlat_printf(c, ", %d", s->mode);
@@ -112,8 +127,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 }
 
 /* One output column: the alias the query gave it, or PostgreSQL's name. */
-static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t i,
-		   const char *vcol, const char *pgname, bool *first)
+static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t i, const char *vcol,
+		   const char *pgname, bool *first)
 {
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	xlat_puts(c, *first ? "" : ", ");
@@ -123,36 +138,196 @@ static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t 
 	xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : pgname);
 }
 
-int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+/* The one function call of a FROM item that is one of ours, else NULL. */
+static const struct srf *our_function(const PgQuery__RangeFunction *rf, const PgQuery__FuncCall **f,
+				      const char **name)
 {
-	const PgQuery__Node *item = rf->n_functions == 1 &&
-						    rf->functions[0]->node_case ==
-							    PG_QUERY__NODE__NODE_LIST &&
-						    rf->functions[0]->list->n_items >= 1
-					    ? rf->functions[0]->list->items[0]
-					    : NULL;
+	const PgQuery__Node *item =
+		rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
+				rf->functions[0]->list->n_items >= 1
+			? rf->functions[0]->list->items[0]
+			: NULL;
 	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom ||
 	    rf->n_coldeflist)
+		return NULL;
+	*f = item->func_call;
+	return find(*f, name);
+}
+
+static bool joined_directly(const PgQuery__FuncCall *f)
+{
+	for (size_t i = 0; i < f->n_args; i++)
+		if (!is_standalone(f->args[i]))
+			return true;
+	return false;
+}
+
+/* Ours to translate: not unnest of one standalone array, which the catalog keeps. */
+static const struct srf *ours(const PgQuery__RangeFunction *rf, const PgQuery__FuncCall **f,
+			      const char **name)
+{
+	const struct srf *s = our_function(rf, f, name);
+	return s && IS_UNNEST(s) && (*f)->n_args == 1 && !joined_directly(*f) ? NULL : s;
+}
+
+static size_t out_count(const struct srf *s, const PgQuery__FuncCall *f)
+{
+	return IS_UNNEST(s) ? f->n_args : s->cols[1] ? 2 : 1;
+}
+
+/* The PostgreSQL name and the table-valued function's column of output column i (nout: the
+ * ordinality column). */
+static void out_column(const struct srf *s, const PgQuery__RangeFunction *rf, const char *alias,
+		       size_t i, size_t nout, struct xlat_srfcol *sc, struct arena *a)
+{
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	bool ord = i == nout;
+	sc->alias = alias;
+	sc->vcol = ord ? "ordinality" : IS_UNNEST(s) ? arena_printf(a, "v%zu", i) : s->vcols[i];
+	sc->name = i < ncol                   ? xlat_node_str(rf->alias->colnames[i])
+		   : ord                      ? "ordinality"
+		   : IS_UNNEST(s) && nout > 1 ? "unnest"
+		   : s->cols[i]               ? s->cols[i]
+					      : alias;
+}
+
+static struct xlat_srfcol *new_srfcol(struct xlat_ctx *c)
+{
+	if (c->nsrfcols == c->srfcols_cap) {
+		int cap = c->srfcols_cap ? 2 * c->srfcols_cap : 8;
+		struct xlat_srfcol *nv = arena_zalloc(c->a, (size_t)cap * sizeof(*nv));
+		if (c->nsrfcols)
+			memcpy(nv, c->srfcols, (size_t)c->nsrfcols * sizeof(*nv));
+		c->srfcols = nv;
+		c->srfcols_cap = cap;
+	}
+	return &c->srfcols[c->nsrfcols++];
+}
+
+void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	c->star_from = NULL;
+	c->n_star_from = 0;
+	for (size_t k = 0; k < n; k++) {
+		const PgQuery__FuncCall *f;
+		const char *name;
+		const PgQuery__RangeFunction *rf =
+			v[k]->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION
+				? v[k]->range_function
+				: NULL;
+		const struct srf *s = rf ? ours(rf, &f, &name) : NULL;
+		if (!s || !joined_directly(f))
+			continue;
+		const char *alias = rf->alias ? rf->alias->aliasname : name;
+		size_t nout = out_count(s, f);
+		for (size_t i = 0; i < nout + (rf->ordinality ? 1 : 0); i++)
+			out_column(s, rf, alias, i, nout, new_srfcol(c), c->a);
+		c->star_from = v;
+		c->n_star_from = n;
+	}
+}
+
+static void emit_col(struct xlat_ctx *c, const struct xlat_srfcol *sc)
+{
+	xlat_puts(c, "(");
+	xlat_ident(c, sc->alias);
+	xlat_printf(c, ".%s)", sc->vcol);
+}
+
+/* alias.* of a directly joined function: its columns under their PostgreSQL names. */
+static bool alias_star(struct xlat_ctx *c, const char *alias, bool *first)
+{
+	bool found = false;
+	for (int i = 0; i < c->nsrfcols; i++) {
+		if (strcmp(c->srfcols[i].alias, alias) != 0)
+			continue;
+		xlat_puts(c, *first ? "" : ", ");
+		*first = false;
+		found = true;
+		emit_col(c, &c->srfcols[i]);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, c->srfcols[i].name);
+	}
+	return found;
+}
+
+int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	const char *alias = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	if (alias && cr->fields[1]->node_case == PG_QUERY__NODE__NODE_A_STAR) {
+		bool first = true;
+		return (c->flags & XLAT_X_STAR) && alias_star(c, alias, &first) ? 1 : 0;
+	}
+	if (!col || cr->n_fields > 2)
 		return 0;
-	const PgQuery__FuncCall *f = item->func_call;
+	for (int i = c->nsrfcols - 1; i >= 0; i--) {
+		const struct xlat_srfcol *sc = &c->srfcols[i];
+		if (strcmp(sc->name, col) == 0 && (!alias || strcmp(sc->alias, alias) == 0)) {
+			*t = (struct xlat_type){0, -1};
+			emit_col(c, sc);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The alias * means for one FROM item (NULL: cannot tell, as for a join). */
+static const char *item_alias(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_RANGE_VAR:
+		return n->range_var->alias ? n->range_var->alias->aliasname : n->range_var->relname;
+	case PG_QUERY__NODE__NODE_RANGE_SUBSELECT:
+		return n->range_subselect->alias ? n->range_subselect->alias->aliasname : NULL;
+	case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+		return n->range_function->alias ? n->range_function->alias->aliasname : NULL;
+	default:
+		return NULL;
+	}
+}
+
+bool xlat_srf_star(struct xlat_ctx *c)
+{
+	bool first = true;
+	for (size_t k = 0; k < c->n_star_from; k++) {
+		const PgQuery__Node *n = c->star_from[k];
+		const PgQuery__FuncCall *f;
+		const char *name;
+		if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION &&
+		    ours(n->range_function, &f, &name) && joined_directly(f)) {
+			const PgQuery__Alias *al = n->range_function->alias;
+			alias_star(c, al ? al->aliasname : name, &first);
+			continue;
+		}
+		const char *alias = item_alias(n);
+		if (!alias)
+			return xlat_unsupported(
+				c, -1, "* over this FROM list with a set-returning function");
+		xlat_puts(c, first ? "" : ", ");
+		first = false;
+		xlat_ident(c, alias);
+		xlat_puts(c, ".*");
+	}
+	return true;
+}
+
+int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__FuncCall *f;
 	const char *name;
-	const struct srf *s = find(f, &name);
+	const struct srf *s = ours(rf, &f, &name);
 	if (!s)
 		return 0;
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
-	size_t nout = s->min > 1 ? f->n_args : s->cols[1] ? 2 : 1;
+	size_t nout = out_count(s, f);
 	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
 	if (ncol > nout + (rf->ordinality ? 1 : 0))
-		return xlat_fail(c, "42P10", -1, "too many column aliases specified for function %s",
-				 name) ? 1 : -1;
-	bool standalone = true;
-	for (size_t i = 0; i < f->n_args; i++)
-		standalone = standalone && is_standalone(f->args[i]);
-	if (!standalone) {
-		if (ncol || s->min > 1 || rf->ordinality || !s->cols[0])
-			return xlat_unsupported(c, f->location,
-						"this set-returning function over another FROM "
-						"item's columns") ? 1 : -1;
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function %s", name)
+			       ? 1
+			       : -1;
+	if (joined_directly(f)) { /* its columns were put in scope by xlat_srf_collect */
 		if (!call(c, s, f))
 			return -1;
 		xlat_puts(c, " AS ");
@@ -164,8 +339,11 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	for (size_t i = 0; i < nout; i++) {
 		char vcol[24];
 		snprintf(vcol, sizeof(vcol), "v%zu", i);
-		column(c, rf, i, s->min > 1 ? vcol : s->vcols[i],
-		       s->min > 1 ? "unnest" : s->cols[i] ? s->cols[i] : alias, &first);
+		column(c, rf, i, IS_UNNEST(s) ? vcol : s->vcols[i],
+		       IS_UNNEST(s) ? "unnest"
+		       : s->cols[i] ? s->cols[i]
+				    : alias,
+		       &first);
 	}
 	if (rf->ordinality)
 		column(c, rf, nout, "ordinality", "ordinality", &first);

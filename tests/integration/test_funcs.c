@@ -19,13 +19,16 @@ START_TEST(array_parameter_with_any)
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	PQclear(harness_exec_ok(c, "CREATE TABLE items (id int PRIMARY KEY, tag text)"));
 	PQclear(harness_exec_ok(c, "INSERT INTO items VALUES (1, 'a'), (2, 'b'), (3, 'c')"));
-	PGresult *r = PQprepare(c, "q", "SELECT id FROM items WHERE id = ANY($1) AND tag <> ALL($2) "
-				       "ORDER BY id", 0, NULL);
+	PGresult *r = PQprepare(c, "q",
+				"SELECT id FROM items WHERE id = ANY($1) AND tag <> ALL($2) "
+				"ORDER BY id",
+				0, NULL);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
 	r = PQdescribePrepared(c, "q");
 	ck_assert_int_eq(PQnparams(r), 2);
-	ck_assert_int_eq(PQparamtype(r, 1), 1009); /* text[]: tag's type is known at run time only */
+	ck_assert_int_eq(PQparamtype(r, 1),
+			 1009); /* text[]: tag's type is known at run time only */
 	PQclear(r);
 	const char *v[] = {"{1,2,3}", "{b,\"x y\"}"};
 	r = PQexecPrepared(c, "q", 2, v, NULL, NULL, 0);
@@ -48,8 +51,9 @@ END_TEST
 START_TEST(result_types_of_arrays_and_json)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	PGresult *r = harness_exec_ok(c, "SELECT ARRAY[1, 2], ARRAY['a'], jsonb_build_object('b', 1, "
-					 "'a', true), json_build_array(1), to_hex(255), md5('a')");
+	PGresult *r = harness_exec_ok(c,
+				      "SELECT ARRAY[1, 2], ARRAY['a'], jsonb_build_object('b', 1, "
+				      "'a', true), json_build_array(1), to_hex(255), md5('a')");
 	static const Oid want[] = {1007, 1009, 3802, 114, 25, 25};
 	for (int i = 0; i < 6; i++)
 		ck_assert_int_eq(PQftype(r, i), want[i]);

@@ -16,7 +16,8 @@ static const struct {
 	{"pgfn_array_dim(' { a , \"b\" } ', 1, 3)", "2"},
 	{"pgfn_array_dim('1 2 3', 1, 3)", "3"},
 	{"pgfn_array_dim('{1', 1, 3)", "ERROR 22P02: malformed array literal: \"{1\""},
-	{"pgfn_array_dim('{{1},{2}}', 1, 3)", "ERROR 22P02: malformed array literal: \"{{1},{2}}\""},
+	{"pgfn_array_dim('{{1},{2}}', 1, 3)",
+	 "ERROR 22P02: malformed array literal: \"{{1},{2}}\""},
 	{"pgfn_array_append('{a}', 'b c', '.')", "{a,\"b c\"}"},
 	{"pgfn_array_prepend(1, '{}', '.')", "{1}"},
 	{"pgfn_array_cat('{1}', '{}')", "{1}"},
@@ -52,10 +53,7 @@ static const struct {
 	{"(SELECT pgfn_ordered_agg(1, 1, 'json:.', 'al') WHERE 0)", "NULL"},
 };
 
-START_TEST(array_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(array_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_array_suite(void)

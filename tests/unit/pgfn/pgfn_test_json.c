@@ -63,7 +63,8 @@ static const struct {
 	 "ERROR 22P02: path element at position 1 is not an integer: \"x\""},
 	{"pgfn_jsonb_insert('{\"a\": [1, 2]}', '{a,0}', '0', 0)", "{\"a\": [0, 1, 2]}"},
 	{"pgfn_jsonb_insert('{\"a\": [1, 2]}', '{a,-1}', '3', 1)", "{\"a\": [1, 2, 3]}"},
-	{"pgfn_jsonb_insert('{\"a\": 1}', '{a}', '2', 0)", "ERROR 22023: cannot replace existing key"},
+	{"pgfn_jsonb_insert('{\"a\": 1}', '{a}', '2', 0)",
+	 "ERROR 22023: cannot replace existing key"},
 	{"pgfn_json_typeof('[]')", "array"},
 	{"pgfn_json_array_length('\"x\"')", "ERROR 22023: cannot get array length of a scalar"},
 	{"pgfn_jsonb_strip_nulls('[null, {\"a\": null}]')", "[null, {}]"},
@@ -76,10 +77,7 @@ static const struct {
 	{"(SELECT pgfn_json_agg(1, 'n') WHERE 0)", "NULL"},
 };
 
-START_TEST(json_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(json_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_json_suite(void)

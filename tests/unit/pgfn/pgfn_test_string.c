@@ -61,7 +61,8 @@ static const struct {
 	{"pgfn_encode(x'00', 'foo')", "ERROR 22023: unrecognized encoding: \"foo\""},
 	{"hex(pgfn_decode('68 65', 'hex'))", "6865"},
 	{"pgfn_decode('zz', 'hex')", "ERROR 22023: invalid hexadecimal digit: \"z\""},
-	{"pgfn_decode('abc', 'hex')", "ERROR 22023: invalid hexadecimal data: odd number of digits"},
+	{"pgfn_decode('abc', 'hex')",
+	 "ERROR 22023: invalid hexadecimal data: odd number of digits"},
 	{"CAST(pgfn_decode('aGVsbG8gd29ybGQ=', 'base64') AS TEXT)", "hello world"},
 	{"CAST(pgfn_decode('aGk=', 'base64') AS TEXT)", "hi"},
 	{"pgfn_decode('a', 'base64')", "ERROR 22023: invalid base64 end sequence"},
@@ -85,7 +86,8 @@ static const struct {
 	 "ERROR 22023: format specifies argument 0, but arguments are numbered from 1"},
 	{"pgfn_format('%z', 'a')", "ERROR 22023: unrecognized format() type specifier \"z\""},
 	{"pgfn_format('%', 'a')", "ERROR 22023: unterminated format() type specifier"},
-	{"pgfn_format('%I', NULL)", "ERROR 22004: null values cannot be formatted as an SQL identifier"},
+	{"pgfn_format('%I', NULL)",
+	 "ERROR 22004: null values cannot be formatted as an SQL identifier"},
 	{"pgfn_format(NULL, 1)", "NULL"},
 	{"pgfn_quote_ident('abc')", "abc"},
 	{"pgfn_quote_ident('Foo')", "\"Foo\""},
@@ -98,6 +100,10 @@ static const struct {
 	{"pgfn_quote_literal(NULL)", "NULL"},
 	{"pgfn_quote_nullable(NULL)", "NULL"},
 	{"pgfn_quote_nullable('x')", "'x'"},
+	{"pgfn_pgtext(1, 'b')", "t"},
+	{"pgfn_pgtext(0, 'B')", "false"},
+	{"pgfn_pgtext(1e20, 'f')", "1e+20"},
+	{"pgfn_pgtext('x', 'b')", "x"},
 	{"pg_regex('a1', '\\d', 0)", "1"},
 	{"pg_regex('AB', '^a', 1)", "1"},
 	{"pg_regex('a]', '[]a]+$', 0)", "1"},
@@ -120,10 +126,7 @@ static const struct {
 	{"pgfn_similar('a', 'a', 'xy')", "ERROR 22025: invalid escape string"},
 };
 
-START_TEST(string_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(string_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 /* quote_literal(NULL) is SQL NULL, quote_nullable(NULL) the word NULL: tell them apart. */

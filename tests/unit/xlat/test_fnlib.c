@@ -16,7 +16,12 @@ static const struct xcase cases[] = {
 	{"SELECT format('%s-%s', a, b), concat_ws(',', a, b) FROM t",
 	 "SELECT pgfn_format('%s-%s', a, b) AS format, pgfn_concat_ws(',', a, b) AS concat_ws "
 	 "FROM t"},
-	{"SELECT bit_length(b) FROM t", "SELECT (length(CAST(b AS BLOB)) * 8) AS bit_length FROM t"},
+	{"SELECT format('%s %s %L', a > 1, 1.5::float8, true), quote_literal(a::float4) FROM t",
+	 "SELECT pgfn_format('%s %s %L', pgfn_pgtext(a > 1, 'b'), pgfn_pgtext(1.5, "
+	 "'f'), pgfn_pgtext(1, 'b')) AS format, pgfn_quote_literal(pgfn_pgtext(CAST(a AS REAL), "
+	 "'f')) AS quote_literal FROM t"},
+	{"SELECT bit_length(b) FROM t",
+	 "SELECT (length(CAST(b AS BLOB)) * 8) AS bit_length FROM t"},
 	{"SELECT lpad(b) FROM t", "!42883@8"},
 	{"SELECT md5(DISTINCT b) FROM t", "!42809@8"},
 	{"SELECT reverse(b) OVER () FROM t", "!42809@8"},
@@ -68,11 +73,17 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM jsonb_each('{}') AS e (k)",
 	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
 	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",
-	 "SELECT e.value FROM t, pgfn_json_elements(t.b, 0) AS e"},
-	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k", "!0A000@18"},
+	 "SELECT (e.value) AS value FROM t, pgfn_json_elements(t.b, 0) AS e"},
+	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k",
+	 "SELECT t.*, (k.key) AS k FROM t, pgfn_json_keys(pgfn_jsonb_in(t.b), 1) AS k"},
+	{"SELECT k.*, x FROM t, unnest(t.b::int[], t.b::int[]) WITH ORDINALITY k (x, y) "
+	 "WHERE k.y > ordinality",
+	 "SELECT (k.v0) AS x, (k.v1) AS y, (k.ordinality) AS ordinality, (k.v0) AS x FROM t, "
+	 "pgfn_unnest_int4   (pg_array_in(t.b), pg_array_in(t.b)) AS k WHERE (k.v1) > "
+	 "(k.ordinality)"},
+	{"SELECT * FROM t JOIN u ON true, jsonb_each(t.b::jsonb) e", "!0A000"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k, v, x)", "!42P10"},
-	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)",
-	 "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
+	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)", "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };
 
 XCASE_TEST(fnlib_case, cases)
@@ -80,7 +91,8 @@ XCASE_TEST(fnlib_case, cases)
 START_TEST(params_typed_from_arguments)
 {
 	struct arena *a = arena_new(0);
-	struct xlat_stmt *st = xtranslate("SELECT lpad($1, $2, $3), get_byte($4, 0)", NULL, 0, 1, a);
+	struct xlat_stmt *st =
+		xtranslate("SELECT lpad($1, $2, $3), get_byte($4, 0)", NULL, 0, 1, a);
 	ck_assert_int_eq(st->nparams, 4);
 	ck_assert_uint_eq(st->param_types[0], 25);
 	ck_assert_uint_eq(st->param_types[1], 23);
@@ -108,8 +120,7 @@ static const struct {
 	 "\"Foo\"|\"select\"|abc|\"user\""},
 	{"SELECT format('%2$s %1$s %s', 'a', 'b'), format('%L %L %s', NULL, 1.5, NULL)",
 	 "b a b|NULL '1.5' "},
-	{"SELECT reverse(b), ascii(b), upper(chr(ascii(b) + 1)) FROM t WHERE id = 1",
-	 "eno|111|P"},
+	{"SELECT reverse(b), ascii(b), upper(chr(ascii(b) + 1)) FROM t WHERE id = 1", "eno|111|P"},
 };
 
 START_TEST(fnlib_row)
