@@ -205,10 +205,29 @@ static bool load_def(sqlite3 *db, const char *name, struct def *d, struct arena 
 	"max, cache, cycle, last_value, is_called, owner_table, owner_column) VALUES (?1, ?2, ?3, " \
 	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 
+/* Whether OWNED BY names an existing column (or NONE). */
+static bool owner_exists(const struct cat_model *m, sqlite3_value **v)
+{
+	const char *t = (const char *)sqlite3_value_text(v[A_OWNED_TABLE]);
+	const char *c = (const char *)sqlite3_value_text(v[A_OWNED_COL]);
+	const struct cat_rel *r = t && *t ? cat_model_rel(m, t) : NULL;
+	for (int i = 0; r && c && i < r->ncols; i++) {
+		if (strcmp(r->cols[i].name, c) == 0)
+			return true;
+	}
+	return t && !*t;
+}
+
 static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
 		       sqlite3_value **v)
 {
 	struct def d = {.type = "bigint", .cache = 1, .inc = 1};
+	if (sqlite3_value_int(v[A_FLAG]) && given(v, A_OWNED_TABLE)) {
+		/* CREATE TABLE IF NOT EXISTS of a table that was there: its serial's sequence is
+		 * the table's business, not this statement's */
+		if (!owner_exists(m, v))
+			return;
+	}
 	if (cat_model_rel(m, name)) {
 		if (!sqlite3_value_int(v[A_FLAG]))
 			pgfn_error(ctx, SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists",
