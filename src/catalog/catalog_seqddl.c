@@ -444,8 +444,48 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				name, NULL));
 }
 
+/* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
+ * the sidecar's comments and OWNED BY follow the new name. */
+static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	const char *c = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	static const char *const table_sql[] = {
+		"UPDATE " CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
+		"('table', 'column')",
+		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1"};
+	static const char *const column_sql[] = {
+		"UPDATE " CAT_SIDECAR_COMMENTS " SET column_name = ?3 WHERE name = ?1 AND kind = "
+		"'column' AND column_name = ?2",
+		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_column = ?3 WHERE owner_table = ?1 AND "
+		"owner_column = ?2"};
+	const char *const *sql = c ? column_sql : table_sql;
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES};
+	for (int i = 0; t && to && i < 2; i++) {
+		if (!cat_sidecar_exists(db, tables[i]))
+			continue;
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, c, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(st);
+		if (!stored(ctx, rc))
+			return;
+	}
+}
+
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 {
+	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK)
+		return false;
 	if (sqlite3_create_function_v2(db, "shardlite_forget", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 				       cc, fn_forget, NULL, NULL, NULL) != SQLITE_OK)
 		return false;

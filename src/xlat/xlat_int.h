@@ -353,6 +353,9 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */
 void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);
+/* After ALTER TABLE table RENAME [column] TO to: "; SELECT shardlite_renamed(...)", which
+ * moves the sidecar's comments and ownerships to the new name. */
+void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to);
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */

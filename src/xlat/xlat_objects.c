@@ -356,6 +356,9 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	}
 	xlat_puts(c, " TO ");
 	xlat_ident(c, s->newname);
+	/* comments and owned sequences are kept by name: they follow the rename */
+	c->st->kind = XLAT_SCRIPT;
+	xlat_renamed(c, s->relation->relname, column ? s->subname : NULL, s->newname);
 	return true;
 }
 

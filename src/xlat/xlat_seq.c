@@ -291,6 +291,20 @@ void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name)
 	xlat_puts(c, ")");
 }
 
+void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to)
+{
+	xlat_puts(c, "; SELECT shardlite_renamed(");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	if (column)
+		xlat_string(c, column);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ", ");
+	xlat_string(c, to);
+	xlat_puts(c, ")");
+}
+
 static const char *comment_kind(PgQuery__ObjectType t)
 {
 	switch (t) {
