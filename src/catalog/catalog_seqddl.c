@@ -421,8 +421,34 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	stored(ctx, rc);
 }
 
-/* shardlite_forget(kind, name): after DROP TABLE/VIEW/INDEX, the object's comments (a table's
- * also its columns') and the sequences a table's columns own go too, as in PostgreSQL. */
+/* shardlite_forget(kind, name [, column]): after DROP TABLE/VIEW/INDEX, the object's comments
+ * (a table's also its columns') and the sequences a table's columns own go too, as in
+ * PostgreSQL; with a column (ALTER TABLE DROP COLUMN), that column's. */
+static void forget_column(sqlite3_context *ctx, const char *table, const char *column)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	static const char *const sql[] = {
+		"DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE kind = 'column' AND name = ?1 AND "
+		"column_name = ?2",
+		"DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1 AND owner_column = ?2"};
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES};
+	for (int i = 0; column && i < 2; i++) {
+		if (!cat_sidecar_exists(db, tables[i]))
+			continue;
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(st);
+		if (!stored(ctx, rc))
+			return;
+	}
+}
+
 static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -430,6 +456,10 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *name = (const char *)sqlite3_value_text(argv[1]);
 	if (!kind || !name)
 		return;
+	if (argc == 3) { /* ALTER TABLE name DROP COLUMN column */
+		forget_column(ctx, name, (const char *)sqlite3_value_text(argv[2]));
+		return;
+	}
 	bool table = strcmp(kind, "table") == 0;
 	if (cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS) &&
 	    !stored(ctx, run(db,
@@ -486,9 +516,12 @@ bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
 				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK)
 		return false;
-	if (sqlite3_create_function_v2(db, "shardlite_forget", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-				       cc, fn_forget, NULL, NULL, NULL) != SQLITE_OK)
-		return false;
+	for (int nargs = 2; nargs <= 3; nargs++) {
+		if (sqlite3_create_function_v2(db, "shardlite_forget", nargs,
+					       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_forget, NULL,
+					       NULL, NULL) != SQLITE_OK)
+			return false;
+	}
 	return sqlite3_create_function_v2(db, "shardlite_sequence", A_COUNT,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_sequence, NULL,
 					  NULL, NULL) == SQLITE_OK &&

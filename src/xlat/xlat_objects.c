@@ -302,6 +302,12 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_unsupported(c, -1, "DROP COLUMN ... CASCADE");
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);
+		c->st->kind = XLAT_SCRIPT; /* its comment and owned sequences go too */
+		xlat_puts(c, "; SELECT shardlite_forget('column', ");
+		xlat_string(c, table->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ")");
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (xlat_rebuild_can_add(cmd->def))

@@ -154,6 +154,11 @@ START_TEST(comments)
 	EXPECT("ALTER TABLE t RENAME TO u", "");
 	EXPECT("SELECT col_description('u'::regclass, 2), pg_get_serial_sequence('u', 'c')",
 	       "bee|public.b_seq");
+	EXPECT("ALTER TABLE u DROP COLUMN c", "");
+	EXPECT("SELECT count(*) FROM _shardlite_comments WHERE kind = 'column'", "0");
+	EXPECT("SELECT count(*) FROM pg_sequences", "0");
+	EXPECT("ALTER TABLE u ADD COLUMN c text", "");
+	EXPECT("SELECT col_description('u'::regclass, 2)", "<null>");
 	EXPECT("DROP TABLE u", "");
 	EXPECT("SELECT count(*) FROM _shardlite_comments", "0");
 	EXPECT("SELECT count(*) FROM pg_sequences", "0");

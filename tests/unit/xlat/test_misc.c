@@ -91,6 +91,8 @@ static const struct {
 	{"DROP INDEX IF EXISTS i CASCADE",
 	 "DROP INDEX IF EXISTS i; SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
 	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
+	{"ALTER TABLE t DROP COLUMN e",
+	 "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')", "ALTER TABLE"},
 	/* ... and follow a rename */
 	{"ALTER TABLE t RENAME COLUMN b TO bb",
 	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb')",
