@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_seqddl.c: the sidecar's writers behind CREATE/ALTER/DROP SEQUENCE, TRUNCATE ...
- * RESTART IDENTITY and COMMENT ON — SQL functions the translator's scripts call (after
- * creating the sidecar table when needed), which check the objects as PostgreSQL does and
- * answer with its SQLSTATEs. Registered SQLITE_DIRECTONLY; the translator never lets a client
- * name them. */
+/* catalog_seqddl.c: the sidecar's writers — behind CREATE/ALTER/DROP SEQUENCE, TRUNCATE ...
+ * RESTART IDENTITY and COMMENT ON, and the bookkeeping after DROP and RENAME — SQL functions
+ * the translator's scripts call (after creating the sidecar table when needed), which check
+ * the objects as PostgreSQL does and answer with its SQLSTATEs. Registered SQLITE_DIRECTONLY;
+ * the translator never lets a client name them. */
 #include "catalog_int.h"
 
 #include "pgtype.h"
