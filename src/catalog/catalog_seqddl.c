@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_seqddl.c: the sidecar's writers behind CREATE/ALTER/DROP SEQUENCE, TRUNCATE ...
- * RESTART IDENTITY and COMMENT ON — SQL functions the translator's scripts call (after
- * creating the sidecar table when needed), which check the objects as PostgreSQL does and
- * answer with its SQLSTATEs. Registered SQLITE_DIRECTONLY; the translator never lets a client
- * name them. */
+/* catalog_seqddl.c: the sidecar's writers — behind CREATE/ALTER/DROP SEQUENCE, TRUNCATE ...
+ * RESTART IDENTITY and COMMENT ON, and the bookkeeping after DROP and RENAME — SQL functions
+ * the translator's scripts call (after creating the sidecar table when needed), which check
+ * the objects as PostgreSQL does and answer with its SQLSTATEs. Registered SQLITE_DIRECTONLY;
+ * the translator never lets a client name them. */
 #include "catalog_int.h"
 
 #include "pgtype.h"
@@ -205,10 +205,29 @@ static bool load_def(sqlite3 *db, const char *name, struct def *d, struct arena 
 	"max, cache, cycle, last_value, is_called, owner_table, owner_column) VALUES (?1, ?2, ?3, " \
 	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 
+/* Whether OWNED BY names an existing column (or NONE). */
+static bool owner_exists(const struct cat_model *m, sqlite3_value **v)
+{
+	const char *t = (const char *)sqlite3_value_text(v[A_OWNED_TABLE]);
+	const char *c = (const char *)sqlite3_value_text(v[A_OWNED_COL]);
+	const struct cat_rel *r = t && *t ? cat_model_rel(m, t) : NULL;
+	for (int i = 0; r && c && i < r->ncols; i++) {
+		if (strcmp(r->cols[i].name, c) == 0)
+			return true;
+	}
+	return t && !*t;
+}
+
 static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
 		       sqlite3_value **v)
 {
 	struct def d = {.type = "bigint", .cache = 1, .inc = 1};
+	if (sqlite3_value_int(v[A_FLAG]) && given(v, A_OWNED_TABLE)) {
+		/* CREATE TABLE IF NOT EXISTS of a table that was there: its serial's sequence is
+		 * the table's business, not this statement's */
+		if (!owner_exists(m, v))
+			return;
+	}
 	if (cat_model_rel(m, name)) {
 		if (!sqlite3_value_int(v[A_FLAG]))
 			pgfn_error(ctx, SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists",
@@ -402,8 +421,34 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	stored(ctx, rc);
 }
 
-/* shardlite_forget(kind, name): after DROP TABLE/VIEW/INDEX, the object's comments (a table's
- * also its columns') and the sequences a table's columns own go too, as in PostgreSQL. */
+/* shardlite_forget(kind, name [, column]): after DROP TABLE/VIEW/INDEX, the object's comments
+ * (a table's also its columns') and the sequences a table's columns own go too, as in
+ * PostgreSQL; with a column (ALTER TABLE DROP COLUMN), that column's. */
+static void forget_column(sqlite3_context *ctx, const char *table, const char *column)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	static const char *const sql[] = {
+		"DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE kind = 'column' AND name = ?1 AND "
+		"column_name = ?2",
+		"DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1 AND owner_column = ?2"};
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES};
+	for (int i = 0; column && i < 2; i++) {
+		if (!cat_sidecar_exists(db, tables[i]))
+			continue;
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(st);
+		if (!stored(ctx, rc))
+			return;
+	}
+}
+
 static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -411,6 +456,10 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *name = (const char *)sqlite3_value_text(argv[1]);
 	if (!kind || !name)
 		return;
+	if (argc == 3) { /* ALTER TABLE name DROP COLUMN column */
+		forget_column(ctx, name, (const char *)sqlite3_value_text(argv[2]));
+		return;
+	}
 	bool table = strcmp(kind, "table") == 0;
 	if (cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS) &&
 	    !stored(ctx, run(db,
@@ -425,11 +474,54 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				name, NULL));
 }
 
+/* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
+ * the sidecar's comments and OWNED BY follow the new name. */
+static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	const char *c = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	static const char *const table_sql[] = {
+		"UPDATE " CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
+		"('table', 'column')",
+		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1"};
+	static const char *const column_sql[] = {
+		"UPDATE " CAT_SIDECAR_COMMENTS " SET column_name = ?3 WHERE name = ?1 AND kind = "
+		"'column' AND column_name = ?2",
+		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_column = ?3 WHERE owner_table = ?1 AND "
+		"owner_column = ?2"};
+	const char *const *sql = c ? column_sql : table_sql;
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES};
+	for (int i = 0; t && to && i < 2; i++) {
+		if (!cat_sidecar_exists(db, tables[i]))
+			continue;
+		sqlite3_stmt *st = NULL;
+		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, c, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+		}
+		sqlite3_finalize(st);
+		if (!stored(ctx, rc))
+			return;
+	}
+}
+
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)
 {
-	if (sqlite3_create_function_v2(db, "shardlite_forget", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-				       cc, fn_forget, NULL, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_create_function_v2(db, "shardlite_renamed", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       cc, fn_renamed, NULL, NULL, NULL) != SQLITE_OK)
 		return false;
+	for (int nargs = 2; nargs <= 3; nargs++) {
+		if (sqlite3_create_function_v2(db, "shardlite_forget", nargs,
+					       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_forget, NULL,
+					       NULL, NULL) != SQLITE_OK)
+			return false;
+	}
 	return sqlite3_create_function_v2(db, "shardlite_sequence", A_COUNT,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_sequence, NULL,
 					  NULL, NULL) == SQLITE_OK &&

@@ -272,9 +272,10 @@ static void fn_nextval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct seq q;
 	if (!resolve(ctx, argv[0], &q))
 		return;
-	int64_t v = q.last;
+	int64_t v = q.last, next = 0;
 	if (q.called) {
-		bool over = q.inc > 0 ? q.last > q.max - q.inc : q.last < q.min - q.inc;
+		bool over = __builtin_add_overflow(q.last, q.inc, &next) ||
+			    (q.inc > 0 ? next > q.max : next < q.min);
 		if (over && !q.cycle) {
 			pgfn_error(ctx, SQLSTATE_SEQUENCE_LIMIT,
 				   "nextval: reached %s value of sequence \"%s\" (%lld)",
@@ -282,7 +283,7 @@ static void fn_nextval(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				   (long long)(q.inc > 0 ? q.max : q.min));
 			return;
 		}
-		v = over ? (q.inc > 0 ? q.min : q.max) : q.last + q.inc;
+		v = over ? (q.inc > 0 ? q.min : q.max) : next;
 	}
 	if (!store(ctx, &q, v, true))
 		return;

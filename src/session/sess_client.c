@@ -117,8 +117,8 @@ void sess_client_msg_begin(struct session *s, const struct pgw_msg *m)
 	} else {
 		struct pgw_execute e;
 		struct pgerr ignored;
-		for (struct sess_portal *p = s->portals;
-		     p && pgw_fe_execute(m, &e, &ignored) && !sql; p = p->next)
+		bool ok = pgw_fe_execute(m, &e, &ignored);
+		for (struct sess_portal *p = s->portals; ok && p && !sql; p = p->next)
 			sql = strcmp(p->name, e.portal) == 0 ? p->stmt->sql : NULL;
 	}
 	int64_t now = shard_now_us();

@@ -523,8 +523,10 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* A column definition; autonum: it is the table's rowid-alias serial/identity column, whose
  * table-level PRIMARY KEY (named pk_name, may be NULL) moves onto it. */
+/* seq_table: the table a serial/identity column that is not the rowid takes its sequence
+ * from (DEFAULT nextval('table_column_seq')); NULL refuses such columns (ALTER TABLE ADD). */
 bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
-		     const char *pk_name);
+		     const char *pk_name, const char *seq_table);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
 
@@ -545,9 +547,17 @@ bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s);
 bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s);
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
+/* Appends to CREATE TABLE the creation of column's sequence table_column_seq (type from the
+ * column's type OID, identity options as CREATE SEQUENCE's, owned by the column) and makes
+ * the statement a script. */
+bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
+			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists);
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */
 void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);
+/* After ALTER TABLE table RENAME [column] TO to: "; SELECT shardlite_renamed(...)", which
+ * moves the sidecar's comments and ownerships to the new name. */
+void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to);
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */

@@ -294,7 +294,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		if (!cmd->def || cmd->def->node_case != NODE(COLUMN_DEF))
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
 		xlat_puts(c, " ADD COLUMN ");
-		return xlat_column_def(c, cmd->def->column_def, false, NULL);
+		return xlat_column_def(c, cmd->def->column_def, false, NULL, NULL);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		if (cmd->missing_ok)
 			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
@@ -302,6 +302,12 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_unsupported(c, -1, "DROP COLUMN ... CASCADE");
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);
+		c->st->kind = XLAT_SCRIPT; /* its comment and owned sequences go too */
+		xlat_puts(c, "; SELECT shardlite_forget('column', ");
+		xlat_string(c, table->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ")");
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (xlat_rebuild_can_add(cmd->def))
@@ -356,6 +362,9 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	}
 	xlat_puts(c, " TO ");
 	xlat_ident(c, s->newname);
+	/* comments and owned sequences are kept by name: they follow the rename */
+	c->st->kind = XLAT_SCRIPT;
+	xlat_renamed(c, s->relation->relname, column ? s->subname : NULL, s->newname);
 	return true;
 }
 

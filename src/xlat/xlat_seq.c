@@ -232,6 +232,27 @@ bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s)
 	return true;
 }
 
+bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
+			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists)
+{
+	const char *v[O_COUNT];
+	if (!seq_options(c, opts, nopts, true, v))
+		return false;
+	if (strcmp(v[O_AS], "NULL") == 0)
+		v[O_AS] = type_oid == XLAT_OID_INT2   ? "'smallint'"
+			  : type_oid == XLAT_OID_INT4 ? "'integer'"
+						      : "'bigint'";
+	if (strcmp(v[O_OWNED_TABLE], "NULL") != 0)
+		return xlat_unsupported(c, -1, "OWNED BY in an identity's sequence options");
+	v[O_OWNED_TABLE] = quoted(c, table);
+	v[O_OWNED_COL] = quoted(c, column);
+	c->st->kind = XLAT_SCRIPT;
+	xlat_nocache(c);
+	xlat_puts(c, "; " SIDECAR_SEQUENCES "; ");
+	call(c, "create", arena_printf(c->a, "%s_%s_seq", table, column), if_not_exists, v);
+	return true;
+}
+
 /* DROP SEQUENCE a, b: one writer call per sequence, run as one atomic script. */
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
@@ -267,6 +288,20 @@ void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name)
 {
 	xlat_printf(c, "; SELECT shardlite_forget('%s', ", kind);
 	xlat_string(c, name ? name : "");
+	xlat_puts(c, ")");
+}
+
+void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to)
+{
+	xlat_puts(c, "; SELECT shardlite_renamed(");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	if (column)
+		xlat_string(c, column);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ", ");
+	xlat_string(c, to);
 	xlat_puts(c, ")");
 }
 

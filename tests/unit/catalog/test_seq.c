@@ -149,8 +149,20 @@ START_TEST(comments)
 	EXPECT("COMMENT ON VIEW t IS 'x'", "ERROR 42809");
 	EXPECT("COMMENT ON TABLE t IS NULL", "");
 	EXPECT("SELECT count(*) FROM pg_description", "1");
-	EXPECT("DROP TABLE t", "");
+	/* comments and ownership follow renames */
+	EXPECT("CREATE SEQUENCE b_seq OWNED BY t.b", "");
+	EXPECT("ALTER TABLE t RENAME COLUMN b TO c", "");
+	EXPECT("ALTER TABLE t RENAME TO u", "");
+	EXPECT("SELECT col_description('u'::regclass, 2), pg_get_serial_sequence('u', 'c')",
+	       "bee|public.b_seq");
+	EXPECT("ALTER TABLE u DROP COLUMN c", "");
+	EXPECT("SELECT count(*) FROM _shardlite_comments WHERE kind = 'column'", "0");
+	EXPECT("SELECT count(*) FROM pg_sequences", "0");
+	EXPECT("ALTER TABLE u ADD COLUMN c text", "");
+	EXPECT("SELECT col_description('u'::regclass, 2)", "<null>");
+	EXPECT("DROP TABLE u", "");
 	EXPECT("SELECT count(*) FROM _shardlite_comments", "0");
+	EXPECT("SELECT count(*) FROM pg_sequences", "0");
 	EXPECT("SELECT count(*) FROM pg_class WHERE relname LIKE '\\_shardlite%'", "0");
 }
 END_TEST
