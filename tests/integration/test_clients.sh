@@ -70,7 +70,7 @@ run_client() {
 	case $CLIENT in
 	psycopg2) $PY "$HERE/clients_psycopg2.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
-	django) run_django "$target" "$port" ;;
+	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
@@ -80,7 +80,6 @@ run_client() {
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
 node) . "$HERE/clients_node_setup.sh" ;;
-django) . "$HERE/clients_django.sh" ;;
 esac
 
 want=$(run_client pg "$PPORT" 2>&1) || fail "$CLIENT against PostgreSQL failed:
