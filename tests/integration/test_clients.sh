@@ -72,7 +72,7 @@ run_client() {
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
-	node) NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
+	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	esac
 }
