@@ -125,6 +125,17 @@ def crud():
     return out
 
 
+# QuerySet.iterator() uses a server-side cursor: DECLARE ... CURSOR WITH HOLD
+# (psycopg2 names the cursor; shardlite refuses DECLARE, and then psycopg2's CLOSE)
+def iterate():
+    Customer.objects.create(name="It", email="it@example.com")
+    try:
+        return [c.name for c in Customer.objects.order_by("name").iterator()]
+    finally:
+        Customer.objects.filter(name="It").delete()
+
+
+gap("iterator", iterate, "0A000")
 step("crud", crud, [("[('Ada', 3, Decimal('61.5')), ('Bob', 1, Decimal('1'))]",
                      "[('Ada', 3, Decimal('61.50')), ('Bob', 1, Decimal('1.00'))]",
                      "sum() of numeric(10,2) drops trailing zeros")])
