@@ -338,6 +338,10 @@ static const struct {
 	{"SELECT * FROM generate_series(1, 3)", "1;2;3"},
 	{"SELECT count(*) FROM generate_series(9223372036854775806, 9223372036854775807, 5)", "1"},
 	{"SELECT s, o FROM generate_series(10, 1, -4) WITH ORDINALITY AS g(s, o)", "10|1;6|2;2|3"},
+	/* a scalar function in FROM is one row named after it or its alias (TypeORM) */
+	{"SELECT * FROM current_schema()", "public"},
+	{"SELECT x, d.x FROM pg_catalog.current_schema() AS d(x)", "public|public"},
+	{"SELECT count(*) FROM current_schema() s, generate_series(1, 2)", "2"},
 	{"SELECT x FROM pg_catalog.unnest('{a,\"b,c\",NULL}'::pg_catalog.text[]) x",
 	 "a;b,c;<null>"},
 	{"SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) "
