@@ -293,8 +293,11 @@ START_TEST(test_every_relation)
 		pgerr_clear(&err);
 		ck_assert_msg(xlat_translate(sql, NULL, 0, a, &st, &n, &err), "%s: %s", sql,
 			      err.message);
-		ck_assert_msg(catalog_has_relation(st[0].sql + strlen("SELECT * FROM ")), "%s",
-			      st[0].sql);
+		/* the relation's SQLite name, before the alias information_schema's views get */
+		char rel[200];
+		snprintf(rel, sizeof(rel), "%s", st[0].sql + strlen("SELECT * FROM "));
+		rel[strcspn(rel, " ")] = '\0';
+		ck_assert_msg(catalog_has_relation(rel), "%s", st[0].sql);
 		rows(db, st[0].sql);
 		arena_free(a);
 	}
@@ -342,6 +345,10 @@ static const struct {
 	{"SELECT * FROM current_schema()", "public"},
 	{"SELECT x, d.x FROM pg_catalog.current_schema() AS d(x)", "public|public"},
 	{"SELECT count(*) FROM current_schema() s, generate_series(1, 2)", "2"},
+	/* information_schema's views answer to their own name (TypeORM: columns.*) */
+	{"SELECT tables.table_name FROM information_schema.tables WHERE tables.table_name = "
+	 "'books'",
+	 "books"},
 	{"SELECT x FROM pg_catalog.unnest('{a,\"b,c\",NULL}'::pg_catalog.text[]) x",
 	 "a;b,c;<null>"},
 	{"SELECT c.relname FROM pg_catalog.pg_class c WHERE c.relname OPERATOR(pg_catalog.~) "
