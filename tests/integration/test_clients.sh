@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, sqlalchemy, django, jdbc,
-# node, typeorm) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# node, typeorm, drizzle) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|sqlalchemy|django|jdbc|node|typeorm}
+CLIENT=${1:?usage: test_clients.sh psycopg2|sqlalchemy|django|jdbc|node|typeorm|drizzle}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -23,7 +23,7 @@ jdbc)
 	JAR=/usr/share/java/postgresql.jar
 	command -v javac >/dev/null && [[ -f $JAR ]] ||
 		{ echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"; exit 77; } ;;
-node | typeorm) command -v node >/dev/null && command -v npm >/dev/null ||
+node | typeorm | drizzle) command -v node >/dev/null && command -v npm >/dev/null ||
 	{ echo "$CLIENT: needs node and npm (nodejs, npm): skipped"; exit 77; } ;;
 *) echo "unknown client $CLIENT" >&2; exit 2 ;;
 esac
@@ -74,14 +74,14 @@ run_client() {
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
-	typeorm) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_typeorm.js" \
+	typeorm | drizzle) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	esac
 }
 
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
-node | typeorm) . "$HERE/clients_node_setup.sh" ;;
+node | typeorm | drizzle) . "$HERE/clients_node_setup.sh" ;;
 esac
 
 want=$(run_client pg "$PPORT" 2>&1) || fail "$CLIENT against PostgreSQL failed:
