@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle. Installs node-postgres
-# (pg), pg-copy-streams, TypeORM, reflect-metadata and drizzle-orm, pinned, in one npm call, into NODE_DIR (CLIENTS_NODE_DIR, set by meson to a
-# directory of the build tree) with npm's cache beside it, so a rerun needs no network; when
-# the npm registry cannot be reached the test is skipped with the reason.
+# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle. Installs pg,
+# pg-copy-streams, typeorm, reflect-metadata and drizzle-orm, pinned, in one npm call, into
+# NODE_DIR (CLIENTS_NODE_DIR: meson sets a directory of the build tree) with npm's cache beside
+# it, so a rerun needs no network; without the npm registry the test is skipped, saying why.
+# shellcheck shell=bash
 NODE_DIR=${CLIENTS_NODE_DIR:-$HERE/../../build/tests/integration/node}
 NODE_PKGS=(pg@8.16.3 pg-copy-streams@7.0.0 typeorm@0.3.27 reflect-metadata@0.2.2 drizzle-orm@0.44.5)
 node_have() {

@@ -21,10 +21,15 @@ sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalc
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
 jdbc)
 	JAR=/usr/share/java/postgresql.jar
-	command -v javac >/dev/null && [[ -f $JAR ]] ||
-		{ echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"; exit 77; } ;;
-node | typeorm | drizzle) command -v node >/dev/null && command -v npm >/dev/null ||
-	{ echo "$CLIENT: needs node and npm (nodejs, npm): skipped"; exit 77; } ;;
+	if ! command -v javac >/dev/null || [[ ! -f $JAR ]]; then
+		echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"
+		exit 77
+	fi ;;
+node | typeorm | drizzle)
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
+		exit 77
+	fi ;;
 *) echo "unknown client $CLIENT" >&2; exit 2 ;;
 esac
 
@@ -81,14 +86,16 @@ run_client() {
 
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
-node | typeorm | drizzle) . "$HERE/clients_node_setup.sh" ;;
+node | typeorm | drizzle)
+	# shellcheck source=tests/integration/clients_node_setup.sh
+	. "$HERE/clients_node_setup.sh" ;;
 esac
 
 want=$(run_client pg "$PPORT" 2>&1) || fail "$CLIENT against PostgreSQL failed:
 $want"
 got=$(run_client shardlite "$SPORT" 2>&1) || fail "$CLIENT against shardlite failed:
 $got"
-grep -qx done <<<"$got" || fail "$CLIENT did not finish:
+grep -qx 'done' <<<"$got" || fail "$CLIENT did not finish:
 $got"
 [[ "$got" == "$want" ]] || fail "$CLIENT differs (< PostgreSQL, > shardlite):
 $(diff <(echo "$want") <(echo "$got"))"
