@@ -115,6 +115,48 @@ static const struct {
 	{"pg_partition_ancestors", "pg_srf_partition_ancestors", 1, 1},
 };
 
+/* Scalar functions ORMs select FROM (TypeORM: SELECT * FROM current_schema()), known not to
+ * return sets. Any other function stays refused: one that returns a set would otherwise
+ * silently become one row. */
+static const char *const scalars_in_from[] = {
+	"current_schema", "current_database", "current_setting", "version", "pg_backend_pid",
+};
+
+static bool is_scalar_in_from(const PgQuery__FuncCall *f, const char *name, const char *schema)
+{
+	if (!name || !schema || f->n_funcname > 2 || strcmp(schema, "pg_catalog") != 0 ||
+	    f->agg_star || f->agg_distinct || f->over || f->agg_filter || f->n_agg_order)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(scalars_in_from); i++)
+		if (strcmp(scalars_in_from[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* (SELECT f(args) AS col) AS alias: a scalar function in FROM is one row of one column, named
+ * after the alias (or the function), as in PostgreSQL. */
+static bool scalar_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			    const PgQuery__Node *call, const char *name)
+{
+	const char *alias = rf->alias ? rf->alias->aliasname : name;
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (rf->ordinality)
+		return xlat_unsupported(c, -1, "WITH ORDINALITY on a scalar function");
+	if (ncol > 1)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has 1 columns available but %zu columns specified",
+				 alias, ncol);
+	struct xlat_type ignored;
+	xlat_puts(c, "(SELECT ");
+	if (!xlat_expr(c, call, &ignored))
+		return false;
+	xlat_puts(c, " AS ");
+	xlat_ident(c, ncol ? xlat_node_str(rf->alias->colnames[0]) : alias);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, alias);
+	return true;
+}
+
 /* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
  * scalar function's column after the alias (or the function), which SQLite's table-valued
  * functions cannot do by themselves. */
@@ -134,6 +176,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	size_t k = 0;
 	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
 		k++;
+	if (k == ARRAY_LEN(srfs) && is_scalar_in_from(f, name, schema))
+		return scalar_function(c, rf, item, name);
 	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
 	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
 	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)

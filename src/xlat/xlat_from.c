@@ -52,6 +52,10 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (rv->alias) {
 		xlat_puts(c, " AS ");
 		xlat_ident(c, rv->alias->aliasname);
+	} else if (rv->schemaname && strcmp(rv->schemaname, "information_schema") == 0) {
+		/* served as information_schema_<view>: keep the name references use (columns.x) */
+		xlat_puts(c, " AS ");
+		xlat_ident(c, rv->relname);
 	}
 	return true;
 }

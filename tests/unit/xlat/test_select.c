@@ -178,6 +178,10 @@ static const struct xcase cases[] = {
 	/* functions in FROM run against the catalog: tests/unit/catalog */
 	{"SELECT * FROM lower('x')", "!0A000"},
 	{"SELECT unnest(b::text[]), unnest(c::text[]) FROM t", "!0A000"},
+	/* only listed scalar functions may stand in FROM: another could return a set */
+	{"SELECT * FROM now()", "!0A000@15"},
+	{"SELECT * FROM current_schema() WITH ORDINALITY", "!0A000"},
+	{"SELECT * FROM current_database() AS d(x, y)", "!42P10"},
 	{"SELECT unnest(b::text[]) FROM t GROUP BY b", "!0A000"},
 	{"SELECT relname FROM pg_class WHERE oid = ANY (pg_catalog.current_schemas(true))",
 	 "SELECT relname FROM pg_class WHERE pg_array_has(current_schemas(1), oid)"},

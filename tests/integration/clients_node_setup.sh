@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: Apache-2.0
+# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle. Installs pg,
+# pg-copy-streams, typeorm, reflect-metadata and drizzle-orm, pinned, in one npm call, into
+# NODE_DIR (CLIENTS_NODE_DIR: meson sets a directory of the build tree) with npm's cache beside
+# it, so a rerun needs no network; without the npm registry the test is skipped, saying why.
+# shellcheck shell=bash
+NODE_DIR=${CLIENTS_NODE_DIR:-$HERE/../../build/tests/integration/node}
+NODE_PKGS=(pg@8.16.3 pg-copy-streams@7.0.0 typeorm@0.3.27 reflect-metadata@0.2.2 drizzle-orm@0.44.5)
+node_have() {
+	local spec name ver
+	for spec in "${NODE_PKGS[@]}"; do
+		name=${spec%@*} ver=${spec##*@}
+		[[ $(node -p "require('$NODE_DIR/node_modules/$name/package.json').version" 2>/dev/null) == "$ver" ]] ||
+			return 1
+	done
+}
+if ! node_have; then
+	mkdir -p "$NODE_DIR"
+	if ! (cd "$NODE_DIR" && timeout 300 npm install --no-audit --no-fund --no-save --cache "$NODE_DIR/.npm-cache" \
+		--prefer-offline "${NODE_PKGS[@]}" >"$NODE_DIR/npm.log" 2>&1) || ! node_have; then
+		echo "node: cannot install ${NODE_PKGS[*]} from the npm registry (log: $NODE_DIR/npm.log): skipped"
+		tail -5 "$NODE_DIR/npm.log"
+		exit 77
+	fi
+fi

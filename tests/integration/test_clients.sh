@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# test_clients.sh CLIENT: drives one real client family (psycopg2, sqlalchemy, django, jdbc,
+# node, typeorm, drizzle) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# what the client prints on both. Known differences are asserted inside the client programs
+# (their gap() helpers) and listed in docs/clients.md.
+set -euo pipefail
+
+CLIENT=${1:?usage: test_clients.sh psycopg2|sqlalchemy|django|jdbc|node|typeorm|drizzle}
+BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
+HERE=$(cd "$(dirname "$0")" && pwd)
+PY=/usr/bin/python3
+PGBIN=/usr/lib/postgresql/15/bin
+[[ -x "$PGBIN/postgres" ]] || { echo "PostgreSQL 15 not installed: skipped"; exit 77; }
+
+# Each client's own requirement; a missing one skips with the package to install.
+need_py() { $PY -c "import $1" 2>/dev/null || { echo "$CLIENT: $PY cannot import $1 (apt-get install $2): skipped"; exit 77; }; }
+case $CLIENT in
+psycopg2) need_py psycopg2 python3-psycopg2 ;;
+sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
+django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
+jdbc)
+	JAR=/usr/share/java/postgresql.jar
+	if ! command -v javac >/dev/null || [[ ! -f $JAR ]]; then
+		echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"
+		exit 77
+	fi ;;
+node | typeorm | drizzle)
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
+		exit 77
+	fi ;;
+*) echo "unknown client $CLIENT" >&2; exit 2 ;;
+esac
+
+DIR=$(mktemp -d /tmp/shardlite-clients-XXXXXX)
+chmod 777 "$DIR"
+PID=
+cleanup() {
+	if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
+	if [[ -f "$DIR/pg/postmaster.pid" ]]; then
+		kill "$(head -1 "$DIR/pg/postmaster.pid")" 2>/dev/null || true
+		for _ in $(seq 50); do [[ -f "$DIR/pg/postmaster.pid" ]] || break; sleep 0.1; done
+	fi
+	rm -rf "$DIR"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; tail -50 "$DIR/log" >&2 || true; exit 1; }
+as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+SPORT=$(port)
+PPORT=$(port)
+
+as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
+as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses=127.0.0.1 \
+	-c fsync=off -c TimeZone=UTC >"$DIR/pglog" 2>&1 &
+"$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$SPORT" --socket-dir '' 2>"$DIR/log" &
+PID=$!
+for _ in $(seq 100); do
+	[[ -S "$DIR/.s.PGSQL.$PPORT" ]] && psql -X -h "$DIR" -p "$PPORT" -U postgres -c '' postgres \
+		>/dev/null 2>&1 && break
+	sleep 0.1
+done
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE acme' postgres ||
+	fail "PostgreSQL did not start"
+for _ in $(seq 100); do
+	psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -c '' acme >/dev/null 2>&1 && break
+	sleep 0.1
+done
+export PGCONNECT_TIMEOUT=5 PGTZ=UTC
+
+# run_client TARGET PORT: the client program against one server, its output on stdout.
+run_client() {
+	local target=$1 port=$2
+	case $CLIENT in
+	psycopg2) $PY "$HERE/clients_psycopg2.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
+	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
+	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
+	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
+		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	typeorm | drizzle) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
+		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	esac
+}
+
+case $CLIENT in
+jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
+node | typeorm | drizzle)
+	# shellcheck source=tests/integration/clients_node_setup.sh
+	. "$HERE/clients_node_setup.sh" ;;
+esac
+
+want=$(run_client pg "$PPORT" 2>&1) || fail "$CLIENT against PostgreSQL failed:
+$want"
+got=$(run_client shardlite "$SPORT" 2>&1) || fail "$CLIENT against shardlite failed:
+$got"
+grep -qx 'done' <<<"$got" || fail "$CLIENT did not finish:
+$got"
+[[ "$got" == "$want" ]] || fail "$CLIENT differs (< PostgreSQL, > shardlite):
+$(diff <(echo "$want") <(echo "$got"))"
+grep -q 'ASSERT failed' "$DIR/log" && fail "ASSERT in server log"
+echo "$CLIENT against shardlite and PostgreSQL 15: same answers ($(grep -c 'known gap' <<<"$got") known gaps)"
