@@ -131,12 +131,17 @@ static int32_t quotient_typmod(const struct pgtype_value *v, int min)
 	return SCALE_TYPMOD(scale);
 }
 
-/* d to 15 significant digits, what a double holds exactly of a decimal quotient. */
+/* A quotient that is a short decimal (12.35 / 5) arrives as the nearest double
+ * (2.4699999999999998): when its first 15 significant digits end early, that decimal is
+ * what PostgreSQL computed; otherwise (7 / 3) the double is the best there is. */
 static double round15(double d)
 {
 	char buf[40];
 	snprintf(buf, sizeof(buf), "%.15g", d);
-	return strtod(buf, NULL);
+	size_t digits = 0;
+	for (const char *p = buf; *p && *p != 'e'; p++)
+		digits += *p >= '0' && *p <= '9';
+	return digits < 15 ? strtod(buf, NULL) : d;
 }
 
 static bool write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,

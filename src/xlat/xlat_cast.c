@@ -264,7 +264,7 @@ static bool bytea_from_text(struct xlat_ctx *c, const struct cast *k, const char
 	strbuf_init(&hex, 0);
 	bool ok = true;
 	if (s[0] == '\\' && s[1] == 'x') {
-		for (const char *p = s + 2; *p && ok; p++) {
+		for (const char *p = s + 2; ok && *p; p++) { /* ok first: p may be past the end */
 			if (isspace((unsigned char)*p))
 				continue;
 			ok = hexval(p[0]) >= 0 && p[1] && hexval(p[1]) >= 0;
@@ -274,7 +274,7 @@ static bool bytea_from_text(struct xlat_ctx *c, const struct cast *k, const char
 			p++;
 		}
 	} else {
-		for (const char *p = s; *p && ok; p++) {
+		for (const char *p = s; ok && *p; p++) {
 			int b = (unsigned char)*p;
 			if (*p == '\\' && p[1] == '\\') {
 				p++;

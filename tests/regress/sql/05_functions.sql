@@ -19,7 +19,7 @@ SELECT format('%s is %s', 'x', 42), format('%I', 'Some Name'), format('%L', 'it'
 SELECT quote_ident('a b'), quote_literal('it''s'), quote_nullable(NULL);
 SELECT to_hex(255), to_hex(-1);
 SELECT string_agg(x, ', ') FROM (VALUES ('a'), ('b'), ('c')) v (x);
--- differs: result type differs: type: sum oid 20 vs 1700; type: min oid 23 vs 25; type: max oid 23 vs 25; value: [2.3333333333333333] vs [2.3333333333333335]
+-- differs: value differs: avg 7/3 is 2.3333333333333333 in PostgreSQL; a double prints 2.3333333333333335
 SELECT count(*), count(x), sum(x), avg(x), min(x), max(x) FROM (VALUES (1), (2), (NULL::int), (4)) v (x);
 SELECT sum(x), avg(x) FROM (VALUES (1.5), (2.5)) v (x);
 SELECT sum(x) FROM (VALUES (2147483647), (1)) v (x);
