@@ -265,9 +265,8 @@ public class ClientsJdbc {
 			"FKCOLUMN_NAME"));
 		// pgJDBC selects NOT i.indisunique AS NON_UNIQUE in a subquery; a NOT read through a
 		// subquery comes back as an integer ("types")
-		known("getIndexInfo", () -> meta(m.getIndexInfo(null, "public", "item", false, false),
-			"INDEX_NAME", "NON_UNIQUE", "COLUMN_NAME"), "NON_UNIQUE=0", "NON_UNIQUE=f",
-			"NOT x through a subquery reads back as int4");
+		step("getIndexInfo", () -> meta(m.getIndexInfo(null, "public", "item", false, false),
+			"INDEX_NAME", "NON_UNIQUE", "COLUMN_NAME"));
 		c.close();
 		System.out.println("done");
 	}

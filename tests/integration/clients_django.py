@@ -136,9 +136,7 @@ def iterate():
 
 
 gap("iterator", iterate, "0A000")
-step("crud", crud, [("[('Ada', 3, Decimal('61.5')), ('Bob', 1, Decimal('1'))]",
-                     "[('Ada', 3, Decimal('61.50')), ('Bob', 1, Decimal('1.00'))]",
-                     "sum() of numeric(10,2) drops trailing zeros")])
+step("crud", crud)
 
 
 def atomic():
@@ -184,8 +182,10 @@ def flush():
 
 
 step("flush", flush)
-# unapplying drops the unique_together through get_constraints: array_agg again
-gap("migrate shop zero", lambda: command("migrate", "shop", "zero", "--no-color"), "0A000")
+# unapplying drops the unique_together through get_constraints, whose
+# ARRAY(SELECT attname FROM unnest(c.conkey) WITH ORDINALITY cols(colid, arridx) JOIN ...)
+# does not see the alias's columns in the correlated subquery: 42703 cols.colid
+gap("migrate shop zero", lambda: command("migrate", "shop", "zero", "--no-color"), "42703")
 connection.close()
 shutil.rmtree(work)
 print("done")

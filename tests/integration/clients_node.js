@@ -87,15 +87,14 @@ async function main() {
 	}, [['{"z":1,"a":null}', '{"a":null,"z":1}', "jsonb bound as text keeps the client's key order"]]);
 	await stepKnown('typeof', async () => Object.values((await rows('SELECT * FROM t WHERE id = 1'))[0]).map((v) => typeof v),
 		[['["string","number"', '["number","number"', SERIAL]]);
-	await stepKnown('custom parsers', async () => {
+	await step('custom parsers', async () => {
 		types.setTypeParser(20, BigInt); // int8
 		types.setTypeParser(1700, parseFloat); // numeric
 		const r = await rows('SELECT b, n, b * 2 AS b2 FROM t WHERE id = 1');
 		types.setTypeParser(20, (v) => v);
 		types.setTypeParser(1700, (v) => v);
 		return r;
-	}, [['"b2":"18014398509481986"', '"b2":"18014398509481986n"',
-		'arithmetic on a column is typed text (OID 25) in RowDescription']]);
+	});
 	await stepKnown('expressions', async () => rows(`SELECT $1::int + 1 AS a, $2::text || '!' AS b,
 		$3::numeric * 2 AS c, $4::date + 1 AS d, $5::bool AS e, count(*) AS n FROM t WHERE i = $1 OR $1 IS NULL`,
 	[7, 'hi', '1.25', '2024-12-31', 'yes']), [['"c":"2.5"', '"c":"2.50"', 'numeric * int drops trailing zeros']]);

@@ -94,7 +94,7 @@ def array_param():
     conn.rollback()
 
 
-gap("array param insert", array_param, "0A000")
+step("array param insert", array_param)
 
 
 def select_typed():
@@ -109,16 +109,12 @@ step("select", select_typed)
 step("types", lambda: [type(v).__name__ for v in select_typed()[0]])
 step("param types", lambda: q("SELECT %s + 1, %s || 'x', %s, %s IS NULL, %s::date + 1",
                               (1, "a", decimal.Decimal("1.5"), None, datetime.date(2024, 12, 31))))
-# numeric keeps the scale it was written with in PostgreSQL ("types" area)
-gap("numeric scale", lambda: q("SELECT %s::numeric, 1.10::numeric", (decimal.Decimal("1.10"),)),
-    "[(Decimal('1.1'), Decimal('1.1'))]", "[(Decimal('1.10'), Decimal('1.10'))]")
-# arithmetic on a column is described as text (OID 25), so psycopg2 returns str ("types")
-gap("column arithmetic", lambda: q("SELECT i * 2, b + 1 FROM vals WHERE id = 1"),
-    "[('84', '1099511627777')]", "[(84, 1099511627777)]")
+step("numeric scale", lambda: q("SELECT %s::numeric, 1.10::numeric", (decimal.Decimal("1.10"),)))
+step("column arithmetic", lambda: q("SELECT i * 2, b + 1 FROM vals WHERE id = 1"))
 step("where param", lambda: q("SELECT count(*) FROM vals WHERE u = %s AND t = %s AND n > %s",
                               (row[10], True, decimal.Decimal("1"))))
 step("in tuple", lambda: q("SELECT count(*) FROM vals WHERE i IN %s", ((1, 42, 3),)))
-gap("any list", lambda: q("SELECT count(*) FROM vals WHERE i = ANY(%s)", ([42, 7],)), "0A000")
+step("any list", lambda: q("SELECT count(*) FROM vals WHERE i = ANY(%s)", ([42, 7],)))
 
 
 def executemany():
@@ -233,7 +229,6 @@ def errors():
 
 
 step("errors", errors)
-# a string that is not an integer is stored in an int4 column instead of 22P02 ("types")
 def bad_int():
     with conn.cursor() as cur:
         cur.execute("INSERT INTO vals (i) VALUES ('x')")
@@ -241,7 +236,7 @@ def bad_int():
     return "inserted"
 
 
-gap("bad int input", bad_int, "'inserted'", "22P02")
+step("bad int input", bad_int)
 step("unique violation is IntegrityError",
      lambda: issubclass(psycopg2.errors.UniqueViolation, psycopg2.IntegrityError))
 

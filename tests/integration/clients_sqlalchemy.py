@@ -112,10 +112,7 @@ def crud():
     return out
 
 
-step("crud", crud, [("{'series': 'Earthsea', 'n': 1}", "{'n': 1, 'series': 'Earthsea'}",
-                     "jsonb bound as text keeps the client's key order"),
-                    ("{'series': 'Earthsea', 'n': 2}", "{'n': 2, 'series': 'Earthsea'}",
-                     "jsonb bound as text keeps the client's key order (update)")])
+step("crud", crud)
 
 
 def inspector():
