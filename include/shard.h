@@ -212,6 +212,13 @@ struct shard_rebuild {
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
 			 struct pgerr *err) MUST_CHECK;
 
+/* Runs the rebuild a translation describes (XLAT_REBUILD), for sessions and migrations alike:
+ * SET DEFAULT's clause is made here for the column's declared type, which only the tenant's
+ * schema knows (42P01/42703 when there is no such table or column). What it makes lives in a. */
+struct xlat_rebuild;
+bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			      struct pgerr *err) MUST_CHECK;
+
 /* ---- Migrations (shard_migrate.c, docs/operations.md) ----
  * A migration set is the NNNN_name.sql files of a directory, read and translated once. A
  * tenant's applied version is its file's PRAGMA user_version. When a connection is lent

@@ -377,7 +377,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			return false;
 		break;
 	case XLAT_REBUILD:
-		if (!sess_run_rebuild(s, x->rebuild, err))
+		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err))
 			return false;
 		break;
 	case XLAT_COPY:

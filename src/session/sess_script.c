@@ -82,62 +82,6 @@ static const char *script_order(struct session *s, const struct xlat_stmt *x)
 	return r;
 }
 
-/* SET DEFAULT: the DEFAULT clause for the column's declared type, which only the tenant's
- * schema knows (42P01/42703 when there is no such table or column). */
-static const char *default_clause(struct session *s, const struct xlat_rebuild *r,
-				  struct pgerr *err)
-{
-	sqlite3 *db = shard_conn_db(s->conn);
-	sqlite3_stmt *vm = NULL;
-	const char *decl = NULL, *clause = NULL;
-	bool table = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, type FROM pragma_table_xinfo(?1) WHERE hidden = 0", -1,
-			       &vm, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
-		while (sqlite3_step(vm) == SQLITE_ROW) {
-			table = true;
-			if (!decl && sqlite3_stricmp((const char *)sqlite3_column_text(vm, 0),
-						     r->column) == 0)
-				decl = arena_strdup(s->msg_arena,
-						    (const char *)sqlite3_column_text(vm, 1));
-		}
-	}
-	sqlite3_finalize(vm);
-	if (!table)
-		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
-			  r->table);
-	else if (!decl)
-		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
-			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
-	else if (!xlat_column_default(decl, r->default_pg, s->msg_arena, &clause, err))
-		clause = NULL;
-	return clause;
-}
-
-bool sess_run_rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err)
-{
-	const char *constraint = r->constraint;
-	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
-	    !(constraint = default_clause(s, r, err)))
-		return false;
-	struct shard_rebuild rb = {.kind = (enum shard_rebuild_kind)r->kind,
-				   .table = r->table,
-				   .constraint = constraint,
-				   .name = r->name,
-				   .keys = r->keys,
-				   .nkeys = r->nkeys,
-				   .primary = r->primary,
-				   .ref_table = r->ref_table,
-				   .ref_keys = r->ref_keys,
-				   .nref_keys = r->nref_keys,
-				   .column = r->column,
-				   .decl = r->decl,
-				   .convert = r->convert,
-				   .missing_ok = r->missing_ok};
-	return shard_table_rebuild(s->conn, &rb, err);
-}
-
 bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	return run_script(s, script_order(s, x), err);

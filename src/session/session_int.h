@@ -276,7 +276,6 @@ void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v);
 /* An XLAT_SCRIPT, atomically (a savepoint), foreign keys checked once at its end. */
 bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* An XLAT_REBUILD: the table rebuilt with the added constraint (shard_table_rebuild). */
-bool sess_run_rebuild(struct session *s, const struct xlat_rebuild *r, struct pgerr *err);
 
 /* ---- sess_copy.c / sess_copy_in.c: the COPY sub-protocol ---- */
 /* A COPY's columns with their PostgreSQL types, and every column of its table. */

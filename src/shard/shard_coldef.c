@@ -3,11 +3,13 @@
  * than add — a column's DEFAULT set or dropped, its declared type changed, a constraint
  * dropped. The text is split into its top-level elements (columns and table constraints) and
  * each element into tokens (words, quoted names and strings, parenthesized groups), so that a
- * clause is found by its keywords, never inside a string or an expression. */
+ * clause is found by its keywords, never inside a string or an expression. Also the bridge
+ * from a translated rebuild (xlat_rebuild) to shard_table_rebuild. */
 #include "shard_int.h"
 
 #include "catalog.h"
 #include "pgtype.h"
+#include "xlat.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -502,4 +504,58 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	if (rb->kind == SHARD_RB_DROP_CONSTRAINT)
 		return drop_change(c, rb, old, err);
 	return shard_coldef_edit(old, rb, err);
+}
+
+/* SET DEFAULT: the DEFAULT clause for the column's declared type. */
+static const char *default_clause(struct shard_conn *c, const struct xlat_rebuild *r,
+				  struct arena *a, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	const char *decl = NULL, *clause = NULL;
+	bool table = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT name, type FROM pragma_table_xinfo(?1) WHERE hidden = 0", -1,
+			       &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			table = true;
+			if (!decl && sqlite3_stricmp((const char *)sqlite3_column_text(vm, 0),
+						     r->column) == 0)
+				decl = arena_strdup(a, (const char *)sqlite3_column_text(vm, 1));
+		}
+	}
+	sqlite3_finalize(vm);
+	if (!table)
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+			  r->table);
+	else if (!decl)
+		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
+	else if (!xlat_column_default(decl, r->default_pg, a, &clause, err))
+		clause = NULL;
+	return clause;
+}
+
+bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			      struct pgerr *err)
+{
+	const char *constraint = r->constraint;
+	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
+	    !(constraint = default_clause(c, r, a, err)))
+		return false;
+	struct shard_rebuild rb = {.kind = (enum shard_rebuild_kind)r->kind,
+				   .table = r->table,
+				   .constraint = constraint,
+				   .name = r->name,
+				   .keys = r->keys,
+				   .nkeys = r->nkeys,
+				   .primary = r->primary,
+				   .ref_table = r->ref_table,
+				   .ref_keys = r->ref_keys,
+				   .nref_keys = r->nref_keys,
+				   .column = r->column,
+				   .decl = r->decl,
+				   .convert = r->convert,
+				   .missing_ok = r->missing_ok};
+	return shard_table_rebuild(c, &rb, err);
 }

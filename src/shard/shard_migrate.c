@@ -359,17 +359,10 @@ static bool run_script(struct shard_conn *c, const char *sql, struct pgerr *err)
 
 static bool run_rebuild(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
-	struct shard_rebuild rb = {.kind = (enum shard_rebuild_kind)r->kind,
-				   .table = r->table,
-				   .constraint = r->constraint,
-				   .name = r->name,
-				   .keys = r->keys,
-				   .nkeys = r->nkeys,
-				   .primary = r->primary,
-				   .ref_table = r->ref_table,
-				   .ref_keys = r->ref_keys,
-				   .nref_keys = r->nref_keys};
-	return shard_table_rebuild(c, &rb, err);
+	struct arena *a = arena_new(0);
+	bool ok = shard_rebuild_translated(c, r, a, err);
+	arena_free(a);
+	return ok;
 }
 
 static bool run_stmt(struct shard_conn *c, const struct xlat_stmt *x, struct pgerr *err)
