@@ -62,10 +62,14 @@ static char *copy_out_via(PGconn *c, const char *sql, bool extended, size_t *len
 	ck_assert_msg(PQresultStatus(r) == PGRES_COPY_OUT, "%s: %s", sql, PQerrorMessage(c));
 	PQclear(r);
 	char *all = NULL, *buf;
-	size_t n = 0;
+	size_t n = 0, cap = 0;
 	int got;
 	while ((got = PQgetCopyData(c, &buf, 0)) > 0) {
-		all = realloc(all, n + (size_t)got + 1);
+		if (n + (size_t)got + 1 > cap) { /* doubling: one row per message, 60,000 rows */
+			cap = (n + (size_t)got + 1) * 2;
+			all = realloc(all, cap);
+			ck_assert_ptr_nonnull(all);
+		}
 		memcpy(all + n, buf, (size_t)got);
 		n += (size_t)got;
 		PQfreemem(buf);

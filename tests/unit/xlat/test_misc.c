@@ -604,7 +604,11 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_params_given);
 	tcase_add_test(tc, test_statements);
 	tcase_add_loop_test(tc, test_errors, 0, N(errors));
-	tcase_add_test(tc, test_nesting);
 	suite_add_tcase(s, tc);
+	/* parses statements of 100,000 terms: seconds under ASan on a loaded machine */
+	TCase *deep = tcase_create("nesting");
+	tcase_set_timeout(deep, 60);
+	tcase_add_test(deep, test_nesting);
+	suite_add_tcase(s, deep);
 	return s;
 }
