@@ -108,6 +108,8 @@ size_t pgfn_utf8_offset(const char *s, size_t n, size_t k)
 const char *pgfn_text(sqlite3_value *v, size_t *len)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
-	*len = s ? (size_t)sqlite3_value_bytes(v) : 0;
+	/* PostgreSQL text holds no NUL: a SQLite text or blob that does ends at its first one,
+	 * so length-based and C-string code in pgfn see the same string */
+	*len = s ? strlen(s) : 0;
 	return s ? s : "";
 }

@@ -52,7 +52,7 @@ static bool like(const char *s, const char *p, bool ci)
 				p++;
 			if (!*p)
 				return true;
-			for (; *s; s += pgfn_utf8_len((unsigned char)*s))
+			for (; *s; s += pgfn_utf8_clen(s, strlen(s)))
 				if (like(s, p, ci))
 					return true;
 			return false;
@@ -60,7 +60,7 @@ static bool like(const char *s, const char *p, bool ci)
 		if (!*s)
 			return false;
 		if (*p == '_') {
-			s += pgfn_utf8_len((unsigned char)*s);
+			s += pgfn_utf8_clen(s, strlen(s));
 			p++;
 			continue;
 		}
@@ -81,7 +81,7 @@ static int compare(sqlite3_value *x, const char *e, const char *op)
 		return -1;
 	if (strstr(op, "LIKE")) {
 		const char *s = (const char *)sqlite3_value_text(x);
-		bool m = like(s ? s : "", e, op[strlen(op) - 5] == 'I');
+		bool m = like(s ? s : "", e, strstr(op, "ILIKE") != NULL);
 		return strncmp(op, "NOT ", 4) == 0 ? !m : m;
 	}
 	int c = cmp_elem(x, e);

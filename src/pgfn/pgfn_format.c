@@ -107,6 +107,9 @@ static void fn_quote_literal(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* Widths beyond this are refused (54000) rather than padded out to gigabytes. */
+#define WIDTH_MAX 100000000
+
 /* One conversion: %[n$][-][width|*|*n$]{s,I,L}. */
 struct spec {
 	int arg;   /* 1-based argument of the value, 0: the next one */
@@ -194,6 +197,10 @@ static bool parse_spec(struct fmt *f, const char **p, const char *end, struct sp
 	}
 	if (*p >= end)
 		return fmt_fail(f, "unterminated format() type specifier");
+	if (sp->width > WIDTH_MAX || sp->width < -WIDTH_MAX) { /* an engineering limit */
+		pgfn_error(f->ctx, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "requested length too large");
+		return false;
+	}
 	sp->type = *(*p)++;
 	return true;
 }

@@ -31,13 +31,22 @@ static inline size_t pgfn_utf8_len(unsigned char b)
 	return b < 0xc0 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 }
 
+/* The byte length of the character at s with left bytes remaining: never past the end, so a
+ * truncated multibyte sequence at the end of a string is not read beyond it. */
+static inline size_t pgfn_utf8_clen(const char *s, size_t left)
+{
+	size_t n = pgfn_utf8_len((unsigned char)*s);
+	return n < left ? n : left ? left : 1;
+}
+
 /* Number of characters in s[0..n). */
 size_t pgfn_utf8_count(const char *s, size_t n);
 
 /* Byte offset of character k (0-based, clamped to n) in s[0..n). */
 size_t pgfn_utf8_offset(const char *s, size_t n, size_t k);
 
-/* An argument as text (never NULL; "" for NULL) and its byte length. */
+/* An argument as text (never NULL; "" for NULL) and its byte length, up to its first NUL
+ * (PostgreSQL's text has none). */
 const char *pgfn_text(sqlite3_value *v, size_t *len);
 
 /* Appends s as an SQL literal the way quote_literal() does (E'' when it holds a backslash). */

@@ -52,6 +52,53 @@ static void are_to_posix(struct strbuf *out, const char *p)
 	}
 }
 
+/* PostgreSQL's limits: a bound above 255 is "invalid repetition count(s)", a quantifier on a
+ * quantifier (a++) "quantifier operand invalid"; bounds multiplied beyond 1000 are refused as
+ * too complex too, since glibc expands every repetition into states ((a{255}){255} would take
+ * gigabytes where PostgreSQL's engine takes kilobytes). */
+static const char *too_complex(const char *p)
+{
+	long product = 1;
+	int quantified = 0; /* quantifiers right before this character: a+? is fine, a++ not */
+	for (; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			quantified = 0;
+			continue;
+		}
+		if (*p == '[') { /* a bracket expression: its * + ? { are members */
+			p += p[1] == '^' ? 2 : 1;
+			p += *p == ']';
+			while (*p && *p != ']')
+				p++;
+			quantified = 0;
+			if (!*p)
+				break;
+			continue;
+		}
+		bool quant = *p == '*' || *p == '+' || *p == '?' || *p == '{';
+		if (quant && quantified && !(quantified == 1 && *p == '?'))
+			return "invalid regular expression: quantifier operand invalid";
+		quantified = quant ? quantified + 1 : 0;
+		if (*p != '{')
+			continue;
+		char *end;
+		long lo = strtol(p + 1, &end, 10), hi = lo;
+		if (end == p + 1)
+			continue;
+		if (*end == ',')
+			hi = end[1] == '}' ? lo : strtol(end + 1, &end, 10);
+		if (lo > 255 || hi > 255)
+			return "invalid regular expression: invalid repetition count(s)";
+		if (*end == '}')
+			p = end; /* the bound is one quantifier: a{2}+ is refused like a++ */
+		product *= hi > 1 ? hi : 1;
+		if (product > 1000)
+			return "invalid regular expression: regular expression is too complex";
+	}
+	return NULL;
+}
+
 static void regex_free(void *p)
 {
 	regfree(p);
@@ -64,6 +111,11 @@ static regex_t *compiled(sqlite3_context *ctx, int slot, const char *pat, int cf
 	regex_t *re = sqlite3_get_auxdata(ctx, slot);
 	if (re)
 		return re;
+	const char *complex = too_complex(pat);
+	if (complex) {
+		pgfn_error(ctx, "2201B", "%s", complex);
+		return NULL;
+	}
 	struct strbuf posix;
 	strbuf_init(&posix, 0);
 	strbuf_append(&posix, "", 0);
@@ -178,8 +230,8 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		size_t next = at + (size_t)m[0].rm_eo;
 		if (m[0].rm_eo == m[0].rm_so) { /* an empty match: step over one character */
 			if (next < len)
-				strbuf_append(&sb, s + next, pgfn_utf8_len((unsigned char)s[next]));
-			next += next < len ? pgfn_utf8_len((unsigned char)s[next]) : 1;
+				strbuf_append(&sb, s + next, pgfn_utf8_clen(s + next, len - next));
+			next += next < len ? pgfn_utf8_clen(s + next, len - next) : 1;
 		}
 		at = next;
 		if (!global)
@@ -249,7 +301,7 @@ static void fn_split(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (me == ms) { /* empty match: split after the next character */
 			if (ms >= len)
 				break;
-			ms = me = (ms == start ? ms + pgfn_utf8_len((unsigned char)s[ms]) : ms);
+			ms = me = (ms == start ? ms + pgfn_utf8_clen(s + ms, len - ms) : ms);
 			if (ms >= len)
 				break;
 		}

@@ -23,7 +23,7 @@ static void put_fill(struct strbuf *sb, const char *fill, size_t flen, int64_t c
 {
 	size_t i = 0;
 	while (count-- > 0) {
-		size_t cl = pgfn_utf8_len((unsigned char)fill[i]);
+		size_t cl = pgfn_utf8_clen(fill + i, flen - i);
 		strbuf_append(sb, fill + i, cl);
 		i += cl;
 		if (i >= flen)
@@ -173,10 +173,10 @@ static void fn_translate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < sn;) {
-		size_t cl = pgfn_utf8_len((unsigned char)s[i]), k = 0, j = 0;
-		while (j < fn && !(pgfn_utf8_len((unsigned char)from[j]) == cl &&
+		size_t cl = pgfn_utf8_clen(s + i, sn - i), k = 0, j = 0;
+		while (j < fn && !(pgfn_utf8_clen(from + j, fn - j) == cl &&
 				   memcmp(from + j, s + i, cl) == 0)) {
-			j += pgfn_utf8_len((unsigned char)from[j]);
+			j += pgfn_utf8_clen(from + j, fn - j);
 			k++;
 		}
 		if (j >= fn) {
@@ -184,7 +184,7 @@ static void fn_translate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		} else {
 			size_t at = pgfn_utf8_offset(to, tn, k);
 			if (at < tn)
-				strbuf_append(&sb, to + at, pgfn_utf8_len((unsigned char)to[at]));
+				strbuf_append(&sb, to + at, pgfn_utf8_clen(to + at, tn - at));
 		}
 		i += cl;
 	}
