@@ -429,12 +429,11 @@ static bool ahead(struct shard_conn *c, int version, int target, struct pgerr *e
 }
 
 /* Takes the write lock, waiting for it as long as a migration may (two sessions opening a
- * tenant at once: the second waits here, then finds the work done). */
+ * tenant at once: the second waits here, then finds the work done; the busy timeout is
+ * migrate()'s). */
 static bool begin_write(struct shard_conn *c, struct pgerr *err)
 {
-	sqlite3_busy_timeout(c->db, SHARD_MIGRATE_LOCK_WAIT_MS);
 	int rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-	sqlite3_busy_timeout(c->db, 0);
 	if (rc == SQLITE_OK)
 		return true;
 	if ((rc & 0xff) != SQLITE_BUSY)
@@ -467,6 +466,10 @@ static enum shard_migrate_outcome migrate(struct shard_conn *c, const struct sha
 	ASSERT(sqlite3_get_autocommit(c->db));
 	/* A migration runs as the server: no session's facts (a lent connection holds none). */
 	shard_conn_lend(c, NULL, NULL, NULL);
+	/* Waits, bounded, for what other openers of the same file hold: the write lock of a
+	 * migration under way, and a new file's first WAL setup (reading user_version can meet
+	 * SQLITE_BUSY then, even in WAL mode). */
+	sqlite3_busy_timeout(c->db, SHARD_MIGRATE_LOCK_WAIT_MS);
 	bool ok = read_version(c, &v, err);
 	if (ok && v < target) {
 		/* Behind: take the write lock and look again — a session that opened the tenant
@@ -480,6 +483,7 @@ static enum shard_migrate_outcome migrate(struct shard_conn *c, const struct sha
 		if (ok && v < target)
 			LOG_INFO(0, c->tenant, "migrated from version %d to %d", v, target);
 	}
+	sqlite3_busy_timeout(c->db, 0); /* lock waits are the pool's again (parked, not slept) */
 	*from = v;
 	if (ok && v > target)
 		ok = ahead(c, v, target, err);
