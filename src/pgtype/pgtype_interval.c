@@ -112,18 +112,35 @@ static const char *decimal(const char *p, double *v)
 	return p + len;
 }
 
-/* Accumulates in doubles so fractions cascade (1.5 months = 1 mon 15 days) as PostgreSQL's
- * AdjustFractDays/AdjustFractSeconds do; rounded to whole units at the end. */
+/* Accumulates so fractions cascade (1.5 months = 1 mon 15 days) as PostgreSQL's
+ * AdjustFractDays/AdjustFractSeconds do: months and days in doubles, rounded at the end; the
+ * time as whole microseconds in an int64 (a field of 2,222,222,222,532 seconds keeps its
+ * microseconds, as PostgreSQL's integer fields do) plus a double for the fractions. */
 struct acc {
-	double month, day, usec;
-	bool any, range;
+	double month, day;
+	int64_t usec;
+	double frac; /* microseconds from fractional fields */
+	bool any, range, overflow;
 };
+
+/* v units of per microseconds each: the whole units exactly, the fraction as a double. */
+static void add_usec(struct acc *a, double v, int64_t per)
+{
+	double whole = trunc(v);
+	int64_t w;
+	if (fabs(whole) >= 9.2e18 / (double)per ||
+	    __builtin_add_overflow(a->usec, (int64_t)whole * per, &w))
+		a->overflow = true;
+	else
+		a->usec = w;
+	a->frac += (v - whole) * (double)per;
+}
 
 static void add_days(struct acc *a, double v)
 {
 	double whole = trunc(v);
 	a->day += whole;
-	a->usec += (v - whole) * 86400e6;
+	add_usec(a, v - whole, 86400000000);
 }
 
 static void add(struct acc *a, double v, enum unit u)
@@ -132,20 +149,20 @@ static void add(struct acc *a, double v, enum unit u)
 	a->any = true;
 	switch (u) {
 	case U_USEC:
-		a->usec += v;
+		add_usec(a, v, 1);
 		break;
 	case U_MSEC:
-		a->usec += v * 1e3;
+		add_usec(a, v, 1000);
 		break;
 	case U_NONE:
 	case U_SEC:
-		a->usec += v * 1e6;
+		add_usec(a, v, 1000000);
 		break;
 	case U_MIN:
-		a->usec += v * 60e6;
+		add_usec(a, v, 60000000);
 		break;
 	case U_HOUR:
-		a->usec += v * 3600e6;
+		add_usec(a, v, 3600000000);
 		break;
 	case U_DAY:
 		add_days(a, v);
@@ -208,7 +225,9 @@ static bool add_time(struct acc *a, const char *p, size_t n)
 		return false;
 	}
 	a->any = true;
-	a->usec += sign * ((f[0] * 60 + f[1]) * 60 + f[2]) * 1e6;
+	add_usec(a, sign * f[0], 3600000000);
+	add_usec(a, sign * f[1], 60000000);
+	add_usec(a, sign * f[2], 1000000);
 	return true;
 }
 
@@ -338,7 +357,8 @@ static bool parse_pg(const char *s, size_t n, struct acc *a)
 	if (ago) {
 		a->month = -a->month;
 		a->day = -a->day;
-		a->usec = -a->usec;
+		a->usec = -a->usec; /* whole microseconds: never INT64_MIN (add_usec's bound) */
+		a->frac = -a->frac;
 	}
 	return a->any;
 }
@@ -363,11 +383,13 @@ bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out, st
 	if (!ok)
 		return pgerr_set(err, "22007", "invalid input syntax for type interval: \"%.*s\"",
 				 (int)n, s);
-	double usec = rint(a.usec);
-	if (!(fabs(a.month) <= INT32_MAX && fabs(a.day) <= INT32_MAX && fabs(usec) <= 9.2e18))
+	double frac = rint(a.frac);
+	int64_t usec = 0;
+	if (a.overflow || !(fabs(a.month) <= INT32_MAX && fabs(a.day) <= INT32_MAX) ||
+	    !(fabs(frac) <= 9.2e18) || __builtin_add_overflow(a.usec, (int64_t)frac, &usec))
 		return pgerr_set(err, "22015", "interval field value out of range: \"%.*s\"",
 				 (int)n, s);
-	*out = (struct pgtype_interval){(int64_t)usec, (int32_t)a.day, (int32_t)a.month};
+	*out = (struct pgtype_interval){usec, (int32_t)a.day, (int32_t)a.month};
 	return true;
 }
 

@@ -41,7 +41,7 @@ static sqlite3_stmt *vms[sizeof(stmts) / sizeof(stmts[0])];
 static void init(void)
 {
 	CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
-	CHECK(pgfn_register(db) == SQLITE_OK);
+	CHECK(pgfn_register(db) != NULL);
 	for (size_t i = 0; i < ARRAY_LEN(stmts); i++)
 		CHECK(sqlite3_prepare_v2(db, stmts[i], -1, &vms[i], NULL) == SQLITE_OK);
 }
