@@ -15,8 +15,8 @@
 
 struct sess_cursor {
 	char *name;
-	struct arena *arena;  /* everything below but vm and rows */
-	struct xlat_stmt x;   /* the query's translation (column hints for encoding) */
+	struct arena *arena;   /* everything below but vm and rows */
+	struct xlat_stmt x;    /* the query's translation (column hints for encoding) */
 	const char *statement; /* the client's text, for pg_cursors */
 	bool hold, binary;
 	bool txn_new; /* declared in the open transaction: its rollback closes a held cursor */
@@ -31,6 +31,16 @@ struct sess_cursor {
 	size_t nrows, cap, pos;
 	struct sess_cursor *next;
 };
+
+/* The invariant of the diagram above (debug builds). */
+static void check_cursors(const struct session *s)
+{
+	for (const struct sess_cursor *c = s->cursors; c; c = c->next) {
+		ASSERT(!c->vm || (!c->hold && s->txn != SESS_TXN_IDLE));
+		ASSERT(c->vm || c->hold);
+	}
+	(void)s;
+}
 
 static struct sess_cursor *find(struct session *s, const char *name)
 {
@@ -189,7 +199,8 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 	bool move = d->op == XLAT_CUR_MOVE;
 	if (!move && simple && c->ncols > 0)
 		row_description(s, c, format);
-	int16_t *fmts = arena_alloc(s->msg_arena, (size_t)(c->ncols ? c->ncols : 1) * sizeof(*fmts));
+	int16_t *fmts =
+		arena_alloc(s->msg_arena, (size_t)(c->ncols ? c->ncols : 1) * sizeof(*fmts));
 	for (int i = 0; i < c->ncols; i++)
 		fmts[i] = format_of(c, format);
 	int64_t cap = s->env->cfg->max_result_bytes;
@@ -257,6 +268,7 @@ bool sess_cursor_run(struct session *s, const struct xlat_stmt *x, int format, b
 	case XLAT_CUR_DECLARE:
 		if (!declare(s, x, err))
 			return false;
+		check_cursors(s);
 		break;
 	case XLAT_CUR_FETCH:
 	case XLAT_CUR_MOVE:
@@ -292,6 +304,7 @@ void sess_cursor_txn_end(struct session *s, bool commit)
 		c->txn_new = false;
 		pp = &c->next;
 	}
+	check_cursors(s);
 }
 
 size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)

@@ -17,6 +17,9 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 		return xlat_unsupported(c, -1, "DECLARE CURSOR over anything but a query");
 	if (!xlat_stmt_select(c, s->query->select_stmt))
 		return false;
+	if (c->st->writes) /* PostgreSQL refuses it too */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "DECLARE CURSOR must not contain data-modifying statements in WITH");
 	struct xlat_cursor *cur = arena_zalloc(c->a, sizeof(*cur));
 	cur->op = XLAT_CUR_DECLARE;
 	cur->name = arena_strdup(c->a, s->portalname);
@@ -36,8 +39,9 @@ bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s)
 	/* Forward only: a cursor is an SQLite statement stepped on demand, which cannot go back
 	 * (FETCH 0 and FETCH -n are RELATIVE 0 and BACKWARD n in PostgreSQL). */
 	if (s->direction != PG_QUERY__FETCH_DIRECTION__FETCH_FORWARD)
-		return xlat_unsupported(c, -1, "FETCH BACKWARD, PRIOR, FIRST, LAST, ABSOLUTE and "
-					       "RELATIVE");
+		return xlat_unsupported(c, -1,
+					"FETCH BACKWARD, PRIOR, FIRST, LAST, ABSOLUTE and "
+					"RELATIVE");
 	if (s->how_many <= 0)
 		return xlat_unsupported(c, -1, "FETCH or MOVE of 0 or fewer rows");
 	struct xlat_cursor *cur = arena_zalloc(c->a, sizeof(*cur));
