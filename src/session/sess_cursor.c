@@ -122,10 +122,8 @@ static void describe(struct session *s, struct sess_cursor *c, const struct xlat
 	c->types = arena_alloc(c->arena, k * sizeof(*c->types));
 	c->typmods = arena_alloc(c->arena, k * sizeof(*c->typmods));
 	sess_column_types(x, c->vm, c->types, c->typmods);
-	c->x = *x;
-	c->x.sql = NULL;
-	c->x.tenants = NULL; /* attached for this transaction by sess_prepare */
-	c->x.ntenants = 0;
+	/* only what encoding reads: the column hints (tenants were attached by sess_prepare) */
+	c->x = (struct xlat_stmt){.kind = XLAT_SQL, .ncols = x->ncols, .read_only = -1};
 	if (x->ncols > 0) {
 		c->x.cols = arena_alloc(c->arena, (size_t)x->ncols * sizeof(*x->cols));
 		memcpy(c->x.cols, x->cols, (size_t)x->ncols * sizeof(*x->cols));

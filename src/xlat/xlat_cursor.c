@@ -17,6 +17,9 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 		return xlat_unsupported(c, -1, "DECLARE CURSOR over anything but a query");
 	if (!xlat_stmt_select(c, s->query->select_stmt))
 		return false;
+	/* The rows are read at DECLARE's Execute, which has no Bind values at hand. */
+	if (c->max_param > 0)
+		return xlat_unsupported(c, -1, "parameters in DECLARE CURSOR");
 	if (c->st->writes) /* PostgreSQL refuses it too */
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "DECLARE CURSOR must not contain data-modifying statements in WITH");

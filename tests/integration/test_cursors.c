@@ -69,6 +69,13 @@ START_TEST(fetch_extended)
 	r = PQexecPrepared(c, "f", 0, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "34000");
 	PQclear(r);
+	/* a parameter in DECLARE's query is refused by name, not bound as NULL */
+	exec_ok(c, "BEGIN");
+	const char *one = "1";
+	r = PQexecParams(c, "DECLARE p CURSOR FOR SELECT $1::int", 1, NULL, &one, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "0A000");
+	PQclear(r);
+	exec_ok(c, "ROLLBACK");
 	/* outside a transaction block the extended protocol refuses it too */
 	r = PQexecParams(c, "DECLARE d CURSOR FOR SELECT 1", 0, NULL, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "25P01");
