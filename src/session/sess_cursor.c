@@ -21,6 +21,7 @@ struct sess_cursor {
 	bool hold, binary;
 	bool txn_new; /* declared in the open transaction: its rollback closes a held cursor */
 	bool at_end;
+	size_t level; /* savepoints open at DECLARE (s->cursor_sp.n) */
 	int64_t created_us;
 	int ncols;
 	struct pgw_field *fields; /* RowDescription, format 0 */
@@ -69,6 +70,15 @@ static void unlink_cursor(struct session *s, struct sess_cursor *c)
 			break;
 		}
 	cursor_free(c);
+}
+
+static void close_all(struct session *s)
+{
+	while (s->cursors) {
+		struct sess_cursor *c = s->cursors;
+		s->cursors = c->next;
+		cursor_free(c);
+	}
 }
 
 /* Reads the rest of vm into memory, at most max_result_bytes of values. */
@@ -152,6 +162,7 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	c->hold = d->hold;
 	c->binary = d->binary;
 	c->txn_new = s->txn != SESS_TXN_IDLE;
+	c->level = s->cursor_sp.n;
 	c->created_us = shard_now_us();
 	c->statement = arena_strdup(c->arena, s->activity_query ? s->activity_query : "");
 	describe(s, c, x);
@@ -248,7 +259,7 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 static bool close_cursor(struct session *s, const struct xlat_cursor *d, struct pgerr *err)
 {
 	if (!d->name) {
-		sess_cursor_free_all(s);
+		close_all(s);
 		return true;
 	}
 	struct sess_cursor *c = find(s, d->name);
@@ -289,8 +300,60 @@ void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int form
 		pgw_be_no_data(&s->out);
 }
 
+/* Closes the cursors declared while more than level savepoints were open. */
+static void close_above(struct session *s, size_t level)
+{
+	struct sess_cursor **pp = &s->cursors;
+	while (*pp) {
+		struct sess_cursor *c = *pp;
+		if (c->txn_new && c->level > level) {
+			*pp = c->next;
+			cursor_free(c);
+			continue;
+		}
+		pp = &c->next;
+	}
+}
+
+static void sp_truncate(struct session *s, size_t n)
+{
+	while (s->cursor_sp.n > n)
+		free(s->cursor_sp.names[--s->cursor_sp.n]);
+}
+
+void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name)
+{
+	if (op == XLAT_TXN_SAVEPOINT) {
+		if (s->cursor_sp.n == s->cursor_sp.cap) {
+			s->cursor_sp.cap = s->cursor_sp.cap ? 2 * s->cursor_sp.cap : 8;
+			s->cursor_sp.names =
+				realloc(s->cursor_sp.names, s->cursor_sp.cap * sizeof(char *));
+			ASSERT(s->cursor_sp.names);
+		}
+		s->cursor_sp.names[s->cursor_sp.n] = strdup(name);
+		ASSERT(s->cursor_sp.names[s->cursor_sp.n]);
+		s->cursor_sp.n++;
+		return;
+	}
+	size_t i = s->cursor_sp.n; /* the newest savepoint of that name, as SQLite finds it */
+	while (i > 0 && strcmp(s->cursor_sp.names[i - 1], name) != 0)
+		i--;
+	if (i == 0)
+		return; /* SQLite accepted a name we did not see (cannot happen) */
+	if (op == XLAT_TXN_ROLLBACK_TO) {
+		close_above(s, i - 1); /* the savepoint stays: level i - 1 holds it */
+		sp_truncate(s, i);
+		return;
+	}
+	sp_truncate(s, i - 1); /* RELEASE: its cursors now belong to the enclosing level */
+	for (struct sess_cursor *c = s->cursors; c; c = c->next)
+		if (c->level > i - 1)
+			c->level = i - 1;
+}
+
 void sess_cursor_txn_end(struct session *s, bool commit)
 {
+	sp_truncate(s, 0);
 	struct sess_cursor **pp = &s->cursors;
 	while (*pp) {
 		struct sess_cursor *c = *pp;
@@ -322,9 +385,9 @@ size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)
 
 void sess_cursor_free_all(struct session *s)
 {
-	while (s->cursors) {
-		struct sess_cursor *c = s->cursors;
-		s->cursors = c->next;
-		cursor_free(c);
-	}
+	close_all(s);
+	sp_truncate(s, 0); /* outside a transaction (DISCARD ALL) or at the session's end */
+	free(s->cursor_sp.names);
+	s->cursor_sp.names = NULL;
+	s->cursor_sp.cap = 0;
 }

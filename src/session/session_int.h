@@ -100,6 +100,10 @@ struct session {
 	struct sess_stmt *unnamed;
 	struct sess_portal *portals;
 	struct sess_cursor *cursors; /* SQL-level cursors (sess_cursor.c) */
+	struct {                      /* the open savepoints' names, outermost first, so that */
+		char **names;         /* ROLLBACK TO closes the cursors declared after one */
+		size_t n, cap;
+	} cursor_sp;
 
 	struct sess_guc *gucs; /* built-in settings the session changed (a list) */
 	struct sess_guc *custom;
@@ -294,6 +298,9 @@ void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int form
 /* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
  * so do held cursors declared in the transaction. */
 void sess_cursor_txn_end(struct session *s, bool commit);
+/* After a SAVEPOINT, RELEASE or ROLLBACK TO name succeeded: ROLLBACK TO closes the cursors
+ * declared since that savepoint was set, as PostgreSQL drops its portals. */
+void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);
 /* pg_cursors (catalog_session.cursors; arg: the session). */
 size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out);
 /* Closes every cursor (DISCARD ALL, session end). */
