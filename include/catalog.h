@@ -28,6 +28,13 @@ struct catalog_lock {
 	int64_t wait_start; /* not granted: since when */
 };
 
+/* An open SQL-level cursor of the session, as pg_cursors shows it. */
+struct catalog_cursor {
+	const char *name, *statement;
+	bool holdable, binary;
+	int64_t creation_time; /* microseconds since the Unix epoch */
+};
+
 /* Per-session facts the catalog reports. A connection may serve several sessions over its
  * life (pooling), so these are set by whoever uses the connection, each time it starts to. */
 struct catalog_session {
@@ -52,6 +59,8 @@ struct catalog_session {
 	 * a (which the caller of the callback owns). NULL: the relations are empty. */
 	size_t (*activity)(void *arg, struct arena *a, struct catalog_activity **out);
 	size_t (*locks)(void *arg, struct arena *a, struct catalog_lock **out);
+	/* pg_cursors: the session's open cursors, arg setting_arg, allocated in a. NULL: none. */
+	size_t (*cursors)(void *arg, struct arena *a, struct catalog_cursor **out);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

@@ -21,6 +21,7 @@ enum xlat_kind {
 	XLAT_SCRIPT,  /* .sql holds several SQLite statements (see xlat_translate) */
 	XLAT_REBUILD, /* rebuild a table with an added constraint (see .rebuild) */
 	XLAT_COPY,    /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
+	XLAT_CURSOR,  /* DECLARE / FETCH / MOVE / CLOSE (see .cursor; DECLARE's query: .sql) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -104,6 +105,17 @@ struct xlat_copy {
 	size_t nopts;
 };
 
+/* SQL-level cursors. DECLARE carries its query as .sql with .cols, like a SELECT. */
+enum xlat_cursor_op { XLAT_CUR_DECLARE, XLAT_CUR_FETCH, XLAT_CUR_MOVE, XLAT_CUR_CLOSE };
+#define XLAT_CURSOR_ALL INT64_MAX /* FETCH ALL / FORWARD ALL */
+struct xlat_cursor {
+	enum xlat_cursor_op op;
+	const char *name; /* NULL: CLOSE ALL */
+	bool hold;        /* DECLARE ... WITH HOLD */
+	bool binary;      /* DECLARE BINARY: rows in binary format in the simple protocol */
+	int64_t count;    /* FETCH / MOVE: rows forward (>= 1, or XLAT_CURSOR_ALL) */
+};
+
 struct xlat_stmt {
 	enum xlat_kind kind;
 	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
@@ -137,6 +149,7 @@ struct xlat_stmt {
 
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
+	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
 
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */

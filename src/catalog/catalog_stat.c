@@ -181,9 +181,23 @@ static bool fill_statio_tables(struct cat_conn *cc, const struct cat_model *m, s
 	return true;
 }
 
-static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+/* The session's own open cursors (PostgreSQL's pg_cursors shows the backend's). */
+static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	(void)cc, (void)m, (void)r;
+	(void)m;
+	struct catalog_cursor *v = NULL;
+	size_t n = cc->sess && cc->sess->cursors
+			   ? cc->sess->cursors(cc->sess->setting_arg, r->a, &v)
+			   : 0;
+	for (size_t i = 0; i < n; i++) {
+		cat_row(r);
+		cat_text(r, v[i].name);
+		cat_text(r, v[i].statement);
+		cat_bool(r, v[i].holdable);
+		cat_bool(r, v[i].binary);
+		cat_bool(r, false); /* forward only */
+		cat_text(r, ts_text(r->a, v[i].creation_time));
+	}
 	return true;
 }
 
@@ -219,7 +233,7 @@ static const struct cat_reldef defs[] = {
 	{"pg_cursors",
 	 "name text, statement text, is_holdable bool, is_binary bool, is_scrollable bool, "
 	 "creation_time timestamptz",
-	 fill_empty},
+	 fill_cursors},
 };
 
 const struct cat_reldef *cat_stat_defs(size_t *n)

@@ -76,6 +76,34 @@ void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sq
 	pgw_be_row_description(&s->out, (size_t)n, fields);
 }
 
+void sess_value(sqlite3_value *sv, struct pgtype_value *v)
+{
+	memset(v, 0, sizeof(*v));
+	switch (sqlite3_value_type(sv)) {
+	case SQLITE_INTEGER:
+		v->kind = PGTYPE_V_INT;
+		v->i = sqlite3_value_int64(sv);
+		break;
+	case SQLITE_FLOAT:
+		v->kind = PGTYPE_V_FLOAT;
+		v->f = sqlite3_value_double(sv);
+		break;
+	case SQLITE_TEXT:
+		v->kind = PGTYPE_V_TEXT;
+		v->p = (const char *)sqlite3_value_text(sv);
+		v->n = (size_t)sqlite3_value_bytes(sv);
+		break;
+	case SQLITE_BLOB:
+		v->kind = PGTYPE_V_BLOB;
+		v->p = sqlite3_value_blob(sv);
+		v->n = (size_t)sqlite3_value_bytes(sv);
+		break;
+	default:
+		v->kind = PGTYPE_V_NULL;
+		break;
+	}
+}
+
 void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v)
 {
 	memset(v, 0, sizeof(*v));
@@ -118,6 +146,16 @@ static int32_t encode_typmod(const struct xlat_stmt *x, int n, int i, uint32_t t
 	return x->cols[i].scale >= 0 ? SCALE_TYPMOD(x->cols[i].scale) : typmod;
 }
 
+void sess_column_types(const struct xlat_stmt *x, sqlite3_stmt *vm, uint32_t *types,
+		       int32_t *typmods)
+{
+	int n = sqlite3_column_count(vm);
+	for (int i = 0; i < n; i++) {
+		types[i] = column_type(x, vm, i, &typmods[i]);
+		typmods[i] = encode_typmod(x, n, i, types[i], typmods[i]);
+	}
+}
+
 /* A quotient's scale (select_div_scale): 16 significant digits, at least min fraction
  * digits; the weight (in PostgreSQL's base-10000 digits) is estimated from the value. */
 static int32_t quotient_typmod(const struct pgtype_value *v, int min)
@@ -144,14 +182,17 @@ static double round15(double d)
 	return digits < 15 ? strtod(buf, NULL) : d;
 }
 
-static bool write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
-		      const uint32_t *types, const int32_t *typmods, const int16_t *formats, int n,
-		      struct pgerr *err)
+bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		    sqlite3_value **vals, const uint32_t *types, const int32_t *typmods,
+		    const int16_t *formats, int n, struct pgerr *err)
 {
 	size_t mark = pgw_be_datarow_begin(&s->out, (uint16_t)n);
 	for (int i = 0; i < n; i++) {
 		struct pgtype_value v;
-		sess_column_value(vm, i, &v);
+		if (vals)
+			sess_value(vals[i], &v);
+		else
+			sess_column_value(vm, i, &v);
 		if (v.kind == PGTYPE_V_NULL) {
 			pgw_be_datarow_null(&s->out);
 			continue;
@@ -204,10 +245,7 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 	int n = sqlite3_column_count(vm);
 	uint32_t *types = arena_alloc(s->msg_arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
 	int32_t *typmods = arena_alloc(s->msg_arena, sizeof(int32_t) * (size_t)(n ? n : 1));
-	for (int i = 0; i < n; i++) {
-		types[i] = column_type(x, vm, i, &typmods[i]);
-		typmods[i] = encode_typmod(x, n, i, types[i], typmods[i]);
-	}
+	sess_column_types(x, vm, types, typmods);
 	int64_t cap = s->env->cfg->max_result_bytes;
 	size_t start = s->out.len;
 	uint32_t batch = 0;
@@ -233,7 +271,7 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			sqlite3_reset(vm);
 			return false;
 		}
-		if (!write_row(s, x, vm, types, typmods, formats, n, err)) {
+		if (!sess_write_row(s, x, vm, NULL, types, typmods, formats, n, err)) {
 			sqlite3_reset(vm);
 			return false;
 		}
@@ -382,6 +420,8 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_COPY:
 		return sess_copy_start(s, x, simple, err);
+	case XLAT_CURSOR:
+		return sess_cursor_run(s, x, -1, simple, err);
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

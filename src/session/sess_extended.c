@@ -196,6 +196,7 @@ static void drop_all_portals(struct session *s)
 void sess_ext_free_all(struct session *s)
 {
 	drop_all_portals(s);
+	sess_cursor_free_all(s); /* DISCARD ALL closes them too */
 	while (s->stmts) {
 		struct sess_stmt *st = s->stmts;
 		s->stmts = st->next;
@@ -212,6 +213,7 @@ static bool portal_formats(struct sess_portal *p, const struct pgw_bind *b, stru
 				 "bind message has %u result formats but query has %d columns",
 				 b->nresult_formats, p->ncols);
 	p->formats = base_xcalloc((size_t)(p->ncols ? p->ncols : 1), sizeof(int16_t));
+	p->format = b->nresult_formats == 1 ? pgw_result_format(1, b->result_formats, 0) : 0;
 	for (int i = 0; i < p->ncols; i++) {
 		p->formats[i] = pgw_result_format(b->nresult_formats, b->result_formats, (size_t)i);
 		if (p->formats[i] != 0 && p->formats[i] != 1)
@@ -298,10 +300,14 @@ void sess_ext_bind(struct session *s, const struct pgw_msg *m)
 /* ---- Describe, Execute, Close, Sync ---- */
 
 static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
-			  const int16_t *formats, struct pgerr *err)
+			  const int16_t *formats, int16_t format, struct pgerr *err)
 {
 	if (x && x->kind == XLAT_SHOW)
 		return sess_guc_describe(s, x->set_name, err);
+	if (x && x->kind == XLAT_CURSOR) {
+		sess_cursor_describe(s, x, format);
+		return true;
+	}
 	if (vm && sqlite3_column_count(vm) > 0)
 		sess_write_row_description(s, x, vm, formats);
 	else
@@ -331,7 +337,7 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 		if (ok) {
 			pgw_be_parameter_description(&s->out, (size_t)st->nparams,
 						     st->param_types);
-			ok = describe_rows(s, st->x, st->vm, NULL, &err);
+			ok = describe_rows(s, st->x, st->vm, NULL, 0, &err);
 		}
 	} else {
 		struct sess_portal *p = find_portal(s, t.name);
@@ -341,7 +347,7 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 			ext_error(s, &err);
 			return;
 		}
-		ok = describe_rows(s, p->stmt->x, p->vm, p->formats, &err);
+		ok = describe_rows(s, p->stmt->x, p->vm, p->formats, p->format, &err);
 	}
 	if (!ok)
 		ext_error(s, &err);
@@ -403,6 +409,8 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 	bool ok = sess_check_allowed(s, x, &err);
 	if (ok && x->kind == XLAT_SQL)
 		ok = execute_sql(s, p, e.max_rows, &err);
+	else if (ok && x->kind == XLAT_CURSOR)
+		ok = sess_cursor_run(s, x, p->format, false, &err);
 	else if (ok)
 		ok = sess_run_utility(s, x, false, &err);
 	if (!ok && s->lock_busy && sess_wait_park(s, &err))

@@ -53,6 +53,7 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 {
 	s->txn = SESS_TXN_IDLE;
 	s->txn_read_only = false;
+	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
 	bool committed = commit && run(s, "COMMIT", err);
 	if (!committed)
 		rollback_quietly(s);
@@ -134,6 +135,7 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 				 "%s can only be used in transaction blocks", what);
 	if (!run(s, savepoint_sql(s, what, x->savepoint), err))
 		return false;
+	sess_cursor_savepoint(s, x->txn, x->savepoint);
 	if (x->txn == XLAT_TXN_ROLLBACK_TO)
 		s->txn = SESS_TXN_BLOCK;
 	return true;

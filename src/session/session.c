@@ -289,7 +289,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 		return false;
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
 					      catalog_setting_at, s, catalog_set_setting,
-					      catalog_seqvals_new(), NULL, NULL};
+					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list};
 	sess_guc_dt_refresh(s);
 	sess_client_start(s);
 	/* Opened now, so a missing tenant or a failing migration is a startup error; given

@@ -60,6 +60,7 @@ struct sess_portal {
 	sqlite3_stmt *vm;       /* own, or lent by stmt (returned on close) */
 	bool vm_borrowed;
 	int16_t *formats; /* result formats, one per column */
+	int16_t format;   /* the one result format given for all columns (a FETCH's), else 0 */
 	int ncols;
 	bool started; /* RowDescription-worthy execution has begun */
 	bool done;    /* ran to completion; Execute again gives an empty CommandComplete */
@@ -98,6 +99,11 @@ struct session {
 	struct sess_stmt *stmts;    /* named statements; the unnamed one is `unnamed` */
 	struct sess_stmt *unnamed;
 	struct sess_portal *portals;
+	struct sess_cursor *cursors; /* SQL-level cursors (sess_cursor.c) */
+	struct {                      /* the open savepoints' names, outermost first, so that */
+		char **names;         /* ROLLBACK TO closes the cursors declared after one */
+		size_t n, cap;
+	} cursor_sp;
 
 	struct sess_guc *gucs; /* built-in settings the session changed (a list) */
 	struct sess_guc *custom;
@@ -269,8 +275,36 @@ bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct
 /* Whether a statement may run in the current transaction state (25P02, 25006 otherwise). */
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 
-/* The value of result column i of vm as pgtype sees it. */
+/* The value of result column i of vm as pgtype sees it; of a kept value (sess_value). */
 void sess_column_value(sqlite3_stmt *vm, int i, struct pgtype_value *v);
+void sess_value(sqlite3_value *sv, struct pgtype_value *v);
+/* The type and encoding typmod of each of vm's result columns (arrays of its column count). */
+void sess_column_types(const struct xlat_stmt *x, sqlite3_stmt *vm, uint32_t *types,
+		       int32_t *typmods);
+/* Writes one DataRow: vm's current row, or vals (n values) when not NULL. */
+bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		    sqlite3_value **vals, const uint32_t *types, const int32_t *typmods,
+		    const int16_t *formats, int n, struct pgerr *err);
+
+/* ---- sess_cursor.c: DECLARE / FETCH / MOVE / CLOSE ---- */
+/* Runs a cursor statement, writing its answer (FETCH: RowDescription in the simple protocol,
+ * DataRows in format 0/1 for every column, or -1: binary for a BINARY cursor, else text;
+ * CommandComplete). False with err (34000, 42P03, 25P01, 54000). */
+bool sess_cursor_run(struct session *s, const struct xlat_stmt *x, int format, bool simple,
+		     struct pgerr *err);
+/* Describe of a FETCH: the cursor's RowDescription, NoData for other statements or when the
+ * cursor does not exist (yet), as PostgreSQL. */
+void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int format);
+/* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
+ * so do held cursors declared in the transaction. */
+void sess_cursor_txn_end(struct session *s, bool commit);
+/* After a SAVEPOINT, RELEASE or ROLLBACK TO name succeeded: ROLLBACK TO closes the cursors
+ * declared since that savepoint was set, as PostgreSQL drops its portals. */
+void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);
+/* pg_cursors (catalog_session.cursors; arg: the session). */
+size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out);
+/* Closes every cursor (DISCARD ALL, session end). */
+void sess_cursor_free_all(struct session *s);
 
 /* ---- sess_script.c: statements run as several SQLite steps ---- */
 /* An XLAT_SCRIPT, atomically (a savepoint), foreign keys checked once at its end. */

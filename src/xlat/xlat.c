@@ -204,6 +204,12 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_comment(c, n->comment_stmt);
 	case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
 		return xlat_stmt_checkpoint(c);
+	case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
+		return xlat_stmt_declare(c, n->declare_cursor_stmt);
+	case PG_QUERY__NODE__NODE_FETCH_STMT:
+		return xlat_stmt_fetch(c, n->fetch_stmt);
+	case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
+		return xlat_stmt_close(c, n->close_portal_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
@@ -251,6 +257,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");
 	if (ok && (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT ||
+		   c->st->kind == XLAT_CURSOR ||
 		   (c->st->kind == XLAT_COPY && !c->st->copy->table)))
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	if (ok)

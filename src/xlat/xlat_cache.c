@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 176,
+_Static_assert(sizeof(struct xlat_stmt) == 184,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -205,6 +205,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->nparts = 0;
 	d->rebuild = NULL;
 	d->copy = NULL;
+	d->cursor = NULL;
 }
 
 static char *fill_template(const struct entry *e, const char *sql, const struct xlat_lit *lits,

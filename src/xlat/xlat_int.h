@@ -567,6 +567,10 @@ bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
+/* xlat_cursor.c: DECLARE, FETCH / MOVE, CLOSE */
+bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s);
+bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);
+bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */

@@ -199,7 +199,7 @@ def named_cursor():
     return first, rest
 
 
-gap("named cursor", named_cursor, "0A000")
+step("named cursor", named_cursor)
 
 
 def errors():

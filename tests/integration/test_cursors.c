@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_cursors.c: SQL-level cursors through libpq against the real binary — FETCH in the
+ * extended protocol (Describe, binary results), BINARY cursors, a cursor fetched in batches,
+ * held cursors surviving COMMIT while other sessions write, the max_result_bytes bound on a
+ * held cursor, and sessions that end with cursors open. */
+#include <arpa/inet.h>
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void)
+{
+	static const char *const args[] = {"max_result_bytes=1MB", NULL};
+	harness_start(&H, args);
+}
+static void teardown(void) { harness_stop(&H); }
+
+static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
+
+static PGconn *fill(void)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	exec_ok(c, "CREATE TABLE IF NOT EXISTS n (i integer PRIMARY KEY, t text)");
+	exec_ok(c, "DELETE FROM n");
+	exec_ok(c, "INSERT INTO n SELECT g, 'row ' || g FROM generate_series(1, 5000) g");
+	return c;
+}
+
+START_TEST(fetch_extended)
+{
+	PGconn *c = fill();
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "DECLARE c CURSOR FOR SELECT i, t FROM n ORDER BY i");
+	PGresult *r = PQprepare(c, "f", "FETCH 3 FROM c", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	/* Describe of the statement: the cursor's columns, as PostgreSQL answers */
+	r = PQdescribePrepared(c, "f");
+	ck_assert_int_eq(PQnfields(r), 2);
+	ck_assert_str_eq(PQfname(r, 0), "i");
+	ck_assert_int_eq(PQftype(r, 0), 23);
+	ck_assert_int_eq(PQftype(r, 1), 25);
+	PQclear(r);
+	r = PQexecPrepared(c, "f", 0, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 3);
+	ck_assert_str_eq(PQgetvalue(r, 2, 1), "row 3");
+	ck_assert_str_eq(PQcmdStatus(r), "FETCH 3");
+	PQclear(r);
+	/* binary results of the same cursor: the next three rows */
+	r = PQexecPrepared(c, "f", 0, NULL, NULL, NULL, 1);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 3);
+	ck_assert_int_eq(PQfformat(r, 0), 1);
+	ck_assert_int_eq(PQgetlength(r, 0, 0), 4);
+	uint32_t be;
+	memcpy(&be, PQgetvalue(r, 0, 0), 4);
+	ck_assert_int_eq(ntohl(be), 4);
+	PQclear(r);
+	r = PQexecParams(c, "MOVE FORWARD ALL IN c", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_str_eq(PQcmdStatus(r), "MOVE 4994");
+	PQclear(r);
+	exec_ok(c, "COMMIT");
+	r = PQexecPrepared(c, "f", 0, NULL, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "34000");
+	PQclear(r);
+	/* a parameter in DECLARE's query is refused by name, not bound as NULL */
+	exec_ok(c, "BEGIN");
+	const char *one = "1";
+	r = PQexecParams(c, "DECLARE p CURSOR FOR SELECT $1::int", 1, NULL, &one, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "0A000");
+	PQclear(r);
+	exec_ok(c, "ROLLBACK");
+	/* outside a transaction block the extended protocol refuses it too */
+	r = PQexecParams(c, "DECLARE d CURSOR FOR SELECT 1", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "25P01");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(batches_and_binary)
+{
+	PGconn *c = fill();
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "DECLARE big CURSOR FOR SELECT i FROM n ORDER BY i");
+	long sum = 0;
+	int rows = 0, batches = 0;
+	for (;;) {
+		PGresult *r = harness_exec_ok(c, "FETCH FORWARD 1000 FROM big");
+		int k = PQntuples(r);
+		for (int i = 0; i < k; i++)
+			sum += atol(PQgetvalue(r, i, 0));
+		rows += k;
+		PQclear(r);
+		if (k == 0)
+			break;
+		batches++;
+	}
+	ck_assert_int_eq(rows, 5000);
+	ck_assert_int_eq(batches, 5);
+	ck_assert_int_eq(sum, 5000L * 5001 / 2);
+	exec_ok(c, "DECLARE b BINARY CURSOR FOR SELECT i FROM n WHERE i = 258");
+	PGresult *r = harness_exec_ok(c, "FETCH b");
+	ck_assert_int_eq(PQfformat(r, 0), 1);
+	uint32_t be;
+	memcpy(&be, PQgetvalue(r, 0, 0), 4);
+	ck_assert_int_eq(ntohl(be), 258);
+	PQclear(r);
+	exec_ok(c, "COMMIT");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(held_cursor_survives_commit)
+{
+	PGconn *a = fill();
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	exec_ok(a, "DECLARE h CURSOR WITH HOLD FOR SELECT i FROM n WHERE i > 4990 ORDER BY i");
+	/* another session writes while the cursor is open: it reads the DECLARE's snapshot */
+	exec_ok(b, "DELETE FROM n WHERE i > 4995");
+	exec_ok(b, "INSERT INTO n VALUES (6000, 'late')");
+	PGresult *r = harness_exec_ok(a, "FETCH 2 FROM h");
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4991");
+	PQclear(r);
+	exec_ok(a, "BEGIN");
+	exec_ok(a, "UPDATE n SET t = 'x' WHERE i = 1");
+	exec_ok(a, "COMMIT");
+	r = harness_exec_ok(a, "FETCH ALL FROM h");
+	ck_assert_int_eq(PQntuples(r), 8);
+	ck_assert_str_eq(PQgetvalue(r, 7, 0), "5000");
+	ck_assert_str_eq(PQcmdStatus(r), "FETCH 8");
+	PQclear(r);
+	r = harness_exec_ok(a, "SELECT name, is_holdable FROM pg_cursors");
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t");
+	PQclear(r);
+	exec_ok(a, "CLOSE h");
+	harness_exec_fail(a, "CLOSE h", "34000");
+	PQfinish(b);
+	PQfinish(a);
+}
+END_TEST
+
+START_TEST(held_cursor_bounded)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec_fail(c,
+			  "DECLARE h CURSOR WITH HOLD FOR SELECT repeat('x', 1000) FROM "
+			  "generate_series(1, 3000)",
+			  "54000");
+	PGresult *r = harness_exec_ok(c, "SELECT count(*) FROM pg_cursors");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
+	PQclear(r);
+	/* without HOLD the rows are read as fetched: the same query is fine in batches */
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "DECLARE c CURSOR FOR SELECT repeat('x', 1000) FROM generate_series(1, 3000)");
+	for (int i = 0; i < 3; i++) {
+		r = harness_exec_ok(c, "FETCH 1000 FROM c");
+		ck_assert_int_eq(PQntuples(r), 1000);
+		PQclear(r);
+	}
+	exec_ok(c, "COMMIT");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(session_ends_with_cursors_open)
+{
+	PGconn *c = fill();
+	exec_ok(c, "DECLARE h CURSOR WITH HOLD FOR SELECT i FROM n");
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "DECLARE live CURSOR FOR SELECT i FROM n");
+	PQclear(harness_exec_ok(c, "FETCH 10 FROM live"));
+	PQfinish(c); /* mid-transaction, both open: the server frees them (ASan, logs) */
+	c = harness_connect(&H, "dbname=acme");
+	PGresult *r = harness_exec_ok(c, "SELECT count(*) FROM n");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "5000");
+	PQclear(r);
+	exec_ok(c, "DECLARE h CURSOR WITH HOLD FOR SELECT 1");
+	exec_ok(c, "DISCARD ALL");
+	harness_exec_fail(c, "FETCH h", "34000");
+	PQfinish(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("cursors");
+	TCase *tc = tcase_create("cursors");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, fetch_extended);
+	tcase_add_test(tc, batches_and_binary);
+	tcase_add_test(tc, held_cursor_survives_commit);
+	tcase_add_test(tc, held_cursor_bounded);
+	tcase_add_test(tc, session_ends_with_cursors_open);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
