@@ -233,6 +233,8 @@ const struct cat_reldef *cat_views_defs(size_t *n);
 const struct cat_reldef *cat_seq_defs(size_t *n);
 /* pg_stat_activity, pg_locks, pg_stat_*_tables, pg_statio_*_tables, pg_cursors. */
 const struct cat_reldef *cat_stat_defs(size_t *n);
+/* pg_range, pg_timezone_names, pg_srf_keywords (catalog_builtin.c). */
+const struct cat_reldef *cat_builtin_defs(size_t *n);
 
 /* ---- catalog_seq.c: sequences and comments in the model ---- */
 /* Adds the implicit sequences of serial keys, the sidecar's sequences and comments, and the

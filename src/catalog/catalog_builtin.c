@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_builtin.c: relations about the server rather than the tenant — pg_range (the
+ * built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
+ * pgtype's TZif reader) and pg_srf_keywords, the rows of pg_get_keywords() taken from
+ * libpg_query's own keyword table (the translator maps the function in FROM onto it). */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* PostgreSQL 15's pg_range.dat: every range type with its subtype, multirange, subtype
+ * B-tree operator class and support functions ("-": none). */
+static bool fill_range(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const struct {
+		uint32_t type, subtype, multi, opc;
+		const char *canonical, *subdiff;
+	} ranges[] = {
+		{3904, 23, 4451, 1978, "int4range_canonical", "int4range_subdiff"},
+		{3906, 1700, 4532, 3125, "-", "numrange_subdiff"},
+		{3908, 1114, 4533, 3128, "-", "tsrange_subdiff"},
+		{3910, 1184, 4534, 3127, "-", "tstzrange_subdiff"},
+		{3912, 1082, 4535, 3122, "daterange_canonical", "daterange_subdiff"},
+		{3926, 20, 4536, 3124, "int8range_canonical", "int8range_subdiff"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(ranges); i++) {
+		cat_row(r);
+		cat_int(r, ranges[i].type);
+		cat_int(r, ranges[i].subtype);
+		cat_int(r, ranges[i].multi);
+		cat_int(r, 0); /* no collation: no subtype is collatable */
+		cat_int(r, ranges[i].opc);
+		cat_text(r, ranges[i].canonical);
+		cat_text(r, ranges[i].subdiff);
+	}
+	return true;
+}
+
+/* ---- pg_timezone_names ---- */
+
+#define ZONEINFO "/usr/share/zoneinfo"
+
+struct tz_list {
+	struct arena *a;
+	const char **names;
+	size_t n, cap;
+};
+
+/* Every file under dir (relative name rel) that the TZif reader loads, as PostgreSQL's
+ * pg_tzenumerate walks the zone directory: symbolic links followed, dot files skipped. */
+static void tz_walk(struct tz_list *l, const char *rel, int depth)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s%s%s", ZONEINFO, *rel ? "/" : "", rel);
+	DIR *d = opendir(path);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		/* right/: the leap-second variants, which PostgreSQL refuses to load */
+		if (e->d_name[0] == '.' || (!*rel && strcmp(e->d_name, "right") == 0))
+			continue;
+		const char *name = *rel ? arena_printf(l->a, "%s/%s", rel, e->d_name)
+					: arena_strdup(l->a, e->d_name);
+		char full[4096];
+		struct stat st;
+		snprintf(full, sizeof(full), "%s/%s", ZONEINFO, name);
+		if (stat(full, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (depth < 8)
+				tz_walk(l, name, depth + 1);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode) || !pgtype_tz_lookup(name))
+			continue;
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? l->cap * 2 : 1024;
+			const char **v = arena_alloc(l->a, cap * sizeof(*v));
+			if (l->n)
+				memcpy(v, l->names, l->n * sizeof(*v));
+			l->names = v;
+			l->cap = cap;
+		}
+		l->names[l->n++] = name;
+	}
+	closedir(d);
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* An offset in seconds as interval text ("09:00:00", "-03:30:00"). */
+static const char *offset_text(struct arena *a, int off)
+{
+	int v = off < 0 ? -off : off;
+	return arena_printf(a, "%s%02d:%02d:%02d", off < 0 ? "-" : "", v / 3600, v / 60 % 60,
+			    v % 60);
+}
+
+/* Names as the files are named (the lookup would return an alias's canonical zone name);
+ * abbreviation, offset and daylight-saving flag in effect now. */
+static bool fill_timezone_names(struct cat_conn *cc, const struct cat_model *m,
+				struct cat_rows *r)
+{
+	struct tz_list l = {.a = r->a};
+	tz_walk(&l, "", 0);
+	if (l.n)
+		qsort(l.names, l.n, sizeof(*l.names), cmp_name);
+	int64_t now = pgtype_now();
+	for (size_t i = 0; i < l.n; i++) {
+		const struct pgtype_tz *tz = pgtype_tz_lookup(l.names[i]);
+		cat_row(r);
+		cat_text(r, l.names[i]);
+		cat_text(r, pgtype_tz_abbrev(tz, now));
+		cat_text(r, offset_text(r->a, pgtype_tz_offset(tz, now)));
+		cat_bool(r, pgtype_tz_is_dst(tz, now));
+	}
+	return true;
+}
+
+/* ---- pg_get_keywords() ---- */
+
+/* libpg_query is PostgreSQL's own parser and exports its ScanKeywords table (common/
+ * kwlookup.h's ScanKeywordList) and the category of each keyword; declared here as they are
+ * laid out there, since libpg_query installs no header for them. */
+struct pgq_keyword_list {
+	const char *kw_string;     /* the keywords in order, each ended by '\0' */
+	const uint16_t *kw_offsets; /* where each starts in kw_string */
+	void *hash;
+	int num_keywords;
+	int max_kw_len;
+};
+extern const struct pgq_keyword_list ScanKeywords;
+extern const uint8_t ScanKeywordCategories[];
+
+/* PostgreSQL 15's kwlist.h keywords marked AS_LABEL (they need AS as a column label).
+ * libpg_query drops that column of the list, so it is kept here. Sorted. */
+static const char *const as_label[] = {
+	"array",   "as",        "char",    "character", "create",    "day",     "except",
+	"fetch",   "filter",    "for",     "from",      "grant",     "group",   "having",
+	"hour",    "intersect", "into",    "isnull",    "limit",     "minute",  "month",
+	"notnull", "offset",    "on",      "order",     "over",      "overlaps", "precision",
+	"returning", "second",  "to",      "union",     "varying",   "where",   "window",
+	"with",    "within",    "without", "year",
+};
+
+static int cmp_kw(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static bool fill_keywords(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	/* keywords.h: UNRESERVED_KEYWORD 0, COL_NAME_KEYWORD 1, TYPE_FUNC_NAME_KEYWORD 2,
+	 * RESERVED_KEYWORD 3 */
+	static const char codes[] = "UCTR";
+	static const char *const descs[] = {
+		"unreserved",
+		"unreserved (cannot be function or type name)",
+		"reserved (can be function or type name)",
+		"reserved",
+	};
+	for (int i = 0; i < ScanKeywords.num_keywords; i++) {
+		const char *word = ScanKeywords.kw_string + ScanKeywords.kw_offsets[i];
+		uint8_t cat = ScanKeywordCategories[i];
+		if (cat > 3)
+			continue;
+		bool bare = !bsearch(word, as_label, ARRAY_LEN(as_label), sizeof(as_label[0]),
+				     cmp_kw);
+		cat_row(r);
+		cat_text(r, word);
+		cat_char(r, codes[cat]);
+		cat_bool(r, bare);
+		cat_text(r, descs[cat]);
+		cat_text(r, bare ? "can be bare label" : "requires AS");
+	}
+	return true;
+}
+
+static const struct cat_reldef defs[] = {
+	{"pg_range",
+	 "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid, "
+	 "rngcanonical regproc, rngsubdiff regproc",
+	 fill_range},
+	{"pg_timezone_names", "name text, abbrev text, utc_offset interval, is_dst bool",
+	 fill_timezone_names},
+	{"pg_srf_keywords",
+	 "word text, catcode pg_char, barelabel bool, catdesc text, baredesc text",
+	 fill_keywords},
+};
+
+const struct cat_reldef *cat_builtin_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}
