@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_builtin.c: relations about the server rather than the tenant — pg_range (the
- * built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
+/* catalog_builtin.c: relations about the server rather than the tenant — pg_proc's built-in
+ * functions, pg_range (the built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
  * pgtype's TZif reader) and pg_srf_keywords, the rows of pg_get_keywords() taken from
  * libpg_query's own keyword table (the translator maps the function in FROM onto it). */
 #include "catalog_int.h"
@@ -37,6 +37,46 @@ static bool fill_range(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, ranges[i].opc);
 		cat_text(r, ranges[i].canonical);
 		cat_text(r, ranges[i].subdiff);
+	}
+	return true;
+}
+
+/* ---- pg_proc: PostgreSQL's rows for the built-in functions shardlite provides ---- */
+
+bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n; i++, p++) {
+		cat_row(r);
+		cat_int(r, p->oid);
+		cat_text(r, p->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_int(r, p->lang);
+		cat_int(r, (int64_t)p->cost);
+		cat_int(r, (int64_t)p->rows);
+		cat_int(r, p->variadic);
+		cat_text(r, "-"); /* prosupport: planner support functions are not listed */
+		cat_char(r, p->kind);
+		cat_bool(r, false);
+		cat_bool(r, p->leakproof);
+		cat_bool(r, p->strict);
+		cat_bool(r, p->retset);
+		cat_char(r, p->volatility);
+		cat_char(r, p->parallel);
+		cat_int(r, p->nargs);
+		cat_int(r, p->nargdefaults);
+		cat_int(r, p->rettype);
+		cat_text(r, p->argtypes);
+		cat_text(r, p->allargtypes);
+		cat_text(r, p->argmodes);
+		cat_text(r, p->argnames);
+		cat_null(r); /* proargdefaults, protrftypes */
+		cat_null(r);
+		cat_text(r, p->src);
+		for (int k = 0; k < 4; k++) /* probin, prosqlbody, proconfig, proacl */
+			cat_null(r);
 	}
 	return true;
 }

@@ -100,6 +100,7 @@ struct xlat_srf {
 enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
 	XLAT_X_STAR = 1 << 1,       /* a target list item, where * and t.* may stand */
+	XLAT_X_RESULT = 1 << 2,     /* a whole result column: a reg* literal shows its name */
 };
 
 struct xlat_ctx {

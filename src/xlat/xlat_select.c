@@ -207,7 +207,12 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			return xlat_unsupported(c, rt->location, "a row value as a result column");
 		size_t mark = c->sb->len;
 		t = (struct xlat_type){0, -1};
-		if (assign ? !xlat_assign_value(c, assign[i], rt->val) : !xlat_expr(c, rt->val, &t))
+		unsigned saved = c->flags;
+		if (rt->val->node_case == NODE(TYPE_CAST))
+			c->flags |= XLAT_X_RESULT; /* for xlat_catalog_cast, which clears it */
+		bool ok = assign ? xlat_assign_value(c, assign[i], rt->val) : xlat_expr(c, rt->val, &t);
+		c->flags = saved;
+		if (!ok)
 			return false;
 		if (shape)
 			shape->types[i] = t;

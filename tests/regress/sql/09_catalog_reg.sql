@@ -1,0 +1,19 @@
+-- reg* literals: names to OIDs and back, as PostgreSQL resolves them; pg_proc's built-ins.
+SELECT 'int4'::regtype, 'integer'::regtype, 'int4'::regtype::oid, 'integer'::regtype::oid;
+SELECT 'character varying'::regtype, 'int4[]'::regtype, 'double precision'::regtype::oid, 'pg_catalog.int4'::regtype, 'INT4'::regtype;
+SELECT 'public'::regnamespace, 'public'::regnamespace::oid, 'pg_catalog'::regnamespace::oid, 'information_schema'::regnamespace;
+SELECT 'pg_catalog.now'::regproc, 'now'::regproc, 'now'::regproc::oid, 'pg_catalog.now'::regproc::oid;
+SELECT 'int4in'::regproc, 'int4in'::regproc::oid, 'textout'::regproc::oid;
+SELECT 'pg_class'::regclass, 'pg_class'::regclass::oid;
+SELECT 23::regtype, 2200::regnamespace;
+SELECT typname FROM pg_type WHERE oid = 'int4'::regtype;
+SELECT nspname FROM pg_namespace WHERE oid = 'public'::regnamespace;
+SELECT proname, pronargs, prorettype, prokind, proretset, provolatile FROM pg_proc WHERE oid = 'now'::regproc::oid;
+SELECT count(*) FROM pg_proc WHERE proname = 'now';
+SELECT p.oid, p.proargtypes FROM pg_catalog.pg_proc p WHERE p.proname = 'abs' ORDER BY p.oid;
+SELECT 'nosuch'::regtype;
+SELECT 'nosuch'::regnamespace;
+SELECT 'nosuch'::regproc;
+SELECT 'abs'::regproc;
+SELECT 'nosuch'::regproc::oid;
+SELECT 'nosuch'::regtype::oid;
