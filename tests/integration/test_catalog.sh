@@ -235,5 +235,15 @@ on_sl -q -c 'CREATE TABLE late (x int4)' >/dev/null
 got=$(on_sl -At -c "SELECT relname FROM pg_catalog.pg_class WHERE relname = 'late'")
 [[ "$got" == "late" ]] || fail "new table not in pg_class: $got"
 
+# pg_postmaster_start_time() is this server process's start (ps reports it to the second).
+started=$(date -d "$(ps -o lstart= -p "$PID")" +%s)
+got=$(date -d "$(on_sl -At -c 'SELECT pg_postmaster_start_time()')" +%s)
+((got >= started - 2 && got <= started + 2)) || fail "pg_postmaster_start_time $got, process $started"
+# txid_current(): one number per transaction, larger in each later transaction
+got=$(on_sl -At -c 'SELECT txid_current()' -c 'BEGIN' -c 'SELECT txid_current()' \
+	-c 'SELECT pg_current_xact_id()' -c 'COMMIT' -c 'SELECT txid_current()' | grep -v '^[A-Z]')
+read -r a b c d <<<"$(echo $got)"
+((a < b && b == c && c < d)) || fail "transaction ids: $got"
+
 grep -q 'ASSERT failed' "$DIR/log" && fail "ASSERT in server log"
 echo "catalog integration: ok"
