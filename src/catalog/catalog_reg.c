@@ -195,6 +195,31 @@ static void fn_regproc_oid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, oid); /* 0 only for a type I/O name pg_proc lacks */
 }
 
+/* 1299::regproc: the name of the function with that OID; an OID pg_proc does not list stays
+ * a number, as PostgreSQL prints it; a name stays itself. */
+static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		uint32_t oid = (uint32_t)strtoul(s, NULL, 10);
+		size_t n = 0;
+		const struct cat_proc *p = cat_procs(&n);
+		for (size_t i = 0; i < n; i++) {
+			if (p[i].oid == oid) {
+				cat_result_text(ctx, oid ? p[i].name : "-");
+				return;
+			}
+		}
+		cat_result_text(ctx, oid ? s : "-");
+		return;
+	}
+	cat_result_text(ctx, s);
+}
+
 /* 'name'::regtype: a type's name as PostgreSQL's regtypein reads it — its own name or SQL
  * spelling ("int4", "integer", "character varying(10)", "int4[]"), case-folded unless quoted. */
 static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -267,6 +292,7 @@ bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
 		{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
 		{"pg_regproc_in", 1, fn_regproc_in, true},
 		{"pg_regproc_oid", 1, fn_regproc_oid, true},
+		{"pg_regproc_out", 1, fn_regproc_out, true},
 		{"pg_regtype_in", 1, fn_regtype_in, true},
 		{"pg_regnamespace_in", 1, fn_regnamespace_in, true},
 	};

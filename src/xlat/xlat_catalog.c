@@ -414,12 +414,21 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 }
 
 /* A regproc value the catalog holds is already its name; a name literal is checked at run
- * time against the functions the catalog lists (pg_regproc_in). */
+ * time against the functions the catalog lists (pg_regproc_in), an OID literal becomes the
+ * name of its function (pg_regproc_out). */
 static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
 		       struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
+	bool by_oid = (s && all_digits(s)) || is_int_literal(tc->arg);
+	if (by_oid && oid == OID_REGPROC) { /* an OID becomes the function's name */
+		struct xlat_type ignored;
+		xlat_puts(c, "pg_regproc_out(");
+		bool ok = xlat_expr(c, tc->arg, &ignored);
+		xlat_puts(c, ")");
+		return ok;
+	}
 	if (s && all_digits(s)) {
 		xlat_puts(c, s);
 		return true;
@@ -434,8 +443,8 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 	return xlat_expr(c, tc->arg, &ignored);
 }
 
-/* The name literal of 'name'::regproc, NULL for anything else. */
-static const char *regproc_literal(const PgQuery__Node *n)
+/* The literal of 'name'::regproc or 1299::regproc as text, NULL for anything else. */
+static const char *regproc_literal(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	if (n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
 		return NULL;
@@ -443,13 +452,15 @@ static const char *regproc_literal(const PgQuery__Node *n)
 	const char *name = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
 	if (!name || strcmp(name, "regproc") != 0 || tn->n_array_bounds)
 		return NULL;
+	if (is_int_literal(n->type_cast->arg))
+		return arena_printf(c->a, "%d", n->type_cast->arg->a_const->ival->ival);
 	return str_literal(n->type_cast->arg);
 }
 
 static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
-	const char *proc = regproc_literal(tc->arg);
+	const char *proc = regproc_literal(c, tc->arg);
 	*t = (struct xlat_type){XLAT_OID_OID, -1};
 	if (proc) { /* regproc values are names: the OID is looked up */
 		xlat_puts(c, "pg_regproc_oid(");

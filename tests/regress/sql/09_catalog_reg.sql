@@ -17,3 +17,6 @@ SELECT 'nosuch'::regproc;
 SELECT 'abs'::regproc;
 SELECT 'nosuch'::regproc::oid;
 SELECT 'nosuch'::regtype::oid;
+SELECT '1299'::regproc, 1299::regproc, 0::regproc, 99999::regproc, '1299'::regproc::oid, 42::regproc::oid;
+SELECT typname, typinput FROM pg_type WHERE typinput = 'int4in'::regproc;
+SELECT proname FROM pg_proc WHERE oid = 1299::regproc::oid;
