@@ -148,6 +148,7 @@ struct xlat_ctx {
 	const struct xlat_schema *schema;
 	int dry;
 	int level;
+	int in_cte; /* translating a WITH query's body: its columns are not the result's */
 	struct xlat_scope_rel *rels;
 	int nrels, rels_cap;
 	struct xlat_scope_rel *ctes;

@@ -20,3 +20,12 @@ SELECT 'nosuch'::regtype::oid;
 SELECT '1299'::regproc, 1299::regproc, 0::regproc, 99999::regproc, '1299'::regproc::oid, 42::regproc::oid;
 SELECT typname, typinput FROM pg_type WHERE typinput = 'int4in'::regproc;
 SELECT proname FROM pg_proc WHERE oid = 1299::regproc::oid;
+-- a reg* literal is the OID wherever it is not what the client sees
+SELECT x = 23 FROM (SELECT 'int4'::regtype AS x) s;
+WITH w AS (SELECT 'public'::regnamespace AS n) SELECT n = 2200 FROM w;
+SELECT 1 WHERE 23 IN (SELECT 'int4'::regtype);
+SELECT 'int4'::regtype UNION ALL SELECT 'text'::regtype;
+CREATE TABLE oids (x oid);
+INSERT INTO oids SELECT 'int4'::regtype;
+INSERT INTO oids SELECT 'public'::regnamespace;
+SELECT x FROM oids ORDER BY x;
