@@ -81,6 +81,46 @@ bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_ro
 	return true;
 }
 
+static int cmp_proc_oid(const void *key, const void *elem)
+{
+	uint32_t oid = *(const uint32_t *)key, other = ((const struct cat_proc *)elem)->oid;
+	return oid < other ? -1 : oid > other;
+}
+
+/* pg_get_function_arguments(oid) and friends: what PostgreSQL prints for that built-in
+ * (user data: which of the three); NULL for an OID pg_proc does not list, as PostgreSQL. */
+static void fn_function_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	size_t n = 0;
+	const struct cat_proc *procs = cat_procs(&n);
+	const struct cat_proc *p = bsearch(&oid, procs, n, sizeof(*procs), cmp_proc_oid);
+	int which = *(const int *)sqlite3_user_data(ctx);
+	cat_result_text(ctx, !p           ? NULL
+			     : which == 0 ? p->args
+			     : which == 1 ? p->identity_args
+					  : p->result);
+}
+
+bool cat_builtin_register(sqlite3 *db)
+{
+	static const int which[] = {0, 1, 2};
+	static const char *const names[] = {"pg_get_function_arguments",
+					    "pg_get_function_identity_arguments",
+					    "pg_get_function_result"};
+	for (int i = 0; i < 3; i++) {
+		if (sqlite3_create_function_v2(
+			    db, names[i], 1, SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
+			    (void *)&which[i], fn_function_text, NULL, NULL, NULL) != SQLITE_OK)
+			return false;
+	}
+	return true;
+}
+
 /* ---- pg_timezone_names ---- */
 
 #define ZONEINFO "/usr/share/zoneinfo"
@@ -147,8 +187,7 @@ static const char *offset_text(struct arena *a, int off)
 
 /* Names as the files are named (the lookup would return an alias's canonical zone name);
  * abbreviation, offset and daylight-saving flag in effect now. */
-static bool fill_timezone_names(struct cat_conn *cc, const struct cat_model *m,
-				struct cat_rows *r)
+static bool fill_timezone_names(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	struct tz_list l = {.a = r->a};
 	tz_walk(&l, "", 0);
@@ -172,7 +211,7 @@ static bool fill_timezone_names(struct cat_conn *cc, const struct cat_model *m,
  * kwlookup.h's ScanKeywordList) and the category of each keyword; declared here as they are
  * laid out there, since libpg_query installs no header for them. */
 struct pgq_keyword_list {
-	const char *kw_string;     /* the keywords in order, each ended by '\0' */
+	const char *kw_string;      /* the keywords in order, each ended by '\0' */
 	const uint16_t *kw_offsets; /* where each starts in kw_string */
 	void *hash;
 	int num_keywords;
@@ -184,12 +223,11 @@ extern const uint8_t ScanKeywordCategories[];
 /* PostgreSQL 15's kwlist.h keywords marked AS_LABEL (they need AS as a column label).
  * libpg_query drops that column of the list, so it is kept here. Sorted. */
 static const char *const as_label[] = {
-	"array",   "as",        "char",    "character", "create",    "day",     "except",
-	"fetch",   "filter",    "for",     "from",      "grant",     "group",   "having",
-	"hour",    "intersect", "into",    "isnull",    "limit",     "minute",  "month",
-	"notnull", "offset",    "on",      "order",     "over",      "overlaps", "precision",
-	"returning", "second",  "to",      "union",     "varying",   "where",   "window",
-	"with",    "within",    "without", "year",
+	"array",   "as",     "char",     "character", "create",    "day",     "except", "fetch",
+	"filter",  "for",    "from",     "grant",     "group",     "having",  "hour",   "intersect",
+	"into",    "isnull", "limit",    "minute",    "month",     "notnull", "offset", "on",
+	"order",   "over",   "overlaps", "precision", "returning", "second",  "to",     "union",
+	"varying", "where",  "window",   "with",      "within",    "without", "year",
 };
 
 static int cmp_kw(const void *key, const void *elem)
@@ -213,8 +251,8 @@ static bool fill_keywords(struct cat_conn *cc, const struct cat_model *m, struct
 		uint8_t cat = ScanKeywordCategories[i];
 		if (cat > 3)
 			continue;
-		bool bare = !bsearch(word, as_label, ARRAY_LEN(as_label), sizeof(as_label[0]),
-				     cmp_kw);
+		bool bare =
+			!bsearch(word, as_label, ARRAY_LEN(as_label), sizeof(as_label[0]), cmp_kw);
 		cat_row(r);
 		cat_text(r, word);
 		cat_char(r, codes[cat]);
@@ -233,8 +271,7 @@ static const struct cat_reldef defs[] = {
 	{"pg_timezone_names", "name text, abbrev text, utc_offset interval, is_dst bool",
 	 fill_timezone_names},
 	{"pg_srf_keywords",
-	 "word text, catcode pg_char, barelabel bool, catdesc text, baredesc text",
-	 fill_keywords},
+	 "word text, catcode pg_char, barelabel bool, catdesc text, baredesc text", fill_keywords},
 };
 
 const struct cat_reldef *cat_builtin_defs(size_t *n)

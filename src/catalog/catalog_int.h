@@ -247,8 +247,13 @@ struct cat_proc {
 	int16_t nargs, nargdefaults;
 	uint32_t rettype;
 	const char *argtypes, *allargtypes, *argmodes, *argnames, *src;
+	/* what pg_get_function_arguments, _identity_arguments and _result print */
+	const char *args, *identity_args, *result;
 };
+/* The rows, sorted by OID. */
 const struct cat_proc *cat_procs(size_t *n);
+/* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */
+bool cat_builtin_register(sqlite3 *db);
 /* pg_proc's rows (catalog_builtin.c). */
 bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_range, pg_timezone_names, pg_srf_keywords (catalog_builtin.c). */

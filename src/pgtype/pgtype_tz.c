@@ -459,8 +459,7 @@ const struct pgtype_tz *pgtype_tz_lookup(const char *name)
 }
 
 /* The type in effect at Unix time t (dst: whether it is daylight-saving time). */
-static void at_utc_dst(const struct pgtype_tz *z, int64_t t, int *off, const char **ab,
-		       bool *dst)
+static void at_utc_dst(const struct pgtype_tz *z, int64_t t, int *off, const char **ab, bool *dst)
 {
 	if (z->ntrans && t >= z->trans[0] && (t < z->trans[z->ntrans - 1] || !z->has_rule)) {
 		int lo = 0, hi = z->ntrans - 1;

@@ -29,3 +29,6 @@ CREATE TABLE oids (x oid);
 INSERT INTO oids SELECT 'int4'::regtype;
 INSERT INTO oids SELECT 'public'::regnamespace;
 SELECT x FROM oids ORDER BY x;
+-- what psql's \df prints for the built-ins
+SELECT p.oid, pg_get_function_arguments(p.oid), pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid) FROM pg_proc p WHERE p.proname IN ('abs', 'now', 'generate_series', 'lower') ORDER BY p.oid;
+SELECT pg_get_function_result(0), pg_get_function_arguments(NULL);

@@ -223,7 +223,7 @@ START_TEST(test_zone_dst)
 	const int64_t day = INT64_C(86400000000);
 	const struct pgtype_tz *berlin = pgtype_tz_lookup("Europe/Berlin");
 	ck_assert_ptr_nonnull(berlin);
-	ck_assert(pgtype_tz_is_dst(berlin, 8948 * day));  /* 2024-07-01 */
+	ck_assert(pgtype_tz_is_dst(berlin, 8948 * day)); /* 2024-07-01 */
 	ck_assert_str_eq(pgtype_tz_abbrev(berlin, 8948 * day), "CEST");
 	ck_assert(!pgtype_tz_is_dst(berlin, 8780 * day)); /* 2024-01-15 */
 	ck_assert(pgtype_tz_is_dst(berlin, 36706 * day)); /* 2100-07-01 */
