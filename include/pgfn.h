@@ -55,6 +55,8 @@ int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
+/* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
+int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
 int pgfn_register_srf(sqlite3 *db);    /* pgfn_srf.c: unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */

@@ -160,6 +160,8 @@ const char *pgtype_tz_name(const struct pgtype_tz *tz);
 /* Seconds east of Greenwich in effect at the UTC instant utc_us, and its abbreviation. */
 int pgtype_tz_offset(const struct pgtype_tz *tz, int64_t utc_us);
 const char *pgtype_tz_abbrev(const struct pgtype_tz *tz, int64_t utc_us);
+/* Whether daylight-saving time is in effect at utc_us (pg_timezone_names.is_dst). */
+bool pgtype_tz_is_dst(const struct pgtype_tz *tz, int64_t utc_us);
 /* The offset to subtract from a local (wall-clock) time to get UTC, resolving gaps and
  * overlaps as PostgreSQL does (a gap reads with the offset before it, an overlap after). */
 int pgtype_tz_local_offset(const struct pgtype_tz *tz, int64_t local_us);

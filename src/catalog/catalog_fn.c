@@ -432,9 +432,6 @@ static const struct {
 	{"pg_function_is_visible", 1, fn_visible, true},
 	{"pg_get_userbyid", 1, fn_get_userbyid, false},
 	{"shobj_description", 2, fn_null, true},
-	{"pg_get_function_result", 1, fn_null, true},
-	{"pg_get_function_arguments", 1, fn_null, true},
-	{"pg_get_function_identity_arguments", 1, fn_null, true},
 	{"pg_encoding_to_char", 1, fn_encoding_to_char, true},
 	{"current_schemas", 1, fn_current_schemas, true},
 	{"pg_size_pretty", 1, fn_size_pretty, true},
@@ -474,5 +471,5 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 	if (sqlite3_create_function_v2(db, "set_config", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, cc,
 				       fn_set_config, NULL, NULL, NULL) != SQLITE_OK)
 		return false;
-	return cat_reg_register(db, cc) && cat_array_register(db);
+	return cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db);
 }

@@ -4,6 +4,7 @@
  * pgfn's: src/pgfn/pgfn_regex.c.) */
 #include "catalog_int.h"
 
+#include "pgfn.h"
 #include "pgtype.h"
 
 #include <stdio.h>
@@ -121,17 +122,28 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
 }
 
-/* 'name'::regproc: the catalog's regproc values are names, and the functions it names are
- * the types' I/O functions listed in pg_type; any other name does not exist. */
-static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* The built-in functions named name (pg_catalog. prefix allowed): how many, and the OID of
+ * the last. */
+static size_t procs_named(const char *name, uint32_t *oid)
+{
+	if (strncmp(name, "pg_catalog.", 11) == 0)
+		name += 11;
+	size_t n = 0, found = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(p[i].name, name) == 0) {
+			found++;
+			*oid = p[i].oid;
+		}
+	}
+	return found;
+}
+
+/* A type I/O function pg_type names that pg_proc does not list (none today: the generator
+ * takes every type's), accepted as before by name. */
+static bool is_type_io(const char *name)
 {
 	static const char *const sfx[] = {"in", "out", "recv", "send"};
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	if (!s) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	const char *name = strip_schema(s);
 	size_t n = 0;
 	const struct pgtype_info *all = pgtype_all(&n);
 	struct arena *a = arena_new(0);
@@ -141,13 +153,129 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			found = strcmp(cat_type_regproc(a, &all[i], sfx[k]), name) == 0;
 	}
 	arena_free(a);
-	if (found) {
-		cat_result_text(ctx, name);
+	return found;
+}
+
+/* Resolves a regproc name as PostgreSQL's regprocin: exactly one function of that name. */
+static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
+{
+	*oid = 0;
+	size_t n = procs_named(s, oid);
+	if (n == 1 || (n == 0 && is_type_io(strip_schema(s))))
+		return true;
+	if (n > 1)
+		pgfn_error(ctx, "42725", "more than one function named \"%s\"", s);
+	else
+		pgfn_error(ctx, "42883", "function \"%s\" does not exist", s);
+	return false;
+}
+
+/* 'name'::regproc: the catalog's regproc values are names (pg_type's I/O columns hold
+ * them), checked against the functions pg_proc lists. */
+static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	uint32_t oid;
+	if (!s)
+		sqlite3_result_null(ctx);
+	else if (regproc_lookup(ctx, s, &oid))
+		cat_result_text(ctx, strip_schema(s));
+}
+
+/* 'name'::regproc::oid: the function's OID (a number stays itself). */
+static void fn_regproc_oid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	uint32_t oid;
+	if (!s)
+		sqlite3_result_null(ctx);
+	else if (s[0] >= '0' && s[0] <= '9')
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	else if (regproc_lookup(ctx, s, &oid))
+		sqlite3_result_int64(ctx, oid); /* 0 only for a type I/O name pg_proc lacks */
+}
+
+/* 1299::regproc: the name of the function with that OID; an OID pg_proc does not list stays
+ * a number, as PostgreSQL prints it; a name stays itself. */
+static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
 		return;
 	}
-	char *msg = sqlite3_mprintf("function \"%s\" does not exist", s);
-	sqlite3_result_error(ctx, msg, -1);
-	sqlite3_free(msg);
+	if (s[0] >= '0' && s[0] <= '9') {
+		uint32_t oid = (uint32_t)strtoul(s, NULL, 10);
+		size_t n = 0;
+		const struct cat_proc *p = cat_procs(&n);
+		for (size_t i = 0; i < n; i++) {
+			if (p[i].oid == oid) {
+				cat_result_text(ctx, oid ? p[i].name : "-");
+				return;
+			}
+		}
+		cat_result_text(ctx, oid ? s : "-");
+		return;
+	}
+	cat_result_text(ctx, s);
+}
+
+/* 'name'::regtype: a type's name as PostgreSQL's regtypein reads it — its own name or SQL
+ * spelling ("int4", "integer", "character varying(10)", "int4[]"), case-folded unless quoted. */
+static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (s[0] >= '0' && s[0] <= '9') {
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+		return;
+	}
+	const char *name = strncmp(s, "pg_catalog.", 11) == 0 ? s + 11 : s;
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(all[i].name, name) == 0 || strcmp(all[i].sql_name, name) == 0) {
+			sqlite3_result_int64(ctx, all[i].oid);
+			return;
+		}
+	}
+	/* aliases and typmods through the declared-type mapping, which reads unknown names as
+	 * text: only "text" itself may come back as text */
+	char low[256];
+	size_t k = 0;
+	for (; name[k] && k < sizeof(low) - 1; k++)
+		low[k] = (char)(name[k] >= 'A' && name[k] <= 'Z' ? name[k] + 32 : name[k]);
+	low[k] = '\0';
+	int32_t typmod;
+	uint32_t oid = name[0] == '"' ? 0 : pgtype_from_decl(low, &typmod);
+	if (oid && (oid != PGTYPE_TEXT || strcmp(low, "text") == 0)) {
+		sqlite3_result_int64(ctx, oid);
+		return;
+	}
+	pgfn_error(ctx, "42704", "type \"%s\" does not exist", s);
+}
+
+/* 'name'::regnamespace: the three schemas there are. */
+static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s)
+		sqlite3_result_null(ctx);
+	else if (s[0] >= '0' && s[0] <= '9')
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	else if (strcmp(s, "pg_catalog") == 0)
+		sqlite3_result_int64(ctx, CAT_NS_PG_CATALOG);
+	else if (strcmp(s, "public") == 0)
+		sqlite3_result_int64(ctx, CAT_NS_PUBLIC);
+	else if (strcmp(s, "information_schema") == 0)
+		sqlite3_result_int64(ctx, CAT_NS_INFORMATION_SCHEMA);
+	else if (strcmp(s, "pg_toast") == 0)
+		sqlite3_result_int64(ctx, 99);
+	else
+		pgfn_error(ctx, "3F000", "schema \"%s\" does not exist", s);
 }
 
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
@@ -163,6 +291,10 @@ bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
 		{"pg_regtype_out", 1, fn_regtype_out, true},
 		{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
 		{"pg_regproc_in", 1, fn_regproc_in, true},
+		{"pg_regproc_oid", 1, fn_regproc_oid, true},
+		{"pg_regproc_out", 1, fn_regproc_out, true},
+		{"pg_regtype_in", 1, fn_regtype_in, true},
+		{"pg_regnamespace_in", 1, fn_regnamespace_in, true},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */

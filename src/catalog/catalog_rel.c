@@ -479,7 +479,7 @@ static const struct cat_reldef defs[] = {
 	 "proargnames \"text[]\", proargdefaults pg_node_tree, protrftypes \"oid[]\", "
 	 "prosrc text, probin text, prosqlbody pg_node_tree, proconfig \"text[]\", "
 	 "proacl \"aclitem[]\"",
-	 fill_empty},
+	 cat_fill_proc},
 	{"pg_publication",
 	 "oid oid, pubname name, pubowner oid, puballtables bool, pubinsert bool, "
 	 "pubupdate bool, pubdelete bool, pubtruncate bool, pubviaroot bool",

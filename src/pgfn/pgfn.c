@@ -27,7 +27,9 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 			return NULL;
 	}
 	struct pgfn_conn *c = base_xcalloc(1, sizeof(*c));
-	return pgfn_register_datetime(db, c) == SQLITE_OK ? c : NULL; /* db owns c either way */
+	if (pgfn_register_datetime(db, c) != SQLITE_OK) /* db owns c either way */
+		return NULL;
+	return pgfn_register_xact(db, c) == SQLITE_OK ? c : NULL;
 }
 
 void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s) { c->sess = s; }

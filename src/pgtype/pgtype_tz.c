@@ -458,8 +458,8 @@ const struct pgtype_tz *pgtype_tz_lookup(const char *name)
 	return known;
 }
 
-/* The type in effect at Unix time t. */
-static void at_utc(const struct pgtype_tz *z, int64_t t, int *off, const char **ab)
+/* The type in effect at Unix time t (dst: whether it is daylight-saving time). */
+static void at_utc_dst(const struct pgtype_tz *z, int64_t t, int *off, const char **ab, bool *dst)
 {
 	if (z->ntrans && t >= z->trans[0] && (t < z->trans[z->ntrans - 1] || !z->has_rule)) {
 		int lo = 0, hi = z->ntrans - 1;
@@ -472,12 +472,13 @@ static void at_utc(const struct pgtype_tz *z, int64_t t, int *off, const char **
 		}
 		*off = z->types[z->idx[lo]].off;
 		*ab = z->types[z->idx[lo]].abbr;
+		*dst = z->types[z->idx[lo]].dst;
 		return;
 	}
 	if (z->has_rule && (!z->ntrans || t >= z->trans[0])) {
-		bool dst = rule_is_dst(&z->rule, t);
-		*off = dst ? z->rule.dst_off : z->rule.std_off;
-		*ab = dst ? z->rule.dst_abbr : z->rule.std_abbr;
+		*dst = rule_is_dst(&z->rule, t);
+		*off = *dst ? z->rule.dst_off : z->rule.std_off;
+		*ab = *dst ? z->rule.dst_abbr : z->rule.std_abbr;
 		return;
 	}
 	int first = 0; /* before the first transition: the first standard-time type */
@@ -485,6 +486,13 @@ static void at_utc(const struct pgtype_tz *z, int64_t t, int *off, const char **
 		first++;
 	*off = z->ntypes ? z->types[first].off : 0;
 	*ab = z->ntypes ? z->types[first].abbr : "UTC";
+	*dst = z->ntypes ? z->types[first].dst : false;
+}
+
+static void at_utc(const struct pgtype_tz *z, int64_t t, int *off, const char **ab)
+{
+	bool dst;
+	at_utc_dst(z, t, off, ab, &dst);
 }
 
 #define UNIX_EPOCH_US INT64_C(946684800000000) /* 1970-01-01 → 2000-01-01 */
@@ -501,6 +509,15 @@ int pgtype_tz_offset(const struct pgtype_tz *tz, int64_t utc_us)
 	const char *ab;
 	at_utc(tz, to_unix(utc_us), &off, &ab);
 	return off;
+}
+
+bool pgtype_tz_is_dst(const struct pgtype_tz *tz, int64_t utc_us)
+{
+	int off;
+	const char *ab;
+	bool dst;
+	at_utc_dst(tz, to_unix(utc_us), &off, &ab, &dst);
+	return dst;
 }
 
 const char *pgtype_tz_abbrev(const struct pgtype_tz *tz, int64_t utc_us)

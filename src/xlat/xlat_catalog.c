@@ -45,6 +45,7 @@ static const char *const relations[] = {
 	"pg_publication",
 	"pg_publication_namespace",
 	"pg_publication_rel",
+	"pg_range",
 	"pg_rewrite",
 	"pg_roles",
 	"pg_sequence",
@@ -58,6 +59,7 @@ static const char *const relations[] = {
 	"pg_statistic_ext",
 	"pg_tables",
 	"pg_tablespace",
+	"pg_timezone_names",
 	"pg_trigger",
 	"pg_type",
 	"pg_user",
@@ -151,6 +153,9 @@ static const struct catfn {
 	{"set_config", 3, 3, XLAT_OID_TEXT},
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
+	{"txid_current", 0, 0, XLAT_OID_INT8},
+	{"pg_current_xact_id", 0, 0, 5069 /* xid8 */},
+	{"pg_postmaster_start_time", 0, 0, 1184 /* timestamptz */},
 	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
 	{"pg_database_size", 1, 1, XLAT_OID_INT8},
 	{"pg_is_in_recovery", 0, 0, XLAT_OID_BOOL},
@@ -378,18 +383,25 @@ static uint32_t array_oid(const char *elem)
 	return 0;
 }
 
-/* A literal becomes the OID (a number, as the catalog's oid columns hold); any other value
- * becomes the name PostgreSQL's output function would print, typed as the reg* type. */
+/* A literal becomes the OID (a number, as the catalog's oid columns hold, so comparisons
+ * with them work) unless it is a whole result column (shown), where PostgreSQL prints its
+ * name; any other value becomes that name, typed as the reg* type. */
 static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid, const char *in,
-		   const char *out, struct xlat_type *t)
+		   const char *out, bool shown, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
-	if (s && all_digits(s)) {
+	if (s && all_digits(s) && !shown) {
 		xlat_puts(c, s);
 		return true;
 	}
-	if (s && in) {
+	if (s && shown) { /* a result column: PostgreSQL prints the name */
+		xlat_printf(c, "%s(%s(", out, in);
+		xlat_string(c, s);
+		xlat_puts(c, "))");
+		return true;
+	}
+	if (s) {
 		t->oid = XLAT_OID_OID;
 		xlat_printf(c, "%s(", in);
 		xlat_string(c, s);
@@ -402,12 +414,21 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 }
 
 /* A regproc value the catalog holds is already its name; a name literal is checked at run
- * time against the functions the catalog lists (pg_regproc_in). */
+ * time against the functions the catalog lists (pg_regproc_in), an OID literal becomes the
+ * name of its function (pg_regproc_out). */
 static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
 		       struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
+	bool by_oid = (s && all_digits(s)) || is_int_literal(tc->arg);
+	if (by_oid && oid == OID_REGPROC) { /* an OID becomes the function's name */
+		struct xlat_type ignored;
+		xlat_puts(c, "pg_regproc_out(");
+		bool ok = xlat_expr(c, tc->arg, &ignored);
+		xlat_puts(c, ")");
+		return ok;
+	}
 	if (s && all_digits(s)) {
 		xlat_puts(c, s);
 		return true;
@@ -422,10 +443,31 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 	return xlat_expr(c, tc->arg, &ignored);
 }
 
+/* The literal of 'name'::regproc or 1299::regproc as text, NULL for anything else. */
+static const char *regproc_literal(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
+		return NULL;
+	const PgQuery__TypeName *tn = n->type_cast->type_name;
+	const char *name = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (!name || strcmp(name, "regproc") != 0 || tn->n_array_bounds)
+		return NULL;
+	if (is_int_literal(n->type_cast->arg))
+		return arena_printf(c->a, "%d", n->type_cast->arg->a_const->ival->ival);
+	return str_literal(n->type_cast->arg);
+}
+
 static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
+	const char *proc = regproc_literal(c, tc->arg);
 	*t = (struct xlat_type){XLAT_OID_OID, -1};
+	if (proc) { /* regproc values are names: the OID is looked up */
+		xlat_puts(c, "pg_regproc_oid(");
+		xlat_string(c, proc);
+		xlat_puts(c, ")");
+		return true;
+	}
 	if (s) {
 		if (!all_digits(s))
 			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
@@ -446,6 +488,9 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
+	/* only the cast that is itself the result column, not one inside its argument */
+	bool shown = c->flags & XLAT_X_RESULT;
+	c->flags &= ~(unsigned)XLAT_X_RESULT;
 	const PgQuery__TypeName *tn = tc->type_name;
 	if (!tn || tn->n_names == 0 || tn->n_names > 2)
 		return 0;
@@ -460,11 +505,12 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 			return 0;
 		ok = to_array(c, tc, oid, t);
 	} else if (strcmp(name, "regclass") == 0)
-		ok = to_reg(c, tc, OID_REGCLASS, "pg_regclass_in", "pg_regclass_out", t);
+		ok = to_reg(c, tc, OID_REGCLASS, "pg_regclass_in", "pg_regclass_out", shown, t);
 	else if (strcmp(name, "regtype") == 0)
-		ok = to_reg(c, tc, OID_REGTYPE, NULL, "pg_regtype_out", t);
+		ok = to_reg(c, tc, OID_REGTYPE, "pg_regtype_in", "pg_regtype_out", shown, t);
 	else if (strcmp(name, "regnamespace") == 0)
-		ok = to_reg(c, tc, OID_REGNAMESPACE, NULL, "pg_regnamespace_out", t);
+		ok = to_reg(c, tc, OID_REGNAMESPACE, "pg_regnamespace_in", "pg_regnamespace_out",
+			    shown, t);
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
 	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)

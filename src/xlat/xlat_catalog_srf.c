@@ -157,6 +157,28 @@ static bool scalar_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	return true;
 }
 
+/* pg_get_keywords(): the catalog's pg_srf_keywords relation, its five columns renamed by
+ * the column aliases given. */
+static bool keywords_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	static const char *const cols[] = {"word", "catcode", "barelabel", "catdesc", "baredesc"};
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (rf->ordinality)
+		return xlat_unsupported(c, -1, "WITH ORDINALITY on pg_get_keywords()");
+	if (ncol > ARRAY_LEN(cols))
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 rf->alias->aliasname, ARRAY_LEN(cols), ncol);
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < ARRAY_LEN(cols); i++) {
+		xlat_printf(c, "%s%s AS ", i ? ", " : "", cols[i]);
+		xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : cols[i]);
+	}
+	xlat_puts(c, " FROM pg_srf_keywords) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "pg_get_keywords");
+	return true;
+}
+
 /* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
  * scalar function's column after the alias (or the function), which SQLite's table-valued
  * functions cannot do by themselves. */
@@ -173,6 +195,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	const PgQuery__FuncCall *f = item->func_call;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (name && strcmp(name, "pg_get_keywords") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !f->n_args)
+		return keywords_function(c, rf);
 	size_t k = 0;
 	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
 		k++;

@@ -100,6 +100,7 @@ struct xlat_srf {
 enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
 	XLAT_X_STAR = 1 << 1,       /* a target list item, where * and t.* may stand */
+	XLAT_X_RESULT = 1 << 2,     /* a whole result column: a reg* literal shows its name */
 };
 
 struct xlat_ctx {
@@ -147,6 +148,7 @@ struct xlat_ctx {
 	const struct xlat_schema *schema;
 	int dry;
 	int level;
+	int in_cte; /* translating a WITH query's body: its columns are not the result's */
 	struct xlat_scope_rel *rels;
 	int nrels, rels_cap;
 	struct xlat_scope_rel *ctes;

@@ -207,7 +207,14 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			return xlat_unsupported(c, rt->location, "a row value as a result column");
 		size_t mark = c->sb->len;
 		t = (struct xlat_type){0, -1};
-		if (assign ? !xlat_assign_value(c, assign[i], rt->val) : !xlat_expr(c, rt->val, &t))
+		unsigned saved = c->flags;
+		/* what the client sees (not a subquery's column, not a value to store) */
+		if (rt->val->node_case == NODE(TYPE_CAST) && !assign && c->level == 1 && !c->in_cte)
+			c->flags |= XLAT_X_RESULT; /* for xlat_catalog_cast, which clears it */
+		bool ok = assign ? xlat_assign_value(c, assign[i], rt->val)
+				 : xlat_expr(c, rt->val, &t);
+		c->flags = saved;
+		if (!ok)
 			return false;
 		if (shape)
 			shape->types[i] = t;
@@ -330,7 +337,9 @@ static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recu
 		xlat_puts(c, "NOT MATERIALIZED ");
 	xlat_puts(c, "(");
 	struct xlat_shape shape = {0};
+	c->in_cte++;
 	bool ok = xlat_select(c, e->ctequery->select_stmt, &shape);
+	c->in_cte--;
 	xlat_puts(c, ")");
 	if (ok && !recursive)
 		xlat_scope_cte(c, e, &shape);

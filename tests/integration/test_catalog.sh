@@ -62,7 +62,8 @@ echo "$SCHEMA" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on Postg
 # (docs/sql-compat.md): that one spelling is masked.
 casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
 for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
-	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+' '\db' '\sf nosuch'; do
+	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+' '\db' '\sf nosuch' '\df abs' \
+	'\df now'; do
 	# errors (\sf of a missing function) are compared too
 	want=$({ on_pg -c "$cmd" 2>&1 || true; } | casts)
 	got=$(on_sl -c "$cmd" 2>&1 || true)
@@ -234,6 +235,16 @@ grep -q 'actually processed: 5/5' <<<"$out" || fail "pgbench: $out"
 on_sl -q -c 'CREATE TABLE late (x int4)' >/dev/null
 got=$(on_sl -At -c "SELECT relname FROM pg_catalog.pg_class WHERE relname = 'late'")
 [[ "$got" == "late" ]] || fail "new table not in pg_class: $got"
+
+# pg_postmaster_start_time() is this server process's start (ps reports it to the second).
+started=$(date -d "$(ps -o lstart= -p "$PID")" +%s)
+got=$(date -d "$(on_sl -At -c 'SELECT pg_postmaster_start_time()')" +%s)
+((got >= started - 2 && got <= started + 2)) || fail "pg_postmaster_start_time $got, process $started"
+# txid_current(): one number per transaction, larger in each later transaction
+got=$(on_sl -At -c 'SELECT txid_current()' -c 'BEGIN' -c 'SELECT txid_current()' \
+	-c 'SELECT pg_current_xact_id()' -c 'COMMIT' -c 'SELECT txid_current()' | grep -v '^[A-Z]')
+read -r a b c d <<<"$(echo $got)"
+((a < b && b == c && c < d)) || fail "transaction ids: $got"
 
 grep -q 'ASSERT failed' "$DIR/log" && fail "ASSERT in server log"
 echo "catalog integration: ok"

@@ -219,6 +219,21 @@ START_TEST(test_zone_names)
 }
 END_TEST
 
+/* Daylight-saving time from the transitions of the file and, past them, from its POSIX rule. */
+START_TEST(test_zone_dst)
+{
+	const int64_t day = INT64_C(86400000000);
+	const struct pgtype_tz *berlin = pgtype_tz_lookup("Europe/Berlin");
+	ck_assert_ptr_nonnull(berlin);
+	ck_assert(pgtype_tz_is_dst(berlin, 8948 * day)); /* 2024-07-01 */
+	ck_assert_str_eq(pgtype_tz_abbrev(berlin, 8948 * day), "CEST");
+	ck_assert(!pgtype_tz_is_dst(berlin, 8780 * day)); /* 2024-01-15 */
+	ck_assert(pgtype_tz_is_dst(berlin, 36706 * day)); /* 2100-07-01 */
+	ck_assert(!pgtype_tz_is_dst(pgtype_tz_utc(), 8948 * day));
+	ck_assert(!pgtype_tz_is_dst(pgtype_tz_lookup("Asia/Tokyo"), 8948 * day));
+}
+END_TEST
+
 Suite *pgtype_test_datetime_suite(void)
 {
 	Suite *s = suite_create("pgtype_datetime");
@@ -227,6 +242,7 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_loop_test(tc, test_binary, 0, (int)ARRAY_LEN(bin_cases));
 	tcase_add_test(tc, test_not_a_date);
 	tcase_add_test(tc, test_zone_names);
+	tcase_add_test(tc, test_zone_dst);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_builtin.c: relations about the server rather than the tenant — pg_proc's built-in
+ * functions, pg_range (the built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
+ * pgtype's TZif reader) and pg_srf_keywords, the rows of pg_get_keywords() taken from
+ * libpg_query's own keyword table (the translator maps the function in FROM onto it). */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* PostgreSQL 15's pg_range.dat: every range type with its subtype, multirange, subtype
+ * B-tree operator class and support functions ("-": none). */
+static bool fill_range(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const struct {
+		uint32_t type, subtype, multi, opc;
+		const char *canonical, *subdiff;
+	} ranges[] = {
+		{3904, 23, 4451, 1978, "int4range_canonical", "int4range_subdiff"},
+		{3906, 1700, 4532, 3125, "-", "numrange_subdiff"},
+		{3908, 1114, 4533, 3128, "-", "tsrange_subdiff"},
+		{3910, 1184, 4534, 3127, "-", "tstzrange_subdiff"},
+		{3912, 1082, 4535, 3122, "daterange_canonical", "daterange_subdiff"},
+		{3926, 20, 4536, 3124, "int8range_canonical", "int8range_subdiff"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(ranges); i++) {
+		cat_row(r);
+		cat_int(r, ranges[i].type);
+		cat_int(r, ranges[i].subtype);
+		cat_int(r, ranges[i].multi);
+		cat_int(r, 0); /* no collation: no subtype is collatable */
+		cat_int(r, ranges[i].opc);
+		cat_text(r, ranges[i].canonical);
+		cat_text(r, ranges[i].subdiff);
+	}
+	return true;
+}
+
+/* ---- pg_proc: PostgreSQL's rows for the built-in functions shardlite provides ---- */
+
+bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n; i++, p++) {
+		cat_row(r);
+		cat_int(r, p->oid);
+		cat_text(r, p->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_int(r, p->lang);
+		cat_int(r, (int64_t)p->cost);
+		cat_int(r, (int64_t)p->rows);
+		cat_int(r, p->variadic);
+		cat_text(r, "-"); /* prosupport: planner support functions are not listed */
+		cat_char(r, p->kind);
+		cat_bool(r, false);
+		cat_bool(r, p->leakproof);
+		cat_bool(r, p->strict);
+		cat_bool(r, p->retset);
+		cat_char(r, p->volatility);
+		cat_char(r, p->parallel);
+		cat_int(r, p->nargs);
+		cat_int(r, p->nargdefaults);
+		cat_int(r, p->rettype);
+		cat_text(r, p->argtypes);
+		cat_text(r, p->allargtypes);
+		cat_text(r, p->argmodes);
+		cat_text(r, p->argnames);
+		cat_null(r); /* proargdefaults, protrftypes */
+		cat_null(r);
+		cat_text(r, p->src);
+		for (int k = 0; k < 4; k++) /* probin, prosqlbody, proconfig, proacl */
+			cat_null(r);
+	}
+	return true;
+}
+
+static int cmp_proc_oid(const void *key, const void *elem)
+{
+	uint32_t oid = *(const uint32_t *)key, other = ((const struct cat_proc *)elem)->oid;
+	return oid < other ? -1 : oid > other;
+}
+
+/* pg_get_function_arguments(oid) and friends: what PostgreSQL prints for that built-in
+ * (user data: which of the three); NULL for an OID pg_proc does not list, as PostgreSQL. */
+static void fn_function_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	size_t n = 0;
+	const struct cat_proc *procs = cat_procs(&n);
+	const struct cat_proc *p = bsearch(&oid, procs, n, sizeof(*procs), cmp_proc_oid);
+	int which = *(const int *)sqlite3_user_data(ctx);
+	cat_result_text(ctx, !p           ? NULL
+			     : which == 0 ? p->args
+			     : which == 1 ? p->identity_args
+					  : p->result);
+}
+
+bool cat_builtin_register(sqlite3 *db)
+{
+	static const int which[] = {0, 1, 2};
+	static const char *const names[] = {"pg_get_function_arguments",
+					    "pg_get_function_identity_arguments",
+					    "pg_get_function_result"};
+	for (int i = 0; i < 3; i++) {
+		if (sqlite3_create_function_v2(
+			    db, names[i], 1, SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
+			    (void *)&which[i], fn_function_text, NULL, NULL, NULL) != SQLITE_OK)
+			return false;
+	}
+	return true;
+}
+
+/* ---- pg_timezone_names ---- */
+
+#define ZONEINFO "/usr/share/zoneinfo"
+
+struct tz_list {
+	struct arena *a;
+	const char **names;
+	size_t n, cap;
+};
+
+/* Every file under dir (relative name rel) that the TZif reader loads, as PostgreSQL's
+ * pg_tzenumerate walks the zone directory: symbolic links followed, dot files skipped. */
+static void tz_walk(struct tz_list *l, const char *rel, int depth)
+{
+	char path[4096];
+	snprintf(path, sizeof(path), "%s%s%s", ZONEINFO, *rel ? "/" : "", rel);
+	DIR *d = opendir(path);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		/* right/: the leap-second variants, which PostgreSQL refuses to load */
+		if (e->d_name[0] == '.' || (!*rel && strcmp(e->d_name, "right") == 0))
+			continue;
+		const char *name = *rel ? arena_printf(l->a, "%s/%s", rel, e->d_name)
+					: arena_strdup(l->a, e->d_name);
+		char full[4096];
+		struct stat st;
+		snprintf(full, sizeof(full), "%s/%s", ZONEINFO, name);
+		if (stat(full, &st) != 0)
+			continue;
+		if (S_ISDIR(st.st_mode)) {
+			if (depth < 8)
+				tz_walk(l, name, depth + 1);
+			continue;
+		}
+		if (!S_ISREG(st.st_mode) || !pgtype_tz_lookup(name))
+			continue;
+		if (l->n == l->cap) {
+			size_t cap = l->cap ? l->cap * 2 : 1024;
+			const char **v = arena_alloc(l->a, cap * sizeof(*v));
+			if (l->n)
+				memcpy(v, l->names, l->n * sizeof(*v));
+			l->names = v;
+			l->cap = cap;
+		}
+		l->names[l->n++] = name;
+	}
+	closedir(d);
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* An offset in seconds as interval text ("09:00:00", "-03:30:00"). */
+static const char *offset_text(struct arena *a, int off)
+{
+	int v = off < 0 ? -off : off;
+	return arena_printf(a, "%s%02d:%02d:%02d", off < 0 ? "-" : "", v / 3600, v / 60 % 60,
+			    v % 60);
+}
+
+/* Names as the files are named (the lookup would return an alias's canonical zone name);
+ * abbreviation, offset and daylight-saving flag in effect now. */
+static bool fill_timezone_names(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	struct tz_list l = {.a = r->a};
+	tz_walk(&l, "", 0);
+	if (l.n)
+		qsort(l.names, l.n, sizeof(*l.names), cmp_name);
+	int64_t now = pgtype_now();
+	for (size_t i = 0; i < l.n; i++) {
+		const struct pgtype_tz *tz = pgtype_tz_lookup(l.names[i]);
+		cat_row(r);
+		cat_text(r, l.names[i]);
+		cat_text(r, pgtype_tz_abbrev(tz, now));
+		cat_text(r, offset_text(r->a, pgtype_tz_offset(tz, now)));
+		cat_bool(r, pgtype_tz_is_dst(tz, now));
+	}
+	return true;
+}
+
+/* ---- pg_get_keywords() ---- */
+
+/* libpg_query is PostgreSQL's own parser and exports its ScanKeywords table (common/
+ * kwlookup.h's ScanKeywordList) and the category of each keyword; declared here as they are
+ * laid out there, since libpg_query installs no header for them. */
+struct pgq_keyword_list {
+	const char *kw_string;      /* the keywords in order, each ended by '\0' */
+	const uint16_t *kw_offsets; /* where each starts in kw_string */
+	void *hash;
+	int num_keywords;
+	int max_kw_len;
+};
+extern const struct pgq_keyword_list ScanKeywords;
+extern const uint8_t ScanKeywordCategories[];
+
+/* PostgreSQL 15's kwlist.h keywords marked AS_LABEL (they need AS as a column label).
+ * libpg_query drops that column of the list, so it is kept here. Sorted. */
+static const char *const as_label[] = {
+	"array",   "as",     "char",     "character", "create",    "day",     "except", "fetch",
+	"filter",  "for",    "from",     "grant",     "group",     "having",  "hour",   "intersect",
+	"into",    "isnull", "limit",    "minute",    "month",     "notnull", "offset", "on",
+	"order",   "over",   "overlaps", "precision", "returning", "second",  "to",     "union",
+	"varying", "where",  "window",   "with",      "within",    "without", "year",
+};
+
+static int cmp_kw(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static bool fill_keywords(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	/* keywords.h: UNRESERVED_KEYWORD 0, COL_NAME_KEYWORD 1, TYPE_FUNC_NAME_KEYWORD 2,
+	 * RESERVED_KEYWORD 3 */
+	static const char codes[] = "UCTR";
+	static const char *const descs[] = {
+		"unreserved",
+		"unreserved (cannot be function or type name)",
+		"reserved (can be function or type name)",
+		"reserved",
+	};
+	for (int i = 0; i < ScanKeywords.num_keywords; i++) {
+		const char *word = ScanKeywords.kw_string + ScanKeywords.kw_offsets[i];
+		uint8_t cat = ScanKeywordCategories[i];
+		if (cat > 3)
+			continue;
+		bool bare =
+			!bsearch(word, as_label, ARRAY_LEN(as_label), sizeof(as_label[0]), cmp_kw);
+		cat_row(r);
+		cat_text(r, word);
+		cat_char(r, codes[cat]);
+		cat_bool(r, bare);
+		cat_text(r, descs[cat]);
+		cat_text(r, bare ? "can be bare label" : "requires AS");
+	}
+	return true;
+}
+
+static const struct cat_reldef defs[] = {
+	{"pg_range",
+	 "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid, "
+	 "rngcanonical regproc, rngsubdiff regproc",
+	 fill_range},
+	{"pg_timezone_names", "name text, abbrev text, utc_offset interval, is_dst bool",
+	 fill_timezone_names},
+	{"pg_srf_keywords",
+	 "word text, catcode pg_char, barelabel bool, catdesc text, baredesc text", fill_keywords},
+};
+
+const struct cat_reldef *cat_builtin_defs(size_t *n)
+{
+	*n = ARRAY_LEN(defs);
+	return defs;
+}
