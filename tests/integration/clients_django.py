@@ -171,8 +171,10 @@ def inspectdb():
     return "\n" + "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
-# Django's get_constraints sends array_agg(attname ORDER BY arridx) ("funcs")
-gap("inspectdb", inspectdb, "RuntimeError")
+# a serial key reads back as bigint (#13): BigAutoField, which inspectdb writes out, where
+# PostgreSQL's AutoField id is left implicit
+step("inspectdb", inspectdb, gaps=[("\n    id = models.BigAutoField(primary_key=True)", "",
+                                    "serial keys are bigint (#13)")])
 
 
 def flush():
@@ -182,10 +184,8 @@ def flush():
 
 
 step("flush", flush)
-# unapplying drops the unique_together through get_constraints, whose
-# ARRAY(SELECT attname FROM unnest(c.conkey) WITH ORDINALITY cols(colid, arridx) JOIN ...)
-# does not see the alias's columns in the correlated subquery: 42703 cols.colid
-gap("migrate shop zero", lambda: command("migrate", "shop", "zero", "--no-color"), "42703")
+# unapplying ends with DROP TABLE "shop_order" CASCADE
+gap("migrate shop zero", lambda: command("migrate", "shop", "zero", "--no-color"), "0A000")
 connection.close()
 shutil.rmtree(work)
 print("done")
