@@ -180,7 +180,7 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
  * it), ALTER_TYPE (column's declared type becomes decl, its values convert), DROP_CONSTRAINT
  * (the constraint named name goes). */
 enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
-			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT };
+			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL };
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;
@@ -196,6 +196,7 @@ struct shard_rebuild {
 	const char *decl;    /* ALTER_TYPE: the new declared type */
 	const char *convert; /* ALTER_TYPE: SQLite expression of the new value, over the row */
 	bool missing_ok;     /* DROP_CONSTRAINT IF EXISTS: no constraint is no error */
+	bool not_null;       /* NOT_NULL: SET (true) or DROP (false) NOT NULL on column */
 };
 
 /* Adds a constraint to (or makes a change of) an existing table the way SQLite documents for

@@ -134,7 +134,8 @@ bool sess_run_rebuild(struct session *s, const struct xlat_rebuild *r, struct pg
 				   .column = r->column,
 				   .decl = r->decl,
 				   .convert = r->convert,
-				   .missing_ok = r->missing_ok};
+				   .missing_ok = r->missing_ok,
+				   .not_null = r->not_null};
 	return shard_table_rebuild(s->conn, &rb, err);
 }
 

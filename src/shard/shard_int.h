@@ -142,6 +142,11 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
  * NULL with err clear when DROP CONSTRAINT IF EXISTS found nothing to do. */
 char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			   const char *old, struct pgerr *err);
+/* shard_inplace.c: makes rb (NOT_NULL, SET_DEFAULT, ALTER_TYPE) by rewriting the stored
+ * text alone when no stored value changes. 1 done, 0 a rebuild must do it, -1 with err
+ * (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a key column, 42703, ...). */
+int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
+			 const char *old_sql, struct pgerr *err) MUST_CHECK;
 /* Whether another table's foreign key references table. */
 bool shard_table_referenced(sqlite3 *db, const char *table);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_alter.c: the ALTER TABLE actions SQLite cannot make in place and that the session
- * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, ALTER COLUMN [SET DATA]
+ * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA]
  * TYPE ... [USING ...], DROP CONSTRAINT [IF EXISTS] — and xlat_column_default, which writes a
  * DEFAULT for a column whose declared type only the session can read. */
 #include "xlat_int.h"
@@ -148,6 +148,13 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return drop_constraint(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 		return alter_type(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: {
+		struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_NOT_NULL);
+		rb->column = arena_strdup(c->a, cmd->name);
+		rb->not_null = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull;
+		return true;
+	}
 	default:
 		return xlat_unsupported(c, -1, "this ALTER TABLE action");
 	}

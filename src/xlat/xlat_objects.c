@@ -316,6 +316,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
