@@ -260,6 +260,8 @@ bool cat_seq_state(sqlite3 *db, const struct cat_seq *q, int64_t *last, bool *ca
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE. */
+bool cat_cascade_register(sqlite3 *db);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
 

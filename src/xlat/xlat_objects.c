@@ -88,9 +88,23 @@ static const char *drop_tag(PgQuery__ObjectType t)
 	}
 }
 
-/* CASCADE would also drop dependent views and foreign keys, which SQLite does not track;
- * nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects
- * become a script of one DROP each, which the session runs atomically. */
+/* DROP TABLE ... CASCADE: SQLite does not track dependent views and foreign keys, so each
+ * table is checked to have none (other than tables this statement drops) before its drop. */
+static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t i)
+{
+	xlat_puts(c, "SELECT shardlite_cascade_check(");
+	xlat_string(c, object_table(s->objects[i]) ? object_table(s->objects[i]) : "");
+	for (size_t k = 0; k < s->n_objects; k++) {
+		xlat_puts(c, ", ");
+		xlat_string(c, object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
+	}
+	xlat_puts(c, "); ");
+}
+
+/* CASCADE would also drop dependent views and foreign keys, which SQLite does not track:
+ * a table's is carried out when nothing depends on it (cascade_check); nothing depends on
+ * an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
+ * one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	const char *tag = drop_tag(s->remove_type);
@@ -103,7 +117,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_sequences(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && s->remove_type != OBJ(INDEX))
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	if (cascade && s->remove_type == OBJ(VIEW))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... CASCADE is not supported", tag);
 	if (s->n_objects > 1)
@@ -113,6 +128,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	for (size_t i = 0; i < s->n_objects; i++) {
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
+		if (cascade && s->remove_type == OBJ(TABLE))
+			cascade_check(c, s, i);
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
@@ -298,8 +315,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		if (cmd->missing_ok)
 			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
-		if (cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-			return xlat_unsupported(c, -1, "DROP COLUMN ... CASCADE");
+		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
+		 * view or a constraint uses rather than leave them broken */
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);
 		c->st->kind = XLAT_SCRIPT; /* its comment and owned sequences go too */

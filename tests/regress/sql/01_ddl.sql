@@ -138,6 +138,24 @@ SELECT id, name FROM kv_parent ORDER BY id;
 SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns WHERE table_name = 'kv_parent' ORDER BY ordinal_position;
 DROP TABLE kv_child;
 DROP TABLE kv_parent;
+CREATE TABLE dp (id int PRIMARY KEY, x int);
+CREATE TABLE dc (id int PRIMARY KEY, p int REFERENCES dp (id));
+ALTER TABLE dp DROP COLUMN x CASCADE;
+DROP TABLE dc CASCADE;
+DROP TABLE IF EXISTS dc CASCADE;
+CREATE TABLE dc (id int PRIMARY KEY, p int REFERENCES dp (id));
+DROP TABLE dp, dc CASCADE;
+SELECT count(*) FROM pg_class WHERE relname IN ('dp', 'dc');
+CREATE TABLE dp (id int PRIMARY KEY);
+CREATE VIEW dv AS SELECT id FROM dp WHERE id > 0;
+-- differs: DROP TABLE ... CASCADE of a table a view reads is refused (0A000): SQLite does not track dependents, so shardlite drops only what nothing depends on
+DROP TABLE dp CASCADE;
+DROP VIEW IF EXISTS dv;
+CREATE TABLE IF NOT EXISTS dp (id int PRIMARY KEY);
+CREATE TABLE dc (id int PRIMARY KEY, p int REFERENCES dp (id));
+-- differs: DROP TABLE ... CASCADE of a table another table's foreign key references is refused (0A000), where PostgreSQL drops the foreign key
+DROP TABLE dp CASCADE;
+DROP TABLE IF EXISTS dc, dp;
 COMMENT ON TABLE kv IS 'key value pairs';
 COMMENT ON COLUMN kv.v IS 'the value';
 DROP TABLE kv;

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_cascade.c: shardlite_cascade_check(table, dropped...), run before each DROP TABLE
+ * ... CASCADE: SQLite does not drop a table's dependents with it, so CASCADE is carried out
+ * only when nothing depends on the table — no view reads it and no foreign key of a table
+ * not dropped by the same statement references it — and refused (0A000) otherwise. */
+#include "catalog_int.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool listed(sqlite3_value **argv, int argc, const char *name)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+		if (t && sqlite3_stricmp(t, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A table not dropped here whose foreign key references table; malloc'd name or NULL. */
+static char *referencing_table(sqlite3 *db, const char *table, sqlite3_value **argv, int argc)
+{
+	sqlite3_stmt *vm = NULL;
+	char *r = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) "
+			       "AS f WHERE s.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		if (t && !listed(argv, argc, t))
+			r = base_xstrdup(t);
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
+/* Whether the program of "SELECT * FROM view" opens one of the b-trees (the table's and its
+ * indexes' root pages) of the main database: the view reads the table, directly or through
+ * other views, which SQLite's planner has already expanded. */
+static bool view_reads(sqlite3 *db, const char *view, const int *roots, size_t nroots)
+{
+	char *sql = sqlite3_mprintf("EXPLAIN SELECT * FROM \"%w\"", view);
+	sqlite3_stmt *vm = NULL;
+	bool hit = false;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK) {
+		while (!hit && sqlite3_step(vm) == SQLITE_ROW) {
+			const char *op = (const char *)sqlite3_column_text(vm, 1);
+			if (!op || (strcmp(op, "OpenRead") != 0 && strcmp(op, "ReopenIdx") != 0) ||
+			    sqlite3_column_int(vm, 4) != 0)
+				continue;
+			for (size_t i = 0; i < nroots && !hit; i++)
+				hit = sqlite3_column_int(vm, 3) == roots[i];
+		}
+	}
+	sqlite3_finalize(vm); /* a view that no longer compiles reads nothing that is left */
+	sqlite3_free(sql);
+	return hit;
+}
+
+/* A view that reads table; malloc'd name or NULL. */
+static char *reading_view(sqlite3 *db, const char *table)
+{
+	int roots[64];
+	size_t nroots = 0;
+	char *r = NULL;
+	sqlite3_stmt *vm = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT rootpage FROM sqlite_schema WHERE tbl_name = ?1 COLLATE NOCASE "
+			       "AND type IN ('table', 'index') AND rootpage > 0",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	while (nroots < ARRAY_LEN(roots) && sqlite3_step(vm) == SQLITE_ROW)
+		roots[nroots++] = sqlite3_column_int(vm, 0);
+	sqlite3_finalize(vm);
+	if (!nroots ||
+	    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1, &vm,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(vm, 0);
+		if (v && view_reads(db, v, roots, nroots))
+			r = base_xstrdup(v);
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
+static void fn_cascade_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *table = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	sqlite3_result_null(ctx);
+	if (!table)
+		return;
+	char *by = referencing_table(db, table, argv + 1, argc - 1);
+	if (by) {
+		pgfn_error(ctx, "0A000",
+			   "DROP TABLE ... CASCADE is not supported when another table's foreign key "
+			   "references table \"%s\" (table \"%s\")",
+			   table, by);
+		free(by);
+		return;
+	}
+	char *view = reading_view(db, table);
+	if (view) {
+		pgfn_error(ctx, "0A000",
+			   "DROP TABLE ... CASCADE is not supported when a view depends on table "
+			   "\"%s\" (view \"%s\")",
+			   table, view);
+		free(view);
+	}
+}
+
+bool cat_cascade_register(sqlite3 *db)
+{
+	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, fn_cascade_check,
+					  NULL, NULL, NULL) == SQLITE_OK;
+}
