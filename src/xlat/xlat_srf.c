@@ -209,8 +209,11 @@ static struct xlat_srfcol *new_srfcol(struct xlat_ctx *c)
 static bool collect_item(struct xlat_ctx *c, const PgQuery__Node *item)
 {
 	if (item->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		if (!xlat_enter(c)) /* the FROM list's translation reports the depth */
+			return false;
 		bool l = collect_item(c, item->join_expr->larg);
 		bool r = collect_item(c, item->join_expr->rarg);
+		xlat_leave(c);
 		return l || r;
 	}
 	if (item->node_case != PG_QUERY__NODE__NODE_RANGE_FUNCTION)
