@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_cascade.c: shardlite_cascade_check(table, dropped...), run before each DROP TABLE
- * ... CASCADE: SQLite does not drop a table's dependents with it, so CASCADE is carried out
- * only when nothing depends on the table — no view reads it and no foreign key of a table
- * not dropped by the same statement references it — and refused (0A000) otherwise. */
+ * ... CASCADE: SQLite does not drop a table's dependents with it, so the views that read the
+ * table are dropped here first, as PostgreSQL does; a foreign key of a table the statement
+ * does not drop would need that table rebuilt, and is refused (0A000). */
 #include "catalog_int.h"
 
 #include <stdbool.h>
@@ -62,8 +62,9 @@ static bool view_reads(sqlite3 *db, const char *view, const int *roots, size_t n
 	return hit;
 }
 
-/* A view that reads table; malloc'd name or NULL. */
-static char *reading_view(sqlite3 *db, const char *table)
+/* The statements that drop every view reading table (all found before any goes: a view
+ * over a dropped view no longer compiles), sqlite3_malloc'd, or NULL when there is none. */
+static char *drop_reading_views(sqlite3 *db, const char *table)
 {
 	int roots[64];
 	size_t nroots = 0;
@@ -82,10 +83,15 @@ static char *reading_view(sqlite3 *db, const char *table)
 	    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1, &vm,
 			       NULL) != SQLITE_OK)
 		return NULL;
-	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
+	while (sqlite3_step(vm) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(vm, 0);
-		if (v && view_reads(db, v, roots, nroots))
-			r = base_xstrdup(v);
+		if (v && view_reads(db, v, roots, nroots)) {
+			char *more = sqlite3_mprintf("%sDROP VIEW IF EXISTS \"%w\"; SELECT "
+						     "shardlite_forget('view', %Q); ",
+						     r ? r : "", v, v);
+			sqlite3_free(r);
+			r = more;
+		}
 	}
 	sqlite3_finalize(vm);
 	return r;
@@ -107,13 +113,14 @@ static void fn_cascade_check(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		free(by);
 		return;
 	}
-	char *view = reading_view(db, table);
-	if (view) {
-		pgfn_error(ctx, "0A000",
-			   "DROP TABLE ... CASCADE is not supported when a view depends on table "
-			   "\"%s\" (view \"%s\")",
-			   table, view);
-		free(view);
+	/* SQLite lets a function run statements on its own connection; the DROP VIEW writes
+	 * only the schema table, which this function's statement does not read */
+	char *sql = drop_reading_views(db, table);
+	int rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_OK;
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
 	}
 }
 

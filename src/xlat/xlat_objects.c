@@ -88,8 +88,9 @@ static const char *drop_tag(PgQuery__ObjectType t)
 	}
 }
 
-/* DROP TABLE ... CASCADE: SQLite does not track dependent views and foreign keys, so each
- * table is checked to have none (other than tables this statement drops) before its drop. */
+/* DROP TABLE ... CASCADE: SQLite does not track dependents, so before each table's drop the
+ * catalog drops the views that read it and refuses a foreign key of a table this statement
+ * does not drop. */
 static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t i)
 {
 	xlat_puts(c, "SELECT shardlite_cascade_check(");
@@ -101,9 +102,9 @@ static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t
 	xlat_puts(c, "); ");
 }
 
-/* CASCADE would also drop dependent views and foreign keys, which SQLite does not track:
- * a table's is carried out when nothing depends on it (cascade_check); nothing depends on
- * an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
+/* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
+ * table's goes through cascade_check; nothing depends on an index, so DROP INDEX ...
+ * CASCADE is the plain drop. Several objects become a script of
  * one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {

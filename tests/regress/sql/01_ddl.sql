@@ -157,9 +157,18 @@ DROP TABLE dp, dc CASCADE;
 SELECT count(*) FROM pg_class WHERE relname IN ('dp', 'dc');
 CREATE TABLE dp (id int PRIMARY KEY);
 CREATE VIEW dv AS SELECT id FROM dp WHERE id > 0;
--- differs: DROP TABLE ... CASCADE of a table a view reads is refused (0A000): SQLite does not track dependents, so shardlite drops only what nothing depends on
+CREATE VIEW dv2 AS SELECT count(*) AS n FROM dv;
+CREATE VIEW dv3 AS SELECT 1 AS one;
+COMMENT ON VIEW dv IS 'gone with dp';
+BEGIN;
 DROP TABLE dp CASCADE;
-DROP VIEW IF EXISTS dv;
+SELECT relname FROM pg_class WHERE relname IN ('dp', 'dv', 'dv2', 'dv3') ORDER BY 1;
+ROLLBACK;
+SELECT relname FROM pg_class WHERE relname IN ('dp', 'dv', 'dv2', 'dv3') ORDER BY 1;
+DROP TABLE dp CASCADE;
+SELECT relname FROM pg_class WHERE relname IN ('dp', 'dv', 'dv2', 'dv3') ORDER BY 1;
+SELECT count(*) FROM pg_description WHERE description = 'gone with dp';
+DROP VIEW dv3;
 CREATE TABLE IF NOT EXISTS dp (id int PRIMARY KEY);
 CREATE TABLE dc (id int PRIMARY KEY, p int REFERENCES dp (id));
 -- differs: DROP TABLE ... CASCADE of a table another table's foreign key references is refused (0A000), where PostgreSQL drops the foreign key
