@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_cascade.c: shardlite_cascade_check(table, dropped...), run before each DROP TABLE
  * ... CASCADE: SQLite does not drop a table's dependents with it, so the views that read the
- * table are dropped here first, as PostgreSQL does; a foreign key of a table the statement
- * does not drop would need that table rebuilt, and is refused (0A000). */
+ * table are dropped here first, as PostgreSQL does. Other tables' foreign keys were removed
+ * just before by the shard's shardlite_cascade_keys; one still there is refused (0A000). */
 #include "catalog_int.h"
 
 #include <stdbool.h>

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* shard_inplace.c: table changes that leave every stored value as it is — SET/DROP NOT NULL,
- * SET/DROP DEFAULT, a type change within one SQLite affinity whose values all convert to
- * themselves — made by rewriting the table's stored CREATE TABLE text, the "simpler
- * procedure" of SQLite's ALTER TABLE page. Unlike a rebuild it works inside a transaction
- * on a table other tables' foreign keys reference (Django's migrations). */
+/* shard_inplace.c: table changes that leave stored values alone — SET/DROP NOT NULL, DEFAULT,
+ * a value-keeping type change, the foreign keys DROP TABLE ... CASCADE removes from other
+ * tables — made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"),
+ * which unlike a rebuild works in a transaction on a table other tables reference. */
 #include "shard_int.h"
+
+#include "catalog.h"
+#include "pgfn.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,4 +165,96 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 		ok = false;
 	free(def);
 	return ok ? 1 : -1;
+}
+
+/* ---- DROP TABLE ... CASCADE: the foreign keys of other tables that reference it ---- */
+
+struct fk_ref {
+	char *table, *name;
+};
+
+static bool dropped_here(sqlite3_value **argv, int argc, const char *name)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+		if (t && sqlite3_stricmp(t, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The foreign keys, as pg_constraint names them, of tables the statement does not drop. */
+static size_t referencing_keys(sqlite3 *db, const char *table, sqlite3_value **argv, int argc,
+			       struct fk_ref *out, size_t cap)
+{
+	sqlite3_stmt *vm = NULL;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT r.relname, c.conname FROM pg_constraint c JOIN pg_class r ON "
+			       "r.oid = c.conrelid WHERE c.contype = 'f' AND c.confrelid = ?1 "
+			       "ORDER BY 1, 2",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(vm, 1, catalog_rel_oid(table));
+	while (n < cap && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		const char *k = (const char *)sqlite3_column_text(vm, 1);
+		if (t && k && sqlite3_stricmp(t, table) != 0 && !dropped_here(argv, argc, t))
+			out[n++] = (struct fk_ref){base_xstrdup(t), base_xstrdup(k)};
+	}
+	sqlite3_finalize(vm);
+	return n;
+}
+
+/* Removes one foreign key from its table's stored text (no row changes: SQLite's simpler
+ * procedure allows removing a FOREIGN KEY in place). */
+static bool drop_key(struct shard_conn *c, const struct fk_ref *k, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = k->table,
+				   .name = k->name};
+	bool found = false;
+	char *old = NULL;
+	if (!probe(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+		   k->table, NULL, &found, &old, NULL, err) || !found) {
+		free(old);
+		return pgerr_is_set(err) ? false
+					 : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
+						     "relation \"%s\" does not exist", k->table);
+	}
+	char *def = shard_rebuild_change(c, &rb, old, err);
+	free(old);
+	bool ok = def && write_schema(c, &rb, def, err);
+	free(def);
+	return ok;
+}
+
+/* shardlite_cascade_keys(table, dropped...): before DROP TABLE table CASCADE, the foreign
+ * keys that reference it from tables the statement keeps go, as PostgreSQL drops them. */
+static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct shard_conn *c = sqlite3_user_data(ctx);
+	const char *table = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	struct fk_ref keys[64];
+	struct pgerr err;
+	pgerr_clear(&err);
+	sqlite3_result_null(ctx);
+	size_t n = table ? referencing_keys(shard_conn_db(c), table, argv + 1, argc - 1, keys,
+					    ARRAY_LEN(keys))
+			 : 0;
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		ok = ok && drop_key(c, &keys[i], &err);
+		free(keys[i].table);
+		free(keys[i].name);
+	}
+	if (!ok)
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+}
+
+int shard_inplace_register(struct shard_conn *c)
+{
+	return sqlite3_create_function_v2(shard_conn_db(c), "shardlite_cascade_keys", -1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_cascade_keys, NULL,
+					  NULL, NULL);
 }

@@ -147,6 +147,8 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
  * (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a key column, 42703, ...). */
 int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			 const char *old_sql, struct pgerr *err) MUST_CHECK;
+/* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
+int shard_inplace_register(struct shard_conn *c);
 /* Whether another table's foreign key references table. */
 bool shard_table_referenced(sqlite3 *db, const char *table);
 

@@ -93,13 +93,15 @@ static const char *drop_tag(PgQuery__ObjectType t)
  * does not drop. */
 static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t i)
 {
-	xlat_puts(c, "SELECT shardlite_cascade_check(");
-	xlat_string(c, object_table(s->objects[i]) ? object_table(s->objects[i]) : "");
-	for (size_t k = 0; k < s->n_objects; k++) {
-		xlat_puts(c, ", ");
-		xlat_string(c, object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
+	for (int fn = 0; fn < 2; fn++) {
+		xlat_puts(c, fn ? "SELECT shardlite_cascade_check(" : "SELECT shardlite_cascade_keys(");
+		xlat_string(c, object_table(s->objects[i]) ? object_table(s->objects[i]) : "");
+		for (size_t k = 0; k < s->n_objects; k++) {
+			xlat_puts(c, ", ");
+			xlat_string(c, object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
+		}
+		xlat_puts(c, "); ");
 	}
-	xlat_puts(c, "); ");
 }
 
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a

@@ -170,10 +170,19 @@ SELECT relname FROM pg_class WHERE relname IN ('dp', 'dv', 'dv2', 'dv3') ORDER B
 SELECT count(*) FROM pg_description WHERE description = 'gone with dp';
 DROP VIEW dv3;
 CREATE TABLE IF NOT EXISTS dp (id int PRIMARY KEY);
-CREATE TABLE dc (id int PRIMARY KEY, p int REFERENCES dp (id));
--- differs: DROP TABLE ... CASCADE of a table another table's foreign key references is refused (0A000), where PostgreSQL drops the foreign key
+CREATE TABLE dc (id int PRIMARY KEY, p int REFERENCES dp (id), q int REFERENCES dc (id));
+INSERT INTO dp VALUES (1);
+INSERT INTO dc VALUES (1, 1, NULL), (2, 1, 1);
+BEGIN;
 DROP TABLE dp CASCADE;
-DROP TABLE IF EXISTS dc, dp;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'dc'::regclass ORDER BY 1;
+ROLLBACK;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'dc'::regclass ORDER BY 1;
+DROP TABLE dp CASCADE;
+SELECT conname, contype FROM pg_constraint WHERE conrelid = 'dc'::regclass ORDER BY 1;
+INSERT INTO dc VALUES (3, 99, 2);
+SELECT id, p, q FROM dc ORDER BY 1;
+DROP TABLE dc CASCADE;
 COMMENT ON TABLE kv IS 'key value pairs';
 COMMENT ON COLUMN kv.v IS 'the value';
 DROP TABLE kv;

@@ -65,8 +65,8 @@ START_TEST(copy_query_form)
 }
 END_TEST
 
-/* The catalog's shardlite_forget and shardlite_cascade_check (not linked here): the scripts
- * only need them to exist. */
+/* The catalog's shardlite_forget and shardlite_cascade_check, the shard's
+ * shardlite_cascade_keys (not linked here): the scripts only need them to exist. */
 static void forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_null(ctx);
@@ -85,6 +85,8 @@ static void check_script(const char *pg, const char *want)
 	sqlite3_create_function(db, "shardlite_forget", 3, SQLITE_UTF8, NULL, forget, NULL, NULL);
 	sqlite3_create_function(db, "shardlite_cascade_check", -1, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
+	sqlite3_create_function(db, "shardlite_cascade_keys", -1, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -101,7 +103,8 @@ START_TEST(scripts)
 		     "EXISTS u; SELECT shardlite_forget('table', 'u'); DROP TABLE IF EXISTS nope; "
 		     "SELECT shardlite_forget('table', 'nope')");
 	check_script("DROP TABLE t CASCADE",
-		     "SELECT shardlite_cascade_check('t', 't'); DROP TABLE t; "
+		     "SELECT shardlite_cascade_keys('t', 't'); SELECT shardlite_cascade_check('t', "
+		     "'t'); DROP TABLE t; "
 		     "SELECT shardlite_forget('table', 't')");
 	check_script("ALTER TABLE t DROP COLUMN e CASCADE",
 		     "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')");
@@ -122,8 +125,10 @@ START_TEST(drop_parts)
 			 "DROP TABLE IF EXISTS \"B c\"; SELECT shardlite_forget('table', 'B c')");
 	ck_assert_str_eq(st->part_tables[1], "B c");
 	st = xtranslate("DROP TABLE IF EXISTS a, b CASCADE", NULL, 0, 1, a);
-	ck_assert_str_eq(st->parts[1], "SELECT shardlite_cascade_check('b', 'a', 'b'); DROP TABLE IF "
-				       "EXISTS b; SELECT shardlite_forget('table', 'b')");
+	ck_assert_str_eq(st->parts[1],
+			 "SELECT shardlite_cascade_keys('b', 'a', 'b'); SELECT "
+			 "shardlite_cascade_check('b', 'a', 'b'); DROP TABLE IF EXISTS b; SELECT "
+			 "shardlite_forget('table', 'b')");
 	st = xtranslate("TRUNCATE a, public.b", NULL, 0, 1, a);
 	ck_assert_str_eq(st->parts[1], "DELETE FROM b");
 	ck_assert_str_eq(st->part_tables[1], "b");
