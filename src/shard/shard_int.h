@@ -133,7 +133,8 @@ struct shard_drop_target {
 	size_t ncols;
 	const char *check;
 };
-/* The text with rb's SET_DEFAULT or ALTER_TYPE change (malloc'd); NULL with err (42703). */
+/* The text with rb's SET_DEFAULT, ALTER_TYPE or NOT_NULL change (malloc'd); NULL with err
+ * (42703). */
 char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err);
 /* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
