@@ -2,7 +2,8 @@
 /* catalog_cascade.c: shardlite_cascade_check(table, dropped...), run before each DROP TABLE
  * ... CASCADE: SQLite does not drop a table's dependents with it, so the views that read the
  * table are dropped here first, as PostgreSQL does. Other tables' foreign keys were removed
- * just before by the shard's shardlite_cascade_keys; one still there is refused (0A000). */
+ * just before by the shard's shardlite_cascade_keys; one still there is refused (0A000).
+ * DROP VIEW ... CASCADE: shardlite_views_mark/sweep drop the views it leaves uncompilable. */
 #include "catalog_int.h"
 
 #include <stdbool.h>
@@ -124,9 +125,83 @@ static void fn_cascade_check(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 }
 
-bool cat_cascade_register(sqlite3 *db)
+/* ---- DROP VIEW ... CASCADE: the views that compile before the drop and not after ---- */
+
+static bool view_compiles(sqlite3 *db, const char *view)
 {
-	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1,
-					  SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, fn_cascade_check,
-					  NULL, NULL, NULL) == SQLITE_OK;
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", view);
+	sqlite3_stmt *vm = NULL;
+	bool ok = sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK;
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return ok;
+}
+
+/* Each view that compiles, as "name\n" lines (malloc'd). */
+static char *compiling_views(sqlite3 *db)
+{
+	struct strbuf sb;
+	sqlite3_stmt *vm = NULL;
+	strbuf_init(&sb, 0);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			const char *v = (const char *)sqlite3_column_text(vm, 0);
+			if (v && !strchr(v, '\n') && view_compiles(db, v))
+				strbuf_printf(&sb, "%s\n", v);
+		}
+	}
+	sqlite3_finalize(vm);
+	strbuf_putc(&sb, '\0');
+	return strbuf_take(&sb);
+}
+
+static void fn_views_mark(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	free(cc->views_marked);
+	cc->views_marked = compiling_views(sqlite3_context_db_handle(ctx));
+	sqlite3_result_null(ctx);
+}
+
+/* Drops the marked views that no longer compile: they read what the DROP VIEW removed. */
+static void fn_views_sweep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	char *marked = cc->views_marked;
+	cc->views_marked = NULL;
+	sqlite3_result_null(ctx);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (char *p = marked, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+		*nl = '\0';
+		if (view_compiles(db, p))
+			continue;
+		char *one = sqlite3_mprintf("DROP VIEW IF EXISTS \"%w\"; SELECT "
+					    "shardlite_forget('view', %Q); ",
+					    p, p);
+		strbuf_puts(&sb, one ? one : "");
+		sqlite3_free(one);
+	}
+	free(marked);
+	int rc = sb.len && !sb.failed ? sqlite3_exec(db, sb.data, NULL, NULL, NULL) : SQLITE_OK;
+	strbuf_fini(&sb);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
+}
+
+bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1, flags, NULL,
+					  fn_cascade_check, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_views_mark", 0, flags, cc,
+					  fn_views_mark, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_views_sweep", 0, flags, cc,
+					  fn_views_sweep, NULL, NULL, NULL) == SQLITE_OK;
 }

@@ -105,8 +105,8 @@ static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t
 }
 
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
- * table's goes through cascade_check; nothing depends on an index, so DROP INDEX ...
- * CASCADE is the plain drop. Several objects become a script of
+ * table's goes through cascade_check, a view's drops the views that no longer compile after
+ * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
  * one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
@@ -121,9 +121,7 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-	if (cascade && s->remove_type == OBJ(VIEW))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "%s ... CASCADE is not supported", tag);
+	bool views = cascade && s->remove_type == OBJ(VIEW);
 	if (s->n_objects > 1)
 		script_parts(c, s->n_objects);
 	else
@@ -133,6 +131,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		size_t start = c->sb->len;
 		if (cascade && s->remove_type == OBJ(TABLE))
 			cascade_check(c, s, i);
+		if (views && i == 0) /* the views that compile before the first drop ... */
+			xlat_puts(c, "SELECT shardlite_views_mark(); ");
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
@@ -143,6 +143,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			    : s->remove_type == OBJ(INDEX) ? "index"
 							   : "view",
 			    object_table(s->objects[i]));
+		if (views && i + 1 == s->n_objects) /* ... and do not after the last */
+			xlat_puts(c, "; SELECT shardlite_views_sweep()");
 		if (s->n_objects > 1)
 			script_part(c, i, start,
 				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i]) : NULL);

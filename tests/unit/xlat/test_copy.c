@@ -87,6 +87,10 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_cascade_keys", -1, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
+	sqlite3_create_function(db, "shardlite_views_mark", 0, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	sqlite3_create_function(db, "shardlite_views_sweep", 0, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -108,6 +112,10 @@ START_TEST(scripts)
 		     "SELECT shardlite_forget('table', 't')");
 	check_script("ALTER TABLE t DROP COLUMN e CASCADE",
 		     "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')");
+	check_script("DROP VIEW IF EXISTS v, w CASCADE",
+		     "SELECT shardlite_views_mark(); DROP VIEW IF EXISTS v; SELECT "
+		     "shardlite_forget('view', 'v'); DROP VIEW IF EXISTS w; SELECT "
+		     "shardlite_forget('view', 'w'); SELECT shardlite_views_sweep()");
 	check_script("TRUNCATE TABLE t, u", "DELETE FROM t; DELETE FROM u");
 	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
 	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
