@@ -178,9 +178,9 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
  * become NOT NULL. The other fields name things in PostgreSQL's messages. Or rebuilt with a
  * change: SET_DEFAULT (column's DEFAULT clause becomes constraint, "DEFAULT 2"; NULL drops
  * it), ALTER_TYPE (column's declared type becomes decl, its values convert), DROP_CONSTRAINT
- * (the constraint named name goes). */
+ * (the constraint named name goes), NOT_NULL (column's NOT NULL set or dropped). */
 enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
-			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT };
+			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL };
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;
@@ -196,6 +196,7 @@ struct shard_rebuild {
 	const char *decl;    /* ALTER_TYPE: the new declared type */
 	const char *convert; /* ALTER_TYPE: SQLite expression of the new value, over the row */
 	bool missing_ok;     /* DROP_CONSTRAINT IF EXISTS: no constraint is no error */
+	bool not_null;       /* NOT_NULL: SET (true) or DROP (false) NOT NULL on column */
 };
 
 /* Adds a constraint to (or makes a change of) an existing table the way SQLite documents for
@@ -207,8 +208,10 @@ struct shard_rebuild {
  * unique index", with the key), 23502 NULLs in a primary key column, 23503 a row without its
  * referenced row, 23514 a row the CHECK refuses, 42830 referenced columns without a unique
  * key, 0A000 when other tables' foreign keys reference the table (adding a constraint),
- * 42704 no such constraint, 2BP01 dropping a key other tables' foreign keys reference. Blocks
- * on disk. */
+ * 42704 no such constraint, 2BP01 dropping a key other tables' foreign keys reference.
+ * NOT_NULL, and the other changes on a referenced table inside a transaction, are made in
+ * place when no stored value changes (the stored text rewritten; 23502 NULLs under SET NOT
+ * NULL, 42P16 DROP NOT NULL of a key column). Blocks on disk. */
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
 			 struct pgerr *err) MUST_CHECK;
 

@@ -55,9 +55,10 @@ struct xlat_col {
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a
  * constraint to an existing table, so the session rebuilds it (new table with the
  * constraint, rows copied and so checked, indexes recreated). So too ALTER COLUMN SET/DROP
- * DEFAULT, ALTER COLUMN TYPE and DROP CONSTRAINT. Same order as enum shard_rebuild_kind. */
+ * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL. Same order
+ * as enum shard_rebuild_kind. */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
-			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT };
+			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -69,11 +70,12 @@ struct xlat_rebuild {
 	const char *ref_table;  /* FOREIGN: the referenced table ... */
 	const char **ref_keys;  /* ... and columns (none: its primary key) */
 	size_t nref_keys;
-	const char *column;     /* SET_DEFAULT, ALTER_TYPE: the column */
+	const char *column;     /* SET_DEFAULT, ALTER_TYPE, NOT_NULL: the column */
 	const char *default_pg; /* SET_DEFAULT: the expression as PostgreSQL text; NULL: DROP */
 	const char *decl;       /* ALTER_TYPE: the new declared type */
 	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
 	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint) */
+	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
 };
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose

@@ -361,6 +361,7 @@ static void conn_free(void *p)
 	if (cc->have_model)
 		cat_model_free(&cc->model);
 	free(cc->view_saved);
+	free(cc->views_marked);
 	free(cc);
 }
 

@@ -114,5 +114,6 @@ bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc)
 					  NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_view_check", 1,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_view_check, NULL,
-					  NULL, NULL) == SQLITE_OK;
+					  NULL, NULL) == SQLITE_OK &&
+	       cat_cascade_register(db, cc);
 }

@@ -175,6 +175,7 @@ struct cat_conn {
 	int schema_version;
 	int64_t side_key; /* the sidecar's fingerprint, when the model has a sidecar */
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
+	char *views_marked; /* DROP VIEW ... CASCADE: views that compiled before (catalog_cascade.c) */
 };
 
 /* The model for db's current schema, reloaded when another connection changed it. NULL with
@@ -285,6 +286,9 @@ bool cat_seq_state(sqlite3 *db, const struct cat_seq *q, int64_t *last, bool *ca
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ddl.c: shardlite_view_save, shardlite_view_check. */
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE;
+ * shardlite_views_mark/sweep around DROP VIEW ... CASCADE. */
+bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
 

@@ -199,6 +199,8 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	sqlite3_rollback_hook(db, on_rollback, c);
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
 	rc = shard_adv_register(c);
+	if (rc == SQLITE_OK)
+		rc = shard_inplace_register(c);
 	if (rc != SQLITE_OK) {
 		shard_error(db, rc, err);
 		shard_conn_close(c);

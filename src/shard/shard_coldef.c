@@ -183,6 +183,30 @@ static void edit_default(struct strbuf *out, const char *s, struct span el, cons
 		strbuf_printf(out, " %s", dflt);
 }
 
+/* SET/DROP NOT NULL: every NOT NULL (and bare NULL) clause goes; SET appends one. */
+static void edit_not_null(struct strbuf *out, const char *s, struct span el, bool set)
+{
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, el, t), at = el.b, len = out->len;
+	for (size_t i = 1; i < n; i++) {
+		if (!starts_constraint(s, t, i, n))
+			continue;
+		size_t j = i;
+		if (is_word(s, &t[i], "NOT") && i + 1 < n && is_word(s, &t[i + 1], "NULL"))
+			j = i + 1;
+		else if (!is_word(s, &t[i], "NULL"))
+			continue;
+		strbuf_append(out, s + at, t[i].b - at);
+		at = t[j].e;
+		i = j;
+	}
+	strbuf_append(out, s + at, el.e - at);
+	while (out->len > len && isspace((unsigned char)out->data[out->len - 1]))
+		out->len--;
+	if (set)
+		strbuf_puts(out, " NOT NULL");
+}
+
 /* Whether PostgreSQL casts a value of type from to type to in an assignment (what a column's
  * DEFAULT needs when the column's type changes), by type category. */
 static bool assignable(uint32_t from, uint32_t to)
@@ -268,6 +292,8 @@ char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct 
 				strbuf_append(&out, old + el[k].b, el[k].e - el[k].b);
 			else if (rb->kind == SHARD_RB_SET_DEFAULT)
 				edit_default(&out, old, el[k], rb->constraint);
+			else if (rb->kind == SHARD_RB_NOT_NULL)
+				edit_not_null(&out, old, el[k], rb->not_null);
 			else
 				ok = edit_type(&out, old, el[k], rb->decl, rb->column, err);
 		}
@@ -556,6 +582,7 @@ bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r
 				   .column = r->column,
 				   .decl = r->decl,
 				   .convert = r->convert,
-				   .missing_ok = r->missing_ok};
+				   .missing_ok = r->missing_ok,
+				   .not_null = r->not_null};
 	return shard_table_rebuild(c, &rb, err);
 }

@@ -133,7 +133,8 @@ struct shard_drop_target {
 	size_t ncols;
 	const char *check;
 };
-/* The text with rb's SET_DEFAULT or ALTER_TYPE change (malloc'd); NULL with err (42703). */
+/* The text with rb's SET_DEFAULT, ALTER_TYPE or NOT_NULL change (malloc'd); NULL with err
+ * (42703). */
 char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err);
 /* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
@@ -142,6 +143,13 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
  * NULL with err clear when DROP CONSTRAINT IF EXISTS found nothing to do. */
 char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			   const char *old, struct pgerr *err);
+/* shard_inplace.c: makes rb (NOT_NULL, SET_DEFAULT, ALTER_TYPE) by rewriting the stored
+ * text alone when no stored value changes. 1 done, 0 a rebuild must do it, -1 with err
+ * (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a key column, 42703, ...). */
+int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
+			 const char *old_sql, struct pgerr *err) MUST_CHECK;
+/* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
+int shard_inplace_register(struct shard_conn *c);
 /* Whether another table's foreign key references table. */
 bool shard_table_referenced(sqlite3 *db, const char *table);
 

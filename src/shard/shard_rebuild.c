@@ -550,6 +550,15 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
 	 * outside a transaction) and a foreign_key_check before the end. */
 	bool fk_off = rb->kind >= SHARD_RB_SET_DEFAULT && shard_table_referenced(db, rb->table);
+	/* NOT NULL never needs the rows moved; the others not when no value changes */
+	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !sqlite3_get_autocommit(db))
+			      ? shard_inplace_change(c, rb, old_sql, err)
+			      : 0;
+	if (inplace) {
+		free(not_null);
+		free(old_sql);
+		return inplace > 0;
+	}
 	if (fk_off && !sqlite3_get_autocommit(db)) {
 		free(not_null);
 		free(old_sql);

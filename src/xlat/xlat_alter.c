@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_alter.c: the ALTER TABLE actions SQLite cannot make in place and that the session
- * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, ALTER COLUMN [SET DATA]
+ * carries out as table rebuilds — ALTER COLUMN SET/DROP DEFAULT, SET/DROP NOT NULL, [SET DATA]
  * TYPE ... [USING ...], DROP CONSTRAINT [IF EXISTS] — and xlat_column_default, which writes a
  * DEFAULT for a column whose declared type only the session can read. */
 #include "xlat_int.h"
@@ -124,13 +124,30 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	tc.arg = cd->raw_default ? cd->raw_default : &arg;
 	tc.type_name = cd->type_name;
 	tc.location = -1;
+	/* varchar(n)/char(n): an assignment, which refuses a longer value (22001) where the
+	 * explicit cast would cut it: the cast without the length, then the column's check */
+	const char *check = NULL;
+	PgQuery__TypeName bare;
+	if (!tr.is_array && tr.typmod >= 4 &&
+	    (tr.info->oid == XLAT_OID_VARCHAR || tr.info->oid == XLAT_OID_BPCHAR)) {
+		check = tr.info->oid == XLAT_OID_VARCHAR ? "shardlite_varchar" : "shardlite_bpchar";
+		bare = *cd->type_name;
+		bare.n_typmods = 0;
+		bare.typmods = NULL;
+		tc.type_name = &bare;
+	}
 	struct strbuf *saved = c->sb, sb;
 	struct xlat_type ignored;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	unsigned flags = c->flags;
 	c->flags |= XLAT_X_NOSUBQUERY;
-	bool ok = xlat_cast(c, &tc, &ignored) && !sb.failed;
+	xlat_puts(c, check ? check : "");
+	xlat_puts(c, check ? "(" : "");
+	bool ok = xlat_cast(c, &tc, &ignored);
+	if (check)
+		xlat_printf(c, ", %d)", (int)(tr.typmod - 4));
+	ok = ok && !sb.failed;
 	c->flags = flags;
 	c->sb = saved;
 	rb->convert = ok ? arena_strndup(c->a, sb.data, sb.len) : NULL;
@@ -148,6 +165,13 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return drop_constraint(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 		return alter_type(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull: {
+		struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_NOT_NULL);
+		rb->column = arena_strdup(c->a, cmd->name);
+		rb->not_null = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull;
+		return true;
+	}
 	default:
 		return xlat_unsupported(c, -1, "this ALTER TABLE action");
 	}

@@ -88,9 +88,26 @@ static const char *drop_tag(PgQuery__ObjectType t)
 	}
 }
 
-/* CASCADE would also drop dependent views and foreign keys, which SQLite does not track;
- * nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects
- * become a script of one DROP each, which the session runs atomically. */
+/* DROP TABLE ... CASCADE: SQLite does not track dependents, so before each table's drop the
+ * catalog drops the views that read it and refuses a foreign key of a table this statement
+ * does not drop. */
+static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t i)
+{
+	for (int fn = 0; fn < 2; fn++) {
+		xlat_puts(c, fn ? "SELECT shardlite_cascade_check(" : "SELECT shardlite_cascade_keys(");
+		xlat_string(c, object_table(s->objects[i]) ? object_table(s->objects[i]) : "");
+		for (size_t k = 0; k < s->n_objects; k++) {
+			xlat_puts(c, ", ");
+			xlat_string(c, object_table(s->objects[k]) ? object_table(s->objects[k]) : "");
+		}
+		xlat_puts(c, "); ");
+	}
+}
+
+/* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
+ * table's goes through cascade_check, a view's drops the views that no longer compile after
+ * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
+ * one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	const char *tag = drop_tag(s->remove_type);
@@ -103,9 +120,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_sequences(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE && s->remove_type != OBJ(INDEX))
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "%s ... CASCADE is not supported", tag);
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	bool views = cascade && s->remove_type == OBJ(VIEW);
 	if (s->n_objects > 1)
 		script_parts(c, s->n_objects);
 	else
@@ -113,6 +129,10 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	for (size_t i = 0; i < s->n_objects; i++) {
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
+		if (cascade && s->remove_type == OBJ(TABLE))
+			cascade_check(c, s, i);
+		if (views && i == 0) /* the views that compile before the first drop ... */
+			xlat_puts(c, "SELECT shardlite_views_mark(); ");
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
@@ -123,6 +143,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			    : s->remove_type == OBJ(INDEX) ? "index"
 							   : "view",
 			    object_table(s->objects[i]));
+		if (views && i + 1 == s->n_objects) /* ... and do not after the last */
+			xlat_puts(c, "; SELECT shardlite_views_sweep()");
 		if (s->n_objects > 1)
 			script_part(c, i, start,
 				    s->remove_type == OBJ(TABLE) ? object_table(s->objects[i]) : NULL);
@@ -298,8 +320,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		if (cmd->missing_ok)
 			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
-		if (cmd->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-			return xlat_unsupported(c, -1, "DROP COLUMN ... CASCADE");
+		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
+		 * view or a constraint uses rather than leave them broken */
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);
 		c->st->kind = XLAT_SCRIPT; /* its comment and owned sequences go too */
@@ -316,6 +338,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));

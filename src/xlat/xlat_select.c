@@ -471,7 +471,10 @@ static bool has_star(const PgQuery__SelectStmt *s)
 	return false;
 }
 
-static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+/* tail: the ORDER BY/LIMIT follow here, so that they see the columns of directly joined
+ * set-returning functions (ORDER BY cols.arridx) before those leave scope. */
+static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			     struct xlat_shape *shape, bool tail)
 {
 	if (s->into_clause)
 		return xlat_unsupported(c, -1, "SELECT INTO");
@@ -498,10 +501,16 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
+	ok = ok && (!tail || order_limit(c, s, true));
 	c->nsrfcols = srfcol_mark;
 	c->star_from = star_from;
 	c->n_star_from = n_star_from;
 	return ok;
+}
+
+static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	return select_core_tail(c, s, shape, false);
 }
 
 static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
@@ -604,6 +613,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		return false;
 	int ctes = c->nctes; /* a WITH's names end with its query */
 	bool ok = xlat_with(c, s->with_clause);
+	bool plain = s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_values_lists &&
+		     !xlat_is_distinct_on(s);
 	if (ok && s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		ok = set_op(c, s, shape);
 	else if (ok && s->n_values_lists && has_tail(s))
@@ -614,8 +625,9 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
 		     xlat_distinct_on_close(c, s);
 	else if (ok)
-		ok = select_core(c, s, shape);
-	ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
+		ok = select_core_tail(c, s, shape, true); /* its ORDER BY/LIMIT too */
+	if (!plain)
+		ok = ok && order_limit(c, s, !xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE);
 	c->nctes = ctes;
 	xlat_leave(c);
 	return ok;

@@ -204,24 +204,40 @@ static struct xlat_srfcol *new_srfcol(struct xlat_ctx *c)
 	return &c->srfcols[c->nsrfcols++];
 }
 
+/* Collects one FROM item's directly joined functions, inside JOINs too (Django's
+ * get_constraints: unnest(c.conkey) WITH ORDINALITY cols(colid, arridx) JOIN pg_attribute). */
+static bool collect_item(struct xlat_ctx *c, const PgQuery__Node *item)
+{
+	if (item->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		if (!xlat_enter(c)) /* the FROM list's translation reports the depth */
+			return false;
+		bool l = collect_item(c, item->join_expr->larg);
+		bool r = collect_item(c, item->join_expr->rarg);
+		xlat_leave(c);
+		return l || r;
+	}
+	if (item->node_case != PG_QUERY__NODE__NODE_RANGE_FUNCTION)
+		return false;
+	const PgQuery__RangeFunction *rf = item->range_function;
+	const PgQuery__FuncCall *f;
+	const char *name;
+	const struct srf *s = ours(rf, &f, &name);
+	if (!s || !joined_directly(f))
+		return false;
+	const char *alias = rf->alias ? rf->alias->aliasname : name;
+	size_t nout = out_count(s, f);
+	for (size_t i = 0; i < nout + (rf->ordinality ? 1 : 0); i++)
+		out_column(s, rf, alias, i, nout, new_srfcol(c), c->a);
+	return true;
+}
+
 void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	c->star_from = NULL;
 	c->n_star_from = 0;
 	for (size_t k = 0; k < n; k++) {
-		const PgQuery__FuncCall *f;
-		const char *name;
-		const PgQuery__RangeFunction *rf =
-			v[k]->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION
-				? v[k]->range_function
-				: NULL;
-		const struct srf *s = rf ? ours(rf, &f, &name) : NULL;
-		if (!s || !joined_directly(f))
+		if (!collect_item(c, v[k]))
 			continue;
-		const char *alias = rf->alias ? rf->alias->aliasname : name;
-		size_t nout = out_count(s, f);
-		for (size_t i = 0; i < nout + (rf->ordinality ? 1 : 0); i++)
-			out_column(s, rf, alias, i, nout, new_srfcol(c), c->a);
 		c->star_from = v;
 		c->n_star_from = n;
 	}

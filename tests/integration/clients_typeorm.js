@@ -134,7 +134,12 @@ async function main() {
 	// a second synchronize reads the schema back; its foreign-key query selects
 	// UNNEST("con1"."conkey") AS "parent", UNNEST("con1"."confkey") AS "child"
 	await gap('synchronize again', () => ds.synchronize(), '0A000');
-	await ds.dropDatabase().catch(() => {});
+	// DROP TABLE IF EXISTS "public"."users" CASCADE (and "posts"), in pg_tables order
+	await step('dropDatabase', async () => {
+		await ds.dropDatabase();
+		const r = await ds.query("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+		return r[0].n;
+	});
 	await ds.destroy();
 	console.log('done');
 }

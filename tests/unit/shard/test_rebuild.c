@@ -227,6 +227,49 @@ START_TEST(foreign_key_and_check)
 }
 END_TEST
 
+/* SET/DROP NOT NULL and a type change that keeps every value, inside a transaction on a
+ * table another table references: the stored text is rewritten in place. */
+START_TEST(not_null_in_place)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE par (id int4 PRIMARY KEY NOT NULL, name varchar(3) NOT "
+			     "NULL, n int4);"
+			     "CREATE TABLE kid (p int4 REFERENCES par (id));"
+			     "INSERT INTO par VALUES (1, 'a', NULL); INSERT INTO kid VALUES (1);"
+			     "BEGIN",
+			     &err));
+	struct shard_rebuild rb = {.kind = SHARD_RB_NOT_NULL, .table = "par", .column = "name"};
+	ck_assert_msg(shard_table_rebuild(conn, &rb, &err), "%s", err.message);
+	ck_assert(shard_exec(conn, "INSERT INTO par VALUES (2, NULL, 1)", &err));
+	rb.column = "n", rb.not_null = true;
+	ck_assert(!shard_table_rebuild(conn, &rb, &err));
+	ck_assert_str_eq(err.sqlstate, "23502");
+	ck_assert_str_eq(err.message, "column \"n\" of relation \"par\" contains null values");
+	ck_assert(shard_exec(conn, "UPDATE par SET n = 0 WHERE n IS NULL", &err));
+	ck_assert_msg(shard_table_rebuild(conn, &rb, &err), "%s", err.message);
+	ck_assert(!shard_exec(conn, "INSERT INTO par VALUES (3, 'c', NULL)", &err));
+	ck_assert_str_eq(err.sqlstate, "23502");
+	rb.column = "id", rb.not_null = false;
+	ck_assert(!shard_table_rebuild(conn, &rb, &err));
+	ck_assert_str_eq(err.sqlstate, "42P16");
+	rb.column = "nope";
+	ck_assert(!shard_table_rebuild(conn, &rb, &err));
+	ck_assert_str_eq(err.sqlstate, "42703");
+	struct shard_rebuild ty = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "par",
+				   .column = "name",
+				   .decl = "character varying(255)",
+				   .convert = "substr(CAST(name AS TEXT), 1, 255)"};
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert(shard_exec(conn, "COMMIT", &err));
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'par'"),
+			 "CREATE TABLE par (id int4 PRIMARY KEY NOT NULL, name character "
+			 "varying(255), n int4 NOT NULL)");
+	ck_assert_str_eq(one("SELECT count(*) FROM pragma_foreign_key_check"), "0");
+}
+END_TEST
+
 START_TEST(rolled_back_with_the_transaction)
 {
 	struct pgerr err;
@@ -249,6 +292,7 @@ int main(void)
 	tcase_add_test(tc, failures);
 	tcase_add_test(tc, foreign_key_and_check);
 	tcase_add_test(tc, rolled_back_with_the_transaction);
+	tcase_add_test(tc, not_null_in_place);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -65,7 +65,8 @@ START_TEST(copy_query_form)
 }
 END_TEST
 
-/* The catalog's shardlite_forget (not linked here): the scripts only need it to exist. */
+/* The catalog's shardlite_forget and shardlite_cascade_check, the shard's
+ * shardlite_cascade_keys (not linked here): the scripts only need them to exist. */
 static void forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_null(ctx);
@@ -81,7 +82,16 @@ static void check_script(const char *pg, const char *want)
 	sqlite3 *db = NULL;
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	sqlite3_create_function(db, "shardlite_forget", 2, SQLITE_UTF8, NULL, forget, NULL, NULL);
-	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int); CREATE TABLE u (b int)", NULL,
+	sqlite3_create_function(db, "shardlite_forget", 3, SQLITE_UTF8, NULL, forget, NULL, NULL);
+	sqlite3_create_function(db, "shardlite_cascade_check", -1, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	sqlite3_create_function(db, "shardlite_cascade_keys", -1, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	sqlite3_create_function(db, "shardlite_views_mark", 0, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	sqlite3_create_function(db, "shardlite_views_sweep", 0, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
 	ck_assert_msg(sqlite3_exec(db, st->sql, NULL, NULL, NULL) == SQLITE_OK, "%s: %s", st->sql,
@@ -96,6 +106,16 @@ START_TEST(scripts)
 		     "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't'); DROP TABLE IF "
 		     "EXISTS u; SELECT shardlite_forget('table', 'u'); DROP TABLE IF EXISTS nope; "
 		     "SELECT shardlite_forget('table', 'nope')");
+	check_script("DROP TABLE t CASCADE",
+		     "SELECT shardlite_cascade_keys('t', 't'); SELECT shardlite_cascade_check('t', "
+		     "'t'); DROP TABLE t; "
+		     "SELECT shardlite_forget('table', 't')");
+	check_script("ALTER TABLE t DROP COLUMN e CASCADE",
+		     "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')");
+	check_script("DROP VIEW IF EXISTS v, w CASCADE",
+		     "SELECT shardlite_views_mark(); DROP VIEW IF EXISTS v; SELECT "
+		     "shardlite_forget('view', 'v'); DROP VIEW IF EXISTS w; SELECT "
+		     "shardlite_forget('view', 'w'); SELECT shardlite_views_sweep()");
 	check_script("TRUNCATE TABLE t, u", "DELETE FROM t; DELETE FROM u");
 	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
 	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
@@ -112,6 +132,11 @@ START_TEST(drop_parts)
 	ck_assert_str_eq(st->parts[1],
 			 "DROP TABLE IF EXISTS \"B c\"; SELECT shardlite_forget('table', 'B c')");
 	ck_assert_str_eq(st->part_tables[1], "B c");
+	st = xtranslate("DROP TABLE IF EXISTS a, b CASCADE", NULL, 0, 1, a);
+	ck_assert_str_eq(st->parts[1],
+			 "SELECT shardlite_cascade_keys('b', 'a', 'b'); SELECT "
+			 "shardlite_cascade_check('b', 'a', 'b'); DROP TABLE IF EXISTS b; SELECT "
+			 "shardlite_forget('table', 'b')");
 	st = xtranslate("TRUNCATE a, public.b", NULL, 0, 1, a);
 	ck_assert_str_eq(st->parts[1], "DELETE FROM b");
 	ck_assert_str_eq(st->part_tables[1], "b");

@@ -154,9 +154,14 @@ static const struct {
 	{"ALTER TABLE t ALTER COLUMN a TYPE bigint", XLAT_RB_ALTER_TYPE, "a", NULL, "bigint",
 	 "CAST(iif(typeof(a) = 'real', round(a), a) AS INTEGER)", NULL, false},
 	{"ALTER TABLE t ALTER a SET DATA TYPE varchar(5) USING b || 'x'", XLAT_RB_ALTER_TYPE, "a",
-	 NULL, "character varying(5)", "substr(CAST((b || 'x') AS TEXT), 1, 5)", NULL, false},
+	 NULL, "character varying(5)", "shardlite_varchar(CAST((b || 'x') AS TEXT), 5)", NULL,
+	 false},
 	{"ALTER TABLE t DROP CONSTRAINT IF EXISTS t_a_check", XLAT_RB_DROP_CONSTRAINT, NULL, NULL,
 	 NULL, NULL, "t_a_check", true},
+	{"ALTER TABLE t ALTER COLUMN a SET NOT NULL", XLAT_RB_NOT_NULL, "a", NULL, NULL, NULL, NULL,
+	 false},
+	{"ALTER TABLE \"T\" ALTER \"B c\" DROP NOT NULL", XLAT_RB_NOT_NULL, "B c", NULL, NULL, NULL,
+	 NULL, false},
 };
 
 static void str_eq_or_null(const char *got, const char *want, const char *what)
@@ -182,6 +187,7 @@ START_TEST(test_alters)
 	if (alters[_i].name)
 		str_eq_or_null(rb->name, alters[_i].name, "name");
 	ck_assert(rb->missing_ok == alters[_i].missing_ok);
+	ck_assert(rb->not_null == (strstr(alters[_i].pg, "SET NOT NULL") != NULL));
 	arena_free(a);
 }
 END_TEST

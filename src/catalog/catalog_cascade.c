@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_cascade.c: shardlite_cascade_check(table, dropped...), run before each DROP TABLE
+ * ... CASCADE: SQLite does not drop a table's dependents with it, so the views that read the
+ * table are dropped here first, as PostgreSQL does. Other tables' foreign keys were removed
+ * just before by the shard's shardlite_cascade_keys; one still there is refused (0A000).
+ * DROP VIEW ... CASCADE: shardlite_views_mark/sweep drop the views it leaves uncompilable. */
+#include "catalog_int.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool listed(sqlite3_value **argv, int argc, const char *name)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+		if (t && sqlite3_stricmp(t, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A table not dropped here whose foreign key references table; malloc'd name or NULL. */
+static char *referencing_table(sqlite3 *db, const char *table, sqlite3_value **argv, int argc)
+{
+	sqlite3_stmt *vm = NULL;
+	char *r = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT s.name FROM sqlite_schema AS s, pragma_foreign_key_list(s.name) "
+			       "AS f WHERE s.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	while (!r && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		if (t && !listed(argv, argc, t))
+			r = base_xstrdup(t);
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
+/* Whether the program of "SELECT * FROM view" opens one of the b-trees (the table's and its
+ * indexes' root pages) of the main database: the view reads the table, directly or through
+ * other views, which SQLite's planner has already expanded. */
+static bool view_reads(sqlite3 *db, const char *view, const int *roots, size_t nroots)
+{
+	char *sql = sqlite3_mprintf("EXPLAIN SELECT * FROM \"%w\"", view);
+	sqlite3_stmt *vm = NULL;
+	bool hit = false;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK) {
+		while (!hit && sqlite3_step(vm) == SQLITE_ROW) {
+			const char *op = (const char *)sqlite3_column_text(vm, 1);
+			if (!op || (strcmp(op, "OpenRead") != 0 && strcmp(op, "ReopenIdx") != 0) ||
+			    sqlite3_column_int(vm, 4) != 0)
+				continue;
+			for (size_t i = 0; i < nroots && !hit; i++)
+				hit = sqlite3_column_int(vm, 3) == roots[i];
+		}
+	}
+	sqlite3_finalize(vm); /* a view that no longer compiles reads nothing that is left */
+	sqlite3_free(sql);
+	return hit;
+}
+
+/* The statements that drop every view reading table (all found before any goes: a view
+ * over a dropped view no longer compiles), sqlite3_malloc'd, or NULL when there is none. */
+static char *drop_reading_views(sqlite3 *db, const char *table)
+{
+	int roots[64];
+	size_t nroots = 0;
+	char *r = NULL;
+	sqlite3_stmt *vm = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT rootpage FROM sqlite_schema WHERE tbl_name = ?1 COLLATE NOCASE "
+			       "AND type IN ('table', 'index') AND rootpage > 0",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	while (nroots < ARRAY_LEN(roots) && sqlite3_step(vm) == SQLITE_ROW)
+		roots[nroots++] = sqlite3_column_int(vm, 0);
+	sqlite3_finalize(vm);
+	if (!nroots ||
+	    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1, &vm,
+			       NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(vm) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(vm, 0);
+		if (v && view_reads(db, v, roots, nroots)) {
+			char *more = sqlite3_mprintf("%sDROP VIEW IF EXISTS \"%w\"; SELECT "
+						     "shardlite_forget('view', %Q); ",
+						     r ? r : "", v, v);
+			sqlite3_free(r);
+			r = more;
+		}
+	}
+	sqlite3_finalize(vm);
+	return r;
+}
+
+static void fn_cascade_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *table = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	sqlite3_result_null(ctx);
+	if (!table)
+		return;
+	char *by = referencing_table(db, table, argv + 1, argc - 1);
+	if (by) {
+		pgfn_error(ctx, "0A000",
+			   "DROP TABLE ... CASCADE is not supported when another table's foreign key "
+			   "references table \"%s\" (table \"%s\")",
+			   table, by);
+		free(by);
+		return;
+	}
+	/* SQLite lets a function run statements on its own connection; the DROP VIEW writes
+	 * only the schema table, which this function's statement does not read */
+	char *sql = drop_reading_views(db, table);
+	int rc = sql ? sqlite3_exec(db, sql, NULL, NULL, NULL) : SQLITE_OK;
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
+}
+
+/* ---- DROP VIEW ... CASCADE: the views that compile before the drop and not after ---- */
+
+static bool view_compiles(sqlite3 *db, const char *view)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", view);
+	sqlite3_stmt *vm = NULL;
+	bool ok = sql && sqlite3_prepare_v2(db, sql, -1, &vm, NULL) == SQLITE_OK;
+	sqlite3_finalize(vm);
+	sqlite3_free(sql);
+	return ok;
+}
+
+/* Each view that compiles, as "name\n" lines (malloc'd). */
+static char *compiling_views(sqlite3 *db)
+{
+	struct strbuf sb;
+	sqlite3_stmt *vm = NULL;
+	strbuf_init(&sb, 0);
+	if (sqlite3_prepare_v2(db, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1, &vm,
+			       NULL) == SQLITE_OK) {
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			const char *v = (const char *)sqlite3_column_text(vm, 0);
+			if (v && !strchr(v, '\n') && view_compiles(db, v))
+				strbuf_printf(&sb, "%s\n", v);
+		}
+	}
+	sqlite3_finalize(vm);
+	strbuf_putc(&sb, '\0');
+	return strbuf_take(&sb);
+}
+
+static void fn_views_mark(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	free(cc->views_marked);
+	cc->views_marked = compiling_views(sqlite3_context_db_handle(ctx));
+	sqlite3_result_null(ctx);
+}
+
+/* Drops the marked views that no longer compile: they read what the DROP VIEW removed. */
+static void fn_views_sweep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	char *marked = cc->views_marked;
+	cc->views_marked = NULL;
+	sqlite3_result_null(ctx);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (char *p = marked, *nl; p && (nl = strchr(p, '\n')); p = nl + 1) {
+		*nl = '\0';
+		if (view_compiles(db, p))
+			continue;
+		char *one = sqlite3_mprintf("DROP VIEW IF EXISTS \"%w\"; SELECT "
+					    "shardlite_forget('view', %Q); ",
+					    p, p);
+		strbuf_puts(&sb, one ? one : "");
+		sqlite3_free(one);
+	}
+	free(marked);
+	int rc = sb.len && !sb.failed ? sqlite3_exec(db, sb.data, NULL, NULL, NULL) : SQLITE_OK;
+	strbuf_fini(&sb);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
+}
+
+bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
+{
+	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+	return sqlite3_create_function_v2(db, "shardlite_cascade_check", -1, flags, NULL,
+					  fn_cascade_check, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_views_mark", 0, flags, cc,
+					  fn_views_mark, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_views_sweep", 0, flags, cc,
+					  fn_views_sweep, NULL, NULL, NULL) == SQLITE_OK;
+}

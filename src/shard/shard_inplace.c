@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_inplace.c: table changes that leave stored values alone — SET/DROP NOT NULL, DEFAULT,
+ * a value-keeping type change, the foreign keys DROP TABLE ... CASCADE removes from other
+ * tables — made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"),
+ * which unlike a rebuild works in a transaction on a table other tables reference. */
+#include "shard_int.h"
+
+#include "catalog.h"
+#include "pgfn.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Steps sql with ?1, ?2 bound; *found tells whether it gave a row. */
+static bool probe(sqlite3 *db, const char *sql, const char *a1, const char *a2, bool *found,
+		  char **col0, int *col1, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+	if (rc != SQLITE_OK)
+		return shard_error(db, rc, err);
+	if (a1)
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+	if (a2)
+		sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+	rc = sqlite3_step(vm);
+	*found = rc == SQLITE_ROW;
+	if (*found && col0) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		*col0 = base_xstrdup(t ? t : "");
+	}
+	if (*found && col1)
+		*col1 = sqlite3_column_int(vm, 1);
+	bool ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+	if (!ok)
+		shard_error(db, rc, err);
+	sqlite3_finalize(vm);
+	return ok;
+}
+
+/* SQLite's column affinity of a declared type (its "Determination of Column Affinity"). */
+static char affinity(const char *decl)
+{
+	if (strcasestr(decl, "INT"))
+		return 'i';
+	if (strcasestr(decl, "CHAR") || strcasestr(decl, "CLOB") || strcasestr(decl, "TEXT"))
+		return 't';
+	if (!*decl || strcasestr(decl, "BLOB"))
+		return 'b';
+	if (strcasestr(decl, "REAL") || strcasestr(decl, "FLOA") || strcasestr(decl, "DOUB"))
+		return 'r';
+	return 'n';
+}
+
+/* "FROM "table" WHERE " for the row checks. */
+static void from_where(struct strbuf *sb, const char *sel, const struct shard_rebuild *rb)
+{
+	strbuf_puts(sb, sel);
+	strbuf_puts(sb, " FROM ");
+	strbuf_put_quoted(sb, rb->table, '"');
+	strbuf_puts(sb, " WHERE ");
+}
+
+/* 1: the rows allow the change in place; 0: a rebuild must do it; -1: PostgreSQL's error. */
+static int rows_allow(sqlite3 *db, const struct shard_rebuild *rb, const char *decl, int pk,
+		      struct pgerr *err)
+{
+	struct strbuf sb;
+	bool found = false, ok = true;
+	strbuf_init(&sb, 0);
+	if (rb->kind == SHARD_RB_NOT_NULL && !rb->not_null && pk) {
+		strbuf_fini(&sb);
+		pgerr_set(err, "42P16", "column \"%s\" is in a primary key", rb->column);
+		return -1;
+	}
+	if (rb->kind == SHARD_RB_NOT_NULL && rb->not_null) {
+		from_where(&sb, "SELECT 1", rb);
+		strbuf_put_quoted(&sb, rb->column, '"');
+		strbuf_puts(&sb, " IS NULL LIMIT 1");
+	} else if (rb->kind == SHARD_RB_ALTER_TYPE) {
+		const char *neu = rb->decl[0] == '"' ? rb->decl + 1 : rb->decl;
+		if (affinity(decl) != affinity(neu) || !rb->convert) {
+			strbuf_fini(&sb);
+			return 0;
+		}
+		/* a row whose value the conversion changes (or refuses: its error is PostgreSQL's) */
+		from_where(&sb, "SELECT 1", rb);
+		strbuf_printf(&sb, "(%s) IS NOT ", rb->convert);
+		strbuf_put_quoted(&sb, rb->column, '"');
+		strbuf_puts(&sb, " LIMIT 1");
+	}
+	if (sb.len)
+		ok = !sb.failed && probe(db, sb.data, NULL, NULL, &found, NULL, NULL, err);
+	strbuf_fini(&sb);
+	if (!ok)
+		return -1;
+	if (found && rb->kind == SHARD_RB_NOT_NULL) {
+		pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+			  "column \"%s\" of relation \"%s\" contains null values", rb->column,
+			  rb->table);
+		return -1;
+	}
+	return found ? 0 : 1;
+}
+
+/* Writes the new text with the schema writable for this one statement; the schema_version
+ * moves so every connection (and shardlite's caches) read the table again. */
+static bool write_schema(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+			 struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	bool found = false;
+	char *v = NULL;
+	if (!probe(db, "PRAGMA schema_version", NULL, NULL, &found, &v, NULL, err))
+		return false;
+	long version = v ? strtol(v, NULL, 10) : 0;
+	free(v);
+	char bump[64];
+	snprintf(bump, sizeof(bump), "PRAGMA schema_version = %ld", version + 1);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, NULL);
+	bool ok = probe(db,
+			"UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND "
+			"name = ?2 COLLATE NOCASE",
+			def, rb->table, &found, NULL, NULL, err) &&
+		  shard_exec_internal(c, bump, err);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, NULL);
+	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	return ok;
+}
+
+int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
+			 const char *old_sql, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	bool found = false;
+	char *decl = NULL;
+	int pk = 0;
+	if (rb->kind != SHARD_RB_NOT_NULL && rb->kind != SHARD_RB_SET_DEFAULT &&
+	    rb->kind != SHARD_RB_ALTER_TYPE)
+		return 0;
+	if (!probe(db, "SELECT type, pk FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE",
+		   rb->table, rb->column, &found, &decl, &pk, err))
+		return -1;
+	if (!found) {
+		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", rb->column, rb->table);
+		return -1;
+	}
+	int r = rows_allow(db, rb, decl, pk, err);
+	free(decl);
+	if (r <= 0)
+		return r;
+	char *def = shard_rebuild_change(c, rb, old_sql, err);
+	if (!def)
+		return -1;
+	bool ok = shard_exec(c, "SAVEPOINT shardlite_inplace", err);
+	struct pgerr ignored;
+	if (ok && !write_schema(c, rb, def, err)) {
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+		ok = false;
+	}
+	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+		ok = false;
+	free(def);
+	return ok ? 1 : -1;
+}
+
+/* ---- DROP TABLE ... CASCADE: the foreign keys of other tables that reference it ---- */
+
+struct fk_ref {
+	char *table, *name;
+};
+
+static bool dropped_here(sqlite3_value **argv, int argc, const char *name)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *t = (const char *)sqlite3_value_text(argv[i]);
+		if (t && sqlite3_stricmp(t, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The foreign keys, as pg_constraint names them, of tables the statement does not drop. */
+static size_t referencing_keys(sqlite3 *db, const char *table, sqlite3_value **argv, int argc,
+			       struct fk_ref *out, size_t cap)
+{
+	sqlite3_stmt *vm = NULL;
+	size_t n = 0;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT r.relname, c.conname FROM pg_constraint c JOIN pg_class r ON "
+			       "r.oid = c.conrelid WHERE c.contype = 'f' AND c.confrelid = ?1 "
+			       "ORDER BY 1, 2",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_int64(vm, 1, catalog_rel_oid(table));
+	while (n < cap && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		const char *k = (const char *)sqlite3_column_text(vm, 1);
+		if (t && k && sqlite3_stricmp(t, table) != 0 && !dropped_here(argv, argc, t))
+			out[n++] = (struct fk_ref){base_xstrdup(t), base_xstrdup(k)};
+	}
+	sqlite3_finalize(vm);
+	return n;
+}
+
+/* Removes one foreign key from its table's stored text (no row changes: SQLite's simpler
+ * procedure allows removing a FOREIGN KEY in place). */
+static bool drop_key(struct shard_conn *c, const struct fk_ref *k, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = k->table,
+				   .name = k->name};
+	bool found = false;
+	char *old = NULL;
+	if (!probe(db, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+		   k->table, NULL, &found, &old, NULL, err) || !found) {
+		free(old);
+		return pgerr_is_set(err) ? false
+					 : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
+						     "relation \"%s\" does not exist", k->table);
+	}
+	char *def = shard_rebuild_change(c, &rb, old, err);
+	free(old);
+	bool ok = def && write_schema(c, &rb, def, err);
+	free(def);
+	return ok;
+}
+
+/* shardlite_cascade_keys(table, dropped...): before DROP TABLE table CASCADE, the foreign
+ * keys that reference it from tables the statement keeps go, as PostgreSQL drops them. */
+static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct shard_conn *c = sqlite3_user_data(ctx);
+	const char *table = argc ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	struct fk_ref keys[64];
+	struct pgerr err;
+	pgerr_clear(&err);
+	sqlite3_result_null(ctx);
+	size_t n = table ? referencing_keys(shard_conn_db(c), table, argv + 1, argc - 1, keys,
+					    ARRAY_LEN(keys))
+			 : 0;
+	bool ok = true;
+	for (size_t i = 0; i < n; i++) {
+		ok = ok && drop_key(c, &keys[i], &err);
+		free(keys[i].table);
+		free(keys[i].name);
+	}
+	if (!ok)
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+}
+
+int shard_inplace_register(struct shard_conn *c)
+{
+	return sqlite3_create_function_v2(shard_conn_db(c), "shardlite_cascade_keys", -1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_cascade_keys, NULL,
+					  NULL, NULL);
+}
