@@ -142,6 +142,18 @@ want=$(on_pg -A -c '\l' | grep '^acme|')
 got=$(on_sl -A -c '\l' | grep '^acme|')
 [[ "$got" == "$want" ]] || fail "\\l row differs: want '$want' got '$got'"
 
+# \dx: PostgreSQL always has plpgsql, a procedural language shardlite does not offer
+# (docs/sql-compat.md); every other line must match.
+want=$(on_pg -A -c '\dx' | grep -v '^plpgsql|' | sed 's/^(1 row)$/(0 rows)/')
+got=$(on_sl -A -c '\dx')
+[[ "$got" == "$want" ]] || fail "\\dx differs: want '$want' got '$got'"
+
+# \du: the oracle's user is its bootstrap superuser; no shardlite user is a superuser
+# (docs/sql-compat.md), so that row's attributes are masked; the rest must match.
+want=$(on_pg -A -c '\du' | sed -E 's/^postgres\|[^|]*\|/postgres||/')
+got=$(on_sl -A -c '\du')
+[[ "$got" == "$want" ]] || fail "\\du differs: want '$want' got '$got'"
+
 # \dt+: sizes are SQLite's pages, not PostgreSQL's.
 for cmd in '\dt+' '\di+'; do
 	want=$(on_pg -c "$cmd" | mask)
