@@ -66,10 +66,23 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name,
 void shard_conn_close(struct shard_conn *c);
 
 /* Lends a connection to tenant name (already checked): a cached idle one when there is one
- * (no file open, no pragmas), else a new one. NULL with err set as shard_conn_open. May block
- * on disk. */
+ * (no file open, no pragmas), else a new one, migrated when its tenant is behind. NULL with
+ * err set as shard_conn_open, or FATAL when the migration fails. May block on disk, and up
+ * to SHARD_MIGRATE_LOCK_WAIT_MS on the tenant's write lock while a migration is pending:
+ * sessions use shard_conn_acquire_nowait instead. */
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name,
 				      struct pgerr *err);
+/* As shard_conn_acquire, except that a migration meeting another connection's write lock (a
+ * migration under way, a writer's open transaction, `shardlite migrate`) does not wait for it:
+ * the connection is returned with *busy set and its tenant unchanged. The borrower sets its
+ * waker, parks it (shard_conn_park; the attempt was recorded) and when woken calls
+ * shard_conn_migrate. Blocks on disk only. */
+struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const char *name,
+					     bool *busy, struct pgerr *err);
+/* Runs again the migration check of c, lent with *busy: true when c is ready to use; false
+ * with *busy when the lock is still held (park again); false with err (FATAL) when the tenant
+ * cannot be migrated (the caller releases c). Never waits for a lock. */
+bool shard_conn_migrate(struct shard_conn *c, bool *busy, struct pgerr *err) MUST_CHECK;
 /* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's next
  * waiter when that let go of a write lock (or c was next in line), and caches c (closing it instead when it holds
  * per-session state such as temp tables, or when the tenant already caches

@@ -14,16 +14,36 @@
  *
  * Group commit (durability = group, shard_sync.c): the answers of a burst of input that
  * committed are held aside until the tenant's WAL has been flushed past the commit; the session
- * reads no more input meanwhile and keeps its connection (the flush waits on it). */
+ * reads no more input meanwhile and keeps its connection (the flush waits on it).
+ *
+ * A borrowed connection whose tenant must be migrated first, while another connection holds
+ * the tenant's write lock, is kept but not used: the session parks (s->migrating) and the
+ * check runs again when woken, so the wait holds no worker thread. */
 #include "session_int.h"
 
 bool sess_conn_borrow(struct session *s, struct pgerr *err)
 {
-	if (s->conn)
+	bool busy = false;
+	if (s->conn && !s->migrating)
 		return true;
-	s->conn = shard_conn_acquire(s->env->shards, s->tenant, err);
+	if (s->parked) { /* woken, or the 500 ms recheck: the migration check runs again */
+		shard_conn_unpark(s->conn);
+		s->parked = false;
+	}
 	if (!s->conn)
+		s->conn = shard_conn_acquire_nowait(s->env->shards, s->tenant, &busy, err);
+	else if (!shard_conn_migrate(s->conn, &busy, err) && !busy)
+		sess_conn_give_back(s); /* rolled back; checked again when next lent */
+	s->migrating = s->conn && busy;
+	if (s->migrating && !sess_wait_park_migration(s, err))
+		sess_conn_give_back(s);
+	if (!s->conn) {
+		s->migrating = false;
 		return false;
+	}
+	if (s->migrating)
+		return true;
+	s->mig_deadline = 0;
 	sess_wait_attach(s);
 	shard_conn_lend(s->conn, &s->catalog, &s->dt, s->client);
 	return true;

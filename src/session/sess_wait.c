@@ -162,6 +162,27 @@ bool sess_wait_park(struct session *s, struct pgerr *err)
 	return true;
 }
 
+bool sess_wait_park_migration(struct session *s, struct pgerr *err)
+{
+	ASSERT(s->migrating && !s->parked);
+	int64_t now = now_ms();
+	if (!s->mig_deadline)
+		s->mig_deadline = now + SHARD_MIGRATE_LOCK_WAIT_MS;
+	if (now >= s->mig_deadline) {
+		s->mig_deadline = 0;
+		pgerr_fatal(err, SQLSTATE_LOCK_NOT_AVAILABLE,
+			    "could not lock tenant \"%s\" to migrate it within %d s", s->tenant,
+			    SHARD_MIGRATE_LOCK_WAIT_MS / 1000);
+		pgerr_hint(err, "Another transaction holds the tenant's write lock; try again.");
+		return false;
+	}
+	/* The progress handler is not installed yet: the migration runs as the server. */
+	shard_conn_set_waker(s->conn, wake_self, s);
+	s->parked = true;
+	shard_conn_park(s->conn);
+	return true;
+}
+
 static int64_t min_deadline(int64_t a, int64_t b)
 {
 	if (a <= 0)
@@ -178,6 +199,7 @@ int session_wake_after_ms(struct session *s)
 		return -1; /* mid-statement: net runs it again once the output drained */
 	if (s->parked) {
 		at = min_deadline(s->stmt_deadline, s->lock_deadline);
+		at = min_deadline(at, s->mig_deadline);
 		at = min_deadline(at, now + PARK_RECHECK_MS);
 	} else if (s->state == SESS_READY &&
 		   (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)) {

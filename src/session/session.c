@@ -15,7 +15,12 @@
  *              v                               v                 v
  *           CLOSING <---------------------------------- Terminate, FATAL
  *
- * Invariants: conn == NULL in STARTUP and AUTH; after startup the tenant connection is
+ * Between authentication and READY the session is OPENING while its tenant's migration waits
+ * for another connection's write lock: parked, holding no thread, its startup answer unsent;
+ * it reads no input until the wait ends in READY or in a FATAL (CLOSING).
+ *
+ * Invariants: conn == NULL in STARTUP and AUTH; conn != NULL and parked in OPENING; after
+ * startup the tenant connection is
  * borrowed for each burst of input and given back when the session is idle outside a
  * transaction (sess_conn.c), so txn != IDLE, portals and COPY_IN imply conn != NULL;
  * copy != NULL exactly in COPY_IN; in CLOSING
@@ -37,6 +42,7 @@
 static void check_invariants(const struct session *s)
 {
 	ASSERT((s->state != SESS_STARTUP && s->state != SESS_AUTH) || s->conn == NULL);
+	ASSERT(s->state != SESS_OPENING || (s->conn != NULL && s->parked && s->migrating));
 	ASSERT((s->state == SESS_AUTH) == (s->auth != NULL) || s->state == SESS_CLOSING);
 	ASSERT(s->txn == SESS_TXN_IDLE || s->conn != NULL);
 	ASSERT(s->portals == NULL || s->conn != NULL);
@@ -88,6 +94,7 @@ void session_free(struct session *s)
 struct strbuf *session_output(struct session *s) { return &s->out; }
 bool session_started(const struct session *s)
 {
+	/* OPENING is past the client's part: startup_timeout does not cut a migration's wait. */
 	return s->state != SESS_STARTUP && s->state != SESS_AUTH;
 }
 bool session_closing(const struct session *s) { return s->state == SESS_CLOSING; }
@@ -271,6 +278,8 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	return sess_auth_begin(s, err);
 }
 
+static bool open_tenant(struct session *s, struct pgerr *err);
+
 bool sess_startup_finish(struct session *s, struct auth_users *users, const struct auth_user *user,
 			 struct pgerr *err)
 {
@@ -292,10 +301,19 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list};
 	sess_guc_dt_refresh(s);
 	sess_client_start(s);
-	/* Opened now, so a missing tenant or a failing migration is a startup error; given
-	 * back at the end of this input (session_input). */
+	s->state = SESS_OPENING;
+	return open_tenant(s, err);
+}
+
+/* Opened now, so a missing tenant or a failing migration is a startup error; given back at
+ * the end of this input (session_input). A migration waiting for the tenant's lock leaves the
+ * session OPENING and parked; it comes back here when woken. */
+static bool open_tenant(struct session *s, struct pgerr *err)
+{
 	if (!sess_conn_borrow(s, err))
 		return false;
+	if (s->migrating)
+		return true;
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);
 	pgw_be_backend_key(&s->out, s->id, s->cancel_key);
@@ -480,6 +498,14 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		sess_wait_msg_begin(s);
 		sess_client_msg_begin(s, &m);
 		dispatch(s, &m);
+		if (s->state == SESS_OPENING) {
+			/* The password was right; the tenant's migration waits (open_tenant). */
+			sess_wait_msg_end(s);
+			sess_client_msg_end(s);
+			arena_reset(s->msg_arena);
+			*want = SESSION_WANT_WAKE;
+			return total + used;
+		}
 		if (s->parked || s->yielded) {
 			/* A Query continues where it stopped (sess_simple_continue); an Execute
 			 * waits unconsumed and runs again (from scratch when it waited for a lock,
@@ -582,13 +608,28 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 		arena_reset(s->msg_arena);
 		if (s->state == SESS_STARTUP || s->state == SESS_CLOSING || used == 0)
 			return s->state == SESS_CLOSING ? len : used;
+	} else if (s->state == SESS_OPENING) {
+		struct pgerr err;
+		pgerr_clear(&err);
+		if (!open_tenant(s, &err)) {
+			sess_report_error(s, &err);
+			return len;
+		}
+	}
+	if (s->state == SESS_OPENING) {
+		*want = SESSION_WANT_WAKE;
+		return used;
 	}
 	if (sess_client_terminated(s))
 		return len;
 	/* A Terminate needs no connection: borrowing one would open (and migrate) the tenant
 	 * for a client that is leaving. */
-	if (len > used && buf[used] != 'X' && !borrow(s))
+	if ((s->migrating || (len > used && buf[used] != 'X')) && !borrow(s))
 		return len;
+	if (s->migrating) { /* a reload's migration waits for the tenant's lock: parked */
+		*want = SESSION_WANT_WAKE;
+		return used;
+	}
 	sess_wait_input_begin(s);
 	size_t n = input_ready(s, buf + used, len - used, want);
 	sess_types_input_end(s);

@@ -24,6 +24,7 @@ struct sess_copy_out;
 enum sess_state {
 	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS answer) */
 	SESS_AUTH,         /* authentication exchange in progress (sess_auth.c) */
+	SESS_OPENING,      /* authenticated; parked until the tenant's migration gets its lock */
 	SESS_READY,        /* normal message processing */
 	SESS_SKIP_TO_SYNC, /* extended-query error: discard everything up to Sync */
 	SESS_COPY_IN,      /* COPY FROM STDIN: CopyData until CopyDone/CopyFail (sess_copy.c) */
@@ -153,6 +154,10 @@ struct session {
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
 	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
 	int64_t lock_deadline;   /* monotonic ms while parked; 0 = none */
+	/* The borrowed connection's migration waits for the tenant's write lock: the session is
+	 * parked and uses nothing of conn until sess_conn_borrow succeeds. */
+	bool migrating;
+	int64_t mig_deadline;    /* monotonic ms that wait ends (FATAL 55P03); 0 = none */
 	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
 	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
 
@@ -366,7 +371,9 @@ bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char *
 /* ---- sess_conn.c: the tenant connection, borrowed per transaction ---- */
 /* Borrows a connection of the session's tenant when it holds none (cached by the pool, or
  * opened: may block on disk) and lends it the session's progress handler, waker and catalog.
- * False with a FATAL in err when the tenant cannot be opened. */
+ * False with a FATAL in err when the tenant cannot be opened. True with s->parked (and
+ * s->migrating) when the tenant's migration waits for its write lock: the caller returns
+ * SESSION_WANT_WAKE and calls this again when woken. */
 bool sess_conn_borrow(struct session *s, struct pgerr *err) MUST_CHECK;
 /* Gives the connection back (no-op when none): prepared statements leave their VMs in the
  * connection's statement cache. Only when sess_conn_idle, or when the session ends. */
@@ -397,6 +404,10 @@ void sess_wait_msg_end(struct session *s);
 /* After a statement met a lock (s->lock_busy): parks the session and returns true, or, when
  * canceled or out of time, returns false with err set (57014, 55P03). */
 bool sess_wait_park(struct session *s, struct pgerr *err);
+/* The borrowed connection's migration met the tenant's write lock (s->migrating): parks the
+ * session, bounded by SHARD_MIGRATE_LOCK_WAIT_MS from the first attempt, and returns true;
+ * false with a FATAL 55P03 in err once that has passed. */
+bool sess_wait_park_migration(struct session *s, struct pgerr *err) MUST_CHECK;
 /* True when the idle-in-transaction timeout has passed (the caller ends the session). */
 bool sess_wait_idle_expired(struct session *s);
 /* Rewords a 57014 to name what interrupted it: the statement timeout, or shutdown (FATAL

@@ -165,8 +165,10 @@ void shard_pool_fini(struct shard_registry *r);
 
 /* shard_migrate.c: checks a connection being lent against the registry's migration set and
  * migrates its tenant when behind. Cheap when already checked against the current set. False
- * with err (FATAL) when the tenant cannot be brought up to date. */
-bool shard_migrate_lent(struct shard_conn *c, struct pgerr *err) MUST_CHECK;
+ * with err (FATAL) when the tenant cannot be brought up to date. busy NULL: waits for the
+ * tenant's write lock in SQLite's busy handler, up to SHARD_MIGRATE_LOCK_WAIT_MS; else meeting
+ * it returns false with *busy set, no error, and nothing done (c records its attempt). */
+bool shard_migrate_lent(struct shard_conn *c, bool *busy, struct pgerr *err) MUST_CHECK;
 /* Drops the registry's set (registry teardown). */
 void shard_migrate_fini(struct shard_registry *r);
 

@@ -315,7 +315,8 @@ void shard_migrate_fini(struct shard_registry *r)
 
 /* ---- running a set on one connection ---- */
 
-static bool read_version(struct shard_conn *c, int *v, struct pgerr *err)
+/* SQLITE_BUSY is reported through *busy (no error) when the caller does not wait for locks. */
+static bool read_version(struct shard_conn *c, int *v, bool *busy, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
 	int rc = sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &vm, NULL);
@@ -324,6 +325,10 @@ static bool read_version(struct shard_conn *c, int *v, struct pgerr *err)
 	if (rc == SQLITE_ROW)
 		*v = sqlite3_column_int(vm, 0);
 	sqlite3_finalize(vm);
+	if (busy && (rc & 0xff) == SQLITE_BUSY) {
+		*busy = true;
+		return false;
+	}
 	return rc == SQLITE_ROW || shard_error(c->db, rc, err);
 }
 
@@ -428,16 +433,20 @@ static bool ahead(struct shard_conn *c, int version, int target, struct pgerr *e
 	return false;
 }
 
-/* Takes the write lock, waiting for it as long as a migration may (two sessions opening a
- * tenant at once: the second waits here, then finds the work done; the busy timeout is
- * migrate()'s). */
-static bool begin_write(struct shard_conn *c, struct pgerr *err)
+/* Takes the write lock (two sessions opening a tenant at once: the second waits, then finds
+ * the work done). With busy, SQLITE_BUSY is reported there at once and the caller parks;
+ * without, SQLite's busy handler waits as long as a migration may (migrate() set it). */
+static bool begin_write(struct shard_conn *c, bool *busy, struct pgerr *err)
 {
 	int rc = sqlite3_exec(c->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 	if (rc == SQLITE_OK)
 		return true;
 	if ((rc & 0xff) != SQLITE_BUSY)
 		return shard_error(c->db, rc, err);
+	if (busy) {
+		*busy = true;
+		return false;
+	}
 	pgerr_fatal(err, SQLSTATE_LOCK_NOT_AVAILABLE,
 		    "could not lock tenant \"%s\" to migrate it within %d s", c->tenant,
 		    SHARD_MIGRATE_LOCK_WAIT_MS / 1000);
@@ -458,23 +467,26 @@ static bool apply_pending(struct shard_conn *c, const struct shard_migrations *m
 	return shard_exec_internal(c, sql, err) && shard_exec(c, "COMMIT", err);
 }
 
-/* Brings c's tenant to m's newest version. *from: the version found. */
+/* Brings c's tenant to m's newest version. *from: the version found. busy NULL: waits for
+ * the tenant's write lock in SQLite's busy handler (shardlite migrate, which has a thread of
+ * its own); else meeting it sets *busy and returns FAILED with nothing done and no error. */
 static enum shard_migrate_outcome migrate(struct shard_conn *c, const struct shard_migrations *m,
-					  int *from, struct pgerr *err)
+					  int *from, bool *busy, struct pgerr *err)
 {
 	int target = shard_migrations_target(m), v = 0;
 	ASSERT(sqlite3_get_autocommit(c->db));
 	/* A migration runs as the server: no session's facts (a lent connection holds none). */
 	shard_conn_lend(c, NULL, NULL, NULL);
-	/* Waits, bounded, for what other openers of the same file hold: the write lock of a
-	 * migration under way, and a new file's first WAL setup (reading user_version can meet
-	 * SQLITE_BUSY then, even in WAL mode). */
-	sqlite3_busy_timeout(c->db, SHARD_MIGRATE_LOCK_WAIT_MS);
-	bool ok = read_version(c, &v, err);
+	/* What other openers of the same file hold: the write lock of a migration under way, and
+	 * a new file's first WAL setup (reading user_version can meet SQLITE_BUSY then, even in
+	 * WAL mode). */
+	if (!busy)
+		sqlite3_busy_timeout(c->db, SHARD_MIGRATE_LOCK_WAIT_MS);
+	bool ok = read_version(c, &v, busy, err);
 	if (ok && v < target) {
 		/* Behind: take the write lock and look again — a session that opened the tenant
 		 * at the same time may have migrated it while this one waited. */
-		ok = begin_write(c, err) && read_version(c, &v, err);
+		ok = begin_write(c, busy, err) && read_version(c, &v, NULL, err);
 		if (ok && v < target)
 			ok = apply_pending(c, m, v, err);
 		struct pgerr ignored;
@@ -483,8 +495,11 @@ static enum shard_migrate_outcome migrate(struct shard_conn *c, const struct sha
 		if (ok && v < target)
 			LOG_INFO(0, c->tenant, "migrated from version %d to %d", v, target);
 	}
-	sqlite3_busy_timeout(c->db, 0); /* lock waits are the pool's again (parked, not slept) */
+	if (!busy)
+		sqlite3_busy_timeout(c->db, 0); /* lock waits are the pool's (parked, not slept) */
 	*from = v;
+	if (busy && *busy)
+		return SHARD_MIGRATE_FAILED;
 	if (ok && v > target)
 		ok = ahead(c, v, target, err);
 	if (!ok)
@@ -502,17 +517,21 @@ static struct shard_migrations *current_set(struct shard_registry *r, uint64_t *
 	return m;
 }
 
-bool shard_migrate_lent(struct shard_conn *c, struct pgerr *err)
+bool shard_migrate_lent(struct shard_conn *c, bool *busy, struct pgerr *err)
 {
+	if (busy)
+		*busy = false;
 	if (c->mig_serial == __atomic_load_n(&c->reg->mig_serial, __ATOMIC_ACQUIRE))
 		return true;
 	uint64_t serial;
 	struct shard_migrations *m = current_set(c->reg, &serial);
 	int from;
-	bool ok = !m || migrate(c, m, &from, err) != SHARD_MIGRATE_FAILED;
+	/* Before the attempt, so a park after SQLITE_BUSY sees a lock let go meanwhile. */
+	shard_conn_attempt(c);
+	bool ok = !m || migrate(c, m, &from, busy, err) != SHARD_MIGRATE_FAILED;
 	if (ok) {
 		c->mig_serial = serial;
-	} else {
+	} else if (!busy || !*busy) {
 		err->severity = PGERR_FATAL;
 		LOG_WARN(0, c->tenant, "not migrated: %s (%s)", err->message, err->detail);
 	}
@@ -529,7 +548,7 @@ enum shard_migrate_outcome shard_tenant_migrate(struct shard_registry *r, const 
 	enum shard_migrate_outcome out = SHARD_MIGRATE_CURRENT;
 	if (m) {
 		struct shard_conn *c = shard_conn_open(r, name, err);
-		out = c ? migrate(c, m, &v, err) : SHARD_MIGRATE_FAILED;
+		out = c ? migrate(c, m, &v, NULL, err) : SHARD_MIGRATE_FAILED;
 		shard_conn_close(c);
 	}
 	if (from)

@@ -187,11 +187,28 @@ static struct shard_conn *lend(struct shard_registry *r, const char *name, struc
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	struct shard_conn *c = lend(r, name, err);
-	if (c && !shard_migrate_lent(c, err)) {
+	if (c && !shard_migrate_lent(c, NULL, err)) {
 		shard_conn_release(c); /* rolled back; checked again when next lent */
 		return NULL;
 	}
 	return c;
+}
+
+struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const char *name,
+					     bool *busy, struct pgerr *err)
+{
+	struct shard_conn *c = lend(r, name, err);
+	*busy = false;
+	if (c && !shard_migrate_lent(c, busy, err) && !*busy) {
+		shard_conn_release(c);
+		return NULL;
+	}
+	return c;
+}
+
+bool shard_conn_migrate(struct shard_conn *c, bool *busy, struct pgerr *err)
+{
+	return shard_migrate_lent(c, busy, err);
 }
 
 static void wake_list(struct shard_conn **list)

@@ -3,7 +3,8 @@
 # test_migrate.sh: tenant lifecycle — lazy migrations on first connect (also from eight clients
 # at once), a data-dependent failing migration (55000 naming the file and statement, tenant
 # untouched, other tenants fine), files added on SIGHUP, a tenant ahead of the files,
-# `shardlite migrate --jobs 4` with its summary and exit status, and auto_create = off.
+# `shardlite migrate --jobs 4` with its summary and exit status, auto_create = off, and
+# sessions whose tenant's migration waits for a write lock parking without holding a worker.
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
@@ -169,6 +170,53 @@ start --set auto_create=off
 err=$(startup_error nosuch)
 [[ $err == '3D000|tenant "nosuch" does not exist|' ]] || fail "auto_create=off: $err"
 [[ -z $(file_of nosuch) ]] || fail "auto_create=off created a file"
+stop
+
+# A migration that meets the tenant's write lock parks its sessions instead of sleeping on a
+# worker. With one worker thread: a client of alpha holds alpha's write lock in an open
+# transaction, a new file is loaded, three new clients of alpha wait for the lock, and beta
+# still answers at once (a waiter sleeping on the only worker would stall it for 30 s). Once
+# the lock is let go, alpha is migrated once and the three clients get their answers.
+start --set worker_threads=1
+mkfifo "$DIR/hold"
+q alpha <"$DIR/hold" >"$DIR/hold.out" 2>&1 &
+HOLD=$!
+exec 7>"$DIR/hold"
+echo "BEGIN; INSERT INTO acct (id, bal) VALUES (9, 9); SELECT 'locked';" >&7
+for _ in $(seq 100); do grep -q locked "$DIR/hold.out" && break; sleep 0.05; done
+grep -q locked "$DIR/hold.out" || fail "holder: $(cat "$DIR/hold.out")"
+# A client connected before the reload: its next query borrows a connection and waits too.
+mkfifo "$DIR/ready"
+q alpha <"$DIR/ready" >"$DIR/ready.out" 2>&1 7>&- &
+READY=$!
+exec 8>"$DIR/ready"
+echo "SELECT 'before';" >&8
+for _ in $(seq 100); do grep -q before "$DIR/ready.out" && break; sleep 0.05; done
+echo "ALTER TABLE acct ADD COLUMN tag text;" >"$MIG/0004_tag.sql"
+reload
+echo "SELECT count(*) FROM acct;" >&8
+pids=()
+for i in 1 2 3; do (q alpha -c "SELECT count(*) FROM acct" >"$DIR/wait.$i" 2>&1) 7>&- 8>&- & pids+=($!); done
+sleep 1
+[[ $(cat "$DIR/ready.out") == before ]] || fail "connected client did not wait: $(cat "$DIR/ready.out")"
+for i in 1 2 3; do
+	kill -0 "${pids[$((i - 1))]}" 2>/dev/null || fail "alpha client $i did not wait: $(cat "$DIR/wait.$i")"
+done
+for i in 1 2 3; do
+	[[ $(timeout 5 psql -X -At -h "$DIR" -p "$PORT" -d beta -c "SELECT $i") == "$i" ]] ||
+		fail "beta stalled behind alpha's migration wait"
+done
+[[ $(version_of alpha) == 3 ]] || fail "alpha migrated under another's write lock"
+echo "COMMIT;" >&7
+exec 7>&-
+wait "$HOLD" || fail "holder: $(cat "$DIR/hold.out")"
+exec 8>&-
+wait "$READY" || fail "connected client: $(cat "$DIR/ready.out")"
+[[ $(tail -1 "$DIR/ready.out") == 3 ]] || fail "connected client: $(cat "$DIR/ready.out")"
+wait "${pids[@]}" || true
+for i in 1 2 3; do [[ $(cat "$DIR/wait.$i") == 3 ]] || fail "alpha client $i: $(cat "$DIR/wait.$i")"; done
+[[ $(version_of alpha) == 4 ]] || fail "alpha at $(version_of alpha) after the lock was let go"
+[[ $(grep -c 'alpha: migrated from version 3 to 4' "$DIR/log") == 1 ]] || fail "alpha migrated twice"
 stop
 
 # A migrations_dir that cannot be read stops the server from starting.

@@ -2,7 +2,8 @@
 /* test_migrate.c: migration sets (which file names count, duplicate versions, files the
  * translator refuses) and running them: lazily when a connection is lent, once under two
  * threads at once, all or nothing when a statement fails, a tenant ahead of the files, a new
- * set applied to cached connections, and shard_tenant_migrate's outcomes. */
+ * set applied to cached connections, a lend that meets the write lock reporting busy instead
+ * of waiting, and shard_tenant_migrate's outcomes. */
 #include <check.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -191,6 +192,35 @@ START_TEST(new_set_reaches_cached_connections)
 }
 END_TEST
 
+/* A session's lend that meets the tenant's write lock reports busy with nothing done instead
+ * of waiting in SQLite's busy handler; once the lock is let go the check runs again. */
+START_TEST(nowait_lend_reports_busy)
+{
+	write_file("0001_init.sql", "CREATE TABLE t (a int);");
+	use_set();
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct shard_conn *holder = shard_conn_acquire(reg, "acme", &err);
+	ck_assert_ptr_nonnull(holder);
+	ck_assert(shard_exec(holder, "BEGIN IMMEDIATE", &err));
+	write_file("0002_more.sql", "CREATE TABLE u (a int);");
+	use_set();
+	bool busy = false;
+	struct shard_conn *c = shard_conn_acquire_nowait(reg, "acme", &busy, &err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert(busy);
+	ck_assert(!shard_conn_migrate(c, &busy, &err));
+	ck_assert(busy);
+	ck_assert_int_eq(version_of("acme"), 1);
+	ck_assert(shard_exec(holder, "COMMIT", &err));
+	ck_assert_msg(shard_conn_migrate(c, &busy, &err), "%s", err.message);
+	ck_assert(!busy);
+	ck_assert_int_eq(version_of("acme"), 2);
+	shard_conn_release(c);
+	shard_conn_release(holder);
+}
+END_TEST
+
 START_TEST(tenant_ahead_of_files)
 {
 	write_file("0001_init.sql", "CREATE TABLE t (a int);");
@@ -258,6 +288,7 @@ int main(void)
 	tcase_add_test(tc, failure_leaves_tenant_untouched);
 	tcase_add_test(tc, new_set_reaches_cached_connections);
 	tcase_add_test(tc, tenant_ahead_of_files);
+	tcase_add_test(tc, nowait_lend_reports_busy);
 	tcase_add_test(tc, two_at_once_migrate_once);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
