@@ -128,7 +128,16 @@ static bool configure(sqlite3 *db, enum shard_durability d, struct cat_conn **ca
 	 * error, not SQLite's legacy fallback to a string literal. */
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
-	int rc = sqlite3_exec(db, setup, NULL, NULL, NULL);
+	/* Sessions creating a new file at once can meet SQLITE_BUSY without the busy handler
+	 * being called (SQLite does not wait where waiting could deadlock, as when two
+	 * connections switch the same file to WAL): retry within the setup timeout. */
+	int rc;
+	for (int waited = 0;; waited += 10) {
+		rc = sqlite3_exec(db, setup, NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= SETUP_BUSY_TIMEOUT_MS)
+			break;
+		sqlite3_sleep(10);
+	}
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
