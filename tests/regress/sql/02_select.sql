@@ -70,11 +70,11 @@ SELECT name, count(*) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT name, avg(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v (n, word) ORDER BY n;
 VALUES (1, 'a'), (2, 'b');
--- differs: not implemented yet (0A000): a function in FROM is not supported
+-- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT * FROM generate_series(1, 5);
--- differs: not implemented yet (0A000): a function in FROM is not supported
+-- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT g FROM generate_series(1, 10, 3) AS g;
--- differs: not implemented yet (0A000): a function in FROM is not supported
+-- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT x * 2 FROM generate_series(1, 3) AS t (x);
 SELECT count(*) FROM emp WHERE hired BETWEEN '2020-01-01' AND '2021-12-31';
 SELECT name FROM emp WHERE name LIKE 'd%' OR name LIKE '_y' ORDER BY name;
