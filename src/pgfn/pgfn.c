@@ -56,17 +56,22 @@ bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text)
 	return true;
 }
 
-int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n)
+int pgfn_define_with(sqlite3 *db, const struct pgfn_def *defs, size_t n, int flags, void *user)
 {
-	/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
-	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	for (size_t i = 0; i < n; i++) {
-		int rc = sqlite3_create_function(db, defs[i].name, defs[i].nargs, flags, NULL,
+		int rc = sqlite3_create_function(db, defs[i].name, defs[i].nargs,
+						 SQLITE_UTF8 | flags, user,
 						 defs[i].fn, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return rc;
 	}
 	return SQLITE_OK;
+}
+
+int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n)
+{
+	/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+	return pgfn_define_with(db, defs, n, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL);
 }
 
 void pgfn_result_sb(sqlite3_context *ctx, struct strbuf *sb, bool blob)

@@ -275,21 +275,17 @@ static void fn_timeofday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 {
-	static const struct {
-		const char *name;
-		int nargs;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
+	static const struct pgfn_def fns[] = {
 		{"pg_dt_cast", 3, fn_cast},      {"pg_current", 2, fn_current},
 		{"pg_current", 3, fn_current},   {"pg_timezone", 3, fn_timezone},
 		{"pg_isfinite", 2, fn_isfinite}, {"pg_timeofday", 0, fn_timeofday},
 	};
 	/* The first function owns c: SQLite frees it when db closes (or when registering it
 	 * fails); the others share it. */
-	int rc = SQLITE_OK;
-	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(fns); i++)
-		rc = sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, SQLITE_UTF8, c,
-						fns[i].fn, NULL, NULL, i == 0 ? free : NULL);
+	int rc = sqlite3_create_function_v2(db, fns[0].name, fns[0].nargs, SQLITE_UTF8, c,
+					    fns[0].fn, NULL, NULL, free);
+	if (rc == SQLITE_OK)
+		rc = pgfn_define_with(db, fns + 1, ARRAY_LEN(fns) - 1, 0, c);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_dtarith(db, c);
 	if (rc == SQLITE_OK)

@@ -585,20 +585,12 @@ static void fn_overlaps(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 {
-	static const struct {
-		const char *name;
-		int nargs;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
+	static const struct pgfn_def fns[] = {
 		{"pg_dt_add", 5, fn_add},        {"pg_dt_sub", 4, fn_sub},
 		{"pg_dt_cmp", 4, fn_cmp},        {"pg_interval_mul", 3, fn_mul},
 		{"pg_justify", 2, fn_justify},   {"pg_age", 2, fn_age},
 		{"pg_age", 4, fn_age},           {"pg_make", -1, fn_make},
 		{"pg_overlaps", 8, fn_overlaps},
 	};
-	int rc = SQLITE_OK;
-	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(fns); i++)
-		rc = sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, SQLITE_UTF8, c,
-						fns[i].fn, NULL, NULL, NULL);
-	return rc;
+	return pgfn_define_with(db, fns, ARRAY_LEN(fns), 0, c);
 }

@@ -514,13 +514,10 @@ static void fn_extract(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c)
 {
-	int rc = sqlite3_create_function_v2(db, "pg_date_trunc", 3, SQLITE_UTF8, c, fn_date_trunc,
-					    NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "pg_date_trunc", 4, SQLITE_UTF8, c,
-						fn_date_trunc, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "pg_extract", 4, SQLITE_UTF8, c, fn_extract,
-						NULL, NULL, NULL);
-	return rc;
+	static const struct pgfn_def fns[] = {
+		{"pg_date_trunc", 3, fn_date_trunc},
+		{"pg_date_trunc", 4, fn_date_trunc},
+		{"pg_extract", 4, fn_extract},
+	};
+	return pgfn_define_with(db, fns, ARRAY_LEN(fns), 0, c);
 }

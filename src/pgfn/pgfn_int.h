@@ -14,7 +14,11 @@ struct pgfn_def {
 	void (*fn)(sqlite3_context *, int, sqlite3_value **);
 };
 
-/* Registers defs as deterministic, innocuous UTF-8 functions. */
+/* Registers defs as UTF-8 functions with flags and user data user, shared by all and freed
+ * by none. Returns an SQLite result code. */
+int pgfn_define_with(sqlite3 *db, const struct pgfn_def *defs, size_t n, int flags, void *user);
+
+/* Registers defs as deterministic, innocuous UTF-8 functions without user data. */
 int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
 
 /* Hands sb's bytes to SQLite as text (blob: as a blob) and releases sb; a failed sb becomes

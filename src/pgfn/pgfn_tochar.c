@@ -629,14 +629,13 @@ static void fn_to_timestamp_epoch(sqlite3_context *ctx, int argc, sqlite3_value 
 
 int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c)
 {
-	int rc = sqlite3_create_function_v2(db, "pg_to_char", 3, SQLITE_UTF8, c, fn_to_char, NULL,
-					    NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "pg_to_timestamp", 3, SQLITE_UTF8, c,
-						fn_to_timestamp, NULL, NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "pg_to_timestamp_epoch", 1,
-						SQLITE_UTF8 | SQLITE_DETERMINISTIC, c,
-						fn_to_timestamp_epoch, NULL, NULL, NULL);
+	static const struct pgfn_def zoned[] = {
+		{"pg_to_char", 3, fn_to_char},
+		{"pg_to_timestamp", 3, fn_to_timestamp},
+	};
+	static const struct pgfn_def epoch[] = {{"pg_to_timestamp_epoch", 1, fn_to_timestamp_epoch}};
+	int rc = pgfn_define_with(db, zoned, ARRAY_LEN(zoned), 0, c);
+	if (rc == SQLITE_OK) /* no zone involved: the same input, the same instant */
+		rc = pgfn_define_with(db, epoch, 1, SQLITE_DETERMINISTIC, c);
 	return rc;
 }

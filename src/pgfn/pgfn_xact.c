@@ -53,15 +53,14 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 	struct xact_state *x = base_xcalloc(1, sizeof(*x));
 	x->c = c;
 	/* volatile: a new transaction must see a new number (not SQLITE_DETERMINISTIC) */
+	static const struct pgfn_def fns[] = {
+		{"pg_current_xact_id", 0, fn_xid},
+		{"pg_postmaster_start_time", 0, fn_start_time},
+	};
+	/* the first owns x: SQLite frees it when db closes (or when registering it fails) */
 	int rc = sqlite3_create_function_v2(db, "txid_current", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 					    x, fn_xid, NULL, NULL, free);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "pg_current_xact_id", 0,
-						SQLITE_UTF8 | SQLITE_INNOCUOUS, x, fn_xid, NULL,
-						NULL, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function_v2(db, "pg_postmaster_start_time", 0,
-						SQLITE_UTF8 | SQLITE_INNOCUOUS, x, fn_start_time,
-						NULL, NULL, NULL);
+		rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, x);
 	return rc;
 }
