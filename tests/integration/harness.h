@@ -52,6 +52,13 @@ size_t raw_begin(struct raw_buf *b, char type);
 void raw_end(struct raw_buf *b, size_t mark);
 /* A whole message: type, length, body. */
 void raw_msg(struct raw_buf *b, char type, const void *body, size_t n);
+/* Frontend messages: a Query; a Parse without parameter types; a Bind of no parameters with
+ * text results; an Execute of at most max_rows rows (0: all); a Sync. */
+void raw_query(struct raw_buf *b, const char *sql);
+void raw_parse(struct raw_buf *b, const char *stmt, const char *sql);
+void raw_bind(struct raw_buf *b, const char *portal, const char *stmt);
+void raw_execute(struct raw_buf *b, const char *portal, uint32_t max_rows);
+void raw_sync(struct raw_buf *b);
 /* A StartupMessage with the protocol version, user and database. */
 void raw_startup_msg(struct raw_buf *b, uint32_t version, const char *user, const char *db);
 void raw_send(int fd, const struct raw_buf *b);

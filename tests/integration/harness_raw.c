@@ -58,6 +58,43 @@ void raw_msg(struct raw_buf *b, char type, const void *body, size_t n)
 	raw_end(b, m);
 }
 
+void raw_query(struct raw_buf *b, const char *sql)
+{
+	size_t m = raw_begin(b, 'Q');
+	raw_str(b, sql);
+	raw_end(b, m);
+}
+
+void raw_parse(struct raw_buf *b, const char *stmt, const char *sql)
+{
+	size_t m = raw_begin(b, 'P');
+	raw_str(b, stmt);
+	raw_str(b, sql);
+	raw_u16(b, 0);
+	raw_end(b, m);
+}
+
+void raw_bind(struct raw_buf *b, const char *portal, const char *stmt)
+{
+	size_t m = raw_begin(b, 'B');
+	raw_str(b, portal);
+	raw_str(b, stmt);
+	raw_u16(b, 0); /* parameter formats */
+	raw_u16(b, 0); /* parameters */
+	raw_u16(b, 0); /* result formats: all text */
+	raw_end(b, m);
+}
+
+void raw_execute(struct raw_buf *b, const char *portal, uint32_t max_rows)
+{
+	size_t m = raw_begin(b, 'E');
+	raw_str(b, portal);
+	raw_u32(b, max_rows);
+	raw_end(b, m);
+}
+
+void raw_sync(struct raw_buf *b) { raw_msg(b, 'S', NULL, 0); }
+
 void raw_startup_msg(struct raw_buf *b, uint32_t version, const char *user, const char *db)
 {
 	size_t mark = b->n;

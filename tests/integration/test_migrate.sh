@@ -3,8 +3,9 @@
 # test_migrate.sh: tenant lifecycle — lazy migrations on first connect (also from eight clients
 # at once), a data-dependent failing migration (55000 naming the file and statement, tenant
 # untouched, other tenants fine), files added on SIGHUP, a tenant ahead of the files,
-# `shardlite migrate --jobs 4` with its summary and exit status, auto_create = off, and
-# sessions whose tenant's migration waits for a write lock parking without holding a worker.
+# `shardlite migrate --jobs 4` with its summary and exit status, auto_create = off,
+# sessions whose tenant's migration waits for a write lock parking without holding a worker,
+# and a client leaving after a reload without migrating its tenant.
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
@@ -218,6 +219,25 @@ for i in 1 2 3; do [[ $(cat "$DIR/wait.$i") == 3 ]] || fail "alpha client $i: $(
 [[ $(version_of alpha) == 4 ]] || fail "alpha at $(version_of alpha) after the lock was let go"
 [[ $(grep -c 'alpha: migrated from version 3 to 4' "$DIR/log") == 1 ]] || fail "alpha migrated twice"
 stop
+
+# A client that leaves after a reload does not migrate its tenant on the way out: Terminate
+# borrows no connection (it would open the tenant and run the new file for nobody).
+start
+mkfifo "$DIR/leave"
+q gamma <"$DIR/leave" >"$DIR/leave.out" 2>&1 &
+LEAVE=$!
+exec 9>"$DIR/leave"
+echo "SELECT 'in';" >&9
+for _ in $(seq 100); do grep -q in "$DIR/leave.out" && break; sleep 0.05; done
+[[ $(version_of gamma) == 4 ]] || fail "gamma at $(version_of gamma) after connecting"
+echo "ALTER TABLE acct ADD COLUMN gone text;" >"$MIG/0005_gone.sql"
+reload
+exec 9>&-
+wait "$LEAVE" || fail "leaving client: $(cat "$DIR/leave.out")"
+stop
+[[ $(version_of gamma) == 4 ]] || fail "gamma migrated by a leaving client"
+grep -q 'gamma: migrated from version 4' "$DIR/log" && fail "gamma migrated by a leaving client"
+rm "$MIG/0005_gone.sql"
 
 # A migrations_dir that cannot be read stops the server from starting.
 set +e

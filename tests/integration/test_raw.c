@@ -101,32 +101,15 @@ START_TEST(row_limited_portal)
 {
 	int fd = raw_session("acme");
 	struct raw_buf b = {.n = 0}, r;
-	size_t m = raw_begin(&b, 'Q');
-	raw_str(&b, "CREATE TABLE lim (v int); INSERT INTO lim VALUES (1),(2),(3),(4),(5)");
-	raw_end(&b, m);
+	raw_query(&b, "CREATE TABLE lim (v int); INSERT INTO lim VALUES (1),(2),(3),(4),(5)");
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	b.n = 0;
-	m = raw_begin(&b, 'P');
-	raw_str(&b, "");
-	raw_str(&b, "SELECT v FROM lim ORDER BY v");
-	raw_u16(&b, 0);
-	raw_end(&b, m);
-	m = raw_begin(&b, 'B');
-	raw_str(&b, "");
-	raw_str(&b, "");
-	raw_u16(&b, 0);
-	raw_u16(&b, 0);
-	raw_u16(&b, 0);
-	raw_end(&b, m);
-	for (int i = 0; i < 3; i++) {
-		m = raw_begin(&b, 'E');
-		raw_str(&b, "");
-		raw_u32(&b, 2);
-		raw_end(&b, m);
-	}
-	m = raw_begin(&b, 'S');
-	raw_end(&b, m);
+	raw_parse(&b, "", "SELECT v FROM lim ORDER BY v");
+	raw_bind(&b, "", "");
+	for (int i = 0; i < 3; i++)
+		raw_execute(&b, "", 2);
+	raw_sync(&b);
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	char t[64];
@@ -141,24 +124,10 @@ START_TEST(error_discards_until_sync)
 {
 	int fd = raw_session("acme");
 	struct raw_buf b = {.n = 0}, r;
-	size_t m = raw_begin(&b, 'P');
-	raw_str(&b, "");
-	raw_str(&b, "SELECT * FROM no_such_table");
-	raw_u16(&b, 0);
-	raw_end(&b, m);
-	m = raw_begin(&b, 'B');
-	raw_str(&b, "");
-	raw_str(&b, "");
-	raw_u16(&b, 0);
-	raw_u16(&b, 0);
-	raw_u16(&b, 0);
-	raw_end(&b, m);
-	m = raw_begin(&b, 'E');
-	raw_str(&b, "");
-	raw_u32(&b, 0);
-	raw_end(&b, m);
-	m = raw_begin(&b, 'S');
-	raw_end(&b, m);
+	raw_parse(&b, "", "SELECT * FROM no_such_table");
+	raw_bind(&b, "", "");
+	raw_execute(&b, "", 0);
+	raw_sync(&b);
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	char t[64];
@@ -270,9 +239,7 @@ START_TEST(tenant_startup_parameter)
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	b.n = 0;
-	size_t m = raw_begin(&b, 'Q');
-	raw_str(&b, "CREATE TABLE only_in_gamma (v int)");
-	raw_end(&b, m);
+	raw_query(&b, "CREATE TABLE only_in_gamma (v int)");
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	ck_assert_ptr_nonnull(memmem(r.d, r.n, "CREATE TABLE", 12));
@@ -292,9 +259,7 @@ START_TEST(idle_in_transaction_fatal_on_the_wire)
 {
 	int fd = raw_session("idle");
 	struct raw_buf b = {.n = 0}, r;
-	size_t m = raw_begin(&b, 'Q');
-	raw_str(&b, "SET idle_in_transaction_session_timeout = 100; BEGIN");
-	raw_end(&b, m);
+	raw_query(&b, "SET idle_in_transaction_session_timeout = 100; BEGIN");
 	raw_send(fd, &b);
 	raw_recv_until_ready(fd, &r);
 	ck_assert_uint_eq(r.d[r.n - 1], 'T');
