@@ -278,31 +278,27 @@ static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **a
 		pgfn_error(ctx, "3F000", "schema \"%s\" does not exist", s);
 }
 
+/* regclass depends on the tenant's schema; the others on built-ins and the argument alone */
+static const struct pgfn_def schema_fns[] = {
+	{"pg_regclass_in", 1, fn_regclass_in},
+	{"pg_regclass_out", 1, fn_regclass_out},
+};
+
+static const struct pgfn_def fixed_fns[] = {
+	{"pg_regtype_out", 1, fn_regtype_out},
+	{"pg_regnamespace_out", 1, fn_regnamespace_out},
+	{"pg_regproc_in", 1, fn_regproc_in},
+	{"pg_regproc_oid", 1, fn_regproc_oid},
+	{"pg_regproc_out", 1, fn_regproc_out},
+	{"pg_regtype_in", 1, fn_regtype_in},
+	{"pg_regnamespace_in", 1, fn_regnamespace_in},
+};
+
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
 {
-	static const struct {
-		const char *name;
-		int nargs;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-		bool deterministic;
-	} fns[] = {
-		{"pg_regclass_in", 1, fn_regclass_in, false},
-		{"pg_regclass_out", 1, fn_regclass_out, false},
-		{"pg_regtype_out", 1, fn_regtype_out, true},
-		{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
-		{"pg_regproc_in", 1, fn_regproc_in, true},
-		{"pg_regproc_oid", 1, fn_regproc_oid, true},
-		{"pg_regproc_out", 1, fn_regproc_out, true},
-		{"pg_regtype_in", 1, fn_regtype_in, true},
-		{"pg_regnamespace_in", 1, fn_regnamespace_in, true},
-	};
-	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
-		int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS |
-			    (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
-		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
-					       NULL, NULL, NULL) != SQLITE_OK)
-			return false;
-	}
-	return true;
+	/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+	return pgfn_define_with(db, schema_fns, ARRAY_LEN(schema_fns), SQLITE_INNOCUOUS, cc) ==
+		       SQLITE_OK &&
+	       pgfn_define_with(db, fixed_fns, ARRAY_LEN(fixed_fns),
+				SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, cc) == SQLITE_OK;
 }
