@@ -365,6 +365,16 @@ static void fn_session_user(sqlite3_context *ctx, int argc, sqlite3_value **argv
 }
 
 /* A tenant is never a standby: no recovery, and no WAL replay to ask about. */
+/* bpchar(x): x as character without a length, which keeps the text as it is (pgAdmin writes
+ * bpchar(ev_type) = '1'::bpchar); trailing blanks still count in comparisons here. */
+static void fn_bpchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else
+		cat_result_text(ctx, (const char *)sqlite3_value_text(argv[0]));
+}
+
 static void fn_false(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_int(ctx, 0);
@@ -429,6 +439,7 @@ static const struct pgfn_def fixed_fns[] = {
 	{"pg_get_statisticsobjdef_columns", 1, fn_null},
 	{"pg_tablespace_location", 1, fn_tablespace_location},
 	{"pg_is_in_recovery", 0, fn_false},
+	{"bpchar", 1, fn_bpchar},
 	{"pg_is_wal_replay_paused", 0, fn_no_recovery},
 };
 
@@ -449,6 +460,7 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_backend_pid", 0, fn_backend_pid},
 	{"pg_session_user", 0, fn_session_user},
 	{"pg_database_size", 1, fn_database_size},
+	{"pg_blocking_pids", 1, cat_fn_blocking_pids},
 	{"pg_partition_ancestors", 1, fn_partition_ancestors},
 	{"pg_relation_is_publishable", 1, fn_is_publishable},
 	{"pg_get_ruledef", 1, fn_get_ruledef},

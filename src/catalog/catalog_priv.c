@@ -133,12 +133,26 @@ static bool check_user(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
+static const char *schema_by_oid(int64_t oid)
+{
+	switch (oid) {
+	case CAT_NS_PUBLIC:
+		return "public";
+	case CAT_NS_PG_CATALOG:
+		return "pg_catalog";
+	case CAT_NS_INFORMATION_SCHEMA:
+		return "information_schema";
+	default:
+		return "";
+	}
+}
+
 static bool known_schema(sqlite3_value *v, bool *catalog)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	int64_t oid = sqlite3_value_int64(v);
 	if (sqlite3_value_type(v) == SQLITE_INTEGER)
-		s = oid == CAT_NS_PUBLIC ? "public" : oid == CAT_NS_PG_CATALOG ? "pg_catalog" : "";
+		s = schema_by_oid(oid);
 	*catalog = s && strcmp(s, "public") != 0;
 	return s && (strcmp(s, "public") == 0 || strcmp(s, "pg_catalog") == 0 ||
 		     strcmp(s, "information_schema") == 0);

@@ -24,7 +24,26 @@ static const struct {
 	{"pg_index", 2610},      {"pg_inherits", 2611},   {"pg_namespace", 2615},
 	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
 	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
+	{"pg_language", 2612},   {"pg_shdescription", 2396},
 };
+
+bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)
+{
+	if (i >= ARRAY_LEN(builtin_rels))
+		return false;
+	*name = builtin_rels[i].name;
+	*oid = builtin_rels[i].oid;
+	return true;
+}
+
+uint32_t cat_reg_catalog_oid(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
+		if (strcmp(builtin_rels[i].name, name) == 0)
+			return builtin_rels[i].oid;
+	}
+	return 0;
+}
 
 static const char *strip_schema(const char *s)
 {
@@ -47,11 +66,10 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	const char *name = strip_schema(s);
-	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
-		if (strcmp(builtin_rels[i].name, name) == 0) {
-			sqlite3_result_int64(ctx, builtin_rels[i].oid);
-			return;
-		}
+	uint32_t catalog_oid = cat_reg_catalog_oid(name);
+	if (catalog_oid) {
+		sqlite3_result_int64(ctx, catalog_oid);
+		return;
 	}
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
