@@ -25,6 +25,21 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
+/* One function of a table: SQLite name, argument count (-1: any), implementation. The pgfn
+ * areas and the catalog module register their tables with the two calls below. */
+struct pgfn_def {
+	const char *name;
+	int nargs;
+	void (*fn)(sqlite3_context *, int, sqlite3_value **);
+};
+
+/* Registers defs as UTF-8 functions with flags and user data user, shared by all and freed
+ * by none. Returns an SQLite result code. */
+int pgfn_define_with(sqlite3 *db, const struct pgfn_def *defs, size_t n, int flags, void *user);
+
+/* Registers defs as deterministic, innocuous UTF-8 functions without user data. */
+int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
+
 /* The session facts the date/time functions need. A connection may serve several sessions
  * over its life (pooling), so whoever uses it lends its own with pgfn_lend (NULL:
  * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next

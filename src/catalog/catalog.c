@@ -140,7 +140,8 @@ struct cat_vtab {
 	struct cat_conn *cc;
 	const struct cat_reldef *def;
 	int ncols;
-	bool *is_bool; /* per column: declared bool (catalog_filter.c) */
+	bool *is_bool;     /* per column: declared bool (catalog_filter.c) */
+	uint32_t tableoid; /* the hidden column after the ncols declared ones (0: none) */
 };
 
 struct cat_cursor {
@@ -159,7 +160,12 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 		      char **errmsg)
 {
 	const struct cat_module_arg *arg = aux;
-	char *sql = sqlite3_mprintf("CREATE TABLE x(%s)", arg->def->columns);
+	/* a catalog table has PostgreSQL's system column tableoid (pgAdmin joins pg_depend on
+	 * it); hidden, so SELECT * leaves it out as PostgreSQL does */
+	uint32_t tableoid = cat_reg_catalog_oid(arg->def->name);
+	char *sql = tableoid ? sqlite3_mprintf("CREATE TABLE x(%s, tableoid oid HIDDEN)",
+					       arg->def->columns)
+			     : sqlite3_mprintf("CREATE TABLE x(%s)", arg->def->columns);
 	int rc = sqlite3_declare_vtab(db, sql);
 	sqlite3_free(sql);
 	/* read-only and without side effects: usable from views even with trusted_schema off */
@@ -174,6 +180,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	memset(vt, 0, sizeof(*vt));
 	vt->cc = arg->cc;
 	vt->def = arg->def;
+	vt->tableoid = tableoid;
 	vt->is_bool = cat_filter_bool_columns(arg->def->columns, &vt->ncols);
 	*out = &vt->base;
 	return SQLITE_OK;
@@ -255,6 +262,10 @@ static int vt_eof(sqlite3_vtab_cursor *c)
 static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 {
 	struct cat_cursor *cur = (struct cat_cursor *)c;
+	if (i >= cur->rows.ncols) {
+		sqlite3_result_int64(ctx, ((struct cat_vtab *)c->pVtab)->tableoid);
+		return SQLITE_OK;
+	}
 	const struct cat_val *v = &cur->rows.v[cur->row * (size_t)cur->rows.ncols + (size_t)i];
 	switch (v->type) {
 	case SQLITE_INTEGER:
@@ -383,6 +394,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_reldefs,
 	cat_views_defs,
 	cat_infoschema_defs,
+	cat_infopriv_defs,
 	cat_seq_defs,
 	cat_stat_defs,
 	cat_trigger_defs,
@@ -420,15 +432,29 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 
 void catalog_lend(struct cat_conn *cc, const struct catalog_session *s) { cc->sess = s; }
 
-bool catalog_has_relation(const char *name)
+const struct cat_reldef *cat_reldef_find(const char *name)
 {
 	for (size_t k = 0; k < ARRAY_LEN(def_sets); k++) {
 		size_t n = 0;
 		const struct cat_reldef *defs = def_sets[k](&n);
 		for (size_t i = 0; i < n; i++) {
 			if (strcmp(defs[i].name, name) == 0)
-				return true;
+				return &defs[i];
 		}
 	}
-	return false;
+	return NULL;
 }
+
+const struct cat_reldef *cat_reldef_at(size_t i)
+{
+	for (size_t k = 0; k < ARRAY_LEN(def_sets); k++) {
+		size_t n = 0;
+		const struct cat_reldef *defs = def_sets[k](&n);
+		if (i < n)
+			return &defs[i];
+		i -= n;
+	}
+	return NULL;
+}
+
+bool catalog_has_relation(const char *name) { return cat_reldef_find(name) != NULL; }

@@ -196,11 +196,7 @@ static void array_final(sqlite3_context *ctx)
 
 bool cat_array_register(sqlite3 *db)
 {
-	static const struct {
-		const char *name;
-		int nargs;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
+	static const struct pgfn_def fns[] = {
 		{"array_position", 2, fn_array_position},
 		{"array_to_string", 2, fn_array_to_string},
 		{"array_to_string", 3, fn_array_to_string},
@@ -210,13 +206,8 @@ bool cat_array_register(sqlite3 *db)
 		{"pg_array_in", 1, fn_array_in},
 		{"pg_record_field", 2, fn_record_field},
 	};
-	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,
-					       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-						       SQLITE_INNOCUOUS,
-					       NULL, fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
-			return false;
-	}
+	if (pgfn_define(db, fns, ARRAY_LEN(fns)) != SQLITE_OK)
+		return false;
 	return sqlite3_create_function_v2(db, "pg_array_agg", 1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 					  NULL, NULL, array_step, array_final, NULL) == SQLITE_OK;
 }

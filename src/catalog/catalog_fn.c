@@ -365,6 +365,16 @@ static void fn_session_user(sqlite3_context *ctx, int argc, sqlite3_value **argv
 }
 
 /* A tenant is never a standby: no recovery, and no WAL replay to ask about. */
+/* bpchar(x): x as character without a length, which keeps the text as it is (pgAdmin writes
+ * bpchar(ev_type) = '1'::bpchar); trailing blanks still count in comparisons here. */
+static void fn_bpchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else
+		cat_result_text(ctx, (const char *)sqlite3_value_text(argv[0]));
+}
+
 static void fn_false(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_int(ctx, 0);
@@ -414,62 +424,64 @@ static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value
 
 /* ---- registration ---- */
 
-static const struct {
-	const char *name;
-	int nargs;
-	void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	bool deterministic;
-} fns[] = {
-	{"format_type", 2, fn_format_type, true},
-	{"pg_get_expr", 2, fn_get_expr, true},
-	{"pg_get_expr", 3, fn_get_expr, true},
-	{"pg_get_indexdef", 1, fn_get_indexdef, false},
-	{"pg_get_indexdef", 3, fn_get_indexdef, false},
-	{"pg_get_constraintdef", 1, fn_get_constraintdef, false},
-	{"pg_get_constraintdef", 2, fn_get_constraintdef, false},
-	{"pg_table_is_visible", 1, fn_visible, true},
-	{"pg_type_is_visible", 1, fn_visible, true},
-	{"pg_function_is_visible", 1, fn_visible, true},
-	{"pg_get_userbyid", 1, fn_get_userbyid, false},
-	{"shobj_description", 2, fn_null, true},
-	{"pg_encoding_to_char", 1, fn_encoding_to_char, true},
-	{"current_schemas", 1, fn_current_schemas, true},
-	{"pg_size_pretty", 1, fn_size_pretty, true},
-	{"pg_table_size", 1, fn_relation_size, false},
-	{"pg_relation_size", 1, fn_relation_size, false},
-	{"pg_total_relation_size", 1, fn_relation_size, false},
-	{"pg_get_statisticsobjdef_columns", 1, fn_null, true},
-	{"version", 0, fn_version, false},
-	{"current_setting", 1, fn_current_setting, false},
-	{"current_setting", 2, fn_current_setting, false},
-	{"current_database", 0, fn_current_database, false},
-	{"pg_backend_pid", 0, fn_backend_pid, false},
-	{"pg_tablespace_location", 1, fn_tablespace_location, true},
-	{"pg_session_user", 0, fn_session_user, false},
-	{"pg_is_in_recovery", 0, fn_false, true},
-	{"pg_is_wal_replay_paused", 0, fn_no_recovery, true},
-	{"pg_database_size", 1, fn_database_size, false},
-	{"pg_partition_ancestors", 1, fn_partition_ancestors, false},
-	{"pg_relation_is_publishable", 1, fn_is_publishable, false},
-	{"pg_get_ruledef", 1, fn_get_ruledef, false},
-	{"pg_get_ruledef", 2, fn_get_ruledef, false},
-	{"pg_get_viewdef", 1, fn_get_viewdef, false},
-	{"pg_get_viewdef", 2, fn_get_viewdef, false},
+/* deterministic: the answer depends on the arguments alone */
+static const struct pgfn_def fixed_fns[] = {
+	{"format_type", 2, fn_format_type},
+	{"pg_get_expr", 2, fn_get_expr},
+	{"pg_get_expr", 3, fn_get_expr},
+	{"pg_table_is_visible", 1, fn_visible},
+	{"pg_type_is_visible", 1, fn_visible},
+	{"pg_function_is_visible", 1, fn_visible},
+	{"shobj_description", 2, fn_null},
+	{"pg_encoding_to_char", 1, fn_encoding_to_char},
+	{"current_schemas", 1, fn_current_schemas},
+	{"pg_size_pretty", 1, fn_size_pretty},
+	{"pg_get_statisticsobjdef_columns", 1, fn_null},
+	{"pg_tablespace_location", 1, fn_tablespace_location},
+	{"pg_is_in_recovery", 0, fn_false},
+	{"bpchar", 1, fn_bpchar},
+	{"pg_is_wal_replay_paused", 0, fn_no_recovery},
+};
+
+/* the answer depends on the tenant's schema or the session too */
+static const struct pgfn_def session_fns[] = {
+	{"pg_get_indexdef", 1, fn_get_indexdef},
+	{"pg_get_indexdef", 3, fn_get_indexdef},
+	{"pg_get_constraintdef", 1, fn_get_constraintdef},
+	{"pg_get_constraintdef", 2, fn_get_constraintdef},
+	{"pg_get_userbyid", 1, fn_get_userbyid},
+	{"pg_table_size", 1, fn_relation_size},
+	{"pg_relation_size", 1, fn_relation_size},
+	{"pg_total_relation_size", 1, fn_relation_size},
+	{"version", 0, fn_version},
+	{"current_setting", 1, fn_current_setting},
+	{"current_setting", 2, fn_current_setting},
+	{"current_database", 0, fn_current_database},
+	{"pg_backend_pid", 0, fn_backend_pid},
+	{"pg_session_user", 0, fn_session_user},
+	{"pg_database_size", 1, fn_database_size},
+	{"pg_blocking_pids", 1, cat_fn_blocking_pids},
+	{"pg_partition_ancestors", 1, fn_partition_ancestors},
+	{"pg_relation_is_publishable", 1, fn_is_publishable},
+	{"pg_get_ruledef", 1, fn_get_ruledef},
+	{"pg_get_ruledef", 2, fn_get_ruledef},
+	{"pg_get_viewdef", 1, fn_get_viewdef},
+	{"pg_get_viewdef", 2, fn_get_viewdef},
+};
+
+/* set_config changes the session: never from a view, trigger or schema expression */
+static const struct pgfn_def direct_fns[] = {
+	{"set_config", 3, fn_set_config},
 };
 
 bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 {
-	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
-		int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS |
-			    (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
-		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
-					       NULL, NULL, NULL) != SQLITE_OK)
-			return false;
-	}
-	/* set_config changes the session: never from a view, trigger or schema expression */
-	if (sqlite3_create_function_v2(db, "set_config", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, cc,
-				       fn_set_config, NULL, NULL, NULL) != SQLITE_OK)
-		return false;
-	return cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db);
+	/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+	return pgfn_define_with(db, fixed_fns, ARRAY_LEN(fixed_fns),
+				SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, cc) == SQLITE_OK &&
+	       pgfn_define_with(db, session_fns, ARRAY_LEN(session_fns), SQLITE_INNOCUOUS, cc) ==
+		       SQLITE_OK &&
+	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
+		       SQLITE_OK &&
+	       cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db);
 }

@@ -228,6 +228,7 @@ struct pgtype_info;
 const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx);
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
+const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
 const struct cat_reldef *cat_views_defs(size_t *n);
 /* pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description. */
@@ -302,6 +303,8 @@ bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct ca
 bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+void cat_fn_blocking_pids(sqlite3_context *ctx, int argc, sqlite3_value **argv);
+bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 
 /* ---- catalog_filter.c: bool columns compared with text constants ---- */
@@ -321,6 +324,15 @@ bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
 
 /* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);
+/* The fixed OID of pg_catalog relation name (pg_class: 1259), or 0 when it has none: a system
+ * view, or a relation regclass does not know. */
+uint32_t cat_reg_catalog_oid(const char *name);
+/* The i-th pg_catalog relation with a fixed OID (pg_class lists them); false past the end. */
+bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid);
+/* The declaration of relation name (pg_class, information_schema_tables ...), or NULL. */
+const struct cat_reldef *cat_reldef_find(const char *name);
+/* Every relation declaration in turn, NULL past the last. */
+const struct cat_reldef *cat_reldef_at(size_t i);
 
 /* ---- catalog_array.c ---- */
 bool cat_array_register(sqlite3 *db);

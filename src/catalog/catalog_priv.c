@@ -133,12 +133,26 @@ static bool check_user(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
+static const char *schema_by_oid(int64_t oid)
+{
+	switch (oid) {
+	case CAT_NS_PUBLIC:
+		return "public";
+	case CAT_NS_PG_CATALOG:
+		return "pg_catalog";
+	case CAT_NS_INFORMATION_SCHEMA:
+		return "information_schema";
+	default:
+		return "";
+	}
+}
+
 static bool known_schema(sqlite3_value *v, bool *catalog)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	int64_t oid = sqlite3_value_int64(v);
 	if (sqlite3_value_type(v) == SQLITE_INTEGER)
-		s = oid == CAT_NS_PUBLIC ? "public" : oid == CAT_NS_PG_CATALOG ? "pg_catalog" : "";
+		s = schema_by_oid(oid);
 	*catalog = s && strcmp(s, "public") != 0;
 	return s && (strcmp(s, "public") == 0 || strcmp(s, "pg_catalog") == 0 ||
 		     strcmp(s, "information_schema") == 0);
@@ -242,24 +256,18 @@ PRIV_FN(fn_database, OBJ_DATABASE)
 
 bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 {
-	static const struct {
-		const char *name;
-		int min, max;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	} fns[] = {
-		{"has_table_privilege", 2, 3, fn_table},
-		{"has_column_privilege", 3, 4, fn_column},
-		{"has_any_column_privilege", 2, 3, fn_any_column},
-		{"has_schema_privilege", 2, 3, fn_schema},
-		{"has_database_privilege", 2, 3, fn_database},
+	/* each with and without its leading user argument */
+	static const struct pgfn_def fns[] = {
+		{"has_table_privilege", 2, fn_table},
+		{"has_table_privilege", 3, fn_table},
+		{"has_column_privilege", 3, fn_column},
+		{"has_column_privilege", 4, fn_column},
+		{"has_any_column_privilege", 2, fn_any_column},
+		{"has_any_column_privilege", 3, fn_any_column},
+		{"has_schema_privilege", 2, fn_schema},
+		{"has_schema_privilege", 3, fn_schema},
+		{"has_database_privilege", 2, fn_database},
+		{"has_database_privilege", 3, fn_database},
 	};
-	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		for (int n = fns[i].min; n <= fns[i].max; n++) {
-			if (sqlite3_create_function_v2(db, fns[i].name, n,
-						       SQLITE_UTF8 | SQLITE_INNOCUOUS, cc,
-						       fns[i].fn, NULL, NULL, NULL) != SQLITE_OK)
-				return false;
-		}
-	}
-	return true;
+	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK;
 }

@@ -24,7 +24,26 @@ static const struct {
 	{"pg_index", 2610},      {"pg_inherits", 2611},   {"pg_namespace", 2615},
 	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
 	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
+	{"pg_language", 2612},   {"pg_shdescription", 2396},
 };
+
+bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)
+{
+	if (i >= ARRAY_LEN(builtin_rels))
+		return false;
+	*name = builtin_rels[i].name;
+	*oid = builtin_rels[i].oid;
+	return true;
+}
+
+uint32_t cat_reg_catalog_oid(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
+		if (strcmp(builtin_rels[i].name, name) == 0)
+			return builtin_rels[i].oid;
+	}
+	return 0;
+}
 
 static const char *strip_schema(const char *s)
 {
@@ -47,11 +66,10 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	const char *name = strip_schema(s);
-	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++) {
-		if (strcmp(builtin_rels[i].name, name) == 0) {
-			sqlite3_result_int64(ctx, builtin_rels[i].oid);
-			return;
-		}
+	uint32_t catalog_oid = cat_reg_catalog_oid(name);
+	if (catalog_oid) {
+		sqlite3_result_int64(ctx, catalog_oid);
+		return;
 	}
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
@@ -278,31 +296,27 @@ static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **a
 		pgfn_error(ctx, "3F000", "schema \"%s\" does not exist", s);
 }
 
+/* regclass depends on the tenant's schema; the others on built-ins and the argument alone */
+static const struct pgfn_def schema_fns[] = {
+	{"pg_regclass_in", 1, fn_regclass_in},
+	{"pg_regclass_out", 1, fn_regclass_out},
+};
+
+static const struct pgfn_def fixed_fns[] = {
+	{"pg_regtype_out", 1, fn_regtype_out},
+	{"pg_regnamespace_out", 1, fn_regnamespace_out},
+	{"pg_regproc_in", 1, fn_regproc_in},
+	{"pg_regproc_oid", 1, fn_regproc_oid},
+	{"pg_regproc_out", 1, fn_regproc_out},
+	{"pg_regtype_in", 1, fn_regtype_in},
+	{"pg_regnamespace_in", 1, fn_regnamespace_in},
+};
+
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)
 {
-	static const struct {
-		const char *name;
-		int nargs;
-		void (*fn)(sqlite3_context *, int, sqlite3_value **);
-		bool deterministic;
-	} fns[] = {
-		{"pg_regclass_in", 1, fn_regclass_in, false},
-		{"pg_regclass_out", 1, fn_regclass_out, false},
-		{"pg_regtype_out", 1, fn_regtype_out, true},
-		{"pg_regnamespace_out", 1, fn_regnamespace_out, true},
-		{"pg_regproc_in", 1, fn_regproc_in, true},
-		{"pg_regproc_oid", 1, fn_regproc_oid, true},
-		{"pg_regproc_out", 1, fn_regproc_out, true},
-		{"pg_regtype_in", 1, fn_regtype_in, true},
-		{"pg_regnamespace_in", 1, fn_regnamespace_in, true},
-	};
-	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
-		int flags = SQLITE_UTF8 | SQLITE_INNOCUOUS |
-			    (fns[i].deterministic ? SQLITE_DETERMINISTIC : 0);
-		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs, flags, cc, fns[i].fn,
-					       NULL, NULL, NULL) != SQLITE_OK)
-			return false;
-	}
-	return true;
+	/* no side effects: usable in views, CHECK and DEFAULT with trusted_schema off */
+	return pgfn_define_with(db, schema_fns, ARRAY_LEN(schema_fns), SQLITE_INNOCUOUS, cc) ==
+		       SQLITE_OK &&
+	       pgfn_define_with(db, fixed_fns, ARRAY_LEN(fixed_fns),
+				SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC, cc) == SQLITE_OK;
 }

@@ -45,6 +45,75 @@ static bool fk_triggers(const struct cat_model *m, const struct cat_rel *t)
 	return cat_model_has_triggers(m, t);
 }
 
+/* The columns a declaration lists: its commas outside quoted type names, plus one. */
+static int declared_columns(const char *columns)
+{
+	int n = 1;
+	bool quoted = false;
+	for (const char *p = columns; *p; p++) {
+		quoted ^= *p == '"';
+		n += !quoted && *p == ',';
+	}
+	return n;
+}
+
+/* A relation of the catalog itself: pg_catalog's tables, information_schema's views. */
+static void system_class_row(struct cat_rows *r, uint32_t oid, const char *name, uint32_t ns,
+			     char kind, const struct cat_reldef *def)
+{
+	bool shared = oid == 1213 || oid == 1262 || oid == 2396; /* tablespace, database */
+	cat_row(r);
+	cat_int(r, oid);
+	cat_text(r, name);
+	cat_int(r, ns);
+	cat_int(r, 0);
+	cat_int(r, 0);
+	cat_int(r, OWNER);
+	cat_int(r, kind == 'r' ? CAT_AM_HEAP : 0);
+	for (int k = 0; k < 2; k++) /* relfilenode, reltablespace */
+		cat_int(r, 0);
+	cat_int(r, 0);
+	cat_int(r, -1);
+	cat_int(r, 0);
+	cat_int(r, 0);
+	cat_bool(r, false);
+	cat_bool(r, shared);
+	cat_char(r, 'p');
+	cat_char(r, kind);
+	cat_int(r, def ? declared_columns(def->columns) : 0);
+	cat_int(r, 0);
+	cat_bool(r, kind == 'v'); /* relhasrules: a view is its _RETURN rule */
+	for (int k = 0; k < 4; k++) /* relhastriggers ... relforcerowsecurity */
+		cat_bool(r, false);
+	cat_bool(r, true);
+	cat_char(r, 'n');
+	cat_bool(r, false);
+	for (int k = 0; k < 3; k++) /* relrewrite, relfrozenxid, relminmxid */
+		cat_int(r, 0);
+	for (int k = 0; k < 3; k++) /* relacl, reloptions, relpartbound */
+		cat_null(r);
+}
+
+/* The catalog's own relations, so that clients finding one by name in pg_class find it
+ * (pgAdmin: refclassid = (SELECT oid FROM pg_class WHERE relname = 'pg_constraint'), and
+ * information_schema is a catalog when its view "tables" is there). pg_catalog's tables have
+ * PostgreSQL's OIDs; information_schema's views are numbered from 13001, as initdb numbers
+ * them from its own start. Their columns are not in pg_attribute. */
+static void catalog_class_rows(struct cat_rows *r)
+{
+	static const char prefix[] = "information_schema_";
+	const char *name;
+	uint32_t oid, next = CAT_NS_INFORMATION_SCHEMA + 1;
+	for (size_t i = 0; cat_reg_catalog_rel(i, &name, &oid); i++)
+		system_class_row(r, oid, name, CAT_NS_PG_CATALOG, 'r', cat_reldef_find(name));
+	const struct cat_reldef *def;
+	for (size_t i = 0; (def = cat_reldef_at(i)) != NULL; i++) {
+		if (strncmp(def->name, prefix, sizeof(prefix) - 1) == 0)
+			system_class_row(r, next++, def->name + sizeof(prefix) - 1,
+					 CAT_NS_INFORMATION_SCHEMA, 'v', def);
+	}
+}
+
 static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
@@ -84,6 +153,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_null(r);
 		cat_null(r);
 	}
+	catalog_class_rows(r);
 	return true;
 }
 
@@ -460,6 +530,10 @@ static const struct cat_reldef defs[] = {
 	 fill_index},
 	{"pg_inherits", "inhrelid oid, inhparent oid, inhseqno int4, inhdetachpending bool",
 	 fill_empty},
+	{"pg_language",
+	 "oid oid, lanname name, lanowner oid, lanispl bool, lanpltrusted bool, "
+	 "lanplcallfoid oid, laninline oid, lanvalidator oid, lanacl \"aclitem[]\"",
+	 cat_fill_language},
 	{"pg_namespace", "oid oid, nspname name, nspowner oid, nspacl \"aclitem[]\"",
 	 cat_fill_namespace},
 	{"pg_partitioned_table",
@@ -496,6 +570,8 @@ static const struct cat_reldef defs[] = {
 	 "rolcanlogin bool, rolreplication bool, rolconnlimit int4, rolpassword text, "
 	 "rolvaliduntil timestamptz, rolbypassrls bool, rolconfig \"text[]\", oid oid",
 	 cat_fill_roles},
+	/* comments on databases and roles: COMMENT ON DATABASE/ROLE is not supported */
+	{"pg_shdescription", "objoid oid, classoid oid, description text", fill_empty},
 	{"pg_statistic_ext",
 	 "oid oid, stxrelid oid, stxname name, stxnamespace oid, stxowner oid, "
 	 "stxstattarget int4, stxkeys int2vector, stxkind \"pg_char[]\", stxexprs pg_node_tree",

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_rel_fixed.c: the pg_catalog relations whose rows hardly depend on the tenant's
- * schema — namespaces, access methods, the one database, roles, collations, tablespaces —
- * and pg_rewrite, where each view is its _RETURN rule. */
+ * schema — namespaces, access methods, the one database, roles, collations, tablespaces,
+ * languages — and pg_rewrite, where each view is its _RETURN rule. */
 #include "catalog_int.h"
 
 #define OWNER CAT_ROLE_BOOTSTRAP
@@ -132,6 +132,31 @@ bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_text(r, names[i]);
 		cat_int(r, OWNER);
 		cat_null(r);
+		cat_null(r);
+	}
+	return true;
+}
+
+/* The languages built into PostgreSQL; a tenant has no procedural language (plpgsql): it
+ * cannot create functions. */
+bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	static const struct {
+		uint32_t oid;
+		const char *name;
+		bool trusted;
+		uint32_t validator;
+	} lang[] = {{12, "internal", false, 2246}, {13, "c", false, 2247}, {14, "sql", true, 2248}};
+	for (size_t i = 0; i < ARRAY_LEN(lang); i++) {
+		cat_row(r);
+		cat_int(r, lang[i].oid);
+		cat_text(r, lang[i].name);
+		cat_int(r, OWNER);
+		cat_bool(r, false);
+		cat_bool(r, lang[i].trusted);
+		cat_int(r, 0);
+		cat_int(r, 0);
+		cat_int(r, lang[i].validator);
 		cat_null(r);
 	}
 	return true;

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum { CLASS_PG_CLASS = 1259 };
+enum { CLASS_PG_CLASS = 1259, CLASS_PG_CONSTRAINT = 2606 };
 
 static bool sidecar_exists(sqlite3 *db, const char *name)
 {
@@ -277,8 +277,8 @@ static bool fill_infoschema(struct cat_conn *cc, const struct cat_model *m, stru
 }
 
 /* pg_depend: what psql and ORMs read it for — a sequence owned by a column ('a' for OWNED BY
- * and serial columns), and each index's dependency on its table ('a', or 'i' for the index
- * behind a constraint). */
+ * and serial columns), and each index's dependency on its table ('a'), or for the index
+ * behind a constraint on that constraint ('i'). */
 static void depend_row(struct cat_rows *r, uint32_t objid, uint32_t refobjid, int refsub,
 		       char type)
 {
@@ -286,7 +286,7 @@ static void depend_row(struct cat_rows *r, uint32_t objid, uint32_t refobjid, in
 	cat_int(r, CLASS_PG_CLASS);
 	cat_int(r, objid);
 	cat_int(r, 0);
-	cat_int(r, CLASS_PG_CLASS);
+	cat_int(r, type == 'i' ? CLASS_PG_CONSTRAINT : CLASS_PG_CLASS);
 	cat_int(r, refobjid);
 	cat_int(r, refsub);
 	cat_char(r, type);
@@ -304,6 +304,8 @@ static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct c
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname)
 			depend_row(r, ix->rel->oid, ix->table->oid, 0, 'a');
+		else /* pgAdmin tells constraint indexes apart by this row */
+			depend_row(r, ix->rel->oid, ix->conoid, 0, 'i');
 	}
 	return true;
 }

@@ -409,33 +409,30 @@ static void fn_col_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		sqlite3_result_null(ctx);
 }
 
-static const struct {
-	const char *name;
-	int nargs;
-	void (*fn)(sqlite3_context *, int, sqlite3_value **);
-	int flags;
-} fns[] = {
-	/* side effects: callable only from statements, never from the schema — except nextval,
-	 * which a column DEFAULT calls (DEFAULT nextval('s'), as pg_dump writes serials): its
-	 * worst misuse from a crafted schema is advancing a sequence */
-	{"nextval", 1, fn_nextval, SQLITE_INNOCUOUS},
-	{"setval", 2, fn_setval, SQLITE_DIRECTONLY},
-	{"setval", 3, fn_setval, SQLITE_DIRECTONLY},
-	{"currval", 1, fn_currval, SQLITE_DIRECTONLY},
-	{"lastval", 0, fn_lastval, SQLITE_DIRECTONLY},
-	{"pg_get_serial_sequence", 2, fn_serial_sequence, SQLITE_INNOCUOUS},
-	{"obj_description", 1, fn_obj_description, SQLITE_INNOCUOUS},
-	{"obj_description", 2, fn_obj_description, SQLITE_INNOCUOUS},
-	{"col_description", 2, fn_col_description, SQLITE_INNOCUOUS},
+/* nextval is called by a column DEFAULT (DEFAULT nextval('s'), as pg_dump writes serials):
+ * its worst misuse from a crafted schema is advancing a sequence */
+static const struct pgfn_def schema_fns[] = {
+	{"nextval", 1, fn_nextval},
+	{"pg_get_serial_sequence", 2, fn_serial_sequence},
+	{"obj_description", 1, fn_obj_description},
+	{"obj_description", 2, fn_obj_description},
+	{"col_description", 2, fn_col_description},
+};
+
+/* side effects: callable only from statements, never from the schema */
+static const struct pgfn_def direct_fns[] = {
+	{"setval", 2, fn_setval},
+	{"setval", 3, fn_setval},
+	{"currval", 1, fn_currval},
+	{"lastval", 0, fn_lastval},
 };
 
 bool cat_seqfn_register(sqlite3 *db, struct cat_conn *cc)
 {
-	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
-		if (sqlite3_create_function_v2(db, fns[i].name, fns[i].nargs,
-					       SQLITE_UTF8 | fns[i].flags, cc, fns[i].fn, NULL, NULL,
-					       NULL) != SQLITE_OK)
-			return false;
-	}
+	if (pgfn_define_with(db, schema_fns, ARRAY_LEN(schema_fns), SQLITE_INNOCUOUS, cc) !=
+		    SQLITE_OK ||
+	    pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) !=
+		    SQLITE_OK)
+		return false;
 	return cat_seqddl_register(db, cc);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_stat.c: the statistics and activity views — pg_stat_activity and pg_locks (the
  * tenant's sessions and advisory locks, from the session through catalog_session), the
- * per-table pg_stat_*_tables / pg_statio_*_tables, and pg_cursors. Counters SQLite does not
+ * per-table pg_stat_*_tables / pg_statio_*_tables, pg_cursors and pg_blocking_pids(). Counters SQLite does not
  * collect (scans, block reads) are 0; n_live_tup is the row count (sqlite_stat1's estimate
  * once ANALYZE ran). */
 #include "catalog_int.h"
@@ -92,6 +92,47 @@ static bool fill_locks(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_text(r, x->granted ? NULL : ts_text(r->a, x->wait_start));
 	}
 	return true;
+}
+
+static bool same_lock(const struct catalog_lock *a, const struct catalog_lock *b)
+{
+	return a->classid == b->classid && a->objid == b->objid && a->objsubid == b->objsubid;
+}
+
+/* pg_blocking_pids(pid): the sessions holding a lock that pid waits for in a conflicting mode
+ * (two shared holds do not conflict). PostgreSQL also names waiters queued ahead of pid;
+ * advisory locks here have no such queue order to report. */
+void cat_fn_blocking_pids(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t pid = (uint32_t)sqlite3_value_int64(argv[0]);
+	struct arena *a = arena_new(0);
+	struct catalog_lock *v = NULL;
+	size_t n = cc->sess && cc->sess->locks ? cc->sess->locks(cc->sess->setting_arg, a, &v) : 0;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t w = 0; w < n; w++) {
+		if (v[w].pid != pid || v[w].granted)
+			continue;
+		for (size_t h = 0; h < n; h++) {
+			const struct catalog_lock *x = &v[h];
+			if (x->granted && x->pid != pid && same_lock(x, &v[w]) &&
+			    !(x->shared && v[w].shared))
+				strbuf_printf(&sb, "%s%u", sb.len > 1 ? "," : "", x->pid);
+		}
+	}
+	strbuf_putc(&sb, '}');
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		cat_result_text(ctx, sb.data);
+	strbuf_fini(&sb);
+	arena_free(a);
 }
 
 /* Rows of table t: sqlite_stat1's estimate when ANALYZE recorded one, else a count. */

@@ -1,25 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_int.h: private to pgfn — result and UTF-8 helpers the function areas share, the
- * registration table each area fills, and the per-connection state and value helpers of the
- * date/time functions (pgfn_dtval.c). */
+/* pgfn_int.h: private to pgfn — result and UTF-8 helpers the function areas share, and the
+ * per-connection state and value helpers of the date/time functions (pgfn_dtval.c). */
 #ifndef SHARDLITE_PGFN_INT_H
 #define SHARDLITE_PGFN_INT_H
 
 #include "pgfn.h"
-
-/* One function of an area: SQLite name, argument count (-1: any), implementation. */
-struct pgfn_def {
-	const char *name;
-	int nargs;
-	void (*fn)(sqlite3_context *, int, sqlite3_value **);
-};
-
-/* Registers defs as UTF-8 functions with flags and user data user, shared by all and freed
- * by none. Returns an SQLite result code. */
-int pgfn_define_with(sqlite3 *db, const struct pgfn_def *defs, size_t n, int flags, void *user);
-
-/* Registers defs as deterministic, innocuous UTF-8 functions without user data. */
-int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
 
 /* Hands sb's bytes to SQLite as text (blob: as a blob) and releases sb; a failed sb becomes
  * SQLITE_NOMEM. */

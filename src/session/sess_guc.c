@@ -92,6 +92,15 @@ static bool check_scs(const char *v, char *out, size_t len, struct pgerr *err)
 	return only("standard_conforming_strings", v, "on", out, len, err);
 }
 
+/* SQLite files have no tablespaces: only the empty default (pg_dump writes SET ... = ''). */
+static bool check_default_tablespace(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	if (*v == '\0')
+		return len > 0 && (*out = '\0', true);
+	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			 "default_tablespace = \"%s\" is not supported: tablespaces are not", v);
+}
+
 static bool check_bytea_output(const char *v, char *out, size_t len, struct pgerr *err)
 {
 	return only("bytea_output", v, "hex", out, len, err);
@@ -184,6 +193,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"client_encoding", "UTF8", true, false, check_encoding, "Client's character set."},
 	{"client_min_messages", "notice", false, false, NULL, "Message levels sent to the client."},
 	{"DateStyle", "ISO, MDY", true, false, check_datestyle, "Date and time display format."},
+	{"default_tablespace", "", false, false, check_default_tablespace,
+	 "Default tablespace of new tables and indexes (always the default)."},
 	{"default_transaction_isolation", "serializable", false, false, check_isolation,
 	 "Isolation level of new transactions (SQLite transactions are serializable)."},
 	{"default_transaction_read_only", "off", false, false, check_bool,

@@ -42,6 +42,21 @@ static bool int_const(struct xlat_ctx *c, const PgQuery__Node *n, int *v)
 	return true;
 }
 
+/* substring(s FROM pattern) answers the text the pattern's first parenthesized group matched,
+ * or the whole match without groups, NULL without a match: regexp_match's first element. */
+static bool substr_regex(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	struct xlat_type ignored;
+	xlat_puts(c, "pg_array_get(pgfn_regexp_match(");
+	if (!xlat_expr(c, f->args[0], &ignored))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, f->args[1], &ignored))
+		return false;
+	xlat_puts(c, "), 1)");
+	return true;
+}
+
 /* substr(s, start [, count]) counts positions before 1 as part of the window in PostgreSQL,
  * while SQLite counts negative starts from the end and negative counts backwards; a constant
  * start >= 1 means the same in both, anything else is clamped explicitly. */
@@ -50,6 +65,7 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	struct xlat_type ty[3];
 	const char *sep = ", ";
 	int start = 0;
+	size_t call = c->sb->len;
 	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 	xlat_puts(c, "substr(");
 	if (!xlat_expr(c, f->args[0], &ty[0]))
@@ -72,8 +88,12 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 		return false;
 	if (vol != c->volatile_seen && f->n_args == 3)
 		return xlat_unsupported(c, f->location, "substring with a volatile start position");
-	if (st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT)
-		return xlat_unsupported(c, f->location, "substring with a regular expression");
+	if ((st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT) && f->n_args == 3)
+		return xlat_unsupported(c, f->location, "substring(... SIMILAR ... ESCAPE ...)");
+	if (st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT) {
+		c->sb->len = call; /* substring(s FROM pattern): a POSIX regular expression */
+		return substr_regex(c, f);
+	}
 	char *s = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
 	xlat_nocache(c); /* s is written twice; only the first copy is known to the cache */
 	xlat_puts(c, ", 1)");

@@ -234,3 +234,8 @@ SELECT idx.id, idx.key, idx.arridx FROM (SELECT * FROM fn_arr i, unnest(i.a, i.b
 SELECT d.id, k FROM fn_docs d, jsonb_object_keys(d.doc) k ORDER BY 1, 2;
 SELECT d.id, e.value, e.ordinality FROM fn_docs d, jsonb_array_elements_text(d.doc -> 'a') WITH ORDINALITY e ORDER BY 1, 3;
 SELECT c.relname, array_agg(a.attname::text ORDER BY k.n) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid, unnest(i.indkey) WITH ORDINALITY k (attnum, n), pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum AND c.relname LIKE 'fn_%' GROUP BY c.relname ORDER BY 1;
+-- substring(s FROM pattern): the first group's match, else the whole match, NULL without one
+SELECT substring('fillfactor=70' FROM 'fillfactor=([0-9]*)'), substring('abc123' FROM '[0-9]+'), substring('abc' FROM 'x'), substring('ab' FROM '(a)(x)?'), substring(NULL FROM 'a');
+SELECT substring('xay' FROM '(q)|a');
+SELECT substring('x' FROM '(');
+SELECT bpchar('1') = '1'::bpchar, bpchar(NULL);

@@ -22,3 +22,24 @@ COMMIT;
 INSERT INTO xids SELECT txid_current();
 SELECT count(*), count(DISTINCT x), min(x) < max(x) FROM xids;
 SELECT pg_postmaster_start_time() <= now(), pg_postmaster_start_time() > now() - interval '1 day';
+-- what SQL GUIs read while browsing (tests/integration/guis/): languages, the catalog's own
+-- relations in pg_class, tableoid, privileges in information_schema, pg_depend of constraint indexes
+SELECT oid, lanname, lanispl, lanpltrusted, lanvalidator FROM pg_language WHERE lanname IN ('internal', 'c', 'sql') ORDER BY oid;
+SELECT count(*) FROM pg_shdescription WHERE objoid = (SELECT oid FROM pg_database WHERE datname = current_database());
+SELECT c.oid, c.relname, c.relkind, c.relnatts, c.relisshared FROM pg_class c WHERE c.relname IN ('pg_class', 'pg_constraint', 'pg_database', 'pg_namespace', 'pg_language') AND c.relnamespace = 'pg_catalog'::regnamespace ORDER BY c.oid;
+SELECT relkind, relhasrules FROM pg_class WHERE relname = 'tables' AND relnamespace = 'information_schema'::regnamespace;
+SELECT (SELECT oid FROM pg_class WHERE relname = 'pg_constraint') = 'pg_constraint'::regclass;
+CREATE TABLE gui_t (id serial PRIMARY KEY, name varchar(20) UNIQUE, n int4);
+CREATE INDEX gui_t_n ON gui_t (n);
+CREATE VIEW gui_v AS SELECT id, name FROM gui_t;
+SELECT DISTINCT tableoid, tableoid::regclass FROM pg_constraint WHERE conrelid = 'gui_t'::regclass;
+SELECT d.objid::regclass, d.refclassid::regclass, c.conname, d.deptype FROM pg_depend d JOIN pg_constraint c ON c.oid = d.refobjid WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_constraint'::regclass AND c.conrelid = 'gui_t'::regclass ORDER BY 3;
+SELECT grantor = current_user, grantee = current_user, table_catalog = current_database(), table_schema, table_name, privilege_type, is_grantable, with_hierarchy FROM information_schema.table_privileges WHERE table_name IN ('gui_t', 'gui_v') ORDER BY table_name, privilege_type;
+SELECT table_name, column_name, privilege_type, is_grantable FROM information_schema.column_privileges WHERE table_name = 'gui_t' ORDER BY column_name, privilege_type;
+SELECT count(*) FROM information_schema.role_table_grants WHERE table_name = 'gui_t';
+SELECT count(*) FROM information_schema.role_column_grants WHERE table_name = 'gui_t';
+SELECT has_schema_privilege('information_schema'::regnamespace, 'USAGE'), current_setting('default_tablespace');
+SET default_tablespace = '';
+SELECT pg_blocking_pids(pg_backend_pid()), pg_blocking_pids(NULL);
+DROP VIEW gui_v;
+DROP TABLE gui_t;

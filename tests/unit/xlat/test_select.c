@@ -252,7 +252,10 @@ static const struct xcase cases[] = {
 	 "SELECT lower(b) AS lower, upper(b) AS upper, length(b) AS length, length(b) AS char_length, length(CAST(b AS BLOB)) AS octet_length, replace(b, 'a', 'b') AS \"replace\" FROM t"},
 	{"SELECT substr(b, 2), substr(b, 2, 3), substring(b from 2 for 3), substring(b, $1, $2) FROM t",
 	 "SELECT substr(b, 2) AS substr, substr(b, 2, 3) AS substr, substr(b, 2, 3) AS substring, substr(b, max(?1, 1), max(?2 + min((?1) - 1, 0), 0)) AS substring FROM t"},
-	{"SELECT substring(b from 'a.') FROM t", "!0A000@8"},
+	{"SELECT substring(b from 'a.'), substring(b from '(a)') FROM t",
+	 "SELECT pg_array_get(pgfn_regexp_match(b, 'a.'), 1) AS substring, "
+	 "pg_array_get(pgfn_regexp_match(b, '(a)'), 1) AS substring FROM t"},
+	{"SELECT substring(b from 'a' for '#') FROM t", "!0A000@8"},
 	{"SELECT trim(b), trim(both 'x' from b), ltrim(b), rtrim(b, 'y') FROM t",
 	 "SELECT trim(b) AS btrim, trim(b, 'x') AS btrim, ltrim(b) AS ltrim, rtrim(b, 'y') AS rtrim FROM t"},
 	{"SELECT concat(a, b, NULL), concat() FROM t", "!42883@28"},
