@@ -12,12 +12,17 @@
 /* acct(id int4, owner varchar(10), balance int8, rate numeric(5,2), code char(3),
  *      small int2, at timestamptz, flag bool, data bytea), emp(id int4, name text, salary int4, boss int4). */
 static const struct xlat_schema_col acct_cols[] = {
-	{"id", 23, -1},    {"owner", 1043, 14},   {"balance", 20, -1}, {"rate", 1700, 327686},
-	{"code", 1042, 7}, {"small", 21, -1},     {"at", 1184, -1},    {"flag", 16, -1},
-	{"data", 17, -1},
+	{"id", 23, -1, 0, NULL},    {"owner", 1043, 14, 0, NULL},   {"balance", 20, -1, 0, NULL}, {"rate", 1700, 327686, 0, NULL},
+	{"code", 1042, 7, 0, NULL}, {"small", 21, -1, 0, NULL},     {"at", 1184, -1, 0, NULL},    {"flag", 16, -1, 0, NULL},
+	{"data", 17, -1, 0, NULL},
 };
 static const struct xlat_schema_col emp_cols[] = {
-	{"id", 23, -1}, {"name", 25, -1}, {"salary", 23, -1}, {"boss", 23, -1},
+	{"id", 23, -1, 0, NULL}, {"name", 25, -1, 0, NULL}, {"salary", 23, -1, 0, NULL}, {"boss", 23, -1, 0, NULL},
+};
+
+/* ser(id int4 GENERATED ALWAYS AS IDENTITY PRIMARY KEY: the rowid alias, a text). */
+static const struct xlat_schema_col ser_cols[] = {
+	{"id", 23, -1, 'a', "ser_id_seq"}, {"a", 25, -1, 0, NULL},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
@@ -28,6 +33,11 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	if (strcasecmp(name, "acct") == 0) {
 		*cols = acct_cols;
 		*ncols = ARRAY_LEN(acct_cols);
+		return true;
+	}
+	if (strcasecmp(name, "ser") == 0) {
+		*cols = ser_cols;
+		*ncols = ARRAY_LEN(ser_cols);
 		return true;
 	}
 	if (strcasecmp(name, "emp") == 0) {
