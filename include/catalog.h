@@ -69,6 +69,10 @@ struct catalog_seqvals;
 struct catalog_seqvals *catalog_seqvals_new(void);
 void catalog_seqvals_free(struct catalog_seqvals *sv);
 void catalog_seqvals_reset(struct catalog_seqvals *sv);
+/* An INSERT let SQLite number a serial key (xlat_stmt.numbered_seq, the sequence's name):
+ * its currval and lastval become value, the last number given, as PostgreSQL's DEFAULT
+ * nextval() leaves them. sv may be NULL. */
+void catalog_seqvals_numbered(struct catalog_seqvals *sv, const char *seq, int64_t value);
 
 /* A connection's catalog state: the schema model it caches and the session lent to it. */
 struct cat_conn;
@@ -92,6 +96,10 @@ void catalog_lend(struct cat_conn *cc, const struct catalog_session *s);
  * short statement on db when some column comes from a table; never fails (0s instead). */
 void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
 			    int16_t *attnums);
+/* The PostgreSQL type of vm's result column i when it reads a serial key directly (SQLite's
+ * rowid alias, declared INTEGER, which would read as bigint: RETURNING *, a view's column),
+ * from the catalog's column sidecar; 0 for any other column. Runs one short statement. */
+uint32_t catalog_serial_type(sqlite3_stmt *vm, int i);
 
 /* The tenant's column types, for the translator's schema (xlat_schema). A column's declared
  * PostgreSQL type and typmod; type_oid 0 when not declared (a view's computed column). */
@@ -99,6 +107,8 @@ struct catalog_column {
 	const char *name;
 	uint32_t type_oid;
 	int32_t typmod;
+	char identity;         /* attidentity: 'a', 'd' or '\0' */
+	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name, else NULL */
 };
 struct catalog_relation {
 	const char *name;

@@ -161,6 +161,11 @@ struct xlat_stmt {
 	 * The session checks access and attaches their files before running it. */
 	const char **tenants;
 	size_t ntenants;
+
+	/* An INSERT that leaves a serial key (the rowid alias) to be numbered: the key's sequence,
+	 * whose currval/lastval the runner sets to sqlite3_last_insert_rowid() after the
+	 * statement inserted rows, as PostgreSQL's DEFAULT nextval() would. NULL otherwise. */
+	const char *numbered_seq;
 };
 
 /* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column
@@ -172,6 +177,10 @@ struct xlat_schema_col {
 	const char *name;
 	uint32_t type_oid; /* 0: not known (an expression column of a view) */
 	int32_t typmod;    /* -1 when none */
+	char identity;     /* 'a' GENERATED ALWAYS AS IDENTITY, 'd' BY DEFAULT, '\0' neither */
+	/* A serial or identity key that is SQLite's rowid alias (numbered by SQLite when no
+	 * value is given, and given NULL): the sequence it counts in; NULL otherwise. */
+	const char *rowid_seq;
 };
 struct xlat_schema {
 	/* The columns of relation name (a table or view of the tenant, matched as SQLite

@@ -309,6 +309,8 @@ struct origins {
 	sqlite3_stmt *vm;
 	uint32_t *oids;
 	int16_t *attnums;
+	int serial_col;       /* >= 0: only the serial key type of this column is wanted */
+	uint32_t serial_type; /* its PostgreSQL type, 0: not a serial key */
 };
 
 static int16_t column_attnum(const struct cat_rel *t, const char *name)
@@ -334,12 +336,26 @@ static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		const struct cat_rel *t = table && col && db && strcmp(db, "main") == 0
 						  ? cat_model_rel(m, table)
 						  : NULL;
-		if (t && t->kind == 'r') {
+		if (t && t->kind == 'r' && o->serial_col == i) {
+			int16_t k = column_attnum(t, col);
+			o->serial_type = k && t->cols[k - 1].rowid_seq ? t->cols[k - 1].typoid : 0;
+		} else if (t && t->kind == 'r' && o->serial_col < 0) {
 			o->oids[i] = t->oid;
 			o->attnums[i] = column_attnum(t, col);
 		}
 	}
 	sqlite3_result_null(ctx);
+}
+
+static void run_origins(sqlite3 *db, struct origins *o)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_origins(?1)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, o, ORIGINS_PTR_TYPE, NULL);
+		(void)sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
 }
 
 void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids, int16_t *attnums)
@@ -353,14 +369,18 @@ void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
 	}
 	if (!any)
 		return;
-	struct origins o = {vm, table_oids, attnums};
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT shardlite_catalog_origins(?1)", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, &o, ORIGINS_PTR_TYPE, NULL);
-		(void)sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
+	struct origins o = {vm, table_oids, attnums, -1, 0};
+	run_origins(db, &o);
+}
+
+uint32_t catalog_serial_type(sqlite3_stmt *vm, int i)
+{
+	const char *decl = sqlite3_column_decltype(vm, i);
+	if (!decl || strcasecmp(decl, "INTEGER") != 0 || !sqlite3_column_table_name(vm, i))
+		return 0;
+	struct origins o = {vm, NULL, NULL, i, 0};
+	run_origins(sqlite3_db_handle(vm), &o);
+	return o.serial_type;
 }
 
 /* ---- registration ---- */

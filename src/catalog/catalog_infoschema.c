@@ -146,7 +146,32 @@ static void datetime_precision(struct cat_rows *r, const struct cat_col *c)
 	}
 }
 
-static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_rel *rel, int k)
+/* is_identity ... identity_cycle: an identity column's generation and its sequence. */
+static void identity_facts(struct cat_rows *r, const struct cat_model *m,
+			   const struct cat_rel *rel, int k)
+{
+	const struct cat_col *c = &rel->cols[k];
+	const struct cat_seq *q = NULL;
+	for (size_t i = 0; c->identity && i < m->nseqs; i++) {
+		if (m->seqs[i]->owner_table && m->seqs[i]->owner_attnum == k + 1 &&
+		    strcmp(m->seqs[i]->owner_table, rel->name) == 0)
+			q = m->seqs[i];
+	}
+	yes_no(r, q != NULL);
+	if (!q) {
+		nulls(r, 5);
+		yes_no(r, false);
+		return;
+	}
+	cat_text(r, c->identity == 'a' ? "ALWAYS" : "BY DEFAULT");
+	int64_t v[] = {q->start, q->inc, q->max, q->min};
+	for (size_t i = 0; i < ARRAY_LEN(v); i++)
+		cat_text(r, arena_printf(r->a, "%lld", (long long)v[i]));
+	yes_no(r, q->cycle);
+}
+
+static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat_model *m,
+		       const struct cat_rel *rel, int k)
 {
 	const struct cat_col *c = &rel->cols[k];
 	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
@@ -166,9 +191,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	nulls(r, 3 + 1); /* scope, maximum_cardinality */
 	cat_text(r, arena_printf(r->a, "%d", k + 1));
 	yes_no(r, false);
-	yes_no(r, false);
-	nulls(r, 5);
-	yes_no(r, false);
+	identity_facts(r, m, rel, k);
 	cat_text(r, c->generated ? "ALWAYS" : "NEVER");
 	cat_null(r);
 	yes_no(r, rel->kind == 'r');
@@ -180,7 +203,7 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 		if (m->rels[i]->kind == 'i')
 			continue;
 		for (int k = 0; k < m->rels[i]->ncols; k++)
-			column_row(cc, r, m->rels[i], k);
+			column_row(cc, r, m, m->rels[i], k);
 	}
 	return true;
 }

@@ -31,7 +31,9 @@ struct cat_col {
 	const char *dflt; /* PostgreSQL's spelling of the default (pg_get_expr), NULL: none */
 	uint32_t dflt_oid;
 	char generated; /* '\0' or 's' (stored) */
+	char identity;  /* attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT, '\0' neither */
 	int pk;         /* position in the primary key, 0: not in it */
+	const char *rowid_seq; /* a serial key (the rowid alias): the sequence numbering it */
 };
 
 struct cat_rel;
@@ -101,6 +103,9 @@ struct cat_comment {
  * their layout is in docs/catalog.md and src/xlat/xlat_seq.c). */
 #define CAT_SIDECAR_SEQUENCES "_shardlite_sequences"
 #define CAT_SIDECAR_COMMENTS "_shardlite_comments"
+/* What a column's SQLite declared type cannot say: a serial key's PostgreSQL type (its
+ * declared type must be INTEGER) and identity columns' kind (written by CREATE TABLE). */
+#define CAT_SIDECAR_COLUMNS "_shardlite_columns"
 
 /* A SQLite trigger of one of the tenant's tables (catalog_trigger.c). */
 struct cat_trigger {

@@ -220,7 +220,7 @@ static void attribute(struct cat_rows *r, const struct cat_rel *rel, int i)
 	cat_bool(r, c->notnull);
 	cat_bool(r, c->dflt != NULL);
 	cat_bool(r, false);
-	cat_char(r, '\0');
+	cat_char(r, c->identity);
 	cat_char(r, c->generated);
 	cat_bool(r, false);
 	cat_bool(r, true);

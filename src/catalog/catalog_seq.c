@@ -60,6 +60,11 @@ static const struct cat_col *serial_col(const struct cat_rel *t, int *attnum)
 	return NULL;
 }
 
+static int64_t type_max(uint32_t oid)
+{
+	return oid == PGTYPE_INT2 ? INT16_MAX : oid == PGTYPE_INT4 ? INT32_MAX : INT64_MAX;
+}
+
 static void load_implicit(struct cat_model *m)
 {
 	size_t n = m->nrels;
@@ -74,14 +79,92 @@ static void load_implicit(struct cat_model *m)
 			continue;
 		struct cat_seq *q = add_seq(m, name);
 		*q = (struct cat_seq){.name = name, .oid = q->oid, .rel = q->rel,
-				      .typoid = PGTYPE_INT8, .start = 1, .inc = 1, .min = 1,
-				      .max = INT64_MAX, .cache = 1, .owner_table = t->name,
+				      .typoid = c->typoid, .start = 1, .inc = 1, .min = 1,
+				      .max = type_max(c->typoid), .cache = 1, .owner_table = t->name,
 				      .owner_col = c->name, .owner_attnum = attnum, .implicit = true};
-		/* PostgreSQL shows the serial's default as the sequence call it is */
 		struct cat_col *wc = (struct cat_col *)c;
+		wc->rowid_seq = name;
+		if (c->identity)
+			continue; /* an identity column shows no default (psql: "generated ...") */
+		/* PostgreSQL shows the serial's default as the sequence call it is */
 		wc->dflt = arena_printf(m->a, "nextval('%s'::regclass)",
 					cat_quote_ident(m->a, name));
 		wc->dflt_oid = cat_oid("def", t->name, c->name);
+	}
+}
+
+/* A column of a table by exact name (the sidecar stores names as the schema spells them). */
+static struct cat_col *table_col(const struct cat_model *m, const char *table, const char *col)
+{
+	struct cat_rel *t = table ? cat_model_rel(m, table) : NULL;
+	for (int i = 0; t && t->kind == 'r' && col && i < t->ncols; i++) {
+		if (strcmp(t->cols[i].name, col) == 0)
+			return &t->cols[i];
+	}
+	return NULL;
+}
+
+/* The column sidecar: a serial key's declared PostgreSQL type (applied only while the column
+ * is still SQLite's INTEGER, which reads back as bigint) and identity kinds. A file without
+ * it (made before it existed) reads its serial keys as bigint and identity columns as serial
+ * ones. An identity column's own DEFAULT nextval(...) is how SQLite numbers it, not a default
+ * PostgreSQL would show. */
+static bool load_columns(sqlite3 *db, struct cat_model *m)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT table_name, column_name, type, identity FROM " CAT_SIDECAR_COLUMNS,
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct cat_col *c = table_col(m, (const char *)sqlite3_column_text(st, 0),
+					      (const char *)sqlite3_column_text(st, 1));
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+		const char *identity = (const char *)sqlite3_column_text(st, 3);
+		if (!c)
+			continue;
+		int32_t typmod = -1;
+		uint32_t oid = type ? pgtype_from_decl(type, &typmod) : 0;
+		if (c->pk == 1 && c->typoid == PGTYPE_INT8 &&
+		    (oid == PGTYPE_INT2 || oid == PGTYPE_INT4))
+			c->typoid = oid;
+		if (identity && (identity[0] == 'a' || identity[0] == 'd')) {
+			c->identity = identity[0];
+			c->dflt = NULL;
+			c->dflt_oid = 0;
+		}
+	}
+	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+/* A view's column that reads a serial key declares SQLite's INTEGER, as the key does: it takes
+ * the key's PostgreSQL type from the column SQLite says it comes from. Only done when some
+ * serial key is not bigint. */
+static void type_views(sqlite3 *db, struct cat_model *m)
+{
+	bool any = false;
+	for (size_t i = 0; i < m->nrels && !any; i++) {
+		for (int k = 0; m->rels[i]->kind == 'r' && k < m->rels[i]->ncols; k++)
+			any |= m->rels[i]->cols[k].rowid_seq && m->rels[i]->cols[k].typoid != PGTYPE_INT8;
+	}
+	for (size_t i = 0; any && i < m->nrels; i++) {
+		struct cat_rel *v = m->rels[i];
+		sqlite3_stmt *st = NULL;
+		char *sql = v->kind == 'v' ? sqlite3_mprintf("SELECT * FROM \"%w\"", v->name) : NULL;
+		if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+			for (int k = 0; k < v->ncols && k < sqlite3_column_count(st); k++) {
+				const char *decl = sqlite3_column_decltype(st, k);
+				const struct cat_col *c =
+					decl && strcasecmp(decl, "INTEGER") == 0
+						? table_col(m, sqlite3_column_table_name(st, k),
+							    sqlite3_column_origin_name(st, k))
+						: NULL;
+				if (c && c->rowid_seq)
+					v->cols[k].typoid = c->typoid;
+			}
+		}
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
 	}
 }
 
@@ -172,8 +255,12 @@ static bool load_comments(sqlite3 *db, struct cat_model *m)
 
 bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 {
-	load_implicit(m);
-	bool ok = cat_trigger_load(db, m);
+	bool ok = !sidecar_exists(db, CAT_SIDECAR_COLUMNS) || load_columns(db, m);
+	if (ok) {
+		load_implicit(m);
+		type_views(db, m);
+	}
+	ok = ok && cat_trigger_load(db, m);
 	if (ok && sidecar_exists(db, CAT_SIDECAR_SEQUENCES)) {
 		m->has_sidecar = m->has_seq_table = true;
 		ok = load_sequences(db, m);
@@ -255,10 +342,20 @@ static bool fill_sequences(struct cat_conn *cc, const struct cat_model *m, struc
 	return true;
 }
 
+/* Whether q is an identity column's sequence (PostgreSQL: an internal dependency). */
+static bool identity_seq(const struct cat_model *m, const struct cat_seq *q)
+{
+	const struct cat_rel *t = q->owner_table ? cat_model_rel(m, q->owner_table) : NULL;
+	return t && q->owner_attnum > 0 && q->owner_attnum <= t->ncols &&
+	       t->cols[q->owner_attnum - 1].identity;
+}
+
 static bool fill_infoschema(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nseqs; i++) {
 		const struct cat_seq *q = m->seqs[i];
+		if (identity_seq(m, q))
+			continue; /* PostgreSQL's view leaves identity sequences out */
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
 		cat_text(r, "public");
@@ -277,16 +374,16 @@ static bool fill_infoschema(struct cat_conn *cc, const struct cat_model *m, stru
 }
 
 /* pg_depend: what psql and ORMs read it for — a sequence owned by a column ('a' for OWNED BY
- * and serial columns), and each index's dependency on its table ('a'), or for the index
- * behind a constraint on that constraint ('i'). */
-static void depend_row(struct cat_rows *r, uint32_t objid, uint32_t refobjid, int refsub,
-		       char type)
+ * and serial columns, 'i' for identity columns), and each index's dependency on its table
+ * ('a'), or for the index behind a constraint on that constraint ('i'). */
+static void depend_row(struct cat_rows *r, uint32_t objid, uint32_t refclassid,
+		       uint32_t refobjid, int refsub, char type)
 {
 	cat_row(r);
 	cat_int(r, CLASS_PG_CLASS);
 	cat_int(r, objid);
 	cat_int(r, 0);
-	cat_int(r, type == 'i' ? CLASS_PG_CONSTRAINT : CLASS_PG_CLASS);
+	cat_int(r, refclassid);
 	cat_int(r, refobjid);
 	cat_int(r, refsub);
 	cat_char(r, type);
@@ -298,14 +395,15 @@ static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct c
 	for (size_t i = 0; i < m->nseqs; i++) {
 		const struct cat_seq *q = m->seqs[i];
 		if (q->owner_table)
-			depend_row(r, q->oid, catalog_rel_oid(q->owner_table), q->owner_attnum, 'a');
+			depend_row(r, q->oid, CLASS_PG_CLASS, catalog_rel_oid(q->owner_table),
+				   q->owner_attnum, identity_seq(m, q) ? 'i' : 'a');
 	}
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname)
-			depend_row(r, ix->rel->oid, ix->table->oid, 0, 'a');
+			depend_row(r, ix->rel->oid, CLASS_PG_CLASS, ix->table->oid, 0, 'a');
 		else /* pgAdmin tells constraint indexes apart by this row */
-			depend_row(r, ix->rel->oid, ix->conoid, 0, 'i');
+			depend_row(r, ix->rel->oid, CLASS_PG_CONSTRAINT, ix->conoid, 0, 'i');
 	}
 	return true;
 }

@@ -430,9 +430,10 @@ static void forget_column(sqlite3_context *ctx, const char *table, const char *c
 	static const char *const sql[] = {
 		"DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE kind = 'column' AND name = ?1 AND "
 		"column_name = ?2",
-		"DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1 AND owner_column = ?2"};
-	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES};
-	for (int i = 0; column && i < 2; i++) {
+		"DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1 AND owner_column = ?2",
+		"DELETE FROM " CAT_SIDECAR_COLUMNS " WHERE table_name = ?1 AND column_name = ?2"};
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS};
+	for (int i = 0; column && i < 3; i++) {
 		if (!cat_sidecar_exists(db, tables[i]))
 			continue;
 		sqlite3_stmt *st = NULL;
@@ -469,8 +470,12 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				     "IN ('view', 'index', 'column')",
 			     name, NULL)))
 		return;
-	if (table && cat_sidecar_exists(db, CAT_SIDECAR_SEQUENCES))
-		stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1",
+	if (table && cat_sidecar_exists(db, CAT_SIDECAR_SEQUENCES) &&
+	    !stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1",
+			     name, NULL)))
+		return;
+	if (table && cat_sidecar_exists(db, CAT_SIDECAR_COLUMNS))
+		stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_COLUMNS " WHERE table_name = ?1",
 				name, NULL));
 }
 
@@ -485,15 +490,18 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	static const char *const table_sql[] = {
 		"UPDATE " CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
 		"('table', 'column')",
-		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1"};
+		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1",
+		"UPDATE " CAT_SIDECAR_COLUMNS " SET table_name = ?3 WHERE table_name = ?1"};
 	static const char *const column_sql[] = {
 		"UPDATE " CAT_SIDECAR_COMMENTS " SET column_name = ?3 WHERE name = ?1 AND kind = "
 		"'column' AND column_name = ?2",
 		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_column = ?3 WHERE owner_table = ?1 AND "
-		"owner_column = ?2"};
+		"owner_column = ?2",
+		"UPDATE " CAT_SIDECAR_COLUMNS " SET column_name = ?3 WHERE table_name = ?1 AND "
+		"column_name = ?2"};
 	const char *const *sql = c ? column_sql : table_sql;
-	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES};
-	for (int i = 0; t && to && i < 2; i++) {
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS};
+	for (int i = 0; t && to && i < 3; i++) {
 		if (!cat_sidecar_exists(db, tables[i]))
 			continue;
 		sqlite3_stmt *st = NULL;

@@ -76,6 +76,16 @@ static void seqval_set(struct catalog_seqvals *sv, uint32_t oid, int64_t value)
 	e->value = value;
 }
 
+void catalog_seqvals_numbered(struct catalog_seqvals *sv, const char *seq, int64_t value)
+{
+	if (!sv || !seq)
+		return;
+	uint32_t oid = catalog_rel_oid(seq);
+	seqval_set(sv, oid, value);
+	sv->have_last = true;
+	sv->last_oid = oid;
+}
+
 static struct catalog_seqvals *ctx_seqvals(sqlite3_context *ctx)
 {
 	const struct catalog_session *s = CTX_CONN(ctx)->sess;

@@ -45,6 +45,8 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, c->name, strlen(c->name) + 1);
 			h = fnv(h, &c->typoid, sizeof(c->typoid));
 			h = fnv(h, &c->typmod, sizeof(c->typmod));
+			h = fnv(h, &c->identity, 1);
+			h = fnv(h, c->rowid_seq ? "s" : "", 1);
 		}
 	}
 	return h ? h : 1;
@@ -61,7 +63,8 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 		/* a view's computed column has no declared type: text only by default */
 		bool unknown = r->kind == 'v' && c->typoid == PGTYPE_TEXT;
 		v[k] = (struct catalog_column){arena_strdup(a, c->name), unknown ? 0 : c->typoid,
-					       unknown ? -1 : c->typmod};
+					       unknown ? -1 : c->typmod, c->identity,
+					       c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
 	}
 }
 

@@ -236,6 +236,20 @@ static void fn_bpchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	text_check(ctx, argv, "character");
 }
 
+/* shardlite_notnull(x, column, relation): a serial key is SQLite's rowid alias, which numbers
+ * a NULL instead of refusing it; PostgreSQL's key is NOT NULL and refuses it (23502). */
+static void fn_notnull(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	pgfn_error(ctx, SQLSTATE_NOT_NULL_VIOLATION,
+		   "null value in column \"%s\" of relation \"%s\" violates not-null constraint",
+		   (const char *)sqlite3_value_text(argv[1]), (const char *)sqlite3_value_text(argv[2]));
+}
+
 int pgfn_register_cast(sqlite3 *db)
 {
 	static const struct {
@@ -246,6 +260,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int2", 1, fn_int2},       {"shardlite_int4", 1, fn_int4},
 		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
 		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
+		{"shardlite_notnull", 3, fn_notnull},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

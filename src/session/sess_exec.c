@@ -41,6 +41,11 @@ static uint32_t column_type(const struct xlat_stmt *x, sqlite3_stmt *vm, int i, 
 		*typmod = x->cols[i].typmod;
 		return x->cols[i].type_oid;
 	}
+	uint32_t serial = catalog_serial_type(vm, i); /* a serial key declares INTEGER */
+	if (serial) {
+		*typmod = -1;
+		return serial;
+	}
 	return pgtype_from_decl(sqlite3_column_decltype(vm, i), typmod);
 }
 
@@ -290,6 +295,10 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 					 (long long)cap);
 		}
 	}
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (x && x->numbered_seq && sqlite3_changes64(db) > 0) /* SQLite numbered a serial key */
+		catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq,
+					 sqlite3_last_insert_rowid(db));
 	command_complete(s, x, vm, *rows);
 	sqlite3_reset(vm);
 	return true;

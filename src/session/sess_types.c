@@ -49,7 +49,11 @@ _Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &
 		       offsetof(struct xlat_schema_col, type_oid) ==
 			       offsetof(struct catalog_column, type_oid) &&
 		       offsetof(struct xlat_schema_col, typmod) ==
-			       offsetof(struct catalog_column, typmod),
+			       offsetof(struct catalog_column, typmod) &&
+		       offsetof(struct xlat_schema_col, identity) ==
+			       offsetof(struct catalog_column, identity) &&
+		       offsetof(struct xlat_schema_col, rowid_seq) ==
+			       offsetof(struct catalog_column, rowid_seq),
 	       "xlat_schema_col and catalog_column must share their layout");
 
 static void reload(struct session *s, sqlite3 *db, int version)

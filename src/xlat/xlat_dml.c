@@ -8,6 +8,8 @@
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OVERRIDING(x) PG_QUERY__OVERRIDING_KIND__OVERRIDING_##x
+#define SQLSTATE_GENERATED_ALWAYS "428C9"
 
 static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
@@ -51,11 +53,20 @@ static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n,
 						"assigning to an array element or field");
 		if (is_default(rt->val))
 			return xlat_unsupported(c, rt->location, "SET column = DEFAULT");
+		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
+		if (col && col->identity == 'a') {
+			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
+				  "column \"%s\" can only be updated to DEFAULT", col->name);
+			pgerr_detail(c->err,
+				     "Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+				     col->name);
+			return false;
+		}
 		if (rt->val->node_case != NODE(MULTI_ASSIGN_REF)) {
 			xlat_puts(c, i ? ", " : "");
 			xlat_ident(c, rt->name);
 			xlat_puts(c, " = ");
-			if (!xlat_assign_value(c, xlat_scope_col(cols, ncols, rt->name), rt->val))
+			if (!xlat_assign_value(c, col, rt->val))
 				return false;
 			continue;
 		}
@@ -139,23 +150,33 @@ static int default_column(const PgQuery__SelectStmt *vs, size_t col)
 	return hits == 0 ? 0 : hits == vs->n_values_lists ? 1 : -1;
 }
 
-/* INSERT ... VALUES where DEFAULT appears: a column that is DEFAULT in every row is left out
- * of the column list, which is exactly what DEFAULT means; mixed columns are refused. */
+/* The name of the column position i fills: from the column list, else the table's i-th. */
+static const char *target_name(const PgQuery__InsertStmt *s,
+			       const struct xlat_schema_col **targets, size_t i)
+{
+	if (s->n_cols)
+		return s->cols[i]->res_target->name;
+	return targets[i] ? targets[i]->name : NULL;
+}
+
+/* INSERT ... VALUES where DEFAULT appears, or whose identity values OVERRIDING USER VALUE
+ * drops (skip): a column that is DEFAULT in every row is left out of the column list, which
+ * is exactly what DEFAULT means; mixed columns are refused. */
 static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 				 const PgQuery__SelectStmt *vs, size_t width,
-				 const struct xlat_schema_col **targets)
+				 const struct xlat_schema_col **targets, const bool *skip)
 {
 	bool *drop = arena_zalloc(c->a, width + 1);
 	size_t kept = 0;
-	if (!s->n_cols)
-		return xlat_unsupported(c, -1, "DEFAULT in VALUES without a column list");
 	for (size_t i = 0; i < width; i++) {
 		int d = default_column(vs, i);
-		if (d < 0)
+		if (d < 0 && !skip[i])
 			return xlat_unsupported(c, -1,
 						"DEFAULT in some rows only of a multi-row VALUES");
-		drop[i] = d == 1;
+		drop[i] = d == 1 || skip[i];
 		kept += !drop[i];
+		if (!target_name(s, targets, i))
+			return xlat_unsupported(c, -1, "DEFAULT in VALUES without a column list");
 	}
 	if (!kept) {
 		if (vs->n_values_lists > 1)
@@ -169,7 +190,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 		if (drop[i])
 			continue;
 		xlat_puts(c, k++ ? ", " : "");
-		xlat_ident(c, s->cols[i]->res_target->name);
+		xlat_ident(c, target_name(s, targets, i));
 	}
 	xlat_puts(c, ") VALUES ");
 	for (size_t r = 0; r < vs->n_values_lists; r++) {
@@ -185,6 +206,55 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 		xlat_puts(c, ")");
 	}
 	return true;
+}
+
+/* PostgreSQL's rules for identity columns (rewriteTargetListIU): a GENERATED ALWAYS column
+ * takes nothing but DEFAULT unless OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE drops the
+ * values given to identity columns (skip). vs: the VALUES list, NULL for a query. */
+static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			   const PgQuery__SelectStmt *vs, size_t width,
+			   const struct xlat_schema_col **targets, bool *skip, bool *any_skip)
+{
+	*any_skip = false;
+	for (size_t i = 0; i < width; i++) {
+		const struct xlat_schema_col *col = targets[i];
+		if (!col || !col->identity || (vs && default_column(vs, i) == 1))
+			continue;
+		if (s->override == OVERRIDING(USER_VALUE)) {
+			if (!vs)
+				return xlat_unsupported(c, -1, "OVERRIDING USER VALUE with a query");
+			skip[i] = *any_skip = true;
+		} else if (col->identity == 'a' && s->override != OVERRIDING(SYSTEM_VALUE)) {
+			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
+				  "cannot insert a non-DEFAULT value into column \"%s\"", col->name);
+			pgerr_detail(c->err,
+				     "Column \"%s\" is an identity column defined as GENERATED ALWAYS.",
+				     col->name);
+			pgerr_hint(c->err, "Use OVERRIDING SYSTEM VALUE to override.");
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A serial key no position fills (or only with DEFAULT, or dropped) is numbered by SQLite:
+ * the statement tells the runner which sequence's currval that sets. */
+static void note_numbering(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			   const PgQuery__SelectStmt *vs, size_t width,
+			   const struct xlat_schema_col **targets, const bool *skip)
+{
+	const struct xlat_schema_col *cols = NULL, *key = NULL;
+	size_t ncols = 0;
+	if (!xlat_scope_target(c, s->relation, &cols, &ncols))
+		return;
+	for (size_t i = 0; i < ncols && !key; i++)
+		key = cols[i].rowid_seq ? &cols[i] : NULL;
+	for (size_t i = 0; key && i < width; i++) {
+		if (targets[i] == key && !(skip && skip[i]) && !(vs && default_column(vs, i) == 1))
+			return;
+	}
+	if (key)
+		c->st->numbered_seq = arena_strdup(c->a, key->rowid_seq);
 }
 
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
@@ -225,9 +295,11 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
+	bool any_skip = false;
 	if (!src) {
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
+		note_numbering(c, s, NULL, 0, NULL, NULL);
 		xlat_puts(c, " DEFAULT VALUES");
 		return true;
 	}
@@ -249,15 +321,28 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
 					 "INSERT has more target columns than expressions");
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
+		bool *skip = arena_zalloc(c->a, width + 1);
+		if (!identity_rules(c, s, src, width, targets, skip, &any_skip))
+			return false;
+		note_numbering(c, s, src, width, targets, skip);
 		for (size_t i = 0; i < width; i++) {
-			if (default_column(src, i))
-				return values_with_defaults(c, s, src, width, targets);
+			if (default_column(src, i) || skip[i])
+				return values_with_defaults(c, s, src, width, targets, skip);
 		}
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
-	} else if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
-		c->assign = insert_targets(c, s, src->n_target_list);
-		c->assign_for = src; /* taken by its target list */
+	} else {
+		size_t width = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists
+				       ? src->n_target_list
+				       : s->n_cols;
+		const struct xlat_schema_col **targets = insert_targets(c, s, width);
+		if (!identity_rules(c, s, NULL, width, targets, NULL, &any_skip))
+			return false;
+		note_numbering(c, s, NULL, width, targets, NULL);
+		if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
+			c->assign = targets;
+			c->assign_for = src; /* taken by its target list */
+		}
 	}
 	if (!column_list(c, s))
 		return false;
@@ -276,11 +361,9 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	c->st->tag = "INSERT";
 	c->st->tag_style = XLAT_TAG_INSERT;
 	c->st->writes = true;
-	if (s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE ||
-	    s->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE)
-		return xlat_unsupported(c, -1, "OVERRIDING ... VALUE");
 	if (!xlat_with(c, s->with_clause))
 		return false;
+	c->assign_rel = s->relation->relname;
 	xlat_puts(c, "INSERT INTO ");
 	if (!target_rel(c, s->relation) || !insert_source(c, s))
 		return false;
@@ -308,6 +391,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	c->st->writes = true;
 	if (!xlat_with(c, s->with_clause))
 		return false;
+	c->assign_rel = s->relation->relname;
 	xlat_puts(c, "UPDATE ");
 	if (!target_rel(c, s->relation))
 		return false;

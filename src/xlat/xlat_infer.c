@@ -132,6 +132,18 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 	return xlat_cast_string(c, n, t.oid, -1) ? 1 : -1;
 }
 
+/* A serial key is SQLite's rowid alias, which would number a NULL stored into it: the value
+ * is wrapped in a check that refuses NULL as PostgreSQL's NOT NULL key does. */
+static void not_null(struct xlat_ctx *c, size_t mark, const char *column)
+{
+	xlat_insert_at(c, mark, "shardlite_notnull(");
+	xlat_puts(c, ", ");
+	xlat_string(c, column);
+	xlat_puts(c, ", ");
+	xlat_string(c, c->assign_rel);
+	xlat_puts(c, ")");
+}
+
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n)
 {
@@ -152,15 +164,17 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	if (is_param(n) && !t.oid)
 		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
-	if (!fn || null || !xlat_checks_on(c) || fits(t, col))
-		return true;
-	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
-	if (mod && col->type_oid == XLAT_OID_NUMERIC)
-		xlat_printf(c, ", %d)", (int)col->typmod);
-	else if (mod)
-		xlat_printf(c, ", %d)", (int)col->typmod - 4);
-	else
-		xlat_puts(c, ")");
+	if (fn && !null && xlat_checks_on(c) && !fits(t, col)) {
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
+		if (mod && col->type_oid == XLAT_OID_NUMERIC)
+			xlat_printf(c, ", %d)", (int)col->typmod);
+		else if (mod)
+			xlat_printf(c, ", %d)", (int)col->typmod - 4);
+		else
+			xlat_puts(c, ")");
+	}
+	if (col->rowid_seq && c->assign_rel && xlat_checks_on(c))
+		not_null(c, mark, col->name);
 	return true;
 }
 

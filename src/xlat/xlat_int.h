@@ -160,6 +160,7 @@ struct xlat_ctx {
 	const struct xlat_schema_col **assign;
 	const PgQuery__SelectStmt *assign_for;
 	const struct xlat_schema_col **assign_targets; /* for the next xlat_targets */
+	const char *assign_rel; /* the INSERT's or UPDATE's table (for shardlite_notnull) */
 
 	struct xlat_srfcol *srfcols; /* columns of directly joined FROM functions (xlat_srf.c) */
 	int nsrfcols, srfcols_cap;
@@ -554,6 +555,11 @@ void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
  * the statement a script. */
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
 			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists);
+/* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its
+ * PostgreSQL type when the SQLite declared type cannot carry it (a serial key is INTEGER), and
+ * its identity kind ('a', 'd', or '\0'); makes the statement a script. */
+void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
+		      const char *type, char identity, bool if_not_exists);
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */
 void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);

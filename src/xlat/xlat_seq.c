@@ -23,6 +23,10 @@
 	"CREATE TABLE IF NOT EXISTS _shardlite_comments (kind TEXT NOT NULL, name TEXT NOT NULL, " \
 	"column_name TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (kind, name, "          \
 	"column_name))"
+#define SIDECAR_COLUMNS                                                                            \
+	"CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name "    \
+	"TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, "     \
+	"column_name))"
 
 /* shardlite_sequence's arguments after op and name (catalog_seqddl.c keeps the same order). */
 enum { O_FLAG, O_AS, O_START, O_INC, O_MIN, O_MAX, O_CACHE, O_CYCLE, O_RESTART, O_OWNED_TABLE,
@@ -251,6 +255,22 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 	xlat_puts(c, "; " SIDECAR_SEQUENCES "; ");
 	call(c, "create", arena_printf(c->a, "%s_%s_seq", table, column), if_not_exists, v);
 	return true;
+}
+
+void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
+		      const char *type, char identity, bool if_not_exists)
+{
+	c->st->kind = XLAT_SCRIPT;
+	xlat_nocache(c);
+	/* IF NOT EXISTS of a table that was there keeps what its own CREATE recorded */
+	xlat_printf(c, "; " SIDECAR_COLUMNS "; INSERT OR %s INTO _shardlite_columns VALUES (",
+		    if_not_exists ? "IGNORE" : "REPLACE");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	xlat_string(c, column);
+	xlat_puts(c, ", ");
+	xlat_string(c, type);
+	xlat_printf(c, ", '%s')", identity == 'a' ? "a" : identity == 'd' ? "d" : "");
 }
 
 /* DROP SEQUENCE a, b: one writer call per sequence, run as one atomic script. */

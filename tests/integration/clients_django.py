@@ -173,10 +173,7 @@ def inspectdb():
     return "\n" + "\n".join(line for line in text.splitlines() if not line.startswith("#"))
 
 
-# a serial key reads back as bigint (#13): BigAutoField, which inspectdb writes out, where
-# PostgreSQL's AutoField id is left implicit
-step("inspectdb", inspectdb, gaps=[("\n    id = models.BigAutoField(primary_key=True)", "",
-                                    "serial keys are bigint (#13)")])
+step("inspectdb", inspectdb)
 
 
 def flush():

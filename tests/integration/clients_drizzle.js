@@ -12,7 +12,6 @@ const { eq, gt, desc, count, inArray, sql } = require('drizzle-orm');
 
 const target = process.argv[3];
 const verbose = !!process.env.CLIENTS_VERBOSE;
-const SERIAL = 'a serial key is int8, which pg returns as a string (docs/sql-compat.md)';
 
 const users = pgTable('users', {
 	id: serial('id').primaryKey(),
@@ -76,16 +75,14 @@ async function main() {
 	});
 	// rows naming the same columns: the others are DEFAULT in every row
 	await step('insert', () => db.insert(users).values([{ name: 'ann', balance: '0.00', meta: { a: 1 } },
-		{ name: 'bob', balance: '5.50', meta: null }]).returning({ id: users.id, balance: users.balance }),
-	[['{"id":"1","balance":"0.00"},{"id":"2"', '{"id":1,"balance":"0.00"},{"id":2', SERIAL]]);
+		{ name: 'bob', balance: '5.50', meta: null }]).returning({ id: users.id, balance: users.balance }));
 	// rows naming different columns: DEFAULT in some rows only
 	await gap('insert mixed defaults', async () => {
 		await db.insert(users).values([{ name: 'cy' }, { name: 'di', balance: '1.00' }]);
 		await db.delete(users).where(inArray(users.name, ['cy', 'di']));
 	}, '0A000');
 	await step('insert posts', () => db.insert(posts).values([{ userId: 1, title: 'x' },
-		{ userId: 1, title: 'y' }]).returning(),
-	[['[{"id":"1","userId":1,"title":"x"},{"id":"2"', '[{"id":1,"userId":1,"title":"x"},{"id":2', SERIAL]]);
+		{ userId: 1, title: 'y' }]).returning());
 	await step('select', async () => (await db.select().from(users).where(eq(users.name, 'ann')))
 		.map((u) => [u.name, u.balance, u.active, u.created instanceof Date, u.meta, typeof u.ref]));
 	await step('join', () => db.select({ name: users.name, n: count(posts.id) }).from(users)

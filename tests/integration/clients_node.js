@@ -57,7 +57,6 @@ async function stepKnown(name, fn, gaps) {
 	await step(name, async () => JSON.parse(known(show(await fn()), gaps)));
 }
 
-const SERIAL = 'a serial key is int8, which pg returns as a string (docs/sql-compat.md)';
 const rows = async (text, values) => (await client.query(text, values)).rows;
 
 async function main() {
@@ -72,9 +71,8 @@ async function main() {
 		'2024-01-02 03:04:05.5', new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 250)),
 		JSON.stringify({ a: [1, 2] }), { z: 1, a: null }, Buffer.from([0, 1, 255]),
 		'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'];
-	await stepKnown('insert params', async () => rows(`INSERT INTO t (i, b, n, f, s, ok, d, ts, tz, j, jb, by, u)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`, vals),
-	[['{"id":"1"}', '{"id":1}', SERIAL]]);
+	await step('insert params', async () => rows(`INSERT INTO t (i, b, n, f, s, ok, d, ts, tz, j, jb, by, u)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`, vals));
 	await step('insert nulls', async () => (await client.query(
 		'INSERT INTO t (i, s, by) VALUES ($1, $2, $3)', [null, null, null])).rowCount);
 	await step('array literals', async () => rows("INSERT INTO t (ia, ta) VALUES ('{1,2,3}', '{x,\"y z\",NULL}') RETURNING ia, ta"));
@@ -85,8 +83,7 @@ async function main() {
 		return [r.rows.map((row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? `buf:${v.toString('hex')}` : v))),
 			r.fields.map((f) => f.dataTypeID)];
 	}, [['{"z":1,"a":null}', '{"a":null,"z":1}', "jsonb bound as text keeps the client's key order"]]);
-	await stepKnown('typeof', async () => Object.values((await rows('SELECT * FROM t WHERE id = 1'))[0]).map((v) => typeof v),
-		[['["string","number"', '["number","number"', SERIAL]]);
+	await step('typeof', async () => Object.values((await rows('SELECT * FROM t WHERE id = 1'))[0]).map((v) => typeof v));
 	await step('custom parsers', async () => {
 		types.setTypeParser(20, BigInt); // int8
 		types.setTypeParser(1700, parseFloat); // numeric
@@ -98,13 +95,13 @@ async function main() {
 	await stepKnown('expressions', async () => rows(`SELECT $1::int + 1 AS a, $2::text || '!' AS b,
 		$3::numeric * 2 AS c, $4::date + 1 AS d, $5::bool AS e, count(*) AS n FROM t WHERE i = $1 OR $1 IS NULL`,
 	[7, 'hi', '1.25', '2024-12-31', 'yes']), [['"c":"2.5"', '"c":"2.50"', 'numeric * int drops trailing zeros']]);
-	await stepKnown('named prepared', async () => {
+	await step('named prepared', async () => {
 		const out = [];
 		for (const i of [7, 8, 7]) {
 			out.push((await client.query({ name: 'by_i', text: 'SELECT id, s FROM t WHERE i = $1', values: [i] })).rows);
 		}
 		return out;
-	}, [['"id":"1"', '"id":1', SERIAL]]);
+	});
 	await step('rowMode array', async () => (await client.query({ text: 'SELECT 1 AS a, 2 AS a', rowMode: 'array' })).rows);
 	await step('transaction', async () => {
 		await client.query('BEGIN');

@@ -98,12 +98,12 @@ async function main() {
 	const users = ds.getRepository('User');
 	const posts = ds.getRepository('Post');
 	let id;
-	await stepKnown('save', async () => {
+	await step('save', async () => {
 		const u = await users.save({ name: 'ann', email: 'a@x', meta: { k: 1 } });
 		id = u.id;
 		await posts.save([{ title: 'hello', author: u }, { title: 'again', author: u }]);
 		return [typeof u.id, u.balance, u.active, typeof u.ref, u.created instanceof Date];
-	}, [['["string",', '["number",', 'a serial key is int8, which pg returns as a string (docs/sql-compat.md)']]);
+	});
 	await step('find with relation', async () => {
 		const u = await users.findOne({ where: { email: 'a@x' }, relations: { posts: true },
 			order: { posts: { id: 'ASC' } } });

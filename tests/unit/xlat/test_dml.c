@@ -32,7 +32,7 @@ static const struct xcase cases[] = {
 	{"INSERT INTO t (a) VALUES (1) ON CONFLICT ON CONSTRAINT t_a_key DO NOTHING", "!0A000@42"},
 	{"INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET (a, b) = (excluded.a, excluded.b)",
 	 "INSERT INTO t (a, b) VALUES (1, 'x') ON CONFLICT (a) DO UPDATE SET (a, b) = (excluded.a, excluded.b)"},
-	{"INSERT INTO t (id) OVERRIDING SYSTEM VALUE VALUES (1)", "!0A000"},
+	{"INSERT INTO t (id) OVERRIDING SYSTEM VALUE VALUES (1)", "INSERT INTO t (id) VALUES (1)"},
 	{"WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s",
 	 "WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s"},
 	{"INSERT INTO public.t (a) VALUES (1)", "INSERT INTO t (a) VALUES (1)"},

@@ -12,12 +12,17 @@
 /* acct(id int4, owner varchar(10), balance int8, rate numeric(5,2), code char(3),
  *      small int2, at timestamptz, flag bool, data bytea), emp(id int4, name text, salary int4, boss int4). */
 static const struct xlat_schema_col acct_cols[] = {
-	{"id", 23, -1},    {"owner", 1043, 14},   {"balance", 20, -1}, {"rate", 1700, 327686},
-	{"code", 1042, 7}, {"small", 21, -1},     {"at", 1184, -1},    {"flag", 16, -1},
-	{"data", 17, -1},
+	{"id", 23, -1, 0, NULL},    {"owner", 1043, 14, 0, NULL},   {"balance", 20, -1, 0, NULL}, {"rate", 1700, 327686, 0, NULL},
+	{"code", 1042, 7, 0, NULL}, {"small", 21, -1, 0, NULL},     {"at", 1184, -1, 0, NULL},    {"flag", 16, -1, 0, NULL},
+	{"data", 17, -1, 0, NULL},
 };
 static const struct xlat_schema_col emp_cols[] = {
-	{"id", 23, -1}, {"name", 25, -1}, {"salary", 23, -1}, {"boss", 23, -1},
+	{"id", 23, -1, 0, NULL}, {"name", 25, -1, 0, NULL}, {"salary", 23, -1, 0, NULL}, {"boss", 23, -1, 0, NULL},
+};
+
+/* ser(id int4 GENERATED ALWAYS AS IDENTITY PRIMARY KEY: the rowid alias, a text). */
+static const struct xlat_schema_col ser_cols[] = {
+	{"id", 23, -1, 'a', "ser_id_seq"}, {"a", 25, -1, 0, NULL},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
@@ -28,6 +33,11 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	if (strcasecmp(name, "acct") == 0) {
 		*cols = acct_cols;
 		*ncols = ARRAY_LEN(acct_cols);
+		return true;
+	}
+	if (strcasecmp(name, "ser") == 0) {
+		*cols = ser_cols;
+		*ncols = ARRAY_LEN(ser_cols);
 		return true;
 	}
 	if (strcasecmp(name, "emp") == 0) {
@@ -136,6 +146,60 @@ static const struct icase cases[] = {
 	{"CREATE TABLE t2 (a int CHECK (a + 1 > 0))", NULL, NULL,
 	 "CREATE TABLE t2 (a int4 CHECK (a + 1 > 0))"},
 };
+
+/* Serial and identity keys (the ser table): what is refused, what is emitted, and which
+ * sequence an insert leaves SQLite to number. */
+static const struct {
+	const char *pg;
+	const char *want;     /* the exact SQLite SQL, or "!SQLSTATE" */
+	const char *numbered; /* xlat_stmt.numbered_seq, NULL: none */
+} serial_cases[] = {
+	{"INSERT INTO ser (a) VALUES ('x')", "INSERT INTO ser (a) VALUES ('x')", "ser_id_seq"},
+	{"INSERT INTO ser DEFAULT VALUES", "INSERT INTO ser DEFAULT VALUES", "ser_id_seq"},
+	{"INSERT INTO ser (id, a) VALUES (DEFAULT, 'x')", "INSERT INTO ser (a) VALUES ('x')",
+	 "ser_id_seq"},
+	{"INSERT INTO ser (a) SELECT 'x'", "INSERT INTO ser (a) SELECT 'x' AS \"?column?\"",
+	 "ser_id_seq"},
+	{"INSERT INTO ser (id, a) VALUES (1, 'x')", "!428C9", NULL},
+	{"INSERT INTO ser VALUES (1, 'x')", "!428C9", NULL},
+	{"INSERT INTO ser (id) SELECT 1", "!428C9", NULL},
+	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES ($1, 'x')",
+	 "INSERT INTO ser (id, a) VALUES (shardlite_notnull(?1, 'id', 'ser'), 'x')", NULL},
+	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES (NULL, 'x')",
+	 "INSERT INTO ser (id, a) VALUES (shardlite_notnull(NULL, 'id', 'ser'), 'x')", NULL},
+	{"INSERT INTO ser OVERRIDING USER VALUE VALUES (5, 'x'), (6, 'y')",
+	 "INSERT INTO ser (a) VALUES ('x'), ('y')", "ser_id_seq"},
+	{"INSERT INTO ser (id) OVERRIDING USER VALUE SELECT 1", "!0A000", NULL},
+	{"UPDATE ser SET id = 2", "!428C9", NULL},
+	{"UPDATE ser SET a = 'y' WHERE id = 2", "UPDATE ser SET a = 'y' WHERE id = 2", NULL},
+	{"INSERT INTO acct (owner) VALUES ('x')", "INSERT INTO acct (owner) VALUES "
+	 "(shardlite_varchar('x', 10))", NULL},
+};
+
+START_TEST(serial_case)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	const char *pg = serial_cases[_i].pg, *want = serial_cases[_i].want;
+	bool ok = xlat_translate_in(&(struct xlat_env){.schema = &schema}, pg, NULL, 0, a, &v, &n,
+				    &e);
+	if (want[0] == '!') {
+		ck_assert_msg(!ok && strcmp(e.sqlstate, want + 1) == 0, "%s: want %s got %s", pg,
+			      want + 1, ok ? "success" : e.sqlstate);
+	} else {
+		ck_assert_msg(ok, "%s: %s %s", pg, e.sqlstate, e.message);
+		ck_assert_msg(strcmp(v[0].sql, want) == 0, "%s\n  want %s\n  got  %s", pg, want,
+			      v[0].sql);
+		const char *got = v[0].numbered_seq, *seq = serial_cases[_i].numbered;
+		ck_assert_msg(got == seq || (got && seq && strcmp(got, seq) == 0),
+			      "%s: numbered %s", pg, got ? got : "(none)");
+	}
+	arena_free(a);
+}
+END_TEST
 
 static const char *cols_text(const struct xlat_stmt *st, struct arena *a)
 {
@@ -257,6 +321,7 @@ Suite *xlat_suite_infer(void)
 	Suite *s = suite_create("xlat_infer");
 	TCase *tc = tcase_create("infer");
 	tcase_add_loop_test(tc, infer_case, 0, (int)ARRAY_LEN(cases));
+	tcase_add_loop_test(tc, serial_case, 0, (int)ARRAY_LEN(serial_cases));
 	tcase_add_test(tc, no_schema_no_checks);
 	tcase_add_test(tc, literal_input_errors);
 	tcase_add_test(tc, cache_keeps_schemas_apart);
