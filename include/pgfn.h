@@ -87,6 +87,12 @@ int pgfn_srf_define(sqlite3 *db, const struct pgfn_srf_def *defs, size_t n, void
 bool pgfn_srf_fail(struct pgfn_srf_scan *s, const char *sqlstate, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);
 
+/* generate_series over integers in the generator form (pgfn_srf_fns.c), for definers of
+ * other names: args start, stop[, step]; one value column. */
+bool pgfn_srf_series_start(struct pgfn_srf_scan *s, sqlite3_value **args);
+bool pgfn_srf_series_next(struct pgfn_srf_scan *s);
+void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col);
+
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
@@ -99,7 +105,8 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
-int pgfn_register_srf(sqlite3 *db);    /* pgfn_srf_fns.c: unnest(a, b, ...), JSON SRFs in FROM */
+/* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
+int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001). */

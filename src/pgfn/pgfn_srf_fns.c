@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_srf_fns.c: PostgreSQL's set-returning functions as rows of the SRF engine's table
- * (pgfn_srf.c): pgfn_unnest[_<type>](a0, ..., a7) (multi-argument unnest: the arrays side by
- * side, the shorter ones padded with NULLs), pgfn_json[b]_elements[_text](j, mode),
+ * (pgfn_srf.c): pgfn_series[_int4|_int8|_numeric](start, stop[, step]) (generate_series),
+ * pgfn_unnest[_<type>](a0, ..., a7) (multi-argument unnest: the arrays side by side, the
+ * shorter ones padded with NULLs), pgfn_json[b]_elements[_text](j, mode),
  * pgfn_json[b]_each[_text](j, mode) and pgfn_json_keys(j, mode).
  * mode: 0 json (elements as written), 1 jsonb (canonical), 2 jsonb's text (as ->> answers),
  * 3 json's text. */
@@ -141,6 +142,128 @@ static bool start_keys(struct pgfn_srf_scan *s, sqlite3_value **args)
 	return start_json(s, args, J_KEYS);
 }
 
+/* ---- generate_series ---- */
+
+/* Integers, generated row by row: g[0] the current value, g[1] the stop, g[2] the step. */
+bool pgfn_srf_series_start(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	if (!args[0] && !args[1] && !args[2])
+		return pgfn_srf_fail(s, NULL, "generate_series needs its arguments");
+	for (int i = 0; i < 3; i++) {
+		if ((i < 2 && !args[i]) || (args[i] && sqlite3_value_type(args[i]) == SQLITE_NULL)) {
+			s->eof = true;
+			return true;
+		}
+	}
+	s->g[0] = sqlite3_value_int64(args[0]);
+	s->g[1] = sqlite3_value_int64(args[1]);
+	s->g[2] = args[2] ? sqlite3_value_int64(args[2]) : 1;
+	if (s->g[2] == 0)
+		return pgfn_srf_fail(s, SQLSTATE_INVALID_PARAMETER_VALUE,
+				     "step size cannot equal zero");
+	s->eof = s->g[2] > 0 ? s->g[0] > s->g[1] : s->g[0] < s->g[1];
+	return true;
+}
+
+bool pgfn_srf_series_next(struct pgfn_srf_scan *s)
+{
+	/* stop before the next value would leave int64, as PostgreSQL's does */
+	if (__builtin_add_overflow(s->g[0], s->g[2], &s->g[0]))
+		s->eof = true;
+	else
+		s->eof = s->g[2] > 0 ? s->g[0] > s->g[1] : s->g[0] < s->g[1];
+	return true;
+}
+
+void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col)
+{
+	(void)col;
+	sqlite3_result_int64(ctx, s->g[0]);
+}
+
+/* A decimal argument as an integer count of 10^-scale units; false when it is not a plain
+ * decimal or does not fit in 18 digits. */
+static bool decimal_arg(sqlite3_value *v, int64_t *units, int *scale)
+{
+	const char *t = (const char *)sqlite3_value_text(v);
+	if (!t)
+		return false;
+	bool neg = *t == '-';
+	t += neg || *t == '+';
+	int64_t u = 0;
+	int digits = 0, sc = -1;
+	for (; *t; t++) {
+		if (*t == '.' && sc < 0) {
+			sc = 0;
+			continue;
+		}
+		if (*t < '0' || *t > '9' || ++digits > 18)
+			return false;
+		u = u * 10 + (*t - '0');
+		sc += sc >= 0;
+	}
+	*units = neg ? -u : u;
+	*scale = sc < 0 ? 0 : sc;
+	return digits > 0;
+}
+
+static int64_t pow10i(int n)
+{
+	int64_t p = 1;
+	while (n-- > 0)
+		p *= 10;
+	return p;
+}
+
+/* Numerics as exact decimals: every argument scaled to the largest scale S; g[0..2] as for
+ * integers, g[3] packs S and the display scales of the first row (start's) and of the
+ * others (start + step's, the larger of the two), as PostgreSQL's numeric addition gives. */
+static bool start_numeric_series(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	int64_t u[3] = {0, 0, 1};
+	int sc[3] = {0, 0, 0}, big = 0;
+	for (int i = 0; i < 3; i++) {
+		if ((i < 2 && !args[i]) || (args[i] && sqlite3_value_type(args[i]) == SQLITE_NULL)) {
+			s->eof = true;
+			return true;
+		}
+		if (args[i] && !decimal_arg(args[i], &u[i], &sc[i]))
+			return pgfn_srf_fail(s, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					     "generate_series over numeric values of more than 18 "
+					     "digits, NaN or infinity is not supported");
+		big = sc[i] > big ? sc[i] : big;
+	}
+	for (int i = 0; i < 3; i++)
+		if (__builtin_mul_overflow(u[i], pow10i(big - sc[i]), &s->g[i]) ||
+		    s->g[i] > 999999999999999999 || s->g[i] < -999999999999999999)
+			return pgfn_srf_fail(s, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					     "generate_series over numeric values of more than 18 "
+					     "digits is not supported");
+	if (s->g[2] == 0)
+		return pgfn_srf_fail(s, SQLSTATE_INVALID_PARAMETER_VALUE,
+				     "step size cannot equal zero");
+	s->g[3] = big | sc[0] << 8 | (sc[2] > sc[0] ? sc[2] : sc[0]) << 16;
+	s->eof = s->g[2] > 0 ? s->g[0] > s->g[1] : s->g[0] < s->g[1];
+	return true;
+}
+
+static void column_numeric_series(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col)
+{
+	(void)col;
+	int big = (int)(s->g[3] & 0xff);
+	int disp = (int)(s->pos == 0 ? (s->g[3] >> 8) & 0xff : (s->g[3] >> 16) & 0xff);
+	int64_t v = s->g[0] / pow10i(big - disp), p = pow10i(disp);
+	uint64_t a = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	char buf[320];
+	if (disp == 0)
+		snprintf(buf, sizeof(buf), "%s%llu", v < 0 ? "-" : "", (unsigned long long)a);
+	else
+		snprintf(buf, sizeof(buf), "%s%llu.%0*llu", v < 0 ? "-" : "",
+			 (unsigned long long)(a / (uint64_t)p), disp,
+			 (unsigned long long)(a % (uint64_t)p));
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
 /* Arrays of one element type get their columns declared with it (what the session reports);
  * mixed ones do not. */
 #define UNNEST(suffix, t)                                                                    \
@@ -150,6 +273,14 @@ static bool start_keys(struct pgfn_srf_scan *s, sqlite3_value **args)
 
 /* One module per result type: the declared column type is what the session reports. */
 static const struct pgfn_srf_def defs[] = {
+	{"pgfn_series", "value", 1, 3, pgfn_srf_series_start, pgfn_srf_series_next,
+	 pgfn_srf_series_column},
+	{"pgfn_series_int4", "value int4", 1, 3, pgfn_srf_series_start, pgfn_srf_series_next,
+	 pgfn_srf_series_column},
+	{"pgfn_series_int8", "value int8", 1, 3, pgfn_srf_series_start, pgfn_srf_series_next,
+	 pgfn_srf_series_column},
+	{"pgfn_series_numeric", "value numeric", 1, 3, start_numeric_series, pgfn_srf_series_next,
+	 column_numeric_series},
 	UNNEST("", ""),
 	UNNEST("_int2", "int2"),
 	UNNEST("_int4", "int4"),

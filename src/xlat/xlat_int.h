@@ -335,6 +335,11 @@ void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 /* A bare * while c->star_from is set: each FROM item's columns spelled out. */
 bool xlat_srf_star(struct xlat_ctx *c);
+/* The typed output columns of a function in FROM (generate_series, unnest, the JSON SRFs;
+ * alias list and ordinality applied) and the name they are qualified with: 1 known, 0 not
+ * known (the relation stays opaque), -1 failed (err set). */
+int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			const struct xlat_schema_col **cols, size_t *n);
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);
@@ -434,6 +439,8 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
+/* Translates expression n into a scratch buffer only for its type. */
+bool xlat_scope_dry_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* Translates s into a scratch buffer only for its output types. */
 bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape);

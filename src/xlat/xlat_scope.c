@@ -76,6 +76,19 @@ bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	return ok;
 }
 
+bool xlat_scope_dry_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	struct strbuf scratch, *saved = c->sb;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	c->dry++;
+	bool ok = xlat_expr(c, n, t);
+	c->dry--;
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	return ok;
+}
+
 /* Columns named names (NULL: unknown) typed by shape, into the arena. */
 static const struct xlat_schema_col *shape_cols(struct xlat_ctx *c, const struct xlat_shape *shape,
 						const char **names, size_t n)
@@ -178,6 +191,17 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 	case NODE(JOIN_EXPR):
 		return from_item(c, n->join_expr->larg) && from_item(c, n->join_expr->rarg);
+	case NODE(RANGE_FUNCTION): {
+		const char *name = NULL;
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		int got = xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		struct xlat_scope_rel *r = push_rel(c, name);
+		r->cols = cols;
+		r->ncols = ncols;
+		r->opaque = got != 1;
+		return got >= 0;
+	}
 	default:
 		push_rel(c, NULL); /* functions in FROM, LATERAL substitutions: unknown */
 		return true;

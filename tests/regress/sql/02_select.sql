@@ -70,12 +70,14 @@ SELECT name, count(*) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT name, avg(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v (n, word) ORDER BY n;
 VALUES (1, 'a'), (2, 'b');
--- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT * FROM generate_series(1, 5);
--- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT g FROM generate_series(1, 10, 3) AS g;
--- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT x * 2 FROM generate_series(1, 3) AS t (x);
+SELECT * FROM generate_series(5, 1, -2) WITH ORDINALITY AS s (v, n);
+SELECT sum(g) FROM generate_series(1, 4::bigint) g;
+SELECT * FROM generate_series(1.0, 2, 0.25);
+SELECT * FROM generate_series(-1.5, -3, -0.5);
+SELECT * FROM generate_series(1, 10, 0);
 SELECT count(*) FROM emp WHERE hired BETWEEN '2020-01-01' AND '2021-12-31';
 SELECT name FROM emp WHERE name LIKE 'd%' OR name LIKE '_y' ORDER BY name;
 SELECT name FROM emp WHERE name ILIKE 'A%';

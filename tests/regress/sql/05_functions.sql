@@ -179,9 +179,7 @@ SELECT array_agg(x::int) FROM (VALUES (1)) v (x) WHERE false;
 -- differs: not implemented yet (0A000): a multidimensional array is not supported
 SELECT ARRAY[[1, 2], [3, 4]];
 -- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
--- differs: result type differs: unnest over arrays of different element types reports text columns, and SQLite names a second unnest column unnest:1
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);
--- differs: result type differs: unnest over arrays of different element types reports text columns
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS t (x, y, n);
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY[3, 4, 5]) WITH ORDINALITY AS t (x, y, n);
 SELECT x, y FROM unnest('{a,b}'::text[], '{c,NULL,d}'::text[]) AS u (x, y) ORDER BY x NULLS FIRST;
