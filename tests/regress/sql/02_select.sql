@@ -28,11 +28,17 @@ SELECT name FROM emp WHERE dept_id NOT IN (SELECT id FROM dept WHERE name = 'eng
 SELECT name FROM dept d WHERE EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.id) ORDER BY name;
 SELECT name FROM dept d WHERE NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.id) ORDER BY name;
 SELECT name, (SELECT count(*) FROM emp e WHERE e.dept_id = d.id) AS n FROM dept d ORDER BY id;
--- differs: not implemented yet (0A000): ALL with an operator other than <> is not supported
 SELECT name FROM emp WHERE salary > ALL (SELECT salary FROM emp WHERE dept_id = 2 AND salary IS NOT NULL) ORDER BY name;
 SELECT name FROM emp WHERE salary = ANY (SELECT salary FROM emp WHERE dept_id = 3) ORDER BY name;
--- differs: not implemented yet (0A000): ANY with an operator other than = is not supported
 SELECT name FROM emp WHERE salary < SOME (SELECT salary FROM emp WHERE dept_id = 1) ORDER BY name;
+SELECT name FROM emp WHERE salary >= ALL (SELECT salary FROM emp) ORDER BY name;
+SELECT name, salary <= ANY (SELECT salary FROM emp WHERE dept_id = 2) FROM emp ORDER BY name;
+SELECT 1 > ANY (SELECT 1 WHERE false), 1 > ALL (SELECT 1 WHERE false);
+SELECT 2 > ANY (VALUES (1), (NULL)), 0 > ANY (VALUES (1), (NULL)), 2 > ALL (VALUES (1), (NULL)), 0 > ALL (VALUES (1), (NULL));
+SELECT NULL::int > ANY (SELECT 1 WHERE false), NULL::int > ALL (VALUES (1)), NULL::int < ANY (VALUES (1));
+SELECT 3 = ALL (VALUES (3), (3)), 3 <> ANY (VALUES (3), (4)), 3 != ANY (VALUES (3));
+SELECT 'b' >= ALL (VALUES ('a'), ('b')), 'b' < SOME (VALUES ('a'));
+SELECT 1 < ANY (SELECT 1, 2);
 SELECT name FROM emp WHERE salary = (SELECT max(salary) FROM emp);
 SELECT dept_id, count(*) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT dept_id, count(*), sum(salary), min(salary), max(salary) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS FIRST;
