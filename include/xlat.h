@@ -161,6 +161,11 @@ struct xlat_stmt {
 	 * The session checks access and attaches their files before running it. */
 	const char **tenants;
 	size_t ntenants;
+	/* For a query (SELECT, INSERT, UPDATE, DELETE; NULL for others): each tenant's first
+	 * relation as written ("nosuch.t") and its position, for PostgreSQL's 42P01 `relation
+	 * "nosuch.t" does not exist` when the tenant does not exist (DDL says 3F000). */
+	const char **tenant_rels;
+	const int *tenant_pos;
 };
 
 /* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column

@@ -140,6 +140,8 @@ struct xlat_ctx {
 	 * tenants the current statement names. */
 	const struct xlat_env *env;
 	const char **tenants;
+	const char **tenant_rels; /* each tenant's first relation, as written */
+	int *tenant_pos;
 	size_t ntenants, tenants_cap;
 
 	/* Typing (xlat_scope.c): the tenant's schema, the relations each query level reads,
