@@ -441,6 +441,16 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
+/* name as a whole-row reference (row_to_json(t)): 1 with the relation's columns, 0 when no
+ * relation in scope is called name, -1 when one is but its columns are not known here (or a
+ * relation that might have a column of that name is in the way). */
+int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
+			 const struct xlat_schema_col **cols, size_t *n);
+/* ---- xlat_rowjson.c ---- */
+/* row_to_json(t), to_json[b](t), json[b]_agg(t) of a whole row: 1 emitted, 0 not one, -1
+ * failed. */
+int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  struct xlat_type *t);
 /* Translates expression n into a scratch buffer only for its type. */
 bool xlat_scope_dry_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* Translates s into a scratch buffer only for its output types. */

@@ -323,6 +323,30 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 	return rel ? qualified(c, rel, col) : unqualified(c, col);
 }
 
+/* ---- whole-row references ---- */
+
+int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
+			 const struct xlat_schema_col **cols, size_t *n)
+{
+	/* a column of that name wins, as in PostgreSQL; one that might be there stops us too */
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->opaque && xlat_scope_col(r->cols, r->ncols, name))
+			return 0;
+		if (r->name && strcmp(r->name, name) == 0 && !r->opaque) {
+			*cols = r->cols;
+			*n = r->ncols;
+			return 1;
+		}
+		if (r->opaque)
+			break;
+	}
+	for (int i = c->nrels - 1; i >= 0; i--)
+		if (c->rels[i].name && strcmp(c->rels[i].name, name) == 0)
+			return -1;
+	return 0;
+}
+
 /* ---- SELECT *: the columns it stands for ---- */
 
 static bool joins_merge_columns(const PgQuery__Node *n)
