@@ -61,6 +61,53 @@ const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
  * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
 void pgfn_array_put_elem(struct strbuf *sb, const char *elem);
 
+/* Set-returning functions in FROM, as SQLite table-valued functions (pgfn_srf.c): one engine
+ * does the cursor work and each function is a row of its definer's table. A function's
+ * table has its ncols value columns, then "ordinality int8", then nargs hidden argument
+ * columns a0, a1, ...; the translator renames them as PostgreSQL names them. The declared
+ * type of a value column is the type the session reports for it. */
+struct pgfn_srf_scan {
+	struct arena *a;    /* the scan's memory: freed when the scan restarts or ends */
+	void *data;         /* the definer's user data (pgfn_srf_define) */
+	size_t pos;         /* the current row, from 0 (ordinality - 1) */
+	/* rows form: start fills nrows x ncols texts (NULL: SQL NULL) and the engine walks them */
+	const char **cells;
+	size_t nrows;
+	uint32_t int_cols;  /* bit i: column i's texts are integers, answered as int64 */
+	/* generator form: start and next keep their own state and say when it ends */
+	int64_t g[4];
+	bool eof;
+	char *err;          /* set by pgfn_srf_fail */
+};
+
+struct pgfn_srf_def {
+	const char *name;    /* the SQLite module name */
+	const char *columns; /* the value columns' declarations, e.g. "key text, value json" */
+	int ncols, nargs;
+	/* Starts a scan: args[k] is argument k, NULL when the query gave none. Returns false
+	 * after pgfn_srf_fail. */
+	bool (*start)(struct pgfn_srf_scan *s, sqlite3_value **args);
+	/* The generator form (both NULL: the rows form): next advances s (pos is already the
+	 * new row's) and sets eof past the end; column answers value column col. */
+	bool (*next)(struct pgfn_srf_scan *s);
+	void (*column)(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col);
+};
+
+/* Registers defs[0..n) on db, each with user data data (not freed: it must outlive db).
+ * defs must be static. Returns an SQLite result code. */
+int pgfn_srf_define(sqlite3 *db, const struct pgfn_srf_def *defs, size_t n, void *data);
+
+/* Fails the scan with an error carrying sqlstate (as pgfn_error does; NULL: the bare text,
+ * which shard maps by SQLite's result code). Returns false. */
+bool pgfn_srf_fail(struct pgfn_srf_scan *s, const char *sqlstate, const char *fmt, ...)
+	PRINTF_LIKE(3, 4);
+
+/* generate_series over integers in the generator form (pgfn_srf_fns.c), for definers of
+ * other names: args start, stop[, step]; one value column. */
+bool pgfn_srf_series_start(struct pgfn_srf_scan *s, sqlite3_value **args);
+bool pgfn_srf_series_next(struct pgfn_srf_scan *s);
+void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col);
+
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
@@ -73,7 +120,8 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
-int pgfn_register_srf(sqlite3 *db);    /* pgfn_srf.c: unnest(a, b, ...), JSON SRFs in FROM */
+/* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
+int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001). */

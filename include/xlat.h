@@ -166,6 +166,12 @@ struct xlat_stmt {
 	 * whose currval/lastval the runner sets to sqlite3_last_insert_rowid() after the
 	 * statement inserted rows, as PostgreSQL's DEFAULT nextval() would. NULL otherwise. */
 	const char *numbered_seq;
+
+	/* For a query (SELECT, INSERT, UPDATE, DELETE; NULL for others): each tenant's first
+	 * relation as written ("nosuch.t") and its position, for PostgreSQL's 42P01 `relation
+	 * "nosuch.t" does not exist` when the tenant does not exist (DDL says 3F000). */
+	const char **tenant_rels;
+	const int *tenant_pos;
 };
 
 /* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column

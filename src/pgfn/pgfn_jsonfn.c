@@ -181,10 +181,10 @@ static char tag_of(sqlite3_value *tags, int i)
 	return (size_t)i < n ? s[i] : '.';
 }
 
-/* pgfn_json[b]_build_object(k1, v1, ..., tags): json writes {"k" : v, ...}. */
-static void fn_build_object(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* {k1 <kv> v1<item> k2 <kv> v2}: json_build_object's blanks, or row_to_json's none. */
+static void put_object(sqlite3_context *ctx, int argc, sqlite3_value **argv, const char *kv,
+		       const char *item, bool jsonb)
 {
-	bool jsonb = sqlite3_user_data(ctx) != NULL;
 	sqlite3_value *tags = argv[--argc];
 	if (argc % 2) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
@@ -204,13 +204,25 @@ static void fn_build_object(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		size_t n;
 		const char *k = pgfn_text(argv[i], &n);
 		if (i > 0)
-			strbuf_puts(&sb, ", ");
+			strbuf_puts(&sb, item);
 		pgfn_json_escape(&sb, k, n);
-		strbuf_puts(&sb, " : ");
+		strbuf_puts(&sb, kv);
 		pgfn_json_put_value(&sb, tag_of(tags, i + 1), argv[i + 1]);
 	}
 	strbuf_putc(&sb, '}');
 	result_json(ctx, &sb, jsonb);
+}
+
+/* pgfn_json[b]_build_object(k1, v1, ..., tags): json writes {"k" : v, ...}. */
+static void fn_build_object(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	put_object(ctx, argc, argv, " : ", ", ", sqlite3_user_data(ctx) != NULL);
+}
+
+/* pgfn_json_row(k1, v1, ..., tags): a row as row_to_json writes it, {"k":v,...}. */
+static void fn_json_row(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	put_object(ctx, argc, argv, ":", ",", false);
 }
 
 /* pgfn_json[b]_build_array(v1, ..., tags) */
@@ -333,6 +345,7 @@ int pgfn_register_json(sqlite3 *db)
 	} defs[] = {
 		{"pgfn_json_build_object", -1, fn_build_object, false},
 		{"pgfn_jsonb_build_object", -1, fn_build_object, true},
+		{"pgfn_json_row", -1, fn_json_row, false},
 		{"pgfn_json_build_array", -1, fn_build_array, false},
 		{"pgfn_jsonb_build_array", -1, fn_build_array, true},
 		{"pgfn_to_json", 2, fn_to_json, false},

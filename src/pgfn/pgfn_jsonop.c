@@ -451,11 +451,12 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct agg *g = agg_ctx(ctx, true);
 	if (!g)
 		return;
+	char tag = tag_at(argv[1], 0);
 	strbuf_puts(&g->sb, g->count++ ? ", " : "[");
-	if (g->count > 1 && strchr("ABJS", tag_at(argv[1], 0)) &&
-	    sqlite3_value_type(argv[0]) != SQLITE_NULL)
-		strbuf_puts(&g->sb, "\n "); /* json_agg sets arrays apart on their own lines */
-	pgfn_json_put_value(&g->sb, tag_at(argv[1], 0), argv[0]);
+	/* json_agg sets arrays and rows (tag R: a row's json) apart on their own lines */
+	if (g->count > 1 && strchr("ABJSR", tag) && sqlite3_value_type(argv[0]) != SQLITE_NULL)
+		strbuf_puts(&g->sb, "\n ");
+	pgfn_json_put_value(&g->sb, tag == 'R' ? 'j' : tag, argv[0]);
 }
 
 /* pgfn_json_object_agg(k, v, tag) and pgfn_jsonb_object_agg: json writes { "k" : v, ... } */

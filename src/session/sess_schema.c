@@ -98,8 +98,16 @@ bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pge
 	    s->txn == SESS_TXN_IDLE)
 		(void)shard_conn_detach_all(s->conn);
 	for (size_t i = 0; i < x->ntenants; i++) {
-		if (!shard_conn_attach(s->conn, x->tenants[i], err))
-			return false;
+		if (shard_conn_attach(s->conn, x->tenants[i], err))
+			continue;
+		/* in a query PostgreSQL finds no relation of that name rather than no schema */
+		if (x->tenant_rels && x->tenant_rels[i] &&
+		    strcmp(err->sqlstate, SQLSTATE_INVALID_SCHEMA_NAME) == 0) {
+			pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				  x->tenant_rels[i]);
+			err->position = x->tenant_pos[i];
+		}
+		return false;
 	}
 	return true;
 }

@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 192,
+_Static_assert(sizeof(struct xlat_stmt) == 208,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -200,6 +200,15 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 		for (size_t i = 0; i < s->ntenants; i++)
 			v[i] = arena_strdup(a, s->tenants[i]);
 		d->tenants = v;
+	}
+	d->tenant_rels = NULL;
+	d->tenant_pos = NULL;
+	if (s->ntenants && s->tenant_rels) {
+		const char **v = arena_alloc(a, s->ntenants * sizeof(*v));
+		for (size_t i = 0; i < s->ntenants; i++)
+			v[i] = dup_opt(a, s->tenant_rels[i]);
+		d->tenant_rels = v;
+		d->tenant_pos = memdup(a, s->tenant_pos, s->ntenants * sizeof(*s->tenant_pos));
 	}
 	/* XLAT_SCRIPT, XLAT_REBUILD and XLAT_COPY statements are never cached */
 	d->parts = d->part_tables = NULL;

@@ -6,6 +6,9 @@
  * are substituted by their expressions (SQLite has no LATERAL). */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
+#include <stdio.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -179,6 +182,45 @@ static bool keywords_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 	return true;
 }
 
+/* generate_series by its arguments' types, as PostgreSQL resolves it: integers give int4 (int8
+ * when one is bigint), numerics numeric; the module name (19 wide, as emitted) is patched in
+ * once the arguments are known. Arguments of run-time type keep the catalog's untyped series. */
+static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at)
+{
+	int rank = 0; /* 0 unknown, 1 int4, 2 int8, 3 numeric */
+	for (size_t i = 0; i < n; i++) {
+		switch (tv[i].oid) {
+		case XLAT_OID_INT2:
+		case XLAT_OID_INT4:
+			rank = rank > 1 ? rank : 1;
+			break;
+		case XLAT_OID_INT8:
+			rank = rank > 2 ? rank : 2;
+			break;
+		case XLAT_OID_NUMERIC:
+			rank = 3;
+			break;
+		case XLAT_OID_UNKNOWN_COL:
+			return true;
+		default: {
+			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
+			return xlat_unsupported(
+				c, -1,
+				arena_printf(c->a, "generate_series over %s",
+					     ti ? ti->sql_name : "this argument type"));
+		}
+		}
+	}
+	static const char *const names[] = {"pg_srf_series", "pgfn_series_int4",
+					    "pgfn_series_int8", "pgfn_series_numeric"};
+	if (!c->sb->failed) {
+		char buf[24];
+		snprintf(buf, sizeof(buf), "%-19s", names[rank]);
+		memcpy(c->sb->data + at, buf, 19);
+	}
+	return true;
+}
+
 /* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
  * scalar function's column after the alias (or the function), which SQLite's table-valued
  * functions cannot do by themselves. */
@@ -219,13 +261,17 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		xlat_puts(c, ", ordinality AS ");
 		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
 	}
-	xlat_printf(c, " FROM %s(", srfs[k].sqlite);
-	struct xlat_type ignored;
+	xlat_puts(c, " FROM ");
+	size_t name_at = c->sb->len;
+	xlat_printf(c, "%-19s(", srfs[k].sqlite);
+	struct xlat_type tv[3];
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!xlat_expr(c, f->args[i], &ignored))
+		if (!xlat_expr(c, f->args[i], &tv[i]))
 			return false;
 	}
+	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
+		return false;
 	xlat_puts(c, ")) AS ");
 	xlat_ident(c, alias);
 	return true;

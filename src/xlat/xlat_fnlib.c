@@ -299,7 +299,9 @@ static bool check_scalar(struct xlat_ctx *c, const PgQuery__FuncCall *f, const c
 int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t)
 {
-	int ordered = f->n_agg_order ? xlat_ordered_agg(c, f, name, t) : 0;
+	int ordered = f->n_agg_order ? xlat_row_json(c, f, name, t) : 0; /* json_agg(t ORDER BY) */
+	if (!ordered && f->n_agg_order)
+		ordered = xlat_ordered_agg(c, f, name, t);
 	if (ordered)
 		return ordered;
 	const struct lib *l = find(name);

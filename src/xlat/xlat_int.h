@@ -140,6 +140,8 @@ struct xlat_ctx {
 	 * tenants the current statement names. */
 	const struct xlat_env *env;
 	const char **tenants;
+	const char **tenant_rels; /* each tenant's first relation, as written */
+	int *tenant_pos;
 	size_t ntenants, tenants_cap;
 
 	/* Typing (xlat_scope.c): the tenant's schema, the relations each query level reads,
@@ -336,6 +338,11 @@ void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 /* A bare * while c->star_from is set: each FROM item's columns spelled out. */
 bool xlat_srf_star(struct xlat_ctx *c);
+/* The typed output columns of a function in FROM (generate_series, unnest, the JSON SRFs;
+ * alias list and ordinality applied) and the name they are qualified with: 1 known, 0 not
+ * known (the relation stays opaque), -1 failed (err set). */
+int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			const struct xlat_schema_col **cols, size_t *n);
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);
@@ -435,6 +442,18 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
+/* name as a whole-row reference (row_to_json(t)): 1 with the relation's columns, 0 when no
+ * relation in scope is called name, -1 when one is but its columns are not known here (or a
+ * relation that might have a column of that name is in the way). */
+int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
+			 const struct xlat_schema_col **cols, size_t *n);
+/* ---- xlat_rowjson.c ---- */
+/* row_to_json(t), to_json[b](t), json[b]_agg(t) of a whole row: 1 emitted, 0 not one, -1
+ * failed. */
+int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  struct xlat_type *t);
+/* Translates expression n into a scratch buffer only for its type. */
+bool xlat_scope_dry_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* Translates s into a scratch buffer only for its output types. */
 bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			   struct xlat_shape *shape);

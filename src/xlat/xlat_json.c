@@ -230,6 +230,9 @@ static const struct jfn {
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t)
 {
+	int row = xlat_row_json(c, f, name, t);
+	if (row)
+		return row;
 	const struct jfn *j = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(jfns) && !j; i++)
 		j = strcmp(jfns[i].name, name) == 0 ? &jfns[i] : NULL;

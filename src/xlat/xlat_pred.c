@@ -177,18 +177,71 @@ static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_s
 	return ok;
 }
 
-/* x IN (SELECT ...) and x <> ALL (SELECT ...) = x NOT IN (SELECT ...): the only quantified
- * comparisons whose NULL semantics SQLite shares. */
+/* The SQLite text of x, emitted aside so that it may be pasted more than once. */
+static const char *operand_aside(struct xlat_ctx *c, const PgQuery__Node *x)
+{
+	struct strbuf scratch, *saved = c->sb;
+	struct xlat_type ignored;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	bool ok = xlat_cmp_operand(c, x, &ignored);
+	c->sb = saved;
+	const char *text = ok && !scratch.failed ? arena_strdup(c->a, scratch.data ? scratch.data : "")
+						 : NULL;
+	strbuf_fini(&scratch);
+	if (ok && !text)
+		xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	return text;
+}
+
+/* x op ANY/ALL (SELECT v ...) for the other comparison operators: PostgreSQL's three-valued
+ * answer folded over the subquery's rows, the truth of each x op v being 1, 0 or NULL —
+ *   ANY: 1 when one is 1, else NULL when one is NULL, else 0 (no rows: 0);
+ *   ALL: 0 when one is 0, else NULL when one is NULL, else 1 (no rows: 1) —
+ * (WITH q(v) AS (sub) SELECT CASE WHEN max(x op v) = 1 THEN 1 WHEN count(*) > count(x op v)
+ * THEN NULL ELSE 0 END FROM q), with min and 0 for ALL. The CTE names the subquery's one
+ * column whatever it is called (SQLite refuses a subquery of more columns). */
+static bool quantified_fold(struct xlat_ctx *c, const PgQuery__SubLink *s, bool any,
+			    const char *op)
+{
+	if (s->testexpr->node_case == NODE(ROW_EXPR))
+		return xlat_unsupported(c, s->location, "a row compared with ANY/ALL (subquery)");
+	const char *x = operand_aside(c, s->testexpr);
+	if (!x)
+		return false;
+	const char *v = "shardlite_q.shardlite_qv";
+	struct xlat_shape shape = {0};
+	xlat_puts(c, "(WITH shardlite_q(shardlite_qv) AS ");
+	if (!subquery(c, s->subselect, &shape))
+		return false;
+	if (!shape.star && shape.n != 1)
+		return xlat_fail(c, "42601", s->location, "subquery has %s columns",
+				 shape.n > 1 ? "too many" : "too few");
+	xlat_printf(c, " SELECT CASE WHEN %s((%s) %s %s) = %d THEN %d", any ? "max" : "min", x, op, v,
+		    any, any);
+	xlat_printf(c, " WHEN count(*) > count((%s) %s %s) THEN NULL ELSE %d END FROM shardlite_q)",
+		    x, op, v, !any);
+	return true;
+}
+
+/* x IN (SELECT ...) and x <> ALL (SELECT ...) = x NOT IN (SELECT ...), whose NULL semantics
+ * SQLite shares; the other comparison operators fold the subquery's rows. */
 static bool quantified(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
 {
+	static const char *const ops[] = {"=", "<>", "!=", "<", "<=", ">", ">="};
 	bool any = s->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
 	const char *op = s->n_oper_name ? xlat_node_str(s->oper_name[s->n_oper_name - 1]) : "=";
 	struct xlat_type ignored;
 	*t = T_BOOL;
-	if (!op || (any && strcmp(op, "=") != 0) || (!any && strcmp(op, "<>") != 0))
+	size_t k = 0;
+	while (op && k < ARRAY_LEN(ops) && strcmp(ops[k], op) != 0)
+		k++;
+	if (!op || k == ARRAY_LEN(ops) || s->n_oper_name > 1)
 		return xlat_unsupported(c, s->location,
-					any ? "ANY with an operator other than ="
-					    : "ALL with an operator other than <>");
+					arena_printf(c->a, "%s with operator %s and a subquery",
+						     any ? "ANY" : "ALL", op ? op : "?"));
+	if ((any && k != 0) || (!any && k != 1 && k != 2))
+		return quantified_fold(c, s, any, k == 2 ? "<>" : op);
 	if (!xlat_cmp_operand(c, s->testexpr, &ignored))
 		return false;
 	xlat_puts(c, any ? " IN " : " NOT IN ");

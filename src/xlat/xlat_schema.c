@@ -33,23 +33,38 @@ static bool tenant_name(const char *raw, char out[TENANT_MAX + 1])
 
 void xlat_schema_reset(struct xlat_ctx *c)
 {
-	c->tenants = NULL;
+	c->tenants = c->tenant_rels = NULL;
+	c->tenant_pos = NULL;
 	c->ntenants = c->tenants_cap = 0;
 }
 
-static void note_tenant(struct xlat_ctx *c, const char *name)
+static void *grown(struct arena *a, const void *v, size_t n, size_t cap, size_t size)
+{
+	void *p = arena_alloc(a, cap * size);
+	if (n)
+		memcpy(p, v, n * size);
+	return p;
+}
+
+/* Remembers tenant name, with the first relation named in it (schema as written). */
+static void note_tenant(struct xlat_ctx *c, const char *name, const PgQuery__RangeVar *rv)
 {
 	for (size_t i = 0; i < c->ntenants; i++)
 		if (strcmp(c->tenants[i], name) == 0)
 			return;
 	if (c->ntenants == c->tenants_cap) {
 		size_t cap = c->tenants_cap ? c->tenants_cap * 2 : 4;
-		const char **v = arena_alloc(c->a, cap * sizeof(*v));
-		if (c->ntenants)
-			memcpy(v, c->tenants, c->ntenants * sizeof(*v));
-		c->tenants = v;
+		c->tenants = grown(c->a, c->tenants, c->ntenants, cap, sizeof(*c->tenants));
+		c->tenant_rels =
+			grown(c->a, c->tenant_rels, c->ntenants, cap, sizeof(*c->tenant_rels));
+		c->tenant_pos = grown(c->a, c->tenant_pos, c->ntenants, cap, sizeof(*c->tenant_pos));
 		c->tenants_cap = cap;
 	}
+	bool prefixed = rv && rv->schemaname && *rv->schemaname;
+	c->tenant_rels[c->ntenants] = !rv	    ? NULL
+				      : prefixed ? arena_printf(c->a, "%s.%s", rv->schemaname, rv->relname)
+						 : arena_strdup(c->a, rv->relname);
+	c->tenant_pos[c->ntenants] = rv ? xlat_position(c, rv->location) : 0;
 	c->tenants[c->ntenants++] = arena_strdup(c->a, name);
 }
 
@@ -69,12 +84,12 @@ static bool prefix_tenant(struct xlat_ctx *c, const char *schema, int location,
 }
 
 /* "acme".t, remembering acme. */
-static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const char *rel)
+static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const PgQuery__RangeVar *rv)
 {
-	note_tenant(c, tenant);
+	note_tenant(c, tenant, rv);
 	xlat_ident(c, tenant);
 	xlat_puts(c, ".");
-	xlat_ident(c, rel);
+	xlat_ident(c, rv->relname);
 }
 
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
@@ -88,7 +103,7 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		/* pg_catalog is searched first, whatever search_path says */
 		const char *search = c->env ? c->env->search : NULL;
 		if (search && !xlat_catalog_is_relation(rv->relname))
-			emit_tenant_rel(c, search, rv->relname);
+			emit_tenant_rel(c, search, rv);
 		else
 			xlat_ident(c, rv->relname);
 		return true;
@@ -110,7 +125,7 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (own)
 		xlat_ident(c, rv->relname);
 	else
-		emit_tenant_rel(c, name, rv->relname);
+		emit_tenant_rel(c, name, rv);
 	return true;
 }
 
@@ -155,6 +170,16 @@ static const char *local_only(const struct xlat_stmt *st)
 	}
 }
 
+/* Where PostgreSQL reports a missing schema as a missing relation: in queries. */
+static bool is_query(const struct xlat_stmt *st)
+{
+	static const char *const tags[] = {"SELECT", "INSERT", "UPDATE", "DELETE"};
+	for (size_t i = 0; st->kind == XLAT_SQL && st->tag && i < ARRAY_LEN(tags); i++)
+		if (strcmp(st->tag, tags[i]) == 0)
+			return true;
+	return false;
+}
+
 bool xlat_schema_finish(struct xlat_ctx *c)
 {
 	struct xlat_stmt *st = c->st;
@@ -165,5 +190,9 @@ bool xlat_schema_finish(struct xlat_ctx *c)
 		return xlat_unsupported(c, -1, what);
 	st->tenants = c->tenants;
 	st->ntenants = c->ntenants;
+	if (is_query(st)) {
+		st->tenant_rels = c->tenant_rels;
+		st->tenant_pos = c->tenant_pos;
+	}
 	return true;
 }

@@ -76,6 +76,19 @@ bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	return ok;
 }
 
+bool xlat_scope_dry_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	struct strbuf scratch, *saved = c->sb;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	c->dry++;
+	bool ok = xlat_expr(c, n, t);
+	c->dry--;
+	c->sb = saved;
+	strbuf_fini(&scratch);
+	return ok;
+}
+
 /* Columns named names (NULL: unknown) typed by shape, into the arena. */
 static const struct xlat_schema_col *shape_cols(struct xlat_ctx *c, const struct xlat_shape *shape,
 						const char **names, size_t n)
@@ -178,6 +191,17 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 	case NODE(JOIN_EXPR):
 		return from_item(c, n->join_expr->larg) && from_item(c, n->join_expr->rarg);
+	case NODE(RANGE_FUNCTION): {
+		const char *name = NULL;
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		int got = xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		struct xlat_scope_rel *r = push_rel(c, name);
+		r->cols = cols;
+		r->ncols = ncols;
+		r->opaque = got != 1;
+		return got >= 0;
+	}
 	default:
 		push_rel(c, NULL); /* functions in FROM, LATERAL substitutions: unknown */
 		return true;
@@ -297,6 +321,30 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 	if (!field_names(cr, &rel, &col))
 		return (struct xlat_type){0, -1};
 	return rel ? qualified(c, rel, col) : unqualified(c, col);
+}
+
+/* ---- whole-row references ---- */
+
+int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
+			 const struct xlat_schema_col **cols, size_t *n)
+{
+	/* a column of that name wins, as in PostgreSQL; one that might be there stops us too */
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->opaque && xlat_scope_col(r->cols, r->ncols, name))
+			return 0;
+		if (r->name && strcmp(r->name, name) == 0 && !r->opaque) {
+			*cols = r->cols;
+			*n = r->ncols;
+			return 1;
+		}
+		if (r->opaque)
+			break;
+	}
+	for (int i = c->nrels - 1; i >= 0; i--)
+		if (c->rels[i].name && strcmp(c->rels[i].name, name) == 0)
+			return -1;
+	return 0;
 }
 
 /* ---- SELECT *: the columns it stands for ---- */

@@ -5,6 +5,8 @@
  * columns. Single-array unnest and generate_series stay with the catalog (xlat_catalog_srf.c). */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -154,8 +156,14 @@ static const struct srf *our_function(const PgQuery__RangeFunction *rf, const Pg
 	return find(*f, name);
 }
 
+/* Joined directly: an argument refers to another FROM item, or unnest of several arrays,
+ * whose columns all called unnest a subquery cannot name (SQLite would rename the second
+ * unnest:1); a bare * then spells them out under PostgreSQL's names. */
 static bool joined_directly(const PgQuery__FuncCall *f)
 {
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (f->n_args > 1 && name && strcmp(name, "unnest") == 0)
+		return true;
 	for (size_t i = 0; i < f->n_args; i++)
 		if (!is_standalone(f->args[i]))
 			return true;
@@ -280,7 +288,7 @@ int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct
 	for (int i = c->nsrfcols - 1; i >= 0; i--) {
 		const struct xlat_srfcol *sc = &c->srfcols[i];
 		if (strcmp(sc->name, col) == 0 && (!alias || strcmp(sc->alias, alias) == 0)) {
-			*t = (struct xlat_type){0, -1};
+			*t = xlat_scope_column_type(c, cr);
 			emit_col(c, sc);
 			return 1;
 		}
@@ -368,5 +376,100 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		return -1;
 	xlat_puts(c, ") AS ");
 	xlat_ident(c, alias);
+	return 1;
+}
+
+/* ---- typing for the scope ---- */
+
+/* generate_series' result type by its arguments' types (0: not known here). */
+static uint32_t series_type(const struct xlat_type *tv, size_t n)
+{
+	uint32_t t = XLAT_OID_INT4;
+	for (size_t i = 0; i < n; i++) {
+		if (tv[i].oid == XLAT_OID_NUMERIC)
+			t = XLAT_OID_NUMERIC;
+		else if (tv[i].oid == XLAT_OID_INT8 && t != XLAT_OID_NUMERIC)
+			t = XLAT_OID_INT8;
+		else if (tv[i].oid != XLAT_OID_INT2 && tv[i].oid != XLAT_OID_INT4 &&
+			 tv[i].oid != XLAT_OID_INT8 && tv[i].oid != XLAT_OID_NUMERIC)
+			return 0;
+	}
+	return t;
+}
+
+/* The JSON function's column types: pgfn's mode says json, jsonb or text. */
+static uint32_t json_mode_type(int mode)
+{
+	return mode == 0 ? XLAT_OID_JSON : mode == 1 ? XLAT_OID_JSONB : XLAT_OID_TEXT;
+}
+
+/* The value columns' types and PostgreSQL names: -1 failed, 0 not known, else how many. */
+static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		      const char *alias, struct xlat_schema_col *v)
+{
+	struct xlat_type tv[8];
+	if (f->n_args > 8 || f->agg_star || f->over)
+		return 0;
+	for (size_t i = 0; i < f->n_args; i++)
+		if (!xlat_scope_dry_expr(c, f->args[i], &tv[i]))
+			return -1;
+	if (strcmp(name, "generate_series") == 0) {
+		if (f->n_args < 2 || f->n_args > 3)
+			return 0;
+		v[0] = (struct xlat_schema_col){alias, series_type(tv, f->n_args), -1};
+		return v[0].type_oid ? 1 : 0;
+	}
+	const struct srf *s = find(f, &name);
+	if (!s)
+		return 0;
+	if (IS_UNNEST(s)) {
+		for (size_t i = 0; i < f->n_args; i++) {
+			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
+			if (!ti || !ti->elem_oid)
+				return 0;
+			v[i] = (struct xlat_schema_col){f->n_args > 1 ? "unnest" : alias,
+							ti->elem_oid, -1};
+		}
+		return (int)f->n_args;
+	}
+	int n = s->cols[1] ? 2 : 1;
+	for (int i = 0; i < n; i++)
+		v[i] = (struct xlat_schema_col){
+			s->cols[i] ? s->cols[i] : alias,
+			strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT : json_mode_type(s->mode), -1};
+	return n;
+}
+
+int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			const struct xlat_schema_col **cols, size_t *n)
+{
+	const PgQuery__Node *item =
+		rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
+				rf->functions[0]->list->n_items >= 1
+			? rf->functions[0]->list->items[0]
+			: NULL;
+	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom ||
+	    rf->n_coldeflist || rf->lateral)
+		return 0;
+	const PgQuery__FuncCall *f = item->func_call;
+	const char *fn = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (!fn || !schema || f->n_funcname > 2 || strcmp(schema, "pg_catalog") != 0)
+		return 0;
+	*name = rf->alias ? rf->alias->aliasname : fn;
+	struct xlat_schema_col *v = arena_zalloc(c->a, 10 * sizeof(*v));
+	int got = value_cols(c, f, fn, *name, v);
+	if (got <= 0)
+		return got;
+	size_t k = (size_t)got;
+	if (rf->ordinality)
+		v[k++] = (struct xlat_schema_col){"ordinality", XLAT_OID_INT8, -1};
+	size_t nal = rf->alias ? rf->alias->n_colnames : 0;
+	if (nal > k)
+		return 0; /* the real pass reports it */
+	for (size_t i = 0; i < nal; i++)
+		v[i].name = xlat_node_str(rf->alias->colnames[i]);
+	*cols = v;
+	*n = k;
 	return 1;
 }

@@ -28,11 +28,17 @@ SELECT name FROM emp WHERE dept_id NOT IN (SELECT id FROM dept WHERE name = 'eng
 SELECT name FROM dept d WHERE EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.id) ORDER BY name;
 SELECT name FROM dept d WHERE NOT EXISTS (SELECT 1 FROM emp e WHERE e.dept_id = d.id) ORDER BY name;
 SELECT name, (SELECT count(*) FROM emp e WHERE e.dept_id = d.id) AS n FROM dept d ORDER BY id;
--- differs: not implemented yet (0A000): ALL with an operator other than <> is not supported
 SELECT name FROM emp WHERE salary > ALL (SELECT salary FROM emp WHERE dept_id = 2 AND salary IS NOT NULL) ORDER BY name;
 SELECT name FROM emp WHERE salary = ANY (SELECT salary FROM emp WHERE dept_id = 3) ORDER BY name;
--- differs: not implemented yet (0A000): ANY with an operator other than = is not supported
 SELECT name FROM emp WHERE salary < SOME (SELECT salary FROM emp WHERE dept_id = 1) ORDER BY name;
+SELECT name FROM emp WHERE salary >= ALL (SELECT salary FROM emp) ORDER BY name;
+SELECT name, salary <= ANY (SELECT salary FROM emp WHERE dept_id = 2) FROM emp ORDER BY name;
+SELECT 1 > ANY (SELECT 1 WHERE false), 1 > ALL (SELECT 1 WHERE false);
+SELECT 2 > ANY (VALUES (1), (NULL)), 0 > ANY (VALUES (1), (NULL)), 2 > ALL (VALUES (1), (NULL)), 0 > ALL (VALUES (1), (NULL));
+SELECT NULL::int > ANY (SELECT 1 WHERE false), NULL::int > ALL (VALUES (1)), NULL::int < ANY (VALUES (1));
+SELECT 3 = ALL (VALUES (3), (3)), 3 <> ANY (VALUES (3), (4)), 3 != ANY (VALUES (3));
+SELECT 'b' >= ALL (VALUES ('a'), ('b')), 'b' < SOME (VALUES ('a'));
+SELECT 1 < ANY (SELECT 1, 2);
 SELECT name FROM emp WHERE salary = (SELECT max(salary) FROM emp);
 SELECT dept_id, count(*) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT dept_id, count(*), sum(salary), min(salary), max(salary) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS FIRST;
@@ -70,12 +76,14 @@ SELECT name, count(*) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT name, avg(salary) OVER (PARTITION BY dept_id) FROM emp ORDER BY id;
 SELECT * FROM (VALUES (1, 'one'), (2, 'two')) AS v (n, word) ORDER BY n;
 VALUES (1, 'a'), (2, 'b');
--- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT * FROM generate_series(1, 5);
--- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT g FROM generate_series(1, 10, 3) AS g;
--- differs: result type differs: generate_series() in FROM reports text (PostgreSQL: integer)
 SELECT x * 2 FROM generate_series(1, 3) AS t (x);
+SELECT * FROM generate_series(5, 1, -2) WITH ORDINALITY AS s (v, n);
+SELECT sum(g) FROM generate_series(1, 4::bigint) g;
+SELECT * FROM generate_series(1.0, 2, 0.25);
+SELECT * FROM generate_series(-1.5, -3, -0.5);
+SELECT * FROM generate_series(1, 10, 0);
 SELECT count(*) FROM emp WHERE hired BETWEEN '2020-01-01' AND '2021-12-31';
 SELECT name FROM emp WHERE name LIKE 'd%' OR name LIKE '_y' ORDER BY name;
 SELECT name FROM emp WHERE name ILIKE 'A%';

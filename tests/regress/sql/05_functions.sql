@@ -60,8 +60,10 @@ SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
 SELECT '{"a": {"b": 2}}'::jsonb -> 'a', '{"a": {"b": 2}}'::jsonb ->> 'a', '{"a": {"b": 2}}'::jsonb #> '{a,b}';
 SELECT '{"a": 1}'::jsonb @> '{"a": 1}', '{"a": 1}'::jsonb ? 'a';
 SELECT jsonb_typeof('[1]'), json_array_length('[1, 2, 3]');
--- differs: not implemented yet (42883): row_to_json does not exist
 SELECT to_json('x'::text), row_to_json(r) FROM (SELECT 1 AS a, 'b' AS b) r;
+SELECT row_to_json(r), to_jsonb(r) FROM (VALUES (1, true, 1.5::numeric, 'x"y', '2024-01-02'::date, ARRAY[1, 2], '{"k": [1]}'::jsonb, NULL::text, '2024-01-02 03:04:05'::timestamp)) r (id, ok, n, s, d, arr, j, z, ts);
+SELECT json_agg(r) FROM (VALUES (1, 'a'), (2, NULL)) r (id, s);
+SELECT jsonb_agg(r) FILTER (WHERE id > 1) FROM (VALUES (1, 'a'), (2, NULL)) r (id, s);
 SELECT encode('hello'::bytea, 'hex'), encode('hello'::bytea, 'base64'), decode('68656c6c6f', 'hex');
 SELECT sha256('abc'::bytea);
 SELECT length('abc'::bytea), get_byte('abc'::bytea, 0);
@@ -179,9 +181,7 @@ SELECT array_agg(x::int) FROM (VALUES (1)) v (x) WHERE false;
 -- differs: not implemented yet (0A000): a multidimensional array is not supported
 SELECT ARRAY[[1, 2], [3, 4]];
 -- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
--- differs: result type differs: unnest over arrays of different element types reports text columns, and SQLite names a second unnest column unnest:1
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);
--- differs: result type differs: unnest over arrays of different element types reports text columns
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS t (x, y, n);
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY[3, 4, 5]) WITH ORDINALITY AS t (x, y, n);
 SELECT x, y FROM unnest('{a,b}'::text[], '{c,NULL,d}'::text[]) AS u (x, y) ORDER BY x NULLS FIRST;
@@ -224,6 +224,8 @@ SELECT jsonb_build_object('x', array_agg(v::int ORDER BY v DESC)), json_agg(ARRA
 SELECT format('%s|%s|%L', true, 1e20::float8, false), concat_ws(',', true, 0.1::float8, 1.5), quote_literal(false), quote_nullable(2.5::float8);
 CREATE TABLE fn_arr (id int PRIMARY KEY, a int[], b int[]);
 INSERT INTO fn_arr VALUES (1, '{1,2}', '{5,6,7}'), (2, '{3}', '{8}');
+SELECT row_to_json(f), to_json(f) FROM fn_arr f ORDER BY id;
+SELECT json_agg(fn_arr) FROM fn_arr;
 SELECT id, u.x, y FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT id, u.x::int, y::int FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 -- differs: result type differs: ARRAY(subquery) over a directly joined set-returning function reports text[]

@@ -15,14 +15,13 @@ DROP TABLE public.s2;
 SELECT relname FROM pg_catalog.pg_class WHERE relname = 's1';
 SELECT table_name FROM information_schema.tables WHERE table_name = 's1';
 -- a schema that does not exist
--- differs: a schema that names no tenant is 3F000 "schema ... does not exist" (PostgreSQL: 42P01 relation "x.t" does not exist)
 SELECT * FROM nosuch.s1;
--- differs: a schema that names no tenant is 3F000 (PostgreSQL: 42P01)
 INSERT INTO nosuch.s1 VALUES (3, 'three');
 CREATE TABLE nosuch.s3 (a int);
 CREATE TABLE "no such".s3 (a int);
--- differs: a schema that names no tenant is 3F000 (PostgreSQL: 42P01)
 SELECT * FROM "Nosuch".s1;
+UPDATE nosuch.s1 SET name = 'x';
+WITH w AS (SELECT 1) SELECT * FROM w, nosuch.t;
 SELECT * FROM otherdb.public.s1;
 -- differs: the session's own tenant name is also a schema (PostgreSQL has no such schema: 42P01)
 SELECT name FROM regress_08_schemas.s1;

@@ -68,8 +68,27 @@ static const struct xcase cases[] = {
 	{"SELECT variance(c) OVER () FROM t", "!0A000@8"},
 	{"SELECT stddev(c ORDER BY c) FROM t", "!0A000@8"},
 	{"SELECT * FROM unnest('{1}'::int[], '{2}'::int[]) WITH ORDINALITY AS u (x)",
-	 "SELECT * FROM (SELECT v0 AS x, v1 AS unnest, ordinality AS ordinality FROM "
-	 "pgfn_unnest_int4   ('{1}', '{2}')) AS u"},
+	 "SELECT (u.v0) AS x, (u.v1) AS unnest, (u.ordinality) AS ordinality FROM "
+	 "pgfn_unnest_int4   ('{1}', '{2}') AS u"},
+	/* a whole row as JSON: its columns by name, each value rendered by its type */
+	{"SELECT row_to_json(r) FROM (SELECT 1 AS a, 'b' AS b) r",
+	 "SELECT pgfn_json_row('a', r.a, 'b', r.b, 'tntt') AS row_to_json FROM (SELECT 1 AS a, 'b' "
+	 "AS b) AS r"},
+	{"SELECT to_jsonb(r), json_agg(r) FILTER (WHERE a > 0) FROM (SELECT 1 AS a) r",
+	 "SELECT pgfn_jsonb_build_object('a', r.a, 'tn') AS to_jsonb, pgfn_json_agg(pgfn_json_row("
+	 "'a', r.a, 'tn'), 'R') FILTER (WHERE a > 0) AS json_agg FROM (SELECT 1 AS a) AS r"},
+	{"SELECT row_to_json(c) FROM pg_class c", "!0A000"},
+	{"SELECT json_agg(r ORDER BY a) FROM (SELECT 1 AS a) r", "!0A000"},
+	/* generate_series by its arguments' types; other types are refused, not misread */
+	{"SELECT * FROM generate_series(1, 3)",
+	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_int4   (1, 3)) AS "
+	 "generate_series"},
+	{"SELECT g FROM generate_series(1, 3::bigint, 2) g",
+	 "SELECT g FROM (SELECT value AS g FROM pgfn_series_int8   (1, 3, 2)) AS g"},
+	{"SELECT * FROM generate_series(0.5, 2)",
+	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_numeric(0.5, 2)) AS "
+	 "generate_series"},
+	{"SELECT * FROM generate_series(now(), now(), '1 day')", "!0A000"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k)",
 	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
 	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",

@@ -192,11 +192,45 @@ START_TEST(prefixed_not_cached)
 }
 END_TEST
 
+/* A query remembers each tenant's first relation as written (PostgreSQL's 42P01 names it
+ * when the tenant does not exist); DDL does not (PostgreSQL says 3F000 there). */
+static const struct {
+	const char *search, *pg, *rel;
+	int pos;
+} rel_cases[] = {
+	{NULL, "SELECT * FROM \"Acme\".t", "Acme.t", 15},
+	{NULL, "INSERT INTO x.t VALUES (1)", "x.t", 13},
+	{NULL, "WITH w AS (SELECT 1) SELECT * FROM w, acme.t, acme.u", "acme.t", 39},
+	{"acme", "DELETE FROM t", "t", 13},
+	{NULL, "CREATE TABLE acme.t (a int)", NULL, 0},
+};
+
+START_TEST(tenant_rel_case)
+{
+	struct xlat_env env = {.tenant = "home", .search = rel_cases[_i].search};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	ck_assert_msg(xlat_translate_in(&env, rel_cases[_i].pg, NULL, 0, a, &v, &n, &e), "%s: %s",
+		      rel_cases[_i].pg, e.message);
+	ck_assert_int_eq(v[0].ntenants, 1);
+	if (!rel_cases[_i].rel) {
+		ck_assert_ptr_null(v[0].tenant_rels);
+	} else {
+		ck_assert_str_eq(v[0].tenant_rels[0], rel_cases[_i].rel);
+		ck_assert_int_eq(v[0].tenant_pos[0], rel_cases[_i].pos);
+	}
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_schema(void)
 {
 	Suite *s = suite_create("schema");
 	TCase *tc = tcase_create("schema");
 	tcase_add_loop_test(tc, translate_case, 0, (int)ARRAY_LEN(cases));
+	tcase_add_loop_test(tc, tenant_rel_case, 0, (int)ARRAY_LEN(rel_cases));
 	tcase_add_test(tc, cache_keyed_by_search_path);
 	tcase_add_test(tc, prefixed_not_cached);
 	suite_add_tcase(s, tc);

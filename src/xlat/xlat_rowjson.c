@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_rowjson.c: a whole row as JSON — row_to_json(t), to_json(t), to_jsonb(t) and
+ * json[b]_agg(t), where t names a relation of the query whose columns the translator's scope
+ * knows. The row becomes pgfn_json_row('a', t.a, ..., tags) ({"a":1,...}, row_to_json's form)
+ * or pgfn_jsonb_build_object (jsonb's canonical form), each value rendered by its type. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+enum row_fn { ROW_JSON, ROW_JSONB, AGG_JSON, AGG_JSONB };
+
+static const struct {
+	const char *name;
+	enum row_fn fn;
+} row_fns[] = {
+	{"row_to_json", ROW_JSON}, {"to_json", ROW_JSON},   {"to_jsonb", ROW_JSONB},
+	{"json_agg", AGG_JSON},	   {"jsonb_agg", AGG_JSONB},
+};
+
+/* The relation a lone bare name argument names, or NULL. */
+static const char *row_arg(const PgQuery__FuncCall *f)
+{
+	if (f->n_args != 1 || f->args[0]->node_case != PG_QUERY__NODE__NODE_COLUMN_REF ||
+	    f->args[0]->column_ref->n_fields != 1)
+		return NULL;
+	return xlat_node_str(f->args[0]->column_ref->fields[0]);
+}
+
+/* rel.col through the ordinary column path (LATERAL and SRF columns included). */
+static bool emit_column(struct xlat_ctx *c, const char *rel, const char *col, int location,
+			struct xlat_type *t)
+{
+	PgQuery__String sv[2] = {PG_QUERY__STRING__INIT, PG_QUERY__STRING__INIT};
+	PgQuery__Node fv[2] = {PG_QUERY__NODE__INIT, PG_QUERY__NODE__INIT};
+	PgQuery__Node *fields[2] = {&fv[0], &fv[1]};
+	sv[0].sval = (char *)rel;
+	sv[1].sval = (char *)col;
+	for (int i = 0; i < 2; i++) {
+		fv[i].node_case = PG_QUERY__NODE__NODE_STRING;
+		fv[i].string = &sv[i];
+	}
+	PgQuery__ColumnRef cr = PG_QUERY__COLUMN_REF__INIT;
+	cr.n_fields = 2;
+	cr.fields = fields;
+	cr.location = location;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+	n.column_ref = &cr;
+	return xlat_expr(c, &n, t);
+}
+
+static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_schema_col *cols,
+		     size_t n, bool jsonb, int location)
+{
+	char *tags = arena_zalloc(c->a, 2 * n + 1);
+	xlat_puts(c, jsonb ? "pgfn_jsonb_build_object(" : "pgfn_json_row(");
+	for (size_t i = 0; i < n; i++) {
+		struct xlat_type ty;
+		if (!cols[i].name)
+			return xlat_unsupported(c, location, "a row with an unnamed column as JSON");
+		xlat_puts(c, i ? ", " : "");
+		xlat_string(c, cols[i].name);
+		xlat_puts(c, ", ");
+		if (!emit_column(c, rel, cols[i].name, location, &ty))
+			return false;
+		tags[2 * i] = 't';
+		tags[2 * i + 1] = xlat_json_tag(ty);
+	}
+	xlat_puts(c, n ? ", " : "");
+	xlat_string(c, tags);
+	xlat_puts(c, ")");
+	return true;
+}
+
+int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  struct xlat_type *t)
+{
+	const char *rel = row_arg(f);
+	size_t k = 0;
+	while (k < ARRAY_LEN(row_fns) && strcmp(row_fns[k].name, name) != 0)
+		k++;
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	int found = rel && k < ARRAY_LEN(row_fns) ? xlat_scope_whole_row(c, rel, &cols, &n) : 0;
+	if (found == 0)
+		return 0;
+	if (found < 0)
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "%s of a row whose columns are not known "
+							   "(a catalog relation, a function or *)",
+						     name))
+			       ? 1
+			       : -1;
+	enum row_fn fn = row_fns[k].fn;
+	bool agg = fn == AGG_JSON || fn == AGG_JSONB;
+	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->over ||
+	    (!agg && f->agg_filter))
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "this form of %s of a row", name))
+			       ? 1
+			       : -1;
+	bool jsonb = fn == ROW_JSONB || fn == AGG_JSONB;
+	if (agg)
+		xlat_puts(c, jsonb ? "pgfn_jsonb_agg(" : "pgfn_json_agg(");
+	if (!emit_row(c, rel, cols, n, jsonb, f->location))
+		return -1;
+	if (agg) {
+		xlat_puts(c, ", 'R')"); /* a row: set apart as json_agg does */
+		if (f->agg_filter) {
+			struct xlat_type ignored;
+			xlat_puts(c, " FILTER (WHERE ");
+			if (!xlat_expr(c, f->agg_filter, &ignored))
+				return -1;
+			xlat_puts(c, ")");
+		}
+	}
+	*t = (struct xlat_type){jsonb ? XLAT_OID_JSONB : XLAT_OID_JSON, -1};
+	return 1;
+}
