@@ -61,7 +61,8 @@ int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, 
 int pgfn_register_srf(sqlite3 *db);    /* pgfn_srf.c: unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
- * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001). */
+ * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
+ * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */
 int pgfn_register_cast(sqlite3 *db);
 
 #endif

@@ -85,8 +85,12 @@ static const char *insert_sql(struct sess_copy *c, size_t rows)
 	strbuf_puts(&sb, ") VALUES ");
 	for (size_t r = 0; r < rows; r++) {
 		strbuf_puts(&sb, r ? ", (" : "(");
-		for (size_t i = 0; i < c->ncols; i++)
-			strbuf_printf(&sb, "%s?%zu", i ? ", " : "", r * c->ncols + i + 1);
+		for (size_t i = 0; i < c->ncols; i++) /* json: checked, jsonb: made canonical */
+			strbuf_printf(&sb, "%s%s(?%zu)", i ? ", " : "",
+				      c->types[i] == PGTYPE_JSONB  ? "pgfn_jsonb_in"
+				      : c->types[i] == PGTYPE_JSON ? "pgfn_json_in"
+								   : "",
+				      r * c->ncols + i + 1);
 		strbuf_puts(&sb, ")");
 	}
 	const char *r = arena_strdup(c->arena, sb.data);

@@ -75,3 +75,15 @@ SELECT 10.00 AS a, 2.5 * 2 AS b, 1.10 + 2.205 AS c, -1.50 AS d, 1e-3 AS e;
 SELECT 6::numeric / 4, sum(x), max(x), avg(x) FROM (VALUES (1.10), (2.205)) v (x);
 -- differs: value differs: a quotient's scale is estimated from its value: PostgreSQL gives 2.50 / 2 four more digits (leading digits 2 <= 2)
 SELECT 2.50 / 2;
+CREATE TABLE ty_store (id integer PRIMARY KEY, u uuid, j jsonb, js json, b bytea);
+INSERT INTO ty_store VALUES (1, '{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}', '{"b": 1,  "a": [1, 2]}', '{"b": 1,  "a": 2}', '\x0102ff');
+INSERT INTO ty_store SELECT id + 1, upper(u::text)::uuid, j::text::jsonb, js, b FROM ty_store;
+SELECT * FROM ty_store ORDER BY id;
+SELECT id FROM ty_store WHERE u = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' AND j = '{"a":[1,2],"b":1}' ORDER BY id;
+UPDATE ty_store SET j = '[3,  {"y":1,"x":2}]', b = '\xdeadbeef' WHERE id = 2;
+SELECT j, b, length(b) FROM ty_store WHERE id = 2;
+INSERT INTO ty_store (id, u) VALUES (3, 'xyz');
+INSERT INTO ty_store (id, j) VALUES (3, '{"a":');
+INSERT INTO ty_store (id, b) VALUES (3, '\xZZ');
+SELECT 'ABC'::text::uuid;
+DROP TABLE ty_store;
