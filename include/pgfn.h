@@ -55,6 +55,8 @@ int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
+/* sum/avg/min/max over intervals: pgfn_interval_sum(x) ... (pgfn_dtagg.c). */
+int pgfn_register_dtagg(sqlite3 *db);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently or not at
- * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), width_bucket, gcd/lcm,
- * factorial, cbrt,
- * and the variance, standard deviation and bit aggregates. */
+ * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), round of a double (rint),
+ * integer abs and xor (#), width_bucket, gcd/lcm, factorial, cbrt, and the variance, standard
+ * deviation and bit aggregates. */
 #include "pgfn_int.h"
 
 #include <math.h>
@@ -133,6 +133,37 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, (int64_t)r);
 	else
 		sqlite3_result_double(ctx, r);
+}
+
+/* round(x) of a double: rint, half to even, as PostgreSQL's dround. */
+static void fn_rint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!pgfn_any_null(ctx, argc, argv))
+		sqlite3_result_double(ctx, rint(sqlite3_value_double(argv[0])));
+}
+
+/* abs() of an integer: PostgreSQL's int8abs fails on the one value without a positive twin
+ * (SQLite's abs() raises its own "integer overflow"); int2/int4 are range-checked around it. */
+static void fn_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	if (sqlite3_value_numeric_type(argv[0]) != SQLITE_INTEGER) {
+		sqlite3_result_double(ctx, fabs(sqlite3_value_double(argv[0])));
+		return;
+	}
+	int64_t i = sqlite3_value_int64(argv[0]);
+	if (i == INT64_MIN)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+	else
+		sqlite3_result_int64(ctx, i < 0 ? -i : i);
+}
+
+/* a # b: the bitwise exclusive or of two integers. */
+static void fn_xor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!pgfn_any_null(ctx, argc, argv))
+		sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]) ^ sqlite3_value_int64(argv[1]));
 }
 
 /* width_bucket(op, lo, hi, count): which of count equal buckets between lo and hi holds op;
@@ -346,6 +377,9 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_div", 2, fn_div},
 		{"pgfn_trunc", 2, fn_trunc},
 		{"pgfn_round", 2, fn_round},
+		{"pgfn_rint", 1, fn_rint},
+		{"pgfn_xor", 2, fn_xor},
+		{"pgfn_abs", 1, fn_abs},
 		{"pgfn_width_bucket", 4, fn_width_bucket},
 		{"pgfn_gcd", 2, fn_gcd_lcm},
 		{"pgfn_factorial", 1, fn_factorial},

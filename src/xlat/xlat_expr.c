@@ -441,6 +441,44 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	return true;
 }
 
+/* 1-3 for int2/int4/int8, 0 when not known, -1 for any other type. */
+static int int_rank_of(struct xlat_type t)
+{
+	if (!t.oid || t.oid == XLAT_OID_UNKNOWN)
+		return 0;
+	return numeric_rank(t.oid) >= 1 && numeric_rank(t.oid) <= 3 ? numeric_rank(t.oid) : -1;
+}
+
+static const char *type_name(struct xlat_type t)
+{
+	const struct xlat_typeinfo *i = xlat_type_by_oid(t.oid);
+	return i ? i->sql_name : "unknown";
+}
+
+/* a # b: integer xor; int2, int4 or int8 as the wider operand (as its other bit operators). */
+static bool int_xor(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type l, r;
+	xlat_puts(c, "pgfn_xor(");
+	if (!xlat_expr(c, e->lexpr, &l))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->rexpr, &r))
+		return false;
+	xlat_puts(c, ")");
+	xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	int lr = int_rank_of(l), rr = int_rank_of(r);
+	if (lr < 0 || rr < 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+			  "operator does not exist: %s # %s", type_name(l), type_name(r));
+		pgerr_hint(c->err, "No operator matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return false;
+	}
+	*t = (struct xlat_type){lr >= rr && lr ? l.oid : rr ? r.oid : XLAT_OID_INT4, -1};
+	return true;
+}
+
 static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -499,6 +537,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
 		return ok;
 	}
+	if (strcmp(op, "#") == 0)
+		return int_xor(c, e, t);
 	if (strcmp(op, "!=") == 0)
 		op = "<>";
 	return binary_op(c, e, op, t);

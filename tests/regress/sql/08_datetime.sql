@@ -88,7 +88,6 @@ SELECT now() = transaction_timestamp(), now() = current_timestamp, current_date 
 SELECT count(*) FROM dt_events WHERE ts >= '2024-03-01'::timestamp;
 DROP TABLE dt_events;
 SELECT -'1 day 02:00'::interval, - '-1 mon'::interval;
--- differs: not implemented yet (0A000): min/max/sum/avg over intervals are refused (values are stored as text)
 SELECT max(x) FROM (VALUES ('1 day'::interval), ('25 hours'::interval)) v (x);
 SET TIME ZONE -5;
 SHOW TimeZone;
@@ -151,3 +150,10 @@ INSERT INTO dt_store (id, iv) VALUES (31, '1 fortnight');
 UPDATE dt_store SET t = '25:00' WHERE id = 1;
 SELECT id FROM dt_store WHERE d = '2024-13-01';
 DROP TABLE dt_store;
+SELECT sum(x), avg(x), min(x), max(x) FROM (VALUES ('1 day'::interval), ('25 hours'), ('1 mon -3 days'), (NULL)) v (x);
+SELECT avg(x), sum(DISTINCT x) FROM (VALUES ('1 mon'::interval), ('1 day'), ('1 second'), ('1 day')) v (x);
+SELECT sum(x) FILTER (WHERE x > '1 day'), max(x), count(x) FROM (VALUES ('1 day'::interval), ('2 days'), ('30 hours')) v (x);
+SELECT sum(x) FROM (VALUES ('2000000000 mons'::interval), ('2000000000 mons')) v (x);
+SELECT sum(x), avg(x), min(x) FROM (VALUES ('1 day'::interval)) v (x) WHERE false;
+SELECT n, min(x) OVER w, max(x) OVER w, sum(x) OVER w, avg(x) OVER w FROM (VALUES (1, '1 day'::interval), (2, '-2 hours'), (3, '3 mons'), (4, NULL), (5, '1 year')) v (n, x) WINDOW w AS (ORDER BY n ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) ORDER BY n;
+SELECT sum('1 day'::date);
