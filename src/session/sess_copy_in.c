@@ -252,9 +252,6 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err);
-	if (ok && v->kind == PGTYPE_V_FLOAT && isnan(v->f)) /* SQLite would store NULL */
-		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			       "NaN cannot be stored (SQLite has no NaN)");
 	if (ok && (v->kind == PGTYPE_V_TEXT || v->kind == PGTYPE_V_BLOB)) {
 		char *copy = arena_alloc(a, v->n ? v->n : 1);
 		memcpy(copy, v->p, v->n);

@@ -134,8 +134,10 @@ static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char
 	if (end == s || *end)
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
 				 "invalid input syntax for type %s: \"%s\"", tname, s);
-	if (isnan(d))
-		return xlat_unsupported(c, const_location(k->arg), "NaN");
+	if (isnan(d)) { /* stored as text: SQLite turns a NaN double into NULL (pgtype.h) */
+		xlat_string(c, "NaN");
+		return true;
+	}
 	if (text && isinf(d) && errno != ERANGE) {
 		xlat_puts(c, d > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
 		return true;

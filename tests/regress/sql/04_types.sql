@@ -6,7 +6,6 @@ SELECT 1.5, -0.25, 1e3, 1.5e-3;
 SELECT 1.5::float8, 0.1::float8, 1e100::float8, 1.0::float8, -0.0::float8;
 SELECT 1.5::real, 0.1::float4, 3.14159::real;
 SELECT 100.0::float8 / 3;
--- differs: not implemented yet (0A000): NaN is not supported
 SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8;
 SELECT 1.50::numeric, 1.5::numeric(10,3), 2.567::numeric(5,2), 0.5::numeric(3,0), 1.5::numeric(3,0);
 -- differs: value differs: 1::numeric / 3 has 20 exact digits in PostgreSQL; a double holds 17
@@ -92,3 +91,19 @@ SELECT abs(-2147483647), abs((-32767)::int2), abs(-9223372036854775807);
 SELECT round(-2.5::float8), round(-0.4::float8), round(0.5::float8), round(1.5::real), round(7), round(2.5);
 SELECT sign(-3.5), ceil(2), floor(-2), trunc(7), sqrt(16), exp(0), ln(1);
 SELECT 'abc' ^@ 'ab', 'abc' ^@ 'b', 'abc' ^@ '';
+SELECT 'nan'::real, 'inf'::float8, '-INF'::float8, 'infinity'::real, ' NaN '::float8;
+CREATE TABLE ty_float (id integer PRIMARY KEY, x float8, y real);
+INSERT INTO ty_float VALUES (1, 'NaN', 'NaN'), (2, 1.5, 2), (3, 'Infinity', '-Infinity'), (4, NULL, NULL), (5, -1e300, 0);
+SELECT id, x, y FROM ty_float ORDER BY x, id;
+SELECT id, x FROM ty_float ORDER BY x DESC, id;
+SELECT id, x + 1, x * 2, x - x, x / 2, y * 0, -x FROM ty_float ORDER BY id;
+SELECT id FROM ty_float WHERE x = 'NaN' OR y = '-Infinity' ORDER BY id;
+SELECT id FROM ty_float WHERE x > 1e308 ORDER BY id;
+SELECT max(x), min(x), count(x) FROM ty_float;
+UPDATE ty_float SET x = x * 'NaN' WHERE id = 2;
+SELECT x FROM ty_float WHERE id = 2;
+SELECT 'Infinity'::float8 - 'Infinity'::float8, 'Infinity'::float8 * 0, 'NaN'::float8 = 'NaN'::float8, 'NaN'::float8 > 'Infinity'::float8;
+SELECT 1e300::float8 * 1e300::float8;
+SELECT 1e-300::float8 * 1e-300::float8;
+SELECT 'nonsense'::float8;
+DROP TABLE ty_float;
