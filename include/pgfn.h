@@ -117,6 +117,8 @@ int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
+/* sum/avg/min/max over intervals: pgfn_interval_sum(x) ... (pgfn_dtagg.c). */
+int pgfn_register_dtagg(sqlite3 *db);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
@@ -124,7 +126,8 @@ int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, 
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
- * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001). */
+ * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
+ * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */
 int pgfn_register_cast(sqlite3 *db);
 
 #endif

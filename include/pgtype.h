@@ -115,7 +115,8 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 
 /* Decodes a parameter sent in text format for type oid (0/UNKNOWN: kept as text) into a
  * value to bind. Integers and floats are parsed strictly as PostgreSQL does (22P02 on bad
- * input, 22003 when out of range for the type), bool accepts t/true/yes/on/1 and their
+ * input, 22003 when out of range for the type; a float NaN becomes the text "NaN", its stored
+ * form: SQLite turns a NaN double into NULL, and text sorts after every number, as NaN does), bool accepts t/true/yes/on/1 and their
  * negations, bytea accepts hex (\x...) and escape format. Text results may point into s or
  * into memory from a (arena). */
 bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_cast.c: checked conversions into a column's declared type, as PostgreSQL applies them
  * when a value is stored (assignment casts) or computed (integer arithmetic): range checks
- * (22003), input syntax (22P02) and length limits (22001). The translator wraps a value in
- * one of these only where the type is known; each returns the value converted to the storage
- * class SQLite keeps for that type, or NULL for NULL. */
+ * (22003), input syntax (22P02) and length limits (22001); uuid and bytea text read by their
+ * input functions. The translator wraps a value in one of these only where the type is known;
+ * each returns the value converted to the storage class SQLite keeps for that type, or NULL
+ * for NULL. */
 #include "pgfn.h"
+#include "pgtype.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -250,6 +252,41 @@ static void fn_notnull(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		   (const char *)sqlite3_value_text(argv[1]), (const char *)sqlite3_value_text(argv[2]));
 }
 
+/* A text value read by the input function of type oid into its stored form (uuid: canonical
+ * text; bytea: the bytes); a value of another storage class is kept (a blob into a bytea is
+ * already bytes). */
+static void input_check(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid)
+{
+	if (sqlite3_value_type(v) != SQLITE_TEXT) {
+		sqlite3_result_value(ctx, v);
+		return;
+	}
+	const char *s = (const char *)sqlite3_value_text(v);
+	struct arena *a = arena_new(0);
+	struct pgtype_value out;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text(oid, s, (size_t)sqlite3_value_bytes(v), a, &out, &err))
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	else if (out.kind == PGTYPE_V_BLOB)
+		sqlite3_result_blob64(ctx, out.p, out.n, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_text64(ctx, out.p, out.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+	arena_free(a);
+}
+
+static void fn_uuid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	input_check(ctx, argv[0], PGTYPE_UUID);
+}
+
+static void fn_bytea(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	input_check(ctx, argv[0], PGTYPE_BYTEA);
+}
+
 int pgfn_register_cast(sqlite3 *db)
 {
 	static const struct {
@@ -261,6 +298,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
 		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
 		{"shardlite_notnull", 3, fn_notnull},
+		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

@@ -217,8 +217,7 @@ static void fn_sub(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_dt_result(ctx, &a);
 }
 
-/* Interval order: 30-day months and 24-hour days, as interval_cmp_value. */
-static int interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y)
+int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y)
 {
 	int64_t dx = (int64_t)x->month * 30 + x->day + floor_div(x->time, USECS_PER_DAY);
 	int64_t dy = (int64_t)y->month * 30 + y->day + floor_div(y->time, USECS_PER_DAY);
@@ -250,7 +249,7 @@ static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (a.oid == PGTYPE_INTERVAL) {
-		sqlite3_result_int(ctx, interval_cmp(&a.iv, &b.iv));
+		sqlite3_result_int(ctx, pgfn_dt_interval_cmp(&a.iv, &b.iv));
 		return;
 	}
 	if (a.oid == PGTYPE_TIMESTAMP && b.oid == PGTYPE_TIMESTAMPTZ)
@@ -261,8 +260,7 @@ static void fn_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, x < y ? -1 : x > y);
 }
 
-/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */
-static struct pgtype_interval scale(struct pgtype_interval iv, double f, bool divide)
+struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide)
 {
 	struct pgtype_interval r;
 	double m = divide ? iv.month / f : iv.month * f, d = divide ? iv.day / f : iv.day * f;
@@ -301,7 +299,7 @@ static void fn_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, "22008", "interval out of range");
 		return;
 	}
-	v.iv = scale(v.iv, f, divide);
+	v.iv = pgfn_dt_interval_scale(v.iv, f, divide);
 	pgfn_dt_result(ctx, &v);
 }
 

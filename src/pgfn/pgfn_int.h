@@ -94,6 +94,10 @@ void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fm
 bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt);
 int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c);
+/* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
+int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
+/* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */
+struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double f, bool divide);
 /* ISO 8601 week of a Julian day; *year receives its week-numbering year. */
 int pgfn_iso_week(int32_t jd, int *year);
 

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently or not at
- * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), width_bucket, gcd/lcm,
- * factorial, cbrt,
- * and the variance, standard deviation and bit aggregates. */
+ * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), round of a double (rint),
+ * integer abs and xor (#), float arithmetic that keeps NaN, width_bucket, gcd/lcm, factorial, cbrt, and the variance, standard
+ * deviation and bit aggregates. */
 #include "pgfn_int.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* shardlite_divisor(x): x, or 22012 "division by zero" when x is zero. The translator wraps
  * every divisor that may be zero in it (SQLite itself answers NULL there). */
@@ -33,9 +34,18 @@ static bool both_int(sqlite3_value **argv)
 	       sqlite3_value_numeric_type(argv[1]) == SQLITE_INTEGER;
 }
 
+/* A float operand: NaN is stored as the text 'NaN' (pgtype.h), which SQLite reads as 0. */
+static double float_arg(sqlite3_value *v)
+{
+	if (sqlite3_value_type(v) == SQLITE_TEXT &&
+	    strcasecmp((const char *)sqlite3_value_text(v), "NaN") == 0)
+		return NAN;
+	return sqlite3_value_double(v);
+}
+
 static bool zero_divisor(sqlite3_context *ctx, sqlite3_value *v)
 {
-	if (sqlite3_value_double(v) != 0.0)
+	if (float_arg(v) != 0.0)
 		return false;
 	pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 	return true;
@@ -133,6 +143,74 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, (int64_t)r);
 	else
 		sqlite3_result_double(ctx, r);
+}
+
+/* round(x) of a double: rint, half to even, as PostgreSQL's dround. */
+static void fn_rint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!pgfn_any_null(ctx, argc, argv))
+		sqlite3_result_double(ctx, rint(sqlite3_value_double(argv[0])));
+}
+
+/* abs() of an integer: PostgreSQL's int8abs fails on the one value without a positive twin
+ * (SQLite's abs() raises its own "integer overflow"); int2/int4 are range-checked around it. */
+static void fn_abs(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	if (sqlite3_value_numeric_type(argv[0]) != SQLITE_INTEGER) {
+		sqlite3_result_double(ctx, fabs(sqlite3_value_double(argv[0])));
+		return;
+	}
+	int64_t i = sqlite3_value_int64(argv[0]);
+	if (i == INT64_MIN)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+	else
+		sqlite3_result_int64(ctx, i < 0 ? -i : i);
+}
+
+/* pgfn_fop(a, op, b): + - * / on doubles as float8pl/mi/mul/div: NaN in, NaN out (as the
+ * text 'NaN'); an infinite result of finite operands is 22003 overflow, a zero result of
+ * non-zero operands of * and / 22003 underflow. */
+static void fn_fop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double a = float_arg(argv[0]), b = float_arg(argv[2]), r;
+	char op = (char)sqlite3_value_text(argv[1])[0];
+	switch (op) {
+	case '+':
+		r = a + b;
+		break;
+	case '-':
+		r = a - b;
+		break;
+	case '*':
+		r = a * b;
+		break;
+	default:
+		if (b == 0.0 && !isnan(a)) {
+			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+			return;
+		}
+		r = a / b;
+		break;
+	}
+	if (isnan(r))
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	else if (isinf(r) && !isinf(a) && !isinf(b))
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+	else if (r == 0.0 && a != 0.0 && (op == '/' ? !isinf(b) : op == '*' && b != 0.0))
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+	else
+		sqlite3_result_double(ctx, r);
+}
+
+/* a # b: the bitwise exclusive or of two integers. */
+static void fn_xor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (!pgfn_any_null(ctx, argc, argv))
+		sqlite3_result_int64(ctx, sqlite3_value_int64(argv[0]) ^ sqlite3_value_int64(argv[1]));
 }
 
 /* width_bucket(op, lo, hi, count): which of count equal buckets between lo and hi holds op;
@@ -346,6 +424,10 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_div", 2, fn_div},
 		{"pgfn_trunc", 2, fn_trunc},
 		{"pgfn_round", 2, fn_round},
+		{"pgfn_rint", 1, fn_rint},
+		{"pgfn_xor", 2, fn_xor},
+		{"pgfn_abs", 1, fn_abs},
+		{"pgfn_fop", 3, fn_fop},
 		{"pgfn_width_bucket", 4, fn_width_bucket},
 		{"pgfn_gcd", 2, fn_gcd_lcm},
 		{"pgfn_factorial", 1, fn_factorial},

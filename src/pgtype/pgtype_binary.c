@@ -328,6 +328,8 @@ static bool recv_number(uint32_t oid, const uint8_t *p, size_t n, struct pgtype_
 		out->i = (int64_t)(uint32_t)raw;
 		break;
 	}
+	if (out->kind == PGTYPE_V_FLOAT && isnan(out->f)) /* stored as text (pgtype.h) */
+		*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT, .p = "NaN", .n = 3};
 	return true;
 }
 

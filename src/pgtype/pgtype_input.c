@@ -438,6 +438,8 @@ static bool decode_number(uint32_t oid, const char *s, size_t n, struct pgtype_v
 		rc = pgtype_parse_float8(s, n, &out->f, &num);
 		break;
 	}
+	if (rc == PGTYPE_PARSE_OK && out->kind == PGTYPE_V_FLOAT && isnan(out->f))
+		*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT, .p = "NaN", .n = 3};
 	return rc == PGTYPE_PARSE_OK || parse_failed(err, rc, oid, s, n, &num);
 }
 

@@ -85,8 +85,12 @@ static const char *insert_sql(struct sess_copy *c, size_t rows)
 	strbuf_puts(&sb, ") VALUES ");
 	for (size_t r = 0; r < rows; r++) {
 		strbuf_puts(&sb, r ? ", (" : "(");
-		for (size_t i = 0; i < c->ncols; i++)
-			strbuf_printf(&sb, "%s?%zu", i ? ", " : "", r * c->ncols + i + 1);
+		for (size_t i = 0; i < c->ncols; i++) /* json: checked, jsonb: made canonical */
+			strbuf_printf(&sb, "%s%s(?%zu)", i ? ", " : "",
+				      c->types[i] == PGTYPE_JSONB  ? "pgfn_jsonb_in"
+				      : c->types[i] == PGTYPE_JSON ? "pgfn_json_in"
+								   : "",
+				      r * c->ncols + i + 1);
 		strbuf_puts(&sb, ")");
 	}
 	const char *r = arena_strdup(c->arena, sb.data);
@@ -248,9 +252,6 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err);
-	if (ok && v->kind == PGTYPE_V_FLOAT && isnan(v->f)) /* SQLite would store NULL */
-		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			       "NaN cannot be stored (SQLite has no NaN)");
 	if (ok && (v->kind == PGTYPE_V_TEXT || v->kind == PGTYPE_V_BLOB)) {
 		char *copy = arena_alloc(a, v->n ? v->n : 1);
 		memcpy(copy, v->p, v->n);

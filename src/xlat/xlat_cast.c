@@ -4,6 +4,7 @@
  * parameters get the cast's type as their inferred type; other expressions become the SQLite
  * conversion whose result matches PostgreSQL's for the values SQLite can hold. */
 #include "xlat_int.h"
+#include "pgtype.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -133,8 +134,10 @@ static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char
 	if (end == s || *end)
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
 				 "invalid input syntax for type %s: \"%s\"", tname, s);
-	if (isnan(d))
-		return xlat_unsupported(c, const_location(k->arg), "NaN");
+	if (isnan(d)) { /* stored as text: SQLite turns a NaN double into NULL (pgtype.h) */
+		xlat_string(c, "NaN");
+		return true;
+	}
 	if (text && isinf(d) && errno != ERANGE) {
 		xlat_puts(c, d > 0 ? "9e999" : "-9e999"); /* SQLite reads these as infinities */
 		return true;
@@ -249,49 +252,19 @@ static int parse_bool(const char *s)
 	return -1;
 }
 
-static int hexval(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	ch = (char)tolower((unsigned char)ch);
-	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-}
-
-/* byteain: \x hex format, else escape format (\\ and \ooo); emitted as a blob literal. */
+/* byteain (pgtype's: \x hex format, else escape format), emitted as a blob literal. */
 static bool bytea_from_text(struct xlat_ctx *c, const struct cast *k, const char *s)
 {
-	struct strbuf hex;
-	strbuf_init(&hex, 0);
-	bool ok = true;
-	if (s[0] == '\\' && s[1] == 'x') {
-		for (const char *p = s + 2; ok && *p; p++) { /* ok first: p may be past the end */
-			if (isspace((unsigned char)*p))
-				continue;
-			ok = hexval(p[0]) >= 0 && p[1] && hexval(p[1]) >= 0;
-			if (ok)
-				strbuf_printf(&hex, "%c%c", tolower((unsigned char)p[0]),
-					      tolower((unsigned char)p[1]));
-			p++;
-		}
-	} else {
-		for (const char *p = s; ok && *p; p++) {
-			int b = (unsigned char)*p;
-			if (*p == '\\' && p[1] == '\\') {
-				p++;
-			} else if (*p == '\\') {
-				ok = p[1] >= '0' && p[1] <= '3' && p[2] >= '0' && p[2] <= '7' &&
-				     p[3] >= '0' && p[3] <= '7';
-				b = ok ? (p[1] - '0') * 64 + (p[2] - '0') * 8 + (p[3] - '0') : 0;
-				p += 3;
-			}
-			strbuf_printf(&hex, "%02x", b);
-		}
-	}
-	if (ok)
-		xlat_printf(c, "x'%s'", hex.data ? hex.data : "");
-	strbuf_fini(&hex);
-	return ok || xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
-			       "invalid input syntax for type bytea");
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text(XLAT_OID_BYTEA, s, strlen(s), c->a, &v, &err))
+		return xlat_fail(c, err.sqlstate, const_location(k->arg), "%s", err.message);
+	xlat_puts(c, "x'");
+	for (size_t i = 0; i < v.n; i++)
+		xlat_printf(c, "%02x", ((const unsigned char *)v.p)[i]);
+	xlat_puts(c, "'");
+	return true;
 }
 
 /* varchar(n) truncates, char(n) pads with blanks to n characters (counted in UTF-8). */
@@ -472,7 +445,7 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 }
 
 /* uuid and json values are stored as text: a cast from text or from a value whose type is
- * only known at run time leaves it as is (no normalization, see docs); other conversions
+ * only known at run time reads it with the type's input function when it runs; other conversions
  * between those types are refused. Date/time values are checked and converted at run time
  * (pg_dt_cast), in the session's TimeZone. */
 static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
@@ -506,13 +479,24 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 	}
 	if (same || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||
 	    st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_UNKNOWN) {
-		xlat_puts(c, x);
+		/* text read by uuid_in/json_in (canonical uuid, checked json) when it runs */
+		const char *in = same || (c->flags & XLAT_X_NOSUBQUERY) ? NULL
+				 : to == XLAT_OID_UUID                   ? "shardlite_uuid"
+				 : to == XLAT_OID_JSON                   ? "pgfn_json_in"
+									 : NULL;
+		xlat_printf(c, in ? "%s(%s)" : "%s%s", in ? in : "", x);
 		return true;
 	}
 	const struct xlat_typeinfo *from = xlat_type_by_oid(st.oid);
 	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
 			 "casting %s to %s is not supported", from ? from->sql_name : "this value",
 			 k->to.info->sql_name);
+}
+
+static bool to_texty_type(uint32_t oid)
+{
+	return xlat_type_is_temporal(oid) || oid == XLAT_OID_UUID || oid == XLAT_OID_JSON ||
+	       oid == XLAT_OID_JSONB;
 }
 
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)
@@ -546,8 +530,7 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 		xlat_printf(c, "CAST(%s AS BLOB)", x);
 		return true;
 	default:
-		if (xlat_type_is_temporal(k->to.info->oid) || k->to.info->oid == XLAT_OID_UUID ||
-		    k->to.info->oid == XLAT_OID_JSON || k->to.info->oid == XLAT_OID_JSONB)
+		if (to_texty_type(k->to.info->oid))
 			return to_texty(c, k, x, st);
 		return to_text(c, k, x, st);
 	}
@@ -566,6 +549,9 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 		[XLAT_ST_TEXT] = "TEXT",   [XLAT_ST_BLOB] = "BLOB",
 	};
 	bool given = p->number <= c->ngiven && c->given[p->number - 1];
+	if (given && c->given[p->number - 1] != oid && !k->to.is_array &&
+	    to_texty_type(oid) && oid != XLAT_OID_TIMETZ)
+		return from_expr(c, k); /* bound as the client's type: convert it as a value */
 	if (!given && k->to.info->oid == XLAT_OID_BOOL)
 		xlat_printf(c, "?%d", p->number);
 	else

@@ -137,6 +137,8 @@ static int numeric_rank(uint32_t oid)
 	}
 }
 
+static bool is_float(uint32_t oid) { return oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8; }
+
 static bool is_texty(uint32_t oid)
 {
 	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
@@ -408,6 +410,16 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
 	}
+	if (b->cls == OPC_ARITH && strchr("+-*/", op[0]) && !xlat_type_is_temporal(l.oid) &&
+	    !xlat_type_is_temporal(r.oid) && (is_float(l.oid) || is_float(r.oid))) {
+		/* NaN is stored as text, which SQLite's arithmetic reads as 0; and SQLite turns
+		 * a NaN result (Infinity - Infinity) into NULL: pgfn_fop keeps both */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		c->sb->len = mark;
+		c->sb->data[mark] = '\0';
+		xlat_printf(c, "pgfn_fop(%s, '%c', %s)", ls, op[0], rs);
+	}
 	const char *overflow = xlat_checks_on(c) ? xlat_infer_overflow_fn(l, r, op) : NULL;
 	if (overflow) { /* SQLite's 64-bit result, checked against the PostgreSQL type */
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", overflow));
@@ -441,6 +453,44 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	return true;
 }
 
+/* 1-3 for int2/int4/int8, 0 when not known, -1 for any other type. */
+static int int_rank_of(struct xlat_type t)
+{
+	if (!t.oid || t.oid == XLAT_OID_UNKNOWN)
+		return 0;
+	return numeric_rank(t.oid) >= 1 && numeric_rank(t.oid) <= 3 ? numeric_rank(t.oid) : -1;
+}
+
+static const char *type_name(struct xlat_type t)
+{
+	const struct xlat_typeinfo *i = xlat_type_by_oid(t.oid);
+	return i ? i->sql_name : "unknown";
+}
+
+/* a # b: integer xor; int2, int4 or int8 as the wider operand (as its other bit operators). */
+static bool int_xor(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
+{
+	struct xlat_type l, r;
+	xlat_puts(c, "pgfn_xor(");
+	if (!xlat_expr(c, e->lexpr, &l))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, e->rexpr, &r))
+		return false;
+	xlat_puts(c, ")");
+	xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	int lr = int_rank_of(l), rr = int_rank_of(r);
+	if (lr < 0 || rr < 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
+			  "operator does not exist: %s # %s", type_name(l), type_name(r));
+		pgerr_hint(c->err, "No operator matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return false;
+	}
+	*t = (struct xlat_type){lr >= rr && lr ? l.oid : rr ? r.oid : XLAT_OID_INT4, -1};
+	return true;
+}
+
 static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -465,6 +515,10 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		c->sb->len = mark;
 		xlat_nocache(c);
 		xlat_printf(c, "pg_interval_mul(%s, -1, 0)", x);
+	} else if (*op == '-' && is_float(t->oid)) { /* NaN is text: SQLite would negate 0 */
+		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
+		c->sb->len = mark;
+		xlat_printf(c, "pgfn_fop(%s, '*', -1)", x);
 	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s %s", op,
@@ -499,6 +553,8 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
 		return ok;
 	}
+	if (strcmp(op, "#") == 0)
+		return int_xor(c, e, t);
 	if (strcmp(op, "!=") == 0)
 		op = "<>";
 	return binary_op(c, e, op, t);

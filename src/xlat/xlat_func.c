@@ -296,18 +296,24 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:
-		r.oid = a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
+		r.oid = a.oid == XLAT_OID_INTERVAL                              ? a.oid
+			: a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4       ? XLAT_OID_INT8
 			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? a.oid
 									       : XLAT_OID_NUMERIC;
 		xlat_numeric_arith(&r, a, a, "+"); /* a sum keeps its terms' scale */
 		break;
 	case R_AVG:
-		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
+		r.oid = a.oid == XLAT_OID_INTERVAL                              ? a.oid
+			: a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
 									     : XLAT_OID_NUMERIC;
 		xlat_numeric_avg(&r, a);
 		break;
-	case R_FLOATY: /* float8 for floats, numeric for exact input, unknown for columns */
-		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ? XLAT_OID_FLOAT8
+	case R_FLOATY: /* float8 for floats and integers (int → float8 is PostgreSQL's preferred
+			* implicit cast), numeric for numeric input, unknown for columns */
+		r.oid = a.oid == XLAT_OID_FLOAT4 || a.oid == XLAT_OID_FLOAT8 ||
+				a.oid == XLAT_OID_INT2 || a.oid == XLAT_OID_INT4 ||
+				a.oid == XLAT_OID_INT8
+			? XLAT_OID_FLOAT8
 			: a.oid == XLAT_OID_UNKNOWN_COL                      ? 0
 									     : XLAT_OID_NUMERIC;
 		break;
@@ -479,22 +485,51 @@ static bool check_decorations(struct xlat_ctx *c, const PgQuery__FuncCall *f, co
 	return true;
 }
 
+/* The SQLite function for fn given its arguments' types: round() of a double is rint (half
+ * to even) in PostgreSQL; abs(bigint) fails with 22003, not SQLite's own error; intervals,
+ * stored as text, sum and order through pgfn_dtagg.c. */
+static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, size_t n)
+{
+	if (strcmp(fn->name, "abs") == 0 && n == 1 && tv[0].oid == XLAT_OID_INT8)
+		return "pgfn_abs";
+	if (strcmp(fn->name, "round") == 0 && n == 1 &&
+	    (tv[0].oid == XLAT_OID_FLOAT4 || tv[0].oid == XLAT_OID_FLOAT8))
+		return "pgfn_rint";
+	if ((fn->flags & FN_AGG) && n == 1 && tv[0].oid == XLAT_OID_INTERVAL &&
+	    fn->rt != R_FIX && fn->sqlite)
+		return strcmp(fn->sqlite, "sum") == 0   ? "pgfn_interval_sum"
+		       : strcmp(fn->sqlite, "avg") == 0 ? "pgfn_interval_avg"
+		       : strcmp(fn->sqlite, "min") == 0 ? "pgfn_interval_min"
+		       : strcmp(fn->sqlite, "max") == 0 ? "pgfn_interval_max"
+							: fn->sqlite;
+	return fn->sqlite;
+}
+
 static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct fn *fn,
 		       struct xlat_type *t)
 {
 	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
-	xlat_printf(c, "%s(%s", fn->sqlite, f->agg_distinct ? "DISTINCT " : "");
+	size_t mark = c->sb->len;
+	xlat_printf(c, "(%s", f->agg_distinct ? "DISTINCT " : "");
 	if (f->agg_star)
 		xlat_puts(c, "*");
 	else if (!args(c, f, tv))
 		return false;
 	xlat_puts(c, ")");
-	/* stored text orders dates and timestamps correctly, but not intervals, and no text sums */
+	const char *name = sqlite_name(fn, tv, f->n_args);
+	xlat_insert_at(c, mark, name);
+	/* stored text orders dates and timestamps correctly; no date/time sums */
 	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid) &&
-	    (fn->rt == R_SUM || fn->rt == R_AVG ||
-	     (fn->rt == R_SAME && tv[0].oid == XLAT_OID_INTERVAL)))
-		return xlat_unsupported(c, f->location, "sum/avg/min/max over interval values");
+	    tv[0].oid != XLAT_OID_INTERVAL && (fn->rt == R_SUM || fn->rt == R_AVG))
+		return xlat_unsupported(c, f->location, "sum/avg over date/time values");
 	*t = result_type(fn, tv, f->n_args);
+	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)
+				    ? xlat_infer_overflow_fn(tv[0], tv[0], "-")
+				    : NULL;
+	if (check) { /* abs(-2147483648::int4) leaves int4's range */
+		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", check));
+		xlat_puts(c, ")");
+	}
 	return true;
 }
 

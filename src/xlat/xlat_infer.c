@@ -112,9 +112,46 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_UUID:
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB:
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+	case XLAT_OID_INTERVAL:
 		return true;
 	default:
 		return false;
+	}
+}
+
+/* The input function that makes a value of type t stored into col take the column type's
+ * stored form (date/time as their canonical text, timestamptz in UTC, lower-case uuid, jsonb's
+ * canonical text, bytea as bytes), with its input checks (22007, 22008, 22P02), or NULL when
+ * the value has that form already. A parameter is decoded at Bind, except json. */
+static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_col *col,
+				  struct xlat_type t, bool param, const char **tail)
+{
+	uint32_t oid = col->type_oid;
+	*tail = ")";
+	switch (oid) {
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+	case XLAT_OID_INTERVAL: {
+		bool dt = xlat_type_is_temporal(t.oid) && t.oid != XLAT_OID_TIMETZ;
+		*tail = arena_printf(c->a, ", %u, %u)", dt ? t.oid : XLAT_OID_TEXT, oid);
+		return t.oid == oid ? NULL : "pg_dt_cast(";
+	}
+	case XLAT_OID_UUID:
+		return t.oid == oid ? NULL : "shardlite_uuid(";
+	case XLAT_OID_BYTEA:
+		return t.oid == oid ? NULL : "shardlite_bytea(";
+	case XLAT_OID_JSON:
+		return t.oid == oid && !param ? NULL : "pgfn_json_in(";
+	case XLAT_OID_JSONB:
+		return t.oid == oid && !param ? NULL : "pgfn_jsonb_in(";
+	default:
+		return NULL;
 	}
 }
 
@@ -164,7 +201,11 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	if (is_param(n) && !t.oid)
 		t = (struct xlat_type){col->type_oid, -1}; /* bound as that type: checked then */
 	bool null = n->node_case == NODE(A_CONST) && n->a_const->isnull;
-	if (fn && !null && xlat_checks_on(c) && !fits(t, col)) {
+	const char *tail, *store = stored_form_fn(c, col, t, is_param(n), &tail);
+	if (store && !null && xlat_checks_on(c)) {
+		xlat_insert_at(c, mark, store);
+		xlat_puts(c, tail);
+	} else if (fn && !null && xlat_checks_on(c) && !fits(t, col)) {
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
 		if (mod && col->type_oid == XLAT_OID_NUMERIC)
 			xlat_printf(c, ", %d)", (int)col->typmod);

@@ -82,19 +82,28 @@ bool xlat_in_list(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type 
 	return true;
 }
 
+/* A BETWEEN bound: a string literal is read as the tested value's type, as PostgreSQL
+ * resolves an unknown literal ('2024-1-5' against a date column is 2024-01-05). */
+static bool bound_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
+{
+	struct xlat_type ignored;
+	int lit = xlat_infer_literal(c, n, t);
+	return lit > 0 || (lit == 0 && xlat_cmp_operand(c, n, &ignored));
+}
+
 static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuery__Node *lo,
 			const PgQuery__Node *hi, bool negate)
 {
-	struct xlat_type xt, ignored;
+	struct xlat_type xt;
 	if (!xlat_cmp_operand(c, x, &xt))
 		return false;
 	xlat_infer_like(c, lo, xt);
 	xlat_infer_like(c, hi, xt);
 	xlat_puts(c, negate ? " NOT BETWEEN " : " BETWEEN ");
-	if (!xlat_cmp_operand(c, lo, &ignored))
+	if (!bound_operand(c, lo, xt))
 		return false;
 	xlat_puts(c, " AND ");
-	return xlat_cmp_operand(c, hi, &ignored);
+	return bound_operand(c, hi, xt);
 }
 
 /* BETWEEN SYMMETRIC is expanded exactly as PostgreSQL's own parse analysis expands it. */

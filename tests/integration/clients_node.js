@@ -78,11 +78,11 @@ async function main() {
 	await step('array literals', async () => rows("INSERT INTO t (ia, ta) VALUES ('{1,2,3}', '{x,\"y z\",NULL}') RETURNING ia, ta"));
 	// pg sends a JS array as an array literal string in a text parameter
 	await step('array params', () => rows('INSERT INTO t (ia, ta) VALUES ($1, $2) RETURNING ia', [[4, 5], ['p', 'q']]));
-	await stepKnown('default parsers', async () => {
+	await step('default parsers', async () => {
 		const r = await client.query('SELECT i, b, n, f, s, ok, d, ts, tz, j, jb, by, u, ia, ta FROM t ORDER BY id');
 		return [r.rows.map((row) => Object.values(row).map((v) => (Buffer.isBuffer(v) ? `buf:${v.toString('hex')}` : v))),
 			r.fields.map((f) => f.dataTypeID)];
-	}, [['{"z":1,"a":null}', '{"a":null,"z":1}', "jsonb bound as text keeps the client's key order"]]);
+	});
 	await step('typeof', async () => Object.values((await rows('SELECT * FROM t WHERE id = 1'))[0]).map((v) => typeof v));
 	await step('custom parsers', async () => {
 		types.setTypeParser(20, BigInt); // int8

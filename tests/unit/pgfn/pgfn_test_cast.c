@@ -41,6 +41,14 @@ static const struct {
 	{"shardlite_varchar('ab   ', 2)", "ab"},
 	{"shardlite_varchar('\xc3\xa9\xc3\xa9', 2)", "\xc3\xa9\xc3\xa9"},
 	{"shardlite_bpchar('abc', 2)", "ERROR 22001: value too long for type character(2)"},
+	{"shardlite_uuid('{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}')",
+	 "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"},
+	{"shardlite_uuid('xyz')", "ERROR 22P02: invalid input syntax for type uuid: \"xyz\""},
+	{"shardlite_uuid(NULL)", "NULL"},
+	{"hex(shardlite_bytea('\\x0aFF'))", "0AFF"},
+	{"hex(shardlite_bytea('a\\\\b'))", "615C62"},
+	{"hex(shardlite_bytea(x'00ff'))", "00FF"},
+	{"shardlite_bytea('\\xZ')", "ERROR 22023: invalid hexadecimal digit: \"Z\""},
 	{"shardlite_varchar(NULL, 2)", "NULL"},
 };
 

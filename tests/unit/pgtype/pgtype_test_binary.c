@@ -52,6 +52,7 @@ static const struct send_case send_cases[] = {
 	{PGTYPE_FLOAT8, F(-0.0), BYTES("\x80\x00\x00\x00\x00\x00\x00\x00")},
 	{PGTYPE_FLOAT8, I(2), BYTES("\x40\x00\x00\x00\x00\x00\x00\x00")},
 	{PGTYPE_FLOAT8, T("Infinity"), BYTES("\x7f\xf0\x00\x00\x00\x00\x00\x00")},
+	{PGTYPE_FLOAT8, T("NaN"), BYTES("\x7f\xf8\x00\x00\x00\x00\x00\x00")}, /* NaN: text */
 	{PGTYPE_FLOAT4, F(1.0), BYTES("\x3f\x80\x00\x00")},
 	{PGTYPE_FLOAT4, F(FLT_MAX), BYTES("\x7f\x7f\xff\xff")},
 	{PGTYPE_FLOAT4, F(FLT_TRUE_MIN), BYTES("\x00\x00\x00\x01")},

@@ -103,6 +103,8 @@ static const struct input_case cases[] = {
 	OK_F(PGTYPE_FLOAT8, "-0", -0.0),
 	OK_F(PGTYPE_FLOAT8, "Infinity", INFINITY),
 	OK_F(PGTYPE_FLOAT8, "-INF", -INFINITY),
+	OK_T(PGTYPE_FLOAT8, " nan ", "NaN"), /* stored as text: SQLite has no NaN */
+	OK_T(PGTYPE_FLOAT4, "NaN", "NaN"),
 	OK_F(PGTYPE_FLOAT8, "1.7976931348623157e308", 1.7976931348623157e308),
 	ERR(PGTYPE_FLOAT8, "abc", "22P02",
 	    "invalid input syntax for type double precision: \"abc\""),

@@ -27,7 +27,7 @@ static const struct xcase cases[] = {
 	{"SELECT reverse(b) OVER () FROM t", "!42809@8"},
 	{"SELECT md5(*) FROM t", "!42809@8"},
 	{"SELECT b::json -> 'k', b::jsonb #>> '{k,0}', b::jsonb ? 'k' FROM t",
-	 "SELECT pgfn_json_get(b, 'k', 0) AS \"?column?\", pgfn_json_path(pgfn_jsonb_in(b), "
+	 "SELECT pgfn_json_get(pgfn_json_in(b), 'k', 0) AS \"?column?\", pgfn_json_path(pgfn_jsonb_in(b), "
 	 "'{k,0}', 3) AS \"?column?\", pgfn_jsonb_exists(pgfn_jsonb_in(b), 'k', 0) AS "
 	 "\"?column?\" FROM t"},
 	{"SELECT '{}'::jsonb || '[1]'::jsonb, '{\"a\": 1}'::jsonb - 'a', b || 'x' FROM t",
@@ -35,7 +35,7 @@ static const struct xcase cases[] = {
 	 "pgfn_jsonb_delete(pgfn_jsonb_in('{\"a\": 1}'), 'a') AS \"?column?\", b || 'x' AS "
 	 "\"?column?\" FROM t"},
 	{"SELECT json_build_object('a', a, 'b', a > 1, 'c', b::json) FROM t",
-	 "SELECT pgfn_json_build_object('a', a, 'b', a > 1, 'c', b, 't.tbtj') AS "
+	 "SELECT pgfn_json_build_object('a', a, 'b', a > 1, 'c', pgfn_json_in(b), 't.tbtj') AS "
 	 "json_build_object FROM t"},
 	{"SELECT json_agg(a) FILTER (WHERE a > 1), jsonb_object_agg(b, 1.5) FROM t",
 	 "SELECT pgfn_json_agg(a, '.') FILTER (WHERE a > 1) AS json_agg, "
@@ -92,7 +92,7 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM jsonb_each('{}') AS e (k)",
 	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
 	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",
-	 "SELECT (e.value) AS value FROM t, pgfn_json_elements(t.b, 0) AS e"},
+	 "SELECT (e.value) AS value FROM t, pgfn_json_elements(pgfn_json_in(t.b), 0) AS e"},
 	{"SELECT * FROM t, jsonb_object_keys(t.b::jsonb) k",
 	 "SELECT t.*, (k.key) AS k FROM t, pgfn_json_keys(pgfn_jsonb_in(t.b), 1) AS k"},
 	{"SELECT k.*, x FROM t, unnest(t.b::int[], t.b::int[]) WITH ORDINALITY k (x, y) "

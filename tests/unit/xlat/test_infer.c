@@ -24,6 +24,11 @@ static const struct xlat_schema_col emp_cols[] = {
 static const struct xlat_schema_col ser_cols[] = {
 	{"id", 23, -1, 'a', "ser_id_seq"}, {"a", 25, -1, 0, NULL},
 };
+/* ev(d date, ts timestamp, tz timestamptz, iv interval, u uuid, j jsonb, b bytea, js json) */
+static const struct xlat_schema_col ev_cols[] = {
+	{"d", 1082, -1}, {"ts", 1114, -1}, {"tz", 1184, -1}, {"iv", 1186, -1},
+	{"u", 2950, -1}, {"j", 3802, -1},  {"b", 17, -1},    {"js", 114, -1},
+};
 
 static bool table_fn(void *arg, const char *name, struct arena *a,
 		     const struct xlat_schema_col **cols, size_t *ncols)
@@ -43,6 +48,11 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	if (strcasecmp(name, "emp") == 0) {
 		*cols = emp_cols;
 		*ncols = ARRAY_LEN(emp_cols);
+		return true;
+	}
+	if (strcasecmp(name, "ev") == 0) {
+		*cols = ev_cols;
+		*ncols = ARRAY_LEN(ev_cols);
 		return true;
 	}
 	return false;
@@ -126,6 +136,28 @@ static const struct icase cases[] = {
 	 "WITH w AS (SELECT 1 AS x) INSERT INTO acct (small) SELECT shardlite_int2(x) FROM w"},
 	{"SELECT id FROM acct WHERE flag = 'yes' AND data = '\\x01' AND small IN ('1', ' 2')", "23",
 	 "", "SELECT id FROM acct WHERE flag = 1 AND data = x'01' AND small IN (1, 2)"},
+	/* date/time, uuid, json and bytea values take their stored form */
+	{"INSERT INTO ev (d, ts, iv) VALUES ('2024-1-5', 'Jan 5 2024 10:00', '1 day 3 hours')", NULL,
+	 "", "INSERT INTO ev (d, ts, iv) VALUES ('2024-01-05', '2024-01-05 10:00:00', '1 day "
+	 "03:00:00')"},
+	{"INSERT INTO ev (tz, u) VALUES ('2024-1-5 10:00', '{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}')",
+	 NULL, "", "INSERT INTO ev (tz, u) VALUES (pg_dt_cast('2024-1-5 10:00', 25, 1184), "
+	 "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11')"},
+	{"INSERT INTO ev (d, tz, u, j, b, js) SELECT name, name, name, name, name, name FROM emp",
+	 NULL, "", "INSERT INTO ev (d, tz, u, j, b, js) SELECT pg_dt_cast(name, 25, 1082), "
+	 "pg_dt_cast(name, 25, 1184), shardlite_uuid(name), pgfn_jsonb_in(name), "
+	 "shardlite_bytea(name), pgfn_json_in(name) FROM emp"},
+	{"INSERT INTO ev (ts, d, tz) VALUES (now(), now(), current_date)", NULL, "",
+	 "INSERT INTO ev (ts, d, tz) VALUES (pg_dt_cast(pg_current(1184, -1, 0), 1184, 1114), "
+	 "pg_dt_cast(pg_current(1184, -1, 0), 1184, 1082), "
+	 "pg_dt_cast(pg_current(1082, -1), 1082, 1184))"},
+	{"INSERT INTO ev (d, j, u, js, b) VALUES ($1, $2, $3, $4, $5)", NULL, "1082,3802,2950,114,17",
+	 "INSERT INTO ev (d, j, u, js, b) VALUES (?1, pgfn_jsonb_in(?2), ?3, pgfn_json_in(?4), ?5)"},
+	{"UPDATE ev SET d = d + 1, tz = ts, j = j, u = u", NULL, "",
+	 "UPDATE ev SET d = pg_dt_add(d, 1082, 1, 23, 1), tz = pg_dt_cast(ts, 1114, 1184), "
+	 "j = j, u = u"},
+	{"SELECT d FROM ev WHERE d = '2024-1-5' OR d BETWEEN '2024-1-1' AND '2024-2-1'", "1082", "",
+	 "SELECT d FROM ev WHERE d = '2024-01-05' OR d BETWEEN '2024-01-01' AND '2024-02-01'"},
 	{"UPDATE acct SET owner = 'x', balance = ' 12 ', code = 'ab' WHERE id = 1", NULL, "",
 	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
 	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
@@ -264,8 +296,12 @@ START_TEST(literal_input_errors)
 		{"INSERT INTO acct (id) VALUES ('x')", "22P02"},
 		{"INSERT INTO acct (small) VALUES ('70000')", "22003"},
 		{"UPDATE acct SET flag = 'maybe'", "22P02"},
-		{"INSERT INTO acct (id, data) VALUES (1, '\\xZ')", "22P02"},
+		{"INSERT INTO acct (id, data) VALUES (1, '\\xZ')", "22023"},
 		{"SELECT id FROM acct WHERE small = '1.5'", "22P02"},
+		{"INSERT INTO ev (d) VALUES ('2024-2-30')", "22008"},
+		{"INSERT INTO ev (ts) VALUES ('soon')", "22007"},
+		{"UPDATE ev SET u = 'xyz'", "22P02"},
+		{"SELECT d FROM ev WHERE d BETWEEN '2024-1-1' AND '2024-13-1'", "22008"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		struct arena *a = arena_new(0);

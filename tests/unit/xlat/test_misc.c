@@ -499,7 +499,7 @@ static const struct errcase errors[] = {
 	 "value \"99999999999\" is out of range for type integer"},
 	{"SELECT 'maybe'::boolean", "22P02", 8, "invalid input syntax for type boolean: \"maybe\""},
 	{"SELECT 'x'::float8", "22P02", 8, "invalid input syntax for type double precision: \"x\""},
-	{"SELECT '\\xZZ'::bytea", "22P02", 8, "invalid input syntax for type bytea"},
+	{"SELECT '\\xZZ'::bytea", "22023", 8, "invalid hexadecimal digit: \"Z\""},
 	{"SELECT 'xyz'::uuid", "22P02", 8, "invalid input syntax for type uuid: \"xyz\""},
 	{"SELECT '{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11'::uuid", "22P02", 8,
 	 "invalid input syntax for type uuid: \"{a0eebc99-9c0b4ef8-bb6d6bb9-bd380a11\""},
