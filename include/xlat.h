@@ -22,6 +22,7 @@ enum xlat_kind {
 	XLAT_REBUILD, /* rebuild a table with an added constraint (see .rebuild) */
 	XLAT_COPY,    /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
 	XLAT_CURSOR,  /* DECLARE / FETCH / MOVE / CLOSE (see .cursor; DECLARE's query: .sql) */
+	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -152,6 +153,7 @@ struct xlat_stmt {
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
+	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL */
 
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */

@@ -211,8 +211,11 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 		}
 		size_t off = pgw_be_datarow_open(&s->out);
 		if (formats && formats[i] == 1) {
-			if (!pgtype_encode_binary_typmod(&s->out, types[i], tm, &v, err))
+			if (!pgtype_encode_binary_typmod(&s->out, types[i], tm, &v, err)) {
+				/* no half-written DataRow before the error (mark follows its 'D') */
+				s->out.len = mark - 1;
 				return false;
+			}
 		} else {
 			pgtype_encode_text_tz(&s->out, types[i], tm, s->dt.tz, &v);
 		}
@@ -431,6 +434,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		return sess_copy_start(s, x, simple, err);
 	case XLAT_CURSOR:
 		return sess_cursor_run(s, x, -1, simple, err);
+	case XLAT_DEALLOCATE:
+		if (!sess_ext_deallocate(s, x->dealloc_name, err))
+			return false;
+		break;
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

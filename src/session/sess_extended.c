@@ -193,15 +193,34 @@ static void drop_all_portals(struct session *s)
 	}
 }
 
-void sess_ext_free_all(struct session *s)
+static void drop_named_stmts(struct session *s)
 {
-	drop_all_portals(s);
-	sess_cursor_free_all(s); /* DISCARD ALL closes them too */
 	while (s->stmts) {
 		struct sess_stmt *st = s->stmts;
 		s->stmts = st->next;
 		sess_stmt_unref(st);
 	}
+}
+
+bool sess_ext_deallocate(struct session *s, const char *name, struct pgerr *err)
+{
+	if (!name) {
+		drop_named_stmts(s);
+		return true;
+	}
+	/* the unnamed statement is no prepared statement to DEALLOCATE "" */
+	if (!name[0] || !find_stmt(s, name))
+		return pgerr_set(err, SQLSTATE_INVALID_SQL_STATEMENT_NAME,
+				 "prepared statement \"%s\" does not exist", name);
+	unlink_stmt(s, name);
+	return true;
+}
+
+void sess_ext_free_all(struct session *s)
+{
+	drop_all_portals(s);
+	sess_cursor_free_all(s); /* DISCARD ALL closes them too */
+	drop_named_stmts(s);
 	sess_stmt_unref(s->unnamed);
 	s->unnamed = NULL;
 }
@@ -441,6 +460,11 @@ void sess_ext_sync(struct session *s)
 	pgerr_clear(&err);
 	if (s->state == SESS_SKIP_TO_SYNC)
 		s->state = SESS_READY;
+	/* The implicit transaction's portals close with it, and go first: a suspended INSERT ...
+	 * RETURNING (asyncpg's fetchval asks for one row) is a write statement in progress,
+	 * which SQLite's COMMIT refuses; its changes were all made at its first step. */
+	if (s->txn == SESS_TXN_IMPLICIT)
+		drop_all_portals(s);
 	if (!sess_txn_implicit_end(s, &err))
 		sess_report_error(s, &err);
 	if (s->txn == SESS_TXN_IDLE)

@@ -3,6 +3,7 @@
  * knows, SET/RESET/SHOW, ParameterStatus for reported ones, and transactional undo. */
 #include "session_int.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +28,19 @@ static bool bad_value(struct pgerr *err, const char *name, const char *value)
 			 "invalid value for parameter \"%s\": \"%s\"", name, value);
 }
 
+/* Encoding names compare as PostgreSQL's clean_encoding_name leaves them: letters and digits
+ * only, lower-cased, so "UTF-8", "utf_8" and asyncpg's quoted "'utf-8'" all mean UTF8. */
 static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	static const char *const utf8[] = {"UTF8", "UTF-8", "UNICODE"};
-	for (size_t i = 0; i < ARRAY_LEN(utf8); i++)
-		if (strcasecmp(v, utf8[i]) == 0)
-			return snprintf(out, len, "UTF8") > 0;
-	if (strcasecmp(v, "SQL_ASCII") == 0)
+	char clean[32];
+	size_t n = 0;
+	for (const char *p = v; *p && n < sizeof(clean) - 1; p++)
+		if (isalnum((unsigned char)*p))
+			clean[n++] = (char)tolower((unsigned char)*p);
+	clean[n] = '\0';
+	if (strcmp(clean, "utf8") == 0 || strcmp(clean, "unicode") == 0)
+		return snprintf(out, len, "UTF8") > 0;
+	if (strcmp(clean, "sqlascii") == 0)
 		return snprintf(out, len, "SQL_ASCII") > 0;
 	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			 "client_encoding \"%s\" is not supported: shardlite speaks UTF8 "

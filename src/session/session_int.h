@@ -245,6 +245,9 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m);
 void sess_ext_close(struct session *s, const struct pgw_msg *m);
 void sess_ext_sync(struct session *s);
 void sess_ext_free_all(struct session *s);
+/* DEALLOCATE name (NULL: ALL): forgets named statements; portals built from one keep it until
+ * they close. False with 26000 when name is not a prepared statement. */
+bool sess_ext_deallocate(struct session *s, const char *name, struct pgerr *err) MUST_CHECK;
 void sess_stmt_unref(struct sess_stmt *st);
 
 /* ---- sess_exec.c: running statements on SQLite and encoding their rows ---- */

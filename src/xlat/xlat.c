@@ -192,6 +192,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_show(c, n->variable_show_stmt);
 	case PG_QUERY__NODE__NODE_DISCARD_STMT:
 		return xlat_stmt_discard(c, n->discard_stmt);
+	case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
+		return xlat_stmt_deallocate(c, n->deallocate_stmt);
 	case PG_QUERY__NODE__NODE_VACUUM_STMT:
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:

@@ -594,6 +594,7 @@ bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
+bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s);
 /* xlat_cursor.c: DECLARE, FETCH / MOVE, CLOSE */
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s);
 bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);

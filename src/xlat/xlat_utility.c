@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_utility.c: statements the session carries out itself rather than SQLite — transaction
- * control, SET/RESET/SHOW, DISCARD — plus VACUUM/ANALYZE, and the command tags used to name
- * statements that are refused. */
+ * control, SET/RESET/SHOW, DISCARD, DEALLOCATE — plus VACUUM/ANALYZE, and the command tags
+ * used to name statements that are refused. */
 #include "xlat_int.h"
 
 #include <ctype.h>
@@ -211,6 +211,19 @@ bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 		break;
 	}
 	st->kind = XLAT_NOOP;
+	return true;
+}
+
+/* DEALLOCATE forgets prepared statements, which the session keeps: the protocol's named
+ * statements, the one namespace PostgreSQL shares between PREPARE and Parse. Drivers send it
+ * on their own (psycopg 3 sends DEALLOCATE ALL after a ROLLBACK or DROP). */
+bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	bool all = !s->name || !s->name[0];
+	st->kind = XLAT_DEALLOCATE;
+	st->dealloc_name = all ? NULL : arena_strdup(c->a, s->name);
+	st->tag = all ? "DEALLOCATE ALL" : "DEALLOCATE";
 	return true;
 }
 

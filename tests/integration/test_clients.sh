@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# test_clients.sh CLIENT: drives one real client family (psycopg2, sqlalchemy, django, jdbc,
-# node, typeorm, drizzle) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
+# django, jdbc, node, typeorm, drizzle, ruby, perl, php) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|sqlalchemy|django|jdbc|node|typeorm|drizzle}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|ruby|perl|php}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -17,6 +17,8 @@ PGBIN=/usr/lib/postgresql/15/bin
 need_py() { $PY -c "import $1" 2>/dev/null || { echo "$CLIENT: $PY cannot import $1 (apt-get install $2): skipped"; exit 77; }; }
 case $CLIENT in
 psycopg2) need_py psycopg2 python3-psycopg2 ;;
+psycopg3) need_py psycopg python3-psycopg ;;
+asyncpg) need_py asyncpg python3-asyncpg ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
 jdbc)
@@ -74,6 +76,8 @@ run_client() {
 	local target=$1 port=$2
 	case $CLIENT in
 	psycopg2) $PY "$HERE/clients_psycopg2.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
+	psycopg3) $PY "$HERE/clients_psycopg3.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
+	asyncpg) $PY "$HERE/clients_asyncpg.py" 127.0.0.1 "$port" "$target" ;;
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
