@@ -108,7 +108,7 @@ struct pgerr {
 	char context[PGERR_MSG_MAX];
 };
 
-/* Clears all fields (sqlstate "" means "no error"). */
+/* Empties all fields (sqlstate "" means "no error"); the string buffers are not zeroed. */
 void pgerr_clear(struct pgerr *e);
 static inline bool pgerr_is_set(const struct pgerr *e) { return e->sqlstate[0] != '\0'; }
 /* Sets severity ERROR, the SQLSTATE and a formatted message; clears the other fields.

@@ -99,8 +99,24 @@ void sess_client_end(struct session *s)
 {
 	shard_client_free(s->client); /* releases its advisory locks, wakes their waiters */
 	s->client = NULL;
-	free(s->activity_query);
-	s->activity_query = NULL;
+	free(s->activity_buf);
+	s->activity_buf = s->activity_query = NULL;
+	s->activity_cap = 0;
+}
+
+/* Keeps the text for the publish at the message's end (the message is gone by then) in a
+ * buffer reused from one statement to the next; NULL for none. */
+static void set_activity_query(struct session *s, const char *sql)
+{
+	size_t n = sql ? strlen(sql) + 1 : 0;
+	if (n > s->activity_cap) {
+		free(s->activity_buf);
+		s->activity_cap = n < 64 ? 64 : n;
+		s->activity_buf = base_xmalloc(s->activity_cap);
+	}
+	if (sql)
+		memcpy(s->activity_buf, sql, n);
+	s->activity_query = sql ? s->activity_buf : NULL;
 }
 
 /* A Query or an Execute starts: the session is active with that statement. */
@@ -122,8 +138,7 @@ void sess_client_msg_begin(struct session *s, const struct pgw_msg *m)
 			sql = strcmp(p->name, e.portal) == 0 ? p->stmt->sql : NULL;
 	}
 	int64_t now = shard_now_us();
-	free(s->activity_query);
-	s->activity_query = sql ? base_xstrdup(sql) : NULL;
+	set_activity_query(s, sql);
 	s->activity_query_start = now;
 	if (s->txn == SESS_TXN_IDLE)
 		s->activity_xact_start = now;

@@ -49,13 +49,42 @@ static uint32_t column_type(const struct xlat_stmt *x, sqlite3_stmt *vm, int i, 
 	return pgtype_from_decl(sqlite3_column_decltype(vm, i), typmod);
 }
 
+/* The columns' table OIDs and attnums. Finding them runs two short SQLite statements (the
+ * catalog's model is checked against schema_version), so the answer for the statement
+ * described last is kept: same text, same tenant, no DDL since, same origins. */
+static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t **oids,
+			   int16_t **attnums)
+{
+	const char *sql = sqlite3_sql(vm);
+	size_t len = sql ? strlen(sql) : sizeof(s->origins.sql);
+	bool fits = n <= SESS_ORIGINS_MAX && len < sizeof(s->origins.sql);
+	uint64_t epoch = s->origins.epoch;
+	if (fits && sess_types_current(s, &epoch) && s->origins.n == n &&
+	    strcmp(s->origins.sql, sql) == 0) {
+		*oids = s->origins.oids;
+		*attnums = s->origins.attnums;
+		return;
+	}
+	*oids = arena_alloc(s->msg_arena, sizeof(**oids) * (size_t)n);
+	*attnums = arena_alloc(s->msg_arena, sizeof(**attnums) * (size_t)n);
+	catalog_column_origins(shard_conn_db(s->conn), vm, *oids, *attnums);
+	s->origins.n = -1;
+	if (!fits || s->schema_ddl)
+		return;
+	memcpy(s->origins.sql, sql, len + 1);
+	memcpy(s->origins.oids, *oids, sizeof(**oids) * (size_t)n);
+	memcpy(s->origins.attnums, *attnums, sizeof(**attnums) * (size_t)n);
+	s->origins.epoch = epoch;
+	s->origins.n = n;
+}
+
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields)
 {
 	int n = sqlite3_column_count(vm);
-	uint32_t *oids = arena_alloc(s->msg_arena, sizeof(*oids) * (size_t)n);
-	int16_t *attnums = arena_alloc(s->msg_arena, sizeof(*attnums) * (size_t)n);
-	catalog_column_origins(shard_conn_db(s->conn), vm, oids, attnums);
+	uint32_t *oids;
+	int16_t *attnums;
+	column_origins(s, vm, n, &oids, &attnums);
 	for (int i = 0; i < n; i++) {
 		struct pgw_field *f = &fields[i];
 		int32_t typmod = -1;

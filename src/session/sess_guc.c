@@ -238,6 +238,27 @@ static const struct sess_guc_def guc_defs[] = {
 
 #define GUC_COUNT ARRAY_LEN(guc_defs)
 
+/* Every message reads TimeZone and the timeouts: they are kept decoded in the session
+ * (s->dt.tz, s->timeout_ms), updated by assign(), the one place a value changes, instead of
+ * being looked up by name and parsed each time. */
+static int64_t parse_ms(const char *v)
+{
+	int64_t ms = 0;
+	return v && config_parse_duration_ms(v, &ms) ? ms : 0;
+}
+
+/* The slot of s->timeout_ms a setting is decoded into, or -1. */
+static int timeout_slot(const struct sess_guc_def *d)
+{
+	if (d->check == check_statement_timeout)
+		return 0;
+	if (d->check == check_lock_timeout)
+		return 1;
+	if (d->check == check_idle_timeout)
+		return 2;
+	return -1;
+}
+
 static const char *default_value(struct session *s, const struct sess_guc_def *d)
 {
 	if (d->dflt)
@@ -259,7 +280,10 @@ void sess_guc_init(struct session *s)
 	format_duration(cfg->statement_timeout_ms, s->timeout_defaults[0], 24);
 	format_duration(cfg->lock_timeout_ms, s->timeout_defaults[1], 24);
 	format_duration(cfg->idle_in_transaction_timeout_ms, s->timeout_defaults[2], 24);
+	for (int i = 0; i < 3; i++)
+		s->timeout_ms[i] = parse_ms(s->timeout_defaults[i]);
 	s->gucs = NULL; /* entries appear as settings are changed */
+	s->dt.tz = NULL; /* looked up by the first sess_guc_dt_refresh, off the loop thread */
 }
 
 static void free_guc(struct sess_guc *g)
@@ -285,13 +309,20 @@ void sess_guc_fini(struct session *s)
 }
 
 /* "time zone" is SQL's spelling of TimeZone (SET TIME ZONE). */
+/* Case-insensitive equality; the first letters are compared before calling strcasecmp, which
+ * spares most of the table's entries a call (lookups run several times per message). */
+static bool same_name(const char *a, const char *b)
+{
+	return (a[0] | 0x20) == (b[0] | 0x20) && strcasecmp(a, b) == 0;
+}
+
 static const char *canonical(const char *name)
 {
-	if (strcasecmp(name, "time zone") == 0 || strcasecmp(name, "timezone") == 0)
+	if (same_name(name, "time zone") || same_name(name, "timezone"))
 		return "TimeZone";
-	if (strcasecmp(name, "transaction isolation level") == 0)
+	if (same_name(name, "transaction isolation level"))
 		return "transaction_isolation";
-	if (strcasecmp(name, "session authorization") == 0)
+	if (same_name(name, "session authorization"))
 		return "session_authorization";
 	return name;
 }
@@ -323,7 +354,7 @@ static size_t builtin_index(const char *name)
 {
 	name = canonical(name);
 	for (size_t i = 0; i < GUC_COUNT; i++)
-		if (strcasecmp(guc_defs[i].name, name) == 0)
+		if (same_name(guc_defs[i].name, name))
 			return i;
 	return GUC_COUNT;
 }
@@ -373,8 +404,10 @@ static const char *value_of(struct session *s, const struct sess_guc *g)
 
 void sess_guc_dt_refresh(struct session *s)
 {
-	const struct pgtype_tz *tz = pgtype_tz_lookup(sess_guc_get(s, "TimeZone"));
-	s->dt.tz = tz ? tz : pgtype_tz_utc();
+	if (!s->dt.tz) {
+		const struct pgtype_tz *tz = pgtype_tz_lookup(sess_guc_get(s, "TimeZone"));
+		s->dt.tz = tz ? tz : pgtype_tz_utc();
+	}
 	s->dt.stmt_start = pgtype_now();
 	if (s->txn == SESS_TXN_IDLE || !s->dt.txn_start)
 		s->dt.txn_start = s->dt.stmt_start;
@@ -389,6 +422,9 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 		const struct pgtype_tz *tz = pgtype_tz_lookup(value_of(s, g));
 		s->dt.tz = tz ? tz : pgtype_tz_utc();
 	}
+	int slot = timeout_slot(g->def);
+	if (slot >= 0)
+		s->timeout_ms[slot] = parse_ms(value_of(s, g));
 	if (changed && g->def->reported && s->state != SESS_STARTUP)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));
 }
@@ -531,11 +567,15 @@ bool sess_guc_show(struct session *s, const char *name, bool with_header, struct
 
 int64_t sess_guc_ms(struct session *s, const char *name)
 {
-	const char *v = sess_guc_get(s, name);
-	int64_t ms = 0;
-	if (!v || !config_parse_duration_ms(v, &ms))
-		return 0;
-	return ms;
+	/* the callers' spellings, checked before the case-insensitive search of the table */
+	static const char *const timeouts[] = {"statement_timeout", "lock_timeout",
+					       "idle_in_transaction_session_timeout"};
+	for (int k = 0; k < 3; k++)
+		if (strcmp(name, timeouts[k]) == 0)
+			return s->timeout_ms[k];
+	size_t i = builtin_index(name);
+	int slot = i < GUC_COUNT ? timeout_slot(&guc_defs[i]) : -1;
+	return slot >= 0 ? s->timeout_ms[slot] : parse_ms(sess_guc_get(s, name));
 }
 
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,

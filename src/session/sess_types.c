@@ -109,6 +109,14 @@ void sess_types_input_end(struct session *s)
 	}
 }
 
+bool sess_types_current(const struct session *s, uint64_t *epoch)
+{
+	uint64_t now = atomic_load(&ddl_epoch);
+	bool same = *epoch == now && !s->schema_ddl;
+	*epoch = now;
+	return same;
+}
+
 void sess_types_fini(struct session *s)
 {
 	arena_free(s->schema_arena);

@@ -79,6 +79,8 @@ struct sess_guc {
 	struct sess_guc *next; /* custom (dotted) settings live in a list */
 };
 
+#define SESS_ORIGINS_MAX 16
+
 struct session {
 	uint32_t id;
 	uint32_t cancel_key;
@@ -160,6 +162,7 @@ struct session {
 	int64_t mig_deadline;    /* monotonic ms that wait ends (FATAL 55P03); 0 = none */
 	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
 	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
+	int64_t timeout_ms[3];        /* their current values, decoded (sess_guc.c) */
 
 	/* Group commit: the answers of a burst that committed wait here for the commit's flush
 	 * (sess_conn.c); no input runs meanwhile. */
@@ -174,11 +177,22 @@ struct session {
 	struct arena *schema_arena; /* holds schema_rels */
 	const struct catalog_relation *schema_rels;
 	size_t schema_nrels;
+	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c):
+	 * pgbench and most drivers describe the same statement before every execution. */
+	struct {
+		char sql[256];
+		int n;
+		uint64_t epoch;
+		uint32_t oids[SESS_ORIGINS_MAX];
+		int16_t attnums[SESS_ORIGINS_MAX];
+	} origins;
 
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	/* The session as its tenant sees it (sess_client.c): advisory locks, pg_stat_activity. */
 	struct shard_client *client;
-	char *activity_query;
+	char *activity_query; /* NULL or activity_buf, which holds activity_cap bytes */
+	char *activity_buf;
+	size_t activity_cap;
 	int64_t activity_query_start, activity_xact_start;
 	const char *activity_state; /* the state last published */
 	char peer_addr[64];         /* TCP peer (session_set_peer), "" for a Unix socket */
@@ -219,6 +233,9 @@ const struct xlat_schema *sess_types(struct session *s);
  * done (sess_types_input_end, at the end of the input that ran it outside a transaction). */
 void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n);
 void sess_types_input_end(struct session *s);
+/* Whether facts derived from the schema as it was at *epoch (set it when deriving them) still
+ * hold: no session finished DDL since, and this one has none under way. */
+bool sess_types_current(const struct session *s, uint64_t *epoch);
 /* Frees the session's copy of the column types. */
 void sess_types_fini(struct session *s);
 

@@ -239,8 +239,32 @@ sqlite3 *shard_conn_db(struct shard_conn *c) { return c->db; }
 
 const char *shard_conn_tenant(const struct shard_conn *c) { return c->tenant; }
 
+/* BEGIN, COMMIT and ROLLBACK run for nearly every transaction: they stay prepared in c's
+ * statement cache instead of being parsed again by sqlite3_exec each time. */
+static bool txn_text(const char *sql)
+{
+	return strcmp(sql, "BEGIN") == 0 || strcmp(sql, "COMMIT") == 0 ||
+	       strcmp(sql, "ROLLBACK") == 0;
+}
+
+static bool exec_cached(struct shard_conn *c, const char *sql, struct pgerr *err)
+{
+	sqlite3_stmt *vm = shard_conn_stmt_take(c, sql);
+	int rc = vm ? SQLITE_OK : sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &vm,
+						     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(vm);
+	bool ok = rc == SQLITE_DONE;
+	if (!ok)
+		shard_error(c->db, rc, err);
+	shard_conn_stmt_give(c, vm); /* resets it; NULL when prepare failed */
+	return ok;
+}
+
 bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err)
 {
+	if (txn_text(sql))
+		return exec_cached(c, sql, err);
 	int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(c->db, rc, err);

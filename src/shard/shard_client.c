@@ -24,7 +24,12 @@ struct shard_client {
 	shard_signal_fn *signal;
 	void *signal_arg;
 	pthread_mutex_t info_lock;     /* guards info; taken after the registry's lock */
-	struct shard_client_info info; /* strings owned (strdup) */
+	/* Strings owned: user, application_name, client_addr malloc'd; state and query point
+	 * into buffers reused from one statement to the next (query_buf holds query_cap bytes). */
+	struct shard_client_info info;
+	char state_buf[48];
+	char *query_buf;
+	size_t query_cap;
 	/* An advisory lock at transaction level or a wait may be pending: shard_client_xact_end
 	 * has work (read without the lock, so that it costs nothing in the common case). */
 	atomic_bool xact_work;
@@ -57,8 +62,6 @@ static void info_free(struct shard_client_info *i)
 	free((char *)i->user);
 	free((char *)i->application_name);
 	free((char *)i->client_addr);
-	free((char *)i->state);
-	free((char *)i->query);
 }
 
 struct shard_client *shard_client_new(struct shard_registry *r, const char *tenant,
@@ -127,24 +130,56 @@ void shard_client_free(struct shard_client *cl)
 		cl->next->prev = cl->prev;
 	pthread_mutex_unlock(&r->lock);
 	info_free(&cl->info);
+	free(cl->query_buf);
 	pthread_mutex_destroy(&cl->info_lock);
 	free(cl);
 }
 
+/* Replaces *dst (malloc'd or NULL) with a copy of src, unless they are equal: the user and
+ * application name rarely change between two updates. */
+static void keep_or_dup(const char **dst, const char *src)
+{
+	if (*dst == src || (*dst && src && strcmp(*dst, src) == 0))
+		return;
+	free((char *)*dst);
+	*dst = dup_or_null(src);
+}
+
+/* Copies src into a buffer of cap bytes, cut to fit. */
+static void copy_into(char *buf, size_t cap, const char *src)
+{
+	size_t n = strlen(src);
+	n = n < cap ? n : cap - 1;
+	memcpy(buf, src, n);
+	buf[n] = '\0';
+}
+
+/* Twice per statement (it starts, it ends): no allocation unless a string grew or changed. */
 void shard_client_update(struct shard_client *cl, const struct shard_client_info *in)
 {
-	struct shard_client_info old = cl->info, nu = *in;
-	nu.pid = cl->pid;
-	nu.backend_start = cl->info.backend_start;
-	nu.user = dup_or_null(in->user);
-	nu.application_name = dup_or_null(in->application_name);
-	nu.client_addr = dup_or_null(in->client_addr);
-	nu.state = dup_or_null(in->state);
-	nu.query = dup_or_null(in->query);
 	pthread_mutex_lock(&cl->info_lock);
-	cl->info = nu;
+	struct shard_client_info *i = &cl->info;
+	keep_or_dup(&i->user, in->user);
+	keep_or_dup(&i->application_name, in->application_name);
+	keep_or_dup(&i->client_addr, in->client_addr);
+	i->client_port = in->client_port;
+	if (in->state)
+		copy_into(cl->state_buf, sizeof(cl->state_buf), in->state);
+	i->state = in->state ? cl->state_buf : NULL;
+	size_t n = in->query ? strlen(in->query) + 1 : 0;
+	if (n > cl->query_cap) {
+		free(cl->query_buf);
+		cl->query_cap = n < 64 ? 64 : n;
+		cl->query_buf = base_xmalloc(cl->query_cap);
+	}
+	if (in->query)
+		memcpy(cl->query_buf, in->query, n);
+	i->query = in->query ? cl->query_buf : NULL;
+	i->xact_start = in->xact_start;
+	i->query_start = in->query_start;
+	i->state_change = in->state_change;
+	i->waiting = in->waiting;
 	pthread_mutex_unlock(&cl->info_lock);
-	info_free(&old);
 }
 
 void shard_client_xact_end(struct shard_client *cl, bool txn_open)

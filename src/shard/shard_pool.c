@@ -365,9 +365,11 @@ void shard_conn_release(struct shard_conn *c)
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	struct shard_tenant *t = c->t;
 	ASSERT(t);
-	pthread_mutex_lock(&r->lock);
-	shard_attach_wake_locked(c); /* the rollback let go of the attached files too */
-	pthread_mutex_unlock(&r->lock);
+	if (c->nattached > 0) { /* the rollback let go of the attached files too */
+		pthread_mutex_lock(&r->lock);
+		shard_attach_wake_locked(c);
+		pthread_mutex_unlock(&r->lock);
+	}
 	/* another session must never find this one's attachments on a pooled connection */
 	bool keep = shard_conn_detach_all(c) && reusable(c);
 	if (keep && should_cool(r))

@@ -58,16 +58,15 @@ void shard_sync_forget_locked(struct shard_conn *c)
 	c->need = 0;
 }
 
+/* Without the registry lock: durable only grows, and a stale read answers "pending", which
+ * shard_conn_sync then checks again under the lock. */
 bool shard_conn_unsynced(struct shard_conn *c)
 {
 	if (!c->t || !c->need)
 		return false;
-	pthread_mutex_lock(&c->reg->lock);
-	if (c->need <= c->t->durable)
+	if (c->need <= __atomic_load_n(&c->t->durable, __ATOMIC_ACQUIRE))
 		c->need = 0;
-	bool pending = c->need != 0;
-	pthread_mutex_unlock(&c->reg->lock);
-	return pending;
+	return c->need != 0;
 }
 
 static int sync_dir(const char *wal_path)
@@ -150,7 +149,7 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
 	t->flushing = false;
 	t->wal_ino = ino;
 	if (!e && target > t->durable)
-		t->durable = target;
+		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
 	wake_sync_waiters(t); /* each checks its number again; one of them may flush next */
 	if (!e)
 		c->need = 0;
