@@ -105,6 +105,11 @@ void sess_types_input_end(struct session *s)
 	}
 }
 
+bool sess_types_current(const struct session *s)
+{
+	return s->schema.fingerprint && atomic_load(&ddl_epoch) == s->schema_epoch;
+}
+
 void sess_types_fini(struct session *s)
 {
 	arena_free(s->schema_arena);
