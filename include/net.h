@@ -30,12 +30,16 @@ struct net_conn;
 /* input_fn's *want when the state stopped to let its output drain (backpressure): net calls
  * input_fn again once the socket has taken most of the output. */
 #define NET_WANT_DRAIN (SIZE_MAX - 1)
+/* inline_fn's *want when the rest of the input must run on a worker: net submits input_fn at
+ * once with the bytes inline_fn left unconsumed (possibly none). Never from input_fn. */
+#define NET_WANT_WORKER (SIZE_MAX - 2)
 
 /* Callbacks for one kind of connection; `state` is what open_fn returned.
  * Threads: input_fn runs on a worker thread of the exec pool, one job per connection at a
- * time, so the state never sees two threads at once; close_fn runs on a worker too (it may
- * block on disk), except at shutdown; every other callback runs on the loop thread while no
- * job of that connection is running. */
+ * time; inline_fn runs on the loop thread, only while no job of that connection runs, so the
+ * state never sees two threads at once; close_fn runs on a worker too (it may block on disk),
+ * except at shutdown; every other callback runs on the loop thread while no job of that
+ * connection is running. */
 struct net_handler {
 	/* A client connected: returns its state (never NULL). */
 	void *(*open_fn)(void *ctx, enum net_origin origin);
@@ -45,10 +49,15 @@ struct net_handler {
 	 * messages, return bytes used; *want = bytes needed next, or NET_WANT_WAKE. Worker
 	 * thread. */
 	size_t (*input_fn)(void *state, const uint8_t *buf, size_t len, size_t *want);
-	/* Optional: true when input_fn would be cheap for these bytes (no disk, no lock, little
-	 * CPU), so net runs it on the loop thread instead of queueing it behind busy workers. A
-	 * CancelRequest must work even when every worker runs a long statement. */
-	bool (*cheap_fn)(void *state, const uint8_t *buf, size_t len);
+	/* Optional: input_fn's fast path, tried first on the loop thread whenever input would
+	 * run (bytes, wake, deadline, drain). Same contract as input_fn, except that it must
+	 * never block (no file open, fsync, lock wait, password hashing) and must bound its CPU:
+	 * whatever it cannot do that way it leaves unconsumed, with *want = NET_WANT_WORKER,
+	 * having changed no state the worker's input_fn would not expect (it may also consume
+	 * nothing and ask for the worker at once). The worker's input_fn then sees the rest. A
+	 * CancelRequest must work even when every worker runs a long statement, so it is
+	 * answered here. */
+	size_t (*inline_fn)(void *state, const uint8_t *buf, size_t len, size_t *want);
 	/* Optional: milliseconds until input_fn should run again even if nothing arrives (a
 	 * deadline such as a timeout), or -1 for none. Asked after every input_fn. */
 	int (*wake_after_fn)(void *state);

@@ -53,9 +53,20 @@ void session_free(struct session *s);
  * Responses accumulate in session_output(). Blocks on disk: call it off the event loop. */
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
 
-/* True when session_input would only answer a CancelRequest with these bytes: cheap enough
- * for the event-loop thread (no disk, no lock wait). */
-bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t len);
+/* *want of session_input_inline when the rest of the input must run on a worker: call
+ * session_input there with the bytes it left unconsumed (possibly none). */
+#define SESSION_WANT_WORKER (SIZE_MAX - 2)
+
+/* session_input's fast path, for the event-loop thread (docs/architecture.md, Execution): the
+ * same contract, except that it never blocks. It answers a CancelRequest, and after startup
+ * runs what is cheap — Parse, Bind, Describe, Execute, Sync, Close, Flush, Query — as long as
+ * each statement is read-only, needs no file opened (the tenant connection comes from the
+ * pool's cache) and stays under inline_budget VM steps. A statement that cannot stops before
+ * anything of it was sent, and the input from that message on is left to session_input on a
+ * worker (SESSION_WANT_WORKER), which runs it from scratch, as after a lock wait. */
+size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, size_t *want);
+/* Statements that went over inline_budget and were restarted on a worker (all sessions). */
+uint64_t session_inline_restarts(void);
 
 /* How the session asks to be run again without new input (the lock it waits for may be free,
  * a cancel arrived): wake(arg) is called from any thread and must only schedule a call of

@@ -83,6 +83,24 @@ struct shard_conn *shard_conn_acquire_nowait(struct shard_registry *r, const cha
  * with *busy when the lock is still held (park again); false with err (FATAL) when the tenant
  * cannot be migrated (the caller releases c). Never waits for a lock. */
 bool shard_conn_migrate(struct shard_conn *c, bool *busy, struct pgerr *err) MUST_CHECK;
+/* The loop thread's borrow: a cached idle connection of tenant name already checked against
+ * the current migration set, or NULL (nothing changed) when getting one would open a file or
+ * run a migration. Never blocks: the registry lock only. */
+struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const char *name);
+/* The loop thread's give-back: as shard_conn_release when c can go back to the cache without
+ * closing anything (no transaction or attachment, no unfinalized statement beyond the cache,
+ * no temporary objects) and returns true; the tenant's idle count and max_open_tenants may
+ * then be exceeded by this one connection until the next shard_conn_release trims them.
+ * Otherwise false and c stays lent: release it on a worker. Never blocks. */
+bool shard_conn_release_cached(struct shard_conn *c) MUST_CHECK;
+/* While on, the functions whose effects outside the statement a rerun would repeat (advisory
+ * locks and unlocks, pg_cancel_backend, pg_terminate_backend) fail their statement with
+ * SQLITE_INTERRUPT before acting and mark c: for a borrower that may drop a statement half-way
+ * and run it again from scratch. shard_conn_refused_effect tells (and clears) whether that
+ * happened since it was last asked. Borrower only. */
+void shard_conn_set_restartable(struct shard_conn *c, bool on);
+bool shard_conn_refused_effect(struct shard_conn *c);
+
 /* Gives c back: rolls back anything open, leaves the waiter list, wakes the tenant's next
  * waiter when that let go of a write lock (or c was next in line), and caches c (closing it instead when it holds
  * per-session state such as temp tables, or when the tenant already caches

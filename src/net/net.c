@@ -1,19 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* net.c: listeners and client connections on libevent bufferevents. The loop thread only does
- * I/O: a connection with input and no job running hands its bytes to a job that runs the
- * handler's input_fn on a worker; while the job runs, net keeps reading but does not call the
- * handler; on completion (back on the loop) it sends the output, honours closing, and runs
- * input again if more is pending or the connection was woken. A startup timer guards against
- * clients that never finish; a deadline timer serves the handler's wake_after_fn. When the
- * handler answered an SSLRequest, its answer goes out in the clear and an OpenSSL bufferevent
- * (net_tls.c) takes the socket over before any more input is read.
+/* net.c: listeners and client connections on libevent bufferevents. A connection with input
+ * and no job running first offers its bytes to the handler's inline_fn on the loop thread (the
+ * fast path: cheap statements answered without a thread hand-off); what that leaves to a
+ * worker (NET_WANT_WORKER) goes to a job that runs input_fn; while the job runs, net keeps
+ * reading but does not call the handler; on completion (back on the loop) it sends the output,
+ * honours closing, and runs input again if more is pending or the connection was woken. A
+ * startup timer guards against clients that never finish; a deadline timer serves the
+ * handler's wake_after_fn. When the handler answered an SSLRequest, its answer goes out in the
+ * clear and an OpenSSL bufferevent (net_tls.c) takes the socket over before any more input is
+ * read.
  *
- *            bytes / wake / deadline             job done
- *   IDLE ------------------------------> BUSY ------------> IDLE (send output; run again?)
- *    |                                    | peer gone: DEAD, torn down when the job is done
+ *            bytes / wake / deadline / drained
+ *   IDLE ------------------------------------> inline_fn (loop) --- done ---> IDLE (send output;
+ *    ^                                            | NET_WANT_WORKER            run again?)
+ *    |              job done                      v
+ *    +------------------------------------------ BUSY (input_fn on a worker)
+ *    |                                            | peer gone: DEAD, torn down when the job is done
  *    +-- closing & output drained, or peer gone --> torn down: close_fn on a worker, freed
  *
- * Invariant: at most one job per connection (busy), so its state sees one thread at a time. */
+ * Invariant: at most one of inline_fn or a job per connection at a time (busy), so its state
+ * sees one thread at a time. */
 #include "net_int.h"
 
 #include <arpa/inet.h>
@@ -214,7 +220,25 @@ static void input_run(struct exec_job *j)
 	c->want = want;
 }
 
-/* Runs input_fn on a worker when there is something to do and no job is running. */
+/* The handler's fast path, on the loop thread. True when it finished the input there
+ * (input_done has run, c may be gone); false when the rest goes to a worker, with the bytes
+ * it consumed gone from c->in. */
+static bool run_inline(struct net_conn *c)
+{
+	size_t want = 0;
+	c->used = c->net->h->inline_fn(c->state, (const uint8_t *)c->in.data, c->in.len, &want);
+	if (want != NET_WANT_WORKER) {
+		c->want = want;
+		input_done(&c->input_job);
+		return true;
+	}
+	strbuf_consume(&c->in, c->used);
+	c->used = 0;
+	return false;
+}
+
+/* Runs input (inline_fn, then input_fn on a worker if need be) when there is something to do
+ * and no job is running. */
 static void maybe_run(struct net_conn *c)
 {
 	if (c->busy || c->closing || c->dead || c->torn_down || c->net->stopping)
@@ -230,12 +254,8 @@ static void maybe_run(struct net_conn *c)
 		return;
 	c->woken = false;
 	c->busy = true;
-	const struct net_handler *h = c->net->h;
-	if (h->cheap_fn && h->cheap_fn(c->state, (const uint8_t *)c->in.data, c->in.len)) {
-		input_run(&c->input_job); /* on the loop: the handler says it cannot block */
-		input_done(&c->input_job);
+	if (c->net->h->inline_fn && run_inline(c))
 		return;
-	}
 	exec_submit(c->net->opts.pool, &c->input_job);
 }
 

@@ -106,9 +106,17 @@ static size_t conn_input(void *state, const uint8_t *buf, size_t len, size_t *wa
 	return used;
 }
 
-static bool conn_cheap(void *state, const uint8_t *buf, size_t len)
+static size_t conn_inline(void *state, const uint8_t *buf, size_t len, size_t *want)
 {
-	return session_input_is_cheap(((struct server_conn *)state)->sess, buf, len);
+	struct server_conn *c = state;
+	size_t used = session_input_inline(c->sess, buf, len, want);
+	if (*want == SESSION_WANT_WAKE)
+		*want = NET_WANT_WAKE;
+	else if (*want == SESSION_WANT_DRAIN)
+		*want = NET_WANT_DRAIN;
+	else if (*want == SESSION_WANT_WORKER)
+		*want = NET_WANT_WORKER;
+	return used;
 }
 
 static int conn_wake_after(void *state)
@@ -171,7 +179,7 @@ static const struct net_handler session_handler = {
 	.open_fn = conn_open,
 	.attach_fn = conn_attach,
 	.input_fn = conn_input,
-	.cheap_fn = conn_cheap,
+	.inline_fn = conn_inline,
 	.wake_after_fn = conn_wake_after,
 	.output_fn = conn_output,
 	.closing_fn = conn_closing,

@@ -49,6 +49,17 @@ bool sess_conn_borrow(struct session *s, struct pgerr *err)
 	return true;
 }
 
+bool sess_conn_borrow_cached(struct session *s)
+{
+	ASSERT(!s->conn);
+	s->conn = shard_conn_acquire_cached(s->env->shards, s->tenant);
+	if (!s->conn)
+		return false;
+	sess_wait_attach(s);
+	shard_conn_lend(s->conn, &s->catalog, &s->dt, s->client);
+	return true;
+}
+
 static void give_stmt(struct session *s, struct sess_stmt *st)
 {
 	if (!st || !st->vm)
@@ -65,7 +76,12 @@ void sess_conn_give_back(struct session *s)
 	for (struct sess_stmt *st = s->stmts; st; st = st->next)
 		give_stmt(s, st);
 	give_stmt(s, s->unnamed);
-	shard_conn_release(s->conn);
+	if (s->inline_run && !shard_conn_release_cached(s->conn)) {
+		s->punted = true; /* closing something: a worker gives it back */
+		return;
+	}
+	if (!s->inline_run)
+		shard_conn_release(s->conn);
 	s->conn = NULL;
 }
 

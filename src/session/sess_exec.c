@@ -18,6 +18,10 @@ sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct 
 	if (vm)
 		return vm; /* this text was prepared on this connection before */
 	const char *tail = NULL;
+	if (s->inline_run && x->ntenants) { /* attaching opens files: not on the loop */
+		(void)sess_inline_punt(s, err);
+		return NULL;
+	}
 	if (!sess_schema_attach(s, x, err))
 		return NULL;
 	int rc = sqlite3_prepare_v3(db, x->sql, -1, SQLITE_PREPARE_PERSISTENT, &vm, &tail);
@@ -59,7 +63,7 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 	size_t len = sql ? strlen(sql) : sizeof(s->origins.sql);
 	bool fits = n <= SESS_ORIGINS_MAX && len < sizeof(s->origins.sql);
 	uint64_t epoch = s->origins.epoch;
-	if (fits && sess_types_current(s, &epoch) && s->origins.n == n &&
+	if (fits && sess_types_unchanged(s, &epoch) && s->origins.n == n &&
 	    strcmp(s->origins.sql, sql) == 0) {
 		*oids = s->origins.oids;
 		*attnums = s->origins.attnums;
@@ -275,9 +279,9 @@ static void command_complete(struct session *s, const struct xlat_stmt *x, sqlit
 	pgw_be_command_complete(&s->out, tag);
 }
 
-bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
-		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
-		 struct pgerr *err)
+static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		   const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
+		   struct pgerr *err)
 {
 	int n = sqlite3_column_count(vm);
 	uint32_t *types = arena_alloc(s->msg_arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
@@ -288,7 +292,7 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 	uint32_t batch = 0;
 	*suspended = false;
 	/* attachments end between transactions; a prepared statement re-prepares on step */
-	if (!sess_schema_attach(s, x, err))
+	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
 	for (;;) {
 		if (max_rows && batch == max_rows) {
@@ -299,6 +303,10 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		int rc = sqlite3_step(vm);
 		if (rc == SQLITE_DONE)
 			break;
+		if (rc != SQLITE_ROW && sess_inline_vm_end(s, vm, rc, err)) {
+			*rows = 0; /* from scratch on a worker; the caller drops the output */
+			return false;
+		}
 		if (rc != SQLITE_ROW) {
 			/* Another connection's write lock, met before this statement did anything
 			 * (SQLite takes the lock before the first row or change): the caller may
@@ -334,6 +342,15 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 	command_complete(s, x, vm, *rows);
 	sqlite3_reset(vm);
 	return true;
+}
+
+bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
+		 struct pgerr *err)
+{
+	bool ok = run_vm(s, x, vm, formats, max_rows, rows, suspended, err);
+	sess_wait_budget(s, 0); /* a statement that stopped early goes on without one */
+	return ok;
 }
 
 /* Converts one Bind parameter to a value and binds it at 1-based position i+1. */
@@ -487,7 +504,7 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 	s->yield_vm = NULL;
 	s->yield_rows = 0;
 	if (!vm) {
-		if (!sess_check_allowed(s, x, err))
+		if (!sess_inline_allows(s, x, err) || !sess_check_allowed(s, x, err))
 			return false;
 		if (x->kind != XLAT_SQL)
 			return sess_run_utility(s, x, true, err);

@@ -15,6 +15,8 @@
 /* An error in extended mode also discards messages up to the next Sync. */
 static void ext_error(struct session *s, const struct pgerr *err)
 {
+	if (s->punted)
+		return; /* runs again on a worker (sess_inline.c) */
 	sess_report_error(s, err);
 	if (s->state == SESS_READY)
 		s->state = SESS_SKIP_TO_SYNC;
@@ -425,7 +427,7 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 		pgw_be_empty_query(&s->out);
 		return;
 	}
-	bool ok = sess_check_allowed(s, x, &err);
+	bool ok = sess_inline_allows(s, x, &err) && sess_check_allowed(s, x, &err);
 	if (ok && x->kind == XLAT_SQL)
 		ok = execute_sql(s, p, e.max_rows, &err);
 	else if (ok && x->kind == XLAT_CURSOR)

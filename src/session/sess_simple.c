@@ -46,8 +46,11 @@ void sess_simple_continue(struct session *s)
 			continue;
 		size_t mark = s->out.len;
 		ok = sess_run_simple(s, x, &err);
-		if (ok && s->yielded)
-			return; /* goes on at this statement once the output drained */
+		if ((ok && s->yielded) || (!ok && s->punted)) {
+			if (!ok)
+				s->out.len = mark; /* runs again on a worker (sess_inline.c) */
+			return; /* goes on at this statement later */
+		}
 		if (!ok && s->lock_busy) {
 			s->out.len = mark;
 			if (sess_wait_park(s, &err))

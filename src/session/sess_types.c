@@ -109,12 +109,17 @@ void sess_types_input_end(struct session *s)
 	}
 }
 
-bool sess_types_current(const struct session *s, uint64_t *epoch)
+bool sess_types_unchanged(const struct session *s, uint64_t *epoch)
 {
 	uint64_t now = atomic_load(&ddl_epoch);
 	bool same = *epoch == now && !s->schema_ddl;
 	*epoch = now;
 	return same;
+}
+
+bool sess_types_current(const struct session *s)
+{
+	return s->schema.fingerprint && atomic_load(&ddl_epoch) == s->schema_epoch;
 }
 
 void sess_types_fini(struct session *s)

@@ -46,7 +46,16 @@ static int progress(void *arg)
 		s->stop_reason = SESS_STOP_TIMEOUT;
 		return 1;
 	}
+	if (s->budget_ticks > 0 && --s->budget_ticks == 0) {
+		s->stop_reason = SESS_STOP_BUDGET;
+		return 1;
+	}
 	return 0;
+}
+
+void sess_wait_budget(struct session *s, int steps)
+{
+	s->budget_ticks = steps > 0 ? (steps + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;
 }
 
 static void wake_self(void *arg)

@@ -102,14 +102,6 @@ uint32_t session_pid(const struct session *s) { return s->id; }
 uint64_t session_id(const struct session *s) { return s->id; }
 const char *session_tenant(const struct session *s) { return s->tenant[0] ? s->tenant : NULL; }
 
-bool session_input_is_cheap(const struct session *s, const uint8_t *buf, size_t len)
-{
-	if (s->state != SESS_STARTUP || len < 8)
-		return false;
-	uint32_t code = (uint32_t)buf[4] << 24 | (uint32_t)buf[5] << 16 | (uint32_t)buf[6] << 8 | buf[7];
-	return code == PGW_CANCEL_REQUEST_CODE;
-}
-
 char sess_status_char(const struct session *s)
 {
 	switch (s->txn) {
@@ -124,6 +116,8 @@ char sess_status_char(const struct session *s)
 
 void sess_report_error(struct session *s, const struct pgerr *err)
 {
+	if (s->punted)
+		return; /* not an error: the statement runs again on a worker (sess_inline.c) */
 	struct pgerr fixed = *err;
 	sess_wait_fix_error(s, &fixed);
 	err = &fixed;
@@ -469,6 +463,26 @@ static void dispatch(struct session *s, const struct pgw_msg *m)
 	}
 }
 
+/* A message is over (a Query that stopped half-way: once it finished on a later input). */
+static void msg_done(struct session *s)
+{
+	sess_wait_msg_end(s);
+	sess_client_msg_end(s);
+	if (s->discard_pending) {
+		sess_ext_free_all(s);
+		s->discard_pending = false;
+	}
+	arena_reset(s->msg_arena);
+}
+
+/* What a message that stopped half-way waits for. */
+static size_t stop_want(const struct session *s)
+{
+	if (s->punted)
+		return SESSION_WANT_WORKER;
+	return s->parked ? SESSION_WANT_WAKE : SESSION_WANT_DRAIN;
+}
+
 static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, size_t *want)
 {
 	size_t total = 0;
@@ -506,24 +520,19 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 			*want = SESSION_WANT_WAKE;
 			return total + used;
 		}
-		if (s->parked || s->yielded) {
-			/* A Query continues where it stopped (sess_simple_continue); an Execute
-			 * waits unconsumed and runs again (from scratch when it waited for a lock,
-			 * from its portal's position when it yielded its output). */
+		if (s->parked || s->yielded || s->punted) {
+			/* A Query continues where it stopped (sess_simple_continue); any other
+			 * message waits unconsumed and runs again (from scratch when it waited for a
+			 * lock or punted to a worker, from its portal's position when it yielded
+			 * its output). */
 			if (s->simple.active)
 				total += used;
-			else if (s->parked)
+			else if (!s->yielded)
 				s->out.len = mark;
-			*want = s->parked ? SESSION_WANT_WAKE : SESSION_WANT_DRAIN;
+			*want = stop_want(s);
 			return total;
 		}
-		sess_wait_msg_end(s);
-		sess_client_msg_end(s);
-		if (s->discard_pending) {
-			sess_ext_free_all(s);
-			s->discard_pending = false;
-		}
-		arena_reset(s->msg_arena);
+		msg_done(s);
 		total += used;
 		check_invariants(s);
 	}
@@ -536,13 +545,11 @@ static size_t input_ready(struct session *s, const uint8_t *buf, size_t len, siz
 {
 	if (s->simple.active) {
 		sess_simple_continue(s);
-		if (s->parked || s->yielded) {
-			*want = s->parked ? SESSION_WANT_WAKE : SESSION_WANT_DRAIN;
+		if (s->parked || s->yielded || s->punted) {
+			*want = stop_want(s);
 			return 0;
 		}
-		sess_wait_msg_end(s);
-		sess_client_msg_end(s);
-		arena_reset(s->msg_arena);
+		msg_done(s);
 	}
 	size_t need = len >= 5 ? 1 + ((size_t)buf[1] << 24 | (size_t)buf[2] << 16 |
 				      (size_t)buf[3] << 8 | buf[4])

@@ -153,6 +153,12 @@ struct session {
 	struct sess_copy_out *copy_out; /* the COPY TO that stopped for its output (sess_copy.c) */
 	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
 	bool parked;             /* waiting for that lock; the statement is retried on wake */
+	/* The fast path (sess_inline.c): this input runs on the event-loop thread; a statement
+	 * that may not finish there stops unsent (`punted`) and the input goes on on a worker. */
+	bool inline_run;
+	bool punted;
+	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
+	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
 	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
 	int64_t lock_deadline;   /* monotonic ms while parked; 0 = none */
@@ -235,9 +241,11 @@ void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n);
 void sess_types_input_end(struct session *s);
 /* Whether facts derived from the schema as it was at *epoch (set it when deriving them) still
  * hold: no session finished DDL since, and this one has none under way. */
-bool sess_types_current(const struct session *s, uint64_t *epoch);
+bool sess_types_unchanged(const struct session *s, uint64_t *epoch);
 /* Frees the session's copy of the column types. */
 void sess_types_fini(struct session *s);
+/* True when sess_types would return the session's copy without reading anything. */
+bool sess_types_current(const struct session *s);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the
@@ -410,9 +418,12 @@ bool sess_conn_still_held(struct session *s);
 /* Makes sure a statement that runs SQL has its VM on the borrowed connection: taken back from
  * the connection's statement cache or prepared again. False with err set. */
 bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err) MUST_CHECK;
+/* The fast path's borrow: a connection the pool has cached (no file opened, no migration),
+ * lent as sess_conn_borrow lends it; false (nothing changed) when there is none. */
+bool sess_conn_borrow_cached(struct session *s);
 
 /* ---- sess_wait.c: cancel, timeouts, waiting for another connection's lock ---- */
-enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT, SESS_STOP_SHUTDOWN };
+enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT, SESS_STOP_SHUTDOWN, SESS_STOP_BUDGET };
 /* The session got its connection: installs the progress handler and the lock waker. */
 void sess_wait_attach(struct session *s);
 /* Around each session_input call: leave the waiter list / settle the connection. */
@@ -428,6 +439,9 @@ bool sess_wait_park(struct session *s, struct pgerr *err);
  * session, bounded by SHARD_MIGRATE_LOCK_WAIT_MS from the first attempt, and returns true;
  * false with a FATAL 55P03 in err once that has passed. */
 bool sess_wait_park_migration(struct session *s, struct pgerr *err) MUST_CHECK;
+/* The VM-step budget of an inline statement (sess_inline.c): steps > 0 starts it, 0 ends it;
+ * past it the progress handler stops the statement with SESS_STOP_BUDGET. */
+void sess_wait_budget(struct session *s, int steps);
 /* True when the idle-in-transaction timeout has passed (the caller ends the session). */
 bool sess_wait_idle_expired(struct session *s);
 /* Rewords a 57014 to name what interrupted it: the statement timeout, or shutdown (FATAL
@@ -449,6 +463,22 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* Between transactions: drops the attachments (kept while a statement is still running). */
 void sess_schema_release(struct session *s);
+
+/* ---- sess_inline.c: the fast path on the event-loop thread ---- */
+/* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction
+ * control, SHOW); when not, marks the punt and sets err (never reported) and returns false.
+ * True outside the fast path. */
+bool sess_inline_allows(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* Inline, before vm's first step (rows: what it already returned): a statement that writes,
+ * or one resuming half-way, punts (false, err set); else its VM-step budget starts. */
+bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows,
+			  struct pgerr *err);
+/* After vm's steps: rc is the last step's result. True (vm reset, err set) when the statement
+ * was stopped by the budget or refused an effect it could not repeat: the caller drops its
+ * output and returns false; the input goes on on a worker. Ends the budget either way. */
+bool sess_inline_vm_end(struct session *s, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* Marks the punt; err is set so the failing path unwinds, and never reported. */
+bool sess_inline_punt(struct session *s, struct pgerr *err);
 
 /* ---- sess_simple.c ---- */
 /* Runs the rest of a simple Query that waited for a lock. */

@@ -88,6 +88,8 @@ struct shard_conn {
 	uint64_t need;  /* group commit: the number of c's last commit, 0 when durable */
 	bool sync_waiting;
 	struct shard_conn *sync_next;
+	bool restartable;     /* shard_conn_set_restartable */
+	bool refused_effect;  /* a function refused to act while restartable */
 };
 
 struct shard_registry {

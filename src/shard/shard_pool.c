@@ -184,6 +184,25 @@ static struct shard_conn *lend(struct shard_registry *r, const char *name, struc
 	return c;
 }
 
+struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const char *name)
+{
+	uint64_t serial = __atomic_load_n(&r->mig_serial, __ATOMIC_ACQUIRE);
+	pthread_mutex_lock(&r->lock);
+	struct shard_tenant *t = tenant_find(r, name, false);
+	struct shard_conn *c = t ? t->idle : NULL;
+	if (c && c->mig_serial == serial) {
+		t->idle = c->next;
+		c->next = NULL;
+		if (--t->nidle == 0)
+			lru_unlink(r, t);
+		t->nused++;
+	} else {
+		c = NULL;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return c;
+}
+
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	struct shard_conn *c = lend(r, name, err);
@@ -316,25 +335,32 @@ static bool reusable(struct shard_conn *c)
 	return empty;
 }
 
-/* Lock held. Returns the connections to close outside the lock (a list through next). */
-static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c)
+/* Lock held. Returns the connections to close outside the lock (a list through next). With
+ * nowait (the loop thread) nothing is closed: the limits may be exceeded by c until a later
+ * release trims them, which evicts as many tenants as are over. */
+static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c, bool nowait)
 {
 	struct shard_tenant *t = c->t;
-	if (t->nidle >= SHARD_IDLE_PER_TENANT || r->max_open_tenants <= 0)
+	if (!nowait && (t->nidle >= SHARD_IDLE_PER_TENANT || r->max_open_tenants <= 0))
 		return c;
 	c->next = t->idle;
 	t->idle = c;
 	if (t->nidle++ > 0)
 		lru_unlink(r, t);
 	lru_push_front(r, t);
-	if (r->nidle_tenants <= (size_t)r->max_open_tenants)
-		return NULL;
-	struct shard_tenant *victim = r->lru_tail;
-	struct shard_conn *evicted = victim->idle;
-	victim->idle = NULL;
-	victim->nidle = 0;
-	lru_unlink(r, victim);
-	tenant_maybe_free(r, victim);
+	struct shard_conn *evicted = NULL;
+	while (!nowait && r->nidle_tenants > (size_t)r->max_open_tenants && r->lru_tail != t) {
+		struct shard_tenant *victim = r->lru_tail;
+		struct shard_conn *last = victim->idle;
+		while (last->next)
+			last = last->next;
+		last->next = evicted;
+		evicted = victim->idle;
+		victim->idle = NULL;
+		victim->nidle = 0;
+		lru_unlink(r, victim);
+		tenant_maybe_free(r, victim);
+	}
 	return evicted;
 }
 
@@ -354,13 +380,12 @@ void shard_conn_lend(struct shard_conn *c, const struct catalog_session *cat,
 	c->client = cl;
 }
 
-void shard_conn_release(struct shard_conn *c)
+static void release(struct shard_conn *c, bool nowait)
 {
-	if (!c)
-		return;
 	struct shard_registry *r = c->reg;
 	shard_conn_lend(c, NULL, NULL, NULL); /* the borrower's facts may not outlive it */
 	sqlite3_progress_handler(c->db, 0, NULL, NULL);
+	c->restartable = c->refused_effect = false;
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	struct shard_tenant *t = c->t;
@@ -372,6 +397,7 @@ void shard_conn_release(struct shard_conn *c)
 	}
 	/* another session must never find this one's attachments on a pooled connection */
 	bool keep = shard_conn_detach_all(c) && reusable(c);
+	ASSERT(keep || !nowait);
 	if (keep && should_cool(r))
 		sqlite3_db_release_memory(c->db);
 	if (!keep)
@@ -386,7 +412,7 @@ void shard_conn_release(struct shard_conn *c)
 	c->released = false;
 	c->baton = false;
 	t->nused--;
-	struct shard_conn *to_close = keep ? cache(r, c) : c;
+	struct shard_conn *to_close = keep ? cache(r, c, nowait) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)
 		r->nopen--;
 	tenant_maybe_free(r, t);
@@ -396,6 +422,21 @@ void shard_conn_release(struct shard_conn *c)
 		to_close = x->next;
 		close_db(x);
 	}
+}
+
+void shard_conn_release(struct shard_conn *c)
+{
+	if (c)
+		release(c, false);
+}
+
+bool shard_conn_release_cached(struct shard_conn *c)
+{
+	if (!c->t || !sqlite3_get_autocommit(c->db) || c->nattached > 0 || c->need ||
+	    c->sync_waiting || !reusable(c) || c->reg->max_open_tenants <= 0)
+		return false;
+	release(c, true);
+	return true;
 }
 
 void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle, size_t *tenants)

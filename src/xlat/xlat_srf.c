@@ -416,7 +416,8 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	if (strcmp(name, "generate_series") == 0) {
 		if (f->n_args < 2 || f->n_args > 3)
 			return 0;
-		v[0] = (struct xlat_schema_col){alias, series_type(tv, f->n_args), -1};
+		v[0] = (struct xlat_schema_col){
+			.name = alias, .type_oid = series_type(tv, f->n_args), .typmod = -1};
 		return v[0].type_oid ? 1 : 0;
 	}
 	const struct srf *s = find(f, &name);
@@ -427,16 +428,20 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
 			if (!ti || !ti->elem_oid)
 				return 0;
-			v[i] = (struct xlat_schema_col){f->n_args > 1 ? "unnest" : alias,
-							ti->elem_oid, -1};
+			v[i] = (struct xlat_schema_col){
+				.name = f->n_args > 1 ? "unnest" : alias,
+				.type_oid = ti->elem_oid,
+				.typmod = -1};
 		}
 		return (int)f->n_args;
 	}
 	int n = s->cols[1] ? 2 : 1;
 	for (int i = 0; i < n; i++)
 		v[i] = (struct xlat_schema_col){
-			s->cols[i] ? s->cols[i] : alias,
-			strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT : json_mode_type(s->mode), -1};
+			.name = s->cols[i] ? s->cols[i] : alias,
+			.type_oid = strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT
+								    : json_mode_type(s->mode),
+			.typmod = -1};
 	return n;
 }
 
@@ -463,7 +468,8 @@ int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 		return got;
 	size_t k = (size_t)got;
 	if (rf->ordinality)
-		v[k++] = (struct xlat_schema_col){"ordinality", XLAT_OID_INT8, -1};
+		v[k++] = (struct xlat_schema_col){
+			.name = "ordinality", .type_oid = XLAT_OID_INT8, .typmod = -1};
 	size_t nal = rf->alias ? rf->alias->n_colnames : 0;
 	if (nal > k)
 		return 0; /* the real pass reports it */

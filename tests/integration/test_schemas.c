@@ -160,7 +160,7 @@ START_TEST(tenant_lists_and_unknown_schemas)
 	PQfinish(ned);
 
 	PGconn *ann = harness_connect(&H, "user=ann dbname=home");
-	expect_error(ann, "SELECT * FROM tnew.t", "3F000", "schema \"tnew\" does not exist");
+	expect_error(ann, "SELECT * FROM tnew.t", "42P01", "relation \"tnew.t\" does not exist");
 	expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
 	ck_assert(!tenant_file_exists("tnew")); /* never created through a prefix */
 	expect_error(ann, "SELECT * FROM \"no such\".t", "3F000", NULL);

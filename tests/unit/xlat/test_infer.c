@@ -26,8 +26,8 @@ static const struct xlat_schema_col ser_cols[] = {
 };
 /* ev(d date, ts timestamp, tz timestamptz, iv interval, u uuid, j jsonb, b bytea, js json) */
 static const struct xlat_schema_col ev_cols[] = {
-	{"d", 1082, -1}, {"ts", 1114, -1}, {"tz", 1184, -1}, {"iv", 1186, -1},
-	{"u", 2950, -1}, {"j", 3802, -1},  {"b", 17, -1},    {"js", 114, -1},
+	{"d", 1082, -1, 0, NULL}, {"ts", 1114, -1, 0, NULL}, {"tz", 1184, -1, 0, NULL}, {"iv", 1186, -1, 0, NULL},
+	{"u", 2950, -1, 0, NULL}, {"j", 3802, -1, 0, NULL},  {"b", 17, -1, 0, NULL},    {"js", 114, -1, 0, NULL},
 };
 
 static bool table_fn(void *arg, const char *name, struct arena *a,

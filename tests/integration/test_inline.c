@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_inline.c: the fast path (src/session/sess_inline.c) — statements run on the event loop
+ * under a VM-step budget; one that goes over is restarted from scratch on a worker and returns
+ * its rows exactly once, in the simple and the extended protocol, alone, inside a Query of
+ * several statements and inside a transaction; writes and effects never run inline; a long
+ * query of one tenant does not hold up another tenant's point selects. Restarts are counted
+ * from the server's debug log, never from timing. */
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+#define ROWS 5000
+
+static struct harness H;
+
+static void setup(void)
+{
+	static const char *const args[] = {"inline_budget=2000", "log_level=debug", NULL};
+	harness_start(&H, args);
+}
+
+static void teardown(void) { harness_stop(&H); }
+
+/* Restarts so far: the lines the server logged for them. */
+static int restarts(void)
+{
+	FILE *f = fopen(H.log_path, "r");
+	ck_assert_ptr_nonnull(f);
+	char line[1024];
+	int n = 0;
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, "over inline_budget: restarted on a worker") != NULL;
+	fclose(f);
+	return n;
+}
+
+static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
+
+static PGconn *fill(const char *db)
+{
+	char ci[64];
+	snprintf(ci, sizeof(ci), "dbname=%s", db);
+	PGconn *c = harness_connect(&H, ci);
+	exec_ok(c, "CREATE TABLE big (i int PRIMARY KEY, s text)");
+	exec_ok(c, "INSERT INTO big SELECT g, 'row ' || g FROM generate_series(1, 5000) AS g");
+	return c;
+}
+
+static void expect_value(PGconn *c, const char *sql, const char *want)
+{
+	PGresult *r = harness_exec_ok(c, sql);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
+	PQclear(r);
+}
+
+START_TEST(point_select_stays_inline)
+{
+	PGconn *c = fill("acme");
+	expect_value(c, "SELECT s FROM big WHERE i = 42", "row 42"); /* reads the column types */
+	int before = restarts();
+	for (int i = 0; i < 20; i++)
+		expect_value(c, "SELECT s FROM big WHERE i = 7", "row 7");
+	ck_assert_int_eq(restarts(), before);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(over_budget_restarts_simple)
+{
+	PGconn *c = fill("acme");
+	expect_value(c, "SELECT 1", "1");
+	int before = restarts();
+	expect_value(c, "SELECT count(*) FROM big WHERE s LIKE 'row %'", "5000");
+	ck_assert_int_eq(restarts(), before + 1);
+	/* Every row once, in order, after the restart. */
+	PGresult *r = harness_exec_ok(c, "SELECT i FROM big ORDER BY i");
+	ck_assert_int_eq(PQntuples(r), ROWS);
+	for (int i = 0; i < ROWS; i++)
+		ck_assert_int_eq(atoi(PQgetvalue(r, i, 0)), i + 1);
+	PQclear(r);
+	ck_assert_int_eq(restarts(), before + 2);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(over_budget_restarts_in_a_query_of_several)
+{
+	PGconn *c = fill("acme");
+	expect_value(c, "SELECT 1", "1");
+	int before = restarts();
+	ck_assert_int_eq(PQsendQuery(c, "SELECT 1; SELECT count(*) FROM big WHERE i > 0; SELECT 3"), 1);
+	const char *want[] = {"1", "5000", "3"};
+	int n = 0;
+	for (PGresult *r; (r = PQgetResult(c)) != NULL; PQclear(r)) {
+		ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+		ck_assert_int_lt(n, 3);
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), want[n++]);
+	}
+	ck_assert_int_eq(n, 3);
+	ck_assert_int_ge(restarts(), before + 1);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(over_budget_restarts_extended)
+{
+	PGconn *c = fill("acme");
+	expect_value(c, "SELECT 1", "1");
+	int before = restarts();
+	const char *v[] = {"10"};
+	PGresult *r = PQexecParams(c, "SELECT i, s FROM big WHERE i > $1 ORDER BY i", 1, NULL, v,
+				   NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), ROWS - 10);
+	for (int i = 0; i < ROWS - 10; i++)
+		ck_assert_int_eq(atoi(PQgetvalue(r, i, 0)), i + 11);
+	PQclear(r);
+	ck_assert_int_eq(restarts(), before + 1);
+	/* A prepared statement: the second Execute restarts the same way. */
+	PQclear(PQprepare(c, "cnt", "SELECT count(*) FROM big WHERE i >= $1", 1, NULL));
+	for (int k = 0; k < 2; k++) {
+		const char *one[] = {"1"};
+		r = PQexecPrepared(c, "cnt", 1, one, NULL, NULL, 0);
+		ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), "5000");
+		PQclear(r);
+	}
+	ck_assert_int_eq(restarts(), before + 3);
+	PQfinish(c);
+}
+END_TEST
+
+/* Inside a transaction: the restarted read sees the transaction's own write, a write after it
+ * runs on a worker, and COMMIT keeps both. */
+START_TEST(over_budget_restarts_in_a_transaction)
+{
+	PGconn *c = fill("acme");
+	expect_value(c, "SELECT 1", "1");
+	int before = restarts();
+	exec_ok(c, "BEGIN");
+	expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5000");
+	exec_ok(c, "INSERT INTO big VALUES (5001, 'x')");
+	expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5001");
+	exec_ok(c, "COMMIT");
+	ck_assert_int_eq(restarts(), before + 1); /* the second read ran on a worker at once */
+	expect_value(c, "SELECT count(*) FROM big", "5001");
+	exec_ok(c, "BEGIN");
+	expect_value(c, "SELECT count(*) FROM big", "5001");
+	exec_ok(c, "ROLLBACK");
+	PQfinish(c);
+}
+END_TEST
+
+/* Advisory locks are effects a rerun would repeat: counted once even when the statement would
+ * go over the budget after taking the lock. */
+START_TEST(effects_are_not_repeated)
+{
+	PGconn *c = fill("acme");
+	expect_value(c, "SELECT 1", "1");
+	PGresult *r = harness_exec_ok(
+	    c, "SELECT pg_advisory_lock(7), (SELECT count(*) FROM big WHERE s LIKE 'row%')");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "5000");
+	PQclear(r);
+	expect_value(c, "SELECT pg_advisory_unlock(7)", "t");
+	expect_value(c, "SELECT pg_advisory_unlock(7)", "f"); /* taken once, so held no more */
+	PQfinish(c);
+}
+END_TEST
+
+/* Tenant slow runs a query of a second or more (on a worker: it goes over the budget at
+ * once); tenant quick's point selects all finish while it runs. */
+START_TEST(long_query_does_not_hold_up_other_tenants)
+{
+	PGconn *q = fill("quick");
+	PGconn *slow = harness_connect(&H, "dbname=slow");
+	expect_value(q, "SELECT s FROM big WHERE i = 1", "row 1");
+	ck_assert_int_eq(PQsendQuery(slow, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
+					   "FROM c WHERE n < 20000000) SELECT count(*) FROM c"),
+			 1);
+	int done = 0;
+	for (; done < 200; done++) {
+		expect_value(q, "SELECT s FROM big WHERE i = 99", "row 99");
+		ck_assert_int_eq(PQconsumeInput(slow), 1);
+		if (!PQisBusy(slow))
+			break;
+	}
+	ck_assert_int_eq(done, 200); /* every select answered while the long query ran */
+	PGcancel *cn = PQgetCancel(slow);
+	char err[256];
+	ck_assert_int_eq(PQcancel(cn, err, sizeof(err)), 1);
+	PQfreeCancel(cn);
+	for (PGresult *r; (r = PQgetResult(slow)) != NULL; PQclear(r))
+		;
+	PQfinish(slow);
+	PQfinish(q);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("inline");
+	TCase *tc = tcase_create("inline");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, point_select_stays_inline);
+	tcase_add_test(tc, over_budget_restarts_simple);
+	tcase_add_test(tc, over_budget_restarts_in_a_query_of_several);
+	tcase_add_test(tc, over_budget_restarts_extended);
+	tcase_add_test(tc, over_budget_restarts_in_a_transaction);
+	tcase_add_test(tc, effects_are_not_repeated);
+	tcase_add_test(tc, long_query_does_not_hold_up_other_tenants);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
