@@ -308,6 +308,8 @@ static bool open_tenant(struct session *s, struct pgerr *err)
 		return false;
 	if (s->migrating)
 		return true;
+	/* Read on the worker now, so the first statement may take the fast path (sess_inline.c). */
+	(void)sess_types(s);
 	pgw_be_auth_ok(&s->out);
 	sess_guc_report_all(s);
 	pgw_be_backend_key(&s->out, s->id, s->cancel_key);
