@@ -201,7 +201,8 @@ bool shard_conn_detach_all(struct shard_conn *c);
  * then deadlock with a transaction waiting for ours, so the statement fails instead (55P03). */
 bool shard_conn_may_wait(struct shard_conn *c);
 
-/* Runs SQL without results (transaction control); false with err mapped from SQLite. */
+/* Runs SQL without results (transaction control); false with err mapped from SQLite. BEGIN,
+ * COMMIT and ROLLBACK stay prepared in c's statement cache (run by c's borrower only). */
 bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_CHECK;
 
 /* A table rebuilt with one more constraint: constraint is its SQLite text ("PRIMARY KEY

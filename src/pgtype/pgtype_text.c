@@ -8,7 +8,20 @@
 #include <math.h>
 #include <string.h>
 
-static void put_int64(struct strbuf *out, int64_t i) { strbuf_printf(out, "%lld", (long long)i); }
+/* Integers are most of what DataRow carries: converted here, not through printf. */
+static void put_int64(struct strbuf *out, int64_t i)
+{
+	char buf[24];
+	char *p = buf + sizeof(buf);
+	uint64_t u = i < 0 ? 0 - (uint64_t)i : (uint64_t)i; /* INT64_MIN too */
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (i < 0)
+		*--p = '-';
+	strbuf_append(out, p, (size_t)(buf + sizeof(buf) - p));
+}
 
 void pgtype_append_as_text(struct strbuf *out, const struct pgtype_value *v)
 {

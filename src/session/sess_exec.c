@@ -258,6 +258,22 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 	return true;
 }
 
+/* Writes "prefix n" into tag (64 bytes): once per statement, so not through snprintf. */
+static void tag_with_count(char *tag, const char *prefix, uint64_t n)
+{
+	char digits[24];
+	char *p = digits + sizeof(digits);
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	size_t len = strnlen(prefix, 38);
+	memcpy(tag, prefix, len);
+	tag[len] = ' ';
+	memcpy(tag + len + 1, p, (size_t)(digits + sizeof(digits) - p));
+}
+
 static void command_complete(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			     uint64_t rows)
 {
@@ -267,10 +283,10 @@ static void command_complete(struct session *s, const struct xlat_stmt *x, sqlit
 	uint64_t n = strcmp(x->tag, "SELECT") == 0 ? rows : (uint64_t)sqlite3_changes64(db);
 	switch (x->tag_style) {
 	case XLAT_TAG_INSERT:
-		snprintf(tag, sizeof(tag), "INSERT 0 %llu", (unsigned long long)n);
+		tag_with_count(tag, "INSERT 0", n);
 		break;
 	case XLAT_TAG_ROWS:
-		snprintf(tag, sizeof(tag), "%s %llu", x->tag, (unsigned long long)n);
+		tag_with_count(tag, x->tag, n);
 		break;
 	case XLAT_TAG_PLAIN:
 		snprintf(tag, sizeof(tag), "%s", x->tag);

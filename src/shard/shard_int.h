@@ -87,6 +87,7 @@ struct shard_conn {
 	bool committed; /* a write transaction committed since the last settle (commit hook) */
 	uint64_t need;  /* group commit: the number of c's last commit, 0 when durable */
 	bool sync_waiting;
+	bool sync_baton; /* woken to run the tenant's next flush (shard_sync.c) */
 	struct shard_conn *sync_next;
 	bool restartable;     /* shard_conn_set_restartable */
 	bool refused_effect;  /* a function refused to act while restartable */

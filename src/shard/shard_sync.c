@@ -18,7 +18,13 @@
  * only after a complete checkpoint. A WAL file created since the tenant's last flush also
  * gets its directory synced, so the file itself survives. Flushes run on the thread of the
  * first committer that finds none under way (it would have paid the fsync alone anyway); the
- * others hold no thread while they wait. */
+ * others hold no thread while they wait.
+ *
+ * Who is woken when a flush ends: the waiters it covered, and of those it did not cover
+ * (appended while it ran) only the oldest, which holds the baton and runs the next flush; the
+ * rest stay on the list until that flush ends. Waking them all made each but one find the new
+ * flush running and wait again, a wasted trip through a worker per commit under load. A
+ * baton holder that goes away without flushing (released) passes the baton on. */
 #include "shard_int.h"
 
 #include <errno.h>
@@ -52,10 +58,15 @@ static void unwait(struct shard_conn *c)
 	c->sync_waiting = false;
 }
 
+static void wake_sync_waiters(struct shard_tenant *t, bool all);
+
 void shard_sync_forget_locked(struct shard_conn *c)
 {
 	unwait(c);
 	c->need = 0;
+	if (c->sync_baton && c->t && !c->t->flushing)
+		wake_sync_waiters(c->t, false); /* the next uncovered waiter flushes instead */
+	c->sync_baton = false;
 }
 
 /* Without the registry lock: durable only grows, and a stale read answers "pending", which
@@ -108,13 +119,24 @@ static int flush_wal(const struct shard_registry *r, const char *tenant, unsigne
 	return e;
 }
 
-static void wake_sync_waiters(struct shard_tenant *t)
+/* Wakes the waiters whose commits are durable and, as the next flusher, the oldest of the
+ * others (all of them when all is set: a failed flush). Lock held. */
+static void wake_sync_waiters(struct shard_tenant *t, bool all)
 {
-	while (t->sync_waiters) {
-		struct shard_conn *w = t->sync_waiters;
-		t->sync_waiters = w->sync_next;
+	struct shard_conn *baton = NULL;
+	for (struct shard_conn *w = t->sync_waiters; w; w = w->sync_next)
+		if (w->need > t->durable)
+			baton = w; /* joining pushes at the head: the oldest comes last */
+	for (struct shard_conn **pp = &t->sync_waiters; *pp;) {
+		struct shard_conn *w = *pp;
+		if (!all && w->need > t->durable && w != baton) {
+			pp = &w->sync_next;
+			continue;
+		}
+		*pp = w->sync_next;
 		w->sync_next = NULL;
 		w->sync_waiting = false;
+		w->sync_baton = w == baton;
 		if (w->wake_fn)
 			w->wake_fn(w->wake_arg);
 	}
@@ -128,6 +150,7 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
 		return SHARD_SYNC_DONE;
 	pthread_mutex_lock(&r->lock);
 	unwait(c);
+	c->sync_baton = false; /* it flushes, waits for a flush that wakes the others, or is done */
 	if (c->need <= t->durable) {
 		c->need = 0;
 		pthread_mutex_unlock(&r->lock);
@@ -150,7 +173,7 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
 	t->wal_ino = ino;
 	if (!e && target > t->durable)
 		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
-	wake_sync_waiters(t); /* each checks its number again; one of them may flush next */
+	wake_sync_waiters(t, e != 0); /* each checks its number again; one flushes next */
 	if (!e)
 		c->need = 0;
 	pthread_mutex_unlock(&r->lock);
