@@ -48,6 +48,8 @@ struct sess_copy {
 	struct pending *pending;
 	size_t npending;
 	const char *rel;
+	const char *serial_col;   /* the serial key (SQLite's rowid alias), NULL: none */
+	const char *numbered_seq; /* its sequence when the COPY leaves the key to SQLite */
 	const char **names;
 	uint32_t *types;
 	int32_t *typmods;
@@ -136,6 +138,8 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 			       "COPY FROM of a table without columns is not supported");
 	if (ok) {
 		c->names = cols.names, c->types = cols.types, c->typmods = cols.typmods;
+		c->serial_col = cols.serial_col; /* numbered_seq lives in the session's schema copy */
+		c->numbered_seq = cols.numbered_seq ? arena_strdup(c->arena, cols.numbered_seq) : NULL;
 		c->ncols = cols.n;
 		ok = prepare_inserts(s, c, err);
 	}
@@ -248,6 +252,11 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err);
+	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
+		ok = pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+			       "null value in column \"%s\" of relation \"%s\" violates not-null "
+			       "constraint",
+			       c->names[i], c->rel);
 	if (ok && v->kind == PGTYPE_V_FLOAT && isnan(v->f)) /* SQLite would store NULL */
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "NaN cannot be stored (SQLite has no NaN)");
@@ -423,6 +432,10 @@ static void copy_in_done(struct session *s)
 		return;
 	}
 	ASSERT(done);
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (s->copy->numbered_seq && s->copy->rows) /* as PostgreSQL's DEFAULT nextval() */
+		catalog_seqvals_numbered(s->catalog.seqvals, s->copy->numbered_seq,
+					 sqlite3_last_insert_rowid(db));
 	char tag[32];
 	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)s->copy->rows);
 	pgw_be_command_complete(&s->out, tag);
