@@ -292,6 +292,15 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 	return v;
 }
 
+/* How many columns a query fills: its first arm's (a `*` counts as one, which is enough to
+ * see whether the first columns are filled). */
+static size_t query_width(const PgQuery__SelectStmt *q)
+{
+	while (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE && q->larg)
+		q = q->larg;
+	return q->n_values_lists ? q->values_lists[0]->list->n_items : q->n_target_list;
+}
+
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
@@ -332,9 +341,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
 	} else {
-		size_t width = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists
-				       ? src->n_target_list
-				       : s->n_cols;
+		size_t width = s->n_cols ? s->n_cols : query_width(src);
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		if (!identity_rules(c, s, NULL, width, targets, NULL, &any_skip))
 			return false;
