@@ -2,7 +2,8 @@
 /* xlat_dml.c: INSERT (VALUES, SELECT, DEFAULT VALUES, ON CONFLICT), UPDATE (SET, FROM) and
  * DELETE (USING becomes a correlated EXISTS), each with RETURNING. SQLite has no DEFAULT
  * inside VALUES or SET, so DEFAULT is expressed by leaving the column out where that is exact
- * and refused where it is not. */
+ * and refused where it is not. Identity columns follow PostgreSQL's rules here (GENERATED
+ * ALWAYS, OVERRIDING), and an INSERT that leaves a serial key to SQLite says so. */
 #include "xlat_int.h"
 
 #include <string.h>
