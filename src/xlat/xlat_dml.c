@@ -254,8 +254,12 @@ static void note_numbering(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		if (targets[i] == key && !(skip && skip[i]) && !(vs && default_column(vs, i) == 1))
 			return;
 	}
-	if (key)
-		c->st->numbered_seq = arena_strdup(c->a, key->rowid_seq);
+	if (!key)
+		return;
+	c->st->numbered_seq = arena_strdup(c->a, key->rowid_seq);
+	c->st->numbered_max = key->type_oid == XLAT_OID_INT2   ? INT16_MAX
+			      : key->type_oid == XLAT_OID_INT4 ? INT32_MAX
+							       : 0;
 }
 
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)

@@ -70,9 +70,13 @@ ALTER TABLE s4 ADD COLUMN extra text DEFAULT 'd';
 SELECT id, w, extra FROM s4 WHERE id = 1;
 ALTER TABLE s4 ADD CONSTRAINT s4_w_key UNIQUE (w);
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 's4'::regclass AND attname = 'id';
--- differs: an insert numbers a serial key past its sequence's maximum (SQLite's AUTOINCREMENT does not know it)
 INSERT INTO s4 (w) VALUES ('after') RETURNING id;
-DROP TABLE ia2;
+CREATE TABLE ov (id serial PRIMARY KEY, v text);
+SELECT setval('ov_id_seq', 2147483645);
+INSERT INTO ov (v) VALUES ('a') RETURNING id;
+INSERT INTO ov (v) VALUES ('b'), ('c') RETURNING id;
+SELECT count(*), max(id) FROM ov;
+DROP TABLE ia2, ov;
 CREATE TABLE ia (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v text);
 INSERT INTO ia (id, v) VALUES (1, 'x');
 SELECT attidentity FROM pg_attribute WHERE attrelid = 'ia'::regclass AND attname = 'id';
