@@ -103,6 +103,9 @@ static void serial_key(struct session *s, const char *rel, struct sess_copy_cols
 		all->types[i] = r->cols[i].type_oid;
 		out->serial_col = all->names[i];
 		out->numbered_seq = r->cols[i].rowid_seq;
+		out->numbered_max = r->cols[i].type_oid == PGTYPE_INT2   ? INT16_MAX
+				    : r->cols[i].type_oid == PGTYPE_INT4 ? INT32_MAX
+									 : 0;
 	}
 }
 

@@ -329,6 +329,7 @@ struct sess_copy_cols {
 	 * when the COPY leaves it out, SQLite numbers it and numbered_seq's currval follows. */
 	const char *serial_col;
 	const char *numbered_seq;
+	int64_t numbered_max; /* the key's type's maximum, 0 for bigint (xlat_stmt's) */
 };
 /* The columns of the table form of a COPY (42P01, 42809, 42703, 42701, 42P10), from arena a. */
 bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_copy *cp,
