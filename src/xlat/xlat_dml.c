@@ -214,9 +214,8 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
  * values given to identity columns (skip). vs: the VALUES list, NULL for a query. */
 static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 			   const PgQuery__SelectStmt *vs, size_t width,
-			   const struct xlat_schema_col **targets, bool *skip, bool *any_skip)
+			   const struct xlat_schema_col **targets, bool *skip)
 {
-	*any_skip = false;
 	for (size_t i = 0; i < width; i++) {
 		const struct xlat_schema_col *col = targets[i];
 		if (!col || !col->identity || (vs && default_column(vs, i) == 1))
@@ -224,7 +223,7 @@ static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		if (s->override == OVERRIDING(USER_VALUE)) {
 			if (!vs)
 				return xlat_unsupported(c, -1, "OVERRIDING USER VALUE with a query");
-			skip[i] = *any_skip = true;
+			skip[i] = true;
 		} else if (col->identity == 'a' && s->override != OVERRIDING(SYSTEM_VALUE)) {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
 				  "cannot insert a non-DEFAULT value into column \"%s\"", col->name);
@@ -309,7 +308,6 @@ static size_t query_width(const PgQuery__SelectStmt *q)
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
-	bool any_skip = false;
 	if (!src) {
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
@@ -336,7 +334,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 					 "INSERT has more target columns than expressions");
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		bool *skip = arena_zalloc(c->a, width + 1);
-		if (!identity_rules(c, s, src, width, targets, skip, &any_skip))
+		if (!identity_rules(c, s, src, width, targets, skip))
 			return false;
 		note_numbering(c, s, src, width, targets, skip);
 		for (size_t i = 0; i < width; i++) {
@@ -348,7 +346,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	} else {
 		size_t width = s->n_cols ? s->n_cols : query_width(src);
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
-		if (!identity_rules(c, s, NULL, width, targets, NULL, &any_skip))
+		if (!identity_rules(c, s, NULL, width, targets, NULL))
 			return false;
 		note_numbering(c, s, NULL, width, targets, NULL);
 		if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
