@@ -168,6 +168,10 @@ struct xlat_stmt {
 	 * whose currval/lastval the runner sets to sqlite3_last_insert_rowid() after the
 	 * statement inserted rows, as PostgreSQL's DEFAULT nextval() would. NULL otherwise. */
 	const char *numbered_seq;
+	/* Its type's maximum when the key is int2 or int4 (0 otherwise): SQLite would number
+	 * past it, so the runner runs the statement inside a transaction and fails it with
+	 * 2200H, as nextval() would, when the last number given is beyond. */
+	int64_t numbered_max;
 
 	/* For a query (SELECT, INSERT, UPDATE, DELETE; NULL for others): each tenant's first
 	 * relation as written ("nosuch.t") and its position, for PostgreSQL's 42P01 `relation

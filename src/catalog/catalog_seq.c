@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_seq.c: sequences and comments in the schema model, and the relations that show
- * them — pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description.
- * A serial primary key's sequence is implicit (its state is SQLite's sqlite_sequence row);
- * CREATE SEQUENCE and COMMENT live in the sidecar tables (docs/catalog.md). */
+/* catalog_seq.c: sequences, comments and the column sidecar in the schema model, and the
+ * relations that show them — pg_sequence, pg_sequences, information_schema.sequences,
+ * pg_depend, pg_description. A serial primary key's sequence is implicit (its state is
+ * SQLite's sqlite_sequence row, its type the column's); CREATE SEQUENCE, COMMENT, serial key
+ * types and identity kinds live in the sidecar tables (docs/catalog.md). */
 #include "catalog_int.h"
 
 #include "pgtype.h"

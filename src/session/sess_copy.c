@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "copy.h"
 #include "pgtype.h"
@@ -86,6 +87,28 @@ static bool table_columns(struct session *s, struct arena *a, const char *rel,
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
 }
 
+/* The table's serial key as the catalog knows it (its SQLite declared type INTEGER reads as
+ * bigint): its PostgreSQL type replaces the declared one, and out learns its name. */
+static void serial_key(struct session *s, const char *rel, struct sess_copy_cols *all,
+		       struct sess_copy_cols *out)
+{
+	const struct catalog_relation *r = NULL;
+	if (!sess_types(s))
+		return;
+	for (size_t i = 0; i < s->schema_nrels && !r; i++)
+		r = strcasecmp(s->schema_rels[i].name, rel) == 0 ? &s->schema_rels[i] : NULL;
+	for (size_t i = 0; r && i < r->ncols && i < all->n; i++) {
+		if (!r->cols[i].rowid_seq || strcmp(r->cols[i].name, all->names[i]) != 0)
+			continue;
+		all->types[i] = r->cols[i].type_oid;
+		out->serial_col = all->names[i];
+		out->numbered_seq = r->cols[i].rowid_seq;
+		out->numbered_max = r->cols[i].type_oid == PGTYPE_INT2   ? INT16_MAX
+				    : r->cols[i].type_oid == PGTYPE_INT4 ? INT32_MAX
+									 : 0;
+	}
+}
+
 /* The columns a COPY reads or writes: the listed ones, else every non-generated column. */
 bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_copy *cp,
 		       struct sess_copy_cols *out, struct pgerr *err)
@@ -96,6 +119,8 @@ bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_cop
 	    !table_columns(s, a, cp->table, &all, &generated, err))
 		return false;
 	size_t n = cp->ncolumns ? cp->ncolumns : all.n;
+	out->serial_col = out->numbered_seq = NULL;
+	serial_key(s, cp->table, &all, out);
 	out->all = all.names;
 	out->nall = all.n;
 	out->names = arena_alloc(a, (n ? n : 1) * sizeof(char *));
@@ -125,6 +150,8 @@ bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_cop
 		} else if (generated[k]) {
 			continue;
 		}
+		if (all.names[k] == out->serial_col)
+			out->numbered_seq = NULL; /* given, not numbered */
 		out->names[out->n] = all.names[k];
 		out->types[out->n] = all.types[k];
 		out->typmods[out->n++] = all.typmods[k];

@@ -48,6 +48,9 @@ struct sess_copy {
 	struct pending *pending;
 	size_t npending;
 	const char *rel;
+	const char *serial_col;   /* the serial key (SQLite's rowid alias), NULL: none */
+	const char *numbered_seq; /* its sequence when the COPY leaves the key to SQLite */
+	int64_t numbered_max;     /* the key's type's maximum (0: bigint) */
 	const char **names;
 	uint32_t *types;
 	int32_t *typmods;
@@ -140,6 +143,9 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 			       "COPY FROM of a table without columns is not supported");
 	if (ok) {
 		c->names = cols.names, c->types = cols.types, c->typmods = cols.typmods;
+		c->serial_col = cols.serial_col; /* numbered_seq lives in the session's schema copy */
+		c->numbered_seq = cols.numbered_seq ? arena_strdup(c->arena, cols.numbered_seq) : NULL;
+		c->numbered_max = cols.numbered_max;
 		c->ncols = cols.n;
 		ok = prepare_inserts(s, c, err);
 	}
@@ -252,6 +258,11 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err);
+	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
+		ok = pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+			       "null value in column \"%s\" of relation \"%s\" violates not-null "
+			       "constraint",
+			       c->names[i], c->rel);
 	if (ok && (v->kind == PGTYPE_V_TEXT || v->kind == PGTYPE_V_BLOB)) {
 		char *copy = arena_alloc(a, v->n ? v->n : 1);
 		memcpy(copy, v->p, v->n);
@@ -424,6 +435,17 @@ static void copy_in_done(struct session *s)
 		return;
 	}
 	ASSERT(done);
+	int64_t last = sqlite3_last_insert_rowid(shard_conn_db(s->conn));
+	const struct sess_copy *c = s->copy;
+	if (c->numbered_seq && c->rows && c->numbered_max && last > c->numbered_max) {
+		/* SQLite numbered the key past its type: nextval's error (the block rolls back) */
+		pgerr_set(&err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
+			  c->numbered_seq, (long long)c->numbered_max);
+		finish(s, &err);
+		return;
+	}
+	if (c->numbered_seq && c->rows) /* as PostgreSQL's DEFAULT nextval() */
+		catalog_seqvals_numbered(s->catalog.seqvals, c->numbered_seq, last);
 	char tag[32];
 	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)s->copy->rows);
 	pgw_be_command_complete(&s->out, tag);

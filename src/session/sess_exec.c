@@ -295,6 +295,23 @@ static void command_complete(struct session *s, const struct xlat_stmt *x, sqlit
 	pgw_be_command_complete(&s->out, tag);
 }
 
+/* After an INSERT that left a serial key to SQLite: the key's sequence's currval is the last
+ * number given, as after PostgreSQL's DEFAULT nextval(); a number beyond the key's type is
+ * nextval's 2200H. The statement ran inside a transaction (sess_simple.c: implicit block),
+ * whose rollback undoes it. */
+static bool numbered(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (sqlite3_changes64(db) <= 0)
+		return true;
+	int64_t last = sqlite3_last_insert_rowid(db);
+	if (x->numbered_max && last > x->numbered_max && !sqlite3_get_autocommit(db))
+		return pgerr_set(err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
+				 x->numbered_seq, (long long)x->numbered_max);
+	catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
+	return true;
+}
+
 static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		   const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		   struct pgerr *err)
@@ -351,10 +368,10 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 					 (long long)cap);
 		}
 	}
-	sqlite3 *db = shard_conn_db(s->conn);
-	if (x && x->numbered_seq && sqlite3_changes64(db) > 0) /* SQLite numbered a serial key */
-		catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq,
-					 sqlite3_last_insert_rowid(db));
+	if (x && x->numbered_seq && !numbered(s, x, err)) {
+		sqlite3_reset(vm);
+		return false;
+	}
 	command_complete(s, x, vm, *rows);
 	sqlite3_reset(vm);
 	return true;

@@ -353,6 +353,11 @@ struct sess_copy_cols {
 	size_t n;
 	const char **all; /* every column of the table, for FORCE_* names */
 	size_t nall;
+	/* The table's serial key (SQLite's rowid alias; NULL: none): a NULL into it is 23502;
+	 * when the COPY leaves it out, SQLite numbers it and numbered_seq's currval follows. */
+	const char *serial_col;
+	const char *numbered_seq;
+	int64_t numbered_max; /* the key's type's maximum, 0 for bigint (xlat_stmt's) */
 };
 /* The columns of the table form of a COPY (42P01, 42809, 42703, 42701, 42P10), from arena a. */
 bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_copy *cp,

@@ -155,9 +155,29 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return ok;
 }
 
+/* An identity column's default is its sequence and it is NOT NULL: neither may change. */
+static bool identity_fixed(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			   const PgQuery__AlterTableCmd *cmd)
+{
+	const struct xlat_schema_col *cols = NULL, *col;
+	size_t ncols = 0;
+	if (!cmd->name || !xlat_scope_target(c, table, &cols, &ncols) ||
+	    !(col = xlat_scope_col(cols, ncols, cmd->name)) || !col->identity)
+		return true;
+	xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "column \"%s\" of relation \"%s\" is an identity column",
+		  col->name, table->relname);
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault && !cmd->def)
+		pgerr_hint(c->err, "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.");
+	return false;
+}
+
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
+	if ((cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault ||
+	     cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull) &&
+	    !identity_fixed(c, table, cmd))
+		return false;
 	switch (cmd->subtype) {
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 		return set_default(c, table, cmd);

@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 216,
+_Static_assert(sizeof(struct xlat_stmt) == 224,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */

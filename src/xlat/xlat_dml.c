@@ -2,7 +2,8 @@
 /* xlat_dml.c: INSERT (VALUES, SELECT, DEFAULT VALUES, ON CONFLICT), UPDATE (SET, FROM) and
  * DELETE (USING becomes a correlated EXISTS), each with RETURNING. SQLite has no DEFAULT
  * inside VALUES or SET, so DEFAULT is expressed by leaving the column out where that is exact
- * and refused where it is not. */
+ * and refused where it is not. Identity columns follow PostgreSQL's rules here (GENERATED
+ * ALWAYS, OVERRIDING), and an INSERT that leaves a serial key to SQLite says so. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -213,9 +214,8 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
  * values given to identity columns (skip). vs: the VALUES list, NULL for a query. */
 static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 			   const PgQuery__SelectStmt *vs, size_t width,
-			   const struct xlat_schema_col **targets, bool *skip, bool *any_skip)
+			   const struct xlat_schema_col **targets, bool *skip)
 {
-	*any_skip = false;
 	for (size_t i = 0; i < width; i++) {
 		const struct xlat_schema_col *col = targets[i];
 		if (!col || !col->identity || (vs && default_column(vs, i) == 1))
@@ -223,7 +223,7 @@ static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		if (s->override == OVERRIDING(USER_VALUE)) {
 			if (!vs)
 				return xlat_unsupported(c, -1, "OVERRIDING USER VALUE with a query");
-			skip[i] = *any_skip = true;
+			skip[i] = true;
 		} else if (col->identity == 'a' && s->override != OVERRIDING(SYSTEM_VALUE)) {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
 				  "cannot insert a non-DEFAULT value into column \"%s\"", col->name);
@@ -253,8 +253,12 @@ static void note_numbering(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		if (targets[i] == key && !(skip && skip[i]) && !(vs && default_column(vs, i) == 1))
 			return;
 	}
-	if (key)
-		c->st->numbered_seq = arena_strdup(c->a, key->rowid_seq);
+	if (!key)
+		return;
+	c->st->numbered_seq = arena_strdup(c->a, key->rowid_seq);
+	c->st->numbered_max = key->type_oid == XLAT_OID_INT2   ? INT16_MAX
+			      : key->type_oid == XLAT_OID_INT4 ? INT32_MAX
+							       : 0;
 }
 
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
@@ -292,10 +296,18 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 	return v;
 }
 
+/* How many columns a query fills: its first arm's (a `*` counts as one, which is enough to
+ * see whether the first columns are filled). */
+static size_t query_width(const PgQuery__SelectStmt *q)
+{
+	while (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE && q->larg)
+		q = q->larg;
+	return q->n_values_lists ? q->values_lists[0]->list->n_items : q->n_target_list;
+}
+
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
-	bool any_skip = false;
 	if (!src) {
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
@@ -322,7 +334,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 					 "INSERT has more target columns than expressions");
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
 		bool *skip = arena_zalloc(c->a, width + 1);
-		if (!identity_rules(c, s, src, width, targets, skip, &any_skip))
+		if (!identity_rules(c, s, src, width, targets, skip))
 			return false;
 		note_numbering(c, s, src, width, targets, skip);
 		for (size_t i = 0; i < width; i++) {
@@ -332,11 +344,9 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
 	} else {
-		size_t width = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists
-				       ? src->n_target_list
-				       : s->n_cols;
+		size_t width = s->n_cols ? s->n_cols : query_width(src);
 		const struct xlat_schema_col **targets = insert_targets(c, s, width);
-		if (!identity_rules(c, s, NULL, width, targets, NULL, &any_skip))
+		if (!identity_rules(c, s, NULL, width, targets, NULL))
 			return false;
 		note_numbering(c, s, NULL, width, targets, NULL);
 		if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {

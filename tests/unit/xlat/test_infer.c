@@ -195,6 +195,10 @@ static const struct {
 	{"INSERT INTO ser (id, a) VALUES (1, 'x')", "!428C9", NULL},
 	{"INSERT INTO ser VALUES (1, 'x')", "!428C9", NULL},
 	{"INSERT INTO ser (id) SELECT 1", "!428C9", NULL},
+	{"INSERT INTO ser SELECT 1, 'x' UNION SELECT 2, 'y'", "!428C9", NULL},
+	{"INSERT INTO ser OVERRIDING SYSTEM VALUE SELECT 1, 'x' UNION SELECT 2, 'y'",
+	 "INSERT INTO ser SELECT 1 AS \"?column?\", 'x' AS \"?column?\" UNION "
+	 "SELECT 2 AS \"?column?\", 'y' AS \"?column?\"", NULL},
 	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES ($1, 'x')",
 	 "INSERT INTO ser (id, a) VALUES (shardlite_notnull(?1, 'id', 'ser'), 'x')", NULL},
 	{"INSERT INTO ser (id, a) OVERRIDING SYSTEM VALUE VALUES (NULL, 'x')",
