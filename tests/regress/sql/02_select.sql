@@ -100,8 +100,9 @@ SELECT e.name FROM emp e WHERE e.salary > (SELECT avg(salary) FROM emp x WHERE x
 SELECT d.name, s.total FROM dept d JOIN (SELECT dept_id, sum(salary) AS total FROM emp GROUP BY dept_id) s ON s.dept_id = d.id ORDER BY d.name;
 SELECT name FROM emp ORDER BY length(name), name;
 SELECT 1 + 1 AS two, 'x' AS ex;
--- differs: not implemented yet (0A000): SELECT without result columns is not supported
 SELECT;
+SELECT FROM emp WHERE dept_id = 1;
+SELECT name FROM emp e WHERE EXISTS (SELECT FROM dept d WHERE d.id = e.dept_id AND d.name = 'eng') ORDER BY name;
 SELECT count(*) FROM emp WHERE false;
 SELECT max(salary) FROM emp WHERE false;
 SELECT name FROM emp e WHERE e.id = 3 FOR UPDATE;
