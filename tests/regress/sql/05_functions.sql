@@ -52,8 +52,9 @@ SELECT current_setting('application_name');
 SELECT version() LIKE 'PostgreSQL 15%';
 SELECT current_database() IS NOT NULL, current_user IS NOT NULL, current_schema();
 SELECT array_length(ARRAY[1, 2, 3], 1), ARRAY[1, 2] || 3;
--- differs: result type differs: unnest() in a select list reports text (the element type of its array is not tracked there)
 SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
+SELECT unnest(ARRAY[10, 9, 100]) AS u ORDER BY 1;
+SELECT unnest(ARRAY['b', 'a']) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
@@ -226,6 +227,7 @@ CREATE TABLE fn_arr (id int PRIMARY KEY, a int[], b int[]);
 INSERT INTO fn_arr VALUES (1, '{1,2}', '{5,6,7}'), (2, '{3}', '{8}');
 SELECT row_to_json(f), to_json(f) FROM fn_arr f ORDER BY id;
 SELECT json_agg(fn_arr) FROM fn_arr;
+SELECT id, unnest(a) FROM fn_arr ORDER BY 2;
 SELECT id, u.x, y FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT id, u.x::int, y::int FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 -- differs: result type differs: ARRAY(subquery) over a directly joined set-returning function reports text[]

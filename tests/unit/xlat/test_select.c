@@ -41,7 +41,7 @@ static const struct xcase cases[] = {
 	 "n.nspname)) IS NOT NULL"},
 	{"SELECT ARRAY(SELECT b FROM t ORDER BY 1)",
 	 "SELECT (SELECT pg_array_agg(b) FROM (SELECT b FROM t ORDER BY 1 NULLS LAST)) AS array"},
-	{"SELECT * FROM \"no such\".t", "!3F000@15"},
+	{"SELECT * FROM \"no such\".t", "!42P01@15"},
 	{"SELECT * FROM db.public.t", "!0A000@15"},
 	{"SELECT a FROM t WHERE a = 1 AND b <> 'x' OR c >= 2.5",
 	 "SELECT a FROM t WHERE (a = 1 AND b <> 'x') OR c >= 2.5"},
