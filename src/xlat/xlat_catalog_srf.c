@@ -200,6 +200,8 @@ static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t
 		case XLAT_OID_NUMERIC:
 			rank = 3;
 			break;
+		case XLAT_OID_UNKNOWN: /* NULL (or a string literal): takes the others' type */
+			break;
 		case XLAT_OID_UNKNOWN_COL:
 			return true;
 		default: {

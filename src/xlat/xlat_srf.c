@@ -403,7 +403,8 @@ static uint32_t series_type(const struct xlat_type *tv, size_t n)
 		else if (tv[i].oid == XLAT_OID_INT8 && t != XLAT_OID_NUMERIC)
 			t = XLAT_OID_INT8;
 		else if (tv[i].oid != XLAT_OID_INT2 && tv[i].oid != XLAT_OID_INT4 &&
-			 tv[i].oid != XLAT_OID_INT8 && tv[i].oid != XLAT_OID_NUMERIC)
+			 tv[i].oid != XLAT_OID_INT8 && tv[i].oid != XLAT_OID_NUMERIC &&
+			 tv[i].oid != XLAT_OID_UNKNOWN)
 			return 0;
 	}
 	return t;

@@ -81,13 +81,18 @@ static const struct xcase cases[] = {
 	{"SELECT a FROM t WHERE a = ANY (SELECT a FROM t) AND a <> ALL (SELECT a FROM t)",
 	 "SELECT a FROM t WHERE a IN (SELECT a FROM t) AND a NOT IN (SELECT a FROM t)"},
 	{"SELECT a FROM t WHERE a > ANY (SELECT a FROM t)",
-	 "SELECT a FROM t WHERE (WITH shardlite_q(shardlite_qv) AS (SELECT a FROM t) SELECT CASE "
-	 "WHEN max((a) > shardlite_q.shardlite_qv) = 1 THEN 1 WHEN count(*) > count((a) > "
-	 "shardlite_q.shardlite_qv) THEN NULL ELSE 0 END FROM shardlite_q)"},
-	{"SELECT a FROM t WHERE a <= ALL (SELECT 2)",
-	 "SELECT a FROM t WHERE (WITH shardlite_q(shardlite_qv) AS (SELECT 2 AS \"?column?\") SELECT CASE WHEN "
-	 "min((a) <= shardlite_q.shardlite_qv) = 0 THEN 0 WHEN count(*) > count((a) <= "
-	 "shardlite_q.shardlite_qv) THEN NULL ELSE 1 END FROM shardlite_q)"},
+	 "SELECT a FROM t WHERE (CASE WHEN (WITH shardlite_q(shardlite_qv) AS (SELECT a FROM t) "
+	 "SELECT count(*) FROM shardlite_q) = 0 THEN 0 WHEN ((a) > (WITH shardlite_q(shardlite_qv) "
+	 "AS (SELECT a FROM t) SELECT min(shardlite_qv) FROM shardlite_q)) THEN 1 WHEN (a) IS NULL "
+	 "OR (WITH shardlite_q(shardlite_qv) AS (SELECT a FROM t) SELECT count(*) - "
+	 "count(shardlite_qv) FROM shardlite_q) > 0 THEN NULL ELSE 0 END)"},
+	{"SELECT a FROM t WHERE a = ALL (SELECT a FROM t)",
+	 "SELECT a FROM t WHERE (CASE WHEN (WITH shardlite_q(shardlite_qv) AS (SELECT a FROM t) "
+	 "SELECT count(*) FROM shardlite_q) = 0 THEN 1 WHEN (a) <> (WITH shardlite_q(shardlite_qv) "
+	 "AS (SELECT a FROM t) SELECT min(shardlite_qv) FROM shardlite_q) OR (a) <> (WITH "
+	 "shardlite_q(shardlite_qv) AS (SELECT a FROM t) SELECT max(shardlite_qv) FROM shardlite_q) "
+	 "THEN 0 WHEN (a) IS NULL OR (WITH shardlite_q(shardlite_qv) AS (SELECT a FROM t) SELECT "
+	 "count(*) - count(shardlite_qv) FROM shardlite_q) > 0 THEN NULL ELSE 1 END)"},
 	{"SELECT a FROM t WHERE a != ALL (SELECT 2)", "SELECT a FROM t WHERE a NOT IN (SELECT 2 AS \"?column?\")"},
 	{"SELECT 1 < SOME (SELECT 1, 2)", "!42601@10"},
 	{"SELECT (1, 2) < ANY (SELECT 1)", "!0A000"},
