@@ -125,6 +125,7 @@ struct xlat_stmt {
 	enum xlat_tag_style tag_style;
 	const char *sql;   /* XLAT_SQL: SQLite SQL, parameters as ?1..?N */
 	bool returns_rows; /* produces a result set (SELECT, VALUES, ... RETURNING, SHOW) */
+	bool no_columns;   /* SELECT without result columns: SQLite's one column is not sent */
 	bool writes;       /* changes data or schema (for READ ONLY transactions) */
 	bool is_ddl;       /* changes the schema */
 

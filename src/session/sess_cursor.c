@@ -120,7 +120,7 @@ static bool materialize(struct session *s, struct sess_cursor *c, struct pgerr *
 /* The query's column names, types and encodings, kept beyond the message. */
 static void describe(struct session *s, struct sess_cursor *c, const struct xlat_stmt *x)
 {
-	int n = c->ncols = sqlite3_column_count(c->vm);
+	int n = c->ncols = sess_ncols(x, c->vm);
 	size_t k = (size_t)(n ? n : 1);
 	struct pgw_field *f = arena_alloc(s->msg_arena, k * sizeof(*f));
 	sess_describe_columns(s, x, c->vm, NULL, f);

@@ -82,13 +82,19 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 	s->origins.n = n;
 }
 
+int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)
+{
+	return x && x->no_columns ? 0 : sqlite3_column_count(vm);
+}
+
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields)
 {
-	int n = sqlite3_column_count(vm);
+	int n = sess_ncols(x, vm);
 	uint32_t *oids;
 	int16_t *attnums;
-	column_origins(s, vm, n, &oids, &attnums);
+	/* sized for the statement's own columns: the catalog fills in every one of them */
+	column_origins(s, vm, sqlite3_column_count(vm), &oids, &attnums);
 	for (int i = 0; i < n; i++) {
 		struct pgw_field *f = &fields[i];
 		int32_t typmod = -1;
@@ -106,10 +112,10 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 				const int16_t *formats)
 {
-	int n = sqlite3_column_count(vm);
-	if (n == 0)
+	int n = sess_ncols(x, vm);
+	if (n == 0 && !(x && x->no_columns))
 		return;
-	struct pgw_field *fields = arena_alloc(s->msg_arena, sizeof(*fields) * (size_t)n);
+	struct pgw_field *fields = arena_alloc(s->msg_arena, sizeof(*fields) * (size_t)(n ? n : 1));
 	sess_describe_columns(s, x, vm, formats, fields);
 	pgw_be_row_description(&s->out, (size_t)n, fields);
 }
@@ -187,7 +193,7 @@ static int32_t encode_typmod(const struct xlat_stmt *x, int n, int i, uint32_t t
 void sess_column_types(const struct xlat_stmt *x, sqlite3_stmt *vm, uint32_t *types,
 		       int32_t *typmods)
 {
-	int n = sqlite3_column_count(vm);
+	int n = sess_ncols(x, vm);
 	for (int i = 0; i < n; i++) {
 		types[i] = column_type(x, vm, i, &typmods[i]);
 		typmods[i] = encode_typmod(x, n, i, types[i], typmods[i]);
@@ -316,7 +322,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		   const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		   struct pgerr *err)
 {
-	int n = sqlite3_column_count(vm);
+	int n = sess_ncols(x, vm);
 	uint32_t *types = arena_alloc(s->msg_arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
 	int32_t *typmods = arena_alloc(s->msg_arena, sizeof(int32_t) * (size_t)(n ? n : 1));
 	sess_column_types(x, vm, types, typmods);

@@ -260,7 +260,7 @@ static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 		p->vm = sess_prepare(s, st->x, err);
 		ok = p->vm != NULL;
 	}
-	p->ncols = p->vm ? sqlite3_column_count(p->vm) : 0;
+	p->ncols = p->vm ? sess_ncols(st->x, p->vm) : 0;
 	if (ok)
 		ok = portal_formats(p, b, err);
 	if (ok && p->vm)
@@ -329,7 +329,7 @@ static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_
 		sess_cursor_describe(s, x, format);
 		return true;
 	}
-	if (vm && sqlite3_column_count(vm) > 0)
+	if (vm && (sqlite3_column_count(vm) > 0 || (x && x->no_columns)))
 		sess_write_row_description(s, x, vm, formats);
 	else
 		pgw_be_no_data(&s->out);

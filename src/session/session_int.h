@@ -281,7 +281,10 @@ sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct 
 /* Fills fields[0..ncols) for vm's result columns with the given formats (NULL = text). */
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields);
-/* Writes RowDescription (or nothing when vm returns no columns). */
+/* The result columns the client sees: vm's, or none for a SELECT without columns. */
+int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm);
+/* Writes RowDescription (or nothing when vm returns no columns and is not a SELECT without
+ * columns, which has an empty one). */
 void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 				const int16_t *formats);
 /* Steps vm up to max_rows (0 = all) writing DataRows, then CommandComplete when finished.

@@ -530,6 +530,21 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 
 /* ---- ARRAY(subquery): pg_array_agg (catalog_fn.c) over the subquery's rows ---- */
 
+/* ARRAY(subquery)'s type: the array of its column's type where pg_array_agg's text is that
+ * array's (integers, oids, strings); text[] otherwise. */
+static uint32_t array_sublink_type(const struct xlat_shape *shape)
+{
+	static const struct {
+		uint32_t elem, array;
+	} same_text[] = {{XLAT_OID_INT2, 1005},	   {XLAT_OID_INT4, 1007}, {XLAT_OID_INT8, 1016},
+			 {XLAT_OID_OID, 1028},	   {XLAT_OID_TEXT, 1009}, {XLAT_OID_VARCHAR, 1015},
+			 {XLAT_OID_NAME, 1003}};
+	for (size_t i = 0; !shape->star && shape->n == 1 && i < ARRAY_LEN(same_text); i++)
+		if (shape->types[0].oid == same_text[i].elem)
+			return same_text[i].array;
+	return OID_TEXT_ARRAY;
+}
+
 bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t)
 {
 	if (!s->subselect || s->subselect->node_case != NODE(SELECT_STMT))
@@ -540,8 +555,9 @@ bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, s
 	xlat_puts(c, "(SELECT pg_array_agg(");
 	xlat_ident(c, col);
 	xlat_puts(c, ") FROM (");
-	bool ok = xlat_select(c, s->subselect->select_stmt, NULL);
+	struct xlat_shape shape = {0};
+	bool ok = xlat_select(c, s->subselect->select_stmt, &shape);
 	xlat_puts(c, "))");
-	*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
+	*t = (struct xlat_type){array_sublink_type(&shape), -1};
 	return ok;
 }

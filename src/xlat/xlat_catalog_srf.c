@@ -200,6 +200,8 @@ static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t
 		case XLAT_OID_NUMERIC:
 			rank = 3;
 			break;
+		case XLAT_OID_UNKNOWN: /* NULL (or a string literal): takes the others' type */
+			break;
 		case XLAT_OID_UNKNOWN_COL:
 			return true;
 		default: {
@@ -304,13 +306,12 @@ static int srf_kind(const PgQuery__Node *n)
 }
 
 /* The SQLite text of an expression, emitted aside (to compare two arguments). */
-static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n)
+static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
 	struct strbuf scratch, *saved = c->sb;
-	struct xlat_type ignored;
 	strbuf_init(&scratch, 0);
 	c->sb = &scratch;
-	bool ok = xlat_expr(c, n, &ignored);
+	bool ok = xlat_expr(c, n, t);
 	c->sb = saved;
 	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
 	strbuf_fini(&scratch);
@@ -329,11 +330,14 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n */
 		if (!srf_kind(v))
 			continue;
-		const char *text = emit_aside(c, v->func_call->args[0]);
+		struct xlat_type at;
+		const char *text = emit_aside(c, v->func_call->args[0], &at);
 		if (!text)
 			return false;
 		if (!srf) {
+			const struct pgtype_info *ti = pgtype_by_oid(at.oid);
 			srf = arena_zalloc(c->a, sizeof(*srf));
+			srf->elem = ti ? ti->elem_oid : 0;
 			srf->arg = v->func_call->args[0];
 			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
 			arg_text = text;
@@ -354,7 +358,8 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 {
 	struct xlat_type ignored;
-	xlat_puts(c, had_from ? ", pg_srf_unnest(" : " FROM pg_srf_unnest(");
+	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
+	xlat_puts(c, had_from ? ", pgfn_unnest(" : " FROM pgfn_unnest(");
 	if (!xlat_expr(c, c->srf->arg, &ignored))
 		return false;
 	xlat_puts(c, ") AS ");
@@ -375,8 +380,8 @@ static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
 static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t)
 {
 	xlat_ident(c, c->srf->alias);
-	xlat_puts(c, value ? ".value" : ".ordinality");
-	*t = (struct xlat_type){value ? 0 : XLAT_OID_INT4, -1};
+	xlat_puts(c, value ? ".v0" : ".ordinality");
+	*t = (struct xlat_type){value ? c->srf->elem : XLAT_OID_INT4, -1};
 }
 
 int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)

@@ -88,12 +88,13 @@ struct xlat_srfcol {
 };
 
 /* Set-returning functions in a target list: unnest(a) and generate_subscripts(a, 1) over one
- * array a, run in lockstep as PostgreSQL does, are a join with pg_srf_unnest(a). */
+ * array a, run in lockstep as PostgreSQL does, are a join with pgfn_unnest(a). */
 struct xlat_srf {
 	const PgQuery__FuncCall *calls[16];
 	int ncalls;
 	const PgQuery__Node *arg;
 	const char *alias;
+	uint32_t elem; /* the array's element type (0: not known) */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
@@ -524,7 +525,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 /* Finds the set-returning functions of s's target list (c->srf, NULL when none); false with
  * 0A000 for a combination that is not a lockstep walk over one array. */
 bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
-/* Appends the join with pg_srf_unnest after the FROM list (or as the FROM clause). */
+/* Appends the join with pgfn_unnest after the FROM list (or as the FROM clause). */
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from);
 /* A call collected by srf_collect: 1 emitted (the joined column), 0 not one, -1 failed. */
 int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);

@@ -186,14 +186,15 @@ static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_s
 	return ok;
 }
 
-/* The SQLite text of x, emitted aside so that it may be pasted more than once. */
-static const char *operand_aside(struct xlat_ctx *c, const PgQuery__Node *x)
+/* The SQLite text of x (a comparison operand, or with shape a subquery), emitted aside so
+ * that it may be pasted more than once. */
+static const char *aside(struct xlat_ctx *c, const PgQuery__Node *x, struct xlat_shape *shape)
 {
 	struct strbuf scratch, *saved = c->sb;
 	struct xlat_type ignored;
 	strbuf_init(&scratch, 0);
 	c->sb = &scratch;
-	bool ok = xlat_cmp_operand(c, x, &ignored);
+	bool ok = shape ? subquery(c, x, shape) : xlat_cmp_operand(c, x, &ignored);
 	c->sb = saved;
 	const char *text = ok && !scratch.failed ? arena_strdup(c->a, scratch.data ? scratch.data : "")
 						 : NULL;
@@ -203,33 +204,51 @@ static const char *operand_aside(struct xlat_ctx *c, const PgQuery__Node *x)
 	return text;
 }
 
-/* x op ANY/ALL (SELECT v ...) for the other comparison operators: PostgreSQL's three-valued
- * answer folded over the subquery's rows, the truth of each x op v being 1, 0 or NULL —
- *   ANY: 1 when one is 1, else NULL when one is NULL, else 0 (no rows: 0);
- *   ALL: 0 when one is 0, else NULL when one is NULL, else 1 (no rows: 1) —
- * (WITH q(v) AS (sub) SELECT CASE WHEN max(x op v) = 1 THEN 1 WHEN count(*) > count(x op v)
- * THEN NULL ELSE 0 END FROM q), with min and 0 for ALL. The CTE names the subquery's one
- * column whatever it is called (SQLite refuses a subquery of more columns). */
+/* One statistic of the subquery's column v: (WITH shardlite_q(v) AS (sub) SELECT stat). */
+static void sub_stat(struct xlat_ctx *c, const char *sub, const char *stat)
+{
+	xlat_printf(c, "(WITH shardlite_q(shardlite_qv) AS %s SELECT %s FROM shardlite_q)", sub,
+		    stat);
+}
+
+/* x op ANY/ALL (SELECT v ...) for the other comparison operators, with PostgreSQL's answer:
+ *   no rows: ANY false, ALL true;
+ *   else decided by the extreme row (ANY: x > ANY when x > min(v); ALL: x > ALL unless
+ *   x <= max(v); = ALL and <> ANY by min and max both);
+ *   else NULL when x or some v is NULL; else ALL true, ANY false.
+ * x stays outside the subqueries, so it may be an aggregate of the enclosing query (HAVING);
+ * the subquery is pasted once per statistic (SQLite names its one column by the CTE). */
 static bool quantified_fold(struct xlat_ctx *c, const PgQuery__SubLink *s, bool any,
 			    const char *op)
 {
 	if (s->testexpr->node_case == NODE(ROW_EXPR))
 		return xlat_unsupported(c, s->location, "a row compared with ANY/ALL (subquery)");
-	const char *x = operand_aside(c, s->testexpr);
-	if (!x)
-		return false;
-	const char *v = "shardlite_q.shardlite_qv";
 	struct xlat_shape shape = {0};
-	xlat_puts(c, "(WITH shardlite_q(shardlite_qv) AS ");
-	if (!subquery(c, s->subselect, &shape))
+	const char *x = aside(c, s->testexpr, NULL);
+	const char *sub = x ? aside(c, s->subselect, &shape) : NULL;
+	if (!sub)
 		return false;
 	if (!shape.star && shape.n != 1)
 		return xlat_fail(c, "42601", s->location, "subquery has %s columns",
 				 shape.n > 1 ? "too many" : "too few");
-	xlat_printf(c, " SELECT CASE WHEN %s((%s) %s %s) = %d THEN %d", any ? "max" : "min", x, op, v,
-		    any, any);
-	xlat_printf(c, " WHEN count(*) > count((%s) %s %s) THEN NULL ELSE %d END FROM shardlite_q)",
-		    x, op, v, !any);
+	bool eq = strcmp(op, "=") == 0 || strcmp(op, "<>") == 0;
+	bool low = op[0] == '>'; /* ANY: x > min(v); ALL: x > max(v) */
+	xlat_puts(c, "(CASE WHEN ");
+	sub_stat(c, sub, "count(*)");
+	xlat_printf(c, " = 0 THEN %d WHEN ", !any);
+	if (eq) {
+		xlat_printf(c, "(%s) <> ", x);
+		sub_stat(c, sub, "min(shardlite_qv)");
+		xlat_printf(c, " OR (%s) <> ", x);
+		sub_stat(c, sub, "max(shardlite_qv)");
+	} else {
+		xlat_printf(c, "%s(%s) %s ", any ? "(" : "NOT (", x, op);
+		sub_stat(c, sub, low == any ? "min(shardlite_qv)" : "max(shardlite_qv)");
+		xlat_puts(c, ")");
+	}
+	xlat_printf(c, " THEN %d WHEN (%s) IS NULL OR ", any, x);
+	sub_stat(c, sub, "count(*) - count(shardlite_qv)");
+	xlat_printf(c, " > 0 THEN NULL ELSE %d END)", !any);
 	return true;
 }
 

@@ -68,16 +68,31 @@ static void note_tenant(struct xlat_ctx *c, const char *name, const PgQuery__Ran
 	c->tenants[c->ntenants++] = arena_strdup(c->a, name);
 }
 
+/* Where PostgreSQL reports a missing schema as a missing relation: in queries. */
+static bool is_query(const struct xlat_stmt *st)
+{
+	static const char *const tags[] = {"SELECT", "INSERT", "UPDATE", "DELETE"};
+	for (size_t i = 0; st->kind == XLAT_SQL && st->tag && i < ARRAY_LEN(tags); i++)
+		if (strcmp(st->tag, tags[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The tenant a schema prefix names, folded into out; NULL when it is the session's own. */
-static bool prefix_tenant(struct xlat_ctx *c, const char *schema, int location,
+static bool prefix_tenant(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 			  char out[TENANT_MAX + 1], bool *own)
 {
+	const char *schema = rv->schemaname;
+	int location = rv->location;
 	/* SQLite's own schema names cannot be attachment names; pg_* are PostgreSQL's. */
 	if (strcmp(schema, "pg_temp") == 0)
 		return xlat_unsupported(c, location, "the pg_temp schema");
 	if (!tenant_name(schema, out) || strcmp(out, "main") == 0 || strcmp(out, "temp") == 0 ||
 	    strncmp(out, "pg_", 3) == 0)
-		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, location,
+		return is_query(c->st) /* as PostgreSQL answers a query */
+			       ? xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, location,
+					   "relation \"%s.%s\" does not exist", schema, rv->relname)
+			       : xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, location,
 				 "schema \"%s\" does not exist", schema);
 	*own = c->env && c->env->tenant && strcmp(out, c->env->tenant) == 0;
 	return true;
@@ -118,7 +133,7 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	}
 	char name[TENANT_MAX + 1];
 	bool own = false;
-	if (!prefix_tenant(c, schema, rv->location, name, &own))
+	if (!prefix_tenant(c, rv, name, &own))
 		return false;
 	/* what acme.t means depends on the session's tenant, which is not in the cache key */
 	xlat_nocache(c);
@@ -168,16 +183,6 @@ static const char *local_only(const struct xlat_stmt *st)
 	default:
 		return NULL;
 	}
-}
-
-/* Where PostgreSQL reports a missing schema as a missing relation: in queries. */
-static bool is_query(const struct xlat_stmt *st)
-{
-	static const char *const tags[] = {"SELECT", "INSERT", "UPDATE", "DELETE"};
-	for (size_t i = 0; st->kind == XLAT_SQL && st->tag && i < ARRAY_LEN(tags); i++)
-		if (strcmp(st->tag, tags[i]) == 0)
-			return true;
-	return false;
 }
 
 bool xlat_schema_finish(struct xlat_ctx *c)

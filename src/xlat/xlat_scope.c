@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_scope.c: name resolution for typing — which relations a query level reads (tables from
  * the tenant's schema, CTEs, subqueries in FROM) and the PostgreSQL type of a column reference.
- * Only types are decided here; SQLite still resolves the names it runs. Anything not known for
- * certain (a catalog relation, a function in FROM, a subquery with *) makes its level opaque,
- * and a column that might come from it stays "known at run time" (type 0). */
+ * Only types are decided here; SQLite still resolves the names it runs. Functions in FROM are
+ * typed by xlat_srf.c when it knows them. Anything not known for certain (a catalog relation,
+ * another function in FROM, a subquery with *) makes its level opaque, and a column that might
+ * come from it stays "known at run time" (type 0). */
 #include "xlat_int.h"
 
 #include <string.h>

@@ -180,6 +180,8 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			assign = NULL; /* the positions are not known */
 	}
 	shape_alloc(c, shape, n);
+	if (!n) /* SELECT FROM t: SQLite needs a column, the session reports none */
+		xlat_puts(c, "NULL");
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
 		struct xlat_type t;
@@ -481,8 +483,6 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (s->n_locking_clause)
 		c->st->writes =
 			true; /* row locks: PostgreSQL refuses them in read-only transactions */
-	if (!s->n_target_list)
-		return xlat_unsupported(c, -1, "SELECT without result columns");
 	xlat_puts(c, "SELECT ");
 	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
 	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
@@ -642,5 +642,6 @@ bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	if (!xlat_select(c, s, &shape))
 		return false;
 	xlat_shape_to_cols(c, &shape);
+	c->st->no_columns = !shape.star && shape.n == 0;
 	return true;
 }

@@ -304,8 +304,20 @@ static const char *item_alias(const PgQuery__Node *n)
 		return n->range_var->alias ? n->range_var->alias->aliasname : n->range_var->relname;
 	case PG_QUERY__NODE__NODE_RANGE_SUBSELECT:
 		return n->range_subselect->alias ? n->range_subselect->alias->aliasname : NULL;
-	case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
-		return n->range_function->alias ? n->range_function->alias->aliasname : NULL;
+	case PG_QUERY__NODE__NODE_RANGE_FUNCTION: { /* unaliased: named after the function */
+		const PgQuery__RangeFunction *rf = n->range_function;
+		const PgQuery__Node *item =
+			rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
+					rf->functions[0]->list->n_items >= 1
+				? rf->functions[0]->list->items[0]
+				: NULL;
+		if (rf->alias)
+			return rf->alias->aliasname;
+		if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
+			return NULL;
+		const PgQuery__FuncCall *f = item->func_call;
+		return xlat_node_str(f->funcname[f->n_funcname - 1]);
+	}
 	default:
 		return NULL;
 	}
@@ -391,7 +403,8 @@ static uint32_t series_type(const struct xlat_type *tv, size_t n)
 		else if (tv[i].oid == XLAT_OID_INT8 && t != XLAT_OID_NUMERIC)
 			t = XLAT_OID_INT8;
 		else if (tv[i].oid != XLAT_OID_INT2 && tv[i].oid != XLAT_OID_INT4 &&
-			 tv[i].oid != XLAT_OID_INT8 && tv[i].oid != XLAT_OID_NUMERIC)
+			 tv[i].oid != XLAT_OID_INT8 && tv[i].oid != XLAT_OID_NUMERIC &&
+			 tv[i].oid != XLAT_OID_UNKNOWN)
 			return 0;
 	}
 	return t;

@@ -84,6 +84,35 @@ START_TEST(set_config_changes_the_session)
 }
 END_TEST
 
+/* SELECT without result columns: a RowDescription of no fields and rows of no values, in
+ * both protocols, as PostgreSQL answers. */
+START_TEST(select_without_columns)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE z (a int4); INSERT INTO z VALUES (1), (2), (3)"));
+	PGresult *r = harness_exec_ok(c, "SELECT FROM z WHERE a > 1");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQnfields(r), 0);
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQcmdStatus(r), "SELECT 2");
+	PQclear(r);
+	r = PQprepare(c, "zc", "SELECT FROM z WHERE a > $1", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "zc");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_int_eq(PQnfields(r), 0);
+	PQclear(r);
+	const char *vals[] = {"2"};
+	r = PQexecPrepared(c, "zc", 1, vals, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQnfields(r), 0);
+	ck_assert_int_eq(PQntuples(r), 1);
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("funcs");
@@ -93,6 +122,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, array_parameter_with_any);
 	tcase_add_test(tc, result_types_of_arrays_and_json);
 	tcase_add_test(tc, set_config_changes_the_session);
+	tcase_add_test(tc, select_without_columns);
 	suite_add_tcase(s, tc);
 	return s;
 }

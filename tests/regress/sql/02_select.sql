@@ -39,6 +39,9 @@ SELECT NULL::int > ANY (SELECT 1 WHERE false), NULL::int > ALL (VALUES (1)), NUL
 SELECT 3 = ALL (VALUES (3), (3)), 3 <> ANY (VALUES (3), (4)), 3 != ANY (VALUES (3));
 SELECT 'b' >= ALL (VALUES ('a'), ('b')), 'b' < SOME (VALUES ('a'));
 SELECT 1 < ANY (SELECT 1, 2);
+SELECT 3 = ALL (VALUES (3), (NULL)), 3 = ALL (VALUES (4), (NULL)), 3 <> ANY (VALUES (3), (NULL)), NULL::int = ALL (SELECT 1 WHERE false);
+SELECT dept_id, count(*) FROM emp GROUP BY dept_id HAVING count(*) >= ALL (SELECT count(*) FROM emp GROUP BY dept_id) ORDER BY dept_id;
+SELECT * FROM generate_series(1, 3, NULL);
 SELECT name FROM emp WHERE salary = (SELECT max(salary) FROM emp);
 SELECT dept_id, count(*) FROM emp GROUP BY dept_id ORDER BY dept_id;
 SELECT dept_id, count(*), sum(salary), min(salary), max(salary) FROM emp GROUP BY dept_id ORDER BY dept_id NULLS FIRST;
@@ -100,8 +103,9 @@ SELECT e.name FROM emp e WHERE e.salary > (SELECT avg(salary) FROM emp x WHERE x
 SELECT d.name, s.total FROM dept d JOIN (SELECT dept_id, sum(salary) AS total FROM emp GROUP BY dept_id) s ON s.dept_id = d.id ORDER BY d.name;
 SELECT name FROM emp ORDER BY length(name), name;
 SELECT 1 + 1 AS two, 'x' AS ex;
--- differs: not implemented yet (0A000): SELECT without result columns is not supported
 SELECT;
+SELECT FROM emp WHERE dept_id = 1;
+SELECT name FROM emp e WHERE EXISTS (SELECT FROM dept d WHERE d.id = e.dept_id AND d.name = 'eng') ORDER BY name;
 SELECT count(*) FROM emp WHERE false;
 SELECT max(salary) FROM emp WHERE false;
 SELECT name FROM emp e WHERE e.id = 3 FOR UPDATE;

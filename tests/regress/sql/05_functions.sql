@@ -52,8 +52,9 @@ SELECT current_setting('application_name');
 SELECT version() LIKE 'PostgreSQL 15%';
 SELECT current_database() IS NOT NULL, current_user IS NOT NULL, current_schema();
 SELECT array_length(ARRAY[1, 2, 3], 1), ARRAY[1, 2] || 3;
--- differs: result type differs: unnest() in a select list reports text (the element type of its array is not tracked there)
 SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
+SELECT unnest(ARRAY[10, 9, 100]) AS u ORDER BY 1;
+SELECT unnest(ARRAY['b', 'a']) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
@@ -182,6 +183,7 @@ SELECT ARRAY[[1, 2], [3, 4]];
 -- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS t (x, y, n);
+SELECT * FROM unnest(ARRAY[1], ARRAY['a']), jsonb_each('{"k": 2}');
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY[3, 4, 5]) WITH ORDINALITY AS t (x, y, n);
 SELECT x, y FROM unnest('{a,b}'::text[], '{c,NULL,d}'::text[]) AS u (x, y) ORDER BY x NULLS FIRST;
 SELECT a, b FROM unnest('{1,2}'::int2[], '{3,4}'::int2[]) AS k (a, b) ORDER BY a DESC;
@@ -225,9 +227,9 @@ CREATE TABLE fn_arr (id int PRIMARY KEY, a int[], b int[]);
 INSERT INTO fn_arr VALUES (1, '{1,2}', '{5,6,7}'), (2, '{3}', '{8}');
 SELECT row_to_json(f), to_json(f) FROM fn_arr f ORDER BY id;
 SELECT json_agg(fn_arr) FROM fn_arr;
+SELECT id, unnest(a) FROM fn_arr ORDER BY 2;
 SELECT id, u.x, y FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT id, u.x::int, y::int FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
--- differs: result type differs: ARRAY(subquery) over a directly joined set-returning function reports text[]
 SELECT f.id, array(SELECT x * 10 FROM unnest(f.a) WITH ORDINALITY u (x, n) JOIN fn_arr g ON g.id = u.x WHERE g.id <> f.id ORDER BY u.n DESC) FROM fn_arr f ORDER BY 1;
 -- differs: result type differs: ARRAY(subquery) of a name column reports text[], not name[]
 SELECT c.conname, array(SELECT attname FROM unnest(c.conkey) WITH ORDINALITY cols (colid, arridx) JOIN pg_attribute AS ca ON cols.colid = ca.attnum WHERE ca.attrelid = c.conrelid ORDER BY cols.arridx), c.contype FROM pg_constraint AS c JOIN pg_class AS cl ON c.conrelid = cl.oid WHERE cl.relname = 'fn_arr' AND pg_catalog.pg_table_is_visible(cl.oid);

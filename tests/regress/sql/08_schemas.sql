@@ -19,6 +19,7 @@ SELECT * FROM nosuch.s1;
 INSERT INTO nosuch.s1 VALUES (3, 'three');
 CREATE TABLE nosuch.s3 (a int);
 CREATE TABLE "no such".s3 (a int);
+SELECT * FROM "no such".s3;
 SELECT * FROM "Nosuch".s1;
 UPDATE nosuch.s1 SET name = 'x';
 WITH w AS (SELECT 1) SELECT * FROM w, nosuch.t;

@@ -36,7 +36,7 @@ static const struct xcase cases[] = {
 	{"WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s",
 	 "WITH s AS (SELECT 1 AS v) INSERT INTO t (a) SELECT v FROM s"},
 	{"INSERT INTO public.t (a) VALUES (1)", "INSERT INTO t (a) VALUES (1)"},
-	{"INSERT INTO \"no such\".t (a) VALUES (1)", "!3F000@13"},
+	{"INSERT INTO \"no such\".t (a) VALUES (1)", "!42P01@13"},
 	{"INSERT INTO t (a) VALUES (1), (2) ORDER BY 1",
 	 "INSERT INTO t (a) SELECT * FROM (VALUES (1), (2)) ORDER BY 1 NULLS LAST"},
 	{"UPDATE t SET a = 1", "UPDATE t SET a = 1"},

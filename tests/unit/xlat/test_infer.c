@@ -83,6 +83,17 @@ static const struct icase cases[] = {
 	 "23", "", NULL},
 	{"SELECT salary FROM emp UNION SELECT balance FROM acct", "20", "", NULL},
 	{"SELECT (SELECT max(salary) FROM emp) AS m", "23", "", NULL},
+	/* ARRAY(subquery) of integers and strings, typed functions in FROM */
+	{"SELECT ARRAY(SELECT salary FROM emp), ARRAY(SELECT owner FROM acct), "
+	 "ARRAY(SELECT flag FROM acct)",
+	 "1007,1015,1009", "", NULL},
+	{"SELECT x * 2, n FROM generate_series(1, 3::int8) WITH ORDINALITY g (x, n)", "20,20", "",
+	 NULL},
+	{"SELECT * FROM unnest(ARRAY[1], ARRAY['a'])", "23,25", "", NULL},
+	{"SELECT * FROM jsonb_each('{}')", "25,3802", "", NULL},
+	{"SELECT * FROM unnest(ARRAY[1], ARRAY['a']), jsonb_each('{}')", "23,25,25,3802", "", NULL},
+	{"SELECT u FROM emp e, unnest(ARRAY[e.salary]) u", "23", "", NULL},
+	{"SELECT unnest(ARRAY[salary]) FROM emp", "23", "", NULL},
 	{"SELECT name FROM emp WHERE id IN (SELECT id FROM acct)", "25", "", NULL},
 	{"SELECT relname FROM pg_class", NULL, "", NULL},
 	{"SELECT nosuch FROM emp, pg_class", "0", "", NULL},

@@ -48,13 +48,16 @@ static const struct scase cases[] = {
 	{"acme", "SELECT relname FROM pg_class", "SELECT relname FROM pg_class", ""},
 	{"acme", "INSERT INTO t (id, v) VALUES (2, 'z')", "INSERT INTO acme.t (id, v) VALUES (2, 'z')",
 	 "acme"},
-	/* names that cannot be tenants, and SQLite's own schema names */
-	{NULL, "SELECT 1 FROM \"no such\".t", "!3F000@15", ""},
-	{NULL, "SELECT 1 FROM main.t", "!3F000@15", ""},
-	{NULL, "SELECT 1 FROM temp.t", "!3F000@15", ""},
-	{NULL, "SELECT 1 FROM pg_toast.t", "!3F000@15", ""},
+	/* names that cannot be tenants, and SQLite's own schema names: in a query no such
+	 * relation (42P01), in DDL no such schema (3F000), as PostgreSQL answers */
+	{NULL, "SELECT 1 FROM \"no such\".t", "!42P01@15", ""},
+	{NULL, "SELECT 1 FROM main.t", "!42P01@15", ""},
+	{NULL, "SELECT 1 FROM temp.t", "!42P01@15", ""},
+	{NULL, "SELECT 1 FROM pg_toast.t", "!42P01@15", ""},
 	{NULL, "SELECT 1 FROM pg_temp.t", "!0A000@15", ""},
-	{NULL, "SELECT 1 FROM _x.t", "!3F000@15", ""},
+	{NULL, "SELECT 1 FROM _x.t", "!42P01@15", ""},
+	{NULL, "DELETE FROM _x.t", "!42P01@13", ""},
+	{NULL, "CREATE TABLE _x.t (a int)", "!3F000@14", ""},
 	{NULL, "SELECT 1 FROM db.acme.t", "!0A000@15", ""},
 	/* what cannot reach another tenant's file is refused */
 	{NULL, "CREATE INDEX ON acme.t (v)", "!0A000", ""},
