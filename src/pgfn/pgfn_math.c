@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently or not at
  * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), round of a double (rint),
- * integer abs and xor (#), float arithmetic that keeps NaN, width_bucket, gcd/lcm, factorial, cbrt, and the variance, standard
- * deviation and bit aggregates. */
+ * integer abs and xor (#), float arithmetic that keeps NaN, width_bucket, gcd/lcm, factorial,
+ * cbrt, and the variance, standard deviation and bit aggregates. */
 #include "pgfn_int.h"
 
 #include <math.h>
