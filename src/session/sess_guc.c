@@ -42,7 +42,7 @@ static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *e
 }
 
 /* DateStyle: output style and input field order (pgtype_datestyle_parse); a part left out
- * takes its default (PostgreSQL keeps the session's current one). */
+ * keeps the session's current one (sess_guc_set). */
 static bool check_datestyle(const char *v, char *out, size_t len, struct pgerr *err)
 {
 	struct pgtype_dtstyle ds = {PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
@@ -393,6 +393,10 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 		if (!g->def->check(v, norm, sizeof(norm), err))
 			return false;
 		v = norm;
+	}
+	if (v && g->def->check == check_datestyle) { /* a part left out keeps the current one */
+		struct pgtype_dtstyle ds = s->dt.datestyle;
+		(void)pgtype_datestyle_parse(value, &ds, norm, sizeof(norm)); /* checked above */
 	}
 	bool in_txn = s->txn != SESS_TXN_IDLE;
 	if (local && !in_txn) {
