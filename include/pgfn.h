@@ -6,6 +6,7 @@
 #define SHARDLITE_PGFN_H
 
 #include "base.h"
+#include "pgtype.h"
 
 #include <sqlite3.h>
 
@@ -45,11 +46,11 @@ int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
  * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
  * call, and its fields may change between statements. Times are microseconds since
  * 2000-01-01 UTC; 0 means "read the clock". */
-struct pgtype_tz;
 struct pgfn_session {
-	const struct pgtype_tz *tz; /* TimeZone (NULL: UTC) */
-	int64_t txn_start;          /* now(), current_timestamp: stable within a transaction */
-	int64_t stmt_start;         /* statement_timestamp() */
+	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */
+	int64_t txn_start;               /* now(), current_timestamp: stable within a transaction */
+	int64_t stmt_start;              /* statement_timestamp() */
+	struct pgtype_dtstyle datestyle; /* DateStyle: ::text output, input field order */
 };
 void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);
 

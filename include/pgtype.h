@@ -170,11 +170,33 @@ int pgtype_tz_local_offset(const struct pgtype_tz *tz, int64_t local_us);
  * seconds east; false when name is none of them. */
 bool pgtype_tz_abbrev_offset(const char *name, int *off);
 
+/* DateStyle: how dates and timestamps print, and the order in which input reads the
+ * numeric fields of an ambiguous date ("01/02/03"). Zero values are PostgreSQL's default,
+ * ISO, MDY. */
+enum pgtype_dateorder { PGTYPE_ORDER_MDY, PGTYPE_ORDER_DMY, PGTYPE_ORDER_YMD };
+enum pgtype_datestyle {
+	PGTYPE_STYLE_ISO,
+	PGTYPE_STYLE_SQL,
+	PGTYPE_STYLE_POSTGRES,
+	PGTYPE_STYLE_GERMAN
+};
+struct pgtype_dtstyle {
+	enum pgtype_datestyle style;
+	enum pgtype_dateorder order;
+};
+/* Parses a DateStyle value as SET does ("SQL, DMY", "euro", "German"): each comma- or
+ * blank-separated word sets the style or the order; German alone implies DMY, as in
+ * PostgreSQL. Writes the canonical form ("SQL, DMY") to out; false on an unknown word or two
+ * conflicting ones ("ISO, Postgres"). */
+bool pgtype_datestyle_parse(const char *s, struct pgtype_dtstyle *ds, char *out, size_t len);
+
 /* What input needs from the session: its zone (NULL: UTC) and the transaction's start,
- * which 'now', 'today', 'tomorrow' and 'yesterday' mean (0: read the clock). */
+ * which 'now', 'today', 'tomorrow' and 'yesterday' mean (0: read the clock), and DateStyle's
+ * field order. */
 struct pgtype_dtenv {
 	const struct pgtype_tz *tz;
 	int64_t now;
+	enum pgtype_dateorder order;
 };
 
 /* A broken-down time: year is astronomical (1 BC = 0), mon 1-12, wday 0 = Sunday, yday 1-366. */
@@ -212,6 +234,13 @@ void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv);
 /* As pgtype_encode_text_typmod, timestamptz shown in zone tz (NULL: UTC). */
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v);
+/* As pgtype_encode_text_tz, dates and timestamps in DateStyle ds (NULL: ISO). */
+void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
+			       const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds,
+			       const struct pgtype_value *v);
+/* Output of a date, timestamp or timestamptz (in zone tz) in DateStyle ds (NULL: ISO). */
+void pgtype_dt_out_styled(struct strbuf *out, uint32_t oid, int64_t ts_or_date,
+			  const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds);
 /* As pgtype_decode_text; a timestamptz without an offset is read in env's zone. */
 bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
 			    struct arena *a, struct pgtype_value *out,

@@ -90,16 +90,18 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 	return false;
 }
 
-/* Text output of v, timestamptz in the session's zone (what ::text shows). */
+/* Text output of v, timestamptz in the session's zone, dates and timestamps in its
+ * DateStyle (what ::text shows). */
 static void result_text(sqlite3_context *ctx, const struct pgfn_dt *v)
 {
-	if (v->oid != PGTYPE_TIMESTAMPTZ) {
+	if (v->oid != PGTYPE_TIMESTAMPTZ && v->oid != PGTYPE_TIMESTAMP && v->oid != PGTYPE_DATE) {
 		pgfn_dt_result(ctx, v);
 		return;
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	pgtype_timestamptz_out(&sb, v->ts, pgfn_dt_zone(ctx));
+	pgtype_dt_out_styled(&sb, v->oid, v->oid == PGTYPE_DATE ? v->date : v->ts,
+			     pgfn_dt_zone(ctx), &pgfn_dt_session(ctx)->datestyle);
 	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
 	strbuf_fini(&sb);
 }
@@ -126,7 +128,7 @@ static void fn_cast(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		struct strbuf sb;
 		struct pgerr err;
 		struct pgtype_value out;
-		struct pgtype_dtenv env = {pgfn_dt_zone(ctx), pgfn_dt_txn_start(ctx)};
+		struct pgtype_dtenv env = pgfn_dt_env(ctx);
 		struct arena *a = arena_new(0);
 		strbuf_init(&sb, 0);
 		if (pgtype_decode_text_env(to, s, (size_t)sqlite3_value_bytes(argv[0]), &env, a,

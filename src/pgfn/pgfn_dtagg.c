@@ -14,7 +14,7 @@ enum agg_kind { AGG_SUM, AGG_AVG, AGG_MIN, AGG_MAX };
 
 struct iv_state {
 	struct pgtype_interval sum;
-	int64_t count;               /* non-NULL values in the frame */
+	int64_t count;                /* non-NULL values in the frame */
 	struct pgtype_interval *vals; /* min/max: the frame's values, oldest at head */
 	size_t head, cap;
 	bool failed; /* an error was raised: nothing more is computed */

@@ -27,6 +27,12 @@ int64_t pgfn_dt_txn_start(sqlite3_context *ctx)
 	return s->txn_start ? s->txn_start : pgtype_now();
 }
 
+struct pgtype_dtenv pgfn_dt_env(sqlite3_context *ctx)
+{
+	return (struct pgtype_dtenv){pgfn_dt_zone(ctx), pgfn_dt_txn_start(ctx),
+				     pgfn_dt_session(ctx)->datestyle.order};
+}
+
 /* The type of a stored value whose static type the translator did not know: the storage
  * forms are distinct enough to tell (date "YYYY-MM-DD", time "HH:MM:SS", timestamp with a
  * space, timestamptz with an offset, interval with unit words). */
@@ -66,7 +72,7 @@ bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pg
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	size_t n = (size_t)sqlite3_value_bytes(v);
-	struct pgtype_dtenv env = {pgfn_dt_zone(ctx), pgfn_dt_txn_start(ctx)};
+	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	struct pgerr err;
 	bool ok;
 	if (!s) {

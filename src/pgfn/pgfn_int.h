@@ -70,6 +70,8 @@ struct pgfn_dt {
 const struct pgfn_session *pgfn_dt_session(sqlite3_context *ctx);
 const struct pgtype_tz *pgfn_dt_zone(sqlite3_context *ctx);
 int64_t pgfn_dt_txn_start(sqlite3_context *ctx);
+/* What input functions need: the session's zone, transaction start and DateStyle order. */
+struct pgtype_dtenv pgfn_dt_env(sqlite3_context *ctx);
 /* The type a stored text has (date, time, timestamp, timestamptz or interval). */
 uint32_t pgfn_dt_sniff(const char *s, size_t n);
 /* Reads v (not NULL) as type oid (0: sniffed); false with the error raised on ctx. */

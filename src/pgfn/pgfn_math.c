@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_math.c: arithmetic as PostgreSQL defines it where SQLite answers differently or not at
  * all: the 22012 divisor check, mod, div, trunc(x, n), round(x, n), round of a double (rint),
- * integer abs and xor (#), float arithmetic that keeps NaN, width_bucket, gcd/lcm, factorial, cbrt, and the variance, standard
- * deviation and bit aggregates. */
+ * integer abs and xor (#), float arithmetic that keeps NaN, width_bucket, gcd/lcm, factorial,
+ * cbrt, and the variance, standard deviation and bit aggregates. */
 #include "pgfn_int.h"
 
 #include <math.h>
@@ -145,11 +145,17 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, r);
 }
 
-/* round(x) of a double: rint, half to even, as PostgreSQL's dround. */
+/* round(x) of a double: rint, half to even, as PostgreSQL's dround (and its float to integer
+ * casts); NaN stays NaN, as text. */
 static void fn_rint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (!pgfn_any_null(ctx, argc, argv))
-		sqlite3_result_double(ctx, rint(sqlite3_value_double(argv[0])));
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double d = float_arg(argv[0]);
+	if (isnan(d))
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	else
+		sqlite3_result_double(ctx, rint(d));
 }
 
 /* abs() of an integer: PostgreSQL's int8abs fails on the one value without a positive twin

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgtype_calendar.c: the calendar of date/time values (PostgreSQL's Julian-day arithmetic,
- * broken-down times, the range of timestamps) and their ISO output, byte for byte as
- * DateStyle 'ISO, MDY' prints it. */
+ * broken-down times, the range of timestamps) and their output, byte for byte as PostgreSQL
+ * prints it in each DateStyle (ISO, SQL, Postgres, German; DMY or MDY day and month order);
+ * the DateStyle setting's parser. */
 #include "pgtype_int.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static int64_t floordiv(int64_t a, int64_t b) { return a / b - (a % b != 0 && (a < 0) != (b < 0)); }
@@ -153,4 +156,129 @@ void pgtype_timestamptz_out(struct strbuf *out, int64_t ts, const struct pgtype_
 		return;
 	int off = pgtype_tz_offset(tz ? tz : pgtype_tz_utc(), ts);
 	put_ts(out, ts + (int64_t)off * 1000000, &off);
+}
+
+/* ---- DateStyle ---- */
+
+/* The date part in a non-ISO style: SQL 12/17/1997, Postgres 12-17-1997, German 17.12.1997;
+ * DMY swaps day and month in SQL and Postgres (YMD prints as MDY, as PostgreSQL does). */
+static void put_date_style(struct strbuf *out, const struct pgtype_tm *tm,
+			   const struct pgtype_dtstyle *ds)
+{
+	int y = tm->year > 0 ? tm->year : 1 - tm->year;
+	bool dmy = ds->order == PGTYPE_ORDER_DMY;
+	char sep = ds->style == PGTYPE_STYLE_SQL ? '/' : '-';
+	if (ds->style == PGTYPE_STYLE_GERMAN)
+		strbuf_printf(out, "%02d.%02d.%04d", tm->mday, tm->mon, y);
+	else
+		strbuf_printf(out, "%02d%c%02d%c%04d", dmy ? tm->mday : tm->mon, sep,
+			      dmy ? tm->mon : tm->mday, sep, y);
+}
+
+/* A timestamp at local time in a non-ISO style; abbrev: the zone's abbreviation, or NULL
+ * for a timestamp without time zone. Postgres style: "Wed Dec 17 07:37:16 1997 PST". */
+static void put_ts_style(struct strbuf *out, int64_t local, const char *abbrev,
+			 const struct pgtype_dtstyle *ds)
+{
+	static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+					  "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+	static const char *const dow[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+	struct pgtype_tm tm;
+	pgtype_ts2tm(local, &tm);
+	int64_t t = local - floordiv(local, PGTYPE_USECS_PER_DAY) * PGTYPE_USECS_PER_DAY;
+	if (ds->style == PGTYPE_STYLE_POSTGRES) {
+		if (ds->order == PGTYPE_ORDER_DMY)
+			strbuf_printf(out, "%s %02d %s ", dow[tm.wday], tm.mday, mon[tm.mon - 1]);
+		else
+			strbuf_printf(out, "%s %s %02d ", dow[tm.wday], mon[tm.mon - 1], tm.mday);
+		put_time(out, t);
+		strbuf_printf(out, " %04d", tm.year > 0 ? tm.year : 1 - tm.year);
+	} else {
+		put_date_style(out, &tm, ds);
+		strbuf_putc(out, ' ');
+		put_time(out, t);
+	}
+	if (abbrev)
+		strbuf_printf(out, " %s", abbrev);
+	if (tm.year <= 0)
+		strbuf_puts(out, " BC");
+}
+
+void pgtype_dt_out_styled(struct strbuf *out, uint32_t oid, int64_t v, const struct pgtype_tz *tz,
+			  const struct pgtype_dtstyle *ds)
+{
+	bool iso = !ds || ds->style == PGTYPE_STYLE_ISO;
+	tz = tz ? tz : pgtype_tz_utc();
+	if (oid == PGTYPE_DATE) {
+		struct pgtype_tm tm = {0};
+		if (iso || v == PGTYPE_DATE_NOBEGIN || v == PGTYPE_DATE_NOEND) {
+			pgtype_date_out(out, (int32_t)v);
+			return;
+		}
+		pgtype_j2date((int32_t)v + PGTYPE_POSTGRES_EPOCH_JDATE, &tm.year, &tm.mon, &tm.mday);
+		put_date_style(out, &tm, ds);
+		if (tm.year <= 0)
+			strbuf_puts(out, " BC");
+	} else if (iso && oid == PGTYPE_TIMESTAMPTZ) {
+		pgtype_timestamptz_out(out, v, tz);
+	} else if (iso || put_infinite(out, v)) {
+		if (iso)
+			pgtype_timestamp_out(out, v);
+	} else if (oid == PGTYPE_TIMESTAMPTZ) {
+		put_ts_style(out, v + (int64_t)pgtype_tz_offset(tz, v) * 1000000,
+			     pgtype_tz_abbrev(tz, v), ds);
+	} else {
+		put_ts_style(out, v, NULL, ds);
+	}
+}
+
+bool pgtype_datestyle_parse(const char *s, struct pgtype_dtstyle *ds, char *out, size_t len)
+{
+	static const struct {
+		const char *word;
+		int style, order; /* -1: not set by this word */
+	} words[] = {
+		{"iso", PGTYPE_STYLE_ISO, -1},	       {"sql", PGTYPE_STYLE_SQL, -1},
+		{"postgres", PGTYPE_STYLE_POSTGRES, -1}, {"german", PGTYPE_STYLE_GERMAN, -1},
+		{"ymd", -1, PGTYPE_ORDER_YMD},	       {"dmy", -1, PGTYPE_ORDER_DMY},
+		{"euro", -1, PGTYPE_ORDER_DMY},	       {"european", -1, PGTYPE_ORDER_DMY},
+		{"mdy", -1, PGTYPE_ORDER_MDY},	       {"us", -1, PGTYPE_ORDER_MDY},
+		{"noneuro", -1, PGTYPE_ORDER_MDY},      {"noneuropean", -1, PGTYPE_ORDER_MDY},
+		{"default", -1, -1},
+	};
+	static const char *const style_name[] = {"ISO", "SQL", "Postgres", "German"};
+	static const char *const order_name[] = {"MDY", "DMY", "YMD"};
+	struct pgtype_dtstyle r = *ds;
+	bool style_set = false, order_set = false, german = false;
+	char buf[128];
+	snprintf(buf, sizeof(buf), "%s", s);
+	for (char *save = NULL, *t = strtok_r(buf, ", \t", &save); t;
+	     t = strtok_r(NULL, ", \t", &save)) {
+		size_t i = 0;
+		while (i < ARRAY_LEN(words) && strcasecmp(t, words[i].word) != 0)
+			i++;
+		if (i == ARRAY_LEN(words))
+			return false;
+		if (strcasecmp(t, "default") == 0) {
+			r = (struct pgtype_dtstyle){PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+			continue;
+		}
+		if ((words[i].style >= 0 && style_set && (int)r.style != words[i].style) ||
+		    (words[i].order >= 0 && order_set && (int)r.order != words[i].order))
+			return false; /* conflicting specifications */
+		if (words[i].style >= 0) {
+			r.style = (enum pgtype_datestyle)words[i].style;
+			style_set = true;
+		}
+		german |= words[i].style == PGTYPE_STYLE_GERMAN;
+		if (words[i].order >= 0) {
+			r.order = (enum pgtype_dateorder)words[i].order;
+			order_set = true;
+		}
+	}
+	if (german && !order_set)
+		r.order = PGTYPE_ORDER_DMY; /* German sets DMY unless an order is given */
+	*ds = r;
+	snprintf(out, len, "%s, %s", style_name[r.style], order_name[r.order]);
+	return true;
 }

@@ -36,6 +36,7 @@ struct dt_fields {
 	int tz_off; /* seconds east, when has_tz and !zone */
 	const struct pgtype_tz *zone;
 	int nums[3], nnums, numlen[3];
+	enum pgtype_dateorder order; /* DateStyle's reading of "a/b/c" */
 };
 
 enum dt_rc { DT_OK, DT_SYNTAX, DT_RANGE, DT_RANGE_HINT };
@@ -182,7 +183,8 @@ static enum dt_rc parse_time(const char *p, struct dt_fields *f)
 
 static int two_digit_year(int y, int len) { return len == 2 ? (y < 70 ? y + 2000 : y + 1900) : y; }
 
-/* a-b-c, a/b/c, a.b.c: Y-M-D when the first part is a year, else M-D-Y (DateStyle MDY). */
+/* a-b-c, a/b/c, a.b.c: Y-M-D when the first part is a year, else in DateStyle's order
+ * (M-D-Y, D-M-Y or Y-M-D with a two-digit year). */
 static enum dt_rc parse_date(const char *p, struct dt_fields *f)
 {
 	char sep = p[strspn(p, "0123456789abcdefghijklmnopqrstuvwxyz")];
@@ -227,9 +229,14 @@ static enum dt_rc parse_date(const char *p, struct dt_fields *f)
 		f->mday = v[0];
 		f->mon = v[1];
 		f->year = two_digit_year(v[2], len[2]);
+	} else if (f->order == PGTYPE_ORDER_YMD && mon_at < 0) {
+		f->year = two_digit_year(v[0], len[0]);
+		f->mon = v[1];
+		f->mday = v[2];
 	} else {
-		f->mon = v[0];
-		f->mday = v[1];
+		bool dmy = f->order == PGTYPE_ORDER_DMY && mon_at < 0;
+		f->mon = dmy ? v[1] : v[0];
+		f->mday = dmy ? v[0] : v[1];
 		f->year = two_digit_year(v[2], len[2]);
 	}
 	return DT_OK;
@@ -355,9 +362,11 @@ static const struct {
 		{"allballs", SP_ALLBALLS}};
 
 /* Splits the lower-cased input into blank-separated tokens and reads each. */
-static enum dt_rc dt_parse(const char *s, size_t n, struct dt_fields *f)
+static enum dt_rc dt_parse(const char *s, size_t n, enum pgtype_dateorder order,
+			   struct dt_fields *f)
 {
 	memset(f, 0, sizeof(*f));
+	f->order = order;
 	while (n && isspace((unsigned char)*s))
 		s++, n--;
 	while (n && isspace((unsigned char)s[n - 1]))
@@ -480,11 +489,11 @@ static bool special_ts(enum dt_special sp, const struct pgtype_dtenv *env, int64
 }
 
 /* The local timestamp and zone offset (seconds east, or INT32_MIN: none given) of input. */
-static bool parse_ts(const char *s, size_t n, const char *type, int64_t *local, int *off,
-		     const struct pgtype_tz **zone, struct pgerr *err)
+static bool parse_ts(const char *s, size_t n, const struct pgtype_dtenv *env, const char *type,
+		     int64_t *local, int *off, const struct pgtype_tz **zone, struct pgerr *err)
 {
 	struct dt_fields f;
-	enum dt_rc rc = dt_parse(s, n, &f);
+	enum dt_rc rc = dt_parse(s, n, env ? env->order : PGTYPE_ORDER_MDY, &f);
 	if (rc == DT_OK)
 		rc = finish(&f);
 	if (rc == DT_OK && (!f.has_date || f.special))
@@ -502,7 +511,7 @@ static bool parse_ts(const char *s, size_t n, const char *type, int64_t *local, 
 static enum dt_special special_of(const char *s, size_t n)
 {
 	struct dt_fields f;
-	return dt_parse(s, n, &f) == DT_OK ? f.special : SP_NONE;
+	return dt_parse(s, n, PGTYPE_ORDER_MDY, &f) == DT_OK ? f.special : SP_NONE;
 }
 
 bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
@@ -517,7 +526,7 @@ bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env
 	}
 	int off;
 	const struct pgtype_tz *zone;
-	return parse_ts(s, n, "timestamp", out, &off, &zone, err); /* a zone is ignored */
+	return parse_ts(s, n, env, "timestamp", out, &off, &zone, err); /* a zone is ignored */
 }
 
 bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
@@ -533,7 +542,7 @@ bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *e
 	int off;
 	const struct pgtype_tz *zone;
 	int64_t local;
-	if (!parse_ts(s, n, "timestamp with time zone", &local, &off, &zone, err))
+	if (!parse_ts(s, n, env, "timestamp with time zone", &local, &off, &zone, err))
 		return false;
 	if (off == INT32_MIN)
 		off = pgtype_tz_local_offset(zone ? zone : env_tz(env), local);
@@ -560,7 +569,7 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 		return true;
 	}
 	struct dt_fields f;
-	enum dt_rc rc = dt_parse(s, n, &f);
+	enum dt_rc rc = dt_parse(s, n, env ? env->order : PGTYPE_ORDER_MDY, &f);
 	if (rc == DT_OK)
 		rc = finish(&f);
 	if (rc == DT_OK && (!f.has_date || f.special))
@@ -576,7 +585,7 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
 {
 	struct dt_fields f;
-	enum dt_rc rc = dt_parse(s, n, &f);
+	enum dt_rc rc = dt_parse(s, n, PGTYPE_ORDER_MDY, &f);
 	if (rc == DT_OK && f.special == SP_ALLBALLS) {
 		*out = 0;
 		return true;

@@ -42,20 +42,18 @@ static bool parse_value(uint32_t oid, const char *s, size_t n, const struct pgty
 }
 
 static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v,
-			 const struct pgtype_tz *tz)
+			 const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds)
 {
 	switch (oid) {
 	case PGTYPE_DATE:
-		pgtype_date_out(out, v->date);
+		pgtype_dt_out_styled(out, oid, v->date, tz, ds);
 		break;
 	case PGTYPE_TIME:
 		pgtype_time_out(out, v->ts);
 		break;
 	case PGTYPE_TIMESTAMP:
-		pgtype_timestamp_out(out, v->ts);
-		break;
 	case PGTYPE_TIMESTAMPTZ:
-		pgtype_timestamptz_out(out, v->ts, tz);
+		pgtype_dt_out_styled(out, oid, v->ts, tz, ds);
 		break;
 	default:
 		pgtype_interval_out(out, &v->iv);
@@ -73,7 +71,7 @@ static bool is_dt(uint32_t oid)
 static bool stored(uint32_t oid, int32_t typmod, const struct pgtype_value *v, struct dtval *out)
 {
 	struct pgerr ignored;
-	static const struct pgtype_dtenv utc = {NULL, 0};
+	static const struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY};
 	if (v->kind != PGTYPE_V_TEXT || !parse_value(oid, v->p, v->n, &utc, out, &ignored))
 		return false;
 	if (oid != PGTYPE_DATE && oid != PGTYPE_INTERVAL)
@@ -84,12 +82,19 @@ static bool stored(uint32_t oid, int32_t typmod, const struct pgtype_value *v, s
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v)
 {
+	pgtype_encode_text_styled(out, oid, typmod, tz, NULL, v);
+}
+
+void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
+			       const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds,
+			       const struct pgtype_value *v)
+{
 	struct dtval d;
 	if (!is_dt(oid) || !stored(oid, typmod, v, &d)) {
 		pgtype_encode_text_typmod(out, oid, typmod, v);
 		return;
 	}
-	format_value(out, oid, &d, tz);
+	format_value(out, oid, &d, tz, ds);
 }
 
 bool pgtype_dt_encode_text(struct strbuf *out, uint32_t oid, int32_t typmod,
@@ -98,7 +103,7 @@ bool pgtype_dt_encode_text(struct strbuf *out, uint32_t oid, int32_t typmod,
 	struct dtval d;
 	if (!is_dt(oid) || !stored(oid, typmod, v, &d))
 		return false;
-	format_value(out, oid, &d, NULL);
+	format_value(out, oid, &d, NULL, NULL);
 	return true;
 }
 
@@ -168,7 +173,7 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	format_value(&sb, oid, &d, NULL);
+	format_value(&sb, oid, &d, NULL, NULL);
 	*out = text_value(a, &sb);
 	strbuf_fini(&sb);
 	return true;
@@ -182,7 +187,7 @@ bool pgtype_dt_decode_text(uint32_t oid, const char *s, size_t n, const struct p
 		return false;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	format_value(&sb, oid, &d, NULL);
+	format_value(&sb, oid, &d, NULL, NULL);
 	*out = text_value(a, &sb);
 	strbuf_fini(&sb);
 	return true;

@@ -200,7 +200,8 @@ static bool write_value(struct session *s, const struct copy_opts *o, struct out
 		if (!pgtype_encode_binary_typmod(&st->val, f->type_oid, f->typmod, &v, err))
 			return false;
 	} else {
-		pgtype_encode_text_tz(&st->val, f->type_oid, f->typmod, s->dt.tz, &v);
+		pgtype_encode_text_styled(&st->val, f->type_oid, f->typmod, s->dt.tz, &s->dt.datestyle,
+					  &v);
 	}
 	copy_out_value(&s->out, o, (size_t)i, st->val.data ? st->val.data : "", st->val.len);
 	return true;

@@ -256,7 +256,7 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 				return false;
 			}
 		} else {
-			pgtype_encode_text_tz(&s->out, types[i], tm, s->dt.tz, &v);
+			pgtype_encode_text_styled(&s->out, types[i], tm, s->dt.tz, &s->dt.datestyle, &v);
 		}
 		pgw_be_datarow_close(&s->out, off);
 	}
@@ -404,7 +404,7 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 			return false;
 	} else {
 		char *text = arena_strndup(s->msg_arena, (const char *)p, (size_t)len);
-		struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start};
+		struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order};
 		if (!pgtype_decode_text_env(type, text, (size_t)len, &env, s->msg_arena, &v, err))
 			return false;
 	}

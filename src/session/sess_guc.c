@@ -49,26 +49,14 @@ static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *e
 			 v);
 }
 
+/* DateStyle: output style and input field order (pgtype_datestyle_parse); a part left out
+ * keeps the session's current one (sess_guc_set). */
 static bool check_datestyle(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	/* Output is always ISO, and input reads ambiguous dates month first ("02/03/2024" is
-	 * February 3): another field order would silently read them differently. */
-	char buf[64];
-	snprintf(buf, sizeof(buf), "%s", v);
-	for (char *save = NULL, *t = strtok_r(buf, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-		if (strcasecmp(t, "ISO") == 0 || strcasecmp(t, "MDY") == 0 ||
-		    strcasecmp(t, "US") == 0 || strcasecmp(t, "NONEURO") == 0 ||
-		    strcasecmp(t, "NONEUROPEAN") == 0 || strcasecmp(t, "DEFAULT") == 0)
-			continue;
-		if (strcasecmp(t, "DMY") == 0 || strcasecmp(t, "EURO") == 0 ||
-		    strcasecmp(t, "European") == 0 || strcasecmp(t, "YMD") == 0 ||
-		    strcasecmp(t, "SQL") == 0 || strcasecmp(t, "Postgres") == 0 ||
-		    strcasecmp(t, "German") == 0)
-			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-					 "DateStyle \"%s\" is not supported: only ISO, MDY is", v);
+	struct pgtype_dtstyle ds = {PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+	if (!pgtype_datestyle_parse(v, &ds, out, len))
 		return bad_value(err, "DateStyle", v);
-	}
-	return snprintf(out, len, "ISO, MDY") > 0;
+	return true;
 }
 
 /* check_timezone: an IANA zone, a number of hours or a POSIX TZ string (pgtype_tz_lookup),
@@ -429,11 +417,21 @@ static const char *value_of(struct session *s, const struct sess_guc *g)
 	return g->value ? g->value : default_value(s, g->def);
 }
 
+/* The session's DateStyle as pgfn and pgtype take it. */
+static void datestyle_refresh(struct session *s)
+{
+	char canon[64];
+	s->dt.datestyle = (struct pgtype_dtstyle){PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+	(void)pgtype_datestyle_parse(sess_guc_get(s, "DateStyle"), &s->dt.datestyle, canon,
+				     sizeof(canon)); /* checked when it was set */
+}
+
 void sess_guc_dt_refresh(struct session *s)
 {
-	if (!s->dt.tz) {
+	if (!s->dt.tz) { /* first use; assign() keeps both current afterwards */
 		const struct pgtype_tz *tz = pgtype_tz_lookup(sess_guc_get(s, "TimeZone"));
 		s->dt.tz = tz ? tz : pgtype_tz_utc();
+		datestyle_refresh(s);
 	}
 	s->dt.stmt_start = pgtype_now();
 	if (s->txn == SESS_TXN_IDLE || !s->dt.txn_start)
@@ -452,6 +450,8 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 	int slot = timeout_slot(g->def);
 	if (slot >= 0)
 		s->timeout_ms[slot] = parse_ms(value_of(s, g));
+	if (g->def->check == check_datestyle)
+		datestyle_refresh(s);
 	if (changed && g->def->reported && s->state != SESS_STARTUP)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));
 }
@@ -474,6 +474,10 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 		if (!g->def->check(v, norm, sizeof(norm), err))
 			return false;
 		v = norm;
+	}
+	if (v && g->def->check == check_datestyle) { /* a part left out keeps the current one */
+		struct pgtype_dtstyle ds = s->dt.datestyle;
+		(void)pgtype_datestyle_parse(value, &ds, norm, sizeof(norm)); /* checked above */
 	}
 	bool in_txn = s->txn != SESS_TXN_IDLE;
 	if (local && !in_txn) {

@@ -400,8 +400,10 @@ static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, stru
 	if (checked && k->to.info->oid != XLAT_OID_OID) {
 		/* pgfn_cast: text is parsed (22P02), REALs rounded, the range checked (22003) */
 		uint32_t to = k->to.info->oid;
-		xlat_printf(c, "shardlite_int%c(%s)",
-			    to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4', x);
+		bool fl = st.oid == XLAT_OID_FLOAT4 || st.oid == XLAT_OID_FLOAT8;
+		xlat_printf(c, "shardlite_int%c(%s%s%s)",
+			    to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4',
+			    fl ? "pgfn_rint(" : "", x, fl ? ")" : ""); /* a double rounds to even */
 		return true;
 	}
 	switch (st.oid) {

@@ -29,6 +29,26 @@ static bool relative_word(const char *s)
 	return false;
 }
 
+/* Whether s reads differently under another DateStyle field order ("01/02/2024"): such a
+ * literal is read when the statement runs, in the session's DateStyle, so the translation
+ * (cached across sessions) does not depend on it. v: its reading in MDY order. */
+static bool order_dependent(struct xlat_ctx *c, uint32_t oid, const char *s,
+			    const struct pgtype_value *v)
+{
+	static const enum pgtype_dateorder others[] = {PGTYPE_ORDER_DMY, PGTYPE_ORDER_YMD};
+	if (!strpbrk(s, "/-.") || oid == XLAT_OID_TIME || oid == XLAT_OID_INTERVAL)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
+		struct pgtype_dtenv env = {NULL, 0, others[i]};
+		struct pgtype_value w;
+		struct pgerr err;
+		if (!pgtype_decode_text_env(oid, s, strlen(s), &env, c->a, &w, &err) ||
+		    w.n != v->n || memcmp(w.p, v->p, v->n) != 0)
+			return true;
+	}
+	return false;
+}
+
 bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location)
 {
 	struct pgtype_value v;
@@ -44,7 +64,8 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 			pgerr_hint(c->err, "%s", err.hint);
 		return false;
 	}
-	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ;
+	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ ||
+							 order_dependent(c, oid, s, &v);
 	if (relative && (c->flags & XLAT_X_NOSUBQUERY))
 		xlat_nocache(c); /* 'now' read while translating: never reuse the translation */
 	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {

@@ -206,6 +206,12 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		xlat_insert_at(c, mark, store);
 		xlat_puts(c, tail);
 	} else if (fn && !null && xlat_checks_on(c) && !fits(t, col)) {
+		/* float → integer rounds half to even (rint), numeric half away from zero */
+		if (int_rank(col->type_oid) &&
+		    (t.oid == XLAT_OID_FLOAT4 || t.oid == XLAT_OID_FLOAT8)) {
+			xlat_insert_at(c, mark, "pgfn_rint(");
+			xlat_puts(c, ")");
+		}
 		xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
 		if (mod && col->type_oid == XLAT_OID_NUMERIC)
 			xlat_printf(c, ", %d)", (int)col->typmod);

@@ -22,7 +22,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t oid = oids[data[0] % 5];
 	const char *s = (const char *)data + 1;
 	size_t n = size - 1;
-	struct pgtype_dtenv env = {pgtype_tz_utc(), 1};
+	struct pgtype_dtenv env = {pgtype_tz_utc(), 1, PGTYPE_ORDER_MDY};
 	struct arena *a = arena_new(0);
 	struct pgtype_value v, again;
 	struct pgerr err;

@@ -114,11 +114,12 @@ START_TEST(session_is_lent)
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	struct pgfn_conn *fc = pgfn_register(db);
 	ck_assert_ptr_nonnull(fc);
-	struct pgtype_dtenv utc = {NULL, 0};
+	struct pgtype_dtenv utc = {NULL, 0, PGTYPE_ORDER_MDY};
 	struct pgerr err;
 	int64_t start;
 	ck_assert(pgtype_timestamptz_in("2024-07-01 10:00:00+00", 22, &utc, &start, &err));
-	struct pgfn_session s = {pgtype_tz_lookup("Europe/Berlin"), start, start};
+	struct pgfn_session s = {
+		.tz = pgtype_tz_lookup("Europe/Berlin"), .txn_start = start, .stmt_start = start};
 	pgfn_lend(fc, &s);
 	ck_assert_str_eq(eval_on(db, "SELECT pg_current(1184, -1, 0)", buf, sizeof(buf)),
 			 "2024-07-01 10:00:00+00");

@@ -31,6 +31,7 @@ static const struct {
 	{"pgfn_rint(3.5)", "4.0"},
 	{"pgfn_rint(-1.5)", "-2.0"},
 	{"pgfn_rint(NULL)", "NULL"},
+	{"pgfn_rint('NaN')", "NaN"},
 	{"pgfn_fop(1.5, '+', 2)", "3.5"},
 	{"pgfn_fop('NaN', '*', 0)", "NaN"},
 	{"pgfn_fop(9e999, '-', 9e999)", "NaN"},

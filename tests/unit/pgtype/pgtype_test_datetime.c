@@ -120,7 +120,7 @@ START_TEST(test_io)
 	const struct dt_io *k = &io_cases[_i];
 	const struct pgtype_tz *tz = pgtype_tz_lookup(k->tz);
 	ck_assert_msg(tz != NULL, "zone %s", k->tz);
-	struct pgtype_dtenv env = {tz, 0};
+	struct pgtype_dtenv env = {tz, 0, PGTYPE_ORDER_MDY};
 	struct arena *a = arena_new(0);
 	struct pgtype_value v;
 	struct pgerr err;
@@ -234,6 +234,66 @@ START_TEST(test_zone_dst)
 }
 END_TEST
 
+/* DateStyle: the setting's words, input field order, and each output style (PostgreSQL 15's
+ * output for the same values, TimeZone Europe/Berlin). */
+static const struct {
+	const char *setting, *canon, *in_date, *date, *ts, *tstz;
+} style_cases[] = {
+	{"SQL, DMY", "SQL, DMY", "1/2/2024", "01/02/2024", "05/07/2024 13:04:05.25",
+	 "05/07/2024 13:04:05 CEST"},
+	{"sql", "SQL, MDY", "1/2/2024", "01/02/2024", "07/05/2024 13:04:05.25",
+	 "07/05/2024 13:04:05 CEST"},
+	{"Postgres, MDY", "Postgres, MDY", "01/02/03", "01-02-2003",
+	 "Fri Jul 05 13:04:05.25 2024", "Fri Jul 05 13:04:05 2024 CEST"},
+	{"postgres,dmy", "Postgres, DMY", "01/02/03", "01-02-2003",
+	 "Fri 05 Jul 13:04:05.25 2024", "Fri 05 Jul 13:04:05 2024 CEST"},
+	{"German", "German, DMY", "1.2.2024", "01.02.2024", "05.07.2024 13:04:05.25",
+	 "05.07.2024 13:04:05 CEST"},
+	{"euro", "ISO, DMY", "1/2/2024", "2024-02-01", "2024-07-05 13:04:05.25",
+	 "2024-07-05 13:04:05+02"},
+	{"ISO, YMD", "ISO, YMD", "01/02/03", "2001-02-03", "2024-07-05 13:04:05.25",
+	 "2024-07-05 13:04:05+02"},
+	{"SQL, YMD", "SQL, YMD", "1/2/2024", NULL, NULL, NULL},
+	{"ISO, Postgres", NULL, NULL, NULL, NULL, NULL},
+	{"ISO, nonsense", NULL, NULL, NULL, NULL, NULL},
+};
+
+START_TEST(test_datestyle)
+{
+	const struct pgtype_tz *berlin = pgtype_tz_lookup("Europe/Berlin");
+	struct pgtype_dtstyle ds = {PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+	char canon[32];
+	bool ok = pgtype_datestyle_parse(style_cases[_i].setting, &ds, canon, sizeof(canon));
+	ck_assert_msg(ok == (style_cases[_i].canon != NULL), "%s", style_cases[_i].setting);
+	if (!ok)
+		return;
+	ck_assert_str_eq(canon, style_cases[_i].canon);
+	struct pgtype_dtenv env = {berlin, 0, ds.order};
+	int32_t d;
+	struct pgerr err;
+	const char *in = style_cases[_i].in_date;
+	bool read = pgtype_date_in(in, strlen(in), &env, &d, &err);
+	ck_assert_msg(read == (style_cases[_i].date != NULL), "%s: %s", in, err.message);
+	if (!read) {
+		ck_assert_str_eq(err.sqlstate, "22008");
+		return;
+	}
+	int64_t ts = INT64_C(773499845250000); /* 2024-07-05 13:04:05.25 */
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_dt_out_styled(&sb, PGTYPE_DATE, d, berlin, &ds);
+	ck_assert_str_eq(sb.data, style_cases[_i].date);
+	strbuf_reset(&sb);
+	pgtype_dt_out_styled(&sb, PGTYPE_TIMESTAMP, ts, berlin, &ds);
+	ck_assert_str_eq(sb.data, style_cases[_i].ts);
+	strbuf_reset(&sb);
+	pgtype_dt_out_styled(&sb, PGTYPE_TIMESTAMPTZ, ts - INT64_C(7200000000) - 250000, berlin,
+			     &ds);
+	ck_assert_str_eq(sb.data, style_cases[_i].tstz);
+	strbuf_fini(&sb);
+}
+END_TEST
+
 Suite *pgtype_test_datetime_suite(void)
 {
 	Suite *s = suite_create("pgtype_datetime");
@@ -243,6 +303,7 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_not_a_date);
 	tcase_add_test(tc, test_zone_names);
 	tcase_add_test(tc, test_zone_dst);
+	tcase_add_loop_test(tc, test_datestyle, 0, (int)ARRAY_LEN(style_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -172,6 +172,8 @@ static const struct icase cases[] = {
 	{"UPDATE acct SET owner = 'x', balance = ' 12 ', code = 'ab' WHERE id = 1", NULL, "",
 	 "UPDATE acct SET owner = shardlite_varchar('x', 10), balance = 12, "
 	 "code = shardlite_bpchar('ab', 3) WHERE id = 1"},
+	{"UPDATE acct SET id = 2.5::float8, small = 1.5::real::int2", NULL, "",
+	 "UPDATE acct SET id = shardlite_int4(pgfn_rint(2.5)), small = shardlite_int2(pgfn_rint(1.5))"},
 	{"UPDATE acct SET id = id * 2, owner = NULL", NULL, "",
 	 "UPDATE acct SET id = shardlite_int4(id * 2), owner = NULL"},
 	{"SELECT salary + 1 FROM emp", "23", "",

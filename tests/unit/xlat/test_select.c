@@ -306,6 +306,9 @@ static const struct xcase cases[] = {
 	{"SELECT to_char(now(), 'YYYY')",
 	 "SELECT pg_to_char(pg_current(1184, -1, 0), 1184, 'YYYY') AS to_char"},
 	{"SELECT '2024-02-30'::date", "!22008@8"},
+	/* a date whose reading depends on DateStyle's field order is read when it runs */
+	{"SELECT '01/02/2024'::date, '2024-01-02'::date, 'Jan 2 2024'::date",
+	 "SELECT pg_dt_cast('01/02/2024', 25, 1082) AS date, '2024-01-02' AS date, '2024-01-02' AS date"},
 	{"SELECT 'x'::timestamp", "!22007@8"},
 	{"SELECT '2024-02-29 13:45:00.5'::timestamp, '90 minutes'::interval",
 	 "SELECT '2024-02-29 13:45:00.5' AS timestamp, '01:30:00' AS interval"},

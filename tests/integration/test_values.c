@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_values.c: values stored as PostgreSQL stores them when they arrive through the
+ * extended protocol — parameters declared as text or varchar (JDBC's setString) or left
+ * untyped, into date/time, uuid, jsonb and bytea columns; a NaN float parameter; DateStyle's
+ * output, input order and the ParameterStatus a change sends. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+static PGresult *exec3(PGconn *c, const char *sql, const Oid *types, const char *const *vals)
+{
+	return PQexecParams(c, sql, 3, types, vals, NULL, NULL, 0);
+}
+
+START_TEST(text_parameters_take_the_column_form)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE v (d date, tz timestamptz, u uuid, j jsonb, "
+				   "b bytea, f float8)"));
+	/* declared varchar and text (as JDBC's setString sends them), cast in the statement */
+	const Oid text3[] = {1043, 25, 25};
+	const char *dvals[] = {"2024-1-5", "Jan 5 2024 10:00+02",
+			       "A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11"};
+	PGresult *r = exec3(c,
+			    "INSERT INTO v (d, tz, u) VALUES ($1::date, $2::timestamptz, $3::uuid)",
+			    text3, dvals);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	/* untyped: inferred from the columns; jsonb made canonical, bytea read as bytes */
+	const char *jvals[] = {"{\"b\": 1,   \"a\": [1, 2]}", "\\x0aff", "NaN"};
+	r = exec3(c, "INSERT INTO v (j, b, f) VALUES ($1, $2, $3)", (const Oid[]){0, 0, 0}, jvals);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT d, tz, u FROM v WHERE d = '2024-01-05'");
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "2024-01-05");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "2024-01-05 08:00:00+00");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11");
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT j, b, f, f > 1e308 FROM v WHERE j IS NOT NULL");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "{\"a\": [1, 2], \"b\": 1}");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "\\x0aff");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "NaN");
+	ck_assert_str_eq(PQgetvalue(r, 0, 3), "t");
+	PQclear(r);
+	/* bad input is refused with the input function's SQLSTATE */
+	const char *bad[] = {"2024-2-30", "soon", "xyz"};
+	r = exec3(c, "INSERT INTO v (d, tz, u) VALUES ($1::date, $2::timestamptz, $3::uuid)", text3,
+		  bad);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22008");
+	PQclear(r);
+	const char *badj[] = {"{\"a\":", NULL, NULL};
+	r = exec3(c, "INSERT INTO v (j, b, f) VALUES ($1, $2, $3)", (const Oid[]){0, 0, 0}, badj);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22P02");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(datestyle_output_input_and_status)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme options='-c DateStyle=German'");
+	ck_assert_str_eq(PQparameterStatus(c, "DateStyle"), "German, DMY");
+	PGresult *r = harness_exec_ok(c, "SELECT '1.2.2024'::date, '2024-07-05 13:04'::timestamp");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "01.02.2024");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "05.07.2024 13:04:00");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "SET DateStyle = 'SQL, MDY'"));
+	ck_assert_str_eq(PQparameterStatus(c, "DateStyle"), "SQL, MDY");
+	const char *vals[] = {"1/2/2024"};
+	r = PQexecParams(c, "SELECT $1::date, $1::date = '2024-01-02'", 1, NULL, vals, NULL, NULL,
+			 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "01/02/2024");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t");
+	PQclear(r);
+	harness_exec_fail(c, "SET DateStyle = 'ISO, Postgres'", "22023");
+	PQfinish(c);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("values");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, text_parameters_take_the_column_form);
+	tcase_add_test(tc, datestyle_output_input_and_status);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
