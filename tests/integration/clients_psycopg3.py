@@ -5,6 +5,7 @@
 # Usage: clients_psycopg3.py DSN pg|shardlite   (on shardlite the tenant comes from options)
 import datetime
 import decimal
+import logging
 import os
 import sys
 import uuid
@@ -12,6 +13,8 @@ import uuid
 import psycopg
 from psycopg.types.json import Json, Jsonb
 
+# psycopg logs "error ignored terminating <Pipeline>" or not depending on timing
+logging.getLogger("psycopg").setLevel(logging.ERROR)
 TARGET = sys.argv[2]
 DSN = sys.argv[1] + (" options='-c tenant=psy3'" if TARGET == "shardlite" else "")
 conn = psycopg.connect(DSN)
@@ -93,16 +96,14 @@ INSB = INS.replace("%s", "%b")
 SEL = "SELECT %s FROM vals ORDER BY id" % COLS
 
 step("insert text params", lambda: q(INS, ROW))
-# binary format for every type but arrays (asserted below)
-SCALARS = COLS.replace(", ia, ta", "")
-step("insert binary params", lambda: q(INSB.replace(COLS, SCALARS).replace(", %b, %b)", ")"),
-                                       ROW[:-2]))
+step("insert binary params", lambda: q(INSB, ROW))
 step("insert nulls", lambda: q(INS, (None,) * len(ROW)))
 step("select text", lambda: q(SEL))
-step("select binary", lambda: q(SEL.replace(COLS, SCALARS), binary=True))
-step("python types", lambda: [type(v).__name__ for v in q(SEL.replace(COLS, SCALARS), binary=True)[0]])
-gap("binary array parameter", lambda: q("SELECT %b::int4[]", ([1, None],)), "0A000")
-gap("binary array result", lambda: q("SELECT ia FROM vals WHERE ia IS NOT NULL", binary=True), "0A000")
+step("select binary", lambda: q(SEL, binary=True))
+step("python types", lambda: [type(v).__name__ for v in q(SEL, binary=True)[0]])
+step("binary array param", lambda: q("SELECT %b, %b", ([1, None, 3], ["x", "y z"]), binary=True))
+step("array param cast", lambda: q("SELECT %b::int4[], %s::text[], 42 = any(%s::int8[])",
+                                   ([1, None], ["a", "b c"], [42, 7])))
 
 
 def describe():
