@@ -300,6 +300,14 @@ void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int form
 		pgw_be_no_data(&s->out);
 }
 
+bool sess_cursor_describe_portal(struct session *s, const char *name)
+{
+	struct sess_cursor *c = find(s, name);
+	if (c)
+		row_description(s, c, -1);
+	return c != NULL;
+}
+
 /* Closes the cursors declared while more than level savepoints were open. */
 static void close_above(struct session *s, size_t level)
 {

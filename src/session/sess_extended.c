@@ -360,6 +360,8 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 		}
 	} else {
 		struct sess_portal *p = find_portal(s, t.name);
+		if (!p && t.name[0] && sess_cursor_describe_portal(s, t.name))
+			return;
 		if (!p) {
 			pgerr_set(&err, SQLSTATE_INVALID_CURSOR_NAME, "portal \"%s\" does not exist",
 				  t.name);

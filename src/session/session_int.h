@@ -303,6 +303,10 @@ bool sess_cursor_run(struct session *s, const struct xlat_stmt *x, int format, b
 /* Describe of a FETCH: the cursor's RowDescription, NoData for other statements or when the
  * cursor does not exist (yet), as PostgreSQL. */
 void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int format);
+/* Describe Portal of a name that is an SQL cursor (PostgreSQL keeps DECLAREd cursors among
+ * the portals; psycopg 3 describes its named cursors so): writes its RowDescription (text
+ * format, binary for a BINARY cursor) and returns true; false when there is no such cursor. */
+bool sess_cursor_describe_portal(struct session *s, const char *name);
 /* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
  * so do held cursors declared in the transaction. */
 void sess_cursor_txn_end(struct session *s, bool commit);

@@ -281,20 +281,32 @@ def server_cursor():
         out.append(cur.fetchmany(2))
         out.append(cur.fetchone())
         out.append(list(cur))
-    with conn.cursor("scroll", scrollable=True, withhold=True) as cur:
+    conn.commit()
+    with conn.cursor("held", withhold=True) as cur:
         cur.execute("SELECT a FROM c WHERE a IS NOT NULL ORDER BY a")
-        out.append(cur.fetchmany(3))
-        cur.scroll(0, "absolute")
-        out.append(cur.fetchone())
+        out.append(cur.fetchmany(2))
         conn.commit()
         out.append(cur.fetchall())
     conn.commit()
     return out
 
 
-# psycopg 3 DECLAREs the cursor, then Describes it as a protocol-level portal (one namespace
-# in PostgreSQL); shardlite keeps SQL cursors apart (docs/clients.md)
-gap("server cursor", server_cursor, "34000")
+step("server cursor", server_cursor)
+
+
+def scroll_cursor():
+    out = []
+    with conn.cursor("scroll", scrollable=True) as cur:
+        cur.execute("SELECT a FROM c WHERE a IS NOT NULL ORDER BY a")
+        out.append(cur.fetchmany(3))
+        cur.scroll(0, "absolute")
+        out.append(cur.fetchone())
+    conn.commit()
+    return out
+
+
+# SCROLL cursors and backward moves are refused (docs/sql-compat.md)
+gap("scrollable cursor", scroll_cursor, "0A000")
 
 
 def errors():
