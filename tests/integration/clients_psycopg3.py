@@ -364,7 +364,7 @@ def types_info():
     from psycopg.types import TypeInfo
     from psycopg.types.enum import EnumInfo
     out = []
-    for name in ("int4", "uuid", "jsonb", "numeric"):
+    for name in ("int4", "uuid", "jsonb", "numeric", "integer", "text[]"):
         t = TypeInfo.fetch(conn, name)
         out.append((t.name, t.oid, t.array_oid))
     conn.commit()
@@ -374,7 +374,8 @@ def types_info():
 
 
 # TypeInfo's query: "... WHERE t.oid = %(name)s::regtype" (a parameter cast to regtype)
-gap("TypeInfo.fetch", types_info, "AttributeError")
+step("TypeInfo.fetch", types_info)
+step("regtype params", lambda: q("SELECT %s::regtype, %s::regtype::oid", ("int4", "uuid")))
 step("literal quoting", lambda: q("SELECT %s::text, %s, %s", ("it's", r"back\slash", "ünï")))
 conn.close()
 print("done")
