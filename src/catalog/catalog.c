@@ -159,7 +159,9 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 		      char **errmsg)
 {
 	const struct cat_module_arg *arg = aux;
-	char *sql = sqlite3_mprintf("CREATE TABLE x(%s)", arg->def->columns);
+	/* tableoid: PostgreSQL's system column, hidden from *, which clients join on
+	 * (DBD::Pg's table_info: "c.tableoid = d.classoid") */
+	char *sql = sqlite3_mprintf("CREATE TABLE x(%s, tableoid oid HIDDEN)", arg->def->columns);
 	int rc = sqlite3_declare_vtab(db, sql);
 	sqlite3_free(sql);
 	/* read-only and without side effects: usable from views even with trusted_schema off */
@@ -255,6 +257,14 @@ static int vt_eof(sqlite3_vtab_cursor *c)
 static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 {
 	struct cat_cursor *cur = (struct cat_cursor *)c;
+	if (i >= cur->rows.ncols) { /* tableoid */
+		uint32_t oid = cat_builtin_rel_oid(((struct cat_vtab *)c->pVtab)->def->name);
+		if (oid)
+			sqlite3_result_int64(ctx, oid);
+		else
+			sqlite3_result_null(ctx);
+		return SQLITE_OK;
+	}
 	const struct cat_val *v = &cur->rows.v[cur->row * (size_t)cur->rows.ncols + (size_t)i];
 	switch (v->type) {
 	case SQLITE_INTEGER:

@@ -223,6 +223,9 @@ struct cat_reldef {
 };
 
 const struct cat_reldef *cat_reldefs(size_t *n);
+/* The pg_class OID of built-in catalog relation name ("pg_class": 1259), 0 when it has none
+ * here (catalog_reg.c). */
+uint32_t cat_builtin_rel_oid(const char *name);
 struct pgtype_info;
 /* A type's I/O function name as pg_type lists it (sfx "in", "out", "recv", "send"). */
 const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx);

@@ -26,6 +26,14 @@ static const struct {
 	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
 };
 
+uint32_t cat_builtin_rel_oid(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(builtin_rels); i++)
+		if (strcmp(builtin_rels[i].name, name) == 0)
+			return builtin_rels[i].oid;
+	return 0;
+}
+
 static const char *strip_schema(const char *s)
 {
 	if (strncmp(s, "public.", 7) == 0)

@@ -22,3 +22,7 @@ COMMIT;
 INSERT INTO xids SELECT txid_current();
 SELECT count(*), count(DISTINCT x), min(x) < max(x) FROM xids;
 SELECT pg_postmaster_start_time() <= now(), pg_postmaster_start_time() > now() - interval '1 day';
+-- tableoid, the system column clients join pg_description on
+SELECT count(*) > 0 FROM pg_class c WHERE c.tableoid = 'pg_class'::regclass;
+SELECT DISTINCT tableoid::int FROM pg_attribute;
+SELECT DISTINCT tableoid::int FROM pg_namespace;
