@@ -248,6 +248,11 @@ void sess_ext_free_all(struct session *s);
 /* DEALLOCATE name (NULL: ALL): forgets named statements; portals built from one keep it until
  * they close. False with 26000 when name is not a prepared statement. */
 bool sess_ext_deallocate(struct session *s, const char *name, struct pgerr *err) MUST_CHECK;
+/* SQL MOVE of a protocol-level portal (one namespace with SQL cursors in PostgreSQL; asyncpg's
+ * cursor.forward): steps it up to count rows forward, *moved receiving how many. *found false
+ * when no portal of that name runs a query. False with err when SQLite fails. */
+bool sess_ext_portal_move(struct session *s, const char *name, int64_t count, uint64_t *moved,
+			  bool *found, struct pgerr *err) MUST_CHECK;
 void sess_stmt_unref(struct sess_stmt *st);
 
 /* ---- sess_exec.c: running statements on SQLite and encoding their rows ---- */

@@ -159,9 +159,10 @@ async def main():
     async def cursor_forward():
         async with conn.transaction():
             cur = await conn.cursor("SELECT a FROM c WHERE a IS NOT NULL ORDER BY a")
-            await cur.forward(2)  # SQL MOVE on the protocol-level portal
-            return rows(await cur.fetch(1))
-    await gap(conn, "cursor forward", cursor_forward, "34000")
+            moved = await cur.forward(2)  # SQL MOVE on the protocol-level portal
+            out = [moved, rows(await cur.fetch(1)), await cur.forward(100)]
+            return out + [rows(await cur.fetch(1))]
+    await step(conn, "cursor forward", cursor_forward)
 
     async def errors():
         out = []
