@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgtype_binary.c: binary send/receive formats (typsend/typreceive of PostgreSQL 15) for the
  * types whose pgtype_info.binary_ok is set: bool, integers and OID-like types, floats, the
- * text family, bytea, "char", uuid, json/jsonb and void. Lengths are the caller's business:
+ * text family, bytea, "char", uuid, json/jsonb, void, and one-dimensional arrays of these
+ * (pgtype_array.c). Lengths are the caller's business:
  * encoders append the payload only, decoders get exactly the parameter's bytes. */
 #include "pgtype_int.h"
 
@@ -213,6 +214,18 @@ static bool text_like(uint32_t oid)
 	}
 }
 
+/* The element type of an array type (not int2vector/oidvector) whose elements have a
+ * binary format, else 0. */
+static uint32_t binary_array_elem(uint32_t oid)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	if (!ti || ti->category != 'A' || !ti->elem_oid || oid == 22 || oid == 30)
+		return 0;
+	const struct pgtype_info *e = pgtype_by_oid(ti->elem_oid);
+	bool binary = e && (e->binary_ok || e->oid == PGTYPE_NUMERIC) && e->category != 'A';
+	return binary ? ti->elem_oid : 0;
+}
+
 bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmod,
 				 const struct pgtype_value *v, struct pgerr *err)
 {
@@ -260,6 +273,9 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 		pgtype_encode_text_typmod(out, oid, typmod, v);
 		return true;
 	}
+	uint32_t elem = binary_array_elem(oid);
+	if (elem)
+		return pgtype_array_send(out, elem, v, err);
 	return unsupported(err, oid, "output");
 }
 
@@ -366,6 +382,8 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	default:
 		if (text_like(oid) || oid == 0)
 			return true;
+		if (binary_array_elem(oid))
+			return pgtype_array_recv(binary_array_elem(oid), p, n, a, out, err);
 		return unsupported(err, oid, "input");
 	}
 }

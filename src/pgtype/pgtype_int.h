@@ -28,6 +28,14 @@ void pgtype_format_plain_double(struct strbuf *out, double d);
  * digits, FLOAT as float8out, TEXT/BLOB bytes as they are). */
 void pgtype_append_as_text(struct strbuf *out, const struct pgtype_value *v);
 
+/* pgtype_array.c: array_send of the stored text form v of a one-dimensional array of elem,
+ * and array_recv into that text form (in a). 0A000 for multidimensional arrays and explicit
+ * bounds, 22P02/22P03 for malformed input, 42804 for another element type. */
+bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
+		       struct pgerr *err) MUST_CHECK;
+bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *a,
+		       struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
 /* boolin's grammar on s[0..n) (blanks around allowed, prefixes of true/false/yes/no,
  * "on"/"off" at least two letters, "1"/"0"). False when s is not a boolean. */
 bool pgtype_parse_bool(const char *s, size_t n, bool *out) MUST_CHECK;

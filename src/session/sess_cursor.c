@@ -202,10 +202,22 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 {
 	const struct xlat_cursor *d = x->cursor;
 	struct sess_cursor *c = find(s, d->name);
+	bool move = d->op == XLAT_CUR_MOVE;
+	char tag[64];
+	if (!c && move) {
+		uint64_t moved;
+		bool found;
+		if (!sess_ext_portal_move(s, d->name, d->count, &moved, &found, err))
+			return false;
+		snprintf(tag, sizeof(tag), "MOVE %llu", (unsigned long long)moved);
+		if (found) {
+			pgw_be_command_complete(&s->out, tag);
+			return true;
+		}
+	}
 	if (!c)
 		return pgerr_set(err, SQLSTATE_INVALID_CURSOR_NAME, "cursor \"%s\" does not exist",
 				 d->name);
-	bool move = d->op == XLAT_CUR_MOVE;
 	if (!move && simple && c->ncols > 0)
 		row_description(s, c, format);
 	int16_t *fmts =
@@ -250,7 +262,6 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 					 (long long)cap);
 		}
 	}
-	char tag[64];
 	snprintf(tag, sizeof(tag), "%s %llu", x->tag, (unsigned long long)got);
 	pgw_be_command_complete(&s->out, tag);
 	return true;
@@ -298,6 +309,14 @@ void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int form
 		row_description(s, c, format);
 	else
 		pgw_be_no_data(&s->out);
+}
+
+bool sess_cursor_describe_portal(struct session *s, const char *name)
+{
+	struct sess_cursor *c = find(s, name);
+	if (c)
+		row_description(s, c, -1);
+	return c != NULL;
 }
 
 /* Closes the cursors declared while more than level savepoints were open. */

@@ -543,7 +543,10 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 	s->yield_vm = NULL;
 	s->yield_rows = 0;
 	if (!vm) {
-		if (!sess_inline_allows(s, x, err) || !sess_check_allowed(s, x, err))
+		/* An empty query answers EmptyQueryResponse even in a failed transaction, as
+		 * PostgreSQL's simple protocol does (DBD::Pg's ping is a comment-only query). */
+		if (!sess_inline_allows(s, x, err) ||
+		    (x->kind != XLAT_EMPTY && !sess_check_allowed(s, x, err)))
 			return false;
 		if (x->kind != XLAT_SQL)
 			return sess_run_utility(s, x, true, err);

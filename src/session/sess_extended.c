@@ -159,6 +159,29 @@ static struct sess_portal *find_portal(struct session *s, const char *name)
 	return NULL;
 }
 
+bool sess_ext_portal_move(struct session *s, const char *name, int64_t count, uint64_t *moved,
+			  bool *found, struct pgerr *err)
+{
+	struct sess_portal *p = find_portal(s, name);
+	*moved = 0;
+	*found = p && p->vm;
+	if (!*found)
+		return true;
+	p->started = true;
+	while (!p->done && (int64_t)*moved < count) {
+		int rc = sqlite3_step(p->vm);
+		if (rc == SQLITE_DONE) {
+			p->done = true;
+			break;
+		}
+		if (rc != SQLITE_ROW)
+			return shard_error(shard_conn_db(s->conn), rc, err);
+		(*moved)++;
+		p->rows++;
+	}
+	return true;
+}
+
 static void portal_free(struct sess_portal *p)
 {
 	if (p->vm_borrowed) {
@@ -362,6 +385,8 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 		}
 	} else {
 		struct sess_portal *p = find_portal(s, t.name);
+		if (!p && t.name[0] && sess_cursor_describe_portal(s, t.name))
+			return;
 		if (!p) {
 			pgerr_set(&err, SQLSTATE_INVALID_CURSOR_NAME, "portal \"%s\" does not exist",
 				  t.name);

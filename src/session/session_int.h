@@ -273,6 +273,11 @@ void sess_ext_free_all(struct session *s);
 /* DEALLOCATE name (NULL: ALL): forgets named statements; portals built from one keep it until
  * they close. False with 26000 when name is not a prepared statement. */
 bool sess_ext_deallocate(struct session *s, const char *name, struct pgerr *err) MUST_CHECK;
+/* SQL MOVE of a protocol-level portal (one namespace with SQL cursors in PostgreSQL; asyncpg's
+ * cursor.forward): steps it up to count rows forward, *moved receiving how many. *found false
+ * when no portal of that name runs a query. False with err when SQLite fails. */
+bool sess_ext_portal_move(struct session *s, const char *name, int64_t count, uint64_t *moved,
+			  bool *found, struct pgerr *err) MUST_CHECK;
 void sess_stmt_unref(struct sess_stmt *st);
 
 /* ---- sess_exec.c: running statements on SQLite and encoding their rows ---- */
@@ -331,6 +336,10 @@ bool sess_cursor_run(struct session *s, const struct xlat_stmt *x, int format, b
 /* Describe of a FETCH: the cursor's RowDescription, NoData for other statements or when the
  * cursor does not exist (yet), as PostgreSQL. */
 void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int format);
+/* Describe Portal of a name that is an SQL cursor (PostgreSQL keeps DECLAREd cursors among
+ * the portals; psycopg 3 describes its named cursors so): writes its RowDescription (text
+ * format, binary for a BINARY cursor) and returns true; false when there is no such cursor. */
+bool sess_cursor_describe_portal(struct session *s, const char *name);
 /* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
  * so do held cursors declared in the transaction. */
 void sess_cursor_txn_end(struct session *s, bool commit);

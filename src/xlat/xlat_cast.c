@@ -561,6 +561,20 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	return true;
 }
 
+/* $n::int4[]: the parameter takes the array type (drivers send arrays as parameters, asyncpg
+ * its pg_type lookups as "oid = any($1::oid[])"); its value binds as the array's text form,
+ * which is how arrays are stored and what the array functions read. */
+static bool param_array(struct xlat_ctx *c, const PgQuery__ParamRef *p,
+			const struct xlat_typeref *to, struct xlat_type *t)
+{
+	uint32_t oid = xlat_type_oid(to);
+	if (!xlat_param(c, p->number, oid, p->location))
+		return false;
+	xlat_printf(c, "?%d", p->number);
+	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
 bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
 		      int32_t typmod)
 {
@@ -582,6 +596,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tc->type_name->location,
 				 "type \"%s\" does not exist",
 				 xlat_node_str(tc->type_name->names[tc->type_name->n_names - 1]));
+	if (k.to.is_array && tc->arg->node_case == NODE(PARAM_REF) && k.to.info->array_oid)
+		return param_array(c, tc->arg->param_ref, &k.to, t);
 	if (k.to.is_array)
 		return xlat_unsupported(c, tc->location, "a cast to an array type");
 	t->oid = k.to.info->oid;

@@ -416,6 +416,18 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 		xlat_puts(c, ")");
 		return true;
 	}
+	if (tc->arg->node_case == NODE(PARAM_REF) && out) {
+		/* $1::regtype (psycopg 3's TypeInfo.fetch): the parameter is a name or an OID */
+		const PgQuery__ParamRef *p = tc->arg->param_ref;
+		if (!xlat_param(c, p->number, oid, p->location))
+			return false;
+		if (shown)
+			xlat_printf(c, "%s(%s(?%d))", out, in, p->number);
+		else
+			xlat_printf(c, "%s(?%d)", in, p->number);
+		t->oid = shown ? oid : XLAT_OID_OID;
+		return true;
+	}
 	if (s || !out)
 		return xlat_unsupported(c, tc->location, "this reg* literal");
 	return wrap(c, tc, out);

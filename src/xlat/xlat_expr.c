@@ -639,18 +639,21 @@ static bool bool_expr(struct xlat_ctx *c, const PgQuery__BoolExpr *b, struct xla
 static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xlat_type *t)
 {
 	struct xlat_type *res = arena_zalloc(c->a, (ce->n_args + 1) * sizeof(*res));
-	struct xlat_type ignored;
+	struct xlat_type ignored, operand = {0, -1};
 	size_t nres = 0;
 	xlat_puts(c, "CASE");
 	if (ce->arg) {
 		xlat_puts(c, " ");
-		if (!xlat_operand(c, ce->arg, &ignored))
+		if (!xlat_operand(c, ce->arg, &operand))
 			return false;
 	}
 	for (size_t i = 0; i < ce->n_args; i++) {
 		const PgQuery__CaseWhen *w = ce->args[i]->case_when;
 		xlat_puts(c, " WHEN ");
-		if (!xlat_expr(c, w->expr, &ignored))
+		/* CASE x WHEN 'lit' compares x = 'lit': the literal is read as x's type, as in
+		 * a comparison ('t' for a boolean is true; DBD::Pg's column_info relies on it) */
+		int lit = ce->arg ? xlat_infer_literal(c, w->expr, operand) : 0;
+		if (lit < 0 || (lit == 0 && !xlat_expr(c, w->expr, &ignored)))
 			return false;
 		xlat_puts(c, " THEN ");
 		if (!xlat_expr(c, w->result, &res[nres++]))

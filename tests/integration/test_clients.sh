@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
-# django, jdbc, node, typeorm, drizzle, ruby, perl, php) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# django, jdbc, node, typeorm, drizzle, ruby, perl) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|ruby|perl|php}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|ruby|perl}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -19,6 +19,8 @@ case $CLIENT in
 psycopg2) need_py psycopg2 python3-psycopg2 ;;
 psycopg3) need_py psycopg python3-psycopg ;;
 asyncpg) need_py asyncpg python3-asyncpg ;;
+ruby) ruby -e 'require "pg"' 2>/dev/null || { echo "ruby: needs ruby and its pg gem (ruby-pg): skipped"; exit 77; } ;;
+perl) perl -MDBD::Pg -e 1 2>/dev/null || { echo "perl: needs DBI and DBD::Pg (libdbd-pg-perl): skipped"; exit 77; } ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
 jdbc)
@@ -78,6 +80,8 @@ run_client() {
 	psycopg2) $PY "$HERE/clients_psycopg2.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	psycopg3) $PY "$HERE/clients_psycopg3.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	asyncpg) $PY "$HERE/clients_asyncpg.py" 127.0.0.1 "$port" "$target" ;;
+	ruby) ruby "$HERE/clients_ruby.rb" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
+	perl) perl "$HERE/clients_perl.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" ;;
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;

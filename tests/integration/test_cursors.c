@@ -190,6 +190,35 @@ START_TEST(session_ends_with_cursors_open)
 }
 END_TEST
 
+/* A DECLAREd cursor is a portal to Describe (psycopg 3's named cursors); DEALLOCATE forgets
+ * a protocol-level prepared statement (psycopg 3 sends DEALLOCATE ALL). */
+START_TEST(cursor_portal_and_deallocate)
+{
+	PGconn *c = fill();
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "DECLARE named CURSOR FOR SELECT i, t FROM n ORDER BY i");
+	PGresult *r = PQdescribePortal(c, "named");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_int_eq(PQnfields(r), 2);
+	ck_assert_str_eq(PQfname(r, 1), "t");
+	ck_assert_uint_eq(PQftype(r, 0), 23);
+	PQclear(r);
+	r = PQdescribePortal(c, "nosuch");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "34000");
+	PQclear(r);
+	exec_ok(c, "ROLLBACK");
+	PQclear(PQprepare(c, "p1", "SELECT 1", 0, NULL));
+	exec_ok(c, "DEALLOCATE p1");
+	harness_exec_fail(c, "DEALLOCATE p1", "26000");
+	PQclear(PQprepare(c, "p2", "SELECT 2", 0, NULL));
+	exec_ok(c, "DEALLOCATE ALL");
+	r = PQexecPrepared(c, "p2", 0, NULL, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "26000");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cursors");
@@ -201,6 +230,7 @@ int main(void)
 	tcase_add_test(tc, held_cursor_survives_commit);
 	tcase_add_test(tc, held_cursor_bounded);
 	tcase_add_test(tc, session_ends_with_cursors_open);
+	tcase_add_test(tc, cursor_portal_and_deallocate);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -113,3 +113,7 @@ SELECT dept_id, string_agg(name, ',' ORDER BY name) FROM emp GROUP BY dept_id OR
 SELECT bool_and(salary > 50), bool_or(salary > 190) FROM emp;
 SELECT array_agg(id ORDER BY id) FROM emp;
 SELECT name FROM emp WHERE (dept_id, salary) = (1, 150);
+-- a simple CASE reads a string literal as its operand's type
+SELECT CASE true WHEN 't' THEN 0 ELSE 1 END, CASE 2 WHEN '2' THEN 'two' END;
+-- differs: a string literal compared with a numeric is compared as text, in = as in CASE
+SELECT 1.5 = '1.50', CASE 1.5 WHEN '1.50' THEN 'eq' END;

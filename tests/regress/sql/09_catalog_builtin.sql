@@ -43,3 +43,7 @@ SET default_tablespace = '';
 SELECT pg_blocking_pids(pg_backend_pid()), pg_blocking_pids(NULL);
 DROP VIEW gui_v;
 DROP TABLE gui_t;
+-- tableoid, the system column clients join pg_description on
+SELECT count(*) > 0 FROM pg_class c WHERE c.tableoid = 'pg_class'::regclass;
+SELECT DISTINCT tableoid::int FROM pg_attribute;
+SELECT DISTINCT tableoid::int FROM pg_namespace;

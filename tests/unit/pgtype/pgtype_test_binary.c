@@ -176,8 +176,9 @@ static const struct recv_err_case recv_errors[] = {
 	 "incorrect binary data format for type timestamp with time zone: expected 8 bytes, got 4"},
 	{PGTYPE_TIMETZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"), "0A000",
 	 "binary input format for type time with time zone is not supported"},
-	{PGTYPE_INT4_ARRAY, BYTES(""), "0A000",
-	 "binary input format for type integer[] is not supported"},
+	{PGTYPE_INT4_ARRAY, BYTES(""), "22P03", "insufficient data left in message"},
+	{1270, BYTES(""), "0A000",
+	 "binary input format for type time with time zone[] is not supported"},
 	{424242, BYTES(""), "0A000", "binary input format for type type 424242 is not supported"},
 };
 
@@ -295,6 +296,95 @@ START_TEST(send_bpchar_typmod)
 }
 END_TEST
 
+/* Arrays: stored as their text form; bytes as PostgreSQL 15's array_send writes them. The
+ * receive direction gives back that text form. */
+struct array_case {
+	uint32_t oid;
+	const char *text;
+	const char *bytes;
+	size_t n;
+};
+
+static const struct array_case array_cases[] = {
+	{PGTYPE_INT4_ARRAY, "{1,NULL,3}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x17\x00\x00\x00\x03"
+	       "\x00\x00\x00\x01\x00\x00\x00\x04\x00\x00\x00\x01\xff\xff\xff\xff"
+	       "\x00\x00\x00\x04\x00\x00\x00\x03")},
+	{PGTYPE_INT4_ARRAY, "{}",
+	 BYTES("\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x17")},
+	{PGTYPE_TEXT_ARRAY, "{a,\"b c\",NULL,\"\"}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x19\x00\x00\x00\x04"
+	       "\x00\x00\x00\x01\x00\x00\x00\x01\x61\x00\x00\x00\x03\x62\x20\x63"
+	       "\xff\xff\xff\xff\x00\x00\x00\x00")},
+	{1001, "{\"\\\\x0001\"}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x11\x00\x00\x00\x01"
+	       "\x00\x00\x00\x01\x00\x00\x00\x02\x00\x01")},
+	{PGTYPE_NUMERIC_ARRAY, "{1.50,-2}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x06\xa4\x00\x00\x00\x02"
+	       "\x00\x00\x00\x01\x00\x00\x00\x0c\x00\x02\x00\x00\x00\x00\x00\x02"
+	       "\x00\x01\x13\x88\x00\x00\x00\x0a\x00\x01\x00\x00\x40\x00\x00\x00"
+	       "\x00\x02")},
+	{1182, "{2024-02-29}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x04\x3a\x00\x00\x00\x01"
+	       "\x00\x00\x00\x01\x00\x00\x00\x04\x00\x00\x22\x79")},
+	{PGTYPE_BOOL_ARRAY, "{t,f}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x02"
+	       "\x00\x00\x00\x01\x00\x00\x00\x01\x01\x00\x00\x00\x01\x00")},
+};
+
+START_TEST(array_binary)
+{
+	const struct array_case *k = &array_cases[_i];
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	struct pgtype_value v = pgtype_test_text(k->text);
+	ck_assert_msg(pgtype_encode_binary(&sb, k->oid, &v, &err), "%s: %s", k->text, err.message);
+	ck_assert_uint_eq(sb.len, k->n);
+	ck_assert_msg(memcmp(sb.data, k->bytes, k->n) == 0, "%s", k->text);
+	strbuf_fini(&sb);
+	struct arena *a = arena_new(0);
+	struct pgtype_value got;
+	ck_assert_msg(pgtype_decode_binary(k->oid, (const uint8_t *)k->bytes, k->n, a, &got, &err),
+		      "%s: %s", k->text, err.message);
+	ck_assert_int_eq(got.kind, PGTYPE_V_TEXT);
+	ck_assert_str_eq(arena_strndup(a, got.p, got.n), k->text);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(array_binary_errors)
+{
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	struct pgtype_value v = pgtype_test_text("{{1,2},{3,4}}");
+	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_FEATURE_NOT_SUPPORTED);
+	v = pgtype_test_text("{1,x}");
+	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_TEXT_REPRESENTATION);
+	v = pgtype_test_text("{1,2");
+	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_TEXT_REPRESENTATION);
+	strbuf_fini(&sb);
+	struct arena *a = arena_new(0);
+	struct pgtype_value got;
+	/* an int2 array where int4 was declared; a truncated element; an element length past the end */
+	static const uint8_t int2s[] = {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 21, 0, 0, 0, 1, 0, 0, 0, 1,
+					0, 0, 0, 2, 0, 7};
+	ck_assert(!pgtype_decode_binary(PGTYPE_INT4_ARRAY, int2s, sizeof(int2s), a, &got, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_DATATYPE_MISMATCH);
+	ck_assert(!pgtype_decode_binary(PGTYPE_INT2_ARRAY, int2s, sizeof(int2s) - 1, a, &got, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_BINARY_REPRESENTATION);
+	static const uint8_t longer[] = {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 21, 0, 0, 0, 1, 0, 0, 0, 1,
+					 0x7f, 0xff, 0xff, 0xff, 0, 7};
+	ck_assert(!pgtype_decode_binary(PGTYPE_INT2_ARRAY, longer, sizeof(longer), a, &got, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_BINARY_REPRESENTATION);
+	arena_free(a);
+}
+END_TEST
+
 Suite *pgtype_test_binary_suite(void)
 {
 	Suite *s = suite_create("pgtype_binary");
@@ -306,6 +396,8 @@ Suite *pgtype_test_binary_suite(void)
 	tcase_add_loop_test(tc, send_errors_test, 0, ARRAY_LEN(send_errors));
 	tcase_add_test(tc, send_bpchar_typmod);
 	tcase_add_loop_test(tc, numeric_binary, 0, ARRAY_LEN(numeric_cases));
+	tcase_add_loop_test(tc, array_binary, 0, ARRAY_LEN(array_cases));
+	tcase_add_test(tc, array_binary_errors);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -119,6 +119,11 @@ static const struct icase cases[] = {
 	{"SELECT * FROM acct WHERE id IN ($1, $2) OR rate BETWEEN $3 AND $4", NULL,
 	 "23,23,1700,1700", NULL},
 	{"SELECT * FROM acct WHERE owner LIKE $1", NULL, "25", NULL},
+	/* a parameter cast to an array or reg* type takes that type (asyncpg, psycopg 3) */
+	{"SELECT $1::int4[], $2::text[]", "1007,1009", "1007,1009", "SELECT ?1 AS int4, ?2 AS text"},
+	{"SELECT typname FROM pg_type WHERE oid = any($1::oid[])", NULL, "1028", NULL},
+	{"SELECT typname FROM pg_type WHERE oid = $1::regtype", NULL, "2206", NULL},
+	{"SELECT $1::regtype", "2206", "2206", NULL},
 	{"SELECT balance + $1 FROM acct", "20", "20", NULL},
 	{"INSERT INTO acct (owner, id, at) VALUES ($1, $2, $3)", NULL, "1043,23,1184", NULL},
 	{"INSERT INTO acct VALUES ($1, $2)", NULL, "23,1043", NULL},

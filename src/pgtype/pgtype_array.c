@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_array.c: binary send/receive of one-dimensional arrays (array_send/array_recv of
+ * PostgreSQL 15) whose element type has a binary format here. An array is stored as its
+ * PostgreSQL text form ("{1,2,NULL}", '{a,"b c"}'); the binary form is built from it element
+ * by element and read back into it. Multidimensional arrays and explicit bounds are refused. */
+#include "pgtype_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* array_send's header: ndim, has-null flag, element type, then per dimension its length
+ * and lower bound. */
+#define HEADER_BYTES 12
+
+static bool unsupported(struct pgerr *err, const char *what)
+{
+	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			 "binary format of %s is not supported", what);
+}
+
+static bool malformed(struct pgerr *err, const struct pgtype_value *v)
+{
+	return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			 "malformed array literal: \"%.*s\"", (int)v->n, v->p);
+}
+
+static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+/* One element of the text form at *p (quoted or not) into sb; *null when it is NULL.
+ * *p ends on the ',' or '}' after it. False when the text is not an array. */
+static bool element(const char **p, const char *end, struct strbuf *sb, bool *null)
+{
+	const char *s = *p;
+	while (s < end && is_blank(*s))
+		s++;
+	bool quoted = s < end && *s == '"';
+	if (quoted) {
+		for (s++; s < end && *s != '"'; s++) {
+			if (*s == '\\' && s + 1 < end)
+				s++;
+			strbuf_putc(sb, *s);
+		}
+		if (s == end)
+			return false;
+		s++;
+	} else {
+		const char *start = s;
+		for (; s < end && *s != ',' && *s != '}'; s++) {
+			if (*s == '\\' && s + 1 < end)
+				s++;
+			if (*s == '{' || *s == '"')
+				return false;
+			strbuf_putc(sb, *s);
+		}
+		while (sb->len > 0 && is_blank(sb->data[sb->len - 1]))
+			sb->len--;
+		if (s == start)
+			return false;
+	}
+	while (s < end && is_blank(*s))
+		s++;
+	*null = !quoted && sb->len == 4 && strncasecmp(sb->data, "NULL", 4) == 0;
+	*p = s;
+	return s < end && (*s == ',' || *s == '}');
+}
+
+/* Appends one element's binary value (with its length word) as type elem. */
+static bool send_element(struct strbuf *out, uint32_t elem, const char *s, size_t n,
+			 struct pgerr *err)
+{
+	struct pgtype_value v = {.kind = PGTYPE_V_TEXT, .p = s, .n = n};
+	struct arena *a = NULL;
+	if (elem == PGTYPE_BYTEA) { /* the text form of bytea is \x..., the stored one bytes */
+		a = arena_new(0);
+		if (!pgtype_decode_text(elem, s, n, a, &v, err)) {
+			arena_free(a);
+			return false;
+		}
+	}
+	size_t at = out->len;
+	strbuf_put_u32(out, 0);
+	bool ok = pgtype_encode_binary(out, elem, &v, err);
+	if (ok && !out->failed)
+		strbuf_patch_u32(out, at, (uint32_t)(out->len - at - 4));
+	arena_free(a);
+	return ok;
+}
+
+bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
+		       struct pgerr *err)
+{
+	if (v->kind != PGTYPE_V_TEXT && v->kind != PGTYPE_V_BLOB)
+		return malformed(err, v);
+	const char *p = v->p, *end = v->p + v->n;
+	while (p < end && is_blank(*p))
+		p++;
+	if (p < end && *p == '[')
+		return unsupported(err, "arrays with explicit bounds");
+	if (p == end || *p != '{')
+		return malformed(err, v);
+	p++;
+	size_t header = out->len;
+	strbuf_put_u32(out, 1);
+	strbuf_put_u32(out, 0);
+	strbuf_put_u32(out, elem);
+	strbuf_put_u32(out, 0); /* patched below */
+	strbuf_put_u32(out, 1);
+	uint32_t count = 0, nulls = 0;
+	const char *q = p;
+	while (q < end && is_blank(*q))
+		q++;
+	if (q < end && *q == '}') {
+		p = q;
+	} else {
+		if (q < end && *q == '{')
+			return unsupported(err, "multidimensional arrays");
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		bool ok = true;
+		for (;;) {
+			bool null = false;
+			sb.len = 0;
+			if (!element(&p, end, &sb, &null)) {
+				ok = malformed(err, v);
+				break;
+			}
+			count++;
+			if (null) {
+				nulls++;
+				strbuf_put_u32(out, UINT32_MAX);
+			} else if (!send_element(out, elem, sb.data ? sb.data : "", sb.len, err)) {
+				ok = false;
+				break;
+			}
+			if (*p++ == '}') {
+				p--;
+				break;
+			}
+		}
+		strbuf_fini(&sb);
+		if (!ok)
+			return false;
+	}
+	for (p++; p < end && is_blank(*p);)
+		p++;
+	if (p != end)
+		return malformed(err, v);
+	if (out->failed)
+		return true;
+	if (count == 0) { /* an empty array has no dimensions */
+		out->len = header;
+		strbuf_put_u32(out, 0);
+		strbuf_put_u32(out, 0);
+		strbuf_put_u32(out, elem);
+		return true;
+	}
+	strbuf_patch_u32(out, header + 4, nulls ? 1 : 0);
+	strbuf_patch_u32(out, header + HEADER_BYTES, count);
+	return true;
+}
+
+static uint32_t be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* PostgreSQL's pq_getmsg* wording; the SQLSTATE is that of a bad binary parameter. */
+static bool bad_binary(struct pgerr *err)
+{
+	return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
+			 "insufficient data left in message");
+}
+
+/* Appends one element as array_out writes it: quoted when empty, NULL-like, or holding
+ * blanks or array punctuation. */
+static void put_text_element(struct strbuf *out, const char *s, size_t n)
+{
+	bool quote = n == 0 || (n == 4 && strncasecmp(s, "NULL", 4) == 0);
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = strchr("{},\"\\", s[i]) || is_blank(s[i]);
+	if (!quote) {
+		strbuf_append(out, s, n);
+		return;
+	}
+	strbuf_putc(out, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\')
+			strbuf_putc(out, '\\');
+		strbuf_putc(out, s[i]);
+	}
+	strbuf_putc(out, '"');
+}
+
+static bool recv_elements(const uint8_t *p, size_t n, uint32_t elem, uint32_t count,
+			  struct arena *a, struct strbuf *txt, struct pgerr *err)
+{
+	strbuf_putc(txt, '{');
+	for (uint32_t i = 0; i < count; i++) {
+		if (n < 4)
+			return bad_binary(err);
+		uint32_t len = be32(p);
+		p += 4;
+		n -= 4;
+		if (i)
+			strbuf_putc(txt, ',');
+		if (len == UINT32_MAX) {
+			strbuf_puts(txt, "NULL");
+			continue;
+		}
+		if (len > n)
+			return bad_binary(err);
+		struct pgtype_value v;
+		struct strbuf one;
+		strbuf_init(&one, 0);
+		bool ok;
+		if (elem == PGTYPE_NUMERIC) { /* straight to text, which keeps the scale */
+			ok = pgtype_numeric_recv(p, len, &one, err);
+		} else {
+			ok = pgtype_decode_binary(elem, p, len, a, &v, err);
+			if (ok)
+				pgtype_encode_text(&one, elem, &v);
+		}
+		if (ok)
+			put_text_element(txt, one.data ? one.data : "", one.len);
+		strbuf_fini(&one);
+		if (!ok)
+			return false;
+		p += len;
+		n -= len;
+	}
+	strbuf_putc(txt, '}');
+	if (n != 0)
+		return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
+				 "incorrect binary data format in array");
+	return true;
+}
+
+bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *a,
+		       struct pgtype_value *out, struct pgerr *err)
+{
+	if (n < HEADER_BYTES)
+		return bad_binary(err);
+	uint32_t ndim = be32(p), flags = be32(p + 4), sent_elem = be32(p + 8);
+	if (flags > 1)
+		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE, "invalid array flags");
+	if (sent_elem != elem)
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "binary data has array element type %u instead of expected %u",
+				 sent_elem, elem);
+	if (ndim > 1)
+		return unsupported(err, "multidimensional arrays");
+	uint32_t count = 0;
+	p += HEADER_BYTES;
+	n -= HEADER_BYTES;
+	if (ndim == 1) {
+		if (n < 8)
+			return bad_binary(err);
+		count = be32(p);
+		if (be32(p + 4) != 1)
+			return unsupported(err, "arrays with explicit bounds");
+		p += 8;
+		n -= 8;
+	}
+	struct strbuf txt;
+	strbuf_init(&txt, 0);
+	bool ok = recv_elements(p, n, elem, count, a, &txt, err);
+	if (ok && txt.failed)
+		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	if (ok)
+		*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+					     .p = arena_strndup(a, txt.data, txt.len),
+					     .n = txt.len};
+	strbuf_fini(&txt);
+	return ok;
+}
