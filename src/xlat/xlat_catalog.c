@@ -147,6 +147,7 @@ static const struct catfn {
 	{"pg_table_size", 1, 1, XLAT_OID_INT8},
 	{"pg_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_total_relation_size", 1, 1, XLAT_OID_INT8},
+	{"pg_indexes_size", 1, 1, XLAT_OID_INT8},
 	{"array_upper", 2, 2, XLAT_OID_INT4},
 	{"pg_get_triggerdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_get_statisticsobjdef_columns", 1, 1, XLAT_OID_TEXT},

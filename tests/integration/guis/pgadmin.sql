@@ -324,3 +324,77 @@ FROM pg_catalog.pg_locks l
 LEFT OUTER JOIN pg_catalog.pg_database d ON (l.database = d.oid)
 WHERE datname = 'shop'
 ORDER BY pid, locktype;
+
+-- action: column types offered by the column editor (utils/templates/get_types.sql)
+-- differs(columns): pg_type holds the built-in types pgtype knows, not all of PostgreSQL's
+SELECT * FROM (SELECT pg_catalog.format_type(t.oid, NULL) AS typname,
+    CASE WHEN typelem > 0 THEN typelem ELSE t.oid END AS elemoid, typlen, typtype, t.oid,
+    nspname,
+    (SELECT COUNT(1) FROM pg_catalog.pg_type t2 WHERE t2.typname = t.typname) > 1 AS isdup
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace nsp ON typnamespace = nsp.oid
+  WHERE (NOT (typname = 'unknown' AND nspname = 'pg_catalog')) AND typisdefined
+    AND typtype IN ('b', 'c', 'd', 'e', 'r')
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = typnamespace
+      AND relname = typname AND relkind != 'c')
+    AND (typname NOT LIKE '_%' OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class
+      WHERE relnamespace = typnamespace AND substr(typname, 2)::name = relname
+        AND relkind != 'c'))
+    AND nsp.nspname != 'information_schema') AS dummy
+ORDER BY nspname <> 'pg_catalog', nspname <> 'public', nspname, 1;
+
+-- action: view definition (schemas/views/templates/views/sql/default/properties.sql)
+-- differs(rows): pg_get_viewdef answers the query as written, not PostgreSQL's deparsed text
+SELECT c.relname AS name, description AS comment,
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner, nsp.nspname AS schema,
+  pg_catalog.pg_get_viewdef(c.oid, true) AS definition,
+  (SELECT array_to_string(c2.reloptions, ',') FROM pg_catalog.pg_class c2
+   WHERE c2.oid = c.oid) AS reloptions
+FROM pg_catalog.pg_class c
+LEFT OUTER JOIN pg_catalog.pg_namespace nsp ON nsp.oid = c.relnamespace
+LEFT OUTER JOIN pg_catalog.pg_description des ON (des.objoid = c.oid AND des.objsubid = 0
+  AND des.classoid = 'pg_class'::regclass)
+WHERE ((c.relhasrules AND (EXISTS (SELECT r.rulename FROM pg_catalog.pg_rewrite r
+    WHERE ((r.ev_class = c.oid) AND (pg_catalog.bpchar(r.ev_type) = '1'::bpchar)))))
+  AND (c.relkind = 'v'::char))
+  AND c.oid = 'big_orders'::regclass;
+
+-- action: table properties (schemas/tables/templates/tables/sql/default/properties.sql, core)
+-- differs(rows): hastriggers: PostgreSQL enforces the foreign key to customers with triggers
+SELECT rel.relname AS name, rel.reltablespace AS spcoid, rel.relacl AS relacl_str,
+  (CASE WHEN length(spc.spcname::text) > 0 THEN spc.spcname ELSE
+    (SELECT sp.spcname FROM pg_catalog.pg_database dtb
+     JOIN pg_catalog.pg_tablespace sp ON dtb.dattablespace = sp.oid
+     WHERE dtb.oid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))
+   END) AS spcname,
+  pg_catalog.pg_get_userbyid(rel.relowner) AS relowner, rel.relkind,
+  (CASE WHEN rel.relkind = 'p' THEN true ELSE false END) AS is_partitioned,
+  rel.relhassubclass, rel.reltuples::bigint, des.description, con.conname, con.conkey,
+  EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = rel.oid
+    AND tgname NOT LIKE 'pg_%') AS hastriggers,
+  rel.relpersistence = 'u' AS relpersistence, rel.relrowsecurity AS rlspolicy,
+  rel.relforcerowsecurity AS forcerlspolicy
+FROM pg_catalog.pg_class rel
+LEFT OUTER JOIN pg_catalog.pg_tablespace spc ON spc.oid = rel.reltablespace
+LEFT OUTER JOIN pg_catalog.pg_description des ON (des.objoid = rel.oid AND des.objsubid = 0
+  AND des.classoid = 'pg_class'::regclass)
+LEFT OUTER JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid AND con.contype = 'p'
+WHERE rel.relkind IN ('r', 's', 't', 'p') AND rel.relnamespace = 'public'::regnamespace
+  AND rel.oid = 'customers'::regclass;
+
+-- action: sequence of a serial column (schemas/tables/columns/templates/columns/sql/default/properties.sql, seqrelid)
+SELECT att.attname,
+  (SELECT pg_catalog.pg_get_serial_sequence(quote_ident(nsp.nspname) || '.'
+     || quote_ident(cl.relname), att.attname)) AS seqname
+FROM pg_catalog.pg_attribute att
+JOIN pg_catalog.pg_class cl ON cl.oid = att.attrelid
+JOIN pg_catalog.pg_namespace nsp ON nsp.oid = cl.relnamespace
+WHERE att.attrelid = 'orders'::regclass AND att.attnum = 1;
+
+-- action: database statistics (databases/templates/databases/sql/default/stats.sql)
+-- fails: pg_stat_database is not provided (SQLite keeps no commit counters)
+SELECT db.datname AS "Database", numbackends AS "Backends", xact_commit AS "Xact committed",
+  xact_rollback AS "Xact rolled back", blks_read AS "Blocks read", blks_hit AS "Blocks hit",
+  pg_catalog.pg_database_size(db.datid) AS "Size"
+FROM pg_catalog.pg_stat_database db
+WHERE db.datname = 'shop';

@@ -41,5 +41,8 @@ SELECT count(*) FROM information_schema.role_column_grants WHERE table_name = 'g
 SELECT has_schema_privilege('information_schema'::regnamespace, 'USAGE'), current_setting('default_tablespace');
 SET default_tablespace = '';
 SELECT pg_blocking_pids(pg_backend_pid()), pg_blocking_pids(NULL);
+INSERT INTO gui_t (name, n) SELECT 'n' || g, g FROM generate_series(1, 200) g;
+SELECT pg_total_relation_size('gui_t') >= pg_relation_size('gui_t') + pg_indexes_size('gui_t'), pg_indexes_size('gui_t') > 0, pg_indexes_size('public.gui_v'), pg_relation_size('gui_v'), pg_relation_size(NULL);
+SELECT pg_relation_size('nosuch');
 DROP VIEW gui_v;
 DROP TABLE gui_t;
