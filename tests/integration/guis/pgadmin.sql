@@ -398,3 +398,100 @@ SELECT db.datname AS "Database", numbackends AS "Backends", xact_commit AS "Xact
   pg_catalog.pg_database_size(db.datid) AS "Size"
 FROM pg_catalog.pg_stat_database db
 WHERE db.datname = 'shop';
+
+-- action: connect: session setup (utils/driver/psycopg3/connection.py)
+SELECT set_config('bytea_output', 'hex', false) FROM pg_catalog.pg_settings
+WHERE name = 'bytea_output';
+
+-- action: materialized views (schemas/views/templates/mviews/sql/default/nodes.sql)
+SELECT c.relname AS name FROM pg_catalog.pg_class c
+WHERE c.relkind = 'm' AND c.relnamespace = 'public'::regnamespace ORDER BY c.relname;
+
+-- action: types (schemas/types/templates/types/sql/default/nodes.sql)
+SELECT t.typname AS name, des.description
+FROM pg_catalog.pg_type t
+LEFT OUTER JOIN pg_catalog.pg_type e ON e.oid = t.typelem
+LEFT OUTER JOIN pg_catalog.pg_class ct ON ct.oid = t.typrelid AND ct.relkind <> 'c'
+LEFT OUTER JOIN pg_catalog.pg_description des ON (des.objoid = t.oid
+  AND des.classoid = 'pg_type'::regclass)
+WHERE t.typtype != 'd' AND t.typname NOT LIKE E'\\_%'
+  AND t.typnamespace = 'public'::regnamespace AND ct.oid IS NULL
+ORDER BY t.typname;
+
+-- action: domains (schemas/domains/templates/domains/sql/default/node.sql)
+SELECT d.typname AS name, pg_catalog.format_type(b.oid, NULL) AS basetype
+FROM pg_catalog.pg_type d
+JOIN pg_catalog.pg_type b ON b.oid = d.typbasetype
+WHERE d.typnamespace = 'public'::regnamespace AND d.typtype = 'd'
+ORDER BY d.typname;
+
+-- action: collations (schemas/collations/templates/collations/sql/default/nodes.sql)
+SELECT c.collname AS name FROM pg_catalog.pg_collation c
+WHERE c.collnamespace = 'public'::regnamespace ORDER BY c.collname;
+
+-- action: FTS configurations (schemas/fts_configurations/templates/fts_configurations/sql/default/nodes.sql)
+SELECT cfg.cfgname AS name FROM pg_catalog.pg_ts_config cfg
+WHERE cfg.cfgnamespace = 'public'::regnamespace ORDER BY cfg.cfgname;
+
+-- action: FTS dictionaries (schemas/fts_dictionaries/templates/fts_dictionaries/sql/default/nodes.sql)
+SELECT dict.dictname AS name FROM pg_catalog.pg_ts_dict dict
+WHERE dict.dictnamespace = 'public'::regnamespace ORDER BY dict.dictname;
+
+-- action: FTS parsers (schemas/fts_parsers/templates/fts_parsers/sql/default/nodes.sql)
+SELECT prs.prsname AS name FROM pg_catalog.pg_ts_parser prs
+WHERE prs.prsnamespace = 'public'::regnamespace ORDER BY prs.prsname;
+
+-- action: FTS templates (schemas/fts_templates/templates/fts_templates/sql/default/nodes.sql)
+SELECT tmpl.tmplname AS name FROM pg_catalog.pg_ts_template tmpl
+WHERE tmpl.tmplnamespace = 'public'::regnamespace ORDER BY tmpl.tmplname;
+
+-- action: foreign tables (schemas/foreign_tables/templates/foreign_tables/sql/default/node.sql)
+SELECT c.relname AS name FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_foreign_table ft ON c.oid = ft.ftrelid
+WHERE c.relnamespace = 'public'::regnamespace ORDER BY c.relname;
+
+-- action: operators (schemas/operators/templates/operators/sql/default/nodes.sql)
+-- fails: pg_operator is not provided (its built-in rows are not generated yet)
+SELECT op.oprname AS name FROM pg_catalog.pg_operator op
+WHERE op.oprnamespace = 'public'::regnamespace ORDER BY op.oprname;
+
+-- action: aggregates (schemas/aggregates/templates/aggregates/sql/default/nodes.sql)
+-- fails: pg_aggregate is not provided (its built-in rows are not generated yet)
+SELECT pr.proname AS name FROM pg_catalog.pg_aggregate ag
+JOIN pg_catalog.pg_proc pr ON pr.oid = ag.aggfnoid
+WHERE pr.pronamespace = 'public'::regnamespace ORDER BY pr.proname;
+
+-- action: procedures and trigger functions (schemas/functions/templates/*/pg/sql/default/node.sql)
+SELECT pr.proname AS name, pr.prokind FROM pg_catalog.pg_proc pr
+JOIN pg_catalog.pg_type typ ON typ.oid = pr.prorettype
+WHERE (pr.prokind = 'p' OR typ.typname = 'trigger')
+  AND pr.pronamespace = 'public'::regnamespace ORDER BY pr.proname;
+
+-- action: event triggers (event_triggers/templates/event_triggers/sql/default/nodes.sql)
+SELECT e.evtname AS name FROM pg_catalog.pg_event_trigger e ORDER BY e.evtname;
+
+-- action: casts (casts/templates/casts/sql/default/nodes.sql, without system casts)
+-- fails: pg_cast is not provided (its built-in rows are not generated yet)
+SELECT ca.oid, pg_catalog.concat(pg_catalog.format_type(st.oid, NULL), '->',
+  pg_catalog.format_type(tt.oid, tt.typtypmod)) AS name
+FROM pg_catalog.pg_cast ca
+JOIN pg_catalog.pg_type st ON st.oid = ca.castsource
+JOIN pg_catalog.pg_type tt ON tt.oid = ca.casttarget
+WHERE ca.oid > 16383
+ORDER BY 2;
+
+-- action: languages (languages/templates/languages/sql/default/nodes.sql)
+-- differs(columns): PostgreSQL has plpgsql, a tenant no procedural language
+SELECT lan.oid, lan.lanname AS name, pg_catalog.pg_get_userbyid(lan.lanowner) AS lanowner
+FROM pg_catalog.pg_language lan WHERE lanispl IS TRUE ORDER BY lanname;
+
+-- action: foreign data wrappers (foreign_data_wrappers/templates/foreign_data_wrappers/sql/default/properties.sql)
+SELECT fdw.fdwname AS name FROM pg_catalog.pg_foreign_data_wrapper fdw ORDER BY fdw.fdwname;
+
+-- action: publications (publications/templates/publications/sql/default/nodes.sql)
+SELECT pub.pubname AS name FROM pg_catalog.pg_publication pub ORDER BY pub.pubname;
+
+-- action: subscriptions (subscriptions/templates/subscriptions/sql/default/nodes.sql)
+SELECT sub.subname AS name FROM pg_catalog.pg_subscription sub
+WHERE sub.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = 'shop')
+ORDER BY sub.subname;

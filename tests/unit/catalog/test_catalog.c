@@ -91,6 +91,10 @@ START_TEST(test_relations)
 	ck_assert_str_eq(rows(db, "SELECT relkind, relhasrules FROM pg_class WHERE relname = "
 				  "'tables' AND relnamespace = 13000"),
 			 "v|1");
+	ck_assert_str_eq(rows(db, "SELECT (SELECT count(*) FROM pg_ts_config), (SELECT count(*) "
+				  "FROM pg_foreign_table), c.oid, c.relisshared FROM pg_class c "
+				  "WHERE relname = 'pg_subscription'"),
+			 "0|0|6100|1");
 	ck_assert_str_eq(rows(db, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
 				  "n.oid = c.relnamespace WHERE n.nspname = 'public'"),
 			 "8");
