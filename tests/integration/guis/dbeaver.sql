@@ -222,3 +222,18 @@ ORDER BY c.relname;
 
 -- action: estimated row count (PostgreTableReal)
 SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = 'orders'::regclass;
+
+-- action: extensions that can be installed (PostgreDatabase.AvailableExtensionCache)
+-- differs(columns): PostgreSQL ships plpgsql and contrib; a tenant offers none
+SELECT name, default_version, installed_version, comment
+FROM pg_catalog.pg_available_extensions ORDER BY name;
+
+-- action: connect: keywords the dialect does not know yet (PostgreDialect, as logged in
+-- datafusion-contrib/datafusion-postgres issue #135)
+SELECT string_agg(word, ',') FROM pg_catalog.pg_get_keywords()
+WHERE word <> ALL ('{a,abs,absolute,action,ada,add,admin,after,all,allocate,alter,always,and,any,are,array,as,asc}'::text[]);
+
+-- action: connect: a type's name and whether its schema is on the path (pgJDBC TypeInfoCache)
+SELECT n.nspname = ANY(current_schemas(true)), n.nspname, t.typname
+FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid
+WHERE t.oid = 1034;

@@ -495,3 +495,18 @@ SELECT pub.pubname AS name FROM pg_catalog.pg_publication pub ORDER BY pub.pubna
 SELECT sub.subname AS name FROM pg_catalog.pg_subscription sub
 WHERE sub.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = 'shop')
 ORDER BY sub.subname;
+
+-- action: index statistics (schemas/tables/indexes/templates/indexes/sql/default/stats.sql)
+-- differs: counters and sizes are SQLite's (docs/catalog.md)
+SELECT idx_scan AS "Index scans", idx_tup_read AS "Index tuples read",
+  idx_tup_fetch AS "Index tuples fetched", idx_blks_read AS "Index blocks read",
+  idx_blks_hit AS "Index blocks hit",
+  pg_catalog.pg_relation_size(stat.indexrelid) AS "Index size"
+FROM pg_catalog.pg_stat_all_indexes stat
+JOIN pg_catalog.pg_statio_all_indexes statio ON stat.indexrelid = statio.indexrelid
+JOIN pg_catalog.pg_class cl ON cl.oid = stat.indexrelid
+WHERE stat.indexrelid = 'orders_customer_idx'::regclass;
+
+-- action: indexes of a table in the statistics tab (schemas/tables/templates/tables/sql/default/coll_table_stats.sql, index part)
+SELECT indexrelname, relname FROM pg_catalog.pg_stat_user_indexes
+WHERE relid = 'orders'::regclass ORDER BY indexrelname;
