@@ -61,6 +61,7 @@ static const char *const relations[] = {
 	"pg_stat_activity",
 	"pg_stat_all_indexes",
 	"pg_stat_all_tables",
+	"pg_stat_database",
 	"pg_stat_user_indexes",
 	"pg_stat_user_tables",
 	"pg_statio_all_indexes",
