@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_rel_absent.c: pg_catalog relations of objects shardlite does not have at all — text
- * search configurations, foreign data, event triggers, subscriptions, extensions to install —
- * declared with PostgreSQL 15's columns and always empty, so that a GUI browsing for them
- * (pgAdmin's tree lists each kind) hears "none" rather than 42P01. A kind PostgreSQL has
- * built-in rows of that shardlite also has (operators, casts, aggregates) does not belong
- * here: an empty relation would deny them. */
+ * search configurations, foreign data, event triggers, subscriptions, security labels,
+ * extensions to install — declared with PostgreSQL 15's columns and always empty, so that a
+ * GUI browsing for them (pgAdmin's tree lists each kind) hears "none" rather than 42P01. A
+ * kind PostgreSQL has built-in rows of that shardlite also has (operators, casts,
+ * aggregates) does not belong here: an empty relation would deny them. */
 #include "catalog_int.h"
 
 static bool fill_none(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -29,6 +29,14 @@ static const struct cat_reldef defs[] = {
 	 "srvacl \"aclitem[]\", srvoptions \"text[]\"",
 	 fill_none},
 	{"pg_foreign_table", "ftrelid oid, ftserver oid, ftoptions \"text[]\"", fill_none},
+	/* SECURITY LABEL needs a label provider module: none can be loaded */
+	{"pg_seclabel", "objoid oid, classoid oid, objsubid int4, provider text, label text",
+	 fill_none},
+	{"pg_seclabels",
+	 "objoid oid, classoid oid, objsubid int4, objtype text, objnamespace oid, objname text, "
+	 "provider text, label text",
+	 fill_none},
+	{"pg_shseclabel", "objoid oid, classoid oid, provider text, label text", fill_none},
 	{"pg_subscription",
 	 "oid oid, subdbid oid, subskiplsn pg_lsn, subname name, subowner oid, subenabled bool, "
 	 "subbinary bool, substream bool, subtwophasestate pg_char, subdisableonerr bool, "

@@ -510,3 +510,25 @@ WHERE stat.indexrelid = 'orders_customer_idx'::regclass;
 -- action: indexes of a table in the statistics tab (schemas/tables/templates/tables/sql/default/coll_table_stats.sql, index part)
 SELECT indexrelname, relname FROM pg_catalog.pg_stat_user_indexes
 WHERE relid = 'orders'::regclass ORDER BY indexrelname;
+
+-- action: login role properties (roles/templates/roles/sql/default/properties.sql)
+-- differs: the oracle's postgres is a superuser; a shardlite user is not (docs/catalog.md)
+SELECT r.oid, r.*, pg_catalog.shobj_description(r.oid, 'pg_authid') AS description,
+  ARRAY(SELECT CASE WHEN am.admin_option THEN '1' ELSE '0' END || rm.rolname
+        FROM (SELECT * FROM pg_catalog.pg_auth_members WHERE member = r.oid) AS am
+        LEFT JOIN pg_catalog.pg_roles AS rm ON (rm.oid = am.roleid)
+        ORDER BY rm.rolname) AS rolmembership,
+  (SELECT pg_catalog.array_agg(provider || '=' || label) FROM pg_catalog.pg_shseclabel sl1
+   WHERE sl1.objoid = r.oid) AS seclabels
+FROM pg_catalog.pg_roles r
+WHERE r.rolname = current_user;
+
+-- action: security labels of a table (schemas/tables/templates/tables/sql/default/properties.sql)
+SELECT (SELECT pg_catalog.array_agg(provider || '=' || label) FROM pg_catalog.pg_seclabels sl1
+        WHERE sl1.objoid = rel.oid AND sl1.objsubid = 0) AS seclabels
+FROM pg_catalog.pg_class rel WHERE rel.oid = 'orders'::regclass;
+
+-- action: tablespaces node (tablespaces/templates/tablespaces/sql/default/nodes.sql)
+SELECT ts.spcname AS name, pg_catalog.pg_get_userbyid(spcowner) AS spcuser,
+  pg_catalog.shobj_description(oid, 'pg_tablespace') AS description
+FROM pg_catalog.pg_tablespace ts ORDER BY name;
