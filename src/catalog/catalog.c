@@ -415,6 +415,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_views_defs,
 	cat_infoschema_defs,
 	cat_infopriv_defs,
+	cat_absent_defs,
 	cat_seq_defs,
 	cat_stat_defs,
 	cat_trigger_defs,

@@ -272,28 +272,86 @@ static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	cat_result_text(ctx, buf);
 }
 
-/* Bytes of the pages SQLite uses for a relation (SQLite's dbstat table). */
-static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* Bytes of the pages SQLite uses for the b-tree sqlname (SQLite's dbstat table); -1 with
+ * ctx's error set when dbstat is missing. */
+static int64_t btree_bytes(sqlite3_context *ctx, const char *sqlname)
 {
-	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m)
-		return;
-	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
-	if (!rel) {
-		sqlite3_result_null(ctx);
-		return;
-	}
 	sqlite3_stmt *st = NULL;
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	if (sqlite3_prepare_v2(db, "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name = ?1",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_result_error(ctx, "relation sizes need SQLite's dbstat table", -1);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, sqlname ? sqlname : "", -1, SQLITE_STATIC);
+	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The indexes of table rel together; an INTEGER PRIMARY KEY's has no b-tree of its own. */
+static int64_t indexes_bytes(sqlite3_context *ctx, const struct cat_model *m,
+			     const struct cat_rel *rel)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < m->nidx && sum >= 0; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->table != rel || !ix->rel->sqlname)
+			continue;
+		int64_t n = btree_bytes(ctx, ix->rel->sqlname);
+		sum = n < 0 ? n : sum + n;
+	}
+	return sum;
+}
+
+enum size_kind { SIZE_RELATION, SIZE_INDEXES, SIZE_TOTAL };
+
+/* pg_relation_size and pg_table_size: the relation's own b-tree; pg_indexes_size: its
+ * indexes; pg_total_relation_size: both (SQLite keeps no TOAST). */
+static void relation_size(sqlite3_context *ctx, sqlite3_value **argv, enum size_kind kind)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	const struct cat_rel *rel = NULL;
+	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
+		/* a name: PostgreSQL reads the literal as regclass ('public.t' or 't') */
+		const char *name = (const char *)sqlite3_value_text(argv[0]);
+		const char *dot = strchr(name, '.');
+		if (dot && strncmp(name, "public.", 7) == 0)
+			name = dot + 1;
+		rel = cat_model_rel(m, name);
+		if (!rel) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				   (const char *)sqlite3_value_text(argv[0]));
+			return;
+		}
+	} else {
+		rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
+	}
+	if (!rel) {
+		sqlite3_result_null(ctx);
 		return;
 	}
-	sqlite3_bind_text(st, 1, rel->sqlname ? rel->sqlname : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		sqlite3_result_int64(ctx, sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
+	int64_t own = kind == SIZE_INDEXES ? 0 : btree_bytes(ctx, rel->sqlname);
+	int64_t idx = kind == SIZE_RELATION || own < 0 ? 0 : indexes_bytes(ctx, m, rel);
+	if (own >= 0 && idx >= 0)
+		sqlite3_result_int64(ctx, own + idx);
+}
+
+static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	relation_size(ctx, argv, SIZE_RELATION);
+}
+
+static void fn_indexes_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	relation_size(ctx, argv, SIZE_INDEXES);
+}
+
+static void fn_total_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	relation_size(ctx, argv, SIZE_TOTAL);
 }
 
 /* ---- session facts (lent by the session, see catalog_lend) ---- */
@@ -452,7 +510,8 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_get_userbyid", 1, fn_get_userbyid},
 	{"pg_table_size", 1, fn_relation_size},
 	{"pg_relation_size", 1, fn_relation_size},
-	{"pg_total_relation_size", 1, fn_relation_size},
+	{"pg_total_relation_size", 1, fn_total_size},
+	{"pg_indexes_size", 1, fn_indexes_size},
 	{"version", 0, fn_version},
 	{"current_setting", 1, fn_current_setting},
 	{"current_setting", 2, fn_current_setting},

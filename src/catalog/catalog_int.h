@@ -234,6 +234,7 @@ const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, cons
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
+const struct cat_reldef *cat_absent_defs(size_t *n);   /* catalog_rel_absent.c */
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
 const struct cat_reldef *cat_views_defs(size_t *n);
 /* pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description. */

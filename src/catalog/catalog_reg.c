@@ -25,6 +25,12 @@ static const struct {
 	{"pg_trigger", 2620},    {"pg_extension", 3079},  {"pg_collation", 3456},
 	{"pg_tablespace", 1213}, {"pg_policy", 3256},     {"pg_partitioned_table", 3350},
 	{"pg_language", 2612},   {"pg_shdescription", 2396},
+	{"pg_event_trigger", 3466}, {"pg_foreign_data_wrapper", 2328},
+	{"pg_foreign_server", 1417}, {"pg_foreign_table", 3118},
+	{"pg_subscription", 6100}, {"pg_ts_config", 3602},
+	{"pg_ts_dict", 3600},     {"pg_ts_parser", 3601},
+	{"pg_ts_template", 3764}, {"pg_seclabel", 3596},
+	{"pg_shseclabel", 3592},
 };
 
 bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)

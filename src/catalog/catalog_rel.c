@@ -61,7 +61,8 @@ static int declared_columns(const char *columns)
 static void system_class_row(struct cat_rows *r, uint32_t oid, const char *name, uint32_t ns,
 			     char kind, const struct cat_reldef *def)
 {
-	bool shared = oid == 1213 || oid == 1262 || oid == 2396; /* tablespace, database */
+	/* pg_tablespace, pg_database, pg_shdescription, pg_subscription, pg_shseclabel */
+	bool shared = oid == 1213 || oid == 1262 || oid == 2396 || oid == 6100 || oid == 3592;
 	cat_row(r);
 	cat_int(r, oid);
 	cat_text(r, name);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_stat.c: the statistics and activity views — pg_stat_activity and pg_locks (the
  * tenant's sessions and advisory locks, from the session through catalog_session), the
- * per-table pg_stat_*_tables / pg_statio_*_tables, pg_cursors and pg_blocking_pids(). Counters SQLite does not
- * collect (scans, block reads) are 0; n_live_tup is the row count (sqlite_stat1's estimate
- * once ANALYZE ran). */
+ * per-table pg_stat_*_tables / pg_statio_*_tables and per-index pg_stat(io)_*_indexes,
+ * the tenant's pg_stat_database row, pg_cursors and pg_blocking_pids(). Counters SQLite does
+ * not collect (scans, block reads, commits) are 0; n_live_tup is the row count (sqlite_stat1's estimate once ANALYZE ran). */
 #include "catalog_int.h"
 
 #include <stdio.h>
@@ -222,6 +222,61 @@ static bool fill_statio_tables(struct cat_conn *cc, const struct cat_model *m, s
 	return true;
 }
 
+/* The tenant's row: numbackends counts its sessions; SQLite collects none of the transaction,
+ * block, tuple or time counters, which are 0, and checksums are not PostgreSQL's (NULL, as
+ * PostgreSQL answers without data checksums). */
+static bool fill_stat_database(struct cat_conn *cc, const struct cat_model *m,
+			       struct cat_rows *r)
+{
+	(void)m;
+	struct catalog_activity *v = NULL;
+	size_t n = cc->sess && cc->sess->activity
+			   ? cc->sess->activity(cc->sess->setting_arg, r->a, &v)
+			   : 0;
+	cat_row(r);
+	cat_int(r, CAT_DB_OID);
+	cat_text(r, cat_conn_database(cc));
+	cat_int(r, (int64_t)n);
+	for (int k = 0; k < 13; k++) /* xact_commit ... deadlocks */
+		cat_int(r, 0);
+	cat_null(r); /* checksum_failures */
+	cat_null(r); /* checksum_last_failure */
+	for (int k = 0; k < 5; k++) /* blk_read_time ... idle_in_transaction_time */
+		cat_int(r, 0);
+	for (int k = 0; k < 4; k++) /* sessions ... sessions_killed */
+		cat_int(r, 0);
+	cat_null(r); /* stats_reset */
+	return true;
+}
+
+/* One row per index, with kind (pg_stat_ or pg_statio_) of counters: none is collected. */
+static bool index_rows(const struct cat_model *m, struct cat_rows *r, int ncounters)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		cat_row(r);
+		cat_int(r, ix->table->oid);
+		cat_int(r, ix->rel->oid);
+		cat_text(r, "public");
+		cat_text(r, ix->table->name);
+		cat_text(r, ix->rel->name);
+		for (int k = 0; k < ncounters; k++)
+			cat_int(r, 0);
+	}
+	return true;
+}
+
+static bool fill_stat_indexes(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	return index_rows(m, r, 3); /* idx_scan, idx_tup_read, idx_tup_fetch */
+}
+
+static bool fill_statio_indexes(struct cat_conn *cc, const struct cat_model *m,
+				struct cat_rows *r)
+{
+	return index_rows(m, r, 2); /* idx_blks_read, idx_blks_hit */
+}
+
 /* The session's own open cursors (PostgreSQL's pg_cursors shows the backend's). */
 static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
@@ -254,6 +309,19 @@ static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct 
 	"idx_blks_read int8, idx_blks_hit int8, toast_blks_read int8, toast_blks_hit int8, "       \
 	"tidx_blks_read int8, tidx_blks_hit int8"
 
+#define INDEX5 "relid oid, indexrelid oid, schemaname name, relname name, indexrelname name"
+#define STAT_INDEXES INDEX5 ", idx_scan int8, idx_tup_read int8, idx_tup_fetch int8"
+#define STATIO_INDEXES INDEX5 ", idx_blks_read int8, idx_blks_hit int8"
+
+#define STAT_DATABASE                                                                              \
+	"datid oid, datname name, numbackends int4, xact_commit int8, xact_rollback int8, "        \
+	"blks_read int8, blks_hit int8, tup_returned int8, tup_fetched int8, tup_inserted int8, "  \
+	"tup_updated int8, tup_deleted int8, conflicts int8, temp_files int8, temp_bytes int8, "   \
+	"deadlocks int8, checksum_failures int8, checksum_last_failure timestamptz, "              \
+	"blk_read_time float8, blk_write_time float8, session_time float8, active_time float8, "   \
+	"idle_in_transaction_time float8, sessions int8, sessions_abandoned int8, "                \
+	"sessions_fatal int8, sessions_killed int8, stats_reset timestamptz"
+
 static const struct cat_reldef defs[] = {
 	{"pg_stat_activity",
 	 "datid oid, datname name, pid int4, leader_pid int4, usesysid oid, usename name, "
@@ -271,6 +339,11 @@ static const struct cat_reldef defs[] = {
 	{"pg_stat_all_tables", STAT_TABLES, fill_stat_tables},
 	{"pg_statio_user_tables", STATIO_TABLES, fill_statio_tables},
 	{"pg_statio_all_tables", STATIO_TABLES, fill_statio_tables},
+	{"pg_stat_database", STAT_DATABASE, fill_stat_database},
+	{"pg_stat_user_indexes", STAT_INDEXES, fill_stat_indexes},
+	{"pg_stat_all_indexes", STAT_INDEXES, fill_stat_indexes},
+	{"pg_statio_user_indexes", STATIO_INDEXES, fill_statio_indexes},
+	{"pg_statio_all_indexes", STATIO_INDEXES, fill_statio_indexes},
 	{"pg_cursors",
 	 "name text, statement text, is_holdable bool, is_binary bool, is_scrollable bool, "
 	 "creation_time timestamptz",

@@ -171,3 +171,69 @@ FROM pg_catalog.pg_extension e
 JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
 JOIN pg_catalog.pg_roles a ON a.oid = e.extowner
 ORDER BY e.extname;
+
+-- action: server configuration (PostgreSettingsManager)
+-- differs(columns): each server's own settings
+SELECT s.name, s.setting, s.unit, s.category, s.short_desc, s.context, s.vartype, s.source
+FROM pg_catalog.pg_settings s ORDER BY s.name;
+
+-- action: one setting on connect (PostgreServerExtension)
+SELECT setting FROM pg_catalog.pg_settings WHERE name = 'standard_conforming_strings';
+
+-- action: tablespaces (PostgreDatabase.TablespaceCache)
+SELECT t.oid, t.*, pg_catalog.pg_tablespace_location(t.oid) loc
+FROM pg_catalog.pg_tablespace t ORDER BY t.oid;
+
+-- action: access methods (PostgreDatabase.AccessMethodCache)
+SELECT am.oid, am.* FROM pg_catalog.pg_am am ORDER BY am.oid;
+
+-- action: collations (PostgreDatabase.CollationCache)
+-- differs(columns): the tenant offers the C collations, not the server's locales
+SELECT c.oid, c.* FROM pg_catalog.pg_collation c ORDER BY c.oid;
+
+-- action: foreign keys referencing customers (PostgreTableBase references)
+SELECT c.conname, t.relname AS tabrelname, c.confupdtype, c.confdeltype
+FROM pg_catalog.pg_constraint c
+INNER JOIN pg_catalog.pg_class t ON t.oid = c.conrelid
+WHERE c.confrelid = 'customers'::regclass AND c.contype = 'f'
+ORDER BY c.conname;
+
+-- action: table statistics (PostgreTableReal statistics)
+-- differs: sizes are SQLite's pages, not PostgreSQL's (docs/catalog.md)
+SELECT pg_catalog.pg_total_relation_size('orders'::regclass),
+  pg_catalog.pg_relation_size('orders'::regclass), pg_catalog.pg_table_size('orders'::regclass),
+  pg_catalog.pg_indexes_size('orders'::regclass);
+
+-- action: enum values of a type (PostgreDataType)
+SELECT e.* FROM pg_catalog.pg_enum e WHERE e.enumtypid = 'int4'::regtype ORDER BY e.enumsortorder;
+
+-- action: rules of a view (PostgreTableBase rules)
+-- differs(rows): OIDs, and ev_action is the view's query text, not a plan tree
+SELECT r.oid, r.* FROM pg_catalog.pg_rewrite r WHERE r.ev_class = 'big_orders'::regclass;
+
+-- action: dependencies of a table (PostgreDependency)
+-- differs(columns): pg_depend has one row per index, not one per column it reads, and
+-- SQLite keeps no TOAST tables (docs/catalog.md)
+SELECT d.deptype, c.relname AS dependent, c.relkind
+FROM pg_catalog.pg_depend d
+JOIN pg_catalog.pg_class c ON c.oid = d.objid AND d.classid = 'pg_class'::regclass
+WHERE d.refobjid = 'orders'::regclass AND d.refclassid = 'pg_class'::regclass
+ORDER BY c.relname;
+
+-- action: estimated row count (PostgreTableReal)
+SELECT c.reltuples FROM pg_catalog.pg_class c WHERE c.oid = 'orders'::regclass;
+
+-- action: extensions that can be installed (PostgreDatabase.AvailableExtensionCache)
+-- differs(columns): PostgreSQL ships plpgsql and contrib; a tenant offers none
+SELECT name, default_version, installed_version, comment
+FROM pg_catalog.pg_available_extensions ORDER BY name;
+
+-- action: connect: keywords the dialect does not know yet (PostgreDialect, as logged in
+-- datafusion-contrib/datafusion-postgres issue #135)
+SELECT string_agg(word, ',') FROM pg_catalog.pg_get_keywords()
+WHERE word <> ALL ('{a,abs,absolute,action,ada,add,admin,after,all,allocate,alter,always,and,any,are,array,as,asc}'::text[]);
+
+-- action: connect: a type's name and whether its schema is on the path (pgJDBC TypeInfoCache)
+SELECT n.nspname = ANY(current_schemas(true)), n.nspname, t.typname
+FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid
+WHERE t.oid = 1034;

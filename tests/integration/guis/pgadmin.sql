@@ -309,7 +309,7 @@ SELECT (SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE datname = 'shop')
     AND datname = 'shop') AS "Idle";
 
 -- action: dashboard: transactions (dashboard/templates/dashboard/sql/default/ti_stats.sql)
--- fails: pg_stat_database is not provided (SQLite keeps no commit counters)
+-- differs(columns): SQLite collects no commit or block counters: 0 (docs/catalog.md)
 SELECT (SELECT sum(xact_commit) + sum(xact_rollback) FROM pg_catalog.pg_stat_database
   WHERE datname = 'shop') AS "Transactions",
   (SELECT sum(xact_commit) FROM pg_catalog.pg_stat_database WHERE datname = 'shop') AS "Commits",
@@ -324,3 +324,211 @@ FROM pg_catalog.pg_locks l
 LEFT OUTER JOIN pg_catalog.pg_database d ON (l.database = d.oid)
 WHERE datname = 'shop'
 ORDER BY pid, locktype;
+
+-- action: column types offered by the column editor (utils/templates/get_types.sql)
+-- differs(columns): pg_type holds the built-in types pgtype knows, not all of PostgreSQL's
+SELECT * FROM (SELECT pg_catalog.format_type(t.oid, NULL) AS typname,
+    CASE WHEN typelem > 0 THEN typelem ELSE t.oid END AS elemoid, typlen, typtype, t.oid,
+    nspname,
+    (SELECT COUNT(1) FROM pg_catalog.pg_type t2 WHERE t2.typname = t.typname) > 1 AS isdup
+  FROM pg_catalog.pg_type t
+  JOIN pg_catalog.pg_namespace nsp ON typnamespace = nsp.oid
+  WHERE (NOT (typname = 'unknown' AND nspname = 'pg_catalog')) AND typisdefined
+    AND typtype IN ('b', 'c', 'd', 'e', 'r')
+    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace = typnamespace
+      AND relname = typname AND relkind != 'c')
+    AND (typname NOT LIKE '_%' OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class
+      WHERE relnamespace = typnamespace AND substr(typname, 2)::name = relname
+        AND relkind != 'c'))
+    AND nsp.nspname != 'information_schema') AS dummy
+ORDER BY nspname <> 'pg_catalog', nspname <> 'public', nspname, 1;
+
+-- action: view definition (schemas/views/templates/views/sql/default/properties.sql)
+-- differs(rows): pg_get_viewdef answers the query as written, not PostgreSQL's deparsed text
+SELECT c.relname AS name, description AS comment,
+  pg_catalog.pg_get_userbyid(c.relowner) AS owner, nsp.nspname AS schema,
+  pg_catalog.pg_get_viewdef(c.oid, true) AS definition,
+  (SELECT array_to_string(c2.reloptions, ',') FROM pg_catalog.pg_class c2
+   WHERE c2.oid = c.oid) AS reloptions
+FROM pg_catalog.pg_class c
+LEFT OUTER JOIN pg_catalog.pg_namespace nsp ON nsp.oid = c.relnamespace
+LEFT OUTER JOIN pg_catalog.pg_description des ON (des.objoid = c.oid AND des.objsubid = 0
+  AND des.classoid = 'pg_class'::regclass)
+WHERE ((c.relhasrules AND (EXISTS (SELECT r.rulename FROM pg_catalog.pg_rewrite r
+    WHERE ((r.ev_class = c.oid) AND (pg_catalog.bpchar(r.ev_type) = '1'::bpchar)))))
+  AND (c.relkind = 'v'::char))
+  AND c.oid = 'big_orders'::regclass;
+
+-- action: table properties (schemas/tables/templates/tables/sql/default/properties.sql, core)
+-- differs(rows): hastriggers: PostgreSQL enforces the foreign key to customers with triggers
+SELECT rel.relname AS name, rel.reltablespace AS spcoid, rel.relacl AS relacl_str,
+  (CASE WHEN length(spc.spcname::text) > 0 THEN spc.spcname ELSE
+    (SELECT sp.spcname FROM pg_catalog.pg_database dtb
+     JOIN pg_catalog.pg_tablespace sp ON dtb.dattablespace = sp.oid
+     WHERE dtb.oid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()))
+   END) AS spcname,
+  pg_catalog.pg_get_userbyid(rel.relowner) AS relowner, rel.relkind,
+  (CASE WHEN rel.relkind = 'p' THEN true ELSE false END) AS is_partitioned,
+  rel.relhassubclass, rel.reltuples::bigint, des.description, con.conname, con.conkey,
+  EXISTS (SELECT 1 FROM pg_catalog.pg_trigger WHERE tgrelid = rel.oid
+    AND tgname NOT LIKE 'pg_%') AS hastriggers,
+  rel.relpersistence = 'u' AS relpersistence, rel.relrowsecurity AS rlspolicy,
+  rel.relforcerowsecurity AS forcerlspolicy
+FROM pg_catalog.pg_class rel
+LEFT OUTER JOIN pg_catalog.pg_tablespace spc ON spc.oid = rel.reltablespace
+LEFT OUTER JOIN pg_catalog.pg_description des ON (des.objoid = rel.oid AND des.objsubid = 0
+  AND des.classoid = 'pg_class'::regclass)
+LEFT OUTER JOIN pg_catalog.pg_constraint con ON con.conrelid = rel.oid AND con.contype = 'p'
+WHERE rel.relkind IN ('r', 's', 't', 'p') AND rel.relnamespace = 'public'::regnamespace
+  AND rel.oid = 'customers'::regclass;
+
+-- action: sequence of a serial column (schemas/tables/columns/templates/columns/sql/default/properties.sql, seqrelid)
+SELECT att.attname,
+  (SELECT pg_catalog.pg_get_serial_sequence(quote_ident(nsp.nspname) || '.'
+     || quote_ident(cl.relname), att.attname)) AS seqname
+FROM pg_catalog.pg_attribute att
+JOIN pg_catalog.pg_class cl ON cl.oid = att.attrelid
+JOIN pg_catalog.pg_namespace nsp ON nsp.oid = cl.relnamespace
+WHERE att.attrelid = 'orders'::regclass AND att.attnum = 1;
+
+-- action: database statistics (databases/templates/databases/sql/default/stats.sql)
+-- differs(columns): SQLite collects no commit or block counters: 0 (docs/catalog.md)
+SELECT db.datname AS "Database", numbackends AS "Backends", xact_commit AS "Xact committed",
+  xact_rollback AS "Xact rolled back", blks_read AS "Blocks read", blks_hit AS "Blocks hit",
+  pg_catalog.pg_database_size(db.datid) AS "Size"
+FROM pg_catalog.pg_stat_database db
+WHERE db.datname = 'shop';
+
+-- action: connect: session setup (utils/driver/psycopg3/connection.py)
+SELECT set_config('bytea_output', 'hex', false) FROM pg_catalog.pg_settings
+WHERE name = 'bytea_output';
+
+-- action: materialized views (schemas/views/templates/mviews/sql/default/nodes.sql)
+SELECT c.relname AS name FROM pg_catalog.pg_class c
+WHERE c.relkind = 'm' AND c.relnamespace = 'public'::regnamespace ORDER BY c.relname;
+
+-- action: types (schemas/types/templates/types/sql/default/nodes.sql)
+SELECT t.typname AS name, des.description
+FROM pg_catalog.pg_type t
+LEFT OUTER JOIN pg_catalog.pg_type e ON e.oid = t.typelem
+LEFT OUTER JOIN pg_catalog.pg_class ct ON ct.oid = t.typrelid AND ct.relkind <> 'c'
+LEFT OUTER JOIN pg_catalog.pg_description des ON (des.objoid = t.oid
+  AND des.classoid = 'pg_type'::regclass)
+WHERE t.typtype != 'd' AND t.typname NOT LIKE E'\\_%'
+  AND t.typnamespace = 'public'::regnamespace AND ct.oid IS NULL
+ORDER BY t.typname;
+
+-- action: domains (schemas/domains/templates/domains/sql/default/node.sql)
+SELECT d.typname AS name, pg_catalog.format_type(b.oid, NULL) AS basetype
+FROM pg_catalog.pg_type d
+JOIN pg_catalog.pg_type b ON b.oid = d.typbasetype
+WHERE d.typnamespace = 'public'::regnamespace AND d.typtype = 'd'
+ORDER BY d.typname;
+
+-- action: collations (schemas/collations/templates/collations/sql/default/nodes.sql)
+SELECT c.collname AS name FROM pg_catalog.pg_collation c
+WHERE c.collnamespace = 'public'::regnamespace ORDER BY c.collname;
+
+-- action: FTS configurations (schemas/fts_configurations/templates/fts_configurations/sql/default/nodes.sql)
+SELECT cfg.cfgname AS name FROM pg_catalog.pg_ts_config cfg
+WHERE cfg.cfgnamespace = 'public'::regnamespace ORDER BY cfg.cfgname;
+
+-- action: FTS dictionaries (schemas/fts_dictionaries/templates/fts_dictionaries/sql/default/nodes.sql)
+SELECT dict.dictname AS name FROM pg_catalog.pg_ts_dict dict
+WHERE dict.dictnamespace = 'public'::regnamespace ORDER BY dict.dictname;
+
+-- action: FTS parsers (schemas/fts_parsers/templates/fts_parsers/sql/default/nodes.sql)
+SELECT prs.prsname AS name FROM pg_catalog.pg_ts_parser prs
+WHERE prs.prsnamespace = 'public'::regnamespace ORDER BY prs.prsname;
+
+-- action: FTS templates (schemas/fts_templates/templates/fts_templates/sql/default/nodes.sql)
+SELECT tmpl.tmplname AS name FROM pg_catalog.pg_ts_template tmpl
+WHERE tmpl.tmplnamespace = 'public'::regnamespace ORDER BY tmpl.tmplname;
+
+-- action: foreign tables (schemas/foreign_tables/templates/foreign_tables/sql/default/node.sql)
+SELECT c.relname AS name FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_foreign_table ft ON c.oid = ft.ftrelid
+WHERE c.relnamespace = 'public'::regnamespace ORDER BY c.relname;
+
+-- action: operators (schemas/operators/templates/operators/sql/default/nodes.sql)
+-- fails: pg_operator is not provided (its built-in rows are not generated yet)
+SELECT op.oprname AS name FROM pg_catalog.pg_operator op
+WHERE op.oprnamespace = 'public'::regnamespace ORDER BY op.oprname;
+
+-- action: aggregates (schemas/aggregates/templates/aggregates/sql/default/nodes.sql)
+-- fails: pg_aggregate is not provided (its built-in rows are not generated yet)
+SELECT pr.proname AS name FROM pg_catalog.pg_aggregate ag
+JOIN pg_catalog.pg_proc pr ON pr.oid = ag.aggfnoid
+WHERE pr.pronamespace = 'public'::regnamespace ORDER BY pr.proname;
+
+-- action: procedures and trigger functions (schemas/functions/templates/*/pg/sql/default/node.sql)
+SELECT pr.proname AS name, pr.prokind FROM pg_catalog.pg_proc pr
+JOIN pg_catalog.pg_type typ ON typ.oid = pr.prorettype
+WHERE (pr.prokind = 'p' OR typ.typname = 'trigger')
+  AND pr.pronamespace = 'public'::regnamespace ORDER BY pr.proname;
+
+-- action: event triggers (event_triggers/templates/event_triggers/sql/default/nodes.sql)
+SELECT e.evtname AS name FROM pg_catalog.pg_event_trigger e ORDER BY e.evtname;
+
+-- action: casts (casts/templates/casts/sql/default/nodes.sql, without system casts)
+-- fails: pg_cast is not provided (its built-in rows are not generated yet)
+SELECT ca.oid, pg_catalog.concat(pg_catalog.format_type(st.oid, NULL), '->',
+  pg_catalog.format_type(tt.oid, tt.typtypmod)) AS name
+FROM pg_catalog.pg_cast ca
+JOIN pg_catalog.pg_type st ON st.oid = ca.castsource
+JOIN pg_catalog.pg_type tt ON tt.oid = ca.casttarget
+WHERE ca.oid > 16383
+ORDER BY 2;
+
+-- action: languages (languages/templates/languages/sql/default/nodes.sql)
+-- differs(columns): PostgreSQL has plpgsql, a tenant no procedural language
+SELECT lan.oid, lan.lanname AS name, pg_catalog.pg_get_userbyid(lan.lanowner) AS lanowner
+FROM pg_catalog.pg_language lan WHERE lanispl IS TRUE ORDER BY lanname;
+
+-- action: foreign data wrappers (foreign_data_wrappers/templates/foreign_data_wrappers/sql/default/properties.sql)
+SELECT fdw.fdwname AS name FROM pg_catalog.pg_foreign_data_wrapper fdw ORDER BY fdw.fdwname;
+
+-- action: publications (publications/templates/publications/sql/default/nodes.sql)
+SELECT pub.pubname AS name FROM pg_catalog.pg_publication pub ORDER BY pub.pubname;
+
+-- action: subscriptions (subscriptions/templates/subscriptions/sql/default/nodes.sql)
+SELECT sub.subname AS name FROM pg_catalog.pg_subscription sub
+WHERE sub.subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = 'shop')
+ORDER BY sub.subname;
+
+-- action: index statistics (schemas/tables/indexes/templates/indexes/sql/default/stats.sql)
+-- differs: counters and sizes are SQLite's (docs/catalog.md)
+SELECT idx_scan AS "Index scans", idx_tup_read AS "Index tuples read",
+  idx_tup_fetch AS "Index tuples fetched", idx_blks_read AS "Index blocks read",
+  idx_blks_hit AS "Index blocks hit",
+  pg_catalog.pg_relation_size(stat.indexrelid) AS "Index size"
+FROM pg_catalog.pg_stat_all_indexes stat
+JOIN pg_catalog.pg_statio_all_indexes statio ON stat.indexrelid = statio.indexrelid
+JOIN pg_catalog.pg_class cl ON cl.oid = stat.indexrelid
+WHERE stat.indexrelid = 'orders_customer_idx'::regclass;
+
+-- action: indexes of a table in the statistics tab (schemas/tables/templates/tables/sql/default/coll_table_stats.sql, index part)
+SELECT indexrelname, relname FROM pg_catalog.pg_stat_user_indexes
+WHERE relid = 'orders'::regclass ORDER BY indexrelname;
+
+-- action: login role properties (roles/templates/roles/sql/default/properties.sql)
+-- differs: the oracle's postgres is a superuser; a shardlite user is not (docs/catalog.md)
+SELECT r.oid, r.*, pg_catalog.shobj_description(r.oid, 'pg_authid') AS description,
+  ARRAY(SELECT CASE WHEN am.admin_option THEN '1' ELSE '0' END || rm.rolname
+        FROM (SELECT * FROM pg_catalog.pg_auth_members WHERE member = r.oid) AS am
+        LEFT JOIN pg_catalog.pg_roles AS rm ON (rm.oid = am.roleid)
+        ORDER BY rm.rolname) AS rolmembership,
+  (SELECT pg_catalog.array_agg(provider || '=' || label) FROM pg_catalog.pg_shseclabel sl1
+   WHERE sl1.objoid = r.oid) AS seclabels
+FROM pg_catalog.pg_roles r
+WHERE r.rolname = current_user;
+
+-- action: security labels of a table (schemas/tables/templates/tables/sql/default/properties.sql)
+SELECT (SELECT pg_catalog.array_agg(provider || '=' || label) FROM pg_catalog.pg_seclabels sl1
+        WHERE sl1.objoid = rel.oid AND sl1.objsubid = 0) AS seclabels
+FROM pg_catalog.pg_class rel WHERE rel.oid = 'orders'::regclass;
+
+-- action: tablespaces node (tablespaces/templates/tablespaces/sql/default/nodes.sql)
+SELECT ts.spcname AS name, pg_catalog.pg_get_userbyid(spcowner) AS spcuser,
+  pg_catalog.shobj_description(oid, 'pg_tablespace') AS description
+FROM pg_catalog.pg_tablespace ts ORDER BY name;

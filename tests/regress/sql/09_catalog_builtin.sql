@@ -41,6 +41,14 @@ SELECT count(*) FROM information_schema.role_column_grants WHERE table_name = 'g
 SELECT has_schema_privilege('information_schema'::regnamespace, 'USAGE'), current_setting('default_tablespace');
 SET default_tablespace = '';
 SELECT pg_blocking_pids(pg_backend_pid()), pg_blocking_pids(NULL);
+INSERT INTO gui_t (name, n) SELECT 'n' || g, g FROM generate_series(1, 200) g;
+SELECT pg_total_relation_size('gui_t') >= pg_relation_size('gui_t') + pg_indexes_size('gui_t'), pg_indexes_size('gui_t') > 0, pg_indexes_size('public.gui_v'), pg_relation_size('gui_v'), pg_relation_size(NULL);
+SELECT pg_relation_size('nosuch');
+SELECT s.indexrelname, s.relname, s.idx_scan >= 0, io.idx_blks_read >= 0 FROM pg_stat_user_indexes s JOIN pg_statio_user_indexes io USING (indexrelid) WHERE s.relid = 'gui_t'::regclass ORDER BY 1;
+SELECT count(*) FROM pg_stat_all_indexes WHERE relname = 'gui_t';
+SELECT datname = current_database(), numbackends >= 1, xact_commit >= 0, checksum_failures FROM pg_stat_database WHERE datname = current_database();
+SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace), (SELECT count(*) FROM pg_foreign_table), (SELECT count(*) FROM pg_foreign_server), (SELECT count(*) FROM pg_event_trigger), (SELECT count(*) FROM pg_subscription);
+SELECT count(*) FROM pg_available_extensions WHERE installed_version IS NOT NULL AND name <> 'plpgsql';
 DROP VIEW gui_v;
 DROP TABLE gui_t;
 -- tableoid, the system column clients join pg_description on

@@ -91,6 +91,10 @@ START_TEST(test_relations)
 	ck_assert_str_eq(rows(db, "SELECT relkind, relhasrules FROM pg_class WHERE relname = "
 				  "'tables' AND relnamespace = 13000"),
 			 "v|1");
+	ck_assert_str_eq(rows(db, "SELECT (SELECT count(*) FROM pg_ts_config), (SELECT count(*) "
+				  "FROM pg_foreign_table), c.oid, c.relisshared FROM pg_class c "
+				  "WHERE relname = 'pg_subscription'"),
+			 "0|0|6100|1");
 	ck_assert_str_eq(rows(db, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON "
 				  "n.oid = c.relnamespace WHERE n.nspname = 'public'"),
 			 "8");
@@ -206,6 +210,59 @@ START_TEST(test_session)
 	ck_assert_str_eq(rows(db, "SELECT datname FROM pg_database"), "shardlite");
 	ck_assert(catalog_has_relation("pg_class"));
 	ck_assert(!catalog_has_relation("books"));
+	sqlite3_close(db);
+}
+END_TEST
+
+/* pid 7 waits for an exclusive advisory lock that 8 holds exclusively and 9 shares; 10 holds
+ * another one; 11 waits to share what 9 shares (no conflict) and what 8 holds. */
+static size_t test_locks(void *arg, struct arena *a, struct catalog_lock **out)
+{
+	static const struct catalog_lock v[] = {
+		{.pid = 7, .objid = 42, .objsubid = 1},
+		{.pid = 8, .objid = 42, .objsubid = 1, .granted = true},
+		{.pid = 9, .objid = 42, .objsubid = 1, .shared = true, .granted = true},
+		{.pid = 10, .objid = 43, .objsubid = 1, .granted = true},
+		{.pid = 11, .objid = 42, .objsubid = 1, .shared = true},
+	};
+	(void)arg;
+	(void)a;
+	*out = (struct catalog_lock *)v;
+	return ARRAY_LEN(v);
+}
+
+/* What SQL GUIs read while browsing (tests/integration/test_guis.sh compares them with
+ * PostgreSQL): privileges, sizes, blocking pids, statistics. */
+START_TEST(test_browse)
+{
+	sqlite3 *db = schema_db();
+	struct catalog_session s = {.user = "alice", .database = "acme", .locks = test_locks};
+	catalog_lend(last_cc, &s);
+	ck_assert_str_eq(rows(db, "SELECT count(*), count(DISTINCT table_name), min(grantor), "
+				  "max(grantee) FROM information_schema_table_privileges"),
+			 "21|3|alice|alice");
+	ck_assert_str_eq(rows(db, "SELECT privilege_type, with_hierarchy FROM "
+				  "information_schema_role_table_grants WHERE table_name = 'cheap' "
+				  "AND privilege_type IN ('SELECT', 'TRIGGER') ORDER BY 1"),
+			 "SELECT|YES;TRIGGER|NO");
+	ck_assert_str_eq(rows(db, "SELECT count(*) FROM information_schema_column_privileges "
+				  "WHERE table_name = 'books'"),
+			 "28");
+	ck_assert_str_eq(rows(db, "SELECT pg_blocking_pids(7), pg_blocking_pids(8), "
+				  "pg_blocking_pids(11)"),
+			 "{8,9}|{}|{8}");
+	ck_assert_str_eq(rows(db, "SELECT pg_total_relation_size('books') = "
+				  "pg_relation_size('books') + pg_indexes_size('public.books'), "
+				  "pg_indexes_size('books') > 0, bpchar('1')"),
+			 "1|1|1");
+	ck_assert_str_eq(rows(db, "SELECT datname, numbackends, xact_commit FROM "
+				  "pg_stat_database"),
+			 "acme|0|0");
+	ck_assert_str_eq(rows(db, "SELECT group_concat(indexrelname, ',') FROM (SELECT "
+				  "indexrelname FROM pg_stat_user_indexes WHERE relname = 'books' "
+				  "ORDER BY 1)"),
+			 "books_author_title,books_lower,books_pkey");
+	catalog_lend(last_cc, NULL);
 	sqlite3_close(db);
 }
 END_TEST
@@ -446,6 +503,7 @@ int main(void)
 	tcase_add_test(tc, test_functions);
 	tcase_add_test(tc, test_sees_other_connection);
 	tcase_add_test(tc, test_session);
+	tcase_add_test(tc, test_browse);
 	tcase_add_test(tc, test_in_views);
 	tcase_add_test(tc, test_column_origins);
 	tcase_add_test(tc, test_column_types);
