@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_shard_sync.c: group commit's wakeups, white-box (it reads shard_int.h to stand in for
+ * another thread's fdatasync, which a single-threaded test cannot hold open): a flush's end
+ * wakes the waiters it covered, and of the others only the oldest, which runs the next flush;
+ * one released without flushing passes that on. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "../../../src/shard/shard_int.h"
+
+static char dir[64];
+static struct shard_registry *reg;
+
+static void setup(void)
+{
+	snprintf(dir, sizeof(dir), "/tmp/shard-sync-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = 4};
+	struct pgerr err;
+	reg = shard_registry_new(&o, &err);
+	ck_assert_ptr_nonnull(reg);
+}
+
+static void teardown(void)
+{
+	shard_registry_free(reg);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static struct shard_conn *acquire(const char *name)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct shard_conn *c = shard_conn_acquire(reg, name, &err);
+	ck_assert_msg(c != NULL, "%s", err.message);
+	return c;
+}
+
+static void commit_one(struct shard_conn *c)
+{
+	struct pgerr err;
+	ck_assert_msg(shard_exec(c, "INSERT INTO t VALUES (1)", &err), "%s", err.message);
+	shard_conn_settle(c);
+	ck_assert(shard_conn_unsynced(c));
+}
+
+static void wake(void *arg) { (*(int *)arg)++; }
+
+/* Another thread's flush is under way (set) or has ended without covering anyone (clear). */
+static void flushing(struct shard_conn *c, bool on)
+{
+	pthread_mutex_lock(&reg->lock);
+	c->t->flushing = on;
+	pthread_mutex_unlock(&reg->lock);
+}
+
+START_TEST(covered_waiters_are_woken)
+{
+	struct shard_conn *a = acquire("g"), *b = acquire("g");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
+	shard_conn_settle(a);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	int wb = 0;
+	shard_conn_set_waker(b, wake, &wb);
+	flushing(a, true);
+	commit_one(b);
+	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_WAIT);
+	flushing(a, false);
+	commit_one(a);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE); /* its flush covers b's */
+	ck_assert_int_eq(wb, 1);
+	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_DONE);
+	shard_conn_release(a);
+	shard_conn_release(b);
+}
+END_TEST
+
+START_TEST(one_uncovered_waiter_flushes_next)
+{
+	struct shard_conn *a = acquire("g"), *b = acquire("g"), *c = acquire("g");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
+	shard_conn_settle(a);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	int wb = 0, wc = 0;
+	shard_conn_set_waker(b, wake, &wb);
+	shard_conn_set_waker(c, wake, &wc);
+	flushing(a, true);
+	commit_one(b);
+	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_WAIT);
+	commit_one(c);
+	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_WAIT);
+	/* The flush ends covering neither: only b, the older, is woken, to flush next. */
+	pthread_mutex_lock(&reg->lock);
+	a->t->flushing = false;
+	a->sync_baton = true; /* as if a had flushed: its end wakes the next flusher */
+	shard_sync_forget_locked(a);
+	pthread_mutex_unlock(&reg->lock);
+	ck_assert_int_eq(wb, 1);
+	ck_assert_int_eq(wc, 0);
+	/* b goes away without flushing (its session ended): c takes over. */
+	shard_conn_release(b);
+	ck_assert_int_eq(wc, 1);
+	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_DONE);
+	shard_conn_release(a);
+	shard_conn_release(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("shard_sync");
+	TCase *tc = tcase_create("wakeups");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, covered_waiters_are_woken);
+	tcase_add_test(tc, one_uncovered_waiter_flushes_next);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
