@@ -340,12 +340,12 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			return true;
 		}
 		int rc = sqlite3_step(vm);
-		if (rc == SQLITE_DONE)
-			break;
 		if (rc != SQLITE_ROW && sess_inline_vm_end(s, vm, rc, err)) {
 			*rows = 0; /* from scratch on a worker; the caller drops the output */
 			return false;
 		}
+		if (rc == SQLITE_DONE)
+			break;
 		if (rc != SQLITE_ROW) {
 			/* Another connection's write lock, met before this statement did anything
 			 * (SQLite takes the lock before the first row or change): the caller may

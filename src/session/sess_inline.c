@@ -75,7 +75,7 @@ bool sess_inline_vm_end(struct session *s, sqlite3_stmt *vm, int rc, struct pger
 		return false;
 	sess_wait_budget(s, 0);
 	bool refused = shard_conn_refused_effect(s->conn);
-	if (rc != SQLITE_INTERRUPT || (s->stop_reason != SESS_STOP_BUDGET && !refused))
+	if (s->stop_reason != SESS_STOP_BUDGET && !refused)
 		return false;
 	s->punt_budget = s->stop_reason == SESS_STOP_BUDGET;
 	s->stop_reason = SESS_STOP_NONE;

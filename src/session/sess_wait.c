@@ -46,7 +46,11 @@ static int progress(void *arg)
 		s->stop_reason = SESS_STOP_TIMEOUT;
 		return 1;
 	}
-	if (s->budget_ticks > 0 && --s->budget_ticks == 0) {
+	/* Once over, every later check stops it too: a catalog table that swallowed the
+	 * interrupt of its own inner statement must not let the statement finish on a partial
+	 * answer (sess_inline_vm_end drops it either way). */
+	if (s->budget_ticks < 0 || (s->budget_ticks > 0 && --s->budget_ticks == 0)) {
+		s->budget_ticks = -1;
 		s->stop_reason = SESS_STOP_BUDGET;
 		return 1;
 	}

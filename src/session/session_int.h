@@ -158,7 +158,8 @@ struct session {
 	bool inline_run;
 	bool punted;
 	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
-	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none */
+	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none,
+				  * -1 = over it (every later callback stops the statement) */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
 	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
 	int64_t lock_deadline;   /* monotonic ms while parked; 0 = none */
@@ -490,9 +491,11 @@ bool sess_inline_allows(struct session *s, const struct xlat_stmt *x, struct pge
  * or one resuming half-way, punts (false, err set); else its VM-step budget starts. */
 bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows,
 			  struct pgerr *err);
-/* After vm's steps: rc is the last step's result. True (vm reset, err set) when the statement
- * was stopped by the budget or refused an effect it could not repeat: the caller drops its
- * output and returns false; the input goes on on a worker. Ends the budget either way. */
+/* After vm's steps: rc is the last step's result (SQLITE_DONE too). True (vm reset, err set)
+ * when the budget ran out during the statement, whatever rc says (an inner statement of a
+ * catalog table may have been the one interrupted), or it refused an effect it could not
+ * repeat: the caller drops its output and returns false; the input goes on on a worker. Ends
+ * the budget either way. */
 bool sess_inline_vm_end(struct session *s, sqlite3_stmt *vm, int rc, struct pgerr *err);
 /* Marks the punt; err is set so the failing path unwinds, and never reported. */
 bool sess_inline_punt(struct session *s, struct pgerr *err);

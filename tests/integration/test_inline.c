@@ -172,6 +172,29 @@ START_TEST(effects_are_not_repeated)
 }
 END_TEST
 
+/* Catalog tables run statements of their own inside the statement; one of them may be the one
+ * the budget interrupts. The answer is whole either way. */
+START_TEST(catalog_reads_are_whole)
+{
+	PGconn *c = harness_connect(&H, "dbname=cat");
+	for (int i = 0; i < 40; i++) {
+		char sql[96];
+		snprintf(sql, sizeof(sql), "CREATE TABLE t%02d (a int, b text, c float8)", i);
+		exec_ok(c, sql);
+	}
+	for (int i = 0; i < 3; i++) {
+		expect_value(c,
+			     "SELECT count(*) FROM information_schema.columns WHERE table_name LIKE "
+			     "'t%'",
+			     "120");
+		expect_value(c, "SELECT count(*) FROM pg_attribute a JOIN pg_class r ON "
+				"r.oid = a.attrelid WHERE r.relname LIKE 't%' AND a.attnum > 0",
+			     "120");
+	}
+	PQfinish(c);
+}
+END_TEST
+
 /* Tenant slow runs a query of a second or more (on a worker: it goes over the budget at
  * once); tenant quick's point selects all finish while it runs. */
 START_TEST(long_query_does_not_hold_up_other_tenants)
@@ -213,6 +236,7 @@ int main(void)
 	tcase_add_test(tc, over_budget_restarts_extended);
 	tcase_add_test(tc, over_budget_restarts_in_a_transaction);
 	tcase_add_test(tc, effects_are_not_repeated);
+	tcase_add_test(tc, catalog_reads_are_whole);
 	tcase_add_test(tc, long_query_does_not_hold_up_other_tenants);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
