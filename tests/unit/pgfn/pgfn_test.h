@@ -20,5 +20,6 @@ Suite *pgfn_test_json_suite(void);
 Suite *pgfn_test_datetime_suite(void);
 Suite *pgfn_test_array_suite(void);
 Suite *pgfn_test_cast_suite(void);
+Suite *pgfn_test_srf_suite(void);
 
 #endif
