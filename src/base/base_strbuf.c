@@ -129,6 +129,8 @@ void strbuf_patch_u32(struct strbuf *sb, size_t off, uint32_t v)
 void strbuf_consume(struct strbuf *sb, size_t n)
 {
 	ASSERT(n <= sb->len);
+	if (n == 0)
+		return; /* also an empty buffer that never had storage: memmove(NULL) is undefined */
 	memmove(sb->data, sb->data + n, sb->len - n);
 	sb->len -= n;
 	if (sb->data)
