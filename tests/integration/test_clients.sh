@@ -10,7 +10,7 @@ CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|j
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
-PGBIN=/usr/lib/postgresql/15/bin
+. "$HERE/pair.sh"
 [[ -x "$PGBIN/postgres" ]] || { echo "PostgreSQL 15 not installed: skipped"; exit 77; }
 
 # Each client's own requirement; a missing one skips with the package to install.
@@ -37,40 +37,7 @@ node | typeorm | drizzle)
 *) echo "unknown client $CLIENT" >&2; exit 2 ;;
 esac
 
-DIR=$(mktemp -d /tmp/shardlite-clients-XXXXXX)
-chmod 777 "$DIR"
-PID=
-cleanup() {
-	if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-	if [[ -f "$DIR/pg/postmaster.pid" ]]; then
-		kill "$(head -1 "$DIR/pg/postmaster.pid")" 2>/dev/null || true
-		for _ in $(seq 50); do [[ -f "$DIR/pg/postmaster.pid" ]] || break; sleep 0.1; done
-	fi
-	rm -rf "$DIR"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; tail -50 "$DIR/log" >&2 || true; exit 1; }
-as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-SPORT=$(port)
-PPORT=$(port)
-
-as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses=127.0.0.1 \
-	-c fsync=off -c TimeZone=UTC >"$DIR/pglog" 2>&1 &
-"$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$SPORT" --socket-dir '' 2>"$DIR/log" &
-PID=$!
-for _ in $(seq 100); do
-	[[ -S "$DIR/.s.PGSQL.$PPORT" ]] && psql -X -h "$DIR" -p "$PPORT" -U postgres -c '' postgres \
-		>/dev/null 2>&1 && break
-	sleep 0.1
-done
-psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE acme' postgres ||
-	fail "PostgreSQL did not start"
-for _ in $(seq 100); do
-	psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -c '' acme >/dev/null 2>&1 && break
-	sleep 0.1
-done
+pair_start clients acme TimeZone=UTC
 export PGCONNECT_TIMEOUT=5 PGTZ=UTC
 
 # run_client TARGET PORT: the client program against one server, its output on stdout.

@@ -7,39 +7,8 @@ set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
-PGBIN=/usr/lib/postgresql/15/bin
-[[ -x "$PGBIN/postgres" ]] || { echo "PostgreSQL 15 not installed: skipped"; exit 77; }
-DIR=$(mktemp -d /tmp/shardlite-guis-XXXXXX)
-chmod 777 "$DIR"
-PID=
-cleanup() {
-	if [[ -n "$PID" ]]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
-	if [[ -f "$DIR/pg/postmaster.pid" ]]; then
-		kill "$(head -1 "$DIR/pg/postmaster.pid")" 2>/dev/null || true
-		for _ in $(seq 50); do [[ -f "$DIR/pg/postmaster.pid" ]] || break; sleep 0.1; done
-	fi
-	rm -rf "$DIR"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; cat "$DIR/log" >&2 || true; exit 1; }
-as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-SPORT=$(port)
-PPORT=$(port)
-
-as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" -c listen_addresses=127.0.0.1 \
-	-c fsync=off >"$DIR/pglog" 2>&1 &
-"$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$SPORT" --socket-dir '' 2>"$DIR/log" &
-PID=$!
-for _ in $(seq 100); do
-	[[ -S "$DIR/.s.PGSQL.$PPORT" ]] && psql -X -h "$DIR" -p "$PPORT" -U postgres -c '' postgres \
-		>/dev/null 2>&1 && break
-	sleep 0.1
-done
-psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE shop' postgres ||
-	fail "PostgreSQL did not start"
+. "$HERE/pair.sh"
+pair_start guis shop
 
 export PGCONNECT_TIMEOUT=5 PGAPPNAME=guis
 SL="-h 127.0.0.1 -p $SPORT -U postgres -d shop"
