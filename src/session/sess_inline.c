@@ -172,10 +172,12 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 	    s->copy_out || !messages_inline(buf, len, &needs_conn))
 		return false;
 	if (s->conn) {
-		/* An implicit transaction that wrote commits at the next Sync: a worker's job. */
+		/* An implicit transaction that wrote commits at the next Sync: a worker's job.
+		 * Without inline_writes a transaction that wrote stays on workers altogether:
+		 * most of its statements are writes, and each would start here only to punt. */
 		bool wrote = sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE;
 		if (shard_conn_unsynced(s->conn) || shard_conn_nattached(s->conn) > 0 ||
-		    (wrote && s->txn == SESS_TXN_IMPLICIT))
+		    (wrote && (s->txn == SESS_TXN_IMPLICIT || !s->env->cfg->inline_writes)))
 			return false;
 	} else if (needs_conn && !sess_conn_borrow_cached(s)) {
 		return false;
