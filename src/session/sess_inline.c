@@ -102,6 +102,10 @@ bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows, st
 		sqlite3_stmt_status(vm, SQLITE_STMTSTATUS_VM_STEP, 1);
 		return true;
 	}
+	/* The translator's write that SQLite calls read-only writes through a function (nextval):
+	 * interrupting its inner write would roll the transaction back, and the budget could. */
+	if (s->inline_write)
+		return sess_inline_punt(s, err);
 	sess_wait_budget(s, s->env->cfg->inline_budget);
 	return true;
 }
