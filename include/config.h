@@ -36,6 +36,7 @@ struct config {
 	int shutdown_timeout_ms; /* shutdown_timeout: grace for running statements on SIGTERM */
 	int worker_threads;      /* worker_threads: 0 = auto */
 	int inline_budget;       /* inline_budget: VM steps on the loop thread, 0 = never inline */
+	bool inline_writes;      /* inline_writes: cheap writes under a held write lock inline */
 	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
 	char *durability;        /* durability: full, group, off */
 	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */

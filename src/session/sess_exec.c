@@ -545,7 +545,7 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 	if (!vm) {
 		/* An empty query answers EmptyQueryResponse even in a failed transaction, as
 		 * PostgreSQL's simple protocol does (DBD::Pg's ping is a comment-only query). */
-		if (!sess_inline_allows(s, x, err) ||
+		if (!sess_inline_allows(s, x, NULL, err) ||
 		    (x->kind != XLAT_EMPTY && !sess_check_allowed(s, x, err)))
 			return false;
 		if (x->kind != XLAT_SQL)

@@ -415,7 +415,10 @@ static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_r
 	s->yield_rows = 0;
 	uint32_t left = max_rows ? max_rows - (uint32_t)rows : 0;
 	bool suspended = false;
-	if (!sess_run_vm(s, x, p->vm, p->formats, left, &rows, &suspended, err))
+	bool ok = sess_run_vm(s, x, p->vm, p->formats, left, &rows, &suspended, err);
+	if (x->writes && !s->punted)
+		sess_inline_write_ran(s, p->stmt, p->vm);
+	if (!ok)
 		return false;
 	p->started = true;
 	if (s->yielded) {
@@ -452,7 +455,7 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 		pgw_be_empty_query(&s->out);
 		return;
 	}
-	bool ok = sess_inline_allows(s, x, &err) && sess_check_allowed(s, x, &err);
+	bool ok = sess_inline_allows(s, x, p->stmt, &err) && sess_check_allowed(s, x, &err);
 	if (ok && x->kind == XLAT_SQL)
 		ok = execute_sql(s, p, e.max_rows, &err);
 	else if (ok && x->kind == XLAT_CURSOR)

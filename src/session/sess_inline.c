@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_inline.c: the fast path — input run on the event-loop thread instead of a worker, so a
  * point select costs two context switches instead of four. What may run there never blocks and
- * never writes: read-only statements on a connection the pool had cached, each under a budget
- * of VM steps. Anything else stops before any of its output was sent ("punts") and the input
- * goes on from that message on a worker, from scratch: the same retry a lock wait relies on (a
- * Query continues at the statement that punted, an Execute runs again unconsumed).
+ * never writes: read-only statements on a connection the pool had cached or the session holds
+ * (also inside a transaction that wrote: the write lock is already its own), each under a
+ * budget of VM steps, and the answers a group commit held once its flush has ended. Anything
+ * else stops before any of its output was sent ("punts") and the input goes on from that
+ * message on a worker, from scratch: the same retry a lock wait relies on (a Query continues
+ * at the statement that punted, an Execute runs again unconsumed).
  *
  *   input on the loop --may_start?-- no ---------------------------------> worker (all of it)
  *        | yes: borrow a cached connection, restartable
@@ -17,9 +19,13 @@
  *
  * Why a restart is invisible: output is only sent after the input returns, the statement that
  * punted has its bytes dropped, and a read-only statement that SQLite interrupts leaves the
- * transaction as it was (no rollback for SQLITE_INTERRUPT of a read-only statement). Writes
- * never run here: SQLite rolls back the whole explicit transaction when a writing statement is
- * interrupted, so a write could not be restarted. */
+ * transaction as it was (no rollback for SQLITE_INTERRUPT of a read-only statement, also in a
+ * transaction that wrote). A write cannot be restarted: SQLite rolls back the whole explicit
+ * transaction when a writing statement is interrupted. So writes are chosen before they run
+ * and then run to their end without a budget (inline_writes, write_chosen): only where no lock
+ * wait and no commit can happen, and only statements whose history says they are cheap.
+ * COMMIT of a transaction that wrote stays on a worker (it appends to the WAL and may
+ * checkpoint, with an fsync). */
 #include "session_int.h"
 
 #include <string.h>
@@ -38,16 +44,40 @@ bool sess_inline_punt(struct session *s, struct pgerr *err)
 	return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "statement moved to a worker");
 }
 
-bool sess_inline_allows(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+/* A write may run here only when it can neither wait for a lock nor commit — its transaction
+ * block already holds the tenant's write lock — and is expected to be cheap: every earlier run
+ * of the same prepared statement stayed under the budget. It cannot be interrupted once it
+ * runs (SQLite would roll back the whole transaction), so it runs to its end even when this
+ * run happens to be long; the next run of the statement then goes to a worker. */
+static bool write_chosen(struct session *s, const struct sess_stmt *st)
+{
+	return s->env->cfg->inline_writes && st && st->write_runs > 0 && !st->write_long &&
+	       s->txn == SESS_TXN_BLOCK && s->conn &&
+	       sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE;
+}
+
+bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
+			const struct sess_stmt *st, struct pgerr *err)
 {
 	if (!s->inline_run)
 		return true;
+	if (s->inline_write) { /* the previous write stopped early (an error, its output) */
+		s->inline_write = false;
+		shard_conn_set_restartable(s->conn, true);
+	}
 	switch (x->kind) {
 	case XLAT_SQL: /* sess_inline_vm_begin checks what SQLite says of the statement */
 		if (!x->writes && !x->ntenants)
 			return true;
+		if (!x->ntenants && write_chosen(s, st)) {
+			s->inline_write = true;
+			return true;
+		}
 		break;
-	case XLAT_TXN:   /* plain BEGIN, COMMIT of a transaction that wrote nothing (may_start) */
+	case XLAT_TXN: /* BEGIN, the end of a transaction that wrote nothing */
+		if (!s->conn || sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_WRITE)
+			return true;
+		break; /* a commit appends to the WAL and may checkpoint */
 	case XLAT_SHOW:
 	case XLAT_NOOP:
 	case XLAT_EMPTY:
@@ -63,15 +93,39 @@ bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows, st
 	if (!s->inline_run)
 		return true;
 	/* A portal resuming half-way cannot be restarted from scratch. */
-	if (rows > 0 || !sqlite3_stmt_readonly(vm) || s->env->cfg->inline_budget <= 0)
+	if (rows > 0 || s->env->cfg->inline_budget <= 0)
+		return sess_inline_punt(s, err);
+	if (!sqlite3_stmt_readonly(vm)) {
+		if (!s->inline_write)
+			return sess_inline_punt(s, err);
+		shard_conn_set_restartable(s->conn, false); /* it will not run twice */
+		sqlite3_stmt_status(vm, SQLITE_STMTSTATUS_VM_STEP, 1);
+		return true;
+	}
+	/* The translator's write that SQLite calls read-only writes through a function (nextval):
+	 * interrupting its inner write would roll the transaction back, and the budget could. */
+	if (s->inline_write)
 		return sess_inline_punt(s, err);
 	sess_wait_budget(s, s->env->cfg->inline_budget);
 	return true;
 }
 
+void sess_inline_write_ran(struct session *s, struct sess_stmt *st, sqlite3_stmt *vm)
+{
+	int steps = sqlite3_stmt_status(vm, SQLITE_STMTSTATUS_VM_STEP, 1);
+	st->write_runs++;
+	if (steps > s->env->cfg->inline_budget)
+		st->write_long = true;
+	if (s->inline_write) {
+		s->inline_write = false;
+		shard_conn_set_restartable(s->conn, true);
+		LOG_DEBUG(s->id, s->tenant, "write ran on the loop (%d VM steps)", steps);
+	}
+}
+
 bool sess_inline_vm_end(struct session *s, sqlite3_stmt *vm, int rc, struct pgerr *err)
 {
-	if (!s->inline_run)
+	if (!s->inline_run || s->inline_write)
 		return false;
 	sess_wait_budget(s, 0);
 	bool refused = shard_conn_refused_effect(s->conn);
@@ -110,20 +164,24 @@ static bool messages_inline(const uint8_t *buf, size_t len, bool *needs_conn)
 	return true;
 }
 
-/* The session is between messages with nothing half-done, its transaction (if any) has not
- * written, its column types need no reading, and a connection is at hand without opening a
- * file. Borrows that connection. */
+/* The session is between messages with nothing half-done, its last commit (if any) is
+ * durable, its column types need no reading, and a connection is at hand without opening a
+ * file. Borrows that connection. A session holding the answers of a commit whose flush has
+ * ended starts here too: sending them needs neither disk nor lock (sess_conn_still_held). */
 static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 {
 	bool needs_conn;
-	if (s->state != SESS_READY || s->env->cfg->inline_budget <= 0 || s->holding ||
-	    s->parked || s->yielded || s->yield_vm || s->simple.active || s->migrating ||
-	    s->copy || s->copy_out || !messages_inline(buf, len, &needs_conn))
+	if (s->state != SESS_READY || s->env->cfg->inline_budget <= 0 || s->parked ||
+	    s->yielded || s->yield_vm || s->simple.active || s->migrating || s->copy ||
+	    s->copy_out || !messages_inline(buf, len, &needs_conn))
 		return false;
 	if (s->conn) {
-		sqlite3 *db = shard_conn_db(s->conn);
-		if (sqlite3_txn_state(db, NULL) == SQLITE_TXN_WRITE || shard_conn_unsynced(s->conn) ||
-		    shard_conn_nattached(s->conn) > 0)
+		/* An implicit transaction that wrote commits at the next Sync: a worker's job.
+		 * Without inline_writes a transaction that wrote stays on workers altogether:
+		 * most of its statements are writes, and each would start here only to punt. */
+		bool wrote = sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE;
+		if (shard_conn_unsynced(s->conn) || shard_conn_nattached(s->conn) > 0 ||
+		    (wrote && (s->txn == SESS_TXN_IMPLICIT || !s->env->cfg->inline_writes)))
 			return false;
 	} else if (needs_conn && !sess_conn_borrow_cached(s)) {
 		return false;
@@ -147,6 +205,7 @@ size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, s
 		*want = SESSION_WANT_WORKER;
 		return 0;
 	}
+	bool held = s->holding;
 	s->inline_run = true;
 	if (s->conn)
 		shard_conn_set_restartable(s->conn, true);
@@ -154,6 +213,8 @@ size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, s
 	if (s->conn)
 		shard_conn_set_restartable(s->conn, false);
 	s->inline_run = false;
+	if (held && !s->holding)
+		LOG_DEBUG(s->id, s->tenant, "durable commit's answers sent from the loop");
 	if (s->punted && s->state != SESS_CLOSING) {
 		*want = SESSION_WANT_WORKER;
 		if (s->punt_budget) {
@@ -161,6 +222,6 @@ size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, s
 			LOG_DEBUG(s->id, s->tenant, "statement over inline_budget: restarted on a worker");
 		}
 	}
-	s->punted = s->punt_budget = false;
+	s->punted = s->punt_budget = s->inline_write = false;
 	return used;
 }

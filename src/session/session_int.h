@@ -50,6 +50,10 @@ struct sess_stmt {
 	uint32_t *param_types; /* resolved OIDs sent in ParameterDescription */
 	sqlite3_stmt *vm;      /* prepared at Parse; lent to one portal at a time */
 	bool vm_lent;
+	/* A writing statement's history for the fast path: how many runs were measured, and
+	 * whether one took more than inline_budget VM steps (sess_inline_write_ran). */
+	uint32_t write_runs;
+	bool write_long;
 	int refs; /* the statement list holds one; each portal built from it holds one */
 	struct sess_stmt *next;
 };
@@ -158,6 +162,7 @@ struct session {
 	bool inline_run;
 	bool punted;
 	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
+	bool inline_write;       /* the statement running inline is a chosen write */
 	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none,
 				  * -1 = over it (every later callback stops the statement) */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
@@ -484,11 +489,15 @@ void sess_schema_release(struct session *s);
 
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction
- * control, SHOW); when not, marks the punt and sets err (never reported) and returns false.
- * True outside the fast path. */
-bool sess_inline_allows(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
-/* Inline, before vm's first step (rows: what it already returned): a statement that writes,
- * or one resuming half-way, punts (false, err set); else its VM-step budget starts. */
+ * control, SHOW, and with inline_writes a write of prepared statement st (NULL in the simple
+ * protocol) whose earlier runs all stayed under inline_budget, in a transaction block that
+ * holds the tenant's write lock); when not, marks the punt and sets err (never reported) and
+ * returns false. True outside the fast path. */
+bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
+			const struct sess_stmt *st, struct pgerr *err);
+/* Inline, before vm's first step (rows: what it already returned): a statement that writes
+ * and was not chosen by sess_inline_allows, or one resuming half-way, punts (false, err set);
+ * else its VM-step budget starts (none for a chosen write: it cannot be interrupted). */
 bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows,
 			  struct pgerr *err);
 /* After vm's steps: rc is the last step's result (SQLITE_DONE too). True (vm reset, err set)
@@ -497,6 +506,9 @@ bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows,
  * repeat: the caller drops its output and returns false; the input goes on on a worker. Ends
  * the budget either way. */
 bool sess_inline_vm_end(struct session *s, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* After a writing statement of st ran on vm (anywhere): records its VM steps in st's
+ * history and resets vm's counter. */
+void sess_inline_write_ran(struct session *s, struct sess_stmt *st, sqlite3_stmt *vm);
 /* Marks the punt; err is set so the failing path unwinds, and never reported. */
 bool sess_inline_punt(struct session *s, struct pgerr *err);
 
