@@ -179,6 +179,16 @@ struct xlat_stmt {
 	 * "nosuch.t" does not exist` when the tenant does not exist (DDL says 3F000). */
 	const char **tenant_rels;
 	const int *tenant_pos;
+
+	/* Data-modifying statements in WITH: SQLite statements (INSERT/UPDATE/DELETE, some with
+	 * RETURNING) the runner runs first, in order and all of them, in the same transaction
+	 * as .sql. Each step's RETURNING rows, as a JSON array of row arrays (integers and
+	 * reals as JSON numbers, text as strings, blobs as hex strings, NULL as null), are bound
+	 * to .sql's parameter step_params[k] (0: that step's rows are not read), numbered after
+	 * the client's nparams. */
+	const char **steps;
+	const int *step_params;
+	size_t nsteps;
 };
 
 /* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column

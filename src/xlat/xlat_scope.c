@@ -263,6 +263,19 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 	r->opaque = false;
 }
 
+bool xlat_scope_is_cte(const struct xlat_ctx *c, const char *name)
+{
+	return find_cte(c, name) != NULL;
+}
+
+void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+			 size_t n)
+{
+	c->ctes = grow(c->a, c->ctes, c->nctes, &c->ctes_cap, sizeof(*c->ctes));
+	c->ctes[c->nctes++] = (struct xlat_scope_rel){
+		.name = name, .level = c->level, .cols = cols, .ncols = n, .opaque = false};
+}
+
 /* ---- column references ---- */
 
 static bool field_names(const PgQuery__ColumnRef *cr, const char **rel, const char **col)

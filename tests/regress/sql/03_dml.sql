@@ -46,10 +46,30 @@ INSERT INTO acct (id, owner) VALUES ('31', 'str id');
 SELECT id, owner FROM acct WHERE id = 31;
 INSERT INTO acct (id, owner) VALUES ('x', 'bad id');
 INSERT INTO acct (id, owner, balance) VALUES (32, 'big', 3000000000);
--- differs: not implemented yet (0A000): a data-modifying statement in WITH is not supported
 WITH moved AS (DELETE FROM acct WHERE id = 32 RETURNING id) SELECT count(*) FROM moved;
--- differs: not implemented yet (0A000): a data-modifying statement in WITH is not supported
 WITH ins AS (INSERT INTO acct (id, owner) VALUES (40, 'cte') RETURNING id) SELECT id FROM ins;
+CREATE TABLE arch (id integer PRIMARY KEY, owner text, balance integer, rate real, note varchar(8));
+WITH moved AS (DELETE FROM acct WHERE id >= 20 AND id < 30 RETURNING id, owner, balance) INSERT INTO arch (id, owner, balance) SELECT * FROM moved;
+SELECT id, owner, balance FROM arch ORDER BY id;
+SELECT count(*) FROM acct WHERE id >= 20 AND id < 30;
+WITH u AS (UPDATE arch SET balance = balance + 1, rate = 0.1, note = 'it''s' WHERE id < 22 RETURNING *) SELECT * FROM u ORDER BY id;
+WITH u AS (UPDATE arch SET balance = balance * 2 RETURNING balance), d AS (DELETE FROM acct WHERE id = 40 RETURNING owner) SELECT (SELECT sum(balance) FROM u) AS total, (SELECT owner FROM d) AS gone;
+WITH d AS (DELETE FROM arch WHERE id = 22) SELECT 1 AS one;
+WITH d AS (DELETE FROM arch WHERE id = 999 RETURNING id) SELECT 2 AS two;
+SELECT count(*) FROM arch;
+WITH m AS (DELETE FROM arch WHERE id = 21 RETURNING id, owner) INSERT INTO acct (id, owner) SELECT id + 100, owner FROM m RETURNING id, owner;
+WITH a AS (INSERT INTO arch (id, owner) VALUES (60, 'a') RETURNING id), b AS (INSERT INTO arch (id, owner) VALUES (61, 'b') RETURNING id) SELECT id FROM a UNION ALL SELECT id FROM b ORDER BY id;
+WITH d AS (DELETE FROM arch WHERE id >= 60 RETURNING id) SELECT id FROM d ORDER BY id LIMIT 1;
+SELECT count(*) FROM arch WHERE id >= 60;
+INSERT INTO arch (id, owner, balance) VALUES (50, 'p', 1), (51, 'q', 2);
+WITH d AS (DELETE FROM arch WHERE id = 50 RETURNING id, owner) INSERT INTO acct (id, owner) SELECT 2, owner FROM d;
+WITH d AS (DELETE FROM arch WHERE id = 51 RETURNING balance) SELECT 1 / (balance - 2) FROM d;
+WITH d AS (DELETE FROM arch WHERE id = 50), e AS (INSERT INTO arch (id, owner) VALUES (51, 'dup')) SELECT 1;
+SELECT id FROM arch ORDER BY id;
+WITH d AS (DELETE FROM arch WHERE id = 51 RETURNING id) DELETE FROM acct WHERE id IN (SELECT id + 100 FROM d) RETURNING id;
+SELECT * FROM (WITH d AS (DELETE FROM arch RETURNING id) SELECT id FROM d) q;
+-- differs: refused (0A000): the primary statement reads a table that a data-modifying WITH query modifies
+WITH d AS (DELETE FROM arch WHERE id = 50 RETURNING id) SELECT count(*) FROM arch;
 CREATE TABLE typed (id smallint PRIMARY KEY, code varchar(4), amount numeric(6,2), fixed char(3), big bigint);
 INSERT INTO typed VALUES (1, 'ab', 12.345, 'x', 9000000000);
 INSERT INTO typed VALUES (2, 'abcd  ', 1.005, 'xyz', 1);
