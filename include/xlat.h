@@ -183,7 +183,7 @@ struct xlat_stmt {
 	/* Data-modifying statements in WITH: SQLite statements (INSERT/UPDATE/DELETE, some with
 	 * RETURNING) the runner runs first, in order and all of them, in the same transaction
 	 * as .sql. Each step's RETURNING rows, as a JSON array of row arrays (integers and
-	 * reals as JSON numbers, text as strings, blobs as hex strings, NULL as null), are bound
+	 * reals as JSON numbers, text as strings, blobs as {"x": "<hex>"}, NULL as null), are bound
 	 * to .sql's parameter step_params[k] (0: that step's rows are not read), numbered after
 	 * the client's nparams. */
 	const char **steps;

@@ -22,8 +22,8 @@ static void json_text(struct strbuf *sb, const unsigned char *p, int n)
 	strbuf_putc(sb, '"');
 }
 
-/* One value as JSON that json_extract() gives back as the same SQLite value (a blob comes
- * back as its hex text: docs/sql-compat.md). */
+/* One value as JSON that the primary statement's reader (xlat_modcte.c) turns back into the
+ * same SQLite value: a blob as {"x": "<hex>"}. */
 static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
 {
 	switch (sqlite3_column_type(vm, i)) {
@@ -46,10 +46,10 @@ static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
 	case SQLITE_BLOB: {
 		const unsigned char *p = sqlite3_column_blob(vm, i);
 		int n = sqlite3_column_bytes(vm, i);
-		strbuf_putc(sb, '"');
+		strbuf_puts(sb, "{\"x\":\"");
 		for (int j = 0; j < n; j++)
 			strbuf_printf(sb, "%02x", p[j]);
-		strbuf_putc(sb, '"');
+		strbuf_puts(sb, "\"}");
 		break;
 	}
 	default:

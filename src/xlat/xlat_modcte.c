@@ -210,7 +210,8 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 	return ok;
 }
 
-/* `name(a, b) AS (SELECT json_extract(value, '$[0]') AS a, ... FROM json_each(?N))` */
+/* `name(a, b) AS (SELECT <value 0>, ... FROM json_each(?N))`: each value as the step
+ * returned it; a blob comes as {"x": "<hex>"} (sess_modcte.c). */
 static void reader(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
 		   size_t n, int k)
 {
@@ -223,9 +224,13 @@ static void reader(struct xlat_ctx *c, const char *name, const struct xlat_schem
 	}
 	xlat_puts(c, ") AS (SELECT ");
 	for (size_t i = 0; i < n; i++) {
-		char path[48];
-		snprintf(path, sizeof(path), "%sjson_extract(value, '$[%zu]')", i ? ", " : "", i);
-		xlat_puts(c, path);
+		char v[256];
+		snprintf(v, sizeof(v),
+			 "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
+			 "pgfn_decode(json_extract(value, '$[%zu].x'), 'hex') "
+			 "ELSE json_extract(value, '$[%zu]') END",
+			 i ? ", " : "", i, i, i);
+		xlat_puts(c, v);
 	}
 	xlat_puts(c, " FROM json_each(");
 	m->holes[m->nholes] = c->sb->len;

@@ -104,3 +104,5 @@ SELECT id FROM flags WHERE on_ = 'true' ORDER BY id;
 SELECT id FROM flags WHERE u = 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11' AND raw IN ('\x00ff', 'ab') ORDER BY id;
 SELECT id FROM typed WHERE id = '1' OR id IN ('3', '4');
 SELECT id FROM typed WHERE id = '1.5';
+WITH u AS (UPDATE flags SET raw = raw WHERE id <= 2 RETURNING id, on_, raw, u) SELECT * FROM u ORDER BY id;
+WITH u AS (UPDATE arch SET rate = 1.5e30, note = NULL WHERE id = 20 RETURNING rate, note, balance::bigint * 3000000000 AS big, 'x' || E'\n"q"\\' AS s) SELECT * FROM u;
