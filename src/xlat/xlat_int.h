@@ -564,8 +564,8 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* After the statement's parameters are counted: numbers the steps' parameters. */
 bool xlat_modcte_finish(struct xlat_ctx *c);
-/* Whether name is a CTE in scope. */
-bool xlat_scope_is_cte(const struct xlat_ctx *c, const char *name);
+/* The index in c->ctes of the CTE in scope called name (the innermost), -1 if none. */
+int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name);
 /* A CTE of known columns (copied by reference) into scope. */
 void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
 			 size_t n);

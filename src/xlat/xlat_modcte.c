@@ -22,6 +22,7 @@ struct xlat_modcte {
 	const char **names;
 	size_t n;
 	int current; /* the step being translated, -1 outside */
+	int outer;   /* while it is: the WITH queries in scope before it (not its own WITH's) */
 	const char **steps;
 	int *step_param; /* 0: the step returns nothing the statement reads */
 	size_t nsteps;
@@ -111,8 +112,10 @@ bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (!m || (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0))
 		return true;
 	bool unqualified = !rv->schemaname || !*rv->schemaname;
-	if (unqualified && xlat_scope_is_cte(c, rv->relname)) {
-		if (m->current >= 0) /* the step runs alone: the other WITH queries are not there */
+	int cte = unqualified ? xlat_scope_cte_find(c, rv->relname) : -1;
+	if (cte >= 0) {
+		/* the step runs alone: the statement's other WITH queries are not there */
+		if (m->current >= 0 && cte < m->outer)
 			return xlat_unsupported(c, rv->location,
 						"a data-modifying statement in WITH that reads "
 						"another WITH query");
@@ -245,6 +248,7 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	*emitted = false;
 	m->current = (int)m->nsteps;
 	int saved = c->nctes;
+	m->outer = saved;
 	bool ok = step(c, e->ctequery, &sub);
 	c->nctes = saved;
 	m->current = -1;

@@ -263,9 +263,10 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 	r->opaque = false;
 }
 
-bool xlat_scope_is_cte(const struct xlat_ctx *c, const char *name)
+int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name)
 {
-	return find_cte(c, name) != NULL;
+	const struct xlat_scope_rel *r = find_cte(c, name);
+	return r ? (int)(r - c->ctes) : -1;
 }
 
 void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,

@@ -93,6 +93,11 @@ static const struct mcase cases[] = {
 	 "DELETE FROM a WHERE id IN (SELECT max(id) AS max FROM a) RETURNING v", "1", "25"},
 	{"WITH s AS (SELECT 1 AS k), d AS (DELETE FROM a WHERE id IN (SELECT k FROM s) "
 	 "RETURNING id) SELECT 1", "!0A000", "", "", ""},
+	/* ... but its own WITH queries go with it */
+	{"WITH d AS (WITH s AS (SELECT 1 AS k) DELETE FROM a WHERE id IN (SELECT k FROM s)) "
+	 "SELECT 1",
+	 "SELECT 1 AS \"?column?\"",
+	 "WITH s AS (SELECT 1 AS k) DELETE FROM a WHERE id IN (SELECT k FROM s)", "0", "23"},
 	/* PostgreSQL allows them at the top level only */
 	{"SELECT * FROM (WITH d AS (DELETE FROM a RETURNING id) SELECT id FROM d) q", "!0A000",
 	 "", "", ""},
