@@ -17,6 +17,8 @@
  * number of each step's parameter (known only once the whole statement is translated). */
 struct xlat_modcte {
 	const char **targets; /* per data-modifying CTE, in WITH order */
+	const char **silent;  /* the names of those without RETURNING, as emitted */
+	size_t nsilent;
 	const PgQuery__RangeVar **writes; /* the plain INSERTs' targets, the primary's too */
 	size_t nwrites;
 	const char **names;
@@ -85,6 +87,7 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	m->holes = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->holes));
 	m->hole_step = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->hole_step));
 	m->writes = arena_zalloc(c->a, (w->n_ctes + 2) * sizeof(*m->writes));
+	m->silent = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->silent));
 	m->current = -1;
 	note_write(m, c->top_stmt);
 	for (size_t i = 0; i < w->n_ctes; i++) {
@@ -121,6 +124,11 @@ bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 						"another WITH query");
 		return true;
 	}
+	for (size_t i = 0; unqualified && i < m->nsilent; i++)
+		if (strcmp(m->silent[i], rv->relname) == 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+					 "WITH query \"%s\" does not have a RETURNING clause",
+					 rv->relname);
 	for (size_t i = 0; i < m->nwrites; i++)
 		if (m->writes[i] == rv)
 			return true;
@@ -256,8 +264,10 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 		return false;
 	int k = (int)m->nsteps++;
 	m->steps[k] = sub.sql;
-	if (!sub.returns_rows)
-		return true; /* runs, and the statement cannot read it (42P01 as relation) */
+	if (!sub.returns_rows) {
+		m->silent[m->nsilent++] = e->ctename; /* runs; reading it is an error */
+		return true;
+	}
 	size_t n = 0;
 	const struct xlat_schema_col *cols = returned_cols(c, e->ctequery, &sub, &n);
 	if (!cols)
