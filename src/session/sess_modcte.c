@@ -88,12 +88,28 @@ static bool run_step(struct session *s, sqlite3_stmt *step, bool first, bool kee
 	return rc == SQLITE_DONE;
 }
 
+/* After a step that left a serial key to SQLite: as sess_exec.c's numbered() after an INSERT
+ * (currval/lastval follow, 2200H past an int2/int4 key's maximum; the step always runs in a
+ * transaction, which undoes it). */
+static bool numbered(struct session *s, const struct xlat_step *st, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (!st->numbered_seq || sqlite3_changes64(db) <= 0)
+		return true;
+	int64_t last = sqlite3_last_insert_rowid(db);
+	if (st->numbered_max && last > st->numbered_max)
+		return pgerr_set(err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
+				 st->numbered_seq, (long long)st->numbered_max);
+	catalog_seqvals_numbered(s->catalog.seqvals, st->numbered_seq, last);
+	return true;
+}
+
 bool sess_modcte_prepare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
 			 struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	for (size_t k = 0; k < x->nsteps; k++) {
-		int rc = sqlite3_prepare_v2(db, x->steps[k], -1, &steps[k], NULL);
+		int rc = sqlite3_prepare_v2(db, x->steps[k].sql, -1, &steps[k], NULL);
 		if (rc != SQLITE_OK) {
 			shard_error(db, rc, err);
 			sess_modcte_finalize(steps, k);
@@ -127,9 +143,10 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 	bool ok = true;
 	for (size_t k = 0; ok && k < x->nsteps; k++) {
 		strbuf_reset(&sb);
-		ok = run_step(s, steps[k], k == 0, x->step_params[k] != 0, &sb, err);
-		if (ok && x->step_params[k] &&
-		    sqlite3_bind_text64(vm, x->step_params[k], sb.data, sb.len, SQLITE_TRANSIENT,
+		const struct xlat_step *st = &x->steps[k];
+		ok = run_step(s, steps[k], k == 0, st->param != 0, &sb, err) && numbered(s, st, err);
+		if (ok && st->param &&
+		    sqlite3_bind_text64(vm, st->param, sb.data, sb.len, SQLITE_TRANSIENT,
 					SQLITE_UTF8) != SQLITE_OK)
 			ok = shard_error(shard_conn_db(s->conn), SQLITE_NOMEM, err);
 	}

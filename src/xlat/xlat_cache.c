@@ -44,7 +44,7 @@ static struct {
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache) */
-_Static_assert(sizeof(struct xlat_stmt) == 248,
+_Static_assert(sizeof(struct xlat_stmt) == 240,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */

@@ -25,8 +25,7 @@ struct xlat_modcte {
 	size_t n;
 	int current; /* the step being translated, -1 outside */
 	int outer;   /* while it is: the WITH queries in scope before it (not its own WITH's) */
-	const char **steps;
-	int *step_param; /* 0: the step returns nothing the statement reads */
+	struct xlat_step *steps; /* param 0: the step returns nothing the statement reads */
 	size_t nsteps;
 	size_t *holes; /* byte offsets in the main buffer where "?N" goes */
 	int *hole_step;
@@ -83,7 +82,6 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	m->targets = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->targets));
 	m->names = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->names));
 	m->steps = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->steps));
-	m->step_param = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->step_param));
 	m->holes = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->holes));
 	m->hole_step = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->hole_step));
 	m->writes = arena_zalloc(c->a, (w->n_ctes + 2) * sizeof(*m->writes));
@@ -209,8 +207,6 @@ static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *s
 		ok = xlat_stmt_delete(c, q->delete_stmt);
 		break;
 	}
-	if (ok && sub->numbered_seq)
-		ok = xlat_unsupported(c, -1, "a data-modifying statement in WITH that numbers a serial key");
 	if (ok && buf.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
 	if (ok)
@@ -263,7 +259,9 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	if (!ok)
 		return false;
 	int k = (int)m->nsteps++;
-	m->steps[k] = sub.sql;
+	m->steps[k] = (struct xlat_step){.sql = sub.sql,
+					 .numbered_seq = sub.numbered_seq,
+					 .numbered_max = sub.numbered_max};
 	if (!sub.returns_rows) {
 		m->silent[m->nsilent++] = e->ctename; /* runs; reading it is an error */
 		return true;
@@ -280,7 +278,7 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	for (size_t i = 0; i < n; i++)
 		if (named[i].type_oid == XLAT_OID_UNKNOWN || !named[i].type_oid)
 			named[i].type_oid = XLAT_OID_TEXT;
-	m->step_param[k] = 1; /* numbered by xlat_modcte_finish */
+	m->steps[k].param = 1; /* numbered by xlat_modcte_finish */
 	reader(c, e->ctename, named, n, k);
 	xlat_scope_cte_cols(c, e->ctename, named, n);
 	*emitted = true;
@@ -296,13 +294,13 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 	c->mod = NULL;
 	int base = st->nparams, next = base;
 	for (size_t k = 0; k < m->nsteps; k++)
-		m->step_param[k] = m->step_param[k] ? ++next : 0;
+		m->steps[k].param = m->steps[k].param ? ++next : 0;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	size_t at = 0, len = strlen(st->sql);
 	for (size_t h = 0; h < m->nholes; h++) {
 		strbuf_append(&sb, st->sql + at, m->holes[h] - at);
-		strbuf_printf(&sb, "?%d", m->step_param[m->hole_step[h]]);
+		strbuf_printf(&sb, "?%d", m->steps[m->hole_step[h]].param);
 		at = m->holes[h];
 	}
 	strbuf_append(&sb, st->sql + at, len - at);
@@ -312,7 +310,6 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 		st->sql = arena_strndup(c->a, sb.data, sb.len);
 	strbuf_fini(&sb);
 	st->steps = m->steps;
-	st->step_params = m->step_param;
 	st->nsteps = m->nsteps;
 	return ok;
 }

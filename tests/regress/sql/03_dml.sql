@@ -108,3 +108,5 @@ WITH u AS (UPDATE flags SET raw = raw WHERE id <= 2 RETURNING id, on_, raw, u) S
 WITH u AS (UPDATE arch SET rate = 1.5e30, note = NULL WHERE id = 20 RETURNING rate, note, balance::bigint * 3000000000 AS big, 'x' || E'\n"q"\\' AS s) SELECT * FROM u;
 WITH d AS (WITH s AS (SELECT 20 AS k) UPDATE arch SET balance = 0 WHERE id IN (SELECT k FROM s) RETURNING id, balance) SELECT id, balance FROM d;
 WITH d AS (DELETE FROM arch WHERE id = 999) SELECT * FROM d;
+WITH m AS (INSERT INTO moves (acct_id, delta) VALUES (2, 9) RETURNING id, delta) SELECT delta FROM m;
+SELECT currval('moves_id_seq') = (SELECT id FROM moves WHERE delta = 9) AS same, lastval() = (SELECT id FROM moves WHERE delta = 9) AS last;

@@ -110,9 +110,9 @@ static void join_steps(const struct xlat_stmt *st, char *steps, size_t n, char *
 	size_t at = 0, pat = 0;
 	steps[0] = params[0] = '\0';
 	for (size_t k = 0; k < st->nsteps; k++) {
-		at += (size_t)snprintf(steps + at, n - at, "%s%s", k ? " ; " : "", st->steps[k]);
+		at += (size_t)snprintf(steps + at, n - at, "%s%s", k ? " ; " : "", st->steps[k].sql);
 		pat += (size_t)snprintf(params + pat, np - pat, "%s%d", k ? "," : "",
-					st->step_params[k]);
+					st->steps[k].param);
 	}
 }
 
