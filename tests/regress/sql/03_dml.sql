@@ -110,3 +110,7 @@ WITH d AS (WITH s AS (SELECT 20 AS k) UPDATE arch SET balance = 0 WHERE id IN (S
 WITH d AS (DELETE FROM arch WHERE id = 999) SELECT * FROM d;
 WITH m AS (INSERT INTO moves (acct_id, delta) VALUES (2, 9) RETURNING id, delta) SELECT delta FROM m;
 SELECT currval('moves_id_seq') = (SELECT id FROM moves WHERE delta = 9) AS same, lastval() = (SELECT id FROM moves WHERE delta = 9) AS last;
+BEGIN READ ONLY;
+WITH d AS (DELETE FROM arch RETURNING id) SELECT count(*) FROM d;
+ROLLBACK;
+SELECT count(*) FROM arch WHERE id <> 50;
