@@ -119,6 +119,19 @@ struct xlat_cursor {
 	int64_t count;    /* FETCH / MOVE: rows forward (>= 1, or XLAT_CURSOR_ALL) */
 };
 
+/* One data-modifying WITH query: a SQLite INSERT/UPDATE/DELETE (with RETURNING when the
+ * statement reads its rows) taking the statement's parameters. Its RETURNING rows, as a
+ * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
+ * {"x": "<hex>"}, NULL as null), are bound to the statement's parameter .param (0: its rows
+ * are not read), numbered after the client's nparams. numbered_seq/numbered_max: as the
+ * statement's own (below), for this step. */
+struct xlat_step {
+	const char *sql;
+	int param;
+	const char *numbered_seq;
+	int64_t numbered_max;
+};
+
 struct xlat_stmt {
 	enum xlat_kind kind;
 	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
@@ -179,6 +192,11 @@ struct xlat_stmt {
 	 * "nosuch.t" does not exist` when the tenant does not exist (DDL says 3F000). */
 	const char **tenant_rels;
 	const int *tenant_pos;
+
+	/* Data-modifying statements in WITH, which the runner runs first, in order and all of
+	 * them, in the same transaction as .sql (see struct xlat_step). */
+	const struct xlat_step *steps;
+	size_t nsteps;
 };
 
 /* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column

@@ -553,6 +553,10 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		vm = sess_prepare(s, x, err);
 		if (!vm)
 			return false;
+		if (x->nsteps && !sess_modcte_run(s, x, NULL, vm, err)) {
+			sqlite3_finalize(vm);
+			return false;
+		}
 		sess_write_row_description(s, x, vm, NULL);
 	}
 	bool suspended;

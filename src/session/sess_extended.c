@@ -191,6 +191,9 @@ static void portal_free(struct sess_portal *p)
 	} else {
 		sqlite3_finalize(p->vm);
 	}
+	if (p->steps)
+		sess_modcte_finalize(p->steps, p->stmt->x->nsteps);
+	free(p->steps);
 	sess_stmt_unref(p->stmt);
 	free(p->formats);
 	free(p->name);
@@ -288,6 +291,12 @@ static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 		ok = portal_formats(p, b, err);
 	if (ok && p->vm)
 		ok = sess_bind_params(s, st, p->vm, b, err);
+	if (ok && p->vm && st->x->nsteps) {
+		p->steps = base_xcalloc(st->x->nsteps, sizeof(*p->steps));
+		ok = sess_modcte_prepare(s, st->x, p->steps, err);
+		for (size_t k = 0; ok && k < st->x->nsteps; k++)
+			ok = sess_bind_params(s, st, p->steps[k], b, err);
+	}
 	else if (ok && b->nparams != st->nparams)
 		ok = pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
 			       "bind message supplies %u parameters, but prepared statement "
@@ -415,6 +424,11 @@ static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_r
 	s->yield_rows = 0;
 	uint32_t left = max_rows ? max_rows - (uint32_t)rows : 0;
 	bool suspended = false;
+	if (p->steps && !p->steps_done) {
+		if (!sess_modcte_run(s, x, p->steps, p->vm, err))
+			return false;
+		p->steps_done = true;
+	}
 	bool ok = sess_run_vm(s, x, p->vm, p->formats, left, &rows, &suspended, err);
 	if (x->writes && !s->punted)
 		sess_inline_write_ran(s, p->stmt, p->vm);

@@ -18,8 +18,8 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 			return false;
 		if (stmts[i].kind == XLAT_SQL)
 			sql++;
-		if (stmts[i].numbered_max)
-			sql += 2; /* its check after the fact needs a transaction to undo it */
+		if (stmts[i].numbered_max || stmts[i].nsteps)
+			sql += 2; /* its check after the fact, or its steps, need a transaction */
 	}
 	return sql > 1;
 }

@@ -67,6 +67,8 @@ struct sess_portal {
 	int16_t *formats; /* result formats, one per column */
 	int16_t format;   /* the one result format given for all columns (a FETCH's), else 0 */
 	int ncols;
+	sqlite3_stmt **steps; /* own: data-modifying WITH queries, bound (sess_modcte.c) */
+	bool steps_done;      /* ... ran, their rows bound to vm */
 	bool started; /* RowDescription-worthy execution has begun */
 	bool done;    /* ran to completion; Execute again gives an empty CommandComplete */
 	uint64_t rows;
@@ -356,6 +358,17 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out);
 /* Closes every cursor (DISCARD ALL, session end). */
 void sess_cursor_free_all(struct session *s);
+
+/* ---- sess_modcte.c: data-modifying statements in WITH (xlat_stmt.steps) ---- */
+/* Prepares x's nsteps steps into steps[]; false with err (nothing left prepared). */
+bool sess_modcte_prepare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
+			 struct pgerr *err);
+void sess_modcte_finalize(sqlite3_stmt **steps, size_t n);
+/* Runs the steps (steps: prepared and bound ones, or NULL to prepare x's, which take no
+ * parameters) in order, binding each one's RETURNING rows to vm. The caller's transaction
+ * undoes them on failure; s->lock_busy as run_vm sets it. Blocks on disk. */
+bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
+		     sqlite3_stmt *vm, struct pgerr *err);
 
 /* ---- sess_script.c: statements run as several SQLite steps ---- */
 /* An XLAT_SCRIPT, atomically (a savepoint), foreign keys checked once at its end. */

@@ -254,6 +254,8 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->depth = 0;
 	c->flags = 0;
 	xlat_schema_reset(c);
+	c->mod = NULL;
+	c->top_stmt = raw->stmt;
 	bool ok = dispatch(c, raw->stmt) && xlat_schema_finish(c);
 	if (ok && sb.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
@@ -264,6 +266,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	if (ok)
 		finish_params(c, given, ngiven);
+	ok = ok && xlat_modcte_finish(c);
 	strbuf_fini(&sb);
 	c->sb = c->main_sb = NULL;
 	return ok;

@@ -43,7 +43,8 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 224,
+/* (steps are never cached: xlat_modcte.c marks its statements nocache) */
+_Static_assert(sizeof(struct xlat_stmt) == 240,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -193,6 +194,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->savepoint = dup_opt(a, s->savepoint);
 	d->set_name = dup_opt(a, s->set_name);
 	d->dealloc_name = dup_opt(a, s->dealloc_name);
+	ASSERT(!s->nsteps);
 	d->set_value = dup_opt(a, s->set_value);
 	d->numbered_seq = dup_opt(a, s->numbered_seq);
 	d->tenants = NULL;

@@ -158,6 +158,11 @@ struct xlat_ctx {
 	int nctes, ctes_cap;
 	struct xlat_scope_memo *memo;
 	int nmemo, memo_cap;
+
+	/* Data-modifying statements in WITH (xlat_modcte.c): the top statement's WITH, the only
+	 * one where they may stand, and their state once one is seen. */
+	const PgQuery__Node *top_stmt;
+	struct xlat_modcte *mod;
 	/* An INSERT's source: the column each position fills, taken by the VALUES list or the
 	 * target list of the query assign_for (and no other). */
 	const struct xlat_schema_col **assign;
@@ -543,6 +548,27 @@ bool xlat_stmt_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s);
 bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s);
 bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s);
+
+/* ---- xlat_modcte.c: data-modifying statements in WITH ---- */
+/* The WITH of a top-level query (n), the only place where they may stand; NULL if none. */
+const PgQuery__WithClause *xlat_modcte_top_with(const PgQuery__Node *n);
+/* Whether e is an INSERT/UPDATE/DELETE. */
+bool xlat_modcte_is(const PgQuery__CommonTableExpr *e);
+/* Before the top WITH that holds some: notes their target tables. */
+bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w);
+/* e translated as a step of its own; the CTE reading its rows emitted (*emitted) unless it
+ * has no RETURNING. */
+bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool *emitted);
+/* 0A000 when rv is a table that a data-modifying WITH query (other than the one being
+ * translated) modifies, or a WITH query read by one. */
+bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* After the statement's parameters are counted: numbers the steps' parameters. */
+bool xlat_modcte_finish(struct xlat_ctx *c);
+/* The index in c->ctes of the CTE in scope called name (the innermost), -1 if none. */
+int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name);
+/* A CTE of known columns (copied by reference) into scope. */
+void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+			 size_t n);
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
 /* A column definition; autonum: it is the table's rowid-alias serial/identity column, whose
  * table-level PRIMARY KEY (named pk_name, may be NULL) moves onto it. */

@@ -110,6 +110,8 @@ static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const PgQuer
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const char *schema = rv->schemaname;
+	if (c->mod && !xlat_modcte_check(c, rv))
+		return false;
 	if (rv->catalogname && *rv->catalogname)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
 				 "cross-database references are not implemented: %s.%s.%s",

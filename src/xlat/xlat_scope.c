@@ -263,6 +263,20 @@ void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 	r->opaque = false;
 }
 
+int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_scope_rel *r = find_cte(c, name);
+	return r ? (int)(r - c->ctes) : -1;
+}
+
+void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+			 size_t n)
+{
+	c->ctes = grow(c->a, c->ctes, c->nctes, &c->ctes_cap, sizeof(*c->ctes));
+	c->ctes[c->nctes++] = (struct xlat_scope_rel){
+		.name = name, .level = c->level, .cols = cols, .ncols = n, .opaque = false};
+}
+
 /* ---- column references ---- */
 
 static bool field_names(const PgQuery__ColumnRef *cr, const char **rel, const char **col)

@@ -374,15 +374,30 @@ bool xlat_with(struct xlat_ctx *c, const PgQuery__WithClause *w)
 {
 	if (!w)
 		return true;
+	bool top = w == xlat_modcte_top_with(c->top_stmt) && !c->dry;
+	for (size_t i = 0; top && !c->mod && i < w->n_ctes; i++)
+		if (xlat_modcte_is(w->ctes[i]->common_table_expr) && !xlat_modcte_begin(c, w))
+			return false;
+	size_t start = c->sb->len, sep = 0;
 	xlat_puts(c, w->recursive ? "WITH RECURSIVE " : "WITH ");
 	for (size_t i = 0; i < w->n_ctes; i++) {
-		xlat_puts(c, i ? ", " : "");
 		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
-		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT);
-		if ((rec && !recursive_cte_scope(c, e)) || !cte(c, e, rec))
+		bool rec = w->recursive && e->ctequery->node_case == NODE(SELECT_STMT), shown = true;
+		xlat_puts(c, sep ? ", " : "");
+		if (top && c->mod && xlat_modcte_is(e)) {
+			if (!xlat_modcte_emit(c, e, &shown))
+				return false;
+		} else if ((rec && !recursive_cte_scope(c, e)) || !cte(c, e, rec)) {
 			return false;
+		}
+		sep += shown;
+		if (!shown && sep) /* undo the separator */
+			c->sb->len -= 2;
 	}
-	xlat_puts(c, " ");
+	if (!sep) /* only data-modifying ones without RETURNING: no WITH left */
+		c->sb->len = start;
+	else
+		xlat_puts(c, " ");
 	return true;
 }
 

@@ -246,7 +246,9 @@ static const struct xcase cases[] = {
 	 "WITH x(n) AS MATERIALIZED (SELECT a FROM t), y AS NOT MATERIALIZED (SELECT 1 AS \"?column?\") SELECT n FROM x, y"},
 	{"WITH RECURSIVE r (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT n FROM r",
 	 "WITH RECURSIVE r(n) AS (SELECT 1 AS \"?column?\" UNION ALL SELECT n + 1 AS \"?column?\" FROM r WHERE n < 5) SELECT n FROM r"},
-	{"WITH x AS (INSERT INTO t (a) VALUES (1) RETURNING a) SELECT * FROM x", "!0A000@6"},
+	/* data-modifying WITH below the top level (test_modcte.c has the top level) */
+	{"SELECT * FROM (WITH x AS (INSERT INTO t (a) VALUES (1) RETURNING a) SELECT * FROM x) q",
+	 "!0A000@21"},
 	{"SELECT a FROM t FOR UPDATE", "SELECT a FROM t"},
 	{"SELECT a FROM t FOR SHARE SKIP LOCKED", "SELECT a FROM t"},
 	{"SELECT a INTO t2 FROM t", "!0A000"},

@@ -1,0 +1,157 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_modcte.c: running a statement with data-modifying WITH queries (xlat_stmt.steps). Each
+ * step runs to completion in order, inside the statement's transaction (the implicit block
+ * when none is open, so that an error in any step or in the primary statement undoes all of
+ * them); its RETURNING rows become a JSON array bound to the primary statement's parameter. */
+#include "session_int.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static void json_text(struct strbuf *sb, const unsigned char *p, int n)
+{
+	strbuf_putc(sb, '"');
+	for (int i = 0; i < n; i++) {
+		if (p[i] == '"' || p[i] == '\\')
+			strbuf_printf(sb, "\\%c", p[i]);
+		else if (p[i] < 0x20)
+			strbuf_printf(sb, "\\u%04x", p[i]);
+		else
+			strbuf_putc(sb, (char)p[i]);
+	}
+	strbuf_putc(sb, '"');
+}
+
+/* One value as JSON that the primary statement's reader (xlat_modcte.c) turns back into the
+ * same SQLite value: a blob as {"x": "<hex>"}. */
+static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
+{
+	switch (sqlite3_column_type(vm, i)) {
+	case SQLITE_INTEGER:
+		strbuf_printf(sb, "%lld", (long long)sqlite3_column_int64(vm, i));
+		break;
+	case SQLITE_FLOAT: {
+		double d = sqlite3_column_double(vm, i);
+		if (isinf(d))
+			strbuf_puts(sb, d > 0 ? "9e999" : "-9e999");
+		else if (isnan(d))
+			strbuf_puts(sb, "null");
+		else
+			strbuf_printf(sb, "%.17g", d);
+		break;
+	}
+	case SQLITE_TEXT:
+		json_text(sb, sqlite3_column_text(vm, i), sqlite3_column_bytes(vm, i));
+		break;
+	case SQLITE_BLOB: {
+		const unsigned char *p = sqlite3_column_blob(vm, i);
+		int n = sqlite3_column_bytes(vm, i);
+		strbuf_puts(sb, "{\"x\":\"");
+		for (int j = 0; j < n; j++)
+			strbuf_printf(sb, "%02x", p[j]);
+		strbuf_puts(sb, "\"}");
+		break;
+	}
+	default:
+		strbuf_puts(sb, "null");
+		break;
+	}
+}
+
+/* Runs one step to its end, its rows into sb as a JSON array when keep. A lock met by the
+ * first step (before it changed anything) lets the caller park and run the whole statement
+ * again; later steps run under the write lock the first one took. */
+static bool run_step(struct session *s, sqlite3_stmt *step, bool first, bool keep,
+		     struct strbuf *sb, struct pgerr *err)
+{
+	int n = sqlite3_column_count(step), rc, rows = 0;
+	strbuf_putc(sb, '[');
+	while ((rc = sqlite3_step(step)) == SQLITE_ROW) {
+		if (!keep)
+			continue;
+		strbuf_puts(sb, rows++ ? ",[" : "[");
+		for (int i = 0; i < n; i++) {
+			strbuf_puts(sb, i ? "," : "");
+			json_value(sb, step, i);
+		}
+		strbuf_putc(sb, ']');
+	}
+	strbuf_putc(sb, ']');
+	if (rc != SQLITE_DONE) {
+		s->lock_busy = rc == SQLITE_BUSY && first;
+		shard_error(shard_conn_db(s->conn), rc, err);
+	}
+	sqlite3_reset(step);
+	if (rc == SQLITE_DONE && sb->failed)
+		return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+				 "rows returned by a data-modifying statement in WITH are too large");
+	return rc == SQLITE_DONE;
+}
+
+/* After a step that left a serial key to SQLite: as sess_exec.c's numbered() after an INSERT
+ * (currval/lastval follow, 2200H past an int2/int4 key's maximum; the step always runs in a
+ * transaction, which undoes it). */
+static bool numbered(struct session *s, const struct xlat_step *st, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	if (!st->numbered_seq || sqlite3_changes64(db) <= 0)
+		return true;
+	int64_t last = sqlite3_last_insert_rowid(db);
+	if (st->numbered_max && last > st->numbered_max)
+		return pgerr_set(err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
+				 st->numbered_seq, (long long)st->numbered_max);
+	catalog_seqvals_numbered(s->catalog.seqvals, st->numbered_seq, last);
+	return true;
+}
+
+bool sess_modcte_prepare(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
+			 struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	for (size_t k = 0; k < x->nsteps; k++) {
+		int rc = sqlite3_prepare_v2(db, x->steps[k].sql, -1, &steps[k], NULL);
+		if (rc != SQLITE_OK) {
+			shard_error(db, rc, err);
+			sess_modcte_finalize(steps, k);
+			return false;
+		}
+	}
+	return true;
+}
+
+void sess_modcte_finalize(sqlite3_stmt **steps, size_t n)
+{
+	for (size_t k = 0; steps && k < n; k++) {
+		sqlite3_finalize(steps[k]);
+		steps[k] = NULL;
+	}
+}
+
+bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
+		     sqlite3_stmt *vm, struct pgerr *err)
+{
+	sqlite3_stmt **own = NULL;
+	if (!steps) {
+		own = arena_zalloc(s->msg_arena, x->nsteps * sizeof(*own));
+		if (!sess_modcte_prepare(s, x, own, err))
+			return false;
+		steps = own;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, (size_t)(s->env->cfg->max_result_bytes > 0
+					  ? s->env->cfg->max_result_bytes : 0));
+	bool ok = true;
+	for (size_t k = 0; ok && k < x->nsteps; k++) {
+		strbuf_reset(&sb);
+		const struct xlat_step *st = &x->steps[k];
+		ok = run_step(s, steps[k], k == 0, st->param != 0, &sb, err) && numbered(s, st, err);
+		if (ok && st->param &&
+		    sqlite3_bind_text64(vm, st->param, sb.data, sb.len, SQLITE_TRANSIENT,
+					SQLITE_UTF8) != SQLITE_OK)
+			ok = shard_error(shard_conn_db(s->conn), SQLITE_NOMEM, err);
+	}
+	strbuf_fini(&sb);
+	if (own)
+		sess_modcte_finalize(own, x->nsteps);
+	return ok;
+}

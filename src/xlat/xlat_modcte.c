@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_modcte.c: data-modifying statements in WITH (`WITH d AS (DELETE ... RETURNING *)
+ * SELECT ... FROM d`). SQLite has none, so each one becomes a step of its own (xlat_stmt.steps)
+ * that the session runs first, in order, collecting its RETURNING rows as a JSON array; the
+ * primary statement reads them back through json_each() of an extra parameter. */
+#include "xlat_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* The statement's data-modifying WITH queries: their target tables (which nothing else in the
+ * statement may read, since it would see them changed where PostgreSQL sees them as they
+ * were), the one being translated as a step, and where the primary statement's SQL needs the
+ * number of each step's parameter (known only once the whole statement is translated). */
+struct xlat_modcte {
+	const char **targets; /* per data-modifying CTE, in WITH order */
+	const char **silent;  /* the names of those without RETURNING, as emitted */
+	size_t nsilent;
+	const PgQuery__RangeVar **writes; /* the plain INSERTs' targets, the primary's too */
+	size_t nwrites;
+	const char **names;
+	size_t n;
+	int current; /* the step being translated, -1 outside */
+	int outer;   /* while it is: the WITH queries in scope before it (not its own WITH's) */
+	struct xlat_step *steps; /* param 0: the step returns nothing the statement reads */
+	size_t nsteps;
+	size_t *holes; /* byte offsets in the main buffer where "?N" goes */
+	int *hole_step;
+	size_t nholes;
+};
+
+static const PgQuery__RangeVar *target_of(const PgQuery__Node *q)
+{
+	switch (q->node_case) {
+	case NODE(INSERT_STMT):
+		return q->insert_stmt->relation;
+	case NODE(UPDATE_STMT):
+		return q->update_stmt->relation;
+	case NODE(DELETE_STMT):
+		return q->delete_stmt->relation;
+	default:
+		return NULL;
+	}
+}
+
+bool xlat_modcte_is(const PgQuery__CommonTableExpr *e) { return target_of(e->ctequery) != NULL; }
+
+const PgQuery__WithClause *xlat_modcte_top_with(const PgQuery__Node *n)
+{
+	if (!n)
+		return NULL;
+	switch (n->node_case) {
+	case NODE(SELECT_STMT):
+		return n->select_stmt->with_clause;
+	case NODE(INSERT_STMT):
+		return n->insert_stmt->with_clause;
+	case NODE(UPDATE_STMT):
+		return n->update_stmt->with_clause;
+	case NODE(DELETE_STMT):
+		return n->delete_stmt->with_clause;
+	default:
+		return NULL;
+	}
+}
+
+/* An INSERT without ON CONFLICT only writes its target: the rows other steps changed do not
+ * change what it does (its unique checks see them in PostgreSQL too). */
+static void note_write(struct xlat_modcte *m, const PgQuery__Node *q)
+{
+	if (q && q->node_case == NODE(INSERT_STMT) && !q->insert_stmt->on_conflict_clause)
+		m->writes[m->nwrites++] = q->insert_stmt->relation;
+}
+
+bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
+{
+	if (c->sb != c->main_sb) /* the text is patched where it lands */
+		return xlat_unsupported(c, -1, "a data-modifying statement in WITH here");
+	struct xlat_modcte *m = arena_zalloc(c->a, sizeof(*m));
+	m->targets = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->targets));
+	m->names = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->names));
+	m->steps = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->steps));
+	m->holes = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->holes));
+	m->hole_step = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->hole_step));
+	m->writes = arena_zalloc(c->a, (w->n_ctes + 2) * sizeof(*m->writes));
+	m->silent = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->silent));
+	m->current = -1;
+	note_write(m, c->top_stmt);
+	for (size_t i = 0; i < w->n_ctes; i++) {
+		const PgQuery__CommonTableExpr *e = w->ctes[i]->common_table_expr;
+		const PgQuery__RangeVar *rv = target_of(e->ctequery);
+		if (!rv)
+			continue;
+		note_write(m, e->ctequery);
+		if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0)
+			return xlat_unsupported(c, e->location,
+						"a data-modifying statement in WITH on another "
+						"tenant's table");
+		m->targets[m->n] = rv->relname;
+		m->names[m->n++] = e->ctename;
+	}
+	c->mod = m;
+	c->st->writes = true;
+	xlat_nocache(c); /* the finished text is patched (xlat_modcte_finish) */
+	return true;
+}
+
+bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const struct xlat_modcte *m = c->mod;
+	if (!m || (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0))
+		return true;
+	bool unqualified = !rv->schemaname || !*rv->schemaname;
+	int cte = unqualified ? xlat_scope_cte_find(c, rv->relname) : -1;
+	if (cte >= 0) {
+		/* the step runs alone: the statement's other WITH queries are not there */
+		if (m->current >= 0 && cte < m->outer)
+			return xlat_unsupported(c, rv->location,
+						"a data-modifying statement in WITH that reads "
+						"another WITH query");
+		return true;
+	}
+	for (size_t i = 0; unqualified && i < m->nsilent; i++)
+		if (strcmp(m->silent[i], rv->relname) == 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+					 "WITH query \"%s\" does not have a RETURNING clause",
+					 rv->relname);
+	for (size_t i = 0; i < m->nwrites; i++)
+		if (m->writes[i] == rv)
+			return true;
+	/* A step reads its own target as it was before it: unless an earlier step changed it */
+	for (size_t i = 0; i < m->n; i++) {
+		if ((m->current >= 0 && (int)i >= m->current) ||
+		    strcasecmp(m->targets[i], rv->relname) != 0)
+			continue;
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
+				 "reading table \"%s\", which a data-modifying statement in WITH "
+				 "modifies, elsewhere in the same statement is not supported",
+				 rv->relname);
+	}
+	return true;
+}
+
+/* The names and types of the step's RETURNING columns (NULL for RETURNING with * in it,
+ * unless it is just * over a table whose columns are known). */
+static const struct xlat_schema_col *returned_cols(struct xlat_ctx *c, const PgQuery__Node *q,
+						   const struct xlat_stmt *sub, size_t *n)
+{
+	PgQuery__Node **list = q->node_case == NODE(INSERT_STMT)   ? q->insert_stmt->returning_list
+			       : q->node_case == NODE(UPDATE_STMT) ? q->update_stmt->returning_list
+								   : q->delete_stmt->returning_list;
+	size_t nlist = q->node_case == NODE(INSERT_STMT)   ? q->insert_stmt->n_returning_list
+		       : q->node_case == NODE(UPDATE_STMT) ? q->update_stmt->n_returning_list
+							   : q->delete_stmt->n_returning_list;
+	const struct xlat_schema_col *tcols = NULL;
+	size_t ntcols = 0;
+	(void)xlat_scope_target(c, target_of(q), &tcols, &ntcols);
+	PgQuery__SelectStmt fake = PG_QUERY__SELECT_STMT__INIT;
+	fake.target_list = list;
+	fake.n_target_list = nlist;
+	const char **names = xlat_select_colnames(c, &fake, n);
+	if (!names) {
+		const PgQuery__Node *v = nlist == 1 ? list[0]->res_target->val : NULL;
+		bool just_star = v && v->node_case == NODE(COLUMN_REF) &&
+				 v->column_ref->n_fields == 1 &&
+				 v->column_ref->fields[0]->node_case == NODE(A_STAR);
+		*n = ntcols;
+		return just_star && ntcols ? tcols : NULL;
+	}
+	struct xlat_schema_col *cols = arena_zalloc(c->a, (*n + 1) * sizeof(*cols));
+	for (size_t i = 0; i < *n; i++) {
+		const struct xlat_schema_col *k = xlat_scope_col(tcols, ntcols, names[i]);
+		cols[i].name = names[i];
+		cols[i].typmod = -1;
+		if (sub->ncols == (int)*n && sub->cols[i].type_oid) {
+			cols[i].type_oid = sub->cols[i].type_oid;
+			cols[i].typmod = sub->cols[i].typmod;
+		} else if (k) {
+			cols[i].type_oid = k->type_oid;
+			cols[i].typmod = k->typmod;
+		}
+	}
+	return cols;
+}
+
+/* Translates the data-modifying query alone, as a statement of its own. */
+static bool step(struct xlat_ctx *c, const PgQuery__Node *q, struct xlat_stmt *sub)
+{
+	struct xlat_stmt *st = c->st;
+	struct strbuf *sb = c->sb, buf;
+	strbuf_init(&buf, 0);
+	memset(sub, 0, sizeof(*sub));
+	sub->ncols = -1;
+	c->st = sub;
+	c->sb = &buf;
+	bool ok;
+	switch (q->node_case) {
+	case NODE(INSERT_STMT):
+		ok = xlat_stmt_insert(c, q->insert_stmt);
+		break;
+	case NODE(UPDATE_STMT):
+		ok = xlat_stmt_update(c, q->update_stmt);
+		break;
+	default:
+		ok = xlat_stmt_delete(c, q->delete_stmt);
+		break;
+	}
+	if (ok && buf.failed)
+		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	if (ok)
+		sub->sql = arena_strndup(c->a, buf.data ? buf.data : "", buf.len);
+	strbuf_fini(&buf);
+	c->st = st;
+	c->sb = sb;
+	return ok;
+}
+
+/* `name(a, b) AS (SELECT <value 0>, ... FROM json_each(?N))`: each value as the step
+ * returned it; a blob comes as {"x": "<hex>"} (sess_modcte.c). */
+static void reader(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
+		   size_t n, int k)
+{
+	struct xlat_modcte *m = c->mod;
+	xlat_ident(c, name);
+	xlat_puts(c, "(");
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, cols[i].name);
+	}
+	xlat_puts(c, ") AS (SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		char v[256];
+		snprintf(v, sizeof(v),
+			 "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
+			 "pgfn_decode(json_extract(value, '$[%zu].x'), 'hex') "
+			 "ELSE json_extract(value, '$[%zu]') END",
+			 i ? ", " : "", i, i, i);
+		xlat_puts(c, v);
+	}
+	xlat_puts(c, " FROM json_each(");
+	m->holes[m->nholes] = c->sb->len;
+	m->hole_step[m->nholes++] = k;
+	xlat_puts(c, "))");
+}
+
+bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool *emitted)
+{
+	struct xlat_modcte *m = c->mod;
+	struct xlat_stmt sub;
+	*emitted = false;
+	m->current = (int)m->nsteps;
+	int saved = c->nctes;
+	m->outer = saved;
+	bool ok = step(c, e->ctequery, &sub);
+	c->nctes = saved;
+	m->current = -1;
+	if (!ok)
+		return false;
+	int k = (int)m->nsteps++;
+	m->steps[k] = (struct xlat_step){.sql = sub.sql,
+					 .numbered_seq = sub.numbered_seq,
+					 .numbered_max = sub.numbered_max};
+	if (!sub.returns_rows) {
+		m->silent[m->nsilent++] = e->ctename; /* runs; reading it is an error */
+		return true;
+	}
+	size_t n = 0;
+	const struct xlat_schema_col *cols = returned_cols(c, e->ctequery, &sub, &n);
+	if (!cols)
+		return xlat_unsupported(c, e->location,
+					"RETURNING with * and other columns in a data-modifying WITH");
+	struct xlat_schema_col *named = arena_zalloc(c->a, (n + 1) * sizeof(*named));
+	memcpy(named, cols, n * sizeof(*named));
+	for (size_t i = 0; i < e->n_aliascolnames && i < n; i++)
+		named[i].name = xlat_node_str(e->aliascolnames[i]);
+	for (size_t i = 0; i < n; i++)
+		if (named[i].type_oid == XLAT_OID_UNKNOWN || !named[i].type_oid)
+			named[i].type_oid = XLAT_OID_TEXT;
+	m->steps[k].param = 1; /* numbered by xlat_modcte_finish */
+	reader(c, e->ctename, named, n, k);
+	xlat_scope_cte_cols(c, e->ctename, named, n);
+	*emitted = true;
+	return true;
+}
+
+bool xlat_modcte_finish(struct xlat_ctx *c)
+{
+	struct xlat_modcte *m = c->mod;
+	struct xlat_stmt *st = c->st;
+	if (!m)
+		return true;
+	c->mod = NULL;
+	int base = st->nparams, next = base;
+	for (size_t k = 0; k < m->nsteps; k++)
+		m->steps[k].param = m->steps[k].param ? ++next : 0;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	size_t at = 0, len = strlen(st->sql);
+	for (size_t h = 0; h < m->nholes; h++) {
+		strbuf_append(&sb, st->sql + at, m->holes[h] - at);
+		strbuf_printf(&sb, "?%d", m->steps[m->hole_step[h]].param);
+		at = m->holes[h];
+	}
+	strbuf_append(&sb, st->sql + at, len - at);
+	bool ok = !sb.failed ||
+		  pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	if (ok)
+		st->sql = arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	st->steps = m->steps;
+	st->nsteps = m->nsteps;
+	return ok;
+}

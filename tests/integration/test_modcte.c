@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_modcte.c: data-modifying statements in WITH against the real binary in the extended
+ * protocol — Describe of the prepared statement (parameter and column types), parameters
+ * reaching the data-modifying part, an error in the primary statement undoing every step,
+ * a row limit (PortalSuspended) over the returned rows, and a lock wait that parks the
+ * statement and runs it again from scratch. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
+
+static const char *one(PGconn *c, const char *sql, char *buf, size_t n)
+{
+	PGresult *r = harness_exec_ok(c, sql);
+	snprintf(buf, n, "%s", PQntuples(r) ? PQgetvalue(r, 0, 0) : "");
+	PQclear(r);
+	return buf;
+}
+
+static PGconn *fill(void)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	exec_ok(c, "CREATE TABLE IF NOT EXISTS q (id integer PRIMARY KEY, v text)");
+	exec_ok(c, "CREATE TABLE IF NOT EXISTS done (id integer PRIMARY KEY, v text)");
+	exec_ok(c, "DELETE FROM q");
+	exec_ok(c, "DELETE FROM done");
+	exec_ok(c, "INSERT INTO q VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+	return c;
+}
+
+START_TEST(prepared)
+{
+	PGconn *c = fill();
+	char buf[64];
+	const char *sql = "WITH ins AS (INSERT INTO q (id, v) VALUES ($1, $2) RETURNING id, v) "
+			  "SELECT id, v || '!' AS w FROM ins";
+	PGresult *r = PQprepare(c, "ins", sql, 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "ins");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq(PQparamtype(r, 0), 23);
+	ck_assert_int_eq(PQparamtype(r, 1), 25);
+	ck_assert_int_eq(PQnfields(r), 2);
+	ck_assert_str_eq(PQfname(r, 0), "id");
+	ck_assert_int_eq(PQftype(r, 0), 23);
+	ck_assert_str_eq(PQfname(r, 1), "w");
+	ck_assert_int_eq(PQftype(r, 1), 25);
+	PQclear(r);
+	const char *vals[2] = {"7", "it's \"quoted\"\n"};
+	r = PQexecPrepared(c, "ins", 2, vals, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "7");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "it's \"quoted\"\n!");
+	ck_assert_str_eq(PQcmdStatus(r), "SELECT 1");
+	PQclear(r);
+	ck_assert_str_eq(one(c, "SELECT v FROM q WHERE id = 7", buf, sizeof(buf)),
+			 "it's \"quoted\"\n");
+	/* the same key again: the step fails, nothing is left behind */
+	r = PQexecPrepared(c, "ins", 2, vals, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505");
+	PQclear(r);
+	ck_assert_str_eq(one(c, "SELECT count(*) FROM q", buf, sizeof(buf)), "4");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(error_undoes_steps)
+{
+	PGconn *c = fill();
+	char buf[64];
+	const char *sql = "WITH m AS (DELETE FROM q WHERE id <= $1 RETURNING id, v) "
+			  "INSERT INTO done SELECT id, v FROM m RETURNING 10 / (id - 2)";
+	const char *vals[1] = {"3"};
+	PGresult *r = PQexecParams(c, sql, 1, NULL, vals, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22012");
+	PQclear(r);
+	ck_assert_str_eq(one(c, "SELECT count(*) FROM q", buf, sizeof(buf)), "3");
+	ck_assert_str_eq(one(c, "SELECT count(*) FROM done", buf, sizeof(buf)), "0");
+	vals[0] = "1";
+	r = PQexecParams(c, sql, 1, NULL, vals, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "-10");
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+	PQclear(r);
+	ck_assert_str_eq(one(c, "SELECT v FROM done", buf, sizeof(buf)), "a");
+	PQfinish(c);
+}
+END_TEST
+
+/* Execute with a row limit: the steps run once, the suspended portal keeps the rows. */
+START_TEST(row_limit)
+{
+	PGconn *c = fill();
+	char buf[64];
+	int fd = harness_raw_connect(&H);
+	struct raw_buf b = {.n = 0}, r;
+	raw_startup_msg(&b, 3u << 16, "raw", "acme");
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
+	b.n = 0;
+	raw_parse(&b, "", "WITH d AS (DELETE FROM q RETURNING id) SELECT id FROM d ORDER BY id");
+	raw_bind(&b, "", "");
+	raw_execute(&b, "", 2);
+	raw_execute(&b, "", 2);
+	raw_sync(&b);
+	raw_send(fd, &b);
+	raw_recv_until_ready(fd, &r);
+	char t[64];
+	raw_types(&r, 0, t, sizeof(t));
+	ck_assert_str_eq(t, "12DDsDCZ");
+	ck_assert_ptr_nonnull(memmem(r.d, r.n, "SELECT 1", 9));
+	close(fd);
+	ck_assert_str_eq(one(c, "SELECT count(*) FROM q", buf, sizeof(buf)), "0");
+	PQfinish(c);
+}
+END_TEST
+
+/* Another session holds the write lock: the statement parks, then runs from scratch and
+ * sees that session's committed row. */
+START_TEST(lock_wait)
+{
+	PGconn *c = fill();
+	PGconn *holder = harness_connect(&H, "dbname=acme");
+	exec_ok(holder, "BEGIN");
+	exec_ok(holder, "INSERT INTO q VALUES (4, 'd')");
+	ck_assert_int_eq(PQsendQueryParams(c, "WITH d AS (DELETE FROM q RETURNING id) "
+					      "SELECT count(*) FROM d",
+					   0, NULL, NULL, NULL, NULL, 0),
+			 1);
+	usleep(200 * 1000);
+	exec_ok(holder, "COMMIT");
+	PGresult *r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");
+	PQclear(r);
+	while ((r = PQgetResult(c)))
+		PQclear(r);
+	PQfinish(holder);
+	PQfinish(c);
+}
+END_TEST
+
+static Suite *suite(void)
+{
+	Suite *s = suite_create("modcte");
+	TCase *tc = tcase_create("modcte");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, prepared);
+	tcase_add_test(tc, error_undoes_steps);
+	tcase_add_test(tc, row_limit);
+	tcase_add_test(tc, lock_wait);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_modcte.c: data-modifying statements in WITH — each becomes a step of its own with its
+ * RETURNING, the primary statement reads the steps' rows through json_each() of parameters
+ * numbered after the client's, and what the emulation would answer differently is refused. */
+#include "xlat_test.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base.h"
+
+/* a(id int4, v text), b(id int4, v text, n int8) */
+static const struct xlat_schema_col a_cols[] = {{"id", 23, -1, 0, NULL}, {"v", 25, -1, 0, NULL}};
+static const struct xlat_schema_col b_cols[] = {
+	{"id", 23, -1, 0, NULL}, {"v", 25, -1, 0, NULL}, {"n", 20, -1, 0, NULL}};
+
+static bool table_fn(void *arg, const char *name, struct arena *a,
+		     const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	(void)a;
+	if (strcasecmp(name, "a") == 0) {
+		*cols = a_cols;
+		*ncols = ARRAY_LEN(a_cols);
+		return true;
+	}
+	if (strcasecmp(name, "b") == 0) {
+		*cols = b_cols;
+		*ncols = ARRAY_LEN(b_cols);
+		return true;
+	}
+	return false;
+}
+
+static const struct xlat_schema schema = {.table_fn = table_fn, .fingerprint = 0x3c7e};
+
+struct mcase {
+	const char *pg;
+	const char *want;  /* the primary statement's SQLite SQL, or "!SSSSS" */
+	const char *steps; /* the steps' SQL joined with " ; " */
+	const char *params; /* each step's parameter, comma-separated */
+	const char *cols;   /* result column type OIDs */
+};
+
+/* how the reader spells value i of a row */
+#define V(i)                                                                          \
+	"CASE json_type(value, '$[" #i "]') WHEN 'object' THEN pgfn_decode(json_extract(" \
+	"value, '$[" #i "].x'), 'hex') ELSE json_extract(value, '$[" #i "]') END"
+#define V0 V(0)
+#define V1 V(1)
+
+static const struct mcase cases[] = {
+	{"WITH d AS (DELETE FROM a WHERE id = 1 RETURNING *) SELECT count(*) FROM d",
+	 "WITH d(id, v) AS (SELECT " V0 ", " V1 " "
+	 "FROM json_each(?1)) SELECT count(*) AS count FROM d",
+	 "DELETE FROM a WHERE id = 1 RETURNING *", "1", "20"},
+	{"WITH ins AS (INSERT INTO a (id, v) VALUES ($1, 'x') RETURNING id) SELECT id FROM ins",
+	 "WITH ins(id) AS (SELECT " V0 " FROM json_each(?2)) SELECT id FROM ins",
+	 "INSERT INTO a (id, v) VALUES (?1, 'x') RETURNING id", "2", "23"},
+	{"WITH m AS (DELETE FROM a RETURNING id, v) INSERT INTO b (id, v) SELECT id, v FROM m",
+	 "WITH m(id, v) AS (SELECT " V0 ", " V1 " "
+	 "FROM json_each(?1)) INSERT INTO b (id, v) SELECT id, v FROM m",
+	 "DELETE FROM a RETURNING id, v", "1", ""},
+	/* several, one without RETURNING (it still runs), RETURNING of the primary statement */
+	{"WITH x AS (UPDATE a SET v = 'y' WHERE id = 2), y AS (DELETE FROM b RETURNING n * 2 AS dbl) "
+	 "UPDATE a SET v = 'z' WHERE id IN (SELECT dbl FROM y) RETURNING id",
+	 "!0A000", "", "", ""},
+	{"WITH x AS (UPDATE a SET v = 'y' WHERE id = 2), y AS (DELETE FROM b RETURNING n * 2 AS dbl) "
+	 "SELECT dbl FROM y",
+	 "WITH y(dbl) AS (SELECT " V0 " FROM json_each(?1)) SELECT dbl FROM y",
+	 "UPDATE a SET v = 'y' WHERE id = 2 ; DELETE FROM b RETURNING shardlite_int8(n * 2) AS dbl", "0,1", "20"},
+	{"WITH x AS (DELETE FROM a) INSERT INTO b (id) VALUES (1) RETURNING id",
+	 "INSERT INTO b (id) VALUES (1) RETURNING id", "DELETE FROM a", "0", "23"},
+	/* the primary statement or another WITH query reading or writing a modified table */
+	{"WITH d AS (DELETE FROM a RETURNING id) SELECT * FROM a", "!0A000", "", "", ""},
+	{"WITH d AS (DELETE FROM a RETURNING id), s AS (SELECT * FROM a) SELECT 1", "!0A000", "",
+	 "", ""},
+	{"WITH d AS (DELETE FROM a RETURNING id), e AS (DELETE FROM a RETURNING id) SELECT 1",
+	 "!0A000", "", "", ""},
+	{"WITH i AS (INSERT INTO a (id) VALUES (1)), d AS (DELETE FROM a WHERE id = 1) SELECT 1",
+	 "!0A000", "", "", ""},
+	{"WITH i AS (INSERT INTO a (id) VALUES (1)) INSERT INTO a (id) VALUES (2) "
+	 "ON CONFLICT DO NOTHING", "!0A000", "", "", ""},
+	/* an INSERT only writes: it may follow others changing its table, as may a step reading
+	 * its own target */
+	{"WITH d AS (DELETE FROM a WHERE id = 1), i AS (INSERT INTO a (id) VALUES (1)) "
+	 "INSERT INTO a (id) VALUES (2)",
+	 "INSERT INTO a (id) VALUES (2)",
+	 "DELETE FROM a WHERE id = 1 ; INSERT INTO a (id) VALUES (1)", "0,0", ""},
+	{"WITH d AS (DELETE FROM a WHERE id IN (SELECT max(id) FROM a) RETURNING v) SELECT v FROM d",
+	 "WITH d(v) AS (SELECT " V0 " FROM json_each(?1)) SELECT v FROM d",
+	 "DELETE FROM a WHERE id IN (SELECT max(id) AS max FROM a) RETURNING v", "1", "25"},
+	{"WITH s AS (SELECT 1 AS k), d AS (DELETE FROM a WHERE id IN (SELECT k FROM s) "
+	 "RETURNING id) SELECT 1", "!0A000", "", "", ""},
+	/* ... but its own WITH queries go with it */
+	{"WITH d AS (WITH s AS (SELECT 1 AS k) DELETE FROM a WHERE id IN (SELECT k FROM s)) "
+	 "SELECT 1",
+	 "SELECT 1 AS \"?column?\"",
+	 "WITH s AS (SELECT 1 AS k) DELETE FROM a WHERE id IN (SELECT k FROM s)", "0", "23"},
+	/* PostgreSQL allows them at the top level only */
+	{"SELECT * FROM (WITH d AS (DELETE FROM a RETURNING id) SELECT id FROM d) q", "!0A000",
+	 "", "", ""},
+	{"WITH d AS (DELETE FROM a RETURNING *, 1 AS one) SELECT 1", "!0A000", "", "", ""},
+};
+
+static void join_steps(const struct xlat_stmt *st, char *steps, size_t n, char *params,
+		       size_t np)
+{
+	size_t at = 0, pat = 0;
+	steps[0] = params[0] = '\0';
+	for (size_t k = 0; k < st->nsteps; k++) {
+		at += (size_t)snprintf(steps + at, n - at, "%s%s", k ? " ; " : "", st->steps[k].sql);
+		pat += (size_t)snprintf(params + pat, np - pat, "%s%d", k ? "," : "",
+					st->steps[k].param);
+	}
+}
+
+START_TEST(modcte_case)
+{
+	const struct mcase *m = &cases[_i];
+	struct xlat_env env = {.schema = &schema};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_translate_in(&env, m->pg, NULL, 0, a, &v, &n, &e);
+	if (m->want[0] == '!') {
+		ck_assert_msg(!ok, "%s: translated to %s", m->pg, ok ? v->sql : "");
+		ck_assert_str_eq(e.sqlstate, m->want + 1);
+		arena_free(a);
+		return;
+	}
+	ck_assert_msg(ok, "%s: %s %s", m->pg, e.sqlstate, e.message);
+	ck_assert_str_eq(v->sql, m->want);
+	char steps[1024], params[64], cols[64];
+	join_steps(v, steps, sizeof(steps), params, sizeof(params));
+	ck_assert_str_eq(steps, m->steps);
+	ck_assert_str_eq(params, m->params);
+	ck_assert(v->writes);
+	size_t at = 0;
+	cols[0] = '\0';
+	for (int i = 0; i < v->ncols; i++)
+		at += (size_t)snprintf(cols + at, sizeof(cols) - at, "%s%u", i ? "," : "",
+				       v->cols[i].type_oid);
+	ck_assert_str_eq(cols, m->cols);
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_modcte(void)
+{
+	Suite *s = suite_create("xlat_modcte");
+	TCase *tc = tcase_create("modcte");
+	tcase_add_loop_test(tc, modcte_case, 0, (int)ARRAY_LEN(cases));
+	suite_add_tcase(s, tc);
+	return s;
+}
