@@ -56,10 +56,13 @@ struct xlat_col {
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a
  * constraint to an existing table, so the session rebuilds it (new table with the
  * constraint, rows copied and so checked, indexes recreated). So too ALTER COLUMN SET/DROP
- * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL. Same order
- * as enum shard_rebuild_kind. */
+ * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL; and ADD
+ * COLUMN with a default that is not a literal (constraint: the SQLite column definition),
+ * which a table with rows gets by a rebuild that evaluates the default for every row. Same
+ * order as enum shard_rebuild_kind. */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
-			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL };
+			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
+			 XLAT_RB_ADD_COLUMN };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */

@@ -225,3 +225,53 @@ bool xlat_column_default(const char *decl, const char *expr, struct arena *a, co
 	*out = arena_strndup(a, d + 1, len - 1);
 	return true;
 }
+
+/* A default SQLite's ADD COLUMN can store once for the rows already there: a literal, maybe
+ * signed or cast. Anything else (now(), nextval(), random()) may differ per row or needs a
+ * function SQLite will not call for them. */
+static bool literal_default(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(A_CONST):
+		return true;
+	case NODE(TYPE_CAST):
+		return n->type_cast->arg && literal_default(n->type_cast->arg);
+	case NODE(A_EXPR):
+		return !n->a_expr->lexpr && n->a_expr->rexpr && literal_default(n->a_expr->rexpr);
+	default:
+		return false;
+	}
+}
+
+static bool needs_rebuild(const PgQuery__ColumnDef *cd)
+{
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && k->raw_expr &&
+		    !literal_default(k->raw_expr))
+			return true;
+	}
+	return false;
+}
+
+bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		     const PgQuery__ColumnDef *cd)
+{
+	if (!needs_rebuild(cd)) {
+		xlat_puts(c, " ADD COLUMN ");
+		return xlat_column_def(c, cd, false, NULL, NULL);
+	}
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	bool ok = xlat_column_def(c, cd, false, NULL, NULL) && !sb.failed;
+	c->sb = saved;
+	const char *def = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	if (!ok)
+		return false;
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ADD_COLUMN);
+	rb->column = arena_strdup(c->a, cd->colname);
+	rb->constraint = def;
+	return true;
+}

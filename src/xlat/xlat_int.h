@@ -589,6 +589,10 @@ void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, con
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */
+/* ADD COLUMN cd to table: plain SQL, or with a default that is not a literal an XLAT_RB_ADD_COLUMN
+ * rebuild (SQLite's ADD COLUMN cannot evaluate such a default for the rows already there). */
+bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		     const PgQuery__ColumnDef *cd);
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);

@@ -191,6 +191,26 @@ START_TEST(add_key)
 }
 END_TEST
 
+/* ADD COLUMN: a literal default stays SQLite's ADD COLUMN, any other one is a rebuild that
+ * carries the column's SQLite definition. */
+START_TEST(add_column_default)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("ALTER TABLE t ADD COLUMN f int DEFAULT -1", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SQL);
+	st = xtranslate("ALTER TABLE t ADD COLUMN f bigint NOT NULL DEFAULT nextval('s')", NULL, 0,
+			1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_ADD_COLUMN);
+	ck_assert_str_eq(st->rebuild->table, "t");
+	ck_assert_str_eq(st->rebuild->column, "f");
+	ck_assert_str_eq(st->rebuild->constraint, "f bigint NOT NULL DEFAULT (nextval('s'))");
+	st = xtranslate("ALTER TABLE t ADD COLUMN f float8 DEFAULT random()", NULL, 0, 1, a);
+	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_ADD_COLUMN);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(analyze_plain)
 {
 	struct arena *a = arena_new(0);
@@ -213,6 +233,7 @@ Suite *xlat_suite_copy(void)
 	tcase_add_test(tc, scripts);
 	tcase_add_test(tc, drop_parts);
 	tcase_add_test(tc, add_key);
+	tcase_add_test(tc, add_column_default);
 	tcase_add_test(tc, analyze_plain);
 	suite_add_tcase(s, tc);
 	return s;
