@@ -111,15 +111,23 @@ struct xlat_copy {
 	size_t nopts;
 };
 
-/* SQL-level cursors. DECLARE carries its query as .sql with .cols, like a SELECT. */
+/* SQL-level cursors. DECLARE carries its query as .sql with .cols, like a SELECT. FETCH and
+ * MOVE go FORWARD or BACKWARD count rows (>= 1, or XLAT_CURSOR_ALL), or to the row ABSOLUTE
+ * count (FIRST 1, LAST -1, 0 before the first) or RELATIVE count to the current one (0: the
+ * current row again; FETCH 0 and FORWARD/BACKWARD 0 are RELATIVE 0, FETCH -n BACKWARD n). */
 enum xlat_cursor_op { XLAT_CUR_DECLARE, XLAT_CUR_FETCH, XLAT_CUR_MOVE, XLAT_CUR_CLOSE };
-#define XLAT_CURSOR_ALL INT64_MAX /* FETCH ALL / FORWARD ALL */
+enum xlat_fetch_dir { XLAT_FETCH_FORWARD, XLAT_FETCH_BACKWARD, XLAT_FETCH_ABSOLUTE,
+		      XLAT_FETCH_RELATIVE };
+#define XLAT_CURSOR_ALL INT64_MAX /* FETCH ALL / FORWARD ALL / BACKWARD ALL */
 struct xlat_cursor {
 	enum xlat_cursor_op op;
 	const char *name; /* NULL: CLOSE ALL */
 	bool hold;        /* DECLARE ... WITH HOLD */
 	bool binary;      /* DECLARE BINARY: rows in binary format in the simple protocol */
-	int64_t count;    /* FETCH / MOVE: rows forward (>= 1, or XLAT_CURSOR_ALL) */
+	bool scroll;      /* DECLARE ... SCROLL: may move backward */
+	bool no_scroll;   /* DECLARE ... NO SCROLL: may not, even when held */
+	enum xlat_fetch_dir dir; /* FETCH / MOVE */
+	int64_t count;
 };
 
 struct xlat_stmt {
