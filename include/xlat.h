@@ -80,6 +80,9 @@ struct xlat_rebuild {
 	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
 	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint) */
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
+	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
+				 * sequence, run first; NULL for none */
+	const char *after;      /* ... and the script giving the sequence to the column */
 };
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose

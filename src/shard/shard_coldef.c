@@ -633,10 +633,32 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 	return clause;
 }
 
+/* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
+ * are numbered from it as the column is added), then the column, then the sequence given to
+ * the column (which must exist by then). */
+static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			    struct pgerr *err)
+{
+	struct xlat_rebuild plain = *r;
+	plain.before = plain.after = NULL;
+	struct pgerr ignored;
+	if (!shard_exec(c, "SAVEPOINT shardlite_add_column", err))
+		return false;
+	bool ok = shard_exec(c, r->before, err) && shard_rebuild_translated(c, &plain, a, err) &&
+		  shard_exec(c, r->after, err);
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_add_column", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_add_column", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err)
 {
 	const char *constraint = r->constraint;
+	if (r->kind == XLAT_RB_ADD_COLUMN && r->before)
+		return numbered_column(c, r, a, err);
 	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
 	if (added)
 		return added > 0;

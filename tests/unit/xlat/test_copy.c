@@ -244,6 +244,16 @@ START_TEST(add_column_default)
 	ck_assert_str_eq(st->rebuild->constraint, "f bigint NOT NULL DEFAULT (nextval('s'))");
 	st = xtranslate("ALTER TABLE t ADD COLUMN f float8 DEFAULT random()", NULL, 0, 1, a);
 	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_ADD_COLUMN);
+	ck_assert_ptr_null(st->rebuild->before);
+	/* serial: its sequence is made first, unowned, and given to the column after */
+	st = xtranslate("ALTER TABLE t ADD COLUMN f serial", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	ck_assert_str_eq(st->rebuild->constraint, "f int4 NOT NULL DEFAULT (nextval('t_f_seq'))");
+	ck_assert_ptr_nonnull(strstr(st->rebuild->before, "shardlite_sequence('create', 't_f_seq'"));
+	ck_assert_ptr_nonnull(strstr(st->rebuild->after, "shardlite_sequence('alter', 't_f_seq'"));
+	st = xtranslate("ALTER TABLE t ADD COLUMN f int GENERATED ALWAYS AS IDENTITY", NULL, 0, 1,
+			a);
+	ck_assert_ptr_nonnull(strstr(st->rebuild->before, "_shardlite_columns"));
 	arena_free(a);
 }
 END_TEST
