@@ -185,10 +185,53 @@ static bool keywords_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 /* generate_series by its arguments' types, as PostgreSQL resolves it: integers give int4 (int8
  * when one is bigint), numerics numeric; the module name (19 wide, as emitted) is patched in
  * once the arguments are known. Arguments of run-time type keep the catalog's untyped series. */
+static const char *type_name(struct xlat_ctx *c, uint32_t oid)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	return ti ? ti->sql_name : arena_printf(c->a, "%u", oid);
+}
+
+/* generate_series(start, stop, step interval) over timestamps: timestamp when both ends are
+ * timestamp, else timestamptz (a date converts to either; PostgreSQL prefers timestamptz).
+ * 0 when the arguments are not timestamps, -1 failed, else the rank of series_module. */
+static int datetime_series(struct xlat_ctx *c, const struct xlat_type *tv, size_t n)
+{
+	bool any = false, tz = false;
+	for (size_t i = 0; i < n && i < 2; i++) {
+		uint32_t o = tv[i].oid;
+		any |= o == XLAT_OID_TIMESTAMP || o == XLAT_OID_TIMESTAMPTZ || o == XLAT_OID_DATE;
+		tz |= o == XLAT_OID_TIMESTAMPTZ || o == XLAT_OID_DATE;
+	}
+	if (!any)
+		return 0;
+	bool ok = n == 3 && (tv[2].oid == XLAT_OID_INTERVAL || tv[2].oid == XLAT_OID_UNKNOWN);
+	for (size_t i = 0; i < 2 && ok; i++) {
+		uint32_t o = tv[i].oid;
+		ok = o == XLAT_OID_TIMESTAMP || o == XLAT_OID_TIMESTAMPTZ || o == XLAT_OID_DATE ||
+		     o == XLAT_OID_UNKNOWN;
+	}
+	if (!ok) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		for (size_t i = 0; i < n; i++)
+			strbuf_printf(&sb, "%s%s", i ? ", " : "", type_name(c, tv[i].oid));
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1,
+			  "function generate_series(%s) does not exist", sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+		pgerr_hint(c->err, "No function matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return -1;
+	}
+	return tz ? 5 : 4;
+}
+
 static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at)
 {
-	int rank = 0; /* 0 unknown, 1 int4, 2 int8, 3 numeric */
-	for (size_t i = 0; i < n; i++) {
+	int rank = datetime_series(c, tv, n); /* 0 unknown, 1 int4, 2 int8, 3 numeric, 4 ts, 5 tstz */
+	if (rank < 0)
+		return false;
+	bool timestamps = rank > 0;
+	for (size_t i = 0; i < n && !timestamps; i++) {
 		switch (tv[i].oid) {
 		case XLAT_OID_INT2:
 		case XLAT_OID_INT4:
@@ -213,8 +256,9 @@ static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t
 		}
 		}
 	}
-	static const char *const names[] = {"pg_srf_series", "pgfn_series_int4",
-					    "pgfn_series_int8", "pgfn_series_numeric"};
+	static const char *const names[] = {"pg_srf_series",       "pgfn_series_int4",
+					    "pgfn_series_int8",    "pgfn_series_numeric",
+					    "pgfn_series_ts",      "pgfn_series_tstz"};
 	if (!c->sb->failed) {
 		char buf[24];
 		snprintf(buf, sizeof(buf), "%-19s", names[rank]);
