@@ -95,6 +95,7 @@ struct xlat_srf {
 	const PgQuery__Node *arg;
 	const char *alias;
 	uint32_t elem; /* the array's element type (0: not known) */
+	const char *series; /* generate_series in the target list: its SQLite module, else NULL */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
