@@ -33,6 +33,7 @@ struct catalog_cursor {
 	const char *name, *statement;
 	bool holdable, binary;
 	int64_t creation_time; /* microseconds since the Unix epoch */
+	bool scrollable;       /* may move backward (pg_cursors.is_scrollable) */
 };
 
 /* Per-session facts the catalog reports. A connection may serve several sessions over its

@@ -210,9 +210,12 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
  * become NOT NULL. The other fields name things in PostgreSQL's messages. Or rebuilt with a
  * change: SET_DEFAULT (column's DEFAULT clause becomes constraint, "DEFAULT 2"; NULL drops
  * it), ALTER_TYPE (column's declared type becomes decl, its values convert), DROP_CONSTRAINT
- * (the constraint named name goes), NOT_NULL (column's NOT NULL set or dropped). */
+ * (the constraint named name goes), NOT_NULL (column's NOT NULL set or dropped), ADD_COLUMN
+ * (constraint is a new column's SQLite definition, appended after the last column; the
+ * refill evaluates its DEFAULT for every row, as PostgreSQL does for a volatile default). */
 enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
-			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL };
+			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL,
+			  SHARD_RB_ADD_COLUMN };
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;

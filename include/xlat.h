@@ -56,10 +56,13 @@ struct xlat_col {
 /* ALTER TABLE ... ADD PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK: SQLite cannot add a
  * constraint to an existing table, so the session rebuilds it (new table with the
  * constraint, rows copied and so checked, indexes recreated). So too ALTER COLUMN SET/DROP
- * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL. Same order
- * as enum shard_rebuild_kind. */
+ * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL; and ADD
+ * COLUMN with a default that is not a literal (constraint: the SQLite column definition),
+ * which a table with rows gets by a rebuild that evaluates the default for every row. Same
+ * order as enum shard_rebuild_kind. */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
-			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL };
+			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
+			 XLAT_RB_ADD_COLUMN };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -77,6 +80,9 @@ struct xlat_rebuild {
 	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
 	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint) */
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
+	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
+				 * sequence, run first; NULL for none */
+	const char *after;      /* ... and the script giving the sequence to the column */
 };
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose
@@ -108,15 +114,23 @@ struct xlat_copy {
 	size_t nopts;
 };
 
-/* SQL-level cursors. DECLARE carries its query as .sql with .cols, like a SELECT. */
+/* SQL-level cursors. DECLARE carries its query as .sql with .cols, like a SELECT. FETCH and
+ * MOVE go FORWARD or BACKWARD count rows (>= 1, or XLAT_CURSOR_ALL), or to the row ABSOLUTE
+ * count (FIRST 1, LAST -1, 0 before the first) or RELATIVE count to the current one (0: the
+ * current row again; FETCH 0 and FORWARD/BACKWARD 0 are RELATIVE 0, FETCH -n BACKWARD n). */
 enum xlat_cursor_op { XLAT_CUR_DECLARE, XLAT_CUR_FETCH, XLAT_CUR_MOVE, XLAT_CUR_CLOSE };
-#define XLAT_CURSOR_ALL INT64_MAX /* FETCH ALL / FORWARD ALL */
+enum xlat_fetch_dir { XLAT_FETCH_FORWARD, XLAT_FETCH_BACKWARD, XLAT_FETCH_ABSOLUTE,
+		      XLAT_FETCH_RELATIVE };
+#define XLAT_CURSOR_ALL INT64_MAX /* FETCH ALL / FORWARD ALL / BACKWARD ALL */
 struct xlat_cursor {
 	enum xlat_cursor_op op;
 	const char *name; /* NULL: CLOSE ALL */
 	bool hold;        /* DECLARE ... WITH HOLD */
 	bool binary;      /* DECLARE BINARY: rows in binary format in the simple protocol */
-	int64_t count;    /* FETCH / MOVE: rows forward (>= 1, or XLAT_CURSOR_ALL) */
+	bool scroll;      /* DECLARE ... SCROLL: may move backward */
+	bool no_scroll;   /* DECLARE ... NO SCROLL: may not, even when held */
+	enum xlat_fetch_dir dir; /* FETCH / MOVE */
+	int64_t count;
 };
 
 /* One data-modifying WITH query: a SQLite INSERT/UPDATE/DELETE (with RETURNING when the

@@ -291,7 +291,7 @@ static bool fill_cursors(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_text(r, v[i].statement);
 		cat_bool(r, v[i].holdable);
 		cat_bool(r, v[i].binary);
-		cat_bool(r, false); /* forward only */
+		cat_bool(r, v[i].scrollable);
 		cat_text(r, ts_text(r->a, v[i].creation_time));
 	}
 	return true;

@@ -294,5 +294,7 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 		rc = pgfn_register_dtpart(db, c);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tochar(db, c);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_srf_dt(db, c);
 	return rc;
 }

@@ -54,19 +54,26 @@ static bool add_calendar(int64_t *local, int32_t month, int32_t day)
 	return true;
 }
 
+bool pgfn_dt_add_interval(const struct pgtype_tz *tz, bool with_tz, int64_t *ts,
+			  struct pgtype_interval iv)
+{
+	if (!pgfn_dt_finite(*ts))
+		return true;
+	if (with_tz && (iv.month || iv.day)) {
+		int64_t local = *ts + (int64_t)pgtype_tz_offset(tz, *ts) * 1000000;
+		if (!add_calendar(&local, iv.month, iv.day))
+			return false;
+		*ts = pgfn_dt_from_local(tz, local);
+	} else if (!add_calendar(ts, iv.month, iv.day)) {
+		return false;
+	}
+	return !__builtin_add_overflow(*ts, iv.time, ts);
+}
+
 static bool ts_plus(sqlite3_context *ctx, struct pgfn_dt *v, struct pgtype_interval iv)
 {
-	if (!pgfn_dt_finite(v->ts))
-		return true;
-	if (v->oid == PGTYPE_TIMESTAMPTZ && (iv.month || iv.day)) {
-		int64_t local = pgfn_dt_to_local(ctx, v->ts);
-		if (!add_calendar(&local, iv.month, iv.day))
-			return pgfn_dt_check_ts(ctx, INT64_MAX);
-		v->ts = pgfn_dt_from_local(pgfn_dt_zone(ctx), local);
-	} else if (!add_calendar(&v->ts, iv.month, iv.day)) {
+	if (!pgfn_dt_add_interval(pgfn_dt_zone(ctx), v->oid == PGTYPE_TIMESTAMPTZ, &v->ts, iv))
 		return pgfn_dt_check_ts(ctx, INT64_MAX);
-	}
-	v->ts += iv.time;
 	return pgfn_dt_check_ts(ctx, v->ts);
 }
 

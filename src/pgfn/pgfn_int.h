@@ -96,6 +96,12 @@ void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fm
 bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt);
 int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c);
+/* timestamp[tz]_pl_interval: *ts + iv, months and days on the local time in zone tz when
+ * with_tz; false when the result leaves int64 (the caller checks the timestamp range). */
+bool pgfn_dt_add_interval(const struct pgtype_tz *tz, bool with_tz, int64_t *ts,
+			  struct pgtype_interval iv);
+/* generate_series over timestamp and timestamptz (pgfn_srf_dt.c). */
+int pgfn_register_srf_dt(sqlite3 *db, struct pgfn_conn *c);
 /* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
 int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
 /* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_cursor.c: SQL-level cursors (DECLARE, FETCH, MOVE, CLOSE) and pg_cursors. A cursor
- * without HOLD is its query's sqlite3_stmt on the borrowed connection, stepped on demand, and
- * ends with the transaction; a held cursor is materialized at DECLARE (docs/protocol.md).
+ * without HOLD or SCROLL is its query's sqlite3_stmt on the borrowed connection, stepped on
+ * demand, forward only, and ends with the transaction; a held or scrollable cursor is
+ * materialized at DECLARE and moves in every direction (docs/protocol.md).
  *
  *   DECLARE ──> LIVE (vm, stepped by FETCH/MOVE) ──> transaction end / CLOSE ──> freed
+ *   DECLARE SCROLL ──> KEPT (rows in memory) ──> transaction end / CLOSE ──> freed
  *   DECLARE WITH HOLD ──> KEPT (rows in memory, read by FETCH/MOVE) ──> CLOSE ──> freed
  *                          └── rollback of the transaction that declared it ──> freed
- * Invariant: vm != NULL exactly for a cursor without HOLD, and then a transaction is open. */
+ * Invariant: vm != NULL exactly for a cursor without HOLD or SCROLL, and then a transaction
+ * is open; a KEPT cursor without HOLD lives only while a transaction is open. */
 #include "session_int.h"
 
 #include <stdio.h>
@@ -19,6 +22,7 @@ struct sess_cursor {
 	struct xlat_stmt x;    /* the query's translation (column hints for encoding) */
 	const char *statement; /* the client's text, for pg_cursors */
 	bool hold, binary;
+	bool scroll, no_scroll;
 	bool txn_new; /* declared in the open transaction: its rollback closes a held cursor */
 	bool at_end;
 	size_t level; /* savepoints open at DECLARE (s->cursor_sp.n) */
@@ -29,7 +33,7 @@ struct sess_cursor {
 	int32_t *typmods;
 	sqlite3_stmt *vm;     /* LIVE */
 	sqlite3_value **rows; /* KEPT: nrows * ncols values (sqlite3_value_dup) */
-	size_t nrows, cap, pos;
+	size_t nrows, cap, pos; /* KEPT: pos 0 before the first row, k on row k, nrows + 1 after */
 	struct sess_cursor *next;
 };
 
@@ -37,8 +41,9 @@ struct sess_cursor {
 static void check_cursors(const struct session *s)
 {
 	for (const struct sess_cursor *c = s->cursors; c; c = c->next) {
-		ASSERT(!c->vm || (!c->hold && s->txn != SESS_TXN_IDLE));
-		ASSERT(c->vm || c->hold);
+		ASSERT(!c->vm || (!c->hold && !c->scroll && s->txn != SESS_TXN_IDLE));
+		ASSERT(c->vm || c->hold || c->scroll);
+		ASSERT(c->hold || s->txn != SESS_TXN_IDLE);
 	}
 	(void)s;
 }
@@ -108,9 +113,9 @@ static bool materialize(struct session *s, struct sess_cursor *c, struct pgerr *
 		c->nrows++;
 		if (cap > 0 && bytes > (size_t)cap)
 			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
-					 "WITH HOLD cursor \"%s\" holds more than max_result_bytes "
+					 "%s cursor \"%s\" holds more than max_result_bytes "
 					 "(%lld bytes)",
-					 c->name, (long long)cap);
+					 c->hold ? "WITH HOLD" : "SCROLL", c->name, (long long)cap);
 	}
 	sqlite3_finalize(c->vm);
 	c->vm = NULL;
@@ -161,14 +166,17 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	c->vm = vm;
 	c->hold = d->hold;
 	c->binary = d->binary;
+	c->scroll = d->scroll && !d->no_scroll;
+	c->no_scroll = d->no_scroll;
 	c->txn_new = s->txn != SESS_TXN_IDLE;
 	c->level = s->cursor_sp.n;
 	c->created_us = shard_now_us();
 	c->statement = arena_strdup(c->arena, s->activity_query ? s->activity_query : "");
 	describe(s, c, x);
 	/* A held cursor outlives the transaction and so the borrowed connection: read it now,
-	 * from the snapshot the DECLARE saw, as PostgreSQL's cursor does. */
-	if (c->hold && !materialize(s, c, err)) {
+	 * from the snapshot the DECLARE saw, as PostgreSQL's cursor does. A scrollable one too:
+	 * a SQLite statement cannot step back (PostgreSQL's SCROLL cursor is insensitive too). */
+	if ((c->hold || c->scroll) && !materialize(s, c, err)) {
 		cursor_free(c);
 		return false;
 	}
@@ -196,7 +204,146 @@ static void row_description(struct session *s, const struct sess_cursor *c, int 
 	pgw_be_row_description(&s->out, (size_t)c->ncols, f);
 }
 
-/* FETCH / MOVE: up to count rows forward; FETCH writes them. */
+/* PostgreSQL's answer to a backward move of a NO SCROLL cursor. */
+static bool backward_refused(struct pgerr *err)
+{
+	pgerr_set(err, "55000", "cursor can only scan forward");
+	pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
+	return false;
+}
+
+/* Writes one row of a FETCH (a MOVE only counts it); false with err past max_result_bytes. */
+static bool emit(struct session *s, struct sess_cursor *c, sqlite3_value **vals,
+		 const int16_t *fmts, size_t start, struct pgerr *err)
+{
+	int64_t cap = s->env->cfg->max_result_bytes;
+	if (!sess_write_row(s, &c->x, c->vm, vals, c->types, c->typmods, fmts, c->ncols, err)) {
+		s->out.len = start;
+		return false;
+	}
+	if (cap > 0 && s->out.len - start > (size_t)cap) {
+		s->out.len = start;
+		return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+				 "result of this statement exceeds max_result_bytes (%lld bytes)",
+				 (long long)cap);
+	}
+	return true;
+}
+
+/* A LIVE cursor: its statement steps forward only. */
+static bool fetch_live(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
+		       const int16_t *fmts, uint64_t *got, struct pgerr *err)
+{
+	size_t start = s->out.len;
+	if (d->dir != XLAT_FETCH_FORWARD) {
+		if (c->no_scroll)
+			return backward_refused(err);
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "FETCH or MOVE other than FORWARD is not supported on a cursor declared "
+			  "without SCROLL or WITH HOLD");
+		pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
+		return false;
+	}
+	while ((int64_t)*got < d->count && !c->at_end) {
+		int rc = sqlite3_step(c->vm);
+		if (rc == SQLITE_DONE) {
+			c->at_end = true;
+			break;
+		}
+		if (rc != SQLITE_ROW) {
+			shard_error(shard_conn_db(s->conn), rc, err);
+			s->out.len = start;
+			return false;
+		}
+		(*got)++;
+		if (d->op == XLAT_CUR_FETCH && !emit(s, c, NULL, fmts, start, err))
+			return false;
+	}
+	return true;
+}
+
+/* One step of a KEPT cursor; the row it lands on, or NULL when it went off either end.
+ * Position as PostgreSQL keeps it: 0 before the first row, k on row k, nrows + 1 after. */
+static sqlite3_value **step_kept(struct sess_cursor *c, bool forward)
+{
+	if (forward && c->pos <= c->nrows)
+		c->pos++;
+	else if (!forward && c->pos > 0)
+		c->pos--;
+	return c->pos >= 1 && c->pos <= c->nrows ? &c->rows[(c->pos - 1) * (size_t)c->ncols]
+						 : NULL;
+}
+
+/* Moves n steps, writing (FETCH) and counting the rows landed on; with only_last the steps
+ * before the last are silent (ABSOLUTE, RELATIVE). */
+static bool walk_kept(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
+		      bool forward, int64_t n, bool only_last, const int16_t *fmts, uint64_t *got,
+		      struct pgerr *err)
+{
+	size_t start = s->out.len;
+	for (int64_t i = 0; i < n; i++) {
+		sqlite3_value **vals = step_kept(c, forward);
+		if (!vals)
+			break;
+		if (only_last && i + 1 < n)
+			continue;
+		(*got)++;
+		if (d->op == XLAT_CUR_FETCH && !emit(s, c, vals, fmts, start, err))
+			return false;
+	}
+	return true;
+}
+
+/* Whether the move goes back from the cursor's position (refused for NO SCROLL). */
+static bool goes_back(const struct sess_cursor *c, const struct xlat_cursor *d)
+{
+	switch (d->dir) {
+	case XLAT_FETCH_FORWARD:
+		return false;
+	case XLAT_FETCH_RELATIVE:
+		return d->count <= 0;
+	case XLAT_FETCH_ABSOLUTE:
+		return d->count <= 0 || (uint64_t)d->count <= c->pos;
+	default:
+		return true;
+	}
+}
+
+/* A KEPT cursor: rows in memory, reachable in every direction. */
+static bool fetch_kept(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
+		       const int16_t *fmts, uint64_t *got, struct pgerr *err)
+{
+	if (c->no_scroll && goes_back(c, d))
+		return backward_refused(err);
+	int64_t n = d->count, rows = (int64_t)c->nrows;
+	switch (d->dir) {
+	case XLAT_FETCH_FORWARD:
+	case XLAT_FETCH_BACKWARD:
+		return walk_kept(s, c, d, d->dir == XLAT_FETCH_FORWARD, n, false, fmts, got, err);
+	case XLAT_FETCH_RELATIVE:
+		if (n == 0) { /* the current row again */
+			if (c->pos < 1 || c->pos > c->nrows)
+				return true;
+			c->pos--;
+			return walk_kept(s, c, d, true, 1, false, fmts, got, err);
+		}
+		return walk_kept(s, c, d, n > 0, n > 0 ? n : -n, true, fmts, got, err);
+	case XLAT_FETCH_ABSOLUTE:
+		if (n > 0) {
+			c->pos = (size_t)(n - 1 < rows ? n - 1 : rows);
+			return walk_kept(s, c, d, true, 1, false, fmts, got, err);
+		}
+		if (n == 0 || rows + 1 + n < 1) {
+			c->pos = 0;
+			return true;
+		}
+		c->pos = (size_t)(rows + 2 + n);
+		return walk_kept(s, c, d, false, 1, false, fmts, got, err);
+	}
+	return true;
+}
+
+/* FETCH / MOVE: FETCH writes the rows it lands on, both count them. */
 static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool simple,
 		  struct pgerr *err)
 {
@@ -204,7 +351,7 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 	struct sess_cursor *c = find(s, d->name);
 	bool move = d->op == XLAT_CUR_MOVE;
 	char tag[64];
-	if (!c && move) {
+	if (!c && move && d->dir == XLAT_FETCH_FORWARD) {
 		uint64_t moved;
 		bool found;
 		if (!sess_ext_portal_move(s, d->name, d->count, &moved, &found, err))
@@ -218,49 +365,17 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 	if (!c)
 		return pgerr_set(err, SQLSTATE_INVALID_CURSOR_NAME, "cursor \"%s\" does not exist",
 				 d->name);
+	size_t start = s->out.len;
 	if (!move && simple && c->ncols > 0)
 		row_description(s, c, format);
 	int16_t *fmts =
 		arena_alloc(s->msg_arena, (size_t)(c->ncols ? c->ncols : 1) * sizeof(*fmts));
 	for (int i = 0; i < c->ncols; i++)
 		fmts[i] = format_of(c, format);
-	int64_t cap = s->env->cfg->max_result_bytes;
-	size_t start = s->out.len;
 	uint64_t got = 0;
-	while ((int64_t)got < d->count && !c->at_end) {
-		sqlite3_value **vals = NULL;
-		if (c->vm) {
-			int rc = sqlite3_step(c->vm);
-			if (rc == SQLITE_DONE) {
-				c->at_end = true;
-				break;
-			}
-			if (rc != SQLITE_ROW) {
-				shard_error(shard_conn_db(s->conn), rc, err);
-				s->out.len = start;
-				return false;
-			}
-		} else if (c->pos == c->nrows) {
-			c->at_end = true;
-			break;
-		} else {
-			vals = &c->rows[c->pos++ * (size_t)c->ncols];
-		}
-		got++;
-		if (move)
-			continue;
-		if (!sess_write_row(s, &c->x, c->vm, vals, c->types, c->typmods, fmts, c->ncols,
-				    err)) {
-			s->out.len = start;
-			return false;
-		}
-		if (cap > 0 && s->out.len - start > (size_t)cap) {
-			s->out.len = start;
-			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
-					 "result of this statement exceeds max_result_bytes (%lld "
-					 "bytes)",
-					 (long long)cap);
-		}
+	if (!(c->vm ? fetch_live(s, c, d, fmts, &got, err) : fetch_kept(s, c, d, fmts, &got, err))) {
+		s->out.len = start;
+		return false;
 	}
 	snprintf(tag, sizeof(tag), "%s %llu", x->tag, (unsigned long long)got);
 	pgw_be_command_complete(&s->out, tag);
@@ -397,7 +512,7 @@ size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)
 	n = 0;
 	for (struct sess_cursor *c = s->cursors; c; c = c->next)
 		v[n++] = (struct catalog_cursor){c->name, c->statement, c->hold, c->binary,
-						 c->created_us};
+						 c->created_us, c->vm == NULL && !c->no_scroll};
 	*out = v;
 	return n;
 }

@@ -524,12 +524,83 @@ static char *drop_change(struct shard_conn *c, const struct shard_rebuild *rb, c
 	return r;
 }
 
+/* Whether element el is a table constraint rather than a column (whose name, if it is one of
+ * these words, SQLite keeps quoted). */
+static bool table_constraint(const char *s, struct span el)
+{
+	static const char *const kw[] = {"CONSTRAINT", "PRIMARY", "UNIQUE", "CHECK", "FOREIGN"};
+	struct tok t[MAX_TOKS];
+	size_t nt = tokens(s, el, t);
+	for (size_t k = 0; nt && k < ARRAY_LEN(kw); k++) {
+		if (is_word(s, &t[0], kw[k]))
+			return true;
+	}
+	return false;
+}
+
+/* ADD COLUMN: the definition with rb->constraint after the last column, before the table
+ * constraints (SQLite's grammar wants the columns first). */
+static char *add_column(const char *old, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(old, el, &open, &close);
+	size_t last = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (!table_constraint(old, el[k]))
+			last = k;
+	}
+	char *r = NULL;
+	if (!n || column_element(old, el, n, rb->column) >= 0) {
+		if (n)
+			pgerr_set(err, "42701", "column \"%s\" of relation \"%s\" already exists",
+				  rb->column, rb->table);
+		else
+			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "the definition of table \"%s\" cannot be rebuilt", rb->table);
+	} else {
+		struct strbuf out;
+		strbuf_init(&out, 0);
+		strbuf_append(&out, old, el[last].e);
+		strbuf_printf(&out, ", %s", rb->constraint);
+		strbuf_puts(&out, old + el[last].e);
+		r = strbuf_take(&out);
+	}
+	free(el);
+	return r;
+}
+
 char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			   const char *old, struct pgerr *err)
 {
-	if (rb->kind == SHARD_RB_DROP_CONSTRAINT)
+	switch (rb->kind) {
+	case SHARD_RB_DROP_CONSTRAINT:
 		return drop_change(c, rb, old, err);
-	return shard_coldef_edit(old, rb, err);
+	case SHARD_RB_ADD_COLUMN:
+		return add_column(old, rb, err);
+	default:
+		return shard_coldef_edit(old, rb, err);
+	}
+}
+
+/* ADD COLUMN with a default that is not a literal: SQLite's own ADD COLUMN when the table has
+ * no rows (it refuses only then, with this message), else the rebuild. 1 done, 0 rebuild,
+ * -1 with err. */
+static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r,
+			      struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "ALTER TABLE ");
+	strbuf_put_quoted(&sb, r->table, '"');
+	strbuf_printf(&sb, " ADD COLUMN %s", r->constraint);
+	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_exec(c->db, sb.data, NULL, NULL, NULL);
+	strbuf_fini(&sb);
+	if (rc == SQLITE_OK)
+		return 1;
+	if (strstr(sqlite3_errmsg(c->db), "non-constant default"))
+		return 0;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
 }
 
 /* SET DEFAULT: the DEFAULT clause for the column's declared type. */
@@ -562,10 +633,35 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 	return clause;
 }
 
+/* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
+ * are numbered from it as the column is added), then the column, then the sequence given to
+ * the column (which must exist by then). */
+static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			    struct pgerr *err)
+{
+	struct xlat_rebuild plain = *r;
+	plain.before = plain.after = NULL;
+	struct pgerr ignored;
+	if (!shard_exec(c, "SAVEPOINT shardlite_add_column", err))
+		return false;
+	bool ok = shard_exec(c, r->before, err) && shard_rebuild_translated(c, &plain, a, err) &&
+		  shard_exec(c, r->after, err);
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_add_column", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_add_column", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err)
 {
 	const char *constraint = r->constraint;
+	if (r->kind == XLAT_RB_ADD_COLUMN && r->before)
+		return numbered_column(c, r, a, err);
+	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
+	if (added)
+		return added > 0;
 	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
 	    !(constraint = default_clause(c, r, a, err)))
 		return false;

@@ -225,3 +225,84 @@ bool xlat_column_default(const char *decl, const char *expr, struct arena *a, co
 	*out = arena_strndup(a, d + 1, len - 1);
 	return true;
 }
+
+/* A default SQLite's ADD COLUMN can store once for the rows already there: a literal, maybe
+ * signed or cast. Anything else (now(), nextval(), random()) may differ per row or needs a
+ * function SQLite will not call for them. */
+static bool literal_default(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(A_CONST):
+		return true;
+	case NODE(TYPE_CAST):
+		return n->type_cast->arg && literal_default(n->type_cast->arg);
+	case NODE(A_EXPR):
+		return !n->a_expr->lexpr && n->a_expr->rexpr && literal_default(n->a_expr->rexpr);
+	default:
+		return false;
+	}
+}
+
+static bool needs_rebuild(const PgQuery__ColumnDef *cd)
+{
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		const PgQuery__Constraint *k = cd->constraints[i]->constraint;
+		if (k->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT && k->raw_expr &&
+		    !literal_default(k->raw_expr))
+			return true;
+	}
+	return false;
+}
+
+/* A serial or identity column's sequence scripts (rb->before/after), made before the column
+ * exists and given to it after. */
+static bool numbering(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		      const PgQuery__ColumnDef *cd, const char **before, const char **after)
+{
+	const PgQuery__Constraint *id = NULL;
+	struct xlat_typeref tr;
+	*before = *after = NULL;
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		if (cd->constraints[i]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY)
+			id = cd->constraints[i]->constraint;
+	}
+	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &tr))
+		return !cd->type_name; /* xlat_column_def says what is wrong */
+	if (!tr.serial && !id)
+		return true;
+	uint32_t oid = tr.info->oid;
+	if (tr.is_array || (oid != XLAT_OID_INT2 && oid != XLAT_OID_INT4 && oid != XLAT_OID_INT8))
+		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, cd->location,
+				 "identity column type must be smallint, integer, or bigint");
+	char kind = id ? (id->generated_when && *id->generated_when == 'a' ? 'a' : 'd') : 0;
+	return xlat_added_column_sequence(c, table->relname, cd->colname, oid,
+					  xlat_type_format(c, &tr), kind, id ? id->options : NULL,
+					  id ? id->n_options : 0, before, after);
+}
+
+bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		     const PgQuery__ColumnDef *cd)
+{
+	const char *before, *after;
+	if (!numbering(c, table, cd, &before, &after))
+		return false;
+	if (!before && !needs_rebuild(cd)) {
+		xlat_puts(c, " ADD COLUMN ");
+		return xlat_column_def(c, cd, false, NULL, NULL);
+	}
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	bool ok = xlat_column_def(c, cd, false, NULL, table->relname) && !sb.failed;
+	c->sb = saved;
+	const char *def = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	if (!ok)
+		return false;
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ADD_COLUMN);
+	rb->column = arena_strdup(c->a, cd->colname);
+	rb->constraint = def;
+	rb->before = before;
+	rb->after = after;
+	return true;
+}

@@ -185,10 +185,65 @@ static bool keywords_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 /* generate_series by its arguments' types, as PostgreSQL resolves it: integers give int4 (int8
  * when one is bigint), numerics numeric; the module name (19 wide, as emitted) is patched in
  * once the arguments are known. Arguments of run-time type keep the catalog's untyped series. */
-static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at)
+static const char *type_name(struct xlat_ctx *c, uint32_t oid)
 {
-	int rank = 0; /* 0 unknown, 1 int4, 2 int8, 3 numeric */
-	for (size_t i = 0; i < n; i++) {
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	return ti ? ti->sql_name : arena_printf(c->a, "%u", oid);
+}
+
+/* generate_series(start, stop, step interval) over timestamps: timestamp when both ends are
+ * timestamp, else timestamptz (a date converts to either; PostgreSQL prefers timestamptz).
+ * 0 when the arguments are not timestamps, -1 failed, else the rank of series_module. */
+static int datetime_series(struct xlat_ctx *c, const struct xlat_type *tv, size_t n)
+{
+	bool any = false, tz = false;
+	for (size_t i = 0; i < n && i < 2; i++) {
+		uint32_t o = tv[i].oid;
+		any |= o == XLAT_OID_TIMESTAMP || o == XLAT_OID_TIMESTAMPTZ || o == XLAT_OID_DATE;
+		tz |= o == XLAT_OID_TIMESTAMPTZ || o == XLAT_OID_DATE;
+	}
+	if (!any)
+		return 0;
+	bool ok = n == 3 && (tv[2].oid == XLAT_OID_INTERVAL || tv[2].oid == XLAT_OID_UNKNOWN);
+	for (size_t i = 0; i < 2 && ok; i++) {
+		uint32_t o = tv[i].oid;
+		ok = o == XLAT_OID_TIMESTAMP || o == XLAT_OID_TIMESTAMPTZ || o == XLAT_OID_DATE ||
+		     o == XLAT_OID_UNKNOWN;
+	}
+	if (!ok) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		for (size_t i = 0; i < n; i++)
+			strbuf_printf(&sb, "%s%s", i ? ", " : "", type_name(c, tv[i].oid));
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1,
+			  "function generate_series(%s) does not exist", sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+		pgerr_hint(c->err, "No function matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return -1;
+	}
+	return tz ? 5 : 4;
+}
+
+static const char *const series_names[] = {"pg_srf_series",    "pgfn_series_int4",
+					   "pgfn_series_int8", "pgfn_series_numeric",
+					   "pgfn_series_ts",   "pgfn_series_tstz"};
+static const uint32_t series_types[] = {0,
+					XLAT_OID_INT4,
+					XLAT_OID_INT8,
+					XLAT_OID_NUMERIC,
+					XLAT_OID_TIMESTAMP,
+					XLAT_OID_TIMESTAMPTZ};
+
+/* The series' kind, an index of series_names: 0 arguments of run-time type, 1 int4, 2 int8,
+ * 3 numeric, 4 timestamp, 5 timestamptz; -1 failed. */
+static int series_rank(struct xlat_ctx *c, const struct xlat_type *tv, size_t n)
+{
+	int rank = datetime_series(c, tv, n);
+	if (rank < 0)
+		return -1;
+	bool timestamps = rank > 0;
+	for (size_t i = 0; i < n && !timestamps; i++) {
 		switch (tv[i].oid) {
 		case XLAT_OID_INT2:
 		case XLAT_OID_INT4:
@@ -203,21 +258,27 @@ static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t
 		case XLAT_OID_UNKNOWN: /* NULL (or a string literal): takes the others' type */
 			break;
 		case XLAT_OID_UNKNOWN_COL:
-			return true;
+			return 0;
 		default: {
 			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
-			return xlat_unsupported(
-				c, -1,
-				arena_printf(c->a, "generate_series over %s",
-					     ti ? ti->sql_name : "this argument type"));
+			xlat_unsupported(c, -1,
+					 arena_printf(c->a, "generate_series over %s",
+						      ti ? ti->sql_name : "this argument type"));
+			return -1;
 		}
 		}
 	}
-	static const char *const names[] = {"pg_srf_series", "pgfn_series_int4",
-					    "pgfn_series_int8", "pgfn_series_numeric"};
+	return rank;
+}
+
+static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t n, size_t at)
+{
+	int rank = series_rank(c, tv, n);
+	if (rank < 0)
+		return false;
 	if (!c->sb->failed) {
 		char buf[24];
-		snprintf(buf, sizeof(buf), "%-19s", names[rank]);
+		snprintf(buf, sizeof(buf), "%-19s", series_names[rank]);
 		memcpy(c->sb->data + at, buf, 19);
 	}
 	return true;
@@ -281,7 +342,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 
 /* ---- set-returning functions in a target list ---- */
 
-/* unnest(a) → 1, generate_subscripts(a, 1) → 2, anything else 0. */
+/* unnest(a) → 1, generate_subscripts(a, 1) → 2, _pg_expandarray → 3, generate_series → 4,
+ * anything else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
 	if (!n || n->node_case != NODE(FUNC_CALL))
@@ -299,6 +361,8 @@ static int srf_kind(const PgQuery__Node *n)
 		return 0;
 	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
 		return 1;
+	if (strcmp(name, "generate_series") == 0 && f->n_args >= 2 && f->n_args <= 3)
+		return 4;
 	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
 		return 2;
@@ -318,6 +382,26 @@ static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct
 	return s;
 }
 
+/* generate_series(...) in a target list: joined as the FROM form is, once per row of the
+ * query's FROM (PostgreSQL's result for one set-returning function in the list). */
+static struct xlat_srf *series_call(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	struct xlat_type tv[3];
+	for (size_t i = 0; i < f->n_args; i++) {
+		if (!emit_aside(c, f->args[i], &tv[i]))
+			return NULL;
+	}
+	int rank = series_rank(c, tv, f->n_args);
+	if (rank < 0)
+		return NULL;
+	struct xlat_srf *srf = arena_zalloc(c->a, sizeof(*srf));
+	srf->series = series_names[rank];
+	srf->elem = series_types[rank];
+	srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+	srf->calls[srf->ncalls++] = f;
+	return srf;
+}
+
 bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	c->srf = NULL;
@@ -330,6 +414,15 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n */
 		if (!srf_kind(v))
 			continue;
+		if (srf_kind(v) == 4 || (srf && srf->series)) {
+			if (srf)
+				return xlat_unsupported(c, v->func_call->location,
+							"generate_series with another set-returning "
+							"function in a select list");
+			if (!(srf = series_call(c, v->func_call)))
+				return false;
+			continue;
+		}
 		struct xlat_type at;
 		const char *text = emit_aside(c, v->func_call->args[0], &at);
 		if (!text)
@@ -358,6 +451,18 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 {
 	struct xlat_type ignored;
+	if (c->srf->series) {
+		const PgQuery__FuncCall *f = c->srf->calls[0];
+		xlat_printf(c, "%s%s(", had_from ? ", " : " FROM ", c->srf->series);
+		for (size_t i = 0; i < f->n_args; i++) {
+			xlat_puts(c, i ? ", " : "");
+			if (!xlat_expr(c, f->args[i], &ignored))
+				return false;
+		}
+		xlat_puts(c, ") AS ");
+		xlat_ident(c, c->srf->alias);
+		return true;
+	}
 	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
 	xlat_puts(c, had_from ? ", pgfn_unnest(" : " FROM pgfn_unnest(");
 	if (!xlat_expr(c, c->srf->arg, &ignored))
@@ -380,7 +485,7 @@ static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
 static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t)
 {
 	xlat_ident(c, c->srf->alias);
-	xlat_puts(c, value ? ".v0" : ".ordinality");
+	xlat_puts(c, !value ? ".ordinality" : c->srf->series ? ".value" : ".v0");
 	*t = (struct xlat_type){value ? c->srf->elem : XLAT_OID_INT4, -1};
 }
 
@@ -390,7 +495,7 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 		return 0;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	if (strcmp(name, "_pg_expandarray") != 0) {
-		srf_column(c, strcmp(name, "unnest") == 0, t);
+		srf_column(c, strcmp(name, "generate_subscripts") != 0, t);
 		return 1;
 	}
 	/* the whole (x, n) record, in PostgreSQL's record text form */

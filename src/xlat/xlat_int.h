@@ -95,6 +95,7 @@ struct xlat_srf {
 	const PgQuery__Node *arg;
 	const char *alias;
 	uint32_t elem; /* the array's element type (0: not known) */
+	const char *series; /* generate_series in the target list: its SQLite module, else NULL */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
@@ -601,6 +602,14 @@ void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
  * the statement a script. */
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
 			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists);
+/* ADD COLUMN of a serial or identity column (identity 'a', 'd' or '\0'; type its PostgreSQL
+ * type): *create makes its sequence table_column_seq, unowned, and for an identity the column
+ * sidecar's row, before the column is added (the refill numbers the rows from it); *own then
+ * gives the sequence to the column. Both SQLite scripts live in c's arena. */
+bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
+				uint32_t type_oid, const char *type, char identity,
+				PgQuery__Node **opts, size_t nopts, const char **create,
+				const char **own);
 /* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its
  * PostgreSQL type when the SQLite declared type cannot carry it (a serial key is INTEGER), and
  * its identity kind ('a', 'd', or '\0'); makes the statement a script. */
@@ -615,6 +624,10 @@ void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, con
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */
+/* ADD COLUMN cd to table: plain SQL, or with a default that is not a literal an XLAT_RB_ADD_COLUMN
+ * rebuild (SQLite's ADD COLUMN cannot evaluate such a default for the rows already there). */
+bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		     const PgQuery__ColumnDef *cd);
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);

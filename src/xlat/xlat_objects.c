@@ -315,8 +315,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_unsupported(c, -1, "ADD COLUMN IF NOT EXISTS");
 		if (!cmd->def || cmd->def->node_case != NODE(COLUMN_DEF))
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
-		xlat_puts(c, " ADD COLUMN ");
-		return xlat_column_def(c, cmd->def->column_def, false, NULL, NULL);
+		return xlat_add_column(c, table, cmd->def->column_def);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		if (cmd->missing_ok)
 			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");

@@ -236,18 +236,26 @@ bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s)
 	return true;
 }
 
-bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
-			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists)
+/* A column's sequence: of the column's type unless AS says otherwise, never OWNED BY another. */
+static bool column_seq_options(struct xlat_ctx *c, uint32_t type_oid, const char **v)
 {
-	const char *v[O_COUNT];
-	if (!seq_options(c, opts, nopts, true, v))
-		return false;
 	if (strcmp(v[O_AS], "NULL") == 0)
 		v[O_AS] = type_oid == XLAT_OID_INT2   ? "'smallint'"
 			  : type_oid == XLAT_OID_INT4 ? "'integer'"
 						      : "'bigint'";
 	if (strcmp(v[O_OWNED_TABLE], "NULL") != 0)
 		return xlat_unsupported(c, -1, "OWNED BY in an identity's sequence options");
+	return true;
+}
+
+bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
+			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists)
+{
+	const char *v[O_COUNT];
+	if (!seq_options(c, opts, nopts, true, v))
+		return false;
+	if (!column_seq_options(c, type_oid, v))
+		return false;
 	v[O_OWNED_TABLE] = quoted(c, table);
 	v[O_OWNED_COL] = quoted(c, column);
 	c->st->kind = XLAT_SCRIPT;
@@ -382,4 +390,43 @@ bool xlat_stmt_checkpoint(struct xlat_ctx *c)
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, "PRAGMA wal_checkpoint(PASSIVE)");
 	return true;
+}
+
+/* What was written to sb (c's scratch output, c->sb restored to saved), in c's arena; NULL
+ * when the buffer failed. */
+static const char *captured(struct xlat_ctx *c, struct strbuf *saved, struct strbuf *sb)
+{
+	c->sb = saved;
+	const char *r = arena_strndup(c->a, sb->data ? sb->data : "", sb->len);
+	bool failed = sb->failed;
+	strbuf_fini(sb);
+	return failed ? NULL : r;
+}
+
+bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
+				uint32_t type_oid, const char *type, char identity,
+				PgQuery__Node **opts, size_t nopts, const char **create,
+				const char **own)
+{
+	const char *v[O_COUNT], *o[O_COUNT];
+	if (!seq_options(c, opts, nopts, true, v) || !column_seq_options(c, type_oid, v))
+		return false;
+	const char *name = arena_printf(c->a, "%s_%s_seq", table, column);
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	xlat_puts(c, SIDECAR_SEQUENCES "; ");
+	call(c, "create", name, false, v);
+	if (identity)
+		xlat_column_meta(c, table, column, type, identity, false);
+	*create = captured(c, saved, &sb);
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	for (int i = 0; i < O_COUNT; i++)
+		o[i] = "NULL";
+	o[O_OWNED_TABLE] = quoted(c, table);
+	o[O_OWNED_COL] = quoted(c, column);
+	call(c, "alter", name, false, o);
+	*own = captured(c, saved, &sb);
+	return *create && *own;
 }

@@ -397,6 +397,14 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 static uint32_t series_type(const struct xlat_type *tv, size_t n)
 {
 	uint32_t t = XLAT_OID_INT4;
+	for (size_t i = 0; i < n && i < 2; i++) { /* over timestamps: see series_module */
+		if (tv[i].oid == XLAT_OID_TIMESTAMPTZ || tv[i].oid == XLAT_OID_DATE)
+			return XLAT_OID_TIMESTAMPTZ;
+		if (tv[i].oid == XLAT_OID_TIMESTAMP)
+			t = XLAT_OID_TIMESTAMP;
+	}
+	if (t == XLAT_OID_TIMESTAMP)
+		return n == 3 ? t : 0;
 	for (size_t i = 0; i < n; i++) {
 		if (tv[i].oid == XLAT_OID_NUMERIC)
 			t = XLAT_OID_NUMERIC;

@@ -305,8 +305,8 @@ def scroll_cursor():
     return out
 
 
-# SCROLL cursors and backward moves are refused (docs/sql-compat.md)
-gap("scrollable cursor", scroll_cursor, "0A000")
+# a SCROLL cursor is read into memory at DECLARE and moves in every direction
+step("scrollable cursor", scroll_cursor)
 
 
 def errors():

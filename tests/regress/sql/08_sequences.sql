@@ -105,10 +105,22 @@ CREATE TABLE tally (id serial PRIMARY KEY, n integer);
 SELECT setval('tally_id_seq', 40);
 ALTER TABLE tally ALTER COLUMN n SET DEFAULT 0;
 INSERT INTO tally DEFAULT VALUES RETURNING id, n;
--- differs: SQLite cannot add a column with a non-constant default to a table with rows (0A000)
 ALTER TABLE tally ADD COLUMN extra integer DEFAULT nextval('doc_id_seq');
--- differs: the column was not added (42703)
 INSERT INTO tally (n) VALUES (1) RETURNING n, extra;
+SELECT id, n, extra FROM tally ORDER BY id;
+CREATE TABLE stamps (id int PRIMARY KEY, v text CHECK (v <> ''), UNIQUE (v));
+INSERT INTO stamps VALUES (1, 'a'), (2, 'b'), (3, 'c');
+ALTER TABLE stamps ADD COLUMN at timestamptz NOT NULL DEFAULT now();
+SELECT count(DISTINCT at), bool_and(at <= now()) FROM stamps;
+ALTER TABLE stamps ADD COLUMN u uuid DEFAULT gen_random_uuid();
+SELECT count(DISTINCT u) FROM stamps;
+ALTER TABLE stamps ADD COLUMN r float8 DEFAULT random();
+SELECT count(DISTINCT r), bool_and(r >= 0 AND r < 1) FROM stamps;
+ALTER TABLE stamps ADD COLUMN neg int DEFAULT (random() * -1)::int CHECK (neg > 0);
+INSERT INTO stamps (id, v) VALUES (4, 'd') RETURNING id, v, at IS NOT NULL, u IS NOT NULL;
+SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_name = 'stamps' ORDER BY ordinal_position;
+INSERT INTO stamps (id, v) VALUES (5, 'a');
+DROP TABLE stamps;
 DROP TABLE tally;
 DROP TABLE docs;
 SELECT count(*) FROM pg_sequences WHERE sequencename = 'doc_id_seq';

@@ -21,6 +21,19 @@ static const struct {
 	{"(SELECT group_concat(value, ',') FROM pgfn_series_numeric(1, 1e30))",
 	 "ERROR 0A000: generate_series over numeric values of more than 18 digits, NaN or "
 	 "infinity is not supported"},
+	{"(SELECT group_concat(value, ',') FROM pgfn_series_ts('2024-01-31', '2024-04-30', "
+	 "'1 mon'))",
+	 "2024-01-31 00:00:00,2024-02-29 00:00:00,2024-03-29 00:00:00,2024-04-29 00:00:00"},
+	{"(SELECT group_concat(value, ',') FROM pgfn_series_tstz('2024-01-01 01:00+00', "
+	 "'2024-01-01 00:00+00', '-30 minutes'))",
+	 "2024-01-01 01:00:00+00,2024-01-01 00:30:00+00,2024-01-01 00:00:00+00"},
+	{"(SELECT count(*) FROM pgfn_series_ts('2024-01-01', NULL, '1 day'))", "0"},
+	{"(SELECT count(*) FROM pgfn_series_ts('2024-01-01', '2024-01-02', '0 hours'))",
+	 "ERROR 22023: step size cannot equal zero"},
+	{"(SELECT count(*) FROM pgfn_series_ts('2024-01-01', '2024-01-02', 'soon'))",
+	 "ERROR 22007: invalid input syntax for type interval: \"soon\""},
+	{"(SELECT count(*) FROM pgfn_series_ts('294276-12-30', '294276-12-31', '2 days'))",
+	 "ERROR 22008: timestamp out of range"},
 	{"(SELECT group_concat(v0 || '/' || ifnull(v1, 'null'), ',') FROM pgfn_unnest('{1,2}', "
 	 "'{a}'))",
 	 "1/a,2/null"},

@@ -191,6 +191,73 @@ START_TEST(add_key)
 }
 END_TEST
 
+/* FETCH and MOVE: each direction with PostgreSQL's reading of its count. */
+START_TEST(fetch_directions)
+{
+	static const struct {
+		const char *sql;
+		enum xlat_fetch_dir dir;
+		int64_t count;
+	} cases[] = {
+		{"FETCH c", XLAT_FETCH_FORWARD, 1},
+		{"FETCH ALL FROM c", XLAT_FETCH_FORWARD, XLAT_CURSOR_ALL},
+		{"FETCH PRIOR FROM c", XLAT_FETCH_BACKWARD, 1},
+		{"FETCH BACKWARD ALL FROM c", XLAT_FETCH_BACKWARD, XLAT_CURSOR_ALL},
+		{"FETCH -3 FROM c", XLAT_FETCH_BACKWARD, 3},
+		{"FETCH BACKWARD -2 FROM c", XLAT_FETCH_FORWARD, 2},
+		{"FETCH 0 FROM c", XLAT_FETCH_RELATIVE, 0},
+		{"MOVE BACKWARD 0 IN c", XLAT_FETCH_RELATIVE, 0},
+		{"FETCH FIRST FROM c", XLAT_FETCH_ABSOLUTE, 1},
+		{"FETCH LAST FROM c", XLAT_FETCH_ABSOLUTE, -1},
+		{"FETCH ABSOLUTE -4 FROM c", XLAT_FETCH_ABSOLUTE, -4},
+		{"MOVE RELATIVE -2 IN c", XLAT_FETCH_RELATIVE, -2},
+	};
+	struct arena *a = arena_new(0);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct xlat_stmt *st = xtranslate(cases[i].sql, NULL, 0, 1, a);
+		ck_assert_int_eq(st->kind, XLAT_CURSOR);
+		ck_assert_msg(st->cursor->dir == cases[i].dir, "%s", cases[i].sql);
+		ck_assert_msg(st->cursor->count == cases[i].count, "%s", cases[i].sql);
+	}
+	struct xlat_stmt *st =
+		xtranslate("DECLARE s SCROLL CURSOR FOR SELECT 1", NULL, 0, 1, a);
+	ck_assert(st->cursor->scroll && !st->cursor->no_scroll);
+	st = xtranslate("DECLARE s NO SCROLL CURSOR WITH HOLD FOR SELECT 1", NULL, 0, 1, a);
+	ck_assert(!st->cursor->scroll && st->cursor->no_scroll && st->cursor->hold);
+	arena_free(a);
+}
+END_TEST
+
+/* ADD COLUMN: a literal default stays SQLite's ADD COLUMN, any other one is a rebuild that
+ * carries the column's SQLite definition. */
+START_TEST(add_column_default)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("ALTER TABLE t ADD COLUMN f int DEFAULT -1", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SQL);
+	st = xtranslate("ALTER TABLE t ADD COLUMN f bigint NOT NULL DEFAULT nextval('s')", NULL, 0,
+			1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_ADD_COLUMN);
+	ck_assert_str_eq(st->rebuild->table, "t");
+	ck_assert_str_eq(st->rebuild->column, "f");
+	ck_assert_str_eq(st->rebuild->constraint, "f bigint NOT NULL DEFAULT (nextval('s'))");
+	st = xtranslate("ALTER TABLE t ADD COLUMN f float8 DEFAULT random()", NULL, 0, 1, a);
+	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_ADD_COLUMN);
+	ck_assert_ptr_null(st->rebuild->before);
+	/* serial: its sequence is made first, unowned, and given to the column after */
+	st = xtranslate("ALTER TABLE t ADD COLUMN f serial", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	ck_assert_str_eq(st->rebuild->constraint, "f int4 NOT NULL DEFAULT (nextval('t_f_seq'))");
+	ck_assert_ptr_nonnull(strstr(st->rebuild->before, "shardlite_sequence('create', 't_f_seq'"));
+	ck_assert_ptr_nonnull(strstr(st->rebuild->after, "shardlite_sequence('alter', 't_f_seq'"));
+	st = xtranslate("ALTER TABLE t ADD COLUMN f int GENERATED ALWAYS AS IDENTITY", NULL, 0, 1,
+			a);
+	ck_assert_ptr_nonnull(strstr(st->rebuild->before, "_shardlite_columns"));
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(analyze_plain)
 {
 	struct arena *a = arena_new(0);
@@ -213,6 +280,8 @@ Suite *xlat_suite_copy(void)
 	tcase_add_test(tc, scripts);
 	tcase_add_test(tc, drop_parts);
 	tcase_add_test(tc, add_key);
+	tcase_add_test(tc, add_column_default);
+	tcase_add_test(tc, fetch_directions);
 	tcase_add_test(tc, analyze_plain);
 	suite_add_tcase(s, tc);
 	return s;

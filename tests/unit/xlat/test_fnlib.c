@@ -88,7 +88,20 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM generate_series(0.5, 2)",
 	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_numeric(0.5, 2)) AS "
 	 "generate_series"},
-	{"SELECT * FROM generate_series(now(), now(), '1 day')", "!0A000"},
+	{"SELECT * FROM generate_series(now(), now(), '1 day')",
+	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_tstz   (pg_current(1184, "
+	 "-1, 0), pg_current(1184, -1, 0), '1 day')) AS generate_series"},
+	{"SELECT * FROM generate_series('2024-01-01'::timestamp, '2024-01-02', '1 hour') g",
+	 "SELECT * FROM (SELECT value AS g FROM pgfn_series_ts     ('2024-01-01 00:00:00', "
+	 "'2024-01-02', '1 hour')) AS g"},
+	{"SELECT * FROM generate_series('2024-01-01'::timestamp, '2024-01-02') g", "!42883"},
+	{"SELECT * FROM generate_series(1, '2024-01-02'::date, '1 day') g", "!42883"},
+	{"SELECT * FROM generate_series('1 day'::interval, '2 days', '1 hour') g", "!0A000"},
+	/* in a select list: joined as in FROM, once per row of the query's FROM */
+	{"SELECT generate_series(1, 3)",
+	 "SELECT \"xlat:srf1\".value AS generate_series FROM pgfn_series_int4(1, 3) AS \"xlat:srf1\""},
+	{"SELECT generate_series(1, 2), generate_series(1, 3)", "!0A000"},
+	{"SELECT generate_series(1, 2) + 1", "!0A000"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k)",
 	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
 	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",
