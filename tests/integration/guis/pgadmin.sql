@@ -451,12 +451,10 @@ JOIN pg_catalog.pg_foreign_table ft ON c.oid = ft.ftrelid
 WHERE c.relnamespace = 'public'::regnamespace ORDER BY c.relname;
 
 -- action: operators (schemas/operators/templates/operators/sql/default/nodes.sql)
--- fails: pg_operator is not provided (its built-in rows are not generated yet)
 SELECT op.oprname AS name FROM pg_catalog.pg_operator op
 WHERE op.oprnamespace = 'public'::regnamespace ORDER BY op.oprname;
 
 -- action: aggregates (schemas/aggregates/templates/aggregates/sql/default/nodes.sql)
--- fails: pg_aggregate is not provided (its built-in rows are not generated yet)
 SELECT pr.proname AS name FROM pg_catalog.pg_aggregate ag
 JOIN pg_catalog.pg_proc pr ON pr.oid = ag.aggfnoid
 WHERE pr.pronamespace = 'public'::regnamespace ORDER BY pr.proname;
@@ -471,7 +469,6 @@ WHERE (pr.prokind = 'p' OR typ.typname = 'trigger')
 SELECT e.evtname AS name FROM pg_catalog.pg_event_trigger e ORDER BY e.evtname;
 
 -- action: casts (casts/templates/casts/sql/default/nodes.sql, without system casts)
--- fails: pg_cast is not provided (its built-in rows are not generated yet)
 SELECT ca.oid, pg_catalog.concat(pg_catalog.format_type(st.oid, NULL), '->',
   pg_catalog.format_type(tt.oid, tt.typtypmod)) AS name
 FROM pg_catalog.pg_cast ca

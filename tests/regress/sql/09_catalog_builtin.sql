@@ -55,3 +55,14 @@ DROP TABLE gui_t;
 SELECT count(*) > 0 FROM pg_class c WHERE c.tableoid = 'pg_class'::regclass;
 SELECT DISTINCT tableoid::int FROM pg_attribute;
 SELECT DISTINCT tableoid::int FROM pg_namespace;
+-- built-in casts and operators (psql's \dC and \do), with their descriptions
+SELECT count(*) FROM pg_cast;
+SELECT * FROM pg_cast WHERE castsource = 'int8'::regtype ORDER BY casttarget;
+SELECT c.castsource::regtype, c.casttarget::regtype, p.proname, c.castcontext FROM pg_cast c JOIN pg_proc p ON p.oid = c.castfunc WHERE c.casttarget = 'numeric'::regtype ORDER BY c.castsource;
+SELECT count(*), count(DISTINCT oprname) FROM pg_operator;
+SELECT oid, oprname, oprkind, oprleft, oprright, oprresult, oprcom, oprnegate, oprcode FROM pg_operator WHERE oprname = '+' AND oprleft = 'int4'::regtype ORDER BY oid;
+SELECT o.oprname, obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc') FROM pg_operator o WHERE o.oid = 551;
+SELECT count(*) FROM pg_operator o WHERE o.oprcode::text NOT IN (SELECT p.proname::text FROM pg_proc p);
+SELECT obj_description(1397, 'pg_proc'), obj_description(0, 'pg_proc'), obj_description(NULL, 'pg_operator');
+SELECT pg_get_function_sqlbody(1397), pg_get_function_sqlbody(0);
+SELECT pg_operator_is_visible(551), pg_opclass_is_visible(1978), pg_opfamily_is_visible(1976), pg_conversion_is_visible(NULL);
