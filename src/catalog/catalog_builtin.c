@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_builtin.c: relations about the server rather than the tenant — pg_proc's built-in
- * functions, pg_aggregate, pg_cast, pg_operator, pg_range (the built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
+ * functions, pg_aggregate, pg_cast, pg_operator, pg_opclass, pg_opfamily, pg_range (the built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
  * pgtype's TZif reader) and pg_srf_keywords, the rows of pg_get_keywords() taken from
  * libpg_query's own keyword table (the translator maps the function in FROM onto it). */
 #include "catalog_int.h"
@@ -125,12 +125,10 @@ const char *cat_builtin_desc(const char *cls, uint32_t oid)
 		const struct cat_oper *o = bsearch(&oid, opers, n, sizeof(*opers), cmp_oper_oid);
 		return o ? o->desc : NULL;
 	}
-	if (strcmp(cls, "pg_type") == 0) {
-		const struct cat_type_desc *d = cat_type_descs(&n);
-		for (size_t i = 0; i < n; i++) {
-			if (d[i].oid == oid)
-				return d[i].desc;
-		}
+	const struct cat_desc *d = cat_descs(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (d[i].oid == oid && strcmp(d[i].cls, cls) == 0)
+			return d[i].desc;
 	}
 	return NULL;
 }
@@ -239,6 +237,42 @@ static bool fill_aggregate(struct cat_conn *cc, const struct cat_model *m, struc
 		cat_int(r, g->mtransspace);
 		cat_text(r, g->initval);
 		cat_text(r, g->minitval);
+	}
+	return true;
+}
+
+/* ---- pg_opclass, pg_opfamily: PostgreSQL's built-in operator classes and families ---- */
+
+static bool fill_opclass(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	for (size_t i = 0; i < n; i++, c++) {
+		cat_row(r);
+		cat_int(r, c->oid);
+		cat_int(r, c->method);
+		cat_text(r, c->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_int(r, c->family);
+		cat_int(r, c->intype);
+		cat_bool(r, c->isdefault);
+		cat_int(r, c->keytype);
+	}
+	return true;
+}
+
+static bool fill_opfamily(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_opfamily *f = cat_opfamilies(&n);
+	for (size_t i = 0; i < n; i++, f++) {
+		cat_row(r);
+		cat_int(r, f->oid);
+		cat_int(r, f->method);
+		cat_text(r, f->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
 	}
 	return true;
 }
@@ -403,6 +437,12 @@ static const struct cat_reldef defs[] = {
 	 "oprcanmerge bool, oprcanhash bool, oprleft oid, oprright oid, oprresult oid, "
 	 "oprcom oid, oprnegate oid, oprcode regproc, oprrest regproc, oprjoin regproc",
 	 fill_operator},
+	{"pg_opclass",
+	 "oid oid, opcmethod oid, opcname name, opcnamespace oid, opcowner oid, opcfamily oid, "
+	 "opcintype oid, opcdefault bool, opckeytype oid",
+	 fill_opclass},
+	{"pg_opfamily", "oid oid, opfmethod oid, opfname name, opfnamespace oid, opfowner oid",
+	 fill_opfamily},
 	{"pg_range",
 	 "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid, "
 	 "rngcanonical regproc, rngsubdiff regproc",

@@ -297,14 +297,31 @@ struct cat_agg {
 	const char *initval, *minitval;
 };
 const struct cat_agg *cat_aggs(size_t *n);
-/* The descriptions of the types pgtype knows, sorted by OID. */
-struct cat_type_desc {
+/* The descriptions of the types pgtype knows, the access methods and the operator classes
+ * and families, sorted by catalog (cls) and OID. */
+struct cat_desc {
+	const char *cls;
 	uint32_t oid;
 	const char *desc;
 };
-const struct cat_type_desc *cat_type_descs(size_t *n);
-/* The description (pg_description) of the built-in function, operator or type oid, whose
- * catalog is cls ("pg_proc", "pg_operator" or "pg_type"); NULL when it has none. */
+const struct cat_desc *cat_descs(size_t *n);
+/* PostgreSQL 15's built-in pg_opclass rows in its heap's order (psql's \dAf aggregates them
+ * unordered), and pg_opfamily's sorted by OID. */
+struct cat_opclass {
+	uint32_t oid, method;
+	const char *name;
+	uint32_t family, intype;
+	bool isdefault;
+	uint32_t keytype;
+};
+const struct cat_opclass *cat_opclasses(size_t *n);
+struct cat_opfamily {
+	uint32_t oid, method;
+	const char *name;
+};
+const struct cat_opfamily *cat_opfamilies(size_t *n);
+/* The description (pg_description) of the built-in object oid of catalog cls ("pg_proc",
+ * "pg_operator", "pg_type", "pg_am", "pg_opclass", "pg_opfamily"); NULL when it has none. */
 const char *cat_builtin_desc(const char *cls, uint32_t oid);
 /* The OID of the built-in function name names as regproc prints it: digits are the OID
  * itself, a name the one function of that name; 0 when none or several. */

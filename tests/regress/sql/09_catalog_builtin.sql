@@ -66,3 +66,12 @@ SELECT count(*) FROM pg_operator o WHERE o.oprcode::text NOT IN (SELECT p.pronam
 SELECT obj_description(1397, 'pg_proc'), obj_description(0, 'pg_proc'), obj_description(NULL, 'pg_operator');
 SELECT pg_get_function_sqlbody(1397), pg_get_function_sqlbody(0);
 SELECT pg_operator_is_visible(551), pg_opclass_is_visible(1978), pg_opfamily_is_visible(1976), pg_conversion_is_visible(NULL);
+-- differs: pg_aggregate lists the aggregates of pg_proc, which lists the built-ins the translator accepts
+SELECT count(*) FROM pg_aggregate;
+SELECT aggfnoid, aggkind, aggtransfn, aggfinalfn, aggcombinefn, aggtranstype, agginitval FROM pg_aggregate WHERE aggtransfn IN ('int8inc', 'int8inc_any', 'int4_sum') ORDER BY aggtransfn::text;
+-- operator classes and families (psql's \dAc, \dAf, \dd), access methods' descriptions (\dA+)
+SELECT count(*), count(*) FILTER (WHERE opcdefault) FROM pg_opclass;
+SELECT c.oid, c.opcname, f.opfname, c.opcintype::regtype, c.opcdefault FROM pg_opclass c JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_am a ON a.oid = c.opcmethod WHERE a.amname = 'btree' AND c.opcintype IN (20, 23, 25) ORDER BY c.oid;
+SELECT a.amname, obj_description(a.oid, 'pg_am') FROM pg_am a ORDER BY a.oid;
+SELECT obj_description(23, 'pg_type'), obj_description(1976, 'pg_opfamily'), obj_description(1978, 'pg_opclass');
+SELECT c.relname, c.oid FROM pg_class c WHERE c.relname IN ('pg_operator', 'pg_cast', 'pg_aggregate', 'pg_opclass', 'pg_opfamily', 'pg_rewrite') ORDER BY 1;
