@@ -95,6 +95,7 @@ struct xlat_srf {
 	const PgQuery__Node *arg;
 	const char *alias;
 	uint32_t elem; /* the array's element type (0: not known) */
+	bool acl;      /* aclexplode's rows rather than the array's elements */
 };
 
 /* Where an expression sits: some places forbid what others allow. */

@@ -262,7 +262,6 @@ JOIN pg_catalog.pg_class cl ON cl.oid = stat.relid
 WHERE stat.relid = 'orders'::regclass;
 
 -- action: table privileges (schemas/tables/templates/tables/sql/default/acl.sql)
--- fails: aclexplode() is not provided (relacl is NULL on a tenant: the owner's defaults)
 SELECT COALESCE(gt.rolname, 'PUBLIC') AS grantee, g.rolname AS grantor,
   pg_catalog.array_agg(privilege_type) AS privileges,
   pg_catalog.array_agg(is_grantable) AS grantable

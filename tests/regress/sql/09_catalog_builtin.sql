@@ -75,3 +75,17 @@ SELECT c.oid, c.opcname, f.opfname, c.opcintype::regtype, c.opcdefault FROM pg_o
 SELECT a.amname, obj_description(a.oid, 'pg_am') FROM pg_am a ORDER BY a.oid;
 SELECT obj_description(23, 'pg_type'), obj_description(1976, 'pg_opfamily'), obj_description(1978, 'pg_opclass');
 SELECT c.relname, c.oid FROM pg_class c WHERE c.relname IN ('pg_operator', 'pg_cast', 'pg_aggregate', 'pg_opclass', 'pg_opfamily', 'pg_rewrite') ORDER BY 1;
+-- aclexplode over aclitem arrays (pgAdmin's privileges), in FROM and in a select list (the
+-- two servers' session users differ: the literals name pg_database_owner and PUBLIC)
+SELECT * FROM aclexplode('{pg_database_owner=arw*/pg_database_owner,=r/pg_database_owner}') a;
+SELECT a.grantee, a.privilege_type FROM pg_catalog.aclexplode('{pg_database_owner=U*C/pg_database_owner}') AS a WHERE a.is_grantable;
+SELECT * FROM aclexplode('{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}') AS x(gr, ge, p);
+SELECT * FROM aclexplode(NULL);
+SELECT * FROM aclexplode('{}');
+SELECT * FROM aclexplode('{NULL}');
+SELECT * FROM aclexplode('{nosuchrole=r/pg_database_owner}');
+SELECT * FROM aclexplode('{pg_database_owner=rq/pg_database_owner}');
+SELECT aclexplode('{pg_database_owner=arw*/pg_database_owner,=r/pg_database_owner}') AS d;
+SELECT (d).grantee, (d).privilege_type, (d).is_grantable FROM (SELECT aclexplode('{pg_database_owner=arwdDxt/pg_database_owner}') AS d) s WHERE (d).grantor = 6171;
+SELECT (aclexplode('{pg_database_owner=ar/pg_database_owner}')).privilege_type, 1 AS one;
+SELECT count(*) FROM (SELECT aclexplode(relacl) FROM pg_class WHERE relname = 'xids') s;
