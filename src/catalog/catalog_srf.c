@@ -2,8 +2,9 @@
 /* catalog_srf.c: the set-returning functions catalog queries put in FROM, as rows of pgfn's
  * SRF engine: pg_srf_series(start, stop[, step]) (pgfn's generate_series over integers, for
  * views that name it), pg_srf_unnest(array) and pg_srf_partition_ancestors(oid), each with the
- * columns value and ordinality, and pg_srf_aclexplode(aclitem[]) with aclexplode's columns; the
- * translator renames them as PostgreSQL names them. */
+ * columns value and ordinality, pg_srf_aclexplode(aclitem[]) with aclexplode's columns and
+ * pg_srf_sequence(name), a sequence's row; the translator renames them as PostgreSQL names
+ * them. */
 #include "catalog_int.h"
 
 #include <stdio.h>
@@ -172,6 +173,41 @@ static bool start_aclexplode(struct pgfn_srf_scan *s, sqlite3_value **args)
 	return true;
 }
 
+/* ---- a sequence read as a relation ---- */
+
+/* SELECT last_value, log_cnt, is_called FROM s: the one row of sequence name (exactly as
+ * written). log_cnt, PostgreSQL's count of values logged ahead in its WAL, is 0: nothing is
+ * logged ahead here. */
+static bool start_sequence(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	struct cat_conn *cc = s->data;
+	const char *name = args[0] ? (const char *)sqlite3_value_text(args[0]) : NULL;
+	if (!name)
+		return true;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	if (!m) {
+		pgfn_srf_fail(s, NULL, "%s", msg ? msg : "catalog unavailable");
+		sqlite3_free(msg);
+		return false;
+	}
+	const struct cat_seq *q = cat_model_seq(m, name);
+	if (!q || strcmp(q->name, name) != 0)
+		return pgfn_srf_fail(s, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				     name);
+	int64_t last = 0;
+	bool called = false;
+	if (!cat_seq_state(cc->db, q, &last, &called))
+		return pgfn_srf_fail(s, NULL, "%s", sqlite3_errmsg(cc->db));
+	s->cells = arena_alloc(s->a, 3 * sizeof(*s->cells));
+	s->cells[0] = arena_printf(s->a, "%lld", (long long)last);
+	s->cells[1] = "0";
+	s->cells[2] = called ? "1" : "0";
+	s->nrows = 1;
+	s->int_cols = 7;
+	return true;
+}
+
 static const struct pgfn_srf_def srfs[] = {
 	{"pg_srf_series", "value", 1, 3, pgfn_srf_series_start, pgfn_srf_series_next,
 	 pgfn_srf_series_column},
@@ -179,6 +215,8 @@ static const struct pgfn_srf_def srfs[] = {
 	{"pg_srf_partition_ancestors", "value", 1, 1, start_ancestors, NULL, NULL},
 	{"pg_srf_aclexplode", "grantor oid, grantee oid, privilege_type text, is_grantable bool", 4,
 	 1, start_aclexplode, NULL, NULL},
+	{"pg_srf_sequence", "last_value int8, log_cnt int8, is_called bool", 3, 1, start_sequence,
+	 NULL, NULL},
 };
 
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc)

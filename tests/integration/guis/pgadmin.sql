@@ -204,7 +204,6 @@ WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace
 ORDER BY relname;
 
 -- action: sequence definition (schemas/sequences/templates/sequences/sql/10_plus/get_def.sql)
--- fails: a sequence cannot be read as a relation (SELECT ... FROM seq) yet
 SELECT last_value, seqmin AS min_value, seqmax AS max_value, seqstart AS start_value,
   seqcache AS cache_value, seqcycle AS is_cycled, seqincrement AS increment_by, is_called
 FROM pg_sequence, public.invoice_seq
