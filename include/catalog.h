@@ -122,6 +122,10 @@ struct catalog_relation {
 bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
 			    size_t *nrels, uint64_t *fingerprint);
 
+/* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
+ * Runs one short statement; false when it cannot be read. */
+bool catalog_is_sequence(sqlite3 *db, const char *name);
+
 /* OIDs the catalog gives objects of the tenant's schema lie in [CATALOG_OID_MIN,
  * CATALOG_OID_MAX]: derived from the object's kind and name by FNV-1a, so they are the same
  * on every connection and survive restarts, and never meet a built-in OID (< 16384). */

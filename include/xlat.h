@@ -234,6 +234,10 @@ struct xlat_schema {
 	 * thread only, on cache misses only. */
 	bool (*table_fn)(void *arg, const char *name, struct arena *a,
 			 const struct xlat_schema_col **cols, size_t *ncols);
+	/* Whether name, a relation table_fn does not know, is a sequence (read as a relation:
+	 * SELECT last_value FROM s). NULL: never. Called on cache misses only; a statement that
+	 * names a relation table_fn does not know is not cached. */
+	bool (*sequence_fn)(void *arg, const char *name);
 	void *arg;
 	/* Identifies the schema's content: equal fingerprints mean equal columns and types in
 	 * every relation. The translation cache keys on it, so a translation made for one

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_builtin.c: relations about the server rather than the tenant — pg_proc's built-in
- * functions, pg_range (the built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
+ * functions, pg_aggregate, pg_cast, pg_operator, pg_opclass, pg_opfamily, pg_range (the built-in range types), pg_timezone_names (the system's /usr/share/zoneinfo, read through
  * pgtype's TZif reader) and pg_srf_keywords, the rows of pg_get_keywords() taken from
  * libpg_query's own keyword table (the translator maps the function in FROM onto it). */
 #include "catalog_int.h"
@@ -106,6 +106,52 @@ static void fn_function_text(sqlite3_context *ctx, int argc, sqlite3_value **arg
 					  : p->result);
 }
 
+static int cmp_oper_oid(const void *key, const void *elem)
+{
+	uint32_t oid = *(const uint32_t *)key, other = ((const struct cat_oper *)elem)->oid;
+	return oid < other ? -1 : oid > other;
+}
+
+const char *cat_builtin_desc(const char *cls, uint32_t oid)
+{
+	size_t n = 0;
+	if (strcmp(cls, "pg_proc") == 0) {
+		const struct cat_proc *procs = cat_procs(&n);
+		const struct cat_proc *p = bsearch(&oid, procs, n, sizeof(*procs), cmp_proc_oid);
+		return p ? p->desc : NULL;
+	}
+	if (strcmp(cls, "pg_operator") == 0) {
+		const struct cat_oper *opers = cat_opers(&n);
+		const struct cat_oper *o = bsearch(&oid, opers, n, sizeof(*opers), cmp_oper_oid);
+		return o ? o->desc : NULL;
+	}
+	const struct cat_desc *d = cat_descs(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (d[i].oid == oid && strcmp(d[i].cls, cls) == 0)
+			return d[i].desc;
+	}
+	return NULL;
+}
+
+uint32_t cat_builtin_proc_oid(const char *name)
+{
+	if (!name || !*name)
+		return 0;
+	if (strspn(name, "0123456789") == strlen(name))
+		return (uint32_t)strtoul(name, NULL, 10);
+	size_t n = 0;
+	const struct cat_proc *procs = cat_procs(&n);
+	uint32_t found = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(procs[i].name, name) != 0)
+			continue;
+		if (found)
+			return 0;
+		found = procs[i].oid;
+	}
+	return found;
+}
+
 bool cat_builtin_register(sqlite3 *db)
 {
 	static const int which[] = {0, 1, 2};
@@ -117,6 +163,116 @@ bool cat_builtin_register(sqlite3 *db)
 			    db, names[i], 1, SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
 			    (void *)&which[i], fn_function_text, NULL, NULL, NULL) != SQLITE_OK)
 			return false;
+	}
+	return true;
+}
+
+/* ---- pg_cast and pg_operator: PostgreSQL's built-in rows ---- */
+
+static bool fill_cast(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_cast *c = cat_casts(&n);
+	for (size_t i = 0; i < n; i++, c++) {
+		cat_row(r);
+		cat_int(r, c->oid);
+		cat_int(r, c->source);
+		cat_int(r, c->target);
+		cat_int(r, c->func);
+		cat_char(r, c->context);
+		cat_char(r, c->method);
+	}
+	return true;
+}
+
+static bool fill_operator(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_oper *o = cat_opers(&n);
+	for (size_t i = 0; i < n; i++, o++) {
+		cat_row(r);
+		cat_int(r, o->oid);
+		cat_text(r, o->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_char(r, o->kind);
+		cat_bool(r, o->canmerge);
+		cat_bool(r, o->canhash);
+		cat_int(r, o->left);
+		cat_int(r, o->right);
+		cat_int(r, o->result);
+		cat_int(r, o->com);
+		cat_int(r, o->negate);
+		cat_text(r, o->code);
+		cat_text(r, o->rest);
+		cat_text(r, o->join);
+	}
+	return true;
+}
+
+static bool fill_aggregate(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_agg *g = cat_aggs(&n);
+	for (size_t i = 0; i < n; i++, g++) {
+		cat_row(r);
+		const char *procs[] = {g->fnname,     g->transfn,  g->finalfn,
+				       g->combinefn,  g->serialfn, g->deserialfn,
+				       g->mtransfn,   g->minvtransfn, g->mfinalfn};
+		for (size_t k = 0; k < ARRAY_LEN(procs); k++) {
+			cat_text(r, procs[k]);
+			if (k == 0) { /* aggkind, aggnumdirectargs follow aggfnoid */
+				cat_char(r, g->kind);
+				cat_int(r, g->numdirectargs);
+			}
+		}
+		cat_bool(r, g->finalextra);
+		cat_bool(r, g->mfinalextra);
+		cat_char(r, g->finalmodify);
+		cat_char(r, g->mfinalmodify);
+		cat_int(r, g->sortop);
+		cat_int(r, g->transtype);
+		cat_int(r, g->transspace);
+		cat_int(r, g->mtranstype);
+		cat_int(r, g->mtransspace);
+		cat_text(r, g->initval);
+		cat_text(r, g->minitval);
+	}
+	return true;
+}
+
+/* ---- pg_opclass, pg_opfamily: PostgreSQL's built-in operator classes and families ---- */
+
+static bool fill_opclass(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	for (size_t i = 0; i < n; i++, c++) {
+		cat_row(r);
+		cat_int(r, c->oid);
+		cat_int(r, c->method);
+		cat_text(r, c->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_int(r, c->family);
+		cat_int(r, c->intype);
+		cat_bool(r, c->isdefault);
+		cat_int(r, c->keytype);
+	}
+	return true;
+}
+
+static bool fill_opfamily(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_opfamily *f = cat_opfamilies(&n);
+	for (size_t i = 0; i < n; i++, f++) {
+		cat_row(r);
+		cat_int(r, f->oid);
+		cat_int(r, f->method);
+		cat_text(r, f->name);
+		cat_int(r, CAT_NS_PG_CATALOG);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
 	}
 	return true;
 }
@@ -264,6 +420,29 @@ static bool fill_keywords(struct cat_conn *cc, const struct cat_model *m, struct
 }
 
 static const struct cat_reldef defs[] = {
+	{"pg_aggregate",
+	 "aggfnoid regproc, aggkind pg_char, aggnumdirectargs int2, aggtransfn regproc, "
+	 "aggfinalfn regproc, aggcombinefn regproc, aggserialfn regproc, aggdeserialfn regproc, "
+	 "aggmtransfn regproc, aggminvtransfn regproc, aggmfinalfn regproc, aggfinalextra bool, "
+	 "aggmfinalextra bool, aggfinalmodify pg_char, aggmfinalmodify pg_char, aggsortop oid, "
+	 "aggtranstype oid, aggtransspace int4, aggmtranstype oid, aggmtransspace int4, "
+	 "agginitval text, aggminitval text",
+	 fill_aggregate},
+	{"pg_cast",
+	 "oid oid, castsource oid, casttarget oid, castfunc oid, castcontext pg_char, "
+	 "castmethod pg_char",
+	 fill_cast},
+	{"pg_operator",
+	 "oid oid, oprname name, oprnamespace oid, oprowner oid, oprkind pg_char, "
+	 "oprcanmerge bool, oprcanhash bool, oprleft oid, oprright oid, oprresult oid, "
+	 "oprcom oid, oprnegate oid, oprcode regproc, oprrest regproc, oprjoin regproc",
+	 fill_operator},
+	{"pg_opclass",
+	 "oid oid, opcmethod oid, opcname name, opcnamespace oid, opcowner oid, opcfamily oid, "
+	 "opcintype oid, opcdefault bool, opckeytype oid",
+	 fill_opclass},
+	{"pg_opfamily", "oid oid, opfmethod oid, opfname name, opfnamespace oid, opfowner oid",
+	 fill_opfamily},
 	{"pg_range",
 	 "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid, "
 	 "rngcanonical regproc, rngsubdiff regproc",

@@ -71,10 +71,17 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	/* bpchar without a typmod given is CHARACTER (what \dC prints); a typmod of -1 keeps
+	 * "bpchar", which does not mean CHARACTER(1) */
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL && (oid == PGTYPE_BPCHAR || oid == 1014)) {
+		cat_result_text(ctx, oid == PGTYPE_BPCHAR ? "character" : "character[]");
+		return;
+	}
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
-	cat_result_text(ctx, cat_format_type(a, (uint32_t)sqlite3_value_int64(argv[0]), typmod));
+	cat_result_text(ctx, cat_format_type(a, oid, typmod));
 	arena_free(a);
 }
 
@@ -165,7 +172,8 @@ static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv
 				    sqlite3_free);
 }
 
-/* Objects that do not exist here: no shared objects' comments, no user functions. */
+/* Objects that do not exist here: no shared objects' comments, no user functions (so no
+ * function has an SQL-standard body: pg_get_function_sqlbody is NULL, as for a built-in). */
 static void fn_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3_result_null(ctx);
@@ -490,7 +498,12 @@ static const struct pgfn_def fixed_fns[] = {
 	{"pg_table_is_visible", 1, fn_visible},
 	{"pg_type_is_visible", 1, fn_visible},
 	{"pg_function_is_visible", 1, fn_visible},
+	{"pg_operator_is_visible", 1, fn_visible},
+	{"pg_opclass_is_visible", 1, fn_visible},
+	{"pg_opfamily_is_visible", 1, fn_visible},
+	{"pg_conversion_is_visible", 1, fn_visible},
 	{"shobj_description", 2, fn_null},
+	{"pg_get_function_sqlbody", 1, fn_null},
 	{"pg_encoding_to_char", 1, fn_encoding_to_char},
 	{"current_schemas", 1, fn_current_schemas},
 	{"pg_size_pretty", 1, fn_size_pretty},

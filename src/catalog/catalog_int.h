@@ -257,9 +257,75 @@ struct cat_proc {
 	const char *argtypes, *allargtypes, *argmodes, *argnames, *src;
 	/* what pg_get_function_arguments, _identity_arguments and _result print */
 	const char *args, *identity_args, *result;
+	const char *desc; /* pg_description's text, or NULL */
 };
 /* The rows, sorted by OID. */
 const struct cat_proc *cat_procs(size_t *n);
+/* PostgreSQL 15's built-in pg_cast rows, sorted by OID (catalog_proc_data.c). */
+struct cat_cast {
+	uint32_t oid, source, target, func;
+	char context, method;
+};
+const struct cat_cast *cat_casts(size_t *n);
+/* PostgreSQL 15's built-in pg_operator rows, sorted by OID; code, rest and join are the
+ * regproc names, code_oid the function's OID (in cat_procs). */
+struct cat_oper {
+	uint32_t oid;
+	const char *name;
+	char kind;
+	bool canmerge, canhash;
+	uint32_t left, right, result, com, negate;
+	const char *code, *rest, *join;
+	uint32_t code_oid;
+	const char *desc;
+};
+const struct cat_oper *cat_opers(size_t *n);
+/* pg_aggregate's rows of the aggregates in cat_procs, sorted by aggfnoid; the regproc
+ * columns as PostgreSQL prints them ("-": none). */
+struct cat_agg {
+	uint32_t fnoid;
+	char kind;
+	int16_t numdirectargs;
+	const char *fnname, *transfn, *finalfn, *combinefn, *serialfn, *deserialfn, *mtransfn,
+		*minvtransfn, *mfinalfn;
+	bool finalextra, mfinalextra;
+	char finalmodify, mfinalmodify;
+	uint32_t sortop, transtype;
+	int32_t transspace;
+	uint32_t mtranstype;
+	int32_t mtransspace;
+	const char *initval, *minitval;
+};
+const struct cat_agg *cat_aggs(size_t *n);
+/* The descriptions of the types pgtype knows, the access methods and the operator classes
+ * and families, sorted by catalog (cls) and OID. */
+struct cat_desc {
+	const char *cls;
+	uint32_t oid;
+	const char *desc;
+};
+const struct cat_desc *cat_descs(size_t *n);
+/* PostgreSQL 15's built-in pg_opclass rows in its heap's order (psql's \dAf aggregates them
+ * unordered), and pg_opfamily's sorted by OID. */
+struct cat_opclass {
+	uint32_t oid, method;
+	const char *name;
+	uint32_t family, intype;
+	bool isdefault;
+	uint32_t keytype;
+};
+const struct cat_opclass *cat_opclasses(size_t *n);
+struct cat_opfamily {
+	uint32_t oid, method;
+	const char *name;
+};
+const struct cat_opfamily *cat_opfamilies(size_t *n);
+/* The description (pg_description) of the built-in object oid of catalog cls ("pg_proc",
+ * "pg_operator", "pg_type", "pg_am", "pg_opclass", "pg_opfamily"); NULL when it has none. */
+const char *cat_builtin_desc(const char *cls, uint32_t oid);
+/* The OID of the built-in function name names as regproc prints it: digits are the OID
+ * itself, a name the one function of that name; 0 when none or several. */
+uint32_t cat_builtin_proc_oid(const char *name);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */
 bool cat_builtin_register(sqlite3 *db);
 /* pg_proc's rows (catalog_builtin.c). */

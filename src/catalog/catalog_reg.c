@@ -30,7 +30,9 @@ static const struct {
 	{"pg_subscription", 6100}, {"pg_ts_config", 3602},
 	{"pg_ts_dict", 3600},     {"pg_ts_parser", 3601},
 	{"pg_ts_template", 3764}, {"pg_seclabel", 3596},
-	{"pg_shseclabel", 3592},
+	{"pg_shseclabel", 3592},  {"pg_cast", 2605},
+	{"pg_operator", 2617},    {"pg_aggregate", 2600},
+	{"pg_opclass", 2616},     {"pg_opfamily", 2753},   {"pg_rewrite", 2618},
 };
 
 bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)

@@ -395,10 +395,19 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 }
 
 /* obj_description(oid [, catalog]) and col_description(oid, attnum): COMMENTs on the
- * tenant's relations and columns (pg_description). */
+ * tenant's relations and columns (pg_description), and PostgreSQL's descriptions of the
+ * built-in functions, operators, types, access methods, operator classes and families. */
 static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *cls = argc == 2 ? (const char *)sqlite3_value_text(argv[1]) : "pg_class";
+	if (cls && sqlite3_value_type(argv[0]) != SQLITE_NULL && strcmp(cls, "pg_class") != 0) {
+		/* a regproc column of the catalog (pg_operator.oprcode) holds the name */
+		bool name = sqlite3_value_type(argv[0]) == SQLITE_TEXT && strcmp(cls, "pg_proc") == 0;
+		uint32_t oid = name ? cat_builtin_proc_oid((const char *)sqlite3_value_text(argv[0]))
+				       : (uint32_t)sqlite3_value_int64(argv[0]);
+		cat_result_text(ctx, cat_builtin_desc(cls, oid));
+		return;
+	}
 	if (!cls || strcmp(cls, "pg_class") != 0) {
 		sqlite3_result_null(ctx);
 		return;

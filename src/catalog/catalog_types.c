@@ -104,6 +104,19 @@ bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_r
 	return q.ok;
 }
 
+bool catalog_is_sequence(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM pg_class WHERE relname = ?1 AND relkind = 'S'",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
 int cat_types_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return sqlite3_create_function_v2(db, "shardlite_catalog_types", 1,

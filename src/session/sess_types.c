@@ -45,6 +45,13 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 	return false;
 }
 
+/* Read live: CREATE SEQUENCE writes a sidecar row, which leaves schema_version alone. */
+static bool is_sequence(void *arg, const char *name)
+{
+	const struct session *s = arg;
+	return s->conn && catalog_is_sequence(shard_conn_db(s->conn), name);
+}
+
 _Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &&
 		       offsetof(struct xlat_schema_col, type_oid) ==
 			       offsetof(struct catalog_column, type_oid) &&
@@ -65,7 +72,8 @@ static void reload(struct session *s, sqlite3 *db, int version)
 	uint64_t fp = 0;
 	if (!catalog_schema_columns(db, s->schema_arena, &s->schema_rels, &s->schema_nrels, &fp))
 		return;
-	s->schema = (struct xlat_schema){.table_fn = table_columns, .arg = s, .fingerprint = fp};
+	s->schema = (struct xlat_schema){
+		.table_fn = table_columns, .sequence_fn = is_sequence, .arg = s, .fingerprint = fp};
 	s->schema_version = version;
 }
 

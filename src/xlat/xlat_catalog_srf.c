@@ -182,6 +182,37 @@ static bool keywords_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 	return true;
 }
 
+/* aclexplode(acl): the catalog's pg_srf_aclexplode, its four columns renamed by the column
+ * aliases given. */
+static const char *const acl_cols[] = {"grantor", "grantee", "privilege_type", "is_grantable"};
+
+static bool aclexplode_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+				const PgQuery__Node *arg)
+{
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (rf->ordinality)
+		return xlat_unsupported(c, -1, "WITH ORDINALITY on aclexplode()");
+	/* the subquery cannot see the FROM items beside it (SQLite has no LATERAL) */
+	if (arg->node_case == NODE(COLUMN_REF))
+		return xlat_unsupported(c, -1, "aclexplode() of another FROM item's column");
+	if (ncol > ARRAY_LEN(acl_cols))
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 rf->alias->aliasname, ARRAY_LEN(acl_cols), ncol);
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < ARRAY_LEN(acl_cols); i++) {
+		xlat_printf(c, "%s%s AS ", i ? ", " : "", acl_cols[i]);
+		xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : acl_cols[i]);
+	}
+	struct xlat_type ignored;
+	xlat_puts(c, " FROM pg_srf_aclexplode(");
+	if (!xlat_expr(c, arg, &ignored))
+		return false;
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "aclexplode");
+	return true;
+}
+
 /* generate_series by its arguments' types, as PostgreSQL resolves it: integers give int4 (int8
  * when one is bigint), numerics numeric; the module name (19 wide, as emitted) is patched in
  * once the arguments are known. Arguments of run-time type keep the catalog's untyped series. */
@@ -303,6 +334,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (name && strcmp(name, "pg_get_keywords") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !f->n_args)
 		return keywords_function(c, rf);
+	if (name && strcmp(name, "aclexplode") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
+		return aclexplode_function(c, rf, f->args[0]);
 	size_t k = 0;
 	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
 		k++;
@@ -342,8 +376,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 
 /* ---- set-returning functions in a target list ---- */
 
-/* unnest(a) → 1, generate_subscripts(a, 1) → 2, _pg_expandarray → 3, generate_series → 4,
- * anything else 0. */
+/* unnest(a) → 1, generate_subscripts(a, 1) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
+ * generate_series → 5, anything else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
 	if (!n || n->node_case != NODE(FUNC_CALL))
@@ -361,8 +395,10 @@ static int srf_kind(const PgQuery__Node *n)
 		return 0;
 	if (strcmp(name, "unnest") == 0 && f->n_args == 1)
 		return 1;
-	if (strcmp(name, "generate_series") == 0 && f->n_args >= 2 && f->n_args <= 3)
+	if (strcmp(name, "aclexplode") == 0 && f->n_args == 1)
 		return 4;
+	if (strcmp(name, "generate_series") == 0 && f->n_args >= 2 && f->n_args <= 3)
+		return 5;
 	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
 		return 2;
@@ -410,11 +446,12 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
 		if (v && v->node_case == NODE(A_INDIRECTION) &&
-		    srf_kind(v->a_indirection->arg) == 3)
-			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n */
-		if (!srf_kind(v))
+		    (srf_kind(v->a_indirection->arg) == 3 || srf_kind(v->a_indirection->arg) == 4))
+			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee */
+		int kind = srf_kind(v);
+		if (!kind)
 			continue;
-		if (srf_kind(v) == 4 || (srf && srf->series)) {
+		if (kind == 5 || (srf && srf->series)) {
 			if (srf)
 				return xlat_unsupported(c, v->func_call->location,
 							"generate_series with another set-returning "
@@ -433,9 +470,11 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 			srf->elem = ti ? ti->elem_oid : 0;
 			srf->arg = v->func_call->args[0];
 			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+			srf->acl = kind == 4;
 			arg_text = text;
 		}
-		if (strcmp(text, arg_text) != 0 || srf->ncalls == (int)ARRAY_LEN(srf->calls))
+		if (strcmp(text, arg_text) != 0 || srf->acl != (kind == 4) ||
+		    srf->ncalls == (int)ARRAY_LEN(srf->calls))
 			return xlat_unsupported(c, v->func_call->location,
 						"set-returning functions over different arrays");
 		srf->calls[srf->ncalls++] = v->func_call;
@@ -464,7 +503,8 @@ bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 		return true;
 	}
 	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
-	xlat_puts(c, had_from ? ", pgfn_unnest(" : " FROM pgfn_unnest(");
+	xlat_puts(c, had_from ? ", " : " FROM ");
+	xlat_puts(c, c->srf->acl ? "pg_srf_aclexplode(" : "pgfn_unnest(");
 	if (!xlat_expr(c, c->srf->arg, &ignored))
 		return false;
 	xlat_puts(c, ") AS ");
@@ -494,6 +534,19 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	if (!srf_collected(c, f))
 		return 0;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (c->srf->acl) { /* the whole record, in PostgreSQL's record text form */
+		xlat_puts(c, "('(' || ");
+		for (size_t i = 0; i < ARRAY_LEN(acl_cols); i++) {
+			xlat_puts(c, i ? " || ',' || " : "");
+			xlat_puts(c, i == 3 ? "CASE WHEN " : "");
+			xlat_ident(c, c->srf->alias);
+			xlat_printf(c, ".%s", acl_cols[i]);
+			xlat_puts(c, i == 3 ? " THEN 't' ELSE 'f' END" : "");
+		}
+		xlat_puts(c, " || ')')");
+		*t = (struct xlat_type){OID_RECORD, -1};
+		return 1;
+	}
 	if (strcmp(name, "_pg_expandarray") != 0) {
 		srf_column(c, strcmp(name, "generate_subscripts") != 0, t);
 		return 1;
@@ -508,11 +561,36 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	return 1;
 }
 
-/* (r).x and (r).n of an (x, n) record from _pg_expandarray, the only records there are. */
+/* (r).grantor ... (r).is_grantable of an aclexplode record: the collected call's column, or
+ * the field of the record's text with its type. */
+static bool acl_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, size_t k,
+		      struct xlat_type *t)
+{
+	static const uint32_t types[] = {XLAT_OID_OID, XLAT_OID_OID, XLAT_OID_TEXT, XLAT_OID_BOOL};
+	*t = (struct xlat_type){types[k], -1};
+	if (ind->arg->node_case == NODE(FUNC_CALL) && srf_collected(c, ind->arg->func_call)) {
+		xlat_ident(c, c->srf->alias);
+		xlat_printf(c, ".%s", acl_cols[k]);
+		return true;
+	}
+	struct xlat_type ignored;
+	xlat_puts(c, k < 2 ? "CAST(pg_record_field(" : "(pg_record_field(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	xlat_printf(c, ", %zu)%s", k + 1, k < 2 ? " AS INTEGER)" : k == 3 ? " = 't')" : ")");
+	return true;
+}
+
+/* (r).x and (r).n of an (x, n) record from _pg_expandarray, and the fields of aclexplode's
+ * records: the only records there are. */
 bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			       struct xlat_type *t)
 {
 	const char *field = xlat_node_str(ind->indirection[0]);
+	for (size_t k = 0; field && k < ARRAY_LEN(acl_cols); k++) {
+		if (strcmp(field, acl_cols[k]) == 0)
+			return acl_field(c, ind, k, t);
+	}
 	if (!field || (strcmp(field, "x") != 0 && strcmp(field, "n") != 0))
 		return xlat_unsupported(c, -1, "field selection");
 	bool value = field[0] == 'x';

@@ -47,6 +47,15 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	if (rv->alias && rv->alias->n_colnames)
 		return xlat_unsupported(c, rv->location, "a column alias list on a table");
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if (xlat_scope_sequence(c, rv, &cols, &ncols)) { /* its one row, from the catalog */
+		xlat_puts(c, "(SELECT last_value, log_cnt, is_called FROM pg_srf_sequence(");
+		xlat_string(c, rv->relname);
+		xlat_puts(c, ")) AS ");
+		xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
+		return true;
+	}
 	if (!xlat_relname(c, rv))
 		return false;
 	if (rv->alias) {

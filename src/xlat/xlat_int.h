@@ -96,6 +96,7 @@ struct xlat_srf {
 	const char *alias;
 	uint32_t elem; /* the array's element type (0: not known) */
 	const char *series; /* generate_series in the target list: its SQLite module, else NULL */
+	bool acl;      /* aclexplode's rows rather than the array's elements */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
@@ -434,6 +435,11 @@ void xlat_scope_leave(struct xlat_ctx *c, int mark);
 bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* Brings one table (an INSERT/UPDATE/DELETE target) into the current level. */
 void xlat_scope_table(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* Whether rv, an own-tenant name the schema has no table or view of, is a sequence read as
+ * a relation (its columns: *cols, *ncols). Marks the statement uncacheable when the schema
+ * does not know the name (a sequence may be created by then). */
+bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			 const struct xlat_schema_col **cols, size_t *ncols);
 /* The columns of a target table from the schema; false when unknown. */
 bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 		       const struct xlat_schema_col **cols, size_t *ncols);

@@ -153,6 +153,31 @@ static bool own_tenant_rel(const struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	return !(c->env && c->env->search);
 }
 
+bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			 const struct xlat_schema_col **cols, size_t *ncols)
+{
+	/* what PostgreSQL shows of a sequence read as a relation */
+	static const struct xlat_schema_col seq_cols[] = {
+		{"last_value", XLAT_OID_INT8, -1, '\0', NULL},
+		{"log_cnt", XLAT_OID_INT8, -1, '\0', NULL},
+		{"is_called", XLAT_OID_BOOL, -1, '\0', NULL},
+	};
+	bool bare = !rv->schemaname || !*rv->schemaname;
+	const struct xlat_schema_col *ignored;
+	size_t n;
+	if (!own_tenant_rel(c, rv) || !c->schema || !c->schema->table_fn ||
+	    (bare && (find_cte(c, rv->relname) || xlat_catalog_is_relation(rv->relname))) ||
+	    strncmp(rv->relname, "sqlite_", 7) == 0 || strncmp(rv->relname, "_shardlite", 10) == 0 ||
+	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &ignored, &n))
+		return false;
+	xlat_nocache(c);
+	if (!c->schema->sequence_fn || !c->schema->sequence_fn(c->schema->arg, rv->relname))
+		return false;
+	*cols = seq_cols;
+	*ncols = ARRAY_LEN(seq_cols);
+	return true;
+}
+
 static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const char *schema = rv->schemaname && *rv->schemaname ? rv->schemaname : NULL;
@@ -169,6 +194,8 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		return; /* the catalog's: typed by their own declarations; other tenants': unknown */
 	if (c->schema && c->schema->table_fn &&
 	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols))
+		r->opaque = false;
+	else if (xlat_scope_sequence(c, rv, &r->cols, &r->ncols))
 		r->opaque = false;
 }
 

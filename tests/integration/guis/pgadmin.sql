@@ -204,7 +204,6 @@ WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace
 ORDER BY relname;
 
 -- action: sequence definition (schemas/sequences/templates/sequences/sql/10_plus/get_def.sql)
--- fails: a sequence cannot be read as a relation (SELECT ... FROM seq) yet
 SELECT last_value, seqmin AS min_value, seqmax AS max_value, seqstart AS start_value,
   seqcache AS cache_value, seqcycle AS is_cycled, seqincrement AS increment_by, is_called
 FROM pg_sequence, public.invoice_seq
@@ -262,7 +261,6 @@ JOIN pg_catalog.pg_class cl ON cl.oid = stat.relid
 WHERE stat.relid = 'orders'::regclass;
 
 -- action: table privileges (schemas/tables/templates/tables/sql/default/acl.sql)
--- fails: aclexplode() is not provided (relacl is NULL on a tenant: the owner's defaults)
 SELECT COALESCE(gt.rolname, 'PUBLIC') AS grantee, g.rolname AS grantor,
   pg_catalog.array_agg(privilege_type) AS privileges,
   pg_catalog.array_agg(is_grantable) AS grantable
@@ -451,12 +449,10 @@ JOIN pg_catalog.pg_foreign_table ft ON c.oid = ft.ftrelid
 WHERE c.relnamespace = 'public'::regnamespace ORDER BY c.relname;
 
 -- action: operators (schemas/operators/templates/operators/sql/default/nodes.sql)
--- fails: pg_operator is not provided (its built-in rows are not generated yet)
 SELECT op.oprname AS name FROM pg_catalog.pg_operator op
 WHERE op.oprnamespace = 'public'::regnamespace ORDER BY op.oprname;
 
 -- action: aggregates (schemas/aggregates/templates/aggregates/sql/default/nodes.sql)
--- fails: pg_aggregate is not provided (its built-in rows are not generated yet)
 SELECT pr.proname AS name FROM pg_catalog.pg_aggregate ag
 JOIN pg_catalog.pg_proc pr ON pr.oid = ag.aggfnoid
 WHERE pr.pronamespace = 'public'::regnamespace ORDER BY pr.proname;
@@ -471,7 +467,6 @@ WHERE (pr.prokind = 'p' OR typ.typname = 'trigger')
 SELECT e.evtname AS name FROM pg_catalog.pg_event_trigger e ORDER BY e.evtname;
 
 -- action: casts (casts/templates/casts/sql/default/nodes.sql, without system casts)
--- fails: pg_cast is not provided (its built-in rows are not generated yet)
 SELECT ca.oid, pg_catalog.concat(pg_catalog.format_type(st.oid, NULL), '->',
   pg_catalog.format_type(tt.oid, tt.typtypmod)) AS name
 FROM pg_catalog.pg_cast ca

@@ -55,3 +55,37 @@ DROP TABLE gui_t;
 SELECT count(*) > 0 FROM pg_class c WHERE c.tableoid = 'pg_class'::regclass;
 SELECT DISTINCT tableoid::int FROM pg_attribute;
 SELECT DISTINCT tableoid::int FROM pg_namespace;
+-- built-in casts and operators (psql's \dC and \do), with their descriptions
+SELECT count(*) FROM pg_cast;
+SELECT * FROM pg_cast WHERE castsource = 'int8'::regtype ORDER BY casttarget;
+SELECT c.castsource::regtype, c.casttarget::regtype, p.proname, c.castcontext FROM pg_cast c JOIN pg_proc p ON p.oid = c.castfunc WHERE c.casttarget = 'numeric'::regtype ORDER BY c.castsource;
+SELECT count(*), count(DISTINCT oprname) FROM pg_operator;
+SELECT oid, oprname, oprkind, oprleft, oprright, oprresult, oprcom, oprnegate, oprcode FROM pg_operator WHERE oprname = '+' AND oprleft = 'int4'::regtype ORDER BY oid;
+SELECT o.oprname, obj_description(o.oid, 'pg_operator'), obj_description(o.oprcode, 'pg_proc') FROM pg_operator o WHERE o.oid = 551;
+SELECT count(*) FROM pg_operator o WHERE o.oprcode::text NOT IN (SELECT p.proname::text FROM pg_proc p);
+SELECT obj_description(1397, 'pg_proc'), obj_description(0, 'pg_proc'), obj_description(NULL, 'pg_operator');
+SELECT pg_get_function_sqlbody(1397), pg_get_function_sqlbody(0);
+SELECT pg_operator_is_visible(551), pg_opclass_is_visible(1978), pg_opfamily_is_visible(1976), pg_conversion_is_visible(NULL);
+-- differs: pg_aggregate lists the aggregates of pg_proc, which lists the built-ins the translator accepts
+SELECT count(*) FROM pg_aggregate;
+SELECT aggfnoid, aggkind, aggtransfn, aggfinalfn, aggcombinefn, aggtranstype, agginitval FROM pg_aggregate WHERE aggtransfn IN ('int8inc', 'int8inc_any', 'int4_sum') ORDER BY aggtransfn::text;
+-- operator classes and families (psql's \dAc, \dAf, \dd), access methods' descriptions (\dA+)
+SELECT count(*), count(*) FILTER (WHERE opcdefault) FROM pg_opclass;
+SELECT c.oid, c.opcname, f.opfname, c.opcintype::regtype, c.opcdefault FROM pg_opclass c JOIN pg_opfamily f ON f.oid = c.opcfamily JOIN pg_am a ON a.oid = c.opcmethod WHERE a.amname = 'btree' AND c.opcintype IN (20, 23, 25) ORDER BY c.oid;
+SELECT a.amname, obj_description(a.oid, 'pg_am') FROM pg_am a ORDER BY a.oid;
+SELECT obj_description(23, 'pg_type'), obj_description(1976, 'pg_opfamily'), obj_description(1978, 'pg_opclass');
+SELECT c.relname, c.oid FROM pg_class c WHERE c.relname IN ('pg_operator', 'pg_cast', 'pg_aggregate', 'pg_opclass', 'pg_opfamily', 'pg_rewrite') ORDER BY 1;
+-- aclexplode over aclitem arrays (pgAdmin's privileges), in FROM and in a select list (the
+-- two servers' session users differ: the literals name pg_database_owner and PUBLIC)
+SELECT * FROM aclexplode('{pg_database_owner=arw*/pg_database_owner,=r/pg_database_owner}') a;
+SELECT a.grantee, a.privilege_type FROM pg_catalog.aclexplode('{pg_database_owner=U*C/pg_database_owner}') AS a WHERE a.is_grantable;
+SELECT * FROM aclexplode('{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}') AS x(gr, ge, p);
+SELECT * FROM aclexplode(NULL);
+SELECT * FROM aclexplode('{}');
+SELECT * FROM aclexplode('{NULL}');
+SELECT * FROM aclexplode('{nosuchrole=r/pg_database_owner}');
+SELECT * FROM aclexplode('{pg_database_owner=rq/pg_database_owner}');
+SELECT aclexplode('{pg_database_owner=arw*/pg_database_owner,=r/pg_database_owner}') AS d;
+SELECT (d).grantee, (d).privilege_type, (d).is_grantable FROM (SELECT aclexplode('{pg_database_owner=arwdDxt/pg_database_owner}') AS d) s WHERE (d).grantor = 6171;
+SELECT (aclexplode('{pg_database_owner=ar/pg_database_owner}')).privilege_type, 1 AS one;
+SELECT count(*) FROM (SELECT aclexplode(relacl) FROM pg_class WHERE relname = 'xids') s;
