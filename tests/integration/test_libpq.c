@@ -351,15 +351,42 @@ START_TEST(transactions_and_failed_state)
 }
 END_TEST
 
+/* A constraint violation's message and its schema/table/column/constraint fields (NULL =
+ * PostgreSQL does not send the field). */
+static void expect_violation(PGconn *c, const char *sql, const char *state, const char *msg,
+			     const char *column, const char *constraint)
+{
+	PGresult *r = PQexec(c, sql);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), state);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), msg);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SCHEMA_NAME), "public");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_TABLE_NAME), "e");
+	if (column)
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_COLUMN_NAME), column);
+	else
+		ck_assert_ptr_null(PQresultErrorField(r, PG_DIAG_COLUMN_NAME));
+	if (constraint)
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME), constraint);
+	else
+		ck_assert_ptr_null(PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME));
+	PQclear(r);
+}
+
 START_TEST(error_codes)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	PQclear(harness_exec_ok(c, "CREATE TABLE e (id int PRIMARY KEY, v text NOT NULL, "
 				   "n int CHECK (n > 0))"));
 	PQclear(harness_exec_ok(c, "INSERT INTO e VALUES (1, 'x', 1)"));
-	harness_exec_fail(c, "INSERT INTO e VALUES (1, 'y', 1)", "23505");
-	harness_exec_fail(c, "INSERT INTO e VALUES (2, NULL, 1)", "23502");
-	harness_exec_fail(c, "INSERT INTO e VALUES (3, 'z', -1)", "23514");
+	/* Messages and fields as PostgreSQL 15 sends them (psycopg's diag, JDBC read them). */
+	expect_violation(c, "INSERT INTO e VALUES (1, 'y', 1)", "23505",
+			 "duplicate key value violates unique constraint \"e_pkey\"", NULL, "e_pkey");
+	expect_violation(c, "INSERT INTO e VALUES (2, NULL, 1)", "23502",
+			 "null value in column \"v\" of relation \"e\" violates not-null constraint",
+			 "v", NULL);
+	expect_violation(c, "INSERT INTO e VALUES (3, 'z', -1)", "23514",
+			 "new row for relation \"e\" violates check constraint \"e_n_check\"", NULL,
+			 "e_n_check");
 	harness_exec_fail(c, "SELECT nope FROM e", "42703");
 	harness_exec_fail(c, "SELECT * FROM nope", "42P01");
 	PGresult *r = PQexec(c, "SELECT * FRM e");
