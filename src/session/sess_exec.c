@@ -551,8 +551,10 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		if (x->kind != XLAT_SQL)
 			return sess_run_utility(s, x, true, err);
 		vm = sess_prepare(s, x, err);
-		if (!vm)
+		if (!vm) {
+			sess_error_locate(s->simple.sql, x, err);
 			return false;
+		}
 		sess_write_row_description(s, x, vm, NULL);
 	}
 	bool suspended;

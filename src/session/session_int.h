@@ -284,6 +284,12 @@ void sess_stmt_unref(struct sess_stmt *st);
 /* ---- sess_exec.c: running statements on SQLite and encoding their rows ---- */
 /* Prepares x->sql on the session's connection; NULL with err set. */
 sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+
+/* ---- sess_errpos.c ---- */
+/* Gives a 42703 `column "x" does not exist` / 42P01 `relation "x" does not exist` that has no
+ * position the position of the first reference to x in statement x of the client's text sql
+ * (the whole Query or Parse string), as PostgreSQL does; nothing when x is not found there. */
+void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr *err);
 /* Fills fields[0..ncols) for vm's result columns with the given formats (NULL = text). */
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields);

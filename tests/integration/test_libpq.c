@@ -372,6 +372,17 @@ static void expect_violation(PGconn *c, const char *sql, const char *state, cons
 	PQclear(r);
 }
 
+/* A missing column or relation: 42703 / 42P01 with its message and position. */
+static void expect_missing(PGconn *c, bool extended, const char *sql, const char *msg,
+			   const char *position)
+{
+	PGresult *r = extended ? PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0) : PQexec(c, sql);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), msg);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), position);
+	PQclear(r);
+}
+
 START_TEST(error_codes)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -389,6 +400,14 @@ START_TEST(error_codes)
 			 "e_n_check");
 	harness_exec_fail(c, "SELECT nope FROM e", "42703");
 	harness_exec_fail(c, "SELECT * FROM nope", "42P01");
+	/* Positions (and texts) of missing columns and relations as PostgreSQL 15 gives them,
+	 * from the simple and the extended protocol. */
+	expect_missing(c, false, "SELECT nope FROM e", "column \"nope\" does not exist", "8");
+	expect_missing(c, true, "SELECT id, /* nope */ 'nope', e.nope FROM e",
+		       "column e.nope does not exist", "31");
+	expect_missing(c, false, "SELECT 1; SELECT * FROM e WHERE \"Nope\" = 1",
+		       "column \"Nope\" does not exist", "33");
+	expect_missing(c, true, "SELECT * FROM e, nope", "relation \"nope\" does not exist", "18");
 	PGresult *r = PQexec(c, "SELECT * FRM e");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42601");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), "10");
