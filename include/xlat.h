@@ -156,6 +156,13 @@ struct xlat_stmt {
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL */
 
+	/* DROP TABLE / VIEW / INDEX ... IF EXISTS: the SQLite object type ("table", "view",
+	 * "index") and the names of the objects without a schema (or in public), for the
+	 * session's NOTICE `table "x" does not exist, skipping` (NULL / 0 otherwise). */
+	const char *drop_type;
+	const char **drop_names;
+	size_t ndrop_names;
+
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */
 

@@ -507,10 +507,13 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_NOOP:
 		break;
-	case XLAT_SCRIPT:
+	case XLAT_SCRIPT: {
+		uint64_t missing = sess_drop_missing(s, x); /* noticed only once it succeeded */
 		if (!sess_run_script(s, x, err))
 			return false;
+		sess_drop_notices(s, x, missing);
 		break;
+	}
 	case XLAT_REBUILD:
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err))
 			return false;

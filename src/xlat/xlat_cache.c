@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 224,
+_Static_assert(sizeof(struct xlat_stmt) == 248,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -217,6 +217,9 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->rebuild = NULL;
 	d->copy = NULL;
 	d->cursor = NULL;
+	d->drop_type = NULL;
+	d->drop_names = NULL;
+	d->ndrop_names = 0;
 }
 
 static char *fill_template(const struct entry *e, const char *sql, const struct xlat_lit *lits,

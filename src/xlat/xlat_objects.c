@@ -104,6 +104,24 @@ static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t
 	}
 }
 
+/* Records the objects of DROP ... IF EXISTS the session checks for its NOTICE. Names in
+ * another schema (another tenant's file) are left out: that file is not looked at. */
+static void drop_if_exists(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	c->st->drop_type = s->remove_type == OBJ(TABLE)  ? "table"
+			   : s->remove_type == OBJ(VIEW) ? "view"
+							 : "index";
+	c->st->drop_names = arena_zalloc(c->a, s->n_objects * sizeof(char *));
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *n = s->objects[i];
+		size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+		const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+		const char *name = object_table(n); /* in the parse tree, freed after translation */
+		if (name && (k == 1 || (k == 2 && schema && strcmp(schema, "public") == 0)))
+			c->st->drop_names[c->st->ndrop_names++] = arena_strdup(c->a, name);
+	}
+}
+
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
  * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
@@ -122,6 +140,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	bool views = cascade && s->remove_type == OBJ(VIEW);
+	if (s->missing_ok)
+		drop_if_exists(c, s);
 	if (s->n_objects > 1)
 		script_parts(c, s->n_objects);
 	else

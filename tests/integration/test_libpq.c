@@ -383,6 +383,39 @@ static void expect_missing(PGconn *c, bool extended, const char *sql, const char
 	PQclear(r);
 }
 
+/* Collects NoticeResponse messages ("SEVERITY SQLSTATE message" lines) into a 1 KiB buffer. */
+static void collect_notice(void *arg, const PGresult *r)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+	snprintf(buf + n, 1024 - n, "%s %s %s\n", PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED),
+		      PQresultErrorField(r, PG_DIAG_SQLSTATE),
+		      PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+}
+
+START_TEST(drop_if_exists_notices)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[1024] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	PQclear(harness_exec_ok(c, "CREATE TABLE dn (id int)"));
+	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS dn, nosuch, public.other"));
+	PQclear(harness_exec_ok(c, "DROP VIEW IF EXISTS v"));
+	PGresult *r = PQexecParams(c, "DROP INDEX IF EXISTS i", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	ck_assert_str_eq(got, "NOTICE 00000 table \"nosuch\" does not exist, skipping\n"
+				   "NOTICE 00000 table \"other\" does not exist, skipping\n"
+				   "NOTICE 00000 view \"v\" does not exist, skipping\n"
+				   "NOTICE 00000 index \"i\" does not exist, skipping\n");
+	got[0] = '\0';
+	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
+	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS nosuch"));
+	ck_assert_str_eq(got, "");
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(error_codes)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -563,6 +596,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, pipeline_with_error);
 	tcase_add_test(tc, transactions_and_failed_state);
 	tcase_add_test(tc, error_codes);
+	tcase_add_test(tc, drop_if_exists_notices);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);
