@@ -333,6 +333,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	/* attachments end between transactions; a prepared statement re-prepares on step */
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
+	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
 	for (;;) {
 		if (max_rows && batch == max_rows) {
 			*suspended = true;
@@ -378,6 +379,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		sqlite3_reset(vm);
 		return false;
 	}
+	if (skips)
+		sess_skip_notices(s, x, skips);
 	command_complete(s, x, vm, *rows);
 	sqlite3_reset(vm);
 	return true;
@@ -508,10 +511,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_NOOP:
 		break;
 	case XLAT_SCRIPT: {
-		uint64_t missing = sess_drop_missing(s, x); /* noticed only once it succeeded */
+		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
 		if (!sess_run_script(s, x, err))
 			return false;
-		sess_drop_notices(s, x, missing);
+		sess_skip_notices(s, x, skips);
 		break;
 	}
 	case XLAT_REBUILD:

@@ -294,11 +294,13 @@ void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr 
 /* ---- sess_notice.c ---- */
 /* Whether a notice of this severity ("notice", "warning") passes client_min_messages. */
 bool sess_notice_wanted(struct session *s, const char *severity);
-/* Before a DROP ... IF EXISTS runs: bit i set when x->drop_names[i] is not there (and notices
- * are wanted). Reads the borrowed connection's schema; does not block. */
-uint64_t sess_drop_missing(struct session *s, const struct xlat_stmt *x);
-/* After it succeeded: PostgreSQL's NOTICE `table "x" does not exist, skipping` for each. */
-void sess_drop_notices(struct session *s, const struct xlat_stmt *x, uint64_t missing);
+/* Before a DROP ... IF EXISTS or CREATE ... IF NOT EXISTS runs: bit i set when
+ * x->skip_names[i] is missing (DROP) or present (CREATE) and notices are wanted. Reads the
+ * borrowed connection's schema; does not block. */
+uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x);
+/* After it succeeded: PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation
+ * "x" already exists, skipping` for each bit of hits. */
+void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits);
 /* Fills fields[0..ncols) for vm's result columns with the given formats (NULL = text). */
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields);

@@ -43,7 +43,7 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-_Static_assert(sizeof(struct xlat_stmt) == 248,
+_Static_assert(sizeof(struct xlat_stmt) == 256,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -217,9 +217,14 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->rebuild = NULL;
 	d->copy = NULL;
 	d->cursor = NULL;
-	d->drop_type = NULL;
-	d->drop_names = NULL;
-	d->ndrop_names = 0;
+	d->skip_type = dup_opt(a, s->skip_type);
+	d->skip_names = NULL;
+	if (s->nskip_names) { /* CREATE ... IF NOT EXISTS is cached (a DROP, a script, is not) */
+		const char **v = arena_alloc(a, s->nskip_names * sizeof(*v));
+		for (size_t i = 0; i < s->nskip_names; i++)
+			v[i] = arena_strdup(a, s->skip_names[i]);
+		d->skip_names = v;
+	}
 }
 
 static char *fill_template(const struct entry *e, const char *sql, const struct xlat_lit *lits,

@@ -393,7 +393,7 @@ static void collect_notice(void *arg, const PGresult *r)
 		      PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
 }
 
-START_TEST(drop_if_exists_notices)
+START_TEST(if_exists_notices)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	char got[1024] = "";
@@ -409,7 +409,18 @@ START_TEST(drop_if_exists_notices)
 				   "NOTICE 00000 view \"v\" does not exist, skipping\n"
 				   "NOTICE 00000 index \"i\" does not exist, skipping\n");
 	got[0] = '\0';
+	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id serial PRIMARY KEY, a int)"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id int)"));
+	PQclear(harness_exec_ok(c, "CREATE INDEX IF NOT EXISTS dn_a_idx ON dn (a)"));
+	r = PQexecParams(c, "CREATE INDEX IF NOT EXISTS dn_a_idx ON dn (a)", 0, NULL, NULL, NULL,
+			 NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	ck_assert_str_eq(got, "NOTICE 42P07 relation \"dn\" already exists, skipping\n"
+			      "NOTICE 42P07 relation \"dn_a_idx\" already exists, skipping\n");
+	got[0] = '\0';
 	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id int)"));
 	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS nosuch"));
 	ck_assert_str_eq(got, "");
 	PQfinish(c);
@@ -596,7 +607,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, pipeline_with_error);
 	tcase_add_test(tc, transactions_and_failed_state);
 	tcase_add_test(tc, error_codes);
-	tcase_add_test(tc, drop_if_exists_notices);
+	tcase_add_test(tc, if_exists_notices);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);
