@@ -97,6 +97,7 @@ size_t arena_used(const struct arena *a); /* bytes handed out since the last res
 enum pgerr_severity { PGERR_ERROR, PGERR_FATAL };
 
 #define PGERR_MSG_MAX 512
+#define PGERR_NAME_MAX 128 /* an identifier: 63 bytes in PostgreSQL, room for longer SQLite names */
 
 struct pgerr {
 	char sqlstate[6];
@@ -106,6 +107,12 @@ struct pgerr {
 	char detail[PGERR_MSG_MAX];
 	char hint[PGERR_MSG_MAX];
 	char context[PGERR_MSG_MAX];
+	/* The object the error is about (fields s, t, c, n of ErrorResponse), "" = not sent;
+	 * drivers expose them (psycopg's diag, JDBC's ServerErrorMessage). */
+	char schema_name[PGERR_NAME_MAX];
+	char table_name[PGERR_NAME_MAX];
+	char column_name[PGERR_NAME_MAX];
+	char constraint_name[PGERR_NAME_MAX];
 };
 
 /* Empties all fields (sqlstate "" means "no error"); the string buffers are not zeroed. */

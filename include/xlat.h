@@ -183,6 +183,16 @@ struct xlat_stmt {
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL */
 
+	/* DROP TABLE / VIEW / INDEX ... IF EXISTS (skip_present false) and CREATE TABLE / INDEX
+	 * ... IF NOT EXISTS (true): the objects without a schema (or in public) the session
+	 * looks up for PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation "x"
+	 * already exists, skipping`. skip_type is the SQLite object type ("table", "view",
+	 * "index") for a DROP, "relation" (any type) for a CREATE; NULL / 0 otherwise. */
+	const char *skip_type;
+	const char **skip_names;
+	size_t nskip_names;
+	bool skip_present;
+
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */
 

@@ -180,7 +180,7 @@ static void put_field(struct strbuf *sb, char code, const char *value)
 	put_str(sb, value);
 }
 
-/* Field order is PostgreSQL's (send_message_to_frontend): S V C M D H P W. Both S and V
+/* Field order is PostgreSQL's (send_message_to_frontend): S V C M D H P W s t c n. Both S and V
  * carry the non-localized name, since we do not localize. */
 static void write_report(struct strbuf *sb, uint8_t type, const char *severity,
 			 const char *sqlstate, const struct pgerr *e, const char *message)
@@ -201,6 +201,14 @@ static void write_report(struct strbuf *sb, uint8_t type, const char *severity,
 	}
 	if (e && e->context[0])
 		put_field(sb, 'W', e->context);
+	if (e && e->schema_name[0])
+		put_field(sb, 's', e->schema_name);
+	if (e && e->table_name[0])
+		put_field(sb, 't', e->table_name);
+	if (e && e->column_name[0])
+		put_field(sb, 'c', e->column_name);
+	if (e && e->constraint_name[0])
+		put_field(sb, 'n', e->constraint_name);
 	strbuf_put_u8(sb, 0);
 	pgw_be_end(sb, mark);
 }

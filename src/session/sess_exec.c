@@ -333,6 +333,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	/* attachments end between transactions; a prepared statement re-prepares on step */
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
+	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
 	for (;;) {
 		if (max_rows && batch == max_rows) {
 			*suspended = true;
@@ -378,6 +379,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		sqlite3_reset(vm);
 		return false;
 	}
+	if (skips)
+		sess_skip_notices(s, x, skips);
 	command_complete(s, x, vm, *rows);
 	sqlite3_reset(vm);
 	return true;
@@ -507,10 +510,13 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_NOOP:
 		break;
-	case XLAT_SCRIPT:
+	case XLAT_SCRIPT: {
+		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
 		if (!sess_run_script(s, x, err))
 			return false;
+		sess_skip_notices(s, x, skips);
 		break;
+	}
 	case XLAT_REBUILD:
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err))
 			return false;
@@ -551,8 +557,10 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		if (x->kind != XLAT_SQL)
 			return sess_run_utility(s, x, true, err);
 		vm = sess_prepare(s, x, err);
-		if (!vm)
+		if (!vm) {
+			sess_error_locate(s->simple.sql, x, err);
 			return false;
+		}
 		if (x->nsteps && !sess_modcte_run(s, x, NULL, vm, err)) {
 			sqlite3_finalize(vm);
 			return false;

@@ -111,6 +111,8 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	if (ok && st->x && st->x->kind == XLAT_SQL) {
 		st->vm = sess_prepare(s, st->x, err);
 		ok = st->vm != NULL;
+		if (!ok)
+			sess_error_locate(st->sql, st->x, err);
 	}
 	if (!ok) {
 		sess_stmt_unref(st);

@@ -291,6 +291,23 @@ void sess_stmt_unref(struct sess_stmt *st);
 /* ---- sess_exec.c: running statements on SQLite and encoding their rows ---- */
 /* Prepares x->sql on the session's connection; NULL with err set. */
 sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+
+/* ---- sess_errpos.c ---- */
+/* Gives a 42703 `column "x" does not exist` / 42P01 `relation "x" does not exist` that has no
+ * position the position of the first reference to x in statement x of the client's text sql
+ * (the whole Query or Parse string), as PostgreSQL does; nothing when x is not found there. */
+void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr *err);
+
+/* ---- sess_notice.c ---- */
+/* Whether a notice of this severity ("notice", "warning") passes client_min_messages. */
+bool sess_notice_wanted(struct session *s, const char *severity);
+/* Before a DROP ... IF EXISTS or CREATE ... IF NOT EXISTS runs: bit i set when
+ * x->skip_names[i] is missing (DROP) or present (CREATE) and notices are wanted. Reads the
+ * borrowed connection's schema; does not block. */
+uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x);
+/* After it succeeded: PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation
+ * "x" already exists, skipping` for each bit of hits. */
+void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits);
 /* Fills fields[0..ncols) for vm's result columns with the given formats (NULL = text). */
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 			   const int16_t *formats, struct pgw_field *fields);

@@ -9,8 +9,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How to reword SQLite's message; `arg` is the text after the matched prefix. */
-typedef void reword_fn(struct pgerr *e, const char *arg);
+/* How to reword SQLite's message; `arg` is the text after the matched prefix. db (NULL when
+ * there is no connection) may be queried for the names SQLite's message leaves out. */
+typedef void reword_fn(sqlite3 *db, struct pgerr *e, const char *arg);
 
 struct rc_map {
 	int rc;             /* extended code when > 255, else primary code */
@@ -42,63 +43,139 @@ static void split_columns(const char *arg, char *table, size_t tlen, char *cols,
 	}
 }
 
-static void reword_unique(struct pgerr *e, const char *arg, bool pkey)
+/* The one row the query sql (with ?1, ?2 bound to a, b) yields: its first column into out,
+ * its second into out2 (when not NULL), each up to PGERR_NAME_MAX bytes; false when it yields
+ * no row or more than one, so a name is only reported when it is certain. The catalog's
+ * relations (pg_constraint, pg_class) are registered on every tenant connection. */
+static bool lookup(sqlite3 *db, const char *sql, const char *a, const char *b, char *out,
+		   char *out2)
 {
-	char table[128], cols[256], name[400];
+	sqlite3_stmt *st;
+	if (!db || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	bool found = false;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	    (!out2 || sqlite3_column_text(st, 1))) {
+		snprintf(out, PGERR_NAME_MAX, "%s", (const char *)sqlite3_column_text(st, 0));
+		if (out2)
+			snprintf(out2, PGERR_NAME_MAX, "%s", (const char *)sqlite3_column_text(st, 1));
+		found = sqlite3_step(st) == SQLITE_DONE;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* A PRIMARY KEY or UNIQUE constraint of the table over exactly these columns (in order), or
+ * else a CREATE UNIQUE INDEX over them: PostgreSQL names the index in both cases. */
+static bool unique_name(sqlite3 *db, const char *table, const char *cols, bool pkey, char *out)
+{
+	char def[300];
+	snprintf(def, sizeof(def), "%s (%s)", pkey ? "PRIMARY KEY" : "UNIQUE", cols);
+	if (lookup(db,
+		   "SELECT c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
+		   "WHERE r.relname = ?1 AND c.contype IN ('p', 'u') "
+		   "AND pg_get_constraintdef(c.oid) = ?2",
+		   table, def, out, NULL))
+		return true;
+	return !pkey &&
+	       lookup(db,
+		      "SELECT il.name FROM pragma_index_list(?1) il WHERE il.\"unique\" "
+		      "AND il.origin = 'c' AND (SELECT group_concat(ii.name, ', ') FROM "
+		      "pragma_index_info(il.name) ii) = ?2",
+		      table, cols, out, NULL);
+}
+
+/* SQLite names the columns but not the values: the DETAIL lacks PostgreSQL's "=(v)" (COPY
+ * adds it from the row it wrote, sess_copy_in.c, which reads this DETAIL). */
+static void reword_unique(sqlite3 *db, struct pgerr *e, const char *arg, bool pkey)
+{
+	char table[128], cols[256], name[PGERR_NAME_MAX];
 	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
-	if (pkey) {
-		snprintf(name, sizeof(name), "%s_pkey", table);
+	if (unique_name(db, table, cols, pkey, name)) {
+		snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
+	} else if (pkey) {
+		snprintf(name, sizeof(name), "%.120s_pkey", table);
 	} else {
-		/* PostgreSQL's default name: table_col1_col2_key. */
+		/* Not found (an expression index): PostgreSQL's default name table_col1_col2_key. */
 		char joined[256];
 		size_t n = 0;
 		for (const char *c = cols; *c && n + 1 < sizeof(joined); c++)
 			if (*c != ' ')
 				joined[n++] = *c == ',' ? '_' : *c;
 		joined[n] = '\0';
-		snprintf(name, sizeof(name), "%s_%s_key", table, joined);
+		snprintf(name, sizeof(name), "%.60s_%.60s_key", table, joined);
 	}
 	snprintf(e->message, sizeof(e->message),
 		 "duplicate key value violates unique constraint \"%s\"", name);
 	pgerr_detail(e, "Key (%s) already exists.", cols);
+	snprintf(e->schema_name, sizeof(e->schema_name), "public");
+	snprintf(e->table_name, sizeof(e->table_name), "%s", table);
 }
 
-static void reword_pkey(struct pgerr *e, const char *arg) { reword_unique(e, arg, true); }
-static void reword_ukey(struct pgerr *e, const char *arg) { reword_unique(e, arg, false); }
+static void reword_pkey(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	reword_unique(db, e, arg, true);
+}
+static void reword_ukey(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	reword_unique(db, e, arg, false);
+}
 
-static void reword_not_null(struct pgerr *e, const char *arg)
+static void reword_not_null(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char table[128], cols[256];
 	split_columns(arg, table, sizeof(table), cols, sizeof(cols));
 	snprintf(e->message, sizeof(e->message),
 		 "null value in column \"%s\" of relation \"%s\" violates not-null constraint", cols,
 		 table);
+	snprintf(e->schema_name, sizeof(e->schema_name), "public");
+	snprintf(e->table_name, sizeof(e->table_name), "%s", table);
+	snprintf(e->column_name, sizeof(e->column_name), "%.120s", cols);
 }
 
-static void reword_check(struct pgerr *e, const char *arg)
+/* SQLite names a CHECK constraint by its name, or an unnamed one by its expression as written
+ * in the table's DDL (the catalog gives it PostgreSQL's default name, t_n_check); neither says
+ * which table. The catalog knows both; an expression two tables share stays unresolved. */
+static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 {
-	snprintf(e->message, sizeof(e->message), "new row violates check constraint \"%s\"", arg);
+	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
+	if (!lookup(db,
+		    "SELECT r.relname, c.conname FROM pg_constraint c "
+		    "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "
+		    "(c.conname = ?1 OR pg_get_constraintdef(c.oid) = 'CHECK (' || ?1 || ')')",
+		    arg, NULL, table, name)) {
+		snprintf(e->message, sizeof(e->message), "new row violates check constraint \"%s\"",
+			 arg);
+		return;
+	}
+	snprintf(e->message, sizeof(e->message),
+		 "new row for relation \"%s\" violates check constraint \"%s\"", table, name);
+	snprintf(e->schema_name, sizeof(e->schema_name), "public");
+	snprintf(e->table_name, sizeof(e->table_name), "%s", table);
+	snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
 }
 
-static void reword_fkey(struct pgerr *e, const char *arg)
+static void reword_fkey(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message),
 		 "insert, update or delete violates a foreign key constraint");
 }
 
-static void reword_no_table(struct pgerr *e, const char *arg)
+static void reword_no_table(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *dot = strchr(arg, '.');
 	snprintf(e->message, sizeof(e->message), "relation \"%s\" does not exist",
 		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
 }
 
-static void reword_no_column(struct pgerr *e, const char *arg)
+static void reword_no_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
 }
 
-static void reword_exists(struct pgerr *e, const char *arg)
+static void reword_exists(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char name[256];
 	snprintf(name, sizeof(name), "%s", arg);
@@ -113,62 +190,62 @@ static void reword_exists(struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "relation \"%s\" already exists", name);
 }
 
-static void reword_no_function(struct pgerr *e, const char *arg)
+static void reword_no_function(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "function %s does not exist", arg);
 }
 
-static void reword_nonconstant(struct pgerr *e, const char *arg)
+static void reword_nonconstant(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message),
 		 "ADD COLUMN with a non-constant default is not supported on a table that has rows "
 		 "(SQLite stores one default for existing rows)");
 }
 
-static void reword_savepoint(struct pgerr *e, const char *arg)
+static void reword_savepoint(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "savepoint \"%s\" does not exist", arg);
 }
 
-static void reword_canceled(struct pgerr *e, const char *arg)
+static void reword_canceled(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "canceling statement due to user request");
 }
 
-static void reword_busy(struct pgerr *e, const char *arg)
+static void reword_busy(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "could not obtain lock on the tenant database");
 }
 
-static void reword_serialize(struct pgerr *e, const char *arg)
+static void reword_serialize(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message),
 		 "could not serialize access due to concurrent update");
 }
 
-static void reword_read_only(struct pgerr *e, const char *arg)
+static void reword_read_only(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message),
 		 "cannot execute this statement in a read-only transaction");
 }
 
-static void reword_nomem(struct pgerr *e, const char *arg)
+static void reword_nomem(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "out of memory");
 }
 
-static void reword_recovery(struct pgerr *e, const char *arg)
+static void reword_recovery(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	pgerr_hint(e, "Recovery control functions can only be executed during recovery.");
 }
 
-static void reword_toobig(struct pgerr *e, const char *arg)
+static void reword_toobig(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "value too large (string or blob over the limit)");
 }
 
 /* The authorizer (shard_authz.c) noted what it refused; SQLite only says "not authorized". */
-static void reword_auth(struct pgerr *e, const char *arg)
+static void reword_auth(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *why = shard_authz_last_denial();
 	snprintf(e->message, sizeof(e->message), "permission denied: %s",
@@ -273,8 +350,11 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 		if (m->reword == reword_exists && !strstr(msg, " already exists"))
 			continue;
 		pgerr_set(err, m->sqlstate, "%s", msg);
+		/* A reword may query db, which replaces SQLite's message: it works on a copy. */
+		char saved[PGERR_MSG_MAX];
+		snprintf(saved, sizeof(saved), "%s", err->message);
 		if (m->reword)
-			m->reword(err, m->prefix ? msg + strlen(m->prefix) : msg);
+			m->reword(db, err, m->prefix ? saved + strlen(m->prefix) : saved);
 		return false;
 	}
 	return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "%s", msg);

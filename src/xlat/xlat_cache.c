@@ -44,7 +44,7 @@ static struct {
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache) */
-_Static_assert(sizeof(struct xlat_stmt) == 240,
+_Static_assert(sizeof(struct xlat_stmt) == 272,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -219,6 +219,14 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->rebuild = NULL;
 	d->copy = NULL;
 	d->cursor = NULL;
+	d->skip_type = dup_opt(a, s->skip_type);
+	d->skip_names = NULL;
+	if (s->nskip_names) { /* CREATE ... IF NOT EXISTS is cached (a DROP, a script, is not) */
+		const char **v = arena_alloc(a, s->nskip_names * sizeof(*v));
+		for (size_t i = 0; i < s->nskip_names; i++)
+			v[i] = arena_strdup(a, s->skip_names[i]);
+		d->skip_names = v;
+	}
 }
 
 static char *fill_template(const struct entry *e, const char *sql, const struct xlat_lit *lits,

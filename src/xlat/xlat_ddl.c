@@ -554,6 +554,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (!create_options(c, s) || !find_autonum(c, s, &an))
 		return false;
 	xlat_puts(c, s->if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
+	if (s->if_not_exists)
+		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
 	if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");

@@ -263,6 +263,10 @@ bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location);
  * information_schema → the catalog's relation, another tenant's acme.t → "acme".t (recorded
  * in c->tenants); 3F000 for a schema that cannot be a tenant. */
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* CREATE ... IF NOT EXISTS of relation name (schema NULL or "" or "public"; another schema
+ * is not looked at): the session sends `relation "name" already exists, skipping` when it
+ * is there (xlat_stmt.skip_*). xlat_objects.c. */
+void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name);
 /* A relation that must live in the session's own file (a foreign key's target): as
  * xlat_relname, 0A000 when it names another tenant. */
 bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);

@@ -104,6 +104,35 @@ static void cascade_check(struct xlat_ctx *c, const PgQuery__DropStmt *s, size_t
 	}
 }
 
+/* Records the objects of DROP ... IF EXISTS the session checks for its NOTICE. Names in
+ * another schema (another tenant's file) are left out: that file is not looked at. */
+static void drop_if_exists(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	c->st->skip_type = s->remove_type == OBJ(TABLE)  ? "table"
+			   : s->remove_type == OBJ(VIEW) ? "view"
+							 : "index";
+	c->st->skip_names = arena_zalloc(c->a, s->n_objects * sizeof(char *));
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *n = s->objects[i];
+		size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+		const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+		const char *name = object_table(n); /* in the parse tree, freed after translation */
+		if (name && (k == 1 || (k == 2 && schema && strcmp(schema, "public") == 0)))
+			c->st->skip_names[c->st->nskip_names++] = arena_strdup(c->a, name);
+	}
+}
+
+void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name)
+{
+	if (!name || (schema && *schema && strcmp(schema, "public") != 0))
+		return;
+	c->st->skip_type = "relation";
+	c->st->skip_present = true;
+	c->st->skip_names = arena_zalloc(c->a, sizeof(char *));
+	c->st->skip_names[0] = arena_strdup(c->a, name);
+	c->st->nskip_names = 1;
+}
+
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
  * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
@@ -122,6 +151,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	bool views = cascade && s->remove_type == OBJ(VIEW);
+	if (s->missing_ok)
+		drop_if_exists(c, s);
 	if (s->n_objects > 1)
 		script_parts(c, s->n_objects);
 	else
@@ -211,9 +242,12 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	if (s->nulls_not_distinct)
 		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
 	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-	if (s->if_not_exists)
+	const char *iname = s->idxname && *s->idxname ? s->idxname : index_name(c, s);
+	if (s->if_not_exists) {
 		xlat_puts(c, "IF NOT EXISTS ");
-	xlat_ident(c, s->idxname && *s->idxname ? s->idxname : index_name(c, s));
+		xlat_skip_if_present(c, NULL, iname);
+	}
+	xlat_ident(c, iname);
 	xlat_puts(c, " ON ");
 	if (!xlat_relname(c, s->relation))
 		return false;

@@ -128,7 +128,7 @@ async function main() {
 		await client.query('ROLLBACK');
 		return out;
 	});
-	await stepKnown('errors', async () => {
+	await step('errors', async () => {
 		const out = [];
 		for (const q of ['INSERT INTO t (id) VALUES (1)', 'SELECT nosuch FROM t', 'SELEC 1', 'SELECT 1/0']) {
 			try {
@@ -138,7 +138,7 @@ async function main() {
 			}
 		}
 		return out;
-	}, [['["42703","ERROR","undefined"]', '["42703","ERROR","string"]', 'an undefined column has no error position']]);
+	});
 	await step('copy', async () => {
 		await client.query('CREATE TABLE c (a int, b text)');
 		await pipeline(Readable.from(['1\tone\n2\t\\N\n', '3\tthree\n']), client.query(copyFrom('COPY c FROM STDIN')));

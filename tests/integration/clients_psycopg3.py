@@ -342,9 +342,7 @@ def diag_fields():
         conn.rollback()
 
 
-gap("diag table and constraint", diag_fields,
-    """('duplicate key value violates unique constraint "p_pkey"', None, None)""",
-    """('duplicate key value violates unique constraint "p_pkey"', 'p', 'p_pkey')""")
+step("diag table and constraint", diag_fields)
 
 
 def notices():
@@ -356,8 +354,7 @@ def notices():
     return got
 
 
-gap("notices", notices, "[]",
-    """[('NOTICE', 'table "nosuch" does not exist, skipping')]""")
+step("notices", notices)
 
 
 def types_info():

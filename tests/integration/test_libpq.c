@@ -351,17 +351,107 @@ START_TEST(transactions_and_failed_state)
 }
 END_TEST
 
+/* A constraint violation's message and its schema/table/column/constraint fields (NULL =
+ * PostgreSQL does not send the field). */
+static void expect_violation(PGconn *c, const char *sql, const char *state, const char *msg,
+			     const char *column, const char *constraint)
+{
+	PGresult *r = PQexec(c, sql);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), state);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), msg);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SCHEMA_NAME), "public");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_TABLE_NAME), "e");
+	if (column)
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_COLUMN_NAME), column);
+	else
+		ck_assert_ptr_null(PQresultErrorField(r, PG_DIAG_COLUMN_NAME));
+	if (constraint)
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME), constraint);
+	else
+		ck_assert_ptr_null(PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME));
+	PQclear(r);
+}
+
+/* A missing column or relation: 42703 / 42P01 with its message and position. */
+static void expect_missing(PGconn *c, bool extended, const char *sql, const char *msg,
+			   const char *position)
+{
+	PGresult *r = extended ? PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 0) : PQexec(c, sql);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), msg);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), position);
+	PQclear(r);
+}
+
+/* Collects NoticeResponse messages ("SEVERITY SQLSTATE message" lines) into a 1 KiB buffer. */
+static void collect_notice(void *arg, const PGresult *r)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+	snprintf(buf + n, 1024 - n, "%s %s %s\n", PQresultErrorField(r, PG_DIAG_SEVERITY_NONLOCALIZED),
+		      PQresultErrorField(r, PG_DIAG_SQLSTATE),
+		      PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY));
+}
+
+START_TEST(if_exists_notices)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[1024] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	PQclear(harness_exec_ok(c, "CREATE TABLE dn (id int)"));
+	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS dn, nosuch, public.other"));
+	PQclear(harness_exec_ok(c, "DROP VIEW IF EXISTS v"));
+	PGresult *r = PQexecParams(c, "DROP INDEX IF EXISTS i", 0, NULL, NULL, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	ck_assert_str_eq(got, "NOTICE 00000 table \"nosuch\" does not exist, skipping\n"
+				   "NOTICE 00000 table \"other\" does not exist, skipping\n"
+				   "NOTICE 00000 view \"v\" does not exist, skipping\n"
+				   "NOTICE 00000 index \"i\" does not exist, skipping\n");
+	got[0] = '\0';
+	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id serial PRIMARY KEY, a int)"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id int)"));
+	PQclear(harness_exec_ok(c, "CREATE INDEX IF NOT EXISTS dn_a_idx ON dn (a)"));
+	r = PQexecParams(c, "CREATE INDEX IF NOT EXISTS dn_a_idx ON dn (a)", 0, NULL, NULL, NULL,
+			 NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	ck_assert_str_eq(got, "NOTICE 42P07 relation \"dn\" already exists, skipping\n"
+			      "NOTICE 42P07 relation \"dn_a_idx\" already exists, skipping\n");
+	got[0] = '\0';
+	PQclear(harness_exec_ok(c, "SET client_min_messages = warning"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE IF NOT EXISTS dn (id int)"));
+	PQclear(harness_exec_ok(c, "DROP TABLE IF EXISTS nosuch"));
+	ck_assert_str_eq(got, "");
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(error_codes)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	PQclear(harness_exec_ok(c, "CREATE TABLE e (id int PRIMARY KEY, v text NOT NULL, "
 				   "n int CHECK (n > 0))"));
 	PQclear(harness_exec_ok(c, "INSERT INTO e VALUES (1, 'x', 1)"));
-	harness_exec_fail(c, "INSERT INTO e VALUES (1, 'y', 1)", "23505");
-	harness_exec_fail(c, "INSERT INTO e VALUES (2, NULL, 1)", "23502");
-	harness_exec_fail(c, "INSERT INTO e VALUES (3, 'z', -1)", "23514");
+	/* Messages and fields as PostgreSQL 15 sends them (psycopg's diag, JDBC read them). */
+	expect_violation(c, "INSERT INTO e VALUES (1, 'y', 1)", "23505",
+			 "duplicate key value violates unique constraint \"e_pkey\"", NULL, "e_pkey");
+	expect_violation(c, "INSERT INTO e VALUES (2, NULL, 1)", "23502",
+			 "null value in column \"v\" of relation \"e\" violates not-null constraint",
+			 "v", NULL);
+	expect_violation(c, "INSERT INTO e VALUES (3, 'z', -1)", "23514",
+			 "new row for relation \"e\" violates check constraint \"e_n_check\"", NULL,
+			 "e_n_check");
 	harness_exec_fail(c, "SELECT nope FROM e", "42703");
 	harness_exec_fail(c, "SELECT * FROM nope", "42P01");
+	/* Positions (and texts) of missing columns and relations as PostgreSQL 15 gives them,
+	 * from the simple and the extended protocol. */
+	expect_missing(c, false, "SELECT nope FROM e", "column \"nope\" does not exist", "8");
+	expect_missing(c, true, "SELECT id, /* nope */ 'nope', e.nope FROM e",
+		       "column e.nope does not exist", "31");
+	expect_missing(c, false, "SELECT 1; SELECT * FROM e WHERE \"Nope\" = 1",
+		       "column \"Nope\" does not exist", "33");
+	expect_missing(c, true, "SELECT * FROM e, nope", "relation \"nope\" does not exist", "18");
 	PGresult *r = PQexec(c, "SELECT * FRM e");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42601");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), "10");
@@ -517,6 +607,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, pipeline_with_error);
 	tcase_add_test(tc, transactions_and_failed_state);
 	tcase_add_test(tc, error_codes);
+	tcase_add_test(tc, if_exists_notices);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);

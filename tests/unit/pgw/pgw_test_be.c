@@ -141,10 +141,14 @@ START_TEST(error_all_fields)
 	pgerr_hint(&e, "h");
 	e.position = 17;
 	snprintf(e.context, sizeof(e.context), "c");
+	snprintf(e.schema_name, sizeof(e.schema_name), "public");
+	snprintf(e.table_name, sizeof(e.table_name), "t");
+	snprintf(e.column_name, sizeof(e.column_name), "x");
+	snprintf(e.constraint_name, sizeof(e.constraint_name), "k");
 	pgw_be_error(&sb, &e);
-	ck_assert_sb_bytes(&sb, "E\0\0\0\x44" "SERROR\0VERROR\0C42601\0"
+	ck_assert_sb_bytes(&sb, "E\0\0\0\x55" "SERROR\0VERROR\0C42601\0"
 				"Msyntax error at or near \"x\"\0"
-				"Dd\0Hh\0P17\0Wc\0" "\0");
+				"Dd\0Hh\0P17\0Wc\0spublic\0tt\0cx\0nk\0" "\0");
 }
 END_TEST
 

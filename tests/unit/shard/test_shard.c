@@ -175,12 +175,30 @@ START_TEST(sqlite_errors_map_to_sqlstates)
 	ck_assert_str_eq(state_of(c, "INSERT INTO t VALUES (2, 'a', 'x', 1, 1)", &err), "23505");
 	ck_assert_str_eq(err.message, "duplicate key value violates unique constraint \"t_u_key\"");
 	ck_assert_str_eq(err.detail, "Key (u) already exists.");
+	ck_assert_str_eq(err.schema_name, "public");
+	ck_assert_str_eq(err.table_name, "t");
+	ck_assert_str_eq(err.constraint_name, "t_u_key");
 	ck_assert_str_eq(state_of(c, "INSERT INTO t VALUES (3, 'c', NULL, 1, 1)", &err), "23502");
 	ck_assert_str_eq(err.message,
 			 "null value in column \"n\" of relation \"t\" violates not-null constraint");
+	ck_assert_str_eq(err.column_name, "n");
+	ck_assert_str_eq(err.table_name, "t");
 	ck_assert_str_eq(state_of(c, "INSERT INTO t VALUES (4, 'd', 'x', -1, 1)", &err), "23514");
-	ck_assert_ptr_nonnull(strstr(err.message, "k_positive"));
+	ck_assert_str_eq(err.message,
+			 "new row for relation \"t\" violates check constraint \"k_positive\"");
+	ck_assert_str_eq(err.table_name, "t");
+	ck_assert_str_eq(err.constraint_name, "k_positive");
 	ck_assert_str_eq(state_of(c, "INSERT INTO t VALUES (5, 'e', 'x', 1, 99)", &err), "23503");
+	/* A named constraint and a unique index are reported by their own names. */
+	ck_assert(shard_exec(c,
+			     "CREATE TABLE sq (id int, e text, f text, CONSTRAINT \"UQ_x\" UNIQUE (e));"
+			     "CREATE UNIQUE INDEX sq_f_idx ON sq (f); INSERT INTO sq VALUES (1, 'a', 'a');",
+			     &err));
+	ck_assert_str_eq(state_of(c, "INSERT INTO sq VALUES (2, 'a', 'b')", &err), "23505");
+	ck_assert_str_eq(err.message, "duplicate key value violates unique constraint \"UQ_x\"");
+	ck_assert_str_eq(err.constraint_name, "UQ_x");
+	ck_assert_str_eq(state_of(c, "INSERT INTO sq VALUES (3, 'b', 'a')", &err), "23505");
+	ck_assert_str_eq(err.constraint_name, "sq_f_idx");
 	ck_assert_str_eq(state_of(c, "SELECT * FROM nope", &err), "42P01");
 	ck_assert_str_eq(err.message, "relation \"nope\" does not exist");
 	ck_assert_str_eq(state_of(c, "SELECT nope FROM t", &err), "42703");
