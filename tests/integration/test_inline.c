@@ -237,6 +237,29 @@ START_TEST(cheap_writes_run_inline_in_a_writing_transaction)
 }
 END_TEST
 
+/* nextval is a write SQLite calls read-only (its function writes): never chosen to run on the
+ * loop, and each call counts once inside a transaction that holds the lock. */
+START_TEST(nextval_in_a_writing_transaction_counts_once)
+{
+	PGconn *c = fill("acme");
+	exec_ok(c, "CREATE SEQUENCE sq");
+	PQclear(PQprepare(c, "one", "UPDATE big SET s = s || '+' WHERE i = $1", 1, NULL));
+	PQclear(PQprepare(c, "nv", "SELECT nextval('sq')", 0, NULL));
+	exec_ok(c, "BEGIN");
+	exec_prepared(c, "one", "1", "UPDATE 1");
+	for (int k = 1; k <= 3; k++) {
+		PGresult *r = PQexecPrepared(c, "nv", 0, NULL, NULL, NULL, 0);
+		ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+		ck_assert_int_eq(atoi(PQgetvalue(r, 0, 0)), k);
+		PQclear(r);
+	}
+	exec_ok(c, "COMMIT");
+	expect_value(c, "SELECT nextval('sq')", "4");
+	expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1+");
+	PQfinish(c);
+}
+END_TEST
+
 /* Advisory locks are effects a rerun would repeat: counted once even when the statement would
  * go over the budget after taking the lock. */
 START_TEST(effects_are_not_repeated)
@@ -318,6 +341,7 @@ int main(void)
 	tcase_add_test(tc, over_budget_restarts_in_a_transaction);
 	tcase_add_test(tc, held_commit_answers_sent_from_the_loop);
 	tcase_add_test(tc, cheap_writes_run_inline_in_a_writing_transaction);
+	tcase_add_test(tc, nextval_in_a_writing_transaction_counts_once);
 	tcase_add_test(tc, effects_are_not_repeated);
 	tcase_add_test(tc, catalog_reads_are_whole);
 	tcase_add_test(tc, long_query_does_not_hold_up_other_tenants);
