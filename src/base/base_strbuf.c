@@ -129,7 +129,8 @@ void strbuf_patch_u32(struct strbuf *sb, size_t off, uint32_t v)
 void strbuf_consume(struct strbuf *sb, size_t n)
 {
 	ASSERT(n <= sb->len);
-	memmove(sb->data, sb->data + n, sb->len - n);
+	if (n) /* an empty buffer's data may be NULL, which memmove must not get */
+		memmove(sb->data, sb->data + n, sb->len - n);
 	sb->len -= n;
 	if (sb->data)
 		sb->data[sb->len] = '\0';
