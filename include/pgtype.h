@@ -224,6 +224,11 @@ bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *e
 			   int64_t *out, struct pgerr *err) MUST_CHECK;
 bool pgtype_interval_in(const char *s, size_t n, struct pgtype_interval *out,
 			struct pgerr *err) MUST_CHECK;
+/* time with time zone: *time microseconds since midnight, *east the offset in seconds east of
+ * UTC (as written, or env's zone's at the given date or today); 22009 beyond ±16 hours. */
+bool pgtype_timetz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *time,
+		      int32_t *east, struct pgerr *err) MUST_CHECK;
+void pgtype_timetz_out(struct strbuf *out, int64_t time, int32_t east);
 /* Output functions (tz NULL: UTC). */
 void pgtype_date_out(struct strbuf *out, int32_t d);
 void pgtype_time_out(struct strbuf *out, int64_t t);

@@ -123,6 +123,12 @@ static void put_offset(struct strbuf *out, int off)
 		strbuf_printf(out, ":%02d", a % 60);
 }
 
+void pgtype_timetz_out(struct strbuf *out, int64_t time, int32_t east)
+{
+	put_time(out, time);
+	put_offset(out, east);
+}
+
 static bool put_infinite(struct strbuf *out, int64_t ts)
 {
 	if (ts != PGTYPE_TS_NOBEGIN && ts != PGTYPE_TS_NOEND)

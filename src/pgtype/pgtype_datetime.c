@@ -607,6 +607,42 @@ bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
 	return true;
 }
 
+/* timetz_in: a time and a zone; without one the zone is env's (PostgreSQL's session TimeZone)
+ * at the given date, or today. An offset is kept as given, a named zone becomes its offset. */
+bool pgtype_timetz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *time,
+		      int32_t *east, struct pgerr *err)
+{
+	struct dt_fields f;
+	enum dt_rc rc = dt_parse(s, n, env ? env->order : PGTYPE_ORDER_MDY, &f);
+	if (rc == DT_OK && f.special == SP_ALLBALLS) {
+		*time = 0;
+		*east = 0;
+		return true;
+	}
+	if (rc == DT_OK)
+		rc = finish(&f);
+	if (rc == DT_OK && (!f.has_time || f.special))
+		rc = DT_SYNTAX;
+	if (rc != DT_OK)
+		return dt_error(rc, "time with time zone", s, n, err);
+	*time = ((f.hour * INT64_C(60) + f.min) * 60 + f.sec) * 1000000 + f.usec;
+	if (*time > PGTYPE_USECS_PER_DAY)
+		return dt_error(DT_RANGE, "time with time zone", s, n, err);
+	if (f.has_tz && !f.zone) {
+		*east = f.tz_off;
+	} else {
+		int64_t day = local_today(env, 0);
+		struct pgtype_tm tm = {f.year, f.mon, f.mday, 0, 0, 0, 0, 0, 0};
+		if (f.has_date && !pgtype_tm2ts(&tm, &day))
+			return pgerr_set(err, "22008", "date out of range: \"%.*s\"", (int)n, s);
+		*east = pgtype_tz_local_offset(f.zone ? f.zone : env_tz(env), day + *time);
+	}
+	if (*east <= -16 * 3600 || *east >= 16 * 3600)
+		return pgerr_set(err, "22009", "time zone displacement out of range: \"%.*s\"",
+				 (int)n, s);
+	return true;
+}
+
 bool pgtype_tz_abbrev_offset(const char *name, int *off)
 {
 	char low[8];

@@ -10,8 +10,9 @@
 
 /* A date/time value: which field is set depends on the type. */
 struct dtval {
-	int64_t ts; /* time, timestamp, timestamptz */
+	int64_t ts; /* time, timetz, timestamp, timestamptz */
 	int32_t date;
+	int32_t east; /* timetz: its offset, seconds east of UTC */
 	struct pgtype_interval iv;
 };
 
@@ -32,6 +33,8 @@ static bool parse_value(uint32_t oid, const char *s, size_t n, const struct pgty
 		return pgtype_date_in(s, n, env, &v->date, err);
 	case PGTYPE_TIME:
 		return pgtype_time_in(s, n, &v->ts, err);
+	case PGTYPE_TIMETZ:
+		return pgtype_timetz_in(s, n, env, &v->ts, &v->east, err);
 	case PGTYPE_TIMESTAMP:
 		return pgtype_timestamp_in(s, n, env, &v->ts, err);
 	case PGTYPE_TIMESTAMPTZ:
@@ -51,6 +54,9 @@ static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v
 	case PGTYPE_TIME:
 		pgtype_time_out(out, v->ts);
 		break;
+	case PGTYPE_TIMETZ:
+		pgtype_timetz_out(out, v->ts, v->east);
+		break;
 	case PGTYPE_TIMESTAMP:
 	case PGTYPE_TIMESTAMPTZ:
 		pgtype_dt_out_styled(out, oid, v->ts, tz, ds);
@@ -63,7 +69,8 @@ static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v
 
 static bool is_dt(uint32_t oid)
 {
-	return oid == PGTYPE_DATE || oid == PGTYPE_TIME || oid == PGTYPE_TIMESTAMP ||
+	return oid == PGTYPE_DATE || oid == PGTYPE_TIME || oid == PGTYPE_TIMETZ ||
+	       oid == PGTYPE_TIMESTAMP ||
 	       oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL;
 }
 

@@ -499,6 +499,7 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 		return decode_bytea(s, n, a, out, err);
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
 	case PGTYPE_TIMESTAMP:
 	case PGTYPE_TIMESTAMPTZ:
 	case PGTYPE_INTERVAL:

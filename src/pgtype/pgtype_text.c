@@ -254,6 +254,7 @@ void pgtype_encode_text_typmod(struct strbuf *out, uint32_t oid, int32_t typmod,
 		break;
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
 	case PGTYPE_TIMESTAMP:
 	case PGTYPE_TIMESTAMPTZ:
 	case PGTYPE_INTERVAL:

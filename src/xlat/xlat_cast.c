@@ -331,6 +331,7 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return true;
 	case XLAT_OID_DATE:
 	case XLAT_OID_TIME:
+	case XLAT_OID_TIMETZ:
 	case XLAT_OID_TIMESTAMP:
 	case XLAT_OID_TIMESTAMPTZ:
 	case XLAT_OID_INTERVAL:
@@ -453,7 +454,10 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	uint32_t to = k->to.info->oid;
-	if (xlat_type_is_temporal(to) && to != XLAT_OID_TIMETZ) {
+	/* timetz: read from text; its conversions from the other date/time types are not made */
+	bool from_text = st.oid == 0 || st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT ||
+			 st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_BPCHAR;
+	if (xlat_type_is_temporal(to) && (to != XLAT_OID_TIMETZ || from_text)) {
 		if (st.oid != 0 && st.oid != XLAT_OID_UNKNOWN && !xlat_type_is_temporal(st.oid) &&
 		    st.oid != XLAT_OID_TEXT && st.oid != XLAT_OID_VARCHAR &&
 		    st.oid != XLAT_OID_BPCHAR)

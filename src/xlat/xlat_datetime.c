@@ -53,10 +53,6 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 {
 	struct pgtype_value v;
 	struct pgerr err;
-	if (oid == XLAT_OID_TIMETZ) { /* no arithmetic or conversion: kept as written */
-		xlat_string(c, s);
-		return true;
-	}
 	pgerr_clear(&err);
 	if (!pgtype_decode_text_env(oid, s, strlen(s), NULL, c->a, &v, &err)) {
 		xlat_fail(c, err.sqlstate, location, "%s", err.message);
@@ -64,8 +60,10 @@ bool xlat_dt_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int locati
 			pgerr_hint(c->err, "%s", err.hint);
 		return false;
 	}
+	/* a timetz without an offset takes the session's zone's, as a timestamptz does */
 	bool relative = relative_word(s), session = relative || oid == XLAT_OID_TIMESTAMPTZ ||
-							 order_dependent(c, oid, s, &v);
+						    oid == XLAT_OID_TIMETZ ||
+						    order_dependent(c, oid, s, &v);
 	if (relative && (c->flags & XLAT_X_NOSUBQUERY))
 		xlat_nocache(c); /* 'now' read while translating: never reuse the translation */
 	if (!session || (c->flags & XLAT_X_NOSUBQUERY)) {

@@ -142,6 +142,11 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		*tail = arena_printf(c->a, ", %u, %u)", dt ? t.oid : XLAT_OID_TEXT, oid);
 		return t.oid == oid ? NULL : "pg_dt_cast(";
 	}
+	case XLAT_OID_TIMETZ: /* read from text; the other date/time types do not convert */
+		if (t.oid == oid || xlat_type_is_temporal(t.oid))
+			return NULL;
+		*tail = arena_printf(c->a, ", %u, %u)", XLAT_OID_TEXT, oid);
+		return "pg_dt_cast(";
 	case XLAT_OID_UUID:
 		return t.oid == oid ? NULL : "shardlite_uuid(";
 	case XLAT_OID_BYTEA:
