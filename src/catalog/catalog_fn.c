@@ -158,6 +158,15 @@ static void fn_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 1);
 }
 
+/* information_schema is not on the search path (psql's \\dp lists visible relations only). */
+static void fn_table_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int(ctx, !cat_infoschema_rel_oid((uint32_t)sqlite3_value_int64(argv[0])));
+}
+
 static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t oid = sqlite3_value_int64(argv[0]);
@@ -495,7 +504,7 @@ static const struct pgfn_def fixed_fns[] = {
 	{"format_type", 2, fn_format_type},
 	{"pg_get_expr", 2, fn_get_expr},
 	{"pg_get_expr", 3, fn_get_expr},
-	{"pg_table_is_visible", 1, fn_visible},
+	{"pg_table_is_visible", 1, fn_table_visible},
 	{"pg_type_is_visible", 1, fn_visible},
 	{"pg_function_is_visible", 1, fn_visible},
 	{"pg_operator_is_visible", 1, fn_visible},

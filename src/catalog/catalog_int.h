@@ -228,6 +228,8 @@ struct cat_reldef {
 };
 
 const struct cat_reldef *cat_reldefs(size_t *n);
+/* Whether oid is one of information_schema's views in pg_class (numbered as initdb does). */
+bool cat_infoschema_rel_oid(uint32_t oid);
 struct pgtype_info;
 /* A type's I/O function name as pg_type lists it (sfx "in", "out", "recv", "send"). */
 const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx);

@@ -115,6 +115,16 @@ static void catalog_class_rows(struct cat_rows *r)
 	}
 }
 
+bool cat_infoschema_rel_oid(uint32_t oid)
+{
+	static const char prefix[] = "information_schema_";
+	uint32_t n = 0;
+	const struct cat_reldef *def;
+	for (size_t i = 0; (def = cat_reldef_at(i)) != NULL; i++)
+		n += strncmp(def->name, prefix, sizeof(prefix) - 1) == 0;
+	return oid > CAT_NS_INFORMATION_SCHEMA && oid <= CAT_NS_INFORMATION_SCHEMA + n;
+}
+
 static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {

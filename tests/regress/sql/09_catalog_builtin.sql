@@ -89,3 +89,6 @@ SELECT aclexplode('{pg_database_owner=arw*/pg_database_owner,=r/pg_database_owne
 SELECT (d).grantee, (d).privilege_type, (d).is_grantable FROM (SELECT aclexplode('{pg_database_owner=arwdDxt/pg_database_owner}') AS d) s WHERE (d).grantor = 6171;
 SELECT (aclexplode('{pg_database_owner=ar/pg_database_owner}')).privilege_type, 1 AS one;
 SELECT count(*) FROM (SELECT aclexplode(relacl) FROM pg_class WHERE relname = 'xids') s;
+-- information_schema is not on the search path (psql's \dp lists visible relations only)
+SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c WHERE c.relname IN ('tables', 'columns', 'pg_class') ORDER BY 1;
+SELECT pg_table_is_visible(NULL);
