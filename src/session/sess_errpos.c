@@ -140,18 +140,25 @@ static long find_ref(const char *s, size_t from, size_t end, const char *name)
 	return -1;
 }
 
-/* The name in `column "x" does not exist` / `relation "x" does not exist`, else false. */
+/* The name in `column "x" does not exist`, `relation "x" does not exist` or `column
+ * reference "x" is ambiguous` (42702), else false. */
 static bool missing_name(const struct pgerr *err, char *name, size_t n, bool *column)
 {
-	const char *m = err->message;
+	const char *m = err->message, *lead, *tail;
 	*column = strcmp(err->sqlstate, SQLSTATE_UNDEFINED_COLUMN) == 0;
-	const char *lead = *column ? "column \"" : "relation \"";
-	if (!*column && strcmp(err->sqlstate, SQLSTATE_UNDEFINED_TABLE) != 0)
+	if (*column || strcmp(err->sqlstate, SQLSTATE_UNDEFINED_TABLE) == 0) {
+		lead = *column ? "column \"" : "relation \"";
+		tail = "\" does not exist";
+	} else if (strcmp(err->sqlstate, "42702") == 0) {
+		lead = "column reference \"";
+		tail = "\" is ambiguous";
+	} else {
 		return false;
-	size_t ll = strlen(lead), ml = strlen(m);
-	if (strncmp(m, lead, ll) != 0 || ml < ll + 17 || strcmp(m + ml - 16, "\" does not exist") != 0)
+	}
+	size_t ll = strlen(lead), tl = strlen(tail), ml = strlen(m);
+	if (strncmp(m, lead, ll) != 0 || ml <= ll + tl || strcmp(m + ml - tl, tail) != 0)
 		return false;
-	snprintf(name, n, "%.*s", (int)(ml - ll - 16), m + ll);
+	snprintf(name, n, "%.*s", (int)(ml - ll - tl), m + ll);
 	return true;
 }
 

@@ -175,6 +175,11 @@ static void reword_no_column(sqlite3 *db, struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
 }
 
+static void reword_ambiguous(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "column reference \"%s\" is ambiguous", arg);
+}
+
 static void reword_exists(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char name[256];
@@ -267,6 +272,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
 	{SQLITE_ERROR, "no such index: ", SQLSTATE_UNDEFINED_OBJECT, NULL},
 	{SQLITE_ERROR, "no such column: ", SQLSTATE_UNDEFINED_COLUMN, reword_no_column},
+	{SQLITE_ERROR, "ambiguous column name: ", "42702", reword_ambiguous},
 	{SQLITE_ERROR, "table ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
 	{SQLITE_ERROR, "index ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
 	{SQLITE_ERROR, "view ", SQLSTATE_DUPLICATE_TABLE, reword_exists},

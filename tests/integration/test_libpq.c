@@ -452,6 +452,8 @@ START_TEST(error_codes)
 	expect_missing(c, false, "SELECT 1; SELECT * FROM e WHERE \"Nope\" = 1",
 		       "column \"Nope\" does not exist", "33");
 	expect_missing(c, true, "SELECT * FROM e, nope", "relation \"nope\" does not exist", "18");
+	expect_missing(c, false, "SELECT e.v, id FROM e, e e2", "column reference \"id\" is ambiguous",
+		       "13");
 	PGresult *r = PQexec(c, "SELECT * FRM e");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42601");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), "10");
