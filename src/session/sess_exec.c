@@ -512,8 +512,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_SCRIPT: {
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
-		if (!sess_run_script(s, x, err))
+		if (!sess_run_script(s, x, err)) {
+			sess_error_drop(x, err);
 			return false;
+		}
 		sess_skip_notices(s, x, skips);
 		break;
 	}

@@ -293,10 +293,12 @@ void sess_stmt_unref(struct sess_stmt *st);
 sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 
 /* ---- sess_errpos.c ---- */
-/* Gives a 42703 `column "x" does not exist` / 42P01 `relation "x" does not exist` that has no
- * position the position of the first reference to x in statement x of the client's text sql
+/* Gives a 42703 `column "x" does not exist` / 42P01 `relation "x" does not exist` / 42702
+ * `column reference "x" is ambiguous` that has no position the position of the first reference to x in statement x of the client's text sql
  * (the whole Query or Parse string), as PostgreSQL does; nothing when x is not found there. */
 void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr *err);
+/* DROP TABLE of a table that is not there: PostgreSQL says `table "x" does not exist`. */
+void sess_error_drop(const struct xlat_stmt *x, struct pgerr *err);
 
 /* ---- sess_notice.c ---- */
 /* Whether a notice of this severity ("notice", "warning") passes client_min_messages. */

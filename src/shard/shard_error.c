@@ -170,9 +170,29 @@ static void reword_no_table(sqlite3 *db, struct pgerr *e, const char *arg)
 		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
 }
 
+/* Only DROP VIEW and DROP INDEX meet these: PostgreSQL names the kind of object. */
+static void reword_no_view(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *dot = strchr(arg, '.');
+	snprintf(e->message, sizeof(e->message), "view \"%s\" does not exist",
+		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+}
+
+static void reword_no_index(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *dot = strchr(arg, '.');
+	snprintf(e->message, sizeof(e->message), "index \"%s\" does not exist",
+		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+}
+
 static void reword_no_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
+}
+
+static void reword_ambiguous(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "column reference \"%s\" is ambiguous", arg);
 }
 
 static void reword_exists(sqlite3 *db, struct pgerr *e, const char *arg)
@@ -188,6 +208,53 @@ static void reword_exists(sqlite3 *db, struct pgerr *e, const char *arg)
 		name[n - 2] = '\0';
 	}
 	snprintf(e->message, sizeof(e->message), "relation \"%s\" already exists", name);
+}
+
+/* "table t has no column named x" (an INSERT's column list) */
+static void reword_no_named(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *sep = strstr(arg, " has no column named ");
+	snprintf(e->message, sizeof(e->message), "column \"%s\" of relation \"%.*s\" does not exist",
+		 sep + 21, (int)(sep - arg), arg);
+}
+
+static void values_message(struct pgerr *e, long vals, long cols)
+{
+	snprintf(e->message, sizeof(e->message), "INSERT has more %s than %s",
+		 vals > cols ? "expressions" : "target columns",
+		 vals > cols ? "target columns" : "expressions");
+}
+
+/* "table t has 3 columns but 4 values were supplied" (no column list) */
+static void reword_values(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	long cols = 0, vals = 0;
+	const char *has = strstr(arg, " has ");
+	if (has && sscanf(has, " has %ld columns but %ld values", &cols, &vals) == 2)
+		values_message(e, vals, cols);
+}
+
+/* "2 values for 3 columns" (a column list) */
+static void reword_values_for(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	long cols = 0, vals = 0;
+	if (sscanf(arg, "%ld values for %ld columns", &vals, &cols) == 2)
+		values_message(e, vals, cols);
+}
+
+/* "sub-select returns 2 columns - expected 1" */
+static void reword_subselect(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	long got = 0, want = 0;
+	if (sscanf(arg, "%ld columns - expected %ld", &got, &want) == 2)
+		snprintf(e->message, sizeof(e->message), "subquery has too %s columns",
+			 got > want ? "many" : "few");
+}
+
+/* "there is already an index named x": a table or index of a name another relation has */
+static void reword_taken(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "relation \"%s\" already exists", arg);
 }
 
 static void reword_no_function(sqlite3 *db, struct pgerr *e, const char *arg)
@@ -264,12 +331,20 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_CONSTRAINT_FOREIGNKEY, NULL, SQLSTATE_FOREIGN_KEY_VIOLATION, reword_fkey},
 	{SQLITE_CONSTRAINT, NULL, "23000", NULL},
 	{SQLITE_ERROR, "no such table: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
-	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
-	{SQLITE_ERROR, "no such index: ", SQLSTATE_UNDEFINED_OBJECT, NULL},
+	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_view},
+	{SQLITE_ERROR, "no such index: ", SQLSTATE_UNDEFINED_OBJECT, reword_no_index},
 	{SQLITE_ERROR, "no such column: ", SQLSTATE_UNDEFINED_COLUMN, reword_no_column},
+	{SQLITE_ERROR, "ambiguous column name: ", "42702", reword_ambiguous},
 	{SQLITE_ERROR, "table ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
 	{SQLITE_ERROR, "index ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
 	{SQLITE_ERROR, "view ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
+	{SQLITE_ERROR, "there is already an index named ", SQLSTATE_DUPLICATE_TABLE, reword_taken},
+	{SQLITE_ERROR, "there is already another table or index with this name: ",
+	 SQLSTATE_DUPLICATE_TABLE, reword_taken},
+	{SQLITE_ERROR, "table ", SQLSTATE_UNDEFINED_COLUMN, reword_no_named},
+	{SQLITE_ERROR, "table ", SQLSTATE_SYNTAX_ERROR, reword_values},
+	{SQLITE_ERROR, "", SQLSTATE_SYNTAX_ERROR, reword_values_for},
+	{SQLITE_ERROR, "sub-select returns ", SQLSTATE_SYNTAX_ERROR, reword_subselect},
 	{SQLITE_ERROR, "no such function: ", SQLSTATE_UNDEFINED_FUNCTION, reword_no_function},
 	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION,
 	 NULL},
@@ -319,6 +394,20 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_PERM, NULL, SQLSTATE_IO_ERROR, NULL},
 };
 
+/* Text the message must also contain for rows whose prefix other messages share. */
+static const char *required(reword_fn *r)
+{
+	if (r == reword_exists)
+		return " already exists";
+	if (r == reword_no_named)
+		return " has no column named ";
+	if (r == reword_values)
+		return " values were supplied";
+	if (r == reword_values_for)
+		return " values for ";
+	return NULL;
+}
+
 static bool matches(const struct rc_map *m, int rc, const char *msg)
 {
 	if (m->rc > 0xff ? m->rc != rc : m->rc != (rc & 0xff))
@@ -341,13 +430,13 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 	const char *text;
 	if ((rc & 0xff) == SQLITE_ERROR && pgfn_error_split(msg, sqlstate, &text))
 		return pgerr_set(err, sqlstate, "%s", text);
-	/* "table x already exists" and "index x already exists" share their prefix with other
-	 * messages ("table x has no column named y"); only the "already exists" ones are 42P07. */
+	/* "table x already exists" shares its prefix with other messages ("table x has no column
+	 * named y"): those rows also name text the message contains. */
 	for (size_t i = 0; i < ARRAY_LEN(rc_table); i++) {
 		const struct rc_map *m = &rc_table[i];
 		if (!matches(m, rc, msg))
 			continue;
-		if (m->reword == reword_exists && !strstr(msg, " already exists"))
+		if (required(m->reword) && !strstr(msg, required(m->reword)))
 			continue;
 		pgerr_set(err, m->sqlstate, "%s", msg);
 		/* A reword may query db, which replaces SQLite's message: it works on a copy. */

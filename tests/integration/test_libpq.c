@@ -452,7 +452,19 @@ START_TEST(error_codes)
 	expect_missing(c, false, "SELECT 1; SELECT * FROM e WHERE \"Nope\" = 1",
 		       "column \"Nope\" does not exist", "33");
 	expect_missing(c, true, "SELECT * FROM e, nope", "relation \"nope\" does not exist", "18");
-	PGresult *r = PQexec(c, "SELECT * FRM e");
+	expect_missing(c, false, "SELECT e.v, id FROM e, e e2", "column reference \"id\" is ambiguous",
+		       "13");
+	expect_missing(c, true, "INSERT INTO e (nope) VALUES (1)",
+		       "column \"nope\" of relation \"e\" does not exist", "16");
+	PGresult *r = PQexec(c, "DROP TABLE nope");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), "table \"nope\" does not exist");
+	ck_assert_ptr_null(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION));
+	PQclear(r);
+	r = PQexec(c, "ALTER TABLE nope ADD COLUMN z int"); /* no position for utility statements */
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42P01");
+	ck_assert_ptr_null(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION));
+	PQclear(r);
+	r = PQexec(c, "SELECT * FRM e");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "42601");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_STATEMENT_POSITION), "10");
 	PQclear(r);

@@ -196,3 +196,10 @@ DROP TABLE vt;
 COMMENT ON TABLE kv IS 'key value pairs';
 COMMENT ON COLUMN kv.v IS 'the value';
 DROP TABLE kv;
+-- IF [NOT] EXISTS of what is missing or already there (PostgreSQL sends a NOTICE)
+CREATE TABLE ifx (a int);
+CREATE TABLE IF NOT EXISTS ifx (a int);
+CREATE INDEX IF NOT EXISTS ifx_a_idx ON ifx (a);
+CREATE INDEX IF NOT EXISTS ifx_a_idx ON ifx (a);
+DROP TABLE IF EXISTS ifx, ifx_nosuch;
+DROP INDEX IF EXISTS ifx_nosuch_idx;

@@ -126,3 +126,7 @@ SELECT name FROM emp WHERE (dept_id, salary) = (1, 150);
 SELECT CASE true WHEN 't' THEN 0 ELSE 1 END, CASE 2 WHEN '2' THEN 'two' END;
 -- differs: a string literal compared with a numeric is compared as text, in = as in CASE
 SELECT 1.5 = '1.50', CASE 1.5 WHEN '1.50' THEN 'eq' END;
+-- errors: a column two tables have, a column or table that does not exist
+SELECT id FROM emp, dept;
+SELECT nosuch FROM emp;
+SELECT * FROM emp, nosuch;
