@@ -194,18 +194,6 @@ static bool emit_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
-static bool filter(struct xlat_ctx *c, const PgQuery__FuncCall *f)
-{
-	struct xlat_type ignored;
-	if (!f->agg_filter)
-		return true;
-	xlat_puts(c, " FILTER (WHERE ");
-	if (!xlat_expr(c, f->agg_filter, &ignored))
-		return false;
-	xlat_puts(c, ")");
-	return true;
-}
-
 static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 		      struct xlat_type *t)
 {
@@ -220,7 +208,7 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 		return xlat_unsupported(c, f->location, "array_agg of arrays");
 	xlat_printf(c, ", '%c')", tag_of(tv[0]));
 	*t = (struct xlat_type){array_of(tv[0]), -1};
-	return filter(c, f);
+	return xlat_agg_filter(c, f);
 }
 
 int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -330,5 +318,5 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	     : k == 1 ? (struct xlat_type){XLAT_OID_TEXT, -1}
 	     : k == 2 ? (struct xlat_type){XLAT_OID_JSON, -1}
 		      : (struct xlat_type){XLAT_OID_JSONB, -1};
-	return filter(c, f) ? 1 : -1;
+	return xlat_agg_filter(c, f) ? 1 : -1;
 }

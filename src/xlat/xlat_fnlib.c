@@ -318,13 +318,8 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	if (!lib_args(c, l, f, tv))
 		return -1;
 	xlat_puts(c, ")");
-	if (f->agg_filter) {
-		struct xlat_type ignored;
-		xlat_puts(c, " FILTER (WHERE ");
-		if (!xlat_expr(c, f->agg_filter, &ignored))
-			return -1;
-		xlat_puts(c, ")");
-	}
+	if (!xlat_agg_filter(c, f))
+		return -1;
 	*t = result(l, tv, f->n_args);
 	return 1;
 }

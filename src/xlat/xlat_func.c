@@ -564,13 +564,19 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	if (fn->flags & FN_VOLATILE)
 		c->volatile_seen++;
 	bool ok = fn->special ? fn->special(c, f, t) : plain_call(c, f, fn, t);
-	if (ok && f->agg_filter) {
-		struct xlat_type ignored;
-		xlat_puts(c, " FILTER (WHERE ");
-		ok = xlat_expr(c, f->agg_filter, &ignored);
-		xlat_puts(c, ")");
-	}
-	return ok && (!f->over || over(c, f->over));
+	return ok && xlat_agg_filter(c, f) && (!f->over || over(c, f->over));
+}
+
+bool xlat_agg_filter(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	struct xlat_type ignored;
+	if (!f->agg_filter)
+		return true;
+	xlat_puts(c, " FILTER (WHERE ");
+	if (!xlat_expr(c, f->agg_filter, &ignored))
+		return false;
+	xlat_puts(c, ")");
+	return true;
 }
 
 /* CURRENT_TIMESTAMP and friends: the transaction's start in the session's TimeZone. */

@@ -311,6 +311,8 @@ bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid
 /* ---- xlat_func.c ---- */
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t);
+/* An aggregate call's FILTER (WHERE ...) clause, if it has one, after its closing parenthesis. */
+bool xlat_agg_filter(struct xlat_ctx *c, const PgQuery__FuncCall *f);
 bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */

@@ -253,13 +253,8 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 			xlat_puts(c, j->extra);
 	}
 	xlat_puts(c, ")");
-	if (f->agg_filter) {
-		struct xlat_type ignored;
-		xlat_puts(c, " FILTER (WHERE ");
-		if (!xlat_expr(c, f->agg_filter, &ignored))
-			return -1;
-		xlat_puts(c, ")");
-	}
+	if (!xlat_agg_filter(c, f))
+		return -1;
 	*t = (struct xlat_type){j->oid, -1};
 	return 1;
 }

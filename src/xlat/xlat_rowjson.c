@@ -106,13 +106,8 @@ int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 		return -1;
 	if (agg) {
 		xlat_puts(c, ", 'R')"); /* a row: set apart as json_agg does */
-		if (f->agg_filter) {
-			struct xlat_type ignored;
-			xlat_puts(c, " FILTER (WHERE ");
-			if (!xlat_expr(c, f->agg_filter, &ignored))
-				return -1;
-			xlat_puts(c, ")");
-		}
+		if (!xlat_agg_filter(c, f))
+			return -1;
 	}
 	*t = (struct xlat_type){jsonb ? XLAT_OID_JSONB : XLAT_OID_JSON, -1};
 	return 1;
