@@ -86,6 +86,11 @@ struct cat_conn;
  * on db must allow them. */
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err) MUST_CHECK;
 
+/* db's transaction rolled back: a model the catalog read inside it may hold DDL that never
+ * happened, and schema_version may later come back to the same number with another schema, so
+ * the next use reads the model again. A store: safe in SQLite's rollback hook. */
+void catalog_rolled_back(struct cat_conn *cc);
+
 /* Lends the session facts to the connection's catalog until the next call (NULL: none; user
  * and database then read as "shardlite"). The strings and the struct must stay valid until
  * then. A pointer store: cheap enough for every transaction. */

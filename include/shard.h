@@ -129,6 +129,13 @@ sqlite3_stmt *shard_conn_stmt_take(struct shard_conn *c, const char *sql);
  * a no-op. Not thread-safe: c's borrower only. */
 void shard_conn_stmt_give(struct shard_conn *c, sqlite3_stmt *vm);
 
+/* One object kept on c across borrowers (the session's snapshot of the tenant's column types,
+ * shared by every session that borrows c at the same schema_version). Setting it calls the
+ * previous one's free_fn; closing c calls the current one's. Not thread-safe: c's borrower
+ * only. */
+void shard_conn_set_aux(struct shard_conn *c, void *aux, void (*free_fn)(void *));
+void *shard_conn_aux(const struct shard_conn *c);
+
 /* Counts for tests and metrics: open pooled connections, idle ones, tenants with any. */
 void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
 			   size_t *tenants);

@@ -123,6 +123,8 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	return &cc->model;
 }
 
+void catalog_rolled_back(struct cat_conn *cc) { cc->schema_version = -1; }
+
 const char *cat_conn_user(const struct cat_conn *cc)
 {
 	return cc->sess && cc->sess->user ? cc->sess->user : "shardlite";

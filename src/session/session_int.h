@@ -188,7 +188,7 @@ struct session {
 	int schema_version;
 	uint64_t schema_epoch;      /* ddl_epoch then */
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
-	struct arena *schema_arena; /* holds schema_rels */
+	struct sess_types_snap *schema_snap; /* holds schema_rels; shared, see sess_types.c */
 	const struct catalog_relation *schema_rels;
 	size_t schema_nrels;
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c):

@@ -159,7 +159,12 @@ static int on_commit(void *arg)
 	return 0;
 }
 
-static void on_rollback(void *arg) { ((struct shard_conn *)arg)->released = true; }
+static void on_rollback(void *arg)
+{
+	struct shard_conn *c = arg;
+	c->released = true;
+	catalog_rolled_back(c->cat);
+}
 
 static bool ensure_fanout_dir(const char *path, struct pgerr *err)
 {
@@ -229,6 +234,7 @@ void shard_conn_close(struct shard_conn *c)
 		return;
 	ASSERT(!c->t); /* pooled connections go back with shard_conn_release */
 	shard_stmt_cache_clear(c);
+	shard_conn_set_aux(c, NULL, NULL);
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close_v2(c->db);

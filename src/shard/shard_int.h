@@ -61,6 +61,8 @@ struct shard_conn {
 	/* Most recently given back first; reset, bindings cleared. */
 	struct shard_stmt_slot stmts[SHARD_STMT_CACHE];
 	int nstmts;
+	void *aux; /* shard_conn_set_aux */
+	void (*aux_free)(void *);
 	/* What the session using c lends it (shard_conn_lend); all NULL while pooled. */
 	struct cat_conn *cat;   /* the catalog's state of db (owned by db) */
 	struct pgfn_conn *fn;   /* pgfn's state of db (owned by db) */

@@ -55,4 +55,14 @@ void shard_stmt_cache_clear(struct shard_conn *c)
 		sqlite3_finalize(c->stmts[--c->nstmts].vm);
 }
 
+void shard_conn_set_aux(struct shard_conn *c, void *aux, void (*free_fn)(void *))
+{
+	if (c->aux_free)
+		c->aux_free(c->aux);
+	c->aux = aux;
+	c->aux_free = free_fn;
+}
+
+void *shard_conn_aux(const struct shard_conn *c) { return c->aux; }
+
 bool shard_conn_pinned(const struct shard_conn *c) { return c->authz.temp_created; }

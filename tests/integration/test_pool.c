@@ -106,6 +106,54 @@ START_TEST(prepared_statements_outlive_the_connection)
 }
 END_TEST
 
+/* The type of "a + 1" comes from the translator's copy of the tenant's column types. */
+static void expect_sum_type(PGconn *c, Oid want)
+{
+	PGresult *r = harness_exec_ok(c, "SELECT a + 1 FROM t");
+	ck_assert_int_eq((int)PQftype(r, 0), (int)want);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "8");
+	PQclear(r);
+}
+
+/* The column types are read once per schema_version and shared by the sessions that borrow the
+ * same pooled connection; DDL by another session is seen right after, and a snapshot of
+ * uncommitted (rolled back) DDL is never shared. */
+START_TEST(column_types_follow_ddl_across_sessions)
+{
+	PGconn *c = harness_connect(&H, "dbname=types");
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (a int)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO t VALUES (7)"));
+	expect_sum_type(c, 23);
+	PQfinish(c);
+	PGconn *a = harness_connect(&H, "dbname=types");
+	PGconn *b = harness_connect(&H, "dbname=types");
+	expect_sum_type(a, 23);
+	PQclear(harness_exec_ok(b, "DROP TABLE t"));
+	PQclear(harness_exec_ok(b, "CREATE TABLE t (a bigint)"));
+	PQclear(harness_exec_ok(b, "INSERT INTO t VALUES (7)"));
+	expect_sum_type(a, 20);
+	PQfinish(a);
+	PQfinish(b);
+	c = harness_connect(&H, "dbname=types");
+	expect_sum_type(c, 20);
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "DROP TABLE t"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (a smallint)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO t VALUES (7)"));
+	expect_sum_type(c, 23); /* smallint + integer is integer */
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	PQfinish(c);
+	c = harness_connect(&H, "dbname=types");
+	PQclear(harness_exec_ok(c, "DROP TABLE t"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (a numeric)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO t VALUES (7)"));
+	PQfinish(c);
+	c = harness_connect(&H, "dbname=types");
+	expect_sum_type(c, 1700);
+	PQfinish(c);
+}
+END_TEST
+
 /* ---- durability ---- */
 
 #define WRITERS 4
@@ -179,6 +227,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, prepared_statements_outlive_the_connection);
+	tcase_add_test(tc, column_types_follow_ddl_across_sessions);
 	tcase_add_test(tc, commits_under_group_durability); /* the default */
 	suite_add_tcase(s, tc);
 	TCase *full = tcase_create("full");
