@@ -140,9 +140,9 @@ static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t 
 	xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : pgname);
 }
 
-/* The one function call of a FROM item that is one of ours, else NULL. */
-static const struct srf *our_function(const PgQuery__RangeFunction *rf, const PgQuery__FuncCall **f,
-				      const char **name)
+/* The function call of a FROM item that is a single plain call (not ROWS FROM, no column
+ * definition list), else NULL. */
+static const PgQuery__FuncCall *single_call(const PgQuery__RangeFunction *rf)
 {
 	const PgQuery__Node *item =
 		rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
@@ -152,8 +152,15 @@ static const struct srf *our_function(const PgQuery__RangeFunction *rf, const Pg
 	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom ||
 	    rf->n_coldeflist)
 		return NULL;
-	*f = item->func_call;
-	return find(*f, name);
+	return item->func_call;
+}
+
+/* The one function call of a FROM item that is one of ours, else NULL. */
+static const struct srf *our_function(const PgQuery__RangeFunction *rf, const PgQuery__FuncCall **f,
+				      const char **name)
+{
+	*f = single_call(rf);
+	return *f ? find(*f, name) : NULL;
 }
 
 /* Joined directly: an argument refers to another FROM item, or unnest of several arrays,
@@ -469,15 +476,9 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
 			const struct xlat_schema_col **cols, size_t *n)
 {
-	const PgQuery__Node *item =
-		rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
-				rf->functions[0]->list->n_items >= 1
-			? rf->functions[0]->list->items[0]
-			: NULL;
-	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom ||
-	    rf->n_coldeflist || rf->lateral)
+	const PgQuery__FuncCall *f = rf->lateral ? NULL : single_call(rf);
+	if (!f)
 		return 0;
-	const PgQuery__FuncCall *f = item->func_call;
 	const char *fn = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
 	if (!fn || !schema || f->n_funcname > 2 || strcmp(schema, "pg_catalog") != 0)
