@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "copy.h"
 #include "pgtype.h"
@@ -92,11 +91,9 @@ static bool table_columns(struct session *s, struct arena *a, const char *rel,
 static void serial_key(struct session *s, const char *rel, struct sess_copy_cols *all,
 		       struct sess_copy_cols *out)
 {
-	const struct catalog_relation *r = NULL;
 	if (!sess_types(s))
 		return;
-	for (size_t i = 0; i < s->schema_nrels && !r; i++)
-		r = strcasecmp(s->schema_rels[i].name, rel) == 0 ? &s->schema_rels[i] : NULL;
+	const struct catalog_relation *r = sess_types_relation(s, rel);
 	for (size_t i = 0; r && i < r->ncols && i < all->n; i++) {
 		if (!r->cols[i].rowid_seq || strcmp(r->cols[i].name, all->names[i]) != 0)
 			continue;

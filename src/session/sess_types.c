@@ -34,17 +34,13 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 			  const struct xlat_schema_col **cols, size_t *ncols)
 {
 	(void)a;
-	const struct session *s = arg;
-	for (size_t i = 0; i < s->schema_nrels; i++) {
-		const struct catalog_relation *r = &s->schema_rels[i];
-		if (strcasecmp(r->name, name) != 0)
-			continue;
-		/* same layout (checked below): the catalog's copy serves as is */
-		*cols = (const struct xlat_schema_col *)r->cols;
-		*ncols = r->ncols;
-		return true;
-	}
-	return false;
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	if (!r)
+		return false;
+	/* same layout (checked below): the catalog's copy serves as is */
+	*cols = (const struct xlat_schema_col *)r->cols;
+	*ncols = r->ncols;
+	return true;
 }
 
 /* Read live: CREATE SEQUENCE writes a sidecar row, which leaves schema_version alone. */
@@ -120,12 +116,8 @@ static void reload(struct session *s, sqlite3 *db, int version)
 	snap_unref(s->schema_snap);
 	s->schema_snap = snap;
 	s->schema.fingerprint = 0;
-	s->schema_rels = NULL;
-	s->schema_nrels = 0;
 	if (!snap)
 		return;
-	s->schema_rels = snap->rels;
-	s->schema_nrels = snap->nrels;
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
 					 .arg = s,
@@ -190,7 +182,14 @@ void sess_types_fini(struct session *s)
 {
 	snap_unref(s->schema_snap);
 	s->schema_snap = NULL;
-	s->schema_rels = NULL;
-	s->schema_nrels = 0;
 	s->schema.fingerprint = 0;
+}
+
+const struct catalog_relation *sess_types_relation(const struct session *s, const char *name)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	for (size_t i = 0; snap && i < snap->nrels; i++)
+		if (strcasecmp(snap->rels[i].name, name) == 0)
+			return &snap->rels[i];
+	return NULL;
 }

@@ -188,9 +188,7 @@ struct session {
 	int schema_version;
 	uint64_t schema_epoch;      /* ddl_epoch then */
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
-	struct sess_types_snap *schema_snap; /* holds schema_rels; shared, see sess_types.c */
-	const struct catalog_relation *schema_rels;
-	size_t schema_nrels;
+	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c):
 	 * pgbench and most drivers describe the same statement before every execution. */
 	struct {
@@ -252,6 +250,9 @@ void sess_types_input_end(struct session *s);
 bool sess_types_unchanged(const struct session *s, uint64_t *epoch);
 /* Frees the session's copy of the column types. */
 void sess_types_fini(struct session *s);
+/* The columns of table or view name (matched as SQLite matches names) in the session's copy,
+ * or NULL; valid until the copy is next refreshed (sess_types). */
+const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
 
