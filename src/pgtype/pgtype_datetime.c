@@ -582,6 +582,24 @@ bool pgtype_date_in(const char *s, size_t n, const struct pgtype_dtenv *env, int
 	return true;
 }
 
+/* The time of day of parsed fields (rc: dt_parse's answer) in microseconds: PostgreSQL's
+ * syntax error names the type as `type`, its range error as `range_type`. */
+static bool time_of_day(struct dt_fields *f, enum dt_rc rc, const char *type,
+			const char *range_type, const char *s, size_t n, int64_t *out,
+			struct pgerr *err)
+{
+	if (rc == DT_OK)
+		rc = finish(f);
+	if (rc == DT_OK && (!f->has_time || f->special))
+		rc = DT_SYNTAX;
+	if (rc != DT_OK)
+		return dt_error(rc, type, s, n, err);
+	*out = ((f->hour * INT64_C(60) + f->min) * 60 + f->sec) * 1000000 + f->usec;
+	if (*out > PGTYPE_USECS_PER_DAY)
+		return dt_error(DT_RANGE, range_type, s, n, err);
+	return true;
+}
+
 bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
 {
 	struct dt_fields f;
@@ -595,16 +613,7 @@ bool pgtype_time_in(const char *s, size_t n, int64_t *out, struct pgerr *err)
 		*out = now - floordiv(now, PGTYPE_USECS_PER_DAY) * PGTYPE_USECS_PER_DAY;
 		return true;
 	}
-	if (rc == DT_OK)
-		rc = finish(&f);
-	if (rc == DT_OK && (!f.has_time || f.special))
-		rc = DT_SYNTAX;
-	if (rc != DT_OK)
-		return dt_error(rc, "time without time zone", s, n, err);
-	*out = ((f.hour * INT64_C(60) + f.min) * 60 + f.sec) * 1000000 + f.usec;
-	if (*out > PGTYPE_USECS_PER_DAY)
-		return dt_error(DT_RANGE, "time", s, n, err);
-	return true;
+	return time_of_day(&f, rc, "time without time zone", "time", s, n, out, err);
 }
 
 /* timetz_in: a time and a zone; without one the zone is env's (PostgreSQL's session TimeZone)
@@ -619,15 +628,8 @@ bool pgtype_timetz_in(const char *s, size_t n, const struct pgtype_dtenv *env, i
 		*east = 0;
 		return true;
 	}
-	if (rc == DT_OK)
-		rc = finish(&f);
-	if (rc == DT_OK && (!f.has_time || f.special))
-		rc = DT_SYNTAX;
-	if (rc != DT_OK)
-		return dt_error(rc, "time with time zone", s, n, err);
-	*time = ((f.hour * INT64_C(60) + f.min) * 60 + f.sec) * 1000000 + f.usec;
-	if (*time > PGTYPE_USECS_PER_DAY)
-		return dt_error(DT_RANGE, "time with time zone", s, n, err);
+	if (!time_of_day(&f, rc, "time with time zone", "time with time zone", s, n, time, err))
+		return false;
 	if (f.has_tz && !f.zone) {
 		*east = f.tz_off;
 	} else {
