@@ -160,23 +160,34 @@ static bool scalar_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	return true;
 }
 
+/* The head of a subquery that renames a catalog function's columns (cols, n of them) by the
+ * FROM item's column aliases: "(SELECT col AS alias, ..."; fn names the function in errors. */
+static bool renamed_columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			    const char *fn, const char *const *cols, size_t n)
+{
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (rf->ordinality)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "WITH ORDINALITY on %s() is not supported", fn);
+	if (ncol > n)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 rf->alias->aliasname, n, ncol);
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		xlat_printf(c, "%s%s AS ", i ? ", " : "", cols[i]);
+		xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : cols[i]);
+	}
+	return true;
+}
+
 /* pg_get_keywords(): the catalog's pg_srf_keywords relation, its five columns renamed by
  * the column aliases given. */
 static bool keywords_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 {
 	static const char *const cols[] = {"word", "catcode", "barelabel", "catdesc", "baredesc"};
-	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
-	if (rf->ordinality)
-		return xlat_unsupported(c, -1, "WITH ORDINALITY on pg_get_keywords()");
-	if (ncol > ARRAY_LEN(cols))
-		return xlat_fail(c, "42P10", -1,
-				 "table \"%s\" has %zu columns available but %zu columns specified",
-				 rf->alias->aliasname, ARRAY_LEN(cols), ncol);
-	xlat_puts(c, "(SELECT ");
-	for (size_t i = 0; i < ARRAY_LEN(cols); i++) {
-		xlat_printf(c, "%s%s AS ", i ? ", " : "", cols[i]);
-		xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : cols[i]);
-	}
+	if (!renamed_columns(c, rf, "pg_get_keywords", cols, ARRAY_LEN(cols)))
+		return false;
 	xlat_puts(c, " FROM pg_srf_keywords) AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : "pg_get_keywords");
 	return true;
@@ -189,21 +200,11 @@ static const char *const acl_cols[] = {"grantor", "grantee", "privilege_type", "
 static bool aclexplode_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 				const PgQuery__Node *arg)
 {
-	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
-	if (rf->ordinality)
-		return xlat_unsupported(c, -1, "WITH ORDINALITY on aclexplode()");
 	/* the subquery cannot see the FROM items beside it (SQLite has no LATERAL) */
-	if (arg->node_case == NODE(COLUMN_REF))
+	if (!rf->ordinality && arg->node_case == NODE(COLUMN_REF))
 		return xlat_unsupported(c, -1, "aclexplode() of another FROM item's column");
-	if (ncol > ARRAY_LEN(acl_cols))
-		return xlat_fail(c, "42P10", -1,
-				 "table \"%s\" has %zu columns available but %zu columns specified",
-				 rf->alias->aliasname, ARRAY_LEN(acl_cols), ncol);
-	xlat_puts(c, "(SELECT ");
-	for (size_t i = 0; i < ARRAY_LEN(acl_cols); i++) {
-		xlat_printf(c, "%s%s AS ", i ? ", " : "", acl_cols[i]);
-		xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : acl_cols[i]);
-	}
+	if (!renamed_columns(c, rf, "aclexplode", acl_cols, ARRAY_LEN(acl_cols)))
+		return false;
 	struct xlat_type ignored;
 	xlat_puts(c, " FROM pg_srf_aclexplode(");
 	if (!xlat_expr(c, arg, &ignored))
