@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "shard.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
@@ -17,12 +17,8 @@ static struct shard_conn *conn;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/shard-rebuild-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	struct shard_opts o = {.data_dir = dir, .auto_create = true};
+	reg = shard_fixture_start(dir, "rebuild", 0);
 	struct pgerr err;
-	reg = shard_registry_new(&o, &err);
-	ck_assert_ptr_nonnull(reg);
 	conn = shard_conn_open(reg, "t1", &err);
 	ck_assert_ptr_nonnull(conn);
 	ck_assert(shard_exec(conn,
@@ -38,10 +34,7 @@ static void setup(void)
 static void teardown(void)
 {
 	shard_conn_close(conn);
-	shard_registry_free(reg);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
+	shard_fixture_stop(reg, dir);
 }
 
 /* The first column of the first row of sql as text ("" for none). */

@@ -9,28 +9,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "shard.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/shard-unit-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	struct shard_opts o = {.data_dir = dir, .auto_create = true};
-	struct pgerr err;
-	reg = shard_registry_new(&o, &err);
-	ck_assert_ptr_nonnull(reg);
+	reg = shard_fixture_start(dir, "unit", 0);
 }
 
-static void teardown(void)
-{
-	shard_registry_free(reg);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
+static void teardown(void) { shard_fixture_stop(reg, dir); }
 
 START_TEST(names_accepted_and_folded)
 {

@@ -8,28 +8,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "shard.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/shard-attach-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = 100};
-	struct pgerr err;
-	reg = shard_registry_new(&o, &err);
-	ck_assert_ptr_nonnull(reg);
+	reg = shard_fixture_start(dir, "attach", 100);
 }
 
-static void teardown(void)
-{
-	shard_registry_free(reg);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
+static void teardown(void) { shard_fixture_stop(reg, dir); }
 
 /* Creates tenant name with table t(v) holding one row v. */
 static void make_tenant(const char *name, const char *v)

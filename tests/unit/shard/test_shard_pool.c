@@ -7,39 +7,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "shard.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
 
 static void setup_with(int max_open)
 {
-	snprintf(dir, sizeof(dir), "/tmp/shard-pool-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = max_open};
-	struct pgerr err;
-	reg = shard_registry_new(&o, &err);
-	ck_assert_ptr_nonnull(reg);
+	reg = shard_fixture_start(dir, "pool", max_open);
 }
 
 static void setup(void) { setup_with(2); }
 
-static void teardown(void)
-{
-	shard_registry_free(reg);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
+static void teardown(void) { shard_fixture_stop(reg, dir); }
 
-static struct shard_conn *acquire(const char *name)
-{
-	struct pgerr err;
-	pgerr_clear(&err);
-	struct shard_conn *c = shard_conn_acquire(reg, name, &err);
-	ck_assert_msg(c != NULL, "%s", err.message);
-	return c;
-}
+static struct shard_conn *acquire(const char *name) { return shard_fixture_acquire(reg, name); }
 
 static void exec_ok(struct shard_conn *c, const char *sql)
 {

@@ -8,36 +8,19 @@
 #include <stdlib.h>
 
 #include "../../../src/shard/shard_int.h"
+#include "shard_fixture.h"
 
 static char dir[64];
 static struct shard_registry *reg;
 
 static void setup(void)
 {
-	snprintf(dir, sizeof(dir), "/tmp/shard-sync-XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	struct shard_opts o = {.data_dir = dir, .auto_create = true, .max_open_tenants = 4};
-	struct pgerr err;
-	reg = shard_registry_new(&o, &err);
-	ck_assert_ptr_nonnull(reg);
+	reg = shard_fixture_start(dir, "sync", 4);
 }
 
-static void teardown(void)
-{
-	shard_registry_free(reg);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	ck_assert_int_eq(system(cmd), 0);
-}
+static void teardown(void) { shard_fixture_stop(reg, dir); }
 
-static struct shard_conn *acquire(const char *name)
-{
-	struct pgerr err;
-	pgerr_clear(&err);
-	struct shard_conn *c = shard_conn_acquire(reg, name, &err);
-	ck_assert_msg(c != NULL, "%s", err.message);
-	return c;
-}
+static struct shard_conn *acquire(const char *name) { return shard_fixture_acquire(reg, name); }
 
 static void commit_one(struct shard_conn *c)
 {

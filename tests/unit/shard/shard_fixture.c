@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_fixture.c: the shard unit tests' temporary registry (see shard_fixture.h). */
+#include "shard_fixture.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct shard_registry *shard_fixture_start(char *dir, const char *name, int max_open_tenants)
+{
+	snprintf(dir, 64, "/tmp/shard-%s-XXXXXX", name);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	struct shard_opts o = {
+		.data_dir = dir, .auto_create = true, .max_open_tenants = max_open_tenants};
+	struct pgerr err;
+	struct shard_registry *reg = shard_registry_new(&o, &err);
+	ck_assert_ptr_nonnull(reg);
+	return reg;
+}
+
+void shard_fixture_stop(struct shard_registry *reg, const char *dir)
+{
+	shard_registry_free(reg);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+struct shard_conn *shard_fixture_acquire(struct shard_registry *reg, const char *tenant)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct shard_conn *c = shard_conn_acquire(reg, tenant, &err);
+	ck_assert_msg(c != NULL, "%s", err.message);
+	return c;
+}
