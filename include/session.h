@@ -65,8 +65,6 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
  * anything of it was sent, and the input from that message on is left to session_input on a
  * worker (SESSION_WANT_WORKER), which runs it from scratch, as after a lock wait. */
 size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, size_t *want);
-/* Statements that went over inline_budget and were restarted on a worker (all sessions). */
-uint64_t session_inline_restarts(void);
 
 /* How the session asks to be run again without new input (the lock it waits for may be free,
  * a cancel arrived): wake(arg) is called from any thread and must only schedule a call of

@@ -34,10 +34,6 @@
  * proportion to its length. */
 #define INLINE_MAX_MSG 8192
 
-static _Atomic uint64_t restarts;
-
-uint64_t session_inline_restarts(void) { return atomic_load(&restarts); }
-
 bool sess_inline_punt(struct session *s, struct pgerr *err)
 {
 	s->punted = true;
@@ -217,10 +213,8 @@ size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, s
 		LOG_DEBUG(s->id, s->tenant, "durable commit's answers sent from the loop");
 	if (s->punted && s->state != SESS_CLOSING) {
 		*want = SESSION_WANT_WORKER;
-		if (s->punt_budget) {
-			atomic_fetch_add(&restarts, 1);
+		if (s->punt_budget)
 			LOG_DEBUG(s->id, s->tenant, "statement over inline_budget: restarted on a worker");
-		}
 	}
 	s->punted = s->punt_budget = s->inline_write = false;
 	return used;
