@@ -305,4 +305,10 @@ struct xlat_cache_stats {
 void xlat_cache_configure(size_t max_entries);
 void xlat_cache_stats(struct xlat_cache_stats *out);
 
+/* Byte offset in sql of the first reference to name ("x", or dotted "t.x": each part one
+ * identifier, folded as PostgreSQL folds unquoted ones) in sql[from, end), or -1. Scans as
+ * the translation cache's lexer does: strings and comments are skipped. For error positions
+ * of names SQLite reports without one. */
+long xlat_find_ident(const char *sql, size_t from, size_t end, const char *name);
+
 #endif

@@ -1,144 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_errpos.c: the error position PostgreSQL gives a missing column or relation. SQLite
  * reports them when the translated statement is prepared and names them, but not where they
- * are; this finds the first reference of that name in the client's own statement text. */
+ * are; the translator's lexer finds the first reference of that name in the client's own
+ * statement text (xlat_find_ident). */
 #include "session_int.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-
-/* A token of the client's SQL, as far as finding identifiers needs: an identifier (name folded
- * as PostgreSQL folds it), a '.', or anything else; strings and comments are skipped. */
-struct tok {
-	enum { TOK_END, TOK_IDENT, TOK_DOT, TOK_OTHER } kind;
-	size_t start;
-	char name[PGERR_NAME_MAX];
-};
-
-static bool ident_start(unsigned char c) { return isalpha(c) || c == '_' || c >= 0x80; }
-static bool ident_char(unsigned char c) { return ident_start(c) || isdigit(c) || c == '$'; }
-
-/* Skips a quoted run ending at the quote q (doubled q inside); backslash escapes when esc. */
-static size_t skip_quoted(const char *s, size_t i, size_t end, char q, bool esc)
-{
-	for (i++; i < end; i++) {
-		if (esc && s[i] == '\\' && i + 1 < end)
-			i++;
-		else if (s[i] == q && i + 1 < end && s[i + 1] == q)
-			i++;
-		else if (s[i] == q)
-			return i + 1;
-	}
-	return end;
-}
-
-/* $tag$ ... $tag$; returns i unchanged when s[i] does not open a dollar quote. */
-static size_t skip_dollar(const char *s, size_t i, size_t end)
-{
-	size_t t = i + 1;
-	while (t < end && (isalnum((unsigned char)s[t]) || s[t] == '_'))
-		t++;
-	if (t >= end || s[t] != '$' || (t > i + 1 && isdigit((unsigned char)s[i + 1])))
-		return i;
-	size_t taglen = t + 1 - i;
-	for (size_t k = t + 1; k + taglen <= end; k++)
-		if (memcmp(s + k, s + i, taglen) == 0)
-			return k + taglen;
-	return end;
-}
-
-static size_t skip_comment(const char *s, size_t i, size_t end)
-{
-	if (s[i] == '-')
-		return i + strcspn(s + i, "\n") < end ? i + strcspn(s + i, "\n") : end;
-	int depth = 0; /* PostgreSQL's block comments nest */
-	for (; i + 1 < end; i++) {
-		if (s[i] == '/' && s[i + 1] == '*')
-			depth++, i++;
-		else if (s[i] == '*' && s[i + 1] == '/' && --depth == 0)
-			return i + 2;
-	}
-	return end;
-}
-
-static void copy_name(struct tok *t, const char *s, size_t from, size_t to, bool fold)
-{
-	size_t n = 0;
-	for (size_t k = from; k < to && n + 1 < sizeof(t->name); k++) {
-		if (!fold && s[k] == '"')
-			k++; /* a doubled quote inside a quoted identifier */
-		t->name[n++] = fold ? (char)tolower((unsigned char)s[k]) : s[k];
-	}
-	t->name[n] = '\0';
-}
-
-static size_t next_tok(const char *s, size_t i, size_t end, struct tok *t)
-{
-	for (;;) {
-		while (i < end && isspace((unsigned char)s[i]))
-			i++;
-		t->start = i;
-		if (i >= end) {
-			t->kind = TOK_END;
-			return i;
-		}
-		unsigned char c = (unsigned char)s[i];
-		if ((c == '-' && s[i + 1] == '-') || (c == '/' && s[i + 1] == '*')) {
-			i = skip_comment(s, i, end);
-		} else if (c == '\'') {
-			i = skip_quoted(s, i, end, '\'', false);
-		} else if ((c == 'e' || c == 'E') && s[i + 1] == '\'') {
-			i = skip_quoted(s, i + 1, end, '\'', true);
-		} else if (c == '$' && skip_dollar(s, i, end) != i) {
-			i = skip_dollar(s, i, end);
-		} else if (c == '"') {
-			size_t e = skip_quoted(s, i, end, '"', false);
-			t->kind = TOK_IDENT;
-			copy_name(t, s, i + 1, e > i + 1 ? e - 1 : e, false);
-			return e;
-		} else if (ident_start(c)) {
-			size_t e = i;
-			while (e < end && ident_char((unsigned char)s[e]))
-				e++;
-			t->kind = TOK_IDENT;
-			copy_name(t, s, i, e, true);
-			return e;
-		} else {
-			t->kind = c == '.' ? TOK_DOT : TOK_OTHER;
-			return i + 1;
-		}
-	}
-}
-
-/* Byte offset of the first reference to the dotted name (each part compared with a token)
- * in s[from, end), or -1. */
-static long find_ref(const char *s, size_t from, size_t end, const char *name)
-{
-	struct tok t;
-	for (size_t i = next_tok(s, from, end, &t); t.kind != TOK_END; i = next_tok(s, i, end, &t)) {
-		if (t.kind != TOK_IDENT)
-			continue;
-		size_t at = t.start, j = i;
-		const char *part = name;
-		struct tok u = t;
-		for (;;) {
-			size_t plen = strcspn(part, ".");
-			if (strlen(u.name) != plen || strncmp(u.name, part, plen) != 0)
-				break;
-			if (!part[plen])
-				return (long)at;
-			part += plen + 1;
-			j = next_tok(s, j, end, &u);
-			if (u.kind != TOK_DOT)
-				break;
-			j = next_tok(s, j, end, &u);
-			if (u.kind != TOK_IDENT)
-				break;
-		}
-	}
-	return -1;
-}
 
 /* The name in `column "x" does not exist`, `relation "x" does not exist` or `column
  * reference "x" is ambiguous` (42702), else false. */
@@ -186,7 +54,7 @@ void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr 
 	size_t len = strlen(sql);
 	size_t from = x->location > 0 && (size_t)x->location < len ? (size_t)x->location : 0;
 	size_t end = x->length > 0 && from + (size_t)x->length < len ? from + (size_t)x->length : len;
-	long at = find_ref(sql, from, end, name);
+	long at = xlat_find_ident(sql, from, end, name);
 	if (at < 0)
 		return;
 	int chars = 0;

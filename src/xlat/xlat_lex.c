@@ -241,6 +241,102 @@ bool xlat_lex(const char *src, struct strbuf *key, struct arena *a, struct xlat_
 	return !key->failed;
 }
 
+/* ---- identifiers, for error positions ---- */
+
+enum { IT_END, IT_IDENT, IT_DOT, IT_OTHER };
+
+struct itok {
+	int kind;
+	const char *start;
+	char name[PGERR_NAME_MAX];
+};
+
+/* The identifier between from and to: folded to lower case (ASCII, as PostgreSQL folds), or
+ * as written inside double quotes (a doubled quote is one). */
+static void itok_name(struct itok *t, const char *from, const char *to, bool quoted)
+{
+	size_t n = 0;
+	for (const char *k = from; k < to && n + 1 < sizeof(t->name); k++) {
+		if (quoted && *k == '"')
+			k++;
+		t->name[n++] = !quoted && *k >= 'A' && *k <= 'Z' ? (char)(*k + 32) : *k;
+	}
+	t->name[n] = '\0';
+}
+
+/* The next identifier, '.', or other character from p; strings and comments are skipped. */
+static const char *next_itok(const char *p, struct itok *t)
+{
+	for (;;) {
+		while (is_space(*p))
+			p++;
+		t->start = p;
+		const char *e = p;
+		if (!*p) {
+			t->kind = IT_END;
+			return p;
+		} else if ((p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*')) {
+			e = skip_comment(p);
+		} else if (*p == '\'') {
+			e = skip_quoted(p, '\'', false);
+		} else if ((*p == 'e' || *p == 'E') && p[1] == '\'') {
+			e = skip_quoted(p + 1, '\'', true);
+		} else if (*p == '$' && (e = skip_dollar(p)) != p) {
+			/* a dollar-quoted string: skipped */
+		} else if (*p == '"') {
+			e = skip_quoted(p, '"', false);
+			itok_name(t, p + 1, e ? e - 1 : p + strlen(p), true);
+			t->kind = IT_IDENT;
+			return e ? e : p + strlen(p);
+		} else if (is_ident(*p) && !is_digit(*p) && *p != '$') {
+			for (e = p; is_ident(*e); e++)
+				;
+			itok_name(t, p, e, false);
+			t->kind = IT_IDENT;
+			return e;
+		} else {
+			t->kind = *p == '.' ? IT_DOT : IT_OTHER;
+			return p + 1;
+		}
+		if (!e) { /* unterminated: nothing follows */
+			t->kind = IT_END;
+			return p + strlen(p);
+		}
+		p = e;
+	}
+}
+
+/* Whether the identifiers from t on spell the dotted name, each part one identifier. */
+static bool spells(const char *p, struct itok t, const char *name)
+{
+	for (;;) {
+		size_t plen = strcspn(name, ".");
+		if (strlen(t.name) != plen || strncmp(t.name, name, plen) != 0)
+			return false;
+		if (!name[plen])
+			return true;
+		name += plen + 1;
+		p = next_itok(p, &t);
+		if (t.kind != IT_DOT)
+			return false;
+		p = next_itok(p, &t);
+		if (t.kind != IT_IDENT)
+			return false;
+	}
+}
+
+long xlat_find_ident(const char *sql, size_t from, size_t end, const char *name)
+{
+	char *s = base_xstrndup(sql + from, end - from); /* the scanners stop at a NUL */
+	long at = -1;
+	struct itok t;
+	for (const char *p = next_itok(s, &t); t.kind != IT_END && at < 0; p = next_itok(p, &t))
+		if (t.kind == IT_IDENT && spells(p, t, name))
+			at = (long)from + (t.start - s);
+	free(s);
+	return at;
+}
+
 void xlat_lit_emit(struct strbuf *sb, const char *src, const struct xlat_lit *l, bool negated)
 {
 	const char *t = src + l->start;

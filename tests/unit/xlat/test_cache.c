@@ -146,6 +146,41 @@ START_TEST(test_cache_bounded)
 }
 END_TEST
 
+/* xlat_find_ident, which places SQLite's missing-name errors the way PostgreSQL does: the
+ * statement's lexer, so strings, comments and quoted names count as PostgreSQL counts them. */
+static const struct {
+	const char *sql, *name;
+	long want;
+} ident_cases[] = {
+	{"SELECT nosuch FROM t", "nosuch", 7},
+	{"SELECT 'nosuch', NoSuch FROM t", "nosuch", 17},
+	{"SELECT /* nosuch */ -- nosuch\n nosuch", "nosuch", 31},
+	{"SELECT $$ nosuch $$, E'\\' nosuch', \"NoSuch\", nosuch", "nosuch", 45},
+	{"SELECT \"NoSuch\" FROM t", "NoSuch", 7},
+	{"SELECT t.x, t . y FROM t", "t.y", 12},
+	{"SELECT u.x, t.xx, t.x FROM t", "t.x", 18},
+	{"SELECT x1, $1 FROM t", "x", -1},
+	{"SELECT 'unterminated x", "x", -1},
+};
+
+START_TEST(test_find_ident)
+{
+	const char *sql = ident_cases[_i].sql;
+	ck_assert_msg(xlat_find_ident(sql, 0, strlen(sql), ident_cases[_i].name) ==
+			      ident_cases[_i].want,
+		      "%s: %s", sql, ident_cases[_i].name);
+}
+END_TEST
+
+START_TEST(test_find_ident_within)
+{
+	/* only the statement's own bytes: the second of two in one Query */
+	const char *sql = "SELECT a FROM t; SELECT a FROM u";
+	ck_assert_int_eq(xlat_find_ident(sql, 16, strlen(sql), "a"), 24);
+	ck_assert_int_eq(xlat_find_ident(sql, 0, 15, "u"), -1);
+}
+END_TEST
+
 Suite *xlat_suite_cache(void)
 {
 	Suite *s = suite_create("xlat_cache");
@@ -153,6 +188,9 @@ Suite *xlat_suite_cache(void)
 	tcase_add_loop_test(tc, test_cache_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, test_cache_param_types);
 	tcase_add_test(tc, test_cache_bounded);
+	tcase_add_loop_test(tc, test_find_ident, 0,
+			    (int)(sizeof(ident_cases) / sizeof(ident_cases[0])));
+	tcase_add_test(tc, test_find_ident_within);
 	suite_add_tcase(s, tc);
 	return s;
 }
