@@ -185,6 +185,12 @@ static void reword_no_index(sqlite3 *db, struct pgerr *e, const char *arg)
 		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
 }
 
+/* REINDEX INDEX of a name that is no index or table (a view, or nothing). */
+static void reword_reindex(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "no index or table of that name to reindex");
+}
+
 static void reword_no_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
@@ -333,6 +339,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "no such table: ", SQLSTATE_UNDEFINED_TABLE, reword_no_table},
 	{SQLITE_ERROR, "no such view: ", SQLSTATE_UNDEFINED_TABLE, reword_no_view},
 	{SQLITE_ERROR, "no such index: ", SQLSTATE_UNDEFINED_OBJECT, reword_no_index},
+	{SQLITE_ERROR, "unable to identify the object to be reindexed", SQLSTATE_UNDEFINED_TABLE,
+	 reword_reindex},
 	{SQLITE_ERROR, "no such column: ", SQLSTATE_UNDEFINED_COLUMN, reword_no_column},
 	{SQLITE_ERROR, "ambiguous column name: ", "42702", reword_ambiguous},
 	{SQLITE_ERROR, "table ", SQLSTATE_DUPLICATE_TABLE, reword_exists},

@@ -111,6 +111,14 @@ const char *xlat_node_str(const PgQuery__Node *n)
 	return n->string->sval;
 }
 
+const char *xlat_op_name(const PgQuery__AExpr *e)
+{
+	if (e->n_name == 2 && !(xlat_node_str(e->name[0]) &&
+				strcmp(xlat_node_str(e->name[0]), "pg_catalog") == 0))
+		return NULL;
+	return e->n_name ? xlat_node_str(e->name[e->n_name - 1]) : NULL;
+}
+
 bool xlat_enter(struct xlat_ctx *c)
 {
 	if (++c->depth > MAX_DEPTH) {
@@ -196,6 +204,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_deallocate(c, n->deallocate_stmt);
 	case PG_QUERY__NODE__NODE_VACUUM_STMT:
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
+	case PG_QUERY__NODE__NODE_REINDEX_STMT:
+		return xlat_stmt_reindex(c, n->reindex_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

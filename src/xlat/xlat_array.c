@@ -98,7 +98,7 @@ static const char *cmp_op(const char *op)
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	bool all = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL;
-	const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+	const char *op = xlat_op_name(e);
 	bool param = e->rexpr->node_case == PG_QUERY__NODE__NODE_PARAM_REF;
 	bool ctor = e->rexpr->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR;
 	if (op && strcmp(op, all ? "<>" : "=") == 0 && !param && !ctor)

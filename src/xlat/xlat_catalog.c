@@ -353,7 +353,7 @@ static bool wrap(struct xlat_ctx *c, const PgQuery__TypeCast *tc, const char *fn
 bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
 	bool any = e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY;
-	const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+	const char *op = xlat_op_name(e);
 	if (!op || strcmp(op, any ? "=" : "<>") != 0 || e->rexpr->node_case == NODE(PARAM_REF) ||
 	    e->rexpr->node_case == NODE(A_ARRAY_EXPR))
 		return xlat_unsupported(c, e->location, "ANY/ALL over an array");

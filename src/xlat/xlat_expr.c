@@ -529,10 +529,10 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 
 static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
-	const char *op = xlat_node_str(e->name[e->n_name - 1]);
-	if (e->n_name == 2 && strcmp(xlat_node_str(e->name[0]), "pg_catalog") != 0)
+	const char *op = xlat_op_name(e);
+	if (!op)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
-				 "operator does not exist: %s", op);
+				 "operator does not exist: %s", xlat_node_str(e->name[e->n_name - 1]));
 	if (!e->lexpr)
 		return prefix_op(c, e, op, t);
 	if (xlat_catalog_is_regex(op))

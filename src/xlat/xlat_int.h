@@ -253,6 +253,8 @@ bool xlat_fail(struct xlat_ctx *c, const char *sqlstate, int location, const cha
 bool xlat_unsupported(struct xlat_ctx *c, int location, const char *what);
 /* The text of a String node, NULL for any other node. */
 const char *xlat_node_str(const PgQuery__Node *n);
+/* An operator's name, `op` or `OPERATOR(pg_catalog.op)`; NULL for another schema's. */
+const char *xlat_op_name(const PgQuery__AExpr *e);
 /* Enters one level of recursion; false with 54001 past the limit. */
 bool xlat_enter(struct xlat_ctx *c);
 static inline void xlat_leave(struct xlat_ctx *c) { c->depth--; }
@@ -449,6 +451,8 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 /* The columns of a target table from the schema; false when unknown. */
 bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 		       const struct xlat_schema_col **cols, size_t *ncols);
+/* Whether rv names a relation of the session's own tenant that its schema does not have. */
+bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* The column called name (case-insensitive), NULL when none. */
 const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols, size_t n,
 					     const char *name);
@@ -652,6 +656,7 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s);
 bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);
 bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
+bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);

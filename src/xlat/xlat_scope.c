@@ -261,6 +261,14 @@ bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	       c->schema->table_fn(c->schema->arg, rv->relname, c->a, cols, ncols);
 }
 
+bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	return own_tenant_rel(c, rv) && c->schema && c->schema->table_fn &&
+	       !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &ncols);
+}
+
 const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols, size_t n,
 					     const char *name)
 {

@@ -295,6 +295,47 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 	return vacuum_rels(c, s, analyze);
 }
 
+/* REINDEX rebuilds indexes with SQLite's REINDEX: INDEX i and TABLE t by name (SQLite's
+ * REINDEX of a table's name rebuilds all of its indexes), SCHEMA public / DATABASE the
+ * tenant's whole file (REINDEX DATABASE's name is not checked: a session reaches one
+ * database). SYSTEM and SCHEMA pg_catalog rebuild the system catalogs, which here are views
+ * without indexes: nothing to do. CONCURRENTLY and VERBOSE change nothing visible. */
+bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
+{
+	c->st->tag = "REINDEX";
+	for (size_t i = 0; i < s->n_params; i++) {
+		if (s->params[i]->node_case == NODE(DEF_ELEM) &&
+		    strcmp(s->params[i]->def_elem->defname, "tablespace") == 0)
+			return xlat_unsupported(c, -1, "REINDEX ... TABLESPACE");
+	}
+	bool own = strcmp(s->name, "public") == 0 ||
+		   (c->env && c->env->tenant && strcmp(s->name, c->env->tenant) == 0);
+	switch (s->kind) {
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_TABLE:
+		if (xlat_scope_absent(c, s->relation))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, s->relation->location,
+					 "relation \"%s\" does not exist", s->relation->relname);
+		/* fall through */
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX:
+		xlat_puts(c, "REINDEX ");
+		return xlat_relname(c, s->relation);
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
+		if (strcmp(s->name, "pg_catalog") == 0 || strcmp(s->name, "information_schema") == 0)
+			c->st->kind = XLAT_NOOP;
+		else if (own)
+			xlat_puts(c, "REINDEX");
+		else
+			return xlat_unsupported(c, -1, "REINDEX SCHEMA of another tenant");
+		return true;
+	case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
+		xlat_puts(c, "REINDEX");
+		return true;
+	default:
+		c->st->kind = XLAT_NOOP;
+		return true;
+	}
+}
+
 static const char *known_tag(const PgQuery__Node *n)
 {
 	switch (n->node_case) {

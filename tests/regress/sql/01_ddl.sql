@@ -30,6 +30,14 @@ CREATE UNIQUE INDEX products_title_idx ON products (title);
 CREATE INDEX products_lower_title_idx ON products (lower(title));
 CREATE INDEX orders_big_qty_idx ON orders (qty) WHERE qty > 10;
 CREATE INDEX orders_btree_idx ON orders USING btree (sku, qty);
+-- REINDEX (reindexdb sends these): SQLite's REINDEX of the index, the table's indexes, the file
+REINDEX INDEX orders_btree_idx;
+REINDEX TABLE orders;
+REINDEX (VERBOSE) TABLE CONCURRENTLY products;
+REINDEX TABLE no_such_table;
+REINDEX SCHEMA public;
+-- differs: REINDEX TABLE of an index's name is 42P01 here (the translator knows tables, not indexes), 42809 in PostgreSQL
+REINDEX TABLE orders_btree_idx;
 CREATE INDEX IF NOT EXISTS orders_customer_idx ON orders (customer_id);
 CREATE INDEX orders_customer_idx ON orders (customer_id);
 INSERT INTO customers (email, name, vip, credit, created_on) VALUES ('ann@example.com', 'Ann', true, 10.5, '2024-01-15');

@@ -172,6 +172,8 @@ SELECT array_append(ARRAY[1, 2], 3), array_prepend(0, ARRAY[1]), array_cat(ARRAY
 SELECT string_to_array('a,b,,c', ','), string_to_array('abc', NULL), string_to_array('', ','), string_to_array('a,b,', ','), string_to_array('a,NA', ',', 'NA'), string_to_array('abc', '');
 SELECT array_to_string(ARRAY[1, NULL, 3], ','), array_to_string(ARRAY['a', NULL], '-', '*'), array_position(ARRAY['a', 'b'], 'b');
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]), 5 > ALL(ARRAY[1, 2]), 5 < ANY(ARRAY[1, NULL]), 5 < ALL('{}'::int[]), 5 = ANY('{}'::int[]);
+-- OPERATOR(pg_catalog.op) with ANY/ALL, as vacuumdb and reindexdb write it
+SELECT 'r' OPERATOR(pg_catalog.=) ANY (ARRAY['r', 'm']), 2 OPERATOR(pg_catalog.<) ALL (ARRAY[3, 4]), 1 OPERATOR(pg_catalog.=) ANY ('{1,2}'::int[]);
 SELECT 'ab' LIKE ANY(ARRAY['a%', 'x']), 'ab' NOT LIKE ALL(ARRAY['x%', 'y']), 'AB' ILIKE ANY(ARRAY['a_']), 'x' <> ALL('{a,b}'::text[]), 2 <= ANY('{1,3}'::int[]);
 SELECT NULL::int = ANY(ARRAY[1]), 1 = ANY(NULL::int[]), 1 = ANY(ARRAY[NULL, 1]), 2 = ANY(ARRAY[NULL, 1]);
 SELECT array_agg(x::int), array_agg(x::int ORDER BY x DESC), array_agg(y ORDER BY x), array_agg(y ORDER BY y NULLS FIRST) FROM (VALUES (1, 'b'), (2, NULL), (3, 'a')) v (x, y);
