@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # test_psql.sh: the first-user story with real clients — psql over TCP and the Unix socket
 # creates a tenant and its rows, the sqlite3 shell reads them from the tenant's file, and a
-# second server on a taken port refuses to start with a plain message.
+# second server on a taken port refuses to start with a plain message; reindexdb, vacuumdb and
+# pg_isready run against a tenant.
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
@@ -56,6 +57,18 @@ rows=$(sqlite3 "$file" "SELECT id || ':' || name || ':' || qty FROM items ORDER 
 # An error reaches psql with its SQLSTATE.
 err=$(psql -X -h 127.0.0.1 -p "$PORT" -d acme -v VERBOSITY=verbose -c "SELECT * FROM nope" 2>&1 || true)
 grep -q '42P01' <<<"$err" || fail "expected 42P01, got: $err"
+
+# PostgreSQL's maintenance commands run against a tenant: reindexdb, vacuumdb, pg_isready.
+PGBIN=/usr/lib/postgresql/15/bin
+psql_tcp -c "CREATE INDEX items_name_idx ON items (name)" || fail "create index"
+for cmd in "reindexdb -d acme" "reindexdb -d acme -t items" "reindexdb -d acme -i items_name_idx" \
+	"vacuumdb -d acme" "vacuumdb -z -d acme -t items" "pg_isready -d acme"; do
+	# shellcheck disable=SC2086
+	out=$("$PGBIN"/$cmd -h 127.0.0.1 -p "$PORT" 2>&1) || fail "$cmd: $out"
+done
+n=$(psql -X -At -h 127.0.0.1 -p "$PORT" -d acme -c "SELECT count(*) FROM items WHERE name > ''") ||
+	fail "after maintenance"
+[[ "$n" == "4" ]] || fail "expected 4 rows after reindexdb/vacuumdb, got $n"
 
 # A second server on the same port says so plainly and exits non-zero.
 set +e
