@@ -1,0 +1,254 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_numfn.c: exact numeric arithmetic and aggregates as SQLite functions, over the engine
+ * of pgfn_numeric.c. Results are decimal TEXT carrying PostgreSQL's display scale; the
+ * translator emits them only where the value goes straight to the client (docs/sql-compat.md,
+ * "numeric"). Each operand comes with its display scale when the translator knows it (-1: the
+ * value's own: an INTEGER has none, a REAL its shortest round-trip decimal's). */
+#include "pgfn_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void overflow(sqlite3_context *ctx)
+{
+	pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+}
+
+/* Reads v as a numeric of display scale scale (-1: its own). 1: done; 0: NULL; -1: failed,
+ * the error is set on ctx. */
+static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
+{
+	struct strbuf sb;
+	bool ok = true;
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		return 0;
+	case SQLITE_INTEGER:
+		pgfn_num_from_int(x, sqlite3_value_int64(v));
+		break;
+	case SQLITE_FLOAT:
+		if (isinf(sqlite3_value_double(v))) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "numeric Infinity is not supported");
+			return -1;
+		}
+		strbuf_init(&sb, 0);
+		pgtype_format_float8(&sb, sqlite3_value_double(v));
+		ok = !sb.failed && pgfn_num_parse(sb.data, sb.len, x);
+		strbuf_fini(&sb);
+		break;
+	default: {
+		size_t len;
+		const char *s = pgfn_text(v, &len);
+		if (len == 3 && strncmp(s, "NaN", 3) == 0) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "numeric NaN is not supported");
+			return -1;
+		}
+		if (!pgfn_num_parse(s, len, x)) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "invalid input syntax for type numeric: \"%.*s\"",
+				   (int)(len > 200 ? 200 : len), s);
+			return -1;
+		}
+	}
+	}
+	if (ok && scale >= 0)
+		ok = pgfn_num_round(x, scale);
+	if (!ok) {
+		overflow(ctx);
+		return -1;
+	}
+	return 1;
+}
+
+static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_num_format(x, &sb);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_num_OP(a, b, scale_a, scale_b): user data is the operator. */
+static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct pgfn_num *v = base_xmalloc(3 * sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
+	int op = (int)(intptr_t)sqlite3_user_data(ctx);
+	int ra = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), a);
+	int rb = ra > 0 ? arg_num(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
+	bool ok = true;
+	if (ra == 0 || rb == 0)
+		sqlite3_result_null(ctx);
+	if (ra <= 0 || rb <= 0)
+		goto out;
+	switch (op) {
+	case '+':
+		ok = pgfn_num_add(r, a, b);
+		break;
+	case '-':
+		ok = pgfn_num_sub(r, a, b);
+		break;
+	case '*':
+		ok = pgfn_num_mul(r, a, b);
+		break;
+	default:
+		if (pgfn_num_is_zero(b)) {
+			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+			goto out;
+		}
+		ok = pgfn_num_div(r, a, b, pgfn_num_div_scale(a, b));
+		break;
+	}
+	if (ok)
+		result_num(ctx, r);
+	else
+		overflow(ctx);
+out:
+	free(v);
+}
+
+/* ---- aggregates: sum, avg and the variance family over exact values ----
+ * pgfn_num_sum(x, scale), pgfn_num_avg(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/
+ * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
+ * standard deviation (else variance). */
+struct agg {
+	int64_t count;
+	bool failed;
+	struct pgfn_num sum, sumsq;
+};
+
+static struct agg *agg_state(sqlite3_context *ctx, bool create)
+{
+	struct agg *g = sqlite3_aggregate_context(ctx, create ? (int)sizeof(struct agg) : 0);
+	if (create && g && g->count == 0 && !g->failed) {
+		pgfn_num_zero(&g->sum, 0);
+		pgfn_num_zero(&g->sumsq, 0);
+	}
+	return g;
+}
+
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct agg *g = agg_state(ctx, true);
+	if (!g) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], sqlite3_value_int(argv[1]), x);
+	bool ok = true;
+	if (r > 0) {
+		g->count++;
+		ok = pgfn_num_add(t, &g->sum, x);
+		g->sum = *t;
+		if (ok && sqlite3_user_data(ctx)) { /* the variance family also sums squares */
+			ok = pgfn_num_mul(t, x, x) && pgfn_num_add(v, &g->sumsq, t);
+			g->sumsq = *v;
+		}
+	}
+	g->failed |= r < 0 || !ok;
+	if (!ok)
+		overflow(ctx);
+	free(v);
+}
+
+static void sum_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	if (!g || g->count == 0)
+		sqlite3_result_null(ctx);
+	else if (!g->failed)
+		result_num(ctx, &g->sum);
+}
+
+static void avg_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	if (!g || g->count == 0 || g->failed) {
+		if (!g || !g->failed)
+			sqlite3_result_null(ctx);
+		return;
+	}
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *n = v, *r = v + 1;
+	pgfn_num_from_int(n, g->count);
+	if (pgfn_num_div(r, &g->sum, n, pgfn_num_div_scale(&g->sum, n)))
+		result_num(ctx, r);
+	else
+		overflow(ctx);
+	free(v);
+}
+
+/* numeric_stddev_internal: (N * sumX2 - sumX^2) / (N * (N - 1)) (or N * N), at the scale
+ * select_div_scale gives that quotient, its square root at the same scale. */
+static bool var_value(const struct agg *g, int kind, struct pgfn_num *v, struct pgfn_num *out)
+{
+	struct pgfn_num *n = v, *sq = v + 1, *nsq = v + 2, *num = v + 3, *den = v + 4;
+	int rscale = g->sum.scale * 2;
+	pgfn_num_from_int(n, g->count);
+	if (!pgfn_num_mul(sq, &g->sum, &g->sum) || !pgfn_num_round(sq, rscale) ||
+	    !pgfn_num_mul(nsq, n, &g->sumsq) || !pgfn_num_round(nsq, rscale) ||
+	    !pgfn_num_sub(num, nsq, sq))
+		return false;
+	if (num->neg || pgfn_num_is_zero(num)) { /* roundoff never makes it negative here */
+		pgfn_num_zero(out, 0);
+		return true;
+	}
+	pgfn_num_from_int(sq, (kind & 1) ? g->count : g->count - 1);
+	if (!pgfn_num_mul(den, n, sq))
+		return false;
+	rscale = pgfn_num_div_scale(num, den);
+	if (!pgfn_num_div(nsq, num, den, rscale))
+		return false;
+	if (kind & 2)
+		return pgfn_num_sqrt(out, nsq, rscale);
+	*out = *nsq;
+	return true;
+}
+
+static void var_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	int kind = (int)(intptr_t)sqlite3_user_data(ctx) - 1;
+	if (g && g->failed)
+		return;
+	if (!g || g->count == 0 || (!(kind & 1) && g->count == 1)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct pgfn_num *v = base_xmalloc(6 * sizeof(*v));
+	if (var_value(g, kind, v, v + 5))
+		result_num(ctx, v + 5);
+	else
+		overflow(ctx);
+	free(v);
+}
+
+int pgfn_register_numeric(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		int op;
+	} ops[] = {{"pgfn_num_add", '+'}, {"pgfn_num_sub", '-'}, {"pgfn_num_mul", '*'},
+		   {"pgfn_num_div", '/'}};
+	static const struct {
+		const char *name;
+		void (*final)(sqlite3_context *);
+	} aggs[] = {{"pgfn_num_sum", sum_final}, {"pgfn_num_avg", avg_final}};
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc = SQLITE_OK;
+	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
+					     fn_arith, NULL, NULL);
+	for (size_t i = 0; i < ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, aggs[i].name, 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, agg_step,
+					     aggs[i].final);
+	static const char *const vars[] = {"pgfn_num_var_samp", "pgfn_num_var_pop",
+					   "pgfn_num_stddev_samp", "pgfn_num_stddev_pop"};
+	for (int k = 0; k < 4 && rc == SQLITE_OK; k++)
+		rc = sqlite3_create_function(db, vars[k], 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					     (void *)(intptr_t)(k + 1), NULL, agg_step, var_final);
+	return rc;
+}
