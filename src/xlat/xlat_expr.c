@@ -444,6 +444,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_numeric_arith(t, l, r, op);
 		break;
 	}
+	if (t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT) &&
+	    xlat_exact_arith(c, op[0], mark, lend, rstart, l, r))
+		return true;
 	if (t->oid == XLAT_OID_NUMERIC && op[0] == '/' && !real_literal(e->lexpr) &&
 	    !real_literal(e->rexpr)) {
 		/* numeric values of integral value are SQLite INTEGERs: divide as REALs */
@@ -766,7 +769,11 @@ bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
 	if (!xlat_enter(c))
 		return false;
+	unsigned exact = c->flags & XLAT_X_EXACT;
+	if (exact && !xlat_exact_node(n))
+		c->flags &= ~(unsigned)XLAT_X_EXACT;
 	bool ok = expr_node(c, n, t);
+	c->flags |= exact;
 	xlat_leave(c);
 	return ok;
 }

@@ -515,8 +515,14 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		xlat_puts(c, "*");
 	else if (!args(c, f, tv))
 		return false;
-	xlat_puts(c, ")");
 	const char *name = sqlite_name(fn, tv, f->n_args);
+	if ((fn->rt == R_AVG || (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 &&
+				 tv[0].oid != XLAT_OID_INT4)) &&
+	    !f->agg_star && xlat_exact_agg(c, tv[0])) { /* exact: sum/avg of int8, numeric */
+		name = fn->rt == R_AVG ? "pgfn_num_avg" : "pgfn_num_sum";
+		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	}
+	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	/* stored text orders dates and timestamps correctly; no date/time sums */
 	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid) &&

@@ -104,6 +104,7 @@ enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
 	XLAT_X_STAR = 1 << 1,       /* a target list item, where * and t.* may stand */
 	XLAT_X_RESULT = 1 << 2,     /* a whole result column: a reg* literal shows its name */
+	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
 };
 
 struct xlat_ctx {
@@ -504,6 +505,22 @@ bool xlat_checks_on(const struct xlat_ctx *c);
 int xlat_numeric_typmod_scale(int32_t typmod);
 /* The typmod carrying a numeric literal's scale as written ("1.50" → XLAT_NUM_SCALE(2)). */
 int32_t xlat_literal_scale(const char *s);
+/* The fraction digits a value of type t shows (0 for integers), -1 when not known. */
+int xlat_numeric_scale_of(struct xlat_type t);
+
+/* ---- xlat_numeric.c: exact numeric where the value goes straight to the client ---- */
+/* Whether n's operands stay under XLAT_X_EXACT (literals, column references, + - * /, a
+ * literal's cast, the sum/avg/variance family); xlat_expr clears it for anything else. */
+bool xlat_exact_node(const PgQuery__Node *n);
+/* Whether s's result columns may be computed exactly: s is the statement itself, with no
+ * DISTINCT or set operation, and no ORDER BY/GROUP BY item naming a result column. */
+bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* Rewrites "L op R" emitted at c->sb[mark..] (L ends at lend, R starts at rstart) into
+ * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
+bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
+		      struct xlat_type l, struct xlat_type r);
+/* Whether an aggregate of the sum/avg/variance family over arg is emitted exactly. */
+bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg);
 /* Sets t's display scale for l op r when t is numeric; avg(arg) likewise. */
 void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
 			const char *op);

@@ -535,7 +535,12 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 		c->assign_targets = c->assign;
 		c->assign = NULL, c->assign_for = NULL;
 	}
-	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
+	unsigned flags = c->flags;
+	if (xlat_exact_select(c, s))
+		c->flags |= XLAT_X_EXACT;
+	bool ok = distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
+	c->flags = flags;
+	if (!ok)
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
 		return false;

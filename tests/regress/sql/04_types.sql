@@ -8,7 +8,6 @@ SELECT 1.5::real, 0.1::float4, 3.14159::real;
 SELECT 100.0::float8 / 3;
 SELECT 'NaN'::float8, 'Infinity'::float8, '-Infinity'::float8;
 SELECT 1.50::numeric, 1.5::numeric(10,3), 2.567::numeric(5,2), 0.5::numeric(3,0), 1.5::numeric(3,0);
--- differs: value differs: 1::numeric / 3 has 20 exact digits in PostgreSQL; a double holds 17
 SELECT 10::numeric / 4, 1::numeric / 3;
 SELECT 7 / 2, 7 % 3, -7 / 2, 7.0 / 2;
 SELECT 2 ^ 10, |/ 16.0, @ -5;
@@ -53,9 +52,7 @@ SELECT 5 & 3, 5 | 3, 5 # 3, ~5, 1 << 4, 256 >> 2;
 SELECT -2147483648::int4;
 SELECT (-2147483648)::int4;
 SELECT 0.1 + 0.2, 0.1::float8 + 0.2::float8;
--- differs: value differs: value: [123456789.123456789] vs [123456789.12345679]
 SELECT 123456789.123456789::numeric;
--- differs: value differs: value: [12345678901234567890] vs [12345678901234567000]
 SELECT 1e-10::numeric, 12345678901234567890::numeric;
 SELECT round(2.5), round(-2.5), round(2.567, 2), trunc(2.567, 1), ceil(1.2), floor(-1.2);
 SELECT round(2.5::float8), round(3.5::float8);
@@ -68,7 +65,6 @@ SELECT ' 12 '::text::int + 1, 2.5::float8::numeric::int;
 SELECT 9223372036854775807::int8 * 2;
 SELECT 10.00 AS a, 2.5 * 2 AS b, 1.10 + 2.205 AS c, -1.50 AS d, 1e-3 AS e;
 SELECT 6::numeric / 4, sum(x), max(x), avg(x) FROM (VALUES (1.10), (2.205)) v (x);
--- differs: value differs: a quotient's scale is estimated from its value: PostgreSQL gives 2.50 / 2 four more digits (leading digits 2 <= 2)
 SELECT 2.50 / 2;
 CREATE TABLE ty_store (id integer PRIMARY KEY, u uuid, j jsonb, js json, b bytea);
 INSERT INTO ty_store VALUES (1, '{A0EEBC99-9C0B4EF8-BB6D6BB9-BD380A11}', '{"b": 1,  "a": [1, 2]}', '{"b": 1,  "a": 2}', '\x0102ff');
