@@ -226,6 +226,45 @@ static void var_final(sqlite3_context *ctx)
 	free(v);
 }
 
+/* pgfn_num_max/min(x, scale): user data +1 for max, -1 for min. The best value so far is kept
+ * in sum, which count says is set. */
+static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	struct agg *g = agg_state(ctx, true);
+	if (!g) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
+	struct pgfn_num *x = base_xmalloc(sizeof(*x));
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], sqlite3_value_int(argv[1]), x);
+	if (r > 0 && (g->count++ == 0 || pgfn_num_cmp(x, &g->sum) * dir > 0))
+		g->sum = *x;
+	g->failed |= r < 0;
+	free(x);
+}
+
+/* The numeric order of two decimal texts (the collation pgfn_num, for exact result columns
+ * sorted by name or position); text that is not a number sorts after numbers, bytewise. */
+static int collate_num(void *user, int na, const void *a, int nb, const void *b)
+{
+	(void)user;
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v));
+	bool oka = pgfn_num_parse(a, (size_t)na, v), okb = pgfn_num_parse(b, (size_t)nb, v + 1);
+	int r;
+	if (oka && okb) {
+		r = pgfn_num_cmp(v, v + 1);
+	} else if (oka != okb) {
+		r = oka ? -1 : 1;
+	} else {
+		r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+		r = r ? r : na - nb;
+	}
+	free(v);
+	return r;
+}
+
 int pgfn_register_numeric(sqlite3 *db)
 {
 	static const struct {
@@ -245,6 +284,12 @@ int pgfn_register_numeric(sqlite3 *db)
 		rc = sqlite3_create_function(db, aggs[i].name, 2,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, agg_step,
 					     aggs[i].final);
+	for (int dir = -1; dir <= 1 && rc == SQLITE_OK; dir += 2)
+		rc = sqlite3_create_function(db, dir > 0 ? "pgfn_num_max" : "pgfn_num_min", 2,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, (void *)(intptr_t)dir,
+					     NULL, minmax_step, sum_final);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_num", SQLITE_UTF8, NULL, collate_num);
 	static const char *const vars[] = {"pgfn_num_var_samp", "pgfn_num_var_pop",
 					   "pgfn_num_stddev_samp", "pgfn_num_stddev_pop"};
 	for (int k = 0; k < 4 && rc == SQLITE_OK; k++)

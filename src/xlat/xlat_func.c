@@ -516,10 +516,14 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	else if (!args(c, f, tv))
 		return false;
 	const char *name = sqlite_name(fn, tv, f->n_args);
-	if ((fn->rt == R_AVG || (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 &&
-				 tv[0].oid != XLAT_OID_INT4)) &&
-	    !f->agg_star && xlat_exact_agg(c, tv[0])) { /* exact: sum/avg of int8, numeric */
-		name = fn->rt == R_AVG ? "pgfn_num_avg" : "pgfn_num_sum";
+	bool minmax = (fn->flags & FN_AGG) && fn->rt == R_SAME && tv[0].oid == XLAT_OID_NUMERIC;
+	if ((fn->rt == R_AVG || minmax ||
+	     (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 && tv[0].oid != XLAT_OID_INT4)) &&
+	    !f->agg_star && xlat_exact_agg(c, tv[0])) { /* exact: of int8 and numeric */
+		name = fn->rt == R_AVG ? "pgfn_num_avg"
+		       : !minmax       ? "pgfn_num_sum"
+		       : strcmp(fn->name, "max") == 0 ? "pgfn_num_max"
+						      : "pgfn_num_min";
 		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
 	}
 	xlat_puts(c, ")");

@@ -177,6 +177,9 @@ struct xlat_ctx {
 	int nsrfcols, srfcols_cap;
 	PgQuery__Node **star_from; /* this level's FROM list when * must be spelled out */
 	size_t n_star_from;
+	/* the SELECT whose ORDER BY is being emitted, when its results are exact (xlat_numeric.c) */
+	const PgQuery__SelectStmt *exact_sel;
+	const struct xlat_shape *exact_shape;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -521,6 +524,9 @@ bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, siz
 		      struct xlat_type l, struct xlat_type r);
 /* Whether an aggregate of the sum/avg/variance family over arg is emitted exactly. */
 bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg);
+/* After a sort item of c->exact_sel's ORDER BY: one naming an exact numeric result column
+ * (alias or position) sorts by value, with the collation pgfn_num. */
+void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item);
 /* Sets t's display scale for l op r when t is numeric; avg(arg) likewise. */
 void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
 			const char *op);

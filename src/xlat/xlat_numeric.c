@@ -16,6 +16,7 @@
 static const char *const exact_aggs[] = {
 	"sum",	    "avg",	   "variance",	  "var_samp",
 	"var_pop",  "stddev",	   "stddev_samp", "stddev_pop",
+	"min",	    "max",
 };
 
 static bool exact_agg_call(const PgQuery__FuncCall *f)
@@ -54,17 +55,28 @@ bool xlat_exact_node(const PgQuery__Node *n)
 	}
 }
 
-/* A sort or grouping item naming a result column: by position, or by a result's alias. */
-static bool names_result(const PgQuery__Node *n, const PgQuery__SelectStmt *s)
+/* The result column a sort or grouping item names, by position or by alias; -1: none. */
+static int named_result(const PgQuery__Node *n, const PgQuery__SelectStmt *s)
 {
-	if (n->node_case == NODE(A_CONST))
-		return true;
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return n->a_const->ival->ival - 1;
 	if (n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
-		return false;
+		return -1;
 	const char *name = xlat_node_str(n->column_ref->fields[0]);
 	for (size_t i = 0; name && i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		if (rt->name && strcmp(rt->name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static bool has_star(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (v && v->node_case == NODE(COLUMN_REF) &&
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
 			return true;
 	}
 	return false;
@@ -76,15 +88,25 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	    c->top_stmt->node_case != NODE(SELECT_STMT) || c->top_stmt->select_stmt != s ||
 	    s->n_distinct_clause || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		return false;
+	bool star = has_star(s);
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
-		if (names_result(s->sort_clause[i]->sort_by->node, s))
-			return false;
+		if (star && named_result(s->sort_clause[i]->sort_by->node, s) >= 0)
+			return false; /* which column it is depends on what * stands for */
 	}
 	for (size_t i = 0; i < s->n_group_clause; i++) {
-		if (names_result(s->group_clause[i], s))
+		if (named_result(s->group_clause[i], s) >= 0)
 			return false;
 	}
 	return true;
+}
+
+void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item)
+{
+	const struct xlat_shape *shape = c->exact_shape;
+	int i = c->exact_sel ? named_result(item, c->exact_sel) : -1;
+	if (shape && !shape->star && i >= 0 && (size_t)i < shape->n &&
+	    shape->types[i].oid == XLAT_OID_NUMERIC)
+		xlat_puts(c, " COLLATE pgfn_num"); /* every value of the column is decimal text */
 }
 
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,

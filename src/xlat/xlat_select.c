@@ -262,6 +262,7 @@ bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, ", ");
 		if (!xlat_expr(c, sb->node, &ignored))
 			return false;
+		xlat_exact_sort_item(c, sb->node);
 		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
@@ -498,6 +499,10 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (s->n_locking_clause)
 		c->st->writes =
 			true; /* row locks: PostgreSQL refuses them in read-only transactions */
+	const PgQuery__SelectStmt *exact_sel = c->exact_sel; /* an enclosing query's ORDER BY */
+	const struct xlat_shape *exact_shape = c->exact_shape;
+	c->exact_sel = NULL;
+	c->exact_shape = NULL;
 	xlat_puts(c, "SELECT ");
 	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
 	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
@@ -516,7 +521,12 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
+	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
+	c->exact_sel = exact ? s : NULL;
+	c->exact_shape = exact ? shape : NULL;
 	ok = ok && (!tail || order_limit(c, s, true));
+	c->exact_sel = exact_sel;
+	c->exact_shape = exact_shape;
 	c->nsrfcols = srfcol_mark;
 	c->star_from = star_from;
 	c->n_star_from = n_star_from;

@@ -118,15 +118,21 @@ static const struct icase cases[] = {
 	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct WHERE CAST(rate AS REAL) / 3 "
 	 "> 0.3 ORDER BY rate / 3 NULLS LAST"},
 	{"SELECT rate / 3 AS q FROM acct ORDER BY q", NULL, "",
-	 "SELECT CAST(rate AS REAL) / 3 AS q FROM acct ORDER BY q NULLS LAST"},
+	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS q FROM acct ORDER BY q COLLATE pgfn_num NULLS LAST"},
 	{"SELECT rate / 3 FROM acct ORDER BY 1", NULL, "",
-	 "SELECT CAST(rate AS REAL) / 3 AS \"?column?\" FROM acct ORDER BY 1 NULLS LAST"},
+	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct ORDER BY 1 COLLATE pgfn_num "
+	 "NULLS LAST"},
+	{"SELECT *, rate / 3 AS q FROM acct ORDER BY q", NULL, "",
+	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct ORDER BY q NULLS LAST"},
+	{"SELECT rate / 3 AS q FROM acct GROUP BY q", NULL, "",
+	 "SELECT CAST(rate AS REAL) / 3 AS q FROM acct GROUP BY q"},
 	{"SELECT DISTINCT rate * 2 FROM acct", NULL, "",
 	 "SELECT DISTINCT rate * 2 AS \"?column?\" FROM acct"},
 	{"SELECT rate / 3 FROM acct UNION SELECT salary FROM emp", NULL, "",
 	 "SELECT CAST(rate AS REAL) / 3 AS \"?column?\" FROM acct UNION SELECT salary FROM emp"},
 	{"SELECT rate - 1, max(rate / 3), round(rate / 3, 2) FROM acct GROUP BY rate", NULL, "",
-	 "SELECT pgfn_num_sub(rate,  1, 2, 0) AS \"?column?\", max(CAST(rate AS REAL) / 3) AS max, "
+	 "SELECT pgfn_num_sub(rate,  1, 2, 0) AS \"?column?\", pgfn_num_max(pgfn_num_div(rate,  3, 2, "
+	 "0), -1) AS max, "
 	 "pgfn_round(CAST(rate AS REAL) / 3, 2) AS round FROM acct GROUP BY rate"},
 	{"SELECT avg(salary), sum(balance), sum(salary), variance(rate), stddev_pop(balance) "
 	 "FROM emp, acct", "1700s-2,1700s0,20,1700,1700", "",
