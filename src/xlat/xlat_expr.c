@@ -522,6 +522,10 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
 		c->sb->len = mark;
 		xlat_printf(c, "pgfn_fop(%s, '*', -1)", x);
+	} else if (*op == '-' && t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT)) {
+		c->sb->data[mark] = ' '; /* exact: times -1, keeping the scale (xlat_numeric.c) */
+		xlat_insert_at(c, mark, "pgfn_num_mul(");
+		xlat_printf(c, ", -1, %d, 0)", xlat_numeric_scale_of(*t));
 	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s %s", op,

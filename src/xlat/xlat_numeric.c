@@ -45,8 +45,10 @@ bool xlat_exact_node(const PgQuery__Node *n)
 	case NODE(A_EXPR): {
 		const PgQuery__AExpr *e = n->a_expr;
 		const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
-		return e->kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP && e->lexpr && e->rexpr && op &&
-		       strlen(op) == 1 && strchr("+-*/", op[0]);
+		if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->rexpr || !op ||
+		    strlen(op) != 1)
+			return false;
+		return e->lexpr ? strchr("+-*/", op[0]) != NULL : op[0] == '-';
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);

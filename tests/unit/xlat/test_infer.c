@@ -150,7 +150,8 @@ static const struct icase cases[] = {
 	 "\"?column?\" FROM emp"},
 	{"SELECT 123456789.123456789::numeric, 1.5::numeric(4,2) * 2, -(rate / 3) FROM acct", NULL,
 	 "", "SELECT '123456789.123456789' AS numeric, pgfn_num_mul('1.50',  2, 2, 0) AS "
-	 "\"?column?\", -(CAST(rate AS REAL) / 3) AS \"?column?\" FROM acct"},
+	 "\"?column?\", pgfn_num_mul( (pgfn_num_div(rate,  3, 2, 0)), -1, -1, 0) AS \"?column?\" "
+	 "FROM acct"},
 	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
 	/* parameters */
 	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},
