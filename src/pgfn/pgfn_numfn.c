@@ -112,7 +112,8 @@ out:
 /* ---- aggregates: sum, avg and the variance family over exact values ----
  * pgfn_num_sum(x, scale), pgfn_num_avg(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/
  * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
- * standard deviation (else variance). */
+ * standard deviation (else variance). Each also takes (x) alone, with the value's own scale,
+ * for DISTINCT (SQLite allows it on one-argument aggregates only). */
 struct agg {
 	int64_t count;
 	bool failed;
@@ -131,14 +132,13 @@ static struct agg *agg_state(sqlite3_context *ctx, bool create)
 
 static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
 	struct agg *g = agg_state(ctx, true);
 	if (!g) {
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], sqlite3_value_int(argv[1]), x);
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
 	bool ok = true;
 	if (r > 0) {
 		g->count++;
@@ -230,7 +230,6 @@ static void var_final(sqlite3_context *ctx)
  * in sum, which count says is set. */
 static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
 	struct agg *g = agg_state(ctx, true);
 	if (!g) {
 		sqlite3_result_error_nomem(ctx);
@@ -238,7 +237,7 @@ static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], sqlite3_value_int(argv[1]), x);
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
 	if (r > 0 && (g->count++ == 0 || pgfn_num_cmp(x, &g->sum) * dir > 0))
 		g->sum = *x;
 	g->failed |= r < 0;
@@ -272,28 +271,32 @@ int pgfn_register_numeric(sqlite3 *db)
 		int op;
 	} ops[] = {{"pgfn_num_add", '+'}, {"pgfn_num_sub", '-'}, {"pgfn_num_mul", '*'},
 		   {"pgfn_num_div", '/'}};
+	/* aggregates: (x, scale), and (x) for DISTINCT, which SQLite allows one argument */
 	static const struct {
 		const char *name;
+		intptr_t user;
+		void (*step)(sqlite3_context *, int, sqlite3_value **);
 		void (*final)(sqlite3_context *);
-	} aggs[] = {{"pgfn_num_sum", sum_final}, {"pgfn_num_avg", avg_final}};
+	} aggs[] = {
+		{"pgfn_num_sum", 0, agg_step, sum_final},
+		{"pgfn_num_avg", 0, agg_step, avg_final},
+		{"pgfn_num_max", 1, minmax_step, sum_final},
+		{"pgfn_num_min", -1, minmax_step, sum_final},
+		{"pgfn_num_var_samp", 1, agg_step, var_final},
+		{"pgfn_num_var_pop", 2, agg_step, var_final},
+		{"pgfn_num_stddev_samp", 3, agg_step, var_final},
+		{"pgfn_num_stddev_pop", 4, agg_step, var_final},
+	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc = SQLITE_OK;
 	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
 					     fn_arith, NULL, NULL);
-	for (size_t i = 0; i < ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
-		rc = sqlite3_create_function(db, aggs[i].name, 2,
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL, agg_step,
-					     aggs[i].final);
-	for (int dir = -1; dir <= 1 && rc == SQLITE_OK; dir += 2)
-		rc = sqlite3_create_function(db, dir > 0 ? "pgfn_num_max" : "pgfn_num_min", 2,
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS, (void *)(intptr_t)dir,
-					     NULL, minmax_step, sum_final);
+	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, aggs[i / 2].name, 1 + (int)(i % 2),
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					     (void *)aggs[i / 2].user, NULL, aggs[i / 2].step,
+					     aggs[i / 2].final);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation(db, "pgfn_num", SQLITE_UTF8, NULL, collate_num);
-	static const char *const vars[] = {"pgfn_num_var_samp", "pgfn_num_var_pop",
-					   "pgfn_num_stddev_samp", "pgfn_num_stddev_pop"};
-	for (int k = 0; k < 4 && rc == SQLITE_OK; k++)
-		rc = sqlite3_create_function(db, vars[k], 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     (void *)(intptr_t)(k + 1), NULL, agg_step, var_final);
 	return rc;
 }

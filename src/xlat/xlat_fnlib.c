@@ -318,10 +318,11 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
 	if (!lib_args(c, l, f, tv))
 		return -1;
-	bool exact = l->rt == LR_NUMISH && !f->agg_distinct && xlat_exact_agg(c, tv[0]);
+	bool exact = l->rt == LR_NUMISH && xlat_exact_agg(c, tv[0]);
 	if (exact) { /* pgfn_var_samp → pgfn_num_var_samp(x, scale): numeric, exactly */
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
-		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+		if (!f->agg_distinct) /* SQLite's DISTINCT takes one argument */
+			xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
 	}
 	xlat_puts(c, ")");
 	if (!xlat_agg_filter(c, f))

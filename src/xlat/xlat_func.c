@@ -524,7 +524,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		       : !minmax       ? "pgfn_num_sum"
 		       : strcmp(fn->name, "max") == 0 ? "pgfn_num_max"
 						      : "pgfn_num_min";
-		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+		if (!f->agg_distinct) /* SQLite's DISTINCT takes one argument: the value's scale */
+			xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
 	}
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);

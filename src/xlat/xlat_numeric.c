@@ -24,8 +24,10 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
 	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 ||
-	    f->n_args != 1 || f->over || f->agg_distinct || f->agg_star || f->n_agg_order)
+	    f->n_args != 1 || f->over || f->agg_star || f->n_agg_order)
 		return false;
+	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))
+		return false; /* DISTINCT over decimal text would compare text */
 	for (size_t i = 0; i < ARRAY_LEN(exact_aggs); i++) {
 		if (strcmp(exact_aggs[i], name) == 0)
 			return true;
@@ -88,7 +90,7 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	if (c->in_cte || c->assign_targets || !c->top_stmt ||
 	    c->top_stmt->node_case != NODE(SELECT_STMT) || c->top_stmt->select_stmt != s ||
-	    s->n_distinct_clause || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+	    xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		return false;
 	bool star = has_star(s);
 	for (size_t i = 0; i < s->n_sort_clause; i++) {

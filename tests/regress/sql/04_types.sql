@@ -82,6 +82,8 @@ SELECT a / c AS q FROM ty_num ORDER BY q DESC;
 -- differs: UNION: its columns are computed in double precision (16 significant digits)
 SELECT a / c FROM ty_num UNION SELECT c FROM ty_num ORDER BY 1;
 SELECT DISTINCT b * 2 FROM ty_num ORDER BY 1;
+SELECT DISTINCT a / c AS q, b / 3 FROM ty_num ORDER BY q;
+SELECT count(DISTINCT b), avg(DISTINCT b) FROM ty_num;
 CREATE TABLE ty_num2 (id integer PRIMARY KEY, n numeric(12,6), f float8, r real);
 INSERT INTO ty_num2 SELECT id, a / c, a / c, a / c FROM ty_num;
 SELECT * FROM ty_num2 ORDER BY id;

@@ -72,6 +72,16 @@ static const struct {
 	/* var_samp, stddev_pop of (5.0); stddev of (123456.789), (0.001), (-42.5) */
 	{"(SELECT coalesce(pgfn_num_var_samp(x, 1), 'NULL') || '|' || pgfn_num_stddev_pop(x, 1)"
 	 " FROM (SELECT 5.0 x))", "NULL|0"},
+	/* min/max compare exact values; (x) alone takes each value's own scale */
+	{"(SELECT pgfn_num_max(x, -1) || '|' || pgfn_num_min(x) FROM (SELECT"
+	 " '0.33333333333333333334' x UNION ALL SELECT '0.33333333333333333333' UNION ALL SELECT"
+	 " 0.3 UNION ALL SELECT NULL))", "0.33333333333333333334|0.3"},
+	{"(SELECT pgfn_num_sum(x) FROM (SELECT 1.5 x UNION ALL SELECT '2.250'))", "3.750"},
+	/* the collation pgfn_num orders decimal texts by value */
+	{"(SELECT group_concat(x, ' ') FROM (SELECT x FROM (SELECT '10' x UNION ALL SELECT"
+	 " '9.50' UNION ALL SELECT '-1' UNION ALL SELECT '0.333333333333333333334' UNION ALL"
+	 " SELECT '0.33333333333333333333') ORDER BY x COLLATE pgfn_num))",
+	 "-1 0.33333333333333333333 0.333333333333333333334 9.50 10"},
 	{"(SELECT pgfn_num_stddev_samp(x, -1) FROM"
 	 " (SELECT 123456.789 x UNION ALL SELECT 0.001 UNION ALL SELECT -42.5))", "71290.08193421"},
 };

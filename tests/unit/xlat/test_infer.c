@@ -127,7 +127,7 @@ static const struct icase cases[] = {
 	{"SELECT rate / 3 AS q FROM acct GROUP BY q", NULL, "",
 	 "SELECT CAST(rate AS REAL) / 3 AS q FROM acct GROUP BY q"},
 	{"SELECT DISTINCT rate * 2 FROM acct", NULL, "",
-	 "SELECT DISTINCT rate * 2 AS \"?column?\" FROM acct"},
+	 "SELECT DISTINCT pgfn_num_mul(rate,  2, 2, 0) COLLATE pgfn_num AS \"?column?\" FROM acct"},
 	{"SELECT rate / 3 FROM acct UNION SELECT salary FROM emp", NULL, "",
 	 "SELECT CAST(rate AS REAL) / 3 AS \"?column?\" FROM acct UNION SELECT salary FROM emp"},
 	{"SELECT rate - 1, max(rate / 3), round(rate / 3, 2) FROM acct GROUP BY rate", NULL, "",
@@ -141,7 +141,8 @@ static const struct icase cases[] = {
 	 "stddev_pop FROM emp, acct"},
 	{"SELECT avg(DISTINCT rate), sum(rate) OVER (), avg(rate) FILTER (WHERE rate / 3 > 1) "
 	 "FROM acct", NULL, "",
-	 "SELECT avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) FILTER "
+	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) "
+	 "FILTER "
 	 "(WHERE CAST(rate AS REAL) / 3 > 1) AS avg FROM acct"},
 	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
 	 "SELECT x FROM (SELECT CAST(rate AS REAL) / 3 AS x FROM acct) AS s WHERE x > 1"},
