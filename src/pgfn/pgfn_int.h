@@ -144,5 +144,15 @@ bool pgfn_num_round(struct pgfn_num *x, int scale);
 void pgfn_num_trunc(struct pgfn_num *x, int scale);
 /* The square root of x (not negative) rounded to rscale digits. */
 bool pgfn_num_sqrt(struct pgfn_num *out, const struct pgfn_num *x, int rscale);
+/* The fast path (pgfn_numfast.c): a value as m * 10^-s with |m| < 10^18 and s <= 18. */
+__extension__ typedef __int128 pgfn_wide;
+extern const int64_t pgfn_pow10[19];
+/* v (an INTEGER, a REAL of known scale, a plain decimal text) at display scale scale (-1: its
+ * own); false when it needs the engine's reading (or is NULL). */
+bool pgfn_num_fast_value(sqlite3_value *v, int scale, int64_t *m, int *s);
+/* Appends a op b (op one of + - * /) as numeric_out prints it; false (nothing appended) when
+ * the engine must do it (b is zero, or the quotient needs more than 128 bits). */
+bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct strbuf *out);
+void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
 
 #endif

@@ -21,6 +21,13 @@ static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgf
 {
 	struct strbuf sb;
 	bool ok = true;
+	int64_t m;
+	int ms;
+	if (pgfn_num_fast_value(v, scale, &m, &ms)) {
+		pgfn_num_from_int(x, m);
+		x->scale = ms;
+		return 1;
+	}
 	switch (sqlite3_value_type(v)) {
 	case SQLITE_NULL:
 		return 0;
@@ -74,8 +81,20 @@ static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
 static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	struct pgfn_num *v = base_xmalloc(3 * sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
 	int op = (int)(intptr_t)sqlite3_user_data(ctx);
+	int64_t fa, fb;
+	int fsa, fsb;
+	if (pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
+	    pgfn_num_fast_value(argv[1], sqlite3_value_int(argv[3]), &fb, &fsb)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		if (pgfn_num_fast_arith((char)op, fa, fsa, fb, fsb, &sb)) {
+			pgfn_result_sb(ctx, &sb, false);
+			return;
+		}
+		strbuf_fini(&sb);
+	}
+	struct pgfn_num *v = base_xmalloc(3 * sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
 	int ra = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), a);
 	int rb = ra > 0 ? arg_num(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
 	bool ok = true;
@@ -117,8 +136,67 @@ out:
 struct agg {
 	int64_t count;
 	bool failed;
-	struct pgfn_num sum, sumsq;
+	/* the fast path: values read by pgfn_num_fast_value, summed as integers of 10^-fscale
+	 * (bytes of a pgfn_wide: SQLite aligns aggregate state to 8 bytes, a pgfn_wide 16) */
+	int fscale;
+	unsigned char fsum[sizeof(pgfn_wide)], fsq[sizeof(pgfn_wide)];
+	struct pgfn_num sum, sumsq; /* the rest, in the engine */
 };
+
+#define FAST_MAX ((pgfn_wide)1 << 100)
+
+static pgfn_wide get_wide(const unsigned char *b)
+{
+	pgfn_wide w;
+	memcpy(&w, b, sizeof(w));
+	return w;
+}
+
+static void put_wide(unsigned char *b, pgfn_wide w) { memcpy(b, &w, sizeof(w)); }
+
+/* Adds m * 10^-s to the fast sums; false (nothing changed) when they could overflow: every
+ * sum stays below 2^100 and every term (a square too) below 2^100 before it is added. */
+static bool fast_add(struct agg *g, int64_t m, int s, bool squares)
+{
+	pgfn_wide sum = get_wide(g->fsum), sq = get_wide(g->fsq), x = m;
+	int fscale = g->fscale;
+	if (s > 18 || m <= -((int64_t)1 << 50) || m >= ((int64_t)1 << 50))
+		return false;
+	if (s > fscale) { /* the sums move to the finer scale */
+		int up = s - fscale;
+		if (sum >= FAST_MAX / pgfn_pow10[up] || sum <= -FAST_MAX / pgfn_pow10[up] ||
+		    (squares && (2 * up > 18 || sq >= FAST_MAX / pgfn_pow10[2 * up])))
+			return false;
+		sum *= pgfn_pow10[up];
+		sq *= squares ? pgfn_pow10[2 * up] : 1;
+		fscale = s;
+	}
+	x *= pgfn_pow10[fscale - s];
+	if (sum >= FAST_MAX || sum <= -FAST_MAX || x >= FAST_MAX || x <= -FAST_MAX)
+		return false;
+	if (squares && (x >= ((pgfn_wide)1 << 50) || x <= -((pgfn_wide)1 << 50) || sq >= FAST_MAX))
+		return false;
+	put_wide(g->fsum, sum + x);
+	put_wide(g->fsq, sq + (squares ? x * x : 0));
+	g->fscale = fscale;
+	return true;
+}
+
+/* Moves the fast sums into the engine's (before a slow value, and at the end). */
+static bool settle(struct agg *g)
+{
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *w = v, *t = v + 1;
+	pgfn_num_from_wide(w, get_wide(g->fsum), g->fscale);
+	bool ok = pgfn_num_add(t, &g->sum, w);
+	g->sum = *t;
+	pgfn_num_from_wide(w, get_wide(g->fsq), 2 * g->fscale);
+	ok = ok && pgfn_num_add(t, &g->sumsq, w);
+	g->sumsq = *t;
+	put_wide(g->fsum, 0);
+	put_wide(g->fsq, 0);
+	free(v);
+	return ok;
+}
 
 static struct agg *agg_state(sqlite3_context *ctx, bool create)
 {
@@ -137,14 +215,22 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 		return;
 	}
+	int scale = argc > 1 ? sqlite3_value_int(argv[1]) : -1;
+	bool squares = sqlite3_user_data(ctx) != NULL; /* the variance family */
+	int64_t m;
+	int ms;
+	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) && fast_add(g, m, ms, squares)) {
+		g->count++;
+		return;
+	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
-	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
-	bool ok = true;
-	if (r > 0) {
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], scale, x);
+	bool ok = r <= 0 || settle(g);
+	if (r > 0 && ok) {
 		g->count++;
 		ok = pgfn_num_add(t, &g->sum, x);
 		g->sum = *t;
-		if (ok && sqlite3_user_data(ctx)) { /* the variance family also sums squares */
+		if (ok && squares) {
 			ok = pgfn_num_mul(t, x, x) && pgfn_num_add(v, &g->sumsq, t);
 			g->sumsq = *v;
 		}
@@ -158,6 +244,10 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void sum_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
+	if (g && !g->failed && !settle(g)) {
+		overflow(ctx);
+		return;
+	}
 	if (!g || g->count == 0)
 		sqlite3_result_null(ctx);
 	else if (!g->failed)
@@ -167,6 +257,10 @@ static void sum_final(sqlite3_context *ctx)
 static void avg_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
+	if (g && !g->failed && !settle(g)) {
+		overflow(ctx);
+		return;
+	}
 	if (!g || g->count == 0 || g->failed) {
 		if (!g || !g->failed)
 			sqlite3_result_null(ctx);
@@ -211,6 +305,10 @@ static bool var_value(const struct agg *g, int kind, struct pgfn_num *v, struct 
 static void var_final(sqlite3_context *ctx)
 {
 	struct agg *g = agg_state(ctx, false);
+	if (g && !g->failed && !settle(g)) {
+		overflow(ctx);
+		return;
+	}
 	int kind = (int)(intptr_t)sqlite3_user_data(ctx) - 1;
 	if (g && g->failed)
 		return;
