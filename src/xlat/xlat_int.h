@@ -106,6 +106,7 @@ enum {
 	XLAT_X_RESULT = 1 << 2,     /* a whole result column: a reg* literal shows its name */
 	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
 	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... in a SELECT DISTINCT's result columns */
+	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
 };
 
 struct xlat_ctx {
