@@ -128,6 +128,36 @@ out:
 	free(v);
 }
 
+/* pgfn_num_round/trunc(x, n, scale of x): numeric_round/numeric_trunc, n fraction digits
+ * (a negative n rounds to tens, hundreds, ...: no fraction shown). User data 'r' or 't'. */
+static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct pgfn_num *x = base_xmalloc(sizeof(*x));
+	int64_t n = sqlite3_value_int64(argv[1]);
+	int to = n > 1000 ? 1000 : n < -1000 ? -1000 : (int)n;
+	int r = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), x);
+	bool ok = true;
+	if (r == 0)
+		sqlite3_result_null(ctx);
+	if (r > 0) {
+		if ((intptr_t)sqlite3_user_data(ctx) == 'r')
+			ok = pgfn_num_round(x, to);
+		else
+			pgfn_num_trunc(x, to);
+		ok = ok && (to >= 0 || pgfn_num_round(x, 0));
+		if (ok)
+			result_num(ctx, x);
+		else
+			overflow(ctx);
+	}
+	free(x);
+}
+
 /* ---- aggregates: sum, avg and the variance family over exact values ----
  * pgfn_num_sum(x, scale), pgfn_num_avg(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/
  * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
@@ -389,6 +419,10 @@ int pgfn_register_numeric(sqlite3 *db)
 	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
 					     fn_arith, NULL, NULL);
+	for (int k = 0; k < 2 && rc == SQLITE_OK; k++)
+		rc = sqlite3_create_function(db, k ? "pgfn_num_trunc" : "pgfn_num_round", 3, flags,
+					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,
+					     NULL);
 	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_function(db, aggs[i / 2].name, 1 + (int)(i % 2),
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS,

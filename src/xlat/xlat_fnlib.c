@@ -318,6 +318,11 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
 	if (!lib_args(c, l, f, tv))
 		return -1;
+	const char *exact_round = f->n_args == 2 ? xlat_exact_round(c, name, tv[0]) : NULL;
+	if (exact_round) { /* pgfn_round(x, n) → pgfn_num_round(x, n, scale of x) */
+		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
+		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	}
 	bool exact = l->rt == LR_NUMISH && xlat_exact_agg(c, tv[0]);
 	if (exact) { /* pgfn_var_samp → pgfn_num_var_samp(x, scale): numeric, exactly */
 		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
@@ -327,7 +332,8 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	xlat_puts(c, ")");
 	if (!xlat_agg_filter(c, f))
 		return -1;
-	*t = exact ? (struct xlat_type){XLAT_OID_NUMERIC, -1} : result(l, tv, f->n_args);
+	*t = exact || exact_round ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
+				  : result(l, tv, f->n_args);
 	return 1;
 }
 

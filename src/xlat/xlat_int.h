@@ -524,6 +524,8 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
  * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
 		      struct xlat_type l, struct xlat_type r);
+/* round/trunc(x[, n]) of a numeric x, exactly: the pgfn function's name, else NULL. */
+const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg);
 /* Whether an aggregate of the sum/avg/variance family over arg is emitted exactly. */
 bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg);
 /* After a sort item of c->exact_sel's ORDER BY: one naming an exact numeric result column

@@ -24,7 +24,12 @@ static bool exact_agg_call(const PgQuery__FuncCall *f)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
 	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 ||
-	    f->n_args != 1 || f->over || f->agg_star || f->n_agg_order)
+	    f->over || f->agg_star || f->n_agg_order)
+		return false;
+	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
+	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
+		return true; /* round(x[, n]), trunc(x[, n]) */
+	if (f->n_args != 1)
 		return false;
 	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))
 		return false; /* DISTINCT over decimal text would compare text */
@@ -128,6 +133,15 @@ bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, siz
 	xlat_insert_at(c, mark, fns[p - "+-*/"]);
 	xlat_printf(c, ", %d, %d)", xlat_numeric_scale_of(l), xlat_numeric_scale_of(r));
 	return true;
+}
+
+const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg)
+{
+	if (!(c->flags & XLAT_X_EXACT) || arg.oid != XLAT_OID_NUMERIC)
+		return NULL;
+	return strcmp(name, "round") == 0   ? "pgfn_num_round"
+	       : strcmp(name, "trunc") == 0 ? "pgfn_num_trunc"
+					    : NULL;
 }
 
 bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg)

@@ -70,6 +70,7 @@ SELECT 1::numeric / 3 * 3, 2::numeric / 3 + 1, 12345678901234567890::numeric * 1
 SELECT 1::numeric / 0, 2;
 SELECT 0.000001::numeric / 7, 99999999999999999999::numeric / 0.0001, -10::numeric / 4;
 SELECT 12345678901234567890 + 1, 0.1234567890123456789 * 2, -99999999999999999999.5 / 3;
+SELECT round(1::numeric / 3, 25), round(1234.5, -2), trunc(-1.789, 1), round(1.5, 3), trunc(1789, -2), round(0.5, -1), round(50, -2);
 SELECT 2.5 / 0.5;
 SELECT 2.55 / 0.5;
 SELECT 1.50 AS a;
@@ -77,6 +78,7 @@ SELECT 1.555 AS a;
 CREATE TABLE ty_num (id integer PRIMARY KEY, a numeric, b numeric(10,2), c integer, g bigint);
 INSERT INTO ty_num VALUES (1, 1, 1.50, 3, 9223372036854775807), (2, 2.5, 2.25, 7, 9223372036854775807), (3, 10, 0.10, 9, 1);
 SELECT id, a / c, b / c, b * c, b + a, c / 3.0, b * b * b FROM ty_num ORDER BY id;
+SELECT round(a / c, 3), trunc(b / c, 4), round(b * 1.005, 2), round(a / c) FROM ty_num ORDER BY id;
 SELECT id FROM ty_num WHERE a / c > 0.3 ORDER BY a / c;
 SELECT id, b / 3 FROM ty_num WHERE b / 3 = 0.75;
 SELECT b / 3 AS q, count(*) FROM ty_num GROUP BY b / 3 ORDER BY b / 3;

@@ -133,7 +133,7 @@ static const struct icase cases[] = {
 	{"SELECT rate - 1, max(rate / 3), round(rate / 3, 2) FROM acct GROUP BY rate", NULL, "",
 	 "SELECT pgfn_num_sub(rate,  1, 2, 0) AS \"?column?\", pgfn_num_max(pgfn_num_div(rate,  3, 2, "
 	 "0), -1) AS max, "
-	 "pgfn_round(CAST(rate AS REAL) / 3, 2) AS round FROM acct GROUP BY rate"},
+	 "pgfn_num_round(pgfn_num_div(rate,  3, 2, 0), 2, -1) AS round FROM acct GROUP BY rate"},
 	{"SELECT avg(salary), sum(balance), sum(salary), variance(rate), stddev_pop(balance) "
 	 "FROM emp, acct", "1700s-2,1700s0,20,1700,1700", "",
 	 "SELECT pgfn_num_avg(salary, 0) AS avg, pgfn_num_sum(balance, 0) AS sum, sum(salary) AS "
