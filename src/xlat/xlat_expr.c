@@ -789,7 +789,10 @@ bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 	unsigned exact = c->flags & XLAT_X_EXACT;
 	if (exact && !xlat_exact_node(n))
 		c->flags &= ~(unsigned)XLAT_X_EXACT;
+	size_t mark = c->sb->len;
 	bool ok = expr_node(c, n, t);
+	if (ok && exact)
+		xlat_exact_wrap(c, n, mark, *t);
 	c->flags |= exact;
 	xlat_leave(c);
 	return ok;

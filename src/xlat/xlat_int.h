@@ -520,6 +520,9 @@ bool xlat_exact_node(const PgQuery__Node *n);
 /* Whether s's result columns may be computed exactly: s is the statement itself, with no
  * DISTINCT or set operation, and no ORDER BY/GROUP BY item naming a result column. */
 bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
+ * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
+void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
 /* Rewrites "L op R" emitted at c->sb[mark..] (L ends at lend, R starts at rstart) into
  * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,

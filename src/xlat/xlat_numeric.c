@@ -59,6 +59,10 @@ bool xlat_exact_node(const PgQuery__Node *n)
 	}
 	case NODE(FUNC_CALL):
 		return exact_agg_call(n->func_call);
+	case NODE(COALESCE_EXPR): /* their results, made decimal text by xlat_exact_wrap */
+		return true;
+	case NODE(CASE_EXPR): /* not CASE x WHEN v: that compares x */
+		return !n->case_expr->arg;
 	default:
 		return false;
 	}
@@ -116,6 +120,17 @@ void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item)
 	if (shape && !shape->star && i >= 0 && (size_t)i < shape->n &&
 	    shape->types[i].oid == XLAT_OID_NUMERIC)
 		xlat_puts(c, " COLLATE pgfn_num"); /* every value of the column is decimal text */
+}
+
+void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t)
+{
+	if (!(c->flags & XLAT_X_EXACT) || t.oid != XLAT_OID_NUMERIC ||
+	    (n->node_case != NODE(COALESCE_EXPR) && n->node_case != NODE(CASE_EXPR)))
+		return;
+	/* its branches mix decimal text and numbers: all text, so that a sort or DISTINCT by
+	 * the column (collation pgfn_num) sees one kind of value */
+	xlat_insert_at(c, mark, "pgfn_num_add(");
+	xlat_printf(c, ", 0, %d, 0)", xlat_numeric_scale_of(t));
 }
 
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,

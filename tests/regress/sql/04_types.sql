@@ -85,6 +85,9 @@ SELECT b / 3 AS q, count(*) FROM ty_num GROUP BY b / 3 ORDER BY b / 3;
 SELECT max(a / c), min(b / 3), max(b) FROM ty_num;
 SELECT sum(g), avg(g), sum(b), avg(b), sum(c), avg(c), sum(b / 3) FROM ty_num;
 SELECT id, sum(b) OVER (ORDER BY id) FROM ty_num ORDER BY id;
+SELECT coalesce(sum(b), 0), coalesce(max(a / c), 0), CASE WHEN sum(c) > 10 THEN sum(a) / 3 ELSE 0 END FROM ty_num;
+SELECT coalesce(sum(b), 0), CASE WHEN count(*) = 0 THEN 0 ELSE avg(b) END AS v FROM ty_num WHERE id < 0;
+SELECT id, coalesce(a / c, -1) AS q FROM ty_num ORDER BY q DESC;
 SELECT a / c AS q FROM ty_num ORDER BY q DESC;
 -- differs: UNION: its columns are computed in double precision (16 significant digits)
 SELECT a / c FROM ty_num UNION SELECT c FROM ty_num ORDER BY 1;
