@@ -111,6 +111,10 @@ void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int c
 
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
+/* Exact numeric: pgfn_num_add/sub/mul/div(a, b, scale_a, scale_b), pgfn_num_round/trunc(x, n,
+ * scale_x), pgfn_num_sum/avg/min/max(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/stddev_pop(x, scale), and the collation
+ * pgfn_num ordering decimal texts by value (pgfn_numeric.c, pgfn_numfn.c). */
+int pgfn_register_numeric(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
 int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode, bytes */
 int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */

@@ -13,6 +13,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 {
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
+		pgfn_register_numeric,
 		pgfn_register_string,
 		pgfn_register_bytes,
 		pgfn_register_format,

@@ -109,4 +109,50 @@ struct pgtype_interval pgfn_dt_interval_scale(struct pgtype_interval iv, double 
 /* ISO 8601 week of a Julian day; *year receives its week-numbering year. */
 int pgfn_iso_week(int32_t jd, int *year);
 
+/* ---- the exact decimal engine (pgfn_numeric.c) and its SQL functions (pgfn_numfn.c) ----
+ * A value is d[0..n) (most significant first) times 10^-scale; scale is also the display
+ * scale PostgreSQL keeps with each numeric value. Operations answer false when a result would
+ * need more than PGFN_NUM_DIGITS digits (22003 for the caller). */
+#define PGFN_NUM_DIGITS 2048
+#define PGFN_NUM_MIN_SIG_DIGITS 16    /* NUMERIC_MIN_SIG_DIGITS */
+#define PGFN_NUM_MAX_DISPLAY_SCALE 1000 /* NUMERIC_MAX_DISPLAY_SCALE */
+struct pgfn_num {
+	bool neg;
+	int scale;
+	int n;
+	uint8_t d[PGFN_NUM_DIGITS];
+};
+void pgfn_num_zero(struct pgfn_num *x, int scale);
+bool pgfn_num_is_zero(const struct pgfn_num *x);
+void pgfn_num_from_int(struct pgfn_num *x, int64_t v);
+/* numeric_in's text (blanks, sign, point, exponent); false when it is not a number. */
+bool pgfn_num_parse(const char *s, size_t len, struct pgfn_num *x);
+/* numeric_out: plain digits with exactly x->scale fraction digits. */
+void pgfn_num_format(const struct pgfn_num *x, struct strbuf *out);
+int pgfn_num_cmp(const struct pgfn_num *a, const struct pgfn_num *b);
+/* out may not alias an operand. Sums keep the larger scale, products the sum of scales. */
+bool pgfn_num_add(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
+bool pgfn_num_sub(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
+bool pgfn_num_mul(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b);
+/* select_div_scale: the scale PostgreSQL gives a / b. */
+int pgfn_num_div_scale(const struct pgfn_num *a, const struct pgfn_num *b);
+/* a / b (b not zero) rounded half away from zero to rscale digits. */
+bool pgfn_num_div(struct pgfn_num *out, const struct pgfn_num *a, const struct pgfn_num *b,
+		  int rscale);
+/* In place: to scale fraction digits, half away from zero (trunc: toward zero). */
+bool pgfn_num_round(struct pgfn_num *x, int scale);
+void pgfn_num_trunc(struct pgfn_num *x, int scale);
+/* The square root of x (not negative) rounded to rscale digits. */
+bool pgfn_num_sqrt(struct pgfn_num *out, const struct pgfn_num *x, int rscale);
+/* The fast path (pgfn_numfast.c): a value as m * 10^-s with |m| < 10^18 and s <= 18. */
+__extension__ typedef __int128 pgfn_wide;
+extern const int64_t pgfn_pow10[19];
+/* v (an INTEGER, a REAL of known scale, a plain decimal text) at display scale scale (-1: its
+ * own); false when it needs the engine's reading (or is NULL). */
+bool pgfn_num_fast_value(sqlite3_value *v, int scale, int64_t *m, int *s);
+/* Appends a op b (op one of + - * /) as numeric_out prints it; false (nothing appended) when
+ * the engine must do it (b is zero, or the quotient needs more than 128 bits). */
+bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct strbuf *out);
+void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
+
 #endif

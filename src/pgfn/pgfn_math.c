@@ -17,9 +17,15 @@ static void fn_divisor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	sqlite3_value *v = argv[0];
-	int type = sqlite3_value_numeric_type(v);
-	if ((type == SQLITE_INTEGER && sqlite3_value_int64(v) == 0) ||
-	    (type == SQLITE_FLOAT && sqlite3_value_double(v) == 0.0)) {
+	/* numeric_type converts text in place: an exact numeric's text (pgfn_numfn.c) is
+	 * tested on a copy and passed on as it came */
+	sqlite3_value *t = sqlite3_value_type(v) == SQLITE_TEXT ? sqlite3_value_dup(v) : v;
+	int type = t ? sqlite3_value_numeric_type(t) : SQLITE_NULL;
+	bool zero = (type == SQLITE_INTEGER && sqlite3_value_int64(t) == 0) ||
+		    (type == SQLITE_FLOAT && sqlite3_value_double(t) == 0.0);
+	if (t != v)
+		sqlite3_value_free(t);
+	if (zero) {
 		pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 		return;
 	}

@@ -156,8 +156,10 @@ static bool float_from_text(struct xlat_ctx *c, const struct cast *k, const char
  * decimal (not binary) arithmetic, and checked to fit p digits, as numeric_in does. */
 static bool numeric_literal(struct xlat_ctx *c, const struct cast *k, const char *s)
 {
+	/* exact (xlat_numeric.c): the digits as text, beyond what a double holds */
+	const char *q = (c->flags & XLAT_X_EXACT) && !strpbrk(s, "eE") ? "'" : "";
 	if (k->to.typmod < 4) {
-		xlat_printf(c, "%s%s", *s == '.' ? "0" : "", s);
+		xlat_printf(c, "%s%s%s%s", q, *s == '.' ? "0" : "", s, q);
 		return true;
 	}
 	int32_t m = k->to.typmod - 4;
@@ -208,8 +210,8 @@ static bool numeric_literal(struct xlat_ctx *c, const struct cast *k, const char
 	if (!zero && point - lead > prec - scale && !(point - lead == 1 && dig[lead] == '0'))
 		return xlat_fail(c, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, -1,
 				 "numeric field overflow");
-	xlat_printf(c, "%s%.*s%s%.*s", neg && !zero ? "-" : "", (int)(point - lead), dig + lead,
-		    scale ? "." : "", scale, dig + point);
+	xlat_printf(c, "%s%s%.*s%s%.*s%s", q, neg && !zero ? "-" : "", (int)(point - lead),
+		    dig + lead, scale ? "." : "", scale, dig + point, q);
 	return true;
 }
 

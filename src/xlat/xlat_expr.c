@@ -238,10 +238,19 @@ static bool a_const_text(struct xlat_ctx *c, const PgQuery__AConst *k, struct xl
  * landed, so a later statement that differs only in constants reuses this translation. */
 static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_type *t)
 {
+	/* an operand of exact arithmetic (xlat_numeric.c): a numeric constant's digits as text,
+	 * all of them (a double keeps 15); the quotes stay outside the constant's slot */
+	bool quote = (c->flags & XLAT_X_EXACT) && (c->flags & XLAT_X_EXACT_OPERAND) &&
+		     k->val_case == PG_QUERY__A__CONST__VAL_FVAL && !k->isnull &&
+		     float_literal_type(k->fval->fval) == XLAT_OID_NUMERIC;
+	if (quote)
+		xlat_puts(c, "'");
 	size_t at = c->sb->len;
 	bool ok = a_const_text(c, k, t);
 	if (ok && !k->isnull)
 		xlat_note_const(c, k->location, at);
+	if (quote)
+		xlat_puts(c, "'");
 	return ok;
 }
 
@@ -379,6 +388,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	bool cmp = b->cls == OPC_CMP;
 	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
 	size_t mark = c->sb->len;
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/", op[0]))
+		c->flags |= XLAT_X_EXACT_OPERAND;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
 		return false;
 	size_t lend = c->sb->len;
@@ -393,6 +405,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		   : div ? divisor(c, e->rexpr, op, &r)
 			 : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
+	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	if ((cmp || b->cls == OPC_ARITH) &&
@@ -444,6 +457,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_numeric_arith(t, l, r, op);
 		break;
 	}
+	if (t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT) &&
+	    xlat_exact_arith(c, op[0], mark, lend, rstart, l, r))
+		return true;
 	if (t->oid == XLAT_OID_NUMERIC && op[0] == '/' && !real_literal(e->lexpr) &&
 	    !real_literal(e->rexpr)) {
 		/* numeric values of integral value are SQLite INTEGERs: divide as REALs */
@@ -519,6 +535,10 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		char *x = arena_strndup(c->a, c->sb->data + mark + 1, c->sb->len - mark - 1);
 		c->sb->len = mark;
 		xlat_printf(c, "pgfn_fop(%s, '*', -1)", x);
+	} else if (*op == '-' && t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT)) {
+		c->sb->data[mark] = ' '; /* exact: times -1, keeping the scale (xlat_numeric.c) */
+		xlat_insert_at(c, mark, "pgfn_num_mul(");
+		xlat_printf(c, ", -1, %d, 0)", xlat_numeric_scale_of(*t));
 	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s %s", op,
@@ -766,7 +786,14 @@ bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
 	if (!xlat_enter(c))
 		return false;
+	unsigned exact = c->flags & XLAT_X_EXACT;
+	if (exact && !xlat_exact_node(n))
+		c->flags &= ~(unsigned)XLAT_X_EXACT;
+	size_t mark = c->sb->len;
 	bool ok = expr_node(c, n, t);
+	if (ok && exact)
+		xlat_exact_wrap(c, n, mark, *t);
+	c->flags |= exact;
 	xlat_leave(c);
 	return ok;
 }

@@ -314,13 +314,26 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	struct xlat_type *tv = arena_zalloc(c->a, (f->n_args + 1) * sizeof(*tv));
 	if (l->special)
 		return l->special(c, f, tv, t) ? 1 : -1;
+	size_t mark = c->sb->len;
 	xlat_printf(c, "%s(%s", l->sqlite, f->agg_distinct ? "DISTINCT " : "");
 	if (!lib_args(c, l, f, tv))
 		return -1;
+	const char *exact_round = f->n_args == 2 ? xlat_exact_round(c, name, tv[0]) : NULL;
+	if (exact_round) { /* pgfn_round(x, n) → pgfn_num_round(x, n, scale of x) */
+		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
+		xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	}
+	bool exact = l->rt == LR_NUMISH && xlat_exact_agg(c, tv[0]);
+	if (exact) { /* pgfn_var_samp → pgfn_num_var_samp(x, scale): numeric, exactly */
+		xlat_insert_at(c, mark + strlen("pgfn_"), "num_");
+		if (!f->agg_distinct) /* SQLite's DISTINCT takes one argument */
+			xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	}
 	xlat_puts(c, ")");
 	if (!xlat_agg_filter(c, f))
 		return -1;
-	*t = result(l, tv, f->n_args);
+	*t = exact || exact_round ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
+				  : result(l, tv, f->n_args);
 	return 1;
 }
 

@@ -515,14 +515,32 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		xlat_puts(c, "*");
 	else if (!args(c, f, tv))
 		return false;
-	xlat_puts(c, ")");
 	const char *name = sqlite_name(fn, tv, f->n_args);
+	const char *exact_round = f->n_args == 1 ? xlat_exact_round(c, fn->name, tv[0]) : NULL;
+	if (exact_round) { /* pgfn_num_round(x, 0, scale): the value's digits, decimal rounding */
+		name = exact_round;
+		xlat_printf(c, ", 0, %d", xlat_numeric_scale_of(tv[0]));
+	}
+	bool minmax = (fn->flags & FN_AGG) && fn->rt == R_SAME && tv[0].oid == XLAT_OID_NUMERIC;
+	if ((fn->rt == R_AVG || minmax ||
+	     (fn->rt == R_SUM && tv[0].oid != XLAT_OID_INT2 && tv[0].oid != XLAT_OID_INT4)) &&
+	    !f->agg_star && xlat_exact_agg(c, tv[0])) { /* exact: of int8 and numeric */
+		name = fn->rt == R_AVG ? "pgfn_num_avg"
+		       : !minmax       ? "pgfn_num_sum"
+		       : strcmp(fn->name, "max") == 0 ? "pgfn_num_max"
+						      : "pgfn_num_min";
+		if (!f->agg_distinct) /* SQLite's DISTINCT takes one argument: the value's scale */
+			xlat_printf(c, ", %d", xlat_numeric_scale_of(tv[0]));
+	}
+	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
 	/* stored text orders dates and timestamps correctly; no date/time sums */
 	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid) &&
 	    tv[0].oid != XLAT_OID_INTERVAL && (fn->rt == R_SUM || fn->rt == R_AVG))
 		return xlat_unsupported(c, f->location, "sum/avg over date/time values");
 	*t = result_type(fn, tv, f->n_args);
+	if (exact_round)
+		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */
 	const char *check = strcmp(fn->name, "abs") == 0 && xlat_checks_on(c)
 				    ? xlat_infer_overflow_fn(tv[0], tv[0], "-")
 				    : NULL;

@@ -271,8 +271,7 @@ int xlat_numeric_typmod_scale(int32_t typmod)
 	return s < 0 ? 0 : s;
 }
 
-/* The fraction digits a value of type t shows, -1 when not known. */
-static int scale_of(struct xlat_type t)
+int xlat_numeric_scale_of(struct xlat_type t)
 {
 	if (int_rank(t.oid))
 		return 0;
@@ -296,7 +295,7 @@ void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_typ
 {
 	if (t->oid != XLAT_OID_NUMERIC)
 		return;
-	int a = scale_of(l), b = scale_of(r), max = a > b ? a : b;
+	int a = xlat_numeric_scale_of(l), b = xlat_numeric_scale_of(r), max = a > b ? a : b;
 	t->typmod = -1;
 	switch (op[0]) {
 	case '+':
@@ -318,7 +317,7 @@ void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_typ
 
 void xlat_numeric_avg(struct xlat_type *t, struct xlat_type arg)
 {
-	int a = scale_of(arg);
+	int a = xlat_numeric_scale_of(arg);
 	if (t->oid == XLAT_OID_NUMERIC)
 		t->typmod = XLAT_NUM_QUOTIENT(a > 0 ? a : 0);
 }

@@ -104,6 +104,9 @@ enum {
 	XLAT_X_NOSUBQUERY = 1 << 0, /* DDL expressions: CHECK, DEFAULT, index, generated */
 	XLAT_X_STAR = 1 << 1,       /* a target list item, where * and t.* may stand */
 	XLAT_X_RESULT = 1 << 2,     /* a whole result column: a reg* literal shows its name */
+	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
+	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... in a SELECT DISTINCT's result columns */
+	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
 };
 
 struct xlat_ctx {
@@ -176,6 +179,9 @@ struct xlat_ctx {
 	int nsrfcols, srfcols_cap;
 	PgQuery__Node **star_from; /* this level's FROM list when * must be spelled out */
 	size_t n_star_from;
+	/* the SELECT whose ORDER BY is being emitted, when its results are exact (xlat_numeric.c) */
+	const PgQuery__SelectStmt *exact_sel;
+	const struct xlat_shape *exact_shape;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -508,6 +514,30 @@ bool xlat_checks_on(const struct xlat_ctx *c);
 int xlat_numeric_typmod_scale(int32_t typmod);
 /* The typmod carrying a numeric literal's scale as written ("1.50" → XLAT_NUM_SCALE(2)). */
 int32_t xlat_literal_scale(const char *s);
+/* The fraction digits a value of type t shows (0 for integers), -1 when not known. */
+int xlat_numeric_scale_of(struct xlat_type t);
+
+/* ---- xlat_numeric.c: exact numeric where the value goes straight to the client ---- */
+/* Whether n's operands stay under XLAT_X_EXACT (literals, column references, + - * /, a
+ * literal's cast, the sum/avg/variance family); xlat_expr clears it for anything else. */
+bool xlat_exact_node(const PgQuery__Node *n);
+/* Whether s's result columns may be computed exactly: s is the statement itself, with no
+ * DISTINCT or set operation, and no ORDER BY/GROUP BY item naming a result column. */
+bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
+ * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
+void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
+/* Rewrites "L op R" emitted at c->sb[mark..] (L ends at lend, R starts at rstart) into
+ * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
+bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
+		      struct xlat_type l, struct xlat_type r);
+/* round/trunc(x[, n]) of a numeric x, exactly: the pgfn function's name, else NULL. */
+const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg);
+/* Whether an aggregate of the sum/avg/variance family over arg is emitted exactly. */
+bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg);
+/* After a sort item of c->exact_sel's ORDER BY: one naming an exact numeric result column
+ * (alias or position) sorts by value, with the collation pgfn_num. */
+void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item);
 /* Sets t's display scale for l op r when t is numeric; avg(arg) likewise. */
 void xlat_numeric_arith(struct xlat_type *t, struct xlat_type l, struct xlat_type r,
 			const char *op);

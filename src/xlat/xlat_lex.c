@@ -121,6 +121,20 @@ static char number_class(const char *text, size_t len, bool negated)
 	return v >= INT32_MIN && v <= INT32_MAX ? '4' : '8';
 }
 
+/* The fraction digits numeric_in keeps for a numeric constant (xlat_literal_scale's rule). */
+static int literal_scale(const char *text, size_t len)
+{
+	size_t i = 0, frac = 0;
+	while (i < len && text[i] != '.' && text[i] != 'e' && text[i] != 'E')
+		i++;
+	if (i < len && text[i] == '.')
+		for (i++; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+			frac++;
+	long exp = i + 1 < len && (text[i] == 'e' || text[i] == 'E') ? strtol(text + i + 1, NULL, 10) : 0;
+	long scale = (long)frac - (exp > 100000 ? 100000 : exp < -100000 ? -100000 : exp);
+	return scale < 0 ? 0 : scale > 1000 ? 1000 : (int)scale;
+}
+
 /* PostgreSQL makes an integer constant an int4 (IVAL) when it fits, leading zeros and all. */
 static bool fits_int4(const char *text, size_t len)
 {
@@ -162,6 +176,8 @@ static void add_lit(struct lexer *lx, const char *p, const char *end, char kind)
 		strbuf_putc(lx->key, number_class(p, (size_t)l->len, false));
 		if (l->minus >= 0)
 			strbuf_putc(lx->key, number_class(p, (size_t)l->len, true));
+		/* a numeric constant's display scale is part of its type (1.50 vs 1.555) */
+		strbuf_printf(lx->key, "%d;", literal_scale(p, (size_t)l->len));
 	}
 }
 

@@ -218,6 +218,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		c->flags = saved;
 		if (!ok)
 			return false;
+		if ((c->flags & XLAT_X_EXACT_DISTINCT) && (c->flags & XLAT_X_EXACT) &&
+		    t.oid == XLAT_OID_NUMERIC && xlat_exact_node(rt->val) &&
+		    rt->val->node_case != NODE(COLUMN_REF))
+			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT by value */
 		if (shape)
 			shape->types[i] = t;
 		/* a LATERAL column reference was replaced by its expression */
@@ -262,6 +266,7 @@ bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, ", ");
 		if (!xlat_expr(c, sb->node, &ignored))
 			return false;
+		xlat_exact_sort_item(c, sb->node);
 		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
@@ -498,6 +503,10 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (s->n_locking_clause)
 		c->st->writes =
 			true; /* row locks: PostgreSQL refuses them in read-only transactions */
+	const PgQuery__SelectStmt *exact_sel = c->exact_sel; /* an enclosing query's ORDER BY */
+	const struct xlat_shape *exact_shape = c->exact_shape;
+	c->exact_sel = NULL;
+	c->exact_shape = NULL;
 	xlat_puts(c, "SELECT ");
 	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
 	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
@@ -516,7 +525,12 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
+	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
+	c->exact_sel = exact ? s : NULL;
+	c->exact_shape = exact ? shape : NULL;
 	ok = ok && (!tail || order_limit(c, s, true));
+	c->exact_sel = exact_sel;
+	c->exact_shape = exact_shape;
 	c->nsrfcols = srfcol_mark;
 	c->star_from = star_from;
 	c->n_star_from = n_star_from;
@@ -535,7 +549,12 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 		c->assign_targets = c->assign;
 		c->assign = NULL, c->assign_for = NULL;
 	}
-	if (!distinct(c, s) || !xlat_targets(c, s->target_list, s->n_target_list, shape))
+	unsigned flags = c->flags;
+	if (xlat_exact_select(c, s))
+		c->flags |= XLAT_X_EXACT | (s->n_distinct_clause ? XLAT_X_EXACT_DISTINCT : 0);
+	bool ok = distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
+	c->flags = flags;
+	if (!ok)
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
 		return false;

@@ -92,9 +92,9 @@ async function main() {
 		types.setTypeParser(1700, (v) => v);
 		return r;
 	});
-	await stepKnown('expressions', async () => rows(`SELECT $1::int + 1 AS a, $2::text || '!' AS b,
+	await step('expressions', async () => rows(`SELECT $1::int + 1 AS a, $2::text || '!' AS b,
 		$3::numeric * 2 AS c, $4::date + 1 AS d, $5::bool AS e, count(*) AS n FROM t WHERE i = $1 OR $1 IS NULL`,
-	[7, 'hi', '1.25', '2024-12-31', 'yes']), [['"c":"2.5"', '"c":"2.50"', 'numeric * int drops trailing zeros']]);
+	[7, 'hi', '1.25', '2024-12-31', 'yes']));
 	await step('named prepared', async () => {
 		const out = [];
 		for (const i of [7, 8, 7]) {

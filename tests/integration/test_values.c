@@ -2,7 +2,8 @@
 /* test_values.c: values stored as PostgreSQL stores them when they arrive through the
  * extended protocol — parameters declared as text or varchar (JDBC's setString) or left
  * untyped, into date/time, uuid, jsonb and bytea columns; a NaN float parameter; DateStyle's
- * output, input order and the ParameterStatus a change sends. */
+ * output, input order and the ParameterStatus a change sends; exact numeric results in the
+ * binary format. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,38 @@ START_TEST(datestyle_output_input_and_status)
 }
 END_TEST
 
+/* Exact numeric results (pgfn_numfn.c) in numeric's binary form: the bytes PostgreSQL 15's
+ * numeric_send writes for the same expressions (SELECT numeric_send(...)). */
+START_TEST(exact_numeric_binary)
+{
+	static const struct {
+		const char *expr;
+		size_t len;
+		const char *bytes;
+	} want[] = {
+		{"1::numeric / 3", 18,
+		 "\x00\x05\xff\xff\x00\x00\x00\x14\x0d\x05\x0d\x05\x0d\x05\x0d\x05\x0d\x05"},
+		{"2.50 / 2", 12, "\x00\x02\x00\x00\x00\x00\x00\x14\x00\x01\x09\xc4"},
+		{"(-12345678901234567890)::numeric * 10", 20,
+		 "\x00\x06\x00\x05\x40\x00\x00\x00\x00\x01\x09\x29\x1a\x85\x00\x7b\x11\xd7"
+		 "\x22\xc4"},
+	};
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		char sql[128];
+		snprintf(sql, sizeof(sql), "SELECT %s", want[i].expr);
+		PGresult *r = PQexecParams(c, sql, 0, NULL, NULL, NULL, NULL, 1);
+		ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+		ck_assert_int_eq(PQftype(r, 0), 1700);
+		ck_assert_int_eq(PQgetlength(r, 0, 0), (int)want[i].len);
+		ck_assert_msg(memcmp(PQgetvalue(r, 0, 0), want[i].bytes, want[i].len) == 0, "%s",
+			      want[i].expr);
+		PQclear(r);
+	}
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("values");
@@ -94,6 +127,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, text_parameters_take_the_column_form);
 	tcase_add_test(tc, datestyle_output_input_and_status);
+	tcase_add_test(tc, exact_numeric_binary);
 	suite_add_tcase(s, tc);
 	return s;
 }

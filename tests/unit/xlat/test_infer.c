@@ -110,8 +110,49 @@ static const struct icase cases[] = {
 	{"SELECT rate * 2, rate + 1.5, rate / 3, sum(rate), avg(rate), max(rate) FROM acct",
 	 "1700s2,1700s2,1700s-4,1700s2,1700s-4,1700s2", "", NULL},
 	{"SELECT 10::numeric / 4, 2.5 / 0.5, salary / 2 FROM emp", "1700s-2,1700s-3,23", "",
-	 "SELECT CAST(10 AS REAL) / 4 AS \"?column?\", 2.5 / 0.5 AS \"?column?\", "
-	 "salary / 2 AS \"?column?\" FROM emp"},
+	 "SELECT pgfn_num_div('10',  4, 0, 0) AS \"?column?\", pgfn_num_div('2.5',  '0.5', 1, 1) AS "
+	 "\"?column?\", salary / 2 AS \"?column?\" FROM emp"},
+	/* exact numeric (xlat_numeric.c) only in result columns nothing compares; WHERE,
+	 * ORDER BY, DISTINCT, UNION, min/max, subqueries and stored values stay SQLite numbers */
+	{"SELECT rate / 3 FROM acct WHERE rate / 3 > 0.3 ORDER BY rate / 3", NULL, "",
+	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct WHERE CAST(rate AS REAL) / 3 "
+	 "> 0.3 ORDER BY rate / 3 NULLS LAST"},
+	{"SELECT rate / 3 AS q FROM acct ORDER BY q", NULL, "",
+	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS q FROM acct ORDER BY q COLLATE pgfn_num NULLS LAST"},
+	{"SELECT rate / 3 FROM acct ORDER BY 1", NULL, "",
+	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct ORDER BY 1 COLLATE pgfn_num "
+	 "NULLS LAST"},
+	{"SELECT *, rate / 3 AS q FROM acct ORDER BY q", NULL, "",
+	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct ORDER BY q NULLS LAST"},
+	{"SELECT rate / 3 AS q FROM acct GROUP BY q", NULL, "",
+	 "SELECT CAST(rate AS REAL) / 3 AS q FROM acct GROUP BY q"},
+	{"SELECT DISTINCT rate * 2 FROM acct", NULL, "",
+	 "SELECT DISTINCT pgfn_num_mul(rate,  2, 2, 0) COLLATE pgfn_num AS \"?column?\" FROM acct"},
+	{"SELECT rate / 3 FROM acct UNION SELECT salary FROM emp", NULL, "",
+	 "SELECT CAST(rate AS REAL) / 3 AS \"?column?\" FROM acct UNION SELECT salary FROM emp"},
+	{"SELECT rate - 1, max(rate / 3), round(rate / 3, 2) FROM acct GROUP BY rate", NULL, "",
+	 "SELECT pgfn_num_sub(rate,  1, 2, 0) AS \"?column?\", pgfn_num_max(pgfn_num_div(rate,  3, 2, "
+	 "0), -1) AS max, "
+	 "pgfn_num_round(pgfn_num_div(rate,  3, 2, 0), 2, -1) AS round FROM acct GROUP BY rate"},
+	{"SELECT avg(salary), sum(balance), sum(salary), variance(rate), stddev_pop(balance) "
+	 "FROM emp, acct", "1700s-2,1700s0,20,1700,1700", "",
+	 "SELECT pgfn_num_avg(salary, 0) AS avg, pgfn_num_sum(balance, 0) AS sum, sum(salary) AS "
+	 "sum, pgfn_num_var_samp(rate, 2) AS variance, pgfn_num_stddev_pop(balance, 0) AS "
+	 "stddev_pop FROM emp, acct"},
+	{"SELECT avg(DISTINCT rate), sum(rate) OVER (), avg(rate) FILTER (WHERE rate / 3 > 1) "
+	 "FROM acct", NULL, "",
+	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) "
+	 "FILTER "
+	 "(WHERE CAST(rate AS REAL) / 3 > 1) AS avg FROM acct"},
+	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
+	 "SELECT x FROM (SELECT CAST(rate AS REAL) / 3 AS x FROM acct) AS s WHERE x > 1"},
+	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
+	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(salary / 3.0, 327686) AS "
+	 "\"?column?\" FROM emp"},
+	{"SELECT 123456789.123456789::numeric, 1.5::numeric(4,2) * 2, -(rate / 3) FROM acct", NULL,
+	 "", "SELECT '123456789.123456789' AS numeric, pgfn_num_mul('1.50',  2, 2, 0) AS "
+	 "\"?column?\", pgfn_num_mul( (pgfn_num_div(rate,  3, 2, 0)), -1, -1, 0) AS \"?column?\" "
+	 "FROM acct"},
 	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
 	/* parameters */
 	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_numfn.c: exact numeric arithmetic and aggregates as SQLite functions, over the engine
+ * of pgfn_numeric.c. Results are decimal TEXT carrying PostgreSQL's display scale; the
+ * translator emits them only where the value goes straight to the client (docs/sql-compat.md,
+ * "numeric"). Each operand comes with its display scale when the translator knows it (-1: the
+ * value's own: an INTEGER has none, a REAL its shortest round-trip decimal's). */
+#include "pgfn_int.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void overflow(sqlite3_context *ctx)
+{
+	pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
+}
+
+/* Reads v as a numeric of display scale scale (-1: its own). 1: done; 0: NULL; -1: failed,
+ * the error is set on ctx. */
+static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
+{
+	struct strbuf sb;
+	bool ok = true;
+	int64_t m;
+	int ms;
+	if (pgfn_num_fast_value(v, scale, &m, &ms)) {
+		pgfn_num_from_int(x, m);
+		x->scale = ms;
+		return 1;
+	}
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		return 0;
+	case SQLITE_INTEGER:
+		pgfn_num_from_int(x, sqlite3_value_int64(v));
+		break;
+	case SQLITE_FLOAT:
+		if (isinf(sqlite3_value_double(v))) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				   "numeric Infinity is not supported");
+			return -1;
+		}
+		strbuf_init(&sb, 0);
+		pgtype_format_float8(&sb, sqlite3_value_double(v));
+		ok = !sb.failed && pgfn_num_parse(sb.data, sb.len, x);
+		strbuf_fini(&sb);
+		break;
+	default: {
+		size_t len;
+		const char *s = pgfn_text(v, &len);
+		if (len == 3 && strncmp(s, "NaN", 3) == 0) {
+			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "numeric NaN is not supported");
+			return -1;
+		}
+		if (!pgfn_num_parse(s, len, x)) {
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "invalid input syntax for type numeric: \"%.*s\"",
+				   (int)(len > 200 ? 200 : len), s);
+			return -1;
+		}
+	}
+	}
+	if (ok && scale >= 0)
+		ok = pgfn_num_round(x, scale);
+	if (!ok) {
+		overflow(ctx);
+		return -1;
+	}
+	return 1;
+}
+
+static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_num_format(x, &sb);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_num_OP(a, b, scale_a, scale_b): user data is the operator. */
+static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int op = (int)(intptr_t)sqlite3_user_data(ctx);
+	int64_t fa, fb;
+	int fsa, fsb;
+	if (pgfn_num_fast_value(argv[0], sqlite3_value_int(argv[2]), &fa, &fsa) &&
+	    pgfn_num_fast_value(argv[1], sqlite3_value_int(argv[3]), &fb, &fsb)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		if (pgfn_num_fast_arith((char)op, fa, fsa, fb, fsb, &sb)) {
+			pgfn_result_sb(ctx, &sb, false);
+			return;
+		}
+		strbuf_fini(&sb);
+	}
+	struct pgfn_num *v = base_xmalloc(3 * sizeof(*v)), *a = v, *b = v + 1, *r = v + 2;
+	int ra = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), a);
+	int rb = ra > 0 ? arg_num(ctx, argv[1], sqlite3_value_int(argv[3]), b) : ra;
+	bool ok = true;
+	if (ra == 0 || rb == 0)
+		sqlite3_result_null(ctx);
+	if (ra <= 0 || rb <= 0)
+		goto out;
+	switch (op) {
+	case '+':
+		ok = pgfn_num_add(r, a, b);
+		break;
+	case '-':
+		ok = pgfn_num_sub(r, a, b);
+		break;
+	case '*':
+		ok = pgfn_num_mul(r, a, b);
+		break;
+	default:
+		if (pgfn_num_is_zero(b)) {
+			pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+			goto out;
+		}
+		ok = pgfn_num_div(r, a, b, pgfn_num_div_scale(a, b));
+		break;
+	}
+	if (ok)
+		result_num(ctx, r);
+	else
+		overflow(ctx);
+out:
+	free(v);
+}
+
+/* pgfn_num_round/trunc(x, n, scale of x): numeric_round/numeric_trunc, n fraction digits
+ * (a negative n rounds to tens, hundreds, ...: no fraction shown). User data 'r' or 't'. */
+static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct pgfn_num *x = base_xmalloc(sizeof(*x));
+	int64_t n = sqlite3_value_int64(argv[1]);
+	int to = n > 1000 ? 1000 : n < -1000 ? -1000 : (int)n;
+	int r = arg_num(ctx, argv[0], sqlite3_value_int(argv[2]), x);
+	bool ok = true;
+	if (r == 0)
+		sqlite3_result_null(ctx);
+	if (r > 0) {
+		if ((intptr_t)sqlite3_user_data(ctx) == 'r')
+			ok = pgfn_num_round(x, to);
+		else
+			pgfn_num_trunc(x, to);
+		ok = ok && (to >= 0 || pgfn_num_round(x, 0));
+		if (ok)
+			result_num(ctx, x);
+		else
+			overflow(ctx);
+	}
+	free(x);
+}
+
+/* ---- aggregates: sum, avg and the variance family over exact values ----
+ * pgfn_num_sum(x, scale), pgfn_num_avg(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/
+ * stddev_pop(x, scale), whose user data is 1 + kind: bit 1 = population (else sample), bit 2 =
+ * standard deviation (else variance). Each also takes (x) alone, with the value's own scale,
+ * for DISTINCT (SQLite allows it on one-argument aggregates only). */
+struct agg {
+	int64_t count;
+	bool failed;
+	/* the fast path: values read by pgfn_num_fast_value, summed as integers of 10^-fscale
+	 * (bytes of a pgfn_wide: SQLite aligns aggregate state to 8 bytes, a pgfn_wide 16) */
+	int fscale;
+	unsigned char fsum[sizeof(pgfn_wide)], fsq[sizeof(pgfn_wide)];
+	struct pgfn_num sum, sumsq; /* the rest, in the engine */
+};
+
+#define FAST_MAX ((pgfn_wide)1 << 100)
+
+static pgfn_wide get_wide(const unsigned char *b)
+{
+	pgfn_wide w;
+	memcpy(&w, b, sizeof(w));
+	return w;
+}
+
+static void put_wide(unsigned char *b, pgfn_wide w) { memcpy(b, &w, sizeof(w)); }
+
+/* Adds m * 10^-s to the fast sums; false (nothing changed) when they could overflow: every
+ * sum stays below 2^100 and every term (a square too) below 2^100 before it is added. */
+static bool fast_add(struct agg *g, int64_t m, int s, bool squares)
+{
+	pgfn_wide sum = get_wide(g->fsum), sq = get_wide(g->fsq), x = m;
+	int fscale = g->fscale;
+	if (s > 18 || m <= -((int64_t)1 << 50) || m >= ((int64_t)1 << 50))
+		return false;
+	if (s > fscale) { /* the sums move to the finer scale */
+		int up = s - fscale;
+		if (sum >= FAST_MAX / pgfn_pow10[up] || sum <= -FAST_MAX / pgfn_pow10[up] ||
+		    (squares && (2 * up > 18 || sq >= FAST_MAX / pgfn_pow10[2 * up])))
+			return false;
+		sum *= pgfn_pow10[up];
+		sq *= squares ? pgfn_pow10[2 * up] : 1;
+		fscale = s;
+	}
+	x *= pgfn_pow10[fscale - s];
+	if (sum >= FAST_MAX || sum <= -FAST_MAX || x >= FAST_MAX || x <= -FAST_MAX)
+		return false;
+	if (squares && (x >= ((pgfn_wide)1 << 50) || x <= -((pgfn_wide)1 << 50) || sq >= FAST_MAX))
+		return false;
+	put_wide(g->fsum, sum + x);
+	put_wide(g->fsq, sq + (squares ? x * x : 0));
+	g->fscale = fscale;
+	return true;
+}
+
+/* Moves the fast sums into the engine's (before a slow value, and at the end). */
+static bool settle(struct agg *g)
+{
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *w = v, *t = v + 1;
+	pgfn_num_from_wide(w, get_wide(g->fsum), g->fscale);
+	bool ok = pgfn_num_add(t, &g->sum, w);
+	g->sum = *t;
+	pgfn_num_from_wide(w, get_wide(g->fsq), 2 * g->fscale);
+	ok = ok && pgfn_num_add(t, &g->sumsq, w);
+	g->sumsq = *t;
+	put_wide(g->fsum, 0);
+	put_wide(g->fsq, 0);
+	free(v);
+	return ok;
+}
+
+static struct agg *agg_state(sqlite3_context *ctx, bool create)
+{
+	struct agg *g = sqlite3_aggregate_context(ctx, create ? (int)sizeof(struct agg) : 0);
+	if (create && g && g->count == 0 && !g->failed) {
+		pgfn_num_zero(&g->sum, 0);
+		pgfn_num_zero(&g->sumsq, 0);
+	}
+	return g;
+}
+
+static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg *g = agg_state(ctx, true);
+	if (!g) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	int scale = argc > 1 ? sqlite3_value_int(argv[1]) : -1;
+	bool squares = sqlite3_user_data(ctx) != NULL; /* the variance family */
+	int64_t m;
+	int ms;
+	if (!g->failed && pgfn_num_fast_value(argv[0], scale, &m, &ms) && fast_add(g, m, ms, squares)) {
+		g->count++;
+		return;
+	}
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], scale, x);
+	bool ok = r <= 0 || settle(g);
+	if (r > 0 && ok) {
+		g->count++;
+		ok = pgfn_num_add(t, &g->sum, x);
+		g->sum = *t;
+		if (ok && squares) {
+			ok = pgfn_num_mul(t, x, x) && pgfn_num_add(v, &g->sumsq, t);
+			g->sumsq = *v;
+		}
+	}
+	g->failed |= r < 0 || !ok;
+	if (!ok)
+		overflow(ctx);
+	free(v);
+}
+
+static void sum_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	if (g && !g->failed && !settle(g)) {
+		overflow(ctx);
+		return;
+	}
+	if (!g || g->count == 0)
+		sqlite3_result_null(ctx);
+	else if (!g->failed)
+		result_num(ctx, &g->sum);
+}
+
+static void avg_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	if (g && !g->failed && !settle(g)) {
+		overflow(ctx);
+		return;
+	}
+	if (!g || g->count == 0 || g->failed) {
+		if (!g || !g->failed)
+			sqlite3_result_null(ctx);
+		return;
+	}
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *n = v, *r = v + 1;
+	pgfn_num_from_int(n, g->count);
+	if (pgfn_num_div(r, &g->sum, n, pgfn_num_div_scale(&g->sum, n)))
+		result_num(ctx, r);
+	else
+		overflow(ctx);
+	free(v);
+}
+
+/* numeric_stddev_internal: (N * sumX2 - sumX^2) / (N * (N - 1)) (or N * N), at the scale
+ * select_div_scale gives that quotient, its square root at the same scale. */
+static bool var_value(const struct agg *g, int kind, struct pgfn_num *v, struct pgfn_num *out)
+{
+	struct pgfn_num *n = v, *sq = v + 1, *nsq = v + 2, *num = v + 3, *den = v + 4;
+	int rscale = g->sum.scale * 2;
+	pgfn_num_from_int(n, g->count);
+	if (!pgfn_num_mul(sq, &g->sum, &g->sum) || !pgfn_num_round(sq, rscale) ||
+	    !pgfn_num_mul(nsq, n, &g->sumsq) || !pgfn_num_round(nsq, rscale) ||
+	    !pgfn_num_sub(num, nsq, sq))
+		return false;
+	if (num->neg || pgfn_num_is_zero(num)) { /* roundoff never makes it negative here */
+		pgfn_num_zero(out, 0);
+		return true;
+	}
+	pgfn_num_from_int(sq, (kind & 1) ? g->count : g->count - 1);
+	if (!pgfn_num_mul(den, n, sq))
+		return false;
+	rscale = pgfn_num_div_scale(num, den);
+	if (!pgfn_num_div(nsq, num, den, rscale))
+		return false;
+	if (kind & 2)
+		return pgfn_num_sqrt(out, nsq, rscale);
+	*out = *nsq;
+	return true;
+}
+
+static void var_final(sqlite3_context *ctx)
+{
+	struct agg *g = agg_state(ctx, false);
+	if (g && !g->failed && !settle(g)) {
+		overflow(ctx);
+		return;
+	}
+	int kind = (int)(intptr_t)sqlite3_user_data(ctx) - 1;
+	if (g && g->failed)
+		return;
+	if (!g || g->count == 0 || (!(kind & 1) && g->count == 1)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct pgfn_num *v = base_xmalloc(6 * sizeof(*v));
+	if (var_value(g, kind, v, v + 5))
+		result_num(ctx, v + 5);
+	else
+		overflow(ctx);
+	free(v);
+}
+
+/* pgfn_num_max/min(x, scale): user data +1 for max, -1 for min. The best value so far is kept
+ * in sum, which count says is set. */
+static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct agg *g = agg_state(ctx, true);
+	if (!g) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
+	struct pgfn_num *x = base_xmalloc(sizeof(*x));
+	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
+	if (r > 0 && (g->count++ == 0 || pgfn_num_cmp(x, &g->sum) * dir > 0))
+		g->sum = *x;
+	g->failed |= r < 0;
+	free(x);
+}
+
+/* The numeric order of two decimal texts (the collation pgfn_num, for exact result columns
+ * sorted by name or position); text that is not a number sorts after numbers, bytewise. */
+static int collate_num(void *user, int na, const void *a, int nb, const void *b)
+{
+	(void)user;
+	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v));
+	bool oka = pgfn_num_parse(a, (size_t)na, v), okb = pgfn_num_parse(b, (size_t)nb, v + 1);
+	int r;
+	if (oka && okb) {
+		r = pgfn_num_cmp(v, v + 1);
+	} else if (oka != okb) {
+		r = oka ? -1 : 1;
+	} else {
+		r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+		r = r ? r : na - nb;
+	}
+	free(v);
+	return r;
+}
+
+int pgfn_register_numeric(sqlite3 *db)
+{
+	static const struct {
+		const char *name;
+		int op;
+	} ops[] = {{"pgfn_num_add", '+'}, {"pgfn_num_sub", '-'}, {"pgfn_num_mul", '*'},
+		   {"pgfn_num_div", '/'}};
+	/* aggregates: (x, scale), and (x) for DISTINCT, which SQLite allows one argument */
+	static const struct {
+		const char *name;
+		intptr_t user;
+		void (*step)(sqlite3_context *, int, sqlite3_value **);
+		void (*final)(sqlite3_context *);
+	} aggs[] = {
+		{"pgfn_num_sum", 0, agg_step, sum_final},
+		{"pgfn_num_avg", 0, agg_step, avg_final},
+		{"pgfn_num_max", 1, minmax_step, sum_final},
+		{"pgfn_num_min", -1, minmax_step, sum_final},
+		{"pgfn_num_var_samp", 1, agg_step, var_final},
+		{"pgfn_num_var_pop", 2, agg_step, var_final},
+		{"pgfn_num_stddev_samp", 3, agg_step, var_final},
+		{"pgfn_num_stddev_pop", 4, agg_step, var_final},
+	};
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, rc = SQLITE_OK;
+	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
+					     fn_arith, NULL, NULL);
+	for (int k = 0; k < 2 && rc == SQLITE_OK; k++)
+		rc = sqlite3_create_function(db, k ? "pgfn_num_trunc" : "pgfn_num_round", 3, flags,
+					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,
+					     NULL);
+	for (size_t i = 0; i < 2 * ARRAY_LEN(aggs) && rc == SQLITE_OK; i++)
+		rc = sqlite3_create_function(db, aggs[i / 2].name, 1 + (int)(i % 2),
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					     (void *)aggs[i / 2].user, NULL, aggs[i / 2].step,
+					     aggs[i / 2].final);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_num", SQLITE_UTF8, NULL, collate_num);
+	return rc;
+}

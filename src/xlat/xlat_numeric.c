@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_numeric.c: where numeric arithmetic is computed exactly. A numeric value in SQLite is a
+ * number (INTEGER or REAL); the exact engine (pgfn_num_*, src/pgfn/pgfn_numfn.c) answers
+ * decimal TEXT, which SQLite would compare, sort, group and deduplicate as text, below every
+ * number. So the translator emits the engine only where its value goes straight to the
+ * client: the result columns of the statement's own SELECT, through + - * / and the sum, avg
+ * and variance family aggregates, when nothing compares those columns (no DISTINCT, no set
+ * operation, no ORDER BY or GROUP BY naming a result column by name or position). Everywhere
+ * else numeric arithmetic stays SQLite's (docs/sql-compat.md, "numeric"). */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static const char *const exact_aggs[] = {
+	"sum",	    "avg",	   "variance",	  "var_samp",
+	"var_pop",  "stddev",	   "stddev_samp", "stddev_pop",
+	"min",	    "max",
+};
+
+static bool exact_agg_call(const PgQuery__FuncCall *f)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	if (!name || !schema || strcmp(schema, "pg_catalog") != 0 || f->n_funcname > 2 ||
+	    f->over || f->agg_star || f->n_agg_order)
+		return false;
+	if ((strcmp(name, "round") == 0 || strcmp(name, "trunc") == 0) && f->n_args >= 1 &&
+	    f->n_args <= 2 && !f->agg_distinct && !f->agg_filter)
+		return true; /* round(x[, n]), trunc(x[, n]) */
+	if (f->n_args != 1)
+		return false;
+	if (f->agg_distinct && f->args[0]->node_case != NODE(COLUMN_REF))
+		return false; /* DISTINCT over decimal text would compare text */
+	for (size_t i = 0; i < ARRAY_LEN(exact_aggs); i++) {
+		if (strcmp(exact_aggs[i], name) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool xlat_exact_node(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case NODE(A_CONST):
+	case NODE(COLUMN_REF):
+	case NODE(PARAM_REF):
+		return true;
+	case NODE(TYPE_CAST): /* a literal's cast: 123456789.123456789::numeric */
+		return n->type_cast->arg && n->type_cast->arg->node_case == NODE(A_CONST);
+	case NODE(A_EXPR): {
+		const PgQuery__AExpr *e = n->a_expr;
+		const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;
+		if (e->kind != PG_QUERY__A__EXPR__KIND__AEXPR_OP || !e->rexpr || !op ||
+		    strlen(op) != 1)
+			return false;
+		return e->lexpr ? strchr("+-*/", op[0]) != NULL : op[0] == '-';
+	}
+	case NODE(FUNC_CALL):
+		return exact_agg_call(n->func_call);
+	case NODE(COALESCE_EXPR): /* their results, made decimal text by xlat_exact_wrap */
+		return true;
+	case NODE(CASE_EXPR): /* not CASE x WHEN v: that compares x */
+		return !n->case_expr->arg;
+	default:
+		return false;
+	}
+}
+
+/* The result column a sort or grouping item names, by position or by alias; -1: none. */
+static int named_result(const PgQuery__Node *n, const PgQuery__SelectStmt *s)
+{
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return n->a_const->ival->ival - 1;
+	if (n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
+		return -1;
+	const char *name = xlat_node_str(n->column_ref->fields[0]);
+	for (size_t i = 0; name && i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (rt->name && strcmp(rt->name, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+static bool has_star(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		if (v && v->node_case == NODE(COLUMN_REF) &&
+		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
+			return true;
+	}
+	return false;
+}
+
+bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	if (c->in_cte || c->assign_targets || !c->top_stmt ||
+	    c->top_stmt->node_case != NODE(SELECT_STMT) || c->top_stmt->select_stmt != s ||
+	    xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return false;
+	bool star = has_star(s);
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (star && named_result(s->sort_clause[i]->sort_by->node, s) >= 0)
+			return false; /* which column it is depends on what * stands for */
+	}
+	for (size_t i = 0; i < s->n_group_clause; i++) {
+		if (named_result(s->group_clause[i], s) >= 0)
+			return false;
+	}
+	return true;
+}
+
+void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item)
+{
+	const struct xlat_shape *shape = c->exact_shape;
+	int i = c->exact_sel ? named_result(item, c->exact_sel) : -1;
+	if (shape && !shape->star && i >= 0 && (size_t)i < shape->n &&
+	    shape->types[i].oid == XLAT_OID_NUMERIC)
+		xlat_puts(c, " COLLATE pgfn_num"); /* every value of the column is decimal text */
+}
+
+void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t)
+{
+	if (!(c->flags & XLAT_X_EXACT) || t.oid != XLAT_OID_NUMERIC ||
+	    (n->node_case != NODE(COALESCE_EXPR) && n->node_case != NODE(CASE_EXPR)))
+		return;
+	/* its branches mix decimal text and numbers: all text, so that a sort or DISTINCT by
+	 * the column (collation pgfn_num) sees one kind of value */
+	xlat_insert_at(c, mark, "pgfn_num_add(");
+	xlat_printf(c, ", 0, %d, 0)", xlat_numeric_scale_of(t));
+}
+
+bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
+		      struct xlat_type l, struct xlat_type r)
+{
+	static const char *const fns[] = {"pgfn_num_add(", "pgfn_num_sub(", "pgfn_num_mul(",
+					  "pgfn_num_div("};
+	const char *p = op ? strchr("+-*/", op) : NULL;
+	struct strbuf *sb = c->sb;
+	if (!p || rstart - lend < 2 || sb->failed)
+		return false;
+	/* " op " becomes ", " plus blanks in place: the constants' recorded offsets stay true */
+	memset(sb->data + lend, ' ', rstart - lend);
+	sb->data[lend] = ',';
+	xlat_insert_at(c, mark, fns[p - "+-*/"]);
+	xlat_printf(c, ", %d, %d)", xlat_numeric_scale_of(l), xlat_numeric_scale_of(r));
+	return true;
+}
+
+const char *xlat_exact_round(struct xlat_ctx *c, const char *name, struct xlat_type arg)
+{
+	if (!(c->flags & XLAT_X_EXACT) || arg.oid != XLAT_OID_NUMERIC)
+		return NULL;
+	return strcmp(name, "round") == 0   ? "pgfn_num_round"
+	       : strcmp(name, "trunc") == 0 ? "pgfn_num_trunc"
+					    : NULL;
+}
+
+bool xlat_exact_agg(struct xlat_ctx *c, struct xlat_type arg)
+{
+	return (c->flags & XLAT_X_EXACT) &&
+	       (arg.oid == XLAT_OID_NUMERIC || arg.oid == XLAT_OID_INT2 ||
+		arg.oid == XLAT_OID_INT4 || arg.oid == XLAT_OID_INT8);
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_numeric.c: exact numeric arithmetic and aggregates, table-driven; each expected
+ * value is what PostgreSQL 15 printed for the expression in the comment. */
+#include "pgfn_test.h"
+
+static const struct {
+	const char *expr, *want;
+} cases[] = {
+	/* 1::numeric / 3, 10::numeric / 4, 2.50 / 2, 1::numeric / 7 */
+	{"pgfn_num_div(1, 3, 0, 0)", "0.33333333333333333333"},
+	{"pgfn_num_div(10, 4, 0, 0)", "2.5000000000000000"},
+	{"pgfn_num_div('2.50', 2, -1, 0)", "1.25000000000000000000"},
+	{"pgfn_num_div(2.5, 2, 2, 0)", "1.25000000000000000000"},
+	{"pgfn_num_div(1, 7, 0, 0)", "0.14285714285714285714"},
+	/* 123456789.123456789 / 3, 1e-10 / 3, -7::numeric / 2 */
+	{"pgfn_num_div('123456789.123456789', 3, -1, 0)", "41152263.041152263000"},
+	{"pgfn_num_div('1e-10', 3, -1, 0)", "0.0000000000333333333333333333"},
+	{"pgfn_num_div(-7, 2, 0, 0)", "-3.5000000000000000"},
+	/* 99999999 / 0.0001, 0.001 / 300000, 12345678901234567890 / 0.7 */
+	{"pgfn_num_div(99999999, 0.0001, 0, -1)", "999999990000.00000000"},
+	{"pgfn_num_div(0.001, 300000, -1, 0)", "0.0000000033333333333333333333"},
+	{"pgfn_num_div('12345678901234567890', 0.7, -1, -1)", "17636684144620811271.4"},
+	/* 1 / 3.0000000000000000000000, 5555 / 5555.0, 9999 / 1::numeric, 0::numeric / 5 */
+	{"pgfn_num_div(1, '3.0000000000000000000000', 0, -1)", "0.3333333333333333333333"},
+	{"pgfn_num_div(5555, 5555.0, 0, 1)", "1.00000000000000000000"},
+	{"pgfn_num_div(9999, 1, 0, 0)", "9999.0000000000000000"},
+	{"pgfn_num_div(0, 5, 0, 0)", "0.00000000000000000000"},
+	{"pgfn_num_div('1e20', 3, -1, 0)", "33333333333333333333"},
+	{"pgfn_num_div(1, 0, 0, 0)", "ERROR 22012: division by zero"},
+	{"pgfn_num_div(1, '0.000', 0, -1)", "ERROR 22012: division by zero"},
+	{"pgfn_num_div(NULL, 1, 0, 0)", "NULL"},
+	{"pgfn_num_div(1, 'x', 0, -1)", "ERROR 22P02: invalid input syntax for type numeric: \"x\""},
+	{"pgfn_num_div('NaN', 1, -1, 0)", "ERROR 0A000: numeric NaN is not supported"},
+	/* 0.1 + 0.2 (doubles read as their shortest decimal), 1.50 + 2.005, 1 - 1.000 */
+	{"pgfn_num_add(0.1, 0.2, -1, -1)", "0.3"},
+	{"pgfn_num_add(1.5, 2.005, 2, 3)", "3.505"},
+	{"pgfn_num_add('12345678901234567890', 1, -1, 0)", "12345678901234567891"},
+	{"pgfn_num_sub(1, 1, 0, 3)", "0.000"},
+	{"pgfn_num_sub(-5, 3, 0, 0)", "-8"},
+	{"pgfn_num_sub(2, 5.5, 0, 1)", "-3.5"},
+	/* 1.5 * 2.25, 12345678901234567890 * 98765432109876543210, 0.10 * 0.10 */
+	{"pgfn_num_mul(1.5, 2.25, 1, 2)", "3.375"},
+	{"pgfn_num_mul('12345678901234567890', '98765432109876543210', -1, -1)",
+	 "1219326311370217952237463801111263526900"},
+	{"pgfn_num_mul(0.1, 0.1, 2, 2)", "0.0100"},
+	{"pgfn_num_mul(-2, 0, 0, 1)", "0.0"},
+	{"pgfn_num_add(' 1.5e2 ', 0, -1, 0)", "150"},
+	/* at the edges of the 128-bit fast path (pgfn_numfast.c): the same answers:
+	 * 999999999999999999::numeric * 999999999999999999, ... / 7,
+	 * 0.000000000000000001 / 3, -123456789012345678 + 0.000000000000000001,
+	 * 1.5e-10::numeric * 2.5e-9, 100000000000000000::numeric / 0.000000000000000003 */
+	{"pgfn_num_mul('999999999999999999', '999999999999999999', -1, -1)",
+	 "999999999999999998000000000000000001"},
+	{"pgfn_num_div('999999999999999999', 7, -1, 0)", "142857142857142857"},
+	{"pgfn_num_div('0.000000000000000001', 3, -1, 0)", "0.000000000000000000333333333333333333"},
+	{"pgfn_num_add(-123456789012345678, '0.000000000000000001', 0, -1)",
+	 "-123456789012345677.999999999999999999"},
+	{"pgfn_num_mul('1.5e-10', '2.5e-9', -1, -1)", "0.000000000000000000375"},
+	{"pgfn_num_div('100000000000000000', '0.000000000000000003', -1, -1)",
+	 "33333333333333333333333333333333333.333333333333333333"},
+	{"pgfn_num_mul(0.5, -0.25, -1, -1)", "-0.125"},
+	/* round(1::numeric / 3, 25), round(2.5), round(-2.5), round(1234.5, -2), trunc(-1.789, 1),
+	 * round(1.5, 3), trunc(1789, -2), trunc(2.567), round(0.5, -1), round(50, -2) */
+	{"pgfn_num_round(pgfn_num_div(1, 3, 0, 0), 25, -1)", "0.3333333333333333333300000"},
+	{"pgfn_num_round(2.5, 0, 1)", "3"},
+	{"pgfn_num_round(-2.5, 0, 1)", "-3"},
+	{"pgfn_num_round(1234.5, -2, 1)", "1200"},
+	{"pgfn_num_trunc(-1.789, 1, 3)", "-1.7"},
+	{"pgfn_num_round(1.5, 3, 1)", "1.500"},
+	{"pgfn_num_trunc(1789, -2, 0)", "1700"},
+	{"pgfn_num_trunc(2.567, 0, 3)", "2"},
+	{"pgfn_num_round(0.5, -1, 1)", "0"},
+	{"pgfn_num_round(50, -2, 0)", "100"},
+	{"pgfn_num_round(1.5, NULL, 1)", "NULL"},
+	{"pgfn_num_add(9e999, 1, -1, 0)", "ERROR 0A000: numeric Infinity is not supported"},
+	{"pgfn_num_mul('1e1500', '1e1500', -1, -1)", "ERROR 22003: value overflows numeric format"},
+	/* avg(x), sum(x) FROM (VALUES (1), (2), (4)) */
+	{"(SELECT pgfn_num_avg(x, 0) || '|' || pgfn_num_sum(x, 0) FROM"
+	 " (SELECT 1 x UNION ALL SELECT 2 UNION ALL SELECT 4))", "2.3333333333333333|7"},
+	{"(SELECT pgfn_num_avg(x, -1) FROM (SELECT 1.10 x UNION ALL SELECT 2.205))",
+	 "1.6525000000000000"},
+	{"(SELECT pgfn_num_avg(x, 0) FROM (SELECT NULL x))", "NULL"},
+	/* var_samp, var_pop, stddev_samp, stddev_pop of (1.0), (2.0), (3.0) */
+	{"(SELECT pgfn_num_var_samp(x, 1) || '|' || pgfn_num_var_pop(x, 1) || '|' ||"
+	 " pgfn_num_stddev_samp(x, 1) || '|' || pgfn_num_stddev_pop(x, 1) FROM"
+	 " (SELECT 1.0 x UNION ALL SELECT 2.0 UNION ALL SELECT 3.0))",
+	 "1.00000000000000000000|0.66666666666666666667|1.00000000000000000000|"
+	 "0.81649658092772603273"},
+	/* ... of (1), (2), (3), (4) */
+	{"(SELECT pgfn_num_var_samp(x, 0) || '|' || pgfn_num_var_pop(x, 0) || '|' ||"
+	 " pgfn_num_stddev_samp(x, 0) || '|' || pgfn_num_stddev_pop(x, 0) FROM"
+	 " (SELECT 1 x UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4))",
+	 "1.6666666666666667|1.2500000000000000|1.2909944487358056|1.1180339887498948"},
+	/* ... of (1.5), (2.25), (10.125) */
+	{"(SELECT pgfn_num_var_samp(x, -1) || '|' || pgfn_num_var_pop(x, -1) || '|' ||"
+	 " pgfn_num_stddev_samp(x, -1) || '|' || pgfn_num_stddev_pop(x, -1) FROM"
+	 " (SELECT 1.5 x UNION ALL SELECT 2.25 UNION ALL SELECT 10.125))",
+	 "22.8281250000000000|15.2187500000000000|4.7778787134040981|3.9011216335818087"},
+	/* var_samp, stddev_pop of (5.0); stddev of (123456.789), (0.001), (-42.5) */
+	{"(SELECT coalesce(pgfn_num_var_samp(x, 1), 'NULL') || '|' || pgfn_num_stddev_pop(x, 1)"
+	 " FROM (SELECT 5.0 x))", "NULL|0"},
+	/* min/max compare exact values; (x) alone takes each value's own scale */
+	{"(SELECT pgfn_num_max(x, -1) || '|' || pgfn_num_min(x) FROM (SELECT"
+	 " '0.33333333333333333334' x UNION ALL SELECT '0.33333333333333333333' UNION ALL SELECT"
+	 " 0.3 UNION ALL SELECT NULL))", "0.33333333333333333334|0.3"},
+	{"(SELECT pgfn_num_sum(x) FROM (SELECT 1.5 x UNION ALL SELECT '2.250'))", "3.750"},
+	/* the collation pgfn_num orders decimal texts by value */
+	{"(SELECT group_concat(x, ' ') FROM (SELECT x FROM (SELECT '10' x UNION ALL SELECT"
+	 " '9.50' UNION ALL SELECT '-1' UNION ALL SELECT '0.333333333333333333334' UNION ALL"
+	 " SELECT '0.33333333333333333333') ORDER BY x COLLATE pgfn_num))",
+	 "-1 0.33333333333333333333 0.333333333333333333334 9.50 10"},
+	{"(SELECT pgfn_num_stddev_samp(x, -1) FROM"
+	 " (SELECT 123456.789 x UNION ALL SELECT 0.001 UNION ALL SELECT -42.5))", "71290.08193421"},
+};
+
+START_TEST(test_numeric_case)
+{
+	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
+}
+END_TEST
+
+Suite *pgfn_test_numeric_suite(void)
+{
+	Suite *s = suite_create("pgfn_numeric");
+	TCase *tc = tcase_create("numeric");
+	tcase_add_loop_test(tc, test_numeric_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
+	suite_add_tcase(s, tc);
+	return s;
+}
