@@ -233,6 +233,11 @@ bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct a
 void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
 		      const struct xlat_stmt *st);
 
+/* ---- xlat_group.c ---- */
+/* PostgreSQL's checks of a statement's aggregates, window functions and grouped column
+ * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */
+bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
+
 /* ---- xlat_guard.c ---- */
 /* False with 54001 when sql nests expressions more deeply than is safe to parse. */
 bool xlat_nesting_ok(const char *sql, struct pgerr *err);

@@ -107,7 +107,7 @@ static const struct icase cases[] = {
 	/* numeric display scales (xlat_col.scale; s-2 and below: a quotient) */
 	{"SELECT 1.50, 2.5 * 2, 1.1 + 2.205, -1.50, 1e-3, 12::numeric, '1.250'::numeric",
 	 "1700s2,1700s1,1700s3,1700s2,1700s3,1700s0,1700s3", "", NULL},
-	{"SELECT rate * 2, rate + 1.5, rate / 3, sum(rate), avg(rate), max(rate) FROM acct",
+	{"SELECT rate * 2, rate + 1.5, rate / 3, sum(rate), avg(rate), max(rate) FROM acct GROUP BY rate",
 	 "1700s2,1700s2,1700s-4,1700s2,1700s-4,1700s2", "", NULL},
 	{"SELECT 10::numeric / 4, 2.5 / 0.5, salary / 2 FROM emp", "1700s-2,1700s-3,23", "",
 	 "SELECT CAST(10 AS REAL) / 4 AS \"?column?\", 2.5 / 0.5 AS \"?column?\", "
