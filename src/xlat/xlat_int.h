@@ -233,6 +233,19 @@ bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct a
 void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
 		      const struct xlat_stmt *st);
 
+/* ---- xlat_bpchar.c: char(n), stored without its trailing blanks ---- */
+/* n compared with a char(n) value of type t: a string literal loses its trailing blanks. 1
+ * emitted, 0 not such a literal (nothing emitted), -1 failed. */
+int xlat_bpchar_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* After l op r was emitted (l at [lstart, lend), r from rstart to the end): a bpchar $n
+ * compared with a char(n) value loses its trailing blanks at run time. */
+void xlat_bpchar_cmp(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type lt,
+		     const PgQuery__Node *r, struct xlat_type rt, size_t lstart, size_t lend,
+		     size_t rstart);
+/* The expression emitted from start to the end, of type t: a char(n) value gets its padding
+ * back (for octet_length and LIKE, which see it in PostgreSQL). */
+void xlat_bpchar_pad(struct xlat_ctx *c, size_t start, struct xlat_type t);
+
 /* ---- xlat_group.c ---- */
 /* PostgreSQL's checks of a statement's aggregates, window functions and grouped column
  * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */

@@ -68,6 +68,22 @@ struct icase {
 };
 
 static const struct icase cases[] = {
+	/* char(n) is stored without trailing blanks: what it is compared with loses them */
+	{"SELECT id FROM acct WHERE code = $1", NULL, "1042",
+	 "SELECT id FROM acct WHERE code = rtrim(?1, ' ')"},
+	{"SELECT id FROM acct WHERE $1 = code", NULL, "1042",
+	 "SELECT id FROM acct WHERE rtrim(?1, ' ') = code"},
+	{"SELECT id FROM acct WHERE code = 'ab ' OR code IN ('x ', 'y')", NULL, "",
+	 "SELECT id FROM acct WHERE code = rtrim('ab ', ' ') OR code IN (rtrim('x ', ' '), "
+	 "rtrim('y', ' '))"},
+	{"SELECT octet_length(code), code LIKE 'a%' FROM acct", "23,16", "",
+	 "SELECT length(CAST(pgfn_bpchar_pad(code, 3) AS BLOB)) AS octet_length, "
+	 "pgfn_bpchar_pad(code, 3) LIKE 'a%' AS \"?column?\" FROM acct"},
+	/* a string literal compared with a numeric is read as one */
+	{"SELECT id FROM acct WHERE rate = '1.50' OR rate IN ('2', ' 3e0 ')", NULL, "",
+	 "SELECT id FROM acct WHERE rate = 1.50 OR rate IN (2, 3e0)"},
+	{"SELECT 'ab '::char(3), id::char(2) FROM acct", "1042:7,1042:6", "",
+	 "SELECT 'ab' AS bpchar, rtrim(substr(CAST(id AS TEXT), 1, 2), ' ') AS id FROM acct"},
 	/* column references and what is computed from them */
 	{"SELECT id, owner, rate FROM acct", "23,1043:14,1700:327686", "", NULL},
 	{"SELECT a.balance, e.name FROM acct a JOIN emp e ON e.id = a.id", "20,25", "", NULL},
@@ -324,6 +340,8 @@ START_TEST(literal_input_errors)
 		{"INSERT INTO ev (ts) VALUES ('soon')", "22007"},
 		{"UPDATE ev SET u = 'xyz'", "22P02"},
 		{"SELECT d FROM ev WHERE d BETWEEN '2024-1-1' AND '2024-13-1'", "22008"},
+		{"SELECT id FROM acct WHERE rate = '1.5x'", "22P02"},
+		{"SELECT CASE rate WHEN 'x' THEN 1 END FROM acct", "22P02"},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
 		struct arena *a = arena_new(0);
