@@ -103,126 +103,41 @@ static bool is_agg(const PgQuery__FuncCall *f)
 	return bsearch(name, aggs, ARRAY_LEN(aggs), sizeof(aggs[0]), cmp_name) != NULL;
 }
 
-/* ---- generic traversal and comparison of protobuf-c messages ---- */
-
-static const ProtobufCMessage *field_msg(const ProtobufCMessage *m,
-					 const ProtobufCFieldDescriptor *f, size_t k)
-{
-	const char *base = (const char *)m;
-	if (f->label == PROTOBUF_C_LABEL_REPEATED)
-		return (*(ProtobufCMessage *const *const *)(base + f->offset))[k];
-	return *(const ProtobufCMessage *const *)(base + f->offset);
-}
-
-/* How many values field f holds in m: 0 for an unset oneof member. */
-static size_t field_count(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f)
-{
-	const char *base = (const char *)m;
-	if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF)
-		return *(const uint32_t *)(base + f->quantifier_offset) == f->id;
-	if (f->label == PROTOBUF_C_LABEL_REPEATED)
-		return *(const size_t *)(base + f->quantifier_offset);
-	return 1;
-}
-
-static bool walk_fields(struct gctx *g, struct glevel *lv, const ProtobufCMessage *m)
-{
-	const ProtobufCMessageDescriptor *d = m->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
-			continue;
-		size_t n = field_count(m, f);
-		for (size_t k = 0; k < n; k++) {
-			const ProtobufCMessage *sub = field_msg(m, f, k);
-			if (sub && !walk(g, lv, sub))
-				return false;
-		}
-	}
-	return true;
-}
-
 static bool resolve(const struct glevel *lv, const PgQuery__ColumnRef *cr, struct gres *out);
 
-static bool scalar_equal(const ProtobufCFieldDescriptor *f, const void *a, const void *b)
+struct walk_arg {
+	struct gctx *g;
+	struct glevel *lv;
+};
+
+static bool walk_child(void *arg, const ProtobufCMessage *m)
 {
-	switch (f->type) {
-	case PROTOBUF_C_TYPE_STRING: {
-		const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-		return (!x || !y) ? x == y : strcmp(x, y) == 0;
-	}
-	case PROTOBUF_C_TYPE_BYTES: {
-		const ProtobufCBinaryData *x = a, *y = b;
-		return x->len == y->len && (!x->len || memcmp(x->data, y->data, x->len) == 0);
-	}
-	case PROTOBUF_C_TYPE_INT64: case PROTOBUF_C_TYPE_SINT64: case PROTOBUF_C_TYPE_SFIXED64:
-	case PROTOBUF_C_TYPE_UINT64: case PROTOBUF_C_TYPE_FIXED64: case PROTOBUF_C_TYPE_DOUBLE:
-		return memcmp(a, b, 8) == 0;
-	case PROTOBUF_C_TYPE_BOOL:
-		return *(const protobuf_c_boolean *)a == *(const protobuf_c_boolean *)b;
-	default: /* the 32-bit integers, enums and float */
-		return memcmp(a, b, 4) == 0;
-	}
+	const struct walk_arg *w = arg;
+	return walk(w->g, w->lv, m);
 }
 
-static size_t scalar_size(const ProtobufCFieldDescriptor *f)
+/* Walks every child of m (the node itself is not looked at). */
+static bool walk_fields(struct gctx *g, struct glevel *lv, const ProtobufCMessage *m)
 {
-	switch (f->type) {
-	case PROTOBUF_C_TYPE_STRING: return sizeof(char *);
-	case PROTOBUF_C_TYPE_BYTES: return sizeof(ProtobufCBinaryData);
-	case PROTOBUF_C_TYPE_BOOL: return sizeof(protobuf_c_boolean);
-	case PROTOBUF_C_TYPE_INT64: case PROTOBUF_C_TYPE_SINT64: case PROTOBUF_C_TYPE_SFIXED64:
-	case PROTOBUF_C_TYPE_UINT64: case PROTOBUF_C_TYPE_FIXED64: case PROTOBUF_C_TYPE_DOUBLE:
-		return 8;
-	default: return 4;
-	}
+	return xlat_tree_each(m, walk_child, &(struct walk_arg){g, lv});
 }
 
-/* PostgreSQL's equal() on two expressions of level lv: structure and values, not positions;
- * column references by what they resolve to (e.salary and salary alike). */
-static bool same(const struct glevel *lv, const ProtobufCMessage *a, const ProtobufCMessage *b);
-
-static bool same_field(const struct glevel *lv, const ProtobufCMessage *a,
-		       const ProtobufCMessage *b, const ProtobufCFieldDescriptor *f)
+/* Column references compare by what they resolve to (e.salary and salary alike). */
+static int same_ref(void *arg, const ProtobufCMessage *a, const ProtobufCMessage *b)
 {
-	size_t n = field_count(a, f);
-	if (n != field_count(b, f))
-		return false;
-	for (size_t k = 0; k < n; k++) {
-		if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
-			const ProtobufCMessage *x = field_msg(a, f, k), *y = field_msg(b, f, k);
-			if ((!x || !y) ? x != y : !same(lv, x, y))
-				return false;
-			continue;
-		}
-		const char *pa = (const char *)a + f->offset, *pb = (const char *)b + f->offset;
-		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
-			pa = *(const char *const *)pa + k * scalar_size(f);
-			pb = *(const char *const *)pb + k * scalar_size(f);
-		}
-		if (!scalar_equal(f, pa, pb))
-			return false;
-	}
-	return true;
+	const struct glevel *lv = arg;
+	struct gres x, y;
+	if (a->descriptor != &pg_query__column_ref__descriptor ||
+	    !resolve(lv, (const PgQuery__ColumnRef *)a, &x) ||
+	    !resolve(lv, (const PgQuery__ColumnRef *)b, &y))
+		return -1;
+	return x.lv == y.lv && x.rel == y.rel && strcasecmp(x.col, y.col) == 0;
 }
 
+/* PostgreSQL's equal() on two expressions of level lv. */
 static bool same(const struct glevel *lv, const ProtobufCMessage *a, const ProtobufCMessage *b)
 {
-	if (a->descriptor != b->descriptor)
-		return false;
-	if (a->descriptor == &pg_query__column_ref__descriptor) {
-		struct gres x, y;
-		if (resolve(lv, (const PgQuery__ColumnRef *)a, &x) &&
-		    resolve(lv, (const PgQuery__ColumnRef *)b, &y))
-			return x.lv == y.lv && x.rel == y.rel && strcasecmp(x.col, y.col) == 0;
-	}
-	const ProtobufCMessageDescriptor *d = a->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		if (strcmp(d->fields[i].name, "location") != 0 &&
-		    !same_field(lv, a, b, &d->fields[i]))
-			return false;
-	}
-	return true;
+	return xlat_tree_equal(a, b, same_ref, (void *)lv);
 }
 
 /* ---- names ---- */
@@ -526,39 +441,35 @@ static bool column_ref(struct gctx *g, struct glevel *lv, const PgQuery__ColumnR
 
 /* The level an aggregate belongs to: that of the innermost column its arguments read (not
  * counting subqueries'), its own when they read none. */
-static void agg_refs(const struct glevel *lv, const ProtobufCMessage *m, int *best)
+struct refs_arg {
+	const struct glevel *lv;
+	int best; /* levels up, -1: no column seen */
+};
+
+static bool agg_refs(void *arg, const ProtobufCMessage *m)
 {
+	struct refs_arg *r = arg;
 	if (m->descriptor == &pg_query__select_stmt__descriptor)
-		return;
-	if (m->descriptor == &pg_query__column_ref__descriptor) {
-		struct gres x;
-		int up = resolve(lv, (const PgQuery__ColumnRef *)m, &x) ? x.up : 0;
-		if (*best < 0 || up < *best)
-			*best = up;
-		return;
-	}
-	const ProtobufCMessageDescriptor *d = m->descriptor;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		size_t n = f->type == PROTOBUF_C_TYPE_MESSAGE ? field_count(m, f) : 0;
-		for (size_t k = 0; k < n; k++) {
-			const ProtobufCMessage *sub = field_msg(m, f, k);
-			if (sub)
-				agg_refs(lv, sub, best);
-		}
-	}
+		return true;
+	if (m->descriptor != &pg_query__column_ref__descriptor)
+		return xlat_tree_each(m, agg_refs, r);
+	struct gres x;
+	int up = resolve(r->lv, (const PgQuery__ColumnRef *)m, &x) ? x.up : 0;
+	if (r->best < 0 || up < r->best)
+		r->best = up;
+	return true;
 }
 
 static struct glevel *agg_level(struct glevel *lv, const PgQuery__FuncCall *f)
 {
-	int best = -1;
+	struct refs_arg r = {lv, -1};
 	for (size_t i = 0; i < f->n_args; i++)
-		agg_refs(lv, &f->args[i]->base, &best);
+		agg_refs(&r, &f->args[i]->base);
 	for (size_t i = 0; i < f->n_agg_order; i++)
-		agg_refs(lv, &f->agg_order[i]->base, &best);
+		agg_refs(&r, &f->agg_order[i]->base);
 	if (f->agg_filter)
-		agg_refs(lv, &f->agg_filter->base, &best);
-	for (int k = 0; k < best && lv->up; k++)
+		agg_refs(&r, &f->agg_filter->base);
+	for (int k = 0; k < r.best && lv->up; k++)
 		lv = lv->up;
 	return lv;
 }
@@ -721,31 +632,24 @@ static void add_group(struct gctx *g, struct glevel *lv, PgQuery__Node *n, size_
 		lv->unsure = true;
 }
 
-/* Whether an expression of lv (not looking into subqueries) calls an aggregate of lv. */
-static bool has_agg(struct glevel *lv, const ProtobufCMessage *m)
+/* Whether an expression of lv (not looking into subqueries) calls an aggregate of lv:
+ * xlat_tree_each stops (false) at the first. */
+static bool no_agg(void *arg, const ProtobufCMessage *m)
 {
+	struct glevel *lv = arg;
 	const ProtobufCMessageDescriptor *d = m->descriptor;
 	if (d == &pg_query__select_stmt__descriptor)
-		return false;
+		return true;
 	if (d == &pg_query__func_call__descriptor && is_agg((const PgQuery__FuncCall *)m) &&
 	    agg_level(lv, (const PgQuery__FuncCall *)m) == lv)
-		return true;
-	for (unsigned i = 0; i < d->n_fields; i++) {
-		const ProtobufCFieldDescriptor *f = &d->fields[i];
-		size_t n = f->type == PROTOBUF_C_TYPE_MESSAGE ? field_count(m, f) : 0;
-		for (size_t k = 0; k < n; k++) {
-			const ProtobufCMessage *sub = field_msg(m, f, k);
-			if (sub && has_agg(lv, sub))
-				return true;
-		}
-	}
-	return false;
+		return false;
+	return xlat_tree_each(m, no_agg, lv);
 }
 
 static bool list_has_agg(struct glevel *lv, PgQuery__Node **v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (has_agg(lv, &v[i]->base))
+		if (!no_agg(lv, &v[i]->base))
 			return true;
 	}
 	return false;

@@ -233,6 +233,18 @@ bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct a
 void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
 		      const struct xlat_stmt *st);
 
+/* ---- xlat_tree.c: generic walks over the parse tree ---- */
+typedef bool xlat_tree_fn(void *arg, const ProtobufCMessage *child);
+/* Calls fn on each child message of m (set oneof members, repeated elements) in field order
+ * until it returns false; false then. */
+bool xlat_tree_each(const ProtobufCMessage *m, xlat_tree_fn *fn, void *arg);
+/* Decides a pair of messages of one type: 1 equal, 0 not, -1 compare their fields. */
+typedef int xlat_tree_leaf_fn(void *arg, const ProtobufCMessage *a, const ProtobufCMessage *b);
+/* PostgreSQL's equal(): same node types and values, positions (location) not compared; leaf
+ * (may be NULL) decides pairs itself, e.g. column references by what they name. */
+bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
+		     xlat_tree_leaf_fn *leaf, void *arg);
+
 /* ---- xlat_bpchar.c: char(n), stored without its trailing blanks ---- */
 /* n compared with a char(n) value of type t: a string literal loses its trailing blanks. 1
  * emitted, 0 not such a literal (nothing emitted), -1 failed. */
