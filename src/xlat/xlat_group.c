@@ -6,6 +6,8 @@
  * reference this pass cannot resolve (a relation of unknown columns in the way) is let through. */
 #include "xlat_int.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -42,6 +44,7 @@ struct glevel {
 	bool nonvar;    /* some GROUP BY item is not a plain column */
 	enum gclause clause;
 	int in_agg, in_win;
+	bool outer_agg; /* a subquery calls an aggregate of this level (found by a dry walk) */
 };
 
 /* A visible WITH query. */
@@ -54,6 +57,7 @@ struct gctx {
 	struct xlat_ctx *c;
 	struct gcte *ctes;
 	long steps;
+	int dry; /* > 0: a walk that only finds outer levels' aggregates, refusing nothing */
 };
 
 /* A resolved column reference. */
@@ -65,6 +69,21 @@ struct gres {
 };
 
 static bool query(struct gctx *g, struct glevel *up, const PgQuery__SelectStmt *s);
+
+/* Fails with PostgreSQL's error, unless this is a dry walk. */
+static bool refuse(struct gctx *g, const char *state, int location, const char *fmt, ...)
+	PRINTF_LIKE(4, 5);
+static bool refuse(struct gctx *g, const char *state, int location, const char *fmt, ...)
+{
+	if (g->dry)
+		return true;
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return xlat_fail(g->c, state, location, "%s", msg);
+}
 static bool walk(struct gctx *g, struct glevel *lv, const ProtobufCMessage *m);
 
 /* PostgreSQL's built-in aggregate functions (pg_aggregate), sorted. */
@@ -395,10 +414,10 @@ static bool ungrouped(struct gctx *g, const struct gres *x, int location)
 {
 	const char *rel = x->lv->rels[x->rel].name;
 	if (x->up > 0)
-		return xlat_fail(g->c, GROUPING_ERROR, location,
+		return refuse(g, GROUPING_ERROR, location,
 				 "subquery uses ungrouped column \"%s.%s\" from outer query",
 				 rel, x->col);
-	return xlat_fail(g->c, GROUPING_ERROR, location,
+	return refuse(g, GROUPING_ERROR, location,
 			 "column \"%s.%s\" must appear in the GROUP BY clause or be used in an "
 			 "aggregate function",
 			 rel, x->col);
@@ -491,12 +510,14 @@ static const char *clause_name(enum gclause k)
 static bool aggregate(struct gctx *g, struct glevel *lv, const PgQuery__FuncCall *f)
 {
 	struct glevel *at = agg_level(lv, f);
+	if (at != lv)
+		at->outer_agg = true;
 	const char *where = clause_name(at->clause);
 	if (where && at->clause != CL_HAVING && at->clause != CL_WINDOW)
-		return xlat_fail(g->c, GROUPING_ERROR, f->location,
+		return refuse(g, GROUPING_ERROR, f->location,
 				 "aggregate functions are not allowed in %s", where);
 	if (at->in_agg)
-		return xlat_fail(g->c, GROUPING_ERROR, f->location,
+		return refuse(g, GROUPING_ERROR, f->location,
 				 "aggregate function calls cannot be nested");
 	at->in_agg++;
 	int win = at->in_win;
@@ -520,13 +541,13 @@ static bool window_func(struct gctx *g, struct glevel *lv, const PgQuery__FuncCa
 {
 	const char *where = clause_name(lv->clause);
 	if (lv->in_agg)
-		return xlat_fail(g->c, GROUPING_ERROR, f->location,
+		return refuse(g, GROUPING_ERROR, f->location,
 				 "aggregate function calls cannot contain window function calls");
 	if (lv->in_win)
-		return xlat_fail(g->c, WINDOWING_ERROR, f->location,
+		return refuse(g, WINDOWING_ERROR, f->location,
 				 "window function calls cannot be nested");
 	if (where)
-		return xlat_fail(g->c, WINDOWING_ERROR, f->location,
+		return refuse(g, WINDOWING_ERROR, f->location,
 				 "window functions are not allowed in %s", where);
 	lv->in_win++;
 	bool ok = true;
@@ -710,6 +731,38 @@ static bool with_clause(struct gctx *g, struct glevel *up, const PgQuery__WithCl
 	return true;
 }
 
+/* Whether m holds a subquery that calls an aggregate (*arg: m is inside one): false stops
+ * xlat_tree_each at the first. */
+static bool no_nested_agg(void *arg, const ProtobufCMessage *m)
+{
+	bool inside = *(const bool *)arg;
+	if (m->descriptor == &pg_query__select_stmt__descriptor)
+		inside = true;
+	else if (inside && m->descriptor == &pg_query__func_call__descriptor &&
+		 is_agg((const PgQuery__FuncCall *)m))
+		return false;
+	return xlat_tree_each(m, no_nested_agg, &inside);
+}
+
+/* A query without GROUP BY, HAVING or aggregates of its own is still grouped when a subquery
+ * in its select list (or ORDER BY, DISTINCT ON, window) calls an aggregate of its columns
+ * only, (SELECT max(t.a) FROM u): a dry walk finds those, refusing nothing. */
+static bool outer_aggs(struct gctx *g, struct glevel *lv, const PgQuery__SelectStmt *s)
+{
+	bool outside = false;
+	if (xlat_tree_each(&s->base, no_nested_agg, &outside))
+		return true;
+	g->dry++;
+	bool ok = walk_list(g, lv, CL_TARGET, s->target_list, s->n_target_list) &&
+		  order_by(g, lv, s->sort_clause, s->n_sort_clause) &&
+		  walk_list(g, lv, CL_ORDER, s->distinct_clause, s->n_distinct_clause) &&
+		  walk_list(g, lv, CL_WINDOW, s->window_clause, s->n_window_clause);
+	g->dry--;
+	lv->grouped = lv->outer_agg;
+	lv->outer_agg = false;
+	return ok;
+}
+
 /* The checks of one SELECT, whose outer references reach up. */
 static bool query_level(struct gctx *g, struct glevel *lv, const PgQuery__SelectStmt *s)
 {
@@ -725,6 +778,8 @@ static bool query_level(struct gctx *g, struct glevel *lv, const PgQuery__Select
 		      list_has_agg(lv, s->sort_clause, s->n_sort_clause) ||
 		      list_has_agg(lv, s->window_clause, s->n_window_clause) ||
 		      list_has_agg(lv, s->distinct_clause, s->n_distinct_clause);
+	if (!lv->grouped && !outer_aggs(g, lv, s))
+		return false;
 	if (!walk_list(g, lv, CL_TARGET, s->target_list, s->n_target_list) ||
 	    !walk_list(g, lv, CL_WHERE, &s->where_clause, s->where_clause != NULL) ||
 	    !walk_list(g, lv, CL_GROUP, s->group_clause, s->n_group_clause) ||

@@ -58,6 +58,11 @@ SELECT dept_id FROM g_emp GROUP BY 1 ORDER BY name;
 SELECT sum(salary) OVER (PARTITION BY name) FROM g_emp GROUP BY dept_id;
 SELECT DISTINCT ON (name) dept_id FROM g_emp GROUP BY dept_id;
 SELECT (SELECT e.salary) FROM g_emp e GROUP BY dept_id;
+-- an aggregate in a subquery over the outer query's columns only groups the outer query
+SELECT (SELECT max(e.salary) FROM g_dept LIMIT 1) FROM g_emp e;
+SELECT (SELECT max(e.salary + d.id) FROM g_dept d WHERE d.id = e.dept_id), e.name FROM g_emp e ORDER BY e.id;
+SELECT (SELECT max(e.salary) FROM g_dept LIMIT 1), e.name FROM g_emp e;
+SELECT e.id FROM g_emp e WHERE EXISTS (SELECT 1 FROM g_dept HAVING max(e.salary) > 1);
 -- errors: aggregates and window functions where they may not stand
 SELECT count(*) FROM g_emp WHERE count(*) > 1;
 SELECT 1 FROM g_emp JOIN g_dept ON count(*) > 1;

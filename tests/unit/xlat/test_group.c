@@ -124,6 +124,13 @@ static const struct xcase cases[] = {
 	{"SELECT DISTINCT ON (name) dept_id FROM emp GROUP BY dept_id", "!42803@21"},
 	{"SELECT (SELECT e.salary) FROM emp e GROUP BY dept_id", "!42803@16"},
 	{"WITH w AS (SELECT a, b FROM nk) SELECT a, b FROM w GROUP BY a", "!42803@43"},
+	/* an aggregate of the outer query's columns only is the outer query's */
+	{"SELECT (SELECT max(e.salary) FROM dept) FROM emp e", ""},
+	{"SELECT (SELECT max(e.salary + d.id) FROM dept d), e.name FROM emp e", ""},
+	{"SELECT (SELECT max(e.salary) FROM dept), e.name FROM emp e", "!42803@42"},
+	{"SELECT (SELECT max(salary) FROM dept), name FROM emp", "!42803@40"},
+	{"SELECT e.id FROM emp e WHERE EXISTS (SELECT 1 FROM dept HAVING max(e.salary) > 1)",
+	 "!42803@64"},
 	/* aggregates and window functions where they may not stand */
 	{"SELECT count(*) FROM emp WHERE count(*) > 1", "!42803@32"},
 	{"SELECT 1 FROM emp JOIN dept ON count(*) > 1", "!42803@32"},
