@@ -38,14 +38,21 @@ static bool bpchar_param(const struct xlat_ctx *c, const PgQuery__Node *n)
 		     : k >= 1 && k <= c->max_param && c->ptypes[k - 1] == XLAT_OID_BPCHAR;
 }
 
+/* Whether n, compared with a char(n) value, is compared as bpchar: a $n typed bpchar, or a
+ * varchar (PostgreSQL picks bpchar's operator for char(n) = varchar; text's for text). */
+static bool read_as_bpchar(const struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
+{
+	return bpchar_param(c, n) || t.oid == XLAT_OID_VARCHAR;
+}
+
 void xlat_bpchar_cmp(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type lt,
 		     const PgQuery__Node *r, struct xlat_type rt, size_t lstart, size_t lend,
 		     size_t rstart)
 {
-	if (bpchar_len(lt) && bpchar_param(c, r)) {
+	if (bpchar_len(lt) && !bpchar_len(rt) && read_as_bpchar(c, r, rt)) {
 		xlat_insert_at(c, rstart, "rtrim(");
 		xlat_puts(c, ", ' ')");
-	} else if (bpchar_len(rt) && bpchar_param(c, l)) {
+	} else if (bpchar_len(rt) && !bpchar_len(lt) && read_as_bpchar(c, l, lt)) {
 		xlat_insert_at(c, lend, ", ' ')");
 		xlat_insert_at(c, lstart, "rtrim(");
 	}

@@ -249,8 +249,8 @@ bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
 /* n compared with a char(n) value of type t: a string literal loses its trailing blanks. 1
  * emitted, 0 not such a literal (nothing emitted), -1 failed. */
 int xlat_bpchar_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
-/* After l op r was emitted (l at [lstart, lend), r from rstart to the end): a bpchar $n
- * compared with a char(n) value loses its trailing blanks at run time. */
+/* After l op r was emitted (l at [lstart, lend), r from rstart to the end): a bpchar $n or a
+ * varchar compared with a char(n) value loses its trailing blanks at run time. */
 void xlat_bpchar_cmp(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type lt,
 		     const PgQuery__Node *r, struct xlat_type rt, size_t lstart, size_t lend,
 		     size_t rstart);

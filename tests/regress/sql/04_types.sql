@@ -136,3 +136,4 @@ SELECT c, count(*) FROM ch GROUP BY c ORDER BY c;
 SELECT count(DISTINCT c) FROM ch;
 SELECT c LIKE 'ab', c LIKE 'ab%', c LIKE 'ab   ', upper(c), c || 'x' FROM ch WHERE id = 1;
 SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.c WHERE a.id < b.id ORDER BY 1, 2;
+SELECT id, c = v, v = c, c = v::text, c < v FROM ch ORDER BY id;

@@ -73,6 +73,8 @@ static const struct icase cases[] = {
 	 "SELECT id FROM acct WHERE code = rtrim(?1, ' ')"},
 	{"SELECT id FROM acct WHERE $1 = code", NULL, "1042",
 	 "SELECT id FROM acct WHERE rtrim(?1, ' ') = code"},
+	{"SELECT id FROM acct WHERE code = owner OR owner < code", NULL, "",
+	 "SELECT id FROM acct WHERE code = rtrim(owner, ' ') OR rtrim(owner, ' ') < code"},
 	{"SELECT id FROM acct WHERE code = 'ab ' OR code IN ('x ', 'y')", NULL, "",
 	 "SELECT id FROM acct WHERE code = rtrim('ab ', ' ') OR code IN (rtrim('x ', ' '), "
 	 "rtrim('y', ' '))"},
