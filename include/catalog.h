@@ -120,6 +120,8 @@ struct catalog_relation {
 	const char *name;
 	const struct catalog_column *cols;
 	size_t ncols;
+	const char *const *pkey; /* a table's primary key columns, in key order */
+	size_t npkey;
 };
 /* Every table's and view's columns, copied into a, and a fingerprint of them all (equal
  * schemas, equal fingerprints, also across tenants; never 0). False when the schema cannot be

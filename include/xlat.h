@@ -253,6 +253,10 @@ struct xlat_schema {
 	 * every relation. The translation cache keys on it, so a translation made for one
 	 * schema is never handed to a statement run against another. */
 	uint64_t fingerprint;
+	/* The columns of table name's primary key (*n 0: none), valid until the call returns;
+	 * false when name is no table. Grouping by them groups the table's other columns.
+	 * NULL: never known. Called on cache misses only. */
+	bool (*pkey_fn)(void *arg, const char *name, const char *const **cols, size_t *n);
 };
 
 /* What the session's state changes about name resolution and typing. */

@@ -47,9 +47,24 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, &c->typmod, sizeof(c->typmod));
 			h = fnv(h, &c->identity, 1);
 			h = fnv(h, c->rowid_seq ? "s" : "", 1);
+			h = fnv(h, &c->pk, sizeof(c->pk));
 		}
 	}
 	return h ? h : 1;
+}
+
+/* A table's primary key columns, in key order (pk is each one's 1-based position). */
+static void copy_pkey(struct arena *a, struct catalog_relation *d, const struct cat_rel *r)
+{
+	const char **v = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*v));
+	for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+		int pos = r->cols[k].pk;
+		if (pos > 0 && pos <= r->ncols) {
+			v[pos - 1] = d->cols[k].name;
+			d->npkey = d->npkey > (size_t)pos ? d->npkey : (size_t)pos;
+		}
+	}
+	d->pkey = v;
 }
 
 static void copy_cols(struct arena *a, struct catalog_relation *d, const struct cat_rel *r)
@@ -66,6 +81,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 					       unknown ? -1 : c->typmod, c->identity,
 					       c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
 	}
+	copy_pkey(a, d, r);
 }
 
 static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)

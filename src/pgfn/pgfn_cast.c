@@ -232,10 +232,55 @@ static void fn_varchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	text_check(ctx, argv, "character varying");
 }
 
+/* char(n) is stored without its trailing blanks, which PostgreSQL ignores everywhere but in
+ * octet_length and LIKE (pgfn_bpchar_pad gives them back there) and in output, which pads:
+ * so SQLite's own comparisons, indexes and length() agree with PostgreSQL's. */
 static void fn_bpchar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	text_check(ctx, argv, "character");
+	sqlite3_value *v = argv[0];
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const unsigned char *s = sqlite3_value_text(v);
+	int max = sqlite3_value_int(argv[1]), n = sqlite3_value_bytes(v), chars = 0;
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (int i = 0; i < n; i++)
+		chars += (s[i] & 0xC0) != 0x80;
+	if (chars > max)
+		pgfn_error(ctx, SQLSTATE_STRING_DATA_RIGHT_TRUNCATION,
+			   "value too long for type character(%d)", max);
+	else
+		sqlite3_result_text(ctx, (const char *)s, n, SQLITE_TRANSIENT);
+}
+
+/* pgfn_bpchar_pad(x, n): a stored char(n) value with the blanks PostgreSQL keeps, padded to n
+ * characters (octet_length and LIKE see them). */
+static void fn_bpchar_pad(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]), want = sqlite3_value_int(argv[1]), chars = 0;
+	for (int i = 0; i < n; i++)
+		chars += (s[i] & 0xC0) != 0x80;
+	if (!s || chars >= want || want > 10485760) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	char *out = sqlite3_malloc(n + (want - chars) + 1);
+	if (!out) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	memcpy(out, s, (size_t)n);
+	memset(out + n, ' ', (size_t)(want - chars));
+	sqlite3_result_text(ctx, out, n + (want - chars), sqlite3_free);
 }
 
 /* shardlite_notnull(x, column, relation): a serial key is SQLite's rowid alias, which numbers
@@ -297,6 +342,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int2", 1, fn_int2},       {"shardlite_int4", 1, fn_int4},
 		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
 		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
+		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
 		{"shardlite_notnull", 3, fn_notnull},
 		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
 	};

@@ -211,6 +211,13 @@ static bool apply_length(uint32_t type, int32_t typmod, struct pgtype_value *v, 
 	return true;
 }
 
+/* character(n) is stored without its trailing blanks (as shardlite_bpchar stores it). */
+static void strip_bpchar(uint32_t type, struct pgtype_value *v)
+{
+	while (type == PGTYPE_BPCHAR && v->kind == PGTYPE_V_TEXT && v->n && v->p[v->n - 1] == ' ')
+		v->n--;
+}
+
 /* "Key (a, b) already exists." becomes PostgreSQL's "Key (a, b)=(1, x) already exists." when
  * every key column is one the COPY wrote (v: the row's values). */
 static void key_detail(struct sess_copy *c, const struct pgtype_value *v, struct pgerr *err)
@@ -258,6 +265,7 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
 		ok = apply_length(c->types[i], c->typmods[i], v, err);
+	strip_bpchar(c->types[i], v);
 	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
 		ok = pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
 			       "null value in column \"%s\" of relation \"%s\" violates not-null "

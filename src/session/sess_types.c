@@ -43,6 +43,16 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 	return true;
 }
 
+static bool table_pkey(void *arg, const char *name, const char *const **cols, size_t *n)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	if (!r)
+		return false;
+	*cols = r->pkey;
+	*n = r->npkey;
+	return true;
+}
+
 /* Read live: CREATE SEQUENCE writes a sidecar row, which leaves schema_version alone. */
 static bool is_sequence(void *arg, const char *name)
 {
@@ -120,6 +130,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		return;
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
+					 .pkey_fn = table_pkey,
 					 .arg = s,
 					 .fingerprint = snap->fingerprint};
 	s->schema_version = version;

@@ -266,7 +266,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	xlat_schema_reset(c);
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
-	bool ok = dispatch(c, raw->stmt) && xlat_schema_finish(c);
+	bool ok = dispatch(c, raw->stmt) && xlat_group_check(c, raw->stmt) && xlat_schema_finish(c);
 	if (ok && sb.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");

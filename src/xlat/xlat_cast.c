@@ -269,7 +269,8 @@ static bool bytea_from_text(struct xlat_ctx *c, const struct cast *k, const char
 	return true;
 }
 
-/* varchar(n) truncates, char(n) pads with blanks to n characters (counted in UTF-8). */
+/* varchar(n) and char(n) truncate to n characters (counted in UTF-8); char(n) is stored
+ * without trailing blanks (xlat_bpchar.c), its output pads them back. */
 static void text_literal(struct xlat_ctx *c, const struct cast *k, const char *s)
 {
 	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
@@ -286,11 +287,9 @@ static void text_literal(struct xlat_ctx *c, const struct cast *k, const char *s
 			bytes++;
 		chars++;
 	}
-	char *v = arena_zalloc(c->a, bytes + (size_t)(len - chars) + 1);
-	memcpy(v, s, bytes);
-	if (oid == XLAT_OID_BPCHAR)
-		memset(v + bytes, ' ', (size_t)(len - chars));
-	xlat_string(c, v);
+	while (oid == XLAT_OID_BPCHAR && bytes && s[bytes - 1] == ' ')
+		bytes--;
+	xlat_string(c, arena_strndup(c->a, s, bytes));
 }
 
 /* A string literal cast: converted now, with PostgreSQL's input checks. */
@@ -434,8 +433,13 @@ static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, stru
 static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
+	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0 && st.oid != XLAT_OID_BOOL &&
+	    !xlat_type_is_temporal(st.oid)) { /* an explicit cast truncates */
+		xlat_printf(c, "rtrim(substr(CAST(%s AS TEXT), 1, %d), ' ')", x, len);
+		return true;
+	}
 	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0)
-		return xlat_unsupported(c, k->location, "a cast of an expression to character(n)");
+		return xlat_unsupported(c, k->location, "a cast of this type to character(n)");
 	if (st.oid == XLAT_OID_BOOL) {
 		xlat_printf(c, "CASE %s WHEN 1 THEN 'true' WHEN 0 THEN 'false' END", x);
 		return true;

@@ -408,6 +408,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	if (cmp)
+		xlat_bpchar_cmp(c, e->lexpr, l, e->rexpr, r, mark, lend, rstart);
 	if ((cmp || b->cls == OPC_ARITH) &&
 	    (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid))) {
 		/* date/time operators are functions: move the operands into their call */

@@ -127,8 +127,11 @@ static bool fn_octet_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, stru
 {
 	*t = (struct xlat_type){XLAT_OID_INT4, -1};
 	xlat_puts(c, "length(CAST(");
-	if (!args(c, f, NULL))
+	size_t mark = c->sb->len;
+	struct xlat_type at;
+	if (!args(c, f, &at))
 		return false;
+	xlat_bpchar_pad(c, mark, at); /* char(n) counts its padding */
 	xlat_puts(c, " AS BLOB))");
 	return true;
 }

@@ -168,8 +168,11 @@ static bool string_literal(const PgQuery__Node *n)
 
 int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t)
 {
-	if (!c->schema || !string_literal(n) || !literal_input(t.oid) || t.oid == XLAT_OID_JSON ||
-	    !xlat_type_by_oid(t.oid))
+	if (t.oid == XLAT_OID_BPCHAR)
+		return xlat_bpchar_literal(c, n, t);
+	bool numeric = t.oid == XLAT_OID_NUMERIC; /* read as a number: 22P02 for 'abc' */
+	if (!c->schema || !string_literal(n) || !(literal_input(t.oid) || numeric) ||
+	    t.oid == XLAT_OID_JSON || !xlat_type_by_oid(t.oid))
 		return 0;
 	return xlat_cast_string(c, n, t.oid, -1) ? 1 : -1;
 }

@@ -239,6 +239,36 @@ bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct a
 void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
 		      const struct xlat_stmt *st);
 
+/* ---- xlat_tree.c: generic walks over the parse tree ---- */
+typedef bool xlat_tree_fn(void *arg, const ProtobufCMessage *child);
+/* Calls fn on each child message of m (set oneof members, repeated elements) in field order
+ * until it returns false; false then. */
+bool xlat_tree_each(const ProtobufCMessage *m, xlat_tree_fn *fn, void *arg);
+/* Decides a pair of messages of one type: 1 equal, 0 not, -1 compare their fields. */
+typedef int xlat_tree_leaf_fn(void *arg, const ProtobufCMessage *a, const ProtobufCMessage *b);
+/* PostgreSQL's equal(): same node types and values, positions (location) not compared; leaf
+ * (may be NULL) decides pairs itself, e.g. column references by what they name. */
+bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
+		     xlat_tree_leaf_fn *leaf, void *arg);
+
+/* ---- xlat_bpchar.c: char(n), stored without its trailing blanks ---- */
+/* n compared with a char(n) value of type t: a string literal loses its trailing blanks. 1
+ * emitted, 0 not such a literal (nothing emitted), -1 failed. */
+int xlat_bpchar_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type t);
+/* After l op r was emitted (l at [lstart, lend), r from rstart to the end): a bpchar $n or a
+ * varchar compared with a char(n) value loses its trailing blanks at run time. */
+void xlat_bpchar_cmp(struct xlat_ctx *c, const PgQuery__Node *l, struct xlat_type lt,
+		     const PgQuery__Node *r, struct xlat_type rt, size_t lstart, size_t lend,
+		     size_t rstart);
+/* The expression emitted from start to the end, of type t: a char(n) value gets its padding
+ * back (for octet_length and LIKE, which see it in PostgreSQL). */
+void xlat_bpchar_pad(struct xlat_ctx *c, size_t start, struct xlat_type t);
+
+/* ---- xlat_group.c ---- */
+/* PostgreSQL's checks of a statement's aggregates, window functions and grouped column
+ * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */
+bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
+
 /* ---- xlat_guard.c ---- */
 /* False with 54001 when sql nests expressions more deeply than is safe to parse. */
 bool xlat_nesting_ok(const char *sql, struct pgerr *err);

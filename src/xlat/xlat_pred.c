@@ -31,8 +31,11 @@ bool xlat_like(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 	*t = T_BOOL;
 	if (ilike)
 		xlat_puts(c, "lower(");
-	if (!(ilike ? xlat_expr : xlat_cmp_operand)(c, e->lexpr, &ignored))
+	size_t mark = c->sb->len;
+	struct xlat_type lt;
+	if (!(ilike ? xlat_expr : xlat_cmp_operand)(c, e->lexpr, &lt))
 		return false;
+	xlat_bpchar_pad(c, mark, lt); /* LIKE sees char(n)'s padding */
 	xlat_puts(c, ilike ? ") " : " ");
 	xlat_puts(c, negate ? "NOT LIKE " : "LIKE ");
 	if (ilike)

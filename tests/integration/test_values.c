@@ -119,6 +119,51 @@ START_TEST(exact_numeric_binary)
 }
 END_TEST
 
+/* char(n): a parameter (untyped, so bpchar) or a COPY row is stored without trailing blanks,
+ * compared ignoring them, printed padded; a text parameter compares as text (PostgreSQL's
+ * bpchar = text is text = text). */
+START_TEST(bpchar_ignores_trailing_blanks)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE ch (id int PRIMARY KEY, c char(5))"));
+	PGresult *r = PQexecParams(c, "INSERT INTO ch VALUES (1, $1)", 1, NULL,
+				   (const char *[]){"ab   "}, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	r = PQexec(c, "COPY ch FROM STDIN");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	ck_assert_int_eq(PQputCopyData(c, "2\tcd  \n", 7), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	r = PQgetResult(c);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	PQclear(PQgetResult(c));
+	static const struct {
+		const char *sql;
+		Oid type;
+		const char *val, *want;
+	} q[] = {
+		{"SELECT string_agg(id::text, ',' ORDER BY id) FROM ch WHERE c = $1 OR c = $1 || 'd'",
+		 0, "ab ", "1"},
+		{"SELECT '[' || c || ']' || octet_length(c) FROM ch WHERE $1 = c", 0, "cd", "[cd]5"},
+		{"SELECT c FROM ch WHERE c = $1", 0, "cd       ", "cd   "},
+		{"SELECT count(*) FROM ch WHERE c = $1", 25, "ab ", "0"},
+		{"SELECT count(*) FROM ch WHERE c = $1", 25, "ab", "1"},
+	};
+	for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++) {
+		r = PQexecParams(c, q[i].sql, 1, &q[i].type, &q[i].val, NULL, NULL, 0);
+		ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s: %s", q[i].sql,
+			      PQerrorMessage(c));
+		ck_assert_msg(PQntuples(r) == 1 && strcmp(PQgetvalue(r, 0, 0), q[i].want) == 0,
+			      "%s with '%s': got '%s'", q[i].sql, q[i].val,
+			      PQntuples(r) ? PQgetvalue(r, 0, 0) : "(no row)");
+		PQclear(r);
+	}
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("values");
@@ -128,6 +173,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, text_parameters_take_the_column_form);
 	tcase_add_test(tc, datestyle_output_input_and_status);
 	tcase_add_test(tc, exact_numeric_binary);
+	tcase_add_test(tc, bpchar_ignores_trailing_blanks);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -124,8 +124,12 @@ SELECT array_agg(id ORDER BY id) FROM emp;
 SELECT name FROM emp WHERE (dept_id, salary) = (1, 150);
 -- a simple CASE reads a string literal as its operand's type
 SELECT CASE true WHEN 't' THEN 0 ELSE 1 END, CASE 2 WHEN '2' THEN 'two' END;
--- differs: a string literal compared with a numeric is compared as text, in = as in CASE
+-- a string literal compared with a numeric is read as a numeric (22P02 when it is none)
 SELECT 1.5 = '1.50', CASE 1.5 WHEN '1.50' THEN 'eq' END;
+SELECT 2.50 IN ('2.5', '3'), 2.5 BETWEEN '2' AND '3e0', 10.0 > '9', 1.5 <> ' 1.5 ';
+SELECT name FROM emp WHERE salary::numeric = '150.0' ORDER BY name;
+SELECT 1.5 = 'abc';
+SELECT CASE 1.5 WHEN 'x' THEN 1 END;
 -- errors: a column two tables have, a column or table that does not exist
 SELECT id FROM emp, dept;
 SELECT nosuch FROM emp;

@@ -12,7 +12,6 @@ SELECT 10::numeric / 4, 1::numeric / 3;
 SELECT 7 / 2, 7 % 3, -7 / 2, 7.0 / 2;
 SELECT 2 ^ 10, |/ 16.0, @ -5;
 SELECT 'abc'::text, 'abc'::varchar(2), 'abc'::char(5), 'a'::char;
--- differs: value differs: value: [3] vs [5]
 SELECT 'abc'::varchar, length('abc'::char(5)), 'ab'::char(3) || 'c';
 SELECT '2024-02-29'::date, '2024-02-29'::date + 1, '2024-03-01'::date - '2024-02-01'::date;
 SELECT '13:45:01'::time, '13:45:01.5'::time, '24:00:00'::time;
@@ -145,3 +144,25 @@ SELECT a, b FROM ty_round ORDER BY a, b;
 SELECT b::int, CAST(b AS bigint) FROM ty_round ORDER BY 1, 2;
 SELECT round('NaN'::float8), round('Infinity'::float8);
 DROP TABLE ty_round;
+-- character(n): padded to n on output, trailing blanks ignored in comparisons, length() and
+-- casts to text; octet_length and LIKE see the padding
+CREATE TABLE ch (id int PRIMARY KEY, c char(5), v varchar(5));
+CREATE INDEX ch_c ON ch (c);
+INSERT INTO ch VALUES (1, 'ab', 'ab'), (2, 'ab   ', 'ab  '), (3, 'abcde', 'abcde'), (4, '', ''), (5, NULL, NULL);
+SELECT id, c, '[' || c || ']' AS cat, length(c), char_length(c), octet_length(c), '[' || c::text || ']' AS t, '[' || c::varchar || ']' AS vc FROM ch ORDER BY id;
+SELECT id FROM ch WHERE c = 'ab' ORDER BY id;
+SELECT id FROM ch WHERE c = 'ab  ' ORDER BY id;
+SELECT id FROM ch WHERE c IN ('ab ', 'x') ORDER BY id;
+SELECT id FROM ch WHERE c <> 'ab' ORDER BY id;
+SELECT id, CASE c WHEN 'ab ' THEN 'yes' ELSE 'no' END FROM ch ORDER BY id;
+SELECT 'ab'::char(4), '[' || 'ab'::char(4) || ']', length('ab  '::char(4)), octet_length('ab'::char(4)), 'abcdef'::char(3);
+SELECT 'ab '::char(3) = 'ab'::char(2), 'ab'::char(3) < 'ab '::char(3);
+SELECT '[' || (id * 11)::char(4) || ']', octet_length((id * 11)::char(4)) FROM ch WHERE id = 3;
+INSERT INTO ch VALUES (6, 'abcdef', 'x');
+INSERT INTO ch VALUES (7, 'abcde  ', 'x') RETURNING c, octet_length(c);
+UPDATE ch SET c = 'xy   ' WHERE id = 7 RETURNING '[' || c || ']';
+SELECT c, count(*) FROM ch GROUP BY c ORDER BY c;
+SELECT count(DISTINCT c) FROM ch;
+SELECT c LIKE 'ab', c LIKE 'ab%', c LIKE 'ab   ', upper(c), c || 'x' FROM ch WHERE id = 1;
+SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.c WHERE a.id < b.id ORDER BY 1, 2;
+SELECT id, c = v, v = c, c = v::text, c < v FROM ch ORDER BY id;

@@ -38,6 +38,7 @@ Suite *xlat_suite_schema(void);
 Suite *xlat_suite_fnlib(void);
 Suite *xlat_suite_infer(void);
 Suite *xlat_suite_modcte(void);
+Suite *xlat_suite_group(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \

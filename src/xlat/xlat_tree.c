@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_tree.c: generic walks over libpg_query's protobuf-c tree, driven by the message
+ * descriptors rather than by one case per node type: visiting every child node, and
+ * PostgreSQL's equal() on two expressions (structure and values, not positions). */
+#include "xlat_int.h"
+
+#include <string.h>
+
+static const ProtobufCMessage *child(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f,
+				     size_t k)
+{
+	const char *base = (const char *)m;
+	if (f->label == PROTOBUF_C_LABEL_REPEATED)
+		return (*(ProtobufCMessage *const *const *)(base + f->offset))[k];
+	return *(const ProtobufCMessage *const *)(base + f->offset);
+}
+
+/* How many values field f holds in m: 0 for an unset oneof member. */
+static size_t count(const ProtobufCMessage *m, const ProtobufCFieldDescriptor *f)
+{
+	const char *base = (const char *)m;
+	if (f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF)
+		return *(const uint32_t *)(base + f->quantifier_offset) == f->id;
+	if (f->label == PROTOBUF_C_LABEL_REPEATED)
+		return *(const size_t *)(base + f->quantifier_offset);
+	return 1;
+}
+
+bool xlat_tree_each(const ProtobufCMessage *m, xlat_tree_fn *fn, void *arg)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		size_t n = f->type == PROTOBUF_C_TYPE_MESSAGE ? count(m, f) : 0;
+		for (size_t k = 0; k < n; k++) {
+			const ProtobufCMessage *sub = child(m, f, k);
+			if (sub && !fn(arg, sub))
+				return false;
+		}
+	}
+	return true;
+}
+
+static size_t scalar_size(const ProtobufCFieldDescriptor *f)
+{
+	switch (f->type) {
+	case PROTOBUF_C_TYPE_STRING:
+		return sizeof(char *);
+	case PROTOBUF_C_TYPE_BYTES:
+		return sizeof(ProtobufCBinaryData);
+	case PROTOBUF_C_TYPE_BOOL:
+		return sizeof(protobuf_c_boolean);
+	case PROTOBUF_C_TYPE_INT64:
+	case PROTOBUF_C_TYPE_SINT64:
+	case PROTOBUF_C_TYPE_SFIXED64:
+	case PROTOBUF_C_TYPE_UINT64:
+	case PROTOBUF_C_TYPE_FIXED64:
+	case PROTOBUF_C_TYPE_DOUBLE:
+		return 8;
+	default: /* the 32-bit integers, enums and float */
+		return 4;
+	}
+}
+
+static bool scalar_equal(const ProtobufCFieldDescriptor *f, const void *a, const void *b)
+{
+	switch (f->type) {
+	case PROTOBUF_C_TYPE_STRING: {
+		const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+		return (!x || !y) ? x == y : strcmp(x, y) == 0;
+	}
+	case PROTOBUF_C_TYPE_BYTES: {
+		const ProtobufCBinaryData *x = a, *y = b;
+		return x->len == y->len && (!x->len || memcmp(x->data, y->data, x->len) == 0);
+	}
+	case PROTOBUF_C_TYPE_BOOL:
+		return *(const protobuf_c_boolean *)a == *(const protobuf_c_boolean *)b;
+	default:
+		return memcmp(a, b, scalar_size(f)) == 0;
+	}
+}
+
+static bool field_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
+			const ProtobufCFieldDescriptor *f, xlat_tree_leaf_fn *leaf, void *arg)
+{
+	size_t n = count(a, f);
+	if (n != count(b, f))
+		return false;
+	for (size_t k = 0; k < n; k++) {
+		if (f->type == PROTOBUF_C_TYPE_MESSAGE) {
+			const ProtobufCMessage *x = child(a, f, k), *y = child(b, f, k);
+			if ((!x || !y) ? x != y : !xlat_tree_equal(x, y, leaf, arg))
+				return false;
+			continue;
+		}
+		const char *pa = (const char *)a + f->offset, *pb = (const char *)b + f->offset;
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			pa = *(const char *const *)pa + k * scalar_size(f);
+			pb = *(const char *const *)pb + k * scalar_size(f);
+		}
+		if (!scalar_equal(f, pa, pb))
+			return false;
+	}
+	return true;
+}
+
+bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
+		     xlat_tree_leaf_fn *leaf, void *arg)
+{
+	if (a->descriptor != b->descriptor)
+		return false;
+	int same = leaf ? leaf(arg, a, b) : -1;
+	if (same >= 0)
+		return same;
+	const ProtobufCMessageDescriptor *d = a->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		if (strcmp(d->fields[i].name, "location") != 0 &&
+		    !field_equal(a, b, &d->fields[i], leaf, arg))
+			return false;
+	}
+	return true;
+}
