@@ -14,6 +14,7 @@ enum {
 	OID_REGCLASS = 2205,
 	OID_REGTYPE = 2206,
 	OID_REGNAMESPACE = 4089,
+	OID_REGOPERATOR = 2204,
 	OID_TEXT_ARRAY = 1009,
 };
 
@@ -22,6 +23,8 @@ enum {
 static const char *const relations[] = {
 	"pg_aggregate",
 	"pg_am",
+	"pg_amop",
+	"pg_amproc",
 	"pg_attrdef",
 	"pg_attribute",
 	"pg_auth_members",
@@ -466,7 +469,7 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
  * time against the functions the catalog lists (pg_regproc_in), an OID literal becomes the
  * name of its function (pg_regproc_out). */
 static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
-		       struct xlat_type *t)
+		       bool shown, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
@@ -489,7 +492,28 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 		return true;
 	}
 	struct xlat_type ignored;
-	return xlat_expr(c, tc->arg, &ignored);
+	if (!shown || oid == OID_REGPROC)
+		return xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, "pg_regprocedure_out("); /* an OID column shown as name(argtypes) */
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* An OID column ::regoperator as a result shows "<(bigint,bigint)"; elsewhere it stays the
+ * OID (operator names as input, 'name(types)'::regoperator, are not read: 0A000). */
+static bool to_regoperator(struct xlat_ctx *c, const PgQuery__TypeCast *tc, bool shown,
+			   struct xlat_type *t)
+{
+	*t = (struct xlat_type){OID_REGOPERATOR, -1};
+	if (str_literal(tc->arg) && !all_digits(str_literal(tc->arg)))
+		return xlat_unsupported(c, tc->arg->a_const->location,
+					"regoperator input from a name");
+	struct xlat_type ignored;
+	xlat_puts(c, shown ? "pg_regoperator_out(" : "(");
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, ")");
+	return ok;
 }
 
 /* The literal of 'name'::regproc or 1299::regproc as text, NULL for anything else. */
@@ -563,7 +587,9 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
 	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)
-		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, t);
+		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, shown, t);
+	else if (strcmp(name, "regoperator") == 0)
+		ok = to_regoperator(c, tc, shown, t);
 	else
 		return 0;
 	return ok ? 1 : -1;
