@@ -605,7 +605,7 @@ static uint32_t array_sublink_type(const struct xlat_shape *shape)
 		uint32_t elem, array;
 	} same_text[] = {{XLAT_OID_INT2, 1005},	   {XLAT_OID_INT4, 1007}, {XLAT_OID_INT8, 1016},
 			 {XLAT_OID_OID, 1028},	   {XLAT_OID_TEXT, 1009}, {XLAT_OID_VARCHAR, 1015},
-			 {XLAT_OID_NAME, 1003}};
+			 {XLAT_OID_NAME, 1003},	   {18 /* "char" */, 1002}};
 	for (size_t i = 0; !shape->star && shape->n == 1 && i < ARRAY_LEN(same_text); i++)
 		if (shape->types[0].oid == same_text[i].elem)
 			return same_text[i].array;

@@ -231,7 +231,6 @@ SELECT id, unnest(a) FROM fn_arr ORDER BY 2;
 SELECT id, u.x, y FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT id, u.x::int, y::int FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT f.id, array(SELECT x * 10 FROM unnest(f.a) WITH ORDINALITY u (x, n) JOIN fn_arr g ON g.id = u.x WHERE g.id <> f.id ORDER BY u.n DESC) FROM fn_arr f ORDER BY 1;
--- differs: result type differs: ARRAY(subquery) of a name column reports text[], not name[]
 SELECT c.conname, array(SELECT attname FROM unnest(c.conkey) WITH ORDINALITY cols (colid, arridx) JOIN pg_attribute AS ca ON cols.colid = ca.attnum WHERE ca.attrelid = c.conrelid ORDER BY cols.arridx), c.contype FROM pg_constraint AS c JOIN pg_class AS cl ON c.conrelid = cl.oid WHERE cl.relname = 'fn_arr' AND pg_catalog.pg_table_is_visible(cl.oid);
 SELECT idx.id, idx.key, idx.arridx FROM (SELECT * FROM fn_arr i, unnest(i.a, i.b) WITH ORDINALITY koi (key, option, arridx)) idx WHERE idx.key >= 2 OR idx.key IS NULL ORDER BY 1, 3;
 SELECT d.id, k FROM fn_docs d, jsonb_object_keys(d.doc) k ORDER BY 1, 2;
