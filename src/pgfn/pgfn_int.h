@@ -62,8 +62,9 @@ struct pgfn_conn {
 /* A date/time value in PostgreSQL's integer form; oid says which field holds it. */
 struct pgfn_dt {
 	uint32_t oid;
-	int64_t ts; /* time, timestamp, timestamptz (UTC) */
+	int64_t ts; /* time, timetz (its local time), timestamp, timestamptz (UTC) */
 	int32_t date;
+	int32_t east; /* timetz: its zone's offset, seconds east of UTC */
 	struct pgtype_interval iv;
 };
 
