@@ -179,7 +179,6 @@ static const struct catfn {
 	{"pg_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_total_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_indexes_size", 1, 1, XLAT_OID_INT8},
-	{"array_upper", 2, 2, XLAT_OID_INT4},
 	{"pg_get_triggerdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_get_statisticsobjdef_columns", 1, 1, XLAT_OID_TEXT},
 	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
@@ -372,12 +371,37 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	return true;
 }
 
+/* a[i][j]...: one subscript per dimension (pgfn_array_at, pgfn_arraymd.c); NULL when their
+ * number is not the array's, as in PostgreSQL. */
+static bool subscripts(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	for (size_t i = 0; i < ind->n_indirection; i++) {
+		const PgQuery__Node *k = ind->indirection[i];
+		if (k->node_case != NODE(A_INDICES) || k->a_indices->is_slice || !k->a_indices->uidx)
+			return xlat_unsupported(c, -1, "an array slice or field selection");
+	}
+	xlat_puts(c, "pgfn_array_at(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	for (size_t i = 0; i < ind->n_indirection; i++) {
+		xlat_puts(c, ", ");
+		if (!xlat_expr(c, ind->indirection[i]->a_indices->uidx, &ignored))
+			return false;
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){0, -1};
+	return true;
+}
+
 /* a[i]: one subscript, no slices or field selection. */
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
 	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
 		return xlat_catalog_record_field(c, ind, t);
+	if (ind->n_indirection > 1)
+		return subscripts(c, ind, t);
 	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
 	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
 		return xlat_unsupported(c, -1, "an array slice or field selection");
@@ -402,6 +426,12 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 	if (s && s[0] != '{')
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
 				 "malformed array literal: \"%s\"", s);
+	if (s && s[1 + strspn(s + 1, " \t\n\r")] == '{') { /* several dimensions: checked */
+		xlat_puts(c, "pgfn_array_check(");
+		xlat_string(c, s);
+		xlat_puts(c, ")");
+		return true;
+	}
 	if (s) {
 		xlat_string(c, s);
 		return true;

@@ -178,8 +178,19 @@ SELECT array_agg(x::int), array_agg(x::int ORDER BY x DESC), array_agg(y ORDER B
 SELECT string_agg(y, ',' ORDER BY x DESC), json_agg(x ORDER BY y DESC), jsonb_agg(y ORDER BY x) FROM (VALUES (1, 'b'), (2, NULL), (3, 'a')) v (x, y);
 SELECT g, array_agg(x::int ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES (1, 'a'), (2, 'a'), (3, 'b')) v (x, g) GROUP BY g ORDER BY g;
 SELECT array_agg(x::int) FROM (VALUES (1)) v (x) WHERE false;
--- differs: not implemented yet (0A000): a multidimensional array is not supported
-SELECT ARRAY[[1, 2], [3, 4]];
+-- Multidimensional arrays (src/pgfn/pgfn_arraymd.c).
+SELECT ARRAY[[1, 2], [3, 4]], ARRAY[ARRAY['a', 'b'], ARRAY['c', NULL]], ARRAY[[[1], [2]], [[3], [4]]];
+SELECT ARRAY[[1, 2], [3]];
+SELECT '{{1,2},{3,4}}'::int[], '{{1,2},{3}}'::int[];
+SELECT '{{1,2},{3,4},{5,6}}'::int[] AS m, array_ndims('{{1,2},{3,4},{5,6}}'::int[]), array_dims('{{1,2},{3,4},{5,6}}'::int[]), array_dims(ARRAY[1, 2]), array_dims('{}'::int[]);
+SELECT array_length('{{1,2,3},{4,5,6}}'::int[], 1), array_length('{{1,2,3},{4,5,6}}'::int[], 2), array_length('{{1,2,3},{4,5,6}}'::int[], 3), cardinality('{{1,2,3},{4,5,6}}'::int[]);
+SELECT array_lower('{{1,2},{3,4}}'::int[], 2), array_upper('{{1,2,3},{4,5,6}}'::int[], 2), array_upper('{{1,2,3},{4,5,6}}'::int[], 1), array_ndims(ARRAY[[[1]]]);
+SELECT ('{{a,b},{c,"d e"}}'::text[])[2][2], ('{{a,b},{c,d}}'::text[])[3][1], ('{{a,b},{c,d}}'::text[])[1][1][1];
+SELECT x FROM unnest('{{1,2},{3,4}}'::int[]) x;
+CREATE TABLE fn_md (id int, m int[], t text[]);
+INSERT INTO fn_md VALUES (1, '{{1,2},{3,4}}', ARRAY[['x', 'y']]), (2, ARRAY[[5, 6], [7, NULL]], '{{"a b"},{c}}');
+SELECT id, m, t, array_ndims(m), array_dims(t), cardinality(m), array_length(t, 2) FROM fn_md ORDER BY id;
+DROP TABLE fn_md;
 -- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS t (x, y, n);
