@@ -146,5 +146,10 @@ uint32_t catalog_rel_oid(const char *name);
  * information_schema_tables, ...; for tests: the translator keeps its own list so that it
  * does not link this floor). */
 bool catalog_has_relation(const char *name);
+/* The declared columns of pg_catalog relation name (pg_class, pg_attribute, pg_tables ...),
+ * with the PostgreSQL types a result column of theirs reports, copied into a; false when
+ * name is not one (information_schema's relations are not answered). */
+bool catalog_relation_columns(const char *name, struct arena *a,
+			      const struct catalog_column **cols, size_t *ncols);
 
 #endif

@@ -57,6 +57,9 @@ void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);
 /* PostgreSQL's array text form "{a,"b c",NULL}" → elements (unquoted; NULL for a NULL
  * element) in a; *n receives the count. NULL when s is not an array text (22P02 territory). */
 const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n);
+/* Every element of an array text of any number of dimensions, in row-major order (unnest's
+ * order); NULL when s is not an array. */
+const char **pgfn_array_flatten(struct arena *a, const char *s, size_t *n);
 
 /* Appends one element as array_out writes it: quoted (with \ escapes) when it is empty, NULL,
  * or holds a brace, comma, quote, backslash or blank; elem NULL writes NULL. */
@@ -127,6 +130,7 @@ int pgfn_register_dtagg(sqlite3 *db);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
+int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */

@@ -387,5 +387,17 @@ int64_t shard_now_us(void);
  * PostgreSQL error: 23505, 23502, 23503, 23514, 42P01, 42703, 42601, 53200, 54000, 55P03,
  * 57014, 25006, XX001, ... with PostgreSQL-style wording. Always returns false. */
 bool shard_error(sqlite3 *db, int rc, struct pgerr *err);
+/* PostgreSQL's 23503 wording (message, DETAIL with the key, schema/table/constraint fields)
+ * for a foreign-key violation, which SQLite reports without naming anything.
+ * shard_fk_describe: from a violation present in the database now (deferred keys at COMMIT,
+ * a script run with keys deferred, before its rollback); false when none can be read.
+ * shard_fk_explain: after vm failed with rc (err filled by shard_error; nothing happens unless
+ * rc is SQLITE_CONSTRAINT_FOREIGNKEY), runs vm again with its bindings inside a savepoint with
+ * keys deferred, reads the orphaned row, rolls the savepoint back, and tells the child's side
+ * (a new or changed row) from the parent's (a row that lost its parent). vm is left reset.
+ * Costs a second run of the failed statement and a scan of the child tables; err keeps its
+ * text when no key is found. Blocks like the statement did. */
+bool shard_fk_describe(sqlite3 *db, struct pgerr *err);
+void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
 
 #endif

@@ -129,6 +129,9 @@ struct xlat_cursor {
 	bool binary;      /* DECLARE BINARY: rows in binary format in the simple protocol */
 	bool scroll;      /* DECLARE ... SCROLL: may move backward */
 	bool no_scroll;   /* DECLARE ... NO SCROLL: may not, even when held */
+	/* Neither SCROLL nor NO SCROLL: whether PostgreSQL's plan for the query could scan
+	 * backward, which makes its cursor scrollable (xlat_cursor.c says which queries). */
+	bool backward_ok;
 	enum xlat_fetch_dir dir; /* FETCH / MOVE */
 	int64_t count;
 };
@@ -248,6 +251,10 @@ struct xlat_schema {
 	 * SELECT last_value FROM s). NULL: never. Called on cache misses only; a statement that
 	 * names a relation table_fn does not know is not cached. */
 	bool (*sequence_fn)(void *arg, const char *name);
+	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's
+	 * own, fixed per build), as table_fn; NULL: catalog columns stay untyped. */
+	bool (*catalog_fn)(void *arg, const char *name, struct arena *a,
+			   const struct xlat_schema_col **cols, size_t *ncols);
 	void *arg;
 	/* Identifies the schema's content: equal fingerprints mean equal columns and types in
 	 * every relation. The translation cache keys on it, so a translation made for one

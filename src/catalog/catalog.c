@@ -481,3 +481,42 @@ const struct cat_reldef *cat_reldef_at(size_t i)
 }
 
 bool catalog_has_relation(const char *name) { return cat_reldef_find(name) != NULL; }
+
+/* One "name type" item of a reldef's column list (the type maybe double-quoted: "text[]"). */
+static void parse_column(struct arena *a, const char *item, size_t len, struct catalog_column *col)
+{
+	const char *sp = memchr(item, ' ', len);
+	size_t nlen = sp ? (size_t)(sp - item) : len;
+	col->name = arena_strndup(a, item, nlen);
+	const char *type = sp ? sp + 1 : "";
+	size_t tlen = sp ? len - nlen - 1 : 0;
+	if (tlen >= 2 && type[0] == '"') {
+		type++;
+		tlen -= 2;
+	}
+	col->type_oid = pgtype_from_decl(arena_strndup(a, type, tlen), &col->typmod);
+}
+
+bool catalog_relation_columns(const char *name, struct arena *a,
+			      const struct catalog_column **cols, size_t *ncols)
+{
+	const struct cat_reldef *def = strncmp(name, "pg_", 3) == 0 ? cat_reldef_find(name) : NULL;
+	if (!def)
+		return false;
+	size_t n = 1;
+	for (const char *p = def->columns; *p; p++)
+		n += *p == ',';
+	struct catalog_column *out = arena_zalloc(a, n * sizeof(*out));
+	const char *p = def->columns;
+	for (size_t i = 0; i < n; i++) {
+		while (*p == ' ')
+			p++;
+		const char *end = strchr(p, ',');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		parse_column(a, p, len, &out[i]);
+		p = end ? end + 1 : p + len;
+	}
+	*cols = out;
+	*ncols = n;
+	return true;
+}

@@ -277,6 +277,42 @@ static bool fill_opfamily(struct cat_conn *cc, const struct cat_model *m, struct
 	return true;
 }
 
+static bool fill_amop(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_amop *o = cat_amops(&n);
+	for (size_t i = 0; i < n; i++, o++) {
+		cat_row(r);
+		cat_int(r, o->oid);
+		cat_int(r, o->family);
+		cat_int(r, o->lefttype);
+		cat_int(r, o->righttype);
+		cat_int(r, o->strategy);
+		cat_char(r, o->purpose);
+		cat_int(r, o->opr);
+		cat_int(r, o->method);
+		cat_int(r, o->sortfamily);
+	}
+	return true;
+}
+
+/* amproc is a regproc: the function's name, or its OID when several functions share it. */
+static bool fill_amproc(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	size_t n = 0;
+	const struct cat_amproc *p = cat_amprocs(&n);
+	for (size_t i = 0; i < n; i++, p++) {
+		cat_row(r);
+		cat_int(r, p->oid);
+		cat_int(r, p->family);
+		cat_int(r, p->lefttype);
+		cat_int(r, p->righttype);
+		cat_int(r, p->num);
+		cat_int(r, p->proc);
+	}
+	return true;
+}
+
 /* ---- pg_timezone_names ---- */
 
 #define ZONEINFO "/usr/share/zoneinfo"
@@ -443,6 +479,14 @@ static const struct cat_reldef defs[] = {
 	 fill_opclass},
 	{"pg_opfamily", "oid oid, opfmethod oid, opfname name, opfnamespace oid, opfowner oid",
 	 fill_opfamily},
+	{"pg_amop",
+	 "oid oid, amopfamily oid, amoplefttype oid, amoprighttype oid, amopstrategy int2, "
+	 "amoppurpose pg_char, amopopr oid, amopmethod oid, amopsortfamily oid",
+	 fill_amop},
+	{"pg_amproc",
+	 "oid oid, amprocfamily oid, amproclefttype oid, amprocrighttype oid, amprocnum int2, "
+	 "amproc regproc",
+	 fill_amproc},
 	{"pg_range",
 	 "rngtypid oid, rngsubtype oid, rngmultitypid oid, rngcollation oid, rngsubopc oid, "
 	 "rngcanonical regproc, rngsubdiff regproc",

@@ -322,6 +322,20 @@ struct cat_opfamily {
 	const char *name;
 };
 const struct cat_opfamily *cat_opfamilies(size_t *n);
+/* pg_amop and pg_amproc rows: the built-in families' operators and support functions. */
+struct cat_amop {
+	uint32_t oid, family, lefttype, righttype;
+	int16_t strategy;
+	char purpose;
+	uint32_t opr, method, sortfamily;
+};
+const struct cat_amop *cat_amops(size_t *n);
+struct cat_amproc {
+	uint32_t oid, family, lefttype, righttype;
+	int16_t num;
+	uint32_t proc;
+};
+const struct cat_amproc *cat_amprocs(size_t *n);
 /* The description (pg_description) of the built-in object oid of catalog cls ("pg_proc",
  * "pg_operator", "pg_type", "pg_am", "pg_opclass", "pg_opfamily"); NULL when it has none. */
 const char *cat_builtin_desc(const char *cls, uint32_t oid);

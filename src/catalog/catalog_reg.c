@@ -33,6 +33,7 @@ static const struct {
 	{"pg_shseclabel", 3592},  {"pg_cast", 2605},
 	{"pg_operator", 2617},    {"pg_aggregate", 2600},
 	{"pg_opclass", 2616},     {"pg_opfamily", 2753},   {"pg_rewrite", 2618},
+	{"pg_amop", 2602},       {"pg_amproc", 2603},
 };
 
 bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)
@@ -246,6 +247,75 @@ static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	cat_result_text(ctx, s);
 }
 
+/* An OID no row has prints as its digits (PostgreSQL's regprocedureout, regoperatorout). */
+static const char *oid_digits(struct arena *a, uint32_t oid)
+{
+	return arena_printf(a, "%u", oid);
+}
+
+/* A type as format_type_be writes it in a signature: bpchar is "character". */
+static const char *arg_type(struct arena *a, uint32_t oid)
+{
+	return oid == PGTYPE_BPCHAR ? "character" : cat_format_type(a, oid, -1);
+}
+
+/* oid::regprocedure as a result: "btint8cmp(bigint,bigint)", the name and argument types. */
+static void fn_regprocedure_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	struct arena *a = arena_new(0);
+	const char *out = oid ? oid_digits(a, oid) : "-";
+	for (size_t i = 0; oid && i < n; i++) {
+		if (p[i].oid != oid)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_printf(&sb, "%s(", cat_quote_ident(a, p[i].name));
+		const char *t = p[i].argtypes ? p[i].argtypes : "";
+		for (char *end; *t; t = end) {
+			uint32_t arg = (uint32_t)strtoul(t, &end, 10);
+			if (end == t)
+				break;
+			strbuf_printf(&sb, "%s%s", sb.data[sb.len - 1] == '(' ? "" : ",",
+				      arg_type(a, arg));
+		}
+		strbuf_puts(&sb, ")");
+		out = sb.failed ? out : arena_strdup(a, sb.data);
+		strbuf_fini(&sb);
+		break;
+	}
+	cat_result_text(ctx, out);
+	arena_free(a);
+}
+
+/* oid::regoperator as a result: "<(bigint,bigint)", NONE for a prefix operator's left. */
+static void fn_regoperator_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	size_t n = 0;
+	const struct cat_oper *o = cat_opers(&n);
+	struct arena *a = arena_new(0);
+	const char *out = oid ? oid_digits(a, oid) : "0";
+	for (size_t i = 0; oid && i < n; i++) {
+		if (o[i].oid == oid)
+			out = arena_printf(a, "%s(%s,%s)", o[i].name,
+					   o[i].left ? arg_type(a, o[i].left) : "NONE",
+					   o[i].right ? arg_type(a, o[i].right) : "NONE");
+	}
+	cat_result_text(ctx, out);
+	arena_free(a);
+}
+
 /* 'name'::regtype: a type's name as PostgreSQL's regtypein reads it — its own name or SQL
  * spelling ("int4", "integer", "character varying(10)", "int4[]"), case-folded unless quoted. */
 static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -316,6 +386,8 @@ static const struct pgfn_def fixed_fns[] = {
 	{"pg_regproc_in", 1, fn_regproc_in},
 	{"pg_regproc_oid", 1, fn_regproc_oid},
 	{"pg_regproc_out", 1, fn_regproc_out},
+	{"pg_regprocedure_out", 1, fn_regprocedure_out},
+	{"pg_regoperator_out", 1, fn_regoperator_out},
 	{"pg_regtype_in", 1, fn_regtype_in},
 	{"pg_regnamespace_in", 1, fn_regnamespace_in},
 };

@@ -13,8 +13,8 @@
 static bool start_unnest(struct pgfn_srf_scan *s, sqlite3_value **args)
 {
 	if (args[0] && sqlite3_value_type(args[0]) != SQLITE_NULL)
-		s->cells = cat_array_parse(s->a, (const char *)sqlite3_value_text(args[0]),
-					   &s->nrows);
+		s->cells = pgfn_array_flatten(s->a, (const char *)sqlite3_value_text(args[0]),
+					      &s->nrows); /* any number of dimensions */
 	if (!s->cells)
 		s->nrows = 0;
 	return true;

@@ -19,6 +19,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_format,
 		pgfn_register_json,
 		pgfn_register_array,
+		pgfn_register_arraymd,
 		pgfn_register_srf,
 		pgfn_register_regex,
 		pgfn_register_cast,

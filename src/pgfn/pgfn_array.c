@@ -16,7 +16,7 @@ static bool is_blank(char ch)
 }
 
 /* One element at *p (quoted or bare, blanks around a bare one trimmed); NULL for NULL. */
-static const char *element(struct arena *a, const char **p)
+const char *pgfn_array_element(struct arena *a, const char **p)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -91,7 +91,7 @@ const char **pgfn_array_parse(struct arena *a, const char *s, size_t *n)
 			v = nv;
 			cap *= 2;
 		}
-		v[(*n)++] = element(a, &p);
+		v[(*n)++] = pgfn_array_element(a, &p);
 		if (*p == ',') {
 			p++;
 			continue;
@@ -240,7 +240,10 @@ static void fn_array_dim(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t n;
 	int64_t dim = sqlite3_value_int64(argv[1]);
 	int what = sqlite3_value_int(argv[2]);
-	if (array_arg(ctx, a, argv[0], &n)) {
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!pgfn_array_parse(a, s ? s : "", &n)) { /* not one-dimensional (or no array) */
+		(void)pgfn_array_md_dim(ctx, argv[0], dim, what);
+	} else if (array_arg(ctx, a, argv[0], &n)) {
 		if (what == 3)
 			sqlite3_result_int64(ctx, (sqlite3_int64)n);
 		else if (n == 0 || (what != 4 && dim != 1))

@@ -45,6 +45,28 @@ static int32_t ts_date(int64_t ts)
 				       : (int32_t)floor_div(ts, USECS_PER_DAY);
 }
 
+/* time → timetz takes the session zone's offset on the transaction's date (PostgreSQL's
+ * time_timetz); timestamptz → timetz its local time and the offset at that instant. */
+static bool to_timetz(sqlite3_context *ctx, struct pgfn_dt *v, int64_t local)
+{
+	const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
+	uint32_t from = v->oid;
+	if (from == PGTYPE_TIME) {
+		int64_t today = pgfn_dt_to_local(ctx, pgfn_dt_txn_start(ctx));
+		int64_t day = floor_div(today, USECS_PER_DAY);
+		v->east = pgtype_tz_local_offset(tz, day * USECS_PER_DAY + v->ts);
+	} else if (from == PGTYPE_TIMESTAMPTZ && pgfn_dt_finite(v->ts)) {
+		v->east = pgtype_tz_offset(tz, v->ts);
+		v->ts = local - floor_div(local, USECS_PER_DAY) * USECS_PER_DAY;
+	} else {
+		pgfn_error(ctx, "42846", "cannot cast type %s to %s", sql_name(from),
+			   sql_name(PGTYPE_TIMETZ));
+		return false;
+	}
+	v->oid = PGTYPE_TIMETZ;
+	return true;
+}
+
 bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 {
 	const struct pgtype_tz *tz = pgfn_dt_zone(ctx);
@@ -54,20 +76,22 @@ bool pgfn_dt_convert(sqlite3_context *ctx, struct pgfn_dt *v, uint32_t to)
 						   : v->ts;
 	if (from == to)
 		return true;
+	if (to == PGTYPE_TIMETZ)
+		return to_timetz(ctx, v, local);
 	v->oid = to;
 	switch (to) {
 	case PGTYPE_DATE:
-		if (from == PGTYPE_TIME || from == PGTYPE_INTERVAL)
+		if (from == PGTYPE_TIME || from == PGTYPE_TIMETZ || from == PGTYPE_INTERVAL)
 			break;
 		v->date = ts_date(local);
 		return true;
 	case PGTYPE_TIMESTAMP:
-		if (from == PGTYPE_TIME || from == PGTYPE_INTERVAL)
+		if (from == PGTYPE_TIME || from == PGTYPE_TIMETZ || from == PGTYPE_INTERVAL)
 			break;
 		v->ts = local;
 		return true;
 	case PGTYPE_TIMESTAMPTZ:
-		if (from == PGTYPE_TIME || from == PGTYPE_INTERVAL)
+		if (from == PGTYPE_TIME || from == PGTYPE_TIMETZ || from == PGTYPE_INTERVAL)
 			break;
 		v->ts = pgfn_dt_from_local(tz, local);
 		return true;
@@ -236,6 +260,12 @@ static void fn_timezone(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	} else if (v.oid == PGTYPE_TIMESTAMP) {
 		v.oid = PGTYPE_TIMESTAMPTZ;
 		v.ts = pgfn_dt_from_local(tz, v.ts);
+	} else if (v.oid == PGTYPE_TIMETZ) {
+		/* PostgreSQL's timetz_zone: the zone's offset now (at the transaction's start) */
+		int east = pgtype_tz_offset(tz, pgfn_dt_txn_start(ctx));
+		int64_t t = v.ts + (int64_t)(east - v.east) * 1000000;
+		v.ts = t - floor_div(t, USECS_PER_DAY) * USECS_PER_DAY;
+		v.east = east;
 	} else {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "AT TIME ZONE on a %s is not supported", sql_name(v.oid));

@@ -92,7 +92,7 @@ static bool plus(sqlite3_context *ctx, struct pgfn_dt *a, struct pgfn_dt *b, int
 		a->iv.month += r.month;
 		return true;
 	}
-	if (b->oid == PGTYPE_INTERVAL && a->oid == PGTYPE_TIME) {
+	if (b->oid == PGTYPE_INTERVAL && (a->oid == PGTYPE_TIME || a->oid == PGTYPE_TIMETZ)) {
 		int64_t t = a->ts + (sign > 0 ? b->iv.time : -b->iv.time);
 		a->ts = t - floor_div(t, USECS_PER_DAY) * USECS_PER_DAY;
 		return true;

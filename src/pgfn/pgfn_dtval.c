@@ -46,8 +46,13 @@ uint32_t pgfn_dt_sniff(const char *s, size_t n)
 		return PGTYPE_TIMESTAMPTZ; /* "infinity", "-infinity" */
 	bool neg = s[0] == '-';
 	size_t h = strspn(s + neg, "0123456789");
-	if (h && h + neg < n && s[h + neg] == ':') /* a time, or an interval of hours only */
-		return neg || h > 2 || atoi(s) > 24 ? PGTYPE_INTERVAL : PGTYPE_TIME;
+	if (h && h + neg < n && s[h + neg] == ':') { /* a time, or an interval of hours only */
+		if (neg || h > 2 || atoi(s) > 24)
+			return PGTYPE_INTERVAL;
+		/* a timetz keeps its offset after the time: "10:00:00+02" */
+		return memchr(s + 3, '+', n - 3) || memchr(s + 3, '-', n - 3) ? PGTYPE_TIMETZ
+									      : PGTYPE_TIME;
+	}
 	if (n >= 10 && s[4] == '-' && s[7] == '-') {
 		if (n == 10 || (n == 13 && s[10] == ' ' && s[11] == 'B'))
 			return PGTYPE_DATE;
@@ -89,6 +94,9 @@ bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pg
 	case PGTYPE_TIME:
 		ok = pgtype_time_in(s, n, &out->ts, &err);
 		break;
+	case PGTYPE_TIMETZ:
+		ok = pgtype_timetz_in(s, n, &env, &out->ts, &out->east, &err);
+		break;
 	case PGTYPE_TIMESTAMP:
 		ok = pgtype_timestamp_in(s, n, &env, &out->ts, &err);
 		break;
@@ -120,6 +128,9 @@ void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v)
 		break;
 	case PGTYPE_TIME:
 		pgtype_time_out(&sb, v->ts);
+		break;
+	case PGTYPE_TIMETZ:
+		pgtype_timetz_out(&sb, v->ts, v->east);
 		break;
 	case PGTYPE_TIMESTAMP:
 		pgtype_timestamp_out(&sb, v->ts);

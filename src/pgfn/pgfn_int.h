@@ -46,6 +46,21 @@ void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);
 
 /* Appends v as an array element of the type the tag letter names (pgfn_array.c). */
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
+/* One element of an array's text at *p (quoted or bare); NULL for NULL. *p ends after it. */
+const char *pgfn_array_element(struct arena *a, const char **p);
+/* An array's text of any dimension (pgfn_arraymd.c): its elements in row-major order and the
+ * length of each dimension (lower bounds are 1). */
+struct pgfn_md {
+	int ndims; /* 0: the empty array */
+	int dims[6];
+	size_t n, cap;
+	const char **items;
+};
+/* False with *why (array_in's DETAIL text) when s is not an array PostgreSQL would read. */
+bool pgfn_array_parse_md(struct arena *a, const char *s, struct pgfn_md *md, const char **why);
+/* array_length (what 0), array_lower (1), array_upper (2) of dimension dim, cardinality (3),
+ * array_ndims (4) of v as the result of ctx; false after raising 22P02 for no array. */
+bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int what);
 
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);
@@ -62,8 +77,9 @@ struct pgfn_conn {
 /* A date/time value in PostgreSQL's integer form; oid says which field holds it. */
 struct pgfn_dt {
 	uint32_t oid;
-	int64_t ts; /* time, timestamp, timestamptz (UTC) */
+	int64_t ts; /* time, timetz (its local time), timestamp, timestamptz (UTC) */
 	int32_t date;
+	int32_t east; /* timetz: its zone's offset, seconds east of UTC */
 	struct pgtype_interval iv;
 };
 

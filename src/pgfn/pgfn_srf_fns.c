@@ -36,7 +36,7 @@ static bool start_unnest(struct pgfn_srf_scan *s, sqlite3_value **args)
 		const char *t = args[i] ? (const char *)sqlite3_value_text(args[i]) : NULL;
 		if (!t)
 			continue; /* a NULL array is an empty one */
-		items[i] = pgfn_array_parse(s->a, t, &n[i]);
+		items[i] = pgfn_array_flatten(s->a, t, &n[i]); /* any number of dimensions */
 		if (!items[i])
 			return pgfn_srf_fail(s, SQLSTATE_INVALID_TEXT_REPRESENTATION,
 					     "malformed array literal");

@@ -258,6 +258,7 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 		return send_numeric(out, typmod, v, err);
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
 	case PGTYPE_TIMESTAMP:
 	case PGTYPE_TIMESTAMPTZ:
 	case PGTYPE_INTERVAL:
@@ -403,6 +404,7 @@ bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena
 		return recv_numeric(p, n, a, out, err);
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
+	case PGTYPE_TIMETZ:
 	case PGTYPE_TIMESTAMP:
 	case PGTYPE_TIMESTAMPTZ:
 	case PGTYPE_INTERVAL:

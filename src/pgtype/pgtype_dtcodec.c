@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#define TZDISP_LIMIT (16 * 3600) /* PostgreSQL's bound on a timetz's offset, exclusive */
+
 /* A date/time value: which field is set depends on the type. */
 struct dtval {
 	int64_t ts; /* time, timetz, timestamp, timestamptz */
@@ -132,6 +134,10 @@ bool pgtype_dt_send(struct strbuf *out, uint32_t oid, int32_t typmod, const stru
 		strbuf_put_u32(out, (uint32_t)d.iv.day);
 		strbuf_put_u32(out, (uint32_t)d.iv.month);
 		break;
+	case PGTYPE_TIMETZ: /* the time, then the zone in seconds west of UTC */
+		strbuf_put_u64(out, (uint64_t)d.ts);
+		strbuf_put_u32(out, (uint32_t)-d.east);
+		break;
 	default:
 		strbuf_put_u64(out, (uint64_t)d.ts);
 		break;
@@ -158,6 +164,8 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		    struct pgtype_value *out, struct pgerr *err)
 {
 	size_t want = oid == PGTYPE_DATE ? 4 : oid == PGTYPE_INTERVAL ? 16 : 8;
+	if (oid == PGTYPE_TIMETZ)
+		want = 12; /* time and zone */
 	if (n != want)
 		return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
 				 "incorrect binary data format for type %s: expected %zu bytes, "
@@ -169,6 +177,13 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 	} else if (oid == PGTYPE_INTERVAL) {
 		d.iv = (struct pgtype_interval){(int64_t)be(p, 8), (int32_t)(uint32_t)be(p + 8, 4),
 						(int32_t)(uint32_t)be(p + 12, 4)};
+	} else if (oid == PGTYPE_TIMETZ) {
+		d.ts = (int64_t)be(p, 8);
+		d.east = -(int32_t)(uint32_t)be(p + 8, 4);
+		if (d.ts < 0 || d.ts > PGTYPE_USECS_PER_DAY)
+			return pgerr_set(err, "22008", "time out of range");
+		if (d.east <= -TZDISP_LIMIT || d.east >= TZDISP_LIMIT)
+			return pgerr_set(err, "22009", "time zone displacement out of range");
 	} else {
 		d.ts = (int64_t)be(p, 8);
 		bool inf = d.ts == PGTYPE_TS_NOBEGIN || d.ts == PGTYPE_TS_NOEND;

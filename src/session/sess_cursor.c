@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_cursor.c: SQL-level cursors (DECLARE, FETCH, MOVE, CLOSE) and pg_cursors. A cursor
  * without HOLD or SCROLL is its query's sqlite3_stmt on the borrowed connection, stepped on
- * demand, forward only, and ends with the transaction; a held or scrollable cursor is
- * materialized at DECLARE and moves in every direction (docs/protocol.md).
+ * demand, and ends with the transaction; when PostgreSQL's plan could scan backward (the
+ * translator's backward_ok) it keeps the rows it stepped and moves back over them, else it is
+ * forward only as PostgreSQL's is (55000). A held or scrollable cursor is materialized at
+ * DECLARE and moves in every direction (docs/protocol.md).
  *
- *   DECLARE ──> LIVE (vm, stepped by FETCH/MOVE) ──> transaction end / CLOSE ──> freed
+ *   DECLARE ──> LIVE (vm, stepped by FETCH/MOVE; keep: rows stepped so far kept too)
+ *                 └── keep past max_result_bytes, at its last row read ──> forward only
+ *               LIVE ──> transaction end / CLOSE ──> freed
  *   DECLARE SCROLL ──> KEPT (rows in memory) ──> transaction end / CLOSE ──> freed
  *   DECLARE WITH HOLD ──> KEPT (rows in memory, read by FETCH/MOVE) ──> CLOSE ──> freed
  *                          └── rollback of the transaction that declared it ──> freed
@@ -25,6 +29,9 @@ struct sess_cursor {
 	bool scroll, no_scroll;
 	bool txn_new; /* declared in the open transaction: its rollback closes a held cursor */
 	bool at_end;
+	bool keep;   /* LIVE, PostgreSQL would scan it backward: rows stepped are kept in rows */
+	bool forgot; /* was keep: dropped its rows past max_result_bytes, forward only now */
+	size_t kept_bytes;
 	size_t level; /* savepoints open at DECLARE (s->cursor_sp.n) */
 	int64_t created_us;
 	int ncols;
@@ -86,11 +93,30 @@ static void close_all(struct session *s)
 	}
 }
 
+/* Copies vm's current row to the end of rows; its size in bytes. */
+static size_t keep_row(struct sess_cursor *c)
+{
+	size_t bytes = 0, n = (size_t)c->ncols;
+	if (c->nrows == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->rows = realloc(c->rows, c->cap * n * sizeof(*c->rows) + 1);
+		ASSERT(c->rows);
+	}
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(c->vm, (int)i));
+		ASSERT(v);
+		c->rows[c->nrows * n + i] = v;
+		bytes += 16 + (size_t)sqlite3_value_bytes(v);
+	}
+	c->nrows++;
+	return bytes;
+}
+
 /* Reads the rest of vm into memory, at most max_result_bytes of values. */
 static bool materialize(struct session *s, struct sess_cursor *c, struct pgerr *err)
 {
 	int64_t cap = s->env->cfg->max_result_bytes;
-	size_t bytes = 0, n = (size_t)c->ncols;
+	size_t bytes = 0;
 	for (;;) {
 		int rc = sqlite3_step(c->vm);
 		if (rc == SQLITE_DONE)
@@ -99,18 +125,7 @@ static bool materialize(struct session *s, struct sess_cursor *c, struct pgerr *
 			shard_error(shard_conn_db(s->conn), rc, err);
 			return false;
 		}
-		if (c->nrows == c->cap) {
-			c->cap = c->cap ? c->cap * 2 : 64;
-			c->rows = realloc(c->rows, c->cap * n * sizeof(*c->rows) + 1);
-			ASSERT(c->rows);
-		}
-		for (size_t i = 0; i < n; i++) {
-			sqlite3_value *v = sqlite3_value_dup(sqlite3_column_value(c->vm, (int)i));
-			ASSERT(v);
-			c->rows[c->nrows * n + i] = v;
-			bytes += 16 + (size_t)sqlite3_value_bytes(v);
-		}
-		c->nrows++;
+		bytes += keep_row(c);
 		if (cap > 0 && bytes > (size_t)cap)
 			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 					 "%s cursor \"%s\" holds more than max_result_bytes "
@@ -167,7 +182,11 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	c->hold = d->hold;
 	c->binary = d->binary;
 	c->scroll = d->scroll && !d->no_scroll;
-	c->no_scroll = d->no_scroll;
+	/* Neither SCROLL nor NO SCROLL: PostgreSQL lets the cursor move back when its plan can
+	 * scan backward, and only then. */
+	bool unsaid = !d->scroll && !d->no_scroll;
+	c->no_scroll = d->no_scroll || (unsaid && !d->backward_ok);
+	c->keep = unsaid && d->backward_ok && !d->hold;
 	c->txn_new = s->txn != SESS_TXN_IDLE;
 	c->level = s->cursor_sp.n;
 	c->created_us = shard_now_us();
@@ -230,22 +249,43 @@ static bool emit(struct session *s, struct sess_cursor *c, sqlite3_value **vals,
 	return true;
 }
 
-/* A LIVE cursor: its statement steps forward only. */
+/* Whether the move goes back from the cursor's position (refused for NO SCROLL). */
+static bool goes_back(const struct sess_cursor *c, const struct xlat_cursor *d)
+{
+	switch (d->dir) {
+	case XLAT_FETCH_FORWARD:
+		return false;
+	case XLAT_FETCH_RELATIVE:
+		return d->count <= 0;
+	case XLAT_FETCH_ABSOLUTE:
+		return d->count <= 0 || (uint64_t)d->count <= c->pos;
+	default:
+		return true;
+	}
+}
+
+/* A LIVE cursor that keeps no rows: its statement steps forward only, so ABSOLUTE and
+ * RELATIVE moves ahead of its position skip rows (pos counts those stepped) and moves back
+ * are refused as PostgreSQL refuses them. */
 static bool fetch_live(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
 		       const int16_t *fmts, uint64_t *got, struct pgerr *err)
 {
 	size_t start = s->out.len;
-	if (d->dir != XLAT_FETCH_FORWARD) {
-		if (c->no_scroll)
+	if (goes_back(c, d)) {
+		if (c->no_scroll || !c->forgot)
 			return backward_refused(err);
-		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			  "FETCH or MOVE other than FORWARD is not supported on a cursor declared "
-			  "without SCROLL or WITH HOLD");
+		pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+			  "cursor \"%s\" no longer holds the rows before its position: more than "
+			  "max_result_bytes (%lld bytes) were read",
+			  c->name, (long long)s->env->cfg->max_result_bytes);
 		pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
 		return false;
 	}
-	while ((int64_t)*got < d->count && !c->at_end) {
+	bool only_last = d->dir != XLAT_FETCH_FORWARD;
+	int64_t n = d->dir == XLAT_FETCH_ABSOLUTE ? d->count - (int64_t)c->pos : d->count;
+	for (int64_t i = 0; i < n && !c->at_end; i++) {
 		int rc = sqlite3_step(c->vm);
+		c->pos++; /* after the last row when done */
 		if (rc == SQLITE_DONE) {
 			c->at_end = true;
 			break;
@@ -255,6 +295,8 @@ static bool fetch_live(struct session *s, struct sess_cursor *c, const struct xl
 			s->out.len = start;
 			return false;
 		}
+		if (only_last && i + 1 < n)
+			continue;
 		(*got)++;
 		if (d->op == XLAT_CUR_FETCH && !emit(s, c, NULL, fmts, start, err))
 			return false;
@@ -294,21 +336,6 @@ static bool walk_kept(struct session *s, struct sess_cursor *c, const struct xla
 	return true;
 }
 
-/* Whether the move goes back from the cursor's position (refused for NO SCROLL). */
-static bool goes_back(const struct sess_cursor *c, const struct xlat_cursor *d)
-{
-	switch (d->dir) {
-	case XLAT_FETCH_FORWARD:
-		return false;
-	case XLAT_FETCH_RELATIVE:
-		return d->count <= 0;
-	case XLAT_FETCH_ABSOLUTE:
-		return d->count <= 0 || (uint64_t)d->count <= c->pos;
-	default:
-		return true;
-	}
-}
-
 /* A KEPT cursor: rows in memory, reachable in every direction. */
 static bool fetch_kept(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
 		       const int16_t *fmts, uint64_t *got, struct pgerr *err)
@@ -343,6 +370,51 @@ static bool fetch_kept(struct session *s, struct sess_cursor *c, const struct xl
 	return true;
 }
 
+/* How many rows a move of a keeping cursor needs read: -1 all of them. */
+static int64_t rows_needed(const struct sess_cursor *c, const struct xlat_cursor *d)
+{
+	int64_t pos = (int64_t)c->pos, n = d->count;
+	switch (d->dir) {
+	case XLAT_FETCH_FORWARD:
+		return n >= INT64_MAX - pos ? -1 : pos + n;
+	case XLAT_FETCH_RELATIVE:
+		return n <= 0 ? 0 : n >= INT64_MAX - pos ? -1 : pos + n;
+	case XLAT_FETCH_ABSOLUTE:
+		return n >= 0 ? n : -1;
+	default:
+		return 0;
+	}
+}
+
+/* A keeping cursor: steps vm for the rows the move needs beyond those kept, keeping them.
+ * Past max_result_bytes kept, a cursor on its last row read forgets them all and goes on
+ * forward only (a client streaming a large result through it). */
+static bool keep_for(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
+		     struct pgerr *err)
+{
+	int64_t cap = s->env->cfg->max_result_bytes;
+	if (cap > 0 && c->kept_bytes > (size_t)cap && c->pos >= c->nrows) {
+		for (size_t i = 0; i < c->nrows * (size_t)c->ncols; i++)
+			sqlite3_value_free(c->rows[i]);
+		c->nrows = c->kept_bytes = 0; /* pos stays: fetch_live counts on from it */
+		c->keep = false;
+		c->forgot = true;
+		return true;
+	}
+	int64_t need = rows_needed(c, d);
+	while (!c->at_end && (need < 0 || (int64_t)c->nrows < need)) {
+		int rc = sqlite3_step(c->vm);
+		if (rc == SQLITE_DONE) {
+			c->at_end = true;
+			break;
+		}
+		if (rc != SQLITE_ROW)
+			return shard_error(shard_conn_db(s->conn), rc, err);
+		c->kept_bytes += keep_row(c);
+	}
+	return true;
+}
+
 /* FETCH / MOVE: FETCH writes the rows it lands on, both count them. */
 static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool simple,
 		  struct pgerr *err)
@@ -373,7 +445,9 @@ static bool fetch(struct session *s, const struct xlat_stmt *x, int format, bool
 	for (int i = 0; i < c->ncols; i++)
 		fmts[i] = format_of(c, format);
 	uint64_t got = 0;
-	if (!(c->vm ? fetch_live(s, c, d, fmts, &got, err) : fetch_kept(s, c, d, fmts, &got, err))) {
+	bool ok = !c->keep || keep_for(s, c, d, err);
+	if (!ok || !(c->vm && !c->keep ? fetch_live(s, c, d, fmts, &got, err)
+				       : fetch_kept(s, c, d, fmts, &got, err))) {
 		s->out.len = start;
 		return false;
 	}
@@ -512,7 +586,8 @@ size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)
 	n = 0;
 	for (struct sess_cursor *c = s->cursors; c; c = c->next)
 		v[n++] = (struct catalog_cursor){c->name, c->statement, c->hold, c->binary,
-						 c->created_us, c->vm == NULL && !c->no_scroll};
+						 c->created_us,
+						 (c->vm == NULL || c->keep) && !c->no_scroll};
 	*out = v;
 	return n;
 }

@@ -353,6 +353,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 			 * park and run it again. A stale snapshot is BUSY_SNAPSHOT: 40001. */
 			s->lock_busy = rc == SQLITE_BUSY && *rows == 0;
 			shard_error(shard_conn_db(s->conn), rc, err);
+			shard_fk_explain(shard_conn_db(s->conn), vm, rc, err); /* which key */
 			sqlite3_reset(vm);
 			return false;
 		}

@@ -53,6 +53,17 @@ static bool table_pkey(void *arg, const char *name, const char *const **cols, si
 	return true;
 }
 
+static bool catalog_columns(void *arg, const char *name, struct arena *a,
+			    const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	const struct catalog_column *cc;
+	if (!catalog_relation_columns(name, a, &cc, ncols))
+		return false;
+	*cols = (const struct xlat_schema_col *)cc; /* same layout (checked below) */
+	return true;
+}
+
 /* Read live: CREATE SEQUENCE writes a sidecar row, which leaves schema_version alone. */
 static bool is_sequence(void *arg, const char *name)
 {
@@ -131,6 +142,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
 					 .pkey_fn = table_pkey,
+					 .catalog_fn = catalog_columns,
 					 .arg = s,
 					 .fingerprint = snap->fingerprint};
 	s->schema_version = version;

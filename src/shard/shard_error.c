@@ -157,8 +157,15 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 	snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
 }
 
+/* Violations still in the database (a deferred key at COMMIT) are described here; a
+ * statement's own were rolled back with it (shard_fk_explain finds them again). */
 static void reword_fkey(sqlite3 *db, struct pgerr *e, const char *arg)
 {
+	int pending = 0, hi;
+	if (db && sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &pending, &hi, 0) ==
+			  SQLITE_OK &&
+	    pending && shard_fk_describe(db, e))
+		return;
 	snprintf(e->message, sizeof(e->message),
 		 "insert, update or delete violates a foreign key constraint");
 }

@@ -18,6 +18,7 @@ static const struct {
 	{1182, XLAT_OID_DATE},   {1115, XLAT_OID_TIMESTAMP}, {1185, XLAT_OID_TIMESTAMPTZ},
 	{2951, XLAT_OID_UUID},   {199, XLAT_OID_JSON},       {3807, XLAT_OID_JSONB},
 	{1028, XLAT_OID_OID},    {1183, XLAT_OID_TIME},      {1187, XLAT_OID_INTERVAL},
+	{1002, 18 /* "char" */},
 };
 
 enum { OID_TEXT_ARRAY = 1009 };
@@ -55,14 +56,46 @@ static char tag_of(struct xlat_type t)
 								      : '.';
 }
 
+static bool is_array_node(const PgQuery__Node *n);
+
+/* ARRAY[[1, 2], [3, 4]] or ARRAY[ARRAY[...], ...]: pgfn_array_md joins the sub-arrays,
+ * which must have matching dimensions (2202E otherwise, as in PostgreSQL). */
+static bool array_of_arrays(struct xlat_ctx *c, const PgQuery__AArrayExpr *e,
+			    struct xlat_type *t)
+{
+	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
+	xlat_puts(c, "pgfn_array_md(");
+	for (size_t i = 0; i < e->n_elements; i++) {
+		if (i)
+			xlat_puts(c, ", ");
+		if (!xlat_expr(c, e->elements[i], &tv[i]))
+			return false;
+		if (!elem_of(tv[i].oid) && tv[i].oid != XLAT_OID_UNKNOWN)
+			return xlat_fail(c, SQLSTATE_DATATYPE_MISMATCH, e->location,
+					 "ARRAY could not convert type %s to an array",
+					 xlat_type_by_oid(tv[i].oid)
+						 ? xlat_type_by_oid(tv[i].oid)->sql_name
+						 : "unknown");
+	}
+	xlat_puts(c, ")");
+	*t = xlat_type_common(tv, e->n_elements);
+	if (!elem_of(t->oid))
+		*t = (struct xlat_type){OID_TEXT_ARRAY, -1};
+	return true;
+}
+
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t)
 {
+	if (e->n_elements && (e->elements[0]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR ||
+			      is_array_node(e->elements[0])))
+		return array_of_arrays(c, e, t);
 	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
 	char *tags = arena_zalloc(c->a, e->n_elements + 1);
 	xlat_puts(c, "pgfn_array(");
 	for (size_t i = 0; i < e->n_elements; i++) {
 		if (e->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
-			return xlat_unsupported(c, e->location, "a multidimensional array");
+			return xlat_fail(c, "42601", e->location,
+					 "syntax error: an array of arrays mixed with values");
 		if (!xlat_expr(c, e->elements[i], &tv[i]))
 			return false;
 		tags[i] = tag_of(tv[i]);
@@ -72,8 +105,9 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 	xlat_puts(c, ")");
 	struct xlat_type el = e->n_elements ? xlat_type_common(tv, e->n_elements)
 					    : (struct xlat_type){XLAT_OID_UNKNOWN, -1};
-	if (elem_of(el.oid))
-		return xlat_unsupported(c, e->location, "a multidimensional array");
+	if (elem_of(el.oid)) /* ARRAY[a, b] of array columns: their sub-arrays joined */
+		return xlat_unsupported(c, e->location,
+					"ARRAY[...] of array values other than the first element");
 	*t = (struct xlat_type){array_of(el), -1};
 	return true;
 }
@@ -168,7 +202,7 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 
 /* ---- functions ---- */
 
-enum afn { A_DIM, A_CARD, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG };
+enum afn { A_DIM, A_CARD, A_DIMS, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG };
 
 static const struct {
 	const char *name;
@@ -178,6 +212,7 @@ static const struct {
 } afns[] = {
 	{"array_length", A_DIM, 2, 2, 0},    {"array_lower", A_DIM, 2, 2, 1},
 	{"array_ndims", A_CARD, 1, 1, 4},    {"cardinality", A_CARD, 1, 1, 3},
+	{"array_dims", A_DIMS, 1, 1, 0},     {"array_upper", A_DIM, 2, 2, 2},
 	{"array_append", A_APPEND, 2, 2, 0}, {"array_prepend", A_PREPEND, 2, 2, 0},
 	{"array_cat", A_CAT, 2, 2, 0},       {"string_to_array", A_SPLIT, 2, 3, 0},
 	{"array_agg", A_AGG, 1, 1, 0},
@@ -234,6 +269,12 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		ok = emit_args(c, f, tv);
 		xlat_printf(c, "%s, %d)", afns[k].kind == A_CARD ? ", 1" : "", afns[k].what);
 		*t = (struct xlat_type){XLAT_OID_INT4, -1};
+		return ok ? 1 : -1;
+	case A_DIMS:
+		xlat_puts(c, "pgfn_array_dims(");
+		ok = emit_args(c, f, tv);
+		xlat_puts(c, ")");
+		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
 		return ok ? 1 : -1;
 	case A_APPEND:
 	case A_PREPEND:

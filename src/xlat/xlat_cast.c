@@ -460,10 +460,12 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	uint32_t to = k->to.info->oid;
-	/* timetz: read from text; its conversions from the other date/time types are not made */
+	/* timetz: read from text, or converted from time, timestamptz and timetz at run time
+	 * (pg_dt_cast refuses the other date/time types with PostgreSQL's 42846) */
 	bool from_text = st.oid == 0 || st.oid == XLAT_OID_UNKNOWN || st.oid == XLAT_OID_TEXT ||
 			 st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_BPCHAR;
-	if (xlat_type_is_temporal(to) && (to != XLAT_OID_TIMETZ || from_text)) {
+	if (xlat_type_is_temporal(to) &&
+	    (to != XLAT_OID_TIMETZ || from_text || xlat_type_is_temporal(st.oid))) {
 		if (st.oid != 0 && st.oid != XLAT_OID_UNKNOWN && !xlat_type_is_temporal(st.oid) &&
 		    st.oid != XLAT_OID_TEXT && st.oid != XLAT_OID_VARCHAR &&
 		    st.oid != XLAT_OID_BPCHAR)

@@ -14,6 +14,7 @@ enum {
 	OID_REGCLASS = 2205,
 	OID_REGTYPE = 2206,
 	OID_REGNAMESPACE = 4089,
+	OID_REGOPERATOR = 2204,
 	OID_TEXT_ARRAY = 1009,
 };
 
@@ -22,6 +23,8 @@ enum {
 static const char *const relations[] = {
 	"pg_aggregate",
 	"pg_am",
+	"pg_amop",
+	"pg_amproc",
 	"pg_attrdef",
 	"pg_attribute",
 	"pg_auth_members",
@@ -176,7 +179,6 @@ static const struct catfn {
 	{"pg_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_total_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_indexes_size", 1, 1, XLAT_OID_INT8},
-	{"array_upper", 2, 2, XLAT_OID_INT4},
 	{"pg_get_triggerdef", 1, 2, XLAT_OID_TEXT},
 	{"pg_get_statisticsobjdef_columns", 1, 1, XLAT_OID_TEXT},
 	{"pg_get_viewdef", 1, 2, XLAT_OID_TEXT},
@@ -369,12 +371,37 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	return true;
 }
 
+/* a[i][j]...: one subscript per dimension (pgfn_array_at, pgfn_arraymd.c); NULL when their
+ * number is not the array's, as in PostgreSQL. */
+static bool subscripts(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+{
+	struct xlat_type ignored;
+	for (size_t i = 0; i < ind->n_indirection; i++) {
+		const PgQuery__Node *k = ind->indirection[i];
+		if (k->node_case != NODE(A_INDICES) || k->a_indices->is_slice || !k->a_indices->uidx)
+			return xlat_unsupported(c, -1, "an array slice or field selection");
+	}
+	xlat_puts(c, "pgfn_array_at(");
+	if (!xlat_expr(c, ind->arg, &ignored))
+		return false;
+	for (size_t i = 0; i < ind->n_indirection; i++) {
+		xlat_puts(c, ", ");
+		if (!xlat_expr(c, ind->indirection[i]->a_indices->uidx, &ignored))
+			return false;
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){0, -1};
+	return true;
+}
+
 /* a[i]: one subscript, no slices or field selection. */
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
 	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
 		return xlat_catalog_record_field(c, ind, t);
+	if (ind->n_indirection > 1)
+		return subscripts(c, ind, t);
 	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
 	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
 		return xlat_unsupported(c, -1, "an array slice or field selection");
@@ -399,6 +426,12 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 	if (s && s[0] != '{')
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
 				 "malformed array literal: \"%s\"", s);
+	if (s && s[1 + strspn(s + 1, " \t\n\r")] == '{') { /* several dimensions: checked */
+		xlat_puts(c, "pgfn_array_check(");
+		xlat_string(c, s);
+		xlat_puts(c, ")");
+		return true;
+	}
 	if (s) {
 		xlat_string(c, s);
 		return true;
@@ -466,7 +499,7 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
  * time against the functions the catalog lists (pg_regproc_in), an OID literal becomes the
  * name of its function (pg_regproc_out). */
 static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
-		       struct xlat_type *t)
+		       bool shown, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
@@ -489,7 +522,28 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 		return true;
 	}
 	struct xlat_type ignored;
-	return xlat_expr(c, tc->arg, &ignored);
+	if (!shown || oid == OID_REGPROC)
+		return xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, "pg_regprocedure_out("); /* an OID column shown as name(argtypes) */
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, ")");
+	return ok;
+}
+
+/* An OID column ::regoperator as a result shows "<(bigint,bigint)"; elsewhere it stays the
+ * OID (operator names as input, 'name(types)'::regoperator, are not read: 0A000). */
+static bool to_regoperator(struct xlat_ctx *c, const PgQuery__TypeCast *tc, bool shown,
+			   struct xlat_type *t)
+{
+	*t = (struct xlat_type){OID_REGOPERATOR, -1};
+	if (str_literal(tc->arg) && !all_digits(str_literal(tc->arg)))
+		return xlat_unsupported(c, tc->arg->a_const->location,
+					"regoperator input from a name");
+	struct xlat_type ignored;
+	xlat_puts(c, shown ? "pg_regoperator_out(" : "(");
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, ")");
+	return ok;
 }
 
 /* The literal of 'name'::regproc or 1299::regproc as text, NULL for anything else. */
@@ -563,7 +617,9 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
 	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)
-		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, t);
+		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, shown, t);
+	else if (strcmp(name, "regoperator") == 0)
+		ok = to_regoperator(c, tc, shown, t);
 	else
 		return 0;
 	return ok ? 1 : -1;
@@ -579,7 +635,7 @@ static uint32_t array_sublink_type(const struct xlat_shape *shape)
 		uint32_t elem, array;
 	} same_text[] = {{XLAT_OID_INT2, 1005},	   {XLAT_OID_INT4, 1007}, {XLAT_OID_INT8, 1016},
 			 {XLAT_OID_OID, 1028},	   {XLAT_OID_TEXT, 1009}, {XLAT_OID_VARCHAR, 1015},
-			 {XLAT_OID_NAME, 1003}};
+			 {XLAT_OID_NAME, 1003},	   {18 /* "char" */, 1002}};
 	for (size_t i = 0; !shape->star && shape->n == 1 && i < ARRAY_LEN(same_text); i++)
 		if (shape->types[0].oid == same_text[i].elem)
 			return same_text[i].array;

@@ -4,11 +4,179 @@
  * what can be had and says which cursor and how many rows. */
 #include "xlat_int.h"
 
+#include <string.h>
+
 /* DECLARE's option bits, as PostgreSQL's parsenodes.h numbers them. */
 #define CURSOR_OPT_BINARY 0x0001
 #define CURSOR_OPT_SCROLL 0x0002
 #define CURSOR_OPT_NO_SCROLL 0x0004
 #define CURSOR_OPT_HOLD 0x0020
+
+static bool scans_backward(const PgQuery__SelectStmt *q, const PgQuery__WithClause *outer);
+
+/* PostgreSQL 15's built-in aggregates (pg_aggregate), by name. */
+static bool is_aggregate(const char *name)
+{
+	static const char *const aggs[] = {
+		"array_agg",   "avg",	     "bit_and",	     "bit_or",	       "bit_xor",
+		"bool_and",    "bool_or",    "corr",	     "count",	       "covar_pop",
+		"covar_samp",  "every",	     "json_agg",     "json_object_agg", "jsonb_agg",
+		"jsonb_object_agg", "max",   "min",	     "mode",	       "percentile_cont",
+		"percentile_disc", "range_agg", "range_intersect_agg", "regr_avgx", "regr_avgy",
+		"regr_count",  "regr_intercept", "regr_r2",  "regr_slope",     "regr_sxx",
+		"regr_sxy",    "regr_syy",   "stddev",	     "stddev_pop",     "stddev_samp",
+		"string_agg",  "sum",	     "variance",     "var_pop",	       "var_samp",
+		"xmlagg",      "rank",	     "dense_rank",   "percent_rank",   "cume_dist"};
+	for (size_t i = 0; i < ARRAY_LEN(aggs); i++)
+		if (strcmp(aggs[i], name) == 0)
+			return true;
+	return false;
+}
+
+static bool any_agg(PgQuery__Node **v, size_t n);
+
+/* Whether expression n calls an aggregate or window function at this query level (those
+ * inside a subquery belong to it). */
+static bool has_agg(const PgQuery__Node *n)
+{
+	if (!n)
+		return false;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_FUNC_CALL: {
+		const PgQuery__FuncCall *f = n->func_call;
+		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+		return f->over || f->agg_star || f->agg_distinct || f->n_agg_order ||
+		       f->agg_filter || f->agg_within_group || (name && is_aggregate(name)) ||
+		       any_agg(f->args, f->n_args);
+	}
+	case PG_QUERY__NODE__NODE_A_EXPR:
+		return has_agg(n->a_expr->lexpr) || has_agg(n->a_expr->rexpr);
+	case PG_QUERY__NODE__NODE_BOOL_EXPR:
+		return any_agg(n->bool_expr->args, n->bool_expr->n_args);
+	case PG_QUERY__NODE__NODE_TYPE_CAST:
+		return has_agg(n->type_cast->arg);
+	case PG_QUERY__NODE__NODE_NULL_TEST:
+		return has_agg((const PgQuery__Node *)n->null_test->arg);
+	case PG_QUERY__NODE__NODE_COALESCE_EXPR:
+		return any_agg(n->coalesce_expr->args, n->coalesce_expr->n_args);
+	case PG_QUERY__NODE__NODE_MIN_MAX_EXPR:
+		return any_agg(n->min_max_expr->args, n->min_max_expr->n_args);
+	case PG_QUERY__NODE__NODE_CASE_EXPR:
+		return has_agg((const PgQuery__Node *)n->case_expr->arg) ||
+		       any_agg(n->case_expr->args, n->case_expr->n_args) ||
+		       has_agg((const PgQuery__Node *)n->case_expr->defresult);
+	case PG_QUERY__NODE__NODE_CASE_WHEN:
+		return has_agg((const PgQuery__Node *)n->case_when->expr) ||
+		       has_agg((const PgQuery__Node *)n->case_when->result);
+	case PG_QUERY__NODE__NODE_A_ARRAY_EXPR:
+		return any_agg(n->a_array_expr->elements, n->a_array_expr->n_elements);
+	case PG_QUERY__NODE__NODE_ROW_EXPR:
+		return any_agg(n->row_expr->args, n->row_expr->n_args);
+	default:
+		return false;
+	}
+}
+
+static bool any_agg(PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (has_agg(v[i]))
+			return true;
+	return false;
+}
+
+/* A FROM item PostgreSQL scans backward: a table (a sequential or btree index scan), VALUES
+ * or a function (both read from a tuplestore), or a subquery or WITH query that itself
+ * does; a materialized WITH query is a tuplestore too. */
+static bool item_backward(const PgQuery__Node *n, const PgQuery__WithClause *with)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_RANGE_VAR:
+		for (size_t i = 0; with && !n->range_var->schemaname[0] && i < with->n_ctes; i++) {
+			const PgQuery__CommonTableExpr *e = with->ctes[i]->common_table_expr;
+			if (strcmp(e->ctename, n->range_var->relname) != 0)
+				continue;
+			if (with->recursive || e->ctematerialized ==
+						       PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways)
+				return true;
+			return e->ctequery->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
+			       scans_backward(e->ctequery->select_stmt, NULL);
+		}
+		return true;
+	case PG_QUERY__NODE__NODE_RANGE_FUNCTION:
+		return !n->range_function->lateral;
+	case PG_QUERY__NODE__NODE_RANGE_SUBSELECT:
+		return !n->range_subselect->lateral && n->range_subselect->subquery &&
+		       n->range_subselect->subquery->node_case ==
+			       PG_QUERY__NODE__NODE_SELECT_STMT &&
+		       scans_backward(n->range_subselect->subquery->select_stmt, with);
+	default:
+		return false; /* a join: no join node scans backward */
+	}
+}
+
+/* Whether a WHERE conjunct is an IN / EXISTS / NOT EXISTS subquery, which PostgreSQL's
+ * planner turns into a semi- or anti-join. */
+static bool pulls_up_join(const PgQuery__Node *w)
+{
+	if (!w)
+		return false;
+	if (w->node_case == PG_QUERY__NODE__NODE_SUB_LINK)
+		return w->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK ||
+		       w->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ANY_SUBLINK;
+	if (w->node_case != PG_QUERY__NODE__NODE_BOOL_EXPR)
+		return false;
+	const PgQuery__BoolExpr *b = w->bool_expr;
+	if (b->boolop == PG_QUERY__BOOL_EXPR_TYPE__NOT_EXPR)
+		return b->n_args == 1 && b->args[0]->node_case == PG_QUERY__NODE__NODE_SUB_LINK &&
+		       b->args[0]->sub_link->sub_link_type ==
+			       PG_QUERY__SUB_LINK_TYPE__EXISTS_SUBLINK;
+	if (b->boolop != PG_QUERY__BOOL_EXPR_TYPE__AND_EXPR)
+		return false;
+	for (size_t i = 0; i < b->n_args; i++)
+		if (pulls_up_join(b->args[i]))
+			return true;
+	return false;
+}
+
+/* Whether PostgreSQL's plan for q could scan backward (ExecSupportsBackwardScan), read from
+ * the query's shape since the plan is not at hand: a plan that ends in a Sort does (an ORDER
+ * BY of a query without joins; an index that gives the order scans backward too), and so does
+ * one scan — a table, VALUES, a function, a subquery or WITH query that itself does — under
+ * filters and LIMIT, or a UNION ALL (Append) of such. Joins (also IN and EXISTS subqueries,
+ * which become semi-joins), aggregation without ORDER BY, DISTINCT, window functions,
+ * FOR UPDATE and a FROM-less SELECT (a Result node) do not. Where PostgreSQL's planner picks
+ * a bitmap scan (no backward scan) for an indexed condition, or an index that orders a join or
+ * a grouping (no Sort on top), this says yes where PostgreSQL says no. */
+static bool scans_backward(const PgQuery__SelectStmt *q, const PgQuery__WithClause *outer)
+{
+	const PgQuery__WithClause *with = q->with_clause ? q->with_clause : outer;
+	if (q->n_locking_clause)
+		return false;
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
+		return q->n_sort_clause ||
+		       (q->op == PG_QUERY__SET_OPERATION__SETOP_UNION && q->all && q->larg &&
+			q->rarg && scans_backward(q->larg, with) && scans_backward(q->rarg, with));
+	if (q->n_values_lists)
+		return true;
+	if (q->n_from_clause != 1 || q->n_window_clause || pulls_up_join(q->where_clause))
+		return false;
+	bool agg = q->n_group_clause || q->having_clause || q->n_distinct_clause;
+	for (size_t i = 0; i < q->n_target_list; i++) {
+		const PgQuery__FuncCall *f = q->target_list[i]->res_target->val &&
+						     q->target_list[i]->res_target->val->node_case ==
+							     PG_QUERY__NODE__NODE_FUNC_CALL
+					     ? q->target_list[i]->res_target->val->func_call
+					     : NULL;
+		if (f && f->over)
+			return false; /* a WindowAgg ends the plan */
+		agg |= has_agg(q->target_list[i]->res_target->val);
+	}
+	bool joins = q->from_clause[0]->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR;
+	if (q->n_sort_clause && !joins)
+		return true;
+	return !agg && item_backward(q->from_clause[0], with);
+}
 
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 {
@@ -29,6 +197,7 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s)
 	cur->binary = (s->options & CURSOR_OPT_BINARY) != 0;
 	cur->scroll = (s->options & CURSOR_OPT_SCROLL) != 0;
 	cur->no_scroll = (s->options & CURSOR_OPT_NO_SCROLL) != 0;
+	cur->backward_ok = scans_backward(s->query->select_stmt, NULL);
 	struct xlat_stmt *st = c->st;
 	st->kind = XLAT_CURSOR;
 	st->cursor = cur;

@@ -144,6 +144,16 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		     const char *r, struct xlat_type rt, int location, struct xlat_type *t)
 {
 	uint32_t a = lt.oid, b = rt.oid;
+	/* timetz ± interval, interval + timetz: the time of day moves, the offset stays */
+	if (op[1] == '\0' && ((a == XLAT_OID_TIMETZ && b == XLAT_OID_INTERVAL &&
+			       (op[0] == '+' || op[0] == '-')) ||
+			      (a == XLAT_OID_INTERVAL && b == XLAT_OID_TIMETZ && op[0] == '+'))) {
+		*t = (struct xlat_type){XLAT_OID_TIMETZ, -1};
+		bool swap = a == XLAT_OID_INTERVAL;
+		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, %d)", swap ? r : l, swap ? b : a,
+			    swap ? l : r, swap ? a : b, op[0] == '-' ? -1 : 1);
+		return 1;
+	}
 	bool ta = xlat_type_is_temporal(a) && a != XLAT_OID_TIMETZ;
 	bool tb = xlat_type_is_temporal(b) && b != XLAT_OID_TIMETZ;
 	if (!ta && !tb)
@@ -405,6 +415,7 @@ bool xlat_dt_timezone(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 		return false;
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){xt.oid == XLAT_OID_TIMESTAMP ? XLAT_OID_TIMESTAMPTZ
+				: xt.oid == XLAT_OID_TIMETZ  ? XLAT_OID_TIMETZ
 				: xt.oid == 0                ? 0
 							     : XLAT_OID_TIMESTAMP,
 				-1};

@@ -296,6 +296,8 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 		break;
 	case R_SAME: /* a function's result has no typmod; varchar has only text's functions */
 		r.oid = a.oid == XLAT_OID_UNKNOWN || a.oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : a.oid;
+		if (a.oid == XLAT_OID_NAME && fn->flags & FN_AGG)
+			r.oid = XLAT_OID_TEXT; /* no min(name): PostgreSQL takes min(text) */
 		xlat_numeric_arith(&r, a, a, "+");
 		break;
 	case R_SUM:

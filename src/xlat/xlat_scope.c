@@ -190,6 +190,13 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->opaque = cte->opaque;
 		return;
 	}
+	bool catalog = (!schema || strcmp(schema, "pg_catalog") == 0) &&
+		       xlat_catalog_is_relation(rv->relname);
+	if (catalog && c->schema && c->schema->catalog_fn &&
+	    c->schema->catalog_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols)) {
+		r->opaque = false; /* pg_catalog comes first in PostgreSQL's search path */
+		return;
+	}
 	if (!own_tenant_rel(c, rv))
 		return; /* the catalog's: typed by their own declarations; other tenants': unknown */
 	if (c->schema && c->schema->table_fn &&

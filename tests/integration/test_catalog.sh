@@ -34,7 +34,8 @@ casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
 for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
 	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+' '\db' '\sf nosuch' '\df abs' \
 	'\df now' '\df+ abs' '\df+ sum' '\do' '\do+ *' '\dC' '\dC+ bigint' '\dT+' '\da' '\dA' \
-	'\dD' '\dy' '\sf abs' '\dA+' '\dd' '\dAc' '\dAf' '\dAf+ btree' '\dp'; do
+	'\dD' '\dy' '\sf abs' '\dA+' '\dd' '\dAc' '\dAf' '\dAf+ btree' '\dp' '\dAo' '\dAo+' \
+	'\dAp' '\dAp+ btree'; do
 	# errors (\sf of a missing function) are compared too
 	want=$({ on_pg -c "$cmd" 2>&1 || true; } | casts)
 	got=$(on_sl -c "$cmd" 2>&1 || true)
@@ -233,6 +234,45 @@ got=$(on_sl -At -c 'SELECT txid_current()' -c 'BEGIN' -c 'SELECT txid_current()'
 	-c 'SELECT pg_current_xact_id()' -c 'COMMIT' -c 'SELECT txid_current()' | grep -v '^[A-Z]')
 read -r a b c d <<<"$(echo $got)"
 ((a < b && b == c && c < d)) || fail "transaction ids: $got"
+
+# Foreign-key violations (23503): message, DETAIL with the key and the schema/table/constraint
+# fields, on the child's side and on the parent's, immediate and deferred to COMMIT.
+FK="\\set VERBOSITY verbose
+CREATE TABLE p (id int PRIMARY KEY, name text);
+CREATE TABLE c (id int PRIMARY KEY, p_id int REFERENCES p(id));
+CREATE TABLE \"Multi\" (a int, \"B x\" text, PRIMARY KEY (a, \"B x\"));
+CREATE TABLE mc (id int, a int, b text, CONSTRAINT my_fk FOREIGN KEY (a, b) REFERENCES \"Multi\");
+CREATE TABLE d (id int PRIMARY KEY, p_id int REFERENCES p(id) DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE tree (id int PRIMARY KEY, up int REFERENCES tree);
+INSERT INTO p VALUES (1, 'one'), (2, 'two');
+INSERT INTO c VALUES (10, 1);
+INSERT INTO c VALUES (11, 5);
+UPDATE c SET p_id = 7 WHERE id = 10;
+DELETE FROM p WHERE id = 1;
+UPDATE p SET id = 3 WHERE id = 1;
+INSERT INTO \"Multi\" VALUES (1, 'x');
+INSERT INTO mc VALUES (1, 1, 'y');
+INSERT INTO mc VALUES (1, 1, 'x');
+DELETE FROM \"Multi\";
+BEGIN;
+INSERT INTO d VALUES (1, 9);
+INSERT INTO c VALUES (12, 8);
+ROLLBACK;
+BEGIN;
+INSERT INTO d VALUES (1, 9);
+COMMIT;
+INSERT INTO tree VALUES (1, NULL), (2, 1);
+DELETE FROM tree WHERE id = 1;
+INSERT INTO c SELECT 20 + g, g FROM generate_series(1, 4) g;
+SELECT count(*) FROM c;"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE t4' postgres || fail "CREATE DATABASE t4"
+want=$(echo "$FK" | psql -X -h "$DIR" -p "$PPORT" -U postgres -d t4 2>&1 | grep -v '^LOCATION:')
+got=$(echo "$FK" | psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d t4 2>&1 | grep -v '^LOCATION:')
+[[ "$got" == "$want" ]] || fail "foreign key violations differ:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
 
 grep -q 'ASSERT failed' "$DIR/log" && fail "ASSERT in server log"
 echo "catalog integration: ok"

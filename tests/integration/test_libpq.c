@@ -427,6 +427,44 @@ START_TEST(if_exists_notices)
 }
 END_TEST
 
+/* 23503 through the extended protocol: the key comes from the bound parameters (the failed
+ * statement runs again to find it); the message, DETAIL and fields as PostgreSQL 15 sends. */
+START_TEST(fk_violation_params)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE fp (id int PRIMARY KEY, k text UNIQUE)"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE fc (id int, pk text REFERENCES fp (k))"));
+	PQclear(harness_exec_ok(c, "INSERT INTO fp VALUES (1, 'a')"));
+	const char *vals[2] = {"7", "zz"};
+	PGresult *r = PQexecParams(c, "INSERT INTO fc VALUES ($1, $2) RETURNING id", 2, NULL, vals,
+				   NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23503");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "insert or update on table \"fc\" violates foreign key constraint "
+			 "\"fc_pk_fkey\"");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (pk)=(zz) is not present in table \"fp\".");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SCHEMA_NAME), "public");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_TABLE_NAME), "fc");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME), "fc_pk_fkey");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "INSERT INTO fc VALUES (1, 'a')"));
+	vals[0] = "a";
+	r = PQexecParams(c, "DELETE FROM fp WHERE k = $1", 1, NULL, vals, NULL, NULL, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "update or delete on table \"fp\" violates foreign key constraint "
+			 "\"fc_pk_fkey\" on table \"fc\"");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (k)=(a) is still referenced from table \"fc\".");
+	PQclear(r);
+	/* nothing of either attempt stayed */
+	r = harness_exec_ok(c, "SELECT (SELECT count(*) FROM fc) || '/' || (SELECT count(*) FROM fp)");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1/1");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(error_codes)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -619,6 +657,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, pipeline_with_error);
 	tcase_add_test(tc, transactions_and_failed_state);
 	tcase_add_test(tc, error_codes);
+	tcase_add_test(tc, fk_violation_params);
 	tcase_add_test(tc, if_exists_notices);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);

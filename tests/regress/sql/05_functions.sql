@@ -183,8 +183,19 @@ SELECT array_agg(x::int), array_agg(x::int ORDER BY x DESC), array_agg(y ORDER B
 SELECT string_agg(y, ',' ORDER BY x DESC), json_agg(x ORDER BY y DESC), jsonb_agg(y ORDER BY x) FROM (VALUES (1, 'b'), (2, NULL), (3, 'a')) v (x, y);
 SELECT g, array_agg(x::int ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES (1, 'a'), (2, 'a'), (3, 'b')) v (x, g) GROUP BY g ORDER BY g;
 SELECT array_agg(x::int) FROM (VALUES (1)) v (x) WHERE false;
--- differs: not implemented yet (0A000): a multidimensional array is not supported
-SELECT ARRAY[[1, 2], [3, 4]];
+-- Multidimensional arrays (src/pgfn/pgfn_arraymd.c).
+SELECT ARRAY[[1, 2], [3, 4]], ARRAY[ARRAY['a', 'b'], ARRAY['c', NULL]], ARRAY[[[1], [2]], [[3], [4]]];
+SELECT ARRAY[[1, 2], [3]];
+SELECT '{{1,2},{3,4}}'::int[], '{{1,2},{3}}'::int[];
+SELECT '{{1,2},{3,4},{5,6}}'::int[] AS m, array_ndims('{{1,2},{3,4},{5,6}}'::int[]), array_dims('{{1,2},{3,4},{5,6}}'::int[]), array_dims(ARRAY[1, 2]), array_dims('{}'::int[]);
+SELECT array_length('{{1,2,3},{4,5,6}}'::int[], 1), array_length('{{1,2,3},{4,5,6}}'::int[], 2), array_length('{{1,2,3},{4,5,6}}'::int[], 3), cardinality('{{1,2,3},{4,5,6}}'::int[]);
+SELECT array_lower('{{1,2},{3,4}}'::int[], 2), array_upper('{{1,2,3},{4,5,6}}'::int[], 2), array_upper('{{1,2,3},{4,5,6}}'::int[], 1), array_ndims(ARRAY[[[1]]]);
+SELECT ('{{a,b},{c,"d e"}}'::text[])[2][2], ('{{a,b},{c,d}}'::text[])[3][1], ('{{a,b},{c,d}}'::text[])[1][1][1];
+SELECT x FROM unnest('{{1,2},{3,4}}'::int[]) x;
+CREATE TABLE fn_md (id int, m int[], t text[]);
+INSERT INTO fn_md VALUES (1, '{{1,2},{3,4}}', ARRAY[['x', 'y']]), (2, ARRAY[[5, 6], [7, NULL]], '{{"a b"},{c}}');
+SELECT id, m, t, array_ndims(m), array_dims(t), cardinality(m), array_length(t, 2) FROM fn_md ORDER BY id;
+DROP TABLE fn_md;
 -- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a']) WITH ORDINALITY AS t (x, y, n);
@@ -236,7 +247,6 @@ SELECT id, unnest(a) FROM fn_arr ORDER BY 2;
 SELECT id, u.x, y FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT id, u.x::int, y::int FROM fn_arr, unnest(fn_arr.a, fn_arr.b) u (x, y) ORDER BY 1, 2 NULLS LAST, 3;
 SELECT f.id, array(SELECT x * 10 FROM unnest(f.a) WITH ORDINALITY u (x, n) JOIN fn_arr g ON g.id = u.x WHERE g.id <> f.id ORDER BY u.n DESC) FROM fn_arr f ORDER BY 1;
--- differs: result type differs: ARRAY(subquery) of a name column reports text[], not name[]
 SELECT c.conname, array(SELECT attname FROM unnest(c.conkey) WITH ORDINALITY cols (colid, arridx) JOIN pg_attribute AS ca ON cols.colid = ca.attnum WHERE ca.attrelid = c.conrelid ORDER BY cols.arridx), c.contype FROM pg_constraint AS c JOIN pg_class AS cl ON c.conrelid = cl.oid WHERE cl.relname = 'fn_arr' AND pg_catalog.pg_table_is_visible(cl.oid);
 SELECT idx.id, idx.key, idx.arridx FROM (SELECT * FROM fn_arr i, unnest(i.a, i.b) WITH ORDINALITY koi (key, option, arridx)) idx WHERE idx.key >= 2 OR idx.key IS NULL ORDER BY 1, 3;
 SELECT d.id, k FROM fn_docs d, jsonb_object_keys(d.doc) k ORDER BY 1, 2;

@@ -215,4 +215,19 @@ INSERT INTO dt_tz VALUES (1, '10:00+5:30'), (2, '23:59:59.999999-03'), (3, NULL)
 INSERT INTO dt_tz VALUES (4, 'nope');
 UPDATE dt_tz SET t = '11:00 PST' WHERE id = 3;
 SELECT id, t FROM dt_tz ORDER BY id;
+-- timetz arithmetic, conversions and AT TIME ZONE
+SELECT t + interval '3 hours', t - interval '1 day 2 hours 30 minutes', interval '90 minutes' + t FROM dt_tz ORDER BY id;
+SELECT '23:30:00+02'::timetz + interval '45 minutes', '00:10-05'::timetz - interval '20 minutes', pg_typeof('10:00+01'::timetz + interval '1 hour');
+SELECT t::time, t::text, length(t::text) FROM dt_tz ORDER BY id;
+SELECT '10:00:00.5+03'::timetz::time, '12:34:56'::time::timetz, pg_typeof('12:00'::time::timetz);
+SELECT '2024-07-01 12:00:00+00'::timestamptz::timetz, '2024-01-01 23:30:00-08'::timestamptz::timetz;
+SET TimeZone = 'America/New_York';
+SELECT '2024-07-01 12:00:00+00'::timestamptz::timetz, '2024-01-01 12:00:00+00'::timestamptz::timetz;
+RESET TimeZone;
+SELECT '10:00+02'::timetz AT TIME ZONE 'UTC', '10:00+02'::timetz AT TIME ZONE '+05:30', '23:00-03'::timetz AT TIME ZONE 'UTC';
+SELECT t AT TIME ZONE 'Asia/Tokyo', timezone('-02', t) FROM dt_tz ORDER BY id;
+SELECT pg_typeof('10:00+02'::timetz AT TIME ZONE 'UTC');
+SELECT '2024-01-01 10:00'::timestamp::timetz;
+SELECT '2024-01-01'::date::timetz;
+SELECT '10:00+02'::timetz::timestamp;
 DROP TABLE dt_tz;

@@ -73,6 +73,11 @@ static const struct send_case send_cases[] = {
 	{PGTYPE_UUID, B("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11"),
 	 BYTES("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11")},
 	{PGTYPE_VOID, T(""), BYTES("")},
+	/* timetz_send of PostgreSQL 15: the time in µs, the zone in seconds west of UTC */
+	{PGTYPE_TIMETZ, T("10:00:00+02"),
+	 BYTES("\x00\x00\x00\x08\x61\xc4\x68\x00\xff\xff\xe3\xe0")},
+	{PGTYPE_TIMETZ, T("23:59:59.5-05:30"),
+	 BYTES("\x00\x00\x00\x14\x1d\xcf\xbe\xe0\x00\x00\x4d\x58")},
 };
 
 START_TEST(send)
@@ -174,11 +179,11 @@ static const struct recv_err_case recv_errors[] = {
 	 "invalid sign in external \"numeric\" value"},
 	{PGTYPE_TIMESTAMPTZ, BYTES("\x00\x00\x00\x00"), "22P03",
 	 "incorrect binary data format for type timestamp with time zone: expected 8 bytes, got 4"},
-	{PGTYPE_TIMETZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"), "0A000",
-	 "binary input format for type time with time zone is not supported"},
+	{PGTYPE_TIMETZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00"), "22P03",
+	 "incorrect binary data format for type time with time zone: expected 12 bytes, got 8"},
+	{PGTYPE_TIMETZ, BYTES("\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\xe1\x00"), "22009",
+	 "time zone displacement out of range"},
 	{PGTYPE_INT4_ARRAY, BYTES(""), "22P03", "insufficient data left in message"},
-	{1270, BYTES(""), "0A000",
-	 "binary input format for type time with time zone[] is not supported"},
 	{424242, BYTES(""), "0A000", "binary input format for type type 424242 is not supported"},
 };
 
