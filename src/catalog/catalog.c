@@ -135,6 +135,24 @@ const char *cat_conn_database(const struct cat_conn *cc)
 	return cc->sess && cc->sess->database ? cc->sess->database : "shardlite";
 }
 
+const char *cat_conn_public(const struct cat_conn *cc)
+{
+	return cc->sess && cc->sess->own_schema ? cc->sess->own_schema : "public";
+}
+
+bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***names, long *n)
+{
+	*n = 0;
+	if (!cc->sess || !cc->sess->schemas)
+		return false;
+	struct pgerr err;
+	pgerr_clear(&err);
+	*n = cc->sess->schemas(cc->sess->setting_arg, r->a, names, &err);
+	if (*n < 0)
+		r->err = sqlite3_mprintf("pgfn:%.5s:%s", err.sqlstate, err.message);
+	return true;
+}
+
 /* ---- the virtual-table module ---- */
 
 struct cat_vtab {
@@ -239,8 +257,12 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 	}
 	cur->rows.a = arena_new(0);
 	cur->rows.ncols = vt->ncols;
-	if (!vt->def->fill(vt->cc, m, &cur->rows))
+	if (!vt->def->fill(vt->cc, m, &cur->rows)) {
+		sqlite3_free(vt->base.zErrMsg);
+		vt->base.zErrMsg = cur->rows.err;
+		cur->rows.err = NULL;
 		return SQLITE_ERROR;
+	}
 	if (!cat_filter_apply(&cur->rows, idxstr, argc, argv, &msg)) {
 		sqlite3_free(vt->base.zErrMsg);
 		vt->base.zErrMsg = msg;

@@ -193,6 +193,13 @@ const struct cat_model *cat_fn_model(sqlite3_context *ctx);
 /* Sets s as ctx's text result (copied), or NULL when s is NULL. */
 void cat_result_text(sqlite3_context *ctx, const char *s);
 const char *cat_conn_database(const struct cat_conn *cc);
+/* The name of the schema holding the tenant's objects (namespace 2200): "public", or the
+ * tenant's own name for a session without a default tenant (catalog_session.own_schema). */
+const char *cat_conn_public(const struct cat_conn *cc);
+/* The tenants a session without a default tenant lists as schemas (catalog_session.schemas);
+ * false when the session has a tenant (*n 0), or with r->err set when they cannot be listed. */
+struct cat_rows;
+bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***names, long *n);
 
 /* catalog_types.c: the SQL function behind catalog_schema_fingerprint/table_columns. */
 int cat_types_register(sqlite3 *db, struct cat_conn *cc);
@@ -210,6 +217,7 @@ struct cat_rows {
 	size_t n, cap; /* rows */
 	struct cat_val *v;
 	size_t col; /* next column of the row being added */
+	char *err;  /* a fill that fails may say why: "pgfn:SSSSS:text", sqlite3_malloc'd */
 };
 
 void cat_row(struct cat_rows *r);
