@@ -153,6 +153,44 @@ bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***nam
 	return true;
 }
 
+/* The tenant among the listed ones whose schema v names (its OID or name), or NULL. */
+static const char *listed_tenant(const char **names, long n, sqlite3_value *v)
+{
+	bool by_oid = sqlite3_value_type(v) == SQLITE_INTEGER;
+	const char *text = (const char *)sqlite3_value_text(v);
+	for (long i = 0; text && i < n; i++)
+		if (by_oid ? catalog_schema_oid(names[i]) == (uint32_t)sqlite3_value_int64(v)
+			   : strcmp(names[i], text) == 0)
+			return names[i];
+	return NULL;
+}
+
+bool cat_conn_schema_check(struct cat_conn *cc, sqlite3_value *v, char **errmsg)
+{
+	const char *own = cc->sess ? cc->sess->own_schema : NULL;
+	const char *text = (const char *)sqlite3_value_text(v);
+	if (!cc->sess || !cc->sess->schemas || !text || (own && strcmp(text, own) == 0))
+		return true;
+	if (sqlite3_value_type(v) == SQLITE_INTEGER && sqlite3_value_int64(v) < CATALOG_OID_MIN)
+		return true; /* the catalog's own schemas, and 2200 */
+	struct cat_rows scratch = {.a = arena_new(0)};
+	const char **names = NULL;
+	long n = 0;
+	(void)cat_conn_schemas(cc, &scratch, &names, &n);
+	const char *t = n > 0 ? listed_tenant(names, n, v) : NULL;
+	if (t && (!own || strcmp(t, own) != 0))
+		*errmsg = sqlite3_mprintf("pgfn:0A000:cannot describe schema \"%s\" here: the "
+					  "catalog describes only the tenant search_path names "
+					  "(SET search_path TO %s)",
+					  t, t);
+	else
+		*errmsg = scratch.err; /* the listing failed (54000), or NULL */
+	if (*errmsg && scratch.err && *errmsg != scratch.err)
+		sqlite3_free(scratch.err);
+	arena_free(scratch.a);
+	return *errmsg == NULL;
+}
+
 /* ---- the virtual-table module ---- */
 
 struct cat_vtab {
@@ -161,6 +199,7 @@ struct cat_vtab {
 	const struct cat_reldef *def;
 	int ncols;
 	bool *is_bool;     /* per column: declared bool (catalog_filter.c) */
+	int schema_col;    /* the column naming a relation's schema, -1 (catalog_filter.c) */
 	uint32_t tableoid; /* the hidden column after the ncols declared ones (0: none) */
 };
 
@@ -202,6 +241,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	vt->def = arg->def;
 	vt->tableoid = tableoid;
 	vt->is_bool = cat_filter_bool_columns(arg->def->columns, &vt->ncols);
+	vt->schema_col = cat_filter_schema_column(arg->def->columns);
 	*out = &vt->base;
 	return SQLITE_OK;
 }
@@ -216,7 +256,7 @@ static int vt_disconnect(sqlite3_vtab *vt)
 static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 {
 	struct cat_vtab *vt = (struct cat_vtab *)v;
-	cat_filter_plan(vt->is_bool, vt->ncols, info);
+	cat_filter_plan(vt->is_bool, vt->ncols, vt->schema_col, info);
 	info->estimatedCost = 1000;
 	info->estimatedRows = 100;
 	return SQLITE_OK;
@@ -263,7 +303,7 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 		cur->rows.err = NULL;
 		return SQLITE_ERROR;
 	}
-	if (!cat_filter_apply(&cur->rows, idxstr, argc, argv, &msg)) {
+	if (!cat_filter_apply(vt->cc, &cur->rows, idxstr, argc, argv, &msg)) {
 		sqlite3_free(vt->base.zErrMsg);
 		vt->base.zErrMsg = msg;
 		return SQLITE_ERROR;

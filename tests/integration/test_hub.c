@@ -121,6 +121,16 @@ START_TEST(search_path_chooses_the_tenant)
 	expect_value(c, "SELECT string_agg(table_schema || '.' || table_name, ',' "
 			"ORDER BY table_name) FROM information_schema.tables",
 		     "acme.t,acme.t2");
+	/* a GUI expanding another tenant's schema is refused, not answered with no tables */
+	expect_error(c, "SELECT relname FROM pg_class WHERE relnamespace = "
+			"(SELECT oid FROM pg_namespace WHERE nspname = 'home')",
+		     "0A000", NULL);
+	expect_error(c, "SELECT table_name FROM information_schema.tables "
+			"WHERE table_schema = 'home'",
+		     "0A000", NULL);
+	expect_value(c, "SELECT count(*) FROM information_schema.tables "
+			"WHERE table_schema = 'nosuch'",
+		     "0");
 	/* inside a transaction block the connection stays; the new tenant is attached */
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "SET search_path TO home"));
@@ -159,6 +169,13 @@ START_TEST(tenant_lists_apply)
 			  "FROM information_schema.schemata WHERE schema_name IN "
 			  "('acme', 'home', 'public')",
 		     "acme,home");
+	/* no search_path tenant: the catalog describes none, and says so when asked for one */
+	expect_error(ann, "SELECT relname FROM pg_class c JOIN pg_namespace n "
+			  "ON n.oid = c.relnamespace WHERE c.relnamespace = "
+			  "(SELECT oid FROM pg_namespace WHERE nspname = 'acme')",
+		     "0A000",
+		     "cannot describe schema \"acme\" here: the catalog describes only the "
+		     "tenant search_path names (SET search_path TO acme)");
 	expect_error(ann, "SELECT * FROM tnew.t", "42P01", "relation \"tnew.t\" does not exist");
 	expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
 	ck_assert(!tenant_file_exists("tnew"));
