@@ -81,6 +81,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 {
 	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->tenant;
 	env->tenant = own[0] ? own : NULL;
+	env->no_default = !s->tenant[0];
 	env->search = search_tenant(s, own, search);
 	env->schema = sess_types(s);
 }

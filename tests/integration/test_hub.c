@@ -108,8 +108,12 @@ START_TEST(search_path_chooses_the_tenant)
 {
 	make_tenants();
 	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	expect_value(c, "SELECT coalesce(current_schema(), 'none')", "none");
+	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog}");
 	PQclear(harness_exec_ok(c, "SET search_path TO acme"));
 	expect_value(c, "SELECT count(*) FROM t", "2");
+	expect_value(c, "SELECT current_schema()", "acme");
+	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog,acme}");
 	PQclear(harness_exec_ok(c, "CREATE TABLE t2 (a int)"));
 	PQclear(harness_exec_ok(c, "INSERT INTO t2 VALUES (7)"));
 	expect_value(c, "SELECT l.w FROM home.l JOIN t ON t.id = l.id", "x");
