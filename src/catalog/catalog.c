@@ -153,6 +153,63 @@ bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***nam
 	return true;
 }
 
+const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s)
+{
+	const char *own = cat_conn_public(cc);
+	size_t n = strlen(own);
+	return strncasecmp(s, own, n) == 0 && s[n] == '.' ? s + n + 1 : s;
+}
+
+uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
+{
+	static const struct {
+		const char *name;
+		uint32_t oid;
+	} fixed[] = {{"pg_catalog", CAT_NS_PG_CATALOG},
+		     {"information_schema", CAT_NS_INFORMATION_SCHEMA},
+		     {"pg_toast", 99}};
+	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
+		if (strcmp(name, fixed[i].name) == 0)
+			return fixed[i].oid;
+	bool hub = cc->sess && cc->sess->schemas;
+	if (strcmp(name, cat_conn_public(cc)) == 0 && (!hub || cc->sess->own_schema))
+		return CAT_NS_PUBLIC;
+	struct cat_rows scratch = {.a = arena_new(0)};
+	const char **names = NULL;
+	long n = 0;
+	(void)cat_conn_schemas(cc, &scratch, &names, &n);
+	uint32_t oid = 0;
+	for (long i = 0; i < n && !oid; i++)
+		if (strcmp(names[i], name) == 0)
+			oid = catalog_schema_oid(name);
+	sqlite3_free(scratch.err);
+	arena_free(scratch.a);
+	return oid;
+}
+
+const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena *a)
+{
+	switch (oid) {
+	case CAT_NS_PG_CATALOG:
+		return "pg_catalog";
+	case CAT_NS_INFORMATION_SCHEMA:
+		return "information_schema";
+	case CAT_NS_PUBLIC:
+		return cat_conn_public(cc);
+	default:
+		break;
+	}
+	struct cat_rows scratch = {.a = a};
+	const char **names = NULL;
+	long n = 0;
+	bool hub = oid >= CATALOG_OID_MIN && cat_conn_schemas(cc, &scratch, &names, &n);
+	sqlite3_free(scratch.err);
+	for (long i = 0; hub && i < n; i++)
+		if (catalog_schema_oid(names[i]) == oid)
+			return names[i];
+	return NULL;
+}
+
 /* The tenant among the listed ones whose schema v names (its OID or name), or NULL. */
 static const char *listed_tenant(const char **names, long n, sqlite3_value *v)
 {

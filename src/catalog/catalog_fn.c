@@ -340,10 +340,8 @@ static void relation_size(sqlite3_context *ctx, sqlite3_value **argv, enum size_
 	const struct cat_rel *rel = NULL;
 	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
 		/* a name: PostgreSQL reads the literal as regclass ('public.t' or 't') */
-		const char *name = (const char *)sqlite3_value_text(argv[0]);
-		const char *dot = strchr(name, '.');
-		if (dot && strncmp(name, "public.", 7) == 0)
-			name = dot + 1;
+		const char *name = cat_conn_unqualify(CTX_CONN(ctx),
+						      (const char *)sqlite3_value_text(argv[0]));
 		rel = cat_model_rel(m, name);
 		if (!rel) {
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",

@@ -196,6 +196,15 @@ const char *cat_conn_database(const struct cat_conn *cc);
 /* The name of the schema holding the tenant's objects (namespace 2200): "public", or the
  * tenant's own name for a session without a default tenant (catalog_session.own_schema). */
 const char *cat_conn_public(const struct cat_conn *cc);
+/* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"); s
+ * itself otherwise. */
+const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s);
+/* The OID of schema name as the connection's catalog shows it (regnamespace): pg_catalog,
+ * information_schema, pg_toast, the own schema (2200), and without a default tenant the
+ * tenants listed; 0 when none of them. */
+uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name);
+/* The name of schema oid as regnamespace prints it, allocated in a; NULL when unknown. */
+const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena *a);
 /* The tenants a session without a default tenant lists as schemas (catalog_session.schemas);
  * false when the session has a tenant (*n 0), or with r->err set when they cannot be listed. */
 struct cat_rows;

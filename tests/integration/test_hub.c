@@ -114,6 +114,12 @@ START_TEST(search_path_chooses_the_tenant)
 	expect_value(c, "SELECT count(*) FROM t", "2");
 	expect_value(c, "SELECT current_schema()", "acme");
 	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog,acme}");
+	/* GUIs' regnamespace and privilege checks know the tenants as schemas */
+	expect_value(c, "SELECT 'acme'::regnamespace::oid = 2200", "t");
+	expect_value(c, "SELECT 'home'::regnamespace", "home");
+	expect_value(c, "SELECT has_schema_privilege('home', 'USAGE')", "t");
+	expect_value(c, "SELECT 'acme.t'::regclass", "t");
+	expect_error(c, "SELECT 'public'::regnamespace", "3F000", NULL);
 	PQclear(harness_exec_ok(c, "CREATE TABLE t2 (a int)"));
 	PQclear(harness_exec_ok(c, "INSERT INTO t2 VALUES (7)"));
 	expect_value(c, "SELECT l.w FROM home.l JOIN t ON t.id = l.id", "x");
