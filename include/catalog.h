@@ -62,6 +62,15 @@ struct catalog_session {
 	size_t (*locks)(void *arg, struct arena *a, struct catalog_lock **out);
 	/* pg_cursors: the session's open cursors, arg setting_arg, allocated in a. NULL: none. */
 	size_t (*cursors)(void *arg, struct arena *a, struct catalog_cursor **out);
+	/* A session without a default tenant: the tenants it may reach, which pg_namespace and
+	 * information_schema.schemata list as schemas in place of public, arg setting_arg, names
+	 * allocated in a. -1 with err set when they cannot be listed (too many). NULL: the
+	 * session has a tenant, shown as public. */
+	long (*schemas)(void *arg, struct arena *a, const char ***out, struct pgerr *err);
+	/* The name shown for the schema of the connection's own objects (namespace 2200): NULL
+	 * for public. A session without a default tenant whose connection is tenant acme's file
+	 * (its search_path names acme) shows acme, which schemas then leaves out. */
+	const char *own_schema;
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL
@@ -141,6 +150,8 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);
+/* The OID of the schema a session without a default tenant sees for tenant name. */
+uint32_t catalog_schema_oid(const char *name);
 
 /* True when name is a relation the catalog provides under its SQLite name (pg_class,
  * information_schema_tables, ...; for tests: the translator keeps its own list so that it

@@ -28,6 +28,7 @@ struct config {
 	char *ssl_key_file;      /* ssl_key_file: PEM private key */
 	char *ssl_ca_file;       /* ssl_ca_file: CAs for client certificates, "" = none */
 	char *sni_base_domain;   /* sni_base_domain: tenant from the TLS server name, "" = off */
+	char *no_tenant_databases; /* no_tenant_databases: names meaning no default tenant */
 	char *users_file;        /* users_file: "" = no users (trust only) */
 	char *auth_unix;         /* auth.unix: method for Unix-socket connections */
 	char *auth_loopback;     /* auth.loopback: method for 127.0.0.0/8 and ::1 */

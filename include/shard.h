@@ -198,6 +198,21 @@ const char *shard_conn_tenant(const struct shard_conn *c);
 bool shard_conn_attach(struct shard_conn *c, const char *name, struct pgerr *err) MUST_CHECK;
 /* Whether tenant name (checked) has a file; does not open or create it. */
 bool shard_tenant_exists(const struct shard_registry *r, const char *name);
+/* Calls fn(arg, name) for each tenant that has a file, in no particular order, reading only
+ * directory entries (no file is opened; 256 directories): the cost grows with the tenants on
+ * the node. Stops when fn returns false. Returns the number of tenants fn was called with.
+ * Blocks on disk. */
+size_t shard_tenant_list(const struct shard_registry *r, bool (*fn)(void *arg, const char *name),
+			 void *arg);
+
+/* ---- the hub: the connection of a session without a default tenant ----
+ * Lent and pooled like a tenant's connection under the name SHARD_HUB, which no tenant can
+ * have (shard_tenant_name_check refuses it). Its own database is an empty in-memory one that
+ * no statement may create objects in (the session refuses that with 3F000); every tenant a
+ * statement reaches is attached (shard_conn_attach). It is never migrated, and its commits
+ * wait for no flush: only attached files are written, and those commit with SQLite's
+ * synchronous=FULL. */
+#define SHARD_HUB ""
 /* Whether name's file is attached to c, and how many are. */
 bool shard_conn_attached(const struct shard_conn *c, const char *name);
 int shard_conn_nattached(const struct shard_conn *c);

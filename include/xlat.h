@@ -274,6 +274,9 @@ struct xlat_env {
 	/* search_path's choice for unqualified names: NULL for the session's own tenant, else a
 	 * checked tenant name other than .tenant. Catalog relations stay pg_catalog's. */
 	const char *search;
+	/* The session has no default tenant: .tenant (NULL: none) is the tenant search_path
+	 * chose for its connection, and current_schema() names it (else NULL, no schema). */
+	bool no_default;
 	/* The session's own tenant's column types (NULL: not known; column types are then left
 	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
 	 * other tenants are typed as unknown. */

@@ -135,6 +135,119 @@ const char *cat_conn_database(const struct cat_conn *cc)
 	return cc->sess && cc->sess->database ? cc->sess->database : "shardlite";
 }
 
+const char *cat_conn_public(const struct cat_conn *cc)
+{
+	return cc->sess && cc->sess->own_schema ? cc->sess->own_schema : "public";
+}
+
+bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***names, long *n)
+{
+	*n = 0;
+	if (!cc->sess || !cc->sess->schemas)
+		return false;
+	struct pgerr err;
+	pgerr_clear(&err);
+	*n = cc->sess->schemas(cc->sess->setting_arg, r->a, names, &err);
+	if (*n < 0)
+		r->err = sqlite3_mprintf("pgfn:%.5s:%s", err.sqlstate, err.message);
+	return true;
+}
+
+const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s)
+{
+	const char *own = cat_conn_public(cc);
+	size_t n = strlen(own);
+	return strncasecmp(s, own, n) == 0 && s[n] == '.' ? s + n + 1 : s;
+}
+
+uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
+{
+	static const struct {
+		const char *name;
+		uint32_t oid;
+	} fixed[] = {{"pg_catalog", CAT_NS_PG_CATALOG},
+		     {"information_schema", CAT_NS_INFORMATION_SCHEMA},
+		     {"pg_toast", 99}};
+	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
+		if (strcmp(name, fixed[i].name) == 0)
+			return fixed[i].oid;
+	bool hub = cc->sess && cc->sess->schemas;
+	if (strcmp(name, cat_conn_public(cc)) == 0 && (!hub || cc->sess->own_schema))
+		return CAT_NS_PUBLIC;
+	struct cat_rows scratch = {.a = arena_new(0)};
+	const char **names = NULL;
+	long n = 0;
+	(void)cat_conn_schemas(cc, &scratch, &names, &n);
+	uint32_t oid = 0;
+	for (long i = 0; i < n && !oid; i++)
+		if (strcmp(names[i], name) == 0)
+			oid = catalog_schema_oid(name);
+	sqlite3_free(scratch.err);
+	arena_free(scratch.a);
+	return oid;
+}
+
+const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena *a)
+{
+	switch (oid) {
+	case CAT_NS_PG_CATALOG:
+		return "pg_catalog";
+	case CAT_NS_INFORMATION_SCHEMA:
+		return "information_schema";
+	case CAT_NS_PUBLIC:
+		return cat_conn_public(cc);
+	default:
+		break;
+	}
+	struct cat_rows scratch = {.a = a};
+	const char **names = NULL;
+	long n = 0;
+	bool hub = oid >= CATALOG_OID_MIN && cat_conn_schemas(cc, &scratch, &names, &n);
+	sqlite3_free(scratch.err);
+	for (long i = 0; hub && i < n; i++)
+		if (catalog_schema_oid(names[i]) == oid)
+			return names[i];
+	return NULL;
+}
+
+/* The tenant among the listed ones whose schema v names (its OID or name), or NULL. */
+static const char *listed_tenant(const char **names, long n, sqlite3_value *v)
+{
+	bool by_oid = sqlite3_value_type(v) == SQLITE_INTEGER;
+	const char *text = (const char *)sqlite3_value_text(v);
+	for (long i = 0; text && i < n; i++)
+		if (by_oid ? catalog_schema_oid(names[i]) == (uint32_t)sqlite3_value_int64(v)
+			   : strcmp(names[i], text) == 0)
+			return names[i];
+	return NULL;
+}
+
+bool cat_conn_schema_check(struct cat_conn *cc, sqlite3_value *v, char **errmsg)
+{
+	const char *own = cc->sess ? cc->sess->own_schema : NULL;
+	const char *text = (const char *)sqlite3_value_text(v);
+	if (!cc->sess || !cc->sess->schemas || !text || (own && strcmp(text, own) == 0))
+		return true;
+	if (sqlite3_value_type(v) == SQLITE_INTEGER && sqlite3_value_int64(v) < CATALOG_OID_MIN)
+		return true; /* the catalog's own schemas, and 2200 */
+	struct cat_rows scratch = {.a = arena_new(0)};
+	const char **names = NULL;
+	long n = 0;
+	(void)cat_conn_schemas(cc, &scratch, &names, &n);
+	const char *t = n > 0 ? listed_tenant(names, n, v) : NULL;
+	if (t && (!own || strcmp(t, own) != 0))
+		*errmsg = sqlite3_mprintf("pgfn:0A000:cannot describe schema \"%s\" here: the "
+					  "catalog describes only the tenant search_path names "
+					  "(SET search_path TO %s)",
+					  t, t);
+	else
+		*errmsg = scratch.err; /* the listing failed (54000), or NULL */
+	if (*errmsg && scratch.err && *errmsg != scratch.err)
+		sqlite3_free(scratch.err);
+	arena_free(scratch.a);
+	return *errmsg == NULL;
+}
+
 /* ---- the virtual-table module ---- */
 
 struct cat_vtab {
@@ -143,6 +256,7 @@ struct cat_vtab {
 	const struct cat_reldef *def;
 	int ncols;
 	bool *is_bool;     /* per column: declared bool (catalog_filter.c) */
+	int schema_col;    /* the column naming a relation's schema, -1 (catalog_filter.c) */
 	uint32_t tableoid; /* the hidden column after the ncols declared ones (0: none) */
 };
 
@@ -184,6 +298,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	vt->def = arg->def;
 	vt->tableoid = tableoid;
 	vt->is_bool = cat_filter_bool_columns(arg->def->columns, &vt->ncols);
+	vt->schema_col = cat_filter_schema_column(arg->def->columns);
 	*out = &vt->base;
 	return SQLITE_OK;
 }
@@ -198,7 +313,7 @@ static int vt_disconnect(sqlite3_vtab *vt)
 static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 {
 	struct cat_vtab *vt = (struct cat_vtab *)v;
-	cat_filter_plan(vt->is_bool, vt->ncols, info);
+	cat_filter_plan(vt->is_bool, vt->ncols, vt->schema_col, info);
 	info->estimatedCost = 1000;
 	info->estimatedRows = 100;
 	return SQLITE_OK;
@@ -239,9 +354,13 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 	}
 	cur->rows.a = arena_new(0);
 	cur->rows.ncols = vt->ncols;
-	if (!vt->def->fill(vt->cc, m, &cur->rows))
+	if (!vt->def->fill(vt->cc, m, &cur->rows)) {
+		sqlite3_free(vt->base.zErrMsg);
+		vt->base.zErrMsg = cur->rows.err;
+		cur->rows.err = NULL;
 		return SQLITE_ERROR;
-	if (!cat_filter_apply(&cur->rows, idxstr, argc, argv, &msg)) {
+	}
+	if (!cat_filter_apply(vt->cc, &cur->rows, idxstr, argc, argv, &msg)) {
 		sqlite3_free(vt->base.zErrMsg);
 		vt->base.zErrMsg = msg;
 		return SQLITE_ERROR;

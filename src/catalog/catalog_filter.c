@@ -3,7 +3,10 @@
  * Booleans are stored as 0/1 and SQLite would compare them with the text 'f' as unequal
  * values; PostgreSQL reads the literal as a boolean. So an = or <> between a bool column and
  * a constant text is taken over by the table (xBestIndex sees the constant), which applies
- * boolean input rules and filters its rows itself. */
+ * boolean input rules and filters its rows itself. Also: an = on a relation's schema column
+ * (relnamespace, table_schema, ...) is shown to the table, so that a session without a
+ * default tenant can refuse to describe a schema its catalog does not hold (cat_conn_schema_
+ * check) rather than answer with no rows; SQLite still applies that comparison itself. */
 #include "catalog_int.h"
 
 #include <ctype.h>
@@ -35,7 +38,31 @@ bool *cat_filter_bool_columns(const char *columns, int *ncols)
 	return v;
 }
 
-void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info)
+int cat_filter_schema_column(const char *columns)
+{
+	static const char *const names[] = {"relnamespace", "connamespace", "typnamespace",
+					    "table_schema"};
+	int depth = 0, col = 0;
+	for (const char *p = columns; *p; p++) {
+		bool start = p == columns || (depth == 0 && p[-1] == ',');
+		while (start && *p == ' ')
+			p++;
+		for (size_t i = 0; start && i < ARRAY_LEN(names); i++)
+			if (strncmp(p, names[i], strlen(names[i])) == 0 && p[strlen(names[i])] == ' ')
+				return col;
+		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		col += *p == ',' && depth == 0;
+	}
+	return -1;
+}
+
+/* A usable = on the schema column: shown to xFilter (argvIndex), not omitted. */
+static bool schema_eq(const struct sqlite3_index_constraint *c, int schema_col)
+{
+	return c->usable && c->iColumn == schema_col && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
+}
+
+void cat_filter_plan(const bool *is_bool, int ncols, int schema_col, sqlite3_index_info *info)
 {
 	char plan[512] = "";
 	size_t len = 0;
@@ -45,6 +72,11 @@ void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info)
 		bool eq = c->op == SQLITE_INDEX_CONSTRAINT_EQ,
 		     ne = c->op == SQLITE_INDEX_CONSTRAINT_NE;
 		sqlite3_value *rhs = NULL;
+		if (schema_col >= 0 && schema_eq(c, schema_col)) {
+			info->aConstraintUsage[i].argvIndex = ++argv;
+			len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%dn", c->iColumn);
+			continue;
+		}
 		if (!c->usable || c->iColumn < 0 || c->iColumn >= ncols || !is_bool[c->iColumn] ||
 		    !(eq || ne) || sqlite3_vtab_rhs_value(info, i, &rhs) != SQLITE_OK ||
 		    sqlite3_value_type(rhs) != SQLITE_TEXT)
@@ -83,14 +115,19 @@ static int parse_bool(const char *s)
 	return -1;
 }
 
-bool cat_filter_apply(struct cat_rows *r, const char *plan, int argc, sqlite3_value **argv,
-		      char **errmsg)
+bool cat_filter_apply(struct cat_conn *cc, struct cat_rows *r, const char *plan, int argc,
+		      sqlite3_value **argv, char **errmsg)
 {
 	for (int k = 0; plan && *plan && k < argc; k++) {
 		char *end = NULL;
 		long col = strtol(plan, &end, 10);
 		bool eq = *end == '=';
 		plan = end + 1;
+		if (end[0] == 'n') { /* the schema column: SQLite compares */
+			if (!cat_conn_schema_check(cc, argv[k], errmsg))
+				return false;
+			continue;
+		}
 		const char *text = (const char *)sqlite3_value_text(argv[k]);
 		int want = text ? parse_bool(text) : -1;
 		if (want < 0) {

@@ -194,9 +194,16 @@ static void fn_encoding_to_char(sqlite3_context *ctx, int argc, sqlite3_value **
 	cat_result_text(ctx, enc == 6 ? "UTF8" : enc == 0 ? "SQL_ASCII" : "");
 }
 
+/* Without a default tenant, the search path holds the tenant search_path names, or none. */
 static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	cat_result_text(ctx, sqlite3_value_int(argv[0]) ? "{pg_catalog,public}" : "{public}");
+	struct cat_conn *cc = sqlite3_user_data(ctx);
+	bool none = cc->sess && cc->sess->schemas && !cc->sess->own_schema;
+	const char *own = cat_conn_public(cc);
+	char *v = sqlite3_value_int(argv[0]) ? sqlite3_mprintf("{pg_catalog%s%s}", none ? "" : ",",
+							       none ? "" : own)
+					     : sqlite3_mprintf("{%s}", none ? "" : own);
+	sqlite3_result_text(ctx, v, -1, sqlite3_free);
 }
 
 /* Facts that follow from a tenant having no partitions: a table's only partition ancestor
@@ -333,10 +340,8 @@ static void relation_size(sqlite3_context *ctx, sqlite3_value **argv, enum size_
 	const struct cat_rel *rel = NULL;
 	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT) {
 		/* a name: PostgreSQL reads the literal as regclass ('public.t' or 't') */
-		const char *name = (const char *)sqlite3_value_text(argv[0]);
-		const char *dot = strchr(name, '.');
-		if (dot && strncmp(name, "public.", 7) == 0)
-			name = dot + 1;
+		const char *name = cat_conn_unqualify(CTX_CONN(ctx),
+						      (const char *)sqlite3_value_text(argv[0]));
 		rel = cat_model_rel(m, name);
 		if (!rel) {
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
@@ -514,7 +519,6 @@ static const struct pgfn_def fixed_fns[] = {
 	{"shobj_description", 2, fn_null},
 	{"pg_get_function_sqlbody", 1, fn_null},
 	{"pg_encoding_to_char", 1, fn_encoding_to_char},
-	{"current_schemas", 1, fn_current_schemas},
 	{"pg_size_pretty", 1, fn_size_pretty},
 	{"pg_get_statisticsobjdef_columns", 1, fn_null},
 	{"pg_tablespace_location", 1, fn_tablespace_location},
@@ -525,6 +529,7 @@ static const struct pgfn_def fixed_fns[] = {
 
 /* the answer depends on the tenant's schema or the session too */
 static const struct pgfn_def session_fns[] = {
+	{"current_schemas", 1, fn_current_schemas},
 	{"pg_get_indexdef", 1, fn_get_indexdef},
 	{"pg_get_indexdef", 3, fn_get_indexdef},
 	{"pg_get_constraintdef", 1, fn_get_constraintdef},

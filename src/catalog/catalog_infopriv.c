@@ -27,7 +27,7 @@ static void grant_head(struct cat_rows *r, struct cat_conn *cc, const struct cat
 	cat_text(r, cat_conn_user(cc));
 	cat_text(r, cat_conn_user(cc));
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, "public");
+	cat_text(r, cat_conn_public(cc));
 	cat_text(r, rel->name);
 }
 

@@ -19,7 +19,7 @@ static void rel_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
 {
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, "public");
+	cat_text(r, cat_conn_public(cc));
 	cat_text(r, name);
 }
 
@@ -35,11 +35,24 @@ static bool fill_schemata(struct cat_conn *cc, const struct cat_model *m, struct
 {
 	static const char *const names[] = {"information_schema", "pg_catalog", "pg_toast",
 					    "public"};
-	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+	const char **tenants;
+	long nt;
+	bool hub = cat_conn_schemas(cc, r, &tenants, &nt);
+	if (nt < 0)
+		return false;
+	/* no default tenant: the tenants are the schemas, in place of public (pg_namespace's
+	 * rule: the connection's own tenant is the one shown as 2200) */
+	const char *own = cc->sess ? cc->sess->own_schema : NULL;
+	long nfixed = hub && !own ? 3 : 4;
+	for (long i = 0; i < nfixed + nt; i++) {
+		const char *name = i < 3 ? names[i] : i < nfixed ? cat_conn_public(cc)
+								: tenants[i - nfixed];
+		if (i >= nfixed && own && strcmp(name, own) == 0)
+			continue;
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, names[i]);
-		cat_text(r, i == 3 ? "pg_database_owner" : cat_conn_user(cc));
+		cat_text(r, name);
+		cat_text(r, i >= 3 ? "pg_database_owner" : cat_conn_user(cc));
 		nulls(r, 4);
 	}
 	return true;
@@ -228,7 +241,7 @@ static void con_head(struct cat_rows *r, struct cat_conn *cc, const char *name)
 {
 	cat_row(r);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, "public");
+	cat_text(r, cat_conn_public(cc));
 	cat_text(r, name);
 }
 
@@ -237,7 +250,7 @@ static void table_constraint(struct cat_rows *r, struct cat_conn *cc, const char
 {
 	con_head(r, cc, name);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, "public");
+	cat_text(r, cat_conn_public(cc));
 	cat_text(r, table);
 	cat_text(r, type);
 	yes_no(r, false);
@@ -285,7 +298,7 @@ static void key_usage(struct cat_rows *r, struct cat_conn *cc, const char *con,
 {
 	con_head(r, cc, con);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, "public");
+	cat_text(r, cat_conn_public(cc));
 	cat_text(r, t->name);
 	cat_text(r, attnum > 0 && attnum <= t->ncols ? t->cols[attnum - 1].name : NULL);
 	cat_int(r, pos);
@@ -350,7 +363,7 @@ static bool fill_referential_constraints(struct cat_conn *cc, const struct cat_m
 		const char *uname = unique_name(m, f);
 		con_head(r, cc, f->name);
 		cat_text(r, uname ? cat_conn_database(cc) : NULL);
-		cat_text(r, uname ? "public" : NULL);
+		cat_text(r, uname ? cat_conn_public(cc) : NULL);
 		cat_text(r, uname);
 		cat_text(r, f->match == 'f' ? "FULL" : "NONE");
 		cat_text(r, rule(f->upd));
@@ -385,7 +398,7 @@ static void usage_row(struct cat_rows *r, struct cat_conn *cc, const struct cat_
 	rel_head(r, cc, t->name);
 	cat_text(r, attnum > 0 && attnum <= t->ncols ? t->cols[attnum - 1].name : NULL);
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, "public");
+	cat_text(r, cat_conn_public(cc));
 	cat_text(r, con);
 }
 

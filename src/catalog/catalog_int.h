@@ -193,6 +193,27 @@ const struct cat_model *cat_fn_model(sqlite3_context *ctx);
 /* Sets s as ctx's text result (copied), or NULL when s is NULL. */
 void cat_result_text(sqlite3_context *ctx, const char *s);
 const char *cat_conn_database(const struct cat_conn *cc);
+/* The name of the schema holding the tenant's objects (namespace 2200): "public", or the
+ * tenant's own name for a session without a default tenant (catalog_session.own_schema). */
+const char *cat_conn_public(const struct cat_conn *cc);
+/* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"); s
+ * itself otherwise. */
+const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s);
+/* The OID of schema name as the connection's catalog shows it (regnamespace): pg_catalog,
+ * information_schema, pg_toast, the own schema (2200), and without a default tenant the
+ * tenants listed; 0 when none of them. */
+uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name);
+/* The name of schema oid as regnamespace prints it, allocated in a; NULL when unknown. */
+const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena *a);
+/* The tenants a session without a default tenant lists as schemas (catalog_session.schemas);
+ * false when the session has a tenant (*n 0), or with r->err set when they cannot be listed. */
+struct cat_rows;
+bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***names, long *n);
+/* Whether a relation's schema compared with v (an OID or a name) is one this connection's
+ * catalog describes or that does not exist; false with *errmsg ("pgfn:0A000:...",
+ * sqlite3_malloc'd) when v names a tenant of a session without a default tenant whose tables
+ * are in another file than the connection's own. */
+bool cat_conn_schema_check(struct cat_conn *cc, sqlite3_value *v, char **errmsg);
 
 /* catalog_types.c: the SQL function behind catalog_schema_fingerprint/table_columns. */
 int cat_types_register(sqlite3 *db, struct cat_conn *cc);
@@ -210,6 +231,7 @@ struct cat_rows {
 	size_t n, cap; /* rows */
 	struct cat_val *v;
 	size_t col; /* next column of the row being added */
+	char *err;  /* a fill that fails may say why: "pgfn:SSSSS:text", sqlite3_malloc'd */
 };
 
 void cat_row(struct cat_rows *r);
@@ -398,11 +420,16 @@ bool cat_fill_rewrite(struct cat_conn *cc, const struct cat_model *m, struct cat
 /* ---- catalog_filter.c: bool columns compared with text constants ---- */
 /* Which columns of a declaration are bool; *ncols receives the count. Caller frees. */
 bool *cat_filter_bool_columns(const char *columns, int *ncols);
-/* xBestIndex: takes over = and <> between a bool column and a text constant. */
-void cat_filter_plan(const bool *is_bool, int ncols, sqlite3_index_info *info);
-/* xFilter: drops the rows the plan's comparisons reject; false with *errmsg (22P02). */
-bool cat_filter_apply(struct cat_rows *r, const char *plan, int argc, sqlite3_value **argv,
-		      char **errmsg);
+/* The column of a declaration that names a relation's schema (relnamespace, table_schema,
+ * ...), or -1. */
+int cat_filter_schema_column(const char *columns);
+/* xBestIndex: takes over = and <> between a bool column and a text constant, and shows an =
+ * on schema_col (-1: none) to xFilter. */
+void cat_filter_plan(const bool *is_bool, int ncols, int schema_col, sqlite3_index_info *info);
+/* xFilter: drops the rows the plan's comparisons reject; false with *errmsg (22P02, or
+ * cat_conn_schema_check's refusal). */
+bool cat_filter_apply(struct cat_conn *cc, struct cat_rows *r, const char *plan, int argc,
+		      sqlite3_value **argv, char **errmsg);
 
 /* ---- catalog_priv.c: has_*_privilege ---- */
 bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);

@@ -133,29 +133,23 @@ static bool check_user(sqlite3_context *ctx, sqlite3_value *v)
 	return false;
 }
 
-static const char *schema_by_oid(int64_t oid)
-{
-	switch (oid) {
-	case CAT_NS_PUBLIC:
-		return "public";
-	case CAT_NS_PG_CATALOG:
-		return "pg_catalog";
-	case CAT_NS_INFORMATION_SCHEMA:
-		return "information_schema";
-	default:
-		return "";
-	}
-}
-
-static bool known_schema(sqlite3_value *v, bool *catalog)
+/* A schema the catalog shows (by OID or name): catalog schemas are not the user's own; the
+ * tenant's (public, or without a default tenant each tenant listed) are. */
+static bool known_schema(struct cat_conn *cc, sqlite3_value *v, bool *catalog)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
-	int64_t oid = sqlite3_value_int64(v);
-	if (sqlite3_value_type(v) == SQLITE_INTEGER)
-		s = schema_by_oid(oid);
-	*catalog = s && strcmp(s, "public") != 0;
-	return s && (strcmp(s, "public") == 0 || strcmp(s, "pg_catalog") == 0 ||
-		     strcmp(s, "information_schema") == 0);
+	struct arena *a = arena_new(0);
+	uint32_t oid = 0;
+	if (sqlite3_value_type(v) == SQLITE_INTEGER) {
+		int64_t n = sqlite3_value_int64(v);
+		s = n > 0 && n <= UINT32_MAX ? cat_conn_schema_name(cc, (uint32_t)n, a) : NULL;
+		oid = s ? (uint32_t)n : 0;
+	} else if (s) {
+		oid = cat_conn_schema_oid(cc, s);
+	}
+	arena_free(a); /* only oid is read below */
+	*catalog = oid == CAT_NS_PG_CATALOG || oid == CAT_NS_INFORMATION_SCHEMA || oid == 99;
+	return oid != 0 && oid != 99;
 }
 
 static bool column_ok(sqlite3_context *ctx, const struct cat_rel *t, sqlite3_value *v)
@@ -193,7 +187,7 @@ static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bo
 		msg = sqlite3_mprintf("database \"%s\" does not exist", d ? d : "");
 	} else if (o == OBJ_SCHEMA) {
 		bool catalog;
-		if (known_schema(argv[0], &catalog)) {
+		if (known_schema(cc, argv[0], &catalog)) {
 			*owned = !catalog;
 			return true;
 		}

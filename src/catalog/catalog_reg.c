@@ -74,7 +74,7 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
 		return;
 	}
-	const char *name = strip_schema(s);
+	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(s));
 	uint32_t catalog_oid = cat_reg_catalog_oid(name);
 	if (catalog_oid) {
 		sqlite3_result_int64(ctx, catalog_oid);
@@ -137,16 +137,20 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	int64_t oid = sqlite3_value_int64(argv[0]);
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
-	else if (oid == CAT_NS_PG_CATALOG || oid == CAT_NS_PUBLIC ||
-		 oid == CAT_NS_INFORMATION_SCHEMA)
-		cat_result_text(ctx, oid == CAT_NS_PUBLIC       ? "public"
-				     : oid == CAT_NS_PG_CATALOG ? "pg_catalog"
-								: "information_schema");
+		return;
+	}
+	int64_t oid = sqlite3_value_int64(argv[0]);
+	struct arena *a = arena_new(0);
+	const char *name = oid > 0 && oid <= UINT32_MAX
+				   ? cat_conn_schema_name(sqlite3_user_data(ctx), (uint32_t)oid, a)
+				   : NULL;
+	if (name)
+		cat_result_text(ctx, name);
 	else
 		sqlite3_result_text(ctx, sqlite3_mprintf("%lld", (long long)oid), -1, sqlite3_free);
+	arena_free(a);
 }
 
 /* The built-in functions named name (pg_catalog. prefix allowed): how many, and the OID of
@@ -354,42 +358,38 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_error(ctx, "42704", "type \"%s\" does not exist", s);
 }
 
-/* 'name'::regnamespace: the three schemas there are. */
+/* 'name'::regnamespace: the schemas the catalog shows (cat_conn_schema_oid). */
 static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	uint32_t oid = 0;
 	if (!s)
 		sqlite3_result_null(ctx);
 	else if (s[0] >= '0' && s[0] <= '9')
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
-	else if (strcmp(s, "pg_catalog") == 0)
-		sqlite3_result_int64(ctx, CAT_NS_PG_CATALOG);
-	else if (strcmp(s, "public") == 0)
-		sqlite3_result_int64(ctx, CAT_NS_PUBLIC);
-	else if (strcmp(s, "information_schema") == 0)
-		sqlite3_result_int64(ctx, CAT_NS_INFORMATION_SCHEMA);
-	else if (strcmp(s, "pg_toast") == 0)
-		sqlite3_result_int64(ctx, 99);
+	else if ((oid = cat_conn_schema_oid(sqlite3_user_data(ctx), s)) != 0)
+		sqlite3_result_int64(ctx, oid);
 	else
 		pgfn_error(ctx, "3F000", "schema \"%s\" does not exist", s);
 }
 
-/* regclass depends on the tenant's schema; the others on built-ins and the argument alone */
+/* regclass and regnamespace depend on the tenant's schema and the session (which tenants it
+ * lists as schemas); the others on built-ins and the argument alone */
 static const struct pgfn_def schema_fns[] = {
 	{"pg_regclass_in", 1, fn_regclass_in},
 	{"pg_regclass_out", 1, fn_regclass_out},
+	{"pg_regnamespace_out", 1, fn_regnamespace_out},
+	{"pg_regnamespace_in", 1, fn_regnamespace_in},
 };
 
 static const struct pgfn_def fixed_fns[] = {
 	{"pg_regtype_out", 1, fn_regtype_out},
-	{"pg_regnamespace_out", 1, fn_regnamespace_out},
 	{"pg_regproc_in", 1, fn_regproc_in},
 	{"pg_regproc_oid", 1, fn_regproc_oid},
 	{"pg_regproc_out", 1, fn_regproc_out},
 	{"pg_regprocedure_out", 1, fn_regprocedure_out},
 	{"pg_regoperator_out", 1, fn_regoperator_out},
 	{"pg_regtype_in", 1, fn_regtype_in},
-	{"pg_regnamespace_in", 1, fn_regnamespace_in},
 };
 
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)

@@ -4,6 +4,8 @@
  * languages — and pg_rewrite, where each view is its _RETURN rule. */
 #include "catalog_int.h"
 
+#include <string.h>
+
 #define OWNER CAT_ROLE_BOOTSTRAP
 
 bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
@@ -16,11 +18,31 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 		  {99, "pg_toast", OWNER},
 		  {CAT_NS_PUBLIC, "public", CAT_ROLE_DATABASE_OWNER},
 		  {CAT_NS_INFORMATION_SCHEMA, "information_schema", OWNER}};
+	const char **tenants;
+	long nt;
+	bool hub = cat_conn_schemas(cc, r, &tenants, &nt);
+	if (nt < 0)
+		return false;
+	/* no default tenant: the tenants are the schemas; the connection's own file (the tenant
+	 * search_path names) shows its objects in 2200 under the tenant's name */
+	const char *own = cc->sess ? cc->sess->own_schema : NULL;
 	for (size_t i = 0; i < ARRAY_LEN(ns); i++) {
+		bool public = ns[i].oid == CAT_NS_PUBLIC;
+		if (hub && public && !own)
+			continue;
 		cat_row(r);
 		cat_int(r, ns[i].oid);
-		cat_text(r, ns[i].name);
+		cat_text(r, public ? cat_conn_public(cc) : ns[i].name);
 		cat_int(r, ns[i].owner);
+		cat_null(r);
+	}
+	for (long i = 0; i < nt; i++) {
+		if (own && strcmp(tenants[i], own) == 0)
+			continue;
+		cat_row(r);
+		cat_int(r, catalog_schema_oid(tenants[i]));
+		cat_text(r, tenants[i]);
+		cat_int(r, CAT_ROLE_DATABASE_OWNER);
 		cat_null(r);
 	}
 	return true;

@@ -325,7 +325,7 @@ static bool fill_sequences(struct cat_conn *cc, const struct cat_model *m, struc
 		int64_t last = 0;
 		bool called = false;
 		cat_row(r);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, q->name);
 		cat_text(r, cat_conn_user(cc));
 		cat_text(r, type_name(q->typoid));
@@ -359,7 +359,7 @@ static bool fill_infoschema(struct cat_conn *cc, const struct cat_model *m, stru
 			continue; /* PostgreSQL's view leaves identity sequences out */
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, q->name);
 		cat_text(r, type_name(q->typoid));
 		cat_int(r, q->typoid == PGTYPE_INT2 ? 16 : q->typoid == PGTYPE_INT4 ? 32 : 64);

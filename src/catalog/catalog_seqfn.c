@@ -105,12 +105,12 @@ struct seq {
 	bool called;
 };
 
-/* A relation name as PostgreSQL's text-to-regclass reads it: an optional "public." and a
- * name folded to lower case unless double-quoted. */
-static bool parse_name(const char *s, char *out, size_t cap)
+/* A relation name as PostgreSQL's text-to-regclass reads it: an optional "public." (the
+ * own schema's name: cat_conn_unqualify) and a name folded to lower case unless
+ * double-quoted. */
+static bool parse_name(const struct cat_conn *cc, const char *s, char *out, size_t cap)
 {
-	if (strncasecmp(s, "public.", 7) == 0)
-		s += 7;
+	s = cat_conn_unqualify(cc, s);
 	size_t n = 0;
 	if (*s == '"') {
 		for (s++; *s && n + 1 < cap; s++) {
@@ -213,7 +213,8 @@ static bool resolve(sqlite3_context *ctx, sqlite3_value *arg, struct seq *q)
 		}
 		snprintf(q->name, sizeof(q->name), "%s", r->name);
 	} else if (!sqlite3_value_text(arg) ||
-		   !parse_name((const char *)sqlite3_value_text(arg), q->name, sizeof(q->name))) {
+		   !parse_name(CTX_CONN(ctx), (const char *)sqlite3_value_text(arg), q->name,
+			       sizeof(q->name))) {
 		pgfn_error(ctx, SQLSTATE_INVALID_NAME, "invalid name syntax");
 		return false;
 	}
@@ -369,7 +370,7 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
-	if (!parse_name(t, table, sizeof(table)) || !cat_model_rel(m, table)) {
+	if (!parse_name(CTX_CONN(ctx), t, table, sizeof(table)) || !cat_model_rel(m, table)) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", t);
 		return;
 	}
@@ -386,7 +387,9 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 		const struct cat_seq *q = m->seqs[i];
 		if (q->owner_table && strcmp(q->owner_table, r->name) == 0 &&
 		    strcmp(q->owner_col, col) == 0) {
-			char *s = sqlite3_mprintf("public.%s", cat_quote_ident(m->a, q->name));
+			char *s = sqlite3_mprintf("%s.%s",
+						  cat_quote_ident(m->a, cat_conn_public(CTX_CONN(ctx))),
+						  cat_quote_ident(m->a, q->name));
 			sqlite3_result_text(ctx, s, -1, sqlite3_free);
 			return;
 		}

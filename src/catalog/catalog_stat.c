@@ -175,7 +175,7 @@ static bool fill_stat_tables(struct cat_conn *cc, const struct cat_model *m, str
 			continue;
 		cat_row(r);
 		cat_int(r, t->oid);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, t->name);
 		/* seq_scan .. n_tup_hot_upd: not collected; idx_* are NULL without an index */
 		bool idx = has_index(m, t);
@@ -206,7 +206,7 @@ static bool fill_statio_tables(struct cat_conn *cc, const struct cat_model *m, s
 		bool idx = has_index(m, t);
 		cat_row(r);
 		cat_int(r, t->oid);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, t->name);
 		cat_int(r, 0);
 		cat_int(r, 0);
@@ -250,14 +250,15 @@ static bool fill_stat_database(struct cat_conn *cc, const struct cat_model *m,
 }
 
 /* One row per index, with kind (pg_stat_ or pg_statio_) of counters: none is collected. */
-static bool index_rows(const struct cat_model *m, struct cat_rows *r, int ncounters)
+static bool index_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r,
+		       int ncounters)
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
 		cat_row(r);
 		cat_int(r, ix->table->oid);
 		cat_int(r, ix->rel->oid);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, ix->table->name);
 		cat_text(r, ix->rel->name);
 		for (int k = 0; k < ncounters; k++)
@@ -268,13 +269,13 @@ static bool index_rows(const struct cat_model *m, struct cat_rows *r, int ncount
 
 static bool fill_stat_indexes(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	return index_rows(m, r, 3); /* idx_scan, idx_tup_read, idx_tup_fetch */
+	return index_rows(cc, m, r, 3); /* idx_scan, idx_tup_read, idx_tup_fetch */
 }
 
 static bool fill_statio_indexes(struct cat_conn *cc, const struct cat_model *m,
 				struct cat_rows *r)
 {
-	return index_rows(m, r, 2); /* idx_blks_read, idx_blks_hit */
+	return index_rows(cc, m, r, 2); /* idx_blks_read, idx_blks_hit */
 }
 
 /* The session's own open cursors (PostgreSQL's pg_cursors shows the backend's). */

@@ -33,7 +33,7 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		if (t->kind != 'r')
 			continue;
 		cat_row(r);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, t->name);
 		cat_text(r, cat_conn_user(cc));
 		cat_null(r);
@@ -52,7 +52,7 @@ static bool fill_views(struct cat_conn *cc, const struct cat_model *m, struct ca
 		if (v->kind != 'v')
 			continue;
 		cat_row(r);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, v->name);
 		cat_text(r, cat_conn_user(cc));
 		cat_text(r, cat_view_query(v));
@@ -65,7 +65,7 @@ static bool fill_indexes(struct cat_conn *cc, const struct cat_model *m, struct 
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
 		cat_row(r);
-		cat_text(r, "public");
+		cat_text(r, cat_conn_public(cc));
 		cat_text(r, ix->table->name);
 		cat_text(r, ix->rel->name);
 		cat_null(r);

@@ -62,6 +62,8 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	  "CAs that sign client certificates a client may present; empty asks for none.")      \
 	X(sni_base_domain, sni_base_domain, CONFIG_STRING, "", 0, 0, false, NULL,               \
 	  "With TLS, a server name TENANT.<this domain> chooses the tenant; empty disables.")   \
+	X(no_tenant_databases, no_tenant_databases, CONFIG_STRING, "postgres", 0, 0, true, NULL, \
+	  "Database names that choose no default tenant (comma-separated); empty = none.")      \
 	X(users_file, users_file, CONFIG_STRING, "", 0, 0, true, NULL,                          \
 	  "Users, their password secrets and tenants; empty = no users; reloaded on SIGHUP.")   \
 	X(shutdown_timeout, shutdown_timeout_ms, CONFIG_DURATION_MS, "10s", 0, HOUR, false, NULL, \

@@ -30,9 +30,13 @@ bool sess_conn_borrow(struct session *s, struct pgerr *err)
 		shard_conn_unpark(s->conn);
 		s->parked = false;
 	}
-	if (!s->conn)
-		s->conn = shard_conn_acquire_nowait(s->env->shards, s->tenant, &busy, err);
-	else if (!shard_conn_migrate(s->conn, &busy, err) && !busy)
+	char home[SHARD_TENANT_MAX + 1];
+	if (!s->conn) {
+		s->conn = shard_conn_acquire_nowait(s->env->shards, sess_schema_home(s, home),
+						    &busy, err);
+		if (s->conn)
+			sess_hub_borrowed(s);
+	} else if (!shard_conn_migrate(s->conn, &busy, err) && !busy)
 		sess_conn_give_back(s); /* rolled back; checked again when next lent */
 	s->migrating = s->conn && busy;
 	if (s->migrating && !sess_wait_park_migration(s, err))
@@ -52,6 +56,8 @@ bool sess_conn_borrow(struct session *s, struct pgerr *err)
 bool sess_conn_borrow_cached(struct session *s)
 {
 	ASSERT(!s->conn);
+	if (!s->tenant[0])
+		return false; /* choosing its connection looks for files (sess_schema_home) */
 	s->conn = shard_conn_acquire_cached(s->env->shards, s->tenant);
 	if (!s->conn)
 		return false;

@@ -472,7 +472,7 @@ bool sess_check_not_aborted(struct session *s, const struct xlat_stmt *x, struct
 
 bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
-	if (!sess_check_not_aborted(s, x, err))
+	if (!sess_check_not_aborted(s, x, err) || !sess_hub_check(s, x, err))
 		return false;
 	if (s->txn != SESS_TXN_IDLE && x->tag && strcmp(x->tag, "VACUUM") == 0)
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,

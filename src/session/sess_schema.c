@@ -47,32 +47,51 @@ static bool skipped(const char *elem)
 	       strcmp(elem, "pg_temp") == 0 || strcmp(elem, "information_schema") == 0;
 }
 
-void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1])
+/* The tenant search_path chooses for unqualified names, written to search: the first element
+ * that is a tenant other than own (the connection's file) the user may reach and that exists;
+ * NULL when the first usable element is public (in a session with a tenant) or own, or when
+ * none is left. */
+static const char *search_tenant(struct session *s, const char *own,
+				 char search[SHARD_TENANT_MAX + 1])
 {
-	env->tenant = s->tenant[0] ? s->tenant : NULL;
-	env->search = NULL;
-	env->schema = sess_types(s);
 	const char *p = sess_guc_get(s, "search_path");
 	char elem[256];
 	struct pgerr ignored;
 	while (p && next_elem(&p, elem, sizeof(elem))) {
 		if (skipped(elem))
 			continue;
-		if (strcmp(elem, "public") == 0)
-			return;
+		if (strcmp(elem, "public") == 0 && s->tenant[0])
+			return NULL;
 		if (!shard_tenant_name_check(elem, search, &ignored))
 			continue; /* cannot be a tenant, so it does not exist */
-		if (strcmp(search, s->tenant) == 0)
-			return;
+		if (strcmp(search, own) == 0)
+			return NULL;
 		/* PostgreSQL skips schemas that do not exist or that the user may not use; the
 		 * user's tenant list is checked first, so the others' existence does not show */
 		if (strcmp(search, "main") == 0 || strcmp(search, "temp") == 0 ||
 		    (s->auth_user && !auth_user_may_reach(s->auth_user, search)) ||
 		    !shard_tenant_exists(s->env->shards, search))
 			continue;
-		env->search = search;
-		return;
+		return search;
 	}
+	return NULL;
+}
+
+void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1])
+{
+	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->tenant;
+	env->tenant = own[0] ? own : NULL;
+	env->no_default = !s->tenant[0];
+	env->search = search_tenant(s, own, search);
+	env->schema = sess_types(s);
+}
+
+const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])
+{
+	if (s->tenant[0])
+		return s->tenant;
+	const char *t = search_tenant(s, SHARD_HUB, out);
+	return t ? t : SHARD_HUB;
 }
 
 static bool check_reach(struct session *s, const char *tenant, struct pgerr *err)
@@ -91,6 +110,15 @@ bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pge
 	for (size_t i = 0; i < x->ntenants; i++) {
 		if (!check_reach(s, x->tenants[i], err))
 			return false;
+		/* translated on another connection of a session without a default tenant, before
+		 * search_path made this tenant's file the connection's own */
+		if (strcmp(x->tenants[i], shard_conn_tenant(s->conn)) == 0) {
+			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "prepared statement names schema \"%s\", the tenant search_path "
+				  "has since made the connection's own", x->tenants[i]);
+			pgerr_hint(err, "Prepare the statement again.");
+			return false;
+		}
 		missing += !shard_conn_attached(s->conn, x->tenants[i]);
 	}
 	/* between transactions, files earlier statements attached may go to make room */

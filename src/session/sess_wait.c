@@ -184,8 +184,8 @@ bool sess_wait_park_migration(struct session *s, struct pgerr *err)
 	if (now >= s->mig_deadline) {
 		s->mig_deadline = 0;
 		pgerr_fatal(err, SQLSTATE_LOCK_NOT_AVAILABLE,
-			    "could not lock tenant \"%s\" to migrate it within %d s", s->tenant,
-			    SHARD_MIGRATE_LOCK_WAIT_MS / 1000);
+			    "could not lock tenant \"%s\" to migrate it within %d s",
+			    shard_conn_tenant(s->conn), SHARD_MIGRATE_LOCK_WAIT_MS / 1000);
 		pgerr_hint(err, "Another transaction holds the tenant's write lock; try again.");
 		return false;
 	}

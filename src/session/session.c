@@ -266,7 +266,9 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 		return false;
 	if (!tenant[0])
 		tenant_from_sni(s, tenant, sizeof(tenant));
-	if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, s->tenant, err))
+	if (!tenant[0] && sess_hub_database(s))
+		snprintf(s->tenant, sizeof(s->tenant), "%s", SHARD_HUB); /* sess_hub.c */
+	else if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, s->tenant, err))
 		return false;
 	negotiate(s, st);
 	return sess_auth_begin(s, err);
@@ -277,8 +279,9 @@ static bool open_tenant(struct session *s, struct pgerr *err);
 bool sess_startup_finish(struct session *s, struct auth_users *users, const struct auth_user *user,
 			 struct pgerr *err)
 {
-	/* Before the tenant is opened, so a forbidden name is never created. */
-	if (user && !auth_user_may_reach(user, s->tenant)) {
+	/* Before the tenant is opened, so a forbidden name is never created. Without a default
+	 * tenant, each tenant a statement names is checked instead (sess_schema.c). */
+	if (user && s->tenant[0] && !auth_user_may_reach(user, s->tenant)) {
 		pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
 			    "user \"%s\" may not connect to tenant \"%s\"", s->user, s->tenant);
 		return false;
@@ -292,7 +295,8 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 		return false;
 	s->catalog = (struct catalog_session){s->user, s->database, s->id, catalog_setting,
 					      catalog_setting_at, s, catalog_set_setting,
-					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list};
+					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list,
+					      s->tenant[0] ? NULL : sess_hub_schemas, NULL};
 	sess_guc_dt_refresh(s);
 	sess_client_start(s);
 	s->state = SESS_OPENING;

@@ -94,7 +94,8 @@ struct session {
 	enum session_origin origin;
 	const struct session_env *env;
 
-	char tenant[SHARD_TENANT_MAX + 1];
+	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
+	char home[SHARD_TENANT_MAX + 1];   /* ... then: the tenant of the connection it has */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
 	char *database;
@@ -513,12 +514,32 @@ int64_t sess_guc_ms(struct session *s, const char *name);
  * is left, the session's tenant). search: storage for the name env may point to. Checks
  * whether files exist (a stat). */
 void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_TENANT_MAX + 1]);
+/* The tenant whose file the session borrows a connection of: its own; without a default
+ * tenant, the one search_path chooses (as for unqualified names), else the hub (SHARD_HUB).
+ * out: storage the result may point to. Checks whether files exist (a stat). */
+const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1]);
 /* Before x runs: each tenant it names must be one the user may reach (42501) and exist
  * (3F000); their files are attached to the session's connection (54000 past
  * SHARD_ATTACH_MAX). May block on disk. */
 bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* Between transactions: drops the attachments (kept while a statement is still running). */
 void sess_schema_release(struct session *s);
+
+/* ---- sess_hub.c: sessions without a default tenant (s->tenant is SHARD_HUB) ---- */
+/* Most tenants pg_namespace lists as schemas; beyond, the listing fails (54000). */
+#define SESS_HUB_SCHEMAS_MAX 10000
+/* Whether the session's database name is one of no_tenant_databases. */
+bool sess_hub_database(const struct session *s);
+/* Before x runs (sess_check_allowed): in a session without a default tenant on the hub, a
+ * CREATE that names no tenant is 3F000 `no schema has been selected to create in`. */
+bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* After borrowing a connection: in a session without a default tenant whose connection is
+ * now another tenant's file than before, what was read from the last one is forgotten (the
+ * column types, the result origins) and the catalog shows the new one's schema name. */
+void sess_hub_borrowed(struct session *s);
+/* catalog_session.schemas: the existing tenants the user may reach, sorted by name, without
+ * opening a file; -1 with err (54000) past SESS_HUB_SCHEMAS_MAX. arg is the session. */
+long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction

@@ -179,12 +179,17 @@ static bool ensure_fanout_dir(const char *path, struct pgerr *err)
 struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	char path[4096];
-	if (!shard_tenant_path(r, name, path, sizeof(path))) {
+	bool hub = strcmp(name, SHARD_HUB) == 0;
+	if (hub) {
+		snprintf(path, sizeof(path), ":memory:");
+	} else if (!shard_tenant_path(r, name, path, sizeof(path))) {
 		pgerr_fatal(err, SQLSTATE_IO_ERROR, "tenant path is too long");
 		return NULL;
 	}
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-	if (r->auto_create) {
+	if (hub) {
+		flags |= SQLITE_OPEN_CREATE; /* not SQLITE_OPEN_MEMORY: ATTACH would inherit it */
+	} else if (r->auto_create) {
 		if (!ensure_fanout_dir(path, err))
 			return NULL;
 		flags |= SQLITE_OPEN_CREATE;

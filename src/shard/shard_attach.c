@@ -6,6 +6,7 @@
  * release always does, so a pooled connection never carries them to another session. */
 #include "shard_int.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,6 +64,46 @@ bool shard_tenant_exists(const struct shard_registry *r, const char *name)
 {
 	char path[4096];
 	return shard_tenant_path(r, name, path, sizeof(path)) && access(path, F_OK) == 0;
+}
+
+/* Whether entry file of directory dir (data_dir/tenants/HH) is a tenant's file: NAME.db, at
+ * the path shard_tenant_path gives NAME (so a stray or hand-copied file is not a tenant). */
+static bool tenant_file(const struct shard_registry *r, const char *dir, const char *file,
+			char name[SHARD_TENANT_MAX + 1])
+{
+	size_t len = strlen(file);
+	if (len < 4 || len - 3 > SHARD_TENANT_MAX || strcmp(file + len - 3, ".db") != 0)
+		return false;
+	char raw[SHARD_TENANT_MAX + 1], want[4096];
+	snprintf(raw, sizeof(raw), "%.*s", (int)(len - 3), file);
+	struct pgerr ignored;
+	if (!shard_tenant_name_check(raw, name, &ignored) || strcmp(raw, name) != 0 ||
+	    !shard_tenant_path(r, name, want, sizeof(want)))
+		return false;
+	size_t dlen = strlen(dir);
+	return strncmp(want, dir, dlen) == 0 && want[dlen] == '/' && strcmp(want + dlen + 1, file) == 0;
+}
+
+size_t shard_tenant_list(const struct shard_registry *r, bool (*fn)(void *arg, const char *name),
+			 void *arg)
+{
+	size_t n = 0;
+	bool more = true;
+	for (int h = 0; h < 256 && more; h++) {
+		char dir[4096], name[SHARD_TENANT_MAX + 1];
+		snprintf(dir, sizeof(dir), "%s/tenants/%02x", shard_registry_data_dir(r), h);
+		DIR *d = opendir(dir);
+		struct dirent *e;
+		while (d && more && (e = readdir(d)) != NULL) {
+			if (!tenant_file(r, dir, e->d_name, name))
+				continue;
+			n++;
+			more = fn(arg, name);
+		}
+		if (d)
+			closedir(d);
+	}
+	return n;
 }
 
 static bool attach_file(struct shard_conn *c, const char *name, struct pgerr *err)

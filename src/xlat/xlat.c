@@ -370,10 +370,13 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	*nout = 0;
 	/* The key (the constants found by scanning) serves the lookup and, on a miss, the store.
 	 * search_path changes what unqualified names mean, so its tenant is part of the key;
-	 * the session's own tenant only matters to statements with a prefix, never cached. */
+	 * the session's own tenant only matters to statements with a prefix, never cached, and
+	 * to current_schema() without a default tenant. */
 	struct xlat_cache_key key;
-	xlat_cache_key_make(&key, sql, param_types, nparam_types,
-			    env && env->search ? env->search : NULL,
+	const char *scope = env && env->search ? env->search : NULL;
+	if (!scope && env && env->no_default) /* current_schema(); '/' is in no tenant name */
+		scope = arena_printf(a, "/%s", env->tenant ? env->tenant : "");
+	xlat_cache_key_make(&key, sql, param_types, nparam_types, scope,
 			    env && env->schema ? env->schema->fingerprint : 0, a);
 	bool ok = translate(env, &key, sql, param_types, nparam_types, a, out, nout, err);
 	xlat_cache_key_fini(&key);

@@ -166,11 +166,18 @@ static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	return true;
 }
 
-/* Every tenant is seen as the schema public. */
+/* Every tenant is seen as the schema public; without a default tenant, the tenant the
+ * connection was chosen for is seen under its name (NULL: none, as PostgreSQL with no schema
+ * on its search_path). */
 static bool fn_current_schema(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	*t = (struct xlat_type){XLAT_OID_NAME, -1};
-	xlat_puts(c, "'public'");
+	if (!c->env || !c->env->no_default)
+		xlat_puts(c, "'public'");
+	else if (c->env->tenant)
+		xlat_printf(c, "'%s'", c->env->tenant); /* a checked tenant name: no quote in it */
+	else
+		xlat_puts(c, "NULL");
 	return true;
 }
 
@@ -622,10 +629,7 @@ bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struc
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
 		return xlat_dt_sqlvalue(c, XLAT_OID_TIMESTAMP, prec, t);
 	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
-		/* every tenant is seen as the schema public */
-		*t = (struct xlat_type){XLAT_OID_NAME, -1};
-		xlat_puts(c, "'public'");
-		return true;
+		return fn_current_schema(c, NULL, t);
 	default:
 		return xlat_catalog_sqlvalue(c, f, t);
 	}

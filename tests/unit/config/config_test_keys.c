@@ -29,6 +29,7 @@ START_TEST(table_rows)
 		{"ssl_key_file", CONFIG_STRING, "", true},
 		{"ssl_ca_file", CONFIG_STRING, "", true},
 		{"sni_base_domain", CONFIG_STRING, "", false},
+		{"no_tenant_databases", CONFIG_STRING, "postgres", true},
 		{"users_file", CONFIG_STRING, "", true},
 		{"shutdown_timeout", CONFIG_DURATION_MS, "10s", false},
 		{"worker_threads", CONFIG_INT, "0", false},

@@ -186,6 +186,61 @@ START_TEST(no_waiting_while_holding_a_write_lock)
 }
 END_TEST
 
+static bool count_name(void *arg, const char *name)
+{
+	char *seen = arg;
+	size_t n = strlen(seen);
+	snprintf(seen + n, 256 - n, "%s%s", n ? "," : "", name);
+	return true;
+}
+
+static bool stop_at_one(void *arg, const char *name)
+{
+	(void)arg;
+	(void)name;
+	return false;
+}
+
+/* Tenants are listed from the directory entries: files at a tenant's path only. */
+START_TEST(tenants_are_listed_from_their_files)
+{
+	make_tenant("acme", "a");
+	make_tenant("beta", "b");
+	char path[4096];
+	ck_assert(shard_tenant_path(reg, "acme", path, sizeof(path)));
+	char stray[4200];
+	snprintf(stray, sizeof(stray), "%.*s/Zeta.db", (int)(strrchr(path, '/') - path), path);
+	FILE *f = fopen(stray, "w"); /* not a tenant name: not listed */
+	ck_assert_ptr_nonnull(f);
+	fclose(f);
+	char seen[256] = "";
+	ck_assert_uint_eq(shard_tenant_list(reg, count_name, seen), 2);
+	ck_assert(strcmp(seen, "acme,beta") == 0 || strcmp(seen, "beta,acme") == 0);
+	ck_assert_uint_eq(shard_tenant_list(reg, stop_at_one, NULL), 1);
+}
+END_TEST
+
+/* The hub: an empty in-memory database that other tenants' files attach to; no file. */
+START_TEST(hub_attaches_tenants)
+{
+	make_tenant("acme", "a");
+	struct pgerr err;
+	struct shard_conn *c = shard_conn_acquire(reg, SHARD_HUB, &err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_str_eq(value(c, "SELECT count(*) FROM sqlite_schema"), "0");
+	ck_assert(shard_conn_attach(c, "acme", &err));
+	ck_assert_str_eq(value(c, "SELECT v FROM acme.t"), "a");
+	ck_assert(shard_exec(c, "BEGIN; INSERT INTO acme.t VALUES ('b'); COMMIT", &err));
+	ck_assert(!shard_conn_unsynced(c)); /* the attached file synced its own commit */
+	shard_conn_release(c);
+	char seen[256] = "";
+	ck_assert_uint_eq(shard_tenant_list(reg, count_name, seen), 1); /* the hub is no file */
+	c = shard_conn_acquire(reg, "acme", &err);
+	ck_assert_str_eq(value(c, "SELECT count(*) FROM t"), "2");
+	shard_conn_release(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_attach");
@@ -197,6 +252,8 @@ int main(void)
 	tcase_add_test(tc, at_most_attach_max);
 	tcase_add_test(tc, release_detaches);
 	tcase_add_test(tc, no_waiting_while_holding_a_write_lock);
+	tcase_add_test(tc, tenants_are_listed_from_their_files);
+	tcase_add_test(tc, hub_attaches_tenants);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

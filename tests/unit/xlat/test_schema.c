@@ -177,6 +177,24 @@ START_TEST(cache_keyed_by_search_path)
 }
 END_TEST
 
+/* Without a default tenant, current_schema() is the connection's tenant or NULL; cached
+ * apart from a session with a tenant (public) and from each other. */
+START_TEST(current_schema_without_a_default_tenant)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_env home = {.tenant = "home"}, hub = {.no_default = true},
+			acme = {.tenant = "acme", .no_default = true};
+	const char *sql = NULL;
+	ck_assert(second_hits(&home, "SELECT current_schema() AS s WHERE 1 = 1", &sql, a));
+	ck_assert_str_eq(sql, "SELECT 'public' AS s WHERE 1 = 1");
+	ck_assert(second_hits(&hub, "SELECT current_schema() AS s WHERE 1 = 2", &sql, a));
+	ck_assert_str_eq(sql, "SELECT NULL AS s WHERE 1 = 2");
+	ck_assert(second_hits(&acme, "SELECT current_schema() AS s WHERE 1 = 3", &sql, a));
+	ck_assert_str_eq(sql, "SELECT 'acme' AS s WHERE 1 = 3");
+	arena_free(a);
+}
+END_TEST
+
 /* What home.t means depends on the session's tenant, which the key does not hold. */
 START_TEST(prefixed_not_cached)
 {
@@ -236,6 +254,7 @@ Suite *xlat_suite_schema(void)
 	tcase_add_loop_test(tc, tenant_rel_case, 0, (int)ARRAY_LEN(rel_cases));
 	tcase_add_test(tc, cache_keyed_by_search_path);
 	tcase_add_test(tc, prefixed_not_cached);
+	tcase_add_test(tc, current_schema_without_a_default_tenant);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_hub.c: sessions without a default tenant (database `postgres`, no_tenant_databases),
+ * through the real binary with libpq — routing by schema prefix, search_path choosing the
+ * tenant of unqualified names and of the catalog, the users file's tenant lists, tenants
+ * listed as schemas, one transaction over two tenants, and a tenant named postgres. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+static struct harness H;
+static char users_path[64];
+
+/* ann may reach home, acme and the t* tenants; ned only home. */
+static void setup(void)
+{
+	static char users_arg[128];
+	snprintf(users_path, sizeof(users_path), "/tmp/shardlite-hub-XXXXXX");
+	int fd = mkstemp(users_path);
+	ck_assert_int_ge(fd, 0);
+	static const char users[] = "ann md5" "00000000000000000000000000000000 home,acme,t*\n"
+				    "ned md5" "00000000000000000000000000000000 home\n";
+	ck_assert_int_eq(write(fd, users, sizeof(users) - 1), (ssize_t)(sizeof(users) - 1));
+	close(fd);
+	snprintf(users_arg, sizeof(users_arg), "users_file=%s", users_path);
+	const char *args[] = {users_arg, "auth.unix=trust", NULL};
+	harness_start(&H, args);
+}
+
+static void teardown(void)
+{
+	harness_stop(&H);
+	unlink(users_path);
+}
+
+static void expect_value(PGconn *c, const char *sql, const char *want)
+{
+	PGresult *r = harness_exec_ok(c, sql);
+	ck_assert_msg(PQntuples(r) == 1, "%s: %d rows", sql, PQntuples(r));
+	ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want) == 0, "%s: want %s, got %s", sql, want,
+		      PQgetvalue(r, 0, 0));
+	PQclear(r);
+}
+
+static void expect_error(PGconn *c, const char *sql, const char *sqlstate, const char *message)
+{
+	PGresult *r = PQexec(c, sql);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	ck_assert_msg(state && strcmp(state, sqlstate) == 0, "%s: want %s, got %s: %s", sql,
+		      sqlstate, state ? state : "success", PQerrorMessage(c));
+	if (message)
+		ck_assert_msg(strcmp(msg, message) == 0, "%s: want \"%s\", got \"%s\"", sql,
+			      message, msg);
+	PQclear(r);
+}
+
+static bool tenant_file_exists(const char *name)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "find '%s' -name '%s.db' | grep -q .", H.data_dir, name);
+	return system(cmd) == 0;
+}
+
+/* Tenant acme with t(id, v) = (1, 'a'), (2, 'b'); tenant home with l(id, w) = (1, 'x'). */
+static void make_tenants(void)
+{
+	PGconn *c = harness_connect(&H, "user=ann dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (id int PRIMARY KEY, v text)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO t VALUES (1, 'a'), (2, 'b')"));
+	PQfinish(c);
+	c = harness_connect(&H, "user=ann dbname=home");
+	PQclear(harness_exec_ok(c, "CREATE TABLE l (id int PRIMARY KEY, w text)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO l VALUES (1, 'x')"));
+	PQfinish(c);
+}
+
+START_TEST(prefixes_route_each_statement)
+{
+	make_tenants();
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	expect_value(c, "SELECT current_database()", "postgres");
+	expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM acme.t ORDER BY id) AS s",
+		     "a,b");
+	expect_value(c, "SELECT l.w || t.v FROM home.l JOIN acme.t AS t ON t.id = l.id", "xa");
+	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (3, 'c')"));
+	PQclear(harness_exec_ok(c, "UPDATE home.l SET w = 'y'"));
+	expect_value(c, "SELECT count(*) FROM acme.t", "3");
+	/* no default tenant: an unqualified name names nothing, and nothing is created */
+	expect_error(c, "SELECT * FROM t", "42P01", "relation \"t\" does not exist");
+	expect_error(c, "CREATE TABLE x (a int)", "3F000",
+		     "no schema has been selected to create in");
+	expect_error(c, "CREATE SEQUENCE s", "3F000", NULL);
+	expect_value(c, "SELECT 1 + 1", "2"); /* what names no table still runs */
+	ck_assert(!tenant_file_exists("postgres"));
+	/* the writes are in the tenants' own files */
+	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
+	expect_value(a, "SELECT count(*) FROM t", "3");
+	PQfinish(a);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(search_path_chooses_the_tenant)
+{
+	make_tenants();
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	expect_value(c, "SELECT coalesce(current_schema(), 'none')", "none");
+	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog}");
+	PQclear(harness_exec_ok(c, "SET search_path TO acme"));
+	expect_value(c, "SELECT count(*) FROM t", "2");
+	expect_value(c, "SELECT current_schema()", "acme");
+	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog,acme}");
+	/* GUIs' regnamespace and privilege checks know the tenants as schemas */
+	expect_value(c, "SELECT 'acme'::regnamespace::oid = 2200", "t");
+	expect_value(c, "SELECT 'home'::regnamespace", "home");
+	expect_value(c, "SELECT has_schema_privilege('home', 'USAGE')", "t");
+	expect_value(c, "SELECT 'acme.t'::regclass", "t");
+	expect_error(c, "SELECT 'public'::regnamespace", "3F000", NULL);
+	PQclear(harness_exec_ok(c, "CREATE TABLE t2 (a int)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO t2 VALUES (7)"));
+	expect_value(c, "SELECT l.w FROM home.l JOIN t ON t.id = l.id", "x");
+	/* the catalog describes the tenant search_path names, under its name */
+	expect_value(c, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class c "
+			"JOIN pg_namespace n ON n.oid = c.relnamespace "
+			"WHERE n.nspname = 'acme' AND c.relkind = 'r'",
+		     "t,t2");
+	expect_value(c, "SELECT string_agg(table_schema || '.' || table_name, ',' "
+			"ORDER BY table_name) FROM information_schema.tables",
+		     "acme.t,acme.t2");
+	/* a GUI expanding another tenant's schema is refused, not answered with no tables */
+	expect_error(c, "SELECT relname FROM pg_class WHERE relnamespace = "
+			"(SELECT oid FROM pg_namespace WHERE nspname = 'home')",
+		     "0A000", NULL);
+	expect_error(c, "SELECT table_name FROM information_schema.tables "
+			"WHERE table_schema = 'home'",
+		     "0A000", NULL);
+	expect_value(c, "SELECT count(*) FROM information_schema.tables "
+			"WHERE table_schema = 'nosuch'",
+		     "0");
+	/* inside a transaction block the connection stays; the new tenant is attached */
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "SET search_path TO home"));
+	expect_value(c, "SELECT w FROM l", "x");
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "1");
+	PQclear(harness_exec_ok(c, "RESET search_path"));
+	expect_error(c, "SELECT * FROM l", "42P01", NULL);
+	expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "0");
+	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
+	expect_value(a, "SELECT a FROM t2", "7");
+	PQfinish(a);
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(tenant_lists_apply)
+{
+	make_tenants();
+	PGconn *ned = harness_connect(&H, "user=ned dbname=postgres");
+	expect_error(ned, "SELECT * FROM acme.t", "42501", "permission denied for schema acme");
+	expect_error(ned, "SELECT * FROM other.t", "42501", NULL);
+	ck_assert(!tenant_file_exists("other"));
+	PQclear(harness_exec_ok(ned, "SET search_path TO acme")); /* skipped, as PostgreSQL */
+	expect_error(ned, "SELECT * FROM t", "42P01", NULL);
+	expect_value(ned, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
+			  "WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
+		     "home");
+	PQfinish(ned);
+	PGconn *ann = harness_connect(&H, "user=ann dbname=postgres");
+	/* tenants that exist and that the user may reach, no public: GUIs show them as schemas */
+	expect_value(ann, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
+			  "WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
+		     "acme,home");
+	expect_value(ann, "SELECT string_agg(schema_name, ',' ORDER BY schema_name) "
+			  "FROM information_schema.schemata WHERE schema_name IN "
+			  "('acme', 'home', 'public')",
+		     "acme,home");
+	/* no search_path tenant: the catalog describes none, and says so when asked for one */
+	expect_error(ann, "SELECT relname FROM pg_class c JOIN pg_namespace n "
+			  "ON n.oid = c.relnamespace WHERE c.relnamespace = "
+			  "(SELECT oid FROM pg_namespace WHERE nspname = 'acme')",
+		     "0A000",
+		     "cannot describe schema \"acme\" here: the catalog describes only the "
+		     "tenant search_path names (SET search_path TO acme)");
+	expect_error(ann, "SELECT * FROM tnew.t", "42P01", "relation \"tnew.t\" does not exist");
+	expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
+	ck_assert(!tenant_file_exists("tnew"));
+	PQfinish(ann);
+}
+END_TEST
+
+START_TEST(one_transaction_over_two_tenants)
+{
+	make_tenants();
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "INSERT INTO home.l VALUES (2, 'y')"));
+	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (9, 'z')"));
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	expect_value(c, "SELECT (SELECT count(*) FROM home.l) + (SELECT count(*) FROM acme.t)",
+		     "3");
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "INSERT INTO home.l VALUES (2, 'y')"));
+	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (9, 'z')"));
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	expect_value(c, "SELECT (SELECT count(*) FROM home.l) + (SELECT count(*) FROM acme.t)",
+		     "5");
+	PQfinish(c);
+}
+END_TEST
+
+/* The database name no longer names a tenant postgres; the tenant option still does. */
+START_TEST(a_tenant_named_postgres)
+{
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres options='-c tenant=tpg'");
+	PQclear(harness_exec_ok(c, "CREATE TABLE n (i int)"));
+	expect_value(c, "SELECT current_database()", "postgres");
+	PQfinish(c);
+	ck_assert(tenant_file_exists("tpg"));
+	ck_assert(!tenant_file_exists("postgres"));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("hub");
+	TCase *tc = tcase_create("hub");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, prefixes_route_each_statement);
+	tcase_add_test(tc, search_path_chooses_the_tenant);
+	tcase_add_test(tc, tenant_lists_apply);
+	tcase_add_test(tc, one_transaction_over_two_tenants);
+	tcase_add_test(tc, a_tenant_named_postgres);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
