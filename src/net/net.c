@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* net.c: listeners and client connections on libevent bufferevents. A connection with input
+/* net.c: listeners and client connections on libevent bufferevents. Each connection lives on
+ * one of the event loops (net_loop.c) for its whole life; everything below runs on that loop's
+ * thread. A connection with input
  * and no job running first offers its bytes to the handler's inline_fn on the loop thread (the
  * fast path: cheap statements answered without a thread hand-off); what that leaves to a
  * worker (NET_WANT_WORKER) goes to a job that runs input_fn; while the job runs, net keeps
@@ -37,13 +39,11 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include "exec.h"
 #include "pgw.h"
 
-#define MAX_LISTENERS 16
 /* While a job runs, at most this much more input is read from the socket. */
 #define READ_HIGH_WATER (1u << 20)
 /* A handler that stopped for its output to drain runs again below this much unsent output. */
@@ -51,6 +51,7 @@
 
 struct net_conn {
 	struct net *net;
+	struct net_loop *loop; /* for life: its base runs every callback of this connection */
 	struct bufferevent *bev;
 	struct event *startup_timer;
 	struct event *deadline_timer;
@@ -70,20 +71,6 @@ struct net_conn {
 	struct exec_job wake_job;
 	struct exec_job close_job;
 	struct net_conn *prev, *next;
-};
-
-struct net {
-	struct event_base *base;
-	struct net_opts opts;
-	const struct net_handler *h;
-	void *ctx;
-	struct evconnlistener *listeners[MAX_LISTENERS];
-	size_t nlisteners;
-	char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	struct net_conn *conns;
-	size_t nconns;
-	bool stopping;
-	struct net_conn *closed; /* at shutdown: closed inline, freed last (see net_free) */
 };
 
 #define CONN_OF(job, field) ((struct net_conn *)((char *)(job)-offsetof(struct net_conn, field)))
@@ -112,10 +99,11 @@ static void conn_teardown(struct net_conn *c)
 	if (c->prev)
 		c->prev->next = c->next;
 	else
-		n->conns = c->next;
+		c->loop->conns = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
-	n->nconns--;
+	atomic_fetch_sub(&c->loop->nconns, 1);
+	atomic_fetch_sub(&n->nconns, 1);
 	if (c->startup_timer)
 		event_free(c->startup_timer);
 	if (c->deadline_timer)
@@ -167,7 +155,7 @@ static bool start_tls(struct net_conn *c)
 		  evbuffer_get_length(bufferevent_get_output(c->bev)) == 0 &&
 		  send(fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
 	strbuf_reset(out);
-	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->net->base, fd) : NULL;
+	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->loop->base, fd) : NULL;
 	if (!tls) {
 		conn_teardown(c);
 		return false;
@@ -270,7 +258,7 @@ static void arm_deadline(struct net_conn *c)
 		return;
 	}
 	if (!c->deadline_timer) /* made on first use: most connections never need one */
-		c->deadline_timer = evtimer_new(c->net->base, on_deadline, c);
+		c->deadline_timer = evtimer_new(c->loop->base, on_deadline, c);
 	struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
 	evtimer_add(c->deadline_timer, &tv);
 }
@@ -441,33 +429,44 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 		int one = 1;
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	}
+	atomic_fetch_add(&n->nconns, 1);
+	net_loops_dispatch(n, fd, origin);
+}
+
+void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin)
+{
+	struct net *n = l->net;
 	struct net_conn *c = base_xcalloc(1, sizeof(*c));
 	c->net = n;
-	c->bev = bufferevent_socket_new(n->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	c->loop = l;
+	c->bev = bufferevent_socket_new(l->base, fd, BEV_OPT_CLOSE_ON_FREE);
 	strbuf_init(&c->in, 0);
 	exec_job_init(&c->input_job, input_run, input_done);
 	exec_job_init(&c->wake_job, NULL, wake_done);
 	exec_job_init(&c->close_job, close_run, close_done);
+	exec_job_bind(&c->input_job, l->sink);
+	exec_job_bind(&c->wake_job, l->sink);
+	exec_job_bind(&c->close_job, l->sink);
 	c->state = n->h->open_fn(n->ctx, origin);
 	if (n->h->attach_fn)
 		n->h->attach_fn(c->state, c);
-	c->next = n->conns;
-	if (n->conns)
-		n->conns->prev = c;
-	n->conns = c;
-	n->nconns++;
+	c->next = l->conns;
+	if (l->conns)
+		l->conns->prev = c;
+	l->conns = c;
 	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
 	bufferevent_setwatermark(c->bev, EV_READ, 0, READ_HIGH_WATER);
 	bufferevent_setwatermark(c->bev, EV_WRITE, DRAIN_LOW_WATER, 0);
 	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
-	if (n->opts.max_connections > 0 && n->nconns > (size_t)n->opts.max_connections) {
+	if (n->opts.max_connections > 0 &&
+	    atomic_load(&n->nconns) > (size_t)n->opts.max_connections) {
 		refuse(c);
 		return;
 	}
 	if (n->opts.startup_timeout_ms > 0) {
 		struct timeval tv = {n->opts.startup_timeout_ms / 1000,
 				     (n->opts.startup_timeout_ms % 1000) * 1000};
-		c->startup_timer = evtimer_new(n->base, on_startup_timeout, c);
+		c->startup_timer = evtimer_new(l->base, on_startup_timeout, c);
 		evtimer_add(c->startup_timer, &tv);
 	}
 }
@@ -475,15 +474,16 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 static bool add_listener(struct net *n, const struct sockaddr *sa, socklen_t salen,
 			 const char *what, char *errbuf, size_t errlen)
 {
-	if (n->nlisteners == MAX_LISTENERS) {
-		snprintf(errbuf, errlen, "too many listen addresses (at most %d)", MAX_LISTENERS);
+	if (n->nlisteners == NET_MAX_LISTENERS) {
+		snprintf(errbuf, errlen, "too many listen addresses (at most %d)",
+			 NET_MAX_LISTENERS);
 		return false;
 	}
 	unsigned flags = LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC;
 	if (sa->sa_family != AF_UNIX)
 		flags |= LEV_OPT_REUSEABLE;
 	struct evconnlistener *l =
-	    evconnlistener_new_bind(n->base, on_accept, n, flags, 1024, sa, (int)salen);
+	    evconnlistener_new_bind(n->loops[0].base, on_accept, n, flags, 1024, sa, (int)salen);
 	if (!l) {
 		int e = errno;
 		snprintf(errbuf, errlen, "could not listen on %s: %s%s", what, strerror(e),
@@ -579,11 +579,13 @@ struct net *net_new(struct event_base *base, const struct net_opts *opts,
 		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen)
 {
 	struct net *n = base_xcalloc(1, sizeof(*n));
-	n->base = base;
 	n->opts = *opts;
 	n->h = h;
 	n->ctx = ctx;
-	bool ok = (!opts->listen_addresses[0] || listen_tcp(n, errbuf, errlen)) &&
+	unsigned nloops = opts->loop_threads > 0 ? (unsigned)opts->loop_threads : 1;
+	bool ok = net_loops_start(n, base, nloops < NET_MAX_LOOPS ? nloops : NET_MAX_LOOPS,
+				  errbuf, errlen) &&
+		  (!opts->listen_addresses[0] || listen_tcp(n, errbuf, errlen)) &&
 		  (!opts->unix_socket_dir[0] || listen_unix(n, errbuf, errlen));
 	if (ok && n->nlisteners == 0) {
 		snprintf(errbuf, errlen, "no listen addresses and no Unix socket: nothing to serve");
@@ -596,6 +598,8 @@ struct net *net_new(struct event_base *base, const struct net_opts *opts,
 	return n;
 }
 
+static void close_all(struct net *n, struct net_loop *l);
+
 void net_free(struct net *n)
 {
 	if (!n)
@@ -604,16 +608,36 @@ void net_free(struct net *n)
 		evconnlistener_free(n->listeners[i]);
 	if (n->socket_path[0])
 		unlink(n->socket_path);
+	/* From here on this thread alone runs every loop's connections and completions. */
+	net_loops_stop(n);
 	n->stopping = true;
 	/* Running statements may finish, for a while; nothing new starts. */
 	if (!exec_quiesce_for(n->opts.pool, n->opts.shutdown_grace_ms) && n->h->interrupt_fn) {
-		for (struct net_conn *c = n->conns; c; c = c->next)
-			if (c->busy)
-				n->h->interrupt_fn(c->state);
+		for (unsigned i = 0; i < n->nloops; i++)
+			for (struct net_conn *c = n->loops[i].conns; c; c = c->next)
+				if (c->busy)
+					n->h->interrupt_fn(c->state);
 	}
 	exec_quiesce(n->opts.pool);
-	while (n->conns) {
-		struct net_conn *c = n->conns;
+	for (unsigned i = 0; i < n->nloops; i++)
+		close_all(n, &n->loops[i]);
+	/* Closing one session can wake another (its lock was let go) after that one was closed
+	 * too: such posts run now, against connections that still exist, and do nothing. */
+	exec_quiesce(n->opts.pool);
+	while (n->closed) {
+		struct net_conn *c = n->closed;
+		n->closed = c->next;
+		close_done(&c->close_job);
+	}
+	net_loops_free(n);
+	free(n);
+}
+
+/* Shutdown: tells each connection of l to terminate, sends what the socket takes, closes. */
+static void close_all(struct net *n, struct net_loop *l)
+{
+	while (l->conns) {
+		struct net_conn *c = l->conns;
 		if (!c->dead && !n->h->closing_fn(c->state)) {
 			n->h->terminate_fn(c->state);
 			struct strbuf *out = n->h->output_fn(c->state);
@@ -634,15 +658,8 @@ void net_free(struct net *n)
 		}
 		conn_teardown(c);
 	}
-	/* Closing one session can wake another (its lock was let go) after that one was closed
-	 * too: such posts run now, against connections that still exist, and do nothing. */
-	exec_quiesce(n->opts.pool);
-	while (n->closed) {
-		struct net_conn *c = n->closed;
-		n->closed = c->next;
-		close_done(&c->close_job);
-	}
-	free(n);
 }
 
-size_t net_connection_count(const struct net *n) { return n->nconns; }
+size_t net_connection_count(const struct net *n) { return atomic_load(&n->nconns); }
+
+unsigned net_loop_count(const struct net *n) { return n->nloops; }
