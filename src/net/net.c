@@ -119,13 +119,33 @@ static void conn_teardown(struct net_conn *c)
 	}
 }
 
+/* Sends data: straight to the socket when nothing is queued before it (a plain socket), the
+ * rest through the bufferevent. Why: bufferevent_write only queues, and its write event costs
+ * an epoll_ctl to arm, a loop iteration to run and an epoll_ctl to disarm — three of the seven
+ * system calls of a point select's round trip — where the answer almost always fits the
+ * socket buffer at once. An error leaves the bytes to the bufferevent, whose write then
+ * reports it through on_event as before. */
+static void send_out(struct net_conn *c, const char *data, size_t len)
+{
+	struct evbuffer *ob = bufferevent_get_output(c->bev);
+	if (!c->tls && evbuffer_get_length(ob) == 0) {
+		ssize_t w = send(bufferevent_getfd(c->bev), data, len, MSG_DONTWAIT | MSG_NOSIGNAL);
+		if (w > 0) {
+			data += w;
+			len -= (size_t)w;
+		}
+	}
+	if (len)
+		bufferevent_write(c->bev, data, len);
+}
+
 /* Moves the handler's output to the socket; tears down once drained if the handler is done.
  * Returns false when c is gone. */
 static bool flush_output(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	if (out->len) {
-		bufferevent_write(c->bev, out->data, out->len);
+		send_out(c, out->data, out->len);
 		strbuf_reset(out);
 	}
 	if (!c->closing && c->net->h->closing_fn(c->state)) {
