@@ -36,6 +36,7 @@ struct config {
 	bool auth_password_without_tls; /* auth.password_without_tls */
 	int shutdown_timeout_ms; /* shutdown_timeout: grace for running statements on SIGTERM */
 	int worker_threads;      /* worker_threads: 0 = auto */
+	int loop_threads;        /* loop_threads: 0 = the number of CPUs */
 	int inline_budget;       /* inline_budget: VM steps on the loop thread, 0 = never inline */
 	bool inline_writes;      /* inline_writes: cheap writes under a held write lock inline */
 	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */

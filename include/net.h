@@ -35,13 +35,16 @@ struct net_conn;
 #define NET_WANT_WORKER (SIZE_MAX - 2)
 
 /* Callbacks for one kind of connection; `state` is what open_fn returned.
- * Threads: input_fn runs on a worker thread of the exec pool, one job per connection at a
- * time; inline_fn runs on the loop thread, only while no job of that connection runs, so the
- * state never sees two threads at once; close_fn runs on a worker too (it may block on disk),
- * except at shutdown; every other callback runs on the loop thread while no job of that
- * connection is running. */
+ * Threads: each connection belongs to one event loop for its life ("its loop thread"; there
+ * are net_opts.loop_threads of them, so callbacks of different connections run on different
+ * threads at once, and open_fn must be thread-safe). input_fn runs on a worker thread of the
+ * exec pool, one job per connection at a time; inline_fn runs on its loop thread, only while
+ * no job of that connection runs, so the state never sees two threads at once; close_fn runs
+ * on a worker too (it may block on disk), except at shutdown; every other callback runs on
+ * its loop thread while no job of that connection is running. */
 struct net_handler {
-	/* A client connected: returns its state (never NULL). */
+	/* A client connected: returns its state (never NULL). The connection's loop thread:
+	 * several loops may call it at once. */
 	void *(*open_fn)(void *ctx, enum net_origin origin);
 	/* Optional: tells the state its connection, for net_conn_wake. Loop thread, after open. */
 	void (*attach_fn)(void *state, struct net_conn *nc);
@@ -105,22 +108,29 @@ struct net_opts {
 	struct net_tls *tls; /* NULL = no TLS; the caller's, outlives the net */
 	struct exec_pool *pool; /* runs input_fn and close_fn; outlives the net */
 	int shutdown_grace_ms;  /* net_free waits this long for running input before interrupt_fn */
+	int loop_threads;       /* event loops, 1 to 64 (< 1: one); the first is the caller's base */
 };
 
 struct net;
 
-/* Binds every listener. NULL with a message in errbuf (e.g. the port is in use). */
+/* Binds every listener on base (loop 0, run by the caller's thread) and starts the other
+ * loop_threads - 1 loops on threads of their own; accepted connections go to the loop with the
+ * fewest. NULL with a message in errbuf (e.g. the port is in use). */
 struct net *net_new(struct event_base *base, const struct net_opts *opts,
 		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen);
-/* Stops accepting, waits for running jobs (shutdown_grace_ms, then interrupt_fn and wait
- * again), tells every connection to terminate, flushes what it can and closes them; removes the
- * Unix socket file. Loop thread. */
+/* Stops accepting, stops and joins the other loops' threads (from then on this thread runs
+ * every connection's callbacks), waits for running jobs (shutdown_grace_ms, then interrupt_fn
+ * and wait again), tells every connection to terminate, flushes what it can and closes them;
+ * removes the Unix socket file. Loop 0's thread, after its base stopped running. */
 void net_free(struct net *n);
-/* Number of open client connections. */
+/* Number of open client connections (any thread). */
 size_t net_connection_count(const struct net *n);
+/* Number of event loops. */
+unsigned net_loop_count(const struct net *n);
 
 /* Thread-safe, from any thread, while the connection's state exists (until close_fn returns):
- * runs input_fn again once the current job (if any) is done, even with no new bytes. */
+ * runs input_fn again once the current job (if any) is done, even with no new bytes (on the
+ * connection's own loop). */
 void net_conn_wake(struct net_conn *c);
 /* The peer's IP address as text ("127.0.0.1", "::1") and port, for pg_stat_activity; false
  * for a Unix socket. Loop thread (e.g. in attach_fn). */

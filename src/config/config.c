@@ -70,6 +70,8 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	  "On SIGTERM, how long running statements may finish before they are interrupted.")   \
 	X(worker_threads, worker_threads, CONFIG_INT, "0", 0, 256, false, NULL,                 \
 	  "Threads that run statements off the event loop; 0 = number of CPUs, at least 4.")    \
+	X(loop_threads, loop_threads, CONFIG_INT, "0", 0, 64, false, NULL,                      \
+	  "Event-loop threads connections are spread over; 0 = number of CPUs.")               \
 	X(inline_budget, inline_budget, CONFIG_INT, "10000", 0, 100000000, true, NULL,          \
 	  "VM steps a read-only statement may take on the event loop before it moves to a worker.") \
 	X(inline_writes, inline_writes, CONFIG_BOOL, "on", 0, 0, true, NULL,                    \

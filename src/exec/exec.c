@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* exec.c: the worker pool. One mutex guards both queues: the work queue that workers take
- * from, and the completion queue that the loop thread drains when an eventfd says it is no
- * longer empty. Jobs are few and short to hand over, so one lock is not a bottleneck. */
+/* exec.c: the worker pool. One mutex guards every queue: the work queue that workers take
+ * from, and each sink's completion queue, which its loop thread drains when the sink's eventfd
+ * says it is no longer empty. Jobs are few and short to hand over (the read fast path runs on
+ * the loops without them), so one lock is not a bottleneck. */
 #include "exec.h"
 
 #include <errno.h>
@@ -19,15 +20,24 @@ struct queue {
 	struct exec_job *head, *tail;
 };
 
+/* One loop's completions: queued under the pool's lock, run by the thread of base. */
+struct exec_sink {
+	struct exec_pool *pool;
+	struct queue done;
+	int efd;
+	struct event *ev;
+	struct exec_sink *next; /* the pool's list, for exec_quiesce */
+};
+
 struct exec_pool {
 	pthread_mutex_t lock;
 	pthread_cond_t work_cv; /* work queued or stop */
 	pthread_cond_t done_cv; /* a completion was queued (for exec_quiesce) */
-	struct queue work, done;
-	size_t inflight; /* submitted, done_fn not yet run */
+	struct queue work;
+	struct exec_sink *own;   /* the sink of the base exec_pool_new was given */
+	struct exec_sink *sinks; /* every sink, own included */
+	size_t inflight;         /* submitted, done_fn not yet run */
 	bool stop;
-	int efd;
-	struct event *ev;
 	pthread_t *threads;
 	size_t nthreads;
 };
@@ -61,15 +71,18 @@ void exec_job_init(struct exec_job *j, exec_run_fn *run, exec_done_fn *done)
 	j->done_fn = done;
 }
 
+void exec_job_bind(struct exec_job *j, struct exec_sink *s) { j->sink = s; }
+
 /* Caller holds the lock. The eventfd is written only when the queue becomes non-empty: the
  * loop drains the whole queue after reading the eventfd, so one wakeup covers a burst. */
 static void push_done(struct exec_pool *p, struct exec_job *j)
 {
-	bool was_empty = p->done.head == NULL;
-	push(&p->done, j);
+	struct exec_sink *s = j->sink ? j->sink : p->own;
+	bool was_empty = s->done.head == NULL;
+	push(&s->done, j);
 	if (was_empty) {
 		uint64_t one = 1;
-		ssize_t w = write(p->efd, &one, sizeof(one));
+		ssize_t w = write(s->efd, &one, sizeof(one));
 		(void)w; /* EAGAIN: the counter is already non-zero, the loop will wake */
 	}
 	pthread_cond_signal(&p->done_cv);
@@ -94,14 +107,16 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* Runs the completions queued so far; returns how many ran. Loop thread. A posted job's flag
- * is cleared (and its next read) under the lock just before its done_fn, never earlier: a post
- * that lands while the job still waits in this batch must not relink it into the queue. */
-static size_t run_completions(struct exec_pool *p)
+/* Runs the completions queued on s so far; returns how many ran. s's loop thread. A posted
+ * job's flag is cleared (and its next read) under the lock just before its done_fn, never
+ * earlier: a post that lands while the job still waits in this batch must not relink it into
+ * the queue. */
+static size_t run_completions(struct exec_sink *s)
 {
+	struct exec_pool *p = s->pool;
 	pthread_mutex_lock(&p->lock);
-	struct exec_job *j = p->done.head;
-	p->done.head = p->done.tail = NULL;
+	struct exec_job *j = s->done.head;
+	s->done.head = s->done.tail = NULL;
 	pthread_mutex_unlock(&p->lock);
 	size_t n = 0;
 	while (j) {
@@ -134,6 +149,54 @@ int exec_default_threads(void)
 	return n < 4 ? 4 : (int)(n > 256 ? 256 : n);
 }
 
+/* Caller holds the lock. */
+static bool any_done(const struct exec_pool *p)
+{
+	for (const struct exec_sink *s = p->sinks; s; s = s->next)
+		if (s->done.head)
+			return true;
+	return false;
+}
+
+struct exec_sink *exec_sink_new(struct exec_pool *p, struct event_base *base, char *errbuf,
+				size_t errlen)
+{
+	struct exec_sink *s = base_xcalloc(1, sizeof(*s));
+	s->pool = p;
+	s->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (s->efd < 0) {
+		snprintf(errbuf, errlen, "could not create eventfd: %s", strerror(errno));
+		free(s);
+		return NULL;
+	}
+	s->ev = event_new(base, s->efd, EV_READ | EV_PERSIST, on_wakeup, s);
+	event_add(s->ev, NULL);
+	pthread_mutex_lock(&p->lock);
+	s->next = p->sinks;
+	p->sinks = s;
+	pthread_mutex_unlock(&p->lock);
+	return s;
+}
+
+void exec_sink_free(struct exec_sink *s)
+{
+	if (!s)
+		return;
+	struct exec_pool *p = s->pool;
+	pthread_mutex_lock(&p->lock);
+	ASSERT(!s->done.head);
+	for (struct exec_sink **pp = &p->sinks; *pp; pp = &(*pp)->next) {
+		if (*pp == s) {
+			*pp = s->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&p->lock);
+	event_free(s->ev);
+	close(s->efd);
+	free(s);
+}
+
 /* Workers never take signals: the loop thread handles SIGTERM/SIGHUP through libevent. */
 static bool start_threads(struct exec_pool *p, char *errbuf, size_t errlen)
 {
@@ -160,14 +223,11 @@ struct exec_pool *exec_pool_new(struct event_base *base, int nthreads, char *err
 	pthread_mutex_init(&p->lock, NULL);
 	pthread_cond_init(&p->work_cv, NULL);
 	pthread_cond_init(&p->done_cv, NULL);
-	p->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-	if (p->efd < 0) {
-		snprintf(errbuf, errlen, "could not create eventfd: %s", strerror(errno));
+	p->own = exec_sink_new(p, base, errbuf, errlen);
+	if (!p->own) {
 		exec_pool_free(p);
 		return NULL;
 	}
-	p->ev = event_new(base, p->efd, EV_READ | EV_PERSIST, on_wakeup, p);
-	event_add(p->ev, NULL);
 	p->nthreads = (size_t)(nthreads > 0 ? nthreads : exec_default_threads());
 	p->threads = base_xcalloc(p->nthreads, sizeof(pthread_t));
 	if (!start_threads(p, errbuf, errlen)) {
@@ -190,20 +250,23 @@ bool exec_quiesce_for(struct exec_pool *p, int timeout_ms)
 	for (;;) {
 		bool expired = false;
 		pthread_mutex_lock(&p->lock);
-		while (p->inflight > 0 && !p->done.head && !expired) {
+		while (p->inflight > 0 && !any_done(p) && !expired) {
 			if (timeout_ms < 0)
 				pthread_cond_wait(&p->done_cv, &p->lock);
 			else
 				expired = pthread_cond_timedwait(&p->done_cv, &p->lock, &until) ==
 					  ETIMEDOUT;
 		}
-		bool idle = p->inflight == 0 && !p->done.head;
-		bool pending = p->done.head != NULL;
+		bool pending = any_done(p);
+		bool idle = p->inflight == 0 && !pending;
 		pthread_mutex_unlock(&p->lock);
 		if (idle)
 			return true;
+		/* The list does not change meanwhile: sinks are made and freed by the thread
+		 * that quiesces, never by a done_fn. */
 		if (pending)
-			run_completions(p);
+			for (struct exec_sink *s = p->sinks; s; s = s->next)
+				run_completions(s);
 		else if (expired)
 			return false;
 	}
@@ -223,10 +286,8 @@ void exec_pool_free(struct exec_pool *p)
 	pthread_mutex_unlock(&p->lock);
 	for (size_t i = 0; i < p->nthreads; i++)
 		pthread_join(p->threads[i], NULL);
-	if (p->ev)
-		event_free(p->ev);
-	if (p->efd >= 0)
-		close(p->efd);
+	exec_sink_free(p->own);
+	ASSERT(!p->sinks); /* the caller's sinks are freed before the pool */
 	pthread_cond_destroy(&p->work_cv);
 	pthread_cond_destroy(&p->done_cv);
 	pthread_mutex_destroy(&p->lock);

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* net.c: listeners and client connections on libevent bufferevents. A connection with input
+/* net.c: listeners and client connections on libevent bufferevents. Each connection lives on
+ * one of the event loops (net_loop.c) for its whole life; everything below runs on that loop's
+ * thread. A connection with input
  * and no job running first offers its bytes to the handler's inline_fn on the loop thread (the
  * fast path: cheap statements answered without a thread hand-off); what that leaves to a
  * worker (NET_WANT_WORKER) goes to a job that runs input_fn; while the job runs, net keeps
@@ -37,21 +39,24 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "exec.h"
 #include "pgw.h"
 
-#define MAX_LISTENERS 16
 /* While a job runs, at most this much more input is read from the socket. */
 #define READ_HIGH_WATER (1u << 20)
+/* A plain socket's reads take at most this much at a time. */
+#define SOCK_READ_CHUNK (16u << 10)
 /* A handler that stopped for its output to drain runs again below this much unsent output. */
 #define DRAIN_LOW_WATER (64u << 10)
 
 struct net_conn {
 	struct net *net;
+	struct net_loop *loop; /* for life: its base runs every callback of this connection */
 	struct bufferevent *bev;
+	struct event *rev; /* a plain socket's reads (net's own, see on_sock_read); NULL on TLS */
 	struct event *startup_timer;
 	struct event *deadline_timer;
 	void *state;
@@ -66,24 +71,11 @@ struct net_conn {
 	bool tls; /* bev is an OpenSSL bufferevent */
 	bool startup_expired;
 	bool drain_wait; /* run input again once the output drains (NET_WANT_DRAIN) */
+	bool read_paused; /* rev off: READ_HIGH_WATER bytes wait for the handler */
 	struct exec_job input_job;
 	struct exec_job wake_job;
 	struct exec_job close_job;
 	struct net_conn *prev, *next;
-};
-
-struct net {
-	struct event_base *base;
-	struct net_opts opts;
-	const struct net_handler *h;
-	void *ctx;
-	struct evconnlistener *listeners[MAX_LISTENERS];
-	size_t nlisteners;
-	char socket_path[sizeof(((struct sockaddr_un *)0)->sun_path)];
-	struct net_conn *conns;
-	size_t nconns;
-	bool stopping;
-	struct net_conn *closed; /* at shutdown: closed inline, freed last (see net_free) */
 };
 
 #define CONN_OF(job, field) ((struct net_conn *)((char *)(job)-offsetof(struct net_conn, field)))
@@ -112,14 +104,17 @@ static void conn_teardown(struct net_conn *c)
 	if (c->prev)
 		c->prev->next = c->next;
 	else
-		n->conns = c->next;
+		c->loop->conns = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
-	n->nconns--;
+	atomic_fetch_sub(&c->loop->nconns, 1);
+	atomic_fetch_sub(&n->nconns, 1);
 	if (c->startup_timer)
 		event_free(c->startup_timer);
 	if (c->deadline_timer)
 		event_free(c->deadline_timer);
+	if (c->rev)
+		event_free(c->rev);
 	bufferevent_free(c->bev);
 	c->torn_down = true;
 	if (n->stopping) {
@@ -131,18 +126,46 @@ static void conn_teardown(struct net_conn *c)
 	}
 }
 
+/* Sends data: straight to the socket when nothing is queued before it (a plain socket), the
+ * rest through the bufferevent. Why: bufferevent_write only queues, and its write event costs
+ * an epoll_ctl to arm, a loop iteration to run and an epoll_ctl to disarm — three of the seven
+ * system calls of a point select's round trip — where the answer almost always fits the
+ * socket buffer at once. An error leaves the bytes to the bufferevent, whose write then
+ * reports it through on_event as before. */
+static void send_out(struct net_conn *c, const char *data, size_t len)
+{
+	struct evbuffer *ob = bufferevent_get_output(c->bev);
+	if (!c->tls && evbuffer_get_length(ob) == 0) {
+		ssize_t w = send(bufferevent_getfd(c->bev), data, len, MSG_DONTWAIT | MSG_NOSIGNAL);
+		if (w > 0) {
+			data += w;
+			len -= (size_t)w;
+		}
+	}
+	if (len)
+		bufferevent_write(c->bev, data, len);
+}
+
+/* No more input is wanted (closing, or the peer is gone). */
+static void read_off(struct net_conn *c)
+{
+	if (c->rev)
+		event_del(c->rev);
+	bufferevent_disable(c->bev, EV_READ);
+}
+
 /* Moves the handler's output to the socket; tears down once drained if the handler is done.
  * Returns false when c is gone. */
 static bool flush_output(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	if (out->len) {
-		bufferevent_write(c->bev, out->data, out->len);
+		send_out(c, out->data, out->len);
 		strbuf_reset(out);
 	}
 	if (!c->closing && c->net->h->closing_fn(c->state)) {
 		c->closing = true;
-		bufferevent_disable(c->bev, EV_READ);
+		read_off(c);
 	}
 	if (c->closing && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
 		conn_teardown(c);
@@ -167,7 +190,11 @@ static bool start_tls(struct net_conn *c)
 		  evbuffer_get_length(bufferevent_get_output(c->bev)) == 0 &&
 		  send(fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
 	strbuf_reset(out);
-	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->net->base, fd) : NULL;
+	if (c->rev) { /* the TLS bufferevent reads for itself */
+		event_free(c->rev);
+		c->rev = NULL;
+	}
+	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->loop->base, fd) : NULL;
 	if (!tls) {
 		conn_teardown(c);
 		return false;
@@ -249,6 +276,10 @@ static void maybe_run(struct net_conn *c)
 		strbuf_append(&c->in, evbuffer_pullup(ev, (ssize_t)fresh), fresh);
 		evbuffer_drain(ev, fresh);
 	}
+	if (c->read_paused) {
+		c->read_paused = false;
+		event_add(c->rev, NULL);
+	}
 	bool ready = c->woken || (fresh > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want);
 	if (!ready)
 		return;
@@ -270,7 +301,7 @@ static void arm_deadline(struct net_conn *c)
 		return;
 	}
 	if (!c->deadline_timer) /* made on first use: most connections never need one */
-		c->deadline_timer = evtimer_new(c->net->base, on_deadline, c);
+		c->deadline_timer = evtimer_new(c->loop->base, on_deadline, c);
 	struct timeval tv = {ms / 1000, (ms % 1000) * 1000};
 	evtimer_add(c->deadline_timer, &tv);
 }
@@ -351,6 +382,57 @@ static void on_deadline(evutil_socket_t fd, short what, void *arg)
 
 static void on_read(struct bufferevent *bev, void *arg) { maybe_run(arg); }
 
+static void peer_gone(struct net_conn *c)
+{
+	if (c->busy) {
+		c->dead = true;
+		read_off(c);
+		bufferevent_disable(c->bev, EV_WRITE);
+		return;
+	}
+	conn_teardown(c);
+}
+
+/* A plain socket is read here, into the bufferevent's input buffer (where maybe_run takes it
+ * from), rather than by the bufferevent: libevent's read asks the kernel how much is waiting
+ * (ioctl FIONREAD) before every readv, one system call in six of a point select's round trip.
+ * While a job runs, reading stops at READ_HIGH_WATER bytes until maybe_run takes them. */
+static void on_sock_read(evutil_socket_t fd, short what, void *arg)
+{
+	struct net_conn *c = arg;
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	struct evbuffer_iovec vec[2];
+	evbuffer_unfreeze(in, 0); /* a socket bufferevent keeps its input's end frozen */
+	int n = evbuffer_reserve_space(in, SOCK_READ_CHUNK, vec, 2);
+	ssize_t r = -1;
+	errno = ENOMEM; /* no space: as a failed read */
+	if (n >= 1) {
+		struct iovec iov[2];
+		for (int i = 0; i < n; i++)
+			iov[i] = (struct iovec){vec[i].iov_base, vec[i].iov_len};
+		r = readv(fd, iov, (int)n);
+		size_t left = r > 0 ? (size_t)r : 0;
+		int used = 0;
+		for (; used < n && left > 0; used++) {
+			vec[used].iov_len = left < vec[used].iov_len ? left : vec[used].iov_len;
+			left -= vec[used].iov_len;
+		}
+		evbuffer_commit_space(in, vec, used);
+	}
+	evbuffer_freeze(in, 0);
+	if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+		peer_gone(c);
+		return;
+	}
+	if (r < 0)
+		return;
+	if (evbuffer_get_length(in) >= READ_HIGH_WATER) {
+		c->read_paused = true;
+		event_del(c->rev);
+	}
+	maybe_run(c);
+}
+
 /* Called whenever the unsent output is at most DRAIN_LOW_WATER. */
 static void on_write(struct bufferevent *bev, void *arg)
 {
@@ -380,12 +462,7 @@ static void on_event(struct bufferevent *bev, short what, void *arg)
 	}
 	if (!(what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)))
 		return;
-	if (c->busy) {
-		c->dead = true;
-		bufferevent_disable(bev, EV_READ | EV_WRITE);
-		return;
-	}
-	conn_teardown(c);
+	peer_gone(c);
 }
 
 static void on_startup_timeout(evutil_socket_t fd, short what, void *arg)
@@ -429,7 +506,7 @@ static void refuse(struct net_conn *c)
 	bufferevent_write(c->bev, sb.data, sb.len);
 	strbuf_fini(&sb);
 	c->closing = true;
-	bufferevent_disable(c->bev, EV_READ);
+	read_off(c);
 }
 
 static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
@@ -441,33 +518,46 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 		int one = 1;
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	}
+	atomic_fetch_add(&n->nconns, 1);
+	net_loops_dispatch(n, fd, origin);
+}
+
+void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin)
+{
+	struct net *n = l->net;
 	struct net_conn *c = base_xcalloc(1, sizeof(*c));
 	c->net = n;
-	c->bev = bufferevent_socket_new(n->base, fd, BEV_OPT_CLOSE_ON_FREE);
+	c->loop = l;
+	c->bev = bufferevent_socket_new(l->base, fd, BEV_OPT_CLOSE_ON_FREE);
 	strbuf_init(&c->in, 0);
 	exec_job_init(&c->input_job, input_run, input_done);
 	exec_job_init(&c->wake_job, NULL, wake_done);
 	exec_job_init(&c->close_job, close_run, close_done);
+	exec_job_bind(&c->input_job, l->sink);
+	exec_job_bind(&c->wake_job, l->sink);
+	exec_job_bind(&c->close_job, l->sink);
+	LOG_DEBUG(0, NULL, "connection on loop %u of %u", l->index, n->nloops);
 	c->state = n->h->open_fn(n->ctx, origin);
 	if (n->h->attach_fn)
 		n->h->attach_fn(c->state, c);
-	c->next = n->conns;
-	if (n->conns)
-		n->conns->prev = c;
-	n->conns = c;
-	n->nconns++;
+	c->next = l->conns;
+	if (l->conns)
+		l->conns->prev = c;
+	l->conns = c;
 	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
-	bufferevent_setwatermark(c->bev, EV_READ, 0, READ_HIGH_WATER);
 	bufferevent_setwatermark(c->bev, EV_WRITE, DRAIN_LOW_WATER, 0);
-	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
-	if (n->opts.max_connections > 0 && n->nconns > (size_t)n->opts.max_connections) {
+	bufferevent_enable(c->bev, EV_WRITE);
+	c->rev = event_new(l->base, fd, EV_READ | EV_PERSIST, on_sock_read, c);
+	event_add(c->rev, NULL);
+	if (n->opts.max_connections > 0 &&
+	    atomic_load(&n->nconns) > (size_t)n->opts.max_connections) {
 		refuse(c);
 		return;
 	}
 	if (n->opts.startup_timeout_ms > 0) {
 		struct timeval tv = {n->opts.startup_timeout_ms / 1000,
 				     (n->opts.startup_timeout_ms % 1000) * 1000};
-		c->startup_timer = evtimer_new(n->base, on_startup_timeout, c);
+		c->startup_timer = evtimer_new(l->base, on_startup_timeout, c);
 		evtimer_add(c->startup_timer, &tv);
 	}
 }
@@ -475,15 +565,16 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 static bool add_listener(struct net *n, const struct sockaddr *sa, socklen_t salen,
 			 const char *what, char *errbuf, size_t errlen)
 {
-	if (n->nlisteners == MAX_LISTENERS) {
-		snprintf(errbuf, errlen, "too many listen addresses (at most %d)", MAX_LISTENERS);
+	if (n->nlisteners == NET_MAX_LISTENERS) {
+		snprintf(errbuf, errlen, "too many listen addresses (at most %d)",
+			 NET_MAX_LISTENERS);
 		return false;
 	}
 	unsigned flags = LEV_OPT_CLOSE_ON_FREE | LEV_OPT_CLOSE_ON_EXEC;
 	if (sa->sa_family != AF_UNIX)
 		flags |= LEV_OPT_REUSEABLE;
 	struct evconnlistener *l =
-	    evconnlistener_new_bind(n->base, on_accept, n, flags, 1024, sa, (int)salen);
+	    evconnlistener_new_bind(n->loops[0].base, on_accept, n, flags, 1024, sa, (int)salen);
 	if (!l) {
 		int e = errno;
 		snprintf(errbuf, errlen, "could not listen on %s: %s%s", what, strerror(e),
@@ -579,11 +670,13 @@ struct net *net_new(struct event_base *base, const struct net_opts *opts,
 		    const struct net_handler *h, void *ctx, char *errbuf, size_t errlen)
 {
 	struct net *n = base_xcalloc(1, sizeof(*n));
-	n->base = base;
 	n->opts = *opts;
 	n->h = h;
 	n->ctx = ctx;
-	bool ok = (!opts->listen_addresses[0] || listen_tcp(n, errbuf, errlen)) &&
+	unsigned nloops = opts->loop_threads > 0 ? (unsigned)opts->loop_threads : 1;
+	bool ok = net_loops_start(n, base, nloops < NET_MAX_LOOPS ? nloops : NET_MAX_LOOPS,
+				  errbuf, errlen) &&
+		  (!opts->listen_addresses[0] || listen_tcp(n, errbuf, errlen)) &&
 		  (!opts->unix_socket_dir[0] || listen_unix(n, errbuf, errlen));
 	if (ok && n->nlisteners == 0) {
 		snprintf(errbuf, errlen, "no listen addresses and no Unix socket: nothing to serve");
@@ -596,6 +689,8 @@ struct net *net_new(struct event_base *base, const struct net_opts *opts,
 	return n;
 }
 
+static void close_all(struct net *n, struct net_loop *l);
+
 void net_free(struct net *n)
 {
 	if (!n)
@@ -604,16 +699,36 @@ void net_free(struct net *n)
 		evconnlistener_free(n->listeners[i]);
 	if (n->socket_path[0])
 		unlink(n->socket_path);
+	/* From here on this thread alone runs every loop's connections and completions. */
+	net_loops_stop(n);
 	n->stopping = true;
 	/* Running statements may finish, for a while; nothing new starts. */
 	if (!exec_quiesce_for(n->opts.pool, n->opts.shutdown_grace_ms) && n->h->interrupt_fn) {
-		for (struct net_conn *c = n->conns; c; c = c->next)
-			if (c->busy)
-				n->h->interrupt_fn(c->state);
+		for (unsigned i = 0; i < n->nloops; i++)
+			for (struct net_conn *c = n->loops[i].conns; c; c = c->next)
+				if (c->busy)
+					n->h->interrupt_fn(c->state);
 	}
 	exec_quiesce(n->opts.pool);
-	while (n->conns) {
-		struct net_conn *c = n->conns;
+	for (unsigned i = 0; i < n->nloops; i++)
+		close_all(n, &n->loops[i]);
+	/* Closing one session can wake another (its lock was let go) after that one was closed
+	 * too: such posts run now, against connections that still exist, and do nothing. */
+	exec_quiesce(n->opts.pool);
+	while (n->closed) {
+		struct net_conn *c = n->closed;
+		n->closed = c->next;
+		close_done(&c->close_job);
+	}
+	net_loops_free(n);
+	free(n);
+}
+
+/* Shutdown: tells each connection of l to terminate, sends what the socket takes, closes. */
+static void close_all(struct net *n, struct net_loop *l)
+{
+	while (l->conns) {
+		struct net_conn *c = l->conns;
 		if (!c->dead && !n->h->closing_fn(c->state)) {
 			n->h->terminate_fn(c->state);
 			struct strbuf *out = n->h->output_fn(c->state);
@@ -634,15 +749,8 @@ void net_free(struct net *n)
 		}
 		conn_teardown(c);
 	}
-	/* Closing one session can wake another (its lock was let go) after that one was closed
-	 * too: such posts run now, against connections that still exist, and do nothing. */
-	exec_quiesce(n->opts.pool);
-	while (n->closed) {
-		struct net_conn *c = n->closed;
-		n->closed = c->next;
-		close_done(&c->close_job);
-	}
-	free(n);
 }
 
-size_t net_connection_count(const struct net *n) { return n->nconns; }
+size_t net_connection_count(const struct net *n) { return atomic_load(&n->nconns); }
+
+unsigned net_loop_count(const struct net *n) { return n->nloops; }

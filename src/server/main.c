@@ -35,10 +35,12 @@ struct server {
 	struct net *net;
 	struct exec_pool *pool;
 	struct session_env env;
-	uint32_t next_id;
-	/* The session registry, for CancelRequest lookups by pid. Sessions are added on the loop
-	 * thread and removed and canceled on workers: conns_lock guards the list, and a session
-	 * is unlinked under it before it is freed, so a cancel never meets a freed session. */
+	uint32_t next_id; /* atomic: every loop thread opens sessions */
+	/* The session registry, for CancelRequest lookups by pid. Sessions are added on their
+	 * loop's thread, canceled from any loop (the CancelRequest arrives on a connection of its
+	 * own, maybe on another loop) and removed on workers: conns_lock guards the list, and a
+	 * session is unlinked under it before it is freed, so a cancel never meets a freed
+	 * session; session_cancel itself only touches atomics. */
 	pthread_mutex_t conns_lock;
 	struct server_conn *conns;
 };
@@ -69,12 +71,13 @@ static void *conn_open(void *ctx, enum net_origin origin)
 	struct server *srv = ctx;
 	struct server_conn *c = base_xcalloc(1, sizeof(*c));
 	c->srv = srv;
-	if (++srv->next_id == 0)
-		srv->next_id = 1;
+	uint32_t id = __atomic_add_fetch(&srv->next_id, 1, __ATOMIC_RELAXED);
+	if (id == 0) /* 0 means "no session" in the log; a wrapped counter skips it */
+		id = __atomic_add_fetch(&srv->next_id, 1, __ATOMIC_RELAXED);
 	enum session_origin so = origin == NET_UNIX       ? SESSION_UNIX
 				 : origin == NET_LOOPBACK ? SESSION_LOOPBACK
 							  : SESSION_REMOTE;
-	c->sess = session_new(srv->next_id, &srv->env, so);
+	c->sess = session_new(id, &srv->env, so);
 	pthread_mutex_lock(&srv->conns_lock);
 	c->next = srv->conns;
 	if (srv->conns)
@@ -467,6 +470,13 @@ static enum shard_durability durability_of(const char *word)
 	return SHARD_DURABILITY_GROUP;
 }
 
+/* loop_threads = 0: one loop per CPU, so the read fast path can use every core. */
+static int loops_of(const struct config *cfg)
+{
+	long n = cfg->loop_threads > 0 ? cfg->loop_threads : sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : (int)(n > 64 ? 64 : n);
+}
+
 /* Every client costs a descriptor (its socket) and every open tenant connection three (the
  * file, its WAL, its shared-memory index): the soft limit, often 1024, is raised to the hard
  * one. */
@@ -544,6 +554,7 @@ int main(int argc, char **argv)
 		.tls = srv.tls,
 		.pool = srv.pool,
 		.shutdown_grace_ms = srv.cfg->shutdown_timeout_ms,
+		.loop_threads = loops_of(srv.cfg),
 	};
 	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
 	if (!srv.net) {
@@ -561,10 +572,11 @@ int main(int argc, char **argv)
 	evsignal_add(sigterm, NULL);
 	evsignal_add(sighup, NULL);
 	LOG_INFO(0, NULL,
-		 "shardlite %s ready: data_dir=%s listen=%s port=%d socket_dir=%s workers=%zu",
+		 "shardlite %s ready: data_dir=%s listen=%s port=%d socket_dir=%s loops=%u "
+		 "workers=%zu",
 		 SHARDLITE_VERSION, srv.cfg->data_dir, srv.cfg->listen_addresses, srv.cfg->port,
 		 srv.cfg->unix_socket_dir[0] ? srv.cfg->unix_socket_dir : "(none)",
-		 exec_pool_threads(srv.pool));
+		 net_loop_count(srv.net), exec_pool_threads(srv.pool));
 
 	event_base_dispatch(srv.base);
 

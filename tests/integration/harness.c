@@ -51,6 +51,10 @@ void harness_start(struct harness *h, const char *const *extra_args)
 	argv[n++] = h->dir;
 	argv[n++] = "--port";
 	argv[n++] = port;
+	/* Every test runs with two event loops, so cancel, wakeups, timers and the fast path are
+	 * exercised across loops; a test's own --set loop_threads=N comes later and wins. */
+	argv[n++] = "--set";
+	argv[n++] = "loop_threads=2";
 	for (int i = 0; extra_args && extra_args[i] && n < 60; i++) {
 		argv[n++] = "--set";
 		argv[n++] = extra_args[i];

@@ -33,6 +33,7 @@ START_TEST(table_rows)
 		{"users_file", CONFIG_STRING, "", true},
 		{"shutdown_timeout", CONFIG_DURATION_MS, "10s", false},
 		{"worker_threads", CONFIG_INT, "0", false},
+		{"loop_threads", CONFIG_INT, "0", false},
 		{"inline_budget", CONFIG_INT, "10000", true},
 		{"inline_writes", CONFIG_BOOL, "on", true},
 		{"max_open_tenants", CONFIG_INT, "1000", false},

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* test_exec.c: the worker pool — jobs run on workers and complete on the loop thread, several
  * run at once, posts from other threads collapse into one completion, quiesce waits for work
- * that completions submit, and freeing a busy pool waits for it. */
+ * that completions submit, freeing a busy pool waits for it, and a job bound to a second
+ * loop's sink completes on that loop's thread. */
 #include <check.h>
 #include <event2/event.h>
 #include <pthread.h>
@@ -266,6 +267,81 @@ START_TEST(quiesce_for_gives_up_then_succeeds)
 }
 END_TEST
 
+/* A second event loop on a thread of its own, as net's loop threads. */
+struct loop2 {
+	struct event_base *base;
+	atomic_bool stop;
+	pthread_t thread;
+};
+
+static void *loop2_main(void *arg)
+{
+	struct loop2 *l = arg;
+	while (!atomic_load(&l->stop)) {
+		struct timeval tv = {0, 1000};
+		event_base_loopexit(l->base, &tv);
+		event_base_dispatch(l->base);
+	}
+	return NULL;
+}
+
+struct sjob {
+	struct exec_job job; /* first */
+	pthread_t done_on;
+	atomic_int *done;
+};
+
+static void s_run(struct exec_job *j) { (void)j; }
+
+static void s_done(struct exec_job *j)
+{
+	struct sjob *t = (struct sjob *)j;
+	t->done_on = pthread_self();
+	atomic_fetch_add(t->done, 1);
+}
+
+START_TEST(sink_completes_on_its_own_loop)
+{
+	struct event_base *base = event_base_new();
+	char err[128];
+	struct exec_pool *p = exec_pool_new(base, 2, err, sizeof(err));
+	ck_assert_ptr_nonnull(p);
+	struct loop2 l = {.base = event_base_new()};
+	struct exec_sink *sink = exec_sink_new(p, l.base, err, sizeof(err));
+	ck_assert_ptr_nonnull(sink);
+	pthread_create(&l.thread, NULL, loop2_main, &l);
+	enum { N = 50 };
+	struct sjob jobs[N + 1];
+	atomic_int done = 0;
+	for (int i = 0; i < N; i++) {
+		exec_job_init(&jobs[i].job, s_run, s_done);
+		exec_job_bind(&jobs[i].job, sink);
+		jobs[i].done = &done;
+		exec_submit(p, &jobs[i].job);
+	}
+	exec_job_init(&jobs[N].job, NULL, s_done); /* a post from this thread */
+	exec_job_bind(&jobs[N].job, sink);
+	jobs[N].done = &done;
+	exec_post(p, &jobs[N].job);
+	for (int i = 0; i < 5000 && atomic_load(&done) < N + 1; i++)
+		usleep(1000);
+	ck_assert_int_eq(atomic_load(&done), N + 1);
+	for (int i = 0; i <= N; i++)
+		ck_assert(pthread_equal(jobs[i].done_on, l.thread));
+	/* With the loop stopped, quiesce runs its completions on the calling thread. */
+	atomic_store(&l.stop, true);
+	pthread_join(l.thread, NULL);
+	exec_submit(p, &jobs[0].job);
+	exec_quiesce(p);
+	ck_assert_int_eq(atomic_load(&done), N + 2);
+	ck_assert(pthread_equal(jobs[0].done_on, pthread_self()));
+	exec_sink_free(sink);
+	exec_pool_free(p);
+	event_base_free(l.base);
+	event_base_free(base);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("exec");
@@ -278,6 +354,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, quiesce_waits_for_resubmitted_work);
 	tcase_add_test(tc, quiesce_for_gives_up_then_succeeds);
 	tcase_add_test(tc, free_waits_for_running_jobs);
+	tcase_add_test(tc, sink_completes_on_its_own_loop);
 	suite_add_tcase(s, tc);
 	return s;
 }
