@@ -176,12 +176,30 @@ enum shard_sync {
 	SHARD_SYNC_DONE, /* c's commits are durable */
 	SHARD_SYNC_WAIT, /* another thread's flush runs: c's waker is called when it ends */
 	SHARD_SYNC_FAILED,
+	SHARD_SYNC_FLUSH, /* shard_conn_sync_nowait: no flush runs, call shard_conn_sync */
 };
 /* Makes c's commits durable: DONE at once when a flush already covered them; else, when no
  * flush of the tenant runs, this thread runs one (blocks on disk for an fdatasync) and wakes
  * the connections that waited; else WAIT, and call again once woken. FAILED with err set
  * (58030) when the fsync failed: the commits may or may not survive a crash. */
 enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err);
+/* As shard_conn_sync for the event-loop thread: never flushes, never blocks (the registry lock
+ * only). DONE, WAIT (joined the waiters of the flush under way), or FLUSH: nobody flushes,
+ * call shard_conn_sync on a thread that may block. */
+enum shard_sync shard_conn_sync_nowait(struct shard_conn *c);
+
+/* ---- Writes on the event-loop thread (shard_loop.c) ----
+ * While on, a commit of c that takes the WAL past the checkpoint size does not checkpoint (two
+ * fsyncs) but marks it due; shard_conn_checkpoint runs it (blocks on disk; a no-op when none
+ * is due), and so does shard_conn_release. shard_conn_release_cached refuses c while one is
+ * due. Borrower only; release turns it off. */
+void shard_conn_set_on_loop(struct shard_conn *c, bool on);
+bool shard_conn_checkpoint_due(const struct shard_conn *c);
+/* Whether a commit on c now may wait for the disk: an fsync of its own (durability = full), or
+ * a checkpoint (the tenant's WAL is near the checkpoint size). Such a commit belongs on a
+ * worker. Without the lock: a guess from the last commit. */
+bool shard_conn_commit_blocks(const struct shard_conn *c);
+void shard_conn_checkpoint(struct shard_conn *c);
 sqlite3 *shard_conn_db(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);
 

@@ -75,7 +75,7 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	X(inline_budget, inline_budget, CONFIG_INT, "10000", 0, 100000000, true, NULL,          \
 	  "VM steps a read-only statement may take on the event loop before it moves to a worker.") \
 	X(inline_writes, inline_writes, CONFIG_BOOL, "on", 0, 0, true, NULL,                    \
-	  "Run a write of a transaction holding its tenant's lock on the event loop when cheap.") \
+	  "Run cheap prepared writes and their commits on the event loop (fsyncs on workers).") \
 	X(max_open_tenants, max_open_tenants, CONFIG_INT, "1000", 0, 10000000, false, NULL,     \
 	  "Tenants whose idle connections stay open for reuse (least recently used closed).")   \
 	X(durability, durability, CONFIG_STRING, "group", 0, 0, false, check_durability,       \

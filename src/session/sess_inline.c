@@ -1,31 +1,32 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_inline.c: the fast path — input run on the event-loop thread instead of a worker, so a
- * point select costs two context switches instead of four. What may run there never blocks and
- * never writes: read-only statements on a connection the pool had cached or the session holds
- * (also inside a transaction that wrote: the write lock is already its own), each under a
- * budget of VM steps, and the answers a group commit held once its flush has ended. Anything
- * else stops before any of its output was sent ("punts") and the input goes on from that
- * message on a worker, from scratch: the same retry a lock wait relies on (a Query continues
- * at the statement that punted, an Execute runs again unconsumed).
+ * point select costs two context switches instead of four. What may run there never blocks:
+ * read-only statements on a connection the pool had cached or the session holds, each under
+ * a budget of VM steps; cheap prepared writes and the commit that follows them (the WAL append
+ * is a write() to the page cache; the fsync and any checkpoint stay on workers); and the
+ * answers a group commit held once its flush has ended. Anything else stops before any of its
+ * output was sent ("punts") and the input goes on from that message on a worker, from
+ * scratch: the same retry a lock wait relies on (a Query continues at the statement that
+ * punted, an Execute runs again unconsumed).
  *
  *   input on the loop --may_start?-- no ---------------------------------> worker (all of it)
- *        | yes: borrow a cached connection, restartable
+ *        | yes: borrow a cached connection, restartable, on_loop
  *        v
- *   messages one by one --- a statement writes, needs a file, is over budget, has an effect
- *        |                   a rerun would repeat, or the connection cannot go back to the
- *        |                   cache without closing something: punt --------> worker (the rest)
+ *   messages one by one --- a statement is not chosen, needs a file, is over budget, has an
+ *        |  \               effect a rerun would repeat, or the connection cannot go back to
+ *        |   \              the cache without closing something: punt -----> worker (the rest)
+ *        |    +-- a chosen write meets another connection's lock: parks here (woken: here)
  *        v
- *   all consumed: output sent by net, as after a worker's job
+ *   all consumed: output sent by net, as after a worker's job; a commit still to be flushed
+ *   with no flush under way, or a checkpoint due: the (empty) rest goes to a worker
  *
  * Why a restart is invisible: output is only sent after the input returns, the statement that
  * punted has its bytes dropped, and a read-only statement that SQLite interrupts leaves the
  * transaction as it was (no rollback for SQLITE_INTERRUPT of a read-only statement, also in a
  * transaction that wrote). A write cannot be restarted: SQLite rolls back the whole explicit
  * transaction when a writing statement is interrupted. So writes are chosen before they run
- * and then run to their end without a budget (inline_writes, write_chosen): only where no lock
- * wait and no commit can happen, and only statements whose history says they are cheap.
- * COMMIT of a transaction that wrote stays on a worker (it appends to the WAL and may
- * checkpoint, with an fsync). */
+ * and then run to their end without a budget (inline_writes, write_chosen): only statements
+ * whose history says they are cheap, and only where their commit cannot block either. */
 #include "session_int.h"
 
 #include <string.h>
@@ -40,16 +41,30 @@ bool sess_inline_punt(struct session *s, struct pgerr *err)
 	return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "statement moved to a worker");
 }
 
-/* A write may run here only when it can neither wait for a lock nor commit — its transaction
- * block already holds the tenant's write lock — and is expected to be cheap: every earlier run
- * of the same prepared statement stayed under the budget. It cannot be interrupted once it
- * runs (SQLite would roll back the whole transaction), so it runs to its end even when this
- * run happens to be long; the next run of the statement then goes to a worker. */
+/* Whether the commit of a transaction that wrote may run here: not under durability = full
+ * (SQLite fsyncs inside the COMMIT), nor when the commit would checkpoint. */
+static bool commits_here(struct session *s)
+{
+	return s->env->cfg->inline_writes && !shard_conn_commit_blocks(s->conn);
+}
+
+/* A write may run here when it is expected to be cheap — every earlier run of the same
+ * prepared statement stayed under the budget — and cannot block: inside a transaction that
+ * already holds the tenant's write lock, or as the transaction's first write (a block's, or an
+ * implicit one's: autocommit) when its commit may run here too. The first write may meet
+ * another connection's lock (SQLITE_BUSY, before it did anything); it then parks right here and
+ * runs here again when woken, so a writer's turn never waits for a worker. It cannot be
+ * interrupted once it runs (SQLite would roll back the whole transaction), so it runs to its
+ * end even when this run happens to be long; the next run of the statement then goes to a
+ * worker. What it leaves to do — the commit — appends to the WAL with write(), which does not
+ * wait for the disk; the fsync happens on a worker. */
 static bool write_chosen(struct session *s, const struct sess_stmt *st)
 {
-	return s->env->cfg->inline_writes && st && st->write_runs > 0 && !st->write_long &&
-	       s->txn == SESS_TXN_BLOCK && s->conn &&
-	       sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE;
+	if (!s->env->cfg->inline_writes || !st || st->write_runs == 0 || st->write_long ||
+	    !s->conn || s->txn == SESS_TXN_FAILED)
+		return false;
+	return sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE ||
+	       commits_here(s);
 }
 
 bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
@@ -70,10 +85,13 @@ bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
 			return true;
 		}
 		break;
-	case XLAT_TXN: /* BEGIN, the end of a transaction that wrote nothing */
-		if (!s->conn || sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_WRITE)
+	case XLAT_TXN: /* BEGIN, COMMIT, ROLLBACK, savepoints */
+		/* A commit appends to the WAL (write(), no fsync: that is the group commit's,
+		 * on a worker) and leaves a due checkpoint to a worker (shard_conn_set_on_loop). */
+		if (!s->conn || commits_here(s) ||
+		    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_WRITE)
 			return true;
-		break; /* a commit appends to the WAL and may checkpoint */
+		break;
 	case XLAT_SHOW:
 	case XLAT_NOOP:
 	case XLAT_EMPTY:
@@ -108,6 +126,14 @@ bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows, st
 
 void sess_inline_write_ran(struct session *s, struct sess_stmt *st, sqlite3_stmt *vm)
 {
+	if (s->lock_busy) { /* it did nothing: it parks and runs again when woken */
+		if (s->inline_write) {
+			s->inline_write = false;
+			shard_conn_set_restartable(s->conn, true);
+			LOG_DEBUG(s->id, s->tenant, "write met the write lock on the loop: parked");
+		}
+		return;
+	}
 	int steps = sqlite3_stmt_status(vm, SQLITE_STMTSTATUS_VM_STEP, 1);
 	st->write_runs++;
 	if (steps > s->env->cfg->inline_budget)
@@ -167,17 +193,20 @@ static bool messages_inline(const uint8_t *buf, size_t len, bool *needs_conn)
 static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 {
 	bool needs_conn;
-	if (s->state != SESS_READY || s->env->cfg->inline_budget <= 0 || s->parked ||
-	    s->yielded || s->yield_vm || s->simple.active || s->migrating || s->copy ||
-	    s->copy_out || !messages_inline(buf, len, &needs_conn))
+	/* A session parked for the write lock retries here when woken (its statement was
+	 * chosen to run here, or it would have parked on a worker and retries there). */
+	if (s->state != SESS_READY || s->env->cfg->inline_budget <= 0 ||
+	    (s->parked && !s->parked_inline) || s->yielded || s->yield_vm || s->simple.active ||
+	    s->migrating || s->copy || s->copy_out || !messages_inline(buf, len, &needs_conn))
 		return false;
 	if (s->conn) {
-		/* An implicit transaction that wrote commits at the next Sync: a worker's job.
-		 * Without inline_writes a transaction that wrote stays on workers altogether:
-		 * most of its statements are writes, and each would start here only to punt. */
+		/* Without inline_writes a transaction that wrote stays on workers altogether:
+		 * most of its statements are writes, and each would start here only to punt.
+		 * A flush to run or a checkpoint due are a worker's. */
 		bool wrote = sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE;
 		if (shard_conn_unsynced(s->conn) || shard_conn_nattached(s->conn) > 0 ||
-		    (wrote && (s->txn == SESS_TXN_IMPLICIT || !s->env->cfg->inline_writes)))
+		    shard_conn_checkpoint_due(s->conn) || (wrote && !s->env->cfg->inline_writes) ||
+		    (wrote && s->txn == SESS_TXN_IMPLICIT && !commits_here(s)))
 			return false;
 	} else if (needs_conn && !sess_conn_borrow_cached(s)) {
 		return false;
@@ -203,11 +232,17 @@ size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, s
 	}
 	bool held = s->holding;
 	s->inline_run = true;
-	if (s->conn)
+	if (s->conn) {
 		shard_conn_set_restartable(s->conn, true);
+		shard_conn_set_on_loop(s->conn, true);
+	}
 	size_t used = session_input(s, buf, len, want);
-	if (s->conn)
+	if (s->conn) {
 		shard_conn_set_restartable(s->conn, false);
+		shard_conn_set_on_loop(s->conn, false);
+		if (shard_conn_checkpoint_due(s->conn) && s->state != SESS_CLOSING)
+			s->punted = true; /* the rest of the input (maybe none) runs it */
+	}
 	s->inline_run = false;
 	if (held && !s->holding)
 		LOG_DEBUG(s->id, s->tenant, "durable commit's answers sent from the loop");

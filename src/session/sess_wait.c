@@ -114,6 +114,10 @@ void sess_wait_input_end(struct session *s, bool dispatched)
 	if (!s->conn)
 		return;
 	shard_conn_settle(s->conn);
+	if (!s->inline_run && shard_conn_checkpoint_due(s->conn)) {
+		LOG_DEBUG(s->id, s->tenant, "checkpoint a commit on the loop left due: run on a worker");
+		shard_conn_checkpoint(s->conn);
+	}
 	sess_schema_release(s);
 	if (dispatched && !s->parked)
 		s->idle_since = now_ms();
@@ -171,6 +175,7 @@ bool sess_wait_park(struct session *s, struct pgerr *err)
 		return false;
 	}
 	s->parked = true;
+	s->parked_inline = s->inline_run; /* where it retries when woken (sess_inline.c) */
 	shard_conn_park(s->conn);
 	return true;
 }
@@ -192,6 +197,7 @@ bool sess_wait_park_migration(struct session *s, struct pgerr *err)
 	/* The progress handler is not installed yet: the migration runs as the server. */
 	shard_conn_set_waker(s->conn, wake_self, s);
 	s->parked = true;
+	s->parked_inline = false;
 	shard_conn_park(s->conn);
 	return true;
 }

@@ -166,6 +166,7 @@ struct session {
 	bool punted;
 	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
 	bool inline_write;       /* the statement running inline is a chosen write */
+	bool parked_inline;      /* parked by a write chosen on the loop: it retries there */
 	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none,
 				  * -1 = over it (every later callback stops the statement) */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */

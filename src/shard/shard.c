@@ -216,6 +216,7 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	c->reg = r;
 	sqlite3_commit_hook(db, on_commit, c);
 	sqlite3_rollback_hook(db, on_rollback, c);
+	shard_loop_register(c);
 	snprintf(c->tenant, sizeof(c->tenant), "%s", name);
 	rc = shard_adv_register(c);
 	if (rc == SQLITE_OK)

@@ -39,6 +39,7 @@ struct shard_tenant {
 	bool flushing;                   /* a thread runs the tenant's fdatasync */
 	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
 	struct shard_conn *sync_waiters; /* waiting for the flush under way, through sync_next */
+	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -93,6 +94,8 @@ struct shard_conn {
 	struct shard_conn *sync_next;
 	bool restartable;     /* shard_conn_set_restartable */
 	bool refused_effect;  /* a function refused to act while restartable */
+	bool on_loop;         /* borrowed on the event loop: checkpoints wait (shard_loop.c) */
+	bool checkpoint_due;  /* a commit on the loop took the WAL past the checkpoint size */
 };
 
 struct shard_registry {
@@ -126,6 +129,8 @@ struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const ch
  * durability), and forgets c as a waiter of a flush (release). */
 void shard_sync_settle_locked(struct shard_conn *c);
 void shard_sync_forget_locked(struct shard_conn *c);
+/* shard_loop.c: installs the WAL hook that checkpoints, or defers it while on the loop. */
+void shard_loop_register(struct shard_conn *c);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
 /* shard_coldef.c: edits of a stored CREATE TABLE text. The constraint DROP CONSTRAINT

@@ -19,8 +19,10 @@
  * after every commit made the others retry, fail and park again (a retry costs a round trip
  * through a worker). The woken connection holds the baton until it parks again (then whoever
  * holds the lock wakes the next one when it lets go) or settles without the write lock or is
- * released: then it wakes the next one itself. The oldest waiter goes first. A parked
- * session also retries every 500 ms on its own (sess_wait.c). */
+ * released: then it wakes the next one itself. The oldest waiter goes first; one that was
+ * woken first but found the lock taken again (a newcomer got there before its retry) parks
+ * back at the oldest end, so it keeps its place in line. A parked session also retries every
+ * 500 ms on its own (sess_wait.c). */
 #include "shard_int.h"
 
 #include "catalog.h"
@@ -385,9 +387,11 @@ static void release(struct shard_conn *c, bool nowait)
 	struct shard_registry *r = c->reg;
 	shard_conn_lend(c, NULL, NULL, NULL); /* the borrower's facts may not outlive it */
 	sqlite3_progress_handler(c->db, 0, NULL, NULL);
-	c->restartable = c->refused_effect = false;
+	c->restartable = c->refused_effect = c->on_loop = false;
 	if (!sqlite3_get_autocommit(c->db))
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!nowait)
+		shard_conn_checkpoint(c); /* one its borrower left due (shard_loop.c) */
 	struct shard_tenant *t = c->t;
 	ASSERT(t);
 	if (c->nattached > 0) { /* the rollback let go of the attached files too */
@@ -433,7 +437,7 @@ void shard_conn_release(struct shard_conn *c)
 bool shard_conn_release_cached(struct shard_conn *c)
 {
 	if (!c->t || !sqlite3_get_autocommit(c->db) || c->nattached > 0 || c->need ||
-	    c->sync_waiting || !reusable(c) || c->reg->max_open_tenants <= 0)
+	    c->sync_waiting || c->checkpoint_due || !reusable(c) || c->reg->max_open_tenants <= 0)
 		return false;
 	release(c, true);
 	return true;
@@ -471,11 +475,35 @@ void shard_conn_attempt(struct shard_conn *c)
 	c->ticket_all = __atomic_load_n(&c->reg->gen_all, __ATOMIC_ACQUIRE);
 }
 
+static void park_newest(struct shard_conn **list, struct shard_conn *c)
+{
+	c->prev = NULL;
+	c->next = *list;
+	if (c->next)
+		c->next->prev = c;
+	*list = c;
+}
+
+static void park_oldest(struct shard_conn **list, struct shard_conn *c)
+{
+	struct shard_conn *last = *list;
+	if (!last) {
+		park_newest(list, c);
+		return;
+	}
+	while (last->next)
+		last = last->next;
+	last->next = c;
+	c->prev = last;
+	c->next = NULL;
+}
+
 void shard_conn_park(struct shard_conn *c)
 {
 	ASSERT(c->t && !c->parked);
 	struct shard_registry *r = c->reg;
 	pthread_mutex_lock(&r->lock);
+	bool was_next = c->baton;
 	c->baton = false; /* someone holds the lock again: its end wakes the next waiter */
 	/* With files attached, the lock may be any of them: wait for every tenant's. */
 	bool cross = c->nattached > 0;
@@ -484,11 +512,10 @@ void shard_conn_park(struct shard_conn *c)
 			c->wake_fn(c->wake_arg); /* the lock was let go meanwhile: retry now */
 	} else {
 		struct shard_conn **list = cross ? &r->cross_waiters : &c->t->waiters;
-		c->prev = NULL;
-		c->next = *list;
-		if (c->next)
-			c->next->prev = c;
-		*list = c;
+		if (was_next && !cross)
+			park_oldest(list, c); /* woken first, beaten to the lock: keeps its place */
+		else
+			park_newest(list, c);
 		c->parked = true;
 		c->cross = cross;
 	}

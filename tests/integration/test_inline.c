@@ -2,14 +2,17 @@
 /* test_inline.c: the fast path (src/session/sess_inline.c) — statements run on the event loop
  * under a VM-step budget; one that goes over is restarted from scratch on a worker and returns
  * its rows exactly once, in the simple and the extended protocol, alone, inside a Query of
- * several statements and inside a transaction; writes and effects never run inline; a long
+ * several statements and inside a transaction; effects never run inline, writes only when
+ * chosen (cheap before, cannot block); a long
  * query of one tenant does not hold up another tenant's point selects. Restarts are counted
  * from the server's debug log, never from timing. */
 #include <check.h>
+#include <glob.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "harness.h"
 
@@ -201,28 +204,29 @@ static void exec_prepared(PGconn *c, const char *name, const char *arg, const ch
 	PQclear(r);
 }
 
-/* inline_writes: a prepared write runs on the loop only inside a transaction block that
- * already holds the write lock, and only once an earlier run of it stayed under the budget;
- * one that went over stays on workers; autocommit writes never run there. The data is what
- * the statements say either way, and ROLLBACK undoes writes made on the loop. */
-START_TEST(cheap_writes_run_inline_in_a_writing_transaction)
+/* inline_writes: a prepared write runs on the loop once an earlier run of it stayed under the
+ * budget — in autocommit, as a transaction's first write (the lock was free) and inside a
+ * transaction that holds the lock; one that went over stays on workers. The data is what the
+ * statements say either way, and ROLLBACK undoes writes made on the loop. */
+START_TEST(cheap_writes_run_inline)
 {
 	const char *line = "write ran on the loop";
 	PGconn *c = fill("acme");
 	PQclear(PQprepare(c, "one", "UPDATE big SET s = s || '+' WHERE i = $1", 1, NULL));
 	PQclear(PQprepare(c, "all", "UPDATE big SET s = s || '*' WHERE i >= $1", 1, NULL));
 	int before = log_count(line);
-	exec_prepared(c, "one", "1", "UPDATE 1"); /* autocommit: on a worker */
-	exec_prepared(c, "one", "1", "UPDATE 1");
+	exec_prepared(c, "one", "1", "UPDATE 1"); /* no history yet: on a worker */
 	ck_assert_int_eq(log_count(line), before);
-	exec_ok(c, "BEGIN");
-	exec_prepared(c, "one", "2", "UPDATE 1"); /* takes the lock: on a worker */
-	exec_prepared(c, "one", "3", "UPDATE 1"); /* lock held, cheap before: on the loop */
+	exec_prepared(c, "one", "1", "UPDATE 1"); /* autocommit, cheap before: on the loop */
 	ck_assert_int_eq(log_count(line), before + 1);
+	exec_ok(c, "BEGIN");
+	exec_prepared(c, "one", "2", "UPDATE 1"); /* takes the free lock: on the loop */
+	exec_prepared(c, "one", "3", "UPDATE 1"); /* lock held: on the loop */
+	ck_assert_int_eq(log_count(line), before + 3);
 	exec_prepared(c, "all", "4990", "UPDATE 11"); /* no history yet */
 	exec_prepared(c, "all", "1", "UPDATE 5000");  /* the history is cheap: runs long here */
 	exec_prepared(c, "all", "4990", "UPDATE 11"); /* went over once: a worker's from now on */
-	ck_assert_int_eq(log_count(line), before + 2);
+	ck_assert_int_eq(log_count(line), before + 4);
 	expect_value(c, "SELECT s FROM big WHERE i = 3", "row 3+*");
 	exec_ok(c, "COMMIT");
 	expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1++*");
@@ -230,9 +234,113 @@ START_TEST(cheap_writes_run_inline_in_a_writing_transaction)
 	exec_ok(c, "BEGIN");
 	exec_prepared(c, "one", "5", "UPDATE 1");
 	exec_prepared(c, "one", "6", "UPDATE 1");
-	ck_assert_int_eq(log_count(line), before + 3);
+	ck_assert_int_eq(log_count(line), before + 6);
 	exec_ok(c, "ROLLBACK");
 	expect_value(c, "SELECT s FROM big WHERE i = 6", "row 6*");
+	PQfinish(c);
+}
+END_TEST
+
+/* A write chosen for the loop that meets another session's write lock parks there (no worker
+ * holds it) and runs once the holder commits, with the holder's change visible to it. */
+START_TEST(loop_write_waits_for_the_lock)
+{
+	const char *line = "write ran on the loop";
+	PGconn *a = fill("acme");
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	PQclear(PQprepare(b, "one", "UPDATE big SET s = s || '+' WHERE i = $1", 1, NULL));
+	exec_prepared(b, "one", "7", "UPDATE 1"); /* its history: cheap */
+	exec_ok(a, "BEGIN"); /* two connections in the pool: the loop opens none */
+	exec_ok(b, "BEGIN");
+	exec_ok(a, "COMMIT");
+	exec_ok(b, "COMMIT");
+	exec_ok(a, "BEGIN");
+	exec_ok(a, "UPDATE big SET s = s || 'a' WHERE i = 7");
+	int before = log_count(line);
+	const char *v[] = {"7"};
+	ck_assert_int_eq(PQsendQueryPrepared(b, "one", 1, v, NULL, NULL, 0), 1);
+	for (int i = 0; i < 20; i++)
+		expect_value(a, "SELECT s FROM big WHERE i = 7", "row 7+a");
+	ck_assert_int_eq(PQconsumeInput(b), 1);
+	ck_assert(PQisBusy(b)); /* parked behind a's lock */
+	exec_ok(a, "COMMIT");
+	PGresult *r = PQgetResult(b);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "UPDATE 1");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(b));
+	ck_assert_int_eq(log_count(line), before + 1);
+	ck_assert_int_eq(log_count("write met the write lock on the loop: parked"), 1);
+	expect_value(b, "SELECT s FROM big WHERE i = 7", "row 7+a+");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
+/* Size of tenant name's WAL file in bytes (0 when there is none). */
+static long wal_bytes(const char *name)
+{
+	char pat[256];
+	snprintf(pat, sizeof(pat), "%s/tenants/*/%s.db-wal", H.data_dir, name);
+	glob_t g;
+	long n = 0;
+	if (glob(pat, 0, NULL, &g) == 0 && g.gl_pathc == 1) {
+		struct stat st;
+		if (stat(g.gl_pathv[0], &st) == 0)
+			n = (long)st.st_size;
+	}
+	globfree(&g);
+	return n;
+}
+
+/* Commits made on the loop never checkpoint there (two fsyncs). Near the checkpoint size
+ * commits go to workers, which checkpoint inside the commit as SQLite would, so the WAL starts
+ * over and stays near that size; a transaction that crosses it on the loop leaves the
+ * checkpoint to a worker. Every row is there either way. */
+static PGconn *messages(const char *db)
+{
+	char ci[64];
+	snprintf(ci, sizeof(ci), "dbname=%s", db);
+	PGconn *c = harness_connect(&H, ci);
+	exec_ok(c, "CREATE TABLE m (id bigserial PRIMARY KEY, ch int, body text)");
+	exec_ok(c, "CREATE INDEX m_ch ON m (ch, id)");
+	PQclear(PQprepare(c, "ins", "INSERT INTO m (ch, body) VALUES ($1, $2)", 2, NULL));
+	return c;
+}
+
+static void insert(PGconn *c, const char *body)
+{
+	const char *v[2] = {"1", body};
+	PGresult *r = PQexecPrepared(c, "ins", 2, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+}
+
+START_TEST(loop_commits_leave_checkpoints_to_workers)
+{
+	const char *line = "checkpoint a commit on the loop left due: run on a worker";
+	static char body[3001]; /* most of a page */
+	memset(body, 'x', sizeof(body) - 1);
+	PGconn *c = messages("ckpt");
+	int before = log_count("write ran on the loop");
+	long max_wal = 0;
+	for (int i = 0; i < 1200; i++) {
+		insert(c, i % 2 ? "hello" : body);
+		long w = wal_bytes("ckpt");
+		max_wal = w > max_wal ? w : max_wal;
+	}
+	ck_assert_int_gt(log_count("write ran on the loop"), before + 900);
+	ck_assert_int_gt(max_wal, 900L * 4096);
+	ck_assert_int_lt(max_wal, 1100L * (4096 + 24)); /* 1,000 frames and a transaction */
+	ck_assert_int_eq(log_count(line), 0);
+	PQfinish(c);
+	c = messages("ckpt2"); /* an empty WAL: the COMMIT below runs on the loop */
+	exec_ok(c, "BEGIN");
+	for (int i = 0; i < 1200; i++)
+		insert(c, body);
+	exec_ok(c, "COMMIT"); /* 1,200 pages and more */
+	ck_assert_int_eq(log_count(line), 1);
+	expect_value(c, "SELECT count(*) FROM m", "1200");
 	PQfinish(c);
 }
 END_TEST
@@ -340,7 +448,9 @@ int main(void)
 	tcase_add_test(tc, over_budget_restarts_extended);
 	tcase_add_test(tc, over_budget_restarts_in_a_transaction);
 	tcase_add_test(tc, held_commit_answers_sent_from_the_loop);
-	tcase_add_test(tc, cheap_writes_run_inline_in_a_writing_transaction);
+	tcase_add_test(tc, cheap_writes_run_inline);
+	tcase_add_test(tc, loop_write_waits_for_the_lock);
+	tcase_add_test(tc, loop_commits_leave_checkpoints_to_workers);
 	tcase_add_test(tc, nextval_in_a_writing_transaction_counts_once);
 	tcase_add_test(tc, effects_are_not_repeated);
 	tcase_add_test(tc, catalog_reads_are_whole);

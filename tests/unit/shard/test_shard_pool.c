@@ -174,7 +174,8 @@ START_TEST(waiters_are_woken_one_at_a_time)
 	exec_ok(p1, "SELECT count(*) FROM t"); /* did not write after all: passes the turn */
 	shard_conn_settle(p1);
 	ck_assert_int_eq(n2, 1);
-	/* The next in line parks again behind a new holder: that holder wakes the next one. */
+	/* The next in line (p2) finds a new holder and parks again: it keeps its place ahead of
+	 * p1, which parked before it but had had its turn; that holder wakes it first. */
 	shard_conn_attempt(p1);
 	exec_ok(w, "BEGIN");
 	exec_ok(w, "INSERT INTO t VALUES (2)");
@@ -183,12 +184,12 @@ START_TEST(waiters_are_woken_one_at_a_time)
 	shard_conn_park(p2);
 	shard_conn_settle(p2);
 	ck_assert_int_eq(n1, 1);
-	shard_conn_release(w); /* rolled back: wakes p1 */
-	ck_assert_int_eq(n1, 2);
-	ck_assert_int_eq(n2, 1);
-	shard_conn_release(p1); /* gone before its retry: passes the turn to p2 */
+	shard_conn_release(w); /* rolled back: wakes p2 */
 	ck_assert_int_eq(n2, 2);
-	shard_conn_release(p2);
+	ck_assert_int_eq(n1, 1);
+	shard_conn_release(p2); /* gone before its retry: passes the turn to p1 */
+	ck_assert_int_eq(n1, 2);
+	shard_conn_release(p1);
 }
 END_TEST
 

@@ -94,6 +94,56 @@ START_TEST(one_uncovered_waiter_flushes_next)
 }
 END_TEST
 
+/* The loop's check never flushes: FLUSH when nobody does (a worker must), WAIT joining a flush
+ * under way (whose end wakes it), DONE once covered. */
+START_TEST(nowait_never_flushes)
+{
+	struct shard_conn *a = acquire("g"), *b = acquire("g");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
+	shard_conn_settle(a);
+	ck_assert_int_eq(shard_conn_sync_nowait(a), SHARD_SYNC_FLUSH);
+	ck_assert(shard_conn_unsynced(a));
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	int wb = 0;
+	shard_conn_set_waker(b, wake, &wb);
+	flushing(a, true);
+	commit_one(b);
+	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT); /* joined once */
+	flushing(a, false);
+	commit_one(a);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE); /* covers b's */
+	ck_assert_int_eq(wb, 1);
+	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_DONE);
+	shard_conn_release(a);
+	shard_conn_release(b);
+}
+END_TEST
+
+/* A commit on the loop that takes the WAL past the checkpoint size only marks the checkpoint
+ * due; the loop is not offered commits near that size; release runs a due checkpoint. */
+START_TEST(loop_commit_defers_the_checkpoint)
+{
+	struct shard_conn *a = acquire("ck");
+	struct pgerr err;
+	ck_assert(shard_exec(a, "CREATE TABLE t (x text)", &err));
+	ck_assert(!shard_conn_commit_blocks(a));
+	shard_conn_set_on_loop(a, true);
+	ck_assert_msg(shard_exec(a, "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
+				    "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
+				 &err),
+		      "%s", err.message);
+	ck_assert(shard_conn_checkpoint_due(a));
+	ck_assert(shard_conn_commit_blocks(a)); /* the WAL is past the size now */
+	ck_assert(!shard_conn_release_cached(a));
+	shard_conn_set_on_loop(a, false);
+	shard_conn_checkpoint(a);
+	ck_assert(!shard_conn_checkpoint_due(a));
+	shard_conn_release(a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_sync");
@@ -101,6 +151,8 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, covered_waiters_are_woken);
 	tcase_add_test(tc, one_uncovered_waiter_flushes_next);
+	tcase_add_test(tc, nowait_never_flushes);
+	tcase_add_test(tc, loop_commit_defers_the_checkpoint);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
