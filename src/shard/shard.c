@@ -46,6 +46,10 @@ struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct 
 	r->max_open_tenants = opts->max_open_tenants;
 	r->durability = opts->durability;
 	shard_pool_init(r);
+	if (!shard_sync_init(r, opts->sync_threads, err)) {
+		shard_registry_free(r);
+		return NULL;
+	}
 	return r;
 }
 
@@ -53,6 +57,7 @@ void shard_registry_free(struct shard_registry *r)
 {
 	if (!r)
 		return;
+	shard_sync_fini(r);
 	shard_pool_fini(r);
 	free(r->data_dir);
 	free(r);
