@@ -189,6 +189,9 @@ enum shard_sync {
  * not survive a crash. */
 enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err);
 sqlite3 *shard_conn_db(struct shard_conn *c);
+/* The catalog's state of c's connection (catalog_register's; lives as long as c). */
+struct cat_conn;
+struct cat_conn *shard_conn_catalog(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);
 
 /* ---- other tenants' files on a connection (schema prefixes, docs/sql-compat.md) ----

@@ -248,6 +248,8 @@ void shard_conn_close(struct shard_conn *c)
 
 sqlite3 *shard_conn_db(struct shard_conn *c) { return c->db; }
 
+struct cat_conn *shard_conn_catalog(struct shard_conn *c) { return c->cat; }
+
 const char *shard_conn_tenant(const struct shard_conn *c) { return c->tenant; }
 
 /* BEGIN, COMMIT and ROLLBACK run for nearly every transaction: they stay prepared in c's
