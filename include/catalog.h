@@ -106,10 +106,11 @@ void catalog_rolled_back(struct cat_conn *cc);
 void catalog_lend(struct cat_conn *cc, const struct catalog_session *s);
 
 /* The table OID and column number (attnum) RowDescription reports for each result column of
- * vm that is a plain column of one of the tenant's tables, as PostgreSQL does; 0 for any
- * other column. table_oids and attnums have sqlite3_column_count(vm) entries. Runs one
- * short statement on db when some column comes from a table; never fails (0s instead). */
-void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
+ * vm (a statement of cc's connection) that is a plain column of one of the tenant's tables,
+ * as PostgreSQL does; 0 for any other column. table_oids and attnums have
+ * sqlite3_column_count(vm) entries. Reads the schema model (PRAGMA schema_version, the model
+ * reloaded when it moved) when some column comes from a table; never fails (0s instead). */
+void catalog_column_origins(struct cat_conn *cc, sqlite3_stmt *vm, uint32_t *table_oids,
 			    int16_t *attnums);
 /* The PostgreSQL type of vm's result column i when it reads a serial key directly (SQLite's
  * rowid alias, declared INTEGER, which would read as bigint: RETURNING *, a view's column),

@@ -41,6 +41,7 @@ struct config {
 	bool inline_writes;      /* inline_writes: cheap writes under a held write lock inline */
 	int max_open_tenants;    /* max_open_tenants: tenants with cached idle connections */
 	char *durability;        /* durability: full, group, off */
+	int sync_threads;        /* sync_threads: group-commit flushes at once */
 	int statement_timeout_ms; /* statement_timeout: session default, 0 = none */
 	int lock_timeout_ms;     /* lock_timeout: session default, 0 = none */
 	int idle_in_transaction_timeout_ms; /* idle_in_transaction_session_timeout */

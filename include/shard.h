@@ -26,7 +26,12 @@ struct shard_opts {
 	enum shard_durability durability;
 	bool auto_create;      /* create a tenant's file on first use */
 	int max_open_tenants;  /* tenants whose idle connections stay cached; 0 = none */
+	int sync_threads;      /* most group-commit flushes at once (tenants); 0 = the default */
 };
+
+/* Sync threads under durability = group when shard_opts.sync_threads is 0: different
+ * tenants' WAL flushes run side by side, one thread each. */
+#define SHARD_SYNC_THREADS_DEFAULT 16
 
 /* Idle connections cached per tenant (more are closed on release). */
 #define SHARD_IDLE_PER_TENANT 8
@@ -174,19 +179,15 @@ void shard_conn_settle(struct shard_conn *c);
 bool shard_conn_unsynced(struct shard_conn *c);
 enum shard_sync {
 	SHARD_SYNC_DONE, /* c's commits are durable */
-	SHARD_SYNC_WAIT, /* another thread's flush runs: c's waker is called when it ends */
+	SHARD_SYNC_WAIT, /* a sync thread flushes: c's waker is called when it ends */
 	SHARD_SYNC_FAILED,
-	SHARD_SYNC_FLUSH, /* shard_conn_sync_nowait: no flush runs, call shard_conn_sync */
 };
-/* Makes c's commits durable: DONE at once when a flush already covered them; else, when no
- * flush of the tenant runs, this thread runs one (blocks on disk for an fdatasync) and wakes
- * the connections that waited; else WAIT, and call again once woken. FAILED with err set
- * (58030) when the fsync failed: the commits may or may not survive a crash. */
+/* Makes c's commits durable: DONE at once when a flush already covered them; else WAIT: c
+ * joins the waiters of the tenant's next flush, which a sync thread runs (never this thread:
+ * it does not block), and c's waker is called when it ends; call again then. FAILED with err
+ * set (58030) when the tenant's WAL failed to flush, now or before: the commits may or may
+ * not survive a crash. */
 enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err);
-/* As shard_conn_sync for the event-loop thread: never flushes, never blocks (the registry lock
- * only). DONE, WAIT (joined the waiters of the flush under way), or FLUSH: nobody flushes,
- * call shard_conn_sync on a thread that may block. */
-enum shard_sync shard_conn_sync_nowait(struct shard_conn *c);
 
 /* ---- Writes on the event-loop thread (shard_loop.c) ----
  * While on, a commit of c that takes the WAL past the checkpoint size does not checkpoint (two
@@ -201,6 +202,9 @@ bool shard_conn_checkpoint_due(const struct shard_conn *c);
 bool shard_conn_commit_blocks(const struct shard_conn *c);
 void shard_conn_checkpoint(struct shard_conn *c);
 sqlite3 *shard_conn_db(struct shard_conn *c);
+/* The catalog's state of c's connection (catalog_register's; lives as long as c). */
+struct cat_conn;
+struct cat_conn *shard_conn_catalog(struct shard_conn *c);
 const char *shard_conn_tenant(const struct shard_conn *c);
 
 /* ---- other tenants' files on a connection (schema prefixes, docs/sql-compat.md) ----

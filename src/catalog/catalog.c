@@ -443,13 +443,9 @@ static int16_t column_attnum(const struct cat_rel *t, const char *name)
 	return 0;
 }
 
-static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void fill_origins(const struct cat_model *m, struct origins *o)
 {
-	struct origins *o = sqlite3_value_pointer(argv[0], ORIGINS_PTR_TYPE);
-	char *msg = NULL;
-	const struct cat_model *m = o ? cat_conn_model(sqlite3_user_data(ctx), &msg) : NULL;
-	sqlite3_free(msg);
-	int n = o ? sqlite3_column_count(o->vm) : 0;
+	int n = sqlite3_column_count(o->vm);
 	for (int i = 0; m && i < n; i++) {
 		const char *db = sqlite3_column_database_name(o->vm, i);
 		const char *table = sqlite3_column_table_name(o->vm, i);
@@ -465,9 +461,21 @@ static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			o->attnums[i] = column_attnum(t, col);
 		}
 	}
+}
+
+static void fn_origins(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct origins *o = sqlite3_value_pointer(argv[0], ORIGINS_PTR_TYPE);
+	char *msg = NULL;
+	const struct cat_model *m = o ? cat_conn_model(sqlite3_user_data(ctx), &msg) : NULL;
+	sqlite3_free(msg);
+	if (m)
+		fill_origins(m, o);
 	sqlite3_result_null(ctx);
 }
 
+/* For callers that have only the statement: the function's user data is the connection's
+ * catalog state. */
 static void run_origins(sqlite3 *db, struct origins *o)
 {
 	sqlite3_stmt *st = NULL;
@@ -479,7 +487,8 @@ static void run_origins(sqlite3 *db, struct origins *o)
 	sqlite3_finalize(st);
 }
 
-void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids, int16_t *attnums)
+void catalog_column_origins(struct cat_conn *cc, sqlite3_stmt *vm, uint32_t *table_oids,
+			    int16_t *attnums)
 {
 	int n = sqlite3_column_count(vm);
 	bool any = false;
@@ -491,7 +500,11 @@ void catalog_column_origins(sqlite3 *db, sqlite3_stmt *vm, uint32_t *table_oids,
 	if (!any)
 		return;
 	struct origins o = {vm, table_oids, attnums, -1, 0};
-	run_origins(db, &o);
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	if (m)
+		fill_origins(m, &o);
 }
 
 uint32_t catalog_serial_type(sqlite3_stmt *vm, int i)

@@ -521,6 +521,7 @@ int main(int argc, char **argv)
 	struct shard_opts so = {.data_dir = srv.cfg->data_dir,
 				.auto_create = srv.cfg->auto_create,
 				.max_open_tenants = srv.cfg->max_open_tenants,
+				.sync_threads = srv.cfg->sync_threads,
 				.durability = durability_of(srv.cfg->durability)};
 	pthread_mutex_init(&srv.conns_lock, NULL);
 	srv.shards = shard_registry_new(&so, &err);

@@ -121,16 +121,12 @@ static void drop_held(struct session *s)
 	s->holding = false;
 }
 
-/* On the loop the flush is not run here: the input goes on on a worker, which runs it (or
- * finds it run by then) with the answers still unsent. */
+/* shard_conn_sync never blocks (a sync thread flushes), so this runs on the loop as well. */
 bool sess_conn_hold_output(struct session *s)
 {
 	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))
 		return false;
-	enum shard_sync r = s->inline_run ? shard_conn_sync_nowait(s->conn) : sync(s);
-	if (r == SHARD_SYNC_FLUSH)
-		s->punted = true;
-	if (r != SHARD_SYNC_WAIT)
+	if (sync(s) != SHARD_SYNC_WAIT)
 		return false;
 	strbuf_init(&s->held, 0);
 	strbuf_append(&s->held, s->out.data, s->out.len);

@@ -53,7 +53,7 @@ static uint32_t column_type(const struct xlat_stmt *x, sqlite3_stmt *vm, int i, 
 	return pgtype_from_decl(sqlite3_column_decltype(vm, i), typmod);
 }
 
-/* The columns' table OIDs and attnums. Finding them runs two short SQLite statements (the
+/* The columns' table OIDs and attnums. Finding them runs a short SQLite statement (the
  * catalog's model is checked against schema_version), so the answer for the statement
  * described last is kept: same text, same tenant, no DDL since, same origins. */
 static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t **oids,
@@ -71,7 +71,7 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 	}
 	*oids = arena_alloc(s->msg_arena, sizeof(**oids) * (size_t)n);
 	*attnums = arena_alloc(s->msg_arena, sizeof(**attnums) * (size_t)n);
-	catalog_column_origins(shard_conn_db(s->conn), vm, *oids, *attnums);
+	catalog_column_origins(shard_conn_catalog(s->conn), vm, *oids, *attnums);
 	s->origins.n = -1;
 	if (!fits || s->schema_ddl)
 		return;

@@ -46,6 +46,10 @@ struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct 
 	r->max_open_tenants = opts->max_open_tenants;
 	r->durability = opts->durability;
 	shard_pool_init(r);
+	if (!shard_sync_init(r, opts->sync_threads, err)) {
+		shard_registry_free(r);
+		return NULL;
+	}
 	return r;
 }
 
@@ -53,6 +57,7 @@ void shard_registry_free(struct shard_registry *r)
 {
 	if (!r)
 		return;
+	shard_sync_fini(r);
 	shard_pool_fini(r);
 	free(r->data_dir);
 	free(r);
@@ -248,6 +253,8 @@ void shard_conn_close(struct shard_conn *c)
 }
 
 sqlite3 *shard_conn_db(struct shard_conn *c) { return c->db; }
+
+struct cat_conn *shard_conn_catalog(struct shard_conn *c) { return c->cat; }
 
 const char *shard_conn_tenant(const struct shard_conn *c) { return c->tenant; }
 

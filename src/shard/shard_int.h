@@ -36,9 +36,12 @@ struct shard_tenant {
 	/* Group commit (shard_sync.c): commits are numbered as they are appended to the WAL;
 	 * durable is the highest number an ended fdatasync covered. */
 	uint64_t written, durable;
-	bool flushing;                   /* a thread runs the tenant's fdatasync */
+	bool flushing;                   /* a sync thread runs the tenant's fdatasync */
+	bool sync_queued;                /* on the registry's sync queue, through sync_qnext */
+	struct shard_tenant *sync_qnext;
+	int sync_errno;                  /* a flush failed: no later commit is durable */
 	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
-	struct shard_conn *sync_waiters; /* waiting for the flush under way, through sync_next */
+	struct shard_conn *sync_waiters; /* waiting for the next flush, through sync_next */
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
 };
 
@@ -90,7 +93,6 @@ struct shard_conn {
 	bool committed; /* a write transaction committed since the last settle (commit hook) */
 	uint64_t need;  /* group commit: the number of c's last commit, 0 when durable */
 	bool sync_waiting;
-	bool sync_baton; /* woken to run the tenant's next flush (shard_sync.c) */
 	struct shard_conn *sync_next;
 	bool restartable;     /* shard_conn_set_restartable */
 	bool refused_effect;  /* a function refused to act while restartable */
@@ -117,6 +119,12 @@ struct shard_registry {
 	struct shard_conn *cross_waiters;
 	struct shard_client *clients; /* every session's client (shard_client.c) */
 	struct adv_lock *adv;         /* advisory locks held, all tenants */
+	/* Sync threads (shard_sync.c): tenants whose WAL needs a flush, oldest first. */
+	pthread_cond_t sync_cond;
+	pthread_t *sync_threads;
+	int sync_max, sync_started, sync_idle;
+	bool sync_stop;
+	struct shard_tenant *sync_head, *sync_tail;
 };
 
 /* shard_attach.c: wakes the waiters of every tenant attached to c. Lock held. */
@@ -131,6 +139,15 @@ void shard_sync_settle_locked(struct shard_conn *c);
 void shard_sync_forget_locked(struct shard_conn *c);
 /* shard_loop.c: installs the WAL hook that checkpoints, or defers it while on the loop. */
 void shard_loop_register(struct shard_conn *c);
+/* Sets up the sync threads (one started now under group durability, up to max_threads, 0 =
+ * SHARD_SYNC_THREADS_DEFAULT, as flushes overlap); false with err when none starts. fini stops
+ * and joins them (no connection may wait for a flush any more). */
+bool shard_sync_init(struct shard_registry *r, int max_threads, struct pgerr *err) MUST_CHECK;
+void shard_sync_fini(struct shard_registry *r);
+void *shard_sync_main(void *arg);
+/* shard_pool.c: drops the record of a tenant with no connections left and no flush queued or
+ * under way. Lock held. */
+void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
 /* shard_coldef.c: edits of a stored CREATE TABLE text. The constraint DROP CONSTRAINT

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_loop.c: what a connection borrowed on the event-loop thread needs so that a write and
- * its COMMIT never block there: checkpoints kept off the loop, and a group-commit check that
- * never flushes.
+ * its COMMIT never block there: checkpoints kept off the loop (the group commit's flush never
+ * runs on a committer's thread: shard_sync.c).
  *
  * Checkpoints: SQLite's auto-checkpoint runs inside the COMMIT that finds the WAL past its
  * threshold, with an fsync of the WAL and one of the database file. So a commit is offered to
@@ -60,30 +60,4 @@ void shard_conn_checkpoint(struct shard_conn *c)
 	ASSERT(!c->on_loop);
 	c->checkpoint_due = false;
 	(void)sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
-}
-
-enum shard_sync shard_conn_sync_nowait(struct shard_conn *c)
-{
-	struct shard_tenant *t = c->t;
-	if (!t || !c->need)
-		return SHARD_SYNC_DONE;
-	struct shard_registry *r = c->reg;
-	enum shard_sync res = SHARD_SYNC_FLUSH;
-	pthread_mutex_lock(&r->lock);
-	if (c->need <= t->durable) {
-		c->need = 0;
-		res = SHARD_SYNC_DONE;
-	} else if (t->flushing && !c->sync_waiting) {
-		/* As shard_conn_sync: the end of the flush under way wakes it (and makes it the
-		 * next flusher when that flush does not cover it). */
-		c->sync_baton = false;
-		c->sync_next = t->sync_waiters;
-		t->sync_waiters = c;
-		c->sync_waiting = true;
-		res = SHARD_SYNC_WAIT;
-	} else if (c->sync_waiting) {
-		res = SHARD_SYNC_WAIT;
-	}
-	pthread_mutex_unlock(&r->lock);
-	return res;
 }

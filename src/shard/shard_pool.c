@@ -114,11 +114,10 @@ static struct shard_tenant *tenant_find(struct shard_registry *r, const char *na
 	return t;
 }
 
-/* Drops the record of a tenant with no connections left. Lock held. */
-static void tenant_maybe_free(struct shard_registry *r, struct shard_tenant *t)
+void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t)
 {
-	if (t->nused > 0 || t->nidle > 0)
-		return;
+	if (t->nused > 0 || t->nidle > 0 || t->flushing || t->sync_queued)
+		return; /* a sync thread frees it after the flush */
 	ASSERT(!t->waiters);
 	for (struct shard_tenant **pp = &r->buckets[bucket_of(r, t->name)]; *pp;
 	     pp = &(*pp)->hash_next) {
@@ -180,7 +179,7 @@ static struct shard_conn *lend(struct shard_registry *r, const char *name, struc
 		r->nopen++;
 	} else {
 		t->nused--;
-		tenant_maybe_free(r, t);
+		shard_pool_tenant_maybe_free_locked(r, t);
 	}
 	pthread_mutex_unlock(&r->lock);
 	return c;
@@ -361,7 +360,7 @@ static struct shard_conn *cache(struct shard_registry *r, struct shard_conn *c, 
 		victim->idle = NULL;
 		victim->nidle = 0;
 		lru_unlink(r, victim);
-		tenant_maybe_free(r, victim);
+		shard_pool_tenant_maybe_free_locked(r, victim);
 	}
 	return evicted;
 }
@@ -419,7 +418,7 @@ static void release(struct shard_conn *c, bool nowait)
 	struct shard_conn *to_close = keep ? cache(r, c, nowait) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)
 		r->nopen--;
-	tenant_maybe_free(r, t);
+	shard_pool_tenant_maybe_free_locked(r, t);
 	pthread_mutex_unlock(&r->lock);
 	while (to_close) {
 		struct shard_conn *x = to_close;

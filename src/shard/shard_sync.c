@@ -5,31 +5,36 @@
  * started after the append has ended; one such flush covers every commit appended before it
  * started, so eight clients committing at once pay about one fsync, not eight.
  *
+ * Flushes run on the registry's sync threads, never on the committer's thread: a committer
+ * queues its tenant and waits holding no thread, and different tenants' flushes run side by
+ * side (the disk takes concurrent flushes about as fast as one). With the flush on the
+ * committer's worker, sixteen tenants committing at once held every worker in fdatasync and
+ * their other statements queued behind it.
+ *
  *   commit appended --settle--> numbered n (written = n)
- *        shard_conn_sync: n <= durable ............................. DONE
- *                         no flush runs: target = written, fdatasync, durable = target,
- *                                        wake the waiters ........... DONE
- *                         a flush runs: join its waiters ............ WAIT (woken, call again)
+ *        shard_conn_sync: n <= durable ....................................... DONE
+ *                         the tenant's WAL failed to flush ................... FAILED
+ *                         else join the waiters; tenant not queued or flushing:
+ *                              queue it, signal a sync thread ................ WAIT
+ *   sync thread: take the oldest queued tenant; target = written; fdatasync; durable = target;
+ *                wake the waiters it covered; waiters left (appended meanwhile): queue the
+ *                tenant again at the tail (one flush covers all of them)
  *
  * Why this keeps PostgreSQL's guarantee: a WAL frame is valid after a crash only when every
  * frame before it is (checksums chain), and the fdatasync covers every byte written to the
  * file before it started. Checkpoints and WAL restarts need nothing more: in NORMAL mode
  * SQLite syncs the WAL before a checkpoint and the database after it, and restarts the WAL
  * only after a complete checkpoint. A WAL file created since the tenant's last flush also
- * gets its directory synced, so the file itself survives. Flushes run on the thread of the
- * first committer that finds none under way (it would have paid the fsync alone anyway); the
- * others hold no thread while they wait.
- *
- * Who is woken when a flush ends: the waiters it covered, and of those it did not cover
- * (appended while it ran) only the oldest, which holds the baton and runs the next flush; the
- * rest stay on the list until that flush ends. Waking them all made each but one find the new
- * flush running and wait again, a wasted trip through a worker per commit under load. A
- * baton holder that goes away without flushing (released) passes the baton on. */
+ * gets its directory synced, so the file itself survives. A failed fdatasync is final for the
+ * tenant record: after a write-back error Linux may report the next fsync as a success though
+ * pages were lost, and a lost frame invalidates every frame after it, so no later commit of
+ * the tenant is called durable (PostgreSQL stops the server on such an error). */
 #include "shard_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -44,7 +49,7 @@ void shard_sync_settle_locked(struct shard_conn *c)
 		c->need = ++c->t->written;
 }
 
-/* Leaves the waiters of the flush under way. Lock held. */
+/* Leaves the waiters of the tenant's next flush. Lock held. */
 static void unwait(struct shard_conn *c)
 {
 	if (!c->sync_waiting)
@@ -59,15 +64,10 @@ static void unwait(struct shard_conn *c)
 	c->sync_waiting = false;
 }
 
-static void wake_sync_waiters(struct shard_tenant *t, bool all);
-
 void shard_sync_forget_locked(struct shard_conn *c)
 {
 	unwait(c);
 	c->need = 0;
-	if (c->sync_baton && c->t && !c->t->flushing)
-		wake_sync_waiters(c->t, false); /* the next uncovered waiter flushes instead */
-	c->sync_baton = false;
 }
 
 /* Without the registry lock: durable only grows, and a stale read answers "pending", which
@@ -120,27 +120,117 @@ static int flush_wal(const struct shard_registry *r, const char *tenant, unsigne
 	return e;
 }
 
-/* Wakes the waiters whose commits are durable and, as the next flusher, the oldest of the
- * others (all of them when all is set: a failed flush). Lock held. */
-static void wake_sync_waiters(struct shard_tenant *t, bool all)
+/* Queues t for a sync thread, starting another thread when none is idle and the limit
+ * allows. Lock held. */
+static void enqueue(struct shard_registry *r, struct shard_tenant *t)
 {
-	struct shard_conn *baton = NULL;
-	for (struct shard_conn *w = t->sync_waiters; w; w = w->sync_next)
-		if (w->need > t->durable)
-			baton = w; /* joining pushes at the head: the oldest comes last */
+	t->sync_queued = true;
+	t->sync_qnext = NULL;
+	if (r->sync_tail)
+		r->sync_tail->sync_qnext = t;
+	else
+		r->sync_head = t;
+	r->sync_tail = t;
+	if (r->sync_idle == 0 && r->sync_started < r->sync_max &&
+	    pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0)
+		r->sync_started++;
+	pthread_cond_signal(&r->sync_cond);
+}
+
+/* Wakes the waiters whose commits are durable, every one when the tenant's WAL failed to
+ * flush. True when some are left (appended while the flush ran). Lock held. */
+static bool wake_covered(struct shard_tenant *t)
+{
+	bool left = false;
 	for (struct shard_conn **pp = &t->sync_waiters; *pp;) {
 		struct shard_conn *w = *pp;
-		if (!all && w->need > t->durable && w != baton) {
+		if (!t->sync_errno && w->need > t->durable) {
+			left = true;
 			pp = &w->sync_next;
 			continue;
 		}
 		*pp = w->sync_next;
 		w->sync_next = NULL;
 		w->sync_waiting = false;
-		w->sync_baton = w == baton;
 		if (w->wake_fn)
 			w->wake_fn(w->wake_arg);
 	}
+	return left;
+}
+
+/* One flush of t's WAL and its wakeups. Entered and left with the lock held. */
+static void flush_one(struct shard_registry *r, struct shard_tenant *t)
+{
+	t->flushing = true;
+	uint64_t target = t->written; /* every commit numbered so far is in the file */
+	unsigned long ino = t->wal_ino;
+	pthread_mutex_unlock(&r->lock);
+	int e = flush_wal(r, t->name, &ino);
+	pthread_mutex_lock(&r->lock);
+	t->flushing = false;
+	t->wal_ino = ino;
+	if (e)
+		t->sync_errno = e;
+	else if (target > t->durable)
+		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
+	if (wake_covered(t))
+		enqueue(r, t); /* behind the tenants already waiting: one flush covers them all */
+	else
+		shard_pool_tenant_maybe_free_locked(r, t);
+}
+
+void *shard_sync_main(void *arg)
+{
+	struct shard_registry *r = arg;
+	pthread_mutex_lock(&r->lock);
+	for (;;) {
+		struct shard_tenant *t = r->sync_head;
+		if (!t) {
+			if (r->sync_stop)
+				break;
+			r->sync_idle++;
+			pthread_cond_wait(&r->sync_cond, &r->lock);
+			r->sync_idle--;
+			continue;
+		}
+		r->sync_head = t->sync_qnext;
+		if (!r->sync_head)
+			r->sync_tail = NULL;
+		t->sync_queued = false;
+		t->sync_qnext = NULL;
+		flush_one(r, t);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return NULL;
+}
+
+bool shard_sync_init(struct shard_registry *r, int max_threads, struct pgerr *err)
+{
+	pthread_cond_init(&r->sync_cond, NULL);
+	r->sync_max = max_threads > 0 ? max_threads : SHARD_SYNC_THREADS_DEFAULT;
+	r->sync_threads = base_xcalloc((size_t)r->sync_max, sizeof(*r->sync_threads));
+	if (r->durability != SHARD_DURABILITY_GROUP)
+		return true;
+	/* One thread now, so a queued flush always has one; more start as flushes overlap. */
+	int e = pthread_create(&r->sync_threads[0], NULL, shard_sync_main, r);
+	if (e == 0) {
+		r->sync_started = 1;
+		return true;
+	}
+	return pgerr_fatal(err, SQLSTATE_IO_ERROR, "could not start a sync thread: %s",
+			   strerror(e));
+}
+
+void shard_sync_fini(struct shard_registry *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->sync_stop = true;
+	pthread_cond_broadcast(&r->sync_cond);
+	pthread_mutex_unlock(&r->lock);
+	for (int i = 0; i < r->sync_started; i++)
+		pthread_join(r->sync_threads[i], NULL);
+	free(r->sync_threads);
+	pthread_cond_destroy(&r->sync_cond);
 }
 
 enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
@@ -151,36 +241,23 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
 		return SHARD_SYNC_DONE;
 	pthread_mutex_lock(&r->lock);
 	unwait(c);
-	c->sync_baton = false; /* it flushes, waits for a flush that wakes the others, or is done */
-	if (c->need <= t->durable) {
+	int e = t->sync_errno;
+	if (c->need <= t->durable || e) {
+		bool durable = c->need <= t->durable;
 		c->need = 0;
 		pthread_mutex_unlock(&r->lock);
-		return SHARD_SYNC_DONE;
+		if (durable)
+			return SHARD_SYNC_DONE;
+		pgerr_set(err, SQLSTATE_IO_ERROR,
+			  "could not fsync the write-ahead log of tenant \"%s\": %s", t->name,
+			  strerror(e));
+		return SHARD_SYNC_FAILED;
 	}
-	if (t->flushing) {
-		c->sync_next = t->sync_waiters;
-		t->sync_waiters = c;
-		c->sync_waiting = true;
-		pthread_mutex_unlock(&r->lock);
-		return SHARD_SYNC_WAIT;
-	}
-	t->flushing = true;
-	uint64_t target = t->written; /* every commit numbered so far is in the file */
-	unsigned long ino = t->wal_ino;
+	c->sync_next = t->sync_waiters;
+	t->sync_waiters = c;
+	c->sync_waiting = true;
+	if (!t->flushing && !t->sync_queued)
+		enqueue(r, t); /* else the flush under way queues it again when it ends */
 	pthread_mutex_unlock(&r->lock);
-	int e = flush_wal(r, t->name, &ino);
-	pthread_mutex_lock(&r->lock);
-	t->flushing = false;
-	t->wal_ino = ino;
-	if (!e && target > t->durable)
-		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
-	wake_sync_waiters(t, e != 0); /* each checks its number again; one flushes next */
-	if (!e)
-		c->need = 0;
-	pthread_mutex_unlock(&r->lock);
-	if (!e)
-		return SHARD_SYNC_DONE;
-	pgerr_set(err, SQLSTATE_IO_ERROR,
-		  "could not fsync the write-ahead log of tenant \"%s\": %s", t->name, strerror(e));
-	return SHARD_SYNC_FAILED;
+	return SHARD_SYNC_WAIT;
 }

@@ -4,12 +4,21 @@
 # pairs of rows into several tenants; each prints the pair's id only after psql reported the
 # COMMIT. The server is killed with SIGKILL at a random moment, restarted on the same data
 # directory, and after every round: each acknowledged pair is present, no pair is half there,
-# and PRAGMA integrity_check is ok on every tenant file.
+# and PRAGMA integrity_check is ok on every tenant file. CRASH_TENANTS=N runs N tenants with
+# one writer each instead of three with two, CRASH_SETS adds server settings (the `crash_sync`
+# test: more tenants than sync threads, so one thread flushes several tenants' WALs in turn).
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 ROUNDS=${CRASH_ROUNDS:-4}
 TENANTS=(crash_a crash_b crash_c)
+WRITERS_PER=2
+if [[ -n "${CRASH_TENANTS:-}" ]]; then
+	TENANTS=()
+	for i in $(seq "$CRASH_TENANTS"); do TENANTS+=("crash_$i"); done
+	WRITERS_PER=1
+fi
+read -r -a SETS <<<"${CRASH_SETS:-}"
 DIR=$(mktemp -d /tmp/shardlite-crash-XXXXXX)
 PID=
 WRITERS=()
@@ -22,7 +31,8 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; tail -20 "$DIR/log" >&2 || true; exit 1; }
 
 start() {
-	"$BIN" --data-dir "$DIR/data" --listen '' --port 5432 --socket-dir "$DIR" 2>>"$DIR/log" &
+	"$BIN" --data-dir "$DIR/data" --listen '' --port 5432 --socket-dir "$DIR" \
+		${SETS[@]+"${SETS[@]}"} 2>>"$DIR/log" &
 	PID=$!
 	for _ in $(seq 200); do
 		psql -X -q -h "$DIR" -d postgres -c "SELECT 1" >/dev/null 2>&1 && return 0
@@ -54,7 +64,7 @@ done
 for round in $(seq "$ROUNDS"); do
 	WRITERS=()
 	for t in "${TENANTS[@]}"; do
-		for k in 1 2; do
+		for k in $(seq "$WRITERS_PER"); do
 			writer "$t" "r$round$k" &
 			WRITERS+=($!)
 		done

@@ -389,7 +389,7 @@ START_TEST(test_column_origins)
 			 SQLITE_OK);
 	uint32_t oids[5];
 	int16_t attnums[5];
-	catalog_column_origins(db, vm, oids, attnums);
+	catalog_column_origins(last_cc, vm, oids, attnums);
 	ck_assert_uint_eq(oids[0], catalog_rel_oid("books"));
 	ck_assert_int_eq(attnums[0], 3);
 	ck_assert_uint_eq(oids[1], 0);

@@ -38,6 +38,7 @@ START_TEST(table_rows)
 		{"inline_writes", CONFIG_BOOL, "on", true},
 		{"max_open_tenants", CONFIG_INT, "1000", false},
 		{"durability", CONFIG_STRING, "group", false},
+		{"sync_threads", CONFIG_INT, "16", false},
 		{"statement_timeout", CONFIG_DURATION_MS, "0", true},
 		{"lock_timeout", CONFIG_DURATION_MS, "0", true},
 		{"idle_in_transaction_session_timeout", CONFIG_DURATION_MS, "0", true},

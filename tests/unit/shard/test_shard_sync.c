@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* test_shard_sync.c: group commit's wakeups, white-box (it reads shard_int.h to stand in for
- * another thread's fdatasync, which a single-threaded test cannot hold open): a flush's end
- * wakes the waiters it covered, and of the others only the oldest, which runs the next flush;
- * one released without flushing passes that on. */
+/* test_shard_sync.c: group commit on the sync threads: a commit's sync waits (never flushes
+ * on the caller), the sync thread's end of the flush wakes it, one flush covers the commits
+ * appended before it, tenants flush independently, a waiter that goes away early leaves no
+ * dangling tenant, and a failed flush fails every later sync of the tenant (white-box: it
+ * reads shard_int.h to stand in for a failed fdatasync). */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "../../../src/shard/shard_int.h"
 #include "shard_fixture.h"
@@ -22,102 +26,131 @@ static void teardown(void) { shard_fixture_stop(reg, dir); }
 
 static struct shard_conn *acquire(const char *name) { return shard_fixture_acquire(reg, name); }
 
-static void commit_one(struct shard_conn *c)
+static void commit_sql(struct shard_conn *c, const char *sql)
 {
 	struct pgerr err;
-	ck_assert_msg(shard_exec(c, "INSERT INTO t VALUES (1)", &err), "%s", err.message);
+	ck_assert_msg(shard_exec(c, sql, &err), "%s", err.message);
 	shard_conn_settle(c);
 	ck_assert(shard_conn_unsynced(c));
 }
 
-static void wake(void *arg) { (*(int *)arg)++; }
+static void commit_one(struct shard_conn *c) { commit_sql(c, "INSERT INTO t VALUES (1)"); }
 
-/* Another thread's flush is under way (set) or has ended without covering anyone (clear). */
-static void flushing(struct shard_conn *c, bool on)
+/* Called by a sync thread. */
+static void wake(void *arg) { __atomic_add_fetch((int *)arg, 1, __ATOMIC_SEQ_CST); }
+
+/* Waits up to 10 s for *n to reach want. */
+static void await(int *n, int want)
 {
-	pthread_mutex_lock(&reg->lock);
-	c->t->flushing = on;
-	pthread_mutex_unlock(&reg->lock);
+	for (int i = 0; i < 10000 && __atomic_load_n(n, __ATOMIC_SEQ_CST) < want; i++)
+		nanosleep(&(struct timespec){0, 1000000}, NULL);
+	ck_assert_int_eq(__atomic_load_n(n, __ATOMIC_SEQ_CST), want);
 }
 
-START_TEST(covered_waiters_are_woken)
+/* Commits c's pending work: WAIT, then DONE once woken. */
+static void sync_waiting(struct shard_conn *c, int *woken)
+{
+	struct pgerr err;
+	int before = __atomic_load_n(woken, __ATOMIC_SEQ_CST);
+	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_WAIT);
+	await(woken, before + 1);
+	ck_assert(!shard_conn_unsynced(c));
+	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_DONE);
+}
+
+START_TEST(commit_waits_for_the_sync_thread)
+{
+	struct shard_conn *a = acquire("g");
+	int wa = 0;
+	shard_conn_set_waker(a, wake, &wa);
+	commit_sql(a, "CREATE TABLE t (x int)");
+	sync_waiting(a, &wa);
+	commit_one(a);
+	sync_waiting(a, &wa);
+	shard_conn_release(a);
+}
+END_TEST
+
+START_TEST(one_flush_covers_earlier_commits)
 {
 	struct shard_conn *a = acquire("g"), *b = acquire("g");
-	struct pgerr err;
-	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
-	shard_conn_settle(a);
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
-	int wb = 0;
+	int wa = 0, wb = 0;
+	shard_conn_set_waker(a, wake, &wa);
 	shard_conn_set_waker(b, wake, &wb);
-	flushing(a, true);
-	commit_one(b);
-	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_WAIT);
-	flushing(a, false);
+	commit_sql(a, "CREATE TABLE t (x int)");
+	sync_waiting(a, &wa);
 	commit_one(a);
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE); /* its flush covers b's */
-	ck_assert_int_eq(wb, 1);
+	commit_one(b);
+	struct pgerr err;
+	/* b's commit was appended before any flush that a's sync queues can start */
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_ne(shard_conn_sync(b, &err), SHARD_SYNC_FAILED);
+	await(&wa, 2);
+	ck_assert(!shard_conn_unsynced(a));
+	ck_assert(!shard_conn_unsynced(b));
 	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_DONE);
 	shard_conn_release(a);
 	shard_conn_release(b);
 }
 END_TEST
 
-START_TEST(one_uncovered_waiter_flushes_next)
+START_TEST(tenants_flush_independently)
 {
-	struct shard_conn *a = acquire("g"), *b = acquire("g"), *c = acquire("g");
+	struct shard_conn *g = acquire("g"), *h = acquire("h");
+	int wg = 0, wh = 0;
+	shard_conn_set_waker(g, wake, &wg);
+	shard_conn_set_waker(h, wake, &wh);
+	commit_sql(g, "CREATE TABLE t (x int)");
+	commit_sql(h, "CREATE TABLE t (x int)");
 	struct pgerr err;
-	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
-	shard_conn_settle(a);
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
-	int wb = 0, wc = 0;
-	shard_conn_set_waker(b, wake, &wb);
-	shard_conn_set_waker(c, wake, &wc);
-	flushing(a, true);
-	commit_one(b);
-	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_WAIT);
-	commit_one(c);
-	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_WAIT);
-	/* The flush ends covering neither: only b, the older, is woken, to flush next. */
-	pthread_mutex_lock(&reg->lock);
-	a->t->flushing = false;
-	a->sync_baton = true; /* as if a had flushed: its end wakes the next flusher */
-	shard_sync_forget_locked(a);
-	pthread_mutex_unlock(&reg->lock);
-	ck_assert_int_eq(wb, 1);
-	ck_assert_int_eq(wc, 0);
-	/* b goes away without flushing (its session ended): c takes over. */
-	shard_conn_release(b);
-	ck_assert_int_eq(wc, 1);
-	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_DONE);
-	shard_conn_release(a);
-	shard_conn_release(c);
+	ck_assert_int_eq(shard_conn_sync(g, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync(h, &err), SHARD_SYNC_WAIT);
+	await(&wg, 1);
+	await(&wh, 1);
+	ck_assert_int_eq(shard_conn_sync(g, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(h, &err), SHARD_SYNC_DONE);
+	shard_conn_release(g);
+	shard_conn_release(h);
 }
 END_TEST
 
-/* The loop's check never flushes: FLUSH when nobody does (a worker must), WAIT joining a flush
- * under way (whose end wakes it), DONE once covered. */
-START_TEST(nowait_never_flushes)
+/* The session ended while its flush was queued: the tenant record outlives the flush (the
+ * sync thread frees it), which ASan checks. */
+START_TEST(waiter_released_before_its_flush)
 {
-	struct shard_conn *a = acquire("g"), *b = acquire("g");
+	struct shard_conn *a = acquire("gone");
+	commit_sql(a, "CREATE TABLE t (x int)");
 	struct pgerr err;
-	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
-	shard_conn_settle(a);
-	ck_assert_int_eq(shard_conn_sync_nowait(a), SHARD_SYNC_FLUSH);
-	ck_assert(shard_conn_unsynced(a));
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_WAIT);
+	shard_conn_release(a);
+	struct shard_conn *b = acquire("gone");
 	int wb = 0;
 	shard_conn_set_waker(b, wake, &wb);
-	flushing(a, true);
 	commit_one(b);
-	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT);
-	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT); /* joined once */
-	flushing(a, false);
-	commit_one(a);
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE); /* covers b's */
-	ck_assert_int_eq(wb, 1);
-	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_DONE);
-	shard_conn_release(a);
+	sync_waiting(b, &wb);
 	shard_conn_release(b);
+}
+END_TEST
+
+START_TEST(failed_flush_fails_later_syncs)
+{
+	struct shard_conn *a = acquire("g");
+	int wa = 0;
+	shard_conn_set_waker(a, wake, &wa);
+	commit_sql(a, "CREATE TABLE t (x int)");
+	sync_waiting(a, &wa);
+	pthread_mutex_lock(&reg->lock);
+	a->t->sync_errno = EIO; /* as a failed fdatasync records it */
+	pthread_mutex_unlock(&reg->lock);
+	commit_one(a);
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_FAILED);
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_IO_ERROR);
+	ck_assert_ptr_nonnull(strstr(err.message, "could not fsync"));
+	commit_one(a);
+	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_FAILED);
+	shard_conn_release(a);
 }
 END_TEST
 
@@ -147,11 +180,13 @@ END_TEST
 int main(void)
 {
 	Suite *s = suite_create("shard_sync");
-	TCase *tc = tcase_create("wakeups");
+	TCase *tc = tcase_create("sync_threads");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, covered_waiters_are_woken);
-	tcase_add_test(tc, one_uncovered_waiter_flushes_next);
-	tcase_add_test(tc, nowait_never_flushes);
+	tcase_add_test(tc, commit_waits_for_the_sync_thread);
+	tcase_add_test(tc, one_flush_covers_earlier_commits);
+	tcase_add_test(tc, tenants_flush_independently);
+	tcase_add_test(tc, waiter_released_before_its_flush);
+	tcase_add_test(tc, failed_flush_fails_later_syncs);
 	tcase_add_test(tc, loop_commit_defers_the_checkpoint);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
