@@ -170,6 +170,8 @@ struct xlat_stmt {
 	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
+	const char *const *set_more; /* SET TRANSACTION's further options: name, value, ... */
+	size_t nset_more;            /* pairs in set_more */
 
 	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE and TRUNCATE the table each
 	 * one drops or empties (NULL entries otherwise), so the session may order them

@@ -196,6 +196,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_deallocate(c, n->deallocate_stmt);
 	case PG_QUERY__NODE__NODE_VACUUM_STMT:
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
+	case PG_QUERY__NODE__NODE_LOCK_STMT:
+		return xlat_stmt_lock(c, n->lock_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

@@ -652,6 +652,7 @@ bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s);
 bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);
 bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
+bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s);
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);

@@ -329,6 +329,30 @@ START_TEST(test_set)
 }
 END_TEST
 
+/* pg_dump's transaction: several options, the first in set_name/set_value, the others in
+ * set_more; and LOCK TABLE ... IN ACCESS SHARE MODE, an existence check per table. */
+START_TEST(test_set_transaction_multi)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(
+		"SET TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY, DEFERRABLE", NULL, 0, 1,
+		a);
+	ck_assert_int_eq(st->kind, XLAT_SET);
+	ck_assert_str_eq(st->set_name, "transaction_isolation");
+	ck_assert_str_eq(st->set_value, "serializable");
+	ck_assert_uint_eq(st->nset_more, 2);
+	ck_assert_str_eq(st->set_more[0], "transaction_read_only");
+	ck_assert_str_eq(st->set_more[1], "on");
+	ck_assert_str_eq(st->set_more[2], "transaction_deferrable");
+	ck_assert_str_eq(st->set_more[3], "on");
+	st = xtranslate("LOCK TABLE public.t, u IN ACCESS SHARE MODE", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->tag, "LOCK TABLE");
+	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT 1 FROM u LIMIT 0");
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_show)
 {
 	struct arena *a = arena_new(0);
@@ -537,7 +561,10 @@ static const struct errcase errors[] = {
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
 	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
 	{"PREPARE p AS SELECT 1", "0A000", 0, "PREPARE is not supported"},
-	{"LOCK TABLE t", "0A000", 0, "LOCK TABLE is not supported"},
+	{"LOCK TABLE t", "0A000", 0,
+	 "LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite has no table locks (only "
+	 "ACCESS SHARE, which a transaction's snapshot gives, is)"},
+	{"LOCK TABLE t IN ROW EXCLUSIVE MODE", "0A000", 0, NULL},
 	{"COMMENT ON FUNCTION f() IS 'x'", "0A000", 0,
 	 "COMMENT on this kind of object is not supported"},
 	{"CREATE TABLE n AS SELECT 1", "0A000", 0, "CREATE TABLE AS is not supported"},
@@ -629,6 +656,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_txn_fields);
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);
+	tcase_add_test(tc, test_set_transaction_multi);
 	tcase_add_loop_test(tc, test_cols, 0, N(colcases));
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_params_given);
