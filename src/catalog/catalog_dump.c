@@ -136,6 +136,8 @@ static void default_depends(const struct cat_model *m, const struct cat_rel *t,
 		if (!at)
 			continue;
 		at += strlen("nextval('");
+		if (strncmp(at, "public.", 7) == 0) /* as a restored dump writes it */
+			at += 7;
 		size_t n = strcspn(at, "'");
 		char name[128];
 		snprintf(name, sizeof(name), "%.*s", (int)n, at);
@@ -292,12 +294,40 @@ static const struct pgfn_srf_def srfs[] = {
 	 NULL, NULL},
 };
 
+/* shardlite_owner_check(relation, role): ALTER TABLE relation OWNER TO role, which the
+ * translator writes (role NULL for CURRENT_USER and its kin). Every object of a tenant is
+ * owned by the session user: naming that user changes nothing, any other role is refused. */
+static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *rel = (const char *)sqlite3_value_text(argv[0]);
+	const char *role = (const char *)sqlite3_value_text(argv[1]);
+	const char *user = cat_conn_user(CTX_CONN(ctx));
+	const struct cat_model *m = cat_fn_model(ctx);
+	sqlite3_result_null(ctx);
+	if (!m || !rel)
+		return;
+	if (!cat_model_rel(m, rel) && !cat_model_seq(m, rel))
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rel);
+	else if (role && strcmp(role, user) != 0)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "
+			   "the session user (\"%s\")",
+			   role, user);
+}
+
 static const struct pgfn_def fns[] = {
 	{"acldefault", 2, fn_acldefault},
+};
+
+static const struct pgfn_def direct_fns[] = {
+	{"shardlite_owner_check", 2, fn_owner_check},
 };
 
 bool cat_dump_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK &&
+	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
+		       SQLITE_OK &&
 	       pgfn_srf_define(db, srfs, ARRAY_LEN(srfs), cc) == SQLITE_OK;
 }

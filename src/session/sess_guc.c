@@ -196,7 +196,9 @@ static bool check_table_am(const char *v, char *out, size_t len, struct pgerr *e
 {
 	if (strcmp(v, "heap") == 0)
 		return snprintf(out, len, "heap") > 0;
-	return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "access method \"%s\" does not exist", v);
+	bad_value(err, "default_table_access_method", v);
+	pgerr_detail(err, "Table access method \"%s\" does not exist.", v);
+	return false;
 }
 
 #define SERVER_VERSION "15.0 (shardlite " SHARDLITE_VERSION ")"

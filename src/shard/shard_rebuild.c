@@ -198,6 +198,8 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 				 "multiple primary keys for table \"%s\" are not allowed",
 				 rb->table);
 	}
+	if (rb->kind != SHARD_RB_KEY) /* a FOREIGN KEY or CHECK keeps the keys others use */
+		return !pgerr_is_set(err);
 	v = query_text(db,
 		       "SELECT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
 		       "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
@@ -549,7 +551,7 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	/* A change of a table other tables reference: their references must not follow the
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
 	 * outside a transaction) and a foreign_key_check before the end. */
-	bool fk_off = rb->kind >= SHARD_RB_SET_DEFAULT && shard_table_referenced(db, rb->table);
+	bool fk_off = rb->kind != SHARD_RB_KEY && shard_table_referenced(db, rb->table);
 	/* NOT NULL never needs the rows moved; the others not when no value changes */
 	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !sqlite3_get_autocommit(db))
 			      ? shard_inplace_change(c, rb, old_sql, err)
@@ -576,7 +578,10 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	if (ok && fk_off) {
 		char *bad = query_text(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
 				       NULL, &ignored);
-		if (bad)
+		/* the key being added is not checked while the rows are copied: name it */
+		if (bad && rb->kind == SHARD_RB_FOREIGN && strcasecmp(bad, rb->table) == 0)
+			ok = missing_reference(c, rb, rb->table, err);
+		else if (bad)
 			ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 				       "insert or update on table \"%s\" violates a foreign key "
 				       "constraint",

@@ -330,7 +330,8 @@ START_TEST(test_set)
 END_TEST
 
 /* pg_dump's transaction: several options, the first in set_name/set_value, the others in
- * set_more; and LOCK TABLE ... IN ACCESS SHARE MODE, an existence check per table. */
+ * set_more; LOCK TABLE ... IN ACCESS SHARE MODE, an existence check per table; and the
+ * restore's ALTER TABLE ... OWNER TO, the catalog's check. */
 START_TEST(test_set_transaction_multi)
 {
 	struct arena *a = arena_new(0);
@@ -349,6 +350,11 @@ START_TEST(test_set_transaction_multi)
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->tag, "LOCK TABLE");
 	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT 1 FROM u LIMIT 0");
+	st = xtranslate("ALTER TABLE t OWNER TO bob", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', 'bob')");
+	st = xtranslate("ALTER TABLE public.t OWNER TO CURRENT_USER", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', NULL)");
 	arena_free(a);
 }
 END_TEST
