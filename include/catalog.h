@@ -62,6 +62,10 @@ struct catalog_session {
 	size_t (*locks)(void *arg, struct arena *a, struct catalog_lock **out);
 	/* pg_cursors: the session's open cursors, arg setting_arg, allocated in a. NULL: none. */
 	size_t (*cursors)(void *arg, struct arena *a, struct catalog_cursor **out);
+	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
+	 * relations qualified when qualify (xlat_viewdef's contract). NULL: the query as kept. */
+	bool (*viewdef)(const char *view, const char *query, bool qualify, struct arena *a,
+			const char **out, struct pgerr *err);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

@@ -247,8 +247,9 @@ static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_int(ctx, rel != NULL);
 }
 
-/* The view's query as SQLite keeps it (the translator's SQL, not PostgreSQL's deparse),
- * ending in ';' as PostgreSQL's does (pg_dump cuts that last character off). */
+/* The view's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
+ * SQLite keeps, deparsed), ending in ';' as PostgreSQL's does (pg_dump cuts that last
+ * character off); without a session, the SQL as kept. */
 static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
@@ -256,11 +257,24 @@ static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
 	const char *q = rel ? cat_view_query(rel) : NULL;
+	const struct catalog_session *s = CTX_CONN(ctx)->sess;
 	if (!q) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	sqlite3_result_text(ctx, sqlite3_mprintf(" %s;", q), -1, sqlite3_free);
+	if (!s || !s->viewdef) {
+		sqlite3_result_text(ctx, sqlite3_mprintf(" %s;", q), -1, sqlite3_free);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	const char *def = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (s->viewdef(rel->name, q, !cat_public_visible(CTX_CONN(ctx)), a, &def, &err))
+		cat_result_text(ctx, def);
+	else
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	arena_free(a);
 }
 
 /* A view's _RETURN rule (pg_rewrite), written around the view's query. */

@@ -359,6 +359,42 @@ START_TEST(test_set_transaction_multi)
 }
 END_TEST
 
+/* pg_get_viewdef's text: the kept query deparsed, qualified for pg_dump's empty search_path */
+static const struct {
+	const char *query;
+	bool qualify;
+	const char *want; /* NULL: 0A000 */
+} viewdefs[] = {
+	{"SELECT id FROM orders o JOIN t USING (id) WHERE x > 1", true,
+	 " SELECT id FROM public.orders o JOIN public.t USING (id) WHERE x > 1;"},
+	{"SELECT id FROM orders", false, " SELECT id FROM orders;"},
+	{"WITH c AS (SELECT 1 AS a) SELECT a FROM c, d", true,
+	 " WITH c AS (SELECT 1 AS a) SELECT a FROM c, public.d;"},
+	{"SELECT (SELECT max(a) FROM t2) FROM t WHERE EXISTS (SELECT 1 FROM acme.t3)", true,
+	 " SELECT (SELECT max(a) FROM public.t2) FROM public.t WHERE EXISTS (SELECT 1 FROM "
+	 "acme.t3);"},
+	{"SELECT relname FROM pg_class", true, " SELECT relname FROM pg_class;"},
+	{"SELECT pgfn_div(a, b) FROM t", true, NULL},
+};
+
+START_TEST(test_viewdef)
+{
+	struct arena *a = arena_new(0);
+	const char *out = NULL;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_viewdef("v", viewdefs[_i].query, viewdefs[_i].qualify, a, &out, &e);
+	if (viewdefs[_i].want) {
+		ck_assert_msg(ok, "%s: %s", viewdefs[_i].query, e.message);
+		ck_assert_str_eq(out, viewdefs[_i].want);
+	} else {
+		ck_assert(!ok);
+		ck_assert_str_eq(e.sqlstate, "0A000");
+	}
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_show)
 {
 	struct arena *a = arena_new(0);
@@ -663,6 +699,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);
 	tcase_add_test(tc, test_set_transaction_multi);
+	tcase_add_loop_test(tc, test_viewdef, 0, ARRAY_LEN(viewdefs));
 	tcase_add_loop_test(tc, test_cols, 0, N(colcases));
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_params_given);
