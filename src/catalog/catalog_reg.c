@@ -38,7 +38,7 @@ static const struct {
 	{"pg_publication", 6104}, {"pg_publication_rel", 6106},
 	{"pg_publication_namespace", 6237}, {"pg_conversion", 2607},
 	{"pg_transform", 3576},   {"pg_init_privs", 3394}, {"pg_default_acl", 826},
-	{"pg_largeobject_metadata", 2995},
+	{"pg_largeobject_metadata", 2995}, {"pg_db_role_setting", 2964},
 };
 
 bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)

@@ -21,6 +21,8 @@ static const struct cat_reldef defs[] = {
 	 "oid oid, conname name, connamespace oid, conowner oid, conforencoding int4, "
 	 "contoencoding int4, conproc regproc, condefault bool",
 	 fill_none},
+	/* ALTER DATABASE/ROLE ... SET is not supported: no per-database or per-role settings */
+	{"pg_db_role_setting", "setdatabase oid, setrole oid, setconfig \"text[]\"", fill_none},
 	/* ALTER DEFAULT PRIVILEGES is not supported: no object has non-default privileges */
 	{"pg_default_acl",
 	 "oid oid, defaclrole oid, defaclnamespace oid, defaclobjtype pg_char, "

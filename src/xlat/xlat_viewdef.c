@@ -23,10 +23,28 @@ struct walk {
 	bool overflow;
 };
 
+/* The SQLite functions the translator writes that PostgreSQL does not have: the pgfn_,
+ * pg_srf_ and shardlite_ families and the pg_ ones of the date/time, array and reg* code
+ * (xlat_datetime.c, xlat_array.c, xlat_catalog.c). */
 static bool internal_function(const char *name)
 {
-	return strncmp(name, "pgfn_", 5) == 0 || strncmp(name, "pg_srf_", 7) == 0 ||
-	       strncmp(name, "shardlite_", 10) == 0;
+	static const char *const own[] = {
+		"pg_age",	    "pg_array_agg",	   "pg_array_get",   "pg_array_has",
+		"pg_current",	    "pg_date_trunc",	   "pg_dt_add",	     "pg_dt_cast",
+		"pg_dt_sub",	    "pg_extract",	   "pg_interval_mul", "pg_isfinite",
+		"pg_justify",	    "pg_make",		   "pg_overlaps",    "pg_record_field",
+		"pg_regex",	    "pg_regclass_in",	   "pg_regclass_out", "pg_regnamespace_in",
+		"pg_regnamespace_out", "pg_regproc_in",	   "pg_regproc_oid", "pg_regproc_out",
+		"pg_regtype_in",    "pg_regtype_out",	   "pg_session_user", "pg_timeofday",
+		"pg_timezone",	    "pg_to_char",	   "pg_to_timestamp", "pg_to_timestamp_epoch",
+	};
+	if (strncmp(name, "pgfn_", 5) == 0 || strncmp(name, "pg_srf_", 7) == 0 ||
+	    strncmp(name, "shardlite_", 10) == 0)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(own); i++)
+		if (strcmp(own[i], name) == 0)
+			return true;
+	return false;
 }
 
 static bool is_cte(const struct walk *w, const char *name)

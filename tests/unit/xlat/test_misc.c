@@ -375,6 +375,7 @@ static const struct {
 	 "acme.t3);"},
 	{"SELECT relname FROM pg_class", true, " SELECT relname FROM pg_class;"},
 	{"SELECT pgfn_div(a, b) FROM t", true, NULL},
+	{"SELECT pg_current(1184, -1, 0) AS now", true, NULL},
 };
 
 START_TEST(test_viewdef)
