@@ -253,6 +253,33 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
 	return true;
 }
 
+/* LOCK TABLE ... IN ACCESS SHARE MODE (pg_dump locks every table it dumps so). That mode only
+ * keeps the table's definition from changing while the transaction reads it; a SQLite
+ * transaction reads one snapshot of data and schema from its first read on, which gives the
+ * same, so the statement checks its tables exist and starts that read (the session refuses it
+ * outside a transaction block, 25P01, as PostgreSQL). The stronger modes keep other sessions'
+ * writes (or reads) out; SQLite has no per-table locks to do that with, so they are refused. */
+bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
+{
+	static const char *const modes[] = {"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
+					    "SHARE UPDATE EXCLUSIVE", "SHARE",
+					    "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+	c->st->tag = "LOCK TABLE";
+	if (s->mode != 1)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "LOCK TABLE IN %s MODE is not supported: SQLite has no table locks "
+				 "(only ACCESS SHARE, which a transaction's snapshot gives, is)",
+				 s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?");
+	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
+	for (size_t i = 0; i < s->n_relations; i++) {
+		xlat_puts(c, i ? "; SELECT 1 FROM " : "SELECT 1 FROM ");
+		if (!xlat_relname(c, s->relations[i]->range_var))
+			return false;
+		xlat_puts(c, " LIMIT 0");
+	}
+	return true;
+}
+
 /* Whether VACUUM was given option name (FULL, ANALYZE, ...) and did not turn it off. */
 static bool vacuum_option(const PgQuery__VacuumStmt *s, const char *name)
 {
@@ -319,33 +346,6 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s)
 		c->st->kind =
 			XLAT_SCRIPT; /* the existence check is a SELECT: its rows are not sent */
 	return vacuum_rels(c, s, analyze);
-}
-
-/* LOCK TABLE ... IN ACCESS SHARE MODE (pg_dump locks every table it dumps so). That mode only
- * keeps the table's definition from changing while the transaction reads it; a SQLite
- * transaction reads one snapshot of data and schema from its first read on, which gives the
- * same, so the statement checks its tables exist and starts that read (the session refuses it
- * outside a transaction block, 25P01, as PostgreSQL). The stronger modes keep other sessions'
- * writes (or reads) out; SQLite has no per-table locks to do that with, so they are refused. */
-bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
-{
-	static const char *const modes[] = {"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
-					    "SHARE UPDATE EXCLUSIVE", "SHARE",
-					    "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
-	c->st->tag = "LOCK TABLE";
-	if (s->mode != 1)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "LOCK TABLE IN %s MODE is not supported: SQLite has no table locks "
-				 "(only ACCESS SHARE, which a transaction's snapshot gives, is)",
-				 s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?");
-	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
-	for (size_t i = 0; i < s->n_relations; i++) {
-		xlat_puts(c, i ? "; SELECT 1 FROM " : "SELECT 1 FROM ");
-		if (!xlat_relname(c, s->relations[i]->range_var))
-			return false;
-		xlat_puts(c, " LIMIT 0");
-	}
-	return true;
 }
 
 static const char *known_tag(const PgQuery__Node *n)
