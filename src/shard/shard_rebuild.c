@@ -450,6 +450,50 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 	return shard_error(db, rc, err);
 }
 
+/* ADD FOREIGN KEY to a table other tables reference, inside a transaction block (a pg_dump
+ * restore with --single-transaction adds every foreign key last): SQLite cannot turn foreign
+ * keys off there to rebuild, but a FOREIGN KEY changes no stored value, so the stored text
+ * gets the constraint in place and foreign_key_check then reads every row as the refill
+ * would. */
+static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
+			     const char *old_sql, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	char *def = new_definition(old_sql, rb, NULL, 0);
+	if (!def)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the definition of table \"%s\" cannot be changed in place",
+				 rb->table);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && shard_inplace_write(c, rb, def, err);
+	free(def);
+	if (ok) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT 1 FROM pragma_foreign_key_check(");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ") LIMIT 1");
+		char *bad = query_text(db, sb.data, NULL, err);
+		strbuf_fini(&sb);
+		if (!bad && strncmp(sqlite3_errmsg(db), "foreign key mismatch", 20) == 0) {
+			pgerr_clear(err);
+			pgerr_set(err, "42830",
+				  "there is no unique constraint matching given keys for referenced "
+				  "table \"%s\"",
+				  rb->ref_table);
+		}
+		if (bad || pgerr_is_set(err))
+			ok = bad ? missing_reference(c, rb, rb->table, err) : false;
+		free(bad);
+	}
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
 /* The steps between the savepoint's start and release. */
 static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const char *old_sql,
 		    const char *const *not_null, size_t nnn, struct pgerr *err)
@@ -560,6 +604,12 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 		free(not_null);
 		free(old_sql);
 		return inplace > 0;
+	}
+	if (fk_off && !sqlite3_get_autocommit(db) && rb->kind == SHARD_RB_FOREIGN) {
+		free(not_null);
+		bool ok = foreign_in_place(c, rb, old_sql, err);
+		free(old_sql);
+		return ok;
 	}
 	if (fk_off && !sqlite3_get_autocommit(db)) {
 		free(not_null);

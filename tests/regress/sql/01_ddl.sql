@@ -231,4 +231,22 @@ ALTER TABLE ONLY rs_mid ADD CONSTRAINT rs_mid_parent_id_fkey FOREIGN KEY (parent
 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'rs_mid_parent_id_fkey';
 INSERT INTO rs_mid VALUES (3, 99);
 SELECT count(*) FROM rs_child;
+-- the same inside a transaction block (pg_restore --single-transaction)
+ALTER TABLE rs_mid DROP CONSTRAINT rs_mid_parent_id_fkey;
+BEGIN;
+ALTER TABLE ONLY rs_mid ADD CONSTRAINT rs_mid_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES rs_parent(id);
+INSERT INTO rs_mid VALUES (4, 98);
+ROLLBACK;
+INSERT INTO rs_mid VALUES (5, 97);
+BEGIN;
+ALTER TABLE ONLY rs_mid ADD CONSTRAINT rs_mid_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES rs_parent(id);
+ROLLBACK;
+BEGIN;
+ALTER TABLE rs_mid ADD FOREIGN KEY (parent_id) REFERENCES rs_parent(name);
+ROLLBACK;
+DELETE FROM rs_mid WHERE id = 5;
+BEGIN;
+ALTER TABLE ONLY rs_mid ADD CONSTRAINT rs_mid_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES rs_parent(id);
+COMMIT;
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'rs_mid_parent_id_fkey';
 DROP TABLE rs_child, rs_mid, rs_parent;
