@@ -140,7 +140,11 @@ dump_sl shop -Fc -f "$DIR/shop.dump" || fail "pg_dump -Fc"
 dump_sl fromfc | normalize >"$DIR/a.sql"
 normalize <"$DIR/shop.sql" >"$DIR/b.sql"
 same "pg_restore -Fc into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
-echo "ok: pg_dump -Fc and pg_restore"
+"$PGBIN/pg_restore" -h 127.0.0.1 -p "$SPORT" -U postgres -d onetxn --single-transaction \
+	--exit-on-error "$DIR/shop.dump" 2>"$DIR/err" || { cat "$DIR/err" >&2; fail "pg_restore -1"; }
+dump_sl onetxn | normalize >"$DIR/a.sql"
+same "pg_restore --single-transaction into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
+echo "ok: pg_dump -Fc and pg_restore (also --single-transaction)"
 
 # a view whose query only shardlite can run has no PostgreSQL definition: a clear 0A000
 sl odd -c "CREATE TABLE n (a text); CREATE VIEW parts AS SELECT split_part(a, ',', 2) AS p FROM n"
