@@ -71,6 +71,10 @@ struct catalog_session {
 	 * for public. A session without a default tenant whose connection is tenant acme's file
 	 * (its search_path names acme) shows acme, which schemas then leaves out. */
 	const char *own_schema;
+	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
+	 * relations qualified when qualify (xlat_viewdef's contract). NULL: the query as kept. */
+	bool (*viewdef)(const char *view, const char *query, bool qualify, struct arena *a,
+			const char **out, struct pgerr *err);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

@@ -91,6 +91,15 @@ struct xlat_rebuild {
 bool xlat_column_default(const char *decl, const char *expr, struct arena *a, const char **out,
 			 struct pgerr *err) MUST_CHECK;
 
+/* The definition of view (its name, for errors) as PostgreSQL SQL, from query, the view's
+ * query as SQLite keeps it: parsed and deparsed by PostgreSQL's parser, each relation named
+ * without a schema written public.name when qualify (pg_get_viewdef under pg_dump's empty
+ * search_path), " SELECT ...;" as pg_get_viewdef returns it. *out lives in a. False with err:
+ * 0A000 when the query calls one of shardlite's own SQLite functions or cannot be parsed.
+ * Does not block. */
+bool xlat_viewdef(const char *view, const char *query, bool qualify, struct arena *a,
+		  const char **out, struct pgerr *err) MUST_CHECK;
+
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */
 enum xlat_copy_arg { XLAT_COPY_ARG_NONE, XLAT_COPY_ARG_STRING, XLAT_COPY_ARG_LIST,
 		     XLAT_COPY_ARG_STAR };
@@ -173,6 +182,8 @@ struct xlat_stmt {
 	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */
 	bool set_local;        /* SET LOCAL */
 	bool set_reset;        /* RESET (or SET ... TO DEFAULT) */
+	const char *const *set_more; /* SET TRANSACTION's further options: name, value, ... */
+	size_t nset_more;            /* pairs in set_more */
 
 	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE and TRUNCATE the table each
 	 * one drops or empties (NULL entries otherwise), so the session may order them

@@ -573,7 +573,7 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 		rc = register_defs(db, cc, defs, n);
 	}
 	if (rc == SQLITE_OK &&
-	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_priv_register(db, cc) ||
+	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_dump_register(db, cc) || !cat_priv_register(db, cc) ||
 	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) ||
 	     !cat_trigger_register(db, cc)))
 		rc = SQLITE_ERROR;

@@ -86,9 +86,18 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* pg_get_expr: the catalog keeps expressions as text already. */
+/* A default's nextval('s'::regclass) names the sequence as regclass prints it: qualified
+ * when public is not on the search path. */
 static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	sqlite3_result_value(ctx, argv[0]);
+	const char *e = (const char *)sqlite3_value_text(argv[0]);
+	struct arena *a = arena_new(0);
+	const char *q = cat_qualify_after(CTX_CONN(ctx), a, e, "nextval('");
+	if (q == e)
+		sqlite3_result_value(ctx, argv[0]);
+	else
+		cat_result_text(ctx, q);
+	arena_free(a);
 }
 
 static void fn_get_indexdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -121,7 +130,8 @@ static const char *key_list(struct arena *a, const struct cat_index *ix)
 	return s;
 }
 
-static const char *constraint_def(const struct cat_model *m, uint32_t oid)
+static const char *constraint_def(const struct cat_conn *cc, const struct cat_model *m,
+				  uint32_t oid)
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
@@ -131,7 +141,8 @@ static const char *constraint_def(const struct cat_model *m, uint32_t oid)
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		if (m->fks[i]->oid == oid)
-			return cat_fkey_def(m, m->fks[i]);
+			return cat_qualify_after(cc, m->a, cat_fkey_def(m, m->fks[i]),
+						 "REFERENCES ");
 	}
 	for (size_t i = 0; i < m->nchecks; i++) {
 		if (m->checks[i]->oid == oid)
@@ -144,7 +155,8 @@ static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value *
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (m)
-		cat_result_text(ctx, constraint_def(m, (uint32_t)sqlite3_value_int64(argv[0])));
+		cat_result_text(ctx, constraint_def(CTX_CONN(ctx), m,
+						    (uint32_t)sqlite3_value_int64(argv[0])));
 }
 
 /* Everything of a tenant lives in public, which is always on the search path; built-in
@@ -194,11 +206,14 @@ static void fn_encoding_to_char(sqlite3_context *ctx, int argc, sqlite3_value **
 	cat_result_text(ctx, enc == 6 ? "UTF8" : enc == 0 ? "SQL_ASCII" : "");
 }
 
-/* Without a default tenant, the search path holds the tenant search_path names, or none. */
+/* pg_catalog is searched first even when the path leaves it out (the implicit schemas); the
+ * connection's own schema — public, or in a session without a default tenant the tenant that
+ * search_path names — only while search_path names it (pg_dump sets it empty). */
 static void fn_current_schemas(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	struct cat_conn *cc = sqlite3_user_data(ctx);
-	bool none = cc->sess && cc->sess->schemas && !cc->sess->own_schema;
+	struct cat_conn *cc = CTX_CONN(ctx);
+	bool hub = cc->sess && cc->sess->schemas;
+	bool none = hub ? !cc->sess->own_schema : !cat_public_visible(cc);
 	const char *own = cat_conn_public(cc);
 	char *v = sqlite3_value_int(argv[0]) ? sqlite3_mprintf("{pg_catalog%s%s}", none ? "" : ",",
 							       none ? "" : own)
@@ -236,14 +251,34 @@ static void fn_is_publishable(sqlite3_context *ctx, int argc, sqlite3_value **ar
 		sqlite3_result_int(ctx, rel != NULL);
 }
 
-/* The view's query as SQLite keeps it (the translator's SQL, not PostgreSQL's deparse). */
+/* The view's query written as PostgreSQL SQL by the session's viewdef (xlat_viewdef: the SQL
+ * SQLite keeps, deparsed), ending in ';' as PostgreSQL's does (pg_dump cuts that last
+ * character off); without a session, the SQL as kept. */
 static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
 	const struct cat_rel *rel = cat_model_rel_oid(m, (uint32_t)sqlite3_value_int64(argv[0]));
-	cat_result_text(ctx, rel ? cat_view_query(rel) : NULL);
+	const char *q = rel ? cat_view_query(rel) : NULL;
+	const struct catalog_session *s = CTX_CONN(ctx)->sess;
+	if (!q) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (!s || !s->viewdef) {
+		sqlite3_result_text(ctx, sqlite3_mprintf(" %s;", q), -1, sqlite3_free);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	const char *def = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (s->viewdef(rel->name, q, !cat_public_visible(CTX_CONN(ctx)), a, &def, &err))
+		cat_result_text(ctx, def);
+	else
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	arena_free(a);
 }
 
 /* A view's _RETURN rule (pg_rewrite), written around the view's query. */
@@ -507,8 +542,6 @@ static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value
 /* deterministic: the answer depends on the arguments alone */
 static const struct pgfn_def fixed_fns[] = {
 	{"format_type", 2, fn_format_type},
-	{"pg_get_expr", 2, fn_get_expr},
-	{"pg_get_expr", 3, fn_get_expr},
 	{"pg_table_is_visible", 1, fn_table_visible},
 	{"pg_type_is_visible", 1, fn_visible},
 	{"pg_function_is_visible", 1, fn_visible},
@@ -530,6 +563,8 @@ static const struct pgfn_def fixed_fns[] = {
 /* the answer depends on the tenant's schema or the session too */
 static const struct pgfn_def session_fns[] = {
 	{"current_schemas", 1, fn_current_schemas},
+	{"pg_get_expr", 2, fn_get_expr},
+	{"pg_get_expr", 3, fn_get_expr},
 	{"pg_get_indexdef", 1, fn_get_indexdef},
 	{"pg_get_indexdef", 3, fn_get_indexdef},
 	{"pg_get_constraintdef", 1, fn_get_constraintdef},

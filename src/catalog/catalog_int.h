@@ -436,6 +436,22 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
 
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
+bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
+/* Whether the session's search_path names public (no session: true). pg_dump empties it, and
+ * PostgreSQL then writes every name of the tenant's objects qualified. */
+bool cat_public_visible(const struct cat_conn *cc);
+/* The public schema as initdb leaves it: its ACL (pg_namespace.nspacl), its comment (a
+ * pg_description row) and its initial privileges (pg_init_privs). */
+const char *cat_public_acl(void);
+void cat_dump_description(struct cat_rows *r);
+bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* pg_depend rows of defaults on the sequences they call and of views on the relations they
+ * read (through the view's pg_rewrite rule), which pg_dump orders its output by. */
+void cat_dump_depends(const struct cat_model *m, struct cat_rows *r);
+/* text with "public." inserted after each occurrence of marker ("REFERENCES ", "nextval('")
+ * whose name is not qualified already, when public is not on the search path; else text. */
+const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
+			      const char *marker);
 
 /* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);

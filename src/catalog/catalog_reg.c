@@ -34,6 +34,12 @@ static const struct {
 	{"pg_operator", 2617},    {"pg_aggregate", 2600},
 	{"pg_opclass", 2616},     {"pg_opfamily", 2753},   {"pg_rewrite", 2618},
 	{"pg_amop", 2602},       {"pg_amproc", 2603},
+	/* read by pg_dump */
+	{"pg_depend", 2608},      {"pg_sequence", 2224},   {"pg_statistic_ext", 3381},
+	{"pg_publication", 6104}, {"pg_publication_rel", 6106},
+	{"pg_publication_namespace", 6237}, {"pg_conversion", 2607},
+	{"pg_transform", 3576},   {"pg_init_privs", 3394}, {"pg_default_acl", 826},
+	{"pg_largeobject_metadata", 2995}, {"pg_db_role_setting", 2964},
 };
 
 bool cat_reg_catalog_rel(size_t i, const char **name, uint32_t *oid)
@@ -112,7 +118,11 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	const struct cat_rel *rel = cat_model_rel_oid(m, oid);
 	if (rel) {
 		struct arena *a = arena_new(0);
-		cat_result_text(ctx, cat_quote_ident(a, rel->name));
+		const char *name = cat_quote_ident(a, rel->name);
+		/* qualified when public is not on the search path, as PostgreSQL prints it */
+		cat_result_text(ctx, cat_public_visible(sqlite3_user_data(ctx))
+					     ? name
+					     : arena_printf(a, "public.%s", name));
 		arena_free(a);
 	} else {
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);

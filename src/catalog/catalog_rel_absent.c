@@ -16,6 +16,18 @@ static const struct cat_reldef defs[] = {
 	/* a view in PostgreSQL: the extensions installable on the server, here none */
 	{"pg_available_extensions",
 	 "name name, default_version text, installed_version text, comment text", fill_none},
+	/* encodings: the server speaks UTF8 only, so there is nothing to convert between */
+	{"pg_conversion",
+	 "oid oid, conname name, connamespace oid, conowner oid, conforencoding int4, "
+	 "contoencoding int4, conproc regproc, condefault bool",
+	 fill_none},
+	/* ALTER DATABASE/ROLE ... SET is not supported: no per-database or per-role settings */
+	{"pg_db_role_setting", "setdatabase oid, setrole oid, setconfig \"text[]\"", fill_none},
+	/* ALTER DEFAULT PRIVILEGES is not supported: no object has non-default privileges */
+	{"pg_default_acl",
+	 "oid oid, defaclrole oid, defaclnamespace oid, defaclobjtype pg_char, "
+	 "defaclacl \"aclitem[]\"",
+	 fill_none},
 	{"pg_event_trigger",
 	 "oid oid, evtname name, evtevent name, evtowner oid, evtfoid oid, evtenabled pg_char, "
 	 "evttags \"text[]\"",
@@ -29,6 +41,11 @@ static const struct cat_reldef defs[] = {
 	 "srvacl \"aclitem[]\", srvoptions \"text[]\"",
 	 fill_none},
 	{"pg_foreign_table", "ftrelid oid, ftserver oid, ftoptions \"text[]\"", fill_none},
+	/* not empty: public's initial privileges (catalog_dump.c) */
+	{"pg_init_privs",
+	 "objoid oid, classoid oid, objsubid int4, privtype pg_char, initprivs \"aclitem[]\"",
+	 cat_fill_init_privs},
+	{"pg_largeobject_metadata", "oid oid, lomowner oid, lomacl \"aclitem[]\"", fill_none},
 	/* SECURITY LABEL needs a label provider module: none can be loaded */
 	{"pg_seclabel", "objoid oid, classoid oid, objsubid int4, provider text, label text",
 	 fill_none},
@@ -51,6 +68,8 @@ static const struct cat_reldef defs[] = {
 	{"pg_ts_parser",
 	 "oid oid, prsname name, prsnamespace oid, prsstart regproc, prstoken regproc, "
 	 "prsend regproc, prsheadline regproc, prslextype regproc",
+	 fill_none},
+	{"pg_transform", "oid oid, trftype oid, trflang oid, trffromsql regproc, trftosql regproc",
 	 fill_none},
 	{"pg_ts_template",
 	 "oid oid, tmplname name, tmplnamespace oid, tmplinit regproc, tmpllexize regproc",

@@ -34,7 +34,7 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_int(r, ns[i].oid);
 		cat_text(r, public ? cat_conn_public(cc) : ns[i].name);
 		cat_int(r, ns[i].owner);
-		cat_null(r);
+		cat_text(r, ns[i].oid == CAT_NS_PUBLIC ? cat_public_acl() : NULL);
 	}
 	for (long i = 0; i < nt; i++) {
 		if (own && strcmp(tenants[i], own) == 0)

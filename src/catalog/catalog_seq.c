@@ -406,6 +406,7 @@ static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct c
 		else /* pgAdmin tells constraint indexes apart by this row */
 			depend_row(r, ix->rel->oid, CLASS_PG_CONSTRAINT, ix->conoid, 0, 'i');
 	}
+	cat_dump_depends(m, r);
 	return true;
 }
 
@@ -419,6 +420,7 @@ static bool fill_description(struct cat_conn *cc, const struct cat_model *m, str
 		cat_int(r, m->comments[i]->subid);
 		cat_text(r, m->comments[i]->text);
 	}
+	cat_dump_description(r);
 	return true;
 }
 

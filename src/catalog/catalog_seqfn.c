@@ -408,7 +408,8 @@ static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		bool name = sqlite3_value_type(argv[0]) == SQLITE_TEXT && strcmp(cls, "pg_proc") == 0;
 		uint32_t oid = name ? cat_builtin_proc_oid((const char *)sqlite3_value_text(argv[0]))
 				       : (uint32_t)sqlite3_value_int64(argv[0]);
-		cat_result_text(ctx, cat_builtin_desc(cls, oid));
+		bool pub = oid == CAT_NS_PUBLIC && strcmp(cls, "pg_namespace") == 0;
+		cat_result_text(ctx, pub ? "standard public schema" : cat_builtin_desc(cls, oid));
 		return;
 	}
 	if (!cls || strcmp(cls, "pg_class") != 0) {

@@ -292,6 +292,42 @@ static void fn_append(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_array_remove(a, v): a without the elements equal to v (compared as text, the form the
+ * array holds them in; v NULL removes the NULLs). PostgreSQL refuses multidimensional
+ * arrays too. */
+static void fn_remove(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (s && s[0] == '{' && s[1] == '{') {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "removing elements from multidimensional arrays is not supported");
+		return;
+	}
+	const char *v = (const char *)sqlite3_value_text(argv[1]);
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **items = array_arg(ctx, a, argv[0], &n);
+	if (items) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '{');
+		size_t kept = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (v ? items[i] && strcmp(items[i], v) == 0 : !items[i])
+				continue;
+			put_items(&sb, &items[i], 1, kept++ > 0);
+		}
+		strbuf_putc(&sb, '}');
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
 /* pgfn_array_cat(a, b): NULL operands count as empty; both NULL is NULL. */
 static void fn_cat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -365,6 +401,7 @@ int pgfn_register_array(sqlite3 *db)
 		{"pgfn_array", -1, fn_array},
 		{"pgfn_array_dim", 3, fn_array_dim},
 		{"pgfn_array_cat", 2, fn_cat},
+		{"pgfn_array_remove", 2, fn_remove},
 		{"pgfn_string_to_array", 2, fn_string_to_array},
 		{"pgfn_string_to_array", 3, fn_string_to_array},
 	};

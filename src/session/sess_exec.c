@@ -477,6 +477,10 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	if (s->txn != SESS_TXN_IDLE && x->tag && strcmp(x->tag, "VACUUM") == 0)
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "VACUUM cannot run inside a transaction block");
+	/* PostgreSQL's implicit block of a multi-statement Query counts as a block here. */
+	if (s->txn == SESS_TXN_IDLE && x->tag && strcmp(x->tag, "LOCK TABLE") == 0)
+		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+				 "LOCK TABLE can only be used in transaction blocks");
 	if (s->txn_read_only && x->writes)
 		return pgerr_set(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION,
 				 "cannot execute %s in a read-only transaction", x->tag);
@@ -498,6 +502,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		else if (!sess_guc_set(s, x->set_name, x->set_reset ? NULL : x->set_value,
 				       x->set_local, err))
 			return false;
+		for (size_t i = 0; i < x->nset_more; i++)
+			if (!sess_guc_set(s, x->set_more[2 * i], x->set_more[2 * i + 1],
+					  x->set_local, err))
+				return false;
 		break;
 	case XLAT_SHOW:
 		return sess_guc_show(s, x->set_name, simple, err);

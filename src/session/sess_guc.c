@@ -180,6 +180,27 @@ static bool check_bool(const char *v, char *out, size_t len, struct pgerr *err)
 	return bad_value(err, "boolean setting", v);
 }
 
+/* XML values do not exist here (the xml type is refused), so either documented value is
+ * accepted and changes nothing. */
+static bool check_xmloption(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	if (strcasecmp(v, "content") == 0 || strcasecmp(v, "document") == 0)
+		return snprintf(out, len, "%s", strcasecmp(v, "content") == 0 ? "content"
+									 : "document") > 0;
+	return bad_value(err, "xmloption", v);
+}
+
+/* Tables are SQLite b-trees, PostgreSQL's one built-in table access method is "heap": that
+ * name is the only one (pg_dump writes SET default_table_access_method = heap). */
+static bool check_table_am(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	if (strcmp(v, "heap") == 0)
+		return snprintf(out, len, "heap") > 0;
+	bad_value(err, "default_table_access_method", v);
+	pgerr_detail(err, "Table access method \"%s\" does not exist.", v);
+	return false;
+}
+
 #define SERVER_VERSION "15.0 (shardlite " SHARDLITE_VERSION ")"
 
 /* The one table of built-in settings. Reads of settings not listed give 42704. */
@@ -187,10 +208,16 @@ static const struct sess_guc_def guc_defs[] = {
 	{"application_name", "", true, false, NULL, "Sets the application name."},
 	{"bytea_output", "hex", false, false, check_bytea_output, "Output format for bytea."},
 	{"client_encoding", "UTF8", true, false, check_encoding, "Client's character set."},
+	{"check_function_bodies", "on", false, false, check_bool,
+	 "Check routine bodies during CREATE FUNCTION (no effect: CREATE FUNCTION is refused)."},
 	{"client_min_messages", "notice", false, false, NULL, "Message levels sent to the client."},
 	{"DateStyle", "ISO, MDY", true, false, check_datestyle, "Date and time display format."},
 	{"default_tablespace", "", false, false, check_default_tablespace,
 	 "Default tablespace of new tables and indexes (always the default)."},
+	{"default_table_access_method", "heap", false, false, check_table_am,
+	 "Default access method of new tables (only heap: tables are SQLite b-trees)."},
+	{"default_transaction_deferrable", "off", false, false, check_bool,
+	 "Default deferrable status of new transactions (no effect: nothing to wait for)."},
 	{"default_transaction_isolation", "serializable", false, false, check_isolation,
 	 "Isolation level of new transactions (SQLite transactions are serializable)."},
 	{"default_transaction_read_only", "off", false, false, check_bool,
@@ -209,6 +236,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
 	{"lock_timeout", NULL, false, false, check_lock_timeout, "Lock wait timeout (ms)."},
 	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
+	{"row_security", "on", false, false, check_bool,
+	 "Enable row security (no effect: there are no row security policies)."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
 	{"server_encoding", "UTF8", true, true, NULL, "Server character set."},
 	{"server_version", SERVER_VERSION, true, true, NULL, "Server version."},
@@ -218,11 +247,18 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Backslashes in ordinary strings are literal."},
 	{"statement_timeout", NULL, false, false, check_statement_timeout,
 	 "Statement timeout (ms)."},
+	{"synchronize_seqscans", "on", false, false, check_bool,
+	 "Synchronized sequential scans (no effect: SQLite scans are never shared)."},
 	{"TimeZone", NULL, true, false, check_timezone, "Time zone for displaying timestamps."},
+	{"transaction_deferrable", "off", false, false, check_bool,
+	 "Whether a serializable read-only transaction waits until it cannot fail (no effect: "
+	 "a SQLite read transaction never fails serialization)."},
 	{"transaction_isolation", "serializable", false, false, check_isolation,
 	 "Current transaction's isolation level."},
 	{"transaction_read_only", "off", false, false, check_bool,
 	 "Current transaction's read-only status."},
+	{"xmloption", "content", false, false, check_xmloption,
+	 "XML parse mode (no effect: the xml type does not exist here)."},
 };
 
 #define GUC_COUNT ARRAY_LEN(guc_defs)
@@ -489,6 +525,9 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 		g->txn_saved = base_xstrdup(value_of(s, g));
 	g->local = g->local || local;
 	assign(s, g, v ? base_xstrdup(v) : NULL);
+	/* SET TRANSACTION READ ONLY (pg_dump's) makes this transaction refuse writes */
+	if (in_txn && v && same_name(g->def->name, "transaction_read_only"))
+		s->txn_read_only = strcmp(v, "on") == 0;
 	return true;
 }
 

@@ -657,7 +657,8 @@ bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r
 			      struct pgerr *err)
 {
 	const char *constraint = r->constraint;
-	if (r->kind == XLAT_RB_ADD_COLUMN && r->before)
+	/* ADD COLUMN of a serial/identity column, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
+	if ((r->kind == XLAT_RB_ADD_COLUMN || r->kind == XLAT_RB_SET_DEFAULT) && r->before)
 		return numbered_column(c, r, a, err);
 	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
 	if (added)

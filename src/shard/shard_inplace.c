@@ -106,7 +106,7 @@ static int rows_allow(sqlite3 *db, const struct shard_rebuild *rb, const char *d
 
 /* Writes the new text with the schema writable for this one statement; the schema_version
  * moves so every connection (and shardlite's caches) read the table again. */
-static bool write_schema(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
 			 struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
@@ -157,7 +157,7 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 		return -1;
 	bool ok = shard_exec(c, "SAVEPOINT shardlite_inplace", err);
 	struct pgerr ignored;
-	if (ok && !write_schema(c, rb, def, err)) {
+	if (ok && !shard_inplace_write(c, rb, def, err)) {
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
 		ok = false;
 	}
@@ -224,7 +224,7 @@ static bool drop_key(struct shard_conn *c, const struct fk_ref *k, struct pgerr 
 	}
 	char *def = shard_rebuild_change(c, &rb, old, err);
 	free(old);
-	bool ok = def && write_schema(c, &rb, def, err);
+	bool ok = def && shard_inplace_write(c, &rb, def, err);
 	free(def);
 	return ok;
 }

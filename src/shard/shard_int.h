@@ -175,6 +175,10 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
  * (23502 NULLs under SET NOT NULL, 42P16 DROP NOT NULL of a key column, 42703, ...). */
 int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 			 const char *old_sql, struct pgerr *err) MUST_CHECK;
+/* Replaces the stored CREATE TABLE text of rb->table with def (writable_schema for that one
+ * update, schema_version moved). No rows are read: the caller checks them. */
+bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, const char *def,
+			 struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
 /* Whether another table's foreign key references table. */

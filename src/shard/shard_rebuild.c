@@ -198,6 +198,8 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 				 "multiple primary keys for table \"%s\" are not allowed",
 				 rb->table);
 	}
+	if (rb->kind != SHARD_RB_KEY) /* a FOREIGN KEY or CHECK keeps the keys others use */
+		return !pgerr_is_set(err);
 	v = query_text(db,
 		       "SELECT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
 		       "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
@@ -448,6 +450,50 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 	return shard_error(db, rc, err);
 }
 
+/* ADD FOREIGN KEY to a table other tables reference, inside a transaction block (a pg_dump
+ * restore with --single-transaction adds every foreign key last): SQLite cannot turn foreign
+ * keys off there to rebuild, but a FOREIGN KEY changes no stored value, so the stored text
+ * gets the constraint in place and foreign_key_check then reads every row as the refill
+ * would. */
+static bool foreign_in_place(struct shard_conn *c, const struct shard_rebuild *rb,
+			     const char *old_sql, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	char *def = new_definition(old_sql, rb, NULL, 0);
+	if (!def)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the definition of table \"%s\" cannot be changed in place",
+				 rb->table);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = run(c, "SAVEPOINT shardlite_inplace", err) && shard_inplace_write(c, rb, def, err);
+	free(def);
+	if (ok) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT 1 FROM pragma_foreign_key_check(");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ") LIMIT 1");
+		char *bad = query_text(db, sb.data, NULL, err);
+		strbuf_fini(&sb);
+		if (!bad && strncmp(sqlite3_errmsg(db), "foreign key mismatch", 20) == 0) {
+			pgerr_clear(err);
+			pgerr_set(err, "42830",
+				  "there is no unique constraint matching given keys for referenced "
+				  "table \"%s\"",
+				  rb->ref_table);
+		}
+		if (bad || pgerr_is_set(err))
+			ok = bad ? missing_reference(c, rb, rb->table, err) : false;
+		free(bad);
+	}
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_inplace", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_inplace", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
 /* The steps between the savepoint's start and release. */
 static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const char *old_sql,
 		    const char *const *not_null, size_t nnn, struct pgerr *err)
@@ -549,7 +595,7 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	/* A change of a table other tables reference: their references must not follow the
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
 	 * outside a transaction) and a foreign_key_check before the end. */
-	bool fk_off = rb->kind >= SHARD_RB_SET_DEFAULT && shard_table_referenced(db, rb->table);
+	bool fk_off = rb->kind != SHARD_RB_KEY && shard_table_referenced(db, rb->table);
 	/* NOT NULL never needs the rows moved; the others not when no value changes */
 	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !sqlite3_get_autocommit(db))
 			      ? shard_inplace_change(c, rb, old_sql, err)
@@ -558,6 +604,12 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 		free(not_null);
 		free(old_sql);
 		return inplace > 0;
+	}
+	if (fk_off && !sqlite3_get_autocommit(db) && rb->kind == SHARD_RB_FOREIGN) {
+		free(not_null);
+		bool ok = foreign_in_place(c, rb, old_sql, err);
+		free(old_sql);
+		return ok;
 	}
 	if (fk_off && !sqlite3_get_autocommit(db)) {
 		free(not_null);
@@ -576,7 +628,10 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	if (ok && fk_off) {
 		char *bad = query_text(db, "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
 				       NULL, &ignored);
-		if (bad)
+		/* the key being added is not checked while the rows are copied: name it */
+		if (bad && rb->kind == SHARD_RB_FOREIGN && strcasecmp(bad, rb->table) == 0)
+			ok = missing_reference(c, rb, rb->table, err);
+		else if (bad)
 			ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 				       "insert or update on table \"%s\" violates a foreign key "
 				       "constraint",

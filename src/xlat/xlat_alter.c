@@ -171,6 +171,83 @@ static bool identity_fixed(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return false;
 }
 
+/* The identity options without SEQUENCE NAME, which may only name the sequence the column's
+ * would have anyway (table_column_seq, as pg_dump writes it: [public.]name). */
+static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			     const char *column, const PgQuery__Constraint *id,
+			     PgQuery__Node ***opts, size_t *n)
+{
+	const char *want = arena_printf(c->a, "%s_%s_seq", table->relname, column);
+	*opts = arena_zalloc(c->a, (id->n_options + 1) * sizeof(**opts));
+	*n = 0;
+	for (size_t i = 0; i < id->n_options; i++) {
+		const PgQuery__DefElem *d = id->options[i]->def_elem;
+		if (strcmp(d->defname, "sequence_name") != 0) {
+			(*opts)[(*n)++] = id->options[i];
+			continue;
+		}
+		const PgQuery__List *l = d->arg && d->arg->node_case == NODE(LIST) ? d->arg->list
+										   : NULL;
+		const char *last = l && l->n_items ? xlat_node_str(l->items[l->n_items - 1]) : NULL;
+		const char *schema = l && l->n_items == 2 ? xlat_node_str(l->items[0]) : "public";
+		if (!last || !schema || l->n_items > 2 || strcmp(schema, "public") != 0 ||
+		    strcmp(last, want) != 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
+					 "SEQUENCE NAME other than \"%s\" is not supported", want);
+	}
+	return true;
+}
+
+/* ALTER COLUMN c ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(options)] (pg_dump's
+ * way to restore an identity column): its sequence table_c_seq is made, the column takes
+ * nextval of it as its default and the identity kind, and the sequence is given to it — a
+ * SET DEFAULT rebuild with the sequence scripts of ADD COLUMN around it. */
+static bool add_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__AlterTableCmd *cmd)
+{
+	const struct xlat_schema_col *cols = NULL, *col;
+	size_t ncols = 0;
+	const PgQuery__Constraint *id = cmd->def && cmd->def->node_case == NODE(CONSTRAINT)
+						? cmd->def->constraint
+						: NULL;
+	if (!id || !cmd->name)
+		return xlat_unsupported(c, -1, "this ADD IDENTITY");
+	if (!xlat_scope_target(c, table, &cols, &ncols))
+		return pgerr_is_set(c->err) ? false
+					    : xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, table->location,
+							"relation \"%s\" does not exist",
+							table->relname);
+	if (!(col = xlat_scope_col(cols, ncols, cmd->name)))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+				 "column \"%s\" of relation \"%s\" does not exist", cmd->name,
+				 table->relname);
+	if (col->identity || col->rowid_seq)
+		return xlat_fail(c, "55000", -1,
+				 "column \"%s\" of relation \"%s\" is already an identity column",
+				 col->name, table->relname);
+	uint32_t oid = col->type_oid;
+	if (oid != XLAT_OID_INT2 && oid != XLAT_OID_INT4 && oid != XLAT_OID_INT8)
+		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
+				 "identity column type must be smallint, integer, or bigint");
+	PgQuery__Node **opts;
+	size_t nopts;
+	if (!identity_options(c, table, col->name, id, &opts, &nopts))
+		return false;
+	char kind = id->generated_when && *id->generated_when == 'a' ? 'a' : 'd';
+	const char *type = oid == XLAT_OID_INT2 ? "smallint" : oid == XLAT_OID_INT4 ? "integer"
+										  : "bigint";
+	const char *before, *after; /* made first: they leave the statement a script */
+	if (!xlat_added_column_sequence(c, table->relname, col->name, oid, type, kind, opts, nopts,
+					&before, &after))
+		return false;
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
+	rb->column = arena_strdup(c->a, col->name);
+	rb->default_pg = arena_printf(c->a, "nextval('%s_%s_seq')", table->relname, col->name);
+	rb->before = before;
+	rb->after = after;
+	return true;
+}
+
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
@@ -181,6 +258,8 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	switch (cmd->subtype) {
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
 		return set_default(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
+		return add_identity(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 		return drop_constraint(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:

@@ -202,7 +202,7 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 
 /* ---- functions ---- */
 
-enum afn { A_DIM, A_CARD, A_DIMS, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG };
+enum afn { A_DIM, A_CARD, A_DIMS, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG, A_REMOVE };
 
 static const struct {
 	const char *name;
@@ -215,7 +215,7 @@ static const struct {
 	{"array_dims", A_DIMS, 1, 1, 0},     {"array_upper", A_DIM, 2, 2, 2},
 	{"array_append", A_APPEND, 2, 2, 0}, {"array_prepend", A_PREPEND, 2, 2, 0},
 	{"array_cat", A_CAT, 2, 2, 0},       {"string_to_array", A_SPLIT, 2, 3, 0},
-	{"array_agg", A_AGG, 1, 1, 0},
+	{"array_agg", A_AGG, 1, 1, 0},       {"array_remove", A_REMOVE, 2, 2, 0},
 };
 
 static bool emit_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv)
@@ -291,6 +291,12 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		ok = emit_args(c, f, tv);
 		xlat_puts(c, ")");
 		*t = is_array_type(tv[0]) ? tv[0] : tv[1];
+		return ok ? 1 : -1;
+	case A_REMOVE:
+		xlat_puts(c, "pgfn_array_remove(");
+		ok = emit_args(c, f, tv);
+		xlat_puts(c, ")");
+		*t = is_array_type(tv[0]) ? tv[0] : (struct xlat_type){array_of(tv[1]), -1};
 		return ok ? 1 : -1;
 	case A_SPLIT:
 	default:

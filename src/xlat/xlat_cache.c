@@ -44,7 +44,7 @@ static struct {
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache) */
-_Static_assert(sizeof(struct xlat_stmt) == 272,
+_Static_assert(sizeof(struct xlat_stmt) == 288,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -196,6 +196,13 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->dealloc_name = dup_opt(a, s->dealloc_name);
 	ASSERT(!s->nsteps);
 	d->set_value = dup_opt(a, s->set_value);
+	d->set_more = NULL;
+	if (s->nset_more) {
+		const char **v = arena_alloc(a, 2 * s->nset_more * sizeof(*v));
+		for (size_t i = 0; i < 2 * s->nset_more; i++)
+			v[i] = dup_opt(a, s->set_more[i]);
+		d->set_more = v;
+	}
 	d->numbered_seq = dup_opt(a, s->numbered_seq);
 	d->tenants = NULL;
 	if (s->ntenants) {

@@ -163,6 +163,7 @@ static const struct catfn {
 	{"pg_opfamily_is_visible", 1, 1, XLAT_OID_BOOL},
 	{"pg_conversion_is_visible", 1, 1, XLAT_OID_BOOL},
 	{"pg_get_userbyid", 1, 1, XLAT_OID_NAME},
+	{"acldefault", 2, 2, 1034 /* aclitem[] */},
 	{"obj_description", 1, 2, XLAT_OID_TEXT},
 	{"col_description", 2, 2, XLAT_OID_TEXT},
 	{"shobj_description", 2, 2, XLAT_OID_TEXT},
@@ -589,6 +590,26 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 	return ok;
 }
 
+/* x::"char" (pg_dump's 's'::"char", compared with catalog columns such as relkind): the
+ * first character of the text, as text → "char" keeps the first byte (the catalog's "char"
+ * values are ASCII letters). Other sources (integers) are not converted. */
+static int to_char_type(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
+{
+	const char *s = str_literal(tc->arg);
+	*t = (struct xlat_type){18 /* "char" */, -1};
+	if (s) {
+		xlat_string(c, arena_strndup(c->a, s, *s ? 1 : 0));
+		return 1;
+	}
+	if (is_int_literal(tc->arg))
+		return 0;
+	struct xlat_type ignored;
+	xlat_puts(c, "substr(");
+	bool ok = xlat_expr(c, tc->arg, &ignored);
+	xlat_puts(c, ", 1, 1)");
+	return ok ? 1 : -1;
+}
+
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	/* only the cast that is itself the result column, not one inside its argument */
@@ -602,6 +623,8 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
 		return 0;
 	bool ok;
+	if (!tn->n_array_bounds && strcmp(name, "char") == 0 && tn->n_typmods == 0)
+		return to_char_type(c, tc, t);
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
 		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF))

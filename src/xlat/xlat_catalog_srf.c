@@ -214,6 +214,25 @@ static bool aclexplode_function(struct xlat_ctx *c, const PgQuery__RangeFunction
 	return true;
 }
 
+/* pg_options_to_table(options): the catalog's pg_srf_options_to_table, its two columns
+ * renamed by the column aliases given. pg_dump calls it in a subquery on a column of the
+ * query around it (ARRAY(SELECT ... FROM pg_options_to_table(attfdwoptions))), which SQLite
+ * resolves as any correlated reference. */
+static bool options_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			     const PgQuery__Node *arg)
+{
+	static const char *const cols[] = {"option_name", "option_value"};
+	if (!renamed_columns(c, rf, "pg_options_to_table", cols, ARRAY_LEN(cols)))
+		return false;
+	struct xlat_type ignored;
+	xlat_puts(c, " FROM pg_srf_options_to_table(");
+	if (!xlat_expr(c, arg, &ignored))
+		return false;
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "pg_options_to_table");
+	return true;
+}
+
 /* generate_series by its arguments' types, as PostgreSQL resolves it: integers give int4 (int8
  * when one is bigint), numerics numeric; the module name (19 wide, as emitted) is patched in
  * once the arguments are known. Arguments of run-time type keep the catalog's untyped series. */
@@ -338,6 +357,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (name && strcmp(name, "aclexplode") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
 		return aclexplode_function(c, rf, f->args[0]);
+	if (name && strcmp(name, "pg_options_to_table") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
+		return options_function(c, rf, f->args[0]);
 	size_t k = 0;
 	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
 		k++;

@@ -699,6 +699,7 @@ void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);
 void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to);
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
+bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */
 /* ADD COLUMN cd to table: plain SQL, or with a default that is not a literal an XLAT_RB_ADD_COLUMN
  * rebuild (SQLite's ADD COLUMN cannot evaluate such a default for the rows already there). */

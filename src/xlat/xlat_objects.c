@@ -373,10 +373,35 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 		return xlat_alter_rebuild(c, table, cmd);
 	default:
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));
 	}
+}
+
+/* ALTER TABLE t OWNER TO role (pg_dump writes one per table, view and sequence): every object
+ * of a tenant belongs to the session user, so naming that user (or CURRENT_USER,
+ * SESSION_USER, CURRENT_ROLE) changes nothing; the catalog's shardlite_owner_check checks the
+ * relation exists and refuses any other role (0A000). */
+static bool owner_change(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			 const PgQuery__RoleSpec *role)
+{
+	if (!xlat_relname_local(c, rel)) /* the schema prefix is checked; the text is unused */
+		return false;
+	c->sb->len = 0;
+	c->st->kind = XLAT_SCRIPT;
+	xlat_puts(c, "SELECT shardlite_owner_check(");
+	xlat_string(c, rel->relname);
+	xlat_puts(c, ", ");
+	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		xlat_string(c, role->rolename);
+	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+	return true;
 }
 
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
@@ -392,6 +417,9 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
 	if (s->n_cmds != 1)
 		return xlat_unsupported(c, -1, "more than one action in ALTER TABLE");
+	const PgQuery__AlterTableCmd *cmd = s->cmds[0]->alter_table_cmd;
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
+		return owner_change(c, s->relation, cmd->newowner);
 	xlat_puts(c, "ALTER TABLE ");
 	return xlat_relname(c, s->relation) &&
 	       alter_cmd(c, s->relation, s->cmds[0]->alter_table_cmd);

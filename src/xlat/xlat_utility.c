@@ -128,24 +128,50 @@ static bool set_value(struct xlat_ctx *c, const char *name, PgQuery__Node *const
 	return ok;
 }
 
-/* SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: one option each. */
-static bool set_multi(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s)
+/* One option of SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: its
+ * setting's name (transaction_isolation, transaction_read_only, transaction_deferrable or
+ * their default_ forms) and value into *name and *value. */
+static bool txn_option(struct xlat_ctx *c, bool session, const PgQuery__Node *n,
+		       const char **name, const char **value)
 {
-	bool session = strcmp(s->name, "TRANSACTION") != 0;
-	if (s->n_args != 1 || s->args[0]->node_case != NODE(DEF_ELEM))
-		return xlat_unsupported(c, -1, "more than one option in SET TRANSACTION");
-	const PgQuery__DefElem *d = s->args[0]->def_elem;
+	if (n->node_case != NODE(DEF_ELEM))
+		return xlat_unsupported(c, -1, "this SET TRANSACTION option");
+	const PgQuery__DefElem *d = n->def_elem;
 	const PgQuery__Node *arg = d->arg;
-	c->st->set_name = session ? arena_printf(c->a, "default_%s", d->defname)
-				  : arena_strdup(c->a, d->defname);
-	c->st->set_local = !session;
+	*name = session ? arena_printf(c->a, "default_%s", d->defname)
+			: arena_strdup(c->a, d->defname);
 	if (!arg || arg->node_case != NODE(A_CONST))
 		return xlat_unsupported(c, d->location, "this SET TRANSACTION option");
 	if (arg->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
-		c->st->set_value = arg->a_const->ival->ival ? "on" : "off";
+		*value = arg->a_const->ival->ival ? "on" : "off";
 		return true;
 	}
-	return set_value(c, c->st->set_name, &d->arg, 1);
+	bool ok = set_value(c, *name, &d->arg, 1);
+	*value = c->st->set_value;
+	return ok;
+}
+
+/* SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...: the first option is
+ * set_name/set_value, the others (pg_dump sends "ISOLATION LEVEL REPEATABLE READ, READ
+ * ONLY") follow in set_more. */
+static bool set_multi(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s)
+{
+	struct xlat_stmt *st = c->st;
+	bool session = strcmp(s->name, "TRANSACTION") != 0;
+	if (s->n_args == 0)
+		return xlat_unsupported(c, -1, "SET TRANSACTION without options");
+	st->set_local = !session;
+	const char *first;
+	if (!txn_option(c, session, s->args[0], &st->set_name, &first))
+		return false;
+	st->nset_more = s->n_args - 1;
+	const char **more = arena_zalloc(c->a, (2 * st->nset_more + 1) * sizeof(*more));
+	for (size_t i = 1; i < s->n_args; i++)
+		if (!txn_option(c, session, s->args[i], &more[2 * i - 2], &more[2 * i - 1]))
+			return false;
+	st->set_more = more;
+	st->set_value = first; /* set_value() wrote each option's value there in turn */
+	return true;
 }
 
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s)
@@ -224,6 +250,33 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
 	st->kind = XLAT_DEALLOCATE;
 	st->dealloc_name = all ? NULL : arena_strdup(c->a, s->name);
 	st->tag = all ? "DEALLOCATE ALL" : "DEALLOCATE";
+	return true;
+}
+
+/* LOCK TABLE ... IN ACCESS SHARE MODE (pg_dump locks every table it dumps so). That mode only
+ * keeps the table's definition from changing while the transaction reads it; a SQLite
+ * transaction reads one snapshot of data and schema from its first read on, which gives the
+ * same, so the statement checks its tables exist and starts that read (the session refuses it
+ * outside a transaction block, 25P01, as PostgreSQL). The stronger modes keep other sessions'
+ * writes (or reads) out; SQLite has no per-table locks to do that with, so they are refused. */
+bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
+{
+	static const char *const modes[] = {"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
+					    "SHARE UPDATE EXCLUSIVE", "SHARE",
+					    "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+	c->st->tag = "LOCK TABLE";
+	if (s->mode != 1)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "LOCK TABLE IN %s MODE is not supported: SQLite has no table locks "
+				 "(only ACCESS SHARE, which a transaction's snapshot gives, is)",
+				 s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?");
+	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
+	for (size_t i = 0; i < s->n_relations; i++) {
+		xlat_puts(c, i ? "; SELECT 1 FROM " : "SELECT 1 FROM ");
+		if (!xlat_relname(c, s->relations[i]->range_var))
+			return false;
+		xlat_puts(c, " LIMIT 0");
+	}
 	return true;
 }
 

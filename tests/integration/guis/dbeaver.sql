@@ -22,7 +22,6 @@ SELECT db.oid, db.* FROM pg_catalog.pg_database db WHERE datname = 'shop';
 SELECT a.oid, a.* FROM pg_catalog.pg_roles a ORDER BY a.oid;
 
 -- action: list schemas (PostgreDatabase.SchemaCache)
--- differs(rows): OIDs of the schemas
 SELECT n.oid, n.*, d.description FROM pg_catalog.pg_namespace n
 LEFT OUTER JOIN pg_catalog.pg_description d ON d.objoid = n.oid AND d.objsubid = 0
   AND d.classoid = 'pg_namespace'::regclass

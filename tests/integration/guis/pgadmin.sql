@@ -59,7 +59,6 @@ WHERE db.datname = current_database()
 ORDER BY datname;
 
 -- action: list schemas (schemas/templates/schemas/pg/default/sql/nodes.sql)
--- differs(rows): OIDs
 SELECT nsp.oid, nsp.nspname AS name,
   pg_catalog.has_schema_privilege(nsp.oid, 'CREATE') AS can_create,
   pg_catalog.has_schema_privilege(nsp.oid, 'USAGE') AS has_usage, des.description

@@ -181,7 +181,9 @@ START_TEST(comments)
 	EXPECT("COMMENT ON COLUMN t.nope IS 'x'", "ERROR 42703");
 	EXPECT("COMMENT ON VIEW t IS 'x'", "ERROR 42809");
 	EXPECT("COMMENT ON TABLE t IS NULL", "");
-	EXPECT("SELECT count(*) FROM pg_description", "1");
+	EXPECT("SELECT count(*) FROM pg_description WHERE classoid = 1259", "1");
+	/* initdb's comment on public, which pg_dump expects */
+	EXPECT("SELECT obj_description(2200, 'pg_namespace')", "standard public schema");
 	/* comments and ownership follow renames */
 	EXPECT("CREATE SEQUENCE b_seq OWNED BY t.b", "");
 	EXPECT("ALTER TABLE t RENAME COLUMN b TO c", "");

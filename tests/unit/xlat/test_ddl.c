@@ -97,7 +97,6 @@ static const struct xcase cases[] = {
 	{"ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING gist (a WITH =)", "!0A000"},
 	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "!0A000"},
 	{"ALTER TABLE t ADD COLUMN f int, ADD COLUMN g int", "!0A000"},
-	{"ALTER TABLE t OWNER TO bob", "!0A000"},
 	{"ALTER INDEX i RENAME TO j", "!0A000"},
 	{"ALTER VIEW v RENAME TO w", "!0A000"},
 	{"TRUNCATE t", "DELETE FROM t"},

@@ -334,6 +334,73 @@ START_TEST(test_set)
 }
 END_TEST
 
+/* pg_dump's transaction: several options, the first in set_name/set_value, the others in
+ * set_more; LOCK TABLE ... IN ACCESS SHARE MODE, an existence check per table; and the
+ * restore's ALTER TABLE ... OWNER TO, the catalog's check. */
+START_TEST(test_set_transaction_multi)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate(
+		"SET TRANSACTION ISOLATION LEVEL SERIALIZABLE, READ ONLY, DEFERRABLE", NULL, 0, 1,
+		a);
+	ck_assert_int_eq(st->kind, XLAT_SET);
+	ck_assert_str_eq(st->set_name, "transaction_isolation");
+	ck_assert_str_eq(st->set_value, "serializable");
+	ck_assert_uint_eq(st->nset_more, 2);
+	ck_assert_str_eq(st->set_more[0], "transaction_read_only");
+	ck_assert_str_eq(st->set_more[1], "on");
+	ck_assert_str_eq(st->set_more[2], "transaction_deferrable");
+	ck_assert_str_eq(st->set_more[3], "on");
+	st = xtranslate("LOCK TABLE public.t, u IN ACCESS SHARE MODE", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->tag, "LOCK TABLE");
+	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT 1 FROM u LIMIT 0");
+	st = xtranslate("ALTER TABLE t OWNER TO bob", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', 'bob')");
+	st = xtranslate("ALTER TABLE public.t OWNER TO CURRENT_USER", NULL, 0, 1, a);
+	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', NULL)");
+	arena_free(a);
+}
+END_TEST
+
+/* pg_get_viewdef's text: the kept query deparsed, qualified for pg_dump's empty search_path */
+static const struct {
+	const char *query;
+	bool qualify;
+	const char *want; /* NULL: 0A000 */
+} viewdefs[] = {
+	{"SELECT id FROM orders o JOIN t USING (id) WHERE x > 1", true,
+	 " SELECT id FROM public.orders o JOIN public.t USING (id) WHERE x > 1;"},
+	{"SELECT id FROM orders", false, " SELECT id FROM orders;"},
+	{"WITH c AS (SELECT 1 AS a) SELECT a FROM c, d", true,
+	 " WITH c AS (SELECT 1 AS a) SELECT a FROM c, public.d;"},
+	{"SELECT (SELECT max(a) FROM t2) FROM t WHERE EXISTS (SELECT 1 FROM acme.t3)", true,
+	 " SELECT (SELECT max(a) FROM public.t2) FROM public.t WHERE EXISTS (SELECT 1 FROM "
+	 "acme.t3);"},
+	{"SELECT relname FROM pg_class", true, " SELECT relname FROM pg_class;"},
+	{"SELECT pgfn_div(a, b) FROM t", true, NULL},
+	{"SELECT pg_current(1184, -1, 0) AS now", true, NULL},
+};
+
+START_TEST(test_viewdef)
+{
+	struct arena *a = arena_new(0);
+	const char *out = NULL;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_viewdef("v", viewdefs[_i].query, viewdefs[_i].qualify, a, &out, &e);
+	if (viewdefs[_i].want) {
+		ck_assert_msg(ok, "%s: %s", viewdefs[_i].query, e.message);
+		ck_assert_str_eq(out, viewdefs[_i].want);
+	} else {
+		ck_assert(!ok);
+		ck_assert_str_eq(e.sqlstate, "0A000");
+	}
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(test_show)
 {
 	struct arena *a = arena_new(0);
@@ -542,7 +609,10 @@ static const struct errcase errors[] = {
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
 	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
 	{"PREPARE p AS SELECT 1", "0A000", 0, "PREPARE is not supported"},
-	{"LOCK TABLE t", "0A000", 0, "LOCK TABLE is not supported"},
+	{"LOCK TABLE t", "0A000", 0,
+	 "LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite has no table locks (only "
+	 "ACCESS SHARE, which a transaction's snapshot gives, is)"},
+	{"LOCK TABLE t IN ROW EXCLUSIVE MODE", "0A000", 0, NULL},
 	{"COMMENT ON FUNCTION f() IS 'x'", "0A000", 0,
 	 "COMMENT on this kind of object is not supported"},
 	{"CREATE TABLE n AS SELECT 1", "0A000", 0, "CREATE TABLE AS is not supported"},
@@ -634,6 +704,8 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_txn_fields);
 	tcase_add_loop_test(tc, test_set, 0, N(sets));
 	tcase_add_test(tc, test_show);
+	tcase_add_test(tc, test_set_transaction_multi);
+	tcase_add_loop_test(tc, test_viewdef, 0, ARRAY_LEN(viewdefs));
 	tcase_add_loop_test(tc, test_cols, 0, N(colcases));
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_params_given);

@@ -1,0 +1,333 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_dump.c: catalog functions pg_dump calls that no browsing client does —
+ * acldefault(type, owner), the privileges an object has while its ACL column is NULL, and
+ * pg_options_to_table(options) as pg_srf_options_to_table, the name=value pairs of an options
+ * array (pg_dump asks for each column's foreign-data options). */
+#include "catalog_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CTX_CONN(ctx) ((struct cat_conn *)sqlite3_user_data(ctx))
+
+/* A role name in an aclitem as PostgreSQL's putid writes it: bare when it is letters, digits
+ * and '_' only, else in double quotes with '"' doubled. */
+static void put_role(struct strbuf *sb, const char *name)
+{
+	bool bare = true;
+	for (const char *p = name; *p; p++)
+		bare = bare && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				(*p >= '0' && *p <= '9') || *p == '_' || (unsigned char)*p >= 0x80);
+	if (bare && *name)
+		strbuf_puts(sb, name);
+	else
+		strbuf_put_quoted(sb, name, '"');
+}
+
+/* The name of role oid as aclitemout prints it (the OID itself for a role that is gone). */
+static const char *role_name(sqlite3_context *ctx, int64_t oid, char *buf, size_t len)
+{
+	if (oid == CAT_ROLE_BOOTSTRAP)
+		return cat_conn_user(CTX_CONN(ctx));
+	if (oid == CAT_ROLE_DATABASE_OWNER)
+		return "pg_database_owner";
+	snprintf(buf, len, "%lld", (long long)oid);
+	return buf;
+}
+
+/* PostgreSQL 15's acldefault(): for each object type, the rights PUBLIC and the owner hold
+ * while the object's ACL is NULL (utils/adt/acl.c), in aclitem's letter order. */
+static const struct {
+	char type;
+	const char *world, *owner;
+} defaults[] = {
+	{'c', "", ""},      /* column: all from the table */
+	{'r', "", "arwdDxt"}, {'s', "", "rwU"},   {'d', "Tc", "CTc"}, {'f', "X", "X"},
+	{'l', "U", "U"},    {'L', "", "rw"},      {'n', "", "UC"},    {'p', "", ""},
+	{'t', "", "C"},     {'F', "", "U"},       {'S', "", "U"},     {'T', "U", "U"},
+};
+
+static void fn_acldefault(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	size_t i = 0;
+	while (i < ARRAY_LEN(defaults) && !(t && t[0] == defaults[i].type && t[1] == '\0'))
+		i++;
+	if (i == ARRAY_LEN(defaults)) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+			   "unrecognized object type abbreviation: %s", t ? t : "");
+		return;
+	}
+	char buf[24];
+	const char *owner = role_name(ctx, sqlite3_value_int64(argv[1]), buf, sizeof(buf));
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	if (*defaults[i].world) {
+		strbuf_printf(&sb, "=%s/", defaults[i].world);
+		put_role(&sb, owner);
+	}
+	if (*defaults[i].owner) {
+		strbuf_puts(&sb, *defaults[i].world ? "," : "");
+		put_role(&sb, owner);
+		strbuf_printf(&sb, "=%s/", defaults[i].owner);
+		put_role(&sb, owner);
+	}
+	strbuf_putc(&sb, '}');
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
+
+/* pg_options_to_table(text[]): each element "name=value" split at its first '=' (an element
+ * without one is a name with a NULL value, as PostgreSQL's untransformRelOptions). */
+static bool start_options(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	if (!args[0] || sqlite3_value_type(args[0]) == SQLITE_NULL)
+		return true;
+	const char *text = (const char *)sqlite3_value_text(args[0]);
+	size_t n = 0;
+	const char **items = cat_array_parse(s->a, text, &n);
+	if (!items && strcmp(text, "{}") != 0)
+		return pgfn_srf_fail(s, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				     "malformed array literal: \"%s\"", text);
+	s->cells = arena_alloc(s->a, (n ? n : 1) * 2 * sizeof(*s->cells));
+	s->nrows = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!items[i])
+			continue;
+		const char *eq = strchr(items[i], '=');
+		s->cells[2 * s->nrows] = eq ? arena_strndup(s->a, items[i], (size_t)(eq - items[i]))
+					    : items[i];
+		s->cells[2 * s->nrows + 1] = eq ? eq + 1 : NULL;
+		s->nrows++;
+	}
+	return true;
+}
+
+/* ---- pg_depend rows pg_dump orders its output by ---- */
+
+static void depend(struct cat_rows *r, uint32_t classid, uint32_t objid, uint32_t refobjid)
+{
+	cat_row(r);
+	cat_int(r, classid);
+	cat_int(r, objid);
+	cat_int(r, 0);
+	cat_int(r, 1259 /* pg_class */);
+	cat_int(r, refobjid);
+	cat_int(r, 0);
+	cat_char(r, 'n');
+}
+
+/* A default that calls nextval('s') depends on sequence s (PostgreSQL records it from the
+ * regclass constant); pg_dump then writes a serial's default after its sequence. */
+static void default_depends(const struct cat_model *m, const struct cat_rel *t,
+			    struct cat_rows *r)
+{
+	for (int i = 0; i < t->ncols; i++) {
+		const char *d = t->cols[i].dflt, *at = d ? strstr(d, "nextval('") : NULL;
+		if (!at)
+			continue;
+		at += strlen("nextval('");
+		if (strncmp(at, "public.", 7) == 0) /* as a restored dump writes it */
+			at += 7;
+		size_t n = strcspn(at, "'");
+		char name[128];
+		snprintf(name, sizeof(name), "%.*s", (int)n, at);
+		const struct cat_seq *q = cat_model_seq(m, name);
+		if (q)
+			depend(r, 2604 /* pg_attrdef */, t->cols[i].dflt_oid, q->oid);
+	}
+}
+
+/* The relations a view's query names: each identifier of its SQL (bare ones folded to lower
+ * case, strings skipped) that is a table or view of the tenant. A column that shares a
+ * relation's name adds a harmless extra dependency. */
+static void view_depends(const struct cat_model *m, const struct cat_rel *v, struct cat_rows *r)
+{
+	const char *p = cat_view_query(v);
+	uint32_t rule = cat_oid("rule", v->name, NULL);
+	char id[128];
+	while (p && *p) {
+		size_t n = 0;
+		if (*p == '\'') {
+			for (p++; *p && !(*p == '\'' && p[1] != '\''); p += *p == '\'' ? 2 : 1)
+				;
+			p += *p != '\0';
+			continue;
+		}
+		if (*p == '"') {
+			for (p++; *p && !(*p == '"' && p[1] != '"'); p += *p == '"' ? 2 : 1)
+				if (n + 1 < sizeof(id))
+					id[n++] = *p;
+			p += *p != '\0';
+		} else if (isalpha((unsigned char)*p) || *p == '_') {
+			for (; isalnum((unsigned char)*p) || *p == '_' || *p == '$'; p++)
+				if (n + 1 < sizeof(id))
+					id[n++] = (char)tolower((unsigned char)*p);
+		} else {
+			p++;
+			continue;
+		}
+		id[n] = '\0';
+		const struct cat_rel *t = cat_model_rel(m, id);
+		if (t && t != v && (t->kind == 'r' || t->kind == 'v'))
+			depend(r, 2618 /* pg_rewrite */, rule, t->oid);
+	}
+}
+
+void cat_dump_depends(const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		if (rel->kind == 'r')
+			default_depends(m, rel, r);
+		else if (rel->kind == 'v')
+			view_depends(m, rel, r);
+	}
+}
+
+/* ---- the public schema as initdb leaves it ---- */
+
+/* initdb's ACL of public (PostgreSQL 15): its owner may use and create, everyone may use. */
+#define PUBLIC_ACL "{pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}"
+
+const char *cat_public_acl(void)
+{
+	return PUBLIC_ACL;
+}
+
+void cat_dump_description(struct cat_rows *r)
+{
+	cat_row(r);
+	cat_int(r, CAT_NS_PUBLIC);
+	cat_int(r, 2615 /* pg_namespace */);
+	cat_int(r, 0);
+	cat_text(r, "standard public schema");
+}
+
+/* The one object with initial privileges: public's, which pg_dump compares its ACL with
+ * (and then writes no GRANT or REVOKE for it). */
+bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)cc;
+	(void)m;
+	cat_row(r);
+	cat_int(r, CAT_NS_PUBLIC);
+	cat_int(r, 2615 /* pg_namespace */);
+	cat_int(r, 0);
+	cat_char(r, 'i');
+	cat_text(r, PUBLIC_ACL);
+	return true;
+}
+
+/* ---- names outside the search path ---- */
+
+/* One element of a search_path value, unquoted, into out; returns where the next starts. */
+static const char *path_item(const char *p, char *out, size_t len)
+{
+	size_t n = 0;
+	while (*p == ' ' || *p == ',')
+		p++;
+	bool quoted = *p == '"';
+	for (p += quoted; *p && (quoted ? !(*p == '"' && p[1] != '"') : *p != ','); p++) {
+		if (quoted && *p == '"')
+			p++; /* "" stands for one quote */
+		if (n + 1 < len)
+			out[n++] = *p;
+	}
+	p += quoted && *p == '"';
+	while (n > 0 && !quoted && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+	return p;
+}
+
+bool cat_public_visible(const struct cat_conn *cc)
+{
+	const struct catalog_session *s = cc->sess;
+	const char *path = s && s->setting ? s->setting(s->setting_arg, "search_path") : NULL;
+	if (!path)
+		return true;
+	char item[128];
+	for (const char *p = path; *p;) {
+		p = path_item(p, item, sizeof(item));
+		if (strcmp(item, "public") == 0 ||
+		    (strcmp(item, "$user") == 0 && strcmp(cat_conn_user(cc), "public") == 0))
+			return true;
+	}
+	return false;
+}
+
+const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const char *text,
+			      const char *marker)
+{
+	if (!text || cat_public_visible(cc))
+		return text;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *p = text, *hit;
+	size_t mlen = strlen(marker);
+	while ((hit = strstr(p, marker)) != NULL) {
+		hit += mlen;
+		strbuf_append(&sb, p, (size_t)(hit - p));
+		size_t name = strcspn(hit, "('.:");
+		if (hit[name] != '.')
+			strbuf_puts(&sb, "public.");
+		p = hit;
+	}
+	strbuf_puts(&sb, p);
+	const char *out = sb.failed ? text : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return out;
+}
+
+static const struct pgfn_srf_def srfs[] = {
+	{"pg_srf_options_to_table", "option_name text, option_value text", 2, 1, start_options,
+	 NULL, NULL},
+};
+
+/* shardlite_owner_check(relation, role): ALTER TABLE relation OWNER TO role, which the
+ * translator writes (role NULL for CURRENT_USER and its kin). Every object of a tenant is
+ * owned by the session user: naming that user changes nothing, any other role is refused. */
+static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *rel = (const char *)sqlite3_value_text(argv[0]);
+	const char *role = (const char *)sqlite3_value_text(argv[1]);
+	const char *user = cat_conn_user(CTX_CONN(ctx));
+	const struct cat_model *m = cat_fn_model(ctx);
+	sqlite3_result_null(ctx);
+	if (!m || !rel)
+		return;
+	if (!cat_model_rel(m, rel) && !cat_model_seq(m, rel))
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rel);
+	else if (role && strcmp(role, user) != 0)
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "
+			   "the session user (\"%s\")",
+			   role, user);
+}
+
+static const struct pgfn_def fns[] = {
+	{"acldefault", 2, fn_acldefault},
+};
+
+static const struct pgfn_def direct_fns[] = {
+	{"shardlite_owner_check", 2, fn_owner_check},
+};
+
+bool cat_dump_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK &&
+	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
+		       SQLITE_OK &&
+	       pgfn_srf_define(db, srfs, ARRAY_LEN(srfs), cc) == SQLITE_OK;
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_viewdef.c: a view's definition as PostgreSQL SQL (pg_get_viewdef, and so pg_dump) from
+ * the query SQLite keeps: parsed by PostgreSQL's parser, its relations qualified with public
+ * when asked (pg_dump restores with an empty search_path), deparsed by libpg_query. A query
+ * that calls one of shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
+#include "xlat_int.h"
+
+#include <pg_query.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The walk visits every message of the tree through protobuf-c's descriptors, so no node
+ * type is missed. Relations named without a schema, other than the query's CTEs and the
+ * catalog's pg_ relations, are qualified; the pointers replaced are put back before the
+ * tree is freed. */
+struct walk {
+	bool qualify;
+	const char *ctes[32];
+	size_t nctes;
+	PgQuery__RangeVar *qualified[256];
+	size_t nqualified;
+	const char *internal; /* the first shardlite-only function met */
+	bool overflow;
+};
+
+/* The SQLite functions the translator writes that PostgreSQL does not have: the pgfn_,
+ * pg_srf_ and shardlite_ families and the pg_ ones of the date/time, array and reg* code
+ * (xlat_datetime.c, xlat_array.c, xlat_catalog.c). */
+static bool internal_function(const char *name)
+{
+	static const char *const own[] = {
+		"pg_age",	    "pg_array_agg",	   "pg_array_get",   "pg_array_has",
+		"pg_current",	    "pg_date_trunc",	   "pg_dt_add",	     "pg_dt_cast",
+		"pg_dt_sub",	    "pg_extract",	   "pg_interval_mul", "pg_isfinite",
+		"pg_justify",	    "pg_make",		   "pg_overlaps",    "pg_record_field",
+		"pg_regex",	    "pg_regclass_in",	   "pg_regclass_out", "pg_regnamespace_in",
+		"pg_regnamespace_out", "pg_regproc_in",	   "pg_regproc_oid", "pg_regproc_out",
+		"pg_regtype_in",    "pg_regtype_out",	   "pg_session_user", "pg_timeofday",
+		"pg_timezone",	    "pg_to_char",	   "pg_to_timestamp", "pg_to_timestamp_epoch",
+	};
+	if (strncmp(name, "pgfn_", 5) == 0 || strncmp(name, "pg_srf_", 7) == 0 ||
+	    strncmp(name, "shardlite_", 10) == 0)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(own); i++)
+		if (strcmp(own[i], name) == 0)
+			return true;
+	return false;
+}
+
+static bool is_cte(const struct walk *w, const char *name)
+{
+	for (size_t i = 0; i < w->nctes; i++)
+		if (strcmp(w->ctes[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void visit(struct walk *w, ProtobufCMessage *m);
+
+static void visit_fields(struct walk *w, ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	for (unsigned i = 0; i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type != PROTOBUF_C_TYPE_MESSAGE)
+			continue;
+		char *base = (char *)m;
+		if ((f->flags & PROTOBUF_C_FIELD_FLAG_ONEOF) &&
+		    *(uint32_t *)(base + f->quantifier_offset) != f->id)
+			continue; /* another member of the oneof shares the slot */
+		if (f->label == PROTOBUF_C_LABEL_REPEATED) {
+			size_t n = *(size_t *)(base + f->quantifier_offset);
+			ProtobufCMessage **v = *(ProtobufCMessage ***)(base + f->offset);
+			for (size_t k = 0; k < n; k++)
+				visit(w, v[k]);
+		} else {
+			visit(w, *(ProtobufCMessage **)(base + f->offset));
+		}
+	}
+}
+
+static void visit(struct walk *w, ProtobufCMessage *m)
+{
+	if (!m)
+		return;
+	if (m->descriptor == &pg_query__common_table_expr__descriptor) {
+		const char *name = ((PgQuery__CommonTableExpr *)m)->ctename;
+		if (name && w->nctes < ARRAY_LEN(w->ctes))
+			w->ctes[w->nctes++] = name;
+	} else if (m->descriptor == &pg_query__func_call__descriptor) {
+		const PgQuery__FuncCall *f = (PgQuery__FuncCall *)m;
+		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+		if (name && !w->internal && internal_function(name))
+			w->internal = name;
+	}
+	visit_fields(w, m);
+	if (m->descriptor != &pg_query__range_var__descriptor || !w->qualify)
+		return;
+	PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
+	/* the catalog's relations (pg_class, ...) stay as the search path finds them */
+	if ((rv->schemaname && *rv->schemaname) || !rv->relname ||
+	    strncmp(rv->relname, "pg_", 3) == 0)
+		return;
+	if (w->nqualified == ARRAY_LEN(w->qualified)) {
+		w->overflow = true;
+		return;
+	}
+	w->qualified[w->nqualified++] = rv;
+}
+
+/* Deparses tree with the walk's relations qualified for the length of the call. */
+static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
+{
+	char *saved[ARRAY_LEN(w->qualified)];
+	static char public_name[] = "public";
+	for (size_t i = 0; i < w->nqualified; i++) {
+		saved[i] = w->qualified[i]->schemaname;
+		/* a WITH query's name: known only once the whole tree was walked (a SELECT's
+		 * FROM list comes before its WITH clause in the tree) */
+		if (!is_cte(w, w->qualified[i]->relname))
+			w->qualified[i]->schemaname = public_name;
+	}
+	size_t len = pg_query__parse_result__get_packed_size(tree);
+	PgQueryProtobuf pb = {len, malloc(len ? len : 1)};
+	char *out = NULL;
+	if (pb.data) {
+		pg_query__parse_result__pack(tree, (uint8_t *)pb.data);
+		PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
+		if (!r.error && r.query)
+			out = strdup(r.query);
+		pg_query_free_deparse_result(r);
+		free(pb.data);
+	}
+	for (size_t i = 0; i < w->nqualified; i++)
+		w->qualified[i]->schemaname = saved[i];
+	return out;
+}
+
+bool xlat_viewdef(const char *view, const char *query, bool qualify, struct arena *a,
+		  const char **out, struct pgerr *err)
+{
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(query);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	bool ok = false;
+	struct walk w = {.qualify = qualify};
+	if (tree)
+		visit(&w, &tree->base);
+	char *text = tree && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;
+	if (text) {
+		*out = arena_printf(a, " %s;", text); /* PostgreSQL's starts with a blank */
+		ok = true;
+	} else if (w.internal) {
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "the definition of view \"%s\" has no PostgreSQL spelling: it calls "
+			  "shardlite's %s()",
+			  view, w.internal);
+	} else {
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "the definition of view \"%s\" cannot be written as PostgreSQL SQL", view);
+	}
+	free(text);
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	return ok;
+}
