@@ -253,6 +253,8 @@ static const char *path_item(const char *p, char *out, size_t len)
 bool cat_public_visible(const struct cat_conn *cc)
 {
 	const struct catalog_session *s = cc->sess;
+	if (s && s->schemas) /* no default tenant: the own schema is the one search_path names */
+		return s->own_schema != NULL;
 	const char *path = s && s->setting ? s->setting(s->setting_arg, "search_path") : NULL;
 	if (!path)
 		return true;
@@ -279,8 +281,10 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 		hit += mlen;
 		strbuf_append(&sb, p, (size_t)(hit - p));
 		size_t name = strcspn(hit, "('.:");
-		if (hit[name] != '.')
-			strbuf_puts(&sb, "public.");
+		if (hit[name] != '.') {
+			strbuf_puts(&sb, cat_conn_public(cc));
+			strbuf_puts(&sb, ".");
+		}
 		p = hit;
 	}
 	strbuf_puts(&sb, p);

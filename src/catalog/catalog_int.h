@@ -437,8 +437,9 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc);
 /* ---- catalog_srf.c ---- */
 bool cat_srf_register(sqlite3 *db, struct cat_conn *cc);
 bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
-/* Whether the session's search_path names public (no session: true). pg_dump empties it, and
- * PostgreSQL then writes every name of the tenant's objects qualified. */
+/* Whether the session's search_path names the connection's own schema (cat_conn_public: public,
+ * or in a session without a default tenant the tenant the path names; no session: true).
+ * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
 bool cat_public_visible(const struct cat_conn *cc);
 /* The public schema as initdb leaves it: its ACL (pg_namespace.nspacl), its comment (a
  * pg_description row) and its initial privileges (pg_init_privs). */

@@ -119,10 +119,11 @@ static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	if (rel) {
 		struct arena *a = arena_new(0);
 		const char *name = cat_quote_ident(a, rel->name);
-		/* qualified when public is not on the search path, as PostgreSQL prints it */
-		cat_result_text(ctx, cat_public_visible(sqlite3_user_data(ctx))
+		/* qualified when its schema is not on the search path, as PostgreSQL prints it */
+		const struct cat_conn *cc = sqlite3_user_data(ctx);
+		cat_result_text(ctx, cat_public_visible(cc)
 					     ? name
-					     : arena_printf(a, "public.%s", name));
+					     : arena_printf(a, "%s.%s", cat_conn_public(cc), name));
 		arena_free(a);
 	} else {
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);

@@ -158,10 +158,10 @@ static const struct icase cases[] = {
 	 "sum, pgfn_num_var_samp(rate, 2) AS variance, pgfn_num_stddev_pop(balance, 0) AS "
 	 "stddev_pop FROM emp, acct"},
 	{"SELECT avg(DISTINCT rate), sum(rate) OVER (), avg(rate) FILTER (WHERE rate / 3 > 1) "
-	 "FROM acct", NULL, "",
+	 "FROM acct GROUP BY rate", NULL, "",
 	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) "
 	 "FILTER "
-	 "(WHERE CAST(rate AS REAL) / 3 > 1) AS avg FROM acct"},
+	 "(WHERE CAST(rate AS REAL) / 3 > 1) AS avg FROM acct GROUP BY rate"},
 	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
 	 "SELECT x FROM (SELECT CAST(rate AS REAL) / 3 AS x FROM acct) AS s WHERE x > 1"},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
