@@ -825,12 +825,26 @@ static bool dml_level(struct gctx *g, const PgQuery__RangeVar *rv, PgQuery__Node
 	       walk_list(g, &lv, CL_OTHER, rest, nrest);
 }
 
+/* The query of CREATE VIEW, DECLARE, COPY (query) TO, CREATE TABLE AS: a SELECT's checks. */
+static bool inner_query(struct gctx *g, const PgQuery__Node *q)
+{
+	return !q || q->node_case != NODE(SELECT_STMT) || query(g, NULL, q->select_stmt);
+}
+
 bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct gctx g = {.c = c};
 	switch (n->node_case) {
 	case NODE(SELECT_STMT):
 		return query(&g, NULL, n->select_stmt);
+	case NODE(VIEW_STMT):
+		return inner_query(&g, n->view_stmt->query);
+	case NODE(DECLARE_CURSOR_STMT):
+		return inner_query(&g, n->declare_cursor_stmt->query);
+	case NODE(COPY_STMT):
+		return inner_query(&g, n->copy_stmt->query);
+	case NODE(CREATE_TABLE_AS_STMT):
+		return inner_query(&g, n->create_table_as_stmt->query);
 	case NODE(INSERT_STMT): {
 		const PgQuery__InsertStmt *s = n->insert_stmt;
 		if (s->with_clause && !with_clause(&g, NULL, s->with_clause))

@@ -75,3 +75,7 @@ SELECT sum(row_number() OVER ()) FROM g_emp;
 SELECT row_number() OVER (ORDER BY row_number() OVER ()) FROM g_emp;
 UPDATE g_emp SET salary = 1 WHERE count(*) > 1;
 DELETE FROM g_emp WHERE max(salary) > 1;
+-- the same checks in a view's query
+CREATE VIEW g_bad AS SELECT dept_id, name FROM g_emp GROUP BY dept_id;
+CREATE VIEW g_good AS SELECT d.id, d.name, count(e.id) AS n FROM g_dept d LEFT JOIN g_emp e ON e.dept_id = d.id GROUP BY d.id;
+SELECT id, name FROM g_good ORDER BY id;

@@ -142,6 +142,9 @@ static const struct xcase cases[] = {
 	{"SELECT sum(row_number() OVER ()) FROM emp", "!42803@12"},
 	{"SELECT row_number() OVER (ORDER BY row_number() OVER ()) FROM emp", "!42P20@36"},
 	{"UPDATE emp SET salary = 1 WHERE count(*) > 1", "!42803@33"},
+	{"CREATE VIEW w AS SELECT dept_id, name FROM emp GROUP BY dept_id", "!42803@34"},
+	{"DECLARE k CURSOR FOR SELECT name, count(*) FROM emp", "!42803@29"},
+	{"COPY (SELECT name FROM emp GROUP BY dept_id) TO STDOUT", "!42803@14"},
 	{"DELETE FROM emp WHERE max(salary) > 1", "!42803@23"},
 };
 
