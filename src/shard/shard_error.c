@@ -198,6 +198,15 @@ static void reword_reindex(sqlite3 *db, struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "no index or table of that name to reindex");
 }
 
+/* SQLite groups a query only for a GROUP BY or an aggregate in its select list; PostgreSQL
+ * also for an aggregate in HAVING alone (SELECT 1 FROM t HAVING count(*) > 1). */
+static void reword_having(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "HAVING without GROUP BY and without an aggregate in the select list is not "
+		 "supported");
+}
+
 static void reword_no_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
@@ -348,6 +357,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "no such index: ", SQLSTATE_UNDEFINED_OBJECT, reword_no_index},
 	{SQLITE_ERROR, "unable to identify the object to be reindexed", SQLSTATE_UNDEFINED_TABLE,
 	 reword_reindex},
+	{SQLITE_ERROR, "HAVING clause on a non-aggregate query", SQLSTATE_FEATURE_NOT_SUPPORTED,
+	 reword_having},
 	{SQLITE_ERROR, "no such column: ", SQLSTATE_UNDEFINED_COLUMN, reword_no_column},
 	{SQLITE_ERROR, "ambiguous column name: ", "42702", reword_ambiguous},
 	{SQLITE_ERROR, "table ", SQLSTATE_DUPLICATE_TABLE, reword_exists},
