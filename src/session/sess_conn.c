@@ -99,7 +99,7 @@ static enum shard_sync sync(struct session *s)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
-	enum shard_sync r = shard_conn_sync(s->conn, &err);
+	enum shard_sync r = shard_conn_sync(s->conn, !s->inline_run, &err);
 	if (r == SHARD_SYNC_FAILED) {
 		LOG_ERROR(s->id, s->tenant, "%s", err.message);
 		strbuf_reset(&s->out);

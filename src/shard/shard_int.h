@@ -120,6 +120,7 @@ struct shard_registry {
 	pthread_cond_t sync_cond;
 	pthread_t *sync_threads;
 	int sync_max, sync_started, sync_idle;
+	int caller_flushes; /* flushes running on committers' threads (shard_conn_sync) */
 	bool sync_stop;
 	struct shard_tenant *sync_head, *sync_tail;
 };
