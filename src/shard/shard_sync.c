@@ -135,10 +135,14 @@ static void enqueue(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->sync_head = t;
 	r->sync_tail = t;
-	if (r->sync_idle == 0 && r->sync_started < r->sync_max &&
-	    pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0)
+	if (r->sync_idle > 0) { /* reserved: a burst of tenants wakes as many threads */
+		r->sync_idle--;
+		r->sync_signals++;
+		pthread_cond_signal(&r->sync_cond);
+	} else if (r->sync_started < r->sync_max &&
+		   pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0) {
 		r->sync_started++;
-	pthread_cond_signal(&r->sync_cond);
+	} /* else every thread is flushing: the first to end takes it */
 }
 
 /* Wakes the waiters whose commits are durable, every one when the tenant's WAL failed to
@@ -192,9 +196,13 @@ void *shard_sync_main(void *arg)
 		if (!t) {
 			if (r->sync_stop)
 				break;
-			r->sync_idle++;
-			pthread_cond_wait(&r->sync_cond, &r->lock);
-			r->sync_idle--;
+			r->sync_idle++; /* an enqueue takes it back when it signals */
+			while (!r->sync_signals && !r->sync_stop)
+				pthread_cond_wait(&r->sync_cond, &r->lock);
+			if (r->sync_signals)
+				r->sync_signals--;
+			else
+				r->sync_idle--;
 			continue;
 		}
 		r->sync_head = t->sync_qnext;
