@@ -182,12 +182,17 @@ enum shard_sync {
 	SHARD_SYNC_WAIT, /* a sync thread flushes: c's waker is called when it ends */
 	SHARD_SYNC_FAILED,
 };
-/* Makes c's commits durable: DONE at once when a flush already covered them; else WAIT: c
- * joins the waiters of the tenant's next flush, which a sync thread runs (never this thread:
- * it does not block), and c's waker is called when it ends; call again then. FAILED with err
- * set (58030) when the tenant's WAL failed to flush, now or before: the commits may or may
- * not survive a crash. */
-enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err);
+/* Makes c's commits durable: DONE at once when a flush already covered them. Else, when
+ * may_block, no flush of the tenant is queued or running and fewer than SHARD_SYNC_ON_CALLER
+ * flushes run on callers' threads, this thread runs one (blocks on disk for an fdatasync),
+ * wakes the connections it covered, and DONE. Else WAIT: c joins the waiters of the
+ * tenant's next flush, which a sync thread runs, and c's waker is called when it ends; call
+ * again then. FAILED with err set (58030) when the tenant's WAL failed to flush, now or
+ * before: the commits may or may not survive a crash. The event loop passes may_block false. */
+enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pgerr *err);
+/* Flushes that may run on committers' threads at once; the rest go to the sync threads, so
+ * most workers stay free for statements while flushes are slow. */
+#define SHARD_SYNC_ON_CALLER 2
 
 /* ---- Writes on the event-loop thread (shard_loop.c) ----
  * While on, a commit of c that takes the WAL past the checkpoint size does not checkpoint (two

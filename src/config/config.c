@@ -81,7 +81,7 @@ static value_check_fn check_nonempty, check_log_level, check_ssl, check_auth_met
 	X(durability, durability, CONFIG_STRING, "group", 0, 0, false, check_durability,       \
 	  "When COMMIT is answered: full, group (both after an fsync), off (before one).")      \
 	X(sync_threads, sync_threads, CONFIG_INT, "16", 1, 256, false, NULL,                    \
-	  "Under durability = group, tenants whose write-ahead logs may be flushed at once.")   \
+	  "Under durability = group, threads flushing tenants' write-ahead logs side by side.") \
 	X(statement_timeout, statement_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, \
 	  NULL, "Default statement_timeout of new sessions; 0 = none (57014 when exceeded).")   \
 	X(lock_timeout, lock_timeout_ms, CONFIG_DURATION_MS, "0", 0, INT32_MAX, true, NULL,     \

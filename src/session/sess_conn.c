@@ -105,7 +105,7 @@ static enum shard_sync sync(struct session *s)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
-	enum shard_sync r = shard_conn_sync(s->conn, &err);
+	enum shard_sync r = shard_conn_sync(s->conn, !s->inline_run, &err);
 	if (r == SHARD_SYNC_FAILED) {
 		LOG_ERROR(s->id, s->tenant, "%s", err.message);
 		strbuf_reset(&s->out);
@@ -121,7 +121,8 @@ static void drop_held(struct session *s)
 	s->holding = false;
 }
 
-/* shard_conn_sync never blocks (a sync thread flushes), so this runs on the loop as well. */
+/* On the loop shard_conn_sync never blocks (a sync thread flushes); a worker may run the flush
+ * itself (shard.h). */
 bool sess_conn_hold_output(struct session *s)
 {
 	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))

@@ -122,7 +122,10 @@ struct shard_registry {
 	/* Sync threads (shard_sync.c): tenants whose WAL needs a flush, oldest first. */
 	pthread_cond_t sync_cond;
 	pthread_t *sync_threads;
-	int sync_max, sync_started, sync_idle;
+	int sync_max, sync_started;
+	int sync_idle;    /* threads waiting that no enqueue has signalled yet */
+	int sync_signals; /* signals sent that no thread has taken yet */
+	int caller_flushes; /* flushes running on committers' threads (shard_conn_sync) */
 	bool sync_stop;
 	struct shard_tenant *sync_head, *sync_tail;
 };

@@ -5,15 +5,20 @@
  * started after the append has ended; one such flush covers every commit appended before it
  * started, so eight clients committing at once pay about one fsync, not eight.
  *
- * Flushes run on the registry's sync threads, never on the committer's thread: a committer
- * queues its tenant and waits holding no thread, and different tenants' flushes run side by
- * side (the disk takes concurrent flushes about as fast as one). With the flush on the
- * committer's worker, sixteen tenants committing at once held every worker in fdatasync and
- * their other statements queued behind it.
+ * Where a flush runs: on the committer's own thread when it may block and fewer than
+ * SHARD_SYNC_ON_CALLER flushes run on committers' threads (the cheapest path for one busy
+ * tenant: no hand-off), else on the registry's sync threads: the committer queues its tenant
+ * and waits holding no thread, and different tenants' flushes run side by side (the disk takes
+ * concurrent flushes about as fast as one). With every flush on the committer's worker,
+ * sixteen tenants committing at once held every worker in fdatasync and their other
+ * statements queued behind it; with every flush on a sync thread, one client's commit paid a
+ * second hand-off (about five more context switches per commit).
  *
  *   commit appended --settle--> numbered n (written = n)
  *        shard_conn_sync: n <= durable ....................................... DONE
  *                         the tenant's WAL failed to flush ................... FAILED
+ *                         may block, no flush of the tenant queued or running,
+ *                              a caller slot free: flush here ................ DONE
  *                         else join the waiters; tenant not queued or flushing:
  *                              queue it, signal a sync thread ................ WAIT
  *   sync thread: take the oldest queued tenant; target = written; fdatasync; durable = target;
@@ -131,10 +136,14 @@ static void enqueue(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->sync_head = t;
 	r->sync_tail = t;
-	if (r->sync_idle == 0 && r->sync_started < r->sync_max &&
-	    pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0)
+	if (r->sync_idle > 0) { /* reserved: a burst of tenants wakes as many threads */
+		r->sync_idle--;
+		r->sync_signals++;
+		pthread_cond_signal(&r->sync_cond);
+	} else if (r->sync_started < r->sync_max &&
+		   pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0) {
 		r->sync_started++;
-	pthread_cond_signal(&r->sync_cond);
+	} /* else every thread is flushing: the first to end takes it */
 }
 
 /* Wakes the waiters whose commits are durable, every one when the tenant's WAL failed to
@@ -188,9 +197,13 @@ void *shard_sync_main(void *arg)
 		if (!t) {
 			if (r->sync_stop)
 				break;
-			r->sync_idle++;
-			pthread_cond_wait(&r->sync_cond, &r->lock);
-			r->sync_idle--;
+			r->sync_idle++; /* an enqueue takes it back when it signals */
+			while (!r->sync_signals && !r->sync_stop)
+				pthread_cond_wait(&r->sync_cond, &r->lock);
+			if (r->sync_signals)
+				r->sync_signals--;
+			else
+				r->sync_idle--;
 			continue;
 		}
 		r->sync_head = t->sync_qnext;
@@ -233,7 +246,14 @@ void shard_sync_fini(struct shard_registry *r)
 	pthread_cond_destroy(&r->sync_cond);
 }
 
-enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
+static enum shard_sync failed(struct shard_tenant *t, int e, struct pgerr *err)
+{
+	pgerr_set(err, SQLSTATE_IO_ERROR, "could not fsync the write-ahead log of tenant \"%s\": %s",
+		  t->name, strerror(e));
+	return SHARD_SYNC_FAILED;
+}
+
+enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pgerr *err)
 {
 	struct shard_registry *r = c->reg;
 	struct shard_tenant *t = c->t;
@@ -241,17 +261,18 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
 		return SHARD_SYNC_DONE;
 	pthread_mutex_lock(&r->lock);
 	unwait(c);
+	if (may_block && !t->flushing && !t->sync_queued && !t->sync_errno &&
+	    c->need > t->durable && r->caller_flushes < SHARD_SYNC_ON_CALLER) {
+		r->caller_flushes++;
+		flush_one(r, t); /* covers c: its commit was numbered before */
+		r->caller_flushes--;
+	}
 	int e = t->sync_errno;
 	if (c->need <= t->durable || e) {
 		bool durable = c->need <= t->durable;
 		c->need = 0;
 		pthread_mutex_unlock(&r->lock);
-		if (durable)
-			return SHARD_SYNC_DONE;
-		pgerr_set(err, SQLSTATE_IO_ERROR,
-			  "could not fsync the write-ahead log of tenant \"%s\": %s", t->name,
-			  strerror(e));
-		return SHARD_SYNC_FAILED;
+		return durable ? SHARD_SYNC_DONE : failed(t, e, err);
 	}
 	c->sync_next = t->sync_waiters;
 	t->sync_waiters = c;

@@ -273,10 +273,10 @@ static int pragma_int(struct shard_conn *c, const char *sql)
 static void sync_done(struct shard_conn *c)
 {
 	struct pgerr err;
-	if (shard_conn_sync(c, &err) == SHARD_SYNC_WAIT)
+	if (shard_conn_sync(c, true, &err) == SHARD_SYNC_WAIT)
 		for (int i = 0; i < 10000 && shard_conn_unsynced(c); i++)
 			nanosleep(&(struct timespec){0, 1000000}, NULL);
-	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(c, true, &err), SHARD_SYNC_DONE);
 }
 
 /* Group commit: commits are numbered at settle; one flush covers every commit appended
@@ -299,7 +299,7 @@ START_TEST(one_flush_covers_the_commits_before_it)
 	ck_assert(shard_conn_unsynced(a) && shard_conn_unsynced(b));
 	sync_done(b); /* the flush covers a's commit too */
 	ck_assert(!shard_conn_unsynced(a));
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
 	exec_ok(a, "SELECT count(*) FROM t");
 	exec_ok(a, "BEGIN");
 	exec_ok(a, "INSERT INTO t VALUES (3)");

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* test_shard_sync.c: group commit on the sync threads: a commit's sync waits (never flushes
- * on the caller), the sync thread's end of the flush wakes it, one flush covers the commits
+/* test_shard_sync.c: group commit: a caller that may block flushes itself and wakes the
+ * waiters it covered; one that may not (the event loop) waits for a sync thread, whose end
+ * of the flush wakes it, one flush covers the commits
  * appended before it, tenants flush independently, a waiter that goes away early leaves no
  * dangling tenant, and a failed flush fails every later sync of the tenant (white-box: it
  * reads shard_int.h to stand in for a failed fdatasync). */
@@ -52,10 +53,10 @@ static void sync_waiting(struct shard_conn *c, int *woken)
 {
 	struct pgerr err;
 	int before = __atomic_load_n(woken, __ATOMIC_SEQ_CST);
-	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync(c, false, &err), SHARD_SYNC_WAIT);
 	await(woken, before + 1);
 	ck_assert(!shard_conn_unsynced(c));
-	ck_assert_int_eq(shard_conn_sync(c, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(c, false, &err), SHARD_SYNC_DONE);
 }
 
 START_TEST(commit_waits_for_the_sync_thread)
@@ -83,12 +84,12 @@ START_TEST(one_flush_covers_earlier_commits)
 	commit_one(b);
 	struct pgerr err;
 	/* b's commit was appended before any flush that a's sync queues can start */
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_WAIT);
-	ck_assert_int_ne(shard_conn_sync(b, &err), SHARD_SYNC_FAILED);
+	ck_assert_int_eq(shard_conn_sync(a, false, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_ne(shard_conn_sync(b, false, &err), SHARD_SYNC_FAILED);
 	await(&wa, 2);
 	ck_assert(!shard_conn_unsynced(a));
 	ck_assert(!shard_conn_unsynced(b));
-	ck_assert_int_eq(shard_conn_sync(b, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(b, false, &err), SHARD_SYNC_DONE);
 	shard_conn_release(a);
 	shard_conn_release(b);
 }
@@ -103,14 +104,44 @@ START_TEST(tenants_flush_independently)
 	commit_sql(g, "CREATE TABLE t (x int)");
 	commit_sql(h, "CREATE TABLE t (x int)");
 	struct pgerr err;
-	ck_assert_int_eq(shard_conn_sync(g, &err), SHARD_SYNC_WAIT);
-	ck_assert_int_eq(shard_conn_sync(h, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync(g, false, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync(h, false, &err), SHARD_SYNC_WAIT);
 	await(&wg, 1);
 	await(&wh, 1);
-	ck_assert_int_eq(shard_conn_sync(g, &err), SHARD_SYNC_DONE);
-	ck_assert_int_eq(shard_conn_sync(h, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(g, false, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(shard_conn_sync(h, false, &err), SHARD_SYNC_DONE);
 	shard_conn_release(g);
 	shard_conn_release(h);
+}
+END_TEST
+
+/* A caller that may block flushes on its own thread: DONE at once, and its flush covers the
+ * commit of a connection that waited on a sync thread's flush (queued, not yet run: the test
+ * holds the queue by marking the tenant queued). */
+START_TEST(caller_flushes_and_wakes_covered_waiters)
+{
+	struct shard_conn *a = acquire("g"), *b = acquire("g");
+	int wa = 0, wb = 0;
+	shard_conn_set_waker(a, wake, &wa);
+	shard_conn_set_waker(b, wake, &wb);
+	commit_sql(a, "CREATE TABLE t (x int)");
+	struct pgerr err;
+	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(wa, 0);
+	commit_one(b);
+	pthread_mutex_lock(&reg->lock);
+	b->t->flushing = true; /* as if a flush ran: b waits and nothing is queued */
+	pthread_mutex_unlock(&reg->lock);
+	ck_assert_int_eq(shard_conn_sync(b, true, &err), SHARD_SYNC_WAIT);
+	pthread_mutex_lock(&reg->lock);
+	b->t->flushing = false;
+	pthread_mutex_unlock(&reg->lock);
+	commit_one(a);
+	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
+	await(&wb, 1); /* woken by a's flush, on this thread */
+	ck_assert_int_eq(shard_conn_sync(b, false, &err), SHARD_SYNC_DONE);
+	shard_conn_release(a);
+	shard_conn_release(b);
 }
 END_TEST
 
@@ -121,7 +152,7 @@ START_TEST(waiter_released_before_its_flush)
 	struct shard_conn *a = acquire("gone");
 	commit_sql(a, "CREATE TABLE t (x int)");
 	struct pgerr err;
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync(a, false, &err), SHARD_SYNC_WAIT);
 	shard_conn_release(a);
 	struct shard_conn *b = acquire("gone");
 	int wb = 0;
@@ -145,11 +176,11 @@ START_TEST(failed_flush_fails_later_syncs)
 	commit_one(a);
 	struct pgerr err;
 	pgerr_clear(&err);
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_FAILED);
+	ck_assert_int_eq(shard_conn_sync(a, false, &err), SHARD_SYNC_FAILED);
 	ck_assert_str_eq(err.sqlstate, SQLSTATE_IO_ERROR);
 	ck_assert_ptr_nonnull(strstr(err.message, "could not fsync"));
 	commit_one(a);
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_FAILED);
+	ck_assert_int_eq(shard_conn_sync(a, false, &err), SHARD_SYNC_FAILED);
 	shard_conn_release(a);
 }
 END_TEST
@@ -185,6 +216,7 @@ int main(void)
 	tcase_add_test(tc, commit_waits_for_the_sync_thread);
 	tcase_add_test(tc, one_flush_covers_earlier_commits);
 	tcase_add_test(tc, tenants_flush_independently);
+	tcase_add_test(tc, caller_flushes_and_wakes_covered_waiters);
 	tcase_add_test(tc, waiter_released_before_its_flush);
 	tcase_add_test(tc, failed_flush_fails_later_syncs);
 	tcase_add_test(tc, loop_commit_defers_the_checkpoint);
