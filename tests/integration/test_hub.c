@@ -175,6 +175,14 @@ START_TEST(tenant_lists_apply)
 	expect_value(ann, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
 			  "WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
 		     "acme,home");
+	/* inside a transaction the loop's fast path may run the query: the listing moves to a
+	 * worker (it reads directories) and the answer is the same */
+	PQclear(harness_exec_ok(ann, "BEGIN"));
+	for (int i = 0; i < 3; i++)
+		expect_value(ann, "SELECT count(*) FROM pg_namespace WHERE nspname IN "
+				  "('acme', 'home')",
+			     "2");
+	PQclear(harness_exec_ok(ann, "COMMIT"));
 	expect_value(ann, "SELECT string_agg(schema_name, ',' ORDER BY schema_name) "
 			  "FROM information_schema.schemata WHERE schema_name IN "
 			  "('acme', 'home', 'public')",
