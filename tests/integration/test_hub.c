@@ -233,6 +233,28 @@ START_TEST(a_tenant_named_postgres)
 }
 END_TEST
 
+/* no_tenant_databases names the databases that choose no tenant; the others are tenants. */
+START_TEST(the_list_of_databases_is_configured)
+{
+	struct harness h;
+	const char *args[] = {"no_tenant_databases= gui , browse", NULL};
+	harness_start(&h, args);
+	PGconn *c = harness_connect(&h, "dbname=postgres");
+	PQclear(harness_exec_ok(c, "CREATE TABLE n (i int)")); /* a tenant named postgres */
+	PQfinish(c);
+	c = harness_connect(&h, "dbname=browse");
+	expect_value(c, "SELECT count(*) FROM postgres.n", "0");
+	expect_error(c, "CREATE TABLE m (i int)", "3F000", NULL);
+	PQfinish(c);
+	c = harness_connect(&h, "dbname=gui");
+	expect_value(c, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname "
+			"NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
+		     "postgres");
+	PQfinish(c);
+	harness_stop(&h);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hub");
@@ -245,6 +267,10 @@ int main(void)
 	tcase_add_test(tc, one_transaction_over_two_tenants);
 	tcase_add_test(tc, a_tenant_named_postgres);
 	suite_add_tcase(s, tc);
+	TCase *cfg = tcase_create("config");
+	tcase_set_timeout(cfg, 60);
+	tcase_add_test(cfg, the_list_of_databases_is_configured);
+	suite_add_tcase(s, cfg);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
