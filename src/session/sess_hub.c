@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_hub.c: sessions without a default tenant. A client that names one of the databases of
- * no_tenant_databases (and no tenant otherwise) runs on the hub connection (shard.h's
- * SHARD_HUB: an empty in-memory database), where each statement reaches tenants through its
- * schema prefixes and search_path, attached as for any session (sess_schema.c). Here: the
- * choice at startup, the refusal to create objects nowhere, and the tenants listed as schemas. */
+ * no_tenant_databases (and no tenant otherwise) borrows, per transaction, the connection of
+ * the tenant its search_path names, else the hub (shard.h's SHARD_HUB: an empty in-memory
+ * database); each statement reaches other tenants through its schema prefixes, attached as
+ * for any session (sess_schema.c). Here: the choice at startup, the switch between
+ * connections, the refusal to create objects nowhere, and the tenants listed as schemas. */
 #include "session_int.h"
 
 #include <stdio.h>
