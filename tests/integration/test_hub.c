@@ -221,6 +221,39 @@ START_TEST(one_transaction_over_two_tenants)
 }
 END_TEST
 
+static void expect_prepared(PGconn *c, const char *name, const char *sqlstate, const char *want)
+{
+	PGresult *r = PQexecPrepared(c, name, 0, NULL, NULL, NULL, 0);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	if (sqlstate)
+		ck_assert_msg(state && strcmp(state, sqlstate) == 0, "%s: want %s, got %s", name,
+			      sqlstate, state ? state : "success");
+	else
+		ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK &&
+				      strcmp(PQgetvalue(r, 0, 0), want) == 0,
+			      "%s: want %s: %s", name, want, PQerrorMessage(c));
+	PQclear(r);
+}
+
+/* Prepared statements keep their translation across the connection switches search_path
+ * causes: unqualified names follow search_path; a prefix naming the new own tenant is 0A000. */
+START_TEST(prepared_statements_and_search_path)
+{
+	make_tenants();
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	PQclear(PQprepare(c, "pre", "SELECT count(*) FROM acme.t", 0, NULL));
+	expect_prepared(c, "pre", NULL, "2");
+	PQclear(harness_exec_ok(c, "SET search_path TO acme"));
+	PQclear(PQprepare(c, "unq", "SELECT count(*) FROM t", 0, NULL));
+	expect_prepared(c, "unq", NULL, "2");
+	expect_prepared(c, "pre", "0A000", NULL);
+	PQclear(harness_exec_ok(c, "RESET search_path"));
+	expect_prepared(c, "pre", NULL, "2");
+	expect_prepared(c, "unq", "42P01", NULL);
+	PQfinish(c);
+}
+END_TEST
+
 /* The database name no longer names a tenant postgres; the tenant option still does. */
 START_TEST(a_tenant_named_postgres)
 {
@@ -266,6 +299,7 @@ int main(void)
 	tcase_add_test(tc, tenant_lists_apply);
 	tcase_add_test(tc, one_transaction_over_two_tenants);
 	tcase_add_test(tc, a_tenant_named_postgres);
+	tcase_add_test(tc, prepared_statements_and_search_path);
 	suite_add_tcase(s, tc);
 	TCase *cfg = tcase_create("config");
 	tcase_set_timeout(cfg, 60);
