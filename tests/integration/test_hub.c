@@ -284,6 +284,15 @@ START_TEST(the_list_of_databases_is_configured)
 			"NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
 		     "postgres");
 	PQfinish(c);
+	/* "$user", first in the default search_path, is the tenant named as the user */
+	c = harness_connect(&h, "user=postgres dbname=gui");
+	expect_value(c, "SHOW search_path", "\"$user\", public");
+	expect_value(c, "SELECT count(*) FROM n", "0");
+	expect_value(c, "SELECT current_schema()", "postgres");
+	PQfinish(c);
+	c = harness_connect(&h, "user=nobody dbname=gui");
+	expect_error(c, "SELECT count(*) FROM n", "42P01", NULL);
+	PQfinish(c);
 	harness_stop(&h);
 }
 END_TEST
