@@ -63,9 +63,10 @@ struct catalog_session {
 	/* pg_cursors: the session's open cursors, arg setting_arg, allocated in a. NULL: none. */
 	size_t (*cursors)(void *arg, struct arena *a, struct catalog_cursor **out);
 	/* A session without a default tenant: the tenants it may reach, which pg_namespace and
-	 * information_schema.schemata list as schemas in place of public, arg setting_arg, names
-	 * allocated in a. -1 with err set when they cannot be listed (too many). NULL: the
-	 * session has a tenant, shown as public. */
+	 * information_schema.schemata list as schemas in place of public, arg setting_arg; the
+	 * names, sorted by strcmp, are allocated in a or kept by the session until the next
+	 * call. -1 with err set
+	 * when they cannot be listed (too many). NULL: the session has a tenant (public). */
 	long (*schemas)(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 	/* The name shown for the schema of the connection's own objects (namespace 2200): NULL
 	 * for public. A session without a default tenant whose connection is tenant acme's file

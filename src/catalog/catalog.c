@@ -153,6 +153,12 @@ bool cat_conn_schemas(struct cat_conn *cc, struct cat_rows *r, const char ***nam
 	return true;
 }
 
+/* catalog_session.schemas lists names sorted by strcmp. */
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s)
 {
 	const char *own = cat_conn_public(cc);
@@ -178,10 +184,9 @@ uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
 	const char **names = NULL;
 	long n = 0;
 	(void)cat_conn_schemas(cc, &scratch, &names, &n);
-	uint32_t oid = 0;
-	for (long i = 0; i < n && !oid; i++)
-		if (strcmp(names[i], name) == 0)
-			oid = catalog_schema_oid(name);
+	uint32_t oid = n > 0 && bsearch(&name, names, (size_t)n, sizeof(*names), by_name)
+			       ? catalog_schema_oid(name)
+			       : 0;
 	sqlite3_free(scratch.err);
 	arena_free(scratch.a);
 	return oid;
@@ -213,11 +218,15 @@ const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena
 /* The tenant among the listed ones whose schema v names (its OID or name), or NULL. */
 static const char *listed_tenant(const char **names, long n, sqlite3_value *v)
 {
-	bool by_oid = sqlite3_value_type(v) == SQLITE_INTEGER;
 	const char *text = (const char *)sqlite3_value_text(v);
-	for (long i = 0; text && i < n; i++)
-		if (by_oid ? catalog_schema_oid(names[i]) == (uint32_t)sqlite3_value_int64(v)
-			   : strcmp(names[i], text) == 0)
+	if (!text || n <= 0)
+		return NULL;
+	if (sqlite3_value_type(v) != SQLITE_INTEGER) {
+		const char **hit = bsearch(&text, names, (size_t)n, sizeof(*names), by_name);
+		return hit ? *hit : NULL;
+	}
+	for (long i = 0; i < n; i++)
+		if (catalog_schema_oid(names[i]) == (uint32_t)sqlite3_value_int64(v))
 			return names[i];
 	return NULL;
 }

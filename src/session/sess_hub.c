@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_hub.c: sessions without a default tenant. A client that names one of the databases of
- * no_tenant_databases (and no tenant otherwise) runs on the hub connection (shard.h's
- * SHARD_HUB: an empty in-memory database), where each statement reaches tenants through its
- * schema prefixes and search_path, attached as for any session (sess_schema.c). Here: the
- * choice at startup, the refusal to create objects nowhere, and the tenants listed as schemas. */
+ * no_tenant_databases (and no tenant otherwise) borrows, per transaction, the connection of
+ * the tenant its search_path names, else the hub (shard.h's SHARD_HUB: an empty in-memory
+ * database); each statement reaches other tenants through its schema prefixes, attached as
+ * for any session (sess_schema.c). Here: the choice at startup, the switch between
+ * connections, the refusal to create objects nowhere, and the tenants listed as schemas. */
 #include "session_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 bool sess_hub_database(const struct session *s)
 {
@@ -46,6 +48,17 @@ bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	return false;
 }
 
+/* The tenants listed last. Catalog functions may ask once per row ('acme'::regnamespace in a
+ * WHERE clause), and each listing reads 256 directories: a listing serves for LIST_TTL_MS. */
+#define LIST_TTL_MS 1000
+
+struct sess_hub_list {
+	struct arena *a;
+	const char **names;
+	long n; /* -1: too many */
+	int64_t at; /* monotonic ms */
+};
+
 struct listing {
 	struct session *s;
 	struct arena *a;
@@ -80,21 +93,58 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void list_tenants(struct session *s, struct sess_hub_list *l)
+{
+	arena_reset(l->a);
+	struct listing g = {.s = s, .a = l->a};
+	(void)shard_tenant_list(s->env->shards, collect, &g);
+	if (g.n)
+		qsort(g.names, g.n, sizeof(*g.names), by_name);
+	l->names = g.names ? g.names : arena_alloc(l->a, sizeof(*l->names)); /* listed */
+	l->n = g.too_many ? -1 : (long)g.n;
+	l->at = now_ms();
+}
+
 long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pgerr *err)
 {
-	struct listing l = {.s = arg, .a = a};
-	(void)shard_tenant_list(l.s->env->shards, collect, &l);
-	if (l.too_many) {
+	(void)a; /* the names live in the session's listing */
+	struct session *s = arg;
+	if (!s->hub_list) {
+		s->hub_list = base_xcalloc(1, sizeof(*s->hub_list));
+		s->hub_list->a = arena_new(0);
+	}
+	if (!s->hub_list->names || now_ms() - s->hub_list->at >= LIST_TTL_MS) {
+		if (s->inline_run) { /* reading directories is for a worker (sess_inline.c) */
+			(void)sess_inline_punt(s, err);
+			return -1;
+		}
+		list_tenants(s, s->hub_list);
+	}
+	if (s->hub_list->n < 0) {
 		pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			  "too many tenants to list as schemas: more than %d", SESS_HUB_SCHEMAS_MAX);
 		pgerr_hint(err, "Connect to one tenant (options=-c tenant=NAME), or narrow the "
 				"user's tenant list in the users file.");
 		return -1;
 	}
-	if (l.n)
-		qsort(l.names, l.n, sizeof(*l.names), by_name);
-	*out = l.names;
-	return (long)l.n;
+	*out = s->hub_list->names;
+	return s->hub_list->n;
+}
+
+void sess_hub_free(struct session *s)
+{
+	if (!s->hub_list)
+		return;
+	arena_free(s->hub_list->a);
+	free(s->hub_list);
+	s->hub_list = NULL;
 }
 
 void sess_hub_borrowed(struct session *s)

@@ -6,6 +6,7 @@
  * statement): they are dropped whenever the session is between transactions. */
 #include "session_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* The next element of a search_path list into out (unquoted, as PostgreSQL's
@@ -58,7 +59,11 @@ static const char *search_tenant(struct session *s, const char *own,
 	char elem[256];
 	struct pgerr ignored;
 	while (p && next_elem(&p, elem, sizeof(elem))) {
-		if (skipped(elem))
+		/* without a default tenant, "$user" is the tenant named as the user, as PostgreSQL's
+		 * schema of that name (with one, it would take unqualified names elsewhere) */
+		if (strcmp(elem, "$user") == 0 && !s->tenant[0] && s->user)
+			snprintf(elem, sizeof(elem), "%s", s->user);
+		else if (skipped(elem))
 			continue;
 		if (strcmp(elem, "public") == 0 && s->tenant[0])
 			return NULL;

@@ -96,6 +96,7 @@ struct session {
 
 	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
 	char home[SHARD_TENANT_MAX + 1];   /* ... then: the tenant of the connection it has */
+	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
 	char *database;
@@ -539,8 +540,10 @@ bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *
  * column types, the result origins) and the catalog shows the new one's schema name. */
 void sess_hub_borrowed(struct session *s);
 /* catalog_session.schemas: the existing tenants the user may reach, sorted by name, without
- * opening a file; -1 with err (54000) past SESS_HUB_SCHEMAS_MAX. arg is the session. */
+ * opening a file (a listing serves for a second); -1 with err (54000) past
+ * SESS_HUB_SCHEMAS_MAX. arg is the session; the names stay valid until the next call. */
 long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pgerr *err);
+void sess_hub_free(struct session *s);
 
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction

@@ -175,6 +175,14 @@ START_TEST(tenant_lists_apply)
 	expect_value(ann, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
 			  "WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
 		     "acme,home");
+	/* inside a transaction the loop's fast path may run the query: the listing moves to a
+	 * worker (it reads directories) and the answer is the same */
+	PQclear(harness_exec_ok(ann, "BEGIN"));
+	for (int i = 0; i < 3; i++)
+		expect_value(ann, "SELECT count(*) FROM pg_namespace WHERE nspname IN "
+				  "('acme', 'home')",
+			     "2");
+	PQclear(harness_exec_ok(ann, "COMMIT"));
 	expect_value(ann, "SELECT string_agg(schema_name, ',' ORDER BY schema_name) "
 			  "FROM information_schema.schemata WHERE schema_name IN "
 			  "('acme', 'home', 'public')",
@@ -213,6 +221,39 @@ START_TEST(one_transaction_over_two_tenants)
 }
 END_TEST
 
+static void expect_prepared(PGconn *c, const char *name, const char *sqlstate, const char *want)
+{
+	PGresult *r = PQexecPrepared(c, name, 0, NULL, NULL, NULL, 0);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	if (sqlstate)
+		ck_assert_msg(state && strcmp(state, sqlstate) == 0, "%s: want %s, got %s", name,
+			      sqlstate, state ? state : "success");
+	else
+		ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK &&
+				      strcmp(PQgetvalue(r, 0, 0), want) == 0,
+			      "%s: want %s: %s", name, want, PQerrorMessage(c));
+	PQclear(r);
+}
+
+/* Prepared statements keep their translation across the connection switches search_path
+ * causes: unqualified names follow search_path; a prefix naming the new own tenant is 0A000. */
+START_TEST(prepared_statements_and_search_path)
+{
+	make_tenants();
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	PQclear(PQprepare(c, "pre", "SELECT count(*) FROM acme.t", 0, NULL));
+	expect_prepared(c, "pre", NULL, "2");
+	PQclear(harness_exec_ok(c, "SET search_path TO acme"));
+	PQclear(PQprepare(c, "unq", "SELECT count(*) FROM t", 0, NULL));
+	expect_prepared(c, "unq", NULL, "2");
+	expect_prepared(c, "pre", "0A000", NULL);
+	PQclear(harness_exec_ok(c, "RESET search_path"));
+	expect_prepared(c, "pre", NULL, "2");
+	expect_prepared(c, "unq", "42P01", NULL);
+	PQfinish(c);
+}
+END_TEST
+
 /* The database name no longer names a tenant postgres; the tenant option still does. */
 START_TEST(a_tenant_named_postgres)
 {
@@ -222,6 +263,37 @@ START_TEST(a_tenant_named_postgres)
 	PQfinish(c);
 	ck_assert(tenant_file_exists("tpg"));
 	ck_assert(!tenant_file_exists("postgres"));
+}
+END_TEST
+
+/* no_tenant_databases names the databases that choose no tenant; the others are tenants. */
+START_TEST(the_list_of_databases_is_configured)
+{
+	struct harness h;
+	const char *args[] = {"no_tenant_databases= gui , browse", NULL};
+	harness_start(&h, args);
+	PGconn *c = harness_connect(&h, "dbname=postgres");
+	PQclear(harness_exec_ok(c, "CREATE TABLE n (i int)")); /* a tenant named postgres */
+	PQfinish(c);
+	c = harness_connect(&h, "dbname=browse");
+	expect_value(c, "SELECT count(*) FROM postgres.n", "0");
+	expect_error(c, "CREATE TABLE m (i int)", "3F000", NULL);
+	PQfinish(c);
+	c = harness_connect(&h, "dbname=gui");
+	expect_value(c, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname "
+			"NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
+		     "postgres");
+	PQfinish(c);
+	/* "$user", first in the default search_path, is the tenant named as the user */
+	c = harness_connect(&h, "user=postgres dbname=gui");
+	expect_value(c, "SHOW search_path", "\"$user\", public");
+	expect_value(c, "SELECT count(*) FROM n", "0");
+	expect_value(c, "SELECT current_schema()", "postgres");
+	PQfinish(c);
+	c = harness_connect(&h, "user=nobody dbname=gui");
+	expect_error(c, "SELECT count(*) FROM n", "42P01", NULL);
+	PQfinish(c);
+	harness_stop(&h);
 }
 END_TEST
 
@@ -236,7 +308,12 @@ int main(void)
 	tcase_add_test(tc, tenant_lists_apply);
 	tcase_add_test(tc, one_transaction_over_two_tenants);
 	tcase_add_test(tc, a_tenant_named_postgres);
+	tcase_add_test(tc, prepared_statements_and_search_path);
 	suite_add_tcase(s, tc);
+	TCase *cfg = tcase_create("config");
+	tcase_set_timeout(cfg, 60);
+	tcase_add_test(cfg, the_list_of_databases_is_configured);
+	suite_add_tcase(s, cfg);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
