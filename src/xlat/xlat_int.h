@@ -105,7 +105,7 @@ enum {
 	XLAT_X_STAR = 1 << 1,       /* a target list item, where * and t.* may stand */
 	XLAT_X_RESULT = 1 << 2,     /* a whole result column: a reg* literal shows its name */
 	XLAT_X_EXACT = 1 << 3,      /* numeric computed exactly, as decimal text (xlat_numeric.c) */
-	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... in a SELECT DISTINCT's result columns */
+	XLAT_X_EXACT_DISTINCT = 1 << 4, /* ... compared by DISTINCT or GROUP BY: by value */
 	XLAT_X_EXACT_OPERAND = 1 << 5,  /* ... an operand of + - * /: numeric constants as text */
 };
 
@@ -557,6 +557,9 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
  * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
+/* Whether s's result columns are compared among themselves: DISTINCT, or a GROUP BY item
+ * naming one (by alias or position); their exact values then carry the collation pgfn_num. */
+bool xlat_exact_compared(const PgQuery__SelectStmt *s);
 /* Rewrites "L op R" emitted at c->sb[mark..] (L ends at lend, R starts at rstart) into
  * pgfn_num_<op>(L, R, scale of l, scale of r). False (nothing changed) for another op. */
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,

@@ -102,15 +102,24 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	    xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		return false;
 	bool star = has_star(s);
-	for (size_t i = 0; i < s->n_sort_clause; i++) {
-		if (star && named_result(s->sort_clause[i]->sort_by->node, s) >= 0)
+	for (size_t i = 0; star && i < s->n_sort_clause; i++) {
+		if (named_result(s->sort_clause[i]->sort_by->node, s) >= 0)
 			return false; /* which column it is depends on what * stands for */
 	}
-	for (size_t i = 0; i < s->n_group_clause; i++) {
+	for (size_t i = 0; star && i < s->n_group_clause; i++) {
 		if (named_result(s->group_clause[i], s) >= 0)
 			return false;
 	}
 	return true;
+}
+
+bool xlat_exact_compared(const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_group_clause; i++) {
+		if (named_result(s->group_clause[i], s) >= 0)
+			return true;
+	}
+	return s->n_distinct_clause > 0;
 }
 
 void xlat_exact_sort_item(struct xlat_ctx *c, const PgQuery__Node *item)

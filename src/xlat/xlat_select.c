@@ -221,7 +221,7 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if ((c->flags & XLAT_X_EXACT_DISTINCT) && (c->flags & XLAT_X_EXACT) &&
 		    t.oid == XLAT_OID_NUMERIC && xlat_exact_node(rt->val) &&
 		    rt->val->node_case != NODE(COLUMN_REF))
-			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT by value */
+			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
 		if (shape)
 			shape->types[i] = t;
 		/* a LATERAL column reference was replaced by its expression */
@@ -551,7 +551,7 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 	}
 	unsigned flags = c->flags;
 	if (xlat_exact_select(c, s))
-		c->flags |= XLAT_X_EXACT | (s->n_distinct_clause ? XLAT_X_EXACT_DISTINCT : 0);
+		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
 	bool ok = distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
 	c->flags = flags;
 	if (!ok)

@@ -2,7 +2,7 @@
 /* fuzz_pgfn.c: libFuzzer driver for pgfn's parsers of client-supplied text — JSON (json_in,
  * paths, containment, jsonb_set, the JSON set-returning functions), array literals (ANY/ALL,
  * LIKE over elements), format() strings, decode's hex/base64/escape, regular expressions and
- * SIMILAR TO patterns, and the string functions. The first input byte picks a statement; the
+ * SIMILAR TO patterns, the string functions, and exact numeric text (pgfn_num_*). The first input byte picks a statement; the
  * rest, split at its first NUL, becomes ?1 and ?2. Checks: no crash, no ASan/UBSan report, and
  * every failure is an error pgfn_error raised with a SQLSTATE (or SQLite's out-of-memory). */
 #include "pgfn.h"
@@ -33,6 +33,10 @@ static const char *const stmts[] = {
 	"SELECT pgfn_split_part(?1, ?2, -2), pgfn_translate(?1, ?2, 'xy'), pgfn_lpad(?1, 40, ?2), "
 	"pgfn_initcap(?1), pgfn_reverse(?1), pgfn_string_to_array(?1, ?2)",
 	"SELECT pgfn_quote_ident(?1), pgfn_quote_literal(?1), pgfn_ascii(?1), pgfn_left(?1, -3)",
+	"SELECT pgfn_num_add(?1, ?2, -1, -1), pgfn_num_mul(?1, ?2, -1, 2), "
+	"pgfn_num_div(?1, ?2, -1, -1), pgfn_num_round(?1, 3, -1), pgfn_num_trunc(?2, -2, 1)",
+	"SELECT pgfn_num_avg(x, -1), pgfn_num_stddev_samp(x, -1), pgfn_num_max(x, 1) "
+	"FROM (SELECT ?1 AS x UNION ALL SELECT ?2)",
 };
 
 static sqlite3 *db;

@@ -81,6 +81,8 @@ SELECT round(a / c, 3), trunc(b / c, 4), round(b * 1.005, 2), round(a / c) FROM 
 SELECT id FROM ty_num WHERE a / c > 0.3 ORDER BY a / c;
 SELECT id, b / 3 FROM ty_num WHERE b / 3 = 0.75;
 SELECT b / 3 AS q, count(*) FROM ty_num GROUP BY b / 3 ORDER BY b / 3;
+SELECT b / 3 AS q, count(*) FROM ty_num GROUP BY q ORDER BY q;
+SELECT a / c, sum(b) FROM ty_num GROUP BY 1 ORDER BY 1 DESC;
 SELECT max(a / c), min(b / 3), max(b) FROM ty_num;
 SELECT sum(g), avg(g), sum(b), avg(b), sum(c), avg(c), sum(b / 3) FROM ty_num;
 SELECT id, sum(b) OVER (ORDER BY id) FROM ty_num ORDER BY id;
