@@ -144,8 +144,11 @@ static const struct icase cases[] = {
 	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct ORDER BY q NULLS LAST"},
 	{"SELECT rate / 3 AS q FROM acct GROUP BY q", NULL, "",
 	 "SELECT pgfn_num_div(rate,  3, 2, 0) COLLATE pgfn_num AS q FROM acct GROUP BY q"},
-	{"SELECT *, rate / 3 AS q FROM acct GROUP BY q", NULL, "",
-	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct GROUP BY q"},
+	/* every column grouped: acct has no primary key to stand for them */
+	{"SELECT *, rate / 3 AS q FROM acct "
+	 "GROUP BY id, owner, balance, rate, code, small, at, flag, data, q", NULL, "",
+	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct "
+	 "GROUP BY id, owner, balance, rate, code, small, at, flag, data, q"},
 	{"SELECT DISTINCT rate * 2 FROM acct", NULL, "",
 	 "SELECT DISTINCT pgfn_num_mul(rate,  2, 2, 0) COLLATE pgfn_num AS \"?column?\" FROM acct"},
 	{"SELECT rate / 3 FROM acct UNION SELECT salary FROM emp", NULL, "",
