@@ -97,19 +97,20 @@ static bool send_level(struct strbuf *out, uint32_t elem, const struct pgtype_va
 	uint32_t count = 0;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	bool ok = true;
+	bool ok = true, shape = true; /* shape false: not an array of this shape (22P02) */
 	for (;;) {
 		while (p < end && is_blank(*p))
 			p++;
 		bool null = false;
 		sb.len = 0;
 		if (depth + 1 < ndims) {
-			ok = p < end && *p == '{' &&
+			shape = p < end && *p == '{';
+			ok = shape &&
 			     send_level(out, elem, v, &p, end, depth + 1, ndims, dims, nulls, err);
 			while (ok && p < end && is_blank(*p))
 				p++;
 		} else if (!element(&p, end, &sb, &null)) {
-			ok = false;
+			ok = shape = false;
 		} else if (null) {
 			(*nulls)++;
 			strbuf_put_u32(out, UINT32_MAX);
@@ -123,13 +124,15 @@ static bool send_level(struct strbuf *out, uint32_t elem, const struct pgtype_va
 			p++;
 			continue;
 		}
-		ok = p < end && *p == '}';
+		ok = shape = p < end && *p == '}';
 		p++;
 		break;
 	}
 	strbuf_fini(&sb);
-	if (!ok || (dims[depth] && dims[depth] != count))
-		return pgerr_is_set(err) ? false : malformed(err, v);
+	if (ok && dims[depth] && dims[depth] != count)
+		ok = shape = false;
+	if (!ok)
+		return shape ? false : malformed(err, v); /* else err says what the element lacks */
 	dims[depth] = count;
 	*pp = p;
 	return true;
@@ -137,8 +140,8 @@ static bool send_level(struct strbuf *out, uint32_t elem, const struct pgtype_va
 
 /* array_send of several dimensions: each dimension's length (lower bound 1) in the header,
  * then the elements in row-major order. */
-static bool send_md(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
-		    const char *p, const char *end, struct pgerr *err)
+static bool send_md(struct strbuf *out, uint32_t elem, const struct pgtype_value *v, const char *p,
+		    const char *end, struct pgerr *err)
 {
 	int ndims = 0;
 	for (const char *q = p; q < end && (*q == '{' || is_blank(*q)); q++)
