@@ -263,10 +263,7 @@ static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* An OID no row has prints as its digits (PostgreSQL's regprocedureout, regoperatorout). */
-static const char *oid_digits(struct arena *a, uint32_t oid)
-{
-	return arena_printf(a, "%u", oid);
-}
+static const char *oid_digits(struct arena *a, uint32_t oid) { return arena_printf(a, "%u", oid); }
 
 /* A type as format_type_be writes it in a signature: bpchar is "character". */
 static const char *arg_type(struct arena *a, uint32_t oid)

@@ -44,8 +44,7 @@ static bool push(struct arena *a, struct pgfn_md *md, const char *item)
 
 /* One level {…} at *p (on its '{'), depth 0 the outermost: its elements or sub-arrays, whose
  * count must match that of every other level at the same depth. */
-static bool level(struct arena *a, const char **p, int depth, struct pgfn_md *md,
-		  const char **why)
+static bool level(struct arena *a, const char **p, int depth, struct pgfn_md *md, const char **why)
 {
 	const char *s = skip(*p + 1);
 	if (*s == '}') { /* {} is the empty array; an empty sub-array matches nothing */
@@ -231,16 +230,16 @@ static void fn_md(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		}
 		if (i == 0)
 			first = md;
-		ok = md.ndims == first.ndims &&
-		     memcmp(md.dims, first.dims, sizeof(md.dims)) == 0;
+		ok = md.ndims == first.ndims && memcmp(md.dims, first.dims, sizeof(md.dims)) == 0;
 		strbuf_printf(&sb, "%s%s", i ? "," : "", skip(s));
 	}
 	strbuf_putc(&sb, '}');
 	if (ok)
 		pgfn_result_sb(ctx, &sb, false);
 	else
-		pgfn_error(ctx, "2202E", "multidimensional arrays must have array expressions with "
-				   "matching dimensions");
+		pgfn_error(ctx, "2202E",
+			   "multidimensional arrays must have array expressions with "
+			   "matching dimensions");
 	strbuf_fini(&sb);
 	arena_free(a);
 }

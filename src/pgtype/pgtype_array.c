@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgtype_array.c: binary send/receive of one-dimensional arrays (array_send/array_recv of
- * PostgreSQL 15) whose element type has a binary format here. An array is stored as its
- * PostgreSQL text form ("{1,2,NULL}", '{a,"b c"}'); the binary form is built from it element
- * by element and read back into it. Multidimensional arrays and explicit bounds are refused. */
+/* pgtype_array.c: binary send/receive of arrays (array_send/array_recv of PostgreSQL 15) whose
+ * element type has a binary format here. An array is stored as its PostgreSQL text form
+ * ("{1,2,NULL}", '{a,"b c"}', "{{1,2},{3,4}}"); the binary form is built from it element by
+ * element and read back into it. Explicit lower bounds other than 1 are refused. */
 #include "pgtype_int.h"
 
 #include <string.h>
@@ -11,6 +11,7 @@
 /* array_send's header: ndim, has-null flag, element type, then per dimension its length
  * and lower bound. */
 #define HEADER_BYTES 12
+#define MAXDIM 6 /* PostgreSQL's */
 
 static bool unsupported(struct pgerr *err, const char *what)
 {
@@ -86,6 +87,90 @@ static bool send_element(struct strbuf *out, uint32_t elem, const char *s, size_
 	return ok;
 }
 
+/* One level {…} of a multidimensional array at *pp (on its '{'): its elements (innermost) or
+ * sub-arrays, each level's count the same as every other's at that depth. */
+static bool send_level(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
+		       const char **pp, const char *end, int depth, int ndims, uint32_t *dims,
+		       uint32_t *nulls, struct pgerr *err)
+{
+	const char *p = *pp + 1;
+	uint32_t count = 0;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool ok = true, shape = true; /* shape false: not an array of this shape (22P02) */
+	for (;;) {
+		while (p < end && is_blank(*p))
+			p++;
+		bool null = false;
+		sb.len = 0;
+		if (depth + 1 < ndims) {
+			shape = p < end && *p == '{';
+			ok = shape &&
+			     send_level(out, elem, v, &p, end, depth + 1, ndims, dims, nulls, err);
+			while (ok && p < end && is_blank(*p))
+				p++;
+		} else if (!element(&p, end, &sb, &null)) {
+			ok = shape = false;
+		} else if (null) {
+			(*nulls)++;
+			strbuf_put_u32(out, UINT32_MAX);
+		} else {
+			ok = send_element(out, elem, sb.data ? sb.data : "", sb.len, err);
+		}
+		if (!ok)
+			break;
+		count++;
+		if (p < end && *p == ',') {
+			p++;
+			continue;
+		}
+		ok = shape = p < end && *p == '}';
+		p++;
+		break;
+	}
+	strbuf_fini(&sb);
+	if (ok && dims[depth] && dims[depth] != count)
+		ok = shape = false;
+	if (!ok)
+		return shape ? false : malformed(err, v); /* else err says what the element lacks */
+	dims[depth] = count;
+	*pp = p;
+	return true;
+}
+
+/* array_send of several dimensions: each dimension's length (lower bound 1) in the header,
+ * then the elements in row-major order. */
+static bool send_md(struct strbuf *out, uint32_t elem, const struct pgtype_value *v, const char *p,
+		    const char *end, struct pgerr *err)
+{
+	int ndims = 0;
+	for (const char *q = p; q < end && (*q == '{' || is_blank(*q)); q++)
+		ndims += *q == '{';
+	if (ndims > MAXDIM)
+		return malformed(err, v);
+	size_t header = out->len;
+	strbuf_put_u32(out, (uint32_t)ndims);
+	strbuf_put_u32(out, 0);
+	strbuf_put_u32(out, elem);
+	for (int d = 0; d < ndims; d++) {
+		strbuf_put_u32(out, 0); /* patched below */
+		strbuf_put_u32(out, 1);
+	}
+	uint32_t dims[MAXDIM] = {0}, nulls = 0;
+	if (!send_level(out, elem, v, &p, end, 0, ndims, dims, &nulls, err))
+		return false;
+	while (p < end && is_blank(*p))
+		p++;
+	if (p != end)
+		return malformed(err, v);
+	if (out->failed)
+		return true;
+	strbuf_patch_u32(out, header + 4, nulls ? 1 : 0);
+	for (int d = 0; d < ndims; d++)
+		strbuf_patch_u32(out, header + HEADER_BYTES + 8 * (size_t)d, dims[d]);
+	return true;
+}
+
 bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
 		       struct pgerr *err)
 {
@@ -98,6 +183,11 @@ bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_va
 		return unsupported(err, "arrays with explicit bounds");
 	if (p == end || *p != '{')
 		return malformed(err, v);
+	const char *inner = p + 1;
+	while (inner < end && is_blank(*inner))
+		inner++;
+	if (inner < end && *inner == '{')
+		return send_md(out, elem, v, p, end, err);
 	p++;
 	size_t header = out->len;
 	strbuf_put_u32(out, 1);
@@ -112,8 +202,6 @@ bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_va
 	if (q < end && *q == '}') {
 		p = q;
 	} else {
-		if (q < end && *q == '{')
-			return unsupported(err, "multidimensional arrays");
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		bool ok = true;
@@ -191,18 +279,40 @@ static void put_text_element(struct strbuf *out, const char *s, size_t n)
 	strbuf_putc(out, '"');
 }
 
-static bool recv_elements(const uint8_t *p, size_t n, uint32_t elem, uint32_t count,
-			  struct arena *a, struct strbuf *txt, struct pgerr *err)
+/* The punctuation before element i of an array of dims: "{{" before the first, "},{"
+ * where a sub-array ends, "," inside one (block[d]: elements of one level-d sub-array). */
+static void punctuate(struct strbuf *txt, uint64_t i, const uint64_t *block, uint32_t ndim)
 {
-	strbuf_putc(txt, '{');
-	for (uint32_t i = 0; i < count; i++) {
+	uint32_t ends = 0;
+	for (uint32_t d = 1; i && d < ndim; d++)
+		ends += i % block[d] == 0;
+	for (uint32_t k = 0; k < (i ? ends : ndim); k++)
+		strbuf_putc(txt, i ? '}' : '{');
+	if (i)
+		strbuf_putc(txt, ',');
+	for (uint32_t k = 0; i && k < ends; k++)
+		strbuf_putc(txt, '{');
+}
+
+static bool recv_elements(const uint8_t *p, size_t n, uint32_t elem, const uint32_t *dims,
+			  uint32_t ndim, struct arena *a, struct strbuf *txt, struct pgerr *err)
+{
+	uint64_t block[MAXDIM + 1] = {1}, count = ndim ? 1 : 0;
+	for (uint32_t d = ndim; d-- > 0;) {
+		count *= dims[d];
+		block[d] = count;
+		if (count > n / 4) /* every element takes at least its length word */
+			return bad_binary(err);
+	}
+	if (!count)
+		strbuf_putc(txt, '{');
+	for (uint64_t i = 0; i < count; i++) {
 		if (n < 4)
 			return bad_binary(err);
 		uint32_t len = be32(p);
 		p += 4;
 		n -= 4;
-		if (i)
-			strbuf_putc(txt, ',');
+		punctuate(txt, i, block, ndim);
 		if (len == UINT32_MAX) {
 			strbuf_puts(txt, "NULL");
 			continue;
@@ -228,7 +338,8 @@ static bool recv_elements(const uint8_t *p, size_t n, uint32_t elem, uint32_t co
 		p += len;
 		n -= len;
 	}
-	strbuf_putc(txt, '}');
+	for (uint32_t k = 0; k < (count ? ndim : 1); k++)
+		strbuf_putc(txt, '}');
 	if (n != 0)
 		return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
 				 "incorrect binary data format in array");
@@ -247,15 +358,17 @@ bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *
 		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
 				 "binary data has array element type %u instead of expected %u",
 				 sent_elem, elem);
-	if (ndim > 1)
-		return unsupported(err, "multidimensional arrays");
-	uint32_t count = 0;
+	if (ndim > MAXDIM)
+		return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+				 "number of array dimensions (%u) exceeds the maximum allowed (%d)",
+				 ndim, MAXDIM);
+	uint32_t dims[MAXDIM] = {0};
 	p += HEADER_BYTES;
 	n -= HEADER_BYTES;
-	if (ndim == 1) {
+	for (uint32_t d = 0; d < ndim; d++) {
 		if (n < 8)
 			return bad_binary(err);
-		count = be32(p);
+		dims[d] = be32(p);
 		if (be32(p + 4) != 1)
 			return unsupported(err, "arrays with explicit bounds");
 		p += 8;
@@ -263,7 +376,7 @@ bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *
 	}
 	struct strbuf txt;
 	strbuf_init(&txt, 0);
-	bool ok = recv_elements(p, n, elem, count, a, &txt, err);
+	bool ok = recv_elements(p, n, elem, dims, ndim, a, &txt, err);
 	if (ok && txt.failed)
 		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	if (ok)

@@ -162,8 +162,8 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 static void reword_fkey(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	int pending = 0, hi;
-	if (db && sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &pending, &hi, 0) ==
-			  SQLITE_OK &&
+	if (db &&
+	    sqlite3_db_status(db, SQLITE_DBSTATUS_DEFERRED_FKS, &pending, &hi, 0) == SQLITE_OK &&
 	    pending && shard_fk_describe(db, e))
 		return;
 	snprintf(e->message, sizeof(e->message),

@@ -46,8 +46,7 @@ static void put_ident(struct strbuf *sb, const char *name)
 }
 
 /* Quoted as in a constraint's definition, or bare as PostgreSQL's DETAIL lists a key. */
-static void put_names(struct strbuf *sb, const char (*names)[PGERR_NAME_MAX], int n,
-		      bool quote)
+static void put_names(struct strbuf *sb, const char (*names)[PGERR_NAME_MAX], int n, bool quote)
 {
 	for (int i = 0; i < n; i++) {
 		strbuf_puts(sb, i ? ", " : "");
@@ -62,13 +61,15 @@ static void put_names(struct strbuf *sb, const char (*names)[PGERR_NAME_MAX], in
 static bool parent_pkey(sqlite3 *db, struct fk_violation *v)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, v->parent, -1, SQLITE_STATIC);
 	int n = 0;
 	while (n < v->ncols && sqlite3_step(st) == SQLITE_ROW)
-		snprintf(v->to[n++], PGERR_NAME_MAX, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(v->to[n++], PGERR_NAME_MAX, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return n == v->ncols;
 }
@@ -205,8 +206,10 @@ static bool nth_violation(sqlite3 *db, int n, struct fk_violation *v, bool *more
 	*more = ok;
 	if (ok) {
 		ok = sqlite3_column_type(st, 1) == SQLITE_INTEGER;
-		snprintf(v->table, sizeof(v->table), "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(v->parent, sizeof(v->parent), "%s", (const char *)sqlite3_column_text(st, 2));
+		snprintf(v->table, sizeof(v->table), "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+		snprintf(v->parent, sizeof(v->parent), "%s",
+			 (const char *)sqlite3_column_text(st, 2));
 		v->rowid = sqlite3_column_int64(st, 1);
 		v->ncols = 0;
 		int fkid = sqlite3_column_int(st, 3);
@@ -276,7 +279,8 @@ static void constraint_name(sqlite3 *db, const struct fk_violation *v, char *out
 		sqlite3_bind_text(st, 1, v->table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, def.data, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-			snprintf(out, PGERR_NAME_MAX, "%s", (const char *)sqlite3_column_text(st, 0));
+			snprintf(out, PGERR_NAME_MAX, "%s",
+				 (const char *)sqlite3_column_text(st, 0));
 		if (sqlite3_step(st) != SQLITE_DONE)
 			out[0] = '\0'; /* two keys alike: no certain name */
 	}
@@ -299,8 +303,7 @@ static void report(sqlite3 *db, const struct fk_violation *v, bool by_parent, st
 	constraint_name(db, v, name);
 	struct strbuf cols;
 	strbuf_init(&cols, 0);
-	put_names(&cols, (by_parent ? v->to : v->from), v->ncols,
-		  false);
+	put_names(&cols, (by_parent ? v->to : v->from), v->ncols, false);
 	if (by_parent) {
 		pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 			  "update or delete on table \"%s\" violates foreign key constraint \"%s\" "
@@ -368,10 +371,9 @@ static int rerun(sqlite3 *db, sqlite3_stmt *vm, struct fk_violation *found, int 
 	sqlite3_reset(vm);
 	int n = rc == SQLITE_DONE ? collect(db, found, max) : 0;
 	(void)sqlite3_exec(db, "ROLLBACK TO shardlite_fk; RELEASE shardlite_fk", NULL, NULL, NULL);
-	(void)sqlite3_exec(db,
-			   deferred ? "PRAGMA defer_foreign_keys = ON"
-				    : "PRAGMA defer_foreign_keys = OFF",
-			   NULL, NULL, NULL);
+	(void)sqlite3_exec(
+		db, deferred ? "PRAGMA defer_foreign_keys = ON" : "PRAGMA defer_foreign_keys = OFF",
+		NULL, NULL, NULL);
 	return n;
 }
 

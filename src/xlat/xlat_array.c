@@ -60,8 +60,7 @@ static bool is_array_node(const PgQuery__Node *n);
 
 /* ARRAY[[1, 2], [3, 4]] or ARRAY[ARRAY[...], ...]: pgfn_array_md joins the sub-arrays,
  * which must have matching dimensions (2202E otherwise, as in PostgreSQL). */
-static bool array_of_arrays(struct xlat_ctx *c, const PgQuery__AArrayExpr *e,
-			    struct xlat_type *t)
+static bool array_of_arrays(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t)
 {
 	struct xlat_type *tv = arena_zalloc(c->a, (e->n_elements + 1) * sizeof(*tv));
 	xlat_puts(c, "pgfn_array_md(");

@@ -379,7 +379,8 @@ static bool subscripts(struct xlat_ctx *c, const PgQuery__AIndirection *ind, str
 	struct xlat_type ignored;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
 		const PgQuery__Node *k = ind->indirection[i];
-		if (k->node_case != NODE(A_INDICES) || k->a_indices->is_slice || !k->a_indices->uidx)
+		if (k->node_case != NODE(A_INDICES) || k->a_indices->is_slice ||
+		    !k->a_indices->uidx)
 			return xlat_unsupported(c, -1, "an array slice or field selection");
 	}
 	xlat_puts(c, "pgfn_array_at(");

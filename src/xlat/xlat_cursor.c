@@ -4,6 +4,7 @@
  * what can be had and says which cursor and how many rows. */
 #include "xlat_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* DECLARE's option bits, as PostgreSQL's parsenodes.h numbers them. */
@@ -14,23 +15,19 @@
 
 static bool scans_backward(const PgQuery__SelectStmt *q, const PgQuery__WithClause *outer);
 
-/* PostgreSQL 15's built-in aggregates (pg_aggregate), by name. */
+/* PostgreSQL 15's built-in aggregates and window functions, by name. */
 static bool is_aggregate(const char *name)
 {
-	static const char *const aggs[] = {
-		"array_agg",   "avg",	     "bit_and",	     "bit_or",	       "bit_xor",
-		"bool_and",    "bool_or",    "corr",	     "count",	       "covar_pop",
-		"covar_samp",  "every",	     "json_agg",     "json_object_agg", "jsonb_agg",
-		"jsonb_object_agg", "max",   "min",	     "mode",	       "percentile_cont",
-		"percentile_disc", "range_agg", "range_intersect_agg", "regr_avgx", "regr_avgy",
-		"regr_count",  "regr_intercept", "regr_r2",  "regr_slope",     "regr_sxx",
-		"regr_sxy",    "regr_syy",   "stddev",	     "stddev_pop",     "stddev_samp",
-		"string_agg",  "sum",	     "variance",     "var_pop",	       "var_samp",
-		"xmlagg",      "rank",	     "dense_rank",   "percent_rank",   "cume_dist"};
-	for (size_t i = 0; i < ARRAY_LEN(aggs); i++)
-		if (strcmp(aggs[i], name) == 0)
-			return true;
-	return false;
+	static const char aggs[] =
+		"|array_agg|avg|bit_and|bit_or|bit_xor|bool_and|bool_or|corr|count|covar_pop"
+		"|covar_samp|every|json_agg|json_object_agg|jsonb_agg|jsonb_object_agg|max|min|mode"
+		"|percentile_cont|percentile_disc|range_agg|range_intersect_agg|regr_avgx|regr_avgy"
+		"|regr_count|regr_intercept|regr_r2|regr_slope|regr_sxx|regr_sxy|regr_syy|stddev"
+		"|stddev_pop|stddev_samp|string_agg|sum|variance|var_pop|var_samp|xmlagg|rank"
+		"|dense_rank|percent_rank|cume_dist|";
+	char key[80];
+	snprintf(key, sizeof(key), "|%.70s|", name);
+	return strstr(aggs, key) != NULL;
 }
 
 static bool any_agg(PgQuery__Node **v, size_t n);
@@ -44,7 +41,8 @@ static bool has_agg(const PgQuery__Node *n)
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_FUNC_CALL: {
 		const PgQuery__FuncCall *f = n->func_call;
-		const char *name = f->n_funcname ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+		const PgQuery__Node *last = f->n_funcname ? f->funcname[f->n_funcname - 1] : NULL;
+		const char *name = last ? xlat_node_str(last) : NULL;
 		return f->over || f->agg_star || f->agg_distinct || f->n_agg_order ||
 		       f->agg_filter || f->agg_within_group || (name && is_aggregate(name)) ||
 		       any_agg(f->args, f->n_args);
@@ -96,8 +94,8 @@ static bool item_backward(const PgQuery__Node *n, const PgQuery__WithClause *wit
 			const PgQuery__CommonTableExpr *e = with->ctes[i]->common_table_expr;
 			if (strcmp(e->ctename, n->range_var->relname) != 0)
 				continue;
-			if (with->recursive || e->ctematerialized ==
-						       PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways)
+			if (with->recursive ||
+			    e->ctematerialized == PG_QUERY__CTEMATERIALIZE__CTEMaterializeAlways)
 				return true;
 			return e->ctequery->node_case == PG_QUERY__NODE__NODE_SELECT_STMT &&
 			       scans_backward(e->ctequery->select_stmt, NULL);
@@ -163,14 +161,10 @@ static bool scans_backward(const PgQuery__SelectStmt *q, const PgQuery__WithClau
 		return false;
 	bool agg = q->n_group_clause || q->having_clause || q->n_distinct_clause;
 	for (size_t i = 0; i < q->n_target_list; i++) {
-		const PgQuery__FuncCall *f = q->target_list[i]->res_target->val &&
-						     q->target_list[i]->res_target->val->node_case ==
-							     PG_QUERY__NODE__NODE_FUNC_CALL
-					     ? q->target_list[i]->res_target->val->func_call
-					     : NULL;
-		if (f && f->over)
+		const PgQuery__Node *val = q->target_list[i]->res_target->val;
+		if (val && val->node_case == PG_QUERY__NODE__NODE_FUNC_CALL && val->func_call->over)
 			return false; /* a WindowAgg ends the plan */
-		agg |= has_agg(q->target_list[i]->res_target->val);
+		agg |= has_agg(val);
 	}
 	bool joins = q->from_clause[0]->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR;
 	if (q->n_sort_clause && !joins)

@@ -145,9 +145,9 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 {
 	uint32_t a = lt.oid, b = rt.oid;
 	/* timetz ± interval, interval + timetz: the time of day moves, the offset stays */
-	if (op[1] == '\0' && ((a == XLAT_OID_TIMETZ && b == XLAT_OID_INTERVAL &&
-			       (op[0] == '+' || op[0] == '-')) ||
-			      (a == XLAT_OID_INTERVAL && b == XLAT_OID_TIMETZ && op[0] == '+'))) {
+	if (op[1] == '\0' &&
+	    ((a == XLAT_OID_TIMETZ && b == XLAT_OID_INTERVAL && (op[0] == '+' || op[0] == '-')) ||
+	     (a == XLAT_OID_INTERVAL && b == XLAT_OID_TIMETZ && op[0] == '+'))) {
 		*t = (struct xlat_type){XLAT_OID_TIMETZ, -1};
 		bool swap = a == XLAT_OID_INTERVAL;
 		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, %d)", swap ? r : l, swap ? b : a,

@@ -104,6 +104,14 @@ step("python types", lambda: [type(v).__name__ for v in q(SEL, binary=True)[0]])
 step("binary array param", lambda: q("SELECT %b, %b", ([1, None, 3], ["x", "y z"]), binary=True))
 step("array param cast", lambda: q("SELECT %b::int4[], %s::text[], 42 = any(%s::int8[])",
                                    ([1, None], ["a", "b c"], [42, 7])))
+step("multidimensional arrays", lambda: q(
+    "SELECT '{{1,2},{3,NULL}}'::int4[], ARRAY[['a', 'b c']], %b::int4[], array_ndims(%s::int4[])",
+    ([[1, 2], [3, 4]], [[5], [6]]), binary=True))
+TZ = datetime.timezone(datetime.timedelta(hours=5, minutes=30))
+step("timetz", lambda: q("SELECT '10:00:00+02'::timetz, %b::timetz + interval '90 minutes', "
+                         "%s::timetz AT TIME ZONE 'UTC'",
+                         (datetime.time(23, 30, tzinfo=TZ), datetime.time(1, 0, tzinfo=TZ)),
+                         binary=True))
 
 
 def describe():

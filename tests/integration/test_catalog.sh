@@ -34,8 +34,8 @@ casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
 for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
 	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+' '\db' '\sf nosuch' '\df abs' \
 	'\df now' '\df+ abs' '\df+ sum' '\do' '\do+ *' '\dC' '\dC+ bigint' '\dT+' '\da' '\dA' \
-	'\dD' '\dy' '\sf abs' '\dA+' '\dd' '\dAc' '\dAf' '\dAf+ btree' '\dp' '\dAo' '\dAo+' \
-	'\dAp' '\dAp+ btree'; do
+	'\dD' '\dy' '\sf abs' '\dA+' '\dd' '\dAc' '\dAf' '\dAf+ btree' '\dp' '\dAo' '\dAo+ btree' \
+	'\dAp+ btree integer_ops' '\dAp hash text_ops'; do
 	# errors (\sf of a missing function) are compared too
 	want=$({ on_pg -c "$cmd" 2>&1 || true; } | casts)
 	got=$(on_sl -c "$cmd" 2>&1 || true)

@@ -166,6 +166,20 @@ START_TEST(held_cursor_bounded)
 		ck_assert_int_eq(PQntuples(r), 1000);
 		PQclear(r);
 	}
+	/* PostgreSQL could scan it backward, so it keeps what it read, up to max_result_bytes:
+	 * past that it dropped the rows, and a move back says so */
+	harness_exec_fail(c, "FETCH BACKWARD 1 FROM c", "54000");
+	exec_ok(c, "ROLLBACK");
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "DECLARE k CURSOR FOR SELECT g FROM generate_series(1, 1500) g ORDER BY g DESC");
+	PQclear(harness_exec_ok(c, "FETCH 1000 FROM k"));
+	r = harness_exec_ok(c, "FETCH BACKWARD 2 FROM k");
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "503");
+	PQclear(r);
+	r = harness_exec_ok(c, "FETCH ABSOLUTE -1 FROM k");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+	PQclear(r);
 	exec_ok(c, "COMMIT");
 	PQfinish(c);
 }

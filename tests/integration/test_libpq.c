@@ -458,7 +458,8 @@ START_TEST(fk_violation_params)
 			 "Key (k)=(a) is still referenced from table \"fc\".");
 	PQclear(r);
 	/* nothing of either attempt stayed */
-	r = harness_exec_ok(c, "SELECT (SELECT count(*) FROM fc) || '/' || (SELECT count(*) FROM fp)");
+	r = harness_exec_ok(c,
+			    "SELECT (SELECT count(*) FROM fc) || '/' || (SELECT count(*) FROM fp)");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1/1");
 	PQclear(r);
 	PQfinish(c);

@@ -332,6 +332,16 @@ static const struct array_case array_cases[] = {
 	{1182, "{2024-02-29}",
 	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x04\x3a\x00\x00\x00\x01"
 	       "\x00\x00\x00\x01\x00\x00\x00\x04\x00\x00\x22\x79")},
+	/* several dimensions: array_send of PostgreSQL 15 */
+	{PGTYPE_INT4_ARRAY, "{{1,2},{3,NULL}}",
+	 BYTES("\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x17\x00\x00\x00\x02"
+	       "\x00\x00\x00\x01\x00\x00\x00\x02\x00\x00\x00\x01\x00\x00\x00\x04"
+	       "\x00\x00\x00\x01\x00\x00\x00\x04\x00\x00\x00\x02\x00\x00\x00\x04"
+	       "\x00\x00\x00\x03\xff\xff\xff\xff")},
+	{PGTYPE_TEXT_ARRAY, "{{{a}},{{\"b c\"}}}",
+	 BYTES("\x00\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x19\x00\x00\x00\x02"
+	       "\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x01"
+	       "\x00\x00\x00\x01\x00\x00\x00\x01\x61\x00\x00\x00\x03\x62\x20\x63")},
 	{PGTYPE_BOOL_ARRAY, "{t,f}",
 	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x02"
 	       "\x00\x00\x00\x01\x00\x00\x00\x01\x01\x00\x00\x00\x01\x00")},
@@ -363,7 +373,10 @@ START_TEST(array_binary_errors)
 	struct strbuf sb;
 	struct pgerr err;
 	strbuf_init(&sb, 0);
-	struct pgtype_value v = pgtype_test_text("{{1,2},{3,4}}");
+	struct pgtype_value v = pgtype_test_text("{{1,2},{3}}");
+	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_TEXT_REPRESENTATION);
+	v = pgtype_test_text("[0:1]={1,2}");
 	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
 	ck_assert_str_eq(err.sqlstate, SQLSTATE_FEATURE_NOT_SUPPORTED);
 	v = pgtype_test_text("{1,x}");
