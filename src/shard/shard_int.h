@@ -40,6 +40,9 @@ struct shard_tenant {
 	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
 	struct shard_conn *sync_waiters; /* waiting for the flush under way, through sync_next */
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
+	/* The loop's flusher thread (shard_loop.c): queued for it, or being flushed by it. */
+	struct shard_tenant *flush_next;
+	bool flush_queued, flusher_busy;
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -117,6 +120,11 @@ struct shard_registry {
 	struct shard_conn *cross_waiters;
 	struct shard_client *clients; /* every session's client (shard_client.c) */
 	struct adv_lock *adv;         /* advisory locks held, all tenants */
+	/* The flusher thread of commits made on the loop (shard_loop.c), started on first use. */
+	pthread_t flusher;
+	pthread_cond_t flusher_cond;
+	bool flusher_on, flusher_stop;
+	struct shard_tenant *flush_queue, *flush_queue_tail;
 };
 
 /* shard_attach.c: wakes the waiters of every tenant attached to c. Lock held. */
@@ -129,8 +137,15 @@ struct shard_tenant *shard_pool_tenant_locked(struct shard_registry *r, const ch
  * durability), and forgets c as a waiter of a flush (release). */
 void shard_sync_settle_locked(struct shard_conn *c);
 void shard_sync_forget_locked(struct shard_conn *c);
-/* shard_loop.c: installs the WAL hook that checkpoints, or defers it while on the loop. */
+/* shard_loop.c: installs the WAL hook that checkpoints, or defers it while on the loop; stops
+ * the flusher thread (before the pool goes). */
 void shard_loop_register(struct shard_conn *c);
+void shard_loop_fini(struct shard_registry *r);
+/* shard_sync.c: fdatasync of tenant's WAL (its directory too when *ino changed); 0 or errno.
+ * Without the registry lock. */
+int shard_sync_flush_wal(const struct shard_registry *r, const char *tenant, unsigned long *ino);
+/* shard_pool.c: frees t's record when nothing uses it any more. Lock held. */
+void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
 /* shard_coldef.c: edits of a stored CREATE TABLE text. The constraint DROP CONSTRAINT

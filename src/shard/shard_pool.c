@@ -51,6 +51,7 @@ static void close_db(struct shard_conn *c)
  * sessions first). */
 void shard_pool_fini(struct shard_registry *r)
 {
+	shard_loop_fini(r);
 	for (size_t i = 0; i < r->nbuckets; i++) {
 		for (struct shard_tenant *t = r->buckets[i], *next; t; t = next) {
 			next = t->hash_next;
@@ -117,7 +118,7 @@ static struct shard_tenant *tenant_find(struct shard_registry *r, const char *na
 /* Drops the record of a tenant with no connections left. Lock held. */
 static void tenant_maybe_free(struct shard_registry *r, struct shard_tenant *t)
 {
-	if (t->nused > 0 || t->nidle > 0)
+	if (t->nused > 0 || t->nidle > 0 || t->flush_queued || t->flusher_busy)
 		return;
 	ASSERT(!t->waiters);
 	for (struct shard_tenant **pp = &r->buckets[bucket_of(r, t->name)]; *pp;
@@ -129,6 +130,11 @@ static void tenant_maybe_free(struct shard_registry *r, struct shard_tenant *t)
 	}
 	r->ntenants--;
 	free(t);
+}
+
+void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t)
+{
+	tenant_maybe_free(r, t);
 }
 
 static void lru_unlink(struct shard_registry *r, struct shard_tenant *t)

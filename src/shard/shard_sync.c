@@ -98,7 +98,7 @@ static int sync_dir(const char *wal_path)
 /* fdatasync of the tenant's WAL (and of its directory when the file is new to this record).
  * A missing WAL was checkpointed into the synced database file and removed: nothing to do.
  * Returns 0 or an errno. Called without the registry lock; *ino is the caller's copy. */
-static int flush_wal(const struct shard_registry *r, const char *tenant, unsigned long *ino)
+int shard_sync_flush_wal(const struct shard_registry *r, const char *tenant, unsigned long *ino)
 {
 	char path[4096];
 	if (!shard_tenant_path(r, tenant, path, sizeof(path) - 4))
@@ -167,7 +167,7 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, struct pgerr *err)
 	uint64_t target = t->written; /* every commit numbered so far is in the file */
 	unsigned long ino = t->wal_ino;
 	pthread_mutex_unlock(&r->lock);
-	int e = flush_wal(r, t->name, &ino);
+	int e = shard_sync_flush_wal(r, t->name, &ino);
 	pthread_mutex_lock(&r->lock);
 	t->flushing = false;
 	t->wal_ino = ino;

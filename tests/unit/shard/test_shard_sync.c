@@ -6,6 +6,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../../../src/shard/shard_int.h"
 #include "shard_fixture.h"
@@ -94,20 +95,30 @@ START_TEST(one_uncovered_waiter_flushes_next)
 }
 END_TEST
 
-/* The loop's check never flushes: FLUSH when nobody does (a worker must), WAIT joining a flush
- * under way (whose end wakes it), DONE once covered. */
+/* Waits up to 5 s for *n to reach want (another thread's wakeup). */
+static void wait_for(const int *n, int want)
+{
+	for (int i = 0; i < 5000 && __atomic_load_n(n, __ATOMIC_ACQUIRE) < want; i++)
+		usleep(1000);
+	ck_assert_int_eq(__atomic_load_n(n, __ATOMIC_ACQUIRE), want);
+}
+
+/* The loop's check never flushes on the caller's thread: with no flush under way the flusher
+ * thread runs one and wakes the waiter; a flush under way is joined (its end wakes it). */
 START_TEST(nowait_never_flushes)
 {
 	struct shard_conn *a = acquire("g"), *b = acquire("g");
 	struct pgerr err;
 	ck_assert(shard_exec(a, "CREATE TABLE t (x int)", &err));
 	shard_conn_settle(a);
-	ck_assert_int_eq(shard_conn_sync_nowait(a), SHARD_SYNC_FLUSH);
-	ck_assert(shard_conn_unsynced(a));
-	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE);
-	int wb = 0;
+	int wa = 0, wb = 0;
+	shard_conn_set_waker(a, wake, &wa);
+	ck_assert_int_eq(shard_conn_sync_nowait(a), SHARD_SYNC_WAIT);
+	wait_for(&wa, 1);
+	ck_assert(!shard_conn_unsynced(a));
+	ck_assert_int_eq(shard_conn_sync_nowait(a), SHARD_SYNC_DONE);
 	shard_conn_set_waker(b, wake, &wb);
-	flushing(a, true);
+	flushing(a, true); /* a worker's flush under way */
 	commit_one(b);
 	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT);
 	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT); /* joined once */
@@ -116,6 +127,14 @@ START_TEST(nowait_never_flushes)
 	ck_assert_int_eq(shard_conn_sync(a, &err), SHARD_SYNC_DONE); /* covers b's */
 	ck_assert_int_eq(wb, 1);
 	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_DONE);
+	/* Several commits queued at once: one flusher run covers them. */
+	commit_one(a);
+	commit_one(b);
+	ck_assert_int_eq(shard_conn_sync_nowait(a), SHARD_SYNC_WAIT);
+	ck_assert_int_eq(shard_conn_sync_nowait(b), SHARD_SYNC_WAIT);
+	wait_for(&wa, 2);
+	wait_for(&wb, 2);
+	ck_assert(!shard_conn_unsynced(a) && !shard_conn_unsynced(b));
 	shard_conn_release(a);
 	shard_conn_release(b);
 }
