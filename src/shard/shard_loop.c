@@ -110,8 +110,10 @@ static void enqueue(struct shard_registry *r, struct shard_tenant *t)
  * it did not cover flushes next on a worker). Lock held; dropped during the fdatasync. */
 static void flush_one(struct shard_registry *r, struct shard_tenant *t)
 {
-	if (t->flushing || t->written <= t->durable)
+	if (t->flushing || t->written <= t->durable) {
+		shard_pool_tenant_maybe_free_locked(r, t); /* its waiters may all be gone */
 		return;
+	}
 	t->flushing = true;
 	t->flusher_busy = true;
 	uint64_t target = t->written;

@@ -18,7 +18,8 @@
  * only after a complete checkpoint. A WAL file created since the tenant's last flush also
  * gets its directory synced, so the file itself survives. Flushes run on the thread of the
  * first committer that finds none under way (it would have paid the fsync alone anyway); the
- * others hold no thread while they wait.
+ * others hold no thread while they wait. Commits made on the event loop never flush there:
+ * shard_conn_sync_nowait hands the flush to the flusher thread (shard_loop.c).
  *
  * Who is woken when a flush ends: the waiters it covered, and of those it did not cover
  * (appended while it ran) only the oldest, which holds the baton and runs the next flush; the
