@@ -115,8 +115,9 @@ static void drop_held(struct session *s)
 	s->holding = false;
 }
 
-/* On the loop the flush is not run here: the input goes on on a worker, which runs it (or
- * finds it run by then) with the answers still unsent. */
+/* On the loop the flush is never run here: the flusher thread runs it (shard_conn_sync_nowait)
+ * and its end wakes the session. Only when that thread could not be started does the input
+ * go on on a worker, which flushes with the answers still unsent. */
 bool sess_conn_hold_output(struct session *s)
 {
 	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))

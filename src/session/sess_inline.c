@@ -3,11 +3,11 @@
  * point select costs two context switches instead of four. What may run there never blocks:
  * read-only statements on a connection the pool had cached or the session holds, each under
  * a budget of VM steps; cheap prepared writes and the commit that follows them (the WAL append
- * is a write() to the page cache; the fsync and any checkpoint stay on workers); and the
- * answers a group commit held once its flush has ended. Anything else stops before any of its
- * output was sent ("punts") and the input goes on from that message on a worker, from
- * scratch: the same retry a lock wait relies on (a Query continues at the statement that
- * punted, an Execute runs again unconsumed).
+ * is a write() to the page cache; the fsync is the flusher thread's, checkpoints stay on
+ * workers); and the answers a group commit held once its flush has ended. Anything else stops
+ * before any of its output was sent ("punts") and the input goes on from that message on a
+ * worker, from scratch: the same retry a lock wait relies on (a Query continues at the
+ * statement that punted, an Execute runs again unconsumed).
  *
  *   input on the loop --may_start?-- no ---------------------------------> worker (all of it)
  *        | yes: borrow a cached connection, restartable, on_loop
@@ -17,8 +17,8 @@
  *        |   \              the cache without closing something: punt -----> worker (the rest)
  *        |    +-- a chosen write meets another connection's lock: parks here (woken: here)
  *        v
- *   all consumed: output sent by net, as after a worker's job; a commit still to be flushed
- *   with no flush under way, or a checkpoint due: the (empty) rest goes to a worker
+ *   all consumed: output sent by net, as after a worker's job, or held until the commit is
+ *   durable (the flusher thread wakes it); a checkpoint due: the (empty) rest goes to a worker
  *
  * Why a restart is invisible: output is only sent after the input returns, the statement that
  * punted has its bytes dropped, and a read-only statement that SQLite interrupts leaves the
@@ -57,7 +57,7 @@ static bool commits_here(struct session *s)
  * interrupted once it runs (SQLite would roll back the whole transaction), so it runs to its
  * end even when this run happens to be long; the next run of the statement then goes to a
  * worker. What it leaves to do — the commit — appends to the WAL with write(), which does not
- * wait for the disk; the fsync happens on a worker. */
+ * wait for the disk; the fsync happens on the flusher thread (shard_loop.c). */
 static bool write_chosen(struct session *s, const struct sess_stmt *st)
 {
 	if (!s->env->cfg->inline_writes || !st || st->write_runs == 0 || st->write_long ||
@@ -86,8 +86,8 @@ bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
 		}
 		break;
 	case XLAT_TXN: /* BEGIN, COMMIT, ROLLBACK, savepoints */
-		/* A commit appends to the WAL (write(), no fsync: that is the group commit's,
-		 * on a worker) and leaves a due checkpoint to a worker (shard_conn_set_on_loop). */
+		/* A commit appends to the WAL (write(), no fsync: that is the flusher thread's)
+		 * and leaves a due checkpoint to a worker (shard_conn_set_on_loop). */
 		if (!s->conn || commits_here(s) ||
 		    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_WRITE)
 			return true;

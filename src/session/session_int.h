@@ -524,9 +524,9 @@ void sess_schema_release(struct session *s);
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction
  * control, SHOW, and with inline_writes a write of prepared statement st (NULL in the simple
- * protocol) whose earlier runs all stayed under inline_budget, in a transaction block that
- * holds the tenant's write lock); when not, marks the punt and sets err (never reported) and
- * returns false. True outside the fast path. */
+ * protocol) whose earlier runs all stayed under inline_budget, in a transaction that holds the
+ * tenant's write lock or whose commit may run on the loop too); when not, marks the punt and
+ * sets err (never reported) and returns false. True outside the fast path. */
 bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
 			const struct sess_stmt *st, struct pgerr *err);
 /* Inline, before vm's first step (rows: what it already returned): a statement that writes
