@@ -60,7 +60,8 @@ static bool key_put(char *key, size_t *pos, size_t size, const char *name)
 	if (len > 255 || *pos + 1 + len > size)
 		return false;
 	key[(*pos)++] = (char)(uint8_t)len;
-	memcpy(key + *pos, name, len);
+	if (len) /* name may be NULL (an expression's column) */
+		memcpy(key + *pos, name, len);
 	*pos += len;
 	return true;
 }
