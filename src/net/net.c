@@ -39,7 +39,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/uio.h>
 #include <unistd.h>
 
 #include "exec.h"
@@ -47,8 +46,8 @@
 
 /* While a job runs, at most this much more input is read from the socket. */
 #define READ_HIGH_WATER (1u << 20)
-/* A plain socket's reads take at most this much at a time. */
-#define SOCK_READ_CHUNK (16u << 10)
+/* A buffer up to this size goes back to its loop's spares when its connection is idle. */
+#define SPARE_MAX_CAP (16u << 10)
 /* A handler that stopped for its output to drain runs again below this much unsent output. */
 #define DRAIN_LOW_WATER (64u << 10)
 
@@ -72,6 +71,7 @@ struct net_conn {
 	bool startup_expired;
 	bool drain_wait; /* run input again once the output drains (NET_WANT_DRAIN) */
 	bool read_paused; /* rev off: READ_HIGH_WATER bytes wait for the handler */
+	bool arrived;     /* on_sock_read put new bytes straight into in */
 	struct exec_job input_job;
 	struct exec_job wake_job;
 	struct exec_job close_job;
@@ -219,12 +219,31 @@ static void tls_ready(struct net_conn *c)
 
 static void input_done(struct exec_job *j);
 
-/* Frees a buffer's memory, keeping its limit. */
-static void buf_release(struct strbuf *sb)
+/* Gives a buffer's memory back (to the loop's spares when it is small), keeping its limit. */
+static void buf_release(struct net_loop *l, struct strbuf *sb)
 {
 	size_t limit = sb->limit;
+	if (sb->data && sb->cap <= SPARE_MAX_CAP && l->nspare < NET_LOOP_SPARES) {
+		l->spare[l->nspare++] = *sb;
+		strbuf_init(sb, limit);
+		return;
+	}
 	strbuf_fini(sb);
 	strbuf_init(sb, limit);
+}
+
+/* An empty buffer without memory borrows a spare one, so a busy connection does not allocate
+ * and grow its buffers again for every request. */
+static void buf_borrow(struct net_loop *l, struct strbuf *sb)
+{
+	if (sb->data || !l->nspare)
+		return;
+	struct strbuf *sp = &l->spare[--l->nspare];
+	sb->data = sp->data;
+	sb->cap = sp->cap;
+	sb->len = 0;
+	sb->failed = false;
+	sb->data[0] = '\0';
 }
 
 /* A connection with nothing to do keeps no buffer memory, so 10,000 idle clients cost little;
@@ -233,10 +252,10 @@ static void trim_idle(struct net_conn *c)
 {
 	if (c->busy || c->torn_down || c->in.len > 0)
 		return;
-	buf_release(&c->in);
+	buf_release(c->loop, &c->in);
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	if (out->len == 0)
-		buf_release(out);
+		buf_release(c->loop, out);
 }
 
 static void input_run(struct exec_job *j)
@@ -280,11 +299,14 @@ static void maybe_run(struct net_conn *c)
 		c->read_paused = false;
 		event_add(c->rev, NULL);
 	}
-	bool ready = c->woken || (fresh > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want);
+	bool got = fresh > 0 || c->arrived;
+	c->arrived = false;
+	bool ready = c->woken || (got && c->want != NET_WANT_WAKE && c->in.len >= c->want);
 	if (!ready)
 		return;
 	c->woken = false;
 	c->busy = true;
+	buf_borrow(c->loop, c->net->h->output_fn(c->state));
 	if (c->net->h->inline_fn && run_inline(c))
 		return;
 	exec_submit(c->net->opts.pool, &c->input_job);
@@ -393,42 +415,36 @@ static void peer_gone(struct net_conn *c)
 	conn_teardown(c);
 }
 
-/* A plain socket is read here, into the bufferevent's input buffer (where maybe_run takes it
- * from), rather than by the bufferevent: libevent's read asks the kernel how much is waiting
- * (ioctl FIONREAD) before every readv, one system call in six of a point select's round trip.
- * While a job runs, reading stops at READ_HIGH_WATER bytes until maybe_run takes them. */
+/* A plain socket is read here, into the loop's scratch buffer, rather than by the bufferevent:
+ * libevent's read asks the kernel how much is waiting (ioctl FIONREAD) before every readv,
+ * one system call in six of a point select's round trip, and allocates a 16 KiB chain for the
+ * bytes. Bytes go straight to c->in when it is the handler's turn next; while a job runs (it
+ * reads c->in) they wait in the bufferevent's input buffer, where maybe_run takes them from,
+ * and reading stops at READ_HIGH_WATER bytes until it does. */
 static void on_sock_read(evutil_socket_t fd, short what, void *arg)
 {
 	struct net_conn *c = arg;
-	struct evbuffer *in = bufferevent_get_input(c->bev);
-	struct evbuffer_iovec vec[2];
-	evbuffer_unfreeze(in, 0); /* a socket bufferevent keeps its input's end frozen */
-	int n = evbuffer_reserve_space(in, SOCK_READ_CHUNK, vec, 2);
-	ssize_t r = -1;
-	errno = ENOMEM; /* no space: as a failed read */
-	if (n >= 1) {
-		struct iovec iov[2];
-		for (int i = 0; i < n; i++)
-			iov[i] = (struct iovec){vec[i].iov_base, vec[i].iov_len};
-		r = readv(fd, iov, (int)n);
-		size_t left = r > 0 ? (size_t)r : 0;
-		int used = 0;
-		for (; used < n && left > 0; used++) {
-			vec[used].iov_len = left < vec[used].iov_len ? left : vec[used].iov_len;
-			left -= vec[used].iov_len;
-		}
-		evbuffer_commit_space(in, vec, used);
-	}
-	evbuffer_freeze(in, 0);
+	struct net_loop *l = c->loop;
+	ssize_t r = recv(fd, l->scratch, NET_SCRATCH, 0);
 	if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
 		peer_gone(c);
 		return;
 	}
 	if (r < 0)
 		return;
-	if (evbuffer_get_length(in) >= READ_HIGH_WATER) {
-		c->read_paused = true;
-		event_del(c->rev);
+	struct evbuffer *in = bufferevent_get_input(c->bev);
+	if (c->busy || evbuffer_get_length(in) > 0) {
+		evbuffer_unfreeze(in, 0); /* a socket bufferevent keeps its input's end frozen */
+		evbuffer_add(in, l->scratch, (size_t)r);
+		evbuffer_freeze(in, 0);
+		if (evbuffer_get_length(in) >= READ_HIGH_WATER) {
+			c->read_paused = true;
+			event_del(c->rev);
+		}
+	} else {
+		buf_borrow(l, &c->in);
+		strbuf_append(&c->in, l->scratch, (size_t)r);
+		c->arrived = true;
 	}
 	maybe_run(c);
 }

@@ -14,6 +14,8 @@
 
 #define NET_MAX_LISTENERS 16
 #define NET_MAX_LOOPS 64
+#define NET_LOOP_SPARES 32         /* buffers a loop keeps for its connections to reuse */
+#define NET_SCRATCH (16u << 10)     /* a plain socket's reads take at most this much */
 
 struct net;
 struct net_conn;
@@ -38,6 +40,11 @@ struct net_loop {
 	bool stop;
 	int efd;
 	struct event *ev;
+	/* Its thread's alone: where plain sockets are read into, and the buffers idle
+	 * connections gave back, lent to the next busy one (net.c, trim_idle). */
+	char *scratch;
+	unsigned nspare;
+	struct strbuf spare[NET_LOOP_SPARES];
 };
 
 struct net {

@@ -76,6 +76,7 @@ static bool loop_init(struct net *n, struct net_loop *l, unsigned index, char *e
 {
 	l->net = n;
 	l->index = index;
+	l->scratch = base_xmalloc(NET_SCRATCH);
 	pthread_mutex_init(&l->lock, NULL);
 	l->efd = -1;
 	if (index > 0 && !(l->base = event_base_new())) {
@@ -186,5 +187,8 @@ void net_loops_free(struct net *n)
 		if (i > 0 && l->base)
 			event_base_free(l->base); /* runs the finalizers of freed bufferevents */
 		pthread_mutex_destroy(&l->lock);
+		while (l->nspare)
+			strbuf_fini(&l->spare[--l->nspare]);
+		free(l->scratch);
 	}
 }

@@ -69,7 +69,7 @@ static void publish(struct session *s, const char *state, int64_t now)
 	s->activity_state = state;
 	struct shard_client_info info = {
 		.user = s->user,
-		.application_name = sess_guc_get(s, "application_name"),
+		.application_name = sess_guc_application_name(s),
 		.client_addr = s->peer_addr[0] ? s->peer_addr : NULL,
 		.client_port = s->peer_port,
 		.state = state,

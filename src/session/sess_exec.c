@@ -53,18 +53,46 @@ static uint32_t column_type(const struct xlat_stmt *x, sqlite3_stmt *vm, int i, 
 	return pgtype_from_decl(sqlite3_column_decltype(vm, i), typmod);
 }
 
+/* Appends name with a one-byte length; false when it does not fit. */
+static bool key_put(char *key, size_t *pos, size_t size, const char *name)
+{
+	size_t len = name ? strlen(name) : 0;
+	if (len > 255 || *pos + 1 + len > size)
+		return false;
+	key[(*pos)++] = (char)(uint8_t)len;
+	if (len) /* name may be NULL (an expression's column) */
+		memcpy(key + *pos, name, len);
+	*pos += len;
+	return true;
+}
+
+/* What the catalog's answer depends on: each column's database, table and column of origin,
+ * which its model maps to OIDs and attnums (SQLite keeps these names with the prepared
+ * statement). Not the SQL text: `pgbench -M simple`'s statements differ only in a constant,
+ * and every one of them would miss. False when the key does not fit. */
+static bool origins_key(sqlite3_stmt *vm, int n, char *key, size_t size, size_t *len)
+{
+	*len = 0;
+	for (int i = 0; i < n; i++)
+		if (!key_put(key, len, size, sqlite3_column_database_name(vm, i)) ||
+		    !key_put(key, len, size, sqlite3_column_table_name(vm, i)) ||
+		    !key_put(key, len, size, sqlite3_column_origin_name(vm, i)))
+			return false;
+	return true;
+}
+
 /* The columns' table OIDs and attnums. Finding them runs a short SQLite statement (the
- * catalog's model is checked against schema_version), so the answer for the statement
- * described last is kept: same text, same tenant, no DDL since, same origins. */
+ * catalog's model is checked against schema_version), so the answer for the origins described
+ * last is kept: same origin names, no DDL since. */
 static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t **oids,
 			   int16_t **attnums)
 {
-	const char *sql = sqlite3_sql(vm);
-	size_t len = sql ? strlen(sql) : sizeof(s->origins.sql);
-	bool fits = n <= SESS_ORIGINS_MAX && len < sizeof(s->origins.sql);
+	char key[sizeof(s->origins.key)];
+	size_t len = 0;
+	bool fits = n <= SESS_ORIGINS_MAX && origins_key(vm, n, key, sizeof(key), &len);
 	uint64_t epoch = s->origins.epoch;
 	if (fits && sess_types_unchanged(s, &epoch) && s->origins.n == n &&
-	    strcmp(s->origins.sql, sql) == 0) {
+	    s->origins.key_len == len && memcmp(s->origins.key, key, len) == 0) {
 		*oids = s->origins.oids;
 		*attnums = s->origins.attnums;
 		return;
@@ -75,7 +103,8 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 	s->origins.n = -1;
 	if (!fits || s->schema_ddl)
 		return;
-	memcpy(s->origins.sql, sql, len + 1);
+	memcpy(s->origins.key, key, len);
+	s->origins.key_len = len;
 	memcpy(s->origins.oids, *oids, sizeof(**oids) * (size_t)n);
 	memcpy(s->origins.attnums, *attnums, sizeof(**attnums) * (size_t)n);
 	s->origins.epoch = epoch;

@@ -384,10 +384,16 @@ static int cmp_index(const void *a, const void *b)
 	return strcasecmp(guc_defs[*(const size_t *)a].name, guc_defs[*(const size_t *)b].name);
 }
 
+/* application_name's index: every Query and Execute publishes it to pg_stat_activity twice. */
+static size_t app_name_index = GUC_COUNT;
+
 static void sort_names(void)
 {
-	for (size_t i = 0; i < GUC_COUNT; i++)
+	for (size_t i = 0; i < GUC_COUNT; i++) {
 		by_name[i] = i;
+		if (strcasecmp(guc_defs[i].name, "application_name") == 0)
+			app_name_index = i;
+	}
 	qsort(by_name, GUC_COUNT, sizeof(by_name[0]), cmp_index);
 }
 
@@ -571,6 +577,12 @@ const char *sess_guc_get(struct session *s, const char *name)
 		return builtin_value(s, i);
 	struct sess_guc *g = find(s, name, false);
 	return g ? value_of(s, g) : NULL;
+}
+
+const char *sess_guc_application_name(struct session *s)
+{
+	pthread_once(&by_name_once, sort_names);
+	return app_name_index < GUC_COUNT ? builtin_value(s, app_name_index) : NULL;
 }
 
 void sess_guc_reset_all(struct session *s)

@@ -193,9 +193,11 @@ struct session {
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
 	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c):
-	 * pgbench and most drivers describe the same statement before every execution. */
+	 * pgbench and most drivers describe the same statement before every execution. Keyed by
+	 * the columns' origin names, not the SQL text (see column_origins). */
 	struct {
-		char sql[256];
+		char key[256];
+		size_t key_len;
 		int n;
 		uint64_t epoch;
 		uint32_t oids[SESS_ORIGINS_MAX];
@@ -584,6 +586,8 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 		  struct pgerr *err);
 /* Current value, or NULL when unknown. */
 const char *sess_guc_get(struct session *s, const char *name);
+/* sess_guc_get(s, "application_name") without the lookup by name (pg_stat_activity's). */
+const char *sess_guc_application_name(struct session *s);
 /* The i-th setting (built-in ones, then custom ones) for pg_settings; false past the last. */
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
 		 bool *read_only);
