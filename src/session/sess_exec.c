@@ -87,28 +87,32 @@ static bool origins_key(sqlite3_stmt *vm, int n, char *key, size_t size, size_t 
 static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t **oids,
 			   int16_t **attnums)
 {
-	char key[sizeof(s->origins.key)];
+	struct sess_origins *o = s->origins;
+	char key[sizeof(o->key)];
 	size_t len = 0;
 	bool fits = n <= SESS_ORIGINS_MAX && origins_key(vm, n, key, sizeof(key), &len);
-	uint64_t epoch = s->origins.epoch;
-	if (fits && sess_types_unchanged(s, &epoch) && s->origins.n == n &&
-	    s->origins.key_len == len && memcmp(s->origins.key, key, len) == 0) {
-		*oids = s->origins.oids;
-		*attnums = s->origins.attnums;
+	uint64_t epoch = o ? o->epoch : 0;
+	if (o && fits && sess_types_unchanged(s, &epoch) && o->n == n && o->key_len == len &&
+	    memcmp(o->key, key, len) == 0) {
+		*oids = o->oids;
+		*attnums = o->attnums;
 		return;
 	}
 	*oids = arena_alloc(s->msg_arena, sizeof(**oids) * (size_t)n);
 	*attnums = arena_alloc(s->msg_arena, sizeof(**attnums) * (size_t)n);
 	catalog_column_origins(shard_conn_catalog(s->conn), vm, *oids, *attnums);
-	s->origins.n = -1;
+	if (o)
+		o->n = -1;
 	if (!fits || s->schema_ddl)
 		return;
-	memcpy(s->origins.key, key, len);
-	s->origins.key_len = len;
-	memcpy(s->origins.oids, *oids, sizeof(**oids) * (size_t)n);
-	memcpy(s->origins.attnums, *attnums, sizeof(**attnums) * (size_t)n);
-	s->origins.epoch = epoch;
-	s->origins.n = n;
+	if (!o)
+		o = s->origins = base_xcalloc(1, sizeof(*o));
+	memcpy(o->key, key, len);
+	o->key_len = len;
+	memcpy(o->oids, *oids, sizeof(**oids) * (size_t)n);
+	memcpy(o->attnums, *attnums, sizeof(**attnums) * (size_t)n);
+	o->epoch = epoch;
+	o->n = n;
 }
 
 int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)

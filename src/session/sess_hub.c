@@ -156,5 +156,6 @@ void sess_hub_borrowed(struct session *s)
 	s->catalog.own_schema = s->home[0] ? s->home : NULL;
 	sess_types_fini(s); /* read from the new file at the next translation */
 	s->schema_epoch = 0;
-	s->origins.n = -1; /* origins are keyed by names, which the new file shares */
+	if (s->origins) /* keyed by names, which the new file shares */
+		s->origins->n = -1;
 }

@@ -94,6 +94,7 @@ void session_free(struct session *s)
 	sess_client_end(s);
 	sess_types_fini(s);
 	sess_hub_free(s);
+	free(s->origins);
 	sess_auth_free(s);
 	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);

@@ -86,6 +86,16 @@ struct sess_guc {
 };
 
 #define SESS_ORIGINS_MAX 16
+/* pgbench and most drivers describe the same statement before every execution. Keyed by the
+ * columns' origin names, not the SQL text (see column_origins). */
+struct sess_origins {
+	char key[256];
+	size_t key_len;
+	int n; /* -1: nothing kept */
+	uint64_t epoch;
+	uint32_t oids[SESS_ORIGINS_MAX];
+	int16_t attnums[SESS_ORIGINS_MAX];
+};
 
 struct session {
 	uint32_t id;
@@ -192,17 +202,9 @@ struct session {
 	uint64_t schema_epoch;      /* ddl_epoch then */
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
 	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
-	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c):
-	 * pgbench and most drivers describe the same statement before every execution. Keyed by
-	 * the columns' origin names, not the SQL text (see column_origins). */
-	struct {
-		char key[256];
-		size_t key_len;
-		int n;
-		uint64_t epoch;
-		uint32_t oids[SESS_ORIGINS_MAX];
-		int16_t attnums[SESS_ORIGINS_MAX];
-	} origins;
+	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c);
+	 * NULL until the first Describe, so an idle connection does not carry it. */
+	struct sess_origins *origins;
 
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	/* The session as its tenant sees it (sess_client.c): advisory locks, pg_stat_activity. */
