@@ -146,7 +146,22 @@ same "pg_restore -Fc into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
 	--exit-on-error "$DIR/shop.dump" 2>"$DIR/err" || { cat "$DIR/err" >&2; fail "pg_restore -1"; }
 dump_sl onetxn | normalize >"$DIR/a.sql"
 same "pg_restore --single-transaction into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
-echo "ok: pg_dump -Fc and pg_restore (also --single-transaction)"
+# parallel restore: several connections write the tenant at once (they wait for its lock)
+"$PGBIN/pg_restore" -h 127.0.0.1 -p "$SPORT" -U postgres -d parallel -j 3 --exit-on-error \
+	"$DIR/shop.dump" 2>"$DIR/err" || { cat "$DIR/err" >&2; fail "pg_restore -j 3"; }
+dump_sl parallel | normalize >"$DIR/a.sql"
+same "pg_restore -j 3 into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
+echo "ok: pg_dump -Fc and pg_restore (also --single-transaction, -j 3)"
+# a parallel dump shares one snapshot between connections, which SQLite cannot: 0A000
+if dump_sl shop -Fd -j 2 -f "$DIR/dir" 2>"$DIR/err"; then fail "pg_dump -j 2 succeeded"; fi
+grep -q 'pg_export_snapshot() is not supported' "$DIR/err" ||
+	{ cat "$DIR/err" >&2; fail "pg_dump -j: not the 0A000 expected"; }
+dump_sl shop -Fd -f "$DIR/dir1" || fail "pg_dump -Fd"
+"$PGBIN/pg_restore" -h 127.0.0.1 -p "$SPORT" -U postgres -d fromdir -j 2 --exit-on-error \
+	"$DIR/dir1" 2>"$DIR/err" || { cat "$DIR/err" >&2; fail "pg_restore -Fd -j 2"; }
+dump_sl fromdir | normalize >"$DIR/a.sql"
+same "pg_restore of a directory dump dumps differently" "$DIR/b.sql" "$DIR/a.sql"
+echo "ok: pg_dump -Fd and pg_restore -j; pg_dump -j is 0A000"
 
 # a view whose query only shardlite can run has no PostgreSQL definition: a clear 0A000
 sl odd -c "CREATE TABLE n (a text); CREATE VIEW parts AS SELECT split_part(a, ',', 2) AS p FROM n"
