@@ -63,8 +63,9 @@ struct catalog_session {
 	/* pg_cursors: the session's open cursors, arg setting_arg, allocated in a. NULL: none. */
 	size_t (*cursors)(void *arg, struct arena *a, struct catalog_cursor **out);
 	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
-	 * relations qualified when qualify (xlat_viewdef's contract). NULL: the query as kept. */
-	bool (*viewdef)(const char *view, const char *query, bool qualify, struct arena *a,
+	 * relations qualified with schema unless NULL (xlat_viewdef's contract). NULL: the query
+	 * as kept. */
+	bool (*viewdef)(const char *view, const char *query, const char *schema, struct arena *a,
 			const char **out, struct pgerr *err);
 };
 
