@@ -73,8 +73,9 @@ struct catalog_session {
 	 * (its search_path names acme) shows acme, which schemas then leaves out. */
 	const char *own_schema;
 	/* pg_get_viewdef: view's query (as SQLite keeps it) written as PostgreSQL SQL, its
-	 * relations qualified when qualify (xlat_viewdef's contract). NULL: the query as kept. */
-	bool (*viewdef)(const char *view, const char *query, bool qualify, struct arena *a,
+	 * relations qualified with schema unless NULL (xlat_viewdef's contract). NULL: the query
+	 * as kept. */
+	bool (*viewdef)(const char *view, const char *query, const char *schema, struct arena *a,
 			const char **out, struct pgerr *err);
 };
 

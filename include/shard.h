@@ -291,7 +291,8 @@ struct shard_rebuild {
  * 42P16 a second primary key, 42703 unknown column, 23505 duplicate keys ("could not create
  * unique index", with the key), 23502 NULLs in a primary key column, 23503 a row without its
  * referenced row, 23514 a row the CHECK refuses, 42830 referenced columns without a unique
- * key, 0A000 when other tables' foreign keys reference the table (adding a constraint),
+ * key, 0A000 inside a transaction block when other tables' foreign keys reference the
+ * table (a FOREIGN KEY excepted: it is added in place there),
  * 42704 no such constraint, 2BP01 dropping a key other tables' foreign keys reference.
  * NOT_NULL, and the other changes on a referenced table inside a transaction, are made in
  * place when no stored value changes (the stored text rewritten; 23502 NULLs under SET NOT

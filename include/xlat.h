@@ -93,11 +93,11 @@ bool xlat_column_default(const char *decl, const char *expr, struct arena *a, co
 
 /* The definition of view (its name, for errors) as PostgreSQL SQL, from query, the view's
  * query as SQLite keeps it: parsed and deparsed by PostgreSQL's parser, each relation named
- * without a schema written public.name when qualify (pg_get_viewdef under pg_dump's empty
- * search_path), " SELECT ...;" as pg_get_viewdef returns it. *out lives in a. False with err:
- * 0A000 when the query calls one of shardlite's own SQLite functions or cannot be parsed.
- * Does not block. */
-bool xlat_viewdef(const char *view, const char *query, bool qualify, struct arena *a,
+ * without a schema written schema.name unless schema is NULL (pg_get_viewdef under pg_dump's
+ * empty search_path), " SELECT ...;" as pg_get_viewdef returns it. *out lives in a. False
+ * with err: 0A000 when the query calls one of shardlite's own SQLite functions or cannot be
+ * parsed. Does not block. */
+bool xlat_viewdef(const char *view, const char *query, const char *schema, struct arena *a,
 		  const char **out, struct pgerr *err) MUST_CHECK;
 
 /* One COPY option as written: FORMAT csv, HEADER, FORCE_QUOTE (a, b), FORCE_QUOTE *. */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_dump.c: catalog functions pg_dump calls that no browsing client does —
- * acldefault(type, owner), the privileges an object has while its ACL column is NULL, and
- * pg_options_to_table(options) as pg_srf_options_to_table, the name=value pairs of an options
- * array (pg_dump asks for each column's foreign-data options). */
+/* catalog_dump.c: what pg_dump reads that no browsing client does — acldefault(), the
+ * privileges an object has while its ACL is NULL; pg_options_to_table(); pg_export_snapshot()
+ * (refused); pg_depend rows of defaults and views; public's ACL, comment and initial
+ * privileges; names qualified while public is off the search path; shardlite_owner_check. */
 #include "catalog_int.h"
 
 #include <ctype.h>
@@ -320,8 +320,21 @@ static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   role, user);
 }
 
+/* pg_export_snapshot() (pg_dump -j shares its snapshot with its workers through it): a
+ * SQLite read transaction's snapshot belongs to its connection and cannot be handed to
+ * another, so the call is refused. */
+static void fn_export_snapshot(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+		   "pg_export_snapshot() is not supported: a SQLite snapshot cannot be shared "
+		   "with another connection (run pg_dump without -j)");
+}
+
 static const struct pgfn_def fns[] = {
 	{"acldefault", 2, fn_acldefault},
+	{"pg_export_snapshot", 0, fn_export_snapshot},
 };
 
 static const struct pgfn_def direct_fns[] = {

@@ -274,7 +274,10 @@ static void fn_get_viewdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *def = NULL;
 	struct pgerr err;
 	pgerr_clear(&err);
-	if (s->viewdef(rel->name, q, !cat_public_visible(CTX_CONN(ctx)), a, &def, &err))
+	/* the relations' schema when it is not on the search path, as pg_dump reads them */
+	const struct cat_conn *cc = CTX_CONN(ctx);
+	const char *schema = cat_public_visible(cc) ? NULL : cat_conn_public(cc);
+	if (s->viewdef(rel->name, q, schema, a, &def, &err))
 		cat_result_text(ctx, def);
 	else
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);

@@ -45,6 +45,7 @@ struct cat_index {
 	int nkeys;
 	int16_t *keys;       /* attnum per key, 0 for an expression */
 	const char **exprs;  /* per key: the column name or the expression text */
+	bool *desc;          /* per key: DESC (SQLite orders NULLs lowest: NULLS LAST then) */
 	const char *pred;    /* WHERE of a partial index, NULL */
 	const char *conname; /* PRIMARY KEY / UNIQUE constraint behind it, NULL for CREATE INDEX */
 	uint32_t conoid;
@@ -60,6 +61,7 @@ struct cat_fkey {
 	const char **to_names; /* referenced columns by name (NULL entries: the primary key) */
 	int16_t *to;
 	char upd, del, match; /* confupdtype/confdeltype ('a','r','c','n','d'), 's'/'f' */
+	bool deferrable, deferred; /* condeferrable, condeferred (from the table's text) */
 };
 
 struct cat_check {
@@ -158,6 +160,7 @@ struct cat_scanned {
 	const char **cols;  /* PRIMARY KEY/UNIQUE/FOREIGN KEY column names (table-level) */
 	int ncols;
 	const char *expr; /* CHECK expression text */
+	bool deferrable, deferred; /* FOREIGN KEY ... DEFERRABLE [INITIALLY DEFERRED] */
 };
 
 /* Scans a CREATE TABLE statement's text for its constraints. *out lives in a. */

@@ -223,6 +223,19 @@ static const char *scanned_name(const struct cat_rel *t, const struct cat_scanne
 	return NULL;
 }
 
+/* An expression key's text without its trailing ASC or DESC (ix->desc tells the order). */
+static const char *without_order(struct arena *a, const char *e)
+{
+	size_t n = strlen(e);
+	for (int k = 0; k < 2; k++) {
+		const char *w = k ? " ASC" : " DESC";
+		size_t wn = strlen(w);
+		if (n > wn && strncasecmp(e + n - wn, w, wn) == 0)
+			return arena_strndup(a, e, n - wn);
+	}
+	return e;
+}
+
 static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const char *name,
 				   int nkeys)
 {
@@ -231,6 +244,7 @@ static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const
 	ix->nkeys = nkeys;
 	ix->keys = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->keys));
 	ix->exprs = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->exprs));
+	ix->desc = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->desc));
 	ix->rel = new_rel(m, name, 'i', NULL);
 	ix->rel->index = ix;
 	PUSH(m, idx, nidx, ix);
@@ -310,13 +324,15 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		const char *origin = col_text(m->a, st, 2);
 		const char *sql = col_text(m->a, st, 3);
 		sqlite3_stmt *xi = prep(db,
-					"SELECT cid FROM pragma_index_xinfo(?1) WHERE key ORDER BY "
-					"seqno",
+					"SELECT cid, desc FROM pragma_index_xinfo(?1) WHERE key ORDER "
+					"BY seqno",
 					name, err);
 		int16_t keys[64];
+		bool desc[64];
 		int nkeys = 0;
 		while (xi && sqlite3_step(xi) == SQLITE_ROW && nkeys < 64) {
 			int cid = sqlite3_column_int(xi, 0);
+			desc[nkeys] = sqlite3_column_int(xi, 1) != 0;
 			keys[nkeys++] = (int16_t)(cid >= 0 ? cid + 1 : 0);
 		}
 		sqlite3_finalize(xi);
@@ -327,9 +343,10 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		int ntexts = 0;
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
+		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
 		for (int k = 0; k < nkeys; k++)
 			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
-				       : k < ntexts ? texts[k]
+				       : k < ntexts ? without_order(m->a, texts[k])
 						    : "?";
 		set_index_constraint(m, ix, origin, sc, nsc);
 		have_pk |= ix->primary;
@@ -387,6 +404,26 @@ static struct cat_fkey *new_fkey(struct cat_model *m, struct cat_rel *t, sqlite3
 	return f;
 }
 
+/* DEFERRABLE [INITIALLY DEFERRED] of foreign key f (named already), from the scanned
+ * constraint of its name, else from the first unnamed one on its columns. */
+static void deferral(const struct cat_rel *t, const struct cat_scanned *v, size_t n,
+		     struct cat_fkey *f)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind != CAT_CON_FK)
+			continue;
+		bool same = v[i].column ? f->ncols == 1 && attnum(t, v[i].column) == f->from[0]
+					: v[i].ncols == f->ncols;
+		for (int k = 0; same && !v[i].column && k < f->ncols; k++)
+			same = attnum(t, v[i].cols[k]) == f->from[k];
+		if (v[i].name ? strcmp(v[i].name, f->name) == 0 : same) {
+			f->deferrable = v[i].deferrable;
+			f->deferred = v[i].deferred;
+			return;
+		}
+	}
+}
+
 static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		       const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
@@ -416,6 +453,7 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			continue;
 		const char *name = scanned_name(t, sc, nsc, CAT_CON_FK, f->from, f->ncols);
 		f->name = name ? name : default_name(m->a, t, f->from, f->ncols, "fkey");
+		deferral(t, sc, nsc, f);
 		f->oid = cat_oid("con", t->name, f->name);
 	}
 	return true;
@@ -575,6 +613,8 @@ const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f)
 		if (f->del == codes[k])
 			strbuf_printf(&sb, " ON DELETE %s", actions[k]);
 	}
+	strbuf_puts(&sb, f->deferrable ? " DEFERRABLE" : "");
+	strbuf_puts(&sb, f->deferred ? " INITIALLY DEFERRED" : "");
 	const char *s = arena_strdup(m->a, sb.data);
 	strbuf_fini(&sb);
 	return s;
@@ -603,6 +643,7 @@ const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix
 			strbuf_printf(&sb, "%s%s", k ? ", " : "", ix->exprs[k]);
 		else
 			strbuf_printf(&sb, "%s(%s)", k ? ", " : "", ix->exprs[k]);
+		strbuf_puts(&sb, ix->desc && ix->desc[k] ? " DESC" : "");
 	}
 	const char *s = arena_strdup(m->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);

@@ -153,6 +153,7 @@ static bool element(struct scan_out *o, struct lexer *lx)
 {
 	struct tok t;
 	const char *column = NULL, *pending = NULL;
+	struct cat_scanned *fk = NULL; /* the last FOREIGN KEY / REFERENCES, for DEFERRABLE */
 	bool first = true;
 	while (next(lx, &t)) {
 		if (t.kind == ',' || t.kind == ')')
@@ -181,12 +182,20 @@ static bool element(struct scan_out *o, struct lexer *lx)
 			pending = NULL;
 		} else if (is_word(&t, "FOREIGN")) {
 			next(lx, &nt); /* KEY */
-			struct cat_scanned *sc = add(o, CAT_CON_FK, pending, NULL);
-			name_list(o->a, lx, sc);
+			fk = add(o, CAT_CON_FK, pending, NULL);
+			name_list(o->a, lx, fk);
 			pending = NULL;
 		} else if (is_word(&t, "REFERENCES") && column) {
-			add(o, CAT_CON_FK, pending, column);
+			fk = add(o, CAT_CON_FK, pending, column);
 			pending = NULL;
+		} else if (is_word(&t, "NOT") && fk) {
+			size_t save = lx->i; /* NOT DEFERRABLE: the default */
+			if (!next(lx, &nt) || !is_word(&nt, "DEFERRABLE"))
+				lx->i = save;
+		} else if (is_word(&t, "DEFERRABLE") && fk) {
+			fk->deferrable = true;
+		} else if (is_word(&t, "INITIALLY") && fk && next(lx, &nt)) {
+			fk->deferred = is_word(&nt, "DEFERRED");
 		} else if (t.kind == '(') {
 			group(o->a, lx, &t);
 		}

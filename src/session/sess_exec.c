@@ -520,6 +520,18 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	return true;
 }
 
+/* A script or table rebuild runs in a savepoint, so one that met another connection's write
+ * lock (55P03 from SQLite's BUSY) did nothing: the caller may park and run it again, as for
+ * a plain statement (pg_restore -j adds keys from several connections at once). So too one
+ * whose snapshot went stale (40001) when it ran alone, outside any transaction: none is left
+ * open, and a new one sees the other connection's commit. */
+static bool atomic_met_lock(struct session *s, const struct pgerr *err)
+{
+	return strcmp(err->sqlstate, SQLSTATE_LOCK_NOT_AVAILABLE) == 0 ||
+	       (strcmp(err->sqlstate, SQLSTATE_SERIALIZATION_FAILURE) == 0 && s->conn &&
+		sqlite3_get_autocommit(shard_conn_db(s->conn)));
+}
+
 bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		      struct pgerr *err)
 {
@@ -555,6 +567,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_SCRIPT: {
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
 		if (!sess_run_script(s, x, err)) {
+			s->lock_busy = atomic_met_lock(s, err);
 			sess_error_drop(x, err);
 			return false;
 		}
@@ -562,8 +575,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	}
 	case XLAT_REBUILD:
-		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err))
+		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err)) {
+			s->lock_busy = atomic_met_lock(s, err);
 			return false;
+		}
 		break;
 	case XLAT_COPY:
 		return sess_copy_start(s, x, simple, err);

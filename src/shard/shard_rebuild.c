@@ -198,22 +198,6 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 				 "multiple primary keys for table \"%s\" are not allowed",
 				 rb->table);
 	}
-	if (rb->kind != SHARD_RB_KEY) /* a FOREIGN KEY or CHECK keeps the keys others use */
-		return !pgerr_is_set(err);
-	v = query_text(db,
-		       "SELECT m.name FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
-		       "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
-		       "m.name <> ?1 COLLATE NOCASE",
-		       rb->table, err);
-	if (v) {
-		pgerr_set(
-			err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			"adding a key to table \"%s\" is not supported while foreign keys of table "
-			"\"%s\" reference it",
-			rb->table, v);
-		free(v);
-		return false;
-	}
 	return !pgerr_is_set(err);
 }
 
@@ -595,7 +579,7 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	/* A change of a table other tables reference: their references must not follow the
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
 	 * outside a transaction) and a foreign_key_check before the end. */
-	bool fk_off = rb->kind != SHARD_RB_KEY && shard_table_referenced(db, rb->table);
+	bool fk_off = shard_table_referenced(db, rb->table); /* every change keeps their keys */
 	/* NOT NULL never needs the rows moved; the others not when no value changes */
 	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !sqlite3_get_autocommit(db))
 			      ? shard_inplace_change(c, rb, old_sql, err)

@@ -164,6 +164,7 @@ static const struct catfn {
 	{"pg_conversion_is_visible", 1, 1, XLAT_OID_BOOL},
 	{"pg_get_userbyid", 1, 1, XLAT_OID_NAME},
 	{"acldefault", 2, 2, 1034 /* aclitem[] */},
+	{"pg_export_snapshot", 0, 0, XLAT_OID_TEXT},
 	{"obj_description", 1, 2, XLAT_OID_TEXT},
 	{"col_description", 2, 2, XLAT_OID_TEXT},
 	{"shobj_description", 2, 2, XLAT_OID_TEXT},

@@ -389,7 +389,7 @@ static bool owner_change(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 {
 	if (!xlat_relname_local(c, rel)) /* the schema prefix is checked; the text is unused */
 		return false;
-	c->sb->len = 0;
+	strbuf_reset(c->sb); /* the relation name written was only the check */
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, "SELECT shardlite_owner_check(");
 	xlat_string(c, rel->relname);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_viewdef.c: a view's definition as PostgreSQL SQL (pg_get_viewdef, and so pg_dump) from
- * the query SQLite keeps: parsed by PostgreSQL's parser, its relations qualified with public
- * when asked (pg_dump restores with an empty search_path), deparsed by libpg_query. A query
+ * the query SQLite keeps: parsed by PostgreSQL's parser, its relations qualified with the
+ * tenant's schema when asked (pg_dump restores with an empty search_path), deparsed by
+ * libpg_query. A query
  * that calls one of shardlite's own SQLite functions has no PostgreSQL spelling: 0A000. */
 #include "xlat_int.h"
 
@@ -14,7 +15,7 @@
  * catalog's pg_ relations, are qualified; the pointers replaced are put back before the
  * tree is freed. */
 struct walk {
-	bool qualify;
+	const char *schema; /* qualify with it; NULL: leave names as they are */
 	const char *ctes[32];
 	size_t nctes;
 	PgQuery__RangeVar *qualified[256];
@@ -94,7 +95,7 @@ static void visit(struct walk *w, ProtobufCMessage *m)
 			w->internal = name;
 	}
 	visit_fields(w, m);
-	if (m->descriptor != &pg_query__range_var__descriptor || !w->qualify)
+	if (m->descriptor != &pg_query__range_var__descriptor || !w->schema)
 		return;
 	PgQuery__RangeVar *rv = (PgQuery__RangeVar *)m;
 	/* the catalog's relations (pg_class, ...) stay as the search path finds them */
@@ -112,13 +113,13 @@ static void visit(struct walk *w, ProtobufCMessage *m)
 static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 {
 	char *saved[ARRAY_LEN(w->qualified)];
-	static char public_name[] = "public";
+	char *schema = (char *)w->schema; /* only read by the packer; put back below */
 	for (size_t i = 0; i < w->nqualified; i++) {
 		saved[i] = w->qualified[i]->schemaname;
 		/* a WITH query's name: known only once the whole tree was walked (a SELECT's
 		 * FROM list comes before its WITH clause in the tree) */
 		if (!is_cte(w, w->qualified[i]->relname))
-			w->qualified[i]->schemaname = public_name;
+			w->qualified[i]->schemaname = schema;
 	}
 	size_t len = pg_query__parse_result__get_packed_size(tree);
 	PgQueryProtobuf pb = {len, malloc(len ? len : 1)};
@@ -136,7 +137,7 @@ static char *deparse(struct walk *w, PgQuery__ParseResult *tree)
 	return out;
 }
 
-bool xlat_viewdef(const char *view, const char *query, bool qualify, struct arena *a,
+bool xlat_viewdef(const char *view, const char *query, const char *schema, struct arena *a,
 		  const char **out, struct pgerr *err)
 {
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(query);
@@ -146,7 +147,7 @@ bool xlat_viewdef(const char *view, const char *query, bool qualify, struct aren
 							 (const uint8_t *)r.parse_tree.data);
 	pg_query_free_protobuf_parse_result(r);
 	bool ok = false;
-	struct walk w = {.qualify = qualify};
+	struct walk w = {.schema = schema};
 	if (tree)
 		visit(&w, &tree->base);
 	char *text = tree && !w.internal && !w.overflow ? deparse(&w, tree) : NULL;

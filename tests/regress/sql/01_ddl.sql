@@ -257,4 +257,14 @@ BEGIN;
 ALTER TABLE ONLY rs_mid ADD CONSTRAINT rs_mid_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES rs_parent(id);
 COMMIT;
 SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'rs_mid_parent_id_fkey';
-DROP TABLE rs_child, rs_mid, rs_parent;
+-- a key added to a table others reference (pg_restore -j may add it after their foreign keys)
+ALTER TABLE rs_mid ADD CONSTRAINT rs_mid_parent_key UNIQUE (parent_id);
+INSERT INTO rs_mid VALUES (6, 10);
+-- what pg_dump writes back: DESC keys, deferrable foreign keys
+CREATE INDEX rs_mid_desc ON rs_mid (id DESC, parent_id);
+SELECT pg_get_indexdef('rs_mid_desc'::regclass);
+CREATE TABLE rs_def (a int REFERENCES rs_mid(id) DEFERRABLE INITIALLY DEFERRED, b int, c int);
+ALTER TABLE rs_def ADD CONSTRAINT rs_def_e FOREIGN KEY (b) REFERENCES rs_mid(id) DEFERRABLE;
+ALTER TABLE rs_def ADD CONSTRAINT rs_def_f FOREIGN KEY (c) REFERENCES rs_mid(id) NOT DEFERRABLE;
+SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conname LIKE 'rs_def_%' ORDER BY 1;
+DROP TABLE rs_def, rs_child, rs_mid, rs_parent;
