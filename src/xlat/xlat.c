@@ -129,6 +129,18 @@ bool xlat_enter(struct xlat_ctx *c)
 	return true;
 }
 
+/* text, varchar, name, bpchar or an array of one: PostgreSQL resolves a parameter compared
+ * with two of them (information_schema's sql_identifier and pg_namespace.nspname, as Prisma's
+ * introspection does) to the first one's type, the values' text being the same. */
+static bool is_string(uint32_t oid)
+{
+	uint32_t e = xlat_array_elem(oid);
+	if (e)
+		oid = e;
+	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_NAME ||
+	       oid == XLAT_OID_BPCHAR;
+}
+
 bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location)
 {
 	if (n < 1 || n > MAX_PARAM)
@@ -148,7 +160,7 @@ bool xlat_param(struct xlat_ctx *c, int n, uint32_t oid, int location)
 	if (n <= c->ngiven && c->given[n - 1])
 		oid = 0; /* the client's type wins; a cast then converts explicitly */
 	uint32_t *slot = &c->ptypes[n - 1];
-	if (oid && *slot && *slot != oid)
+	if (oid && *slot && *slot != oid && !(is_string(oid) && is_string(*slot)))
 		return xlat_fail(c, "42P08", location,
 				 "inconsistent types deduced for parameter $%d", n);
 	if (oid)
@@ -206,6 +218,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_vacuum(c, n->vacuum_stmt);
 	case PG_QUERY__NODE__NODE_REINDEX_STMT:
 		return xlat_stmt_reindex(c, n->reindex_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+		return xlat_stmt_create_schema(c, n->create_schema_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

@@ -389,6 +389,22 @@ bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s)
 	}
 }
 
+/* CREATE SCHEMA IF NOT EXISTS of a schema the session already has (public, its tenant's, the
+ * system ones) does nothing, as in PostgreSQL; Prisma's migrations start with it. Any other
+ * CREATE SCHEMA would need a new tenant file: refused. */
+bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s)
+{
+	const char *n = s->schemaname ? s->schemaname : "";
+	bool exists = strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
+		      strcmp(n, "information_schema") == 0 ||
+		      (c->env && c->env->tenant && strcmp(n, c->env->tenant) == 0);
+	if (!s->if_not_exists || !exists || s->n_schema_elts || s->authrole)
+		return xlat_unsupported(c, -1, "CREATE SCHEMA");
+	c->st->tag = "CREATE SCHEMA";
+	c->st->kind = XLAT_NOOP;
+	return true;
+}
+
 static const char *known_tag(const PgQuery__Node *n)
 {
 	switch (n->node_case) {

@@ -1,11 +1,20 @@
 # SPDX-License-Identifier: Apache-2.0
-# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle. Installs pg,
-# pg-copy-streams, typeorm, reflect-metadata and drizzle-orm, pinned, in one npm call, into
+# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|prisma. Installs pg,
+# pg-copy-streams, typeorm, reflect-metadata and drizzle-orm (prisma: Prisma 7's CLI, client,
+# pg adapter and wasm schema engine, in NODE_DIR-prisma), pinned, in one npm call, into
 # NODE_DIR (CLIENTS_NODE_DIR: meson sets a directory of the build tree) with npm's cache beside
 # it, so a rerun needs no network; without the npm registry the test is skipped, saying why.
 # shellcheck shell=bash
 NODE_DIR=${CLIENTS_NODE_DIR:-$HERE/../../build/tests/integration/node}
 NODE_PKGS=(pg@8.16.3 pg-copy-streams@7.0.0 typeorm@0.3.27 reflect-metadata@0.2.2 drizzle-orm@0.44.5)
+# Prisma has a directory of its own (an npm install there prunes what it was not asked for). Its
+# install scripts only fetch native engines (binaries.prisma.sh): the test needs none of them.
+if [[ ${CLIENT:-} == prisma ]]; then
+	NODE_DIR=$NODE_DIR-prisma
+	NODE_PKGS=(pg@8.16.3 prisma@7.10.1 @prisma/client@7.10.0 @prisma/adapter-pg@7.10.1
+		@prisma/driver-adapter-utils@7.10.1
+		@prisma/schema-engine-wasm@8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323)
+fi
 node_have() {
 	local spec name ver
 	for spec in "${NODE_PKGS[@]}"; do
@@ -17,7 +26,7 @@ node_have() {
 if ! node_have; then
 	mkdir -p "$NODE_DIR"
 	if ! (cd "$NODE_DIR" && timeout 300 npm install --no-audit --no-fund --no-save --cache "$NODE_DIR/.npm-cache" \
-		--prefer-offline "${NODE_PKGS[@]}" >"$NODE_DIR/npm.log" 2>&1) || ! node_have; then
+		--ignore-scripts --prefer-offline "${NODE_PKGS[@]}" >"$NODE_DIR/npm.log" 2>&1) || ! node_have; then
 		echo "node: cannot install ${NODE_PKGS[*]} from the npm registry (log: $NODE_DIR/npm.log): skipped"
 		tail -5 "$NODE_DIR/npm.log"
 		exit 77

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
-# django, jdbc, node, typeorm, drizzle, ruby, perl) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# django, jdbc, node, typeorm, drizzle, prisma, ruby, perl) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|ruby|perl}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|ruby|perl}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -29,7 +29,7 @@ jdbc)
 		echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"
 		exit 77
 	fi ;;
-node | typeorm | drizzle)
+node | typeorm | drizzle | prisma)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
 		exit 77
@@ -54,6 +54,9 @@ run_client() {
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	prisma) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_prisma.js" \
+		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/prisma/schema.prisma" \
+		"$DIR/prisma/gen" ;;
 	typeorm | drizzle) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	esac
@@ -61,9 +64,17 @@ run_client() {
 
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
-node | typeorm | drizzle)
+node | typeorm | drizzle | prisma)
 	# shellcheck source=tests/integration/clients_node_setup.sh
-	. "$HERE/clients_node_setup.sh" ;;
+	. "$HERE/clients_node_setup.sh" ;;&
+prisma)
+	# prisma generate: the client for clients_prisma.prisma (no engine binary is needed for it)
+	mkdir -p "$DIR/prisma"
+	cp "$HERE/clients_prisma.prisma" "$DIR/prisma/schema.prisma"
+	ln -s "$NODE_DIR/node_modules" "$DIR/prisma/node_modules"
+	(cd "$DIR/prisma" && PRISMA_SCHEMA_ENGINE_BINARY=/bin/false PRISMA_HIDE_UPDATE_MESSAGE=1 \
+		CHECKPOINT_DISABLE=1 "$NODE_DIR/node_modules/.bin/prisma" generate --schema schema.prisma \
+		>"$DIR/generate.log" 2>&1) || fail "prisma generate: $(cat "$DIR/generate.log")" ;;
 esac
 
 want=$(run_client pg "$PPORT" 2>&1) || fail "$CLIENT against PostgreSQL failed:

@@ -136,6 +136,22 @@ START_TEST(params_typed_from_arguments)
 }
 END_TEST
 
+/* A parameter compared with two string types (Prisma: nspname = ANY($1) and information_schema's
+ * table_schema = ANY($1)) takes the first one's type, as in PostgreSQL; int and text still
+ * conflict (test_misc.c). */
+START_TEST(params_string_types_agree)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *st = xtranslate("SELECT $1 = 'a'::text, $1 = 'b'::name, $2 = 'c'::name, "
+					  "$2 = 'd'::varchar",
+					  NULL, 0, 1, a);
+	ck_assert_int_eq(st->nparams, 2);
+	ck_assert_uint_eq(st->param_types[0], 25);
+	ck_assert_uint_eq(st->param_types[1], 19);
+	arena_free(a);
+}
+END_TEST
+
 /* Each row as PostgreSQL 15 printed it for the same query. */
 static const struct {
 	const char *pg, *row;
@@ -172,6 +188,7 @@ Suite *xlat_suite_fnlib(void)
 	TCase *tc = tcase_create("fnlib");
 	tcase_add_loop_test(tc, fnlib_case, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, params_typed_from_arguments);
+	tcase_add_test(tc, params_string_types_agree);
 	tcase_add_loop_test(tc, fnlib_row, 0, (int)(sizeof(rows) / sizeof(rows[0])));
 	suite_add_tcase(s, tc);
 	return s;

@@ -594,6 +594,8 @@ static const struct errcase errors[] = {
 	 "value \"99999999999999999999\" is out of range for type bigint"},
 	{"CREATE TEMP SEQUENCE s", "0A000", 22, "a temporary sequence is not supported"},
 	{"CREATE SCHEMA s", "0A000", 0, "CREATE SCHEMA is not supported"},
+	{"CREATE SCHEMA IF NOT EXISTS s", "0A000", 0, "CREATE SCHEMA is not supported"},
+	{"CREATE SCHEMA public", "0A000", 0, "CREATE SCHEMA is not supported"},
 	{"CREATE EXTENSION pgcrypto", "0A000", 0, "CREATE EXTENSION is not supported"},
 	{"CREATE TYPE mood AS ENUM ('a')", "0A000", 0, "CREATE TYPE is not supported"},
 	{"CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION f()", "0A000", 0,
