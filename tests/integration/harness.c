@@ -145,3 +145,25 @@ void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate)
 		      sqlstate, got ? got : "(none)", PQerrorMessage(c));
 	PQclear(r);
 }
+
+void harness_expect_error(PGconn *c, const char *sql, const char *sqlstate, const char *message)
+{
+	PGresult *r = PQexec(c, sql);
+	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+	ck_assert_msg(state && strcmp(state, sqlstate) == 0, "%s: want %s, got %s: %s", sql,
+		      sqlstate, state ? state : "success", PQerrorMessage(c));
+	if (message)
+		ck_assert_msg(strcmp(msg, message) == 0, "%s: want \"%s\", got \"%s\"", sql,
+			      message, msg);
+	PQclear(r);
+}
+
+void harness_expect_value(PGconn *c, const char *sql, const char *want)
+{
+	PGresult *r = harness_exec_ok(c, sql);
+	ck_assert_msg(PQntuples(r) == 1, "%s: %d rows", sql, PQntuples(r));
+	ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want) == 0, "%s: want %s, got %s", sql, want,
+		      PQgetvalue(r, 0, 0));
+	PQclear(r);
+}

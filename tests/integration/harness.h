@@ -33,6 +33,10 @@ int harness_raw_connect(const struct harness *h);
 PGresult *harness_exec_ok(PGconn *c, const char *sql);
 /* Runs sql expecting an error with the given SQLSTATE. */
 void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate);
+/* As harness_exec_fail, and the primary message is message unless that is NULL. */
+void harness_expect_error(PGconn *c, const char *sql, const char *sqlstate, const char *message);
+/* Runs sql expecting one row whose first value is want. */
+void harness_expect_value(PGconn *c, const char *sql, const char *want);
 
 /* ---- the raw wire protocol (harness_raw.c) ---- */
 

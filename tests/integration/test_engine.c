@@ -40,13 +40,6 @@ static void expect_result(PGconn *c, const char *sqlstate)
 		PQclear(r);
 }
 
-static void expect_value(PGconn *c, const char *sql, const char *want)
-{
-	PGresult *r = harness_exec_ok(c, sql);
-	ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
-	PQclear(r);
-}
-
 /* Sends CancelRequests until the query running on c has ended (a cancel that arrives before the
  * statement started does nothing, by design), then expects its 57014. */
 static void cancel_until_done(PGconn *c)
@@ -71,7 +64,7 @@ START_TEST(cancel_interrupts_running_statement)
 	usleep(100000);
 	cancel_until_done(c);
 	ck_assert_str_eq(PQstatus(c) == CONNECTION_OK ? "ok" : "bad", "ok");
-	expect_value(c, "SELECT 41 + 1", "42");
+	harness_expect_value(c, "SELECT 41 + 1", "42");
 	PQfinish(c);
 }
 END_TEST
@@ -107,15 +100,15 @@ START_TEST(statement_timeout_cancels)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	PQclear(harness_exec_ok(c, "SET statement_timeout = 200"));
-	expect_value(c, "SHOW statement_timeout", "200ms");
+	harness_expect_value(c, "SHOW statement_timeout", "200ms");
 	PGresult *r = PQexec(c, LONG_QUERY);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "57014");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
 			 "canceling statement due to statement timeout");
 	PQclear(r);
 	PQclear(harness_exec_ok(c, "RESET statement_timeout"));
-	expect_value(c, "SHOW statement_timeout", "0");
-	expect_value(c, "SELECT 1", "1");
+	harness_expect_value(c, "SHOW statement_timeout", "0");
+	harness_expect_value(c, "SELECT 1", "1");
 	harness_exec_fail(c, "SET lock_timeout = 'soon'", "22023");
 	PQfinish(c);
 }
@@ -136,10 +129,10 @@ START_TEST(lock_timeout_between_two_clients)
 			 "canceling statement due to lock timeout");
 	PQclear(r);
 	/* Reads are not blocked by the writer, and b is still usable. */
-	expect_value(b, "SELECT v FROM t WHERE id = 1", "0");
+	harness_expect_value(b, "SELECT v FROM t WHERE id = 1", "0");
 	PQclear(harness_exec_ok(a, "COMMIT"));
 	PQclear(harness_exec_ok(b, "UPDATE t SET v = v + 10 WHERE id = 1"));
-	expect_value(a, "SELECT v FROM t WHERE id = 1", "11");
+	harness_expect_value(a, "SELECT v FROM t WHERE id = 1", "11");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -167,7 +160,7 @@ START_TEST(blocked_write_proceeds_after_commit)
 	PQclear(harness_exec_ok(a, "SELECT 1")); /* a's other statements still run */
 	PQclear(harness_exec_ok(a, "COMMIT"));
 	expect_result(b, "");
-	expect_value(a, "SELECT v FROM t WHERE id = 1", "350");
+	harness_expect_value(a, "SELECT v FROM t WHERE id = 1", "350");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -184,7 +177,7 @@ START_TEST(cancel_reaches_a_waiting_statement)
 	usleep(100000);
 	cancel_until_done(b);
 	PQclear(harness_exec_ok(a, "COMMIT"));
-	expect_value(b, "SELECT count(*) FROM t", "1");
+	harness_expect_value(b, "SELECT count(*) FROM t", "1");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -197,11 +190,11 @@ START_TEST(stale_snapshot_is_serialization_failure)
 	PQclear(harness_exec_ok(a, "CREATE TABLE t (v int)"));
 	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1)"));
 	PQclear(harness_exec_ok(b, "BEGIN"));
-	expect_value(b, "SELECT v FROM t", "1"); /* b's snapshot */
+	harness_expect_value(b, "SELECT v FROM t", "1"); /* b's snapshot */
 	PQclear(harness_exec_ok(a, "UPDATE t SET v = 2"));
 	harness_exec_fail(b, "UPDATE t SET v = 3", "40001");
 	PQclear(harness_exec_ok(b, "ROLLBACK"));
-	expect_value(b, "SELECT v FROM t", "2");
+	harness_expect_value(b, "SELECT v FROM t", "2");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -227,7 +220,7 @@ START_TEST(idle_in_transaction_timeout_closes_and_rolls_back)
 		      "%s", PQerrorMessage(a));
 	PQclear(r);
 	ck_assert_int_eq(PQstatus(a), CONNECTION_BAD);
-	expect_value(b, "SELECT count(*) FROM t", "0");
+	harness_expect_value(b, "SELECT count(*) FROM t", "0");
 	PQclear(harness_exec_ok(b, "INSERT INTO t VALUES (2)")); /* the lock was let go */
 	PQfinish(a);
 	PQfinish(b);
@@ -247,7 +240,7 @@ START_TEST(other_tenants_answer_during_long_query)
 	PQclear(harness_exec_ok(slow, "SET statement_timeout = '2s'"));
 	ck_assert(PQsendQuery(slow, LONG_QUERY));
 	for (int i = 0; i < 50; i++)
-		expect_value(fast,
+		harness_expect_value(fast,
 			     i % 2 ? "SELECT v FROM kv WHERE k = 1"
 				   : "SELECT v FROM kv "
 				     "WHERE k = 2",
@@ -412,16 +405,16 @@ static void setup_config(void)
 START_TEST(timeouts_default_from_config)
 {
 	PGconn *c = harness_connect(&H, "dbname=cfg");
-	expect_value(c, "SHOW statement_timeout", "5s");
-	expect_value(c, "SHOW lock_timeout", "250ms");
-	expect_value(c, "SHOW idle_in_transaction_session_timeout", "0");
+	harness_expect_value(c, "SHOW statement_timeout", "5s");
+	harness_expect_value(c, "SHOW lock_timeout", "250ms");
+	harness_expect_value(c, "SHOW idle_in_transaction_session_timeout", "0");
 	PQfinish(c);
 	/* Connection churn across more tenants than max_open_tenants keeps working. */
 	for (int i = 0; i < 12; i++) {
 		char ci[32];
 		snprintf(ci, sizeof(ci), "dbname=churn%d", i % 4);
 		c = harness_connect(&H, ci);
-		expect_value(c, "SELECT 7", "7");
+		harness_expect_value(c, "SELECT 7", "7");
 		PQfinish(c);
 	}
 }
@@ -522,7 +515,7 @@ START_TEST(cancel_works_with_every_worker_busy)
 	usleep(200000);
 	cancel_until_done(a);
 	cancel_until_done(b);
-	expect_value(a, "SELECT 'a'", "a");
+	harness_expect_value(a, "SELECT 'a'", "a");
 	PQfinish(a);
 	PQfinish(b);
 }

@@ -36,28 +36,6 @@ static void teardown(void)
 	unlink(users_path);
 }
 
-static void expect_value(PGconn *c, const char *sql, const char *want)
-{
-	PGresult *r = harness_exec_ok(c, sql);
-	ck_assert_msg(PQntuples(r) == 1, "%s: %d rows", sql, PQntuples(r));
-	ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want) == 0, "%s: want %s, got %s", sql, want,
-		      PQgetvalue(r, 0, 0));
-	PQclear(r);
-}
-
-static void expect_error(PGconn *c, const char *sql, const char *sqlstate, const char *message)
-{
-	PGresult *r = PQexec(c, sql);
-	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-	ck_assert_msg(state && strcmp(state, sqlstate) == 0, "%s: want %s, got %s: %s", sql,
-		      sqlstate, state ? state : "success", PQerrorMessage(c));
-	if (message)
-		ck_assert_msg(strcmp(msg, message) == 0, "%s: want \"%s\", got \"%s\"", sql,
-			      message, msg);
-	PQclear(r);
-}
-
 static bool tenant_file_exists(const char *name)
 {
 	char cmd[512];
@@ -82,23 +60,24 @@ START_TEST(prefixes_route_each_statement)
 {
 	make_tenants();
 	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
-	expect_value(c, "SELECT current_database()", "postgres");
-	expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM acme.t ORDER BY id) AS s",
+	harness_expect_value(c, "SELECT current_database()", "postgres");
+	harness_expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM acme.t ORDER BY id) AS s",
 		     "a,b");
-	expect_value(c, "SELECT l.w || t.v FROM home.l JOIN acme.t AS t ON t.id = l.id", "xa");
+	harness_expect_value(c, "SELECT l.w || t.v FROM home.l JOIN acme.t AS t ON t.id = l.id",
+			     "xa");
 	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (3, 'c')"));
 	PQclear(harness_exec_ok(c, "UPDATE home.l SET w = 'y'"));
-	expect_value(c, "SELECT count(*) FROM acme.t", "3");
+	harness_expect_value(c, "SELECT count(*) FROM acme.t", "3");
 	/* no default tenant: an unqualified name names nothing, and nothing is created */
-	expect_error(c, "SELECT * FROM t", "42P01", "relation \"t\" does not exist");
-	expect_error(c, "CREATE TABLE x (a int)", "3F000",
+	harness_expect_error(c, "SELECT * FROM t", "42P01", "relation \"t\" does not exist");
+	harness_expect_error(c, "CREATE TABLE x (a int)", "3F000",
 		     "no schema has been selected to create in");
-	expect_error(c, "CREATE SEQUENCE s", "3F000", NULL);
-	expect_value(c, "SELECT 1 + 1", "2"); /* what names no table still runs */
+	harness_expect_error(c, "CREATE SEQUENCE s", "3F000", NULL);
+	harness_expect_value(c, "SELECT 1 + 1", "2"); /* what names no table still runs */
 	ck_assert(!tenant_file_exists("postgres"));
 	/* the writes are in the tenants' own files */
 	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
-	expect_value(a, "SELECT count(*) FROM t", "3");
+	harness_expect_value(a, "SELECT count(*) FROM t", "3");
 	PQfinish(a);
 	PQfinish(c);
 }
@@ -108,50 +87,50 @@ START_TEST(search_path_chooses_the_tenant)
 {
 	make_tenants();
 	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
-	expect_value(c, "SELECT coalesce(current_schema(), 'none')", "none");
-	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog}");
+	harness_expect_value(c, "SELECT coalesce(current_schema(), 'none')", "none");
+	harness_expect_value(c, "SELECT current_schemas(true)", "{pg_catalog}");
 	PQclear(harness_exec_ok(c, "SET search_path TO acme"));
-	expect_value(c, "SELECT count(*) FROM t", "2");
-	expect_value(c, "SELECT current_schema()", "acme");
-	expect_value(c, "SELECT current_schemas(true)", "{pg_catalog,acme}");
+	harness_expect_value(c, "SELECT count(*) FROM t", "2");
+	harness_expect_value(c, "SELECT current_schema()", "acme");
+	harness_expect_value(c, "SELECT current_schemas(true)", "{pg_catalog,acme}");
 	/* GUIs' regnamespace and privilege checks know the tenants as schemas */
-	expect_value(c, "SELECT 'acme'::regnamespace::oid = 2200", "t");
-	expect_value(c, "SELECT 'home'::regnamespace", "home");
-	expect_value(c, "SELECT has_schema_privilege('home', 'USAGE')", "t");
-	expect_value(c, "SELECT 'acme.t'::regclass", "t");
-	expect_error(c, "SELECT 'public'::regnamespace", "3F000", NULL);
+	harness_expect_value(c, "SELECT 'acme'::regnamespace::oid = 2200", "t");
+	harness_expect_value(c, "SELECT 'home'::regnamespace", "home");
+	harness_expect_value(c, "SELECT has_schema_privilege('home', 'USAGE')", "t");
+	harness_expect_value(c, "SELECT 'acme.t'::regclass", "t");
+	harness_expect_error(c, "SELECT 'public'::regnamespace", "3F000", NULL);
 	PQclear(harness_exec_ok(c, "CREATE TABLE t2 (a int)"));
 	PQclear(harness_exec_ok(c, "INSERT INTO t2 VALUES (7)"));
-	expect_value(c, "SELECT l.w FROM home.l JOIN t ON t.id = l.id", "x");
+	harness_expect_value(c, "SELECT l.w FROM home.l JOIN t ON t.id = l.id", "x");
 	/* the catalog describes the tenant search_path names, under its name */
-	expect_value(c, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class c "
+	harness_expect_value(c, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class c "
 			"JOIN pg_namespace n ON n.oid = c.relnamespace "
 			"WHERE n.nspname = 'acme' AND c.relkind = 'r'",
 		     "t,t2");
-	expect_value(c, "SELECT string_agg(table_schema || '.' || table_name, ',' "
+	harness_expect_value(c, "SELECT string_agg(table_schema || '.' || table_name, ',' "
 			"ORDER BY table_name) FROM information_schema.tables",
 		     "acme.t,acme.t2");
 	/* a GUI expanding another tenant's schema is refused, not answered with no tables */
-	expect_error(c, "SELECT relname FROM pg_class WHERE relnamespace = "
+	harness_expect_error(c, "SELECT relname FROM pg_class WHERE relnamespace = "
 			"(SELECT oid FROM pg_namespace WHERE nspname = 'home')",
 		     "0A000", NULL);
-	expect_error(c, "SELECT table_name FROM information_schema.tables "
+	harness_expect_error(c, "SELECT table_name FROM information_schema.tables "
 			"WHERE table_schema = 'home'",
 		     "0A000", NULL);
-	expect_value(c, "SELECT count(*) FROM information_schema.tables "
+	harness_expect_value(c, "SELECT count(*) FROM information_schema.tables "
 			"WHERE table_schema = 'nosuch'",
 		     "0");
 	/* inside a transaction block the connection stays; the new tenant is attached */
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "SET search_path TO home"));
-	expect_value(c, "SELECT w FROM l", "x");
+	harness_expect_value(c, "SELECT w FROM l", "x");
 	PQclear(harness_exec_ok(c, "COMMIT"));
-	expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "1");
+	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "1");
 	PQclear(harness_exec_ok(c, "RESET search_path"));
-	expect_error(c, "SELECT * FROM l", "42P01", NULL);
-	expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "0");
+	harness_expect_error(c, "SELECT * FROM l", "42P01", NULL);
+	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "0");
 	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
-	expect_value(a, "SELECT a FROM t2", "7");
+	harness_expect_value(a, "SELECT a FROM t2", "7");
 	PQfinish(a);
 	PQfinish(c);
 }
@@ -161,41 +140,43 @@ START_TEST(tenant_lists_apply)
 {
 	make_tenants();
 	PGconn *ned = harness_connect(&H, "user=ned dbname=postgres");
-	expect_error(ned, "SELECT * FROM acme.t", "42501", "permission denied for schema acme");
-	expect_error(ned, "SELECT * FROM other.t", "42501", NULL);
+	harness_expect_error(ned, "SELECT * FROM acme.t", "42501",
+			     "permission denied for schema acme");
+	harness_expect_error(ned, "SELECT * FROM other.t", "42501", NULL);
 	ck_assert(!tenant_file_exists("other"));
 	PQclear(harness_exec_ok(ned, "SET search_path TO acme")); /* skipped, as PostgreSQL */
-	expect_error(ned, "SELECT * FROM t", "42P01", NULL);
-	expect_value(ned, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
+	harness_expect_error(ned, "SELECT * FROM t", "42P01", NULL);
+	harness_expect_value(ned, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
 			  "WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
 		     "home");
 	PQfinish(ned);
 	PGconn *ann = harness_connect(&H, "user=ann dbname=postgres");
 	/* tenants that exist and that the user may reach, no public: GUIs show them as schemas */
-	expect_value(ann, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
+	harness_expect_value(ann, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
 			  "WHERE nspname NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
 		     "acme,home");
 	/* inside a transaction the loop's fast path may run the query: the listing moves to a
 	 * worker (it reads directories) and the answer is the same */
 	PQclear(harness_exec_ok(ann, "BEGIN"));
 	for (int i = 0; i < 3; i++)
-		expect_value(ann, "SELECT count(*) FROM pg_namespace WHERE nspname IN "
+		harness_expect_value(ann, "SELECT count(*) FROM pg_namespace WHERE nspname IN "
 				  "('acme', 'home')",
 			     "2");
 	PQclear(harness_exec_ok(ann, "COMMIT"));
-	expect_value(ann, "SELECT string_agg(schema_name, ',' ORDER BY schema_name) "
+	harness_expect_value(ann, "SELECT string_agg(schema_name, ',' ORDER BY schema_name) "
 			  "FROM information_schema.schemata WHERE schema_name IN "
 			  "('acme', 'home', 'public')",
 		     "acme,home");
 	/* no search_path tenant: the catalog describes none, and says so when asked for one */
-	expect_error(ann, "SELECT relname FROM pg_class c JOIN pg_namespace n "
+	harness_expect_error(ann, "SELECT relname FROM pg_class c JOIN pg_namespace n "
 			  "ON n.oid = c.relnamespace WHERE c.relnamespace = "
 			  "(SELECT oid FROM pg_namespace WHERE nspname = 'acme')",
 		     "0A000",
 		     "cannot describe schema \"acme\" here: the catalog describes only the "
 		     "tenant search_path names (SET search_path TO acme)");
-	expect_error(ann, "SELECT * FROM tnew.t", "42P01", "relation \"tnew.t\" does not exist");
-	expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
+	harness_expect_error(ann, "SELECT * FROM tnew.t", "42P01",
+			     "relation \"tnew.t\" does not exist");
+	harness_expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
 	ck_assert(!tenant_file_exists("tnew"));
 	PQfinish(ann);
 }
@@ -209,13 +190,13 @@ START_TEST(one_transaction_over_two_tenants)
 	PQclear(harness_exec_ok(c, "INSERT INTO home.l VALUES (2, 'y')"));
 	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (9, 'z')"));
 	PQclear(harness_exec_ok(c, "ROLLBACK"));
-	expect_value(c, "SELECT (SELECT count(*) FROM home.l) + (SELECT count(*) FROM acme.t)",
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM home.l) + (SELECT count(*) FROM acme.t)",
 		     "3");
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "INSERT INTO home.l VALUES (2, 'y')"));
 	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (9, 'z')"));
 	PQclear(harness_exec_ok(c, "COMMIT"));
-	expect_value(c, "SELECT (SELECT count(*) FROM home.l) + (SELECT count(*) FROM acme.t)",
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM home.l) + (SELECT count(*) FROM acme.t)",
 		     "5");
 	PQfinish(c);
 }
@@ -259,7 +240,7 @@ START_TEST(a_tenant_named_postgres)
 {
 	PGconn *c = harness_connect(&H, "user=ann dbname=postgres options='-c tenant=tpg'");
 	PQclear(harness_exec_ok(c, "CREATE TABLE n (i int)"));
-	expect_value(c, "SELECT current_database()", "postgres");
+	harness_expect_value(c, "SELECT current_database()", "postgres");
 	PQfinish(c);
 	ck_assert(tenant_file_exists("tpg"));
 	ck_assert(!tenant_file_exists("postgres"));
@@ -276,22 +257,22 @@ START_TEST(the_list_of_databases_is_configured)
 	PQclear(harness_exec_ok(c, "CREATE TABLE n (i int)")); /* a tenant named postgres */
 	PQfinish(c);
 	c = harness_connect(&h, "dbname=browse");
-	expect_value(c, "SELECT count(*) FROM postgres.n", "0");
-	expect_error(c, "CREATE TABLE m (i int)", "3F000", NULL);
+	harness_expect_value(c, "SELECT count(*) FROM postgres.n", "0");
+	harness_expect_error(c, "CREATE TABLE m (i int)", "3F000", NULL);
 	PQfinish(c);
 	c = harness_connect(&h, "dbname=gui");
-	expect_value(c, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname "
+	harness_expect_value(c, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname "
 			"NOT LIKE 'pg_%' AND nspname <> 'information_schema'",
 		     "postgres");
 	PQfinish(c);
 	/* "$user", first in the default search_path, is the tenant named as the user */
 	c = harness_connect(&h, "user=postgres dbname=gui");
-	expect_value(c, "SHOW search_path", "\"$user\", public");
-	expect_value(c, "SELECT count(*) FROM n", "0");
-	expect_value(c, "SELECT current_schema()", "postgres");
+	harness_expect_value(c, "SHOW search_path", "\"$user\", public");
+	harness_expect_value(c, "SELECT count(*) FROM n", "0");
+	harness_expect_value(c, "SELECT current_schema()", "postgres");
 	PQfinish(c);
 	c = harness_connect(&h, "user=nobody dbname=gui");
-	expect_error(c, "SELECT count(*) FROM n", "42P01", NULL);
+	harness_expect_error(c, "SELECT count(*) FROM n", "42P01", NULL);
 	PQfinish(c);
 	harness_stop(&h);
 }

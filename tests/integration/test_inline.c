@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -56,21 +57,13 @@ static PGconn *fill(const char *db)
 	return c;
 }
 
-static void expect_value(PGconn *c, const char *sql, const char *want)
-{
-	PGresult *r = harness_exec_ok(c, sql);
-	ck_assert_int_eq(PQntuples(r), 1);
-	ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
-	PQclear(r);
-}
-
 START_TEST(point_select_stays_inline)
 {
 	PGconn *c = fill("acme");
-	expect_value(c, "SELECT s FROM big WHERE i = 42", "row 42"); /* reads the column types */
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 42", "row 42"); /* reads the column types */
 	int before = restarts();
 	for (int i = 0; i < 20; i++)
-		expect_value(c, "SELECT s FROM big WHERE i = 7", "row 7");
+		harness_expect_value(c, "SELECT s FROM big WHERE i = 7", "row 7");
 	ck_assert_int_eq(restarts(), before);
 	PQfinish(c);
 }
@@ -79,9 +72,9 @@ END_TEST
 START_TEST(over_budget_restarts_simple)
 {
 	PGconn *c = fill("acme");
-	expect_value(c, "SELECT 1", "1");
+	harness_expect_value(c, "SELECT 1", "1");
 	int before = restarts();
-	expect_value(c, "SELECT count(*) FROM big WHERE s LIKE 'row %'", "5000");
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE s LIKE 'row %'", "5000");
 	ck_assert_int_eq(restarts(), before + 1);
 	/* Every row once, in order, after the restart. */
 	PGresult *r = harness_exec_ok(c, "SELECT i FROM big ORDER BY i");
@@ -97,7 +90,7 @@ END_TEST
 START_TEST(over_budget_restarts_in_a_query_of_several)
 {
 	PGconn *c = fill("acme");
-	expect_value(c, "SELECT 1", "1");
+	harness_expect_value(c, "SELECT 1", "1");
 	int before = restarts();
 	ck_assert_int_eq(PQsendQuery(c, "SELECT 1; SELECT count(*) FROM big WHERE i > 0; SELECT 3"), 1);
 	const char *want[] = {"1", "5000", "3"};
@@ -116,7 +109,7 @@ END_TEST
 START_TEST(over_budget_restarts_extended)
 {
 	PGconn *c = fill("acme");
-	expect_value(c, "SELECT 1", "1");
+	harness_expect_value(c, "SELECT 1", "1");
 	int before = restarts();
 	const char *v[] = {"10"};
 	PGresult *r = PQexecParams(c, "SELECT i, s FROM big WHERE i > $1 ORDER BY i", 1, NULL, v,
@@ -147,17 +140,17 @@ END_TEST
 START_TEST(over_budget_restarts_in_a_transaction)
 {
 	PGconn *c = fill("acme");
-	expect_value(c, "SELECT 1", "1");
+	harness_expect_value(c, "SELECT 1", "1");
 	int before = restarts();
 	exec_ok(c, "BEGIN");
-	expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5000");
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5000");
 	exec_ok(c, "INSERT INTO big VALUES (5001, 'x')");
-	expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5001");
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5001");
 	exec_ok(c, "COMMIT");
 	ck_assert_int_eq(restarts(), before + 2);
-	expect_value(c, "SELECT count(*) FROM big", "5001");
+	harness_expect_value(c, "SELECT count(*) FROM big", "5001");
 	exec_ok(c, "BEGIN");
-	expect_value(c, "SELECT count(*) FROM big", "5001");
+	harness_expect_value(c, "SELECT count(*) FROM big", "5001");
 	exec_ok(c, "ROLLBACK");
 	PQfinish(c);
 }
@@ -189,7 +182,7 @@ START_TEST(held_commit_answers_sent_from_the_loop)
 	ck_assert_int_gt(log_count(line), 0);
 	char want[16];
 	snprintf(want, sizeof(want), "%d", rounds * N);
-	expect_value(c[N - 1], "SELECT count(*) FROM m", want);
+	harness_expect_value(c[N - 1], "SELECT count(*) FROM m", want);
 	for (int i = 0; i < N; i++)
 		PQfinish(c[i]);
 }
@@ -227,16 +220,16 @@ START_TEST(cheap_writes_run_inline)
 	exec_prepared(c, "all", "1", "UPDATE 5000");  /* the history is cheap: runs long here */
 	exec_prepared(c, "all", "4990", "UPDATE 11"); /* went over once: a worker's from now on */
 	ck_assert_int_eq(log_count(line), before + 4);
-	expect_value(c, "SELECT s FROM big WHERE i = 3", "row 3+*");
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 3", "row 3+*");
 	exec_ok(c, "COMMIT");
-	expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1++*");
-	expect_value(c, "SELECT s FROM big WHERE i = 4995", "row 4995***");
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1++*");
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 4995", "row 4995***");
 	exec_ok(c, "BEGIN");
 	exec_prepared(c, "one", "5", "UPDATE 1");
 	exec_prepared(c, "one", "6", "UPDATE 1");
 	ck_assert_int_eq(log_count(line), before + 6);
 	exec_ok(c, "ROLLBACK");
-	expect_value(c, "SELECT s FROM big WHERE i = 6", "row 6*");
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 6", "row 6*");
 	PQfinish(c);
 }
 END_TEST
@@ -246,6 +239,7 @@ END_TEST
 START_TEST(loop_write_waits_for_the_lock)
 {
 	const char *line = "write ran on the loop";
+	const char *parked = "write met the write lock on the loop: parked";
 	PGconn *a = fill("acme");
 	PGconn *b = harness_connect(&H, "dbname=acme");
 	PQclear(PQprepare(b, "one", "UPDATE big SET s = s || '+' WHERE i = $1", 1, NULL));
@@ -259,8 +253,11 @@ START_TEST(loop_write_waits_for_the_lock)
 	int before = log_count(line);
 	const char *v[] = {"7"};
 	ck_assert_int_eq(PQsendQueryPrepared(b, "one", 1, v, NULL, NULL, 0), 1);
+	/* until the server has b's write parked (a loaded machine may take a while to read it) */
+	for (int i = 0; i < 1000 && log_count(parked) == 0; i++)
+		usleep(10000);
 	for (int i = 0; i < 20; i++)
-		expect_value(a, "SELECT s FROM big WHERE i = 7", "row 7+a");
+		harness_expect_value(a, "SELECT s FROM big WHERE i = 7", "row 7+a");
 	ck_assert_int_eq(PQconsumeInput(b), 1);
 	ck_assert(PQisBusy(b)); /* parked behind a's lock */
 	exec_ok(a, "COMMIT");
@@ -270,8 +267,8 @@ START_TEST(loop_write_waits_for_the_lock)
 	PQclear(r);
 	ck_assert_ptr_null(PQgetResult(b));
 	ck_assert_int_eq(log_count(line), before + 1);
-	ck_assert_int_eq(log_count("write met the write lock on the loop: parked"), 1);
-	expect_value(b, "SELECT s FROM big WHERE i = 7", "row 7+a+");
+	ck_assert_int_eq(log_count(parked), 1);
+	harness_expect_value(b, "SELECT s FROM big WHERE i = 7", "row 7+a+");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -340,7 +337,7 @@ START_TEST(loop_commits_leave_checkpoints_to_workers)
 		insert(c, body);
 	exec_ok(c, "COMMIT"); /* 1,200 pages and more */
 	ck_assert_int_eq(log_count(line), 1);
-	expect_value(c, "SELECT count(*) FROM m", "1200");
+	harness_expect_value(c, "SELECT count(*) FROM m", "1200");
 	PQfinish(c);
 }
 END_TEST
@@ -362,8 +359,8 @@ START_TEST(nextval_in_a_writing_transaction_counts_once)
 		PQclear(r);
 	}
 	exec_ok(c, "COMMIT");
-	expect_value(c, "SELECT nextval('sq')", "4");
-	expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1+");
+	harness_expect_value(c, "SELECT nextval('sq')", "4");
+	harness_expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1+");
 	PQfinish(c);
 }
 END_TEST
@@ -373,13 +370,13 @@ END_TEST
 START_TEST(effects_are_not_repeated)
 {
 	PGconn *c = fill("acme");
-	expect_value(c, "SELECT 1", "1");
+	harness_expect_value(c, "SELECT 1", "1");
 	PGresult *r = harness_exec_ok(
 	    c, "SELECT pg_advisory_lock(7), (SELECT count(*) FROM big WHERE s LIKE 'row%')");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "5000");
 	PQclear(r);
-	expect_value(c, "SELECT pg_advisory_unlock(7)", "t");
-	expect_value(c, "SELECT pg_advisory_unlock(7)", "f"); /* taken once, so held no more */
+	harness_expect_value(c, "SELECT pg_advisory_unlock(7)", "t");
+	harness_expect_value(c, "SELECT pg_advisory_unlock(7)", "f"); /* taken once, so held no more */
 	PQfinish(c);
 }
 END_TEST
@@ -395,11 +392,11 @@ START_TEST(catalog_reads_are_whole)
 		exec_ok(c, sql);
 	}
 	for (int i = 0; i < 3; i++) {
-		expect_value(c,
+		harness_expect_value(c,
 			     "SELECT count(*) FROM information_schema.columns WHERE table_name LIKE "
 			     "'t%'",
 			     "120");
-		expect_value(c, "SELECT count(*) FROM pg_attribute a JOIN pg_class r ON "
+		harness_expect_value(c, "SELECT count(*) FROM pg_attribute a JOIN pg_class r ON "
 				"r.oid = a.attrelid WHERE r.relname LIKE 't%' AND a.attnum > 0",
 			     "120");
 	}
@@ -413,13 +410,13 @@ START_TEST(long_query_does_not_hold_up_other_tenants)
 {
 	PGconn *q = fill("quick");
 	PGconn *slow = harness_connect(&H, "dbname=slow");
-	expect_value(q, "SELECT s FROM big WHERE i = 1", "row 1");
+	harness_expect_value(q, "SELECT s FROM big WHERE i = 1", "row 1");
 	ck_assert_int_eq(PQsendQuery(slow, "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 "
 					   "FROM c WHERE n < 20000000) SELECT count(*) FROM c"),
 			 1);
 	int done = 0;
 	for (; done < 200; done++) {
-		expect_value(q, "SELECT s FROM big WHERE i = 99", "row 99");
+		harness_expect_value(q, "SELECT s FROM big WHERE i = 99", "row 99");
 		ck_assert_int_eq(PQconsumeInput(slow), 1);
 		if (!PQisBusy(slow))
 			break;

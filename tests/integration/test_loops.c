@@ -42,13 +42,6 @@ static int log_count(const char *text)
 	return n;
 }
 
-static void expect_value(PGconn *c, const char *sql, const char *want)
-{
-	PGresult *r = harness_exec_ok(c, sql);
-	ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
-	PQclear(r);
-}
-
 /* The next result of an async query on c: its SQLSTATE ("" for success). */
 static void expect_result(PGconn *c, const char *sqlstate)
 {
@@ -82,7 +75,7 @@ START_TEST(connections_spread_over_both_loops)
 	for (int i = 0; i < 4; i++)
 		c[i] = harness_connect(&H, "dbname=spread");
 	for (int i = 0; i < 4; i++)
-		expect_value(c[i], "SELECT 40 + 2", "42");
+		harness_expect_value(c[i], "SELECT 40 + 2", "42");
 	ck_assert_int_ge(log_count("connection on loop 0 of 2"), 1);
 	ck_assert_int_ge(log_count("connection on loop 1 of 2"), 1);
 	for (int i = 0; i < 4; i++)
@@ -128,7 +121,7 @@ START_TEST(lock_wakeups_and_cancel_cross_loops)
 	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1, 0)"));
 	wake_across(a, b);
 	wake_across(b, a);
-	expect_value(a, "SELECT v FROM t", "22");
+	harness_expect_value(a, "SELECT v FROM t", "22");
 	/* A parked waiter and a running statement, each canceled from a third connection. */
 	PQclear(harness_exec_ok(a, "BEGIN"));
 	PQclear(harness_exec_ok(a, "UPDATE t SET v = 0 WHERE id = 1"));
@@ -139,7 +132,7 @@ START_TEST(lock_wakeups_and_cancel_cross_loops)
 	cancel_until_done(a);
 	ck_assert(PQsendQuery(b, LONG_QUERY));
 	cancel_until_done(b);
-	expect_value(b, "SELECT v FROM t", "22");
+	harness_expect_value(b, "SELECT v FROM t", "22");
 	PQfinish(a);
 	PQfinish(b);
 }

@@ -31,13 +31,6 @@ static void setup_low_fds(void)
 	harness_start(&H, NULL);
 }
 
-static void expect_value(PGconn *c, const char *sql, const char *want)
-{
-	PGresult *r = harness_exec_ok(c, sql);
-	ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
-	PQclear(r);
-}
-
 START_TEST(idle_clients_hold_no_tenant_connection)
 {
 	PGconn *c[CLIENTS];
@@ -52,13 +45,13 @@ START_TEST(idle_clients_hold_no_tenant_connection)
 	char want[16];
 	snprintf(want, sizeof(want), "%d", CLIENTS);
 	for (int i = 0; i < CLIENTS; i += 37)
-		expect_value(c[i], "SELECT count(*) FROM t", want);
+		harness_expect_value(c[i], "SELECT count(*) FROM t", want);
 	/* A transaction keeps its connection across messages; others go on meanwhile. */
 	PQclear(harness_exec_ok(c[0], "BEGIN"));
 	PQclear(harness_exec_ok(c[0], "INSERT INTO t VALUES (-1)"));
-	expect_value(c[1], "SELECT count(*) FROM t", want);
+	harness_expect_value(c[1], "SELECT count(*) FROM t", want);
 	PQclear(harness_exec_ok(c[0], "COMMIT"));
-	expect_value(c[1], "SELECT count(*) FROM t WHERE x = -1", "1");
+	harness_expect_value(c[1], "SELECT count(*) FROM t WHERE x = -1", "1");
 	for (int i = 0; i < CLIENTS; i++)
 		PQfinish(c[i]);
 	PQfinish(admin);
@@ -100,7 +93,7 @@ START_TEST(prepared_statements_outlive_the_connection)
 		PQclear(r);
 		PQclear(harness_exec_ok(b, "COMMIT"));
 	}
-	expect_value(a, "SELECT count(*) FROM t", "5");
+	harness_expect_value(a, "SELECT count(*) FROM t", "5");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -188,8 +181,8 @@ static void concurrent_commits(void)
 		pthread_join(th[w], NULL);
 	char want[16];
 	snprintf(want, sizeof(want), "%d", WRITERS * COMMITS);
-	expect_value(c, "SELECT count(*) FROM t", want);
-	expect_value(c, "BEGIN; INSERT INTO t VALUES (-1, 0); COMMIT; INSERT INTO t VALUES (-1, 1); "
+	harness_expect_value(c, "SELECT count(*) FROM t", want);
+	harness_expect_value(c, "BEGIN; INSERT INTO t VALUES (-1, 0); COMMIT; INSERT INTO t VALUES (-1, 1); "
 			"SELECT count(*) FROM t WHERE w = -1", "2");
 	PQfinish(c);
 }

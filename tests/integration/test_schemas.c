@@ -37,28 +37,6 @@ static void teardown(void)
 	unlink(users_path);
 }
 
-static void expect_value(PGconn *c, const char *sql, const char *want)
-{
-	PGresult *r = harness_exec_ok(c, sql);
-	ck_assert_msg(PQntuples(r) == 1, "%s: %d rows", sql, PQntuples(r));
-	ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want) == 0, "%s: want %s, got %s", sql, want,
-		      PQgetvalue(r, 0, 0));
-	PQclear(r);
-}
-
-static void expect_error(PGconn *c, const char *sql, const char *sqlstate, const char *message)
-{
-	PGresult *r = PQexec(c, sql);
-	const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-	const char *msg = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-	ck_assert_msg(state && strcmp(state, sqlstate) == 0, "%s: want %s, got %s: %s", sql,
-		      sqlstate, state ? state : "success", PQerrorMessage(c));
-	if (message)
-		ck_assert_msg(strcmp(msg, message) == 0, "%s: want \"%s\", got \"%s\"", sql,
-			      message, msg);
-	PQclear(r);
-}
-
 /* Waits for the one result of a sent query and checks its SQLSTATE ("" = success). */
 static void expect_result(PGconn *c, const char *sqlstate)
 {
@@ -100,18 +78,19 @@ START_TEST(read_write_and_join_another_tenant)
 {
 	make_tenants();
 	PGconn *c = harness_connect(&H, "user=ann dbname=home");
-	expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM acme.t ORDER BY id) AS s",
+	harness_expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM acme.t ORDER BY id) AS s",
 		     "a,b");
-	expect_value(c, "SELECT l.w || t.v FROM l JOIN acme.t AS t ON t.id = l.id", "xa");
+	harness_expect_value(c, "SELECT l.w || t.v FROM l JOIN acme.t AS t ON t.id = l.id", "xa");
 	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (3, 'c')"));
 	PQclear(harness_exec_ok(c, "UPDATE acme.t SET v = upper(v) WHERE id = 3"));
 	PQclear(harness_exec_ok(c, "DELETE FROM acme.t WHERE id = 2"));
-	expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM \"ACME\".t ORDER BY id) AS s",
+	harness_expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM \"ACME\".t ORDER BY id) AS s",
 		     "a,C");
-	expect_value(c, "SELECT count(*) FROM home.l", "1"); /* its own name: its own file */
+	harness_expect_value(c, "SELECT count(*) FROM home.l", "1"); /* its own name: its own file */
 	/* the writes are in acme's own file */
 	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
-	expect_value(a, "SELECT string_agg(v, ',') FROM (SELECT v FROM t ORDER BY id) AS s", "a,C");
+	harness_expect_value(a, "SELECT string_agg(v, ',') FROM (SELECT v FROM t ORDER BY id) AS s",
+			     "a,C");
 	PQfinish(a);
 	PQfinish(c);
 }
@@ -124,22 +103,26 @@ START_TEST(one_transaction_over_two_tenants)
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "INSERT INTO l VALUES (2, 'y')"));
 	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (9, 'z')"));
-	expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)", "5");
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)",
+			     "5");
 	PQclear(harness_exec_ok(c, "ROLLBACK"));
-	expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)", "3");
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)",
+			     "3");
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "INSERT INTO l VALUES (2, 'y')"));
 	PQclear(harness_exec_ok(c, "INSERT INTO acme.t VALUES (9, 'z')"));
 	PQclear(harness_exec_ok(c, "COMMIT"));
-	expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)", "5");
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)",
+			     "5");
 	/* an error inside the block fails it as usual; ROLLBACK undoes both files */
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "DELETE FROM l"));
 	PQclear(harness_exec_ok(c, "DELETE FROM acme.t"));
-	expect_error(c, "INSERT INTO acme.t VALUES (1, NULL), (1, NULL)", "23505", NULL);
-	expect_error(c, "SELECT 1", "25P02", NULL);
+	harness_expect_error(c, "INSERT INTO acme.t VALUES (1, NULL), (1, NULL)", "23505", NULL);
+	harness_expect_error(c, "SELECT 1", "25P02", NULL);
 	PQclear(harness_exec_ok(c, "ROLLBACK"));
-	expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)", "5");
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM l) + (SELECT count(*) FROM acme.t)",
+			     "5");
 	PQfinish(c);
 }
 END_TEST
@@ -148,24 +131,27 @@ START_TEST(tenant_lists_and_unknown_schemas)
 {
 	make_tenants();
 	PGconn *ned = harness_connect(&H, "user=ned dbname=home");
-	expect_error(ned, "SELECT * FROM acme.t", "42501", "permission denied for schema acme");
-	expect_error(ned, "INSERT INTO acme.t VALUES (5, 'n')", "42501", NULL);
+	harness_expect_error(ned, "SELECT * FROM acme.t", "42501",
+			     "permission denied for schema acme");
+	harness_expect_error(ned, "INSERT INTO acme.t VALUES (5, 'n')", "42501", NULL);
 	/* refused before anything looks for the file: a tenant that does not exist stays so */
-	expect_error(ned, "SELECT * FROM other.t", "42501", "permission denied for schema other");
+	harness_expect_error(ned, "SELECT * FROM other.t", "42501",
+			     "permission denied for schema other");
 	ck_assert(!tenant_file_exists("other"));
 	/* search_path skips it, as PostgreSQL skips a schema the user may not use */
 	PQclear(harness_exec_ok(ned, "SET search_path TO acme, public"));
-	expect_error(ned, "SELECT * FROM t", "42P01", NULL);
-	expect_value(ned, "SELECT count(*) FROM l", "1");
+	harness_expect_error(ned, "SELECT * FROM t", "42P01", NULL);
+	harness_expect_value(ned, "SELECT count(*) FROM l", "1");
 	PQfinish(ned);
 
 	PGconn *ann = harness_connect(&H, "user=ann dbname=home");
 	/* a query names a relation that does not exist, DDL a schema (as PostgreSQL says) */
-	expect_error(ann, "SELECT * FROM tnew.t", "42P01", "relation \"tnew.t\" does not exist");
-	expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
+	harness_expect_error(ann, "SELECT * FROM tnew.t", "42P01",
+			     "relation \"tnew.t\" does not exist");
+	harness_expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
 	ck_assert(!tenant_file_exists("tnew")); /* never created through a prefix */
-	expect_error(ann, "SELECT * FROM \"no such\".t", "42P01", NULL);
-	expect_error(ann, "SELECT * FROM acme.nope", "42P01", NULL);
+	harness_expect_error(ann, "SELECT * FROM \"no such\".t", "42P01", NULL);
+	harness_expect_error(ann, "SELECT * FROM acme.nope", "42P01", NULL);
 	PQfinish(ann);
 }
 END_TEST
@@ -175,21 +161,22 @@ START_TEST(search_path_routes_unqualified_names)
 	make_tenants();
 	PGconn *c = harness_connect(&H, "user=ann dbname=home");
 	PQclear(harness_exec_ok(c, "SET search_path TO acme, public"));
-	expect_value(c, "SHOW search_path", "acme, public");
-	expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM t ORDER BY id) AS s", "a,b");
+	harness_expect_value(c, "SHOW search_path", "acme, public");
+	harness_expect_value(c, "SELECT string_agg(v, ',') FROM (SELECT v FROM t ORDER BY id) AS s",
+			     "a,b");
 	PQclear(harness_exec_ok(c, "INSERT INTO t VALUES (4, 'd')"));
-	expect_value(c, "SELECT count(*) FROM public.l", "1");
-	expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "1"); /* own catalog */
+	harness_expect_value(c, "SELECT count(*) FROM public.l", "1");
+	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "1"); /* own catalog */
 	PQclear(harness_exec_ok(c, "RESET search_path"));
-	expect_value(c, "SHOW search_path", "\"$user\", public");
-	expect_error(c, "SELECT * FROM t", "42P01", NULL);
-	expect_value(c, "SELECT count(*) FROM acme.t", "3");
+	harness_expect_value(c, "SHOW search_path", "\"$user\", public");
+	harness_expect_error(c, "SELECT * FROM t", "42P01", NULL);
+	harness_expect_value(c, "SELECT count(*) FROM acme.t", "3");
 	/* the session's own tenant and public are the same place */
 	PQclear(harness_exec_ok(c, "SET search_path = home"));
-	expect_value(c, "SELECT count(*) FROM l", "1");
+	harness_expect_value(c, "SELECT count(*) FROM l", "1");
 	/* a schema that does not exist is skipped, and nothing is created for it */
 	PQclear(harness_exec_ok(c, "SET search_path = \"$user\", tnew, acme"));
-	expect_value(c, "SELECT count(*) FROM t", "3");
+	harness_expect_value(c, "SELECT count(*) FROM t", "3");
 	ck_assert(!tenant_file_exists("tnew"));
 	PQfinish(c);
 }
@@ -229,22 +216,22 @@ START_TEST(lock_waits_on_an_attached_file)
 	usleep(150000);
 	PQclear(harness_exec_ok(holder, "COMMIT"));
 	expect_result(c, "");
-	expect_value(c, "SELECT count(*) FROM acme.t WHERE id >= 10", "2");
+	harness_expect_value(c, "SELECT count(*) FROM acme.t WHERE id >= 10", "2");
 	/* lock_timeout bounds the wait as for the session's own file */
 	PQclear(harness_exec_ok(holder, "BEGIN"));
 	PQclear(harness_exec_ok(holder, "INSERT INTO t VALUES (12, 'held')"));
 	PQclear(harness_exec_ok(c, "SET lock_timeout = '150ms'"));
-	expect_error(c, "INSERT INTO acme.t VALUES (13, 'x')", "55P03",
+	harness_expect_error(c, "INSERT INTO acme.t VALUES (13, 'x')", "55P03",
 		     "canceling statement due to lock timeout");
 	/* holding its own file's lock, a transaction does not wait for another's: two such
 	 * transactions could wait for each other forever */
 	PQclear(harness_exec_ok(c, "RESET lock_timeout"));
 	PQclear(harness_exec_ok(c, "BEGIN"));
 	PQclear(harness_exec_ok(c, "INSERT INTO l VALUES (5, 'mine')"));
-	expect_error(c, "INSERT INTO acme.t VALUES (14, 'x')", "55P03", NULL);
+	harness_expect_error(c, "INSERT INTO acme.t VALUES (14, 'x')", "55P03", NULL);
 	PQclear(harness_exec_ok(c, "ROLLBACK"));
 	PQclear(harness_exec_ok(holder, "COMMIT"));
-	expect_value(c, "SELECT count(*) FROM acme.t WHERE id >= 10", "3");
+	harness_expect_value(c, "SELECT count(*) FROM acme.t WHERE id >= 10", "3");
 	PQfinish(holder);
 	PQfinish(c);
 }
@@ -267,13 +254,14 @@ START_TEST(tenants_per_transaction_are_bounded)
 		snprintf(sql, sizeof(sql), "INSERT INTO t%d.n VALUES (%d)", i, i);
 		PQclear(harness_exec_ok(c, sql));
 	}
-	expect_error(c, "SELECT * FROM t10.n", "54000", NULL);
+	harness_expect_error(c, "SELECT * FROM t10.n", "54000", NULL);
 	PQclear(harness_exec_ok(c, "ROLLBACK"));
 	for (int i = 0; i <= 10; i++) { /* autocommit: one at a time, no limit */
 		snprintf(sql, sizeof(sql), "INSERT INTO t%d.n VALUES (%d)", i, i);
 		PQclear(harness_exec_ok(c, sql));
 	}
-	expect_value(c, "SELECT (SELECT count(*) FROM t0.n) + (SELECT count(*) FROM t10.n)", "2");
+	harness_expect_value(c, "SELECT (SELECT count(*) FROM t0.n) + (SELECT count(*) FROM t10.n)",
+			     "2");
 	PQfinish(c);
 }
 END_TEST
