@@ -442,6 +442,8 @@ struct xlat_shape {
 	bool star; /* the target list holds * or t.*: the column count is unknown */
 };
 
+/* Whether s's target list holds * or t.*. */
+bool xlat_has_star(const PgQuery__SelectStmt *s);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* A target list (SELECT or RETURNING) with PostgreSQL's column names as aliases. */

@@ -84,24 +84,13 @@ static int named_result(const PgQuery__Node *n, const PgQuery__SelectStmt *s)
 	return -1;
 }
 
-static bool has_star(const PgQuery__SelectStmt *s)
-{
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__Node *v = s->target_list[i]->res_target->val;
-		if (v && v->node_case == NODE(COLUMN_REF) &&
-		    v->column_ref->fields[v->column_ref->n_fields - 1]->node_case == NODE(A_STAR))
-			return true;
-	}
-	return false;
-}
-
 bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	if (c->in_cte || c->assign_targets || !c->top_stmt ||
 	    c->top_stmt->node_case != NODE(SELECT_STMT) || c->top_stmt->select_stmt != s ||
 	    xlat_is_distinct_on(s) || s->op != PG_QUERY__SET_OPERATION__SETOP_NONE)
 		return false;
-	bool star = has_star(s);
+	bool star = xlat_has_star(s);
 	for (size_t i = 0; star && i < s->n_sort_clause; i++) {
 		if (named_result(s->sort_clause[i]->sort_by->node, s) >= 0)
 			return false; /* which column it is depends on what * stands for */

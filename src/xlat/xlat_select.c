@@ -482,7 +482,7 @@ static bool window_clause(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 
 static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 
-static bool has_star(const PgQuery__SelectStmt *s)
+bool xlat_has_star(const PgQuery__SelectStmt *s)
 {
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
@@ -510,7 +510,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	xlat_puts(c, "SELECT ");
 	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
 	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
-	if (c->nlat > lateral_mark && has_star(s))
+	if (c->nlat > lateral_mark && xlat_has_star(s))
 		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
 	int srfcol_mark = c->nsrfcols;
