@@ -10,11 +10,14 @@
 #include <time.h>
 #include <unistd.h>
 
-static volatile enum base_log_level min_level = BASE_LOG_INFO;
+static enum base_log_level min_level = BASE_LOG_INFO; /* set by reload, read by every thread */
 
 static const char *const level_names[] = {"DEBUG", "INFO", "WARNING", "ERROR"};
 
-void base_log_set_level(enum base_log_level level) { min_level = level; }
+void base_log_set_level(enum base_log_level level)
+{
+	__atomic_store_n(&min_level, level, __ATOMIC_RELAXED);
+}
 
 bool base_log_level_parse(const char *name, enum base_log_level *out)
 {
@@ -61,7 +64,7 @@ static void log_write(const char *level, uint64_t sid, const char *tenant, const
 
 void base_log(enum base_log_level level, uint64_t sid, const char *tenant, const char *fmt, ...)
 {
-	if (level < min_level)
+	if (level < __atomic_load_n(&min_level, __ATOMIC_RELAXED))
 		return;
 	va_list ap;
 	va_start(ap, fmt);

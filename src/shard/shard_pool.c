@@ -262,7 +262,7 @@ static void wake_next(struct shard_registry *r, struct shard_tenant *t)
 		t->waiters = NULL;
 	w->next = w->prev = NULL;
 	w->parked = false;
-	w->baton = true;
+	__atomic_store_n(&w->baton, true, __ATOMIC_RELAXED); /* read unlocked in settle */
 	if (w->wake_fn)
 		w->wake_fn(w->wake_arg);
 }
@@ -413,7 +413,7 @@ static void release(struct shard_conn *c, bool nowait)
 	if (c->released || c->baton) /* it let go of the lock, or was next in line */
 		wake_next(r, t);
 	c->released = false;
-	c->baton = false;
+	__atomic_store_n(&c->baton, false, __ATOMIC_RELAXED);
 	t->nused--;
 	struct shard_conn *to_close = keep ? cache(r, c, nowait) : c;
 	for (struct shard_conn *x = to_close; x; x = x->next)
@@ -503,7 +503,8 @@ void shard_conn_park(struct shard_conn *c)
 	struct shard_registry *r = c->reg;
 	pthread_mutex_lock(&r->lock);
 	bool was_next = c->baton;
-	c->baton = false; /* someone holds the lock again: its end wakes the next waiter */
+	/* someone holds the lock again: its end wakes the next waiter */
+	__atomic_store_n(&c->baton, false, __ATOMIC_RELAXED);
 	/* With files attached, the lock may be any of them: wait for every tenant's. */
 	bool cross = c->nattached > 0;
 	if (cross ? c->ticket_all != r->gen_all : c->ticket != c->t->gen) {
@@ -543,7 +544,7 @@ void shard_conn_settle(struct shard_conn *c)
 	shard_sync_settle_locked(c);
 	if ((c->released || c->baton) && !writing) {
 		c->released = false;
-		c->baton = false;
+		__atomic_store_n(&c->baton, false, __ATOMIC_RELAXED);
 		wake_next(c->reg, c->t);
 		shard_attach_wake_locked(c);
 	}
