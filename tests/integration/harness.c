@@ -89,6 +89,23 @@ static bool log_has_assert(const struct harness *h)
 	return found;
 }
 
+void harness_start_with_users(struct harness *h, const char *users,
+			      const char *const *extra_args)
+{
+	snprintf(h->users_path, sizeof(h->users_path), "/tmp/shardlite-users-XXXXXX");
+	int fd = mkstemp(h->users_path);
+	ck_assert_int_ge(fd, 0);
+	size_t len = strlen(users);
+	ck_assert_int_eq(write(fd, users, len), (ssize_t)len);
+	close(fd);
+	char users_arg[128];
+	snprintf(users_arg, sizeof(users_arg), "users_file=%s", h->users_path);
+	const char *args[32] = {users_arg};
+	for (int i = 0; extra_args && extra_args[i] && i < 30; i++)
+		args[i + 1] = extra_args[i];
+	harness_start(h, args);
+}
+
 void harness_stop(struct harness *h)
 {
 	int status = 0;
@@ -100,6 +117,17 @@ void harness_stop(struct harness *h)
 	char cmd[400];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", h->dir);
 	ck_assert_int_eq(system(cmd), 0);
+	if (h->users_path[0]) {
+		unlink(h->users_path);
+		h->users_path[0] = '\0';
+	}
+}
+
+bool harness_tenant_exists(const struct harness *h, const char *name)
+{
+	char cmd[512];
+	snprintf(cmd, sizeof(cmd), "find '%s' -name '%s.db' | grep -q .", h->data_dir, name);
+	return system(cmd) == 0;
 }
 
 PGconn *harness_try_connect(const struct harness *h, const char *conninfo)
@@ -166,4 +194,36 @@ void harness_expect_value(PGconn *c, const char *sql, const char *want)
 	ck_assert_msg(strcmp(PQgetvalue(r, 0, 0), want) == 0, "%s: want %s, got %s", sql, want,
 		      PQgetvalue(r, 0, 0));
 	PQclear(r);
+}
+
+void harness_expect_result(PGconn *c, const char *sqlstate)
+{
+	PGresult *r = PQgetResult(c);
+	ck_assert_ptr_nonnull(r);
+	const char *got = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+	if (!sqlstate[0])
+		ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK ||
+				      PQresultStatus(r) == PGRES_TUPLES_OK,
+			      "expected success: %s", PQerrorMessage(c));
+	else
+		ck_assert_msg(got && strcmp(got, sqlstate) == 0, "expected %s, got %s: %s",
+			      sqlstate, got ? got : "(none)", PQerrorMessage(c));
+	PQclear(r);
+	while ((r = PQgetResult(c)))
+		PQclear(r);
+}
+
+void harness_cancel_until_done(PGconn *c)
+{
+	char errbuf[256];
+	for (int i = 0; i < 100; i++) {
+		PGcancel *cancel = PQgetCancel(c);
+		ck_assert(PQcancel(cancel, errbuf, sizeof(errbuf)));
+		PQfreeCancel(cancel);
+		usleep(50000);
+		ck_assert(PQconsumeInput(c));
+		if (!PQisBusy(c))
+			break;
+	}
+	harness_expect_result(c, "57014");
 }

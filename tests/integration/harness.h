@@ -16,11 +16,15 @@ struct harness {
 	char data_dir[128];
 	int port;
 	char log_path[128];
+	char users_path[64]; /* harness_start_with_users's file, removed by harness_stop */
 };
 
 /* Starts the server (binary from $SHARDLITE_BIN) with extra "--set k=v" args (NULL-ended).
  * Aborts the test on failure. */
 void harness_start(struct harness *h, const char *const *extra_args);
+/* As harness_start, with users (the users file's text) in a temporary users_file. */
+void harness_start_with_users(struct harness *h, const char *users,
+			      const char *const *extra_args);
 /* SIGTERM, wait; fails the test if the server exited abnormally or logged an ASSERT. */
 void harness_stop(struct harness *h);
 /* Connects with a conninfo suffix such as "dbname=acme"; fails the test on error. */
@@ -29,6 +33,8 @@ PGconn *harness_connect(const struct harness *h, const char *conninfo);
 PGconn *harness_try_connect(const struct harness *h, const char *conninfo);
 /* Raw Unix-socket connection to the server; returns the fd. */
 int harness_raw_connect(const struct harness *h);
+/* Whether tenant name's SQLite file exists under the data directory. */
+bool harness_tenant_exists(const struct harness *h, const char *name);
 /* Runs sql and checks the result status; returns the result (caller PQclear). */
 PGresult *harness_exec_ok(PGconn *c, const char *sql);
 /* Runs sql expecting an error with the given SQLSTATE. */
@@ -37,6 +43,12 @@ void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate);
 void harness_expect_error(PGconn *c, const char *sql, const char *sqlstate, const char *message);
 /* Runs sql expecting one row whose first value is want. */
 void harness_expect_value(PGconn *c, const char *sql, const char *want);
+/* The next result of an asynchronous query on c: success (rows or a command) when sqlstate is
+ * "", else that SQLSTATE; the query's other results are read and dropped. */
+void harness_expect_result(PGconn *c, const char *sqlstate);
+/* Sends CancelRequests until the statement running on c has ended (a cancel that arrives
+ * before the statement started does nothing, by design), then expects its 57014. */
+void harness_cancel_until_done(PGconn *c);
 
 /* ---- the raw wire protocol (harness_raw.c) ---- */
 

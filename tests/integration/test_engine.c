@@ -22,47 +22,12 @@ static struct harness H;
 static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
-/* Waits for the one result of a sent query and checks its SQLSTATE ("" = success). */
-static void expect_result(PGconn *c, const char *sqlstate)
-{
-	PGresult *r = PQgetResult(c);
-	ck_assert_ptr_nonnull(r);
-	const char *got = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-	if (!sqlstate[0])
-		ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK ||
-				      PQresultStatus(r) == PGRES_TUPLES_OK,
-			      "expected success: %s", PQerrorMessage(c));
-	else
-		ck_assert_msg(got && strcmp(got, sqlstate) == 0, "expected %s, got %s: %s",
-			      sqlstate, got ? got : "(none)", PQerrorMessage(c));
-	PQclear(r);
-	while ((r = PQgetResult(c)))
-		PQclear(r);
-}
-
-/* Sends CancelRequests until the query running on c has ended (a cancel that arrives before the
- * statement started does nothing, by design), then expects its 57014. */
-static void cancel_until_done(PGconn *c)
-{
-	char errbuf[256];
-	for (int i = 0; i < 100; i++) {
-		PGcancel *cancel = PQgetCancel(c);
-		ck_assert(PQcancel(cancel, errbuf, sizeof(errbuf)));
-		PQfreeCancel(cancel);
-		usleep(50000);
-		ck_assert(PQconsumeInput(c));
-		if (!PQisBusy(c))
-			break;
-	}
-	expect_result(c, "57014");
-}
-
 START_TEST(cancel_interrupts_running_statement)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	ck_assert(PQsendQuery(c, LONG_QUERY));
 	usleep(100000);
-	cancel_until_done(c);
+	harness_cancel_until_done(c);
 	ck_assert_str_eq(PQstatus(c) == CONNECTION_OK ? "ok" : "bad", "ok");
 	harness_expect_value(c, "SELECT 41 + 1", "42");
 	PQfinish(c);
@@ -159,7 +124,7 @@ START_TEST(blocked_write_proceeds_after_commit)
 	usleep(100000);
 	PQclear(harness_exec_ok(a, "SELECT 1")); /* a's other statements still run */
 	PQclear(harness_exec_ok(a, "COMMIT"));
-	expect_result(b, "");
+	harness_expect_result(b, "");
 	harness_expect_value(a, "SELECT v FROM t WHERE id = 1", "350");
 	PQfinish(a);
 	PQfinish(b);
@@ -175,7 +140,7 @@ START_TEST(cancel_reaches_a_waiting_statement)
 	PQclear(harness_exec_ok(a, "INSERT INTO t VALUES (1)"));
 	ck_assert(PQsendQuery(b, "INSERT INTO t VALUES (2)"));
 	usleep(100000);
-	cancel_until_done(b);
+	harness_cancel_until_done(b);
 	PQclear(harness_exec_ok(a, "COMMIT"));
 	harness_expect_value(b, "SELECT count(*) FROM t", "1");
 	PQfinish(a);
@@ -245,7 +210,7 @@ START_TEST(other_tenants_answer_during_long_query)
 				   : "SELECT v FROM kv "
 				     "WHERE k = 2",
 			     i % 2 ? "one" : "two");
-	expect_result(slow, "57014");
+	harness_expect_result(slow, "57014");
 	PQclear(harness_exec_ok(holder, "COMMIT"));
 	PQfinish(slow);
 	PQfinish(holder);
@@ -513,8 +478,8 @@ START_TEST(cancel_works_with_every_worker_busy)
 	ck_assert(PQsendQuery(a, LONG_QUERY));
 	ck_assert(PQsendQuery(b, LONG_QUERY));
 	usleep(200000);
-	cancel_until_done(a);
-	cancel_until_done(b);
+	harness_cancel_until_done(a);
+	harness_cancel_until_done(b);
 	harness_expect_value(a, "SELECT 'a'", "a");
 	PQfinish(a);
 	PQfinish(b);

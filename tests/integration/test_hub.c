@@ -12,36 +12,17 @@
 #include "harness.h"
 
 static struct harness H;
-static char users_path[64];
 
 /* ann may reach home, acme and the t* tenants; ned only home. */
 static void setup(void)
 {
-	static char users_arg[128];
-	snprintf(users_path, sizeof(users_path), "/tmp/shardlite-hub-XXXXXX");
-	int fd = mkstemp(users_path);
-	ck_assert_int_ge(fd, 0);
 	static const char users[] = "ann md5" "00000000000000000000000000000000 home,acme,t*\n"
 				    "ned md5" "00000000000000000000000000000000 home\n";
-	ck_assert_int_eq(write(fd, users, sizeof(users) - 1), (ssize_t)(sizeof(users) - 1));
-	close(fd);
-	snprintf(users_arg, sizeof(users_arg), "users_file=%s", users_path);
-	const char *args[] = {users_arg, "auth.unix=trust", NULL};
-	harness_start(&H, args);
+	const char *args[] = {"auth.unix=trust", NULL};
+	harness_start_with_users(&H, users, args);
 }
 
-static void teardown(void)
-{
-	harness_stop(&H);
-	unlink(users_path);
-}
-
-static bool tenant_file_exists(const char *name)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof(cmd), "find '%s' -name '%s.db' | grep -q .", H.data_dir, name);
-	return system(cmd) == 0;
-}
+static void teardown(void) { harness_stop(&H); }
 
 /* Tenant acme with t(id, v) = (1, 'a'), (2, 'b'); tenant home with l(id, w) = (1, 'x'). */
 static void make_tenants(void)
@@ -74,7 +55,7 @@ START_TEST(prefixes_route_each_statement)
 		     "no schema has been selected to create in");
 	harness_expect_error(c, "CREATE SEQUENCE s", "3F000", NULL);
 	harness_expect_value(c, "SELECT 1 + 1", "2"); /* what names no table still runs */
-	ck_assert(!tenant_file_exists("postgres"));
+	ck_assert(!harness_tenant_exists(&H, "postgres"));
 	/* the writes are in the tenants' own files */
 	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
 	harness_expect_value(a, "SELECT count(*) FROM t", "3");
@@ -143,7 +124,7 @@ START_TEST(tenant_lists_apply)
 	harness_expect_error(ned, "SELECT * FROM acme.t", "42501",
 			     "permission denied for schema acme");
 	harness_expect_error(ned, "SELECT * FROM other.t", "42501", NULL);
-	ck_assert(!tenant_file_exists("other"));
+	ck_assert(!harness_tenant_exists(&H, "other"));
 	PQclear(harness_exec_ok(ned, "SET search_path TO acme")); /* skipped, as PostgreSQL */
 	harness_expect_error(ned, "SELECT * FROM t", "42P01", NULL);
 	harness_expect_value(ned, "SELECT string_agg(nspname, ',' ORDER BY nspname) FROM pg_namespace "
@@ -177,7 +158,7 @@ START_TEST(tenant_lists_apply)
 	harness_expect_error(ann, "SELECT * FROM tnew.t", "42P01",
 			     "relation \"tnew.t\" does not exist");
 	harness_expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
-	ck_assert(!tenant_file_exists("tnew"));
+	ck_assert(!harness_tenant_exists(&H, "tnew"));
 	PQfinish(ann);
 }
 END_TEST
@@ -242,8 +223,8 @@ START_TEST(a_tenant_named_postgres)
 	PQclear(harness_exec_ok(c, "CREATE TABLE n (i int)"));
 	harness_expect_value(c, "SELECT current_database()", "postgres");
 	PQfinish(c);
-	ck_assert(tenant_file_exists("tpg"));
-	ck_assert(!tenant_file_exists("postgres"));
+	ck_assert(harness_tenant_exists(&H, "tpg"));
+	ck_assert(!harness_tenant_exists(&H, "postgres"));
 }
 END_TEST
 

@@ -42,24 +42,6 @@ static int log_count(const char *text)
 	return n;
 }
 
-/* The next result of an async query on c: its SQLSTATE ("" for success). */
-static void expect_result(PGconn *c, const char *sqlstate)
-{
-	PGresult *r = PQgetResult(c);
-	ck_assert_ptr_nonnull(r);
-	const char *got = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-	if (!sqlstate[0])
-		ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK ||
-				      PQresultStatus(r) == PGRES_TUPLES_OK,
-			      "expected success: %s", PQerrorMessage(c));
-	else
-		ck_assert_msg(got && strcmp(got, sqlstate) == 0, "expected %s, got %s: %s",
-			      sqlstate, got ? got : "(none)", PQerrorMessage(c));
-	PQclear(r);
-	while ((r = PQgetResult(c)))
-		PQclear(r);
-}
-
 /* Two connections opened one after the other on a fresh server: the second goes to the loop
  * without a connection, so the pair spans both loops. */
 static void open_pair(PGconn **a, PGconn **b, const char *conninfo)
@@ -93,24 +75,7 @@ static void wake_across(PGconn *holder, PGconn *waiter)
 	ck_assert(PQconsumeInput(waiter));
 	ck_assert(PQisBusy(waiter)); /* parked */
 	PQclear(harness_exec_ok(holder, "COMMIT"));
-	expect_result(waiter, "");
-}
-
-/* Sends CancelRequests until the statement on c has ended (a cancel that arrives before the
- * statement started does nothing, by design), then expects its 57014. */
-static void cancel_until_done(PGconn *c)
-{
-	char errbuf[256];
-	for (int i = 0; i < 100; i++) {
-		PGcancel *cancel = PQgetCancel(c);
-		ck_assert(PQcancel(cancel, errbuf, sizeof(errbuf)));
-		PQfreeCancel(cancel);
-		usleep(50000);
-		ck_assert(PQconsumeInput(c));
-		if (!PQisBusy(c))
-			break;
-	}
-	expect_result(c, "57014");
+	harness_expect_result(waiter, "");
 }
 
 START_TEST(lock_wakeups_and_cancel_cross_loops)
@@ -126,12 +91,12 @@ START_TEST(lock_wakeups_and_cancel_cross_loops)
 	PQclear(harness_exec_ok(a, "BEGIN"));
 	PQclear(harness_exec_ok(a, "UPDATE t SET v = 0 WHERE id = 1"));
 	ck_assert(PQsendQuery(b, "UPDATE t SET v = 5 WHERE id = 1"));
-	cancel_until_done(b);
+	harness_cancel_until_done(b);
 	PQclear(harness_exec_ok(a, "ROLLBACK"));
 	ck_assert(PQsendQuery(a, LONG_QUERY));
-	cancel_until_done(a);
+	harness_cancel_until_done(a);
 	ck_assert(PQsendQuery(b, LONG_QUERY));
-	cancel_until_done(b);
+	harness_cancel_until_done(b);
 	harness_expect_value(b, "SELECT v FROM t", "22");
 	PQfinish(a);
 	PQfinish(b);

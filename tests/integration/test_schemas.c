@@ -13,29 +13,17 @@
 #include "harness.h"
 
 static struct harness H;
-static char users_path[64];
 
 /* ann may reach home, acme and the t* tenants; ned only home. Trust: the lists still apply. */
 static void setup(void)
 {
-	static char users_arg[128];
-	snprintf(users_path, sizeof(users_path), "/tmp/shardlite-schemas-XXXXXX");
-	int fd = mkstemp(users_path);
-	ck_assert_int_ge(fd, 0);
 	static const char users[] = "ann md5" "00000000000000000000000000000000 home,acme,t*\n"
 				    "ned md5" "00000000000000000000000000000000 home\n";
-	ck_assert_int_eq(write(fd, users, sizeof(users) - 1), (ssize_t)(sizeof(users) - 1));
-	close(fd);
-	snprintf(users_arg, sizeof(users_arg), "users_file=%s", users_path);
-	const char *args[] = {users_arg, "auth.unix=trust", NULL};
-	harness_start(&H, args);
+	const char *args[] = {"auth.unix=trust", NULL};
+	harness_start_with_users(&H, users, args);
 }
 
-static void teardown(void)
-{
-	harness_stop(&H);
-	unlink(users_path);
-}
+static void teardown(void) { harness_stop(&H); }
 
 /* Waits for the one result of a sent query and checks its SQLSTATE ("" = success). */
 static void expect_result(PGconn *c, const char *sqlstate)
@@ -52,13 +40,6 @@ static void expect_result(PGconn *c, const char *sqlstate)
 	PQclear(r);
 	while ((r = PQgetResult(c)))
 		PQclear(r);
-}
-
-static bool tenant_file_exists(const char *name)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof(cmd), "find '%s' -name '%s.db' | grep -q .", H.data_dir, name);
-	return system(cmd) == 0;
 }
 
 /* Tenant acme with t(id, v) = (1, 'a'), (2, 'b'); tenant home with l(id, w) = (1, 'x'). */
@@ -137,7 +118,7 @@ START_TEST(tenant_lists_and_unknown_schemas)
 	/* refused before anything looks for the file: a tenant that does not exist stays so */
 	harness_expect_error(ned, "SELECT * FROM other.t", "42501",
 			     "permission denied for schema other");
-	ck_assert(!tenant_file_exists("other"));
+	ck_assert(!harness_tenant_exists(&H, "other"));
 	/* search_path skips it, as PostgreSQL skips a schema the user may not use */
 	PQclear(harness_exec_ok(ned, "SET search_path TO acme, public"));
 	harness_expect_error(ned, "SELECT * FROM t", "42P01", NULL);
@@ -149,7 +130,7 @@ START_TEST(tenant_lists_and_unknown_schemas)
 	harness_expect_error(ann, "SELECT * FROM tnew.t", "42P01",
 			     "relation \"tnew.t\" does not exist");
 	harness_expect_error(ann, "CREATE TABLE tnew.t (a int)", "3F000", NULL);
-	ck_assert(!tenant_file_exists("tnew")); /* never created through a prefix */
+	ck_assert(!harness_tenant_exists(&H, "tnew")); /* never created through a prefix */
 	harness_expect_error(ann, "SELECT * FROM \"no such\".t", "42P01", NULL);
 	harness_expect_error(ann, "SELECT * FROM acme.nope", "42P01", NULL);
 	PQfinish(ann);
@@ -177,7 +158,7 @@ START_TEST(search_path_routes_unqualified_names)
 	/* a schema that does not exist is skipped, and nothing is created for it */
 	PQclear(harness_exec_ok(c, "SET search_path = \"$user\", tnew, acme"));
 	harness_expect_value(c, "SELECT count(*) FROM t", "3");
-	ck_assert(!tenant_file_exists("tnew"));
+	ck_assert(!harness_tenant_exists(&H, "tnew"));
 	PQfinish(c);
 }
 END_TEST

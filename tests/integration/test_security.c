@@ -83,13 +83,6 @@ static void connect_fails(const char *conninfo, const char *wanted)
 		      err);
 }
 
-static bool tenant_file_exists(const char *name)
-{
-	char cmd[512];
-	snprintf(cmd, sizeof(cmd), "find '%s' -name '%s.db' | grep -q .", H.data_dir, name);
-	return system(cmd) == 0;
-}
-
 /* ---- isolation ---- */
 
 START_TEST(file_touching_sql_is_refused)
@@ -192,7 +185,7 @@ START_TEST(scram_users)
 		      "FATAL:  password authentication failed for user \"ghost\"");
 	connect_fails("user=alice password=pencil dbname=globex",
 		      "FATAL:  user \"alice\" may not connect to tenant \"globex\"");
-	ck_assert(!tenant_file_exists("globex"));
+	ck_assert(!harness_tenant_exists(&H, "globex"));
 	/* No TLS on the Unix socket, so no SCRAM-SHA-256-PLUS to bind with. */
 	connect_fails("user=alice password=pencil dbname=acme channel_binding=require",
 		      "channel binding");
