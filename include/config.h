@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* config: the table of configuration keys (one place: name, type, default, bounds, help,
  * reloadable), an ini-style file reader, --set KEY=VALUE overrides, and immutable snapshots.
- * A snapshot is built once and never changed; a reload builds a new one. */
+ * A snapshot is built once and never changed; a reload builds a new one and publishes it
+ * through a config_live cell while other threads still read the old one. */
 #ifndef SHARDLITE_CONFIG_H
 #define SHARDLITE_CONFIG_H
 
@@ -74,7 +75,30 @@ bool config_builder_load_file(struct config_builder *b, const char *path, char *
 			      size_t errlen) MUST_CHECK;
 /* Produces a snapshot (caller owns; config_free). Never fails: values were checked on set. */
 struct config *config_builder_build(const struct config_builder *b);
+/* Snapshots are reference-counted: config_ref adds a holder (returns c), config_unref drops
+ * one and the last frees it. config_free is config_unref for the builder's own reference.
+ * Thread-safe; NULL is ignored by config_unref/config_free. */
+const struct config *config_ref(const struct config *c);
+void config_unref(const struct config *c);
 void config_free(struct config *c);
+
+/* The running configuration while reloads replace it (docs/architecture.md, Threads): one
+ * publisher swaps snapshots in, any thread pins the current one for as long as it reads it.
+ * A replaced snapshot is freed when the last pin lets go of it. */
+struct config_live;
+/* Takes cfg (the caller's reference) as the first current snapshot. */
+struct config_live *config_live_new(const struct config *cfg);
+/* Drops the cell's reference; snapshots still pinned live on until unpinned. */
+void config_live_free(struct config_live *l);
+/* Makes cfg (taken) current; the previous snapshot loses the cell's reference. */
+void config_live_publish(struct config_live *l, const struct config *cfg);
+/* The current snapshot, pinned: config_unref it when done. Takes a mutex; never blocks long. */
+const struct config *config_live_pin(struct config_live *l);
+/* True when cfg is not the current snapshot any more (one acquire load, no lock): a pinned
+ * reader's cheap check before it re-pins. cfg must be pinned, so its address is not reused. */
+bool config_live_stale(const struct config_live *l, const struct config *cfg);
+/* Re-pins *cfg when stale: unpins the old snapshot, pins the current one. */
+void config_live_refresh(struct config_live *l, const struct config **cfg);
 
 /* A reload: a new snapshot with the reloadable keys from fresh and every other key from
  * running (those take effect at the next start). changed_fn, when not NULL, hears the name

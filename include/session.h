@@ -11,6 +11,7 @@
 
 struct auth;
 struct config;
+struct config_live;
 struct shard_registry;
 struct session_tenant_counts;
 
@@ -19,7 +20,9 @@ enum session_origin { SESSION_UNIX, SESSION_LOOPBACK, SESSION_REMOTE };
 
 /* What the server lends every session. All pointers outlive the session. */
 struct session_env {
-	const struct config *cfg;
+	/* The running configuration: each session pins the current snapshot at the start of
+	 * each input (so a reload applies from a session's next message on). */
+	struct config_live *cfg;
 	struct shard_registry *shards;
 	/* Delivers a CancelRequest: interrupt session `pid` if `key` matches. May be NULL. Called
 	 * on the thread running the requesting session; must be thread-safe. */

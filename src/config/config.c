@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -445,9 +446,22 @@ void config_builder_free(struct config_builder *b)
 	free(b);
 }
 
+/* A snapshot is handed out as &snap->cfg; refs counts its holders (config_ref). */
+struct config_snap {
+	unsigned refs;
+	struct config cfg;
+};
+
+static struct config_snap *snap_of(const struct config *c)
+{
+	return (struct config_snap *)((uintptr_t)c - offsetof(struct config_snap, cfg));
+}
+
 struct config *config_builder_build(const struct config_builder *b)
 {
-	struct config *c = base_xmalloc(sizeof(*c));
+	struct config_snap *snap = base_xmalloc(sizeof(*snap));
+	snap->refs = 1;
+	struct config *c = &snap->cfg;
 	*c = b->cfg;
 	for (size_t i = 0; i < ARRAY_LEN(keys); i++) {
 		if (keys[i].type == CONFIG_STRING) {
@@ -458,13 +472,25 @@ struct config *config_builder_build(const struct config_builder *b)
 	return c;
 }
 
-void config_free(struct config *c)
+const struct config *config_ref(const struct config *c)
+{
+	__atomic_add_fetch(&snap_of(c)->refs, 1, __ATOMIC_RELAXED);
+	return c;
+}
+
+void config_unref(const struct config *c)
 {
 	if (!c)
 		return;
-	free_strings(c);
-	free(c);
+	struct config_snap *snap = snap_of(c);
+	/* acq_rel: every holder's reads happen before the last one frees the strings. */
+	if (__atomic_sub_fetch(&snap->refs, 1, __ATOMIC_ACQ_REL) != 0)
+		return;
+	free_strings(&snap->cfg);
+	free(snap);
 }
+
+void config_free(struct config *c) { config_unref(c); }
 
 static bool field_equal(const struct config *a, const struct config *b, size_t i)
 {

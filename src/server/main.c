@@ -25,9 +25,7 @@
 struct server {
 	struct event_base *base;
 	struct server_args args;
-	struct config *cfg;
-	struct config **retired; /* earlier snapshots (sessions may hold pointers into them) */
-	size_t nretired;
+	struct config *cfg; /* loop 0's reference to the running snapshot; env.cfg publishes it */
 	struct auth *auth;
 	struct net_tls *tls;
 	struct session_tenant_counts *tenant_counts;
@@ -437,12 +435,10 @@ static void reload(struct server *srv)
 	if (srv->tls && !net_tls_reload(srv->tls, cfg->ssl_cert_file, cfg->ssl_key_file,
 					cfg->ssl_ca_file, err, sizeof(err)))
 		LOG_ERROR(0, NULL, "reload: certificates unchanged: %s", err);
-	/* Sessions read env.cfg as they go; the old snapshot stays allocated until exit because
-	 * a session may still point into it. */
-	srv->retired = base_xrealloc(srv->retired, (srv->nretired + 1) * sizeof(*srv->retired));
-	srv->retired[srv->nretired++] = srv->cfg;
+	/* Sessions pin the snapshot they read; the old one is freed when the last lets go. */
+	config_live_publish(srv->env.cfg, config_ref(cfg));
+	config_free(srv->cfg);
 	srv->cfg = cfg;
-	__atomic_store_n(&srv->env.cfg, cfg, __ATOMIC_RELEASE);
 	LOG_INFO(0, NULL, "configuration reloaded");
 }
 
@@ -534,7 +530,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "shardlite: %s\n", errbuf);
 		return 1;
 	}
-	srv.env = (struct session_env){.cfg = srv.cfg,
+	srv.env = (struct session_env){.cfg = config_live_new(config_ref(srv.cfg)),
 				       .shards = srv.shards,
 				       .cancel_fn = cancel_session,
 				       .cancel_ctx = &srv,
@@ -563,6 +559,7 @@ int main(int argc, char **argv)
 		exec_pool_free(srv.pool);
 		shard_registry_free(srv.shards);
 		event_base_free(srv.base);
+		config_live_free(srv.env.cfg);
 		config_free(srv.cfg);
 		return 1;
 	}
@@ -591,9 +588,7 @@ int main(int argc, char **argv)
 	net_tls_free(srv.tls);
 	auth_free(srv.auth);
 	session_tenant_counts_free(srv.tenant_counts);
-	for (size_t i = 0; i < srv.nretired; i++)
-		config_free(srv.retired[i]);
-	free(srv.retired);
+	config_live_free(srv.env.cfg);
 	config_free(srv.cfg);
 	free_args(&srv.args);
 	LOG_INFO(0, NULL, "stopped");

@@ -226,7 +226,7 @@ static bool copy_rows_out(struct session *s, struct sess_copy_out *co, struct pg
 	struct out_state *st = &co->st;
 	uint64_t *rows = &co->rows;
 	int n = sqlite3_column_count(vm);
-	int64_t cap = s->env->cfg->max_result_bytes;
+	int64_t cap = s->cfg->max_result_bytes;
 	size_t start = s->out.len;
 	int rc;
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {

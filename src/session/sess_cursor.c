@@ -115,7 +115,7 @@ static size_t keep_row(struct sess_cursor *c)
 /* Reads the rest of vm into memory, at most max_result_bytes of values. */
 static bool materialize(struct session *s, struct sess_cursor *c, struct pgerr *err)
 {
-	int64_t cap = s->env->cfg->max_result_bytes;
+	int64_t cap = s->cfg->max_result_bytes;
 	size_t bytes = 0;
 	for (;;) {
 		int rc = sqlite3_step(c->vm);
@@ -235,7 +235,7 @@ static bool backward_refused(struct pgerr *err)
 static bool emit(struct session *s, struct sess_cursor *c, sqlite3_value **vals,
 		 const int16_t *fmts, size_t start, struct pgerr *err)
 {
-	int64_t cap = s->env->cfg->max_result_bytes;
+	int64_t cap = s->cfg->max_result_bytes;
 	if (!sess_write_row(s, &c->x, c->vm, vals, c->types, c->typmods, fmts, c->ncols, err)) {
 		s->out.len = start;
 		return false;
@@ -277,7 +277,7 @@ static bool fetch_live(struct session *s, struct sess_cursor *c, const struct xl
 		pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			  "cursor \"%s\" no longer holds the rows before its position: more than "
 			  "max_result_bytes (%lld bytes) were read",
-			  c->name, (long long)s->env->cfg->max_result_bytes);
+			  c->name, (long long)s->cfg->max_result_bytes);
 		pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
 		return false;
 	}
@@ -392,7 +392,7 @@ static int64_t rows_needed(const struct sess_cursor *c, const struct xlat_cursor
 static bool keep_for(struct session *s, struct sess_cursor *c, const struct xlat_cursor *d,
 		     struct pgerr *err)
 {
-	int64_t cap = s->env->cfg->max_result_bytes;
+	int64_t cap = s->cfg->max_result_bytes;
 	if (cap > 0 && c->kept_bytes > (size_t)cap && c->pos >= c->nrows) {
 		for (size_t i = 0; i < c->nrows * (size_t)c->ncols; i++)
 			sqlite3_value_free(c->rows[i]);

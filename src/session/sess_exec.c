@@ -359,7 +359,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	uint32_t *types = arena_alloc(s->msg_arena, sizeof(uint32_t) * (size_t)(n ? n : 1));
 	int32_t *typmods = arena_alloc(s->msg_arena, sizeof(int32_t) * (size_t)(n ? n : 1));
 	sess_column_types(x, vm, types, typmods);
-	int64_t cap = s->env->cfg->max_result_bytes;
+	int64_t cap = s->cfg->max_result_bytes;
 	size_t start = s->out.len;
 	uint32_t batch = 0;
 	*suspended = false;

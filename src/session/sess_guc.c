@@ -289,7 +289,7 @@ static const char *default_value(struct session *s, const struct sess_guc_def *d
 	if (d->dflt)
 		return d->dflt;
 	if (strcmp(d->name, "TimeZone") == 0)
-		return s->env->cfg->timezone;
+		return s->cfg->timezone;
 	if (strcmp(d->name, "statement_timeout") == 0)
 		return s->timeout_defaults[0];
 	if (strcmp(d->name, "lock_timeout") == 0)
@@ -301,7 +301,7 @@ static const char *default_value(struct session *s, const struct sess_guc_def *d
 
 void sess_guc_init(struct session *s)
 {
-	const struct config *cfg = s->env->cfg;
+	const struct config *cfg = s->cfg;
 	format_duration(cfg->statement_timeout_ms, s->timeout_defaults[0], 24);
 	format_duration(cfg->lock_timeout_ms, s->timeout_defaults[1], 24);
 	format_duration(cfg->idle_in_transaction_timeout_ms, s->timeout_defaults[2], 24);

@@ -14,7 +14,7 @@
 
 bool sess_hub_database(const struct session *s)
 {
-	const char *list = s->env->cfg->no_tenant_databases;
+	const char *list = s->cfg->no_tenant_databases;
 	size_t len = strlen(s->database);
 	for (const char *p = list ? list : ""; *p;) {
 		p += strspn(p, " \t,");

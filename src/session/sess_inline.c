@@ -45,7 +45,7 @@ bool sess_inline_punt(struct session *s, struct pgerr *err)
  * (SQLite fsyncs inside the COMMIT), nor when the commit would checkpoint. */
 static bool commits_here(struct session *s)
 {
-	return s->env->cfg->inline_writes && !shard_conn_commit_blocks(s->conn);
+	return s->cfg->inline_writes && !shard_conn_commit_blocks(s->conn);
 }
 
 /* A write may run here when it is expected to be cheap — every earlier run of the same
@@ -60,7 +60,7 @@ static bool commits_here(struct session *s)
  * wait for the disk; the fsync happens on a worker. */
 static bool write_chosen(struct session *s, const struct sess_stmt *st)
 {
-	if (!s->env->cfg->inline_writes || !st || st->write_runs == 0 || st->write_long ||
+	if (!s->cfg->inline_writes || !st || st->write_runs == 0 || st->write_long ||
 	    !s->conn || s->txn == SESS_TXN_FAILED)
 		return false;
 	return sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE ||
@@ -107,7 +107,7 @@ bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows, st
 	if (!s->inline_run)
 		return true;
 	/* A portal resuming half-way cannot be restarted from scratch. */
-	if (rows > 0 || s->env->cfg->inline_budget <= 0)
+	if (rows > 0 || s->cfg->inline_budget <= 0)
 		return sess_inline_punt(s, err);
 	if (!sqlite3_stmt_readonly(vm)) {
 		if (!s->inline_write)
@@ -120,7 +120,7 @@ bool sess_inline_vm_begin(struct session *s, sqlite3_stmt *vm, uint64_t rows, st
 	 * interrupting its inner write would roll the transaction back, and the budget could. */
 	if (s->inline_write)
 		return sess_inline_punt(s, err);
-	sess_wait_budget(s, s->env->cfg->inline_budget);
+	sess_wait_budget(s, s->cfg->inline_budget);
 	return true;
 }
 
@@ -136,7 +136,7 @@ void sess_inline_write_ran(struct session *s, struct sess_stmt *st, sqlite3_stmt
 	}
 	int steps = sqlite3_stmt_status(vm, SQLITE_STMTSTATUS_VM_STEP, 1);
 	st->write_runs++;
-	if (steps > s->env->cfg->inline_budget)
+	if (steps > s->cfg->inline_budget)
 		st->write_long = true;
 	if (s->inline_write) {
 		s->inline_write = false;
@@ -195,7 +195,7 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 	bool needs_conn;
 	/* A session parked for the write lock retries here when woken (its statement was
 	 * chosen to run here, or it would have parked on a worker and retries there). */
-	if (s->state != SESS_READY || s->env->cfg->inline_budget <= 0 ||
+	if (s->state != SESS_READY || s->cfg->inline_budget <= 0 ||
 	    (s->parked && !s->parked_inline) || s->yielded || s->yield_vm || s->simple.active ||
 	    s->migrating || s->copy || s->copy_out || !messages_inline(buf, len, &needs_conn))
 		return false;
@@ -205,7 +205,7 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 		 * A flush to run or a checkpoint due are a worker's. */
 		bool wrote = sqlite3_txn_state(shard_conn_db(s->conn), NULL) == SQLITE_TXN_WRITE;
 		if (shard_conn_unsynced(s->conn) || shard_conn_nattached(s->conn) > 0 ||
-		    shard_conn_checkpoint_due(s->conn) || (wrote && !s->env->cfg->inline_writes) ||
+		    shard_conn_checkpoint_due(s->conn) || (wrote && !s->cfg->inline_writes) ||
 		    (wrote && s->txn == SESS_TXN_IMPLICIT && !commits_here(s)))
 			return false;
 	} else if (needs_conn && !sess_conn_borrow_cached(s)) {
@@ -226,6 +226,7 @@ size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, s
 {
 	if (is_cancel_request(s, buf, len))
 		return session_input(s, buf, len, want);
+	config_live_refresh(s->env->cfg, &s->cfg);
 	if (!may_start(s, buf, len)) {
 		*want = SESSION_WANT_WORKER;
 		return 0;

@@ -138,8 +138,8 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 		steps = own;
 	}
 	struct strbuf sb;
-	strbuf_init(&sb, (size_t)(s->env->cfg->max_result_bytes > 0
-					  ? s->env->cfg->max_result_bytes : 0));
+	strbuf_init(&sb, (size_t)(s->cfg->max_result_bytes > 0
+					  ? s->cfg->max_result_bytes : 0));
 	bool ok = true;
 	for (size_t k = 0; ok && k < x->nsteps; k++) {
 		strbuf_reset(&sb);

@@ -58,7 +58,7 @@ static struct tenant_count **slot(struct session_tenant_counts *tc, const char *
 bool sess_tenant_count_take(struct session *s, struct pgerr *err)
 {
 	struct session_tenant_counts *tc = s->env->tenant_counts;
-	int max = s->env->cfg->max_tenant_connections;
+	int max = s->cfg->max_tenant_connections;
 	if (!tc || !s->tenant[0]) /* no default tenant: counted by max_connections only */
 		return true;
 	pthread_mutex_lock(&tc->lock);

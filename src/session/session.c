@@ -73,6 +73,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	struct session *s = base_xcalloc(1, sizeof(*s));
 	s->id = id;
 	s->env = env;
+	s->cfg = config_live_pin(env->cfg);
 	s->origin = origin;
 	s->state = SESS_STARTUP;
 	s->cancel_key = cancel_key();
@@ -105,6 +106,7 @@ void session_free(struct session *s)
 	strbuf_fini(&s->out);
 	free(s->user);
 	free(s->database);
+	config_unref(s->cfg);
 	free(s);
 }
 
@@ -237,7 +239,7 @@ static const char *catalog_setting(void *arg, const char *name)
  * connected to acme.db.example.com names tenant acme. Only one label may precede the base. */
 static void tenant_from_sni(const struct session *s, char *tenant, size_t tlen)
 {
-	const char *base = s->env->cfg->sni_base_domain;
+	const char *base = s->cfg->sni_base_domain;
 	size_t nb = strlen(base), ns = s->sni ? strlen(s->sni) : 0;
 	if (!nb || ns <= nb + 1 || strcasecmp(s->sni + ns - nb, base) != 0 ||
 	    s->sni[ns - nb - 1] != '.' || memchr(s->sni, '.', ns - nb - 1))
@@ -269,7 +271,7 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	if (!user || !user[0])
 		return pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
 				   "no PostgreSQL user name specified in startup packet");
-	if (!s->tls && s->origin != SESSION_UNIX && strcmp(s->env->cfg->ssl, "require") == 0) {
+	if (!s->tls && s->origin != SESSION_UNIX && strcmp(s->cfg->ssl, "require") == 0) {
 		pgerr_fatal(err, SQLSTATE_INVALID_AUTHORIZATION,
 			    "this server accepts only encrypted connections (ssl = require)");
 		pgerr_hint(err, "Connect with sslmode=require.");
@@ -350,7 +352,7 @@ static void answer_ssl(struct session *s, size_t extra)
 			      "SSLRequest on an encrypted connection");
 		return;
 	}
-	if (strcmp(s->env->cfg->ssl, "off") == 0) {
+	if (strcmp(s->cfg->ssl, "off") == 0) {
 		strbuf_putc(&s->out, 'N');
 		return;
 	}
@@ -516,7 +518,7 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		/* Authentication answers are small; PostgreSQL caps them at 64kB so a client that
 		 * has not authenticated cannot make the server buffer max_message_size bytes. */
 		size_t max = s->state == SESS_AUTH ? SESS_AUTH_MAX_MSG
-						   : (size_t)s->env->cfg->max_message_size;
+						   : (size_t)s->cfg->max_message_size;
 		pgerr_clear(&err);
 		enum pgw_read_status rs =
 		    pgw_fe_read_msg(buf + total, len - total, max, &m, &used, &err);
@@ -614,6 +616,7 @@ static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *w
 
 size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *want)
 {
+	config_live_refresh(s->env->cfg, &s->cfg); /* nothing points into the old one between inputs */
 	if (!s->msg_arena)
 		s->msg_arena = arena_new(0);
 	size_t n = input(s, buf, len, want);

@@ -103,6 +103,9 @@ struct session {
 	enum sess_state state;
 	enum session_origin origin;
 	const struct session_env *env;
+	/* The configuration snapshot this session reads, pinned (config_live_pin) so a reload
+	 * cannot free it under a statement; re-pinned at the start of each input. */
+	const struct config *cfg;
 
 	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
 	char home[SHARD_TENANT_MAX + 1];   /* ... then: the tenant of the connection it has */

@@ -4,6 +4,7 @@
 #define SHARDLITE_CONFIG_TEST_H
 
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,5 +13,6 @@
 Suite *config_test_keys_suite(void);
 Suite *config_test_file_suite(void);
 Suite *config_test_doc_suite(void);
+Suite *config_test_live_suite(void);
 
 #endif
