@@ -553,22 +553,27 @@ int main(int argc, char **argv)
 		.shutdown_grace_ms = srv.cfg->shutdown_timeout_ms,
 		.loop_threads = loops_of(srv.cfg),
 	};
-	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
-	if (!srv.net) {
-		fprintf(stderr, "shardlite: %s\n", errbuf);
-		exec_pool_free(srv.pool);
-		shard_registry_free(srv.shards);
-		event_base_free(srv.base);
-		config_live_free(srv.env.cfg);
-		config_free(srv.cfg);
-		return 1;
-	}
+	/* Before the listeners: a SIGTERM sent as soon as the socket exists must reach the
+	 * handler, not kill the process (libevent queues it until the loop runs). */
 	struct event *sigint = evsignal_new(srv.base, SIGINT, on_stop_signal, &srv);
 	struct event *sigterm = evsignal_new(srv.base, SIGTERM, on_stop_signal, &srv);
 	struct event *sighup = evsignal_new(srv.base, SIGHUP, on_hup_signal, &srv);
 	evsignal_add(sigint, NULL);
 	evsignal_add(sigterm, NULL);
 	evsignal_add(sighup, NULL);
+	srv.net = net_new(srv.base, &no, &session_handler, &srv, errbuf, sizeof(errbuf));
+	if (!srv.net) {
+		fprintf(stderr, "shardlite: %s\n", errbuf);
+		exec_pool_free(srv.pool);
+		shard_registry_free(srv.shards);
+		event_free(sigint);
+		event_free(sigterm);
+		event_free(sighup);
+		event_base_free(srv.base);
+		config_live_free(srv.env.cfg);
+		config_free(srv.cfg);
+		return 1;
+	}
 	LOG_INFO(0, NULL,
 		 "shardlite %s ready: data_dir=%s listen=%s port=%d socket_dir=%s loops=%u "
 		 "workers=%zu",
