@@ -251,6 +251,18 @@ struct xlat_schema_col {
 	 * value is given, and given NULL): the sequence it counts in; NULL otherwise. */
 	const char *rowid_seq;
 };
+/* An enum type of the tenant: its labels in sort order, and the columns of tables declared
+ * with it or an array of it (tables[i].columns[i]), which DROP TYPE ... CASCADE drops and
+ * ALTER TYPE ... RENAME VALUE updates. */
+struct xlat_enum {
+	const char *name;
+	uint32_t oid, array_oid;
+	const char *const *labels;
+	size_t nlabels;
+	const char *const *tables;
+	const char *const *columns;
+	size_t nusers;
+};
 struct xlat_schema {
 	/* The columns of relation name (a table or view of the tenant, matched as SQLite
 	 * matches names): true with *cols (ncols entries, valid until the call returns; may
@@ -275,6 +287,9 @@ struct xlat_schema {
 	 * false when name is no table. Grouping by them groups the table's other columns.
 	 * NULL: never known. Called on cache misses only. */
 	bool (*pkey_fn)(void *arg, const char *name, const char *const **cols, size_t *n);
+	/* The tenant's enum types (part of the fingerprint). */
+	const struct xlat_enum *enums;
+	size_t nenums;
 };
 
 /* What the session's state changes about name resolution and typing. */

@@ -81,7 +81,10 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
-	cat_result_text(ctx, cat_format_type(a, oid, typmod));
+	/* the model only for OIDs of the tenant's own (enum) types: built-ins need none */
+	const struct cat_model *m = oid >= CATALOG_OID_MIN ? cat_fn_model(ctx) : NULL;
+	if (oid < CATALOG_OID_MIN || m)
+		cat_result_text(ctx, cat_format_type_m(m, a, oid, typmod));
 	arena_free(a);
 }
 
@@ -544,7 +547,6 @@ static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value
 
 /* deterministic: the answer depends on the arguments alone */
 static const struct pgfn_def fixed_fns[] = {
-	{"format_type", 2, fn_format_type},
 	{"pg_table_is_visible", 1, fn_table_visible},
 	{"pg_type_is_visible", 1, fn_visible},
 	{"pg_function_is_visible", 1, fn_visible},
@@ -565,6 +567,7 @@ static const struct pgfn_def fixed_fns[] = {
 
 /* the answer depends on the tenant's schema or the session too */
 static const struct pgfn_def session_fns[] = {
+	{"format_type", 2, fn_format_type},
 	{"current_schemas", 1, fn_current_schemas},
 	{"pg_get_expr", 2, fn_get_expr},
 	{"pg_get_expr", 3, fn_get_expr},

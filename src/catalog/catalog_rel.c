@@ -484,6 +484,7 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	const struct pgtype_info *all = pgtype_all(&n);
 	for (size_t i = 0; i < n; i++)
 		type_row(r, &all[i]);
+	cat_enum_type_rows(m, r);
 	return true;
 }
 

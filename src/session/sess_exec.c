@@ -135,6 +135,8 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 		f->table_oid = oids[i];
 		f->column = attnums[i];
 		f->type_oid = column_type(x, vm, i, &typmod);
+		if (f->type_oid == PGTYPE_TEXT || f->type_oid == PGTYPE_TEXT_ARRAY) /* an enum's? */
+			f->type_oid = sess_types_decl(s, sqlite3_column_decltype(vm, i), f->type_oid);
 		f->typmod = typmod;
 		const struct pgtype_info *info = pgtype_by_oid(f->type_oid);
 		f->typlen = info ? info->typlen : -1;
@@ -282,14 +284,15 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 				v.f = round15(v.f);
 		}
 		size_t off = pgw_be_datarow_open(&s->out);
+		uint32_t type = sess_types_wire(s, types[i]);
 		if (formats && formats[i] == 1) {
-			if (!pgtype_encode_binary_typmod(&s->out, types[i], tm, &v, err)) {
+			if (!pgtype_encode_binary_typmod(&s->out, type, tm, &v, err)) {
 				/* no half-written DataRow before the error (mark follows its 'D') */
 				s->out.len = mark - 1;
 				return false;
 			}
 		} else {
-			pgtype_encode_text_styled(&s->out, types[i], tm, s->dt.tz, &s->dt.datestyle, &v);
+			pgtype_encode_text_styled(&s->out, type, tm, s->dt.tz, &s->dt.datestyle, &v);
 		}
 		pgw_be_datarow_close(&s->out, off);
 	}
@@ -434,6 +437,7 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 		     const uint8_t *p, int32_t len, struct pgerr *err)
 {
 	struct pgtype_value v;
+	type = sess_types_wire(s, type); /* an enum's label arrives as text */
 	if (!p) {
 		v.kind = PGTYPE_V_NULL;
 	} else if (format == 1) {

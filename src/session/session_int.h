@@ -260,6 +260,12 @@ void sess_types_fini(struct session *s);
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
+/* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
+const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
+/* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
+uint32_t sess_types_wire(const struct session *s, uint32_t oid);
+/* The enum type SQLite declared type decl names ("mood", "mood[]"); else oid. */
+uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
 

@@ -224,6 +224,10 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
 		return xlat_stmt_create_seq(c, n->create_seq_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+		return xlat_stmt_create_enum(c, n->create_enum_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+		return xlat_stmt_alter_enum(c, n->alter_enum_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
 		return xlat_stmt_alter_seq(c, n->alter_seq_stmt);
 	case PG_QUERY__NODE__NODE_COMMENT_STMT:
