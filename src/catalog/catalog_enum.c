@@ -56,18 +56,19 @@ bool cat_enum_load(sqlite3 *db, struct cat_model *m)
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT type_name, label, sortorder FROM " CAT_SIDECAR_ENUMS
-			       " ORDER BY type_name, sortorder",
+			       " ORDER BY type_name, label IS NOT NULL, sortorder",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	struct cat_enum *e = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *label = (const char *)sqlite3_column_text(st, 1);
-		if (!name || !label)
+		if (!name)
 			continue;
 		if (!e || strcmp(e->name, name) != 0)
 			e = add_enum(m, arena_strdup(m->a, name));
-		add_label(m, e, arena_strdup(m->a, label), sqlite3_column_double(st, 2));
+		if (label) /* the type's own row (NULL label) comes first: its sort order is 0 */
+			add_label(m, e, arena_strdup(m->a, label), sqlite3_column_double(st, 2));
 	}
 	return sqlite3_finalize(st) == SQLITE_OK;
 }

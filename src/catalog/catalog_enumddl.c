@@ -19,7 +19,7 @@ static const char *arg(sqlite3_value **v, int argc, int i)
 	return i < argc ? (const char *)sqlite3_value_text(v[i]) : NULL;
 }
 
-/* Runs sql with text parameters p (n of them, NULL binds NULL) and one double, order. */
+/* Runs sql with text parameters p (n of them, a NULL one binds NULL) and one double. */
 static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, int n, double order)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -53,7 +53,7 @@ static bool type_taken(const struct cat_model *m, const char *name)
 
 static bool label_ok(sqlite3_context *ctx, const char *label)
 {
-	if (label && strlen(label) <= LABEL_MAX)
+	if (label && strlen(label) <= LABEL_MAX) /* PostgreSQL 15 takes an empty label */
 		return true;
 	pgfn_error(ctx, "22023", "invalid enum label \"%s\"", label ? label : "");
 	return false;
@@ -91,12 +91,16 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists", name);
 		return;
 	}
+	/* the type's own row: an enum without labels exists too */
+	const char *own[] = {name, NULL};
+	if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)", own, 2, 0))
+		return;
 	for (int i = 2; i < argc; i++) {
 		const char *label = arg(v, argc, i);
 		if (!label_ok(ctx, label))
 			return;
 		for (int k = 2; k < i; k++) {
-			if (strcmp(arg(v, argc, k), label) == 0) {
+			if (arg(v, argc, k) && strcmp(arg(v, argc, k), label) == 0) {
 				pgfn_error(ctx, "23505",
 					   "duplicate key value violates unique constraint "
 					   "\"pg_enum_typid_label_index\"");
@@ -159,8 +163,9 @@ static void op_rename_value(sqlite3_context *ctx, const struct cat_enum *e, int 
 	if (!label_ok(ctx, to))
 		return;
 	const char *p[] = {e->name, from, to};
-	if (exec(ctx, "UPDATE " CAT_SIDECAR_ENUMS " SET label = ?3 WHERE type_name = ?1 AND "
-		      "label = ?2", p, 3, 0))
+	if (exec(ctx,
+		 "UPDATE " CAT_SIDECAR_ENUMS " SET label = ?3 WHERE type_name = ?1 AND label = ?2",
+		 p, 3, 0))
 		sqlite3_result_null(ctx);
 }
 

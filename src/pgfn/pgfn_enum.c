@@ -30,7 +30,39 @@ static void fn_enum_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		   (const char *)sqlite3_value_text(argv[1]), (int)(n > 400 ? 400 : n), x);
 }
 
-/* ---- collations: "pgfn_enum_" then each label in hex, in sort order, '_' between ---- */
+/* pgfn_enum_array_in(x, type, label1, ..., labelN): x when it is an array text whose every
+ * element is NULL or one of the labels (an array of the enum, stored as its text). */
+static void fn_enum_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (argc < 2 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n = 0, ln = 0;
+	const char *x = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	const char **items = pgfn_array_flatten(a, x, &n);
+	if (!items)
+		pgfn_error(ctx, "22P02", "malformed array literal: \"%.400s\"", x);
+	for (size_t k = 0; items && k < n; k++) {
+		bool found = !items[k];
+		for (int i = 2; !found && i < argc; i++) {
+			const char *label = pgfn_text(argv[i], &ln);
+			found = strlen(items[k]) == ln && memcmp(label, items[k], ln) == 0;
+		}
+		if (!found) {
+			pgfn_error(ctx, "22P02", "invalid input value for enum %s: \"%.400s\"",
+				   (const char *)sqlite3_value_text(argv[1]), items[k]);
+			items = NULL;
+		}
+	}
+	if (items)
+		sqlite3_result_value(ctx, argv[0]);
+	arena_free(a);
+}
+
+/* ---- collations: "pgfn_enum_" then each label in hex, in sort order, '_' between (every
+ * '_' separates two labels, so "pgfn_enum_" alone is the one empty label '') ---- */
 
 struct enum_coll {
 	size_t n;
@@ -71,9 +103,9 @@ static struct enum_coll *coll_parse(const char *name)
 		cap += *q == '_';
 	e->label = base_xcalloc(cap, sizeof(*e->label));
 	e->len = base_xcalloc(cap, sizeof(*e->len));
-	while (*p) {
+	for (;;) {
 		size_t hexlen = strcspn(p, "_");
-		if (hexlen == 0 || hexlen % 2 || e->n == cap)
+		if (hexlen % 2 || e->n == cap)
 			goto bad;
 		char *s = base_xcalloc(1, hexlen / 2 + 1);
 		e->label[e->n] = s;
@@ -85,11 +117,9 @@ static struct enum_coll *coll_parse(const char *name)
 			s[i / 2] = (char)(hi << 4 | lo);
 		}
 		p += hexlen;
-		if (*p == '_' && *++p == '\0')
-			goto bad;
+		if (*p++ != '_')
+			return e;
 	}
-	if (e->n)
-		return e;
 bad:
 	coll_free(e);
 	return NULL;
@@ -133,8 +163,11 @@ static void collation_needed(void *arg, sqlite3 *db, int enc, const char *name)
 
 int pgfn_register_enum(sqlite3 *db)
 {
-	int rc = sqlite3_create_function(db, "pgfn_enum_in", -1,
-					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-					 NULL, fn_enum_in, NULL, NULL);
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(db, "pgfn_enum_in", -1, flags, NULL, fn_enum_in, NULL,
+					 NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_enum_array_in", -1, flags, NULL,
+					     fn_enum_array_in, NULL, NULL);
 	return rc == SQLITE_OK ? sqlite3_collation_needed(db, NULL, collation_needed) : rc;
 }

@@ -13,8 +13,8 @@
 #define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
 
 #define SIDECAR_ENUMS                                                                              \
-	"CREATE TABLE IF NOT EXISTS _shardlite_enums (type_name TEXT NOT NULL, label TEXT NOT "    \
-	"NULL, sortorder REAL NOT NULL, PRIMARY KEY (type_name, label))"
+	"CREATE TABLE IF NOT EXISTS _shardlite_enums (type_name TEXT NOT NULL, label TEXT, "            \
+	"sortorder REAL NOT NULL, PRIMARY KEY (type_name, label))"
 /* A label change leaves SQLite's schema alone; this moves schema_version, so that every
  * session reads the types again (their translations spell the labels) */
 #define SCHEMA_BUMP                                                                                \

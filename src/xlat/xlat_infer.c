@@ -157,11 +157,12 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		return t.oid == oid && !param ? NULL : "pgfn_jsonb_in(";
 	default: {
 		/* an enum's value: one of its labels (a parameter is bound as text) */
-		const struct xlat_enum *e = xlat_enum_by_oid(c, oid, NULL);
+		bool array = false;
+		const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
 		if (!e || (t.oid == oid && !param))
 			return NULL;
 		*tail = arena_printf(c->a, "%s)", xlat_enum_args_text(c, e));
-		return "pgfn_enum_in(";
+		return array ? "pgfn_enum_array_in(" : "pgfn_enum_in(";
 	}
 	}
 }

@@ -15,6 +15,12 @@ static const struct {
 	 "ERROR 22P02: invalid input value for enum mood: \"OK\""},
 	{"pgfn_enum_in('', '\"Role\"', 'A')", "ERROR 22P02: invalid input value for enum \"Role\": \"\""},
 	{"pgfn_enum_in(1, 'r', '1', '2')", "1"},
+	{"pgfn_enum_array_in('{ok,NULL,\"happy\"}', 'mood', 'sad', 'ok', 'happy')",
+	 "{ok,NULL,\"happy\"}"},
+	{"pgfn_enum_array_in('{{sad},{meh}}', 'mood', 'sad', 'ok', 'happy')",
+	 "ERROR 22P02: invalid input value for enum mood: \"meh\""},
+	{"pgfn_enum_array_in('sad', 'mood', 'sad')", "ERROR 22P02: malformed array literal: \"sad\""},
+	{"pgfn_enum_array_in(NULL, 'mood', 'sad')", "NULL"},
 	{"'sad' < 'ok' COLLATE " MOOD, "1"},
 	{"'happy' < 'ok' COLLATE " MOOD, "0"},
 	{"'ok' = 'ok' COLLATE " MOOD, "1"},
@@ -26,9 +32,10 @@ static const struct {
 	 "happy"},
 	/* upper-case hex names the same labels (SQLite folds collation names) */
 	{"'sad' < 'ok' COLLATE pgfn_enum_736164_6F6B", "1"},
-	{"'a' < 'b' COLLATE pgfn_enum_", "ERROR ?????: no such collation sequence: pgfn_enum_"},
+	/* every '_' separates two labels: ('a', ''), then ('', 'a') */
+	{"'' < 'a' COLLATE pgfn_enum_61_", "0"},
+	{"'' < 'a' COLLATE pgfn_enum__61", "1"},
 	{"'a' < 'b' COLLATE pgfn_enum_6", "ERROR ?????: no such collation sequence: pgfn_enum_6"},
-	{"'a' < 'b' COLLATE pgfn_enum_61_", "ERROR ?????: no such collation sequence: pgfn_enum_61_"},
 	{"'a' < 'b' COLLATE pgfn_enum_zz", "ERROR ?????: no such collation sequence: pgfn_enum_zz"},
 };
 

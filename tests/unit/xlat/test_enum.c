@@ -14,8 +14,8 @@
 #define MOOD_ARGS "'mood', 'sad', 'ok', 'happy'"
 #define MOOD_COLL "COLLATE pgfn_enum_736164_6f6b_6861707079"
 #define SIDECAR                                                                                    \
-	"CREATE TABLE IF NOT EXISTS _shardlite_enums (type_name TEXT NOT NULL, label TEXT NOT "    \
-	"NULL, sortorder REAL NOT NULL, PRIMARY KEY (type_name, label)); "
+	"CREATE TABLE IF NOT EXISTS _shardlite_enums (type_name TEXT NOT NULL, label TEXT, "            \
+	"sortorder REAL NOT NULL, PRIMARY KEY (type_name, label)); "
 #define BUMP                                                                                       \
 	"; DROP INDEX IF EXISTS _shardlite_enums_v; CREATE INDEX _shardlite_enums_v ON "           \
 	"_shardlite_enums (sortorder)"
@@ -80,6 +80,8 @@ static const struct {
 	{"INSERT INTO person (name, m) VALUES ('x', 'ok'), ($1, $2)",
 	 "INSERT INTO person (name, m) VALUES ('x', pgfn_enum_in('ok', " MOOD_ARGS
 	 ")), (?1, pgfn_enum_in(?2, " MOOD_ARGS "))",
+	 0},
+	{"UPDATE person SET ms = $1", "UPDATE person SET ms = pgfn_enum_array_in(?1, " MOOD_ARGS ")",
 	 0},
 	{"UPDATE person SET m = 'happy'::mood",
 	 "UPDATE person SET m = pgfn_enum_in('happy', " MOOD_ARGS ")", 0},
