@@ -23,6 +23,8 @@ enum xlat_kind {
 	XLAT_COPY,    /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
 	XLAT_CURSOR,  /* DECLARE / FETCH / MOVE / CLOSE (see .cursor; DECLARE's query: .sql) */
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
+	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
+	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -195,7 +197,13 @@ struct xlat_stmt {
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
-	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL */
+	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
+					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
+	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */
+	const uint32_t *prepare_types;      /* ... and the types its parameters were given */
+	size_t nprepare_types;
+	const char *const *execute_args;    /* XLAT_EXECUTE: the arguments' text (NULL: NULL) */
+	size_t nexecute_args;
 
 	/* DROP TABLE / VIEW / INDEX ... IF EXISTS (skip_present false) and CREATE TABLE / INDEX
 	 * ... IF NOT EXISTS (true): the objects without a schema (or in public) the session

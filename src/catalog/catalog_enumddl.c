@@ -206,6 +206,19 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		sqlite3_result_null(ctx);
 }
 
+/* OWNER TO: every object of a tenant belongs to the session user (NULL: CURRENT_USER ...). */
+static void op_owner(sqlite3_context *ctx, const char *role)
+{
+	const char *user = cat_conn_user(sqlite3_user_data(ctx));
+	if (role && strcmp(role, user) != 0)
+		pgfn_error(ctx, "0A000",
+			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "
+			   "the session user (\"%s\")",
+			   role, user);
+	else
+		sqlite3_result_null(ctx);
+}
+
 static void fn_enum(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
@@ -237,6 +250,8 @@ static void fn_enum(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		op_rename(ctx, m, e, arg(v, argc, 2));
 	else if (strcmp(op, "drop") == 0)
 		op_drop(ctx, m, e);
+	else if (strcmp(op, "owner") == 0)
+		op_owner(ctx, arg(v, argc, 2));
 	else
 		pgfn_error(ctx, "XX000", "shardlite_enum: unknown operation %s", op);
 }

@@ -592,6 +592,13 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		if (!sess_ext_deallocate(s, x->dealloc_name, err))
 			return false;
 		break;
+	case XLAT_PREPARE:
+		if (!sess_ext_prepare(s, x->dealloc_name, x->prepare_sql, x->prepare_types,
+				      x->nprepare_types, err))
+			return false;
+		break;
+	case XLAT_EXECUTE:
+		return sess_execute_prepared(s, x, simple, err);
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

@@ -132,6 +132,24 @@ bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct 
 		     struct xlat_type *t)
 {
 	struct xlat_type at;
+	*t = (struct xlat_type){e->oid, -1};
+	if (!xlat_checks_on(c)) { /* DDL (a DEFAULT): the file's schema names no function */
+		const PgQuery__Node *lit = arg;
+		while (lit->node_case == NODE(TYPE_CAST))
+			lit = lit->type_cast->arg;
+		bool label = lit->node_case == NODE(A_CONST) && !lit->a_const->isnull &&
+			     lit->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+		const char *s = label ? lit->a_const->sval->sval : NULL;
+		for (size_t i = 0; s && i < e->nlabels; i++) {
+			if (strcmp(e->labels[i], s) == 0)
+				return xlat_expr(c, lit, &at);
+		}
+		if (s)
+			return xlat_fail(c, "22P02", -1, "invalid input value for enum %s: \"%s\"",
+					 xlat_enum_display(c, e->name), s);
+		if (lit->node_case == NODE(A_CONST) && lit->a_const->isnull)
+			return xlat_expr(c, lit, &at);
+	} /* a computed value (ALTER COLUMN ... TYPE USING): checked row by row */
 	xlat_puts(c, "pgfn_enum_in(");
 	if (arg->node_case == NODE(PARAM_REF)) {
 		if (!xlat_param(c, arg->param_ref->number, e->oid, arg->param_ref->location))
@@ -328,14 +346,44 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
+/* The type a statement's object names (a name list or a TypeName); NULL with err set or not. */
+static const char *object_type(struct xlat_ctx *c, const PgQuery__Node *o)
+{
+	return !o			       ? NULL
+	       : o->node_case == NODE(LIST) ? type_name(c, o->list->items, o->list->n_items)
+	       : o->node_case == NODE(TYPE_NAME)
+		       ? type_name(c, o->type_name->names, o->type_name->n_names)
+		       : NULL;
+}
+
+/* ALTER TYPE t OWNER TO role (pg_dump writes one per type): every object of a tenant belongs to
+ * the session user, so naming that user (or CURRENT_USER and its kin) changes nothing. */
+bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	const char *name = object_type(c, s->object);
+	if (!name)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = "ALTER TYPE";
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('owner', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	const PgQuery__RoleSpec *role = s->newowner;
+	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		xlat_string(c, role->rolename);
+	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+	return true;
+}
+
 bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
-	const PgQuery__Node *o = s->object;
-	const char *name = !o			       ? NULL
-			   : o->node_case == NODE(LIST) ? type_name(c, o->list->items, o->list->n_items)
-			   : o->node_case == NODE(TYPE_NAME)
-				   ? type_name(c, o->type_name->names, o->type_name->n_names)
-				   : NULL;
+	const char *name = object_type(c, s->object);
 	if (!name)
 		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
 	script(c, "ALTER TYPE");

@@ -731,6 +731,10 @@ bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 
+/* ---- xlat_prepare.c: SQL-level PREPARE and EXECUTE ---- */
+bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s);
+bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s);
+
 /* ---- xlat_enum.c: enum types ---- */
 const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name);
 /* The enum whose type (or array type: *array true, array may be NULL) is oid, NULL if none. */
@@ -754,6 +758,7 @@ bool xlat_stmt_create_enum(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s)
 bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s);
 bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 /* The collations of s's ORDER BY items that are of an enum type (a column of FROM, or a
  * result column by name or position; shape: the result's types), for xlat_sort_list after
  * the FROM left scope; NULL when none is. */

@@ -612,7 +612,8 @@ static const struct errcase errors[] = {
 	{"LISTEN ch", "0A000", 0, "LISTEN is not supported"},
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
 	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
-	{"PREPARE p AS SELECT 1", "0A000", 0, "PREPARE is not supported"},
+	{"EXECUTE p (now())", "0A000", 0,
+	 "an EXECUTE argument that is not a constant is not supported"},
 	{"LOCK TABLE t", "0A000", 0,
 	 "LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite has no table locks (only "
 	 "ACCESS SHARE, which a transaction's snapshot gives, is)"},
