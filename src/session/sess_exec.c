@@ -437,7 +437,21 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 		     const uint8_t *p, int32_t len, struct pgerr *err)
 {
 	struct pgtype_value v;
-	type = sess_types_wire(s, type); /* an enum's label arrives as text */
+	uint32_t wire = sess_types_wire(s, type); /* an enum's label arrives as text */
+	if (p && format == 1 && wire == PGTYPE_TEXT_ARRAY && wire != type && len >= 12) {
+		/* a binary array of an enum names the enum as its element type: its elements are
+		 * the labels' bytes, as text's are */
+		uint8_t *q = arena_alloc(s->msg_arena, (size_t)len);
+		memcpy(q, p, (size_t)len);
+		uint32_t elem = (uint32_t)q[8] << 24 | (uint32_t)q[9] << 16 | (uint32_t)q[10] << 8 |
+				q[11];
+		if (sess_types_enum(s, elem, NULL)) {
+			q[8] = q[9] = q[10] = 0;
+			q[11] = PGTYPE_TEXT;
+		}
+		p = q;
+	}
+	type = wire;
 	if (!p) {
 		v.kind = PGTYPE_V_NULL;
 	} else if (format == 1) {
