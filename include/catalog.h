@@ -139,11 +139,24 @@ struct catalog_relation {
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
 };
-/* Every table's and view's columns, copied into a, and a fingerprint of them all (equal
- * schemas, equal fingerprints, also across tenants; never 0). False when the schema cannot be
- * read. Runs one short statement (and reloads the catalog's model when the schema changed). */
+/* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
+ * columns of tables declared with it or an array of it (tables[i].columns[i]). */
+struct catalog_enum {
+	const char *name;
+	uint32_t oid, array_oid;
+	const char *const *labels;
+	size_t nlabels;
+	const char *const *tables;
+	const char *const *columns;
+	size_t nusers;
+};
+/* Every table's and view's columns and every enum type, copied into a, and a fingerprint of
+ * them all (equal schemas, equal fingerprints, also across tenants; never 0). False when the
+ * schema cannot be read. Runs one short statement (and reloads the catalog's model when the
+ * schema changed). */
 bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
-			    size_t *nrels, uint64_t *fingerprint);
+			    size_t *nrels, const struct catalog_enum **enums, size_t *nenums,
+			    uint64_t *fingerprint);
 
 /* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
  * Runs one short statement; false when it cannot be read. */

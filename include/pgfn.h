@@ -138,5 +138,14 @@ int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, 
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
  * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */
 int pgfn_register_cast(sqlite3 *db);
+/* Enum types (pgfn_enum.c): pgfn_enum_in(x, type, label1, ..., labelN) returns x when it is
+ * one of the labels (22P02 `invalid input value for enum type: "x"` otherwise; type is the
+ * name as format_type spells it), pgfn_enum_array_in(x, type, labels...) the same for each
+ * element of an array text (NULL elements pass), and the collation named PGFN_ENUM_COLLATION_PREFIX followed
+ * by each label in hex (either case), in sort order, joined by '_' ("pgfn_enum_736164_6f6b")
+ * orders the labels so: registered on demand (sqlite3_collation_needed) from the name alone. A
+ * text that is no label sorts after every label. */
+#define PGFN_ENUM_COLLATION_PREFIX "pgfn_enum_"
+int pgfn_register_enum(sqlite3 *db);
 
 #endif

@@ -23,6 +23,8 @@ enum xlat_kind {
 	XLAT_COPY,    /* COPY ... FROM STDIN / TO STDOUT (see .copy; query form: .sql) */
 	XLAT_CURSOR,  /* DECLARE / FETCH / MOVE / CLOSE (see .cursor; DECLARE's query: .sql) */
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
+	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
+	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -195,7 +197,13 @@ struct xlat_stmt {
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
-	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL */
+	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
+					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
+	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */
+	const uint32_t *prepare_types;      /* ... and the types its parameters were given */
+	size_t nprepare_types;
+	const char *const *execute_args;    /* XLAT_EXECUTE: the arguments' text (NULL: NULL) */
+	size_t nexecute_args;
 
 	/* DROP TABLE / VIEW / INDEX ... IF EXISTS (skip_present false) and CREATE TABLE / INDEX
 	 * ... IF NOT EXISTS (true): the objects without a schema (or in public) the session
@@ -251,6 +259,18 @@ struct xlat_schema_col {
 	 * value is given, and given NULL): the sequence it counts in; NULL otherwise. */
 	const char *rowid_seq;
 };
+/* An enum type of the tenant: its labels in sort order, and the columns of tables declared
+ * with it or an array of it (tables[i].columns[i]), which DROP TYPE ... CASCADE drops and
+ * ALTER TYPE ... RENAME VALUE updates. */
+struct xlat_enum {
+	const char *name;
+	uint32_t oid, array_oid;
+	const char *const *labels;
+	size_t nlabels;
+	const char *const *tables;
+	const char *const *columns;
+	size_t nusers;
+};
 struct xlat_schema {
 	/* The columns of relation name (a table or view of the tenant, matched as SQLite
 	 * matches names): true with *cols (ncols entries, valid until the call returns; may
@@ -275,6 +295,9 @@ struct xlat_schema {
 	 * false when name is no table. Grouping by them groups the table's other columns.
 	 * NULL: never known. Called on cache misses only. */
 	bool (*pkey_fn)(void *arg, const char *name, const char *const **cols, size_t *n);
+	/* The tenant's enum types (part of the fingerprint). */
+	const struct xlat_enum *enums;
+	size_t nenums;
 };
 
 /* What the session's state changes about name resolution and typing. */

@@ -81,8 +81,37 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
-	cat_result_text(ctx, cat_format_type(a, oid, typmod));
+	/* the model only for OIDs of the tenant's own (enum) types: built-ins need none */
+	const struct cat_model *m = oid >= CATALOG_OID_MIN ? cat_fn_model(ctx) : NULL;
+	const char *s = oid < CATALOG_OID_MIN || m ? cat_format_type_m(m, a, oid, typmod) : NULL;
+	/* a type outside the search path is qualified (pg_dump empties it) */
+	if (s && m && cat_model_enum_oid(m, oid, NULL) && !cat_public_visible(CTX_CONN(ctx)))
+		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
+	if (s)
+		cat_result_text(ctx, s);
 	arena_free(a);
+}
+
+/* An enum column's default, 'x'::mood, names the type qualified when public is not on the
+ * search path, as PostgreSQL's deparser does. */
+static const char *enum_default(sqlite3_context *ctx, struct arena *a, const char *e)
+{
+	size_t n = e ? strlen(e) : 0;
+	if (!n || e[n - 1] == ')' || cat_public_visible(CTX_CONN(ctx)))
+		return e;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(CTX_CONN(ctx), &msg);
+	sqlite3_free(msg);
+	if (!m)
+		return e;
+	for (size_t i = 0; i < m->nenums; i++) {
+		const char *t = arena_printf(a, "'::%s", cat_quote_ident(a, m->enums[i]->name));
+		size_t k = strlen(t);
+		if (n > k && strcmp(e + n - k, t) == 0)
+			return arena_printf(a, "%.*s'::%s.%s", (int)(n - k), e,
+					    cat_conn_public(CTX_CONN(ctx)), t + 3);
+	}
+	return e;
 }
 
 /* pg_get_expr: the catalog keeps expressions as text already. */
@@ -93,6 +122,7 @@ static void fn_get_expr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *e = (const char *)sqlite3_value_text(argv[0]);
 	struct arena *a = arena_new(0);
 	const char *q = cat_qualify_after(CTX_CONN(ctx), a, e, "nextval('");
+	q = enum_default(ctx, a, q);
 	if (q == e)
 		sqlite3_result_value(ctx, argv[0]);
 	else
@@ -544,7 +574,6 @@ static void fn_tablespace_location(sqlite3_context *ctx, int argc, sqlite3_value
 
 /* deterministic: the answer depends on the arguments alone */
 static const struct pgfn_def fixed_fns[] = {
-	{"format_type", 2, fn_format_type},
 	{"pg_table_is_visible", 1, fn_table_visible},
 	{"pg_type_is_visible", 1, fn_visible},
 	{"pg_function_is_visible", 1, fn_visible},
@@ -565,6 +594,7 @@ static const struct pgfn_def fixed_fns[] = {
 
 /* the answer depends on the tenant's schema or the session too */
 static const struct pgfn_def session_fns[] = {
+	{"format_type", 2, fn_format_type},
 	{"current_schemas", 1, fn_current_schemas},
 	{"pg_get_expr", 2, fn_get_expr},
 	{"pg_get_expr", 3, fn_get_expr},

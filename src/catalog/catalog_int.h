@@ -108,6 +108,18 @@ struct cat_comment {
 /* What a column's SQLite declared type cannot say: a serial key's PostgreSQL type (its
  * declared type must be INTEGER) and identity columns' kind (written by CREATE TABLE). */
 #define CAT_SIDECAR_COLUMNS "_shardlite_columns"
+/* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
+#define CAT_SIDECAR_ENUMS "_shardlite_enums"
+
+/* An enum type (catalog_enum.c): its labels in sort order. A column of it declares the
+ * type's name in SQLite ("mood", or "mood[]" for an array of it). */
+struct cat_enum {
+	const char *name;
+	uint32_t oid, array_oid; /* derived from "type" + name and "type" + "_" + name */
+	size_t n, cap;
+	const char **labels;
+	double *orders; /* pg_enum.enumsortorder */
+};
 
 /* A SQLite trigger of one of the tenant's tables (catalog_trigger.c). */
 struct cat_trigger {
@@ -135,6 +147,9 @@ struct cat_model {
 	size_t nfks;
 	struct cat_check **checks;
 	size_t nchecks;
+	struct cat_enum **enums;
+	size_t nenums;
+	bool has_enum_table;
 };
 
 /* Reads db's schema into a new model (in a fresh arena). False with err on a SQLite error. */
@@ -403,6 +418,21 @@ bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_cascade.c: shardlite_cascade_check, before DROP TABLE ... CASCADE;
  * shardlite_views_mark/sweep around DROP VIEW ... CASCADE. */
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc);
+/* ---- catalog_enum.c, catalog_enumddl.c: enum types ---- */
+/* Reads the enum sidecar (when the file has one) into m; false on a SQLite error. */
+bool cat_enum_load(sqlite3 *db, struct cat_model *m);
+const struct cat_enum *cat_model_enum(const struct cat_model *m, const char *name);
+/* The enum whose type (or array type: *array true) is oid; NULL when none. */
+const struct cat_enum *cat_model_enum_oid(const struct cat_model *m, uint32_t oid, bool *array);
+/* Types column c as the enum its SQLite declared type decl names, if it names one. */
+void cat_enum_col(const struct cat_model *m, const char *decl, struct cat_col *c);
+/* format_type(oid, typmod) knowing the tenant's enums (m NULL: built-in types only). */
+const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32_t oid,
+			      int32_t typmod);
+/* pg_type's rows of the enums and their array types; pg_enum's rows. */
+void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r);
+bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
 

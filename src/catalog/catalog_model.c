@@ -101,8 +101,10 @@ static const char *unregclass(struct arena *a, const char *d)
 			    (int)(q - (p + sizeof(fn) - 1)), p + sizeof(fn) - 1, rest);
 }
 
-static const char *pg_default(struct arena *a, const struct cat_col *col, const char *d)
+static const char *pg_default(const struct cat_model *m, const struct cat_col *col,
+			      const char *d)
 {
+	struct arena *a = m->a;
 	if (!d)
 		return NULL;
 	d = unparen(a, d);
@@ -111,7 +113,7 @@ static const char *pg_default(struct arena *a, const struct cat_col *col, const 
 	if (col->typoid == PGTYPE_BOOL && (strcmp(d, "0") == 0 || strcmp(d, "1") == 0))
 		return d[0] == '1' ? "true" : "false";
 	if (d[0] == '\'')
-		return arena_printf(a, "%s::%s", d, cat_format_type(a, col->typoid, -1));
+		return arena_printf(a, "%s::%s", d, cat_format_type_m(m, a, col->typoid, -1));
 	return unregclass(a, d);
 }
 
@@ -137,13 +139,14 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 		const char *decl = col_text(m->a, st, 1);
 		c->typoid = pgtype_from_decl(decl, &c->typmod);
 		c->ndims = decl && strchr(decl, '[') ? 1 : 0;
+		cat_enum_col(m, decl, c);
 		/* a primary key column is NOT NULL in PostgreSQL even when SQLite lets it be */
 		c->notnull = sqlite3_column_int(st, 2) ||
 			     (sqlite3_column_int(st, 4) && r->kind == 'r');
 		c->pk = sqlite3_column_int(st, 4);
 		c->generated = sqlite3_column_int(st, 5) ? 's' : '\0';
 		if (!c->generated)
-			c->dflt = pg_default(m->a, c, col_text(m->a, st, 3));
+			c->dflt = pg_default(m, c, col_text(m->a, st, 3));
 		c->dflt_oid = c->dflt ? cat_oid("def", r->name, c->name) : 0;
 	}
 	return sqlite3_finalize(st) == SQLITE_OK ||
@@ -544,6 +547,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 		return false;
 	}
 	size_t ntables = m->nrels;
+	if (!cat_enum_load(db, m)) /* before the columns, which may be of an enum type */
+		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 	for (size_t i = 0; i < ntables; i++) {
 		if (!load_table(db, m, m->rels[i], err))
 			return false;

@@ -138,10 +138,17 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	struct arena *a = arena_new(0);
-	cat_result_text(ctx, oid == 0             ? "-"
-			     : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1)
-						  : NULL);
-	if (oid && !pgtype_by_oid(oid))
+	/* the tenant's own types (enums) need the model */
+	const struct cat_model *m = oid >= CATALOG_OID_MIN ? cat_fn_model(ctx) : NULL;
+	if (oid >= CATALOG_OID_MIN && !m) {
+		arena_free(a);
+		return;
+	}
+	cat_result_text(ctx, oid == 0 ? "-"
+			     : pgtype_by_oid(oid) || (m && cat_model_enum_oid(m, oid, NULL))
+				     ? cat_format_type_m(m, a, oid, -1)
+				     : NULL);
+	if (oid && !pgtype_by_oid(oid) && !(m && cat_model_enum_oid(m, oid, NULL)))
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
 	arena_free(a);
 }
@@ -328,6 +335,32 @@ static void fn_regoperator_out(sqlite3_context *ctx, int argc, sqlite3_value **a
 	arena_free(a);
 }
 
+/* An enum (or its array type) named as regtypein reads it: case-folded unless quoted, with a
+ * trailing [] for the array; 0 when none. */
+static uint32_t enum_oid(const struct cat_model *m, const char *s)
+{
+	char name[256];
+	size_t n = strlen(s), k = 0;
+	bool array = n > 2 && strcmp(s + n - 2, "[]") == 0;
+	if (array)
+		n -= 2;
+	if (n >= sizeof(name))
+		return 0;
+	if (s[0] == '"' && n >= 2 && s[n - 1] == '"') {
+		for (size_t i = 1; i + 1 < n; i++) {
+			name[k++] = s[i];
+			if (s[i] == '"' && s[i + 1] == '"')
+				i++;
+		}
+	} else {
+		for (; k < n; k++)
+			name[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+	}
+	name[k] = '\0';
+	const struct cat_enum *e = cat_model_enum(m, name);
+	return !e ? 0 : array ? e->array_oid : e->oid;
+}
+
 /* 'name'::regtype: a type's name as PostgreSQL's regtypein reads it — its own name or SQL
  * spelling ("int4", "integer", "character varying(10)", "int4[]"), case-folded unless quoted. */
 static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -363,6 +396,13 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, oid);
 		return;
 	}
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return;
+	if ((oid = enum_oid(m, strncmp(s, "public.", 7) == 0 ? s + 7 : s)) != 0) {
+		sqlite3_result_int64(ctx, oid);
+		return;
+	}
 	pgfn_error(ctx, "42704", "type \"%s\" does not exist", s);
 }
 
@@ -384,6 +424,8 @@ static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **a
 /* regclass and regnamespace depend on the tenant's schema and the session (which tenants it
  * lists as schemas); the others on built-ins and the argument alone */
 static const struct pgfn_def schema_fns[] = {
+	{"pg_regtype_out", 1, fn_regtype_out},
+	{"pg_regtype_in", 1, fn_regtype_in},
 	{"pg_regclass_in", 1, fn_regclass_in},
 	{"pg_regclass_out", 1, fn_regclass_out},
 	{"pg_regnamespace_out", 1, fn_regnamespace_out},
@@ -391,13 +433,11 @@ static const struct pgfn_def schema_fns[] = {
 };
 
 static const struct pgfn_def fixed_fns[] = {
-	{"pg_regtype_out", 1, fn_regtype_out},
 	{"pg_regproc_in", 1, fn_regproc_in},
 	{"pg_regproc_oid", 1, fn_regproc_oid},
 	{"pg_regproc_out", 1, fn_regproc_out},
 	{"pg_regprocedure_out", 1, fn_regprocedure_out},
 	{"pg_regoperator_out", 1, fn_regoperator_out},
-	{"pg_regtype_in", 1, fn_regtype_in},
 };
 
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc)

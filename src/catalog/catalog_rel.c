@@ -210,23 +210,26 @@ static uint32_t type_collation(uint32_t oid)
 		       : 0;
 }
 
-static void attribute(struct cat_rows *r, const struct cat_rel *rel, int i)
+static void attribute(struct cat_rows *r, const struct cat_model *m, const struct cat_rel *rel,
+		      int i)
 {
 	const struct cat_col *c = &rel->cols[i];
 	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+	bool array = false; /* an enum is 4 bytes by value; an array of it is stored extended */
+	bool is_enum = !ti && cat_model_enum_oid(m, c->typoid, &array);
 	cat_row(r);
 	cat_int(r, rel->oid);
 	cat_text(r, c->name);
 	cat_int(r, c->typoid);
 	cat_int(r, -1);
-	cat_int(r, ti ? ti->typlen : -1);
+	cat_int(r, ti ? ti->typlen : is_enum && !array ? 4 : -1);
 	cat_int(r, i + 1);
 	cat_int(r, c->ndims);
 	cat_int(r, -1);
 	cat_int(r, c->typmod);
-	cat_bool(r, type_byval(ti));
+	cat_bool(r, type_byval(ti) || (is_enum && !array));
 	cat_char(r, type_align(ti));
-	cat_char(r, type_storage(ti));
+	cat_char(r, is_enum && array ? 'x' : type_storage(ti));
 	cat_char(r, '\0');
 	cat_bool(r, c->notnull);
 	cat_bool(r, c->dflt != NULL);
@@ -247,7 +250,7 @@ static bool fill_attribute(struct cat_conn *cc, const struct cat_model *m, struc
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		for (int k = 0; k < m->rels[i]->ncols; k++)
-			attribute(r, m->rels[i], k);
+			attribute(r, m, m->rels[i], k);
 	}
 	return true;
 }
@@ -484,6 +487,7 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	const struct pgtype_info *all = pgtype_all(&n);
 	for (size_t i = 0; i < n; i++)
 		type_row(r, &all[i]);
+	cat_enum_type_rows(m, r);
 	return true;
 }
 

@@ -18,6 +18,8 @@ struct types_req {
 	uint64_t fingerprint;
 	struct catalog_relation *rels;
 	size_t nrels;
+	struct catalog_enum *enums;
+	size_t nenums;
 	bool ok;
 };
 
@@ -49,6 +51,13 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, c->rowid_seq ? "s" : "", 1);
 			h = fnv(h, &c->pk, sizeof(c->pk));
 		}
+	}
+	for (size_t i = 0; i < m->nenums; i++) { /* labels: their checks and order are emitted */
+		const struct cat_enum *e = m->enums[i];
+		h = fnv(h, e->name, strlen(e->name) + 1);
+		for (size_t k = 0; k < e->n; k++)
+			h = fnv(h, e->labels[k], strlen(e->labels[k]) + 1);
+		h = fnv(h, "", 1);
 	}
 	return h ? h : 1;
 }
@@ -84,6 +93,32 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	copy_pkey(a, d, r);
 }
 
+/* An enum with its labels and the table columns declared with it. */
+static void copy_enum(struct arena *a, struct catalog_enum *d, const struct cat_model *m,
+		      const struct cat_enum *e)
+{
+	const char **labels = arena_zalloc(a, (e->n ? e->n : 1) * sizeof(*labels));
+	for (size_t k = 0; k < e->n; k++)
+		labels[k] = arena_strdup(a, e->labels[k]);
+	size_t cap = 0;
+	for (size_t i = 0; i < m->nrels; i++)
+		cap += m->rels[i]->kind == 'r' ? (size_t)m->rels[i]->ncols : 0;
+	const char **tables = arena_zalloc(a, (cap ? cap : 1) * sizeof(*tables));
+	const char **cols = arena_zalloc(a, (cap ? cap : 1) * sizeof(*cols));
+	size_t n = 0;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		for (int k = 0; t->kind == 'r' && k < t->ncols; k++) {
+			if (t->cols[k].typoid != e->oid && t->cols[k].typoid != e->array_oid)
+				continue;
+			tables[n] = arena_strdup(a, t->name);
+			cols[n++] = arena_strdup(a, t->cols[k].name);
+		}
+	}
+	*d = (struct catalog_enum){arena_strdup(a, e->name), e->oid, e->array_oid, labels, e->n,
+				   tables, cols, n};
+}
+
 static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -99,12 +134,16 @@ static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			if (m->rels[i]->kind == 'r' || m->rels[i]->kind == 'v')
 				copy_cols(q->a, &q->rels[q->nrels++], m->rels[i]);
 		}
+		q->enums = arena_zalloc(q->a, (m->nenums ? m->nenums : 1) * sizeof(*q->enums));
+		for (size_t i = 0; i < m->nenums; i++)
+			copy_enum(q->a, &q->enums[q->nenums++], m, m->enums[i]);
 	}
 	sqlite3_result_null(ctx);
 }
 
 bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
-			    size_t *nrels, uint64_t *fp)
+			    size_t *nrels, const struct catalog_enum **enums, size_t *nenums,
+			    uint64_t *fp)
 {
 	struct types_req q = {.a = a};
 	sqlite3_stmt *st = NULL;
@@ -116,6 +155,8 @@ bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_r
 	sqlite3_finalize(st);
 	*rels = q.rels;
 	*nrels = q.nrels;
+	*enums = q.enums;
+	*nenums = q.nenums;
 	*fp = q.fingerprint;
 	return q.ok;
 }

@@ -128,7 +128,7 @@ static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct ca
 }
 
 static const struct cat_reldef defs[] = {
-	{"pg_enum", "oid oid, enumtypid oid, enumsortorder float4, enumlabel name", fill_empty},
+	{"pg_enum", "oid oid, enumtypid oid, enumsortorder float4, enumlabel name", cat_enum_fill},
 	{"pg_indexes",
 	 "schemaname name, tablename name, indexname name, tablespace name, indexdef text",
 	 fill_indexes},

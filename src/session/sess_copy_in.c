@@ -52,6 +52,7 @@ struct sess_copy {
 	const char *numbered_seq; /* its sequence when the COPY leaves the key to SQLite */
 	int64_t numbered_max;     /* the key's type's maximum (0: bigint) */
 	const char **names;
+	const char **enum_args; /* per column: pgfn_enum_in's labels for an enum column, or NULL */
 	uint32_t *types;
 	int32_t *typmods;
 	size_t ncols;
@@ -89,11 +90,12 @@ static const char *insert_sql(struct sess_copy *c, size_t rows)
 	for (size_t r = 0; r < rows; r++) {
 		strbuf_puts(&sb, r ? ", (" : "(");
 		for (size_t i = 0; i < c->ncols; i++) /* json: checked, jsonb: made canonical */
-			strbuf_printf(&sb, "%s%s(?%zu)", i ? ", " : "",
+			strbuf_printf(&sb, "%s%s(?%zu%s)", i ? ", " : "",
 				      c->types[i] == PGTYPE_JSONB  ? "pgfn_jsonb_in"
 				      : c->types[i] == PGTYPE_JSON ? "pgfn_json_in"
+				      : c->enum_args[i]	   ? "pgfn_enum_in"
 								   : "",
-				      r * c->ncols + i + 1);
+				      r * c->ncols + i + 1, c->enum_args[i] ? c->enum_args[i] : "");
 		strbuf_puts(&sb, ")");
 	}
 	const char *r = arena_strdup(c->arena, sb.data);
@@ -119,6 +121,32 @@ static bool prepare_inserts(struct session *s, struct sess_copy *c, struct pgerr
 	c->vals = arena_alloc(c->arena, c->batch * c->ncols * sizeof(*c->vals));
 	c->pending = arena_alloc(c->arena, c->batch * sizeof(*c->pending));
 	return true;
+}
+
+/* An enum column's values are checked against its labels as the row is inserted (22P02). */
+static void enum_columns(struct session *s, struct sess_copy *c)
+{
+	const struct catalog_relation *r = sess_types(s) ? sess_types_relation(s, c->rel) : NULL;
+	c->enum_args = arena_zalloc(c->arena, (c->ncols ? c->ncols : 1) * sizeof(char *));
+	for (size_t k = 0; r && k < r->ncols; k++) {
+		bool array = false;
+		const struct catalog_enum *e = sess_types_enum(s, r->cols[k].type_oid, &array);
+		size_t i = 0;
+		while (e && !array && i < c->ncols && strcmp(c->names[i], r->cols[k].name) != 0)
+			i++;
+		if (!e || array || i == c->ncols)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, ", ");
+		strbuf_put_quoted(&sb, e->name, '\'');
+		for (size_t l = 0; l < e->nlabels; l++) {
+			strbuf_puts(&sb, ", ");
+			strbuf_put_quoted(&sb, e->labels[l], '\'');
+		}
+		c->enum_args[i] = arena_strdup(c->arena, sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+	}
 }
 
 /* Columns, options, the INSERT and the parser of a COPY FROM; NULL with err set. */
@@ -147,6 +175,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 		c->numbered_seq = cols.numbered_seq ? arena_strdup(c->arena, cols.numbered_seq) : NULL;
 		c->numbered_max = cols.numbered_max;
 		c->ncols = cols.n;
+		enum_columns(s, c);
 		ok = prepare_inserts(s, c, err);
 	}
 	if (!ok) {

@@ -135,6 +135,8 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 		f->table_oid = oids[i];
 		f->column = attnums[i];
 		f->type_oid = column_type(x, vm, i, &typmod);
+		if (f->type_oid == PGTYPE_TEXT || f->type_oid == PGTYPE_TEXT_ARRAY) /* an enum's? */
+			f->type_oid = sess_types_decl(s, sqlite3_column_decltype(vm, i), f->type_oid);
 		f->typmod = typmod;
 		const struct pgtype_info *info = pgtype_by_oid(f->type_oid);
 		f->typlen = info ? info->typlen : -1;
@@ -282,14 +284,15 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 				v.f = round15(v.f);
 		}
 		size_t off = pgw_be_datarow_open(&s->out);
+		uint32_t type = sess_types_wire(s, types[i]);
 		if (formats && formats[i] == 1) {
-			if (!pgtype_encode_binary_typmod(&s->out, types[i], tm, &v, err)) {
+			if (!pgtype_encode_binary_typmod(&s->out, type, tm, &v, err)) {
 				/* no half-written DataRow before the error (mark follows its 'D') */
 				s->out.len = mark - 1;
 				return false;
 			}
 		} else {
-			pgtype_encode_text_styled(&s->out, types[i], tm, s->dt.tz, &s->dt.datestyle, &v);
+			pgtype_encode_text_styled(&s->out, type, tm, s->dt.tz, &s->dt.datestyle, &v);
 		}
 		pgw_be_datarow_close(&s->out, off);
 	}
@@ -434,6 +437,21 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 		     const uint8_t *p, int32_t len, struct pgerr *err)
 {
 	struct pgtype_value v;
+	uint32_t wire = sess_types_wire(s, type); /* an enum's label arrives as text */
+	if (p && format == 1 && wire == PGTYPE_TEXT_ARRAY && wire != type && len >= 12) {
+		/* a binary array of an enum names the enum as its element type: its elements are
+		 * the labels' bytes, as text's are */
+		uint8_t *q = arena_alloc(s->msg_arena, (size_t)len);
+		memcpy(q, p, (size_t)len);
+		uint32_t elem = (uint32_t)q[8] << 24 | (uint32_t)q[9] << 16 | (uint32_t)q[10] << 8 |
+				q[11];
+		if (sess_types_enum(s, elem, NULL)) {
+			q[8] = q[9] = q[10] = 0;
+			q[11] = PGTYPE_TEXT;
+		}
+		p = q;
+	}
+	type = wire;
 	if (!p) {
 		v.kind = PGTYPE_V_NULL;
 	} else if (format == 1) {
@@ -588,6 +606,13 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		if (!sess_ext_deallocate(s, x->dealloc_name, err))
 			return false;
 		break;
+	case XLAT_PREPARE:
+		if (!sess_ext_prepare(s, x->dealloc_name, x->prepare_sql, x->prepare_types,
+				      x->nprepare_types, err))
+			return false;
+		break;
+	case XLAT_EXECUTE:
+		return sess_execute_prepared(s, x, simple, err);
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

@@ -121,6 +121,29 @@ static struct sess_stmt *build_stmt(struct session *s, const struct pgw_parse *p
 	return st;
 }
 
+bool sess_ext_prepare(struct session *s, const char *name, const char *sql,
+		      const uint32_t *types, size_t ntypes, struct pgerr *err)
+{
+	if (find_stmt(s, name))
+		return pgerr_set(err, SQLSTATE_DUPLICATE_PSTATEMENT,
+				 "prepared statement \"%s\" already exists", name);
+	if (ntypes > MAX_PARAMS)
+		return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "too many parameters");
+	struct pgw_parse p = {.name = name, .sql = sql, .nparam_types = (uint16_t)ntypes,
+			      .param_types = (uint32_t *)types};
+	struct sess_stmt *st = build_stmt(s, &p, err);
+	if (!st)
+		return false;
+	st->next = s->stmts;
+	s->stmts = st;
+	return true;
+}
+
+struct sess_stmt *sess_ext_find(struct session *s, const char *name)
+{
+	return name && name[0] ? find_stmt(s, name) : NULL;
+}
+
 void sess_ext_parse(struct session *s, const struct pgw_msg *m)
 {
 	struct pgw_parse p;

@@ -11,6 +11,7 @@
 #include "session_int.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 /* The current schema_version, or -1 when it cannot be read. The probe stays prepared on the
@@ -81,6 +82,16 @@ _Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &
 		       offsetof(struct xlat_schema_col, rowid_seq) ==
 			       offsetof(struct catalog_column, rowid_seq),
 	       "xlat_schema_col and catalog_column must share their layout");
+_Static_assert(sizeof(struct xlat_enum) == sizeof(struct catalog_enum) &&
+		       offsetof(struct xlat_enum, array_oid) ==
+			       offsetof(struct catalog_enum, array_oid) &&
+		       offsetof(struct xlat_enum, labels) == offsetof(struct catalog_enum, labels) &&
+		       offsetof(struct xlat_enum, nlabels) == offsetof(struct catalog_enum, nlabels) &&
+		       offsetof(struct xlat_enum, tables) == offsetof(struct catalog_enum, tables) &&
+		       offsetof(struct xlat_enum, columns) ==
+			       offsetof(struct catalog_enum, columns) &&
+		       offsetof(struct xlat_enum, nusers) == offsetof(struct catalog_enum, nusers),
+	       "xlat_enum and catalog_enum must share their layout");
 
 /* The column types read at one schema_version: immutable once read, reference-counted, kept on
  * the pooled connection that read them (shard_conn_set_aux) so that the next session to borrow
@@ -95,6 +106,8 @@ struct sess_types_snap {
 	struct arena *arena;
 	const struct catalog_relation *rels;
 	size_t nrels;
+	const struct catalog_enum *enums;
+	size_t nenums;
 };
 
 static void snap_unref(void *p)
@@ -112,8 +125,8 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 	atomic_init(&snap->refs, 1);
 	snap->version = version;
 	snap->arena = arena_new(0);
-	if (!catalog_schema_columns(db, snap->arena, &snap->rels, &snap->nrels,
-				    &snap->fingerprint) ||
+	if (!catalog_schema_columns(db, snap->arena, &snap->rels, &snap->nrels, &snap->enums,
+				    &snap->nenums, &snap->fingerprint) ||
 	    !snap->fingerprint) {
 		snap_unref(snap);
 		return NULL;
@@ -144,7 +157,10 @@ static void reload(struct session *s, sqlite3 *db, int version)
 					 .pkey_fn = table_pkey,
 					 .catalog_fn = catalog_columns,
 					 .arg = s,
-					 .fingerprint = snap->fingerprint};
+					 .fingerprint = snap->fingerprint,
+					 /* same layout (checked below) */
+					 .enums = (const struct xlat_enum *)snap->enums,
+					 .nenums = snap->nenums};
 	s->schema_version = version;
 }
 
@@ -215,4 +231,38 @@ const struct catalog_relation *sess_types_relation(const struct session *s, cons
 		if (strcasecmp(snap->rels[i].name, name) == 0)
 			return &snap->rels[i];
 	return NULL;
+}
+
+const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	for (size_t i = 0; snap && oid >= CATALOG_OID_MIN && i < snap->nenums; i++) {
+		if (snap->enums[i].oid == oid || snap->enums[i].array_oid == oid) {
+			if (array)
+				*array = snap->enums[i].array_oid == oid;
+			return &snap->enums[i];
+		}
+	}
+	return NULL;
+}
+
+uint32_t sess_types_wire(const struct session *s, uint32_t oid)
+{
+	bool array = false;
+	if (oid < CATALOG_OID_MIN || !sess_types_enum(s, oid, &array))
+		return oid;
+	return array ? PGTYPE_TEXT_ARRAY : PGTYPE_TEXT;
+}
+
+uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	size_t n = decl ? strlen(decl) : 0;
+	bool array = n > 2 && strcmp(decl + n - 2, "[]") == 0;
+	for (size_t i = 0; snap && n && i < snap->nenums; i++) {
+		const char *name = snap->enums[i].name;
+		if (strlen(name) == (array ? n - 2 : n) && strncmp(name, decl, strlen(name)) == 0)
+			return array ? snap->enums[i].array_oid : snap->enums[i].oid;
+	}
+	return oid;
 }

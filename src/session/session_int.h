@@ -263,6 +263,12 @@ void sess_types_fini(struct session *s);
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
+/* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
+const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
+/* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
+uint32_t sess_types_wire(const struct session *s, uint32_t oid);
+/* The enum type SQLite declared type decl names ("mood", "mood[]"); else oid. */
+uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
 
@@ -292,6 +298,15 @@ void sess_ext_free_all(struct session *s);
 /* DEALLOCATE name (NULL: ALL): forgets named statements; portals built from one keep it until
  * they close. False with 26000 when name is not a prepared statement. */
 bool sess_ext_deallocate(struct session *s, const char *name, struct pgerr *err) MUST_CHECK;
+/* SQL-level PREPARE: a Parse of the named statement name (42P05 when the name is taken). */
+bool sess_ext_prepare(struct session *s, const char *name, const char *sql,
+		      const uint32_t *types, size_t ntypes, struct pgerr *err) MUST_CHECK;
+/* The named statement name, NULL when there is none. */
+struct sess_stmt *sess_ext_find(struct session *s, const char *name);
+/* SQL-level EXECUTE (sess_prepare.c): the named statement run with x's constant arguments as
+ * text parameters, its rows and tag answered as for the statement itself (simple protocol). */
+bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool simple,
+			   struct pgerr *err) MUST_CHECK;
 /* SQL MOVE of a protocol-level portal (one namespace with SQL cursors in PostgreSQL; asyncpg's
  * cursor.forward): steps it up to count rows forward, *moved receiving how many. *found false
  * when no portal of that name runs a query. False with err when SQLite fails. */

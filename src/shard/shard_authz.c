@@ -104,11 +104,20 @@ static bool sidecar(const char *table)
 	return table && sqlite3_strnicmp(table, "_shardlite_", 11) == 0;
 }
 
+/* Enum DDL drops and recreates this index of the enum sidecar to move schema_version
+ * (src/xlat/xlat_enum.c): the label lists are part of every session's column types. */
+static bool enum_bump(const char *index, const char *table)
+{
+	return index && table && sqlite3_stricmp(index, "_shardlite_enums_v") == 0 &&
+	       sqlite3_stricmp(table, "_shardlite_enums") == 0;
+}
+
 static int check_sidecar_create(const char *table)
 {
 	if (!sidecar(table) || sqlite3_stricmp(table, "_shardlite_sequences") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_comments") == 0 ||
-	    sqlite3_stricmp(table, "_shardlite_columns") == 0)
+	    sqlite3_stricmp(table, "_shardlite_columns") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_enums") == 0)
 		return SQLITE_OK;
 	return deny("the name %s is reserved for shardlite's sidecar tables", table);
 }
@@ -127,11 +136,14 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	case SQLITE_CREATE_TABLE:
 		return check_sidecar_create(a1);
 	case SQLITE_CREATE_INDEX: /* a sidecar's own key index comes with its CREATE TABLE */
-		if (sqlite3_strnicmp(a1, "sqlite_autoindex_", 17) == 0)
+		if (sqlite3_strnicmp(a1, "sqlite_autoindex_", 17) == 0 || enum_bump(a1, a2))
+			return SQLITE_OK;
+		/* fall through */
+	case SQLITE_DROP_INDEX:
+		if (enum_bump(a1, a2))
 			return SQLITE_OK;
 		/* fall through */
 	case SQLITE_DROP_TABLE:
-	case SQLITE_DROP_INDEX:
 	case SQLITE_CREATE_TRIGGER:
 	case SQLITE_ALTER_TABLE:
 		if (sidecar(action == SQLITE_DROP_TABLE ? a1 : a2))

@@ -224,6 +224,19 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
 		return xlat_stmt_create_seq(c, n->create_seq_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
+			return xlat_enum_owner(c, n->alter_owner_stmt);
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
+				 xlat_refused_tag(c, n));
+	case PG_QUERY__NODE__NODE_PREPARE_STMT:
+		return xlat_stmt_prepare(c, n->prepare_stmt);
+	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
+		return xlat_stmt_execute(c, n->execute_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+		return xlat_stmt_create_enum(c, n->create_enum_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+		return xlat_stmt_alter_enum(c, n->alter_enum_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
 		return xlat_stmt_alter_seq(c, n->alter_seq_stmt);
 	case PG_QUERY__NODE__NODE_COMMENT_STMT:

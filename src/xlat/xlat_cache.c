@@ -43,8 +43,9 @@ static struct {
 	uint64_t hits, misses, stores;
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
-/* (steps are never cached: xlat_modcte.c marks its statements nocache) */
-_Static_assert(sizeof(struct xlat_stmt) == 288,
+/* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
+ * EXECUTE, xlat_prepare.c) */
+_Static_assert(sizeof(struct xlat_stmt) == 328,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -194,7 +195,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->savepoint = dup_opt(a, s->savepoint);
 	d->set_name = dup_opt(a, s->set_name);
 	d->dealloc_name = dup_opt(a, s->dealloc_name);
-	ASSERT(!s->nsteps);
+	ASSERT(!s->nsteps && !s->prepare_sql && !s->execute_args);
 	d->set_value = dup_opt(a, s->set_value);
 	d->set_more = NULL;
 	if (s->nset_more) {

@@ -612,6 +612,9 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return param_array(c, tc->arg->param_ref, &k.to, t);
 	if (k.to.is_array)
 		return xlat_unsupported(c, tc->location, "a cast to an array type");
+	const struct xlat_enum *e = xlat_enum_by_oid(c, k.to.info->oid, NULL);
+	if (e)
+		return xlat_enum_input(c, tc->arg, e, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
 	if (tc->arg->node_case == NODE(PARAM_REF))

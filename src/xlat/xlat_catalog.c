@@ -408,15 +408,18 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
 	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
 		return xlat_unsupported(c, -1, "an array slice or field selection");
-	struct xlat_type ignored;
-	xlat_puts(c, "pg_array_get(");
-	if (!xlat_expr(c, ind->arg, &ignored))
+	struct xlat_type ignored, at = {0, -1};
+	size_t mark = c->sb->len;
+	if (!xlat_expr(c, ind->arg, &at))
 		return false;
+	/* a name is a fixed array of chars (pg_dump's typname[0] = '_'): its 0-based byte */
+	bool name = at.oid == XLAT_OID_NAME;
+	xlat_insert_at(c, mark, name ? "substr(" : "pg_array_get(");
 	xlat_puts(c, ", ");
 	if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
 		return false;
-	xlat_puts(c, ")");
-	*t = (struct xlat_type){0, -1};
+	xlat_puts(c, name ? " + 1, 1)" : ")");
+	*t = (struct xlat_type){name ? 18 : 0, -1}; /* "char" */
 	return true;
 }
 

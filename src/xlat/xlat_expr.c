@@ -410,6 +410,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	if (cmp)
 		xlat_bpchar_cmp(c, e->lexpr, l, e->rexpr, r, mark, lend, rstart);
+	const char *coll = cmp ? xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid
+											 : r.oid)
+			       : NULL;
+	if (coll) { /* enums compare by their sort order: the left operand carries it */
+		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
+		xlat_insert_at(c, mark, "(");
+	}
 	if ((cmp || b->cls == OPC_ARITH) &&
 	    (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid))) {
 		/* date/time operators are functions: move the operands into their call */

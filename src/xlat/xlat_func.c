@@ -527,6 +527,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		xlat_puts(c, "*");
 	else if (!args(c, f, tv))
 		return false;
+	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)
+		xlat_enum_collate(c, tv[0].oid); /* min/max of an enum: by its sort order */
 	const char *name = sqlite_name(fn, tv, f->n_args);
 	const char *exact_round = f->n_args == 1 ? xlat_exact_round(c, fn->name, tv[0]) : NULL;
 	if (exact_round) { /* pgfn_num_round(x, 0, scale): the value's digits, decimal rounding */
@@ -576,6 +578,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&
 	    (!fn || (int)f->n_args < fn->min || (int)f->n_args > fn->max))
 		cat = xlat_fnlib(c, f, name, t);
+	if (!cat && !fn && name && schema && strcmp(schema, "pg_catalog") == 0)
+		cat = xlat_enum_func(c, f, name, t);
 	if (cat)
 		return cat > 0;
 	if (!fn) {

@@ -155,8 +155,15 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		return t.oid == oid && !param ? NULL : "pgfn_json_in(";
 	case XLAT_OID_JSONB:
 		return t.oid == oid && !param ? NULL : "pgfn_jsonb_in(";
-	default:
-		return NULL;
+	default: {
+		/* an enum's value: one of its labels (a parameter is bound as text) */
+		bool array = false;
+		const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
+		if (!e || (t.oid == oid && !param))
+			return NULL;
+		*tail = arena_printf(c->a, "%s)", xlat_enum_args_text(c, e));
+		return array ? "pgfn_enum_array_in(" : "pgfn_enum_in(";
+	}
 	}
 }
 
@@ -171,6 +178,9 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 	if (t.oid == XLAT_OID_BPCHAR)
 		return xlat_bpchar_literal(c, n, t);
 	bool numeric = t.oid == XLAT_OID_NUMERIC; /* read as a number: 22P02 for 'abc' */
+	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, NULL) : NULL;
+	if (e) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
+		return xlat_enum_input(c, n, e, &t) ? 1 : -1;
 	if (!c->schema || !string_literal(n) || !(literal_input(t.oid) || numeric) ||
 	    t.oid == XLAT_OID_JSON || !xlat_type_by_oid(t.oid))
 		return 0;

@@ -182,6 +182,9 @@ struct xlat_ctx {
 	/* the SELECT whose ORDER BY is being emitted, when its results are exact (xlat_numeric.c) */
 	const PgQuery__SelectStmt *exact_sel;
 	const struct xlat_shape *exact_shape;
+	/* The collation of each ORDER BY item of an enum type (NULL entries: none), found while
+	 * the query's FROM was in scope (xlat_enum_sort_colls); NULL when there is none. */
+	const char **sort_colls;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -727,5 +730,42 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
+
+/* ---- xlat_prepare.c: SQL-level PREPARE and EXECUTE ---- */
+bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s);
+bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s);
+
+/* ---- xlat_enum.c: enum types ---- */
+const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name);
+/* The enum whose type (or array type: *array true, array may be NULL) is oid, NULL if none. */
+const struct xlat_enum *xlat_enum_by_oid(struct xlat_ctx *c, uint32_t oid, bool *array);
+/* A type name as format_type prints it (quoted when it is not plain lower case). */
+const char *xlat_enum_display(struct xlat_ctx *c, const char *name);
+/* A type entry for e (in c's arena), as the built-in types have one. */
+const struct xlat_typeinfo *xlat_enum_typeinfo(struct xlat_ctx *c, const struct xlat_enum *e);
+/* The SQLite declared type of a column of e (or of an array of it). */
+const char *xlat_enum_decl(struct xlat_ctx *c, const struct xlat_enum *e, bool array);
+/* ", 'type', 'label1', ...": pgfn_enum_in's arguments after the value (written or returned). */
+void xlat_enum_args(struct xlat_ctx *c, const struct xlat_enum *e);
+const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
+/* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
+const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);
+bool xlat_enum_collate(struct xlat_ctx *c, uint32_t oid);
+/* Writes arg read as a value of e (pgfn_enum_in(arg, ...)); *t becomes e's type. */
+bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
+		     struct xlat_type *t);
+bool xlat_stmt_create_enum(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s);
+bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s);
+bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
+/* The collations of s's ORDER BY items that are of an enum type (a column of FROM, or a
+ * result column by name or position; shape: the result's types), for xlat_sort_list after
+ * the FROM left scope; NULL when none is. */
+const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				  const struct xlat_shape *shape);
+/* enum_first/enum_last/enum_range: 1 done, -1 failed, 0 not one of them (or not of an enum). */
+int xlat_enum_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t);
 
 #endif

@@ -147,6 +147,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	ddl(c, tag);
 	if (s->remove_type == OBJ(SEQUENCE))
 		return xlat_drop_sequences(c, s);
+	if (s->remove_type == OBJ(TYPE))
+		return xlat_drop_types(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -428,6 +430,8 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
+	if (s->rename_type == OBJ(TYPE))
+		return xlat_rename_type(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
 					     : "ALTER TABLE");

@@ -98,8 +98,14 @@ static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuer
 			const PgQuery__Node *hi, bool negate)
 {
 	struct xlat_type xt;
+	size_t mark = c->sb->len;
 	if (!xlat_cmp_operand(c, x, &xt))
 		return false;
+	const char *coll = xlat_enum_collation(c, xt.oid); /* enums: by their sort order */
+	if (coll) {
+		xlat_insert_at(c, mark, "(");
+		xlat_printf(c, ")%s", coll);
+	}
 	xlat_infer_like(c, lo, xt);
 	xlat_infer_like(c, hi, xt);
 	xlat_puts(c, negate ? " NOT BETWEEN " : " BETWEEN ");

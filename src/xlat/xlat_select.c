@@ -257,15 +257,19 @@ void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape)
 
 bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
+	const char **colls = c->sort_colls; /* this list's own, not a subquery's */
+	c->sort_colls = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__SortBy *sb = v[i]->sort_by;
-		struct xlat_type ignored;
+		struct xlat_type st = {0, -1};
 		if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
 			return xlat_unsupported(c, sb->location, "ORDER BY ... USING");
 		if (i)
 			xlat_puts(c, ", ");
-		if (!xlat_expr(c, sb->node, &ignored))
+		if (!xlat_expr(c, sb->node, &st))
 			return false;
+		if (!xlat_enum_collate(c, st.oid) && colls && colls[i])
+			xlat_puts(c, colls[i]); /* an enum sorts by its labels' order */
 		xlat_exact_sort_item(c, sb->node);
 		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
 		bool first =
@@ -522,13 +526,16 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
 	if (ok)
 		xlat_scope_star_shape(c, s, scope, shape);
+	const char **sort_colls = ok && tail ? xlat_enum_sort_colls(c, s, shape) : NULL;
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	c->nlat = lateral_mark;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
 	c->exact_sel = exact ? s : NULL;
 	c->exact_shape = exact ? shape : NULL;
+	c->sort_colls = sort_colls;
 	ok = ok && (!tail || order_limit(c, s, true));
+	c->sort_colls = NULL;
 	c->exact_sel = exact_sel;
 	c->exact_shape = exact_shape;
 	c->nsrfcols = srfcol_mark;

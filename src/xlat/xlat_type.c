@@ -235,6 +235,11 @@ static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *
 	out->info = by_name(name);
 	if (out->info)
 		return true;
+	const struct xlat_enum *e = xlat_enum_by_name(c, name);
+	if (e) {
+		out->info = xlat_enum_typeinfo(c, e);
+		return true;
+	}
 	for (size_t i = 0; i < ARRAY_LEN(refused_types); i++) {
 		if (strcmp(refused_types[i], name) == 0)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
@@ -259,10 +264,16 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 				 full_name(c, tn));
 	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
 	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
-	if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
+	/* the tenant's own types (enums) are in public */
+	const struct xlat_enum *own = schema && strcmp(schema, "public") == 0
+					      ? xlat_enum_by_name(c, name)
+					      : NULL;
+	if (own)
+		out->info = xlat_enum_typeinfo(c, own);
+	else if (!name || !schema || strcmp(schema, "pg_catalog") != 0)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
 				 "type \"%s\" does not exist", full_name(c, tn));
-	if (!lookup(c, tn, name, out) || !modifiers(c, tn, out))
+	if ((!own && !lookup(c, tn, name, out)) || !modifiers(c, tn, out))
 		return false;
 	out->is_array = tn->n_array_bounds > 0;
 	if (out->is_array && out->serial)
@@ -275,6 +286,9 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 {
 	const struct xlat_typeinfo *ti = r->info;
 	const char *arr = r->is_array ? "[]" : "";
+	const struct xlat_enum *e = xlat_enum_by_oid(c, ti->oid, NULL);
+	if (e)
+		return xlat_enum_decl(c, e, r->is_array);
 	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
 		return arena_printf(c->a, "bpchar%s", arr);
 	/* SQLite reports the declared types INTEGER and REAL (any case) back as upper-case

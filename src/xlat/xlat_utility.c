@@ -422,9 +422,11 @@ static const char *known_tag(const PgQuery__Node *n)
 	case NODE(CREATE_TRIG_STMT):
 		return "CREATE TRIGGER";
 	case NODE(COMPOSITE_TYPE_STMT):
+		return "CREATE TYPE ... AS (a composite type)";
 	case NODE(CREATE_ENUM_STMT):
-	case NODE(CREATE_RANGE_STMT):
 		return "CREATE TYPE";
+	case NODE(CREATE_RANGE_STMT):
+		return "CREATE TYPE ... AS RANGE";
 	case NODE(CREATE_DOMAIN_STMT):
 		return "CREATE DOMAIN";
 	case NODE(CREATE_ROLE_STMT):
@@ -512,7 +514,7 @@ static const char *known_tag(const PgQuery__Node *n)
 		case PG_QUERY__OBJECT_TYPE__OBJECT_COLLATION:
 			return "CREATE COLLATION";
 		case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
-			return "CREATE TYPE";
+			return "CREATE TYPE (a base type)";
 		default:
 			return "CREATE TEXT SEARCH";
 		}

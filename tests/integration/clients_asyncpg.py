@@ -197,10 +197,20 @@ async def main():
                 rows(await conn.fetch("SELECT i FROM vals WHERE i = any($1::int4[])", [42, 7]))]
     await step(conn, "array parameter", array_param)
 
+    # enums: asyncpg learns the type from its introspection query (typtype 'e') and sends and
+    # reads labels as text; an array of the enum as an array of them
     async def enum_codec():
-        await conn.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')")
-        return await conn.fetchval("SELECT 'happy'::mood")
-    await gap(conn, "enum codec", enum_codec, "0A000")
+        await conn.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')")
+        await conn.execute("CREATE TABLE feel (id int4 PRIMARY KEY, m mood, ms mood[])")
+        await conn.execute("INSERT INTO feel VALUES ($1, $2, $3)", 1, "happy", ["sad", "ok"])
+        await conn.executemany("INSERT INTO feel (id, m) VALUES ($1, $2)", [(2, "sad"), (3, "ok")])
+        return [await conn.fetchval("SELECT 'happy'::mood"),
+                rows(await conn.fetch("SELECT id, m, ms FROM feel ORDER BY m")),
+                rows(await conn.fetch("SELECT id FROM feel WHERE m > $1 ORDER BY id", "sad")),
+                await conn.fetchval("SELECT max(m) FROM feel")]
+    await step(conn, "enum codec", enum_codec)
+    await step(conn, "enum invalid",
+               lambda: conn.execute("INSERT INTO feel (id, m) VALUES ($1, $2)", 4, "meh"))
 
     await conn.close()
     print("done")

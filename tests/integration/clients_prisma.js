@@ -135,17 +135,17 @@ async function schema(wasm, text) {
 		if (verbose)
 			console.log(r.schema.files[0].content);
 	}), 'set-returning functions over different arrays is not supported');
-	// an enum: a second migration (migrate dev's diff between the two schemas) with CREATE TYPE
-	const withEnum = `${text}\nenum Role {\n  USER\n  ADMIN\n}\n`.replace(
-		'  active    Boolean  @default(true)\n',
-		'  active    Boolean  @default(true)\n  role      Role     @default(USER)\n');
+	// the enum (CREATE TYPE in the first migration) gains a value: a second migration (migrate
+	// dev's diff between the two schemas) with ALTER TYPE ... ADD VALUE
+	const withGuest = text.replace('  ADMIN\n}', '  ADMIN\n  GUEST\n}');
 	const diff2 = await engine.diff({ from: { tag: 'schemaDatamodel', ...files },
-		to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: withEnum }] },
+		to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: withGuest }] },
 		script: true, exitCode: null, filters });
+	await step('migrate diff enum', () => diff2.stdout.split('\n').filter((l) => /^CREATE|^ALTER/.test(l)));
 	migrations.migrationDirectories.push({ path: '0002_enum', migrationFile: { path: 'migration.sql',
 		content: { tag: 'ok', value: diff2.stdout } } });
-	await gap('migrate deploy enum', () => engine.applyMigrations({ migrationsList: migrations,
-		filters }), 'CREATE TYPE is not supported');
+	await step('migrate deploy enum', async () => (await engine.applyMigrations({
+		migrationsList: migrations, filters })).appliedMigrationNames);
 	engine.free();
 }
 
@@ -185,6 +185,14 @@ async function client(prisma) {
 		update: { name: 'no' }, ...pick }));
 	await step('upsert update', () => a.upsert({ where: { email: 'fay@x.io' }, create: { email: 'fay@x.io' },
 		update: { name: 'Fay' }, ...pick }));
+	await step('enum set', () => a.update({ where: { email: 'bob@x.io' }, data: { role: 'ADMIN' },
+		select: { email: true, role: true } }));
+	await step('enum filter', () => a.findMany({ where: { role: 'ADMIN' }, select: { email: true } }));
+	await step('enum in order', () => a.findMany({ where: { role: { in: ['USER', 'ADMIN'] } },
+		orderBy: [{ role: 'desc' }, { email: 'asc' }], select: { email: true, role: true } }));
+	await step('enum groupBy', () => a.groupBy({ by: ['role'], _count: { _all: true },
+		orderBy: { role: 'asc' } }));
+	await step('enum invalid', () => prisma.$executeRaw`UPDATE "Author" SET role = ${'BOSS'}::"Role"`);
 	await step('count', () => a.count({ where: { active: true } }));
 	await step('aggregate', () => a.aggregate({ _sum: { balance: true, karma: true }, _avg: { balance: true },
 		_min: { email: true }, _max: { balance: true }, _count: { _all: true, name: true } }));

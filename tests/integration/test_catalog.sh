@@ -73,6 +73,31 @@ $want
 $got"
 done
 
+# Enum types (CREATE TYPE ... AS ENUM): \dT lists them with their labels in sort order, \d
+# shows columns of them, arrays of them and their defaults.
+SCHEMA_ENUM="
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN');
+ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';
+CREATE TABLE person (id integer PRIMARY KEY, m mood DEFAULT 'ok', r \"Role\" NOT NULL,
+  ms mood[]);
+CREATE INDEX person_m ON person (m);"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE tenum' postgres ||
+	fail "CREATE DATABASE tenum"
+echo "$SCHEMA_ENUM" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d tenum \
+	>/dev/null || fail "enum schema on PostgreSQL"
+echo "$SCHEMA_ENUM" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres \
+	-d tenum >/dev/null || fail "enum schema on shardlite"
+for cmd in '\dT' '\dT+' '\dT+ mood' '\dT public.*' '\d person' '\d+ person'; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d tenum -c "$cmd" 2>&1)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d tenum -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "tenum $cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # sizes are SQLite's pages, not PostgreSQL's (\\dt+, \\ds+)
 mask() { sed -E 's/[0-9]+ (bytes|kB)/SIZE/; s/-+/-/g; s/ +/ /g'; }
 

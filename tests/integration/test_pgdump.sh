@@ -25,6 +25,9 @@ if ! sl shop -c 'SELECT 1 FROM pg_amproc LIMIT 0' >/dev/null 2>&1; then
 fi
 
 SCHEMA="
+CREATE TYPE status AS ENUM ('new', 'paid', 'shipped');
+CREATE TYPE \"Tier\" AS ENUM ('gold', 'silver');
+ALTER TYPE status ADD VALUE 'held' BEFORE 'paid';
 CREATE TABLE customers (
   id serial PRIMARY KEY,
   email varchar(120) NOT NULL UNIQUE,
@@ -33,12 +36,14 @@ CREATE TABLE customers (
   score numeric(10,2) DEFAULT 0,
   active boolean NOT NULL DEFAULT true,
   created timestamptz DEFAULT now(),
+  tier \"Tier\",
   CONSTRAINT score_nonneg CHECK (score >= 0));
 CREATE TABLE orders (
   id bigserial PRIMARY KEY,
   customer_id integer NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
   amount numeric(12,2) NOT NULL,
-  note char(10), placed date, tags text, payload jsonb, doc json, blob bytea, ref uuid);
+  note char(10), placed date, tags text, payload jsonb, doc json, blob bytea, ref uuid,
+  status status NOT NULL DEFAULT 'new', history status[]);
 CREATE INDEX orders_customer_idx ON orders (customer_id);
 CREATE INDEX orders_lower_tags ON orders (lower(tags));
 CREATE UNIQUE INDEX orders_ref_partial ON orders (ref) WHERE ref IS NOT NULL;
@@ -55,14 +60,14 @@ CREATE SEQUENCE invoice_seq START 100 INCREMENT 5;
 CREATE VIEW big_orders AS SELECT id, amount FROM orders WHERE amount > 100;
 COMMENT ON TABLE customers IS 'people who buy';
 COMMENT ON COLUMN customers.email IS 'login address';
-INSERT INTO customers (email, name, \"Nick Name\", score, created) VALUES
-  ('a@x.org', 'Ann', 'annie', 12.5, '2024-01-02 03:04:05.5+00'),
-  ('b@x.org', 'Bob', NULL, 0, '2024-02-03 04:05:06+00'),
-  ('c@x.org', NULL, 'c', 3.25, NULL);
-INSERT INTO orders (customer_id, amount, note, placed, tags, payload, doc, blob, ref) VALUES
-  (1, 150.00, 'first', '2024-01-02', 'Red', '{\"a\": 1, \"b\": [true, null]}', '{\"x\":  1}', '\\x0102', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'),
-  (2, 20.50, NULL, NULL, E'tab\\there', NULL, NULL, NULL, NULL),
-  (1, 99.99, 'x', '2023-12-31', E'back\\\\slash', '[1, 2]', '[]', '\\x', NULL);
+INSERT INTO customers (email, name, \"Nick Name\", score, created, tier) VALUES
+  ('a@x.org', 'Ann', 'annie', 12.5, '2024-01-02 03:04:05.5+00', 'gold'),
+  ('b@x.org', 'Bob', NULL, 0, '2024-02-03 04:05:06+00', NULL),
+  ('c@x.org', NULL, 'c', 3.25, NULL, 'silver');
+INSERT INTO orders (customer_id, amount, note, placed, tags, payload, doc, blob, ref, status, history) VALUES
+  (1, 150.00, 'first', '2024-01-02', 'Red', '{\"a\": 1, \"b\": [true, null]}', '{\"x\":  1}', '\\x0102', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', 'held', '{new,held}'),
+  (2, 20.50, NULL, NULL, E'tab\\there', NULL, NULL, NULL, NULL, 'new', NULL),
+  (1, 99.99, 'x', '2023-12-31', E'back\\\\slash', '[1, 2]', '[]', '\\x', NULL, 'shipped', '{}');
 INSERT INTO items VALUES (1, 1, 2, 3.5, 1.25), (1, 2, 1, 0.1, NULL), (3, 1, 7, 1e10, 2.5);
 INSERT INTO events (kind, at, dur, t) VALUES
   ('boot', '2024-05-06 07:08:09', '1 day 02:00:00', '12:34:56'), ('stop', NULL, NULL, NULL);

@@ -59,6 +59,22 @@ DEALLOCATE PREPARE nosuch_stmt;
 BEGIN;
 DEALLOCATE ALL;
 COMMIT;
+-- SQL-level PREPARE and EXECUTE (pg_dump prepares its per-object queries): the protocol's named
+-- statements, constant arguments
+PREPARE sq_add (int4, int4) AS SELECT $1 + $2 AS total;
+EXECUTE sq_add (40, 2);
+EXECUTE sq_add ('1', '2');
+EXECUTE sq_add (1);
+EXECUTE sq_add ('x', 1);
+PREPARE sq_add AS SELECT 1;
+PREPARE sq_name (pg_catalog.oid) AS SELECT typname FROM pg_catalog.pg_type WHERE oid = $1;
+EXECUTE sq_name ('23');
+PREPARE sq_plain AS SELECT 'plain' AS word;
+EXECUTE sq_plain;
+EXECUTE sq_nosuch (1);
+DEALLOCATE sq_add;
+EXECUTE sq_add (1, 2);
+DEALLOCATE ALL;
 -- what pg_dump sets before it reads (documented no-ops here: docs/config.md)
 SET synchronize_seqscans TO off;
 SHOW synchronize_seqscans;

@@ -39,6 +39,7 @@ Suite *xlat_suite_fnlib(void);
 Suite *xlat_suite_infer(void);
 Suite *xlat_suite_modcte(void);
 Suite *xlat_suite_group(void);
+Suite *xlat_suite_enum(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_prepare.c: SQL-level EXECUTE of a statement that PREPARE (or a Parse message) named —
+ * the simple protocol's counterpart of Bind + Execute: the constant arguments become text
+ * parameters, the rows and the command tag are the statement's own. pg_dump runs its
+ * per-object queries so (PREPARE dumpEnumType(pg_catalog.oid) AS ...; EXECUTE ...). */
+#include "session_int.h"
+
+#include <string.h>
+
+/* The arguments as a Bind would carry them: text format, NULL for NULL. */
+static void args_bind(struct session *s, const struct xlat_stmt *x, struct pgw_bind *b)
+{
+	size_t n = x->nexecute_args;
+	memset(b, 0, sizeof(*b));
+	b->portal = "";
+	b->statement = x->dealloc_name;
+	b->nparams = (uint16_t)n;
+	b->param_values = arena_zalloc(s->msg_arena, (n ? n : 1) * sizeof(*b->param_values));
+	b->param_lengths = arena_zalloc(s->msg_arena, (n ? n : 1) * sizeof(*b->param_lengths));
+	for (size_t i = 0; i < n; i++) {
+		const char *v = x->execute_args[i];
+		b->param_values[i] = (const uint8_t *)v;
+		b->param_lengths[i] = v ? (int32_t)strlen(v) : -1;
+	}
+}
+
+bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool simple,
+			   struct pgerr *err)
+{
+	if (!simple)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "EXECUTE in the extended query protocol is not supported");
+	struct sess_stmt *st = sess_ext_find(s, x->dealloc_name);
+	if (!st)
+		return pgerr_set(err, SQLSTATE_INVALID_SQL_STATEMENT_NAME,
+				 "prepared statement \"%s\" does not exist", x->dealloc_name);
+	if ((int)x->nexecute_args != st->nparams) {
+		pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+			  "wrong number of parameters for prepared statement \"%s\"", st->name);
+		pgerr_detail(err, "Expected %d parameters but got %zu.", st->nparams,
+			     x->nexecute_args);
+		return false;
+	}
+	if (!st->x) {
+		pgw_be_empty_query(&s->out);
+		return true;
+	}
+	if (!sess_check_allowed(s, st->x, err))
+		return false;
+	if (st->x->kind != XLAT_SQL)
+		return sess_run_utility(s, st->x, true, err);
+	sqlite3_stmt *vm = sess_prepare(s, st->x, err);
+	if (!vm)
+		return false;
+	struct pgw_bind b;
+	args_bind(s, x, &b);
+	uint64_t rows = 0;
+	bool suspended = false;
+	bool ok = sess_bind_params(s, st, vm, &b, err);
+	if (ok) {
+		sess_write_row_description(s, st->x, vm, NULL);
+		ok = sess_run_vm(s, st->x, vm, NULL, 0, &rows, &suspended, err);
+	}
+	if (ok && s->yielded) { /* goes on as a simple statement's (sess_run_simple) */
+		s->yield_vm = vm;
+		s->yield_rows = rows;
+		return true;
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}

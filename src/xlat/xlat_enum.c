@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_enum.c: enum types (CREATE TYPE ... AS ENUM). The statements that define them become
+ * scripts calling the catalog's writer (shardlite_enum, over the sidecar `_shardlite_enums`);
+ * a value of an enum is its label's text, checked on the way in by pgfn_enum_in and ordered
+ * by a collation that spells the labels in its name (pgfn_enum.c). The labels come from the
+ * schema (xlat_schema.enums), whose fingerprint covers them. */
+#include "xlat_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
+
+#define SIDECAR_ENUMS                                                                              \
+	"CREATE TABLE IF NOT EXISTS _shardlite_enums (type_name TEXT NOT NULL, label TEXT, "            \
+	"sortorder REAL NOT NULL, PRIMARY KEY (type_name, label))"
+/* A label change leaves SQLite's schema alone; this moves schema_version, so that every
+ * session reads the types again (their translations spell the labels) */
+#define SCHEMA_BUMP                                                                                \
+	"; DROP INDEX IF EXISTS _shardlite_enums_v; CREATE INDEX _shardlite_enums_v ON "           \
+	"_shardlite_enums (sortorder)"
+
+const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name)
+{
+	for (size_t i = 0; c->schema && name && i < c->schema->nenums; i++) {
+		if (strcmp(c->schema->enums[i].name, name) == 0)
+			return &c->schema->enums[i];
+	}
+	return NULL;
+}
+
+const struct xlat_enum *xlat_enum_by_oid(struct xlat_ctx *c, uint32_t oid, bool *array)
+{
+	for (size_t i = 0; c->schema && oid >= 16384 && i < c->schema->nenums; i++) {
+		const struct xlat_enum *e = &c->schema->enums[i];
+		if (e->oid == oid || e->array_oid == oid) {
+			if (array)
+				*array = e->array_oid == oid;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+/* The name as format_type prints it: quoted unless it is a plain lower-case identifier. */
+const char *xlat_enum_display(struct xlat_ctx *c, const char *name)
+{
+	bool plain = name[0] && !(name[0] >= '0' && name[0] <= '9');
+	for (const char *p = name; plain && *p; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+	if (plain)
+		return name;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_put_quoted(&sb, name, '"');
+	const char *s = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
+	strbuf_fini(&sb);
+	return s;
+}
+
+const struct xlat_typeinfo *xlat_enum_typeinfo(struct xlat_ctx *c, const struct xlat_enum *e)
+{
+	struct xlat_typeinfo *ti = arena_zalloc(c->a, sizeof(*ti));
+	*ti = (struct xlat_typeinfo){e->name, e->oid, e->array_oid, xlat_enum_display(c, e->name),
+				     XLAT_ST_TEXT, XLAT_TMOD_NONE};
+	return ti;
+}
+
+/* The SQLite declared type of a column of e: the name quoted whole ("mood[]" for an array),
+ * which SQLite keeps unquoted as the column's type, so the catalog reads it back as is. */
+const char *xlat_enum_decl(struct xlat_ctx *c, const struct xlat_enum *e, bool array)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *name = array ? arena_printf(c->a, "%s[]", e->name) : e->name;
+	strbuf_put_quoted(&sb, name, '"');
+	const char *s = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
+	strbuf_fini(&sb);
+	return s;
+}
+
+const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, ", ");
+	strbuf_put_quoted(&sb, xlat_enum_display(c, e->name), '\'');
+	for (size_t i = 0; i < e->nlabels; i++) {
+		strbuf_puts(&sb, ", ");
+		strbuf_put_quoted(&sb, e->labels[i], '\'');
+	}
+	const char *s = arena_strdup(c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+void xlat_enum_args(struct xlat_ctx *c, const struct xlat_enum *e)
+{
+	xlat_puts(c, xlat_enum_args_text(c, e));
+}
+
+const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid)
+{
+	bool array = false;
+	const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
+	if (!e || array || !e->nlabels)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, " COLLATE pgfn_enum_"); /* PGFN_ENUM_COLLATION_PREFIX, include/pgfn.h */
+	for (size_t i = 0; i < e->nlabels; i++) {
+		strbuf_puts(&sb, i ? "_" : "");
+		for (const unsigned char *p = (const unsigned char *)e->labels[i]; *p; p++)
+			strbuf_printf(&sb, "%02x", *p);
+	}
+	const char *s = arena_strdup(c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+bool xlat_enum_collate(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *coll = xlat_enum_collation(c, oid);
+	if (coll)
+		xlat_puts(c, coll);
+	return coll != NULL;
+}
+
+/* `expr::enum` and a literal read as an enum: the value checked against the labels. */
+bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
+		     struct xlat_type *t)
+{
+	struct xlat_type at;
+	*t = (struct xlat_type){e->oid, -1};
+	if (!xlat_checks_on(c)) { /* DDL (a DEFAULT): the file's schema names no function */
+		const PgQuery__Node *lit = arg;
+		while (lit->node_case == NODE(TYPE_CAST))
+			lit = lit->type_cast->arg;
+		bool label = lit->node_case == NODE(A_CONST) && !lit->a_const->isnull &&
+			     lit->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+		const char *s = label ? lit->a_const->sval->sval : NULL;
+		for (size_t i = 0; s && i < e->nlabels; i++) {
+			if (strcmp(e->labels[i], s) == 0)
+				return xlat_expr(c, lit, &at);
+		}
+		if (s)
+			return xlat_fail(c, "22P02", -1, "invalid input value for enum %s: \"%s\"",
+					 xlat_enum_display(c, e->name), s);
+		if (lit->node_case == NODE(A_CONST) && lit->a_const->isnull)
+			return xlat_expr(c, lit, &at);
+	} /* a computed value (ALTER COLUMN ... TYPE USING): checked row by row */
+	xlat_puts(c, "pgfn_enum_in(");
+	if (arg->node_case == NODE(PARAM_REF)) {
+		if (!xlat_param(c, arg->param_ref->number, e->oid, arg->param_ref->location))
+			return false;
+		xlat_printf(c, "?%d", arg->param_ref->number);
+	} else if (!xlat_expr(c, arg, &at)) {
+		return false;
+	}
+	xlat_enum_args(c, e);
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){e->oid, -1};
+	return true;
+}
+
+/* The type of ORDER BY item n: a result column by position or name, else a column of FROM. */
+static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			  const struct xlat_shape *shape, const PgQuery__Node *n)
+{
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		int k = n->a_const->ival->ival;
+		return shape && !shape->star && k >= 1 && (size_t)k <= shape->n
+			       ? shape->types[k - 1].oid
+			       : 0;
+	}
+	if (n->node_case != NODE(COLUMN_REF))
+		return 0;
+	const PgQuery__ColumnRef *cr = n->column_ref;
+	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	for (size_t i = 0; name && shape && !shape->star && i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (i < shape->n && rt->name && strcmp(rt->name, name) == 0)
+			return shape->types[i].oid;
+	}
+	return xlat_scope_column_type(c, cr).oid;
+}
+
+const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				  const struct xlat_shape *shape)
+{
+	if (!c->schema || !c->schema->nenums || !s->n_sort_clause)
+		return NULL;
+	const char **v = arena_zalloc(c->a, s->n_sort_clause * sizeof(*v));
+	bool any = false;
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		const PgQuery__Node *n = s->sort_clause[i];
+		if (n->node_case == NODE(SORT_BY))
+			v[i] = xlat_enum_collation(c, sort_type(c, s, shape, n->sort_by->node));
+		any |= v[i] != NULL;
+	}
+	return any ? v : NULL;
+}
+
+/* ---- CREATE / ALTER / DROP TYPE ---- */
+
+static void script(struct xlat_ctx *c, const char *tag)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = tag;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c); /* names and labels are written as text, not as constants */
+}
+
+/* A type's name from a qualified name list: unqualified or in public (the tenant). */
+static const char *type_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n)
+{
+	const char *name = n ? xlat_node_str(names[n - 1]) : NULL;
+	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
+	if (!name || n > 2) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
+		return NULL;
+	}
+	if (schema && strcmp(schema, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "a type in schema \"%s\" is not supported", schema);
+		return NULL;
+	}
+	return name;
+}
+
+bool xlat_stmt_create_enum(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s)
+{
+	const char *name = type_name(c, s->type_name, s->n_type_name);
+	if (!name)
+		return false;
+	script(c, "CREATE TYPE");
+	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('create', ");
+	xlat_string(c, name);
+	for (size_t i = 0; i < s->n_vals; i++) {
+		const char *label = xlat_node_str(s->vals[i]);
+		if (!label)
+			return xlat_unsupported(c, -1, "this enum label");
+		xlat_puts(c, ", ");
+		xlat_string(c, label);
+	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* RENAME VALUE also renames the stored values: they are the labels' texts. */
+static void rename_values(struct xlat_ctx *c, const struct xlat_enum *e, const char *from,
+			  const char *to)
+{
+	for (size_t i = 0; e && i < e->nusers; i++) {
+		xlat_puts(c, "; UPDATE ");
+		xlat_ident(c, e->tables[i]);
+		xlat_puts(c, " SET ");
+		xlat_ident(c, e->columns[i]);
+		xlat_puts(c, " = ");
+		xlat_string(c, to);
+		xlat_puts(c, " WHERE ");
+		xlat_ident(c, e->columns[i]);
+		xlat_puts(c, " = ");
+		xlat_string(c, from);
+	}
+}
+
+bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
+{
+	const char *name = type_name(c, s->type_name, s->n_type_name);
+	if (!name)
+		return false;
+	script(c, "ALTER TYPE");
+	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum(");
+	bool rename = s->old_val && *s->old_val;
+	xlat_puts(c, rename ? "'rename_value', " : "'add', ");
+	xlat_string(c, name);
+	if (rename) {
+		xlat_puts(c, ", ");
+		xlat_string(c, s->old_val);
+	}
+	xlat_puts(c, ", ");
+	xlat_string(c, s->new_val);
+	if (!rename) {
+		xlat_puts(c, ", ");
+		if (s->new_val_neighbor && *s->new_val_neighbor)
+			xlat_string(c, s->new_val_neighbor);
+		else
+			xlat_puts(c, "NULL");
+		xlat_printf(c, ", %d, %d", s->new_val_is_after ? 1 : 0,
+			    s->skip_if_new_val_exists ? 1 : 0);
+	}
+	xlat_puts(c, ")");
+	if (rename)
+		rename_values(c, xlat_enum_by_name(c, name), s->old_val, s->new_val);
+	xlat_puts(c, SCHEMA_BUMP);
+	return true;
+}
+
+/* DROP TYPE without CASCADE: PostgreSQL's 2BP01 naming every column that uses the type. */
+static bool dependents(struct xlat_ctx *c, const struct xlat_enum *e)
+{
+	const char *shown = xlat_enum_display(c, e->name);
+	xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it", shown);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < e->nusers; i++)
+		strbuf_printf(&sb, "%scolumn %s of table %s depends on type %s", i ? "\n" : "",
+			      e->columns[i], e->tables[i], shown);
+	pgerr_detail(c->err, "%s", sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	return false;
+}
+
+bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	script(c, "DROP TYPE");
+	xlat_puts(c, SIDECAR_ENUMS);
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *o = s->objects[i];
+		const char *name = NULL;
+		if (o->node_case == NODE(TYPE_NAME))
+			name = type_name(c, o->type_name->names, o->type_name->n_names);
+		else if (o->node_case == NODE(LIST))
+			name = type_name(c, o->list->items, o->list->n_items);
+		if (!name)
+			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
+		const struct xlat_enum *e = xlat_enum_by_name(c, name);
+		if (e && e->nusers && !cascade)
+			return dependents(c, e);
+		for (size_t k = 0; e && k < e->nusers; k++) { /* CASCADE drops the columns */
+			xlat_puts(c, "; ALTER TABLE ");
+			xlat_ident(c, e->tables[k]);
+			xlat_puts(c, " DROP COLUMN ");
+			xlat_ident(c, e->columns[k]);
+		}
+		xlat_puts(c, "; SELECT shardlite_enum('drop', ");
+		xlat_string(c, name);
+		xlat_printf(c, ", %d)", s->missing_ok ? 1 : 0);
+	}
+	xlat_puts(c, SCHEMA_BUMP);
+	return true;
+}
+
+/* The type a statement's object names (a name list or a TypeName); NULL with err set or not. */
+static const char *object_type(struct xlat_ctx *c, const PgQuery__Node *o)
+{
+	return !o			       ? NULL
+	       : o->node_case == NODE(LIST) ? type_name(c, o->list->items, o->list->n_items)
+	       : o->node_case == NODE(TYPE_NAME)
+		       ? type_name(c, o->type_name->names, o->type_name->n_names)
+		       : NULL;
+}
+
+/* ALTER TYPE t OWNER TO role (pg_dump writes one per type): every object of a tenant belongs to
+ * the session user, so naming that user (or CURRENT_USER and its kin) changes nothing. */
+bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	const char *name = object_type(c, s->object);
+	if (!name)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = "ALTER TYPE";
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('owner', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	const PgQuery__RoleSpec *role = s->newowner;
+	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		xlat_string(c, role->rolename);
+	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ")");
+	return true;
+}
+
+bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const char *name = object_type(c, s->object);
+	if (!name)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
+	script(c, "ALTER TYPE");
+	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('rename', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->newname);
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* ---- enum_first, enum_last, enum_range ---- */
+
+/* The enum an argument is of (enum_first(NULL::mood)), from a dry run of the argument. */
+static const struct xlat_enum *arg_enum(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type t = {0, -1};
+	if (!xlat_scope_dry_expr(c, n, &t))
+		return NULL;
+	return xlat_enum_by_oid(c, t.oid, NULL);
+}
+
+static void array_text(struct xlat_ctx *c, const struct xlat_enum *e, size_t from, size_t to)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "{");
+	for (size_t i = from; i < to; i++) {
+		const char *l = e->labels[i];
+		bool quote = !*l || strpbrk(l, "{}\",\\ \t\n") || strcasecmp(l, "null") == 0;
+		strbuf_puts(&sb, i > from ? "," : "");
+		if (!quote) {
+			strbuf_puts(&sb, l);
+			continue;
+		}
+		strbuf_puts(&sb, "\"");
+		for (const char *p = l; *p; p++)
+			strbuf_printf(&sb, "%s%c", *p == '"' || *p == '\\' ? "\\" : "", *p);
+		strbuf_puts(&sb, "\"");
+	}
+	strbuf_puts(&sb, "}");
+	xlat_string(c, sb.data ? sb.data : "{}");
+	strbuf_fini(&sb);
+}
+
+static int label_index(const struct xlat_enum *e, const char *label)
+{
+	for (size_t i = 0; label && i < e->nlabels; i++) {
+		if (strcmp(e->labels[i], label) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* enum_range(a, b) with constant bounds (NULL: open); others are refused. */
+static int range2(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct xlat_enum *e)
+{
+	int lo = 0, hi = (int)e->nlabels - 1;
+	for (int k = 0; k < 2; k++) {
+		const PgQuery__Node *a = f->args[k];
+		if (a->node_case == NODE(TYPE_CAST))
+			a = a->type_cast->arg;
+		if (a->node_case != NODE(A_CONST)) {
+			xlat_unsupported(c, f->location, "enum_range with computed bounds");
+			return -1;
+		}
+		if (a->a_const->isnull)
+			continue;
+		const char *s = xlat_const_value(c, a)->val_case == PG_QUERY__A__CONST__VAL_SVAL
+					? a->a_const->sval->sval
+					: NULL;
+		int i = label_index(e, s);
+		if (i < 0) {
+			xlat_fail(c, "22P02", -1, "invalid input value for enum %s: \"%s\"",
+				  xlat_enum_display(c, e->name), s ? s : "");
+			return -1;
+		}
+		if (k == 0)
+			lo = i;
+		else
+			hi = i;
+	}
+	array_text(c, e, (size_t)lo, hi >= lo ? (size_t)hi + 1 : (size_t)lo);
+	return 1;
+}
+
+int xlat_enum_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		   struct xlat_type *t)
+{
+	bool first = strcmp(name, "enum_first") == 0, last = strcmp(name, "enum_last") == 0;
+	bool range = strcmp(name, "enum_range") == 0;
+	if ((!first && !last && !range) || f->n_args < 1 || f->n_args > (range ? 2u : 1u))
+		return 0;
+	const struct xlat_enum *e = arg_enum(c, f->args[0]);
+	if (!e && f->n_args == 2)
+		e = arg_enum(c, f->args[1]);
+	if (!e)
+		return pgerr_is_set(c->err) ? -1 : 0;
+	xlat_nocache(c); /* the argument is not written: the labels are */
+	if (range) {
+		*t = (struct xlat_type){e->array_oid, -1};
+		if (f->n_args == 2)
+			return range2(c, f, e);
+		array_text(c, e, 0, e->nlabels);
+		return 1;
+	}
+	*t = (struct xlat_type){e->oid, -1};
+	if (!e->nlabels)
+		xlat_puts(c, "NULL");
+	else
+		xlat_string(c, e->labels[first ? 0 : e->nlabels - 1]);
+	return 1;
+}

@@ -1,0 +1,182 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_enum.c: enum types in translation, table-driven — CREATE/ALTER/DROP TYPE scripts, the
+ * declared type of an enum column, the label checks on the way in, and the collation that
+ * orders comparisons, ORDER BY and min/max by the labels' sort order. */
+#include "xlat_test.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "base.h"
+
+#define MOOD_OID 40001u
+#define MOOD_ARRAY_OID 40002u
+#define MOOD_ARGS "'mood', 'sad', 'ok', 'happy'"
+#define MOOD_COLL "COLLATE pgfn_enum_736164_6f6b_6861707079"
+#define SIDECAR                                                                                    \
+	"CREATE TABLE IF NOT EXISTS _shardlite_enums (type_name TEXT NOT NULL, label TEXT, "            \
+	"sortorder REAL NOT NULL, PRIMARY KEY (type_name, label)); "
+#define BUMP                                                                                       \
+	"; DROP INDEX IF EXISTS _shardlite_enums_v; CREATE INDEX _shardlite_enums_v ON "           \
+	"_shardlite_enums (sortorder)"
+
+/* person(name text, m mood, ms mood[]); the enum mood ('sad', 'ok', 'happy') and "Role" ('A') */
+static const struct xlat_schema_col person_cols[] = {
+	{"name", 25, -1, 0, NULL}, {"m", MOOD_OID, -1, 0, NULL}, {"ms", MOOD_ARRAY_OID, -1, 0, NULL},
+};
+static const char *const mood_labels[] = {"sad", "ok", "happy"};
+static const char *const role_labels[] = {"A"};
+static const char *const mood_tables[] = {"person", "person"};
+static const char *const mood_cols[] = {"m", "ms"};
+static const struct xlat_enum enums[] = {
+	{"mood", MOOD_OID, MOOD_ARRAY_OID, mood_labels, 3, mood_tables, mood_cols, 2},
+	{"Role", 40003, 40004, role_labels, 1, NULL, NULL, 0},
+};
+
+static bool table_fn(void *arg, const char *name, struct arena *a,
+		     const struct xlat_schema_col **cols, size_t *ncols)
+{
+	(void)arg;
+	(void)a;
+	if (strcasecmp(name, "person") != 0)
+		return false;
+	*cols = person_cols;
+	*ncols = ARRAY_LEN(person_cols);
+	return true;
+}
+
+static const struct xlat_schema schema = {
+	.table_fn = table_fn, .fingerprint = 0xe0e0, .enums = enums, .nenums = ARRAY_LEN(enums)};
+
+static const struct {
+	const char *pg, *sql;
+	uint32_t col0; /* the first result column's type, 0: not checked */
+} cases[] = {
+	{"CREATE TYPE mood AS ENUM ('sad', 'ok')",
+	 SIDECAR "SELECT shardlite_enum('create', 'mood', 'sad', 'ok')" BUMP, 0},
+	{"CREATE TYPE public.\"Pri\"\"o\" AS ENUM ()",
+	 SIDECAR "SELECT shardlite_enum('create', 'Pri\"o')" BUMP, 0},
+	{"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok'",
+	 SIDECAR "SELECT shardlite_enum('add', 'mood', 'meh', 'ok', 0, 1)" BUMP, 0},
+	{"ALTER TYPE mood ADD VALUE 'wow'",
+	 SIDECAR "SELECT shardlite_enum('add', 'mood', 'wow', NULL, 1, 0)" BUMP, 0},
+	{"ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'",
+	 SIDECAR "SELECT shardlite_enum('rename_value', 'mood', 'ok', 'fine'); UPDATE person SET "
+		 "m = 'fine' WHERE m = 'ok'; UPDATE person SET ms = 'fine' WHERE ms = 'ok'" BUMP,
+	 0},
+	{"ALTER TYPE \"Role\" RENAME TO role2",
+	 SIDECAR "SELECT shardlite_enum('rename', 'Role', 'role2')" BUMP, 0},
+	{"DROP TYPE IF EXISTS nosuch, \"Role\"",
+	 SIDECAR "SELECT shardlite_enum('drop', 'nosuch', 1); SELECT shardlite_enum('drop', "
+		 "'Role', 1)" BUMP,
+	 0},
+	{"DROP TYPE mood CASCADE",
+	 SIDECAR "ALTER TABLE person DROP COLUMN m; ALTER TABLE person DROP COLUMN ms; SELECT "
+		 "shardlite_enum('drop', 'mood', 0)" BUMP,
+	 0},
+	{"CREATE TABLE t (a mood PRIMARY KEY, b public.mood[], c \"Role\" DEFAULT 'A')",
+	 "CREATE TABLE t (a \"mood\" PRIMARY KEY NOT NULL, b \"mood[]\", c \"Role\" DEFAULT 'A')",
+	 0},
+	{"INSERT INTO person (name, m) VALUES ('x', 'ok'), ($1, $2)",
+	 "INSERT INTO person (name, m) VALUES ('x', pgfn_enum_in('ok', " MOOD_ARGS
+	 ")), (?1, pgfn_enum_in(?2, " MOOD_ARGS "))",
+	 0},
+	{"UPDATE person SET ms = $1", "UPDATE person SET ms = pgfn_enum_array_in(?1, " MOOD_ARGS ")",
+	 0},
+	{"UPDATE person SET m = 'happy'::mood",
+	 "UPDATE person SET m = pgfn_enum_in('happy', " MOOD_ARGS ")", 0},
+	{"SELECT m, m::text, 'ok'::mood FROM person",
+	 "SELECT m, CAST(m AS TEXT) AS m, pgfn_enum_in('ok', " MOOD_ARGS ") AS mood FROM person",
+	 MOOD_OID},
+	{"SELECT name FROM person WHERE m > 'sad' ORDER BY m DESC",
+	 "SELECT name FROM person WHERE (m) " MOOD_COLL " > pgfn_enum_in('sad', " MOOD_ARGS
+	 ") ORDER BY m " MOOD_COLL " DESC NULLS FIRST",
+	 25},
+	{"SELECT * FROM person ORDER BY m",
+	 "SELECT * FROM person ORDER BY m " MOOD_COLL " NULLS LAST", 0},
+	{"SELECT min(m), max(m) FROM person",
+	 "SELECT min(m " MOOD_COLL ") AS min, max(m " MOOD_COLL ") AS max FROM person", MOOD_OID},
+	{"SELECT enum_range(NULL::mood), enum_first(NULL::mood), enum_last(m) FROM person",
+	 "SELECT '{sad,ok,happy}' AS enum_range, 'sad' AS enum_first, 'happy' AS enum_last FROM "
+	 "person",
+	 MOOD_ARRAY_OID},
+	{"SELECT enum_range('ok'::mood, NULL)", "SELECT '{ok,happy}' AS enum_range", MOOD_ARRAY_OID},
+	{"SELECT 'A'::\"Role\"", "SELECT pgfn_enum_in('A', '\"Role\"', 'A') AS \"Role\"", 40003},
+};
+
+START_TEST(enum_case)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema}, cases[_i].pg, NULL, 0,
+					a, &v, &n, &e),
+		      "%s: %s %s", cases[_i].pg, e.sqlstate, e.message);
+	ck_assert_msg(v[0].sql && strcmp(v[0].sql, cases[_i].sql) == 0, "%s\n  want %s\n  got  %s",
+		      cases[_i].pg, cases[_i].sql, v[0].sql ? v[0].sql : "(none)");
+	if (cases[_i].col0)
+		ck_assert_msg(v[0].ncols > 0 && v[0].cols[0].type_oid == cases[_i].col0,
+			      "%s: column 0 is %u", cases[_i].pg,
+			      v[0].ncols > 0 ? v[0].cols[0].type_oid : 0);
+	arena_free(a);
+}
+END_TEST
+
+static const struct {
+	const char *pg, *state, *message;
+} errors[] = {
+	{"DROP TYPE mood", "2BP01", "cannot drop type mood because other objects depend on it"},
+	{"CREATE TYPE other.e AS ENUM ('a')", "0A000", "a type in schema \"other\" is not supported"},
+	{"CREATE TYPE c AS (a int)", "0A000", "CREATE TYPE ... AS (a composite type) is not supported"},
+	{"CREATE TYPE r AS RANGE (subtype = int4)", "0A000",
+	 "CREATE TYPE ... AS RANGE is not supported"},
+	{"SELECT enum_range('nope'::mood, NULL)", "22P02",
+	 "invalid input value for enum mood: \"nope\""},
+	{"SELECT 'x'::nosuch", "42704", "type \"nosuch\" does not exist"},
+};
+
+START_TEST(enum_error)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(!xlat_translate_in(&(struct xlat_env){.schema = &schema}, errors[_i].pg, NULL,
+					 0, a, &v, &n, &e),
+		      "%s translated", errors[_i].pg);
+	ck_assert_str_eq(e.sqlstate, errors[_i].state);
+	ck_assert_str_eq(e.message, errors[_i].message);
+	arena_free(a);
+}
+END_TEST
+
+/* DROP TYPE's 2BP01 names every dependent column, as PostgreSQL's DETAIL does. */
+START_TEST(drop_detail)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(!xlat_translate_in(&(struct xlat_env){.schema = &schema}, "DROP TYPE mood", NULL,
+				     0, a, &v, &n, &e));
+	ck_assert_str_eq(e.detail, "column m of table person depends on type mood\n"
+				   "column ms of table person depends on type mood");
+	ck_assert_str_eq(e.hint, "Use DROP ... CASCADE to drop the dependent objects too.");
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_enum(void)
+{
+	Suite *s = suite_create("xlat_enum");
+	TCase *tc = tcase_create("enum");
+	tcase_add_loop_test(tc, enum_case, 0, (int)ARRAY_LEN(cases));
+	tcase_add_loop_test(tc, enum_error, 0, (int)ARRAY_LEN(errors));
+	tcase_add_test(tc, drop_detail);
+	suite_add_tcase(s, tc);
+	return s;
+}
