@@ -150,12 +150,15 @@ struct xlat_cursor {
  * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
  * {"x": "<hex>"}, NULL as null), are bound to the statement's parameter .param (0: its rows
  * are not read), numbered after the client's nparams. numbered_seq/numbered_max: as the
- * statement's own (below), for this step. */
+ * statement's own (below), for this step. A step with .reads is a SELECT of a table's rows as
+ * they were before the data-modifying steps (which come after it), for the parts of the
+ * statement that read that table: PostgreSQL runs them all on one snapshot. */
 struct xlat_step {
 	const char *sql;
 	int param;
 	const char *numbered_seq;
 	int64_t numbered_max;
+	bool reads;
 };
 
 struct xlat_stmt {
