@@ -2,10 +2,13 @@
 /* pgfn_arraymd.c: arrays of several dimensions in PostgreSQL's text form {{1,2},{3,4}} —
  * reading one as array_in does (sub-arrays of matching dimensions, at most 6), its
  * dimensions (array_ndims, array_dims, array_length/lower/upper of a dimension,
- * cardinality), a[i][j] subscripts, and ARRAY[...] over sub-arrays. Lower bounds are
- * always 1: explicit bounds ('[0:1]={1,2}') are not read. */
+ * cardinality), a[i][j] subscripts and a[i:j] slices, an element as a value of its type,
+ * and ARRAY[...] over sub-arrays. Lower bounds are always 1: explicit bounds ('[0:1]={1,2}')
+ * are not read. */
 #include "pgfn_int.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MD_MAX 6 /* PostgreSQL's MAXDIM */
@@ -210,6 +213,156 @@ static void fn_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* Writes the sub-array of md from lo[d..] to hi[d..] (1-based, inclusive) at offset base. */
+static void put_slice(struct strbuf *sb, const struct pgfn_md *md, const int *lo, const int *hi,
+		      int d, size_t base)
+{
+	size_t stride = 1;
+	for (int k = d + 1; k < md->ndims; k++)
+		stride *= (size_t)md->dims[k];
+	strbuf_putc(sb, '{');
+	for (int i = lo[d]; i <= hi[d]; i++) {
+		strbuf_puts(sb, i > lo[d] ? "," : "");
+		size_t at = base + (size_t)(i - 1) * stride;
+		if (d + 1 < md->ndims)
+			put_slice(sb, md, lo, hi, d + 1, at);
+		else
+			pgfn_array_put_elem(sb, md->items[at]);
+	}
+	strbuf_putc(sb, '}');
+}
+
+/* The range [*lo, *hi] of a dimension of length n that the bounds given select, clipped to
+ * 1..n as array_get_slice clips them. */
+static void clip(int n, bool has_lo, int64_t l, bool has_hi, int64_t h, int *lo, int *hi)
+{
+	*lo = has_lo && l > 1 ? (int)(l > n ? (int64_t)n + 1 : l) : 1;
+	*hi = has_hi && h < n ? (int)(h < 0 ? 0 : h) : n;
+}
+
+/* Reads spec and the bounds of pgfn_array_slice into given/bound; false when one is NULL. */
+static bool slice_bounds(int argc, sqlite3_value **argv, const char *spec, size_t nsub,
+			 bool *given, int64_t *bound)
+{
+	int arg = 2;
+	for (size_t k = 0; k < 2 * nsub; k++) {
+		given[k] = spec[k] == 'v';
+		bound[k] = 0;
+		if (!given[k])
+			continue;
+		if (arg >= argc || sqlite3_value_type(argv[arg]) == SQLITE_NULL)
+			return false;
+		bound[k] = sqlite3_value_int64(argv[arg++]);
+	}
+	return true;
+}
+
+/* pgfn_array_slice(a, spec, bounds...): a[l1:u1][l2:u2]..., as PostgreSQL's array_get_slice.
+ * spec has two letters per subscript, 'v' for a bound given (the next argument) and '-' for
+ * one left out (a[:2], a[2:]). NULL when a bound is NULL; the empty array when a range holds
+ * nothing or there are more subscripts than dimensions; the result's lower bounds are 1. */
+static void fn_slice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *spec = (const char *)sqlite3_value_text(argv[1]);
+	size_t nsub = spec ? strlen(spec) / 2 : 0;
+	bool given[2 * MD_MAX];
+	int64_t bound[2 * MD_MAX];
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || nsub == 0 || nsub > MD_MAX ||
+	    !slice_bounds(argc, argv, spec, nsub, given, bound)) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	struct pgfn_md md;
+	if (!md_arg(ctx, a, argv[0], &md)) {
+		arena_free(a);
+		return;
+	}
+	int lo[MD_MAX], hi[MD_MAX];
+	bool empty = md.ndims == 0 || (int)nsub > md.ndims;
+	for (int d = 0; !empty && d < md.ndims; d++) {
+		bool sub = d < (int)nsub;
+		clip(md.dims[d], sub && given[2 * d], bound[sub ? 2 * d : 0], sub && given[2 * d + 1],
+		     bound[sub ? 2 * d + 1 : 0], &lo[d], &hi[d]);
+		empty = lo[d] > hi[d];
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	if (empty)
+		strbuf_puts(&sb, "{}");
+	else
+		put_slice(&sb, &md, lo, hi, 0, 0);
+	pgfn_result_sb(ctx, &sb, false);
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
+/* A bytea element's text (\x0a0b) as a blob; false when it is not that. */
+static bool result_bytea(sqlite3_context *ctx, const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || s[0] != '\\' || s[1] != 'x' || n % 2)
+		return false;
+	size_t len = n / 2 - 1;
+	unsigned char *v = sqlite3_malloc64(len ? len : 1);
+	if (!v) {
+		sqlite3_result_error_nomem(ctx);
+		return true;
+	}
+	for (size_t i = 0; i < len; i++) {
+		char h[3] = {s[2 + 2 * i], s[3 + 2 * i], 0}, *end;
+		v[i] = (unsigned char)strtoul(h, &end, 16);
+		if (*end || !h[0]) {
+			sqlite3_free(v);
+			return false;
+		}
+	}
+	sqlite3_result_blob64(ctx, v, len, sqlite3_free);
+	return true;
+}
+
+/* An element's text as the value a type of store letter tag is stored as; false when it does
+ * not read so. */
+static bool result_elem(sqlite3_context *ctx, const char *s, char tag)
+{
+	char *end;
+	errno = 0;
+	if (tag == 'b' && (strcmp(s, "t") == 0 || strcmp(s, "f") == 0)) {
+		sqlite3_result_int(ctx, s[0] == 't');
+		return true;
+	}
+	if (tag == 'x')
+		return result_bytea(ctx, s);
+	if (tag == 'i' || tag == 'n') {
+		long long v = strtoll(s, &end, 10);
+		if (end != s && !*end && errno == 0) {
+			sqlite3_result_int64(ctx, v);
+			return true;
+		}
+	}
+	if (tag == 'n' || tag == 'f') {
+		double d = strtod(s, &end);
+		if (end != s && !*end) {
+			sqlite3_result_double(ctx, d);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* pgfn_array_elem(e, tag): an element's text as the value its type is stored as — 'i' an
+ * integer, 'n' a numeric (integer when whole, else real), 'f' a real, 'b' a boolean (1/0),
+ * 'x' a bytea's blob; anything else stays as it is. */
+static void fn_elem(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	bool text = sqlite3_value_type(argv[0]) == SQLITE_TEXT;
+	const char *s = text ? (const char *)sqlite3_value_text(argv[0]) : NULL;
+	const char *tag = (const char *)sqlite3_value_text(argv[1]);
+	if (!s || !tag || !result_elem(ctx, s, tag[0]))
+		sqlite3_result_value(ctx, argv[0]);
+}
+
 /* pgfn_array_md(a1, ..., an): ARRAY[[...], [...]] — the sub-arrays, of matching dimensions,
  * one level deeper (NULL sub-arrays are refused: PostgreSQL has no NULL sub-array). */
 static void fn_md(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -250,6 +403,8 @@ int pgfn_register_arraymd(sqlite3 *db)
 		{"pgfn_array_check", 1, fn_check},
 		{"pgfn_array_dims", 1, fn_dims},
 		{"pgfn_array_at", -1, fn_at},
+		{"pgfn_array_slice", -1, fn_slice},
+		{"pgfn_array_elem", 2, fn_elem},
 		{"pgfn_array_md", -1, fn_md},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
