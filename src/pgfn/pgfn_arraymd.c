@@ -17,7 +17,7 @@
  * "malformed array literal"). */
 static const char *const MISMATCH =
 	"Multidimensional arrays must have sub-arrays with matching dimensions.";
-static const char *const BOUNDS = "Explicit array bounds are not supported.";
+static const char *const BOUNDS = "Specified array dimensions do not match array contents.";
 
 static bool is_blank(char ch)
 {
@@ -87,20 +87,38 @@ static bool level(struct arena *a, const char **p, int depth, struct pgfn_md *md
 	return true;
 }
 
+/* The bounds given must describe the elements read. */
+static bool bounds_match(struct pgfn_md *md, int nb, const int *lb, const int *ub, const char **why)
+{
+	for (int d = 0; d < MD_MAX; d++)
+		md->lb[d] = d < nb ? lb[d] : 1;
+	if (!nb)
+		return true;
+	md->bounded = true;
+	if (nb != md->ndims)
+		return *why = BOUNDS, false;
+	for (int d = 0; d < nb; d++)
+		if ((int64_t)ub[d] - lb[d] + 1 != md->dims[d])
+			return *why = BOUNDS, false;
+	return true;
+}
+
 bool pgfn_array_parse_md(struct arena *a, const char *s, struct pgfn_md *md, const char **why)
 {
 	memset(md, 0, sizeof(*md));
 	*why = NULL;
-	s = skip(s ? s : "");
-	if (*s == '[')
-		return *why = BOUNDS, false;
+	s = s ? s : "";
+	int lb[MD_MAX], ub[MD_MAX];
+	int nb = pgtype_array_bounds(s, strlen(s), lb, ub, &s, why);
+	if (nb < 0)
+		return false;
 	if (*s != '{')
 		return *why = "Array value must start with \"{\" or dimension information.", false;
 	if (!level(a, &s, 0, md, why))
 		return false;
 	if (*skip(s))
 		return *why = "Junk after closing right brace.", false;
-	return true;
+	return bounds_match(md, nb, lb, ub, why);
 }
 
 const char **pgfn_array_flatten(struct arena *a, const char *s, size_t *n)
@@ -120,12 +138,8 @@ static bool md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, stru
 	const char *s = (const char *)sqlite3_value_text(v), *why;
 	if (pgfn_array_parse_md(a, s, md, &why))
 		return true;
-	if (why == BOUNDS)
-		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			   "arrays with explicit bounds are not supported");
-	else
-		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
-			   "malformed array literal: \"%s\"", s ? s : "");
+	pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+		   s ? s : "");
 	return false;
 }
 
@@ -138,7 +152,26 @@ static void fn_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	sqlite3_result_value(ctx, argv[0]);
+	if (!md.bounded) {
+		sqlite3_result_value(ctx, argv[0]);
+	} else { /* bounds as array_out writes them: only when one is not 1 */
+		const char *s = (const char *)sqlite3_value_text(argv[0]), *body, *why;
+		int lb[MD_MAX], ub[MD_MAX];
+		(void)pgtype_array_bounds(s, strlen(s), lb, ub, &body, &why);
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		bool ones = true;
+		for (int d = 0; d < md.ndims; d++)
+			ones = ones && lb[d] == 1;
+		for (int d = 0; !ones && d < md.ndims; d++)
+			strbuf_printf(&sb, "[%d:%d]%s", lb[d], ub[d], d + 1 == md.ndims ? "=" : "");
+		size_t n = strlen(body);
+		while (n && is_blank(body[n - 1]))
+			n--;
+		strbuf_append(&sb, body, n);
+		pgfn_result_sb(ctx, &sb, false);
+		strbuf_fini(&sb);
+	}
 	arena_free(a);
 }
 
@@ -151,7 +184,7 @@ static void fn_dims(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		for (int d = 0; d < md.ndims; d++)
-			strbuf_printf(&sb, "[1:%d]", md.dims[d]);
+			strbuf_printf(&sb, "[%d:%d]", md.lb[d], md.lb[d] + md.dims[d] - 1);
 		if (md.ndims)
 			pgfn_result_sb(ctx, &sb, false);
 		else
@@ -179,7 +212,8 @@ bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int 
 	} else if (ok && (dim < 1 || dim > md.ndims)) {
 		sqlite3_result_null(ctx);
 	} else if (ok) {
-		sqlite3_result_int64(ctx, what == 1 ? 1 : md.dims[dim - 1]);
+		int lb = md.lb[dim - 1], len = md.dims[dim - 1];
+		sqlite3_result_int64(ctx, what == 1 ? lb : what == 2 ? lb + len - 1 : len);
 	}
 	arena_free(a);
 	return ok;
@@ -203,6 +237,7 @@ static void fn_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool in = argc - 1 == md.ndims;
 	for (int d = 0; in && d < md.ndims; d++) {
 		int64_t i = sqlite3_value_int64(argv[d + 1]);
+		i -= md.lb[d] - 1; /* 1-based within the dimension */
 		in = sqlite3_value_type(argv[d + 1]) != SQLITE_NULL && i >= 1 && i <= md.dims[d];
 		at = at * (size_t)md.dims[d] + (size_t)(i - 1);
 	}
@@ -282,8 +317,9 @@ static void fn_slice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool empty = md.ndims == 0 || (int)nsub > md.ndims;
 	for (int d = 0; !empty && d < md.ndims; d++) {
 		bool sub = d < (int)nsub;
-		clip(md.dims[d], sub && given[2 * d], bound[sub ? 2 * d : 0], sub && given[2 * d + 1],
-		     bound[sub ? 2 * d + 1 : 0], &lo[d], &hi[d]);
+		int64_t shift = md.lb[d] - 1; /* bounds 1-based within the dimension */
+		clip(md.dims[d], sub && given[2 * d], sub ? bound[2 * d] - shift : 0,
+		     sub && given[2 * d + 1], sub ? bound[2 * d + 1] - shift : 0, &lo[d], &hi[d]);
 		empty = lo[d] > hi[d];
 	}
 	struct strbuf sb;

@@ -406,7 +406,7 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
 				 n);
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__AIndices *k = ind->indirection[i]->a_indices;
-		spec[2 * i] = k->is_slice && k->lidx ? 'v' : '-';
+		spec[2 * i] = !k->is_slice || k->lidx ? 'v' : '-';
 		spec[2 * i + 1] = k->uidx ? 'v' : '-';
 	}
 	spec[2 * n] = '\0';
@@ -417,6 +417,7 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__AIndices *k = ind->indirection[i]->a_indices;
 		const PgQuery__Node *b[2] = {k->is_slice ? k->lidx : NULL, k->uidx};
+		xlat_puts(c, k->is_slice ? "" : ", 1"); /* a[i] in a slice is a[1:i] */
 		for (int j = 0; j < 2; j++) {
 			xlat_puts(c, b[j] ? ", " : "");
 			if (b[j] && !xlat_expr(c, b[j], &ignored))
@@ -428,9 +429,10 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
 	return true;
 }
 
-/* a[i] or a[i][j]...: pg_array_get (which also reads the catalog's vectors) or, for several,
- * pgfn_array_at (pgfn_arraymd.c; NULL when their number is not the array's, as in
- * PostgreSQL); the element as a value of the array's element type. */
+/* a[i] or a[i][j]...: pgfn_array_at (pgfn_arraymd.c: NULL when their number is not the
+ * array's, as in PostgreSQL; explicit bounds read) or, for an array of a type not known here,
+ * pg_array_get (which also reads the catalog's vectors); the element as a value of the
+ * array's element type. */
 static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
 {
 	struct xlat_type at, ignored;
@@ -439,7 +441,8 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 		return false;
 	char tag = elem_tag(at.oid, &elem);
 	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
-	xlat_puts(c, ind->n_indirection > 1 ? "pgfn_array_at(" : "pg_array_get(");
+	/* the catalog's vectors (int2vector "1 2", from 0) only through pg_array_get */
+	xlat_puts(c, ind->n_indirection > 1 || elem ? "pgfn_array_at(" : "pg_array_get(");
 	if (!xlat_expr(c, ind->arg, &ignored))
 		return false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
@@ -478,10 +481,12 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
-	if (s && s[0] != '{')
+	bool bounds = s && s[strspn(s, " \t\n\r")] == '[';
+	if (s && s[0] != '{' && !bounds)
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
 				 "malformed array literal: \"%s\"", s);
-	if (s && s[1 + strspn(s + 1, " \t\n\r")] == '{') { /* several dimensions: checked */
+	/* several dimensions or explicit bounds: checked (and bounds of 1 left out) */
+	if (s && (bounds || s[1 + strspn(s + 1, " \t\n\r")] == '{')) {
 		xlat_puts(c, "pgfn_array_check(");
 		xlat_string(c, s);
 		xlat_puts(c, ")");

@@ -196,6 +196,11 @@ SELECT x FROM unnest('{{1,2},{3,4}}'::int[]) x;
 SELECT (ARRAY[1, 2, 3, 4])[2:3], (ARRAY[1, 2, 3, 4])[:2], (ARRAY[1, 2, 3, 4])[3:], (ARRAY[1, 2, 3, 4])[:], (ARRAY[1, 2, 3, 4])[5:9], (ARRAY[1, 2, 3, 4])[0:1], (ARRAY[1, 2, 3, 4])[3:2], (ARRAY[1, 2, 3, 4])[2:NULL];
 SELECT ('{a,"b c",NULL,d}'::text[])[2:3], ('{{1,2,3},{4,5,6}}'::int[])[1:2][2:3], ('{{1,2,3},{4,5,6}}'::int[])[2][2:3], ('{{1,2,3},{4,5,6}}'::int[])[2:2], (ARRAY[1, 2])[1:1][1:1];
 SELECT (ARRAY[1, 2, 3])[2] + 1, (ARRAY[1, 2, 3])[2] = 2, (ARRAY[true, false])[1], (ARRAY[1.5::float8, 2])[1] * 2, ('{10,9}'::int8[])[1] > ('{10,9}'::int8[])[2], ('{x,y}'::text[])[2] || 'z';
+-- Explicit bounds: kept in the text form, as array_out writes it.
+SELECT '[0:2]={1,2,3}'::int[] AS a, ('[0:2]={1,2,3}'::int[])[0], ('[0:2]={1,2,3}'::int[])[3], array_lower('[0:2]={1,2,3}'::int[], 1), array_upper('[0:2]={1,2,3}'::int[], 1), array_dims('[0:2]={1,2,3}'::int[]), array_length('[0:2]={1,2,3}'::int[], 1), cardinality('[0:2]={1,2,3}'::int[]);
+SELECT ('[0:2]={1,2,3}'::int[])[0:1], ('[0:2]={1,2,3}'::int[])[:0], 2 = ANY('[0:2]={1,2,3}'::int[]), '[1:3]={1,2,3}'::int[], ' [2] = {a,b}'::text[], '[0:1][1:2]={{1,2},{3,4}}'::text[], ('[0:1][1:2]={{1,2},{3,4}}'::text[])[0][2], array_to_string('[-2:-1]={x,y}'::text[], '/');
+SELECT '[0:1]={1,2,3}'::int[];
+SELECT x FROM unnest('[5:6]={7,8}'::int[]) x;
 CREATE TABLE fn_md (id int, m int[], t text[]);
 INSERT INTO fn_md VALUES (1, '{{1,2},{3,4}}', ARRAY[['x', 'y']]), (2, ARRAY[[5, 6], [7, NULL]], '{{"a b"},{c}}');
 SELECT id, m, t, array_ndims(m), array_dims(t), cardinality(m), array_length(t, 2) FROM fn_md ORDER BY id;

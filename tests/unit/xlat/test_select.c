@@ -329,7 +329,7 @@ static const struct xcase cases[] = {
 	{"SELECT a[1] FROM t", "SELECT pg_array_get(a, 1) AS a FROM t"},
 	{"SELECT a[1:2], a[:2], a[2:], a[1][2:3] FROM t",
 	 "SELECT pgfn_array_slice(a, 'vv', 1, 2) AS a, pgfn_array_slice(a, '-v', 2) AS a, "
-	 "pgfn_array_slice(a, 'v-', 2) AS a, pgfn_array_slice(a, '-vvv', 1, 2, 3) AS a FROM t"},
+	 "pgfn_array_slice(a, 'v-', 2) AS a, pgfn_array_slice(a, 'vvvv', 1, 1, 2, 3) AS a FROM t"},
 	{"SELECT (b).x, (b).n FROM t", "SELECT pg_record_field(b, 1) AS x, pg_record_field(b, 2) AS n FROM t"},
 	{"SELECT (b).y FROM t", "!0A000"},
 	{"SELECT ROW(1)", "!0A000@8"},
