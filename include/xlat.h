@@ -291,6 +291,10 @@ struct xlat_env {
 	/* The session has no default tenant: .tenant (NULL: none) is the tenant search_path
 	 * chose for its connection, and current_schema() names it (else NULL, no schema). */
 	bool no_default;
+	/* Without a default tenant, search_path names no tenant the user may reach (RESET
+	 * search_path inside a transaction that started on one): unqualified names other than
+	 * the catalog's find nothing (42P01; CREATE: 3F000), whatever the connection's file. */
+	bool no_search;
 	/* The session's own tenant's column types (NULL: not known; column types are then left
 	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
 	 * other tenants are typed as unknown. */
