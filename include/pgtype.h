@@ -67,6 +67,14 @@ struct pgtype_info {
 	bool binary_ok;       /* pgtype_encode_binary/decode_binary handle it */
 };
 
+/* The explicit bounds an array's text form may start with ("[0:2]={1,2,3}", "[2][0:1]={...}",
+ * blanks allowed around them): the number of dimensions given (0 when none), each one's lower
+ * and upper bound into lb/ub (room for PGTYPE_ARRAY_MAXDIM; "[3]" is 1:3), and *body at the
+ * '{' after the '='. -1 when the prefix is malformed, with *why array_in's DETAIL. */
+#define PGTYPE_ARRAY_MAXDIM 6
+int pgtype_array_bounds(const char *s, size_t n, int *lb, int *ub, const char **body,
+			const char **why);
+
 /* The info of a built-in type, or NULL when the OID is not one we know. */
 const struct pgtype_info *pgtype_by_oid(uint32_t oid);
 /* Every known type, for the catalog; *n receives the count. */

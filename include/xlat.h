@@ -152,12 +152,15 @@ struct xlat_cursor {
  * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
  * {"x": "<hex>"}, NULL as null), are bound to the statement's parameter .param (0: its rows
  * are not read), numbered after the client's nparams. numbered_seq/numbered_max: as the
- * statement's own (below), for this step. */
+ * statement's own (below), for this step. A step with .reads is a SELECT of a table's rows as
+ * they were before the data-modifying steps (which come after it), for the parts of the
+ * statement that read that table: PostgreSQL runs them all on one snapshot. */
 struct xlat_step {
 	const char *sql;
 	int param;
 	const char *numbered_seq;
 	int64_t numbered_max;
+	bool reads;
 };
 
 struct xlat_stmt {
@@ -311,6 +314,10 @@ struct xlat_env {
 	/* The session has no default tenant: .tenant (NULL: none) is the tenant search_path
 	 * chose for its connection, and current_schema() names it (else NULL, no schema). */
 	bool no_default;
+	/* Without a default tenant, search_path names no tenant the user may reach (RESET
+	 * search_path inside a transaction that started on one): unqualified names other than
+	 * the catalog's find nothing (42P01; CREATE: 3F000), whatever the connection's file. */
+	bool no_search;
 	/* The session's own tenant's column types (NULL: not known; column types are then left
 	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
 	 * other tenants are typed as unknown. */

@@ -12,10 +12,22 @@
 
 /* ---- arrays in PostgreSQL's text form (parsed and quoted by pgfn_array.c) ---- */
 
+/* The lower bound of a one-dimensional array's text given with explicit bounds ("[0:2]={...}"),
+ * 1 otherwise. */
+static int lower_bound(const char *s)
+{
+	int lb[PGTYPE_ARRAY_MAXDIM], ub[PGTYPE_ARRAY_MAXDIM];
+	const char *body, *why;
+	return s && pgtype_array_bounds(s, strlen(s), lb, ub, &body, &why) == 1 ? lb[0] : 1;
+}
+
 const char **cat_array_parse(struct arena *a, const char *s, size_t *n)
 {
 	*n = 0;
-	return s ? pgfn_array_parse(a, s, n) : NULL;
+	const char **v = s ? pgfn_array_parse(a, s, n) : NULL;
+	if (!v && s && s[strspn(s, " \t\n\r")] == '[') /* explicit bounds: the elements */
+		v = pgfn_array_flatten(a, s, n);
+	return v;
 }
 
 static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -27,7 +39,8 @@ static void fn_array_position(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	sqlite3_result_null(ctx);
 	for (size_t i = 0; elem && i < n; i++) {
 		if (v[i] && strcmp(v[i], elem) == 0) {
-			sqlite3_result_int64(ctx, (sqlite3_int64)i + 1);
+			sqlite3_result_int64(ctx, (sqlite3_int64)i +
+						  lower_bound((const char *)sqlite3_value_text(argv[0])));
 			break;
 		}
 	}
@@ -93,7 +106,9 @@ static void fn_array_get(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	size_t n = 0;
 	const char **v = cat_array_parse(a, s, &n);
-	if (s && s[0] != '{')
+	if (s && s[0] == '[')
+		i -= lower_bound(s) - 1;
+	else if (s && s[0] != '{')
 		i++;
 	if (sqlite3_value_type(argv[1]) != SQLITE_NULL && i >= 1 && (size_t)i <= n)
 		cat_result_text(ctx, v[i - 1]);

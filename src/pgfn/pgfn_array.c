@@ -224,7 +224,10 @@ static const char **array_arg(sqlite3_context *ctx, struct arena *a, sqlite3_val
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	const char **items = pgfn_array_parse(a, s ? s : "", n);
-	if (!items)
+	if (!items && s && s[strspn(s, " \t\n\r")] == '[')
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "this array function on an array with explicit bounds is not supported");
+	else if (!items)
 		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
 			   "malformed array literal: \"%s\"", s ? s : "");
 	return items;

@@ -110,7 +110,7 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	size_t n;
 	const char *s = (const char *)sqlite3_value_text(argv[1]);
-	const char **items = pgfn_array_parse(a, s, &n);
+	const char **items = pgfn_array_flatten(a, s, &n); /* any dimensions, bounds */
 	if (!items) {
 		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
 			   "malformed array literal: \"%s\"", s);

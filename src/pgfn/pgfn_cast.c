@@ -179,8 +179,8 @@ static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		}
 		break;
 	}
-	if (isnan(d)) {
-		sqlite3_result_double(ctx, d);
+	if (isnan(d)) { /* stored as the text 'NaN' (SQLite turns a NaN double into NULL) */
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 		return;
 	}
 	double r = round_decimal(d, scale); /* in decimal, as numeric does */

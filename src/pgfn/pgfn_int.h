@@ -48,11 +48,13 @@ void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
 /* One element of an array's text at *p (quoted or bare); NULL for NULL. *p ends after it. */
 const char *pgfn_array_element(struct arena *a, const char **p);
-/* An array's text of any dimension (pgfn_arraymd.c): its elements in row-major order and the
- * length of each dimension (lower bounds are 1). */
+/* An array's text of any dimension (pgfn_arraymd.c): its elements in row-major order, the
+ * length of each dimension and its lower bound (1 unless the text gives bounds: "[0:1]={1,2}"). */
 struct pgfn_md {
 	int ndims; /* 0: the empty array */
 	int dims[6];
+	int lb[6];
+	bool bounded; /* the text starts with bounds (pgfn_array_parse does not read it) */
 	size_t n, cap;
 	const char **items;
 };

@@ -15,8 +15,8 @@ static void overflow(sqlite3_context *ctx)
 	pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
 }
 
-/* Reads v as a numeric of display scale scale (-1: its own). 1: done; 0: NULL; -1: failed,
- * the error is set on ctx. */
+/* Reads v as a numeric of display scale scale (-1: its own). 1: done; 2: NaN (stored as the
+ * text 'NaN', x unset); 0: NULL; -1: failed, the error is set on ctx. */
 static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgfn_num *x)
 {
 	struct strbuf sb;
@@ -48,10 +48,8 @@ static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgf
 	default: {
 		size_t len;
 		const char *s = pgfn_text(v, &len);
-		if (len == 3 && strncmp(s, "NaN", 3) == 0) {
-			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "numeric NaN is not supported");
-			return -1;
-		}
+		if (len == 3 && strncmp(s, "NaN", 3) == 0)
+			return 2;
 		if (!pgfn_num_parse(s, len, x)) {
 			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
 				   "invalid input syntax for type numeric: \"%.*s\"",
@@ -68,6 +66,8 @@ static int arg_num(sqlite3_context *ctx, sqlite3_value *v, int scale, struct pgf
 	}
 	return 1;
 }
+
+static void result_nan(sqlite3_context *ctx) { sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC); }
 
 static void result_num(sqlite3_context *ctx, const struct pgfn_num *x)
 {
@@ -102,6 +102,10 @@ static void fn_arith(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 	if (ra <= 0 || rb <= 0)
 		goto out;
+	if (ra == 2 || rb == 2) { /* NaN whatever the other operand, even NaN / 0 */
+		result_nan(ctx);
+		goto out;
+	}
 	switch (op) {
 	case '+':
 		ok = pgfn_num_add(r, a, b);
@@ -128,6 +132,63 @@ out:
 	free(v);
 }
 
+/* An operand of pgfn_nadd & co.: 1 a number into *i (is_int) or *d, 2 the NaN text, 0 NULL. */
+static int stored_num(sqlite3_value *v, bool *is_int, int64_t *i, double *d)
+{
+	int type = sqlite3_value_type(v);
+	if (type == SQLITE_NULL)
+		return 0;
+	if (type == SQLITE_TEXT && sqlite3_value_bytes(v) == 3 &&
+	    memcmp(sqlite3_value_text(v), "NaN", 3) == 0)
+		return 2;
+	/* numeric_type converts text in place: tested on a copy, as shardlite_divisor does */
+	sqlite3_value *t = type == SQLITE_TEXT ? sqlite3_value_dup(v) : v;
+	*is_int = t && sqlite3_value_numeric_type(t) == SQLITE_INTEGER;
+	*i = t ? sqlite3_value_int64(t) : 0;
+	*d = t ? sqlite3_value_double(t) : 0.0;
+	if (t != v)
+		sqlite3_value_free(t);
+	return 1;
+}
+
+/* pgfn_nadd/nsub/nmul/ndiv(a, b): numeric + - * / where the value does not go straight to the
+ * client (xlat_numeric.c): SQLite's arithmetic on the stored numbers (integers while they fit,
+ * a quotient always a real), but a NaN operand, stored as the text 'NaN', gives NaN. */
+static void fn_nop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	char op = (char)(intptr_t)sqlite3_user_data(ctx);
+	bool ia = false, ib = false;
+	int64_t a = 0, b = 0, r = 0;
+	double da = 0, db = 0;
+	int ka = stored_num(argv[0], &ia, &a, &da), kb = stored_num(argv[1], &ib, &b, &db);
+	if (ka == 0 || kb == 0) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (ka == 2 || kb == 2) {
+		result_nan(ctx);
+		return;
+	}
+	bool ints = ia && ib && op != '/', over = false;
+	if (ints)
+		over = op == '+'   ? __builtin_add_overflow(a, b, &r)
+		       : op == '-' ? __builtin_sub_overflow(a, b, &r)
+				   : __builtin_mul_overflow(a, b, &r);
+	if (ints && !over) {
+		sqlite3_result_int64(ctx, r);
+		return;
+	}
+	if (op == '/' && db == 0.0) { /* after NaN, which the translator leaves to this check */
+		pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
+		return;
+	}
+	sqlite3_result_double(ctx, op == '+'   ? da + db
+				   : op == '-' ? da - db
+				   : op == '*' ? da * db
+					       : da / db);
+}
+
 /* pgfn_num_round/trunc(x, n, scale of x): numeric_round/numeric_trunc, n fraction digits
  * (a negative n rounds to tens, hundreds, ...: no fraction shown). User data 'r' or 't'. */
 static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -144,7 +205,9 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool ok = true;
 	if (r == 0)
 		sqlite3_result_null(ctx);
-	if (r > 0) {
+	if (r == 2)
+		result_nan(ctx);
+	if (r == 1) {
 		if ((intptr_t)sqlite3_user_data(ctx) == 'r')
 			ok = pgfn_num_round(x, to);
 		else
@@ -166,6 +229,7 @@ static void fn_round(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 struct agg {
 	int64_t count;
 	bool failed;
+	bool nan; /* a NaN was added: the result is NaN, as PostgreSQL's NaNcount says */
 	/* the fast path: values read by pgfn_num_fast_value, summed as integers of 10^-fscale
 	 * (bytes of a pgfn_wide: SQLite aligns aggregate state to 8 bytes, a pgfn_wide 16) */
 	int fscale;
@@ -255,6 +319,12 @@ static void agg_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *x = v, *t = v + 1;
 	int r = g->failed ? 0 : arg_num(ctx, argv[0], scale, x);
+	if (r == 2) {
+		g->nan = true;
+		g->count++;
+		free(v);
+		return;
+	}
 	bool ok = r <= 0 || settle(g);
 	if (r > 0 && ok) {
 		g->count++;
@@ -280,6 +350,8 @@ static void sum_final(sqlite3_context *ctx)
 	}
 	if (!g || g->count == 0)
 		sqlite3_result_null(ctx);
+	else if (!g->failed && g->nan)
+		result_nan(ctx);
 	else if (!g->failed)
 		result_num(ctx, &g->sum);
 }
@@ -294,6 +366,10 @@ static void avg_final(sqlite3_context *ctx)
 	if (!g || g->count == 0 || g->failed) {
 		if (!g || !g->failed)
 			sqlite3_result_null(ctx);
+		return;
+	}
+	if (g->nan) {
+		result_nan(ctx);
 		return;
 	}
 	struct pgfn_num *v = base_xmalloc(2 * sizeof(*v)), *n = v, *r = v + 1;
@@ -346,6 +422,10 @@ static void var_final(sqlite3_context *ctx)
 		sqlite3_result_null(ctx);
 		return;
 	}
+	if (g->nan) {
+		result_nan(ctx);
+		return;
+	}
 	struct pgfn_num *v = base_xmalloc(6 * sizeof(*v));
 	if (var_value(g, kind, v, v + 5))
 		result_num(ctx, v + 5);
@@ -366,8 +446,14 @@ static void minmax_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int dir = (int)(intptr_t)sqlite3_user_data(ctx);
 	struct pgfn_num *x = base_xmalloc(sizeof(*x));
 	int r = g->failed ? 0 : arg_num(ctx, argv[0], argc > 1 ? sqlite3_value_int(argv[1]) : -1, x);
-	if (r > 0 && (g->count++ == 0 || pgfn_num_cmp(x, &g->sum) * dir > 0))
+	if (r == 2) { /* NaN sorts above every number: max is NaN, min never is unless alone */
+		g->nan |= dir > 0 || g->count == 0;
+		g->count++;
+	} else if (r > 0 && (g->count++ == 0 || (dir < 0 && g->nan) ||
+			     pgfn_num_cmp(x, &g->sum) * dir > 0)) {
 		g->sum = *x;
+		g->nan = g->nan && dir > 0;
+	}
 	g->failed |= r < 0;
 	free(x);
 }
@@ -419,6 +505,12 @@ int pgfn_register_numeric(sqlite3 *db)
 	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++)
 		rc = sqlite3_create_function(db, ops[i].name, 4, flags, (void *)(intptr_t)ops[i].op,
 					     fn_arith, NULL, NULL);
+	for (size_t i = 0; i < ARRAY_LEN(ops) && rc == SQLITE_OK; i++) {
+		static const char *const nops[] = {"pgfn_nadd", "pgfn_nsub", "pgfn_nmul",
+						   "pgfn_ndiv"};
+		rc = sqlite3_create_function(db, nops[i], 2, flags, (void *)(intptr_t)ops[i].op,
+					     fn_nop, NULL, NULL);
+	}
 	for (int k = 0; k < 2 && rc == SQLITE_OK; k++)
 		rc = sqlite3_create_function(db, k ? "pgfn_num_trunc" : "pgfn_num_round", 3, flags,
 					     (void *)(intptr_t)(k ? 't' : 'r'), fn_round, NULL,

@@ -2,9 +2,12 @@
 /* pgtype_array.c: binary send/receive of arrays (array_send/array_recv of PostgreSQL 15) whose
  * element type has a binary format here. An array is stored as its PostgreSQL text form
  * ("{1,2,NULL}", '{a,"b c"}', "{{1,2},{3,4}}"); the binary form is built from it element by
- * element and read back into it. Explicit lower bounds other than 1 are refused. */
+ * element and read back into it. Explicit bounds ("[0:1]={1,2}") are read and written. */
 #include "pgtype_int.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -13,12 +16,6 @@
 #define HEADER_BYTES 12
 #define MAXDIM 6 /* PostgreSQL's */
 
-static bool unsupported(struct pgerr *err, const char *what)
-{
-	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			 "binary format of %s is not supported", what);
-}
-
 static bool malformed(struct pgerr *err, const struct pgtype_value *v)
 {
 	return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
@@ -26,6 +23,75 @@ static bool malformed(struct pgerr *err, const struct pgtype_value *v)
 }
 
 static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+/* A bound at *p (an optional sign and digits) into *v; false when there is none or it does
+ * not fit an int. */
+static bool bound(const char **p, const char *end, int *v)
+{
+	char buf[16];
+	size_t k = 0;
+	const char *s = *p;
+	if (s < end && (*s == '-' || *s == '+'))
+		buf[k++] = *s++;
+	while (s < end && *s >= '0' && *s <= '9' && k < sizeof(buf) - 1)
+		buf[k++] = *s++;
+	buf[k] = '\0';
+	if (s == *p || !(buf[k - 1] >= '0' && buf[k - 1] <= '9'))
+		return false;
+	errno = 0;
+	long l = strtol(buf, NULL, 10);
+	if (errno || l < INT_MIN || l > INT_MAX)
+		return false;
+	*v = (int)l;
+	*p = s;
+	return true;
+}
+
+int pgtype_array_bounds(const char *s, size_t n, int *lb, int *ub, const char **body,
+			const char **why)
+{
+	const char *p = s, *end = s + n;
+	int ndim = 0;
+	*why = NULL;
+	for (;;) {
+		while (p < end && is_blank(*p))
+			p++;
+		if (p == end || *p != '[')
+			break;
+		if (ndim == PGTYPE_ARRAY_MAXDIM)
+			return *why = "Too many array dimensions.", -1;
+		p++;
+		int a, b;
+		if (!bound(&p, end, &a))
+			return *why = "Missing array dimension value.", -1;
+		b = a;
+		a = 1;
+		if (p < end && *p == ':') {
+			p++;
+			a = b;
+			if (!bound(&p, end, &b))
+				return *why = "Missing array dimension value.", -1;
+		}
+		if (p == end || *p != ']')
+			return *why = "Missing \"]\" after array dimensions.", -1;
+		p++;
+		if (b < a)
+			return *why = "upper bound cannot be less than lower bound", -1;
+		lb[ndim] = a;
+		ub[ndim++] = b;
+	}
+	if (ndim) {
+		while (p < end && is_blank(*p))
+			p++;
+		if (p == end || *p != '=')
+			return *why = "Missing \"=\" after array dimensions.", -1;
+		p++;
+		while (p < end && is_blank(*p))
+			p++;
+	}
+	*body = p;
+	return ndim;
+}
 
 /* One element of the text form at *p (quoted or not) into sb; *null when it is NULL.
  * *p ends on the ',' or '}' after it. False when the text is not an array. */
@@ -171,16 +237,11 @@ static bool send_md(struct strbuf *out, uint32_t elem, const struct pgtype_value
 	return true;
 }
 
-bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
-		       struct pgerr *err)
+/* array_send of the text v from p (its '{') on, lower bounds 1. */
+static bool send_body(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
+		      const char *p, struct pgerr *err)
 {
-	if (v->kind != PGTYPE_V_TEXT && v->kind != PGTYPE_V_BLOB)
-		return malformed(err, v);
-	const char *p = v->p, *end = v->p + v->n;
-	while (p < end && is_blank(*p))
-		p++;
-	if (p < end && *p == '[')
-		return unsupported(err, "arrays with explicit bounds");
+	const char *end = v->p + v->n;
 	if (p == end || *p != '{')
 		return malformed(err, v);
 	const char *inner = p + 1;
@@ -279,6 +340,33 @@ static void put_text_element(struct strbuf *out, const char *s, size_t n)
 	strbuf_putc(out, '"');
 }
 
+bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
+		       struct pgerr *err)
+{
+	if (v->kind != PGTYPE_V_TEXT && v->kind != PGTYPE_V_BLOB)
+		return malformed(err, v);
+	int lb[MAXDIM], ub[MAXDIM];
+	const char *body, *why;
+	int nb = pgtype_array_bounds(v->p, v->n, lb, ub, &body, &why);
+	size_t header = out->len;
+	if (nb < 0)
+		return malformed(err, v);
+	if (!send_body(out, elem, v, body, err))
+		return false;
+	if (!nb || out->failed)
+		return true;
+	/* the dimensions the bounds give must be the ones the elements have */
+	const uint8_t *h = (const uint8_t *)out->data + header;
+	if (be32(h) != (uint32_t)nb)
+		return malformed(err, v);
+	for (int d = 0; d < nb; d++) {
+		if (be32(h + HEADER_BYTES + 8 * (size_t)d) != (uint32_t)(ub[d] - lb[d] + 1))
+			return malformed(err, v);
+		strbuf_patch_u32(out, header + HEADER_BYTES + 8 * (size_t)d + 4, (uint32_t)lb[d]);
+	}
+	return true;
+}
+
 /* The punctuation before element i of an array of dims: "{{" before the first, "},{"
  * where a sub-array ends, "," inside one (block[d]: elements of one level-d sub-array). */
 static void punctuate(struct strbuf *txt, uint64_t i, const uint64_t *block, uint32_t ndim)
@@ -363,19 +451,27 @@ bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *
 				 "number of array dimensions (%u) exceeds the maximum allowed (%d)",
 				 ndim, MAXDIM);
 	uint32_t dims[MAXDIM] = {0};
+	int32_t lbs[MAXDIM];
+	bool bounded = false;
 	p += HEADER_BYTES;
 	n -= HEADER_BYTES;
 	for (uint32_t d = 0; d < ndim; d++) {
 		if (n < 8)
 			return bad_binary(err);
 		dims[d] = be32(p);
-		if (be32(p + 4) != 1)
-			return unsupported(err, "arrays with explicit bounds");
+		lbs[d] = (int32_t)be32(p + 4);
+		if ((int64_t)lbs[d] + dims[d] - 1 > INT32_MAX)
+			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+					 "array upper bound is too large");
+		bounded |= lbs[d] != 1;
 		p += 8;
 		n -= 8;
 	}
 	struct strbuf txt;
 	strbuf_init(&txt, 0);
+	for (uint32_t d = 0; bounded && d < ndim; d++) /* written as array_out writes them */
+		strbuf_printf(&txt, "[%d:%d]%s", lbs[d], (int)(lbs[d] + (int32_t)dims[d] - 1),
+			      d + 1 == ndim ? "=" : "");
 	bool ok = recv_elements(p, n, elem, dims, ndim, a, &txt, err);
 	if (ok && txt.failed)
 		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");

@@ -28,9 +28,9 @@ void pgtype_format_plain_double(struct strbuf *out, double d);
  * digits, FLOAT as float8out, TEXT/BLOB bytes as they are). */
 void pgtype_append_as_text(struct strbuf *out, const struct pgtype_value *v);
 
-/* pgtype_array.c: array_send of the stored text form v of a one-dimensional array of elem,
- * and array_recv into that text form (in a). 0A000 for multidimensional arrays and explicit
- * bounds, 22P02/22P03 for malformed input, 42804 for another element type. */
+/* pgtype_array.c: array_send of the stored text form v of an array of elem (any dimensions,
+ * explicit bounds), and array_recv into that text form (in a; bounds written as array_out
+ * does when one is not 1). 22P02/22P03 for malformed input, 42804 for another element type. */
 bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_value *v,
 		       struct pgerr *err) MUST_CHECK;
 bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *a,

@@ -7,6 +7,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static void json_text(struct strbuf *sb, const unsigned char *p, int n)
 {
@@ -20,6 +21,16 @@ static void json_text(struct strbuf *sb, const unsigned char *p, int n)
 			strbuf_putc(sb, (char)p[i]);
 	}
 	strbuf_putc(sb, '"');
+}
+
+/* A real that JSON reads back as one (2.0 stays a real, not the integer 2). */
+static void real(struct strbuf *sb, double d)
+{
+	char v[40];
+	snprintf(v, sizeof(v), "%.17g", d);
+	strbuf_puts(sb, v);
+	if (!strpbrk(v, ".e"))
+		strbuf_puts(sb, ".0");
 }
 
 /* One value as JSON that the primary statement's reader (xlat_modcte.c) turns back into the
@@ -37,7 +48,7 @@ static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
 		else if (isnan(d))
 			strbuf_puts(sb, "null");
 		else
-			strbuf_printf(sb, "%.17g", d);
+			real(sb, d);
 		break;
 	}
 	case SQLITE_TEXT:
@@ -59,7 +70,7 @@ static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
 }
 
 /* Runs one step to its end, its rows into sb as a JSON array when keep. A lock met by the
- * first step (before it changed anything) lets the caller park and run the whole statement
+ * first writing step (before anything changed) lets the caller park and run the whole statement
  * again; later steps run under the write lock the first one took. */
 static bool run_step(struct session *s, sqlite3_stmt *step, bool first, bool keep,
 		     struct strbuf *sb, struct pgerr *err)
@@ -127,6 +138,22 @@ void sess_modcte_finalize(sqlite3_stmt **steps, size_t n)
 	}
 }
 
+/* Step k's rows to the primary statement and to the later steps that read them (a step reads
+ * the pre-image of a table an earlier step modifies). */
+static bool bind_rows(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
+		      size_t k, sqlite3_stmt *vm, const struct strbuf *sb, struct pgerr *err)
+{
+	int param = x->steps[k].param;
+	for (size_t j = k + 1; j <= x->nsteps; j++) {
+		sqlite3_stmt *to = j < x->nsteps ? steps[j] : vm;
+		if (sqlite3_bind_parameter_count(to) >= param &&
+		    sqlite3_bind_text64(to, param, sb->data, sb->len, SQLITE_TRANSIENT,
+					SQLITE_UTF8) != SQLITE_OK)
+			return shard_error(shard_conn_db(s->conn), SQLITE_NOMEM, err);
+	}
+	return true;
+}
+
 bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
 		     sqlite3_stmt *vm, struct pgerr *err)
 {
@@ -140,15 +167,15 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 	struct strbuf sb;
 	strbuf_init(&sb, (size_t)(s->cfg->max_result_bytes > 0
 					  ? s->cfg->max_result_bytes : 0));
-	bool ok = true;
+	bool ok = true, unchanged = true; /* no step has written yet */
 	for (size_t k = 0; ok && k < x->nsteps; k++) {
 		strbuf_reset(&sb);
 		const struct xlat_step *st = &x->steps[k];
-		ok = run_step(s, steps[k], k == 0, st->param != 0, &sb, err) && numbered(s, st, err);
-		if (ok && st->param &&
-		    sqlite3_bind_text64(vm, st->param, sb.data, sb.len, SQLITE_TRANSIENT,
-					SQLITE_UTF8) != SQLITE_OK)
-			ok = shard_error(shard_conn_db(s->conn), SQLITE_NOMEM, err);
+		ok = run_step(s, steps[k], unchanged, st->param != 0, &sb, err) &&
+		     numbered(s, st, err);
+		unchanged = unchanged && st->reads;
+		if (ok && st->param)
+			ok = bind_rows(s, x, steps, k, vm, &sb, err);
 	}
 	strbuf_fini(&sb);
 	if (own)

@@ -50,11 +50,12 @@ static bool skipped(const char *elem)
 
 /* The tenant search_path chooses for unqualified names, written to search: the first element
  * that is a tenant other than own (the connection's file) the user may reach and that exists;
- * NULL when the first usable element is public (in a session with a tenant) or own, or when
- * none is left. */
+ * NULL when the first usable element is public (in a session with a tenant) or own (*chose
+ * true), or when none is left (*chose false). */
 static const char *search_tenant(struct session *s, const char *own,
-				 char search[SHARD_TENANT_MAX + 1])
+				 char search[SHARD_TENANT_MAX + 1], bool *chose)
 {
+	*chose = true;
 	const char *p = sess_guc_get(s, "search_path");
 	char elem[256];
 	struct pgerr ignored;
@@ -79,6 +80,7 @@ static const char *search_tenant(struct session *s, const char *own,
 			continue;
 		return search;
 	}
+	*chose = false;
 	return NULL;
 }
 
@@ -86,8 +88,10 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 {
 	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->tenant;
 	env->tenant = own[0] ? own : NULL;
+	bool chose;
 	env->no_default = !s->tenant[0];
-	env->search = search_tenant(s, own, search);
+	env->search = search_tenant(s, own, search, &chose);
+	env->no_search = env->no_default && !chose;
 	env->schema = sess_types(s);
 }
 
@@ -95,7 +99,8 @@ const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])
 {
 	if (s->tenant[0])
 		return s->tenant;
-	const char *t = search_tenant(s, SHARD_HUB, out);
+	bool chose;
+	const char *t = search_tenant(s, SHARD_HUB, out, &chose);
 	return t ? t : SHARD_HUB;
 }
 

@@ -404,7 +404,7 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	struct xlat_cache_key key;
 	const char *scope = env && env->search ? env->search : NULL;
 	if (!scope && env && env->no_default) /* current_schema(); '/' is in no tenant name */
-		scope = arena_printf(a, "/%s", env->tenant ? env->tenant : "");
+		scope = env->no_search ? "//" : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
 	xlat_cache_key_make(&key, sql, param_types, nparam_types, scope,
 			    env && env->schema ? env->schema->fingerprint : 0, a);
 	bool ok = translate(env, &key, sql, param_types, nparam_types, a, out, nout, err);

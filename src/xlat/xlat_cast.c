@@ -227,8 +227,13 @@ static bool numeric_from_text(struct xlat_ctx *c, const struct cast *k, const ch
 	if (end == s || *tail || isinf(d) || strpbrk(s, "xXpP"))
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
 				 "invalid input syntax for type numeric: \"%s\"", s);
+	if (isnan(d) && end == s + 3) { /* stored as the text 'NaN', as a float's NaN is */
+		xlat_string(c, "NaN");
+		return true;
+	}
 	if (isnan(d))
-		return xlat_unsupported(c, const_location(k->arg), "NaN");
+		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, const_location(k->arg),
+				 "invalid input syntax for type numeric: \"%s\"", s);
 	return numeric_literal(c, k, arena_strndup(c->a, s, (size_t)(end - s)));
 }
 
@@ -566,8 +571,12 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	if (given && c->given[p->number - 1] != oid && !k->to.is_array &&
 	    to_texty_type(oid) && oid != XLAT_OID_TIMETZ)
 		return from_expr(c, k); /* bound as the client's type: convert it as a value */
+	enum xlat_store st = k->to.info->store;
 	if (!given && k->to.info->oid == XLAT_OID_BOOL)
 		xlat_printf(c, "?%d", p->number);
+	else if (st == XLAT_ST_REAL || st == XLAT_ST_NUMERIC) /* a NaN arrives as 'NaN' */
+		xlat_printf(c, "iif(?%d = 'NaN', 'NaN', CAST(?%d AS %s))", p->number, p->number,
+			    affinity[st]);
 	else
 		xlat_printf(c, "CAST(?%d AS %s)", p->number, affinity[k->to.info->store]);
 	return true;

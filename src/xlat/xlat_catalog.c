@@ -373,18 +373,88 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	return true;
 }
 
-/* a[i][j]...: one subscript per dimension (pgfn_array_at, pgfn_arraymd.c); NULL when their
- * number is not the array's, as in PostgreSQL. */
-static bool subscripts(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+/* How an element of an array of type array is stored, as pgfn_array_elem's tag; 0 for text
+ * (and for types not known here). */
+static char elem_tag(uint32_t array, uint32_t *elem)
 {
-	struct xlat_type ignored;
-	for (size_t i = 0; i < ind->n_indirection; i++) {
-		const PgQuery__Node *k = ind->indirection[i];
-		if (k->node_case != NODE(A_INDICES) || k->a_indices->is_slice ||
-		    !k->a_indices->uidx)
-			return xlat_unsupported(c, -1, "an array slice or field selection");
+	*elem = xlat_array_elem(array);
+	const struct xlat_typeinfo *ti = *elem ? xlat_type_by_oid(*elem) : NULL;
+	switch (ti ? ti->store : XLAT_ST_TEXT) {
+	case XLAT_ST_INT:
+		return *elem == XLAT_OID_BOOL ? 'b' : 'i';
+	case XLAT_ST_REAL:
+		return 'f';
+	case XLAT_ST_NUMERIC:
+		return 'n';
+	case XLAT_ST_BLOB:
+		return 'x';
+	default:
+		return 0;
 	}
-	xlat_puts(c, "pgfn_array_at(");
+}
+
+/* a[l:u][...]: pgfn_array_slice with a letter pair per subscript (a bound given or left
+ * out); a subscript without a colon in a slice means 1:n, as in PostgreSQL. */
+static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+{
+	struct xlat_type at, ignored;
+	char spec[2 * 6 + 1];
+	size_t n = ind->n_indirection;
+	if (n > 6)
+		return xlat_fail(c, "54000", -1,
+				 "number of array dimensions (%zu) exceeds the maximum allowed (6)",
+				 n);
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__AIndices *k = ind->indirection[i]->a_indices;
+		spec[2 * i] = !k->is_slice || k->lidx ? 'v' : '-';
+		spec[2 * i + 1] = k->uidx ? 'v' : '-';
+	}
+	spec[2 * n] = '\0';
+	xlat_puts(c, "pgfn_array_slice(");
+	if (!xlat_expr(c, ind->arg, &at))
+		return false;
+	xlat_printf(c, ", '%s'", spec);
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__AIndices *k = ind->indirection[i]->a_indices;
+		const PgQuery__Node *b[2] = {k->is_slice ? k->lidx : NULL, k->uidx};
+		xlat_puts(c, k->is_slice ? "" : ", 1"); /* a[i] in a slice is a[1:i] */
+		for (int j = 0; j < 2; j++) {
+			xlat_puts(c, b[j] ? ", " : "");
+			if (b[j] && !xlat_expr(c, b[j], &ignored))
+				return false;
+		}
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){xlat_array_elem(at.oid) ? at.oid : 0, -1};
+	return true;
+}
+
+/* a[i] or a[i][j]...: pgfn_array_at (pgfn_arraymd.c: NULL when their number is not the
+ * array's, as in PostgreSQL; explicit bounds read) or, for an array of a type not known here,
+ * pg_array_get (which also reads the catalog's vectors); the element as a value of the
+ * array's element type. */
+static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+{
+	struct xlat_type at, ignored;
+	uint32_t elem = 0;
+	if (!xlat_scope_dry_expr(c, ind->arg, &at))
+		return false;
+	if (at.oid == XLAT_OID_NAME && ind->n_indirection == 1) {
+		/* a name is a fixed array of chars (pg_dump's typname[0] = '_'): its 0-based byte */
+		xlat_puts(c, "substr(");
+		if (!xlat_expr(c, ind->arg, &ignored))
+			return false;
+		xlat_puts(c, ", ");
+		if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
+			return false;
+		xlat_puts(c, " + 1, 1)");
+		*t = (struct xlat_type){18, -1}; /* "char" */
+		return true;
+	}
+	char tag = elem_tag(at.oid, &elem);
+	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
+	/* the catalog's vectors (int2vector "1 2", from 0) only through pg_array_get */
+	xlat_puts(c, ind->n_indirection > 1 || elem ? "pgfn_array_at(" : "pg_array_get(");
 	if (!xlat_expr(c, ind->arg, &ignored))
 		return false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
@@ -393,34 +463,28 @@ static bool subscripts(struct xlat_ctx *c, const PgQuery__AIndirection *ind, str
 			return false;
 	}
 	xlat_puts(c, ")");
-	*t = (struct xlat_type){0, -1};
+	if (tag)
+		xlat_printf(c, ", '%c')", tag);
+	*t = (struct xlat_type){elem, -1};
 	return true;
 }
 
-/* a[i]: one subscript, no slices or field selection. */
+/* a[i], a[i][j], a[i:j]: no field selection. */
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
 	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
 		return xlat_catalog_record_field(c, ind, t);
-	if (ind->n_indirection > 1)
-		return subscripts(c, ind, t);
-	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
-	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
-		return xlat_unsupported(c, -1, "an array slice or field selection");
-	struct xlat_type ignored, at = {0, -1};
-	size_t mark = c->sb->len;
-	if (!xlat_expr(c, ind->arg, &at))
-		return false;
-	/* a name is a fixed array of chars (pg_dump's typname[0] = '_'): its 0-based byte */
-	bool name = at.oid == XLAT_OID_NAME;
-	xlat_insert_at(c, mark, name ? "substr(" : "pg_array_get(");
-	xlat_puts(c, ", ");
-	if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
-		return false;
-	xlat_puts(c, name ? " + 1, 1)" : ")");
-	*t = (struct xlat_type){name ? 18 : 0, -1}; /* "char" */
-	return true;
+	bool any_slice = false;
+	for (size_t i = 0; i < ind->n_indirection; i++) {
+		const PgQuery__Node *k = ind->indirection[i];
+		if (k->node_case != NODE(A_INDICES))
+			return xlat_unsupported(c, -1, "field selection");
+		any_slice |= k->a_indices->is_slice;
+		if (!k->a_indices->is_slice && !k->a_indices->uidx)
+			return xlat_unsupported(c, -1, "this subscript");
+	}
+	return any_slice ? slice(c, ind, t) : element(c, ind, t);
 }
 
 /* ::int2[], ::oid[], ::text[] ... of a value: the array text, vectors ("1 2") converted. */
@@ -429,10 +493,12 @@ static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t o
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
-	if (s && s[0] != '{')
+	bool bounds = s && s[strspn(s, " \t\n\r")] == '[';
+	if (s && s[0] != '{' && !bounds)
 		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
 				 "malformed array literal: \"%s\"", s);
-	if (s && s[1 + strspn(s + 1, " \t\n\r")] == '{') { /* several dimensions: checked */
+	/* several dimensions or explicit bounds: checked (and bounds of 1 left out) */
+	if (s && (bounds || s[1 + strspn(s + 1, " \t\n\r")] == '{')) {
 		xlat_puts(c, "pgfn_array_check(");
 		xlat_string(c, s);
 		xlat_puts(c, ")");

@@ -368,13 +368,34 @@ static bool divisor(struct xlat_ctx *c, const PgQuery__Node *n, const char *op,
 	return ok;
 }
 
-/* A literal SQLite reads as a REAL (it has a point or an exponent): division by or of it is
- * not integer division. */
-static bool real_literal(const PgQuery__Node *n)
+/* A float or numeric quotient checks its divisor itself, after NaN (NaN / 0 is NaN, as in
+ * PostgreSQL): shardlite_divisor(x) at rstart becomes likely(x), SQLite's no-op, written in
+ * place so that the constants' recorded offsets stay true. */
+static void own_zero_check(struct xlat_ctx *c, size_t rstart)
 {
-	return n->node_case == NODE(A_CONST) &&
-	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
-	       strpbrk(n->a_const->fval->fval, ".eE") != NULL;
+	static const char wrapper[] = "shardlite_divisor(";
+	struct strbuf *sb = c->sb;
+	size_t n = sizeof(wrapper) - 1;
+	if (sb->failed || sb->len < rstart + n || memcmp(sb->data + rstart, wrapper, n) != 0)
+		return;
+	memset(sb->data + rstart, ' ', n - 7);
+	memcpy(sb->data + rstart + n - 7, "likely(", 7);
+}
+
+/* Numeric + - * / outside the exact engine: pgfn_nadd(a, b) & co. (pgfn_numfn.c), SQLite's
+ * arithmetic but NaN-aware (a NaN is stored as the text 'NaN', which SQLite reads as 0), and
+ * a quotient always a REAL (numeric values of integral value are SQLite INTEGERs). " op "
+ * becomes ", " plus blanks in place, so the constants' recorded offsets stay true. */
+static void numeric_op(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart)
+{
+	static const char *const fns[] = {"pgfn_nadd(", "pgfn_nsub(", "pgfn_nmul(", "pgfn_ndiv("};
+	struct strbuf *sb = c->sb;
+	if (rstart - lend < 2 || sb->failed)
+		return;
+	memset(sb->data + lend, ' ', rstart - lend);
+	sb->data[lend] = ',';
+	xlat_insert_at(c, mark, fns[strchr("+-*/", op) - "+-*/"]);
+	xlat_puts(c, ")");
 }
 
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
@@ -432,6 +453,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
 	}
+	if (op[0] == '/' && !op[1] && (is_float(l.oid) || is_float(r.oid) ||
+				      arith_type(l, r).oid == XLAT_OID_NUMERIC))
+		own_zero_check(c, rstart);
 	if (b->cls == OPC_ARITH && strchr("+-*/", op[0]) && !xlat_type_is_temporal(l.oid) &&
 	    !xlat_type_is_temporal(r.oid) && (is_float(l.oid) || is_float(r.oid))) {
 		/* NaN is stored as text, which SQLite's arithmetic reads as 0; and SQLite turns
@@ -469,12 +493,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT) &&
 	    xlat_exact_arith(c, op[0], mark, lend, rstart, l, r))
 		return true;
-	if (t->oid == XLAT_OID_NUMERIC && op[0] == '/' && !real_literal(e->lexpr) &&
-	    !real_literal(e->rexpr)) {
-		/* numeric values of integral value are SQLite INTEGERs: divide as REALs */
-		xlat_insert_at(c, lend, " AS REAL)");
-		xlat_insert_at(c, mark, "CAST(");
-	}
+	if (t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH && strchr("+-*/", op[0]) &&
+	    !is_float(l.oid) && !is_float(r.oid))
+		numeric_op(c, op[0], mark, lend, rstart);
 	return true;
 }
 
@@ -548,6 +569,10 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		c->sb->data[mark] = ' '; /* exact: times -1, keeping the scale (xlat_numeric.c) */
 		xlat_insert_at(c, mark, "pgfn_num_mul(");
 		xlat_printf(c, ", -1, %d, 0)", xlat_numeric_scale_of(*t));
+	} else if (*op == '-' && t->oid == XLAT_OID_NUMERIC) { /* NaN is text: -NaN is NaN */
+		c->sb->data[mark] = ' ';
+		xlat_insert_at(c, mark, "pgfn_nmul(");
+		xlat_puts(c, ", -1)");
 	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s %s", op,

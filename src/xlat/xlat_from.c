@@ -56,6 +56,11 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
 		return true;
 	}
+	bool done = false;
+	if (c->mod && !xlat_modcte_preimage(c, rv, &done))
+		return false;
+	if (done)
+		return true;
 	if (!xlat_relname(c, rv))
 		return false;
 	if (rv->alias) {

@@ -172,10 +172,13 @@ static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 static bool fn_current_schema(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	*t = (struct xlat_type){XLAT_OID_NAME, -1};
+	const char *name = c->env && !c->env->no_search ? c->env->search : NULL;
+	if (!name && c->env && !c->env->no_search)
+		name = c->env->tenant;
 	if (!c->env || !c->env->no_default)
 		xlat_puts(c, "'public'");
-	else if (c->env->tenant)
-		xlat_printf(c, "'%s'", c->env->tenant); /* a checked tenant name: no quote in it */
+	else if (name) /* search_path's tenant, even one set inside the transaction */
+		xlat_printf(c, "'%s'", name); /* a checked tenant name: no quote in it */
 	else
 		xlat_puts(c, "NULL");
 	return true;

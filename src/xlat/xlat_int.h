@@ -647,6 +647,10 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 /* 0A000 when rv is a table that a data-modifying WITH query (other than the one being
  * translated) modifies, or a WITH query read by one. */
 bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* A table in FROM that a data-modifying WITH query modifies before the query reading it runs:
+ * emitted (*done) as a subquery over its rows as they were before the statement (a step that
+ * reads them first), named as rv would be. */
+bool xlat_modcte_preimage(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *done);
 /* After the statement's parameters are counted: numbers the steps' parameters. */
 bool xlat_modcte_finish(struct xlat_ctx *c);
 /* The index in c->ctes of the CTE in scope called name (the innermost), -1 if none. */

@@ -2,10 +2,14 @@
 /* xlat_modcte.c: data-modifying statements in WITH (`WITH d AS (DELETE ... RETURNING *)
  * SELECT ... FROM d`). SQLite has none, so each one becomes a step of its own (xlat_stmt.steps)
  * that the session runs first, in order, collecting its RETURNING rows as a JSON array; the
- * primary statement reads them back through json_each() of an extra parameter. */
+ * primary statement reads them back through json_each() of an extra parameter. PostgreSQL runs
+ * every part of the statement on one snapshot, so a table that a step modifies reads, wherever
+ * the primary statement or a later step names it in FROM, as it was before: a step that runs
+ * before all the others collects its rows the same way (its pre-image). */
 #include "xlat_int.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -30,6 +34,12 @@ struct xlat_modcte {
 	size_t *holes; /* byte offsets in the main buffer where "?N" goes */
 	int *hole_step;
 	size_t nholes;
+	/* The pre-images, one per table (its name as written first), run before the steps.
+	 * Their readers may land in any buffer (pasted more than once, or dry runs), so their
+	 * parameter is written "?preK" and numbered by xlat_modcte_finish. */
+	struct xlat_step *pre;
+	const char **pre_table;
+	size_t npre;
 };
 
 static const PgQuery__RangeVar *target_of(const PgQuery__Node *q)
@@ -86,6 +96,8 @@ bool xlat_modcte_begin(struct xlat_ctx *c, const PgQuery__WithClause *w)
 	m->hole_step = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->hole_step));
 	m->writes = arena_zalloc(c->a, (w->n_ctes + 2) * sizeof(*m->writes));
 	m->silent = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->silent));
+	m->pre = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->pre));
+	m->pre_table = arena_zalloc(c->a, (w->n_ctes + 1) * sizeof(*m->pre_table));
 	m->current = -1;
 	note_write(m, c->top_stmt);
 	for (size_t i = 0; i < w->n_ctes; i++) {
@@ -140,6 +152,105 @@ bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 				 "modifies, elsewhere in the same statement is not supported",
 				 rv->relname);
 	}
+	return true;
+}
+
+/* The index of the data-modifying query that changes rv before the part being translated
+ * reads it (any for the primary statement, an earlier one for a step), -1 if none. */
+static int changed_before(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	const struct xlat_modcte *m = c->mod;
+	bool unqualified = !rv->schemaname || !*rv->schemaname;
+	if (!unqualified && strcmp(rv->schemaname, "public") != 0)
+		return -1;
+	if (unqualified && xlat_scope_cte_find(c, rv->relname) >= 0)
+		return -1;
+	for (size_t i = 0; i < m->n; i++)
+		if ((m->current < 0 || (int)i < m->current) &&
+		    strcasecmp(m->targets[i], rv->relname) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* What xlat_relname writes for rv (without the check above), or the table's column list; into
+ * the arena, NULL on failure (c->err set). */
+static const char *aside(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+			 const struct xlat_schema_col *cols, size_t n)
+{
+	struct xlat_modcte *m = c->mod;
+	struct strbuf scratch, *saved = c->sb;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	c->mod = NULL;
+	bool ok = true;
+	if (rv)
+		ok = xlat_relname(c, rv);
+	for (size_t i = 0; !rv && i < n; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, cols[i].name);
+	}
+	c->mod = m;
+	c->sb = saved;
+	const char *text = ok && !scratch.failed ? arena_strndup(c->a, scratch.data, scratch.len)
+						 : NULL;
+	strbuf_fini(&scratch);
+	if (ok && !text)
+		pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	return text;
+}
+
+/* The pre-image step of the table (made the first time): `SELECT <columns> FROM t`. */
+static int pre_step(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *rel,
+		    const char *names)
+{
+	struct xlat_modcte *m = c->mod;
+	for (size_t k = 0; k < m->npre; k++)
+		if (strcasecmp(m->pre_table[k], rv->relname) == 0)
+			return (int)k;
+	int k = (int)m->npre++;
+	m->pre_table[k] = rv->relname;
+	m->pre[k] = (struct xlat_step){.sql = arena_printf(c->a, "SELECT %s FROM %s", names, rel),
+				       .param = 1,
+				       .reads = true};
+	return k;
+}
+
+/* `(SELECT <value 0> AS a, ... FROM json_each(?preK) UNION ALL SELECT a, ... FROM t WHERE 0)
+ * AS t`: the table's own (empty) branch gives the columns their declared types and origins,
+ * which SQLite takes from a compound's last SELECT. */
+static void pre_reader(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *rel,
+		       const char *names, const struct xlat_schema_col *cols, size_t n, int k)
+{
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		char v[256];
+		snprintf(v, sizeof(v),
+			 "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
+			 "pgfn_decode(json_extract(value, '$[%zu].x'), 'hex') "
+			 "ELSE json_extract(value, '$[%zu]') END AS ",
+			 i ? ", " : "", i, i, i);
+		xlat_puts(c, v);
+		xlat_ident(c, cols[i].name);
+	}
+	xlat_printf(c, " FROM json_each(?pre%d) UNION ALL SELECT %s FROM %s WHERE 0) AS ", k,
+		    names, rel);
+	xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
+}
+
+bool xlat_modcte_preimage(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *done)
+{
+	*done = false;
+	if (changed_before(c, rv) < 0)
+		return true;
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	if (!xlat_scope_target(c, rv, &cols, &n) || !n)
+		return true; /* not a table known here: xlat_relname answers */
+	const char *rel = aside(c, rv, NULL, 0), *names = rel ? aside(c, NULL, cols, n) : NULL;
+	if (!names)
+		return false;
+	pre_reader(c, rv, rel, names, cols, n, pre_step(c, rv, rel, names));
+	*done = true;
 	return true;
 }
 
@@ -285,6 +396,38 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	return true;
 }
 
+/* Writes each "?preK" outside quotes in *sql as the pre-image's parameter. */
+static bool pre_params(struct xlat_ctx *c, const struct xlat_modcte *m, const char **sql)
+{
+	const char *p = *sql;
+	if (!m->npre || !strstr(p, "?pre"))
+		return true;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	char quote = 0;
+	while (*p) {
+		if (quote) {
+			quote = *p == quote ? 0 : quote;
+		} else if (*p == '\'' || *p == '"') {
+			quote = *p;
+		} else if (strncmp(p, "?pre", 4) == 0) {
+			char *end;
+			unsigned long k = strtoul(p + 4, &end, 10);
+			ASSERT(end > p + 4 && k < m->npre);
+			strbuf_printf(&sb, "?%d", m->pre[k].param);
+			p = end;
+			continue;
+		}
+		strbuf_putc(&sb, *p++);
+	}
+	bool ok = !sb.failed ||
+		  pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	if (ok)
+		*sql = arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	return ok;
+}
+
 bool xlat_modcte_finish(struct xlat_ctx *c)
 {
 	struct xlat_modcte *m = c->mod;
@@ -293,6 +436,8 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 		return true;
 	c->mod = NULL;
 	int base = st->nparams, next = base;
+	for (size_t k = 0; k < m->npre; k++)
+		m->pre[k].param = ++next;
 	for (size_t k = 0; k < m->nsteps; k++)
 		m->steps[k].param = m->steps[k].param ? ++next : 0;
 	struct strbuf sb;
@@ -309,6 +454,16 @@ bool xlat_modcte_finish(struct xlat_ctx *c)
 	if (ok)
 		st->sql = arena_strndup(c->a, sb.data, sb.len);
 	strbuf_fini(&sb);
+	for (size_t k = 0; ok && k < m->nsteps; k++) /* a step may read a pre-image too */
+		ok = pre_params(c, m, &m->steps[k].sql);
+	ok = ok && pre_params(c, m, &st->sql);
+	if (ok && m->npre) { /* the pre-images run first */
+		struct xlat_step *all = arena_zalloc(c->a, (m->npre + m->nsteps) * sizeof(*all));
+		memcpy(all, m->pre, m->npre * sizeof(*all));
+		memcpy(all + m->npre, m->steps, m->nsteps * sizeof(*all));
+		m->steps = all;
+		m->nsteps += m->npre;
+	}
 	st->steps = m->steps;
 	st->nsteps = m->nsteps;
 	return ok;

@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
 #define TENANT_MAX 63 /* shard's SHARD_TENANT_MAX (xlat does not link shard) */
 
 /* shard_tenant_name_check's rule, [a-z0-9][a-z0-9_-]{0,62} after folding to lower case:
@@ -107,6 +109,23 @@ static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const PgQuer
 	xlat_ident(c, rv->relname);
 }
 
+/* An unqualified name when search_path names no schema (xlat_env.no_search): nothing to find
+ * it in, or to create it in, as PostgreSQL with an empty search_path. */
+static bool no_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	switch (c->top_stmt ? c->top_stmt->node_case : NODE(SELECT_STMT)) {
+	case NODE(CREATE_STMT):
+	case NODE(CREATE_TABLE_AS_STMT):
+	case NODE(VIEW_STMT):
+	case NODE(CREATE_SEQ_STMT):
+		return xlat_fail(c, SQLSTATE_INVALID_SCHEMA_NAME, rv->location,
+				 "no schema has been selected to create in");
+	default:
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+				 "relation \"%s\" does not exist", rv->relname);
+	}
+}
+
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const char *schema = rv->schemaname;
@@ -117,6 +136,9 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 				 "cross-database references are not implemented: %s.%s.%s",
 				 rv->catalogname, schema, rv->relname);
 	if (!schema || !*schema) {
+		if (c->env && c->env->no_search && !xlat_catalog_is_relation(rv->relname) &&
+		    xlat_scope_cte_find(c, rv->relname) < 0)
+			return no_schema(c, rv);
 		/* pg_catalog is searched first, whatever search_path says */
 		const char *search = c->env ? c->env->search : NULL;
 		if (search && !xlat_catalog_is_relation(rv->relname))

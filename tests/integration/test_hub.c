@@ -107,9 +107,23 @@ START_TEST(search_path_chooses_the_tenant)
 	harness_expect_value(c, "SELECT w FROM l", "x");
 	PQclear(harness_exec_ok(c, "COMMIT"));
 	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "1");
+	/* RESET inside the block leaves no schema at once, as in PostgreSQL */
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "RESET search_path"));
+	harness_expect_error(c, "SELECT * FROM l", "42P01", NULL);
+	harness_expect_error(c, "CREATE TABLE l2 (i int)", "3F000", NULL);
+	PQclear(harness_exec_ok(c, "ROLLBACK"));
+	harness_expect_value(c, "SELECT current_schema()", "home");
 	PQclear(harness_exec_ok(c, "RESET search_path"));
 	harness_expect_error(c, "SELECT * FROM l", "42P01", NULL);
 	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relname = 'l'", "0");
+	/* SET LOCAL: until the block ends; current_schema() follows it */
+	PQclear(harness_exec_ok(c, "BEGIN"));
+	PQclear(harness_exec_ok(c, "SET LOCAL search_path TO home"));
+	harness_expect_value(c, "SELECT w || current_schema() FROM l", "xhome");
+	PQclear(harness_exec_ok(c, "COMMIT"));
+	harness_expect_value(c, "SELECT current_schema() IS NULL", "t");
+	harness_expect_error(c, "SELECT * FROM l", "42P01", NULL);
 	PGconn *a = harness_connect(&H, "user=ann dbname=acme");
 	harness_expect_value(a, "SELECT a FROM t2", "7");
 	PQfinish(a);

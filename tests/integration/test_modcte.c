@@ -2,8 +2,9 @@
 /* test_modcte.c: data-modifying statements in WITH against the real binary in the extended
  * protocol — Describe of the prepared statement (parameter and column types), parameters
  * reaching the data-modifying part, an error in the primary statement undoing every step,
- * a row limit (PortalSuspended) over the returned rows, and a lock wait that parks the
- * statement and runs it again from scratch. */
+ * a row limit (PortalSuspended) over the returned rows, a lock wait that parks the
+ * statement and runs it again from scratch, and the table a step modifies read elsewhere in
+ * the statement as it was before (PostgreSQL's one snapshot). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,6 +73,43 @@ START_TEST(prepared)
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23505");
 	PQclear(r);
 	ck_assert_str_eq(one(c, "SELECT count(*) FROM q", buf, sizeof(buf)), "4");
+	PQfinish(c);
+}
+END_TEST
+
+/* The primary statement and a later step read q as it was before the UPDATE: its declared
+ * column types come through Describe, and parameters reach every part. */
+START_TEST(pre_image)
+{
+	PGconn *c = fill();
+	char buf[64];
+	const char *sql = "WITH u AS (UPDATE q SET v = v || $1 WHERE id <= $2 RETURNING id), "
+			  "i AS (INSERT INTO done SELECT id, v FROM q WHERE id <= $2 RETURNING id) "
+			  "SELECT q.id, q.v, (SELECT count(*) FROM i) AS n FROM q "
+			  "LEFT JOIN u ON u.id = q.id ORDER BY q.id";
+	PGresult *r = PQprepare(c, "pre", sql, 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "pre");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq(PQnfields(r), 3);
+	ck_assert_int_eq(PQftype(r, 0), 23);
+	ck_assert_int_eq(PQftype(r, 1), 25);
+	ck_assert_int_eq(PQftype(r, 2), 20);
+	PQclear(r);
+	const char *vals[2] = {"+", "2"};
+	r = PQexecPrepared(c, "pre", 2, vals, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_int_eq(PQntuples(r), 3);
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "a");
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "b");
+	ck_assert_str_eq(PQgetvalue(r, 2, 1), "c");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "2");
+	PQclear(r);
+	ck_assert_str_eq(one(c, "SELECT string_agg(v, ',' ORDER BY id) FROM q", buf, sizeof(buf)),
+			 "a+,b+,c");
+	ck_assert_str_eq(one(c, "SELECT string_agg(v, ',' ORDER BY id) FROM done", buf,
+			     sizeof(buf)), "a,b");
 	PQfinish(c);
 }
 END_TEST
@@ -160,6 +198,7 @@ static Suite *suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, prepared);
 	tcase_add_test(tc, error_undoes_steps);
+	tcase_add_test(tc, pre_image);
 	tcase_add_test(tc, row_limit);
 	tcase_add_test(tc, lock_wait);
 	suite_add_tcase(s, tc);

@@ -68,8 +68,13 @@ WITH d AS (DELETE FROM arch WHERE id = 50), e AS (INSERT INTO arch (id, owner) V
 SELECT id FROM arch ORDER BY id;
 WITH d AS (DELETE FROM arch WHERE id = 51 RETURNING id) DELETE FROM acct WHERE id IN (SELECT id + 100 FROM d) RETURNING id;
 SELECT * FROM (WITH d AS (DELETE FROM arch RETURNING id) SELECT id FROM d) q;
--- differs: refused (0A000): the primary statement reads a table that a data-modifying WITH query modifies
 WITH d AS (DELETE FROM arch WHERE id = 50 RETURNING id) SELECT count(*) FROM arch;
+SELECT count(*) FROM arch;
+WITH u AS (UPDATE arch SET owner = owner || '+' RETURNING id) SELECT a.id, a.owner, u.id IS NOT NULL AS hit FROM arch a LEFT JOIN u ON u.id = a.id ORDER BY a.id;
+WITH u AS (UPDATE arch SET balance = balance + 1) SELECT * FROM arch ORDER BY id;
+WITH d AS (DELETE FROM arch RETURNING id), i AS (INSERT INTO arch (id, owner, balance) SELECT id + 200, owner, balance FROM arch RETURNING id) SELECT (SELECT count(*) FROM d) AS gone, (SELECT count(*) FROM i) AS added, (SELECT count(*) FROM arch WHERE id IN (SELECT id FROM arch)) AS seen;
+SELECT id, owner, balance FROM arch ORDER BY id;
+WITH d AS (DELETE FROM arch WHERE id > 200 RETURNING id) INSERT INTO arch (id, owner, balance) SELECT id - 200, owner, balance FROM arch WHERE id > 200 RETURNING id, owner;
 CREATE TABLE typed (id smallint PRIMARY KEY, code varchar(4), amount numeric(6,2), fixed char(3), big bigint);
 INSERT INTO typed VALUES (1, 'ab', 12.345, 'x', 9000000000);
 INSERT INTO typed VALUES (2, 'abcd  ', 1.005, 'xyz', 1);

@@ -192,9 +192,19 @@ SELECT array_length('{{1,2,3},{4,5,6}}'::int[], 1), array_length('{{1,2,3},{4,5,
 SELECT array_lower('{{1,2},{3,4}}'::int[], 2), array_upper('{{1,2,3},{4,5,6}}'::int[], 2), array_upper('{{1,2,3},{4,5,6}}'::int[], 1), array_ndims(ARRAY[[[1]]]);
 SELECT ('{{a,b},{c,"d e"}}'::text[])[2][2], ('{{a,b},{c,d}}'::text[])[3][1], ('{{a,b},{c,d}}'::text[])[1][1][1];
 SELECT x FROM unnest('{{1,2},{3,4}}'::int[]) x;
+-- Slices, and subscripts typed by the element type (src/pgfn/pgfn_arraymd.c).
+SELECT (ARRAY[1, 2, 3, 4])[2:3], (ARRAY[1, 2, 3, 4])[:2], (ARRAY[1, 2, 3, 4])[3:], (ARRAY[1, 2, 3, 4])[:], (ARRAY[1, 2, 3, 4])[5:9], (ARRAY[1, 2, 3, 4])[0:1], (ARRAY[1, 2, 3, 4])[3:2], (ARRAY[1, 2, 3, 4])[2:NULL];
+SELECT ('{a,"b c",NULL,d}'::text[])[2:3], ('{{1,2,3},{4,5,6}}'::int[])[1:2][2:3], ('{{1,2,3},{4,5,6}}'::int[])[2][2:3], ('{{1,2,3},{4,5,6}}'::int[])[2:2], (ARRAY[1, 2])[1:1][1:1];
+SELECT (ARRAY[1, 2, 3])[2] + 1, (ARRAY[1, 2, 3])[2] = 2, (ARRAY[true, false])[1], (ARRAY[1.5::float8, 2])[1] * 2, ('{10,9}'::int8[])[1] > ('{10,9}'::int8[])[2], ('{x,y}'::text[])[2] || 'z';
+-- Explicit bounds: kept in the text form, as array_out writes it.
+SELECT '[0:2]={1,2,3}'::int[] AS a, ('[0:2]={1,2,3}'::int[])[0], ('[0:2]={1,2,3}'::int[])[3], array_lower('[0:2]={1,2,3}'::int[], 1), array_upper('[0:2]={1,2,3}'::int[], 1), array_dims('[0:2]={1,2,3}'::int[]), array_length('[0:2]={1,2,3}'::int[], 1), cardinality('[0:2]={1,2,3}'::int[]);
+SELECT ('[0:2]={1,2,3}'::int[])[0:1], ('[0:2]={1,2,3}'::int[])[:0], 2 = ANY('[0:2]={1,2,3}'::int[]), '[1:3]={1,2,3}'::int[], ' [2] = {a,b}'::text[], '[0:1][1:2]={{1,2},{3,4}}'::text[], ('[0:1][1:2]={{1,2},{3,4}}'::text[])[0][2], array_to_string('[-2:-1]={x,y}'::text[], '/');
+SELECT '[0:1]={1,2,3}'::int[];
+SELECT x FROM unnest('[5:6]={7,8}'::int[]) x;
 CREATE TABLE fn_md (id int, m int[], t text[]);
 INSERT INTO fn_md VALUES (1, '{{1,2},{3,4}}', ARRAY[['x', 'y']]), (2, ARRAY[[5, 6], [7, NULL]], '{{"a b"},{c}}');
 SELECT id, m, t, array_ndims(m), array_dims(t), cardinality(m), array_length(t, 2) FROM fn_md ORDER BY id;
+SELECT id, m[2][1], m[1:1], t[1:2][1:1], m[2][2] IS NULL FROM fn_md WHERE m[1][1] < 5 ORDER BY m[1][2];
 DROP TABLE fn_md;
 -- Set-returning functions in FROM (src/pgfn/pgfn_srf.c, src/xlat/xlat_srf.c).
 SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b', 'c']);

@@ -30,7 +30,18 @@ static const struct {
 	{"pgfn_num_div(1, '0.000', 0, -1)", "ERROR 22012: division by zero"},
 	{"pgfn_num_div(NULL, 1, 0, 0)", "NULL"},
 	{"pgfn_num_div(1, 'x', 0, -1)", "ERROR 22P02: invalid input syntax for type numeric: \"x\""},
-	{"pgfn_num_div('NaN', 1, -1, 0)", "ERROR 0A000: numeric NaN is not supported"},
+	/* NaN (stored as the text 'NaN') in, NaN out, even NaN / 0; NULL still wins */
+	{"pgfn_num_div('NaN', 1, -1, 0)", "NaN"},
+	{"pgfn_num_div('NaN', 0, -1, 0)", "NaN"},
+	{"pgfn_num_add(NULL, 'NaN', -1, -1)", "NULL"},
+	{"pgfn_num_round('NaN', 2, -1)", "NaN"},
+	{"pgfn_nadd(1, 2) || '/' || typeof(pgfn_nadd(1, 2))", "3/integer"},
+	{"pgfn_nadd(9223372036854775807, 1)", "9.22337203685478e+18"},
+	{"pgfn_ndiv(3, 2)", "1.5"},
+	{"pgfn_nmul('NaN', 0) || pgfn_nsub(1, 'NaN')", "NaNNaN"},
+	{"pgfn_ndiv('NaN', 0)", "NaN"},
+	{"pgfn_ndiv(1, 0)", "ERROR 22012: division by zero"},
+	{"pgfn_nsub(NULL, 'NaN')", "NULL"},
 	/* 0.1 + 0.2 (doubles read as their shortest decimal), 1.50 + 2.005, 1 - 1.000 */
 	{"pgfn_num_add(0.1, 0.2, -1, -1)", "0.3"},
 	{"pgfn_num_add(1.5, 2.005, 2, 3)", "3.505"},
@@ -104,6 +115,12 @@ static const struct {
 	 " '0.33333333333333333334' x UNION ALL SELECT '0.33333333333333333333' UNION ALL SELECT"
 	 " 0.3 UNION ALL SELECT NULL))", "0.33333333333333333334|0.3"},
 	{"(SELECT pgfn_num_sum(x) FROM (SELECT 1.5 x UNION ALL SELECT '2.250'))", "3.750"},
+	/* a NaN makes sum, avg, max and the variances NaN; min skips it unless it is alone */
+	{"(SELECT pgfn_num_sum(x, -1) || '|' || pgfn_num_avg(x, -1) || '|' || pgfn_num_max(x, -1)"
+	 " || '|' || pgfn_num_min(x, -1) || '|' || pgfn_num_var_samp(x, -1) FROM (SELECT 1 x"
+	 " UNION ALL SELECT 'NaN' UNION ALL SELECT -2))", "NaN|NaN|NaN|-2|NaN"},
+	{"(SELECT pgfn_num_min(x, -1) || '|' || coalesce(pgfn_num_var_samp(x, -1), 'NULL') || '|' ||"
+	 " pgfn_num_var_pop(x, -1) FROM (SELECT 'NaN' x))", "NaN|NULL|NaN"},
 	/* the collation pgfn_num orders decimal texts by value */
 	{"(SELECT group_concat(x, ' ') FROM (SELECT x FROM (SELECT '10' x UNION ALL SELECT"
 	 " '9.50' UNION ALL SELECT '-1' UNION ALL SELECT '0.333333333333333333334' UNION ALL"

@@ -342,6 +342,15 @@ static const struct array_case array_cases[] = {
 	 BYTES("\x00\x00\x00\x03\x00\x00\x00\x00\x00\x00\x00\x19\x00\x00\x00\x02"
 	       "\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x01"
 	       "\x00\x00\x00\x01\x00\x00\x00\x01\x61\x00\x00\x00\x03\x62\x20\x63")},
+	/* explicit bounds: the lower bounds in the header */
+	{PGTYPE_INT4_ARRAY, "[0:2]={1,NULL,3}",
+	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x17\x00\x00\x00\x03"
+	       "\x00\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00\x01\xff\xff\xff\xff"
+	       "\x00\x00\x00\x04\x00\x00\x00\x03")},
+	{PGTYPE_TEXT_ARRAY, "[-1:0][1:1]={{a},{b}}",
+	 BYTES("\x00\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x19\x00\x00\x00\x02"
+	       "\xff\xff\xff\xff\x00\x00\x00\x01\x00\x00\x00\x01\x00\x00\x00\x01"
+	       "\x61\x00\x00\x00\x01\x62")},
 	{PGTYPE_BOOL_ARRAY, "{t,f}",
 	 BYTES("\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00\x00\x10\x00\x00\x00\x02"
 	       "\x00\x00\x00\x01\x00\x00\x00\x01\x01\x00\x00\x00\x01\x00")},
@@ -376,9 +385,9 @@ START_TEST(array_binary_errors)
 	struct pgtype_value v = pgtype_test_text("{{1,2},{3}}");
 	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
 	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_TEXT_REPRESENTATION);
-	v = pgtype_test_text("[0:1]={1,2}");
+	v = pgtype_test_text("[0:2]={1,2}"); /* bounds that do not match the elements */
 	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
-	ck_assert_str_eq(err.sqlstate, SQLSTATE_FEATURE_NOT_SUPPORTED);
+	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_TEXT_REPRESENTATION);
 	v = pgtype_test_text("{1,x}");
 	ck_assert(!pgtype_encode_binary(&sb, PGTYPE_INT4_ARRAY, &v, &err));
 	ck_assert_str_eq(err.sqlstate, SQLSTATE_INVALID_TEXT_REPRESENTATION);

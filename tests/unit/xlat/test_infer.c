@@ -133,7 +133,7 @@ static const struct icase cases[] = {
 	/* exact numeric (xlat_numeric.c) only in result columns nothing compares; WHERE,
 	 * ORDER BY, DISTINCT, UNION, min/max, subqueries and stored values stay SQLite numbers */
 	{"SELECT rate / 3 FROM acct WHERE rate / 3 > 0.3 ORDER BY rate / 3", NULL, "",
-	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct WHERE CAST(rate AS REAL) / 3 "
+	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct WHERE pgfn_ndiv(rate,  3) "
 	 "> 0.3 ORDER BY rate / 3 NULLS LAST"},
 	{"SELECT rate / 3 AS q FROM acct ORDER BY q", NULL, "",
 	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS q FROM acct ORDER BY q COLLATE pgfn_num NULLS LAST"},
@@ -141,18 +141,18 @@ static const struct icase cases[] = {
 	 "SELECT pgfn_num_div(rate,  3, 2, 0) AS \"?column?\" FROM acct ORDER BY 1 COLLATE pgfn_num "
 	 "NULLS LAST"},
 	{"SELECT *, rate / 3 AS q FROM acct ORDER BY q", NULL, "",
-	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct ORDER BY q NULLS LAST"},
+	 "SELECT *, pgfn_ndiv(rate,  3) AS q FROM acct ORDER BY q NULLS LAST"},
 	{"SELECT rate / 3 AS q FROM acct GROUP BY q", NULL, "",
 	 "SELECT pgfn_num_div(rate,  3, 2, 0) COLLATE pgfn_num AS q FROM acct GROUP BY q"},
 	/* every column grouped: acct has no primary key to stand for them */
 	{"SELECT *, rate / 3 AS q FROM acct "
 	 "GROUP BY id, owner, balance, rate, code, small, at, flag, data, q", NULL, "",
-	 "SELECT *, CAST(rate AS REAL) / 3 AS q FROM acct "
+	 "SELECT *, pgfn_ndiv(rate,  3) AS q FROM acct "
 	 "GROUP BY id, owner, balance, rate, code, small, at, flag, data, q"},
 	{"SELECT DISTINCT rate * 2 FROM acct", NULL, "",
 	 "SELECT DISTINCT pgfn_num_mul(rate,  2, 2, 0) COLLATE pgfn_num AS \"?column?\" FROM acct"},
 	{"SELECT rate / 3 FROM acct UNION SELECT salary FROM emp", NULL, "",
-	 "SELECT CAST(rate AS REAL) / 3 AS \"?column?\" FROM acct UNION SELECT salary FROM emp"},
+	 "SELECT pgfn_ndiv(rate,  3) AS \"?column?\" FROM acct UNION SELECT salary FROM emp"},
 	{"SELECT rate - 1, max(rate / 3), round(rate / 3, 2) FROM acct GROUP BY rate", NULL, "",
 	 "SELECT pgfn_num_sub(rate,  1, 2, 0) AS \"?column?\", pgfn_num_max(pgfn_num_div(rate,  3, 2, "
 	 "0), -1) AS max, "
@@ -166,11 +166,11 @@ static const struct icase cases[] = {
 	 "FROM acct GROUP BY rate", NULL, "",
 	 "SELECT pgfn_num_avg(DISTINCT rate) AS avg, sum(rate) OVER () AS sum, pgfn_num_avg(rate, 2) "
 	 "FILTER "
-	 "(WHERE CAST(rate AS REAL) / 3 > 1) AS avg FROM acct GROUP BY rate"},
+	 "(WHERE pgfn_ndiv(rate,  3) > 1) AS avg FROM acct GROUP BY rate"},
 	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
-	 "SELECT x FROM (SELECT CAST(rate AS REAL) / 3 AS x FROM acct) AS s WHERE x > 1"},
+	 "SELECT x FROM (SELECT pgfn_ndiv(rate,  3) AS x FROM acct) AS s WHERE x > 1"},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
-	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(salary / 3.0, 327686) AS "
+	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},
 	{"SELECT 123456789.123456789::numeric, 1.5::numeric(4,2) * 2, -(rate / 3) FROM acct", NULL,
 	 "", "SELECT '123456789.123456789' AS numeric, pgfn_num_mul('1.50',  2, 2, 0) AS "

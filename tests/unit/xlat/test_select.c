@@ -327,7 +327,9 @@ static const struct xcase cases[] = {
 	{"SELECT $0", "!42P02@8"},
 	{"SELECT $1, $3", "SELECT ?1 AS \"?column?\", ?3 AS \"?column?\""},
 	{"SELECT a[1] FROM t", "SELECT pg_array_get(a, 1) AS a FROM t"},
-	{"SELECT a[1:2] FROM t", "!0A000"},
+	{"SELECT a[1:2], a[:2], a[2:], a[1][2:3] FROM t",
+	 "SELECT pgfn_array_slice(a, 'vv', 1, 2) AS a, pgfn_array_slice(a, '-v', 2) AS a, "
+	 "pgfn_array_slice(a, 'v-', 2) AS a, pgfn_array_slice(a, 'vvvv', 1, 1, 2, 3) AS a FROM t"},
 	{"SELECT (b).x, (b).n FROM t", "SELECT pg_record_field(b, 1) AS x, pg_record_field(b, 2) AS n FROM t"},
 	{"SELECT (b).y FROM t", "!0A000"},
 	{"SELECT ROW(1)", "!0A000@8"},
