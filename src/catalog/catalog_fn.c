@@ -81,7 +81,8 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
-	cat_result_text(ctx, cat_format_type(a, oid, typmod));
+	const char *row = pgtype_by_oid(oid) ? NULL : cat_rowtype_name(cat_fn_model(ctx), a, oid);
+	cat_result_text(ctx, row ? row : cat_format_type(a, oid, typmod));
 	arena_free(a);
 }
 
@@ -607,5 +608,6 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 		       SQLITE_OK &&
 	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
 		       SQLITE_OK &&
-	       cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db);
+	       cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db) &&
+	       cat_fndef_register(db);
 }

@@ -133,7 +133,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, rel->oid);
 		cat_text(r, rel->name);
 		cat_int(r, CAT_NS_PUBLIC);
-		cat_int(r, 0); /* reltype: row types are not provided */
+		cat_int(r, cat_rowtype_oid(rel, false)); /* reltype */
 		cat_int(r, 0);
 		cat_int(r, OWNER);
 		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? CAT_AM_BTREE : 0);
@@ -526,6 +526,7 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	const struct pgtype_info *all = pgtype_all(&n);
 	for (size_t i = 0; i < n; i++)
 		type_row(r, &all[i]);
+	cat_rowtype_rows(m, r);
 	return true;
 }
 
