@@ -44,3 +44,7 @@ CREATE SEQUENCE reg_rts;
 SELECT c.relname, c.relkind, t.typname, t.typnamespace = c.relnamespace, t.typtype, t.typcategory, t.typrelid = c.oid, t.typlen, t.typbyval, t.typalign, t.typstorage, t.typinput, t.typoutput, t.typreceive, t.typsend, t.typelem, a.typname, a.typtype, a.typelem = t.oid, a.typcategory, a.typarray, a.typsubscript, a.typinput, a.typanalyze, format_type(t.oid, NULL), format_type(a.oid, NULL) FROM pg_class c LEFT JOIN pg_type t ON t.oid = c.reltype LEFT JOIN pg_type a ON a.oid = t.typarray WHERE c.relname LIKE 'reg_rt%' ORDER BY 1;
 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.reltype > 0 ORDER BY 1;
 SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' ORDER BY 1;
+-- defaults of the current time read back as PostgreSQL prints them (now() and CURRENT_TIMESTAMP are one spelling in SQLite)
+CREATE TABLE reg_dflt (a timestamp(3) DEFAULT now(), b timestamptz DEFAULT now(), c timestamp DEFAULT now(), d date DEFAULT CURRENT_DATE);
+SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'reg_dflt' ORDER BY 1;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_dflt' ORDER BY ordinal_position;
