@@ -26,6 +26,10 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
+/* Appends s as quote_ident() does: bare when PostgreSQL would read it back unchanged (no
+ * keyword other than an unreserved one). The catalog quotes names with it. */
+void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);
+
 /* One function of a table: SQLite name, argument count (-1: any), implementation. The pgfn
  * areas and the catalog module register their tables with the two calls below. */
 struct pgfn_def {

@@ -81,11 +81,15 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int32_t typmod = sqlite3_value_type(argv[1]) == SQLITE_NULL ? -1
 								    : sqlite3_value_int(argv[1]);
 	struct arena *a = arena_new(0);
-	/* the model only for OIDs of the tenant's own (enum) types: built-ins need none */
+	/* the model only for OIDs of the tenant's own (enum and row) types: built-ins need none */
 	const struct cat_model *m = oid >= CATALOG_OID_MIN ? cat_fn_model(ctx) : NULL;
-	const char *s = oid < CATALOG_OID_MIN || m ? cat_format_type_m(m, a, oid, typmod) : NULL;
+	const char *row = m && !pgtype_by_oid(oid) ? cat_rowtype_name(m, a, oid) : NULL;
+	const char *s = row                          ? row
+			: oid < CATALOG_OID_MIN || m ? cat_format_type_m(m, a, oid, typmod)
+						     : NULL;
 	/* a type outside the search path is qualified (pg_dump empties it) */
-	if (s && m && cat_model_enum_oid(m, oid, NULL) && !cat_public_visible(CTX_CONN(ctx)))
+	if (s && !row && m && cat_model_enum_oid(m, oid, NULL) &&
+	    !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
 	if (s)
 		cat_result_text(ctx, s);
@@ -637,5 +641,6 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 		       SQLITE_OK &&
 	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
 		       SQLITE_OK &&
-	       cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db);
+	       cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db) &&
+	       cat_fndef_register(db);
 }

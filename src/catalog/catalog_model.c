@@ -108,8 +108,13 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	if (!d)
 		return NULL;
 	d = unparen(a, d);
-	if (strcmp(d, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')") == 0)
+	/* now() and CURRENT_TIMESTAMP (one spelling in SQLite) of timestamptz and timestamp
+	 * columns, CURRENT_DATE of date ones */
+	if (strcmp(d, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')") == 0 ||
+	    strcmp(d, "strftime('%Y-%m-%d %H:%M:%f', 'now')") == 0)
 		return "now()";
+	if (strcmp(d, "date('now')") == 0)
+		return "CURRENT_DATE";
 	if (col->typoid == PGTYPE_BOOL && (strcmp(d, "0") == 0 || strcmp(d, "1") == 0))
 		return d[0] == '1' ? "true" : "false";
 	if (d[0] == '\'')

@@ -433,6 +433,47 @@ static void fn_md(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_array_subscripts(a, dim): the subscripts of a's dimension dim as an array text
+ * ("{1,2,3}"), so that generate_subscripts(a, dim) beside other set-returning functions is
+ * one more array unnested in lockstep. An int2vector/oidvector ("1 2 3") counts from 0, as
+ * PostgreSQL's do; a dimension a lacks gives NULL (no rows), as generate_subscripts does. */
+static void fn_subscripts(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	struct arena *a = arena_new(0);
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	int64_t dim = sqlite3_value_int64(argv[1]);
+	size_t n = 0;
+	int lo = 1;
+	struct pgfn_md md;
+	if (s && s[0] != '{' && pgfn_array_parse(a, s, &n)) {
+		lo = 0;
+		n = dim == 1 ? n : 0;
+	} else if (!md_arg(ctx, a, argv[0], &md)) {
+		arena_free(a);
+		return;
+	} else {
+		n = dim >= 1 && dim <= md.ndims ? (size_t)md.dims[dim - 1] : 0;
+	}
+	if (!n) {
+		sqlite3_result_null(ctx);
+		arena_free(a);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%c%d", i ? ',' : '{', lo + (int)i);
+	strbuf_putc(&sb, '}');
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
 int pgfn_register_arraymd(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
@@ -442,6 +483,7 @@ int pgfn_register_arraymd(sqlite3 *db)
 		{"pgfn_array_slice", -1, fn_slice},
 		{"pgfn_array_elem", 2, fn_elem},
 		{"pgfn_array_md", -1, fn_md},
+		{"pgfn_array_subscripts", 2, fn_subscripts},
 	};
 	return pgfn_define(db, defs, ARRAY_LEN(defs));
 }

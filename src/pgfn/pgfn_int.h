@@ -41,9 +41,6 @@ const char *pgfn_text(sqlite3_value *v, size_t *len);
 /* Appends s as an SQL literal the way quote_literal() does (E'' when it holds a backslash). */
 void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n);
 
-/* Appends s as quote_ident() does: bare when PostgreSQL would read it back unchanged. */
-void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);
-
 /* Appends v as an array element of the type the tag letter names (pgfn_array.c). */
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
 /* One element of an array's text at *p (quoted or bare); NULL for NULL. *p ends after it. */

@@ -172,6 +172,7 @@ static const struct catfn {
 	{"pg_get_function_arguments", 1, 1, XLAT_OID_TEXT},
 	{"pg_get_function_identity_arguments", 1, 1, XLAT_OID_TEXT},
 	{"pg_get_function_sqlbody", 1, 1, XLAT_OID_TEXT},
+	{"pg_get_functiondef", 1, 1, XLAT_OID_TEXT},
 	{"pg_encoding_to_char", 1, 1, XLAT_OID_NAME},
 	{"current_schemas", 1, 1, 1003 /* name[] */},
 	{"array_position", 2, 2, XLAT_OID_INT4},

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_catalog_srf.c: set-returning functions and LATERAL as catalog queries use them —
  * functions in FROM (as the catalog's table-valued functions), unnest/generate_subscripts/
- * _pg_expandarray in a select list (a lockstep join with the array's elements), the (x, n)
+ * _pg_expandarray in a select list (a lockstep join with the arrays' elements), the (x, n)
  * records of _pg_expandarray, and the one-row LATERAL subquery pgbench uses, whose columns
  * are substituted by their expressions (SQLite has no LATERAL). */
 #include "xlat_int.h"
@@ -22,7 +22,6 @@ static bool is_int_literal(const PgQuery__Node *n)
 }
 
 static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
-static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t);
 
 /* ---- one-row LATERAL subqueries ---- */
 
@@ -399,7 +398,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 
 /* ---- set-returning functions in a target list ---- */
 
-/* unnest(a) → 1, generate_subscripts(a, 1) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
+/* unnest(a) → 1, generate_subscripts(a, d) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
  * generate_series → 5, anything else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
@@ -423,7 +422,7 @@ static int srf_kind(const PgQuery__Node *n)
 	if (strcmp(name, "generate_series") == 0 && f->n_args >= 2 && f->n_args <= 3)
 		return 5;
 	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
-	    is_int_literal(f->args[1]) && f->args[1]->a_const->ival->ival == 1)
+	    is_int_literal(f->args[1]))
 		return 2;
 	return 0;
 }
@@ -461,46 +460,79 @@ static struct xlat_srf *series_call(struct xlat_ctx *c, const PgQuery__FuncCall 
 	return srf;
 }
 
+/* The slot of the array v reads (a new one when no earlier call read the same array), or -1
+ * failed. kind: srf_kind's; generate_subscripts(a, d) reads the array of a's subscripts. */
+static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__FuncCall *f, int kind)
+{
+	struct xlat_type at;
+	const char *text = emit_aside(c, f->args[0], &at);
+	if (!text)
+		return -1;
+	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
+	if (dim)
+		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
+	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
+	uint32_t elem = dim ? XLAT_OID_INT4 : ti ? ti->elem_oid : 0;
+	for (int k = 0; k < srf->nslots; k++) {
+		if (strcmp(srf->texts[k], text) == 0 && srf->elems[k] == elem)
+			return k; /* '{}'::int[] and '{}'::text[] are one text, not one array */
+	}
+	if (srf->nslots == XLAT_SRF_SLOTS) {
+		xlat_unsupported(c, f->location,
+				 "more than 8 arrays under set-returning functions in a select list");
+		return -1;
+	}
+	int k = srf->nslots++;
+	srf->args[k] = f->args[0];
+	srf->dims[k] = dim;
+	srf->texts[k] = text;
+	srf->elems[k] = elem;
+	return k;
+}
+
+/* Adds call v (of srf_kind kind) to *srfp, made on the first call; false with c->err. */
+static bool srf_add(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__Node *v, int kind)
+{
+	struct xlat_srf *srf = *srfp;
+	const PgQuery__FuncCall *f = v->func_call;
+	if (kind == 5 || (srf && srf->series)) {
+		if (srf)
+			return xlat_unsupported(c, f->location,
+						"generate_series with another set-returning "
+						"function in a select list");
+		return (*srfp = series_call(c, f)) != NULL;
+	}
+	if (!srf) {
+		srf = *srfp = arena_zalloc(c->a, sizeof(*srf));
+		srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+		srf->acl = kind == 4;
+	}
+	if (srf->acl != (kind == 4) || srf->ncalls == (int)ARRAY_LEN(srf->calls))
+		return xlat_unsupported(c, f->location,
+					"aclexplode with another set-returning function in a "
+					"select list");
+	int k = srf_slot(c, srf, f, kind);
+	if (k < 0)
+		return false;
+	if (srf->acl && k > 0)
+		return xlat_unsupported(c, f->location, "aclexplode over two different arrays");
+	srf->slot[srf->ncalls] = (signed char)k;
+	srf->calls[srf->ncalls++] = f;
+	return true;
+}
+
 bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	c->srf = NULL;
 	struct xlat_srf *srf = NULL;
-	const char *arg_text = NULL;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
 		if (v && v->node_case == NODE(A_INDIRECTION) &&
 		    (srf_kind(v->a_indirection->arg) == 3 || srf_kind(v->a_indirection->arg) == 4))
 			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee */
 		int kind = srf_kind(v);
-		if (!kind)
-			continue;
-		if (kind == 5 || (srf && srf->series)) {
-			if (srf)
-				return xlat_unsupported(c, v->func_call->location,
-							"generate_series with another set-returning "
-							"function in a select list");
-			if (!(srf = series_call(c, v->func_call)))
-				return false;
-			continue;
-		}
-		struct xlat_type at;
-		const char *text = emit_aside(c, v->func_call->args[0], &at);
-		if (!text)
+		if (kind && !srf_add(c, &srf, v, kind))
 			return false;
-		if (!srf) {
-			const struct pgtype_info *ti = pgtype_by_oid(at.oid);
-			srf = arena_zalloc(c->a, sizeof(*srf));
-			srf->elem = ti ? ti->elem_oid : 0;
-			srf->arg = v->func_call->args[0];
-			srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
-			srf->acl = kind == 4;
-			arg_text = text;
-		}
-		if (strcmp(text, arg_text) != 0 || srf->acl != (kind == 4) ||
-		    srf->ncalls == (int)ARRAY_LEN(srf->calls))
-			return xlat_unsupported(c, v->func_call->location,
-						"set-returning functions over different arrays");
-		srf->calls[srf->ncalls++] = v->func_call;
 	}
 	if (srf &&
 	    (s->n_group_clause || s->having_clause || s->n_distinct_clause || s->n_window_clause))
@@ -510,78 +542,116 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
-bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
+static bool series_from(struct xlat_ctx *c, bool had_from)
 {
 	struct xlat_type ignored;
-	if (c->srf->series) {
-		const PgQuery__FuncCall *f = c->srf->calls[0];
-		xlat_printf(c, "%s%s(", had_from ? ", " : " FROM ", c->srf->series);
-		for (size_t i = 0; i < f->n_args; i++) {
-			xlat_puts(c, i ? ", " : "");
-			if (!xlat_expr(c, f->args[i], &ignored))
-				return false;
-		}
-		xlat_puts(c, ") AS ");
-		xlat_ident(c, c->srf->alias);
-		return true;
+	const PgQuery__FuncCall *f = c->srf->calls[0];
+	xlat_printf(c, "%s%s(", had_from ? ", " : " FROM ", c->srf->series);
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
 	}
-	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
-	xlat_puts(c, had_from ? ", " : " FROM ");
-	xlat_puts(c, c->srf->acl ? "pg_srf_aclexplode(" : "pgfn_unnest(");
-	if (!xlat_expr(c, c->srf->arg, &ignored))
-		return false;
 	xlat_puts(c, ") AS ");
 	xlat_ident(c, c->srf->alias);
 	return true;
 }
 
-static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
+bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
+{
+	if (c->srf->series)
+		return series_from(c, had_from);
+	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
+	struct xlat_type ignored;
+	xlat_puts(c, had_from ? ", " : " FROM ");
+	xlat_puts(c, c->srf->acl ? "pg_srf_aclexplode(" : "pgfn_unnest(");
+	for (int k = 0; k < c->srf->nslots; k++) {
+		xlat_puts(c, k ? ", " : "");
+		xlat_puts(c, c->srf->dims[k] ? "pgfn_array_subscripts(" : "");
+		if (!xlat_expr(c, c->srf->args[k], &ignored))
+			return false;
+		if (c->srf->dims[k])
+			xlat_printf(c, ", %d)", c->srf->dims[k]);
+	}
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, c->srf->alias);
+	return true;
+}
+
+/* The index of f among the collected calls, -1 when it is not one. */
+static int srf_call(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
 	for (int i = 0; c->srf && i < c->srf->ncalls; i++) {
 		if (c->srf->calls[i] == f)
-			return true;
+			return i;
 	}
-	return false;
+	return -1;
 }
 
-/* The joined element's value or its position (its ordinality). */
-static void srf_column(struct xlat_ctx *c, bool value, struct xlat_type *t)
+static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
-	xlat_ident(c, c->srf->alias);
-	xlat_puts(c, !value ? ".ordinality" : c->srf->series ? ".value" : ".v0");
-	*t = (struct xlat_type){value ? c->srf->elem : XLAT_OID_INT4, -1};
+	return srf_call(c, f) >= 0;
+}
+
+/* Call i's element (value) or its position in its array (_pg_expandarray's n): the row's
+ * ordinality while the array lasts, NULL past its end when a longer array sets the pace. */
+static bool srf_column(struct xlat_ctx *c, int i, bool value, struct xlat_type *t)
+{
+	const struct xlat_srf *srf = c->srf;
+	int k = srf->slot[i];
+	*t = (struct xlat_type){value ? srf->elems[k] : XLAT_OID_INT4, -1};
+	if (value || srf->nslots == 1) {
+		xlat_ident(c, srf->alias);
+		xlat_printf(c, value ? ".v%d" : ".ordinality", k);
+		return true;
+	}
+	struct xlat_type ignored;
+	xlat_puts(c, "CASE WHEN ");
+	xlat_ident(c, srf->alias);
+	xlat_puts(c, ".ordinality <= pgfn_array_dim(");
+	if (!xlat_expr(c, srf->args[k], &ignored))
+		return false;
+	xlat_puts(c, ", 1, 3) THEN ");
+	xlat_ident(c, srf->alias);
+	xlat_puts(c, ".ordinality END");
+	return true;
 }
 
 int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
-	if (!srf_collected(c, f))
+	int i = srf_call(c, f);
+	if (i < 0)
 		return 0;
+	if (c->srf->series) {
+		xlat_ident(c, c->srf->alias);
+		xlat_puts(c, ".value");
+		*t = (struct xlat_type){c->srf->elem, -1};
+		return 1;
+	}
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	if (c->srf->acl) { /* the whole record, in PostgreSQL's record text form */
 		xlat_puts(c, "('(' || ");
-		for (size_t i = 0; i < ARRAY_LEN(acl_cols); i++) {
-			xlat_puts(c, i ? " || ',' || " : "");
-			xlat_puts(c, i == 3 ? "CASE WHEN " : "");
+		for (size_t j = 0; j < ARRAY_LEN(acl_cols); j++) {
+			xlat_puts(c, j ? " || ',' || " : "");
+			xlat_puts(c, j == 3 ? "CASE WHEN " : "");
 			xlat_ident(c, c->srf->alias);
-			xlat_printf(c, ".%s", acl_cols[i]);
-			xlat_puts(c, i == 3 ? " THEN 't' ELSE 'f' END" : "");
+			xlat_printf(c, ".%s", acl_cols[j]);
+			xlat_puts(c, j == 3 ? " THEN 't' ELSE 'f' END" : "");
 		}
 		xlat_puts(c, " || ')')");
 		*t = (struct xlat_type){OID_RECORD, -1};
 		return 1;
 	}
-	if (strcmp(name, "_pg_expandarray") != 0) {
-		srf_column(c, strcmp(name, "generate_subscripts") != 0, t);
-		return 1;
-	}
+	if (strcmp(name, "_pg_expandarray") != 0)
+		return srf_column(c, i, true, t) ? 1 : -1;
 	/* the whole (x, n) record, in PostgreSQL's record text form */
 	xlat_puts(c, "('(' || ");
-	srf_column(c, true, t);
+	srf_column(c, i, true, t);
 	xlat_puts(c, " || ',' || ");
-	srf_column(c, false, t);
+	bool ok = srf_column(c, i, false, t);
 	xlat_puts(c, " || ')')");
 	*t = (struct xlat_type){OID_RECORD, -1};
-	return 1;
+	return ok ? 1 : -1;
 }
 
 /* (r).grantor ... (r).is_grantable of an aclexplode record: the collected call's column, or
@@ -617,10 +687,9 @@ bool xlat_catalog_record_field(struct xlat_ctx *c, const PgQuery__AIndirection *
 	if (!field || (strcmp(field, "x") != 0 && strcmp(field, "n") != 0))
 		return xlat_unsupported(c, -1, "field selection");
 	bool value = field[0] == 'x';
-	if (ind->arg->node_case == NODE(FUNC_CALL) && srf_collected(c, ind->arg->func_call)) {
-		srf_column(c, value, t);
-		return true;
-	}
+	int i = ind->arg->node_case == NODE(FUNC_CALL) ? srf_call(c, ind->arg->func_call) : -1;
+	if (i >= 0)
+		return srf_column(c, i, value, t);
 	struct xlat_type ignored;
 	xlat_puts(c, "pg_record_field(");
 	if (!xlat_expr(c, ind->arg, &ignored))

@@ -87,14 +87,23 @@ struct xlat_srfcol {
 	const char *alias, *name, *vcol;
 };
 
-/* Set-returning functions in a target list: unnest(a) and generate_subscripts(a, 1) over one
- * array a, run in lockstep as PostgreSQL does, are a join with pgfn_unnest(a). */
+/* Set-returning functions in a target list: unnest(a), generate_subscripts(a, d) and
+ * _pg_expandarray(a) over up to XLAT_SRF_SLOTS arrays are run in lockstep as PostgreSQL's
+ * ProjectSet runs them (the shorter padded with NULLs): a join with pgfn_unnest(a0, a1, ...),
+ * one argument (slot) per distinct array, generate_subscripts(a, d) being the array
+ * pgfn_array_subscripts(a, d). */
+#define XLAT_SRF_SLOTS 8
 struct xlat_srf {
 	const PgQuery__FuncCall *calls[16];
+	signed char slot[16]; /* per call: the slot whose column v<slot> it reads */
 	int ncalls;
-	const PgQuery__Node *arg;
+	const PgQuery__Node *args[XLAT_SRF_SLOTS]; /* per slot: the array */
+	int dims[XLAT_SRF_SLOTS];		    /* per slot: generate_subscripts' d, 0: none */
+	const char *texts[XLAT_SRF_SLOTS];	    /* per slot: its SQLite text, to compare */
+	uint32_t elems[XLAT_SRF_SLOTS];		    /* per slot: its element type (0: not known) */
+	int nslots;
 	const char *alias;
-	uint32_t elem; /* the array's element type (0: not known) */
+	uint32_t elem; /* generate_series' type */
 	const char *series; /* generate_series in the target list: its SQLite module, else NULL */
 	bool acl;      /* aclexplode's rows rather than the array's elements */
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // clients_prisma.js: Prisma 7 (npm prisma, @prisma/client over @prisma/adapter-pg) — the schema
-// migrated by Prisma's wasm schema engine through the adapter (migrate diff + deploy, db push,
-// db pull), then the client's CRUD, relations, aggregates, transactions, raw queries and error
+// migrated by Prisma's wasm schema engine through the adapter (migrate diff + deploy, db push on
+// the migrated database and on an empty one, db pull), then the client's CRUD, relations, aggregates, transactions, raw queries and error
 // codes, printed one line per step for test_clients.sh to compare with PostgreSQL 15.
 // Usage: node clients_prisma.js URL pg|shardlite SCHEMA GENDIR   (NODE_PATH: node_modules)
 'use strict';
@@ -117,24 +117,20 @@ async function schema(wasm, text) {
 	};
 	await step('migrate deploy', async () =>
 		(await engine.applyMigrations({ migrationsList: migrations, filters })).appliedMigrationNames);
-	// prisma db push with one more column: the live schema is read back (pg_catalog) and diffed
+	// prisma db push: the live schema read back (pg_catalog) and diffed with the schema — no
+	// change when they agree, then the one column the schema adds
+	const push = (db, content) => db.schemaPush({ force: false,
+		schema: { files: [{ path: 'schema.prisma', content }] }, filters });
+	await step('db push unchanged', () => push(engine, text));
 	const pushed = text.replace('  views     Int      @default(0)\n',
 		'  views     Int      @default(0)\n  rating    Float?\n');
-	await gap('db push', () => engine.schemaPush({ force: false,
-		schema: { files: [{ path: 'schema.prisma', content: pushed }] }, filters }),
-	'set-returning functions over different arrays is not supported');
-	if (target === 'shardlite') { // the column db push adds, so that both go on the same
-		const c = new pg.Client(url);
-		await c.connect();
-		await c.query('ALTER TABLE "Post" ADD COLUMN rating double precision');
-		await c.end();
-	}
-	// prisma db pull: the schema as introspected
-	await gap('db pull', () => engine.introspect({ schema: files, baseDirectoryPath: '.', force: true,
-		compositeTypeDepth: -1, namespaces: null }).then((r) => {
-		if (verbose)
-			console.log(r.schema.files[0].content);
-	}), 'set-returning functions over different arrays is not supported');
+	await step('db push column', () => push(engine, pushed));
+	await step('db push again', () => push(engine, pushed));
+	// prisma db pull: the schema as introspected, printed whole
+	await step('db pull', () => engine.introspect({ schema: files, baseDirectoryPath: '.', force: true,
+		compositeTypeDepth: -1, namespaces: null }).then((r) => r.schema.files[0].content.split('\n')
+		.filter((l) => l.trim() && !/^\s*(\/\/|provider|output)/.test(l))));
+	await pushEmpty(wasm, pushed);
 	// the enum (CREATE TYPE in the first migration) gains a value: a second migration (migrate
 	// dev's diff between the two schemas) with ALTER TYPE ... ADD VALUE
 	const withGuest = text.replace('  ADMIN\n}', '  ADMIN\n  GUEST\n}');
@@ -146,6 +142,33 @@ async function schema(wasm, text) {
 		content: { tag: 'ok', value: diff2.stdout } } });
 	await step('migrate deploy enum', async () => (await engine.applyMigrations({
 		migrationsList: migrations, filters })).appliedMigrationNames);
+	engine.free();
+}
+
+// prisma db push on an empty database (a new tenant; on PostgreSQL a new database): every
+// table created from the schema, then nothing left to do.
+async function pushEmpty(wasm, text) {
+	const emptyUrl = url.replace(/\/acme$/, '/acme_push');
+	if (target === 'pg') {
+		const c = new pg.Client(url);
+		await c.connect();
+		await c.query('CREATE DATABASE acme_push');
+		await c.end();
+	}
+	const factory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: emptyUrl }));
+	const engine = await wasm.SchemaEngine.new({ datamodels: [['schema.prisma', text]] },
+		(log) => verbose && console.log('   ', log), factory);
+	const push = () => engine.schemaPush({ force: false,
+		schema: { files: [{ path: 'schema.prisma', content: text }] },
+		filters: { externalTables: [], externalEnums: [] } });
+	await step('db push empty', push);
+	await step('db push empty again', push);
+	const c = new pg.Client(emptyUrl);
+	await c.connect();
+	await step('db push empty tables', async () => (await c.query(`SELECT table_name, column_name,
+		data_type FROM information_schema.columns WHERE table_schema = 'public'
+		ORDER BY table_name, ordinal_position`)).rows.map((r) => Object.values(r).join(' ')));
+	await c.end();
 	engine.free();
 }
 

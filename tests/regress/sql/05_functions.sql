@@ -262,6 +262,19 @@ SELECT idx.id, idx.key, idx.arridx FROM (SELECT * FROM fn_arr i, unnest(i.a, i.b
 SELECT d.id, k FROM fn_docs d, jsonb_object_keys(d.doc) k ORDER BY 1, 2;
 SELECT d.id, e.value, e.ordinality FROM fn_docs d, jsonb_array_elements_text(d.doc -> 'a') WITH ORDINALITY e ORDER BY 1, 3;
 SELECT c.relname, array_agg(a.attname::text ORDER BY k.n) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid, unnest(i.indkey) WITH ORDINALITY k (attnum, n), pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum AND c.relname LIKE 'fn_%' GROUP BY c.relname ORDER BY 1;
+-- set-returning functions over different arrays side by side: run in lockstep, the shorter padded with NULLs
+SELECT id, unnest(a) AS x, unnest(b) AS y, generate_subscripts(b, 1) AS i FROM fn_arr ORDER BY 1, 4;
+SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b, generate_subscripts('{{1,2},{3,4}}'::int[], 2) AS s, unnest('{}'::int[]) AS e;
+SELECT unnest('{}'::int[]) AS a, unnest('{}'::text[]) AS b;
+SELECT (information_schema._pg_expandarray(ARRAY[5, 6])).n, (information_schema._pg_expandarray(ARRAY[5, 6])).x, unnest(ARRAY['a', 'b', 'c']) AS u;
+-- differs: generate_series beside another set-returning function in a select list is 0A000 here
+SELECT unnest(ARRAY[1, 2]), generate_series(1, 3);
+CREATE TABLE fn_pair (a int, b int, PRIMARY KEY (a, b));
+CREATE TABLE fn_child (id int PRIMARY KEY, x int, y varchar(5), z text, FOREIGN KEY (x, id) REFERENCES fn_pair (a, b));
+CREATE INDEX fn_child_idx ON fn_child (z DESC, y, x);
+SELECT con1.conname, unnest(con1.conkey) AS parent, unnest(con1.confkey) AS child, generate_subscripts(con1.conkey, 1) AS colidx FROM pg_class cl JOIN pg_constraint con1 ON con1.conrelid = cl.oid WHERE con1.contype = 'f' AND cl.relname LIKE 'fn_%' ORDER BY 1, colidx;
+SELECT c.relname, unnest(indkey) AS k, generate_subscripts(indkey, 1) AS i, unnest(indcollation) AS coll, unnest(indclass) AS cl, unnest(indoption) AS o FROM pg_index JOIN pg_class c ON c.oid = indexrelid WHERE c.relname LIKE 'fn_%' ORDER BY 1, 3;
+SELECT c.relname, opc.opcname, i.indoption & 1 AS descending FROM (SELECT indexrelid, unnest(indkey) AS k, unnest(indclass) AS cl, unnest(indoption) AS indoption FROM pg_index) i JOIN pg_class c ON c.oid = i.indexrelid LEFT JOIN pg_opclass opc ON opc.oid = i.cl WHERE c.relname = 'fn_child_idx' ORDER BY 2;
 -- substring(s FROM pattern): the first group's match, else the whole match, NULL without one
 SELECT substring('fillfactor=70' FROM 'fillfactor=([0-9]*)'), substring('abc123' FROM '[0-9]+'), substring('abc' FROM 'x'), substring('ab' FROM '(a)(x)?'), substring(NULL FROM 'a');
 SELECT substring('xay' FROM '(q)|a');

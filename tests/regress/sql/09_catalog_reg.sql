@@ -32,3 +32,19 @@ SELECT x FROM oids ORDER BY x;
 -- what psql's \df prints for the built-ins
 SELECT p.oid, pg_get_function_arguments(p.oid), pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid) FROM pg_proc p WHERE p.proname IN ('abs', 'now', 'generate_series', 'lower') ORDER BY p.oid;
 SELECT pg_get_function_result(0), pg_get_function_arguments(NULL);
+-- pg_get_functiondef of built-ins: SUPPORT, COST/ROWS, WINDOW, keyword names quoted, SQL-standard bodies; aggregates are refused
+SELECT pg_get_functiondef(p.oid) FROM pg_proc p WHERE p.proname IN ('lower', 'generate_series', 'lpad', 'row_number', 'left', 'random', 'to_char', 'substring', 'now') AND p.prokind <> 'a' ORDER BY p.oid;
+SELECT pg_get_functiondef(0), pg_get_functiondef(NULL);
+SELECT count(*) FROM pg_proc p WHERE p.prokind <> 'a' AND p.pronamespace = 11 AND pg_get_functiondef(p.oid) IS NULL;
+SELECT pg_get_functiondef(p.oid) FROM pg_proc p WHERE p.proname = 'count' ORDER BY p.oid LIMIT 1;
+-- row types: every table and view has a composite pg_type row and its array type; indexes and sequences none
+CREATE TABLE reg_rt (id int PRIMARY KEY, note text);
+CREATE VIEW reg_rtv AS SELECT id FROM reg_rt;
+CREATE SEQUENCE reg_rts;
+SELECT c.relname, c.relkind, t.typname, t.typnamespace = c.relnamespace, t.typtype, t.typcategory, t.typrelid = c.oid, t.typlen, t.typbyval, t.typalign, t.typstorage, t.typinput, t.typoutput, t.typreceive, t.typsend, t.typelem, a.typname, a.typtype, a.typelem = t.oid, a.typcategory, a.typarray, a.typsubscript, a.typinput, a.typanalyze, format_type(t.oid, NULL), format_type(a.oid, NULL) FROM pg_class c LEFT JOIN pg_type t ON t.oid = c.reltype LEFT JOIN pg_type a ON a.oid = t.typarray WHERE c.relname LIKE 'reg_rt%' ORDER BY 1;
+SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.reltype > 0 ORDER BY 1;
+SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' ORDER BY 1;
+-- defaults of the current time read back as PostgreSQL prints them (now() and CURRENT_TIMESTAMP are one spelling in SQLite)
+CREATE TABLE reg_dflt (a timestamp(3) DEFAULT now(), b timestamptz DEFAULT now(), c timestamp DEFAULT now(), d date DEFAULT CURRENT_DATE);
+SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'reg_dflt' ORDER BY 1;
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_dflt' ORDER BY ordinal_position;

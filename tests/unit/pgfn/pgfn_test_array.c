@@ -15,6 +15,13 @@ static const struct {
 	{"pgfn_array_dim('{}', 1, 3)", "0"},
 	{"pgfn_array_dim(' { a , \"b\" } ', 1, 3)", "2"},
 	{"pgfn_array_dim('1 2 3', 1, 3)", "3"},
+	/* generate_subscripts' arrays: an int2vector counts from 0 */
+	{"pgfn_array_subscripts('{a,b,c}', 1)", "{1,2,3}"},
+	{"pgfn_array_subscripts('{{1,2},{3,4},{5,6}}', 2)", "{1,2}"},
+	{"pgfn_array_subscripts('{1,2}', 2)", "NULL"},
+	{"pgfn_array_subscripts('{}', 1)", "NULL"},
+	{"pgfn_array_subscripts('1 2', 1)", "{0,1}"},
+	{"pgfn_array_subscripts(NULL, 1)", "NULL"},
 	{"pgfn_array_dim('{1', 1, 3)", "ERROR 22P02: malformed array literal: \"{1\""},
 	/* several dimensions (pgfn_arraymd.c) */
 	{"pgfn_array_dim('{{1},{2}}', 1, 3)", "2"},

@@ -204,7 +204,14 @@ static const struct xcase cases[] = {
 	{"SELECT * FROM t, LATERAL (SELECT b FROM u) s", "!0A000"},
 	/* functions in FROM run against the catalog: tests/unit/catalog */
 	{"SELECT * FROM lower('x')", "!0A000"},
-	{"SELECT unnest(b::text[]), unnest(c::text[]) FROM t", "!0A000"},
+	/* several arrays: one join, run in lockstep (PostgreSQL's ProjectSet) */
+	{"SELECT unnest(b::text[]), unnest(c::text[]) FROM t",
+	 "SELECT \"xlat:srf1\".v0 AS unnest, \"xlat:srf1\".v1 AS unnest FROM t, "
+	 "pgfn_unnest(pg_array_in(b), pg_array_in(c)) AS \"xlat:srf1\""},
+	{"SELECT generate_subscripts(b::int[], 1) AS i, unnest(b::int[]) FROM t",
+	 "SELECT \"xlat:srf1\".v0 AS i, \"xlat:srf1\".v1 AS unnest FROM t, "
+	 "pgfn_unnest(pgfn_array_subscripts(pg_array_in(b), 1), pg_array_in(b)) AS \"xlat:srf1\""},
+	{"SELECT unnest(b::text[]), generate_series(1, 2) FROM t", "!0A000"},
 	/* only listed scalar functions may stand in FROM: another could return a set */
 	{"SELECT * FROM now()", "!0A000@15"},
 	{"SELECT * FROM current_schema() WITH ORDINALITY", "!0A000"},
