@@ -89,6 +89,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->no_default = !s->tenant[0];
 	env->search = search_tenant(s, own, search);
 	env->schema = sess_types(s);
+	env->bind_consts = false; /* the simple protocol asks for it (sess_simple.c) */
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])
