@@ -246,6 +246,23 @@ struct xlat_stmt {
 	 * them, in the same transaction as .sql (see struct xlat_step). */
 	const struct xlat_step *steps;
 	size_t nsteps;
+
+	/* Constants passed as parameters (xlat_env.bind_consts): binds[i] goes to parameter
+	 * ?(nparams + 1 + i), bound before each run. */
+	const struct xlat_bind *binds;
+	int nbinds;
+	/* .sql is the same text for every statement that differs from this one only in the
+	 * constants in .binds, and names the schema it was translated for: worth keeping
+	 * prepared, and never taken for a statement translated for another schema. */
+	bool reusable;
+};
+
+/* A constant of the statement's text, bound as a parameter: an integer or a string. */
+struct xlat_bind {
+	bool is_text;
+	int64_t i;
+	const char *text; /* is_text: its value (quotes undone), len bytes */
+	size_t len;
 };
 
 /* The tenant's schema as the translator sees it: the declared PostgreSQL type of each column
@@ -322,6 +339,13 @@ struct xlat_env {
 	 * to the SQLite columns' declared types and no value checks are emitted). Relations of
 	 * other tenants are typed as unknown. */
 	const struct xlat_schema *schema;
+	/* Emit the constants of a statement the translation cache keeps as parameters after the
+	 * client's (xlat_stmt.binds, .reusable), where SQLite does not need their value to
+	 * prepare it: in a SELECT, INSERT, UPDATE or DELETE of the tenant's own tables, with a
+	 * schema, not in ORDER BY, GROUP BY, window or DISTINCT ON clauses (nor anywhere in a
+	 * grouped query level), not reading the catalog. A simple Query's statements, which the
+	 * session then keeps prepared on its connection. */
+	bool bind_consts;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

@@ -624,6 +624,34 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	return true;
 }
 
+/* Binds the constants the translator passed as parameters (xlat_stmt.binds), after the
+ * client's. */
+static bool bind_consts(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+			struct pgerr *err)
+{
+	for (int i = 0; i < x->nbinds; i++) {
+		const struct xlat_bind *b = &x->binds[i];
+		int at = x->nparams + 1 + i;
+		int rc = b->is_text ? sqlite3_bind_text64(vm, at, b->text, b->len, SQLITE_TRANSIENT,
+							  SQLITE_UTF8)
+				    : sqlite3_bind_int64(vm, at, b->i);
+		if (rc != SQLITE_OK)
+			return shard_error(shard_conn_db(s->conn), rc, err);
+	}
+	return true;
+}
+
+/* A simple Query's statement is done with vm: one whose text serves every statement that
+ * differs from it only in constants (xlat_stmt.reusable) stays prepared on the connection,
+ * so `pgbench -M simple`'s next select is neither translated nor compiled again. */
+static void simple_vm_done(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm)
+{
+	if (x->reusable && vm)
+		shard_conn_stmt_give(s->conn, vm);
+	else
+		sqlite3_finalize(vm);
+}
+
 bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->copy_out)
@@ -645,8 +673,9 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 			sess_error_locate(s->simple.sql, x, err);
 			return false;
 		}
-		if (x->nsteps && !sess_modcte_run(s, x, NULL, vm, err)) {
-			sqlite3_finalize(vm);
+		if ((x->nbinds && !bind_consts(s, x, vm, err)) ||
+		    (x->nsteps && !sess_modcte_run(s, x, NULL, vm, err))) {
+			simple_vm_done(s, x, vm);
 			return false;
 		}
 		sess_write_row_description(s, x, vm, NULL);
@@ -658,6 +687,10 @@ bool sess_run_simple(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		s->yield_rows = rows;
 		return true;
 	}
-	sqlite3_finalize(vm);
+	/* A kept statement compiles again on its first step after a schema change; what that
+	 * finds missing is located as a failed prepare would be. */
+	if (!ok && x->reusable && rows == 0)
+		sess_error_locate(s->simple.sql, x, err);
+	simple_vm_done(s, x, vm);
 	return ok;
 }

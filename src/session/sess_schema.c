@@ -93,6 +93,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->search = search_tenant(s, own, search, &chose);
 	env->no_search = env->no_default && !chose;
 	env->schema = sess_types(s);
+	env->bind_consts = false; /* the simple protocol asks for it (sess_simple.c) */
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])

@@ -93,6 +93,7 @@ void sess_simple_run(struct session *s, const char *text)
 	struct xlat_env env;
 	char search[SHARD_TENANT_MAX + 1];
 	sess_schema_env(s, &env, search);
+	env.bind_consts = true; /* sess_run_simple keeps such statements prepared */
 	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
 	if (ok)
 		sess_types_saw(s, stmts, n);

@@ -292,6 +292,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->ptypes_cap = 0;
 	c->depth = 0;
 	c->flags = 0;
+	c->inline_consts = 0;
 	xlat_schema_reset(c);
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
@@ -352,7 +353,8 @@ static bool translate(const struct xlat_env *env, const struct xlat_cache_key *k
 		      const char *sql, const uint32_t *param_types, int nparam_types,
 		      struct arena *a, struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
-	if (xlat_cache_lookup(key, sql, a, out)) {
+	bool bind = env && env->bind_consts;
+	if (xlat_cache_lookup(key, sql, bind, a, out)) {
 		*nout = 1;
 		return true;
 	}
@@ -380,7 +382,7 @@ static bool translate(const struct xlat_env *env, const struct xlat_cache_key *k
 		ok = translate_all(&c, tree, param_types, nparam_types > 0 ? nparam_types : 0, out,
 				   nout);
 		if (ok && *nout == 1)
-			xlat_cache_store(key, sql, &c, *out);
+			xlat_cache_store(key, sql, &c, *out, bind, a);
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	}
 	pg_query_free_protobuf_parse_result(r);

@@ -13,10 +13,12 @@
 
 #define NBUCKETS 4096
 #define MAX_KEY 8192 /* longer statements are translated every time */
+#define MAX_BINDS 999 /* SQLite's historical parameter limit, which every build takes */
 
 struct tslot {
 	int lit;      /* index into the statement's constants */
 	bool negated; /* the parser folded a '-' into it */
+	char bind;    /* 'i' passed as an integer parameter, 's' as text, 0 stays in the text */
 };
 
 struct entry {
@@ -30,6 +32,10 @@ struct entry {
 	int nslots;
 	struct tslot *slots; /* holes in output order */
 	char **frags;        /* nslots + 1 pieces of SQL around the holes */
+	/* The text with every hole a parameter after the client's, and the schema's fingerprint
+	 * in a comment (xlat_stmt.reusable); NULL when some hole must stay in the text or the
+	 * statement may not take parameters (xlat_env.bind_consts). */
+	char *psql;
 	size_t src_len;      /* length of the text it was translated from */
 	struct xlat_stmt st; /* sql is NULL; everything else owned by arena */
 	struct arena *arena;
@@ -45,7 +51,7 @@ static struct {
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 328,
+_Static_assert(sizeof(struct xlat_stmt) == 344,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -65,7 +71,8 @@ void xlat_note_const(struct xlat_ctx *c, int location, size_t at)
 	c->slots[c->nslots++] = (struct xlat_slot){.location = location,
 						   .offset = at,
 						   .len = c->sb->len - at,
-						   .in_main = c->sb == c->main_sb};
+						   .in_main = c->sb == c->main_sb,
+						   .inline_ctx = c->inline_consts > 0};
 }
 
 void xlat_insert_at(struct xlat_ctx *c, size_t at, const char *text)
@@ -123,7 +130,7 @@ static uint64_t fnv1a(const char *p, size_t n)
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
 			 int ngiven, const char *search, uint64_t schema_fp, struct arena *a)
 {
-	*k = (struct xlat_cache_key){.lits = NULL};
+	*k = (struct xlat_cache_key){.lits = NULL, .schema_fp = schema_fp};
 	strbuf_init(&k->key, 0);
 	if (!cache.limit || strlen(sql) > MAX_KEY ||
 	    !xlat_lex(sql, &k->key, a, &k->lits, &k->nlits))
@@ -221,6 +228,9 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 		d->tenant_rels = v;
 		d->tenant_pos = memdup(a, s->tenant_pos, s->ntenants * sizeof(*s->tenant_pos));
 	}
+	d->binds = NULL; /* a hit's own constants, see with_binds() */
+	d->nbinds = 0;
+	d->reusable = false;
 	/* XLAT_SCRIPT, XLAT_REBUILD and XLAT_COPY statements are never cached */
 	d->parts = d->part_tables = NULL;
 	d->nparts = 0;
@@ -252,8 +262,50 @@ static char *fill_template(const struct entry *e, const char *sql, const struct 
 	return out;
 }
 
-bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
-		       struct xlat_stmt **out)
+/* The value of integer constant l ('i', or an 'f' that bind_kind found integral). */
+static int64_t lit_int(const char *sql, const struct xlat_lit *l, bool negated)
+{
+	uint64_t u = strtoull(sql + l->start, NULL, 10);
+	return negated ? (int64_t)(0 - u) : (int64_t)u; /* -9223372036854775808 too */
+}
+
+/* The value of string constant l: its text between the quotes, doubled quotes undone. */
+static const char *lit_text(const char *sql, const struct xlat_lit *l, struct arena *a,
+			    size_t *len)
+{
+	char *v = arena_alloc(a, (size_t)l->len);
+	size_t n = 0;
+	for (int i = 1; i < l->len - 1; i++) {
+		v[n++] = sql[l->start + i];
+		i += sql[l->start + i] == '\'' && sql[l->start + i + 1] == '\'';
+	}
+	v[n] = '\0';
+	*len = n;
+	return v;
+}
+
+/* st (from e) as it runs with the constants of sql as parameters: e's parameterized text and
+ * each hole's value. */
+static void with_binds(const struct entry *e, const char *sql, const struct xlat_lit *lits,
+		       struct arena *a, struct xlat_stmt *st)
+{
+	struct xlat_bind *b = arena_zalloc(a, (size_t)(e->nslots ? e->nslots : 1) * sizeof(*b));
+	for (int i = 0; i < e->nslots; i++) {
+		const struct xlat_lit *l = &lits[e->slots[i].lit];
+		b[i].is_text = e->slots[i].bind == 's';
+		if (b[i].is_text)
+			b[i].text = lit_text(sql, l, a, &b[i].len);
+		else
+			b[i].i = lit_int(sql, l, e->slots[i].negated);
+	}
+	st->sql = arena_strdup(a, e->psql);
+	st->binds = b;
+	st->nbinds = e->nslots;
+	st->reusable = true;
+}
+
+bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, bool bind,
+		       struct arena *a, struct xlat_stmt **out)
 {
 	if (!k->ok)
 		return false;
@@ -264,11 +316,14 @@ bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct a
 		    memcmp(e->key, k->key.data, k->key.len) || e->nlits != k->nlits ||
 		    !pins_match(e, sql, k->lits))
 			continue;
-		const char *text = fill_template(e, sql, k->lits, a);
-		if (!text)
+		bind = bind && e->psql;
+		const char *text = bind ? NULL : fill_template(e, sql, k->lits, a);
+		if (!bind && !text)
 			break;
 		struct xlat_stmt *st = arena_alloc(a, sizeof(*st));
 		copy_stmt(a, st, &e->st, text);
+		if (bind)
+			with_binds(e, sql, k->lits, a, st);
 		if (st->length)
 			st->length += (int)strlen(sql) - (int)e->src_len;
 		lru_unlink(e);
@@ -313,6 +368,83 @@ static int cmp_slot(const void *x, const void *y)
 	return a->offset < b->offset ? -1 : a->offset > b->offset;
 }
 
+static bool word_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       (ch && strchr("_$\"'.?:@#", ch)) || (unsigned char)ch >= 0x80;
+}
+
+/* Whether digits (len bytes, negated or not) are an integer SQLite reads as one: it fits
+ * int64 (PostgreSQL's int8 class of the key: equal keys decide alike). */
+static bool int64_text(const char *p, size_t len, bool negated)
+{
+	static const char max[] = "9223372036854775807", min[] = "9223372036854775808";
+	if (strspn(p, "0123456789") < len)
+		return false;
+	while (len > 1 && *p == '0')
+		p++, len--;
+	return len < 19 || (len == 19 && strncmp(p, negated ? min : max, 19) <= 0);
+}
+
+/* How a hole's constant may be passed as a parameter: only where it is a whole SQLite token
+ * standing alone (not quoted digits of exact arithmetic, not glued to a name) and outside the
+ * places SQLite reads it when it prepares (xlat_ctx.inline_consts); integers that fit int64
+ * and plain strings, whose bound values SQLite treats as it treats the literal (no affinity,
+ * same storage class). Other numbers stay in the text: SQLite's own decimal conversion is the
+ * one that must read them. */
+static char bind_kind(const struct xlat_slot *v, const struct xlat_lit *l, bool negated,
+		      const char *sql, const char *out)
+{
+	char before = v->offset ? out[v->offset - 1] : ' ', after = out[v->offset + v->len];
+	if (v->inline_ctx || word_char(before) || word_char(after))
+		return 0;
+	switch (l->kind) {
+	case 'i':
+		return 'i';
+	case 'f':
+		return int64_text(sql + l->start, (size_t)l->len, negated) ? 'i' : 0;
+	case 's':
+		return 's';
+	default:
+		return 0;
+	}
+}
+
+/* Whether st may take its constants as parameters: a query or DML statement on the tenant's
+ * own tables, translated with a schema (whose fingerprint its text then names), reading no
+ * catalog relation (xlat_ctx.no_bind). */
+static bool may_bind(const struct xlat_ctx *c, const struct xlat_stmt *st, uint64_t schema_fp)
+{
+	static const char *const tags[] = {"SELECT", "INSERT", "UPDATE", "DELETE"};
+	if (!schema_fp || c->no_bind || st->is_ddl || st->ntenants || st->nsteps || st->nparts)
+		return false;
+	for (size_t i = 0; i < ARRAY_LEN(tags); i++)
+		if (st->tag && strcmp(st->tag, tags[i]) == 0)
+			return true;
+	return false;
+}
+
+/* e->psql, when every hole may be a parameter: ?N numbered after the client's parameters. */
+static void build_psql(struct entry *e, const struct xlat_stmt *st, uint64_t schema_fp)
+{
+	if (e->nslots > MAX_BINDS)
+		return;
+	for (int i = 0; i < e->nslots; i++)
+		if (!e->slots[i].bind)
+			return;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < e->nslots; i++)
+		strbuf_printf(&sb, "%s?%d", e->frags[i], st->nparams + 1 + i);
+	/* a statement SQLite prepared for another schema has that schema's result columns
+	 * until its next step; the name keeps the session from taking it back */
+	strbuf_printf(&sb, "%s /* schema %016llx */", e->frags[e->nslots],
+		      (unsigned long long)schema_fp);
+	if (!sb.failed)
+		e->psql = arena_strndup(e->arena, sb.data, sb.len);
+	strbuf_fini(&sb);
+}
+
 /* Builds the holes and pieces; false when some constant did not land where a template can
  * replace it (a scratch buffer, text that is not what xlat_lit_emit writes, overlaps). */
 static bool build_template(struct entry *e, const struct xlat_ctx *c, const char *sql,
@@ -342,7 +474,8 @@ static bool build_template(struct entry *e, const struct xlat_ctx *c, const char
 		xlat_lit_emit(&want, sql, &lits[li], neg);
 		ok = want.len == v[i].len && memcmp(want.data, out + v[i].offset, v[i].len) == 0;
 		e->frags[e->nslots] = arena_strndup(e->arena, out + pos, v[i].offset - pos);
-		e->slots[e->nslots++] = (struct tslot){li, neg};
+		e->slots[e->nslots++] =
+			(struct tslot){li, neg, bind_kind(&v[i], &lits[li], neg, sql, out)};
 		pos = v[i].offset + v[i].len;
 	}
 	strbuf_fini(&want);
@@ -365,7 +498,7 @@ static void evict_one(void)
 }
 
 void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
-		      const struct xlat_stmt *st)
+		      struct xlat_stmt *st, bool bind, struct arena *out_arena)
 {
 	if (!k->ok || c->nocache || st->kind != XLAT_SQL || !st->sql)
 		return;
@@ -391,6 +524,10 @@ void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const str
 	e->hash = k->hash;
 	e->src_len = strlen(sql);
 	copy_stmt(a, &e->st, st, NULL);
+	if (may_bind(c, st, k->schema_fp))
+		build_psql(e, st, k->schema_fp);
+	if (bind && e->psql) /* the first run as every later one: the same prepared text */
+		with_binds(e, sql, lits, out_arena, st);
 
 	pthread_mutex_lock(&cache.lock);
 	struct entry **bucket = &cache.buckets[e->hash % NBUCKETS];

@@ -116,8 +116,12 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc,
 		}
 		xlat_puts(c, ")");
 		if (inf->where_clause) {
+			/* matched against partial indexes' WHERE when SQLite prepares */
 			xlat_puts(c, " WHERE ");
-			if (!xlat_expr(c, inf->where_clause, &ignored))
+			c->inline_consts++;
+			bool ok = xlat_expr(c, inf->where_clause, &ignored);
+			c->inline_consts--;
+			if (!ok)
 				return false;
 		}
 	}

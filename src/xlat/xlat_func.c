@@ -428,7 +428,19 @@ static bool frame(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 	return true;
 }
 
+static bool window_items(struct xlat_ctx *c, const PgQuery__WindowDef *w);
+
+/* A window's constants (PARTITION BY, ORDER BY, frame offsets) stay in the text: SQLite
+ * reads frame offsets and ordinals when it prepares (xlat_env.bind_consts). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w)
+{
+	c->inline_consts++;
+	bool ok = window_items(c, w);
+	c->inline_consts--;
+	return ok;
+}
+
+static bool window_items(struct xlat_ctx *c, const PgQuery__WindowDef *w)
 {
 	const char *sep = "";
 	xlat_puts(c, "(");

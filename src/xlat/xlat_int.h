@@ -147,6 +147,14 @@ struct xlat_ctx {
 	int *pins;
 	int npins, pins_cap;
 	bool nocache;
+	/* Constants emitted while inline_consts > 0 stay in the SQL text even when the session
+	 * asks for them as parameters (xlat_env.bind_consts): SQLite reads them when it prepares
+	 * (ORDER BY and GROUP BY ordinals, window frames) or matches them against other text of
+	 * the statement (a grouped level's targets against its GROUP BY). no_bind: none of the
+	 * statement's constants may be a parameter (the catalog's virtual tables read some
+	 * constants while planning: sqlite3_vtab_rhs_value). */
+	int inline_consts;
+	bool no_bind;
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
 	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */
@@ -202,6 +210,7 @@ struct xlat_slot {
 	int location;
 	size_t offset, len;
 	bool in_main; /* written to the statement's own buffer (not a scratch one) */
+	bool inline_ctx; /* written where it must stay inline (xlat_ctx.inline_consts) */
 };
 
 /* ---- xlat_lex.c: constants, as PostgreSQL's scanner finds them ---- */
@@ -237,19 +246,22 @@ struct xlat_cache_key {
 	struct xlat_lit *lits; /* in the caller's arena */
 	int nlits;
 	uint64_t hash;
+	uint64_t schema_fp;
 	bool ok;
 };
 /* search: search_path's tenant for unqualified names (NULL: the session's own). */
 void xlat_cache_key_make(struct xlat_cache_key *k, const char *sql, const uint32_t *given,
 			 int ngiven, const char *search, uint64_t schema_fp, struct arena *a);
 void xlat_cache_key_fini(struct xlat_cache_key *k);
-/* A hit: the statement for sql translated from a cached template into arena a. */
-bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, struct arena *a,
-		       struct xlat_stmt **out);
+/* A hit: the statement for sql translated from a cached template into arena a; with bind,
+ * its constants as parameters where the template allows (xlat_env.bind_consts). */
+bool xlat_cache_lookup(const struct xlat_cache_key *k, const char *sql, bool bind,
+		       struct arena *a, struct xlat_stmt **out);
 /* After a successful translation of sql into the single statement st, remembers it when the
- * constants all landed where they can be replaced. */
+ * constants all landed where they can be replaced; with bind, rewrites st (in arena a) with
+ * its constants as parameters as a later hit would have them. */
 void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const struct xlat_ctx *c,
-		      const struct xlat_stmt *st);
+		      struct xlat_stmt *st, bool bind, struct arena *a);
 
 /* ---- xlat_tree.c: generic walks over the parse tree ---- */
 typedef bool xlat_tree_fn(void *arg, const ProtobufCMessage *child);

@@ -141,12 +141,16 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 			return no_schema(c, rv);
 		/* pg_catalog is searched first, whatever search_path says */
 		const char *search = c->env ? c->env->search : NULL;
-		if (search && !xlat_catalog_is_relation(rv->relname))
+		bool catalog = xlat_catalog_is_relation(rv->relname);
+		c->no_bind |= catalog; /* its virtual table may read constants while planning */
+		if (search && !catalog)
 			emit_tenant_rel(c, search, rv);
 		else
 			xlat_ident(c, rv->relname);
 		return true;
 	}
+	if (strcmp(schema, "pg_catalog") == 0 || strcmp(schema, "information_schema") == 0)
+		c->no_bind = true;
 	if (strcmp(schema, "pg_catalog") == 0)
 		return xlat_catalog_relname(c, rv);
 	if (strcmp(schema, "information_schema") == 0)

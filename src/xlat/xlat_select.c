@@ -255,7 +255,19 @@ void xlat_shape_to_cols(struct xlat_ctx *c, const struct xlat_shape *shape)
 	}
 }
 
+static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+
+/* An ORDER BY: its integer constants are ordinals to SQLite too, so none becomes a
+ * parameter (xlat_env.bind_consts). */
 bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	c->inline_consts++;
+	bool ok = sort_items(c, v, n);
+	c->inline_consts--;
+	return ok;
+}
+
+static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	const char **colls = c->sort_colls; /* this list's own, not a subquery's */
 	c->sort_colls = NULL;
@@ -549,7 +561,23 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	return select_core_tail(c, s, shape, false);
 }
 
+static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			    struct xlat_shape *shape);
+
+/* A grouped level keeps its constants in the text: SQLite matches its targets against the
+ * GROUP BY expressions (and GROUP BY 1 is an ordinal there too), and DISTINCT ON becomes
+ * such a grouping (xlat_qforms.c). */
 static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	int grouped = s->n_group_clause || s->having_clause || xlat_is_distinct_on(s);
+	c->inline_consts += grouped;
+	bool ok = core_body_items(c, s, shape);
+	c->inline_consts -= grouped;
+	return ok;
+}
+
+static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			    struct xlat_shape *shape)
 {
 	struct xlat_type ignored;
 	if (c->assign_for == s) { /* INSERT ... SELECT: its targets are stored into columns */

@@ -130,6 +130,21 @@ SELECT 2.50 IN ('2.5', '3'), 2.5 BETWEEN '2' AND '3e0', 10.0 > '9', 1.5 <> ' 1.5
 SELECT name FROM emp WHERE salary::numeric = '150.0' ORDER BY name;
 SELECT 1.5 = 'abc';
 SELECT CASE 1.5 WHEN 'x' THEN 1 END;
+-- the same statement with other constants: a simple Query's statements share one prepared
+-- statement, each run's constants bound (its own values, types and errors)
+SELECT name, salary FROM emp WHERE id = 1;
+SELECT name, salary FROM emp WHERE id = 4;
+SELECT name, salary FROM emp WHERE id = -1;
+SELECT name FROM emp WHERE name = 'bo' OR salary > 9223372036854775806 ORDER BY name;
+SELECT name FROM emp WHERE name = 'it''s' OR salary > 140 ORDER BY name;
+SELECT id, 'a' AS tag, 2147483648 AS big, -7 AS neg FROM emp WHERE id = 2;
+SELECT id, 'b''' AS tag, 5 AS big, -9223372036854775808 AS neg FROM emp WHERE id = 3;
+SELECT salary + 2147483647 FROM emp WHERE id = 1;
+SELECT salary + 1 FROM emp WHERE id = 1;
+SELECT name, salary FROM emp ORDER BY 1 LIMIT 1;
+SELECT name, salary FROM emp ORDER BY 2 LIMIT 1;
+SELECT dept_id, count(*) + 1 FROM emp WHERE dept_id IS NOT NULL GROUP BY 1 ORDER BY 1;
+SELECT dept_id, count(*) + 2 FROM emp WHERE dept_id IS NOT NULL GROUP BY 1 ORDER BY 1;
 -- errors: a column two tables have, a column or table that does not exist
 SELECT id FROM emp, dept;
 SELECT nosuch FROM emp;

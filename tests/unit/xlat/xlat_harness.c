@@ -159,3 +159,42 @@ const char *xrun_first_row(const struct xlat_stmt *st, struct arena *a)
 	sqlite3_close(db);
 	return r;
 }
+
+/* The constants a translation passes as parameters (xlat_stmt.binds), after the client's. */
+static void bind_consts(sqlite3_stmt *vm, const struct xlat_stmt *st)
+{
+	for (int i = 0; i < st->nbinds; i++) {
+		const struct xlat_bind *b = &st->binds[i];
+		int at = st->nparams + 1 + i;
+		int rc = b->is_text ? sqlite3_bind_text64(vm, at, b->text, b->len, SQLITE_TRANSIENT,
+							  SQLITE_UTF8)
+				    : sqlite3_bind_int64(vm, at, b->i);
+		ck_assert_int_eq(rc, SQLITE_OK);
+	}
+}
+
+const char *xrun_rows(const struct xlat_stmt *st, struct arena *a)
+{
+	sqlite3 *db = open_db();
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, st->sql, -1, &vm, NULL);
+	ck_assert_msg(rc == SQLITE_OK, "%s: %s", st->sql, sqlite3_errmsg(db));
+	ck_assert_int_eq(sqlite3_bind_parameter_count(vm), st->nparams + st->nbinds);
+	bind_consts(vm, st);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		for (int i = 0; i < sqlite3_column_count(vm); i++) {
+			strbuf_puts(&sb, i ? "|" : "");
+			append_value(&sb, vm, i, st);
+		}
+		strbuf_putc(&sb, ';');
+	}
+	if (rc != SQLITE_DONE)
+		strbuf_printf(&sb, "error: %s", sqlite3_errmsg(db));
+	const char *r = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	sqlite3_finalize(vm);
+	sqlite3_close(db);
+	return r;
+}

@@ -26,6 +26,9 @@ struct xlat_stmt *xtranslate(const char *sql, const uint32_t *types, int ntypes,
 /* Runs translated SQL on the test schema and returns the first row as "v1|v2|..." (NULL as
  * "NULL", columns hinted bool as t/f), in memory from a. */
 const char *xrun_first_row(const struct xlat_stmt *st, struct arena *a);
+/* Runs translated SQL with its constants bound (xlat_stmt.binds) on the test schema: every
+ * row as "v1|v2|...;", then "error: message" if a step failed; in memory from a. */
+const char *xrun_rows(const struct xlat_stmt *st, struct arena *a);
 
 Suite *xlat_suite_select(void);
 Suite *xlat_suite_dml(void);
@@ -40,6 +43,7 @@ Suite *xlat_suite_infer(void);
 Suite *xlat_suite_modcte(void);
 Suite *xlat_suite_group(void);
 Suite *xlat_suite_enum(void);
+Suite *xlat_suite_bind(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \
