@@ -265,10 +265,44 @@ static void note_numbering(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 							       : 0;
 }
 
-static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
+/* How many columns a query fills: its first arm's (a `*` counts as one, which is enough to
+ * see whether the first columns are filled). */
+static size_t query_width(const PgQuery__SelectStmt *q)
+{
+	while (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE && q->larg)
+		q = q->larg;
+	return q->n_values_lists ? q->values_lists[0]->list->n_items : q->n_target_list;
+}
+
+/* INSERT without a column list whose source fills only the first columns: PostgreSQL fills
+ * those and defaults the rest, SQLite wants every column, so they are named. A source whose
+ * width is not known here (a `*`) is left to SQLite. */
+static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			    const PgQuery__SelectStmt *src)
+{
+	const PgQuery__SelectStmt *arm = src;
+	while (arm->op != PG_QUERY__SET_OPERATION__SETOP_NONE && arm->larg)
+		arm = arm->larg;
+	if (!arm->n_values_lists && xlat_has_star(arm))
+		return true;
+	size_t width = query_width(src), ncols = 0;
+	const struct xlat_schema_col *cols = NULL;
+	if (!width || !xlat_scope_target(c, s->relation, &cols, &ncols) || width >= ncols)
+		return true;
+	xlat_puts(c, " (");
+	for (size_t i = 0; i < width; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, cols[i].name);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			const PgQuery__SelectStmt *src)
 {
 	if (!s->n_cols)
-		return true;
+		return leading_columns(c, s, src);
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
@@ -298,15 +332,6 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 			v[i] = i < ncols ? &cols[i] : NULL;
 	}
 	return v;
-}
-
-/* How many columns a query fills: its first arm's (a `*` counts as one, which is enough to
- * see whether the first columns are filled). */
-static size_t query_width(const PgQuery__SelectStmt *q)
-{
-	while (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE && q->larg)
-		q = q->larg;
-	return q->n_values_lists ? q->values_lists[0]->list->n_items : q->n_target_list;
 }
 
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
@@ -358,7 +383,7 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 			c->assign_for = src; /* taken by its target list */
 		}
 	}
-	if (!column_list(c, s))
+	if (!column_list(c, s, src))
 		return false;
 	xlat_puts(c, " ");
 	if (plain_values || !s->on_conflict_clause)

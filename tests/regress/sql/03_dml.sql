@@ -119,3 +119,13 @@ BEGIN READ ONLY;
 WITH d AS (DELETE FROM arch RETURNING id) SELECT count(*) FROM d;
 ROLLBACK;
 SELECT count(*) FROM arch WHERE id <> 50;
+-- INSERT without a column list fills the first columns, the rest take their defaults
+CREATE TABLE lead_cols (id int, v text, w int DEFAULT 7, z timestamptz DEFAULT now());
+INSERT INTO lead_cols VALUES (1, 'a');
+INSERT INTO lead_cols VALUES (2);
+INSERT INTO lead_cols SELECT 3, 'c';
+INSERT INTO lead_cols SELECT 4 UNION ALL SELECT 5;
+INSERT INTO lead_cols VALUES (6, 'f', 8, NULL);
+INSERT INTO lead_cols VALUES (1, 'a', 2, now(), 5);
+SELECT id, v, w, z IS NULL AS no_z FROM lead_cols ORDER BY id;
+DROP TABLE lead_cols;
