@@ -167,6 +167,15 @@ void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r)
 	}
 }
 
+/* A label's OID: consecutive in sort order from a base derived from the type's name, as
+ * PostgreSQL's (even) label OIDs follow the sort order — SQLAlchemy orders labels by them. */
+static uint32_t label_oid(const struct cat_enum *e, size_t k)
+{
+	uint32_t h = cat_oid("enum", e->name, NULL) - CATALOG_OID_MIN;
+	uint32_t span = CATALOG_OID_MAX - CATALOG_OID_MIN + 1 - 65536; /* room for the labels */
+	return CATALOG_OID_MIN + h % span + (uint32_t)k;
+}
+
 bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	(void)cc;
@@ -174,7 +183,7 @@ bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_ro
 		const struct cat_enum *e = m->enums[i];
 		for (size_t k = 0; k < e->n; k++) {
 			cat_row(r);
-			cat_int(r, cat_oid("enum", e->name, e->labels[k]));
+			cat_int(r, label_oid(e, k));
 			cat_int(r, e->oid);
 			/* float4 as PostgreSQL prints it: the shortest text that reads back */
 			char buf[32];
