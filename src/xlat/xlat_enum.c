@@ -106,6 +106,10 @@ const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid)
 	const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
 	if (!e || array || !e->nlabels)
 		return NULL;
+	/* a CHECK or index kept in the file would need the collation in every SQLite tool; a view
+	 * keeps it (only a tool reading that view misses it) */
+	if (c->st->is_ddl && !c->dry && strcmp(c->st->tag ? c->st->tag : "", "CREATE VIEW") != 0)
+		c->enum_order_ddl = true;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, " COLLATE pgfn_enum_"); /* PGFN_ENUM_COLLATION_PREFIX, include/pgfn.h */

@@ -185,6 +185,7 @@ struct xlat_ctx {
 	/* The collation of each ORDER BY item of an enum type (NULL entries: none), found while
 	 * the query's FROM was in scope (xlat_enum_sort_colls); NULL when there is none. */
 	const char **sort_colls;
+	bool enum_order_ddl; /* an enum ordered in a CHECK, index or DEFAULT (refused at the end) */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
