@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SQLSTATE_DUPLICATE_OBJECT "42710"
 #define SQLSTATE_UNDEFINED_OBJECT "42704"
@@ -96,7 +97,9 @@ const struct cat_enum *cat_model_enum_oid(const struct cat_model *m, uint32_t oi
 
 void cat_enum_col(const struct cat_model *m, const char *decl, struct cat_col *c)
 {
-	if (!decl || !m->nenums)
+	/* only a declared type that names no built-in type (those read as text) */
+	if (!decl || !m->nenums || (c->typoid != PGTYPE_TEXT && c->typoid != PGTYPE_TEXT_ARRAY) ||
+	    strcasecmp(decl, "text") == 0 || strcasecmp(decl, "text[]") == 0)
 		return;
 	size_t n = strlen(decl);
 	bool array = n > 2 && strcmp(decl + n - 2, "[]") == 0;
