@@ -335,6 +335,7 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 			return raw->stmt ? false
 					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,
 						     "empty raw statement");
+		c->earlier_ddl |= c->st->is_ddl;
 	}
 	*out = v;
 	*nout = n;
