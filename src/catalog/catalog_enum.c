@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SQLSTATE_DUPLICATE_OBJECT "42710"
 #define SQLSTATE_UNDEFINED_OBJECT "42704"
@@ -96,7 +97,9 @@ const struct cat_enum *cat_model_enum_oid(const struct cat_model *m, uint32_t oi
 
 void cat_enum_col(const struct cat_model *m, const char *decl, struct cat_col *c)
 {
-	if (!decl || !m->nenums)
+	/* only a declared type that names no built-in type (those read as text) */
+	if (!decl || !m->nenums || (c->typoid != PGTYPE_TEXT && c->typoid != PGTYPE_TEXT_ARRAY) ||
+	    strcasecmp(decl, "text") == 0 || strcasecmp(decl, "text[]") == 0)
 		return;
 	size_t n = strlen(decl);
 	bool array = n > 2 && strcmp(decl + n - 2, "[]") == 0;
@@ -167,6 +170,15 @@ void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r)
 	}
 }
 
+/* A label's OID: consecutive in sort order from a base derived from the type's name, as
+ * PostgreSQL's (even) label OIDs follow the sort order — SQLAlchemy orders labels by them. */
+static uint32_t label_oid(const struct cat_enum *e, size_t k)
+{
+	uint32_t h = cat_oid("enum", e->name, NULL) - CATALOG_OID_MIN;
+	uint32_t span = CATALOG_OID_MAX - CATALOG_OID_MIN + 1 - 65536; /* room for the labels */
+	return CATALOG_OID_MIN + h % span + (uint32_t)k;
+}
+
 bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	(void)cc;
@@ -174,7 +186,7 @@ bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_ro
 		const struct cat_enum *e = m->enums[i];
 		for (size_t k = 0; k < e->n; k++) {
 			cat_row(r);
-			cat_int(r, cat_oid("enum", e->name, e->labels[k]));
+			cat_int(r, label_oid(e, k));
 			cat_int(r, e->oid);
 			/* float4 as PostgreSQL prints it: the shortest text that reads back */
 			char buf[32];

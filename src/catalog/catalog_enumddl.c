@@ -8,6 +8,7 @@
 #include "pgtype.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define SQLSTATE_DUPLICATE_OBJECT "42710"
 #define SQLSTATE_UNDEFINED_OBJECT "42704"
@@ -47,6 +48,12 @@ static bool type_taken(const struct cat_model *m, const char *name)
 		if (strcmp(all[i].name, name) == 0)
 			return true;
 	}
+	/* a name a declared type already means (bigint, integer, "double precision" ...): a
+	 * column declaring it must keep meaning that type (catalog_enum.c reads the enum's name
+	 * as the declared type only where it names nothing else) */
+	int32_t typmod = -1;
+	if (pgtype_from_decl(name, &typmod) != PGTYPE_TEXT || strcasecmp(name, "text") == 0)
+		return true;
 	const struct cat_rel *r = cat_model_rel(m, name);
 	return cat_model_enum(m, name) || (r && r->kind != 'i');
 }

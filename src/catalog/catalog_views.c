@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_views.c: pg_catalog's system views over the schema model — pg_tables, pg_views,
- * pg_indexes, pg_user, pg_settings — and the enum and materialized-view relations, which are
- * empty because a tenant cannot have those objects yet (CREATE TYPE and CREATE MATERIALIZED
- * VIEW are refused). Sequences are catalog_seq.c's. */
+ * pg_indexes, pg_user, pg_settings — and the materialized-view relations, which are empty
+ * because a tenant cannot have those objects yet (CREATE MATERIALIZED VIEW is refused).
+ * Sequences are catalog_seq.c's; pg_enum's rows are catalog_enum.c's. */
 #include "catalog_int.h"
 
 #include <string.h>

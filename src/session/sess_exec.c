@@ -139,7 +139,9 @@ void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3
 			f->type_oid = sess_types_decl(s, sqlite3_column_decltype(vm, i), f->type_oid);
 		f->typmod = typmod;
 		const struct pgtype_info *info = pgtype_by_oid(f->type_oid);
-		f->typlen = info ? info->typlen : -1;
+		bool array = false; /* an enum is 4 bytes long (its OID in PostgreSQL) */
+		bool is_enum = !info && sess_types_enum(s, f->type_oid, &array) && !array;
+		f->typlen = info ? info->typlen : is_enum ? 4 : -1;
 		f->format = formats ? formats[i] : 0;
 	}
 }

@@ -296,7 +296,10 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	xlat_schema_reset(c);
 	c->mod = NULL;
 	c->top_stmt = raw->stmt;
+	c->enum_order_ddl = false;
 	bool ok = dispatch(c, raw->stmt) && xlat_group_check(c, raw->stmt) && xlat_schema_finish(c);
+	if (ok && c->enum_order_ddl) /* xlat_enum.c */
+		ok = xlat_unsupported(c, -1, "ordering an enum in a CHECK constraint or an index");
 	if (ok && sb.failed)
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");
@@ -333,6 +336,7 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 			return raw->stmt ? false
 					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,
 						     "empty raw statement");
+		c->earlier_ddl |= c->st->is_ddl;
 	}
 	*out = v;
 	*nout = n;

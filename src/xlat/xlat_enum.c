@@ -23,6 +23,10 @@
 
 const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name)
 {
+	for (size_t i = 0; name && i < c->npending_enums; i++) {
+		if (strcmp(c->pending_enums[i].name, name) == 0)
+			return c->pending_enums[i].oid ? &c->pending_enums[i] : NULL; /* 0: dropped */
+	}
 	for (size_t i = 0; c->schema && name && i < c->schema->nenums; i++) {
 		if (strcmp(c->schema->enums[i].name, name) == 0)
 			return &c->schema->enums[i];
@@ -32,6 +36,14 @@ const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name)
 
 const struct xlat_enum *xlat_enum_by_oid(struct xlat_ctx *c, uint32_t oid, bool *array)
 {
+	for (size_t i = 0; oid >= 16384 && i < c->npending_enums; i++) {
+		const struct xlat_enum *e = &c->pending_enums[i];
+		if (e->oid == oid || e->array_oid == oid) {
+			if (array)
+				*array = e->array_oid == oid;
+			return e;
+		}
+	}
 	for (size_t i = 0; c->schema && oid >= 16384 && i < c->schema->nenums; i++) {
 		const struct xlat_enum *e = &c->schema->enums[i];
 		if (e->oid == oid || e->array_oid == oid) {
@@ -106,6 +118,10 @@ const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid)
 	const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
 	if (!e || array || !e->nlabels)
 		return NULL;
+	/* a CHECK or index kept in the file would need the collation in every SQLite tool; a view
+	 * keeps it (only a tool reading that view misses it) */
+	if (c->st->is_ddl && !c->dry && strcmp(c->st->tag ? c->st->tag : "", "CREATE VIEW") != 0)
+		c->enum_order_ddl = true;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, " COLLATE pgfn_enum_"); /* PGFN_ENUM_COLLATION_PREFIX, include/pgfn.h */
@@ -202,6 +218,93 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 	return any ? v : NULL;
 }
 
+/* ---- enums of earlier statements of the same input ---- */
+
+/* The catalog's derived OID of "type" + name (cat_oid in src/catalog/catalog_model.c: FNV-1a
+ * over kind, name and an empty part, each ended by 0xff, mapped into [16384, 2^31 - 1]). */
+static uint32_t type_oid(const char *name)
+{
+	uint32_t h = 2166136261u;
+	const char *parts[] = {"type", name, ""};
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
+		for (const char *s = parts[i]; *s; s++)
+			h = (h ^ (uint8_t)*s) * 16777619u;
+		h = (h ^ 0xff) * 16777619u;
+	}
+	return 16384u + h % (0x7fffffffu - 16384u + 1);
+}
+
+/* The pending entry of name (added as a copy of the schema's, or new), for a change. */
+static struct xlat_enum *pending(struct xlat_ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->npending_enums; i++) {
+		if (strcmp(c->pending_enums[i].name, name) == 0)
+			return &c->pending_enums[i];
+	}
+	const struct xlat_enum *had = xlat_enum_by_name(c, name);
+	struct xlat_enum *v = arena_zalloc(c->a, (c->npending_enums + 1) * sizeof(*v));
+	if (c->npending_enums)
+		memcpy(v, c->pending_enums, c->npending_enums * sizeof(*v));
+	c->pending_enums = v;
+	struct xlat_enum *e = &v[c->npending_enums++];
+	if (had)
+		*e = *had;
+	e->name = arena_strdup(c->a, name);
+	return e;
+}
+
+/* Labels of e with label inserted at position at. */
+static void insert_label(struct xlat_ctx *c, struct xlat_enum *e, const char *label, size_t at)
+{
+	const char **v = arena_zalloc(c->a, (e->nlabels + 1) * sizeof(*v));
+	for (size_t i = 0, k = 0; i <= e->nlabels; i++)
+		v[i] = i == at ? arena_strdup(c->a, label) : e->labels[k++];
+	e->labels = v;
+	e->nlabels++;
+}
+
+static void pending_create(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s, const char *name)
+{
+	struct xlat_enum *e = pending(c, name);
+	e->oid = type_oid(name);
+	e->array_oid = type_oid(arena_printf(c->a, "_%s", name));
+	e->labels = NULL;
+	e->nlabels = 0;
+	e->nusers = 0;
+	for (size_t i = 0; i < s->n_vals; i++) {
+		const char *label = xlat_node_str(s->vals[i]);
+		if (label)
+			insert_label(c, e, label, e->nlabels);
+	}
+}
+
+/* ADD VALUE / RENAME VALUE as the writer will apply them (no checks: it makes those). */
+static void pending_alter(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s, const char *name)
+{
+	if (!xlat_enum_by_name(c, name))
+		return;
+	struct xlat_enum *e = pending(c, name);
+	int at = -1;
+	const char *nbr = s->old_val && *s->old_val ? s->old_val : s->new_val_neighbor;
+	for (size_t i = 0; nbr && *nbr && i < e->nlabels; i++)
+		at = strcmp(e->labels[i], nbr) == 0 ? (int)i : at;
+	for (size_t i = 0; i < e->nlabels; i++) {
+		if (strcmp(e->labels[i], s->new_val) == 0)
+			return; /* IF NOT EXISTS, or the writer's 42710 */
+	}
+	if (s->old_val && *s->old_val) {
+		if (at >= 0) {
+			const char **v = arena_zalloc(c->a, e->nlabels * sizeof(*v));
+			memcpy(v, e->labels, e->nlabels * sizeof(*v));
+			v[at] = arena_strdup(c->a, s->new_val);
+			e->labels = v;
+		}
+		return;
+	}
+	size_t pos = at < 0 ? e->nlabels : s->new_val_is_after ? (size_t)at + 1 : (size_t)at;
+	insert_label(c, e, s->new_val, pos);
+}
+
 /* ---- CREATE / ALTER / DROP TYPE ---- */
 
 static void script(struct xlat_ctx *c, const char *tag)
@@ -236,6 +339,8 @@ bool xlat_stmt_create_enum(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s)
 	if (!name)
 		return false;
 	script(c, "CREATE TYPE");
+	if (!xlat_enum_by_name(c, name))
+		pending_create(c, s, name); /* later statements of the input may use it */
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('create', ");
 	xlat_string(c, name);
 	for (size_t i = 0; i < s->n_vals; i++) {
@@ -296,6 +401,7 @@ bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
 	if (rename)
 		rename_values(c, xlat_enum_by_name(c, name), s->old_val, s->new_val);
 	xlat_puts(c, SCHEMA_BUMP);
+	pending_alter(c, s, name);
 	return true;
 }
 
@@ -330,9 +436,10 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
-		if (e && e->nusers && !cascade)
+		/* after other DDL of the same input the schema may be stale: the writer checks */
+		if (e && e->nusers && !cascade && !c->earlier_ddl)
 			return dependents(c, e);
-		for (size_t k = 0; e && k < e->nusers; k++) { /* CASCADE drops the columns */
+		for (size_t k = 0; e && cascade && k < e->nusers; k++) { /* CASCADE: the columns */
 			xlat_puts(c, "; ALTER TABLE ");
 			xlat_ident(c, e->tables[k]);
 			xlat_puts(c, " DROP COLUMN ");
@@ -341,6 +448,8 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		xlat_puts(c, "; SELECT shardlite_enum('drop', ");
 		xlat_string(c, name);
 		xlat_printf(c, ", %d)", s->missing_ok ? 1 : 0);
+		if (e)
+			pending(c, name)->oid = 0; /* gone for the input's later statements */
 	}
 	xlat_puts(c, SCHEMA_BUMP);
 	return true;

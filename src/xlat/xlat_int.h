@@ -202,6 +202,12 @@ struct xlat_ctx {
 	/* The collation of each ORDER BY item of an enum type (NULL entries: none), found while
 	 * the query's FROM was in scope (xlat_enum_sort_colls); NULL when there is none. */
 	const char **sort_colls;
+	bool enum_order_ddl; /* an enum ordered in a CHECK, index or DEFAULT (refused at the end) */
+	/* Enums that earlier statements of the same input create or change (CREATE TYPE mood ...;
+	 * CREATE TABLE t (m mood)), which the schema does not have yet; they take precedence. */
+	struct xlat_enum *pending_enums;
+	size_t npending_enums;
+	bool earlier_ddl; /* an earlier statement of the input changes the schema */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a

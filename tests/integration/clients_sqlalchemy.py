@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_sqlalchemy.py: SQLAlchemy 1.4's ORM over psycopg2 — create_all of a model with the
-# common column types and a relationship, Session CRUD, the inspector, reflect, drop_all —
+# common column types and a relationship, Session CRUD, the inspector, reflect, a native enum
+# (CREATE TYPE ... AS ENUM, ordered by its labels, get_enums), drop_all —
 # printed one line per step for test_clients.sh to compare with PostgreSQL 15.
 # Usage: clients_sqlalchemy.py URL pg|shardlite
 import datetime
 import decimal
+import enum
 import os
 import sys
 import uuid
@@ -143,6 +145,30 @@ def reflect():
 
 
 step("reflect", reflect)
+
+
+class Mood(enum.Enum):
+    sad = 1
+    ok = 2
+    happy = 3
+
+
+def native_enum():
+    md = sa.MetaData()
+    feel = sa.Table("feel", md, sa.Column("id", sa.Integer, primary_key=True),
+                    sa.Column("m", sa.Enum(Mood, name="mood")))
+    md.create_all(engine)
+    with engine.begin() as c:
+        c.execute(feel.insert(), [{"id": 1, "m": Mood.happy}, {"id": 2, "m": Mood.sad},
+                                  {"id": 3, "m": None}, {"id": 4, "m": Mood.ok}])
+        rows = c.execute(sa.select(feel.c.id, feel.c.m).order_by(feel.c.m, feel.c.id)).all()
+        above = c.execute(sa.select(feel.c.id).where(feel.c.m > Mood.sad).order_by(feel.c.id)).all()
+        enums = [(e["name"], e["labels"]) for e in sa.inspect(c).get_enums()]
+    md.drop_all(engine)
+    return rows, above, enums, sa.inspect(engine).get_enums()
+
+
+step("native enum", native_enum)
 
 
 def drop():

@@ -170,6 +170,34 @@ START_TEST(drop_detail)
 }
 END_TEST
 
+/* Statements after a CREATE/ALTER TYPE in the same input see the type as it will be. */
+START_TEST(same_input)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+					"CREATE TYPE feel AS ENUM ('lo', 'hi'); "
+					"ALTER TYPE feel ADD VALUE 'mid' AFTER 'lo'; "
+					"CREATE TABLE t (f feel); SELECT 'mid'::feel; "
+					"DROP TYPE mood CASCADE; SELECT 'ok'::mood",
+					NULL, 0, a, &v, &n, &e) == false,
+		      "mood is gone after its DROP");
+	ck_assert_str_eq(e.sqlstate, "42704");
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+				    "CREATE TYPE feel AS ENUM ('lo', 'hi'); "
+				    "ALTER TYPE feel ADD VALUE 'mid' AFTER 'lo'; "
+				    "CREATE TABLE t (f feel); SELECT 'mid'::feel",
+				    NULL, 0, a, &v, &n, &e));
+	ck_assert_int_eq(n, 4);
+	ck_assert_str_eq(v[2].sql, "CREATE TABLE t (f \"feel\")");
+	ck_assert_str_eq(v[3].sql, "SELECT pgfn_enum_in('mid', 'feel', 'lo', 'mid', 'hi') AS feel");
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_enum(void)
 {
 	Suite *s = suite_create("xlat_enum");
@@ -177,6 +205,7 @@ Suite *xlat_suite_enum(void)
 	tcase_add_loop_test(tc, enum_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, enum_error, 0, (int)ARRAY_LEN(errors));
 	tcase_add_test(tc, drop_detail);
+	tcase_add_test(tc, same_input);
 	suite_add_tcase(s, tc);
 	return s;
 }
