@@ -94,6 +94,12 @@ void sess_simple_run(struct session *s, const char *text)
 	char search[SHARD_TENANT_MAX + 1];
 	sess_schema_env(s, &env, search);
 	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	int other = ok ? sess_hub_describe(s, stmts, n, &err) : 0;
+	if (other) { /* another tenant's connection: translated again there */
+		sess_schema_env(s, &env, search);
+		ok = other > 0 &&
+		     xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	}
 	if (ok)
 		sess_types_saw(s, stmts, n);
 	if (ok && n == 0) {

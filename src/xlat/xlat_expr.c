@@ -624,6 +624,7 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 {
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		xlat_schema_note_filter(c, e);
 		return a_op(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
 		return xlat_distinct(c, e, true, t);
