@@ -242,6 +242,19 @@ struct xlat_stmt {
 	const char **tenant_rels;
 	const int *tenant_pos;
 
+	/* The statement names a relation other than the catalog's (its tenant's, or another's
+	 * through a prefix or search_path). */
+	bool names_tables;
+	/* A catalog query that asks for schemas by name (`nspname = 'beta'`, psql's `nspname ~
+	 * '^(beta)$'`, `table_schema = 'beta'`, `schemaname = 'beta'`): the name (the last one;
+	 * described_many when they differ), else NULL. A session without a default tenant may
+	 * run it on that tenant's connection, whose tables the catalog then describes. */
+	bool described_many;
+	/* It compares a relation's OID column (oid, attrelid, indrelid ...) with a constant, as
+	 * psql's \d does after finding the relation by name. */
+	bool oid_lookup;
+	const char *described_schema;
+
 	/* Data-modifying statements in WITH, which the runner runs first, in order and all of
 	 * them, in the same transaction as .sql (see struct xlat_step). */
 	const struct xlat_step *steps;

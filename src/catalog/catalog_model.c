@@ -117,6 +117,12 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 		return "CURRENT_DATE";
 	if (col->typoid == PGTYPE_BOOL && (strcmp(d, "0") == 0 || strcmp(d, "1") == 0))
 		return d[0] == '1' ? "true" : "false";
+	/* a numeric constant written as a string: bare when it looks like a float, as
+	 * PostgreSQL's get_const_expr prints one ('1.5' is 1.5, '0' is '0'::numeric) */
+	if (col->typoid == PGTYPE_NUMERIC && d[0] == '\'' && isdigit((unsigned char)d[1]) &&
+	    d[strlen(d) - 1] == '\'' && strspn(d + 1, "0123456789.eE+-") == strlen(d) - 2 &&
+	    strcspn(d + 1, ".eE") < strlen(d) - 2)
+		return arena_strndup(a, d + 1, strlen(d) - 2);
 	if (d[0] == '\'')
 		return arena_printf(a, "%s::%s", d, cat_format_type_m(m, a, col->typoid, -1));
 	return unregclass(a, d);

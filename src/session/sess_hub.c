@@ -147,6 +147,55 @@ void sess_hub_free(struct session *s)
 	s->hub_list = NULL;
 }
 
+/* Whether the session may run a catalog query for tenant want on want's connection now: no
+ * default tenant, between transactions with nothing that holds its connection, and want a
+ * tenant other than the connection's that exists and that the user may reach. */
+static bool may_describe(struct session *s, const char *want, char name[SHARD_TENANT_MAX + 1])
+{
+	struct pgerr ignored;
+	if (s->tenant[0] || !s->conn || s->inline_run || s->txn != SESS_TXN_IDLE || s->portals ||
+	    !sqlite3_get_autocommit(shard_conn_db(s->conn)) || shard_conn_pinned(s->conn))
+		return false;
+	if (!shard_tenant_name_check(want, name, &ignored) || strcmp(name, want) != 0 ||
+	    strcmp(name, shard_conn_tenant(s->conn)) == 0 || strcmp(name, "main") == 0 ||
+	    strcmp(name, "temp") == 0)
+		return false;
+	return (!s->auth_user || auth_user_may_reach(s->auth_user, name)) &&
+	       shard_tenant_exists(s->env->shards, name);
+}
+
+int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,
+		      struct pgerr *err)
+{
+	const struct xlat_stmt *x = n == 1 ? stmts : NULL;
+	bool catalog = x && x->kind == XLAT_SQL && !x->names_tables && !x->described_many;
+	const char *want = catalog ? x->described_schema : NULL;
+	/* psql's \d beta.t finds the relation by name, then asks for its columns, indexes ...
+	 * by its OID: those lookups go on with the tenant described last */
+	if (!want && catalog && x->oid_lookup && s->described[0])
+		want = s->described;
+	char name[SHARD_TENANT_MAX + 1];
+	if (!want || !may_describe(s, want, name)) {
+		if (!want || !catalog)
+			s->described[0] = '\0';
+		return 0;
+	}
+	snprintf(s->described, sizeof(s->described), "%s", name);
+	sess_conn_give_back(s);
+	snprintf(s->describe, sizeof(s->describe), "%s", name);
+	bool ok = sess_conn_borrow(s, err) && !s->migrating;
+	s->describe[0] = '\0';
+	if (!ok && s->conn) /* a migration to wait for: the usual connection instead */
+		sess_conn_give_back(s);
+	if (!ok) {
+		s->migrating = false;
+		pgerr_clear(err);
+		if (!sess_conn_borrow(s, err) || s->migrating)
+			return -1;
+	}
+	return 1;
+}
+
 void sess_hub_borrowed(struct session *s)
 {
 	const char *t = shard_conn_tenant(s->conn);

@@ -95,6 +95,12 @@ void sess_simple_run(struct session *s, const char *text)
 	sess_schema_env(s, &env, search);
 	env.bind_consts = true; /* sess_run_simple keeps such statements prepared */
 	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	int other = ok ? sess_hub_describe(s, stmts, n, &err) : 0;
+	if (other) { /* another tenant's connection: translated again there */
+		sess_schema_env(s, &env, search);
+		ok = other > 0 &&
+		     xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
+	}
 	if (ok)
 		sess_types_saw(s, stmts, n);
 	if (ok && n == 0) {

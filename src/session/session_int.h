@@ -110,6 +110,8 @@ struct session {
 	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
 	char home[SHARD_TENANT_MAX + 1];   /* ... then: the tenant of the connection it has */
 	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
+	char describe[SHARD_TENANT_MAX + 1]; /* ... and the tenant a catalog query asks for */
+	char described[SHARD_TENANT_MAX + 1]; /* ... and the last one: for lookups by OID */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
 	char *database;
@@ -566,6 +568,15 @@ void sess_hub_borrowed(struct session *s);
  * SESS_HUB_SCHEMAS_MAX. arg is the session; the names stay valid until the next call. */
 long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 void sess_hub_free(struct session *s);
+/* Before a simple Query's statements run: in a session without a default tenant, outside a
+ * transaction block, one statement that reads only the catalog and asks for one schema by
+ * name (xlat_stmt.described_schema) that is a tenant the user may reach, other than its
+ * connection's: the connection is given back and that tenant's borrowed instead, so the
+ * catalog describes its tables (psql's \dt beta.*). 1 when the connection changed (the caller
+ * translates again), 0 when not, -1 with err when no connection could be borrowed again. May
+ * block on disk. */
+int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,
+		      struct pgerr *err);
 
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction

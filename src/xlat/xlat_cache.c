@@ -51,7 +51,7 @@ static struct {
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 344,
+_Static_assert(sizeof(struct xlat_stmt) == 360,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -212,6 +212,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 		d->set_more = v;
 	}
 	d->numbered_seq = dup_opt(a, s->numbered_seq);
+	d->described_schema = dup_opt(a, s->described_schema);
 	d->tenants = NULL;
 	if (s->ntenants) {
 		const char **v = arena_alloc(a, s->ntenants * sizeof(*v));

@@ -574,6 +574,12 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 	enum xlat_store st = k->to.info->store;
 	if (!given && k->to.info->oid == XLAT_OID_BOOL)
 		xlat_printf(c, "?%d", p->number);
+	else if (st == XLAT_ST_NUMERIC && (c->flags & XLAT_X_EXACT_OPERAND))
+		xlat_printf(c, "?%d", p->number); /* the exact engine reads its digits and scale */
+	else if (st == XLAT_ST_NUMERIC && (c->flags & XLAT_X_EXACT)) /* standing alone */
+		xlat_printf(c, "pgfn_num_add(?%d, 0, %d, 0)", p->number,
+			    xlat_numeric_scale_of((struct xlat_type){XLAT_OID_NUMERIC,
+								     k->to.typmod}));
 	else if (st == XLAT_ST_REAL || st == XLAT_ST_NUMERIC) /* a NaN arrives as 'NaN' */
 		xlat_printf(c, "iif(?%d = 'NaN', 'NaN', CAST(?%d AS %s))", p->number, p->number,
 			    affinity[st]);

@@ -9,6 +9,7 @@
 #include "xlat_int.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
@@ -136,6 +137,38 @@ static bool now_as(struct xlat_ctx *c, uint32_t oid)
  * takes the column's date/time form, a date/time literal is checked and normalized (a
  * timestamptz to UTC). Literals stay bare, anything else is parenthesized as
  * SQLite requires. Character types keep their literal: assignment does not truncate. */
+/* DEFAULT '0' on a numeric column: PostgreSQL keeps the constant as written ('0'::numeric in
+ * pg_get_expr), so it is stored as written, a string that SQLite's NUMERIC affinity reads as the
+ * number when a row takes it — unless the column's scale would round it (DEFAULT '1.555' on
+ * numeric(10,2): the rounded number is stored) or it is not a plain decimal. */
+static bool numeric_as_written(struct xlat_ctx *c, const PgQuery__Node *e,
+			       const struct column *col)
+{
+	const char *s = e->a_const->sval->sval;
+	if (col->tr.info->oid != XLAT_OID_NUMERIC || !*s)
+		return false;
+	size_t n = strlen(s), digits = strspn(s + (*s == '-'), "0123456789");
+	const char *frac = s + (*s == '-') + digits;
+	size_t nfrac = *frac == '.' ? strspn(frac + 1, "0123456789") : 0;
+	if (frac + (*frac == '.' ? 1 + nfrac : 0) != s + n || (!digits && !nfrac)) {
+		if (strcasecmp(s, "NaN") != 0)
+			return false;
+		xlat_puts(c, "DEFAULT 'NaN'");
+		return true;
+	}
+	int32_t m = col->tr.typmod - 4;
+	int prec = (m >> 16) & 0xffff, scale = ((m & 0x7ff) ^ 1024) - 1024;
+	while (nfrac && frac[nfrac] == '0') /* trailing zeros round to nothing */
+		nfrac--;
+	size_t lead = strspn(s + (*s == '-'), "0");
+	size_t whole = digits > lead ? digits - lead : 0;
+	if (col->tr.typmod >= 4 && (scale < 0 || (int)nfrac > scale || (int)whole > prec - scale))
+		return false; /* rounded or out of range: the cast says how */
+	xlat_puts(c, "DEFAULT ");
+	xlat_string(c, s);
+	return true;
+}
+
 static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struct column *col)
 {
 	struct xlat_type ignored;
@@ -153,6 +186,8 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		xlat_puts(c, "DEFAULT (");
 		ok = now_as(c, oid);
 		xlat_puts(c, ")");
+	} else if (coerce && numeric_as_written(c, e, col)) {
+		ok = true;
 	} else if (coerce) {
 		PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
 		tc.arg = (PgQuery__Node *)e;

@@ -382,6 +382,25 @@ static void own_zero_check(struct xlat_ctx *c, size_t rstart)
 	memcpy(sb->data + rstart + n - 7, "likely(", 7);
 }
 
+/* A literal SQLite reads as a REAL (it has a point or an exponent): division by or of it is
+ * not integer division. */
+static bool real_literal(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(A_CONST) &&
+	       n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL &&
+	       strpbrk(n->a_const->fval->fval, ".eE") != NULL;
+}
+
+/* Where a tenant's schema keeps the expression (CHECK, DEFAULT, an index's or a view's): no
+ * shardlite function for numeric arithmetic there, so that other SQLite tools can read and
+ * write the file and a view keeps a PostgreSQL definition (pg_get_viewdef); a NaN, stored as
+ * text, reads as 0 in it. */
+static bool schema_kept(const struct xlat_ctx *c)
+{
+	return (c->flags & XLAT_X_NOSUBQUERY) ||
+	       (c->top_stmt && c->top_stmt->node_case == NODE(VIEW_STMT));
+}
+
 /* Numeric + - * / outside the exact engine: pgfn_nadd(a, b) & co. (pgfn_numfn.c), SQLite's
  * arithmetic but NaN-aware (a NaN is stored as the text 'NaN', which SQLite reads as 0), and
  * a quotient always a REAL (numeric values of integral value are SQLite INTEGERs). " op "
@@ -453,8 +472,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
 	}
-	if (op[0] == '/' && !op[1] && (is_float(l.oid) || is_float(r.oid) ||
-				      arith_type(l, r).oid == XLAT_OID_NUMERIC))
+	if (op[0] == '/' && !op[1] &&
+	    (is_float(l.oid) || is_float(r.oid) ||
+	     (arith_type(l, r).oid == XLAT_OID_NUMERIC && !schema_kept(c))))
 		own_zero_check(c, rstart);
 	if (b->cls == OPC_ARITH && strchr("+-*/", op[0]) && !xlat_type_is_temporal(l.oid) &&
 	    !xlat_type_is_temporal(r.oid) && (is_float(l.oid) || is_float(r.oid))) {
@@ -493,9 +513,15 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	if (t->oid == XLAT_OID_NUMERIC && (c->flags & XLAT_X_EXACT) &&
 	    xlat_exact_arith(c, op[0], mark, lend, rstart, l, r))
 		return true;
-	if (t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH && strchr("+-*/", op[0]) &&
-	    !is_float(l.oid) && !is_float(r.oid))
+	bool numeric = t->oid == XLAT_OID_NUMERIC && b->cls == OPC_ARITH &&
+		       strchr("+-*/", op[0]) && !is_float(l.oid) && !is_float(r.oid);
+	if (numeric && !schema_kept(c)) {
 		numeric_op(c, op[0], mark, lend, rstart);
+	} else if (numeric && op[0] == '/' && !real_literal(e->lexpr) && !real_literal(e->rexpr)) {
+		/* numeric values of integral value are SQLite INTEGERs: divide as REALs */
+		xlat_insert_at(c, lend, " AS REAL)");
+		xlat_insert_at(c, mark, "CAST(");
+	}
 	return true;
 }
 
@@ -569,7 +595,8 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		c->sb->data[mark] = ' '; /* exact: times -1, keeping the scale (xlat_numeric.c) */
 		xlat_insert_at(c, mark, "pgfn_num_mul(");
 		xlat_printf(c, ", -1, %d, 0)", xlat_numeric_scale_of(*t));
-	} else if (*op == '-' && t->oid == XLAT_OID_NUMERIC) { /* NaN is text: -NaN is NaN */
+	} else if (*op == '-' && t->oid == XLAT_OID_NUMERIC && !schema_kept(c)) {
+		/* NaN is text: -NaN is NaN */
 		c->sb->data[mark] = ' ';
 		xlat_insert_at(c, mark, "pgfn_nmul(");
 		xlat_puts(c, ", -1)");
@@ -631,6 +658,7 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 {
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+		xlat_schema_note_filter(c, e);
 		return a_op(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
 		return xlat_distinct(c, e, true, t);

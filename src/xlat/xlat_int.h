@@ -674,6 +674,8 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 /* 0A000 when rv is a table that a data-modifying WITH query (other than the one being
  * translated) modifies, or a WITH query read by one. */
 bool xlat_modcte_check(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* A comparison naming a schema (xlat_stmt.described_schema), noted for the session. */
+void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e);
 /* A table in FROM that a data-modifying WITH query modifies before the query reading it runs:
  * emitted (*done) as a subquery over its rows as they were before the statement (a step that
  * reads them first), named as rv would be. */

@@ -47,8 +47,9 @@ bool xlat_exact_node(const PgQuery__Node *n)
 	case NODE(COLUMN_REF):
 	case NODE(PARAM_REF):
 		return true;
-	case NODE(TYPE_CAST): /* a literal's cast: 123456789.123456789::numeric */
-		return n->type_cast->arg && n->type_cast->arg->node_case == NODE(A_CONST);
+	case NODE(TYPE_CAST): /* a literal's or a parameter's cast: 1.50::numeric, $1::numeric */
+		return n->type_cast->arg && (n->type_cast->arg->node_case == NODE(A_CONST) ||
+					     n->type_cast->arg->node_case == NODE(PARAM_REF));
 	case NODE(A_EXPR): {
 		const PgQuery__AExpr *e = n->a_expr;
 		const char *op = e->n_name == 1 ? xlat_node_str(e->name[0]) : NULL;

@@ -135,6 +135,10 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, rv->location,
 				 "cross-database references are not implemented: %s.%s.%s",
 				 rv->catalogname, schema, rv->relname);
+	bool catalog = (!schema || !*schema) ? xlat_catalog_is_relation(rv->relname)
+					     : strcmp(schema, "pg_catalog") == 0 ||
+						       strcmp(schema, "information_schema") == 0;
+	c->st->names_tables |= !catalog;
 	if (!schema || !*schema) {
 		if (c->env && c->env->no_search && !xlat_catalog_is_relation(rv->relname) &&
 		    xlat_scope_cte_find(c, rv->relname) < 0)
@@ -170,6 +174,66 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	else
 		emit_tenant_rel(c, name, rv);
 	return true;
+}
+
+/* The schema name a catalog filter asks for: the string s compared with = or, for ~, psql's
+ * exact-name pattern ^(name)$; NULL for any other pattern. */
+static const char *asked_name(struct xlat_ctx *c, const char *op, const char *s)
+{
+	if (strcmp(op, "=") == 0)
+		return s;
+	size_t n = strlen(s);
+	if (n < 5 || strncmp(s, "^(", 2) != 0 || strcmp(s + n - 2, ")$") != 0 ||
+	    strspn(s + 2, "abcdefghijklmnopqrstuvwxyz0123456789_-") != n - 4)
+		return NULL;
+	return arena_strndup(c->a, s + 2, n - 4);
+}
+
+/* A catalog column holding a relation's OID. */
+static bool oid_column(const char *col)
+{
+	static const char *const cols[] = {"oid",      "attrelid", "indrelid", "conrelid",
+					   "inhrelid", "inhparent", "tgrelid", "polrelid",
+					   "stxrelid", "partrelid", "ev_class", "adrelid",
+					   "objoid",   "indexrelid", "confrelid"};
+	for (size_t i = 0; i < ARRAY_LEN(cols); i++)
+		if (strcmp(col, cols[i]) == 0)
+			return true;
+	return false;
+}
+
+void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e)
+{
+	static const char *const cols[] = {"nspname", "table_schema", "schemaname", "schema_name"};
+	/* OPERATOR(pg_catalog.~), as psql writes it, is the same operator */
+	const char *op = e->n_name == 1 || (e->n_name == 2 && xlat_node_str(e->name[0]) &&
+					   strcmp(xlat_node_str(e->name[0]), "pg_catalog") == 0)
+				 ? xlat_node_str(e->name[e->n_name - 1])
+				 : NULL;
+	const PgQuery__Node *l = e->lexpr, *r = e->rexpr;
+	if (!op || (strcmp(op, "=") != 0 && strcmp(op, "~") != 0) || !l || !r ||
+	    l->node_case != NODE(COLUMN_REF))
+		return;
+	if (r->node_case == NODE(COLLATE_CLAUSE)) /* psql: '^(beta)$' COLLATE pg_catalog.default */
+		r = r->collate_clause->arg;
+	const PgQuery__ColumnRef *cr = l->column_ref;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	if (col && r && r->node_case == NODE(A_CONST) && strcmp(op, "=") == 0)
+		c->st->oid_lookup |= oid_column(col);
+	if (!col || !r || r->node_case != NODE(A_CONST) ||
+	    r->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return;
+	bool named = false;
+	for (size_t i = 0; i < ARRAY_LEN(cols); i++)
+		named |= strcmp(col, cols[i]) == 0;
+	const char *name = named ? asked_name(c, op, r->a_const->sval->sval) : NULL;
+	if (!name)
+		return;
+	struct xlat_stmt *st = c->st;
+	xlat_nocache(c); /* the name is a constant, which the cache key leaves out */
+	if (st->described_schema && strcmp(st->described_schema, name) != 0)
+		st->described_many = true;
+	st->described_schema = arena_strdup(c->a, name);
 }
 
 bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv)

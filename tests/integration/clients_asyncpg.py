@@ -93,10 +93,11 @@ async def main():
             1, "a", decimal.Decimal("1.50"), datetime.date(2024, 12, 31), False, b"\x01",
             uuid.UUID(int=5), 0.1, datetime.datetime(2024, 6, 1, tzinfo=UTC)))
     await step(conn, "param types", params)
-    # the scale of a numeric parameter is lost (docs/clients.md #4)
-    await gap(conn, "numeric param scale",
-              lambda: conn.fetchval("SELECT $1::numeric", decimal.Decimal("1.50")),
-              "Decimal('1.5')", "Decimal('1.50')")
+    # a numeric parameter keeps its scale, alone and in arithmetic (earlier gap #4)
+    await step(conn, "numeric param scale",
+               lambda: conn.fetchrow("SELECT $1::numeric, $1::numeric * 2, $2::numeric(6,2),"
+                                     " $3::numeric + 1", decimal.Decimal("1.50"),
+                                     decimal.Decimal("1.5"), decimal.Decimal("NaN")))
 
     async def executemany():
         await conn.executemany("INSERT INTO vals (i, s) VALUES ($1, $2)",

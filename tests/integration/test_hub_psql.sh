@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # test_hub_psql.sh: psql connected to database postgres, which names no default tenant
 # (no_tenant_databases): \dn lists the tenants as schemas, `SET search_path TO acme` lets
-# \dt acme.* and \d show acme's tables, and a prefix reaches any tenant.
+# \dt acme.* and \d show acme's tables, \dt beta.* and \d beta.t show a tenant not on the
+# search path, and a prefix reaches any tenant.
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
@@ -40,6 +41,16 @@ out=$(sl -d postgres -c 'SET search_path TO acme' -c '\dt acme.*' -c '\d orders'
 grep -Eq '^ acme +\| orders \| table \|' <<<"$out" || fail "\\dt acme.* has no orders: $out"
 grep -q 'Table "acme.orders"' <<<"$out" || fail "\\d orders: $out"
 grep -q 'stock' <<<"$out" && fail "beta's table among acme's: $out"
+
+# a tenant not on the search path, named by schema: \dt beta.* and \d beta.stock describe it
+# (the catalog query runs on beta's connection), with search_path empty or naming acme
+out=$(sl -d postgres -c '\dt beta.*' -c '\d beta.stock' -c 'SET search_path TO acme' \
+	-c '\dt beta.*' -c '\d beta.stock' -c '\dt' 2>&1) || fail "\dt beta.*: $out"
+[[ $(grep -Ec '^ beta +\| stock +\| table \|' <<<"$out") == 2 ]] || fail "\dt beta.*: $out"
+[[ $(grep -c 'Table "beta.stock"' <<<"$out") == 2 ]] || fail "\d beta.stock: $out"
+[[ $(grep -Ec '^ n +\| integer' <<<"$out") == 2 ]] || fail "\d beta.stock columns: $out"
+grep -Eq '^ acme +\| orders \| table \|' <<<"$out" || fail "\dt after beta's: $out"
+grep -Eq '^ acme +\| stock' <<<"$out" && fail "beta's table listed as acme's: $out"
 
 out=$(sl -At -d postgres -c "SELECT o.item || ':' || s.n FROM acme.orders o JOIN beta.stock s USING (id)" \
 	2>&1) || fail "join: $out"

@@ -92,3 +92,9 @@ SELECT count(*) FROM (SELECT aclexplode(relacl) FROM pg_class WHERE relname = 'x
 -- information_schema is not on the search path (psql's \dp lists visible relations only)
 SELECT c.relname, pg_table_is_visible(c.oid) FROM pg_class c WHERE c.relname IN ('tables', 'columns', 'pg_class') ORDER BY 1;
 SELECT pg_table_is_visible(NULL);
+-- numeric defaults written as strings: kept as written, shown as PostgreSQL shows the constant
+CREATE TABLE cb_dflt (p numeric(10,2) DEFAULT '0', q numeric(10,2) DEFAULT 0, r numeric DEFAULT 1.50, s numeric(10,2) DEFAULT '1.5', s3 numeric DEFAULT '-2', s4 numeric DEFAULT 'NaN', s5 numeric(4,1) DEFAULT '7.50', t integer DEFAULT '7', id int);
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'cb_dflt'::regclass ORDER BY 1;
+INSERT INTO cb_dflt (id) VALUES (1);
+SELECT p, q, s, s3, s4, s5, t FROM cb_dflt;
+DROP TABLE cb_dflt;

@@ -169,6 +169,10 @@ static const struct icase cases[] = {
 	 "(WHERE pgfn_ndiv(rate,  3) > 1) AS avg FROM acct GROUP BY rate"},
 	{"SELECT x FROM (SELECT rate / 3 AS x FROM acct) s WHERE x > 1", NULL, "",
 	 "SELECT x FROM (SELECT pgfn_ndiv(rate,  3) AS x FROM acct) AS s WHERE x > 1"},
+	/* what the schema keeps (a view) stays SQLite's arithmetic: no shardlite function */
+	{"CREATE VIEW vq AS SELECT rate / 3 AS q, -rate AS m, rate + 1 AS p FROM acct", NULL, "",
+	 "CREATE VIEW vq AS SELECT CAST(rate AS REAL) / 3 AS q, -rate AS m, "
+	 "rate + 1 AS p FROM acct"},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
 	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},
