@@ -113,8 +113,17 @@ static const char *pg_default(struct arena *a, const struct cat_col *col, const 
 		return "now()";
 	if (strcmp(d, "date('now')") == 0)
 		return "CURRENT_DATE";
+	/* the translator's spelling of gen_random_uuid() (src/xlat/xlat_func.c) */
+	if (strncmp(d, "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'", 61) == 0)
+		return "gen_random_uuid()";
 	if (col->typoid == PGTYPE_BOOL && (strcmp(d, "0") == 0 || strcmp(d, "1") == 0))
 		return d[0] == '1' ? "true" : "false";
+	/* a numeric constant PostgreSQL's deparser prints bare when it reads back as numeric
+	 * (a digit first, a point or exponent in it): '1.50' is 1.50, '0' and '-2.5' keep the cast */
+	size_t len = strlen(d);
+	if (col->typoid == PGTYPE_NUMERIC && len > 2 && d[0] == '\'' && d[1] >= '0' &&
+	    d[1] <= '9' && strcspn(d, ".eE") < len && strchr(d + 1, '\'') == d + len - 1)
+		return arena_strndup(a, d + 1, len - 2);
 	if (d[0] == '\'')
 		return arena_printf(a, "%s::%s", d, cat_format_type(a, col->typoid, -1));
 	return unregclass(a, d);

@@ -138,10 +138,12 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	struct arena *a = arena_new(0);
+	const char *row = oid && !pgtype_by_oid(oid) ? cat_rowtype_name(cat_fn_model(ctx), a, oid)
+						     : NULL;
 	cat_result_text(ctx, oid == 0             ? "-"
 			     : pgtype_by_oid(oid) ? cat_format_type(a, oid, -1)
-						  : NULL);
-	if (oid && !pgtype_by_oid(oid))
+						  : row);
+	if (oid && !pgtype_by_oid(oid) && !row)
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
 	arena_free(a);
 }
@@ -328,6 +330,63 @@ static void fn_regoperator_out(sqlite3_context *ctx, int argc, sqlite3_value **a
 	arena_free(a);
 }
 
+/* One part of a possibly quoted, dot-qualified name at *p: unquoted ("" is one "), or folded
+ * to lower case; NULL when malformed. *p moves past it and its dot. */
+static const char *name_part(struct arena *a, const char **p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *q = *p;
+	bool ok = true;
+	if (*q == '"') {
+		for (q++; *q && !(*q == '"' && q[1] != '"'); q++) {
+			strbuf_putc(&sb, *q);
+			q += *q == '"';
+		}
+		ok = *q++ == '"';
+	} else {
+		for (; *q && *q != '.'; q++)
+			strbuf_putc(&sb, (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q));
+	}
+	ok = ok && sb.len && (*q == '\0' || *q == '.');
+	const char *out = ok ? arena_strndup(a, sb.data, sb.len) : NULL;
+	strbuf_fini(&sb);
+	*p = *q == '.' ? q + 1 : q;
+	return out;
+}
+
+/* '"pg_catalog"."int4"'::regtype, '"public"."t"'::regtype (TypeORM's column query): a type
+ * named exactly (a built-in by its own name, a table's row type), in pg_catalog or the
+ * tenant's schema, or unqualified. */
+static void quoted_regtype(sqlite3_context *ctx, const char *s)
+{
+	struct arena *a = arena_new(0);
+	const char *p = s, *first = name_part(a, &p);
+	const char *second = first && *p ? name_part(a, &p) : NULL;
+	const char *schema = second ? first : NULL, *name = *p ? NULL : second ? second : first;
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	uint32_t oid = 0;
+	bool builtin = !schema || strcmp(schema, "pg_catalog") == 0, failed = false;
+	for (size_t i = 0; name && builtin && !oid && i < n; i++)
+		oid = strcmp(all[i].name, name) == 0 ? all[i].oid : 0;
+	const struct cat_model *m = NULL;
+	if (name && !oid &&
+	    (!schema || strcmp(schema, cat_conn_public(sqlite3_user_data(ctx))) == 0))
+		failed = !(m = cat_fn_model(ctx));
+	for (size_t i = 0; m && !oid && i < m->nrels; i++) {
+		bool array = name[0] == '_' && strcmp(m->rels[i]->name, name + 1) == 0;
+		if (array || strcmp(m->rels[i]->name, name) == 0)
+			oid = cat_rowtype_oid(m->rels[i], array);
+	}
+	if (oid)
+		sqlite3_result_int64(ctx, oid);
+	else if (!failed)
+		pgfn_error(ctx, "42704", "type \"%s%s%s\" does not exist", schema ? schema : "",
+			   schema ? "." : "", name ? name : s);
+	arena_free(a);
+}
+
 /* 'name'::regtype: a type's name as PostgreSQL's regtypein reads it — its own name or SQL
  * spelling ("int4", "integer", "character varying(10)", "int4[]"), case-folded unless quoted. */
 static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -339,6 +398,10 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (s[0] >= '0' && s[0] <= '9') {
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+		return;
+	}
+	if (strchr(s, '"')) {
+		quoted_regtype(ctx, s);
 		return;
 	}
 	const char *name = strncmp(s, "pg_catalog.", 11) == 0 ? s + 11 : s;
@@ -363,7 +426,7 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, oid);
 		return;
 	}
-	pgfn_error(ctx, "42704", "type \"%s\" does not exist", s);
+	quoted_regtype(ctx, s); /* a table's row type, or 42704 */
 }
 
 /* 'name'::regnamespace: the schemas the catalog shows (cat_conn_schema_oid). */

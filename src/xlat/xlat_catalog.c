@@ -496,6 +496,12 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	}
 	if (s || !out)
 		return xlat_unsupported(c, tc->location, "this reg* literal");
+	if (oid == OID_REGTYPE) { /* a name or an OID, as regtypein reads either */
+		xlat_printf(c, "%s(", out);
+		bool ok = wrap(c, tc, in);
+		xlat_puts(c, ")");
+		return ok;
+	}
 	return wrap(c, tc, out);
 }
 

@@ -48,3 +48,14 @@ SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WH
 CREATE TABLE reg_dflt (a timestamp(3) DEFAULT now(), b timestamptz DEFAULT now(), c timestamp DEFAULT now(), d date DEFAULT CURRENT_DATE);
 SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'reg_dflt' ORDER BY 1;
 SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_dflt' ORDER BY ordinal_position;
+-- regtype from a name computed at run time, quoted and qualified (TypeORM's column query), and of row types
+SELECT column_name, ('"' || udt_schema || '"."' || udt_name || '"')::regtype AS rt FROM information_schema.columns WHERE table_name = 'reg_rt' ORDER BY ordinal_position;
+SELECT '"pg_catalog"."int4"'::regtype, '"_int4"'::regtype, '"public"."reg_rt"'::regtype, 'reg_rt'::regtype, '_reg_rt'::regtype, 'public.reg_rtv'::regtype;
+SELECT c.relname, c.reltype::regtype FROM pg_class c WHERE c.relname LIKE 'reg_rt%' AND c.reltype <> 0 ORDER BY 1;
+SELECT '"nope"'::regtype;
+SELECT 'public.nope'::regtype;
+-- numeric defaults given as strings keep PostgreSQL's deparsed form; gen_random_uuid() reads back by name
+CREATE TABLE reg_numdef (a numeric(10,2) NOT NULL DEFAULT '0', b numeric DEFAULT '1.50', c numeric(5,1) DEFAULT '-1.5', d numeric DEFAULT 0, e numeric(4,2) DEFAULT 1.5, u uuid DEFAULT gen_random_uuid());
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_numdef' ORDER BY ordinal_position;
+INSERT INTO reg_numdef DEFAULT VALUES;
+SELECT a, c, d, e, u IS NOT NULL FROM reg_numdef;
