@@ -148,6 +148,42 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* oidvector/oid[]::regtype[]: each type's name, as an array text ("{text,integer}"). */
+static void fn_regtype_array_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = s ? pgfn_array_parse(a, s, &n) : NULL;
+	if (!v) {
+		if (s)
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "malformed array literal: \"%s\"", s);
+		else
+			sqlite3_result_null(ctx);
+		arena_free(a);
+		return;
+	}
+	const struct cat_model *m = NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t i = 0; i < n; i++) {
+		uint32_t oid = v[i] ? (uint32_t)strtoul(v[i], NULL, 10) : 0;
+		const char *name = v[i] && !oid ? "-" : NULL;
+		if (!name && v[i] && pgtype_by_oid(oid))
+			name = cat_format_type(a, oid, -1);
+		if (!name && v[i] && (m || (m = cat_fn_model(ctx)) != NULL))
+			name = cat_rowtype_name(m, a, oid);
+		strbuf_puts(&sb, i ? "," : "");
+		pgfn_array_put_elem(&sb, name ? name : v[i]); /* NULL stays NULL */
+	}
+	strbuf_putc(&sb, '}');
+	cat_result_text(ctx, sb.failed ? NULL : sb.data);
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
 static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
@@ -455,6 +491,7 @@ static const struct pgfn_def schema_fns[] = {
 
 static const struct pgfn_def fixed_fns[] = {
 	{"pg_regtype_out", 1, fn_regtype_out},
+	{"pg_regtype_array_out", 1, fn_regtype_array_out},
 	{"pg_regproc_in", 1, fn_regproc_in},
 	{"pg_regproc_oid", 1, fn_regproc_oid},
 	{"pg_regproc_out", 1, fn_regproc_out},

@@ -59,3 +59,13 @@ CREATE TABLE reg_numdef (a numeric(10,2) NOT NULL DEFAULT '0', b numeric DEFAULT
 SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_numdef' ORDER BY ordinal_position;
 INSERT INTO reg_numdef DEFAULT VALUES;
 SELECT a, c, d, e, u IS NOT NULL FROM reg_numdef;
+-- pgcli's catalog queries: argument types as regtype[], a run-time name ::regproc::oid, words of function sources grouped
+-- differs: arrays have no explicit lower bounds here: an oidvector's regtype[] prints {text,integer}, not [0:1]={text,integer}
+SELECT proname, proargtypes::regtype[], COALESCE(proallargtypes::regtype[], proargtypes::regtype[])::text[] AS t FROM pg_proc WHERE proname IN ('lpad', 'now', 'generate_series') ORDER BY oid;
+SELECT ('n' || 'ow')::regproc::oid, pg_get_functiondef(('n' || 'ow')::regproc::oid) IS NOT NULL;
+SELECT ('lo' || 'wer')::regproc::oid;
+SELECT ('no' || 'pe')::regproc::oid;
+SELECT regexp_split_to_table(x, '\W+') AS word, count(1) FROM (VALUES ('a b'), ('b-c')) t (x) GROUP BY word ORDER BY 1;
+SELECT regexp_split_to_table('a,b,,c', ','), unnest(ARRAY[1, 2]) AS n;
+-- differs: a set-returning function with GROUP BY of other columns is 0A000 here
+SELECT regexp_split_to_table(x, ',') AS w, count(1) FROM (VALUES ('a,b')) t (x) GROUP BY x;
