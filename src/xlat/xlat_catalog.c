@@ -409,10 +409,25 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_INDICES) ||
 	    ind->indirection[0]->a_indices->is_slice || !ind->indirection[0]->a_indices->uidx)
 		return xlat_unsupported(c, -1, "an array slice or field selection");
-	struct xlat_type ignored;
+	struct xlat_type ignored, at;
+	size_t mark = c->sb->len;
 	xlat_puts(c, "pg_array_get(");
-	if (!xlat_expr(c, ind->arg, &ignored))
+	if (!xlat_expr(c, ind->arg, &at))
 		return false;
+	if (at.oid == XLAT_OID_NAME && !c->sb->failed) {
+		/* a name is a char array counted from 0 (pg_dump's typname[0] = '_') */
+		c->sb->len = mark;
+		c->sb->data[mark] = '\0';
+		xlat_puts(c, "substr(");
+		if (!xlat_expr(c, ind->arg, &ignored))
+			return false;
+		xlat_puts(c, ", (");
+		if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
+			return false;
+		xlat_puts(c, ") + 1, 1)");
+		*t = (struct xlat_type){18 /* "char" */, -1};
+		return true;
+	}
 	xlat_puts(c, ", ");
 	if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
 		return false;

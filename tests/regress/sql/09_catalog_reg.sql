@@ -69,3 +69,6 @@ SELECT regexp_split_to_table(x, '\W+') AS word, count(1) FROM (VALUES ('a b'), (
 SELECT regexp_split_to_table('a,b,,c', ','), unnest(ARRAY[1, 2]) AS n;
 -- differs: a set-returning function with GROUP BY of other columns is 0A000 here
 SELECT regexp_split_to_table(x, ',') AS w, count(1) FROM (VALUES ('a,b')) t (x) GROUP BY x;
+-- a name's characters by subscript, from 0 (pg_dump tells array types by typname[0] = '_')
+SELECT typname[0], typname[1], typname[0] = '_' FROM pg_type WHERE typname = '_int4';
+SELECT typname, typname[0] = '_' AND typelem != 0 AND (SELECT typarray FROM pg_type te WHERE oid = pg_type.typelem) = oid AS isarray, CASE WHEN typrelid = 0 THEN ' '::"char" ELSE (SELECT relkind FROM pg_class WHERE oid = typrelid) END AS typrelkind FROM pg_type WHERE typname LIKE '%reg_rt%' ORDER BY 1;
