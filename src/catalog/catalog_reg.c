@@ -379,7 +379,8 @@ static const char *name_part(struct arena *a, const char **p)
 			strbuf_putc(&sb, *q);
 			q += *q == '"';
 		}
-		ok = *q++ == '"';
+		ok = *q == '"';
+		q += ok;
 	} else {
 		for (; *q && *q != '.'; q++)
 			strbuf_putc(&sb, (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q));
