@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_pgcli.py: pgcli 3.5 (Debian pgcli) — the catalog queries of its completion refresher
 # (search path, schemas, tables and views with their columns and defaults, foreign keys,
-# functions, data types, casing) and of \sf / \sv, run through pgcli's own PGExecute over
-# psycopg 3, printed one line per step for test_clients.sh to compare with PostgreSQL 15.
+# functions, data types, casing), of \sf / \sv and of pgspecial's backslash commands, run
+# through pgcli's own PGExecute over psycopg 3, printed one line per step for test_clients.sh
+# to compare with PostgreSQL 15.
 # Usage: python3 clients_pgcli.py HOST PORT DBNAME
 import sys
 
 from pgcli.pgexecute import PGExecute
+from pgspecial.main import PGSpecial
 
 host, port, db = sys.argv[1:4]
 
@@ -59,4 +61,18 @@ step("\\sf now", lambda: ex.function_definition("now"))
 step("\\sf lower", lambda: ex.function_definition("lower"))
 step("\\sv recent", lambda: ex.view_definition("recent").splitlines()[0])
 step("\\sv nope", lambda: ex.view_definition("nope"))
+
+
+def special(cmd):
+    """A backslash command as pgcli runs it: title, headers, status and rows."""
+    out = []
+    for title, rows, headers, status, _sql, ok, _special in ex.run(cmd, pgspecial=PGSpecial()):
+        out.append((title, headers, status, ok, [tuple(r) for r in rows or []]))
+    return out
+
+
+# \dt+ and \l are left out: table sizes and the list of databases differ by design
+for cmd in ("\\dt", "\\d author", "\\d+ book", "\\di", "\\dv", "\\ds", "\\dT", "\\dn",
+            "\\d recent", "\\df lpad", "\\d pair_ref"):
+    step(cmd, lambda c=cmd: special(c))
 print("done")
