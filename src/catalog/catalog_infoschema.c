@@ -62,8 +62,8 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *rel = m->rels[i];
-		if (rel->kind == 'i')
-			continue;
+		if (rel->kind != 'r' && rel->kind != 'v')
+			continue; /* PostgreSQL lists neither indexes nor sequences here */
 		rel_head(r, cc, rel->name);
 		cat_text(r, rel->kind == 'r' ? "BASE TABLE" : "VIEW");
 		nulls(r, 5);
@@ -216,7 +216,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
-		if (m->rels[i]->kind == 'i')
+		if (m->rels[i]->kind != 'r' && m->rels[i]->kind != 'v')
 			continue;
 		for (int k = 0; k < m->rels[i]->ncols; k++)
 			column_row(cc, r, m, m->rels[i], k);

@@ -115,6 +115,9 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 		return "now()";
 	if (strcmp(d, "date('now')") == 0)
 		return "CURRENT_DATE";
+	/* the translator's spelling of gen_random_uuid() (src/xlat/xlat_func.c) */
+	if (strncmp(d, "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'", 61) == 0)
+		return "gen_random_uuid()";
 	if (col->typoid == PGTYPE_BOOL && (strcmp(d, "0") == 0 || strcmp(d, "1") == 0))
 		return d[0] == '1' ? "true" : "false";
 	/* a numeric constant written as a string: bare when it looks like a float, as

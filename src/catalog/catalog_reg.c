@@ -138,18 +138,56 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	struct arena *a = arena_new(0);
-	/* the tenant's own types (enums) need the model */
+	/* the tenant's own types (enums, row types) need the model */
 	const struct cat_model *m = oid >= CATALOG_OID_MIN ? cat_fn_model(ctx) : NULL;
 	if (oid >= CATALOG_OID_MIN && !m) {
 		arena_free(a);
 		return;
 	}
-	cat_result_text(ctx, oid == 0 ? "-"
-			     : pgtype_by_oid(oid) || (m && cat_model_enum_oid(m, oid, NULL))
-				     ? cat_format_type_m(m, a, oid, -1)
-				     : NULL);
-	if (oid && !pgtype_by_oid(oid) && !(m && cat_model_enum_oid(m, oid, NULL)))
+	bool own_enum = m && cat_model_enum_oid(m, oid, NULL);
+	const char *row =
+		m && oid && !pgtype_by_oid(oid) && !own_enum ? cat_rowtype_name(m, a, oid) : NULL;
+	cat_result_text(ctx, oid == 0			     ? "-"
+			     : pgtype_by_oid(oid) || own_enum ? cat_format_type_m(m, a, oid, -1)
+							      : row);
+	if (oid && !pgtype_by_oid(oid) && !own_enum && !row)
 		sqlite3_result_text(ctx, sqlite3_mprintf("%u", oid), -1, sqlite3_free);
+	arena_free(a);
+}
+
+/* oidvector/oid[]::regtype[]: each type's name, as an array text ("{text,integer}"). */
+static void fn_regtype_array_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = s ? pgfn_array_parse(a, s, &n) : NULL;
+	if (!v) {
+		if (s)
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "malformed array literal: \"%s\"", s);
+		else
+			sqlite3_result_null(ctx);
+		arena_free(a);
+		return;
+	}
+	const struct cat_model *m = NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t i = 0; i < n; i++) {
+		uint32_t oid = v[i] ? (uint32_t)strtoul(v[i], NULL, 10) : 0;
+		const char *name = v[i] && !oid ? "-" : NULL;
+		if (!name && v[i] && pgtype_by_oid(oid))
+			name = cat_format_type(a, oid, -1);
+		if (!name && v[i] && (m || (m = cat_fn_model(ctx)) != NULL))
+			name = cat_rowtype_name(m, a, oid);
+		strbuf_puts(&sb, i ? "," : "");
+		pgfn_array_put_elem(&sb, name ? name : v[i]); /* NULL stays NULL */
+	}
+	strbuf_putc(&sb, '}');
+	cat_result_text(ctx, sb.failed ? NULL : sb.data);
+	strbuf_fini(&sb);
 	arena_free(a);
 }
 
@@ -361,6 +399,64 @@ static uint32_t enum_oid(const struct cat_model *m, const char *s)
 	return !e ? 0 : array ? e->array_oid : e->oid;
 }
 
+/* One part of a possibly quoted, dot-qualified name at *p: unquoted ("" is one "), or folded
+ * to lower case; NULL when malformed. *p moves past it and its dot. */
+static const char *name_part(struct arena *a, const char **p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *q = *p;
+	bool ok = true;
+	if (*q == '"') {
+		for (q++; *q && !(*q == '"' && q[1] != '"'); q++) {
+			strbuf_putc(&sb, *q);
+			q += *q == '"';
+		}
+		ok = *q == '"';
+		q += ok;
+	} else {
+		for (; *q && *q != '.'; q++)
+			strbuf_putc(&sb, (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q));
+	}
+	ok = ok && sb.len && (*q == '\0' || *q == '.');
+	const char *out = ok ? arena_strndup(a, sb.data, sb.len) : NULL;
+	strbuf_fini(&sb);
+	*p = *q == '.' ? q + 1 : q;
+	return out;
+}
+
+/* '"pg_catalog"."int4"'::regtype, '"public"."t"'::regtype (TypeORM's column query): a type
+ * named exactly (a built-in by its own name, a table's row type), in pg_catalog or the
+ * tenant's schema, or unqualified. */
+static void quoted_regtype(sqlite3_context *ctx, const char *s)
+{
+	struct arena *a = arena_new(0);
+	const char *p = s, *first = name_part(a, &p);
+	const char *second = first && *p ? name_part(a, &p) : NULL;
+	const char *schema = second ? first : NULL, *name = *p ? NULL : second ? second : first;
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	uint32_t oid = 0;
+	bool builtin = !schema || strcmp(schema, "pg_catalog") == 0, failed = false;
+	for (size_t i = 0; name && builtin && !oid && i < n; i++)
+		oid = strcmp(all[i].name, name) == 0 ? all[i].oid : 0;
+	const struct cat_model *m = NULL;
+	if (name && !oid &&
+	    (!schema || strcmp(schema, cat_conn_public(sqlite3_user_data(ctx))) == 0))
+		failed = !(m = cat_fn_model(ctx));
+	for (size_t i = 0; m && !oid && i < m->nrels; i++) {
+		bool array = name[0] == '_' && strcmp(m->rels[i]->name, name + 1) == 0;
+		if (array || strcmp(m->rels[i]->name, name) == 0)
+			oid = cat_rowtype_oid(m->rels[i], array);
+	}
+	if (oid)
+		sqlite3_result_int64(ctx, oid);
+	else if (!failed)
+		pgfn_error(ctx, "42704", "type \"%s%s%s\" does not exist", schema ? schema : "",
+			   schema ? "." : "", name ? name : s);
+	arena_free(a);
+}
+
 /* 'name'::regtype: a type's name as PostgreSQL's regtypein reads it — its own name or SQL
  * spelling ("int4", "integer", "character varying(10)", "int4[]"), case-folded unless quoted. */
 static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -372,6 +468,10 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (s[0] >= '0' && s[0] <= '9') {
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+		return;
+	}
+	if (strchr(s, '"')) {
+		quoted_regtype(ctx, s);
 		return;
 	}
 	const char *name = strncmp(s, "pg_catalog.", 11) == 0 ? s + 11 : s;
@@ -403,7 +503,7 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, oid);
 		return;
 	}
-	pgfn_error(ctx, "42704", "type \"%s\" does not exist", s);
+	quoted_regtype(ctx, s); /* a table's row type, or 42704 */
 }
 
 /* 'name'::regnamespace: the schemas the catalog shows (cat_conn_schema_oid). */
@@ -426,6 +526,7 @@ static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **a
 static const struct pgfn_def schema_fns[] = {
 	{"pg_regtype_out", 1, fn_regtype_out},
 	{"pg_regtype_in", 1, fn_regtype_in},
+	{"pg_regtype_array_out", 1, fn_regtype_array_out},
 	{"pg_regclass_in", 1, fn_regclass_in},
 	{"pg_regclass_out", 1, fn_regclass_out},
 	{"pg_regnamespace_out", 1, fn_regnamespace_out},

@@ -445,10 +445,10 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 		xlat_puts(c, "substr(");
 		if (!xlat_expr(c, ind->arg, &ignored))
 			return false;
-		xlat_puts(c, ", ");
+		xlat_puts(c, ", (");
 		if (!xlat_expr(c, ind->indirection[0]->a_indices->uidx, &ignored))
 			return false;
-		xlat_puts(c, " + 1, 1)");
+		xlat_puts(c, ") + 1, 1)");
 		*t = (struct xlat_type){18, -1}; /* "char" */
 		return true;
 	}
@@ -565,6 +565,12 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	}
 	if (s || !out)
 		return xlat_unsupported(c, tc->location, "this reg* literal");
+	if (oid == OID_REGTYPE) { /* a name or an OID, as regtypein reads either */
+		xlat_printf(c, "%s(", out);
+		bool ok = wrap(c, tc, in);
+		xlat_puts(c, ")");
+		return ok;
+	}
 	return wrap(c, tc, out);
 }
 
@@ -644,6 +650,18 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 		xlat_puts(c, ")");
 		return true;
 	}
+	const PgQuery__TypeCast *inner = tc->arg->node_case == NODE(TYPE_CAST) ? tc->arg->type_cast
+										: NULL;
+	const PgQuery__TypeName *itn = inner ? inner->type_name : NULL;
+	const char *iname = itn && itn->n_names ? xlat_node_str(itn->names[itn->n_names - 1]) : NULL;
+	if (iname && !itn->n_array_bounds && strcmp(iname, "regproc") == 0) {
+		/* $1::regproc::oid (pgcli's \sf): a name or an OID, looked up at run time */
+		struct xlat_type ignored;
+		xlat_puts(c, "pg_regproc_oid(");
+		bool ok = xlat_expr(c, inner->arg, &ignored);
+		xlat_puts(c, ")");
+		return ok;
+	}
 	if (s) {
 		if (!all_digits(s))
 			return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
@@ -697,6 +715,12 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	bool ok;
 	if (!tn->n_array_bounds && strcmp(name, "char") == 0 && tn->n_typmods == 0)
 		return to_char_type(c, tc, t);
+	if (tn->n_array_bounds == 1 && strcmp(name, "regtype") == 0 &&
+	    tc->arg->node_case != NODE(PARAM_REF)) {
+		/* proargtypes::regtype[] (pgcli): the types' names */
+		*t = (struct xlat_type){2211 /* regtype[] */, -1};
+		return wrap(c, tc, "pg_regtype_array_out") ? 1 : -1;
+	}
 	if (tn->n_array_bounds) {
 		uint32_t oid = array_oid(name);
 		if (!oid || tn->n_array_bounds != 1 || tc->arg->node_case == NODE(PARAM_REF))

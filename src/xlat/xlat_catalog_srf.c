@@ -399,7 +399,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 /* ---- set-returning functions in a target list ---- */
 
 /* unnest(a) → 1, generate_subscripts(a, d) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
- * generate_series → 5, anything else 0. */
+ * generate_series → 5, regexp_split_to_table → 6, anything else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
 	if (!n || n->node_case != NODE(FUNC_CALL))
@@ -421,6 +421,8 @@ static int srf_kind(const PgQuery__Node *n)
 		return 4;
 	if (strcmp(name, "generate_series") == 0 && f->n_args >= 2 && f->n_args <= 3)
 		return 5;
+	if (strcmp(name, "regexp_split_to_table") == 0 && f->n_args >= 2 && f->n_args <= 3)
+		return 6;
 	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]))
 		return 2;
@@ -462,10 +464,34 @@ static struct xlat_srf *series_call(struct xlat_ctx *c, const PgQuery__FuncCall 
 
 /* The slot of the array v reads (a new one when no earlier call read the same array), or -1
  * failed. kind: srf_kind's; generate_subscripts(a, d) reads the array of a's subscripts. */
+/* regexp_split_to_table(s, p[, flags]) is unnest(regexp_split_to_array(s, p[, flags])): that
+ * call, made from f. */
+static const PgQuery__Node *split_array(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+	pg_query__string__init(str);
+	str->sval = "regexp_split_to_array";
+	PgQuery__Node *name = arena_zalloc(c->a, sizeof(*name)), *n;
+	pg_query__node__init(name);
+	name->node_case = NODE(STRING);
+	name->string = str;
+	PgQuery__FuncCall *call = arena_alloc(c->a, sizeof(*call));
+	*call = *f;
+	call->funcname = arena_zalloc(c->a, sizeof(*call->funcname));
+	call->funcname[0] = name;
+	call->n_funcname = 1;
+	n = arena_zalloc(c->a, sizeof(*n));
+	pg_query__node__init(n);
+	n->node_case = NODE(FUNC_CALL);
+	n->func_call = call;
+	return n;
+}
+
 static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__FuncCall *f, int kind)
 {
 	struct xlat_type at;
-	const char *text = emit_aside(c, f->args[0], &at);
+	const PgQuery__Node *array = kind == 6 ? split_array(c, f) : f->args[0];
+	const char *text = emit_aside(c, array, &at);
 	if (!text)
 		return -1;
 	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
@@ -483,7 +509,7 @@ static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__Fun
 		return -1;
 	}
 	int k = srf->nslots++;
-	srf->args[k] = f->args[0];
+	srf->args[k] = array;
 	srf->dims[k] = dim;
 	srf->texts[k] = text;
 	srf->elems[k] = elem;
@@ -521,6 +547,35 @@ static bool srf_add(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__N
 	return true;
 }
 
+/* Whether s groups by every set-returning function of its target list (GROUP BY naming its
+ * output column, as pgcli's casing query does): PostgreSQL then expands the rows before
+ * grouping them, which is what the join does. Grouping by other columns would run the
+ * functions over the groups instead. */
+static bool grouped_by_srfs(const PgQuery__SelectStmt *s, const struct xlat_srf *srf)
+{
+	if (srf->series || srf->acl || !s->n_group_clause)
+		return false;
+	for (int i = 0; i < srf->ncalls; i++) {
+		const char *alias = NULL;
+		for (size_t k = 0; k < s->n_target_list; k++) {
+			const PgQuery__ResTarget *rt = s->target_list[k]->res_target;
+			if (rt->val && rt->val->node_case == NODE(FUNC_CALL) &&
+			    rt->val->func_call == srf->calls[i])
+				alias = rt->name;
+		}
+		bool found = false;
+		for (size_t g = 0; alias && g < s->n_group_clause && !found; g++) {
+			const PgQuery__Node *n = s->group_clause[g];
+			found = n->node_case == NODE(COLUMN_REF) && n->column_ref->n_fields == 1 &&
+				xlat_node_str(n->column_ref->fields[0]) &&
+				strcmp(xlat_node_str(n->column_ref->fields[0]), alias) == 0;
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
 bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	c->srf = NULL;
@@ -534,8 +589,8 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		if (kind && !srf_add(c, &srf, v, kind))
 			return false;
 	}
-	if (srf &&
-	    (s->n_group_clause || s->having_clause || s->n_distinct_clause || s->n_window_clause))
+	if (srf && (s->n_distinct_clause || s->n_window_clause ||
+		    ((s->n_group_clause || s->having_clause) && !grouped_by_srfs(s, srf))))
 		return xlat_unsupported(c, -1,
 					"a set-returning function with GROUP BY or DISTINCT");
 	c->srf = srf;

@@ -132,6 +132,18 @@ static bool now_as(struct xlat_ctx *c, uint32_t oid)
 	}
 }
 
+/* A plain decimal literal ("0", "-1.50") with no more fractional digits than a numeric
+ * column of typmod keeps: stored as written, it is the value the cast would store. */
+static bool numeric_fits(const char *s, int32_t typmod)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t whole = strspn(p, "0123456789");
+	size_t frac = p[whole] == '.' ? strspn(p + whole + 1, "0123456789") : 0;
+	if (!whole || p[whole + (p[whole] == '.' ? 1 + frac : 0)] != '\0')
+		return false;
+	return typmod < 4 || (int32_t)frac <= ((typmod - 4) & 0xffff);
+}
+
 /* A DEFAULT, coerced to the column's type as PostgreSQL coerces it: a string literal is
  * read as a value of that type (so DEFAULT 'true' on a boolean stores 1), the current time
  * takes the column's date/time form, a date/time literal is checked and normalized (a
@@ -194,7 +206,16 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 		tc.type_name = (PgQuery__TypeName *)col->tn;
 		tc.location = e->a_const->location;
 		xlat_puts(c, "DEFAULT (");
-		ok = xlat_cast(c, &tc, &ignored);
+		size_t mark = c->sb->len;
+		ok = xlat_cast(c, &tc, &ignored); /* checks the literal (22P02, 22003) */
+		if (ok && oid == XLAT_OID_NUMERIC && !c->sb->failed &&
+		    numeric_fits(e->a_const->sval->sval, col->tr.typmod)) {
+			/* the literal as written, which the catalog shows as PostgreSQL does
+			 * ('0'::numeric); NUMERIC affinity stores it as the same number */
+			c->sb->len = mark;
+			c->sb->data[mark] = '\0';
+			xlat_string(c, e->a_const->sval->sval);
+		}
 		xlat_puts(c, ")");
 	} else {
 		xlat_puts(c, literal ? "DEFAULT " : "DEFAULT (");

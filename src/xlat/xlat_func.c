@@ -281,7 +281,7 @@ static const char *const refused_fns[] = {
 	"nextval",
 	"overlay",
 	"regexp_matches",
-	"regexp_split_to_table",
+	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",
 	"to_number",
 	"unnest",

@@ -89,12 +89,11 @@ async function main() {
 		}
 	}, '42883'); // uuid_generate_v4() does not exist
 	const ds = source('pgcrypto');
-	await stepKnown('synchronize', async () => {
+	await step('synchronize', async () => {
 		await ds.initialize();
 		return (await ds.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"))
 			.map((r) => r.table_name);
-	}, [['"posts","posts_id_seq","users","users_id_seq"', '"posts","users"',
-		"information_schema.tables lists a serial key's sequence (as a VIEW)"]]);
+	});
 	const users = ds.getRepository('User');
 	const posts = ds.getRepository('Post');
 	let id;
@@ -131,9 +130,14 @@ async function main() {
 		await users.delete({ id });
 		return [await users.count(), await posts.count()];
 	});
-	// a second synchronize reads the schema back; its foreign-key query selects
-	// UNNEST("con1"."conkey") AS "parent", UNNEST("con1"."confkey") AS "child"
-	await gap('synchronize again', () => ds.synchronize(), '0A000');
+	// a second synchronize reads the schema back (its foreign-key query selects
+	// UNNEST("con1"."conkey") AS "parent", UNNEST("con1"."confkey") AS "child") and finds
+	// nothing to change; the queries it would run say so
+	await step('synchronize again', async () => {
+		await ds.synchronize();
+		const log = await ds.driver.createSchemaBuilder().log();
+		return [log.upQueries.map((q) => q.query), await users.count()];
+	});
 	// DROP TABLE IF EXISTS "public"."users" CASCADE (and "posts"), in pg_tables order
 	await step('dropDatabase', async () => {
 		await ds.dropDatabase();

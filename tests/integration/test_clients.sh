@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
-# django, jdbc, node, typeorm, drizzle, prisma, ruby, perl) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# django, jdbc, node, typeorm, drizzle, prisma, ruby, perl, pgcli) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|ruby|perl}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|ruby|perl|pgcli}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -23,6 +23,7 @@ ruby) ruby -e 'require "pg"' 2>/dev/null || { echo "ruby: needs ruby and its pg 
 perl) perl -MDBD::Pg -e 1 2>/dev/null || { echo "perl: needs DBI and DBD::Pg (libdbd-pg-perl): skipped"; exit 77; } ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
+pgcli) need_py pgcli.pgexecute pgcli ;;
 jdbc)
 	JAR=/usr/share/java/postgresql.jar
 	if ! command -v javac >/dev/null || [[ ! -f $JAR ]]; then
@@ -51,6 +52,7 @@ run_client() {
 	perl) perl "$HERE/clients_perl.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" ;;
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
+	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;

@@ -48,3 +48,27 @@ SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WH
 CREATE TABLE reg_dflt (a timestamp(3) DEFAULT now(), b timestamptz DEFAULT now(), c timestamp DEFAULT now(), d date DEFAULT CURRENT_DATE);
 SELECT d.adnum, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid WHERE c.relname = 'reg_dflt' ORDER BY 1;
 SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_dflt' ORDER BY ordinal_position;
+-- regtype from a name computed at run time, quoted and qualified (TypeORM's column query), and of row types
+SELECT column_name, ('"' || udt_schema || '"."' || udt_name || '"')::regtype AS rt FROM information_schema.columns WHERE table_name = 'reg_rt' ORDER BY ordinal_position;
+SELECT '"pg_catalog"."int4"'::regtype, '"_int4"'::regtype, '"public"."reg_rt"'::regtype, 'reg_rt'::regtype, '_reg_rt'::regtype, 'public.reg_rtv'::regtype;
+SELECT c.relname, c.reltype::regtype FROM pg_class c WHERE c.relname LIKE 'reg_rt%' AND c.reltype <> 0 ORDER BY 1;
+SELECT '"nope"'::regtype;
+SELECT 'public.nope'::regtype;
+-- numeric defaults given as strings keep PostgreSQL's deparsed form; gen_random_uuid() reads back by name
+CREATE TABLE reg_numdef (a numeric(10,2) NOT NULL DEFAULT '0', b numeric DEFAULT '1.50', c numeric(5,1) DEFAULT '-1.5', d numeric DEFAULT 0, e numeric(4,2) DEFAULT 1.5, u uuid DEFAULT gen_random_uuid());
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'reg_numdef' ORDER BY ordinal_position;
+INSERT INTO reg_numdef DEFAULT VALUES;
+SELECT a, c, d, e, u IS NOT NULL FROM reg_numdef;
+-- pgcli's catalog queries: argument types as regtype[], a run-time name ::regproc::oid, words of function sources grouped
+-- differs: arrays have no explicit lower bounds here: an oidvector's regtype[] prints {text,integer}, not [0:1]={text,integer}
+SELECT proname, proargtypes::regtype[], COALESCE(proallargtypes::regtype[], proargtypes::regtype[])::text[] AS t FROM pg_proc WHERE proname IN ('lpad', 'now', 'generate_series') ORDER BY oid;
+SELECT ('n' || 'ow')::regproc::oid, pg_get_functiondef(('n' || 'ow')::regproc::oid) IS NOT NULL;
+SELECT ('lo' || 'wer')::regproc::oid;
+SELECT ('no' || 'pe')::regproc::oid;
+SELECT regexp_split_to_table(x, '\W+') AS word, count(1) FROM (VALUES ('a b'), ('b-c')) t (x) GROUP BY word ORDER BY 1;
+SELECT regexp_split_to_table('a,b,,c', ','), unnest(ARRAY[1, 2]) AS n;
+-- differs: a set-returning function with GROUP BY of other columns is 0A000 here
+SELECT regexp_split_to_table(x, ',') AS w, count(1) FROM (VALUES ('a,b')) t (x) GROUP BY x;
+-- a name's characters by subscript, from 0 (pg_dump tells array types by typname[0] = '_')
+SELECT typname[0], typname[1], typname[0] = '_' FROM pg_type WHERE typname = '_int4';
+SELECT typname, typname[0] = '_' AND typelem != 0 AND (SELECT typarray FROM pg_type te WHERE oid = pg_type.typelem) = oid AS isarray, CASE WHEN typrelid = 0 THEN ' '::"char" ELSE (SELECT relkind FROM pg_class WHERE oid = typrelid) END AS typrelkind FROM pg_type WHERE typname LIKE '%reg_rt%' ORDER BY 1;

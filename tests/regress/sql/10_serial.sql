@@ -107,3 +107,8 @@ ALTER TABLE numbered_empty ADD COLUMN id bigserial;
 INSERT INTO numbered_empty (a) VALUES (7) RETURNING a, id;
 DROP TABLE numbered, numbered_empty;
 SELECT count(*) FROM pg_sequences;
+-- information_schema lists tables and views, not a serial's sequence (TypeORM's synchronize reads it)
+CREATE TABLE ser_sq (id serial PRIMARY KEY, note text);
+CREATE SEQUENCE ser_own;
+SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'ser_%' ORDER BY 1;
+SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name LIKE 'ser_%' ORDER BY 1, ordinal_position;

@@ -212,6 +212,10 @@ static const struct xcase cases[] = {
 	 "SELECT \"xlat:srf1\".v0 AS i, \"xlat:srf1\".v1 AS unnest FROM t, "
 	 "pgfn_unnest(pgfn_array_subscripts(pg_array_in(b), 1), pg_array_in(b)) AS \"xlat:srf1\""},
 	{"SELECT unnest(b::text[]), generate_series(1, 2) FROM t", "!0A000"},
+	{"SELECT regexp_split_to_table(b, ',') AS w, count(1) FROM t GROUP BY w",
+	 "SELECT \"xlat:srf1\".v0 AS w, count(1) AS count FROM t, "
+	 "pgfn_unnest(pgfn_regexp_split_to_array(b, ',')) AS \"xlat:srf1\" GROUP BY w"},
+	{"SELECT regexp_split_to_table(b, ',') AS w, count(1) FROM t GROUP BY b", "!0A000"},
 	/* only listed scalar functions may stand in FROM: another could return a set */
 	{"SELECT * FROM now()", "!0A000@15"},
 	{"SELECT * FROM current_schema() WITH ORDINALITY", "!0A000"},
