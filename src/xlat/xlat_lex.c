@@ -359,9 +359,16 @@ void xlat_lit_emit(struct strbuf *sb, const char *src, const struct xlat_lit *l,
 {
 	const char *t = src + l->start;
 	switch (l->kind) {
-	case 'i': {
+	case 'i': { /* an int4 in decimal, without leading zeros (not printf: every miss) */
 		long v = strtol(t, NULL, 10);
-		strbuf_printf(sb, "%ld", negated ? -v : v);
+		char digits[16], *p = digits + sizeof(digits);
+		do {
+			*--p = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		if (negated && p[0] != '0') /* -0 is 0, as the parser folds it */
+			*--p = '-';
+		strbuf_append(sb, p, (size_t)(digits + sizeof(digits) - p));
 		break;
 	}
 	case 'f':
