@@ -264,9 +264,10 @@ struct xlat_stmt {
 	 * ?(nparams + 1 + i), bound before each run. */
 	const struct xlat_bind *binds;
 	int nbinds;
-	/* .sql is the same text for every statement that differs from this one only in the
-	 * constants in .binds, and names the schema it was translated for: worth keeping
-	 * prepared, and never taken for a statement translated for another schema. */
+	/* A statement seen before (a cache hit) whose .sql is the same text for every statement
+	 * that differs from it only in the constants in .binds, naming the schema it was
+	 * translated for: worth keeping prepared, and never taken for a statement translated for
+	 * another schema. (The miss that stored it has the same text, not the flag.) */
 	bool reusable;
 };
 

@@ -384,8 +384,9 @@ static int cmp_index(const void *a, const void *b)
 	return strcasecmp(guc_defs[*(const size_t *)a].name, guc_defs[*(const size_t *)b].name);
 }
 
-/* application_name's index: every Query and Execute publishes it to pg_stat_activity twice. */
-static size_t app_name_index = GUC_COUNT;
+/* application_name's index: every Query and Execute publishes it to pg_stat_activity twice;
+ * search_path's: every translation reads it (sess_schema_env). */
+static size_t app_name_index = GUC_COUNT, search_path_index = GUC_COUNT;
 
 static void sort_names(void)
 {
@@ -393,6 +394,8 @@ static void sort_names(void)
 		by_name[i] = i;
 		if (strcasecmp(guc_defs[i].name, "application_name") == 0)
 			app_name_index = i;
+		if (strcasecmp(guc_defs[i].name, "search_path") == 0)
+			search_path_index = i;
 	}
 	qsort(by_name, GUC_COUNT, sizeof(by_name[0]), cmp_index);
 }
@@ -583,6 +586,13 @@ const char *sess_guc_application_name(struct session *s)
 {
 	pthread_once(&by_name_once, sort_names);
 	return app_name_index < GUC_COUNT ? builtin_value(s, app_name_index) : NULL;
+}
+
+const char *sess_guc_search_path(struct session *s)
+{
+	pthread_once(&by_name_once, sort_names);
+	return search_path_index < GUC_COUNT ? builtin_value(s, search_path_index)
+					     : sess_guc_get(s, "search_path");
 }
 
 void sess_guc_reset_all(struct session *s)

@@ -56,7 +56,7 @@ static const char *search_tenant(struct session *s, const char *own,
 				 char search[SHARD_TENANT_MAX + 1], bool *chose)
 {
 	*chose = true;
-	const char *p = sess_guc_get(s, "search_path");
+	const char *p = sess_guc_search_path(s);
 	char elem[256];
 	struct pgerr ignored;
 	while (p && next_elem(&p, elem, sizeof(elem))) {

@@ -619,6 +619,8 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 const char *sess_guc_get(struct session *s, const char *name);
 /* sess_guc_get(s, "application_name") without the lookup by name (pg_stat_activity's). */
 const char *sess_guc_application_name(struct session *s);
+/* sess_guc_get(s, "search_path") without looking the name up. */
+const char *sess_guc_search_path(struct session *s);
 /* The i-th setting (built-in ones, then custom ones) for pg_settings; false past the last. */
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
 		 bool *read_only);

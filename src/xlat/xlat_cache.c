@@ -425,6 +425,18 @@ static bool may_bind(const struct xlat_ctx *c, const struct xlat_stmt *st, uint6
 	return false;
 }
 
+/* n (>= 0) in decimal, written at the end of buf (24 bytes). */
+static const char *decimal(char *buf, int n)
+{
+	char *p = buf + 23;
+	*p = '\0';
+	do {
+		*--p = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	return p;
+}
+
 /* e->psql, when every hole may be a parameter: ?N numbered after the client's parameters. */
 static void build_psql(struct entry *e, const struct xlat_stmt *st, uint64_t schema_fp)
 {
@@ -435,12 +447,21 @@ static void build_psql(struct entry *e, const struct xlat_stmt *st, uint64_t sch
 			return;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	for (int i = 0; i < e->nslots; i++)
-		strbuf_printf(&sb, "%s?%d", e->frags[i], st->nparams + 1 + i);
+	char digits[24], hex[17];
+	for (int i = 0; i < e->nslots; i++) { /* (not strbuf_printf: a miss pays for this) */
+		strbuf_puts(&sb, e->frags[i]);
+		strbuf_putc(&sb, '?');
+		strbuf_puts(&sb, decimal(digits, st->nparams + 1 + i));
+	}
 	/* a statement SQLite prepared for another schema has that schema's result columns
 	 * until its next step; the name keeps the session from taking it back */
-	strbuf_printf(&sb, "%s /* schema %016llx */", e->frags[e->nslots],
-		      (unsigned long long)schema_fp);
+	for (int i = 0; i < 16; i++)
+		hex[i] = "0123456789abcdef"[(schema_fp >> (60 - 4 * i)) & 15];
+	hex[16] = '\0';
+	strbuf_puts(&sb, e->frags[e->nslots]);
+	strbuf_puts(&sb, " /* schema ");
+	strbuf_puts(&sb, hex);
+	strbuf_puts(&sb, " */");
 	if (!sb.failed)
 		e->psql = arena_strndup(e->arena, sb.data, sb.len);
 	strbuf_fini(&sb);
@@ -527,8 +548,10 @@ void xlat_cache_store(const struct xlat_cache_key *k, const char *sql, const str
 	copy_stmt(a, &e->st, st, NULL);
 	if (may_bind(c, st, k->schema_fp))
 		build_psql(e, st, k->schema_fp);
-	if (bind && e->psql) /* the first run as every later one: the same prepared text */
+	if (bind && e->psql) { /* the first run as every later one: the same text */
 		with_binds(e, sql, lits, out_arena, st);
+		st->reusable = false; /* kept prepared once seen again: most texts are seen once */
+	}
 
 	pthread_mutex_lock(&cache.lock);
 	struct entry **bucket = &cache.buckets[e->hash % NBUCKETS];

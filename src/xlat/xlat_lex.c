@@ -11,7 +11,7 @@
 
 #define MARK '\1' /* never in a key otherwise: texts holding it bypass the cache */
 
-static bool is_space(char ch) { return strchr(" \t\n\r\f\v", ch) && ch; }
+static bool is_space(char ch) { return ch == ' ' || (ch >= '\t' && ch <= '\r'); }
 
 static bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
 
@@ -147,6 +147,7 @@ static bool fits_int4(const char *text, size_t len)
 
 struct lexer {
 	const char *src;
+	const char *copied; /* the text before it is in the key already */
 	struct strbuf *key;
 	struct arena *a;
 	struct xlat_lit *lits;
@@ -170,6 +171,9 @@ static void add_lit(struct lexer *lx, const char *p, const char *end, char kind)
 	l->len = (int)(end - p);
 	l->minus = lx->last_minus;
 	l->kind = kind;
+	/* the key is the text with each constant a marker: what precedes it goes in at once */
+	strbuf_append(lx->key, lx->copied, (size_t)(p - lx->copied));
+	lx->copied = end;
 	strbuf_putc(lx->key, MARK);
 	strbuf_putc(lx->key, kind);
 	if (kind == 'f') {
@@ -227,22 +231,19 @@ static const char *next_token(struct lexer *lx, const char *p)
 	} else {
 		end = p + 1;
 	}
-	strbuf_append(lx->key, p, (size_t)(end - p));
 	return end;
 }
 
 bool xlat_lex(const char *src, struct strbuf *key, struct arena *a, struct xlat_lit **lits,
 	      int *nlits)
 {
-	struct lexer lx = {.src = src, .key = key, .a = a, .last_minus = -1};
+	struct lexer lx = {.src = src, .copied = src, .key = key, .a = a, .last_minus = -1};
 	const char *p = src;
 	if (strchr(src, MARK))
 		return false;
 	while (*p) {
 		if (is_space(*p) || (p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*')) {
-			const char *end = is_space(*p) ? p + 1 : skip_comment(p);
-			strbuf_append(key, p, (size_t)(end - p));
-			p = end;
+			p = is_space(*p) ? p + 1 : skip_comment(p);
 			continue;
 		}
 		int minus = *p == '-' ? (int)(p - src) : -1;
@@ -252,6 +253,7 @@ bool xlat_lex(const char *src, struct strbuf *key, struct arena *a, struct xlat_
 		lx.last_minus = minus;
 		lx.last_string = string;
 	}
+	strbuf_puts(key, lx.copied);
 	*lits = lx.lits;
 	*nlits = lx.n;
 	return !key->failed;
@@ -357,9 +359,16 @@ void xlat_lit_emit(struct strbuf *sb, const char *src, const struct xlat_lit *l,
 {
 	const char *t = src + l->start;
 	switch (l->kind) {
-	case 'i': {
+	case 'i': { /* an int4 in decimal, without leading zeros (not printf: every miss) */
 		long v = strtol(t, NULL, 10);
-		strbuf_printf(sb, "%ld", negated ? -v : v);
+		char digits[16], *p = digits + sizeof(digits);
+		do {
+			*--p = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		if (negated && p[0] != '0') /* -0 is 0, as the parser folds it */
+			*--p = '-';
+		strbuf_append(sb, p, (size_t)(digits + sizeof(digits) - p));
 		break;
 	}
 	case 'f':
