@@ -138,6 +138,7 @@ struct catalog_relation {
 	size_t ncols;
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
+	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
 };
 /* Every table's and view's columns, copied into a, and a fingerprint of them all (equal
  * schemas, equal fingerprints, also across tenants; never 0). False when the schema cannot be

@@ -275,6 +275,10 @@ struct xlat_schema {
 	 * false when name is no table. Grouping by them groups the table's other columns.
 	 * NULL: never known. Called on cache misses only. */
 	bool (*pkey_fn)(void *arg, const char *name, const char *const **cols, size_t *n);
+	/* The default of column col of table name as a SQLite expression (what SQLite evaluates
+	 * when the column is left out) into *sql, NULL when it has none; false when the column
+	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */
+	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql);
 };
 
 /* What the session's state changes about name resolution and typing. */

@@ -489,6 +489,10 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 /* The columns of a target table from the schema; false when unknown. */
 bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 		       const struct xlat_schema_col **cols, size_t *ncols);
+/* The default of column col of target rv as a SQLite expression (xlat_schema.default_fn):
+ * *sql NULL when it has none; false when not known (another tenant's table, no schema). */
+bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *col,
+			const char **sql);
 /* Whether rv names a relation of the session's own tenant that its schema does not have. */
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* The column called name (case-insensitive), NULL when none. */
