@@ -92,8 +92,7 @@ async function main() {
 	await step('check constraint', async () => knex('things').insert({ name: 'c', size: 'xl' })
 		.catch((e) => [e.code, e.constraint]));
 	await step('unique', async () => knex('things').insert({ name: 'a' })
-		.catch((e) => [e.code, e.constraint, e.detail]),
-	[['Key (name) already', 'Key (name)=(a) already', '#18 unique violation DETAIL without the values']]);
+		.catch((e) => [e.code, e.constraint, e.detail]));
 	await step('alterTable', async () => {
 		await knex.schema.alterTable('things', (t) => {
 			t.string('extra', 10).defaultTo('x');

@@ -89,8 +89,17 @@ def main():
         finally:
             conn.rollback()
     step(conn, "failed transaction", failed_txn)
-    step(conn, "unique", lambda: (q("CREATE TABLE u (id int PRIMARY KEY)"),
-                                  q("INSERT INTO u VALUES (1), (1)")))
+    step(conn, "create u", lambda: (q("CREATE TABLE u (id int PRIMARY KEY, e text UNIQUE)"),
+                                    conn.commit())[0])
+    step(conn, "unique", lambda: q("INSERT INTO u VALUES (1, 'a'), (1, 'b')"))
+
+    def unique_detail():
+        try:
+            q("INSERT INTO u VALUES (1, 'x y'), (2, 'x y')")
+        except pg8000.ProgrammingError as e:
+            conn.rollback()
+            return e.args[2:5]
+    step(conn, "unique detail", unique_detail)
     step(conn, "undefined table", lambda: q("SELECT * FROM nowhere"))
     step(conn, "syntax", lambda: q("SELEC 1"))
 

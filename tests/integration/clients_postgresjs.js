@@ -83,8 +83,7 @@ async function main() {
 		return (await sql`SELECT count(*)::int AS n FROM items WHERE name = 'gone'`)[0];
 	});
 	await step('unique violation', async () => sql`INSERT INTO items (name) VALUES ('fig')`
-		.catch((e) => [e.code, e.constraint_name, e.table_name, e.detail]),
-	[['Key (name) already', 'Key (name)=(fig) already', '#18 unique violation DETAIL without the values']]);
+		.catch((e) => [e.code, e.constraint_name, e.table_name, e.detail]));
 	await step('not null', async () => sql`INSERT INTO items (qty) VALUES (1)`
 		.catch((e) => [e.code, e.column_name]));
 	await step('syntax error', async () => sql`SELEC 1`.catch((e) => [e.code, e.position]));

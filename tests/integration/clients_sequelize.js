@@ -113,9 +113,7 @@ async function main() {
 		return Book.count();
 	});
 	await step('unique error', async () => Author.create({ name: 'dup', email: 'ann@x' })
-		.catch((e) => [e.name, e.parent.code, e.parent.constraint, e.fields]),
-	[['"Authors_email_key",{}]', '"Authors_email_key",{"email":"ann@x"}]',
-		'#18 unique violation DETAIL without the values (Sequelize reads fields from it)']]);
+		.catch((e) => [e.name, e.parent.code, e.parent.constraint, e.fields]));
 	await step('validation error', async () => Book.create({ title: 'v', pages: 0 })
 		.catch((e) => [e.name, e.errors.map((x) => x.path)]));
 	await step('not null', async () => Book.create({ pages: 3 }, { validate: false })
