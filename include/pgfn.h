@@ -138,5 +138,6 @@ int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, 
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
  * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */
 int pgfn_register_cast(sqlite3 *db);
+int pgfn_register_uuid(sqlite3 *db); /* pgfn_uuid.c: uuid-ossp's uuid_generate_v1/v3/v5 */
 
 #endif

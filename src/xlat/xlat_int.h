@@ -728,6 +728,7 @@ bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);
+bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);

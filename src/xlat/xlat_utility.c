@@ -452,6 +452,30 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	return true;
 }
 
+/* CREATE EXTENSION of an extension whose features shardlite has built in does nothing, as on
+ * a PostgreSQL database where it is not installed yet: uuid-ossp's functions always exist
+ * (xlat_func.c). Its options may only name the schema public and CASCADE. Any other extension
+ * is refused. pg_extension does not list it afterwards. */
+bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
+{
+	if (strcmp(s->extname, "uuid-ossp") != 0)
+		return xlat_unsupported(c, -1,
+					arena_printf(c->a, "CREATE EXTENSION \"%s\"", s->extname));
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__Node *o = s->options[i];
+		const PgQuery__DefElem *d = o->node_case == NODE(DEF_ELEM) ? o->def_elem : NULL;
+		const char *v = d && d->arg ? xlat_node_str(d->arg) : NULL;
+		bool fine = d && (strcmp(d->defname, "cascade") == 0 ||
+				  (strcmp(d->defname, "schema") == 0 && v && strcmp(v, "public") == 0));
+		if (!fine)
+			return xlat_unsupported(c, d ? d->location : -1,
+						"this CREATE EXTENSION option");
+	}
+	c->st->tag = "CREATE EXTENSION";
+	c->st->kind = XLAT_NOOP;
+	return true;
+}
+
 static const char *known_tag(const PgQuery__Node *n)
 {
 	switch (n->node_case) {

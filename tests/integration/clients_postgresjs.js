@@ -12,7 +12,7 @@ const { pipeline } = require('stream/promises');
 const { clients } = require(path.join(__dirname, 'clients_common.js'));
 
 const target = process.argv[3];
-const { step, gap } = clients(target);
+const { step } = clients(target);
 
 // Result rows with the command tag and the column type OIDs postgres.js decoded them by.
 const res = (r) => ({ command: r.command, count: r.count, rows: [...r],
@@ -110,10 +110,11 @@ async function main() {
 		await sql`DROP TABLE IF EXISTS nothere`;
 		return notices;
 	});
-	await gap('uuid-ossp', async () => {
+	await step('uuid-ossp', async () => {
 		await sql`CREATE EXTENSION IF NOT EXISTS "uuid-ossp"`;
-		await sql`SELECT uuid_generate_v4()`;
-	}, '0A000');
+		return (await sql`SELECT uuid_generate_v5(uuid_ns_url(), ${'http://a/'}) AS v5,
+			length(uuid_generate_v4()::text) AS n`)[0];
+	});
 	await sql.end();
 	console.log('done');
 }
