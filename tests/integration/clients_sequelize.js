@@ -10,7 +10,7 @@ const { Sequelize, DataTypes, Op } = require('sequelize');
 const { clients } = require(path.join(__dirname, 'clients_common.js'));
 
 const target = process.argv[3];
-const { step } = clients(target);
+const { step, gap } = clients(target);
 const verbose = !!process.env.CLIENTS_VERBOSE;
 
 const plain = (m) => (m && m.get ? m.get({ plain: true }) : m);
@@ -118,6 +118,18 @@ async function main() {
 		.catch((e) => [e.name, e.errors.map((x) => x.path)]));
 	await step('not null', async () => Book.create({ pages: 3 }, { validate: false })
 		.catch((e) => [e.name, e.parent.code]));
+	await step('upsert', async () => {
+		const [a] = await Author.upsert({ id: 2, name: 'bob', email: 'bob@x' }, { returning: true });
+		return [a.id, a.email, await Author.count()];
+	});
+	// Sequelize wraps findOrCreate's INSERT in a temporary PL/pgSQL function (in a transaction
+	// too), to catch the unique violation: CREATE FUNCTION is refused
+	await gap('findOrCreate', () => Author.findOrCreate({ where: { name: 'eve' } }), '0A000');
+	await step('findAndCountAll', async () => {
+		const r = await Book.findAndCountAll({ where: { pages: { [Op.gte]: 10 } }, limit: 1,
+			order: [['pages', 'ASC']] });
+		return [r.count, r.rows.map((b) => b.title)];
+	});
 	await step('raw query', async () => db.query('SELECT title FROM "Books" WHERE pages > :p ORDER BY pages',
 		{ replacements: { p: 15 }, type: Sequelize.QueryTypes.SELECT }));
 	await step('bind query', async () => db.query('SELECT $1::int + 1 AS n',
