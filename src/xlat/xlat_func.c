@@ -312,6 +312,7 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"nextval",
 	"overlay",
+	"pg_notify", /* NOTIFY is refused too: no channels between sessions */
 	"regexp_matches",
 	"regexp_split_to_table",
 	"setval",

@@ -12,7 +12,7 @@ const { pipeline } = require('stream/promises');
 const { clients } = require(path.join(__dirname, 'clients_common.js'));
 
 const target = process.argv[3];
-const { step } = clients(target);
+const { step, gap } = clients(target);
 
 // Result rows with the command tag and the column type OIDs postgres.js decoded them by.
 const res = (r) => ({ command: r.command, count: r.count, rows: [...r],
@@ -115,6 +115,12 @@ async function main() {
 		return (await sql`SELECT uuid_generate_v5(uuid_ns_url(), ${'http://a/'}) AS v5,
 			length(uuid_generate_v4()::text) AS n`)[0];
 	});
+	// LISTEN/NOTIFY are refused (sql-compat.md): sql.listen's own connection hears 0A000
+	await gap('listen', async () => {
+		const l = await sql.listen('jobs', () => {});
+		await l.unlisten();
+	}, '0A000');
+	await gap('notify', () => sql.notify('jobs', 'x'), '0A000');
 	await sql.end();
 	console.log('done');
 }
