@@ -151,5 +151,6 @@ int pgfn_register_cast(sqlite3 *db);
  * text that is no label sorts after every label. */
 #define PGFN_ENUM_COLLATION_PREFIX "pgfn_enum_"
 int pgfn_register_enum(sqlite3 *db);
+int pgfn_register_uuid(sqlite3 *db); /* pgfn_uuid.c: uuid-ossp's uuid_generate_v1/v3/v5 */
 
 #endif

@@ -442,5 +442,12 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err);
  * text when no key is found. Blocks like the statement did. */
 bool shard_fk_describe(sqlite3 *db, struct pgerr *err);
 void shard_fk_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
+/* PostgreSQL's 23505 DETAIL with the key's values, "Key (a, b)=(1, x) already exists.", after
+ * vm failed with rc (err filled by shard_error; nothing happens unless rc is a unique or
+ * primary key violation naming its columns): runs vm again with its bindings inside a
+ * savepoint with a temporary trigger that reports the first row whose key exists, and rolls
+ * everything back. vm is left reset. Costs a second run of the failed statement; err keeps
+ * its DETAIL without the values when none is found. Blocks like the statement did. */
+void shard_unique_explain(sqlite3 *db, sqlite3_stmt *vm, int rc, struct pgerr *err);
 
 #endif

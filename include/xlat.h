@@ -332,6 +332,10 @@ struct xlat_schema {
 	/* The tenant's enum types (part of the fingerprint). */
 	const struct xlat_enum *enums;
 	size_t nenums;
+	/* The default of column col of table name as a SQLite expression (what SQLite evaluates
+	 * when the column is left out) into *sql, NULL when it has none; false when the column
+	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */
+	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql);
 };
 
 /* What the session's state changes about name resolution and typing. */

@@ -34,6 +34,7 @@ struct cat_col {
 	char identity;  /* attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT, '\0' neither */
 	int pk;         /* position in the primary key, 0: not in it */
 	const char *rowid_seq; /* a serial key (the rowid alias): the sequence numbering it */
+	const char *dflt_sql;  /* SQLite's own text of the default (dflt_value), NULL: none */
 };
 
 struct cat_rel;

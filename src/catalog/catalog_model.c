@@ -159,8 +159,10 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 			     (sqlite3_column_int(st, 4) && r->kind == 'r');
 		c->pk = sqlite3_column_int(st, 4);
 		c->generated = sqlite3_column_int(st, 5) ? 's' : '\0';
-		if (!c->generated)
-			c->dflt = pg_default(m, c, col_text(m->a, st, 3));
+		if (!c->generated) {
+			c->dflt_sql = col_text(m->a, st, 3);
+			c->dflt = pg_default(m, c, c->dflt_sql);
+		}
 		c->dflt_oid = c->dflt ? cat_oid("def", r->name, c->name) : 0;
 	}
 	return sqlite3_finalize(st) == SQLITE_OK ||
@@ -299,7 +301,7 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 		if (ix->keys[k] > 0) {
 			*c = ix->table->cols[ix->keys[k] - 1];
 			c->notnull = false;
-			c->dflt = NULL;
+			c->dflt = c->dflt_sql = NULL;
 			c->dflt_oid = 0;
 		} else {
 			c->name = expr_colname(m, ix, k);

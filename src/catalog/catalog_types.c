@@ -50,6 +50,9 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, &c->identity, 1);
 			h = fnv(h, c->rowid_seq ? "s" : "", 1);
 			h = fnv(h, &c->pk, sizeof(c->pk));
+			/* INSERT ... VALUES (DEFAULT), (1) writes the default into its translation */
+			h = fnv(h, c->dflt_sql ? c->dflt_sql : "",
+				c->dflt_sql ? strlen(c->dflt_sql) + 1 : 1);
 		}
 	}
 	for (size_t i = 0; i < m->nenums; i++) { /* labels: their checks and order are emitted */
@@ -79,7 +82,9 @@ static void copy_pkey(struct arena *a, struct catalog_relation *d, const struct 
 static void copy_cols(struct arena *a, struct catalog_relation *d, const struct cat_rel *r)
 {
 	struct catalog_column *v = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*v));
+	const char **dflt = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*dflt));
 	d->name = arena_strdup(a, r->name);
+	d->dflt_sql = dflt;
 	d->cols = v;
 	d->ncols = (size_t)r->ncols;
 	for (int k = 0; k < r->ncols; k++) {
@@ -89,6 +94,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 		v[k] = (struct catalog_column){arena_strdup(a, c->name), unknown ? 0 : c->typoid,
 					       unknown ? -1 : c->typmod, c->identity,
 					       c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
+		dflt[k] = c->dflt_sql ? arena_strdup(a, c->dflt_sql) : NULL;
 	}
 	copy_pkey(a, d, r);
 }

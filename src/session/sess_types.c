@@ -54,6 +54,18 @@ static bool table_pkey(void *arg, const char *name, const char *const **cols, si
 	return true;
 }
 
+static bool table_default(void *arg, const char *name, const char *col, const char **sql)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	for (size_t i = 0; r && r->dflt_sql && i < r->ncols; i++) {
+		if (strcasecmp(r->cols[i].name, col) == 0) {
+			*sql = r->dflt_sql[i];
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool catalog_columns(void *arg, const char *name, struct arena *a,
 			    const struct xlat_schema_col **cols, size_t *ncols)
 {
@@ -155,6 +167,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
 					 .pkey_fn = table_pkey,
+					 .default_fn = table_default,
 					 .catalog_fn = catalog_columns,
 					 .arg = s,
 					 .fingerprint = snap->fingerprint,

@@ -189,6 +189,9 @@ bool shard_table_referenced(sqlite3 *db, const char *table);
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);
+/* shard_ukey.c: registers shardlite_unique_key(), which shard_unique_explain's temporary
+ * trigger calls; a SQLite result code. */
+int shard_ukey_register(sqlite3 *db);
 void shard_client_registry_fini(struct shard_registry *r);
 /* Wakes the parked connections of tenant name, if it has any. Registry lock held. */
 void shard_pool_wake_tenant_locked(struct shard_registry *r, const char *name);

@@ -164,20 +164,52 @@ static const char *target_name(const PgQuery__InsertStmt *s,
 	return targets[i] ? targets[i]->name : NULL;
 }
 
+/* A column DEFAULT fills in some rows only keeps its place; those rows get the expression
+ * SQLite would evaluate for the column left out (its dflt_value, else NULL), evaluated per
+ * row as PostgreSQL does. A key SQLite numbers (the rowid alias) or an identity column has no
+ * such expression, so DEFAULT there is refused unless every row has it. dflt: out, per
+ * position, the expression (NULL for NULL). */
+static bool mixed_default(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			  const struct xlat_schema_col *col, const char **dflt)
+{
+	if (col && (col->rowid_seq || col->identity))
+		return xlat_unsupported(c, -1,
+					"DEFAULT in some rows only of a multi-row VALUES for "
+					"a serial or identity key");
+	if (!col || !xlat_scope_default(c, s->relation, col->name, dflt))
+		return xlat_unsupported(c, -1,
+					"DEFAULT in some rows only of a multi-row VALUES into "
+					"another tenant's table");
+	return true;
+}
+
+static bool put_value(struct xlat_ctx *c, const struct xlat_schema_col *col, PgQuery__Node *v,
+		      const char *dflt)
+{
+	if (!is_default(v))
+		return xlat_assign_value(c, col, v);
+	if (dflt)
+		xlat_printf(c, "(%s)", dflt);
+	else
+		xlat_puts(c, "NULL");
+	return true;
+}
+
 /* INSERT ... VALUES where DEFAULT appears, or whose identity values OVERRIDING USER VALUE
  * drops (skip): a column that is DEFAULT in every row is left out of the column list, which
- * is exactly what DEFAULT means; mixed columns are refused. */
+ * is exactly what DEFAULT means; a column DEFAULT in some rows only takes its default's
+ * expression there (mixed_default_ok). */
 static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 				 const PgQuery__SelectStmt *vs, size_t width,
 				 const struct xlat_schema_col **targets, const bool *skip)
 {
 	bool *drop = arena_zalloc(c->a, width + 1);
+	const char **dflt = arena_zalloc(c->a, (width + 1) * sizeof(*dflt));
 	size_t kept = 0;
 	for (size_t i = 0; i < width; i++) {
 		int d = default_column(vs, i);
-		if (d < 0 && !skip[i])
-			return xlat_unsupported(c, -1,
-						"DEFAULT in some rows only of a multi-row VALUES");
+		if (d < 0 && !skip[i] && !mixed_default(c, s, targets[i], &dflt[i]))
+			return false;
 		drop[i] = d == 1 || skip[i];
 		kept += !drop[i];
 		if (!target_name(s, targets, i))
@@ -205,7 +237,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 			if (drop[i])
 				continue;
 			xlat_puts(c, k++ ? ", " : "");
-			if (!xlat_assign_value(c, targets[i], row->items[i]))
+			if (!put_value(c, targets[i], row->items[i], dflt[i]))
 				return false;
 		}
 		xlat_puts(c, ")");

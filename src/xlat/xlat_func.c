@@ -155,6 +155,29 @@ static bool fn_uuid(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_
 	return true;
 }
 
+/* uuid-ossp's constants: uuid_nil() and the RFC 4122 namespaces (its uuid_ns_* functions). */
+static bool fn_uuid_const(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	static const struct {
+		const char *name, *uuid;
+	} k[] = {
+		{"uuid_nil", "00000000-0000-0000-0000-000000000000"},
+		{"uuid_ns_dns", "6ba7b810-9dad-11d1-80b4-00c04fd430c8"},
+		{"uuid_ns_url", "6ba7b811-9dad-11d1-80b4-00c04fd430c8"},
+		{"uuid_ns_oid", "6ba7b812-9dad-11d1-80b4-00c04fd430c8"},
+		{"uuid_ns_x500", "6ba7b814-9dad-11d1-80b4-00c04fd430c8"},
+	};
+	*t = (struct xlat_type){XLAT_OID_UUID, -1};
+	for (size_t i = 0; name && i < sizeof(k) / sizeof(k[0]); i++) {
+		if (strcmp(name, k[i].name) == 0) {
+			xlat_printf(c, "'%s'", k[i].uuid);
+			return true;
+		}
+	}
+	return xlat_unsupported(c, f->location, name ? name : "this function");
+}
+
 /* position(sub IN s) arrives as position(s, sub), like strpos(s, sub): SQLite's instr. */
 static bool fn_instr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -226,6 +249,18 @@ static const struct fn fns[] = {
 	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
 	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
+	/* uuid-ossp (CREATE EXTENSION "uuid-ossp" is accepted: xlat_utility.c) */
+	{"uuid_generate_v4", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
+	{"uuid_generate_v1", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE, R_FIX, XLAT_OID_UUID, NULL},
+	{"uuid_generate_v1mc", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE, R_FIX, XLAT_OID_UUID,
+	 NULL},
+	{"uuid_generate_v3", "pgfn_uuid_generate_v3", 2, 2, 0, R_FIX, XLAT_OID_UUID, NULL},
+	{"uuid_generate_v5", "pgfn_uuid_generate_v5", 2, 2, 0, R_FIX, XLAT_OID_UUID, NULL},
+	{"uuid_nil", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_dns", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_url", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_oid", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
+	{"uuid_ns_x500", NULL, 0, 0, 0, R_FIX, 0, fn_uuid_const},
 	{"current_schema", NULL, 0, 0, 0, R_FIX, 0, fn_current_schema},
 	/* date/time (xlat_datetime.c) */
 	{"now", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
@@ -280,6 +315,7 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"nextval",
 	"overlay",
+	"pg_notify", /* NOTIFY is refused too: no channels between sessions */
 	"regexp_matches",
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",

@@ -519,6 +519,10 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 /* The columns of a target table from the schema; false when unknown. */
 bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 		       const struct xlat_schema_col **cols, size_t *ncols);
+/* The default of column col of target rv as a SQLite expression (xlat_schema.default_fn):
+ * *sql NULL when it has none; false when not known (another tenant's table, no schema). */
+bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *col,
+			const char **sql);
 /* Whether rv names a relation of the session's own tenant that its schema does not have. */
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
 /* The column called name (case-insensitive), NULL when none. */
@@ -760,6 +764,7 @@ bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);
+bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);

@@ -268,6 +268,14 @@ bool xlat_scope_target(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	       c->schema->table_fn(c->schema->arg, rv->relname, c->a, cols, ncols);
 }
 
+bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char *col,
+			const char **sql)
+{
+	*sql = NULL;
+	return own_tenant_rel(c, rv) && c->schema && c->schema->default_fn &&
+	       c->schema->default_fn(c->schema->arg, rv->relname, col, sql);
+}
+
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const struct xlat_schema_col *cols;

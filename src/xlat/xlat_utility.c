@@ -5,6 +5,7 @@
 #include "xlat_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -96,6 +97,48 @@ static void quote_ident_into(struct strbuf *sb, const char *s)
 		strbuf_put_quoted(sb, s, '"');
 }
 
+/* SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE (Sequelize sends it on every connection):
+ * PostgreSQL's check_timezone makes the offset a fixed zone named as pg_tzset_offset names it,
+ * "<+05:30>-05:30" (POSIX counts west), which is what SHOW and ParameterStatus report. Only
+ * [+-]hh[:mm[:ss]] is read; other interval spellings are refused. */
+static bool interval_zone(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct strbuf *sb)
+{
+	const PgQuery__Node *a = tc->arg;
+	if (!a || a->node_case != NODE(A_CONST) ||
+	    a->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_unsupported(c, tc->location, "this SET TIME ZONE INTERVAL value");
+	const char *p = a->a_const->sval->sval;
+	int sign = *p == '-' ? -1 : 1, part[3] = {0, 0, 0}, n = 0, used = 0;
+	p += *p == '-' || *p == '+';
+	while (n < 3 && sscanf(p, "%2d%n", &part[n], &used) == 1 && part[n] >= 0) {
+		p += used;
+		n++;
+		if (*p != ':')
+			break;
+		p++;
+	}
+	if (!n || *p || part[1] > 59 || part[2] > 59)
+		return xlat_unsupported(c, tc->location, "this SET TIME ZONE INTERVAL value");
+	char off[32];
+	int k = snprintf(off, sizeof(off), "%02d", part[0]);
+	if (part[1] || part[2])
+		k += snprintf(off + k, sizeof(off) - (size_t)k, ":%02d", part[1]);
+	if (part[2])
+		snprintf(off + k, sizeof(off) - (size_t)k, ":%02d", part[2]);
+	bool west = sign < 0 && (part[0] || part[1] || part[2]);
+	strbuf_printf(sb, west ? "<-%s>+%s" : "<+%s>-%s", off, off);
+	return true;
+}
+
+static bool is_interval_cast(const PgQuery__Node *a)
+{
+	if (a->node_case != NODE(TYPE_CAST) || !a->type_cast->type_name)
+		return false;
+	const PgQuery__TypeName *t = a->type_cast->type_name;
+	const PgQuery__Node *last = t->n_names ? t->names[t->n_names - 1] : NULL;
+	return last && last->node_case == NODE(STRING) && strcmp(last->string->sval, "interval") == 0;
+}
+
 /* flatten_set_variable_args: constants as text, list elements joined with ", ". */
 static bool set_value(struct xlat_ctx *c, const char *name, PgQuery__Node *const *v, size_t n)
 {
@@ -106,6 +149,10 @@ static bool set_value(struct xlat_ctx *c, const char *name, PgQuery__Node *const
 		const PgQuery__Node *a = v[i];
 		if (i)
 			strbuf_puts(&sb, ", ");
+		if (n == 1 && name && strcmp(name, "timezone") == 0 && is_interval_cast(a)) {
+			ok = interval_zone(c, a->type_cast, &sb);
+			break;
+		}
 		if (a->node_case != NODE(A_CONST) || a->a_const->isnull) {
 			ok = xlat_unsupported(c, -1, "this SET value");
 			break;
@@ -401,6 +448,30 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	if (!s->if_not_exists || !exists || s->n_schema_elts || s->authrole)
 		return xlat_unsupported(c, -1, "CREATE SCHEMA");
 	c->st->tag = "CREATE SCHEMA";
+	c->st->kind = XLAT_NOOP;
+	return true;
+}
+
+/* CREATE EXTENSION of an extension whose features shardlite has built in does nothing, as on
+ * a PostgreSQL database where it is not installed yet: uuid-ossp's functions always exist
+ * (xlat_func.c). Its options may only name the schema public and CASCADE. Any other extension
+ * is refused. pg_extension does not list it afterwards. */
+bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
+{
+	if (strcmp(s->extname, "uuid-ossp") != 0)
+		return xlat_unsupported(c, -1,
+					arena_printf(c->a, "CREATE EXTENSION \"%s\"", s->extname));
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__Node *o = s->options[i];
+		const PgQuery__DefElem *d = o->node_case == NODE(DEF_ELEM) ? o->def_elem : NULL;
+		const char *v = d && d->arg ? xlat_node_str(d->arg) : NULL;
+		bool fine = d && (strcmp(d->defname, "cascade") == 0 ||
+				  (strcmp(d->defname, "schema") == 0 && v && strcmp(v, "public") == 0));
+		if (!fine)
+			return xlat_unsupported(c, d ? d->location : -1,
+						"this CREATE EXTENSION option");
+	}
+	c->st->tag = "CREATE EXTENSION";
 	c->st->kind = XLAT_NOOP;
 	return true;
 }

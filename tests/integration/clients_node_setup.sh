@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
-# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|prisma. Installs pg,
-# pg-copy-streams, typeorm, reflect-metadata and drizzle-orm (prisma: Prisma 7's CLI, client,
+# clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|postgresjs|sequelize|knex|
+# kysely|prisma. Installs pg, pg-copy-streams, typeorm, reflect-metadata, drizzle-orm, postgres
+# (postgres.js), sequelize, knex and kysely (prisma: Prisma 7's CLI, client,
 # pg adapter and wasm schema engine, in NODE_DIR-prisma), pinned, in one npm call, into
 # NODE_DIR (CLIENTS_NODE_DIR: meson sets a directory of the build tree) with npm's cache beside
 # it, so a rerun needs no network; without the npm registry the test is skipped, saying why.
 # shellcheck shell=bash
 NODE_DIR=${CLIENTS_NODE_DIR:-$HERE/../../build/tests/integration/node}
-NODE_PKGS=(pg@8.16.3 pg-copy-streams@7.0.0 typeorm@0.3.27 reflect-metadata@0.2.2 drizzle-orm@0.44.5)
+NODE_PKGS=(pg@8.16.3 pg-copy-streams@7.0.0 typeorm@0.3.27 reflect-metadata@0.2.2 drizzle-orm@0.44.5
+	postgres@3.4.9 sequelize@6.37.8 knex@3.3.0 kysely@0.28.18)
 # Prisma has a directory of its own (an npm install there prunes what it was not asked for). Its
 # install scripts only fetch native engines (binaries.prisma.sh): the test needs none of them.
 if [[ ${CLIENT:-} == prisma ]]; then

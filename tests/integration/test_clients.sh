@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
-# django, jdbc, node, typeorm, drizzle, prisma, ruby, perl, pgcli) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
+# perl, pgcli) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|ruby|perl|pgcli}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -19,6 +20,7 @@ case $CLIENT in
 psycopg2) need_py psycopg2 python3-psycopg2 ;;
 psycopg3) need_py psycopg python3-psycopg ;;
 asyncpg) need_py asyncpg python3-asyncpg ;;
+pg8000) need_py pg8000 python3-pg8000 ;;
 ruby) ruby -e 'require "pg"' 2>/dev/null || { echo "ruby: needs ruby and its pg gem (ruby-pg): skipped"; exit 77; } ;;
 perl) perl -MDBD::Pg -e 1 2>/dev/null || { echo "perl: needs DBI and DBD::Pg (libdbd-pg-perl): skipped"; exit 77; } ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
@@ -30,7 +32,7 @@ jdbc)
 		echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"
 		exit 77
 	fi ;;
-node | typeorm | drizzle | prisma)
+node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
 		exit 77
@@ -48,6 +50,7 @@ run_client() {
 	psycopg2) $PY "$HERE/clients_psycopg2.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	psycopg3) $PY "$HERE/clients_psycopg3.py" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	asyncpg) $PY "$HERE/clients_asyncpg.py" 127.0.0.1 "$port" "$target" ;;
+	pg8000) $PY "$HERE/clients_pg8000.py" 127.0.0.1 "$port" "$target" ;;
 	ruby) ruby "$HERE/clients_ruby.rb" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	perl) perl "$HERE/clients_perl.pl" "host=127.0.0.1;port=$port;dbname=acme" "$target" ;;
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
@@ -59,14 +62,15 @@ run_client() {
 	prisma) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_prisma.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/prisma/schema.prisma" \
 		"$DIR/prisma/gen" ;;
-	typeorm | drizzle) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
+	typeorm | drizzle | postgresjs | sequelize | knex | kysely)
+		TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	esac
 }
 
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
-node | typeorm | drizzle | prisma)
+node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely)
 	# shellcheck source=tests/integration/clients_node_setup.sh
 	. "$HERE/clients_node_setup.sh" ;;&
 prisma)

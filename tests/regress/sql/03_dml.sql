@@ -119,6 +119,15 @@ BEGIN READ ONLY;
 WITH d AS (DELETE FROM arch RETURNING id) SELECT count(*) FROM d;
 ROLLBACK;
 SELECT count(*) FROM arch WHERE id <> 50;
+CREATE TABLE mixdef (id serial PRIMARY KEY, name text NOT NULL, bal numeric(10,2) DEFAULT 0, ok boolean DEFAULT true, note text, seq int DEFAULT nextval('moves_id_seq'));
+INSERT INTO mixdef (id, name, bal, ok, note) VALUES (DEFAULT, 'a', DEFAULT, false, DEFAULT), (DEFAULT, 'b', 5.5, DEFAULT, 'x'), (DEFAULT, 'c', DEFAULT, DEFAULT, 'y') RETURNING id, name, bal, ok, note;
+INSERT INTO mixdef (name, bal) VALUES ('d', 1), ('e', DEFAULT);
+INSERT INTO mixdef (name, note) VALUES ('h', DEFAULT), (DEFAULT, 'z');
+INSERT INTO mixdef (name, seq) VALUES ('s1', DEFAULT), ('s2', 0), ('s3', DEFAULT) RETURNING name, seq = 0 AS zero;
+SELECT (SELECT seq FROM mixdef WHERE name = 's3') - (SELECT seq FROM mixdef WHERE name = 's1') AS drawn_between;
+-- differs: refused (0A000): DEFAULT in some rows only for a serial key (SQLite numbers a rowid key only when it is left out)
+INSERT INTO mixdef (id, name) VALUES (100, 'f'), (DEFAULT, 'g');
+SELECT name, bal, ok, note FROM mixdef WHERE name NOT IN ('f', 'g') ORDER BY id;
 -- INSERT without a column list fills the first columns, the rest take their defaults
 CREATE TABLE lead_cols (id int, v text, w int DEFAULT 7, z timestamptz DEFAULT now());
 INSERT INTO lead_cols VALUES (1, 'a');

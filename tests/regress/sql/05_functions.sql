@@ -280,3 +280,12 @@ SELECT substring('fillfactor=70' FROM 'fillfactor=([0-9]*)'), substring('abc123'
 SELECT substring('xay' FROM '(q)|a');
 SELECT substring('x' FROM '(');
 SELECT bpchar('1') = '1'::bpchar, bpchar(NULL);
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+SELECT uuid_generate_v3(uuid_ns_dns(), 'www.example.com') AS v3, uuid_generate_v5(uuid_ns_url(), 'http://x/') AS v5, uuid_nil(), uuid_ns_oid(), uuid_ns_x500();
+SELECT uuid_generate_v5('6BA7B810-9DAD-11D1-80B4-00C04FD430C8', 'a') AS v5, uuid_generate_v3(uuid_ns_dns(), NULL) IS NULL AS null_name;
+SELECT length(uuid_generate_v4()::text) AS len, substr(uuid_generate_v4()::text, 15, 1) AS v4, substr(uuid_generate_v1()::text, 15, 1) AS v1, substr(uuid_generate_v1mc()::text, 15, 1) AS v1mc, pg_typeof(uuid_generate_v1mc()) AS t;
+CREATE TABLE uuid_ossp_t (id uuid PRIMARY KEY DEFAULT uuid_generate_v4(), n text);
+INSERT INTO uuid_ossp_t (n) VALUES ('a'), ('b') RETURNING length(id::text);
+SELECT count(DISTINCT id) FROM uuid_ossp_t;
+-- differs: refused (0A000): pgcrypto's functions (digest, crypt, pgp_*) are not built in
+CREATE EXTENSION IF NOT EXISTS pgcrypto;

@@ -2,6 +2,15 @@
 SHOW TimeZone;
 SET TimeZone = 'UTC';
 SHOW timezone;
+SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE;
+SHOW TimeZone;
+SELECT '2024-01-01 00:00:00+00'::timestamptz AS t;
+SET TIME ZONE INTERVAL '-08:00' HOUR TO MINUTE;
+SHOW TimeZone;
+SELECT '2024-07-01 12:00:00+00'::timestamptz AS t;
+SET TIME ZONE INTERVAL '+00:00' HOUR TO MINUTE;
+SHOW TimeZone;
+SET TimeZone = 'UTC';
 SET application_name = 'regress-app';
 SHOW application_name;
 RESET application_name;
