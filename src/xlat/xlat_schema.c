@@ -145,7 +145,6 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 			return no_schema(c, rv);
 		/* pg_catalog is searched first, whatever search_path says */
 		const char *search = c->env ? c->env->search : NULL;
-		bool catalog = xlat_catalog_is_relation(rv->relname);
 		c->no_bind |= catalog; /* its virtual table may read constants while planning */
 		if (search && !catalog)
 			emit_tenant_rel(c, search, rv);
