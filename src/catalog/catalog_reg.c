@@ -426,8 +426,8 @@ static const char *name_part(struct arena *a, const char **p)
 }
 
 /* '"pg_catalog"."int4"'::regtype, '"public"."t"'::regtype (TypeORM's column query): a type
- * named exactly (a built-in by its own name, a table's row type), in pg_catalog or the
- * tenant's schema, or unqualified. */
+ * named exactly (a built-in by its own name, an enum, a table's row type), in pg_catalog or
+ * the tenant's schema, or unqualified. */
 static void quoted_regtype(sqlite3_context *ctx, const char *s)
 {
 	struct arena *a = arena_new(0);
@@ -444,6 +444,11 @@ static void quoted_regtype(sqlite3_context *ctx, const char *s)
 	if (name && !oid &&
 	    (!schema || strcmp(schema, cat_conn_public(sqlite3_user_data(ctx))) == 0))
 		failed = !(m = cat_fn_model(ctx));
+	const struct cat_enum *e = m && !oid ? cat_model_enum(m, name) : NULL;
+	if (!e && m && !oid && name && name[0] == '_' && (e = cat_model_enum(m, name + 1)) != NULL)
+		oid = e->array_oid; /* "_mood": the enum's array type */
+	else if (e)
+		oid = e->oid;
 	for (size_t i = 0; m && !oid && i < m->nrels; i++) {
 		bool array = name[0] == '_' && strcmp(m->rels[i]->name, name + 1) == 0;
 		if (array || strcmp(m->rels[i]->name, name) == 0)
