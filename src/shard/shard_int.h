@@ -41,6 +41,12 @@ struct shard_tenant {
 	struct shard_tenant *sync_qnext;
 	int sync_errno;                  /* a flush failed: no later commit is durable */
 	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
+	/* The WAL kept open for flushes (-1: none), owned by the thread flushing. It stays the
+	 * tenant's WAL while any connection is open (SQLite deletes the file only when the last
+	 * connection closes); wal_reopen is set when a connection opens on a tenant that had none,
+	 * and the next flush opens the file anew (shard_sync.c). */
+	int wal_fd;
+	bool wal_reopen;
 	struct shard_conn *sync_waiters; /* waiting for the next flush, through sync_next */
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
 };

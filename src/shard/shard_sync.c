@@ -12,7 +12,8 @@
  * concurrent flushes about as fast as one). With every flush on the committer's worker,
  * sixteen tenants committing at once held every worker in fdatasync and their other
  * statements queued behind it; with every flush on a sync thread, one client's commit paid a
- * second hand-off (about five more context switches per commit).
+ * second hand-off (about five more context switches per commit). The flush goes through a
+ * descriptor of the WAL kept on the tenant record, not an open/fstat/close around each one.
  *
  *   commit appended --settle--> numbered n (written = n)
  *        shard_conn_sync: n <= durable ....................................... DONE
@@ -101,28 +102,44 @@ static int sync_dir(const char *wal_path)
 	return e;
 }
 
-/* fdatasync of the tenant's WAL (and of its directory when the file is new to this record).
- * A missing WAL was checkpointed into the synced database file and removed: nothing to do.
- * Returns 0 or an errno. Called without the registry lock; *ino is the caller's copy. */
-static int flush_wal(const struct shard_registry *r, const char *tenant, unsigned long *ino)
+/* Opens the tenant's WAL for flushes into *fd (-1 when there is none: it was checkpointed
+ * into the synced database file and removed) and syncs its directory when the file is not
+ * the one this record synced before (*ino). Returns 0 or an errno. */
+static int open_wal(const struct shard_registry *r, const char *tenant, int *fd,
+		    unsigned long *ino)
 {
 	char path[4096];
 	if (!shard_tenant_path(r, tenant, path, sizeof(path) - 4))
 		return ENAMETOOLONG;
 	strcat(path, "-wal");
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	*fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0)
 		return errno == ENOENT ? 0 : errno;
 	struct stat st;
-	int e = fstat(fd, &st) == 0 ? 0 : errno;
-	if (!e)
-		e = fdatasync(fd) == 0 ? 0 : errno;
-	close(fd);
-	if (!e && (unsigned long)st.st_ino != *ino) {
-		e = sync_dir(path);
-		*ino = (unsigned long)st.st_ino;
+	if (fstat(*fd, &st) != 0)
+		return errno;
+	if ((unsigned long)st.st_ino == *ino)
+		return 0;
+	*ino = (unsigned long)st.st_ino;
+	return sync_dir(path);
+}
+
+/* fdatasync of the tenant's WAL through the descriptor the record keeps (opened again when a
+ * connection opened on a tenant that had none: the WAL may be a new file). The descriptor
+ * holds no lock, so closing it cannot drop one of SQLite's (SQLite locks the database and
+ * -shm files, never the WAL). Returns 0 or an errno. Called without the registry lock by the
+ * one thread flushing the tenant; *fd and *ino are its copies. */
+static int flush_wal(const struct shard_registry *r, const char *tenant, bool reopen, int *fd,
+		     unsigned long *ino)
+{
+	if (reopen || *fd < 0) {
+		if (*fd >= 0)
+			close(*fd);
+		int e = open_wal(r, tenant, fd, ino);
+		if (e || *fd < 0)
+			return e;
 	}
-	return e;
+	return fdatasync(*fd) == 0 ? 0 : errno;
 }
 
 /* Queues t for a sync thread, starting another thread when none is idle and the limit
@@ -173,11 +190,15 @@ static void flush_one(struct shard_registry *r, struct shard_tenant *t)
 	t->flushing = true;
 	uint64_t target = t->written; /* every commit numbered so far is in the file */
 	unsigned long ino = t->wal_ino;
+	int fd = t->wal_fd;
+	bool reopen = t->wal_reopen;
+	t->wal_reopen = false;
 	pthread_mutex_unlock(&r->lock);
-	int e = flush_wal(r, t->name, &ino);
+	int e = flush_wal(r, t->name, reopen, &fd, &ino);
 	pthread_mutex_lock(&r->lock);
 	t->flushing = false;
 	t->wal_ino = ino;
+	t->wal_fd = fd;
 	if (e)
 		t->sync_errno = e;
 	else if (target > t->durable)
