@@ -143,8 +143,9 @@ static int flush_wal(const struct shard_registry *r, const char *tenant, bool re
 }
 
 /* Queues t for a sync thread, starting another thread when none is idle and the limit
- * allows. Lock held. */
-static void enqueue(struct shard_registry *r, struct shard_tenant *t)
+ * allows. True when an idle thread was reserved: the caller signals sync_cond, after letting
+ * the lock go if it can (a thread woken under the lock would first block on it). Lock held. */
+static bool enqueue(struct shard_registry *r, struct shard_tenant *t)
 {
 	t->sync_queued = true;
 	t->sync_qnext = NULL;
@@ -156,11 +157,13 @@ static void enqueue(struct shard_registry *r, struct shard_tenant *t)
 	if (r->sync_idle > 0) { /* reserved: a burst of tenants wakes as many threads */
 		r->sync_idle--;
 		r->sync_signals++;
-		pthread_cond_signal(&r->sync_cond);
-	} else if (r->sync_started < r->sync_max &&
-		   pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0) {
+		return true;
+	}
+	if (r->sync_started < r->sync_max &&
+	    pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0)
 		r->sync_started++;
-	} /* else every thread is flushing: the first to end takes it */
+	/* else every thread is flushing: the first to end takes it */
+	return false;
 }
 
 /* Wakes the waiters whose commits are durable, every one when the tenant's WAL failed to
@@ -203,10 +206,10 @@ static void flush_one(struct shard_registry *r, struct shard_tenant *t)
 		t->sync_errno = e;
 	else if (target > t->durable)
 		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
-	if (wake_covered(t))
-		enqueue(r, t); /* behind the tenants already waiting: one flush covers them all */
-	else
+	if (!wake_covered(t))
 		shard_pool_tenant_maybe_free_locked(r, t);
+	else if (enqueue(r, t)) /* behind the tenants already waiting: one flush covers them all */
+		pthread_cond_signal(&r->sync_cond); /* rare: under the lock */
 }
 
 void *shard_sync_main(void *arg)
@@ -298,8 +301,10 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pge
 	c->sync_next = t->sync_waiters;
 	t->sync_waiters = c;
 	c->sync_waiting = true;
-	if (!t->flushing && !t->sync_queued)
-		enqueue(r, t); /* else the flush under way queues it again when it ends */
+	/* a flush of t under way or queued already: it queues t again when it ends */
+	bool signal = !t->flushing && !t->sync_queued && enqueue(r, t);
 	pthread_mutex_unlock(&r->lock);
+	if (signal) /* with the lock free, the woken thread does not block on it at once */
+		pthread_cond_signal(&r->sync_cond);
 	return SHARD_SYNC_WAIT;
 }
