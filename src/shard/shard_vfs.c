@@ -31,7 +31,7 @@
 #include <string.h>
 
 #define WAL_FRAME_HDR 24
-#define WAL_WRITE_LOCK 0               /* the WAL-index lock a writer holds (SQLite's wal.c) */
+#define WAL_WRITE_LOCK 0 /* the WAL-index lock a writer holds (SQLite's wal.c) */
 /* Gathered bytes are written before they pass this. The unix VFS writes at most 128 KiB per
  * call (it masks the size to 17 bits); a commit of a few pages stays far below it. */
 #define GATHER_MAX (64 * 1024)
@@ -45,11 +45,11 @@ struct gfile {
 	struct gfile *wal; /* database: its open WAL, NULL when none */
 	struct gfile *db;  /* WAL: its database (the pager's file object), NULL when not ours */
 	/* WAL only: the run of appends since the write lock was taken. */
-	bool in_txn;       /* the database's connection holds the write lock */
-	bool run;          /* a run started: tail is where the next append goes */
-	bool through;      /* a write off the run: the rest of the transaction writes through */
-	bool page_next;    /* the last append was a frame header ... */
-	bool commit_next;  /* ... of a commit frame */
+	bool in_txn;      /* the database's connection holds the write lock */
+	bool run;         /* a run started: tail is where the next append goes */
+	bool through;     /* a write off the run: the rest of the transaction writes through */
+	bool page_next;   /* the last append was a frame header ... */
+	bool commit_next; /* ... of a commit frame */
 	sqlite3_int64 tail;
 	unsigned char *buf; /* GATHER_MAX bytes while a run gathers */
 	size_t len;
@@ -97,10 +97,7 @@ static bool gather(struct gfile *w, const void *p, size_t amt)
 }
 
 /* The frame header's second field is the database size after a commit, 0 otherwise. */
-static bool commit_header(const unsigned char *h)
-{
-	return (h[4] | h[5] | h[6] | h[7]) != 0;
-}
+static bool commit_header(const unsigned char *h) { return (h[4] | h[5] | h[6] | h[7]) != 0; }
 
 static int write_through(struct gfile *w, const void *p, int amt, sqlite3_int64 off)
 {

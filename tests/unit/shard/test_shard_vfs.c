@@ -54,7 +54,8 @@ static sqlite3 *open_db(const char *name, const char *vfs)
 	char path[128];
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
 	sqlite3 *db = NULL;
-	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, vfs),
+	ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+					 vfs),
 			 SQLITE_OK);
 	exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0");
 	return db;
@@ -74,13 +75,15 @@ static sqlite3 *recovered(void)
 	copy_file("t.db-wal", "copy.db-wal");
 	sqlite3 *db = open_db("copy.db", NULL);
 	ck_assert_int_eq(one(db, "SELECT count(*) FROM pragma_integrity_check WHERE "
-				 "integrity_check <> 'ok'"), 0);
+				 "integrity_check <> 'ok'"),
+			 0);
 	return db;
 }
 
 /* 1 .. 1000 (the library has no generate_series) */
-#define SERIES "WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s " \
-	       "WHERE value < 1000) "
+#define SERIES                                                                    \
+	"WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s " \
+	"WHERE value < 1000) "
 
 static const char *SUM = "SELECT count(*) * 1000000 + sum(n) + sum(length(pad)) FROM t";
 
@@ -92,8 +95,10 @@ START_TEST(another_connection_sees_each_commit)
 		sqlite3 *w = i % 2 ? a : b, *r = i % 2 ? b : a;
 		char sql[160];
 		/* i pages and more per commit: from one frame to past the 64 KiB buffer */
-		snprintf(sql, sizeof(sql), SERIES "INSERT INTO t SELECT value, zeroblob(3000) FROM s "
-			 "WHERE value <= %d", i * 2);
+		snprintf(sql, sizeof(sql),
+			 SERIES "INSERT INTO t SELECT value, zeroblob(3000) FROM s "
+				"WHERE value <= %d",
+			 i * 2);
 		exec(w, sql);
 		ck_assert_int_eq(one(r, "SELECT count(*) FROM t"), i * (i + 1));
 	}
