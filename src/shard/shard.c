@@ -206,7 +206,7 @@ struct shard_conn *shard_conn_open(struct shard_registry *r, const char *name, s
 	sqlite3 *db = NULL;
 	struct cat_conn *cat = NULL;
 	struct pgfn_conn *fn = NULL;
-	int rc = sqlite3_open_v2(path, &db, flags, NULL);
+	int rc = sqlite3_open_v2(path, &db, flags, shard_vfs_name());
 	if (rc != SQLITE_OK || !configure(db, r->durability, &cat, &fn, err)) {
 		if (rc != SQLITE_OK)
 			shard_error(db, rc, err);

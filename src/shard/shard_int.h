@@ -41,6 +41,12 @@ struct shard_tenant {
 	struct shard_tenant *sync_qnext;
 	int sync_errno;                  /* a flush failed: no later commit is durable */
 	unsigned long wal_ino;           /* the WAL file whose directory entry was synced */
+	/* The WAL kept open for flushes (-1: none), owned by the thread flushing. It stays the
+	 * tenant's WAL while any connection is open (SQLite deletes the file only when the last
+	 * connection closes); wal_reopen is set when a connection opens on a tenant that had none,
+	 * and the next flush opens the file anew (shard_sync.c). */
+	int wal_fd;
+	bool wal_reopen;
 	struct shard_conn *sync_waiters; /* waiting for the next flush, through sync_next */
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
 };
@@ -151,6 +157,11 @@ void *shard_sync_main(void *arg);
 /* shard_pool.c: drops the record of a tenant with no connections left and no flush queued or
  * under way. Lock held. */
 void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t);
+/* shard_vfs.c: registers the "shardlite" VFS (the unix VFS with a transaction's WAL appends
+ * gathered into one write) once, and returns its name; NULL when the unix VFS is missing
+ * (connections then use SQLite's default). Thread-safe. */
+#define SHARD_VFS_NAME "shardlite"
+const char *shard_vfs_name(void);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
 /* shard_coldef.c: edits of a stored CREATE TABLE text. The constraint DROP CONSTRAINT

@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define INITIAL_BUCKETS 256
 
@@ -55,6 +56,8 @@ void shard_pool_fini(struct shard_registry *r)
 		for (struct shard_tenant *t = r->buckets[i], *next; t; t = next) {
 			next = t->hash_next;
 			ASSERT(t->nused == 0);
+			if (t->wal_fd >= 0)
+				close(t->wal_fd);
 			while (t->idle) {
 				struct shard_conn *c = t->idle;
 				t->idle = c->next;
@@ -107,6 +110,7 @@ static struct shard_tenant *tenant_find(struct shard_registry *r, const char *na
 		grow(r);
 	struct shard_tenant *t = base_xcalloc(1, sizeof(*t));
 	snprintf(t->name, sizeof(t->name), "%s", name);
+	t->wal_fd = -1;
 	size_t b = bucket_of(r, name);
 	t->hash_next = r->buckets[b];
 	r->buckets[b] = t;
@@ -127,6 +131,8 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 		}
 	}
 	r->ntenants--;
+	if (t->wal_fd >= 0)
+		close(t->wal_fd); /* no flush runs: nobody else uses it */
 	free(t);
 }
 
@@ -167,6 +173,8 @@ static struct shard_conn *lend(struct shard_registry *r, const char *name, struc
 		c->next = NULL;
 		if (--t->nidle == 0)
 			lru_unlink(r, t);
+	} else if (t->nused == 0) {
+		t->wal_reopen = true; /* the last close may have deleted the WAL the flusher has */
 	}
 	t->nused++; /* reserves the record while the file opens outside the lock */
 	pthread_mutex_unlock(&r->lock);

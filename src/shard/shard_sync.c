@@ -12,7 +12,8 @@
  * concurrent flushes about as fast as one). With every flush on the committer's worker,
  * sixteen tenants committing at once held every worker in fdatasync and their other
  * statements queued behind it; with every flush on a sync thread, one client's commit paid a
- * second hand-off (about five more context switches per commit).
+ * second hand-off (about five more context switches per commit). The flush goes through a
+ * descriptor of the WAL kept on the tenant record, not an open/fstat/close around each one.
  *
  *   commit appended --settle--> numbered n (written = n)
  *        shard_conn_sync: n <= durable ....................................... DONE
@@ -101,33 +102,50 @@ static int sync_dir(const char *wal_path)
 	return e;
 }
 
-/* fdatasync of the tenant's WAL (and of its directory when the file is new to this record).
- * A missing WAL was checkpointed into the synced database file and removed: nothing to do.
- * Returns 0 or an errno. Called without the registry lock; *ino is the caller's copy. */
-static int flush_wal(const struct shard_registry *r, const char *tenant, unsigned long *ino)
+/* Opens the tenant's WAL for flushes into *fd (-1 when there is none: it was checkpointed
+ * into the synced database file and removed) and syncs its directory when the file is not
+ * the one this record synced before (*ino). Returns 0 or an errno. */
+static int open_wal(const struct shard_registry *r, const char *tenant, int *fd,
+		    unsigned long *ino)
 {
 	char path[4096];
 	if (!shard_tenant_path(r, tenant, path, sizeof(path) - 4))
 		return ENAMETOOLONG;
 	strcat(path, "-wal");
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	*fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (*fd < 0)
 		return errno == ENOENT ? 0 : errno;
 	struct stat st;
-	int e = fstat(fd, &st) == 0 ? 0 : errno;
-	if (!e)
-		e = fdatasync(fd) == 0 ? 0 : errno;
-	close(fd);
-	if (!e && (unsigned long)st.st_ino != *ino) {
-		e = sync_dir(path);
-		*ino = (unsigned long)st.st_ino;
+	if (fstat(*fd, &st) != 0)
+		return errno;
+	if ((unsigned long)st.st_ino == *ino)
+		return 0;
+	*ino = (unsigned long)st.st_ino;
+	return sync_dir(path);
+}
+
+/* fdatasync of the tenant's WAL through the descriptor the record keeps (opened again when a
+ * connection opened on a tenant that had none: the WAL may be a new file). The descriptor
+ * holds no lock, so closing it cannot drop one of SQLite's (SQLite locks the database and
+ * -shm files, never the WAL). Returns 0 or an errno. Called without the registry lock by the
+ * one thread flushing the tenant; *fd and *ino are its copies. */
+static int flush_wal(const struct shard_registry *r, const char *tenant, bool reopen, int *fd,
+		     unsigned long *ino)
+{
+	if (reopen || *fd < 0) {
+		if (*fd >= 0)
+			close(*fd);
+		int e = open_wal(r, tenant, fd, ino);
+		if (e || *fd < 0)
+			return e;
 	}
-	return e;
+	return fdatasync(*fd) == 0 ? 0 : errno;
 }
 
 /* Queues t for a sync thread, starting another thread when none is idle and the limit
- * allows. Lock held. */
-static void enqueue(struct shard_registry *r, struct shard_tenant *t)
+ * allows. True when an idle thread was reserved: the caller signals sync_cond, after letting
+ * the lock go if it can (a thread woken under the lock would first block on it). Lock held. */
+static bool enqueue(struct shard_registry *r, struct shard_tenant *t)
 {
 	t->sync_queued = true;
 	t->sync_qnext = NULL;
@@ -139,11 +157,13 @@ static void enqueue(struct shard_registry *r, struct shard_tenant *t)
 	if (r->sync_idle > 0) { /* reserved: a burst of tenants wakes as many threads */
 		r->sync_idle--;
 		r->sync_signals++;
-		pthread_cond_signal(&r->sync_cond);
-	} else if (r->sync_started < r->sync_max &&
-		   pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0) {
+		return true;
+	}
+	if (r->sync_started < r->sync_max &&
+	    pthread_create(&r->sync_threads[r->sync_started], NULL, shard_sync_main, r) == 0)
 		r->sync_started++;
-	} /* else every thread is flushing: the first to end takes it */
+	/* else every thread is flushing: the first to end takes it */
+	return false;
 }
 
 /* Wakes the waiters whose commits are durable, every one when the tenant's WAL failed to
@@ -173,19 +193,23 @@ static void flush_one(struct shard_registry *r, struct shard_tenant *t)
 	t->flushing = true;
 	uint64_t target = t->written; /* every commit numbered so far is in the file */
 	unsigned long ino = t->wal_ino;
+	int fd = t->wal_fd;
+	bool reopen = t->wal_reopen;
+	t->wal_reopen = false;
 	pthread_mutex_unlock(&r->lock);
-	int e = flush_wal(r, t->name, &ino);
+	int e = flush_wal(r, t->name, reopen, &fd, &ino);
 	pthread_mutex_lock(&r->lock);
 	t->flushing = false;
 	t->wal_ino = ino;
+	t->wal_fd = fd;
 	if (e)
 		t->sync_errno = e;
 	else if (target > t->durable)
 		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
-	if (wake_covered(t))
-		enqueue(r, t); /* behind the tenants already waiting: one flush covers them all */
-	else
+	if (!wake_covered(t))
 		shard_pool_tenant_maybe_free_locked(r, t);
+	else if (enqueue(r, t)) /* behind the tenants already waiting: one flush covers them all */
+		pthread_cond_signal(&r->sync_cond); /* rare: under the lock */
 }
 
 void *shard_sync_main(void *arg)
@@ -277,8 +301,10 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pge
 	c->sync_next = t->sync_waiters;
 	t->sync_waiters = c;
 	c->sync_waiting = true;
-	if (!t->flushing && !t->sync_queued)
-		enqueue(r, t); /* else the flush under way queues it again when it ends */
+	/* a flush of t under way or queued already: it queues t again when it ends */
+	bool signal = !t->flushing && !t->sync_queued && enqueue(r, t);
 	pthread_mutex_unlock(&r->lock);
+	if (signal) /* with the lock free, the woken thread does not block on it at once */
+		pthread_cond_signal(&r->sync_cond);
 	return SHARD_SYNC_WAIT;
 }

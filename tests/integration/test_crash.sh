@@ -7,6 +7,8 @@
 # and PRAGMA integrity_check is ok on every tenant file. CRASH_TENANTS=N runs N tenants with
 # one writer each instead of three with two, CRASH_SETS adds server settings (the `crash_sync`
 # test: more tenants than sync threads, so one thread flushes several tenants' WALs in turn).
+# CRASH_PAD=N gives every row N bytes of padding (the `crash_big` test: commits of many WAL
+# frames, larger than the buffer that gathers a transaction's WAL appends, shard_vfs.c).
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
@@ -19,6 +21,7 @@ if [[ -n "${CRASH_TENANTS:-}" ]]; then
 	WRITERS_PER=1
 fi
 read -r -a SETS <<<"${CRASH_SETS:-}"
+PAD=${CRASH_PAD:-0}
 DIR=$(mktemp -d /tmp/shardlite-crash-XXXXXX)
 PID=
 WRITERS=()
@@ -47,7 +50,8 @@ writer() {
 	while :; do
 		n=$((n + 1))
 		psql -X -q -h "$DIR" -d "$tenant" -v ON_ERROR_STOP=1 -c \
-			"BEGIN; INSERT INTO pairs VALUES ('$w-$n', 1); INSERT INTO pairs VALUES ('$w-$n', 2); COMMIT;" \
+			"BEGIN; INSERT INTO pairs VALUES ('$w-$n', 1, repeat('x', $PAD));
+			 INSERT INTO pairs VALUES ('$w-$n', 2, repeat('y', $PAD)); COMMIT;" \
 			>/dev/null 2>&1 || return 0
 		echo "$w-$n" >>"$DIR/acked.$tenant"
 	done
@@ -56,7 +60,8 @@ writer() {
 start
 for t in "${TENANTS[@]}"; do
 	psql -X -q -h "$DIR" -d "$t" -v ON_ERROR_STOP=1 \
-		-c "CREATE TABLE pairs (id text NOT NULL, half integer NOT NULL, PRIMARY KEY (id, half))" \
+		-c "CREATE TABLE pairs (id text NOT NULL, half integer NOT NULL, pad text,
+		    PRIMARY KEY (id, half))" \
 		|| fail "create table in $t"
 	: >"$DIR/acked.$t"
 done

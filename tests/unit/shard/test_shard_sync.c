@@ -2,7 +2,8 @@
 /* test_shard_sync.c: group commit: a caller that may block flushes itself and wakes the
  * waiters it covered; one that may not (the event loop) waits for a sync thread, whose end
  * of the flush wakes it, one flush covers the commits
- * appended before it, tenants flush independently, a waiter that goes away early leaves no
+ * appended before it, tenants flush independently, the flush's kept WAL descriptor follows a
+ * WAL deleted and created anew, a waiter that goes away early leaves no
  * dangling tenant, and a failed flush fails every later sync of the tenant (white-box: it
  * reads shard_int.h to stand in for a failed fdatasync). */
 #include <check.h>
@@ -10,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "../../../src/shard/shard_int.h"
@@ -208,6 +210,50 @@ START_TEST(loop_commit_defers_the_checkpoint)
 }
 END_TEST
 
+static nlink_t links_of(int fd)
+{
+	struct stat st;
+	ck_assert_int_eq(fstat(fd, &st), 0);
+	return st.st_nlink;
+}
+
+/* The flush keeps a descriptor of the WAL. Once every connection of the tenant has closed
+ * (the last close checkpoints and deletes the WAL), the record may live on (a flush under way,
+ * marked here by hand) and keep the deleted file; a connection opened anew makes the next
+ * flush open the tenant's new WAL instead of syncing the deleted one. */
+START_TEST(flush_follows_a_new_wal)
+{
+	char d2[64];
+	struct shard_registry *r2 = shard_fixture_start(d2, "walfd", 0); /* release closes */
+	struct shard_conn *a = shard_fixture_acquire(r2, "w");
+	commit_sql(a, "CREATE TABLE t (x int)");
+	struct pgerr err;
+	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
+	struct shard_tenant *t = a->t;
+	int fd = t->wal_fd;
+	ck_assert_int_ge(fd, 0);
+	commit_one(a);
+	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
+	ck_assert_int_eq(t->wal_fd, fd); /* kept, not opened again */
+	pthread_mutex_lock(&r2->lock);
+	t->flushing = true; /* keeps the record while its only connection closes */
+	pthread_mutex_unlock(&r2->lock);
+	shard_conn_release(a);
+	ck_assert_int_eq(links_of(fd), 0); /* the WAL it has was deleted */
+	struct shard_conn *b = shard_fixture_acquire(r2, "w");
+	ck_assert_ptr_eq(b->t, t);
+	commit_one(b);
+	pthread_mutex_lock(&r2->lock);
+	t->flushing = false;
+	pthread_mutex_unlock(&r2->lock);
+	ck_assert_int_eq(shard_conn_sync(b, true, &err), SHARD_SYNC_DONE);
+	ck_assert_int_ge(t->wal_fd, 0);
+	ck_assert_int_gt(links_of(t->wal_fd), 0); /* the tenant's WAL now */
+	shard_conn_release(b);
+	shard_fixture_stop(r2, d2);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_sync");
@@ -220,6 +266,7 @@ int main(void)
 	tcase_add_test(tc, waiter_released_before_its_flush);
 	tcase_add_test(tc, failed_flush_fails_later_syncs);
 	tcase_add_test(tc, loop_commit_defers_the_checkpoint);
+	tcase_add_test(tc, flush_follows_a_new_wal);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
