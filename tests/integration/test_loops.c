@@ -7,6 +7,7 @@
  * integration test runs with two loops too: the harness sets it.) */
 #include <check.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -197,6 +198,22 @@ START_TEST(shutdown_ends_work_on_every_loop)
 }
 END_TEST
 
+/* A signal sent as soon as the socket exists reaches the server's handlers (they are installed
+ * before the listeners): SIGHUP reloads, SIGTERM stops it cleanly (harness_stop checks exit 0).
+ * The window this guards was microseconds wide; scripts/tsan's slower start-up is what hits it. */
+START_TEST(signals_right_after_start)
+{
+	for (int i = 0; i < 10; i++) {
+		harness_stop(&H);
+		harness_start(&H, NULL);
+		ck_assert_int_eq(kill(H.pid, SIGHUP), 0);
+	}
+	PGconn *c = harness_connect(&H, "dbname=sig");
+	harness_expect_value(c, "SELECT 'up'", "up");
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("loops");
@@ -208,6 +225,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, timers_fire_on_every_loop);
 	tcase_add_test(tc, point_selects_run_on_both_loops_at_once);
 	tcase_add_test(tc, shutdown_ends_work_on_every_loop);
+	tcase_add_test(tc, signals_right_after_start);
 	suite_add_tcase(s, tc);
 	return s;
 }
