@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // clients_node.js: node-postgres (npm pg, with pg-copy-streams) through what applications use —
-// parameters of each type, named prepared queries, a transaction, pg's type parsers, COPY —
+// parameters of each type, named prepared queries, a transaction, pg's type parsers, COPY, an
+// enum —
 // printed one line per step for test_clients.sh to compare with PostgreSQL 15.
 // Usage: node clients_node.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
 'use strict';
@@ -148,6 +149,20 @@ async function main() {
 		return Buffer.concat(chunks).toString();
 	});
 	await step('multi statement', async () => (await client.query('SELECT 1 AS x; SELECT 2 AS y')).map((r) => r.rows));
+	// an enum: created and used in one Query message, its labels as strings both ways, ordered
+	// by the type's sort order; an array of it with pg's array parser registered for its OID
+	await step('enum', async () => {
+		await client.query(`CREATE TYPE size AS ENUM ('small', 'large');
+			ALTER TYPE size ADD VALUE 'medium' BEFORE 'large';
+			CREATE TABLE shirts (id int PRIMARY KEY, size size NOT NULL, sizes size[])`);
+		await client.query('INSERT INTO shirts VALUES ($1, $2, $3), ($4, $5, $6)',
+			[1, 'large', ['small', 'medium'], 2, 'small', null]);
+		const oid = (await rows(`SELECT typarray FROM pg_type WHERE typname = 'size'`))[0].typarray;
+		types.setTypeParser(oid, types.getTypeParser(1009));
+		const bad = await client.query("INSERT INTO shirts (id, size) VALUES (3, 'huge')").catch((e) => e.code);
+		return [await rows('SELECT id, size, sizes FROM shirts ORDER BY size DESC'),
+			await rows('SELECT max(size) AS m FROM shirts WHERE size < $1', ['large']), bad];
+	});
 	await client.end();
 	console.log('done');
 }
