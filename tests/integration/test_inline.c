@@ -87,6 +87,24 @@ START_TEST(over_budget_restarts_simple)
 }
 END_TEST
 
+/* A simple Query's statement seen before runs its kept sqlite3_stmt with the constants bound
+ * (xlat_env.bind_consts): over the budget it restarts on a worker with its own values, and a
+ * cheap run of the same statement stays inline. */
+START_TEST(over_budget_restarts_kept_statement)
+{
+	PGconn *c = fill("acme");
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 1", "4999");
+	int before = restarts();
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 10", "4990");
+	ck_assert_int_eq(restarts(), before + 1);
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 4995", "5");
+	ck_assert_int_eq(restarts(), before + 1);
+	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 100", "4900");
+	ck_assert_int_eq(restarts(), before + 2);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(over_budget_restarts_in_a_query_of_several)
 {
 	PGconn *c = fill("acme");
@@ -441,6 +459,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, point_select_stays_inline);
 	tcase_add_test(tc, over_budget_restarts_simple);
+	tcase_add_test(tc, over_budget_restarts_kept_statement);
 	tcase_add_test(tc, over_budget_restarts_in_a_query_of_several);
 	tcase_add_test(tc, over_budget_restarts_extended);
 	tcase_add_test(tc, over_budget_restarts_in_a_transaction);
