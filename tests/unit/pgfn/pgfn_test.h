@@ -22,5 +22,6 @@ Suite *pgfn_test_array_suite(void);
 Suite *pgfn_test_cast_suite(void);
 Suite *pgfn_test_srf_suite(void);
 Suite *pgfn_test_numeric_suite(void);
+Suite *pgfn_test_uuid_suite(void);
 
 #endif
