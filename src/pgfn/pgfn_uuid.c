@@ -33,10 +33,20 @@ static int hexval(char c)
 				      : -1;
 }
 
-/* 32 hex digits, a dash allowed after any group of four (uuid_in's forms without braces). */
+/* 32 hex digits, a dash allowed after any group of four, in braces or not (uuid_in's forms). */
 static bool parse_uuid(const char *s, unsigned char u[16])
 {
 	int n = 0;
+	size_t len = strlen(s);
+	bool braced = len > 1 && s[0] == '{' && s[len - 1] == '}';
+	char buf[64];
+	if (braced) {
+		if (len - 2 >= sizeof(buf))
+			return false;
+		memcpy(buf, s + 1, len - 2);
+		buf[len - 2] = '\0';
+		s = buf;
+	}
 	for (const char *p = s; *p; p++) {
 		if (*p == '-' && n && n % 2 == 0 && p[1])
 			continue;

@@ -23,5 +23,6 @@ Suite *pgfn_test_cast_suite(void);
 Suite *pgfn_test_srf_suite(void);
 Suite *pgfn_test_numeric_suite(void);
 Suite *pgfn_test_enum_suite(void);
+Suite *pgfn_test_uuid_suite(void);
 
 #endif
