@@ -46,7 +46,7 @@
 
 static void close_run(struct exec_job *j)
 {
-	struct net_conn *c = CONN_OF(j, close_job);
+	struct net_conn *c = CONN_OF(j, input_job);
 	c->net->h->close_fn(c->state);
 }
 
@@ -54,7 +54,7 @@ static void close_run(struct exec_job *j)
  * of this completion in the pool's FIFO, so c can go. */
 static void close_done(struct exec_job *j)
 {
-	struct net_conn *c = CONN_OF(j, close_job);
+	struct net_conn *c = CONN_OF(j, input_job);
 	strbuf_fini(&c->in);
 	free(c);
 }
@@ -79,12 +79,16 @@ static void conn_teardown(struct net_conn *c)
 		event_free(c->deadline_timer);
 	net_io_close(c);
 	c->torn_down = true;
+	/* No input runs any more: its job closes the state now (this may be its own done_fn,
+	 * which the pool no longer touches once it runs). */
+	exec_job_init(&c->input_job, close_run, close_done);
+	exec_job_bind(&c->input_job, c->loop->sink);
 	if (n->stopping) {
-		close_run(&c->close_job);
+		close_run(&c->input_job);
 		c->next = n->closed;
 		n->closed = c;
 	} else {
-		exec_submit(n->opts.pool, &c->close_job);
+		exec_submit(n->opts.pool, &c->input_job);
 	}
 }
 
@@ -114,8 +118,7 @@ static bool flush_output(struct net_conn *c)
 static bool start_tls(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
-	bool ok = c->net->opts.tls && !c->bev && c->in.len == 0 && c->pend.len == 0 &&
-		  net_io_unsent(c) == 0 &&
+	bool ok = c->net->opts.tls && !c->bev && c->in.len == 0 && net_io_unsent(c) == 0 &&
 		  send(c->fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
 	strbuf_reset(out);
 	if (!ok || !net_io_start_tls(c, c->net->opts.tls)) {
@@ -375,14 +378,10 @@ void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin orig
 	c->net = n;
 	c->loop = l;
 	strbuf_init(&c->in, 0);
-	strbuf_init(&c->pend, 0);
-	strbuf_init(&c->outq, 0);
 	exec_job_init(&c->input_job, input_run, input_done);
 	exec_job_init(&c->wake_job, NULL, wake_done);
-	exec_job_init(&c->close_job, close_run, close_done);
 	exec_job_bind(&c->input_job, l->sink);
 	exec_job_bind(&c->wake_job, l->sink);
-	exec_job_bind(&c->close_job, l->sink);
 	LOG_DEBUG(0, NULL, "connection on loop %u of %u", l->index, n->nloops);
 	c->state = n->h->open_fn(n->ctx, origin);
 	if (n->h->attach_fn)
@@ -561,7 +560,7 @@ void net_free(struct net *n)
 	while (n->closed) {
 		struct net_conn *c = n->closed;
 		n->closed = c->next;
-		close_done(&c->close_job);
+		close_done(&c->input_job);
 	}
 	net_loops_free(n);
 	free(n);

@@ -27,21 +27,27 @@
 struct net;
 struct net_handoff;
 
+/* A plain socket's bytes waiting on either side: read while the handler could not take them
+ * (pend), and output the socket did not take (outq, from out_off on). */
+struct net_xbuf {
+	struct strbuf pend;
+	struct strbuf outq;
+	size_t out_off;
+};
+
 /* One client connection. Only its loop's thread touches it (jobs touch state and in). */
 struct net_conn {
 	struct net *net;
 	struct net_loop *loop; /* for life: its base runs every callback of this connection */
 	evutil_socket_t fd;
 	/* The byte layer (net_io.c). Plain socket: ev (allocated with the connection, see
-	 * net_io_open) with ev_what the events it waits for; bytes read while the handler cannot
-	 * take them wait in pend, bytes the socket did not take in outq from out_off on. TLS:
-	 * bev, an OpenSSL bufferevent that owns fd and buffers both ways. */
+	 * net_io_conn_new) with ev_what the events it waits for, and xb while bytes wait on
+	 * either side (NULL otherwise, so an idle connection carries none). TLS: bev, an OpenSSL
+	 * bufferevent that owns fd and buffers both ways. */
 	struct event *ev;
 	short ev_what;
+	struct net_xbuf *xb;
 	struct bufferevent *bev;
-	struct strbuf pend;
-	struct strbuf outq;
-	size_t out_off;
 	struct event *startup_timer;
 	struct event *deadline_timer;
 	void *state;
@@ -58,9 +64,8 @@ struct net_conn {
 	bool reading;    /* a plain socket is read (off: closing, peer gone, or paused) */
 	bool read_paused; /* NET_READ_HIGH_WATER bytes wait for the handler */
 	bool arrived;     /* new bytes went straight into in */
-	struct exec_job input_job;
+	struct exec_job input_job; /* input_fn; at teardown close_fn (it is idle by then) */
 	struct exec_job wake_job;
-	struct exec_job close_job;
 	struct net_conn *prev, *next;
 };
 
@@ -109,7 +114,7 @@ struct net {
  * thread (or, for loop 0, the accepting thread, which is the same). n->nconns already counts
  * it. */
 void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin);
-/* net.c, called by net_io.c on the loop thread: bytes arrived (in c->in, c->pend or the TLS
+/* net.c, called by net_io.c on the loop thread: bytes arrived (in c->in, waiting in xb or the TLS
  * input); the unsent output fell to NET_DRAIN_LOW_WATER or below; the peer is gone (EOF or an
  * error); the TLS handshake finished. c may be gone after each. */
 void net_conn_readable(struct net_conn *c);
@@ -128,7 +133,7 @@ void net_io_open(struct net_conn *c, evutil_socket_t fd);
 void net_io_send(struct net_conn *c, const char *data, size_t len);
 /* Bytes waiting to be sent. */
 size_t net_io_unsent(const struct net_conn *c);
-/* Moves the bytes read meanwhile (pend, or the TLS input) to the end of c->in; true if any. */
+/* Moves the bytes read meanwhile (xb's, or the TLS input) to the end of c->in; true if any. */
 bool net_io_take_input(struct net_conn *c);
 /* No more reading (closing, peer gone); with write false, no more writing either. */
 void net_io_stop(struct net_conn *c, bool write);
@@ -138,7 +143,8 @@ void net_io_resume(struct net_conn *c);
 void net_io_close(struct net_conn *c);
 /* Shutdown: what the socket takes of the waiting output without blocking goes out. */
 void net_io_flush_now(struct net_conn *c);
-/* Hands the socket to a TLS server bufferevent; false when OpenSSL cannot (c unchanged). */
+/* Hands the socket to a TLS server bufferevent; false when bytes arrived behind the request
+ * or OpenSSL cannot (c unchanged). */
 bool net_io_start_tls(struct net_conn *c, struct net_tls *t);
 /* A buffer's memory back to its loop's spares (when small) or freed, keeping its limit; an
  * empty buffer without memory borrows a spare one. */

@@ -59,7 +59,39 @@ void net_buf_borrow(struct net_loop *l, struct strbuf *sb)
 	sb->data[0] = '\0';
 }
 
-static size_t queued(const struct net_conn *c) { return c->outq.len - c->out_off; }
+static size_t queued(const struct net_conn *c)
+{
+	return c->xb ? c->xb->outq.len - c->xb->out_off : 0;
+}
+
+static struct net_xbuf *xbuf(struct net_conn *c)
+{
+	if (!c->xb) {
+		c->xb = base_xcalloc(1, sizeof(*c->xb));
+		strbuf_init(&c->xb->pend, 0);
+		strbuf_init(&c->xb->outq, 0);
+	}
+	return c->xb;
+}
+
+/* Gives xb's buffers back once nothing waits on either side; with all, whatever waits. */
+static void xbuf_trim(struct net_conn *c, bool all)
+{
+	struct net_xbuf *x = c->xb;
+	if (!x)
+		return;
+	if (all || x->out_off == x->outq.len) {
+		x->out_off = x->outq.len = 0;
+		net_buf_release(c->loop, &x->outq);
+	}
+	if (all)
+		x->pend.len = 0;
+	if (x->pend.len || x->outq.len)
+		return;
+	net_buf_release(c->loop, &x->pend);
+	free(x);
+	c->xb = NULL;
+}
 
 static void on_sock(evutil_socket_t fd, short what, void *arg);
 
@@ -103,10 +135,11 @@ static void read_sock(struct net_conn *c)
 	}
 	if (r < 0)
 		return;
-	if (c->busy || c->pend.len > 0) {
-		net_buf_borrow(l, &c->pend);
-		strbuf_append(&c->pend, l->scratch, (size_t)r);
-		if (c->pend.len >= NET_READ_HIGH_WATER) {
+	if (c->busy || (c->xb && c->xb->pend.len > 0)) {
+		struct strbuf *pend = &xbuf(c)->pend;
+		net_buf_borrow(l, pend);
+		strbuf_append(pend, l->scratch, (size_t)r);
+		if (pend->len >= NET_READ_HIGH_WATER) {
 			c->read_paused = true;
 			set_events(c);
 		}
@@ -120,17 +153,16 @@ static void read_sock(struct net_conn *c)
 
 static void write_queue(struct net_conn *c)
 {
-	ssize_t w = send(c->fd, c->outq.data + c->out_off, queued(c), MSG_DONTWAIT | MSG_NOSIGNAL);
+	struct net_xbuf *x = c->xb;
+	ssize_t w = send(c->fd, x->outq.data + x->out_off, queued(c), MSG_DONTWAIT | MSG_NOSIGNAL);
 	if (w < 0) {
 		if (!transient(errno))
 			net_conn_gone(c);
 		return;
 	}
-	c->out_off += (size_t)w;
+	x->out_off += (size_t)w;
 	if (!queued(c)) {
-		c->out_off = 0;
-		c->outq.len = 0;
-		net_buf_release(c->loop, &c->outq);
+		xbuf_trim(c, false);
 		set_events(c);
 	}
 	if (queued(c) <= NET_DRAIN_LOW_WATER)
@@ -140,7 +172,7 @@ static void write_queue(struct net_conn *c)
 static void on_sock(evutil_socket_t fd, short what, void *arg)
 {
 	struct net_conn *c = arg;
-	if (what & EV_WRITE) {
+	if ((what & EV_WRITE) && queued(c)) {
 		write_queue(c);
 		if (c->torn_down || c->dead)
 			return;
@@ -174,12 +206,13 @@ void net_io_send(struct net_conn *c, const char *data, size_t len)
 	}
 	if (!len)
 		return;
-	if (c->out_off > 0) { /* sent bytes at the front go before more are queued */
-		strbuf_consume(&c->outq, c->out_off);
-		c->out_off = 0;
+	struct net_xbuf *x = xbuf(c);
+	if (x->out_off > 0) { /* sent bytes at the front go before more are queued */
+		strbuf_consume(&x->outq, x->out_off);
+		x->out_off = 0;
 	}
-	net_buf_borrow(c->loop, &c->outq);
-	strbuf_append(&c->outq, data, len);
+	net_buf_borrow(c->loop, &x->outq);
+	strbuf_append(&x->outq, data, len);
 	set_events(c);
 }
 
@@ -194,17 +227,18 @@ bool net_io_take_input(struct net_conn *c)
 		evbuffer_drain(ev, fresh);
 		return true;
 	}
-	if (!c->pend.len)
+	struct net_xbuf *x = c->xb;
+	if (!x || !x->pend.len)
 		return false;
 	if (c->in.len == 0) { /* the common case: no copy */
 		struct strbuf t = c->in;
-		c->in = c->pend;
-		c->pend = t;
+		c->in = x->pend;
+		x->pend = t;
 	} else {
-		strbuf_append(&c->in, c->pend.data, c->pend.len);
+		strbuf_append(&c->in, x->pend.data, x->pend.len);
 	}
-	c->pend.len = 0;
-	net_buf_release(c->loop, &c->pend);
+	x->pend.len = 0;
+	xbuf_trim(c, false);
 	return true;
 }
 
@@ -215,11 +249,8 @@ void net_io_stop(struct net_conn *c, bool write)
 		bufferevent_disable(c->bev, write ? EV_READ : EV_READ | EV_WRITE);
 		return;
 	}
-	if (!write) {
-		c->out_off = 0;
-		c->outq.len = 0;
-		net_buf_release(c->loop, &c->outq);
-	}
+	if (!write)
+		xbuf_trim(c, true);
 	set_events(c);
 }
 
@@ -243,9 +274,7 @@ void net_io_close(struct net_conn *c)
 			close(c->fd);
 	}
 	c->fd = -1;
-	strbuf_fini(&c->pend);
-	strbuf_fini(&c->outq);
-	c->out_off = 0;
+	xbuf_trim(c, true);
 }
 
 void net_io_flush_now(struct net_conn *c)
@@ -258,7 +287,7 @@ void net_io_flush_now(struct net_conn *c)
 		data = len ? (const char *)evbuffer_pullup(ob, (ssize_t)len) : NULL;
 	} else {
 		len = queued(c);
-		data = c->outq.data + c->out_off;
+		data = len ? c->xb->outq.data + c->xb->out_off : NULL;
 	}
 	if (len) {
 		ssize_t w = send(c->fd, data, len, MSG_DONTWAIT | MSG_NOSIGNAL);
@@ -289,6 +318,8 @@ static void on_bev_event(struct bufferevent *bev, short what, void *arg)
 
 bool net_io_start_tls(struct net_conn *c, struct net_tls *t)
 {
+	if (c->xb) /* bytes sent before the handshake may be injected (CVE-2021-23214) */
+		return false;
 	bool was_reading = c->reading;
 	c->reading = false;
 	set_events(c); /* the bufferevent waits for the socket itself */
@@ -299,9 +330,6 @@ bool net_io_start_tls(struct net_conn *c, struct net_tls *t)
 	}
 	c->bev = bev;
 	c->reading = was_reading;
-	strbuf_fini(&c->pend);
-	strbuf_fini(&c->outq);
-	c->out_off = 0;
 	bufferevent_setcb(bev, on_bev_read, on_bev_write, on_bev_event, c);
 	bufferevent_setwatermark(bev, EV_WRITE, NET_DRAIN_LOW_WATER, 0);
 	bufferevent_setwatermark(bev, EV_READ, 0, NET_READ_HIGH_WATER);

@@ -99,6 +99,9 @@ void session_free(struct session *s)
 	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);
 	free(s->sni);
+	free(s->cb_data);
+	free(s->peer_addr);
+	free(s->home);
 	sess_guc_fini(s);
 	catalog_seqvals_free(s->catalog.seqvals);
 	arena_free(s->msg_arena);
@@ -378,10 +381,11 @@ void session_tls_ready(struct session *s, const uint8_t *cb_data, size_t cb_len,
 		       const char *server_name)
 {
 	s->tls = true;
-	if (cb_len <= sizeof(s->cb_data)) {
+	free(s->cb_data);
+	s->cb_data = cb_len ? base_xmalloc(cb_len) : NULL;
+	if (cb_len)
 		memcpy(s->cb_data, cb_data, cb_len);
-		s->cb_len = cb_len;
-	}
+	s->cb_len = cb_len;
 	free(s->sni);
 	s->sni = server_name ? base_xstrdup(server_name) : NULL;
 }

@@ -105,7 +105,7 @@ struct session {
 	const struct session_env *env;
 
 	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
-	char home[SHARD_TENANT_MAX + 1];   /* ... then: the tenant of the connection it has */
+	char *home;                        /* ... then: the tenant of the connection it has */
 	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
@@ -132,7 +132,7 @@ struct session {
 	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
 	/* TLS: requested → (net handshakes) → tls. cb_data: tls-server-end-point hash. */
 	bool tls_requested, tls_start_pending, tls;
-	uint8_t cb_data[64];
+	uint8_t *cb_data; /* NULL without TLS: an idle connection's bytes count */
 	size_t cb_len;
 	char *sni; /* the TLS server name, NULL when none */
 	struct sess_auth *auth; /* the exchange in progress (SESS_AUTH), else NULL */
@@ -214,7 +214,7 @@ struct session {
 	size_t activity_cap;
 	int64_t activity_query_start, activity_xact_start;
 	const char *activity_state; /* the state last published */
-	char peer_addr[64];         /* TCP peer (session_set_peer), "" for a Unix socket */
+	char *peer_addr;            /* TCP peer (session_set_peer), NULL for a Unix socket */
 	int peer_port;
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
