@@ -106,8 +106,7 @@ void session_free(struct session *s)
 	catalog_seqvals_free(s->catalog.seqvals);
 	arena_free(s->msg_arena);
 	strbuf_fini(&s->out);
-	free(s->user);
-	free(s->database);
+	free(s->user); /* and database, which shares its allocation */
 	free(s);
 }
 
@@ -279,8 +278,12 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 		return false;
 	}
 	const char *db = pgw_startup_param(st, "database");
-	s->user = base_xstrdup(user);
-	s->database = base_xstrdup(db && db[0] ? db : user);
+	/* One allocation for both: every idle connection carries them. */
+	const char *dbname = db && db[0] ? db : user;
+	size_t ulen = strlen(user) + 1, dlen = strlen(dbname) + 1;
+	s->user = base_xmalloc(ulen + dlen);
+	memcpy(s->user, user, ulen);
+	s->database = memcpy(s->user + ulen, dbname, dlen);
 	char tenant[256] = "";
 	if (!apply_params(s, st, tenant, sizeof(tenant), err))
 		return false;

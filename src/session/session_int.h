@@ -109,7 +109,7 @@ struct session {
 	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
-	char *database;
+	char *database; /* shares user's allocation */
 	struct shard_conn *conn;
 	struct catalog_session catalog; /* lent to conn's catalog while the session uses it */
 	struct pgfn_session dt; /* TimeZone and transaction start, lent to conn's functions */
