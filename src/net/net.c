@@ -356,6 +356,7 @@ static void refuse(struct net_conn *c)
 	strbuf_fini(&sb);
 	c->closing = true;
 	net_io_stop(c, true);
+	(void)flush_output(c); /* torn down now if the socket took it all */
 }
 
 static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
