@@ -100,8 +100,8 @@ static void on_sock(evutil_socket_t fd, short what, void *arg);
  * (backpressure, closing), never per round trip. */
 static void set_events(struct net_conn *c)
 {
-	short what = (short)((c->reading && !c->read_paused ? EV_READ : 0) |
-			     (queued(c) ? EV_WRITE : 0));
+	short what =
+		(short)((c->reading && !c->read_paused ? EV_READ : 0) | (queued(c) ? EV_WRITE : 0));
 	if (what == c->ev_what)
 		return;
 	if (c->ev_what)

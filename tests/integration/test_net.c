@@ -18,7 +18,7 @@
 #define BIG_ROWS 200000
 #define BIG_QUERY                                                                              \
 	"WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 200000) "    \
-	"SELECT n, 'padding padding padding padding padding padding padding padding padding' "    \
+	"SELECT n, 'padding padding padding padding padding padding padding padding padding' " \
 	"FROM c"
 #define SMALL_QUERIES 50
 
