@@ -75,6 +75,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	s->env = env;
 	s->origin = origin;
 	s->state = SESS_STARTUP;
+	s->tenant = "";
 	s->cancel_key = cancel_key();
 	strbuf_init(&s->out, 0);
 	sess_guc_init(s);
@@ -106,7 +107,7 @@ void session_free(struct session *s)
 	catalog_seqvals_free(s->catalog.seqvals);
 	arena_free(s->msg_arena);
 	strbuf_fini(&s->out);
-	free(s->user); /* and database, which shares its allocation */
+	free(s->user); /* and database and tenant, which share its allocation */
 	free(s);
 }
 
@@ -259,6 +260,15 @@ static bool catalog_set_setting(void *arg, const char *name, const char *value, 
 	return sess_guc_set(arg, name, value, local, err);
 }
 
+/* The tenant's name joins the user and database names in their allocation. */
+static void keep_tenant(struct session *s, const char *name)
+{
+	size_t ulen = strlen(s->user) + 1, dlen = strlen(s->database) + 1, tlen = strlen(name) + 1;
+	s->user = base_xrealloc(s->user, ulen + dlen + tlen);
+	s->database = s->user + ulen;
+	s->tenant = memcpy(s->user + ulen + dlen, name, tlen);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -284,15 +294,16 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 	s->user = base_xmalloc(ulen + dlen);
 	memcpy(s->user, user, ulen);
 	s->database = memcpy(s->user + ulen, dbname, dlen);
-	char tenant[256] = "";
+	char tenant[256] = "", name[SHARD_TENANT_MAX + 1] = "";
 	if (!apply_params(s, st, tenant, sizeof(tenant), err))
 		return false;
 	if (!tenant[0])
 		tenant_from_sni(s, tenant, sizeof(tenant));
 	if (!tenant[0] && sess_hub_database(s))
-		snprintf(s->tenant, sizeof(s->tenant), "%s", SHARD_HUB); /* sess_hub.c */
-	else if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, s->tenant, err))
+		snprintf(name, sizeof(name), "%s", SHARD_HUB); /* sess_hub.c */
+	else if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, name, err))
 		return false;
+	keep_tenant(s, name);
 	negotiate(s, st);
 	return sess_auth_begin(s, err);
 }

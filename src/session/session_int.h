@@ -104,12 +104,14 @@ struct session {
 	enum session_origin origin;
 	const struct session_env *env;
 
-	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
+	/* "" until startup names it, then in user's allocation; SHARD_HUB: no default tenant
+	 * (sess_hub.c) */
+	const char *tenant;
 	char *home;                        /* ... then: the tenant of the connection it has */
 	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
-	char *database; /* shares user's allocation */
+	char *database; /* shares user's allocation (so does tenant) */
 	struct shard_conn *conn;
 	struct catalog_session catalog; /* lent to conn's catalog while the session uses it */
 	struct pgfn_session dt; /* TimeZone and transaction start, lent to conn's functions */
