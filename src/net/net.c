@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* net.c: listeners and client connections on libevent bufferevents. Each connection lives on
- * one of the event loops (net_loop.c) for its whole life; everything below runs on that loop's
- * thread. A connection with input
+/* net.c: listeners and client connections on libevent loops. Each connection lives on one of
+ * the event loops (net_loop.c) for its whole life; everything below runs on that loop's thread;
+ * its bytes go through net_io.c (its own socket I/O, or TLS). A connection with input
  * and no job running first offers its bytes to the handler's inline_fn on the loop thread (the
  * fast path: cheap statements answered without a thread hand-off); what that leaves to a
  * worker (NET_WANT_WORKER) goes to a job that runs input_fn; while the job runs, net keeps
@@ -9,8 +9,8 @@
  * honours closing, and runs input again if more is pending or the connection was woken. A
  * startup timer guards against clients that never finish; a deadline timer serves the
  * handler's wake_after_fn. When the handler answered an SSLRequest, its answer goes out in the
- * clear and an OpenSSL bufferevent (net_tls.c) takes the socket over before any more input is
- * read.
+ * clear and an OpenSSL bufferevent (net_io.c, net_tls.c) takes the socket over before any more
+ * input is read.
  *
  *            bytes / wake / deadline / drained
  *   IDLE ------------------------------------> inline_fn (loop) --- done ---> IDLE (send output;
@@ -26,8 +26,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <event2/buffer.h>
-#include <event2/bufferevent.h>
 #include <event2/event.h>
 #include <event2/listener.h>
 #include <netdb.h>
@@ -44,45 +42,11 @@
 #include "exec.h"
 #include "pgw.h"
 
-/* While a job runs, at most this much more input is read from the socket. */
-#define READ_HIGH_WATER (1u << 20)
-/* A buffer up to this size goes back to its loop's spares when its connection is idle. */
-#define SPARE_MAX_CAP (16u << 10)
-/* A handler that stopped for its output to drain runs again below this much unsent output. */
-#define DRAIN_LOW_WATER (64u << 10)
-
-struct net_conn {
-	struct net *net;
-	struct net_loop *loop; /* for life: its base runs every callback of this connection */
-	struct bufferevent *bev;
-	struct event *rev; /* a plain socket's reads (net's own, see on_sock_read); NULL on TLS */
-	struct event *startup_timer;
-	struct event *deadline_timer;
-	void *state;
-	struct strbuf in; /* bytes handed to input_fn; the job's while busy */
-	size_t want;
-	size_t used;      /* the job's result */
-	bool busy;        /* a job runs input_fn */
-	bool woken;       /* run input_fn once more even without new bytes */
-	bool dead;        /* peer gone while busy: tear down when the job is done */
-	bool torn_down;   /* unlinked; close_fn pending on a worker */
-	bool closing;
-	bool tls; /* bev is an OpenSSL bufferevent */
-	bool startup_expired;
-	bool drain_wait; /* run input again once the output drains (NET_WANT_DRAIN) */
-	bool read_paused; /* rev off: READ_HIGH_WATER bytes wait for the handler */
-	bool arrived;     /* on_sock_read put new bytes straight into in */
-	struct exec_job input_job;
-	struct exec_job wake_job;
-	struct exec_job close_job;
-	struct net_conn *prev, *next;
-};
-
 #define CONN_OF(job, field) ((struct net_conn *)((char *)(job)-offsetof(struct net_conn, field)))
 
 static void close_run(struct exec_job *j)
 {
-	struct net_conn *c = CONN_OF(j, close_job);
+	struct net_conn *c = CONN_OF(j, input_job);
 	c->net->h->close_fn(c->state);
 }
 
@@ -90,7 +54,7 @@ static void close_run(struct exec_job *j)
  * of this completion in the pool's FIFO, so c can go. */
 static void close_done(struct exec_job *j)
 {
-	struct net_conn *c = CONN_OF(j, close_job);
+	struct net_conn *c = CONN_OF(j, input_job);
 	strbuf_fini(&c->in);
 	free(c);
 }
@@ -113,45 +77,19 @@ static void conn_teardown(struct net_conn *c)
 		event_free(c->startup_timer);
 	if (c->deadline_timer)
 		event_free(c->deadline_timer);
-	if (c->rev)
-		event_free(c->rev);
-	bufferevent_free(c->bev);
+	net_io_close(c);
 	c->torn_down = true;
+	/* No input runs any more: its job closes the state now (this may be its own done_fn,
+	 * which the pool no longer touches once it runs). */
+	exec_job_init(&c->input_job, close_run, close_done);
+	exec_job_bind(&c->input_job, c->loop->sink);
 	if (n->stopping) {
-		close_run(&c->close_job);
+		close_run(&c->input_job);
 		c->next = n->closed;
 		n->closed = c;
 	} else {
-		exec_submit(n->opts.pool, &c->close_job);
+		exec_submit(n->opts.pool, &c->input_job);
 	}
-}
-
-/* Sends data: straight to the socket when nothing is queued before it (a plain socket), the
- * rest through the bufferevent. Why: bufferevent_write only queues, and its write event costs
- * an epoll_ctl to arm, a loop iteration to run and an epoll_ctl to disarm — three of the seven
- * system calls of a point select's round trip — where the answer almost always fits the
- * socket buffer at once. An error leaves the bytes to the bufferevent, whose write then
- * reports it through on_event as before. */
-static void send_out(struct net_conn *c, const char *data, size_t len)
-{
-	struct evbuffer *ob = bufferevent_get_output(c->bev);
-	if (!c->tls && evbuffer_get_length(ob) == 0) {
-		ssize_t w = send(bufferevent_getfd(c->bev), data, len, MSG_DONTWAIT | MSG_NOSIGNAL);
-		if (w > 0) {
-			data += w;
-			len -= (size_t)w;
-		}
-	}
-	if (len)
-		bufferevent_write(c->bev, data, len);
-}
-
-/* No more input is wanted (closing, or the peer is gone). */
-static void read_off(struct net_conn *c)
-{
-	if (c->rev)
-		event_del(c->rev);
-	bufferevent_disable(c->bev, EV_READ);
 }
 
 /* Moves the handler's output to the socket; tears down once drained if the handler is done.
@@ -160,23 +98,19 @@ static bool flush_output(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	if (out->len) {
-		send_out(c, out->data, out->len);
+		net_io_send(c, out->data, out->len);
 		strbuf_reset(out);
 	}
 	if (!c->closing && c->net->h->closing_fn(c->state)) {
 		c->closing = true;
-		read_off(c);
+		net_io_stop(c, true);
 	}
-	if (c->closing && evbuffer_get_length(bufferevent_get_output(c->bev)) == 0) {
+	if (c->closing && net_io_unsent(c) == 0) {
 		conn_teardown(c);
 		return false;
 	}
 	return true;
 }
-
-static void on_read(struct bufferevent *bev, void *arg);
-static void on_write(struct bufferevent *bev, void *arg);
-static void on_event(struct bufferevent *bev, short what, void *arg);
 
 /* The handler answered an SSLRequest: its answer goes out in the clear on the socket, then an
  * OpenSSL bufferevent takes the socket over. Anything already read behind the request was
@@ -184,31 +118,17 @@ static void on_event(struct bufferevent *bev, short what, void *arg);
 static bool start_tls(struct net_conn *c)
 {
 	struct strbuf *out = c->net->h->output_fn(c->state);
-	evutil_socket_t fd = bufferevent_getfd(c->bev);
-	bool ok = c->net->opts.tls && !c->tls && c->in.len == 0 &&
-		  evbuffer_get_length(bufferevent_get_input(c->bev)) == 0 &&
-		  evbuffer_get_length(bufferevent_get_output(c->bev)) == 0 &&
-		  send(fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
+	bool ok = c->net->opts.tls && !c->bev && c->in.len == 0 && net_io_unsent(c) == 0 &&
+		  send(c->fd, out->data, out->len, MSG_NOSIGNAL) == (ssize_t)out->len;
 	strbuf_reset(out);
-	if (c->rev) { /* the TLS bufferevent reads for itself */
-		event_free(c->rev);
-		c->rev = NULL;
-	}
-	struct bufferevent *tls = ok ? net_tls_accept(c->net->opts.tls, c->loop->base, fd) : NULL;
-	if (!tls) {
+	if (!ok || !net_io_start_tls(c, c->net->opts.tls)) {
 		conn_teardown(c);
 		return false;
 	}
-	bufferevent_setfd(c->bev, -1); /* the socket is the TLS bufferevent's now */
-	bufferevent_free(c->bev);
-	c->bev = tls;
-	c->tls = true;
-	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
-	bufferevent_enable(c->bev, EV_READ | EV_WRITE);
 	return true;
 }
 
-static void tls_ready(struct net_conn *c)
+void net_conn_tls_ready(struct net_conn *c)
 {
 	struct net_tls_info info;
 	uint8_t cb[NET_CB_MAX];
@@ -219,43 +139,16 @@ static void tls_ready(struct net_conn *c)
 
 static void input_done(struct exec_job *j);
 
-/* Gives a buffer's memory back (to the loop's spares when it is small), keeping its limit. */
-static void buf_release(struct net_loop *l, struct strbuf *sb)
-{
-	size_t limit = sb->limit;
-	if (sb->data && sb->cap <= SPARE_MAX_CAP && l->nspare < NET_LOOP_SPARES) {
-		l->spare[l->nspare++] = *sb;
-		strbuf_init(sb, limit);
-		return;
-	}
-	strbuf_fini(sb);
-	strbuf_init(sb, limit);
-}
-
-/* An empty buffer without memory borrows a spare one, so a busy connection does not allocate
- * and grow its buffers again for every request. */
-static void buf_borrow(struct net_loop *l, struct strbuf *sb)
-{
-	if (sb->data || !l->nspare)
-		return;
-	struct strbuf *sp = &l->spare[--l->nspare];
-	sb->data = sp->data;
-	sb->cap = sp->cap;
-	sb->len = 0;
-	sb->failed = false;
-	sb->data[0] = '\0';
-}
-
 /* A connection with nothing to do keeps no buffer memory, so 10,000 idle clients cost little;
  * a busy one reallocates a few small buffers per request. */
 static void trim_idle(struct net_conn *c)
 {
 	if (c->busy || c->torn_down || c->in.len > 0)
 		return;
-	buf_release(c->loop, &c->in);
+	net_buf_release(c->loop, &c->in);
 	struct strbuf *out = c->net->h->output_fn(c->state);
 	if (out->len == 0)
-		buf_release(c->loop, out);
+		net_buf_release(c->loop, out);
 }
 
 static void input_run(struct exec_job *j)
@@ -289,24 +182,17 @@ static void maybe_run(struct net_conn *c)
 {
 	if (c->busy || c->closing || c->dead || c->torn_down || c->net->stopping)
 		return;
-	struct evbuffer *ev = bufferevent_get_input(c->bev);
-	size_t fresh = evbuffer_get_length(ev);
-	if (fresh) {
-		strbuf_append(&c->in, evbuffer_pullup(ev, (ssize_t)fresh), fresh);
-		evbuffer_drain(ev, fresh);
-	}
-	if (c->read_paused) {
-		c->read_paused = false;
-		event_add(c->rev, NULL);
-	}
-	bool got = fresh > 0 || c->arrived;
+	bool fresh = net_io_take_input(c);
+	if (c->read_paused)
+		net_io_resume(c);
+	bool got = fresh || c->arrived;
 	c->arrived = false;
 	bool ready = c->woken || (got && c->want != NET_WANT_WAKE && c->in.len >= c->want);
 	if (!ready)
 		return;
 	c->woken = false;
 	c->busy = true;
-	buf_borrow(c->loop, c->net->h->output_fn(c->state));
+	net_buf_borrow(c->loop, c->net->h->output_fn(c->state));
 	if (c->net->h->inline_fn && run_inline(c))
 		return;
 	exec_submit(c->net->opts.pool, &c->input_job);
@@ -353,10 +239,10 @@ static void input_done(struct exec_job *j)
 		return;
 	arm_deadline(c);
 	if (c->want == NET_WANT_DRAIN) {
-		if (evbuffer_get_length(bufferevent_get_output(c->bev)) <= DRAIN_LOW_WATER)
+		if (net_io_unsent(c) <= NET_DRAIN_LOW_WATER)
 			c->woken = true;
 		else
-			c->drain_wait = true; /* on_write runs it */
+			c->drain_wait = true; /* net_conn_drained runs it */
 	}
 	/* The handler stopped early with whole messages left (it yields): run it again. */
 	if (c->used > 0 && c->in.len > 0 && c->want != NET_WANT_WAKE && c->in.len >= c->want)
@@ -380,7 +266,7 @@ bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port)
 {
 	struct sockaddr_storage ss;
 	socklen_t sl = sizeof(ss);
-	if (getpeername(bufferevent_getfd(c->bev), (struct sockaddr *)&ss, &sl) != 0)
+	if (getpeername(c->fd, (struct sockaddr *)&ss, &sl) != 0)
 		return false;
 	if (ss.ss_family == AF_INET) {
 		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
@@ -402,57 +288,21 @@ static void on_deadline(evutil_socket_t fd, short what, void *arg)
 	maybe_run(c);
 }
 
-static void on_read(struct bufferevent *bev, void *arg) { maybe_run(arg); }
+void net_conn_readable(struct net_conn *c) { maybe_run(c); }
 
-static void peer_gone(struct net_conn *c)
+void net_conn_gone(struct net_conn *c)
 {
 	if (c->busy) {
 		c->dead = true;
-		read_off(c);
-		bufferevent_disable(c->bev, EV_WRITE);
+		net_io_stop(c, false);
 		return;
 	}
 	conn_teardown(c);
 }
 
-/* A plain socket is read here, into the loop's scratch buffer, rather than by the bufferevent:
- * libevent's read asks the kernel how much is waiting (ioctl FIONREAD) before every readv,
- * one system call in six of a point select's round trip, and allocates a 16 KiB chain for the
- * bytes. Bytes go straight to c->in when it is the handler's turn next; while a job runs (it
- * reads c->in) they wait in the bufferevent's input buffer, where maybe_run takes them from,
- * and reading stops at READ_HIGH_WATER bytes until it does. */
-static void on_sock_read(evutil_socket_t fd, short what, void *arg)
+/* The unsent output fell to NET_DRAIN_LOW_WATER or below. */
+void net_conn_drained(struct net_conn *c)
 {
-	struct net_conn *c = arg;
-	struct net_loop *l = c->loop;
-	ssize_t r = recv(fd, l->scratch, NET_SCRATCH, 0);
-	if (r == 0 || (r < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
-		peer_gone(c);
-		return;
-	}
-	if (r < 0)
-		return;
-	struct evbuffer *in = bufferevent_get_input(c->bev);
-	if (c->busy || evbuffer_get_length(in) > 0) {
-		evbuffer_unfreeze(in, 0); /* a socket bufferevent keeps its input's end frozen */
-		evbuffer_add(in, l->scratch, (size_t)r);
-		evbuffer_freeze(in, 0);
-		if (evbuffer_get_length(in) >= READ_HIGH_WATER) {
-			c->read_paused = true;
-			event_del(c->rev);
-		}
-	} else {
-		buf_borrow(l, &c->in);
-		strbuf_append(&c->in, l->scratch, (size_t)r);
-		c->arrived = true;
-	}
-	maybe_run(c);
-}
-
-/* Called whenever the unsent output is at most DRAIN_LOW_WATER. */
-static void on_write(struct bufferevent *bev, void *arg)
-{
-	struct net_conn *c = arg;
 	if (c->busy)
 		return;
 	if (c->closing) {
@@ -462,23 +312,6 @@ static void on_write(struct bufferevent *bev, void *arg)
 		c->woken = true;
 		maybe_run(c);
 	}
-}
-
-static void on_event(struct bufferevent *bev, short what, void *arg)
-{
-	struct net_conn *c = arg;
-	if (c->tls && (what & BEV_EVENT_CONNECTED)) {
-		tls_ready(c);
-		return;
-	}
-	if (c->tls && (what & BEV_EVENT_ERROR)) {
-		char reason[256];
-		LOG_INFO(0, NULL, "TLS connection failed: %s",
-			 net_tls_error(bev, reason, sizeof(reason)));
-	}
-	if (!(what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)))
-		return;
-	peer_gone(c);
 }
 
 static void on_startup_timeout(evutil_socket_t fd, short what, void *arg)
@@ -519,10 +352,11 @@ static void refuse(struct net_conn *c)
 	strbuf_init(&sb, 0);
 	pgerr_fatal(&err, SQLSTATE_TOO_MANY_CONNECTIONS, "sorry, too many clients already");
 	pgw_be_error(&sb, &err);
-	bufferevent_write(c->bev, sb.data, sb.len);
+	net_io_send(c, sb.data, sb.len);
 	strbuf_fini(&sb);
 	c->closing = true;
-	read_off(c);
+	net_io_stop(c, true);
+	(void)flush_output(c); /* torn down now if the socket took it all */
 }
 
 static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct sockaddr *sa,
@@ -541,17 +375,14 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin)
 {
 	struct net *n = l->net;
-	struct net_conn *c = base_xcalloc(1, sizeof(*c));
+	struct net_conn *c = net_io_conn_new();
 	c->net = n;
 	c->loop = l;
-	c->bev = bufferevent_socket_new(l->base, fd, BEV_OPT_CLOSE_ON_FREE);
 	strbuf_init(&c->in, 0);
 	exec_job_init(&c->input_job, input_run, input_done);
 	exec_job_init(&c->wake_job, NULL, wake_done);
-	exec_job_init(&c->close_job, close_run, close_done);
 	exec_job_bind(&c->input_job, l->sink);
 	exec_job_bind(&c->wake_job, l->sink);
-	exec_job_bind(&c->close_job, l->sink);
 	LOG_DEBUG(0, NULL, "connection on loop %u of %u", l->index, n->nloops);
 	c->state = n->h->open_fn(n->ctx, origin);
 	if (n->h->attach_fn)
@@ -560,11 +391,7 @@ void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin orig
 	if (l->conns)
 		l->conns->prev = c;
 	l->conns = c;
-	bufferevent_setcb(c->bev, on_read, on_write, on_event, c);
-	bufferevent_setwatermark(c->bev, EV_WRITE, DRAIN_LOW_WATER, 0);
-	bufferevent_enable(c->bev, EV_WRITE);
-	c->rev = event_new(l->base, fd, EV_READ | EV_PERSIST, on_sock_read, c);
-	event_add(c->rev, NULL);
+	net_io_open(c, fd);
 	if (n->opts.max_connections > 0 &&
 	    atomic_load(&n->nconns) > (size_t)n->opts.max_connections) {
 		refuse(c);
@@ -734,7 +561,7 @@ void net_free(struct net *n)
 	while (n->closed) {
 		struct net_conn *c = n->closed;
 		n->closed = c->next;
-		close_done(&c->close_job);
+		close_done(&c->input_job);
 	}
 	net_loops_free(n);
 	free(n);
@@ -750,19 +577,11 @@ static void close_all(struct net *n, struct net_loop *l)
 			struct strbuf *out = n->h->output_fn(c->state);
 			/* Best effort: the FATAL goes out if the socket takes it without blocking. */
 			if (out->len) {
-				bufferevent_write(c->bev, out->data, out->len);
+				net_io_send(c, out->data, out->len);
 				strbuf_reset(out);
 			}
 		}
-		/* Best effort: what the socket takes without blocking goes out (the bufferevent
-		 * owns its output buffer's start, so copy rather than drain it). */
-		struct evbuffer *ob = bufferevent_get_output(c->bev);
-		size_t len = evbuffer_get_length(ob);
-		if (len) {
-			ssize_t w = send(bufferevent_getfd(c->bev), evbuffer_pullup(ob, (ssize_t)len),
-					 len, MSG_DONTWAIT | MSG_NOSIGNAL);
-			(void)w;
-		}
+		net_io_flush_now(c); /* best effort: what the socket takes without blocking */
 		conn_teardown(c);
 	}
 }

@@ -70,7 +70,7 @@ static void publish(struct session *s, const char *state, int64_t now)
 	struct shard_client_info info = {
 		.user = s->user,
 		.application_name = sess_guc_application_name(s),
-		.client_addr = s->peer_addr[0] ? s->peer_addr : NULL,
+		.client_addr = s->peer_addr,
 		.client_port = s->peer_port,
 		.state = state,
 		.query = s->activity_query,
@@ -83,7 +83,8 @@ static void publish(struct session *s, const char *state, int64_t now)
 
 void session_set_peer(struct session *s, const char *addr, int port)
 {
-	snprintf(s->peer_addr, sizeof(s->peer_addr), "%s", addr);
+	free(s->peer_addr);
+	s->peer_addr = base_xstrdup(addr);
 	s->peer_port = port;
 }
 

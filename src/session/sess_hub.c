@@ -38,7 +38,7 @@ static bool creates(const struct xlat_stmt *x)
 
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
-	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->home;
+	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->home ? s->home : "";
 	if (s->tenant[0] || own[0] || !x || x->ntenants > 0 || !creates(x))
 		return true;
 	/* nothing names a tenant, so the object would land in the hub's scratch database */
@@ -199,10 +199,11 @@ int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n
 void sess_hub_borrowed(struct session *s)
 {
 	const char *t = shard_conn_tenant(s->conn);
-	if (s->tenant[0] || strcmp(t, s->home) == 0)
+	if (s->tenant[0] || strcmp(t, s->home ? s->home : "") == 0)
 		return;
-	snprintf(s->home, sizeof(s->home), "%s", t);
-	s->catalog.own_schema = s->home[0] ? s->home : NULL;
+	free(s->home);
+	s->home = t[0] ? base_xstrdup(t) : NULL;
+	s->catalog.own_schema = s->home;
 	sess_types_fini(s); /* read from the new file at the next translation */
 	s->schema_epoch = 0;
 	if (s->origins) /* keyed by names, which the new file shares */

@@ -76,6 +76,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	s->cfg = config_live_pin(env->cfg);
 	s->origin = origin;
 	s->state = SESS_STARTUP;
+	s->tenant = "";
 	s->cancel_key = cancel_key();
 	strbuf_init(&s->out, 0);
 	sess_guc_init(s);
@@ -100,12 +101,14 @@ void session_free(struct session *s)
 	auth_users_unref(s->users);
 	sess_tenant_count_drop(s);
 	free(s->sni);
+	free(s->cb_data);
+	free(s->peer_addr);
+	free(s->home);
 	sess_guc_fini(s);
 	catalog_seqvals_free(s->catalog.seqvals);
 	arena_free(s->msg_arena);
 	strbuf_fini(&s->out);
-	free(s->user);
-	free(s->database);
+	free(s->user); /* and database and tenant, which share its allocation */
 	config_unref(s->cfg);
 	free(s);
 }
@@ -259,6 +262,15 @@ static bool catalog_set_setting(void *arg, const char *name, const char *value, 
 	return sess_guc_set(arg, name, value, local, err);
 }
 
+/* The tenant's name joins the user and database names in their allocation. */
+static void keep_tenant(struct session *s, const char *name)
+{
+	size_t ulen = strlen(s->user) + 1, dlen = strlen(s->database) + 1, tlen = strlen(name) + 1;
+	s->user = base_xrealloc(s->user, ulen + dlen + tlen);
+	s->database = s->user + ulen;
+	s->tenant = memcpy(s->user + ulen + dlen, name, tlen);
+}
+
 static bool start(struct session *s, const struct pgw_startup *st, struct pgerr *err)
 {
 	uint32_t major = st->version >> 16, minor = st->version & 0xffff;
@@ -278,17 +290,22 @@ static bool start(struct session *s, const struct pgw_startup *st, struct pgerr 
 		return false;
 	}
 	const char *db = pgw_startup_param(st, "database");
-	s->user = base_xstrdup(user);
-	s->database = base_xstrdup(db && db[0] ? db : user);
-	char tenant[256] = "";
+	/* One allocation for both: every idle connection carries them. */
+	const char *dbname = db && db[0] ? db : user;
+	size_t ulen = strlen(user) + 1, dlen = strlen(dbname) + 1;
+	s->user = base_xmalloc(ulen + dlen);
+	memcpy(s->user, user, ulen);
+	s->database = memcpy(s->user + ulen, dbname, dlen);
+	char tenant[256] = "", name[SHARD_TENANT_MAX + 1] = "";
 	if (!apply_params(s, st, tenant, sizeof(tenant), err))
 		return false;
 	if (!tenant[0])
 		tenant_from_sni(s, tenant, sizeof(tenant));
 	if (!tenant[0] && sess_hub_database(s))
-		snprintf(s->tenant, sizeof(s->tenant), "%s", SHARD_HUB); /* sess_hub.c */
-	else if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, s->tenant, err))
+		snprintf(name, sizeof(name), "%s", SHARD_HUB); /* sess_hub.c */
+	else if (!shard_tenant_name_check(tenant[0] ? tenant : s->database, name, err))
 		return false;
+	keep_tenant(s, name);
 	negotiate(s, st);
 	return sess_auth_begin(s, err);
 }
@@ -380,10 +397,11 @@ void session_tls_ready(struct session *s, const uint8_t *cb_data, size_t cb_len,
 		       const char *server_name)
 {
 	s->tls = true;
-	if (cb_len <= sizeof(s->cb_data)) {
+	free(s->cb_data);
+	s->cb_data = cb_len ? base_xmalloc(cb_len) : NULL;
+	if (cb_len)
 		memcpy(s->cb_data, cb_data, cb_len);
-		s->cb_len = cb_len;
-	}
+	s->cb_len = cb_len;
 	free(s->sni);
 	s->sni = server_name ? base_xstrdup(server_name) : NULL;
 }

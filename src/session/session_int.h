@@ -107,14 +107,16 @@ struct session {
 	 * cannot free it under a statement; re-pinned at the start of each input. */
 	const struct config *cfg;
 
-	char tenant[SHARD_TENANT_MAX + 1]; /* SHARD_HUB: no default tenant (sess_hub.c) */
-	char home[SHARD_TENANT_MAX + 1];   /* ... then: the tenant of the connection it has */
+	/* "" until startup names it, then in user's allocation; SHARD_HUB: no default tenant
+	 * (sess_hub.c) */
+	const char *tenant;
+	char *home;                        /* ... then: the tenant of the connection it has */
 	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
 	char describe[SHARD_TENANT_MAX + 1]; /* ... and the tenant a catalog query asks for */
 	char described[SHARD_TENANT_MAX + 1]; /* ... and the last one: for lookups by OID */
 	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
-	char *database;
+	char *database; /* shares user's allocation (so does tenant) */
 	struct shard_conn *conn;
 	struct catalog_session catalog; /* lent to conn's catalog while the session uses it */
 	struct pgfn_session dt; /* TimeZone and transaction start, lent to conn's functions */
@@ -137,7 +139,7 @@ struct session {
 	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
 	/* TLS: requested → (net handshakes) → tls. cb_data: tls-server-end-point hash. */
 	bool tls_requested, tls_start_pending, tls;
-	uint8_t cb_data[64];
+	uint8_t *cb_data; /* NULL without TLS: an idle connection's bytes count */
 	size_t cb_len;
 	char *sni; /* the TLS server name, NULL when none */
 	struct sess_auth *auth; /* the exchange in progress (SESS_AUTH), else NULL */
@@ -219,7 +221,7 @@ struct session {
 	size_t activity_cap;
 	int64_t activity_query_start, activity_xact_start;
 	const char *activity_state; /* the state last published */
-	char peer_addr[64];         /* TCP peer (session_set_peer), "" for a Unix socket */
+	char *peer_addr;            /* TCP peer (session_set_peer), NULL for a Unix socket */
 	int peer_port;
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;

@@ -3,7 +3,8 @@
 # test_tls.sh: TLS and passwords with real clients over TCP — certificates made here with the
 # openssl CLI (a private CA, a server certificate for localhost/127.0.0.1/*.db.example.com),
 # psql with sslmode=require and verify-full, channel_binding=require (SCRAM-SHA-256-PLUS),
-# ssl=require refusing plaintext, cleartext passwords only under TLS, the tenant from SNI,
+# ssl=require refusing plaintext, cleartext passwords only under TLS, the tenant from SNI, a
+# large result and a large statement through TLS,
 # plaintext injected behind an SSLRequest, and certificates and users reloaded on SIGHUP.
 set -euo pipefail
 
@@ -121,6 +122,15 @@ q "host=acme.db.example.com hostaddr=127.0.0.1 user=alice password=pencil dbname
 expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=require" \
 	"SELECT count(*) FROM sni_marker" "0"
 [[ -z $(find data -name 'whatever.db') ]] || fail "SNI tenant ignored: whatever.db exists"
+
+# Through TLS: a result far larger than the session's 256 KiB and the socket's buffers (output
+# backpressure on the OpenSSL bufferevent), and a 100 KB statement read across many records.
+n=$(psql -X -At "port=$PORT host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=require" \
+	-c "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 200000)
+	    SELECT n, 'padding padding padding padding' FROM c" | wc -l) || fail "big TLS result"
+[[ $n == 200000 ]] || fail "big TLS result: $n rows"
+long=$(python3 -c "print(\"SELECT length('\" + 'x' * 100000 + \"')\")")
+expect "host=127.0.0.1 user=alice password=pencil dbname=acme sslmode=require" "$long" "100000"
 
 # Plaintext behind an SSLRequest, in the same packet: refused before any handshake.
 reply=$(python3 - "$PORT" <<'PY'
