@@ -17,15 +17,10 @@
 
 const char *cat_quote_ident(struct arena *a, const char *name)
 {
-	bool plain = name[0] && !(name[0] >= '0' && name[0] <= '9');
-	for (const char *p = name; plain && *p; p++)
-		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
-	if (plain)
-		return name;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_put_quoted(&sb, name, '"');
-	const char *s = arena_strdup(a, sb.data);
+	pgfn_quote_ident(&sb, name, strlen(name)); /* keywords quoted, as quote_identifier does */
+	const char *s = arena_strdup(a, sb.data ? sb.data : "\"\"");
 	strbuf_fini(&sb);
 	return s;
 }

@@ -98,3 +98,8 @@ SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attr
 INSERT INTO cb_dflt (id) VALUES (1);
 SELECT p, q, s, s3, s4, s5, t FROM cb_dflt;
 DROP TABLE cb_dflt;
+-- names that are keywords are quoted, as PostgreSQL's quote_identifier does
+CREATE TABLE "user" (id int PRIMARY KEY, "order" int);
+CREATE INDEX user_order_idx ON "user" ("order");
+SELECT pg_get_indexdef('user_order_idx'::regclass) AS def, pg_get_indexdef('user_pkey'::regclass) AS pk;
+DROP TABLE "user";
