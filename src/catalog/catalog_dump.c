@@ -183,8 +183,47 @@ static void view_depends(const struct cat_model *m, const struct cat_rel *v, str
 	}
 }
 
+static void constraint_depend(struct cat_rows *r, uint32_t conoid, uint32_t refobjid, int refsub,
+			      char type)
+{
+	cat_row(r);
+	cat_int(r, 2606 /* pg_constraint */);
+	cat_int(r, conoid);
+	cat_int(r, 0);
+	cat_int(r, 1259 /* pg_class */);
+	cat_int(r, refobjid);
+	cat_int(r, refsub);
+	cat_char(r, type);
+}
+
+/* A key constraint on its table's columns ('a'); a foreign key also on the referenced
+ * table's columns and on the unique index it relies on ('n'), as PostgreSQL records them.
+ * pg_restore -j runs a constraint only after what it depends on (the table's data, the
+ * referenced key): without these rows it adds a foreign key while the rows it checks are
+ * still being loaded from another connection. */
+static void constraint_depends(const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		for (int k = 0; ix->conname && k < ix->nkeys; k++)
+			constraint_depend(r, ix->conoid, ix->table->oid, ix->keys[k], 'a');
+	}
+	for (size_t i = 0; i < m->nfks; i++) {
+		const struct cat_fkey *f = m->fks[i];
+		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
+		uint32_t ix = cat_fkey_index(m, f);
+		for (int k = 0; k < f->ncols; k++)
+			constraint_depend(r, f->oid, f->table->oid, f->from[k], 'a');
+		for (int k = 0; rt && k < f->ncols; k++)
+			constraint_depend(r, f->oid, rt->oid, f->to[k], 'n');
+		if (ix)
+			constraint_depend(r, f->oid, ix, 0, 'n');
+	}
+}
+
 void cat_dump_depends(const struct cat_model *m, struct cat_rows *r)
 {
+	constraint_depends(m, r);
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *rel = m->rels[i];
 		if (rel->kind == 'r')

@@ -163,6 +163,8 @@ const char *cat_view_query(const struct cat_rel *v);
 uint32_t cat_oid(const char *kind, const char *a, const char *b);
 /* pg_get_constraintdef / pg_get_indexdef texts. */
 const char *cat_fkey_def(const struct cat_model *m, const struct cat_fkey *f);
+/* The unique index of the referenced table an FK relies on (conindid), 0: none. */
+uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f);
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix);
 const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix);
 
@@ -500,8 +502,9 @@ bool cat_public_visible(const struct cat_conn *cc);
 const char *cat_public_acl(void);
 void cat_dump_description(struct cat_rows *r);
 bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
-/* pg_depend rows of defaults on the sequences they call and of views on the relations they
- * read (through the view's pg_rewrite rule), which pg_dump orders its output by. */
+/* pg_depend rows of defaults on the sequences they call, of views on the relations they read
+ * (through the view's pg_rewrite rule) and of constraints on their tables, which pg_dump
+ * orders its output by. */
 void cat_dump_depends(const struct cat_model *m, struct cat_rows *r);
 /* text with "public." inserted after each occurrence of marker ("REFERENCES ", "nextval('")
  * whose name is not qualified already, when public is not on the search path; else text. */

@@ -407,8 +407,7 @@ static void con_tail(struct cat_rows *r, const char *key, const char *fkey, cons
 	cat_text(r, bin);
 }
 
-/* The unique index of the referenced table an FK relies on (conindid). */
-static uint32_t fk_index(const struct cat_model *m, const struct cat_fkey *f)
+uint32_t cat_fkey_index(const struct cat_model *m, const struct cat_fkey *f)
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
@@ -440,7 +439,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
-		con_head(r, f->oid, f->name, 'f', f->table->oid, fk_index(m, f), rt ? rt->oid : 0);
+		con_head(r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f), rt ? rt->oid : 0);
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);

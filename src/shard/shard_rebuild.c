@@ -549,7 +549,10 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	return ok;
 }
 
-bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
+/* The change itself. outside: the caller's savepoint is the transaction (no transaction block
+ * was open), and SQLite's foreign keys are off when fk_pragma_off. */
+static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, bool outside,
+			 bool fk_pragma_off, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
 	pgerr_clear(err); /* the checks below ask whether a lookup set it */
@@ -580,8 +583,14 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	 * rename aside, which takes SQLite's procedure with foreign_keys off (only possible
 	 * outside a transaction) and a foreign_key_check before the end. */
 	bool fk_off = shard_table_referenced(db, rb->table); /* every change keeps their keys */
+	if (outside && fk_off != fk_pragma_off) { /* a key came or went since the caller looked */
+		free(not_null);
+		free(old_sql);
+		return pgerr_set(err, SQLSTATE_SERIALIZATION_FAILURE,
+				 "could not serialize access due to concurrent update");
+	}
 	/* NOT NULL never needs the rows moved; the others not when no value changes */
-	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !sqlite3_get_autocommit(db))
+	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !outside)
 			      ? shard_inplace_change(c, rb, old_sql, err)
 			      : 0;
 	if (inplace) {
@@ -589,13 +598,13 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 		free(old_sql);
 		return inplace > 0;
 	}
-	if (fk_off && !sqlite3_get_autocommit(db) && rb->kind == SHARD_RB_FOREIGN) {
+	if (fk_off && !outside && rb->kind == SHARD_RB_FOREIGN) {
 		free(not_null);
 		bool ok = foreign_in_place(c, rb, old_sql, err);
 		free(old_sql);
 		return ok;
 	}
-	if (fk_off && !sqlite3_get_autocommit(db)) {
+	if (fk_off && !outside) {
 		free(not_null);
 		free(old_sql);
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -604,9 +613,8 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 				 rb->table);
 	}
 	struct pgerr ignored;
-	bool ok = !fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err);
 	/* legacy_alter_table: the rename aside must not rewrite views that name the table. */
-	ok = ok && run(c, "SAVEPOINT shardlite_rebuild", err) &&
+	bool ok = run(c, "SAVEPOINT shardlite_rebuild", err) &&
 	     shard_exec_internal(c, "PRAGMA legacy_alter_table = ON", err) &&
 	     rebuild(c, rb, old_sql, not_null, nnn, err);
 	if (ok && fk_off) {
@@ -627,9 +635,37 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	(void)!shard_exec_internal(c, "PRAGMA legacy_alter_table = OFF", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_rebuild", ok ? err : &ignored))
 		ok = false;
-	if (fk_off)
-		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
 	free(not_null);
 	free(old_sql);
+	return ok;
+}
+
+/* Outside a transaction block, the change takes the tenant's write lock before it reads
+ * anything, as PostgreSQL's ALTER TABLE takes its table lock when it starts: the definition,
+ * the keys and the rows it reads are then the newest, and a change another connection starts
+ * meanwhile waits for this one (SQLITE_BUSY: it parks and runs again, sess_exec.c). Read
+ * before the lock, they may predate another connection's change: pg_restore -j adds a table's
+ * UNIQUE and PRIMARY KEY from two connections at once, and a FOREIGN KEY that references the
+ * table while its PRIMARY KEY is being added; the new definition silently dropped the other
+ * change, or the key was checked against the table without it. SQLite's foreign keys can only
+ * be turned off outside a transaction: whether the table is referenced is looked at before
+ * and checked again inside (40001, run again, when a key came or went in between). */
+bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	if (!sqlite3_get_autocommit(db))
+		return change_table(c, rb, false, false, err);
+	bool fk_off = shard_table_referenced(db, rb->table);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&
+		  run(c, "BEGIN IMMEDIATE", err);
+	if (ok) {
+		ok = change_table(c, rb, true, fk_off, err) && run(c, "COMMIT", err);
+		if (!ok && !sqlite3_get_autocommit(db))
+			(void)!shard_exec(c, "ROLLBACK", &ignored);
+	}
+	if (fk_off)
+		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
 	return ok;
 }

@@ -156,6 +156,24 @@ same "pg_restore --single-transaction into a tenant dumps differently" "$DIR/b.s
 	"$DIR/shop.dump" 2>"$DIR/err" || { cat "$DIR/err" >&2; fail "pg_restore -j 3"; }
 dump_sl parallel | normalize >"$DIR/a.sql"
 same "pg_restore -j 3 into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
+# What pg_restore -j orders its work by: each constraint's dependencies, by name, as PostgreSQL's
+# dump has them (a constraint after its table, a foreign key after the key it references;
+# pg_depend). Without them a parallel restore added a foreign key while another connection was
+# still loading the rows it checks.
+constraint_deps() { # archive file
+	"$PGBIN/pg_restore" -l -v "$1" | awk '
+		/^[0-9]+;/ { id = $1; sub(";", "", id); n = ""; for (i = 4; i < NF; i++) n = n " " $i
+			     name[id] = n; last = id; next }
+		/^;\tdepends on:/ { deps[last] = $0 }
+		END { for (id in name) if (name[id] ~ /CONSTRAINT/) { s = ""; k = split(deps[id], d, " ")
+			for (j = 4; j <= k; j++) s = s "," name[d[j]]
+			print name[id] " <-" s } }' | sort
+}
+dump_pg shop -Fc -f "$DIR/pg.dump" || fail "pg_dump -Fc of PostgreSQL"
+constraint_deps "$DIR/pg.dump" >"$DIR/pg.deps"
+constraint_deps "$DIR/shop.dump" >"$DIR/sl.deps"
+[[ -s $DIR/pg.deps ]] || fail "no constraints in PostgreSQL's dump"
+same "constraint dependencies differ from PostgreSQL's" "$DIR/pg.deps" "$DIR/sl.deps"
 echo "ok: pg_dump -Fc and pg_restore (also --single-transaction, -j 3)"
 # a parallel dump shares one snapshot between connections, which SQLite cannot: 0A000
 if dump_sl shop -Fd -j 2 -f "$DIR/dir" 2>"$DIR/err"; then fail "pg_dump -j 2 succeeded"; fi

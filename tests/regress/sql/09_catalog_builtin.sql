@@ -34,6 +34,12 @@ CREATE INDEX gui_t_n ON gui_t (n);
 CREATE VIEW gui_v AS SELECT id, name FROM gui_t;
 SELECT DISTINCT tableoid, tableoid::regclass FROM pg_constraint WHERE conrelid = 'gui_t'::regclass;
 SELECT d.objid::regclass, d.refclassid::regclass, c.conname, d.deptype FROM pg_depend d JOIN pg_constraint c ON c.oid = d.refobjid WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_constraint'::regclass AND c.conrelid = 'gui_t'::regclass ORDER BY 3;
+-- pg_depend of constraints on their table's columns, and of a foreign key on the referenced
+-- columns and key index: pg_dump turns them into the order pg_restore -j works in
+CREATE TABLE dep_p (id int PRIMARY KEY, u text UNIQUE);
+CREATE TABLE dep_c (pid int REFERENCES dep_p (id), k int, PRIMARY KEY (k, pid));
+SELECT c.conname, d.refclassid::regclass, d.refobjid::regclass, d.refobjsubid, d.deptype FROM pg_depend d JOIN pg_constraint c ON c.oid = d.objid WHERE d.classid = 'pg_constraint'::regclass AND c.conrelid IN ('dep_p'::regclass, 'dep_c'::regclass) ORDER BY 1, d.refobjid::regclass::text, 4;
+DROP TABLE dep_c, dep_p;
 SELECT grantor = current_user, grantee = current_user, table_catalog = current_database(), table_schema, table_name, privilege_type, is_grantable, with_hierarchy FROM information_schema.table_privileges WHERE table_name IN ('gui_t', 'gui_v') ORDER BY table_name, privilege_type;
 SELECT table_name, column_name, privilege_type, is_grantable FROM information_schema.column_privileges WHERE table_name = 'gui_t' ORDER BY column_name, privilege_type;
 SELECT count(*) FROM information_schema.role_table_grants WHERE table_name = 'gui_t';
