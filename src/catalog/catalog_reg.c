@@ -211,6 +211,92 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 
 /* The built-in functions named name (pg_catalog. prefix allowed): how many, and the OID of
  * the last. */
+/* A type as format_type_be writes it in a signature: bpchar is "character". */
+static const char *arg_type(struct arena *a, uint32_t oid)
+{
+	return oid == PGTYPE_BPCHAR ? "character" : cat_format_type(a, oid, -1);
+}
+
+/* regprocedureout's "btint8cmp(bigint,bigint)": the name and argument types; NULL when out
+ * of memory. */
+static const char *signature(struct arena *a, const struct cat_proc *p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s(", cat_quote_ident(a, p->name));
+	const char *t = p->argtypes ? p->argtypes : "";
+	for (char *end; *t; t = end) {
+		uint32_t arg = (uint32_t)strtoul(t, &end, 10);
+		if (end == t)
+			break;
+		strbuf_printf(&sb, "%s%s", sb.data[sb.len - 1] == '(' ? "" : ",", arg_type(a, arg));
+	}
+	strbuf_puts(&sb, ")");
+	const char *out = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* One argument type of a signature as format_type spells it: "int4" and "integer" are both
+ * "integer". */
+static const char *canonical_arg(struct arena *a, const char *t, size_t len)
+{
+	while (len && t[len - 1] == ' ')
+		len--;
+	const char *name = arena_strndup(a, t, len);
+	if (strncmp(name, "pg_catalog.", 11) == 0)
+		name += 11;
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(all[i].name, name) == 0)
+			return arg_type(a, all[i].oid);
+	return name;
+}
+
+/* 'array_in(cstring, oid, integer)'::regprocedure (ActiveRecord's type map query): the
+ * function with exactly that name and argument types. 0 when none has it. */
+static uint32_t proc_by_signature(const char *s)
+{
+	struct arena *a = arena_new(0);
+	struct strbuf want;
+	strbuf_init(&want, 0);
+	const char *open = strchr(s, '(');
+	const char *name = strncmp(s, "pg_catalog.", 11) == 0 ? s + 11 : s;
+	strbuf_append(&want, name, (size_t)(open + 1 - name));
+	for (const char *t = open + 1; *t && *t != ')';) {
+		while (*t == ' ')
+			t++;
+		size_t len = strcspn(t, ",)");
+		strbuf_printf(&want, "%s%s", want.data[want.len - 1] == '(' ? "" : ",",
+			      canonical_arg(a, t, len));
+		t += len + (t[len] == ',');
+	}
+	strbuf_puts(&want, ")");
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	uint32_t oid = 0;
+	for (size_t i = 0; i < n && !oid && !want.failed; i++) {
+		const char *sig = signature(a, &p[i]);
+		if (sig && strcmp(sig, want.data) == 0)
+			oid = p[i].oid;
+	}
+	strbuf_fini(&want);
+	arena_free(a);
+	return oid;
+}
+
+/* The name of the function with that OID ("" when none). */
+static const char *proc_name(uint32_t oid)
+{
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n; i++)
+		if (p[i].oid == oid)
+			return p[i].name;
+	return "";
+}
+
 static size_t procs_named(const char *name, uint32_t *oid)
 {
 	if (strncmp(name, "pg_catalog.", 11) == 0)
@@ -247,6 +333,12 @@ static bool is_type_io(const char *name)
 static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 {
 	*oid = 0;
+	if (strchr(s, '(')) { /* a regprocedure: name(argument types) */
+		*oid = proc_by_signature(s);
+		if (!*oid)
+			pgfn_error(ctx, "42883", "function \"%s\" does not exist", s);
+		return *oid != 0;
+	}
 	size_t n = procs_named(s, oid);
 	if (n == 1 || (n == 0 && is_type_io(strip_schema(s))))
 		return true;
@@ -266,7 +358,7 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!s)
 		sqlite3_result_null(ctx);
 	else if (regproc_lookup(ctx, s, &oid))
-		cat_result_text(ctx, strip_schema(s));
+		cat_result_text(ctx, strchr(s, '(') ? proc_name(oid) : strip_schema(s));
 }
 
 /* 'name'::regproc::oid: the function's OID (a number stays itself). */
@@ -310,12 +402,6 @@ static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* An OID no row has prints as its digits (PostgreSQL's regprocedureout, regoperatorout). */
 static const char *oid_digits(struct arena *a, uint32_t oid) { return arena_printf(a, "%u", oid); }
 
-/* A type as format_type_be writes it in a signature: bpchar is "character". */
-static const char *arg_type(struct arena *a, uint32_t oid)
-{
-	return oid == PGTYPE_BPCHAR ? "character" : cat_format_type(a, oid, -1);
-}
-
 /* oid::regprocedure as a result: "btint8cmp(bigint,bigint)", the name and argument types. */
 static void fn_regprocedure_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -331,20 +417,8 @@ static void fn_regprocedure_out(sqlite3_context *ctx, int argc, sqlite3_value **
 	for (size_t i = 0; oid && i < n; i++) {
 		if (p[i].oid != oid)
 			continue;
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		strbuf_printf(&sb, "%s(", cat_quote_ident(a, p[i].name));
-		const char *t = p[i].argtypes ? p[i].argtypes : "";
-		for (char *end; *t; t = end) {
-			uint32_t arg = (uint32_t)strtoul(t, &end, 10);
-			if (end == t)
-				break;
-			strbuf_printf(&sb, "%s%s", sb.data[sb.len - 1] == '(' ? "" : ",",
-				      arg_type(a, arg));
-		}
-		strbuf_puts(&sb, ")");
-		out = sb.failed ? out : arena_strdup(a, sb.data);
-		strbuf_fini(&sb);
+		const char *sig = signature(a, &p[i]);
+		out = sig ? sig : out;
 		break;
 	}
 	cat_result_text(ctx, out);
