@@ -69,6 +69,28 @@ static const char *strip_schema(const char *s)
 	return s;
 }
 
+/* A relation name as regclassin reads it: each double-quoted part ('"books"', ActiveRecord's,
+ * '"public"."Mixed"') loses its quotes ("" is one "); unquoted parts stay as written. s
+ * itself when nothing is quoted. */
+static const char *unquote_name(struct arena *a, const char *s)
+{
+	if (!strchr(s, '"'))
+		return s;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (bool quoted = false; *s; s++) {
+		if (*s == '"' && quoted && s[1] == '"')
+			strbuf_putc(&sb, *s++);
+		else if (*s == '"')
+			quoted = !quoted;
+		else
+			strbuf_putc(&sb, *s);
+	}
+	const char *out = sb.failed ? "" : arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -80,23 +102,20 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
 		return;
 	}
+	struct arena *a = arena_new(0);
+	s = unquote_name(a, s);
 	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(s));
 	uint32_t catalog_oid = cat_reg_catalog_oid(name);
-	if (catalog_oid) {
-		sqlite3_result_int64(ctx, catalog_oid);
-		return;
+	const struct cat_model *m = catalog_oid ? NULL : cat_fn_model(ctx);
+	const struct cat_rel *rel = m ? cat_model_rel(m, name) : NULL;
+	if (catalog_oid || rel) {
+		sqlite3_result_int64(ctx, catalog_oid ? catalog_oid : rel->oid);
+	} else if (m) {
+		char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
+		sqlite3_result_error(ctx, msg, -1);
+		sqlite3_free(msg);
 	}
-	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m)
-		return;
-	const struct cat_rel *rel = cat_model_rel(m, name);
-	if (rel) {
-		sqlite3_result_int64(ctx, rel->oid);
-		return;
-	}
-	char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
-	sqlite3_result_error(ctx, msg, -1);
-	sqlite3_free(msg);
+	arena_free(a);
 }
 
 static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
