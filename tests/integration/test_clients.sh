@@ -85,9 +85,10 @@ case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
 go)
 	# Offline, in GOPATH mode over Debian's packaged sources (no module proxy is reachable).
-	mkdir -p "$DIR/gocache"
-	GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=${CLIENTS_GO_CACHE:-$DIR/gocache} \
-		GOFLAGS= go build -o "$DIR/clients_go" "$HERE/clients_go.go" ||
+	gocache=${CLIENTS_GO_CACHE:-$DIR/gocache}
+	mkdir -p "$gocache"
+	GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$gocache GOFLAGS= GOTOOLCHAIN=local \
+		go build -o "$DIR/clients_go" "$HERE/clients_go.go" ||
 		fail "go build clients_go.go" ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely)
 	# shellcheck source=tests/integration/clients_node_setup.sh
