@@ -188,9 +188,12 @@ enum pgtype_datestyle {
 	PGTYPE_STYLE_POSTGRES,
 	PGTYPE_STYLE_GERMAN
 };
+/* IntervalStyle: how intervals print ("1 day 02:00:00", or ISO 8601's "P1DT2H"). */
+enum pgtype_intervalstyle { PGTYPE_INTERVAL_POSTGRES, PGTYPE_INTERVAL_ISO_8601 };
 struct pgtype_dtstyle {
 	enum pgtype_datestyle style;
 	enum pgtype_dateorder order;
+	enum pgtype_intervalstyle interval; /* IntervalStyle; DateStyle's parser keeps it */
 };
 /* Parses a DateStyle value as SET does ("SQL, DMY", "euro", "German"): each comma- or
  * blank-separated word sets the style or the order; German alone implies DMY, as in
@@ -243,11 +246,15 @@ void pgtype_time_out(struct strbuf *out, int64_t t);
 void pgtype_timestamp_out(struct strbuf *out, int64_t ts);
 void pgtype_timestamptz_out(struct strbuf *out, int64_t ts, const struct pgtype_tz *tz);
 void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv);
+/* The same in IntervalStyle iso_8601 ("P1Y2M3DT4H5M6.5S", "PT0S"), as PostgreSQL's
+ * EncodeInterval writes it. */
+void pgtype_interval_out_iso(struct strbuf *out, const struct pgtype_interval *iv);
 
 /* As pgtype_encode_text_typmod, timestamptz shown in zone tz (NULL: UTC). */
 void pgtype_encode_text_tz(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_tz *tz, const struct pgtype_value *v);
-/* As pgtype_encode_text_tz, dates and timestamps in DateStyle ds (NULL: ISO). */
+/* As pgtype_encode_text_tz, dates and timestamps in DateStyle ds, intervals in its
+ * IntervalStyle (NULL: ISO, postgres). */
 void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 			       const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds,
 			       const struct pgtype_value *v);

@@ -69,6 +69,28 @@ static const char *strip_schema(const char *s)
 	return s;
 }
 
+/* A relation name as regclassin reads it: each double-quoted part ('"books"', ActiveRecord's,
+ * '"public"."Mixed"') loses its quotes ("" is one "); unquoted parts stay as written. s
+ * itself when nothing is quoted. */
+static const char *unquote_name(struct arena *a, const char *s)
+{
+	if (!strchr(s, '"'))
+		return s;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (bool quoted = false; *s; s++) {
+		if (*s == '"' && quoted && s[1] == '"')
+			strbuf_putc(&sb, *s++);
+		else if (*s == '"')
+			quoted = !quoted;
+		else
+			strbuf_putc(&sb, *s);
+	}
+	const char *out = sb.failed ? "" : arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -80,23 +102,20 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
 		return;
 	}
+	struct arena *a = arena_new(0);
+	s = unquote_name(a, s);
 	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(s));
 	uint32_t catalog_oid = cat_reg_catalog_oid(name);
-	if (catalog_oid) {
-		sqlite3_result_int64(ctx, catalog_oid);
-		return;
+	const struct cat_model *m = catalog_oid ? NULL : cat_fn_model(ctx);
+	const struct cat_rel *rel = m ? cat_model_rel(m, name) : NULL;
+	if (catalog_oid || rel) {
+		sqlite3_result_int64(ctx, catalog_oid ? catalog_oid : rel->oid);
+	} else if (m) {
+		char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
+		sqlite3_result_error(ctx, msg, -1);
+		sqlite3_free(msg);
 	}
-	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m)
-		return;
-	const struct cat_rel *rel = cat_model_rel(m, name);
-	if (rel) {
-		sqlite3_result_int64(ctx, rel->oid);
-		return;
-	}
-	char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
-	sqlite3_result_error(ctx, msg, -1);
-	sqlite3_free(msg);
+	arena_free(a);
 }
 
 static void fn_regclass_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -211,6 +230,92 @@ static void fn_regnamespace_out(sqlite3_context *ctx, int argc, sqlite3_value **
 
 /* The built-in functions named name (pg_catalog. prefix allowed): how many, and the OID of
  * the last. */
+/* A type as format_type_be writes it in a signature: bpchar is "character". */
+static const char *arg_type(struct arena *a, uint32_t oid)
+{
+	return oid == PGTYPE_BPCHAR ? "character" : cat_format_type(a, oid, -1);
+}
+
+/* regprocedureout's "btint8cmp(bigint,bigint)": the name and argument types; NULL when out
+ * of memory. */
+static const char *signature(struct arena *a, const struct cat_proc *p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s(", cat_quote_ident(a, p->name));
+	const char *t = p->argtypes ? p->argtypes : "";
+	for (char *end; *t; t = end) {
+		uint32_t arg = (uint32_t)strtoul(t, &end, 10);
+		if (end == t)
+			break;
+		strbuf_printf(&sb, "%s%s", sb.data[sb.len - 1] == '(' ? "" : ",", arg_type(a, arg));
+	}
+	strbuf_puts(&sb, ")");
+	const char *out = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* One argument type of a signature as format_type spells it: "int4" and "integer" are both
+ * "integer". */
+static const char *canonical_arg(struct arena *a, const char *t, size_t len)
+{
+	while (len && t[len - 1] == ' ')
+		len--;
+	const char *name = arena_strndup(a, t, len);
+	if (strncmp(name, "pg_catalog.", 11) == 0)
+		name += 11;
+	size_t n = 0;
+	const struct pgtype_info *all = pgtype_all(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(all[i].name, name) == 0)
+			return arg_type(a, all[i].oid);
+	return name;
+}
+
+/* 'array_in(cstring, oid, integer)'::regprocedure (ActiveRecord's type map query): the
+ * function with exactly that name and argument types. 0 when none has it. */
+static uint32_t proc_by_signature(const char *s)
+{
+	struct arena *a = arena_new(0);
+	struct strbuf want;
+	strbuf_init(&want, 0);
+	const char *open = strchr(s, '(');
+	const char *name = strncmp(s, "pg_catalog.", 11) == 0 ? s + 11 : s;
+	strbuf_append(&want, name, (size_t)(open + 1 - name));
+	for (const char *t = open + 1; *t && *t != ')';) {
+		while (*t == ' ')
+			t++;
+		size_t len = strcspn(t, ",)");
+		strbuf_printf(&want, "%s%s", want.data[want.len - 1] == '(' ? "" : ",",
+			      canonical_arg(a, t, len));
+		t += len + (t[len] == ',');
+	}
+	strbuf_puts(&want, ")");
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	uint32_t oid = 0;
+	for (size_t i = 0; i < n && !oid && !want.failed; i++) {
+		const char *sig = signature(a, &p[i]);
+		if (sig && strcmp(sig, want.data) == 0)
+			oid = p[i].oid;
+	}
+	strbuf_fini(&want);
+	arena_free(a);
+	return oid;
+}
+
+/* The name of the function with that OID ("" when none). */
+static const char *proc_name(uint32_t oid)
+{
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n; i++)
+		if (p[i].oid == oid)
+			return p[i].name;
+	return "";
+}
+
 static size_t procs_named(const char *name, uint32_t *oid)
 {
 	if (strncmp(name, "pg_catalog.", 11) == 0)
@@ -247,6 +352,12 @@ static bool is_type_io(const char *name)
 static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 {
 	*oid = 0;
+	if (strchr(s, '(')) { /* a regprocedure: name(argument types) */
+		*oid = proc_by_signature(s);
+		if (!*oid)
+			pgfn_error(ctx, "42883", "function \"%s\" does not exist", s);
+		return *oid != 0;
+	}
 	size_t n = procs_named(s, oid);
 	if (n == 1 || (n == 0 && is_type_io(strip_schema(s))))
 		return true;
@@ -266,7 +377,7 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!s)
 		sqlite3_result_null(ctx);
 	else if (regproc_lookup(ctx, s, &oid))
-		cat_result_text(ctx, strip_schema(s));
+		cat_result_text(ctx, strchr(s, '(') ? proc_name(oid) : strip_schema(s));
 }
 
 /* 'name'::regproc::oid: the function's OID (a number stays itself). */
@@ -310,12 +421,6 @@ static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* An OID no row has prints as its digits (PostgreSQL's regprocedureout, regoperatorout). */
 static const char *oid_digits(struct arena *a, uint32_t oid) { return arena_printf(a, "%u", oid); }
 
-/* A type as format_type_be writes it in a signature: bpchar is "character". */
-static const char *arg_type(struct arena *a, uint32_t oid)
-{
-	return oid == PGTYPE_BPCHAR ? "character" : cat_format_type(a, oid, -1);
-}
-
 /* oid::regprocedure as a result: "btint8cmp(bigint,bigint)", the name and argument types. */
 static void fn_regprocedure_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -331,20 +436,8 @@ static void fn_regprocedure_out(sqlite3_context *ctx, int argc, sqlite3_value **
 	for (size_t i = 0; oid && i < n; i++) {
 		if (p[i].oid != oid)
 			continue;
-		struct strbuf sb;
-		strbuf_init(&sb, 0);
-		strbuf_printf(&sb, "%s(", cat_quote_ident(a, p[i].name));
-		const char *t = p[i].argtypes ? p[i].argtypes : "";
-		for (char *end; *t; t = end) {
-			uint32_t arg = (uint32_t)strtoul(t, &end, 10);
-			if (end == t)
-				break;
-			strbuf_printf(&sb, "%s%s", sb.data[sb.len - 1] == '(' ? "" : ",",
-				      arg_type(a, arg));
-		}
-		strbuf_puts(&sb, ")");
-		out = sb.failed ? out : arena_strdup(a, sb.data);
-		strbuf_fini(&sb);
+		const char *sig = signature(a, &p[i]);
+		out = sig ? sig : out;
 		break;
 	}
 	cat_result_text(ctx, out);

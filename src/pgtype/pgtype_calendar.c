@@ -266,7 +266,8 @@ bool pgtype_datestyle_parse(const char *s, struct pgtype_dtstyle *ds, char *out,
 		if (i == ARRAY_LEN(words))
 			return false;
 		if (strcasecmp(t, "default") == 0) {
-			r = (struct pgtype_dtstyle){PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+			r.style = PGTYPE_STYLE_ISO;
+			r.order = PGTYPE_ORDER_MDY;
 			continue;
 		}
 		if ((words[i].style >= 0 && style_set && (int)r.style != words[i].style) ||

@@ -64,7 +64,10 @@ static void format_value(struct strbuf *out, uint32_t oid, const struct dtval *v
 		pgtype_dt_out_styled(out, oid, v->ts, tz, ds);
 		break;
 	default:
-		pgtype_interval_out(out, &v->iv);
+		if (ds && ds->interval == PGTYPE_INTERVAL_ISO_8601)
+			pgtype_interval_out_iso(out, &v->iv);
+		else
+			pgtype_interval_out(out, &v->iv);
 		break;
 	}
 }

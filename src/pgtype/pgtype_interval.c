@@ -428,3 +428,44 @@ void pgtype_interval_out(struct strbuf *out, const struct pgtype_interval *iv)
 		strbuf_printf(out, ".%.*s", len, frac);
 	}
 }
+
+/* AddISO8601IntPart: "5D"; nothing for zero. */
+static void iso_part(struct strbuf *out, int64_t v, char unit)
+{
+	if (v != 0)
+		strbuf_printf(out, "%lld%c", (long long)v, unit);
+}
+
+/* EncodeInterval's INTSTYLE_ISO_8601: each field keeps its own sign, as interval2itm splits
+ * the microseconds (hours, then minutes, then seconds, truncating towards zero). */
+void pgtype_interval_out_iso(struct strbuf *out, const struct pgtype_interval *iv)
+{
+	int64_t hour = iv->time / USECS_PER_HOUR;
+	int64_t rest = iv->time - hour * USECS_PER_HOUR;
+	int64_t min = rest / 60000000, usec = rest % 60000000;
+	if (iv->month == 0 && iv->day == 0 && iv->time == 0) {
+		strbuf_append(out, "PT0S", 4);
+		return;
+	}
+	strbuf_putc(out, 'P');
+	iso_part(out, iv->month / 12, 'Y');
+	iso_part(out, iv->month % 12, 'M');
+	iso_part(out, iv->day, 'D');
+	if (iv->time != 0)
+		strbuf_putc(out, 'T');
+	iso_part(out, hour, 'H');
+	iso_part(out, min, 'M');
+	if (usec == 0)
+		return;
+	uint64_t u = usec < 0 ? (uint64_t)-usec : (uint64_t)usec;
+	strbuf_printf(out, "%s%llu", usec < 0 ? "-" : "", (unsigned long long)(u / 1000000));
+	if (u % 1000000) {
+		char frac[8];
+		snprintf(frac, sizeof(frac), "%06d", (int)(u % 1000000));
+		int len = 6;
+		while (frac[len - 1] == '0')
+			len--;
+		strbuf_printf(out, ".%.*s", len, frac);
+	}
+	strbuf_putc(out, 'S');
+}

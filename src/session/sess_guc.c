@@ -53,7 +53,7 @@ static bool check_encoding(const char *v, char *out, size_t len, struct pgerr *e
  * keeps the session's current one (sess_guc_set). */
 static bool check_datestyle(const char *v, char *out, size_t len, struct pgerr *err)
 {
-	struct pgtype_dtstyle ds = {PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+	struct pgtype_dtstyle ds = {.style = PGTYPE_STYLE_ISO, .order = PGTYPE_ORDER_MDY};
 	if (!pgtype_datestyle_parse(v, &ds, out, len))
 		return bad_value(err, "DateStyle", v);
 	return true;
@@ -78,8 +78,11 @@ static bool only(const char *name, const char *v, const char *allowed, char *out
 	return snprintf(out, len, "%s", allowed) > 0;
 }
 
+/* IntervalStyle: postgres, or iso_8601 (which Rails' ActiveRecord sets on every connection). */
 static bool check_intervalstyle(const char *v, char *out, size_t len, struct pgerr *err)
 {
+	if (strcasecmp(v, "iso_8601") == 0)
+		return snprintf(out, len, "iso_8601") > 0;
 	return only("IntervalStyle", v, "postgres", out, len, err);
 }
 
@@ -470,12 +473,17 @@ static void datestyle_refresh(struct session *s)
 	static __thread char last[64];
 	static __thread struct pgtype_dtstyle last_style;
 	const char *text = sess_guc_get(s, "DateStyle");
+	bool iso = strcasecmp(sess_guc_get(s, "IntervalStyle"), "iso_8601") == 0;
+	enum pgtype_intervalstyle iv = iso ? PGTYPE_INTERVAL_ISO_8601 : PGTYPE_INTERVAL_POSTGRES;
 	if (last[0] && strcmp(text, last) == 0) {
 		s->dt.datestyle = last_style;
+		s->dt.datestyle.interval = iv;
 		return;
 	}
 	char canon[64];
-	s->dt.datestyle = (struct pgtype_dtstyle){PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+	s->dt.datestyle = (struct pgtype_dtstyle){.style = PGTYPE_STYLE_ISO,
+						  .order = PGTYPE_ORDER_MDY,
+						  .interval = iv};
 	(void)pgtype_datestyle_parse(text, &s->dt.datestyle, canon,
 				     sizeof(canon)); /* checked when it was set */
 	if (strlen(text) < sizeof(last)) {
@@ -508,7 +516,7 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 	int slot = timeout_slot(g->def);
 	if (slot >= 0)
 		s->timeout_ms[slot] = parse_ms(value_of(s, g));
-	if (g->def->check == check_datestyle)
+	if (g->def->check == check_datestyle || g->def->check == check_intervalstyle)
 		datestyle_refresh(s);
 	if (changed && g->def->reported && s->state != SESS_STARTUP)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));

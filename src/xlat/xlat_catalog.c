@@ -625,14 +625,16 @@ static bool to_regoperator(struct xlat_ctx *c, const PgQuery__TypeCast *tc, bool
 	return ok;
 }
 
-/* The literal of 'name'::regproc or 1299::regproc as text, NULL for anything else. */
+/* The literal of 'name'::regproc, 'name(types)'::regprocedure or 1299::regproc as text, NULL for
+ * anything else. */
 static const char *regproc_literal(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	if (n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
 		return NULL;
 	const PgQuery__TypeName *tn = n->type_cast->type_name;
 	const char *name = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
-	if (!name || strcmp(name, "regproc") != 0 || tn->n_array_bounds)
+	if (!name || (strcmp(name, "regproc") != 0 && strcmp(name, "regprocedure") != 0) ||
+	    tn->n_array_bounds)
 		return NULL;
 	if (is_int_literal(n->type_cast->arg))
 		return arena_printf(c->a, "%d", n->type_cast->arg->a_const->ival->ival);

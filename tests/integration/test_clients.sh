@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
-# perl, pgcli) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# perl, pgcli, activerecord, php, go) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -23,6 +23,16 @@ asyncpg) need_py asyncpg python3-asyncpg ;;
 pg8000) need_py pg8000 python3-pg8000 ;;
 ruby) ruby -e 'require "pg"' 2>/dev/null || { echo "ruby: needs ruby and its pg gem (ruby-pg): skipped"; exit 77; } ;;
 perl) perl -MDBD::Pg -e 1 2>/dev/null || { echo "perl: needs DBI and DBD::Pg (libdbd-pg-perl): skipped"; exit 77; } ;;
+activerecord) ruby -e 'require "pg"; require "active_record"' 2>/dev/null ||
+	{ echo "activerecord: needs ruby-pg and ruby-activerecord: skipped"; exit 77; } ;;
+php) php -r 'exit(extension_loaded("pdo_pgsql") && extension_loaded("pgsql") ? 0 : 1);' 2>/dev/null ||
+	{ echo "php: needs php-cli and php-pgsql (pdo_pgsql, pgsql): skipped"; exit 77; } ;;
+go)
+	GOSRC=/usr/share/gocode/src/github.com
+	if ! command -v go >/dev/null || [[ ! -d $GOSRC/lib/pq || ! -d $GOSRC/jackc/pgx/v4 ]]; then
+		echo "go: needs golang-go, golang-github-lib-pq-dev, golang-github-jackc-pgx-v4-dev: skipped"
+		exit 77
+	fi ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
 pgcli) need_py pgcli.pgexecute pgcli ;;
@@ -56,6 +66,9 @@ run_client() {
 	sqlalchemy) $PY "$HERE/clients_sqlalchemy.py" "postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	django) $PY "$HERE/clients_django.py" "$port" "$target" ;;
 	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
+	activerecord) ruby "$HERE/clients_activerecord.rb" 127.0.0.1 "$port" "$target" ;;
+	php) php "$HERE/clients_php.php" 127.0.0.1 "$port" "$target" ;;
+	go) "$DIR/clients_go" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
@@ -70,6 +83,13 @@ run_client() {
 
 case $CLIENT in
 jdbc) javac -d "$DIR" "$HERE/ClientsJdbc.java" || fail "javac ClientsJdbc.java" ;;
+go)
+	# Offline, in GOPATH mode over Debian's packaged sources (no module proxy is reachable).
+	gocache=${CLIENTS_GO_CACHE:-$DIR/gocache}
+	mkdir -p "$gocache"
+	GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$gocache GOFLAGS= GOTOOLCHAIN=local \
+		go build -o "$DIR/clients_go" "$HERE/clients_go.go" ||
+		fail "go build clients_go.go" ;;
 node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely)
 	# shellcheck source=tests/integration/clients_node_setup.sh
 	. "$HERE/clients_node_setup.sh" ;;&

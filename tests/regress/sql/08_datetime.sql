@@ -187,6 +187,17 @@ RESET DateStyle;
 RESET TimeZone;
 SHOW DateStyle;
 DROP TABLE dt_style;
+SET IntervalStyle = 'iso_8601';
+SHOW IntervalStyle;
+SELECT '1 year 2 mons 3 days 04:05:06.5'::interval, '0'::interval, '-1 day +02:00'::interval, '-00:00:01.25'::interval, '-14 mons'::interval, 'P1DT2H'::interval, '90 minutes'::interval;
+CREATE TABLE dt_iv (iv interval);
+INSERT INTO dt_iv VALUES ('P1Y2M3DT4H5M6S'), ('-3 hours -2 minutes'), (NULL);
+SELECT iv FROM dt_iv ORDER BY iv;
+DROP TABLE dt_iv;
+-- differs: IntervalStyle sql_standard and postgres_verbose are 0A000 (postgres and iso_8601 are supported)
+SET IntervalStyle = 'sql_standard';
+RESET IntervalStyle;
+SELECT '1 day 02:00'::interval;
 SELECT * FROM generate_series('2024-01-30'::timestamp, '2024-05-01', '1 month');
 SELECT g FROM generate_series('2024-01-01 00:00'::timestamptz, '2024-01-01 02:00', '45 minutes') g;
 SET TimeZone = 'America/New_York';

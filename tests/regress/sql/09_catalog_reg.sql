@@ -20,6 +20,16 @@ SELECT 'nosuch'::regtype::oid;
 SELECT '1299'::regproc, 1299::regproc, 0::regproc, 99999::regproc, '1299'::regproc::oid, 42::regproc::oid;
 SELECT typname, typinput FROM pg_type WHERE typinput = 'int4in'::regproc;
 SELECT proname FROM pg_proc WHERE oid = 1299::regproc::oid;
+-- ActiveRecord's type map: functions named by their signature
+SELECT 'array_in(cstring,oid,integer)'::regprocedure::oid, 'lower(text)'::regprocedure::oid, 'pg_catalog.abs(integer)'::regprocedure::oid;
+SELECT typname FROM pg_type t WHERE t.typinput = 'array_in(cstring,oid,integer)'::regprocedure AND typname IN ('_int4', '_text', 'int4') ORDER BY 1;
+SELECT 'lower(integer)'::regprocedure;
+CREATE TABLE "Reg Quoted" (id int PRIMARY KEY, "Name" text);
+SELECT '"Reg Quoted"'::regclass, '"public"."Reg Quoted"'::regclass, '"pg_class"'::regclass::oid;
+SELECT a.attname FROM pg_attribute a WHERE a.attrelid = '"Reg Quoted"'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT '"nosuch"'::regclass;
+DROP TABLE "Reg Quoted";
+SELECT 'abs(int4)'::regprocedure::oid;
 -- a reg* literal is the OID wherever it is not what the client sees
 SELECT x = 23 FROM (SELECT 'int4'::regtype AS x) s;
 WITH w AS (SELECT 'public'::regnamespace AS n) SELECT n = 2200 FROM w;

@@ -270,7 +270,7 @@ static const struct {
 START_TEST(test_datestyle)
 {
 	const struct pgtype_tz *berlin = pgtype_tz_lookup("Europe/Berlin");
-	struct pgtype_dtstyle ds = {PGTYPE_STYLE_ISO, PGTYPE_ORDER_MDY};
+	struct pgtype_dtstyle ds = {.style = PGTYPE_STYLE_ISO, .order = PGTYPE_ORDER_MDY};
 	char canon[32];
 	bool ok = pgtype_datestyle_parse(style_cases[_i].setting, &ds, canon, sizeof(canon));
 	ck_assert_msg(ok == (style_cases[_i].canon != NULL), "%s", style_cases[_i].setting);
@@ -303,6 +303,33 @@ START_TEST(test_datestyle)
 }
 END_TEST
 
+/* IntervalStyle iso_8601, as PostgreSQL 15 prints these intervals. */
+static const struct {
+	const char *in, *iso;
+} iso_cases[] = {
+	{"1 year 2 mons 3 days 04:05:06.5", "P1Y2M3DT4H5M6.5S"},
+	{"0", "PT0S"},
+	{"-1 day +02:00", "P-1DT2H"},
+	{"-00:00:01.25", "PT-1.25S"},
+	{"-14 mons", "P-1Y-2M"},
+	{"90 minutes", "PT1H30M"},
+	{"-3 hours -2 minutes -0.000001 seconds", "PT-3H-2M-0.000001S"},
+};
+
+START_TEST(test_interval_iso)
+{
+	struct pgtype_interval iv;
+	struct pgerr err;
+	const char *in = iso_cases[_i].in;
+	ck_assert_msg(pgtype_interval_in(in, strlen(in), &iv, &err), "%s", in);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_interval_out_iso(&sb, &iv);
+	ck_assert_str_eq(sb.data, iso_cases[_i].iso);
+	strbuf_fini(&sb);
+}
+END_TEST
+
 Suite *pgtype_test_datetime_suite(void)
 {
 	Suite *s = suite_create("pgtype_datetime");
@@ -313,6 +340,7 @@ Suite *pgtype_test_datetime_suite(void)
 	tcase_add_test(tc, test_zone_names);
 	tcase_add_test(tc, test_zone_dst);
 	tcase_add_loop_test(tc, test_datestyle, 0, (int)ARRAY_LEN(style_cases));
+	tcase_add_loop_test(tc, test_interval_iso, 0, (int)ARRAY_LEN(iso_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
