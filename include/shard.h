@@ -194,6 +194,44 @@ enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pge
  * most workers stay free for statements while flushes are slow. */
 #define SHARD_SYNC_ON_CALLER 2
 
+/* ---- Waiting for a commit's flush without its connection ----
+ * Once a commit is appended (and numbered by shard_conn_settle) its connection has nothing
+ * left to do: only the fdatasync is pending. A ticket carries the claim — the tenant and the
+ * commit's number — so the borrower gives the connection back at once and waits on the
+ * ticket. The next borrower of the tenant then gets the connection that made the last commit,
+ * whose page cache is still current (any other connection's commit makes SQLite drop a
+ * connection's whole cache at its next transaction). The caller owns the storage (zeroed =
+ * empty); the fields are shard's. A ticket that holds a commit keeps the tenant's record (and
+ * a failed flush's verdict) alive until it is empty again. */
+struct shard_tenant;
+struct shard_ticket {
+	struct shard_registry *reg;
+	struct shard_tenant *t; /* NULL: empty */
+	uint64_t need;          /* the commit's number (t->written when it was numbered) */
+	bool ref;               /* counts in t->tickets (a ticket taken off a connection) */
+	bool waiting;           /* on t's waiters for its next flush, through next */
+	struct shard_ticket *next;
+	shard_wake_fn *wake_fn;
+	void *wake_arg;
+};
+/* Moves c's pending commit (numbered, not durable yet) into tk, which must be empty: true when
+ * tk holds it now, and c has none left (it may be given back, also with
+ * shard_conn_release_cached). fn(arg) is tk's waker, called as c's would be (any thread,
+ * maybe with the registry lock held). False, tk empty, when c has nothing pending. Borrower
+ * only; never blocks (the registry lock only). */
+bool shard_conn_take_ticket(struct shard_conn *c, struct shard_ticket *tk, shard_wake_fn *fn,
+			    void *arg);
+/* True while tk holds a commit that no ended flush covers. A hint read without the lock
+ * (durable only grows): shard_ticket_sync decides. */
+bool shard_ticket_pending(const struct shard_ticket *tk);
+/* shard_conn_sync for the commit tk holds: DONE and FAILED (err set, 58030) leave tk empty;
+ * WAIT leaves it among the waiters of the tenant's next flush, and its waker is called when a
+ * flush covered it (or failed): call again then. An empty tk is DONE. */
+enum shard_sync shard_ticket_sync(struct shard_ticket *tk, bool may_block, struct pgerr *err);
+/* Abandons tk's commit (its session ends): leaves the waiters, and tk is empty. No-op when
+ * empty. Never blocks (the registry lock only). */
+void shard_ticket_drop(struct shard_ticket *tk);
+
 /* ---- Writes on the event-loop thread (shard_loop.c) ----
  * While on, a commit of c that takes the WAL past the checkpoint size does not checkpoint (two
  * fsyncs) but marks it due; shard_conn_checkpoint runs it (blocks on disk; a no-op when none

@@ -14,7 +14,10 @@
  *
  * Group commit (durability = group, shard_sync.c): the answers of a burst of input that
  * committed are held aside until the tenant's WAL has been flushed past the commit; the session
- * reads no more input meanwhile and keeps its connection (the flush waits on it).
+ * reads no more input meanwhile. It waits on a ticket of its own (the tenant and the commit's
+ * number), not on its connection, which goes back to the pool right after the commit when
+ * nothing else keeps it: the tenant's next writer then takes the connection whose page cache
+ * the last commit left current, instead of one whose cache SQLite must drop and read again.
  *
  * A borrowed connection whose tenant must be migrated first, while another connection holds
  * the tenant's write lock, is kept but not used: the session parks (s->migrating) and the
@@ -95,7 +98,7 @@ bool sess_conn_idle(const struct session *s)
 {
 	return s->conn && s->state == SESS_READY && s->txn == SESS_TXN_IDLE && !s->parked &&
 	       !s->yielded && !s->simple.active && !s->portals && !s->copy && !s->copy_out &&
-	       !s->yield_vm && !s->holding && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
+	       !s->yield_vm && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
 	       !shard_conn_pinned(s->conn);
 }
 
@@ -105,10 +108,11 @@ static enum shard_sync sync(struct session *s)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
-	enum shard_sync r = shard_conn_sync(s->conn, !s->inline_run, &err);
+	enum shard_sync r = shard_ticket_sync(&s->ticket, !s->inline_run, &err);
 	if (r == SHARD_SYNC_FAILED) {
 		LOG_ERROR(s->id, s->tenant, "%s", err.message);
 		strbuf_reset(&s->out);
+		s->punted = false; /* the session closes: nothing goes on to a worker */
 		err.severity = PGERR_FATAL;
 		sess_report_error(s, &err);
 	}
@@ -121,12 +125,15 @@ static void drop_held(struct session *s)
 	s->holding = false;
 }
 
-/* On the loop shard_conn_sync never blocks (a sync thread flushes); a worker may run the flush
- * itself (shard.h). */
+/* On the loop shard_ticket_sync never blocks (a sync thread flushes); a worker may run the
+ * flush itself (shard.h), with the connection already back in the pool. */
 bool sess_conn_hold_output(struct session *s)
 {
-	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))
+	if (!s->conn || s->holding || s->state == SESS_CLOSING ||
+	    !shard_conn_take_ticket(s->conn, &s->ticket, s->wake_fn, s->wake_arg))
 		return false;
+	if (sess_conn_idle(s))
+		sess_conn_give_back(s);
 	if (sync(s) != SHARD_SYNC_WAIT)
 		return false;
 	strbuf_init(&s->held, 0);

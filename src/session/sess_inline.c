@@ -199,6 +199,8 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 	    (s->parked && !s->parked_inline) || s->yielded || s->yield_vm || s->simple.active ||
 	    s->migrating || s->copy || s->copy_out || !messages_inline(buf, len, &needs_conn))
 		return false;
+	if (s->holding && shard_ticket_pending(&s->ticket))
+		return false; /* a worker may run the flush */
 	if (s->conn) {
 		/* Without inline_writes a transaction that wrote stays on workers altogether:
 		 * most of its statements are writes, and each would start here only to punt.

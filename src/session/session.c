@@ -92,6 +92,7 @@ void session_free(struct session *s)
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
 	strbuf_fini(&s->held);
+	shard_ticket_drop(&s->ticket);
 	sess_conn_give_back(s);
 	sess_client_end(s);
 	sess_types_fini(s);

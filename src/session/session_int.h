@@ -199,9 +199,11 @@ struct session {
 	int64_t timeout_ms[3];        /* their current values, decoded (sess_guc.c) */
 
 	/* Group commit: the answers of a burst that committed wait here for the commit's flush
-	 * (sess_conn.c); no input runs meanwhile. */
+	 * (sess_conn.c), which the session waits for on its ticket, not on its connection (given
+	 * back meanwhile when nothing else keeps it); no input runs meanwhile. */
 	bool holding;
 	struct strbuf held;
+	struct shard_ticket ticket;
 	/* The column types lent to the translator (sess_types.c): fingerprint per
 	 * schema_version. */
 	struct xlat_schema schema;
@@ -494,8 +496,10 @@ void sess_conn_give_back(struct session *s);
 /* True when the session holds a connection it does not need until its next message: no
  * transaction, nothing half-done, no portals, no temporary objects on it. */
 bool sess_conn_idle(const struct session *s);
-/* Group commit. After a burst of input that committed: when the commit is not durable yet,
- * moves the output aside and returns true (the caller waits to be woken). */
+/* Group commit. After a burst of input that committed: takes the commit onto the session's
+ * ticket and gives the connection back when sess_conn_idle (the flush needs none); when the
+ * commit is not durable yet, moves the output aside and returns true (the caller waits to be
+ * woken). A worker may run the flush itself first (blocks on disk). */
 bool sess_conn_hold_output(struct session *s);
 /* Before input: true while held answers still wait; once their flush ended they go out. A
  * failed fsync ends the session (FATAL 58030) either way. */

@@ -47,7 +47,8 @@ struct shard_tenant {
 	 * and the next flush opens the file anew (shard_sync.c). */
 	int wal_fd;
 	bool wal_reopen;
-	struct shard_conn *sync_waiters; /* waiting for the next flush, through sync_next */
+	struct shard_ticket *sync_waiters; /* waiting for the next flush, through next */
+	int tickets; /* tickets holding a commit of the tenant (shard_conn_take_ticket) */
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
 };
 
@@ -97,9 +98,9 @@ struct shard_conn {
 	char attached[SHARD_ATTACH_MAX][SHARD_TENANT_MAX + 1];
 	int nattached;
 	bool committed; /* a write transaction committed since the last settle (commit hook) */
-	uint64_t need;  /* group commit: the number of c's last commit, 0 when durable */
-	bool sync_waiting;
-	struct shard_conn *sync_next;
+	/* Group commit: c's last commit until it is durable or taken (shard_conn_take_ticket);
+	 * its waker is c's. */
+	struct shard_ticket tk;
 	bool restartable;     /* shard_conn_set_restartable */
 	bool refused_effect;  /* a function refused to act while restartable */
 	bool on_loop;         /* borrowed on the event loop: checkpoints wait (shard_loop.c) */

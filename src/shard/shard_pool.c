@@ -55,7 +55,7 @@ void shard_pool_fini(struct shard_registry *r)
 	for (size_t i = 0; i < r->nbuckets; i++) {
 		for (struct shard_tenant *t = r->buckets[i], *next; t; t = next) {
 			next = t->hash_next;
-			ASSERT(t->nused == 0);
+			ASSERT(t->nused == 0 && t->tickets == 0);
 			if (t->wal_fd >= 0)
 				close(t->wal_fd);
 			while (t->idle) {
@@ -120,8 +120,8 @@ static struct shard_tenant *tenant_find(struct shard_registry *r, const char *na
 
 void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t)
 {
-	if (t->nused > 0 || t->nidle > 0 || t->flushing || t->sync_queued)
-		return; /* a sync thread frees it after the flush */
+	if (t->nused > 0 || t->nidle > 0 || t->flushing || t->sync_queued || t->tickets > 0)
+		return; /* a sync thread frees it after the flush, the last ticket when emptied */
 	ASSERT(!t->waiters);
 	for (struct shard_tenant **pp = &r->buckets[bucket_of(r, t->name)]; *pp;
 	     pp = &(*pp)->hash_next) {
@@ -416,8 +416,8 @@ static void release(struct shard_conn *c, bool nowait)
 	pthread_mutex_lock(&r->lock);
 	unpark_locked(c);
 	shard_sync_forget_locked(c);
-	c->wake_fn = NULL; /* under the lock: a wake_all elsewhere may be reading it */
-	c->wake_arg = NULL;
+	c->wake_fn = c->tk.wake_fn = NULL; /* under the lock: a wake_all may be reading it */
+	c->wake_arg = c->tk.wake_arg = NULL;
 	if (c->released || c->baton) /* it let go of the lock, or was next in line */
 		wake_next(r, t);
 	c->released = false;
@@ -443,8 +443,8 @@ void shard_conn_release(struct shard_conn *c)
 
 bool shard_conn_release_cached(struct shard_conn *c)
 {
-	if (!c->t || !sqlite3_get_autocommit(c->db) || c->nattached > 0 || c->need ||
-	    c->sync_waiting || c->checkpoint_due || !reusable(c) || c->reg->max_open_tenants <= 0)
+	if (!c->t || !sqlite3_get_autocommit(c->db) || c->nattached > 0 ||
+	    shard_conn_unsynced(c) || c->tk.waiting || c->checkpoint_due || !reusable(c) || c->reg->max_open_tenants <= 0)
 		return false;
 	release(c, true);
 	return true;
@@ -468,9 +468,9 @@ void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle,
  * that parking or waiting takes after this: no lock needed here. */
 void shard_conn_set_waker(struct shard_conn *c, shard_wake_fn *fn, void *arg)
 {
-	ASSERT(!c->parked && !c->sync_waiting);
-	c->wake_fn = fn;
-	c->wake_arg = arg;
+	ASSERT(!c->parked && !c->tk.waiting);
+	c->wake_fn = c->tk.wake_fn = fn;
+	c->wake_arg = c->tk.wake_arg = arg;
 }
 
 /* gen is written under the lock; reading it atomically is enough to catch a later bump. */

@@ -15,8 +15,17 @@
  * second hand-off (about five more context switches per commit). The flush goes through a
  * descriptor of the WAL kept on the tenant record, not an open/fstat/close around each one.
  *
- *   commit appended --settle--> numbered n (written = n)
- *        shard_conn_sync: n <= durable ....................................... DONE
+ * Who waits: a ticket (the tenant and the commit's number). Every connection has one for its
+ * last commit; a session moves it onto a ticket of its own (shard_conn_take_ticket) and gives
+ * the connection back before the flush, so the tenant's next writer gets the connection that
+ * made the last commit, its page cache current. When each session kept its connection until
+ * its flush ended, eight clients' commits rotated over eight connections, and each dropped
+ * and re-read its page cache (about seven pread per insert). A ticket taken off a connection
+ * counts in the tenant record (tickets), which lives on until the last such ticket is empty.
+ *
+ *   commit appended --settle--> numbered n (written = n) on the connection's ticket
+ *        (taken: the session's ticket from here on; the connection goes back to the pool)
+ *        shard_ticket_sync: n <= durable ..................................... DONE
  *                         the tenant's WAL failed to flush ................... FAILED
  *                         may block, no flush of the tenant queued or running,
  *                              a caller slot free: flush here ................ DONE
@@ -51,40 +60,66 @@ void shard_sync_settle_locked(struct shard_conn *c)
 		return;
 	c->committed = false;
 	/* the hub's own file is in memory; the files attached to it sync their own commits */
-	if (c->reg->durability == SHARD_DURABILITY_GROUP && strcmp(c->tenant, SHARD_HUB) != 0)
-		c->need = ++c->t->written;
+	if (c->reg->durability != SHARD_DURABILITY_GROUP || strcmp(c->tenant, SHARD_HUB) == 0)
+		return;
+	c->tk.reg = c->reg;
+	c->tk.t = c->t;
+	c->tk.need = ++c->t->written;
 }
 
 /* Leaves the waiters of the tenant's next flush. Lock held. */
-static void unwait(struct shard_conn *c)
+static void unwait(struct shard_ticket *tk)
 {
-	if (!c->sync_waiting)
+	if (!tk->waiting)
 		return;
-	for (struct shard_conn **pp = &c->t->sync_waiters; *pp; pp = &(*pp)->sync_next) {
-		if (*pp == c) {
-			*pp = c->sync_next;
+	for (struct shard_ticket **pp = &tk->t->sync_waiters; *pp; pp = &(*pp)->next) {
+		if (*pp == tk) {
+			*pp = tk->next;
 			break;
 		}
 	}
-	c->sync_next = NULL;
-	c->sync_waiting = false;
+	tk->next = NULL;
+	tk->waiting = false;
 }
 
-void shard_sync_forget_locked(struct shard_conn *c)
+/* Leaves tk empty; a ticket's reference on the record goes, which may free it. Lock held. */
+static void empty(struct shard_ticket *tk)
 {
-	unwait(c);
-	c->need = 0;
+	struct shard_tenant *t = tk->t;
+	unwait(tk);
+	tk->t = NULL;
+	tk->need = 0;
+	if (t && tk->ref) {
+		tk->ref = false;
+		t->tickets--;
+		shard_pool_tenant_maybe_free_locked(tk->reg, t);
+	}
 }
 
-/* Without the registry lock: durable only grows, and a stale read answers "pending", which
- * shard_conn_sync then checks again under the lock. */
-bool shard_conn_unsynced(struct shard_conn *c)
+void shard_sync_forget_locked(struct shard_conn *c) { empty(&c->tk); }
+
+/* Without the registry lock: durable only grows, and t stays while tk holds the commit. */
+bool shard_ticket_pending(const struct shard_ticket *tk)
 {
-	if (!c->t || !c->need)
+	return tk->t && tk->need > __atomic_load_n(&tk->t->durable, __ATOMIC_ACQUIRE);
+}
+
+bool shard_conn_unsynced(struct shard_conn *c) { return shard_ticket_pending(&c->tk); }
+
+bool shard_conn_take_ticket(struct shard_conn *c, struct shard_ticket *tk, shard_wake_fn *fn,
+			    void *arg)
+{
+	ASSERT(!tk->t);
+	if (!shard_ticket_pending(&c->tk))
 		return false;
-	if (c->need <= __atomic_load_n(&c->t->durable, __ATOMIC_ACQUIRE))
-		c->need = 0;
-	return c->need != 0;
+	pthread_mutex_lock(&c->reg->lock);
+	unwait(&c->tk);
+	*tk = (struct shard_ticket){.reg = c->reg, .t = c->t, .need = c->tk.need, .ref = true,
+				    .wake_fn = fn, .wake_arg = arg};
+	c->t->tickets++;
+	empty(&c->tk);
+	pthread_mutex_unlock(&c->reg->lock);
+	return true;
 }
 
 static int sync_dir(const char *wal_path)
@@ -171,16 +206,16 @@ static bool enqueue(struct shard_registry *r, struct shard_tenant *t)
 static bool wake_covered(struct shard_tenant *t)
 {
 	bool left = false;
-	for (struct shard_conn **pp = &t->sync_waiters; *pp;) {
-		struct shard_conn *w = *pp;
+	for (struct shard_ticket **pp = &t->sync_waiters; *pp;) {
+		struct shard_ticket *w = *pp;
 		if (!t->sync_errno && w->need > t->durable) {
 			left = true;
-			pp = &w->sync_next;
+			pp = &w->next;
 			continue;
 		}
-		*pp = w->sync_next;
-		w->sync_next = NULL;
-		w->sync_waiting = false;
+		*pp = w->next;
+		w->next = NULL;
+		w->waiting = false;
 		if (w->wake_fn)
 			w->wake_fn(w->wake_arg);
 	}
@@ -270,41 +305,52 @@ void shard_sync_fini(struct shard_registry *r)
 	pthread_cond_destroy(&r->sync_cond);
 }
 
-static enum shard_sync failed(struct shard_tenant *t, int e, struct pgerr *err)
+enum shard_sync shard_ticket_sync(struct shard_ticket *tk, bool may_block, struct pgerr *err)
 {
-	pgerr_set(err, SQLSTATE_IO_ERROR, "could not fsync the write-ahead log of tenant \"%s\": %s",
-		  t->name, strerror(e));
-	return SHARD_SYNC_FAILED;
-}
-
-enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pgerr *err)
-{
-	struct shard_registry *r = c->reg;
-	struct shard_tenant *t = c->t;
-	if (!t || !c->need)
+	struct shard_tenant *t = tk->t;
+	if (!t)
 		return SHARD_SYNC_DONE;
+	struct shard_registry *r = tk->reg;
 	pthread_mutex_lock(&r->lock);
-	unwait(c);
+	unwait(tk);
 	if (may_block && !t->flushing && !t->sync_queued && !t->sync_errno &&
-	    c->need > t->durable && r->caller_flushes < SHARD_SYNC_ON_CALLER) {
+	    tk->need > t->durable && r->caller_flushes < SHARD_SYNC_ON_CALLER) {
 		r->caller_flushes++;
-		flush_one(r, t); /* covers c: its commit was numbered before */
+		flush_one(r, t); /* covers tk: its commit was numbered before */
 		r->caller_flushes--;
 	}
-	int e = t->sync_errno;
-	if (c->need <= t->durable || e) {
-		bool durable = c->need <= t->durable;
-		c->need = 0;
+	if (tk->need <= t->durable || t->sync_errno) {
+		bool durable = tk->need <= t->durable;
+		if (!durable)
+			pgerr_set(err, SQLSTATE_IO_ERROR,
+				  "could not fsync the write-ahead log of tenant \"%s\": %s", t->name,
+				  strerror(t->sync_errno));
+		empty(tk); /* may free t */
 		pthread_mutex_unlock(&r->lock);
-		return durable ? SHARD_SYNC_DONE : failed(t, e, err);
+		return durable ? SHARD_SYNC_DONE : SHARD_SYNC_FAILED;
 	}
-	c->sync_next = t->sync_waiters;
-	t->sync_waiters = c;
-	c->sync_waiting = true;
+	tk->next = t->sync_waiters;
+	t->sync_waiters = tk;
+	tk->waiting = true;
 	/* a flush of t under way or queued already: it queues t again when it ends */
 	bool signal = !t->flushing && !t->sync_queued && enqueue(r, t);
 	pthread_mutex_unlock(&r->lock);
 	if (signal) /* with the lock free, the woken thread does not block on it at once */
 		pthread_cond_signal(&r->sync_cond);
 	return SHARD_SYNC_WAIT;
+}
+
+enum shard_sync shard_conn_sync(struct shard_conn *c, bool may_block, struct pgerr *err)
+{
+	return shard_ticket_sync(&c->tk, may_block, err);
+}
+
+void shard_ticket_drop(struct shard_ticket *tk)
+{
+	if (!tk->t)
+		return;
+	struct shard_registry *r = tk->reg;
+	pthread_mutex_lock(&r->lock);
+	empty(tk);
+	pthread_mutex_unlock(&r->lock);
 }
