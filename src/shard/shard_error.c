@@ -170,11 +170,53 @@ static void reword_fkey(sqlite3 *db, struct pgerr *e, const char *arg)
 		 "insert, update or delete violates a foreign key constraint");
 }
 
+/* The SQLite type ("table", "view", "index") of main's object name, NULL when none. */
+static const char *kind_of(sqlite3 *db, const char *name, char *buf, size_t cap)
+{
+	sqlite3_stmt *st = NULL;
+	const char *r = NULL;
+	if (db && sqlite3_prepare_v2(db, "SELECT type FROM main.sqlite_schema WHERE name = ?1",
+				     -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(buf, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+			r = buf;
+		}
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* DROP TABLE / DROP INDEX of another kind of relation: PostgreSQL's 42809 and its hint. */
+static bool wrong_kind(sqlite3 *db, struct pgerr *e, const char *name, const char *want)
+{
+	char buf[16];
+	const char *kind = kind_of(db, name, buf, sizeof(buf));
+	if (!kind || strcmp(kind, want) == 0)
+		return false;
+	snprintf(e->sqlstate, sizeof(e->sqlstate), "42809");
+	snprintf(e->message, sizeof(e->message), "\"%s\" is not %s", name,
+		 strcmp(want, "index") == 0 ? "an index" : "a table");
+	pgerr_hint(e, "Use DROP %s to remove %s.", strcmp(kind, "index") == 0 ? "INDEX" :
+		   strcmp(kind, "view") == 0 ? "VIEW" : "TABLE",
+		   strcmp(kind, "index") == 0 ? "an index" : strcmp(kind, "view") == 0 ? "a view" :
+		   "a table");
+	return true;
+}
+
 static void reword_no_table(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *dot = strchr(arg, '.');
-	snprintf(e->message, sizeof(e->message), "relation \"%s\" does not exist",
-		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+	const char *name = dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg;
+	char buf[16];
+	const char *kind = kind_of(db, name, buf, sizeof(buf));
+	if (kind && strcmp(kind, "index") == 0) { /* DROP TABLE or FROM naming an index */
+		snprintf(e->sqlstate, sizeof(e->sqlstate), "42809");
+		snprintf(e->message, sizeof(e->message), "\"%s\" is not a table", name);
+		pgerr_hint(e, "Use DROP INDEX to remove an index.");
+		return;
+	}
+	snprintf(e->message, sizeof(e->message), "relation \"%s\" does not exist", name);
 }
 
 /* Only DROP VIEW and DROP INDEX meet these: PostgreSQL names the kind of object. */
@@ -188,8 +230,9 @@ static void reword_no_view(sqlite3 *db, struct pgerr *e, const char *arg)
 static void reword_no_index(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *dot = strchr(arg, '.');
-	snprintf(e->message, sizeof(e->message), "index \"%s\" does not exist",
-		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+	const char *name = dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg;
+	if (!wrong_kind(db, e, name, "index"))
+		snprintf(e->message, sizeof(e->message), "index \"%s\" does not exist", name);
 }
 
 /* REINDEX INDEX of a name that is no index or table (a view, or nothing). */

@@ -23,6 +23,12 @@ SELECT * FROM er_ok;
 -- the wrong DROP for the kind of relation
 DROP VIEW er;
 DROP TABLE er_v;
+CREATE INDEX er_name_i ON er (name);
+DROP TABLE er_name_i;
+DROP INDEX er;
+DROP INDEX er_v;
+SELECT * FROM er_name_i;
+DROP INDEX er_name_i;
 -- a DEFAULT naming a column
 CREATE TABLE er_def (a int DEFAULT nocol);
 -- out-of-range ORDER BY position, set operations of different widths, USING a missing column
