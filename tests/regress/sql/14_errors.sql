@@ -39,5 +39,13 @@ SELECT 1 EXCEPT SELECT 1, 2;
 SELECT * FROM er JOIN er_v USING (nocol);
 -- row values of different lengths
 SELECT (1, 2) = (1, 2, 3);
+-- square roots and logarithms outside their domain
+SELECT sqrt(-1);
+SELECT sqrt(-1.5::float8);
+SELECT ln(0);
+SELECT ln(-1::float8);
+SELECT log(0);
+SELECT log10(-2::float8);
+SELECT sqrt(2.25::float8), ln(1::float8), log10(1000::float8), sqrt(NULL::float8);
 DROP VIEW er_ok, er_v;
 DROP TABLE er;
