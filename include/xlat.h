@@ -80,7 +80,8 @@ struct xlat_rebuild {
 	const char *default_pg; /* SET_DEFAULT: the expression as PostgreSQL text; NULL: DROP */
 	const char *decl;       /* ALTER_TYPE: the new declared type */
 	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
-	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint) */
+	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint), ADD_COLUMN
+				 * IF NOT EXISTS (a column the table has is no error) */
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */

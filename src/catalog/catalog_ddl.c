@@ -107,9 +107,28 @@ static void fn_view_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	free(now);
 }
 
+/* shardlite_column_new(table, column): the translator's check before ALTER TABLE table ADD
+ * COLUMN column. SQLite's own refusal ("duplicate column name") names no table. */
+static void fn_column_new(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *column = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_result_null(ctx);
+	if (table && column &&
+	    sqlite3_table_column_metadata(db, "main", table, column, NULL, NULL, NULL, NULL,
+					  NULL) == SQLITE_OK)
+		pgfn_error(ctx, "42701",
+			   "column \"%s\" of relation \"%s\" already exists", column, table);
+}
+
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc)
 {
-	return sqlite3_create_function_v2(db, "shardlite_view_save", 1,
+	return sqlite3_create_function_v2(db, "shardlite_column_new", 2,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_column_new, NULL,
+					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_view_save", 1,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_view_save, NULL,
 					  NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_view_check", 1,

@@ -111,6 +111,8 @@ struct cat_comment {
 #define CAT_SIDECAR_COLUMNS "_shardlite_columns"
 /* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
+/* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */
+#define CAT_SIDECAR_EXTENSIONS "_shardlite_extensions"
 
 /* An enum type (catalog_enum.c): its labels in sort order. A column of it declares the
  * type's name in SQLite ("mood", or "mood[]" for an array of it). */
@@ -456,6 +458,9 @@ const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32
 void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r);
 bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
+bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
+bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);
 

@@ -101,6 +101,30 @@ static const char *unregclass(struct arena *a, const char *d)
 			    (int)(q - (p + sizeof(fn) - 1)), p + sizeof(fn) - 1, rest);
 }
 
+/* The keyword a DEFAULT of the current time was written with, from the time-value the
+ * translator wrote ('now' for now(), 'NOW' for CURRENT_TIMESTAMP, ...); NULL for another. */
+static const char *now_keyword(const char *d)
+{
+	static const char *const fmts[] = {"strftime('%Y-%m-%d %H:%M:%f+00', '",
+					   "strftime('%Y-%m-%d %H:%M:%f', '",
+					   "strftime('%H:%M:%f+00', '", "strftime('%H:%M:%f', '",
+					   "date('", "strftime('%Y-%m-%d', '"};
+	static const char *const tvs[][2] = {
+		{"now", "now()"},	{"NOW", "CURRENT_TIMESTAMP"}, {"Now", "CURRENT_DATE"},
+		{"NOw", "CURRENT_TIME"}, {"nOW", "LOCALTIME"},	      {"noW", "LOCALTIMESTAMP"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(fmts); i++) {
+		size_t n = strlen(fmts[i]);
+		if (strncmp(d, fmts[i], n) != 0 || strlen(d) != n + 5 || strcmp(d + n + 3, "')"))
+			continue;
+		for (size_t k = 0; k < ARRAY_LEN(tvs); k++) {
+			if (strncmp(d + n, tvs[k][0], 3) == 0)
+				return i == 4 && k == 0 ? "CURRENT_DATE" : tvs[k][1];
+		}
+	}
+	return NULL;
+}
+
 static const char *pg_default(const struct cat_model *m, const struct cat_col *col,
 			      const char *d)
 {
@@ -108,13 +132,11 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	if (!d)
 		return NULL;
 	d = unparen(a, d);
-	/* now() and CURRENT_TIMESTAMP (one spelling in SQLite) of timestamptz and timestamp
-	 * columns, CURRENT_DATE of date ones */
-	if (strcmp(d, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')") == 0 ||
-	    strcmp(d, "strftime('%Y-%m-%d %H:%M:%f', 'now')") == 0)
-		return "now()";
-	if (strcmp(d, "date('now')") == 0)
-		return "CURRENT_DATE";
+	/* the current time: the time-value's capitalization is the spelling the user wrote
+	 * (src/xlat/xlat_ddl.c, now_spelling); date('now') is also what CURRENT_DATE was */
+	const char *kw = now_keyword(d);
+	if (kw)
+		return kw;
 	/* the translator's spelling of gen_random_uuid() (src/xlat/xlat_func.c) */
 	if (strncmp(d, "lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'", 61) == 0)
 		return "gen_random_uuid()";

@@ -577,7 +577,7 @@ static const struct cat_reldef defs[] = {
 	{"pg_extension",
 	 "oid oid, extname name, extowner oid, extnamespace oid, extrelocatable bool, "
 	 "extversion text, extconfig \"oid[]\", extcondition \"text[]\"",
-	 fill_empty},
+	 cat_fill_extension},
 	{"pg_index",
 	 "indexrelid oid, indrelid oid, indnatts int2, indnkeyatts int2, indisunique bool, "
 	 "indnullsnotdistinct bool, indisprimary bool, indisexclusion bool, indimmediate bool, "

@@ -336,6 +336,56 @@ static void fn_cbrt(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, cbrt(sqlite3_value_double(argv[0])));
 }
 
+/* An argument of sqrt/ln/log as SQLite's math functions read it: false (the result is NULL,
+ * as theirs) for NULL or text that is no number. */
+static bool math_arg(sqlite3_value *v, double *x)
+{
+	int t = sqlite3_value_numeric_type(v);
+	*x = sqlite3_value_double(v);
+	return t == SQLITE_INTEGER || t == SQLITE_FLOAT;
+}
+
+static bool log_domain(sqlite3_context *ctx, double x)
+{
+	if (x > 0 || isnan(x))
+		return true;
+	pgfn_error(ctx, "2201E", x == 0 ? "cannot take logarithm of zero"
+					: "cannot take logarithm of a negative number");
+	return false;
+}
+
+/* sqrt, ln, log10 (user data 0, 1, 2): SQLite's math functions give NULL where PostgreSQL
+ * raises 2201F / 2201E. */
+static void fn_sqrt_ln(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	double x;
+	uintptr_t kind = (uintptr_t)sqlite3_user_data(ctx);
+	if (!math_arg(argv[0], &x))
+		sqlite3_result_null(ctx);
+	else if (kind == 0 && x < 0)
+		pgfn_error(ctx, "2201F", "cannot take square root of a negative number");
+	else if (kind == 0 || log_domain(ctx, x))
+		sqlite3_result_double(ctx, kind == 0 ? sqrt(x) : kind == 1 ? log(x) : log10(x));
+}
+
+/* log(x) is log10(x); log(b, x) is log(x) / log(b), as SQLite's log */
+static void fn_log(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	double b = 10, x;
+	if (argc < 1 || argc > 2 || !math_arg(argv[argc - 1], &x) ||
+	    (argc == 2 && !math_arg(argv[0], &b)))
+		sqlite3_result_null(ctx);
+	else if (!log_domain(ctx, b) || !log_domain(ctx, x))
+		return;
+	else if (argc == 1)
+		sqlite3_result_double(ctx, log10(x));
+	else if (b == 1)
+		pgfn_error(ctx, "22012", "division by zero");
+	else
+		sqlite3_result_double(ctx, log(x) / log(b));
+}
+
 /* ---- aggregates: variance and standard deviation, bit_and/bit_or/bit_xor ---- */
 
 /* Youngs-Cramer, as PostgreSQL's float8_accum, so float results agree to the last bit. */
@@ -428,6 +478,17 @@ static int register_aggs(sqlite3 *db)
 	return rc;
 }
 
+static int register_logs(sqlite3 *db)
+{
+	static const char *const names[] = {"pgfn_sqrt", "pgfn_ln", "pgfn_log10"};
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(db, "pgfn_log", -1, flags, NULL, fn_log, NULL, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < ARRAY_LEN(names); i++)
+		rc = sqlite3_create_function(db, names[i], 1, flags, (void *)(uintptr_t)i,
+					     fn_sqrt_ln, NULL, NULL);
+	return rc;
+}
+
 int pgfn_register_math(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
@@ -450,5 +511,7 @@ int pgfn_register_math(sqlite3 *db)
 		rc = sqlite3_create_function(db, "pgfn_lcm", 2,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					     (void *)db, fn_gcd_lcm, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = register_logs(db);
 	return rc == SQLITE_OK ? register_aggs(db) : rc;
 }

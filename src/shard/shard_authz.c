@@ -117,7 +117,8 @@ static int check_sidecar_create(const char *table)
 	if (!sidecar(table) || sqlite3_stricmp(table, "_shardlite_sequences") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_comments") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_columns") == 0 ||
-	    sqlite3_stricmp(table, "_shardlite_enums") == 0)
+	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_extensions") == 0)
 		return SQLITE_OK;
 	return deny("the name %s is reserved for shardlite's sidecar tables", table);
 }

@@ -657,6 +657,11 @@ bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r
 			      struct pgerr *err)
 {
 	const char *constraint = r->constraint;
+	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
+	if (r->kind == XLAT_RB_ADD_COLUMN && r->missing_ok &&
+	    sqlite3_table_column_metadata(shard_conn_db(c), "main", r->table, r->column, NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK)
+		return true;
 	/* ADD COLUMN of a serial/identity column, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
 	if ((r->kind == XLAT_RB_ADD_COLUMN || r->kind == XLAT_RB_SET_DEFAULT) && r->before)
 		return numbered_column(c, r, a, err);

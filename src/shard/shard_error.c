@@ -170,11 +170,53 @@ static void reword_fkey(sqlite3 *db, struct pgerr *e, const char *arg)
 		 "insert, update or delete violates a foreign key constraint");
 }
 
+/* The SQLite type ("table", "view", "index") of main's object name, NULL when none. */
+static const char *kind_of(sqlite3 *db, const char *name, char *buf, size_t cap)
+{
+	sqlite3_stmt *st = NULL;
+	const char *r = NULL;
+	if (db && sqlite3_prepare_v2(db, "SELECT type FROM main.sqlite_schema WHERE name = ?1",
+				     -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			snprintf(buf, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+			r = buf;
+		}
+	}
+	sqlite3_finalize(st);
+	return r;
+}
+
+/* DROP TABLE / DROP INDEX of another kind of relation: PostgreSQL's 42809 and its hint. */
+static bool wrong_kind(sqlite3 *db, struct pgerr *e, const char *name, const char *want)
+{
+	char buf[16];
+	const char *kind = kind_of(db, name, buf, sizeof(buf));
+	if (!kind || strcmp(kind, want) == 0)
+		return false;
+	snprintf(e->sqlstate, sizeof(e->sqlstate), "42809");
+	snprintf(e->message, sizeof(e->message), "\"%s\" is not %s", name,
+		 strcmp(want, "index") == 0 ? "an index" : "a table");
+	pgerr_hint(e, "Use DROP %s to remove %s.", strcmp(kind, "index") == 0 ? "INDEX" :
+		   strcmp(kind, "view") == 0 ? "VIEW" : "TABLE",
+		   strcmp(kind, "index") == 0 ? "an index" : strcmp(kind, "view") == 0 ? "a view" :
+		   "a table");
+	return true;
+}
+
 static void reword_no_table(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *dot = strchr(arg, '.');
-	snprintf(e->message, sizeof(e->message), "relation \"%s\" does not exist",
-		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+	const char *name = dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg;
+	char buf[16];
+	const char *kind = kind_of(db, name, buf, sizeof(buf));
+	if (kind && strcmp(kind, "index") == 0) { /* DROP TABLE or FROM naming an index */
+		snprintf(e->sqlstate, sizeof(e->sqlstate), "42809");
+		snprintf(e->message, sizeof(e->message), "\"%s\" is not a table", name);
+		pgerr_hint(e, "Use DROP INDEX to remove an index.");
+		return;
+	}
+	snprintf(e->message, sizeof(e->message), "relation \"%s\" does not exist", name);
 }
 
 /* Only DROP VIEW and DROP INDEX meet these: PostgreSQL names the kind of object. */
@@ -188,8 +230,9 @@ static void reword_no_view(sqlite3 *db, struct pgerr *e, const char *arg)
 static void reword_no_index(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	const char *dot = strchr(arg, '.');
-	snprintf(e->message, sizeof(e->message), "index \"%s\" does not exist",
-		 dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg);
+	const char *name = dot && strncmp(arg, "main.", 5) == 0 ? dot + 1 : arg;
+	if (!wrong_kind(db, e, name, "index"))
+		snprintf(e->message, sizeof(e->message), "index \"%s\" does not exist", name);
 }
 
 /* REINDEX INDEX of a name that is no index or table (a view, or nothing). */
@@ -333,6 +376,82 @@ static void reword_toobig(sqlite3 *db, struct pgerr *e, const char *arg)
 	snprintf(e->message, sizeof(e->message), "value too large (string or blob over the limit)");
 }
 
+/* "duplicate column name: a": a CREATE TABLE that names a column twice */
+static void reword_dup_column(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "column \"%s\" specified more than once", arg);
+}
+
+/* "error in table t after rename: duplicate column name: b" (RENAME COLUMN a TO b) */
+static void reword_rename_dup(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *sep = strstr(arg, " after rename: duplicate column name: ");
+	if (sep)
+		snprintf(e->message, sizeof(e->message),
+			 "column \"%s\" of relation \"%.*s\" already exists", sep + 38,
+			 (int)(sep - arg), arg);
+}
+
+/* "table "t" has more than one primary key" */
+static void reword_two_pkeys(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "multiple primary keys for table %.*s are not allowed",
+		 (int)(strstr(arg, " has more") ? strstr(arg, " has more") - arg : 0), arg);
+}
+
+/* "1st ORDER BY term out of range - should be between 1 and 2" (also GROUP BY) */
+static void reword_term_range(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *by = strstr(arg, " BY term");
+	snprintf(e->message, sizeof(e->message), "%s BY position is not in select list",
+		 by && by - arg >= 5 && strncmp(by - 5, "GROUP", 5) == 0 ? "GROUP" : "ORDER");
+}
+
+/* "SELECTs to the left and right of UNION do not have the same number of result columns" */
+static void reword_setop_width(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	size_t n = strcspn(arg, " ");
+	snprintf(e->message, sizeof(e->message),
+		 "each %.*s query must have the same number of columns", (int)n, arg);
+}
+
+/* "cannot join using column x - column not present in both tables" */
+static void reword_using(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "column \"%.*s\" specified in USING clause does not exist in both tables",
+		 (int)strcspn(arg, " "), arg);
+}
+
+/* "use DROP TABLE to delete table t": DROP VIEW (or INDEX) of another kind of relation */
+static void reword_wrong_drop(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *name = strrchr(arg, ' ');
+	if (!name)
+		return;
+	bool table = strncmp(arg, "TABLE", 5) == 0; /* "use DROP TABLE to delete table t" */
+	snprintf(e->message, sizeof(e->message), "\"%s\" is not %s", name + 1,
+		 table ? "a view" : "a table");
+	pgerr_hint(e, table ? "Use DROP TABLE to remove a table." : "Use DROP VIEW to remove a view.");
+}
+
+/* "foreign key mismatch - "c" referencing "p"": a foreign key that SQLite, unlike PostgreSQL,
+ * let CREATE TABLE make towards a missing table or column or one without a unique key; any
+ * write to either table meets it */
+static void reword_fk_mismatch(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "the foreign key of %s does not match a unique key of the referenced table", arg);
+	pgerr_hint(e, "Drop the table with the foreign key, or create the referenced table's key.");
+}
+
+/* "default value of column [a] is not constant": a DEFAULT naming a column */
+static void reword_default_column(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "cannot use column reference in DEFAULT expression");
+}
+
 /* The authorizer (shard_authz.c) noted what it refused; SQLite only says "not authorized". */
 static void reword_auth(sqlite3 *db, struct pgerr *e, const char *arg)
 {
@@ -371,6 +490,18 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "table ", SQLSTATE_SYNTAX_ERROR, reword_values},
 	{SQLITE_ERROR, "", SQLSTATE_SYNTAX_ERROR, reword_values_for},
 	{SQLITE_ERROR, "sub-select returns ", SQLSTATE_SYNTAX_ERROR, reword_subselect},
+	{SQLITE_ERROR, "duplicate column name: ", "42701", reword_dup_column},
+	{SQLITE_ERROR, "error in table ", "42701", reword_rename_dup},
+	{SQLITE_ERROR, "table ", "42P16", reword_two_pkeys},
+	{SQLITE_ERROR, "", "42P10", reword_term_range},
+	{SQLITE_ERROR, "SELECTs to the left and right of ", SQLSTATE_SYNTAX_ERROR,
+	 reword_setop_width},
+	{SQLITE_ERROR, "cannot join using column ", SQLSTATE_UNDEFINED_COLUMN, reword_using},
+	{SQLITE_ERROR, "use DROP ", "42809", reword_wrong_drop},
+	{SQLITE_ERROR, "default value of column ", SQLSTATE_FEATURE_NOT_SUPPORTED,
+	 reword_default_column},
+	{SQLITE_ERROR, "row value misused", SQLSTATE_SYNTAX_ERROR, NULL},
+	{SQLITE_ERROR, "foreign key mismatch - ", "42830", reword_fk_mismatch},
 	{SQLITE_ERROR, "no such function: ", SQLSTATE_UNDEFINED_FUNCTION, reword_no_function},
 	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION,
 	 NULL},
@@ -431,6 +562,12 @@ static const char *required(reword_fn *r)
 		return " values were supplied";
 	if (r == reword_values_for)
 		return " values for ";
+	if (r == reword_rename_dup)
+		return " after rename: duplicate column name: ";
+	if (r == reword_two_pkeys)
+		return " has more than one primary key";
+	if (r == reword_term_range)
+		return " BY term out of range";
 	return NULL;
 }
 

@@ -360,12 +360,12 @@ static bool numbering(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 }
 
 bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-		     const PgQuery__ColumnDef *cd)
+		     const PgQuery__ColumnDef *cd, bool if_not_exists)
 {
 	const char *before, *after;
 	if (!numbering(c, table, cd, &before, &after))
 		return false;
-	if (!before && !needs_rebuild(cd)) {
+	if (!before && !needs_rebuild(cd) && !if_not_exists) {
 		xlat_puts(c, " ADD COLUMN ");
 		return xlat_column_def(c, cd, false, NULL, NULL);
 	}
@@ -383,5 +383,6 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	rb->constraint = def;
 	rb->before = before;
 	rb->after = after;
+	rb->missing_ok = if_not_exists;
 	return true;
 }

@@ -109,25 +109,53 @@ static bool is_now(const PgQuery__Node *e)
 	return false;
 }
 
+/* The time-value SQLite reads as "now" (case-insensitively) for a DEFAULT of the current time:
+ * now() and its kin are 'now'; each SQL keyword has its own capitalization, so that the
+ * catalog (catalog_model.c, pg_default) prints the spelling the user wrote, as pg_get_expr
+ * does, while every spelling stores the same value. */
+static const char *now_spelling(const PgQuery__Node *e)
+{
+	if (e->node_case != NODE(SQLVALUE_FUNCTION))
+		return "now";
+	switch (e->sqlvalue_function->op) {
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_DATE:
+		return "Now";
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIME_N:
+		return "NOw";
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIME_N:
+		return "nOW";
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP:
+	case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_LOCALTIMESTAMP_N:
+		return "noW";
+	default:
+		return "NOW"; /* CURRENT_TIMESTAMP */
+	}
+}
+
 /* The current time written as a value of a date/time column, as PostgreSQL's assignment
- * cast from timestamptz (TimeZone UTC) would store it. */
-static bool now_as(struct xlat_ctx *c, uint32_t oid)
+ * cast from timestamptz (TimeZone UTC) would store it; tv is now_spelling's. */
+static bool now_as(struct xlat_ctx *c, uint32_t oid, const char *tv)
 {
 	switch (oid) {
-	case XLAT_OID_DATE:
-		xlat_puts(c, "date('now')");
+	case XLAT_OID_DATE: /* date('now') was CURRENT_DATE's spelling before now_spelling */
+		if (strcmp(tv, "now") == 0)
+			xlat_puts(c, "strftime('%Y-%m-%d', 'now')");
+		else
+			xlat_printf(c, "date('%s')", tv);
 		return true;
 	case XLAT_OID_TIME:
-		xlat_puts(c, "strftime('%H:%M:%f', 'now')");
+		xlat_printf(c, "strftime('%%H:%%M:%%f', '%s')", tv);
 		return true;
 	case XLAT_OID_TIMETZ:
-		xlat_puts(c, "strftime('%H:%M:%f+00', 'now')");
+		xlat_printf(c, "strftime('%%H:%%M:%%f+00', '%s')", tv);
 		return true;
 	case XLAT_OID_TIMESTAMP:
-		xlat_puts(c, "strftime('%Y-%m-%d %H:%M:%f', 'now')");
+		xlat_printf(c, "strftime('%%Y-%%m-%%d %%H:%%M:%%f', '%s')", tv);
 		return true;
 	default:
-		xlat_puts(c, "strftime('%Y-%m-%d %H:%M:%f+00', 'now')");
+		xlat_printf(c, "strftime('%%Y-%%m-%%d %%H:%%M:%%f+00', '%s')", tv);
 		return true;
 	}
 }
@@ -196,7 +224,7 @@ static bool default_expr(struct xlat_ctx *c, const PgQuery__Node *e, const struc
 	c->flags |= XLAT_X_NOSUBQUERY;
 	if (is_now(e) && xlat_type_is_temporal(oid)) {
 		xlat_puts(c, "DEFAULT (");
-		ok = now_as(c, oid);
+		ok = now_as(c, oid, now_spelling(e));
 		xlat_puts(c, ")");
 	} else if (coerce && numeric_as_written(c, e, col)) {
 		ok = true;

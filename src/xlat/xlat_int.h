@@ -747,9 +747,11 @@ bool xlat_stmt_checkpoint(struct xlat_ctx *c);
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */
 /* ADD COLUMN cd to table: plain SQL, or with a default that is not a literal an XLAT_RB_ADD_COLUMN
- * rebuild (SQLite's ADD COLUMN cannot evaluate such a default for the rows already there). */
+ * rebuild (SQLite's ADD COLUMN cannot evaluate such a default for the rows already there).
+ * if_not_exists (ADD COLUMN IF NOT EXISTS) is always such a rebuild, with missing_ok set: the
+ * shard does nothing when the table has the column. */
 bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
-		     const PgQuery__ColumnDef *cd);
+		     const PgQuery__ColumnDef *cd, bool if_not_exists);
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
@@ -765,6 +767,9 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
+/* DROP EXTENSION [IF EXISTS] name, ...: the tenant's record of each goes (42704 when there is
+ * none); the built-in functions stay. xlat_utility.c. */
+bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_stmt_copy(struct xlat_ctx *c, const PgQuery__CopyStmt *s);
 /* The PostgreSQL command tag of a statement node, for refusals ("CREATE FUNCTION"). */
 const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);

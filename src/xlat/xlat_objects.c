@@ -149,6 +149,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_sequences(c, s);
 	if (s->remove_type == OBJ(TYPE))
 		return xlat_drop_types(c, s);
+	if (s->remove_type == OBJ(EXTENSION))
+		return xlat_drop_extensions(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -313,6 +315,12 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	xlat_puts(c, " AS ");
 	if (!xlat_select(c, s->query->select_stmt, NULL))
 		return false;
+	/* SQLite resolves a view's names only when it is used; PostgreSQL refuses a view that
+	 * names a missing column or table (42703, 42P01) when it is created */
+	c->st->kind = XLAT_SCRIPT;
+	xlat_puts(c, "; SELECT 1 FROM ");
+	xlat_relname(c, s->view);
+	xlat_puts(c, " LIMIT 0");
 	if (s->replace) { /* the new columns must keep the old ones, as PostgreSQL checks */
 		xlat_puts(c, "; SELECT shardlite_view_check(");
 		xlat_string(c, s->view->relname);
@@ -347,11 +355,9 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 {
 	switch (cmd->subtype) {
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn:
-		if (cmd->missing_ok)
-			return xlat_unsupported(c, -1, "ADD COLUMN IF NOT EXISTS");
 		if (!cmd->def || cmd->def->node_case != NODE(COLUMN_DEF))
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
-		return xlat_add_column(c, table, cmd->def->column_def);
+		return xlat_add_column(c, table, cmd->def->column_def, cmd->missing_ok);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		if (cmd->missing_ok)
 			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
@@ -406,6 +412,27 @@ static bool owner_change(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	return true;
 }
 
+/* SQLite's ADD COLUMN of a column the table has says "duplicate column name: x" without the
+ * table; PostgreSQL's 42701 names both, so the catalog's shardlite_column_new checks first
+ * (a table that is not there is left to the ALTER TABLE's own 42P01). */
+static void column_check(struct xlat_ctx *c, const char *table, const char *column)
+{
+	struct strbuf *sb = c->sb, pre;
+	strbuf_init(&pre, 0);
+	strbuf_puts(&pre, "SELECT shardlite_column_new(");
+	strbuf_put_quoted(&pre, table, '\'');
+	strbuf_puts(&pre, ", ");
+	strbuf_put_quoted(&pre, column, '\'');
+	strbuf_puts(&pre, "); ");
+	strbuf_append(&pre, sb->data, sb->len);
+	strbuf_reset(sb);
+	strbuf_append(sb, pre.data, pre.len);
+	if (pre.failed)
+		sb->failed = true;
+	strbuf_fini(&pre);
+	c->st->kind = XLAT_SCRIPT;
+}
+
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	ddl(c, s->objtype == OBJ(INDEX)      ? "ALTER INDEX"
@@ -423,8 +450,14 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
 		return owner_change(c, s->relation, cmd->newowner);
 	xlat_puts(c, "ALTER TABLE ");
-	return xlat_relname(c, s->relation) &&
-	       alter_cmd(c, s->relation, s->cmds[0]->alter_table_cmd);
+	if (!xlat_relname(c, s->relation) || !alter_cmd(c, s->relation, cmd))
+		return false;
+	const char *schema = s->relation->schemaname;
+	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && c->st->kind == XLAT_SQL &&
+	    own)
+		column_check(c, s->relation->relname, cmd->def->column_def->colname);
+	return true;
 }
 
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)

@@ -452,10 +452,15 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	return true;
 }
 
-/* CREATE EXTENSION of an extension whose features shardlite has built in does nothing, as on
- * a PostgreSQL database where it is not installed yet: uuid-ossp's functions always exist
- * (xlat_func.c). Its options may only name the schema public and CASCADE. Any other extension
- * is refused. pg_extension does not list it afterwards. */
+/* The tenant's record of its extensions (src/catalog/catalog_ext.c), made on first use. */
+#define SIDECAR_EXTENSIONS                                                                         \
+	"CREATE TABLE IF NOT EXISTS _shardlite_extensions (name TEXT PRIMARY KEY, version TEXT "   \
+	"NOT NULL)"
+
+/* CREATE EXTENSION of an extension whose features shardlite has built in: uuid-ossp's
+ * functions always exist (xlat_func.c); the tenant records the extension, so that pg_extension
+ * lists it and a second CREATE EXTENSION without IF NOT EXISTS is 42710, as in PostgreSQL. Its
+ * options may only name the schema public and CASCADE. Any other extension is refused. */
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s)
 {
 	if (strcmp(s->extname, "uuid-ossp") != 0)
@@ -472,7 +477,28 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 						"this CREATE EXTENSION option");
 	}
 	c->st->tag = "CREATE EXTENSION";
-	c->st->kind = XLAT_NOOP;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true; /* the sidecar may be created */
+	xlat_puts(c, SIDECAR_EXTENSIONS "; SELECT shardlite_extension('create', ");
+	xlat_string(c, s->extname);
+	xlat_puts(c, s->if_not_exists ? ", 1)" : ", 0)");
+	return true;
+}
+
+bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return xlat_unsupported(c, -1, "DROP EXTENSION ... CASCADE");
+	c->st->kind = XLAT_SCRIPT;
+	xlat_puts(c, SIDECAR_EXTENSIONS);
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *name = xlat_node_str(s->objects[i]);
+		if (!name)
+			return xlat_unsupported(c, -1, "this DROP EXTENSION");
+		xlat_puts(c, "; SELECT shardlite_extension('drop', ");
+		xlat_string(c, name);
+		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");
+	}
 	return true;
 }
 

@@ -70,9 +70,7 @@ async function main() {
 		await knex.schema.hasTable('nothing')]);
 	await step('hasColumn', async () => [await knex.schema.hasColumn('things', 'price'),
 		await knex.schema.hasColumn('things', 'nope')]);
-	await step('columnInfo', async () => knex('things').columnInfo(),
-		[['"defaultValue":"now()"', '"defaultValue":"CURRENT_TIMESTAMP"',
-			'#32 a DEFAULT CURRENT_TIMESTAMP reads back as now()']]);
+	await step('columnInfo', async () => knex('things').columnInfo());
 	await step('insert returning', async () => knex('things').insert([
 		{ name: 'a', note: 'it\'s', n: 1, big: '9007199254740993', f4: 1.5, f8: 0.1, price: '2.500',
 			ok: true, day: '2024-02-29', plain: '2024-01-02 03:04:05', clock: '12:34:56',

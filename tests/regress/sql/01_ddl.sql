@@ -268,3 +268,13 @@ ALTER TABLE rs_def ADD CONSTRAINT rs_def_e FOREIGN KEY (b) REFERENCES rs_mid(id)
 ALTER TABLE rs_def ADD CONSTRAINT rs_def_f FOREIGN KEY (c) REFERENCES rs_mid(id) NOT DEFERRABLE;
 SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conname LIKE 'rs_def_%' ORDER BY 1;
 DROP TABLE rs_def, rs_child, rs_mid, rs_parent;
+-- a DEFAULT of the current time reads back as it was written (pg_get_expr, column_default)
+CREATE TABLE dt_def (a timestamptz DEFAULT CURRENT_TIMESTAMP, b timestamp DEFAULT CURRENT_TIMESTAMP,
+    c timestamp DEFAULT LOCALTIMESTAMP, d date DEFAULT CURRENT_DATE, e date DEFAULT now(),
+    f timestamptz DEFAULT now(), g time DEFAULT CURRENT_TIME, h time DEFAULT LOCALTIME,
+    i timestamptz DEFAULT LOCALTIMESTAMP, k date DEFAULT CURRENT_TIMESTAMP);
+SELECT column_name, column_default FROM information_schema.columns WHERE table_name = 'dt_def' ORDER BY ordinal_position;
+SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE d.adrelid = 'dt_def'::regclass ORDER BY a.attnum;
+INSERT INTO dt_def DEFAULT VALUES;
+SELECT a = f, b = c, d = e, k = d FROM dt_def;
+DROP TABLE dt_def;

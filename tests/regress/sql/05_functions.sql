@@ -289,3 +289,14 @@ INSERT INTO uuid_ossp_t (n) VALUES ('a'), ('b') RETURNING length(id::text);
 SELECT count(DISTINCT id) FROM uuid_ossp_t;
 -- differs: refused (0A000): pgcrypto's functions (digest, crypt, pgp_*) are not built in
 CREATE EXTENSION IF NOT EXISTS pgcrypto;
+-- the tenant remembers an extension it created: pg_extension lists it, a second CREATE is 42710
+CREATE EXTENSION "uuid-ossp";
+CREATE EXTENSION "uuid-ossp";
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+SELECT extname, extversion, extrelocatable, extnamespace::regnamespace FROM pg_extension WHERE extname = 'uuid-ossp';
+DROP TABLE uuid_ossp_t;
+DROP EXTENSION "uuid-ossp";
+DROP EXTENSION "uuid-ossp";
+DROP EXTENSION IF EXISTS "uuid-ossp";
+DROP EXTENSION no_such_extension;
+SELECT count(*) FROM pg_extension WHERE extname = 'uuid-ossp';

@@ -91,6 +91,8 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_views_sweep", 0, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
+	sqlite3_create_function(db, "shardlite_column_new", 2, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -117,6 +119,18 @@ START_TEST(scripts)
 		     "shardlite_forget('view', 'v'); DROP VIEW IF EXISTS w; SELECT "
 		     "shardlite_forget('view', 'w'); SELECT shardlite_views_sweep()");
 	check_script("TRUNCATE TABLE t, u", "DELETE FROM t; DELETE FROM u");
+	/* SQLite resolves a view's names when it is used: the script uses it once */
+	check_script("CREATE VIEW n1 AS SELECT a, e FROM t WHERE a > 0",
+		     "CREATE VIEW n1 AS SELECT a, e FROM t WHERE a > 0; SELECT 1 FROM n1 LIMIT 0");
+	check_script("CREATE VIEW n1 (x, y) AS SELECT a, count(*) FROM t GROUP BY a",
+		     "CREATE VIEW n1(x, y) AS SELECT a, count(*) AS count FROM t GROUP BY a; SELECT "
+		     "1 FROM n1 LIMIT 0");
+	/* ADD COLUMN of a column the table has: the check names the table (42701) */
+	check_script("ALTER TABLE t ADD COLUMN f text",
+		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f text");
+	check_script("ALTER TABLE t ADD f int NOT NULL DEFAULT 0",
+		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4 NOT "
+		     "NULL DEFAULT 0");
 	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
 	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
 }
@@ -234,7 +248,7 @@ START_TEST(add_column_default)
 {
 	struct arena *a = arena_new(0);
 	struct xlat_stmt *st = xtranslate("ALTER TABLE t ADD COLUMN f int DEFAULT -1", NULL, 0, 1, a);
-	ck_assert_int_eq(st->kind, XLAT_SQL);
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT); /* shardlite_column_new's check, then the ADD */
 	st = xtranslate("ALTER TABLE t ADD COLUMN f bigint NOT NULL DEFAULT nextval('s')", NULL, 0,
 			1, a);
 	ck_assert_int_eq(st->kind, XLAT_REBUILD);
@@ -242,6 +256,11 @@ START_TEST(add_column_default)
 	ck_assert_str_eq(st->rebuild->table, "t");
 	ck_assert_str_eq(st->rebuild->column, "f");
 	ck_assert_str_eq(st->rebuild->constraint, "f bigint NOT NULL DEFAULT (nextval('s'))");
+	/* IF NOT EXISTS: always a rebuild, which the shard skips when the column is there */
+	st = xtranslate("ALTER TABLE t ADD COLUMN IF NOT EXISTS f text", NULL, 0, 1, a);
+	ck_assert_int_eq(st->kind, XLAT_REBUILD);
+	ck_assert(st->rebuild->missing_ok);
+	ck_assert_str_eq(st->rebuild->column, "f");
 	st = xtranslate("ALTER TABLE t ADD COLUMN f float8 DEFAULT random()", NULL, 0, 1, a);
 	ck_assert_int_eq(st->rebuild->kind, XLAT_RB_ADD_COLUMN);
 	ck_assert_ptr_null(st->rebuild->before);

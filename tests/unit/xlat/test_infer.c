@@ -172,7 +172,7 @@ static const struct icase cases[] = {
 	/* what the schema keeps (a view) stays SQLite's arithmetic: no shardlite function */
 	{"CREATE VIEW vq AS SELECT rate / 3 AS q, -rate AS m, rate + 1 AS p FROM acct", NULL, "",
 	 "CREATE VIEW vq AS SELECT CAST(rate AS REAL) / 3 AS q, -rate AS m, "
-	 "rate + 1 AS p FROM acct"},
+	 "rate + 1 AS p FROM acct; SELECT 1 FROM vq LIMIT 0"},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
 	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},

@@ -31,9 +31,9 @@ static const struct kindcase kinds[] = {
 	{"DROP TABLE t", XLAT_SCRIPT, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"CREATE INDEX ON t (b)", XLAT_SQL, "CREATE INDEX", XLAT_TAG_PLAIN, false, true, true},
 	{"DROP INDEX i", XLAT_SCRIPT, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
-	{"CREATE VIEW w AS SELECT 1", XLAT_SQL, "CREATE VIEW", XLAT_TAG_PLAIN, false, true, true},
+	{"CREATE VIEW w AS SELECT 1", XLAT_SCRIPT, "CREATE VIEW", XLAT_TAG_PLAIN, false, true, true},
 	{"DROP VIEW v", XLAT_SCRIPT, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
-	{"ALTER TABLE t ADD COLUMN z int", XLAT_SQL, "ALTER TABLE", XLAT_TAG_PLAIN, false, true,
+	{"ALTER TABLE t ADD COLUMN z int", XLAT_SCRIPT, "ALTER TABLE", XLAT_TAG_PLAIN, false, true,
 	 true},
 	{"ALTER TABLE t RENAME TO t2", XLAT_SCRIPT, "ALTER TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"TRUNCATE t", XLAT_SQL, "TRUNCATE TABLE", XLAT_TAG_PLAIN, false, true, false},
@@ -60,8 +60,10 @@ static const struct kindcase kinds[] = {
 	{"REINDEX DATABASE d", XLAT_SQL, "REINDEX", XLAT_TAG_PLAIN, false, false, false},
 	{"REINDEX SYSTEM d", XLAT_NOOP, "REINDEX", XLAT_TAG_PLAIN, false, false, false},
 	{"REINDEX SCHEMA pg_catalog", XLAT_NOOP, "REINDEX", XLAT_TAG_PLAIN, false, false, false},
-	{"CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"", XLAT_NOOP, "CREATE EXTENSION", XLAT_TAG_PLAIN,
-	 false, false, false},
+	{"CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"", XLAT_SCRIPT, "CREATE EXTENSION",
+	 XLAT_TAG_PLAIN, false, true, true},
+	{"DROP EXTENSION IF EXISTS \"uuid-ossp\"", XLAT_SCRIPT, "DROP EXTENSION", XLAT_TAG_PLAIN,
+	 false, true, true},
 	{"DROP TABLE t, u", XLAT_SCRIPT, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"TRUNCATE t, u", XLAT_SCRIPT, "TRUNCATE TABLE", XLAT_TAG_PLAIN, false, true, false},
 	{"ALTER TABLE t ADD PRIMARY KEY (a)", XLAT_REBUILD, "ALTER TABLE", XLAT_TAG_PLAIN, false,
@@ -166,7 +168,7 @@ static const struct {
 	 "NULL, NULL, 1, NULL, 'n1', 'id')", NULL},
 	{"CREATE OR REPLACE VIEW v AS SELECT 1 AS x",
 	 "SELECT shardlite_view_save('v'); DROP VIEW IF EXISTS v; CREATE VIEW v AS SELECT 1 AS x; "
-	 "SELECT shardlite_view_check('v')", "CREATE VIEW"},
+	 "SELECT 1 FROM v LIMIT 0; SELECT shardlite_view_check('v')", "CREATE VIEW"},
 };
 
 /* ALTER TABLE actions done as rebuilds: what the session is told. */

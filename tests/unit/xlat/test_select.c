@@ -301,7 +301,7 @@ static const struct xcase cases[] = {
 	{"SELECT position('x' in b), strpos(b, 'y'), left(b, 2), right(b, 3) FROM t",
 	 "SELECT instr(b, 'x') AS position, instr(b, 'y') AS strpos, pgfn_left(b, 2) AS \"left\", pgfn_right(b, 3) AS \"right\" FROM t"},
 	{"SELECT abs(a), round(c), round(c, 2), ceil(c), floor(c), sqrt(c), power(2, 10), pi() FROM t",
-	 "SELECT abs(a) AS abs, round(c) AS round, pgfn_round(c, 2) AS round, ceil(c) AS ceil, floor(c) AS floor, sqrt(c) AS sqrt, pow(2, 10) AS power, pi() AS pi FROM t"},
+	 "SELECT abs(a) AS abs, round(c) AS round, pgfn_round(c, 2) AS round, ceil(c) AS ceil, floor(c) AS floor, pgfn_sqrt(c) AS sqrt, pow(2, 10) AS power, pi() AS pi FROM t"},
 	{"SELECT round(1.5::float8), round(2.5), abs(9::int8), 5 # 3, 1::int2 # 2::int2",
 	 "SELECT pgfn_rint(1.5) AS round, pgfn_num_round(2.5, 0, 1) AS round, pgfn_abs(9) AS abs, pgfn_xor(5, 3) AS \"?column?\", pgfn_xor(1, 2) AS \"?column?\""},
 	{"SELECT sum(x), avg(x), min(x), max(DISTINCT x) FROM (VALUES ('1 day'::interval)) v (x)",

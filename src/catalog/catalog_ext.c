@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_ext.c: the extensions a tenant has created. Their features are built in whether or
+ * not an extension was created (uuid-ossp's functions, src/xlat/xlat_func.c); what CREATE
+ * EXTENSION adds is the tenant's record of it, one row of the sidecar _shardlite_extensions
+ * (name, version), which pg_extension lists and DROP EXTENSION removes. */
+#include "catalog_int.h"
+
+#include <string.h>
+
+#define SQLSTATE_DUPLICATE_OBJECT "42710"
+
+/* The version PostgreSQL 15 installs of each extension shardlite accepts. */
+static const char *version_of(const char *name)
+{
+	return strcmp(name, "uuid-ossp") == 0 ? "1.1" : NULL;
+}
+
+static bool created(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (cat_sidecar_exists(db, CAT_SIDECAR_EXTENSIONS) &&
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", -1,
+			       &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+static bool exec(sqlite3_context *ctx, const char *sql, const char *name, const char *version)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (version)
+			sqlite3_bind_text(st, 2, version, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "extension sidecar: %s",
+			   sqlite3_errmsg(db));
+	return rc == SQLITE_OK;
+}
+
+/* shardlite_extension(op, name, if_flag): op 'create' (if_flag: IF NOT EXISTS) or 'drop'
+ * (if_flag: IF EXISTS), which the translator writes after creating the sidecar. */
+static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *op = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	bool if_flag = sqlite3_value_int(argv[2]) != 0;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_result_null(ctx);
+	if (!op || !name)
+		return;
+	bool there = created(db, name);
+	if (strcmp(op, "create") == 0) {
+		if (there && !if_flag)
+			pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "extension \"%s\" already exists",
+				   name);
+		else if (!there && version_of(name))
+			(void)exec(ctx, "INSERT INTO " CAT_SIDECAR_EXTENSIONS " VALUES (?1, ?2)", name,
+				   version_of(name));
+	} else if (!there) {
+		if (!if_flag)
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
+				   name);
+	} else {
+		(void)exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
+			   NULL);
+	}
+}
+
+bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	(void)m;
+	sqlite3_stmt *st = NULL;
+	if (!cat_sidecar_exists(cc->db, CAT_SIDECAR_EXTENSIONS) ||
+	    sqlite3_prepare_v2(cc->db,
+			       "SELECT name, version FROM " CAT_SIDECAR_EXTENSIONS " ORDER BY rowid",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return true; /* no extension was created */
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		cat_row(r);
+		cat_int(r, cat_oid("ext", name, NULL));
+		cat_text(r, name);
+		cat_int(r, CAT_ROLE_BOOTSTRAP);
+		cat_int(r, CAT_NS_PUBLIC);
+		cat_bool(r, true); /* uuid-ossp is relocatable */
+		cat_text(r, (const char *)sqlite3_column_text(st, 1));
+		cat_null(r);
+		cat_null(r);
+	}
+	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+bool cat_ext_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "shardlite_extension", 3,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_extension, NULL,
+					  NULL, NULL) == SQLITE_OK;
+}
