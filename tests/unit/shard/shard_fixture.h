@@ -13,5 +13,11 @@ struct shard_registry *shard_fixture_start(char *dir, const char *name, int max_
 void shard_fixture_stop(struct shard_registry *reg, const char *dir);
 /* shard_conn_acquire, failing the test with its message when it fails. */
 struct shard_conn *shard_fixture_acquire(struct shard_registry *reg, const char *tenant);
+/* Runs sql on c as a commit whose flush is still to come (group commit), or fails the test. */
+void shard_fixture_commit(struct shard_conn *c, const char *sql);
+/* A flush's wake-up callback: adds one to the int arg points at (from any thread). */
+void shard_fixture_wake(void *arg);
+/* Waits up to 10 s for *n (counted by shard_fixture_wake) to reach want, else fails. */
+void shard_fixture_await(int *n, int want);
 
 #endif

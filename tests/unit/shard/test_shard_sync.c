@@ -20,34 +20,15 @@
 static char dir[64];
 static struct shard_registry *reg;
 
-static void setup(void)
-{
-	reg = shard_fixture_start(dir, "sync", 4);
-}
+static void setup(void) { reg = shard_fixture_start(dir, "sync", 4); }
 
 static void teardown(void) { shard_fixture_stop(reg, dir); }
 
 static struct shard_conn *acquire(const char *name) { return shard_fixture_acquire(reg, name); }
 
-static void commit_sql(struct shard_conn *c, const char *sql)
+static void commit_one(struct shard_conn *c)
 {
-	struct pgerr err;
-	ck_assert_msg(shard_exec(c, sql, &err), "%s", err.message);
-	shard_conn_settle(c);
-	ck_assert(shard_conn_unsynced(c));
-}
-
-static void commit_one(struct shard_conn *c) { commit_sql(c, "INSERT INTO t VALUES (1)"); }
-
-/* Called by a sync thread. */
-static void wake(void *arg) { __atomic_add_fetch((int *)arg, 1, __ATOMIC_SEQ_CST); }
-
-/* Waits up to 10 s for *n to reach want. */
-static void await(int *n, int want)
-{
-	for (int i = 0; i < 10000 && __atomic_load_n(n, __ATOMIC_SEQ_CST) < want; i++)
-		nanosleep(&(struct timespec){0, 1000000}, NULL);
-	ck_assert_int_eq(__atomic_load_n(n, __ATOMIC_SEQ_CST), want);
+	shard_fixture_commit(c, "INSERT INTO t VALUES (1)");
 }
 
 /* Commits c's pending work: WAIT, then DONE once woken. */
@@ -56,7 +37,7 @@ static void sync_waiting(struct shard_conn *c, int *woken)
 	struct pgerr err;
 	int before = __atomic_load_n(woken, __ATOMIC_SEQ_CST);
 	ck_assert_int_eq(shard_conn_sync(c, false, &err), SHARD_SYNC_WAIT);
-	await(woken, before + 1);
+	shard_fixture_await(woken, before + 1);
 	ck_assert(!shard_conn_unsynced(c));
 	ck_assert_int_eq(shard_conn_sync(c, false, &err), SHARD_SYNC_DONE);
 }
@@ -65,8 +46,8 @@ START_TEST(commit_waits_for_the_sync_thread)
 {
 	struct shard_conn *a = acquire("g");
 	int wa = 0;
-	shard_conn_set_waker(a, wake, &wa);
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_conn_set_waker(a, shard_fixture_wake, &wa);
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	sync_waiting(a, &wa);
 	commit_one(a);
 	sync_waiting(a, &wa);
@@ -78,9 +59,9 @@ START_TEST(one_flush_covers_earlier_commits)
 {
 	struct shard_conn *a = acquire("g"), *b = acquire("g");
 	int wa = 0, wb = 0;
-	shard_conn_set_waker(a, wake, &wa);
-	shard_conn_set_waker(b, wake, &wb);
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_conn_set_waker(a, shard_fixture_wake, &wa);
+	shard_conn_set_waker(b, shard_fixture_wake, &wb);
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	sync_waiting(a, &wa);
 	commit_one(a);
 	commit_one(b);
@@ -88,7 +69,7 @@ START_TEST(one_flush_covers_earlier_commits)
 	/* b's commit was appended before any flush that a's sync queues can start */
 	ck_assert_int_eq(shard_conn_sync(a, false, &err), SHARD_SYNC_WAIT);
 	ck_assert_int_ne(shard_conn_sync(b, false, &err), SHARD_SYNC_FAILED);
-	await(&wa, 2);
+	shard_fixture_await(&wa, 2);
 	ck_assert(!shard_conn_unsynced(a));
 	ck_assert(!shard_conn_unsynced(b));
 	ck_assert_int_eq(shard_conn_sync(b, false, &err), SHARD_SYNC_DONE);
@@ -101,15 +82,15 @@ START_TEST(tenants_flush_independently)
 {
 	struct shard_conn *g = acquire("g"), *h = acquire("h");
 	int wg = 0, wh = 0;
-	shard_conn_set_waker(g, wake, &wg);
-	shard_conn_set_waker(h, wake, &wh);
-	commit_sql(g, "CREATE TABLE t (x int)");
-	commit_sql(h, "CREATE TABLE t (x int)");
+	shard_conn_set_waker(g, shard_fixture_wake, &wg);
+	shard_conn_set_waker(h, shard_fixture_wake, &wh);
+	shard_fixture_commit(g, "CREATE TABLE t (x int)");
+	shard_fixture_commit(h, "CREATE TABLE t (x int)");
 	struct pgerr err;
 	ck_assert_int_eq(shard_conn_sync(g, false, &err), SHARD_SYNC_WAIT);
 	ck_assert_int_eq(shard_conn_sync(h, false, &err), SHARD_SYNC_WAIT);
-	await(&wg, 1);
-	await(&wh, 1);
+	shard_fixture_await(&wg, 1);
+	shard_fixture_await(&wh, 1);
 	ck_assert_int_eq(shard_conn_sync(g, false, &err), SHARD_SYNC_DONE);
 	ck_assert_int_eq(shard_conn_sync(h, false, &err), SHARD_SYNC_DONE);
 	shard_conn_release(g);
@@ -124,9 +105,9 @@ START_TEST(caller_flushes_and_wakes_covered_waiters)
 {
 	struct shard_conn *a = acquire("g"), *b = acquire("g");
 	int wa = 0, wb = 0;
-	shard_conn_set_waker(a, wake, &wa);
-	shard_conn_set_waker(b, wake, &wb);
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_conn_set_waker(a, shard_fixture_wake, &wa);
+	shard_conn_set_waker(b, shard_fixture_wake, &wb);
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct pgerr err;
 	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
 	ck_assert_int_eq(wa, 0);
@@ -140,7 +121,7 @@ START_TEST(caller_flushes_and_wakes_covered_waiters)
 	pthread_mutex_unlock(&reg->lock);
 	commit_one(a);
 	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
-	await(&wb, 1); /* woken by a's flush, on this thread */
+	shard_fixture_await(&wb, 1); /* woken by a's flush, on this thread */
 	ck_assert_int_eq(shard_conn_sync(b, false, &err), SHARD_SYNC_DONE);
 	shard_conn_release(a);
 	shard_conn_release(b);
@@ -152,13 +133,13 @@ END_TEST
 START_TEST(waiter_released_before_its_flush)
 {
 	struct shard_conn *a = acquire("gone");
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct pgerr err;
 	ck_assert_int_eq(shard_conn_sync(a, false, &err), SHARD_SYNC_WAIT);
 	shard_conn_release(a);
 	struct shard_conn *b = acquire("gone");
 	int wb = 0;
-	shard_conn_set_waker(b, wake, &wb);
+	shard_conn_set_waker(b, shard_fixture_wake, &wb);
 	commit_one(b);
 	sync_waiting(b, &wb);
 	shard_conn_release(b);
@@ -169,8 +150,8 @@ START_TEST(failed_flush_fails_later_syncs)
 {
 	struct shard_conn *a = acquire("g");
 	int wa = 0;
-	shard_conn_set_waker(a, wake, &wa);
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_conn_set_waker(a, shard_fixture_wake, &wa);
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	sync_waiting(a, &wa);
 	pthread_mutex_lock(&reg->lock);
 	a->t->sync_errno = EIO; /* as a failed fdatasync records it */
@@ -196,8 +177,9 @@ START_TEST(loop_commit_defers_the_checkpoint)
 	ck_assert(shard_exec(a, "CREATE TABLE t (x text)", &err));
 	ck_assert(!shard_conn_commit_blocks(a));
 	shard_conn_set_on_loop(a, true);
-	ck_assert_msg(shard_exec(a, "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
-				    "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
+	ck_assert_msg(shard_exec(a,
+				 "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
+				 "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
 				 &err),
 		      "%s", err.message);
 	ck_assert(shard_conn_checkpoint_due(a));
@@ -226,7 +208,7 @@ START_TEST(flush_follows_a_new_wal)
 	char d2[64];
 	struct shard_registry *r2 = shard_fixture_start(d2, "walfd", 0); /* release closes */
 	struct shard_conn *a = shard_fixture_acquire(r2, "w");
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct pgerr err;
 	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE);
 	struct shard_tenant *t = a->t;

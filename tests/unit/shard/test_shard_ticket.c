@@ -20,25 +20,9 @@ static struct shard_registry *reg;
 static void setup(void) { reg = shard_fixture_start(dir, "ticket", 4); }
 static void teardown(void) { shard_fixture_stop(reg, dir); }
 
-static void commit_sql(struct shard_conn *c, const char *sql)
+static void commit_one(struct shard_conn *c)
 {
-	struct pgerr err;
-	ck_assert_msg(shard_exec(c, sql, &err), "%s", err.message);
-	shard_conn_settle(c);
-	ck_assert(shard_conn_unsynced(c));
-}
-
-static void commit_one(struct shard_conn *c) { commit_sql(c, "INSERT INTO t VALUES (1)"); }
-
-/* Called by whichever thread ends the flush. */
-static void wake(void *arg) { __atomic_add_fetch((int *)arg, 1, __ATOMIC_SEQ_CST); }
-
-/* Waits up to 10 s for *n to reach want. */
-static void await(int *n, int want)
-{
-	for (int i = 0; i < 10000 && __atomic_load_n(n, __ATOMIC_SEQ_CST) < want; i++)
-		nanosleep(&(struct timespec){0, 1000000}, NULL);
-	ck_assert_int_eq(__atomic_load_n(n, __ATOMIC_SEQ_CST), want);
+	shard_fixture_commit(c, "INSERT INTO t VALUES (1)");
 }
 
 /* Marks t flushing (or not), so a sync joins the waiters and nothing is queued. */
@@ -52,10 +36,10 @@ static void hold_flush(struct shard_tenant *t, bool on)
 START_TEST(connection_goes_back_before_the_flush)
 {
 	struct shard_conn *a = shard_fixture_acquire(reg, "g");
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct shard_ticket tk = {0};
 	int woken = 0;
-	ck_assert(shard_conn_take_ticket(a, &tk, wake, &woken));
+	ck_assert(shard_conn_take_ticket(a, &tk, shard_fixture_wake, &woken));
 	ck_assert(!shard_conn_unsynced(a)); /* the commit is the ticket's now */
 	ck_assert(shard_ticket_pending(&tk));
 	ck_assert(shard_conn_release_cached(a)); /* nothing keeps it: back in the pool */
@@ -66,7 +50,7 @@ START_TEST(connection_goes_back_before_the_flush)
 	ck_assert_int_eq(shard_ticket_sync(&tk, false, &err), SHARD_SYNC_WAIT);
 	struct shard_conn *b = shard_fixture_acquire(reg, "g");
 	ck_assert_ptr_eq(b, a); /* the next writer gets the connection that made the commit */
-	await(&woken, 1);
+	shard_fixture_await(&woken, 1);
 	ck_assert(!shard_ticket_pending(&tk));
 	ck_assert_int_eq(shard_ticket_sync(&tk, false, &err), SHARD_SYNC_DONE);
 	ck_assert_ptr_null(tk.t);
@@ -81,7 +65,7 @@ START_TEST(take_only_what_is_pending)
 	struct shard_conn *a = shard_fixture_acquire(reg, "g");
 	struct shard_ticket tk = {0};
 	ck_assert(!shard_conn_take_ticket(a, &tk, NULL, NULL));
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	ck_assert(shard_conn_take_ticket(a, &tk, NULL, NULL));
 	ck_assert(!shard_conn_take_ticket(a, &(struct shard_ticket){0}, NULL, NULL));
 	shard_conn_release(a);
@@ -96,10 +80,10 @@ START_TEST(another_committers_flush_wakes_the_ticket)
 {
 	struct shard_conn *a = shard_fixture_acquire(reg, "g");
 	struct shard_conn *b = shard_fixture_acquire(reg, "g");
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct shard_ticket tk = {0};
 	int woken = 0;
-	ck_assert(shard_conn_take_ticket(a, &tk, wake, &woken));
+	ck_assert(shard_conn_take_ticket(a, &tk, shard_fixture_wake, &woken));
 	shard_conn_release(a);
 	struct shard_tenant *t = b->t;
 	hold_flush(t, true);
@@ -108,7 +92,7 @@ START_TEST(another_committers_flush_wakes_the_ticket)
 	hold_flush(t, false);
 	commit_one(b);
 	ck_assert_int_eq(shard_conn_sync(b, true, &err), SHARD_SYNC_DONE);
-	await(&woken, 1);
+	shard_fixture_await(&woken, 1);
 	ck_assert_int_eq(shard_ticket_sync(&tk, false, &err), SHARD_SYNC_DONE);
 	shard_conn_release(b);
 }
@@ -121,10 +105,10 @@ START_TEST(ticket_keeps_the_tenant_record)
 	char d2[64];
 	struct shard_registry *r2 = shard_fixture_start(d2, "tkrec", 0);
 	struct shard_conn *a = shard_fixture_acquire(r2, "w");
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct shard_ticket tk = {0}, gone = {0};
 	int woken = 0;
-	ck_assert(shard_conn_take_ticket(a, &tk, wake, &woken));
+	ck_assert(shard_conn_take_ticket(a, &tk, shard_fixture_wake, &woken));
 	struct shard_tenant *t = a->t;
 	shard_conn_release(a); /* closed: max_open_tenants 0 */
 	size_t open, idle, tenants;
@@ -138,11 +122,11 @@ START_TEST(ticket_keeps_the_tenant_record)
 	shard_conn_release(b);
 	struct pgerr err;
 	if (shard_ticket_sync(&tk, false, &err) == SHARD_SYNC_WAIT)
-		await(&woken, 1);
+		shard_fixture_await(&woken, 1);
 	ck_assert_int_eq(shard_ticket_sync(&tk, false, &err), SHARD_SYNC_DONE);
 	shard_registry_counts(r2, &open, &idle, &tenants);
 	ck_assert_uint_eq(tenants, 1); /* gone still holds it */
-	shard_ticket_drop(&gone); /* its session ended */
+	shard_ticket_drop(&gone);      /* its session ended */
 	ck_assert_ptr_null(gone.t);
 	shard_registry_counts(r2, &open, &idle, &tenants);
 	ck_assert_uint_eq(tenants, 0);
@@ -157,13 +141,13 @@ START_TEST(failed_flush_fails_the_ticket)
 {
 	struct shard_conn *a = shard_fixture_acquire(reg, "g");
 	struct shard_conn *b = shard_fixture_acquire(reg, "g");
-	commit_sql(a, "CREATE TABLE t (x int)");
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
 	struct pgerr err;
 	ck_assert_int_eq(shard_conn_sync(a, true, &err), SHARD_SYNC_DONE); /* opens the WAL fd */
 	commit_one(a);
 	struct shard_ticket tk = {0};
 	int woken = 0;
-	ck_assert(shard_conn_take_ticket(a, &tk, wake, &woken));
+	ck_assert(shard_conn_take_ticket(a, &tk, shard_fixture_wake, &woken));
 	shard_conn_release(a);
 	struct shard_tenant *t = b->t;
 	hold_flush(t, true);
@@ -180,7 +164,7 @@ START_TEST(failed_flush_fails_the_ticket)
 	pgerr_clear(&err);
 	ck_assert_int_eq(shard_conn_sync(b, true, &err), SHARD_SYNC_FAILED);
 	ck_assert_str_eq(err.sqlstate, SQLSTATE_IO_ERROR);
-	await(&woken, 1);
+	shard_fixture_await(&woken, 1);
 	pgerr_clear(&err);
 	ck_assert_int_eq(shard_ticket_sync(&tk, false, &err), SHARD_SYNC_FAILED);
 	ck_assert_str_eq(err.sqlstate, SQLSTATE_IO_ERROR);
