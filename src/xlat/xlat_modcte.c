@@ -215,6 +215,17 @@ static int pre_step(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char 
 	return k;
 }
 
+/* Column i of a row a step collected as a JSON array (json_each's value): a blob was written
+ * as {"x": hex}, anything else as itself. */
+static void json_column(struct xlat_ctx *c, size_t i)
+{
+	xlat_printf(c,
+		    "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
+		    "pgfn_decode(json_extract(value, '$[%zu].x'), 'hex') "
+		    "ELSE json_extract(value, '$[%zu]') END",
+		    i ? ", " : "", i, i, i);
+}
+
 /* `(SELECT <value 0> AS a, ... FROM json_each(?preK) UNION ALL SELECT a, ... FROM t WHERE 0)
  * AS t`: the table's own (empty) branch gives the columns their declared types and origins,
  * which SQLite takes from a compound's last SELECT. */
@@ -223,13 +234,8 @@ static void pre_reader(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const ch
 {
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < n; i++) {
-		char v[256];
-		snprintf(v, sizeof(v),
-			 "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
-			 "pgfn_decode(json_extract(value, '$[%zu].x'), 'hex') "
-			 "ELSE json_extract(value, '$[%zu]') END AS ",
-			 i ? ", " : "", i, i, i);
-		xlat_puts(c, v);
+		json_column(c, i);
+		xlat_puts(c, " AS ");
 		xlat_ident(c, cols[i].name);
 	}
 	xlat_printf(c, " FROM json_each(?pre%d) UNION ALL SELECT %s FROM %s WHERE 0) AS ", k,
@@ -341,15 +347,8 @@ static void reader(struct xlat_ctx *c, const char *name, const struct xlat_schem
 		xlat_ident(c, cols[i].name);
 	}
 	xlat_puts(c, ") AS (SELECT ");
-	for (size_t i = 0; i < n; i++) {
-		char v[256];
-		snprintf(v, sizeof(v),
-			 "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
-			 "pgfn_decode(json_extract(value, '$[%zu].x'), 'hex') "
-			 "ELSE json_extract(value, '$[%zu]') END",
-			 i ? ", " : "", i, i, i);
-		xlat_puts(c, v);
-	}
+	for (size_t i = 0; i < n; i++)
+		json_column(c, i);
 	xlat_puts(c, " FROM json_each(");
 	m->holes[m->nholes] = c->sb->len;
 	m->hole_step[m->nholes++] = k;
