@@ -479,13 +479,8 @@ bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('owner', ");
 	xlat_string(c, name);
 	xlat_puts(c, ", ");
-	const PgQuery__RoleSpec *role = s->newowner;
-	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
-		xlat_string(c, role->rolename);
-	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
-	else
-		xlat_puts(c, "NULL");
+	if (!xlat_owner_role(c, s->newowner))
+		return false;
 	xlat_puts(c, ")");
 	return true;
 }

@@ -474,6 +474,9 @@ struct xlat_shape {
 
 /* Whether s's target list holds * or t.*. */
 bool xlat_has_star(const PgQuery__SelectStmt *s);
+/* The role of OWNER TO as the catalog's owner checks take it: its name as a string, NULL for
+ * CURRENT_USER, SESSION_USER and CURRENT_ROLE; PUBLIC is 42704 as in PostgreSQL. */
+bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* A target list (SELECT or RETURNING) with PostgreSQL's column names as aliases. */

@@ -388,6 +388,17 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	}
 }
 
+bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role)
+{
+	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		xlat_string(c, role->rolename);
+	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
+	else
+		xlat_puts(c, "NULL");
+	return true;
+}
+
 /* ALTER TABLE t OWNER TO role (pg_dump writes one per table, view and sequence): every object
  * of a tenant belongs to the session user, so naming that user (or CURRENT_USER,
  * SESSION_USER, CURRENT_ROLE) changes nothing; the catalog's shardlite_owner_check checks the
@@ -402,12 +413,8 @@ static bool owner_change(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	xlat_puts(c, "SELECT shardlite_owner_check(");
 	xlat_string(c, rel->relname);
 	xlat_puts(c, ", ");
-	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
-		xlat_string(c, role->rolename);
-	else if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
-	else
-		xlat_puts(c, "NULL");
+	if (!xlat_owner_role(c, role))
+		return false;
 	xlat_puts(c, ")");
 	return true;
 }
