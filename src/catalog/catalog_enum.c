@@ -127,39 +127,24 @@ const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32
 
 static void type_row(struct cat_rows *r, const struct cat_enum *e, bool array)
 {
-	cat_row(r);
-	cat_int(r, array ? e->array_oid : e->oid);
-	cat_text(r, array ? arena_printf(r->a, "_%s", e->name) : e->name);
-	cat_int(r, CAT_NS_PUBLIC);
-	cat_int(r, CAT_ROLE_BOOTSTRAP);
-	cat_int(r, array ? -1 : 4);
-	cat_bool(r, !array);
-	cat_char(r, array ? 'b' : 'e');
-	cat_char(r, array ? 'A' : 'E');
-	cat_bool(r, false);
-	cat_bool(r, true);
-	cat_char(r, ',');
-	cat_int(r, 0);
-	cat_text(r, array ? "array_subscript_handler" : "-");
-	cat_int(r, array ? e->oid : 0);
-	cat_int(r, array ? 0 : e->array_oid);
-	cat_text(r, array ? "array_in" : "enum_in");
-	cat_text(r, array ? "array_out" : "enum_out");
-	cat_text(r, array ? "array_recv" : "enum_recv");
-	cat_text(r, array ? "array_send" : "enum_send");
-	cat_text(r, "-");
-	cat_text(r, "-");
-	cat_text(r, array ? "array_typanalyze" : "-");
-	cat_char(r, 'i');
-	cat_char(r, array ? 'x' : 'p');
-	cat_bool(r, false);
-	cat_int(r, 0);
-	cat_int(r, -1);
-	cat_int(r, 0);
-	cat_int(r, 0);
-	cat_null(r);
-	cat_null(r);
-	cat_null(r);
+	cat_type_put(r, &(struct cat_type_row){.oid = array ? e->array_oid : e->oid,
+					       .name = array ? arena_printf(r->a, "_%s", e->name)
+							     : e->name,
+					       .nsp = CAT_NS_PUBLIC,
+					       .len = array ? -1 : 4,
+					       .byval = !array,
+					       .type = array ? 'b' : 'e',
+					       .category = array ? 'A' : 'E',
+					       .subscript = array ? "array_subscript_handler" : "-",
+					       .elem = array ? e->oid : 0,
+					       .array = array ? 0 : e->array_oid,
+					       .in = array ? "array_in" : "enum_in",
+					       .out = array ? "array_out" : "enum_out",
+					       .recv = array ? "array_recv" : "enum_recv",
+					       .send = array ? "array_send" : "enum_send",
+					       .analyze = array ? "array_typanalyze" : "-",
+					       .align = 'i',
+					       .storage = array ? 'x' : 'p'});
 }
 
 void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r)

@@ -295,6 +295,25 @@ struct cat_reldef {
 const struct cat_reldef *cat_reldefs(size_t *n);
 /* Whether oid is one of information_schema's views in pg_class (numbered as initdb does). */
 bool cat_infoschema_rel_oid(uint32_t oid);
+/* One pg_type row: the columns that differ between types; the rest (typisdefined, typdelim ',',
+ * typmodin/out '-', no domain, no default) are the same for every type shardlite lists. */
+struct cat_type_row {
+	uint32_t oid;
+	const char *name;
+	uint32_t nsp;
+	int len;
+	bool byval;
+	char type, category;
+	bool preferred;
+	uint32_t relid;
+	const char *subscript;
+	uint32_t elem, array;
+	const char *in, *out, *recv, *send, *analyze;
+	char align, storage;
+	uint32_t collation;
+};
+/* catalog_rel.c: puts t as a row of pg_type (the only place that knows its column order). */
+void cat_type_put(struct cat_rows *r, const struct cat_type_row *t);
 struct pgtype_info;
 /* A type's I/O function name as pg_type lists it (sfx "in", "out", "recv", "send"). */
 const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx);

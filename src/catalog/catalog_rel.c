@@ -485,41 +485,65 @@ static bool preferred(uint32_t oid)
 	       oid == PGTYPE_VARBIT;
 }
 
-static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
+void cat_type_put(struct cat_rows *r, const struct cat_type_row *t)
 {
 	cat_row(r);
-	cat_int(r, ti->oid);
-	cat_text(r, ti->name);
-	cat_int(r, CAT_NS_PG_CATALOG);
+	cat_int(r, t->oid);
+	cat_text(r, t->name);
+	cat_int(r, t->nsp);
 	cat_int(r, OWNER);
-	cat_int(r, ti->typlen);
-	cat_bool(r, type_byval(ti));
-	cat_char(r, ti->category == 'P' || ti->oid == PGTYPE_UNKNOWN ? 'p' : 'b');
-	cat_char(r, ti->category);
-	cat_bool(r, preferred(ti->oid));
-	cat_bool(r, true);
+	cat_int(r, t->len);
+	cat_bool(r, t->byval);
+	cat_char(r, t->type);
+	cat_char(r, t->category);
+	cat_bool(r, t->preferred);
+	cat_bool(r, true); /* typisdefined */
 	cat_char(r, ',');
-	cat_int(r, 0);
-	cat_text(r, ti->category == 'A' ? "array_subscript_handler" : "-");
-	cat_int(r, ti->elem_oid);
-	cat_int(r, ti->array_oid);
-	cat_text(r, cat_type_regproc(r->a, ti, "in"));
-	cat_text(r, cat_type_regproc(r->a, ti, "out"));
-	cat_text(r, cat_type_regproc(r->a, ti, "recv"));
-	cat_text(r, cat_type_regproc(r->a, ti, "send"));
-	cat_text(r, "-");
-	cat_text(r, "-");
-	cat_text(r, "-");
-	cat_char(r, type_align(ti));
-	cat_char(r, type_storage(ti));
-	cat_bool(r, false);
-	cat_int(r, 0);
-	cat_int(r, -1);
-	cat_int(r, 0);
-	cat_int(r, type_collation(ti->oid));
+	cat_int(r, t->relid);
+	cat_text(r, t->subscript);
+	cat_int(r, t->elem);
+	cat_int(r, t->array);
+	cat_text(r, t->in);
+	cat_text(r, t->out);
+	cat_text(r, t->recv);
+	cat_text(r, t->send);
+	cat_text(r, "-"); /* typmodin */
+	cat_text(r, "-"); /* typmodout */
+	cat_text(r, t->analyze);
+	cat_char(r, t->align);
+	cat_char(r, t->storage);
+	cat_bool(r, false); /* typnotnull */
+	cat_int(r, 0);      /* typbasetype */
+	cat_int(r, -1);     /* typtypmod */
+	cat_int(r, 0);      /* typndims */
+	cat_int(r, t->collation);
 	cat_null(r);
 	cat_null(r);
 	cat_null(r);
+}
+
+static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
+{
+	cat_type_put(r, &(struct cat_type_row){
+				.oid = ti->oid,
+				.name = ti->name,
+				.nsp = CAT_NS_PG_CATALOG,
+				.len = ti->typlen,
+				.byval = type_byval(ti),
+				.type = ti->category == 'P' || ti->oid == PGTYPE_UNKNOWN ? 'p' : 'b',
+				.category = ti->category,
+				.preferred = preferred(ti->oid),
+				.subscript = ti->category == 'A' ? "array_subscript_handler" : "-",
+				.elem = ti->elem_oid,
+				.array = ti->array_oid,
+				.in = cat_type_regproc(r->a, ti, "in"),
+				.out = cat_type_regproc(r->a, ti, "out"),
+				.recv = cat_type_regproc(r->a, ti, "recv"),
+				.send = cat_type_regproc(r->a, ti, "send"),
+				.analyze = "-",
+				.align = type_align(ti),
+				.storage = type_storage(ti),
+				.collation = type_collation(ti->oid)});
 }
 
 static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)

@@ -16,44 +16,6 @@ uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array)
 	return cat_oid(array ? "rowarray" : "rowtype", rel->name, NULL);
 }
 
-/* The columns pg_type's two rows share but for the ones named. */
-static void tail(struct cat_rows *r, const char *io, const char *analyze)
-{
-	static const char *const sfx[] = {"in", "out", "recv", "send"};
-	for (size_t i = 0; i < ARRAY_LEN(sfx); i++)
-		cat_text(r, arena_printf(r->a, "%s_%s", io, sfx[i]));
-	cat_text(r, "-"); /* typmodin */
-	cat_text(r, "-"); /* typmodout */
-	cat_text(r, analyze);
-	cat_char(r, 'd');
-	cat_char(r, 'x');
-	cat_bool(r, false);
-	cat_int(r, 0);
-	cat_int(r, -1);
-	cat_int(r, 0);
-	cat_int(r, 0);
-	cat_null(r);
-	cat_null(r);
-	cat_null(r);
-}
-
-/* typname ... typdelim, the same for both rows but for name, typtype and typcategory. */
-static void head(struct cat_rows *r, uint32_t oid, const char *name, char type, char category)
-{
-	cat_row(r);
-	cat_int(r, oid);
-	cat_text(r, name);
-	cat_int(r, CAT_NS_PUBLIC);
-	cat_int(r, CAT_ROLE_BOOTSTRAP);
-	cat_int(r, -1);
-	cat_bool(r, false);
-	cat_char(r, type);
-	cat_char(r, category);
-	cat_bool(r, false);
-	cat_bool(r, true);
-	cat_char(r, ',');
-}
-
 void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
@@ -61,19 +23,39 @@ void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r)
 		uint32_t oid = cat_rowtype_oid(rel, false), arr = cat_rowtype_oid(rel, true);
 		if (!oid)
 			continue;
-		head(r, oid, rel->name, 'c', 'C');
-		cat_int(r, rel->oid); /* typrelid */
-		cat_text(r, "-");
-		cat_int(r, 0);
-		cat_int(r, arr);
-		tail(r, "record", "-");
+		cat_type_put(r, &(struct cat_type_row){.oid = oid,
+						       .name = rel->name,
+						       .nsp = CAT_NS_PUBLIC,
+						       .len = -1,
+						       .type = 'c',
+						       .category = 'C',
+						       .relid = rel->oid,
+						       .subscript = "-",
+						       .array = arr,
+						       .in = "record_in",
+						       .out = "record_out",
+						       .recv = "record_recv",
+						       .send = "record_send",
+						       .analyze = "-",
+						       .align = 'd',
+						       .storage = 'x'});
 		/* PostgreSQL names the array type "_" + name, cut to NAMEDATALEN - 1 bytes */
-		head(r, arr, arena_printf(r->a, "_%.62s", rel->name), 'b', 'A');
-		cat_int(r, 0);
-		cat_text(r, "array_subscript_handler");
-		cat_int(r, oid);
-		cat_int(r, 0);
-		tail(r, "array", "array_typanalyze");
+		cat_type_put(r,
+			     &(struct cat_type_row){.oid = arr,
+						    .name = arena_printf(r->a, "_%.62s", rel->name),
+						    .nsp = CAT_NS_PUBLIC,
+						    .len = -1,
+						    .type = 'b',
+						    .category = 'A',
+						    .subscript = "array_subscript_handler",
+						    .elem = oid,
+						    .in = "array_in",
+						    .out = "array_out",
+						    .recv = "array_recv",
+						    .send = "array_send",
+						    .analyze = "array_typanalyze",
+						    .align = 'd',
+						    .storage = 'x'});
 	}
 }
 
