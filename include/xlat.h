@@ -25,6 +25,7 @@ enum xlat_kind {
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
+	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -365,6 +366,12 @@ struct xlat_env {
 	 * grouped query level), not reading the catalog. A simple Query's statements, which the
 	 * session then keeps prepared on its connection. */
 	bool bind_consts;
+	/* A statement that follows one changing the schema in the same input (CREATE TABLE t
+	 * ...; INSERT INTO t ...) is returned as XLAT_LATER, with only .location and .length
+	 * set: the caller translates that text (xlat_translate_later) once the statements before
+	 * it have run, as PostgreSQL analyzes each statement of a Query just before running it.
+	 * Transaction control is translated at once. A simple Query's statements. */
+	bool later;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types
@@ -390,6 +397,12 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32_t *param_types,
 		       int nparam_types, struct arena *a, struct xlat_stmt **out, size_t *nout,
 		       struct pgerr *err) MUST_CHECK;
+
+/* Translates the XLAT_LATER statement `x` of sql (the whole input it came from) into one
+ * statement in *out, as xlat_translate_in would translate that statement's text alone; error
+ * positions count from the start of sql, .location and .length stay x's. */
+bool xlat_translate_later(const struct xlat_env *env, const char *sql, const struct xlat_stmt *x,
+			  struct arena *a, struct xlat_stmt **out, struct pgerr *err) MUST_CHECK;
 
 /* The translation cache behind xlat_translate: one per process, shared by every thread.
  * A single-statement text seen before, also with other constants in it, is answered from a

@@ -620,6 +620,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		pgw_be_empty_query(&s->out);
 		return true;
 	case XLAT_SQL:
+	case XLAT_LATER: /* translated before it runs (sess_simple.c) */
 		ASSERT(!"SQL statements are not utilities");
 		return false;
 	}

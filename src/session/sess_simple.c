@@ -3,7 +3,8 @@
  * text results, one ReadyForQuery at the end. A statement that must wait for another
  * connection's write lock parks the Query; it continues at that statement once woken. A COPY
  * FROM STDIN among the statements hands the input to sess_copy.c, which runs the rest of the
- * Query's text when the copy ends. */
+ * Query's text when the copy ends. A statement that follows DDL is translated when it is
+ * reached (XLAT_LATER), so it sees the tables and types the statements before it made. */
 #include "session_int.h"
 
 #include <string.h>
@@ -18,6 +19,8 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 			return false;
 		if (stmts[i].kind == XLAT_SQL)
 			sql++;
+		if (stmts[i].kind == XLAT_LATER)
+			sql += 2; /* follows DDL: two statements at least */
 		if (stmts[i].numbered_max || stmts[i].nsteps)
 			sql += 2; /* its check after the fact, or its steps, need a transaction */
 	}
@@ -35,6 +38,23 @@ static void finish_query(struct session *s, bool ok, struct pgerr *err)
 		pgw_be_ready(&s->out, sess_status_char(s));
 }
 
+/* Translates the statement at simple.next, which follows DDL of the same Query, against the
+ * schema the statements before it left (xlat_env.later); it takes the XLAT_LATER's place. */
+static bool translate_later(struct session *s, struct pgerr *err)
+{
+	struct xlat_stmt *x = &s->simple.stmts[s->simple.next], *now;
+	struct xlat_env env;
+	char search[SHARD_TENANT_MAX + 1];
+	s->schema_epoch = 0; /* the DDL before it ran on this connection: read the schema again */
+	sess_schema_env(s, &env, search);
+	env.bind_consts = true;
+	if (!xlat_translate_later(&env, s->simple.sql, x, s->msg_arena, &now, err))
+		return false;
+	*x = *now;
+	sess_types_saw(s, x, 1);
+	return true;
+}
+
 /* Runs statements from simple.next on. A statement that meets a lock has written nothing
  * (SQLite refuses before any effect), so its partial output is dropped and it runs again. */
 void sess_simple_continue(struct session *s)
@@ -46,6 +66,10 @@ void sess_simple_continue(struct session *s)
 		const struct xlat_stmt *x = &s->simple.stmts[s->simple.next];
 		if (x->kind == XLAT_EMPTY && s->simple.n > 1)
 			continue;
+		if (x->kind == XLAT_LATER && !translate_later(s, &err)) {
+			ok = false;
+			break;
+		}
 		size_t mark = s->out.len;
 		ok = sess_run_simple(s, x, &err);
 		if ((ok && s->yielded) || (!ok && s->punted)) {
@@ -94,6 +118,7 @@ void sess_simple_run(struct session *s, const char *text)
 	char search[SHARD_TENANT_MAX + 1];
 	sess_schema_env(s, &env, search);
 	env.bind_consts = true; /* sess_run_simple keeps such statements prepared */
+	env.later = true;       /* what follows DDL is translated when reached */
 	bool ok = xlat_translate_in(&env, sql, NULL, 0, s->msg_arena, &stmts, &n, &err);
 	int other = ok ? sess_hub_describe(s, stmts, n, &err) : 0;
 	if (other) { /* another tenant's connection: translated again there */

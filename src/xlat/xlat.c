@@ -334,11 +334,17 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 		c->st->location = raw->stmt_location;
 		c->st->length = raw->stmt_len ? raw->stmt_len
 					      : (int)strlen(c->src) - raw->stmt_location;
+		if (c->earlier_ddl && c->env && c->env->later && raw->stmt &&
+		    raw->stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
+			c->st->kind = XLAT_LATER;
+			continue;
+		}
 		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
 			return raw->stmt ? false
 					 : pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR,
 						     "empty raw statement");
-		c->earlier_ddl |= c->st->is_ddl;
+		c->earlier_ddl |= c->st->is_ddl || c->st->kind == XLAT_SCRIPT ||
+				  c->st->kind == XLAT_REBUILD;
 	}
 	*out = v;
 	*nout = n;
@@ -424,4 +430,24 @@ bool xlat_translate(const char *sql, const uint32_t *param_types, int nparam_typ
 		    struct xlat_stmt **out, size_t *nout, struct pgerr *err)
 {
 	return xlat_translate_in(NULL, sql, param_types, nparam_types, a, out, nout, err);
+}
+
+bool xlat_translate_later(const struct xlat_env *env, const char *sql, const struct xlat_stmt *x,
+			  struct arena *a, struct xlat_stmt **out, struct pgerr *err)
+{
+	ASSERT(x->kind == XLAT_LATER && x->location >= 0 && x->length > 0);
+	struct xlat_env alone = *env;
+	alone.later = false;
+	const char *text = arena_strndup(a, sql + x->location, (size_t)x->length);
+	size_t n = 0;
+	if (!xlat_translate_in(&alone, text, NULL, 0, a, out, &n, err)) {
+		if (err->position > 0) /* in characters, as PostgreSQL counts them */
+			for (int k = 0; k < x->location; k++)
+				err->position += ((unsigned char)sql[k] & 0xC0) != 0x80;
+		return false;
+	}
+	ASSERT(n == 1);
+	(*out)->location = x->location;
+	(*out)->length = x->length;
+	return true;
 }

@@ -278,3 +278,14 @@ SELECT a.attname, pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attr
 INSERT INTO dt_def DEFAULT VALUES;
 SELECT a = f, b = c, d = e, k = d FROM dt_def;
 DROP TABLE dt_def;
+
+-- One Query holding DDL and the statements that use it (as migration tools send a script):
+-- each statement is analyzed just before it runs, so later ones see the new schema.
+CREATE TABLE mq_t (id serial PRIMARY KEY, n numeric(8,2), at timestamptz DEFAULT now()); INSERT INTO mq_t (n) VALUES (1.5), (2); SELECT id, n, pg_typeof(at), pg_typeof(n) FROM mq_t ORDER BY id;
+ALTER TABLE mq_t ADD COLUMN note varchar(3); UPDATE mq_t SET note = 'abc' WHERE id = 1; SELECT id, note, pg_typeof(note) FROM mq_t ORDER BY id;
+ALTER TABLE mq_t ADD COLUMN w int; UPDATE mq_t SET note = 'abcd' WHERE id = 2;
+SELECT count(*) FROM information_schema.columns WHERE table_name = 'mq_t';
+CREATE TABLE mq_u (a int); SELECT nosuch FROM mq_u;
+SELECT count(*) FROM pg_class WHERE relname = 'mq_u';
+CREATE TABLE mq_v (a int); BEGIN; INSERT INTO mq_v VALUES (7); COMMIT; SELECT a, pg_typeof(a) FROM mq_v;
+DROP TABLE mq_t, mq_v;

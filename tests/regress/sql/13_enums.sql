@@ -98,3 +98,6 @@ DROP TABLE e_shirt2;
 DROP TABLE e_person;
 DROP TYPE e_mood, "E_Role";
 SELECT count(*) FROM pg_enum;
+-- An enum made earlier in the same Query orders by its labels' order.
+CREATE TYPE e_mq AS ENUM ('zeta', 'alpha'); CREATE TABLE e_mq_t (m e_mq); INSERT INTO e_mq_t VALUES ('alpha'), ('zeta'); SELECT m FROM e_mq_t ORDER BY m;
+DROP TABLE e_mq_t; DROP TYPE e_mq; SELECT count(*) FROM pg_type WHERE typname = 'e_mq';

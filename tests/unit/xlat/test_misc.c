@@ -703,6 +703,41 @@ START_TEST(test_nesting)
 }
 END_TEST
 
+/* With xlat_env.later, what follows DDL in one input waits (transaction control aside), and
+ * is translated alone once reached, its error positions counted in the whole input. */
+START_TEST(test_later)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_env env = {.later = true};
+	struct pgerr e;
+	struct xlat_stmt *v, *one;
+	size_t n;
+	const char *sql = "SELECT 1; CREATE TABLE n (a int); SELECT a FROM n; COMMIT; "
+			  "SELECT \"é\", nosuchfn(1) FROM n";
+	ck_assert(xlat_translate_in(&env, sql, NULL, 0, a, &v, &n, &e));
+	ck_assert_uint_eq(n, 5);
+	ck_assert_int_eq(v[0].kind, XLAT_SQL);
+	ck_assert_int_eq(v[1].kind, XLAT_SQL);
+	ck_assert_int_eq(v[2].kind, XLAT_LATER);
+	ck_assert_int_eq(v[3].kind, XLAT_TXN);
+	ck_assert_int_eq(v[4].kind, XLAT_LATER);
+	ck_assert(xlat_translate_later(&env, sql, &v[2], a, &one, &e));
+	ck_assert_int_eq(one->kind, XLAT_SQL);
+	ck_assert_int_eq(one->location, v[2].location);
+	ck_assert_int_eq(one->length, v[2].length);
+	ck_assert_ptr_nonnull(strstr(one->sql, "FROM"));
+	ck_assert(!xlat_translate_later(&env, sql, &v[4], a, &one, &e));
+	ck_assert_str_eq(e.sqlstate, SQLSTATE_UNDEFINED_FUNCTION);
+	/* "nosuchfn" is the 72nd character (its byte offset is 72: é takes two bytes) */
+	ck_assert_int_eq(e.position, 72);
+	env.later = false; /* without it, everything is translated at once */
+	ck_assert(xlat_translate_in(&env, "CREATE TABLE n (a int); SELECT a FROM n", NULL, 0, a,
+				    &v, &n, &e));
+	ck_assert_int_eq(v[1].kind, XLAT_SQL);
+	arena_free(a);
+}
+END_TEST
+
 #define N(v) ((int)(sizeof(v) / sizeof((v)[0])))
 
 Suite *xlat_suite_misc(void)
@@ -721,6 +756,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_params);
 	tcase_add_test(tc, test_params_given);
 	tcase_add_test(tc, test_statements);
+	tcase_add_test(tc, test_later);
 	tcase_add_loop_test(tc, test_errors, 0, N(errors));
 	suite_add_tcase(s, tc);
 	/* parses statements of 100,000 terms: seconds under ASan on a loaded machine */
