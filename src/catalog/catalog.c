@@ -266,13 +266,21 @@ struct cat_vtab {
 	int ncols;
 	bool *is_bool;     /* per column: declared bool (catalog_filter.c) */
 	int schema_col;    /* the column naming a relation's schema, -1 (catalog_filter.c) */
+	int oid_col;       /* the `oid` column, -1 */
 	uint32_t tableoid; /* the hidden column after the ncols declared ones (0: none) */
 };
 
+/* One scan of a relation in one statement. The rows are filled at the first xFilter and kept
+ * for the cursor's life (one run of the statement, in which neither the schema nor the
+ * session changes): a join scans the inner relation again for every outer row, and filling
+ * pg_proc's 2,000 rows each time made a join of pg_type with pg_proc take seconds. */
 struct cat_cursor {
 	sqlite3_vtab_cursor base;
 	struct cat_rows rows;
-	size_t row;
+	bool filled;
+	size_t *keep; /* the rows this scan returns (catalog_filter.c), room for rows.n */
+	size_t nkeep;
+	size_t row; /* into keep */
 };
 
 /* pClientData of each module: which relation, on which connection. */
@@ -308,6 +316,7 @@ static int vt_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 	vt->tableoid = tableoid;
 	vt->is_bool = cat_filter_bool_columns(arg->def->columns, &vt->ncols);
 	vt->schema_col = cat_filter_schema_column(arg->def->columns);
+	vt->oid_col = cat_filter_oid_column(arg->def->columns);
 	*out = &vt->base;
 	return SQLITE_OK;
 }
@@ -322,9 +331,11 @@ static int vt_disconnect(sqlite3_vtab *vt)
 static int vt_best_index(sqlite3_vtab *v, sqlite3_index_info *info)
 {
 	struct cat_vtab *vt = (struct cat_vtab *)v;
-	cat_filter_plan(vt->is_bool, vt->ncols, vt->schema_col, info);
-	info->estimatedCost = 1000;
-	info->estimatedRows = 100;
+	bool by_oid = cat_filter_plan(vt->is_bool, vt->ncols, vt->schema_col, vt->oid_col, info);
+	info->estimatedCost = by_oid ? 20 : 1000;
+	info->estimatedRows = by_oid ? 1 : 100;
+	if (by_oid)
+		info->idxFlags |= SQLITE_INDEX_SCAN_UNIQUE;
 	return SQLITE_OK;
 }
 
@@ -342,18 +353,16 @@ static int vt_close(sqlite3_vtab_cursor *c)
 {
 	struct cat_cursor *cur = (struct cat_cursor *)c;
 	arena_free(cur->rows.a);
+	free(cur->keep);
 	sqlite3_free(cur);
 	return SQLITE_OK;
 }
 
-static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int argc,
-		     sqlite3_value **argv)
+/* Fills the cursor's rows once. */
+static int fill(struct cat_cursor *cur, struct cat_vtab *vt)
 {
-	struct cat_cursor *cur = (struct cat_cursor *)c;
-	struct cat_vtab *vt = (struct cat_vtab *)c->pVtab;
-	arena_free(cur->rows.a);
-	memset(&cur->rows, 0, sizeof(cur->rows));
-	cur->row = 0;
+	if (cur->filled)
+		return SQLITE_OK;
 	char *msg = NULL;
 	const struct cat_model *m = cat_conn_model(vt->cc, &msg);
 	if (!m) {
@@ -361,15 +370,36 @@ static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int
 		vt->base.zErrMsg = msg;
 		return SQLITE_ERROR;
 	}
+	arena_free(cur->rows.a);
+	memset(&cur->rows, 0, sizeof(cur->rows));
 	cur->rows.a = arena_new(0);
 	cur->rows.ncols = vt->ncols;
 	if (!vt->def->fill(vt->cc, m, &cur->rows)) {
 		sqlite3_free(vt->base.zErrMsg);
 		vt->base.zErrMsg = cur->rows.err;
 		cur->rows.err = NULL;
+		cur->rows.n = 0;
 		return SQLITE_ERROR;
 	}
-	if (!cat_filter_apply(vt->cc, &cur->rows, idxstr, argc, argv, &msg)) {
+	cur->keep = base_xrealloc(cur->keep, (cur->rows.n ? cur->rows.n : 1) * sizeof(*cur->keep));
+	cur->filled = true;
+	return SQLITE_OK;
+}
+
+static int vt_filter(sqlite3_vtab_cursor *c, int idxnum, const char *idxstr, int argc,
+		     sqlite3_value **argv)
+{
+	(void)idxnum;
+	struct cat_cursor *cur = (struct cat_cursor *)c;
+	struct cat_vtab *vt = (struct cat_vtab *)c->pVtab;
+	cur->row = cur->nkeep = 0;
+	int rc = fill(cur, vt);
+	if (rc != SQLITE_OK)
+		return rc;
+	char *msg = NULL;
+	if (!cat_filter_apply(vt->cc, &cur->rows, idxstr, argc, argv, cur->keep, &cur->nkeep,
+			      &msg)) {
+		cur->nkeep = 0;
 		sqlite3_free(vt->base.zErrMsg);
 		vt->base.zErrMsg = msg;
 		return SQLITE_ERROR;
@@ -386,7 +416,7 @@ static int vt_next(sqlite3_vtab_cursor *c)
 static int vt_eof(sqlite3_vtab_cursor *c)
 {
 	struct cat_cursor *cur = (struct cat_cursor *)c;
-	return cur->row >= cur->rows.n;
+	return cur->row >= cur->nkeep;
 }
 
 static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
@@ -396,7 +426,8 @@ static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 		sqlite3_result_int64(ctx, ((struct cat_vtab *)c->pVtab)->tableoid);
 		return SQLITE_OK;
 	}
-	const struct cat_val *v = &cur->rows.v[cur->row * (size_t)cur->rows.ncols + (size_t)i];
+	const struct cat_val *v = &cur->rows.v[cur->keep[cur->row] * (size_t)cur->rows.ncols +
+					       (size_t)i];
 	switch (v->type) {
 	case SQLITE_INTEGER:
 		sqlite3_result_int64(ctx, v->i);
@@ -413,7 +444,8 @@ static int vt_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int i)
 
 static int vt_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *rowid)
 {
-	*rowid = (sqlite3_int64)((struct cat_cursor *)c)->row + 1;
+	const struct cat_cursor *cur = (const struct cat_cursor *)c;
+	*rowid = (sqlite3_int64)cur->keep[cur->row] + 1;
 	return SQLITE_OK;
 }
 

@@ -38,16 +38,15 @@ bool *cat_filter_bool_columns(const char *columns, int *ncols)
 	return v;
 }
 
-int cat_filter_schema_column(const char *columns)
+/* The first column of a declaration named one of names, or -1. */
+static int column_named(const char *columns, const char *const *names, size_t nnames)
 {
-	static const char *const names[] = {"relnamespace", "connamespace", "typnamespace",
-					    "table_schema"};
 	int depth = 0, col = 0;
 	for (const char *p = columns; *p; p++) {
 		bool start = p == columns || (depth == 0 && p[-1] == ',');
 		while (start && *p == ' ')
 			p++;
-		for (size_t i = 0; start && i < ARRAY_LEN(names); i++)
+		for (size_t i = 0; start && i < nnames; i++)
 			if (strncmp(p, names[i], strlen(names[i])) == 0 && p[strlen(names[i])] == ' ')
 				return col;
 		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
@@ -56,17 +55,33 @@ int cat_filter_schema_column(const char *columns)
 	return -1;
 }
 
-/* A usable = on the schema column: shown to xFilter (argvIndex), not omitted. */
-static bool schema_eq(const struct sqlite3_index_constraint *c, int schema_col)
+int cat_filter_schema_column(const char *columns)
 {
-	return c->usable && c->iColumn == schema_col && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
+	static const char *const names[] = {"relnamespace", "connamespace", "typnamespace",
+					    "table_schema"};
+	return column_named(columns, names, ARRAY_LEN(names));
 }
 
-void cat_filter_plan(const bool *is_bool, int ncols, int schema_col, sqlite3_index_info *info)
+int cat_filter_oid_column(const char *columns)
+{
+	static const char *const names[] = {"oid"};
+	return column_named(columns, names, 1);
+}
+
+/* A usable = on column col (the schema's, the OID's): shown to xFilter (argvIndex), not
+ * omitted — SQLite still compares, so xFilter may keep more rows than match, never fewer. */
+static bool schema_eq(const struct sqlite3_index_constraint *c, int col)
+{
+	return c->usable && c->iColumn == col && c->op == SQLITE_INDEX_CONSTRAINT_EQ;
+}
+
+bool cat_filter_plan(const bool *is_bool, int ncols, int schema_col, int oid_col,
+		     sqlite3_index_info *info)
 {
 	char plan[512] = "";
 	size_t len = 0;
 	int argv = 0;
+	bool by_oid = false;
 	for (int i = 0; i < info->nConstraint && len + 16 < sizeof(plan); i++) {
 		const struct sqlite3_index_constraint *c = &info->aConstraint[i];
 		bool eq = c->op == SQLITE_INDEX_CONSTRAINT_EQ,
@@ -75,6 +90,12 @@ void cat_filter_plan(const bool *is_bool, int ncols, int schema_col, sqlite3_ind
 		if (schema_col >= 0 && schema_eq(c, schema_col)) {
 			info->aConstraintUsage[i].argvIndex = ++argv;
 			len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%dn", c->iColumn);
+			continue;
+		}
+		if (oid_col >= 0 && !by_oid && schema_eq(c, oid_col)) {
+			info->aConstraintUsage[i].argvIndex = ++argv;
+			len += (size_t)snprintf(plan + len, sizeof(plan) - len, "%do", c->iColumn);
+			by_oid = true;
 			continue;
 		}
 		if (!c->usable || c->iColumn < 0 || c->iColumn >= ncols || !is_bool[c->iColumn] ||
@@ -90,6 +111,7 @@ void cat_filter_plan(const bool *is_bool, int ncols, int schema_col, sqlite3_ind
 		info->idxStr = sqlite3_mprintf("%s", plan);
 		info->needToFreeIdxStr = 1;
 	}
+	return by_oid;
 }
 
 /* PostgreSQL's boolin: t/true/y/yes/on/1 and f/false/n/no/off/0, any case, unique prefixes,
@@ -115,36 +137,45 @@ static int parse_bool(const char *s)
 	return -1;
 }
 
-bool cat_filter_apply(struct cat_conn *cc, struct cat_rows *r, const char *plan, int argc,
-		      sqlite3_value **argv, char **errmsg)
+bool cat_filter_apply(struct cat_conn *cc, const struct cat_rows *r, const char *plan, int argc,
+		      sqlite3_value **argv, size_t *keep, size_t *nkeep, char **errmsg)
 {
+	*nkeep = r->n;
+	for (size_t i = 0; i < r->n; i++)
+		keep[i] = i;
 	for (int k = 0; plan && *plan && k < argc; k++) {
 		char *end = NULL;
 		long col = strtol(plan, &end, 10);
-		bool eq = *end == '=';
+		char how = *end;
 		plan = end + 1;
-		if (end[0] == 'n') { /* the schema column: SQLite compares */
+		if (how == 'n') { /* the schema column: SQLite compares */
 			if (!cat_conn_schema_check(cc, argv[k], errmsg))
 				return false;
 			continue;
 		}
-		const char *text = (const char *)sqlite3_value_text(argv[k]);
-		int want = text ? parse_bool(text) : -1;
-		if (want < 0) {
-			*errmsg = sqlite3_mprintf("invalid input syntax for type boolean: \"%s\"",
-						  text ? text : "");
-			return false;
+		int want = 0;
+		if (how == 'o') { /* an OID: only an integer is compared here, SQLite does the rest */
+			if (sqlite3_value_type(argv[k]) != SQLITE_INTEGER)
+				continue;
+		} else {
+			const char *text = (const char *)sqlite3_value_text(argv[k]);
+			want = text ? parse_bool(text) : -1;
+			if (want < 0) {
+				*errmsg = sqlite3_mprintf("invalid input syntax for type boolean: "
+							  "\"%s\"", text ? text : "");
+				return false;
+			}
 		}
 		size_t kept = 0;
-		for (size_t i = 0; i < r->n; i++) {
-			const struct cat_val *v = &r->v[i * (size_t)r->ncols + (size_t)col];
-			bool keep = v->type == SQLITE_INTEGER && ((v->i != 0) == (want != 0)) == eq;
-			if (keep && kept != i)
-				memcpy(&r->v[kept * (size_t)r->ncols], &r->v[i * (size_t)r->ncols],
-				       (size_t)r->ncols * sizeof(*r->v));
-			kept += keep;
+		for (size_t i = 0; i < *nkeep; i++) {
+			const struct cat_val *v = &r->v[keep[i] * (size_t)r->ncols + (size_t)col];
+			bool keep_it = v->type == SQLITE_INTEGER &&
+				       (how == 'o' ? v->i == sqlite3_value_int64(argv[k])
+						   : ((v->i != 0) == (want != 0)) == (how == '='));
+			keep[kept] = keep[i];
+			kept += keep_it;
 		}
-		r->n = kept;
+		*nkeep = kept;
 	}
 	return true;
 }

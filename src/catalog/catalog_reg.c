@@ -333,21 +333,6 @@ static size_t procs_named(const char *name, uint32_t *oid)
 
 /* A type I/O function pg_type names that pg_proc does not list (none today: the generator
  * takes every type's), accepted as before by name. */
-static bool is_type_io(const char *name)
-{
-	static const char *const sfx[] = {"in", "out", "recv", "send"};
-	size_t n = 0;
-	const struct pgtype_info *all = pgtype_all(&n);
-	struct arena *a = arena_new(0);
-	bool found = false;
-	for (size_t i = 0; i < n && !found; i++) {
-		for (size_t k = 0; k < ARRAY_LEN(sfx) && !found; k++)
-			found = strcmp(cat_type_regproc(a, &all[i], sfx[k]), name) == 0;
-	}
-	arena_free(a);
-	return found;
-}
-
 /* Resolves a regproc name as PostgreSQL's regprocin: exactly one function of that name. */
 static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 {
@@ -359,7 +344,7 @@ static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 		return *oid != 0;
 	}
 	size_t n = procs_named(s, oid);
-	if (n == 1 || (n == 0 && is_type_io(strip_schema(s))))
+	if (n == 1)
 		return true;
 	if (n > 1)
 		pgfn_error(ctx, "42725", "more than one function named \"%s\"", s);
@@ -390,7 +375,23 @@ static void fn_regproc_oid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	else if (s[0] >= '0' && s[0] <= '9')
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
 	else if (regproc_lookup(ctx, s, &oid))
-		sqlite3_result_int64(ctx, oid); /* 0 only for a type I/O name pg_proc lacks */
+		sqlite3_result_int64(ctx, oid);
+}
+
+/* A regproc column compared with an OID (JOIN pg_proc p ON p.oid = t.typinput): the OID of
+ * the one function of that name, NULL for a name several functions share (aggfnoid's max,
+ * oprcode's jsonb_delete: the catalog keeps only the name, which cannot tell them apart, so
+ * such a row matches no OID) or none. */
+static void fn_regproc_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	uint32_t oid = 0;
+	if (s && s[0] >= '0' && s[0] <= '9')
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	else if (s && !strchr(s, '(') && procs_named(s, &oid) == 1)
+		sqlite3_result_int64(ctx, oid);
+	else
+		sqlite3_result_null(ctx);
 }
 
 /* 1299::regproc: the name of the function with that OID; an OID pg_proc does not list stays
@@ -634,6 +635,7 @@ static const struct pgfn_def schema_fns[] = {
 static const struct pgfn_def fixed_fns[] = {
 	{"pg_regproc_in", 1, fn_regproc_in},
 	{"pg_regproc_oid", 1, fn_regproc_oid},
+	{"pg_regproc_match", 1, fn_regproc_match},
 	{"pg_regproc_out", 1, fn_regproc_out},
 	{"pg_regprocedure_out", 1, fn_regprocedure_out},
 	{"pg_regoperator_out", 1, fn_regoperator_out},

@@ -463,19 +463,21 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	return true;
 }
 
-const char *cat_type_regproc(struct arena *a, const struct pgtype_info *ti, const char *sfx)
+/* PostgreSQL's pg_type names of the built-in type's functions (generated). */
+static const struct cat_typeio *typeio(uint32_t oid)
 {
-	static const char *const underscored[] = {"json",    "jsonb",     "uuid",        "date",
-						  "time",    "timestamp", "timestamptz", "interval",
-						  "numeric", "timetz",    "void",        "xml",
-						  "bit",     "varbit"};
-	if (ti->elem_oid && ti->category == 'A')
-		return arena_printf(a, "array_%s", sfx);
-	for (size_t i = 0; i < ARRAY_LEN(underscored); i++) {
-		if (strcmp(ti->name, underscored[i]) == 0)
-			return arena_printf(a, "%s_%s", ti->name, sfx);
+	size_t lo = 0, hi = 0;
+	const struct cat_typeio *v = cat_typeios(&hi);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].oid == oid)
+			return &v[mid];
+		if (v[mid].oid < oid)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	return arena_printf(a, "%s%s", ti->oid == PGTYPE_MONEY ? "cash_" : ti->name, sfx);
+	return NULL;
 }
 
 static bool preferred(uint32_t oid)
@@ -507,8 +509,8 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t)
 	cat_text(r, t->out);
 	cat_text(r, t->recv);
 	cat_text(r, t->send);
-	cat_text(r, "-"); /* typmodin */
-	cat_text(r, "-"); /* typmodout */
+	cat_text(r, t->modin ? t->modin : "-");
+	cat_text(r, t->modout ? t->modout : "-");
 	cat_text(r, t->analyze);
 	cat_char(r, t->align);
 	cat_char(r, t->storage);
@@ -524,6 +526,8 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t)
 
 static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 {
+	const struct cat_typeio *io = typeio(ti->oid);
+	ASSERT(io); /* scripts/gen-catalog-proc lists every type pgtype knows */
 	cat_type_put(r, &(struct cat_type_row){
 				.oid = ti->oid,
 				.name = ti->name,
@@ -536,11 +540,13 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 				.subscript = ti->category == 'A' ? "array_subscript_handler" : "-",
 				.elem = ti->elem_oid,
 				.array = ti->array_oid,
-				.in = cat_type_regproc(r->a, ti, "in"),
-				.out = cat_type_regproc(r->a, ti, "out"),
-				.recv = cat_type_regproc(r->a, ti, "recv"),
-				.send = cat_type_regproc(r->a, ti, "send"),
-				.analyze = "-",
+				.in = io->in,
+				.out = io->out,
+				.recv = io->recv,
+				.send = io->send,
+				.modin = io->modin,
+				.modout = io->modout,
+				.analyze = io->analyze,
 				.align = type_align(ti),
 				.storage = type_storage(ti),
 				.collation = type_collation(ti->oid)});

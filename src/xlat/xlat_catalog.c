@@ -10,7 +10,6 @@
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
 enum {
-	OID_REGPROC = 24,
 	OID_REGCLASS = 2205,
 	OID_REGTYPE = 2206,
 	OID_REGNAMESPACE = 4089,
@@ -583,7 +582,7 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
 	bool by_oid = (s && all_digits(s)) || is_int_literal(tc->arg);
-	if (by_oid && oid == OID_REGPROC) { /* an OID becomes the function's name */
+	if (by_oid && oid == XLAT_OID_REGPROC) { /* an OID becomes the function's name */
 		struct xlat_type ignored;
 		xlat_puts(c, "pg_regproc_out(");
 		bool ok = xlat_expr(c, tc->arg, &ignored);
@@ -601,7 +600,7 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 		return true;
 	}
 	struct xlat_type ignored;
-	if (!shown || oid == OID_REGPROC)
+	if (!shown || oid == XLAT_OID_REGPROC)
 		return xlat_expr(c, tc->arg, &ignored);
 	xlat_puts(c, "pg_regprocedure_out("); /* an OID column shown as name(argtypes) */
 	bool ok = xlat_expr(c, tc->arg, &ignored);
@@ -675,10 +674,18 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 		xlat_printf(c, "%d", tc->arg->a_const->ival->ival);
 		return true;
 	}
-	struct xlat_type ignored;
-	xlat_puts(c, "CAST(");
-	bool ok = xlat_expr(c, tc->arg, &ignored);
-	xlat_puts(c, " AS INTEGER)");
+	/* the argument aside, so that its type chooses the conversion */
+	struct strbuf arg, *saved = c->sb;
+	strbuf_init(&arg, 0);
+	c->sb = &arg;
+	struct xlat_type from;
+	bool ok = xlat_expr(c, tc->arg, &from) && !arg.failed;
+	c->sb = saved;
+	if (from.oid == XLAT_OID_REGPROC) /* typinput::oid: the catalog holds the name */
+		xlat_printf(c, "pg_regproc_match(%s)", arg.data ? arg.data : "");
+	else
+		xlat_printf(c, "CAST(%s AS INTEGER)", arg.data ? arg.data : "");
+	strbuf_fini(&arg);
 	return ok;
 }
 
@@ -738,7 +745,7 @@ int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xl
 	else if (strcmp(name, "oid") == 0)
 		ok = to_oid(c, tc, t);
 	else if (strcmp(name, "regproc") == 0 || strcmp(name, "regprocedure") == 0)
-		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? OID_REGPROC : 2202, shown, t);
+		ok = to_regproc(c, tc, strcmp(name, "regproc") == 0 ? XLAT_OID_REGPROC : 2202, shown, t);
 	else if (strcmp(name, "regoperator") == 0)
 		ok = to_regoperator(c, tc, shown, t);
 	else

@@ -417,6 +417,29 @@ static void numeric_op(struct xlat_ctx *c, char op, size_t mark, size_t lend, si
 	xlat_puts(c, ")");
 }
 
+/* The catalog keeps a regproc value (pg_type.typinput ...) as the function's name, which
+ * prints as PostgreSQL prints it; compared with an OID (JOIN pg_proc p ON p.oid = t.typinput,
+ * as Ruby pg's BasicTypeMap asks) the name is looked up (pg_regproc_match: a name several
+ * functions share matches none). The operands sit at [mark, lend) and [rstart, end of the
+ * buffer). */
+static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type r, size_t mark,
+			size_t lend, size_t rstart)
+{
+	bool lp = l.oid == XLAT_OID_REGPROC, rp = r.oid == XLAT_OID_REGPROC;
+	if (lp == rp)
+		return;
+	uint32_t other = lp ? r.oid : l.oid;
+	if (other != XLAT_OID_OID && (numeric_rank(other) < 1 || numeric_rank(other) > 3))
+		return;
+	if (rp) {
+		xlat_puts(c, ")");
+		xlat_insert_at(c, rstart, "pg_regproc_match(");
+	} else {
+		xlat_insert_at(c, lend, ")");
+		xlat_insert_at(c, mark, "pg_regproc_match(");
+	}
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -457,6 +480,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");
 	}
+	if (cmp)
+		regproc_cmp(c, l, r, mark, lend, rstart);
 	if ((cmp || b->cls == OPC_ARITH) &&
 	    (xlat_type_is_temporal(l.oid) || xlat_type_is_temporal(r.oid))) {
 		/* date/time operators are functions: move the operands into their call */

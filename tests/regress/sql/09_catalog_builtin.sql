@@ -109,3 +109,8 @@ CREATE TABLE "user" (id int PRIMARY KEY, "order" int);
 CREATE INDEX user_order_idx ON "user" ("order");
 SELECT pg_get_indexdef('user_order_idx'::regclass) AS def, pg_get_indexdef('user_pkey'::regclass) AS pk;
 DROP TABLE "user";
+-- regproc columns: printed as names, compared with OIDs (Ruby pg's BasicTypeMap joins so)
+SELECT typname, typinput, typoutput, typreceive, typsend, typmodin, typmodout, typanalyze FROM pg_type WHERE typname IN ('varchar', 'numeric', 'point', 'int4range', '_int4', 'bool', 'tsvector', 'refcursor', 'record', 'int4multirange') ORDER BY 1;
+SELECT t.typname, ti.proname, ti.oid = t.typinput::oid FROM pg_type t JOIN pg_proc ti ON ti.oid = t.typinput WHERE t.typname IN ('int4', 'numeric', '_text', 'point', 'int4range', 'bool', 'record') ORDER BY 1;
+SELECT count(*) = count(ti.oid) FROM pg_type t LEFT JOIN pg_proc ti ON t.typoutput = ti.oid WHERE t.typnamespace = 11;
+SELECT typinput::oid, typoutput::oid FROM pg_type WHERE typname = 'int8';
