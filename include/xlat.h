@@ -255,6 +255,11 @@ struct xlat_stmt {
 	/* It compares a relation's OID column (oid, attrelid, indrelid ...) with a constant, as
 	 * psql's \d does after finding the relation by name. */
 	bool oid_lookup;
+	/* The schema asked for is parameter described_param (1-based; 0: none) — its name
+	 * (`nspname = $1`) or, with described_by_oid, its OID (`relnamespace = $1`, as DBeaver
+	 * asks); known only once bound. */
+	bool described_by_oid;
+	uint16_t described_param;
 	const char *described_schema;
 
 	/* Data-modifying statements in WITH, which the runner runs first, in order and all of

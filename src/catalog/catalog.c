@@ -166,6 +166,13 @@ const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s)
 	return strncasecmp(s, own, n) == 0 && s[n] == '.' ? s + n + 1 : s;
 }
 
+uint32_t cat_conn_own_nsp(const struct cat_conn *cc)
+{
+	return cc->sess && cc->sess->schemas && cc->sess->own_schema
+		       ? catalog_schema_oid(cc->sess->own_schema)
+		       : CAT_NS_PUBLIC;
+}
+
 uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
 {
 	static const struct {
@@ -179,7 +186,7 @@ uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
 			return fixed[i].oid;
 	bool hub = cc->sess && cc->sess->schemas;
 	if (strcmp(name, cat_conn_public(cc)) == 0 && (!hub || cc->sess->own_schema))
-		return CAT_NS_PUBLIC;
+		return cat_conn_own_nsp(cc);
 	struct cat_rows scratch = {.a = arena_new(0)};
 	const char **names = NULL;
 	long n = 0;

@@ -125,12 +125,12 @@ const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32
 
 /* ---- pg_type and pg_enum ---- */
 
-static void type_row(struct cat_rows *r, const struct cat_enum *e, bool array)
+static void type_row(struct cat_rows *r, const struct cat_enum *e, bool array, uint32_t nsp)
 {
 	cat_type_put(r, &(struct cat_type_row){.oid = array ? e->array_oid : e->oid,
 					       .name = array ? arena_printf(r->a, "_%s", e->name)
 							     : e->name,
-					       .nsp = CAT_NS_PUBLIC,
+					       .nsp = nsp,
 					       .len = array ? -1 : 4,
 					       .byval = !array,
 					       .type = array ? 'b' : 'e',
@@ -147,11 +147,11 @@ static void type_row(struct cat_rows *r, const struct cat_enum *e, bool array)
 					       .storage = array ? 'x' : 'p'});
 }
 
-void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r)
+void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nenums; i++) {
-		type_row(r, m->enums[i], false);
-		type_row(r, m->enums[i], true);
+		type_row(r, m->enums[i], false, nsp);
+		type_row(r, m->enums[i], true, nsp);
 	}
 }
 

@@ -94,7 +94,7 @@ bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_int(r, cat_oid("ext", name, NULL));
 		cat_text(r, name);
 		cat_int(r, CAT_ROLE_BOOTSTRAP);
-		cat_int(r, CAT_NS_PUBLIC);
+		cat_int(r, cat_conn_own_nsp(cc));
 		cat_bool(r, true); /* uuid-ossp is relocatable */
 		cat_text(r, (const char *)sqlite3_column_text(st, 1));
 		cat_null(r);

@@ -174,8 +174,8 @@ const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix
  * indexes and sequences, which have none. */
 uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array);
 struct cat_rows;
-/* Their pg_type rows, two per table or view. */
-void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r);
+/* Their pg_type rows, two per table or view, in namespace nsp (cat_conn_own_nsp). */
+void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
 /* How format_type prints row type oid ("t", "t[]") in a; NULL when oid is not one. */
 const char *cat_rowtype_name(const struct cat_model *m, struct arena *a, uint32_t oid);
 
@@ -236,9 +236,12 @@ const struct cat_model *cat_fn_model(sqlite3_context *ctx);
 /* Sets s as ctx's text result (copied), or NULL when s is NULL. */
 void cat_result_text(sqlite3_context *ctx, const char *s);
 const char *cat_conn_database(const struct cat_conn *cc);
-/* The name of the schema holding the tenant's objects (namespace 2200): "public", or the
- * tenant's own name for a session without a default tenant (catalog_session.own_schema). */
+/* The name of the schema holding the tenant's objects: "public", or the tenant's own name for
+ * a session without a default tenant (catalog_session.own_schema). */
 const char *cat_conn_public(const struct cat_conn *cc);
+/* Its OID: 2200 (public's), or in a session without a default tenant the tenant's schema OID
+ * (catalog_schema_oid), the one the other tenants' connections list it under. */
+uint32_t cat_conn_own_nsp(const struct cat_conn *cc);
 /* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"); s
  * itself otherwise. */
 const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s);
@@ -478,8 +481,8 @@ void cat_enum_col(const struct cat_model *m, const char *decl, struct cat_col *c
 /* format_type(oid, typmod) knowing the tenant's enums (m NULL: built-in types only). */
 const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32_t oid,
 			      int32_t typmod);
-/* pg_type's rows of the enums and their array types; pg_enum's rows. */
-void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r);
+/* pg_type's rows of the enums and their array types (in namespace nsp); pg_enum's rows. */
+void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
 bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */

@@ -132,7 +132,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_row(r);
 		cat_int(r, rel->oid);
 		cat_text(r, rel->name);
-		cat_int(r, CAT_NS_PUBLIC);
+		cat_int(r, cat_conn_own_nsp(cc));
 		cat_int(r, cat_rowtype_oid(rel, false)); /* reltype */
 		cat_int(r, 0);
 		cat_int(r, OWNER);
@@ -374,13 +374,13 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 }
 
 /* The columns every pg_constraint row starts with, up to and including confmatchtype. */
-static void con_head(struct cat_rows *r, uint32_t oid, const char *name, char type, uint32_t rel,
-		     uint32_t index, uint32_t frel)
+static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
+		     char type, uint32_t rel, uint32_t index, uint32_t frel)
 {
 	cat_row(r);
 	cat_int(r, oid);
 	cat_text(r, name);
-	cat_int(r, CAT_NS_PUBLIC);
+	cat_int(r, cat_conn_own_nsp(cc));
 	cat_char(r, type);
 	cat_bool(r, false);
 	cat_bool(r, false);
@@ -429,7 +429,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname)
 			continue;
-		con_head(r, ix->conoid, ix->conname, ix->primary ? 'p' : 'u', ix->table->oid,
+		con_head(cc, r, ix->conoid, ix->conname, ix->primary ? 'p' : 'u', ix->table->oid,
 			 ix->rel->oid, 0);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
@@ -439,7 +439,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
 		const struct cat_rel *rt = cat_model_rel(m, f->reftable);
-		con_head(r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f), rt ? rt->oid : 0);
+		con_head(cc, r, f->oid, f->name, 'f', f->table->oid, cat_fkey_index(m, f), rt ? rt->oid : 0);
 		cat_char(r, f->upd);
 		cat_char(r, f->del);
 		cat_char(r, f->match);
@@ -454,7 +454,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 			if (cat_scan_mentions(ck->expr, ck->table->cols[k].name))
 				keys[n++] = (int16_t)(k + 1);
 		}
-		con_head(r, ck->oid, ck->name, 'c', ck->table->oid, 0, 0);
+		con_head(cc, r, ck->oid, ck->name, 'c', ck->table->oid, 0, 0);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
@@ -558,8 +558,8 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	const struct pgtype_info *all = pgtype_all(&n);
 	for (size_t i = 0; i < n; i++)
 		type_row(r, &all[i]);
-	cat_enum_type_rows(m, r);
-	cat_rowtype_rows(m, r);
+	cat_enum_type_rows(m, r, cat_conn_own_nsp(cc));
+	cat_rowtype_rows(m, r, cat_conn_own_nsp(cc));
 	return true;
 }
 

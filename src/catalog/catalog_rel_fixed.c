@@ -23,15 +23,16 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 	bool hub = cat_conn_schemas(cc, r, &tenants, &nt);
 	if (nt < 0)
 		return false;
-	/* no default tenant: the tenants are the schemas; the connection's own file (the tenant
-	 * search_path names) shows its objects in 2200 under the tenant's name */
+	/* no default tenant: the tenants are the schemas, each with its own OID; the connection's
+	 * own file (the tenant search_path names) shows its objects under the tenant's name and
+	 * OID (cat_conn_own_nsp), so a schema keeps its OID whichever connection answers */
 	const char *own = cc->sess ? cc->sess->own_schema : NULL;
 	for (size_t i = 0; i < ARRAY_LEN(ns); i++) {
 		bool public = ns[i].oid == CAT_NS_PUBLIC;
 		if (hub && public && !own)
 			continue;
 		cat_row(r);
-		cat_int(r, ns[i].oid);
+		cat_int(r, public ? cat_conn_own_nsp(cc) : ns[i].oid);
 		cat_text(r, public ? cat_conn_public(cc) : ns[i].name);
 		cat_int(r, ns[i].owner);
 		cat_text(r, ns[i].oid == CAT_NS_PUBLIC ? cat_public_acl() : NULL);

@@ -16,7 +16,7 @@ uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array)
 	return cat_oid(array ? "rowarray" : "rowtype", rel->name, NULL);
 }
 
-void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r)
+void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *rel = m->rels[i];
@@ -25,7 +25,7 @@ void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r)
 			continue;
 		cat_type_put(r, &(struct cat_type_row){.oid = oid,
 						       .name = rel->name,
-						       .nsp = CAT_NS_PUBLIC,
+						       .nsp = nsp,
 						       .len = -1,
 						       .type = 'c',
 						       .category = 'C',
@@ -43,7 +43,7 @@ void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r)
 		cat_type_put(r,
 			     &(struct cat_type_row){.oid = arr,
 						    .name = arena_printf(r->a, "_%.62s", rel->name),
-						    .nsp = CAT_NS_PUBLIC,
+						    .nsp = nsp,
 						    .len = -1,
 						    .type = 'b',
 						    .category = 'A',

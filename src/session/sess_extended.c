@@ -365,6 +365,10 @@ void sess_ext_bind(struct session *s, const struct pgw_msg *m)
 	}
 	if (!b.portal[0])
 		drop_portal(s, "");
+	if (sess_hub_describe_bound(s, st->x, &b, &err) < 0) {
+		ext_error(s, &err);
+		return;
+	}
 	struct sess_portal *p = build_portal(s, st, &b, &err);
 	if (!p) {
 		ext_error(s, &err);

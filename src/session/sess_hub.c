@@ -164,22 +164,9 @@ static bool may_describe(struct session *s, const char *want, char name[SHARD_TE
 	       shard_tenant_exists(s->env->shards, name);
 }
 
-int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,
-		      struct pgerr *err)
+/* Moves the session to tenant name's connection (may_describe said yes). */
+static int describe_on(struct session *s, const char *name, struct pgerr *err)
 {
-	const struct xlat_stmt *x = n == 1 ? stmts : NULL;
-	bool catalog = x && x->kind == XLAT_SQL && !x->names_tables && !x->described_many;
-	const char *want = catalog ? x->described_schema : NULL;
-	/* psql's \d beta.t finds the relation by name, then asks for its columns, indexes ...
-	 * by its OID: those lookups go on with the tenant described last */
-	if (!want && catalog && x->oid_lookup && s->described[0])
-		want = s->described;
-	char name[SHARD_TENANT_MAX + 1];
-	if (!want || !may_describe(s, want, name)) {
-		if (!want || !catalog)
-			s->described[0] = '\0';
-		return 0;
-	}
 	snprintf(s->described, sizeof(s->described), "%s", name);
 	sess_conn_give_back(s);
 	snprintf(s->describe, sizeof(s->describe), "%s", name);
@@ -194,6 +181,87 @@ int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n
 			return -1;
 	}
 	return 1;
+}
+
+static bool catalog_only(const struct xlat_stmt *x)
+{
+	return x && x->kind == XLAT_SQL && !x->names_tables && !x->described_many;
+}
+
+int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,
+		      struct pgerr *err)
+{
+	const struct xlat_stmt *x = n == 1 ? stmts : NULL;
+	bool catalog = catalog_only(x);
+	const char *want = catalog ? x->described_schema : NULL;
+	/* psql's \d beta.t finds the relation by name, then asks for its columns, indexes ...
+	 * by its OID: those lookups go on with the tenant described last */
+	if (!want && catalog && x->oid_lookup && s->described[0])
+		want = s->described;
+	char name[SHARD_TENANT_MAX + 1];
+	if (!want || !may_describe(s, want, name)) {
+		if (!want || !catalog)
+			s->described[0] = '\0';
+		return 0;
+	}
+	return describe_on(s, name, err);
+}
+
+/* The tenant whose schema OID is oid, among those the session lists as schemas. */
+static const char *tenant_of_schema_oid(struct session *s, uint32_t oid)
+{
+	const char **names = NULL;
+	struct pgerr ignored;
+	long n = sess_hub_schemas(s, NULL, &names, &ignored);
+	for (long i = 0; i < n; i++)
+		if (catalog_schema_oid(names[i]) == oid)
+			return names[i];
+	return NULL;
+}
+
+/* The bound value of x's described_param as the schema's name, NULL when unusable. */
+static const char *bound_schema(struct session *s, const struct xlat_stmt *x,
+				const struct pgw_bind *b, char buf[SHARD_TENANT_MAX + 1])
+{
+	size_t i = x->described_param - 1u;
+	if (i >= b->nparams || !b->param_values[i] || b->param_lengths[i] < 0)
+		return NULL;
+	const uint8_t *v = b->param_values[i];
+	size_t len = (size_t)b->param_lengths[i];
+	bool binary = pgw_bind_param_format(b, i) == 1;
+	if (!x->described_by_oid) {
+		if (binary || len > SHARD_TENANT_MAX)
+			return NULL;
+		memcpy(buf, v, len);
+		buf[len] = '\0';
+		return buf;
+	}
+	uint64_t oid = 0;
+	if (binary && (len == 4 || len == 8)) { /* oid/int4, or int8 */
+		for (size_t k = 0; k < len; k++)
+			oid = oid << 8 | v[k];
+	} else if (!binary && len > 0 && len <= 10) {
+		for (size_t k = 0; k < len; k++) {
+			if (v[k] < '0' || v[k] > '9')
+				return NULL;
+			oid = oid * 10 + (uint64_t)(v[k] - '0');
+		}
+	}
+	return oid && oid <= UINT32_MAX ? tenant_of_schema_oid(s, (uint32_t)oid) : NULL;
+}
+
+int sess_hub_describe_bound(struct session *s, const struct xlat_stmt *x,
+			    const struct pgw_bind *b, struct pgerr *err)
+{
+	char buf[SHARD_TENANT_MAX + 1], name[SHARD_TENANT_MAX + 1];
+	if (!catalog_only(x) || !x->described_param || s->tenant[0])
+		return 0;
+	if (s->inline_run) /* listing tenants and switching files is for a worker */
+		return sess_inline_punt(s, err) ? 0 : -1;
+	const char *want = bound_schema(s, x, b, buf);
+	if (!want || !may_describe(s, want, name))
+		return 0;
+	return describe_on(s, name, err);
 }
 
 void sess_hub_borrowed(struct session *s)

@@ -583,6 +583,11 @@ void sess_hub_free(struct session *s);
  * block on disk. */
 int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,
 		      struct pgerr *err);
+/* As sess_hub_describe, at Bind, for a catalog statement that asks for one schema through a
+ * parameter (xlat_stmt.described_param): its name (`nspname = $1`) or its OID
+ * (`relnamespace = $1`, DBeaver's browsing) as bound in b. */
+int sess_hub_describe_bound(struct session *s, const struct xlat_stmt *x,
+			    const struct pgw_bind *b, struct pgerr *err);
 
 /* ---- sess_inline.c: the fast path on the event-loop thread ---- */
 /* Inline: whether x may run here (read-only SQL on the tenant's own file, transaction

@@ -201,9 +201,33 @@ static bool oid_column(const char *col)
 	return false;
 }
 
+static const char *const schema_name_cols[] = {"nspname", "table_schema", "schemaname",
+						"schema_name"};
+
+/* `nspname = $n` (a schema's name) or `relnamespace = $n` (its OID): the schema asked for is
+ * known once bound (xlat_stmt.described_param). */
+static void note_param(struct xlat_stmt *st, const char *col, int number)
+{
+	static const char *const oid_cols[] = {"relnamespace", "typnamespace", "connamespace",
+					       "pronamespace"};
+	bool by_name = false, by_oid = false;
+	for (size_t i = 0; i < ARRAY_LEN(schema_name_cols); i++)
+		by_name |= strcmp(col, schema_name_cols[i]) == 0;
+	for (size_t i = 0; i < ARRAY_LEN(oid_cols); i++)
+		by_oid |= strcmp(col, oid_cols[i]) == 0;
+	if ((!by_name && !by_oid) || number < 1 || number > UINT16_MAX)
+		return;
+	if ((st->described_param && (st->described_param != number ||
+				     st->described_by_oid != by_oid)) ||
+	    st->described_schema)
+		st->described_many = true;
+	st->described_param = (uint16_t)number;
+	st->described_by_oid = by_oid;
+}
+
 void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e)
 {
-	static const char *const cols[] = {"nspname", "table_schema", "schemaname", "schema_name"};
+	const char *const *cols = schema_name_cols;
 	/* OPERATOR(pg_catalog.~), as psql writes it, is the same operator */
 	const char *op = e->n_name == 1 || (e->n_name == 2 && xlat_node_str(e->name[0]) &&
 					   strcmp(xlat_node_str(e->name[0]), "pg_catalog") == 0)
@@ -219,18 +243,21 @@ void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e)
 	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
 	if (col && r && r->node_case == NODE(A_CONST) && strcmp(op, "=") == 0)
 		c->st->oid_lookup |= oid_column(col);
+	if (col && r && r->node_case == NODE(PARAM_REF) && strcmp(op, "=") == 0)
+		note_param(c->st, col, r->param_ref->number);
 	if (!col || !r || r->node_case != NODE(A_CONST) ||
 	    r->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
 		return;
 	bool named = false;
-	for (size_t i = 0; i < ARRAY_LEN(cols); i++)
+	for (size_t i = 0; i < ARRAY_LEN(schema_name_cols); i++)
 		named |= strcmp(col, cols[i]) == 0;
 	const char *name = named ? asked_name(c, op, r->a_const->sval->sval) : NULL;
 	if (!name)
 		return;
 	struct xlat_stmt *st = c->st;
 	xlat_nocache(c); /* the name is a constant, which the cache key leaves out */
-	if (st->described_schema && strcmp(st->described_schema, name) != 0)
+	if ((st->described_schema && strcmp(st->described_schema, name) != 0) ||
+	    st->described_param)
 		st->described_many = true;
 	st->described_schema = arena_strdup(c->a, name);
 }

@@ -64,6 +64,50 @@ START_TEST(prefixes_route_each_statement)
 }
 END_TEST
 
+/* One parameter's value through the extended protocol; the first row's first value, or the
+ * SQLSTATE of the error, in out. */
+static void bound(PGconn *c, const char *sql, const char *param, char *out, size_t outlen)
+{
+	PGresult *r = PQexecParams(c, sql, 1, NULL, &param, NULL, NULL, 0);
+	if (PQresultStatus(r) == PGRES_TUPLES_OK)
+		snprintf(out, outlen, "%s", PQntuples(r) ? PQgetvalue(r, 0, 0) : "(none)");
+	else
+		snprintf(out, outlen, "%s", PQresultErrorField(r, PG_DIAG_SQLSTATE));
+	PQclear(r);
+}
+
+/* A GUI connected to database postgres browses a tenant's schema with its name or OID as a
+ * parameter (DBeaver: relnamespace = $1): the catalog query runs on that tenant's file, and a
+ * schema has one OID whichever connection lists it. */
+START_TEST(catalog_queries_bound_to_a_schema)
+{
+	make_tenants();
+	PGconn *c = harness_connect(&H, "user=ann dbname=postgres");
+	char oid[32], got[256];
+	PGresult *r = harness_exec_ok(c, "SELECT oid FROM pg_namespace WHERE nspname = 'acme'");
+	snprintf(oid, sizeof(oid), "%s", PQgetvalue(r, 0, 0));
+	PQclear(r);
+	bound(c, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class "
+		 "WHERE relnamespace = $1 AND relkind = 'r'", oid, got, sizeof(got));
+	ck_assert_str_eq(got, "t");
+	bound(c, "SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_class c JOIN "
+		 "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'",
+	      "home", got, sizeof(got));
+	ck_assert_str_eq(got, "l");
+	bound(c, "SELECT n.oid::text FROM pg_namespace n WHERE n.nspname = $1", "acme", got,
+	      sizeof(got));
+	ck_assert_str_eq(got, oid);
+	bound(c, "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
+		 "information_schema.columns WHERE table_schema = $1", "acme", got, sizeof(got));
+	ck_assert_str_eq(got, "id,v");
+	/* a tenant the user may not reach, or none, is not switched to */
+	bound(c, "SELECT count(*) FROM pg_class WHERE relnamespace = $1", "12345", got,
+	      sizeof(got));
+	ck_assert_str_eq(got, "0");
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(search_path_chooses_the_tenant)
 {
 	make_tenants();
@@ -75,7 +119,7 @@ START_TEST(search_path_chooses_the_tenant)
 	harness_expect_value(c, "SELECT current_schema()", "acme");
 	harness_expect_value(c, "SELECT current_schemas(true)", "{pg_catalog,acme}");
 	/* GUIs' regnamespace and privilege checks know the tenants as schemas */
-	harness_expect_value(c, "SELECT 'acme'::regnamespace::oid = 2200", "t");
+	harness_expect_value(c, "SELECT 'acme'::regnamespace::oid >= 16384", "t");
 	harness_expect_value(c, "SELECT 'home'::regnamespace", "home");
 	harness_expect_value(c, "SELECT has_schema_privilege('home', 'USAGE')", "t");
 	harness_expect_value(c, "SELECT 'acme.t'::regclass", "t");
@@ -299,6 +343,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, prefixes_route_each_statement);
 	tcase_add_test(tc, search_path_chooses_the_tenant);
+	tcase_add_test(tc, catalog_queries_bound_to_a_schema);
 	tcase_add_test(tc, tenant_lists_apply);
 	tcase_add_test(tc, one_transaction_over_two_tenants);
 	tcase_add_test(tc, a_tenant_named_postgres);
