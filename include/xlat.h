@@ -257,7 +257,8 @@ struct xlat_stmt {
 	bool oid_lookup;
 	/* The schema asked for is parameter described_param (1-based; 0: none) — its name
 	 * (`nspname = $1`) or, with described_by_oid, its OID (`relnamespace = $1`, as DBeaver
-	 * asks); known only once bound. */
+	 * asks); known only once bound. With described_by_oid and no parameter,
+	 * described_schema holds an OID's digits (`relnamespace = 1710209894::oid`, pgAdmin). */
 	bool described_by_oid;
 	uint16_t described_param;
 	const char *described_schema;

@@ -188,12 +188,29 @@ static bool catalog_only(const struct xlat_stmt *x)
 	return x && x->kind == XLAT_SQL && !x->names_tables && !x->described_many;
 }
 
+/* The tenant whose schema OID is oid, among those the session lists as schemas. */
+static const char *tenant_of_schema_oid(struct session *s, uint32_t oid)
+{
+	const char **names = NULL;
+	struct pgerr ignored;
+	long n = sess_hub_schemas(s, NULL, &names, &ignored);
+	for (long i = 0; i < n; i++)
+		if (catalog_schema_oid(names[i]) == oid)
+			return names[i];
+	return NULL;
+}
+
 int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,
 		      struct pgerr *err)
 {
 	const struct xlat_stmt *x = n == 1 ? stmts : NULL;
 	bool catalog = catalog_only(x);
 	const char *want = catalog ? x->described_schema : NULL;
+	if (want && x->described_by_oid && !s->tenant[0]) { /* relnamespace = 1710209894 */
+		if (s->inline_run) /* listing tenants is for a worker */
+			return sess_inline_punt(s, err) ? 0 : -1;
+		want = tenant_of_schema_oid(s, (uint32_t)strtoul(want, NULL, 10));
+	}
 	/* psql's \d beta.t finds the relation by name, then asks for its columns, indexes ...
 	 * by its OID: those lookups go on with the tenant described last */
 	if (!want && catalog && x->oid_lookup && s->described[0])
@@ -205,18 +222,6 @@ int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n
 		return 0;
 	}
 	return describe_on(s, name, err);
-}
-
-/* The tenant whose schema OID is oid, among those the session lists as schemas. */
-static const char *tenant_of_schema_oid(struct session *s, uint32_t oid)
-{
-	const char **names = NULL;
-	struct pgerr ignored;
-	long n = sess_hub_schemas(s, NULL, &names, &ignored);
-	for (long i = 0; i < n; i++)
-		if (catalog_schema_oid(names[i]) == oid)
-			return names[i];
-	return NULL;
 }
 
 /* The bound value of x's described_param as the schema's name, NULL when unusable. */

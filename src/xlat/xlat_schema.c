@@ -204,17 +204,28 @@ static bool oid_column(const char *col)
 static const char *const schema_name_cols[] = {"nspname", "table_schema", "schemaname",
 						"schema_name"};
 
+static bool listed(const char *col, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(col, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A column holding a relation's, type's, constraint's or function's schema OID. */
+static bool nsp_oid_column(const char *col)
+{
+	static const char *const cols[] = {"relnamespace", "typnamespace", "connamespace",
+					   "pronamespace"};
+	return listed(col, cols, ARRAY_LEN(cols));
+}
+
 /* `nspname = $n` (a schema's name) or `relnamespace = $n` (its OID): the schema asked for is
  * known once bound (xlat_stmt.described_param). */
 static void note_param(struct xlat_stmt *st, const char *col, int number)
 {
-	static const char *const oid_cols[] = {"relnamespace", "typnamespace", "connamespace",
-					       "pronamespace"};
-	bool by_name = false, by_oid = false;
-	for (size_t i = 0; i < ARRAY_LEN(schema_name_cols); i++)
-		by_name |= strcmp(col, schema_name_cols[i]) == 0;
-	for (size_t i = 0; i < ARRAY_LEN(oid_cols); i++)
-		by_oid |= strcmp(col, oid_cols[i]) == 0;
+	bool by_name = listed(col, schema_name_cols, ARRAY_LEN(schema_name_cols));
+	bool by_oid = nsp_oid_column(col);
 	if ((!by_name && !by_oid) || number < 1 || number > UINT16_MAX)
 		return;
 	if ((st->described_param && (st->described_param != number ||
@@ -225,9 +236,45 @@ static void note_param(struct xlat_stmt *st, const char *col, int number)
 	st->described_by_oid = by_oid;
 }
 
+/* The schema asked for by a constant: its name, or with by_oid its OID's digits. */
+static void note_const(struct xlat_ctx *c, const char *value, bool by_oid)
+{
+	struct xlat_stmt *st = c->st;
+	xlat_nocache(c); /* the value is a constant, which the cache key leaves out */
+	if ((st->described_schema &&
+	     (strcmp(st->described_schema, value) != 0 || st->described_by_oid != by_oid)) ||
+	    st->described_param)
+		st->described_many = true;
+	st->described_schema = arena_strdup(c->a, value);
+	st->described_by_oid = by_oid;
+}
+
+/* `relnamespace = 1710209894`, `= 1710209894::oid` (pgAdmin) or `= 'beta'::regnamespace`. */
+static void note_nsp_oid(struct xlat_ctx *c, const PgQuery__Node *r)
+{
+	const char *cast = NULL;
+	if (r->node_case == NODE(TYPE_CAST) && r->type_cast->type_name &&
+	    r->type_cast->type_name->n_names && !r->type_cast->type_name->n_array_bounds) {
+		const PgQuery__TypeName *tn = r->type_cast->type_name;
+		cast = xlat_node_str(tn->names[tn->n_names - 1]);
+		r = r->type_cast->arg;
+	}
+	if (!r || r->node_case != NODE(A_CONST))
+		return;
+	const PgQuery__AConst *k = r->a_const;
+	bool is_int = k->val_case == PG_QUERY__A__CONST__VAL_IVAL;
+	bool is_str = k->val_case == PG_QUERY__A__CONST__VAL_SVAL;
+	if (cast && strcmp(cast, "regnamespace") == 0 && is_str)
+		note_const(c, k->sval->sval, false);
+	else if ((!cast || strcmp(cast, "oid") == 0) && is_int && k->ival->ival > 0)
+		note_const(c, arena_printf(c->a, "%d", k->ival->ival), true);
+	else if (cast && strcmp(cast, "oid") == 0 && is_str && k->sval->sval[0] &&
+		 strspn(k->sval->sval, "0123456789") == strlen(k->sval->sval))
+		note_const(c, k->sval->sval, true);
+}
+
 void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e)
 {
-	const char *const *cols = schema_name_cols;
 	/* OPERATOR(pg_catalog.~), as psql writes it, is the same operator */
 	const char *op = e->n_name == 1 || (e->n_name == 2 && xlat_node_str(e->name[0]) &&
 					   strcmp(xlat_node_str(e->name[0]), "pg_catalog") == 0)
@@ -241,25 +288,21 @@ void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e)
 		r = r->collate_clause->arg;
 	const PgQuery__ColumnRef *cr = l->column_ref;
 	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
-	if (col && r && r->node_case == NODE(A_CONST) && strcmp(op, "=") == 0)
+	bool eq = strcmp(op, "=") == 0;
+	if (!col || !r)
+		return;
+	if (r->node_case == NODE(A_CONST) && eq)
 		c->st->oid_lookup |= oid_column(col);
-	if (col && r && r->node_case == NODE(PARAM_REF) && strcmp(op, "=") == 0)
+	if (r->node_case == NODE(PARAM_REF) && eq)
 		note_param(c->st, col, r->param_ref->number);
-	if (!col || !r || r->node_case != NODE(A_CONST) ||
-	    r->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL)
+	if (eq && nsp_oid_column(col))
+		note_nsp_oid(c, r);
+	if (r->node_case != NODE(A_CONST) || r->a_const->val_case != PG_QUERY__A__CONST__VAL_SVAL ||
+	    !listed(col, schema_name_cols, ARRAY_LEN(schema_name_cols)))
 		return;
-	bool named = false;
-	for (size_t i = 0; i < ARRAY_LEN(schema_name_cols); i++)
-		named |= strcmp(col, cols[i]) == 0;
-	const char *name = named ? asked_name(c, op, r->a_const->sval->sval) : NULL;
-	if (!name)
-		return;
-	struct xlat_stmt *st = c->st;
-	xlat_nocache(c); /* the name is a constant, which the cache key leaves out */
-	if ((st->described_schema && strcmp(st->described_schema, name) != 0) ||
-	    st->described_param)
-		st->described_many = true;
-	st->described_schema = arena_strdup(c->a, name);
+	const char *name = asked_name(c, op, r->a_const->sval->sval);
+	if (name)
+		note_const(c, name, false);
 }
 
 bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv)

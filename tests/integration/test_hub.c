@@ -100,6 +100,11 @@ START_TEST(catalog_queries_bound_to_a_schema)
 	bound(c, "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM "
 		 "information_schema.columns WHERE table_schema = $1", "acme", got, sizeof(got));
 	ck_assert_str_eq(got, "id,v");
+	/* pgAdmin writes the OID into the statement */
+	char sql[256];
+	snprintf(sql, sizeof(sql), "SELECT string_agg(relname, ',') FROM pg_class "
+		 "WHERE relnamespace = %s::oid AND relkind = 'r'", oid);
+	harness_expect_value(c, sql, "t");
 	/* a tenant the user may not reach, or none, is not switched to */
 	bound(c, "SELECT count(*) FROM pg_class WHERE relnamespace = $1", "12345", got,
 	      sizeof(got));
