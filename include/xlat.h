@@ -26,6 +26,7 @@ enum xlat_kind {
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
 	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
+	XLAT_EXPLAIN,    /* EXPLAIN [ANALYZE]: SQLite's plan of .sql (see .explain_analyze) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -174,6 +175,7 @@ struct xlat_stmt {
 	bool no_columns;   /* SELECT without result columns: SQLite's one column is not sent */
 	bool writes;       /* changes data or schema (for READ ONLY transactions) */
 	bool is_ddl;       /* changes the schema */
+	bool explain_analyze; /* XLAT_EXPLAIN: EXPLAIN ANALYZE runs .sql too */
 
 	int nparams;           /* highest $n referenced */
 	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */

@@ -575,6 +575,8 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_SHOW:
 		return sess_guc_show(s, x->set_name, simple, err);
+	case XLAT_EXPLAIN:
+		return sess_explain_run(s, x, simple, err);
 	case XLAT_DISCARD:
 		if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)
 			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,

@@ -386,6 +386,10 @@ static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_
 {
 	if (x && x->kind == XLAT_SHOW)
 		return sess_guc_describe(s, x->set_name, err);
+	if (x && x->kind == XLAT_EXPLAIN) {
+		sess_explain_describe(s);
+		return true;
+	}
 	if (x && x->kind == XLAT_CURSOR) {
 		sess_cursor_describe(s, x, format);
 		return true;

@@ -557,6 +557,14 @@ bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pge
 /* Between transactions: drops the attachments (kept while a statement is still running). */
 void sess_schema_release(struct session *s);
 
+/* ---- sess_explain.c: EXPLAIN [ANALYZE] ---- */
+/* RowDescription of EXPLAIN's one column, "QUERY PLAN" (text). */
+void sess_explain_describe(struct session *s);
+/* Runs XLAT_EXPLAIN x: the plan's rows (after its RowDescription when simple) and its
+ * CommandComplete; false with err (nothing written). */
+bool sess_explain_run(struct session *s, const struct xlat_stmt *x, bool simple,
+		      struct pgerr *err);
+
 /* ---- sess_hub.c: sessions without a default tenant (s->tenant is SHARD_HUB) ---- */
 /* Most tenants pg_namespace lists as schemas; beyond, the listing fails (54000). */
 #define SESS_HUB_SCHEMAS_MAX 10000

@@ -178,6 +178,43 @@ struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
 	return cols;
 }
 
+static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n);
+
+/* EXPLAIN [(options)] query: the query translated as usual, whose SQLite plan the session
+ * shows (EXPLAIN QUERY PLAN); text format only. */
+static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
+{
+	bool analyze = false;
+	if (!xlat_explain_options(c, e, &analyze))
+		return false;
+	const PgQuery__Node *q = e->query;
+	switch (q ? q->node_case : PG_QUERY__NODE__NODE__NOT_SET) {
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		break;
+	default:
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "EXPLAIN of %s is not supported",
+				 q ? xlat_refused_tag(c, q) : "this statement");
+	}
+	xlat_nocache(c); /* its constants stay in the SQL whose plan is shown */
+	if (!dispatch(c, q))
+		return false;
+	struct xlat_stmt *st = c->st;
+	if (st->kind != XLAT_SQL || st->nsteps)
+		return xlat_unsupported(c, -1, "EXPLAIN of a data-modifying WITH");
+	st->kind = XLAT_EXPLAIN;
+	st->explain_analyze = analyze;
+	st->tag = "EXPLAIN";
+	st->tag_style = XLAT_TAG_PLAIN;
+	st->returns_rows = true;
+	st->writes = analyze && st->writes;
+	st->ncols = -1;
+	st->cols = NULL;
+	return true;
+}
+
 /* One raw statement: a switch that hands each statement family to its translator. */
 static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 {
@@ -233,6 +270,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_PREPARE_STMT:
 		return xlat_stmt_prepare(c, n->prepare_stmt);
+	case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+		return explain(c, n->explain_stmt);
 	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
 		return xlat_stmt_execute(c, n->execute_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
@@ -306,7 +345,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 		ok = pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			       "translated statement too long");
 	if (ok && (c->st->kind == XLAT_SQL || c->st->kind == XLAT_SCRIPT ||
-		   c->st->kind == XLAT_CURSOR ||
+		   c->st->kind == XLAT_CURSOR || c->st->kind == XLAT_EXPLAIN ||
 		   (c->st->kind == XLAT_COPY && !c->st->copy->table)))
 		c->st->sql = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	if (ok)

@@ -51,7 +51,7 @@ static struct {
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 360,
+_Static_assert(sizeof(struct xlat_stmt) == 368,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */

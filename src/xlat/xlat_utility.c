@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define TXN(x) PG_QUERY__TRANSACTION_STMT_KIND__TRANS_STMT_##x
@@ -249,6 +250,46 @@ bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s)
 
 /* SHOW returns one text column named after the parameter (SHOW ALL: name, setting,
  * description); the session fills in the values. */
+/* A boolean option's value: none (true), or a boolean constant or word (false/off/0). */
+static bool option_true(const PgQuery__DefElem *d)
+{
+	const PgQuery__Node *a = d->arg;
+	if (!a)
+		return true;
+	if (a->node_case == NODE(A_CONST) && a->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL)
+		return a->a_const->ival->ival != 0;
+	if (a->node_case == NODE(A_CONST) && a->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL)
+		return a->a_const->boolval->boolval;
+	const char *w = a->node_case == NODE(STRING) ? a->string->sval : NULL;
+	return !w || (strcasecmp(w, "false") != 0 && strcasecmp(w, "off") != 0 &&
+		      strcmp(w, "0") != 0);
+}
+
+bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze)
+{
+	static const char *const accepted[] = {"verbose", "costs",  "settings", "buffers",
+					       "wal",     "timing", "summary"};
+	for (size_t i = 0; i < e->n_options; i++) {
+		const PgQuery__DefElem *d = e->options[i]->def_elem;
+		bool known = false;
+		for (size_t k = 0; k < ARRAY_LEN(accepted); k++)
+			known |= strcmp(d->defname, accepted[k]) == 0;
+		if (strcmp(d->defname, "analyze") == 0) {
+			*analyze = option_true(d);
+		} else if (strcmp(d->defname, "format") == 0) {
+			const PgQuery__Node *a = d->arg;
+			const char *f = a && a->node_case == NODE(STRING) ? a->string->sval : "";
+			if (strcasecmp(f, "text") != 0)
+				return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
+						 "EXPLAIN (FORMAT %s) is not supported", f);
+		} else if (!known) {
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, d->location,
+					 "unrecognized EXPLAIN option \"%s\"", d->defname);
+		}
+	}
+	return true;
+}
+
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s)
 {
 	struct xlat_stmt *st = c->st;

@@ -15,6 +15,46 @@ static struct harness H;
 static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
+/* EXPLAIN shows SQLite's plan of the translated statement, in PostgreSQL's one text column;
+ * ANALYZE runs the statement; other output formats are refused. */
+START_TEST(explain_shows_the_plan)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE TABLE ex (id int PRIMARY KEY, v text)"));
+	PQclear(harness_exec_ok(c, "CREATE INDEX ex_v ON ex (v)"));
+	PGresult *r = harness_exec_ok(c, "EXPLAIN SELECT id FROM ex WHERE v = 'a'");
+	ck_assert_str_eq(PQfname(r, 0), "QUERY PLAN");
+	ck_assert_uint_eq(PQftype(r, 0), 25);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING INDEX ex_v (v=?)");
+	ck_assert_str_eq(PQcmdStatus(r), "EXPLAIN");
+	PQclear(r);
+	r = harness_exec_ok(c, "EXPLAIN SELECT * FROM ex WHERE id IN (SELECT id FROM ex "
+			       "WHERE v > 'a')");
+	ck_assert_int_eq(PQntuples(r), 3);
+	ck_assert_str_eq(PQgetvalue(r, 2, 0), "  ->  SEARCH ex USING INDEX ex_v (v>?)");
+	PQclear(r);
+	/* through the extended protocol, with a parameter */
+	const char *one = "1";
+	r = PQexecParams(c, "EXPLAIN SELECT v FROM ex WHERE id = $1", 1, NULL, &one, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING INDEX sqlite_autoindex_ex_1 (id=?)");
+	PQclear(r);
+	r = harness_exec_ok(c, "EXPLAIN ANALYZE INSERT INTO ex VALUES (1, 'a'), (2, 'b')");
+	ck_assert_str_eq(PQgetvalue(r, PQntuples(r) - 2, 0), "Rows: 2");
+	ck_assert_str_eq(PQcmdStatus(r), "EXPLAIN");
+	PQclear(r);
+	harness_expect_value(c, "SELECT count(*) FROM ex", "2");
+	harness_expect_error(c, "EXPLAIN ANALYZE INSERT INTO ex VALUES (1, 'x')", "23505", NULL);
+	harness_expect_error(c, "EXPLAIN (FORMAT JSON) SELECT 1", "0A000",
+			     "EXPLAIN (FORMAT json) is not supported");
+	harness_expect_error(c, "EXPLAIN (NOPE) SELECT 1", "42601", NULL);
+	harness_expect_error(c, "EXPLAIN CREATE TABLE y (a int) ", "42601", NULL);
+	harness_expect_error(c, "EXPLAIN SELECT * FROM missing", "42P01", NULL);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(startup_parameters)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme application_name=itest");
@@ -706,6 +746,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);
 	tcase_add_test(tc, parameter_types_inferred);
+	tcase_add_test(tc, explain_shows_the_plan);
 	suite_add_tcase(s, tc);
 	return s;
 }

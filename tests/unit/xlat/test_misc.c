@@ -53,6 +53,10 @@ static const struct kindcase kinds[] = {
 	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD TEMP", XLAT_NOOP, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
 	{"VACUUM", XLAT_NOOP, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
+	{"EXPLAIN SELECT a FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, false, false},
+	{"EXPLAIN DELETE FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, false, false},
+	{"EXPLAIN ANALYZE DELETE FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, true,
+	 false},
 	{"VACUUM FULL", XLAT_SQL, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
 	{"VACUUM t", XLAT_SCRIPT, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
 	{"REINDEX TABLE t", XLAT_SQL, "REINDEX", XLAT_TAG_PLAIN, false, false, false},
@@ -250,7 +254,7 @@ START_TEST(test_kinds)
 	ck_assert_msg(st->returns_rows == k->rows, "%s: returns_rows", k->pg);
 	ck_assert_msg(st->writes == k->writes, "%s: writes", k->pg);
 	ck_assert_msg(st->is_ddl == k->ddl, "%s: is_ddl", k->pg);
-	bool has_sql = k->kind == XLAT_SQL || k->kind == XLAT_SCRIPT ||
+	bool has_sql = k->kind == XLAT_SQL || k->kind == XLAT_SCRIPT || k->kind == XLAT_EXPLAIN ||
 		       (k->kind == XLAT_COPY && !st->copy->table);
 	ck_assert_msg((st->sql != NULL) == has_sql, "%s: sql", k->pg);
 	arena_free(a);
@@ -614,7 +618,10 @@ static const struct errcase errors[] = {
 	 "must be superuser or have privileges of the pg_execute_server_program role to COPY to "
 	 "or from an external program"},
 	{"COPY t FROM STDIN WHERE a > 1", "0A000", 0, "COPY FROM ... WHERE is not supported"},
-	{"EXPLAIN SELECT 1", "0A000", 0, "EXPLAIN is not supported"},
+	{"EXPLAIN (FORMAT YAML) SELECT 1", "0A000", 10, "EXPLAIN (FORMAT yaml) is not supported"},
+	{"EXPLAIN CREATE TABLE n (a int) ", "42601", 27, "syntax error at or near \"int\""},
+	{"EXPLAIN (nope) SELECT 1", "42601", 10, "unrecognized EXPLAIN option \"nope\""},
+	{"EXPLAIN EXECUTE p", "0A000", 0, "EXPLAIN of EXECUTE is not supported"},
 	{"LISTEN ch", "0A000", 0, "LISTEN is not supported"},
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
 	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
