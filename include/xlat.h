@@ -375,8 +375,8 @@ struct xlat_env {
 	 * session then keeps prepared on its connection. */
 	bool bind_consts;
 	/* A statement that follows one changing the schema in the same input (CREATE TABLE t
-	 * ...; INSERT INTO t ...) is returned as XLAT_LATER, with only .location and .length
-	 * set: the caller translates that text (xlat_translate_later) once the statements before
+	 * ...; INSERT INTO t ...) is returned as XLAT_LATER, with only .location, .length and
+	 * .tag ("INSERT", "ALTER TABLE", ...) set: the caller translates that text (xlat_translate_later) once the statements before
 	 * it have run, as PostgreSQL analyzes each statement of a Query just before running it.
 	 * Transaction control is translated at once. A simple Query's statements. */
 	bool later;

@@ -10,17 +10,21 @@
 #include <string.h>
 
 /* PostgreSQL runs the statements of one Query in one implicit transaction unless they manage
- * transactions themselves; a single statement simply autocommits. */
+ * transactions themselves; a single statement simply autocommits. Table rebuilds (ALTER
+ * TABLE ... ALTER COLUMN TYPE, SET NOT NULL, ADD PRIMARY KEY ...) stay outside: a rebuild of a
+ * table other tables' keys reference cannot run inside a transaction (shard_rebuild.c), and
+ * ORMs send several of them in one Query (Sequelize's sync({alter: true})). An ALTER TABLE
+ * translated only when reached (XLAT_LATER) may be one. */
 static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 {
 	size_t sql = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (stmts[i].kind == XLAT_TXN)
 			return false;
-		if (stmts[i].kind == XLAT_SQL)
+		if (stmts[i].kind == XLAT_SQL || stmts[i].kind == XLAT_SCRIPT)
 			sql++;
-		if (stmts[i].kind == XLAT_LATER)
-			sql += 2; /* follows DDL: two statements at least */
+		if (stmts[i].kind == XLAT_LATER && strcmp(stmts[i].tag, "ALTER TABLE") != 0)
+			sql++;
 		if (stmts[i].numbered_max || stmts[i].nsteps)
 			sql += 2; /* its check after the fact, or its steps, need a transaction */
 	}

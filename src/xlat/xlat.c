@@ -376,6 +376,7 @@ static bool translate_all(struct xlat_ctx *c, const PgQuery__ParseResult *tree,
 		if (c->earlier_ddl && c->env && c->env->later && raw->stmt &&
 		    raw->stmt->node_case != PG_QUERY__NODE__NODE_TRANSACTION_STMT) {
 			c->st->kind = XLAT_LATER;
+			c->st->tag = xlat_refused_tag(c, raw->stmt);
 			continue;
 		}
 		if (!raw->stmt || !translate_one(c, raw, given, ngiven))
