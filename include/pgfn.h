@@ -124,7 +124,9 @@ int pgfn_register_math(sqlite3 *db);
 int pgfn_register_numeric(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
 int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode, bytes */
-int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */
+/* pgfn_format.c: format(), quote_*, and pgfn_text_out(x, oid, typmod): x in type oid's text
+ * output form (numeric(p,s) with s fraction digits, bool t/f, floats shortest, bytea hex). */
+int pgfn_register_format(sqlite3 *db);
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */

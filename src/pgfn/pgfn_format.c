@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_format.c: format() with %s, %I, %L and %%, positions (%2$s) and widths (%-10s, %*s),
  * and quote_ident/quote_literal/quote_nullable, all as PostgreSQL 15's varlena.c and
- * quote.c define them. */
+ * quote.c define them; and the text forms of values inside SQL (pgfn_pgtext, pgfn_text_out). */
 #include "pgfn_int.h"
 #include "pgtype.h"
 
@@ -308,6 +308,43 @@ static void fn_pgtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* pgfn_text_out(x, oid, typmod): x as type oid's output function prints it, with the typmod
+ * (numeric(p,s): exactly s fraction digits) — where a value becomes text inside SQL (a cast to
+ * text, ||, concat, format, a JSON or array element), as the session prints a result column.
+ * pgtype_encode_text_typmod is the table of forms: bool t/f, floats shortest, bytea hex. */
+static void fn_text_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value *x = argv[0];
+	struct pgtype_value v = {.kind = PGTYPE_V_NULL};
+	switch (sqlite3_value_type(x)) {
+	case SQLITE_NULL:
+		sqlite3_result_null(ctx);
+		return;
+	case SQLITE_INTEGER:
+		v = (struct pgtype_value){.kind = PGTYPE_V_INT, .i = sqlite3_value_int64(x)};
+		break;
+	case SQLITE_FLOAT:
+		v = (struct pgtype_value){.kind = PGTYPE_V_FLOAT, .f = sqlite3_value_double(x)};
+		break;
+	case SQLITE_BLOB:
+		v.kind = PGTYPE_V_BLOB;
+		v.p = sqlite3_value_blob(x);
+		v.n = (size_t)sqlite3_value_bytes(x);
+		break;
+	default:
+		v.kind = PGTYPE_V_TEXT;
+		v.p = pgfn_text(x, &v.n);
+		break;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, "", 0);
+	pgtype_encode_text_typmod(&sb, (uint32_t)sqlite3_value_int64(argv[1]),
+				  (int32_t)sqlite3_value_int64(argv[2]), &v);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
 int pgfn_register_format(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
@@ -315,6 +352,7 @@ int pgfn_register_format(sqlite3 *db)
 		{"pgfn_format", -1, fn_format},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
 		{"pgfn_pgtext", 2, fn_pgtext},
+		{"pgfn_text_out", 3, fn_text_out},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)

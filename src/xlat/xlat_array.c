@@ -95,7 +95,7 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 		if (e->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 			return xlat_fail(c, "42601", e->location,
 					 "syntax error: an array of arrays mixed with values");
-		if (!xlat_expr(c, e->elements[i], &tv[i]))
+		if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
 			return false;
 		tags[i] = tag_of(tv[i]);
 		xlat_puts(c, ", ");
@@ -236,7 +236,7 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (f->agg_distinct)
 		return xlat_unsupported(c, f->location, "array_agg(DISTINCT ...)");
 	xlat_puts(c, "pgfn_array_agg(");
-	if (!xlat_expr(c, f->args[0], &tv[0]))
+	if (!xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE))
 		return false;
 	if (is_array_type(tv[0]) || is_array_node(f->args[0]))
 		return xlat_unsupported(c, f->location, "array_agg of arrays");
@@ -352,7 +352,9 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	char flags[40] = "";
 	struct xlat_type tv[2];
 	xlat_puts(c, "pgfn_ordered_agg(");
-	if (!emit_args(c, f, tv) || !sort_keys(c, f, flags))
+	bool ok = k == 1 ? emit_args(c, f, tv) /* string_agg's are text */
+			 : xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE);
+	if (!ok || !sort_keys(c, f, flags))
 		return -1;
 	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
 	if (k == 1)

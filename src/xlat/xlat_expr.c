@@ -504,6 +504,10 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 					 xlat_type_by_oid(l.oid)->sql_name,
 					 xlat_type_by_oid(r.oid)->sql_name);
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+		/* each operand as its cast to text shows it; the right first: the left's
+		 * wrapping moves it */
+		xlat_text_form(c, rstart, c->sb->len, r, XLAT_TF_CAST);
+		xlat_text_form(c, mark, lend, l, XLAT_TF_CAST);
 		break;
 	default:
 		*t = arith_type(l, r);

@@ -398,6 +398,23 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 
+/* ---- xlat_textout.c: a value becoming text inside SQL ---- */
+enum xlat_textform {
+	XLAT_TF_CAST,   /* ::text, ||: as a cast to text shows it (bool true/false) */
+	XLAT_TF_OUTPUT, /* concat, concat_ws, format: the type's output function (bool t/f) */
+	XLAT_TF_SCALE,  /* a JSON or array element: a numeric's display scale only (the element
+			 * writers render bool, float and bytea by their type letters) */
+};
+/* Wraps c->sb[from..to), SQL of a value of type t, so that it becomes the text PostgreSQL
+ * makes of it in form where SQLite's text of the stored value differs (numeric of known scale,
+ * float, bool, bytea); other types, and DDL and views, are left as they are. Text after to
+ * moves along. */
+void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type t,
+		    enum xlat_textform form);
+/* xlat_expr(n) followed by xlat_text_form. */
+bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
+		       enum xlat_textform form);
+
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);

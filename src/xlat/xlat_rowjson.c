@@ -61,8 +61,10 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 		xlat_puts(c, i ? ", " : "");
 		xlat_string(c, cols[i].name);
 		xlat_puts(c, ", ");
+		size_t mark = c->sb->len;
 		if (!emit_column(c, rel, cols[i].name, location, &ty))
 			return false;
+		xlat_text_form(c, mark, c->sb->len, ty, XLAT_TF_SCALE); /* 1.50 */
 		tags[2 * i] = 't';
 		tags[2 * i + 1] = xlat_json_tag(ty);
 	}
