@@ -644,6 +644,11 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_enum_input(c, tc->arg, e, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
+	int row = (t->oid == XLAT_OID_TEXT || (t->oid == XLAT_OID_VARCHAR && k.to.typmod < 0))
+			  ? xlat_row_text(c, tc->arg, tc->location)
+			  : 0;
+	if (row)
+		return row > 0;
 	if (tc->arg->node_case == NODE(PARAM_REF))
 		return from_param(c, &k);
 	if (tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull) {

@@ -55,6 +55,21 @@ static bool text_arg(struct xlat_ctx *c, const PgQuery__Node *a, struct xlat_typ
 	return xlat_text_operand(c, a, t, cast ? XLAT_TF_CAST : XLAT_TF_OUTPUT);
 }
 
+/* round(x, n) and trunc(x, n) of a numeric have n fraction digits (none for n < 0): with n a
+ * constant, the result's type carries that display scale (round(100, 1)::text is 100.0). */
+static void round_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			struct xlat_type *t)
+{
+	if (t->oid != XLAT_OID_NUMERIC || f->n_args != 2 ||
+	    (strcmp(name, "round") != 0 && strcmp(name, "trunc") != 0))
+		return;
+	const PgQuery__AConst *n = xlat_const_value(c, f->args[1]);
+	if (!n || n->isnull || n->val_case != PG_QUERY__A__CONST__VAL_IVAL)
+		return;
+	int32_t s = n->ival->ival;
+	t->typmod = XLAT_NUM_SCALE(s < 0 ? 0 : s > 1000 ? 1000 : s);
+}
+
 /* Emits f's arguments as a comma list, typing bare $n from the table. */
 static bool lib_args(struct xlat_ctx *c, const struct lib *l, const PgQuery__FuncCall *f,
 		     struct xlat_type *tv)
@@ -321,6 +336,7 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		return -1;
 	*t = exact || exact_round ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
 				  : result(l, tv, f->n_args);
+	round_scale(c, f, name, t);
 	return 1;
 }
 

@@ -414,6 +414,10 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 /* xlat_expr(n) followed by xlat_text_form. */
 bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
 		       enum xlat_textform form);
+/* A row cast to text — ROW(a, b)::text, t::text or (t.*)::text of a relation whose columns
+ * the scope knows — as record_out prints it. 1 emitted, 0 arg is no row (nothing emitted), -1
+ * failed (err set; 0A000 for a relation whose columns are not known). */
+int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
 
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */

@@ -135,6 +135,8 @@ static const struct {
 	{"pgfn_text_out(x'01ff', 17, -1)", "\\x01ff"},
 	{"pgfn_text_out(x'', 17, -1)", "\\x"},
 	{"pgfn_text_out('abc', 25, -1)", "abc"},
+	{"pgfn_record_text(1, '1.50', NULL, '', 'a b', 'q\"x\\y', 't')", "(1,1.50,,\"\",\"a b\",\"q\"\"x\\\\y\",t)"},
+	{"pgfn_record_text('(x)', 'a,b')", "(\"(x)\",\"a,b\")"},
 	{"pg_regex('a1', '\\d', 0)", "1"},
 	{"pg_regex('AB', '^a', 1)", "1"},
 	{"pg_regex('a]', '[]a]+$', 0)", "1"},

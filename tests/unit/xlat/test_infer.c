@@ -194,6 +194,11 @@ static const struct icase cases[] = {
 	 "SELECT pgfn_array_agg(pgfn_text_out(rate, 1700, 327686), '.') AS array_agg, "
 	 "pgfn_ordered_agg(pgfn_text_out(rate, 1700, 327686), id, 'json:n', 'al') AS json_agg "
 	 "FROM acct"},
+	{"SELECT ROW(rate, flag)::text, (id, 'x')::text FROM acct", "25,25", "",
+	 "SELECT pgfn_record_text(pgfn_text_out(rate, 1700, 327686), pgfn_text_out(flag, 16, -1)) "
+	 "AS \"row\", pgfn_record_text(id, 'x') AS \"row\" FROM acct"},
+	{"SELECT (e.*)::text FROM emp e", "25", "",
+	 "SELECT pgfn_record_text(e.id, e.name, e.salary, e.boss) AS e FROM emp AS e"},
 	{"CREATE VIEW vt AS SELECT rate::text AS t, flag || '' AS f FROM acct", NULL, "",
 	 "CREATE VIEW vt AS SELECT CAST(rate AS TEXT) AS t, flag || '' AS f FROM acct; SELECT 1 "
 	 "FROM vt LIMIT 0"},
