@@ -535,7 +535,12 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	struct xlat_type st;
 	const char *x;
 	int vol = c->volatile_seen;
-	if (!arg_text(c, k->arg, &st, &x))
+	/* to text: numeric arithmetic exact, with its scale (xlat_textout.c) */
+	bool text = k->to.info->store == XLAT_ST_TEXT && !to_texty_type(k->to.info->oid);
+	unsigned flags = text ? xlat_text_exact(c) : c->flags;
+	bool ok = arg_text(c, k->arg, &st, &x);
+	c->flags = flags;
+	if (!ok)
 		return false;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {

@@ -411,7 +411,10 @@ enum xlat_textform {
  * moves along. */
 void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type t,
 		    enum xlat_textform form);
-/* xlat_expr(n) followed by xlat_text_form. */
+/* Numeric arithmetic of a value becoming text is exact (XLAT_X_EXACT, outside DDL and views):
+ * sets the flag, returning the flags to restore. */
+unsigned xlat_text_exact(struct xlat_ctx *c);
+/* xlat_expr(n), exact (xlat_text_exact), followed by xlat_text_form. */
 bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
 		       enum xlat_textform form);
 /* A row cast to text — ROW(a, b)::text, t::text or (t.*)::text of a relation whose columns
@@ -617,6 +620,9 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
  * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
+/* One branch of such a COALESCE or CASE (c->sb[mark..], type t) under XLAT_X_EXACT: a numeric
+ * of known scale becomes decimal text with it, so that the value keeps its own scale. */
+void xlat_exact_branch(struct xlat_ctx *c, size_t mark, struct xlat_type t);
 /* Whether s's result columns are compared among themselves: DISTINCT, or a GROUP BY item
  * naming one (by alias or position); their exact values then carry the collation pgfn_num. */
 bool xlat_exact_compared(const PgQuery__SelectStmt *s);

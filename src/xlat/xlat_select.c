@@ -69,9 +69,14 @@ static int figure(const PgQuery__Node *n, const char **name)
 		default:
 			return 0;
 		}
-	case NODE(CASE_EXPR):
-		*name = "case";
-		return 1;
+	case NODE(CASE_EXPR): { /* named after its ELSE when that has a name */
+		int s = n->case_expr->defresult ? figure(n->case_expr->defresult, name) : 0;
+		if (s <= 1) {
+			*name = "case";
+			return 1;
+		}
+		return s;
+	}
 	case NODE(A_ARRAY_EXPR): /* ARRAY[] and ROW() act like functions: a cast keeps the name */
 		*name = "array";
 		return 2;

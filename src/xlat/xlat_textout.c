@@ -4,6 +4,8 @@
  * not as SQLite turns its stored form into text: a numeric keeps its display scale (1.50, not
  * 1.5), floats their shortest form (1e+100, not 1.0e+100), bool t/f or true/false (not 1/0),
  * bytea hex. pgfn_text_out(x, oid, typmod) prints with the session's own encoder (pgtype).
+ * Numeric arithmetic there is exact (xlat_numeric.c), as in a result column: its decimal text
+ * carries PostgreSQL's scale, a quotient's too ((price / 3)::text is 0.50000000000000000000).
  * Date/time values are stored in PostgreSQL's text form already (their casts are in
  * xlat_datetime.c); JSON and array writers render bool, float and bytea by their tags. A row
  * cast to text (ROW(a, b)::text, t::text) is pgfn_record_text of its fields' output forms. */
@@ -51,14 +53,24 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	xlat_insert_at(c, from, "pgfn_text_out(");
 }
 
+unsigned xlat_text_exact(struct xlat_ctx *c)
+{
+	unsigned saved = c->flags;
+	if (!schema_kept(c))
+		c->flags |= XLAT_X_EXACT;
+	return saved;
+}
+
 bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
 		       enum xlat_textform form)
 {
 	size_t mark = c->sb->len;
-	if (!xlat_expr(c, n, t))
-		return false;
-	xlat_text_form(c, mark, c->sb->len, *t, form);
-	return true;
+	unsigned saved = xlat_text_exact(c);
+	bool ok = xlat_expr(c, n, t);
+	c->flags = saved;
+	if (ok)
+		xlat_text_form(c, mark, c->sb->len, *t, form);
+	return ok;
 }
 
 /* One field of a row as record_out prints it: its output form; a date/time in the session's

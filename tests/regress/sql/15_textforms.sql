@@ -22,8 +22,7 @@ SELECT array_agg(price) FROM (SELECT price FROM tf_item WHERE price IS NOT NULL 
 SELECT id, ARRAY[price, qty], ARRAY[price]::text AS t, ARRAY[1.50, 2] FROM tf_item ORDER BY id;
 SELECT id, price * 2, (price * 2)::text, json_build_object('p', price * 2), (price + 1)::text, (price - qty)::text, (price * qty)::text FROM tf_item ORDER BY id;
 SELECT id, (-price)::text, round(price, 1)::text, trunc(price, 3)::text, round(qty, -1)::text, json_build_object('r', round(price, 1)) FROM tf_item ORDER BY id;
--- differs: a numeric COALESCE or CASE of values of different scales has no known scale: its value prints as stored (1.5, not 1.50)
-SELECT id, coalesce(price, 0)::text FROM tf_item ORDER BY id;
+SELECT id, coalesce(price, 0)::text, coalesce(price, qty), CASE WHEN id < 3 THEN price ELSE qty END, coalesce(qty, price)::text FROM tf_item ORDER BY id;
 SELECT 1.50::text, 1.5::numeric(10,2)::text, 0.10::numeric || '', -0.50::numeric(4,2) || '', 100::numeric(6,2)::text, NULL::numeric(6,2)::text;
 SELECT json_build_object('x', 1.5::numeric(10,2), 'y', 0.10, 'z', 100.00::numeric(8,2)), to_json(1.50), to_jsonb(-0.50);
 SELECT concat(1.50, 'x', 0.10), format('%s and %s', 1.50, 100.00), 1.50 || '';
@@ -57,3 +56,6 @@ SELECT (tf_item.*)::text, ROW(price, b)::text, CAST(ROW(id, 'x y') AS text), (id
 SELECT ROW(1.50::numeric(4,2), true, NULL, 1e100::float8, '', 'q"x\y,(z)')::text;
 SELECT t::text FROM (SELECT id, price * 2 AS p FROM tf_item) t ORDER BY id;
 SELECT ARRAY[1, 2]::text, ARRAY['a b', 'c']::text;
+SELECT id, (price / 3)::text, json_build_object('q', price / 3), concat(price / 4), (qty / price)::text FROM tf_item ORDER BY id;
+SELECT sum(price)::text, avg(price)::text, min(price)::text, json_build_object('s', sum(price), 'a', avg(qty)) FROM tf_item;
+SELECT id, (price * 2)::text = '3.00', price::text || '/' || (price + qty)::text FROM tf_item ORDER BY id;

@@ -189,7 +189,7 @@ static const struct icase cases[] = {
 	 "pgfn_text_out(rate, 1700, 327686), 'tn') AS json_build_object, pgfn_pgtext(flag, 'B') || "
 	 "'' AS \"?column?\", (coalesce(pgfn_text_out(flag, 16, -1), '') || "
 	 "coalesce(pgfn_text_out(data, 17, -1), '')) AS concat, "
-	 "pgfn_array(pgfn_text_out(pgfn_nmul(rate,  2), 1700, 6), '.') AS array FROM acct"},
+	 "pgfn_array(pgfn_text_out(pgfn_num_mul(rate,  2, 2, 0), 1700, 6), '.') AS array FROM acct"},
 	{"SELECT array_agg(rate), json_agg(rate ORDER BY id) FROM acct", NULL, "",
 	 "SELECT pgfn_array_agg(pgfn_text_out(rate, 1700, 327686), '.') AS array_agg, "
 	 "pgfn_ordered_agg(pgfn_text_out(rate, 1700, 327686), id, 'json:n', 'al') AS json_agg "
