@@ -402,8 +402,9 @@ char xlat_json_tag(struct xlat_type t);
 enum xlat_textform {
 	XLAT_TF_CAST,   /* ::text, ||: as a cast to text shows it (bool true/false) */
 	XLAT_TF_OUTPUT, /* concat, concat_ws, format: the type's output function (bool t/f) */
-	XLAT_TF_SCALE,  /* a JSON or array element: a numeric's display scale only (the element
-			 * writers render bool, float and bytea by their type letters) */
+	XLAT_TF_SCALE,  /* a JSON or array element: a numeric's display scale and a float4's
+			 * digits only (the element writers render bool, float8 and bytea by
+			 * their type letters) */
 };
 /* Wraps c->sb[from..to), SQL of a value of type t, so that it becomes the text PostgreSQL
  * makes of it in form where SQLite's text of the stored value differs (numeric of known scale,

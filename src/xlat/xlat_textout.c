@@ -7,7 +7,8 @@
  * Numeric arithmetic there is exact (xlat_numeric.c), as in a result column: its decimal text
  * carries PostgreSQL's scale, a quotient's too ((price / 3)::text is 0.50000000000000000000).
  * Date/time values are stored in PostgreSQL's text form already (their casts are in
- * xlat_datetime.c); JSON and array writers render bool, float and bytea by their tags. A row
+ * xlat_datetime.c); JSON and array writers render bool, float8 and bytea by their tags (a
+ * float4 is printed here: its shortest digits are float4out's, not the double's). A row
  * cast to text (ROW(a, b)::text, t::text) is pgfn_record_text of its fields' output forms. */
 #include "xlat_int.h"
 
@@ -20,7 +21,7 @@ static const struct {
 	char form[3]; /* by enum xlat_textform */
 } forms[] = {
 	{XLAT_OID_NUMERIC, {'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0}},
-	{XLAT_OID_FLOAT4, {'o', 'o', 0}},    {XLAT_OID_FLOAT8, {'o', 'o', 0}},
+	{XLAT_OID_FLOAT4, {'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0}},
 	{XLAT_OID_BYTEA, {'o', 'o', 0}},
 };
 

@@ -59,3 +59,7 @@ SELECT ARRAY[1, 2]::text, ARRAY['a b', 'c']::text;
 SELECT id, (price / 3)::text, json_build_object('q', price / 3), concat(price / 4), (qty / price)::text FROM tf_item ORDER BY id;
 SELECT sum(price)::text, avg(price)::text, min(price)::text, json_build_object('s', sum(price), 'a', avg(qty)) FROM tf_item;
 SELECT id, (price * 2)::text = '3.00', price::text || '/' || (price + qty)::text FROM tf_item ORDER BY id;
+CREATE TABLE tf_float (id int PRIMARY KEY, r real, d float8, n numeric);
+INSERT INTO tf_float VALUES (1, 0.1, 0.1, 1), (2, 1.1, 1e-7, 2.5), (3, '3.4e38', 'Infinity', 'NaN'), (4, 'NaN', '-Infinity', NULL);
+SELECT id, to_json(r), json_build_object('r', r, 'd', d, 'n', n), r::text, ARRAY[r]::text, concat(r, ' ', d) FROM tf_float ORDER BY id;
+SELECT json_agg(r ORDER BY id), jsonb_agg(d ORDER BY id), array_agg(r ORDER BY id), array_agg(d ORDER BY id)::text FROM tf_float;
