@@ -311,7 +311,7 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
  * pgfn_ordered_agg(values..., sort keys..., kind, flags): see pgfn_arrayop.c. */
 
 /* The sort flags of pgfn_ordered_agg: a/d, then f/l (PostgreSQL: NULLS LAST ascending). */
-static bool sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags)
+bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags)
 {
 	for (size_t i = 0; i < f->n_agg_order; i++) {
 		const PgQuery__SortBy *sb = f->agg_order[i]->sort_by;
@@ -354,7 +354,7 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	xlat_puts(c, "pgfn_ordered_agg(");
 	bool ok = k == 1 ? emit_args(c, f, tv) /* string_agg's are text */
 			 : xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE);
-	if (!ok || !sort_keys(c, f, flags))
+	if (!ok || !xlat_agg_sort_keys(c, f, flags))
 		return -1;
 	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
 	if (k == 1)

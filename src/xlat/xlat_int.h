@@ -450,6 +450,9 @@ bool xlat_srf_star(struct xlat_ctx *c);
  * known (the relation stays opaque), -1 failed (err set). */
 int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
 			const struct xlat_schema_col **cols, size_t *n);
+/* f's ORDER BY keys emitted as ", key1, key2 ...", their sort flags (a/d then f/l per key)
+ * into flags (room for 2 per key, at most 16 keys); false with err. */
+bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags);
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);

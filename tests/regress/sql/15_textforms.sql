@@ -63,3 +63,5 @@ CREATE TABLE tf_float (id int PRIMARY KEY, r real, d float8, n numeric);
 INSERT INTO tf_float VALUES (1, 0.1, 0.1, 1), (2, 1.1, 1e-7, 2.5), (3, '3.4e38', 'Infinity', 'NaN'), (4, 'NaN', '-Infinity', NULL);
 SELECT id, to_json(r), json_build_object('r', r, 'd', d, 'n', n), r::text, ARRAY[r]::text, concat(r, ' ', d) FROM tf_float ORDER BY id;
 SELECT json_agg(r ORDER BY id), jsonb_agg(d ORDER BY id), array_agg(r ORDER BY id), array_agg(d ORDER BY id)::text FROM tf_float;
+SELECT json_agg(tf_item ORDER BY id DESC) FROM tf_item;
+SELECT jsonb_agg(t ORDER BY p NULLS FIRST) FILTER (WHERE id > 1) FROM (SELECT id, price AS p FROM tf_item) t;

@@ -83,7 +83,10 @@ static const struct xcase cases[] = {
 	 "SELECT pgfn_jsonb_build_object('a', r.a, 'tn') AS to_jsonb, pgfn_json_agg(pgfn_json_row("
 	 "'a', r.a, 'tn'), 'R') FILTER (WHERE a > 0) AS json_agg FROM (SELECT 1 AS a) AS r"},
 	{"SELECT row_to_json(c) FROM pg_class c", "!0A000"},
-	{"SELECT json_agg(r ORDER BY a) FROM (SELECT 1 AS a) r", "!0A000"},
+	{"SELECT json_agg(r ORDER BY a) FROM (SELECT 1 AS a) r",
+	 "SELECT pgfn_ordered_agg(pgfn_json_row('a', r.a, 'tn'), a, 'json:R', 'al') AS json_agg "
+	 "FROM (SELECT 1 AS a) AS r"},
+	{"SELECT to_json(r ORDER BY a) FROM (SELECT 1 AS a) r", "!0A000"},
 	/* generate_series by its arguments' types; other types are refused, not misread */
 	{"SELECT * FROM generate_series(1, 3)",
 	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_int4   (1, 3)) AS "
