@@ -124,7 +124,10 @@ int pgfn_register_math(sqlite3 *db);
 int pgfn_register_numeric(sqlite3 *db);
 int pgfn_register_string(sqlite3 *db); /* pgfn_string.c: padding, splitting, case, chr ... */
 int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode, bytes */
-int pgfn_register_format(sqlite3 *db); /* pgfn_format.c: format(), quote_* */
+/* pgfn_format.c: format(), quote_*, pgfn_text_out(x, oid, typmod): x in type oid's text
+ * output form (numeric(p,s) with s fraction digits, bool t/f, floats shortest, bytea hex), and
+ * pgfn_record_text(v1, ..., vn): a row as record_out prints it. */
+int pgfn_register_format(sqlite3 *db);
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
@@ -133,7 +136,9 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtagg(sqlite3 *db);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
-int pgfn_register_array(sqlite3 *db);  /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL */
+/* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL; pgfn_array_in(x, elem): the array text x as
+ * PostgreSQL stores and prints it (pgtype_array_canon), for a value stored into an array column. */
+int pgfn_register_array(sqlite3 *db);
 int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);

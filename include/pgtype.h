@@ -130,6 +130,14 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 			struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
+/* The text form s[0..n) of an array of elem as PostgreSQL prints it once array_in has read it
+ * ('{"a","b c"}' → {a,"b c"}, '{ 1, 02 }' → {1,2}, '{true}' as bool[] → {t}, "[1:2]={1,2}" →
+ * {1,2}): into *out (text in a). Elements of types pgtype reads are checked and canonical
+ * (22P02/22003 as their input functions say); others keep their text. 22P02 "malformed array
+ * literal" with array_in's DETAIL when s is no array. Any number of dimensions. */
+bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
+			struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
 /* Decodes a parameter sent in binary format for type oid. Wrong lengths give 22P03; types
  * without binary support give 0A000 naming the type. */
 bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,

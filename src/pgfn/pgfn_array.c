@@ -398,10 +398,33 @@ static void fn_string_to_array(sqlite3_context *ctx, int argc, sqlite3_value **a
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* pgfn_array_in(x, elem): the array text x stored as PostgreSQL prints it once array_in has
+ * read it as an array of type elem ({a,b} for '{"a","b"}'), checked (pgtype_array_canon). */
+static void fn_array_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (pgtype_array_canon((uint32_t)sqlite3_value_int64(argv[1]), s, n, a, &v, &err))
+		sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+	else
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	arena_free(a);
+}
+
 int pgfn_register_array(sqlite3 *db)
 {
 	static const struct pgfn_def defs[] = {
 		{"pgfn_array", -1, fn_array},
+		{"pgfn_array_in", 2, fn_array_in},
 		{"pgfn_array_dim", 3, fn_array_dim},
 		{"pgfn_array_cat", 2, fn_cat},
 		{"pgfn_array_remove", 2, fn_remove},

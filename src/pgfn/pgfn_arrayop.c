@@ -134,7 +134,8 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- ordered aggregates ----
  * pgfn_ordered_agg(values..., keys..., kind, flags): kind is "array:T", "json:T", "jsonb:T"
- * (one value, T its type letter) or "string" (value and separator); flags has two letters per
+ * (one value, T its type letter; json R: a row's json, set apart on its own line) or "string"
+ * (value and separator); flags has two letters per
  * sort key: a/d, then f/l for NULLS FIRST/LAST. */
 
 struct orows {
@@ -238,13 +239,13 @@ static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t
 			const char *sep = string ? pgfn_text(row[1], &n) : json ? ", " : ",";
 			strbuf_append(&sb, sep, string ? n : strlen(sep));
 		}
-		if (json && written > 1 && strchr("ABJS", tag) &&
+		if (json && written > 1 && strchr("ABJSR", tag) &&
 		    sqlite3_value_type(row[0]) != SQLITE_NULL)
-			strbuf_puts(&sb, "\n "); /* as json_agg sets arrays apart */
+			strbuf_puts(&sb, "\n "); /* as json_agg sets arrays and rows apart */
 		if (string)
 			strbuf_puts(&sb, (const char *)sqlite3_value_text(row[0]));
-		else if (json)
-			pgfn_json_put_value(&sb, tag, row[0]);
+		else if (json) /* R: a row's json */
+			pgfn_json_put_value(&sb, tag == 'R' ? 'j' : tag, row[0]);
 		else
 			pgfn_array_put_value(&sb, tag, row[0]);
 	}

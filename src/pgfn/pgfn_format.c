@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_format.c: format() with %s, %I, %L and %%, positions (%2$s) and widths (%-10s, %*s),
  * and quote_ident/quote_literal/quote_nullable, all as PostgreSQL 15's varlena.c and
- * quote.c define them. */
+ * quote.c define them; and the text forms of values inside SQL (pgfn_pgtext, pgfn_text_out,
+ * pgfn_record_text). */
 #include "pgfn_int.h"
 #include "pgtype.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -308,6 +310,72 @@ static void fn_pgtext(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* pgfn_text_out(x, oid, typmod): x as type oid's output function prints it, with the typmod
+ * (numeric(p,s): exactly s fraction digits) — where a value becomes text inside SQL (a cast to
+ * text, ||, concat, format, a JSON or array element), as the session prints a result column.
+ * pgtype_encode_text_typmod is the table of forms: bool t/f, floats shortest, bytea hex. */
+static void fn_text_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value *x = argv[0];
+	struct pgtype_value v = {.kind = PGTYPE_V_NULL};
+	switch (sqlite3_value_type(x)) {
+	case SQLITE_NULL:
+		sqlite3_result_null(ctx);
+		return;
+	case SQLITE_INTEGER:
+		v = (struct pgtype_value){.kind = PGTYPE_V_INT, .i = sqlite3_value_int64(x)};
+		break;
+	case SQLITE_FLOAT:
+		v = (struct pgtype_value){.kind = PGTYPE_V_FLOAT, .f = sqlite3_value_double(x)};
+		break;
+	case SQLITE_BLOB:
+		v.kind = PGTYPE_V_BLOB;
+		v.p = sqlite3_value_blob(x);
+		v.n = (size_t)sqlite3_value_bytes(x);
+		break;
+	default:
+		v.kind = PGTYPE_V_TEXT;
+		v.p = pgfn_text(x, &v.n);
+		break;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, "", 0);
+	pgtype_encode_text_typmod(&sb, (uint32_t)sqlite3_value_int64(argv[1]),
+				  (int32_t)sqlite3_value_int64(argv[2]), &v);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_record_text(v1, ..., vn): a row as record_out prints it — (1.50,a,,"b c"): a NULL field
+ * empty, a field quoted when empty or holding a quote, backslash, parenthesis, comma or blank,
+ * with " and \ doubled inside. The fields arrive in their output forms (pgfn_text_out). */
+static void fn_record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '(');
+	for (int i = 0; i < argc; i++) {
+		strbuf_puts(&sb, i ? "," : "");
+		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
+			continue;
+		size_t n;
+		const char *v = pgfn_text(argv[i], &n);
+		bool quote = n == 0;
+		for (size_t k = 0; k < n && !quote; k++)
+			quote = strchr("\"\\(),", v[k]) || isspace((unsigned char)v[k]);
+		strbuf_puts(&sb, quote ? "\"" : "");
+		for (size_t k = 0; k < n; k++) {
+			if (v[k] == '"' || v[k] == '\\')
+				strbuf_putc(&sb, v[k]);
+			strbuf_putc(&sb, v[k]);
+		}
+		strbuf_puts(&sb, quote ? "\"" : "");
+	}
+	strbuf_putc(&sb, ')');
+	pgfn_result_sb(ctx, &sb, false);
+}
+
 int pgfn_register_format(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
@@ -315,6 +383,8 @@ int pgfn_register_format(sqlite3 *db)
 		{"pgfn_format", -1, fn_format},
 		{"pgfn_quote_ident", 1, fn_quote_ident},
 		{"pgfn_pgtext", 2, fn_pgtext},
+		{"pgfn_text_out", 3, fn_text_out},
+		{"pgfn_record_text", -1, fn_record_text},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)

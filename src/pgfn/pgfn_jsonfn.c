@@ -143,8 +143,11 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 		put_hex_bytea(sb, v);
 	} else {
 		s = pgfn_text(v, &n);
-		if (tag == 'n' || tag == 'f')
-			strbuf_append(sb, s, n); /* a numeric kept as text */
+		/* a number kept as text (a numeric's decimal text, a float4's digits); NaN and
+		 * the infinities are strings in JSON */
+		if ((tag == 'n' || tag == 'f') && n && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9')) &&
+		    (n < 2 || s[1] != 'I'))
+			strbuf_append(sb, s, n);
 		else
 			pgfn_json_escape(sb, s, n);
 	}

@@ -93,9 +93,7 @@ int pgtype_array_bounds(const char *s, size_t n, int *lb, int *ub, const char **
 	return ndim;
 }
 
-/* One element of the text form at *p (quoted or not) into sb; *null when it is NULL.
- * *p ends on the ',' or '}' after it. False when the text is not an array. */
-static bool element(const char **p, const char *end, struct strbuf *sb, bool *null)
+bool pgtype_array_read_elem(const char **p, const char *end, struct strbuf *sb, bool *null)
 {
 	const char *s = *p;
 	while (s < end && is_blank(*s))
@@ -175,7 +173,7 @@ static bool send_level(struct strbuf *out, uint32_t elem, const struct pgtype_va
 			     send_level(out, elem, v, &p, end, depth + 1, ndims, dims, nulls, err);
 			while (ok && p < end && is_blank(*p))
 				p++;
-		} else if (!element(&p, end, &sb, &null)) {
+		} else if (!pgtype_array_read_elem(&p, end, &sb, &null)) {
 			ok = shape = false;
 		} else if (null) {
 			(*nulls)++;
@@ -269,7 +267,7 @@ static bool send_body(struct strbuf *out, uint32_t elem, const struct pgtype_val
 		for (;;) {
 			bool null = false;
 			sb.len = 0;
-			if (!element(&p, end, &sb, &null)) {
+			if (!pgtype_array_read_elem(&p, end, &sb, &null)) {
 				ok = malformed(err, v);
 				break;
 			}
@@ -320,9 +318,7 @@ static bool bad_binary(struct pgerr *err)
 			 "insufficient data left in message");
 }
 
-/* Appends one element as array_out writes it: quoted when empty, NULL-like, or holding
- * blanks or array punctuation. */
-static void put_text_element(struct strbuf *out, const char *s, size_t n)
+void pgtype_array_put_elem(struct strbuf *out, const char *s, size_t n)
 {
 	bool quote = n == 0 || (n == 4 && strncasecmp(s, "NULL", 4) == 0);
 	for (size_t i = 0; i < n && !quote; i++)
@@ -419,7 +415,7 @@ static bool recv_elements(const uint8_t *p, size_t n, uint32_t elem, const uint3
 				pgtype_encode_text(&one, elem, &v);
 		}
 		if (ok)
-			put_text_element(txt, one.data ? one.data : "", one.len);
+			pgtype_array_put_elem(txt, one.data ? one.data : "", one.len);
 		strbuf_fini(&one);
 		if (!ok)
 			return false;

@@ -504,7 +504,11 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 	case PGTYPE_TIMESTAMPTZ:
 	case PGTYPE_INTERVAL:
 		return pgtype_dt_decode_text(oid, s, n, NULL, a, out, err);
-	default:
+	default: {
+		const struct pgtype_info *info = pgtype_by_oid(oid);
+		if (info && info->elem_oid) /* stored as PostgreSQL prints it: {a,b}, not {"a","b"} */
+			return pgtype_array_canon(info->elem_oid, s, n, a, out, err);
 		return decode_other(oid, s, n, a, out, err);
+	}
 	}
 }

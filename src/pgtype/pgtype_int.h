@@ -35,6 +35,13 @@ bool pgtype_array_send(struct strbuf *out, uint32_t elem, const struct pgtype_va
 		       struct pgerr *err) MUST_CHECK;
 bool pgtype_array_recv(uint32_t elem, const uint8_t *p, size_t n, struct arena *a,
 		       struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+/* One element of an array's text form at *p (quoted or not, blanks around a bare one trimmed)
+ * into sb; *null when it is NULL. *p ends on the ',' or '}' after it. False when the text is
+ * not an array. */
+bool pgtype_array_read_elem(const char **p, const char *end, struct strbuf *sb, bool *null);
+/* Appends one element as array_out writes it: quoted when empty, NULL-like, or holding
+ * blanks or array punctuation. */
+void pgtype_array_put_elem(struct strbuf *out, const char *s, size_t n);
 
 /* boolin's grammar on s[0..n) (blanks around allowed, prefixes of true/false/yes/no,
  * "on"/"off" at least two letters, "1"/"0"). False when s is not a boolean. */

@@ -95,7 +95,7 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 		if (e->elements[i]->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 			return xlat_fail(c, "42601", e->location,
 					 "syntax error: an array of arrays mixed with values");
-		if (!xlat_expr(c, e->elements[i], &tv[i]))
+		if (!xlat_text_operand(c, e->elements[i], &tv[i], XLAT_TF_SCALE))
 			return false;
 		tags[i] = tag_of(tv[i]);
 		xlat_puts(c, ", ");
@@ -236,7 +236,7 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (f->agg_distinct)
 		return xlat_unsupported(c, f->location, "array_agg(DISTINCT ...)");
 	xlat_puts(c, "pgfn_array_agg(");
-	if (!xlat_expr(c, f->args[0], &tv[0]))
+	if (!xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE))
 		return false;
 	if (is_array_type(tv[0]) || is_array_node(f->args[0]))
 		return xlat_unsupported(c, f->location, "array_agg of arrays");
@@ -311,7 +311,7 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
  * pgfn_ordered_agg(values..., sort keys..., kind, flags): see pgfn_arrayop.c. */
 
 /* The sort flags of pgfn_ordered_agg: a/d, then f/l (PostgreSQL: NULLS LAST ascending). */
-static bool sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags)
+bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags)
 {
 	for (size_t i = 0; i < f->n_agg_order; i++) {
 		const PgQuery__SortBy *sb = f->agg_order[i]->sort_by;
@@ -352,7 +352,9 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	char flags[40] = "";
 	struct xlat_type tv[2];
 	xlat_puts(c, "pgfn_ordered_agg(");
-	if (!emit_args(c, f, tv) || !sort_keys(c, f, flags))
+	bool ok = k == 1 ? emit_args(c, f, tv) /* string_agg's are text */
+			 : xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE);
+	if (!ok || !xlat_agg_sort_keys(c, f, flags))
 		return -1;
 	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
 	if (k == 1)

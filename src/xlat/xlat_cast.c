@@ -435,12 +435,24 @@ static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, stru
 	}
 }
 
+/* x, a value of type st, as its cast to text shows it (xlat_textout.c), into CAST(... AS TEXT) */
+static void cast_text(struct xlat_ctx *c, const char *x, struct xlat_type st)
+{
+	xlat_puts(c, "CAST(");
+	size_t from = c->sb->len;
+	xlat_puts(c, x);
+	xlat_text_form(c, from, c->sb->len, st, XLAT_TF_CAST);
+	xlat_puts(c, " AS TEXT)");
+}
+
 static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, struct xlat_type st)
 {
 	int32_t len = k->to.typmod >= 4 ? k->to.typmod - 4 : -1;
 	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0 && st.oid != XLAT_OID_BOOL &&
 	    !xlat_type_is_temporal(st.oid)) { /* an explicit cast truncates */
-		xlat_printf(c, "rtrim(substr(CAST(%s AS TEXT), 1, %d), ' ')", x, len);
+		xlat_puts(c, "rtrim(substr(");
+		cast_text(c, x, st);
+		xlat_printf(c, ", 1, %d), ' ')", len);
 		return true;
 	}
 	if (k->to.info->oid == XLAT_OID_BPCHAR && len >= 0)
@@ -451,10 +463,10 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 	}
 	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)
 		return xlat_dt_cast_expr(c, x, st.oid, XLAT_OID_TEXT); /* in the session's zone */
+	xlat_puts(c, len >= 0 ? "substr(" : "");
+	cast_text(c, x, st);
 	if (len >= 0)
-		xlat_printf(c, "substr(CAST(%s AS TEXT), 1, %d)", x, len);
-	else
-		xlat_printf(c, "CAST(%s AS TEXT)", x);
+		xlat_printf(c, ", 1, %d)", len);
 	return true;
 }
 
@@ -523,7 +535,12 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 	struct xlat_type st;
 	const char *x;
 	int vol = c->volatile_seen;
-	if (!arg_text(c, k->arg, &st, &x))
+	/* to text: numeric arithmetic exact, with its scale (xlat_textout.c) */
+	bool text = k->to.info->store == XLAT_ST_TEXT && !to_texty_type(k->to.info->oid);
+	unsigned flags = text ? xlat_text_exact(c) : c->flags;
+	bool ok = arg_text(c, k->arg, &st, &x);
+	c->flags = flags;
+	if (!ok)
 		return false;
 	bool repeatable = c->volatile_seen == vol;
 	switch (k->to.info->store) {
@@ -632,6 +649,11 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_enum_input(c, tc->arg, e, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
+	int row = (t->oid == XLAT_OID_TEXT || (t->oid == XLAT_OID_VARCHAR && k.to.typmod < 0))
+			  ? xlat_row_text(c, tc->arg, tc->location)
+			  : 0;
+	if (row)
+		return row > 0;
 	if (tc->arg->node_case == NODE(PARAM_REF))
 		return from_param(c, &k);
 	if (tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull) {

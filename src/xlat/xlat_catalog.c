@@ -4,6 +4,7 @@
  * reg* casts, POSIX regular expressions for ~ and !~, arrays as the catalog holds them.
  * Set-returning functions and LATERAL are in xlat_catalog_srf.c. */
 #include "xlat_int.h"
+#include "pgtype.h"
 
 #include <string.h>
 
@@ -487,28 +488,24 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 	return any_slice ? slice(c, ind, t) : element(c, ind, t);
 }
 
-/* ::int2[], ::oid[], ::text[] ... of a value: the array text, vectors ("1 2") converted. */
+/* ::int2[], ::oid[], ::text[] ... of a value: the array text, vectors ("1 2") converted. A
+ * literal is read here as array_in reads it and kept as array_out prints it ({a,b} for
+ * '{"a","b"}', bounds of 1 left out). */
 static bool to_array(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid,
 		     struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
 	*t = (struct xlat_type){oid, -1};
-	bool bounds = s && s[strspn(s, " \t\n\r")] == '[';
-	if (s && s[0] != '{' && !bounds)
-		return xlat_fail(c, SQLSTATE_INVALID_TEXT_REPRESENTATION, tc->location,
-				 "malformed array literal: \"%s\"", s);
-	/* several dimensions or explicit bounds: checked (and bounds of 1 left out) */
-	if (s && (bounds || s[1 + strspn(s + 1, " \t\n\r")] == '{')) {
-		xlat_puts(c, "pgfn_array_check(");
-		xlat_string(c, s);
-		xlat_puts(c, ")");
-		return true;
-	}
-	if (s) {
-		xlat_string(c, s);
-		return true;
-	}
-	return wrap(c, tc, "pg_array_in");
+	if (!s)
+		return wrap(c, tc, "pg_array_in");
+	xlat_pin(c, tc->arg->a_const->location); /* the translation holds its value */
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_array_canon(xlat_array_elem(oid), s, strlen(s), c->a, &v, &err))
+		return xlat_fail(c, err.sqlstate, tc->arg->a_const->location, "%s", err.message);
+	xlat_string(c, arena_strndup(c->a, v.p, v.n));
+	return true;
 }
 
 static uint32_t array_oid(const char *elem)

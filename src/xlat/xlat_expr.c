@@ -451,7 +451,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	bool cmp = b->cls == OPC_CMP;
 	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
 	size_t mark = c->sb->len;
-	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND;
+	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND, exact = c->flags & XLAT_X_EXACT;
+	if (b->cls == OPC_CONCAT) /* operands become text: exact (xlat_textout.c) */
+		xlat_text_exact(c);
 	if ((c->flags & XLAT_X_EXACT) && strlen(op) == 1 && strchr("+-*/", op[0]))
 		c->flags |= XLAT_X_EXACT_OPERAND;
 	if (!(cmp ? xlat_cmp_operand(c, e->lexpr, &l) : arith_operand(c, e->lexpr, op, true, &l)))
@@ -468,7 +470,7 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		   : div ? divisor(c, e->rexpr, op, &r)
 			 : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
-	c->flags = (c->flags & ~(unsigned)XLAT_X_EXACT_OPERAND) | operand;
+	c->flags = (c->flags & ~(unsigned)(XLAT_X_EXACT_OPERAND | XLAT_X_EXACT)) | operand | exact;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	if (cmp)
@@ -529,6 +531,10 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 					 xlat_type_by_oid(l.oid)->sql_name,
 					 xlat_type_by_oid(r.oid)->sql_name);
 		*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+		/* each operand as its cast to text shows it; the right first: the left's
+		 * wrapping moves it */
+		xlat_text_form(c, rstart, c->sb->len, r, XLAT_TF_CAST);
+		xlat_text_form(c, mark, lend, l, XLAT_TF_CAST);
 		break;
 	default:
 		*t = arith_type(l, r);
@@ -763,13 +769,17 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 		if (lit < 0 || (lit == 0 && !xlat_expr(c, w->expr, &ignored)))
 			return false;
 		xlat_puts(c, " THEN ");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, w->result, &res[nres++]))
 			return false;
+		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
 	if (ce->defresult) {
 		xlat_puts(c, " ELSE ");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, ce->defresult, &res[nres++]))
 			return false;
+		xlat_exact_branch(c, mark, res[nres - 1]);
 	}
 	xlat_puts(c, " END");
 	*t = xlat_type_common(res, nres);
@@ -784,8 +794,10 @@ static bool coalesce(struct xlat_ctx *c, const PgQuery__CoalesceExpr *ce, struct
 	for (size_t i = 0; i < ce->n_args; i++) {
 		if (i)
 			xlat_puts(c, ", ");
+		size_t mark = c->sb->len;
 		if (!xlat_expr(c, ce->args[i], &v[i]))
 			return false;
+		xlat_exact_branch(c, mark, v[i]);
 	}
 	xlat_puts(c, ce->n_args == 1 ? ", NULL)" : ")");
 	*t = xlat_type_common(v, ce->n_args);

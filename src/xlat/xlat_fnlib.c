@@ -49,23 +49,25 @@ static uint32_t arg_oid(char letter)
 }
 
 /* An argument the function prints as text, in PostgreSQL's text form where SQLite's differs
- * (booleans t/f as output shows them, true/false as ::text casts them; floats shortest):
- * pgfn_pgtext(x, type letter). */
+ * (xlat_textout.c): as its output function shows it, or (cast) as ::text does. */
 static bool text_arg(struct xlat_ctx *c, const PgQuery__Node *a, struct xlat_type *t, bool cast)
 {
-	bool plain = a->node_case == PG_QUERY__NODE__NODE_COLUMN_REF || /* type: run time only */
-		     a->node_case == PG_QUERY__NODE__NODE_PARAM_REF ||
-		     (a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
-		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL &&
-		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_FVAL);
-	if (plain)
-		return xlat_expr(c, a, t);
-	xlat_puts(c, "pgfn_pgtext(");
-	if (!xlat_expr(c, a, t))
-		return false;
-	bool fl = t->oid == XLAT_OID_FLOAT4 || t->oid == XLAT_OID_FLOAT8;
-	xlat_printf(c, ", '%c')", t->oid == XLAT_OID_BOOL ? (cast ? 'B' : 'b') : fl ? 'f' : '.');
-	return true;
+	return xlat_text_operand(c, a, t, cast ? XLAT_TF_CAST : XLAT_TF_OUTPUT);
+}
+
+/* round(x, n) and trunc(x, n) of a numeric have n fraction digits (none for n < 0): with n a
+ * constant, the result's type carries that display scale (round(100, 1)::text is 100.0). */
+static void round_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			struct xlat_type *t)
+{
+	if (t->oid != XLAT_OID_NUMERIC || f->n_args != 2 ||
+	    (strcmp(name, "round") != 0 && strcmp(name, "trunc") != 0))
+		return;
+	const PgQuery__AConst *n = xlat_const_value(c, f->args[1]);
+	if (!n || n->isnull || n->val_case != PG_QUERY__A__CONST__VAL_IVAL)
+		return;
+	int32_t s = n->ival->ival;
+	t->typmod = XLAT_NUM_SCALE(s < 0 ? 0 : s > 1000 ? 1000 : s);
 }
 
 /* Emits f's arguments as a comma list, typing bare $n from the table. */
@@ -334,6 +336,7 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		return -1;
 	*t = exact || exact_round ? (struct xlat_type){XLAT_OID_NUMERIC, -1}
 				  : result(l, tv, f->n_args);
+	round_scale(c, f, name, t);
 	return 1;
 }
 

@@ -107,7 +107,7 @@ static bool fn_substr(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
-/* concat() skips NULL arguments. */
+/* concat() skips NULL arguments and prints the others with their output functions. */
 static bool fn_concat(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	struct xlat_type ignored;
@@ -115,7 +115,7 @@ static bool fn_concat(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_puts(c, "(");
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? " || coalesce(" : "coalesce(");
-		if (!xlat_expr(c, f->args[i], &ignored))
+		if (!xlat_text_operand(c, f->args[i], &ignored, XLAT_TF_OUTPUT))
 			return false;
 		xlat_puts(c, ", '')");
 	}

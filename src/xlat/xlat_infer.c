@@ -125,8 +125,9 @@ static bool literal_input(uint32_t oid)
 
 /* The input function that makes a value of type t stored into col take the column type's
  * stored form (date/time as their canonical text, timestamptz in UTC, lower-case uuid, jsonb's
- * canonical text, bytea as bytes), with its input checks (22007, 22008, 22P02), or NULL when
- * the value has that form already. A parameter is decoded at Bind, except json. */
+ * canonical text, bytea as bytes, an array's text as array_out prints it), with its input checks
+ * (22007, 22008, 22P02), or NULL when the value has that form already. A parameter is decoded
+ * at Bind, except json. */
 static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_col *col,
 				  struct xlat_type t, bool param, const char **tail)
 {
@@ -159,6 +160,12 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		/* an enum's value: one of its labels (a parameter is bound as text) */
 		bool array = false;
 		const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
+		if (!e && xlat_array_elem(oid) && t.oid != oid && !param) {
+			/* array text as PostgreSQL prints it ({a,b} for '{"a","b"}'); a parameter is
+			 * made so at Bind */
+			*tail = arena_printf(c->a, ", %u)", xlat_array_elem(oid));
+			return "pgfn_array_in(";
+		}
 		if (!e || (t.oid == oid && !param))
 			return NULL;
 		*tail = arena_printf(c->a, "%s)", xlat_enum_args_text(c, e));

@@ -399,6 +399,31 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 
+/* ---- xlat_textout.c: a value becoming text inside SQL ---- */
+enum xlat_textform {
+	XLAT_TF_CAST,   /* ::text, ||: as a cast to text shows it (bool true/false) */
+	XLAT_TF_OUTPUT, /* concat, concat_ws, format: the type's output function (bool t/f) */
+	XLAT_TF_SCALE,  /* a JSON or array element: a numeric's display scale and a float4's
+			 * digits only (the element writers render bool, float8 and bytea by
+			 * their type letters) */
+};
+/* Wraps c->sb[from..to), SQL of a value of type t, so that it becomes the text PostgreSQL
+ * makes of it in form where SQLite's text of the stored value differs (numeric of known scale,
+ * float, bool, bytea); other types, and DDL and views, are left as they are. Text after to
+ * moves along. */
+void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type t,
+		    enum xlat_textform form);
+/* Numeric arithmetic of a value becoming text is exact (XLAT_X_EXACT, outside DDL and views):
+ * sets the flag, returning the flags to restore. */
+unsigned xlat_text_exact(struct xlat_ctx *c);
+/* xlat_expr(n), exact (xlat_text_exact), followed by xlat_text_form. */
+bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
+		       enum xlat_textform form);
+/* A row cast to text — ROW(a, b)::text, t::text or (t.*)::text of a relation whose columns
+ * the scope knows — as record_out prints it. 1 emitted, 0 arg is no row (nothing emitted), -1
+ * failed (err set; 0A000 for a relation whose columns are not known). */
+int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
+
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
@@ -426,6 +451,9 @@ bool xlat_srf_star(struct xlat_ctx *c);
  * known (the relation stays opaque), -1 failed (err set). */
 int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
 			const struct xlat_schema_col **cols, size_t *n);
+/* f's ORDER BY keys emitted as ", key1, key2 ...", their sort flags (a/d then f/l per key)
+ * into flags (room for 2 per key, at most 16 keys); false with err. */
+bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *flags);
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);
@@ -597,6 +625,9 @@ bool xlat_exact_select(const struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A COALESCE or CASE of numeric type emitted at c->sb[mark..] under XLAT_X_EXACT becomes
  * pgfn_num_add(it, 0, scale, 0): every value decimal text. Anything else is left alone. */
 void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, struct xlat_type t);
+/* One branch of such a COALESCE or CASE (c->sb[mark..], type t) under XLAT_X_EXACT: a numeric
+ * of known scale becomes decimal text with it, so that the value keeps its own scale. */
+void xlat_exact_branch(struct xlat_ctx *c, size_t mark, struct xlat_type t);
 /* Whether s's result columns are compared among themselves: DISTINCT, or a GROUP BY item
  * naming one (by alias or position); their exact values then carry the collation pgfn_num. */
 bool xlat_exact_compared(const PgQuery__SelectStmt *s);

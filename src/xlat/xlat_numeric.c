@@ -132,6 +132,17 @@ void xlat_exact_wrap(struct xlat_ctx *c, const PgQuery__Node *n, size_t mark, st
 	xlat_printf(c, ", 0, %d, 0)", xlat_numeric_scale_of(t));
 }
 
+void xlat_exact_branch(struct xlat_ctx *c, size_t mark, struct xlat_type t)
+{
+	int scale = xlat_numeric_scale_of(t);
+	if (!(c->flags & XLAT_X_EXACT) || t.oid != XLAT_OID_NUMERIC || scale < 0)
+		return;
+	/* each branch keeps its own scale, whatever the others' (coalesce(price, 0) is 1.50,
+	 * as PostgreSQL's value carries it): decimal text before they meet */
+	xlat_insert_at(c, mark, "pgfn_num_add(");
+	xlat_printf(c, ", 0, %d, 0)", scale);
+}
+
 bool xlat_exact_arith(struct xlat_ctx *c, char op, size_t mark, size_t lend, size_t rstart,
 		      struct xlat_type l, struct xlat_type r)
 {

@@ -61,8 +61,10 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 		xlat_puts(c, i ? ", " : "");
 		xlat_string(c, cols[i].name);
 		xlat_puts(c, ", ");
+		size_t mark = c->sb->len;
 		if (!emit_column(c, rel, cols[i].name, location, &ty))
 			return false;
+		xlat_text_form(c, mark, c->sb->len, ty, XLAT_TF_SCALE); /* 1.50 */
 		tags[2 * i] = 't';
 		tags[2 * i + 1] = xlat_json_tag(ty);
 	}
@@ -93,22 +95,29 @@ int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 			       : -1;
 	enum row_fn fn = row_fns[k].fn;
 	bool agg = fn == AGG_JSON || fn == AGG_JSONB;
-	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->over ||
-	    (!agg && f->agg_filter))
+	if (f->agg_star || f->agg_distinct || f->over || f->n_agg_order > 16 ||
+	    (!agg && (f->agg_filter || f->n_agg_order)))
 		return xlat_unsupported(c, f->location,
 					arena_printf(c->a, "this form of %s of a row", name))
 			       ? 1
 			       : -1;
 	bool jsonb = fn == ROW_JSONB || fn == AGG_JSONB;
+	/* json_agg(t ORDER BY ...): pgfn_ordered_agg (pgfn_arrayop.c) over the rows' json */
 	if (agg)
-		xlat_puts(c, jsonb ? "pgfn_jsonb_agg(" : "pgfn_json_agg(");
+		xlat_puts(c, f->n_agg_order ? "pgfn_ordered_agg("
+				 : jsonb    ? "pgfn_jsonb_agg("
+					    : "pgfn_json_agg(");
 	if (!emit_row(c, rel, cols, n, jsonb, f->location))
 		return -1;
-	if (agg) {
+	char flags[40] = "";
+	if (f->n_agg_order && !xlat_agg_sort_keys(c, f, flags))
+		return -1;
+	if (f->n_agg_order)
+		xlat_printf(c, ", '%s:R', '%s')", jsonb ? "jsonb" : "json", flags);
+	else if (agg)
 		xlat_puts(c, ", 'R')"); /* a row: set apart as json_agg does */
-		if (!xlat_agg_filter(c, f))
-			return -1;
-	}
+	if (agg && !xlat_agg_filter(c, f))
+		return -1;
 	*t = (struct xlat_type){jsonb ? XLAT_OID_JSONB : XLAT_OID_JSON, -1};
 	return 1;
 }

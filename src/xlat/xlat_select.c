@@ -12,11 +12,15 @@
 static int figure(const PgQuery__Node *n, const char **name)
 {
 	switch (n->node_case) {
-	case NODE(COLUMN_REF): {
-		const PgQuery__Node *last = n->column_ref->fields[n->column_ref->n_fields - 1];
-		if (!xlat_node_str(last))
+	case NODE(COLUMN_REF): { /* the last field name, a "*" ignored: (t.*)::text is t */
+		const char *last = NULL;
+		for (size_t i = 0; i < n->column_ref->n_fields; i++) {
+			const char *f = xlat_node_str(n->column_ref->fields[i]);
+			last = f ? f : last;
+		}
+		if (!last)
 			return 0;
-		*name = xlat_node_str(last);
+		*name = last;
 		return 2;
 	}
 	case NODE(FUNC_CALL):
@@ -65,15 +69,20 @@ static int figure(const PgQuery__Node *n, const char **name)
 		default:
 			return 0;
 		}
-	case NODE(CASE_EXPR):
-		*name = "case";
-		return 1;
-	case NODE(A_ARRAY_EXPR):
+	case NODE(CASE_EXPR): { /* named after its ELSE when that has a name */
+		int s = n->case_expr->defresult ? figure(n->case_expr->defresult, name) : 0;
+		if (s <= 1) {
+			*name = "case";
+			return 1;
+		}
+		return s;
+	}
+	case NODE(A_ARRAY_EXPR): /* ARRAY[] and ROW() act like functions: a cast keeps the name */
 		*name = "array";
-		return 1;
+		return 2;
 	case NODE(ROW_EXPR):
 		*name = "row";
-		return 1;
+		return 2;
 	case NODE(COALESCE_EXPR):
 		*name = "coalesce";
 		return 2;

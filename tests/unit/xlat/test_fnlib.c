@@ -17,9 +17,13 @@ static const struct xcase cases[] = {
 	 "SELECT pgfn_format('%s-%s', a, b) AS format, pgfn_concat_ws(',', a, b) AS concat_ws "
 	 "FROM t"},
 	{"SELECT format('%s %s %L', a > 1, 1.5::float8, true), quote_literal(a::float4) FROM t",
-	 "SELECT pgfn_format('%s %s %L', pgfn_pgtext(a > 1, 'b'), pgfn_pgtext(1.5, "
-	 "'f'), pgfn_pgtext(1, 'b')) AS format, pgfn_quote_literal(pgfn_pgtext(CAST(a AS REAL), "
-	 "'f')) AS quote_literal FROM t"},
+	 "SELECT pgfn_format('%s %s %L', pgfn_text_out(a > 1, 16, -1), pgfn_text_out(1.5, 701, "
+	 "-1), pgfn_text_out(1, 16, -1)) AS format, pgfn_quote_literal(pgfn_text_out(CAST(a AS "
+	 "REAL), 700, -1)) AS quote_literal FROM t"},
+	{"SELECT a::text, a || 'x', concat(a, 1.50), format('%s', 1.50) FROM t",
+	 "SELECT CAST(a AS TEXT) AS a, a || 'x' AS \"?column?\", (coalesce(a, '') || "
+	 "coalesce(pgfn_text_out(1.50, 1700, 6), '')) AS concat, pgfn_format('%s', "
+	 "pgfn_text_out(1.50, 1700, 6)) AS format FROM t"},
 	{"SELECT bit_length(b) FROM t",
 	 "SELECT (length(CAST(b AS BLOB)) * 8) AS bit_length FROM t"},
 	{"SELECT lpad(b) FROM t", "!42883@8"},
@@ -39,7 +43,8 @@ static const struct xcase cases[] = {
 	 "json_build_object FROM t"},
 	{"SELECT json_agg(a) FILTER (WHERE a > 1), jsonb_object_agg(b, 1.5) FROM t",
 	 "SELECT pgfn_json_agg(a, '.') FILTER (WHERE a > 1) AS json_agg, "
-	 "pgfn_jsonb_object_agg(b, 1.5, '.n') AS jsonb_object_agg FROM t"},
+	 "pgfn_jsonb_object_agg(b, pgfn_text_out(1.5, 1700, 5), '.n') AS jsonb_object_agg "
+	 "FROM t"},
 	{"SELECT json_agg(a ORDER BY a DESC, b NULLS FIRST) FROM t",
 	 "SELECT pgfn_ordered_agg(a, a, b, 'json:.', 'dfaf') AS json_agg FROM t"},
 	{"SELECT array_agg(DISTINCT a ORDER BY a) FROM t", "!0A000@8"},
@@ -78,7 +83,10 @@ static const struct xcase cases[] = {
 	 "SELECT pgfn_jsonb_build_object('a', r.a, 'tn') AS to_jsonb, pgfn_json_agg(pgfn_json_row("
 	 "'a', r.a, 'tn'), 'R') FILTER (WHERE a > 0) AS json_agg FROM (SELECT 1 AS a) AS r"},
 	{"SELECT row_to_json(c) FROM pg_class c", "!0A000"},
-	{"SELECT json_agg(r ORDER BY a) FROM (SELECT 1 AS a) r", "!0A000"},
+	{"SELECT json_agg(r ORDER BY a) FROM (SELECT 1 AS a) r",
+	 "SELECT pgfn_ordered_agg(pgfn_json_row('a', r.a, 'tn'), a, 'json:R', 'al') AS json_agg "
+	 "FROM (SELECT 1 AS a) AS r"},
+	{"SELECT to_json(r ORDER BY a) FROM (SELECT 1 AS a) r", "!0A000"},
 	/* generate_series by its arguments' types; other types are refused, not misread */
 	{"SELECT * FROM generate_series(1, 3)",
 	 "SELECT * FROM (SELECT value AS generate_series FROM pgfn_series_int4   (1, 3)) AS "

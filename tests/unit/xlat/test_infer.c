@@ -181,6 +181,27 @@ static const struct icase cases[] = {
 	 "\"?column?\", pgfn_num_mul( (pgfn_num_div(rate,  3, 2, 0)), -1, -1, 0) AS \"?column?\" "
 	 "FROM acct"},
 	{"SELECT CASE WHEN true THEN 1.5 ELSE 2.25 END, coalesce(rate, 0)", NULL, "", NULL},
+	/* a value becoming text inside SQL prints as PostgreSQL prints it (xlat_textout.c) */
+	{"SELECT rate::text, rate || ' EUR', json_build_object('r', rate), flag || '', "
+	 "concat(flag, data), ARRAY[rate * 2] FROM acct", NULL, "",
+	 "SELECT CAST(pgfn_text_out(rate, 1700, 327686) AS TEXT) AS rate, pgfn_text_out(rate, "
+	 "1700, 327686) || ' EUR' AS \"?column?\", pgfn_json_build_object('r', "
+	 "pgfn_text_out(rate, 1700, 327686), 'tn') AS json_build_object, pgfn_pgtext(flag, 'B') || "
+	 "'' AS \"?column?\", (coalesce(pgfn_text_out(flag, 16, -1), '') || "
+	 "coalesce(pgfn_text_out(data, 17, -1), '')) AS concat, "
+	 "pgfn_array(pgfn_text_out(pgfn_num_mul(rate,  2, 2, 0), 1700, 6), '.') AS array FROM acct"},
+	{"SELECT array_agg(rate), json_agg(rate ORDER BY id) FROM acct", NULL, "",
+	 "SELECT pgfn_array_agg(pgfn_text_out(rate, 1700, 327686), '.') AS array_agg, "
+	 "pgfn_ordered_agg(pgfn_text_out(rate, 1700, 327686), id, 'json:n', 'al') AS json_agg "
+	 "FROM acct"},
+	{"SELECT ROW(rate, flag)::text, (id, 'x')::text FROM acct", "25,25", "",
+	 "SELECT pgfn_record_text(pgfn_text_out(rate, 1700, 327686), pgfn_text_out(flag, 16, -1)) "
+	 "AS \"row\", pgfn_record_text(id, 'x') AS \"row\" FROM acct"},
+	{"SELECT (e.*)::text FROM emp e", "25", "",
+	 "SELECT pgfn_record_text(e.id, e.name, e.salary, e.boss) AS e FROM emp AS e"},
+	{"CREATE VIEW vt AS SELECT rate::text AS t, flag || '' AS f FROM acct", NULL, "",
+	 "CREATE VIEW vt AS SELECT CAST(rate AS TEXT) AS t, flag || '' AS f FROM acct; SELECT 1 "
+	 "FROM vt LIMIT 0"},
 	/* parameters */
 	{"SELECT * FROM acct WHERE id = $1 AND owner = $2", NULL, "23,25", NULL},
 	{"SELECT * FROM acct WHERE $1 < balance", NULL, "20", NULL},

@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgtype_arrtext.c: an array's text form made canonical, as array_in reads it and array_out
+ * writes it back. Arrays are stored as their text; a client may send '{"a","b"}' or '{ 1, 02 }'
+ * where PostgreSQL would print {a,b} and {1,2}, so what is stored is what PostgreSQL would
+ * print: elements requoted only where needed, each element of a type pgtype reads and writes
+ * in its canonical text, explicit bounds kept only when one is not 1. */
+#include "pgtype_int.h"
+
+#include <string.h>
+
+#define MAXDIM PGTYPE_ARRAY_MAXDIM
+
+struct canon {
+	uint32_t elem;
+	const char *s, *end; /* the whole input, for messages */
+	size_t n;
+	int leaf;	  /* depth of the elements, -1 until the first */
+	int dims[MAXDIM]; /* elements per level, 0 until known */
+	struct strbuf *out;
+	struct arena *a;
+	struct pgerr *err;
+};
+
+static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
+
+static bool malformed(struct canon *k, const char *detail)
+{
+	pgerr_set(k->err, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%.*s\"",
+		  (int)k->n, k->s);
+	pgerr_detail(k->err, "%s", detail);
+	return false;
+}
+
+/* Element types whose text pgtype reads and writes: stored in that canonical form. Others
+ * (text, date/time, json, ...) keep their text, only requoted. */
+static bool converted(uint32_t elem)
+{
+	switch (elem) {
+	case PGTYPE_BOOL:
+	case PGTYPE_INT2:
+	case PGTYPE_INT4:
+	case PGTYPE_INT8:
+	case PGTYPE_OID:
+	case PGTYPE_FLOAT4:
+	case PGTYPE_FLOAT8:
+	case PGTYPE_NUMERIC:
+	case PGTYPE_UUID:
+	case PGTYPE_BYTEA:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool put_elem(struct canon *k, const char *s, size_t n)
+{
+	if (!converted(k->elem)) {
+		pgtype_array_put_elem(k->out, s, n);
+		return true;
+	}
+	struct pgtype_value v;
+	if (!pgtype_decode_text(k->elem, s, n, k->a, &v, k->err))
+		return false;
+	/* a numeric keeps the scale it was written with: "+01.50" is 1.50 (the typmod of a
+	 * numeric of that scale; an exponent form stays as written) */
+	const char *dot = k->elem == PGTYPE_NUMERIC ? memchr(v.p, '.', v.n) : NULL;
+	int32_t typmod = dot			       ? (int32_t)(v.p + v.n - dot - 1) + 4
+			 : k->elem == PGTYPE_NUMERIC ? 4
+						     : -1;
+	struct strbuf one;
+	strbuf_init(&one, 0);
+	pgtype_encode_text_typmod(&one, k->elem, typmod, &v);
+	pgtype_array_put_elem(k->out, one.data ? one.data : "", one.len);
+	strbuf_fini(&one);
+	return true;
+}
+
+/* One element or sub-array at *pp (blanks skipped). */
+static bool level(struct canon *k, const char **pp, int depth);
+
+static bool item(struct canon *k, const char **pp, int depth, struct strbuf *sb)
+{
+	const char *p = *pp;
+	while (p < k->end && is_blank(*p))
+		p++;
+	if (p < k->end && *p == '{') {
+		if (depth + 1 >= MAXDIM)
+			return malformed(k, "Too many array dimensions.");
+		if (k->leaf >= 0 && k->leaf <= depth)
+			return malformed(k, "Unexpected \"{\" character.");
+		*pp = p;
+		return level(k, pp, depth + 1);
+	}
+	if (k->leaf >= 0 && k->leaf != depth)
+		return malformed(k, "Unexpected array element.");
+	k->leaf = depth;
+	bool null = false;
+	sb->len = 0;
+	if (!pgtype_array_read_elem(&p, k->end, sb, &null))
+		return malformed(k, "Unexpected end of input.");
+	*pp = p;
+	if (null) {
+		strbuf_puts(k->out, "NULL");
+		return true;
+	}
+	return put_elem(k, sb->data ? sb->data : "", sb->len);
+}
+
+/* {item, item, ...} at *pp (on its '{'): every level-depth sub-array has as many items. */
+static bool level(struct canon *k, const char **pp, int depth)
+{
+	const char *p = *pp + 1;
+	int count = 0;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(k->out, '{');
+	while (p < k->end && is_blank(*p))
+		p++;
+	bool ok = true;
+	if (p < k->end && *p == '}') { /* {}: only the whole array may be empty */
+		ok = depth == 0 || malformed(k, "Unexpected \"}\" character.");
+		p++;
+	} else {
+		for (;;) {
+			if (!(ok = item(k, &p, depth, &sb)))
+				break;
+			count++;
+			while (p < k->end && is_blank(*p))
+				p++;
+			if (p < k->end && *p == ',') {
+				strbuf_putc(k->out, ',');
+				p++;
+				continue;
+			}
+			if (!(ok = (p < k->end && *p == '}') ||
+				   malformed(k, "Unexpected end of input.")))
+				break;
+			p++;
+			break;
+		}
+	}
+	strbuf_fini(&sb);
+	if (!ok)
+		return false;
+	if (count && k->dims[depth] && k->dims[depth] != count)
+		return malformed(k, "Multidimensional arrays must have sub-arrays with matching "
+				    "dimensions.");
+	k->dims[depth] = count;
+	strbuf_putc(k->out, '}');
+	*pp = p;
+	return true;
+}
+
+bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
+			struct pgtype_value *out, struct pgerr *err)
+{
+	struct strbuf body;
+	strbuf_init(&body, 0);
+	struct canon k = {.elem = elem, .s = s, .end = s + n, .n = n, .leaf = -1, .out = &body,
+			  .a = a, .err = err};
+	int lb[MAXDIM], ub[MAXDIM];
+	const char *p, *why;
+	int nb = pgtype_array_bounds(s, n, lb, ub, &p, &why);
+	bool ok = nb >= 0 ? true : malformed(&k, why);
+	if (ok && (p == k.end || *p != '{'))
+		ok = malformed(&k, "Array value must start with \"{\" or dimension information.");
+	ok = ok && level(&k, &p, 0);
+	while (ok && p < k.end && is_blank(*p))
+		p++;
+	if (ok && p != k.end)
+		ok = malformed(&k, "Junk after closing right brace.");
+	int ndims = k.leaf < 0 ? 0 : k.leaf + 1;
+	if (ok && nb && nb != ndims)
+		ok = malformed(&k, "Specified array dimensions do not match array contents.");
+	bool ones = true;
+	for (int d = 0; ok && d < nb; d++) {
+		if (ub[d] - lb[d] + 1 != k.dims[d])
+			ok = malformed(&k, "Specified array dimensions do not match array contents.");
+		ones = ones && lb[d] == 1;
+	}
+	struct strbuf txt;
+	strbuf_init(&txt, 0);
+	for (int d = 0; ok && !ones && d < nb; d++) /* bounds as array_out writes them */
+		strbuf_printf(&txt, "[%d:%d]%s", lb[d], ub[d], d + 1 == nb ? "=" : "");
+	strbuf_append(&txt, body.data ? body.data : "", body.len);
+	if (ok && (txt.failed || body.failed))
+		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	if (ok)
+		*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+					     .p = arena_strndup(a, txt.data ? txt.data : "", txt.len),
+					     .n = txt.len};
+	strbuf_fini(&txt);
+	strbuf_fini(&body);
+	return ok;
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_textout.c: where a value becomes text inside SQL — a cast to text, ||, concat, format,
+ * concat_ws, an element of a JSON value or of an array — it must read as PostgreSQL prints it,
+ * not as SQLite turns its stored form into text: a numeric keeps its display scale (1.50, not
+ * 1.5), floats their shortest form (1e+100, not 1.0e+100), bool t/f or true/false (not 1/0),
+ * bytea hex. pgfn_text_out(x, oid, typmod) prints with the session's own encoder (pgtype).
+ * Numeric arithmetic there is exact (xlat_numeric.c), as in a result column: its decimal text
+ * carries PostgreSQL's scale, a quotient's too ((price / 3)::text is 0.50000000000000000000).
+ * Date/time values are stored in PostgreSQL's text form already (their casts are in
+ * xlat_datetime.c); JSON and array writers render bool, float8 and bytea by their tags (a
+ * float4 is printed here: its shortest digits are float4out's, not the double's). A row
+ * cast to text (ROW(a, b)::text, t::text) is pgfn_record_text of its fields' output forms. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+/* How each type that needs it is printed in each form: 0 as stored, 'o' through pgfn_text_out,
+ * 'B' as a cast of bool to text (true/false). */
+static const struct {
+	uint32_t oid;
+	char form[3]; /* by enum xlat_textform */
+} forms[] = {
+	{XLAT_OID_NUMERIC, {'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0}},
+	{XLAT_OID_FLOAT4, {'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0}},
+	{XLAT_OID_BYTEA, {'o', 'o', 0}},
+};
+
+/* DDL expressions and views are kept in the tenant's schema, which names no pgfn function. */
+static bool schema_kept(const struct xlat_ctx *c)
+{
+	return (c->flags & XLAT_X_NOSUBQUERY) ||
+	       (c->top_stmt && c->top_stmt->node_case == PG_QUERY__NODE__NODE_VIEW_STMT);
+}
+
+void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type t,
+		    enum xlat_textform form)
+{
+	char how = 0;
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++) {
+		if (forms[i].oid == t.oid)
+			how = forms[i].form[form];
+	}
+	/* a numeric whose scale is not known prints as its value comes, as SQLite's does */
+	if (!how || schema_kept(c) ||
+	    (t.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(t) < 0))
+		return;
+	if (how == 'B') {
+		xlat_insert_at(c, to, ", 'B')");
+		xlat_insert_at(c, from, "pgfn_pgtext(");
+		return;
+	}
+	xlat_insert_at(c, to, arena_printf(c->a, ", %u, %d)", t.oid,
+					   t.oid == XLAT_OID_NUMERIC ? (int)t.typmod : -1));
+	xlat_insert_at(c, from, "pgfn_text_out(");
+}
+
+unsigned xlat_text_exact(struct xlat_ctx *c)
+{
+	unsigned saved = c->flags;
+	if (!schema_kept(c))
+		c->flags |= XLAT_X_EXACT;
+	return saved;
+}
+
+bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t,
+		       enum xlat_textform form)
+{
+	size_t mark = c->sb->len;
+	unsigned saved = xlat_text_exact(c);
+	bool ok = xlat_expr(c, n, t);
+	c->flags = saved;
+	if (ok)
+		xlat_text_form(c, mark, c->sb->len, *t, form);
+	return ok;
+}
+
+/* One field of a row as record_out prints it: its output form; a date/time in the session's
+ * zone, as its cast to text. */
+static bool row_field(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type t;
+	size_t mark = c->sb->len;
+	if (!xlat_text_operand(c, n, &t, XLAT_TF_OUTPUT))
+		return false;
+	if (!xlat_type_is_temporal(t.oid) || t.oid == XLAT_OID_TIMETZ)
+		return true;
+	char *x = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	c->sb->len = mark;
+	xlat_nocache(c); /* the field's text was moved */
+	return xlat_dt_cast_expr(c, x, t.oid, XLAT_OID_TEXT);
+}
+
+/* A column reference t.c built for relation rel, as the parser would have made it. */
+static bool row_column(struct xlat_ctx *c, const char *rel, const char *col, int location)
+{
+	PgQuery__String sv[2] = {PG_QUERY__STRING__INIT, PG_QUERY__STRING__INIT};
+	PgQuery__Node fv[2] = {PG_QUERY__NODE__INIT, PG_QUERY__NODE__INIT};
+	PgQuery__Node *fields[2] = {&fv[0], &fv[1]};
+	sv[0].sval = (char *)rel;
+	sv[1].sval = (char *)col;
+	for (int i = 0; i < 2; i++) {
+		fv[i].node_case = PG_QUERY__NODE__NODE_STRING;
+		fv[i].string = &sv[i];
+	}
+	PgQuery__ColumnRef cr = PG_QUERY__COLUMN_REF__INIT;
+	cr.n_fields = 2;
+	cr.fields = fields;
+	cr.location = location;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	n.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+	n.column_ref = &cr;
+	return row_field(c, &n);
+}
+
+/* The relation a whole-row reference names (t or t.*), or NULL. */
+static const char *whole_row_name(const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_COLUMN_REF)
+		return NULL;
+	const PgQuery__ColumnRef *cr = n->column_ref;
+	if (cr->n_fields == 2 && cr->fields[1]->node_case == PG_QUERY__NODE__NODE_A_STAR)
+		return xlat_node_str(cr->fields[0]);
+	return cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+}
+
+int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location)
+{
+	const char *rel = whole_row_name(arg);
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	int found = rel ? xlat_scope_whole_row(c, rel, &cols, &n) : 0;
+	if (found < 0 || (rel && arg->column_ref->n_fields == 2 && found == 0))
+		return xlat_unsupported(c, location, "a whole row of this relation as text") ? 1
+											     : -1;
+	if (arg->node_case != PG_QUERY__NODE__NODE_ROW_EXPR && found == 0)
+		return 0;
+	if (schema_kept(c))
+		return xlat_unsupported(c, location, "a row as text in a view or DDL") ? 1 : -1;
+	xlat_puts(c, "pgfn_record_text(");
+	size_t nf = found ? n : arg->row_expr->n_args;
+	for (size_t i = 0; i < nf; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (found && !cols[i].name)
+			return xlat_unsupported(c, location, "a row with an unnamed column as text")
+				       ? 1
+				       : -1;
+		if (!(found ? row_column(c, rel, cols[i].name, location)
+			    : row_field(c, arg->row_expr->args[i])))
+			return -1;
+	}
+	xlat_puts(c, ")");
+	return 1;
+}
