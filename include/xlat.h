@@ -61,10 +61,13 @@ struct xlat_col {
  * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL; and ADD
  * COLUMN with a default that is not a literal (constraint: the SQLite column definition),
  * which a table with rows gets by a rebuild that evaluates the default for every row. Same
- * order as enum shard_rebuild_kind. */
+ * order as enum shard_rebuild_kind. An ALTER TABLE with several actions is a chain (.next)
+ * of these, in the order PostgreSQL carries them out (its passes: drops, type changes, added
+ * columns, NOT NULL, keys, other constraints and defaults, the rest); an action that is
+ * plain SQLite statements (ADD COLUMN, DROP COLUMN, OWNER TO) is an XLAT_RB_SCRIPT link. */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN };
+			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -86,6 +89,9 @@ struct xlat_rebuild {
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */
+	const char *script;     /* SCRIPT: the action's SQLite statements (no rows, no
+				 * parameters) */
+	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
 };
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose

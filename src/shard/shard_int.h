@@ -196,6 +196,11 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 			 struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
+/* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
+ * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
+ * off because other tables reference the table). */
+bool shard_table_rebuild_held(struct shard_conn *c, const struct shard_rebuild *rb, bool fk_off,
+			      struct pgerr *err) MUST_CHECK;
 /* Whether another table's foreign key references table. */
 bool shard_table_referenced(sqlite3 *db, const char *table);
 

@@ -452,18 +452,23 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->missing_ok)
 		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
 	if (s->n_cmds != 1)
-		return xlat_unsupported(c, -1, "more than one action in ALTER TABLE");
-	const PgQuery__AlterTableCmd *cmd = s->cmds[0]->alter_table_cmd;
+		return xlat_alter_multi(c, s);
+	return xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);
+}
+
+bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		    const PgQuery__AlterTableCmd *cmd)
+{
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
-		return owner_change(c, s->relation, cmd->newowner);
+		return owner_change(c, table, cmd->newowner);
 	xlat_puts(c, "ALTER TABLE ");
-	if (!xlat_relname(c, s->relation) || !alter_cmd(c, s->relation, cmd))
+	if (!xlat_relname(c, table) || !alter_cmd(c, table, cmd))
 		return false;
-	const char *schema = s->relation->schemaname;
+	const char *schema = table->schemaname;
 	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && c->st->kind == XLAT_SQL &&
 	    own)
-		column_check(c, s->relation->relname, cmd->def->column_def->colname);
+		column_check(c, table->relname, cmd->def->column_def->colname);
 	return true;
 }
 

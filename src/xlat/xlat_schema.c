@@ -262,7 +262,9 @@ static const char *local_only(const struct xlat_stmt *st)
 		return st->copy && st->copy->table ? "COPY of a table in another tenant's schema"
 						   : NULL;
 	case XLAT_REBUILD:
-		return "adding a constraint to a table in another tenant's schema";
+		return st->rebuild && st->rebuild->next
+			       ? "ALTER TABLE with several actions on a table in another tenant's schema"
+			       : "adding a constraint to a table in another tenant's schema";
 	case XLAT_SCRIPT:
 		return "a statement on several tables in another tenant's schema";
 	case XLAT_SQL:

@@ -1,0 +1,235 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_alter.c: the bridge from a translated ALTER TABLE (struct xlat_rebuild) to the table
+ * rebuild (shard_table_rebuild): ADD COLUMN's shortcuts, SET DEFAULT's clause for the column's
+ * declared type, and an ALTER TABLE with several actions (a chain of them), run as one
+ * statement — all or nothing — with one rebuild for column changes that follow each other. */
+#include "shard_int.h"
+
+#include "xlat.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How a rebuild meets its transaction: its own (shard_table_rebuild decides, by whether one
+ * is open), or the BEGIN IMMEDIATE a several-action ALTER TABLE opened outside a transaction
+ * block, with SQLite's foreign keys on or (the table is referenced) off. */
+enum held { HELD_NONE, HELD_FK_ON, HELD_FK_OFF };
+
+static bool table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, enum held h,
+			  struct pgerr *err)
+{
+	if (h == HELD_NONE)
+		return shard_table_rebuild(c, rb, err);
+	return shard_table_rebuild_held(c, rb, h == HELD_FK_OFF, err);
+}
+
+/* ADD COLUMN with a default that is not a literal: SQLite's own ADD COLUMN when the table has
+ * no rows (it refuses only then, with this message), else the rebuild. 1 done, 0 rebuild,
+ * -1 with err. */
+static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "ALTER TABLE ");
+	strbuf_put_quoted(&sb, r->table, '"');
+	strbuf_printf(&sb, " ADD COLUMN %s", r->constraint);
+	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_exec(c->db, sb.data, NULL, NULL, NULL);
+	strbuf_fini(&sb);
+	if (rc == SQLITE_OK)
+		return 1;
+	if (strstr(sqlite3_errmsg(c->db), "non-constant default"))
+		return 0;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* SET DEFAULT: the DEFAULT clause for the column's declared type (decl when the statement
+ * changes it first, else the table's). */
+static const char *default_clause(struct shard_conn *c, const struct xlat_rebuild *r,
+				  const char *decl, struct arena *a, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	const char *clause = NULL, *found = NULL;
+	bool table = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT name, type FROM pragma_table_xinfo(?1) WHERE hidden = 0", -1,
+			       &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			table = true;
+			if (!found && sqlite3_stricmp((const char *)sqlite3_column_text(vm, 0),
+						      r->column) == 0)
+				found = arena_strdup(a, (const char *)sqlite3_column_text(vm, 1));
+		}
+	}
+	sqlite3_finalize(vm);
+	if (!table)
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+			  r->table);
+	else if (!found)
+		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
+	else if (!xlat_column_default(decl ? decl : found, r->default_pg, a, &clause, err))
+		clause = NULL;
+	return clause;
+}
+
+static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
+		struct pgerr *err);
+
+/* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
+ * are numbered from it as the column is added), then the column, then the sequence given to
+ * the column (which must exist by then). */
+static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			    enum held h, struct pgerr *err)
+{
+	struct xlat_rebuild plain = *r;
+	plain.before = plain.after = NULL;
+	struct pgerr ignored;
+	if (!shard_exec(c, "SAVEPOINT shardlite_add_column", err))
+		return false;
+	bool ok = shard_exec(c, r->before, err) && one(c, &plain, a, h, err) &&
+		  shard_exec(c, r->after, err);
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_add_column", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_add_column", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
+static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const char *constraint)
+{
+	return (struct shard_rebuild){.kind = (enum shard_rebuild_kind)r->kind,
+				      .table = r->table,
+				      .constraint = constraint,
+				      .name = r->name,
+				      .keys = r->keys,
+				      .nkeys = r->nkeys,
+				      .primary = r->primary,
+				      .ref_table = r->ref_table,
+				      .ref_keys = r->ref_keys,
+				      .nref_keys = r->nref_keys,
+				      .column = r->column,
+				      .decl = r->decl,
+				      .convert = r->convert,
+				      .missing_ok = r->missing_ok,
+				      .not_null = r->not_null};
+}
+
+/* One action (the chain's next is not followed). */
+static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
+		struct pgerr *err)
+{
+	const char *constraint = r->constraint;
+	if (r->kind == XLAT_RB_SCRIPT)
+		return shard_exec(c, r->script, err);
+	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
+	if (r->kind == XLAT_RB_ADD_COLUMN && r->missing_ok &&
+	    sqlite3_table_column_metadata(shard_conn_db(c), "main", r->table, r->column, NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK)
+		return true;
+	/* ADD COLUMN of a serial/identity column, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
+	if ((r->kind == XLAT_RB_ADD_COLUMN || r->kind == XLAT_RB_SET_DEFAULT) && r->before)
+		return numbered_column(c, r, a, h, err);
+	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
+	if (added)
+		return added > 0;
+	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
+	    !(constraint = default_clause(c, r, NULL, a, err)))
+		return false;
+	struct shard_rebuild rb = plain_rebuild(r, constraint);
+	return table_rebuild(c, &rb, h, err);
+}
+
+/* A change of a column's attributes, which several can share one rebuild. */
+static bool column_change(const struct xlat_rebuild *r)
+{
+	return r && (r->kind == XLAT_RB_ALTER_TYPE || r->kind == XLAT_RB_NOT_NULL ||
+		     (r->kind == XLAT_RB_SET_DEFAULT && !r->before));
+}
+
+/* The column changes from r on that follow each other, made by one rebuild; *end is the
+ * action after them. */
+static bool changes(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		    enum held h, const struct xlat_rebuild **end, struct pgerr *err)
+{
+	size_t n = 0;
+	for (const struct xlat_rebuild *x = r; column_change(x); x = x->next)
+		n++;
+	*end = r;
+	for (size_t i = 0; i < n; i++)
+		*end = (*end)->next;
+	if (n == 1)
+		return one(c, r, a, h, err);
+	struct shard_rebuild *v = arena_zalloc(a, n * sizeof(*v));
+	const struct xlat_rebuild *x = r;
+	for (size_t i = 0; i < n; i++, x = x->next) {
+		const char *constraint = x->constraint, *decl = NULL;
+		for (size_t j = 0; j < i; j++) { /* a type changed first: the default is for it */
+			if (v[j].kind == SHARD_RB_ALTER_TYPE &&
+			    sqlite3_stricmp(v[j].column, x->column) == 0)
+				decl = v[j].decl;
+		}
+		if (decl && decl[0] == '"') /* the new type as pragma_table_xinfo would give it */
+			decl = arena_strndup(a, decl + 1, strlen(decl) - 2);
+		if (x->kind == XLAT_RB_SET_DEFAULT && x->default_pg &&
+		    !(constraint = default_clause(c, x, decl, a, err)))
+			return false;
+		v[i] = plain_rebuild(x, constraint);
+		v[i].next = i + 1 < n ? &v[i + 1] : NULL;
+	}
+	return table_rebuild(c, &v[0], h, err);
+}
+
+/* Every action in order, inside the transaction or savepoint the caller opened. */
+static bool actions(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		    enum held h, struct pgerr *err)
+{
+	while (r) {
+		const struct xlat_rebuild *next = r->next;
+		bool ok = column_change(r) ? changes(c, r, a, h, &next, err) : one(c, r, a, h, err);
+		if (!ok)
+			return false;
+		r = next;
+	}
+	return true;
+}
+
+/* Several actions: outside a transaction block they take the tenant's write lock first, as
+ * shard_table_rebuild does for one, with SQLite's foreign keys off when other tables
+ * reference the table (a rebuild renames it aside); inside one, a savepoint. */
+static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		  struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	if (!sqlite3_get_autocommit(db)) {
+		if (!shard_exec(c, "SAVEPOINT shardlite_alter", err))
+			return false;
+		bool ok = actions(c, r, a, HELD_NONE, err);
+		if (!ok)
+			(void)!shard_exec(c, "ROLLBACK TO shardlite_alter", &ignored);
+		if (!shard_exec(c, "RELEASE shardlite_alter", ok ? err : &ignored))
+			ok = false;
+		return ok;
+	}
+	bool fk_off = shard_table_referenced(db, r->table);
+	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&
+		  shard_exec(c, "BEGIN IMMEDIATE", err);
+	if (ok) {
+		ok = actions(c, r, a, fk_off ? HELD_FK_OFF : HELD_FK_ON, err) &&
+		     shard_exec(c, "COMMIT", err);
+		if (!ok && !sqlite3_get_autocommit(db))
+			(void)!shard_exec(c, "ROLLBACK", &ignored);
+	}
+	if (fk_off)
+		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
+	return ok;
+}
+
+bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			      struct pgerr *err)
+{
+	return r->next ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err);
+}
