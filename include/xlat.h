@@ -92,7 +92,15 @@ struct xlat_rebuild {
 	const char *script;     /* SCRIPT: the action's SQLite statements (no rows, no
 				 * parameters) */
 	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
+	/* CREATE INDEX without a name (a SCRIPT) and CHECK without a name: the name is chosen
+	 * when it runs, as PostgreSQL chooses it: base_object_name(table, name_cols, label), the
+	 * label followed by 1, 2, ... while another relation (a CHECK: another constraint) has
+	 * it. The name stands in script (a CHECK: constraint) at name_at, name_len bytes. */
+	const char *label; /* NULL: the name is as written */
+	const char *name_cols;
+	size_t name_at, name_len;
 };
+
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose
  * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.

@@ -230,19 +230,19 @@ void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g)
 	PUSH(m, triggers, ntriggers, g);
 }
 
-/* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix. */
+/* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix, cut as its
+ * makeObjectName cuts it (the columns joined until 64 bytes are there, then the longer of
+ * the table's name and theirs shortened first). */
 static const char *default_name(struct arena *a, const struct cat_rel *t, const int16_t *keys,
 				int n, const char *suffix)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, t->name);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && sb.len < 64; i++) {
 		if (keys[i] > 0)
-			strbuf_printf(&sb, "_%s", t->cols[keys[i] - 1].name);
+			strbuf_printf(&sb, "%s%.63s", sb.len ? "_" : "", t->cols[keys[i] - 1].name);
 	}
-	strbuf_printf(&sb, "_%s", suffix);
-	const char *s = arena_strndup(a, sb.data, sb.len > 63 ? 63 : sb.len);
+	const char *s = base_object_name(a, t->name, sb.len ? sb.data : NULL, suffix);
 	strbuf_fini(&sb);
 	return s;
 }

@@ -77,6 +77,62 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err);
 
+/* Whether name is taken: by a relation (pg_class, and any SQLite object: a trigger's name
+ * cannot be an index's), or for a CHECK by any constraint (PostgreSQL looks in the whole
+ * schema). -1 with err. */
+static int taken(struct shard_conn *c, const char *name, bool constraint, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(
+		c->db,
+		constraint ? "SELECT 1 FROM pg_constraint WHERE conname = ?1"
+			   : "SELECT 1 FROM pg_class WHERE relname = ?1 UNION ALL SELECT 1 FROM "
+			     "sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+		-1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm);
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* The action with the name PostgreSQL's ChooseRelationName / ChooseConstraintName would
+ * give it (the label followed by 1, 2, ... while the name is taken) in its text. */
+static bool choose_name(struct shard_conn *c, struct xlat_rebuild *r, struct arena *a,
+			struct pgerr *err)
+{
+	bool check = r->kind != XLAT_RB_SCRIPT;
+	const char *text = check ? r->constraint : r->script, *name = NULL;
+	for (int pass = 0; !name && pass < 100000; pass++) {
+		const char *label = pass ? arena_printf(a, "%s%d", r->label, pass) : r->label;
+		const char *cand = base_object_name(a, r->table, r->name_cols, label);
+		int t = taken(c, cand, check, err);
+		if (t < 0)
+			return false;
+		name = t ? NULL : cand;
+	}
+	if (!name || r->name_at + r->name_len > strlen(text))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "no free default name for this object of table \"%s\"", r->table);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, text, r->name_at);
+	strbuf_put_quoted(&sb, name, '"');
+	strbuf_puts(&sb, text + r->name_at + r->name_len);
+	const char *out = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	if (!out)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	*(check ? &r->constraint : &r->script) = out;
+	r->name = name;
+	r->label = NULL;
+	return true;
+}
+
 /* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
  * are numbered from it as the column is added), then the column, then the sequence given to
  * the column (which must exist by then). */
@@ -120,6 +176,13 @@ static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const ch
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err)
 {
+	if (r->label) {
+		struct xlat_rebuild *named = arena_alloc(a, sizeof(*named));
+		*named = *r;
+		if (!choose_name(c, named, a, err))
+			return false;
+		r = named;
+	}
 	const char *constraint = r->constraint;
 	if (r->kind == XLAT_RB_SCRIPT)
 		return shard_exec(c, r->script, err);

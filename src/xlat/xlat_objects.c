@@ -187,23 +187,39 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
-/* PostgreSQL's default index name: table_col1_col2_idx, an expression named as its result
- * column would be ("lower", "expr"). Unlike PostgreSQL, no digit is added on a clash. */
-static const char *index_name(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+/* PostgreSQL's ChooseIndexNameAddition: the key columns' names joined by "_" (an expression
+ * named as its result column would be: "lower", "expr"), stopping once 64 bytes are there. */
+static const char *index_cols(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, s->relation->relname);
-	for (size_t i = 0; i < s->n_index_params; i++) {
+	for (size_t i = 0; i < s->n_index_params && sb.len < 64; i++) {
 		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
 		const char *col = ie->name && *ie->name ? ie->name : xlat_colname(ie->expr);
-		strbuf_printf(&sb, "_%s", strcmp(col, "?column?") == 0 ? "expr" : col);
+		strbuf_printf(&sb, "%s%.63s", i ? "_" : "",
+			      strcmp(col, "?column?") == 0 ? "expr" : col);
 	}
-	strbuf_puts(&sb, "_idx");
-	size_t n = sb.len > 63 ? 63 : sb.len; /* NAMEDATALEN - 1 */
-	char *r = arena_strndup(c->a, sb.data, n);
+	char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);
 	return r;
+}
+
+/* CREATE INDEX without a name: its name is chosen when it runs (a digit is added while
+ * another relation has it), so the statement becomes a one-action rebuild chain. */
+static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t at,
+			     size_t len)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	xlat_nocache(c);
+	r->kind = XLAT_RB_SCRIPT;
+	r->table = arena_strdup(c->a, s->relation->relname);
+	r->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	r->label = "idx";
+	r->name_cols = index_cols(c, s);
+	r->name_at = at;
+	r->name_len = len;
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
 }
 
 /* Operator classes and NULLS FIRST/LAST only steer which plans an index serves in
@@ -246,12 +262,17 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	if (s->nulls_not_distinct)
 		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
 	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-	const char *iname = s->idxname && *s->idxname ? s->idxname : index_name(c, s);
+	bool named = s->idxname && *s->idxname;
+	const char *iname =
+		named ? s->idxname
+		      : base_object_name(c->a, s->relation->relname, index_cols(c, s), "idx");
 	if (s->if_not_exists) {
 		xlat_puts(c, "IF NOT EXISTS ");
 		xlat_skip_if_present(c, NULL, iname);
 	}
+	size_t at = c->sb->len;
 	xlat_ident(c, iname);
+	size_t len = c->sb->len - at;
 	xlat_puts(c, " ON ");
 	if (!xlat_relname(c, s->relation))
 		return false;
@@ -262,14 +283,18 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 			return false;
 	}
 	xlat_puts(c, ")");
-	if (!s->where_clause)
-		return true;
-	xlat_puts(c, " WHERE ");
-	unsigned saved = c->flags;
-	c->flags |= XLAT_X_NOSUBQUERY;
-	bool ok = xlat_expr(c, s->where_clause, &ignored);
-	c->flags = saved;
-	return ok;
+	if (s->where_clause) {
+		xlat_puts(c, " WHERE ");
+		unsigned saved = c->flags;
+		c->flags |= XLAT_X_NOSUBQUERY;
+		bool ok = xlat_expr(c, s->where_clause, &ignored);
+		c->flags = saved;
+		if (!ok)
+			return false;
+	}
+	if (!named)
+		index_name_later(c, s, at, len);
+	return true;
 }
 
 /* CREATE OR REPLACE VIEW: a script that remembers the old view's columns (42809 when the name

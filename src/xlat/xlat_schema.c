@@ -262,6 +262,8 @@ static const char *local_only(const struct xlat_stmt *st)
 		return st->copy && st->copy->table ? "COPY of a table in another tenant's schema"
 						   : NULL;
 	case XLAT_REBUILD:
+		if (st->rebuild && st->rebuild->kind == XLAT_RB_SCRIPT && st->rebuild->label)
+			return "CREATE INDEX in another tenant's schema";
 		return st->rebuild && st->rebuild->next
 			       ? "ALTER TABLE with several actions on a table in another tenant's schema"
 			       : "adding a constraint to a table in another tenant's schema";

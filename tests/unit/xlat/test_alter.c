@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* test_alter.c: ALTER TABLE with several actions: PostgreSQL input → the chain of actions the
  * shard module runs (kind, column, SQLite text), in PostgreSQL's order of passes, or the
- * SQLSTATE of the action refused alone. */
+ * SQLSTATE of the action refused alone; and the names chosen when they run (CREATE INDEX,
+ * CHECK without a name: "[label cols at+len]", where the default name stands). */
 #include "xlat_test.h"
 
 #include <string.h>
@@ -49,6 +50,20 @@ static const struct acase cases[] = {
 	{"ALTER TABLE IF EXISTS t ADD COLUMN f int, ADD COLUMN g int", "!0A000"},
 	/* as PostgreSQL: one type change per column */
 	{"ALTER TABLE t ALTER a TYPE int, ALTER a TYPE bigint", "!0A000"},
+	/* names PostgreSQL chooses: a digit after the label when taken, cut to 63 bytes */
+	{"CREATE INDEX ON t (b)", "sql:CREATE INDEX t_b_idx ON t (b) [idx b 13+7]"},
+	{"CREATE UNIQUE INDEX ON t (lower(b), (a + 1), (c::int))",
+	 "sql:CREATE UNIQUE INDEX t_lower_expr_c_idx ON t (lower(b), (a + 1), CAST(iif(typeof(c) = "
+	 "'real', round(c), c) AS INTEGER)) [idx lower_expr_c 20+18]"},
+	{"CREATE INDEX ON t (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, b)",
+	 "sql:CREATE INDEX t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_idx ON t "
+	 "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, b) "
+	 "[idx aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_b 13+63]"},
+	{"ALTER TABLE t ADD CHECK (a > 0 AND b <> '')", "check:t_a_check [check a 11+9]"},
+	{"ALTER TABLE t ADD CHECK (1 > 0), ADD CONSTRAINT k CHECK (a > 0)",
+	 "check:t_check [check  11+7] | check:k"},
+	{"ALTER TABLE t ADD UNIQUE (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)",
+	 "key:t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_key"},
 };
 
 static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
@@ -83,6 +98,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 		strbuf_printf(sb, "check:%s", r->name);
 		break;
 	}
+	if (r->label)
+		strbuf_printf(sb, " [%s %s %zu+%zu]", r->label, r->name_cols ? r->name_cols : "",
+			      r->name_at, r->name_len);
 }
 
 START_TEST(test_alter_multi)
@@ -102,14 +120,14 @@ START_TEST(test_alter_multi)
 		ck_assert_msg(ok, "%s: %s %s", x->pg, e.sqlstate, e.message);
 		ck_assert_int_eq(n, 1);
 		ck_assert_int_eq(v[0].kind, XLAT_REBUILD);
-		ck_assert_str_eq(v[0].tag, "ALTER TABLE");
+		ck_assert_str_eq(v[0].tag, x->pg[0] == 'A' ? "ALTER TABLE" : "CREATE INDEX");
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		for (const struct xlat_rebuild *r = v[0].rebuild; r; r = r->next) {
 			strbuf_puts(&sb, r == v[0].rebuild ? "" : " | ");
 			/* the tests' tables have one-letter names */
 			const char *name = x->pg + 12 + (x->pg[12] == '"');
-			ck_assert(strlen(r->table) == 1 && r->table[0] == name[0]);
+			ck_assert(x->pg[0] != 'A' || (strlen(r->table) == 1 && r->table[0] == name[0]));
 			describe(&sb, r);
 		}
 		ck_assert_msg(strcmp(sb.data, x->want) == 0, "%s\n  want %s\n  got  %s", x->pg,
