@@ -95,7 +95,9 @@ struct xlat_rebuild {
 	/* CREATE INDEX without a name (a SCRIPT) and CHECK without a name: the name is chosen
 	 * when it runs, as PostgreSQL chooses it: base_object_name(table, name_cols, label), the
 	 * label followed by 1, 2, ... while another relation (a CHECK: another constraint) has
-	 * it. The name stands in script (a CHECK: constraint) at name_at, name_len bytes. */
+	 * it. The name stands in script (a CHECK: constraint) at name_at, name_len bytes. A KEY
+	 * without a name (UNIQUE) has label and name_cols too: its name is chosen so when it
+	 * repeats a unique key the table has (then a unique index of its own). */
 	const char *label; /* NULL: the name is as written */
 	const char *name_cols;
 	size_t name_at, name_len;

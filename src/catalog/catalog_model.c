@@ -334,13 +334,16 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 }
 
 static void set_index_constraint(struct cat_model *m, struct cat_index *ix, const char *origin,
-				 const struct cat_scanned *sc, size_t nsc)
+				 const char *sql, const struct cat_scanned *sc, size_t nsc)
 {
 	bool pk = strcmp(origin, "pk") == 0;
-	if (!pk && strcmp(origin, "u") != 0)
+	bool marked = sql && strstr(sql, CATALOG_UNIQUE_MARK); /* a constraint named as it */
+	if (!pk && strcmp(origin, "u") != 0 && !marked)
 		return;
-	const char *name = scanned_name(ix->table, sc, nsc, pk ? CAT_CON_PK : CAT_CON_UNIQUE,
-					ix->keys, ix->nkeys);
+	const char *name = marked ? ix->rel->name
+				  : scanned_name(ix->table, sc, nsc,
+						 pk ? CAT_CON_PK : CAT_CON_UNIQUE, ix->keys,
+						 ix->nkeys);
 	ix->primary = pk;
 	ix->conname = name ? name
 			   : default_name(m->a, ix->table, pk ? NULL : ix->keys, pk ? 0 : ix->nkeys,
@@ -389,7 +392,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
 				       : k < ntexts ? without_order(m->a, texts[k])
 						    : "?";
-		set_index_constraint(m, ix, origin, sc, nsc);
+		set_index_constraint(m, ix, origin, sql, sc, nsc);
 		have_pk |= ix->primary;
 		index_cols(m, ix);
 	}
@@ -411,7 +414,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		ix->keys[k] = keys[k];
 		ix->exprs[k] = t->cols[keys[k] - 1].name;
 	}
-	set_index_constraint(m, ix, "pk", sc, nsc);
+	set_index_constraint(m, ix, "pk", NULL, sc, nsc);
 	index_cols(m, ix);
 	return true;
 }

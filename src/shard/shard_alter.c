@@ -5,6 +5,7 @@
  * statement — all or nothing — with one rebuild for column changes that follow each other. */
 #include "shard_int.h"
 
+#include "catalog.h"
 #include "xlat.h"
 
 #include <stdlib.h>
@@ -77,18 +78,24 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err);
 
-/* Whether name is taken: by a relation (pg_class, and any SQLite object: a trigger's name
- * cannot be an index's), or for a CHECK by any constraint (PostgreSQL looks in the whole
- * schema). -1 with err. */
-static int taken(struct shard_conn *c, const char *name, bool constraint, struct pgerr *err)
+/* What may not have a chosen name already: relations (pg_class, and any SQLite object: a
+ * trigger's name cannot be an index's), constraints (PostgreSQL looks in the whole schema),
+ * or both (an index behind a constraint). */
+enum name_space { NS_RELATION = 1, NS_CONSTRAINT = 2, NS_BOTH = 3 };
+
+/* Whether name is taken in ns; -1 with err. */
+static int taken(struct shard_conn *c, const char *name, enum name_space ns, struct pgerr *err)
 {
+	static const char *const sql[] = {
+		[NS_RELATION] = "SELECT 1 FROM pg_class WHERE relname = ?1 UNION ALL SELECT 1 FROM "
+				"sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+		[NS_CONSTRAINT] = "SELECT 1 FROM pg_constraint WHERE conname = ?1",
+		[NS_BOTH] = "SELECT 1 FROM pg_class WHERE relname = ?1 UNION ALL SELECT 1 FROM "
+			    "sqlite_schema WHERE name = ?1 COLLATE NOCASE UNION ALL SELECT 1 FROM "
+			    "pg_constraint WHERE conname = ?1",
+	};
 	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(
-		c->db,
-		constraint ? "SELECT 1 FROM pg_constraint WHERE conname = ?1"
-			   : "SELECT 1 FROM pg_class WHERE relname = ?1 UNION ALL SELECT 1 FROM "
-			     "sqlite_schema WHERE name = ?1 COLLATE NOCASE",
-		-1, &vm, NULL);
+	int rc = sqlite3_prepare_v2(c->db, sql[ns], -1, &vm, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
 		rc = sqlite3_step(vm);
@@ -100,22 +107,33 @@ static int taken(struct shard_conn *c, const char *name, bool constraint, struct
 	return -1;
 }
 
-/* The action with the name PostgreSQL's ChooseRelationName / ChooseConstraintName would
- * give it (the label followed by 1, 2, ... while the name is taken) in its text. */
+/* The name PostgreSQL's ChooseRelationName / ChooseConstraintName would give r: the label
+ * followed by 1, 2, ... while the name is taken in ns. NULL with err. */
+static const char *free_name(struct shard_conn *c, const struct xlat_rebuild *r,
+			     enum name_space ns, struct arena *a, struct pgerr *err)
+{
+	for (int pass = 0; pass < 100000; pass++) {
+		const char *label = pass ? arena_printf(a, "%s%d", r->label, pass) : r->label;
+		const char *cand = base_object_name(a, r->table, r->name_cols, label);
+		int t = taken(c, cand, ns, err);
+		if (t <= 0)
+			return t < 0 ? NULL : cand;
+	}
+	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+		  "no free default name for this object of table \"%s\"", r->table);
+	return NULL;
+}
+
+/* The action with its chosen name in its text. */
 static bool choose_name(struct shard_conn *c, struct xlat_rebuild *r, struct arena *a,
 			struct pgerr *err)
 {
 	bool check = r->kind != XLAT_RB_SCRIPT;
-	const char *text = check ? r->constraint : r->script, *name = NULL;
-	for (int pass = 0; !name && pass < 100000; pass++) {
-		const char *label = pass ? arena_printf(a, "%s%d", r->label, pass) : r->label;
-		const char *cand = base_object_name(a, r->table, r->name_cols, label);
-		int t = taken(c, cand, check, err);
-		if (t < 0)
-			return false;
-		name = t ? NULL : cand;
-	}
-	if (!name || r->name_at + r->name_len > strlen(text))
+	const char *text = check ? r->constraint : r->script;
+	const char *name = free_name(c, r, check ? NS_CONSTRAINT : NS_RELATION, a, err);
+	if (!name)
+		return false;
+	if (r->name_at + r->name_len > strlen(text))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "no free default name for this object of table \"%s\"", r->table);
 	struct strbuf sb;
@@ -153,6 +171,98 @@ static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, 
 	return ok;
 }
 
+/* Whether the table has a PRIMARY KEY or UNIQUE constraint on exactly r's columns (in
+ * order), which SQLite would take for the one r adds; -1 with err. */
+static int same_unique(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(
+		c->db,
+		"SELECT l.name, (SELECT group_concat(i.name, char(9)) FROM (SELECT name FROM "
+		"pragma_index_info(l.name) ORDER BY seqno) i) FROM pragma_index_list(?1) l WHERE "
+		"l.\"unique\" AND l.partial = 0 AND l.origin IN ('u', 'pk')",
+		-1, &vm, NULL);
+	struct strbuf want;
+	strbuf_init(&want, 0);
+	for (size_t i = 0; i < r->nkeys; i++)
+		strbuf_printf(&want, "%s%s", i ? "\t" : "", r->keys[i]);
+	bool found = false;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		while (!found && (rc = sqlite3_step(vm)) == SQLITE_ROW) {
+			const char *cols = (const char *)sqlite3_column_text(vm, 1);
+			found = cols && want.data && sqlite3_stricmp(cols, want.data) == 0;
+		}
+	}
+	sqlite3_finalize(vm);
+	strbuf_fini(&want);
+	if (found || rc == SQLITE_DONE)
+		return found;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* A UNIQUE constraint that repeats one the table has: a unique index of its own, marked as a
+ * constraint for the catalog (PostgreSQL keeps both). Its rows are unique already. */
+static bool unique_index(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			 struct pgerr *err)
+{
+	const char *name = r->label ? free_name(c, r, NS_BOTH, a, err) : r->name;
+	if (!name)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE UNIQUE INDEX ");
+	strbuf_put_quoted(&sb, name, '"');
+	strbuf_puts(&sb, " " CATALOG_UNIQUE_MARK " ON ");
+	strbuf_put_quoted(&sb, r->table, '"');
+	for (size_t i = 0; i < r->nkeys; i++) {
+		strbuf_puts(&sb, i ? ", " : " (");
+		strbuf_put_quoted(&sb, r->keys[i], '"');
+	}
+	strbuf_puts(&sb, ")");
+	bool ok = !sb.failed ? shard_exec(c, sb.data, err)
+			     : pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	strbuf_fini(&sb);
+	return ok;
+}
+
+/* DROP CONSTRAINT of a UNIQUE that is an index of its own (unique_index): the index goes
+ * (2BP01 while other tables' foreign keys may use it, as for the table's own keys). 1 done,
+ * 0 not such a constraint, -1 with err. */
+static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
+			     struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 "
+			       "AND tbl_name = ?2 COLLATE NOCASE AND instr(sql, ?3)",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, r->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 3, CATALOG_UNIQUE_MARK, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	if (!found)
+		return 0;
+	if (shard_table_referenced(c->db, r->table)) {
+		pgerr_set(err, "2BP01",
+			  "cannot drop constraint %s on table %s because other objects depend on it",
+			  r->name, r->table);
+		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
+		return -1;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "DROP INDEX ");
+	strbuf_put_quoted(&sb, r->name, '"');
+	bool ok = !sb.failed && shard_exec(c, sb.data, err);
+	strbuf_fini(&sb);
+	return ok ? 1 : -1;
+}
+
 static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const char *constraint)
 {
 	return (struct shard_rebuild){.kind = (enum shard_rebuild_kind)r->kind,
@@ -176,7 +286,15 @@ static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const ch
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err)
 {
-	if (r->label) {
+	if (r->kind == XLAT_RB_KEY && !r->primary) {
+		int dup = same_unique(c, r, err);
+		if (dup)
+			return dup > 0 && unique_index(c, r, a, err);
+	}
+	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
+	if (dropped)
+		return dropped > 0;
+	if (r->label && r->kind != XLAT_RB_KEY) {
 		struct xlat_rebuild *named = arena_alloc(a, sizeof(*named));
 		*named = *r;
 		if (!choose_name(c, named, a, err))

@@ -143,6 +143,10 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (k->contype == CONSTR(CHECK) && k->is_no_inherit)
 		return xlat_unsupported(c, k->location, "NO INHERIT");
 	rb->name = constraint_name(c, table->relname, k);
+	if (k->contype == CONSTR(UNIQUE) && !(k->conname && *k->conname)) {
+		rb->label = "key"; /* a second one on the same columns takes a digit */
+		rb->name_cols = name_cols(c, k);
+	}
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	/* A CHECK gets PostgreSQL's name in SQLite too, so later violations can name it. */

@@ -29,7 +29,7 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t ADD UNIQUE (n), ADD COLUMN n int, DROP COLUMN b",
 	 "sql:ALTER TABLE t DROP COLUMN b; SELECT shardlite_forget('column', 't', 'b') | "
 	 "sql:SELECT shardlite_column_new('t', 'n'); ALTER TABLE t ADD COLUMN n int4 | "
-	 "key:t_n_key"},
+	 "key:t_n_key [key n 0+0]"},
 	{"ALTER TABLE t ALTER a SET DEFAULT 2, ALTER a DROP DEFAULT, ALTER a DROP NOT NULL",
 	 "default:a=NULL | notnull:a drop | default:a=2"},
 	/* the default's text ends at the action's comma, not inside its parentheses or quotes */
@@ -63,7 +63,9 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t ADD CHECK (1 > 0), ADD CONSTRAINT k CHECK (a > 0)",
 	 "check:t_check [check  11+7] | check:k"},
 	{"ALTER TABLE t ADD UNIQUE (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)",
-	 "key:t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_key"},
+	 "key:t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_key "
+	 "[key aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 0+0]"},
+	{"ALTER TABLE t ADD CONSTRAINT k UNIQUE (a)", "key:k"},
 };
 
 static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
