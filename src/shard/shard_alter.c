@@ -109,8 +109,8 @@ static int taken(struct shard_conn *c, const char *name, enum name_space ns, str
 
 /* The name PostgreSQL's ChooseRelationName / ChooseConstraintName would give r: the label
  * followed by 1, 2, ... while the name is taken in ns. NULL with err. */
-static const char *free_name(struct shard_conn *c, const struct xlat_rebuild *r,
-			     enum name_space ns, struct arena *a, struct pgerr *err)
+static const char *free_name(struct shard_conn *c, const struct xlat_rebuild *r, enum name_space ns,
+			     struct arena *a, struct pgerr *err)
 {
 	for (int pass = 0; pass < 100000; pass++) {
 		const char *label = pass ? arena_printf(a, "%s%d", r->label, pass) : r->label;
@@ -230,8 +230,7 @@ static bool unique_index(struct shard_conn *c, const struct xlat_rebuild *r, str
 /* DROP CONSTRAINT of a UNIQUE that is an index of its own (unique_index): the index goes
  * (2BP01 while other tables' foreign keys may use it, as for the table's own keys). 1 done,
  * 0 not such a constraint, -1 with err. */
-static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
-			     struct pgerr *err)
+static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
 	bool found = false;
@@ -248,9 +247,10 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	if (!found)
 		return 0;
 	if (shard_table_referenced(c->db, r->table)) {
-		pgerr_set(err, "2BP01",
-			  "cannot drop constraint %s on table %s because other objects depend on it",
-			  r->name, r->table);
+		pgerr_set(
+			err, "2BP01",
+			"cannot drop constraint %s on table %s because other objects depend on it",
+			r->name, r->table);
 		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
 		return -1;
 	}

@@ -129,7 +129,8 @@ START_TEST(test_alter_multi)
 			strbuf_puts(&sb, r == v[0].rebuild ? "" : " | ");
 			/* the tests' tables have one-letter names */
 			const char *name = x->pg + 12 + (x->pg[12] == '"');
-			ck_assert(x->pg[0] != 'A' || (strlen(r->table) == 1 && r->table[0] == name[0]));
+			ck_assert(x->pg[0] != 'A' ||
+				  (strlen(r->table) == 1 && r->table[0] == name[0]));
 			describe(&sb, r);
 		}
 		ck_assert_msg(strcmp(sb.data, x->want) == 0, "%s\n  want %s\n  got  %s", x->pg,
