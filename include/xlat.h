@@ -84,7 +84,9 @@ struct xlat_rebuild {
 	const char *decl;       /* ALTER_TYPE: the new declared type */
 	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
 	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint), ADD_COLUMN
-				 * IF NOT EXISTS (a column the table has is no error) */
+				 * IF NOT EXISTS (a column the table has is no error), SCRIPT
+				 * of DROP COLUMN IF EXISTS (column: nothing when it is not
+				 * there) */
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
@@ -92,6 +94,7 @@ struct xlat_rebuild {
 	const char *script;     /* SCRIPT: the action's SQLite statements (no rows, no
 				 * parameters) */
 	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
+	bool if_exists; /* ALTER TABLE IF EXISTS (the first action): nothing when no table */
 	/* CREATE INDEX without a name (a SCRIPT) and CHECK without a name: the name is chosen
 	 * when it runs, as PostgreSQL chooses it: base_object_name(table, name_cols, label), the
 	 * label followed by 1, 2, ... while another relation (a CHECK: another constraint) has

@@ -468,6 +468,17 @@ static void deferral(const struct cat_rel *t, const struct cat_scanned *v, size_
 	}
 }
 
+/* Whether a foreign key of t named before f has name. */
+static bool fkey_name_taken(const struct cat_model *m, const struct cat_rel *t,
+			    const struct cat_fkey *f, const char *name)
+{
+	for (size_t i = 0; i < m->nfks && m->fks[i] != f; i++) {
+		if (m->fks[i]->table == t && m->fks[i]->name && strcmp(m->fks[i]->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		       const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
@@ -496,7 +507,11 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		if (f->table != t || f->name)
 			continue;
 		const char *name = scanned_name(t, sc, nsc, CAT_CON_FK, f->from, f->ncols);
-		f->name = name ? name : default_name(m->a, t, f->from, f->ncols, "fkey");
+		/* a second unnamed key on the same columns: fkey1, ... as PostgreSQL names it */
+		for (int n = 0; !name || fkey_name_taken(m, t, f, name); n++)
+			name = default_name(m->a, t, f->from, f->ncols,
+					    n ? arena_printf(m->a, "fkey%d", n) : "fkey");
+		f->name = name;
 		deferral(t, sc, nsc, f);
 		f->oid = cat_oid("con", t->name, f->name);
 	}

@@ -78,6 +78,22 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err);
 
+/* Whether the tenant has a table or view of that name. */
+static bool relation_exists(struct shard_conn *c, const char *name)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND "
+			       "name = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
 /* What may not have a chosen name already: relations (pg_class, and any SQLite object: a
  * trigger's name cannot be an index's), constraints (PostgreSQL looks in the whole schema),
  * or both (an index behind a constraint). */
@@ -302,6 +318,12 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 		r = named;
 	}
 	const char *constraint = r->constraint;
+	/* DROP COLUMN IF EXISTS of a column the table lacks: nothing (no NOTICE) */
+	if (r->kind == XLAT_RB_SCRIPT && r->missing_ok && r->column &&
+	    relation_exists(c, r->table) &&
+	    sqlite3_table_column_metadata(c->db, "main", r->table, r->column, NULL, NULL, NULL,
+					  NULL, NULL) != SQLITE_OK)
+		return true;
 	if (r->kind == XLAT_RB_SCRIPT)
 		return shard_exec(c, r->script, err);
 	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
@@ -412,5 +434,7 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err)
 {
+	if (r->if_exists && !relation_exists(c, r->table))
+		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */
 	return r->next ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err);
 }

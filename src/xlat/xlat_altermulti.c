@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_altermulti.c: ALTER TABLE with several actions (`ALTER TABLE t ADD a int, ALTER b TYPE
- * bigint, ALTER b SET NOT NULL`), as ORMs and migration tools send it. Each action is
+ * bigint, ALTER b SET NOT NULL`), as ORMs and migration tools send it, and ALTER TABLE IF
+ * EXISTS (Hibernate's `alter table if exists ... add constraint ...`). Each action is
  * translated exactly as it would be alone (so what is refused alone is refused here with the
  * same error); the statement becomes one XLAT_REBUILD whose chain (xlat_rebuild.next) the
  * shard module runs as one atomic statement, in PostgreSQL's order of passes. */
@@ -190,6 +191,20 @@ static bool type_changed_once(struct xlat_ctx *c, const PgQuery__AlterTableStmt 
 	return true;
 }
 
+void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			       const char *column)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	xlat_nocache(c);
+	r->kind = XLAT_RB_SCRIPT;
+	r->table = arena_strdup(c->a, table->relname);
+	r->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	r->column = arena_strdup(c->a, column);
+	r->missing_ok = true;
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
+}
+
 bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	size_t n = s->n_cmds;
@@ -224,6 +239,7 @@ bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	}
 	for (size_t i = 0; i + 1 < n; i++)
 		acts[i]->next = acts[i + 1];
+	acts[0]->if_exists = s->missing_ok;
 	strbuf_reset(c->sb);
 	c->st->kind = XLAT_REBUILD;
 	c->st->rebuild = acts[0];

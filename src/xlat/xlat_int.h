@@ -765,8 +765,13 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 /* xlat_objects.c: one action of ALTER TABLE table, as the statement's only one. */
 bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		    const PgQuery__AlterTableCmd *cmd);
-/* xlat_altermulti.c: ALTER TABLE with several actions, an XLAT_REBUILD chain. */
+/* xlat_altermulti.c: ALTER TABLE with several actions (or IF EXISTS), an XLAT_REBUILD
+ * chain. */
 bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* The statement's SQLite script so far as DROP COLUMN IF EXISTS of column: a one-action
+ * chain that does nothing when the table has no such column. */
+void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			       const char *column);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);

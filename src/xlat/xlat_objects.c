@@ -384,8 +384,6 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
 		return xlat_add_column(c, table, cmd->def->column_def, cmd->missing_ok);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-		if (cmd->missing_ok)
-			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
 		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
 		 * view or a constraint uses rather than leave them broken */
 		xlat_puts(c, " DROP COLUMN ");
@@ -396,6 +394,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_puts(c, ", ");
 		xlat_string(c, cmd->name);
 		xlat_puts(c, ")");
+		if (cmd->missing_ok)
+			xlat_alter_drop_if_exists(c, table, cmd->name);
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (xlat_rebuild_can_add(cmd->def))
@@ -474,9 +474,7 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->objtype != OBJ(TABLE))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
-	if (s->missing_ok)
-		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
-	if (s->n_cmds != 1)
+	if (s->n_cmds != 1 || s->missing_ok)
 		return xlat_alter_multi(c, s);
 	return xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);
 }
@@ -505,6 +503,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
 					     : "ALTER TABLE");
+	if (s->rename_type == OBJ(TABCONSTRAINT))
+		return xlat_unsupported(c, -1, "ALTER TABLE ... RENAME CONSTRAINT");
 	if (s->rename_type != OBJ(TABLE) && !column)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... RENAME is not supported", c->st->tag);

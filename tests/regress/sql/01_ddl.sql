@@ -345,3 +345,23 @@ ALTER TABLE nm_abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz_abcd ADD UN
 SELECT conname, contype FROM pg_constraint WHERE conrelid = 'nm_abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz_abcd'::regclass ORDER BY conname;
 SELECT indexname FROM pg_indexes WHERE tablename = 'nm_abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz_abcd' ORDER BY indexname;
 DROP TABLE nm_abcdefghijklmnopqrstuvwxyz_abcdefghijklmnopqrstuvwxyz_abcd;
+-- IF [NOT] EXISTS forms migration tools send (Hibernate: alter table if exists ...), ONLY, USING
+CREATE TABLE ie_p (id int PRIMARY KEY);
+CREATE TABLE ie_c (a int);
+ALTER TABLE ie_c ADD FOREIGN KEY (a) REFERENCES ie_p;
+ALTER TABLE ie_c ADD FOREIGN KEY (a) REFERENCES ie_p;
+SELECT conname FROM pg_constraint WHERE conrelid = 'ie_c'::regclass ORDER BY 1;
+ALTER TABLE ie_c ADD COLUMN IF NOT EXISTS a int;
+ALTER TABLE ie_c ADD COLUMN IF NOT EXISTS b int;
+ALTER TABLE ie_c DROP COLUMN IF EXISTS zz;
+ALTER TABLE ie_c DROP COLUMN IF EXISTS b, DROP COLUMN IF EXISTS b;
+ALTER TABLE ie_c DROP CONSTRAINT IF EXISTS nope;
+ALTER TABLE ie_c ALTER COLUMN a TYPE bigint USING a * 2;
+ALTER TABLE IF EXISTS ie_nosuch ADD COLUMN x int;
+ALTER TABLE IF EXISTS ie_nosuch ADD COLUMN x int, DROP COLUMN y;
+ALTER TABLE IF EXISTS ie_c ADD COLUMN x int;
+ALTER TABLE IF EXISTS ie_c ADD COLUMN x int;
+ALTER TABLE ONLY ie_c ADD COLUMN y int;
+ALTER TABLE ONLY ie_c ADD COLUMN z int, ADD COLUMN w int;
+SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'ie_c' ORDER BY ordinal_position;
+DROP TABLE ie_c, ie_p;
