@@ -590,6 +590,31 @@ static bool all_not_null(const struct shard_rebuild *rb)
 	return true;
 }
 
+/* DROP NOT NULL of a primary key column among several changes made together: 42P16, as
+ * PostgreSQL refuses it (alone it is made in place, which checks the same). */
+static bool chain_allowed(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	for (const struct shard_rebuild *x = rb; x; x = x->next) {
+		if (x->kind != SHARD_RB_NOT_NULL || x->not_null)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT pk FROM pragma_table_info(");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ") WHERE name = ?1 COLLATE NOCASE AND pk > 0");
+		char *pk = query_text(db, sb.data, x->column, err);
+		bool in_key = pk != NULL;
+		strbuf_fini(&sb);
+		free(pk);
+		if (in_key)
+			return pgerr_set(err, "42P16", "column \"%s\" is in a primary key",
+					 x->column);
+		if (pgerr_is_set(err))
+			return false;
+	}
+	return true;
+}
+
 /* The changes of a chain one by one (each one's text read again). */
 static bool each(struct shard_conn *c, const struct shard_rebuild *rb, bool outside,
 		 bool fk_pragma_off, struct pgerr *err)
@@ -648,6 +673,11 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 		free(not_null);
 		free(old_sql);
 		return each(c, rb, outside, fk_pragma_off, err);
+	}
+	if (rb->next && !chain_allowed(db, rb, err)) {
+		free(not_null);
+		free(old_sql);
+		return false;
 	}
 	/* NOT NULL never needs the rows moved; the others not when no value changes */
 	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !outside)
@@ -710,12 +740,6 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
  * change, or the key was checked against the table without it. SQLite's foreign keys can only
  * be turned off outside a transaction: whether the table is referenced is looked at before
  * and checked again inside (40001, run again, when a key came or went in between). */
-bool shard_table_rebuild_held(struct shard_conn *c, const struct shard_rebuild *rb, bool fk_off,
-			      struct pgerr *err)
-{
-	return change_table(c, rb, true, fk_off, err);
-}
-
 bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
@@ -734,4 +758,10 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	if (fk_off)
 		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
 	return ok;
+}
+
+bool shard_table_rebuild_held(struct shard_conn *c, const struct shard_rebuild *rb, bool fk_off,
+			      struct pgerr *err)
+{
+	return change_table(c, rb, true, fk_off, err);
 }

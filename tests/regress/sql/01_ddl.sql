@@ -317,6 +317,8 @@ ALTER TABLE am ALTER COLUMN c TYPE bigint, ALTER COLUMN c SET DEFAULT 5, ALTER C
 ALTER TABLE am ALTER COLUMN c DROP DEFAULT, ALTER COLUMN b DROP NOT NULL;
 INSERT INTO am_child VALUES (2, 9);
 SELECT p FROM am_child ORDER BY id;
+ALTER TABLE am_child ALTER COLUMN id DROP NOT NULL, ALTER COLUMN p TYPE bigint;
+ALTER TABLE am_child ALTER COLUMN p SET NOT NULL, ALTER COLUMN p TYPE bigint, ALTER COLUMN p SET DEFAULT 1;
 DROP TABLE am_child, am;
 -- names PostgreSQL chooses for unnamed indexes and constraints: a digit when taken, cut to 63 bytes
 CREATE TABLE nm (id int PRIMARY KEY, email text, n int);
