@@ -64,10 +64,12 @@ struct xlat_col {
  * order as enum shard_rebuild_kind. An ALTER TABLE with several actions is a chain (.next)
  * of these, in the order PostgreSQL carries them out (its passes: drops, type changes, added
  * columns, NOT NULL, keys, other constraints and defaults, the rest); an action that is
- * plain SQLite statements (ADD COLUMN, DROP COLUMN, OWNER TO) is an XLAT_RB_SCRIPT link. */
+ * plain SQLite statements (ADD COLUMN, DROP COLUMN, OWNER TO) is an XLAT_RB_SCRIPT link.
+ * RENAME_CONSTRAINT: ALTER TABLE table RENAME CONSTRAINT name TO new_name (the stored text
+ * rewritten in place; a unique index of its own made again under the new name). */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT };
+			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -95,6 +97,7 @@ struct xlat_rebuild {
 				 * parameters) */
 	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
 	bool if_exists; /* ALTER TABLE IF EXISTS (the first action): nothing when no table */
+	const char *new_name; /* RENAME_CONSTRAINT: the constraint's new name */
 	/* CREATE INDEX without a name (a SCRIPT) and CHECK without a name: the name is chosen
 	 * when it runs, as PostgreSQL chooses it: base_object_name(table, name_cols, label), the
 	 * label followed by 1, 2, ... while another relation (a CHECK: another constraint) has

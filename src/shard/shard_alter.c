@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "xlat.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,6 +280,131 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	return ok ? 1 : -1;
 }
 
+/* Whether the query (?1, and ?2 unless NULL, bound) gives a row; -1 with err. */
+static int exists(struct shard_conn *c, const char *sql, const char *a1, const char *a2,
+		  struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+		if (a2)
+			sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm);
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
+ * name, on the same columns. */
+static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
+				struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb,
+		    "SELECT 'CREATE UNIQUE INDEX ' || ?2 || ' " CATALOG_UNIQUE_MARK " ON ' || "
+		    "?3 || ' (' || group_concat('\"' || replace(name, '\"', '\"\"') || '\"', "
+		    "', ') || ')' FROM (SELECT name FROM pragma_index_info(?1) ORDER BY seqno)");
+	sqlite3_stmt *vm = NULL;
+	char *create = NULL;
+	struct strbuf to, table;
+	strbuf_init(&to, 0);
+	strbuf_init(&table, 0);
+	strbuf_put_quoted(&to, r->new_name, '"');
+	strbuf_put_quoted(&table, r->table, '"');
+	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_prepare_v2(c->db, sb.data, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, to.data, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 3, table.data, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(vm)) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+			create = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+	}
+	sqlite3_finalize(vm);
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "DROP INDEX ");
+	strbuf_put_quoted(&sb, r->name, '"');
+	bool ok = create ? shard_exec(c, sb.data, err) && shard_exec(c, create, err)
+			 : shard_error(c->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, err);
+	free(create);
+	strbuf_fini(&sb);
+	strbuf_fini(&to);
+	strbuf_fini(&table);
+	return ok;
+}
+
+/* ALTER TABLE t RENAME CONSTRAINT a TO b, PostgreSQL's checks first: 42P01, 42704, 42710 the
+ * new name is the table's other constraint's, 42P07 another relation's (a key's index is
+ * renamed with it). The stored text is rewritten in place: no row changes. */
+static bool rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	char con[128], key_con[160];
+	unsigned oid = catalog_rel_oid(r->table);
+	snprintf(con, sizeof(con),
+		 "SELECT 1 FROM pg_constraint WHERE conrelid = %u AND conname = ?1", oid);
+	snprintf(key_con, sizeof(key_con), "%s AND contype IN ('p', 'u')", con);
+	int key = exists(c, key_con, r->name, NULL, err);
+	int have = key < 0 ? -1 : key ? 1 : exists(c, con, r->name, NULL, err);
+	int clash = have <= 0 ? 0 : exists(c, con, r->new_name, NULL, err);
+	int rel = have <= 0 || clash || !key
+			  ? 0
+			  : exists(c, "SELECT 1 FROM pg_class WHERE relname = ?1", r->new_name,
+				   NULL, err);
+	if (have < 0 || clash < 0 || rel < 0)
+		return false;
+	if (!relation_exists(c, r->table))
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 r->table);
+	if (!have)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+				 "constraint \"%s\" for table \"%s\" does not exist", r->name,
+				 r->table);
+	if (clash)
+		return pgerr_set(err, "42710",
+				 "constraint \"%s\" for relation \"%s\" already exists",
+				 r->new_name, r->table);
+	if (rel)
+		return pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);
+	int own = exists(c,
+			 "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND "
+			 "instr(sql, '" CATALOG_UNIQUE_MARK "')",
+			 r->name, NULL, err);
+	if (own)
+		return own > 0 && rename_unique_index(c, r, err);
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = r->table};
+	sqlite3_stmt *vm = NULL;
+	char *old = NULL, *def = NULL;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1 "
+			       "COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+			old = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+	}
+	sqlite3_finalize(vm);
+	def = old ? shard_coldef_rename(c, r->table, r->name, r->new_name, old, err) : NULL;
+	struct pgerr ignored;
+	bool ok = def && shard_exec(c, "SAVEPOINT shardlite_rename", err);
+	if (ok && !shard_inplace_write(c, &rb, def, err)) {
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_rename", &ignored);
+		ok = false;
+	}
+	if (def && !shard_exec(c, "RELEASE shardlite_rename", ok ? err : &ignored))
+		ok = false;
+	if (!old && !pgerr_is_set(err))
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+			  r->table);
+	free(old);
+	free(def);
+	return ok;
+}
+
 static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const char *constraint)
 {
 	return (struct shard_rebuild){.kind = (enum shard_rebuild_kind)r->kind,
@@ -307,6 +433,8 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 		if (dup)
 			return dup > 0 && unique_index(c, r, a, err);
 	}
+	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
+		return rename_constraint(c, r, err);
 	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
 	if (dropped)
 		return dropped > 0;

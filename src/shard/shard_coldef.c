@@ -392,7 +392,25 @@ static bool clause_matches(const char *s, const struct tok *t, size_t i, size_t 
 	}
 }
 
-char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
+/* The text with the clause that starts at at named to: its name token (name_b, name_e)
+ * replaced when it is named, else CONSTRAINT "to" put before it. */
+static char *renamed(const char *old, size_t at, size_t name_b, size_t name_e, bool named,
+		     const char *to)
+{
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, old, named ? name_b : at);
+	if (!named)
+		strbuf_puts(&out, "CONSTRAINT ");
+	strbuf_put_quoted(&out, to, '"');
+	strbuf_puts(&out, named ? "" : " ");
+	strbuf_puts(&out, old + (named ? name_e : at));
+	return strbuf_take(&out);
+}
+
+/* The text without the constraint d (to NULL), or with it renamed to. */
+static char *edit_constraint(const char *old, const struct shard_drop_target *d, const char *to,
+			     struct pgerr *err)
 {
 	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
 	size_t open, close, n = elements(old, el, &open, &close);
@@ -416,7 +434,10 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
 			size_t body = is_word(old, &t[i], "CONSTRAINT") ? i + 2 : i;
 			bool unnamed = !is_word(old, &t[i], "CONSTRAINT") &&
 				       clause_matches(old, t, body, j, d, is_col ? colname : NULL);
-			if (named || unnamed) {
+			if ((named || unnamed) && to) {
+				r = renamed(old, t[i].b, named ? t[i + 1].b : 0,
+					    named ? t[i + 1].e : 0, named, to);
+			} else if (named || unnamed) {
 				size_t cut_b = is_col ? t[i].b : el[k].b;
 				size_t cut_e = is_col ? (j < nt ? t[j].b : el[k].e) : el[k].e;
 				r = without(old, el, n, close, k, cut_b, cut_e);
@@ -429,6 +450,11 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
 			  "constraint \"%s\" cannot be found in the definition of its table", d->name);
 	free(el);
 	return r;
+}
+
+char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
+{
+	return edit_constraint(old, d, NULL, err);
 }
 
 /* ---- finding what DROP CONSTRAINT drops: the catalog's pg_constraint ---- */
@@ -578,4 +604,21 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	default:
 		return shard_coldef_edit(old, rb, err);
 	}
+}
+
+char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from,
+			  const char *to, const char *old, struct pgerr *err)
+{
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = from};
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL, *r = NULL;
+	if (!find_target(shard_conn_db(c), &rb, &d, &colbuf, &check))
+		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			  "constraint \"%s\" for table \"%s\" does not exist", from, table);
+	else
+		r = edit_constraint(old, &d, to, err);
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return r;
 }

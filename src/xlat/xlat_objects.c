@@ -495,17 +495,30 @@ bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return true;
 }
 
+/* ALTER TABLE t RENAME CONSTRAINT a TO b: a change the shard module makes (shard_alter.c). */
+static bool rename_constraint(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	r->kind = XLAT_RB_RENAME_CONSTRAINT;
+	r->table = arena_strdup(c->a, s->relation->relname);
+	r->name = arena_strdup(c->a, s->subname);
+	r->new_name = arena_strdup(c->a, s->newname);
+	strbuf_reset(c->sb);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
+	return true;
+}
+
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
+	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
 	if (s->rename_type == OBJ(TYPE))
 		return xlat_rename_type(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
 					     : "ALTER TABLE");
-	if (s->rename_type == OBJ(TABCONSTRAINT))
-		return xlat_unsupported(c, -1, "ALTER TABLE ... RENAME CONSTRAINT");
-	if (s->rename_type != OBJ(TABLE) && !column)
+	if (s->rename_type != OBJ(TABLE) && !column && !constraint)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... RENAME is not supported", c->st->tag);
 	if (s->missing_ok)
@@ -513,6 +526,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, s->relation))
 		return false;
+	if (s->rename_type == OBJ(TABCONSTRAINT))
+		return rename_constraint(c, s);
 	if (column) {
 		xlat_puts(c, " RENAME COLUMN ");
 		xlat_ident(c, s->subname);

@@ -55,7 +55,8 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t DROP COLUMN IF EXISTS e",
 	 "drop e if there: sql:ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', "
 	 "'e')"},
-	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "!0A000"},
+	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "rename:k->l"},
+	{"ALTER TABLE IF EXISTS t RENAME CONSTRAINT k TO l", "!0A000"},
 	/* as PostgreSQL: one type change per column */
 	{"ALTER TABLE t ALTER a TYPE int, ALTER a TYPE bigint", "!0A000"},
 	/* names PostgreSQL chooses: a digit after the label when taken, cut to 63 bytes */
@@ -110,6 +111,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 		break;
 	case XLAT_RB_CHECK:
 		strbuf_printf(sb, "check:%s", r->name);
+		break;
+	case XLAT_RB_RENAME_CONSTRAINT:
+		strbuf_printf(sb, "rename:%s->%s", r->name, r->new_name);
 		break;
 	}
 	if (r->label)
