@@ -89,6 +89,11 @@ void *arena_zalloc(struct arena *a, size_t n);
 char *arena_strdup(struct arena *a, const char *s);
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
+/* PostgreSQL's makeObjectName, how it names what a statement leaves unnamed:
+ * "name1_name2_label" (name2, label may be NULL) in at most 63 bytes, the longer of name1 and
+ * name2 cut first, never inside a UTF-8 character. In a. */
+const char *base_object_name(struct arena *a, const char *name1, const char *name2,
+			     const char *label);
 size_t arena_used(const struct arena *a); /* bytes handed out since the last reset */
 
 /* ---- pgerr: an error the client must hear of, with PostgreSQL's fields. ----

@@ -169,6 +169,11 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
 #define CATALOG_OID_MIN 16384u
 #define CATALOG_OID_MAX 0x7fffffffu
 
+/* In the stored SQL of a unique index (after its name), marks it as a UNIQUE constraint of
+ * its own: a second one on the same columns as another, which SQLite would fold into the
+ * first inside CREATE TABLE (ALTER TABLE ... ADD UNIQUE, as Sequelize's sync repeats it). */
+#define CATALOG_UNIQUE_MARK "/* shardlite: unique constraint */"
+
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);
 /* The OID of the schema a session without a default tenant sees for tenant name. */

@@ -319,6 +319,9 @@ struct shard_rebuild {
 	const char *convert; /* ALTER_TYPE: SQLite expression of the new value, over the row */
 	bool missing_ok;     /* DROP_CONSTRAINT IF EXISTS: no constraint is no error */
 	bool not_null;       /* NOT_NULL: SET (true) or DROP (false) NOT NULL on column */
+	/* SET_DEFAULT, ALTER_TYPE, NOT_NULL: further changes of the same table's columns (of
+	 * those kinds) that the same rebuild makes, in order, after this one; NULL: none. */
+	const struct shard_rebuild *next;
 };
 
 /* Adds a constraint to (or makes a change of) an existing table the way SQLite documents for
@@ -340,7 +343,11 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb,
 
 /* Runs the rebuild a translation describes (XLAT_REBUILD), for sessions and migrations alike:
  * SET DEFAULT's clause is made here for the column's declared type, which only the tenant's
- * schema knows (42P01/42703 when there is no such table or column). What it makes lives in a. */
+ * schema knows (42P01/42703 when there is no such table or column). A chain of actions (an
+ * ALTER TABLE with several) runs in order as one statement: all or nothing, outside a
+ * transaction block under the write lock taken first, with one rebuild for the column
+ * changes (SET/DROP DEFAULT, TYPE, SET/DROP NOT NULL) that follow each other. What it makes
+ * lives in a (shard_alter.c). */
 struct xlat_rebuild;
 bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			      struct pgerr *err) MUST_CHECK;

@@ -63,10 +63,15 @@ struct xlat_col {
  * DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT and ALTER COLUMN SET/DROP NOT NULL; and ADD
  * COLUMN with a default that is not a literal (constraint: the SQLite column definition),
  * which a table with rows gets by a rebuild that evaluates the default for every row. Same
- * order as enum shard_rebuild_kind. */
+ * order as enum shard_rebuild_kind. An ALTER TABLE with several actions is a chain (.next)
+ * of these, in the order PostgreSQL carries them out (its passes: drops, type changes, added
+ * columns, NOT NULL, keys, other constraints and defaults, the rest); an action that is
+ * plain SQLite statements (ADD COLUMN, DROP COLUMN, OWNER TO) is an XLAT_RB_SCRIPT link.
+ * RENAME_CONSTRAINT: ALTER TABLE table RENAME CONSTRAINT name TO new_name (the stored text
+ * rewritten in place; a unique index of its own made again under the new name). */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN };
+			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -83,12 +88,29 @@ struct xlat_rebuild {
 	const char *decl;       /* ALTER_TYPE: the new declared type */
 	const char *convert;    /* ALTER_TYPE: SQLite expression of each row's new value */
 	bool missing_ok;        /* DROP_CONSTRAINT IF EXISTS (name: the constraint), ADD_COLUMN
-				 * IF NOT EXISTS (a column the table has is no error) */
+				 * IF NOT EXISTS (a column the table has is no error), SCRIPT
+				 * of DROP COLUMN IF EXISTS (column: nothing when it is not
+				 * there) */
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */
+	const char *script;     /* SCRIPT: the action's SQLite statements (no rows, no
+				 * parameters) */
+	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
+	bool if_exists; /* ALTER TABLE IF EXISTS (the first action): nothing when no table */
+	const char *new_name; /* RENAME_CONSTRAINT: the constraint's new name */
+	/* CREATE INDEX without a name (a SCRIPT) and CHECK without a name: the name is chosen
+	 * when it runs, as PostgreSQL chooses it: base_object_name(table, name_cols, label), the
+	 * label followed by 1, 2, ... while another relation (a CHECK: another constraint) has
+	 * it. The name stands in script (a CHECK: constraint) at name_at, name_len bytes. A KEY
+	 * without a name (UNIQUE) has label and name_cols too: its name is chosen so when it
+	 * repeats a unique key the table has (then a unique index of its own). */
+	const char *label; /* NULL: the name is as written */
+	const char *name_cols;
+	size_t name_at, name_len;
 };
+
 
 /* The SQLite DEFAULT clause ("DEFAULT (...)") for a column of declared type decl whose
  * default is expr (PostgreSQL text), coerced as CREATE TABLE coerces it. *out lives in a.

@@ -144,3 +144,25 @@ char *strbuf_take(struct strbuf *sb)
 	strbuf_init(sb, limit);
 	return p;
 }
+
+const char *base_object_name(struct arena *a, const char *name1, const char *name2,
+			     const char *label)
+{
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	size_t overhead = (name2 ? 1 : 0) + (label ? strlen(label) + 1 : 0);
+	size_t avail = overhead < 63 ? 63 - overhead : 0;
+	while (n1 + n2 > avail) { /* the longer one first, as makeObjectName */
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	while (n1 && ((unsigned char)name1[n1] & 0xc0) == 0x80) /* pg_mbcliplen */
+		n1--;
+	while (name2 && n2 && ((unsigned char)name2[n2] & 0xc0) == 0x80)
+		n2--;
+	return name2 ? arena_printf(a, "%.*s_%.*s%s%s", (int)n1, name1, (int)n2, name2,
+				    label ? "_" : "", label ? label : "")
+		     : arena_printf(a, "%.*s%s%s", (int)n1, name1, label ? "_" : "",
+				    label ? label : "");
+}

@@ -230,19 +230,19 @@ void cat_model_push_trigger(struct cat_model *m, struct cat_trigger *g)
 	PUSH(m, triggers, ntriggers, g);
 }
 
-/* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix. */
+/* PostgreSQL's default name for an unnamed constraint: table_col1_col2_suffix, cut as its
+ * makeObjectName cuts it (the columns joined until 64 bytes are there, then the longer of
+ * the table's name and theirs shortened first). */
 static const char *default_name(struct arena *a, const struct cat_rel *t, const int16_t *keys,
 				int n, const char *suffix)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, t->name);
-	for (int i = 0; i < n; i++) {
+	for (int i = 0; i < n && sb.len < 64; i++) {
 		if (keys[i] > 0)
-			strbuf_printf(&sb, "_%s", t->cols[keys[i] - 1].name);
+			strbuf_printf(&sb, "%s%.63s", sb.len ? "_" : "", t->cols[keys[i] - 1].name);
 	}
-	strbuf_printf(&sb, "_%s", suffix);
-	const char *s = arena_strndup(a, sb.data, sb.len > 63 ? 63 : sb.len);
+	const char *s = base_object_name(a, t->name, sb.len ? sb.data : NULL, suffix);
 	strbuf_fini(&sb);
 	return s;
 }
@@ -334,13 +334,16 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 }
 
 static void set_index_constraint(struct cat_model *m, struct cat_index *ix, const char *origin,
-				 const struct cat_scanned *sc, size_t nsc)
+				 const char *sql, const struct cat_scanned *sc, size_t nsc)
 {
 	bool pk = strcmp(origin, "pk") == 0;
-	if (!pk && strcmp(origin, "u") != 0)
+	bool marked = sql && strstr(sql, CATALOG_UNIQUE_MARK); /* a constraint named as it */
+	if (!pk && strcmp(origin, "u") != 0 && !marked)
 		return;
-	const char *name = scanned_name(ix->table, sc, nsc, pk ? CAT_CON_PK : CAT_CON_UNIQUE,
-					ix->keys, ix->nkeys);
+	const char *name = marked ? ix->rel->name
+				  : scanned_name(ix->table, sc, nsc,
+						 pk ? CAT_CON_PK : CAT_CON_UNIQUE, ix->keys,
+						 ix->nkeys);
 	ix->primary = pk;
 	ix->conname = name ? name
 			   : default_name(m->a, ix->table, pk ? NULL : ix->keys, pk ? 0 : ix->nkeys,
@@ -389,7 +392,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
 				       : k < ntexts ? without_order(m->a, texts[k])
 						    : "?";
-		set_index_constraint(m, ix, origin, sc, nsc);
+		set_index_constraint(m, ix, origin, sql, sc, nsc);
 		have_pk |= ix->primary;
 		index_cols(m, ix);
 	}
@@ -411,7 +414,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		ix->keys[k] = keys[k];
 		ix->exprs[k] = t->cols[keys[k] - 1].name;
 	}
-	set_index_constraint(m, ix, "pk", sc, nsc);
+	set_index_constraint(m, ix, "pk", NULL, sc, nsc);
 	index_cols(m, ix);
 	return true;
 }
@@ -465,6 +468,17 @@ static void deferral(const struct cat_rel *t, const struct cat_scanned *v, size_
 	}
 }
 
+/* Whether a foreign key of t named before f has name. */
+static bool fkey_name_taken(const struct cat_model *m, const struct cat_rel *t,
+			    const struct cat_fkey *f, const char *name)
+{
+	for (size_t i = 0; i < m->nfks && m->fks[i] != f; i++) {
+		if (m->fks[i]->table == t && m->fks[i]->name && strcmp(m->fks[i]->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		       const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
@@ -493,7 +507,11 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		if (f->table != t || f->name)
 			continue;
 		const char *name = scanned_name(t, sc, nsc, CAT_CON_FK, f->from, f->ncols);
-		f->name = name ? name : default_name(m->a, t, f->from, f->ncols, "fkey");
+		/* a second unnamed key on the same columns: fkey1, ... as PostgreSQL names it */
+		for (int n = 0; !name || fkey_name_taken(m, t, f, name); n++)
+			name = default_name(m->a, t, f->from, f->ncols,
+					    n ? arena_printf(m->a, "fkey%d", n) : "fkey");
+		f->name = name;
 		deferral(t, sc, nsc, f);
 		f->oid = cat_oid("con", t->name, f->name);
 	}

@@ -3,13 +3,11 @@
  * than add — a column's DEFAULT set or dropped, its declared type changed, a constraint
  * dropped. The text is split into its top-level elements (columns and table constraints) and
  * each element into tokens (words, quoted names and strings, parenthesized groups), so that a
- * clause is found by its keywords, never inside a string or an expression. Also the bridge
- * from a translated rebuild (xlat_rebuild) to shard_table_rebuild. */
+ * clause is found by its keywords, never inside a string or an expression. */
 #include "shard_int.h"
 
 #include "catalog.h"
 #include "pgtype.h"
-#include "xlat.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -394,7 +392,25 @@ static bool clause_matches(const char *s, const struct tok *t, size_t i, size_t 
 	}
 }
 
-char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
+/* The text with the clause that starts at at named to: its name token (name_b, name_e)
+ * replaced when it is named, else CONSTRAINT "to" put before it. */
+static char *renamed(const char *old, size_t at, size_t name_b, size_t name_e, bool named,
+		     const char *to)
+{
+	struct strbuf out;
+	strbuf_init(&out, 0);
+	strbuf_append(&out, old, named ? name_b : at);
+	if (!named)
+		strbuf_puts(&out, "CONSTRAINT ");
+	strbuf_put_quoted(&out, to, '"');
+	strbuf_puts(&out, named ? "" : " ");
+	strbuf_puts(&out, old + (named ? name_e : at));
+	return strbuf_take(&out);
+}
+
+/* The text without the constraint d (to NULL), or with it renamed to. */
+static char *edit_constraint(const char *old, const struct shard_drop_target *d, const char *to,
+			     struct pgerr *err)
 {
 	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
 	size_t open, close, n = elements(old, el, &open, &close);
@@ -418,7 +434,10 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
 			size_t body = is_word(old, &t[i], "CONSTRAINT") ? i + 2 : i;
 			bool unnamed = !is_word(old, &t[i], "CONSTRAINT") &&
 				       clause_matches(old, t, body, j, d, is_col ? colname : NULL);
-			if (named || unnamed) {
+			if ((named || unnamed) && to) {
+				r = renamed(old, t[i].b, named ? t[i + 1].b : 0,
+					    named ? t[i + 1].e : 0, named, to);
+			} else if (named || unnamed) {
 				size_t cut_b = is_col ? t[i].b : el[k].b;
 				size_t cut_e = is_col ? (j < nt ? t[j].b : el[k].e) : el[k].e;
 				r = without(old, el, n, close, k, cut_b, cut_e);
@@ -431,6 +450,11 @@ char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, stru
 			  "constraint \"%s\" cannot be found in the definition of its table", d->name);
 	free(el);
 	return r;
+}
+
+char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err)
+{
+	return edit_constraint(old, d, NULL, err);
 }
 
 /* ---- finding what DROP CONSTRAINT drops: the catalog's pg_constraint ---- */
@@ -582,109 +606,19 @@ char *shard_rebuild_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	}
 }
 
-/* ADD COLUMN with a default that is not a literal: SQLite's own ADD COLUMN when the table has
- * no rows (it refuses only then, with this message), else the rebuild. 1 done, 0 rebuild,
- * -1 with err. */
-static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r,
-			      struct pgerr *err)
+char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from,
+			  const char *to, const char *old, struct pgerr *err)
 {
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "ALTER TABLE ");
-	strbuf_put_quoted(&sb, r->table, '"');
-	strbuf_printf(&sb, " ADD COLUMN %s", r->constraint);
-	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_exec(c->db, sb.data, NULL, NULL, NULL);
-	strbuf_fini(&sb);
-	if (rc == SQLITE_OK)
-		return 1;
-	if (strstr(sqlite3_errmsg(c->db), "non-constant default"))
-		return 0;
-	(void)!shard_error(c->db, rc, err);
-	return -1;
-}
-
-/* SET DEFAULT: the DEFAULT clause for the column's declared type. */
-static const char *default_clause(struct shard_conn *c, const struct xlat_rebuild *r,
-				  struct arena *a, struct pgerr *err)
-{
-	sqlite3_stmt *vm = NULL;
-	const char *decl = NULL, *clause = NULL;
-	bool table = false;
-	if (sqlite3_prepare_v2(c->db,
-			       "SELECT name, type FROM pragma_table_xinfo(?1) WHERE hidden = 0", -1,
-			       &vm, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
-		while (sqlite3_step(vm) == SQLITE_ROW) {
-			table = true;
-			if (!decl && sqlite3_stricmp((const char *)sqlite3_column_text(vm, 0),
-						     r->column) == 0)
-				decl = arena_strdup(a, (const char *)sqlite3_column_text(vm, 1));
-		}
-	}
-	sqlite3_finalize(vm);
-	if (!table)
-		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
-			  r->table);
-	else if (!decl)
-		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
-			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
-	else if (!xlat_column_default(decl, r->default_pg, a, &clause, err))
-		clause = NULL;
-	return clause;
-}
-
-/* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
- * are numbered from it as the column is added), then the column, then the sequence given to
- * the column (which must exist by then). */
-static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
-			    struct pgerr *err)
-{
-	struct xlat_rebuild plain = *r;
-	plain.before = plain.after = NULL;
-	struct pgerr ignored;
-	if (!shard_exec(c, "SAVEPOINT shardlite_add_column", err))
-		return false;
-	bool ok = shard_exec(c, r->before, err) && shard_rebuild_translated(c, &plain, a, err) &&
-		  shard_exec(c, r->after, err);
-	if (!ok)
-		(void)!shard_exec(c, "ROLLBACK TO shardlite_add_column", &ignored);
-	if (!shard_exec(c, "RELEASE shardlite_add_column", ok ? err : &ignored))
-		ok = false;
-	return ok;
-}
-
-bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
-			      struct pgerr *err)
-{
-	const char *constraint = r->constraint;
-	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
-	if (r->kind == XLAT_RB_ADD_COLUMN && r->missing_ok &&
-	    sqlite3_table_column_metadata(shard_conn_db(c), "main", r->table, r->column, NULL, NULL,
-					  NULL, NULL, NULL) == SQLITE_OK)
-		return true;
-	/* ADD COLUMN of a serial/identity column, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
-	if ((r->kind == XLAT_RB_ADD_COLUMN || r->kind == XLAT_RB_SET_DEFAULT) && r->before)
-		return numbered_column(c, r, a, err);
-	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
-	if (added)
-		return added > 0;
-	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
-	    !(constraint = default_clause(c, r, a, err)))
-		return false;
-	struct shard_rebuild rb = {.kind = (enum shard_rebuild_kind)r->kind,
-				   .table = r->table,
-				   .constraint = constraint,
-				   .name = r->name,
-				   .keys = r->keys,
-				   .nkeys = r->nkeys,
-				   .primary = r->primary,
-				   .ref_table = r->ref_table,
-				   .ref_keys = r->ref_keys,
-				   .nref_keys = r->nref_keys,
-				   .column = r->column,
-				   .decl = r->decl,
-				   .convert = r->convert,
-				   .missing_ok = r->missing_ok,
-				   .not_null = r->not_null};
-	return shard_table_rebuild(c, &rb, err);
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table, .name = from};
+	struct shard_drop_target d = {0};
+	char *colbuf = NULL, *check = NULL, *r = NULL;
+	if (!find_target(shard_conn_db(c), &rb, &d, &colbuf, &check))
+		pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			  "constraint \"%s\" for table \"%s\" does not exist", from, table);
+	else
+		r = edit_constraint(old, &d, to, err);
+	free(d.cols);
+	free(colbuf);
+	free(check);
+	return r;
 }

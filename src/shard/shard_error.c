@@ -3,6 +3,8 @@
  * for several conditions, its message prefix) to PostgreSQL SQLSTATEs and wording. */
 #include "shard_int.h"
 
+#include "catalog.h"
+
 #include "pgfn.h"
 
 #include <errno.h>
@@ -68,7 +70,9 @@ static bool lookup(sqlite3 *db, const char *sql, const char *a, const char *b, c
 }
 
 /* A PRIMARY KEY or UNIQUE constraint of the table over exactly these columns (in order), or
- * else a CREATE UNIQUE INDEX over them: PostgreSQL names the index in both cases. */
+ * else a CREATE UNIQUE INDEX over them: PostgreSQL names the index in both cases. A second
+ * UNIQUE on the same columns (an index of its own, CATALOG_UNIQUE_MARK) is newer than the
+ * table's: PostgreSQL, checking the older index first, names the table's. */
 static bool unique_name(sqlite3 *db, const char *table, const char *cols, bool pkey, char *out)
 {
 	char def[300];
@@ -76,7 +80,9 @@ static bool unique_name(sqlite3 *db, const char *table, const char *cols, bool p
 	if (lookup(db,
 		   "SELECT c.conname FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid "
 		   "WHERE r.relname = ?1 AND c.contype IN ('p', 'u') "
-		   "AND pg_get_constraintdef(c.oid) = ?2",
+		   "AND pg_get_constraintdef(c.oid) = ?2 AND NOT EXISTS (SELECT 1 FROM "
+		   "sqlite_schema s WHERE s.type = 'index' AND s.name = c.conname AND "
+		   "instr(s.sql, '" CATALOG_UNIQUE_MARK "'))",
 		   table, def, out, NULL))
 		return true;
 	return !pkey &&

@@ -180,6 +180,11 @@ struct shard_drop_target {
 char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err);
 /* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
+/* The text old of table with its constraint from (as pg_constraint names it) named to: the
+ * name replaced, or an unnamed clause given CONSTRAINT "to" (malloc'd). NULL with err: 42704
+ * no such constraint, 0A000 its clause cannot be found. */
+char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *from,
+			  const char *to, const char *old, struct pgerr *err);
 /* The new CREATE TABLE text for a SET_DEFAULT, ALTER_TYPE or DROP_CONSTRAINT rebuild of the
  * table whose text is old (malloc'd). NULL with err set (42703, 42704, 2BP01, 0A000), or
  * NULL with err clear when DROP CONSTRAINT IF EXISTS found nothing to do. */
@@ -196,6 +201,11 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 			 struct pgerr *err) MUST_CHECK;
 /* Registers shardlite_cascade_keys(table, dropped...) on c's connection (SQLite rc). */
 int shard_inplace_register(struct shard_conn *c);
+/* shard_rebuild.c: shard_table_rebuild inside the BEGIN IMMEDIATE the caller opened (outside
+ * a transaction block), with SQLite's foreign keys off when fk_off (the caller turned them
+ * off because other tables reference the table). */
+bool shard_table_rebuild_held(struct shard_conn *c, const struct shard_rebuild *rb, bool fk_off,
+			      struct pgerr *err) MUST_CHECK;
 /* Whether another table's foreign key references table. */
 bool shard_table_referenced(sqlite3 *db, const char *table);
 

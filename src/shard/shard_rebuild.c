@@ -254,11 +254,14 @@ static bool copy_columns(sqlite3 *db, const struct shard_rebuild *rb, struct str
 	sqlite3_bind_text(vm, 1, rb->table, -1, SQLITE_STATIC);
 	for (int i = 0; (rc = sqlite3_step(vm)) == SQLITE_ROW; i++) {
 		const char *name = (const char *)sqlite3_column_text(vm, 0);
+		const struct shard_rebuild *t = rb;
+		while (t && !(t->kind == SHARD_RB_ALTER_TYPE && strcasecmp(name, t->column) == 0))
+			t = t->next;
 		strbuf_puts(out, i ? ", " : "");
 		strbuf_put_quoted(out, name, '"');
 		strbuf_puts(from, i ? ", " : "");
-		if (rb->kind == SHARD_RB_ALTER_TYPE && strcasecmp(name, rb->column) == 0)
-			strbuf_printf(from, "(%s)", rb->convert);
+		if (t)
+			strbuf_printf(from, "(%s)", t->convert);
 		else
 			strbuf_put_quoted(from, name, '"');
 	}
@@ -406,10 +409,31 @@ static bool missing_reference(struct shard_conn *c, const struct shard_rebuild *
 	return false;
 }
 
+/* A column SET NOT NULL by one of the changes that SQLite's message ("NOT NULL constraint
+ * failed: t.c") names: PostgreSQL's answer checks the rows after every change. */
+static bool set_null_failed(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	const char *msg = sqlite3_errmsg(db), *dot = strrchr(msg, '.');
+	if (strncmp(msg, "NOT NULL constraint failed: ", 28) != 0 || !dot)
+		return false;
+	for (const struct shard_rebuild *x = rb; x; x = x->next) {
+		if (x->kind == SHARD_RB_NOT_NULL && x->not_null &&
+		    strcasecmp(dot + 1, x->column) == 0) {
+			pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+				  "column \"%s\" of relation \"%s\" contains null values", x->column,
+				  rb->table);
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, const char *aside,
 			  int rc, const char *const *not_null, size_t nnn, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
+	if (rc == SQLITE_CONSTRAINT_NOTNULL && rb->next && set_null_failed(db, rb, err))
+		return false;
 	if (strncmp(sqlite3_errmsg(db), "foreign key mismatch", 20) == 0)
 		return pgerr_set(err, "42830",
 				 "there is no unique constraint matching given keys for referenced "
@@ -487,6 +511,11 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	snprintf(aside, sizeof(aside), "%.60s__shardlite_rebuild", rb->table);
 	char *def = rb->kind >= SHARD_RB_SET_DEFAULT ? shard_rebuild_change(c, rb, old_sql, err)
 						      : new_definition(old_sql, rb, not_null, nnn);
+	for (const struct shard_rebuild *x = rb->next; def && x; x = x->next) {
+		char *changed = shard_rebuild_change(c, x, def, err);
+		free(def);
+		def = changed;
+	}
 	if (!def && !pgerr_is_set(err) && rb->kind == SHARD_RB_DROP_CONSTRAINT && rb->missing_ok)
 		return true; /* DROP CONSTRAINT IF EXISTS of a constraint that is not there */
 	if (!def) {
@@ -549,6 +578,56 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	return ok;
 }
 
+static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, bool outside,
+			 bool fk_pragma_off, struct pgerr *err);
+
+static bool all_not_null(const struct shard_rebuild *rb)
+{
+	for (; rb; rb = rb->next) {
+		if (rb->kind != SHARD_RB_NOT_NULL)
+			return false;
+	}
+	return true;
+}
+
+/* DROP NOT NULL of a primary key column among several changes made together: 42P16, as
+ * PostgreSQL refuses it (alone it is made in place, which checks the same). */
+static bool chain_allowed(sqlite3 *db, const struct shard_rebuild *rb, struct pgerr *err)
+{
+	for (const struct shard_rebuild *x = rb; x; x = x->next) {
+		if (x->kind != SHARD_RB_NOT_NULL || x->not_null)
+			continue;
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT pk FROM pragma_table_info(");
+		strbuf_put_quoted(&sb, rb->table, '\'');
+		strbuf_puts(&sb, ") WHERE name = ?1 COLLATE NOCASE AND pk > 0");
+		char *pk = query_text(db, sb.data, x->column, err);
+		bool in_key = pk != NULL;
+		strbuf_fini(&sb);
+		free(pk);
+		if (in_key)
+			return pgerr_set(err, "42P16", "column \"%s\" is in a primary key",
+					 x->column);
+		if (pgerr_is_set(err))
+			return false;
+	}
+	return true;
+}
+
+/* The changes of a chain one by one (each one's text read again). */
+static bool each(struct shard_conn *c, const struct shard_rebuild *rb, bool outside,
+		 bool fk_pragma_off, struct pgerr *err)
+{
+	for (; rb; rb = rb->next) {
+		struct shard_rebuild one = *rb;
+		one.next = NULL;
+		if (!change_table(c, &one, outside, fk_pragma_off, err))
+			return false;
+	}
+	return true;
+}
+
 /* The change itself. outside: the caller's savepoint is the transaction (no transaction block
  * was open), and SQLite's foreign keys are off when fk_pragma_off. */
 static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, bool outside,
@@ -588,6 +667,17 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 		free(old_sql);
 		return pgerr_set(err, SQLSTATE_SERIALIZATION_FAILURE,
 				 "could not serialize access due to concurrent update");
+	}
+	/* Several changes the rebuild would make together, each in place instead */
+	if (rb->next && ((fk_off && !outside) || all_not_null(rb))) {
+		free(not_null);
+		free(old_sql);
+		return each(c, rb, outside, fk_pragma_off, err);
+	}
+	if (rb->next && !chain_allowed(db, rb, err)) {
+		free(not_null);
+		free(old_sql);
+		return false;
 	}
 	/* NOT NULL never needs the rows moved; the others not when no value changes */
 	int inplace = rb->kind == SHARD_RB_NOT_NULL || (fk_off && !outside)
@@ -668,4 +758,10 @@ bool shard_table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, s
 	if (fk_off)
 		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
 	return ok;
+}
+
+bool shard_table_rebuild_held(struct shard_conn *c, const struct shard_rebuild *rb, bool fk_off,
+			      struct pgerr *err)
+{
+	return change_table(c, rb, true, fk_off, err);
 }

@@ -23,13 +23,15 @@ static struct xlat_rebuild *rebuild(struct xlat_ctx *c, const PgQuery__RangeVar 
 	return rb;
 }
 
-/* The statement's text after its "SET DEFAULT" (the expression runs to the statement's end:
- * one action per ALTER TABLE), without the trailing blanks and semicolon. Quoted names and
- * strings are skipped, so only the clause's own keywords match. */
+/* The action's text after its "SET DEFAULT" (the expression runs to the end of the action:
+ * the statement, or its part up to the next action, xlat_altermulti.c), without the trailing
+ * blanks and semicolon. Quoted names and strings are skipped, so only the clause's own
+ * keywords match. */
 static const char *default_text(struct xlat_ctx *c)
 {
-	const char *s = c->src + c->st->location;
-	size_t n = c->st->length ? (size_t)c->st->length : strlen(s);
+	const char *s = c->alter_text ? c->alter_text : c->src + c->st->location;
+	size_t n = c->alter_text ? c->alter_len
+				 : c->st->length ? (size_t)c->st->length : strlen(s);
 	bool after_set = false;
 	for (size_t i = 0; i < n;) {
 		if (s[i] == '"' || s[i] == '\'') {

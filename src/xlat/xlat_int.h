@@ -209,6 +209,11 @@ struct xlat_ctx {
 	struct xlat_enum *pending_enums;
 	size_t npending_enums;
 	bool earlier_ddl; /* an earlier statement of the input changes the schema */
+	/* ALTER TABLE with several actions: the text of the action being translated
+	 * (xlat_altermulti.c), which SET DEFAULT reads its expression from; NULL: the
+	 * statement's. */
+	const char *alter_text;
+	size_t alter_len;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -789,6 +794,16 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		     const PgQuery__ColumnDef *cd, bool if_not_exists);
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd);
+/* xlat_objects.c: one action of ALTER TABLE table, as the statement's only one. */
+bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		    const PgQuery__AlterTableCmd *cmd);
+/* xlat_altermulti.c: ALTER TABLE with several actions (or IF EXISTS), an XLAT_REBUILD
+ * chain. */
+bool xlat_alter_multi(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+/* The statement's SQLite script so far as DROP COLUMN IF EXISTS of column: a one-action
+ * chain that does nothing when the table has no such column. */
+void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			       const char *column);
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);

@@ -187,23 +187,39 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
-/* PostgreSQL's default index name: table_col1_col2_idx, an expression named as its result
- * column would be ("lower", "expr"). Unlike PostgreSQL, no digit is added on a clash. */
-static const char *index_name(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+/* PostgreSQL's ChooseIndexNameAddition: the key columns' names joined by "_" (an expression
+ * named as its result column would be: "lower", "expr"), stopping once 64 bytes are there. */
+static const char *index_cols(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, s->relation->relname);
-	for (size_t i = 0; i < s->n_index_params; i++) {
+	for (size_t i = 0; i < s->n_index_params && sb.len < 64; i++) {
 		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
 		const char *col = ie->name && *ie->name ? ie->name : xlat_colname(ie->expr);
-		strbuf_printf(&sb, "_%s", strcmp(col, "?column?") == 0 ? "expr" : col);
+		strbuf_printf(&sb, "%s%.63s", i ? "_" : "",
+			      strcmp(col, "?column?") == 0 ? "expr" : col);
 	}
-	strbuf_puts(&sb, "_idx");
-	size_t n = sb.len > 63 ? 63 : sb.len; /* NAMEDATALEN - 1 */
-	char *r = arena_strndup(c->a, sb.data, n);
+	char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);
 	return r;
+}
+
+/* CREATE INDEX without a name: its name is chosen when it runs (a digit is added while
+ * another relation has it), so the statement becomes a one-action rebuild chain. */
+static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t at,
+			     size_t len)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	xlat_nocache(c);
+	r->kind = XLAT_RB_SCRIPT;
+	r->table = arena_strdup(c->a, s->relation->relname);
+	r->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	r->label = "idx";
+	r->name_cols = index_cols(c, s);
+	r->name_at = at;
+	r->name_len = len;
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
 }
 
 /* Operator classes and NULLS FIRST/LAST only steer which plans an index serves in
@@ -246,12 +262,17 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	if (s->nulls_not_distinct)
 		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
 	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-	const char *iname = s->idxname && *s->idxname ? s->idxname : index_name(c, s);
+	bool named = s->idxname && *s->idxname;
+	const char *iname =
+		named ? s->idxname
+		      : base_object_name(c->a, s->relation->relname, index_cols(c, s), "idx");
 	if (s->if_not_exists) {
 		xlat_puts(c, "IF NOT EXISTS ");
 		xlat_skip_if_present(c, NULL, iname);
 	}
+	size_t at = c->sb->len;
 	xlat_ident(c, iname);
+	size_t len = c->sb->len - at;
 	xlat_puts(c, " ON ");
 	if (!xlat_relname(c, s->relation))
 		return false;
@@ -262,14 +283,18 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 			return false;
 	}
 	xlat_puts(c, ")");
-	if (!s->where_clause)
-		return true;
-	xlat_puts(c, " WHERE ");
-	unsigned saved = c->flags;
-	c->flags |= XLAT_X_NOSUBQUERY;
-	bool ok = xlat_expr(c, s->where_clause, &ignored);
-	c->flags = saved;
-	return ok;
+	if (s->where_clause) {
+		xlat_puts(c, " WHERE ");
+		unsigned saved = c->flags;
+		c->flags |= XLAT_X_NOSUBQUERY;
+		bool ok = xlat_expr(c, s->where_clause, &ignored);
+		c->flags = saved;
+		if (!ok)
+			return false;
+	}
+	if (!named)
+		index_name_later(c, s, at, len);
+	return true;
 }
 
 /* CREATE OR REPLACE VIEW: a script that remembers the old view's columns (42809 when the name
@@ -359,8 +384,6 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
 		return xlat_add_column(c, table, cmd->def->column_def, cmd->missing_ok);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
-		if (cmd->missing_ok)
-			return xlat_unsupported(c, -1, "DROP COLUMN IF EXISTS");
 		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
 		 * view or a constraint uses rather than leave them broken */
 		xlat_puts(c, " DROP COLUMN ");
@@ -371,6 +394,8 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_puts(c, ", ");
 		xlat_string(c, cmd->name);
 		xlat_puts(c, ")");
+		if (cmd->missing_ok)
+			xlat_alter_drop_if_exists(c, table, cmd->name);
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
 		if (xlat_rebuild_can_add(cmd->def))
@@ -449,33 +474,51 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->objtype != OBJ(TABLE))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
-	if (s->missing_ok)
-		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
-	if (s->n_cmds != 1)
-		return xlat_unsupported(c, -1, "more than one action in ALTER TABLE");
-	const PgQuery__AlterTableCmd *cmd = s->cmds[0]->alter_table_cmd;
+	if (s->n_cmds != 1 || s->missing_ok)
+		return xlat_alter_multi(c, s);
+	return xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);
+}
+
+bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+		    const PgQuery__AlterTableCmd *cmd)
+{
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner)
-		return owner_change(c, s->relation, cmd->newowner);
+		return owner_change(c, table, cmd->newowner);
 	xlat_puts(c, "ALTER TABLE ");
-	if (!xlat_relname(c, s->relation) || !alter_cmd(c, s->relation, cmd))
+	if (!xlat_relname(c, table) || !alter_cmd(c, table, cmd))
 		return false;
-	const char *schema = s->relation->schemaname;
+	const char *schema = table->schemaname;
 	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
 	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && c->st->kind == XLAT_SQL &&
 	    own)
-		column_check(c, s->relation->relname, cmd->def->column_def->colname);
+		column_check(c, table->relname, cmd->def->column_def->colname);
+	return true;
+}
+
+/* ALTER TABLE t RENAME CONSTRAINT a TO b: a change the shard module makes (shard_alter.c). */
+static bool rename_constraint(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	r->kind = XLAT_RB_RENAME_CONSTRAINT;
+	r->table = arena_strdup(c->a, s->relation->relname);
+	r->name = arena_strdup(c->a, s->subname);
+	r->new_name = arena_strdup(c->a, s->newname);
+	strbuf_reset(c->sb);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
 	return true;
 }
 
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
+	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
 	if (s->rename_type == OBJ(TYPE))
 		return xlat_rename_type(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
 					     : "ALTER TABLE");
-	if (s->rename_type != OBJ(TABLE) && !column)
+	if (s->rename_type != OBJ(TABLE) && !column && !constraint)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... RENAME is not supported", c->st->tag);
 	if (s->missing_ok)
@@ -483,6 +526,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, s->relation))
 		return false;
+	if (s->rename_type == OBJ(TABCONSTRAINT))
+		return rename_constraint(c, s);
 	if (column) {
 		xlat_puts(c, " RENAME COLUMN ");
 		xlat_ident(c, s->subname);

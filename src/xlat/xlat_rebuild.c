@@ -56,30 +56,44 @@ static const char *first_column(const PgQuery__Node *n, int depth)
 	}
 }
 
-/* PostgreSQL's default names: table_pkey, table_cols_key, table_cols_fkey, table_col_check
- * (63 bytes at most; unlike PostgreSQL, no digit is added on a clash). */
+/* The column part of a default constraint name: the key's (or foreign key's) columns joined
+ * by "_" (PostgreSQL's ChooseIndexNameAddition), a CHECK's first column; NULL for none. */
+static const char *name_cols(struct xlat_ctx *c, const PgQuery__Constraint *k)
+{
+	if (k->contype == CONSTR(PRIMARY))
+		return NULL;
+	if (k->contype == CONSTR(CHECK)) { /* kept past the tree's lifetime (xlat_rebuild) */
+		const char *col = first_column(k->raw_expr, 0);
+		return col ? arena_strdup(c->a, col) : NULL;
+	}
+	PgQuery__Node **cols = k->contype == CONSTR(FOREIGN) ? k->fk_attrs : k->keys;
+	size_t ncols = k->contype == CONSTR(FOREIGN) ? k->n_fk_attrs : k->n_keys;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < ncols && sb.len < 64; i++)
+		strbuf_printf(&sb, "%s%.63s", i ? "_" : "", xlat_node_str(cols[i]));
+	const char *r = ncols ? arena_strndup(c->a, sb.data, sb.len) : NULL;
+	strbuf_fini(&sb);
+	return r;
+}
+
+static const char *constraint_label(const PgQuery__Constraint *k)
+{
+	return k->contype == CONSTR(PRIMARY)   ? "pkey"
+	       : k->contype == CONSTR(UNIQUE)  ? "key"
+	       : k->contype == CONSTR(FOREIGN) ? "fkey"
+					       : "check";
+}
+
+/* PostgreSQL's default names: table_pkey, table_cols_key, table_cols_fkey, table_col_check,
+ * cut to 63 bytes as makeObjectName cuts them. A CHECK's digit, when the name is taken, is
+ * added when it runs (xlat_rebuild.label). */
 static const char *constraint_name(struct xlat_ctx *c, const char *table,
 				   const PgQuery__Constraint *k)
 {
 	if (k->conname && *k->conname)
 		return arena_strdup(c->a, k->conname);
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, table);
-	PgQuery__Node **cols = k->contype == CONSTR(FOREIGN) ? k->fk_attrs : k->keys;
-	size_t ncols = k->contype == CONSTR(FOREIGN) ? k->n_fk_attrs : k->n_keys;
-	for (size_t i = 0; k->contype != CONSTR(PRIMARY) && i < ncols; i++)
-		strbuf_printf(&sb, "_%s", xlat_node_str(cols[i]));
-	const char *col = k->contype == CONSTR(CHECK) ? first_column(k->raw_expr, 0) : NULL;
-	if (col)
-		strbuf_printf(&sb, "_%s", col);
-	strbuf_puts(&sb, k->contype == CONSTR(PRIMARY)   ? "_pkey"
-			 : k->contype == CONSTR(UNIQUE)  ? "_key"
-			 : k->contype == CONSTR(FOREIGN) ? "_fkey"
-							 : "_check");
-	char *r = arena_strndup(c->a, sb.data, sb.len > 63 ? 63 : sb.len);
-	strbuf_fini(&sb);
-	return r;
+	return base_object_name(c->a, table, name_cols(c, k), constraint_label(k));
 }
 
 /* A list of String nodes as names from the arena. */
@@ -129,12 +143,20 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (k->contype == CONSTR(CHECK) && k->is_no_inherit)
 		return xlat_unsupported(c, k->location, "NO INHERIT");
 	rb->name = constraint_name(c, table->relname, k);
+	if (k->contype == CONSTR(UNIQUE) && !(k->conname && *k->conname)) {
+		rb->label = "key"; /* a second one on the same columns takes a digit */
+		rb->name_cols = name_cols(c, k);
+	}
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
 	/* A CHECK gets PostgreSQL's name in SQLite too, so later violations can name it. */
 	if (k->contype == CONSTR(CHECK) && !(k->conname && *k->conname)) {
 		xlat_puts(c, "CONSTRAINT ");
 		xlat_ident(c, rb->name);
+		rb->label = "check";
+		rb->name_cols = name_cols(c, k);
+		rb->name_at = strlen("CONSTRAINT ");
+		rb->name_len = sb.len - rb->name_at;
 		xlat_puts(c, " ");
 	}
 	bool ok = xlat_table_constraint(c, k) && !sb.failed;

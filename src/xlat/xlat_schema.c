@@ -332,7 +332,13 @@ static const char *local_only(const struct xlat_stmt *st)
 		return st->copy && st->copy->table ? "COPY of a table in another tenant's schema"
 						   : NULL;
 	case XLAT_REBUILD:
-		return "adding a constraint to a table in another tenant's schema";
+		if (st->rebuild && st->rebuild->kind == XLAT_RB_SCRIPT && st->rebuild->label)
+			return "CREATE INDEX in another tenant's schema";
+		if (st->rebuild && st->rebuild->kind == XLAT_RB_RENAME_CONSTRAINT)
+			return "RENAME CONSTRAINT in another tenant's schema";
+		return st->rebuild && st->rebuild->next
+			       ? "ALTER TABLE with several actions on a table in another tenant's schema"
+			       : "adding a constraint to a table in another tenant's schema";
 	case XLAT_SCRIPT:
 		return "a statement on several tables in another tenant's schema";
 	case XLAT_SQL:

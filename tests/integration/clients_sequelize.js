@@ -53,10 +53,7 @@ async function main() {
 	await step('describeTable', async () => db.getQueryInterface().describeTable('Authors'));
 	await step('showIndex', async () => (await db.getQueryInterface().showIndex('Authors'))
 		.map((i) => [i.name, i.unique, i.primary, i.fields.map((f) => f.attribute)])
-		.sort((a, b) => (a[0] < b[0] ? -1 : 1)),
-	[['["Authors_email_key",true,false,["email"]],["Authors_pkey"',
-		'["Authors_email_key",true,false,["email"]],["Authors_email_key1",true,false,["email"]],["Authors_pkey"',
-		'#31 sync({ alter: true }) re-adding UNIQUE ("email") makes no second constraint']]);
+		.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 	let ann;
 	await step('create', async () => {
 		ann = await Author.create({ name: 'ann', email: 'ann@x', balance: '12.50', score: 0.5,

@@ -2,7 +2,8 @@
 /* test_rebuild.c: adding a key to a table that has rows (shard_table_rebuild) — rows, indexes,
  * views and triggers survive; the key and NOT NULL hold afterwards; duplicates, NULLs, a
  * second primary key, unknown columns, referenced tables, views and missing tables fail with
- * PostgreSQL's SQLSTATEs and leave the table exactly as it was; a rollback undoes it all. */
+ * PostgreSQL's SQLSTATEs and leave the table exactly as it was; a rollback undoes it all;
+ * several column changes (a chain) are made by one rebuild. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,6 +271,70 @@ START_TEST(not_null_in_place)
 }
 END_TEST
 
+static long schema_version(void) { return strtol(one("PRAGMA schema_version"), NULL, 10); }
+
+/* ALTER COLUMN n TYPE bigint, SET NOT NULL, SET DEFAULT 7 (one ALTER TABLE with several
+ * actions): the three changes made by one rebuild, which moves the schema as far as one
+ * change alone does; NULLs refuse the whole of it. */
+START_TEST(column_changes_in_one_rebuild)
+{
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct shard_rebuild ty = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "acc",
+				   .column = "n",
+				   .decl = "bigint",
+				   .convert = "CAST(n AS INTEGER)"};
+	long v0 = schema_version();
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	long alone = schema_version() - v0;
+	ck_assert(alone > 0);
+	struct shard_rebuild dflt = {.kind = SHARD_RB_SET_DEFAULT,
+				     .table = "acc",
+				     .column = "n",
+				     .constraint = "DEFAULT 7"};
+	struct shard_rebuild nn = {.kind = SHARD_RB_NOT_NULL,
+				   .table = "acc",
+				   .column = "n",
+				   .not_null = true,
+				   .next = &dflt};
+	ty.decl = "int4", ty.next = &nn;
+	v0 = schema_version();
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert_int_eq(schema_version() - v0, alone);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid int4, \"Odd, name\" text DEFAULT 'x', n int4 CHECK "
+			 "(n >= 0) NOT NULL DEFAULT 7)");
+	ck_assert(shard_exec(conn, "INSERT INTO acc (aid) VALUES (4)", &err));
+	ck_assert_str_eq(one("SELECT group_concat(aid || ':' || n, ' ') FROM acc"),
+			 "1:1 2:2 3:3 4:7");
+	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_schema WHERE name IN ('acc_n', "
+			     "'acc_t', 'acc_v')"),
+			 "3");
+	/* "Odd, name" holds a NULL: nothing of the three happens */
+	ty.column = nn.column = dflt.column = "Odd, name";
+	ty.decl = "text", ty.convert = "\"Odd, name\"", dflt.constraint = "DEFAULT 'y'";
+	char *before = strdup(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"));
+	ck_assert(!shard_table_rebuild(conn, &ty, &err));
+	ck_assert_str_eq(err.sqlstate, "23502");
+	ck_assert_str_eq(err.message,
+			 "column \"Odd, name\" of relation \"acc\" contains null values");
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"), before);
+	free(before);
+	/* DROP NOT NULL of a primary key column among them: 42P16, as alone */
+	ck_assert(shard_exec(conn, "CREATE TABLE pk (id int4 PRIMARY KEY NOT NULL, v int4)", &err));
+	struct shard_rebuild drop = {.kind = SHARD_RB_NOT_NULL, .table = "pk", .column = "id"};
+	struct shard_rebuild vt = {.kind = SHARD_RB_ALTER_TYPE,
+				   .table = "pk",
+				   .column = "v",
+				   .decl = "bigint",
+				   .convert = "v",
+				   .next = &drop};
+	ck_assert(!shard_table_rebuild(conn, &vt, &err));
+	ck_assert_str_eq(err.sqlstate, "42P16");
+}
+END_TEST
+
 START_TEST(rolled_back_with_the_transaction)
 {
 	struct pgerr err;
@@ -293,6 +358,7 @@ int main(void)
 	tcase_add_test(tc, foreign_key_and_check);
 	tcase_add_test(tc, rolled_back_with_the_transaction);
 	tcase_add_test(tc, not_null_in_place);
+	tcase_add_test(tc, column_changes_in_one_rebuild);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -29,7 +29,7 @@ static const struct kindcase kinds[] = {
 	{"DELETE FROM t", XLAT_SQL, "DELETE", XLAT_TAG_ROWS, false, true, false},
 	{"CREATE TABLE n (a int)", XLAT_SQL, "CREATE TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"DROP TABLE t", XLAT_SCRIPT, "DROP TABLE", XLAT_TAG_PLAIN, false, true, true},
-	{"CREATE INDEX ON t (b)", XLAT_SQL, "CREATE INDEX", XLAT_TAG_PLAIN, false, true, true},
+	{"CREATE INDEX ON t (b)", XLAT_REBUILD, "CREATE INDEX", XLAT_TAG_PLAIN, false, true, true},
 	{"DROP INDEX i", XLAT_SCRIPT, "DROP INDEX", XLAT_TAG_PLAIN, false, true, true},
 	{"CREATE VIEW w AS SELECT 1", XLAT_SCRIPT, "CREATE VIEW", XLAT_TAG_PLAIN, false, true, true},
 	{"DROP VIEW v", XLAT_SCRIPT, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},

@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_alter.c: the bridge from a translated ALTER TABLE (struct xlat_rebuild) to the table
+ * rebuild (shard_table_rebuild): ADD COLUMN's shortcuts, SET DEFAULT's clause for the column's
+ * declared type, and an ALTER TABLE with several actions (a chain of them), run as one
+ * statement — all or nothing — with one rebuild for column changes that follow each other. */
+#include "shard_int.h"
+
+#include "catalog.h"
+#include "xlat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How a rebuild meets its transaction: its own (shard_table_rebuild decides, by whether one
+ * is open), or the BEGIN IMMEDIATE a several-action ALTER TABLE opened outside a transaction
+ * block, with SQLite's foreign keys on or (the table is referenced) off. */
+enum held { HELD_NONE, HELD_FK_ON, HELD_FK_OFF };
+
+static bool table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, enum held h,
+			  struct pgerr *err)
+{
+	if (h == HELD_NONE)
+		return shard_table_rebuild(c, rb, err);
+	return shard_table_rebuild_held(c, rb, h == HELD_FK_OFF, err);
+}
+
+/* ADD COLUMN with a default that is not a literal: SQLite's own ADD COLUMN when the table has
+ * no rows (it refuses only then, with this message), else the rebuild. 1 done, 0 rebuild,
+ * -1 with err. */
+static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "ALTER TABLE ");
+	strbuf_put_quoted(&sb, r->table, '"');
+	strbuf_printf(&sb, " ADD COLUMN %s", r->constraint);
+	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_exec(c->db, sb.data, NULL, NULL, NULL);
+	strbuf_fini(&sb);
+	if (rc == SQLITE_OK)
+		return 1;
+	if (strstr(sqlite3_errmsg(c->db), "non-constant default"))
+		return 0;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* SET DEFAULT: the DEFAULT clause for the column's declared type (decl when the statement
+ * changes it first, else the table's). */
+static const char *default_clause(struct shard_conn *c, const struct xlat_rebuild *r,
+				  const char *decl, struct arena *a, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	const char *clause = NULL, *found = NULL;
+	bool table = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT name, type FROM pragma_table_xinfo(?1) WHERE hidden = 0", -1,
+			       &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		while (sqlite3_step(vm) == SQLITE_ROW) {
+			table = true;
+			if (!found && sqlite3_stricmp((const char *)sqlite3_column_text(vm, 0),
+						      r->column) == 0)
+				found = arena_strdup(a, (const char *)sqlite3_column_text(vm, 1));
+		}
+	}
+	sqlite3_finalize(vm);
+	if (!table)
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+			  r->table);
+	else if (!found)
+		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
+			  "column \"%s\" of relation \"%s\" does not exist", r->column, r->table);
+	else if (!xlat_column_default(decl ? decl : found, r->default_pg, a, &clause, err))
+		clause = NULL;
+	return clause;
+}
+
+static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
+		struct pgerr *err);
+
+/* Whether the tenant has a table or view of that name. */
+static bool relation_exists(struct shard_conn *c, const char *name)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND "
+			       "name = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
+/* What may not have a chosen name already: relations (pg_class, and any SQLite object: a
+ * trigger's name cannot be an index's), constraints (PostgreSQL looks in the whole schema),
+ * or both (an index behind a constraint). */
+enum name_space { NS_RELATION = 1, NS_CONSTRAINT = 2, NS_BOTH = 3 };
+
+/* Whether name is taken in ns; -1 with err. */
+static int taken(struct shard_conn *c, const char *name, enum name_space ns, struct pgerr *err)
+{
+	static const char *const sql[] = {
+		[NS_RELATION] = "SELECT 1 FROM pg_class WHERE relname = ?1 UNION ALL SELECT 1 FROM "
+				"sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+		[NS_CONSTRAINT] = "SELECT 1 FROM pg_constraint WHERE conname = ?1",
+		[NS_BOTH] = "SELECT 1 FROM pg_class WHERE relname = ?1 UNION ALL SELECT 1 FROM "
+			    "sqlite_schema WHERE name = ?1 COLLATE NOCASE UNION ALL SELECT 1 FROM "
+			    "pg_constraint WHERE conname = ?1",
+	};
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql[ns], -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm);
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* The name PostgreSQL's ChooseRelationName / ChooseConstraintName would give r: the label
+ * followed by 1, 2, ... while the name is taken in ns. NULL with err. */
+static const char *free_name(struct shard_conn *c, const struct xlat_rebuild *r, enum name_space ns,
+			     struct arena *a, struct pgerr *err)
+{
+	for (int pass = 0; pass < 100000; pass++) {
+		const char *label = pass ? arena_printf(a, "%s%d", r->label, pass) : r->label;
+		const char *cand = base_object_name(a, r->table, r->name_cols, label);
+		int t = taken(c, cand, ns, err);
+		if (t <= 0)
+			return t < 0 ? NULL : cand;
+	}
+	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+		  "no free default name for this object of table \"%s\"", r->table);
+	return NULL;
+}
+
+/* The action with its chosen name in its text. */
+static bool choose_name(struct shard_conn *c, struct xlat_rebuild *r, struct arena *a,
+			struct pgerr *err)
+{
+	bool check = r->kind != XLAT_RB_SCRIPT;
+	const char *text = check ? r->constraint : r->script;
+	const char *name = free_name(c, r, check ? NS_CONSTRAINT : NS_RELATION, a, err);
+	if (!name)
+		return false;
+	if (r->name_at + r->name_len > strlen(text))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "no free default name for this object of table \"%s\"", r->table);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, text, r->name_at);
+	strbuf_put_quoted(&sb, name, '"');
+	strbuf_puts(&sb, text + r->name_at + r->name_len);
+	const char *out = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	if (!out)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	*(check ? &r->constraint : &r->script) = out;
+	r->name = name;
+	r->label = NULL;
+	return true;
+}
+
+/* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
+ * are numbered from it as the column is added), then the column, then the sequence given to
+ * the column (which must exist by then). */
+static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			    enum held h, struct pgerr *err)
+{
+	struct xlat_rebuild plain = *r;
+	plain.before = plain.after = NULL;
+	struct pgerr ignored;
+	if (!shard_exec(c, "SAVEPOINT shardlite_add_column", err))
+		return false;
+	bool ok = shard_exec(c, r->before, err) && one(c, &plain, a, h, err) &&
+		  shard_exec(c, r->after, err);
+	if (!ok)
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_add_column", &ignored);
+	if (!shard_exec(c, "RELEASE shardlite_add_column", ok ? err : &ignored))
+		ok = false;
+	return ok;
+}
+
+/* Whether the table has a PRIMARY KEY or UNIQUE constraint on exactly r's columns (in
+ * order), which SQLite would take for the one r adds; -1 with err. */
+static int same_unique(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(
+		c->db,
+		"SELECT l.name, (SELECT group_concat(i.name, char(9)) FROM (SELECT name FROM "
+		"pragma_index_info(l.name) ORDER BY seqno) i) FROM pragma_index_list(?1) l WHERE "
+		"l.\"unique\" AND l.partial = 0 AND l.origin IN ('u', 'pk')",
+		-1, &vm, NULL);
+	struct strbuf want;
+	strbuf_init(&want, 0);
+	for (size_t i = 0; i < r->nkeys; i++)
+		strbuf_printf(&want, "%s%s", i ? "\t" : "", r->keys[i]);
+	bool found = false;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		while (!found && (rc = sqlite3_step(vm)) == SQLITE_ROW) {
+			const char *cols = (const char *)sqlite3_column_text(vm, 1);
+			found = cols && want.data && sqlite3_stricmp(cols, want.data) == 0;
+		}
+	}
+	sqlite3_finalize(vm);
+	strbuf_fini(&want);
+	if (found || rc == SQLITE_DONE)
+		return found;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* A UNIQUE constraint that repeats one the table has: a unique index of its own, marked as a
+ * constraint for the catalog (PostgreSQL keeps both). Its rows are unique already. */
+static bool unique_index(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			 struct pgerr *err)
+{
+	const char *name = r->label ? free_name(c, r, NS_BOTH, a, err) : r->name;
+	if (!name)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE UNIQUE INDEX ");
+	strbuf_put_quoted(&sb, name, '"');
+	strbuf_puts(&sb, " " CATALOG_UNIQUE_MARK " ON ");
+	strbuf_put_quoted(&sb, r->table, '"');
+	for (size_t i = 0; i < r->nkeys; i++) {
+		strbuf_puts(&sb, i ? ", " : " (");
+		strbuf_put_quoted(&sb, r->keys[i], '"');
+	}
+	strbuf_puts(&sb, ")");
+	bool ok = !sb.failed ? shard_exec(c, sb.data, err)
+			     : pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	strbuf_fini(&sb);
+	return ok;
+}
+
+/* DROP CONSTRAINT of a UNIQUE that is an index of its own (unique_index): the index goes
+ * (2BP01 while other tables' foreign keys may use it, as for the table's own keys). 1 done,
+ * 0 not such a constraint, -1 with err. */
+static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 "
+			       "AND tbl_name = ?2 COLLATE NOCASE AND instr(sql, ?3)",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, r->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 3, CATALOG_UNIQUE_MARK, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	if (!found)
+		return 0;
+	if (shard_table_referenced(c->db, r->table)) {
+		pgerr_set(
+			err, "2BP01",
+			"cannot drop constraint %s on table %s because other objects depend on it",
+			r->name, r->table);
+		pgerr_hint(err, "Use DROP ... CASCADE to drop the dependent objects too.");
+		return -1;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "DROP INDEX ");
+	strbuf_put_quoted(&sb, r->name, '"');
+	bool ok = !sb.failed && shard_exec(c, sb.data, err);
+	strbuf_fini(&sb);
+	return ok ? 1 : -1;
+}
+
+/* Whether the query (?1, and ?2 unless NULL, bound) gives a row; -1 with err. */
+static int exists(struct shard_conn *c, const char *sql, const char *a1, const char *a2,
+		  struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+		if (a2)
+			sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm);
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
+ * name, on the same columns. */
+static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
+				struct pgerr *err)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb,
+		    "SELECT 'CREATE UNIQUE INDEX ' || ?2 || ' " CATALOG_UNIQUE_MARK " ON ' || "
+		    "?3 || ' (' || group_concat('\"' || replace(name, '\"', '\"\"') || '\"', "
+		    "', ') || ')' FROM (SELECT name FROM pragma_index_info(?1) ORDER BY seqno)");
+	sqlite3_stmt *vm = NULL;
+	char *create = NULL;
+	struct strbuf to, table;
+	strbuf_init(&to, 0);
+	strbuf_init(&table, 0);
+	strbuf_put_quoted(&to, r->new_name, '"');
+	strbuf_put_quoted(&table, r->table, '"');
+	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_prepare_v2(c->db, sb.data, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, to.data, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 3, table.data, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(vm)) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+			create = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+	}
+	sqlite3_finalize(vm);
+	strbuf_reset(&sb);
+	strbuf_puts(&sb, "DROP INDEX ");
+	strbuf_put_quoted(&sb, r->name, '"');
+	bool ok = create ? shard_exec(c, sb.data, err) && shard_exec(c, create, err)
+			 : shard_error(c->db, rc == SQLITE_ROW ? SQLITE_ERROR : rc, err);
+	free(create);
+	strbuf_fini(&sb);
+	strbuf_fini(&to);
+	strbuf_fini(&table);
+	return ok;
+}
+
+/* ALTER TABLE t RENAME CONSTRAINT a TO b, PostgreSQL's checks first: 42P01, 42704, 42710 the
+ * new name is the table's other constraint's, 42P07 another relation's (a key's index is
+ * renamed with it). The stored text is rewritten in place: no row changes. */
+static bool rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	char con[128], key_con[160];
+	unsigned oid = catalog_rel_oid(r->table);
+	snprintf(con, sizeof(con),
+		 "SELECT 1 FROM pg_constraint WHERE conrelid = %u AND conname = ?1", oid);
+	snprintf(key_con, sizeof(key_con), "%s AND contype IN ('p', 'u')", con);
+	int key = exists(c, key_con, r->name, NULL, err);
+	int have = key < 0 ? -1 : key ? 1 : exists(c, con, r->name, NULL, err);
+	int clash = have <= 0 ? 0 : exists(c, con, r->new_name, NULL, err);
+	int rel = have <= 0 || clash || !key
+			  ? 0
+			  : exists(c, "SELECT 1 FROM pg_class WHERE relname = ?1", r->new_name,
+				   NULL, err);
+	if (have < 0 || clash < 0 || rel < 0)
+		return false;
+	if (!relation_exists(c, r->table))
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 r->table);
+	if (!have)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+				 "constraint \"%s\" for table \"%s\" does not exist", r->name,
+				 r->table);
+	if (clash)
+		return pgerr_set(err, "42710",
+				 "constraint \"%s\" for relation \"%s\" already exists",
+				 r->new_name, r->table);
+	if (rel)
+		return pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);
+	int own = exists(c,
+			 "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND "
+			 "instr(sql, '" CATALOG_UNIQUE_MARK "')",
+			 r->name, NULL, err);
+	if (own)
+		return own > 0 && rename_unique_index(c, r, err);
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = r->table};
+	sqlite3_stmt *vm = NULL;
+	char *old = NULL, *def = NULL;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1 "
+			       "COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+			old = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+	}
+	sqlite3_finalize(vm);
+	def = old ? shard_coldef_rename(c, r->table, r->name, r->new_name, old, err) : NULL;
+	struct pgerr ignored;
+	bool ok = def && shard_exec(c, "SAVEPOINT shardlite_rename", err);
+	if (ok && !shard_inplace_write(c, &rb, def, err)) {
+		(void)!shard_exec(c, "ROLLBACK TO shardlite_rename", &ignored);
+		ok = false;
+	}
+	if (def && !shard_exec(c, "RELEASE shardlite_rename", ok ? err : &ignored))
+		ok = false;
+	if (!old && !pgerr_is_set(err))
+		pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+			  r->table);
+	free(old);
+	free(def);
+	return ok;
+}
+
+static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const char *constraint)
+{
+	return (struct shard_rebuild){.kind = (enum shard_rebuild_kind)r->kind,
+				      .table = r->table,
+				      .constraint = constraint,
+				      .name = r->name,
+				      .keys = r->keys,
+				      .nkeys = r->nkeys,
+				      .primary = r->primary,
+				      .ref_table = r->ref_table,
+				      .ref_keys = r->ref_keys,
+				      .nref_keys = r->nref_keys,
+				      .column = r->column,
+				      .decl = r->decl,
+				      .convert = r->convert,
+				      .missing_ok = r->missing_ok,
+				      .not_null = r->not_null};
+}
+
+/* One action (the chain's next is not followed). */
+static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
+		struct pgerr *err)
+{
+	if (r->kind == XLAT_RB_KEY && !r->primary) {
+		int dup = same_unique(c, r, err);
+		if (dup)
+			return dup > 0 && unique_index(c, r, a, err);
+	}
+	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
+		return rename_constraint(c, r, err);
+	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
+	if (dropped)
+		return dropped > 0;
+	if (r->label && r->kind != XLAT_RB_KEY) {
+		struct xlat_rebuild *named = arena_alloc(a, sizeof(*named));
+		*named = *r;
+		if (!choose_name(c, named, a, err))
+			return false;
+		r = named;
+	}
+	const char *constraint = r->constraint;
+	/* DROP COLUMN IF EXISTS of a column the table lacks: nothing (no NOTICE) */
+	if (r->kind == XLAT_RB_SCRIPT && r->missing_ok && r->column &&
+	    relation_exists(c, r->table) &&
+	    sqlite3_table_column_metadata(c->db, "main", r->table, r->column, NULL, NULL, NULL,
+					  NULL, NULL) != SQLITE_OK)
+		return true;
+	if (r->kind == XLAT_RB_SCRIPT)
+		return shard_exec(c, r->script, err);
+	/* ADD COLUMN IF NOT EXISTS of a column the table has: nothing to do */
+	if (r->kind == XLAT_RB_ADD_COLUMN && r->missing_ok &&
+	    sqlite3_table_column_metadata(shard_conn_db(c), "main", r->table, r->column, NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK)
+		return true;
+	/* ADD COLUMN of a serial/identity column, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
+	if ((r->kind == XLAT_RB_ADD_COLUMN || r->kind == XLAT_RB_SET_DEFAULT) && r->before)
+		return numbered_column(c, r, a, h, err);
+	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
+	if (added)
+		return added > 0;
+	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
+	    !(constraint = default_clause(c, r, NULL, a, err)))
+		return false;
+	struct shard_rebuild rb = plain_rebuild(r, constraint);
+	return table_rebuild(c, &rb, h, err);
+}
+
+/* A change of a column's attributes, which several can share one rebuild. */
+static bool column_change(const struct xlat_rebuild *r)
+{
+	return r && (r->kind == XLAT_RB_ALTER_TYPE || r->kind == XLAT_RB_NOT_NULL ||
+		     (r->kind == XLAT_RB_SET_DEFAULT && !r->before));
+}
+
+/* The column changes from r on that follow each other, made by one rebuild; *end is the
+ * action after them. */
+static bool changes(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		    enum held h, const struct xlat_rebuild **end, struct pgerr *err)
+{
+	size_t n = 0;
+	for (const struct xlat_rebuild *x = r; column_change(x); x = x->next)
+		n++;
+	*end = r;
+	for (size_t i = 0; i < n; i++)
+		*end = (*end)->next;
+	if (n == 1)
+		return one(c, r, a, h, err);
+	struct shard_rebuild *v = arena_zalloc(a, n * sizeof(*v));
+	const struct xlat_rebuild *x = r;
+	for (size_t i = 0; i < n; i++, x = x->next) {
+		const char *constraint = x->constraint, *decl = NULL;
+		for (size_t j = 0; j < i; j++) { /* a type changed first: the default is for it */
+			if (v[j].kind == SHARD_RB_ALTER_TYPE &&
+			    sqlite3_stricmp(v[j].column, x->column) == 0)
+				decl = v[j].decl;
+		}
+		if (decl && decl[0] == '"') /* the new type as pragma_table_xinfo would give it */
+			decl = arena_strndup(a, decl + 1, strlen(decl) - 2);
+		if (x->kind == XLAT_RB_SET_DEFAULT && x->default_pg &&
+		    !(constraint = default_clause(c, x, decl, a, err)))
+			return false;
+		v[i] = plain_rebuild(x, constraint);
+		v[i].next = i + 1 < n ? &v[i + 1] : NULL;
+	}
+	return table_rebuild(c, &v[0], h, err);
+}
+
+/* Every action in order, inside the transaction or savepoint the caller opened. */
+static bool actions(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		    enum held h, struct pgerr *err)
+{
+	while (r) {
+		const struct xlat_rebuild *next = r->next;
+		bool ok = column_change(r) ? changes(c, r, a, h, &next, err) : one(c, r, a, h, err);
+		if (!ok)
+			return false;
+		r = next;
+	}
+	return true;
+}
+
+/* Several actions: outside a transaction block they take the tenant's write lock first, as
+ * shard_table_rebuild does for one, with SQLite's foreign keys off when other tables
+ * reference the table (a rebuild renames it aside); inside one, a savepoint. */
+static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		  struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(c);
+	struct pgerr ignored;
+	pgerr_clear(&ignored);
+	if (!sqlite3_get_autocommit(db)) {
+		if (!shard_exec(c, "SAVEPOINT shardlite_alter", err))
+			return false;
+		bool ok = actions(c, r, a, HELD_NONE, err);
+		if (!ok)
+			(void)!shard_exec(c, "ROLLBACK TO shardlite_alter", &ignored);
+		if (!shard_exec(c, "RELEASE shardlite_alter", ok ? err : &ignored))
+			ok = false;
+		return ok;
+	}
+	bool fk_off = shard_table_referenced(db, r->table);
+	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&
+		  shard_exec(c, "BEGIN IMMEDIATE", err);
+	if (ok) {
+		ok = actions(c, r, a, fk_off ? HELD_FK_OFF : HELD_FK_ON, err) &&
+		     shard_exec(c, "COMMIT", err);
+		if (!ok && !sqlite3_get_autocommit(db))
+			(void)!shard_exec(c, "ROLLBACK", &ignored);
+	}
+	if (fk_off)
+		(void)!shard_exec_internal(c, "PRAGMA foreign_keys = ON", &ignored);
+	return ok;
+}
+
+bool shard_rebuild_translated(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			      struct pgerr *err)
+{
+	if (r->if_exists && !relation_exists(c, r->table))
+		return true; /* ALTER TABLE IF EXISTS of no table: nothing (no NOTICE) */
+	return r->next ? chain(c, r, a, err) : one(c, r, a, HELD_NONE, err);
+}

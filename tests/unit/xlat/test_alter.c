@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_alter.c: ALTER TABLE with several actions: PostgreSQL input → the chain of actions the
+ * shard module runs (kind, column, SQLite text), in PostgreSQL's order of passes, or the
+ * SQLSTATE of the action refused alone; and the names chosen when they run (CREATE INDEX,
+ * CHECK without a name: "[label cols at+len]", where the default name stands). */
+#include "xlat_test.h"
+
+#include <string.h>
+
+struct acase {
+	const char *pg;
+	const char *want; /* the links joined with " | ", or "!SSSSS" */
+};
+
+static const struct acase cases[] = {
+	/* Prisma migrate */
+	{"ALTER TABLE \"x\" ADD COLUMN \"a\" INTEGER, ADD COLUMN \"b\" TEXT NOT NULL DEFAULT 'y';",
+	 "sql:SELECT shardlite_column_new('x', 'a'); ALTER TABLE x ADD COLUMN a int4 | "
+	 "sql:SELECT shardlite_column_new('x', 'b'); ALTER TABLE x ADD COLUMN b text NOT NULL "
+	 "DEFAULT 'y'"},
+	{"ALTER TABLE \"x\" ALTER COLUMN \"a\" SET DATA TYPE BIGINT, ALTER COLUMN \"a\" SET DEFAULT "
+	 "0, ALTER COLUMN \"a\" SET NOT NULL",
+	 "type:a bigint | notnull:a set | default:a=0"},
+	/* ActiveRecord change_column with default: and null: */
+	{"ALTER TABLE \"t\" ALTER COLUMN \"c\" TYPE integer, ALTER COLUMN \"c\" SET DEFAULT 1, "
+	 "ALTER COLUMN \"c\" SET NOT NULL",
+	 "type:c int4 | notnull:c set | default:c=1"},
+	/* PostgreSQL's passes: drops first, ADD COLUMN before a key on it, defaults last */
+	{"ALTER TABLE t ADD UNIQUE (n), ADD COLUMN n int, DROP COLUMN b",
+	 "sql:ALTER TABLE t DROP COLUMN b; SELECT shardlite_forget('column', 't', 'b') | "
+	 "sql:SELECT shardlite_column_new('t', 'n'); ALTER TABLE t ADD COLUMN n int4 | "
+	 "key:t_n_key [key n 0+0]"},
+	{"ALTER TABLE t ALTER a SET DEFAULT 2, ALTER a DROP DEFAULT, ALTER a DROP NOT NULL",
+	 "default:a=NULL | notnull:a drop | default:a=2"},
+	/* the default's text ends at the action's comma, not inside its parentheses or quotes */
+	{"ALTER TABLE t ALTER b SET DEFAULT 'a,b', ALTER c SET DEFAULT coalesce(1, 2) /* , */, "
+	 "ALTER a SET DEFAULT $$x,y$$",
+	 "default:b='a,b' | default:c=coalesce(1, 2) /* , */ | default:a=$$x,y$$"},
+	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0), ALTER COLUMN a TYPE bigint USING a * 2, "
+	 "DROP CONSTRAINT old",
+	 "dropcon:old | type:a bigint | check:k"},
+	{"ALTER TABLE t OWNER TO CURRENT_USER, ADD COLUMN z int",
+	 "sql:SELECT shardlite_column_new('t', 'z'); ALTER TABLE t ADD COLUMN z int4 | "
+	 "sql:SELECT shardlite_owner_check('t', NULL)"},
+	/* refused alone, refused in a list */
+	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a SET STATISTICS 100", "!0A000"},
+	{"ALTER TABLE t ADD COLUMN f int, ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "!0A000"},
+	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a TYPE bigserial", "!42704"},
+	/* IF EXISTS: the first action says so; DROP COLUMN IF EXISTS names its column */
+	{"ALTER TABLE IF EXISTS t ADD COLUMN f int, DROP COLUMN IF EXISTS e",
+	 "if exists: drop e if there: sql:ALTER TABLE t DROP COLUMN e; SELECT "
+	 "shardlite_forget('column', 't', 'e') | sql:SELECT shardlite_column_new('t', 'f'); ALTER "
+	 "TABLE t ADD COLUMN f int4"},
+	{"ALTER TABLE IF EXISTS t ALTER a SET NOT NULL", "if exists: notnull:a set"},
+	{"ALTER TABLE t DROP COLUMN IF EXISTS e",
+	 "drop e if there: sql:ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', "
+	 "'e')"},
+	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "rename:k->l"},
+	{"ALTER TABLE IF EXISTS t RENAME CONSTRAINT k TO l", "!0A000"},
+	/* as PostgreSQL: one type change per column */
+	{"ALTER TABLE t ALTER a TYPE int, ALTER a TYPE bigint", "!0A000"},
+	/* names PostgreSQL chooses: a digit after the label when taken, cut to 63 bytes */
+	{"CREATE INDEX ON t (b)", "sql:CREATE INDEX t_b_idx ON t (b) [idx b 13+7]"},
+	{"CREATE UNIQUE INDEX ON t (lower(b), (a + 1), (c::int))",
+	 "sql:CREATE UNIQUE INDEX t_lower_expr_c_idx ON t (lower(b), (a + 1), CAST(iif(typeof(c) = "
+	 "'real', round(c), c) AS INTEGER)) [idx lower_expr_c 20+18]"},
+	{"CREATE INDEX ON t (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, b)",
+	 "sql:CREATE INDEX t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_idx ON t "
+	 "(aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa, b) "
+	 "[idx aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_b 13+63]"},
+	{"ALTER TABLE t ADD CHECK (a > 0 AND b <> '')", "check:t_a_check [check a 11+9]"},
+	{"ALTER TABLE t ADD CHECK (1 > 0), ADD CONSTRAINT k CHECK (a > 0)",
+	 "check:t_check [check  11+7] | check:k"},
+	{"ALTER TABLE t ADD UNIQUE (aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa)",
+	 "key:t_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_key "
+	 "[key aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa 0+0]"},
+	{"ALTER TABLE t ADD CONSTRAINT k UNIQUE (a)", "key:k"},
+};
+
+static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
+{
+	if (r->if_exists)
+		strbuf_puts(sb, "if exists: ");
+	if (r->kind == XLAT_RB_SCRIPT && r->missing_ok)
+		strbuf_printf(sb, "drop %s if there: ", r->column);
+	switch (r->kind) {
+	case XLAT_RB_SCRIPT:
+		strbuf_printf(sb, "sql:%s", r->script);
+		break;
+	case XLAT_RB_SET_DEFAULT:
+		strbuf_printf(sb, "default:%s=%s", r->column,
+			      r->default_pg ? r->default_pg : "NULL");
+		break;
+	case XLAT_RB_ALTER_TYPE:
+		strbuf_printf(sb, "type:%s %s", r->column, r->decl);
+		break;
+	case XLAT_RB_NOT_NULL:
+		strbuf_printf(sb, "notnull:%s %s", r->column, r->not_null ? "set" : "drop");
+		break;
+	case XLAT_RB_DROP_CONSTRAINT:
+		strbuf_printf(sb, "dropcon:%s", r->name);
+		break;
+	case XLAT_RB_ADD_COLUMN:
+		strbuf_printf(sb, "add:%s", r->column);
+		break;
+	case XLAT_RB_KEY:
+		strbuf_printf(sb, "key:%s", r->name);
+		break;
+	case XLAT_RB_FOREIGN:
+		strbuf_printf(sb, "fkey:%s", r->name);
+		break;
+	case XLAT_RB_CHECK:
+		strbuf_printf(sb, "check:%s", r->name);
+		break;
+	case XLAT_RB_RENAME_CONSTRAINT:
+		strbuf_printf(sb, "rename:%s->%s", r->name, r->new_name);
+		break;
+	}
+	if (r->label)
+		strbuf_printf(sb, " [%s %s %zu+%zu]", r->label, r->name_cols ? r->name_cols : "",
+			      r->name_at, r->name_len);
+}
+
+START_TEST(test_alter_multi)
+{
+	const struct acase *x = &cases[_i];
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_translate(x->pg, NULL, 0, a, &v, &n, &e);
+	if (x->want[0] == '!') {
+		ck_assert_msg(!ok, "%s: want %s, translated", x->pg, x->want);
+		ck_assert_msg(strcmp(e.sqlstate, x->want + 1) == 0, "%s: want %s, got %s: %s",
+			      x->pg, x->want + 1, e.sqlstate, e.message);
+	} else {
+		ck_assert_msg(ok, "%s: %s %s", x->pg, e.sqlstate, e.message);
+		ck_assert_int_eq(n, 1);
+		ck_assert_int_eq(v[0].kind, XLAT_REBUILD);
+		ck_assert_str_eq(v[0].tag, x->pg[0] == 'A' ? "ALTER TABLE" : "CREATE INDEX");
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		for (const struct xlat_rebuild *r = v[0].rebuild; r; r = r->next) {
+			strbuf_puts(&sb, r == v[0].rebuild ? "" : " | ");
+			/* the tests' tables: t, and x for Prisma's */
+			ck_assert(strcmp(r->table, "t") == 0 || strcmp(r->table, "x") == 0);
+			describe(&sb, r);
+		}
+		ck_assert_msg(strcmp(sb.data, x->want) == 0, "%s\n  want %s\n  got  %s", x->pg,
+			      x->want, sb.data);
+		strbuf_fini(&sb);
+	}
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_alter(void)
+{
+	Suite *s = suite_create("xlat_alter");
+	TCase *tc = tcase_create("alter");
+	tcase_add_loop_test(tc, test_alter_multi, 0, (int)(sizeof(cases) / sizeof(cases[0])));
+	suite_add_tcase(s, tc);
+	return s;
+}
