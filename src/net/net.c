@@ -283,12 +283,15 @@ bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port)
 {
 	struct sockaddr_storage ss = {0};
 	socklen_t sl = sizeof(ss);
-	const struct sockaddr *given = c->loop->adopting == c ? c->loop->adopting_peer : NULL;
-	if (given) /* accept's answer: no system call */
+	if (c->loop->adopting == c) { /* accept's answer (none for a Unix socket): no system call */
+		const struct sockaddr *given = c->loop->adopting_peer;
+		if (!given)
+			return false;
 		memcpy(&ss, given, given->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
 							      : sizeof(struct sockaddr_in));
-	else if (getpeername(c->fd, (struct sockaddr *)&ss, &sl) != 0)
+	} else if (getpeername(c->fd, (struct sockaddr *)&ss, &sl) != 0) {
 		return false;
+	}
 	if (ss.ss_family == AF_INET) {
 		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
 		*port = ntohs(in->sin_port);
