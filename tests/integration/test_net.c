@@ -206,6 +206,7 @@ static void close_setup(void)
 {
 	static const char *const args[] = {"log_level=debug", NULL};
 	harness_start(&H, args);
+	await_log("disconnected", 2); /* harness_start's two probes that the server is up */
 }
 
 /* A session that ends between transactions holds nothing that could block, so its loop closes
@@ -213,7 +214,6 @@ static void close_setup(void)
  * rollback may touch the disk), and the next writer of the tenant gets the lock it held. */
 START_TEST(sessions_close_on_the_loop_or_a_worker)
 {
-	await_log("disconnected", 1); /* the harness's probe that the server is up */
 	int gone = log_count("disconnected"), on_loop = log_count("connection closed on its loop");
 	PGconn *c = harness_connect(&H, "dbname=closes");
 	PQclear(harness_exec_ok(c, "CREATE TABLE t (a int)"));
