@@ -40,7 +40,8 @@ struct net_conn;
  * threads at once, and open_fn must be thread-safe). input_fn runs on a worker thread of the
  * exec pool, one job per connection at a time; inline_fn runs on its loop thread, only while
  * no job of that connection runs, so the state never sees two threads at once; close_fn runs
- * on a worker too (it may block on disk), except at shutdown; every other callback runs on
+ * on a worker too (it may block on disk), except at shutdown and when close_cheap_fn says it
+ * cannot block; every other callback runs on
  * its loop thread while no job of that connection is running. */
 struct net_handler {
 	/* A client connected: returns its state (never NULL). The connection's loop thread:
@@ -79,6 +80,10 @@ struct net_handler {
 	void (*interrupt_fn)(void *state);
 	/* The connection is gone; free state. Never called while input_fn runs. */
 	void (*close_fn)(void *state);
+	/* Optional. Asked at teardown (loop thread, no job running): true when close_fn cannot
+	 * block now (it holds no file, lock wait or disk work to give back); net then runs
+	 * close_fn on the loop thread instead of handing it to a worker. */
+	bool (*close_cheap_fn)(void *state);
 	/* Optional. Asked after each batch of input: true (once) when the handler answered a
 	 * client's request to encrypt. net then sends the pending output in the clear and runs
 	 * the TLS handshake as the server; the handler sees no bytes until it is done. Bytes the
@@ -133,7 +138,8 @@ unsigned net_loop_count(const struct net *n);
  * connection's own loop). */
 void net_conn_wake(struct net_conn *c);
 /* The peer's IP address as text ("127.0.0.1", "::1") and port, for pg_stat_activity; false
- * for a Unix socket. Loop thread (e.g. in attach_fn). */
+ * for a Unix socket. Loop thread; in attach_fn it answers from what accept returned, without a
+ * system call. */
 bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port);
 
 #endif

@@ -42,6 +42,10 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 /* Frees everything the session owns, rolling back an open transaction. Call it only from a
  * safe point (not from inside session_input). */
 void session_free(struct session *s);
+/* Whether session_free would not block now: the session holds no tenant connection (so no
+ * transaction to roll back, no file to close), no COPY, portal, cursor or statement in flight.
+ * The usual end, a Terminate between transactions, is such a close. */
+bool session_close_cheap(const struct session *s);
 
 /* *want of session_input when the session waits for another connection's lock: call again
  * (with the unconsumed bytes) once the waker ran or session_wake_after_ms has passed. */

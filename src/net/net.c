@@ -59,8 +59,23 @@ static void close_done(struct exec_job *j)
 	free(c);
 }
 
-/* Unlinks c and closes its socket; the state is freed by close_fn on a worker (inline at
- * shutdown). Never while a job runs. */
+/* The usual end of a session (Terminate between transactions) holds nothing that blocks:
+ * closing it here spares a worker's wakeup and the completion's trip back. A wakeup posted
+ * before close_fn returned may still wait in the loop's queue (no later one can come), so c
+ * then goes after it, by the same queue. */
+static void close_here(struct net_conn *c)
+{
+	struct exec_pool *pool = c->net->opts.pool;
+	LOG_DEBUG(0, NULL, "connection closed on its loop");
+	close_run(&c->input_job);
+	if (exec_job_posted(pool, &c->wake_job))
+		exec_post(pool, &c->input_job);
+	else
+		close_done(&c->input_job);
+}
+
+/* Unlinks c and closes its socket; the state is freed by close_fn on a worker (on the loop at
+ * shutdown, or when close_cheap_fn allows). Never while a job runs. */
 static void conn_teardown(struct net_conn *c)
 {
 	struct net *n = c->net;
@@ -87,6 +102,8 @@ static void conn_teardown(struct net_conn *c)
 		close_run(&c->input_job);
 		c->next = n->closed;
 		n->closed = c;
+	} else if (n->h->close_cheap_fn && n->h->close_cheap_fn(c->state)) {
+		close_here(c);
 	} else {
 		exec_submit(n->opts.pool, &c->input_job);
 	}
@@ -264,10 +281,17 @@ void net_conn_wake(struct net_conn *c) { exec_post(c->net->opts.pool, &c->wake_j
 
 bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port)
 {
-	struct sockaddr_storage ss;
+	struct sockaddr_storage ss = {0};
 	socklen_t sl = sizeof(ss);
-	if (getpeername(c->fd, (struct sockaddr *)&ss, &sl) != 0)
+	if (c->loop->adopting == c) { /* accept's answer (none for a Unix socket): no system call */
+		const struct sockaddr *given = c->loop->adopting_peer;
+		if (!given)
+			return false;
+		memcpy(&ss, given, given->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+							      : sizeof(struct sockaddr_in));
+	} else if (getpeername(c->fd, (struct sockaddr *)&ss, &sl) != 0) {
 		return false;
+	}
 	if (ss.ss_family == AF_INET) {
 		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
 		*port = ntohs(in->sin_port);
@@ -364,15 +388,18 @@ static void on_accept(struct evconnlistener *l, evutil_socket_t fd, struct socka
 {
 	struct net *n = arg;
 	enum net_origin origin = origin_of(sa);
+#ifndef __linux__ /* Linux hands the listener's TCP_NODELAY on to accepted sockets */
 	if (origin != NET_UNIX) {
 		int one = 1;
 		setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	}
+#endif
 	atomic_fetch_add(&n->nconns, 1);
-	net_loops_dispatch(n, fd, origin);
+	net_loops_dispatch(n, fd, origin, sa, (socklen_t)salen);
 }
 
-void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin)
+void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin,
+		    const struct sockaddr *peer)
 {
 	struct net *n = l->net;
 	struct net_conn *c = net_io_conn_new();
@@ -385,8 +412,15 @@ void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin orig
 	exec_job_bind(&c->wake_job, l->sink);
 	LOG_DEBUG(0, NULL, "connection on loop %u of %u", l->index, n->nloops);
 	c->state = n->h->open_fn(n->ctx, origin);
+	c->fd = fd; /* for net_conn_peer in attach_fn */
+	l->adopting = c;
+	l->adopting_peer = peer && (peer->sa_family == AF_INET || peer->sa_family == AF_INET6)
+			       ? peer
+			       : NULL;
 	if (n->h->attach_fn)
 		n->h->attach_fn(c->state, c);
+	l->adopting = NULL;
+	l->adopting_peer = NULL;
 	c->next = l->conns;
 	if (l->conns)
 		l->conns->prev = c;
@@ -423,6 +457,10 @@ static bool add_listener(struct net *n, const struct sockaddr *sa, socklen_t sal
 		snprintf(errbuf, errlen, "could not listen on %s: %s%s", what, strerror(e),
 			 e == EADDRINUSE ? " (is another server already running there?)" : "");
 		return false;
+	}
+	if (sa->sa_family != AF_UNIX) { /* inherited by every accepted socket (Linux) */
+		int one = 1;
+		setsockopt(evconnlistener_get_fd(l), IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	}
 	n->listeners[n->nlisteners++] = l;
 	return true;

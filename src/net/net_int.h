@@ -85,6 +85,10 @@ struct net_loop {
 	/* Accepted sockets on their way here, and the stop request: under lock, eventfd wakes. */
 	pthread_mutex_t lock;
 	struct net_handoff *handoff;
+	/* During net_conn_adopt only: the new connection and the address accept gave for it
+	 * (net_conn_peer answers from it instead of asking the kernel). */
+	const struct net_conn *adopting;
+	const struct sockaddr *adopting_peer;
 	bool stop;
 	int efd;
 	struct event *ev;
@@ -112,8 +116,9 @@ struct net {
 
 /* net.c: makes the connection for an accepted socket fd on loop l and starts serving it. l's
  * thread (or, for loop 0, the accepting thread, which is the same). n->nconns already counts
- * it. */
-void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin);
+ * it. peer: the address accept returned (NULL: unknown), read during the call only. */
+void net_conn_adopt(struct net_loop *l, evutil_socket_t fd, enum net_origin origin,
+		    const struct sockaddr *peer);
 /* net.c, called by net_io.c on the loop thread: bytes arrived (in c->in, waiting in xb or the TLS
  * input); the unsent output fell to NET_DRAIN_LOW_WATER or below; the peer is gone (EOF or an
  * error); the TLS handshake finished. c may be gone after each. */
@@ -155,8 +160,10 @@ void net_buf_borrow(struct net_loop *l, struct strbuf *sb);
  * and threads, started. False with errbuf (the loops made so far stay, for net_loops_free). */
 bool net_loops_start(struct net *n, struct event_base *base, unsigned nloops, char *errbuf,
 		     size_t errlen) MUST_CHECK;
-/* Accepting thread: the loop with the fewest connections (ties in turn) takes fd. */
-void net_loops_dispatch(struct net *n, evutil_socket_t fd, enum net_origin origin);
+/* Accepting thread: the loop with the fewest connections (ties in turn) takes fd, with its
+ * peer's address (copied). */
+void net_loops_dispatch(struct net *n, evutil_socket_t fd, enum net_origin origin,
+			const struct sockaddr *peer, socklen_t peerlen);
 /* Stops and joins loops 1..; sockets still on their way are closed. Loop 0's thread. */
 void net_loops_stop(struct net *n);
 /* Frees what net_loops_start made, after every connection is gone and the pool is quiet. */

@@ -21,6 +21,8 @@
 struct net_handoff {
 	evutil_socket_t fd;
 	enum net_origin origin;
+	bool has_peer;
+	struct sockaddr_storage peer;
 	struct net_handoff *next;
 };
 
@@ -57,7 +59,8 @@ static void on_kick(evutil_socket_t fd, short what, void *arg)
 	bool stop;
 	for (struct net_handoff *h = take_handoffs(l, &stop), *next; h; h = next) {
 		next = h->next;
-		net_conn_adopt(l, h->fd, h->origin);
+		net_conn_adopt(l, h->fd, h->origin,
+			       h->has_peer ? (const struct sockaddr *)&h->peer : NULL);
 		free(h);
 	}
 	if (stop)
@@ -125,7 +128,8 @@ bool net_loops_start(struct net *n, struct event_base *base, unsigned nloops, ch
 	return true;
 }
 
-void net_loops_dispatch(struct net *n, evutil_socket_t fd, enum net_origin origin)
+void net_loops_dispatch(struct net *n, evutil_socket_t fd, enum net_origin origin,
+			const struct sockaddr *peer, socklen_t peerlen)
 {
 	unsigned start = atomic_fetch_add(&n->next_loop, 1) % n->nloops;
 	struct net_loop *best = &n->loops[start];
@@ -136,12 +140,16 @@ void net_loops_dispatch(struct net *n, evutil_socket_t fd, enum net_origin origi
 	}
 	atomic_fetch_add(&best->nconns, 1);
 	if (best->index == 0) { /* this thread is loop 0's */
-		net_conn_adopt(best, fd, origin);
+		net_conn_adopt(best, fd, origin, peer);
 		return;
 	}
 	struct net_handoff *h = base_xcalloc(1, sizeof(*h));
 	h->fd = fd;
 	h->origin = origin;
+	if (peer && peerlen > 0 && (size_t)peerlen <= sizeof(h->peer)) {
+		memcpy(&h->peer, peer, (size_t)peerlen);
+		h->has_peer = true;
+	}
 	pthread_mutex_lock(&best->lock);
 	h->next = best->handoff;
 	best->handoff = h;

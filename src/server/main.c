@@ -162,6 +162,11 @@ static void conn_close(void *state)
 	free(c);
 }
 
+static bool conn_close_cheap(void *state)
+{
+	return session_close_cheap(((struct server_conn *)state)->sess);
+}
+
 static bool conn_tls_start(void *state)
 {
 	return session_tls_start(((struct server_conn *)state)->sess);
@@ -189,6 +194,7 @@ static const struct net_handler session_handler = {
 	.terminate_fn = conn_terminate,
 	.interrupt_fn = conn_interrupt,
 	.close_fn = conn_close,
+	.close_cheap_fn = conn_close_cheap,
 	.tls_start_fn = conn_tls_start,
 	.tls_ready_fn = conn_tls_ready,
 };

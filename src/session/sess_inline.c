@@ -216,17 +216,23 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 	return !s->conn || sess_types_current(s);
 }
 
-static bool is_cancel_request(const struct session *s, const uint8_t *buf, size_t len)
+/* The requests of the startup phase that need neither disk nor CPU: a CancelRequest (it must
+ * work while every worker is busy), and the SSLRequest and GSSENCRequest that libpq sends
+ * first on TCP by default (sslmode=prefer), whose one-byte answer is not worth a worker's
+ * wakeup per connection. session_input answers one of them and stops (the state stays
+ * STARTUP), and it still sees what follows, which an SSLRequest must refuse. */
+static bool is_startup_request(const struct session *s, const uint8_t *buf, size_t len)
 {
 	if (s->state != SESS_STARTUP || len < 8)
 		return false;
 	uint32_t code = (uint32_t)buf[4] << 24 | (uint32_t)buf[5] << 16 | (uint32_t)buf[6] << 8 | buf[7];
-	return code == PGW_CANCEL_REQUEST_CODE;
+	return code == PGW_CANCEL_REQUEST_CODE || code == PGW_SSL_REQUEST_CODE ||
+	       code == PGW_GSSENC_REQUEST_CODE;
 }
 
 size_t session_input_inline(struct session *s, const uint8_t *buf, size_t len, size_t *want)
 {
-	if (is_cancel_request(s, buf, len))
+	if (is_startup_request(s, buf, len))
 		return session_input(s, buf, len, want);
 	config_live_refresh(s->env->cfg, &s->cfg);
 	if (!may_start(s, buf, len)) {

@@ -114,6 +114,11 @@ void session_free(struct session *s)
 	free(s);
 }
 
+bool session_close_cheap(const struct session *s)
+{
+	return !s->conn && !s->copy && !s->copy_out && !s->yield_vm && !s->portals && !s->cursors;
+}
+
 struct strbuf *session_output(struct session *s) { return &s->out; }
 bool session_started(const struct session *s)
 {

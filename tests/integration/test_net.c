@@ -2,7 +2,8 @@
 /* test_net.c: net's own byte layer against the real server — connections over
  * max_connections refused and closed (their places come back), input that arrives while a
  * statement runs on a worker kept in order, a slow reader of a large result that does not make
- * the server buffer it, and a client that vanishes in the middle of a result. */
+ * the server buffer it, a client that vanishes in the middle of a result, and which sessions
+ * are closed on their loop. */
 #include <arpa/inet.h>
 #include <check.h>
 #include <poll.h>
@@ -180,6 +181,63 @@ START_TEST(client_vanishes_mid_result)
 }
 END_TEST
 
+/* Lines of the server log that contain needle. */
+static int log_count(const char *needle)
+{
+	char line[1024];
+	FILE *f = fopen(H.log_path, "r");
+	ck_assert_ptr_nonnull(f);
+	int n = 0;
+	while (fgets(line, sizeof(line), f))
+		n += strstr(line, needle) != NULL;
+	fclose(f);
+	return n;
+}
+
+/* Waits (up to 5 s) until the log holds at least n lines with needle. */
+static void await_log(const char *needle, int n)
+{
+	for (int i = 0; i < 250 && log_count(needle) < n; i++)
+		usleep(20000);
+	ck_assert_int_ge(log_count(needle), n);
+}
+
+static void close_setup(void)
+{
+	static const char *const args[] = {"log_level=debug", NULL};
+	harness_start(&H, args);
+	await_log("disconnected", 2); /* harness_start's two probes that the server is up */
+}
+
+/* A session that ends between transactions holds nothing that could block, so its loop closes
+ * it; one whose client vanishes inside a transaction that wrote is closed by a worker (the
+ * rollback may touch the disk), and the next writer of the tenant gets the lock it held. */
+START_TEST(sessions_close_on_the_loop_or_a_worker)
+{
+	int gone = log_count("disconnected"), on_loop = log_count("connection closed on its loop");
+	PGconn *c = harness_connect(&H, "dbname=closes");
+	PQclear(harness_exec_ok(c, "CREATE TABLE t (a int)"));
+	PQfinish(c);
+	await_log("disconnected", gone + 1);
+	ck_assert_int_eq(log_count("connection closed on its loop"), on_loop + 1);
+	/* Gone without a Terminate, inside the transaction: the close rolls it back. */
+	int fd = raw_ready("closes");
+	send_query(fd, "BEGIN; INSERT INTO t VALUES (1)");
+	long rows;
+	char last[8];
+	read_answers(fd, 1, &rows, last, sizeof(last));
+	close(fd);
+	await_log("disconnected", gone + 2);
+	ck_assert_int_eq(log_count("connection closed on its loop"), on_loop + 1);
+	PGconn *e = harness_connect(&H, "dbname=closes");
+	PQclear(harness_exec_ok(e, "INSERT INTO t VALUES (2)"));
+	harness_expect_value(e, "SELECT string_agg(a::text, ',') FROM t", "2");
+	PQfinish(e);
+	await_log("disconnected", gone + 3);
+	ck_assert_int_eq(log_count("connection closed on its loop"), on_loop + 2);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("net");
@@ -190,6 +248,11 @@ static Suite *suite(void)
 	tcase_add_test(tc, slow_reader_and_input_while_busy);
 	tcase_add_test(tc, client_vanishes_mid_result);
 	suite_add_tcase(s, tc);
+	TCase *tc_close = tcase_create("close");
+	tcase_set_timeout(tc_close, 60);
+	tcase_add_checked_fixture(tc_close, close_setup, teardown);
+	tcase_add_test(tc_close, sessions_close_on_the_loop_or_a_worker);
+	suite_add_tcase(s, tc_close);
 	return s;
 }
 

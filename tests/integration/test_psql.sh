@@ -47,6 +47,15 @@ grep -q ' 1 | apple | 4 | t' <<<"$out" || fail "unexpected rows: $out"
 n=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT count(*) FROM items") || fail "unix socket"
 [[ "$n" == "4" ]] || fail "expected 4 rows over the Unix socket, got $n"
 
+# pg_stat_activity shows a TCP client's address and port (as accept gave them), a Unix one's
+# as NULL and -1, as PostgreSQL does.
+a=$(psql -X -At -h 127.0.0.1 -p "$PORT" -d acme -c "SELECT client_addr, client_port > 0 FROM pg_stat_activity WHERE pid = pg_backend_pid()") ||
+	fail "client_addr over TCP"
+[[ "$a" == "127.0.0.1|t" ]] || fail "expected 127.0.0.1|t over TCP, got $a"
+a=$(psql -X -At -h "$DIR" -p "$PORT" -d acme -c "SELECT client_addr IS NULL, client_port FROM pg_stat_activity WHERE pid = pg_backend_pid()") ||
+	fail "client_addr over the Unix socket"
+[[ "$a" == "t|-1" ]] || fail "expected t|-1 over the Unix socket, got $a"
+
 # The rows live in an ordinary SQLite file under the data directory.
 file=$(find "$DIR/data" -name 'acme.db')
 [[ -n "$file" ]] || fail "no acme.db under $DIR/data"
