@@ -138,7 +138,8 @@ static bool dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char 
 		    struct pl_arg **args, struct pgerr *err)
 {
 	uint32_t type;
-	if (!pl_eval(r, st->expr, sql, &type, err) || !eval_args(r, st->params, st->nparams, args, err))
+	if (!pl_eval(r, st->expr, sql, &type, err) ||
+	    !eval_args(r, st->params, st->nparams, args, err))
 		return false;
 	if (!*sql)
 		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
@@ -195,7 +196,9 @@ static bool errcode_of(const char *v, char out[6], struct pgerr *err)
 			 v ? v : "");
 }
 
+/* RAISE's levels below EXCEPTION: as sent, and as client_min_messages names them. */
 static const char *const levels[] = {"DEBUG", "LOG", "INFO", "NOTICE", "WARNING"};
+static const char *const level_names[] = {"debug1", "log", "info", "notice", "warning"};
 
 static bool exec_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
@@ -223,7 +226,8 @@ static bool exec_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 		if (!pl_eval(r, st->opt_exprs[i], &v, &type, err))
 			return false;
 		if (!v)
-			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "RAISE statement option cannot be null");
+			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
+					 "RAISE statement option cannot be null");
 		switch (st->opt_kinds[i]) {
 		case XLAT_PL_RAISE_ERRCODE:
 			if (!errcode_of(v, code, err))
@@ -244,7 +248,7 @@ static bool exec_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 	if (!msg) /* RAISE USING ERRCODE = ... alone: the SQLSTATE's condition or code */
 		msg = code;
 	if (st->level < 5) {
-		if (st->level == 2 || sess_notice_wanted(r->s, levels[st->level]))
+		if (st->level == 2 || sess_notice_wanted(r->s, level_names[st->level]))
 			pgw_be_notice(&r->s->out, levels[st->level], code, msg);
 		return true;
 	}
@@ -430,7 +434,8 @@ static bool catches(const struct xlat_pl_handler *h, const char *state)
 		return true;
 	for (size_t i = 0; i < h->ncodes; i++) {
 		const char *c = h->codes[i];
-		if (strcmp(c, state) == 0 || (strcmp(c + 2, "000") == 0 && strncmp(c, state, 2) == 0))
+		if (strcmp(c, state) == 0 ||
+		    (strcmp(c + 2, "000") == 0 && strncmp(c, state, 2) == 0))
 			return true;
 	}
 	return false;
@@ -507,8 +512,9 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 	}
 	enum pl_flow flow = exec_list(r, &st->body, err);
 	const struct xlat_pl_handler *h = flow == PL_FAIL ? handler_for(r, st, err) : NULL;
-	bool undo = flow == PL_FAIL &&
-		    !shard_exec(r->s->conn, arena_printf(r->scratch, "ROLLBACK TO %s", sp), &ignored);
+	bool undo =
+		flow == PL_FAIL &&
+		!shard_exec(r->s->conn, arena_printf(r->scratch, "ROLLBACK TO %s", sp), &ignored);
 	if (!shard_exec(r->s->conn, arena_printf(r->scratch, "RELEASE %s", sp),
 			flow == PL_FAIL ? &ignored : err))
 		flow = PL_FAIL;

@@ -46,15 +46,16 @@ struct pl_rows {
 struct pl_run {
 	struct session *s;
 	const struct xlat_pl_func *f;
-	struct pl_val *vals;     /* by variable number */
-	uint32_t *decl_types;    /* each scalar variable's declared type; 0: takes the value's */
-	struct arena *scratch;   /* one statement's translations and rows, reset after each */
-	uint64_t row_count;      /* GET DIAGNOSTICS ROW_COUNT */
-	bool counted;            /* the last statement was a query or DML: it sets FOUND */
+	struct pl_val *vals;        /* by variable number */
+	uint32_t *decl_types;       /* each scalar variable's declared type; 0: takes the value's */
+	int32_t *decl_typmods;      /* ... and its typmod (-1: none) */
+	struct arena *scratch;      /* one statement's translations and rows, reset after each */
+	uint64_t row_count;         /* GET DIAGNOSTICS ROW_COUNT */
+	bool counted;               /* the last statement was a query or DML: it sets FOUND */
 	const struct pgerr *caught; /* the error the innermost running handler caught */
-	int savepoints;          /* nesting of the blocks' savepoints */
-	const char *label;       /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
-	bool busy;               /* met another connection's lock: the DO runs again later */
+	int savepoints;             /* nesting of the blocks' savepoints */
+	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
+	bool busy;                  /* met another connection's lock: the DO runs again later */
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
 };
 

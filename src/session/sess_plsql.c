@@ -13,9 +13,10 @@
 
 /* ---- variables ---- */
 
-/* The OID of a declared type as written ("int", "varchar(20)", "public.status"): SQLite's
- * upper-case affinity names mean other types to pgtype_from_decl, so it is folded first. */
-static uint32_t decl_type(struct session *s, const char *type)
+/* The OID (and typmod) of a declared type as written ("int", "varchar(20)", "public.status"):
+ * SQLite's upper-case affinity names mean other types to pgtype_from_decl, so it is folded
+ * first. */
+static uint32_t decl_type(struct session *s, const char *type, int32_t *typmod)
 {
 	char buf[256];
 	size_t n = 0;
@@ -28,8 +29,7 @@ static uint32_t decl_type(struct session *s, const char *type)
 	}
 	buf[n] = '\0';
 	const char *name = strncmp(buf, "public.", 7) == 0 ? buf + 7 : buf;
-	int32_t typmod;
-	uint32_t oid = pgtype_from_decl(name, &typmod);
+	uint32_t oid = pgtype_from_decl(name, typmod);
 	return sess_types_decl(s, name, oid);
 }
 
@@ -38,12 +38,15 @@ bool pl_vars_init(struct pl_run *r, struct pgerr *err)
 	size_t n = r->f->nvars;
 	r->vals = calloc(n ? n : 1, sizeof(*r->vals));
 	r->decl_types = calloc(n ? n : 1, sizeof(*r->decl_types));
-	if (!r->vals || !r->decl_types)
+	r->decl_typmods = calloc(n ? n : 1, sizeof(*r->decl_typmods));
+	if (!r->vals || !r->decl_types || !r->decl_typmods)
 		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		const struct xlat_pl_var *v = &r->f->vars[i];
 		r->vals[i].is_record = v->name && !v->type;
-		r->decl_types[i] = v->type && v->type[0] ? decl_type(r->s, v->type) : 0;
+		r->decl_typmods[i] = -1;
+		if (v->type && v->type[0])
+			r->decl_types[i] = decl_type(r->s, v->type, &r->decl_typmods[i]);
 		r->vals[i].type = r->decl_types[i];
 	}
 	return true;
@@ -72,29 +75,91 @@ void pl_vars_free(struct pl_run *r)
 	}
 	free(r->vals);
 	free(r->decl_types);
+	free(r->decl_typmods);
 	r->vals = NULL;
 	r->decl_types = NULL;
+	r->decl_typmods = NULL;
 }
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static bool is_string(uint32_t t)
+{
+	return !t || t == PGTYPE_TEXT || t == PGTYPE_VARCHAR || t == PGTYPE_BPCHAR ||
+	       t == PGTYPE_UNKNOWN || t == PGTYPE_NAME;
+}
+
+/* PostgreSQL's I/O conversion: text read by the input function of type to (its errors are
+ * the assignment's: 22P02 ...) and written again by its output function. */
+static bool io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
+		       const char **out, struct pgerr *err)
+{
+	struct session *s = r->s;
+	uint32_t wire = sess_types_wire(s, to);
+	struct pgtype_value v;
+	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order};
+	if (!pgtype_decode_text_env(wire, text, strlen(text), &env, r->scratch, &v, err))
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_encode_text_styled(&sb, wire, typmod, s->dt.tz, &s->dt.datestyle, &v);
+	*out = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return true;
+}
+
+/* The assignment cast: from or to a string type by I/O, else PostgreSQL's cast as the
+ * translator emits it; a varchar(n)/char(n) too long for the variable is 22001. */
+static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t type,
+			struct pgerr *err)
+{
+	uint32_t want = r->decl_types[var];
+	int32_t typmod = r->decl_typmods[var];
+	if (type != want && (is_string(type) || is_string(want)) &&
+	    !sess_types_enum(r->s, want, NULL)) {
+		if (!io_convert(r, *text, want, typmod, text, err))
+			return false;
+	} else if (type != want) {
+		/* the value as a constant of its type: the translator casts those as PostgreSQL
+		 * does (2.6 to integer is 3), where a parameter is only restated to SQLite */
+		const struct pgtype_info *from = pgtype_by_oid(type);
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT CAST(CAST(");
+		strbuf_put_quoted(&sb, *text, '\'');
+		strbuf_printf(&sb, " AS %s) AS %s)", from ? from->sql_name : "text",
+			      r->f->vars[var].type);
+		const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+		bool failed = sb.failed;
+		strbuf_fini(&sb);
+		struct pl_rows rows;
+		if (failed || !pl_exec(r, sql, NULL, 0, true, &rows, err))
+			return failed ? pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory")
+				      : false;
+		*text = rows.nrows ? rows.cells[0] : NULL;
+	}
+	size_t chars = 0;
+	for (const char *p = *text; p && *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if ((want == PGTYPE_VARCHAR || want == PGTYPE_BPCHAR) && typmod >= 4 &&
+	    chars > (size_t)(typmod - 4))
+		return pgerr_set(err, "22001", "value too long for type %s(%d)",
+				 want == PGTYPE_VARCHAR ? "character varying" : "character",
+				 typmod - 4);
+	return true;
+}
 
 bool pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err)
 {
 	const struct xlat_pl_var *decl = &r->f->vars[var];
 	uint32_t want = r->decl_types[var];
-	if (text && want && type != want) { /* PostgreSQL's assignment cast */
-		struct pl_arg arg = {text, type};
-		struct xlat_pl_expr cast = {arena_printf(r->scratch, "SELECT $1::%s", decl->type),
-					    NULL, 0};
-		struct pl_rows rows;
-		if (!pl_exec(r, cast.sql, &arg, 1, true, &rows, err))
-			return false;
-		text = rows.nrows ? rows.cells[0] : NULL;
-	}
+	if (text && want && !assign_cast(r, var, &text, type, err))
+		return false;
 	if (!text && decl->not_null)
-		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
-				 "null value cannot be assigned to variable \"%s\" declared NOT NULL",
-				 decl->name);
+		return pgerr_set(
+			err, PL_NULL_VALUE_NOT_ALLOWED,
+			"null value cannot be assigned to variable \"%s\" declared NOT NULL",
+			decl->name);
 	struct pl_val *v = &r->vals[var];
 	char *copy = dup_or_null(text);
 	if (text && !copy)
@@ -134,17 +199,18 @@ static bool ref_arg(struct pl_run *r, const struct xlat_pl_ref *ref, struct pl_a
 	const char *name = r->f->vars[ref->var].name;
 	if (!ref->field) {
 		if (v->is_record)
-			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-					 "record variable \"%s\" as a value is not supported in a DO "
-					 "block",
-					 name);
+			return pgerr_set(
+				err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				"record variable \"%s\" as a value is not supported in a DO "
+				"block",
+				name);
 		*out = (struct pl_arg){v->text, v->type};
 		return true;
 	}
 	if (!v->assigned) {
-		pgerr_set(err, PL_NOT_ASSIGNED,
-			  "record \"%s\" is not assigned yet", name);
-		pgerr_detail(err, "The tuple structure of a not-yet-assigned record is indeterminate.");
+		pgerr_set(err, PL_NOT_ASSIGNED, "record \"%s\" is not assigned yet", name);
+		pgerr_detail(err,
+			     "The tuple structure of a not-yet-assigned record is indeterminate.");
 		return false;
 	}
 	for (size_t k = 0; k < v->nfields; k++) {
@@ -193,7 +259,8 @@ static void collect_row(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stm
 {
 	if (out->nrows == *cap) {
 		*cap = *cap ? *cap * 2 : 4;
-		const char **cells = arena_alloc(r->scratch, *cap * out->ncols * sizeof(char *) + 1);
+		const char **cells =
+			arena_alloc(r->scratch, *cap * out->ncols * sizeof(char *) + 1);
 		if (out->nrows)
 			memcpy(cells, out->cells, out->nrows * out->ncols * sizeof(char *));
 		out->cells = cells;
@@ -206,8 +273,8 @@ static void collect_row(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stm
 		if (v.kind != PGTYPE_V_NULL) {
 			struct strbuf sb;
 			strbuf_init(&sb, 0);
-			pgtype_encode_text_styled(&sb, sess_types_wire(s, out->types[k]), typmods[k],
-						  s->dt.tz, &s->dt.datestyle, &v);
+			pgtype_encode_text_styled(&sb, sess_types_wire(s, out->types[k]),
+						  typmods[k], s->dt.tz, &s->dt.datestyle, &v);
 			text = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
 			strbuf_fini(&sb);
 		}
@@ -266,7 +333,8 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	struct session *s = r->s;
 	if (!no_rows_ok && x->returns_rows) {
 		pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "query has no destination for result data");
-		pgerr_hint(err, "If you want to discard the results of a SELECT, use PERFORM instead.");
+		pgerr_hint(err,
+			   "If you want to discard the results of a SELECT, use PERFORM instead.");
 		return false;
 	}
 	if (x->nsteps && x->nparams)

@@ -284,8 +284,8 @@ static int cmp_name(const void *key, const void *elem)
 
 size_t xlat_plerr_lookup(const char *name, const char **out, size_t max)
 {
-	const struct plerr *hit = bsearch(name, plerrs, ARRAY_LEN(plerrs), sizeof(plerrs[0]),
-					  cmp_name);
+	const struct plerr *hit =
+		bsearch(name, plerrs, ARRAY_LEN(plerrs), sizeof(plerrs[0]), cmp_name);
 	if (!hit)
 		return 0;
 	while (hit > plerrs && strcmp(hit[-1].name, name) == 0)
