@@ -16,7 +16,7 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (stmts[i].kind == XLAT_TXN)
 			return false;
-		if (stmts[i].kind == XLAT_SQL)
+		if (stmts[i].kind == XLAT_SQL || stmts[i].kind == XLAT_DO)
 			sql++;
 		if (stmts[i].numbered_max || stmts[i].nsteps)
 			sql += 2; /* its check after the fact, or its steps, need a transaction */

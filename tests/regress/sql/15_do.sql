@@ -75,6 +75,8 @@ BEGIN;
 DO $$ BEGIN INSERT INTO do_log (msg) VALUES ('committed with its transaction'); END $$;
 COMMIT;
 SELECT msg FROM do_log WHERE n > 19 ORDER BY n;
+DO $$ BEGIN INSERT INTO do_log (msg) VALUES ('undone with its query'); END $$; SELECT 1 / 0;
+SELECT count(*) FROM do_log WHERE msg = 'undone with its query';
 DO $$ DECLARE t text; BEGIN FOR t IN SELECT unnest(ARRAY['do_a', 'do_b']) LOOP EXECUTE format('CREATE TABLE %I (id int)', t); EXECUTE format('INSERT INTO %I VALUES (1)', t); END LOOP; END $$;
 SELECT (SELECT count(*) FROM do_a) + (SELECT count(*) FROM do_b);
 -- differs: refused (0A000): transaction control inside a DO block
