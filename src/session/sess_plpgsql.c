@@ -71,7 +71,7 @@ static enum pl_flow failed(struct pl_run *r, const struct xlat_pl_stmt *st, stru
 
 static bool set_found(struct pl_run *r, bool found, struct pgerr *err)
 {
-	return pl_assign(r, 0, found ? "t" : "f", PGTYPE_BOOL, err);
+	return sess_pl_assign(r, 0, found ? "t" : "f", PGTYPE_BOOL, err);
 }
 
 /* ---- INTO ---- */
@@ -81,13 +81,14 @@ static bool assign_row(struct pl_run *r, const struct xlat_pl_stmt *st, const st
 		       size_t i, struct pgerr *err)
 {
 	if (st->ntargets == 1 && r->vals[st->targets[0]].is_record) {
-		pl_assign_record(r, st->targets[0], rows, i);
+		sess_pl_assign_record(r, st->targets[0], rows, i);
 		return true;
 	}
 	for (size_t k = 0; k < st->ntargets; k++) {
 		bool have = k < rows->ncols && i < rows->nrows;
-		if (!pl_assign(r, st->targets[k], have ? rows->cells[i * rows->ncols + k] : NULL,
-			       k < rows->ncols ? rows->types[k] : 0, err))
+		if (!sess_pl_assign(r, st->targets[k],
+				    have ? rows->cells[i * rows->ncols + k] : NULL,
+				    k < rows->ncols ? rows->types[k] : 0, err))
 			return false;
 	}
 	return true;
@@ -112,7 +113,7 @@ static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 {
 	struct pl_rows rows;
 	r->counted = false;
-	if (!pl_exec_expr(r, st->expr, st->into, st->into ? &rows : NULL, err))
+	if (!sess_pl_exec_expr(r, st->expr, st->into, st->into ? &rows : NULL, err))
 		return false;
 	if (st->into && !into(r, st, &rows, err))
 		return false;
@@ -121,25 +122,13 @@ static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 	return !r->counted || set_found(r, r->row_count > 0, err);
 }
 
-/* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments. */
-static bool eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
-		      struct pl_arg **out, struct pgerr *err)
-{
-	struct pl_arg *args = arena_alloc(r->scratch, (n + 1) * sizeof(*args));
-	for (size_t i = 0; i < n; i++)
-		if (!pl_eval(r, exprs[i], &args[i].text, &args[i].type, err))
-			return false;
-	*out = args;
-	return true;
-}
-
 /* EXECUTE's string: a NULL one is PostgreSQL's 22004. */
 static bool dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
 		    struct pl_arg **args, struct pgerr *err)
 {
 	uint32_t type;
-	if (!pl_eval(r, st->expr, sql, &type, err) ||
-	    !eval_args(r, st->params, st->nparams, args, err))
+	if (!sess_pl_eval(r, st->expr, sql, &type, err) ||
+	    !sess_pl_eval_args(r, st->params, st->nparams, args, err))
 		return false;
 	if (!*sql)
 		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
@@ -153,169 +142,16 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	struct pl_arg *args;
 	struct pl_rows rows;
 	if (!dyn_sql(r, st, &sql, &args, err) ||
-	    !pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
+	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
 		return false;
 	return !st->into || into(r, st, &rows, err);
-}
-
-/* RAISE's message: each % replaced by the next argument's text, %% by %. */
-static const char *format_message(struct pl_run *r, const char *fmt, const struct pl_arg *args)
-{
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	size_t k = 0;
-	for (const char *p = fmt; *p; p++) {
-		if (p[0] == '%' && p[1] == '%') {
-			strbuf_putc(&sb, '%');
-			p++;
-		} else if (*p == '%') {
-			strbuf_puts(&sb, args[k].text ? args[k].text : "<NULL>");
-			k++;
-		} else {
-			strbuf_putc(&sb, *p);
-		}
-	}
-	const char *out = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
-	strbuf_fini(&sb);
-	return out;
-}
-
-/* An ERRCODE option's value: a condition name or a SQLSTATE. */
-static bool errcode_of(const char *v, char out[6], struct pgerr *err)
-{
-	const char *codes[2];
-	if (v && xlat_plerr_lookup(v, codes, 2)) {
-		memcpy(out, codes[0], 6);
-		return true;
-	}
-	if (v && strlen(v) == 5 && strspn(v, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 5) {
-		memcpy(out, v, 6);
-		return true;
-	}
-	return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "unrecognized exception condition \"%s\"",
-			 v ? v : "");
-}
-
-/* RAISE's levels below EXCEPTION: as sent, and as client_min_messages names them. */
-static const char *const levels[] = {"DEBUG", "LOG", "INFO", "NOTICE", "WARNING"};
-static const char *const level_names[] = {"debug1", "log", "info", "notice", "warning"};
-
-static bool exec_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
-{
-	if (st->reraise) {
-		if (!r->caught)
-			return pgerr_set(err, PL_RERAISE_OUTSIDE,
-					 "RAISE without parameters cannot be used outside an "
-					 "exception handler");
-		*err = *r->caught;
-		return false;
-	}
-	struct pl_arg *args;
-	if (!eval_args(r, st->params, st->nparams, &args, err))
-		return false;
-	char code[6];
-	memcpy(code, st->level == 5 ? PL_RAISE_EXCEPTION : "00000", 6);
-	if (st->sqlstate && !errcode_of(st->sqlstate, code, err))
-		return false;
-	/* no message: the condition as written, else the SQLSTATE (PostgreSQL's default) */
-	const char *msg = st->message ? format_message(r, st->message, args) : st->sqlstate;
-	const char *detail = NULL, *hint = NULL;
-	for (size_t i = 0; i < st->nopts; i++) {
-		const char *v;
-		uint32_t type;
-		if (!pl_eval(r, st->opt_exprs[i], &v, &type, err))
-			return false;
-		if (!v)
-			return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
-					 "RAISE statement option cannot be null");
-		switch (st->opt_kinds[i]) {
-		case XLAT_PL_RAISE_ERRCODE:
-			if (!errcode_of(v, code, err))
-				return false;
-			msg = msg ? msg : v;
-			break;
-		case XLAT_PL_RAISE_MESSAGE:
-			msg = v;
-			break;
-		case XLAT_PL_RAISE_DETAIL:
-			detail = v;
-			break;
-		case XLAT_PL_RAISE_HINT:
-			hint = v;
-			break;
-		}
-	}
-	if (!msg) /* RAISE USING ERRCODE = ... alone: the SQLSTATE's condition or code */
-		msg = code;
-	if (st->level < 5) {
-		if (st->level == 2 || sess_notice_wanted(r->s, level_names[st->level]))
-			pgw_be_notice(&r->s->out, levels[st->level], code, msg);
-		return true;
-	}
-	pgerr_set(err, code, "%s", msg);
-	if (detail)
-		pgerr_detail(err, "%s", detail);
-	if (hint)
-		pgerr_hint(err, "%s", hint);
-	return false;
-}
-
-static bool exec_getdiag(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
-{
-	if (st->stacked && !r->caught)
-		return pgerr_set(err, PL_RERAISE_OUTSIDE,
-				 "GET STACKED DIAGNOSTICS cannot be used outside an exception "
-				 "handler");
-	for (size_t i = 0; i < st->ndiags; i++) {
-		const struct pgerr *c = r->caught;
-		const char *v = NULL;
-		switch (st->diag_kinds[i]) {
-		case XLAT_PL_DIAG_ROW_COUNT:
-			v = arena_printf(r->scratch, "%llu", (unsigned long long)r->row_count);
-			if (!pl_assign(r, st->diag_vars[i], v, PGTYPE_INT8, err))
-				return false;
-			continue;
-		case XLAT_PL_DIAG_SQLSTATE:
-			v = c->sqlstate;
-			break;
-		case XLAT_PL_DIAG_MESSAGE:
-			v = c->message;
-			break;
-		case XLAT_PL_DIAG_DETAIL:
-			v = c->detail;
-			break;
-		case XLAT_PL_DIAG_HINT:
-			v = c->hint;
-			break;
-		case XLAT_PL_DIAG_CONTEXT:
-			v = c->context;
-			break;
-		}
-		if (!pl_assign(r, st->diag_vars[i], v, PGTYPE_TEXT, err))
-			return false;
-	}
-	return true;
-}
-
-static bool exec_assert(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
-{
-	bool ok;
-	if (!pl_eval_bool(r, st->expr, &ok, err))
-		return false;
-	if (ok)
-		return true;
-	const char *msg = NULL;
-	uint32_t type;
-	if (st->nparams && !pl_eval(r, st->params[0], &msg, &type, err))
-		return false;
-	return pgerr_set(err, PL_ASSERT_FAILURE, "%s", msg ? msg : "assertion failed");
 }
 
 static enum pl_flow exec_if(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	for (size_t i = 0; i < st->narms; i++) {
 		bool yes;
-		if (!pl_eval_bool(r, st->conds[i], &yes, err))
+		if (!sess_pl_eval_bool(r, st->conds[i], &yes, err))
 			return PL_FAIL;
 		if (yes)
 			return exec_list(r, &st->arms[i], err);
@@ -351,7 +187,7 @@ static enum pl_flow exec_while(struct pl_run *r, const struct xlat_pl_stmt *st, 
 	for (;;) {
 		bool yes = true;
 		if (!sess_wait_check(r->s, err) ||
-		    (st->kind == XLAT_PL_WHILE && !pl_eval_bool(r, st->expr, &yes, err)))
+		    (st->kind == XLAT_PL_WHILE && !sess_pl_eval_bool(r, st->expr, &yes, err)))
 			return PL_FAIL;
 		if (!yes)
 			return PL_NEXT;
@@ -364,9 +200,9 @@ static enum pl_flow exec_while(struct pl_run *r, const struct xlat_pl_stmt *st, 
 static enum pl_flow exec_fori(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	int64_t lo, hi, step = 1;
-	if (!pl_eval_int(r, st->expr, "lower bound of FOR loop", &lo, err) ||
-	    !pl_eval_int(r, st->upper, "upper bound of FOR loop", &hi, err) ||
-	    (st->step && !pl_eval_int(r, st->step, "BY value of FOR loop", &step, err)))
+	if (!sess_pl_eval_int(r, st->expr, "lower bound of FOR loop", &lo, err) ||
+	    !sess_pl_eval_int(r, st->upper, "upper bound of FOR loop", &hi, err) ||
+	    (st->step && !sess_pl_eval_int(r, st->step, "BY value of FOR loop", &step, err)))
 		return PL_FAIL;
 	if (step <= 0) {
 		pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
@@ -379,7 +215,8 @@ static enum pl_flow exec_fori(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		char buf[24];
 		snprintf(buf, sizeof(buf), "%lld", (long long)i);
 		found = true;
-		if (!sess_wait_check(r->s, err) || !pl_assign(r, st->var, buf, PGTYPE_INT4, err))
+		if (!sess_wait_check(r->s, err) ||
+		    !sess_pl_assign(r, st->var, buf, PGTYPE_INT4, err))
 			return PL_FAIL;
 		flow = exec_list(r, &st->body, err);
 		if (!loop_again(r, st, &flow))
@@ -404,8 +241,8 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	struct arena *scratch = r->scratch, *rows_arena = arena_new(0);
 	struct pl_rows rows;
 	r->scratch = rows_arena;
-	bool ok = st->dynamic ? pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
-			      : pl_exec_expr(r, st->expr, true, &rows, err);
+	bool ok = st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
+			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
 	r->scratch = scratch;
 	enum pl_flow flow = ok ? PL_NEXT : PL_FAIL;
 	for (size_t i = 0; ok && i < rows.nrows; i++) {
@@ -449,13 +286,13 @@ static bool init_decls(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 		const struct xlat_pl_var *d = &r->f->vars[v];
 		const char *text = NULL;
 		uint32_t type = 0;
-		if (d->init && !pl_eval(r, d->init, &text, &type, err))
+		if (d->init && !sess_pl_eval(r, d->init, &text, &type, err))
 			return false;
 		if (r->vals[v].is_record) {
 			struct pl_rows none = {0};
-			pl_assign_record(r, v, &none, 0);
+			sess_pl_assign_record(r, v, &none, 0);
 			r->vals[v].assigned = false;
-		} else if (!pl_assign(r, v, text, type, err)) {
+		} else if (!sess_pl_assign(r, v, text, type, err)) {
 			return false;
 		}
 	}
@@ -482,8 +319,8 @@ static enum pl_flow run_handler(struct pl_run *r, const struct xlat_pl_stmt *st,
 	const struct pgerr *outer = r->caught;
 	pgerr_clear(err);
 	r->s->schema_epoch = 0; /* DDL the rollback undid: read the schema again */
-	if (!pl_assign(r, st->sqlstate_var, caught.sqlstate, PGTYPE_TEXT, err) ||
-	    !pl_assign(r, st->sqlerrm_var, caught.message, PGTYPE_TEXT, err))
+	if (!sess_pl_assign(r, st->sqlstate_var, caught.sqlstate, PGTYPE_TEXT, err) ||
+	    !sess_pl_assign(r, st->sqlerrm_var, caught.message, PGTYPE_TEXT, err))
 		return PL_FAIL;
 	r->caught = &caught;
 	enum pl_flow flow = exec_list(r, &h->body, err);
@@ -539,8 +376,8 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_BLOCK:
 		return exec_block(r, st, err);
 	case XLAT_PL_ASSIGN:
-		return pl_eval(r, st->expr, &text, &type, err) &&
-				       pl_assign(r, st->var, text, type, err)
+		return sess_pl_eval(r, st->expr, &text, &type, err) &&
+				       sess_pl_assign(r, st->var, text, type, err)
 			       ? PL_NEXT
 			       : PL_FAIL;
 	case XLAT_PL_IF:
@@ -553,7 +390,7 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_FORS:
 		return exec_fors(r, st, err);
 	case XLAT_PL_EXIT:
-		if (st->expr && !pl_eval_bool(r, st->expr, &yes, err))
+		if (st->expr && !sess_pl_eval_bool(r, st->expr, &yes, err))
 			return PL_FAIL;
 		if (!yes)
 			return PL_NEXT;
@@ -563,20 +400,20 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		return exec_sql(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_PERFORM:
 		r->counted = false;
-		return pl_exec_expr(r, st->expr, true, NULL, err) &&
+		return sess_pl_exec_expr(r, st->expr, true, NULL, err) &&
 				       set_found(r, r->row_count > 0, err)
 			       ? PL_NEXT
 			       : PL_FAIL;
 	case XLAT_PL_DYNEXEC:
 		return exec_dynamic(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_RAISE:
-		return exec_raise(r, st, err) ? PL_NEXT : PL_FAIL;
+		return sess_pl_raise(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_GETDIAG:
-		return exec_getdiag(r, st, err) ? PL_NEXT : PL_FAIL;
+		return sess_pl_getdiag(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_RETURN:
 		return PL_RETURN;
 	case XLAT_PL_ASSERT:
-		return exec_assert(r, st, err) ? PL_NEXT : PL_FAIL;
+		return sess_pl_assert(r, st, err) ? PL_NEXT : PL_FAIL;
 	}
 	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
 	return PL_FAIL;
@@ -600,7 +437,7 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 {
 	struct pl_run r = {.s = s, .f = x->plpgsql, .scratch = arena_new(0)};
 	struct pgerr ignored;
-	bool ok = pl_vars_init(&r, err) && set_found(&r, false, err) &&
+	bool ok = sess_pl_vars_init(&r, err) && set_found(&r, false, err) &&
 		  shard_exec(s->conn, "SAVEPOINT shardlite_do", err);
 	if (ok) {
 		ok = exec_block(&r, &r.f->top, err) != PL_FAIL;
@@ -613,7 +450,7 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 		s->schema_epoch = 0;
 		s->lock_busy = r.busy; /* the caller parks and runs the whole DO again */
 	}
-	pl_vars_free(&r);
+	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_plpgsql.h: private to the DO interpreter (sess_plpgsql.c runs the statements,
- * sess_plsql.c runs their SQL and keeps the variables' values). */
+ * sess_plsql.c runs their SQL and keeps the variables' values, sess_plmsg.c RAISE and the
+ * diagnostics). */
 #ifndef SHARDLITE_SESS_PLPGSQL_H
 #define SHARDLITE_SESS_PLPGSQL_H
 
@@ -61,28 +62,40 @@ struct pl_run {
 
 /* ---- sess_plsql.c ---- */
 /* Declared types and initial NULLs of every variable. */
-bool pl_vars_init(struct pl_run *r, struct pgerr *err);
-void pl_vars_free(struct pl_run *r);
+bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err);
+void sess_pl_vars_free(struct pl_run *r);
 /* Sets variable var to text of type type, cast to its declared type as PostgreSQL assigns. */
-bool pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err);
+bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err);
 /* Fills record variable var with row i of rows. */
-void pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i);
+void sess_pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i);
 /* Runs sql (PostgreSQL text, $n from args) and collects the rows it returns (out may be NULL
  * to discard them); r->row_count is its rows or changes. no_rows_ok false: a statement that
  * returns rows is 42601 "query has no destination" (PL/pgSQL's static SQL without INTO). */
-bool pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int nargs,
-	     bool no_rows_ok, struct pl_rows *out, struct pgerr *err);
+bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int nargs,
+		  bool no_rows_ok, struct pl_rows *out, struct pgerr *err);
 /* Runs expression e (a SELECT) with its variables bound: rows as pl_exec. */
-bool pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
-		  struct pl_rows *out, struct pgerr *err);
+bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
+		       struct pl_rows *out, struct pgerr *err);
 /* e's single value (text, NULL for NULL, in scratch) and type; 42601/21000 unless e returns
  * one column and at most one row. */
-bool pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
-	     struct pgerr *err);
+bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
+		  struct pgerr *err);
 /* e as a boolean (NULL: false); 42804 when it is not one. */
-bool pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out, struct pgerr *err);
+bool sess_pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out,
+		       struct pgerr *err);
 /* e as an integer; what names it in the 22004 of a NULL ("lower bound of FOR loop"). */
-bool pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *what, int64_t *out,
-		 struct pgerr *err);
+bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *what,
+		      int64_t *out, struct pgerr *err);
+/* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments, in scratch. */
+bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
+		       struct pl_arg **out, struct pgerr *err);
+
+/* ---- sess_plmsg.c ---- */
+/* RAISE: a notice written (true), or the error in err (false). */
+bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* GET [STACKED] DIAGNOSTICS into its variables. */
+bool sess_pl_getdiag(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* ASSERT: false with P0004 when the condition is not true. */
+bool sess_pl_assert(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 
 #endif

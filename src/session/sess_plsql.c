@@ -33,7 +33,7 @@ static uint32_t decl_type(struct session *s, const char *type, int32_t *typmod)
 	return sess_types_decl(s, name, oid);
 }
 
-bool pl_vars_init(struct pl_run *r, struct pgerr *err)
+bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 {
 	size_t n = r->f->nvars;
 	r->vals = calloc(n ? n : 1, sizeof(*r->vals));
@@ -67,7 +67,7 @@ static void clear_record(struct pl_val *v)
 	v->assigned = false;
 }
 
-void pl_vars_free(struct pl_run *r)
+void sess_pl_vars_free(struct pl_run *r)
 {
 	for (size_t i = 0; r->vals && i < r->f->nvars; i++) {
 		free(r->vals[i].text);
@@ -133,7 +133,7 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 		bool failed = sb.failed;
 		strbuf_fini(&sb);
 		struct pl_rows rows;
-		if (failed || !pl_exec(r, sql, NULL, 0, true, &rows, err))
+		if (failed || !sess_pl_exec(r, sql, NULL, 0, true, &rows, err))
 			return failed ? pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory")
 				      : false;
 		*text = rows.nrows ? rows.cells[0] : NULL;
@@ -149,7 +149,7 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 	return true;
 }
 
-bool pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err)
+bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err)
 {
 	const struct xlat_pl_var *decl = &r->f->vars[var];
 	uint32_t want = r->decl_types[var];
@@ -170,7 +170,7 @@ bool pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struc
 	return true;
 }
 
-void pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i)
+void sess_pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i)
 {
 	struct pl_val *v = &r->vals[var];
 	clear_record(v);
@@ -391,8 +391,8 @@ static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	}
 }
 
-bool pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int nargs,
-	     bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
+bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int nargs,
+		  bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
 {
 	struct session *s = r->s;
 	uint32_t *types = arena_alloc(r->scratch, (size_t)(nargs + 1) * sizeof(uint32_t));
@@ -418,21 +418,21 @@ bool pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int n
 	return true;
 }
 
-bool pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
-		  struct pl_rows *out, struct pgerr *err)
+bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
+		       struct pl_rows *out, struct pgerr *err)
 {
 	struct pl_arg *args = arena_alloc(r->scratch, (size_t)(e->nrefs + 1) * sizeof(*args));
 	for (int i = 0; i < e->nrefs; i++)
 		if (!ref_arg(r, &e->refs[i], &args[i], err))
 			return false;
-	return pl_exec(r, e->sql, args, e->nrefs, no_rows_ok, out, err);
+	return sess_pl_exec(r, e->sql, args, e->nrefs, no_rows_ok, out, err);
 }
 
-bool pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
-	     struct pgerr *err)
+bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
+		  struct pgerr *err)
 {
 	struct pl_rows rows;
-	if (!pl_exec_expr(r, e, true, &rows, err))
+	if (!sess_pl_exec_expr(r, e, true, &rows, err))
 		return false;
 	if (rows.ncols != 1)
 		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "query \"%s\" returned %zu columns",
@@ -445,11 +445,11 @@ bool pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, 
 	return true;
 }
 
-bool pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out, struct pgerr *err)
+bool sess_pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out, struct pgerr *err)
 {
 	const char *text;
 	uint32_t type;
-	if (!pl_eval(r, e, &text, &type, err))
+	if (!sess_pl_eval(r, e, &text, &type, err))
 		return false;
 	if (type && type != PGTYPE_BOOL) {
 		const struct pgtype_info *t = pgtype_by_oid(type);
@@ -461,12 +461,12 @@ bool pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out, str
 	return true;
 }
 
-bool pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *what, int64_t *out,
-		 struct pgerr *err)
+bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *what,
+		      int64_t *out, struct pgerr *err)
 {
 	const char *text;
 	uint32_t type;
-	if (!pl_eval(r, e, &text, &type, err))
+	if (!sess_pl_eval(r, e, &text, &type, err))
 		return false;
 	if (!text)
 		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "%s cannot be null", what);
@@ -475,10 +475,22 @@ bool pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *wha
 	if (*end) { /* not an integer's text: PostgreSQL's cast to integer rounds */
 		struct pl_rows rows;
 		struct pl_arg arg = {text, type};
-		if (!pl_exec(r, "SELECT $1::integer", &arg, 1, true, &rows, err))
+		if (!sess_pl_exec(r, "SELECT $1::integer", &arg, 1, true, &rows, err))
 			return false;
 		v = rows.nrows && rows.cells[0] ? strtoll(rows.cells[0], &end, 10) : 0;
 	}
 	*out = v;
+	return true;
+}
+
+/* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments. */
+bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
+		       struct pl_arg **out, struct pgerr *err)
+{
+	struct pl_arg *args = arena_alloc(r->scratch, (n + 1) * sizeof(*args));
+	for (size_t i = 0; i < n; i++)
+		if (!sess_pl_eval(r, exprs[i], &args[i].text, &args[i].type, err))
+			return false;
+	*out = args;
 	return true;
 }
