@@ -4,7 +4,6 @@
  * [STACKED] DIAGNOSTICS, which reads the row count and the caught error back. */
 #include "sess_plpgsql.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "pgtype.h"
@@ -65,7 +64,7 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 	if (!sess_pl_eval_args(r, st->params, st->nparams, &args, err))
 		return false;
 	char code[6];
-	memcpy(code, st->level == 5 ? PL_RAISE_EXCEPTION : "00000", 6);
+	memcpy(code, st->level == 5 ? PL_RAISE_EXCEPTION : st->level == 4 ? "01000" : "00000", 6);
 	if (st->sqlstate && !errcode_of(st->sqlstate, code, err))
 		return false;
 	/* no message: the condition as written, else the SQLSTATE (PostgreSQL's default) */
@@ -98,16 +97,18 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 	}
 	if (!msg) /* RAISE USING ERRCODE = ... alone: the SQLSTATE's condition or code */
 		msg = code;
-	if (st->level < 5) {
-		if (st->level == 2 || sess_notice_wanted(r->s, level_names[st->level]))
-			pgw_be_notice(&r->s->out, levels[st->level], code, msg);
+	if (st->level < 5 && st->level != 2 && !sess_notice_wanted(r->s, level_names[st->level]))
 		return true;
-	}
 	pgerr_set(err, code, "%s", msg);
 	if (detail)
 		pgerr_detail(err, "%s", detail);
 	if (hint)
 		pgerr_hint(err, "%s", hint);
+	if (st->level < 5) { /* a notice: PostgreSQL sends no CONTEXT with it */
+		pgw_be_notice_report(&r->s->out, levels[st->level], err);
+		pgerr_clear(err);
+		return true;
+	}
 	return false;
 }
 
