@@ -117,6 +117,8 @@ static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 		return false;
 	if (st->into && !into(r, st, &rows, err))
 		return false;
+	if (st->into && r->row_count > 1 && !st->strict)
+		r->row_count = 1; /* PostgreSQL fetches the one row it assigns */
 	if (st->into)
 		return set_found(r, rows.nrows > 0, err);
 	return !r->counted || set_found(r, r->row_count > 0, err);

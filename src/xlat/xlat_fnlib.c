@@ -53,8 +53,15 @@ static uint32_t arg_oid(char letter)
  * pgfn_pgtext(x, type letter). */
 static bool text_arg(struct xlat_ctx *c, const PgQuery__Node *a, struct xlat_type *t, bool cast)
 {
+	/* a parameter the client bound as a boolean or float (a DO block's variable) is a value
+	 * of that type; others print as they were sent */
+	uint32_t given = 0;
+	if (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && a->param_ref->number >= 1 &&
+	    a->param_ref->number <= c->ngiven)
+		given = c->given[a->param_ref->number - 1];
 	bool plain = a->node_case == PG_QUERY__NODE__NODE_COLUMN_REF || /* type: run time only */
-		     a->node_case == PG_QUERY__NODE__NODE_PARAM_REF ||
+		     (a->node_case == PG_QUERY__NODE__NODE_PARAM_REF && given != XLAT_OID_BOOL &&
+		      given != XLAT_OID_FLOAT4 && given != XLAT_OID_FLOAT8) ||
 		     (a->node_case == PG_QUERY__NODE__NODE_A_CONST &&
 		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_BOOLVAL &&
 		      a->a_const->val_case != PG_QUERY__A__CONST__VAL_FVAL);

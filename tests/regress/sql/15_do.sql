@@ -33,6 +33,7 @@ DO $$ DECLARE a int; BEGIN SELECT id INTO STRICT a FROM do_users; END $$;
 DO $$ DECLARE n bigint; BEGIN UPDATE do_users SET name = upper(name) WHERE status = 'published'; GET DIAGNOSTICS n = ROW_COUNT; INSERT INTO do_log (msg) VALUES ('updated ' || n); END $$;
 DO $$ BEGIN DELETE FROM do_users WHERE name = 'nobody'; IF NOT FOUND THEN INSERT INTO do_log (msg) VALUES ('nothing deleted'); END IF; END $$;
 DO $$ BEGIN PERFORM 1 FROM do_users WHERE name = 'ADA'; IF FOUND THEN INSERT INTO do_log (msg) VALUES ('perform found ADA'); END IF; END $$;
+DO $$ DECLARE b boolean := true; BEGIN PERFORM 1 FROM do_users WHERE false; INSERT INTO do_log (msg) VALUES ('found ' || found::text || ', b ' || b::text); INSERT INTO do_log (msg) VALUES (format('format: %s %s', b, 0.5::float8)); END $$;
 DO $$ DECLARE c bigint; BEGIN EXECUTE format('SELECT count(*) FROM %I WHERE status::text = $1', 'do_users') INTO c USING 'published'; INSERT INTO do_log (msg) VALUES ('published ' || c); END $$;
 DO $$ DECLARE r record; BEGIN FOR r IN EXECUTE 'SELECT name FROM do_users WHERE id > $1 ORDER BY id' USING 1 LOOP INSERT INTO do_log (msg) VALUES ('dyn ' || r.name); END LOOP; END $$;
 SELECT msg FROM do_log WHERE n > 9 ORDER BY n;
