@@ -13,9 +13,24 @@
 
 /* ---- variables ---- */
 
-/* The OID (and typmod) of a declared type as written ("int", "varchar(20)", "public.status"):
- * SQLite's upper-case affinity names mean other types to pgtype_from_decl, so it is folded
- * first. */
+/* Whether decl (folded) names one of the string types, which pgtype_from_decl also answers
+ * for names it does not know. */
+static bool text_name(const char *decl)
+{
+	static const char *const names[] = {"text", "varchar", "character", "char", "bpchar",
+					     "name", "pg_catalog.text", "pg_catalog.varchar"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		size_t n = strlen(names[i]);
+		if (strncmp(decl, names[i], n) == 0 && !isalnum((unsigned char)decl[n]) &&
+		    decl[n] != '_')
+			return true;
+	}
+	return false;
+}
+
+/* The OID (and typmod) of a declared type as written ("int", "varchar(20)", "public.status"),
+ * 0 when there is no such type: SQLite's upper-case affinity names mean other types to
+ * pgtype_from_decl, so it is folded first. */
 static uint32_t decl_type(struct session *s, const char *type, int32_t *typmod)
 {
 	char buf[256];
@@ -29,8 +44,8 @@ static uint32_t decl_type(struct session *s, const char *type, int32_t *typmod)
 	}
 	buf[n] = '\0';
 	const char *name = strncmp(buf, "public.", 7) == 0 ? buf + 7 : buf;
-	uint32_t oid = pgtype_from_decl(name, typmod);
-	return sess_types_decl(s, name, oid);
+	uint32_t oid = sess_types_decl(s, name, pgtype_from_decl(name, typmod));
+	return oid != PGTYPE_TEXT || text_name(name) ? oid : 0;
 }
 
 bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
@@ -45,8 +60,10 @@ bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 		const struct xlat_pl_var *v = &r->f->vars[i];
 		r->vals[i].is_record = v->name && !v->type;
 		r->decl_typmods[i] = -1;
-		if (v->type && v->type[0])
-			r->decl_types[i] = decl_type(r->s, v->type, &r->decl_typmods[i]);
+		if (v->type && v->type[0] &&
+		    !(r->decl_types[i] = decl_type(r->s, v->type, &r->decl_typmods[i])))
+			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist",
+					 v->type);
 		r->vals[i].type = r->decl_types[i];
 	}
 	return true;

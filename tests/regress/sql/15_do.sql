@@ -61,6 +61,7 @@ DO $$ DECLARE x int := 9; BEGIN CASE x WHEN 1 THEN NULL; END CASE; END $$;
 DO $$ BEGIN SELECT 1; END $$;
 DO $$ BEGIN SELEC 1; END $$;
 DO $$ BEGIN x := 1; END $$;
+DO $$ DECLARE x no_such_type; BEGIN END $$;
 DO $$ BEGIN INSERT INTO do_nosuch VALUES (1); END $$;
 DO $$ BEGIN EXCEPTION WHEN no_such_condition THEN NULL; END $$;
 DO $$ BEGIN RAISE NOTICE '% %', 1; END $$;
