@@ -366,6 +366,12 @@ static bool load_func(struct xlat_ctx *c, const char *body, const char *json,
 	f->top.line = xlat_json_int(action, "lineno", 0);
 	if (!xlat_plload_block(l, action, &f->top, l->synthetic_top))
 		return false;
+	/* Every block's BEGIN and every declaration matched: else the scan above misread the
+	 * body, and names must not be resolved on a guess. */
+	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+		l->next_datum++;
+	if (l->next_datum != l->datums->n || l->next_block != l->nblocks)
+		return xlat_plload_unsupported(l, "this arrangement of declarations");
 	f->vars = l->vars;
 	f->nvars = l->nvars;
 	return true;
