@@ -227,6 +227,8 @@ void pgw_be_copy_done(struct strbuf *sb);
 void pgw_be_error(struct strbuf *sb, const struct pgerr *e);
 void pgw_be_notice(struct strbuf *sb, const char *severity, const char *sqlstate,
 		   const char *message);
+/* NoticeResponse ('N') of severity with e's SQLSTATE, message and, when set, D, H, P, W. */
+void pgw_be_notice_report(struct strbuf *sb, const char *severity, const struct pgerr *e);
 
 /* Generic framing for messages not listed above: begin returns a mark, end patches the
  * length. */

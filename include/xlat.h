@@ -27,6 +27,7 @@ enum xlat_kind {
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
 	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
 	XLAT_EXPLAIN,    /* EXPLAIN [ANALYZE]: SQLite's plan of .sql (see .explain_analyze) */
+	XLAT_DO,         /* DO: a PL/pgSQL block the session interprets (.plpgsql) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -226,6 +227,7 @@ struct xlat_stmt {
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
+	const struct xlat_pl_func *plpgsql; /* XLAT_DO */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
 					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
 	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */
@@ -302,6 +304,112 @@ struct xlat_stmt {
 	 * another schema. (The miss that stored it has the same text, not the flag.) */
 	bool reusable;
 };
+
+/* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----
+ * The body is parsed by PostgreSQL's own PL/pgSQL parser (libpg_query) and loaded into the
+ * tree below; names are resolved while loading, as PostgreSQL compiles a function: each
+ * embedded statement or expression is PostgreSQL SQL whose variables are parameters. */
+
+/* A variable's value as a parameter: variable var, or field field of record variable var. */
+struct xlat_pl_ref {
+	int var;
+	const char *field;
+};
+/* sql: PostgreSQL text, $1..$nrefs standing for refs (an expression: "SELECT expr"). */
+struct xlat_pl_expr {
+	const char *sql;
+	const struct xlat_pl_ref *refs;
+	int nrefs;
+};
+struct xlat_pl_var {
+	const char *name;
+	const char *type; /* declared type as written ("integer", "varchar(20)"); NULL: record */
+	bool constant, not_null;
+	const struct xlat_pl_expr *init; /* DEFAULT / := expression; NULL: NULL */
+};
+enum xlat_pl_kind {
+	XLAT_PL_BLOCK,   /* [DECLARE] BEGIN ... [EXCEPTION ...] END */
+	XLAT_PL_ASSIGN,  /* var := expr */
+	XLAT_PL_IF,      /* IF / ELSIF / ELSE, and a searched CASE (case_stmt: none taken is 20000) */
+	XLAT_PL_LOOP,    /* LOOP ... END LOOP */
+	XLAT_PL_WHILE,   /* WHILE expr LOOP */
+	XLAT_PL_FORI,    /* FOR var IN [REVERSE] expr .. upper [BY step] LOOP */
+	XLAT_PL_FORS,    /* FOR targets IN query LOOP */
+	XLAT_PL_EXIT,    /* EXIT / CONTINUE [label] [WHEN expr] */
+	XLAT_PL_SQL,     /* an SQL statement [INTO [STRICT] targets] */
+	XLAT_PL_PERFORM, /* PERFORM query */
+	XLAT_PL_DYNEXEC, /* EXECUTE expr [INTO [STRICT] targets] [USING params] */
+	XLAT_PL_RAISE,   /* RAISE [level] ... */
+	XLAT_PL_GETDIAG, /* GET [STACKED] DIAGNOSTICS */
+	XLAT_PL_RETURN,  /* RETURN (ends the block) */
+	XLAT_PL_ASSERT,  /* ASSERT expr [, message] */
+};
+struct xlat_pl_stmt;
+struct xlat_pl_list {
+	const struct xlat_pl_stmt *v;
+	size_t n;
+};
+struct xlat_pl_handler {
+	const char *const *codes; /* SQLSTATEs; one of class "XX000" catches its whole class */
+	size_t ncodes;
+	bool others;
+	struct xlat_pl_list body;
+};
+/* RAISE ... USING option = expr */
+enum xlat_pl_raise_opt { XLAT_PL_RAISE_ERRCODE, XLAT_PL_RAISE_MESSAGE, XLAT_PL_RAISE_DETAIL,
+			 XLAT_PL_RAISE_HINT };
+/* GET DIAGNOSTICS items */
+enum xlat_pl_diag { XLAT_PL_DIAG_ROW_COUNT, XLAT_PL_DIAG_SQLSTATE, XLAT_PL_DIAG_MESSAGE,
+		    XLAT_PL_DIAG_DETAIL, XLAT_PL_DIAG_HINT, XLAT_PL_DIAG_CONTEXT };
+struct xlat_pl_stmt {
+	enum xlat_pl_kind kind;
+	int line;                /* in the body, 1-based (PostgreSQL's CONTEXT line) */
+	const char *label;       /* BLOCK, loops: <<label>>; EXIT: the label named; else NULL */
+	const struct xlat_pl_expr *expr; /* ASSIGN's value; WHILE/EXIT/ASSERT condition; SQL,
+					  * PERFORM, FORS query; DYNEXEC string; FORI lower */
+	const struct xlat_pl_expr *upper, *step; /* FORI (step NULL: 1) */
+	bool reverse;            /* FORI */
+	bool dynamic;            /* FORS over EXECUTE expr [USING params] */
+	bool is_exit;            /* EXIT (else CONTINUE) */
+	int var;                 /* ASSIGN, FORI: the variable */
+	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
+	size_t ntargets;
+	bool into, strict;
+	struct xlat_pl_list body; /* BLOCK, loops */
+	const struct xlat_pl_expr *const *conds; /* IF: each arm's condition ... */
+	const struct xlat_pl_list *arms;         /* ... and statements */
+	size_t narms;
+	struct xlat_pl_list else_body;           /* IF */
+	bool case_stmt, has_else;                /* IF made from CASE */
+	const int *decls;         /* BLOCK: its variables, initialized on entry */
+	size_t ndecls;
+	const struct xlat_pl_handler *handlers; /* BLOCK: EXCEPTION WHEN ... */
+	size_t nhandlers;
+	int sqlstate_var, sqlerrm_var;          /* BLOCK with handlers: SQLSTATE, SQLERRM */
+	const struct xlat_pl_expr *const *params; /* RAISE's % arguments, DYNEXEC's USING */
+	size_t nparams;
+	int level;                /* RAISE: "debug", "log", "info", "notice", "warning": 0-4;
+				   * 5 EXCEPTION */
+	const char *message;      /* RAISE: the format ('%' placeholders) or NULL */
+	const char *sqlstate;     /* RAISE: condition name or SQLSTATE as written; NULL: none */
+	bool reraise;             /* RAISE; alone in a handler */
+	const enum xlat_pl_raise_opt *opt_kinds; /* RAISE USING options ... */
+	const struct xlat_pl_expr *const *opt_exprs;
+	size_t nopts;
+	const enum xlat_pl_diag *diag_kinds; /* GETDIAG items and their variables */
+	const int *diag_vars;
+	size_t ndiags;
+	bool stacked;             /* GET STACKED DIAGNOSTICS */
+};
+struct xlat_pl_func {
+	const struct xlat_pl_var *vars; /* every variable, by number (0: FOUND) */
+	size_t nvars;
+	struct xlat_pl_stmt top;        /* the outermost block */
+};
+/* The SQLSTATEs PL/pgSQL condition name (lower case, PostgreSQL 15's plerrcodes) stands for:
+ * up to max into out (a few names stand for two), their number returned; 0 when the name is
+ * no condition. */
+size_t xlat_plerr_lookup(const char *name, const char **out, size_t max);
 
 /* A constant of the statement's text, bound as a parameter: an integer or a string. */
 struct xlat_bind {

@@ -225,6 +225,11 @@ void pgw_be_notice(struct strbuf *sb, const char *severity, const char *sqlstate
 	write_report(sb, 'N', severity, sqlstate, NULL, message);
 }
 
+void pgw_be_notice_report(struct strbuf *sb, const char *severity, const struct pgerr *e)
+{
+	write_report(sb, 'N', severity, e->sqlstate, e, e->message);
+}
+
 /* CopyInResponse / CopyOutResponse: the overall format (0 text, 1 binary) and per column the
  * same code, as PostgreSQL sends them. */
 static void copy_response(struct strbuf *sb, uint8_t type, int8_t format, size_t ncols)

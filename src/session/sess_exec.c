@@ -489,6 +489,13 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 	return true;
 }
 
+bool sess_bind_text(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, const char *text,
+		    struct pgerr *err)
+{
+	return bind_one(s, vm, i, type, 0, (const uint8_t *)text, text ? (int32_t)strlen(text) : -1,
+			err);
+}
+
 bool sess_bind_params(struct session *s, const struct sess_stmt *st, sqlite3_stmt *vm,
 		      const struct pgw_bind *b, struct pgerr *err)
 {
@@ -618,6 +625,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_EXECUTE:
 		return sess_execute_prepared(s, x, simple, err);
+	case XLAT_DO:
+		if (!sess_plpgsql_run(s, x, err))
+			return false;
+		break;
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

@@ -21,7 +21,8 @@ static bool needs_implicit_block(const struct xlat_stmt *stmts, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		if (stmts[i].kind == XLAT_TXN)
 			return false;
-		if (stmts[i].kind == XLAT_SQL || stmts[i].kind == XLAT_SCRIPT)
+		if (stmts[i].kind == XLAT_SQL || stmts[i].kind == XLAT_SCRIPT ||
+		    stmts[i].kind == XLAT_DO)
 			sql++;
 		if (stmts[i].kind == XLAT_LATER && strcmp(stmts[i].tag, "ALTER TABLE") != 0)
 			sql++;

@@ -57,6 +57,15 @@ static int progress(void *arg)
 	return 0;
 }
 
+bool sess_wait_check(struct session *s, struct pgerr *err)
+{
+	if (!progress(s))
+		return true;
+	pgerr_set(err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
+	sess_wait_fix_error(s, err);
+	return false;
+}
+
 void sess_wait_budget(struct session *s, int steps)
 {
 	s->budget_ticks = steps > 0 ? (steps + PROGRESS_STEPS - 1) / PROGRESS_STEPS : 0;

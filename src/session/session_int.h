@@ -358,6 +358,10 @@ void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sq
 bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		 struct pgerr *err);
+/* Binds text (NULL: NULL) at 0-based parameter i of vm as a value of type, as a text-format
+ * Bind parameter is bound. */
+bool sess_bind_text(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, const char *text,
+		    struct pgerr *err) MUST_CHECK;
 /* Binds Bind-message parameters to vm per the statement's parameter types. */
 bool sess_bind_params(struct session *s, const struct sess_stmt *st, sqlite3_stmt *vm,
 		      const struct pgw_bind *b, struct pgerr *err);
@@ -385,6 +389,12 @@ void sess_column_types(const struct xlat_stmt *x, sqlite3_stmt *vm, uint32_t *ty
 bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		    sqlite3_value **vals, const uint32_t *types, const int32_t *typmods,
 		    const int16_t *formats, int n, struct pgerr *err);
+
+/* ---- sess_plpgsql.c: DO blocks ---- */
+/* Runs x's PL/pgSQL block (XLAT_DO) atomically, its notices written; false with err (and
+ * s->lock_busy when it met another connection's lock: nothing is left done, it may run
+ * again). Blocks on disk. */
+bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 
 /* ---- sess_cursor.c: DECLARE / FETCH / MOVE / CLOSE ---- */
 /* Runs a cursor statement, writing its answer (FETCH: RowDescription in the simple protocol,
@@ -531,6 +541,9 @@ bool sess_wait_park_migration(struct session *s, struct pgerr *err) MUST_CHECK;
 /* The VM-step budget of an inline statement (sess_inline.c): steps > 0 starts it, 0 ends it;
  * past it the progress handler stops the statement with SESS_STOP_BUDGET. */
 void sess_wait_budget(struct session *s, int steps);
+/* Between the steps of work that runs no SQLite statement (a DO block's loops): false with
+ * 57014 (or FATAL 57P01 at shutdown) when the statement was canceled or ran out of time. */
+bool sess_wait_check(struct session *s, struct pgerr *err) MUST_CHECK;
 /* True when the idle-in-transaction timeout has passed (the caller ends the session). */
 bool sess_wait_idle_expired(struct session *s);
 /* Rewords a 57014 to name what interrupted it: the statement timeout, or shutdown (FATAL

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "catalog.h"
+
 /* Positions in a stored CREATE TABLE text: the outer parentheses and the top-level commas. */
 struct layout {
 	size_t open, close;
@@ -169,6 +171,24 @@ static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char 
 }
 
 /* Refusals and errors PostgreSQL raises before reading the rows, in its order. */
+/* A foreign key given a name (CONSTRAINT name: an unnamed one gets a free name) that a
+ * constraint of the table has already: PostgreSQL's 42710, which migrations catch as
+ * duplicate_object to make ADD CONSTRAINT idempotent. */
+static bool named_twice(sqlite3 *db, const struct shard_rebuild *rb)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (!rb->name || strncasecmp(rb->constraint, "CONSTRAINT ", 11) != 0 ||
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM pg_constraint WHERE conrelid = ?1 AND conname = ?2",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(vm, 1, catalog_rel_oid(rb->table));
+	sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
+	found = sqlite3_step(vm) == SQLITE_ROW;
+	sqlite3_finalize(vm);
+	return found;
+}
+
 static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const char **not_null,
 		     size_t *nnn, struct pgerr *err)
 {
@@ -190,6 +210,10 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 				       : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
 						   "relation \"%s\" does not exist", rb->ref_table);
 		free(v);
+		if (named_twice(db, rb))
+			return pgerr_set(err, "42710",
+					 "constraint \"%s\" for relation \"%s\" already exists",
+					 rb->name, rb->table);
 	}
 	if (rb->primary && (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0",
 					   rb->table, err))) {

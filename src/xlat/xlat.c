@@ -292,6 +292,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_fetch(c, n->fetch_stmt);
 	case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
 		return xlat_stmt_close(c, n->close_portal_stmt);
+	case PG_QUERY__NODE__NODE_DO_STMT:
+		return xlat_stmt_do(c, n->do_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));

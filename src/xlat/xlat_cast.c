@@ -585,9 +585,12 @@ static bool from_param(struct xlat_ctx *c, const struct cast *k)
 		[XLAT_ST_TEXT] = "TEXT",   [XLAT_ST_BLOB] = "BLOB",
 	};
 	bool given = p->number <= c->ngiven && c->given[p->number - 1];
+	/* bound as the client's type: convert it as a value (a boolean, bound as 0/1, reads
+	 * 'true' as text) */
 	if (given && c->given[p->number - 1] != oid && !k->to.is_array &&
-	    to_texty_type(oid) && oid != XLAT_OID_TIMETZ)
-		return from_expr(c, k); /* bound as the client's type: convert it as a value */
+	    (to_texty_type(oid) || c->given[p->number - 1] == XLAT_OID_BOOL) &&
+	    oid != XLAT_OID_TIMETZ)
+		return from_expr(c, k);
 	enum xlat_store st = k->to.info->store;
 	if (!given && k->to.info->oid == XLAT_OID_BOOL)
 		xlat_printf(c, "?%d", p->number);

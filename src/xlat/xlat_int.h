@@ -817,6 +817,8 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s);
 bool xlat_stmt_declare(struct xlat_ctx *c, const PgQuery__DeclareCursorStmt *s);
 bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);
 bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
+/* xlat_plpgsql.c: DO [LANGUAGE plpgsql] '...' (XLAT_DO with .plpgsql). */
+bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);

@@ -60,6 +60,19 @@ async function main() {
 			user_id integer REFERENCES users (id), title text)`);
 		return 'ok';
 	});
+	// drizzle-kit's generated migrations guard CREATE TYPE and ADD CONSTRAINT with DO blocks
+	// that catch duplicate_object: run twice, the second run changes nothing
+	await step('migration do blocks', async () => {
+		await db.execute(sql`CREATE TABLE post_tags (post_id integer NOT NULL, tag text)`);
+		for (let i = 0; i < 2; i++) {
+			await db.execute(sql.raw(`DO $$ BEGIN CREATE TYPE "public"."post_state" AS ENUM('draft', 'live'); EXCEPTION WHEN duplicate_object THEN null; END $$;`));
+			await db.execute(sql.raw(`DO $$ BEGIN ALTER TABLE "post_tags" ADD CONSTRAINT "post_tags_post_id_posts_id_fk" FOREIGN KEY ("post_id") REFERENCES "public"."posts"("id") ON DELETE cascade ON UPDATE no action; EXCEPTION WHEN duplicate_object THEN null; END $$;`));
+		}
+		const t = await db.execute(sql`SELECT enum_range(NULL::post_state)::text AS labels`);
+		const k = await db.execute(sql`SELECT conname, contype FROM pg_constraint
+			WHERE conrelid = 'post_tags'::regclass ORDER BY conname`);
+		return [t.rows, k.rows];
+	});
 	// rows naming the same columns: the others are DEFAULT in every row
 	await step('insert', () => db.insert(users).values([{ name: 'ann', balance: '0.00', meta: { a: 1 } },
 		{ name: 'bob', balance: '5.50', meta: null }]).returning({ id: users.id, balance: users.balance }));

@@ -45,6 +45,7 @@ Suite *xlat_suite_group(void);
 Suite *xlat_suite_enum(void);
 Suite *xlat_suite_bind(void);
 Suite *xlat_suite_alter(void);
+Suite *xlat_suite_plpgsql(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \

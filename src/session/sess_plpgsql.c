@@ -1,0 +1,458 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_plpgsql.c: DO blocks — the interpreter of the PL/pgSQL subset xlat loads (struct
+ * xlat_pl_func): blocks with their declarations and EXCEPTION handlers, assignments, IF and
+ * CASE, the loops with EXIT/CONTINUE, SQL and EXECUTE with INTO, PERFORM, RAISE, GET
+ * DIAGNOSTICS and ASSERT. As in PostgreSQL the DO is one statement: it runs inside a
+ * savepoint and an error it does not handle undoes all of it; a block with handlers takes a
+ * savepoint at its BEGIN, to which a caught error rolls back. */
+#include "sess_plpgsql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgtype.h"
+
+/* How a statement ended: go on, leave loops/blocks (EXIT, CONTINUE, RETURN), or an error. */
+enum pl_flow { PL_NEXT, PL_EXIT, PL_CONTINUE, PL_RETURN, PL_FAIL };
+
+static enum pl_flow exec_list(struct pl_run *r, const struct xlat_pl_list *l, struct pgerr *err);
+
+/* PostgreSQL's name of each statement in the CONTEXT line of an error. */
+static const char *stmt_name(const struct xlat_pl_stmt *st)
+{
+	switch (st->kind) {
+	case XLAT_PL_BLOCK:
+		return "statement block";
+	case XLAT_PL_ASSIGN:
+		return "assignment";
+	case XLAT_PL_IF:
+		return st->case_stmt ? "CASE" : "IF";
+	case XLAT_PL_LOOP:
+		return "LOOP";
+	case XLAT_PL_WHILE:
+		return "WHILE";
+	case XLAT_PL_FORI:
+		return "FOR with integer loop variable";
+	case XLAT_PL_FORS:
+		return st->dynamic ? "FOR over EXECUTE statement" : "FOR over SELECT rows";
+	case XLAT_PL_EXIT:
+		return st->is_exit ? "EXIT" : "CONTINUE";
+	case XLAT_PL_SQL:
+		return "SQL statement";
+	case XLAT_PL_PERFORM:
+		return "PERFORM";
+	case XLAT_PL_DYNEXEC:
+		return "EXECUTE";
+	case XLAT_PL_RAISE:
+		return "RAISE";
+	case XLAT_PL_GETDIAG:
+		return "GET DIAGNOSTICS";
+	case XLAT_PL_RETURN:
+		return "RETURN";
+	case XLAT_PL_ASSERT:
+		return "ASSERT";
+	}
+	return "statement";
+}
+
+/* The innermost statement's line, as PostgreSQL's CONTEXT says it; positions inside embedded
+ * SQL do not point into the client's text, so they go. */
+static enum pl_flow failed(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	if (!err->context[0])
+		snprintf(err->context, sizeof(err->context),
+			 "PL/pgSQL function inline_code_block line %d at %s", st->line,
+			 stmt_name(st));
+	err->position = 0;
+	(void)r;
+	return PL_FAIL;
+}
+
+static bool set_found(struct pl_run *r, bool found, struct pgerr *err)
+{
+	return sess_pl_assign(r, 0, found ? "t" : "f", PGTYPE_BOOL, err);
+}
+
+/* ---- INTO ---- */
+
+/* Row i of rows (none: NULLs) into the targets. */
+static bool assign_row(struct pl_run *r, const struct xlat_pl_stmt *st, const struct pl_rows *rows,
+		       size_t i, struct pgerr *err)
+{
+	if (st->ntargets == 1 && r->vals[st->targets[0]].is_record) {
+		sess_pl_assign_record(r, st->targets[0], rows, i);
+		return true;
+	}
+	for (size_t k = 0; k < st->ntargets; k++) {
+		bool have = k < rows->ncols && i < rows->nrows;
+		if (!sess_pl_assign(r, st->targets[k],
+				    have ? rows->cells[i * rows->ncols + k] : NULL,
+				    k < rows->ncols ? rows->types[k] : 0, err))
+			return false;
+	}
+	return true;
+}
+
+static bool into(struct pl_run *r, const struct xlat_pl_stmt *st, const struct pl_rows *rows,
+		 struct pgerr *err)
+{
+	if (st->strict && rows->nrows == 0)
+		return pgerr_set(err, PL_NO_DATA_FOUND, "query returned no rows");
+	if (st->strict && rows->nrows > 1) {
+		pgerr_set(err, PL_TOO_MANY_ROWS, "query returned more than one row");
+		pgerr_hint(err, "Make sure the query returns a single row, or use LIMIT 1.");
+		return false;
+	}
+	return assign_row(r, st, rows, 0, err);
+}
+
+/* ---- statements ---- */
+
+static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	struct pl_rows rows;
+	r->counted = false;
+	if (!sess_pl_exec_expr(r, st->expr, st->into, st->into ? &rows : NULL, err))
+		return false;
+	if (st->into && !into(r, st, &rows, err))
+		return false;
+	if (st->into && r->row_count > 1 && !st->strict)
+		r->row_count = 1; /* PostgreSQL fetches the one row it assigns */
+	if (st->into)
+		return set_found(r, rows.nrows > 0, err);
+	return !r->counted || set_found(r, r->row_count > 0, err);
+}
+
+/* EXECUTE's string: a NULL one is PostgreSQL's 22004. */
+static bool dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+		    struct pl_arg **args, struct pgerr *err)
+{
+	uint32_t type;
+	if (!sess_pl_eval(r, st->expr, sql, &type, err) ||
+	    !sess_pl_eval_args(r, st->params, st->nparams, args, err))
+		return false;
+	if (!*sql)
+		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
+				 "query string argument of EXECUTE is null");
+	return true;
+}
+
+static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *sql;
+	struct pl_arg *args;
+	struct pl_rows rows;
+	if (!dyn_sql(r, st, &sql, &args, err) ||
+	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
+		return false;
+	return !st->into || into(r, st, &rows, err);
+}
+
+static enum pl_flow exec_if(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	for (size_t i = 0; i < st->narms; i++) {
+		bool yes;
+		if (!sess_pl_eval_bool(r, st->conds[i], &yes, err))
+			return PL_FAIL;
+		if (yes)
+			return exec_list(r, &st->arms[i], err);
+	}
+	if (st->case_stmt && !st->has_else) {
+		pgerr_set(err, PL_CASE_NOT_FOUND, "case not found");
+		pgerr_hint(err, "CASE statement is missing ELSE part.");
+		return PL_FAIL;
+	}
+	return exec_list(r, &st->else_body, err);
+}
+
+/* ---- loops ---- */
+
+/* After a loop's body: true to run it again; else *flow is what the loop returns (EXIT or
+ * CONTINUE naming an outer loop's label, RETURN and errors go on outward). */
+static bool loop_again(struct pl_run *r, const struct xlat_pl_stmt *st, enum pl_flow *flow)
+{
+	if (*flow == PL_EXIT || *flow == PL_CONTINUE) {
+		if (r->label && (!st->label || strcmp(r->label, st->label) != 0))
+			return false;
+		bool again = *flow == PL_CONTINUE;
+		r->label = NULL;
+		*flow = PL_NEXT;
+		return again;
+	}
+	return *flow == PL_NEXT;
+}
+
+static enum pl_flow exec_while(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	enum pl_flow flow = PL_NEXT;
+	for (;;) {
+		bool yes = true;
+		if (!sess_wait_check(r->s, err) ||
+		    (st->kind == XLAT_PL_WHILE && !sess_pl_eval_bool(r, st->expr, &yes, err)))
+			return PL_FAIL;
+		if (!yes)
+			return PL_NEXT;
+		flow = exec_list(r, &st->body, err);
+		if (!loop_again(r, st, &flow))
+			return flow;
+	}
+}
+
+static enum pl_flow exec_fori(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	int64_t lo, hi, step = 1;
+	if (!sess_pl_eval_int(r, st->expr, "lower bound of FOR loop", &lo, err) ||
+	    !sess_pl_eval_int(r, st->upper, "upper bound of FOR loop", &hi, err) ||
+	    (st->step && !sess_pl_eval_int(r, st->step, "BY value of FOR loop", &step, err)))
+		return PL_FAIL;
+	if (step <= 0) {
+		pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+			  "BY value of FOR loop must be greater than zero");
+		return PL_FAIL;
+	}
+	enum pl_flow flow = PL_NEXT;
+	bool found = false;
+	for (int64_t i = lo; st->reverse ? i >= hi : i <= hi;) {
+		char buf[24];
+		snprintf(buf, sizeof(buf), "%lld", (long long)i);
+		found = true;
+		if (!sess_wait_check(r->s, err) ||
+		    !sess_pl_assign(r, st->var, buf, PGTYPE_INT4, err))
+			return PL_FAIL;
+		flow = exec_list(r, &st->body, err);
+		if (!loop_again(r, st, &flow))
+			break;
+		if (st->reverse ? i < INT64_MIN + step : i > INT64_MAX - step)
+			break;
+		i = st->reverse ? i - step : i + step;
+	}
+	if (flow != PL_FAIL && !set_found(r, found, err))
+		return PL_FAIL;
+	return flow;
+}
+
+/* FOR ... IN query: the rows are read first (in an arena of the loop's own), so the body may
+ * change the tables the query reads, as over PostgreSQL's snapshot. */
+static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *sql = NULL;
+	struct pl_arg *args = NULL;
+	if (st->dynamic && !dyn_sql(r, st, &sql, &args, err))
+		return PL_FAIL;
+	struct arena *scratch = r->scratch, *rows_arena = arena_new(0);
+	struct pl_rows rows;
+	r->scratch = rows_arena;
+	bool ok = st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
+			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
+	r->scratch = scratch;
+	enum pl_flow flow = ok ? PL_NEXT : PL_FAIL;
+	for (size_t i = 0; ok && i < rows.nrows; i++) {
+		if (!sess_wait_check(r->s, err) || !assign_row(r, st, &rows, i, err)) {
+			flow = PL_FAIL;
+			break;
+		}
+		flow = exec_list(r, &st->body, err);
+		if (!loop_again(r, st, &flow))
+			break;
+	}
+	if (flow != PL_FAIL && !set_found(r, ok && rows.nrows > 0, err))
+		flow = PL_FAIL;
+	arena_free(rows_arena);
+	return flow;
+}
+
+/* ---- blocks ---- */
+
+/* Whether handler h catches SQLSTATE state: a code of its own, or of a class it names
+ * ("23000" catches 23xxx); OTHERS catches all but query_canceled and assert_failure. */
+static bool catches(const struct xlat_pl_handler *h, const char *state)
+{
+	if (h->others && strcmp(state, SQLSTATE_QUERY_CANCELED) != 0 &&
+	    strcmp(state, PL_ASSERT_FAILURE) != 0)
+		return true;
+	for (size_t i = 0; i < h->ncodes; i++) {
+		const char *c = h->codes[i];
+		if (strcmp(c, state) == 0 ||
+		    (strcmp(c + 2, "000") == 0 && strncmp(c, state, 2) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* Each declared variable starts again at its default (or NULL) when the block is entered. */
+static bool init_decls(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	for (size_t i = 0; i < st->ndecls; i++) {
+		int v = st->decls[i];
+		const struct xlat_pl_var *d = &r->f->vars[v];
+		const char *text = NULL;
+		uint32_t type = 0;
+		if (d->init && !sess_pl_eval(r, d->init, &text, &type, err))
+			return false;
+		if (r->vals[v].is_record) {
+			struct pl_rows none = {0};
+			sess_pl_assign_record(r, v, &none, 0);
+			r->vals[v].assigned = false;
+		} else if (!sess_pl_assign(r, v, text, type, err)) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The handler for err, having rolled back to the block's savepoint; NULL when none catches it
+ * (or it must go on outward: a lock wait reruns the whole DO, FATAL ends the session). */
+static const struct xlat_pl_handler *handler_for(struct pl_run *r, const struct xlat_pl_stmt *st,
+						 const struct pgerr *err)
+{
+	if (r->busy || err->severity != PGERR_ERROR)
+		return NULL;
+	for (size_t i = 0; i < st->nhandlers; i++)
+		if (catches(&st->handlers[i], err->sqlstate))
+			return &st->handlers[i];
+	return NULL;
+}
+
+static enum pl_flow run_handler(struct pl_run *r, const struct xlat_pl_stmt *st,
+				const struct xlat_pl_handler *h, struct pgerr *err)
+{
+	struct pgerr caught = *err;
+	const struct pgerr *outer = r->caught;
+	pgerr_clear(err);
+	r->s->schema_epoch = 0; /* DDL the rollback undid: read the schema again */
+	if (!sess_pl_assign(r, st->sqlstate_var, caught.sqlstate, PGTYPE_TEXT, err) ||
+	    !sess_pl_assign(r, st->sqlerrm_var, caught.message, PGTYPE_TEXT, err))
+		return PL_FAIL;
+	r->caught = &caught;
+	enum pl_flow flow = exec_list(r, &h->body, err);
+	r->caught = outer;
+	return flow;
+}
+
+static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	if (!init_decls(r, st, err))
+		return PL_FAIL;
+	if (!st->nhandlers) {
+		enum pl_flow flow = exec_list(r, &st->body, err);
+		if (flow == PL_EXIT && r->label && st->label && strcmp(r->label, st->label) == 0) {
+			r->label = NULL;
+			flow = PL_NEXT;
+		}
+		return flow;
+	}
+	char sp[40];
+	snprintf(sp, sizeof(sp), "shardlite_pl_%d", ++r->savepoints);
+	struct pgerr ignored;
+	if (!shard_exec(r->s->conn, arena_printf(r->scratch, "SAVEPOINT %s", sp), err)) {
+		r->savepoints--;
+		return PL_FAIL;
+	}
+	enum pl_flow flow = exec_list(r, &st->body, err);
+	const struct xlat_pl_handler *h = flow == PL_FAIL ? handler_for(r, st, err) : NULL;
+	bool undo =
+		flow == PL_FAIL &&
+		!shard_exec(r->s->conn, arena_printf(r->scratch, "ROLLBACK TO %s", sp), &ignored);
+	if (!shard_exec(r->s->conn, arena_printf(r->scratch, "RELEASE %s", sp),
+			flow == PL_FAIL ? &ignored : err))
+		flow = PL_FAIL;
+	r->savepoints--;
+	if (h && !undo) /* the transaction is still there to go on in */
+		flow = run_handler(r, st, h, err);
+	if (flow == PL_EXIT && r->label && st->label && strcmp(r->label, st->label) == 0) {
+		r->label = NULL;
+		flow = PL_NEXT;
+	}
+	return flow;
+}
+
+/* ---- dispatch ---- */
+
+static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *text;
+	uint32_t type;
+	bool yes = true;
+	switch (st->kind) {
+	case XLAT_PL_BLOCK:
+		return exec_block(r, st, err);
+	case XLAT_PL_ASSIGN:
+		return sess_pl_eval(r, st->expr, &text, &type, err) &&
+				       sess_pl_assign(r, st->var, text, type, err)
+			       ? PL_NEXT
+			       : PL_FAIL;
+	case XLAT_PL_IF:
+		return exec_if(r, st, err);
+	case XLAT_PL_LOOP:
+	case XLAT_PL_WHILE:
+		return exec_while(r, st, err);
+	case XLAT_PL_FORI:
+		return exec_fori(r, st, err);
+	case XLAT_PL_FORS:
+		return exec_fors(r, st, err);
+	case XLAT_PL_EXIT:
+		if (st->expr && !sess_pl_eval_bool(r, st->expr, &yes, err))
+			return PL_FAIL;
+		if (!yes)
+			return PL_NEXT;
+		r->label = st->label;
+		return st->is_exit ? PL_EXIT : PL_CONTINUE;
+	case XLAT_PL_SQL:
+		return exec_sql(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_PERFORM:
+		r->counted = false;
+		return sess_pl_exec_expr(r, st->expr, true, NULL, err) &&
+				       set_found(r, r->row_count > 0, err)
+			       ? PL_NEXT
+			       : PL_FAIL;
+	case XLAT_PL_DYNEXEC:
+		return exec_dynamic(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_RAISE:
+		return sess_pl_raise(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_GETDIAG:
+		return sess_pl_getdiag(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_RETURN:
+		return PL_RETURN;
+	case XLAT_PL_ASSERT:
+		return sess_pl_assert(r, st, err) ? PL_NEXT : PL_FAIL;
+	}
+	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
+	return PL_FAIL;
+}
+
+static enum pl_flow exec_list(struct pl_run *r, const struct xlat_pl_list *l, struct pgerr *err)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct xlat_pl_stmt *st = &l->v[i];
+		enum pl_flow flow = exec_stmt(r, st, err);
+		arena_reset(r->scratch); /* what the statement translated and read is done with */
+		if (flow == PL_FAIL)
+			return failed(r, st, err);
+		if (flow != PL_NEXT)
+			return flow;
+	}
+	return PL_NEXT;
+}
+
+bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	struct pl_run r = {.s = s, .f = x->plpgsql, .scratch = arena_new(0)};
+	struct pgerr ignored;
+	bool ok = sess_pl_vars_init(&r, err) && set_found(&r, false, err) &&
+		  shard_exec(s->conn, "SAVEPOINT shardlite_do", err);
+	if (ok) {
+		ok = exec_block(&r, &r.f->top, err) != PL_FAIL;
+		if (!ok)
+			(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_do", &ignored);
+		if (!shard_exec(s->conn, "RELEASE shardlite_do", ok ? err : &ignored))
+			ok = false;
+	}
+	if (!ok) {
+		s->schema_epoch = 0;
+		s->lock_busy = r.busy; /* the caller parks and runs the whole DO again */
+	}
+	sess_pl_vars_free(&r);
+	arena_free(r.scratch);
+	return ok;
+}

@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_plsql.c: the SQL of a DO block — each embedded statement or expression translated by
+ * the normal translator with the variables it names bound as text parameters of their types
+ * (as a client's Bind would), run on the session's connection, its rows read back as
+ * PostgreSQL text; and the variables' values, assigned with PostgreSQL's casts. */
+#include "sess_plpgsql.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgtype.h"
+
+/* ---- variables ---- */
+
+/* Whether decl (folded) names one of the string types, which pgtype_from_decl also answers
+ * for names it does not know. */
+static bool text_name(const char *decl)
+{
+	static const char *const names[] = {"text", "varchar", "character", "char", "bpchar",
+					     "name", "pg_catalog.text", "pg_catalog.varchar"};
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		size_t n = strlen(names[i]);
+		if (strncmp(decl, names[i], n) == 0 && !isalnum((unsigned char)decl[n]) &&
+		    decl[n] != '_')
+			return true;
+	}
+	return false;
+}
+
+/* The OID (and typmod) of a declared type as written ("int", "varchar(20)", "public.status"),
+ * 0 when there is no such type: SQLite's upper-case affinity names mean other types to
+ * pgtype_from_decl, so it is folded first. */
+static uint32_t decl_type(struct session *s, const char *type, int32_t *typmod)
+{
+	char buf[256];
+	size_t n = 0;
+	bool quoted = false;
+	for (const char *p = type; *p && n + 1 < sizeof(buf); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else
+			buf[n++] = quoted ? *p : (char)tolower((unsigned char)*p);
+	}
+	buf[n] = '\0';
+	const char *name = strncmp(buf, "public.", 7) == 0 ? buf + 7 : buf;
+	uint32_t oid = sess_types_decl(s, name, pgtype_from_decl(name, typmod));
+	return oid != PGTYPE_TEXT || text_name(name) ? oid : 0;
+}
+
+bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
+{
+	size_t n = r->f->nvars;
+	r->vals = calloc(n ? n : 1, sizeof(*r->vals));
+	r->decl_types = calloc(n ? n : 1, sizeof(*r->decl_types));
+	r->decl_typmods = calloc(n ? n : 1, sizeof(*r->decl_typmods));
+	if (!r->vals || !r->decl_types || !r->decl_typmods)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		const struct xlat_pl_var *v = &r->f->vars[i];
+		r->vals[i].is_record = v->name && !v->type;
+		r->decl_typmods[i] = -1;
+		if (v->type && v->type[0] &&
+		    !(r->decl_types[i] = decl_type(r->s, v->type, &r->decl_typmods[i])))
+			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist",
+					 v->type);
+		r->vals[i].type = r->decl_types[i];
+	}
+	return true;
+}
+
+static void clear_record(struct pl_val *v)
+{
+	for (size_t i = 0; i < v->nfields; i++) {
+		free(v->names[i]);
+		free(v->texts[i]);
+	}
+	free(v->names);
+	free(v->texts);
+	free(v->types);
+	v->names = v->texts = NULL;
+	v->types = NULL;
+	v->nfields = 0;
+	v->assigned = false;
+}
+
+void sess_pl_vars_free(struct pl_run *r)
+{
+	for (size_t i = 0; r->vals && i < r->f->nvars; i++) {
+		free(r->vals[i].text);
+		clear_record(&r->vals[i]);
+	}
+	free(r->vals);
+	free(r->decl_types);
+	free(r->decl_typmods);
+	r->vals = NULL;
+	r->decl_types = NULL;
+	r->decl_typmods = NULL;
+}
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+static bool is_string(uint32_t t)
+{
+	return !t || t == PGTYPE_TEXT || t == PGTYPE_VARCHAR || t == PGTYPE_BPCHAR ||
+	       t == PGTYPE_UNKNOWN || t == PGTYPE_NAME;
+}
+
+/* PostgreSQL's I/O conversion: text read by the input function of type to (its errors are
+ * the assignment's: 22P02 ...) and written again by its output function. */
+static bool io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
+		       const char **out, struct pgerr *err)
+{
+	struct session *s = r->s;
+	uint32_t wire = sess_types_wire(s, to);
+	struct pgtype_value v;
+	struct pgtype_dtenv env = {s->dt.tz, s->dt.txn_start, s->dt.datestyle.order};
+	if (!pgtype_decode_text_env(wire, text, strlen(text), &env, r->scratch, &v, err))
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_encode_text_styled(&sb, wire, typmod, s->dt.tz, &s->dt.datestyle, &v);
+	*out = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return true;
+}
+
+/* The assignment cast: from or to a string type by I/O, else PostgreSQL's cast as the
+ * translator emits it; a varchar(n)/char(n) too long for the variable is 22001. */
+static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t type,
+			struct pgerr *err)
+{
+	uint32_t want = r->decl_types[var];
+	int32_t typmod = r->decl_typmods[var];
+	if (type != want && (is_string(type) || is_string(want)) &&
+	    !sess_types_enum(r->s, want, NULL)) {
+		if (!io_convert(r, *text, want, typmod, text, err))
+			return false;
+	} else if (type != want) {
+		/* the value as a constant of its type: the translator casts those as PostgreSQL
+		 * does (2.6 to integer is 3), where a parameter is only restated to SQLite */
+		const struct pgtype_info *from = pgtype_by_oid(type);
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT CAST(CAST(");
+		strbuf_put_quoted(&sb, *text, '\'');
+		strbuf_printf(&sb, " AS %s) AS %s)", from ? from->sql_name : "text",
+			      r->f->vars[var].type);
+		const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+		bool failed = sb.failed;
+		strbuf_fini(&sb);
+		struct pl_rows rows;
+		if (failed || !sess_pl_exec(r, sql, NULL, 0, true, &rows, err))
+			return failed ? pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory")
+				      : false;
+		*text = rows.nrows ? rows.cells[0] : NULL;
+	}
+	size_t chars = 0;
+	for (const char *p = *text; p && *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	if ((want == PGTYPE_VARCHAR || want == PGTYPE_BPCHAR) && typmod >= 4 &&
+	    chars > (size_t)(typmod - 4))
+		return pgerr_set(err, "22001", "value too long for type %s(%d)",
+				 want == PGTYPE_VARCHAR ? "character varying" : "character",
+				 typmod - 4);
+	return true;
+}
+
+bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err)
+{
+	const struct xlat_pl_var *decl = &r->f->vars[var];
+	uint32_t want = r->decl_types[var];
+	if (text && want && !assign_cast(r, var, &text, type, err))
+		return false;
+	if (!text && decl->not_null)
+		return pgerr_set(
+			err, PL_NULL_VALUE_NOT_ALLOWED,
+			"null value cannot be assigned to variable \"%s\" declared NOT NULL",
+			decl->name);
+	struct pl_val *v = &r->vals[var];
+	char *copy = dup_or_null(text);
+	if (text && !copy)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	free(v->text);
+	v->text = copy;
+	v->type = want ? want : type;
+	return true;
+}
+
+void sess_pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i)
+{
+	struct pl_val *v = &r->vals[var];
+	clear_record(v);
+	size_t n = rows->ncols;
+	v->names = calloc(n ? n : 1, sizeof(char *));
+	v->texts = calloc(n ? n : 1, sizeof(char *));
+	v->types = calloc(n ? n : 1, sizeof(uint32_t));
+	if (!v->names || !v->texts || !v->types) {
+		clear_record(v);
+		return; /* reads of its fields then say it is not assigned */
+	}
+	for (size_t k = 0; k < n; k++) {
+		v->names[k] = dup_or_null(rows->names[k]);
+		v->texts[k] = i < rows->nrows ? dup_or_null(rows->cells[i * n + k]) : NULL;
+		v->types[k] = rows->types[k];
+	}
+	v->nfields = n;
+	v->assigned = true;
+}
+
+/* The value ref stands for, as an argument. */
+static bool ref_arg(struct pl_run *r, const struct xlat_pl_ref *ref, struct pl_arg *out,
+		    struct pgerr *err)
+{
+	const struct pl_val *v = &r->vals[ref->var];
+	const char *name = r->f->vars[ref->var].name;
+	if (!ref->field) {
+		if (v->is_record)
+			return pgerr_set(
+				err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				"record variable \"%s\" as a value is not supported in a DO "
+				"block",
+				name);
+		*out = (struct pl_arg){v->text, v->type};
+		return true;
+	}
+	if (!v->assigned) {
+		pgerr_set(err, PL_NOT_ASSIGNED, "record \"%s\" is not assigned yet", name);
+		pgerr_detail(err,
+			     "The tuple structure of a not-yet-assigned record is indeterminate.");
+		return false;
+	}
+	for (size_t k = 0; k < v->nfields; k++) {
+		if (v->names[k] && strcmp(v->names[k], ref->field) == 0) {
+			*out = (struct pl_arg){v->texts[k], v->types[k]};
+			return true;
+		}
+	}
+	return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN, "record \"%s\" has no field \"%s\"", name,
+			 ref->field);
+}
+
+/* ---- running statements ---- */
+
+/* sess_run_utility ends with the statement's CommandComplete, which a statement inside a DO
+ * block does not send: the last message written since mark is dropped when it is one. */
+static void drop_complete(struct session *s, size_t mark)
+{
+	size_t p = mark, last = SIZE_MAX;
+	while (p + 5 <= s->out.len) {
+		const uint8_t *m = (const uint8_t *)s->out.data + p;
+		size_t len = (size_t)m[1] << 24 | (size_t)m[2] << 16 | (size_t)m[3] << 8 | m[4];
+		last = p;
+		p += 1 + len;
+	}
+	if (last != SIZE_MAX && p == s->out.len && s->out.data[last] == 'C')
+		s->out.len = last;
+}
+
+static bool run_utility(struct pl_run *r, const struct xlat_stmt *x, struct pgerr *err)
+{
+	size_t mark = r->s->out.len;
+	r->s->lock_busy = false;
+	if (!sess_run_utility(r->s, x, false, err)) {
+		r->busy = r->s->lock_busy;
+		return false;
+	}
+	drop_complete(r->s, mark);
+	r->row_count = 0;
+	return true;
+}
+
+/* One row of vm into out's cells (grown in scratch). */
+static void collect_row(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *vm,
+			struct pl_rows *out, int32_t *typmods, size_t *cap)
+{
+	if (out->nrows == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		const char **cells =
+			arena_alloc(r->scratch, *cap * out->ncols * sizeof(char *) + 1);
+		if (out->nrows)
+			memcpy(cells, out->cells, out->nrows * out->ncols * sizeof(char *));
+		out->cells = cells;
+	}
+	struct session *s = r->s;
+	for (size_t k = 0; k < out->ncols; k++) {
+		struct pgtype_value v;
+		sess_column_value(vm, (int)k, &v);
+		const char *text = NULL;
+		if (v.kind != PGTYPE_V_NULL) {
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			pgtype_encode_text_styled(&sb, sess_types_wire(s, out->types[k]),
+						  typmods[k], s->dt.tz, &s->dt.datestyle, &v);
+			text = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+			strbuf_fini(&sb);
+		}
+		out->cells[out->nrows * out->ncols + k] = text;
+	}
+	(void)x;
+	out->nrows++;
+}
+
+static bool bind_args(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		      const struct pl_arg *args, int nargs, struct pgerr *err)
+{
+	int nvm = sqlite3_bind_parameter_count(vm);
+	for (int i = 0; i < nargs && i < nvm && i < x->nparams; i++) {
+		uint32_t type = x->param_types[i] ? x->param_types[i] : args[i].type;
+		if (!sess_bind_text(r->s, vm, i, type, args[i].text, err))
+			return false;
+	}
+	return true;
+}
+
+/* Steps vm to the end; rows into out (when not NULL). */
+static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		     struct pl_rows *out, uint64_t *nrows, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(r->s->conn);
+	size_t n = (size_t)sess_ncols(x, vm), cap = 0;
+	uint32_t *types = arena_alloc(r->scratch, (n + 1) * sizeof(uint32_t));
+	int32_t *typmods = arena_alloc(r->scratch, (n + 1) * sizeof(int32_t));
+	sess_column_types(x, vm, types, typmods);
+	if (out) {
+		*out = (struct pl_rows){.ncols = n, .types = types};
+		out->names = arena_alloc(r->scratch, (n + 1) * sizeof(char *));
+		for (size_t k = 0; k < n; k++)
+			out->names[k] = arena_strdup(r->scratch, sqlite3_column_name(vm, (int)k));
+	}
+	int rc;
+	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		if (out)
+			collect_row(r, x, vm, out, typmods, &cap);
+		++*nrows;
+	}
+	if (rc == SQLITE_DONE)
+		return true;
+	r->busy = rc == SQLITE_BUSY;
+	shard_error(db, rc, err);
+	shard_fk_explain(db, vm, rc, err);
+	shard_unique_explain(db, vm, rc, err);
+	sess_wait_fix_error(r->s, err);
+	return false;
+}
+
+static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl_arg *args,
+		    int nargs, bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
+{
+	struct session *s = r->s;
+	if (!no_rows_ok && x->returns_rows) {
+		pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "query has no destination for result data");
+		pgerr_hint(err,
+			   "If you want to discard the results of a SELECT, use PERFORM instead.");
+		return false;
+	}
+	if (x->nsteps && x->nparams)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "a data-modifying WITH that reads PL/pgSQL variables is not "
+				 "supported in a DO block");
+	sqlite3_stmt *vm = sess_prepare(s, x, err);
+	if (!vm)
+		return false;
+	sqlite3 *db = shard_conn_db(s->conn);
+	uint64_t rows = 0;
+	uint64_t skips = sess_skip_check(s, x);
+	bool ok = bind_args(r, x, vm, args, nargs, err) &&
+		  (!x->nsteps || sess_modcte_run(s, x, NULL, vm, err)) &&
+		  step_all(r, x, vm, out, &rows, err);
+	if (ok && x->numbered_seq && sqlite3_changes64(db) > 0) {
+		int64_t last = sqlite3_last_insert_rowid(db);
+		if (x->numbered_max && last > x->numbered_max)
+			ok = pgerr_set(err, "2200H",
+				       "nextval: reached maximum value of sequence \"%s\" (%lld)",
+				       x->numbered_seq, (long long)x->numbered_max);
+		else
+			catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
+	}
+	r->row_count = x->returns_rows ? rows : x->is_ddl ? 0 : (uint64_t)sqlite3_changes64(db);
+	r->counted = !x->is_ddl;
+	sqlite3_finalize(vm);
+	if (ok)
+		sess_skip_notices(s, x, skips);
+	return ok;
+}
+
+static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl_arg *args,
+		    int nargs, bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
+{
+	if (!sess_check_allowed(r->s, x, err))
+		return false;
+	switch (x->kind) {
+	case XLAT_SQL:
+		return run_sql(r, x, args, nargs, no_rows_ok, out, err);
+	case XLAT_SCRIPT:
+	case XLAT_REBUILD:
+	case XLAT_SET:
+	case XLAT_NOOP:
+		return run_utility(r, x, err);
+	case XLAT_EMPTY:
+		return true;
+	case XLAT_TXN:
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "transaction control (%s) is not supported in a DO block", x->tag);
+	default:
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "%s is not supported in a DO block", x->tag);
+	}
+}
+
+bool sess_pl_exec(struct pl_run *r, const char *sql, const struct pl_arg *args, int nargs,
+		  bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
+{
+	struct session *s = r->s;
+	uint32_t *types = arena_alloc(r->scratch, (size_t)(nargs + 1) * sizeof(uint32_t));
+	for (int i = 0; i < nargs; i++)
+		types[i] = args[i].type;
+	struct xlat_env env;
+	char search[SHARD_TENANT_MAX + 1];
+	sess_schema_env(s, &env, search);
+	struct xlat_stmt *x = NULL;
+	size_t n = 0;
+	if (!xlat_translate_in(&env, sql, types, nargs, r->scratch, &x, &n, err))
+		return false;
+	if (n > 1 && nargs)
+		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
+				 "cannot insert multiple commands into a prepared statement");
+	if (out)
+		*out = (struct pl_rows){0};
+	for (size_t i = 0; i < n; i++) {
+		sess_types_saw(s, &x[i], 1);
+		if (!run_one(r, &x[i], args, nargs, no_rows_ok, out, err))
+			return false;
+	}
+	return true;
+}
+
+bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_rows_ok,
+		       struct pl_rows *out, struct pgerr *err)
+{
+	struct pl_arg *args = arena_alloc(r->scratch, (size_t)(e->nrefs + 1) * sizeof(*args));
+	for (int i = 0; i < e->nrefs; i++)
+		if (!ref_arg(r, &e->refs[i], &args[i], err))
+			return false;
+	return sess_pl_exec(r, e->sql, args, e->nrefs, no_rows_ok, out, err);
+}
+
+bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,
+		  struct pgerr *err)
+{
+	struct pl_rows rows;
+	if (!sess_pl_exec_expr(r, e, true, &rows, err))
+		return false;
+	if (rows.ncols != 1)
+		return pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "query \"%s\" returned %zu columns",
+				 e->sql, rows.ncols);
+	if (rows.nrows > 1)
+		return pgerr_set(err, PL_CARDINALITY, "query \"%s\" returned more than one row",
+				 e->sql);
+	*text = rows.nrows ? rows.cells[0] : NULL;
+	*type = rows.types[0];
+	return true;
+}
+
+bool sess_pl_eval_bool(struct pl_run *r, const struct xlat_pl_expr *e, bool *out, struct pgerr *err)
+{
+	const char *text;
+	uint32_t type;
+	if (!sess_pl_eval(r, e, &text, &type, err))
+		return false;
+	if (type && type != PGTYPE_BOOL) {
+		const struct pgtype_info *t = pgtype_by_oid(type);
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "query \"%s\" must return type boolean, not type %s", e->sql,
+				 t ? t->sql_name : "unknown");
+	}
+	*out = text && (strcmp(text, "t") == 0 || (!type && atoll(text) != 0));
+	return true;
+}
+
+bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char *what,
+		      int64_t *out, struct pgerr *err)
+{
+	const char *text;
+	uint32_t type;
+	if (!sess_pl_eval(r, e, &text, &type, err))
+		return false;
+	if (!text)
+		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "%s cannot be null", what);
+	char *end;
+	long long v = strtoll(text, &end, 10);
+	if (*end) { /* not an integer's text: PostgreSQL's cast to integer rounds */
+		struct pl_rows rows;
+		struct pl_arg arg = {text, type};
+		if (!sess_pl_exec(r, "SELECT $1::integer", &arg, 1, true, &rows, err))
+			return false;
+		v = rows.nrows && rows.cells[0] ? strtoll(rows.cells[0], &end, 10) : 0;
+	}
+	*out = v;
+	return true;
+}
+
+/* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments. */
+bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
+		       struct pl_arg **out, struct pgerr *err)
+{
+	struct pl_arg *args = arena_alloc(r->scratch, (n + 1) * sizeof(*args));
+	for (size_t i = 0; i < n; i++)
+		if (!sess_pl_eval(r, exprs[i], &args[i].text, &args[i].type, err))
+			return false;
+	*out = args;
+	return true;
+}

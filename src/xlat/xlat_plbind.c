@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_plbind.c: PL/pgSQL variables in embedded SQL. PostgreSQL resolves a column reference
+ * that names a variable to a parameter holding the variable's value; here the statement is
+ * parsed, its column references found in the tree (ColumnRef nodes, not text matches), and
+ * each one naming a variable is replaced in the text by $k. As in PostgreSQL, only the
+ * optimizable statements (SELECT, INSERT, UPDATE, DELETE) see variables. */
+#include "xlat_int.h"
+#include "xlat_plpgsql.h"
+
+#include <pg_query.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAMES 4
+
+struct hit {
+	int at, end; /* byte span of the reference in the text */
+	int param;   /* 1-based */
+};
+
+struct walk {
+	const char *sql;
+	xlat_plbind_fn *fn;
+	void *arg;
+	struct arena *a;
+	struct xlat_pl_ref *refs;
+	int nrefs, cap_refs;
+	struct hit *hits;
+	size_t nhits, cap_hits;
+	struct pgerr *err;
+	bool failed;
+};
+
+static bool ident_start(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_' || ch >= 0x80;
+}
+
+static bool ident_char(unsigned char ch)
+{
+	return ident_start(ch) || (ch >= '0' && ch <= '9') || ch == '$';
+}
+
+/* The end of n dotted identifiers starting at p (quoted ones with their quotes), -1 when the
+ * text there is not that. */
+static int span_end(const char *sql, int at, size_t n)
+{
+	const char *p = sql + at;
+	for (size_t i = 0; i < n; i++) {
+		if (i) {
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+			if (*p++ != '.')
+				return -1;
+			while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+				p++;
+		}
+		if (*p == '"') {
+			for (p++; *p && !(p[0] == '"' && p[1] != '"'); p += p[0] == '"' ? 2 : 1)
+				;
+			if (*p++ != '"')
+				return -1;
+		} else if (ident_start((unsigned char)*p)) {
+			while (ident_char((unsigned char)*p))
+				p++;
+		} else {
+			return -1;
+		}
+	}
+	return (int)(p - sql);
+}
+
+/* The parameter number of ref, a new one when it was not seen before. */
+static int param_of(struct walk *w, const struct xlat_pl_ref *ref)
+{
+	for (int i = 0; i < w->nrefs; i++)
+		if (w->refs[i].var == ref->var &&
+		    ((!w->refs[i].field && !ref->field) ||
+		     (w->refs[i].field && ref->field && strcmp(w->refs[i].field, ref->field) == 0)))
+			return i + 1;
+	if (w->nrefs == w->cap_refs) {
+		w->cap_refs = w->cap_refs ? w->cap_refs * 2 : 8;
+		struct xlat_pl_ref *v = arena_alloc(w->a, (size_t)w->cap_refs * sizeof(*v));
+		if (w->nrefs)
+			memcpy(v, w->refs, (size_t)w->nrefs * sizeof(*v));
+		w->refs = v;
+	}
+	w->refs[w->nrefs++] = *ref;
+	return w->nrefs;
+}
+
+static void add_hit(struct walk *w, int at, int end, int param)
+{
+	if (w->nhits == w->cap_hits) {
+		w->cap_hits = w->cap_hits ? w->cap_hits * 2 : 8;
+		struct hit *v = arena_alloc(w->a, w->cap_hits * sizeof(*v));
+		if (w->nhits)
+			memcpy(v, w->hits, w->nhits * sizeof(*v));
+		w->hits = v;
+	}
+	w->hits[w->nhits++] = (struct hit){at, end, param};
+}
+
+static void column_ref(struct walk *w, const PgQuery__ColumnRef *cr)
+{
+	const char *names[MAX_NAMES];
+	size_t n = cr->n_fields;
+	if (n == 0 || n > MAX_NAMES)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if (!(names[i] = xlat_node_str(cr->fields[i])))
+			return; /* r.* and the like: a column's, or refused when r is a variable */
+	struct xlat_pl_ref ref = {0, NULL};
+	if (!w->fn(w->arg, names, n, &ref))
+		return;
+	if (ref.field) /* names live in the parse tree, freed once the walk is done */
+		ref.field = arena_strdup(w->a, ref.field);
+	int end = span_end(w->sql, cr->location, n);
+	if (end < 0) {
+		w->failed = true;
+		pgerr_set(w->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "this reference to PL/pgSQL variable \"%s\" is not supported", names[0]);
+		return;
+	}
+	add_hit(w, cr->location, end, param_of(w, &ref));
+}
+
+static bool visit(void *arg, const ProtobufCMessage *m)
+{
+	struct walk *w = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor)
+		column_ref(w, (const PgQuery__ColumnRef *)m);
+	return !w->failed && xlat_tree_each(m, visit, w);
+}
+
+static int cmp_hit(const void *x, const void *y)
+{
+	return ((const struct hit *)x)->at - ((const struct hit *)y)->at;
+}
+
+static bool optimizable(const PgQuery__Node *n)
+{
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The text with the references replaced, in order. */
+static const char *rewrite(struct walk *w)
+{
+	qsort(w->hits, w->nhits, sizeof(*w->hits), cmp_hit);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int pos = 0;
+	for (size_t i = 0; i < w->nhits; i++) {
+		if (w->hits[i].at < pos)
+			continue;
+		strbuf_append(&sb, w->sql + pos, (size_t)(w->hits[i].at - pos));
+		strbuf_printf(&sb, "$%d", w->hits[i].param);
+		pos = w->hits[i].end;
+	}
+	strbuf_puts(&sb, w->sql + pos);
+	const char *out = sb.failed ? NULL : arena_strndup(w->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+bool xlat_plbind(const char *sql, xlat_plbind_fn *fn, void *arg, struct arena *a,
+		 struct xlat_pl_expr *out, struct pgerr *err)
+{
+	struct walk w = {.sql = sql, .fn = fn, .arg = arg, .a = a, .err = err};
+	out->sql = sql;
+	out->refs = NULL;
+	out->nrefs = 0;
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	if (r.error) {
+		pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "%s", r.error->message);
+		pg_query_free_protobuf_parse_result(r);
+		return false;
+	}
+	PgQuery__ParseResult *tree = pg_query__parse_result__unpack(
+		NULL, r.parse_tree.len, (const uint8_t *)r.parse_tree.data);
+	bool ok = tree != NULL;
+	if (!ok)
+		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "could not decode the parse tree");
+	for (size_t i = 0; ok && i < tree->n_stmts; i++) {
+		const PgQuery__Node *n = tree->stmts[i]->stmt;
+		if (n && optimizable(n))
+			ok = visit(&w, &n->base) && !w.failed;
+	}
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	if (ok && w.nhits) {
+		out->sql = rewrite(&w);
+		if (!out->sql)
+			ok = pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "statement too long");
+	}
+	out->refs = w.refs;
+	out->nrefs = w.nrefs;
+	return ok && !w.failed;
+}

@@ -1,0 +1,447 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_plpgsql.c: DO blocks. The body goes through PostgreSQL's own PL/pgSQL parser
+ * (pg_query_parse_plpgsql, wrapped as the CREATE FUNCTION it expects), whose JSON tree is
+ * loaded into struct xlat_pl_func: the supported statements, each variable's declaration, and
+ * every embedded statement and expression with its variables made parameters (xlat_plbind.c).
+ * Names are resolved here, block by block, as PostgreSQL compiles the function; what the
+ * session cannot run is refused with 0A000 naming the construct before anything runs. */
+#include "xlat_plpgsql.h"
+#include "xlat_int.h"
+
+#include <pg_query.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what)
+{
+	return pgerr_set(l->c->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			 "%s is not supported in a DO block", what);
+}
+
+/* ---- scanning the body for DECLARE sections ---- */
+
+/* Each block's declaration count, in the order its BEGIN appears. */
+static bool count_decls(struct xlat_plloader *l, const char *body)
+{
+	PgQueryScanResult r = pg_query_scan(body);
+	PgQuery__ScanResult *sr = r.error ? NULL
+					  : pg_query__scan_result__unpack(
+						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+	bool ok = sr != NULL;
+	if (ok) {
+		int *counts = arena_zalloc(l->c->a, (sr->n_tokens + 1) * sizeof(int));
+		size_t n = 0;
+		int pending = -1, depth = 0; /* declarations since DECLARE, -1: not in one */
+		for (size_t i = 0; i < sr->n_tokens; i++) {
+			PgQuery__Token t = sr->tokens[i]->token;
+			if (t == PG_QUERY__TOKEN__DECLARE && pending < 0)
+				pending = 0;
+			else if (t == PG_QUERY__TOKEN__ASCII_40)
+				depth++;
+			else if (t == PG_QUERY__TOKEN__ASCII_41)
+				depth--;
+			else if (t == PG_QUERY__TOKEN__ASCII_59 && pending >= 0 && depth == 0)
+				pending++;
+			else if (t == PG_QUERY__TOKEN__BEGIN_P) {
+				counts[n++] = pending < 0 ? 0 : pending;
+				pending = -1;
+			}
+		}
+		l->block_decls = counts;
+		l->nblocks = n;
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	}
+	pg_query_free_scan_result(r);
+	return ok || pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR, "could not scan the DO block");
+}
+
+/* ---- variables ---- */
+
+const struct xlat_json *xlat_plload_node(const struct xlat_json *d, const char **kind)
+{
+	*kind = d && d->type == XJ_OBJECT && d->n == 1 ? d->items[0].key : "";
+	return d && d->n == 1 ? &d->items[0] : NULL;
+}
+
+/* Rows (INTO and FOR targets) and a simple CASE's hidden variable are not declarations. */
+static bool claimable(const struct xlat_json *d)
+{
+	const char *kind;
+	const struct xlat_json *b = xlat_plload_node(d, &kind);
+	const char *name = xlat_json_str(b, "refname");
+	return strcmp(kind, "PLpgSQL_row") != 0 &&
+	       !(name && strncmp(name, "__Case__Variable_", 17) == 0);
+}
+
+/* The next datum a declaration (or loop variable, or SQLSTATE/SQLERRM) creates. */
+int xlat_plload_claim(struct xlat_plloader *l, const char *name)
+{
+	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+		l->next_datum++;
+	if (l->next_datum >= l->datums->n)
+		return -1;
+	int v = (int)l->next_datum++;
+	if (name && strcmp(l->vars[v].name ? l->vars[v].name : "", name) != 0)
+		return -1;
+	return v;
+}
+
+void xlat_plload_push(struct xlat_plloader *l, const char *name, int var)
+{
+	if (l->nscope < MAX_SCOPE && name)
+		l->scope[l->nscope++] = (struct xlat_plscope){name, var};
+}
+
+static int lookup(const struct xlat_plloader *l, const char *name, size_t from)
+{
+	for (size_t i = from; i-- > 0;)
+		if (l->scope[i].var >= 0 && strcmp(l->scope[i].name, name) == 0)
+			return l->scope[i].var;
+	return -1;
+}
+
+/* names[0..n): a variable, a record variable's field, or label.variable. */
+static bool resolve(void *arg, const char *const *names, size_t n, struct xlat_pl_ref *ref)
+{
+	struct xlat_plloader *l = arg;
+	int v = lookup(l, names[0], l->nscope);
+	if (v >= 0 && n == 1) {
+		ref->var = v;
+		return true;
+	}
+	if (v >= 0 && n == 2 && !l->vars[v].type) {
+		*ref = (struct xlat_pl_ref){v, names[1]};
+		return true;
+	}
+	for (size_t i = l->nscope; n == 2 && i-- > 0;) {
+		if (l->scope[i].var < 0 && strcmp(l->scope[i].name, names[0]) == 0) {
+			int w = lookup(l, names[1], l->nscope);
+			if (w >= 0) {
+				ref->var = w;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+const struct xlat_pl_expr *xlat_plload_sql(struct xlat_plloader *l, const char *sql)
+{
+	struct xlat_pl_expr *e = arena_zalloc(l->c->a, sizeof(*e));
+	return xlat_plbind(sql, resolve, l, l->c->a, e, l->c->err) ? e : NULL;
+}
+
+/* An expression ("x > 0") as the SELECT PostgreSQL evaluates it. */
+const struct xlat_pl_expr *xlat_plload_expr(struct xlat_plloader *l, const struct xlat_json *e)
+{
+	const char *q = xlat_json_str(xlat_json_get(e, "PLpgSQL_expr"), "query");
+	if (!q) {
+		pgerr_set(l->c->err, SQLSTATE_INTERNAL_ERROR, "PL/pgSQL expression without text");
+		return NULL;
+	}
+	return xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", q));
+}
+
+const char *xlat_plload_text(const struct xlat_json *e)
+{
+	return xlat_json_str(xlat_json_get(e, "PLpgSQL_expr"), "query");
+}
+
+/* The declared type as written, trailing blanks dropped; NULL for a record. */
+static bool var_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char *kind,
+		     const struct xlat_json *b)
+{
+	const char *t = xlat_json_str(xlat_json_get(xlat_json_get(b, "datatype"), "PLpgSQL_type"),
+				      "typname");
+	if (strcmp(kind, "PLpgSQL_rec") == 0 || (t && strcasecmp(t, "record") == 0)) {
+		v->type = NULL;
+		return true;
+	}
+	if (!t || xlat_json_get(b, "cursor_explicit_expr") || strcasestr(t, "refcursor"))
+		return xlat_plload_unsupported(l, "a cursor");
+	if (strchr(t, '%'))
+		return xlat_plload_unsupported(l, "%TYPE or %ROWTYPE");
+	size_t n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t'))
+		n--;
+	v->type = arena_strndup(l->c->a, t, n);
+	return true;
+}
+
+/* Every datum's name and type; variables libpg_query types "UNKNOWN" get PostgreSQL's. */
+static bool load_vars(struct xlat_plloader *l)
+{
+	l->nvars = l->datums->n;
+	l->vars = arena_zalloc(l->c->a, (l->nvars ? l->nvars : 1) * sizeof(*l->vars));
+	for (size_t i = 0; i < l->nvars; i++) {
+		const char *kind;
+		const struct xlat_json *b = xlat_plload_node(&l->datums->items[i], &kind);
+		struct xlat_pl_var *v = &l->vars[i];
+		if (strcmp(kind, "PLpgSQL_row") == 0)
+			continue;
+		if (strcmp(kind, "PLpgSQL_var") != 0 && strcmp(kind, "PLpgSQL_rec") != 0)
+			return xlat_plload_unsupported(l, kind);
+		v->name = xlat_json_str(b, "refname");
+		v->constant = xlat_json_bool(b, "isconst");
+		v->not_null = xlat_json_bool(b, "notnull");
+		if (!v->name || !var_type(l, v, kind, b))
+			return v->name ? false : xlat_plload_unsupported(l, "an unnamed variable");
+		if (v->type && strcmp(v->type, "UNKNOWN") == 0)
+			v->type = i == 0 ? "boolean"
+				  : strcmp(v->name, "sqlstate") == 0 ||
+						  strcmp(v->name, "sqlerrm") == 0
+					  ? "text"
+				  : strncmp(v->name, "__Case__Variable_", 17) == 0 ? ""
+										   : "integer";
+	}
+	return true;
+}
+
+/* ---- statements ---- */
+
+/* Variables filled by INTO or a FOR over a query (a row datum's fields). */
+bool xlat_plload_targets(struct xlat_plloader *l, const struct xlat_json *t,
+			 struct xlat_pl_stmt *st)
+{
+	const char *kind;
+	const struct xlat_json *b = xlat_plload_node(t, &kind);
+	const struct xlat_json *fields = xlat_json_get(b, "fields");
+	if (strcmp(kind, "PLpgSQL_row") != 0 || !fields || fields->type != XJ_ARRAY)
+		return xlat_plload_unsupported(l, "this INTO or FOR target");
+	int *v = arena_zalloc(l->c->a, (fields->n ? fields->n : 1) * sizeof(int));
+	for (size_t i = 0; i < fields->n; i++) {
+		v[i] = xlat_json_int(&fields->items[i], "varno", -1);
+		if (v[i] < 0 || (size_t)v[i] >= l->nvars || !l->vars[v[i]].name)
+			return xlat_plload_unsupported(l, "this INTO or FOR target");
+		if (!l->vars[v[i]].type && fields->n > 1)
+			return xlat_plload_unsupported(l, "a record among several INTO targets");
+	}
+	st->targets = v;
+	st->ntargets = fields->n;
+	return true;
+}
+
+bool xlat_plload_exprs(struct xlat_plloader *l, const struct xlat_json *arr,
+		       const struct xlat_pl_expr *const **out, size_t *n)
+{
+	size_t k = arr && arr->type == XJ_ARRAY ? arr->n : 0;
+	const struct xlat_pl_expr **v = arena_zalloc(l->c->a, (k ? k : 1) * sizeof(*v));
+	for (size_t i = 0; i < k; i++)
+		if (!(v[i] = xlat_plload_expr(l, &arr->items[i])))
+			return false;
+	*out = v;
+	*n = k;
+	return true;
+}
+
+/* A condition name or SQLSTATE of EXCEPTION WHEN or RAISE: its SQLSTATEs. */
+size_t xlat_plload_condition(struct xlat_plloader *l, const char *name, const char **codes,
+			     size_t max)
+{
+	size_t n = xlat_plerr_lookup(name, codes, max);
+	if (n)
+		return n;
+	if (strlen(name) == 5 && strspn(name, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 5) {
+		codes[0] = name;
+		return 1;
+	}
+	pgerr_set(l->c->err, SQLSTATE_UNDEFINED_OBJECT, "unrecognized exception condition \"%s\"",
+		  name);
+	return 0;
+}
+
+static bool load_handler(struct xlat_plloader *l, const struct xlat_json *h,
+			 struct xlat_pl_handler *out)
+{
+	const struct xlat_json *e = xlat_json_get(h, "PLpgSQL_exception");
+	const struct xlat_json *conds = xlat_json_get(e, "conditions");
+	size_t n = conds && conds->type == XJ_ARRAY ? conds->n : 0;
+	const char **codes = arena_zalloc(l->c->a, (2 * n + 1) * sizeof(*codes));
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = xlat_json_str(
+			xlat_json_get(&conds->items[i], "PLpgSQL_condition"), "condname");
+		if (name && strcmp(name, "others") == 0) {
+			out->others = true;
+			continue;
+		}
+		size_t got = name ? xlat_plload_condition(l, name, codes + k, 2) : 0;
+		if (!got)
+			return false;
+		k += got;
+	}
+	out->codes = codes;
+	out->ncodes = k;
+	return xlat_plload_list(l, xlat_json_get(e, "action"), &out->body);
+}
+
+/* A block: its declarations (in scope for its body and handlers), body, handlers. */
+bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st,
+		       bool synthetic)
+{
+	size_t mark = l->nscope;
+	xlat_plload_push(l, st->label, -1);
+	size_t k = 0;
+	if (!synthetic) {
+		if (l->next_block >= l->nblocks)
+			return xlat_plload_unsupported(l, "this block structure");
+		k = (size_t)l->block_decls[l->next_block++];
+	}
+	int *decls = arena_zalloc(l->c->a, (k ? k : 1) * sizeof(int));
+	for (size_t i = 0; i < k; i++) {
+		if ((decls[i] = xlat_plload_claim(l, NULL)) < 0)
+			return xlat_plload_unsupported(l, "this DECLARE section");
+		struct xlat_pl_var *v = &l->vars[decls[i]];
+		const char *kind;
+		const char *init = xlat_plload_text(xlat_json_get(
+			xlat_plload_node(&l->datums->items[decls[i]], &kind), "default_val"));
+		if (init &&
+		    !(v->init = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", init))))
+			return false;
+		xlat_plload_push(l, v->name, decls[i]);
+	}
+	st->decls = decls;
+	st->ndecls = k;
+	if (!xlat_plload_list(l, xlat_json_get(b, "body"), &st->body))
+		return false;
+	const struct xlat_json *ex =
+		xlat_json_get(xlat_json_get(b, "exceptions"), "PLpgSQL_exception_block");
+	const struct xlat_json *list = xlat_json_get(ex, "exc_list");
+	if (list && list->type == XJ_ARRAY && list->n) {
+		st->sqlstate_var = xlat_plload_claim(l, "sqlstate");
+		st->sqlerrm_var = xlat_plload_claim(l, "sqlerrm");
+		if (st->sqlstate_var < 0 || st->sqlerrm_var < 0)
+			return xlat_plload_unsupported(l, "this EXCEPTION section");
+		xlat_plload_push(l, "sqlstate", st->sqlstate_var);
+		xlat_plload_push(l, "sqlerrm", st->sqlerrm_var);
+		struct xlat_pl_handler *h = arena_zalloc(l->c->a, list->n * sizeof(*h));
+		for (size_t i = 0; i < list->n; i++)
+			if (!load_handler(l, &list->items[i], &h[i]))
+				return false;
+		st->handlers = h;
+		st->nhandlers = list->n;
+	}
+	l->nscope = mark;
+	return true;
+}
+
+/* var := expr: PostgreSQL 15 keeps "target := expr" as the expression's text. */
+/* ---- the DO statement ---- */
+
+static size_t count_blocks(const struct xlat_json *v)
+{
+	size_t n = 0;
+	for (size_t i = 0; v && (v->type == XJ_OBJECT || v->type == XJ_ARRAY) && i < v->n; i++) {
+		const struct xlat_json *it = &v->items[i];
+		n += it->key && strcmp(it->key, "PLpgSQL_stmt_block") == 0;
+		n += count_blocks(it);
+	}
+	return n;
+}
+
+/* The function the JSON describes into *f. */
+static bool load_func(struct xlat_ctx *c, const char *body, const char *json,
+		      struct xlat_pl_func *f)
+{
+	struct xlat_plloader *l = arena_zalloc(c->a, sizeof(*l));
+	l->c = c;
+	const struct xlat_json *root = xlat_json_parse(c->a, json);
+	const struct xlat_json *fn = root && root->type == XJ_ARRAY && root->n == 1
+					     ? xlat_json_get(&root->items[0], "PLpgSQL_function")
+					     : NULL;
+	const struct xlat_json *action =
+		xlat_json_get(xlat_json_get(fn, "action"), "PLpgSQL_stmt_block");
+	l->datums = xlat_json_get(fn, "datums");
+	if (!action || !l->datums || l->datums->type != XJ_ARRAY || !l->datums->n)
+		return pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "unexpected PL/pgSQL parse tree");
+	if (!count_decls(l, body) || !load_vars(l))
+		return false;
+	l->next_datum = 1; /* FOUND */
+	xlat_plload_push(l, "found", 0);
+	l->synthetic_top = count_blocks(fn) == l->nblocks + 1;
+	f->top.kind = XLAT_PL_BLOCK;
+	f->top.label = xlat_json_str(action, "label");
+	f->top.line = xlat_json_int(action, "lineno", 0);
+	if (!xlat_plload_block(l, action, &f->top, l->synthetic_top))
+		return false;
+	/* Every block's BEGIN and every declaration matched: else the scan above misread the
+	 * body, and names must not be resolved on a guess. */
+	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+		l->next_datum++;
+	if (l->next_datum != l->datums->n || l->next_block != l->nblocks)
+		return xlat_plload_unsupported(l, "this arrangement of declarations");
+	f->vars = l->vars;
+	f->nvars = l->nvars;
+	return true;
+}
+
+/* A dollar-quote tag the body does not contain. */
+static const char *quote_tag(struct xlat_ctx *c, const char *body)
+{
+	const char *tag = "$shardlite_do$";
+	for (int i = 1; strstr(body, tag); i++)
+		tag = arena_printf(c->a, "$shardlite_do%d$", i);
+	return tag;
+}
+
+static bool parse_body(struct xlat_ctx *c, const char *body, struct xlat_pl_func *f)
+{
+	const char *tag = quote_tag(c, body);
+	const char *fn = arena_printf(c->a,
+				      "CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE "
+				      "plpgsql AS %s%s%s",
+				      tag, body, tag);
+	PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(fn);
+	bool ok;
+	if (r.error) {
+		const char *msg = r.error->message ? r.error->message : "syntax error";
+		/* the one error of PostgreSQL's PL/pgSQL compiler that is not a syntax error */
+		ok = pgerr_set(c->err,
+			       strstr(msg, "unrecognized exception condition")
+				       ? SQLSTATE_UNDEFINED_OBJECT
+				       : SQLSTATE_SYNTAX_ERROR,
+			       "%s", msg);
+		if (r.error->context)
+			snprintf(c->err->context, sizeof(c->err->context), "%s", r.error->context);
+	} else {
+		ok = load_func(c, body, r.plpgsql_funcs ? r.plpgsql_funcs : "", f);
+	}
+	pg_query_free_plpgsql_parse_result(r);
+	return ok;
+}
+
+bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d)
+{
+	const char *body = NULL, *lang = "plpgsql";
+	for (size_t i = 0; i < d->n_args; i++) {
+		const PgQuery__Node *n = d->args[i];
+		if (n->node_case != PG_QUERY__NODE__NODE_DEF_ELEM)
+			continue;
+		const char *v = xlat_node_str(n->def_elem->arg);
+		if (strcmp(n->def_elem->defname, "as") == 0)
+			body = v;
+		else if (strcmp(n->def_elem->defname, "language") == 0 && v)
+			lang = v;
+	}
+	if (strcmp(lang, "plpgsql") != 0) {
+		if (strcmp(lang, "sql") == 0 || strcmp(lang, "c") == 0 ||
+		    strcmp(lang, "internal") == 0)
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+					 "language \"%s\" does not support inline code execution",
+					 lang);
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "language \"%s\" does not exist",
+				 lang);
+	}
+	if (!body)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "no inline code specified");
+	struct xlat_pl_func *f = arena_zalloc(c->a, sizeof(*f));
+	if (!parse_body(c, body, f))
+		return false;
+	c->st->kind = XLAT_DO;
+	c->st->tag = "DO";
+	c->st->is_ddl = true; /* whatever it runs, later statements read the schema again */
+	c->st->plpgsql = f;
+	return true;
+}

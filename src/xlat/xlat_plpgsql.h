@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_plpgsql.h: private to xlat's PL/pgSQL loader — the small JSON reader for the tree
+ * pg_query_parse_plpgsql() prints, PostgreSQL's condition-name table (plerrcodes) and the
+ * rewriting of embedded SQL whose variables become parameters. */
+#ifndef SHARDLITE_XLAT_PLPGSQL_H
+#define SHARDLITE_XLAT_PLPGSQL_H
+
+#include "xlat_int.h"
+
+/* ---- xlat_pljson.c: a JSON document as a tree in an arena ---- */
+enum xlat_json_type { XJ_NULL, XJ_BOOL, XJ_NUMBER, XJ_STRING, XJ_ARRAY, XJ_OBJECT };
+struct xlat_json {
+	enum xlat_json_type type;
+	const char *str; /* STRING: decoded UTF-8 (NUL-terminated); NUMBER: its text */
+	bool b;
+	const char *key;         /* a member of an object: its key */
+	struct xlat_json *items; /* ARRAY elements, OBJECT members, in input order */
+	size_t n;
+};
+/* Parses s into a tree allocated in a; NULL when s is not JSON (or nests too deep). */
+struct xlat_json *xlat_json_parse(struct arena *a, const char *s);
+/* Member key of object o, NULL when o is no object or has none. */
+const struct xlat_json *xlat_json_get(const struct xlat_json *o, const char *key);
+/* The string member key of o, NULL when absent or not a string. */
+const char *xlat_json_str(const struct xlat_json *o, const char *key);
+/* The number member key of o as an int, dflt when absent. */
+int xlat_json_int(const struct xlat_json *o, const char *key, int dflt);
+/* The boolean member key of o, false when absent. */
+bool xlat_json_bool(const struct xlat_json *o, const char *key);
+
+/* ---- xlat_plbind.c: variables in embedded SQL ---- */
+/* Resolves the column reference names[0..n) to a variable: true with *ref filled, false when
+ * it names none (it is then a column). */
+typedef bool xlat_plbind_fn(void *arg, const char *const *names, size_t n, struct xlat_pl_ref *ref);
+/* sql (a SELECT, INSERT, UPDATE, DELETE or other statement, PostgreSQL text) with each column
+ * reference fn resolves replaced by $k, k numbering the distinct references in *refs. Other
+ * statements (utility: CREATE ...) are kept as written, as PostgreSQL's PL/pgSQL substitutes
+ * no variables in them. False with err: 42601 for a syntax error, 0A000 for a whole-record
+ * reference. Everything lives in a. */
+bool xlat_plbind(const char *sql, xlat_plbind_fn *fn, void *arg, struct arena *a,
+		 struct xlat_pl_expr *out, struct pgerr *err) MUST_CHECK;
+
+/* ---- xlat_plpgsql.c / xlat_plstmt.c: the loader of a DO block's tree ---- */
+#define MAX_SCOPE 1024
+
+struct xlat_plscope {
+	const char *name; /* a variable's name, or a block's label */
+	int var;          /* -1 for a label */
+};
+
+/* The JSON names every datum in one array; which of them a block declares is not in it, so
+ * the body's tokens are scanned for each block's DECLARE section (pre-order, as blocks nest
+ * in the text) and datums are matched to declarations in creation order. */
+struct xlat_plloader {
+	struct xlat_ctx *c;
+	const struct xlat_json *datums;
+	struct xlat_pl_var *vars;
+	size_t nvars;
+	size_t next_datum;      /* the next datum a declaration or loop may claim */
+	const int *block_decls; /* per block in text order: its declarations */
+	size_t nblocks, next_block;
+	bool synthetic_top; /* libpg_query wrapped a top block that has EXCEPTION */
+	struct xlat_plscope scope[MAX_SCOPE];
+	size_t nscope;
+};
+
+/* 0A000 "<what> is not supported in a DO block"; false. */
+bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what);
+/* A datum's or statement's one member (*kind its name, "" when not one). */
+const struct xlat_json *xlat_plload_node(const struct xlat_json *d, const char **kind);
+/* The next datum a declaration, loop variable or SQLSTATE/SQLERRM creates (name: the one it
+ * must have); -1 when the tree does not hold it. */
+int xlat_plload_claim(struct xlat_plloader *l, const char *name);
+/* Brings variable var (-1: a block's or loop's label) into scope as name. */
+void xlat_plload_push(struct xlat_plloader *l, const char *name, int var);
+/* sql with the variables in scope made parameters; NULL with the error set. */
+const struct xlat_pl_expr *xlat_plload_sql(struct xlat_plloader *l, const char *sql);
+/* A PLpgSQL_expr as the SELECT of its expression; NULL with the error set. */
+const struct xlat_pl_expr *xlat_plload_expr(struct xlat_plloader *l, const struct xlat_json *e);
+/* A PLpgSQL_expr's text, NULL when e is none. */
+const char *xlat_plload_text(const struct xlat_json *e);
+/* INTO / FOR targets (a row datum's fields) into st. */
+bool xlat_plload_targets(struct xlat_plloader *l, const struct xlat_json *t,
+			 struct xlat_pl_stmt *st);
+/* An array of PLpgSQL_expr as SELECTs. */
+bool xlat_plload_exprs(struct xlat_plloader *l, const struct xlat_json *arr,
+		       const struct xlat_pl_expr *const **out, size_t *n);
+/* The SQLSTATEs of a condition name or 5-character SQLSTATE (42704 and 0 when neither). */
+size_t xlat_plload_condition(struct xlat_plloader *l, const char *name, const char **codes,
+			     size_t max);
+/* A block (synthetic: libpg_query's wrapper around a top block with EXCEPTION). */
+bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st,
+		       bool synthetic);
+/* xlat_plstmt.c: a statement list. */
+bool xlat_plload_list(struct xlat_plloader *l, const struct xlat_json *arr,
+		      struct xlat_pl_list *out);
+
+#endif

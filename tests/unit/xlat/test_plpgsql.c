@@ -1,0 +1,205 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_plpgsql.c: the DO loader — PostgreSQL's PL/pgSQL tree (libpg_query's JSON) into struct
+ * xlat_pl_func: statements, variables resolved block by block into parameters of embedded
+ * SQL, condition names into SQLSTATEs, and the refusals (SQLSTATE and message). */
+#include "xlat_test.h"
+
+#include <string.h>
+
+static const struct xlat_pl_func *load(struct arena *a, const char *sql)
+{
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr err;
+	pgerr_clear(&err);
+	bool ok = xlat_translate(sql, NULL, 0, a, &v, &n, &err);
+	ck_assert_msg(ok, "%s: %s %s", sql, err.sqlstate, err.message);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(v[0].kind, XLAT_DO);
+	ck_assert_str_eq(v[0].tag, "DO");
+	return v[0].plpgsql;
+}
+
+/* The innermost first statement: through blocks that only wrap one. */
+static const struct xlat_pl_stmt *first(const struct xlat_pl_stmt *st)
+{
+	while (st->kind == XLAT_PL_BLOCK && st->body.n && !st->nhandlers)
+		st = &st->body.v[0];
+	return st;
+}
+
+static int var_named(const struct xlat_pl_func *f, const char *name, int nth)
+{
+	for (size_t i = 0; i < f->nvars; i++)
+		if (f->vars[i].name && strcmp(f->vars[i].name, name) == 0 && nth-- == 0)
+			return (int)i;
+	return -1;
+}
+
+START_TEST(test_drizzle)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a,
+		"DO $$ BEGIN CREATE TYPE \"public\".\"status\" AS ENUM('a', 'b'); EXCEPTION WHEN "
+		"duplicate_object THEN null; END $$;");
+	const struct xlat_pl_stmt *b = first(&f->top);
+	ck_assert_int_eq(b->kind, XLAT_PL_BLOCK);
+	ck_assert_uint_eq(b->nhandlers, 1);
+	ck_assert_uint_eq(b->handlers[0].ncodes, 1);
+	ck_assert_str_eq(b->handlers[0].codes[0], "42710");
+	ck_assert(!b->handlers[0].others);
+	ck_assert_uint_eq(b->body.n, 1);
+	ck_assert_int_eq(b->body.v[0].kind, XLAT_PL_SQL);
+	ck_assert_str_eq(b->body.v[0].expr->sql,
+			 "CREATE TYPE \"public\".\"status\" AS ENUM('a', 'b')");
+	ck_assert_int_eq(b->body.v[0].expr->nrefs, 0);
+	ck_assert_int_eq(var_named(f, "sqlstate", 0), b->sqlstate_var);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_variables)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE x int := 1; r record; BEGIN x := x + 1; FOR r IN SELECT a FROM t "
+		   "WHERE b = x LOOP PERFORM r.a, x; END LOOP; CREATE TABLE x (x int); END $$");
+	int x = var_named(f, "x", 0), r = var_named(f, "r", 0);
+	ck_assert_int_ge(x, 1);
+	ck_assert_str_eq(f->vars[x].type, "int");
+	ck_assert_str_eq(f->vars[x].init->sql, "SELECT 1");
+	ck_assert_ptr_null(f->vars[r].type); /* a record */
+	ck_assert_uint_eq(f->top.ndecls, 2);
+	const struct xlat_pl_list *body = &f->top.body;
+	ck_assert_int_eq(body->v[0].kind, XLAT_PL_ASSIGN);
+	ck_assert_int_eq(body->v[0].var, x);
+	ck_assert_str_eq(body->v[0].expr->sql, "SELECT  $1 + 1");
+	ck_assert_int_eq(body->v[0].expr->refs[0].var, x);
+	const struct xlat_pl_stmt *loop = &body->v[1];
+	ck_assert_int_eq(loop->kind, XLAT_PL_FORS);
+	ck_assert_str_eq(loop->expr->sql, "SELECT a FROM t WHERE b = $1");
+	ck_assert_uint_eq(loop->ntargets, 1);
+	ck_assert_int_eq(loop->targets[0], r);
+	const struct xlat_pl_expr *p = loop->body.v[0].expr;
+	ck_assert_str_eq(p->sql, "SELECT $1, $2");
+	ck_assert_int_eq(p->refs[0].var, r);
+	ck_assert_str_eq(p->refs[0].field, "a");
+	ck_assert_int_eq(p->refs[1].var, x);
+	/* utility statements see no variables, as in PostgreSQL */
+	ck_assert_str_eq(body->v[2].expr->sql, "CREATE TABLE x (x int)");
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_scopes)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE x int; BEGIN DECLARE x text; y int; BEGIN x := 'a'; PERFORM x; "
+		   "END; x := 1; FOR i IN 1..3 LOOP PERFORM i; END LOOP; <<l>> LOOP EXIT l WHEN "
+		   "x > 2; CONTINUE; END LOOP; END $$");
+	int outer = var_named(f, "x", 0), inner = var_named(f, "x", 1);
+	ck_assert_int_ne(outer, inner);
+	const struct xlat_pl_stmt *b = &f->top.body.v[0];
+	ck_assert_int_eq(b->kind, XLAT_PL_BLOCK);
+	ck_assert_uint_eq(b->ndecls, 2);
+	ck_assert_int_eq(b->decls[0], inner);
+	ck_assert_int_eq(b->body.v[0].var, inner);
+	ck_assert_int_eq(b->body.v[1].expr->refs[0].var, inner);
+	ck_assert_int_eq(f->top.body.v[1].var, outer);
+	const struct xlat_pl_stmt *fori = &f->top.body.v[2];
+	ck_assert_int_eq(fori->kind, XLAT_PL_FORI);
+	ck_assert_int_eq(fori->var, var_named(f, "i", 0));
+	ck_assert_str_eq(f->vars[fori->var].type, "integer");
+	ck_assert_int_eq(fori->body.v[0].expr->refs[0].var, fori->var);
+	const struct xlat_pl_stmt *loop = &f->top.body.v[3];
+	ck_assert_int_eq(loop->kind, XLAT_PL_LOOP);
+	ck_assert_str_eq(loop->label, "l");
+	ck_assert(loop->body.v[0].is_exit);
+	ck_assert_str_eq(loop->body.v[0].label, "l");
+	ck_assert_int_eq(loop->body.v[0].expr->refs[0].var, outer);
+	ck_assert(!loop->body.v[1].is_exit);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_conditions_and_raise)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a,
+		"DO $$ BEGIN RAISE NOTICE 'a % b %%', 1 + 1; RAISE EXCEPTION 'x' USING ERRCODE "
+		"= '22012', HINT = 'h'; RAISE division_by_zero; EXCEPTION WHEN unique_violation OR "
+		"SQLSTATE '22012' THEN RAISE; WHEN others THEN NULL; END $$");
+	const struct xlat_pl_stmt *b = first(&f->top);
+	ck_assert_uint_eq(b->nhandlers, 2);
+	ck_assert_uint_eq(b->handlers[0].ncodes, 2);
+	ck_assert_str_eq(b->handlers[0].codes[0], "23505");
+	ck_assert_str_eq(b->handlers[0].codes[1], "22012");
+	ck_assert(b->handlers[0].body.v[0].reraise);
+	ck_assert(b->handlers[1].others);
+	const struct xlat_pl_stmt *n = &b->body.v[0];
+	ck_assert_int_eq(n->level, 3);
+	ck_assert_str_eq(n->message, "a % b %%");
+	ck_assert_uint_eq(n->nparams, 1);
+	ck_assert_str_eq(n->params[0]->sql, "SELECT 1 + 1");
+	const struct xlat_pl_stmt *e = &b->body.v[1];
+	ck_assert_int_eq(e->level, 5);
+	ck_assert_uint_eq(e->nopts, 2);
+	ck_assert_int_eq(e->opt_kinds[0], XLAT_PL_RAISE_ERRCODE);
+	ck_assert_int_eq(e->opt_kinds[1], XLAT_PL_RAISE_HINT);
+	ck_assert_str_eq(b->body.v[2].sqlstate, "division_by_zero");
+	arena_free(a);
+}
+END_TEST
+
+struct refusal {
+	const char *sql, *sqlstate, *message;
+};
+static const struct refusal refusals[] = {
+	{"DO $$ BEGIN EXCEPTION WHEN no_such_thing THEN NULL; END $$", "42704",
+	 "unrecognized exception condition \"no_such_thing\""},
+	{"DO $$ BEGIN RAISE NOTICE '% %', 1; END $$", "42601",
+	 "too few parameters specified for RAISE"},
+	{"DO $$ BEGIN SELEC 1; END $$", "42601", "syntax error at or near \"SELEC\""},
+	{"DO $$ BEGIN y := 1; END $$", "42601", "\"y\" is not a known variable"},
+	{"DO $$ DECLARE c refcursor; BEGIN END $$", "0A000",
+	 "a cursor is not supported in a DO block"},
+	{"DO $$ DECLARE a int[]; x int; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
+	 "FOREACH is not supported in a DO block"},
+	{"DO $$ DECLARE x t.a%TYPE; BEGIN END $$", "0A000",
+	 "%TYPE or %ROWTYPE is not supported in a DO block"},
+	{"DO $$ DECLARE a int[]; BEGIN a[1] := 2; END $$", "0A000",
+	 "assigning to an array element is not supported in a DO block"},
+	{"DO $$ BEGIN COMMIT; END $$", "0A000", "COMMIT is not supported in a DO block"},
+	{"DO LANGUAGE plperl $$ 1 $$", "42704", "language \"plperl\" does not exist"},
+};
+
+START_TEST(test_refusals)
+{
+	const struct refusal *k = &refusals[_i];
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(!xlat_translate(k->sql, NULL, 0, a, &v, &n, &err), "%s", k->sql);
+	ck_assert_str_eq(err.sqlstate, k->sqlstate);
+	ck_assert_str_eq(err.message, k->message);
+	arena_free(a);
+}
+END_TEST
+
+Suite *xlat_suite_plpgsql(void)
+{
+	Suite *s = suite_create("xlat_plpgsql");
+	TCase *tc = tcase_create("load");
+	tcase_add_test(tc, test_drizzle);
+	tcase_add_test(tc, test_variables);
+	tcase_add_test(tc, test_scopes);
+	tcase_add_test(tc, test_conditions_and_raise);
+	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
+	suite_add_tcase(s, tc);
+	return s;
+}
