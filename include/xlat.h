@@ -25,6 +25,7 @@ enum xlat_kind {
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
+	XLAT_DATABASE,   /* CREATE / DROP / ALTER DATABASE: a tenant's lifecycle (.database) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -148,6 +149,20 @@ struct xlat_cursor {
 	int64_t count;
 };
 
+/* CREATE DATABASE, DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO, the options
+ * checked (xlat_database.c). The names are as the parser gives them: the session checks them
+ * as tenant names. */
+enum xlat_db_op { XLAT_DB_CREATE, XLAT_DB_DROP, XLAT_DB_RENAME, XLAT_DB_OWNER };
+struct xlat_database {
+	enum xlat_db_op op;
+	const char *name;
+	const char *new_name;      /* RENAME TO */
+	const char *owner;         /* CREATE ... OWNER, OWNER TO: a role; NULL: the session's */
+	const char *template_name; /* CREATE ... TEMPLATE; NULL: none given */
+	bool missing_ok;           /* DROP DATABASE IF EXISTS */
+	bool force;                /* DROP DATABASE ... WITH (FORCE) */
+};
+
 /* One data-modifying WITH query: a SQLite INSERT/UPDATE/DELETE (with RETURNING when the
  * statement reads its rows) taking the statement's parameters. Its RETURNING rows, as a
  * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
@@ -201,6 +216,7 @@ struct xlat_stmt {
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
+	const struct xlat_database *database; /* XLAT_DATABASE */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
 					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
 	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */

@@ -616,6 +616,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	case XLAT_EXECUTE:
 		return sess_execute_prepared(s, x, simple, err);
+	case XLAT_DATABASE:
+		if (!sess_database_run(s, x, err))
+			return false;
+		break;
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

@@ -12,10 +12,12 @@
 #include <string.h>
 #include <time.h>
 
-bool sess_hub_database(const struct session *s)
+bool sess_hub_database(const struct session *s) { return sess_hub_named(s, s->database); }
+
+bool sess_hub_named(const struct session *s, const char *name)
 {
 	const char *list = s->cfg->no_tenant_databases;
-	size_t len = strlen(s->database);
+	size_t len = strlen(name);
 	for (const char *p = list ? list : ""; *p;) {
 		p += strspn(p, " \t,");
 		size_t n = strcspn(p, ",");
@@ -23,17 +25,18 @@ bool sess_hub_database(const struct session *s)
 		while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
 			m--;
 		/* database names compare exactly, as PostgreSQL's do */
-		if (m > 0 && m == len && strncmp(p, s->database, len) == 0)
+		if (m > 0 && m == len && strncmp(p, name, len) == 0)
 			return true;
 		p += n;
 	}
 	return false;
 }
 
-/* Statements that create an object in the schema their names resolve to. */
+/* Statements that create an object in the schema their names resolve to (a database is a
+ * tenant: no schema). */
 static bool creates(const struct xlat_stmt *x)
 {
-	return x->tag && strncmp(x->tag, "CREATE ", 7) == 0;
+	return x->kind != XLAT_DATABASE && x->tag && strncmp(x->tag, "CREATE ", 7) == 0;
 }
 
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err)

@@ -562,6 +562,11 @@ void sess_schema_release(struct session *s);
 #define SESS_HUB_SCHEMAS_MAX 10000
 /* Whether the session's database name is one of no_tenant_databases. */
 bool sess_hub_database(const struct session *s);
+/* Whether name is one of no_tenant_databases (exactly, as database names compare). */
+bool sess_hub_named(const struct session *s, const char *name);
+/* sess_database.c: runs CREATE/DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO (an
+ * XLAT_DATABASE statement); false with err. Blocks on disk, and a drop up to shard's waits. */
+bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* Before x runs (sess_check_allowed): in a session without a default tenant on the hub, a
  * CREATE that names no tenant is 3F000 `no schema has been selected to create in`. */
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err);

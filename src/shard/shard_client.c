@@ -382,6 +382,35 @@ enum shard_signal_result shard_client_signal(struct shard_client *from, uint32_t
 	return res;
 }
 
+/* Whether cl belongs to another user than from (NULL from: nobody's, so nobody's is denied). */
+static bool other_user(const struct shard_client *from, struct shard_client *cl)
+{
+	if (!from)
+		return false;
+	pthread_mutex_lock(&cl->info_lock);
+	bool other = cl->info.user && from->info.user &&
+		     strcmp(cl->info.user, from->info.user) != 0;
+	pthread_mutex_unlock(&cl->info_lock);
+	return other;
+}
+
+int shard_client_others_locked(struct shard_registry *r, const char *tenant,
+			       const struct shard_client *self, bool terminate, bool *denied)
+{
+	int n = 0;
+	*denied = false;
+	for (struct shard_client *cl = r->clients; cl; cl = cl->next) {
+		if (cl == self || strcmp(cl->tenant, tenant) != 0)
+			continue;
+		n++;
+		*denied = *denied || (terminate && other_user(self, cl));
+	}
+	for (struct shard_client *cl = r->clients; terminate && !*denied && cl; cl = cl->next)
+		if (cl != self && strcmp(cl->tenant, tenant) == 0 && cl->signal)
+			cl->signal(cl->signal_arg, SHARD_SIGNAL_TERMINATE);
+	return n;
+}
+
 void shard_client_registry_fini(struct shard_registry *r)
 {
 	while (r->adv) {

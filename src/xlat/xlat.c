@@ -201,6 +201,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
 		return xlat_stmt_alter(c, n->alter_table_stmt);
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
+			return xlat_database_rename(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -229,6 +231,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
 		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
 			return xlat_enum_owner(c, n->alter_owner_stmt);
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
+			return xlat_database_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_PREPARE_STMT:
@@ -253,6 +257,10 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_fetch(c, n->fetch_stmt);
 	case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
 		return xlat_stmt_close(c, n->close_portal_stmt);
+	case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+		return xlat_stmt_createdb(c, n->createdb_stmt);
+	case PG_QUERY__NODE__NODE_DROPDB_STMT:
+		return xlat_stmt_dropdb(c, n->dropdb_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
