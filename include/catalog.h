@@ -77,6 +77,11 @@ struct catalog_session {
 	 * as kept. */
 	bool (*viewdef)(const char *view, const char *query, const char *schema, struct arena *a,
 			const char **out, struct pgerr *err);
+	/* pg_database: the databases the user may reach besides database (the tenants its
+	 * patterns reach, and the databases naming no tenant), arg setting_arg, allocated in a or
+	 * kept by the session until the next call; -1 with err when they cannot be listed.
+	 * NULL: database alone. */
+	long (*databases)(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

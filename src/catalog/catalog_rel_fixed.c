@@ -68,11 +68,11 @@ bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows
 	return true;
 }
 
-bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+static void database_row(struct cat_rows *r, uint32_t oid, const char *name)
 {
 	cat_row(r);
-	cat_int(r, CAT_DB_OID);
-	cat_text(r, cat_conn_database(cc));
+	cat_int(r, oid);
+	cat_text(r, name);
 	cat_int(r, OWNER);
 	cat_int(r, 6); /* UTF8 */
 	cat_char(r, 'c');
@@ -87,6 +87,27 @@ bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct ca
 	cat_null(r);
 	cat_null(r);
 	cat_null(r);
+}
+
+/* The current database (the OID the rest of the catalog refers to), then every other the
+ * session's user may reach: the tenants are databases as much as schemas. */
+bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	const char *current = cat_conn_database(cc);
+	database_row(r, CAT_DB_OID, current);
+	if (!cc->sess || !cc->sess->databases)
+		return true;
+	const char **names = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	long n = cc->sess->databases(cc->sess->setting_arg, r->a, &names, &err);
+	if (n < 0) {
+		r->err = sqlite3_mprintf("pgfn:%.5s:%s", err.sqlstate, err.message);
+		return false;
+	}
+	for (long i = 0; i < n; i++)
+		if (strcmp(names[i], current) != 0)
+			database_row(r, cat_oid("database", names[i], NULL), names[i]);
 	return true;
 }
 

@@ -141,6 +141,37 @@ long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pger
 	return s->hub_list->n;
 }
 
+long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pgerr *err)
+{
+	struct session *s = arg;
+	const char **tenants = NULL;
+	long nt = sess_hub_schemas(arg, a, &tenants, err);
+	if (nt < 0 && strcmp(err->sqlstate, SQLSTATE_PROGRAM_LIMIT_EXCEEDED) != 0)
+		return -1; /* punted to a worker */
+	if (nt < 0) { /* too many to list: pg_dump's own database is still found */
+		pgerr_clear(err);
+		nt = 0;
+	}
+	const char *list = s->cfg->no_tenant_databases ? s->cfg->no_tenant_databases : "";
+	size_t cap = (size_t)nt + strlen(list) / 2 + 1, n = 0;
+	const char **v = arena_alloc(a, cap * sizeof(*v));
+	for (const char *p = list; *p;) {
+		p += strspn(p, " \t,");
+		size_t len = strcspn(p, ","), m = len;
+		while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
+			m--;
+		if (m > 0)
+			v[n++] = arena_strndup(a, p, m);
+		p += len;
+	}
+	for (long i = 0; i < nt; i++)
+		if (!sess_hub_named(s, tenants[i])) /* a tenant named postgres is reached otherwise */
+			v[n++] = tenants[i];
+	qsort(v, n, sizeof(*v), by_name);
+	*out = v;
+	return (long)n;
+}
+
 void sess_hub_free(struct session *s)
 {
 	if (!s->hub_list)

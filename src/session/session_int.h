@@ -578,6 +578,9 @@ void sess_hub_borrowed(struct session *s);
  * opening a file (a listing serves for a second); -1 with err (54000) past
  * SESS_HUB_SCHEMAS_MAX. arg is the session; the names stay valid until the next call. */
 long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pgerr *err);
+/* catalog_session.databases: no_tenant_databases and the tenants of sess_hub_schemas; past
+ * SESS_HUB_SCHEMAS_MAX tenants, no_tenant_databases alone (docs/operations.md). */
+long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 void sess_hub_free(struct session *s);
 /* Before a simple Query's statements run: in a session without a default tenant, outside a
  * transaction block, one statement that reads only the catalog and asks for one schema by
