@@ -82,6 +82,9 @@ struct catalog_session {
 	 * kept by the session until the next call; -1 with err when they cannot be listed.
 	 * NULL: database alone. */
 	long (*databases)(void *arg, struct arena *a, const char ***out, struct pgerr *err);
+	/* pg_authid, pg_roles: the users besides user (the users file's), arg setting_arg,
+	 * allocated in a or kept by the session until the next call. NULL: user alone. */
+	size_t (*roles)(void *arg, struct arena *a, const char ***out);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

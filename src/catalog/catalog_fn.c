@@ -208,6 +208,19 @@ static void fn_table_visible(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		sqlite3_result_int(ctx, !cat_infoschema_rel_oid((uint32_t)sqlite3_value_int64(argv[0])));
 }
 
+/* A role of the users file, or PostgreSQL's fallback text. */
+static void userbyid_other(sqlite3_context *ctx, uint32_t oid)
+{
+	struct arena *a = arena_new(0);
+	const char *name = oid <= CATALOG_OID_MAX ? cat_role_name(CTX_CONN(ctx), oid, a) : NULL;
+	if (name)
+		cat_result_text(ctx, name);
+	else
+		sqlite3_result_text(ctx, sqlite3_mprintf("unknown (OID=%lld)", (long long)oid), -1,
+				    sqlite3_free);
+	arena_free(a);
+}
+
 static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t oid = sqlite3_value_int64(argv[0]);
@@ -218,8 +231,7 @@ static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	else if (oid == CAT_ROLE_DATABASE_OWNER)
 		cat_result_text(ctx, "pg_database_owner");
 	else
-		sqlite3_result_text(ctx, sqlite3_mprintf("unknown (OID=%lld)", (long long)oid), -1,
-				    sqlite3_free);
+		userbyid_other(ctx, (uint32_t)oid);
 }
 
 /* Objects that do not exist here: no shared objects' comments, no user functions (so no

@@ -111,33 +111,6 @@ bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct ca
 	return true;
 }
 
-static void role_row(struct cat_rows *r, const char *name, uint32_t oid, bool login)
-{
-	cat_row(r);
-	cat_text(r, name);
-	cat_bool(r, false); /* rolsuper: as the is_superuser setting says */
-	cat_bool(r, true);
-	cat_bool(r, false);
-	cat_bool(r, false);
-	cat_bool(r, login);
-	cat_bool(r, false);
-	cat_int(r, -1);
-	cat_text(r, "********");
-	cat_null(r);
-	cat_bool(r, false);
-	cat_null(r);
-	cat_int(r, oid);
-}
-
-/* The session's user owns the tenant and everything in it (standing in for PostgreSQL's
- * bootstrap role, OID 10); no password material is ever shown. */
-bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	role_row(r, cat_conn_user(cc), OWNER, true);
-	role_row(r, "pg_database_owner", CAT_ROLE_DATABASE_OWNER, false);
-	return true;
-}
-
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	static const struct {

@@ -47,6 +47,16 @@ static bool not_owner(const char *name, struct pgerr *err)
 			 name);
 }
 
+/* A database of no_tenant_databases names no tenant: there is nothing to drop or rename. */
+static bool no_tenant(const char *name, const char *what, struct pgerr *err)
+{
+	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s of database \"%s\" is not supported",
+		  what, name);
+	pgerr_detail(err, "It names no tenant (no_tenant_databases): sessions on it reach the "
+			  "tenants as schemas.");
+	return false;
+}
+
 static bool current(const struct session *s, const char *name)
 {
 	return strcmp(name, s->database) == 0 || (s->tenant[0] && strcmp(name, s->tenant) == 0);
@@ -102,10 +112,11 @@ static bool drop(struct session *s, const struct xlat_database *d, struct pgerr 
 	if (current(s, d->name) || (s->conn && strcmp(shard_conn_tenant(s->conn), d->name) == 0))
 		return pgerr_set(err, SQLSTATE_OBJECT_IN_USE,
 				 "cannot drop the currently open database");
+	if (sess_hub_named(s, d->name))
+		return no_tenant(d->name, "DROP DATABASE", err);
 	if (tenant_name(d->name, name) && !may_reach(s, name))
 		return not_owner(d->name, err);
-	if (!tenant_name(d->name, name) || sess_hub_named(s, name) ||
-	    !shard_tenant_exists(s->env->shards, name)) {
+	if (!tenant_name(d->name, name) || !shard_tenant_exists(s->env->shards, name)) {
 		if (!d->missing_ok)
 			return missing(d->name, err);
 		if (sess_notice_wanted(s, "notice")) {
@@ -123,10 +134,14 @@ static bool rename_db(struct session *s, const struct xlat_database *d, struct p
 {
 	char name[SHARD_TENANT_MAX + 1], to[SHARD_TENANT_MAX + 1];
 	bool valid = tenant_name(d->name, name);
+	if (sess_hub_named(s, d->name) && !current(s, d->name))
+		return no_tenant(d->name, "ALTER DATABASE ... RENAME TO", err);
 	if (valid && !may_reach(s, name))
 		return not_owner(d->name, err);
-	if (!valid || sess_hub_named(s, name) || !shard_tenant_exists(s->env->shards, name))
-		return missing(d->name, err);
+	if (!valid || !shard_tenant_exists(s->env->shards, name))
+		return current(s, d->name) ? pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						       "current database cannot be renamed")
+					   : missing(d->name, err);
 	if (current(s, name))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "current database cannot be renamed");
@@ -153,6 +168,18 @@ static bool owner(struct session *s, const struct xlat_database *d, struct pgerr
 	if (!current(s, d->name) && !may_reach(s, name))
 		return not_owner(d->name, err);
 	return owner_ok(s, d->owner, err);
+}
+
+/* The names stay the users snapshot's, which the session holds as long as it lives. */
+size_t sess_database_roles(void *arg, struct arena *a, const char ***out)
+{
+	struct session *s = arg;
+	size_t n = s->users ? auth_users_count(s->users) : 0;
+	const char **v = arena_alloc(a, (n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < n; i++)
+		v[i] = auth_users_at(s->users, i)->name;
+	*out = v;
+	return n;
 }
 
 bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)

@@ -567,6 +567,8 @@ bool sess_hub_named(const struct session *s, const char *name);
 /* sess_database.c: runs CREATE/DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO (an
  * XLAT_DATABASE statement); false with err. Blocks on disk, and a drop up to shard's waits. */
 bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* catalog_session.roles: the users file's users (none without a file). */
+size_t sess_database_roles(void *arg, struct arena *a, const char ***out);
 /* Before x runs (sess_check_allowed): in a session without a default tenant on the hub, a
  * CREATE that names no tenant is 3F000 `no schema has been selected to create in`. */
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err);

@@ -114,13 +114,13 @@ static void sleep_ms(int ms)
 	nanosleep(&ts, NULL);
 }
 
-/* Everything that uses tenant name now: other sessions of it, connections with its file
- * attached, its connections in use (a session between its client and its connection, or
- * server code such as a migration). Lock held. */
-static int users_locked(struct shard_registry *r, const char *name,
+/* Everything that uses tenant name now: its sessions registered before the mark (seq up to
+ * before), connections with its file attached, its connections in use (a session between
+ * its client and its connection, or server code such as a migration). Lock held. */
+static int users_locked(struct shard_registry *r, const char *name, uint64_t before,
 			const struct shard_client *self, bool terminate, bool *denied)
 {
-	int n = shard_client_others_locked(r, name, self, terminate, denied);
+	int n = shard_client_others_locked(r, name, self, before, terminate, denied);
 	struct shard_hold *h = hold_find(r, name, false);
 	struct shard_tenant *t = shard_pool_tenant_locked(r, name);
 	int in_use = t ? t->nused : 0;
@@ -139,37 +139,56 @@ static bool in_use_error(const char *name, int n, struct pgerr *err)
 	return false;
 }
 
-/* The waiting phase: true with the mark set on names[0] (and names[1], a rename's target)
- * and the registry lock held, once nothing uses names[0]; false with err after the wait. */
+static void set_marks(struct shard_registry *r, const char *const names[2], bool on)
+{
+	for (int i = 0; i < 2; i++) {
+		struct shard_hold *h = names[i] ? hold_find(r, names[i], on) : NULL;
+		if (h) {
+			h->marked = on;
+			hold_maybe_free(r, h);
+		}
+	}
+	if (!on)
+		pthread_cond_broadcast(&r->hold_cond);
+}
+
+static void unmark(struct shard_registry *r, const char *const names[2])
+{
+	pthread_mutex_lock(&r->lock);
+	set_marks(r, names, false);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* Marks names[0] (and names[1], a rename's target), then waits until nothing uses names[0]:
+ * true with the registry lock held; false with err, unmarked, after the wait. */
 static bool wait_unused(struct shard_registry *r, const char *const names[2],
 			const struct shard_client *self, bool force, struct pgerr *err)
 {
 	int waited = 0, limit = force ? SHARD_DROP_FORCE_WAIT_MS : SHARD_DROP_WAIT_MS;
+	pthread_mutex_lock(&r->lock);
+	for (int i = 0; i < 2; i++)
+		if (names[i])
+			shard_drop_wait_locked(r, names[i]);
+	set_marks(r, names, true);
+	uint64_t before = r->client_seq;
 	for (;;) {
-		pthread_mutex_lock(&r->lock);
-		for (int i = 0; i < 2; i++)
-			if (names[i])
-				shard_drop_wait_locked(r, names[i]);
 		bool denied = false;
-		int n = users_locked(r, names[0], self, force, &denied);
+		int n = users_locked(r, names[0], before, self, force, &denied);
+		if (n == 0)
+			return true;
+		set_marks(r, names, !denied && waited < limit);
+		pthread_mutex_unlock(&r->lock);
 		if (denied) {
-			pthread_mutex_unlock(&r->lock);
 			pgerr_set(err, SQLSTATE_INSUFFICIENT_PRIVILEGE,
 				  "permission denied to terminate process");
 			pgerr_detail(err, "Only sessions of your own user may be terminated.");
 			return false;
 		}
-		if (n == 0) {
-			for (int i = 0; i < 2; i++)
-				if (names[i])
-					hold_find(r, names[i], true)->marked = true;
-			return true;
-		}
-		pthread_mutex_unlock(&r->lock);
 		if (waited >= limit)
 			return in_use_error(names[0], n, err);
 		sleep_ms(SHARD_DROP_POLL_MS);
 		waited += SHARD_DROP_POLL_MS;
+		pthread_mutex_lock(&r->lock);
 	}
 }
 
@@ -196,20 +215,6 @@ static void close_idle(struct shard_registry *r, const char *name)
 			return;
 		sleep_ms(SHARD_DROP_POLL_MS);
 	}
-}
-
-static void unmark(struct shard_registry *r, const char *const names[2])
-{
-	pthread_mutex_lock(&r->lock);
-	for (int i = 0; i < 2; i++) {
-		struct shard_hold *h = names[i] ? hold_find(r, names[i], false) : NULL;
-		if (h) {
-			h->marked = false;
-			hold_maybe_free(r, h);
-		}
-	}
-	pthread_cond_broadcast(&r->hold_cond);
-	pthread_mutex_unlock(&r->lock);
 }
 
 static const char *const side_files[] = {"-wal", "-shm", "-journal"};

@@ -139,6 +139,7 @@ struct shard_registry {
 	 * rename removes their files; lends and attachments of a marked name wait on hold_cond. */
 	struct shard_hold *holds;
 	pthread_cond_t hold_cond;
+	uint64_t client_seq; /* sessions registered so far (shard_client.c) */
 };
 
 /* shard_attach.c: an attachment of name to c is gone (detached, or c closed with it). */
@@ -225,11 +226,12 @@ void shard_hold_attach_locked(struct shard_registry *r, const char *name, int de
 /* shard_pool.c: takes t's idle connections out of the cache (a list through next, each still
  * counted open until closed here: nopen is lowered now). Lock held. */
 struct shard_conn *shard_pool_take_idle_locked(struct shard_registry *r, struct shard_tenant *t);
-/* shard_client.c: the sessions of tenant other than self; with terminate, each is told to
- * terminate (57P01), and *denied set when one belongs to another user (none is told then).
- * Lock held. */
+/* shard_client.c: the sessions of tenant other than self registered up to client_seq before
+ * (later ones wait for the drop in lend); with terminate, each is told to terminate (57P01),
+ * and *denied set when one belongs to another user (none is told then). Lock held. */
 int shard_client_others_locked(struct shard_registry *r, const char *tenant,
-			       const struct shard_client *self, bool terminate, bool *denied);
+			       const struct shard_client *self, uint64_t before, bool terminate,
+			       bool *denied);
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);
