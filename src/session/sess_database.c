@@ -190,6 +190,7 @@ bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pger
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "%s cannot run inside a transaction block",
 				 d->op == XLAT_DB_RENAME ? "ALTER DATABASE ... RENAME TO" : x->tag);
+	sess_hub_forget(s); /* this session sees its change at once; others within a second */
 	switch (d->op) {
 	case XLAT_DB_CREATE:
 		return create(s, d, err);

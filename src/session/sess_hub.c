@@ -172,6 +172,12 @@ long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pg
 	return (long)n;
 }
 
+void sess_hub_forget(struct session *s)
+{
+	if (s->hub_list)
+		s->hub_list->names = NULL; /* listed again at the next use */
+}
+
 void sess_hub_free(struct session *s)
 {
 	if (!s->hub_list)

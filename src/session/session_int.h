@@ -584,6 +584,8 @@ long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pger
  * SESS_HUB_SCHEMAS_MAX tenants, no_tenant_databases alone (docs/operations.md). */
 long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 void sess_hub_free(struct session *s);
+/* The tenants changed (CREATE/DROP DATABASE): the session's listing is read again. */
+void sess_hub_forget(struct session *s);
 /* Before a simple Query's statements run: in a session without a default tenant, outside a
  * transaction block, one statement that reads only the catalog and asks for one schema by
  * name (xlat_stmt.described_schema) that is a tenant the user may reach, other than its

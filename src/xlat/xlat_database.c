@@ -173,8 +173,7 @@ static bool provider_ok(struct xlat_ctx *c, const PgQuery__DefElem *d)
 	if (strcmp(v, "icu") == 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
 				 "CREATE DATABASE ... LOCALE_PROVIDER icu is not supported");
-	return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, -1,
-			 "unrecognized locale provider: %s", v);
+	return xlat_fail(c, "42P17", -1, "unrecognized locale provider: %s", v);
 }
 
 static struct xlat_database *new_database(struct xlat_ctx *c, enum xlat_db_op op,
