@@ -151,8 +151,10 @@ struct xlat_cursor {
 
 /* CREATE DATABASE, DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO, the options
  * checked (xlat_database.c). The names are as the parser gives them: the session checks them
- * as tenant names. */
-enum xlat_db_op { XLAT_DB_CREATE, XLAT_DB_DROP, XLAT_DB_RENAME, XLAT_DB_OWNER };
+ * as tenant names. Also CREATE ROLE name (ROLE_CREATE) and ALTER ROLE name WITH the attributes
+ * every user has (ROLE_ALTER; owner the role, NULL for CURRENT_USER), which change nothing. */
+enum xlat_db_op { XLAT_DB_CREATE, XLAT_DB_DROP, XLAT_DB_RENAME, XLAT_DB_OWNER,
+		  XLAT_DB_ROLE_CREATE, XLAT_DB_ROLE_ALTER };
 struct xlat_database {
 	enum xlat_db_op op;
 	const char *name;

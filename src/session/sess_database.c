@@ -2,6 +2,8 @@
 /* sess_database.c: CREATE DATABASE, DROP DATABASE and ALTER DATABASE ... RENAME TO / OWNER TO
  * run by a session: each names a tenant, which the users file must let the user reach (42501
  * otherwise), and shard creates, drops or renames it while the server runs (shard_drop.c).
+ * Also what pg_dumpall's scripts say of roles: CREATE ROLE of an existing user (42710, as
+ * PostgreSQL) and ALTER ROLE restating a user's attributes (no change).
  * Not inside a transaction block (25001, as PostgreSQL): a file removed or created cannot be
  * rolled back. The options were checked by the translator (xlat_database.c); here what needs
  * the session: names, the user, the template, the current database. */
@@ -13,6 +15,7 @@
 #define SQLSTATE_OBJECT_IN_USE "55006"
 #define SQLSTATE_INVALID_NAME "42602"
 #define SQLSTATE_DUPLICATE_DATABASE "42P04"
+#define SQLSTATE_DUPLICATE_OBJECT "42710"
 
 /* A name that is a tenant's as written (the parser folded unquoted names already; a quoted
  * "Acme" would be folded to acme by a connect, so it names no tenant of its own). */
@@ -182,10 +185,36 @@ size_t sess_database_roles(void *arg, struct arena *a, const char ***out)
 	return n;
 }
 
+static bool role_exists(struct session *s, const char *name)
+{
+	return strcmp(name, s->user) == 0 || (s->users && auth_users_find(s->users, name));
+}
+
+/* A pg_dumpall script's CREATE ROLE of a user that exists: PostgreSQL's own answer. */
+static bool create_role(struct session *s, const struct xlat_database *d, struct pgerr *err)
+{
+	if (role_exists(s, d->name))
+		return pgerr_set(err, SQLSTATE_DUPLICATE_OBJECT, "role \"%s\" already exists",
+				 d->name);
+	pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "CREATE ROLE is not supported");
+	pgerr_hint(err, "Users and their tenants are listed in the users file (users_file); "
+			"`shardlite passwd USER` makes a secret.");
+	return false;
+}
+
+static bool alter_role(struct session *s, const struct xlat_database *d, struct pgerr *err)
+{
+	if (d->owner && !role_exists(s, d->owner))
+		return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist",
+				 d->owner);
+	return true; /* the attributes it restates are the user's already */
+}
+
 bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	const struct xlat_database *d = x->database;
-	bool atomic = d->op == XLAT_DB_OWNER;
+	bool atomic = d->op == XLAT_DB_OWNER || d->op == XLAT_DB_ROLE_CREATE ||
+		      d->op == XLAT_DB_ROLE_ALTER;
 	if (!atomic && (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED))
 		return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 				 "%s cannot run inside a transaction block",
@@ -200,6 +229,10 @@ bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pger
 		return rename_db(s, d, err);
 	case XLAT_DB_OWNER:
 		return owner(s, d, err);
+	case XLAT_DB_ROLE_CREATE:
+		return create_role(s, d, err);
+	case XLAT_DB_ROLE_ALTER:
+		return alter_role(s, d, err);
 	}
 	return false;
 }

@@ -261,6 +261,10 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_createdb(c, n->createdb_stmt);
 	case PG_QUERY__NODE__NODE_DROPDB_STMT:
 		return xlat_stmt_dropdb(c, n->dropdb_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+		return xlat_stmt_create_role(c, n->create_role_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
+		return xlat_stmt_alter_role(c, n->alter_role_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_database.c: CREATE DATABASE, DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO,
- * which create, drop and rename tenants (XLAT_DATABASE; the session runs them through shard).
- * The options are checked here, where they need nothing but the statement: those that mean
- * what a tenant already is (UTF8, the C locale, template0/1, pg_default ...) are accepted,
- * the others refused as PostgreSQL refuses bad values, or with 0A000 naming them. */
+ * which create, drop and rename tenants (XLAT_DATABASE; the session runs them through shard),
+ * and CREATE ROLE / ALTER ROLE as a pg_dumpall script sends them for the roles it read. The
+ * options are checked here, where they need nothing but the statement: those that mean what a
+ * tenant or a user already is (UTF8, the C locale, template0/1, LOGIN NOSUPERUSER ...) are
+ * accepted, the others refused as PostgreSQL refuses bad values, or with 0A000 naming them. */
 #include "xlat_int.h"
 
 #include <ctype.h>
@@ -254,6 +255,72 @@ bool xlat_database_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	struct xlat_database *db = new_database(c, XLAT_DB_RENAME, s->subname, "ALTER DATABASE");
 	db->new_name = arena_strdup(c->a, s->newname);
+	return true;
+}
+
+/* CREATE ROLE/USER/GROUP: users are the users file's, so it can only be the 42710 PostgreSQL
+ * gives for an existing role (the session decides); its options do not matter then. */
+bool xlat_stmt_create_role(struct xlat_ctx *c, const PgQuery__CreateRoleStmt *s)
+{
+	new_database(c, XLAT_DB_ROLE_CREATE, s->role, "CREATE ROLE"); /* USER, GROUP: the same */
+	return true;
+}
+
+/* The attributes every user has (pg_authid): ALTER ROLE may restate them, as pg_dumpall's
+ * `ALTER ROLE u WITH NOSUPERUSER INHERIT ... LOGIN ...` does; changing one is refused. */
+static const struct {
+	const char *name, *keyword;
+	bool flag, value; /* a Boolean attribute, and every user's value of it */
+} role_attrs[] = {
+	{"superuser", "SUPERUSER", true, false},
+	{"createrole", "CREATEROLE", true, false},
+	{"createdb", "CREATEDB", true, false},
+	{"canlogin", "LOGIN", true, true},
+	{"isreplication", "REPLICATION", true, false},
+	{"bypassrls", "BYPASSRLS", true, false},
+	{"inherit", "INHERIT", true, true},
+	{"password", "PASSWORD", false, false},
+	{"validUntil", "VALID UNTIL", false, false},
+	{"connectionlimit", "CONNECTION LIMIT", false, false},
+	{"rolemembers", "ROLE", false, false},
+	{"adminmembers", "ADMIN", false, false},
+};
+
+static bool role_option_ok(struct xlat_ctx *c, const PgQuery__DefElem *d)
+{
+	const char *v = opt_text(c, d->arg), *keyword = d->defname;
+	if (strcmp(d->defname, "connectionlimit") == 0 && v && atoi(v) == -1)
+		return true;
+	for (size_t i = 0; i < ARRAY_LEN(role_attrs); i++) {
+		if (strcmp(d->defname, role_attrs[i].name) != 0)
+			continue;
+		if (role_attrs[i].flag && v && bool_value(v) == (int)role_attrs[i].value)
+			return true;
+		keyword = role_attrs[i].keyword;
+	}
+	xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
+		  "ALTER ROLE ... %s is not supported", keyword);
+	pgerr_detail(c->err, "Users, their secrets and their tenants are the users file's; every "
+			     "user is LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB.");
+	return false;
+}
+
+bool xlat_stmt_alter_role(struct xlat_ctx *c, const PgQuery__AlterRoleStmt *s)
+{
+	const PgQuery__RoleSpec *role = s->role;
+	if (role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "role \"public\" does not exist");
+	bool named = role && role->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING;
+	struct xlat_database *db = new_database(c, XLAT_DB_ROLE_ALTER,
+						named ? role->rolename : "", "ALTER ROLE");
+	db->owner = named ? db->name : NULL;
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__Node *o = s->options[i];
+		if (o->node_case != NODE(DEF_ELEM))
+			return xlat_unsupported(c, -1, "this ALTER ROLE");
+		if (!role_option_ok(c, o->def_elem))
+			return false;
+	}
 	return true;
 }
 

@@ -810,6 +810,8 @@ bool xlat_stmt_createdb(struct xlat_ctx *c, const PgQuery__CreatedbStmt *s);
 bool xlat_stmt_dropdb(struct xlat_ctx *c, const PgQuery__DropdbStmt *s);
 bool xlat_database_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_database_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
+bool xlat_stmt_create_role(struct xlat_ctx *c, const PgQuery__CreateRoleStmt *s);
+bool xlat_stmt_alter_role(struct xlat_ctx *c, const PgQuery__AlterRoleStmt *s);
 /* The collations of s's ORDER BY items that are of an enum type (a column of FROM, or a
  * result column by name or position; shape: the result's types), for xlat_sort_list after
  * the FROM left scope; NULL when none is. */

@@ -101,6 +101,9 @@ exec 7>&-
 # restore into server b (auto_create off: the script's CREATE DATABASE makes the tenants)
 psql -X -q -h "$DIR/b" -p $((PORT + 1)) -d postgres -f "$DIR/all.sql" >"$DIR/restore.out" 2>&1 ||
 	fail "restore: $(cat "$DIR/restore.out")"
+grep -q "role \"$(id -un)\" already exists" "$DIR/restore.out" ||
+	fail "CREATE ROLE of a known user: $(cat "$DIR/restore.out")"
+grep -q 'ALTER ROLE' "$DIR/restore.out" && fail "ALTER ROLE refused: $(cat "$DIR/restore.out")"
 for t in acme beta gamma; do
 	pg_dump -d "$t" | grep -v '^\\\(un\)\?restrict' >"$DIR/$t.a" || fail "pg_dump a $t"
 	pg_dump -h "$DIR/b" -p $((PORT + 1)) -d "$t" | grep -v '^\\\(un\)\?restrict' >"$DIR/$t.b" ||

@@ -36,6 +36,8 @@ SELECT count(*), bool_and(rolcanlogin) FROM pg_authid WHERE rolname = current_us
 -- differs: no shardlite user is a superuser (is_superuser is off)
 SELECT rolsuper FROM pg_authid WHERE rolname = current_user;
 SELECT count(*) FROM pg_authid WHERE rolname = 'pg_database_owner';
+ALTER ROLE CURRENT_USER WITH INHERIT LOGIN CONNECTION LIMIT -1;
+ALTER ROLE rg_nosuch_role WITH LOGIN;
 SELECT count(*) FROM pg_auth_members WHERE member = 0;
 SELECT count(*) FROM pg_db_role_setting WHERE setrole = 0;
 SELECT count(*) FROM pg_parameter_acl;

@@ -27,6 +27,12 @@ static const struct xcase refused[] = {
 	{"CREATE DATABASE x nosuch 1", "!42601@19"},
 	{"ALTER DATABASE x OWNER TO PUBLIC", "!42704"},
 	{"ALTER DATABASE x SET work_mem = '1MB'", "!0A000"},
+	{"ALTER ROLE ann WITH SUPERUSER", "!0A000@21"},
+	{"ALTER ROLE ann NOLOGIN", "!0A000"},
+	{"ALTER ROLE ann PASSWORD 'x'", "!0A000"},
+	{"ALTER ROLE ann CONNECTION LIMIT 3", "!0A000"},
+	{"ALTER ROLE PUBLIC WITH LOGIN", "!42704"},
+	{"DROP ROLE ann", "!0A000"},
 };
 
 XCASE_TEST(refused_options, refused)
@@ -65,6 +71,15 @@ START_TEST(accepted)
 	ck_assert_ptr_null(d->owner);
 	d = one("ALTER DATABASE acme OWNER TO ann", a);
 	ck_assert_str_eq(d->owner, "ann");
+	d = one("ALTER ROLE ann WITH NOSUPERUSER INHERIT NOCREATEROLE NOCREATEDB LOGIN "
+		"NOREPLICATION NOBYPASSRLS CONNECTION LIMIT -1", a);
+	ck_assert_int_eq(d->op, XLAT_DB_ROLE_ALTER);
+	ck_assert_str_eq(d->owner, "ann");
+	d = one("ALTER ROLE CURRENT_USER WITH LOGIN", a);
+	ck_assert_ptr_null(d->owner);
+	d = one("CREATE ROLE ann", a);
+	ck_assert_int_eq(d->op, XLAT_DB_ROLE_CREATE);
+	ck_assert_str_eq(d->name, "ann");
 	struct xlat_stmt *st = xtranslate("CREATE DATABASE acme", NULL, 0, 1, a);
 	ck_assert_str_eq(st->tag, "CREATE DATABASE");
 	arena_free(a);
