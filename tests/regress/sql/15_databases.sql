@@ -42,3 +42,5 @@ SELECT count(*) FROM pg_auth_members WHERE member = 0;
 SELECT count(*) FROM pg_db_role_setting WHERE setrole = 0;
 SELECT count(*) FROM pg_parameter_acl;
 SELECT spcname FROM pg_tablespace WHERE spcname !~ '^pg_';
+SELECT c.oid, c.relname, c.relisshared FROM pg_class c WHERE c.relname IN ('pg_authid', 'pg_auth_members', 'pg_db_role_setting', 'pg_parameter_acl') ORDER BY c.oid;
+SELECT 'pg_catalog.pg_authid'::pg_catalog.regclass::oid, 'pg_parameter_acl'::regclass::oid;
