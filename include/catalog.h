@@ -85,6 +85,9 @@ struct catalog_session {
 	/* pg_authid, pg_roles: the users besides user (the users file's), arg setting_arg,
 	 * allocated in a or kept by the session until the next call. NULL: user alone. */
 	size_t (*roles)(void *arg, struct arena *a, const char ***out);
+	/* pg_database_size of one of the databases besides the current one: the bytes of the
+	 * tenant's file (0 for a database naming no tenant), -1 when there is none. NULL: -1. */
+	int64_t (*database_size)(void *arg, const char *name);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

@@ -545,6 +545,21 @@ static void fn_no_recovery(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The tenant's file: its pages times the page size. */
+/* Another database pg_database lists: its tenant file's size, as the session measures it. */
+static bool other_database_size(sqlite3_context *ctx, struct cat_conn *cc, sqlite3_value *v)
+{
+	struct arena *a = arena_new(0);
+	bool self = false;
+	const char *name = cat_database_find(cc, v, a, &self);
+	int64_t size = name && cc->sess && cc->sess->database_size
+			       ? cc->sess->database_size(cc->sess->setting_arg, name)
+			       : -1;
+	if (size >= 0)
+		sqlite3_result_int64(ctx, size);
+	arena_free(a);
+	return size >= 0;
+}
+
 static void fn_database_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct cat_conn *cc = CTX_CONN(ctx);
@@ -552,10 +567,11 @@ static void fn_database_size(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	bool self = sqlite3_value_type(argv[0]) == SQLITE_INTEGER
 			    ? sqlite3_value_int64(argv[0]) == CAT_DB_OID
 			    : name && strcmp(name, cat_conn_database(cc)) == 0;
+	if (!self && other_database_size(ctx, cc, argv[0]))
+		return;
 	if (!self) {
-		char *msg = sqlite3_mprintf("database \"%s\" does not exist", name ? name : "");
-		sqlite3_result_error(ctx, msg, -1);
-		sqlite3_free(msg);
+		pgfn_error(ctx, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist",
+			   name ? name : "");
 		return;
 	}
 	sqlite3_stmt *st = NULL;

@@ -111,6 +111,29 @@ bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct ca
 	return true;
 }
 
+const char *cat_database_find(struct cat_conn *cc, sqlite3_value *v, struct arena *a,
+			      bool *current)
+{
+	const char *current_name = cat_conn_database(cc);
+	bool by_oid = sqlite3_value_type(v) == SQLITE_INTEGER;
+	int64_t oid = sqlite3_value_int64(v);
+	const char *want = (const char *)sqlite3_value_text(v);
+	*current = by_oid ? oid == CAT_DB_OID : want && strcmp(want, current_name) == 0;
+	if (*current)
+		return current_name;
+	const char **names = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	long n = cc->sess && cc->sess->databases && want
+			 ? cc->sess->databases(cc->sess->setting_arg, a, &names, &err)
+			 : 0;
+	for (long i = 0; i < n; i++)
+		if (by_oid ? cat_oid("database", names[i], NULL) == (uint32_t)oid
+			   : strcmp(names[i], want) == 0)
+			return names[i];
+	return NULL;
+}
+
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	static const struct {

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define SQLSTATE_OBJECT_IN_USE "55006"
 #define SQLSTATE_INVALID_NAME "42602"
@@ -171,6 +172,19 @@ static bool owner(struct session *s, const struct xlat_database *d, struct pgerr
 	if (!current(s, d->name) && !may_reach(s, name))
 		return not_owner(d->name, err);
 	return owner_ok(s, d->owner, err);
+}
+
+int64_t sess_database_size(void *arg, const char *name)
+{
+	struct session *s = arg;
+	char t[SHARD_TENANT_MAX + 1], path[4096];
+	struct stat st;
+	if (sess_hub_named(s, name))
+		return 0; /* it stores nothing of its own */
+	if (!tenant_name(name, t) || !may_reach(s, t) ||
+	    !shard_tenant_path(s->env->shards, t, path, sizeof(path)) || stat(path, &st) != 0)
+		return -1;
+	return (int64_t)st.st_size;
 }
 
 /* The names stay the users snapshot's, which the session holds as long as it lives. */

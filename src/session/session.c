@@ -334,7 +334,8 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 					      catalog_setting_at, s, catalog_set_setting,
 					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list,
 					      s->tenant[0] ? NULL : sess_hub_schemas, NULL, xlat_viewdef,
-					      sess_hub_databases, sess_database_roles};
+					      sess_hub_databases, sess_database_roles,
+					      sess_database_size};
 	sess_guc_dt_refresh(s);
 	sess_client_start(s);
 	s->state = SESS_OPENING;

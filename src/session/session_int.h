@@ -569,6 +569,8 @@ bool sess_hub_named(const struct session *s, const char *name);
 bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* catalog_session.roles: the users file's users (none without a file). */
 size_t sess_database_roles(void *arg, struct arena *a, const char ***out);
+/* catalog_session.database_size: the tenant file's bytes, 0 for no_tenant_databases. */
+int64_t sess_database_size(void *arg, const char *name);
 /* Before x runs (sess_check_allowed): in a session without a default tenant on the hub, a
  * CREATE that names no tenant is 3F000 `no schema has been selected to create in`. */
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err);

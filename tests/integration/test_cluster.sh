@@ -42,6 +42,8 @@ out=$(createdb acme 2>&1) && fail "createdb acme twice: $out"
 grep -q 'database "acme" already exists' <<<"$out" || fail "createdb twice: $out"
 out=$(psql -X -l -A -t 2>&1) || fail "psql -l: $out"
 for t in acme beta gamma postgres; do grep -q "^$t|" <<<"$out" || fail "psql -l has no $t: $out"; done
+out=$(psql -X -A -t -d acme -c '\l+' 2>&1) || fail "\\l+: $out"
+grep -Eq '^beta\|.*\|[0-9]+ (bytes|kB)\|pg_default\|' <<<"$out" || fail "psql -l+ has no size of beta: $out"
 out=$(psql -X -A -t -d postgres -c 'SELECT string_agg(datname, $$,$$ ORDER BY datname) FROM pg_database')
 [[ "$out" == "acme,beta,gamma,postgres" ]] || fail "pg_database in postgres: $out"
 

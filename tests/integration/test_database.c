@@ -50,6 +50,10 @@ START_TEST(create_and_drop_with_auto_create_off)
 	PQfinish(a);
 	harness_expect_value(c, "SELECT string_agg(datname, ',' ORDER BY datname) FROM pg_database",
 			     "acme,postgres");
+	harness_expect_value(c, "SELECT pg_database_size('acme') > 0 AND "
+				"has_database_privilege('acme', 'CONNECT')", "t");
+	harness_expect_error(c, "SELECT pg_database_size('nosuch')", "3D000",
+			     "database \"nosuch\" does not exist");
 	harness_expect_error(c, "CREATE DATABASE acme", "42P04",
 			     "database \"acme\" already exists");
 	harness_expect_error(c, "CREATE DATABASE postgres", "42P04", NULL);
