@@ -39,6 +39,7 @@ struct shard_hold {
 	struct shard_hold *next;
 	char name[SHARD_TENANT_MAX + 1];
 	int attached; /* connections with the file attached (shard_attach.c) */
+	int lending;  /* borrows waiting for the mark to go (shard_drop_lend_wait_locked) */
 	bool marked;  /* a drop or rename removes its files now */
 };
 
@@ -73,7 +74,7 @@ static struct shard_hold *hold_find(struct shard_registry *r, const char *name, 
 
 static void hold_maybe_free(struct shard_registry *r, struct shard_hold *h)
 {
-	if (h->attached > 0 || h->marked)
+	if (h->attached > 0 || h->lending > 0 || h->marked)
 		return;
 	for (struct shard_hold **pp = &r->holds; *pp; pp = &(*pp)->next) {
 		if (*pp == h) {
@@ -98,6 +99,18 @@ void shard_drop_wait_locked(struct shard_registry *r, const char *name)
 		pthread_cond_wait(&r->hold_cond, &r->lock);
 }
 
+void shard_drop_lend_wait_locked(struct shard_registry *r, const char *name)
+{
+	if (!shard_drop_marked_locked(r, name))
+		return;
+	struct shard_hold *h = hold_find(r, name, false);
+	h->lending++;
+	while (h->marked)
+		pthread_cond_wait(&r->hold_cond, &r->lock);
+	h->lending--;
+	hold_maybe_free(r, h);
+}
+
 void shard_hold_attach_locked(struct shard_registry *r, const char *name, int delta)
 {
 	struct shard_hold *h = hold_find(r, name, delta > 0);
@@ -116,12 +129,19 @@ static void sleep_ms(int ms)
 
 /* Everything that uses tenant name now: its sessions registered before the mark (seq up to
  * before), connections with its file attached, its connections in use (a session between
- * its client and its connection, or server code such as a migration). Lock held. */
+ * its client and its connection, or server code such as a migration). Lock held.
+ *
+ * With terminate (FORCE), a session told to end that meets the mark when it borrows cannot
+ * end before the drop does: the borrows waiting on the mark are not counted as sessions
+ * (each such session ends, told to, once the mark is gone). Without FORCE they are, and the
+ * drop fails after its wait rather than remove a file a live session is about to use. */
 static int users_locked(struct shard_registry *r, const char *name, uint64_t before,
 			const struct shard_client *self, bool terminate, bool *denied)
 {
 	int n = shard_client_others_locked(r, name, self, before, terminate, denied);
 	struct shard_hold *h = hold_find(r, name, false);
+	if (terminate && h)
+		n = n > h->lending ? n - h->lending : 0;
 	struct shard_tenant *t = shard_pool_tenant_locked(r, name);
 	int in_use = t ? t->nused : 0;
 	/* a session's own connection is in use while it is counted already: count the larger */

@@ -222,6 +222,8 @@ void shard_drop_init(struct shard_registry *r);
 void shard_drop_fini(struct shard_registry *r);
 bool shard_drop_marked_locked(struct shard_registry *r, const char *name);
 void shard_drop_wait_locked(struct shard_registry *r, const char *name);
+/* As shard_drop_wait_locked, for a borrow (lend): counted while it waits (shard_drop.c). */
+void shard_drop_lend_wait_locked(struct shard_registry *r, const char *name);
 void shard_hold_attach_locked(struct shard_registry *r, const char *name, int delta);
 /* shard_pool.c: takes t's idle connections out of the cache (a list through next, each still
  * counted open until closed here: nopen is lowered now). Lock held. */

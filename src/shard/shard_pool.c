@@ -168,7 +168,7 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 static struct shard_conn *lend(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	pthread_mutex_lock(&r->lock);
-	shard_drop_wait_locked(r, name); /* a drop removing its files: the fresh one, after */
+	shard_drop_lend_wait_locked(r, name); /* a drop removing its files: a fresh one after */
 	struct shard_tenant *t = tenant_find(r, name, true);
 	struct shard_conn *c = t->idle;
 	if (c) {

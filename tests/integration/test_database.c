@@ -165,8 +165,12 @@ static void *client_loop(void *arg)
 	while (!atomic_load(&stop_clients)) {
 		PGconn *c = harness_try_connect(&H, "dbname=race");
 		if (PQstatus(c) != CONNECTION_OK) {
-			if (!strstr(PQerrorMessage(c), "does not exist"))
+			/* 3D000 between drop and create; FORCE may end a session still starting */
+			if (!strstr(PQerrorMessage(c), "does not exist") &&
+			    !strstr(PQerrorMessage(c), "administrator command")) {
+				fprintf(stderr, "connect: %s", PQerrorMessage(c));
 				atomic_fetch_add(&bad_errors, 1);
+			}
 			PQfinish(c);
 			continue;
 		}
@@ -195,16 +199,9 @@ START_TEST(drop_while_connecting)
 		ck_assert_int_eq(pthread_create(&th[i], NULL, client_loop, NULL), 0);
 	for (int round = 0; round < 15; round++) {
 		usleep(20000);
-		/* a session that registered just before the drop but has not borrowed yet waits
-		 * for it and cannot end: the drop gives up after 5 s (55006), safely; retried */
-		PGresult *r = PQexec(c, "DROP DATABASE race WITH (FORCE)");
-		for (int retry = 0; retry < 2 && PQresultStatus(r) != PGRES_COMMAND_OK; retry++) {
-			ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "55006");
-			PQclear(r);
-			r = PQexec(c, "DROP DATABASE race WITH (FORCE)");
-		}
-		ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
-		PQclear(r);
+		/* sessions that registered just before the drop and borrow after it started wait
+		 * for it, told to end: the drop does not wait for them */
+		PQclear(harness_exec_ok(c, "DROP DATABASE race WITH (FORCE)"));
 		PQclear(harness_exec_ok(c, "CREATE DATABASE race"));
 	}
 	atomic_store(&stop_clients, true);
