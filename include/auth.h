@@ -102,6 +102,8 @@ void auth_users_ref(struct auth_users *u);
 void auth_users_unref(struct auth_users *u); /* NULL is a no-op */
 const struct auth_user *auth_users_find(const struct auth_users *u, const char *name);
 size_t auth_users_count(const struct auth_users *u);
+/* The i-th user of the file (0-based, in file order); NULL past the last. */
+const struct auth_user *auth_users_at(const struct auth_users *u, size_t i);
 
 /* The one tenant check: may user reach tenant (a checked tenant name)? Used at connect time
  * and, once schema-prefix routing exists, for every other tenant a statement names (42501). */

@@ -77,6 +77,17 @@ struct catalog_session {
 	 * as kept. */
 	bool (*viewdef)(const char *view, const char *query, const char *schema, struct arena *a,
 			const char **out, struct pgerr *err);
+	/* pg_database: the databases the user may reach besides database (the tenants its
+	 * patterns reach, and the databases naming no tenant), arg setting_arg, allocated in a or
+	 * kept by the session until the next call; -1 with err when they cannot be listed.
+	 * NULL: database alone. */
+	long (*databases)(void *arg, struct arena *a, const char ***out, struct pgerr *err);
+	/* pg_authid, pg_roles: the users besides user (the users file's), arg setting_arg,
+	 * allocated in a or kept by the session until the next call. NULL: user alone. */
+	size_t (*roles)(void *arg, struct arena *a, const char ***out);
+	/* pg_database_size of one of the databases besides the current one: the bytes of the
+	 * tenant's file (0 for a database naming no tenant), -1 when there is none. NULL: -1. */
+	int64_t (*database_size)(void *arg, const char *name);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

@@ -270,6 +270,34 @@ bool shard_tenant_exists(const struct shard_registry *r, const char *name);
 size_t shard_tenant_list(const struct shard_registry *r, bool (*fn)(void *arg, const char *name),
 			 void *arg);
 
+/* ---- Creating, dropping and renaming tenants (shard_drop.c; CREATE/DROP DATABASE) ----
+ * Safe while the server runs: a drop or rename waits until no session of the tenant, no
+ * attachment of its file and no connection to it is in use, then marks the name, closes its
+ * idle connections and removes (or renames) the files; lends and attachments of a marked
+ * name wait until the mark is cleared. So a client connecting meanwhile gets the old tenant
+ * (and the drop fails, 55006) or, after it, a fresh one (auto_create) or 3D000. */
+struct shard_client;
+/* How long a drop waits for the tenant's sessions to go: without FORCE only for those already
+ * ending; with FORCE, after telling each to terminate (PostgreSQL waits 5 s as well). */
+#define SHARD_DROP_WAIT_MS 1000
+#define SHARD_DROP_FORCE_WAIT_MS 5000
+#define SHARD_DROP_POLL_MS 20
+
+/* Creates tenant name's (checked) file, empty, whatever auto_create says; migrated when first
+ * lent, as any new tenant. 42P04 `database "name" already exists`. Blocks on disk. */
+bool shard_tenant_create(struct shard_registry *r, const char *name, struct pgerr *err) MUST_CHECK;
+/* Removes tenant name (checked) and its -wal/-shm files. self (may be NULL) is the caller's
+ * session, never counted. 3D000 when it has no file; 55006 `database "name" is being accessed
+ * by other users` with PostgreSQL's DETAIL while sessions use it after the wait; with force
+ * the tenant's sessions are told to terminate first (42501 when one is another user's, as
+ * pg_terminate_backend). Blocks on disk, and up to the waits above, polling. */
+bool shard_tenant_drop(struct shard_registry *r, const char *name, bool force,
+		       const struct shard_client *self, struct pgerr *err) MUST_CHECK;
+/* Renames tenant name to new_name (both checked) under the same conditions as a drop (no
+ * FORCE): 3D000, 42P04 when new_name exists, 55006. Blocks as shard_tenant_drop. */
+bool shard_tenant_rename(struct shard_registry *r, const char *name, const char *new_name,
+			 const struct shard_client *self, struct pgerr *err) MUST_CHECK;
+
 /* ---- the hub: the connection of a session without a default tenant ----
  * Lent and pooled like a tenant's connection under the name SHARD_HUB, which no tenant can
  * have (shard_tenant_name_check refuses it). Its own database is an empty in-memory one that

@@ -28,6 +28,7 @@ enum xlat_kind {
 	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
 	XLAT_EXPLAIN,    /* EXPLAIN [ANALYZE]: SQLite's plan of .sql (see .explain_analyze) */
 	XLAT_DO,         /* DO: a PL/pgSQL block the session interprets (.plpgsql) */
+	XLAT_DATABASE,   /* CREATE / DROP / ALTER DATABASE: a tenant's lifecycle (.database) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -173,6 +174,22 @@ struct xlat_cursor {
 	int64_t count;
 };
 
+/* CREATE DATABASE, DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO, the options
+ * checked (xlat_database.c). The names are as the parser gives them: the session checks them
+ * as tenant names. Also CREATE ROLE name (ROLE_CREATE) and ALTER ROLE name WITH the attributes
+ * every user has (ROLE_ALTER; owner the role, NULL for CURRENT_USER), which change nothing. */
+enum xlat_db_op { XLAT_DB_CREATE, XLAT_DB_DROP, XLAT_DB_RENAME, XLAT_DB_OWNER,
+		  XLAT_DB_ROLE_CREATE, XLAT_DB_ROLE_ALTER };
+struct xlat_database {
+	enum xlat_db_op op;
+	const char *name;
+	const char *new_name;      /* RENAME TO */
+	const char *owner;         /* CREATE ... OWNER, OWNER TO: a role; NULL: the session's */
+	const char *template_name; /* CREATE ... TEMPLATE; NULL: none given */
+	bool missing_ok;           /* DROP DATABASE IF EXISTS */
+	bool force;                /* DROP DATABASE ... WITH (FORCE) */
+};
+
 /* One data-modifying WITH query: a SQLite INSERT/UPDATE/DELETE (with RETURNING when the
  * statement reads its rows) taking the statement's parameters. Its RETURNING rows, as a
  * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
@@ -228,6 +245,7 @@ struct xlat_stmt {
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
 	const struct xlat_pl_func *plpgsql; /* XLAT_DO */
+	const struct xlat_database *database; /* XLAT_DATABASE */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
 					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
 	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */

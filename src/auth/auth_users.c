@@ -171,3 +171,8 @@ const struct auth_user *auth_users_find(const struct auth_users *u, const char *
 }
 
 size_t auth_users_count(const struct auth_users *u) { return u->n; }
+
+const struct auth_user *auth_users_at(const struct auth_users *u, size_t i)
+{
+	return i < u->n ? &u->users[i] : NULL;
+}

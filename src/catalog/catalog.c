@@ -602,6 +602,7 @@ static const struct cat_reldef *(*const def_sets[])(size_t *n) = {
 	cat_stat_defs,
 	cat_trigger_defs,
 	cat_builtin_defs,
+	cat_roles_defs,
 };
 
 struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)

@@ -208,6 +208,19 @@ static void fn_table_visible(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		sqlite3_result_int(ctx, !cat_infoschema_rel_oid((uint32_t)sqlite3_value_int64(argv[0])));
 }
 
+/* A role of the users file, or PostgreSQL's fallback text. */
+static void userbyid_other(sqlite3_context *ctx, uint32_t oid)
+{
+	struct arena *a = arena_new(0);
+	const char *name = oid <= CATALOG_OID_MAX ? cat_role_name(CTX_CONN(ctx), oid, a) : NULL;
+	if (name)
+		cat_result_text(ctx, name);
+	else
+		sqlite3_result_text(ctx, sqlite3_mprintf("unknown (OID=%lld)", (long long)oid), -1,
+				    sqlite3_free);
+	arena_free(a);
+}
+
 static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	int64_t oid = sqlite3_value_int64(argv[0]);
@@ -218,8 +231,7 @@ static void fn_get_userbyid(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	else if (oid == CAT_ROLE_DATABASE_OWNER)
 		cat_result_text(ctx, "pg_database_owner");
 	else
-		sqlite3_result_text(ctx, sqlite3_mprintf("unknown (OID=%lld)", (long long)oid), -1,
-				    sqlite3_free);
+		userbyid_other(ctx, (uint32_t)oid);
 }
 
 /* Objects that do not exist here: no shared objects' comments, no user functions (so no
@@ -533,6 +545,21 @@ static void fn_no_recovery(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The tenant's file: its pages times the page size. */
+/* Another database pg_database lists: its tenant file's size, as the session measures it. */
+static bool other_database_size(sqlite3_context *ctx, struct cat_conn *cc, sqlite3_value *v)
+{
+	struct arena *a = arena_new(0);
+	bool self = false;
+	const char *name = cat_database_find(cc, v, a, &self);
+	int64_t size = name && cc->sess && cc->sess->database_size
+			       ? cc->sess->database_size(cc->sess->setting_arg, name)
+			       : -1;
+	if (size >= 0)
+		sqlite3_result_int64(ctx, size);
+	arena_free(a);
+	return size >= 0;
+}
+
 static void fn_database_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct cat_conn *cc = CTX_CONN(ctx);
@@ -540,10 +567,11 @@ static void fn_database_size(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	bool self = sqlite3_value_type(argv[0]) == SQLITE_INTEGER
 			    ? sqlite3_value_int64(argv[0]) == CAT_DB_OID
 			    : name && strcmp(name, cat_conn_database(cc)) == 0;
+	if (!self && other_database_size(ctx, cc, argv[0]))
+		return;
 	if (!self) {
-		char *msg = sqlite3_mprintf("database \"%s\" does not exist", name ? name : "");
-		sqlite3_result_error(ctx, msg, -1);
-		sqlite3_free(msg);
+		pgfn_error(ctx, SQLSTATE_INVALID_CATALOG_NAME, "database \"%s\" does not exist",
+			   name ? name : "");
 		return;
 	}
 	sqlite3_stmt *st = NULL;

@@ -321,6 +321,15 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t);
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
 const struct cat_reldef *cat_absent_defs(size_t *n);   /* catalog_rel_absent.c */
+/* catalog_roles.c: pg_authid, pg_parameter_acl; a role's OID (the users file's users) and
+ * the name of a role OID (NULL when none has it; allocated in a or the session's). */
+const struct cat_reldef *cat_roles_defs(size_t *n);
+/* catalog_rel_fixed.c: the database v names (a name or an OID) when pg_database lists it,
+ * else NULL; *current when it is the session's own. Lists the databases (in a). */
+const char *cat_database_find(struct cat_conn *cc, sqlite3_value *v, struct arena *a,
+			      bool *current);
+uint32_t cat_role_oid(const char *name);
+const char *cat_role_name(struct cat_conn *cc, uint32_t oid, struct arena *a);
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
 const struct cat_reldef *cat_views_defs(size_t *n);
 /* pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description. */

@@ -179,10 +179,11 @@ static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bo
 	char *msg = NULL;
 	if (o == OBJ_DATABASE) {
 		const char *d = (const char *)sqlite3_value_text(argv[0]);
-		*owned = true;
-		if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER
-			    ? sqlite3_value_int64(argv[0]) == CAT_DB_OID
-			    : d && strcmp(d, cat_conn_database(cc)) == 0)
+		*owned = true; /* every database it lists is a tenant the user may reach */
+		struct arena *a = arena_new(0);
+		bool current = false, listed = cat_database_find(cc, argv[0], a, &current) != NULL;
+		arena_free(a);
+		if (listed)
 			return true;
 		msg = sqlite3_mprintf("database \"%s\" does not exist", d ? d : "");
 	} else if (o == OBJ_SCHEMA) {

@@ -61,8 +61,10 @@ static int declared_columns(const char *columns)
 static void system_class_row(struct cat_rows *r, uint32_t oid, const char *name, uint32_t ns,
 			     char kind, const struct cat_reldef *def)
 {
-	/* pg_tablespace, pg_database, pg_shdescription, pg_subscription, pg_shseclabel */
-	bool shared = oid == 1213 || oid == 1262 || oid == 2396 || oid == 6100 || oid == 3592;
+	/* pg_tablespace, pg_database, pg_shdescription, pg_subscription, pg_shseclabel,
+	 * pg_authid, pg_auth_members, pg_db_role_setting, pg_parameter_acl */
+	bool shared = oid == 1213 || oid == 1262 || oid == 2396 || oid == 6100 || oid == 3592 ||
+		      oid == 1260 || oid == 1261 || oid == 2964 || oid == 6243;
 	cat_row(r);
 	cat_int(r, oid);
 	cat_text(r, name);

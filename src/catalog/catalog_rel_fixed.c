@@ -69,11 +69,11 @@ bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows
 	return true;
 }
 
-bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+static void database_row(struct cat_rows *r, uint32_t oid, const char *name)
 {
 	cat_row(r);
-	cat_int(r, CAT_DB_OID);
-	cat_text(r, cat_conn_database(cc));
+	cat_int(r, oid);
+	cat_text(r, name);
 	cat_int(r, OWNER);
 	cat_int(r, 6); /* UTF8 */
 	cat_char(r, 'c');
@@ -88,34 +88,51 @@ bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct ca
 	cat_null(r);
 	cat_null(r);
 	cat_null(r);
+}
+
+/* The current database (the OID the rest of the catalog refers to), then every other the
+ * session's user may reach: the tenants are databases as much as schemas. */
+bool cat_fill_database(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	const char *current = cat_conn_database(cc);
+	database_row(r, CAT_DB_OID, current);
+	if (!cc->sess || !cc->sess->databases)
+		return true;
+	const char **names = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	long n = cc->sess->databases(cc->sess->setting_arg, r->a, &names, &err);
+	if (n < 0) {
+		r->err = sqlite3_mprintf("pgfn:%.5s:%s", err.sqlstate, err.message);
+		return false;
+	}
+	for (long i = 0; i < n; i++)
+		if (strcmp(names[i], current) != 0)
+			database_row(r, cat_oid("database", names[i], NULL), names[i]);
 	return true;
 }
 
-static void role_row(struct cat_rows *r, const char *name, uint32_t oid, bool login)
+const char *cat_database_find(struct cat_conn *cc, sqlite3_value *v, struct arena *a,
+			      bool *current)
 {
-	cat_row(r);
-	cat_text(r, name);
-	cat_bool(r, false); /* rolsuper: as the is_superuser setting says */
-	cat_bool(r, true);
-	cat_bool(r, false);
-	cat_bool(r, false);
-	cat_bool(r, login);
-	cat_bool(r, false);
-	cat_int(r, -1);
-	cat_text(r, "********");
-	cat_null(r);
-	cat_bool(r, false);
-	cat_null(r);
-	cat_int(r, oid);
-}
-
-/* The session's user owns the tenant and everything in it (standing in for PostgreSQL's
- * bootstrap role, OID 10); no password material is ever shown. */
-bool cat_fill_roles(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
-{
-	role_row(r, cat_conn_user(cc), OWNER, true);
-	role_row(r, "pg_database_owner", CAT_ROLE_DATABASE_OWNER, false);
-	return true;
+	const char *current_name = cat_conn_database(cc);
+	bool by_oid = sqlite3_value_type(v) == SQLITE_INTEGER;
+	int64_t oid = sqlite3_value_int64(v);
+	const char *want = (const char *)sqlite3_value_text(v);
+	*current = by_oid ? oid == CAT_DB_OID : want && strcmp(want, current_name) == 0;
+	if (*current)
+		return current_name;
+	const char **names = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	long n = cc->sess && cc->sess->databases && want
+			 ? cc->sess->databases(cc->sess->setting_arg, a, &names, &err)
+			 : 0;
+	for (long i = 0; i < n; i++)
+		if (by_oid ? cat_oid("database", names[i], NULL) == (uint32_t)oid
+			   : strcmp(names[i], want) == 0)
+			return names[i];
+	return NULL;
 }
 
 bool cat_fill_collation(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)

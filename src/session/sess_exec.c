@@ -629,6 +629,10 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		if (!sess_plpgsql_run(s, x, err))
 			return false;
 		break;
+	case XLAT_DATABASE:
+		if (!sess_database_run(s, x, err))
+			return false;
+		break;
 	case XLAT_EMPTY:
 		pgw_be_empty_query(&s->out);
 		return true;

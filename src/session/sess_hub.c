@@ -12,10 +12,12 @@
 #include <string.h>
 #include <time.h>
 
-bool sess_hub_database(const struct session *s)
+bool sess_hub_database(const struct session *s) { return sess_hub_named(s, s->database); }
+
+bool sess_hub_named(const struct session *s, const char *name)
 {
 	const char *list = s->cfg->no_tenant_databases;
-	size_t len = strlen(s->database);
+	size_t len = strlen(name);
 	for (const char *p = list ? list : ""; *p;) {
 		p += strspn(p, " \t,");
 		size_t n = strcspn(p, ",");
@@ -23,17 +25,18 @@ bool sess_hub_database(const struct session *s)
 		while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
 			m--;
 		/* database names compare exactly, as PostgreSQL's do */
-		if (m > 0 && m == len && strncmp(p, s->database, len) == 0)
+		if (m > 0 && m == len && strncmp(p, name, len) == 0)
 			return true;
 		p += n;
 	}
 	return false;
 }
 
-/* Statements that create an object in the schema their names resolve to. */
+/* Statements that create an object in the schema their names resolve to (a database is a
+ * tenant: no schema). */
 static bool creates(const struct xlat_stmt *x)
 {
-	return x->tag && strncmp(x->tag, "CREATE ", 7) == 0;
+	return x->kind != XLAT_DATABASE && x->tag && strncmp(x->tag, "CREATE ", 7) == 0;
 }
 
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
@@ -136,6 +139,43 @@ long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pger
 	}
 	*out = s->hub_list->names;
 	return s->hub_list->n;
+}
+
+long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pgerr *err)
+{
+	struct session *s = arg;
+	const char **tenants = NULL;
+	long nt = sess_hub_schemas(arg, a, &tenants, err);
+	if (nt < 0 && strcmp(err->sqlstate, SQLSTATE_PROGRAM_LIMIT_EXCEEDED) != 0)
+		return -1; /* punted to a worker */
+	if (nt < 0) { /* too many to list: pg_dump's own database is still found */
+		pgerr_clear(err);
+		nt = 0;
+	}
+	const char *list = s->cfg->no_tenant_databases ? s->cfg->no_tenant_databases : "";
+	size_t cap = (size_t)nt + strlen(list) / 2 + 1, n = 0;
+	const char **v = arena_alloc(a, cap * sizeof(*v));
+	for (const char *p = list; *p;) {
+		p += strspn(p, " \t,");
+		size_t len = strcspn(p, ","), m = len;
+		while (m > 0 && (p[m - 1] == ' ' || p[m - 1] == '\t'))
+			m--;
+		if (m > 0)
+			v[n++] = arena_strndup(a, p, m);
+		p += len;
+	}
+	for (long i = 0; i < nt; i++)
+		if (!sess_hub_named(s, tenants[i])) /* a tenant named postgres is reached otherwise */
+			v[n++] = tenants[i];
+	qsort(v, n, sizeof(*v), by_name);
+	*out = v;
+	return (long)n;
+}
+
+void sess_hub_forget(struct session *s)
+{
+	if (s->hub_list)
+		s->hub_list->names = NULL; /* listed again at the next use */
 }
 
 void sess_hub_free(struct session *s)

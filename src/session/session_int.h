@@ -583,6 +583,15 @@ bool sess_explain_run(struct session *s, const struct xlat_stmt *x, bool simple,
 #define SESS_HUB_SCHEMAS_MAX 10000
 /* Whether the session's database name is one of no_tenant_databases. */
 bool sess_hub_database(const struct session *s);
+/* Whether name is one of no_tenant_databases (exactly, as database names compare). */
+bool sess_hub_named(const struct session *s, const char *name);
+/* sess_database.c: runs CREATE/DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO (an
+ * XLAT_DATABASE statement); false with err. Blocks on disk, and a drop up to shard's waits. */
+bool sess_database_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* catalog_session.roles: the users file's users (none without a file). */
+size_t sess_database_roles(void *arg, struct arena *a, const char ***out);
+/* catalog_session.database_size: the tenant file's bytes, 0 for no_tenant_databases. */
+int64_t sess_database_size(void *arg, const char *name);
 /* Before x runs (sess_check_allowed): in a session without a default tenant on the hub, a
  * CREATE that names no tenant is 3F000 `no schema has been selected to create in`. */
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
@@ -594,7 +603,12 @@ void sess_hub_borrowed(struct session *s);
  * opening a file (a listing serves for a second); -1 with err (54000) past
  * SESS_HUB_SCHEMAS_MAX. arg is the session; the names stay valid until the next call. */
 long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pgerr *err);
+/* catalog_session.databases: no_tenant_databases and the tenants of sess_hub_schemas; past
+ * SESS_HUB_SCHEMAS_MAX tenants, no_tenant_databases alone (docs/operations.md). */
+long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pgerr *err);
 void sess_hub_free(struct session *s);
+/* The tenants changed (CREATE/DROP DATABASE): the session's listing is read again. */
+void sess_hub_forget(struct session *s);
 /* Before a simple Query's statements run: in a session without a default tenant, outside a
  * transaction block, one statement that reads only the catalog and asks for one schema by
  * name (xlat_stmt.described_schema) that is a tenant the user may reach, other than its

@@ -244,6 +244,8 @@ void shard_conn_close(struct shard_conn *c)
 	if (!c)
 		return;
 	ASSERT(!c->t); /* pooled connections go back with shard_conn_release */
+	while (c->nattached > 0) /* closing detaches them */
+		shard_attach_forget(c, c->attached[--c->nattached]);
 	shard_stmt_cache_clear(c);
 	shard_conn_set_aux(c, NULL, NULL);
 	if (!sqlite3_get_autocommit(c->db))

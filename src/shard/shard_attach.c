@@ -55,6 +55,7 @@ bool shard_conn_detach_all(struct shard_conn *c)
 		const char *name = c->attached[c->nattached - 1];
 		if (!idle(c) || run_internal(c, "DETACH DATABASE ?1", name, NULL) != SQLITE_OK)
 			return false;
+		shard_attach_forget(c, name);
 		c->nattached--;
 	}
 	return true;
@@ -106,16 +107,34 @@ size_t shard_tenant_list(const struct shard_registry *r, bool (*fn)(void *arg, c
 	return n;
 }
 
+/* Counted while attached, so DROP DATABASE sees the file in use (shard_drop.c); a drop
+ * removing the files makes the attachment wait, and then find none. */
+static void count_attach(struct shard_conn *c, const char *name, int delta)
+{
+	pthread_mutex_lock(&c->reg->lock);
+	if (delta > 0)
+		shard_drop_wait_locked(c->reg, name);
+	shard_hold_attach_locked(c->reg, name, delta);
+	pthread_mutex_unlock(&c->reg->lock);
+}
+
+void shard_attach_forget(struct shard_conn *c, const char *name) { count_attach(c, name, -1); }
+
 static bool attach_file(struct shard_conn *c, const char *name, struct pgerr *err)
 {
 	char path[4096];
+	count_attach(c, name, 1);
 	/* ATTACH would create a missing file; a schema prefix never creates a tenant */
-	if (!shard_tenant_path(c->reg, name, path, sizeof(path)) || access(path, F_OK) != 0)
+	if (!shard_tenant_path(c->reg, name, path, sizeof(path)) || access(path, F_OK) != 0) {
+		count_attach(c, name, -1);
 		return pgerr_set(err, SQLSTATE_INVALID_SCHEMA_NAME, "schema \"%s\" does not exist",
 				 name);
+	}
 	int rc = run_internal(c, "ATTACH DATABASE ?1 AS ?2", path, name);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		count_attach(c, name, -1);
 		return shard_error(c->db, rc, err);
+	}
 	/* The file keeps journal_mode=WAL; synchronous, which is per schema and cannot be set
 	 * inside a transaction, is SQLite's default FULL (a shard unit test checks it). */
 	snprintf(c->attached[c->nattached++], SHARD_TENANT_MAX + 1, "%s", name);

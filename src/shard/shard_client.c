@@ -21,6 +21,7 @@ struct shard_client {
 	struct shard_client *prev, *next; /* r->clients */
 	char tenant[SHARD_TENANT_MAX + 1];
 	uint32_t pid;
+	uint64_t seq; /* registration order (r->client_seq): newcomers to a drop are told apart */
 	shard_signal_fn *signal;
 	void *signal_arg;
 	pthread_mutex_t info_lock;     /* guards info; taken after the registry's lock */
@@ -77,6 +78,7 @@ struct shard_client *shard_client_new(struct shard_registry *r, const char *tena
 	cl->info.backend_start = shard_now_us();
 	pthread_mutex_init(&cl->info_lock, NULL);
 	pthread_mutex_lock(&r->lock);
+	cl->seq = ++r->client_seq;
 	cl->next = r->clients;
 	if (cl->next)
 		cl->next->prev = cl;
@@ -380,6 +382,42 @@ enum shard_signal_result shard_client_signal(struct shard_client *from, uint32_t
 	}
 	pthread_mutex_unlock(&r->lock);
 	return res;
+}
+
+/* Whether cl belongs to another user than from (NULL from: nobody's, so nobody's is denied). */
+static bool other_user(const struct shard_client *from, struct shard_client *cl)
+{
+	if (!from)
+		return false;
+	pthread_mutex_lock(&cl->info_lock);
+	bool other = cl->info.user && from->info.user &&
+		     strcmp(cl->info.user, from->info.user) != 0;
+	pthread_mutex_unlock(&cl->info_lock);
+	return other;
+}
+
+static bool counted(const struct shard_client *cl, const char *tenant,
+		    const struct shard_client *self, uint64_t before)
+{
+	return cl != self && cl->seq <= before && strcmp(cl->tenant, tenant) == 0;
+}
+
+int shard_client_others_locked(struct shard_registry *r, const char *tenant,
+			       const struct shard_client *self, uint64_t before, bool terminate,
+			       bool *denied)
+{
+	int n = 0;
+	*denied = false;
+	for (struct shard_client *cl = r->clients; cl; cl = cl->next) {
+		if (!counted(cl, tenant, self, before))
+			continue;
+		n++;
+		*denied = *denied || (terminate && other_user(self, cl));
+	}
+	for (struct shard_client *cl = r->clients; terminate && !*denied && cl; cl = cl->next)
+		if (counted(cl, tenant, self, before) && cl->signal)
+			cl->signal(cl->signal_arg, SHARD_SIGNAL_TERMINATE);
+	return n;
 }
 
 void shard_client_registry_fini(struct shard_registry *r)

@@ -135,8 +135,15 @@ struct shard_registry {
 	int caller_flushes; /* flushes running on committers' threads (shard_conn_sync) */
 	bool sync_stop;
 	struct shard_tenant *sync_head, *sync_tail;
+	/* Tenants held by name (shard_drop.c): attached elsewhere, or marked while a drop or
+	 * rename removes their files; lends and attachments of a marked name wait on hold_cond. */
+	struct shard_hold *holds;
+	pthread_cond_t hold_cond;
+	uint64_t client_seq; /* sessions registered so far (shard_client.c) */
 };
 
+/* shard_attach.c: an attachment of name to c is gone (detached, or c closed with it). */
+void shard_attach_forget(struct shard_conn *c, const char *name);
 /* shard_attach.c: wakes the waiters of every tenant attached to c. Lock held. */
 void shard_attach_wake_locked(struct shard_conn *c);
 /* shard_pool.c: wakes every parked connection of t (and every cross waiter). Lock held. */
@@ -217,6 +224,26 @@ int shard_ukey_register(sqlite3 *db);
 void shard_client_registry_fini(struct shard_registry *r);
 /* Wakes the parked connections of tenant name, if it has any. Registry lock held. */
 void shard_pool_wake_tenant_locked(struct shard_registry *r, const char *name);
+
+/* shard_drop.c: the marks of tenants being dropped or renamed, and attachment counts. Lock
+ * held: whether name is marked; waiting (on hold_cond, the lock let go meanwhile) until it is
+ * not; counting an attachment of name (+1) or its detachment (-1). */
+void shard_drop_init(struct shard_registry *r);
+void shard_drop_fini(struct shard_registry *r);
+bool shard_drop_marked_locked(struct shard_registry *r, const char *name);
+void shard_drop_wait_locked(struct shard_registry *r, const char *name);
+/* As shard_drop_wait_locked, for a borrow (lend): counted while it waits (shard_drop.c). */
+void shard_drop_lend_wait_locked(struct shard_registry *r, const char *name);
+void shard_hold_attach_locked(struct shard_registry *r, const char *name, int delta);
+/* shard_pool.c: takes t's idle connections out of the cache (a list through next, each still
+ * counted open until closed here: nopen is lowered now). Lock held. */
+struct shard_conn *shard_pool_take_idle_locked(struct shard_registry *r, struct shard_tenant *t);
+/* shard_client.c: the sessions of tenant other than self registered up to client_seq before
+ * (later ones wait for the drop in lend); with terminate, each is told to terminate (57P01),
+ * and *denied set when one belongs to another user (none is told then). Lock held. */
+int shard_client_others_locked(struct shard_registry *r, const char *tenant,
+			       const struct shard_client *self, uint64_t before, bool terminate,
+			       bool *denied);
 
 /* shard_pool.c: set up and tear down the pool part of a registry. */
 void shard_pool_init(struct shard_registry *r);

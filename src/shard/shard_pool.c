@@ -38,6 +38,7 @@
 void shard_pool_init(struct shard_registry *r)
 {
 	pthread_mutex_init(&r->lock, NULL);
+	shard_drop_init(r);
 	r->nbuckets = INITIAL_BUCKETS;
 	r->buckets = base_xcalloc(r->nbuckets, sizeof(*r->buckets));
 }
@@ -69,6 +70,7 @@ void shard_pool_fini(struct shard_registry *r)
 	free(r->buckets);
 	shard_migrate_fini(r);
 	shard_client_registry_fini(r);
+	shard_drop_fini(r);
 	pthread_mutex_destroy(&r->lock);
 }
 
@@ -166,6 +168,7 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 static struct shard_conn *lend(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	pthread_mutex_lock(&r->lock);
+	shard_drop_lend_wait_locked(r, name); /* a drop removing its files: a fresh one after */
 	struct shard_tenant *t = tenant_find(r, name, true);
 	struct shard_conn *c = t->idle;
 	if (c) {
@@ -197,7 +200,8 @@ struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const cha
 {
 	uint64_t serial = __atomic_load_n(&r->mig_serial, __ATOMIC_ACQUIRE);
 	pthread_mutex_lock(&r->lock);
-	struct shard_tenant *t = tenant_find(r, name, false);
+	struct shard_tenant *t =
+		shard_drop_marked_locked(r, name) ? NULL : tenant_find(r, name, false);
 	struct shard_conn *c = t ? t->idle : NULL;
 	if (c && c->mig_serial == serial) {
 		t->idle = c->next;
@@ -448,6 +452,20 @@ bool shard_conn_release_cached(struct shard_conn *c)
 		return false;
 	release(c, true);
 	return true;
+}
+
+struct shard_conn *shard_pool_take_idle_locked(struct shard_registry *r, struct shard_tenant *t)
+{
+	struct shard_conn *idle = t->idle;
+	if (!idle)
+		return NULL;
+	for (struct shard_conn *x = idle; x; x = x->next)
+		r->nopen--;
+	t->idle = NULL;
+	t->nidle = 0;
+	lru_unlink(r, t);
+	shard_pool_tenant_maybe_free_locked(r, t);
+	return idle;
 }
 
 void shard_registry_counts(struct shard_registry *r, size_t *open, size_t *idle, size_t *tenants)

@@ -238,6 +238,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
 		return xlat_stmt_alter(c, n->alter_table_stmt);
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
+		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
+			return xlat_database_rename(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -266,6 +268,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
 		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
 			return xlat_enum_owner(c, n->alter_owner_stmt);
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
+			return xlat_database_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));
 	case PG_QUERY__NODE__NODE_PREPARE_STMT:
@@ -294,6 +298,14 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_close(c, n->close_portal_stmt);
 	case PG_QUERY__NODE__NODE_DO_STMT:
 		return xlat_stmt_do(c, n->do_stmt);
+	case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+		return xlat_stmt_createdb(c, n->createdb_stmt);
+	case PG_QUERY__NODE__NODE_DROPDB_STMT:
+		return xlat_stmt_dropdb(c, n->dropdb_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+		return xlat_stmt_create_role(c, n->create_role_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
+		return xlat_stmt_alter_role(c, n->alter_role_stmt);
 	default:
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 xlat_refused_tag(c, n));

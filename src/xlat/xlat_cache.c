@@ -50,8 +50,9 @@ static struct {
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
- * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL) */
-_Static_assert(sizeof(struct xlat_stmt) == 376,
+ * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
+ * xlat_database.c) */
+_Static_assert(sizeof(struct xlat_stmt) == 384,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -202,7 +203,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->savepoint = dup_opt(a, s->savepoint);
 	d->set_name = dup_opt(a, s->set_name);
 	d->dealloc_name = dup_opt(a, s->dealloc_name);
-	ASSERT(!s->nsteps && !s->prepare_sql && !s->execute_args && !s->plpgsql);
+	ASSERT(!s->nsteps && !s->prepare_sql && !s->execute_args && !s->plpgsql && !s->database);
 	d->set_value = dup_opt(a, s->set_value);
 	d->set_more = NULL;
 	if (s->nset_more) {

@@ -858,6 +858,13 @@ bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s);
 bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
+/* xlat_database.c: CREATE/DROP DATABASE, ALTER DATABASE ... RENAME TO / OWNER TO. */
+bool xlat_stmt_createdb(struct xlat_ctx *c, const PgQuery__CreatedbStmt *s);
+bool xlat_stmt_dropdb(struct xlat_ctx *c, const PgQuery__DropdbStmt *s);
+bool xlat_database_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+bool xlat_database_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
+bool xlat_stmt_create_role(struct xlat_ctx *c, const PgQuery__CreateRoleStmt *s);
+bool xlat_stmt_alter_role(struct xlat_ctx *c, const PgQuery__AlterRoleStmt *s);
 /* The collations of s's ORDER BY items that are of an enum type (a column of FROM, or a
  * result column by name or position; shape: the result's types), for xlat_sort_list after
  * the FROM left scope; NULL when none is. */

@@ -486,8 +486,12 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	bool exists = strcmp(n, "public") == 0 || strcmp(n, "pg_catalog") == 0 ||
 		      strcmp(n, "information_schema") == 0 ||
 		      (c->env && c->env->tenant && strcmp(n, c->env->tenant) == 0);
-	if (!s->if_not_exists || !exists || s->n_schema_elts || s->authrole)
-		return xlat_unsupported(c, -1, "CREATE SCHEMA");
+	if (!s->if_not_exists || !exists || s->n_schema_elts || s->authrole) {
+		xlat_unsupported(c, -1, "CREATE SCHEMA");
+		pgerr_hint(c->err, "A tenant, which a session without a default tenant sees as a "
+				   "schema, is created with CREATE DATABASE.");
+		return false;
+	}
 	c->st->tag = "CREATE SCHEMA";
 	c->st->kind = XLAT_NOOP;
 	return true;

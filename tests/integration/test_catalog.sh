@@ -139,7 +139,8 @@ $want
 $got"
 done
 
-# \l: PostgreSQL also lists its other databases; a tenant sees only itself.
+# \l: the databases differ (PostgreSQL's templates, shardlite's other tenants); acme's row
+# must match.
 want=$(on_pg -A -c '\l' | grep '^acme|')
 got=$(on_sl -A -c '\l' | grep '^acme|')
 [[ "$got" == "$want" ]] || fail "\\l row differs: want '$want' got '$got'"

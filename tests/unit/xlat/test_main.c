@@ -22,6 +22,7 @@ int main(void)
 	srunner_add_suite(sr, xlat_suite_bind());
 	srunner_add_suite(sr, xlat_suite_alter());
 	srunner_add_suite(sr, xlat_suite_plpgsql());
+	srunner_add_suite(sr, xlat_suite_database());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
