@@ -7,9 +7,9 @@
  * threshold, with an fsync of the WAL and one of the database file. So a commit is offered to
  * the loop only while the tenant's WAL (as the last commit left it) is well below the
  * threshold (shard_conn_commit_blocks); past it, commits run on workers and checkpoint there
- * as SQLite's own hook would, while holding the write lock, which lets the next writer start
- * the WAL over. (Checkpointing on a worker after the commit instead lets the next writer
- * append first, and the WAL never starts over under steady load.) A transaction that crosses
+ * in RESTART mode, which holds the write lock while it copies, so the next writer starts the
+ * WAL over. (A PASSIVE checkpoint lets the next writer append first, and under steady load
+ * the WAL then never starts over: checkpoint().) A transaction that crosses
  * the threshold on the loop anyway (many cheap writes) only marks the checkpoint due on its
  * connection; its borrower runs it on a worker (shard_conn_checkpoint), or release does. */
 #include "shard_int.h"
@@ -22,9 +22,34 @@
  * for the cheap statements the loop runs) then stay under the checkpoint size. */
 #define LOOP_COMMIT_FRAMES (CHECKPOINT_FRAMES - 100)
 
+/* RESTART, not PASSIVE as SQLite's own hook: it also takes the tenant's write lock while it
+ * copies the WAL into the database, so no writer appends meanwhile, and the next writer starts
+ * the WAL over (SQLite does once every frame is copied and no reader uses the WAL). The hook
+ * runs after the commit let the lock go: a PASSIVE checkpoint there raced the next writer,
+ * which under steady load had begun its transaction on the old WAL before the checkpoint
+ * ended, so the WAL never started over and stayed past the checkpoint size — every commit
+ * then went to a worker and checkpointed again (docs/performance.md). With no busy handler
+ * it never waits: a writer under way or another checkpoint make it copy what it can, as
+ * PASSIVE does, and a later commit tries again. Other files attached for schema prefixes
+ * keep PASSIVE: their writers' wakeups are their own tenants'. */
+static void checkpoint(struct shard_conn *c, const char *schema)
+{
+	if (strcmp(schema, "main") != 0) {
+		(void)sqlite3_wal_checkpoint_v2(c->db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		return;
+	}
+	int rc = sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+	/* It may have held the write lock, and writers that met it parked: the next settle
+	 * (or release) wakes one, as after a commit. */
+	c->released = true;
+	if (rc == SQLITE_OK && c->t) /* the next commit starts the WAL over */
+		__atomic_store_n(&c->t->wal_frames, 0, __ATOMIC_RELAXED);
+}
+
 static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
 {
 	struct shard_conn *c = arg;
+	(void)db;
 	if (c->t && strcmp(schema, "main") == 0)
 		__atomic_store_n(&c->t->wal_frames, frames, __ATOMIC_RELAXED);
 	if (frames < CHECKPOINT_FRAMES)
@@ -33,10 +58,8 @@ static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
 		c->checkpoint_due = true;
 		return SQLITE_OK;
 	}
-	/* PASSIVE, as the default hook: it never waits for readers or writers. Its failures
-	 * (SQLITE_BUSY when another checkpoint runs) leave the WAL to the next one. */
 	c->checkpoint_due = false;
-	(void)sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	checkpoint(c, schema);
 	return SQLITE_OK;
 }
 
@@ -59,5 +82,5 @@ void shard_conn_checkpoint(struct shard_conn *c)
 		return;
 	ASSERT(!c->on_loop);
 	c->checkpoint_due = false;
-	(void)sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	checkpoint(c, "main"); /* a connection on the loop has no files attached */
 }
