@@ -217,8 +217,8 @@ static int write_meanwhile(void *arg, int tries)
 	return 0; /* stop waiting: the checkpoint returns SQLITE_BUSY */
 }
 
-/* A checkpoint runs in RESTART mode: it holds the tenant's write lock while it copies the WAL
- * (a writer appending meanwhile kept the WAL from ever starting over under steady load), a
+/* A checkpoint ends in RESTART mode: it holds the tenant's write lock until no reader uses the
+ * WAL (a writer appending meanwhile kept the WAL from ever starting over under steady load), a
  * writer that meets it parks and is woken once it ends, and the next commit starts the WAL
  * over, so the loop is offered commits again. */
 START_TEST(checkpoint_holds_writers_off_and_restarts_the_wal)
