@@ -122,11 +122,12 @@ void sess_wait_input_end(struct session *s, bool dispatched)
 {
 	if (!s->conn)
 		return;
-	shard_conn_settle(s->conn);
+	/* The checkpoint first: it may hold the write lock, and settle wakes who met it. */
 	if (!s->inline_run && shard_conn_checkpoint_due(s->conn)) {
 		LOG_DEBUG(s->id, s->tenant, "checkpoint a commit on the loop left due: run on a worker");
 		shard_conn_checkpoint(s->conn);
 	}
+	shard_conn_settle(s->conn);
 	sess_schema_release(s);
 	if (dispatched && !s->parked)
 		s->idle_since = now_ms();

@@ -6,12 +6,13 @@
  * Checkpoints: SQLite's auto-checkpoint runs inside the COMMIT that finds the WAL past its
  * threshold, with an fsync of the WAL and one of the database file. So a commit is offered to
  * the loop only while the tenant's WAL (as the last commit left it) is well below the
- * threshold (shard_conn_commit_blocks); past it, commits run on workers and checkpoint there
- * as SQLite's own hook would, while holding the write lock, which lets the next writer start
- * the WAL over. (Checkpointing on a worker after the commit instead lets the next writer
- * append first, and the WAL never starts over under steady load.) A transaction that crosses
- * the threshold on the loop anyway (many cheap writes) only marks the checkpoint due on its
- * connection; its borrower runs it on a worker (shard_conn_checkpoint), or release does. */
+ * threshold (shard_conn_commit_blocks); past it, commits run on workers and checkpoint there,
+ * ending in RESTART mode, which holds the write lock while it copies the last frames, so the
+ * next writer starts the WAL over. (A PASSIVE checkpoint alone lets the next writer append
+ * first, and under steady load the WAL then never starts over: checkpoint().) A transaction
+ * that crosses the threshold on the loop anyway (many cheap writes) only marks the checkpoint
+ * due on its connection; its borrower runs it on a worker (shard_conn_checkpoint), or release
+ * does. */
 #include "shard_int.h"
 
 #include <string.h>
@@ -22,9 +23,36 @@
  * for the cheap statements the loop runs) then stay under the checkpoint size. */
 #define LOOP_COMMIT_FRAMES (CHECKPOINT_FRAMES - 100)
 
+/* PASSIVE, as SQLite's own hook, then RESTART. The hook runs after the commit let the write
+ * lock go, so a PASSIVE checkpoint alone raced the next writer, which under steady load had
+ * begun its transaction on the old WAL before the checkpoint ended and appended to it: the WAL
+ * never started over and stayed past the checkpoint size, and every commit then went to a
+ * worker and checkpointed again (docs/performance.md). RESTART takes the write lock, copies
+ * what was appended meanwhile and waits for no reader to use the WAL, so the next writer
+ * starts it over; writers that meet it park as behind a commit. The PASSIVE step first does
+ * the bulk of the copying (and its fsyncs) without the lock: a RESTART alone held every writer
+ * of the tenant through a thousand pages' copy and flush. With no busy handler neither waits:
+ * a writer under way, another checkpoint or a reader on the WAL leave it to a later commit.
+ * Other files attached for schema prefixes keep PASSIVE: their waiters are their tenants'. */
+static void checkpoint(struct shard_conn *c, const char *schema)
+{
+	if (strcmp(schema, "main") != 0) {
+		(void)sqlite3_wal_checkpoint_v2(c->db, schema, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		return;
+	}
+	(void)sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	int rc = sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_RESTART, NULL, NULL);
+	/* It may have held the write lock, and writers that met it parked: the next settle
+	 * (or release) wakes one, as after a commit. */
+	c->released = true;
+	if (rc == SQLITE_OK && c->t) /* the next commit starts the WAL over */
+		__atomic_store_n(&c->t->wal_frames, 0, __ATOMIC_RELAXED);
+}
+
 static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
 {
 	struct shard_conn *c = arg;
+	(void)db;
 	if (c->t && strcmp(schema, "main") == 0)
 		__atomic_store_n(&c->t->wal_frames, frames, __ATOMIC_RELAXED);
 	if (frames < CHECKPOINT_FRAMES)
@@ -33,10 +61,8 @@ static int wal_hook(void *arg, sqlite3 *db, const char *schema, int frames)
 		c->checkpoint_due = true;
 		return SQLITE_OK;
 	}
-	/* PASSIVE, as the default hook: it never waits for readers or writers. Its failures
-	 * (SQLITE_BUSY when another checkpoint runs) leave the WAL to the next one. */
 	c->checkpoint_due = false;
-	(void)sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	checkpoint(c, schema);
 	return SQLITE_OK;
 }
 
@@ -59,5 +85,5 @@ void shard_conn_checkpoint(struct shard_conn *c)
 		return;
 	ASSERT(!c->on_loop);
 	c->checkpoint_due = false;
-	(void)sqlite3_wal_checkpoint_v2(c->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	checkpoint(c, "main"); /* a connection on the loop has no files attached */
 }

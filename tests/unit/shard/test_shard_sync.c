@@ -4,7 +4,8 @@
  * of the flush wakes it, one flush covers the commits
  * appended before it, tenants flush independently, the flush's kept WAL descriptor follows a
  * WAL deleted and created anew, a waiter that goes away early leaves no
- * dangling tenant, and a failed flush fails every later sync of the tenant (white-box: it
+ * dangling tenant, a checkpoint holds writers off until the WAL can start over, and a
+ * failed flush fails every later sync of the tenant (white-box: it
  * reads shard_int.h to stand in for a failed fdatasync). */
 #include <check.h>
 #include <errno.h>
@@ -192,6 +193,72 @@ START_TEST(loop_commit_defers_the_checkpoint)
 }
 END_TEST
 
+/* What the busy handler of the checkpointing connection does when the checkpoint waits for a
+ * reader: another connection of the tenant tries to write meanwhile, and parks. */
+struct meanwhile {
+	struct shard_conn *writer;
+	int calls;
+	char sqlstate[6];
+};
+
+static int write_meanwhile(void *arg, int tries)
+{
+	struct meanwhile *m = arg;
+	struct pgerr err;
+	(void)tries;
+	if (m->calls++ == 0) {
+		pgerr_clear(&err);
+		shard_conn_attempt(m->writer);
+		if (!shard_exec(m->writer, "INSERT INTO t VALUES ('w')", &err)) {
+			memcpy(m->sqlstate, err.sqlstate, sizeof(m->sqlstate));
+			shard_conn_park(m->writer);
+		}
+	}
+	return 0; /* stop waiting: the checkpoint returns SQLITE_BUSY */
+}
+
+/* A checkpoint ends in RESTART mode: it holds the tenant's write lock until no reader uses the
+ * WAL (a writer appending meanwhile kept the WAL from ever starting over under steady load), a
+ * writer that meets it parks and is woken once it ends, and the next commit starts the WAL
+ * over, so the loop is offered commits again. */
+START_TEST(checkpoint_holds_writers_off_and_restarts_the_wal)
+{
+	struct shard_conn *a = acquire("rs"), *r = acquire("rs"), *b = acquire("rs");
+	struct pgerr err;
+	int woken = 0;
+	shard_conn_set_waker(b, shard_fixture_wake, &woken);
+	ck_assert(shard_exec(a, "CREATE TABLE t (x text)", &err));
+	shard_conn_set_on_loop(a, true);
+	ck_assert(shard_exec(a,
+			     "WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g "
+			     "WHERE n < 1200) INSERT INTO t SELECT zeroblob(3000) FROM g",
+			     &err));
+	shard_conn_set_on_loop(a, false);
+	ck_assert(shard_conn_checkpoint_due(a) && shard_conn_commit_blocks(a));
+	/* A reader on the WAL: the checkpoint copies everything, then waits for it. */
+	ck_assert(shard_exec(r, "BEGIN", &err));
+	ck_assert(shard_exec(r, "SELECT count(*) FROM t", &err));
+	struct meanwhile m = {.writer = b};
+	sqlite3_busy_handler(shard_conn_db(a), write_meanwhile, &m);
+	shard_conn_checkpoint(a);
+	sqlite3_busy_handler(shard_conn_db(a), NULL, NULL);
+	ck_assert_int_ge(m.calls, 1);
+	ck_assert_str_eq(m.sqlstate, SQLSTATE_LOCK_NOT_AVAILABLE); /* the write lock was held */
+	ck_assert_int_eq(woken, 0);
+	shard_conn_settle(a); /* the checkpoint let the lock go: the parked writer is woken */
+	ck_assert_int_eq(woken, 1);
+	ck_assert(shard_exec(r, "COMMIT", &err));
+	/* Everything was copied: the next commit writes the WAL from its start. */
+	shard_conn_attempt(b);
+	ck_assert(shard_exec(b, "INSERT INTO t VALUES ('w')", &err));
+	shard_conn_settle(b);
+	ck_assert(!shard_conn_commit_blocks(b));
+	shard_conn_release(r);
+	shard_conn_release(b);
+	shard_conn_release(a);
+}
+END_TEST
+
 static nlink_t links_of(int fd)
 {
 	struct stat st;
@@ -248,6 +315,7 @@ int main(void)
 	tcase_add_test(tc, waiter_released_before_its_flush);
 	tcase_add_test(tc, failed_flush_fails_later_syncs);
 	tcase_add_test(tc, loop_commit_defers_the_checkpoint);
+	tcase_add_test(tc, checkpoint_holds_writers_off_and_restarts_the_wal);
 	tcase_add_test(tc, flush_follows_a_new_wal);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
