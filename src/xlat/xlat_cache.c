@@ -50,8 +50,8 @@ static struct {
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
- * EXECUTE, xlat_prepare.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 360,
+ * EXECUTE, xlat_prepare.c, nor CREATE TEMP TABLE, xlat_temp_create) */
+_Static_assert(sizeof(struct xlat_stmt) == 368,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
