@@ -383,6 +383,9 @@ struct xlat_env {
 	 * it have run, as PostgreSQL analyzes each statement of a Query just before running it.
 	 * Transaction control is translated at once. A simple Query's statements. */
 	bool later;
+	/* The session's connection holds temporary tables, which SQLite finds before the file's
+	 * tables: a query's `public.t` is emitted as main.t, so that none of them hides it. */
+	bool temp_tables;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

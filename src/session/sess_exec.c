@@ -606,6 +606,8 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	}
 	case XLAT_REBUILD:
+		if (!sess_temp_rebuild_check(s, x->rebuild->table, err))
+			return false;
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err)) {
 			s->lock_busy = atomic_met_lock(s, err);
 			return false;

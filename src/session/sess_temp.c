@@ -147,6 +147,15 @@ bool sess_temp_discard(struct session *s, struct pgerr *err)
 	return ok;
 }
 
+bool sess_temp_rebuild_check(struct session *s, const char *table, struct pgerr *err)
+{
+	if (!s->conn || !shard_conn_pinned(s->conn) || !table ||
+	    !exists(shard_conn_db(s->conn), table))
+		return true;
+	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			 "this form of ALTER TABLE on a temporary table is not supported");
+}
+
 void sess_temp_end(struct session *s)
 {
 	sess_temp_free(s);

@@ -159,6 +159,8 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (strcmp(schema, "information_schema") == 0)
 		return xlat_catalog_infoschema(c, rv);
 	if (strcmp(schema, "public") == 0) {
+		if (c->env && c->env->temp_tables && is_query(c->st))
+			xlat_puts(c, "main.");
 		xlat_ident(c, rv->relname);
 		return true;
 	}

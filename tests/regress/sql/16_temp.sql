@@ -17,6 +17,8 @@ CREATE TEMPORARY TABLE tt_perm (x integer, y text);
 INSERT INTO tt_perm VALUES (42, 'temporary');
 SELECT * FROM tt_perm;
 SELECT * FROM pg_temp.tt_perm;
+SELECT * FROM public.tt_perm;
+UPDATE public.tt_perm SET b = 'still permanent' WHERE a = 1 RETURNING a, b;
 DROP TABLE tt_perm;
 SELECT * FROM tt_perm;
 CREATE TABLE pg_temp.tt_named (a integer);
@@ -74,6 +76,15 @@ SELECT count(*) FROM tt_perm;
 CREATE TEMP TABLE tt_again (a integer);
 INSERT INTO tt_again VALUES (7);
 SELECT a FROM tt_again;
+ALTER TABLE tt_again ADD COLUMN b text DEFAULT 'added';
+SELECT a, b FROM tt_again;
+-- differs: ALTER TABLE forms that rebuild the table are refused (0A000) on a temporary table
+ALTER TABLE tt_again ADD CONSTRAINT tt_again_pos CHECK (a > 0);
+-- differs: COMMENT on a temporary table is refused (0A000): comments live in the tenant file's sidecar
+COMMENT ON TABLE tt_again IS 'scratch';
+CREATE TEMP TABLE IF NOT EXISTS tt_again (a integer);
+DROP TABLE IF EXISTS tt_again, tt_nosuch;
+SELECT count(*) FROM pg_class WHERE relpersistence = 't';
 -- differs: a serial or identity column in a temporary table is refused (0A000): its sequence would live in a sidecar the catalog reads from the tenant's file
 CREATE TEMP TABLE tt_serial (id serial, v text);
 DROP TABLE tt_perm;
