@@ -17,7 +17,7 @@ struct sess_temp {
 	char name[];
 };
 
-static void forget(struct session *s, struct sess_temp **at)
+static void forget(struct sess_temp **at)
 {
 	struct sess_temp *t = *at;
 	*at = t->next;
@@ -27,7 +27,7 @@ static void forget(struct session *s, struct sess_temp **at)
 void sess_temp_free(struct session *s)
 {
 	while (s->temps)
-		forget(s, &s->temps);
+		forget(&s->temps);
 }
 
 /* Whether the temp schema still has table name (a rollback or a DROP may have removed it). */
@@ -83,13 +83,13 @@ bool sess_temp_commit(struct session *s, struct pgerr *err)
 	for (struct sess_temp **at = &s->temps; *at;) {
 		struct sess_temp *t = *at;
 		if (!exists(db, t->name)) {
-			forget(s, at);
+			forget(at);
 			continue;
 		}
 		if (!run_on(s, t->action == 'D' ? "DROP TABLE" : "DELETE FROM", t->name, err))
 			return false;
 		if (t->action == 'D')
-			forget(s, at);
+			forget(at);
 		else
 			at = &t->next;
 	}
