@@ -126,9 +126,18 @@ START_TEST(on_commit_actions)
 	harness_expect_value(c, "SELECT count(*) FROM once", "1");
 	exec_ok(c, "COMMIT");
 	harness_exec_fail(c, "SELECT * FROM once", "42P01");
+	exec_ok(c, "SET application_name = 'kept by DISCARD TEMP'");
 	exec_ok(c, "DISCARD TEMP");
 	harness_exec_fail(c, "SELECT * FROM per_txn", "42P01");
 	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
+	harness_expect_value(c, "SHOW application_name", "kept by DISCARD TEMP");
+	exec_ok(c, "CREATE TEMP TABLE gone (x int)");
+	exec_ok(c, "BEGIN");
+	harness_exec_fail(c, "DISCARD ALL", "25001");
+	exec_ok(c, "ROLLBACK");
+	exec_ok(c, "DISCARD ALL");
+	harness_exec_fail(c, "SELECT * FROM gone", "42P01");
+	harness_expect_value(c, "SHOW application_name", "");
 	PQfinish(c);
 }
 END_TEST
