@@ -123,6 +123,9 @@ void shard_conn_release(struct shard_conn *c);
  * was created on it): a session keeps such a connection until it ends rather than giving it
  * back between transactions. */
 bool shard_conn_pinned(const struct shard_conn *c);
+/* Reads c's temp schema and unpins c when it is empty (its temporary tables were dropped);
+ * returns whether c is now unpinned. Borrower only; reads an in-memory schema, no disk. */
+bool shard_conn_unpin(struct shard_conn *c);
 
 /* ---- Statements kept across borrowers ----
  * A session gives its connection back between transactions; its prepared statements are left

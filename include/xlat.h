@@ -16,7 +16,7 @@ enum xlat_kind {
 	XLAT_TXN,     /* transaction control: the session drives SQLite itself (see .txn) */
 	XLAT_SET,     /* SET / SET LOCAL / RESET / RESET ALL (see .set_*) */
 	XLAT_SHOW,    /* SHOW name / SHOW ALL */
-	XLAT_DISCARD, /* DISCARD ALL */
+	XLAT_DISCARD, /* DISCARD ALL, DISCARD TEMP (.tag tells) */
 	XLAT_NOOP,    /* accepted and has no effect here (documented in docs/sql-compat.md) */
 	XLAT_SCRIPT,  /* .sql holds several SQLite statements (see xlat_translate) */
 	XLAT_REBUILD, /* rebuild a table with an added constraint (see .rebuild) */
@@ -263,6 +263,11 @@ struct xlat_stmt {
 	const char **skip_names;
 	size_t nskip_names;
 	bool skip_present;
+
+	/* CREATE TEMP TABLE ... ON COMMIT DELETE ROWS ('d') or ON COMMIT DROP ('D'): the table
+	 * the session empties or drops at each commit from then on (temp_table); 0 otherwise. */
+	char temp_on_commit;
+	const char *temp_table;
 
 	int location; /* byte offset of the statement in the input */
 	int length;   /* byte length of the statement in the input (0 = to the end) */
@@ -528,6 +533,9 @@ struct xlat_env {
 	 * it have run, as PostgreSQL analyzes each statement of a Query just before running it.
 	 * Transaction control is translated at once. A simple Query's statements. */
 	bool later;
+	/* The session's connection holds temporary tables, which SQLite finds before the file's
+	 * tables: a query's `public.t` is emitted as main.t, so that none of them hides it. */
+	bool temp_tables;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

@@ -103,8 +103,10 @@ static int64_t side_key(struct cat_conn *cc)
 
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 {
-	int version = (int)pragma_int(cc->db, "PRAGMA schema_version");
-	if (cc->have_model && version == cc->schema_version &&
+	int version = (int)pragma_int(cc->db, "PRAGMA main.schema_version");
+	/* temporary tables change the temp schema's version only (reading it opens no file) */
+	int temp = (int)pragma_int(cc->db, "PRAGMA temp.schema_version");
+	if (cc->have_model && version == cc->schema_version && temp == cc->temp_version &&
 	    (!cc->model.has_sidecar || side_key(cc) == cc->side_key))
 		return &cc->model;
 	if (cc->have_model)
@@ -119,6 +121,7 @@ const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
 	}
 	cc->have_model = true;
 	cc->schema_version = version;
+	cc->temp_version = temp;
 	cc->side_key = cc->model.has_sidecar ? side_key(cc) : 0;
 	return &cc->model;
 }
@@ -180,7 +183,9 @@ uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
 		uint32_t oid;
 	} fixed[] = {{"pg_catalog", CAT_NS_PG_CATALOG},
 		     {"information_schema", CAT_NS_INFORMATION_SCHEMA},
-		     {"pg_toast", 99}};
+		     {"pg_toast", 99},
+		     {CAT_NS_TEMP_NAME, CAT_NS_TEMP},
+		     {"pg_temp", CAT_NS_TEMP}};
 	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
 		if (strcmp(name, fixed[i].name) == 0)
 			return fixed[i].oid;
@@ -208,6 +213,8 @@ const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena
 		return "information_schema";
 	case CAT_NS_PUBLIC:
 		return cat_conn_public(cc);
+	case CAT_NS_TEMP:
+		return CAT_NS_TEMP_NAME;
 	default:
 		break;
 	}

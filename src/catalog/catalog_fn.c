@@ -200,12 +200,27 @@ static void fn_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* information_schema is not on the search path (psql's \\dp lists visible relations only). */
+/* A permanent table is hidden by a temporary one of the same name (pg_temp comes first). */
+static bool shadowed(struct cat_conn *cc, uint32_t oid)
+{
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(cc, &msg);
+	sqlite3_free(msg);
+	const struct cat_rel *rel = m ? cat_model_rel_oid(m, oid) : NULL;
+	if (!rel || rel->temp)
+		return false;
+	const struct cat_rel *first = cat_model_rel(m, rel->name);
+	return first && first->temp;
+}
+
 static void fn_table_visible(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
 		sqlite3_result_null(ctx);
 	else
-		sqlite3_result_int(ctx, !cat_infoschema_rel_oid((uint32_t)sqlite3_value_int64(argv[0])));
+		sqlite3_result_int(ctx, !cat_infoschema_rel_oid(oid) &&
+						!shadowed(CTX_CONN(ctx), oid));
 }
 
 /* A role of the users file, or PostgreSQL's fallback text. */

@@ -64,8 +64,11 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 		const struct cat_rel *rel = m->rels[i];
 		if (rel->kind != 'r' && rel->kind != 'v')
 			continue; /* PostgreSQL lists neither indexes nor sequences here */
-		rel_head(r, cc, rel->name);
-		cat_text(r, rel->kind == 'r' ? "BASE TABLE" : "VIEW");
+		cat_row(r);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, rel->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc));
+		cat_text(r, rel->name);
+		cat_text(r, rel->temp ? "LOCAL TEMPORARY" : rel->kind == 'r' ? "BASE TABLE" : "VIEW");
 		nulls(r, 5);
 		yes_no(r, rel->kind == 'r'); /* SQLite views take no INSERT */
 		yes_no(r, false);

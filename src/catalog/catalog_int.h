@@ -81,7 +81,13 @@ struct cat_rel {
 	struct cat_index *index; /* kind 'i': what it indexes */
 	const char *sql;
 	const char *sqlname; /* its name in sqlite_schema, NULL when SQLite has none */
+	bool temp; /* in the connection's temp schema: a temporary table or its index */
 };
+
+/* The schema temporary tables show in (PostgreSQL's pg_temp_N of the session's backend) and
+ * its OID; each session has its own connection's temp schema, so one name serves. */
+#define CAT_NS_TEMP_NAME "pg_temp_3"
+#define CAT_NS_TEMP 16385
 
 struct cat_seq {
 	const char *name;
@@ -221,6 +227,7 @@ struct cat_conn {
 	struct cat_model model;
 	bool have_model;
 	int schema_version;
+	int temp_version; /* the temp schema's (temporary tables), 0 while it has none */
 	int64_t side_key; /* the sidecar's fingerprint, when the model has a sidecar */
 	char *view_saved; /* CREATE OR REPLACE VIEW: the old view's columns (catalog_ddl.c) */
 	char *views_marked; /* DROP VIEW ... CASCADE: views that compiled before (catalog_cascade.c) */

@@ -153,12 +153,25 @@ static const char *pg_default(const struct cat_model *m, const struct cat_col *c
 	return unregclass(a, d);
 }
 
+/* The SQLite schema r lives in ("temp" or "main"), bound as ?2: a temporary table may have the
+ * name of a permanent one, and a pragma without a schema finds the temporary one first. */
+static const char *schema_of(const struct cat_rel *r) { return r->temp ? "temp" : "main"; }
+
+static sqlite3_stmt *prep_in(sqlite3 *db, const char *sql, const struct cat_rel *r,
+			     const char *arg, struct pgerr *err)
+{
+	sqlite3_stmt *st = prep(db, sql, arg, err);
+	if (st)
+		sqlite3_bind_text(st, 2, schema_of(r), -1, SQLITE_STATIC);
+	return st;
+}
+
 static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struct pgerr *err)
 {
-	sqlite3_stmt *st = prep(db,
-				"SELECT name, type, \"notnull\", dflt_value, pk, hidden "
-				"FROM pragma_table_xinfo(?1) WHERE hidden IN (0, 2, 3)",
-				r->name, err);
+	sqlite3_stmt *st = prep_in(db,
+				   "SELECT name, type, \"notnull\", dflt_value, pk, hidden "
+				   "FROM pragma_table_xinfo(?1, ?2) WHERE hidden IN (0, 2, 3)",
+				   r, r->name, err);
 	if (!st)
 		return false;
 	size_t cap = 16;
@@ -288,6 +301,9 @@ static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const
 	ix->desc = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->desc));
 	ix->rel = new_rel(m, name, 'i', NULL);
 	ix->rel->index = ix;
+	ix->rel->temp = t->temp;
+	if (t->temp)
+		ix->rel->oid = cat_oid("rel", name, CAT_NS_TEMP_NAME);
 	PUSH(m, idx, nidx, ix);
 	return ix;
 }
@@ -350,27 +366,30 @@ static void set_index_constraint(struct cat_model *m, struct cat_index *ix, cons
 					  pk ? "pkey" : "key");
 	ix->conoid = cat_oid("con", ix->table->name, ix->conname);
 	ix->rel->name = ix->conname; /* PostgreSQL names the index after its constraint */
-	ix->rel->oid = cat_oid("rel", ix->conname, NULL);
+	ix->rel->oid = cat_oid("rel", ix->conname, ix->rel->temp ? CAT_NS_TEMP_NAME : NULL);
 }
 
 static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 			 const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
-	sqlite3_stmt *st =
-		prep(db,
-		     "SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1) "
-		     "AS l LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = "
-		     "l.name ORDER BY l.seq DESC",
-		     t->name, err);
+	sqlite3_stmt *st = prep_in(
+		db,
+		t->temp ? "SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1, "
+			  "?2) AS l LEFT JOIN temp.sqlite_schema AS s ON s.type = 'index' AND "
+			  "s.name = l.name ORDER BY l.seq DESC"
+			: "SELECT l.name, l.\"unique\", l.origin, s.sql FROM pragma_index_list(?1, "
+			  "?2) AS l LEFT JOIN main.sqlite_schema AS s ON s.type = 'index' AND "
+			  "s.name = l.name ORDER BY l.seq DESC",
+		t, t->name, err);
 	bool have_pk = false;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = col_text(m->a, st, 0);
 		const char *origin = col_text(m->a, st, 2);
 		const char *sql = col_text(m->a, st, 3);
-		sqlite3_stmt *xi = prep(db,
-					"SELECT cid, desc FROM pragma_index_xinfo(?1) WHERE key ORDER "
-					"BY seqno",
-					name, err);
+		sqlite3_stmt *xi = prep_in(db,
+					   "SELECT cid, desc FROM pragma_index_xinfo(?1, ?2) WHERE key "
+					   "ORDER BY seqno",
+					   t, name, err);
 		int16_t keys[64];
 		bool desc[64];
 		int nkeys = 0;
@@ -483,10 +502,10 @@ static bool load_fkeys(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		       const struct cat_scanned *sc, size_t nsc, struct pgerr *err)
 {
 	sqlite3_stmt *st =
-		prep(db,
-		     "SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, "
-		     "match FROM pragma_foreign_key_list(?1) ORDER BY id DESC, seq",
-		     t->name, err);
+		prep_in(db,
+			"SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete, "
+			"match FROM pragma_foreign_key_list(?1, ?2) ORDER BY id DESC, seq",
+			t, t->name, err);
 	struct cat_fkey *f = NULL;
 	int id = -1;
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -583,25 +602,40 @@ static void resolve_fkeys(struct cat_model *m)
 	}
 }
 
-bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
+/* The tables and views of one SQLite schema ("temp" first: a name finds the temporary table
+ * before a permanent one of that name, as pg_temp leads PostgreSQL's search_path). */
+static bool load_rels(sqlite3 *db, struct cat_model *m, bool temp, struct pgerr *err)
 {
-	memset(m, 0, sizeof(*m));
-	m->a = arena_new(0);
 	sqlite3_stmt *st = prep(db,
-				"SELECT type, name, sql FROM sqlite_schema WHERE type IN ('table', "
-				"'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE "
-				"'\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
+				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type = "
+				       "'table' ORDER BY rowid"
+				     : "SELECT type, name, sql FROM main.sqlite_schema WHERE type IN "
+				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
 				NULL, err);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 0);
-		new_rel(m, col_text(m->a, st, 1), type[0] == 't' ? 'r' : 'v',
-			col_text(m->a, st, 2));
+		const char *name = col_text(m->a, st, 1);
+		struct cat_rel *r = new_rel(m, name, type[0] == 't' ? 'r' : 'v',
+					    col_text(m->a, st, 2));
+		r->temp = temp;
+		if (temp) /* apart from a permanent table of the same name */
+			r->oid = cat_oid("rel", name, CAT_NS_TEMP_NAME);
 	}
 	if (!st || sqlite3_finalize(st) != SQLITE_OK) {
 		if (!pgerr_is_set(err))
 			pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 		return false;
 	}
+	return true;
+}
+
+bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
+{
+	memset(m, 0, sizeof(*m));
+	m->a = arena_new(0);
+	if (!load_rels(db, m, true, err) || !load_rels(db, m, false, err))
+		return false;
 	size_t ntables = m->nrels;
 	if (!cat_enum_load(db, m)) /* before the columns, which may be of an enum type */
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));

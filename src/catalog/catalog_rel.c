@@ -134,7 +134,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_row(r);
 		cat_int(r, rel->oid);
 		cat_text(r, rel->name);
-		cat_int(r, cat_conn_own_nsp(cc));
+		cat_int(r, rel->temp ? CAT_NS_TEMP : cat_conn_own_nsp(cc));
 		cat_int(r, cat_rowtype_oid(rel, false)); /* reltype */
 		cat_int(r, 0);
 		cat_int(r, OWNER);
@@ -147,7 +147,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 0);
 		cat_bool(r, rel->kind == 'r' && has_index(m, rel));
 		cat_bool(r, false);
-		cat_char(r, 'p');
+		cat_char(r, rel->temp ? 't' : 'p');
 		cat_char(r, rel->kind);
 		cat_int(r, rel->ncols);
 		cat_int(r, nchecks(m, rel));

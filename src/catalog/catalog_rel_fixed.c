@@ -8,6 +8,14 @@
 
 #define OWNER CAT_ROLE_BOOTSTRAP
 
+static bool has_temp(const struct cat_model *m)
+{
+	for (size_t i = 0; m && i < m->nrels; i++)
+		if (m->rels[i]->temp)
+			return true;
+	return false;
+}
+
 bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	static const struct {
@@ -36,6 +44,13 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 		cat_text(r, public ? cat_conn_public(cc) : ns[i].name);
 		cat_int(r, ns[i].owner);
 		cat_text(r, ns[i].oid == CAT_NS_PUBLIC ? cat_public_acl() : NULL);
+	}
+	if (has_temp(m)) { /* PostgreSQL's pg_temp_N exists once the session made a temp table */
+		cat_row(r);
+		cat_int(r, CAT_NS_TEMP);
+		cat_text(r, CAT_NS_TEMP_NAME);
+		cat_int(r, CAT_ROLE_DATABASE_OWNER);
+		cat_null(r);
 	}
 	for (long i = 0; i < nt; i++) {
 		if (own && strcmp(tenants[i], own) == 0)

@@ -372,6 +372,9 @@ static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, cons
 	if (!r)
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				  name), false;
+	if (r->temp) /* the sidecar is the tenant file's, which must not outlive the session's */
+		return pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "COMMENT on a temporary table is not supported"), false;
 	if (*col) {
 		for (int i = 0; i < r->ncols; i++) {
 			if (strcmp(r->cols[i].name, col) == 0)

@@ -18,9 +18,12 @@ static bool relation_kind(struct session *s, const char *rel, bool from, struct 
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
+	/* a temporary table first, as SQLite and PostgreSQL resolve the name */
 	int rc = sqlite3_prepare_v2(db,
-				    "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
-				    "AND type IN ('table', 'view')",
+				    "SELECT type FROM (SELECT 0 AS o, type, name FROM "
+				    "temp.sqlite_schema UNION ALL SELECT 1, type, name FROM "
+				    "main.sqlite_schema) WHERE name = ?1 COLLATE NOCASE AND type IN "
+				    "('table', 'view') ORDER BY o LIMIT 1",
 				    -1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);

@@ -423,6 +423,8 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		sess_skip_notices(s, x, skips);
 	command_complete(s, x, vm, *rows);
 	sqlite3_reset(vm);
+	if (x && x->is_ddl)
+		sess_temp_saw(s, x);
 	return true;
 }
 
@@ -585,9 +587,16 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_EXPLAIN:
 		return sess_explain_run(s, x, simple, err);
 	case XLAT_DISCARD:
+		if (strcmp(x->tag, "DISCARD TEMP") == 0) {
+			if (!sess_temp_discard(s, err))
+				return false;
+			break;
+		}
 		if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)
 			return pgerr_set(err, SQLSTATE_ACTIVE_SQL_TRANSACTION,
 					 "DISCARD ALL cannot run inside a transaction block");
+		if (!sess_temp_discard(s, err))
+			return false;
 		sess_guc_reset_all(s);
 		catalog_seqvals_reset(s->catalog.seqvals);
 		s->discard_pending = true; /* statements go once the current message is done */
@@ -602,9 +611,12 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			return false;
 		}
 		sess_skip_notices(s, x, skips);
+		sess_temp_saw(s, x); /* DROP TABLE may have dropped the last temporary table */
 		break;
 	}
 	case XLAT_REBUILD:
+		if (!sess_temp_rebuild_check(s, x->rebuild->table, err))
+			return false;
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err)) {
 			s->lock_busy = atomic_met_lock(s, err);
 			return false;

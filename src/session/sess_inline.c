@@ -197,7 +197,8 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 	 * chosen to run here, or it would have parked on a worker and retries there). */
 	if (s->state != SESS_READY || s->cfg->inline_budget <= 0 ||
 	    (s->parked && !s->parked_inline) || s->yielded || s->yield_vm || s->simple.active ||
-	    s->migrating || s->copy || s->copy_out || !messages_inline(buf, len, &needs_conn))
+	    s->migrating || s->copy || s->copy_out || s->temps ||
+	    !messages_inline(buf, len, &needs_conn))
 		return false;
 	if (s->holding && shard_ticket_pending(&s->ticket))
 		return false; /* a worker may run the flush */

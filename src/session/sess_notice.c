@@ -31,9 +31,15 @@ uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x)
 	if (!x->skip_type || !x->nskip_names || !sess_notice_wanted(s, "notice"))
 		return 0;
 	sqlite3_stmt *st;
+	/* a session's temporary tables and their indexes count too */
+	bool temp = shard_conn_pinned(s->conn);
 	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
-			       "SELECT 1 FROM main.sqlite_schema WHERE name = ?2 AND (type = ?1 OR "
-			       "(?1 = 'relation' AND type IN ('table', 'view', 'index')))",
+			       temp ? "SELECT 1 FROM (SELECT type, name FROM main.sqlite_schema UNION "
+				      "ALL SELECT type, name FROM temp.sqlite_schema) WHERE name = ?2 "
+				      "AND (type = ?1 OR (?1 = 'relation' AND type IN ('table', "
+				      "'view', 'index')))"
+				    : "SELECT 1 FROM main.sqlite_schema WHERE name = ?2 AND (type = ?1 "
+				      "OR (?1 = 'relation' AND type IN ('table', 'view', 'index')))",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
 	uint64_t hits = 0;

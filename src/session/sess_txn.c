@@ -54,7 +54,8 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 	s->txn = SESS_TXN_IDLE;
 	s->txn_read_only = false;
 	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
-	bool committed = commit && run(s, "COMMIT", err);
+	/* ON COMMIT DELETE ROWS / DROP act inside the committing transaction, as PostgreSQL's */
+	bool committed = commit && sess_temp_commit(s, err) && run(s, "COMMIT", err);
 	if (!committed)
 		rollback_quietly(s);
 	sess_guc_txn_end(s, committed);

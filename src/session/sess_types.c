@@ -14,6 +14,19 @@
 #include <string.h>
 #include <strings.h>
 
+/* A connection holding temporary tables: their schema_version mixed in (the relations include
+ * them, sess_temp.c), never equal to v alone; a temp schema without them counts as none. */
+static int with_temp(sqlite3 *db, int v)
+{
+	sqlite3_stmt *vm = NULL;
+	int t = 0;
+	if (sqlite3_prepare_v2(db, "PRAGMA temp.schema_version", -1, &vm, NULL) == SQLITE_OK &&
+	    sqlite3_step(vm) == SQLITE_ROW)
+		t = sqlite3_column_int(vm, 0);
+	sqlite3_finalize(vm);
+	return (int)(((uint32_t)v * 1000003u + (uint32_t)t * 7919u + 1u) & 0x7fffffff);
+}
+
 /* The current schema_version, or -1 when it cannot be read. The probe stays prepared on the
  * borrowed connection (its statement cache), never in the session: the session gives the
  * connection back between transactions. */
@@ -28,7 +41,7 @@ static int schema_version(struct session *s, sqlite3 *db)
 	}
 	int v = sqlite3_step(vm) == SQLITE_ROW ? sqlite3_column_int(vm, 0) : -1;
 	shard_conn_stmt_give(s->conn, vm);
-	return v;
+	return v < 0 || !shard_conn_pinned(s->conn) ? v : with_temp(db, v);
 }
 
 static bool table_columns(void *arg, const char *name, struct arena *a,

@@ -93,6 +93,7 @@ void session_free(struct session *s)
 	sess_ext_free_all(s);
 	strbuf_fini(&s->held);
 	shard_ticket_drop(&s->ticket);
+	sess_temp_end(s); /* the connection goes back to the pool without them */
 	sess_conn_give_back(s);
 	sess_client_end(s);
 	sess_types_fini(s);
@@ -519,6 +520,7 @@ static void msg_done(struct session *s)
 {
 	sess_wait_msg_end(s);
 	sess_client_msg_end(s);
+	sess_temp_autocommit(s);
 	if (s->discard_pending) {
 		sess_ext_free_all(s);
 		s->discard_pending = false;

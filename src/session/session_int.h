@@ -216,6 +216,9 @@ struct session {
 	struct sess_origins *origins;
 
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
+	/* Temporary tables with ON COMMIT DELETE ROWS / DROP (sess_temp.c); a session with any
+	 * runs no input on the loop: their commit-time statements are not budgeted. */
+	struct sess_temp *temps;
 	/* The session as its tenant sees it (sess_client.c): advisory locks, pg_stat_activity. */
 	struct shard_client *client;
 	char *activity_query; /* NULL or activity_buf, which holds activity_cap bytes */
@@ -412,6 +415,23 @@ bool sess_cursor_describe_portal(struct session *s, const char *name);
 /* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
  * so do held cursors declared in the transaction. */
 void sess_cursor_txn_end(struct session *s, bool commit);
+
+/* sess_temp.c: temporary tables. sess_temp_saw notes a statement that ran (an ON COMMIT
+ * table; DDL may have dropped the last temporary table, unpinning the connection).
+ * sess_temp_commit empties or drops the ON COMMIT tables inside the transaction about to
+ * commit (false, err set: it cannot commit). sess_temp_autocommit does it after a message
+ * that committed on its own (autocommit). sess_temp_discard drops every temporary table
+ * (DISCARD TEMP / ALL); sess_temp_end at the session's end, rolling back first, so that the
+ * connection goes back to the pool clean (when that fails, release closes it instead). */
+void sess_temp_saw(struct session *s, const struct xlat_stmt *x);
+bool sess_temp_commit(struct session *s, struct pgerr *err) MUST_CHECK;
+void sess_temp_autocommit(struct session *s);
+bool sess_temp_discard(struct session *s, struct pgerr *err) MUST_CHECK;
+void sess_temp_end(struct session *s);
+void sess_temp_free(struct session *s);
+/* A table rebuild (ALTER TABLE ... ADD CONSTRAINT, SET NOT NULL, TYPE ...) works on the
+ * tenant's file: of a temporary table it is 0A000 (false, err set). */
+bool sess_temp_rebuild_check(struct session *s, const char *table, struct pgerr *err);
 /* After a SAVEPOINT, RELEASE or ROLLBACK TO name succeeded: ROLLBACK TO closes the cursors
  * declared since that savepoint was set, as PostgreSQL drops its portals. */
 void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);

@@ -336,6 +336,11 @@ static bool reusable(struct shard_conn *c)
 		return false;
 	if (sqlite3_db_name(c->db, 2)) /* another tenant's file still attached (schema prefix) */
 		return false;
+	return shard_conn_unpin(c);
+}
+
+bool shard_conn_unpin(struct shard_conn *c)
+{
 	if (!c->authz.temp_created)
 		return true;
 	sqlite3_stmt *vm = NULL;

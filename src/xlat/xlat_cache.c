@@ -51,8 +51,8 @@ static struct {
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
- * xlat_database.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 384,
+ * xlat_database.c, nor CREATE TEMP TABLE, xlat_temp_create) */
+_Static_assert(sizeof(struct xlat_stmt) == 392,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */

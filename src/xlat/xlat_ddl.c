@@ -614,11 +614,23 @@ static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return true;
 }
 
+/* A temporary table's serial or identity columns would need sequences and column rows in
+ * sidecar tables of the temp schema, which the catalog does not read. */
+static bool temp_no_sidecar(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(COLUMN_DEF) && numbered(c, e->column_def))
+			return xlat_unsupported(c, e->column_def->location,
+						"a serial or identity column in a temporary table");
+	}
+	return true;
+}
+
 static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
-	const char *p = s->relation->relpersistence;
-	if (p && *p == 't')
-		return xlat_unsupported(c, s->relation->location, "a temporary table");
+	if (!xlat_temp_create(c, s->relation, s->oncommit))
+		return false;
 	if (s->n_inh_relations)
 		return xlat_unsupported(c, -1, "INHERITS");
 	if (s->partbound || s->partspec)
@@ -637,10 +649,15 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	c->st->writes = c->st->is_ddl = true;
 	if (!create_options(c, s) || !find_autonum(c, s, &an))
 		return false;
-	xlat_puts(c, s->if_not_exists ? "CREATE TABLE IF NOT EXISTS " : "CREATE TABLE ");
+	bool temp = xlat_temp_is(s->relation);
+	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");
+	xlat_puts(c, s->if_not_exists ? "IF NOT EXISTS " : "");
 	if (s->if_not_exists)
-		xlat_skip_if_present(c, s->relation->schemaname, s->relation->relname);
-	if (!xlat_relname(c, s->relation))
+		xlat_skip_if_present(c, temp ? NULL : s->relation->schemaname,
+				     s->relation->relname);
+	if (temp)
+		xlat_ident(c, s->relation->relname);
+	else if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");
 	bool first = true;
@@ -671,6 +688,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (first)
 		return xlat_unsupported(c, -1, "a table without columns");
 	xlat_puts(c, ")");
+	if (temp) /* its sidecar rows would have to live in the temp schema */
+		return temp_no_sidecar(c, s);
 	return column_meta(c, s, &an) && column_sequences(c, s, &an);
 }
 

@@ -344,6 +344,11 @@ void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *na
 /* A relation that must live in the session's own file (a foreign key's target): as
  * xlat_relname, 0A000 when it names another tenant. */
 bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* xlat_schema.c: temporary tables. Whether rv is to be created temporary (TEMP, or named in
+ * pg_temp), and the checks of such a CREATE (no default tenant: 0A000; TEMP in another schema
+ * or ON COMMIT on a permanent table: 42P16), noting ON COMMIT DELETE ROWS / DROP in c->st. */
+bool xlat_temp_is(const PgQuery__RangeVar *rv);
+bool xlat_temp_create(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__OnCommitAction oc);
 /* After a statement translated: copies the tenants it names into it, or refuses (0A000) a
  * kind of statement that cannot reach another tenant's file. */
 bool xlat_schema_finish(struct xlat_ctx *c);

@@ -2,7 +2,9 @@
 /* xlat_schema.c: schema prefixes name tenants. `public.t` and `t` are the session's own file
  * (SQLite's "main"), `pg_catalog.t` and `information_schema.t` the catalog, and any other
  * schema the tenant of that name, emitted as the SQLite schema the session attaches its file
- * under ("acme".t). Which tenants may be reached and whether they exist is the session's
+ * under ("acme".t); `pg_temp.t` is the connection's temp schema (temp.t), where temporary
+ * tables live (unqualified names find them first, as pg_temp leads PostgreSQL's search_path,
+ * because SQLite resolves unqualified names in temp before main). Which tenants may be reached and whether they exist is the session's
  * business; here a schema only has to be a possible tenant name. */
 #include "xlat_int.h"
 
@@ -87,8 +89,6 @@ static bool prefix_tenant(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	const char *schema = rv->schemaname;
 	int location = rv->location;
 	/* SQLite's own schema names cannot be attachment names; pg_* are PostgreSQL's. */
-	if (strcmp(schema, "pg_temp") == 0)
-		return xlat_unsupported(c, location, "the pg_temp schema");
 	if (!tenant_name(schema, out) || strcmp(out, "main") == 0 || strcmp(out, "temp") == 0 ||
 	    strncmp(out, "pg_", 3) == 0)
 		return is_query(c->st) /* as PostgreSQL answers a query */
@@ -159,6 +159,13 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (strcmp(schema, "information_schema") == 0)
 		return xlat_catalog_infoschema(c, rv);
 	if (strcmp(schema, "public") == 0) {
+		if (c->env && c->env->temp_tables && is_query(c->st))
+			xlat_puts(c, "main.");
+		xlat_ident(c, rv->relname);
+		return true;
+	}
+	if (strcmp(schema, "pg_temp") == 0) { /* the session's temp schema: its connection's */
+		xlat_puts(c, "temp.");
 		xlat_ident(c, rv->relname);
 		return true;
 	}
@@ -172,6 +179,37 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		xlat_ident(c, rv->relname);
 	else
 		emit_tenant_rel(c, name, rv);
+	return true;
+}
+
+bool xlat_temp_is(const PgQuery__RangeVar *rv)
+{
+	return (rv->relpersistence && *rv->relpersistence == 't') ||
+	       (rv->schemaname && strcmp(rv->schemaname, "pg_temp") == 0);
+}
+
+#define SQLSTATE_INVALID_TABLE_DEFINITION "42P16"
+
+bool xlat_temp_create(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__OnCommitAction oc)
+{
+	bool on_commit = oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ||
+			 oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP;
+	if (!xlat_temp_is(rv))
+		return !on_commit ||
+		       xlat_fail(c, SQLSTATE_INVALID_TABLE_DEFINITION, -1,
+				 "ON COMMIT can only be used on temporary tables");
+	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "pg_temp") != 0)
+		return xlat_fail(c, SQLSTATE_INVALID_TABLE_DEFINITION, rv->location,
+				 "cannot create temporary relation in non-temporary schema");
+	/* a temp table lives on the session's connection; a hub session's changes file */
+	if (c->env && c->env->no_default)
+		return xlat_unsupported(c, rv->location,
+					"a temporary table in a session without a default tenant");
+	xlat_nocache(c); /* temp_table below is the statement's own */
+	c->st->temp_on_commit = oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP	       ? 'D'
+				: oc == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS ? 'd'
+											 : 0;
+	c->st->temp_table = arena_strdup(c->a, rv->relname);
 	return true;
 }
 

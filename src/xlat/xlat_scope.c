@@ -149,7 +149,8 @@ static const struct xlat_scope_rel *find_cte(const struct xlat_ctx *c, const cha
 static bool own_tenant_rel(const struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	if (rv->schemaname && *rv->schemaname)
-		return strcmp(rv->schemaname, "public") == 0;
+		return strcmp(rv->schemaname, "public") == 0 ||
+		       strcmp(rv->schemaname, "pg_temp") == 0;
 	return !(c->env && c->env->search);
 }
 

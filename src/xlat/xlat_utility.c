@@ -304,8 +304,9 @@ bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s)
 	return true;
 }
 
-/* Only DISCARD ALL resets session state the session holds; there are no plans to forget,
- * no sequences and no temporary tables, so the other forms have nothing to do. */
+/* DISCARD ALL resets session state the session holds and, as DISCARD TEMP, drops the
+ * session's temporary tables (the session runs both: XLAT_DISCARD, told apart by the tag);
+ * there are no plans to forget and no sequence caches, so the other forms do nothing. */
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 {
 	struct xlat_stmt *st = c->st;
@@ -322,7 +323,8 @@ bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s)
 		break;
 	default:
 		st->tag = "DISCARD TEMP";
-		break;
+		st->kind = XLAT_DISCARD;
+		return true;
 	}
 	st->kind = XLAT_NOOP;
 	return true;

@@ -2,8 +2,8 @@
 /* test_pool.c: sessions borrow a tenant connection per transaction and hold none while idle —
  * many idle clients under a small file-descriptor limit, prepared statements that outlive the
  * connection they were prepared on; commits under each durability (group commit holds the
- * answers of concurrent writers until one flush covers them). (Temporary tables, which would pin a connection to its
- * session, are refused by the translator; the pool's side is tests/unit/shard.) */
+ * answers of concurrent writers until one flush covers them). (Temporary tables, which pin a
+ * connection to its session: test_temp.c; the pool's side is tests/unit/shard.) */
 #include <check.h>
 #include <pthread.h>
 #include <stdint.h>

@@ -255,7 +255,17 @@ START_TEST(temp_objects_pin)
 	counts(1, 1, 1);
 	c = acquire("temps");
 	ck_assert(!shard_conn_pinned(c));
+	/* unpin looks again: pinned while a temporary table is left, not once it is dropped */
+	exec_ok(c, "CREATE TEMP TABLE a (x int)");
+	exec_ok(c, "CREATE TEMP TABLE b (x int)");
+	exec_ok(c, "DROP TABLE temp.a");
+	ck_assert(!shard_conn_unpin(c));
+	ck_assert(shard_conn_pinned(c));
+	exec_ok(c, "DROP TABLE temp.b");
+	ck_assert(shard_conn_unpin(c));
+	ck_assert(!shard_conn_pinned(c));
 	shard_conn_release(c);
+	counts(1, 1, 1); /* cached again: nothing temporary left on it */
 }
 END_TEST
 

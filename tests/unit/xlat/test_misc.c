@@ -51,7 +51,7 @@ static const struct kindcase kinds[] = {
 	{"SHOW x", XLAT_SHOW, "SHOW", XLAT_TAG_PLAIN, true, false, false},
 	{"DISCARD ALL", XLAT_DISCARD, "DISCARD ALL", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
-	{"DISCARD TEMP", XLAT_NOOP, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
+	{"DISCARD TEMP", XLAT_DISCARD, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
 	{"VACUUM", XLAT_NOOP, "VACUUM", XLAT_TAG_PLAIN, false, false, false},
 	{"EXPLAIN SELECT a FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, false, false},
 	{"EXPLAIN DELETE FROM t", XLAT_EXPLAIN, "EXPLAIN", XLAT_TAG_PLAIN, true, false, false},

@@ -54,7 +54,8 @@ static const struct scase cases[] = {
 	{NULL, "SELECT 1 FROM main.t", "!42P01@15", ""},
 	{NULL, "SELECT 1 FROM temp.t", "!42P01@15", ""},
 	{NULL, "SELECT 1 FROM pg_toast.t", "!42P01@15", ""},
-	{NULL, "SELECT 1 FROM pg_temp.t", "!0A000@15", ""},
+	{NULL, "SELECT 1 FROM pg_temp.t", "SELECT 1 AS \"?column?\" FROM temp.t", ""},
+	{"acme", "DELETE FROM pg_temp.t", "DELETE FROM temp.t", ""},
 	{NULL, "SELECT 1 FROM _x.t", "!42P01@15", ""},
 	{NULL, "DELETE FROM _x.t", "!42P01@13", ""},
 	{NULL, "CREATE TABLE _x.t (a int)", "!3F000@14", ""},
@@ -75,6 +76,7 @@ static sqlite3 *open_attached(void)
 	ck_assert_int_eq(sqlite3_open(":memory:", &db), SQLITE_OK);
 	static const char setup[] = "CREATE TABLE t (id integer PRIMARY KEY, a integer);"
 				    "CREATE TABLE pg_class (relname text);"
+				    "CREATE TEMP TABLE t (id integer PRIMARY KEY, a integer);"
 				    "ATTACH ':memory:' AS acme;"
 				    "CREATE TABLE acme.t (id integer PRIMARY KEY, v text);"
 				    "ATTACH ':memory:' AS \"team-1\";"

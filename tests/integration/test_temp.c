@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_temp.c: temporary tables against the real binary — each session sees only its own,
+ * they shadow a permanent table of the same name, a session's end (also a client that vanishes
+ * mid-transaction) drops them so the next borrower of the pooled connection finds none, COPY
+ * loads one, ON COMMIT DELETE ROWS / DROP act at commit, DISCARD TEMP drops them, and a session
+ * without a default tenant is refused. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
+
+START_TEST(sessions_see_only_their_own)
+{
+	PGconn *a = harness_connect(&H, "dbname=acme");
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	exec_ok(a, "CREATE TABLE items (id int, name text)");
+	exec_ok(a, "INSERT INTO items VALUES (1, 'permanent')");
+	exec_ok(a, "CREATE TEMP TABLE items (code numeric(6,2), note varchar(8))");
+	exec_ok(a, "INSERT INTO items VALUES (1.5, 'mine')");
+	exec_ok(b, "CREATE TEMP TABLE scratch (x int)");
+	exec_ok(b, "INSERT INTO scratch VALUES (1), (2)");
+	/* a's temporary items shadows the permanent one, with its own column types */
+	PGresult *r = harness_exec_ok(a, "SELECT code, note FROM items");
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1.50");
+	ck_assert_int_eq((int)PQftype(r, 0), 1700);
+	ck_assert_int_eq((int)PQftype(r, 1), 1043);
+	PQclear(r);
+	harness_expect_value(b, "SELECT name FROM items", "permanent");
+	harness_exec_fail(a, "SELECT * FROM scratch", "42P01");
+	harness_exec_fail(b, "SELECT * FROM pg_temp.items", "42P01");
+	harness_expect_value(b, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "1");
+	/* many transactions later each session still has its own */
+	for (int i = 0; i < 20; i++) {
+		exec_ok(a, "BEGIN");
+		exec_ok(a, "INSERT INTO items VALUES (2, 'again')");
+		exec_ok(a, "COMMIT");
+		exec_ok(b, "INSERT INTO scratch VALUES (3)");
+	}
+	harness_expect_value(a, "SELECT count(*) FROM items", "21");
+	harness_expect_value(b, "SELECT count(*) FROM scratch", "22");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
+/* The pooled connection a session gives back at its end has no temporary table left: any
+ * later session of the tenant, on whichever connection, finds none. */
+START_TEST(session_end_drops_them)
+{
+	for (int round = 0; round < 2; round++) {
+		PGconn *a = harness_connect(&H, "dbname=acme");
+		exec_ok(a, "CREATE TEMP TABLE left_over (x int)");
+		exec_ok(a, "INSERT INTO left_over VALUES (1)");
+		if (round == 1) { /* the client vanishes mid-transaction */
+			exec_ok(a, "BEGIN");
+			exec_ok(a, "INSERT INTO left_over VALUES (2)");
+		}
+		PQfinish(a);
+		for (int i = 0; i < 3; i++) {
+			PGconn *b = harness_connect(&H, "dbname=acme");
+			harness_exec_fail(b, "SELECT * FROM left_over", "42P01");
+			harness_expect_value(
+				b, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
+			exec_ok(b, "CREATE TEMP TABLE left_over (y text)"); /* no clash */
+			PQfinish(b);
+		}
+	}
+}
+END_TEST
+
+START_TEST(copy_into_a_temp_table)
+{
+	PGconn *c = harness_connect(&H, "dbname=load");
+	exec_ok(c, "CREATE TABLE target (id int PRIMARY KEY, v text)");
+	exec_ok(c, "CREATE TEMP TABLE staging (id int, v text)");
+	PGresult *r = PQexec(c, "COPY staging FROM STDIN");
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
+	PQclear(r);
+	static const char data[] = "1\tone\n2\ttwo\n3\tthree\n";
+	ck_assert_int_eq(PQputCopyData(c, data, (int)strlen(data)), 1);
+	ck_assert_int_eq(PQputCopyEnd(c, NULL), 1);
+	r = PQgetResult(c);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "COPY 3");
+	PQclear(r);
+	ck_assert_ptr_null(PQgetResult(c));
+	r = harness_exec_ok(c, "INSERT INTO target SELECT id, v FROM staging WHERE id > 1");
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 2");
+	PQclear(r);
+	harness_expect_value(c, "SELECT string_agg(v, ',' ORDER BY id) FROM target", "two,three");
+	PQfinish(c);
+}
+END_TEST
+
+START_TEST(on_commit_actions)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	exec_ok(c, "CREATE TEMP TABLE per_txn (x int) ON COMMIT DELETE ROWS");
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "INSERT INTO per_txn VALUES (1), (2)");
+	harness_expect_value(c, "SELECT count(*) FROM per_txn", "2");
+	exec_ok(c, "COMMIT");
+	harness_expect_value(c, "SELECT count(*) FROM per_txn", "0");
+	/* autocommit: each statement commits, and empties it */
+	exec_ok(c, "INSERT INTO per_txn VALUES (3)");
+	harness_expect_value(c, "SELECT count(*) FROM per_txn", "0");
+	/* the extended protocol's implicit block up to Sync */
+	PGresult *r = PQexecParams(c, "INSERT INTO per_txn VALUES ($1)", 1, NULL,
+				   (const char *const[]){"4"}, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	harness_expect_value(c, "SELECT count(*) FROM per_txn", "0");
+	exec_ok(c, "BEGIN");
+	exec_ok(c, "CREATE TEMP TABLE once (x int) ON COMMIT DROP");
+	exec_ok(c, "INSERT INTO once VALUES (1)");
+	harness_expect_value(c, "SELECT count(*) FROM once", "1");
+	exec_ok(c, "COMMIT");
+	harness_exec_fail(c, "SELECT * FROM once", "42P01");
+	exec_ok(c, "SET application_name = 'kept by DISCARD TEMP'");
+	exec_ok(c, "DISCARD TEMP");
+	harness_exec_fail(c, "SELECT * FROM per_txn", "42P01");
+	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
+	harness_expect_value(c, "SHOW application_name", "kept by DISCARD TEMP");
+	exec_ok(c, "CREATE TEMP TABLE gone (x int)");
+	exec_ok(c, "BEGIN");
+	harness_exec_fail(c, "DISCARD ALL", "25001");
+	exec_ok(c, "ROLLBACK");
+	exec_ok(c, "DISCARD ALL");
+	harness_exec_fail(c, "SELECT * FROM gone", "42P01");
+	harness_expect_value(c, "SHOW application_name", "");
+	PQfinish(c);
+}
+END_TEST
+
+/* A session without a default tenant has no connection of its own to keep them on. */
+START_TEST(refused_without_a_default_tenant)
+{
+	PGconn *c = harness_connect(&H, "dbname=postgres");
+	harness_expect_error(c, "CREATE TEMP TABLE t (x int)", "0A000",
+			     "a temporary table in a session without a default tenant is not "
+			     "supported");
+	PQfinish(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("temp");
+	TCase *tc = tcase_create("temp");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, sessions_see_only_their_own);
+	tcase_add_test(tc, session_end_drops_them);
+	tcase_add_test(tc, copy_into_a_temp_table);
+	tcase_add_test(tc, on_commit_actions);
+	tcase_add_test(tc, refused_without_a_default_tenant);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
