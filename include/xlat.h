@@ -26,6 +26,7 @@ enum xlat_kind {
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
 	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
+	XLAT_NOTIFY,     /* LISTEN / UNLISTEN / NOTIFY: the session's business (see .notify) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -149,6 +150,15 @@ struct xlat_cursor {
 	int64_t count;
 };
 
+/* LISTEN channel, UNLISTEN channel (channel NULL: UNLISTEN *), NOTIFY channel [, 'payload']
+ * (payload "" when none is given). Channels are identifiers as the parser folded them. */
+enum xlat_notify_op { XLAT_NOTIFY_LISTEN, XLAT_NOTIFY_UNLISTEN, XLAT_NOTIFY_SEND };
+struct xlat_notify {
+	enum xlat_notify_op op;
+	const char *channel;
+	const char *payload;
+};
+
 /* One data-modifying WITH query: a SQLite INSERT/UPDATE/DELETE (with RETURNING when the
  * statement reads its rows) taking the statement's parameters. Its RETURNING rows, as a
  * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
@@ -202,6 +212,7 @@ struct xlat_stmt {
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */
 	const struct xlat_copy *copy;       /* XLAT_COPY */
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
+	const struct xlat_notify *notify;   /* XLAT_NOTIFY */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
 					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
 	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */

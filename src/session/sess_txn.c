@@ -54,9 +54,13 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 	s->txn = SESS_TXN_IDLE;
 	s->txn_read_only = false;
 	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
-	bool committed = commit && run(s, "COMMIT", err);
+	bool committed = commit && sess_notify_precommit(s, err) && run(s, "COMMIT", err);
 	if (!committed)
 		rollback_quietly(s);
+	if (committed)
+		sess_notify_commit(s); /* after SQLite's: a listener reads what was committed */
+	else
+		sess_notify_abort(s);
 	sess_guc_txn_end(s, committed);
 	sess_client_txn_end(s); /* transaction-level advisory locks end with it */
 	return committed || !commit;
@@ -71,6 +75,8 @@ void sess_txn_on_error(struct session *s)
 {
 	if (s->txn == SESS_TXN_IMPLICIT)
 		finish(s, false, NULL);
+	else if (s->txn == SESS_TXN_IDLE)
+		sess_notify_abort(s); /* an autocommit statement's pg_notify() */
 	else if (s->txn == SESS_TXN_BLOCK)
 		s->txn = SESS_TXN_FAILED;
 }
@@ -136,6 +142,7 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 	if (!run(s, savepoint_sql(s, what, x->savepoint), err))
 		return false;
 	sess_cursor_savepoint(s, x->txn, x->savepoint);
+	sess_notify_savepoint(s, x->txn, x->savepoint);
 	if (x->txn == XLAT_TXN_ROLLBACK_TO)
 		s->txn = SESS_TXN_BLOCK;
 	return true;

@@ -50,8 +50,8 @@ static struct {
 } cache = {.lock = PTHREAD_MUTEX_INITIALIZER, .limit = 8192};
 
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
- * EXECUTE, xlat_prepare.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 360,
+ * EXECUTE, xlat_prepare.c; nor LISTEN/NOTIFY, xlat_utility.c) */
+_Static_assert(sizeof(struct xlat_stmt) == 368,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -238,6 +238,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->rebuild = NULL;
 	d->copy = NULL;
 	d->cursor = NULL;
+	d->notify = NULL;
 	d->skip_type = dup_opt(a, s->skip_type);
 	d->skip_names = NULL;
 	if (s->nskip_names) { /* CREATE ... IF NOT EXISTS is cached (a DROP, a script, is not) */

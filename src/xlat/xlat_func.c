@@ -315,7 +315,6 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"nextval",
 	"overlay",
-	"pg_notify", /* NOTIFY is refused too: no channels between sessions */
 	"regexp_matches",
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",

@@ -615,7 +615,6 @@ static const struct errcase errors[] = {
 	 "or from an external program"},
 	{"COPY t FROM STDIN WHERE a > 1", "0A000", 0, "COPY FROM ... WHERE is not supported"},
 	{"EXPLAIN SELECT 1", "0A000", 0, "EXPLAIN is not supported"},
-	{"LISTEN ch", "0A000", 0, "LISTEN is not supported"},
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
 	{"DO $$ BEGIN END $$", "0A000", 0, "DO is not supported"},
 	{"EXECUTE p (now())", "0A000", 0,
