@@ -75,6 +75,8 @@ struct sess_notify {
 	struct sess_listener *l; /* in the registry while the session listens */
 	struct pend_note *notes;
 	size_t nnotes, notes_cap, pend_bytes;
+	uint32_t *index; /* open addressing over notes, for folding: slot = note + 1, 0 empty */
+	size_t index_cap;
 	struct pend_act *acts;
 	size_t nacts, acts_cap;
 	struct sp_mark *sps; /* the transaction's open savepoints, outermost first */
@@ -180,6 +182,44 @@ static bool has_tenant(struct session *s, struct pgerr *err)
 	return false;
 }
 
+static uint64_t note_hash(const char *channel, const char *payload)
+{
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a over channel NUL payload */
+	for (const char *p = channel;; p++) {
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+		if (!*p)
+			break;
+	}
+	for (const char *p = payload; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	return h;
+}
+
+/* The index slot of channel/payload: the note's when pending, else the empty one to take. */
+static uint32_t *index_slot(struct sess_notify *n, const char *channel, const char *payload)
+{
+	size_t mask = n->index_cap - 1;
+	for (size_t i = note_hash(channel, payload) & mask;; i = (i + 1) & mask) {
+		uint32_t v = n->index[i];
+		if (!v || (strcmp(n->notes[v - 1].channel, channel) == 0 &&
+			   strcmp(n->notes[v - 1].payload, payload) == 0))
+			return &n->index[i];
+	}
+}
+
+/* Made again at twice the notes (at least 64 slots), so it is never more than half full. */
+static void index_rebuild(struct sess_notify *n)
+{
+	size_t cap = 64;
+	while (cap < 2 * (n->nnotes + 1))
+		cap *= 2;
+	free(n->index);
+	n->index = base_xcalloc(cap, sizeof(*n->index));
+	n->index_cap = cap;
+	for (size_t i = 0; i < n->nnotes; i++)
+		*index_slot(n, n->notes[i].channel, n->notes[i].payload) = (uint32_t)i + 1;
+}
+
 bool sess_notify_send(struct session *s, const char *channel, const char *payload,
 		      struct pgerr *err)
 {
@@ -190,10 +230,11 @@ bool sess_notify_send(struct session *s, const char *channel, const char *payloa
 	if (strlen(payload) >= NOTIFY_PAYLOAD_MAX)
 		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE, "payload string too long");
 	struct sess_notify *n = state(s);
-	for (size_t i = 0; i < n->nnotes; i++) /* PostgreSQL folds duplicates of a transaction */
-		if (strcmp(n->notes[i].channel, channel) == 0 &&
-		    strcmp(n->notes[i].payload, payload) == 0)
-			return true;
+	if (2 * (n->nnotes + 1) > n->index_cap)
+		index_rebuild(n);
+	uint32_t *slot = index_slot(n, channel, payload);
+	if (*slot)
+		return true; /* PostgreSQL folds duplicates of a transaction */
 	size_t size = note_size(channel, payload);
 	if (n->pend_bytes + size > NOTIFY_QUEUE_MAX)
 		return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
@@ -201,6 +242,7 @@ bool sess_notify_send(struct session *s, const char *channel, const char *payloa
 	n->notes = grow(n->notes, &n->notes_cap, n->nnotes, sizeof(*n->notes));
 	n->notes[n->nnotes++] = (struct pend_note){base_xstrdup(channel), base_xstrdup(payload),
 						   size};
+	*slot = (uint32_t)n->nnotes;
 	n->pend_bytes += size;
 	return true;
 }
@@ -214,6 +256,7 @@ static void act(struct session *s, enum xlat_notify_op op, const char *channel)
 
 static void truncate_pending(struct sess_notify *n, size_t nnotes, size_t nacts)
 {
+	bool cut = n->nnotes > nnotes;
 	while (n->nnotes > nnotes) {
 		struct pend_note *p = &n->notes[--n->nnotes];
 		n->pend_bytes -= p->size;
@@ -222,6 +265,8 @@ static void truncate_pending(struct sess_notify *n, size_t nnotes, size_t nacts)
 	}
 	while (n->nacts > nacts)
 		free(n->acts[--n->nacts].channel);
+	if (cut)
+		index_rebuild(n); /* ROLLBACK TO: the notes after the savepoint leave it */
 }
 
 static void drop_savepoints(struct sess_notify *n, size_t keep)
@@ -234,13 +279,26 @@ void sess_notify_abort(struct session *s)
 {
 	if (!s->notify)
 		return;
-	truncate_pending(s->notify, 0, 0);
-	drop_savepoints(s->notify, 0);
+	struct sess_notify *n = s->notify;
+	truncate_pending(n, 0, 0);
+	drop_savepoints(n, 0);
+	/* a big transaction's arrays are not kept for the session's life */
+	free(n->notes);
+	free(n->index);
+	free(n->acts);
+	free(n->sps);
+	n->notes = NULL;
+	n->index = NULL;
+	n->acts = NULL;
+	n->sps = NULL;
+	n->notes_cap = n->index_cap = n->acts_cap = n->sps_cap = 0;
 }
 
 void sess_notify_savepoint(struct session *s, enum xlat_txn op, const char *name)
 {
-	struct sess_notify *n = state(s);
+	struct sess_notify *n = s->notify;
+	if (!n)
+		return; /* a savepoint before anything pending: ROLLBACK TO it drops it all */
 	if (op == XLAT_TXN_SAVEPOINT) {
 		n->sps = grow(n->sps, &n->sps_cap, n->nsps, sizeof(*n->sps));
 		n->sps[n->nsps++] = (struct sp_mark){base_xstrdup(name), n->nnotes, n->nacts};
@@ -249,8 +307,13 @@ void sess_notify_savepoint(struct session *s, enum xlat_txn op, const char *name
 	size_t i = n->nsps;
 	while (i > 0 && strcmp(n->sps[i - 1].name, name) != 0)
 		i--;
-	if (i == 0)
-		return; /* SQLite accepted it, so it was opened before this module knew */
+	if (i == 0) { /* SQLite knows it: it was opened before anything was pending here */
+		if (op == XLAT_TXN_ROLLBACK_TO)
+			truncate_pending(n, 0, 0);
+		if (op == XLAT_TXN_ROLLBACK_TO || op == XLAT_TXN_RELEASE)
+			drop_savepoints(n, 0);
+		return;
+	}
 	if (op == XLAT_TXN_ROLLBACK_TO) {
 		truncate_pending(n, n->sps[i - 1].nnotes, n->sps[i - 1].nacts);
 		drop_savepoints(n, i); /* the savepoint itself stays, as in SQLite */
@@ -382,16 +445,13 @@ void sess_notify_fini(struct session *s)
 	struct sess_notify *n = s->notify;
 	if (!n)
 		return;
-	sess_notify_abort(s);
+	sess_notify_abort(s); /* frees the arrays */
 	if (n->l) {
 		pthread_mutex_lock(&hub.mu);
 		unlisten(n->l, NULL);
 		maybe_unregister(n);
 		pthread_mutex_unlock(&hub.mu);
 	}
-	free(n->notes);
-	free(n->acts);
-	free(n->sps);
 	free(n);
 	s->notify = NULL;
 }
@@ -434,7 +494,7 @@ bool sess_notify_run(struct session *s, const struct xlat_notify *x, struct pger
 
 void sess_notify_unlisten_all(struct session *s)
 {
-	if (!s->notify || !s->notify->l)
+	if (!s->notify || (!s->notify->l && !s->notify->nacts))
 		return;
 	act(s, XLAT_NOTIFY_UNLISTEN, NULL);
 	struct pgerr ignored;

@@ -93,6 +93,13 @@ START_TEST(savepoints_duplicates_order)
 	expect_notify(l, "a", "3", pid);
 	expect_notify(l, "a", "4", pid);
 	expect_none(l, 100);
+	/* a session's first savepoint comes before it ever notified */
+	PGconn *fresh = harness_connect(&H, "dbname=acme");
+	exec_ok(fresh, "BEGIN; SAVEPOINT early; NOTIFY a, 'early'; SAVEPOINT late; "
+		       "NOTIFY a, 'late'; ROLLBACK TO early; NOTIFY a, 'kept'; COMMIT");
+	expect_notify(l, "a", "kept", PQbackendPID(fresh));
+	expect_none(l, 100);
+	PQfinish(fresh);
 	/* commit order; a transaction's notifications in the order they were made */
 	exec_ok(n, "NOTIFY a, 'first'");
 	exec_ok(n, "BEGIN; NOTIFY a, 'second'; NOTIFY a, 'third'; COMMIT");
