@@ -25,8 +25,8 @@ enum xlat_kind {
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
-	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
 	XLAT_NOTIFY,     /* LISTEN / UNLISTEN / NOTIFY: the session's business (see .notify) */
+	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
 };
 
 /* How the command tag is written in CommandComplete. */
