@@ -388,23 +388,30 @@ static void apply_acts(struct session *s)
 	}
 }
 
-static void deliver(struct session *s)
+/* Returns how many notifications a full queue did not take. */
+static size_t deliver(struct session *s)
 {
 	struct sess_notify *n = s->notify;
+	size_t dropped = 0;
 	for (struct sess_listener *l = hub.head; l; l = l->next) {
 		if (strcmp(l->tenant, s->tenant) != 0)
 			continue;
 		size_t before = l->bytes;
 		for (size_t i = 0; i < n->nnotes; i++) {
+			if (!listens(l, n->notes[i].channel))
+				continue;
 			/* a listener another transaction filled meanwhile: bounded all the same */
-			if (listens(l, n->notes[i].channel) && l->bytes < 2 * NOTIFY_QUEUE_MAX)
+			if (l->bytes < 2 * NOTIFY_QUEUE_MAX)
 				enqueue(l, &n->notes[i], s->id);
+			else
+				dropped++;
 		}
 		if (l->bytes > before && !l->wake_sent && l->wake && l->pid != s->id) {
 			l->wake_sent = true;
 			l->wake(l->wake_arg);
 		}
 	}
+	return dropped;
 }
 
 /* Forgets the listener when it listens to nothing and has nothing queued. (hub.mu held) */
@@ -434,9 +441,12 @@ void sess_notify_commit(struct session *s)
 	}
 	pthread_mutex_lock(&hub.mu);
 	apply_acts(s); /* first: LISTEN x; NOTIFY x in one transaction hears itself */
-	deliver(s);
+	size_t dropped = deliver(s);
 	maybe_unregister(n);
 	pthread_mutex_unlock(&hub.mu);
+	if (dropped) /* only when transactions raced past sess_notify_precommit's check */
+		LOG_WARN(s->id, s->tenant, "%zu notifications dropped: a listener's queue is full",
+			 dropped);
 	sess_notify_abort(s); /* what was pending is done */
 }
 
