@@ -55,6 +55,11 @@ struct pgfn_session {
 	int64_t txn_start;               /* now(), current_timestamp: stable within a transaction */
 	int64_t stmt_start;              /* statement_timestamp() */
 	struct pgtype_dtstyle datestyle; /* DateStyle: ::text output, input field order */
+	/* pg_notify(channel, payload) (pgfn_notify.c) hands the notification to the session,
+	 * which sends it when the transaction commits; false with err (22023, 54000, 0A000)
+	 * when refused. NULL: pg_notify answers 0A000 (no session, e.g. a migration). */
+	bool (*notify_fn)(void *arg, const char *channel, const char *payload, struct pgerr *err);
+	void *notify_arg;
 };
 void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);
 
@@ -157,5 +162,6 @@ int pgfn_register_cast(sqlite3 *db);
 #define PGFN_ENUM_COLLATION_PREFIX "pgfn_enum_"
 int pgfn_register_enum(sqlite3 *db);
 int pgfn_register_uuid(sqlite3 *db); /* pgfn_uuid.c: uuid-ossp's uuid_generate_v1/v3/v5 */
+int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg_notify */
 
 #endif

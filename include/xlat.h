@@ -25,6 +25,7 @@ enum xlat_kind {
 	XLAT_DEALLOCATE, /* DEALLOCATE [PREPARE] name | ALL (see .dealloc_name) */
 	XLAT_PREPARE,    /* PREPARE name [(types)] AS stmt (.dealloc_name, .prepare_sql, _types) */
 	XLAT_EXECUTE,    /* EXECUTE name [(constants)] (.dealloc_name, .execute_args) */
+	XLAT_NOTIFY,     /* LISTEN / UNLISTEN / NOTIFY: the session's business (see .notify) */
 	XLAT_LATER,      /* not translated yet: follows DDL in the same input (xlat_env.later) */
 	XLAT_EXPLAIN,    /* EXPLAIN [ANALYZE]: SQLite's plan of .sql (see .explain_analyze) */
 	XLAT_DO,         /* DO: a PL/pgSQL block the session interprets (.plpgsql) */
@@ -190,6 +191,15 @@ struct xlat_database {
 	bool force;                /* DROP DATABASE ... WITH (FORCE) */
 };
 
+/* LISTEN channel, UNLISTEN channel (channel NULL: UNLISTEN *), NOTIFY channel [, 'payload']
+ * (payload "" when none is given). Channels are identifiers as the parser folded them. */
+enum xlat_notify_op { XLAT_NOTIFY_LISTEN, XLAT_NOTIFY_UNLISTEN, XLAT_NOTIFY_SEND };
+struct xlat_notify {
+	enum xlat_notify_op op;
+	const char *channel;
+	const char *payload;
+};
+
 /* One data-modifying WITH query: a SQLite INSERT/UPDATE/DELETE (with RETURNING when the
  * statement reads its rows) taking the statement's parameters. Its RETURNING rows, as a
  * JSON array of row arrays (integers and reals as JSON numbers, text as strings, blobs as
@@ -246,6 +256,7 @@ struct xlat_stmt {
 	const struct xlat_cursor *cursor;   /* XLAT_CURSOR */
 	const struct xlat_pl_func *plpgsql; /* XLAT_DO */
 	const struct xlat_database *database; /* XLAT_DATABASE */
+	const struct xlat_notify *notify;   /* XLAT_NOTIFY */
 	const char *dealloc_name;           /* XLAT_DEALLOCATE: the statement; NULL for ALL;
 					     * XLAT_PREPARE, XLAT_EXECUTE: the statement */
 	const char *prepare_sql;            /* XLAT_PREPARE: the statement's PostgreSQL text */

@@ -446,8 +446,10 @@ static void finish(struct session *s, const struct pgerr *err)
 		pgerr_clear(&e2);
 		if (!err && !sess_txn_implicit_end(s, &e2))
 			sess_report_error(s, &e2);
-		if (s->state != SESS_CLOSING)
+		if (s->state != SESS_CLOSING) {
+			sess_notify_ready(s); /* PostgreSQL sends them just before */
 			pgw_be_ready(&s->out, sess_status_char(s));
+		}
 	}
 	free(rest);
 }

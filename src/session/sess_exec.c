@@ -600,6 +600,11 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		sess_guc_reset_all(s);
 		catalog_seqvals_reset(s->catalog.seqvals);
 		s->discard_pending = true; /* statements go once the current message is done */
+		sess_notify_unlisten_all(s);
+		break;
+	case XLAT_NOTIFY:
+		if (!sess_notify_run(s, x->notify, err))
+			return false;
 		break;
 	case XLAT_NOOP:
 		break;

@@ -546,6 +546,8 @@ void sess_ext_sync(struct session *s)
 		sess_report_error(s, &err);
 	if (s->txn == SESS_TXN_IDLE)
 		drop_all_portals(s);
-	if (s->state != SESS_CLOSING)
+	if (s->state != SESS_CLOSING) {
+		sess_notify_ready(s); /* PostgreSQL sends them just before */
 		pgw_be_ready(&s->out, sess_status_char(s));
+	}
 }

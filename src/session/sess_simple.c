@@ -39,8 +39,10 @@ static void finish_query(struct session *s, bool ok, struct pgerr *err)
 		ok = sess_txn_implicit_end(s, err);
 	if (!ok)
 		sess_report_error(s, err);
-	if (s->state != SESS_CLOSING)
+	if (s->state != SESS_CLOSING) {
+		sess_notify_ready(s); /* PostgreSQL sends them just before */
 		pgw_be_ready(&s->out, sess_status_char(s));
+	}
 }
 
 /* Translates the statement at simple.next, which follows DDL of the same Query, against the

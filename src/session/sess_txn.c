@@ -55,9 +55,14 @@ static bool finish(struct session *s, bool commit, struct pgerr *err)
 	s->txn_read_only = false;
 	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
 	/* ON COMMIT DELETE ROWS / DROP act inside the committing transaction, as PostgreSQL's */
-	bool committed = commit && sess_temp_commit(s, err) && run(s, "COMMIT", err);
+	bool committed = commit && sess_temp_commit(s, err) && sess_notify_precommit(s, err) &&
+			 run(s, "COMMIT", err);
 	if (!committed)
 		rollback_quietly(s);
+	if (committed)
+		sess_notify_commit(s); /* after SQLite's: a listener reads what was committed */
+	else
+		sess_notify_abort(s);
 	sess_guc_txn_end(s, committed);
 	sess_client_txn_end(s); /* transaction-level advisory locks end with it */
 	return committed || !commit;
@@ -72,6 +77,8 @@ void sess_txn_on_error(struct session *s)
 {
 	if (s->txn == SESS_TXN_IMPLICIT)
 		finish(s, false, NULL);
+	else if (s->txn == SESS_TXN_IDLE)
+		sess_notify_abort(s); /* an autocommit statement's pg_notify() */
 	else if (s->txn == SESS_TXN_BLOCK)
 		s->txn = SESS_TXN_FAILED;
 }
@@ -137,6 +144,7 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 	if (!run(s, savepoint_sql(s, what, x->savepoint), err))
 		return false;
 	sess_cursor_savepoint(s, x->txn, x->savepoint);
+	sess_notify_savepoint(s, x->txn, x->savepoint);
 	if (x->txn == XLAT_TXN_ROLLBACK_TO)
 		s->txn = SESS_TXN_BLOCK;
 	return true;

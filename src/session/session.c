@@ -80,6 +80,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	s->cancel_key = cancel_key();
 	strbuf_init(&s->out, 0);
 	sess_guc_init(s);
+	sess_notify_init(s);
 	return s;
 }
 
@@ -91,6 +92,7 @@ void session_free(struct session *s)
 	sess_copy_out_free(s);
 	sqlite3_finalize(s->yield_vm);
 	sess_ext_free_all(s);
+	sess_notify_fini(s);
 	strbuf_fini(&s->held);
 	shard_ticket_drop(&s->ticket);
 	sess_temp_end(s); /* the connection goes back to the pool without them */
@@ -648,6 +650,8 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
 	if (!s->msg_arena)
 		s->msg_arena = arena_new(0);
 	size_t n = input(s, buf, len, want);
+	if (sess_notify_deliver(s) && *want != SESSION_WANT_WORKER)
+		*want = SESSION_WANT_DRAIN; /* more notifications once the client read these */
 	arena_trim(s);
 	return n;
 }

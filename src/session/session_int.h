@@ -20,6 +20,7 @@
 struct pgtype_value;
 struct sess_copy;
 struct sess_copy_out;
+struct sess_notify;
 
 enum sess_state {
 	SESS_STARTUP,      /* waiting for the startup packet (after optional SSL/GSS answer) */
@@ -215,6 +216,7 @@ struct session {
 	 * NULL until the first Describe, so an idle connection does not carry it. */
 	struct sess_origins *origins;
 
+	struct sess_notify *notify; /* LISTEN/NOTIFY state (sess_notify.c); NULL until used */
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	/* Temporary tables with ON COMMIT DELETE ROWS / DROP (sess_temp.c); a session with any
 	 * runs no input on the loop: their commit-time statements are not budgeted. */
@@ -334,6 +336,34 @@ sqlite3_stmt *sess_prepare(struct session *s, const struct xlat_stmt *x, struct 
 void sess_error_locate(const char *sql, const struct xlat_stmt *x, struct pgerr *err);
 /* DROP TABLE of a table that is not there: PostgreSQL says `table "x" does not exist`. */
 void sess_error_drop(const struct xlat_stmt *x, struct pgerr *err);
+
+/* ---- sess_notify.c: LISTEN / UNLISTEN / NOTIFY, pg_notify() ---- */
+/* Lends pg_notify() the session (s->dt). At session_new. */
+void sess_notify_init(struct session *s);
+/* Unlistens everything and frees the state. At session_free. */
+void sess_notify_fini(struct session *s);
+/* Runs LISTEN, UNLISTEN or NOTIFY: in a transaction it waits for COMMIT, else takes effect
+ * now. False with err: 0A000 without a default tenant, 22023 (channel, payload), 54000. */
+bool sess_notify_run(struct session *s, const struct xlat_notify *x, struct pgerr *err);
+/* Queues a notification for the transaction's commit (folding duplicates). */
+bool sess_notify_send(struct session *s, const char *channel, const char *payload,
+		      struct pgerr *err);
+/* Before SQLite's COMMIT: 54000 when some listener's queue cannot take the notifications. */
+bool sess_notify_precommit(struct session *s, struct pgerr *err);
+/* After it: listen changes apply, then notifications go to the tenant's listeners. */
+void sess_notify_commit(struct session *s);
+/* The transaction (or an autocommit statement) failed or rolled back: pending dropped. */
+void sess_notify_abort(struct session *s);
+/* SAVEPOINT, RELEASE, ROLLBACK TO name (which drops what came after the savepoint). */
+void sess_notify_savepoint(struct session *s, enum xlat_txn op, const char *name);
+/* DISCARD ALL: UNLISTEN *. */
+void sess_notify_unlisten_all(struct session *s);
+/* Before ReadyForQuery: commits what an autocommit statement's pg_notify() queued, then
+ * writes the session's notifications when it is outside a transaction. */
+void sess_notify_ready(struct session *s);
+/* Writes queued notifications when the session is idle, up to SESS_YIELD_BYTES of output;
+ * true when more wait (run again once the output drained). */
+bool sess_notify_deliver(struct session *s);
 
 /* ---- sess_notice.c ---- */
 /* Whether a notice of this severity ("notice", "warning") passes client_min_messages. */

@@ -288,6 +288,10 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_comment(c, n->comment_stmt);
 	case PG_QUERY__NODE__NODE_CHECK_POINT_STMT:
 		return xlat_stmt_checkpoint(c);
+	case PG_QUERY__NODE__NODE_LISTEN_STMT:
+	case PG_QUERY__NODE__NODE_UNLISTEN_STMT:
+	case PG_QUERY__NODE__NODE_NOTIFY_STMT:
+		return xlat_stmt_notify(c, n);
 	case PG_QUERY__NODE__NODE_LOCK_STMT:
 		return xlat_stmt_lock(c, n->lock_stmt);
 	case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:

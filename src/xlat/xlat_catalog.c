@@ -233,6 +233,7 @@ static const struct catfn {
 	{"pg_advisory_unlock_all", 0, 0, 2278},
 	{"pg_cancel_backend", 1, 1, XLAT_OID_BOOL},
 	{"pg_terminate_backend", 1, 2, XLAT_OID_BOOL},
+	{"pg_notify", 2, 2, 2278 /* void */},
 };
 
 /* A sequence function's first argument written 'name'::regclass is passed as the name: the

@@ -315,7 +315,8 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"nextval",
 	"overlay",
-	"pg_notify", /* NOTIFY is refused too: no channels between sessions */
+	"pg_listening_channels",       /* LISTEN/NOTIFY work; listing them does not yet */
+	"pg_notification_queue_usage",
 	"regexp_matches",
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",

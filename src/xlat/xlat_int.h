@@ -789,6 +789,8 @@ void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);
 void xlat_renamed(struct xlat_ctx *c, const char *table, const char *column, const char *to);
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s);
 bool xlat_stmt_checkpoint(struct xlat_ctx *c);
+/* LISTEN / UNLISTEN / NOTIFY (xlat_utility.c): XLAT_NOTIFY, never cached. */
+bool xlat_stmt_notify(struct xlat_ctx *c, const PgQuery__Node *n);
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s);
 /* xlat_alter.c: SET/DROP DEFAULT, ALTER COLUMN TYPE, DROP CONSTRAINT as table rebuilds. */
 /* ADD COLUMN cd to table: plain SQL, or with a default that is not a literal an XLAT_RB_ADD_COLUMN

@@ -81,6 +81,8 @@ bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
 }
 
 /* GUCs whose list elements PostgreSQL keeps as quoted identifiers (GUC_LIST_QUOTE). */
+static const char *known_tag(const PgQuery__Node *n);
+
 static bool list_quote(const char *name)
 {
 	return strcmp(name, "search_path") == 0 || strcmp(name, "temp_tablespaces") == 0;
@@ -546,6 +548,38 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		xlat_string(c, name);
 		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");
 	}
+	return true;
+}
+
+/* LISTEN, UNLISTEN and NOTIFY act on the session's channels, not on SQLite: the session
+ * carries them out at commit (src/session/sess_notify.c). Not cached: the cache would hand a
+ * NOTIFY's translation to the same statement with another payload. */
+bool xlat_stmt_notify(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_notify *no = arena_zalloc(c->a, sizeof(*no));
+	const char *ch = NULL;
+	switch (n->node_case) {
+	case NODE(LISTEN_STMT):
+		no->op = XLAT_NOTIFY_LISTEN;
+		ch = n->listen_stmt->conditionname;
+		break;
+	case NODE(UNLISTEN_STMT):
+		no->op = XLAT_NOTIFY_UNLISTEN;
+		ch = n->unlisten_stmt->conditionname;
+		break;
+	default:
+		no->op = XLAT_NOTIFY_SEND;
+		ch = n->notify_stmt->conditionname;
+		no->payload = n->notify_stmt->payload ? n->notify_stmt->payload : "";
+		break;
+	}
+	no->channel = ch && ch[0] ? arena_strdup(c->a, ch) : NULL;
+	if (no->payload)
+		no->payload = arena_strdup(c->a, no->payload);
+	c->st->kind = XLAT_NOTIFY;
+	c->st->tag = known_tag(n);
+	c->st->notify = no;
+	xlat_nocache(c);
 	return true;
 }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // clients_node.js: node-postgres (npm pg, with pg-copy-streams) through what applications use —
 // parameters of each type, named prepared queries, a transaction, pg's type parsers, COPY, an
-// enum —
+// enum, LISTEN/NOTIFY —
 // printed one line per step for test_clients.sh to compare with PostgreSQL 15.
 // Usage: node clients_node.js URL pg|shardlite   (NODE_PATH names the node_modules directory)
 'use strict';
@@ -162,6 +162,31 @@ async function main() {
 		const bad = await client.query("INSERT INTO shirts (id, size) VALUES (3, 'huge')").catch((e) => e.code);
 		return [await rows('SELECT id, size, sizes FROM shirts ORDER BY size DESC'),
 			await rows('SELECT max(size) AS m FROM shirts WHERE size < $1', ['large']), bad];
+	});
+	// LISTEN/NOTIFY: a second connection's client.on('notification') hears what this one
+	// commits (a NOTIFY rolled back is never heard), with this connection's process id
+	await step('notification', async () => {
+		const listener = new Client({ connectionString: process.argv[2] });
+		await listener.connect();
+		const heard = [];
+		let done;
+		const last = new Promise((resolve) => { done = resolve; });
+		listener.on('notification', (m) => {
+			heard.push([m.channel, m.payload, m.processId === client.processID]);
+			if (m.payload === 'last') done();
+		});
+		await listener.query('LISTEN jobs');
+		await client.query('BEGIN');
+		await client.query("NOTIFY jobs, 'rolled back'");
+		await client.query('ROLLBACK');
+		await client.query('BEGIN');
+		await client.query("NOTIFY jobs, 'one'");
+		await client.query("SELECT pg_notify('jobs', $1)", ['two']);
+		await client.query('COMMIT');
+		await client.query("SELECT pg_notify('jobs', 'last')");
+		await last;
+		await listener.end();
+		return heard;
 	});
 	await client.end();
 	console.log('done');

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_psycopg3.py: drives psycopg 3 (Debian python3-psycopg) through what applications use —
 # server-side binding, binary results and parameters, pipeline mode, COPY, prepared statements,
-# transactions, diagnostics — one line per step, for test_clients.sh to compare with PostgreSQL 15.
+# transactions, diagnostics, LISTEN/NOTIFY — one line per step, for test_clients.sh to compare with PostgreSQL 15.
 # Usage: clients_psycopg3.py DSN pg|shardlite   (on shardlite the tenant comes from options)
 import datetime
 import decimal
@@ -384,5 +384,30 @@ def types_info():
 step("TypeInfo.fetch", types_info)
 step("regtype params", lambda: q("SELECT %s::regtype, %s::regtype::oid", ("int4", "uuid")))
 step("literal quoting", lambda: q("SELECT %s::text, %s, %s", ("it's", r"back\slash", "ünï")))
+
+
+def notifies():
+    """LISTEN on an autocommit connection; conn.notifies() yields what another connection
+    commits (a NOTIFY rolled back never comes), with the notifier's pid."""
+    lconn = psycopg.connect(DSN, autocommit=True)
+    lconn.execute("LISTEN jobs")
+    with conn.cursor() as cur:
+        cur.execute("NOTIFY jobs, 'rolled back'")
+    conn.rollback()
+    with conn.cursor() as cur:
+        cur.execute("NOTIFY jobs, 'one'")
+        cur.execute("SELECT pg_notify('jobs', %s)", ("two",))
+        cur.execute("NOTIFY jobs, 'one'")  # folded into the first
+    conn.commit()
+    got = []
+    for n in lconn.notifies():
+        got.append((n.channel, n.payload, n.pid == conn.info.backend_pid))
+        if len(got) == 2:
+            break
+    lconn.close()
+    return got
+
+
+step("notifies", notifies)
 conn.close()
 print("done")

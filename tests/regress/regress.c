@@ -141,6 +141,15 @@ static void compare(const PGresult *pg, const PGresult *sl, char *why, size_t ca
 	}
 }
 
+/* The notifications c received with its last answer (its own: a file LISTENs and NOTIFYs on
+ * one connection), as text. */
+static void notifies(PGconn *c, char *buf, size_t cap)
+{
+	buf[0] = '\0';
+	for (PGnotify *n; (n = PQnotifies(c)) != NULL; PQfreemem(n))
+		note(buf, cap, "%s:%s;", n->relname, n->extra);
+}
+
 static PGconn *connect_db(const char *base, const char *db)
 {
 	char ci[1024];
@@ -191,6 +200,12 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 	while (next_stmt(f, &lineno, &st)) {
 		PGresult *a = PQexec(pg, st.text), *b = PQexec(sl, st.text);
 		compare(a, b, why, sizeof(why));
+		char na[1024], nb[1024];
+		notifies(pg, na, sizeof(na));
+		notifies(sl, nb, sizeof(nb));
+		if (!why[0] && strcmp(na, nb) != 0) {
+			note(why, sizeof(why), "notifications: [%s] vs [%s]", na, nb);
+		}
 		t->run++;
 		bool differs = why[0] != '\0';
 		if (!differs && !st.differs[0]) {

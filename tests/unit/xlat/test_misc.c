@@ -49,6 +49,9 @@ static const struct kindcase kinds[] = {
 	{"SET x = 1", XLAT_SET, "SET", XLAT_TAG_PLAIN, false, false, false},
 	{"RESET x", XLAT_SET, "RESET", XLAT_TAG_PLAIN, false, false, false},
 	{"SHOW x", XLAT_SHOW, "SHOW", XLAT_TAG_PLAIN, true, false, false},
+	{"LISTEN ch", XLAT_NOTIFY, "LISTEN", XLAT_TAG_PLAIN, false, false, false},
+	{"UNLISTEN *", XLAT_NOTIFY, "UNLISTEN", XLAT_TAG_PLAIN, false, false, false},
+	{"NOTIFY ch, 'x'", XLAT_NOTIFY, "NOTIFY", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD ALL", XLAT_DISCARD, "DISCARD ALL", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD PLANS", XLAT_NOOP, "DISCARD PLANS", XLAT_TAG_PLAIN, false, false, false},
 	{"DISCARD TEMP", XLAT_DISCARD, "DISCARD TEMP", XLAT_TAG_PLAIN, false, false, false},
@@ -622,7 +625,6 @@ static const struct errcase errors[] = {
 	{"EXPLAIN CREATE TABLE n (a int) ", "42601", 27, "syntax error at or near \"int\""},
 	{"EXPLAIN (nope) SELECT 1", "42601", 10, "unrecognized EXPLAIN option \"nope\""},
 	{"EXPLAIN EXECUTE p", "0A000", 0, "EXPLAIN of EXECUTE is not supported"},
-	{"LISTEN ch", "0A000", 0, "LISTEN is not supported"},
 	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
 	{"DO LANGUAGE sql $$ SELECT 1 $$", "0A000", 0,
 	 "language \"sql\" does not support inline code execution"},
@@ -750,6 +752,30 @@ END_TEST
 
 #define N(v) ((int)(sizeof(v) / sizeof((v)[0])))
 
+/* LISTEN / UNLISTEN / NOTIFY: the channel as the parser folds it, the payload as written */
+START_TEST(test_notify)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_stmt *st = xtranslate("LISTEN \"Jobs\"", NULL, 0, 1, a);
+	ck_assert_int_eq(st->notify->op, XLAT_NOTIFY_LISTEN);
+	ck_assert_str_eq(st->notify->channel, "Jobs");
+	st = xtranslate("UNLISTEN *", NULL, 0, 1, a);
+	ck_assert_int_eq(st->notify->op, XLAT_NOTIFY_UNLISTEN);
+	ck_assert_ptr_null(st->notify->channel);
+	st = xtranslate("UNLISTEN Jobs", NULL, 0, 1, a);
+	ck_assert_str_eq(st->notify->channel, "jobs");
+	st = xtranslate("NOTIFY jobs, 'it''s'", NULL, 0, 1, a);
+	ck_assert_int_eq(st->notify->op, XLAT_NOTIFY_SEND);
+	ck_assert_str_eq(st->notify->payload, "it's");
+	/* the same statement with another payload is not the cached one */
+	st = xtranslate("NOTIFY jobs, 'other'", NULL, 0, 1, a);
+	ck_assert_str_eq(st->notify->payload, "other");
+	st = xtranslate("NOTIFY jobs", NULL, 0, 1, a);
+	ck_assert_str_eq(st->notify->payload, "");
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_misc(void)
 {
 	Suite *s = suite_create("xlat_misc");
@@ -767,6 +793,7 @@ Suite *xlat_suite_misc(void)
 	tcase_add_test(tc, test_params_given);
 	tcase_add_test(tc, test_statements);
 	tcase_add_test(tc, test_later);
+	tcase_add_test(tc, test_notify);
 	tcase_add_loop_test(tc, test_errors, 0, N(errors));
 	suite_add_tcase(s, tc);
 	/* parses statements of 100,000 terms: seconds under ASan on a loaded machine */
