@@ -79,20 +79,34 @@ static const char *default_clause(struct shard_conn *c, const struct xlat_rebuil
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err);
 
+
+/* Whether the query (?1, and ?2 unless NULL, bound) gives a row; -1 with err. */
+static int exists(struct shard_conn *c, const char *sql, const char *a1, const char *a2,
+		  struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+		if (a2)
+			sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm);
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
 /* Whether the tenant has a table or view of that name. */
 static bool relation_exists(struct shard_conn *c, const char *name)
 {
-	sqlite3_stmt *vm = NULL;
-	bool found = false;
-	if (sqlite3_prepare_v2(c->db,
-			       "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND "
-			       "name = ?1 COLLATE NOCASE",
-			       -1, &vm, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
-		found = sqlite3_step(vm) == SQLITE_ROW;
-	}
-	sqlite3_finalize(vm);
-	return found;
+	struct pgerr ignored;
+	return exists(c,
+		      "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND "
+		      "name = ?1 COLLATE NOCASE",
+		      name, NULL, &ignored) == 1;
 }
 
 /* What may not have a chosen name already: relations (pg_class, and any SQLite object: a
@@ -111,17 +125,7 @@ static int taken(struct shard_conn *c, const char *name, enum name_space ns, str
 			    "sqlite_schema WHERE name = ?1 COLLATE NOCASE UNION ALL SELECT 1 FROM "
 			    "pg_constraint WHERE conname = ?1",
 	};
-	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(c->db, sql[ns], -1, &vm, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(vm);
-	}
-	sqlite3_finalize(vm);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	(void)!shard_error(c->db, rc, err);
-	return -1;
+	return exists(c, sql[ns], name, NULL, err);
 }
 
 /* The name PostgreSQL's ChooseRelationName / ChooseConstraintName would give r: the label
@@ -280,24 +284,6 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	return ok ? 1 : -1;
 }
 
-/* Whether the query (?1, and ?2 unless NULL, bound) gives a row; -1 with err. */
-static int exists(struct shard_conn *c, const char *sql, const char *a1, const char *a2,
-		  struct pgerr *err)
-{
-	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
-		if (a2)
-			sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
-		rc = sqlite3_step(vm);
-	}
-	sqlite3_finalize(vm);
-	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		return rc == SQLITE_ROW;
-	(void)!shard_error(c->db, rc, err);
-	return -1;
-}
 
 /* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
  * name, on the same columns. */

@@ -287,6 +287,18 @@ typedef int xlat_tree_leaf_fn(void *arg, const ProtobufCMessage *a, const Protob
 bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
 		     xlat_tree_leaf_fn *leaf, void *arg);
 
+/* A column reference rel.col, as the parser would have made it, for translating a table's
+ * columns one by one (row_to_json(t), t::text): its nodes live in the struct. */
+struct xlat_colref {
+	PgQuery__String names[2];
+	PgQuery__Node fields[2];
+	PgQuery__Node *field_ptrs[2];
+	PgQuery__ColumnRef ref;
+	PgQuery__Node node;
+};
+const PgQuery__Node *xlat_colref(struct xlat_colref *r, const char *rel, const char *col,
+				 int location);
+
 /* ---- xlat_bpchar.c: char(n), stored without its trailing blanks ---- */
 /* n compared with a char(n) value of type t: a string literal loses its trailing blanks. 1
  * emitted, 0 not such a literal (nothing emitted), -1 failed. */

@@ -30,23 +30,8 @@ static const char *row_arg(const PgQuery__FuncCall *f)
 static bool emit_column(struct xlat_ctx *c, const char *rel, const char *col, int location,
 			struct xlat_type *t)
 {
-	PgQuery__String sv[2] = {PG_QUERY__STRING__INIT, PG_QUERY__STRING__INIT};
-	PgQuery__Node fv[2] = {PG_QUERY__NODE__INIT, PG_QUERY__NODE__INIT};
-	PgQuery__Node *fields[2] = {&fv[0], &fv[1]};
-	sv[0].sval = (char *)rel;
-	sv[1].sval = (char *)col;
-	for (int i = 0; i < 2; i++) {
-		fv[i].node_case = PG_QUERY__NODE__NODE_STRING;
-		fv[i].string = &sv[i];
-	}
-	PgQuery__ColumnRef cr = PG_QUERY__COLUMN_REF__INIT;
-	cr.n_fields = 2;
-	cr.fields = fields;
-	cr.location = location;
-	PgQuery__Node n = PG_QUERY__NODE__INIT;
-	n.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
-	n.column_ref = &cr;
-	return xlat_expr(c, &n, t);
+	struct xlat_colref r;
+	return xlat_expr(c, xlat_colref(&r, rel, col, location), t);
 }
 
 static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_schema_col *cols,

@@ -93,23 +93,8 @@ static bool row_field(struct xlat_ctx *c, const PgQuery__Node *n)
 /* A column reference t.c built for relation rel, as the parser would have made it. */
 static bool row_column(struct xlat_ctx *c, const char *rel, const char *col, int location)
 {
-	PgQuery__String sv[2] = {PG_QUERY__STRING__INIT, PG_QUERY__STRING__INIT};
-	PgQuery__Node fv[2] = {PG_QUERY__NODE__INIT, PG_QUERY__NODE__INIT};
-	PgQuery__Node *fields[2] = {&fv[0], &fv[1]};
-	sv[0].sval = (char *)rel;
-	sv[1].sval = (char *)col;
-	for (int i = 0; i < 2; i++) {
-		fv[i].node_case = PG_QUERY__NODE__NODE_STRING;
-		fv[i].string = &sv[i];
-	}
-	PgQuery__ColumnRef cr = PG_QUERY__COLUMN_REF__INIT;
-	cr.n_fields = 2;
-	cr.fields = fields;
-	cr.location = location;
-	PgQuery__Node n = PG_QUERY__NODE__INIT;
-	n.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
-	n.column_ref = &cr;
-	return row_field(c, &n);
+	struct xlat_colref r;
+	return row_field(c, xlat_colref(&r, rel, col, location));
 }
 
 /* The relation a whole-row reference names (t or t.*), or NULL. */

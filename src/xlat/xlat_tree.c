@@ -120,3 +120,25 @@ bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
 	}
 	return true;
 }
+
+const PgQuery__Node *xlat_colref(struct xlat_colref *r, const char *rel, const char *col,
+				 int location)
+{
+	const char *names[2] = {rel, col};
+	for (int i = 0; i < 2; i++) {
+		r->names[i] = (PgQuery__String)PG_QUERY__STRING__INIT;
+		r->names[i].sval = (char *)names[i];
+		r->fields[i] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		r->fields[i].node_case = PG_QUERY__NODE__NODE_STRING;
+		r->fields[i].string = &r->names[i];
+		r->field_ptrs[i] = &r->fields[i];
+	}
+	r->ref = (PgQuery__ColumnRef)PG_QUERY__COLUMN_REF__INIT;
+	r->ref.n_fields = 2;
+	r->ref.fields = r->field_ptrs;
+	r->ref.location = location;
+	r->node = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	r->node.node_case = PG_QUERY__NODE__NODE_COLUMN_REF;
+	r->node.column_ref = &r->ref;
+	return &r->node;
+}
