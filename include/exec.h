@@ -63,10 +63,6 @@ void exec_submit(struct exec_pool *p, struct exec_job *j);
  * called). Posting a job that is already posted and not yet done is a no-op, so many wakeups
  * of one thing collapse into one. */
 void exec_post(struct exec_pool *p, struct exec_job *j);
-/* Thread-safe: whether j was posted and its done_fn has not started yet (it may wait in a
- * batch its loop is running right now). For j's owner deciding whether j may be freed: a false
- * answer holds once nothing else can post j any more. */
-bool exec_job_posted(struct exec_pool *p, struct exec_job *j);
 
 /* Blocks until no job is queued or running, running completions of every sink on the calling
  * thread (a done_fn may submit more work; quiesce waits for that too). Used at shutdown: call

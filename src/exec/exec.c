@@ -317,14 +317,6 @@ void exec_post(struct exec_pool *p, struct exec_job *j)
 	pthread_mutex_unlock(&p->lock);
 }
 
-bool exec_job_posted(struct exec_pool *p, struct exec_job *j)
-{
-	pthread_mutex_lock(&p->lock);
-	bool posted = j->queued;
-	pthread_mutex_unlock(&p->lock);
-	return posted;
-}
-
 size_t exec_pending(struct exec_pool *p)
 {
 	pthread_mutex_lock(&p->lock);

@@ -60,18 +60,14 @@ static void close_done(struct exec_job *j)
 }
 
 /* The usual end of a session (Terminate between transactions) holds nothing that blocks:
- * closing it here spares a worker's wakeup and the completion's trip back. A wakeup posted
- * before close_fn returned may still wait in the loop's queue (no later one can come), so c
- * then goes after it, by the same queue. */
+ * closing it here spares a worker's wakeup. c itself goes later, by the loop's queue: the
+ * caller (a socket event that met the peer gone, a drain) still reads c after the teardown,
+ * and a wakeup posted before close_fn returned may still wait in that queue ahead of it. */
 static void close_here(struct net_conn *c)
 {
-	struct exec_pool *pool = c->net->opts.pool;
 	LOG_DEBUG(0, NULL, "connection closed on its loop");
 	close_run(&c->input_job);
-	if (exec_job_posted(pool, &c->wake_job))
-		exec_post(pool, &c->input_job);
-	else
-		close_done(&c->input_job);
+	exec_post(c->net->opts.pool, &c->input_job);
 }
 
 /* Unlinks c and closes its socket; the state is freed by close_fn on a worker (on the loop at
