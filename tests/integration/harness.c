@@ -164,6 +164,8 @@ PGresult *harness_exec_ok(PGconn *c, const char *sql)
 	return r;
 }
 
+void harness_exec(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
+
 void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate)
 {
 	PGresult *r = PQexec(c, sql);

@@ -37,6 +37,8 @@ int harness_raw_connect(const struct harness *h);
 bool harness_tenant_exists(const struct harness *h, const char *name);
 /* Runs sql and checks the result status; returns the result (caller PQclear). */
 PGresult *harness_exec_ok(PGconn *c, const char *sql);
+/* As harness_exec_ok, the result discarded. */
+void harness_exec(PGconn *c, const char *sql);
 /* Runs sql expecting an error with the given SQLSTATE. */
 void harness_exec_fail(PGconn *c, const char *sql, const char *sqlstate);
 /* As harness_exec_fail, and the primary message is message unless that is NULL. */

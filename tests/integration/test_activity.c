@@ -24,8 +24,6 @@ static PGconn *connect_app(const char *app)
 	return harness_connect(&H, ci);
 }
 
-static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
-
 /* The first column of every row, joined with ','. */
 static char *value(PGconn *c, const char *sql)
 {
@@ -103,7 +101,7 @@ END_TEST
 START_TEST(disconnect_releases_locks)
 {
 	PGconn *a = connect_app("a"), *b = connect_app("b");
-	exec_ok(a, "SELECT pg_advisory_lock(1, 2)");
+	harness_exec(a, "SELECT pg_advisory_lock(1, 2)");
 	ck_assert(PQsendQuery(b, "SELECT pg_advisory_lock(1, 2)"));
 	await_value(a, WAITERS, "1");
 	PQfinish(a); /* the holder goes away without unlocking */
@@ -119,11 +117,11 @@ END_TEST
 START_TEST(lock_timeout_and_cancel_end_the_wait)
 {
 	PGconn *a = connect_app("a"), *b = connect_app("b");
-	exec_ok(a, "SELECT pg_advisory_lock(5)");
-	exec_ok(b, "SET lock_timeout = '100ms'");
+	harness_exec(a, "SELECT pg_advisory_lock(5)");
+	harness_exec(b, "SET lock_timeout = '100ms'");
 	harness_exec_fail(b, "SELECT pg_advisory_lock(5)", "55P03");
 	expect_value(a, WAITERS, "0");
-	exec_ok(b, "SET lock_timeout = 0");
+	harness_exec(b, "SET lock_timeout = 0");
 	ck_assert(PQsendQuery(b, "SELECT pg_advisory_lock(5)"));
 	await_value(a, WAITERS, "1");
 	char errbuf[256];
@@ -141,17 +139,17 @@ END_TEST
 START_TEST(shared_and_transaction_locks)
 {
 	PGconn *a = connect_app("a"), *b = connect_app("b");
-	exec_ok(a, "SELECT pg_advisory_lock_shared(9)");
+	harness_exec(a, "SELECT pg_advisory_lock_shared(9)");
 	expect_value(b, "SELECT pg_try_advisory_lock_shared(9)", "t");
 	expect_value(b, "SELECT pg_try_advisory_lock(9)", "f");
-	exec_ok(a, "SELECT pg_advisory_unlock_all()");
+	harness_exec(a, "SELECT pg_advisory_unlock_all()");
 	expect_value(b, "SELECT pg_advisory_unlock_shared(9)", "t");
 	/* a transaction-level lock ends with its transaction, not with the statement */
-	exec_ok(a, "BEGIN");
+	harness_exec(a, "BEGIN");
 	expect_value(a, "SELECT pg_try_advisory_xact_lock(3)", "t");
 	expect_value(b, "SELECT pg_try_advisory_lock(3)", "f");
 	expect_value(a, "SELECT pg_advisory_unlock(3)", "f"); /* not a session-level lock */
-	exec_ok(a, "COMMIT");
+	harness_exec(a, "COMMIT");
 	expect_value(b, "SELECT pg_try_advisory_lock(3)", "t");
 	/* in autocommit it ends with the statement */
 	expect_value(a, "SELECT pg_try_advisory_xact_lock(4)", "t");
@@ -165,9 +163,9 @@ START_TEST(activity_lists_the_tenants_sessions)
 {
 	PGconn *a = connect_app("alpha"), *b = connect_app("beta");
 	PGconn *other = harness_connect(&H, "dbname=other application_name=gamma");
-	exec_ok(b, "CREATE TABLE t (x int)");
-	exec_ok(b, "BEGIN");
-	exec_ok(b, "INSERT INTO t VALUES (1)");
+	harness_exec(b, "CREATE TABLE t (x int)");
+	harness_exec(b, "BEGIN");
+	harness_exec(b, "INSERT INTO t VALUES (1)");
 	expect_value(a,
 		     "SELECT application_name || ':' || state FROM pg_stat_activity ORDER BY 1",
 		     "alpha:active,beta:idle in transaction");
@@ -180,7 +178,7 @@ START_TEST(activity_lists_the_tenants_sessions)
 		     "NULL AND usename = current_user AND datname = current_database() AND "
 		     "client_addr IS NULL AND client_port = -1 AND backend_type = 'client backend'",
 		     "1");
-	exec_ok(b, "COMMIT");
+	harness_exec(b, "COMMIT");
 	expect_value(a, "SELECT state FROM pg_stat_activity WHERE application_name = 'beta'",
 		     "idle");
 	expect_value(other, "SELECT count(*) FROM pg_stat_activity", "1");
@@ -195,7 +193,7 @@ START_TEST(cancel_and_terminate_backend)
 	PGconn *a = connect_app("a"), *b = connect_app("b");
 	char *bpid = value(b, "SELECT pg_backend_pid()");
 	char sql[128];
-	exec_ok(a, "SELECT pg_advisory_lock(11)");
+	harness_exec(a, "SELECT pg_advisory_lock(11)");
 	ck_assert(PQsendQuery(b, "SELECT pg_advisory_lock(11)"));
 	await_value(a, WAITERS, "1");
 	snprintf(sql, sizeof(sql), "SELECT pg_cancel_backend(%s)", bpid);
@@ -217,18 +215,18 @@ END_TEST
 START_TEST(sequences_across_sessions)
 {
 	PGconn *a = connect_app("a"), *b = connect_app("b");
-	exec_ok(a, "CREATE SEQUENCE s");
+	harness_exec(a, "CREATE SEQUENCE s");
 	expect_value(a, "SELECT nextval('s')", "1");
 	expect_value(b, "SELECT nextval('s')", "2");
 	harness_exec_fail(b, "SELECT currval('x')", "42P01");
 	expect_value(a, "SELECT currval('s')", "1"); /* each session's own last value */
 	expect_value(b, "SELECT lastval()", "2");
 	/* a session waiting for another's write transaction gets the next value after it */
-	exec_ok(a, "BEGIN");
+	harness_exec(a, "BEGIN");
 	expect_value(a, "SELECT nextval('s')", "3");
 	ck_assert(PQsendQuery(b, "SELECT nextval('s')"));
 	usleep(100000);
-	exec_ok(a, "COMMIT");
+	harness_exec(a, "COMMIT");
 	PGresult *r = PQgetResult(b);
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");
 	PQclear(r);

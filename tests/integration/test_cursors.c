@@ -20,22 +20,20 @@ static void setup(void)
 }
 static void teardown(void) { harness_stop(&H); }
 
-static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
-
 static PGconn *fill(void)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	exec_ok(c, "CREATE TABLE IF NOT EXISTS n (i integer PRIMARY KEY, t text)");
-	exec_ok(c, "DELETE FROM n");
-	exec_ok(c, "INSERT INTO n SELECT g, 'row ' || g FROM generate_series(1, 5000) g");
+	harness_exec(c, "CREATE TABLE IF NOT EXISTS n (i integer PRIMARY KEY, t text)");
+	harness_exec(c, "DELETE FROM n");
+	harness_exec(c, "INSERT INTO n SELECT g, 'row ' || g FROM generate_series(1, 5000) g");
 	return c;
 }
 
 START_TEST(fetch_extended)
 {
 	PGconn *c = fill();
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "DECLARE c CURSOR FOR SELECT i, t FROM n ORDER BY i");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "DECLARE c CURSOR FOR SELECT i, t FROM n ORDER BY i");
 	PGresult *r = PQprepare(c, "f", "FETCH 3 FROM c", 0, NULL);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
@@ -65,17 +63,17 @@ START_TEST(fetch_extended)
 	r = PQexecParams(c, "MOVE FORWARD ALL IN c", 0, NULL, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQcmdStatus(r), "MOVE 4994");
 	PQclear(r);
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	r = PQexecPrepared(c, "f", 0, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "34000");
 	PQclear(r);
 	/* a parameter in DECLARE's query is refused by name, not bound as NULL */
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	const char *one = "1";
 	r = PQexecParams(c, "DECLARE p CURSOR FOR SELECT $1::int", 1, NULL, &one, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "0A000");
 	PQclear(r);
-	exec_ok(c, "ROLLBACK");
+	harness_exec(c, "ROLLBACK");
 	/* outside a transaction block the extended protocol refuses it too */
 	r = PQexecParams(c, "DECLARE d CURSOR FOR SELECT 1", 0, NULL, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "25P01");
@@ -87,8 +85,8 @@ END_TEST
 START_TEST(batches_and_binary)
 {
 	PGconn *c = fill();
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "DECLARE big CURSOR FOR SELECT i FROM n ORDER BY i");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "DECLARE big CURSOR FOR SELECT i FROM n ORDER BY i");
 	long sum = 0;
 	int rows = 0, batches = 0;
 	for (;;) {
@@ -105,14 +103,14 @@ START_TEST(batches_and_binary)
 	ck_assert_int_eq(rows, 5000);
 	ck_assert_int_eq(batches, 5);
 	ck_assert_int_eq(sum, 5000L * 5001 / 2);
-	exec_ok(c, "DECLARE b BINARY CURSOR FOR SELECT i FROM n WHERE i = 258");
+	harness_exec(c, "DECLARE b BINARY CURSOR FOR SELECT i FROM n WHERE i = 258");
 	PGresult *r = harness_exec_ok(c, "FETCH b");
 	ck_assert_int_eq(PQfformat(r, 0), 1);
 	uint32_t be;
 	memcpy(&be, PQgetvalue(r, 0, 0), 4);
 	ck_assert_int_eq(ntohl(be), 258);
 	PQclear(r);
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	PQfinish(c);
 }
 END_TEST
@@ -121,17 +119,17 @@ START_TEST(held_cursor_survives_commit)
 {
 	PGconn *a = fill();
 	PGconn *b = harness_connect(&H, "dbname=acme");
-	exec_ok(a, "DECLARE h CURSOR WITH HOLD FOR SELECT i FROM n WHERE i > 4990 ORDER BY i");
+	harness_exec(a, "DECLARE h CURSOR WITH HOLD FOR SELECT i FROM n WHERE i > 4990 ORDER BY i");
 	/* another session writes while the cursor is open: it reads the DECLARE's snapshot */
-	exec_ok(b, "DELETE FROM n WHERE i > 4995");
-	exec_ok(b, "INSERT INTO n VALUES (6000, 'late')");
+	harness_exec(b, "DELETE FROM n WHERE i > 4995");
+	harness_exec(b, "INSERT INTO n VALUES (6000, 'late')");
 	PGresult *r = harness_exec_ok(a, "FETCH 2 FROM h");
 	ck_assert_int_eq(PQntuples(r), 2);
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4991");
 	PQclear(r);
-	exec_ok(a, "BEGIN");
-	exec_ok(a, "UPDATE n SET t = 'x' WHERE i = 1");
-	exec_ok(a, "COMMIT");
+	harness_exec(a, "BEGIN");
+	harness_exec(a, "UPDATE n SET t = 'x' WHERE i = 1");
+	harness_exec(a, "COMMIT");
 	r = harness_exec_ok(a, "FETCH ALL FROM h");
 	ck_assert_int_eq(PQntuples(r), 8);
 	ck_assert_str_eq(PQgetvalue(r, 7, 0), "5000");
@@ -141,7 +139,7 @@ START_TEST(held_cursor_survives_commit)
 	ck_assert_int_eq(PQntuples(r), 1);
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t");
 	PQclear(r);
-	exec_ok(a, "CLOSE h");
+	harness_exec(a, "CLOSE h");
 	harness_exec_fail(a, "CLOSE h", "34000");
 	PQfinish(b);
 	PQfinish(a);
@@ -159,8 +157,9 @@ START_TEST(held_cursor_bounded)
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
 	PQclear(r);
 	/* without HOLD the rows are read as fetched: the same query is fine in batches */
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "DECLARE c CURSOR FOR SELECT repeat('x', 1000) FROM generate_series(1, 3000)");
+	harness_exec(c, "BEGIN");
+	harness_exec(c,
+		     "DECLARE c CURSOR FOR SELECT repeat('x', 1000) FROM generate_series(1, 3000)");
 	for (int i = 0; i < 3; i++) {
 		r = harness_exec_ok(c, "FETCH 1000 FROM c");
 		ck_assert_int_eq(PQntuples(r), 1000);
@@ -169,9 +168,10 @@ START_TEST(held_cursor_bounded)
 	/* PostgreSQL could scan it backward, so it keeps what it read, up to max_result_bytes:
 	 * past that it dropped the rows, and a move back says so */
 	harness_exec_fail(c, "FETCH BACKWARD 1 FROM c", "54000");
-	exec_ok(c, "ROLLBACK");
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "DECLARE k CURSOR FOR SELECT g FROM generate_series(1, 1500) g ORDER BY g DESC");
+	harness_exec(c, "ROLLBACK");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "DECLARE k CURSOR FOR SELECT g FROM generate_series(1, 1500) g "
+			"ORDER BY g DESC");
 	PQclear(harness_exec_ok(c, "FETCH 1000 FROM k"));
 	r = harness_exec_ok(c, "FETCH BACKWARD 2 FROM k");
 	ck_assert_int_eq(PQntuples(r), 2);
@@ -180,7 +180,7 @@ START_TEST(held_cursor_bounded)
 	r = harness_exec_ok(c, "FETCH ABSOLUTE -1 FROM k");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
 	PQclear(r);
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	PQfinish(c);
 }
 END_TEST
@@ -188,17 +188,17 @@ END_TEST
 START_TEST(session_ends_with_cursors_open)
 {
 	PGconn *c = fill();
-	exec_ok(c, "DECLARE h CURSOR WITH HOLD FOR SELECT i FROM n");
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "DECLARE live CURSOR FOR SELECT i FROM n");
+	harness_exec(c, "DECLARE h CURSOR WITH HOLD FOR SELECT i FROM n");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "DECLARE live CURSOR FOR SELECT i FROM n");
 	PQclear(harness_exec_ok(c, "FETCH 10 FROM live"));
 	PQfinish(c); /* mid-transaction, both open: the server frees them (ASan, logs) */
 	c = harness_connect(&H, "dbname=acme");
 	PGresult *r = harness_exec_ok(c, "SELECT count(*) FROM n");
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "5000");
 	PQclear(r);
-	exec_ok(c, "DECLARE h CURSOR WITH HOLD FOR SELECT 1");
-	exec_ok(c, "DISCARD ALL");
+	harness_exec(c, "DECLARE h CURSOR WITH HOLD FOR SELECT 1");
+	harness_exec(c, "DISCARD ALL");
 	harness_exec_fail(c, "FETCH h", "34000");
 	PQfinish(c);
 }
@@ -209,8 +209,8 @@ END_TEST
 START_TEST(cursor_portal_and_deallocate)
 {
 	PGconn *c = fill();
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "DECLARE named CURSOR FOR SELECT i, t FROM n ORDER BY i");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "DECLARE named CURSOR FOR SELECT i, t FROM n ORDER BY i");
 	PGresult *r = PQdescribePortal(c, "named");
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	ck_assert_int_eq(PQnfields(r), 2);
@@ -220,12 +220,12 @@ START_TEST(cursor_portal_and_deallocate)
 	r = PQdescribePortal(c, "nosuch");
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "34000");
 	PQclear(r);
-	exec_ok(c, "ROLLBACK");
+	harness_exec(c, "ROLLBACK");
 	PQclear(PQprepare(c, "p1", "SELECT 1", 0, NULL));
-	exec_ok(c, "DEALLOCATE p1");
+	harness_exec(c, "DEALLOCATE p1");
 	harness_exec_fail(c, "DEALLOCATE p1", "26000");
 	PQclear(PQprepare(c, "p2", "SELECT 2", 0, NULL));
-	exec_ok(c, "DEALLOCATE ALL");
+	harness_exec(c, "DEALLOCATE ALL");
 	r = PQexecPrepared(c, "p2", 0, NULL, NULL, NULL, 0);
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "26000");
 	PQclear(r);

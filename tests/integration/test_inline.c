@@ -45,15 +45,13 @@ static int log_count(const char *needle)
 /* Restarts so far: the lines the server logged for them. */
 static int restarts(void) { return log_count("over inline_budget: restarted on a worker"); }
 
-static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
-
 static PGconn *fill(const char *db)
 {
 	char ci[64];
 	snprintf(ci, sizeof(ci), "dbname=%s", db);
 	PGconn *c = harness_connect(&H, ci);
-	exec_ok(c, "CREATE TABLE big (i int PRIMARY KEY, s text)");
-	exec_ok(c, "INSERT INTO big SELECT g, 'row ' || g FROM generate_series(1, 5000) AS g");
+	harness_exec(c, "CREATE TABLE big (i int PRIMARY KEY, s text)");
+	harness_exec(c, "INSERT INTO big SELECT g, 'row ' || g FROM generate_series(1, 5000) AS g");
 	return c;
 }
 
@@ -160,16 +158,16 @@ START_TEST(over_budget_restarts_in_a_transaction)
 	PGconn *c = fill("acme");
 	harness_expect_value(c, "SELECT 1", "1");
 	int before = restarts();
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5000");
-	exec_ok(c, "INSERT INTO big VALUES (5001, 'x')");
+	harness_exec(c, "INSERT INTO big VALUES (5001, 'x')");
 	harness_expect_value(c, "SELECT count(*) FROM big WHERE i > 0", "5001");
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	ck_assert_int_eq(restarts(), before + 2);
 	harness_expect_value(c, "SELECT count(*) FROM big", "5001");
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	harness_expect_value(c, "SELECT count(*) FROM big", "5001");
-	exec_ok(c, "ROLLBACK");
+	harness_exec(c, "ROLLBACK");
 	PQfinish(c);
 }
 END_TEST
@@ -185,7 +183,7 @@ START_TEST(held_commit_answers_sent_from_the_loop)
 	PGconn *c[N];
 	for (int i = 0; i < N; i++)
 		c[i] = harness_connect(&H, "dbname=acme");
-	exec_ok(c[0], "CREATE TABLE m (id bigserial PRIMARY KEY, v int)");
+	harness_exec(c[0], "CREATE TABLE m (id bigserial PRIMARY KEY, v int)");
 	int rounds = 0;
 	for (; rounds < 200 && log_count(line) == 0; rounds++) {
 		for (int i = 0; i < N; i++)
@@ -230,7 +228,7 @@ START_TEST(cheap_writes_run_inline)
 	ck_assert_int_eq(log_count(line), before);
 	exec_prepared(c, "one", "1", "UPDATE 1"); /* autocommit, cheap before: on the loop */
 	ck_assert_int_eq(log_count(line), before + 1);
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	exec_prepared(c, "one", "2", "UPDATE 1"); /* takes the free lock: on the loop */
 	exec_prepared(c, "one", "3", "UPDATE 1"); /* lock held: on the loop */
 	ck_assert_int_eq(log_count(line), before + 3);
@@ -239,14 +237,14 @@ START_TEST(cheap_writes_run_inline)
 	exec_prepared(c, "all", "4990", "UPDATE 11"); /* went over once: a worker's from now on */
 	ck_assert_int_eq(log_count(line), before + 4);
 	harness_expect_value(c, "SELECT s FROM big WHERE i = 3", "row 3+*");
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	harness_expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1++*");
 	harness_expect_value(c, "SELECT s FROM big WHERE i = 4995", "row 4995***");
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	exec_prepared(c, "one", "5", "UPDATE 1");
 	exec_prepared(c, "one", "6", "UPDATE 1");
 	ck_assert_int_eq(log_count(line), before + 6);
-	exec_ok(c, "ROLLBACK");
+	harness_exec(c, "ROLLBACK");
 	harness_expect_value(c, "SELECT s FROM big WHERE i = 6", "row 6*");
 	PQfinish(c);
 }
@@ -262,12 +260,12 @@ START_TEST(loop_write_waits_for_the_lock)
 	PGconn *b = harness_connect(&H, "dbname=acme");
 	PQclear(PQprepare(b, "one", "UPDATE big SET s = s || '+' WHERE i = $1", 1, NULL));
 	exec_prepared(b, "one", "7", "UPDATE 1"); /* its history: cheap */
-	exec_ok(a, "BEGIN"); /* two connections in the pool: the loop opens none */
-	exec_ok(b, "BEGIN");
-	exec_ok(a, "COMMIT");
-	exec_ok(b, "COMMIT");
-	exec_ok(a, "BEGIN");
-	exec_ok(a, "UPDATE big SET s = s || 'a' WHERE i = 7");
+	harness_exec(a, "BEGIN"); /* two connections in the pool: the loop opens none */
+	harness_exec(b, "BEGIN");
+	harness_exec(a, "COMMIT");
+	harness_exec(b, "COMMIT");
+	harness_exec(a, "BEGIN");
+	harness_exec(a, "UPDATE big SET s = s || 'a' WHERE i = 7");
 	int before = log_count(line);
 	const char *v[] = {"7"};
 	ck_assert_int_eq(PQsendQueryPrepared(b, "one", 1, v, NULL, NULL, 0), 1);
@@ -278,7 +276,7 @@ START_TEST(loop_write_waits_for_the_lock)
 		harness_expect_value(a, "SELECT s FROM big WHERE i = 7", "row 7+a");
 	ck_assert_int_eq(PQconsumeInput(b), 1);
 	ck_assert(PQisBusy(b)); /* parked behind a's lock */
-	exec_ok(a, "COMMIT");
+	harness_exec(a, "COMMIT");
 	PGresult *r = PQgetResult(b);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	ck_assert_str_eq(PQcmdStatus(r), "UPDATE 1");
@@ -317,8 +315,8 @@ static PGconn *messages(const char *db)
 	char ci[64];
 	snprintf(ci, sizeof(ci), "dbname=%s", db);
 	PGconn *c = harness_connect(&H, ci);
-	exec_ok(c, "CREATE TABLE m (id bigserial PRIMARY KEY, ch int, body text)");
-	exec_ok(c, "CREATE INDEX m_ch ON m (ch, id)");
+	harness_exec(c, "CREATE TABLE m (id bigserial PRIMARY KEY, ch int, body text)");
+	harness_exec(c, "CREATE INDEX m_ch ON m (ch, id)");
 	PQclear(PQprepare(c, "ins", "INSERT INTO m (ch, body) VALUES ($1, $2)", 2, NULL));
 	return c;
 }
@@ -350,10 +348,10 @@ START_TEST(loop_commits_leave_checkpoints_to_workers)
 	ck_assert_int_eq(log_count(line), 0);
 	PQfinish(c);
 	c = messages("ckpt2"); /* an empty WAL: the COMMIT below runs on the loop */
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	for (int i = 0; i < 1200; i++)
 		insert(c, body);
-	exec_ok(c, "COMMIT"); /* 1,200 pages and more */
+	harness_exec(c, "COMMIT"); /* 1,200 pages and more */
 	ck_assert_int_eq(log_count(line), 1);
 	harness_expect_value(c, "SELECT count(*) FROM m", "1200");
 	PQfinish(c);
@@ -365,10 +363,10 @@ END_TEST
 START_TEST(nextval_in_a_writing_transaction_counts_once)
 {
 	PGconn *c = fill("acme");
-	exec_ok(c, "CREATE SEQUENCE sq");
+	harness_exec(c, "CREATE SEQUENCE sq");
 	PQclear(PQprepare(c, "one", "UPDATE big SET s = s || '+' WHERE i = $1", 1, NULL));
 	PQclear(PQprepare(c, "nv", "SELECT nextval('sq')", 0, NULL));
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "BEGIN");
 	exec_prepared(c, "one", "1", "UPDATE 1");
 	for (int k = 1; k <= 3; k++) {
 		PGresult *r = PQexecPrepared(c, "nv", 0, NULL, NULL, NULL, 0);
@@ -376,7 +374,7 @@ START_TEST(nextval_in_a_writing_transaction_counts_once)
 		ck_assert_int_eq(atoi(PQgetvalue(r, 0, 0)), k);
 		PQclear(r);
 	}
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	harness_expect_value(c, "SELECT nextval('sq')", "4");
 	harness_expect_value(c, "SELECT s FROM big WHERE i = 1", "row 1+");
 	PQfinish(c);
@@ -407,7 +405,7 @@ START_TEST(catalog_reads_are_whole)
 	for (int i = 0; i < 40; i++) {
 		char sql[96];
 		snprintf(sql, sizeof(sql), "CREATE TABLE t%02d (a int, b text, c float8)", i);
-		exec_ok(c, sql);
+		harness_exec(c, sql);
 	}
 	for (int i = 0; i < 3; i++) {
 		harness_expect_value(c,

@@ -18,8 +18,6 @@ static struct harness H;
 static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
-static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
-
 static const char *one(PGconn *c, const char *sql, char *buf, size_t n)
 {
 	PGresult *r = harness_exec_ok(c, sql);
@@ -31,11 +29,11 @@ static const char *one(PGconn *c, const char *sql, char *buf, size_t n)
 static PGconn *fill(void)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	exec_ok(c, "CREATE TABLE IF NOT EXISTS q (id integer PRIMARY KEY, v text)");
-	exec_ok(c, "CREATE TABLE IF NOT EXISTS done (id integer PRIMARY KEY, v text)");
-	exec_ok(c, "DELETE FROM q");
-	exec_ok(c, "DELETE FROM done");
-	exec_ok(c, "INSERT INTO q VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+	harness_exec(c, "CREATE TABLE IF NOT EXISTS q (id integer PRIMARY KEY, v text)");
+	harness_exec(c, "CREATE TABLE IF NOT EXISTS done (id integer PRIMARY KEY, v text)");
+	harness_exec(c, "DELETE FROM q");
+	harness_exec(c, "DELETE FROM done");
+	harness_exec(c, "INSERT INTO q VALUES (1, 'a'), (2, 'b'), (3, 'c')");
 	return c;
 }
 
@@ -171,14 +169,14 @@ START_TEST(lock_wait)
 {
 	PGconn *c = fill();
 	PGconn *holder = harness_connect(&H, "dbname=acme");
-	exec_ok(holder, "BEGIN");
-	exec_ok(holder, "INSERT INTO q VALUES (4, 'd')");
+	harness_exec(holder, "BEGIN");
+	harness_exec(holder, "INSERT INTO q VALUES (4, 'd')");
 	ck_assert_int_eq(PQsendQueryParams(c, "WITH d AS (DELETE FROM q RETURNING id) "
 					      "SELECT count(*) FROM d",
 					   0, NULL, NULL, NULL, NULL, 0),
 			 1);
 	usleep(200 * 1000);
-	exec_ok(holder, "COMMIT");
+	harness_exec(holder, "COMMIT");
 	PGresult *r = PQgetResult(c);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");

@@ -16,8 +16,6 @@ static struct harness H;
 static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
-static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
-
 /* The next notification on c, waiting up to ms for the server to push it (the client sends
  * nothing meanwhile); NULL when none came. Caller PQfreemem. */
 static PGnotify *wait_notify(PGconn *c, int ms)
@@ -53,20 +51,20 @@ START_TEST(idle_listener_gets_commits_only)
 {
 	PGconn *l = harness_connect(&H, "dbname=acme"), *n = harness_connect(&H, "dbname=acme");
 	int pid = PQbackendPID(n);
-	exec_ok(l, "LISTEN jobs");
-	exec_ok(n, "NOTIFY jobs, 'one'");
+	harness_exec(l, "LISTEN jobs");
+	harness_exec(n, "NOTIFY jobs, 'one'");
 	expect_notify(l, "jobs", "one", pid); /* pushed to a connection that sent nothing */
-	exec_ok(n, "NOTIFY jobs"); /* no payload: an empty one */
+	harness_exec(n, "NOTIFY jobs"); /* no payload: an empty one */
 	expect_notify(l, "jobs", "", pid);
-	exec_ok(n, "BEGIN");
-	exec_ok(n, "NOTIFY jobs, 'later'");
+	harness_exec(n, "BEGIN");
+	harness_exec(n, "NOTIFY jobs, 'later'");
 	expect_none(l, 200); /* not before COMMIT */
-	exec_ok(n, "COMMIT");
+	harness_exec(n, "COMMIT");
 	expect_notify(l, "jobs", "later", pid);
-	exec_ok(n, "BEGIN");
-	exec_ok(n, "NOTIFY jobs, 'never'");
-	exec_ok(n, "ROLLBACK");
-	exec_ok(n, "NOTIFY other, 'not listened to'");
+	harness_exec(n, "BEGIN");
+	harness_exec(n, "NOTIFY jobs, 'never'");
+	harness_exec(n, "ROLLBACK");
+	harness_exec(n, "NOTIFY other, 'not listened to'");
 	expect_none(l, 200);
 	PQfinish(l);
 	PQfinish(n);
@@ -77,40 +75,40 @@ START_TEST(savepoints_duplicates_order)
 {
 	PGconn *l = harness_connect(&H, "dbname=acme"), *n = harness_connect(&H, "dbname=acme");
 	int pid = PQbackendPID(n);
-	exec_ok(l, "LISTEN a");
-	exec_ok(n, "BEGIN");
-	exec_ok(n, "NOTIFY a, '1'");
-	exec_ok(n, "SAVEPOINT s");
-	exec_ok(n, "NOTIFY a, '2'");
-	exec_ok(n, "ROLLBACK TO s");
-	exec_ok(n, "NOTIFY a, '3'");
-	exec_ok(n, "NOTIFY a, '1'"); /* the same channel and payload: folded */
-	exec_ok(n, "SAVEPOINT t");
-	exec_ok(n, "NOTIFY a, '4'");
-	exec_ok(n, "RELEASE t");
-	exec_ok(n, "COMMIT");
+	harness_exec(l, "LISTEN a");
+	harness_exec(n, "BEGIN");
+	harness_exec(n, "NOTIFY a, '1'");
+	harness_exec(n, "SAVEPOINT s");
+	harness_exec(n, "NOTIFY a, '2'");
+	harness_exec(n, "ROLLBACK TO s");
+	harness_exec(n, "NOTIFY a, '3'");
+	harness_exec(n, "NOTIFY a, '1'"); /* the same channel and payload: folded */
+	harness_exec(n, "SAVEPOINT t");
+	harness_exec(n, "NOTIFY a, '4'");
+	harness_exec(n, "RELEASE t");
+	harness_exec(n, "COMMIT");
 	expect_notify(l, "a", "1", pid);
 	expect_notify(l, "a", "3", pid);
 	expect_notify(l, "a", "4", pid);
 	expect_none(l, 100);
 	/* a session's first savepoint comes before it ever notified */
 	PGconn *fresh = harness_connect(&H, "dbname=acme");
-	exec_ok(fresh, "BEGIN; SAVEPOINT early; NOTIFY a, 'early'; SAVEPOINT late; "
+	harness_exec(fresh, "BEGIN; SAVEPOINT early; NOTIFY a, 'early'; SAVEPOINT late; "
 		       "NOTIFY a, 'late'; ROLLBACK TO early; NOTIFY a, 'kept'; COMMIT");
 	expect_notify(l, "a", "kept", PQbackendPID(fresh));
 	expect_none(l, 100);
 	PQfinish(fresh);
 	/* commit order; a transaction's notifications in the order they were made */
-	exec_ok(n, "NOTIFY a, 'first'");
-	exec_ok(n, "BEGIN; NOTIFY a, 'second'; NOTIFY a, 'third'; COMMIT");
+	harness_exec(n, "NOTIFY a, 'first'");
+	harness_exec(n, "BEGIN; NOTIFY a, 'second'; NOTIFY a, 'third'; COMMIT");
 	expect_notify(l, "a", "first", pid);
 	expect_notify(l, "a", "second", pid);
 	expect_notify(l, "a", "third", pid);
 	/* a failed statement inside a block: the transaction rolls back, and its notifications */
-	exec_ok(n, "BEGIN");
-	exec_ok(n, "NOTIFY a, 'doomed'");
+	harness_exec(n, "BEGIN");
+	harness_exec(n, "NOTIFY a, 'doomed'");
 	harness_exec_fail(n, "SELECT 1/0", "22012");
-	exec_ok(n, "COMMIT"); /* answers ROLLBACK */
+	harness_exec(n, "COMMIT"); /* answers ROLLBACK */
 	expect_none(l, 200);
 	PQfinish(l);
 	PQfinish(n);
@@ -120,29 +118,29 @@ END_TEST
 START_TEST(busy_listener_and_self)
 {
 	PGconn *l = harness_connect(&H, "dbname=acme"), *n = harness_connect(&H, "dbname=acme");
-	exec_ok(l, "LISTEN a");
+	harness_exec(l, "LISTEN a");
 	/* the listener in a transaction hears nothing until it ends */
-	exec_ok(l, "BEGIN");
-	exec_ok(n, "NOTIFY a, 'while busy'");
+	harness_exec(l, "BEGIN");
+	harness_exec(n, "NOTIFY a, 'while busy'");
 	expect_none(l, 200);
-	exec_ok(l, "COMMIT");
+	harness_exec(l, "COMMIT");
 	expect_notify(l, "a", "while busy", PQbackendPID(n));
 	/* the notifier listens too: its own notification comes with its command's answer */
-	exec_ok(l, "NOTIFY a, 'me'");
+	harness_exec(l, "NOTIFY a, 'me'");
 	PGnotify *self = PQnotifies(l);
 	ck_assert_ptr_nonnull(self);
 	ck_assert_str_eq(self->extra, "me");
 	ck_assert_int_eq(self->be_pid, PQbackendPID(l));
 	PQfreemem(self);
 	/* LISTEN x; NOTIFY x in one transaction hears itself at COMMIT */
-	exec_ok(n, "BEGIN; LISTEN b; NOTIFY b, 'both'; COMMIT");
+	harness_exec(n, "BEGIN; LISTEN b; NOTIFY b, 'both'; COMMIT");
 	self = PQnotifies(n);
 	ck_assert_ptr_nonnull(self);
 	ck_assert_str_eq(self->relname, "b");
 	PQfreemem(self);
 	/* a LISTEN rolled back never took effect */
-	exec_ok(l, "BEGIN; LISTEN c; ROLLBACK");
-	exec_ok(n, "NOTIFY c, 'x'");
+	harness_exec(l, "BEGIN; LISTEN c; ROLLBACK");
+	harness_exec(n, "NOTIFY c, 'x'");
 	expect_none(l, 200);
 	PQfinish(l);
 	PQfinish(n);
@@ -153,13 +151,13 @@ START_TEST(pg_notify_function)
 {
 	PGconn *l = harness_connect(&H, "dbname=acme"), *n = harness_connect(&H, "dbname=acme");
 	int pid = PQbackendPID(n);
-	exec_ok(l, "LISTEN fn");
+	harness_exec(l, "LISTEN fn");
 	harness_expect_value(n, "SELECT pg_notify('fn', 'select')", "");
 	expect_notify(l, "fn", "select", pid);
-	exec_ok(n, "BEGIN");
-	exec_ok(n, "SELECT pg_notify('fn', 'row ' || g) FROM generate_series(1, 3) g");
+	harness_exec(n, "BEGIN");
+	harness_exec(n, "SELECT pg_notify('fn', 'row ' || g) FROM generate_series(1, 3) g");
 	expect_none(l, 100);
-	exec_ok(n, "COMMIT");
+	harness_exec(n, "COMMIT");
 	expect_notify(l, "fn", "row 1", pid);
 	expect_notify(l, "fn", "row 2", pid);
 	expect_notify(l, "fn", "row 3", pid);
@@ -188,8 +186,8 @@ START_TEST(limits_unlisten_tenants)
 	PGconn *l = harness_connect(&H, "dbname=acme"), *n = harness_connect(&H, "dbname=acme");
 	PGconn *b = harness_connect(&H, "dbname=beta");
 	int pid = PQbackendPID(n);
-	exec_ok(l, "LISTEN a");
-	exec_ok(b, "LISTEN a");
+	harness_exec(l, "LISTEN a");
+	harness_exec(b, "LISTEN a");
 	char sql[9000];
 	snprintf(sql, sizeof(sql), "NOTIFY a, '%08000d'", 7); /* PostgreSQL: 7999 at most */
 	PGresult *r = PQexec(n, sql);
@@ -197,28 +195,28 @@ START_TEST(limits_unlisten_tenants)
 	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), "payload string too long");
 	PQclear(r);
 	snprintf(sql, sizeof(sql), "NOTIFY a, '%07999d'", 7);
-	exec_ok(n, sql);
+	harness_exec(n, sql);
 	PGnotify *got = wait_notify(l, 3000);
 	ck_assert_ptr_nonnull(got);
 	ck_assert_int_eq((int)strlen(got->extra), 7999);
 	PQfreemem(got);
 	expect_none(b, 200); /* another tenant's channel of the same name */
-	exec_ok(b, "NOTIFY a, 'beta'");
+	harness_exec(b, "NOTIFY a, 'beta'");
 	expect_notify(b, "a", "beta", PQbackendPID(b));
 	expect_none(l, 100);
-	exec_ok(l, "UNLISTEN a");
-	exec_ok(n, "NOTIFY a, 'gone'");
+	harness_exec(l, "UNLISTEN a");
+	harness_exec(n, "NOTIFY a, 'gone'");
 	expect_none(l, 200);
-	exec_ok(l, "LISTEN a; LISTEN z");
-	exec_ok(l, "UNLISTEN *");
-	exec_ok(n, "NOTIFY a, 'gone'; NOTIFY z, 'gone'");
+	harness_exec(l, "LISTEN a; LISTEN z");
+	harness_exec(l, "UNLISTEN *");
+	harness_exec(n, "NOTIFY a, 'gone'; NOTIFY z, 'gone'");
 	expect_none(l, 200);
-	exec_ok(l, "LISTEN a");
-	exec_ok(l, "DISCARD ALL");
-	exec_ok(n, "NOTIFY a, 'discarded'");
+	harness_exec(l, "LISTEN a");
+	harness_exec(l, "DISCARD ALL");
+	harness_exec(n, "NOTIFY a, 'discarded'");
 	expect_none(l, 200);
-	exec_ok(l, "LISTEN a");
-	exec_ok(n, "NOTIFY a, 'back'");
+	harness_exec(l, "LISTEN a");
+	harness_exec(n, "NOTIFY a, 'back'");
 	expect_notify(l, "a", "back", pid);
 	/* without a default tenant: refused, naming it */
 	PGconn *h = harness_connect(&H, "dbname=postgres");
@@ -236,7 +234,7 @@ END_TEST
 START_TEST(queue_bounded)
 {
 	PGconn *l = harness_connect(&H, "dbname=acme"), *n = harness_connect(&H, "dbname=acme");
-	exec_ok(l, "LISTEN q");
+	harness_exec(l, "LISTEN q");
 	/* one transaction's own notifications are bounded the same way */
 	harness_exec_fail(n, "SELECT pg_notify('q', repeat('x', 7000) || g) FROM "
 			     "generate_series(1, 3000) g", "54000");
@@ -260,7 +258,7 @@ START_TEST(queue_bounded)
 	for (PGnotify *got; (got = wait_notify(l, 2000)) != NULL; count++)
 		PQfreemem(got);
 	ck_assert_int_eq(count, ok * 500);
-	exec_ok(n, "NOTIFY q, 'room again'");
+	harness_exec(n, "NOTIFY q, 'room again'");
 	expect_notify(l, "q", "room again", PQbackendPID(n));
 	PQfinish(l);
 	PQfinish(n);

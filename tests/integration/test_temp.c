@@ -16,18 +16,16 @@ static struct harness H;
 static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
-static void exec_ok(PGconn *c, const char *sql) { PQclear(harness_exec_ok(c, sql)); }
-
 START_TEST(sessions_see_only_their_own)
 {
 	PGconn *a = harness_connect(&H, "dbname=acme");
 	PGconn *b = harness_connect(&H, "dbname=acme");
-	exec_ok(a, "CREATE TABLE items (id int, name text)");
-	exec_ok(a, "INSERT INTO items VALUES (1, 'permanent')");
-	exec_ok(a, "CREATE TEMP TABLE items (code numeric(6,2), note varchar(8))");
-	exec_ok(a, "INSERT INTO items VALUES (1.5, 'mine')");
-	exec_ok(b, "CREATE TEMP TABLE scratch (x int)");
-	exec_ok(b, "INSERT INTO scratch VALUES (1), (2)");
+	harness_exec(a, "CREATE TABLE items (id int, name text)");
+	harness_exec(a, "INSERT INTO items VALUES (1, 'permanent')");
+	harness_exec(a, "CREATE TEMP TABLE items (code numeric(6,2), note varchar(8))");
+	harness_exec(a, "INSERT INTO items VALUES (1.5, 'mine')");
+	harness_exec(b, "CREATE TEMP TABLE scratch (x int)");
+	harness_exec(b, "INSERT INTO scratch VALUES (1), (2)");
 	/* a's temporary items shadows the permanent one, with its own column types */
 	PGresult *r = harness_exec_ok(a, "SELECT code, note FROM items");
 	ck_assert_int_eq(PQntuples(r), 1);
@@ -41,10 +39,10 @@ START_TEST(sessions_see_only_their_own)
 	harness_expect_value(b, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "1");
 	/* many transactions later each session still has its own */
 	for (int i = 0; i < 20; i++) {
-		exec_ok(a, "BEGIN");
-		exec_ok(a, "INSERT INTO items VALUES (2, 'again')");
-		exec_ok(a, "COMMIT");
-		exec_ok(b, "INSERT INTO scratch VALUES (3)");
+		harness_exec(a, "BEGIN");
+		harness_exec(a, "INSERT INTO items VALUES (2, 'again')");
+		harness_exec(a, "COMMIT");
+		harness_exec(b, "INSERT INTO scratch VALUES (3)");
 	}
 	harness_expect_value(a, "SELECT count(*) FROM items", "21");
 	harness_expect_value(b, "SELECT count(*) FROM scratch", "22");
@@ -59,11 +57,11 @@ START_TEST(session_end_drops_them)
 {
 	for (int round = 0; round < 2; round++) {
 		PGconn *a = harness_connect(&H, "dbname=acme");
-		exec_ok(a, "CREATE TEMP TABLE left_over (x int)");
-		exec_ok(a, "INSERT INTO left_over VALUES (1)");
+		harness_exec(a, "CREATE TEMP TABLE left_over (x int)");
+		harness_exec(a, "INSERT INTO left_over VALUES (1)");
 		if (round == 1) { /* the client vanishes mid-transaction */
-			exec_ok(a, "BEGIN");
-			exec_ok(a, "INSERT INTO left_over VALUES (2)");
+			harness_exec(a, "BEGIN");
+			harness_exec(a, "INSERT INTO left_over VALUES (2)");
 		}
 		PQfinish(a);
 		for (int i = 0; i < 3; i++) {
@@ -71,7 +69,7 @@ START_TEST(session_end_drops_them)
 			harness_exec_fail(b, "SELECT * FROM left_over", "42P01");
 			harness_expect_value(
 				b, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
-			exec_ok(b, "CREATE TEMP TABLE left_over (y text)"); /* no clash */
+			harness_exec(b, "CREATE TEMP TABLE left_over (y text)"); /* no clash */
 			PQfinish(b);
 		}
 	}
@@ -81,8 +79,8 @@ END_TEST
 START_TEST(copy_into_a_temp_table)
 {
 	PGconn *c = harness_connect(&H, "dbname=load");
-	exec_ok(c, "CREATE TABLE target (id int PRIMARY KEY, v text)");
-	exec_ok(c, "CREATE TEMP TABLE staging (id int, v text)");
+	harness_exec(c, "CREATE TABLE target (id int PRIMARY KEY, v text)");
+	harness_exec(c, "CREATE TEMP TABLE staging (id int, v text)");
 	PGresult *r = PQexec(c, "COPY staging FROM STDIN");
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COPY_IN);
 	PQclear(r);
@@ -105,14 +103,14 @@ END_TEST
 START_TEST(on_commit_actions)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
-	exec_ok(c, "CREATE TEMP TABLE per_txn (x int) ON COMMIT DELETE ROWS");
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "INSERT INTO per_txn VALUES (1), (2)");
+	harness_exec(c, "CREATE TEMP TABLE per_txn (x int) ON COMMIT DELETE ROWS");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "INSERT INTO per_txn VALUES (1), (2)");
 	harness_expect_value(c, "SELECT count(*) FROM per_txn", "2");
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	harness_expect_value(c, "SELECT count(*) FROM per_txn", "0");
 	/* autocommit: each statement commits, and empties it */
-	exec_ok(c, "INSERT INTO per_txn VALUES (3)");
+	harness_exec(c, "INSERT INTO per_txn VALUES (3)");
 	harness_expect_value(c, "SELECT count(*) FROM per_txn", "0");
 	/* the extended protocol's implicit block up to Sync */
 	PGresult *r = PQexecParams(c, "INSERT INTO per_txn VALUES ($1)", 1, NULL,
@@ -120,22 +118,22 @@ START_TEST(on_commit_actions)
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
 	harness_expect_value(c, "SELECT count(*) FROM per_txn", "0");
-	exec_ok(c, "BEGIN");
-	exec_ok(c, "CREATE TEMP TABLE once (x int) ON COMMIT DROP");
-	exec_ok(c, "INSERT INTO once VALUES (1)");
+	harness_exec(c, "BEGIN");
+	harness_exec(c, "CREATE TEMP TABLE once (x int) ON COMMIT DROP");
+	harness_exec(c, "INSERT INTO once VALUES (1)");
 	harness_expect_value(c, "SELECT count(*) FROM once", "1");
-	exec_ok(c, "COMMIT");
+	harness_exec(c, "COMMIT");
 	harness_exec_fail(c, "SELECT * FROM once", "42P01");
-	exec_ok(c, "SET application_name = 'kept by DISCARD TEMP'");
-	exec_ok(c, "DISCARD TEMP");
+	harness_exec(c, "SET application_name = 'kept by DISCARD TEMP'");
+	harness_exec(c, "DISCARD TEMP");
 	harness_exec_fail(c, "SELECT * FROM per_txn", "42P01");
 	harness_expect_value(c, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
 	harness_expect_value(c, "SHOW application_name", "kept by DISCARD TEMP");
-	exec_ok(c, "CREATE TEMP TABLE gone (x int)");
-	exec_ok(c, "BEGIN");
+	harness_exec(c, "CREATE TEMP TABLE gone (x int)");
+	harness_exec(c, "BEGIN");
 	harness_exec_fail(c, "DISCARD ALL", "25001");
-	exec_ok(c, "ROLLBACK");
-	exec_ok(c, "DISCARD ALL");
+	harness_exec(c, "ROLLBACK");
+	harness_exec(c, "DISCARD ALL");
 	harness_exec_fail(c, "SELECT * FROM gone", "42P01");
 	harness_expect_value(c, "SHOW application_name", "");
 	PQfinish(c);
