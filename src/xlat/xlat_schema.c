@@ -287,9 +287,13 @@ static void note_const(struct xlat_ctx *c, const char *value, bool by_oid)
 	st->described_by_oid = by_oid;
 }
 
-/* `relnamespace = 1710209894`, `= 1710209894::oid` (pgAdmin) or `= 'beta'::regnamespace`. */
+/* `relnamespace = 1710209894`, `= 1710209894::oid` (pgAdmin) or `= 'beta'::regnamespace`.
+ * Only a session without a default tenant moves for it (sess_hub_describe); elsewhere the
+ * statement stays cacheable. */
 static void note_nsp_oid(struct xlat_ctx *c, const PgQuery__Node *r)
 {
+	if (!c->env || !c->env->no_default)
+		return;
 	const char *cast = NULL;
 	if (r->node_case == NODE(TYPE_CAST) && r->type_cast->type_name &&
 	    r->type_cast->type_name->n_names && !r->type_cast->type_name->n_array_bounds) {
