@@ -226,6 +226,11 @@ struct xlat_stmt {
 	bool writes;       /* changes data or schema (for READ ONLY transactions) */
 	bool is_ddl;       /* changes the schema */
 	bool explain_analyze; /* XLAT_EXPLAIN: EXPLAIN ANALYZE runs .sql too */
+	/* TRUNCATE (an XLAT_SCRIPT with one part per table): 'r' RESTRICT, 'c' CASCADE, 0 for
+	 * any other statement; with RESTART IDENTITY. The session checks (RESTRICT) or adds
+	 * (CASCADE) the tables whose foreign keys reference the ones emptied. */
+	char truncate;
+	bool truncate_restart;
 
 	int nparams;           /* highest $n referenced */
 	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */
@@ -246,9 +251,11 @@ struct xlat_stmt {
 
 	/* XLAT_SCRIPT: its statements one by one, and for DROP TABLE and TRUNCATE the table each
 	 * one drops or empties (NULL entries otherwise), so the session may order them
-	 * referencing tables first. */
+	 * referencing tables first; for TRUNCATE also the SQLite schema it is in (NULL: found
+	 * as SQLite finds an unqualified name, a temporary table first). */
 	const char **parts;
 	const char **part_tables;
+	const char **part_schemas;
 	size_t nparts;
 
 	const struct xlat_rebuild *rebuild; /* XLAT_REBUILD */

@@ -136,7 +136,8 @@ static void fn_array_cmp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * pgfn_ordered_agg(values..., keys..., kind, flags): kind is "array:T", "json:T", "jsonb:T"
  * (one value, T its type letter; json R: a row's json, set apart on its own line) or "string"
  * (value and separator); flags has two letters per
- * sort key: a/d, then f/l for NULLS FIRST/LAST. */
+ * sort key: a/d, then f/l for NULLS FIRST/LAST, then a D for DISTINCT: a row whose values
+ * equal the last one written is left out (the keys sort equal values next to each other). */
 
 struct orows {
 	sqlite3_value **v; /* n rows of width values */
@@ -220,6 +221,19 @@ static int cmp_rows(const void *a, const void *b, void *arg)
 	return ra < rb ? -1 : ra > rb; /* input order breaks ties */
 }
 
+/* Whether the first n values of two rows are the same (NULLs the same as each other, as
+ * DISTINCT takes them). */
+static bool same_values(sqlite3_value **x, sqlite3_value **y, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bool xn = sqlite3_value_type(x[i]) == SQLITE_NULL,
+		     yn = sqlite3_value_type(y[i]) == SQLITE_NULL;
+		if (xn != yn || (!xn && cmp_values(x[i], y[i]) != 0))
+			return false;
+	}
+	return true;
+}
+
 /* Writes the sorted rows as the aggregate's result. */
 static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t *idx,
 		       const char *kind)
@@ -227,13 +241,18 @@ static void ord_result(sqlite3_context *ctx, const struct orows *o, const size_t
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	bool string = strcmp(kind, "string") == 0, json = strncmp(kind, "json", 4) == 0;
+	bool distinct = o->flags[2 * o->nkeys] == 'D';
 	char tag = strchr(kind, ':') ? strchr(kind, ':')[1] : '.';
 	size_t written = 0;
+	sqlite3_value **last = NULL;
 	strbuf_puts(&sb, string ? "" : json ? "[" : "{");
 	for (size_t i = 0; i < o->n; i++) {
 		sqlite3_value **row = &o->v[idx[i] * (size_t)o->width];
 		if (string && sqlite3_value_type(row[0]) == SQLITE_NULL)
 			continue;
+		if (distinct && last && same_values(last, row, o->width - o->nkeys))
+			continue;
+		last = row;
 		if (written++) {
 			size_t n;
 			const char *sep = string ? pgfn_text(row[1], &n) : json ? ", " : ",";

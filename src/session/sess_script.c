@@ -5,6 +5,7 @@
  * PRIMARY KEY / UNIQUE / FOREIGN KEY / CHECK) done by the shard module. */
 #include "session_int.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Several SQLite statements for one PostgreSQL statement run atomically: inside a savepoint
@@ -51,13 +52,11 @@ static bool references(sqlite3 *db, const char *child, const char *parent)
 
 /* A DROP TABLE or TRUNCATE script with the tables that others reference handled after those
  * others: SQLite checks the rows of a parent dropped or emptied while its children still have
- * rows, one by one. */
-static const char *script_order(struct session *s, const struct xlat_stmt *x)
+ * rows, one by one. parts[i] drops or empties tables[i]. */
+static const char *script_order(struct session *s, const char *const *parts,
+				const char *const *tables, size_t n)
 {
-	if (!x->nparts || !x->part_tables[0])
-		return x->sql;
 	sqlite3 *db = shard_conn_db(s->conn);
-	size_t n = x->nparts;
 	bool *done = arena_zalloc(s->msg_arena, n);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -67,7 +66,7 @@ static const char *script_order(struct session *s, const struct xlat_stmt *x)
 			bool referenced = false;
 			for (size_t j = 0; !done[i] && j < n && !referenced; j++)
 				referenced = j != i && !done[j] &&
-					     references(db, x->part_tables[j], x->part_tables[i]);
+					     references(db, tables[j], tables[i]);
 			if (!done[i] && !referenced)
 				pick = i;
 		}
@@ -75,14 +74,161 @@ static const char *script_order(struct session *s, const struct xlat_stmt *x)
 			if (!done[i])
 				pick = i;
 		done[pick] = true;
-		strbuf_printf(&sb, "%s%s", k ? "; " : "", x->parts[pick]);
+		strbuf_printf(&sb, "%s%s", k ? "; " : "", parts[pick]);
 	}
-	const char *r = sb.failed ? x->sql : arena_strdup(s->msg_arena, sb.data);
+	const char *r = sb.failed ? NULL : arena_strdup(s->msg_arena, sb.data);
 	strbuf_fini(&sb);
 	return r;
 }
 
+/* ---- TRUNCATE: the tables whose foreign keys reference the emptied ones ----
+ *
+ * PostgreSQL refuses to empty a table another table's foreign key references unless that
+ * table is emptied too (RESTRICT), or empties it as well (CASCADE), whether or not any row
+ * refers. SQLite's DELETE would instead run the keys' ON DELETE actions on the other table,
+ * or fail only when a row refers. */
+
+struct truncation {
+	const char **parts, **tables, **schemas;
+	size_t n, cap;
+};
+
+static void truncation_add(struct session *s, struct truncation *t, const char *part,
+			   const char *table, const char *schema)
+{
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 8;
+		const char ***arrays[] = {&t->parts, &t->tables, &t->schemas};
+		for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
+			const char **grown = arena_zalloc(s->msg_arena, cap * sizeof(char *));
+			if (t->n)
+				memcpy(grown, *arrays[i], t->n * sizeof(char *));
+			*arrays[i] = grown;
+		}
+		t->cap = cap;
+	}
+	t->parts[t->n] = part;
+	t->tables[t->n] = table;
+	t->schemas[t->n++] = schema;
+}
+
+static bool truncation_has(const struct truncation *t, const char *table, const char *schema)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (sqlite3_stricmp(t->tables[i], table) == 0 && strcmp(t->schemas[i], schema) == 0)
+			return true;
+	return false;
+}
+
+/* The schema an unqualified table is found in, as SQLite finds it: a temporary one first. */
+static const char *found_in(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *vm = NULL;
+	bool temp = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND name = ?1 "
+			       "COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+		temp = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return temp ? "temp" : "main";
+}
+
+/* Adds to t the tables of entry i's schema whose foreign keys reference it (CASCADE), with
+ * PostgreSQL's NOTICE for each, or fails on the first one not in t (RESTRICT). */
+static bool referencing(struct session *s, const struct xlat_stmt *x, struct truncation *t,
+			size_t i, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	const char *schema = t->schemas[i];
+	char *sql = sqlite3_mprintf("SELECT DISTINCT s.name FROM \"%w\".sqlite_schema AS s, "
+				    "pragma_foreign_key_list(s.name, %Q) AS f WHERE s.type = "
+				    "'table' AND f.\"table\" = ?1 COLLATE NOCASE",
+				    schema, schema);
+	sqlite3_stmt *vm = NULL;
+	bool ok = true;
+	if (!sql || sqlite3_prepare_v2(db, sql, -1, &vm, NULL) != SQLITE_OK)
+		ok = pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
+	sqlite3_free(sql);
+	sqlite3_bind_text(vm, 1, t->tables[i], -1, SQLITE_STATIC);
+	while (ok && sqlite3_step(vm) == SQLITE_ROW) {
+		const char *child = (const char *)sqlite3_column_text(vm, 0);
+		if (!child || truncation_has(t, child, schema))
+			continue;
+		if (x->truncate != 'c') {
+			ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				       "cannot truncate a table referenced in a foreign key constraint");
+			pgerr_detail(err, "Table \"%s\" references \"%s\".", child, t->tables[i]);
+			pgerr_hint(err, "Truncate table \"%s\" at the same time, or use TRUNCATE ... "
+					"CASCADE.", child);
+			break;
+		}
+		char msg[PGERR_MSG_MAX];
+		snprintf(msg, sizeof(msg), "truncate cascades to table \"%s\"", child);
+		if (sess_notice_wanted(s, "notice"))
+			pgw_be_notice(&s->out, "NOTICE", SQLSTATE_SUCCESS, msg);
+		char *part = x->truncate_restart
+				     ? sqlite3_mprintf("DELETE FROM \"%w\".\"%w\"; SELECT "
+						       "shardlite_seq_restart(%Q)",
+						       schema, child, child)
+				     : sqlite3_mprintf("DELETE FROM \"%w\".\"%w\"", schema, child);
+		truncation_add(s, t, arena_strdup(s->msg_arena, part ? part : ""),
+			       arena_strdup(s->msg_arena, child), schema);
+		sqlite3_free(part);
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
+/* Inside a transaction, takes the write lock before the keys are read: a read would start
+ * the transaction's snapshot, and another connection's commit before the DELETEs would then
+ * fail them (SQLITE_BUSY_SNAPSHOT, 40001) where a waiting writer succeeds. A DELETE that
+ * matches no row takes the lock, or fails busy for the session to wait and run again. */
+static bool write_lock(struct session *s, const char *schema, const char *table,
+		       struct pgerr *err)
+{
+	char *sql = sqlite3_mprintf("DELETE FROM \"%w\".\"%w\" WHERE 0", schema, table);
+	bool ok = sql ? shard_exec(s->conn, sql, err)
+		      : pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	sqlite3_free(sql);
+	return ok;
+}
+
+/* TRUNCATE's script: the tables named, then (CASCADE) those that reference them, in turn. */
+static const char *truncate_script(struct session *s, const struct xlat_stmt *x,
+				   struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	struct truncation t = {0};
+	for (size_t i = 0; i < x->nparts; i++) {
+		const char *schema = x->part_schemas[i] ? x->part_schemas[i]
+							: found_in(db, x->part_tables[i]);
+		truncation_add(s, &t, x->parts[i], x->part_tables[i], schema);
+	}
+	if (s->txn != SESS_TXN_IDLE && !write_lock(s, t.schemas[0], t.tables[0], err))
+		return NULL;
+	for (size_t i = 0; i < t.n; i++) /* t grows behind i under CASCADE */
+		if (!referencing(s, x, &t, i, err))
+			return NULL;
+	return script_order(s, t.parts, t.tables, t.n);
+}
+
 bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
-	return run_script(s, script_order(s, x), err);
+	const char *sql = x->sql;
+	if (x->truncate && x->part_schemas) {
+		if (!sess_schema_attach(s, x, err)) /* another tenant's tables (beta.t) */
+			return false;
+		sql = truncate_script(s, x, err);
+		if (!sql && !pgerr_is_set(err))
+			pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		if (!sql)
+			return false;
+	} else if (x->nparts && x->part_tables[0]) {
+		sql = script_order(s, x->parts, x->part_tables, x->nparts);
+		sql = sql ? sql : x->sql;
+	}
+	return run_script(s, sql, err);
 }

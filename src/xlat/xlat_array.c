@@ -333,6 +333,43 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 	return true;
 }
 
+/* An aggregate with DISTINCT sorted by its arguments, as PostgreSQL drops the duplicates:
+ * array_agg(DISTINCT x) comes out ordered by x. With ORDER BY, each key must be one of the
+ * arguments (42P10); without, the first argument is the key. *g is f with those keys. */
+static bool distinct_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f,
+			  const PgQuery__FuncCall **g)
+{
+	for (size_t i = 0; i < f->n_agg_order; i++) {
+		const PgQuery__SortBy *sb = f->agg_order[i]->sort_by;
+		bool found = false;
+		for (size_t j = 0; sb && j < f->n_args && !found; j++)
+			found = xlat_tree_equal(&sb->node->base, &f->args[j]->base, NULL, NULL);
+		if (!found)
+			return xlat_fail(c, "42P10",
+					 sb && sb->node ? xlat_tree_location(&sb->node->base)
+							: f->location,
+					 "in an aggregate with DISTINCT, ORDER BY expressions must "
+					 "appear in argument list");
+	}
+	if (f->n_agg_order)
+		return true;
+	PgQuery__SortBy *sb = arena_zalloc(c->a, sizeof(*sb));
+	pg_query__sort_by__init(sb);
+	sb->node = f->args[0];
+	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+	pg_query__node__init(n);
+	n->node_case = PG_QUERY__NODE__NODE_SORT_BY;
+	n->sort_by = sb;
+	PgQuery__Node **order = arena_zalloc(c->a, sizeof(*order));
+	order[0] = n;
+	PgQuery__FuncCall *copy = arena_zalloc(c->a, sizeof(*copy));
+	*copy = *f;
+	copy->n_agg_order = 1;
+	copy->agg_order = order;
+	*g = copy;
+	return true;
+}
+
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t)
 {
@@ -340,15 +377,17 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	size_t k = 0;
 	while (k < ARRAY_LEN(names) && strcmp(names[k], name) != 0)
 		k++;
-	if (k == ARRAY_LEN(names) || !f->n_agg_order || f->agg_within_group ||
-	    f->n_args != (k == 1 ? 2u : 1u))
+	if (k == ARRAY_LEN(names) || (!f->n_agg_order && !f->agg_distinct) ||
+	    f->agg_within_group || f->n_args != (k == 1 ? 2u : 1u))
 		return 0;
-	if (f->over || f->agg_distinct || f->n_agg_order > 16)
+	if (f->over || f->n_agg_order > 16)
 		return xlat_unsupported(c, f->location,
 					f->over ? "an ordered aggregate as a window function"
-						: "DISTINCT with ORDER BY in an aggregate")
+						: "more than 16 ORDER BY keys in an aggregate")
 			       ? 1
 			       : -1;
+	if (f->agg_distinct && !distinct_keys(c, f, &f))
+		return -1;
 	char flags[40] = "";
 	struct xlat_type tv[2];
 	xlat_puts(c, "pgfn_ordered_agg(");
@@ -357,6 +396,8 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	if (!ok || !xlat_agg_sort_keys(c, f, flags))
 		return -1;
 	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
+	if (f->agg_distinct)
+		strcat(flags, "D");
 	if (k == 1)
 		xlat_printf(c, ", 'string', '%s')", flags);
 	else

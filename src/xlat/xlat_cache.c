@@ -52,7 +52,7 @@ static struct {
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
  * xlat_database.c, nor CREATE TEMP TABLE, xlat_temp_create, nor LISTEN/NOTIFY, xlat_utility.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 400,
+_Static_assert(sizeof(struct xlat_stmt) == 408,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -234,7 +234,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->nbinds = 0;
 	d->reusable = false;
 	/* XLAT_SCRIPT, XLAT_REBUILD and XLAT_COPY statements are never cached */
-	d->parts = d->part_tables = NULL;
+	d->parts = d->part_tables = d->part_schemas = NULL;
 	d->nparts = 0;
 	d->rebuild = NULL;
 	d->copy = NULL;

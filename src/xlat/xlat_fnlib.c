@@ -302,7 +302,7 @@ int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t)
 {
 	int ordered = f->n_agg_order ? xlat_row_json(c, f, name, t) : 0; /* json_agg(t ORDER BY) */
-	if (!ordered && f->n_agg_order)
+	if (!ordered && (f->n_agg_order || f->agg_distinct)) /* DISTINCT sorts too */
 		ordered = xlat_ordered_agg(c, f, name, t);
 	if (ordered)
 		return ordered;

@@ -642,7 +642,7 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		}
 		return no_such_function(c, f, name ? name : "?");
 	}
-	int ordered = f->n_agg_order ? xlat_ordered_agg(c, f, name, t) : 0;
+	int ordered = f->n_agg_order || f->agg_distinct ? xlat_ordered_agg(c, f, name, t) : 0;
 	if (ordered)
 		return ordered > 0;
 	if (!check_decorations(c, f, fn, name))

@@ -167,6 +167,9 @@ struct xlat_ctx {
 	const char **tenant_rels; /* each tenant's first relation, as written */
 	int *tenant_pos;
 	size_t ntenants, tenants_cap;
+	/* The SQLite schema the last xlat_relname wrote before the name ("temp", a tenant's),
+	 * NULL when it wrote none. */
+	const char *rel_schema;
 
 	/* Typing (xlat_scope.c): the tenant's schema, the relations each query level reads,
 	 * the CTEs in scope, and subquery shapes already computed. A dry run (dry > 0)
@@ -286,6 +289,8 @@ typedef int xlat_tree_leaf_fn(void *arg, const ProtobufCMessage *a, const Protob
  * (may be NULL) decides pairs itself, e.g. column references by what they name. */
 bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
 		     xlat_tree_leaf_fn *leaf, void *arg);
+/* The location of the node m is or wraps (PgQuery__Node), -1 when it has none. */
+int xlat_tree_location(const ProtobufCMessage *m);
 
 /* A column reference rel.col, as the parser would have made it, for translating a table's
  * columns one by one (row_to_json(t), t::text): its nodes live in the struct. */

@@ -542,28 +542,29 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	return true;
 }
 
-/* TRUNCATE empties the table: DELETE FROM without WHERE, which SQLite also optimizes. Several
- * tables become a script of one DELETE each, run atomically. */
+/* TRUNCATE empties the table: DELETE FROM without WHERE, which SQLite also optimizes. It is a
+ * script of one DELETE per table, run atomically; the session checks or adds the tables whose
+ * foreign keys reference them (RESTRICT / CASCADE), which only the tenant's file knows. */
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s)
 {
 	c->st->tag = "TRUNCATE TABLE";
 	c->st->writes = true;
-	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
-		return xlat_unsupported(c, -1, "TRUNCATE ... CASCADE");
-	if (s->n_relations > 1)
-		script_parts(c, s->n_relations);
-	else if (s->restart_seqs)
-		c->st->kind = XLAT_SCRIPT;
+	c->st->truncate = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE ? 'c' : 'r';
+	c->st->truncate_restart = s->restart_seqs;
+	script_parts(c, s->n_relations);
+	c->st->part_schemas = arena_zalloc(c->a, s->n_relations * sizeof(char *));
 	for (size_t i = 0; i < s->n_relations; i++) {
+		const PgQuery__RangeVar *rv = s->relations[i]->range_var;
 		xlat_puts(c, i ? "; " : "");
 		size_t start = c->sb->len;
 		xlat_puts(c, "DELETE FROM ");
-		if (!xlat_relname(c, s->relations[i]->range_var))
+		if (!xlat_relname(c, rv))
 			return false;
+		if (c->rel_schema)
+			c->st->part_schemas[i] = arena_strdup(c->a, c->rel_schema);
 		if (s->restart_seqs) /* RESTART IDENTITY: the owned sequences start over */
-			xlat_truncate_restart(c, s->relations[i]->range_var->relname);
-		if (s->n_relations > 1)
-			script_part(c, i, start, s->relations[i]->range_var->relname);
+			xlat_truncate_restart(c, rv->relname);
+		script_part(c, i, start, rv->relname);
 	}
 	return true;
 }

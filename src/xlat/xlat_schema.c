@@ -104,6 +104,7 @@ static bool prefix_tenant(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 static void emit_tenant_rel(struct xlat_ctx *c, const char *tenant, const PgQuery__RangeVar *rv)
 {
 	note_tenant(c, tenant, rv);
+	c->rel_schema = tenant;
 	xlat_ident(c, tenant);
 	xlat_puts(c, ".");
 	xlat_ident(c, rv->relname);
@@ -129,6 +130,7 @@ static bool no_schema(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	const char *schema = rv->schemaname;
+	c->rel_schema = NULL;
 	if (c->mod && !xlat_modcte_check(c, rv))
 		return false;
 	if (rv->catalogname && *rv->catalogname)
@@ -159,12 +161,15 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (strcmp(schema, "information_schema") == 0)
 		return xlat_catalog_infoschema(c, rv);
 	if (strcmp(schema, "public") == 0) {
-		if (c->env && c->env->temp_tables && is_query(c->st))
+		if (c->env && c->env->temp_tables && is_query(c->st)) {
+			c->rel_schema = "main";
 			xlat_puts(c, "main.");
+		}
 		xlat_ident(c, rv->relname);
 		return true;
 	}
 	if (strcmp(schema, "pg_temp") == 0) { /* the session's temp schema: its connection's */
+		c->rel_schema = "temp";
 		xlat_puts(c, "temp.");
 		xlat_ident(c, rv->relname);
 		return true;
@@ -381,8 +386,11 @@ static const char *local_only(const struct xlat_stmt *st)
 		return st->rebuild && st->rebuild->next
 			       ? "ALTER TABLE with several actions on a table in another tenant's schema"
 			       : "adding a constraint to a table in another tenant's schema";
-	case XLAT_SCRIPT:
-		return "a statement on several tables in another tenant's schema";
+	case XLAT_SCRIPT: /* TRUNCATE's keys are looked up in each table's file */
+		if (st->truncate && !st->truncate_restart)
+			return NULL;
+		return st->truncate ? "TRUNCATE ... RESTART IDENTITY in another tenant's schema"
+				    : "a statement on several tables in another tenant's schema";
 	case XLAT_SQL:
 		if (st->tag && strcmp(st->tag, "CREATE VIEW") == 0)
 			return "CREATE VIEW in or over another tenant's schema";

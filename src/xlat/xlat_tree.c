@@ -121,6 +121,21 @@ bool xlat_tree_equal(const ProtobufCMessage *a, const ProtobufCMessage *b,
 	return true;
 }
 
+int xlat_tree_location(const ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	const ProtobufCFieldDescriptor *loc = protobuf_c_message_descriptor_get_field_by_name(d,
+											     "location");
+	if (loc && loc->type == PROTOBUF_C_TYPE_INT32 && loc->label != PROTOBUF_C_LABEL_REPEATED)
+		return *(const int32_t *)((const char *)m + loc->offset);
+	for (unsigned i = 0; d == &pg_query__node__descriptor && i < d->n_fields; i++) {
+		const ProtobufCFieldDescriptor *f = &d->fields[i];
+		if (f->type == PROTOBUF_C_TYPE_MESSAGE && count(m, f) && child(m, f, 0))
+			return xlat_tree_location(child(m, f, 0)); /* the node it wraps */
+	}
+	return -1;
+}
+
 const PgQuery__Node *xlat_colref(struct xlat_colref *r, const char *rel, const char *col,
 				 int location)
 {

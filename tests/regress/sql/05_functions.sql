@@ -183,6 +183,12 @@ SELECT array_agg(x::int), array_agg(x::int ORDER BY x DESC), array_agg(y ORDER B
 SELECT string_agg(y, ',' ORDER BY x DESC), json_agg(x ORDER BY y DESC), jsonb_agg(y ORDER BY x) FROM (VALUES (1, 'b'), (2, NULL), (3, 'a')) v (x, y);
 SELECT g, array_agg(x::int ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES (1, 'a'), (2, 'a'), (3, 'b')) v (x, g) GROUP BY g ORDER BY g;
 SELECT array_agg(x::int) FROM (VALUES (1)) v (x) WHERE false;
+-- DISTINCT in array_agg/string_agg/json_agg/jsonb_agg: the duplicates dropped after sorting by
+-- the arguments, as PostgreSQL does, so the result comes out ordered (NULL last, kept once)
+SELECT g, array_agg(DISTINCT x), string_agg(DISTINCT s, ','), json_agg(DISTINCT x), jsonb_agg(DISTINCT s) FROM (VALUES (1, 3, 'b'), (1, 1, 'a'), (1, 3, 'b'), (1, NULL, NULL), (2, 2, 'c'), (2, 2, 'C'), (2, NULL, 'a')) v (g, x, s) GROUP BY g ORDER BY g;
+SELECT array_agg(DISTINCT x ORDER BY x DESC), string_agg(DISTINCT s, '|' ORDER BY s DESC NULLS FIRST) FROM (VALUES (3, 'b'), (1, 'a'), (3, 'b'), (NULL, NULL)) v (x, s);
+SELECT string_agg(DISTINCT s, ',') FILTER (WHERE x > 1) FROM (VALUES (3, 'b'), (1, 'a'), (3, 'b'), (2, 'z')) v (x, s);
+SELECT array_agg(DISTINCT x ORDER BY s) FROM (VALUES (3, 'b'), (1, 'a')) v (x, s);
 -- Multidimensional arrays (src/pgfn/pgfn_arraymd.c).
 SELECT ARRAY[[1, 2], [3, 4]], ARRAY[ARRAY['a', 'b'], ARRAY['c', NULL]], ARRAY[[[1], [2]], [[3], [4]]];
 SELECT ARRAY[[1, 2], [3]];

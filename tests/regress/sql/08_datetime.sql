@@ -54,6 +54,8 @@ SELECT '2024-02-29'::date < '2024-03-01 00:00'::timestamp, '10:00'::time + '3 ho
 SELECT justify_days('35 days'::interval), justify_hours('27 hours'::interval), justify_interval('1 mon -1 hour'::interval);
 SELECT extract(second from '2024-02-29 13:45:05.5'::timestamp), extract(milliseconds from '13:45:05.5'::time), extract(epoch from '1 day 02:00:00.5'::interval);
 SELECT extract(epoch from '2024-02-29'::date), extract(julian from '2024-02-29'::date), extract(week from '2024-02-29'::date), extract(isodow from '2024-03-03'::date);
+-- extract() is numeric with its digits: a cast to an integer type rounds half away from zero
+SELECT extract(epoch from '2024-01-01 00:00:01.6+00'::timestamptz)::int, extract(epoch from '1 hour'::interval)::bigint, extract(second from '10:00:02.5'::time)::smallint, date_part('epoch', '2024-01-01 00:00:01.4+00'::timestamptz)::int8;
 SELECT extract(century from '2024-02-29'::date), extract(millennium from '2000-12-31'::date), extract(decade from '2024-02-29'::date), extract(quarter from '2024-08-01'::date);
 SELECT date_part('second', '2024-02-29 13:45:05.5'::timestamp), date_part('epoch', '2024-01-01 00:00:00+00'::timestamptz), date_part('doy', '2024-12-31'::date);
 SELECT extract(year from '3 years 2 mons'::interval), extract(month from '3 years 14 mons'::interval), extract(hour from '50:10:00'::interval);

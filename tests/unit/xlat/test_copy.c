@@ -154,6 +154,14 @@ START_TEST(drop_parts)
 	st = xtranslate("TRUNCATE a, public.b", NULL, 0, 1, a);
 	ck_assert_str_eq(st->parts[1], "DELETE FROM b");
 	ck_assert_str_eq(st->part_tables[1], "b");
+	ck_assert_int_eq(st->truncate, 'r');
+	st = xtranslate("TRUNCATE a RESTART IDENTITY CASCADE", NULL, 0, 1, a);
+	ck_assert_int_eq(st->truncate, 'c');
+	ck_assert(st->truncate_restart);
+	ck_assert_uint_eq(st->nparts, 1);
+	ck_assert_ptr_null(st->part_schemas[0]); /* found as SQLite finds it */
+	st = xtranslate("TRUNCATE pg_temp.a", NULL, 0, 1, a);
+	ck_assert_str_eq(st->part_schemas[0], "temp");
 	st = xtranslate("DROP VIEW v, w", NULL, 0, 1, a);
 	ck_assert_uint_eq(st->nparts, 2);
 	ck_assert_ptr_null(st->part_tables[0]);

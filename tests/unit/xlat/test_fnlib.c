@@ -47,7 +47,7 @@ static const struct xcase cases[] = {
 	 "FROM t"},
 	{"SELECT json_agg(a ORDER BY a DESC, b NULLS FIRST) FROM t",
 	 "SELECT pgfn_ordered_agg(a, a, b, 'json:.', 'dfaf') AS json_agg FROM t"},
-	{"SELECT array_agg(DISTINCT a ORDER BY a) FROM t", "!0A000@8"},
+	{"SELECT array_agg(DISTINCT a ORDER BY b) FROM t", "!42P10@38"},
 	{"SELECT a = ANY(ARRAY[1, 2]), b LIKE ALL($1), a > ANY('{1}'::int[]), a = ANY('{1}'::int[]) "
 	 "FROM t",
 	 "SELECT pgfn_array_cmp(a, pgfn_array(1, 2, '..'), '=', 0) AS \"?column?\", "
