@@ -123,6 +123,8 @@ void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int c
 
 /* Each area registers its own functions (one file per area). */
 int pgfn_register_math(sqlite3 *db);
+/* pgfn_rows_pack(v...) and pgfn_rows(blob): a LATERAL subquery's rows, exactly (pgfn_lateral.c). */
+int pgfn_register_lateral(sqlite3 *db);
 /* Exact numeric: pgfn_num_add/sub/mul/div(a, b, scale_a, scale_b), pgfn_num_round/trunc(x, n,
  * scale_x), pgfn_num_sum/avg/min/max(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/stddev_pop(x, scale), and the collation
  * pgfn_num ordering decimal texts by value (pgfn_numeric.c, pgfn_numfn.c). */

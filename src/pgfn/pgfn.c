@@ -21,6 +21,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_array,
 		pgfn_register_arraymd,
 		pgfn_register_srf,
+		pgfn_register_lateral,
 		pgfn_register_regex,
 		pgfn_register_cast,
 		pgfn_register_uuid,

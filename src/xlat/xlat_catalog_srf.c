@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_catalog_srf.c: set-returning functions and LATERAL as catalog queries use them —
+/* xlat_catalog_srf.c: set-returning functions as catalog queries use them —
  * functions in FROM (as the catalog's table-valued functions), unnest/generate_subscripts/
- * _pg_expandarray in a select list (a lockstep join with the arrays' elements), the (x, n)
- * records of _pg_expandarray, and the one-row LATERAL subquery pgbench uses, whose columns
- * are substituted by their expressions (SQLite has no LATERAL). */
+ * _pg_expandarray in a select list (a lockstep join with the arrays' elements) and the (x, n)
+ * records of _pg_expandarray. LATERAL subqueries are in xlat_lateral.c. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -22,89 +21,6 @@ static bool is_int_literal(const PgQuery__Node *n)
 }
 
 static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
-
-/* ---- one-row LATERAL subqueries ---- */
-
-/* LATERAL (SELECT e1, e2) AS o(a, b): one row whose values depend on the row to its left,
- * so each o.a is e1 evaluated right there. Only that exact shape is substituted. */
-static bool lateral_row(const PgQuery__Node *n)
-{
-	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
-	    !n->range_subselect->alias || !n->range_subselect->subquery ||
-	    n->range_subselect->subquery->node_case != NODE(SELECT_STMT))
-		return false;
-	const PgQuery__SelectStmt *s = n->range_subselect->subquery->select_stmt;
-	if (s->n_from_clause || s->where_clause || s->n_group_clause || s->having_clause ||
-	    s->n_distinct_clause || s->n_values_lists ||
-	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_sort_clause || s->limit_count ||
-	    s->limit_offset || s->with_clause || s->n_window_clause || !s->n_target_list)
-		return false;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF))
-			return false; /* a star, or a plain reference (which may be a *) */
-	}
-	return true;
-}
-
-static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
-			const PgQuery__Node *expr)
-{
-	if (c->nlat == c->lat_cap) {
-		int cap = c->lat_cap ? c->lat_cap * 2 : 8;
-		struct xlat_lateral *v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
-		if (c->nlat)
-			memcpy(v, c->lat, (size_t)c->nlat * sizeof(*v));
-		c->lat = v;
-		c->lat_cap = cap;
-	}
-	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr};
-}
-
-static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
-{
-	if (n->node_case == NODE(JOIN_EXPR)) {
-		collect(c, n->join_expr->larg);
-		collect(c, n->join_expr->rarg);
-		return;
-	}
-	if (!lateral_row(n))
-		return;
-	const PgQuery__RangeSubselect *rs = n->range_subselect;
-	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
-				  : rt->name                ? rt->name
-							    : xlat_colname(rt->val);
-		lateral_add(c, rs->alias->aliasname, col, rt->val);
-	}
-}
-
-void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		collect(c, v[i]);
-}
-
-bool xlat_catalog_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
-
-int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
-{
-	if (cr->n_fields != 2 || !c->nlat)
-		return 0;
-	const char *alias = xlat_node_str(cr->fields[0]);
-	const char *col = xlat_node_str(cr->fields[1]);
-	for (int i = c->nlat - 1; alias && col && i >= 0; i--) {
-		if (strcmp(c->lat[i].alias, alias) != 0 || strcmp(c->lat[i].col, col) != 0)
-			continue;
-		xlat_puts(c, "(");
-		bool ok = xlat_expr(c, c->lat[i].expr, t);
-		xlat_puts(c, ")");
-		return ok ? 1 : -1;
-	}
-	return 0;
-}
 
 /* ---- set-returning functions in FROM (catalog_srf.c) ---- */
 

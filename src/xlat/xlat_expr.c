@@ -258,7 +258,7 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	*t = T_UNKNOWN_COL;
-	int lat = xlat_catalog_lateral_ref(c, cr, t);
+	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);
 	if (lat)

@@ -76,10 +76,10 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 
 static bool range_subselect(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs)
 {
-	if (rs->lateral)
-		return xlat_unsupported(c, -1, "LATERAL");
 	if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this subquery in FROM");
+	if (rs->lateral)
+		return xlat_lateral_subquery(c, rs);
 	if (!rs->alias)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
 				 "subquery in FROM must have an alias");
@@ -113,7 +113,7 @@ static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 	struct xlat_type ignored;
 	if (j->alias || j->join_using_alias)
 		return xlat_unsupported(c, -1, "an alias on a join");
-	if (xlat_catalog_lateral_skip(j->rarg)) {
+	if (xlat_lateral_skip(j->rarg)) {
 		/* its columns are substituted; joining its one row changes nothing */
 		if (j->jointype != PG_QUERY__JOIN_TYPE__JOIN_INNER || j->quals || j->n_using_clause)
 			return xlat_unsupported(c, -1, "LATERAL in this join");
@@ -179,7 +179,7 @@ bool xlat_from_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	bool first = true;
 	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && xlat_catalog_lateral_skip(v[i]))
+		if (i > 0 && xlat_lateral_skip(v[i]))
 			continue; /* substituted: a cross join with one row */
 		xlat_puts(c, first ? "" : ", ");
 		first = false;

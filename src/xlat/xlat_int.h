@@ -75,11 +75,13 @@ struct xlat_typeref {
 	int serial; /* 0, or 2/4/8 for smallserial/serial/bigserial */
 };
 
-/* A column of a one-row LATERAL subquery, replaced by its expression (xlat_catalog.c). */
+/* A column of a LATERAL subquery (xlat_lateral.c): one of a one-row subquery, replaced by its
+ * expression, or one of packed rows, written as sql ("o".c0). */
 struct xlat_lateral {
 	const char *alias;
 	const char *col;
 	const PgQuery__Node *expr;
+	const char *sql;
 };
 
 /* A column of a set-returning function in FROM that takes another FROM item's columns, so is
@@ -158,6 +160,7 @@ struct xlat_ctx {
 	bool no_bind;
 	struct xlat_lateral *lat; /* LATERAL columns in scope (xlat_catalog.c) */
 	int nlat, lat_cap;
+	int lat_bare; /* lat[lat_bare..nlat): the current query's own, which bare names find */
 	struct xlat_srf *srf; /* this query level's set-returning functions, NULL: none */
 
 	/* Schema prefixes (xlat_schema.c): the session's resolution rules, and the other
@@ -694,13 +697,15 @@ bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 			struct xlat_type *t);
 /* ::regclass, ::regtype, ::regnamespace, ::oid: 1 emitted, 0 not one of them, -1 failed. */
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
-/* Brings the one-row LATERAL subqueries of a FROM list into scope (c->nlat grows; the caller
- * restores it when the query ends). */
-void xlat_catalog_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
-/* True for a FROM item that lateral_collect substitutes (so it is not emitted). */
-bool xlat_catalog_lateral_skip(const PgQuery__Node *n);
-/* alias.col of a substituted LATERAL: 1 emitted, 0 not one, -1 failed. */
-int xlat_catalog_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
+/* LATERAL subqueries (xlat_lateral.c). Brings the LATERAL columns of a FROM list into scope
+ * (c->nlat grows; the caller restores it when the query ends). */
+void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* True for a one-row LATERAL FROM item, whose columns are substituted (it is not emitted). */
+bool xlat_lateral_skip(const PgQuery__Node *n);
+/* Any other LATERAL subquery as a FROM item: pgfn_rows over its packed rows. */
+bool xlat_lateral_subquery(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs);
+/* A reference to a LATERAL column: 1 emitted, 0 not one, -1 failed. */
+int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t);

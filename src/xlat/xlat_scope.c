@@ -217,8 +217,9 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		const PgQuery__RangeSubselect *rs = n->range_subselect;
 		struct xlat_scope_rel *r =
 			push_rel(c, rs->alias ? rs->alias->aliasname : NULL);
-		if (rs->lateral || !rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
-			return true; /* refused by the real pass, or unknown */
+		if ((rs->lateral && xlat_lateral_skip(n)) || !rs->subquery ||
+		    rs->subquery->node_case != NODE(SELECT_STMT))
+			return true; /* substituted, refused by the real pass, or unknown */
 		struct xlat_scope_rel got = *r;
 		if (!subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got))
 			return false;

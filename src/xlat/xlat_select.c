@@ -533,8 +533,10 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	c->exact_sel = NULL;
 	c->exact_shape = NULL;
 	xlat_puts(c, "SELECT ");
-	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the core */
-	xlat_catalog_lateral_collect(c, s->from_clause, s->n_from_clause);
+	int lateral_mark = c->nlat; /* LATERAL columns stay in scope to the end of the query */
+	int lateral_bare = c->lat_bare;
+	c->lat_bare = lateral_mark;
+	xlat_lateral_collect(c, s->from_clause, s->n_from_clause);
 	if (c->nlat > lateral_mark && xlat_has_star(s))
 		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
@@ -550,7 +552,6 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	const char **sort_colls = ok && tail ? xlat_enum_sort_colls(c, s, shape) : NULL;
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
-	c->nlat = lateral_mark;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
 	c->exact_sel = exact ? s : NULL;
 	c->exact_shape = exact ? shape : NULL;
@@ -560,6 +561,8 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	c->exact_sel = exact_sel;
 	c->exact_shape = exact_shape;
 	c->nsrfcols = srfcol_mark;
+	c->nlat = lateral_mark; /* ORDER BY o.col reads a LATERAL column too */
+	c->lat_bare = lateral_bare;
 	c->star_from = star_from;
 	c->n_star_from = n_star_from;
 	return ok;

@@ -149,3 +149,10 @@ SELECT dept_id, count(*) + 2 FROM emp WHERE dept_id IS NOT NULL GROUP BY 1 ORDER
 SELECT id FROM emp, dept;
 SELECT nosuch FROM emp;
 SELECT * FROM emp, nosuch;
+-- LATERAL subqueries of any shape (Drizzle's relational queries, top-n per group)
+SELECT d.name, e.name, e.salary FROM dept d CROSS JOIN LATERAL (SELECT name, salary FROM emp WHERE emp.dept_id = d.id ORDER BY salary DESC, id LIMIT 2) e ORDER BY d.name, e.salary DESC;
+SELECT d.id, d.name, x.data FROM dept d LEFT JOIN LATERAL (SELECT coalesce(json_agg(json_build_array(e.id, e.name) ORDER BY e.id), '[]'::json) AS data FROM emp e WHERE e.dept_id = d.id) x ON true ORDER BY d.id;
+SELECT d.name, n, top FROM dept d, LATERAL (SELECT count(*), max(salary) FROM emp WHERE dept_id = d.id) s (n, top) ORDER BY d.name;
+SELECT d.name, l.hired, l.boss FROM dept d LEFT JOIN LATERAL (SELECT hired, boss FROM emp WHERE emp.dept_id = d.id AND emp.boss IS NOT NULL ORDER BY id) l ON l.hired > '2000-01-01' ORDER BY d.name, l.hired;
+SELECT e.name, g.k FROM emp e JOIN LATERAL (SELECT e.id * k AS k FROM generate_series(1, 2) k) g ON g.k > 2 ORDER BY e.name, g.k;
+SELECT d.name FROM dept d, LATERAL (SELECT name FROM emp WHERE emp.dept_id = d.id) e (name, extra);

@@ -205,6 +205,16 @@ static const struct xcase cases[] = {
 	{"SELECT t.a, s.x FROM t, LATERAL (SELECT t.a + 1) s(x)",
 	 "SELECT t.a, (t.a + 1) AS x FROM t"},
 	{"SELECT * FROM t, LATERAL (SELECT b FROM u) s", "!0A000"},
+	/* any other LATERAL: its rows packed per left row and unpacked as a table function */
+	{"SELECT t.a, s.name FROM t LEFT JOIN LATERAL (SELECT name FROM u WHERE u.t_id = t.id LIMIT 2) s ON true",
+	 "SELECT t.a, (s.c0) AS name FROM t LEFT JOIN pgfn_rows((WITH \"xlat:1\"(c0) AS MATERIALIZED "
+	 "(SELECT name FROM u WHERE u.t_id = t.id LIMIT 2) SELECT pgfn_rows_pack(c0) FROM \"xlat:1\")) "
+	 "AS s ON 1"},
+	{"SELECT x FROM t, LATERAL (SELECT count(*) FROM u WHERE u.t_id = t.id) s (x) ORDER BY s.x",
+	 "SELECT (s.c0) AS x FROM t, pgfn_rows((WITH \"xlat:1\"(c0) AS MATERIALIZED (SELECT "
+	 "count(*) AS count FROM u WHERE u.t_id = t.id) SELECT pgfn_rows_pack(c0) FROM \"xlat:1\")) "
+	 "AS s ORDER BY (s.c0) NULLS LAST"},
+	{"SELECT s.name FROM t, LATERAL (SELECT * FROM u) s", "!0A000"},
 	/* functions in FROM run against the catalog: tests/unit/catalog */
 	{"SELECT * FROM lower('x')", "!0A000"},
 	/* several arrays: one join, run in lockstep (PostgreSQL's ProjectSet) */

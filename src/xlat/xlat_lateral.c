@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_lateral.c: LATERAL subqueries in FROM, which SQLite does not have. A one-row
+ * LATERAL (SELECT e1, e2) AS o(a, b) (pgbench's, catalog queries') is substituted: each o.a
+ * is written as e1. Any other LATERAL subquery becomes a table-valued function, whose
+ * argument SQLite lets read the FROM items to its left: a correlated scalar subquery packs
+ * the subquery's rows for the current left row (pgfn_rows_pack), and pgfn_rows gives them
+ * back as columns c0, c1, ... of the FROM item (src/pgfn/pgfn_lateral.c, values exactly as
+ * they were). References to o.col are written "o".c<i>, typed by the subquery's columns:
+ *
+ *   FROM u LEFT JOIN LATERAL (SELECT title FROM p WHERE p.uid = u.id LIMIT 2) o ON true
+ *   FROM u LEFT JOIN pgfn_rows((WITH "xlat:1"(c0) AS MATERIALIZED (SELECT title FROM p
+ *        WHERE p.uid = u.id LIMIT 2) SELECT pgfn_rows_pack(c0) FROM "xlat:1")) AS o ON true
+ *
+ * The CTE is materialized so that the packing aggregate reads the rows in the subquery's
+ * order. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define LATERAL_MAX_COLS 31 /* pgfn_rows' columns */
+
+/* ---- one-row LATERAL subqueries ---- */
+
+/* LATERAL (SELECT e1, e2) AS o(a, b): one row whose values depend on the row to its left,
+ * so each o.a is e1 evaluated right there. Only that exact shape is substituted. */
+static bool lateral_row(const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
+	    !n->range_subselect->alias || !n->range_subselect->subquery ||
+	    n->range_subselect->subquery->node_case != NODE(SELECT_STMT))
+		return false;
+	const PgQuery__SelectStmt *s = n->range_subselect->subquery->select_stmt;
+	if (s->n_from_clause || s->where_clause || s->n_group_clause || s->having_clause ||
+	    s->n_distinct_clause || s->n_values_lists ||
+	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_sort_clause || s->limit_count ||
+	    s->limit_offset || s->with_clause || s->n_window_clause || !s->n_target_list)
+		return false;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		if (!rt->val || rt->val->node_case == NODE(COLUMN_REF))
+			return false; /* a star, or a plain reference (which may be a *) */
+	}
+	return true;
+}
+
+static void lateral_add(struct xlat_ctx *c, const char *alias, const char *col,
+			const PgQuery__Node *expr, const char *sql)
+{
+	if (c->nlat == c->lat_cap) {
+		int cap = c->lat_cap ? c->lat_cap * 2 : 8;
+		struct xlat_lateral *v = arena_zalloc(c->a, (size_t)cap * sizeof(*v));
+		if (c->nlat)
+			memcpy(v, c->lat, (size_t)c->nlat * sizeof(*v));
+		c->lat = v;
+		c->lat_cap = cap;
+	}
+	c->lat[c->nlat++] = (struct xlat_lateral){alias, col, expr, sql};
+}
+
+/* ---- other LATERAL subqueries: packed rows ---- */
+
+static bool packed(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(RANGE_SUBSELECT) && n->range_subselect->lateral &&
+	       !lateral_row(n) && n->range_subselect->alias && n->range_subselect->subquery &&
+	       n->range_subselect->subquery->node_case == NODE(SELECT_STMT);
+}
+
+/* The subquery's column names as the FROM item shows them (the alias list's first), or
+ * NULL when its columns are not known from its text (a *). */
+static const char **packed_names(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs,
+				 size_t *n)
+{
+	const char **names = xlat_select_colnames(c, rs->subquery->select_stmt, n);
+	for (size_t i = 0; names && i < rs->alias->n_colnames && i < *n; i++)
+		names[i] = xlat_node_str(rs->alias->colnames[i]);
+	return names;
+}
+
+static void collect_packed(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs)
+{
+	size_t n = 0;
+	const char **names = packed_names(c, rs, &n);
+	for (size_t i = 0; names && i < n && i < LATERAL_MAX_COLS; i++) {
+		struct strbuf *saved = c->sb, sb;
+		strbuf_init(&sb, 0);
+		c->sb = &sb;
+		xlat_ident(c, rs->alias->aliasname);
+		xlat_printf(c, ".c%zu", i);
+		c->sb = saved;
+		lateral_add(c, rs->alias->aliasname, names[i], NULL,
+			    arena_strdup(c->a, sb.data ? sb.data : ""));
+		strbuf_fini(&sb);
+	}
+}
+
+bool xlat_lateral_subquery(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs)
+{
+	if (!rs->alias)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "subquery in FROM must have an alias");
+	size_t n = 0;
+	const char **names = packed_names(c, rs, &n);
+	if (!names)
+		return xlat_unsupported(c, -1, "a LATERAL subquery selecting *");
+	if (n > LATERAL_MAX_COLS)
+		return xlat_unsupported(c, -1, "a LATERAL subquery of more than 31 columns");
+	if (rs->alias->n_colnames > n)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 rs->alias->aliasname, n, rs->alias->n_colnames);
+	const char *cte = arena_printf(c->a, "xlat:%d", ++c->cte_seq);
+	xlat_puts(c, "pgfn_rows((WITH ");
+	xlat_ident(c, cte);
+	for (size_t i = 0; i < n; i++)
+		xlat_printf(c, "%sc%zu", i ? ", " : "(", i);
+	xlat_puts(c, ") AS MATERIALIZED (");
+	c->volatile_seen++;
+	if (!xlat_select(c, rs->subquery->select_stmt, NULL))
+		return false;
+	xlat_puts(c, ") SELECT pgfn_rows_pack(");
+	for (size_t i = 0; i < n; i++)
+		xlat_printf(c, "%sc%zu", i ? ", " : "", i);
+	xlat_puts(c, ") FROM ");
+	xlat_ident(c, cte);
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, rs->alias->aliasname);
+	return true;
+}
+
+/* ---- both kinds: collected before the query level's select list is written ---- */
+
+static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case == NODE(JOIN_EXPR)) {
+		collect(c, n->join_expr->larg);
+		collect(c, n->join_expr->rarg);
+		return;
+	}
+	if (packed(n)) {
+		collect_packed(c, n->range_subselect);
+		return;
+	}
+	if (!lateral_row(n))
+		return;
+	const PgQuery__RangeSubselect *rs = n->range_subselect;
+	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
+				  : rt->name                ? rt->name
+							    : xlat_colname(rt->val);
+		lateral_add(c, rs->alias->aliasname, col, rt->val, NULL);
+	}
+}
+
+void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		collect(c, v[i]);
+}
+
+bool xlat_lateral_skip(const PgQuery__Node *n) { return lateral_row(n); }
+
+/* The entry a reference names: alias.col, or a bare col that exactly one packed LATERAL
+ * column of this query level is called (a subquery's own columns are not looked for). */
+static const struct xlat_lateral *find(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
+{
+	const char *alias = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	const struct xlat_lateral *hit = NULL;
+	for (int i = c->nlat - 1; col && i >= 0; i--) {
+		const struct xlat_lateral *l = &c->lat[i];
+		if (strcmp(l->col, col) != 0)
+			continue;
+		if (alias && strcmp(l->alias, alias) == 0)
+			return l;
+		if (!alias && l->sql && i >= c->lat_bare) {
+			if (hit)
+				return NULL; /* two of them: the scope reports the ambiguity */
+			hit = l;
+		}
+	}
+	return alias ? NULL : hit;
+}
+
+int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
+{
+	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat)
+		return 0;
+	const struct xlat_lateral *l = find(c, cr);
+	if (!l)
+		return 0;
+	if (l->sql) { /* in parentheses: the select list names the column after the reference */
+		xlat_printf(c, "(%s)", l->sql);
+		*t = xlat_scope_column_type(c, cr);
+		return 1;
+	}
+	xlat_puts(c, "(");
+	bool ok = xlat_expr(c, l->expr, t);
+	xlat_puts(c, ")");
+	return ok ? 1 : -1;
+}
