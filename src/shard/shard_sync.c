@@ -33,7 +33,8 @@
  *                              queue it, signal a sync thread ................ WAIT
  *   sync thread: take the oldest queued tenant; target = written; fdatasync; durable = target;
  *                wake the waiters it covered; waiters left (appended meanwhile): queue the
- *                tenant again at the tail (one flush covers all of them)
+ *                tenant again at the tail (one flush covers all of them) — the same thread
+ *                takes it when no other tenant is queued, without waking another
  *   woken ticket: off the waiters and n <= durable: DONE without the registry lock, unless it
  *                is the tenant's last ticket (emptying that one may free the record)
  *
@@ -221,7 +222,7 @@ static int flush_wal(const struct shard_registry *r, const char *tenant, bool re
 /* Queues t for a sync thread, starting another thread when none is idle and the limit
  * allows. True when an idle thread was reserved: the caller signals sync_cond, after letting
  * the lock go if it can (a thread woken under the lock would first block on it). Lock held. */
-static bool enqueue(struct shard_registry *r, struct shard_tenant *t)
+static void push(struct shard_registry *r, struct shard_tenant *t)
 {
 	t->sync_queued = true;
 	t->sync_qnext = NULL;
@@ -230,6 +231,11 @@ static bool enqueue(struct shard_registry *r, struct shard_tenant *t)
 	else
 		r->sync_head = t;
 	r->sync_tail = t;
+}
+
+static bool enqueue(struct shard_registry *r, struct shard_tenant *t)
+{
+	push(r, t);
 	if (r->sync_idle > 0) { /* reserved: a burst of tenants wakes as many threads */
 		r->sync_idle--;
 		r->sync_signals++;
@@ -263,8 +269,13 @@ static bool wake_covered(struct shard_tenant *t)
 	return left;
 }
 
-/* One flush of t's WAL and its wakeups. Entered and left with the lock held. */
-static void flush_one(struct shard_registry *r, struct shard_tenant *t)
+/* One flush of t's WAL and its wakeups. Entered and left with the lock held. by_sync: the
+ * caller is a sync thread, which takes the head of the queue next. So when commits were
+ * appended meanwhile and no other tenant waits, t goes back on the queue for that same thread
+ * and no idle one is signalled: with one busy tenant every flush used to wake another sync
+ * thread, which then met the lock and found the queue empty (about one futex wake, a mutex
+ * wait and two context switches per flush, for nothing). */
+static void flush_one(struct shard_registry *r, struct shard_tenant *t, bool by_sync)
 {
 	t->flushing = true;
 	uint64_t target = t->written; /* every commit numbered so far is in the file */
@@ -284,6 +295,8 @@ static void flush_one(struct shard_registry *r, struct shard_tenant *t)
 		__atomic_store_n(&t->durable, target, __ATOMIC_RELEASE);
 	if (!wake_covered(t))
 		shard_pool_tenant_maybe_free_locked(r, t);
+	else if (by_sync && !r->sync_head)
+		push(r, t); /* this thread flushes it again at once */
 	else if (enqueue(r, t)) /* behind the tenants already waiting: one flush covers them all */
 		pthread_cond_signal(&r->sync_cond); /* rare: under the lock */
 }
@@ -311,7 +324,7 @@ void *shard_sync_main(void *arg)
 			r->sync_tail = NULL;
 		t->sync_queued = false;
 		t->sync_qnext = NULL;
-		flush_one(r, t);
+		flush_one(r, t, true);
 	}
 	pthread_mutex_unlock(&r->lock);
 	return NULL;
@@ -359,7 +372,7 @@ static enum shard_sync sync_locked(struct shard_ticket *tk, bool may_block, bool
 	if (may_block && !t->flushing && !t->sync_queued && !t->sync_errno &&
 	    tk->need > t->durable && r->caller_flushes < SHARD_SYNC_ON_CALLER) {
 		r->caller_flushes++;
-		flush_one(r, t); /* covers tk: its commit was numbered before */
+		flush_one(r, t, false); /* covers tk: its commit was numbered before */
 		r->caller_flushes--;
 	}
 	if (tk->need <= t->durable || t->sync_errno) {
