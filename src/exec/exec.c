@@ -336,8 +336,10 @@ void exec_submit(struct exec_pool *p, struct exec_job *j)
 	pthread_mutex_lock(&p->lock);
 	__atomic_add_fetch(&p->inflight, 1, __ATOMIC_SEQ_CST);
 	push(&p->work, j);
-	pthread_cond_signal(&p->work_cv);
 	pthread_mutex_unlock(&p->lock);
+	/* after the unlock: a worker woken under the lock would first block on it. Nothing is
+	 * lost: a worker checks the queue under the lock before it waits. */
+	pthread_cond_signal(&p->work_cv);
 }
 
 void exec_post(struct exec_pool *p, struct exec_job *j) { push_done(p, j, true); }
