@@ -212,7 +212,7 @@ struct shard_ticket {
 	struct shard_tenant *t; /* NULL: empty */
 	uint64_t need;          /* the commit's number (t->written when it was numbered) */
 	bool ref;               /* counts in t->tickets (a ticket taken off a connection) */
-	bool waiting;           /* on t's waiters for its next flush, through next */
+	bool waiting;           /* on t's waiters for its next flush, through next (atomic) */
 	struct shard_ticket *next;
 	shard_wake_fn *wake_fn;
 	void *wake_arg;
@@ -229,8 +229,15 @@ bool shard_conn_take_ticket(struct shard_conn *c, struct shard_ticket *tk, shard
 bool shard_ticket_pending(const struct shard_ticket *tk);
 /* shard_conn_sync for the commit tk holds: DONE and FAILED (err set, 58030) leave tk empty;
  * WAIT leaves it among the waiters of the tenant's next flush, and its waker is called when a
- * flush covered it (or failed): call again then. An empty tk is DONE. */
+ * flush covered it (or failed): call again then. An empty tk is DONE. A call after the waker
+ * ran for a durable commit usually takes no lock at all. */
 enum shard_sync shard_ticket_sync(struct shard_ticket *tk, bool may_block, struct pgerr *err);
+/* shard_conn_take_ticket, then shard_ticket_sync(tk, false, err), under one registry lock
+ * instead of two (a commit made on the event loop, which never flushes): DONE with tk empty
+ * when c has nothing pending or its commit is durable already, WAIT with tk among the
+ * flush's waiters (c has nothing pending any more), FAILED with err. Never blocks. */
+enum shard_sync shard_conn_take_ticket_sync(struct shard_conn *c, struct shard_ticket *tk,
+					    shard_wake_fn *fn, void *arg, struct pgerr *err);
 /* Abandons tk's commit (its session ends): leaves the waiters, and tk is empty. No-op when
  * empty. Never blocks (the registry lock only). */
 void shard_ticket_drop(struct shard_ticket *tk);

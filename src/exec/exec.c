@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* exec.c: the worker pool. One mutex guards every queue: the work queue that workers take
- * from, and each sink's completion queue, which its loop thread drains when the sink's eventfd
- * says it is no longer empty. Jobs are few and short to hand over (the read fast path runs on
- * the loops without them), so one lock is not a bottleneck. */
+/* exec.c: the worker pool. The pool's mutex guards the work queue that workers take from;
+ * each sink's own mutex guards its completion queue, which its loop thread drains when the
+ * sink's eventfd says it is no longer empty. Posts (net_conn_wake: a group commit's flush
+ * waking its committers, a lock holder waking the next writer) come from any thread at any
+ * time; with one mutex for everything they met the loops draining and the workers taking
+ * jobs (under eight clients' inserts the most contended lock of the server). Lock order: the
+ * pool's before a sink's. */
 #include "exec.h"
 
 #include <errno.h>
@@ -20,9 +23,10 @@ struct queue {
 	struct exec_job *head, *tail;
 };
 
-/* One loop's completions: queued under the pool's lock, run by the thread of base. */
+/* One loop's completions: queued under the sink's lock, run by the thread of base. */
 struct exec_sink {
 	struct exec_pool *pool;
+	pthread_mutex_t lock; /* done, and the queued flag and next of the jobs on it */
 	struct queue done;
 	int efd;
 	struct event *ev;
@@ -30,13 +34,14 @@ struct exec_sink {
 };
 
 struct exec_pool {
-	pthread_mutex_t lock;
+	pthread_mutex_t lock;   /* work, stop, sinks, and waits on done_cv */
 	pthread_cond_t work_cv; /* work queued or stop */
 	pthread_cond_t done_cv; /* a completion was queued (for exec_quiesce) */
 	struct queue work;
 	struct exec_sink *own;   /* the sink of the base exec_pool_new was given */
 	struct exec_sink *sinks; /* every sink, own included */
-	size_t inflight;         /* submitted, done_fn not yet run */
+	size_t inflight;         /* atomic: submitted, done_fn not yet run */
+	int quiescing;           /* atomic: threads waiting in exec_quiesce_for */
 	bool stop;
 	pthread_t *threads;
 	size_t nthreads;
@@ -73,37 +78,52 @@ void exec_job_init(struct exec_job *j, exec_run_fn *run, exec_done_fn *done)
 
 void exec_job_bind(struct exec_job *j, struct exec_sink *s) { j->sink = s; }
 
-/* Caller holds the lock. The eventfd is written only when the queue becomes non-empty: the
- * loop drains the whole queue after reading the eventfd, so one wakeup covers a burst. */
-static void push_done(struct exec_pool *p, struct exec_job *j)
+/* Queues j's completion on its sink; with post, only when it is not queued already. No lock
+ * held. The eventfd is written only when the queue becomes non-empty: the loop drains the
+ * whole queue after reading the eventfd, so one wakeup covers a burst. Written after the
+ * sink's lock is let go: a drain that took the job before the write only makes the loop wake
+ * once more for an empty queue, and a queue found non-empty had its write from the push that
+ * found it empty. A thread in exec_quiesce_for (it holds the pool's lock from its look at the
+ * queues until it waits) is told under the pool's lock, so the signal cannot fall between. */
+static void push_done(struct exec_pool *p, struct exec_job *j, bool post)
 {
 	struct exec_sink *s = j->sink ? j->sink : p->own;
+	pthread_mutex_lock(&s->lock);
+	if (post && j->queued) {
+		pthread_mutex_unlock(&s->lock);
+		return;
+	}
+	if (post)
+		j->queued = true;
 	bool was_empty = s->done.head == NULL;
 	push(&s->done, j);
+	pthread_mutex_unlock(&s->lock);
 	if (was_empty) {
 		uint64_t one = 1;
 		ssize_t w = write(s->efd, &one, sizeof(one));
 		(void)w; /* EAGAIN: the counter is already non-zero, the loop will wake */
 	}
-	pthread_cond_signal(&p->done_cv);
+	if (__atomic_load_n(&p->quiescing, __ATOMIC_SEQ_CST) > 0) {
+		pthread_mutex_lock(&p->lock);
+		pthread_cond_broadcast(&p->done_cv);
+		pthread_mutex_unlock(&p->lock);
+	}
 }
 
 static void *worker_main(void *arg)
 {
 	struct exec_pool *p = arg;
-	pthread_mutex_lock(&p->lock);
 	for (;;) {
 		struct exec_job *j;
+		pthread_mutex_lock(&p->lock);
 		while (!(j = pop(&p->work)) && !p->stop)
 			pthread_cond_wait(&p->work_cv, &p->lock);
+		pthread_mutex_unlock(&p->lock);
 		if (!j)
 			break;
-		pthread_mutex_unlock(&p->lock);
 		j->run_fn(j);
-		pthread_mutex_lock(&p->lock);
-		push_done(p, j);
+		push_done(p, j, false);
 	}
-	pthread_mutex_unlock(&p->lock);
 	return NULL;
 }
 
@@ -114,20 +134,20 @@ static void *worker_main(void *arg)
 static size_t run_completions(struct exec_sink *s)
 {
 	struct exec_pool *p = s->pool;
-	pthread_mutex_lock(&p->lock);
+	pthread_mutex_lock(&s->lock);
 	struct exec_job *j = s->done.head;
 	s->done.head = s->done.tail = NULL;
-	pthread_mutex_unlock(&p->lock);
+	pthread_mutex_unlock(&s->lock);
 	size_t n = 0;
 	while (j) {
-		pthread_mutex_lock(&p->lock);
+		pthread_mutex_lock(&s->lock);
 		struct exec_job *next = j->next;
 		j->next = NULL;
-		if (j->queued)
-			j->queued = false; /* from here on it may be posted again */
-		else
-			p->inflight--;
-		pthread_mutex_unlock(&p->lock);
+		bool posted = j->queued;
+		j->queued = false; /* from here on it may be posted again */
+		pthread_mutex_unlock(&s->lock);
+		if (!posted)
+			__atomic_sub_fetch(&p->inflight, 1, __ATOMIC_SEQ_CST);
 		j->done_fn(j); /* may free j */
 		j = next;
 		n++;
@@ -149,11 +169,19 @@ int exec_default_threads(void)
 	return n < 4 ? 4 : (int)(n > 256 ? 256 : n);
 }
 
-/* Caller holds the lock. */
-static bool any_done(const struct exec_pool *p)
+static bool any_done_of(struct exec_sink *s)
 {
-	for (const struct exec_sink *s = p->sinks; s; s = s->next)
-		if (s->done.head)
+	pthread_mutex_lock(&s->lock);
+	bool any = s->done.head != NULL;
+	pthread_mutex_unlock(&s->lock);
+	return any;
+}
+
+/* Caller holds the pool's lock. */
+static bool any_done(struct exec_pool *p)
+{
+	for (struct exec_sink *s = p->sinks; s; s = s->next)
+		if (any_done_of(s))
 			return true;
 	return false;
 }
@@ -169,6 +197,7 @@ struct exec_sink *exec_sink_new(struct exec_pool *p, struct event_base *base, ch
 		free(s);
 		return NULL;
 	}
+	pthread_mutex_init(&s->lock, NULL);
 	s->ev = event_new(base, s->efd, EV_READ | EV_PERSIST, on_wakeup, s);
 	event_add(s->ev, NULL);
 	pthread_mutex_lock(&p->lock);
@@ -184,7 +213,7 @@ void exec_sink_free(struct exec_sink *s)
 		return;
 	struct exec_pool *p = s->pool;
 	pthread_mutex_lock(&p->lock);
-	ASSERT(!s->done.head);
+	ASSERT(!any_done_of(s));
 	for (struct exec_sink **pp = &p->sinks; *pp; pp = &(*pp)->next) {
 		if (*pp == s) {
 			*pp = s->next;
@@ -194,6 +223,7 @@ void exec_sink_free(struct exec_sink *s)
 	pthread_mutex_unlock(&p->lock);
 	event_free(s->ev);
 	close(s->efd);
+	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
 
@@ -250,15 +280,18 @@ bool exec_quiesce_for(struct exec_pool *p, int timeout_ms)
 	for (;;) {
 		bool expired = false;
 		pthread_mutex_lock(&p->lock);
-		while (p->inflight > 0 && !any_done(p) && !expired) {
+		__atomic_add_fetch(&p->quiescing, 1, __ATOMIC_SEQ_CST);
+		while (__atomic_load_n(&p->inflight, __ATOMIC_SEQ_CST) > 0 && !any_done(p) &&
+		       !expired) {
 			if (timeout_ms < 0)
 				pthread_cond_wait(&p->done_cv, &p->lock);
 			else
 				expired = pthread_cond_timedwait(&p->done_cv, &p->lock, &until) ==
 					  ETIMEDOUT;
 		}
+		__atomic_sub_fetch(&p->quiescing, 1, __ATOMIC_SEQ_CST);
 		bool pending = any_done(p);
-		bool idle = p->inflight == 0 && !pending;
+		bool idle = __atomic_load_n(&p->inflight, __ATOMIC_SEQ_CST) == 0 && !pending;
 		pthread_mutex_unlock(&p->lock);
 		if (idle)
 			return true;
@@ -301,26 +334,14 @@ void exec_submit(struct exec_pool *p, struct exec_job *j)
 {
 	ASSERT(j->run_fn && j->done_fn && !j->queued);
 	pthread_mutex_lock(&p->lock);
-	p->inflight++;
+	__atomic_add_fetch(&p->inflight, 1, __ATOMIC_SEQ_CST);
 	push(&p->work, j);
+	pthread_mutex_unlock(&p->lock);
+	/* after the unlock: a worker woken under the lock would first block on it. Nothing is
+	 * lost: a worker checks the queue under the lock before it waits. */
 	pthread_cond_signal(&p->work_cv);
-	pthread_mutex_unlock(&p->lock);
 }
 
-void exec_post(struct exec_pool *p, struct exec_job *j)
-{
-	pthread_mutex_lock(&p->lock);
-	if (!j->queued) {
-		j->queued = true;
-		push_done(p, j);
-	}
-	pthread_mutex_unlock(&p->lock);
-}
+void exec_post(struct exec_pool *p, struct exec_job *j) { push_done(p, j, true); }
 
-size_t exec_pending(struct exec_pool *p)
-{
-	pthread_mutex_lock(&p->lock);
-	size_t n = p->inflight;
-	pthread_mutex_unlock(&p->lock);
-	return n;
-}
+size_t exec_pending(struct exec_pool *p) { return __atomic_load_n(&p->inflight, __ATOMIC_SEQ_CST); }

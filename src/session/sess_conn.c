@@ -104,11 +104,13 @@ bool sess_conn_idle(const struct session *s)
 
 /* A failed fsync: nobody knows whether the commit survives a crash, so the answers are
  * dropped and the session ends, as when the server crashes. */
-static enum shard_sync sync(struct session *s)
+static enum shard_sync sync(struct session *s, bool take)
 {
 	struct pgerr err;
 	pgerr_clear(&err);
-	enum shard_sync r = shard_ticket_sync(&s->ticket, !s->inline_run, &err);
+	enum shard_sync r =
+		take ? shard_conn_take_ticket_sync(s->conn, &s->ticket, s->wake_fn, s->wake_arg, &err)
+		     : shard_ticket_sync(&s->ticket, !s->inline_run, &err);
 	if (r == SHARD_SYNC_FAILED) {
 		LOG_ERROR(s->id, s->tenant, "%s", err.message);
 		strbuf_reset(&s->out);
@@ -125,16 +127,26 @@ static void drop_held(struct session *s)
 	s->holding = false;
 }
 
-/* On the loop shard_ticket_sync never blocks (a sync thread flushes); a worker may run the
- * flush itself (shard.h), with the connection already back in the pool. */
+/* On the loop the sync never blocks (a sync thread flushes), so taking the ticket and joining
+ * the flush's waiters take the registry lock once; a worker may run the flush itself
+ * (shard.h), with the connection already back in the pool. */
 bool sess_conn_hold_output(struct session *s)
 {
-	if (!s->conn || s->holding || s->state == SESS_CLOSING ||
-	    !shard_conn_take_ticket(s->conn, &s->ticket, s->wake_fn, s->wake_arg))
+	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))
 		return false;
-	if (sess_conn_idle(s))
-		sess_conn_give_back(s);
-	if (sync(s) != SHARD_SYNC_WAIT)
+	enum shard_sync r;
+	if (s->inline_run) {
+		r = sync(s, true);
+		if (sess_conn_idle(s))
+			sess_conn_give_back(s);
+	} else {
+		if (!shard_conn_take_ticket(s->conn, &s->ticket, s->wake_fn, s->wake_arg))
+			return false;
+		if (sess_conn_idle(s))
+			sess_conn_give_back(s);
+		r = sync(s, false);
+	}
+	if (r != SHARD_SYNC_WAIT)
 		return false;
 	strbuf_init(&s->held, 0);
 	strbuf_append(&s->held, s->out.data, s->out.len);
@@ -147,7 +159,7 @@ bool sess_conn_still_held(struct session *s)
 {
 	if (!s->holding)
 		return false;
-	enum shard_sync r = sync(s);
+	enum shard_sync r = sync(s, false);
 	if (r == SHARD_SYNC_WAIT)
 		return true;
 	if (r == SHARD_SYNC_DONE) /* out is empty: everything before was sent */

@@ -48,7 +48,10 @@ struct shard_tenant {
 	int wal_fd;
 	bool wal_reopen;
 	struct shard_ticket *sync_waiters; /* waiting for the next flush, through next */
-	int tickets; /* tickets holding a commit of the tenant (shard_conn_take_ticket) */
+	/* Tickets holding a commit of the tenant (shard_conn_take_ticket): atomic. Raised and
+	 * taken to zero under the lock only; a ticket whose commit is durable lowers it without
+	 * the lock while it stays above zero (shard_sync.c, done_unlocked). */
+	int tickets;
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
 };
 

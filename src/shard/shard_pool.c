@@ -56,7 +56,7 @@ void shard_pool_fini(struct shard_registry *r)
 	for (size_t i = 0; i < r->nbuckets; i++) {
 		for (struct shard_tenant *t = r->buckets[i], *next; t; t = next) {
 			next = t->hash_next;
-			ASSERT(t->nused == 0 && t->tickets == 0);
+			ASSERT(t->nused == 0 && __atomic_load_n(&t->tickets, __ATOMIC_ACQUIRE) == 0);
 			if (t->wal_fd >= 0)
 				close(t->wal_fd);
 			while (t->idle) {
@@ -122,7 +122,8 @@ static struct shard_tenant *tenant_find(struct shard_registry *r, const char *na
 
 void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_tenant *t)
 {
-	if (t->nused > 0 || t->nidle > 0 || t->flushing || t->sync_queued || t->tickets > 0)
+	if (t->nused > 0 || t->nidle > 0 || t->flushing || t->sync_queued ||
+	    __atomic_load_n(&t->tickets, __ATOMIC_ACQUIRE) > 0)
 		return; /* a sync thread frees it after the flush, the last ticket when emptied */
 	ASSERT(!t->waiters);
 	for (struct shard_tenant **pp = &r->buckets[bucket_of(r, t->name)]; *pp;

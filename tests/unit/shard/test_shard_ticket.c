@@ -2,10 +2,12 @@
 /* test_shard_ticket.c: waiting for a commit's flush on a ticket after the connection went back
  * to the pool: the next borrower gets that connection, the ticket is woken by the flush that
  * covers it (a sync thread's or another committer's), it keeps the tenant record alive after
- * every connection closed, and a failed fdatasync wakes it to fail (white-box: it reads
- * shard_int.h to hold the queue and to make a flush fail). */
+ * every connection closed, a failed fdatasync wakes it to fail, and tickets that end without
+ * the registry lock keep the record's count right (white-box: it reads shard_int.h to hold
+ * the queue and to make a flush fail). */
 #include <check.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -178,6 +180,85 @@ START_TEST(failed_flush_fails_the_ticket)
 }
 END_TEST
 
+/* The loop's path: the ticket is taken and joins the flush's waiters under one lock, the
+ * connection goes back after; nothing pending is DONE with the ticket left empty. */
+START_TEST(take_and_wait_at_once)
+{
+	struct shard_conn *a = shard_fixture_acquire(reg, "g");
+	struct shard_ticket tk = {0};
+	int woken = 0;
+	struct pgerr err;
+	ck_assert_int_eq(shard_conn_take_ticket_sync(a, &tk, shard_fixture_wake, &woken, &err),
+			 SHARD_SYNC_DONE);
+	ck_assert_ptr_null(tk.t);
+	shard_fixture_commit(a, "CREATE TABLE t (x int)");
+	ck_assert_int_eq(shard_conn_take_ticket_sync(a, &tk, shard_fixture_wake, &woken, &err),
+			 SHARD_SYNC_WAIT);
+	ck_assert(!shard_conn_unsynced(a));
+	ck_assert(shard_conn_release_cached(a));
+	shard_fixture_await(&woken, 1);
+	ck_assert_int_eq(shard_ticket_sync(&tk, false, &err), SHARD_SYNC_DONE);
+	ck_assert_ptr_null(tk.t);
+}
+END_TEST
+
+/* Tickets of one tenant end without the registry lock while others are taken and the sync
+ * threads flush: every commit is answered DONE and the record's count of tickets comes back to
+ * zero (the last ticket's end, which may free the record, is ticket_keeps_the_tenant_record).
+ * Commits take turns (one writer at a time). */
+#define RACE_THREADS 4
+#define RACE_COMMITS 100
+static pthread_mutex_t race_turn = PTHREAD_MUTEX_INITIALIZER;
+
+static void *race_writer(void *arg)
+{
+	(void)arg;
+	int woken = 0;
+	struct pgerr err;
+	for (int i = 0; i < RACE_COMMITS; i++) {
+		struct shard_ticket tk = {0};
+		pthread_mutex_lock(&race_turn);
+		struct shard_conn *c = shard_fixture_acquire(reg, "race");
+		commit_one(c);
+		enum shard_sync r =
+			shard_conn_take_ticket_sync(c, &tk, shard_fixture_wake, &woken, &err);
+		shard_conn_release(c);
+		pthread_mutex_unlock(&race_turn);
+		while (r == SHARD_SYNC_WAIT) {
+			for (int n = 0; n < 10000 && __atomic_load_n(&tk.waiting, __ATOMIC_ACQUIRE); n++)
+				nanosleep(&(struct timespec){0, 100000}, NULL);
+			r = shard_ticket_sync(&tk, false, &err);
+		}
+		ck_assert_int_eq(r, SHARD_SYNC_DONE);
+		ck_assert_ptr_null(tk.t);
+	}
+	return NULL;
+}
+
+START_TEST(tickets_end_without_the_lock)
+{
+	struct shard_conn *c = shard_fixture_acquire(reg, "race");
+	shard_fixture_commit(c, "CREATE TABLE t (x int)");
+	struct pgerr err;
+	ck_assert_int_eq(shard_conn_sync(c, true, &err), SHARD_SYNC_DONE);
+	shard_conn_release(c);
+	pthread_t th[RACE_THREADS];
+	for (int i = 0; i < RACE_THREADS; i++)
+		ck_assert_int_eq(pthread_create(&th[i], NULL, race_writer, NULL), 0);
+	for (int i = 0; i < RACE_THREADS; i++)
+		pthread_join(th[i], NULL);
+	c = shard_fixture_acquire(reg, "race");
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(c), "SELECT count(*) FROM t", -1, &st,
+					    NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(st, 0), RACE_THREADS * RACE_COMMITS);
+	sqlite3_finalize(st);
+	ck_assert_int_eq(__atomic_load_n(&c->t->tickets, __ATOMIC_ACQUIRE), 0);
+	shard_conn_release(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_ticket");
@@ -188,6 +269,8 @@ int main(void)
 	tcase_add_test(tc, another_committers_flush_wakes_the_ticket);
 	tcase_add_test(tc, ticket_keeps_the_tenant_record);
 	tcase_add_test(tc, failed_flush_fails_the_ticket);
+	tcase_add_test(tc, take_and_wait_at_once);
+	tcase_add_test(tc, tickets_end_without_the_lock);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
