@@ -31,6 +31,7 @@
 #include "session_int.h"
 
 #include <openssl/rand.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -656,13 +657,40 @@ static bool borrow(struct session *s)
 }
 
 /* The per-message arena exists only while input runs or a message stopped half-way: an idle
- * session keeps no arena chunk (idle clients cost a few hundred bytes each). */
+ * session keeps no arena chunk (idle clients cost a few hundred bytes each). Between inputs the
+ * arena waits among a few spares that the next input of any session takes: a new one would
+ * cost a malloc and a free of its 8 KiB chunk, about 900 instructions per round trip. */
+#define SPARE_ARENAS 16
+static struct {
+	pthread_mutex_t lock;
+	size_t n;
+	struct arena *a[SPARE_ARENAS];
+} spare_arenas = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
+static struct arena *arena_take(void)
+{
+	struct arena *a = NULL;
+	pthread_mutex_lock(&spare_arenas.lock);
+	if (spare_arenas.n > 0)
+		a = spare_arenas.a[--spare_arenas.n];
+	pthread_mutex_unlock(&spare_arenas.lock);
+	return a ? a : arena_new(0);
+}
+
 static void arena_trim(struct session *s)
 {
 	if (s->simple.active || s->parked || s->yielded || s->state == SESS_COPY_IN)
 		return;
-	arena_free(s->msg_arena);
+	struct arena *a = s->msg_arena;
 	s->msg_arena = NULL;
+	arena_reset(a); /* keeps the first chunk only */
+	pthread_mutex_lock(&spare_arenas.lock);
+	if (spare_arenas.n < SPARE_ARENAS) {
+		spare_arenas.a[spare_arenas.n++] = a;
+		a = NULL;
+	}
+	pthread_mutex_unlock(&spare_arenas.lock);
+	arena_free(a);
 }
 
 static size_t input(struct session *s, const uint8_t *buf, size_t len, size_t *want);
@@ -671,7 +699,7 @@ size_t session_input(struct session *s, const uint8_t *buf, size_t len, size_t *
 {
 	config_live_refresh(s->env->cfg, &s->cfg); /* nothing points into the old one between inputs */
 	if (!s->msg_arena)
-		s->msg_arena = arena_new(0);
+		s->msg_arena = arena_take();
 	size_t n = input(s, buf, len, want);
 	if (sess_notify_deliver(s) && *want != SESSION_WANT_WORKER)
 		*want = SESSION_WANT_DRAIN; /* more notifications once the client read these */

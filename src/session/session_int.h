@@ -59,13 +59,16 @@ struct sess_stmt {
 	struct sess_stmt *next;
 };
 
-/* A portal: a statement bound to parameter values, possibly partly executed. */
+/* A portal: a statement bound to parameter values, possibly partly executed. Allocated with
+ * its name behind it (sess_extended.c). */
+#define SESS_PORTAL_INLINE_FORMATS 8
 struct sess_portal {
 	char *name;
 	struct sess_stmt *stmt; /* ref */
 	sqlite3_stmt *vm;       /* own, or lent by stmt (returned on close) */
 	bool vm_borrowed;
-	int16_t *formats; /* result formats, one per column */
+	int16_t *formats; /* result formats, one per column: formats_inline when they fit */
+	int16_t formats_inline[SESS_PORTAL_INLINE_FORMATS];
 	int16_t format;   /* the one result format given for all columns (a FETCH's), else 0 */
 	int ncols;
 	sqlite3_stmt **steps; /* own: data-modifying WITH queries, bound (sess_modcte.c) */
