@@ -467,7 +467,12 @@ struct shard_client *shard_client_new(struct shard_registry *r, const char *tena
 /* Unregisters: releases every advisory lock the session holds and wakes the tenant's waiters;
  * fn is not called after it returns. NULL is a no-op. */
 void shard_client_free(struct shard_client *cl);
-/* Replaces what pg_stat_activity shows (strings copied; pid and backend_start are kept). */
+/* Who the session is and where it connects from (client_addr NULL: a Unix socket), as
+ * pg_stat_activity shows them: once, after shard_client_new (strings copied). */
+void shard_client_set_origin(struct shard_client *cl, const char *user, const char *client_addr,
+			     int client_port);
+/* Replaces what pg_stat_activity shows of the session's work: application_name, state, query
+ * and their times (strings copied; pid, backend_start and the origin are kept). */
 void shard_client_update(struct shard_client *cl, const struct shard_client_info *info);
 /* Call when a message ends: a lock wait is over, and without an open transaction the
  * transaction-level advisory locks are released. */

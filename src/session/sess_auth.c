@@ -77,14 +77,16 @@ static void send_request(struct session *s, struct sess_auth *a)
 			a->user = NULL; /* no salt we can trust: this attempt cannot succeed */
 		pgw_be_auth_md5(&s->out, a->md5_salt);
 		break;
-	default:
+	default: {
+		size_t cb_len = s->rare ? s->rare->cb_len : 0;
 		a->scram = auth_scram_new(&a->secret, a->user == NULL, s->user,
-					  s->cb_len ? s->cb_data : NULL, s->cb_len);
-		if (s->cb_len)
+					  cb_len ? s->rare->cb_data : NULL, cb_len);
+		if (cb_len)
 			pgw_be_auth_sasl(&s->out, 2, both);
 		else
 			pgw_be_auth_sasl(&s->out, 1, plain);
 		break;
+	}
 	}
 }
 

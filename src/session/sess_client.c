@@ -5,6 +5,7 @@
  * list the tenant's sessions and advisory locks. */
 #include "session_int.h"
 
+#include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,10 +69,7 @@ static void publish(struct session *s, const char *state, int64_t now)
 {
 	s->activity_state = state;
 	struct shard_client_info info = {
-		.user = s->user,
 		.application_name = sess_guc_application_name(s),
-		.client_addr = s->peer_addr,
-		.client_port = s->peer_port,
 		.state = state,
 		.query = s->activity_query,
 		.xact_start = s->activity_xact_start,
@@ -81,16 +79,25 @@ static void publish(struct session *s, const char *state, int64_t now)
 	shard_client_update(s->client, &info);
 }
 
+/* Kept in binary (20 bytes in the session instead of a pointer to a copy of the text): only
+ * sess_client_start reads it, once. */
 void session_set_peer(struct session *s, const char *addr, int port)
 {
-	free(s->peer_addr);
-	s->peer_addr = base_xstrdup(addr);
-	s->peer_port = port;
+	struct sess_peer *p = &s->peer;
+	p->port = (uint16_t)port;
+	p->family = inet_pton(AF_INET, addr, p->addr) == 1    ? 4
+		    : inet_pton(AF_INET6, addr, p->addr) == 1 ? 6
+							      : 0;
 }
 
 void sess_client_start(struct session *s)
 {
+	const struct sess_peer *p = &s->peer;
+	char addr[INET6_ADDRSTRLEN];
+	bool tcp = p->family && inet_ntop(p->family == 4 ? AF_INET : AF_INET6, p->addr, addr,
+					  sizeof(addr));
 	s->client = shard_client_new(s->env->shards, s->tenant, s->id, on_signal, s);
+	shard_client_set_origin(s->client, s->user, tcp ? addr : NULL, tcp ? p->port : 0);
 	s->catalog.activity = list_activity;
 	s->catalog.locks = list_locks;
 	publish(s, "idle", shard_now_us());

@@ -24,6 +24,8 @@
  * check runs again when woken, so the wait holds no worker thread. */
 #include "session_int.h"
 
+#include <stdlib.h>
+
 bool sess_conn_borrow(struct session *s, struct pgerr *err)
 {
 	bool busy = false;
@@ -109,8 +111,9 @@ static enum shard_sync sync(struct session *s, bool take)
 	struct pgerr err;
 	pgerr_clear(&err);
 	enum shard_sync r =
-		take ? shard_conn_take_ticket_sync(s->conn, &s->ticket, s->wake_fn, s->wake_arg, &err)
-		     : shard_ticket_sync(&s->ticket, !s->inline_run, &err);
+		take ? shard_conn_take_ticket_sync(s->conn, &s->hold->ticket, s->wake_fn,
+						   s->wake_arg, &err)
+		     : shard_ticket_sync(&s->hold->ticket, !s->inline_run, &err);
 	if (r == SHARD_SYNC_FAILED) {
 		LOG_ERROR(s->id, s->tenant, "%s", err.message);
 		strbuf_reset(&s->out);
@@ -121,35 +124,46 @@ static enum shard_sync sync(struct session *s, bool take)
 	return r;
 }
 
-static void drop_held(struct session *s)
+void sess_conn_hold_free(struct session *s)
 {
-	strbuf_fini(&s->held);
+	if (!s->hold)
+		return;
+	shard_ticket_drop(&s->hold->ticket);
+	strbuf_fini(&s->hold->held);
+	free(s->hold);
+	s->hold = NULL;
 	s->holding = false;
 }
 
 /* On the loop the sync never blocks (a sync thread flushes), so taking the ticket and joining
  * the flush's waiters take the registry lock once; a worker may run the flush itself
- * (shard.h), with the connection already back in the pool. */
+ * (shard.h), with the connection already back in the pool. The ticket and the answers live
+ * in s->hold only while held: a session between commits carries neither. */
 bool sess_conn_hold_output(struct session *s)
 {
 	if (!s->conn || s->holding || s->state == SESS_CLOSING || !shard_conn_unsynced(s->conn))
 		return false;
+	s->hold = base_xcalloc(1, sizeof(*s->hold));
 	enum shard_sync r;
 	if (s->inline_run) {
 		r = sync(s, true);
 		if (sess_conn_idle(s))
 			sess_conn_give_back(s);
 	} else {
-		if (!shard_conn_take_ticket(s->conn, &s->ticket, s->wake_fn, s->wake_arg))
+		if (!shard_conn_take_ticket(s->conn, &s->hold->ticket, s->wake_fn, s->wake_arg)) {
+			sess_conn_hold_free(s);
 			return false;
+		}
 		if (sess_conn_idle(s))
 			sess_conn_give_back(s);
 		r = sync(s, false);
 	}
-	if (r != SHARD_SYNC_WAIT)
+	if (r != SHARD_SYNC_WAIT) {
+		sess_conn_hold_free(s);
 		return false;
-	strbuf_init(&s->held, 0);
-	strbuf_append(&s->held, s->out.data, s->out.len);
+	}
+	strbuf_init(&s->hold->held, 0);
+	strbuf_append(&s->hold->held, s->out.data, s->out.len);
 	strbuf_reset(&s->out);
 	s->holding = true;
 	return true;
@@ -163,8 +177,8 @@ bool sess_conn_still_held(struct session *s)
 	if (r == SHARD_SYNC_WAIT)
 		return true;
 	if (r == SHARD_SYNC_DONE) /* out is empty: everything before was sent */
-		strbuf_append(&s->out, s->held.data, s->held.len);
-	drop_held(s);
+		strbuf_append(&s->out, s->hold->held.data, s->hold->held.len);
+	sess_conn_hold_free(s);
 	return false;
 }
 

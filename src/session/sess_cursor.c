@@ -32,7 +32,7 @@ struct sess_cursor {
 	bool keep;   /* LIVE, PostgreSQL would scan it backward: rows stepped are kept in rows */
 	bool forgot; /* was keep: dropped its rows past max_result_bytes, forward only now */
 	size_t kept_bytes;
-	size_t level; /* savepoints open at DECLARE (s->cursor_sp.n) */
+	size_t level; /* savepoints open at DECLARE (rare->cursor_sp.n) */
 	int64_t created_us;
 	int ncols;
 	struct pgw_field *fields; /* RowDescription, format 0 */
@@ -44,10 +44,17 @@ struct sess_cursor {
 	struct sess_cursor *next;
 };
 
+/* The session's cursors live in its struct sess_rare, which a session that declares none
+ * may lack. */
+static struct sess_cursor *cursors_of(const struct session *s)
+{
+	return s->rare ? s->rare->cursors : NULL;
+}
+
 /* The invariant of the diagram above (debug builds). */
 static void check_cursors(const struct session *s)
 {
-	for (const struct sess_cursor *c = s->cursors; c; c = c->next) {
+	for (const struct sess_cursor *c = cursors_of(s); c; c = c->next) {
 		ASSERT(!c->vm || (!c->hold && !c->scroll && s->txn != SESS_TXN_IDLE));
 		ASSERT(c->vm || c->hold || c->scroll);
 		ASSERT(c->hold || s->txn != SESS_TXN_IDLE);
@@ -57,7 +64,7 @@ static void check_cursors(const struct session *s)
 
 static struct sess_cursor *find(struct session *s, const char *name)
 {
-	for (struct sess_cursor *c = s->cursors; c; c = c->next)
+	for (struct sess_cursor *c = cursors_of(s); c; c = c->next)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
@@ -76,7 +83,7 @@ static void cursor_free(struct sess_cursor *c)
 
 static void unlink_cursor(struct session *s, struct sess_cursor *c)
 {
-	for (struct sess_cursor **pp = &s->cursors; *pp; pp = &(*pp)->next)
+	for (struct sess_cursor **pp = &s->rare->cursors; *pp; pp = &(*pp)->next)
 		if (*pp == c) {
 			*pp = c->next;
 			break;
@@ -86,9 +93,9 @@ static void unlink_cursor(struct session *s, struct sess_cursor *c)
 
 static void close_all(struct session *s)
 {
-	while (s->cursors) {
-		struct sess_cursor *c = s->cursors;
-		s->cursors = c->next;
+	while (cursors_of(s)) {
+		struct sess_cursor *c = s->rare->cursors;
+		s->rare->cursors = c->next;
 		cursor_free(c);
 	}
 }
@@ -188,7 +195,7 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	c->no_scroll = d->no_scroll || (unsaid && !d->backward_ok);
 	c->keep = unsaid && d->backward_ok && !d->hold;
 	c->txn_new = s->txn != SESS_TXN_IDLE;
-	c->level = s->cursor_sp.n;
+	c->level = s->rare ? s->rare->cursor_sp.n : 0;
 	c->created_us = shard_now_us();
 	c->statement = arena_strdup(c->arena, s->activity_query ? s->activity_query : "");
 	describe(s, c, x);
@@ -199,8 +206,9 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 		cursor_free(c);
 		return false;
 	}
-	c->next = s->cursors;
-	s->cursors = c;
+	struct sess_rare *r = sess_rare(s);
+	c->next = r->cursors;
+	r->cursors = c;
 	return true;
 }
 
@@ -511,7 +519,7 @@ bool sess_cursor_describe_portal(struct session *s, const char *name)
 /* Closes the cursors declared while more than level savepoints were open. */
 static void close_above(struct session *s, size_t level)
 {
-	struct sess_cursor **pp = &s->cursors;
+	struct sess_cursor **pp = &s->rare->cursors;
 	while (*pp) {
 		struct sess_cursor *c = *pp;
 		if (c->txn_new && c->level > level) {
@@ -525,26 +533,29 @@ static void close_above(struct session *s, size_t level)
 
 static void sp_truncate(struct session *s, size_t n)
 {
-	while (s->cursor_sp.n > n)
-		free(s->cursor_sp.names[--s->cursor_sp.n]);
+	while (s->rare && s->rare->cursor_sp.n > n)
+		free(s->rare->cursor_sp.names[--s->rare->cursor_sp.n]);
 }
 
 void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name)
 {
 	if (op == XLAT_TXN_SAVEPOINT) {
-		if (s->cursor_sp.n == s->cursor_sp.cap) {
-			s->cursor_sp.cap = s->cursor_sp.cap ? 2 * s->cursor_sp.cap : 8;
-			s->cursor_sp.names =
-				realloc(s->cursor_sp.names, s->cursor_sp.cap * sizeof(char *));
-			ASSERT(s->cursor_sp.names);
+		struct sess_rare *r = sess_rare(s);
+		if (r->cursor_sp.n == r->cursor_sp.cap) {
+			r->cursor_sp.cap = r->cursor_sp.cap ? 2 * r->cursor_sp.cap : 8;
+			r->cursor_sp.names =
+				realloc(r->cursor_sp.names, r->cursor_sp.cap * sizeof(char *));
+			ASSERT(r->cursor_sp.names);
 		}
-		s->cursor_sp.names[s->cursor_sp.n] = strdup(name);
-		ASSERT(s->cursor_sp.names[s->cursor_sp.n]);
-		s->cursor_sp.n++;
+		r->cursor_sp.names[r->cursor_sp.n] = strdup(name);
+		ASSERT(r->cursor_sp.names[r->cursor_sp.n]);
+		r->cursor_sp.n++;
 		return;
 	}
-	size_t i = s->cursor_sp.n; /* the newest savepoint of that name, as SQLite finds it */
-	while (i > 0 && strcmp(s->cursor_sp.names[i - 1], name) != 0)
+	if (!s->rare)
+		return; /* no savepoint seen */
+	size_t i = s->rare->cursor_sp.n; /* the newest savepoint of that name, as SQLite finds it */
+	while (i > 0 && strcmp(s->rare->cursor_sp.names[i - 1], name) != 0)
 		i--;
 	if (i == 0)
 		return; /* SQLite accepted a name we did not see (cannot happen) */
@@ -554,7 +565,7 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 		return;
 	}
 	sp_truncate(s, i - 1); /* RELEASE: its cursors now belong to the enclosing level */
-	for (struct sess_cursor *c = s->cursors; c; c = c->next)
+	for (struct sess_cursor *c = s->rare->cursors; c; c = c->next)
 		if (c->level > i - 1)
 			c->level = i - 1;
 }
@@ -562,7 +573,9 @@ void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name
 void sess_cursor_txn_end(struct session *s, bool commit)
 {
 	sp_truncate(s, 0);
-	struct sess_cursor **pp = &s->cursors;
+	if (!s->rare)
+		return;
+	struct sess_cursor **pp = &s->rare->cursors;
 	while (*pp) {
 		struct sess_cursor *c = *pp;
 		if (!c->hold || (!commit && c->txn_new)) {
@@ -580,11 +593,11 @@ size_t sess_cursor_list(void *arg, struct arena *a, struct catalog_cursor **out)
 {
 	struct session *s = arg;
 	size_t n = 0;
-	for (struct sess_cursor *c = s->cursors; c; c = c->next)
+	for (struct sess_cursor *c = cursors_of(s); c; c = c->next)
 		n++;
 	struct catalog_cursor *v = arena_zalloc(a, (n ? n : 1) * sizeof(*v));
 	n = 0;
-	for (struct sess_cursor *c = s->cursors; c; c = c->next)
+	for (struct sess_cursor *c = cursors_of(s); c; c = c->next)
 		v[n++] = (struct catalog_cursor){c->name, c->statement, c->hold, c->binary,
 						 c->created_us,
 						 (c->vm == NULL || c->keep) && !c->no_scroll};
@@ -596,7 +609,9 @@ void sess_cursor_free_all(struct session *s)
 {
 	close_all(s);
 	sp_truncate(s, 0); /* outside a transaction (DISCARD ALL) or at the session's end */
-	free(s->cursor_sp.names);
-	s->cursor_sp.names = NULL;
-	s->cursor_sp.cap = 0;
+	if (!s->rare)
+		return;
+	free(s->rare->cursor_sp.names);
+	s->rare->cursor_sp.names = NULL;
+	s->rare->cursor_sp.cap = 0;
 }

@@ -220,9 +220,9 @@ static void portal_free(struct sess_portal *p)
 		sess_modcte_finalize(p->steps, p->stmt->x->nsteps);
 	free(p->steps);
 	sess_stmt_unref(p->stmt);
-	free(p->formats);
-	free(p->name);
-	free(p);
+	if (p->formats != p->formats_inline)
+		free(p->formats);
+	free(p); /* and its name */
 }
 
 static void drop_portal(struct session *s, const char *name)
@@ -284,7 +284,9 @@ static bool portal_formats(struct sess_portal *p, const struct pgw_bind *b, stru
 		return pgerr_set(err, SQLSTATE_PROTOCOL_VIOLATION,
 				 "bind message has %u result formats but query has %d columns",
 				 b->nresult_formats, p->ncols);
-	p->formats = base_xcalloc((size_t)(p->ncols ? p->ncols : 1), sizeof(int16_t));
+	p->formats = p->ncols <= SESS_PORTAL_INLINE_FORMATS
+			     ? p->formats_inline
+			     : base_xcalloc((size_t)p->ncols, sizeof(int16_t));
 	p->format = b->nresult_formats == 1 ? pgw_result_format(1, b->result_formats, 0) : 0;
 	for (int i = 0; i < p->ncols; i++) {
 		p->formats[i] = pgw_result_format(b->nresult_formats, b->result_formats, (size_t)i);
@@ -298,8 +300,11 @@ static bool portal_formats(struct sess_portal *p, const struct pgw_bind *b, stru
 static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 					const struct pgw_bind *b, struct pgerr *err)
 {
-	struct sess_portal *p = base_xcalloc(1, sizeof(*p));
-	p->name = base_xstrdup(b->portal);
+	/* One allocation for the portal and its name, and its formats when few: a portal is
+	 * made and dropped by every Bind ... Sync. */
+	size_t nlen = strlen(b->portal) + 1;
+	struct sess_portal *p = base_xcalloc(1, sizeof(*p) + nlen);
+	p->name = memcpy((char *)(p + 1), b->portal, nlen);
 	p->stmt = st;
 	st->refs++;
 	bool ok = sess_stmt_vm(s, st, err);

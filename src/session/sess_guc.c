@@ -293,23 +293,28 @@ static const char *default_value(struct session *s, const struct sess_guc_def *d
 		return d->dflt;
 	if (strcmp(d->name, "TimeZone") == 0)
 		return s->cfg->timezone;
-	if (strcmp(d->name, "statement_timeout") == 0)
-		return s->timeout_defaults[0];
-	if (strcmp(d->name, "lock_timeout") == 0)
-		return s->timeout_defaults[1];
-	if (strcmp(d->name, "idle_in_transaction_session_timeout") == 0)
-		return s->timeout_defaults[2];
+	int slot = timeout_slot(d);
+	if (slot >= 0) { /* "" (or no sess_rare) for 0: see sess_guc_init */
+		const char *v = s->rare ? s->rare->timeout_defaults[slot] : "";
+		return v[0] ? v : "0";
+	}
 	return s->user ? s->user : "";
 }
 
 void sess_guc_init(struct session *s)
 {
 	const struct config *cfg = s->cfg;
-	format_duration(cfg->statement_timeout_ms, s->timeout_defaults[0], 24);
-	format_duration(cfg->lock_timeout_ms, s->timeout_defaults[1], 24);
-	format_duration(cfg->idle_in_transaction_timeout_ms, s->timeout_defaults[2], 24);
-	for (int i = 0; i < 3; i++)
-		s->timeout_ms[i] = parse_ms(s->timeout_defaults[i]);
+	/* The defaults are the config's when the session started. Usually all three are 0,
+	 * which needs no text kept: only another value is formatted, into sess_rare. */
+	int64_t dflt[3] = {cfg->statement_timeout_ms, cfg->lock_timeout_ms,
+			   cfg->idle_in_transaction_timeout_ms};
+	for (int i = 0; i < 3; i++) {
+		char text[24];
+		format_duration(dflt[i], text, sizeof(text));
+		s->timeout_ms[i] = parse_ms(text);
+		if (dflt[i] != 0)
+			memcpy(sess_rare(s)->timeout_defaults[i], text, sizeof(text));
+	}
 	s->gucs = NULL; /* entries appear as settings are changed */
 	s->dt.tz = NULL; /* looked up by the first sess_guc_dt_refresh, off the loop thread */
 }

@@ -41,7 +41,8 @@ static bool creates(const struct xlat_stmt *x)
 
 bool sess_hub_check(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
-	const char *own = s->conn ? shard_conn_tenant(s->conn) : s->home ? s->home : "";
+	const char *home = s->rare ? s->rare->home : NULL;
+	const char *own = s->conn ? shard_conn_tenant(s->conn) : home ? home : "";
 	if (s->tenant[0] || own[0] || !x || x->ntenants > 0 || !creates(x))
 		return true;
 	/* nothing names a tenant, so the object would land in the hub's scratch database */
@@ -119,26 +120,28 @@ long sess_hub_schemas(void *arg, struct arena *a, const char ***out, struct pger
 {
 	(void)a; /* the names live in the session's listing */
 	struct session *s = arg;
-	if (!s->hub_list) {
-		s->hub_list = base_xcalloc(1, sizeof(*s->hub_list));
-		s->hub_list->a = arena_new(0);
+	struct sess_rare *r = sess_rare(s);
+	if (!r->hub_list) {
+		r->hub_list = base_xcalloc(1, sizeof(*r->hub_list));
+		r->hub_list->a = arena_new(0);
 	}
-	if (!s->hub_list->names || now_ms() - s->hub_list->at >= LIST_TTL_MS) {
+	struct sess_hub_list *l = r->hub_list;
+	if (!l->names || now_ms() - l->at >= LIST_TTL_MS) {
 		if (s->inline_run) { /* reading directories is for a worker (sess_inline.c) */
 			(void)sess_inline_punt(s, err);
 			return -1;
 		}
-		list_tenants(s, s->hub_list);
+		list_tenants(s, l);
 	}
-	if (s->hub_list->n < 0) {
+	if (l->n < 0) {
 		pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 			  "too many tenants to list as schemas: more than %d", SESS_HUB_SCHEMAS_MAX);
 		pgerr_hint(err, "Connect to one tenant (options=-c tenant=NAME), or narrow the "
 				"user's tenant list in the users file.");
 		return -1;
 	}
-	*out = s->hub_list->names;
-	return s->hub_list->n;
+	*out = l->names;
+	return l->n;
 }
 
 long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pgerr *err)
@@ -174,17 +177,17 @@ long sess_hub_databases(void *arg, struct arena *a, const char ***out, struct pg
 
 void sess_hub_forget(struct session *s)
 {
-	if (s->hub_list)
-		s->hub_list->names = NULL; /* listed again at the next use */
+	if (s->rare && s->rare->hub_list)
+		s->rare->hub_list->names = NULL; /* listed again at the next use */
 }
 
 void sess_hub_free(struct session *s)
 {
-	if (!s->hub_list)
+	if (!s->rare || !s->rare->hub_list)
 		return;
-	arena_free(s->hub_list->a);
-	free(s->hub_list);
-	s->hub_list = NULL;
+	arena_free(s->rare->hub_list->a);
+	free(s->rare->hub_list);
+	s->rare->hub_list = NULL;
 }
 
 /* Whether the session may run a catalog query for tenant want on want's connection now: no
@@ -207,11 +210,12 @@ static bool may_describe(struct session *s, const char *want, char name[SHARD_TE
 /* Moves the session to tenant name's connection (may_describe said yes). */
 static int describe_on(struct session *s, const char *name, struct pgerr *err)
 {
-	snprintf(s->described, sizeof(s->described), "%s", name);
+	struct sess_rare *r = sess_rare(s);
+	snprintf(r->described, sizeof(r->described), "%s", name);
 	sess_conn_give_back(s);
-	snprintf(s->describe, sizeof(s->describe), "%s", name);
+	snprintf(r->describe, sizeof(r->describe), "%s", name);
 	bool ok = sess_conn_borrow(s, err) && !s->migrating;
-	s->describe[0] = '\0';
+	r->describe[0] = '\0';
 	if (!ok && s->conn) /* a migration to wait for: the usual connection instead */
 		sess_conn_give_back(s);
 	if (!ok) {
@@ -253,12 +257,12 @@ int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n
 	}
 	/* psql's \d beta.t finds the relation by name, then asks for its columns, indexes ...
 	 * by its OID: those lookups go on with the tenant described last */
-	if (!want && catalog && x->oid_lookup && s->described[0])
-		want = s->described;
+	if (!want && catalog && x->oid_lookup && s->rare && s->rare->described[0])
+		want = s->rare->described;
 	char name[SHARD_TENANT_MAX + 1];
 	if (!want || !may_describe(s, want, name)) {
-		if (!want || !catalog)
-			s->described[0] = '\0';
+		if ((!want || !catalog) && s->rare)
+			s->rare->described[0] = '\0';
 		return 0;
 	}
 	return describe_on(s, name, err);
@@ -312,11 +316,13 @@ int sess_hub_describe_bound(struct session *s, const struct xlat_stmt *x,
 void sess_hub_borrowed(struct session *s)
 {
 	const char *t = shard_conn_tenant(s->conn);
-	if (s->tenant[0] || strcmp(t, s->home ? s->home : "") == 0)
+	const char *home = s->rare ? s->rare->home : NULL;
+	if (s->tenant[0] || strcmp(t, home ? home : "") == 0)
 		return;
-	free(s->home);
-	s->home = t[0] ? base_xstrdup(t) : NULL;
-	s->catalog.own_schema = s->home;
+	struct sess_rare *r = sess_rare(s);
+	free(r->home);
+	r->home = t[0] ? base_xstrdup(t) : NULL;
+	s->catalog.own_schema = r->home;
 	sess_types_fini(s); /* read from the new file at the next translation */
 	s->schema_epoch = 0;
 	if (s->origins) /* keyed by names, which the new file shares */

@@ -200,7 +200,7 @@ static bool may_start(struct session *s, const uint8_t *buf, size_t len)
 	    s->migrating || s->copy || s->copy_out || s->temps ||
 	    !messages_inline(buf, len, &needs_conn))
 		return false;
-	if (s->holding && shard_ticket_pending(&s->ticket))
+	if (s->holding && shard_ticket_pending(&s->hold->ticket))
 		return false; /* a worker may run the flush */
 	if (s->conn) {
 		/* Without inline_writes a transaction that wrote stays on workers altogether:

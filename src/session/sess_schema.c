@@ -101,8 +101,8 @@ const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])
 {
 	if (s->tenant[0])
 		return s->tenant;
-	if (s->describe[0]) /* for one catalog query (sess_hub_describe) */
-		return s->describe;
+	if (s->rare && s->rare->describe[0]) /* for one catalog query (sess_hub_describe) */
+		return s->rare->describe;
 	bool chose;
 	const char *t = search_tenant(s, SHARD_HUB, out, &chose);
 	return t ? t : SHARD_HUB;

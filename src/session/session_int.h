@@ -59,13 +59,16 @@ struct sess_stmt {
 	struct sess_stmt *next;
 };
 
-/* A portal: a statement bound to parameter values, possibly partly executed. */
+/* A portal: a statement bound to parameter values, possibly partly executed. Allocated with
+ * its name behind it (sess_extended.c). */
+#define SESS_PORTAL_INLINE_FORMATS 8
 struct sess_portal {
 	char *name;
 	struct sess_stmt *stmt; /* ref */
 	sqlite3_stmt *vm;       /* own, or lent by stmt (returned on close) */
 	bool vm_borrowed;
-	int16_t *formats; /* result formats, one per column */
+	int16_t *formats; /* result formats, one per column: formats_inline when they fit */
+	int16_t formats_inline[SESS_PORTAL_INLINE_FORMATS];
 	int16_t format;   /* the one result format given for all columns (a FETCH's), else 0 */
 	int ncols;
 	sqlite3_stmt **steps; /* own: data-modifying WITH queries, bound (sess_modcte.c) */
@@ -98,6 +101,47 @@ struct sess_origins {
 	int16_t attnums[SESS_ORIGINS_MAX];
 };
 
+/* What few sessions ever use, behind one pointer (s->rare) that sess_rare allocates on first
+ * use and the session frees at its end: an idle connection carries none of it (docs/
+ * performance.md, idle connections). */
+struct sess_rare {
+	/* Sessions without a default tenant (sess_hub.c): the tenant of the connection they
+	 * have, the tenants they listed last, the tenant a catalog query asks for, and the last
+	 * one (for lookups by OID). */
+	char *home;
+	struct sess_hub_list *hub_list;
+	char describe[SHARD_TENANT_MAX + 1];
+	char described[SHARD_TENANT_MAX + 1];
+	struct sess_cursor *cursors; /* SQL-level cursors (sess_cursor.c) */
+	struct {                      /* the open savepoints' names, outermost first, so that */
+		char **names;         /* ROLLBACK TO closes the cursors declared after one */
+		size_t n, cap;
+	} cursor_sp;
+	/* TLS: cb_data is the tls-server-end-point hash; sni the server name, NULL when none. */
+	uint8_t *cb_data;
+	size_t cb_len;
+	char *sni;
+	/* The config defaults of the three timeouts, formatted; "" when 0 (sess_guc.c). */
+	char timeout_defaults[3][24];
+};
+
+/* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
+ * session holds them, so a session between commits carries none. */
+struct sess_hold {
+	struct strbuf held;
+	struct shard_ticket ticket;
+};
+
+/* The TCP peer's address in binary (session_set_peer); family 0 for a Unix socket. */
+struct sess_peer {
+	uint8_t addr[16];
+	uint16_t port;
+	uint8_t family; /* 0, 4 or 6 */
+};
+
+/* Every connection carries one (idle ones too: 10,000 of them should cost under 2 KiB each,
+ * docs/performance.md), so what is rarely used sits in struct sess_rare or behind pointers
+ * allocated while used, and the one-byte flags are kept together at the end. */
 struct session {
 	uint32_t id;
 	uint32_t cancel_key;
@@ -111,38 +155,23 @@ struct session {
 	/* "" until startup names it, then in user's allocation; SHARD_HUB: no default tenant
 	 * (sess_hub.c) */
 	const char *tenant;
-	char *home;                        /* ... then: the tenant of the connection it has */
-	struct sess_hub_list *hub_list;    /* ... and the tenants it listed last */
-	char describe[SHARD_TENANT_MAX + 1]; /* ... and the tenant a catalog query asks for */
-	char described[SHARD_TENANT_MAX + 1]; /* ... and the last one: for lookups by OID */
-	bool tenant_counted; /* holds a place in env->tenant_counts */
 	char *user;
 	char *database; /* shares user's allocation (so does tenant) */
 	struct shard_conn *conn;
 	struct catalog_session catalog; /* lent to conn's catalog while the session uses it */
 	struct pgfn_session dt; /* TimeZone and transaction start, lent to conn's functions */
+	struct sess_rare *rare; /* NULL until used (sess_rare) */
 
 	enum sess_txn txn;
-	bool txn_read_only;
 
 	struct sess_stmt *stmts;    /* named statements; the unnamed one is `unnamed` */
 	struct sess_stmt *unnamed;
 	struct sess_portal *portals;
-	struct sess_cursor *cursors; /* SQL-level cursors (sess_cursor.c) */
-	struct {                      /* the open savepoints' names, outermost first, so that */
-		char **names;         /* ROLLBACK TO closes the cursors declared after one */
-		size_t n, cap;
-	} cursor_sp;
 
 	struct sess_guc *gucs; /* built-in settings the session changed (a list) */
 	struct sess_guc *custom;
 
 	struct sess_copy *copy; /* the COPY FROM STDIN under way (state COPY_IN), else NULL */
-	/* TLS: requested → (net handshakes) → tls. cb_data: tls-server-end-point hash. */
-	bool tls_requested, tls_start_pending, tls;
-	uint8_t *cb_data; /* NULL without TLS: an idle connection's bytes count */
-	size_t cb_len;
-	char *sni; /* the TLS server name, NULL when none */
 	struct sess_auth *auth; /* the exchange in progress (SESS_AUTH), else NULL */
 	/* Who logged in, for every later tenant check (schema-prefix routing will call
 	 * auth_user_may_reach with it): a reference on the users snapshot the user lives in.
@@ -163,61 +192,37 @@ struct session {
 	 * lock; a cancel stores the run_seq it saw in cancel_seq, so it can only hit that one. */
 	_Atomic uint64_t run_seq;
 	_Atomic uint64_t cancel_seq;
-	/* COPY FROM STDIN waits for data between messages, outside any run: a cancel then sets
-	 * copy_canceled (read by sess_copy_in.c at the next message). */
-	_Atomic bool copy_active;
-	_Atomic bool copy_canceled;
-	atomic_bool shutdown; /* session_interrupt */
-	atomic_bool terminate; /* pg_terminate_backend: FATAL 57P01 at the next input */
 	void (*wake_fn)(void *arg);
 	void *wake_arg;
-	bool lock_busy;          /* the last statement met another connection's write lock */
 	/* Output backpressure: a statement that has SESS_YIELD_BYTES of output waiting stops
-	 * after a whole row and goes on once the client has read it. */
-	bool yielded;
+	 * after a whole row and goes on once the client has read it (yielded). */
 	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
 	struct sess_copy_out *copy_out; /* the COPY TO that stopped for its output (sess_copy.c) */
 	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
-	bool parked;             /* waiting for that lock; the statement is retried on wake */
-	/* The fast path (sess_inline.c): this input runs on the event-loop thread; a statement
-	 * that may not finish there stops unsent (`punted`) and the input goes on on a worker. */
-	bool inline_run;
-	bool punted;
-	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
-	bool inline_write;       /* the statement running inline is a chosen write */
-	bool parked_inline;      /* parked by a write chosen on the loop: it retries there */
 	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none,
 				  * -1 = over it (every later callback stops the statement) */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */
 	int64_t stmt_deadline;   /* monotonic ms; 0 = none */
 	int64_t lock_deadline;   /* monotonic ms while parked; 0 = none */
-	/* The borrowed connection's migration waits for the tenant's write lock: the session is
-	 * parked and uses nothing of conn until sess_conn_borrow succeeds. */
-	bool migrating;
-	int64_t mig_deadline;    /* monotonic ms that wait ends (FATAL 55P03); 0 = none */
+	int64_t mig_deadline;    /* monotonic ms the migration's wait ends (FATAL 55P03); 0 = none */
 	int64_t idle_since;      /* monotonic ms the session went idle inside a transaction */
-	char timeout_defaults[3][24]; /* formatted config defaults of the three timeouts */
-	int64_t timeout_ms[3];        /* their current values, decoded (sess_guc.c) */
+	int64_t timeout_ms[3];   /* the three timeouts' current values, decoded (sess_guc.c) */
 
-	/* Group commit: the answers of a burst that committed wait here for the commit's flush
-	 * (sess_conn.c), which the session waits for on its ticket, not on its connection (given
-	 * back meanwhile when nothing else keeps it); no input runs meanwhile. */
-	bool holding;
-	struct strbuf held;
-	struct shard_ticket ticket;
+	/* Group commit: the answers of a burst that committed wait in hold for the commit's
+	 * flush (sess_conn.c), which the session waits for on its ticket, not on its connection
+	 * (given back meanwhile when nothing else keeps it); no input runs meanwhile. */
+	struct sess_hold *hold;
 	/* The column types lent to the translator (sess_types.c): fingerprint per
 	 * schema_version. */
 	struct xlat_schema schema;
 	int schema_version;
 	uint64_t schema_epoch;      /* ddl_epoch then */
-	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
 	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c);
 	 * NULL until the first Describe, so an idle connection does not carry it. */
 	struct sess_origins *origins;
 
 	struct sess_notify *notify; /* LISTEN/NOTIFY state (sess_notify.c); NULL until used */
-	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 	/* Temporary tables with ON COMMIT DELETE ROWS / DROP (sess_temp.c); a session with any
 	 * runs no input on the loop: their commit-time statements are not budgeted. */
 	struct sess_temp *temps;
@@ -228,11 +233,40 @@ struct session {
 	size_t activity_cap;
 	int64_t activity_query_start, activity_xact_start;
 	const char *activity_state; /* the state last published */
-	char *peer_addr;            /* TCP peer (session_set_peer), NULL for a Unix socket */
-	int peer_port;
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
+	struct sess_peer peer;
+
+	/* COPY FROM STDIN waits for data between messages, outside any run: a cancel then sets
+	 * copy_canceled (read by sess_copy_in.c at the next message). */
+	_Atomic bool copy_active;
+	_Atomic bool copy_canceled;
+	atomic_bool shutdown; /* session_interrupt */
+	atomic_bool terminate; /* pg_terminate_backend: FATAL 57P01 at the next input */
+	bool tenant_counted; /* holds a place in env->tenant_counts */
+	bool txn_read_only;
+	/* TLS: requested → (net handshakes) → tls. */
+	bool tls_requested, tls_start_pending, tls;
+	bool lock_busy;          /* the last statement met another connection's write lock */
+	bool yielded;            /* a statement stopped for its output to drain */
+	bool parked;             /* waiting for that lock; the statement is retried on wake */
+	/* The fast path (sess_inline.c): this input runs on the event-loop thread; a statement
+	 * that may not finish there stops unsent (`punted`) and the input goes on on a worker. */
+	bool inline_run;
+	bool punted;
+	bool punt_budget;        /* the punt was the VM-step budget (counted, logged) */
+	bool inline_write;       /* the statement running inline is a chosen write */
+	bool parked_inline;      /* parked by a write chosen on the loop: it retries there */
+	/* The borrowed connection's migration waits for the tenant's write lock: the session is
+	 * parked and uses nothing of conn until sess_conn_borrow succeeds. */
+	bool migrating;
+	bool holding;               /* hold is set: answers wait for a flush */
+	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
+	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
 };
+
+/* The session's struct sess_rare, allocated (zeroed) on first use. */
+struct sess_rare *sess_rare(struct session *s);
 
 #define SESS_YIELD_BYTES (256 * 1024)
 
@@ -564,6 +598,8 @@ bool sess_conn_hold_output(struct session *s);
 /* Before input: true while held answers still wait; once their flush ended they go out. A
  * failed fsync ends the session (FATAL 58030) either way. */
 bool sess_conn_still_held(struct session *s);
+/* Drops the held answers and abandons their commit's ticket (the session ends). */
+void sess_conn_hold_free(struct session *s);
 /* Makes sure a statement that runs SQL has its VM on the borrowed connection: taken back from
  * the connection's statement cache or prepared again. False with err set. */
 bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err) MUST_CHECK;

@@ -260,32 +260,35 @@ struct cat_conn *shard_conn_catalog(struct shard_conn *c) { return c->cat; }
 
 const char *shard_conn_tenant(const struct shard_conn *c) { return c->tenant; }
 
-/* BEGIN, COMMIT and ROLLBACK run for nearly every transaction: they stay prepared in c's
- * statement cache instead of being parsed again by sqlite3_exec each time. */
-static bool txn_text(const char *sql)
+/* BEGIN, COMMIT and ROLLBACK run for nearly every transaction: they stay prepared on c
+ * (c->txn_vms, in this order) instead of being parsed again by sqlite3_exec each time, and
+ * apart from the statement cache, whose lookup by text and reordering cost more than the
+ * statement itself. -1 for other text. */
+static int txn_index(const char *sql)
 {
-	return strcmp(sql, "BEGIN") == 0 || strcmp(sql, "COMMIT") == 0 ||
-	       strcmp(sql, "ROLLBACK") == 0;
+	return strcmp(sql, "BEGIN") == 0 ? 0 : strcmp(sql, "COMMIT") == 0 ? 1
+					 : strcmp(sql, "ROLLBACK") == 0 ? 2 : -1;
 }
 
-static bool exec_cached(struct shard_conn *c, const char *sql, struct pgerr *err)
+static bool exec_cached(struct shard_conn *c, int i, const char *sql, struct pgerr *err)
 {
-	sqlite3_stmt *vm = shard_conn_stmt_take(c, sql);
-	int rc = vm ? SQLITE_OK : sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &vm,
-						     NULL);
+	int rc = c->txn_vms[i] ? SQLITE_OK
+			       : sqlite3_prepare_v3(c->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+						    &c->txn_vms[i], NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_step(vm);
+		rc = sqlite3_step(c->txn_vms[i]);
 	bool ok = rc == SQLITE_DONE;
 	if (!ok)
 		shard_error(c->db, rc, err);
-	shard_conn_stmt_give(c, vm); /* resets it; NULL when prepare failed */
+	sqlite3_reset(c->txn_vms[i]); /* NULL when prepare failed */
 	return ok;
 }
 
 bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err)
 {
-	if (txn_text(sql))
-		return exec_cached(c, sql, err);
+	int i = txn_index(sql);
+	if (i >= 0)
+		return exec_cached(c, i, sql, err);
 	int rc = sqlite3_exec(c->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(c->db, rc, err);

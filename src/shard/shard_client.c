@@ -19,14 +19,15 @@
 struct shard_client {
 	struct shard_registry *reg;
 	struct shard_client *prev, *next; /* r->clients */
-	char tenant[SHARD_TENANT_MAX + 1];
 	uint32_t pid;
 	uint64_t seq; /* registration order (r->client_seq): newcomers to a drop are told apart */
 	shard_signal_fn *signal;
 	void *signal_arg;
 	pthread_mutex_t info_lock;     /* guards info; taken after the registry's lock */
-	/* Strings owned: user, application_name, client_addr malloc'd; state and query point
-	 * into buffers reused from one statement to the next (query_buf holds query_cap bytes). */
+	/* Strings owned: user malloc'd with client_addr behind it (shard_client_set_origin),
+	 * application_name malloc'd unless "" (a static one: an idle connection's bytes
+	 * count); state and query point into buffers reused from one statement to the next
+	 * (query_buf holds query_cap bytes). */
 	struct shard_client_info info;
 	char state_buf[48];
 	char *query_buf;
@@ -38,6 +39,7 @@ struct shard_client {
 	struct shard_adv_key wait_key;
 	bool wait_shared;
 	int64_t wait_start;
+	char tenant[]; /* allocated with the client, to its length */
 };
 
 /* One session's hold on one key in one mode, counted per level (session, transaction). */
@@ -56,24 +58,30 @@ int64_t shard_now_us(void)
 	return (int64_t)tv.tv_sec * 1000000 + tv.tv_usec;
 }
 
-static char *dup_or_null(const char *s) { return s ? base_xstrdup(s) : NULL; }
+static const char empty[] = "";
+
+static char *dup_or_null(const char *s)
+{
+	return !s ? NULL : !s[0] ? (char *)empty : base_xstrdup(s);
+}
 
 static void info_free(struct shard_client_info *i)
 {
-	free((char *)i->user);
-	free((char *)i->application_name);
-	free((char *)i->client_addr);
+	free((char *)i->user); /* and client_addr */
+	if (i->application_name != empty)
+		free((char *)i->application_name);
 }
 
 struct shard_client *shard_client_new(struct shard_registry *r, const char *tenant,
 				      uint32_t pid, shard_signal_fn *fn, void *arg)
 {
-	struct shard_client *cl = base_xcalloc(1, sizeof(*cl));
+	size_t tlen = strnlen(tenant, SHARD_TENANT_MAX);
+	struct shard_client *cl = base_xcalloc(1, sizeof(*cl) + tlen + 1);
 	cl->reg = r;
 	cl->pid = pid;
 	cl->signal = fn;
 	cl->signal_arg = arg;
-	snprintf(cl->tenant, sizeof(cl->tenant), "%s", tenant);
+	memcpy(cl->tenant, tenant, tlen);
 	cl->info.pid = pid;
 	cl->info.backend_start = shard_now_us();
 	pthread_mutex_init(&cl->info_lock, NULL);
@@ -143,8 +151,26 @@ static void keep_or_dup(const char **dst, const char *src)
 {
 	if (*dst == src || (*dst && src && strcmp(*dst, src) == 0))
 		return;
-	free((char *)*dst);
+	if (*dst != empty)
+		free((char *)*dst);
 	*dst = dup_or_null(src);
+}
+
+void shard_client_set_origin(struct shard_client *cl, const char *user, const char *client_addr,
+			     int client_port)
+{
+	size_t ulen = user ? strlen(user) + 1 : 0, alen = client_addr ? strlen(client_addr) + 1 : 0;
+	char *b = ulen + alen ? base_xmalloc(ulen + alen) : NULL;
+	if (user)
+		memcpy(b, user, ulen);
+	if (client_addr)
+		memcpy(b + ulen, client_addr, alen);
+	pthread_mutex_lock(&cl->info_lock);
+	free((char *)cl->info.user);
+	cl->info.user = user ? b : NULL;
+	cl->info.client_addr = client_addr ? b + ulen : NULL;
+	cl->info.client_port = client_port;
+	pthread_mutex_unlock(&cl->info_lock);
 }
 
 /* Copies src into a buffer of cap bytes, cut to fit. */
@@ -161,10 +187,7 @@ void shard_client_update(struct shard_client *cl, const struct shard_client_info
 {
 	pthread_mutex_lock(&cl->info_lock);
 	struct shard_client_info *i = &cl->info;
-	keep_or_dup(&i->user, in->user);
 	keep_or_dup(&i->application_name, in->application_name);
-	keep_or_dup(&i->client_addr, in->client_addr);
-	i->client_port = in->client_port;
 	if (in->state)
 		copy_into(cl->state_buf, sizeof(cl->state_buf), in->state);
 	i->state = in->state ? cl->state_buf : NULL;

@@ -75,6 +75,8 @@ struct shard_conn {
 	/* Most recently given back first; reset, bindings cleared. */
 	struct shard_stmt_slot stmts[SHARD_STMT_CACHE];
 	int nstmts;
+	/* BEGIN, COMMIT, ROLLBACK: prepared on first use and kept apart from stmts (shard.c). */
+	sqlite3_stmt *txn_vms[3];
 	void *aux; /* shard_conn_set_aux */
 	void (*aux_free)(void *);
 	/* What the session using c lends it (shard_conn_lend); all NULL while pooled. */
@@ -175,6 +177,8 @@ void shard_pool_tenant_maybe_free_locked(struct shard_registry *r, struct shard_
 const char *shard_vfs_name(void);
 /* shard_stmt.c: finalizes every cached statement of c (before closing it). */
 void shard_stmt_cache_clear(struct shard_conn *c);
+/* The statements c keeps prepared between borrowers (stmts and txn_vms). */
+int shard_stmt_cache_count(const struct shard_conn *c);
 /* shard_coldef.c: edits of a stored CREATE TABLE text. The constraint DROP CONSTRAINT
  * removes, as pg_constraint describes it: contype 'p', 'u', 'f', 'c', its columns and, for a
  * CHECK, its expression text. */

@@ -333,7 +333,7 @@ static int open_stmts(struct shard_conn *c)
  * ones, no attached file, no temp tables. The temp schema is only read when something temporary was created. */
 static bool reusable(struct shard_conn *c)
 {
-	if (!sqlite3_get_autocommit(c->db) || open_stmts(c) != c->nstmts)
+	if (!sqlite3_get_autocommit(c->db) || open_stmts(c) != shard_stmt_cache_count(c))
 		return false;
 	if (sqlite3_db_name(c->db, 2)) /* another tenant's file still attached (schema prefix) */
 		return false;

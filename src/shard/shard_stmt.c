@@ -53,6 +53,18 @@ void shard_stmt_cache_clear(struct shard_conn *c)
 {
 	while (c->nstmts > 0)
 		sqlite3_finalize(c->stmts[--c->nstmts].vm);
+	for (size_t i = 0; i < ARRAY_LEN(c->txn_vms); i++) {
+		sqlite3_finalize(c->txn_vms[i]);
+		c->txn_vms[i] = NULL;
+	}
+}
+
+int shard_stmt_cache_count(const struct shard_conn *c)
+{
+	int n = c->nstmts;
+	for (size_t i = 0; i < ARRAY_LEN(c->txn_vms); i++)
+		n += c->txn_vms[i] != NULL;
+	return n;
 }
 
 void shard_conn_set_aux(struct shard_conn *c, void *aux, void (*free_fn)(void *))
