@@ -510,6 +510,9 @@ struct xlat_schema {
 	 * when the column is left out) into *sql, NULL when it has none; false when the column
 	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */
 	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql);
+	/* The OID of the row type of table or view name (what SELECT t FROM t reports for its
+	 * column t); NULL: not known, such a column is refused. */
+	uint32_t (*rowtype_fn)(void *arg, const char *name);
 };
 
 /* What the session's state changes about name resolution and typing. */

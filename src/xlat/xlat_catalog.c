@@ -483,8 +483,10 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
-	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
-		return xlat_catalog_record_field(c, ind, t);
+	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING)) {
+		int field = xlat_row_field(c, ind, t); /* (t).col */
+		return field ? field > 0 : xlat_catalog_record_field(c, ind, t);
+	}
 	bool any_slice = false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
 		const PgQuery__Node *k = ind->indirection[i];

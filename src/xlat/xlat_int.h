@@ -35,6 +35,7 @@ enum {
 	XLAT_OID_INTERVAL = 1186,
 	XLAT_OID_TIMETZ = 1266,
 	XLAT_OID_NUMERIC = 1700,
+	XLAT_OID_RECORD = 2249,
 	XLAT_OID_UUID = 2950,
 	XLAT_OID_JSONB = 3802,
 };
@@ -446,6 +447,16 @@ bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
  * failed (err set; 0A000 for a relation whose columns are not known). */
 int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
 
+/* ---- xlat_rowval.c: a whole row as a value ---- */
+/* Result column i, rt, when it is a row — ROW(...), (a, b), or t naming a relation of the
+ * query — as its text, named and typed (record or the table's row type): 1 emitted, 0 rt is
+ * no row (nothing emitted), -1 failed (0A000 where the row would be compared or stored). */
+int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i,
+		    struct xlat_type *t);
+/* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
+ * for a column t does not have). */
+int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
@@ -591,6 +602,10 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
+/* The type of name's whole row as a value (the innermost relation so called): a tenant
+ * table's or view's row type (xlat_schema.rowtype_fn), record for a subquery, a CTE or a
+ * function; 0 when not known (a catalog relation, no rowtype_fn). */
+uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name);
 /* name as a whole-row reference (row_to_json(t)): 1 with the relation's columns, 0 when no
  * relation in scope is called name, -1 when one is but its columns are not known here (or a
  * relation that might have a column of that name is in the way). */
