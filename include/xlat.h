@@ -265,14 +265,17 @@ struct xlat_stmt {
 	const char *const *execute_args;    /* XLAT_EXECUTE: the arguments' text (NULL: NULL) */
 	size_t nexecute_args;
 
-	/* DROP TABLE / VIEW / INDEX ... IF EXISTS (skip_present false) and CREATE TABLE / INDEX
-	 * ... IF NOT EXISTS (true): the objects without a schema (or in public) the session
-	 * looks up for PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation "x"
-	 * already exists, skipping`. skip_type is the SQLite object type ("table", "view",
-	 * "index") for a DROP, "relation" (any type) for a CREATE; NULL / 0 otherwise. */
+	/* DROP ... IF EXISTS (skip_present false), CREATE ... IF NOT EXISTS (true) and the
+	 * like: the objects without a schema (or in public) the session looks up for
+	 * PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation "x" already
+	 * exists, skipping`. skip_type is the SQLite object type ("table", "view", "index") for
+	 * a DROP, "relation" (any type, sequences too) for a CREATE, else "sequence", "type"
+	 * (an enum), "extension", "schema" (one the translator knows is there), "column" (of
+	 * table skip_of) or "enum label" (of enum skip_of); NULL / 0 otherwise. */
 	const char *skip_type;
 	const char **skip_names;
 	size_t nskip_names;
+	const char *skip_of;
 	bool skip_present;
 
 	/* CREATE TEMP TABLE ... ON COMMIT DELETE ROWS ('d') or ON COMMIT DROP ('D'): the table

@@ -400,6 +400,8 @@ bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
 	xlat_puts(c, ")");
 	if (rename)
 		rename_values(c, xlat_enum_by_name(c, name), s->old_val, s->new_val);
+	else if (s->skip_if_new_val_exists)
+		xlat_skip_note(c, "enum label", name, s->new_val, true);
 	xlat_puts(c, SCHEMA_BUMP);
 	pending_alter(c, s, name);
 	return true;
@@ -436,6 +438,8 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
+		if (s->missing_ok)
+			xlat_skip_note(c, "type", NULL, name, false);
 		/* after other DDL of the same input the schema may be stale: the writer checks */
 		if (e && e->nusers && !cascade && !c->earlier_ddl)
 			return dependents(c, e);

@@ -354,6 +354,11 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
  * is there (xlat_stmt.skip_*). xlat_objects.c. */
 void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name);
+/* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
+ * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
+ * exist, skipping`; a statement notes one type of object. xlat_objects.c. */
+void xlat_skip_note(struct xlat_ctx *c, const char *type, const char *of, const char *name,
+		    bool present);
 /* A relation that must live in the session's own file (a foreign key's target): as
  * xlat_relname, 0A000 when it names another tenant. */
 bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);

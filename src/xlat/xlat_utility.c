@@ -498,6 +498,7 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	}
 	c->st->tag = "CREATE SCHEMA";
 	c->st->kind = XLAT_NOOP;
+	xlat_skip_note(c, "schema", NULL, n, true);
 	return true;
 }
 
@@ -531,6 +532,8 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 	xlat_puts(c, SIDECAR_EXTENSIONS "; SELECT shardlite_extension('create', ");
 	xlat_string(c, s->extname);
 	xlat_puts(c, s->if_not_exists ? ", 1)" : ", 0)");
+	if (s->if_not_exists)
+		xlat_skip_note(c, "extension", NULL, s->extname, true);
 	return true;
 }
 
@@ -547,6 +550,8 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		xlat_puts(c, "; SELECT shardlite_extension('drop', ");
 		xlat_string(c, name);
 		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");
+		if (s->missing_ok)
+			xlat_skip_note(c, "extension", NULL, name, false);
 	}
 	return true;
 }

@@ -467,6 +467,43 @@ START_TEST(if_exists_notices)
 }
 END_TEST
 
+/* The other IF [NOT] EXISTS forms PostgreSQL 15 sends a NOTICE for, with its SQLSTATEs. */
+START_TEST(if_exists_notices_more)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[1024] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	harness_exec(c, "CREATE TABLE dm (a int)");
+	harness_exec(c, "CREATE SEQUENCE dm_s");
+	harness_exec(c, "ALTER TABLE IF EXISTS nosuch ADD COLUMN b int");
+	harness_exec(c, "ALTER TABLE IF EXISTS dm ADD COLUMN b int");
+	harness_exec(c, "ALTER TABLE dm ADD COLUMN IF NOT EXISTS a int");
+	harness_exec(c, "ALTER TABLE dm DROP COLUMN IF EXISTS zz");
+	harness_exec(c, "CREATE SEQUENCE IF NOT EXISTS dm_s");
+	harness_exec(c, "ALTER SEQUENCE IF EXISTS nos RESTART");
+	harness_exec(c, "DROP SEQUENCE IF EXISTS nos");
+	harness_exec(c, "DROP TYPE IF EXISTS noty");
+	harness_exec(c, "CREATE TYPE dm_e AS ENUM ('a')");
+	harness_exec(c, "ALTER TYPE dm_e ADD VALUE IF NOT EXISTS 'a'");
+	harness_exec(c, "CREATE SCHEMA IF NOT EXISTS public");
+	harness_exec(c, "DROP EXTENSION IF EXISTS noext");
+	harness_exec(c, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+	harness_exec(c, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+	ck_assert_str_eq(got, "NOTICE 00000 relation \"nosuch\" does not exist, skipping\n"
+			      "NOTICE 42701 column \"a\" of relation \"dm\" already exists, skipping\n"
+			      "NOTICE 00000 column \"zz\" of relation \"dm\" does not exist, skipping\n"
+			      "NOTICE 42P07 relation \"dm_s\" already exists, skipping\n"
+			      "NOTICE 00000 relation \"nos\" does not exist, skipping\n"
+			      "NOTICE 00000 sequence \"nos\" does not exist, skipping\n"
+			      "NOTICE 00000 type \"noty\" does not exist, skipping\n"
+			      "NOTICE 42710 enum label \"a\" already exists, skipping\n"
+			      "NOTICE 42P06 schema \"public\" already exists, skipping\n"
+			      "NOTICE 00000 extension \"noext\" does not exist, skipping\n"
+			      "NOTICE 42710 extension \"uuid-ossp\" already exists, skipping\n");
+	PQfinish(c);
+}
+END_TEST
+
 /* 23503 through the extended protocol: the key comes from the bound parameters (the failed
  * statement runs again to find it); the message, DETAIL and fields as PostgreSQL 15 sends. */
 START_TEST(fk_violation_params)
@@ -742,6 +779,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, fk_violation_params);
 	tcase_add_test(tc, unique_violation_key);
 	tcase_add_test(tc, if_exists_notices);
+	tcase_add_test(tc, if_exists_notices_more);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);
