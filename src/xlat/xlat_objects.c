@@ -166,6 +166,20 @@ static void alter_skips(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 		xlat_skip_note(c, "column", rv->relname, cmd->name, false);
 }
 
+/* A constraint's index cannot be dropped, CASCADE or not (2BP01, shardlite_index_drop_check);
+ * the tenant's own indexes only, as another tenant's file has its own catalog. */
+static void index_drop_check(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+	const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+	if (!object_table(n) || (k == 2 && (!schema || strcmp(schema, "public") != 0)) ||
+	    (k == 1 && c->env && c->env->search))
+		return;
+	xlat_puts(c, "SELECT shardlite_index_drop_check(");
+	xlat_string(c, object_table(n));
+	xlat_puts(c, "); ");
+}
+
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
  * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
@@ -201,6 +215,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			cascade_check(c, s, i);
 		if (views && i == 0) /* the views that compile before the first drop ... */
 			xlat_puts(c, "SELECT shardlite_views_mark(); ");
+		if (s->remove_type == OBJ(INDEX))
+			index_drop_check(c, s->objects[i]);
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");

@@ -109,7 +109,8 @@ static const struct {
 	{"DROP TABLE IF EXISTS public.t RESTRICT",
 	 "DROP TABLE IF EXISTS t; SELECT shardlite_forget('table', 't')", "DROP TABLE"},
 	{"DROP INDEX IF EXISTS i CASCADE",
-	 "DROP INDEX IF EXISTS i; SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
+	 "SELECT shardlite_index_drop_check('i'); DROP INDEX IF EXISTS i; "
+	 "SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
 	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
 	{"ALTER TABLE t DROP COLUMN e",
 	 "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')", "ALTER TABLE"},
