@@ -226,6 +226,7 @@ struct xlat_stmt {
 	bool writes;       /* changes data or schema (for READ ONLY transactions) */
 	bool is_ddl;       /* changes the schema */
 	bool explain_analyze; /* XLAT_EXPLAIN: EXPLAIN ANALYZE runs .sql too */
+	char explain_format;  /* XLAT_EXPLAIN: FORMAT 't'ext, 'j'son, 'y'aml or 'x'ml */
 
 	int nparams;           /* highest $n referenced */
 	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */

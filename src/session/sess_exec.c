@@ -585,7 +585,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_SHOW:
 		return sess_guc_show(s, x->set_name, simple, err);
 	case XLAT_EXPLAIN:
-		return sess_explain_run(s, x, simple, err);
+		return sess_explain_run(s, x, simple, NULL, err);
 	case XLAT_DISCARD:
 		if (strcmp(x->tag, "DISCARD TEMP") == 0) {
 			if (!sess_temp_discard(s, err))

@@ -846,10 +846,11 @@ void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *tabl
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
-/* EXPLAIN's options: ANALYZE into *analyze; VERBOSE, COSTS, SETTINGS, BUFFERS, WAL, TIMING,
- * SUMMARY accepted (SQLite's plan has no costs or counters to show); FORMAT other than TEXT
- * refused (0A000). */
-bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze);
+/* EXPLAIN's options: ANALYZE into *analyze, FORMAT TEXT|JSON|YAML|XML into *format ('t', 'j',
+ * 'y', 'x'; another is 22023); VERBOSE, COSTS, SETTINGS, BUFFERS, WAL, TIMING, SUMMARY
+ * accepted (SQLite's plan has no costs or counters to show). */
+bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze,
+			  char *format);
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
 bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s);
 /* xlat_cursor.c: DECLARE, FETCH / MOVE, CLOSE */

@@ -622,7 +622,8 @@ static const struct errcase errors[] = {
 	 "must be superuser or have privileges of the pg_execute_server_program role to COPY to "
 	 "or from an external program"},
 	{"COPY t FROM STDIN WHERE a > 1", "0A000", 0, "COPY FROM ... WHERE is not supported"},
-	{"EXPLAIN (FORMAT YAML) SELECT 1", "0A000", 10, "EXPLAIN (FORMAT yaml) is not supported"},
+	{"EXPLAIN (FORMAT CSV) SELECT 1", "22023", 10,
+	 "unrecognized value for EXPLAIN option \"format\": \"csv\""},
 	{"EXPLAIN CREATE TABLE n (a int) ", "42601", 27, "syntax error at or near \"int\""},
 	{"EXPLAIN (nope) SELECT 1", "42601", 10, "unrecognized EXPLAIN option \"nope\""},
 	{"EXPLAIN EXECUTE p", "0A000", 0, "EXPLAIN of EXECUTE is not supported"},
