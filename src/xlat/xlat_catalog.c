@@ -234,6 +234,7 @@ static const struct catfn {
 	{"pg_cancel_backend", 1, 1, XLAT_OID_BOOL},
 	{"pg_terminate_backend", 1, 2, XLAT_OID_BOOL},
 	{"pg_notify", 2, 2, 2278 /* void */},
+	{"pg_notification_queue_usage", 0, 0, XLAT_OID_FLOAT8},
 };
 
 /* A sequence function's first argument written 'name'::regclass is passed as the name: the

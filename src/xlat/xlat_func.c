@@ -315,8 +315,7 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"nextval",
 	"overlay",
-	"pg_listening_channels",       /* LISTEN/NOTIFY work; listing them does not yet */
-	"pg_notification_queue_usage",
+	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
 	"regexp_matches",
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",
