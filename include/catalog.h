@@ -191,6 +191,9 @@ uint32_t catalog_rel_oid(const char *name);
 uint32_t catalog_rowtype_oid(const char *name);
 /* The OID of the schema a session without a default tenant sees for tenant name. */
 uint32_t catalog_schema_oid(const char *name);
+/* Its inverse over a session's listing: the tenant among names[0..n) (the tenants it lists as
+ * schemas; n < 0: none) whose schema OID is oid, or NULL. */
+const char *catalog_schema_tenant(const char *const *names, long n, uint32_t oid);
 
 /* True when name is a relation the catalog provides under its SQLite name (pg_class,
  * information_schema_tables, ...; for tests: the translator keeps its own list so that it
