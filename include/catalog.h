@@ -187,8 +187,13 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);
+/* The OID of the row type of table or view name (pg_class.reltype). */
+uint32_t catalog_rowtype_oid(const char *name);
 /* The OID of the schema a session without a default tenant sees for tenant name. */
 uint32_t catalog_schema_oid(const char *name);
+/* Its inverse over a session's listing: the tenant among names[0..n) (the tenants it lists as
+ * schemas; n < 0: none) whose schema OID is oid, or NULL. */
+const char *catalog_schema_tenant(const char *const *names, long n, uint32_t oid);
 
 /* True when name is a relation the catalog provides under its SQLite name (pg_class,
  * information_schema_tables, ...; for tests: the translator keeps its own list so that it

@@ -59,6 +59,12 @@ struct pgfn_session {
 	 * which sends it when the transaction commits; false with err (22023, 54000, 0A000)
 	 * when refused. NULL: pg_notify answers 0A000 (no session, e.g. a migration). */
 	bool (*notify_fn)(void *arg, const char *channel, const char *payload, struct pgerr *err);
+	/* pg_listening_channels(): appends each channel the session listens on (its committed
+	 * LISTENs) to sb, NUL-terminated, returning how many. pg_notification_queue_usage(): the
+	 * fraction of its queue the fullest listener of the tenant has in use. NULL: no session
+	 * (no channels, 0). Both take notify_arg. */
+	size_t (*channels_fn)(void *arg, struct strbuf *sb);
+	double (*queue_usage_fn)(void *arg);
 	void *notify_arg;
 };
 void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);

@@ -231,6 +231,7 @@ struct xlat_stmt {
 	 * (CASCADE) the tables whose foreign keys reference the ones emptied. */
 	char truncate;
 	bool truncate_restart;
+	char explain_format;  /* XLAT_EXPLAIN: FORMAT 't'ext, 'j'son, 'y'aml or 'x'ml */
 
 	int nparams;           /* highest $n referenced */
 	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */
@@ -272,14 +273,17 @@ struct xlat_stmt {
 	const char *const *execute_args;    /* XLAT_EXECUTE: the arguments' text (NULL: NULL) */
 	size_t nexecute_args;
 
-	/* DROP TABLE / VIEW / INDEX ... IF EXISTS (skip_present false) and CREATE TABLE / INDEX
-	 * ... IF NOT EXISTS (true): the objects without a schema (or in public) the session
-	 * looks up for PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation "x"
-	 * already exists, skipping`. skip_type is the SQLite object type ("table", "view",
-	 * "index") for a DROP, "relation" (any type) for a CREATE; NULL / 0 otherwise. */
+	/* DROP ... IF EXISTS (skip_present false), CREATE ... IF NOT EXISTS (true) and the
+	 * like: the objects without a schema (or in public) the session looks up for
+	 * PostgreSQL's NOTICE `table "x" does not exist, skipping` / `relation "x" already
+	 * exists, skipping`. skip_type is the SQLite object type ("table", "view", "index") for
+	 * a DROP, "relation" (any type, sequences too) for a CREATE, else "sequence", "type"
+	 * (an enum), "extension", "schema" (one the translator knows is there), "column" (of
+	 * table skip_of) or "enum label" (of enum skip_of); NULL / 0 otherwise. */
 	const char *skip_type;
 	const char **skip_names;
 	size_t nskip_names;
+	const char *skip_of;
 	bool skip_present;
 
 	/* CREATE TEMP TABLE ... ON COMMIT DELETE ROWS ('d') or ON COMMIT DROP ('D'): the table
@@ -517,6 +521,9 @@ struct xlat_schema {
 	 * when the column is left out) into *sql, NULL when it has none; false when the column
 	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */
 	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql);
+	/* The OID of the row type of table or view name (what SELECT t FROM t reports for its
+	 * column t); NULL: not known, such a column is refused. */
+	uint32_t (*rowtype_fn)(void *arg, const char *name);
 };
 
 /* What the session's state changes about name resolution and typing. */

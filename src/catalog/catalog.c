@@ -204,6 +204,14 @@ uint32_t cat_conn_schema_oid(struct cat_conn *cc, const char *name)
 	return oid;
 }
 
+const char *catalog_schema_tenant(const char *const *names, long n, uint32_t oid)
+{
+	for (long i = 0; i < n; i++)
+		if (catalog_schema_oid(names[i]) == oid)
+			return names[i];
+	return NULL;
+}
+
 const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena *a)
 {
 	switch (oid) {
@@ -223,10 +231,7 @@ const char *cat_conn_schema_name(struct cat_conn *cc, uint32_t oid, struct arena
 	long n = 0;
 	bool hub = oid >= CATALOG_OID_MIN && cat_conn_schemas(cc, &scratch, &names, &n);
 	sqlite3_free(scratch.err);
-	for (long i = 0; hub && i < n; i++)
-		if (catalog_schema_oid(names[i]) == oid)
-			return names[i];
-	return NULL;
+	return hub ? catalog_schema_tenant(names, n, oid) : NULL;
 }
 
 /* The tenant among the listed ones whose schema v names (its OID or name), or NULL. */
@@ -239,10 +244,7 @@ static const char *listed_tenant(const char **names, long n, sqlite3_value *v)
 		const char **hit = bsearch(&text, names, (size_t)n, sizeof(*names), by_name);
 		return hit ? *hit : NULL;
 	}
-	for (long i = 0; i < n; i++)
-		if (catalog_schema_oid(names[i]) == (uint32_t)sqlite3_value_int64(v))
-			return names[i];
-	return NULL;
+	return catalog_schema_tenant(names, n, (uint32_t)sqlite3_value_int64(v));
 }
 
 bool cat_conn_schema_check(struct cat_conn *cc, sqlite3_value *v, char **errmsg)

@@ -123,6 +123,29 @@ static void fn_column_new(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   "column \"%s\" of relation \"%s\" already exists", column, table);
 }
 
+/* shardlite_index_drop_check(name): before DROP INDEX name, PostgreSQL's refusal to drop the
+ * index of a PRIMARY KEY or UNIQUE constraint (its own name; a second UNIQUE's marked index,
+ * CATALOG_UNIQUE_MARK) — the session adds the HINT to drop the constraint instead. */
+static void fn_index_drop_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const struct cat_model *m = name ? cat_fn_model(ctx) : NULL;
+	if (!m)
+		return;
+	sqlite3_result_null(ctx);
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->conname && strcmp(ix->rel->name, name) == 0) {
+			pgfn_error(ctx, "2BP01",
+				   "cannot drop index %s because constraint %s on table %s "
+				   "requires it",
+				   name, ix->conname, ix->table->name);
+			return;
+		}
+	}
+}
+
 bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return sqlite3_create_function_v2(db, "shardlite_column_new", 2,
@@ -134,5 +157,8 @@ bool cat_ddl_register(sqlite3 *db, struct cat_conn *cc)
 	       sqlite3_create_function_v2(db, "shardlite_view_check", 1,
 					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_view_check, NULL,
 					  NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_index_drop_check", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_index_drop_check,
+					  NULL, NULL, NULL) == SQLITE_OK &&
 	       cat_cascade_register(db, cc);
 }

@@ -396,8 +396,10 @@ static void fn_regproc_match(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		sqlite3_result_null(ctx);
 }
 
-/* 1299::regproc: the name of the function with that OID; an OID pg_proc does not list stays
- * a number, as PostgreSQL prints it; a name stays itself. */
+/* 1299::regproc: the name of the function with that OID — schema-qualified when other
+ * functions share it, as regprocout qualifies a name regprocin would not find uniquely
+ * (1397::regproc is pg_catalog.abs); an OID pg_proc does not list stays a number, as
+ * PostgreSQL prints it; a name stays itself. */
 static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -411,7 +413,11 @@ static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		const struct cat_proc *p = cat_procs(&n);
 		for (size_t i = 0; i < n; i++) {
 			if (p[i].oid == oid) {
-				cat_result_text(ctx, oid ? p[i].name : "-");
+				uint32_t first;
+				bool shared = oid && procs_named(p[i].name, &first) > 1;
+				char *q = shared ? sqlite3_mprintf("pg_catalog.%s", p[i].name) : NULL;
+				cat_result_text(ctx, q ? q : oid ? p[i].name : "-");
+				sqlite3_free(q);
 				return;
 			}
 		}

@@ -16,6 +16,8 @@ uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array)
 	return cat_oid(array ? "rowarray" : "rowtype", rel->name, NULL);
 }
 
+uint32_t catalog_rowtype_oid(const char *name) { return cat_oid("rowtype", name, NULL); }
+
 void cat_rowtype_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp)
 {
 	for (size_t i = 0; i < m->nrels; i++) {

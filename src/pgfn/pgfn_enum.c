@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_enum.c: enum types (CREATE TYPE ... AS ENUM) at run time — the input check of a label
- * (pgfn_enum_in) and the collations that order labels by their enum's sort order. Both take
- * the enum's labels from the SQL the translator wrote, never from the tenant's sidecar, so
- * they need no catalog and a label list changed by ALTER TYPE is simply another list. */
+ * (pgfn_enum_in), a label renamed inside arrays (pgfn_enum_array_rename) and the collations
+ * that order labels by their enum's sort order. They take the labels from the SQL the
+ * translator wrote, never from the tenant's sidecar, so they need no catalog. */
 #include "pgfn_int.h"
 
 #include <stdlib.h>
@@ -58,6 +58,46 @@ static void fn_enum_array_in(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	}
 	if (items)
 		sqlite3_result_value(ctx, argv[0]);
+	arena_free(a);
+}
+
+/* pgfn_enum_array_rename(a, from, to): ALTER TYPE ... RENAME VALUE inside an array of the
+ * enum — array a with each element from made to; NULL for NULL. A one-dimensional array (what
+ * a column of mood[] holds); another is 0A000 rather than left with a label that is gone. */
+static void fn_enum_array_rename(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *from = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	if (!s || !from || !to) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	size_t n = 0;
+	const char **v = pgfn_array_parse(a, s, &n);
+	if (!v) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "ALTER TYPE ... RENAME VALUE of a label inside a multidimensional array "
+			   "is not supported");
+		arena_free(a);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_putc(&sb, ',');
+		pgfn_array_put_elem(&sb, v[i] && strcmp(v[i], from) == 0 ? to : v[i]);
+	}
+	strbuf_putc(&sb, '}');
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
 	arena_free(a);
 }
 
@@ -169,5 +209,8 @@ int pgfn_register_enum(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_enum_array_in", -1, flags, NULL,
 					     fn_enum_array_in, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_enum_array_rename", 3, flags, NULL,
+					     fn_enum_array_rename, NULL, NULL);
 	return rc == SQLITE_OK ? sqlite3_collation_needed(db, NULL, collation_needed) : rc;
 }

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_notify.c: pg_notify(channel, payload), NOTIFY as a function. The session lent to the
- * connection (pgfn_session.notify_fn) keeps the notification until its transaction commits
- * (src/session/sess_notify.c); a connection without one (a migration) refuses it. */
+/* pgfn_notify.c: pg_notify(channel, payload), NOTIFY as a function, and what the session says
+ * of its listening: pgfn_listening_channels() (the array pg_listening_channels() unnests) and
+ * pg_notification_queue_usage(). The session lent to the connection (pgfn_session) keeps a
+ * notification until its transaction commits (src/session/sess_notify.c); a connection
+ * without one (a migration) refuses pg_notify. */
 #include "pgfn_int.h"
+
+#include <string.h>
 
 static const char *text_arg(sqlite3_value *v)
 {
@@ -29,9 +33,51 @@ static void fn_notify(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); /* void: an empty text, as void_out */
 }
 
+/* The channels as an array text ({a,"b c"}), text[]. */
+static void fn_channels(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	const struct pgfn_session *s = c->sess;
+	struct strbuf names, out;
+	strbuf_init(&names, 0);
+	strbuf_init(&out, 0);
+	size_t n = s && s->channels_fn ? s->channels_fn(s->notify_arg, &names) : 0;
+	strbuf_putc(&out, '{');
+	const char *p = names.data;
+	for (size_t i = 0; i < n && p; i++, p += strlen(p) + 1) {
+		if (i)
+			strbuf_putc(&out, ',');
+		pgfn_array_put_elem(&out, p);
+	}
+	strbuf_putc(&out, '}');
+	if (names.failed || out.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_text(ctx, out.data, (int)out.len, SQLITE_TRANSIENT);
+	strbuf_fini(&names);
+	strbuf_fini(&out);
+}
+
+static void fn_queue_usage(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc, (void)argv;
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	const struct pgfn_session *s = c->sess;
+	sqlite3_result_double(ctx, s && s->queue_usage_fn ? s->queue_usage_fn(s->notify_arg) : 0);
+}
+
 int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c)
 {
 	/* volatile and with effects: never folded, never run from a schema object */
-	return sqlite3_create_function_v2(db, "pg_notify", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
-					  fn_notify, NULL, NULL, NULL);
+	int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+	int rc = sqlite3_create_function_v2(db, "pg_notify", 2, flags, c, fn_notify, NULL, NULL,
+					    NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pgfn_listening_channels", 0, flags, c,
+						fn_channels, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pg_notification_queue_usage", 0, flags, c,
+						fn_queue_usage, NULL, NULL, NULL);
+	return rc;
 }

@@ -585,7 +585,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_SHOW:
 		return sess_guc_show(s, x->set_name, simple, err);
 	case XLAT_EXPLAIN:
-		return sess_explain_run(s, x, simple, err);
+		return sess_explain_run(s, x, simple, NULL, err);
 	case XLAT_DISCARD:
 		if (strcmp(x->tag, "DISCARD TEMP") == 0) {
 			if (!sess_temp_discard(s, err))
@@ -606,7 +606,8 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		if (!sess_notify_run(s, x->notify, err))
 			return false;
 		break;
-	case XLAT_NOOP:
+	case XLAT_NOOP: /* CREATE SCHEMA IF NOT EXISTS public */
+		sess_skip_notices(s, x, sess_skip_check(s, x));
 		break;
 	case XLAT_SCRIPT: {
 		uint64_t skips = sess_skip_check(s, x); /* noticed only once it succeeded */
@@ -619,14 +620,17 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		sess_temp_saw(s, x); /* DROP TABLE may have dropped the last temporary table */
 		break;
 	}
-	case XLAT_REBUILD:
+	case XLAT_REBUILD: {
 		if (!sess_temp_rebuild_check(s, x->rebuild->table, err))
 			return false;
+		uint64_t skips = sess_skip_check(s, x); /* ALTER TABLE IF EXISTS */
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err)) {
 			s->lock_busy = atomic_met_lock(s, err);
 			return false;
 		}
+		sess_skip_notices(s, x, skips);
 		break;
+	}
 	case XLAT_COPY:
 		return sess_copy_start(s, x, simple, err);
 	case XLAT_CURSOR:

@@ -315,8 +315,13 @@ static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 	} else if (ok && st->x && st->x->kind == XLAT_SQL) {
 		p->vm = sess_prepare(s, st->x, err);
 		ok = p->vm != NULL;
+	} else if (ok && st->x && st->x->kind == XLAT_EXPLAIN && st->x->explain_analyze) {
+		struct xlat_stmt run = *st->x; /* EXPLAIN ANALYZE runs it with these values */
+		run.kind = XLAT_SQL;
+		p->vm = sess_prepare(s, &run, err);
+		ok = p->vm != NULL;
 	}
-	p->ncols = p->vm ? sess_ncols(st->x, p->vm) : 0;
+	p->ncols = p->vm && st->x->kind == XLAT_SQL ? sess_ncols(st->x, p->vm) : 0;
 	if (ok)
 		ok = portal_formats(p, b, err);
 	if (ok && p->vm)
@@ -392,7 +397,7 @@ static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_
 	if (x && x->kind == XLAT_SHOW)
 		return sess_guc_describe(s, x->set_name, err);
 	if (x && x->kind == XLAT_EXPLAIN) {
-		sess_explain_describe(s);
+		sess_explain_describe(s, x);
 		return true;
 	}
 	if (x && x->kind == XLAT_CURSOR) {
@@ -512,6 +517,8 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 		ok = execute_sql(s, p, e.max_rows, &err);
 	else if (ok && x->kind == XLAT_CURSOR)
 		ok = sess_cursor_run(s, x, p->format, false, &err);
+	else if (ok && x->kind == XLAT_EXPLAIN)
+		ok = sess_explain_run(s, x, false, p->vm, &err);
 	else if (ok)
 		ok = sess_run_utility(s, x, false, &err);
 	if (!ok && s->lock_busy && sess_wait_park(s, &err))

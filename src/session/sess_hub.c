@@ -238,10 +238,7 @@ static const char *tenant_of_schema_oid(struct session *s, uint32_t oid)
 	const char **names = NULL;
 	struct pgerr ignored;
 	long n = sess_hub_schemas(s, NULL, &names, &ignored);
-	for (long i = 0; i < n; i++)
-		if (catalog_schema_oid(names[i]) == oid)
-			return names[i];
-	return NULL;
+	return catalog_schema_tenant(names, n, oid);
 }
 
 int sess_hub_describe(struct session *s, const struct xlat_stmt *stmts, size_t n,

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* sess_notice.c: the NOTICEs PostgreSQL sends for DROP ... IF EXISTS of an object that is not
- * there (`table "x" does not exist, skipping`) and CREATE ... IF NOT EXISTS of one that is,
+/* sess_notice.c: PostgreSQL's NOTICEs for DROP/ALTER ... IF EXISTS of an object that is not
+ * there (`table "x" does not exist, skipping`) and CREATE/ADD ... IF NOT EXISTS of one that is,
  * filtered by client_min_messages. SQLite's own IF [NOT] EXISTS says nothing, so the objects
  * are looked up before the statement runs. */
 #include "session_int.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <strings.h>
 
 /* client_min_messages, most verbose first: a message is sent when its level is at or after
@@ -26,31 +27,90 @@ bool sess_notice_wanted(struct session *s, const char *severity)
 	return level_of(severity) >= level_of(sess_guc_get(s, "client_min_messages"));
 }
 
+/* The SQLSTATE of `... already exists, skipping` for each kind of object. */
+#define SQLSTATE_DUPLICATE_COLUMN "42701"
+#define SQLSTATE_DUPLICATE_OBJECT "42710"
+#define SQLSTATE_DUPLICATE_SCHEMA "42P06"
+
+static const char *present_sqlstate(const char *type)
+{
+	return strcmp(type, "column") == 0	  ? SQLSTATE_DUPLICATE_COLUMN
+	       : strcmp(type, "extension") == 0 ? SQLSTATE_DUPLICATE_OBJECT
+	       : strcmp(type, "enum label") == 0 ? SQLSTATE_DUPLICATE_OBJECT
+	       : strcmp(type, "schema") == 0	  ? SQLSTATE_DUPLICATE_SCHEMA
+						  : SQLSTATE_DUPLICATE_TABLE;
+}
+
+/* The lookup of one name of type (?1 the type or the column's table, ?2 the name); NULL for
+ * the types not found in SQLite's schema. A session's temporary tables and their indexes
+ * count too. */
+static const char *probe_sql(const char *type, bool temp)
+{
+	if (strcmp(type, "extension") == 0) /* no sidecar yet: none */
+		return "SELECT ?1 FROM main._shardlite_extensions WHERE name = ?2";
+	if (strcmp(type, "column") == 0)
+		return "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE";
+	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
+	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0)
+		return NULL;
+	return temp ? "SELECT 1 FROM (SELECT type, name FROM main.sqlite_schema UNION ALL SELECT "
+		      "type, name FROM temp.sqlite_schema) WHERE name = ?2 AND (type = ?1 OR (?1 = "
+		      "'relation' AND type IN ('table', 'view', 'index')))"
+		    : "SELECT 1 FROM main.sqlite_schema WHERE name = ?2 AND (type = ?1 OR (?1 = "
+		      "'relation' AND type IN ('table', 'view', 'index')))";
+}
+
+/* Whether enum type name is there and, when label is not NULL, has that label. */
+static bool is_enum(struct session *s, const char *name, const char *label)
+{
+	const struct xlat_schema *sc = sess_types(s);
+	for (size_t i = 0; sc && name && i < sc->nenums; i++) {
+		const struct xlat_enum *e = &sc->enums[i];
+		if (strcmp(e->name, name) != 0)
+			continue;
+		for (size_t k = 0; label && k < e->nlabels; k++) {
+			if (strcmp(e->labels[k], label) == 0)
+				return true;
+		}
+		return !label;
+	}
+	return false;
+}
+
+static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *st,
+		   const char *name)
+{
+	const char *type = x->skip_type;
+	if (strcmp(type, "schema") == 0) /* the translator notes only the schemas there are */
+		return true;
+	if (strcmp(type, "type") == 0)
+		return is_enum(s, name, NULL);
+	if (strcmp(type, "enum label") == 0) /* skip_of: the enum */
+		return is_enum(s, x->skip_of, name);
+	if ((strcmp(type, "sequence") == 0 || strcmp(type, "relation") == 0) &&
+	    catalog_is_sequence(shard_conn_db(s->conn), name))
+		return true;
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, x->skip_of ? x->skip_of : type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
 uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x)
 {
-	if (!x->skip_type || !x->nskip_names || !sess_notice_wanted(s, "notice"))
+	if (!x->skip_type || !x->nskip_names || !s->conn || !sess_notice_wanted(s, "notice"))
 		return 0;
-	sqlite3_stmt *st;
-	/* a session's temporary tables and their indexes count too */
-	bool temp = shard_conn_pinned(s->conn);
-	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
-			       temp ? "SELECT 1 FROM (SELECT type, name FROM main.sqlite_schema UNION "
-				      "ALL SELECT type, name FROM temp.sqlite_schema) WHERE name = ?2 "
-				      "AND (type = ?1 OR (?1 = 'relation' AND type IN ('table', "
-				      "'view', 'index')))"
-				    : "SELECT 1 FROM main.sqlite_schema WHERE name = ?2 AND (type = ?1 "
-				      "OR (?1 = 'relation' AND type IN ('table', 'view', 'index')))",
-			       -1, &st, NULL) != SQLITE_OK)
-		return 0;
+	const char *sql = probe_sql(x->skip_type, shard_conn_pinned(s->conn));
+	sqlite3_stmt *st = NULL;
+	if (sql && sqlite3_prepare_v2(shard_conn_db(s->conn), sql, -1, &st, NULL) != SQLITE_OK)
+		st = NULL; /* an extension's sidecar that is not there yet */
 	uint64_t hits = 0;
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
-		if (!x->skip_names[i])
-			continue;
-		sqlite3_bind_text(st, 1, x->skip_type, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, x->skip_names[i], -1, SQLITE_STATIC);
-		if ((sqlite3_step(st) == SQLITE_ROW) == x->skip_present)
+		if (x->skip_names[i] && exists(s, x, st, x->skip_names[i]) == x->skip_present)
 			hits |= UINT64_C(1) << i;
-		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
 	return hits;
@@ -58,13 +118,18 @@ uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x)
 
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits)
 {
-	char msg[PGERR_MSG_MAX];
+	char msg[PGERR_MSG_MAX], of[PGERR_MSG_MAX / 2];
+	of[0] = '\0';
+	if (x->skip_of && strcmp(x->skip_type, "column") == 0)
+		snprintf(of, sizeof(of), " of relation \"%s\"", x->skip_of);
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
 		if (!(hits & (UINT64_C(1) << i)))
 			continue;
-		snprintf(msg, sizeof(msg), "%s \"%s\" %s, skipping", x->skip_type, x->skip_names[i],
+		snprintf(msg, sizeof(msg), "%s \"%s\"%s %s, skipping", x->skip_type,
+			 x->skip_names[i], of,
 			 x->skip_present ? "already exists" : "does not exist");
 		pgw_be_notice(&s->out, "NOTICE",
-			      x->skip_present ? SQLSTATE_DUPLICATE_TABLE : SQLSTATE_SUCCESS, msg);
+			      x->skip_present ? present_sqlstate(x->skip_type) : SQLSTATE_SUCCESS,
+			      msg);
 	}
 }

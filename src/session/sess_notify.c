@@ -129,8 +129,10 @@ static void unlisten(struct sess_listener *l, const char *channel)
 {
 	for (size_t i = 0; i < l->nchannels; i++) {
 		if (!channel || strcmp(l->channels[i], channel) == 0) {
-			free(l->channels[i]);
-			l->channels[i--] = l->channels[--l->nchannels];
+			free(l->channels[i]); /* the others keep LISTEN's order (pg_listening_channels) */
+			memmove(&l->channels[i], &l->channels[i + 1],
+				(--l->nchannels - i) * sizeof(*l->channels));
+			i--;
 		}
 	}
 	drop_notes(l, channel); /* PostgreSQL delivers only what the listener still listens to */
@@ -585,8 +587,38 @@ static bool notify_fn(void *arg, const char *channel, const char *payload, struc
 	return sess_notify_send(arg, channel ? channel : "", payload, err);
 }
 
+/* pg_listening_channels(): the committed LISTENs. (The session's own thread changes them, but
+ * the statement may run on a worker: hub.mu.) */
+static size_t channels_fn(void *arg, struct strbuf *sb)
+{
+	struct session *s = arg;
+	size_t n = 0;
+	pthread_mutex_lock(&hub.mu);
+	for (size_t i = 0; s->notify && s->notify->l && i < s->notify->l->nchannels; i++, n++)
+		strbuf_append(sb, s->notify->l->channels[i], strlen(s->notify->l->channels[i]) + 1);
+	pthread_mutex_unlock(&hub.mu);
+	return n;
+}
+
+/* pg_notification_queue_usage(): each listener has a queue of its own, and a COMMIT fails once
+ * one of them is full (queues_full), so the fullest of the tenant's is the one that counts. */
+static double queue_usage_fn(void *arg)
+{
+	struct session *s = arg;
+	size_t most = 0;
+	pthread_mutex_lock(&hub.mu);
+	for (struct sess_listener *l = hub.head; l; l = l->next) {
+		if (strcmp(l->tenant, s->tenant) == 0 && l->bytes > most)
+			most = l->bytes;
+	}
+	pthread_mutex_unlock(&hub.mu);
+	return most >= NOTIFY_QUEUE_MAX ? 1.0 : (double)most / NOTIFY_QUEUE_MAX;
+}
+
 void sess_notify_init(struct session *s)
 {
 	s->dt.notify_fn = notify_fn;
+	s->dt.channels_fn = channels_fn;
+	s->dt.queue_usage_fn = queue_usage_fn;
 	s->dt.notify_arg = s;
 }

@@ -79,6 +79,13 @@ static bool table_default(void *arg, const char *name, const char *col, const ch
 	return false;
 }
 
+/* By the name the tenant file stores (the catalog's), whatever case the query wrote it in. */
+static uint32_t table_rowtype(void *arg, const char *name)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	return r ? catalog_rowtype_oid(r->name) : 0;
+}
+
 static bool catalog_columns(void *arg, const char *name, struct arena *a,
 			    const struct xlat_schema_col **cols, size_t *ncols)
 {
@@ -181,6 +188,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 					 .sequence_fn = is_sequence,
 					 .pkey_fn = table_pkey,
 					 .default_fn = table_default,
+					 .rowtype_fn = table_rowtype,
 					 .catalog_fn = catalog_columns,
 					 .arg = s,
 					 .fingerprint = snap->fingerprint,

@@ -657,12 +657,29 @@ bool sess_schema_attach(struct session *s, const struct xlat_stmt *x, struct pge
 void sess_schema_release(struct session *s);
 
 /* ---- sess_explain.c: EXPLAIN [ANALYZE] ---- */
-/* RowDescription of EXPLAIN's one column, "QUERY PLAN" (text). */
-void sess_explain_describe(struct session *s);
+/* RowDescription of EXPLAIN x's one column, "QUERY PLAN" (text; json or xml for those
+ * formats). */
+void sess_explain_describe(struct session *s, const struct xlat_stmt *x);
 /* Runs XLAT_EXPLAIN x: the plan's rows (after its RowDescription when simple) and its
- * CommandComplete; false with err (nothing written). */
+ * CommandComplete; false with err (nothing written). EXPLAIN ANALYZE runs vm, x's statement
+ * with the portal's parameters bound (NULL: x takes none, prepared here). */
 bool sess_explain_run(struct session *s, const struct xlat_stmt *x, bool simple,
-		      struct pgerr *err);
+		      sqlite3_stmt *vm, struct pgerr *err);
+/* One line of SQLite's plan (EXPLAIN QUERY PLAN), parents before children. */
+struct sess_plan_line {
+	int id, parent, depth;
+	const char *detail;
+};
+/* What EXPLAIN ANALYZE measured. */
+struct sess_plan_run {
+	uint64_t rows;
+	double plan_ms, exec_ms;
+};
+/* sess_explainfmt.c: the plan of v[0..n) as EXPLAIN (FORMAT JSON | YAML | XML) writes it
+ * (format 'j', 'y', 'x'), with run's figures (NULL: no ANALYZE); in a, NULL when out of
+ * memory. */
+const char *sess_explain_doc(struct arena *a, const struct sess_plan_line *v, size_t n,
+			     char format, const struct sess_plan_run *run);
 
 /* ---- sess_hub.c: sessions without a default tenant (s->tenant is SHARD_HUB) ---- */
 /* Most tenants pg_namespace lists as schemas; beyond, the listing fails (54000). */

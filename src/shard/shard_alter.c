@@ -470,8 +470,9 @@ static bool column_change(const struct xlat_rebuild *r)
 static bool changes(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 		    enum held h, const struct xlat_rebuild **end, struct pgerr *err)
 {
-	size_t n = 0;
-	for (const struct xlat_rebuild *x = r; column_change(x); x = x->next)
+	size_t n = 0; /* one table's (ALTER TYPE ... RENAME TO chains several tables) */
+	for (const struct xlat_rebuild *x = r; column_change(x) && !strcmp(x->table, r->table);
+	     x = x->next)
 		n++;
 	*end = r;
 	for (size_t i = 0; i < n; i++)
@@ -531,7 +532,9 @@ static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct are
 			ok = false;
 		return ok;
 	}
-	bool fk_off = shard_table_referenced(db, r->table);
+	bool fk_off = false; /* any table of the chain (ALTER TYPE ... RENAME TO has several) */
+	for (const struct xlat_rebuild *x = r; x && !fk_off; x = x->next)
+		fk_off = shard_table_referenced(db, x->table);
 	bool ok = (!fk_off || shard_exec_internal(c, "PRAGMA foreign_keys = OFF", err)) &&
 		  shard_exec(c, "BEGIN IMMEDIATE", err);
 	if (ok) {

@@ -193,6 +193,20 @@ static const char *kind_of(sqlite3 *db, const char *name, char *buf, size_t cap)
 	return r;
 }
 
+/* PostgreSQL's findDependentObjects: "cannot drop A because B requires it" comes with the HINT
+ * "You can drop B instead." (a constraint's index: shardlite_index_drop_check). */
+static void required_by_hint(struct pgerr *e)
+{
+	static const char pre[] = "cannot drop ", mid[] = " because ", post[] = " requires it";
+	const char *m = e->message, *b = strstr(m, mid);
+	size_t n = strlen(m);
+	if (strcmp(e->sqlstate, "2BP01") != 0 || strncmp(m, pre, sizeof(pre) - 1) != 0 || !b ||
+	    n < sizeof(post) - 1 || strcmp(m + n - (sizeof(post) - 1), post) != 0)
+		return;
+	b += sizeof(mid) - 1;
+	pgerr_hint(e, "You can drop %.*s instead.", (int)(m + n - (sizeof(post) - 1) - b), b);
+}
+
 /* DROP TABLE / DROP INDEX of another kind of relation: PostgreSQL's 42809 and its hint. */
 static bool wrong_kind(sqlite3 *db, struct pgerr *e, const char *name, const char *want)
 {
@@ -597,8 +611,11 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 	}
 	char sqlstate[6];
 	const char *text;
-	if ((rc & 0xff) == SQLITE_ERROR && pgfn_error_split(msg, sqlstate, &text))
-		return pgerr_set(err, sqlstate, "%s", text);
+	if ((rc & 0xff) == SQLITE_ERROR && pgfn_error_split(msg, sqlstate, &text)) {
+		pgerr_set(err, sqlstate, "%s", text);
+		required_by_hint(err);
+		return false;
+	}
 	/* "table x already exists" shares its prefix with other messages ("table x has no column
 	 * named y"): those rows also name text the message contains. */
 	for (size_t i = 0; i < ARRAY_LEN(rc_table); i++) {

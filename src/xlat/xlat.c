@@ -181,11 +181,12 @@ struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n)
 static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n);
 
 /* EXPLAIN [(options)] query: the query translated as usual, whose SQLite plan the session
- * shows (EXPLAIN QUERY PLAN); text format only. */
+ * shows (EXPLAIN QUERY PLAN) in the format asked for. */
 static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 {
 	bool analyze = false;
-	if (!xlat_explain_options(c, e, &analyze))
+	char format = 't';
+	if (!xlat_explain_options(c, e, &analyze, &format))
 		return false;
 	const PgQuery__Node *q = e->query;
 	switch (q ? q->node_case : PG_QUERY__NODE__NODE__NOT_SET) {
@@ -206,6 +207,7 @@ static bool explain(struct xlat_ctx *c, const PgQuery__ExplainStmt *e)
 		return xlat_unsupported(c, -1, "EXPLAIN of a data-modifying WITH");
 	st->kind = XLAT_EXPLAIN;
 	st->explain_analyze = analyze;
+	st->explain_format = format;
 	st->tag = "EXPLAIN";
 	st->tag_style = XLAT_TAG_PLAIN;
 	st->returns_rows = true;

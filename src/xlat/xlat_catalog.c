@@ -234,6 +234,7 @@ static const struct catfn {
 	{"pg_cancel_backend", 1, 1, XLAT_OID_BOOL},
 	{"pg_terminate_backend", 1, 2, XLAT_OID_BOOL},
 	{"pg_notify", 2, 2, 2278 /* void */},
+	{"pg_notification_queue_usage", 0, 0, XLAT_OID_FLOAT8},
 };
 
 /* A sequence function's first argument written 'name'::regclass is passed as the name: the
@@ -483,8 +484,10 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t)
 {
-	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING))
-		return xlat_catalog_record_field(c, ind, t);
+	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING)) {
+		int field = xlat_row_field(c, ind, t); /* (t).col */
+		return field ? field > 0 : xlat_catalog_record_field(c, ind, t);
+	}
 	bool any_slice = false;
 	for (size_t i = 0; i < ind->n_indirection; i++) {
 		const PgQuery__Node *k = ind->indirection[i];
@@ -594,6 +597,12 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 		bool ok = xlat_expr(c, tc->arg, &ignored);
 		xlat_puts(c, ")");
 		return ok;
+	}
+	if (s && shown && oid != XLAT_OID_REGPROC) { /* 'abs(int4)'::regprocedure: abs(integer) */
+		xlat_puts(c, all_digits(s) ? "pg_regprocedure_out(" : "pg_regprocedure_out(pg_regproc_oid(");
+		xlat_string(c, s);
+		xlat_puts(c, all_digits(s) ? ")" : "))");
+		return true;
 	}
 	if (s && all_digits(s)) {
 		xlat_puts(c, s);

@@ -22,6 +22,9 @@ static bool is_int_literal(const PgQuery__Node *n)
 
 static bool srf_collected(const struct xlat_ctx *c, const PgQuery__FuncCall *f);
 
+/* The session's channels as an array (pgfn_notify.c), which pg_listening_channels() unnests. */
+#define LISTENING_ARRAY "pgfn_listening_channels()"
+
 /* ---- set-returning functions in FROM (catalog_srf.c) ---- */
 
 static const struct {
@@ -250,6 +253,26 @@ static bool series_module(struct xlat_ctx *c, const struct xlat_type *tv, size_t
 	return true;
 }
 
+/* FROM pg_listening_channels() [WITH ORDINALITY]: the elements of the session's array. */
+static bool listening_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const char *alias = rf->alias ? rf->alias->aliasname : "pg_listening_channels";
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (ncol > (rf->ordinality ? 2u : 1u))
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function "
+				 "pg_listening_channels");
+	xlat_puts(c, "(SELECT value AS ");
+	xlat_ident(c, ncol ? xlat_node_str(rf->alias->colnames[0]) : alias);
+	if (rf->ordinality) {
+		xlat_puts(c, ", ordinality AS ");
+		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
+	}
+	xlat_puts(c, " FROM pg_srf_unnest(" LISTENING_ARRAY ")) AS ");
+	xlat_ident(c, alias);
+	return true;
+}
+
 /* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
  * scalar function's column after the alias (or the function), which SQLite's table-valued
  * functions cannot do by themselves. */
@@ -272,6 +295,9 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (name && strcmp(name, "aclexplode") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
 		return aclexplode_function(c, rf, f->args[0]);
+	if (name && strcmp(name, "pg_listening_channels") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !f->n_args)
+		return listening_function(c, rf);
 	if (name && strcmp(name, "pg_options_to_table") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
 		return options_function(c, rf, f->args[0]);
@@ -315,7 +341,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 /* ---- set-returning functions in a target list ---- */
 
 /* unnest(a) → 1, generate_subscripts(a, d) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
- * generate_series → 5, regexp_split_to_table → 6, anything else 0. */
+ * generate_series → 5, regexp_split_to_table → 6, pg_listening_channels() → 7, anything
+ * else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
 	if (!n || n->node_case != NODE(FUNC_CALL))
@@ -339,6 +366,8 @@ static int srf_kind(const PgQuery__Node *n)
 		return 5;
 	if (strcmp(name, "regexp_split_to_table") == 0 && f->n_args >= 2 && f->n_args <= 3)
 		return 6;
+	if (strcmp(name, "pg_listening_channels") == 0 && !f->n_args)
+		return 7;
 	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]))
 		return 2;
@@ -378,6 +407,18 @@ static struct xlat_srf *series_call(struct xlat_ctx *c, const PgQuery__FuncCall 
 	return srf;
 }
 
+/* Slot k's array: its node translated again (its constants' places recorded), or the text
+ * of one that has no node. */
+static bool slot_array(struct xlat_ctx *c, const struct xlat_srf *srf, int k)
+{
+	struct xlat_type ignored;
+	if (!srf->args[k]) {
+		xlat_puts(c, srf->texts[k]);
+		return true;
+	}
+	return xlat_expr(c, srf->args[k], &ignored);
+}
+
 /* The slot of the array v reads (a new one when no earlier call read the same array), or -1
  * failed. kind: srf_kind's; generate_subscripts(a, d) reads the array of a's subscripts. */
 /* regexp_split_to_table(s, p[, flags]) is unnest(regexp_split_to_array(s, p[, flags])): that
@@ -405,9 +446,10 @@ static const PgQuery__Node *split_array(struct xlat_ctx *c, const PgQuery__FuncC
 
 static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__FuncCall *f, int kind)
 {
-	struct xlat_type at;
-	const PgQuery__Node *array = kind == 6 ? split_array(c, f) : f->args[0];
-	const char *text = emit_aside(c, array, &at);
+	struct xlat_type at = {1009 /* text[] */, -1};
+	const PgQuery__Node *array = kind == 6 ? split_array(c, f) : kind == 7 ? NULL : f->args[0];
+	/* pg_listening_channels() unnests the session's array of them: text, no node */
+	const char *text = array ? emit_aside(c, array, &at) : LISTENING_ARRAY;
 	if (!text)
 		return -1;
 	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
@@ -533,13 +575,12 @@ bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 	if (c->srf->series)
 		return series_from(c, had_from);
 	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
-	struct xlat_type ignored;
 	xlat_puts(c, had_from ? ", " : " FROM ");
 	xlat_puts(c, c->srf->acl ? "pg_srf_aclexplode(" : "pgfn_unnest(");
 	for (int k = 0; k < c->srf->nslots; k++) {
 		xlat_puts(c, k ? ", " : "");
 		xlat_puts(c, c->srf->dims[k] ? "pgfn_array_subscripts(" : "");
-		if (!xlat_expr(c, c->srf->args[k], &ignored))
+		if (!slot_array(c, c->srf, k))
 			return false;
 		if (c->srf->dims[k])
 			xlat_printf(c, ", %d)", c->srf->dims[k]);
@@ -576,11 +617,10 @@ static bool srf_column(struct xlat_ctx *c, int i, bool value, struct xlat_type *
 		xlat_printf(c, value ? ".v%d" : ".ordinality", k);
 		return true;
 	}
-	struct xlat_type ignored;
 	xlat_puts(c, "CASE WHEN ");
 	xlat_ident(c, srf->alias);
 	xlat_puts(c, ".ordinality <= pgfn_array_dim(");
-	if (!xlat_expr(c, srf->args[k], &ignored))
+	if (!slot_array(c, srf, k))
 		return false;
 	xlat_puts(c, ", 1, 3) THEN ");
 	xlat_ident(c, srf->alias);

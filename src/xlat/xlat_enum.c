@@ -355,18 +355,42 @@ bool xlat_stmt_create_enum(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s)
 }
 
 /* RENAME VALUE also renames the stored values: they are the labels' texts. */
+/* Whether user i of e (e->tables[i].e->columns[i]) is declared with e's array type. */
+static bool user_is_array(struct xlat_ctx *c, const struct xlat_enum *e, size_t i)
+{
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	if (!c->schema || !c->schema->table_fn ||
+	    !c->schema->table_fn(c->schema->arg, e->tables[i], c->a, &cols, &n))
+		return false;
+	const struct xlat_schema_col *col = xlat_scope_col(cols, n, e->columns[i]);
+	return col && col->type_oid == e->array_oid;
+}
+
+/* RENAME VALUE rewrites the stored label, in plain columns and inside arrays of the enum. */
 static void rename_values(struct xlat_ctx *c, const struct xlat_enum *e, const char *from,
 			  const char *to)
 {
 	for (size_t i = 0; e && i < e->nusers; i++) {
+		bool array = user_is_array(c, e, i);
 		xlat_puts(c, "; UPDATE ");
 		xlat_ident(c, e->tables[i]);
 		xlat_puts(c, " SET ");
 		xlat_ident(c, e->columns[i]);
-		xlat_puts(c, " = ");
+		xlat_puts(c, array ? " = pgfn_enum_array_rename(" : " = ");
+		if (array) {
+			xlat_ident(c, e->columns[i]);
+			xlat_puts(c, ", ");
+			xlat_string(c, from);
+			xlat_puts(c, ", ");
+		}
 		xlat_string(c, to);
-		xlat_puts(c, " WHERE ");
+		xlat_puts(c, array ? ") WHERE " : " WHERE ");
 		xlat_ident(c, e->columns[i]);
+		if (array) {
+			xlat_puts(c, " IS NOT NULL");
+			continue;
+		}
 		xlat_puts(c, " = ");
 		xlat_string(c, from);
 	}
@@ -400,6 +424,8 @@ bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
 	xlat_puts(c, ")");
 	if (rename)
 		rename_values(c, xlat_enum_by_name(c, name), s->old_val, s->new_val);
+	else if (s->skip_if_new_val_exists)
+		xlat_skip_note(c, "enum label", name, s->new_val, true);
 	xlat_puts(c, SCHEMA_BUMP);
 	pending_alter(c, s, name);
 	return true;
@@ -436,6 +462,8 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
+		if (s->missing_ok)
+			xlat_skip_note(c, "type", NULL, name, false);
 		/* after other DDL of the same input the schema may be stale: the writer checks */
 		if (e && e->nusers && !cascade && !c->earlier_ddl)
 			return dependents(c, e);
@@ -485,6 +513,37 @@ bool xlat_enum_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
 	return true;
 }
 
+/* RENAME TO of an enum that columns use: each column declared with the new name first (a
+ * value-keeping type change the shard makes in place when the declared type's affinity stays,
+ * else by a rebuild), then the sidecar's rename, which no column holds back any more — one
+ * rebuild chain, all or none. */
+static bool rename_used(struct xlat_ctx *c, const struct xlat_enum *e, const char *to)
+{
+	size_t n = e->nusers;
+	struct xlat_rebuild *v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
+	struct xlat_enum renamed = *e;
+	renamed.name = to;
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_put_quoted(&sb, e->columns[i], '"');
+		v[i].kind = XLAT_RB_ALTER_TYPE;
+		v[i].table = e->tables[i];
+		v[i].column = e->columns[i];
+		v[i].decl = xlat_enum_decl(c, &renamed, user_is_array(c, e, i));
+		v[i].convert = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
+		v[i].next = &v[i + 1];
+		strbuf_fini(&sb);
+	}
+	v[n].kind = XLAT_RB_SCRIPT;
+	v[n].table = e->tables[0];
+	v[n].script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	strbuf_reset(c->sb);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = &v[0];
+	return true;
+}
+
 bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	const char *name = object_type(c, s->object);
@@ -496,6 +555,10 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
 	xlat_puts(c, ")" SCHEMA_BUMP);
+	const struct xlat_enum *e = xlat_enum_by_name(c, name);
+	/* after other DDL of the same input the users may be stale: the catalog refuses then */
+	if (e && e->nusers && !c->earlier_ddl)
+		return rename_used(c, e, s->newname);
 	return true;
 }
 

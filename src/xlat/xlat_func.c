@@ -315,8 +315,7 @@ static const char *const refused_fns[] = {
 	"lastval",
 	"nextval",
 	"overlay",
-	"pg_listening_channels",       /* LISTEN/NOTIFY work; listing them does not yet */
-	"pg_notification_queue_usage",
+	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
 	"regexp_matches",
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",
@@ -720,6 +719,12 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 	}
 	if (c->volatile_seen != vol)
 		return xlat_unsupported(c, m->location, "GREATEST/LEAST over a volatile argument");
+	/* the winner keeps its own display scale, as PostgreSQL's value carries it: decimal
+	 * text (xlat_numeric.c), compared as numbers */
+	bool exact = (c->flags & XLAT_X_EXACT) && t->oid == XLAT_OID_NUMERIC;
+	for (size_t i = 0; exact && i < n; i++)
+		txt[i] = arena_printf(c->a, "pgfn_num_add(%s, 0, %d, 0)", txt[i],
+				      xlat_numeric_scale_of(tv[i]));
 	xlat_puts(c, m->op == PG_QUERY__MIN_MAX_OP__IS_GREATEST ? "max(" : "min(");
 	for (size_t i = 0; i < n; i++) {
 		xlat_printf(c, "%scoalesce(%s", i ? ", " : "", txt[i]);
@@ -727,7 +732,7 @@ bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_t
 			if (j != i)
 				xlat_printf(c, ", %s", txt[j]);
 		}
-		xlat_puts(c, ")");
+		xlat_puts(c, exact ? ") COLLATE pgfn_num" : ")");
 	}
 	xlat_puts(c, ")");
 	return true;

@@ -35,6 +35,7 @@ enum {
 	XLAT_OID_INTERVAL = 1186,
 	XLAT_OID_TIMETZ = 1266,
 	XLAT_OID_NUMERIC = 1700,
+	XLAT_OID_RECORD = 2249,
 	XLAT_OID_UUID = 2950,
 	XLAT_OID_JSONB = 3802,
 };
@@ -361,6 +362,11 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
  * is there (xlat_stmt.skip_*). xlat_objects.c. */
 void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name);
+/* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
+ * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
+ * exist, skipping`; a statement notes one type of object. xlat_objects.c. */
+void xlat_skip_note(struct xlat_ctx *c, const char *type, const char *of, const char *name,
+		    bool present);
 /* A relation that must live in the session's own file (a foreign key's target): as
  * xlat_relname, 0A000 when it names another tenant. */
 bool xlat_relname_local(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
@@ -453,6 +459,16 @@ bool xlat_text_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
  * the scope knows — as record_out prints it. 1 emitted, 0 arg is no row (nothing emitted), -1
  * failed (err set; 0A000 for a relation whose columns are not known). */
 int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
+
+/* ---- xlat_rowval.c: a whole row as a value ---- */
+/* Result column i, rt, when it is a row — ROW(...), (a, b), or t naming a relation of the
+ * query — as its text, named and typed (record or the table's row type): 1 emitted, 0 rt is
+ * no row (nothing emitted), -1 failed (0A000 where the row would be compared or stored). */
+int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i,
+		    struct xlat_type *t);
+/* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
+ * for a column t does not have). */
+int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
 
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
@@ -599,6 +615,10 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
  * current level brought into scope since mark first; left as it is when one is unknown. */
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape);
+/* The type of name's whole row as a value (the innermost relation so called): a tenant
+ * table's or view's row type (xlat_schema.rowtype_fn), record for a subquery, a CTE or a
+ * function; 0 when not known (a catalog relation, no rowtype_fn). */
+uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name);
 /* name as a whole-row reference (row_to_json(t)): 1 with the relation's columns, 0 when no
  * relation in scope is called name, -1 when one is but its columns are not known here (or a
  * relation that might have a column of that name is in the way). */
@@ -836,10 +856,11 @@ void xlat_alter_drop_if_exists(struct xlat_ctx *c, const PgQuery__RangeVar *tabl
 bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s);
 bool xlat_stmt_set(struct xlat_ctx *c, const PgQuery__VariableSetStmt *s);
 bool xlat_stmt_show(struct xlat_ctx *c, const PgQuery__VariableShowStmt *s);
-/* EXPLAIN's options: ANALYZE into *analyze; VERBOSE, COSTS, SETTINGS, BUFFERS, WAL, TIMING,
- * SUMMARY accepted (SQLite's plan has no costs or counters to show); FORMAT other than TEXT
- * refused (0A000). */
-bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze);
+/* EXPLAIN's options: ANALYZE into *analyze, FORMAT TEXT|JSON|YAML|XML into *format ('t', 'j',
+ * 'y', 'x'; another is 22023); VERBOSE, COSTS, SETTINGS, BUFFERS, WAL, TIMING, SUMMARY
+ * accepted (SQLite's plan has no costs or counters to show). */
+bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze,
+			  char *format);
 bool xlat_stmt_discard(struct xlat_ctx *c, const PgQuery__DiscardStmt *s);
 bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s);
 /* xlat_cursor.c: DECLARE, FETCH / MOVE, CLOSE */

@@ -122,15 +122,62 @@ static void drop_if_exists(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	}
 }
 
+void xlat_skip_note(struct xlat_ctx *c, const char *type, const char *of, const char *name,
+		    bool present)
+{
+	struct xlat_stmt *st = c->st;
+	if (!name)
+		return;
+	if (!st->skip_type || strcmp(st->skip_type, type) != 0 || st->skip_present != present)
+		st->nskip_names = 0; /* one kind of object per statement */
+	const char **v = arena_zalloc(c->a, (st->nskip_names + 1) * sizeof(*v));
+	for (size_t i = 0; i < st->nskip_names; i++)
+		v[i] = st->skip_names[i];
+	v[st->nskip_names++] = arena_strdup(c->a, name);
+	st->skip_names = v;
+	st->skip_type = type;
+	st->skip_of = of ? arena_strdup(c->a, of) : NULL;
+	st->skip_present = present;
+}
+
 void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name)
 {
-	if (!name || (schema && *schema && strcmp(schema, "public") != 0))
+	if (!schema || !*schema || strcmp(schema, "public") == 0)
+		xlat_skip_note(c, "relation", NULL, name, true);
+}
+
+/* ALTER TABLE IF EXISTS of a missing table, ADD COLUMN IF NOT EXISTS of a column that is there
+ * and DROP COLUMN IF EXISTS of one that is not: PostgreSQL's NOTICEs (the tenant's own tables
+ * only). */
+static void alter_skips(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	const PgQuery__RangeVar *rv = s->relation;
+	const PgQuery__AlterTableCmd *cmd = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
+	bool own = rv->schemaname && *rv->schemaname ? strcmp(rv->schemaname, "public") == 0
+						      : !(c->env && c->env->search);
+	if (!own)
 		return;
-	c->st->skip_type = "relation";
-	c->st->skip_present = true;
-	c->st->skip_names = arena_zalloc(c->a, sizeof(char *));
-	c->st->skip_names[0] = arena_strdup(c->a, name);
-	c->st->nskip_names = 1;
+	if (s->missing_ok)
+		xlat_skip_note(c, "relation", NULL, rv->relname, false);
+	else if (cmd && cmd->missing_ok && cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn)
+		xlat_skip_note(c, "column", rv->relname, cmd->def->column_def->colname, true);
+	else if (cmd && cmd->missing_ok &&
+		 cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn)
+		xlat_skip_note(c, "column", rv->relname, cmd->name, false);
+}
+
+/* A constraint's index cannot be dropped, CASCADE or not (2BP01, shardlite_index_drop_check);
+ * the tenant's own indexes only, as another tenant's file has its own catalog. */
+static void index_drop_check(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	size_t k = n->node_case == NODE(LIST) ? n->list->n_items : 0;
+	const char *schema = k == 2 ? xlat_node_str(n->list->items[0]) : NULL;
+	if (!object_table(n) || (k == 2 && (!schema || strcmp(schema, "public") != 0)) ||
+	    (k == 1 && c->env && c->env->search))
+		return;
+	xlat_puts(c, "SELECT shardlite_index_drop_check(");
+	xlat_string(c, object_table(n));
+	xlat_puts(c, "); ");
 }
 
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
@@ -168,6 +215,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			cascade_check(c, s, i);
 		if (views && i == 0) /* the views that compile before the first drop ... */
 			xlat_puts(c, "SELECT shardlite_views_mark(); ");
+		if (s->remove_type == OBJ(INDEX))
+			index_drop_check(c, s->objects[i]);
 		xlat_puts(c, kw);
 		if (s->missing_ok)
 			xlat_puts(c, "IF EXISTS ");
@@ -474,9 +523,12 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->objtype != OBJ(TABLE))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
-	if (s->n_cmds != 1 || s->missing_ok)
-		return xlat_alter_multi(c, s);
-	return xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);
+	bool ok = s->n_cmds != 1 || s->missing_ok
+			  ? xlat_alter_multi(c, s)
+			  : xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);
+	if (ok)
+		alter_skips(c, s);
+	return ok;
 }
 
 bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,

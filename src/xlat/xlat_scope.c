@@ -19,6 +19,8 @@ struct xlat_scope_rel {
 	size_t ncols;
 	bool opaque; /* its columns are unknown */
 	int level;   /* query nesting level (CTEs: the level of their WITH) */
+	const char *table; /* a table or view of the tenant's own: its name (for its row type) */
+	bool catalog;      /* a pg_catalog relation */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -196,14 +198,16 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	if (catalog && c->schema && c->schema->catalog_fn &&
 	    c->schema->catalog_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols)) {
 		r->opaque = false; /* pg_catalog comes first in PostgreSQL's search path */
+		r->catalog = true;
 		return;
 	}
 	if (!own_tenant_rel(c, rv))
 		return; /* the catalog's: typed by their own declarations; other tenants': unknown */
 	if (c->schema && c->schema->table_fn &&
-	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols))
+	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols)) {
 		r->opaque = false;
-	else if (xlat_scope_sequence(c, rv, &r->cols, &r->ncols))
+		r->table = rv->relname;
+	} else if (xlat_scope_sequence(c, rv, &r->cols, &r->ncols))
 		r->opaque = false;
 }
 
@@ -411,6 +415,23 @@ int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 	for (int i = c->nrels - 1; i >= 0; i--)
 		if (c->rels[i].name && strcmp(c->rels[i].name, name) == 0)
 			return -1;
+	return 0;
+}
+
+uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (!r->name || strcmp(r->name, name) != 0)
+			continue;
+		if (r->catalog) /* their row types are built-in OIDs the catalog does not list */
+			return 0;
+		if (!r->table)
+			return XLAT_OID_RECORD;
+		return c->schema && c->schema->rowtype_fn
+			       ? c->schema->rowtype_fn(c->schema->arg, r->table)
+			       : 0;
+	}
 	return 0;
 }
 

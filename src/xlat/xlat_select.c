@@ -214,8 +214,14 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 				return false;
 			continue;
 		}
-		if (rt->val->node_case == NODE(ROW_EXPR)) /* SQLite has no composite values */
-			return xlat_unsupported(c, rt->location, "a row value as a result column");
+		int row = xlat_row_result(c, rt, i, &t); /* ROW(...), t: their text */
+		if (row) {
+			if (shape && row > 0)
+				shape->types[i] = t;
+			if (row < 0)
+				return false;
+			continue;
+		}
 		size_t mark = c->sb->len;
 		t = (struct xlat_type){0, -1};
 		unsigned saved = c->flags;

@@ -221,6 +221,8 @@ bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s)
 		return false;
 	xlat_puts(c, SIDECAR_SEQUENCES "; ");
 	call(c, "create", name, s->if_not_exists, v);
+	if (s->if_not_exists)
+		xlat_skip_note(c, "relation", NULL, name, true);
 	return true;
 }
 
@@ -233,6 +235,8 @@ bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s)
 	if (!name || !seq_options(c, s->options, s->n_options, false, v))
 		return false;
 	call(c, "alter", name, s->missing_ok, v);
+	if (s->missing_ok)
+		xlat_skip_note(c, "relation", NULL, name, false);
 	return true;
 }
 
@@ -300,6 +304,8 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return false;
 		xlat_puts(c, i ? "; " : "");
 		call(c, "drop", name, s->missing_ok, NULL);
+		if (s->missing_ok)
+			xlat_skip_note(c, "sequence", NULL, name, false);
 	}
 	return true;
 }

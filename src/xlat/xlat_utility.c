@@ -267,8 +267,11 @@ static bool option_true(const PgQuery__DefElem *d)
 		      strcmp(w, "0") != 0);
 }
 
-bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze)
+bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, bool *analyze,
+			  char *format)
 {
+	static const char *const formats[] = {"text", "json", "yaml", "xml"};
+	*format = 't';
 	static const char *const accepted[] = {"verbose", "costs",  "settings", "buffers",
 					       "wal",     "timing", "summary"};
 	for (size_t i = 0; i < e->n_options; i++) {
@@ -281,9 +284,16 @@ bool xlat_explain_options(struct xlat_ctx *c, const PgQuery__ExplainStmt *e, boo
 		} else if (strcmp(d->defname, "format") == 0) {
 			const PgQuery__Node *a = d->arg;
 			const char *f = a && a->node_case == NODE(STRING) ? a->string->sval : "";
-			if (strcasecmp(f, "text") != 0)
-				return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
-						 "EXPLAIN (FORMAT %s) is not supported", f);
+			*format = 0;
+			for (size_t k = 0; k < ARRAY_LEN(formats); k++) {
+				if (strcasecmp(f, formats[k]) == 0)
+					*format = formats[k][0];
+			}
+			if (!*format) /* PostgreSQL's message */
+				return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, d->location,
+						 "unrecognized value for EXPLAIN option \"format\": "
+						 "\"%s\"",
+						 f);
 		} else if (!known) {
 			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, d->location,
 					 "unrecognized EXPLAIN option \"%s\"", d->defname);
@@ -498,6 +508,7 @@ bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt
 	}
 	c->st->tag = "CREATE SCHEMA";
 	c->st->kind = XLAT_NOOP;
+	xlat_skip_note(c, "schema", NULL, n, true);
 	return true;
 }
 
@@ -531,6 +542,8 @@ bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensi
 	xlat_puts(c, SIDECAR_EXTENSIONS "; SELECT shardlite_extension('create', ");
 	xlat_string(c, s->extname);
 	xlat_puts(c, s->if_not_exists ? ", 1)" : ", 0)");
+	if (s->if_not_exists)
+		xlat_skip_note(c, "extension", NULL, s->extname, true);
 	return true;
 }
 
@@ -547,6 +560,8 @@ bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		xlat_puts(c, "; SELECT shardlite_extension('drop', ");
 		xlat_string(c, name);
 		xlat_puts(c, s->missing_ok ? ", 1)" : ", 0)");
+		if (s->missing_ok)
+			xlat_skip_note(c, "extension", NULL, name, false);
 	}
 	return true;
 }

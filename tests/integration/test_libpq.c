@@ -16,7 +16,7 @@ static void setup(void) { harness_start(&H, NULL); }
 static void teardown(void) { harness_stop(&H); }
 
 /* EXPLAIN shows SQLite's plan of the translated statement, in PostgreSQL's one text column;
- * ANALYZE runs the statement; other output formats are refused. */
+ * ANALYZE runs the statement. */
 START_TEST(explain_shows_the_plan)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -46,11 +46,59 @@ START_TEST(explain_shows_the_plan)
 	PQclear(r);
 	harness_expect_value(c, "SELECT count(*) FROM ex", "2");
 	harness_expect_error(c, "EXPLAIN ANALYZE INSERT INTO ex VALUES (1, 'x')", "23505", NULL);
-	harness_expect_error(c, "EXPLAIN (FORMAT JSON) SELECT 1", "0A000",
-			     "EXPLAIN (FORMAT json) is not supported");
+	harness_expect_error(c, "EXPLAIN (FORMAT CSV) SELECT 1", "22023",
+			     "unrecognized value for EXPLAIN option \"format\": \"csv\"");
 	harness_expect_error(c, "EXPLAIN (NOPE) SELECT 1", "42601", NULL);
 	harness_expect_error(c, "EXPLAIN CREATE TABLE y (a int) ", "42601", NULL);
 	harness_expect_error(c, "EXPLAIN SELECT * FROM missing", "42P01", NULL);
+	PQfinish(c);
+}
+END_TEST
+
+/* EXPLAIN (FORMAT JSON | YAML | XML): PostgreSQL's document around SQLite's plan, typed json,
+ * text and xml; EXPLAIN ANALYZE of a statement with parameters through the extended
+ * protocol runs it with the bound values. */
+START_TEST(explain_formats)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE ef (id int PRIMARY KEY, v text)");
+	harness_exec(c, "INSERT INTO ef VALUES (1, 'a'), (2, 'b'), (3, 'c')");
+	PGresult *r = harness_exec_ok(c, "EXPLAIN (FORMAT JSON) SELECT v FROM ef ORDER BY v");
+	ck_assert_uint_eq(PQftype(r, 0), 114);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0),
+			 "[\n  {\n    \"Plan\": {\n      \"Node Type\": \"Sort\",\n"
+			 "      \"Parallel Aware\": false,\n      \"Async Capable\": false,\n"
+			 "      \"SQLite Detail\": \"USE TEMP B-TREE FOR ORDER BY\",\n"
+			 "      \"Plans\": [\n        {\n          \"Node Type\": \"Seq Scan\",\n"
+			 "          \"Parent Relationship\": \"Outer\",\n"
+			 "          \"Parallel Aware\": false,\n          \"Async Capable\": false,\n"
+			 "          \"Relation Name\": \"ef\",\n          \"Alias\": \"ef\",\n"
+			 "          \"SQLite Detail\": \"SCAN ef\"\n        }\n      ]\n    }\n  }\n]");
+	PQclear(r);
+	r = harness_exec_ok(c, "EXPLAIN (FORMAT YAML) SELECT 1");
+	ck_assert_uint_eq(PQftype(r, 0), 25);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "- Plan: \n    Node Type: \"Result\"\n"
+					      "    Parallel Aware: false\n    Async Capable: false\n"
+					      "    SQLite Detail: \"SCAN CONSTANT ROW\"");
+	PQclear(r);
+	r = harness_exec_ok(c, "EXPLAIN (FORMAT XML, ANALYZE) SELECT * FROM ef");
+	ck_assert_uint_eq(PQftype(r, 0), 142);
+	ck_assert(strncmp(PQgetvalue(r, 0, 0),
+			  "<explain xmlns=\"http://www.postgresql.org/2009/explain\">\n  <Query>\n"
+			  "    <Plan>\n      <Node-Type>Seq Scan</Node-Type>\n",
+			  98) == 0);
+	ck_assert_ptr_nonnull(strstr(PQgetvalue(r, 0, 0), "<Actual-Rows>3</Actual-Rows>"));
+	ck_assert_ptr_nonnull(strstr(PQgetvalue(r, 0, 0), "</Query>\n</explain>"));
+	PQclear(r);
+	const char *two = "2";
+	r = PQexecParams(c, "EXPLAIN (ANALYZE, FORMAT JSON) UPDATE ef SET v = 'x' WHERE id >= $1",
+			 1, NULL, &two, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_ptr_nonnull(strstr(PQgetvalue(r, 0, 0), "\"Actual Rows\": 2,"));
+	ck_assert_ptr_nonnull(strstr(PQgetvalue(r, 0, 0), "\"Execution Time\": "));
+	PQclear(r);
+	harness_expect_value(c, "SELECT count(*) FROM ef WHERE v = 'x'", "2");
+	harness_expect_error(c, "EXPLAIN ANALYZE SELECT $1", "42P02", NULL);
 	PQfinish(c);
 }
 END_TEST
@@ -467,6 +515,43 @@ START_TEST(if_exists_notices)
 }
 END_TEST
 
+/* The other IF [NOT] EXISTS forms PostgreSQL 15 sends a NOTICE for, with its SQLSTATEs. */
+START_TEST(if_exists_notices_more)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[1024] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	harness_exec(c, "CREATE TABLE dm (a int)");
+	harness_exec(c, "CREATE SEQUENCE dm_s");
+	harness_exec(c, "ALTER TABLE IF EXISTS nosuch ADD COLUMN b int");
+	harness_exec(c, "ALTER TABLE IF EXISTS dm ADD COLUMN b int");
+	harness_exec(c, "ALTER TABLE dm ADD COLUMN IF NOT EXISTS a int");
+	harness_exec(c, "ALTER TABLE dm DROP COLUMN IF EXISTS zz");
+	harness_exec(c, "CREATE SEQUENCE IF NOT EXISTS dm_s");
+	harness_exec(c, "ALTER SEQUENCE IF EXISTS nos RESTART");
+	harness_exec(c, "DROP SEQUENCE IF EXISTS nos");
+	harness_exec(c, "DROP TYPE IF EXISTS noty");
+	harness_exec(c, "CREATE TYPE dm_e AS ENUM ('a')");
+	harness_exec(c, "ALTER TYPE dm_e ADD VALUE IF NOT EXISTS 'a'");
+	harness_exec(c, "CREATE SCHEMA IF NOT EXISTS public");
+	harness_exec(c, "DROP EXTENSION IF EXISTS noext");
+	harness_exec(c, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+	harness_exec(c, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+	ck_assert_str_eq(got, "NOTICE 00000 relation \"nosuch\" does not exist, skipping\n"
+			      "NOTICE 42701 column \"a\" of relation \"dm\" already exists, skipping\n"
+			      "NOTICE 00000 column \"zz\" of relation \"dm\" does not exist, skipping\n"
+			      "NOTICE 42P07 relation \"dm_s\" already exists, skipping\n"
+			      "NOTICE 00000 relation \"nos\" does not exist, skipping\n"
+			      "NOTICE 00000 sequence \"nos\" does not exist, skipping\n"
+			      "NOTICE 00000 type \"noty\" does not exist, skipping\n"
+			      "NOTICE 42710 enum label \"a\" already exists, skipping\n"
+			      "NOTICE 42P06 schema \"public\" already exists, skipping\n"
+			      "NOTICE 00000 extension \"noext\" does not exist, skipping\n"
+			      "NOTICE 42710 extension \"uuid-ossp\" already exists, skipping\n");
+	PQfinish(c);
+}
+END_TEST
+
 /* 23503 through the extended protocol: the key comes from the bound parameters (the failed
  * statement runs again to find it); the message, DETAIL and fields as PostgreSQL 15 sends. */
 START_TEST(fk_violation_params)
@@ -742,6 +827,8 @@ static Suite *suite(void)
 	tcase_add_test(tc, fk_violation_params);
 	tcase_add_test(tc, unique_violation_key);
 	tcase_add_test(tc, if_exists_notices);
+	tcase_add_test(tc, explain_formats);
+	tcase_add_test(tc, if_exists_notices_more);
 	tcase_add_test(tc, tenants_are_isolated);
 	tcase_add_test(tc, settings);
 	tcase_add_test(tc, vanished_client_releases_its_transaction);

@@ -254,10 +254,15 @@ START_TEST(queue_bounded)
 		PQclear(r);
 	}
 	ck_assert_msg(full, "the queue never filled");
+	/* pg_notification_queue_usage(): the fullest listener's queue, nearly full now */
+	PGresult *r = harness_exec_ok(n, "SELECT pg_notification_queue_usage() > 0.5");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "t");
+	PQclear(r);
 	int count = 0;
 	for (PGnotify *got; (got = wait_notify(l, 2000)) != NULL; count++)
 		PQfreemem(got);
 	ck_assert_int_eq(count, ok * 500);
+	harness_expect_value(n, "SELECT pg_notification_queue_usage()", "0");
 	harness_exec(n, "NOTIFY q, 'room again'");
 	expect_notify(l, "q", "room again", PQbackendPID(n));
 	PQfinish(l);

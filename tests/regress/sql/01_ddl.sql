@@ -424,3 +424,18 @@ insert into rc values (4, 'd', 1, 9);
 alter table rc drop constraint rc_e_uq2, drop constraint rc_n_pos;
 select conname from pg_constraint where conrelid = 'rc'::regclass order by 1;
 DROP TABLE rc;
+-- a constraint's index cannot be dropped (2BP01), CASCADE or IF EXISTS or not
+CREATE TABLE dxi (a int PRIMARY KEY, b int UNIQUE, c int);
+ALTER TABLE dxi ADD CONSTRAINT dxi_b2 UNIQUE (b);
+CREATE INDEX dxi_c ON dxi (c);
+DROP INDEX dxi_pkey;
+DROP INDEX dxi_b_key;
+DROP INDEX dxi_b2;
+DROP INDEX IF EXISTS dxi_b2;
+DROP INDEX dxi_b2 CASCADE;
+DROP INDEX dxi_c, dxi_b2;
+SELECT indexname FROM pg_indexes WHERE tablename = 'dxi' ORDER BY 1;
+ALTER TABLE dxi DROP CONSTRAINT dxi_b2;
+DROP INDEX dxi_c;
+SELECT indexname FROM pg_indexes WHERE tablename = 'dxi' ORDER BY 1;
+DROP TABLE dxi;

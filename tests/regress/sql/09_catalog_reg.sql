@@ -24,6 +24,11 @@ SELECT proname FROM pg_proc WHERE oid = 1299::regproc::oid;
 SELECT 'array_in(cstring,oid,integer)'::regprocedure::oid, 'lower(text)'::regprocedure::oid, 'pg_catalog.abs(integer)'::regprocedure::oid;
 SELECT typname FROM pg_type t WHERE t.typinput = 'array_in(cstring,oid,integer)'::regprocedure AND typname IN ('_int4', '_text', 'int4') ORDER BY 1;
 SELECT 'lower(integer)'::regprocedure;
+-- regprocedure literals print name(argument types); an overloaded name prints qualified as regproc
+SELECT 'now()'::regprocedure, 'abs(int4)'::regprocedure, 'pg_catalog.lower(text)'::regprocedure, '1299'::regprocedure, 1299::regprocedure;
+SELECT 1397::regproc, 1299::regproc, 'now'::regproc, '1397'::regproc;
+SELECT 'abs'::regproc;
+SELECT 'nosuch()'::regprocedure;
 CREATE TABLE "Reg Quoted" (id int PRIMARY KEY, "Name" text);
 SELECT '"Reg Quoted"'::regclass, '"public"."Reg Quoted"'::regclass, '"pg_class"'::regclass::oid;
 SELECT a.attname FROM pg_attribute a WHERE a.attrelid = '"Reg Quoted"'::regclass AND a.attnum > 0 ORDER BY a.attnum;

@@ -101,3 +101,21 @@ SELECT count(*) FROM pg_enum;
 -- An enum made earlier in the same Query orders by its labels' order.
 CREATE TYPE e_mq AS ENUM ('zeta', 'alpha'); CREATE TABLE e_mq_t (m e_mq); INSERT INTO e_mq_t VALUES ('alpha'), ('zeta'); SELECT m FROM e_mq_t ORDER BY m;
 DROP TABLE e_mq_t; DROP TYPE e_mq; SELECT count(*) FROM pg_type WHERE typname = 'e_mq';
+-- RENAME VALUE inside arrays of the enum, RENAME TO while columns (plain, arrays, of tables
+-- that reference each other) use it
+CREATE TYPE e_rn AS ENUM ('lo', 'mid', 'hi');
+CREATE TABLE e_rn_p (id int PRIMARY KEY, lvl e_rn);
+CREATE TABLE e_rn_c (id int REFERENCES e_rn_p, lvl e_rn DEFAULT 'mid', hist e_rn[]);
+INSERT INTO e_rn_p VALUES (1, 'lo'), (2, 'mid');
+INSERT INTO e_rn_c VALUES (1, 'hi', '{mid,lo,NULL,mid}'), (2, DEFAULT, NULL);
+ALTER TYPE e_rn RENAME VALUE 'mid' TO 'medium';
+SELECT c.id, c.lvl, c.hist, p.lvl FROM e_rn_c c JOIN e_rn_p p USING (id) ORDER BY c.id;
+ALTER TYPE e_rn RENAME TO e_level;
+SELECT format_type(atttypid, atttypmod), attname FROM pg_attribute WHERE attrelid = 'e_rn_c'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT typname FROM pg_type WHERE typname IN ('e_rn', '_e_rn', 'e_level', '_e_level') ORDER BY 1;
+INSERT INTO e_rn_c VALUES (1, 'medium', '{hi}');
+INSERT INTO e_rn_c VALUES (1, 'mid');
+SELECT lvl, count(*) FROM e_rn_c GROUP BY lvl ORDER BY lvl;
+SELECT 'hi'::e_level > 'lo'::e_level;
+DROP TABLE e_rn_c, e_rn_p;
+DROP TYPE e_level;

@@ -54,6 +54,21 @@ INSERT INTO tf_arr (id, ta) VALUES (9, '{a}}');
 SELECT tf_item::text FROM tf_item ORDER BY id;
 SELECT (tf_item.*)::text, ROW(price, b)::text, CAST(ROW(id, 'x y') AS text), (id, qty, by)::text FROM tf_item ORDER BY id;
 SELECT ROW(1.50::numeric(4,2), true, NULL, 1e100::float8, '', 'q"x\y,(z)')::text;
+-- greatest/least over numerics: the winning value keeps its own display scale
+SELECT id, greatest(price, qty), least(price, qty, 1), greatest(price, 0.125::numeric(5,3)), greatest(price * 2, qty)::text, least(price, 1, NULL) FROM tf_item ORDER BY id;
+SELECT greatest(1.50::numeric(10,2), 1.2::numeric(10,3)), least(2::numeric(10,3), 10.5), greatest(9.5, 10);
+-- a whole row as a result column: its text, typed record or the table's row type
+SELECT tf_item FROM tf_item ORDER BY id;
+SELECT i FROM tf_item i WHERE id > 1 ORDER BY i.id DESC;
+SELECT ROW(1, 'a b', NULL, ''), (2, true), ROW(1.50::numeric(4,2)) AS r, ROW();
+SELECT s FROM (SELECT id, 'q,x' AS w, price * 2 AS p2 FROM tf_item) s ORDER BY id;
+WITH w AS (SELECT id, b FROM tf_item) SELECT w, id FROM w ORDER BY id;
+SELECT (i).price, (i).b, id FROM tf_item i ORDER BY id;
+SELECT (i).nocol FROM tf_item i;
+-- differs: refused (0A000): a row value sorted, grouped or deduplicated by its text (PostgreSQL compares rows field by field)
+SELECT tf_item FROM tf_item ORDER BY 1;
+-- differs: refused (0A000): a row value anywhere but a top-level result column
+SELECT (SELECT ROW(id, b) FROM tf_item ORDER BY id LIMIT 1);
 SELECT t::text FROM (SELECT id, price * 2 AS p FROM tf_item) t ORDER BY id;
 SELECT ARRAY[1, 2]::text, ARRAY['a b', 'c']::text;
 SELECT id, (price / 3)::text, json_build_object('q', price / 3), concat(price / 4), (qty / price)::text FROM tf_item ORDER BY id;

@@ -493,11 +493,24 @@ START_TEST(test_translated)
 }
 END_TEST
 
+/* A schema OID back to its tenant among a listing: the one lookup the session (psql's \d of
+ * a schema by OID) and the catalog's own relations share. */
+START_TEST(test_schema_tenant)
+{
+	const char *names[] = {"acme", "beta", "gamma"};
+	ck_assert_str_eq(catalog_schema_tenant(names, 3, catalog_schema_oid("beta")), "beta");
+	ck_assert_ptr_eq(catalog_schema_tenant(names, 3, catalog_schema_oid("delta")), NULL);
+	ck_assert_ptr_eq(catalog_schema_tenant(names, -1, catalog_schema_oid("acme")), NULL);
+	ck_assert_ptr_eq(catalog_schema_tenant(NULL, 0, 2200), NULL);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("catalog");
 	TCase *tc = tcase_create("catalog");
 	tcase_add_test(tc, test_relations);
+	tcase_add_test(tc, test_schema_tenant);
 	tcase_add_test(tc, test_columns);
 	tcase_add_test(tc, test_constraints);
 	tcase_add_test(tc, test_functions);

@@ -62,7 +62,8 @@ static const struct {
 	 SIDECAR "SELECT shardlite_enum('add', 'mood', 'wow', NULL, 1, 0)" BUMP, 0},
 	{"ALTER TYPE mood RENAME VALUE 'ok' TO 'fine'",
 	 SIDECAR "SELECT shardlite_enum('rename_value', 'mood', 'ok', 'fine'); UPDATE person SET "
-		 "m = 'fine' WHERE m = 'ok'; UPDATE person SET ms = 'fine' WHERE ms = 'ok'" BUMP,
+		 "m = 'fine' WHERE m = 'ok'; UPDATE person SET ms = "
+		 "pgfn_enum_array_rename(ms, 'ok', 'fine') WHERE ms IS NOT NULL" BUMP,
 	 0},
 	{"ALTER TYPE \"Role\" RENAME TO role2",
 	 SIDECAR "SELECT shardlite_enum('rename', 'Role', 'role2')" BUMP, 0},

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_rowval.c: a whole row as a value the client sees — SELECT ROW(1, 'a'), SELECT (a, b),
+ * SELECT t FROM t — and a field of one, (t).col. SQLite has no composite values, so a row in
+ * a result column is its text (record_out's form, xlat_row_text) typed as PostgreSQL types it:
+ * record (2249) for a row constructor, a subquery or a CTE, the table's or view's row type for
+ * a relation of the tenant. Only where that text goes straight to the client: a row compared,
+ * sorted, grouped or deduplicated by its text would not behave as PostgreSQL's field-wise
+ * comparison does, so everywhere else a row value stays 0A000. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* The relation name a bare column reference t names when no column is called t. */
+static const char *row_name(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
+		return NULL;
+	const char *name = xlat_node_str(n->column_ref->fields[0]);
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	return name && xlat_scope_whole_row(c, name, &cols, &ncols) == 1 ? name : NULL;
+}
+
+/* Whether item, of an ORDER BY, GROUP BY or DISTINCT ON list, names result column i (by its
+ * position or its name). */
+static bool names_column(const PgQuery__Node *item, size_t i, const char *name)
+{
+	if (item->node_case == NODE(SORT_BY))
+		item = item->sort_by->node;
+	if (item->node_case == NODE(A_CONST))
+		return item->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL &&
+		       item->a_const->ival->ival == (int32_t)i + 1;
+	if (item->node_case != NODE(COLUMN_REF) || item->column_ref->n_fields != 1)
+		return false;
+	const char *s = xlat_node_str(item->column_ref->fields[0]);
+	return s && strcmp(s, name) == 0;
+}
+
+static bool names_any(PgQuery__Node **v, size_t n, size_t i, const char *name)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (names_column(v[k], i, name))
+			return true;
+	}
+	return false;
+}
+
+/* Whether result column i, called name, is one of the statement's own result columns that
+ * nothing compares: a top-level SELECT without set operations or DISTINCT, whose ORDER BY and
+ * GROUP BY do not name it. */
+static bool goes_to_client(const struct xlat_ctx *c, size_t i, const char *name)
+{
+	if (c->level != 1 || c->in_cte || c->assign_targets || !c->top_stmt ||
+	    c->top_stmt->node_case != NODE(SELECT_STMT))
+		return false;
+	const PgQuery__SelectStmt *s = c->top_stmt->select_stmt;
+	return s->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !s->n_distinct_clause &&
+	       !names_any(s->sort_clause, s->n_sort_clause, i, name) &&
+	       !names_any(s->group_clause, s->n_group_clause, i, name);
+}
+
+int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i,
+		    struct xlat_type *t)
+{
+	bool ctor = rt->val->node_case == NODE(ROW_EXPR);
+	const char *rel = ctor ? NULL : row_name(c, rt->val);
+	if (!ctor && !rel)
+		return 0;
+	const char *name = rt->name && *rt->name ? rt->name : ctor ? "row" : rel;
+	if (!goes_to_client(c, i, name))
+		return xlat_unsupported(c, rt->location,
+					"a row value as a result column that is compared or stored")
+			       ? 1
+			       : -1;
+	uint32_t oid = ctor ? XLAT_OID_RECORD : xlat_scope_row_type(c, rel);
+	if (!oid)
+		return xlat_unsupported(c, rt->location,
+					"a whole row of a catalog relation as a result column")
+			       ? 1
+			       : -1;
+	if (xlat_row_text(c, rt->val, rt->location) != 1)
+		return -1;
+	*t = (struct xlat_type){oid, -1};
+	xlat_puts(c, " AS ");
+	xlat_ident(c, name);
+	return 1;
+}
+
+int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
+{
+	const char *rel = row_name(c, ind->arg);
+	const char *field = xlat_node_str(ind->indirection[0]);
+	if (!rel || !field)
+		return 0;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if (xlat_scope_whole_row(c, rel, &cols, &ncols) != 1)
+		return 0;
+	if (!xlat_scope_col(cols, ncols, field))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+				 "column \"%s\" not found in data type %s", field, rel)
+			       ? 1
+			       : -1;
+	struct xlat_colref r;
+	return xlat_expr(c, xlat_colref(&r, rel, field, ind->arg->column_ref->location), t) ? 1
+											   : -1;
+}
