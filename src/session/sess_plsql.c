@@ -377,6 +377,8 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 			catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
 	}
 	r->row_count = x->returns_rows ? rows : x->is_ddl ? 0 : (uint64_t)sqlite3_changes64(db);
+	if (x->nsteps && !x->returns_rows)
+		r->row_count += s->step_rows; /* MERGE's earlier actions */
 	r->counted = !x->is_ddl;
 	sqlite3_finalize(vm);
 	if (ok)

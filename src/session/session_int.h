@@ -178,6 +178,7 @@ struct session {
 	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
 	struct sess_copy_out *copy_out; /* the COPY TO that stopped for its output (sess_copy.c) */
 	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
+	uint64_t step_rows;     /* rows the statement's counted steps changed (MERGE's actions) */
 	bool parked;             /* waiting for that lock; the statement is retried on wake */
 	/* The fast path (sess_inline.c): this input runs on the event-loop thread; a statement
 	 * that may not finish there stops unsent (`punted`) and the input goes on on a worker. */
