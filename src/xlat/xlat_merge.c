@@ -100,6 +100,11 @@ static bool source_cols(struct xlat_ctx *c, struct merge *mg)
 {
 	const struct xlat_schema_col *cols = NULL;
 	size_t n = 0;
+	const PgQuery__Node *s = mg->m->source_relation;
+	if (s->node_case == NODE(RANGE_VAR) && xlat_scope_cte_find(c, s->range_var->relname) < 0 &&
+	    xlat_scope_absent(c, s->range_var))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, s->range_var->location,
+				 "relation \"%s\" does not exist", s->range_var->relname);
 	if (xlat_scope_whole_row(c, mg->src, &cols, &n) != 1 || !n)
 		return xlat_unsupported(c, -1, "MERGE with a source whose columns are not known "
 					       "before it runs");
