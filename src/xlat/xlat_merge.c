@@ -169,6 +169,62 @@ static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
 	return ok;
 }
 
+/* ---- what WHEN NOT MATCHED may name ---- */
+
+/* A WHEN NOT MATCHED clause sees the source only: the plan has the target there too (its
+ * columns NULL), so a reference to it is refused as PostgreSQL refuses it. Subqueries have
+ * relations of their own and are not looked into. */
+struct refs {
+	struct xlat_ctx *c;
+	const struct merge *mg;
+	const struct xlat_schema_col *tcols;
+	size_t ntcols;
+};
+
+static bool source_only(void *arg, const ProtobufCMessage *m)
+{
+	const struct refs *r = arg;
+	if (m->descriptor == &pg_query__sub_link__descriptor)
+		return true;
+	if (m->descriptor != &pg_query__column_ref__descriptor)
+		return xlat_tree_each(m, source_only, arg);
+	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+	const char *col = cr->n_fields ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
+	const char *rel = cr->n_fields >= 2 ? xlat_node_str(cr->fields[cr->n_fields - 2]) : NULL;
+	const struct merge *mg = r->mg;
+	if (rel && strcmp(rel, mg->talias.aliasname) == 0 && strcmp(rel, mg->src) != 0) {
+		xlat_fail(r->c, SQLSTATE_UNDEFINED_TABLE, cr->location,
+			  "invalid reference to FROM-clause entry for table \"%s\"", rel);
+		pgerr_hint(r->c->err, "There is an entry for table \"%s\", but it cannot be "
+				      "referenced from this part of the query.", rel);
+		return false;
+	}
+	if (!rel && col && cr->n_fields == 1 && xlat_scope_col(r->tcols, r->ntcols, col) &&
+	    !xlat_scope_col(mg->cols + 1, mg->ncols - 1, col))
+		return xlat_fail(r->c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
+				 "column \"%s\" does not exist", col);
+	return true;
+}
+
+static bool not_matched_refs(struct xlat_ctx *c, const struct merge *mg)
+{
+	struct refs r = {c, mg, NULL, 0};
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	(void)xlat_scope_target(c, &plain, &r.tcols, &r.ntcols);
+	for (size_t i = 0; i < mg->m->n_merge_when_clauses; i++) {
+		const PgQuery__MergeWhenClause *w = clause(mg, i);
+		if (w->matched)
+			continue;
+		if (w->condition && !source_only(&r, &w->condition->base))
+			return false;
+		for (size_t k = 0; k < w->n_values; k++)
+			if (!source_only(&r, &w->values[k]->base))
+				return false;
+	}
+	return true;
+}
+
 /* ---- the check ---- */
 
 /* A target row that more than one source row would update or delete: PostgreSQL's second
@@ -507,6 +563,8 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 		return false;
 	const char *plan = aside(c, &sub, emit_plan, mg, 0);
 	if (!plan)
+		return false;
+	if (!not_matched_refs(c, mg))
 		return false;
 	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = plan, .reads = true};
 	const char *check = check_sql(c, mg);
