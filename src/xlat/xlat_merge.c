@@ -101,11 +101,19 @@ static bool source_cols(struct xlat_ctx *c, struct merge *mg)
 	const struct xlat_schema_col *cols = NULL;
 	size_t n = 0;
 	const PgQuery__Node *s = mg->m->source_relation;
-	if (s->node_case == NODE(RANGE_VAR) && xlat_scope_cte_find(c, s->range_var->relname) < 0 &&
-	    xlat_scope_absent(c, s->range_var))
-		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, s->range_var->location,
-				 "relation \"%s\" does not exist", s->range_var->relname);
-	if (xlat_scope_whole_row(c, mg->src, &cols, &n) != 1 || !n)
+	const PgQuery__RangeVar *rv = s->node_case == NODE(RANGE_VAR) ? s->range_var : NULL;
+	if (rv && xlat_scope_cte_find(c, rv->relname) < 0 && xlat_scope_absent(c, rv) &&
+	    !((!rv->schemaname || !*rv->schemaname) && xlat_catalog_is_relation(rv->relname)))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+				 "relation \"%s\" does not exist", rv->relname);
+	int known = 0;
+	if (s->node_case == NODE(RANGE_FUNCTION)) { /* generate_series(...) AS g: column g */
+		const char *name = NULL;
+		known = xlat_srf_scope_cols(c, s->range_function, &name, &cols, &n);
+		if (known < 0)
+			return false;
+	}
+	if ((known != 1 && xlat_scope_whole_row(c, mg->src, &cols, &n) != 1) || !n)
 		return xlat_unsupported(c, -1, "MERGE with a source whose columns are not known "
 					       "before it runs");
 	mg->cols = arena_zalloc(c->a, (n + 2) * sizeof(*mg->cols));
@@ -146,10 +154,9 @@ static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
 		xlat_puts(c, " END");
 	}
 	for (size_t i = 1; ok && i < mg->ncols; i++) {
+		struct xlat_colref ref;
 		xlat_puts(c, ", ");
-		xlat_ident(c, mg->src);
-		xlat_puts(c, ".");
-		xlat_ident(c, mg->cols[i].name);
+		ok = xlat_expr(c, xlat_colref(&ref, mg->src, mg->cols[i].name, -1), &ignored);
 	}
 	if (ok) {
 		xlat_puts(c, " FROM ");

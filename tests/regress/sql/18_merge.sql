@@ -62,3 +62,7 @@ MERGE INTO ids USING (VALUES (10, 'c')) AS s(id, v) ON ids.v = s.v WHEN NOT MATC
 MERGE INTO ids USING (VALUES ('a', 'A')) AS s(v, w) ON ids.v = s.v WHEN MATCHED THEN UPDATE SET id = 99;
 MERGE INTO ids t USING ids s ON t.id = s.id WHEN MATCHED THEN UPDATE SET v = s.v || '!';
 SELECT * FROM ids ORDER BY id;
+MERGE INTO ids USING generate_series(1, 3) AS g ON ids.id = g WHEN MATCHED AND g = 1 THEN DELETE WHEN MATCHED THEN UPDATE SET v = 'g' || g;
+SELECT * FROM ids ORDER BY id;
+DO $$ DECLARE x int := 2; n int; BEGIN MERGE INTO ledger l USING (VALUES (x), (50)) AS v(id) ON l.id = v.id WHEN MATCHED THEN UPDATE SET qty = x * 10 WHEN NOT MATCHED THEN INSERT (item, qty) VALUES ('do', x); GET DIAGNOSTICS n = ROW_COUNT; RAISE NOTICE 'merged % rows', n; END $$;
+SELECT * FROM ledger ORDER BY id;
