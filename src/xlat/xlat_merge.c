@@ -35,6 +35,8 @@ struct merge {
 	int64_t primary_max;
 };
 
+static PgQuery__Node *res_target(struct xlat_ctx *c, PgQuery__Node *val);
+
 static const PgQuery__MergeWhenClause *clause(const struct merge *mg, size_t i)
 {
 	return mg->m->merge_when_clauses[i]->merge_when_clause;
@@ -123,8 +125,12 @@ static bool source_cols(struct xlat_ctx *c, struct merge *mg)
 		mg->cols[i + 1] = cols[i];
 		mg->cols[i + 1].rowid_seq = NULL;
 		mg->cols[i + 1].identity = 0;
-		if (!cols[i].type_oid || cols[i].type_oid == XLAT_OID_UNKNOWN)
+		if (cols[i].type_oid == XLAT_OID_UNKNOWN)
 			mg->cols[i + 1].type_oid = XLAT_OID_TEXT;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(cols[k].name, cols[i].name) == 0)
+				return xlat_unsupported(c, -1, "MERGE with a source that has two "
+							       "columns of one name");
 	}
 	mg->ncols = n + 1;
 	return true;
@@ -519,6 +525,81 @@ static bool finish(struct xlat_ctx *c, struct merge *mg)
 	return true;
 }
 
+/* The columns `*` (rel NULL) or `rel.*` stands for in the FROM list v: tables only, each
+ * qualified with its name in the query; false when one is not a table known here. */
+static bool star_refs(struct xlat_ctx *c, PgQuery__Node **v, size_t n, const char *rel,
+		      PgQuery__Node **out, size_t *nout, size_t cap)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->node_case != NODE(RANGE_VAR))
+			return false;
+		const PgQuery__RangeVar *rv = v[i]->range_var;
+		const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		if (rel && strcmp(rel, name) != 0)
+			continue;
+		if ((rv->alias && rv->alias->n_colnames) || xlat_scope_cte_find(c, rv->relname) >= 0 ||
+		    !xlat_scope_target(c, rv, &cols, &ncols) || *nout + ncols > cap)
+			return false;
+		for (size_t k = 0; k < ncols; k++) {
+			struct xlat_colref *r = arena_zalloc(c->a, sizeof(*r));
+			out[(*nout)++] = res_target(
+				c, (PgQuery__Node *)xlat_colref(r, name, cols[k].name, -1));
+		}
+	}
+	return true;
+}
+
+/* `USING (SELECT * FROM staging WHERE ...) AS s`: the plan carries the source's columns by
+ * name, so a `*` over tables is spelled out as PostgreSQL expands it. Anything else stays as
+ * it is (and is refused when its columns are not known). */
+static PgQuery__Node *spell_out_star(struct xlat_ctx *c, PgQuery__Node *src)
+{
+	const PgQuery__Node *q = src->node_case == NODE(RANGE_SUBSELECT)
+					 ? src->range_subselect->subquery : NULL;
+	if (!q || q->node_case != NODE(SELECT_STMT))
+		return src;
+	const PgQuery__SelectStmt *s = q->select_stmt;
+	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists || !xlat_has_star(s))
+		return src;
+	size_t cap = s->n_target_list, n = 0;
+	for (size_t i = 0; i < s->n_from_clause; i++) {
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		if (s->from_clause[i]->node_case == NODE(RANGE_VAR) &&
+		    xlat_scope_target(c, s->from_clause[i]->range_var, &cols, &ncols))
+			cap += ncols * s->n_target_list;
+	}
+	PgQuery__Node **list = arena_zalloc(c->a, (cap + 1) * sizeof(*list));
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__Node *v = s->target_list[i]->res_target->val;
+		const PgQuery__ColumnRef *cr = v && v->node_case == NODE(COLUMN_REF) ? v->column_ref
+										      : NULL;
+		if (!cr || cr->fields[cr->n_fields - 1]->node_case != NODE(A_STAR)) {
+			list[n++] = s->target_list[i];
+			continue;
+		}
+		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+		if (cr->n_fields > 2 || (cr->n_fields == 2 && !rel) ||
+		    !star_refs(c, s->from_clause, s->n_from_clause, rel, list, &n, cap))
+			return src;
+	}
+	PgQuery__SelectStmt *sel = arena_zalloc(c->a, sizeof(*sel));
+	PgQuery__Node *seln = arena_zalloc(c->a, sizeof(*seln)), *out = arena_zalloc(c->a, sizeof(*out));
+	PgQuery__RangeSubselect *rs = arena_zalloc(c->a, sizeof(*rs));
+	*sel = *s;
+	sel->target_list = list;
+	sel->n_target_list = n;
+	*seln = *q;
+	seln->select_stmt = sel;
+	*rs = *src->range_subselect;
+	rs->subquery = seln;
+	*out = *src;
+	out->range_subselect = rs;
+	return out;
+}
+
 static bool check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, struct merge *mg)
 {
 	const PgQuery__Node *s = m->source_relation;
@@ -559,7 +640,10 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 		return xlat_unsupported(c, -1, "MERGE here");
 	xlat_nocache(c); /* the steps' text is numbered after the fact */
 	struct merge *mg = arena_zalloc(c->a, sizeof(*mg));
-	mg->m = m;
+	PgQuery__MergeStmt *spelled = arena_zalloc(c->a, sizeof(*spelled));
+	*spelled = *m;
+	spelled->source_relation = spell_out_star(c, m->source_relation);
+	mg->m = m = spelled;
 	mg->target = *m->relation;
 	mg->talias = (PgQuery__Alias)PG_QUERY__ALIAS__INIT;
 	mg->talias.aliasname = m->relation->alias ? m->relation->alias->aliasname

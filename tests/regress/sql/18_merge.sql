@@ -66,3 +66,6 @@ MERGE INTO ids USING generate_series(1, 3) AS g ON ids.id = g WHEN MATCHED AND g
 SELECT * FROM ids ORDER BY id;
 DO $$ DECLARE x int := 2; n int; BEGIN MERGE INTO ledger l USING (VALUES (x), (50)) AS v(id) ON l.id = v.id WHEN MATCHED THEN UPDATE SET qty = x * 10 WHEN NOT MATCHED THEN INSERT (item, qty) VALUES ('do', x); GET DIAGNOSTICS n = ROW_COUNT; RAISE NOTICE 'merged % rows', n; END $$;
 SELECT * FROM ledger ORDER BY id;
+MERGE INTO stock s USING (SELECT * FROM delivery WHERE qty > 2) AS d ON s.item = d.item WHEN MATCHED THEN UPDATE SET qty = d.qty WHEN NOT MATCHED THEN INSERT VALUES (d.item, d.qty, d.price);
+MERGE INTO stock s USING (SELECT d.*, 'new' AS how FROM delivery d) AS d ON s.item = d.item WHEN MATCHED THEN UPDATE SET note = d.how;
+SELECT * FROM stock ORDER BY item;

@@ -104,6 +104,15 @@ static const struct mcase cases[] = {
 	 "WITH q AS (SELECT 1 AS id) SELECT t.rowid, CASE WHEN t.rowid IS NULL THEN NULL ELSE CASE "
 	 "WHEN 1 THEN 1 END END, q.id FROM q LEFT JOIN t AS t ON t.id = q.id ; " ONCE(1, "1"),
 	 1},
+	/* a * over tables in a subquery source is spelled out: the plan carries columns by name */
+	{"MERGE INTO t USING (SELECT * FROM s WHERE s.id > 1) AS s ON t.id = s.id "
+	 "WHEN MATCHED THEN DELETE",
+	 "DELETE FROM t WHERE rowid IN (SELECT json_extract(value, '$[0]') FROM json_each(?1) "
+	 "WHERE json_extract(value, '$[1]') = 1)",
+	 "SELECT t.rowid, CASE WHEN t.rowid IS NULL THEN NULL ELSE CASE WHEN 1 THEN 1 END END, "
+	 "s.id, s.w FROM (SELECT s.id, s.w FROM s WHERE s.id > 1) AS s LEFT JOIN t AS t "
+	 "ON t.id = s.id ; " ONCE(1, "1"),
+	 1},
 	/* what PostgreSQL refuses */
 	{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED AND t.n > 0 THEN DO NOTHING",
 	 "!42P01", "", 0},
@@ -116,6 +125,8 @@ static const struct mcase cases[] = {
 	 "WHEN MATCHED THEN INSERT VALUES (1)",
 	 "!42601", "", 0},
 	/* what is not done here */
+	{"MERGE INTO t USING (SELECT * FROM s, t) AS x ON t.id = x.id WHEN MATCHED THEN DELETE",
+	 "!0A000", "", 0},
 	{"MERGE INTO t USING s JOIN t AS u ON u.id = s.id ON t.id = s.id WHEN MATCHED THEN DELETE",
 	 "!0A000", "", 0},
 	{"WITH d AS (DELETE FROM s RETURNING *) MERGE INTO t USING d ON t.id = d.id "
@@ -165,11 +176,34 @@ START_TEST(merge_case)
 }
 END_TEST
 
+/* Under search_path naming another tenant, its table is attached and prefixed; the plan's
+ * reader, a CTE, is not. */
+START_TEST(merge_search_path)
+{
+	struct xlat_env env = {.schema = &schema, .search = "acme2"};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	bool ok = xlat_translate_in(&env,
+				    "MERGE INTO w USING (VALUES (1)) AS s(k) ON w.k = s.k "
+				    "WHEN MATCHED THEN UPDATE SET k = 2",
+				    NULL, 0, a, &v, &n, &e);
+	ck_assert_msg(ok, "%s %s", e.sqlstate, e.message);
+	ck_assert_ptr_nonnull(strstr(v->sql, "UPDATE acme2.w AS w SET k = 2 FROM __merge AS s"));
+	ck_assert_uint_eq(v->ntenants, 1);
+	ck_assert_str_eq(v->tenants[0], "acme2");
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_merge(void)
 {
 	Suite *s = suite_create("xlat_merge");
 	TCase *tc = tcase_create("merge");
 	tcase_add_loop_test(tc, merge_case, 0, (int)ARRAY_LEN(cases));
+	tcase_add_test(tc, merge_search_path);
 	suite_add_tcase(s, tc);
 	return s;
 }
