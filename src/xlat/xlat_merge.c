@@ -11,6 +11,7 @@
  *           checked, serial keys numbered and identity rules kept exactly as there.
  * Every decision is taken on the rows as they were, as PostgreSQL's single snapshot does. The
  * last action is the statement itself; the command tag counts every action's rows. */
+#include "xlat_merge.h"
 #include "xlat_int.h"
 
 #include <stdio.h>
@@ -18,29 +19,7 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define CMD(x) PG_QUERY__CMD_TYPE__CMD_##x
-#define MERGE_CTE "__merge"
 #define HOLE "?merge_plan" /* the plan's parameter, numbered once all are counted */
-
-struct merge {
-	const PgQuery__MergeStmt *m;
-	PgQuery__RangeVar target; /* the statement's target, always with an alias */
-	PgQuery__Alias talias;
-	const char *src;	  /* the name the source's columns are qualified with */
-	struct xlat_schema_col *cols; /* the reader's columns: __tid, then the source's */
-	size_t ncols;
-	struct xlat_step *steps;
-	size_t nsteps;
-	const char *primary; /* the last action's SQL */
-	const char *primary_seq;
-	int64_t primary_max;
-};
-
-static PgQuery__Node *res_target(struct xlat_ctx *c, PgQuery__Node *val);
-
-static const PgQuery__MergeWhenClause *clause(const struct merge *mg, size_t i)
-{
-	return mg->m->merge_when_clauses[i]->merge_when_clause;
-}
 
 /* Runs emit into a scratch buffer of its own with a statement of its own (sub), returning the
  * text in the arena (NULL with c->err set). */
@@ -79,7 +58,7 @@ static bool acting_clause(struct xlat_ctx *c, const struct merge *mg, bool match
 	struct xlat_type ignored;
 	size_t n = 0;
 	for (size_t i = 0; i < mg->m->n_merge_when_clauses; i++) {
-		const PgQuery__MergeWhenClause *w = clause(mg, i);
+		const PgQuery__MergeWhenClause *w = xlat_merge_clause(mg, i);
 		if ((bool)w->matched != matched)
 			continue;
 		xlat_puts(c, n++ ? " WHEN " : "CASE WHEN ");
@@ -97,45 +76,6 @@ static bool acting_clause(struct xlat_ctx *c, const struct merge *mg, bool match
 	return true;
 }
 
-/* The source's columns as the scope knows them: the plan carries them to the actions. */
-static bool source_cols(struct xlat_ctx *c, struct merge *mg)
-{
-	const struct xlat_schema_col *cols = NULL;
-	size_t n = 0;
-	const PgQuery__Node *s = mg->m->source_relation;
-	const PgQuery__RangeVar *rv = s->node_case == NODE(RANGE_VAR) ? s->range_var : NULL;
-	if (rv && xlat_scope_cte_find(c, rv->relname) < 0 && xlat_scope_absent(c, rv) &&
-	    !((!rv->schemaname || !*rv->schemaname) && xlat_catalog_is_relation(rv->relname)))
-		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
-				 "relation \"%s\" does not exist", rv->relname);
-	int known = 0;
-	if (s->node_case == NODE(RANGE_FUNCTION)) { /* generate_series(...) AS g: column g */
-		const char *name = NULL;
-		known = xlat_srf_scope_cols(c, s->range_function, &name, &cols, &n);
-		if (known < 0)
-			return false;
-	}
-	if ((known != 1 && xlat_scope_whole_row(c, mg->src, &cols, &n) != 1) || !n)
-		return xlat_unsupported(c, -1, "MERGE with a source whose columns are not known "
-					       "before it runs");
-	mg->cols = arena_zalloc(c->a, (n + 2) * sizeof(*mg->cols));
-	mg->cols[0] = (struct xlat_schema_col){.name = "__tid", .type_oid = XLAT_OID_INT8,
-					       .typmod = -1};
-	for (size_t i = 0; i < n; i++) {
-		mg->cols[i + 1] = cols[i];
-		mg->cols[i + 1].rowid_seq = NULL;
-		mg->cols[i + 1].identity = 0;
-		if (cols[i].type_oid == XLAT_OID_UNKNOWN)
-			mg->cols[i + 1].type_oid = XLAT_OID_TEXT;
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(cols[k].name, cols[i].name) == 0)
-				return xlat_unsupported(c, -1, "MERGE with a source that has two "
-							       "columns of one name");
-	}
-	mg->ncols = n + 1;
-	return true;
-}
-
 static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
 {
 	(void)unused;
@@ -144,7 +84,7 @@ static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
 	PgQuery__Node *source = m->source_relation;
 	int scope = xlat_scope_enter(c);
 	bool ok = xlat_with(c, m->with_clause) && xlat_scope_from(c, &source, 1) &&
-		  source_cols(c, mg);
+		  xlat_merge_source_cols(c, mg);
 	xlat_scope_table(c, &mg->target);
 	if (ok) {
 		xlat_puts(c, "SELECT ");
@@ -182,62 +122,6 @@ static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
 	return ok;
 }
 
-/* ---- what WHEN NOT MATCHED may name ---- */
-
-/* A WHEN NOT MATCHED clause sees the source only: the plan has the target there too (its
- * columns NULL), so a reference to it is refused as PostgreSQL refuses it. Subqueries have
- * relations of their own and are not looked into. */
-struct refs {
-	struct xlat_ctx *c;
-	const struct merge *mg;
-	const struct xlat_schema_col *tcols;
-	size_t ntcols;
-};
-
-static bool source_only(void *arg, const ProtobufCMessage *m)
-{
-	const struct refs *r = arg;
-	if (m->descriptor == &pg_query__sub_link__descriptor)
-		return true;
-	if (m->descriptor != &pg_query__column_ref__descriptor)
-		return xlat_tree_each(m, source_only, arg);
-	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
-	const char *col = cr->n_fields ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
-	const char *rel = cr->n_fields >= 2 ? xlat_node_str(cr->fields[cr->n_fields - 2]) : NULL;
-	const struct merge *mg = r->mg;
-	if (rel && strcmp(rel, mg->talias.aliasname) == 0 && strcmp(rel, mg->src) != 0) {
-		xlat_fail(r->c, SQLSTATE_UNDEFINED_TABLE, cr->location,
-			  "invalid reference to FROM-clause entry for table \"%s\"", rel);
-		pgerr_hint(r->c->err, "There is an entry for table \"%s\", but it cannot be "
-				      "referenced from this part of the query.", rel);
-		return false;
-	}
-	if (!rel && col && cr->n_fields == 1 && xlat_scope_col(r->tcols, r->ntcols, col) &&
-	    !xlat_scope_col(mg->cols + 1, mg->ncols - 1, col))
-		return xlat_fail(r->c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
-				 "column \"%s\" does not exist", col);
-	return true;
-}
-
-static bool not_matched_refs(struct xlat_ctx *c, const struct merge *mg)
-{
-	struct refs r = {c, mg, NULL, 0};
-	PgQuery__RangeVar plain = mg->target;
-	plain.alias = NULL;
-	(void)xlat_scope_target(c, &plain, &r.tcols, &r.ntcols);
-	for (size_t i = 0; i < mg->m->n_merge_when_clauses; i++) {
-		const PgQuery__MergeWhenClause *w = clause(mg, i);
-		if (w->matched)
-			continue;
-		if (w->condition && !source_only(&r, &w->condition->base))
-			return false;
-		for (size_t k = 0; k < w->n_values; k++)
-			if (!source_only(&r, &w->values[k]->base))
-				return false;
-	}
-	return true;
-}
-
 /* ---- the check ---- */
 
 /* A target row that more than one source row would update or delete: PostgreSQL's second
@@ -251,7 +135,7 @@ static const char *check_sql(struct xlat_ctx *c, const struct merge *mg)
 			 "WHERE json_extract(value, '$[1]') IN (");
 	size_t n = 0;
 	for (size_t i = 0; i < mg->m->n_merge_when_clauses; i++) {
-		PgQuery__CmdType cmd = clause(mg, i)->command_type;
+		PgQuery__CmdType cmd = xlat_merge_clause(mg, i)->command_type;
 		if (cmd == CMD(UPDATE) || cmd == CMD(DELETE))
 			strbuf_printf(&sb, "%s%zu", n++ ? ", " : "", i + 1);
 	}
@@ -310,7 +194,7 @@ static PgQuery__Node *from_reader(struct xlat_ctx *c, const struct merge *mg)
 /* UPDATE target SET ... FROM "__merge" AS source WHERE target.rowid = source.__tid */
 static bool emit_update(struct xlat_ctx *c, struct merge *mg, size_t k)
 {
-	const PgQuery__MergeWhenClause *w = clause(mg, k);
+	const PgQuery__MergeWhenClause *w = xlat_merge_clause(mg, k);
 	PgQuery__UpdateStmt u = PG_QUERY__UPDATE_STMT__INIT;
 	PgQuery__Node *from = from_reader(c, mg);
 	u.relation = &mg->target;
@@ -359,7 +243,8 @@ static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 		c->st->numbered_max = col->type_oid == XLAT_OID_INT2   ? INT16_MAX
 				      : col->type_oid == XLAT_OID_INT4 ? INT32_MAX
 								       : 0;
-	} else if (ncols && !cols[0].identity && xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
+	} else if (ncols && !cols[0].identity &&
+		   xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
 		col = &cols[0];
 	} else {
 		return xlat_unsupported(c, -1, "MERGE ... INSERT DEFAULT VALUES into this table");
@@ -377,7 +262,7 @@ static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 	return true;
 }
 
-static PgQuery__Node *res_target(struct xlat_ctx *c, PgQuery__Node *val)
+PgQuery__Node *xlat_merge_res_target(struct xlat_ctx *c, PgQuery__Node *val)
 {
 	PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
 	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
@@ -394,7 +279,7 @@ static PgQuery__Node *res_target(struct xlat_ctx *c, PgQuery__Node *val)
  * its column out, which is what it means for a single row. */
 static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
 {
-	const PgQuery__MergeWhenClause *w = clause(mg, k);
+	const PgQuery__MergeWhenClause *w = xlat_merge_clause(mg, k);
 	PgQuery__RangeVar plain = mg->target;
 	plain.alias = NULL;
 	const struct xlat_schema_col *tcols = NULL;
@@ -417,15 +302,16 @@ static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
 			cols[kept] = w->target_list[i];
 		} else if (defaults) {
 			if (!known || i >= ntcols)
-				return xlat_unsupported(c, -1, "DEFAULT in MERGE ... INSERT VALUES "
-							       "without a column list here");
+				return xlat_unsupported(c, -1,
+							"DEFAULT in MERGE ... INSERT VALUES "
+							"without a column list here");
 			PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
 			*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
 			rt->name = (char *)tcols[i].name;
-			cols[kept] = res_target(c, NULL);
+			cols[kept] = xlat_merge_res_target(c, NULL);
 			cols[kept]->res_target = rt;
 		}
-		vals[kept++] = res_target(c, w->values[i]);
+		vals[kept++] = xlat_merge_res_target(c, w->values[i]);
 	}
 	if (!kept)
 		return emit_defaults(c, mg, k);
@@ -451,7 +337,7 @@ static bool action(struct xlat_ctx *c, struct merge *mg, size_t k)
 {
 	struct xlat_stmt sub;
 	bool (*emit)(struct xlat_ctx *, struct merge *, size_t);
-	switch (clause(mg, k)->command_type) {
+	switch (xlat_merge_clause(mg, k)->command_type) {
 	case CMD(UPDATE):
 		emit = emit_update;
 		break;
@@ -525,111 +411,6 @@ static bool finish(struct xlat_ctx *c, struct merge *mg)
 	return true;
 }
 
-/* The columns `*` (rel NULL) or `rel.*` stands for in the FROM list v: tables only, each
- * qualified with its name in the query; false when one is not a table known here. */
-static bool star_refs(struct xlat_ctx *c, PgQuery__Node **v, size_t n, const char *rel,
-		      PgQuery__Node **out, size_t *nout, size_t cap)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (v[i]->node_case != NODE(RANGE_VAR))
-			return false;
-		const PgQuery__RangeVar *rv = v[i]->range_var;
-		const char *name = rv->alias ? rv->alias->aliasname : rv->relname;
-		const struct xlat_schema_col *cols = NULL;
-		size_t ncols = 0;
-		if (rel && strcmp(rel, name) != 0)
-			continue;
-		if ((rv->alias && rv->alias->n_colnames) || xlat_scope_cte_find(c, rv->relname) >= 0 ||
-		    !xlat_scope_target(c, rv, &cols, &ncols) || *nout + ncols > cap)
-			return false;
-		for (size_t k = 0; k < ncols; k++) {
-			struct xlat_colref *r = arena_zalloc(c->a, sizeof(*r));
-			out[(*nout)++] = res_target(
-				c, (PgQuery__Node *)xlat_colref(r, name, cols[k].name, -1));
-		}
-	}
-	return true;
-}
-
-/* `USING (SELECT * FROM staging WHERE ...) AS s`: the plan carries the source's columns by
- * name, so a `*` over tables is spelled out as PostgreSQL expands it. Anything else stays as
- * it is (and is refused when its columns are not known). */
-static PgQuery__Node *spell_out_star(struct xlat_ctx *c, PgQuery__Node *src)
-{
-	const PgQuery__Node *q = src->node_case == NODE(RANGE_SUBSELECT)
-					 ? src->range_subselect->subquery : NULL;
-	if (!q || q->node_case != NODE(SELECT_STMT))
-		return src;
-	const PgQuery__SelectStmt *s = q->select_stmt;
-	if (s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists || !xlat_has_star(s))
-		return src;
-	size_t cap = s->n_target_list, n = 0;
-	for (size_t i = 0; i < s->n_from_clause; i++) {
-		const struct xlat_schema_col *cols = NULL;
-		size_t ncols = 0;
-		if (s->from_clause[i]->node_case == NODE(RANGE_VAR) &&
-		    xlat_scope_target(c, s->from_clause[i]->range_var, &cols, &ncols))
-			cap += ncols * s->n_target_list;
-	}
-	PgQuery__Node **list = arena_zalloc(c->a, (cap + 1) * sizeof(*list));
-	for (size_t i = 0; i < s->n_target_list; i++) {
-		const PgQuery__Node *v = s->target_list[i]->res_target->val;
-		const PgQuery__ColumnRef *cr = v && v->node_case == NODE(COLUMN_REF) ? v->column_ref
-										      : NULL;
-		if (!cr || cr->fields[cr->n_fields - 1]->node_case != NODE(A_STAR)) {
-			list[n++] = s->target_list[i];
-			continue;
-		}
-		const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
-		if (cr->n_fields > 2 || (cr->n_fields == 2 && !rel) ||
-		    !star_refs(c, s->from_clause, s->n_from_clause, rel, list, &n, cap))
-			return src;
-	}
-	PgQuery__SelectStmt *sel = arena_zalloc(c->a, sizeof(*sel));
-	PgQuery__Node *seln = arena_zalloc(c->a, sizeof(*seln)), *out = arena_zalloc(c->a, sizeof(*out));
-	PgQuery__RangeSubselect *rs = arena_zalloc(c->a, sizeof(*rs));
-	*sel = *s;
-	sel->target_list = list;
-	sel->n_target_list = n;
-	*seln = *q;
-	seln->select_stmt = sel;
-	*rs = *src->range_subselect;
-	rs->subquery = seln;
-	*out = *src;
-	out->range_subselect = rs;
-	return out;
-}
-
-static bool check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, struct merge *mg)
-{
-	const PgQuery__Node *s = m->source_relation;
-	const PgQuery__WithClause *w = m->with_clause;
-	for (size_t i = 0; w && i < w->n_ctes; i++)
-		if (xlat_modcte_is(w->ctes[i]->common_table_expr))
-			return xlat_unsupported(c, -1, "a data-modifying statement in WITH of MERGE");
-	switch (s->node_case) {
-	case NODE(RANGE_VAR):
-		mg->src = s->range_var->alias ? s->range_var->alias->aliasname
-					      : s->range_var->relname;
-		return true;
-	case NODE(RANGE_SUBSELECT):
-		if (!s->range_subselect->alias)
-			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
-					 "subquery in FROM must have an alias");
-		mg->src = s->range_subselect->alias->aliasname;
-		return true;
-	case NODE(RANGE_FUNCTION):
-		if (s->range_function->alias) {
-			mg->src = s->range_function->alias->aliasname;
-			return true;
-		}
-		return xlat_unsupported(c, -1, "MERGE with a function without an alias as its source");
-	default:
-		return xlat_unsupported(c, -1,
-					"MERGE with a join as its source (a subquery of it works)");
-	}
-}
-
 bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 {
 	struct xlat_stmt sub;
@@ -642,7 +423,7 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	struct merge *mg = arena_zalloc(c->a, sizeof(*mg));
 	PgQuery__MergeStmt *spelled = arena_zalloc(c->a, sizeof(*spelled));
 	*spelled = *m;
-	spelled->source_relation = spell_out_star(c, m->source_relation);
+	spelled->source_relation = xlat_merge_spell_out_star(c, m->source_relation);
 	mg->m = m = spelled;
 	mg->target = *m->relation;
 	mg->talias = (PgQuery__Alias)PG_QUERY__ALIAS__INIT;
@@ -650,12 +431,12 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 						  : m->relation->relname;
 	mg->target.alias = &mg->talias;
 	mg->steps = arena_zalloc(c->a, (m->n_merge_when_clauses + 3) * sizeof(*mg->steps));
-	if (!check_source(c, m, mg))
+	if (!xlat_merge_check_source(c, m, mg))
 		return false;
 	const char *plan = aside(c, &sub, emit_plan, mg, 0);
 	if (!plan)
 		return false;
-	if (!not_matched_refs(c, mg))
+	if (!xlat_merge_not_matched_refs(c, mg))
 		return false;
 	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = plan, .reads = true};
 	const char *check = check_sql(c, mg);
