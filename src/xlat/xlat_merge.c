@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_merge.c: MERGE (PostgreSQL 15). SQLite has none, so the statement becomes steps
  * (xlat_stmt.steps) that the session runs in order inside the statement's transaction:
+ *   lock    a DELETE of no rows, which takes the write lock before anything is read;
  *   plan    SELECT of the source LEFT JOIN the target: per pair the target's rowid, the WHEN
  *           clause that acts (the first whose condition holds: a CASE over them in order) and
  *           the source row; its rows, as JSON, are bound to every later step (sess_modcte.c);
@@ -393,13 +394,28 @@ static const char *number_plan(struct xlat_ctx *c, const char *sql, int param)
 	return out;
 }
 
+/* `DELETE FROM target WHERE 0`: changes nothing, but takes the write lock. Run first, it meets
+ * another connection's lock before the plan takes a snapshot, so the statement may wait and run
+ * again from its start (as a first write does) instead of failing with 40001. */
+static bool emit_lock(struct xlat_ctx *c, struct merge *mg, size_t unused)
+{
+	(void)unused;
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	xlat_puts(c, "DELETE FROM ");
+	if (!xlat_relname(c, &plain))
+		return false;
+	xlat_puts(c, " WHERE 0");
+	return true;
+}
+
 static bool finish(struct xlat_ctx *c, struct merge *mg)
 {
 	int param = (c->max_param > c->ngiven ? c->max_param : c->ngiven) + 1;
 	for (size_t k = 0; k < mg->nsteps; k++)
 		if (!(mg->steps[k].sql = number_plan(c, mg->steps[k].sql, param)))
 			return false;
-	mg->steps[0].param = param;
+	mg->steps[1].param = param; /* the plan */
 	const char *primary = number_plan(c, mg->primary, param);
 	if (!primary)
 		return false;
@@ -430,12 +446,14 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	mg->talias.aliasname = m->relation->alias ? m->relation->alias->aliasname
 						  : m->relation->relname;
 	mg->target.alias = &mg->talias;
-	mg->steps = arena_zalloc(c->a, (m->n_merge_when_clauses + 3) * sizeof(*mg->steps));
+	mg->steps = arena_zalloc(c->a, (m->n_merge_when_clauses + 4) * sizeof(*mg->steps));
 	if (!xlat_merge_check_source(c, m, mg))
 		return false;
-	const char *plan = aside(c, &sub, emit_plan, mg, 0);
+	const char *lock = aside(c, &sub, emit_lock, mg, 0);
+	const char *plan = lock ? aside(c, &sub, emit_plan, mg, 0) : NULL;
 	if (!plan)
 		return false;
+	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = lock, .reads = true};
 	if (!xlat_merge_not_matched_refs(c, mg))
 		return false;
 	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = plan, .reads = true};
@@ -445,22 +463,7 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	for (size_t k = 0; k < m->n_merge_when_clauses; k++)
 		if (!action(c, mg, k))
 			return false;
-	if (!mg->primary) { /* DO NOTHING only: a statement that changes nothing */
-		PgQuery__RangeVar plain = mg->target;
-		plain.alias = NULL;
-		struct strbuf *saved = c->sb, buf;
-		strbuf_init(&buf, 0);
-		c->sb = &buf;
-		xlat_puts(c, "DELETE FROM ");
-		bool ok = xlat_relname(c, &plain);
-		xlat_puts(c, " WHERE 0");
-		c->sb = saved;
-		mg->primary = ok && !buf.failed ? arena_strndup(c->a, buf.data, buf.len) : NULL;
-		strbuf_fini(&buf);
-		if (!mg->primary)
-			return ok ? pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
-					      "translated statement too long")
-				  : false;
-	}
+	if (!mg->primary) /* DO NOTHING only: a statement that changes nothing */
+		mg->primary = mg->steps[0].sql;
 	return finish(c, mg);
 }

@@ -3,11 +3,13 @@
  * Spring Data and dbt send it — parameters described with the types of what they are compared
  * with or assigned to, the same prepared statement executed again with other values, the
  * command tag counting every action, 21000 failing the statement and undoing its earlier
- * actions, and a MERGE in a transaction block that a later error rolls back. */
+ * actions, a MERGE in a transaction block that a later error rolls back, and a MERGE that
+ * waits for another session's write lock. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -143,6 +145,36 @@ START_TEST(in_transaction)
 }
 END_TEST
 
+/* Another session holds the write lock: the MERGE waits (parked, no worker held) and then
+ * runs from its start, so its plan sees the row the other session committed meanwhile. */
+START_TEST(lock_wait)
+{
+	PGconn *c = fill();
+	PGconn *holder = harness_connect(&H, "dbname=acme");
+	char buf[256];
+	harness_exec(holder, "BEGIN");
+	harness_exec(holder, "INSERT INTO acct VALUES (4, 'dee', 0)");
+	ck_assert_int_eq(PQsendQueryParams(c,
+					   "MERGE INTO acct a USING (VALUES (4)) AS v(id) "
+					   "ON a.id = v.id WHEN MATCHED THEN UPDATE SET balance = 7 "
+					   "WHEN NOT MATCHED THEN INSERT (id, owner) VALUES (v.id, 'x')",
+					   0, NULL, NULL, NULL, NULL, 0),
+			 1);
+	usleep(200 * 1000);
+	harness_exec(holder, "COMMIT");
+	PGresult *r = PQgetResult(c);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	ck_assert_str_eq(PQcmdStatus(r), "MERGE 1");
+	PQclear(r);
+	while ((r = PQgetResult(c)))
+		PQclear(r);
+	rows(c, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "1:ann:100;2:bob:50;4:dee:7;");
+	PQfinish(holder);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("merge");
@@ -153,6 +185,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, tag_counts_all);
 	tcase_add_test(tc, twice_undoes_all);
 	tcase_add_test(tc, in_transaction);
+	tcase_add_test(tc, lock_wait);
 	suite_add_tcase(s, tc);
 	return s;
 }
