@@ -9,6 +9,88 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
+/* A source whose columns the scope does not know (another tenant's table, a catalog
+ * relation): the plan carries the columns the actions name, source.col, or an unqualified
+ * name that is not the target's (their types taken at run time). Unqualified names inside
+ * subqueries are the subqueries' own. */
+struct named {
+	struct xlat_ctx *c;
+	const struct merge *mg;
+	const struct xlat_schema_col *tcols;
+	size_t ntcols;
+	bool known; /* the target's columns are */
+	struct xlat_schema_col *out;
+	size_t n, cap;
+	int sublinks;
+	bool insert; /* in INSERT's values, where the target is not visible */
+	bool ok;
+};
+
+static void add_named(struct named *w, const char *col)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->out[i].name, col) == 0)
+			return;
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 8;
+		struct xlat_schema_col *v = arena_zalloc(w->c->a, cap * sizeof(*v));
+		if (w->n)
+			memcpy(v, w->out, w->n * sizeof(*v));
+		w->out = v;
+		w->cap = cap;
+	}
+	w->out[w->n++] = (struct xlat_schema_col){.name = col, .typmod = -1};
+}
+
+static bool named_ref(void *arg, const ProtobufCMessage *m)
+{
+	struct named *w = arg;
+	if (m->descriptor == &pg_query__sub_link__descriptor) {
+		w->sublinks++;
+		bool go = xlat_tree_each(m, named_ref, arg);
+		w->sublinks--;
+		return go;
+	}
+	if (m->descriptor != &pg_query__column_ref__descriptor)
+		return xlat_tree_each(m, named_ref, arg);
+	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)m;
+	const char *last = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	const char *rel = cr->n_fields == 2 ? xlat_node_str(cr->fields[0]) : NULL;
+	if (rel && strcmp(rel, w->mg->src) == 0) {
+		w->ok = last != NULL; /* source.* is not known */
+		if (last)
+			add_named(w, last);
+	} else if (cr->n_fields == 1 && last && !w->sublinks) {
+		w->ok = w->known || w->insert;
+		if (w->insert || (w->known && !xlat_scope_col(w->tcols, w->ntcols, last)))
+			add_named(w, last);
+	}
+	return w->ok;
+}
+
+static bool named_cols(struct xlat_ctx *c, const struct merge *mg,
+		       const struct xlat_schema_col **cols, size_t *n)
+{
+	struct named w = {.c = c, .mg = mg, .ok = true};
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	w.known = xlat_scope_target(c, &plain, &w.tcols, &w.ntcols);
+	for (size_t i = 0; w.ok && i < mg->m->n_merge_when_clauses; i++) {
+		const PgQuery__MergeWhenClause *cl = xlat_merge_clause(mg, i);
+		w.insert = true;
+		for (size_t k = 0; w.ok && k < cl->n_values; k++)
+			named_ref(&w, &cl->values[k]->base);
+		w.insert = false;
+		for (size_t k = 0; w.ok && cl->command_type == PG_QUERY__CMD_TYPE__CMD_UPDATE &&
+				   k < cl->n_target_list;
+		     k++)
+			named_ref(&w, &cl->target_list[k]->res_target->val->base);
+	}
+	*cols = w.out;
+	*n = w.n;
+	return w.ok;
+}
+
 /* The source's columns as the scope knows them: the plan carries them to the actions. */
 bool xlat_merge_source_cols(struct xlat_ctx *c, struct merge *mg)
 {
@@ -27,7 +109,8 @@ bool xlat_merge_source_cols(struct xlat_ctx *c, struct merge *mg)
 		if (known < 0)
 			return false;
 	}
-	if ((known != 1 && xlat_scope_whole_row(c, mg->src, &cols, &n) != 1) || !n)
+	if (known != 1 && xlat_scope_whole_row(c, mg->src, &cols, &n) != 1 &&
+	    (s->node_case != NODE(RANGE_VAR) || !named_cols(c, mg, &cols, &n)))
 		return xlat_unsupported(c, -1,
 					"MERGE with a source whose columns are not known "
 					"before it runs");

@@ -3,8 +3,8 @@
  * Spring Data and dbt send it — parameters described with the types of what they are compared
  * with or assigned to, the same prepared statement executed again with other values, the
  * command tag counting every action, 21000 failing the statement and undoing its earlier
- * actions, a MERGE in a transaction block that a later error rolls back, and a MERGE that
- * waits for another session's write lock. */
+ * actions, a MERGE in a transaction block that a later error rolls back, another tenant's
+ * table as target or source, and a MERGE that waits for another session's write lock. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +145,33 @@ START_TEST(in_transaction)
 }
 END_TEST
 
+/* The target, or the source, in another tenant's file, named through its schema prefix. */
+START_TEST(other_tenant)
+{
+	PGconn *a = fill();
+	char buf[256];
+	PGconn *c = harness_connect(&H, "dbname=home");
+	harness_exec(c, "CREATE TABLE l (id integer PRIMARY KEY, w text)");
+	harness_exec(c, "INSERT INTO l VALUES (2, 'lee'), (9, 'nia')");
+	const char *vals[1] = {"1000"};
+	PGresult *r = PQexecParams(c,
+				   "MERGE INTO acme.acct AS a USING l ON a.id = l.id "
+				   "WHEN MATCHED THEN UPDATE SET owner = l.w, balance = $1 "
+				   "WHEN NOT MATCHED THEN INSERT (id, owner) VALUES (l.id, l.w)",
+				   1, NULL, vals, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	ck_assert_str_eq(PQcmdStatus(r), "MERGE 2");
+	PQclear(r);
+	rows(a, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "1:ann:100;2:lee:1000;9:nia:0;");
+	harness_exec(c, "MERGE INTO l USING acme.acct AS a ON l.id = a.id "
+			"WHEN NOT MATCHED THEN INSERT VALUES (a.id, a.owner)");
+	harness_expect_value(c, "SELECT string_agg(w, ',' ORDER BY id) FROM l", "ann,lee,nia");
+	PQfinish(c);
+	PQfinish(a);
+}
+END_TEST
+
 /* Another session holds the write lock: the MERGE waits (parked, no worker held) and then
  * runs from its start, so its plan sees the row the other session committed meanwhile. */
 START_TEST(lock_wait)
@@ -185,6 +212,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, tag_counts_all);
 	tcase_add_test(tc, twice_undoes_all);
 	tcase_add_test(tc, in_transaction);
+	tcase_add_test(tc, other_tenant);
 	tcase_add_test(tc, lock_wait);
 	suite_add_tcase(s, tc);
 	return s;

@@ -113,6 +113,20 @@ static const struct mcase cases[] = {
 	 "s.id, s.w FROM (SELECT s.id, s.w FROM s WHERE s.id > 1) AS s LEFT JOIN t AS t "
 	 "ON t.id = s.id ; " ONCE(1, "1"),
 	 1},
+	/* another tenant's table as the source: the columns the actions name */
+	{"MERGE INTO t USING other.x AS o ON t.id = o.id WHEN MATCHED THEN UPDATE SET v = o.name "
+	 "WHEN NOT MATCHED THEN INSERT (id, v) VALUES (o.id, code)",
+	 "WITH __merge(__tid, name, id, code) AS (SELECT " V(0) ", " V(2) ", " V(3) ", " V(4) " FROM "
+	 "json_each(?1) WHERE json_extract(value, '$[1]') = 2) INSERT INTO t (id, v) SELECT "
+	 "shardlite_notnull(shardlite_int4(o.id), 'id', 't'), shardlite_varchar(code, 3) FROM "
+	 "__merge AS o",
+	 "SELECT t.rowid, CASE WHEN t.rowid IS NULL THEN CASE WHEN 1 THEN 2 END ELSE CASE WHEN 1 "
+	 "THEN 1 END END, o.name, o.id, o.code FROM other.x AS o LEFT JOIN t AS t ON t.id = o.id "
+	 "; " ONCE(1, "1") " ; WITH __merge(__tid, name, id, code) AS (SELECT " V(0) ", " V(2) ", " V(
+		 3) ", " V(4) " FROM json_each(?1) WHERE json_extract(value, '$[1]') = 1) UPDATE t AS "
+			 "t SET v = shardlite_varchar(o.name, 3) FROM __merge AS o WHERE t.rowid = "
+			 "o.\"__tid\"",
+	 1},
 	/* what PostgreSQL refuses */
 	{"MERGE INTO t USING s ON t.id = s.id WHEN NOT MATCHED AND t.n > 0 THEN DO NOTHING",
 	 "!42P01", "", 0},
