@@ -214,6 +214,7 @@ struct xlat_step {
 	const char *numbered_seq;
 	int64_t numbered_max;
 	bool reads;
+	bool counts; /* MERGE's actions: the rows it changes count in the command tag */
 };
 
 struct xlat_stmt {

@@ -297,6 +297,18 @@ static void fn_notnull(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		   (const char *)sqlite3_value_text(argv[1]), (const char *)sqlite3_value_text(argv[2]));
 }
 
+/* shardlite_merge_once(n): n source rows would update or delete one target row of a MERGE;
+ * PostgreSQL refuses the second change (21000). NULL when n is at most 1. */
+static void fn_merge_once(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_int64(argv[0]) <= 1) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	pgfn_error(ctx, "21000", "MERGE command cannot affect row a second time");
+}
+
 /* A text value read by the input function of type oid into its stored form (uuid: canonical
  * text; bytea: the bytes); a value of another storage class is kept (a blob into a bytea is
  * already bytes). */
@@ -343,7 +355,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
 		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
-		{"shardlite_notnull", 3, fn_notnull},
+		{"shardlite_notnull", 3, fn_notnull}, {"shardlite_merge_once", 1, fn_merge_once},
 		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {

@@ -325,6 +325,8 @@ static void command_complete(struct session *s, const struct xlat_stmt *x, sqlit
 	sqlite3 *db = shard_conn_db(s->conn);
 	/* A SELECT counts the rows it returned; DML counts the rows it changed. */
 	uint64_t n = strcmp(x->tag, "SELECT") == 0 ? rows : (uint64_t)sqlite3_changes64(db);
+	if (x->nsteps && strcmp(x->tag, "SELECT") != 0)
+		n += s->step_rows; /* MERGE: its actions' rows before the last one's */
 	switch (x->tag_style) {
 	case XLAT_TAG_INSERT:
 		tag_with_count(tag, "INSERT 0", n);

@@ -168,11 +168,14 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 	strbuf_init(&sb, (size_t)(s->cfg->max_result_bytes > 0
 					  ? s->cfg->max_result_bytes : 0));
 	bool ok = true, unchanged = true; /* no step has written yet */
+	s->step_rows = 0;
 	for (size_t k = 0; ok && k < x->nsteps; k++) {
 		strbuf_reset(&sb);
 		const struct xlat_step *st = &x->steps[k];
 		ok = run_step(s, steps[k], unchanged, st->param != 0, &sb, err) &&
 		     numbered(s, st, err);
+		if (ok && st->counts)
+			s->step_rows += (uint64_t)sqlite3_changes64(shard_conn_db(s->conn));
 		unchanged = unchanged && st->reads;
 		if (ok && st->param)
 			ok = bind_rows(s, x, steps, k, vm, &sb, err);

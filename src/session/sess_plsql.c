@@ -344,6 +344,22 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 	return false;
 }
 
+/* The statement's steps (data-modifying WITH queries, MERGE's plan and actions), each given
+ * the variables too, then their rows bound to vm. */
+static bool run_steps(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		      const struct pl_arg *args, int nargs, struct pgerr *err)
+{
+	sqlite3_stmt **steps = arena_zalloc(r->scratch, x->nsteps * sizeof(*steps));
+	if (!sess_modcte_prepare(r->s, x, steps, err))
+		return false;
+	bool ok = true;
+	for (size_t k = 0; ok && k < x->nsteps; k++)
+		ok = bind_args(r, x, steps[k], args, nargs, err);
+	ok = ok && sess_modcte_run(r->s, x, steps, vm, err);
+	sess_modcte_finalize(steps, x->nsteps);
+	return ok;
+}
+
 static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl_arg *args,
 		    int nargs, bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
 {
@@ -354,10 +370,6 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 			   "If you want to discard the results of a SELECT, use PERFORM instead.");
 		return false;
 	}
-	if (x->nsteps && x->nparams)
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "a data-modifying WITH that reads PL/pgSQL variables is not "
-				 "supported in a DO block");
 	sqlite3_stmt *vm = sess_prepare(s, x, err);
 	if (!vm)
 		return false;
@@ -365,7 +377,7 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	uint64_t rows = 0;
 	uint64_t skips = sess_skip_check(s, x);
 	bool ok = bind_args(r, x, vm, args, nargs, err) &&
-		  (!x->nsteps || sess_modcte_run(s, x, NULL, vm, err)) &&
+		  (!x->nsteps || run_steps(r, x, vm, args, nargs, err)) &&
 		  step_all(r, x, vm, out, &rows, err);
 	if (ok && x->numbered_seq && sqlite3_changes64(db) > 0) {
 		int64_t last = sqlite3_last_insert_rowid(db);
@@ -377,6 +389,8 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 			catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
 	}
 	r->row_count = x->returns_rows ? rows : x->is_ddl ? 0 : (uint64_t)sqlite3_changes64(db);
+	if (x->nsteps && !x->returns_rows)
+		r->row_count += s->step_rows; /* MERGE's earlier actions */
 	r->counted = !x->is_ddl;
 	sqlite3_finalize(vm);
 	if (ok)

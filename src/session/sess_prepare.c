@@ -24,6 +24,24 @@ static void args_bind(struct session *s, const struct xlat_stmt *x, struct pgw_b
 	}
 }
 
+/* A statement with steps (data-modifying WITH queries, MERGE) runs them first, each given the
+ * arguments too, inside the implicit block when no transaction is open (the Query's end
+ * commits it), so that they and the statement succeed or fail together. */
+static bool run_steps(struct session *s, struct sess_stmt *st, sqlite3_stmt *vm,
+		      struct pgw_bind *b, struct pgerr *err)
+{
+	const struct xlat_stmt *x = st->x;
+	sqlite3_stmt **steps = arena_zalloc(s->msg_arena, x->nsteps * sizeof(*steps));
+	if (!sess_txn_implicit_begin(s, err) || !sess_modcte_prepare(s, x, steps, err))
+		return false;
+	bool ok = true;
+	for (size_t k = 0; ok && k < x->nsteps; k++)
+		ok = sess_bind_params(s, st, steps[k], b, err);
+	ok = ok && sess_modcte_run(s, x, steps, vm, err);
+	sess_modcte_finalize(steps, x->nsteps);
+	return ok;
+}
+
 bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool simple,
 			   struct pgerr *err)
 {
@@ -56,7 +74,8 @@ bool sess_execute_prepared(struct session *s, const struct xlat_stmt *x, bool si
 	args_bind(s, x, &b);
 	uint64_t rows = 0;
 	bool suspended = false;
-	bool ok = sess_bind_params(s, st, vm, &b, err);
+	bool ok = sess_bind_params(s, st, vm, &b, err) &&
+		  (!st->x->nsteps || run_steps(s, st, vm, &b, err));
 	if (ok) {
 		sess_write_row_description(s, st->x, vm, NULL);
 		ok = sess_run_vm(s, st->x, vm, NULL, 0, &rows, &suspended, err);

@@ -199,6 +199,7 @@ struct session {
 	sqlite3_stmt *yield_vm; /* simple Query: the stopped statement's VM */
 	struct sess_copy_out *copy_out; /* the COPY TO that stopped for its output (sess_copy.c) */
 	uint64_t yield_rows;    /* rows the stopped statement (or Execute) already sent */
+	uint64_t step_rows;     /* rows the statement's counted steps changed (MERGE's actions) */
 	int budget_ticks;        /* progress callbacks left to the inline statement; 0 = none,
 				  * -1 = over it (every later callback stops the statement) */
 	int stop_reason;         /* why the progress handler interrupted (SESS_STOP_*) */

@@ -533,6 +533,8 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "too many SQL variables", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
 	{SQLITE_ERROR, "too many columns", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
 	{SQLITE_ERROR, "Expression tree is too large", SQLSTATE_PROGRAM_LIMIT_EXCEEDED, NULL},
+	/* INSERT/UPDATE/DELETE/MERGE on a view: SQLite's views are read-only */
+	{SQLITE_ERROR, "cannot modify ", SQLSTATE_FEATURE_NOT_SUPPORTED, NULL},
 	{SQLITE_ERROR, "near ", SQLSTATE_SYNTAX_ERROR, NULL},
 	/* raised by the catalog's functions (src/catalog/catalog_fn.c, catalog_srf.c) */
 	{SQLITE_ERROR, "invalid regular expression: ", "2201B", NULL},

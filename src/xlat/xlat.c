@@ -229,6 +229,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_update(c, n->update_stmt);
 	case PG_QUERY__NODE__NODE_DELETE_STMT:
 		return xlat_stmt_delete(c, n->delete_stmt);
+	case PG_QUERY__NODE__NODE_MERGE_STMT:
+		return xlat_stmt_merge(c, n->merge_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 		return xlat_stmt_create(c, n->create_stmt);
 	case PG_QUERY__NODE__NODE_DROP_STMT:

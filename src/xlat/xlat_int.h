@@ -773,6 +773,11 @@ void xlat_schema_note_filter(struct xlat_ctx *c, const PgQuery__AExpr *e);
 bool xlat_modcte_preimage(struct xlat_ctx *c, const PgQuery__RangeVar *rv, bool *done);
 /* After the statement's parameters are counted: numbers the steps' parameters. */
 bool xlat_modcte_finish(struct xlat_ctx *c);
+/* Column i of a row a step collected as a JSON array (json_each's value), preceded by ", "
+ * unless i is 0: a blob was written as {"x": hex}, anything else as itself. */
+void xlat_modcte_json_column(struct xlat_ctx *c, size_t i);
+/* ---- xlat_merge.c ---- */
+bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m);
 /* The index in c->ctes of the CTE in scope called name (the innermost), -1 if none. */
 int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name);
 /* A CTE of known columns (copied by reference) into scope. */

@@ -215,9 +215,7 @@ static int pre_step(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const char 
 	return k;
 }
 
-/* Column i of a row a step collected as a JSON array (json_each's value): a blob was written
- * as {"x": hex}, anything else as itself. */
-static void json_column(struct xlat_ctx *c, size_t i)
+void xlat_modcte_json_column(struct xlat_ctx *c, size_t i)
 {
 	xlat_printf(c,
 		    "%sCASE json_type(value, '$[%zu]') WHEN 'object' THEN "
@@ -234,7 +232,7 @@ static void pre_reader(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const ch
 {
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < n; i++) {
-		json_column(c, i);
+		xlat_modcte_json_column(c, i);
 		xlat_puts(c, " AS ");
 		xlat_ident(c, cols[i].name);
 	}
@@ -348,7 +346,7 @@ static void reader(struct xlat_ctx *c, const char *name, const struct xlat_schem
 	}
 	xlat_puts(c, ") AS (SELECT ");
 	for (size_t i = 0; i < n; i++)
-		json_column(c, i);
+		xlat_modcte_json_column(c, i);
 	xlat_puts(c, " FROM json_each(");
 	m->holes[m->nholes] = c->sb->len;
 	m->hole_step[m->nholes++] = k;

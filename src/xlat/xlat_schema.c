@@ -148,7 +148,7 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		/* pg_catalog is searched first, whatever search_path says */
 		const char *search = c->env ? c->env->search : NULL;
 		c->no_bind |= catalog; /* its virtual table may read constants while planning */
-		if (search && !catalog)
+		if (search && !catalog && xlat_scope_cte_find(c, rv->relname) < 0) /* not a CTE */
 			emit_tenant_rel(c, search, rv);
 		else
 			xlat_ident(c, rv->relname);

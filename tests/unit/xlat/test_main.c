@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, xlat_suite_fnlib());
 	srunner_add_suite(sr, xlat_suite_infer());
 	srunner_add_suite(sr, xlat_suite_modcte());
+	srunner_add_suite(sr, xlat_suite_merge());
 	srunner_add_suite(sr, xlat_suite_group());
 	srunner_add_suite(sr, xlat_suite_enum());
 	srunner_add_suite(sr, xlat_suite_bind());

@@ -41,6 +41,7 @@ Suite *xlat_suite_schema(void);
 Suite *xlat_suite_fnlib(void);
 Suite *xlat_suite_infer(void);
 Suite *xlat_suite_modcte(void);
+Suite *xlat_suite_merge(void);
 Suite *xlat_suite_group(void);
 Suite *xlat_suite_enum(void);
 Suite *xlat_suite_bind(void);

@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_merge.c: MERGE (PostgreSQL 15). SQLite has none, so the statement becomes steps
+ * (xlat_stmt.steps) that the session runs in order inside the statement's transaction:
+ *   lock    a DELETE of no rows, which takes the write lock before anything is read;
+ *   plan    SELECT of the source LEFT JOIN the target: per pair the target's rowid, the WHEN
+ *           clause that acts (the first whose condition holds: a CASE over them in order) and
+ *           the source row; its rows, as JSON, are bound to every later step (sess_modcte.c);
+ *   check   a target row that two source rows would update or delete is 21000;
+ *   actions one UPDATE ... FROM, DELETE or INSERT ... SELECT per WHEN clause, reading the plan's
+ *           rows of that clause as a CTE named like the source. UPDATE and INSERT are
+ *           translated as PostgreSQL's own would be (xlat_dml.c), so values are typed and
+ *           checked, serial keys numbered and identity rules kept exactly as there.
+ * Every decision is taken on the rows as they were, as PostgreSQL's single snapshot does. The
+ * last action is the statement itself; the command tag counts every action's rows. */
+#include "xlat_merge.h"
+#include "xlat_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define CMD(x) PG_QUERY__CMD_TYPE__CMD_##x
+#define HOLE "?merge_plan" /* the plan's parameter, numbered once all are counted */
+
+/* Runs emit into a scratch buffer of its own with a statement of its own (sub), returning the
+ * text in the arena (NULL with c->err set). */
+static const char *aside(struct xlat_ctx *c, struct xlat_stmt *sub,
+			 bool (*emit)(struct xlat_ctx *, struct merge *, size_t), struct merge *mg,
+			 size_t arg)
+{
+	struct xlat_stmt *st = c->st;
+	struct strbuf buf, *saved = c->sb;
+	strbuf_init(&buf, 0);
+	memset(sub, 0, sizeof(*sub));
+	sub->ncols = -1;
+	c->st = sub;
+	c->sb = &buf;
+	int nctes = c->nctes;
+	bool ok = emit(c, mg, arg);
+	c->nctes = nctes;
+	c->st = st;
+	c->sb = saved;
+	st->names_tables |= sub->names_tables;
+	const char *text = NULL;
+	if (ok && buf.failed)
+		pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	else if (ok)
+		text = arena_strndup(c->a, buf.data ? buf.data : "", buf.len);
+	strbuf_fini(&buf);
+	return text;
+}
+
+/* ---- the plan ---- */
+
+/* The clause number (1-based) of the first clause of the kind (matched or not) whose
+ * condition holds, else NULL. */
+static bool acting_clause(struct xlat_ctx *c, const struct merge *mg, bool matched)
+{
+	struct xlat_type ignored;
+	size_t n = 0;
+	for (size_t i = 0; i < mg->m->n_merge_when_clauses; i++) {
+		const PgQuery__MergeWhenClause *w = xlat_merge_clause(mg, i);
+		if ((bool)w->matched != matched)
+			continue;
+		xlat_puts(c, n++ ? " WHEN " : "CASE WHEN ");
+		if (!w->condition) {
+			xlat_puts(c, "1");
+		} else {
+			xlat_puts(c, "(");
+			if (!xlat_expr(c, w->condition, &ignored))
+				return false;
+			xlat_puts(c, ")");
+		}
+		xlat_printf(c, " THEN %zu", i + 1);
+	}
+	xlat_puts(c, n ? " END" : "NULL");
+	return true;
+}
+
+static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
+{
+	(void)unused;
+	struct xlat_type ignored;
+	const PgQuery__MergeStmt *m = mg->m;
+	PgQuery__Node *source = m->source_relation;
+	int scope = xlat_scope_enter(c);
+	bool ok = xlat_with(c, m->with_clause) && xlat_scope_from(c, &source, 1) &&
+		  xlat_merge_source_cols(c, mg);
+	xlat_scope_table(c, &mg->target);
+	if (ok) {
+		xlat_puts(c, "SELECT ");
+		xlat_ident(c, mg->talias.aliasname);
+		xlat_puts(c, ".rowid, CASE WHEN ");
+		xlat_ident(c, mg->talias.aliasname);
+		xlat_puts(c, ".rowid IS NULL THEN ");
+		ok = acting_clause(c, mg, false);
+	}
+	if (ok) {
+		xlat_puts(c, " ELSE ");
+		ok = acting_clause(c, mg, true);
+		xlat_puts(c, " END");
+	}
+	for (size_t i = 1; ok && i < mg->ncols; i++) {
+		struct xlat_colref ref;
+		xlat_puts(c, ", ");
+		ok = xlat_expr(c, xlat_colref(&ref, mg->src, mg->cols[i].name, -1), &ignored);
+	}
+	if (ok) {
+		xlat_puts(c, " FROM ");
+		ok = xlat_from_list(c, &source, 1);
+	}
+	if (ok) {
+		xlat_puts(c, " LEFT JOIN ");
+		ok = xlat_relname(c, &mg->target);
+	}
+	if (ok) {
+		xlat_puts(c, " AS ");
+		xlat_ident(c, mg->talias.aliasname);
+		xlat_puts(c, " ON ");
+		ok = xlat_expr(c, m->join_condition, &ignored);
+	}
+	xlat_scope_leave(c, scope);
+	return ok;
+}
+
+/* ---- the check ---- */
+
+/* A target row that more than one source row would update or delete: PostgreSQL's second
+ * UPDATE or DELETE of the row fails with 21000 (a DO NOTHING, or no clause acting, is no
+ * second change). NULL when no clause updates or deletes. */
+static const char *check_sql(struct xlat_ctx *c, const struct merge *mg)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT shardlite_merge_once(count(*)) FROM json_each(" HOLE ") "
+			 "WHERE json_extract(value, '$[1]') IN (");
+	size_t n = 0;
+	for (size_t i = 0; i < mg->m->n_merge_when_clauses; i++) {
+		PgQuery__CmdType cmd = xlat_merge_clause(mg, i)->command_type;
+		if (cmd == CMD(UPDATE) || cmd == CMD(DELETE))
+			strbuf_printf(&sb, "%s%zu", n++ ? ", " : "", i + 1);
+	}
+	strbuf_puts(&sb, ") GROUP BY json_extract(value, '$[0]')");
+	const char *sql = n && !sb.failed ? arena_strndup(c->a, sb.data, sb.len) : NULL;
+	strbuf_fini(&sb);
+	return sql;
+}
+
+/* ---- the actions ---- */
+
+/* `WITH [the statement's WITH queries,] "__merge"(...) AS (SELECT ... FROM json_each(plan)
+ * WHERE clause = k) `: the plan's rows of clause k with the source's column names. */
+static bool reader(struct xlat_ctx *c, const struct merge *mg, size_t k)
+{
+	size_t start = c->sb->len;
+	if (!xlat_with(c, mg->m->with_clause))
+		return false;
+	if (c->sb->len > start) { /* "WITH a AS (...) " */
+		c->sb->len--;
+		xlat_puts(c, ", ");
+	} else {
+		xlat_puts(c, "WITH ");
+	}
+	xlat_ident(c, MERGE_CTE);
+	for (size_t i = 0; i < mg->ncols; i++) {
+		xlat_puts(c, i ? ", " : "(");
+		xlat_ident(c, mg->cols[i].name);
+	}
+	xlat_puts(c, ") AS (SELECT ");
+	for (size_t i = 0; i < mg->ncols; i++)
+		xlat_modcte_json_column(c, i ? i + 1 : 0);
+	xlat_printf(c, " FROM json_each(" HOLE ") WHERE json_extract(value, '$[1]') = %zu) ",
+		    k + 1);
+	xlat_scope_cte_cols(c, MERGE_CTE, mg->cols, mg->ncols);
+	return true;
+}
+
+static PgQuery__Node *from_reader(struct xlat_ctx *c, const struct merge *mg)
+{
+	PgQuery__RangeVar *rv = arena_zalloc(c->a, sizeof(*rv));
+	PgQuery__Alias *alias = arena_zalloc(c->a, sizeof(*alias));
+	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+	*rv = (PgQuery__RangeVar)PG_QUERY__RANGE_VAR__INIT;
+	*alias = (PgQuery__Alias)PG_QUERY__ALIAS__INIT;
+	*n = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	rv->relname = (char *)MERGE_CTE;
+	alias->aliasname = (char *)mg->src;
+	rv->alias = alias;
+	rv->location = -1;
+	n->node_case = NODE(RANGE_VAR);
+	n->range_var = rv;
+	return n;
+}
+
+/* UPDATE target SET ... FROM "__merge" AS source WHERE target.rowid = source.__tid */
+static bool emit_update(struct xlat_ctx *c, struct merge *mg, size_t k)
+{
+	const PgQuery__MergeWhenClause *w = xlat_merge_clause(mg, k);
+	PgQuery__UpdateStmt u = PG_QUERY__UPDATE_STMT__INIT;
+	PgQuery__Node *from = from_reader(c, mg);
+	u.relation = &mg->target;
+	u.target_list = w->target_list;
+	u.n_target_list = w->n_target_list;
+	u.from_clause = &from;
+	u.n_from_clause = 1;
+	if (!reader(c, mg, k) || !xlat_stmt_update(c, &u))
+		return false;
+	xlat_puts(c, " WHERE ");
+	xlat_ident(c, mg->talias.aliasname);
+	xlat_puts(c, ".rowid = ");
+	xlat_ident(c, mg->src);
+	xlat_puts(c, ".\"__tid\"");
+	return true;
+}
+
+static bool emit_delete(struct xlat_ctx *c, struct merge *mg, size_t k)
+{
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	xlat_puts(c, "DELETE FROM ");
+	if (!xlat_relname(c, &plain))
+		return false;
+	xlat_printf(c,
+		    " WHERE rowid IN (SELECT json_extract(value, '$[0]') FROM json_each(" HOLE ") "
+		    "WHERE json_extract(value, '$[1]') = %zu)",
+		    k + 1);
+	return true;
+}
+
+/* INSERT DEFAULT VALUES for each row: SQLite's DEFAULT VALUES makes one row, so the table's
+ * serial key is given NULL (SQLite numbers it), else its first column its default. */
+static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
+{
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	const struct xlat_schema_col *cols = NULL, *col = NULL;
+	size_t ncols = 0;
+	const char *dflt = NULL;
+	if (xlat_scope_target(c, &plain, &cols, &ncols))
+		for (size_t i = 0; i < ncols && !col; i++)
+			col = cols[i].rowid_seq ? &cols[i] : NULL;
+	if (col) {
+		c->st->numbered_seq = arena_strdup(c->a, col->rowid_seq);
+		c->st->numbered_max = col->type_oid == XLAT_OID_INT2   ? INT16_MAX
+				      : col->type_oid == XLAT_OID_INT4 ? INT32_MAX
+								       : 0;
+	} else if (ncols && !cols[0].identity &&
+		   xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
+		col = &cols[0];
+	} else {
+		return xlat_unsupported(c, -1, "MERGE ... INSERT DEFAULT VALUES into this table");
+	}
+	if (!reader(c, mg, k))
+		return false;
+	xlat_puts(c, "INSERT INTO ");
+	if (!xlat_relname(c, &plain))
+		return false;
+	xlat_puts(c, " (");
+	xlat_ident(c, col->name);
+	xlat_printf(c, ") SELECT %s%s%s FROM ", dflt ? "(" : "", dflt ? dflt : "NULL",
+		    dflt ? ")" : "");
+	xlat_ident(c, MERGE_CTE);
+	return true;
+}
+
+PgQuery__Node *xlat_merge_res_target(struct xlat_ctx *c, PgQuery__Node *val)
+{
+	PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+	*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+	*n = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	rt->val = val;
+	rt->location = -1;
+	n->node_case = NODE(RES_TARGET);
+	n->res_target = rt;
+	return n;
+}
+
+/* INSERT INTO target (columns) SELECT values FROM "__merge" AS source: a DEFAULT value leaves
+ * its column out, which is what it means for a single row. */
+static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
+{
+	const PgQuery__MergeWhenClause *w = xlat_merge_clause(mg, k);
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	const struct xlat_schema_col *tcols = NULL;
+	size_t ntcols = 0, n = w->n_values, kept = 0;
+	if (w->n_target_list && n != w->n_target_list)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 n > w->n_target_list
+					 ? "INSERT has more expressions than target columns"
+					 : "INSERT has more target columns than expressions");
+	bool known = xlat_scope_target(c, &plain, &tcols, &ntcols);
+	PgQuery__Node **cols = arena_zalloc(c->a, (n + 1) * sizeof(*cols));
+	PgQuery__Node **vals = arena_zalloc(c->a, (n + 1) * sizeof(*vals));
+	bool defaults = false;
+	for (size_t i = 0; i < n; i++)
+		defaults |= w->values[i]->node_case == NODE(SET_TO_DEFAULT);
+	for (size_t i = 0; i < n; i++) {
+		if (w->values[i]->node_case == NODE(SET_TO_DEFAULT))
+			continue;
+		if (w->n_target_list) {
+			cols[kept] = w->target_list[i];
+		} else if (defaults) {
+			if (!known || i >= ntcols)
+				return xlat_unsupported(c, -1,
+							"DEFAULT in MERGE ... INSERT VALUES "
+							"without a column list here");
+			PgQuery__ResTarget *rt = arena_zalloc(c->a, sizeof(*rt));
+			*rt = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+			rt->name = (char *)tcols[i].name;
+			cols[kept] = xlat_merge_res_target(c, NULL);
+			cols[kept]->res_target = rt;
+		}
+		vals[kept++] = xlat_merge_res_target(c, w->values[i]);
+	}
+	if (!kept)
+		return emit_defaults(c, mg, k);
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT, *from = from_reader(c, mg);
+	sel.target_list = vals;
+	sel.n_target_list = kept;
+	sel.from_clause = &from;
+	sel.n_from_clause = 1;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = NODE(SELECT_STMT);
+	seln.select_stmt = &sel;
+	PgQuery__InsertStmt ins = PG_QUERY__INSERT_STMT__INIT;
+	ins.relation = &plain;
+	ins.cols = cols;
+	ins.n_cols = w->n_target_list || defaults ? kept : 0;
+	ins.select_stmt = &seln;
+	ins.override = w->override;
+	return reader(c, mg, k) && xlat_stmt_insert(c, &ins);
+}
+
+static bool action(struct xlat_ctx *c, struct merge *mg, size_t k)
+{
+	struct xlat_stmt sub;
+	bool (*emit)(struct xlat_ctx *, struct merge *, size_t);
+	switch (xlat_merge_clause(mg, k)->command_type) {
+	case CMD(UPDATE):
+		emit = emit_update;
+		break;
+	case CMD(DELETE):
+		emit = emit_delete;
+		break;
+	case CMD(INSERT):
+		emit = emit_insert;
+		break;
+	case CMD(NOTHING):
+		return true;
+	default:
+		return xlat_unsupported(c, -1, "this MERGE action");
+	}
+	const char *sql = aside(c, &sub, emit, mg, k);
+	if (!sql)
+		return false;
+	if (mg->primary) /* the one before becomes a step */
+		mg->steps[mg->nsteps++] = (struct xlat_step){.sql = mg->primary,
+							     .numbered_seq = mg->primary_seq,
+							     .numbered_max = mg->primary_max,
+							     .counts = true};
+	mg->primary = sql;
+	mg->primary_seq = sub.numbered_seq;
+	mg->primary_max = sub.numbered_max;
+	return true;
+}
+
+/* ---- the statement ---- */
+
+/* Writes each HOLE in sql outside quotes as ?param. */
+static const char *number_plan(struct xlat_ctx *c, const char *sql, int param)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	char quote = 0;
+	for (const char *p = sql; *p;) {
+		if (quote)
+			quote = *p == quote ? 0 : quote;
+		else if (*p == '\'' || *p == '"')
+			quote = *p;
+		else if (strncmp(p, HOLE, strlen(HOLE)) == 0) {
+			strbuf_printf(&sb, "?%d", param);
+			p += strlen(HOLE);
+			continue;
+		}
+		strbuf_putc(&sb, *p++);
+	}
+	const char *out = sb.failed ? NULL : arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	if (!out)
+		pgerr_set(c->err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "translated statement too long");
+	return out;
+}
+
+/* `DELETE FROM target WHERE 0`: changes nothing, but takes the write lock. Run first, it meets
+ * another connection's lock before the plan takes a snapshot, so the statement may wait and run
+ * again from its start (as a first write does) instead of failing with 40001. */
+static bool emit_lock(struct xlat_ctx *c, struct merge *mg, size_t unused)
+{
+	(void)unused;
+	PgQuery__RangeVar plain = mg->target;
+	plain.alias = NULL;
+	xlat_puts(c, "DELETE FROM ");
+	if (!xlat_relname(c, &plain))
+		return false;
+	xlat_puts(c, " WHERE 0");
+	return true;
+}
+
+static bool finish(struct xlat_ctx *c, struct merge *mg)
+{
+	int param = (c->max_param > c->ngiven ? c->max_param : c->ngiven) + 1;
+	for (size_t k = 0; k < mg->nsteps; k++)
+		if (!(mg->steps[k].sql = number_plan(c, mg->steps[k].sql, param)))
+			return false;
+	mg->steps[1].param = param; /* the plan */
+	const char *primary = number_plan(c, mg->primary, param);
+	if (!primary)
+		return false;
+	xlat_puts(c, primary);
+	c->st->steps = mg->steps;
+	c->st->nsteps = mg->nsteps;
+	c->st->numbered_seq = mg->primary_seq;
+	c->st->numbered_max = mg->primary_max;
+	return true;
+}
+
+bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
+{
+	struct xlat_stmt sub;
+	c->st->tag = "MERGE";
+	c->st->tag_style = XLAT_TAG_ROWS;
+	c->st->writes = true;
+	if (c->sb != c->main_sb)
+		return xlat_unsupported(c, -1, "MERGE here");
+	xlat_nocache(c); /* the steps' text is numbered after the fact */
+	struct merge *mg = arena_zalloc(c->a, sizeof(*mg));
+	PgQuery__MergeStmt *spelled = arena_zalloc(c->a, sizeof(*spelled));
+	*spelled = *m;
+	spelled->source_relation = xlat_merge_spell_out_star(c, m->source_relation);
+	mg->m = m = spelled;
+	mg->target = *m->relation;
+	mg->talias = (PgQuery__Alias)PG_QUERY__ALIAS__INIT;
+	mg->talias.aliasname = m->relation->alias ? m->relation->alias->aliasname
+						  : m->relation->relname;
+	mg->target.alias = &mg->talias;
+	mg->steps = arena_zalloc(c->a, (m->n_merge_when_clauses + 4) * sizeof(*mg->steps));
+	if (!xlat_merge_check_source(c, m, mg))
+		return false;
+	const char *lock = aside(c, &sub, emit_lock, mg, 0);
+	const char *plan = lock ? aside(c, &sub, emit_plan, mg, 0) : NULL;
+	if (!plan)
+		return false;
+	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = lock, .reads = true};
+	if (!xlat_merge_not_matched_refs(c, mg))
+		return false;
+	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = plan, .reads = true};
+	const char *check = check_sql(c, mg);
+	if (check)
+		mg->steps[mg->nsteps++] = (struct xlat_step){.sql = check, .reads = true};
+	for (size_t k = 0; k < m->n_merge_when_clauses; k++)
+		if (!action(c, mg, k))
+			return false;
+	if (!mg->primary) /* DO NOTHING only: a statement that changes nothing */
+		mg->primary = mg->steps[0].sql;
+	return finish(c, mg);
+}
