@@ -216,6 +216,22 @@ struct xlat_step {
 	bool reads;
 };
 
+/* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t: an
+ * XLAT_SQL statement whose .sql is the query (its parameters and column hints a SELECT's)
+ * and whose rows the session does not send: it creates table name in schema with a column
+ * per result column — named colnames[i] for the first ncolnames, else as the query names
+ * it — declared as the PostgreSQL type RowDescription would report, fills it with the rows
+ * (none with no_data) and answers `SELECT n` (`CREATE TABLE AS` with no_data, or when
+ * if_not_exists found the relation there). */
+struct xlat_ctas {
+	const char *schema; /* the SQLite schema: "main" (the session's file) or "temp" */
+	const char *name;   /* the table, unquoted */
+	const char *const *colnames;
+	size_t ncolnames;
+	bool if_not_exists;
+	bool no_data; /* WITH NO DATA */
+};
+
 struct xlat_stmt {
 	enum xlat_kind kind;
 	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
@@ -337,6 +353,8 @@ struct xlat_stmt {
 	 * translated for: worth keeping prepared, and never taken for a statement translated for
 	 * another schema. (The miss that stored it has the same text, not the flag.) */
 	bool reusable;
+	/* CREATE TABLE AS / SELECT INTO (see struct xlat_ctas); NULL otherwise. */
+	const struct xlat_ctas *ctas;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----

@@ -391,6 +391,14 @@ void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sq
 bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		 struct pgerr *err);
+/* ---- sess_ctas.c ---- */
+/* CREATE TABLE AS / SELECT INTO (x->ctas): vm is the query, bound; creates the table with the
+ * query's column types and inserts its rows (*rows counts them), all or nothing, and writes
+ * its command tag into tag (SESS_CTAS_TAG bytes). 42P07 when the relation exists (a NOTICE
+ * with IF NOT EXISTS). */
+#define SESS_CTAS_TAG 64
+bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		   uint64_t *rows, char *tag, struct pgerr *err);
 /* Binds text (NULL: NULL) at 0-based parameter i of vm as a value of type, as a text-format
  * Bind parameter is bound. */
 bool sess_bind_text(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, const char *text,

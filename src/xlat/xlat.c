@@ -220,7 +220,11 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		if (n->select_stmt->into_clause)
+			return xlat_stmt_select_into(c, n->select_stmt);
 		return xlat_stmt_select(c, n->select_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		return xlat_stmt_ctas(c, n->create_table_as_stmt);
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return xlat_stmt_insert(c, n->insert_stmt);
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
