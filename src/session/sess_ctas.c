@@ -72,6 +72,17 @@ static void builtin_decl(struct strbuf *sb, uint32_t oid, int32_t typmod)
 	}
 }
 
+/* An enum's declared type: its name, "name[]" for its array type. */
+static bool enum_decl(struct session *s, uint32_t oid, struct strbuf *d)
+{
+	bool array = false;
+	const struct catalog_enum *e = sess_types_enum(s, oid, &array);
+	if (!e)
+		return false;
+	strbuf_printf(d, "%s%s", e->name, array ? "[]" : "");
+	return true;
+}
+
 /* The declared type of a column of type oid/typmod into sb; false when shardlite cannot
  * declare it. A column the query takes as it is keeps its declared type's text (an enum's
  * name, an array's spelling); any other is spelled from the type. Quoted where SQLite's
@@ -94,6 +105,8 @@ static bool decl_of(struct session *s, sqlite3_stmt *vm, int i, uint32_t oid, in
 		strbuf_puts(&d, "[]");
 	} else if (info) {
 		builtin_decl(&d, oid, typmod);
+	} else if (enum_decl(s, oid, &d)) {
+		info = NULL; /* quoted below, as CREATE TABLE quotes an enum's name */
 	} else {
 		strbuf_fini(&d);
 		return false;
