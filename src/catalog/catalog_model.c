@@ -607,8 +607,8 @@ static void resolve_fkeys(struct cat_model *m)
 static bool load_rels(sqlite3 *db, struct cat_model *m, bool temp, struct pgerr *err)
 {
 	sqlite3_stmt *st = prep(db,
-				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type = "
-				       "'table' ORDER BY rowid"
+				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type IN "
+				       "('table', 'view') ORDER BY rowid"
 				     : "SELECT type, name, sql FROM main.sqlite_schema WHERE type IN "
 				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
