@@ -184,6 +184,10 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
  * its own: a second one on the same columns as another, which SQLite would fold into the
  * first inside CREATE TABLE (ALTER TABLE ... ADD UNIQUE, as Sequelize's sync repeats it). */
 #define CATALOG_UNIQUE_MARK "/* shardlite: unique constraint */"
+/* In the stored SQL of a table (after its opening parenthesis), marks it as a materialized
+ * view (CREATE MATERIALIZED VIEW); its query and state are in the sidecar _shardlite_matviews
+ * (docs/catalog.md). */
+#define CATALOG_MATVIEW_MARK "/* shardlite: materialized view */"
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);

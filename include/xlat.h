@@ -30,6 +30,7 @@ enum xlat_kind {
 	XLAT_EXPLAIN,    /* EXPLAIN [ANALYZE]: SQLite's plan of .sql (see .explain_analyze) */
 	XLAT_DO,         /* DO: a PL/pgSQL block the session interprets (.plpgsql) */
 	XLAT_DATABASE,   /* CREATE / DROP / ALTER DATABASE: a tenant's lifecycle (.database) */
+	XLAT_MATVIEW,    /* REFRESH / DROP MATERIALIZED VIEW (.ctas) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -216,7 +217,8 @@ struct xlat_step {
 	bool reads;
 };
 
-/* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t: an
+/* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t and
+ * CREATE MATERIALIZED VIEW [IF NOT EXISTS] v [(names)] AS query [WITH [NO] DATA]: an
  * XLAT_SQL statement whose .sql is the query (its parameters and column hints a SELECT's)
  * and whose rows the session does not send: it creates table name in schema with a column
  * per result column — named colnames[i] for the first ncolnames, else as the query names
@@ -230,6 +232,15 @@ struct xlat_ctas {
 	size_t ncolnames;
 	bool if_not_exists;
 	bool no_data; /* WITH NO DATA */
+	/* CREATE MATERIALIZED VIEW: the same, and its query as PostgreSQL text (deparsed) is
+	 * kept in the sidecar _shardlite_matviews for REFRESH (docs/catalog.md). */
+	bool matview;
+	const char *definition;
+	/* XLAT_MATVIEW: REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]
+	 * (refresh; no_data), or DROP MATERIALIZED VIEW [IF EXISTS] names (missing_ok). */
+	bool refresh, concurrently, missing_ok;
+	const char *const *names;
+	size_t nnames;
 };
 
 struct xlat_stmt {

@@ -82,6 +82,10 @@ struct cat_rel {
 	const char *sql;
 	const char *sqlname; /* its name in sqlite_schema, NULL when SQLite has none */
 	bool temp; /* in the connection's temp schema: a temporary table or its index */
+	/* A materialized view (kind 'r', its SQL marked CATALOG_MATVIEW_MARK): pg_class shows
+	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
+	bool matview, populated;
+	const char *definition;
 };
 
 /* The schema temporary tables show in (PostgreSQL's pg_temp_N of the session's backend) and

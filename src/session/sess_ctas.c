@@ -136,7 +136,7 @@ static bool create_sql(struct session *s, const struct xlat_stmt *x, sqlite3_stm
 	sess_describe_columns(s, &plain, vm, NULL, f);
 	strbuf_printf(sb, "CREATE TABLE %s.", ct->schema);
 	strbuf_put_quoted(sb, ct->name, '"');
-	strbuf_puts(sb, " (");
+	strbuf_puts(sb, ct->matview ? " (" CATALOG_MATVIEW_MARK " " : " (");
 	for (int i = 0; i < n; i++) {
 		const char *name = (size_t)i < ct->ncolnames ? ct->colnames[i] : f[i].name;
 		uint32_t oid = f[i].type_oid == PGTYPE_UNKNOWN ? PGTYPE_TEXT : f[i].type_oid;
@@ -164,13 +164,13 @@ static bool create_sql(struct session *s, const struct xlat_stmt *x, sqlite3_stm
 }
 
 /* INSERT INTO schema."name" VALUES (?1, ..., ?n) */
-static sqlite3_stmt *insert_vm(struct session *s, const struct xlat_ctas *ct, int n,
+static sqlite3_stmt *insert_vm(struct session *s, const char *schema, const char *name, int n,
 			       struct pgerr *err)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_printf(&sb, "INSERT INTO %s.", ct->schema);
-	strbuf_put_quoted(&sb, ct->name, '"');
+	strbuf_printf(&sb, "INSERT INTO %s.", schema);
+	strbuf_put_quoted(&sb, name, '"');
 	strbuf_puts(&sb, " VALUES (");
 	for (int i = 0; i < n; i++)
 		strbuf_printf(&sb, "%s?%d", i ? ", " : "", i + 1);
@@ -186,13 +186,12 @@ static sqlite3_stmt *insert_vm(struct session *s, const struct xlat_ctas *ct, in
 	return ins;
 }
 
-/* Steps the query to its end, inserting each row. */
-static bool fill(struct session *s, const struct xlat_ctas *ct, sqlite3_stmt *vm,
-		 uint64_t *rows, struct pgerr *err)
+bool sess_ctas_fill(struct session *s, const char *schema, const char *name, sqlite3_stmt *vm,
+		    uint64_t *rows, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	int n = sqlite3_column_count(vm);
-	sqlite3_stmt *ins = insert_vm(s, ct, n, err);
+	sqlite3_stmt *ins = insert_vm(s, schema, name, n, err);
 	if (!ins)
 		return false;
 	int rc;
@@ -219,9 +218,14 @@ static bool create_and_fill(struct session *s, const struct xlat_stmt *x, sqlite
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	bool ok = create_sql(s, x, vm, &sb, err) && shard_exec(s->conn, sb.data, err);
+	const struct xlat_ctas *ct = x->ctas;
+	/* a materialized view's sidecar row first: the catalog reads it again only when the
+	 * schema moves, which the CREATE TABLE after it does */
+	bool ok = create_sql(s, x, vm, &sb, err) &&
+		  (!ct->matview || sess_matview_record(s, ct, err)) &&
+		  shard_exec(s->conn, sb.data, err);
 	strbuf_fini(&sb);
-	return ok && (x->ctas->no_data || fill(s, x->ctas, vm, rows, err));
+	return ok && (ct->no_data || sess_ctas_fill(s, ct->schema, ct->name, vm, rows, err));
 }
 
 bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
@@ -243,7 +247,7 @@ bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 				 ct->name);
 			pgw_be_notice(&s->out, "NOTICE", SQLSTATE_DUPLICATE_TABLE, msg);
 		}
-		snprintf(tag, SESS_CTAS_TAG, "CREATE TABLE AS");
+		snprintf(tag, SESS_CTAS_TAG, ct->matview ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS");
 		return true;
 	}
 	if (!shard_exec(s->conn, "SAVEPOINT " SAVEPOINT, err))
@@ -263,7 +267,7 @@ bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	if (!shard_exec(s->conn, "RELEASE " SAVEPOINT, err))
 		return false;
 	if (ct->no_data)
-		snprintf(tag, SESS_CTAS_TAG, "CREATE TABLE AS");
+		snprintf(tag, SESS_CTAS_TAG, ct->matview ? "CREATE MATERIALIZED VIEW" : "CREATE TABLE AS");
 	else
 		snprintf(tag, SESS_CTAS_TAG, "SELECT %llu", (unsigned long long)*rows);
 	sess_temp_saw(s, x);

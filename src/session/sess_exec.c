@@ -657,6 +657,12 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		if (!sess_plpgsql_run(s, x, err))
 			return false;
 		break;
+	case XLAT_MATVIEW:
+		if (!sess_matview_run(s, x, err)) {
+			s->lock_busy = atomic_met_lock(s, err);
+			return false;
+		}
+		break;
 	case XLAT_DATABASE:
 		if (!sess_database_run(s, x, err))
 			return false;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_ctas.c: tables made from queries — CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO]
- * DATA] and SELECT ... INTO [TEMP] t. The query is translated as a SELECT (its parameters and
+ * DATA], SELECT ... INTO [TEMP] t, and CREATE MATERIALIZED VIEW (xlat_matview.c). The query is translated as a SELECT (its parameters and
  * result column hints as usual); the new table's columns are only known once the query is
  * prepared, so the session creates and fills it (struct xlat_ctas, sess_ctas.c), which gives
  * each column the PostgreSQL type RowDescription would report for the query. */
@@ -106,10 +106,28 @@ static bool ctas(struct xlat_ctx *c, const PgQuery__IntoClause *in, const PgQuer
 	return query(c, q->select_stmt, ct);
 }
 
+/* CREATE MATERIALIZED VIEW: a table made so, its query kept; PostgreSQL's refusals. */
+static bool matview(struct xlat_ctx *c, const PgQuery__CreateTableAsStmt *s)
+{
+	const PgQuery__RangeVar *rv = s->into ? s->into->rel : NULL;
+	if (rv && rv->relpersistence && *rv->relpersistence == 'u')
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "materialized views cannot be unlogged");
+	if (!ctas(c, s->into, s->query, s->if_not_exists))
+		return false;
+	struct xlat_ctas *ct = (struct xlat_ctas *)c->st->ctas;
+	ct->matview = true;
+	if (strcmp(ct->schema, "main") != 0)
+		return xlat_unsupported(c, -1, "a temporary materialized view");
+	if (c->max_param) /* the query is run again by REFRESH, without them */
+		return xlat_fail(c, "42P02", -1, "there is no parameter $%d", c->max_param);
+	return xlat_matview_definition(c, s->query, &ct->definition);
+}
+
 bool xlat_stmt_ctas(struct xlat_ctx *c, const PgQuery__CreateTableAsStmt *s)
 {
 	if (s->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW)
-		return xlat_unsupported(c, -1, "CREATE MATERIALIZED VIEW");
+		return matview(c, s);
 	return ctas(c, s->into, s->query, s->if_not_exists);
 }
 
