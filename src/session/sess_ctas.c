@@ -134,7 +134,8 @@ static bool create_sql(struct session *s, const struct xlat_stmt *x, sqlite3_stm
 	struct xlat_stmt plain = *x;
 	plain.ctas = NULL; /* described as the SELECT it is */
 	sess_describe_columns(s, &plain, vm, NULL, f);
-	strbuf_printf(sb, "CREATE TABLE %s.", ct->schema);
+	/* TEMP as written: the authorizer pins the connection for a CREATE TEMP TABLE */
+	strbuf_puts(sb, strcmp(ct->schema, "temp") == 0 ? "CREATE TEMP TABLE " : "CREATE TABLE main.");
 	strbuf_put_quoted(sb, ct->name, '"');
 	strbuf_puts(sb, ct->matview ? " (" CATALOG_MATVIEW_MARK " " : " (");
 	for (int i = 0; i < n; i++) {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* test_ctas.c: CREATE TABLE AS and SELECT INTO against the real binary through libpq's
  * extended protocol — parameters bound by Bind, Describe answering NoData, the tag `SELECT n`,
- * a prepared CREATE TABLE AS run twice, errors rolling back, and temporary tables made so. */
+ * a prepared CREATE TABLE AS run twice, errors rolling back, and temporary tables made so
+ * (gone with the session). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +57,12 @@ START_TEST(parameters_through_bind)
 	harness_expect_value(c, "SELECT relpersistence FROM pg_class WHERE relname = 'picked'",
 			     "t");
 	PQfinish(c);
+	/* the session's end drops it: the next session, on the pooled connection, has none */
+	for (int i = 0; i < 3; i++) {
+		c = harness_connect(&H, "dbname=acme");
+		harness_exec_fail(c, "SELECT * FROM picked", "42P01");
+		PQfinish(c);
+	}
 }
 END_TEST
 
