@@ -150,6 +150,7 @@ struct catalog_relation {
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
+	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
  * columns of tables declared with it or an array of it (tables[i].columns[i]). */
