@@ -119,6 +119,7 @@ struct cat_comment {
 /* What a column's SQLite declared type cannot say: a serial key's PostgreSQL type (its
  * declared type must be INTEGER) and identity columns' kind (written by CREATE TABLE). */
 #define CAT_SIDECAR_COLUMNS "_shardlite_columns"
+#define CAT_SIDECAR_MATVIEWS "_shardlite_matviews"
 /* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */

@@ -215,8 +215,8 @@ static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	    (bare && find_cte(c, rv->relname)) ||
 	    !c->schema->unpopulated_fn(c->schema->arg, rv->relname))
 		return true;
-	xlat_fail(c, "55000", rv->location, "materialized view \"%s\" has not been populated",
-		  rv->relname);
+	/* PostgreSQL's executor says it, without a position */
+	xlat_fail(c, "55000", -1, "materialized view \"%s\" has not been populated", rv->relname);
 	pgerr_hint(c->err, "Use the REFRESH MATERIALIZED VIEW command.");
 	return false;
 }
