@@ -150,6 +150,7 @@ struct catalog_relation {
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
+	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
 };
 /* An enum type of the tenant (CREATE TYPE ... AS ENUM): its labels in sort order and the
  * columns of tables declared with it or an array of it (tables[i].columns[i]). */
@@ -184,6 +185,10 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
  * its own: a second one on the same columns as another, which SQLite would fold into the
  * first inside CREATE TABLE (ALTER TABLE ... ADD UNIQUE, as Sequelize's sync repeats it). */
 #define CATALOG_UNIQUE_MARK "/* shardlite: unique constraint */"
+/* In the stored SQL of a table (after its opening parenthesis), marks it as a materialized
+ * view (CREATE MATERIALIZED VIEW); its query and state are in the sidecar _shardlite_matviews
+ * (docs/catalog.md). */
+#define CATALOG_MATVIEW_MARK "/* shardlite: materialized view */"
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);

@@ -30,6 +30,7 @@ enum xlat_kind {
 	XLAT_EXPLAIN,    /* EXPLAIN [ANALYZE]: SQLite's plan of .sql (see .explain_analyze) */
 	XLAT_DO,         /* DO: a PL/pgSQL block the session interprets (.plpgsql) */
 	XLAT_DATABASE,   /* CREATE / DROP / ALTER DATABASE: a tenant's lifecycle (.database) */
+	XLAT_MATVIEW,    /* REFRESH / DROP MATERIALIZED VIEW (.ctas) */
 };
 
 /* How the command tag is written in CommandComplete. */
@@ -217,6 +218,32 @@ struct xlat_step {
 	bool counts; /* MERGE's actions: the rows it changes count in the command tag */
 };
 
+/* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t and
+ * CREATE MATERIALIZED VIEW [IF NOT EXISTS] v [(names)] AS query [WITH [NO] DATA]: an
+ * XLAT_SQL statement whose .sql is the query (its parameters and column hints a SELECT's)
+ * and whose rows the session does not send: it creates table name in schema with a column
+ * per result column — named colnames[i] for the first ncolnames, else as the query names
+ * it — declared as the PostgreSQL type RowDescription would report, fills it with the rows
+ * (none with no_data) and answers `SELECT n` (`CREATE TABLE AS` with no_data, or when
+ * if_not_exists found the relation there). */
+struct xlat_ctas {
+	const char *schema; /* the SQLite schema: "main" (the session's file) or "temp" */
+	const char *name;   /* the table, unquoted */
+	const char *const *colnames;
+	size_t ncolnames;
+	bool if_not_exists;
+	bool no_data; /* WITH NO DATA */
+	/* CREATE MATERIALIZED VIEW: the same, and its query as PostgreSQL text (deparsed) is
+	 * kept in the sidecar _shardlite_matviews for REFRESH (docs/catalog.md). */
+	bool matview;
+	const char *definition;
+	/* XLAT_MATVIEW: REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]
+	 * (refresh; no_data), or DROP MATERIALIZED VIEW [IF EXISTS] names (missing_ok). */
+	bool refresh, concurrently, missing_ok;
+	const char *const *names;
+	size_t nnames;
+};
+
 struct xlat_stmt {
 	enum xlat_kind kind;
 	const char *tag; /* "SELECT", "INSERT", "CREATE TABLE", "SET", ... */
@@ -349,6 +376,8 @@ struct xlat_stmt {
 	 * translated for: worth keeping prepared, and never taken for a statement translated for
 	 * another schema. (The miss that stored it has the same text, not the flag.) */
 	bool reusable;
+	/* CREATE TABLE AS / SELECT INTO (see struct xlat_ctas); NULL otherwise. */
+	const struct xlat_ctas *ctas;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----
@@ -502,6 +531,10 @@ struct xlat_schema {
 	 * SELECT last_value FROM s). NULL: never. Called on cache misses only; a statement that
 	 * names a relation table_fn does not know is not cached. */
 	bool (*sequence_fn)(void *arg, const char *name);
+	/* Whether relation name (one table_fn knows) is a materialized view without rows (made
+	 * or refreshed WITH NO DATA), which a query may not read (55000). NULL: never. Part of
+	 * the fingerprint. */
+	bool (*unpopulated_fn)(void *arg, const char *name);
 	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's
 	 * own, fixed per build), as table_fn; NULL: catalog columns stay untyped. */
 	bool (*catalog_fn)(void *arg, const char *name, struct arena *a,

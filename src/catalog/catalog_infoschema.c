@@ -62,8 +62,8 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *rel = m->rels[i];
-		if (rel->kind != 'r' && rel->kind != 'v')
-			continue; /* PostgreSQL lists neither indexes nor sequences here */
+		if ((rel->kind != 'r' && rel->kind != 'v') || rel->matview)
+			continue; /* PostgreSQL lists no indexes, sequences, materialized views */
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
 		cat_text(r, rel->temp ? CAT_NS_TEMP_NAME : cat_conn_public(cc));
@@ -219,7 +219,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {
-		if (m->rels[i]->kind != 'r' && m->rels[i]->kind != 'v')
+		if ((m->rels[i]->kind != 'r' && m->rels[i]->kind != 'v') || m->rels[i]->matview)
 			continue;
 		for (int k = 0; k < m->rels[i]->ncols; k++)
 			column_row(cc, r, m, m->rels[i], k);

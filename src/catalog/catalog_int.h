@@ -82,6 +82,10 @@ struct cat_rel {
 	const char *sql;
 	const char *sqlname; /* its name in sqlite_schema, NULL when SQLite has none */
 	bool temp; /* in the connection's temp schema: a temporary table or its index */
+	/* A materialized view (kind 'r', its SQL marked CATALOG_MATVIEW_MARK): pg_class shows
+	 * relkind 'm'; its query (PostgreSQL text) and state from _shardlite_matviews. */
+	bool matview, populated;
+	const char *definition;
 };
 
 /* The schema temporary tables show in (PostgreSQL's pg_temp_N of the session's backend) and
@@ -115,6 +119,7 @@ struct cat_comment {
 /* What a column's SQLite declared type cannot say: a serial key's PostgreSQL type (its
  * declared type must be INTEGER) and identity columns' kind (written by CREATE TABLE). */
 #define CAT_SIDECAR_COLUMNS "_shardlite_columns"
+#define CAT_SIDECAR_MATVIEWS "_shardlite_matviews"
 /* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */

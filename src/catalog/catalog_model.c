@@ -607,8 +607,8 @@ static void resolve_fkeys(struct cat_model *m)
 static bool load_rels(sqlite3 *db, struct cat_model *m, bool temp, struct pgerr *err)
 {
 	sqlite3_stmt *st = prep(db,
-				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type = "
-				       "'table' ORDER BY rowid"
+				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type IN "
+				       "('table', 'view') ORDER BY rowid"
 				     : "SELECT type, name, sql FROM main.sqlite_schema WHERE type IN "
 				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
@@ -630,12 +630,39 @@ static bool load_rels(sqlite3 *db, struct cat_model *m, bool temp, struct pgerr 
 	return true;
 }
 
+/* The materialized views: tables whose stored SQL carries the mark, with their query and
+ * state from the sidecar (a view without a row there reads as populated, query unknown). */
+static void load_matviews(sqlite3 *db, struct cat_model *m)
+{
+	sqlite3_stmt *st = NULL;
+	for (size_t i = 0; i < m->nrels; i++) {
+		struct cat_rel *r = m->rels[i];
+		r->matview = r->kind == 'r' && !r->temp && r->sql &&
+			     strstr(r->sql, CATALOG_MATVIEW_MARK) != NULL;
+		r->populated = r->matview;
+		if (!r->matview)
+			continue;
+		if (!st && sqlite3_prepare_v2(db, "SELECT definition, populated FROM "
+						  "main._shardlite_matviews WHERE name = ?1",
+					      -1, &st, NULL) != SQLITE_OK)
+			break; /* no sidecar yet */
+		sqlite3_bind_text(st, 1, r->name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			r->definition = col_text(m->a, st, 0);
+			r->populated = sqlite3_column_int(st, 1) != 0;
+		}
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+}
+
 bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 {
 	memset(m, 0, sizeof(*m));
 	m->a = arena_new(0);
 	if (!load_rels(db, m, true, err) || !load_rels(db, m, false, err))
 		return false;
+	load_matviews(db, m);
 	size_t ntables = m->nrels;
 	if (!cat_enum_load(db, m)) /* before the columns, which may be of an enum type */
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
@@ -664,6 +691,8 @@ struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name)
 
 const char *cat_view_query(const struct cat_rel *v)
 {
+	if (v->matview)
+		return v->definition;
 	const char *as = v->kind == 'v' && v->sql ? strstr(v->sql, " AS ") : NULL;
 	return as ? as + 4 : NULL;
 }

@@ -148,10 +148,11 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, rel->kind == 'r' && has_index(m, rel));
 		cat_bool(r, false);
 		cat_char(r, rel->temp ? 't' : 'p');
-		cat_char(r, rel->kind);
+		cat_char(r, rel->matview ? 'm' : rel->kind);
 		cat_int(r, rel->ncols);
 		cat_int(r, nchecks(m, rel));
-		cat_bool(r, rel->kind == 'v'); /* a view is a rule in PostgreSQL */
+		/* a view is a rule in PostgreSQL, and so is a materialized view's query */
+		cat_bool(r, rel->kind == 'v' || rel->matview);
 		cat_bool(r, fk_triggers(m, rel));
 		cat_bool(r, false);
 		cat_bool(r, false);

@@ -494,18 +494,23 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		"UPDATE " CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
 		"('table', 'column')",
 		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1",
-		"UPDATE " CAT_SIDECAR_COLUMNS " SET table_name = ?3 WHERE table_name = ?1"};
+		"UPDATE " CAT_SIDECAR_COLUMNS " SET table_name = ?3 WHERE table_name = ?1",
+		/* a materialized view's kept query follows it (its columns are filled by
+		 * position, so a renamed column needs nothing) */
+		"UPDATE " CAT_SIDECAR_MATVIEWS " SET name = ?3 WHERE name = ?1"};
 	static const char *const column_sql[] = {
 		"UPDATE " CAT_SIDECAR_COMMENTS " SET column_name = ?3 WHERE name = ?1 AND kind = "
 		"'column' AND column_name = ?2",
 		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_column = ?3 WHERE owner_table = ?1 AND "
 		"owner_column = ?2",
 		"UPDATE " CAT_SIDECAR_COLUMNS " SET column_name = ?3 WHERE table_name = ?1 AND "
-		"column_name = ?2"};
+		"column_name = ?2",
+		NULL};
 	const char *const *sql = c ? column_sql : table_sql;
-	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS};
-	for (int i = 0; t && to && i < 3; i++) {
-		if (!cat_sidecar_exists(db, tables[i]))
+	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS,
+				CAT_SIDECAR_MATVIEWS};
+	for (int i = 0; t && to && i < 4; i++) {
+		if (!sql[i] || !cat_sidecar_exists(db, tables[i]))
 			continue;
 		sqlite3_stmt *st = NULL;
 		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);

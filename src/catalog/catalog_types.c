@@ -42,6 +42,7 @@ static uint64_t fingerprint(const struct cat_model *m)
 			continue;
 		h = fnv(h, r->name, strlen(r->name) + 1);
 		h = fnv(h, &r->kind, 1);
+		h = fnv(h, r->matview && !r->populated ? "u" : "", 1); /* reading it is 55000 */
 		for (int k = 0; k < r->ncols; k++) {
 			const struct cat_col *c = &r->cols[k];
 			h = fnv(h, c->name, strlen(c->name) + 1);
@@ -85,6 +86,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	const char **dflt = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*dflt));
 	d->name = arena_strdup(a, r->name);
 	d->dflt_sql = dflt;
+	d->unpopulated = r->matview && !r->populated;
 	d->cols = v;
 	d->ncols = (size_t)r->ncols;
 	for (int k = 0; k < r->ncols; k++) {

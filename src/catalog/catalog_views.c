@@ -30,7 +30,7 @@ static bool fill_tables(struct cat_conn *cc, const struct cat_model *m, struct c
 {
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *t = m->rels[i];
-		if (t->kind != 'r')
+		if (t->kind != 'r' || t->matview)
 			continue;
 		cat_row(r);
 		cat_text(r, cat_conn_public(cc));
@@ -122,8 +122,21 @@ static bool fill_settings(struct cat_conn *cc, const struct cat_model *m, struct
 	return true;
 }
 
-static bool fill_empty(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+static bool fill_matviews(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *v = m->rels[i];
+		if (!v->matview)
+			continue;
+		cat_row(r);
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, v->name);
+		cat_text(r, cat_conn_user(cc));
+		cat_null(r);
+		cat_bool(r, has_index(m, v));
+		cat_bool(r, v->populated);
+		cat_text(r, v->definition ? arena_printf(r->a, " %s;", v->definition) : NULL);
+	}
 	return true;
 }
 
@@ -135,7 +148,7 @@ static const struct cat_reldef defs[] = {
 	{"pg_matviews",
 	 "schemaname name, matviewname name, matviewowner name, tablespace name, "
 	 "hasindexes bool, ispopulated bool, definition text",
-	 fill_empty},
+	 fill_matviews},
 	{"pg_settings",
 	 "name text, setting text, unit text, category text, short_desc text, extra_desc text, "
 	 "context text, vartype text, source text, min_val text, max_val text, "

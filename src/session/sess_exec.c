@@ -117,7 +117,7 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 
 int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)
 {
-	return x && x->no_columns ? 0 : sqlite3_column_count(vm);
+	return x && (x->no_columns || x->ctas) ? 0 : sqlite3_column_count(vm);
 }
 
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
@@ -434,7 +434,18 @@ bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		 struct pgerr *err)
 {
-	bool ok = run_vm(s, x, vm, formats, max_rows, rows, suspended, err);
+	bool ok;
+	if (x && x->ctas) { /* CREATE TABLE AS: the rows go into the new table */
+		char tag[SESS_CTAS_TAG];
+		*suspended = false;
+		ok = sess_ctas_run(s, x, vm, rows, tag, err);
+		if (ok)
+			pgw_be_command_complete(&s->out, tag);
+		s->lock_busy = !ok && *rows == 0 &&
+			       strcmp(err->sqlstate, SQLSTATE_LOCK_NOT_AVAILABLE) == 0;
+	} else {
+		ok = run_vm(s, x, vm, formats, max_rows, rows, suspended, err);
+	}
 	sess_wait_budget(s, 0); /* a statement that stopped early goes on without one */
 	return ok;
 }
@@ -651,6 +662,12 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 	case XLAT_DO:
 		if (!sess_plpgsql_run(s, x, err))
 			return false;
+		break;
+	case XLAT_MATVIEW:
+		if (!sess_matview_run(s, x, err)) {
+			s->lock_busy = atomic_met_lock(s, err);
+			return false;
+		}
 		break;
 	case XLAT_DATABASE:
 		if (!sess_database_run(s, x, err))

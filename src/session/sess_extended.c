@@ -404,7 +404,7 @@ static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_
 		sess_cursor_describe(s, x, format);
 		return true;
 	}
-	if (vm && (sqlite3_column_count(vm) > 0 || (x && x->no_columns)))
+	if (vm && (sess_ncols(x, vm) > 0 || (x && x->no_columns)))
 		sess_write_row_description(s, x, vm, formats);
 	else
 		pgw_be_no_data(&s->out);

@@ -78,6 +78,8 @@ bool sess_inline_allows(struct session *s, const struct xlat_stmt *x,
 	}
 	switch (x->kind) {
 	case XLAT_SQL: /* sess_inline_vm_begin checks what SQLite says of the statement */
+		if (x->ctas)
+			break; /* CREATE TABLE AS: DDL, on a worker */
 		if (!x->writes && !x->ntenants)
 			return true;
 		if (!x->ntenants && write_chosen(s, st)) {

@@ -376,9 +376,11 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	sqlite3 *db = shard_conn_db(s->conn);
 	uint64_t rows = 0;
 	uint64_t skips = sess_skip_check(s, x);
+	char tag[SESS_CTAS_TAG]; /* CREATE TABLE AS: not sent from inside a DO */
 	bool ok = bind_args(r, x, vm, args, nargs, err) &&
 		  (!x->nsteps || run_steps(r, x, vm, args, nargs, err)) &&
-		  step_all(r, x, vm, out, &rows, err);
+		  (x->ctas ? sess_ctas_run(s, x, vm, &rows, tag, err)
+			   : step_all(r, x, vm, out, &rows, err));
 	if (ok && x->numbered_seq && sqlite3_changes64(db) > 0) {
 		int64_t last = sqlite3_last_insert_rowid(db);
 		if (x->numbered_max && last > x->numbered_max)

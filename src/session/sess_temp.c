@@ -108,22 +108,26 @@ void sess_temp_autocommit(struct session *s)
 	(void)shard_conn_unpin(s->conn);
 }
 
-/* The names of the tables in the temp schema, in a (NULL-terminated). */
-static const char **temp_tables(sqlite3 *db, struct arena *a)
+/* The temp schema's views and tables, in a (NULL-terminated): "DROP VIEW name" or "DROP
+ * TABLE name" each, views first (they may read the tables). */
+static const char **temp_objects(sqlite3 *db, struct arena *a)
 {
 	size_t n = 0, cap = 8;
 	const char **v = arena_alloc(a, cap * sizeof(*v));
 	sqlite3_stmt *vm = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT name FROM temp.sqlite_schema WHERE type = 'table'", -1,
-			       &vm, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 'DROP ' || upper(type), name FROM temp.sqlite_schema WHERE "
+			       "type IN ('view', 'table') ORDER BY type = 'table'",
+			       -1, &vm, NULL) == SQLITE_OK) {
 		while (sqlite3_step(vm) == SQLITE_ROW) {
-			if (n + 1 == cap) {
+			if (n + 2 >= cap) {
 				const char **w = arena_alloc(a, cap * 2 * sizeof(*w));
 				memcpy(w, v, n * sizeof(*v));
 				v = w;
 				cap *= 2;
 			}
 			v[n++] = arena_strdup(a, (const char *)sqlite3_column_text(vm, 0));
+			v[n++] = arena_strdup(a, (const char *)sqlite3_column_text(vm, 1));
 		}
 	}
 	sqlite3_finalize(vm);
@@ -137,10 +141,10 @@ bool sess_temp_discard(struct session *s, struct pgerr *err)
 	if (!s->conn || !shard_conn_pinned(s->conn))
 		return true;
 	struct arena *a = arena_new(0);
-	const char **names = temp_tables(shard_conn_db(s->conn), a);
+	const char **names = temp_objects(shard_conn_db(s->conn), a);
 	bool ok = true;
-	for (size_t i = 0; ok && names[i]; i++)
-		ok = run_on(s, "DROP TABLE", names[i], err);
+	for (size_t i = 0; ok && names[i]; i += 2)
+		ok = run_on(s, names[i], names[i + 1], err);
 	arena_free(a);
 	if (ok)
 		(void)shard_conn_unpin(s->conn);

@@ -57,6 +57,12 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 	return true;
 }
 
+static bool unpopulated(void *arg, const char *name)
+{
+	const struct catalog_relation *r = sess_types_relation(arg, name);
+	return r && r->unpopulated;
+}
+
 static bool table_pkey(void *arg, const char *name, const char *const **cols, size_t *n)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
@@ -186,6 +192,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		return;
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
+					 .unpopulated_fn = unpopulated,
 					 .pkey_fn = table_pkey,
 					 .default_fn = table_default,
 					 .rowtype_fn = table_rowtype,

@@ -426,6 +426,23 @@ void sess_write_row_description(struct session *s, const struct xlat_stmt *x, sq
 bool sess_run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		 const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		 struct pgerr *err);
+/* ---- sess_ctas.c ---- */
+/* CREATE TABLE AS / SELECT INTO (x->ctas): vm is the query, bound; creates the table with the
+ * query's column types and inserts its rows (*rows counts them), all or nothing, and writes
+ * its command tag into tag (SESS_CTAS_TAG bytes). 42P07 when the relation exists (a NOTICE
+ * with IF NOT EXISTS). */
+#define SESS_CTAS_TAG 64
+bool sess_ctas_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
+		   uint64_t *rows, char *tag, struct pgerr *err);
+/* Steps vm (a query, bound) to its end, inserting each row into schema."name" (as many
+ * columns); *rows counts them. */
+bool sess_ctas_fill(struct session *s, const char *schema, const char *name, sqlite3_stmt *vm,
+		    uint64_t *rows, struct pgerr *err);
+/* ---- sess_matview.c ---- */
+/* Keeps CREATE MATERIALIZED VIEW's query and whether it has rows in the sidecar. */
+bool sess_matview_record(struct session *s, const struct xlat_ctas *ct, struct pgerr *err);
+/* XLAT_MATVIEW: REFRESH or DROP MATERIALIZED VIEW, writing the tag into tag. */
+bool sess_matview_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* Binds text (NULL: NULL) at 0-based parameter i of vm as a value of type, as a text-format
  * Bind parameter is bound. */
 bool sess_bind_text(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, const char *text,

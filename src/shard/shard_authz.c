@@ -118,7 +118,8 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_comments") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_columns") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
-	    sqlite3_stricmp(table, "_shardlite_extensions") == 0)
+	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_matviews") == 0)
 		return SQLITE_OK;
 	return deny("the name %s is reserved for shardlite's sidecar tables", table);
 }

@@ -222,7 +222,13 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
 	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		if (n->select_stmt->into_clause)
+			return xlat_stmt_select_into(c, n->select_stmt);
 		return xlat_stmt_select(c, n->select_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+		return xlat_stmt_ctas(c, n->create_table_as_stmt);
+	case PG_QUERY__NODE__NODE_REFRESH_MAT_VIEW_STMT:
+		return xlat_stmt_refresh(c, n->refresh_mat_view_stmt);
 	case PG_QUERY__NODE__NODE_INSERT_STMT:
 		return xlat_stmt_insert(c, n->insert_stmt);
 	case PG_QUERY__NODE__NODE_UPDATE_STMT:
@@ -234,6 +240,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_CREATE_STMT:
 		return xlat_stmt_create(c, n->create_stmt);
 	case PG_QUERY__NODE__NODE_DROP_STMT:
+		if (n->drop_stmt->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_MATVIEW)
+			return xlat_stmt_drop_matview(c, n->drop_stmt);
 		return xlat_stmt_drop(c, n->drop_stmt);
 	case PG_QUERY__NODE__NODE_INDEX_STMT:
 		return xlat_stmt_index(c, n->index_stmt);

@@ -52,7 +52,7 @@ static struct {
 /* (steps are never cached: xlat_modcte.c marks its statements nocache; nor are PREPARE and
  * EXECUTE, xlat_prepare.c, nor DO, whose kind is not XLAT_SQL, nor CREATE/DROP/ALTER DATABASE,
  * xlat_database.c, nor CREATE TEMP TABLE, xlat_temp_create, nor LISTEN/NOTIFY, xlat_utility.c) */
-_Static_assert(sizeof(struct xlat_stmt) == 416,
+_Static_assert(sizeof(struct xlat_stmt) == 424,
 	       "struct xlat_stmt changed: copy its new fields in copy_stmt()");
 
 /* ---- recording during translation ---- */
@@ -240,6 +240,7 @@ static void copy_stmt(struct arena *a, struct xlat_stmt *d, const struct xlat_st
 	d->copy = NULL;
 	d->cursor = NULL;
 	d->notify = NULL;
+	ASSERT(!s->ctas); /* CREATE TABLE AS is never cached (xlat_ctas.c) */
 	d->skip_type = dup_opt(a, s->skip_type);
 	d->skip_of = dup_opt(a, s->skip_of);
 	d->skip_names = NULL;

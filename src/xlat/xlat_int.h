@@ -802,6 +802,13 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s);
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s);
+/* xlat_ctas.c: CREATE TABLE AS and SELECT ... INTO (struct xlat_ctas). */
+bool xlat_stmt_ctas(struct xlat_ctx *c, const PgQuery__CreateTableAsStmt *s);
+bool xlat_stmt_select_into(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+/* xlat_matview.c: REFRESH and DROP MATERIALIZED VIEW; a view's query as PostgreSQL text. */
+bool xlat_stmt_refresh(struct xlat_ctx *c, const PgQuery__RefreshMatViewStmt *s);
+bool xlat_stmt_drop_matview(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);

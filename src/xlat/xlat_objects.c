@@ -346,16 +346,27 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	return true;
 }
 
+/* A view's name: a temporary view's always in SQLite's temp schema, so that an unqualified
+ * DROP or check never reaches a permanent view of the same name. */
+static bool view_name(struct xlat_ctx *c, const PgQuery__RangeVar *view, bool temp)
+{
+	if (!temp)
+		return xlat_relname(c, view);
+	xlat_puts(c, "temp.");
+	xlat_ident(c, view->relname);
+	return true;
+}
+
 /* CREATE OR REPLACE VIEW: a script that remembers the old view's columns (42809 when the name
  * is a table), drops it and creates the new one, then checks the columns. */
-static bool replace_view_begin(struct xlat_ctx *c, const PgQuery__RangeVar *view)
+static bool replace_view_begin(struct xlat_ctx *c, const PgQuery__RangeVar *view, bool temp)
 {
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	xlat_puts(c, "SELECT shardlite_view_save(");
 	xlat_string(c, view->relname);
 	xlat_puts(c, "); DROP VIEW IF EXISTS ");
-	if (!xlat_relname(c, view))
+	if (!view_name(c, view, temp))
 		return false;
 	xlat_puts(c, "; ");
 	return true;
@@ -363,20 +374,22 @@ static bool replace_view_begin(struct xlat_ctx *c, const PgQuery__RangeVar *view
 
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
-	const char *p = s->view->relpersistence;
 	ddl(c, "CREATE VIEW");
-	if (p && *p == 't')
-		return xlat_unsupported(c, -1, "a temporary view");
+	bool temp = xlat_temp_is(s->view); /* TEMP, or named pg_temp.v */
+	if (temp && !xlat_temp_create(c, s->view, PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP))
+		return false;
 	if (s->n_options ||
 	    (s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION &&
 	     s->with_check_option != PG_QUERY__VIEW_CHECK_OPTION__VIEW_CHECK_OPTION_UNDEFINED))
 		return xlat_unsupported(c, -1, "a view option or WITH CHECK OPTION");
 	if (s->query->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this view query");
-	if (s->replace && !replace_view_begin(c, s->view))
+	if (s->replace && !replace_view_begin(c, s->view, temp))
 		return false;
-	xlat_puts(c, "CREATE VIEW ");
-	if (!xlat_relname(c, s->view))
+	xlat_puts(c, temp ? "CREATE TEMP VIEW " : "CREATE VIEW ");
+	if (temp)
+		xlat_ident(c, s->view->relname);
+	else if (!xlat_relname(c, s->view))
 		return false;
 	if (s->n_aliases) {
 		xlat_puts(c, "(");
@@ -393,7 +406,7 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	 * names a missing column or table (42703, 42P01) when it is created */
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, "; SELECT 1 FROM ");
-	xlat_relname(c, s->view);
+	(void)view_name(c, s->view, temp);
 	xlat_puts(c, " LIMIT 0");
 	if (s->replace) { /* the new columns must keep the old ones, as PostgreSQL checks */
 		xlat_puts(c, "; SELECT shardlite_view_check(");

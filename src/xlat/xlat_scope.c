@@ -211,12 +211,26 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->opaque = false;
 }
 
+/* A materialized view made or refreshed WITH NO DATA cannot be read, as in PostgreSQL. */
+static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	bool bare = !rv->schemaname || !*rv->schemaname;
+	if (!c->schema || !c->schema->unpopulated_fn || !own_tenant_rel(c, rv) ||
+	    (bare && find_cte(c, rv->relname)) ||
+	    !c->schema->unpopulated_fn(c->schema->arg, rv->relname))
+		return true;
+	/* PostgreSQL's executor says it, without a position */
+	xlat_fail(c, "55000", -1, "materialized view \"%s\" has not been populated", rv->relname);
+	pgerr_hint(c->err, "Use the REFRESH MATERIALIZED VIEW command.");
+	return false;
+}
+
 static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
 	case NODE(RANGE_VAR):
 		range_var(c, n->range_var);
-		return true;
+		return populated(c, n->range_var);
 	case NODE(RANGE_SUBSELECT): {
 		const PgQuery__RangeSubselect *rs = n->range_subselect;
 		struct xlat_scope_rel *r =

@@ -81,14 +81,21 @@ CREATE TYPE \"Role\" AS ENUM ('USER', 'ADMIN');
 ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';
 CREATE TABLE person (id integer PRIMARY KEY, m mood DEFAULT 'ok', r \"Role\" NOT NULL,
   ms mood[]);
-CREATE INDEX person_m ON person (m);"
+CREATE INDEX person_m ON person (m);
+CREATE TABLE person_copy AS SELECT *, m AS m2, 'ok'::mood AS m3, id::bigint * 2 AS big,
+  'x'::varchar(7) AS v, 1.5::numeric(6,2) AS n FROM person;
+SELECT id, r INTO TEMP person_tmp FROM person;
+CREATE MATERIALIZED VIEW person_mv AS SELECT id, m, r FROM person;
+CREATE UNIQUE INDEX person_mv_id ON person_mv (id);
+CREATE MATERIALIZED VIEW person_mv_empty AS SELECT id FROM person WITH NO DATA;"
 psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE tenum' postgres ||
 	fail "CREATE DATABASE tenum"
 echo "$SCHEMA_ENUM" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d tenum \
 	>/dev/null || fail "enum schema on PostgreSQL"
 echo "$SCHEMA_ENUM" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres \
 	-d tenum >/dev/null || fail "enum schema on shardlite"
-for cmd in '\dT' '\dT+' '\dT+ mood' '\dT public.*' '\d person' '\d+ person'; do
+for cmd in '\dT' '\dT+' '\dT+ mood' '\dT public.*' '\d person' '\d+ person' '\d person_copy' \
+	'\dm' '\d person_mv'; do
 	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d tenum -c "$cmd" 2>&1)
 	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d tenum -c "$cmd" 2>&1)
 	[[ "$got" == "$want" ]] || fail "tenum $cmd differs:

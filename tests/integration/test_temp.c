@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* test_temp.c: temporary tables against the real binary — each session sees only its own,
+/* test_temp.c: temporary tables (and views) against the real binary — each session sees only its own,
  * they shadow a permanent table of the same name, a session's end (also a client that vanishes
  * mid-transaction) drops them so the next borrower of the pooled connection finds none, COPY
  * loads one, ON COMMIT DELETE ROWS / DROP act at commit, DISCARD TEMP drops them, and a session
@@ -59,6 +59,7 @@ START_TEST(session_end_drops_them)
 		PGconn *a = harness_connect(&H, "dbname=acme");
 		harness_exec(a, "CREATE TEMP TABLE left_over (x int)");
 		harness_exec(a, "INSERT INTO left_over VALUES (1)");
+		harness_exec(a, "CREATE TEMP VIEW left_view AS SELECT x FROM left_over");
 		if (round == 1) { /* the client vanishes mid-transaction */
 			harness_exec(a, "BEGIN");
 			harness_exec(a, "INSERT INTO left_over VALUES (2)");
@@ -67,6 +68,7 @@ START_TEST(session_end_drops_them)
 		for (int i = 0; i < 3; i++) {
 			PGconn *b = harness_connect(&H, "dbname=acme");
 			harness_exec_fail(b, "SELECT * FROM left_over", "42P01");
+			harness_exec_fail(b, "SELECT * FROM left_view", "42P01");
 			harness_expect_value(
 				b, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
 			harness_exec(b, "CREATE TEMP TABLE left_over (y text)"); /* no clash */
