@@ -838,6 +838,20 @@ bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);
 bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 /* xlat_plpgsql.c: DO [LANGUAGE plpgsql] '...' (XLAT_DO with .plpgsql). */
 bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d);
+
+/* ---- xlat_routine.c: user-defined functions ---- */
+bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s);
+bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* A call of one of the tenant's functions (schema: as written, NULL when unqualified): 1
+ * emitted with *t its result type, 0 when none takes these arguments, -1 failed. */
+int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  const char *schema, struct xlat_type *t);
+/* xlat_trigger.c: CREATE TRIGGER, DROP TRIGGER. */
+bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s);
+bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* xlat_plpgsql.c: whether a LANGUAGE sql body's last statement returns rows (a SELECT or
+ * VALUES, or INSERT/UPDATE/DELETE with RETURNING). */
+bool xlat_sql_body_returns(const char *body);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);

@@ -1,0 +1,47 @@
+-- Row triggers: the updated_at trigger of hand-written migrations (BEFORE UPDATE changing NEW),
+-- an audit log (AFTER INSERT OR UPDATE OR DELETE with TG_OP, OLD, NEW, TG_ARGV), a BEFORE
+-- trigger that skips rows (RETURN NULL), DROP TRIGGER, and the errors PostgreSQL gives.
+CREATE TABLE tg_posts (id serial PRIMARY KEY, title text NOT NULL, updated_at timestamptz NOT NULL DEFAULT '2000-01-01 00:00:00+00', version int NOT NULL DEFAULT 1);
+CREATE OR REPLACE FUNCTION tg_set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := '2030-01-01 00:00:00+00'; NEW.version := OLD.version + 1; RETURN NEW; END $$;
+CREATE TRIGGER tg_posts_upd BEFORE UPDATE ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_set_updated_at();
+INSERT INTO tg_posts (title) VALUES ('a'), ('b');
+UPDATE tg_posts SET title = 'a2' WHERE id = 1;
+SELECT id, title, updated_at, version FROM tg_posts ORDER BY id;
+UPDATE tg_posts SET title = title || '!';
+SELECT id, title, updated_at, version FROM tg_posts ORDER BY id;
+CREATE TABLE tg_audit (n serial PRIMARY KEY, op text, tbl text, old_title text, new_title text, args text);
+CREATE FUNCTION tg_audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO tg_audit (op, tbl, old_title, args) VALUES (TG_OP, TG_TABLE_NAME, OLD.title, TG_ARGV[0]);
+    RETURN OLD;
+  END IF;
+  INSERT INTO tg_audit (op, tbl, old_title, new_title, args) VALUES (TG_OP, TG_TABLE_NAME, OLD.title, NEW.title, TG_NARGS || ' ' || TG_ARGV[1] || ' ' || TG_WHEN || ' ' || TG_LEVEL || ' ' || TG_NAME);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER tg_posts_audit AFTER INSERT OR UPDATE OR DELETE ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_audit_fn('first', 'second');
+INSERT INTO tg_posts (title) VALUES ('c');
+UPDATE tg_posts SET title = 'c2' WHERE title = 'c';
+DELETE FROM tg_posts WHERE title = 'b!';
+SELECT op, tbl, old_title, new_title, args FROM tg_audit ORDER BY n;
+SELECT id, title, version FROM tg_posts ORDER BY id;
+CREATE FUNCTION tg_no_spam() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.title LIKE 'spam%' THEN RETURN NULL; END IF; RETURN NEW; END $$;
+CREATE TRIGGER tg_posts_filter BEFORE INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+INSERT INTO tg_posts (title) VALUES ('spam 1'), ('ham'), ('spam 2');
+SELECT title FROM tg_posts ORDER BY id;
+CREATE TRIGGER tg_posts_filter BEFORE INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+CREATE OR REPLACE TRIGGER tg_posts_filter BEFORE INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+CREATE TRIGGER tg_bad AFTER INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_nosuch();
+CREATE TRIGGER tg_bad AFTER INSERT ON tg_nosuch FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+CREATE FUNCTION tg_not_trigger() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TRIGGER tg_bad AFTER INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_not_trigger();
+CREATE FUNCTION tg_args(a int) RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+SELECT tg_no_spam();
+DROP TRIGGER tg_posts_filter ON tg_posts;
+INSERT INTO tg_posts (title) VALUES ('spam 3');
+DROP TRIGGER tg_posts_filter ON tg_posts;
+DROP TRIGGER IF EXISTS tg_posts_filter ON tg_posts;
+ALTER TABLE tg_posts ADD CONSTRAINT tg_posts_title_key UNIQUE (title);
+UPDATE tg_posts SET title = 'rebuilt' WHERE id = 1;
+SELECT id, title, updated_at, version FROM tg_posts WHERE id = 1;
+SELECT count(*) FROM tg_audit;
