@@ -74,6 +74,9 @@ CREATE FUNCTION fn_bad_syntax() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN 
 CREATE FUNCTION fn_bad_lang() RETURNS int LANGUAGE plperl AS $$ return 1; $$;
 CREATE FUNCTION fn_dup_arg(a int, a int) RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
 CREATE FUNCTION fn_no_type() LANGUAGE sql AS $$ SELECT 1 $$;
+SELECT p.proname, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid), l.lanname, p.provolatile, p.proisstrict, p.proargnames, p.pronargs FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.pronamespace = 'public'::regnamespace AND p.proname IN ('fn_twice', 'fn_cat', 'fn_kind', 'fn_neg') ORDER BY 1;
+SELECT pg_get_functiondef('fn_neg'::regproc);
+SELECT pg_get_functiondef('fn_kind'::regproc);
 DROP FUNCTION fn_twice(integer);
 SELECT fn_twice(2);
 DROP FUNCTION fn_twice(integer);
