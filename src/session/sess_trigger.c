@@ -180,12 +180,13 @@ static bool run_trigger(struct session *s, struct pl_run *r, const char *name, c
 	return sess_udf_run(r, a, err);
 }
 
-/* The row values of argv (ncols NEW then ncols OLD) as text of the columns' types. */
+/* The row values of argv (the first n columns; the others NULL) as text of the columns'
+ * types. */
 static const char **row_texts(struct session *s, const struct catalog_relation *rel,
-			      sqlite3_value **v, struct arena *a)
+			      sqlite3_value **v, size_t n, struct arena *a)
 {
 	const char **t = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
-	for (size_t k = 0; k < rel->ncols; k++)
+	for (size_t k = 0; k < n && k < rel->ncols; k++)
 		t[k] = sess_udf_value_text(s, v[k], rel->cols[k].type_oid, a);
 	return t;
 }
@@ -204,7 +205,9 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	struct trg_def d;
 	if (!load_def(s, table, name, a, &d, err))
 		return false;
-	if (!rel || rel->ncols != ncols || (size_t)argc != 4 + 2 * ncols)
+	/* ADD COLUMN appends: a trigger made before passes the first ncols columns, the
+	 * later ones read as NULL (CREATE OR REPLACE TRIGGER passes them all again) */
+	if (!rel || rel->ncols < ncols || (size_t)argc != 4 + 2 * ncols)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "trigger \"%s\" was made for other columns of table \"%s\" "
 				 "(create it again)",
@@ -216,12 +219,12 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const struct xlat_pl_func *f;
 	if (!sess_udf_depth_ok(s, err) || !xlat_udf_compile(u, a, &f, err))
 		return false;
-	const char **news = row_texts(s, rel, argv + 4, a);
-	const char **olds = row_texts(s, rel, argv + 4 + ncols, a);
+	const char **news = row_texts(s, rel, argv + 4, ncols, a);
+	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);
 	bool before = strcmp(d.timing, "BEFORE") == 0;
 	const struct sess_trg_row *p = s->trg_pending;
 	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
-		for (size_t k = 0; k < ncols && k < p->n; k++)
+		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
 			news[k] = p->texts[k];
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, err);
@@ -229,7 +232,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		sqlite3_result_int(ctx, 0);
 	else if (ok && before && strcmp(event, "DELETE") != 0)
 		sqlite3_result_int(ctx, keep_row(s, &r, table, rel,
-						 row_texts(s, rel, argv + 4, a)));
+						 row_texts(s, rel, argv + 4, ncols, a)));
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;
