@@ -136,6 +136,8 @@ struct cat_trigger {
 	const struct cat_rel *table;
 	uint32_t oid;
 	int16_t type; /* pg_trigger.tgtype */
+	uint32_t foid; /* CREATE TRIGGER's (catalog_udf.c): its function; 0 for SQLite's own */
+	int16_t nargs;
 };
 
 struct cat_model {
@@ -455,6 +457,11 @@ uint32_t cat_builtin_proc_oid(const char *name);
  * arguments (1), result type (2) or CREATE OR REPLACE FUNCTION text (3) and returns true. */
 void cat_udf_fill_proc(struct cat_conn *cc, struct cat_rows *r);
 bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which);
+/* The triggers of CREATE TRIGGER: for an SQLite trigger named "table.name.event[.apply]"
+ * that one of them made, true with *g filled for its first SQLite trigger (name, sql, type,
+ * foid, nargs; in m's arena) and *skip false, or *skip true for its others. */
+bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
+		     struct cat_trigger *g, bool *skip);
 /* How many of the tenant's functions are named name; *oid: the last one's. */
 size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */

@@ -225,3 +225,110 @@ bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which)
 	strbuf_fini(&sb);
 	return f.found;
 }
+
+/* ---- triggers (CREATE TRIGGER: src/xlat/xlat_trigger.c) ---- */
+
+/* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */
+enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16 };
+
+static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
+{
+	for (const char *p = joined; *joined && p;) {
+		const char *end = strchr(p, SEP);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		strbuf_puts(sb, p == joined ? "" : ", ");
+		if (quote_literal) {
+			strbuf_puts(sb, "'");
+			for (size_t i = 0; i < n; i++)
+				strbuf_append(sb, p[i] == '\'' ? "''" : p + i, p[i] == '\'' ? 2 : 1);
+			strbuf_puts(sb, "'");
+		} else {
+			pgfn_quote_ident(sb, p, n);
+		}
+		p = end ? end + 1 : NULL;
+	}
+}
+
+/* pg_get_triggerdef's text: CREATE TRIGGER name BEFORE INSERT OR UPDATE OF a ON public.t FOR
+ * EACH ROW EXECUTE FUNCTION f('x'). */
+static const char *trigger_def(struct arena *a, const char *table, const char *name,
+			       const char *func, const char *timing, int events,
+			       const char *columns, const char *args)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE TRIGGER ");
+	pgfn_quote_ident(&sb, name, strlen(name));
+	strbuf_printf(&sb, " %s", timing);
+	const char *sep = " ";
+	static const struct {
+		int bit;
+		const char *word;
+	} ev[] = {{TG_INSERT, "INSERT"}, {TG_DELETE, "DELETE"}, {TG_UPDATE, "UPDATE"}};
+	for (size_t i = 0; i < ARRAY_LEN(ev); i++) {
+		if (!(events & ev[i].bit))
+			continue;
+		strbuf_printf(&sb, "%s%s", sep, ev[i].word);
+		sep = " OR ";
+		if (ev[i].bit == TG_UPDATE && *columns) {
+			strbuf_puts(&sb, " OF ");
+			put_list(&sb, columns, false);
+		}
+	}
+	strbuf_puts(&sb, " ON public.");
+	pgfn_quote_ident(&sb, table, strlen(table));
+	strbuf_puts(&sb, " FOR EACH ROW EXECUTE FUNCTION ");
+	pgfn_quote_ident(&sb, func, strlen(func));
+	strbuf_puts(&sb, "(");
+	put_list(&sb, args, true);
+	strbuf_puts(&sb, ")");
+	const char *out = arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+static int count_args(const char *args)
+{
+	int n = *args ? 1 : 0;
+	for (const char *p = args; *p; p++)
+		n += *p == SEP;
+	return n;
+}
+
+bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
+		     struct cat_trigger *g, bool *skip)
+{
+	size_t tl = strlen(table);
+	if (!sqlite_name || strncmp(sqlite_name, table, tl) != 0 || sqlite_name[tl] != '.')
+		return false;
+	const char *name = sqlite_name + tl + 1, *dot = strchr(name, '.');
+	if (!dot)
+		return false;
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, func_name, func_sig, timing, events, columns, args FROM "
+			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, (int)(dot - name), SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	if (found) {
+		int events = sqlite3_column_int(st, 4);
+		const char *timing = text_col(st, 3);
+		/* its first SQLite trigger stands for it: the first event's, not a companion */
+		const char *first = events & TG_INSERT ? "ins" : events & TG_UPDATE ? "upd" : "del";
+		*skip = strcmp(dot + 1, first) != 0;
+		g->name = arena_strdup(m->a, text_col(st, 0));
+		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
+				     text_col(st, 5), text_col(st, 6));
+		g->oid = cat_oid("trg", table, g->name);
+		g->type = (int16_t)(TG_ROW | (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |
+				    (events & (TG_INSERT | TG_DELETE | TG_UPDATE)));
+		g->foid = cat_oid("proc", text_col(st, 1), text_col(st, 2));
+		g->nargs = (int16_t)count_args(text_col(st, 6));
+	}
+	sqlite3_finalize(st);
+	return found;
+}
