@@ -476,6 +476,7 @@ struct xlat_udf {
 	const char *body;
 	char volatility;             /* 'i', 's', 'v' as pg_proc.provolatile */
 	bool strict;                 /* RETURNS NULL ON NULL INPUT */
+	char kind;                   /* 'f' a function, 'p' a procedure (CALL), as prokind */
 };
 /* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a
  * block of its statements whose last one returns the result). False with err: 42601 for a

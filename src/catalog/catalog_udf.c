@@ -13,7 +13,7 @@
 #define LANG_SQL 14
 
 struct udf_row {
-	const char *name, *sig, *argnames, *argdecls, *retdecl, *lang, *body, *volatility;
+	const char *name, *sig, *argnames, *argdecls, *retdecl, *lang, *body, *volatility, *kind;
 	int64_t rettype;
 	bool strict;
 };
@@ -31,13 +31,15 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 	sqlite3_stmt *st = NULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name, sig, argnames, argdecls, retdecl, lang, body, volatility, "
-			       "rettype, strict FROM main._shardlite_functions ORDER BY name, sig",
+			       "rettype, strict, kind FROM main._shardlite_functions ORDER BY name, "
+			       "sig",
 			       -1, &st, NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			struct udf_row u = {text_col(st, 0), text_col(st, 1), text_col(st, 2),
 					    text_col(st, 3), text_col(st, 4), text_col(st, 5),
 					    text_col(st, 6), text_col(st, 7),
-					    sqlite3_column_int64(st, 8), sqlite3_column_int(st, 9) != 0};
+					    text_col(st, 10), sqlite3_column_int64(st, 8),
+					    sqlite3_column_int(st, 9) != 0};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -55,15 +57,18 @@ static size_t nargs(const struct udf_row *u)
 	return n;
 }
 
-/* "a integer, b text" (with_names) or "integer, text", into sb. */
+/* "a integer, b text" (with_names) or "integer, text", into sb; a procedure's are
+ * "IN a integer", as PostgreSQL prints them. */
 static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names)
 {
+	bool proc = u->kind[0] == 'p';
 	const char *name = u->argnames, *decl = u->argdecls;
 	for (size_t i = 0, n = nargs(u); i < n; i++) {
 		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
 		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
 		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
 		strbuf_puts(sb, i ? ", " : "");
+		strbuf_puts(sb, proc ? "IN " : "");
 		if (with_names && nl) {
 			pgfn_quote_ident(sb, name, nl);
 			strbuf_puts(sb, " ");
@@ -118,7 +123,7 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_int(r, 0);
 	cat_int(r, 0);   /* provariadic */
 	cat_text(r, "-");
-	cat_char(r, 'f');
+	cat_char(r, u->kind[0] == 'p' ? 'p' : 'f');
 	cat_bool(r, false); /* prosecdef */
 	cat_bool(r, false); /* proleakproof */
 	cat_bool(r, u->strict);
@@ -181,11 +186,15 @@ struct find {
 
 static void put_def(struct strbuf *sb, const struct udf_row *u)
 {
-	strbuf_puts(sb, "CREATE OR REPLACE FUNCTION public.");
+	bool proc = u->kind[0] == 'p';
+	strbuf_printf(sb, "CREATE OR REPLACE %s public.", proc ? "PROCEDURE" : "FUNCTION");
 	pgfn_quote_ident(sb, u->name, strlen(u->name));
 	strbuf_puts(sb, "(");
 	put_args(sb, u, true);
-	strbuf_printf(sb, ")\n RETURNS %s\n LANGUAGE %s\n", u->retdecl, u->lang);
+	strbuf_puts(sb, ")\n");
+	if (!proc)
+		strbuf_printf(sb, " RETURNS %s\n", u->retdecl);
+	strbuf_printf(sb, " LANGUAGE %s\n", u->lang);
 	const char *vol = u->volatility[0] == 'i' ? "IMMUTABLE" : u->volatility[0] == 's' ? "STABLE"
 											   : NULL;
 	if (vol || u->strict)
@@ -203,8 +212,10 @@ static bool find_one(void *arg, const struct udf_row *u)
 	f->found = true;
 	if (f->which == 3)
 		put_def(f->sb, u);
-	else if (f->which == 2)
+	else if (f->which == 2 && u->kind[0] != 'p') /* a procedure has no result: NULL */
 		strbuf_puts(f->sb, u->retdecl);
+	else if (f->which == 2)
+		f->found = false;
 	else
 		put_args(f->sb, u, true);
 	return false;

@@ -419,6 +419,15 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	return ok;
 }
 
+/* What refusals name: a DO block or the function running. */
+static const char *where(const struct pl_run *r)
+{
+	return r->f->nargs || r->f->result_var >= 0 || r->f->trigger || r->f->sql_body ||
+			       strcmp(r->f->name ? r->f->name : "", "inline_code_block") != 0
+		       ? "a function"
+		       : "a DO block";
+}
+
 static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl_arg *args,
 		    int nargs, bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
 {
@@ -436,10 +445,11 @@ static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 		return true;
 	case XLAT_TXN:
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "transaction control (%s) is not supported in a DO block", x->tag);
+				 "transaction control (%s) is not supported in %s", x->tag,
+				 where(r));
 	default:
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "%s is not supported in a DO block", x->tag);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported in %s",
+				 x->tag, where(r));
 	}
 }
 

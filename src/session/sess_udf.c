@@ -68,7 +68,8 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	u->body = col(a, st, 7);
 	u->volatility = col(a, st, 8)[0];
 	u->strict = sqlite3_column_int(st, 9) != 0;
-	for (int i = 0; i < 10; i++) {
+	u->kind = col(a, st, 10)[0];
+	for (int i = 0; i < 11; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
@@ -83,7 +84,8 @@ bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, si
 	*hash = 14695981039346656037ULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
-			       "volatility, strict FROM main._shardlite_functions ORDER BY name, sig",
+			       "volatility, strict, kind FROM main._shardlite_functions ORDER BY name, "
+			       "sig",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return true; /* no sidecar yet: no functions */

@@ -842,6 +842,7 @@ bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d);
 /* ---- xlat_routine.c: user-defined functions ---- */
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s);
 bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
 /* A call of one of the tenant's functions (schema: as written, NULL when unqualified): 1
  * emitted with *t its result type, 0 when none takes these arguments, -1 failed. */
 int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,

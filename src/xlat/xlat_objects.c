@@ -73,6 +73,10 @@ static const char *drop_tag(PgQuery__ObjectType t)
 		return "DROP SCHEMA";
 	case OBJ(FUNCTION):
 		return "DROP FUNCTION";
+	case OBJ(PROCEDURE):
+		return "DROP PROCEDURE";
+	case OBJ(ROUTINE):
+		return "DROP ROUTINE";
 	case OBJ(TYPE):
 		return "DROP TYPE";
 	case OBJ(MATVIEW):
@@ -151,7 +155,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_types(c, s);
 	if (s->remove_type == OBJ(EXTENSION))
 		return xlat_drop_extensions(c, s);
-	if (s->remove_type == OBJ(FUNCTION))
+	if (s->remove_type == OBJ(FUNCTION) || s->remove_type == OBJ(PROCEDURE) ||
+	    s->remove_type == OBJ(ROUTINE))
 		return xlat_drop_functions(c, s);
 	if (s->remove_type == OBJ(TRIGGER))
 		return xlat_drop_triggers(c, s);

@@ -578,8 +578,8 @@ static const char *display_name(struct arena *a, const struct xlat_udf *u)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_printf(&sb, "%s(", u->name);
-	for (size_t i = 0; i < u->nargs; i++)
-		strbuf_printf(&sb, "%s%s", i ? ", " : "", u->argdecls[i]);
+	for (size_t i = 0; i < u->nargs; i++) /* format_procedure's: no blank after a comma */
+		strbuf_printf(&sb, "%s%s", i ? "," : "", u->argdecls[i]);
 	strbuf_puts(&sb, ")");
 	const char *out = arena_strndup(a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);

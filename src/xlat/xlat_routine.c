@@ -22,7 +22,7 @@
 	"CREATE TABLE IF NOT EXISTS _shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
 	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "               \
 	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "      \
-	"NULL, strict INTEGER NOT NULL, PRIMARY KEY (name, sig))"
+	"NULL, strict INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (name, sig))"
 /* A row change leaves SQLite's schema alone; this moves schema_version, so that every session
  * reads the functions again (as enum DDL does, xlat_enum.c) */
 #define SCHEMA_BUMP                                                                                \
@@ -320,20 +320,24 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_string(c, u->lang);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->body);
-	xlat_printf(c, ", '%c', %d)" SCHEMA_BUMP, u->volatility, u->strict ? 1 : 0);
+	xlat_printf(c, ", '%c', %d, '%c')" SCHEMA_BUMP, u->volatility, u->strict ? 1 : 0,
+		    u->kind);
 }
 
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s)
 {
-	if (s->is_procedure)
-		return xlat_unsupported(c, -1, "CREATE PROCEDURE");
 	struct proto p = {0};
 	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
 	u->volatility = 'v';
 	if (!(p.name = routine_name(c, s->funcname, s->n_funcname)) ||
-	    !parameters(c, &p, s->parameters, s->n_parameters) ||
-	    !result_type(c, s->return_type, u))
+	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
+	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
+		u->rettype = PGTYPE_VOID;
+		u->retdecl = "void";
+	} else if (!result_type(c, s->return_type, u)) {
+		return false;
+	}
 	for (size_t i = 0; i < s->n_options; i++) {
 		if (s->options[i]->node_case == NODE(DEF_ELEM) &&
 		    !option(c, s->options[i]->def_elem, u))
@@ -349,12 +353,18 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
 			       p.argnames, p.argdecls, u->rettype, u->retdecl,
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
-			       u->volatility, u->strict};
+			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f'};
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
-				 "function \"%s\" already exists with same argument types",
-				 u->name);
+				 "%s \"%s\" already exists with same argument types",
+				 u->kind == 'p' ? "procedure" : "function", u->name);
+	if (old && old->kind != u->kind) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "cannot change routine kind");
+		pgerr_detail(c->err, "\"%s\" is a %s.", u->name,
+			     old->kind == 'p' ? "procedure" : "function");
+		return false;
+	}
 	if (old && old->rettype != u->rettype) {
 		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 			  "cannot change return type of existing function");
@@ -364,7 +374,7 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	}
 	if (!validate(c, u))
 		return false;
-	script(c, "CREATE FUNCTION");
+	script(c, s->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION");
 	emit_create(c, u);
 	return true;
 }
@@ -416,7 +426,7 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
-	script(c, "DROP FUNCTION");
+	script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
 	xlat_puts(c, SIDECAR);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__Node *n = s->objects[i];
@@ -509,12 +519,37 @@ static void param_type(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t oid)
 		c->ptypes[p->number - 1] = oid;
 }
 
-int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
-		  const char *schema, struct xlat_type *t)
+/* "f(integer, unknown)": a call as PostgreSQL names it, with the arguments' types. */
+static const char *call_display(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
+				size_t n)
+{
+	const char **decls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	for (size_t i = 0; i < n; i++) {
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[i].oid);
+		decls[i] = ti ? ti->sql_name : "unknown";
+	}
+	return display(c, name, decls, n);
+}
+
+/* A procedure called from SELECT or a function from CALL: 42809 with PostgreSQL's hint. */
+static bool kind_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct xlat_udf *u,
+		       const struct xlat_type *tv, bool call)
+{
+	if ((u->kind == 'p') == call)
+		return true;
+	xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location, "%s is %sa procedure",
+		  call_display(c, u->name, tv, u->nargs), call ? "not " : "");
+	pgerr_hint(c->err, call ? "To call a function, use SELECT."
+				: "To call a procedure, use CALL.");
+	return false;
+}
+
+static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    const char *schema, struct xlat_type *t, bool call)
 {
 	bool own = !schema || strcmp(schema, "public") == 0 || strcmp(schema, "pg_catalog") == 0 ||
 		   (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
-	if (!name || !own || f->n_funcname > 2 || !count_named(c, name))
+	if (!name || !own || f->n_funcname > 2 || (!count_named(c, name) && !call))
 		return 0;
 	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over ||
 	    f->func_variadic) {
@@ -540,6 +575,13 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 	}
 	bool ambiguous;
 	const struct xlat_udf *u = choose(c, name, tv, n, &ambiguous);
+	if (!u && call) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "procedure %s does not exist",
+			  call_display(c, name, tv, n));
+		pgerr_hint(c->err, "No procedure matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return -1;
+	}
 	if (!u)
 		return 0; /* the caller's "function f(...) does not exist" */
 	if (u->rettype == XLAT_OID_TRIGGER) {
@@ -547,6 +589,8 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 			  "trigger functions can only be called as triggers");
 		return -1;
 	}
+	if (!kind_check(c, f, u, tv, call))
+		return -1;
 	if (ambiguous) {
 		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, f->location,
 			  "function %s is not unique", display(c, name, u->argdecls, n));
@@ -567,4 +611,38 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 		c->volatile_seen++;
 	*t = (struct xlat_type){u->rettype, -1};
 	return 1;
+}
+
+int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  const char *schema, struct xlat_type *t)
+{
+	return udf_call(c, f, name, schema, t, false);
+}
+
+/* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped). */
+bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
+{
+	const PgQuery__FuncCall *f = s->funccall;
+	if (!f || !f->n_funcname)
+		return xlat_unsupported(c, -1, "this CALL");
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	struct xlat_type t;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = "CALL";
+	c->st->writes = true;
+	xlat_puts(c, "SELECT ");
+	int r = udf_call(c, f, name, schema, &t, true);
+	if (r < 0)
+		return false;
+	if (r == 0) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location,
+			  "procedure %s(...) does not exist", name ? name : "?");
+		pgerr_hint(c->err, "No procedure matches the given name and argument types. You "
+				   "might need to add explicit type casts.");
+		return false;
+	}
+	if (c->max_param)
+		return xlat_unsupported(c, -1, "CALL with $n parameters");
+	return true;
 }

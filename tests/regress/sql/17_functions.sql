@@ -87,3 +87,30 @@ SELECT fn_ov(1);
 DROP FUNCTION fn_nosuch;
 DROP FUNCTION IF EXISTS fn_nosuch;
 DROP FUNCTION fn_kind;
+CREATE TABLE fn_acct (id int PRIMARY KEY, bal numeric NOT NULL);
+INSERT INTO fn_acct VALUES (1, 100), (2, 0);
+CREATE PROCEDURE fn_transfer(src int, dst int, amt numeric) LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE fn_acct SET bal = bal - amt WHERE id = src;
+  UPDATE fn_acct SET bal = bal + amt WHERE id = dst;
+  IF (SELECT bal FROM fn_acct WHERE id = src) < 0 THEN
+    RAISE EXCEPTION 'insufficient funds';
+  END IF;
+END
+$$;
+CALL fn_transfer(1, 2, 30);
+SELECT id, bal FROM fn_acct ORDER BY id;
+CALL fn_transfer(1, 2, 300);
+SELECT id, bal FROM fn_acct ORDER BY id;
+SELECT fn_transfer(1, 2, 1);
+CALL fn_neg(true);
+CALL fn_nosuch(1);
+CREATE PROCEDURE fn_open(x int) LANGUAGE sql AS $$ INSERT INTO fn_acct VALUES (x, 0) $$;
+CALL fn_open(3);
+SELECT count(*) FROM fn_acct;
+-- differs: refused (0A000): transaction control inside a procedure
+CREATE PROCEDURE fn_commits() LANGUAGE plpgsql AS $$ BEGIN COMMIT; END $$;
+SELECT p.proname, p.prokind, pg_get_function_arguments(p.oid), pg_get_function_result(p.oid) FROM pg_proc p WHERE p.proname IN ('fn_transfer', 'fn_open') ORDER BY 1;
+DROP PROCEDURE fn_open(int);
+DROP PROCEDURE fn_transfer;
+CALL fn_transfer(1, 2, 3);
