@@ -227,7 +227,14 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
 			news[k] = p->texts[k];
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
+	size_t width = rel->ncols;
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, err);
+	/* the relation lives in the schema snapshot, which DDL in the function may replace */
+	const struct catalog_relation *now = sess_types_relation(s, table);
+	if (ok && (!now || now->ncols != width))
+		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
+	rel = now;
 	if (ok && before && r.ret_rec < 0)
 		sqlite3_result_int(ctx, 0);
 	else if (ok && before && strcmp(event, "DELETE") != 0)

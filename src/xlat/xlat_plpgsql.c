@@ -598,9 +598,33 @@ static void add_result_var(struct arena *a, struct xlat_pl_func *f, const char *
 	f->nvars++;
 }
 
+/* u's strings copied into a: the compiled function must not point into the caller's schema
+ * snapshot, which DDL run by the body may replace while it runs. */
+static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u)
+{
+	struct xlat_udf *c = arena_alloc(a, sizeof(*c));
+	*c = *u;
+	const char **names = arena_zalloc(a, (u->nargs + 1) * sizeof(char *));
+	const char **decls = arena_zalloc(a, (u->nargs + 1) * sizeof(char *));
+	for (size_t i = 0; i < u->nargs; i++) {
+		names[i] = arena_strdup(a, u->argnames[i]);
+		decls[i] = arena_strdup(a, u->argdecls[i]);
+	}
+	c->argnames = names;
+	c->argdecls = decls;
+	c->name = arena_strdup(a, u->name);
+	c->sig = arena_strdup(a, u->sig);
+	c->retdecl = arena_strdup(a, u->retdecl);
+	c->lang = arena_strdup(a, u->lang);
+	c->body = arena_strdup(a, u->body);
+	c->argtypes = NULL; /* not used by the loader */
+	return c;
+}
+
 bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
 		      struct pgerr *err)
 {
+	u = copy_udf(a, u);
 	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
 	c->a = a;
 	c->err = err;
