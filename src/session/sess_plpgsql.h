@@ -69,6 +69,10 @@ bool sess_pl_run_body(struct pl_run *r, struct pgerr *err);
 /* ---- sess_udf.c, sess_trigger.c: the tenant's functions and triggers ---- */
 /* The function name(sig) of the schema the session sees, NULL when there is none. */
 const struct xlat_udf *sess_udf_find(struct session *s, const char *name, const char *sig);
+/* u's body compiled (kept per session for the schema's fingerprint; in a when it cannot be
+ * kept), NULL with err when it does not compile. */
+const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat_udf *u,
+					    struct arena *a, struct pgerr *err);
 /* 54001 when calls nest too deep. */
 bool sess_udf_depth_ok(struct session *s, struct pgerr *err);
 /* Runs r's body (variables set) inside a savepoint where SQLite allows one (not while a

@@ -217,7 +217,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
 				 d.func_name);
 	const struct xlat_pl_func *f;
-	if (!sess_udf_depth_ok(s, err) || !xlat_udf_compile(u, a, &f, err))
+	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
 		return false;
 	const char **news = row_texts(s, rel, argv + 4, ncols, a);
 	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);

@@ -236,6 +236,70 @@ static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv
 	return ok;
 }
 
+/* ---- compiled bodies, kept per session ---- */
+
+/* The functions compiled for the schema of fingerprint fp. Entries are made and freed only
+ * between calls (udf_depth 0): a running call's body is never freed under it. */
+#define CACHE_SLOTS 16
+struct sess_udf_cache {
+	uint64_t fp;
+	size_t next; /* the slot to reuse when all are taken */
+	struct {
+		char *name, *sig;
+		struct arena *a;
+		const struct xlat_pl_func *f;
+	} e[CACHE_SLOTS];
+};
+
+static void cache_clear(struct sess_udf_cache *c)
+{
+	for (size_t i = 0; i < CACHE_SLOTS; i++) {
+		free(c->e[i].name);
+		free(c->e[i].sig);
+		arena_free(c->e[i].a);
+		c->e[i].name = c->e[i].sig = NULL;
+		c->e[i].a = NULL;
+		c->e[i].f = NULL;
+	}
+}
+
+const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat_udf *u,
+					    struct arena *a, struct pgerr *err)
+{
+	struct sess_udf_cache *c = s->udf_cache;
+	uint64_t fp = s->schema.fingerprint;
+	for (size_t i = 0; c && c->fp == fp && i < CACHE_SLOTS; i++)
+		if (c->e[i].f && strcmp(c->e[i].name, u->name) == 0 &&
+		    strcmp(c->e[i].sig, u->sig) == 0)
+			return c->e[i].f;
+	const struct xlat_pl_func *f = NULL;
+	if (s->udf_depth > 0) /* the cache stays as it is while calls run */
+		return xlat_udf_compile(u, a, &f, err) ? f : NULL;
+	if (!c)
+		c = s->udf_cache = base_xcalloc(1, sizeof(*c));
+	if (c->fp != fp) {
+		cache_clear(c);
+		c->fp = fp;
+	}
+	size_t k = c->next;
+	c->next = (k + 1) % CACHE_SLOTS;
+	free(c->e[k].name);
+	free(c->e[k].sig);
+	arena_free(c->e[k].a);
+	c->e[k].a = arena_new(0);
+	c->e[k].name = strdup(u->name);
+	c->e[k].sig = strdup(u->sig);
+	c->e[k].f = NULL;
+	if (!c->e[k].name || !c->e[k].sig) {
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		return NULL;
+	}
+	if (!xlat_udf_compile(u, c->e[k].a, &f, err))
+		return NULL;
+	c->e[k].f = f;
+	return f;
+}
+
 static bool has_null(sqlite3_value **argv, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -263,8 +327,8 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	uint32_t rettype = u->rettype;
 	uint32_t *argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
 	memcpy(argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
-	const struct xlat_pl_func *f;
-	if (!xlat_udf_compile(u, a, &f, err))
+	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
+	if (!f)
 		return false;
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
 	const char *result = NULL;
@@ -305,6 +369,10 @@ void sess_udf_fini(struct session *s)
 {
 	free(s->udf_err);
 	s->udf_err = NULL;
+	if (s->udf_cache)
+		cache_clear(s->udf_cache);
+	free(s->udf_cache);
+	s->udf_cache = NULL;
 	sess_trigger_fini(s);
 }
 

@@ -216,6 +216,7 @@ struct session {
 	struct pgerr *udf_err; /* the last call's failure whole (NULL until one fails) */
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	int trg_quiet; /* writing that row: triggers do nothing */
+	struct sess_udf_cache *udf_cache; /* compiled function bodies (NULL until a call) */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c);
 	 * NULL until the first Describe, so an idle connection does not carry it. */
 	struct sess_origins *origins;
