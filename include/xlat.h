@@ -478,6 +478,10 @@ struct xlat_udf {
 	bool strict;                 /* RETURNS NULL ON NULL INPUT */
 	char kind;                   /* 'f' a function, 'p' a procedure (CALL), as prokind */
 };
+/* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
+ * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
+const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
+					     struct arena *a, struct pgerr *err);
 /* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a
  * block of its statements whose last one returns the result). False with err: 42601 for a
  * body PostgreSQL would not compile, 0A000 for what the interpreter cannot run. Lives in a. */

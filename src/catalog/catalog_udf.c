@@ -264,7 +264,7 @@ static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
  * EACH ROW EXECUTE FUNCTION f('x'). */
 static const char *trigger_def(struct arena *a, const char *table, const char *name,
 			       const char *func, const char *timing, int events,
-			       const char *columns, const char *args)
+			       const char *columns, const char *args, const char *when)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -288,7 +288,10 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 	}
 	strbuf_puts(&sb, " ON public.");
 	pgfn_quote_ident(&sb, table, strlen(table));
-	strbuf_puts(&sb, " FOR EACH ROW EXECUTE FUNCTION ");
+	strbuf_puts(&sb, " FOR EACH ROW");
+	if (when) /* as written (PostgreSQL prints its own deparse) */
+		strbuf_printf(&sb, " WHEN (%s)", when);
+	strbuf_puts(&sb, " EXECUTE FUNCTION ");
 	pgfn_quote_ident(&sb, func, strlen(func));
 	strbuf_puts(&sb, "(");
 	put_list(&sb, args, true);
@@ -318,8 +321,9 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT name, func_name, func_sig, timing, events, columns, args FROM "
-			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
+			       "SELECT name, func_name, func_sig, timing, events, columns, args, "
+			       "when_cond FROM main._shardlite_triggers WHERE table_name = ?1 AND "
+			       "name = ?2",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, (int)(dot - name), SQLITE_STATIC);
@@ -333,7 +337,8 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		*skip = strcmp(dot + 1, first) != 0;
 		g->name = arena_strdup(m->a, text_col(st, 0));
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
-				     text_col(st, 5), text_col(st, 6));
+				     text_col(st, 5), text_col(st, 6),
+				     (const char *)sqlite3_column_text(st, 7));
 		g->oid = cat_oid("trg", table, g->name);
 		g->type = (int16_t)(TG_ROW | (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |
 				    (events & (TG_INSERT | TG_DELETE | TG_UPDATE)));

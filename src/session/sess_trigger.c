@@ -33,7 +33,7 @@ struct sess_trg_row {
 };
 
 struct trg_def {
-	const char *func_name, *func_sig, *timing, *args;
+	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
 };
 
 void sess_trigger_fini(struct session *s)
@@ -57,8 +57,8 @@ static bool load_def(struct session *s, const char *table, const char *name, str
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT func_name, func_sig, timing, args FROM main._shardlite_triggers "
-			       "WHERE table_name = ?1 AND name = ?2",
+			       "SELECT func_name, func_sig, timing, args, when_cond FROM "
+			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -69,6 +69,8 @@ static bool load_def(struct session *s, const char *table, const char *name, str
 				const char *t = (const char *)sqlite3_column_text(st, i);
 				*f[i] = arena_strdup(a, t ? t : "");
 			}
+			const char *w = (const char *)sqlite3_column_text(st, 4);
+			d->when = w ? arena_strdup(a, w) : NULL;
 		}
 	}
 	sqlite3_finalize(st);
@@ -163,10 +165,47 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 	return 2;
 }
 
+/* WHEN (OLD.* IS DISTINCT FROM NEW.*), the usual guard of an updated_at trigger, compares
+ * whole rows, which the interpreter's expressions cannot: recognized by its text, -1 when
+ * cond is another. */
+static int whole_row_change(const char *cond)
+{
+	char buf[64];
+	size_t n = 0;
+	for (const char *p = cond; *p && n + 1 < sizeof(buf); p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '(' && *p != ')')
+			buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	buf[n] = '\0';
+	static const char *const forms[] = {"old.*isdistinctfromnew.*", "new.*isdistinctfromold.*",
+					    "oldisdistinctfromnew", "newisdistinctfromold"};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+		if (strcmp(buf, forms[i]) == 0)
+			return 1;
+	return -1;
+}
+
+/* Whether the trigger's WHEN condition holds for this row (true without one). */
+static bool when_holds(struct pl_run *r, const struct trg_def *d, const char **news,
+		       const char **olds, size_t n, struct arena *a, bool *yes, struct pgerr *err)
+{
+	*yes = true;
+	if (!d->when)
+		return true;
+	if (whole_row_change(d->when) > 0) {
+		*yes = false;
+		for (size_t k = 0; k < n && !*yes; k++)
+			*yes = (news[k] == NULL) != (olds[k] == NULL) ||
+			       (news[k] && strcmp(news[k], olds[k]) != 0);
+		return true;
+	}
+	const struct xlat_pl_expr *e = xlat_trigger_when(r->f, d->when, a, err);
+	return e && sess_pl_eval_bool(r, e, yes, err);
+}
+
 static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,
 			const char *event, const struct trg_def *d,
 			const struct catalog_relation *rel, const char **news, const char **olds,
-			struct arena *a, struct pgerr *err)
+			struct arena *a, bool *ran, struct pgerr *err)
 {
 	if (!sess_pl_vars_init(r, err) || !set_tg(r, name, table, event, d, a, err))
 		return false;
@@ -177,7 +216,9 @@ static bool run_trigger(struct session *s, struct pl_run *r, const char *name, c
 	set_row(r, r->f->old_var, rel, strcmp(event, "INSERT") != 0 ? olds : nulls);
 	r->ret_rec = -1;
 	(void)s;
-	return sess_udf_run(r, a, err);
+	if (!when_holds(r, d, news, olds, rel->ncols, a, ran, err))
+		return false;
+	return !*ran || sess_udf_run(r, a, err);
 }
 
 /* The row values of argv (the first n columns; the others NULL) as text of the columns'
@@ -228,16 +269,17 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 			news[k] = p->texts[k];
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
 	size_t width = rel->ncols;
-	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, err);
+	bool ran = false;
+	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
 	if (ok && (!now || now->ncols != width))
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
 	rel = now;
-	if (ok && before && r.ret_rec < 0)
+	if (ok && before && ran && r.ret_rec < 0)
 		sqlite3_result_int(ctx, 0);
-	else if (ok && before && strcmp(event, "DELETE") != 0)
+	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
 		sqlite3_result_int(ctx, keep_row(s, &r, table, rel,
 						 row_texts(s, rel, argv + 4, ncols, a)));
 	sess_pl_vars_free(&r);

@@ -679,3 +679,19 @@ bool xlat_sql_body_returns(const char *body)
 	pg_query_free_protobuf_parse_result(r);
 	return yes;
 }
+
+const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
+					     struct arena *a, struct pgerr *err)
+{
+	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
+	c->a = a;
+	c->err = err;
+	struct xlat_plloader *l = arena_zalloc(a, sizeof(*l));
+	l->c = c;
+	l->vars = (struct xlat_pl_var *)f->vars; /* read only: names and types */
+	l->nvars = f->nvars;
+	l->where = "a trigger's WHEN condition";
+	xlat_plload_push(l, "new", f->new_var);
+	xlat_plload_push(l, "old", f->old_var);
+	return xlat_plload_sql(l, arena_printf(a, "SELECT %s", cond));
+}

@@ -10,6 +10,7 @@
 
 #include "pgtype.h"
 
+#include <pg_query.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
@@ -22,8 +23,8 @@ enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
 	"NULL, func_name TEXT NOT NULL, func_sig TEXT NOT NULL, timing TEXT NOT NULL, events "     \
-	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, PRIMARY KEY (table_name, "   \
-	"name))"
+	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, PRIMARY "    \
+	"KEY (table_name, name))"
 
 static const struct {
 	int bit;
@@ -132,8 +133,6 @@ static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 		return xlat_unsupported(c, -1, "a TRUNCATE trigger");
 	if (s->n_transition_rels)
 		return xlat_unsupported(c, -1, "a trigger's REFERENCING transition tables");
-	if (s->when_clause)
-		return xlat_unsupported(c, -1, "a trigger's WHEN condition");
 	if (strstr(s->trigname, SEP) || strchr(s->trigname, '.'))
 		return xlat_unsupported(c, -1, "this trigger name");
 	return true;
@@ -161,10 +160,48 @@ static void put_columns(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 	strbuf_fini(&sb);
 }
 
+/* The text of WHEN ( cond ) in the statement, as written; NULL when the scan fails. */
+static const char *when_text(struct xlat_ctx *c)
+{
+	const char *stmt = arena_strndup(c->a, c->src + c->st->location, (size_t)c->st->length);
+	PgQueryScanResult r = pg_query_scan(stmt);
+	PgQuery__ScanResult *sr =
+		r.error ? NULL
+			: pg_query__scan_result__unpack(NULL, r.pbuf.len,
+							(const uint8_t *)r.pbuf.data);
+	const char *out = NULL;
+	for (size_t i = 0; sr && i + 1 < sr->n_tokens && !out; i++) {
+		if (sr->tokens[i]->token != PG_QUERY__TOKEN__WHEN ||
+		    sr->tokens[i + 1]->token != PG_QUERY__TOKEN__ASCII_40)
+			continue;
+		int depth = 0;
+		for (size_t k = i + 1; k < sr->n_tokens && !out; k++) {
+			PgQuery__Token t = sr->tokens[k]->token;
+			depth += t == PG_QUERY__TOKEN__ASCII_40 ? 1 : t == PG_QUERY__TOKEN__ASCII_41 ? -1 : 0;
+			if (depth == 0) {
+				int from = sr->tokens[i + 1]->end, to = sr->tokens[k]->start;
+				out = arena_strndup(c->a, stmt + from, (size_t)(to - from));
+			}
+		}
+	}
+	if (sr)
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	pg_query_free_scan_result(r);
+	return out;
+}
+
+/* The WHEN condition checked as the session will read it (42601 now, not at the first row). */
+static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when)
+{
+	const struct xlat_pl_func *f;
+	return !when || (xlat_udf_compile(u, c->a, &f, c->err) &&
+			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
+}
+
 /* The sidecar's row (a second one without OR REPLACE is 42710, unless its SQLite triggers went
  * with their table). */
 static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
-		     const struct xlat_udf *u)
+		     const struct xlat_udf *u, const char *when)
 {
 	xlat_puts(c, SIDECAR);
 	if (!s->replace) {
@@ -195,6 +232,11 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	put_columns(c, s);
 	xlat_puts(c, ", ");
 	put_args(c, s);
+	xlat_puts(c, ", ");
+	if (when)
+		xlat_string(c, when);
+	else
+		xlat_puts(c, "NULL");
 	xlat_puts(c, ")");
 }
 
@@ -212,14 +254,19 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
 				 rv->relname);
 	const struct xlat_udf *u = trigger_function(c, s);
+	const char *when = s->when_clause ? when_text(c) : NULL;
 	if (!u)
+		return false;
+	if (s->when_clause && !when)
+		return xlat_unsupported(c, -1, "this WHEN condition");
+	if (!when_ok(c, u, when))
 		return false;
 	c->st->kind = XLAT_SCRIPT;
 	c->st->tag = "CREATE TRIGGER";
 	c->st->writes = c->st->is_ddl = true;
 	xlat_nocache(c);
 	const char *table = arena_strdup(c->a, rv->relname);
-	emit_row(c, s, table, u);
+	emit_row(c, s, table, u, when);
 	for (int e = 0; e < (int)ARRAY_LEN(events); e++) {
 		if (s->events & events[e].bit)
 			create_one(c, s, table, cols, n, e);
