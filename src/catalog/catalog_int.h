@@ -138,6 +138,7 @@ struct cat_trigger {
 	int16_t type; /* pg_trigger.tgtype */
 	uint32_t foid; /* CREATE TRIGGER's (catalog_udf.c): its function; 0 for SQLite's own */
 	int16_t nargs;
+	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 };
 
 struct cat_model {

@@ -104,7 +104,7 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_text(r, g->name);
 		cat_int(r, g->foid); /* 0 for SQLite's own: the body is SQL in the trigger */
 		cat_int(r, g->type);
-		cat_char(r, 'O');
+		cat_char(r, g->enabled ? g->enabled : 'O');
 		cat_bool(r, false);
 		cat_int(r, 0);
 		cat_int(r, 0);

@@ -322,8 +322,8 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT name, func_name, func_sig, timing, events, columns, args, "
-			       "when_cond FROM main._shardlite_triggers WHERE table_name = ?1 AND "
-			       "name = ?2",
+			       "when_cond, enabled FROM main._shardlite_triggers WHERE table_name = "
+			       "?1 AND name = ?2",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, (int)(dot - name), SQLITE_STATIC);
@@ -344,6 +344,7 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 				    (events & (TG_INSERT | TG_DELETE | TG_UPDATE)));
 		g->foid = cat_oid("proc", text_col(st, 1), text_col(st, 2));
 		g->nargs = (int16_t)count_args(text_col(st, 6));
+		g->enabled = sqlite3_column_int(st, 8) ? 'O' : 'D';
 	}
 	sqlite3_finalize(st);
 	return found;

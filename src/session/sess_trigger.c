@@ -34,6 +34,7 @@ struct sess_trg_row {
 
 struct trg_def {
 	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
+	bool enabled; /* ALTER TABLE ... DISABLE TRIGGER clears it */
 };
 
 void sess_trigger_fini(struct session *s)
@@ -57,7 +58,7 @@ static bool load_def(struct session *s, const char *table, const char *name, str
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT func_name, func_sig, timing, args, when_cond FROM "
+			       "SELECT func_name, func_sig, timing, args, when_cond, enabled FROM "
 			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
@@ -71,6 +72,7 @@ static bool load_def(struct session *s, const char *table, const char *name, str
 			}
 			const char *w = (const char *)sqlite3_column_text(st, 4);
 			d->when = w ? arena_strdup(a, w) : NULL;
+			d->enabled = sqlite3_column_int(st, 5) != 0;
 		}
 	}
 	sqlite3_finalize(st);
@@ -243,9 +245,11 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const char *event = arena_strdup(a, (const char *)sqlite3_value_text(argv[2]));
 	size_t ncols = (size_t)sqlite3_value_int64(argv[3]);
 	const struct catalog_relation *rel = sess_types_relation(s, table);
-	struct trg_def d;
+	struct trg_def d = {0};
 	if (!load_def(s, table, name, a, &d, err))
 		return false;
+	if (!d.enabled)
+		return true;
 	/* ADD COLUMN appends: a trigger made before passes the first ncols columns, the
 	 * later ones read as NULL (CREATE OR REPLACE TRIGGER passes them all again) */
 	if (!rel || rel->ncols < ncols || (size_t)argc != 4 + 2 * ncols)

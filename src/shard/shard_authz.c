@@ -104,16 +104,18 @@ static bool sidecar(const char *table)
 	return table && sqlite3_strnicmp(table, "_shardlite_", 11) == 0;
 }
 
-/* Enum and function DDL drop and recreate an index of their sidecar to move schema_version
- * (src/xlat/xlat_enum.c, xlat_routine.c): the label lists and the functions are part of
- * every session's schema. */
+/* Enum, function and trigger DDL drop and recreate an index of their sidecar to move
+ * schema_version (src/xlat/xlat_enum.c, xlat_routine.c, xlat_trigger.c): the label lists,
+ * the functions and the triggers' flags are part of every session's schema or catalog. */
 static bool enum_bump(const char *index, const char *table)
 {
 	return index && table &&
 	       ((sqlite3_stricmp(index, "_shardlite_enums_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_enums") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_functions_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_functions") == 0));
+		 sqlite3_stricmp(table, "_shardlite_functions") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_triggers_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_triggers") == 0));
 }
 
 static int check_sidecar_create(const char *table)

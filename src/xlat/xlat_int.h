@@ -850,6 +850,10 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 /* xlat_trigger.c: CREATE TRIGGER, DROP TRIGGER. */
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s);
 bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* ALTER TABLE t ENABLE / DISABLE TRIGGER name | ALL | USER (one action). */
+bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd);
+bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd);
 /* xlat_plpgsql.c: whether a LANGUAGE sql body's last statement returns rows (a SELECT or
  * VALUES, or INSERT/UPDATE/DELETE with RETURNING). */
 bool xlat_sql_body_returns(const char *body);

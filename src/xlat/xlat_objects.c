@@ -483,6 +483,8 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->objtype != OBJ(TABLE))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
+	if (s->n_cmds == 1 && !s->missing_ok && xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd))
+		return xlat_alter_trigger(c, s->relation, s->cmds[0]->alter_table_cmd);
 	if (s->n_cmds != 1 || s->missing_ok)
 		return xlat_alter_multi(c, s);
 	return xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);

@@ -23,8 +23,8 @@ enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
 	"NULL, func_name TEXT NOT NULL, func_sig TEXT NOT NULL, timing TEXT NOT NULL, events "     \
-	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, PRIMARY "    \
-	"KEY (table_name, name))"
+	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled "    \
+	"INTEGER NOT NULL, PRIMARY KEY (table_name, name))"
 
 static const struct {
 	int bit;
@@ -237,7 +237,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 		xlat_string(c, when);
 	else
 		xlat_puts(c, "NULL");
-	xlat_puts(c, ")");
+	xlat_puts(c, ", 1)");
 }
 
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
@@ -311,5 +311,64 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		xlat_puts(c, " AND name = ");
 		xlat_string(c, name);
 	}
+	return true;
+}
+
+#define AT(x) PG_QUERY__ALTER_TABLE_TYPE__AT_##x
+
+bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd)
+{
+	switch (cmd->subtype) {
+	case AT(EnableTrig):
+	case AT(DisableTrig):
+	case AT(EnableTrigAll):
+	case AT(DisableTrigAll):
+	case AT(EnableTrigUser):
+	case AT(DisableTrigUser):
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ENABLE/DISABLE TRIGGER: the sidecar's flag, which the session reads before each firing.
+ * ALL and USER are the same here (no internal triggers: foreign keys are SQLite's). */
+bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (table->schemaname && *table->schemaname && strcmp(table->schemaname, "public") != 0)
+		return xlat_unsupported(c, -1, "a trigger on another tenant's table");
+	if (!c->schema || !c->schema->table_fn(c->schema->arg, table->relname, c->a, &cols, &n))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
+				 table->relname);
+	bool on = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(EnableTrigAll) ||
+		  cmd->subtype == AT(EnableTrigUser);
+	bool one = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(DisableTrig);
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR);
+	if (one) {
+		xlat_puts(c, "; SELECT shardlite_raise('42704', ");
+		xlat_string(c, arena_printf(c->a, "trigger \"%s\" for table \"%s\" does not exist",
+					    cmd->name, table->relname));
+		xlat_puts(c, ") WHERE NOT EXISTS (SELECT 1 FROM _shardlite_triggers WHERE "
+			     "table_name = ");
+		xlat_string(c, table->relname);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ")");
+	}
+	xlat_printf(c, "; UPDATE _shardlite_triggers SET enabled = %d WHERE table_name = ", on);
+	xlat_string(c, table->relname);
+	if (one) {
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, cmd->name);
+	}
+	/* the flag shows in pg_trigger: move schema_version so that catalogs read it again */
+	xlat_puts(c, "; DROP INDEX IF EXISTS _shardlite_triggers_v; CREATE INDEX "
+		     "_shardlite_triggers_v ON _shardlite_triggers (enabled)");
 	return true;
 }
