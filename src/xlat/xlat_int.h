@@ -842,9 +842,16 @@ bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d);
 /* ---- xlat_routine.c: user-defined functions ---- */
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s);
 bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* How many of the tenant's functions are named name. */
+size_t xlat_udf_count(struct xlat_ctx *c, const char *name);
+/* "f(integer, text)", as PostgreSQL names a function in its messages. */
+const char *xlat_udf_display(struct xlat_ctx *c, const char *name, const char *const *decls,
+			     size_t n);
+/* xlat_call.c: CALL p(args). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
-/* A call of one of the tenant's functions (schema: as written, NULL when unqualified): 1
- * emitted with *t its result type, 0 when none takes these arguments, -1 failed. */
+/* xlat_call.c: a call of one of the tenant's functions (schema: as written, NULL when
+ * unqualified): 1 emitted with *t its result type, 0 when none takes these arguments, -1
+ * failed. */
 int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		  const char *schema, struct xlat_type *t);
 /* xlat_trigger.c: CREATE TRIGGER, DROP TRIGGER. */

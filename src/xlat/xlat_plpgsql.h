@@ -98,6 +98,12 @@ size_t xlat_plload_condition(struct xlat_plloader *l, const char *name, const ch
 /* A block (synthetic: libpg_query's wrapper around a top block with EXCEPTION). */
 bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st,
 		       bool synthetic);
+/* Arguments in scope by name and as $n, FOUND after them. */
+void xlat_plload_args(struct xlat_plloader *l);
+/* Parses body (a DO's when u is NULL, else function u's) with PostgreSQL's PL/pgSQL parser and
+ * loads it into *f; false with the error set. */
+bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
+		       struct xlat_pl_func *f);
 /* xlat_plstmt.c: a statement list. */
 bool xlat_plload_list(struct xlat_plloader *l, const struct xlat_json *arr,
 		      struct xlat_pl_list *out);
