@@ -342,9 +342,15 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		    sqlite3_value **argv)
 {
 	struct session *s = arg;
-	struct arena *a = arena_new(0);
 	struct pgerr err;
 	pgerr_clear(&err);
+	if (s->inline_run) { /* a body may block: the statement runs again on a worker */
+		(void)sess_inline_punt(s, &err);
+		pgfn_error(ctx, err.sqlstate[0] ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",
+			   err.message[0] ? err.message : "function call moved to a worker");
+		return;
+	}
+	struct arena *a = arena_new(0);
 	bool ok = kind == PGFN_CALL_FUNCTION ? call(s, ctx, argc, argv, a, &err)
 		  : kind == PGFN_CALL_TRIGGER ? sess_trigger_fire(s, ctx, argc, argv, a, &err)
 					      : sess_trigger_apply(s, ctx, argv, a, &err);
