@@ -50,6 +50,7 @@ int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
  * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
  * call, and its fields may change between statements. Times are microseconds since
  * 2000-01-01 UTC; 0 means "read the clock". */
+enum pgfn_call_kind { PGFN_CALL_FUNCTION, PGFN_CALL_TRIGGER, PGFN_CALL_TRIGGER_APPLY };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */
 	int64_t txn_start;               /* now(), current_timestamp: stable within a transaction */
@@ -66,6 +67,14 @@ struct pgfn_session {
 	size_t (*channels_fn)(void *arg, struct strbuf *sb);
 	double (*queue_usage_fn)(void *arg);
 	void *notify_arg;
+	/* shardlite_call(name, sig, args...) (pgfn_call.c), a call of one of the tenant's own
+	 * functions, and shardlite_trigger(...) / shardlite_trigger_apply(...), which the SQLite
+	 * triggers behind CREATE TRIGGER call (kind says which): runs it and sets ctx's result,
+	 * or fails ctx with pgfn_error. NULL: such a call answers 0A000 (no session to run it,
+	 * e.g. a migration). */
+	void (*call_fn)(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, int argc,
+			sqlite3_value **argv);
+	void *call_arg;
 };
 void pgfn_lend(struct pgfn_conn *c, const struct pgfn_session *s);
 
@@ -171,5 +180,11 @@ int pgfn_register_cast(sqlite3 *db);
 int pgfn_register_enum(sqlite3 *db);
 int pgfn_register_uuid(sqlite3 *db); /* pgfn_uuid.c: uuid-ossp's uuid_generate_v1/v3/v5 */
 int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg_notify */
+/* pgfn_call.c: shardlite_call(name, sig, args...), which the translator emits for a call of a
+ * function made with CREATE FUNCTION, and shardlite_trigger(name, table, event, ncols, new...,
+ * old...) / shardlite_trigger_apply(table, rowid) of CREATE TRIGGER: handed to the lent
+ * session's call_fn. shardlite_raise(sqlstate, message) fails the statement with that error
+ * (the translator's DDL scripts check objects with it). */
+int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 
 #endif

@@ -416,7 +416,8 @@ enum xlat_pl_kind {
 	XLAT_PL_DYNEXEC, /* EXECUTE expr [INTO [STRICT] targets] [USING params] */
 	XLAT_PL_RAISE,   /* RAISE [level] ... */
 	XLAT_PL_GETDIAG, /* GET [STACKED] DIAGNOSTICS */
-	XLAT_PL_RETURN,  /* RETURN (ends the block) */
+	XLAT_PL_RETURN,  /* RETURN [expr] (ends the function; expr: its value, a SELECT; line 0:
+			  * the implicit one at the end of the body) */
 	XLAT_PL_ASSERT,  /* ASSERT expr [, message] */
 };
 struct xlat_pl_stmt;
@@ -446,7 +447,10 @@ struct xlat_pl_stmt {
 	bool reverse;            /* FORI */
 	bool dynamic;            /* FORS over EXECUTE expr [USING params] */
 	bool is_exit;            /* EXIT (else CONTINUE) */
-	int var;                 /* ASSIGN, FORI: the variable */
+	int var;                 /* ASSIGN, FORI: the variable; RETURN of a record: it */
+	const char *field;       /* ASSIGN to a record's field (NEW.x := ...): its name */
+	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function */
+	bool ret_null;           /* RETURN NULL in a trigger function */
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;
@@ -477,10 +481,53 @@ struct xlat_pl_stmt {
 	bool stacked;             /* GET STACKED DIAGNOSTICS */
 };
 struct xlat_pl_func {
-	const struct xlat_pl_var *vars; /* every variable, by number (0: FOUND) */
+	const struct xlat_pl_var *vars; /* every variable, by number */
 	size_t nvars;
 	struct xlat_pl_stmt top;        /* the outermost block */
+	/* A function's arguments are variables 0..nargs-1 (DO: none); FOUND is variable
+	 * nargs. result_var (-1: none, a DO or a void function) holds RETURN's value, declared
+	 * with the function's result type, so RETURN converts as an assignment does. */
+	size_t nargs;
+	int found_var, result_var;
+	const char *name;   /* "inline_code_block" for a DO, else the function's name */
+	bool sql_body;      /* LANGUAGE sql: the last statement's first row is the result */
+	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
+	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,
+	 * TG_RELNAME, TG_NARGS, TG_ARGV (XLAT_TG_* from it, in this order). */
+	bool trigger;
+	int new_var, old_var, tg_var;
 };
+enum { XLAT_TG_OP, XLAT_TG_NAME, XLAT_TG_WHEN, XLAT_TG_LEVEL, XLAT_TG_TABLE_NAME,
+       XLAT_TG_TABLE_SCHEMA, XLAT_TG_RELNAME, XLAT_TG_NARGS, XLAT_TG_ARGV, XLAT_TG_COUNT };
+
+/* ---- user-defined functions (CREATE FUNCTION, docs/sql-compat.md "Functions") ---- */
+#define XLAT_OID_TRIGGER 2279 /* pg_type's trigger: a function's result type */
+/* A function as the tenant's sidecar `_shardlite_functions` holds it: its identity is its
+ * name and argument types (sig: the argument type OIDs as decimal text joined by spaces,
+ * "23 25"; "" for none). */
+struct xlat_udf {
+	const char *name, *sig;
+	size_t nargs;
+	const uint32_t *argtypes;
+	const char *const *argnames; /* "" for an unnamed argument */
+	const char *const *argdecls; /* the argument types as format_type spells them */
+	uint32_t rettype;            /* PGTYPE_VOID for void, PGTYPE_TRIGGER for trigger */
+	const char *retdecl;         /* format_type spelling of the result type */
+	const char *lang;            /* "plpgsql" or "sql" */
+	const char *body;
+	char volatility;             /* 'i', 's', 'v' as pg_proc.provolatile */
+	bool strict;                 /* RETURNS NULL ON NULL INPUT */
+	char kind;                   /* 'f' a function, 'p' a procedure (CALL), as prokind */
+};
+/* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
+ * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
+const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
+					     struct arena *a, struct pgerr *err);
+/* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a
+ * block of its statements whose last one returns the result). False with err: 42601 for a
+ * body PostgreSQL would not compile, 0A000 for what the interpreter cannot run. Lives in a. */
+bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
+		      struct pgerr *err) MUST_CHECK;
 /* The SQLSTATEs PL/pgSQL condition name (lower case, PostgreSQL 15's plerrcodes) stands for:
  * up to max into out (a few names stand for two), their number returned; 0 when the name is
  * no condition. */
@@ -551,6 +598,9 @@ struct xlat_schema {
 	/* The tenant's enum types (part of the fingerprint). */
 	const struct xlat_enum *enums;
 	size_t nenums;
+	/* The tenant's functions (CREATE FUNCTION; part of the fingerprint). */
+	const struct xlat_udf *udfs;
+	size_t nudfs;
 	/* The default of column col of table name as a SQLite expression (what SQLite evaluates
 	 * when the column is left out) into *sql, NULL when it has none; false when the column
 	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */

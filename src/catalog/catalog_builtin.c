@@ -78,6 +78,7 @@ bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_ro
 		for (int k = 0; k < 4; k++) /* probin, prosqlbody, proconfig, proacl */
 			cat_null(r);
 	}
+	cat_udf_fill_proc(cc, r); /* the tenant's own (catalog_udf.c) */
 	return true;
 }
 
@@ -100,6 +101,8 @@ static void fn_function_text(sqlite3_context *ctx, int argc, sqlite3_value **arg
 	const struct cat_proc *procs = cat_procs(&n);
 	const struct cat_proc *p = bsearch(&oid, procs, n, sizeof(*procs), cmp_proc_oid);
 	int which = *(const int *)sqlite3_user_data(ctx);
+	if (!p && cat_udf_text(ctx, oid, which))
+		return;
 	cat_result_text(ctx, !p           ? NULL
 			     : which == 0 ? p->args
 			     : which == 1 ? p->identity_args

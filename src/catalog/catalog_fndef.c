@@ -85,9 +85,20 @@ static void fn_functiondef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_TEXT && name && strspn(name, "0123456789") !=
+								   strlen(name)) {
+		/* a regproc value is the function's name here (catalog_reg.c) */
+		uint32_t own = 0;
+		oid = cat_udf_named(sqlite3_context_db_handle(ctx), name, &own) == 1
+			      ? own
+			      : cat_builtin_proc_oid(name);
+	}
 	size_t n = 0, nd = 0;
 	const struct cat_proc *procs = cat_procs(&n);
 	const struct cat_proc *p = bsearch(&oid, procs, n, sizeof(*procs), cmp_proc);
+	if (!p && cat_udf_text(ctx, oid, 3))
+		return;
 	if (!p) { /* no such function: NULL, as PostgreSQL answers */
 		sqlite3_result_null(ctx);
 		return;

@@ -141,6 +141,9 @@ struct cat_trigger {
 	const struct cat_rel *table;
 	uint32_t oid;
 	int16_t type; /* pg_trigger.tgtype */
+	uint32_t foid; /* CREATE TRIGGER's (catalog_udf.c): its function; 0 for SQLite's own */
+	int16_t nargs;
+	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 };
 
 struct cat_model {
@@ -455,6 +458,18 @@ const char *cat_builtin_desc(const char *cls, uint32_t oid);
 /* The OID of the built-in function name names as regproc prints it: digits are the OID
  * itself, a name the one function of that name; 0 when none or several. */
 uint32_t cat_builtin_proc_oid(const char *name);
+/* catalog_udf.c: the tenant's functions as pg_proc rows (appended to r); and for a function
+ * of the tenant with that OID, sets ctx's result to its arguments (which 0), identity
+ * arguments (1), result type (2) or CREATE OR REPLACE FUNCTION text (3) and returns true. */
+void cat_udf_fill_proc(struct cat_conn *cc, struct cat_rows *r);
+bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which);
+/* The triggers of CREATE TRIGGER: for an SQLite trigger named "table.name.event[.apply]"
+ * that one of them made, true with *g filled for its first SQLite trigger (name, sql, type,
+ * foid, nargs; in m's arena) and *skip false, or *skip true for its others. */
+bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
+		     struct cat_trigger *g, bool *skip);
+/* How many of the tenant's functions are named name; *oid: the last one's. */
+size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */
 bool cat_builtin_register(sqlite3 *db);
 /* pg_proc's rows (catalog_builtin.c). */

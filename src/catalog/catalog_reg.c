@@ -346,6 +346,10 @@ static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 		return *oid != 0;
 	}
 	size_t n = procs_named(s, oid);
+	uint32_t own = 0;
+	n += cat_udf_named(sqlite3_context_db_handle(ctx),
+			   strncmp(s, "public.", 7) == 0 ? s + 7 : s, &own);
+	*oid = own ? own : *oid;
 	if (n == 1)
 		return true;
 	if (n > 1)

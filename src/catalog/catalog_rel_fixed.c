@@ -192,8 +192,8 @@ bool cat_fill_tablespace(struct cat_conn *cc, const struct cat_model *m, struct 
 	return true;
 }
 
-/* The languages built into PostgreSQL; a tenant has no procedural language (plpgsql): it
- * cannot create functions. */
+/* The languages of PostgreSQL 15's template database: plpgsql (with initdb's OIDs) runs the
+ * tenant's functions in the session's interpreter. */
 bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	static const struct {
@@ -201,16 +201,21 @@ bool cat_fill_language(struct cat_conn *cc, const struct cat_model *m, struct ca
 		const char *name;
 		bool trusted;
 		uint32_t validator;
-	} lang[] = {{12, "internal", false, 2246}, {13, "c", false, 2247}, {14, "sql", true, 2248}};
+		bool pl;
+		uint32_t handler, inline_handler;
+	} lang[] = {{12, "internal", false, 2246, false, 0, 0},
+		    {13, "c", false, 2247, false, 0, 0},
+		    {14, "sql", true, 2248, false, 0, 0},
+		    {13563, "plpgsql", true, 13562, true, 13560, 13561}};
 	for (size_t i = 0; i < ARRAY_LEN(lang); i++) {
 		cat_row(r);
 		cat_int(r, lang[i].oid);
 		cat_text(r, lang[i].name);
 		cat_int(r, OWNER);
-		cat_bool(r, false);
+		cat_bool(r, lang[i].pl);
 		cat_bool(r, lang[i].trusted);
-		cat_int(r, 0);
-		cat_int(r, 0);
+		cat_int(r, lang[i].handler);
+		cat_int(r, lang[i].inline_handler);
 		cat_int(r, lang[i].validator);
 		cat_null(r);
 	}

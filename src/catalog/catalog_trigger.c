@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_trigger.c: SQLite triggers as pg_trigger shows triggers. shardlite does not create
- * triggers (CREATE TRIGGER is refused), but a tenant file made or changed by other SQLite tools
- * may have them, and they fire: the catalog lists them, with tgtype computed from their
- * definition and pg_get_triggerdef answering SQLite's own CREATE TRIGGER text. */
+/* catalog_trigger.c: triggers as pg_trigger shows them. Those of CREATE TRIGGER (sidecar
+ * _shardlite_triggers, catalog_udf.c) are one row each under their own name, with their
+ * function and PostgreSQL's definition text. A tenant file made or changed by other SQLite
+ * tools may have SQLite triggers of its own, and they fire: the catalog lists them too, with
+ * tgtype computed from their definition and pg_get_triggerdef answering their SQL. */
 #include "catalog_int.h"
 
 #include <ctype.h>
@@ -65,8 +66,15 @@ bool cat_trigger_load(sqlite3 *db, struct cat_model *m)
 		if (!t)
 			continue;
 		struct cat_trigger *g = arena_zalloc(m->a, sizeof(*g));
-		g->name = arena_strdup(m->a, (const char *)sqlite3_column_text(st, 0));
+		bool skip = false;
 		g->table = t;
+		if (cat_udf_trigger(db, m, t->name, (const char *)sqlite3_column_text(st, 0), g,
+				    &skip)) {
+			if (!skip) /* CREATE TRIGGER's: one row for its SQLite triggers */
+				cat_model_push_trigger(m, g);
+			continue;
+		}
+		g->name = arena_strdup(m->a, (const char *)sqlite3_column_text(st, 0));
 		g->sql = arena_strdup(m->a, (const char *)sqlite3_column_text(st, 2));
 		g->oid = cat_oid("trg", t->name, g->name);
 		g->type = tgtype(g->sql);
@@ -94,16 +102,16 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_int(r, g->table->oid);
 		cat_int(r, 0);
 		cat_text(r, g->name);
-		cat_int(r, 0); /* tgfoid: the body is SQL in the trigger itself */
+		cat_int(r, g->foid); /* 0 for SQLite's own: the body is SQL in the trigger */
 		cat_int(r, g->type);
-		cat_char(r, 'O');
+		cat_char(r, g->enabled ? g->enabled : 'O');
 		cat_bool(r, false);
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_bool(r, false);
 		cat_bool(r, false);
-		cat_int(r, 0);
+		cat_int(r, g->nargs);
 		cat_text(r, "");
 		cat_text(r, "");
 		cat_null(r);
@@ -119,10 +127,22 @@ static void fn_triggerdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const struct cat_model *m = cat_fn_model(ctx);
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
 	for (size_t i = 0; m && i < m->ntriggers; i++) {
-		if (m->triggers[i]->oid == oid) {
-			cat_result_text(ctx, m->triggers[i]->sql);
+		const struct cat_trigger *g = m->triggers[i];
+		if (g->oid != oid)
+			continue;
+		const char *on = g->foid ? strstr(g->sql, " ON public.") : NULL;
+		if (on && argc == 2 && sqlite3_value_int(argv[1])) { /* pretty: the visible name */
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			strbuf_append(&sb, g->sql, (size_t)(on - g->sql));
+			strbuf_puts(&sb, " ON ");
+			strbuf_puts(&sb, on + strlen(" ON public."));
+			cat_result_text(ctx, sb.data ? sb.data : "");
+			strbuf_fini(&sb);
 			return;
 		}
+		cat_result_text(ctx, g->sql);
+		return;
 	}
 	if (m)
 		sqlite3_result_null(ctx);

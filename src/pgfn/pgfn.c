@@ -35,6 +35,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	struct pgfn_conn *c = base_xcalloc(1, sizeof(*c));
 	if (pgfn_register_datetime(db, c) != SQLITE_OK) /* db owns c either way */
 		return NULL;
+	if (pgfn_register_call(db, c) != SQLITE_OK)
+		return NULL;
 	if (pgfn_register_notify(db, c) != SQLITE_OK)
 		return NULL;
 	return pgfn_register_xact(db, c) == SQLITE_OK ? c : NULL;

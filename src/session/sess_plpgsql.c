@@ -60,18 +60,54 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
  * SQL do not point into the client's text, so they go. */
 static enum pl_flow failed(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
-	if (!err->context[0])
-		snprintf(err->context, sizeof(err->context),
-			 "PL/pgSQL function inline_code_block line %d at %s", st->line,
-			 stmt_name(st));
+	if (!err->context[0] && r->f->sql_body)
+		snprintf(err->context, sizeof(err->context), "SQL function \"%s\" statement %d",
+			 r->f->name, st->line);
+	else if (!err->context[0] && st->line > 0)
+		snprintf(err->context, sizeof(err->context), "PL/pgSQL function %s line %d at %s",
+			 r->f->name, st->line, stmt_name(st));
+	else if (!err->context[0])
+		snprintf(err->context, sizeof(err->context), "PL/pgSQL function %s", r->f->name);
 	err->position = 0;
-	(void)r;
 	return PL_FAIL;
 }
 
 static bool set_found(struct pl_run *r, bool found, struct pgerr *err)
 {
-	return sess_pl_assign(r, 0, found ? "t" : "f", PGTYPE_BOOL, err);
+	return sess_pl_assign(r, r->f->found_var, found ? "t" : "f", PGTYPE_BOOL, err);
+}
+
+/* RETURN: its value into the result variable (converted to the result type as an assignment
+ * is); a LANGUAGE sql body's last statement gives its first row's value, NULL for none. The
+ * implicit RETURN at the end of a body (line 0) in a function with a result is PostgreSQL's
+ * 2F005. */
+static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
+				struct pgerr *err)
+{
+	const char *text = NULL;
+	uint32_t type = 0;
+	struct pl_rows rows;
+	if (st->ret_record || st->ret_null) {
+		r->ret_rec = st->ret_null ? -1 : st->var;
+		return PL_RETURN;
+	}
+	if (!st->expr) {
+		if ((r->f->result_var < 0 && !r->f->trigger) || st->line > 0)
+			return PL_RETURN;
+		pgerr_set(err, "2F005", r->f->trigger
+						? "control reached end of trigger procedure without RETURN"
+						: "control reached end of function without RETURN");
+		return PL_FAIL;
+	}
+	if (r->f->sql_body) {
+		if (!sess_pl_exec_expr(r, st->expr, true, &rows, err))
+			return PL_FAIL;
+		text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+		type = rows.ncols ? rows.types[0] : 0;
+	} else if (!sess_pl_eval(r, st->expr, &text, &type, err)) {
+		return PL_FAIL;
+	}
+	return sess_pl_assign(r, r->f->result_var, text, type, err) ? PL_RETURN : PL_FAIL;
 }
 
 /* ---- INTO ---- */
@@ -347,6 +383,12 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 	struct pgerr ignored;
 	if (!shard_exec(r->s->conn, arena_printf(r->scratch, "SAVEPOINT %s", sp), err)) {
 		r->savepoints--;
+		if (r->s->udf_depth > 0) { /* SQLite takes none while a statement writes */
+			pgerr_clear(err);
+			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "an EXCEPTION block in a function called by INSERT, UPDATE or "
+				  "DELETE is not supported");
+		}
 		return PL_FAIL;
 	}
 	enum pl_flow flow = exec_list(r, &st->body, err);
@@ -379,7 +421,9 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		return exec_block(r, st, err);
 	case XLAT_PL_ASSIGN:
 		return sess_pl_eval(r, st->expr, &text, &type, err) &&
-				       sess_pl_assign(r, st->var, text, type, err)
+				       (st->field ? sess_pl_assign_field(r, st->var, st->field, text,
+									 type, err)
+						  : sess_pl_assign(r, st->var, text, type, err))
 			       ? PL_NEXT
 			       : PL_FAIL;
 	case XLAT_PL_IF:
@@ -413,7 +457,7 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_GETDIAG:
 		return sess_pl_getdiag(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_RETURN:
-		return PL_RETURN;
+		return exec_return(r, st, err);
 	case XLAT_PL_ASSERT:
 		return sess_pl_assert(r, st, err) ? PL_NEXT : PL_FAIL;
 	}
@@ -433,6 +477,11 @@ static enum pl_flow exec_list(struct pl_run *r, const struct xlat_pl_list *l, st
 			return flow;
 	}
 	return PL_NEXT;
+}
+
+bool sess_pl_run_body(struct pl_run *r, struct pgerr *err)
+{
+	return set_found(r, false, err) && exec_block(r, &r->f->top, err) != PL_FAIL;
 }
 
 bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err)

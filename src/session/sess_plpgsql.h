@@ -58,7 +58,38 @@ struct pl_run {
 	const char *label;          /* EXIT/CONTINUE's label while it unwinds, NULL: innermost */
 	bool busy;                  /* met another connection's lock: the DO runs again later */
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
+	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
 };
+
+/* ---- sess_plpgsql.c ---- */
+/* Runs r's function body (variables initialized, arguments assigned): false with err when it
+ * fails; a function's result is then in r->vals[r->f->result_var]. */
+bool sess_pl_run_body(struct pl_run *r, struct pgerr *err);
+
+/* ---- sess_udf.c, sess_trigger.c: the tenant's functions and triggers ---- */
+/* The function name(sig) of the schema the session sees, NULL when there is none. */
+const struct xlat_udf *sess_udf_find(struct session *s, const char *name, const char *sig);
+/* u's body compiled (kept per session for the schema's fingerprint; in a when it cannot be
+ * kept), NULL with err when it does not compile. */
+const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat_udf *u,
+					    struct arena *a, struct pgerr *err);
+/* 54001 when calls nest too deep. */
+bool sess_udf_depth_ok(struct session *s, struct pgerr *err);
+/* Runs r's body (variables set) inside a savepoint where SQLite allows one (not while a
+ * statement that writes runs): undone when it fails. */
+bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err);
+/* An SQLite value as PostgreSQL text of type type (NULL for NULL), in a. */
+const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type,
+				struct arena *a);
+/* shardlite_trigger(name, table, event, ncols, new..., old...): runs the trigger's function;
+ * the result is 0 (skip the row: a BEFORE trigger returned NULL), 1 (go on), or 2 (go on;
+ * the row the function returned differs and shardlite_trigger_apply writes it). */
+bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite3_value **argv,
+		       struct arena *a, struct pgerr *err);
+/* shardlite_trigger_apply(table, rowid): writes the row a BEFORE trigger changed. */
+bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
+			struct arena *a, struct pgerr *err);
+void sess_trigger_fini(struct session *s);
 
 /* ---- sess_plsql.c ---- */
 /* Declared types and initial NULLs of every variable. */
@@ -66,6 +97,10 @@ bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err);
 void sess_pl_vars_free(struct pl_run *r);
 /* Sets variable var to text of type type, cast to its declared type as PostgreSQL assigns. */
 bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err);
+/* Sets field of record variable var (NEW.x := ...) to text of type type, converted to the
+ * field's type; 42703 when the record has no such field, 55000 when it is not assigned. */
+bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const char *text,
+			  uint32_t type, struct pgerr *err);
 /* Fills record variable var with row i of rows. */
 void sess_pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i);
 /* Runs sql (PostgreSQL text, $n from args) and collects the rows it returns (out may be NULL

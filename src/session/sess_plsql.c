@@ -187,6 +187,41 @@ bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, 
 	return true;
 }
 
+bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const char *text,
+			  uint32_t type, struct pgerr *err)
+{
+	struct pl_val *v = &r->vals[var];
+	const char *name = r->f->vars[var].name;
+	if (!v->assigned) {
+		pgerr_set(err, PL_NOT_ASSIGNED, "record \"%s\" is not assigned yet", name);
+		pgerr_detail(err,
+			     "The tuple structure of a not-yet-assigned record is indeterminate.");
+		return false;
+	}
+	size_t k = 0;
+	while (k < v->nfields && !(v->names[k] && strcmp(v->names[k], field) == 0))
+		k++;
+	if (k == v->nfields)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN, "record \"%s\" has no field \"%s\"",
+				 name, field);
+	const struct pgtype_info *want = pgtype_by_oid(v->types[k]);
+	if (text && type != v->types[k] && want) { /* the field's type, as an assignment casts */
+		struct pl_rows rows;
+		struct pl_arg arg = {text, type};
+		if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)",
+						  want->sql_name),
+				  &arg, 1, true, &rows, err))
+			return false;
+		text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+	}
+	char *copy = dup_or_null(text);
+	if (text && !copy)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	free(v->texts[k]);
+	v->texts[k] = copy;
+	return true;
+}
+
 void sess_pl_assign_record(struct pl_run *r, int var, const struct pl_rows *rows, size_t i)
 {
 	struct pl_val *v = &r->vals[var];
@@ -400,6 +435,15 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	return ok;
 }
 
+/* What refusals name: a DO block or the function running. */
+static const char *where(const struct pl_run *r)
+{
+	return r->f->nargs || r->f->result_var >= 0 || r->f->trigger || r->f->sql_body ||
+			       strcmp(r->f->name ? r->f->name : "", "inline_code_block") != 0
+		       ? "a function"
+		       : "a DO block";
+}
+
 static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl_arg *args,
 		    int nargs, bool no_rows_ok, struct pl_rows *out, struct pgerr *err)
 {
@@ -417,10 +461,11 @@ static bool run_one(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 		return true;
 	case XLAT_TXN:
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "transaction control (%s) is not supported in a DO block", x->tag);
+				 "transaction control (%s) is not supported in %s", x->tag,
+				 where(r));
 	default:
-		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				 "%s is not supported in a DO block", x->tag);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported in %s",
+				 x->tag, where(r));
 	}
 }
 

@@ -146,6 +146,8 @@ struct sess_types_snap {
 	size_t nrels;
 	const struct catalog_enum *enums;
 	size_t nenums;
+	const struct xlat_udf *udfs; /* the tenant's functions (sess_udf.c) */
+	size_t nudfs;
 };
 
 static void snap_unref(void *p)
@@ -169,6 +171,13 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 		snap_unref(snap);
 		return NULL;
 	}
+	uint64_t udf_hash;
+	if (!sess_udf_read(db, snap->arena, &snap->udfs, &snap->nudfs, &udf_hash)) {
+		snap_unref(snap);
+		return NULL;
+	}
+	if (snap->nudfs) /* calls are translated with the functions' result types */
+		snap->fingerprint = (snap->fingerprint ^ udf_hash) | 1;
 	return snap;
 }
 
@@ -201,7 +210,9 @@ static void reload(struct session *s, sqlite3 *db, int version)
 					 .fingerprint = snap->fingerprint,
 					 /* same layout (checked below) */
 					 .enums = (const struct xlat_enum *)snap->enums,
-					 .nenums = snap->nenums};
+					 .nenums = snap->nenums,
+					 .udfs = snap->udfs,
+					 .nudfs = snap->nudfs};
 	s->schema_version = version;
 }
 

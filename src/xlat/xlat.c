@@ -314,6 +314,12 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_close(c, n->close_portal_stmt);
 	case PG_QUERY__NODE__NODE_DO_STMT:
 		return xlat_stmt_do(c, n->do_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+		return xlat_stmt_create_function(c, n->create_function_stmt);
+	case PG_QUERY__NODE__NODE_CALL_STMT:
+		return xlat_stmt_call(c, n->call_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+		return xlat_stmt_create_trigger(c, n->create_trig_stmt);
 	case PG_QUERY__NODE__NODE_CREATEDB_STMT:
 		return xlat_stmt_createdb(c, n->createdb_stmt);
 	case PG_QUERY__NODE__NODE_DROPDB_STMT:

@@ -633,6 +633,9 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_enum_func(c, f, name, t);
 	if (cat)
 		return cat > 0;
+	int udf = fn ? 0 : xlat_udf_call(c, f, name, f->n_funcname > 1 ? schema : NULL, t);
+	if (udf)
+		return udf > 0;
 	if (!fn) {
 		for (size_t i = 0; name && i < ARRAY_LEN(refused_fns); i++) {
 			if (strcmp(refused_fns[i], name) == 0)

@@ -881,6 +881,32 @@ bool xlat_stmt_fetch(struct xlat_ctx *c, const PgQuery__FetchStmt *s);
 bool xlat_stmt_close(struct xlat_ctx *c, const PgQuery__ClosePortalStmt *s);
 /* xlat_plpgsql.c: DO [LANGUAGE plpgsql] '...' (XLAT_DO with .plpgsql). */
 bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d);
+
+/* ---- xlat_routine.c: user-defined functions ---- */
+bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s);
+bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* How many of the tenant's functions are named name. */
+size_t xlat_udf_count(struct xlat_ctx *c, const char *name);
+/* "f(integer, text)", as PostgreSQL names a function in its messages. */
+const char *xlat_udf_display(struct xlat_ctx *c, const char *name, const char *const *decls,
+			     size_t n);
+/* xlat_call.c: CALL p(args). */
+bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s);
+/* xlat_call.c: a call of one of the tenant's functions (schema: as written, NULL when
+ * unqualified): 1 emitted with *t its result type, 0 when none takes these arguments, -1
+ * failed. */
+int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  const char *schema, struct xlat_type *t);
+/* xlat_trigger.c: CREATE TRIGGER, DROP TRIGGER. */
+bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s);
+bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* ALTER TABLE t ENABLE / DISABLE TRIGGER name | ALL | USER (one action). */
+bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd);
+bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd);
+/* xlat_plpgsql.c: whether a LANGUAGE sql body's last statement returns rows (a SELECT or
+ * VALUES, or INSERT/UPDATE/DELETE with RETURNING). */
+bool xlat_sql_body_returns(const char *body);
 bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);

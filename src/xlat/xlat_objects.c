@@ -73,6 +73,10 @@ static const char *drop_tag(PgQuery__ObjectType t)
 		return "DROP SCHEMA";
 	case OBJ(FUNCTION):
 		return "DROP FUNCTION";
+	case OBJ(PROCEDURE):
+		return "DROP PROCEDURE";
+	case OBJ(ROUTINE):
+		return "DROP ROUTINE";
 	case OBJ(TYPE):
 		return "DROP TYPE";
 	case OBJ(MATVIEW):
@@ -198,6 +202,11 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_types(c, s);
 	if (s->remove_type == OBJ(EXTENSION))
 		return xlat_drop_extensions(c, s);
+	if (s->remove_type == OBJ(FUNCTION) || s->remove_type == OBJ(PROCEDURE) ||
+	    s->remove_type == OBJ(ROUTINE))
+		return xlat_drop_functions(c, s);
+	if (s->remove_type == OBJ(TRIGGER))
+		return xlat_drop_triggers(c, s);
 	if (!kw)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported", tag);
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
@@ -536,6 +545,8 @@ bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 	if (s->objtype != OBJ(TABLE))
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
 				 c->st->tag);
+	if (s->n_cmds == 1 && !s->missing_ok && xlat_is_trigger_toggle(s->cmds[0]->alter_table_cmd))
+		return xlat_alter_trigger(c, s->relation, s->cmds[0]->alter_table_cmd);
 	bool ok = s->n_cmds != 1 || s->missing_ok
 			  ? xlat_alter_multi(c, s)
 			  : xlat_alter_one(c, s->relation, s->cmds[0]->alter_table_cmd);

@@ -8,6 +8,7 @@
 #include "xlat_plpgsql.h"
 
 #include <pg_query.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,11 +126,24 @@ static void column_ref(struct walk *w, const PgQuery__ColumnRef *cr)
 	add_hit(w, cr->location, end, param_of(w, &ref));
 }
 
+/* $n in a function's body: its n-th argument (the resolver knows it as "$n"). */
+static void param_ref(struct walk *w, const PgQuery__ParamRef *p)
+{
+	char name[24];
+	snprintf(name, sizeof(name), "$%d", p->number);
+	const char *names[1] = {name};
+	struct xlat_pl_ref ref = {0, NULL};
+	if (p->location >= 0 && w->fn(w->arg, names, 1, &ref))
+		add_hit(w, p->location, p->location + (int)strlen(name), param_of(w, &ref));
+}
+
 static bool visit(void *arg, const ProtobufCMessage *m)
 {
 	struct walk *w = arg;
 	if (m->descriptor == &pg_query__column_ref__descriptor)
 		column_ref(w, (const PgQuery__ColumnRef *)m);
+	else if (m->descriptor == &pg_query__param_ref__descriptor)
+		param_ref(w, (const PgQuery__ParamRef *)m);
 	return !w->failed && xlat_tree_each(m, visit, w);
 }
 

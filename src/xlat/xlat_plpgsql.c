@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_plpgsql.c: DO blocks. The body goes through PostgreSQL's own PL/pgSQL parser
- * (pg_query_parse_plpgsql, wrapped as the CREATE FUNCTION it expects), whose JSON tree is
+/* xlat_plpgsql.c: DO blocks (and the PL/pgSQL bodies of functions, xlat_plfunc.c). The body
+ * goes through PostgreSQL's own PL/pgSQL parser (pg_query_parse_plpgsql, wrapped as the
+ * CREATE FUNCTION it expects), whose JSON tree is
  * loaded into struct xlat_pl_func: the supported statements, each variable's declaration, and
  * every embedded statement and expression with its variables made parameters (xlat_plbind.c).
  * Names are resolved here, block by block, as PostgreSQL compiles the function; what the
  * session cannot run is refused with 0A000 naming the construct before anything runs. */
 #include "xlat_plpgsql.h"
 #include "xlat_int.h"
+
+#include "pgtype.h"
 
 #include <pg_query.h>
 #include <stdio.h>
@@ -16,8 +19,8 @@
 
 bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what)
 {
-	return pgerr_set(l->c->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			 "%s is not supported in a DO block", what);
+	return pgerr_set(l->c->err, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s is not supported in %s",
+			 what, l->where ? l->where : "a DO block");
 }
 
 /* ---- scanning the body for DECLARE sections ---- */
@@ -71,7 +74,7 @@ static bool claimable(const struct xlat_json *d)
 	const char *kind;
 	const struct xlat_json *b = xlat_plload_node(d, &kind);
 	const char *name = xlat_json_str(b, "refname");
-	return strcmp(kind, "PLpgSQL_row") != 0 &&
+	return strcmp(kind, "PLpgSQL_row") != 0 && strcmp(kind, "PLpgSQL_recfield") != 0 &&
 	       !(name && strncmp(name, "__Case__Variable_", 17) == 0);
 }
 
@@ -179,8 +182,8 @@ static bool load_vars(struct xlat_plloader *l)
 		const char *kind;
 		const struct xlat_json *b = xlat_plload_node(&l->datums->items[i], &kind);
 		struct xlat_pl_var *v = &l->vars[i];
-		if (strcmp(kind, "PLpgSQL_row") == 0)
-			continue;
+		if (strcmp(kind, "PLpgSQL_row") == 0 || strcmp(kind, "PLpgSQL_recfield") == 0)
+			continue; /* INTO targets; NEW.x := ... (xlat_plstmt.c reads it) */
 		if (strcmp(kind, "PLpgSQL_var") != 0 && strcmp(kind, "PLpgSQL_rec") != 0)
 			return xlat_plload_unsupported(l, kind);
 		v->name = xlat_json_str(b, "refname");
@@ -189,7 +192,8 @@ static bool load_vars(struct xlat_plloader *l)
 		if (!v->name || !var_type(l, v, kind, b))
 			return v->name ? false : xlat_plload_unsupported(l, "an unnamed variable");
 		if (v->type && strcmp(v->type, "UNKNOWN") == 0)
-			v->type = i == 0 ? "boolean"
+			v->type = i < l->nargs    ? l->argdecls[i]
+				  : i == l->nargs ? "boolean"
 				  : strcmp(v->name, "sqlstate") == 0 ||
 						  strcmp(v->name, "sqlerrm") == 0
 					  ? "text"
@@ -341,12 +345,50 @@ static size_t count_blocks(const struct xlat_json *v)
 	return n;
 }
 
+void xlat_plload_args(struct xlat_plloader *l)
+{
+	for (size_t i = 0; i < l->nargs; i++) {
+		const char *name = l->vars[i].name;
+		xlat_plload_push(l, arena_printf(l->c->a, "$%zu", i + 1), (int)i);
+		if (name && name[0] != '$')
+			xlat_plload_push(l, name, (int)i);
+	}
+	l->next_datum = l->nargs + 1;
+	xlat_plload_push(l, "found", (int)l->nargs);
+}
+
+/* A trigger function's NEW and OLD (records after FOUND) and its TG_ variables, which
+ * libpg_query leaves out of the datums: added after them. */
+static void trigger_vars(struct xlat_plloader *l, struct xlat_pl_func *f, int new_var,
+			 int old_var)
+{
+	static const char *const names[XLAT_TG_COUNT][2] = {
+		{"tg_op", "text"},        {"tg_name", "name"},         {"tg_when", "text"},
+		{"tg_level", "text"},     {"tg_table_name", "name"},   {"tg_table_schema", "name"},
+		{"tg_relname", "name"},   {"tg_nargs", "integer"},     {"tg_argv", "text[]"}};
+	struct xlat_pl_var *v = arena_zalloc(l->c->a, (l->nvars + XLAT_TG_COUNT) * sizeof(*v));
+	memcpy(v, l->vars, l->nvars * sizeof(*v));
+	f->trigger = true;
+	f->new_var = new_var;
+	f->old_var = old_var;
+	f->tg_var = (int)l->nvars;
+	for (int i = 0; i < XLAT_TG_COUNT; i++) {
+		v[l->nvars + (size_t)i] = (struct xlat_pl_var){names[i][0], names[i][1], false,
+								false, NULL};
+		xlat_plload_push(l, names[i][0], f->tg_var + i);
+	}
+	l->vars = v;
+	l->nvars += XLAT_TG_COUNT;
+	xlat_plload_push(l, "new", new_var);
+	xlat_plload_push(l, "old", old_var);
+	l->next_datum = (size_t)(old_var > new_var ? old_var : new_var) + 1;
+}
+
 /* The function the JSON describes into *f. */
-static bool load_func(struct xlat_ctx *c, const char *body, const char *json,
+static bool load_func(struct xlat_plloader *l, const char *body, const char *json,
 		      struct xlat_pl_func *f)
 {
-	struct xlat_plloader *l = arena_zalloc(c->a, sizeof(*l));
-	l->c = c;
+	struct xlat_ctx *c = l->c;
 	const struct xlat_json *root = xlat_json_parse(c->a, json);
 	const struct xlat_json *fn = root && root->type == XJ_ARRAY && root->n == 1
 					     ? xlat_json_get(&root->items[0], "PLpgSQL_function")
@@ -354,12 +396,16 @@ static bool load_func(struct xlat_ctx *c, const char *body, const char *json,
 	const struct xlat_json *action =
 		xlat_json_get(xlat_json_get(fn, "action"), "PLpgSQL_stmt_block");
 	l->datums = xlat_json_get(fn, "datums");
-	if (!action || !l->datums || l->datums->type != XJ_ARRAY || !l->datums->n)
+	if (!action || !l->datums || l->datums->type != XJ_ARRAY || l->datums->n <= l->nargs)
+		return pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "unexpected PL/pgSQL parse tree");
+	if (!xlat_json_get(fn, "new_varno") != !l->trigger)
 		return pgerr_set(c->err, SQLSTATE_INTERNAL_ERROR, "unexpected PL/pgSQL parse tree");
 	if (!count_decls(l, body) || !load_vars(l))
 		return false;
-	l->next_datum = 1; /* FOUND */
-	xlat_plload_push(l, "found", 0);
+	xlat_plload_args(l);
+	if (l->trigger)
+		trigger_vars(l, f, xlat_json_int(fn, "new_varno", 1),
+			     xlat_json_int(fn, "old_varno", 2));
 	l->synthetic_top = count_blocks(fn) == l->nblocks + 1;
 	f->top.kind = XLAT_PL_BLOCK;
 	f->top.label = xlat_json_str(action, "label");
@@ -374,6 +420,9 @@ static bool load_func(struct xlat_ctx *c, const char *body, const char *json,
 		return xlat_plload_unsupported(l, "this arrangement of declarations");
 	f->vars = l->vars;
 	f->nvars = l->nvars;
+	f->nargs = l->nargs;
+	f->found_var = (int)l->nargs;
+	f->result_var = -1;
 	return true;
 }
 
@@ -386,13 +435,41 @@ static const char *quote_tag(struct xlat_ctx *c, const char *body)
 	return tag;
 }
 
-static bool parse_body(struct xlat_ctx *c, const char *body, struct xlat_pl_func *f)
+/* The head of the CREATE FUNCTION libpg_query's PL/pgSQL parser expects around a function's
+ * body: its arguments named (an unnamed one "$n"), so that each is a datum. The result type
+ * only matters as void or not. */
+static const char *wrapper(struct xlat_ctx *c, const struct xlat_udf *u, const char *tag)
 {
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE FUNCTION f(");
+	for (size_t i = 0; i < u->nargs; i++) {
+		strbuf_puts(&sb, i ? ", " : "");
+		if (u->argnames[i][0])
+			strbuf_put_quoted(&sb, u->argnames[i], '"');
+		else
+			strbuf_printf(&sb, "\"$%zu\"", i + 1);
+		strbuf_printf(&sb, " %s", u->argdecls[i]);
+	}
+	strbuf_printf(&sb, ") RETURNS %s LANGUAGE plpgsql AS ",
+		      u->rettype == PGTYPE_VOID		? "void"
+		      : u->rettype == XLAT_OID_TRIGGER ? "trigger"
+							: "integer");
+	const char *head = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return arena_printf(c->a, "%s%s", head, tag);
+}
+
+bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
+		       struct xlat_pl_func *f)
+{
+	struct xlat_ctx *c = l->c;
 	const char *tag = quote_tag(c, body);
-	const char *fn = arena_printf(c->a,
-				      "CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE "
-				      "plpgsql AS %s%s%s",
-				      tag, body, tag);
+	const char *fn = u ? arena_printf(c->a, "%s%s%s", wrapper(c, u, tag), body, tag)
+			   : arena_printf(c->a,
+					  "CREATE FUNCTION inline_code_block() RETURNS void LANGUAGE "
+					  "plpgsql AS %s%s%s",
+					  tag, body, tag);
 	PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(fn);
 	bool ok;
 	if (r.error) {
@@ -405,8 +482,13 @@ static bool parse_body(struct xlat_ctx *c, const char *body, struct xlat_pl_func
 			       "%s", msg);
 		if (r.error->context)
 			snprintf(c->err->context, sizeof(c->err->context), "%s", r.error->context);
+		const char *wrapped = "compilation of PL/pgSQL function \"f\"";
+		if (u && r.error->context && strncmp(r.error->context, wrapped, strlen(wrapped)) == 0)
+			snprintf(c->err->context, sizeof(c->err->context),
+				 "compilation of PL/pgSQL function \"%s\"%s", u->name,
+				 r.error->context + strlen(wrapped));
 	} else {
-		ok = load_func(c, body, r.plpgsql_funcs ? r.plpgsql_funcs : "", f);
+		ok = load_func(l, body, r.plpgsql_funcs ? r.plpgsql_funcs : "", f);
 	}
 	pg_query_free_plpgsql_parse_result(r);
 	return ok;
@@ -437,8 +519,12 @@ bool xlat_stmt_do(struct xlat_ctx *c, const PgQuery__DoStmt *d)
 	if (!body)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "no inline code specified");
 	struct xlat_pl_func *f = arena_zalloc(c->a, sizeof(*f));
-	if (!parse_body(c, body, f))
+	struct xlat_plloader *l = arena_zalloc(c->a, sizeof(*l));
+	l->c = c;
+	l->returns_void = true;
+	if (!xlat_plload_parse(l, NULL, body, f))
 		return false;
+	f->name = "inline_code_block";
 	c->st->kind = XLAT_DO;
 	c->st->tag = "DO";
 	c->st->is_ddl = true; /* whatever it runs, later statements read the schema again */

@@ -60,11 +60,18 @@ struct xlat_plloader {
 	const int *block_decls; /* per block in text order: its declarations */
 	size_t nblocks, next_block;
 	bool synthetic_top; /* libpg_query wrapped a top block that has EXCEPTION */
+	/* A function's: its arguments (the first nargs datums, with their declared types) and
+	 * whether it returns void (a DO does: RETURN may not have a value). */
+	size_t nargs;
+	const char *const *argdecls;
+	bool returns_void;
+	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
+	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];
 	size_t nscope;
 };
 
-/* 0A000 "<what> is not supported in a DO block"; false. */
+/* 0A000 "<what> is not supported in a DO block" (or "in a PL/pgSQL function"); false. */
 bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what);
 /* A datum's or statement's one member (*kind its name, "" when not one). */
 const struct xlat_json *xlat_plload_node(const struct xlat_json *d, const char **kind);
@@ -91,6 +98,12 @@ size_t xlat_plload_condition(struct xlat_plloader *l, const char *name, const ch
 /* A block (synthetic: libpg_query's wrapper around a top block with EXCEPTION). */
 bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st,
 		       bool synthetic);
+/* Arguments in scope by name and as $n, FOUND after them. */
+void xlat_plload_args(struct xlat_plloader *l);
+/* Parses body (a DO's when u is NULL, else function u's) with PostgreSQL's PL/pgSQL parser and
+ * loads it into *f; false with the error set. */
+bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
+		       struct xlat_pl_func *f);
 /* xlat_plstmt.c: a statement list. */
 bool xlat_plload_list(struct xlat_plloader *l, const struct xlat_json *arr,
 		      struct xlat_pl_list *out);

@@ -7,10 +7,33 @@
 
 #include <string.h>
 
+/* NEW.x := ... in a trigger function: the datum assigned is a field of a record. */
+static bool record_field(struct xlat_plloader *l, struct xlat_pl_stmt *st)
+{
+	const char *kind;
+	const struct xlat_json *d = (size_t)st->var < l->datums->n
+					    ? xlat_plload_node(&l->datums->items[st->var], &kind)
+					    : NULL;
+	if (!d || strcmp(kind, "PLpgSQL_recfield") != 0)
+		return false;
+	st->var = xlat_json_int(d, "recparentno", -1);
+	st->field = xlat_json_str(d, "fieldname");
+	return st->var >= 0 && (size_t)st->var < l->nvars && st->field;
+}
+
 static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)
 {
 	const char *q = xlat_plload_text(xlat_json_get(b, "expr"));
 	st->var = xlat_json_int(b, "varno", -1);
+	if (q && st->var >= 0 && l->trigger && record_field(l, st)) {
+		const char *p = strstr(q, ":=");
+		p = p ? p + 2 : strchr(q, '=');
+		if (!p)
+			return xlat_plload_unsupported(l, "this assignment");
+		p += *p == '=';
+		return (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p))) !=
+		       NULL;
+	}
 	if (!q || st->var < 0 || (size_t)st->var >= l->nvars || !l->vars[st->var].name)
 		return xlat_plload_unsupported(l, "this assignment");
 	const char *p = q;
@@ -22,6 +45,37 @@ static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, stru
 		return xlat_plload_unsupported(l, "assigning to a record or its field");
 	p += *p == ':' ? 2 : 1;
 	return (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p))) != NULL;
+}
+
+/* A trigger function's RETURN: NEW, OLD or NULL, the row the trigger hands back. */
+static bool trigger_return(struct xlat_plloader *l, const struct xlat_json *e,
+			   struct xlat_pl_stmt *st)
+{
+	const char *q = xlat_plload_text(e);
+	char word[8];
+	size_t n = 0;
+	for (; q && *q; q++) {
+		if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+			continue;
+		if (n + 1 >= sizeof(word))
+			break;
+		word[n++] = (char)(*q >= 'A' && *q <= 'Z' ? *q + 32 : *q);
+	}
+	word[n] = '\0';
+	if (q && !*q && strcmp(word, "null") == 0) {
+		st->ret_null = true;
+		return true;
+	}
+	for (size_t i = 0; q && !*q && i < l->nvars; i++) { /* the record named so */
+		if (l->vars[i].name && !l->vars[i].type && strcmp(l->vars[i].name, word) == 0 &&
+		    (strcmp(word, "new") == 0 || strcmp(word, "old") == 0)) {
+			st->var = (int)i;
+			st->ret_record = true;
+			return true;
+		}
+	}
+	return xlat_plload_unsupported(l, "RETURN of an expression other than NEW, OLD or NULL "
+					  "in a trigger function");
 }
 
 static bool load_if(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)
@@ -309,8 +363,16 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 	}
 	if (strcmp(kind, "PLpgSQL_stmt_return") == 0) {
 		st->kind = XLAT_PL_RETURN;
-		return !xlat_json_get(b, "expr") ||
-		       xlat_plload_unsupported(l, "RETURN with a value");
+		const struct xlat_json *e = xlat_json_get(b, "expr");
+		if (e && l->returns_void)
+			return pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
+					 "RETURN cannot have a parameter in function returning void");
+		if (e && l->trigger)
+			return trigger_return(l, e, st);
+		if (!e && !l->returns_void && xlat_json_int(b, "lineno", 0) > 0)
+			return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR,
+					 "missing expression at or near \";\"");
+		return !e || (st->expr = xlat_plload_expr(l, e)) != NULL;
 	}
 	if (strcmp(kind, "PLpgSQL_stmt_assert") == 0) {
 		st->kind = XLAT_PL_ASSERT;

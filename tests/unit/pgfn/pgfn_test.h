@@ -25,5 +25,6 @@ Suite *pgfn_test_numeric_suite(void);
 Suite *pgfn_test_enum_suite(void);
 Suite *pgfn_test_uuid_suite(void);
 Suite *pgfn_test_notify_suite(void);
+Suite *pgfn_test_call_suite(void);
 
 #endif

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_udf.c: the tenant's own functions (CREATE FUNCTION, sidecar _shardlite_functions,
+ * docs/catalog.md) as pg_proc rows in schema public, and what pg_get_function_arguments,
+ * pg_get_function_identity_arguments, pg_get_function_result and pg_get_functiondef answer
+ * for them — so psql's \df and \sf and the GUIs' function browsers show them. Their OIDs are
+ * cat_oid("proc", name, argument type OIDs). */
+#include "catalog_int.h"
+
+#include <string.h>
+
+#define SEP '\x1f'
+#define LANG_PLPGSQL 13563 /* PostgreSQL 15's pg_language row (initdb's) */
+#define LANG_SQL 14
+
+struct udf_row {
+	const char *name, *sig, *argnames, *argdecls, *retdecl, *lang, *body, *volatility, *kind;
+	int64_t rettype;
+	bool strict;
+};
+
+static const char *text_col(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? t : "";
+}
+
+/* Calls fn for each function of db (none when the sidecar does not exist); stops when fn
+ * returns false. */
+static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u), void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, sig, argnames, argdecls, retdecl, lang, body, volatility, "
+			       "rettype, strict, kind FROM main._shardlite_functions ORDER BY name, "
+			       "sig",
+			       -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			struct udf_row u = {text_col(st, 0), text_col(st, 1), text_col(st, 2),
+					    text_col(st, 3), text_col(st, 4), text_col(st, 5),
+					    text_col(st, 6), text_col(st, 7),
+					    text_col(st, 10), sqlite3_column_int64(st, 8),
+					    sqlite3_column_int(st, 9) != 0};
+			if (!fn(arg, &u))
+				break;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+static uint32_t udf_oid(const struct udf_row *u) { return cat_oid("proc", u->name, u->sig); }
+
+static size_t nargs(const struct udf_row *u)
+{
+	size_t n = *u->sig ? 1 : 0;
+	for (const char *p = u->sig; *p; p++)
+		n += *p == ' ';
+	return n;
+}
+
+/* "a integer, b text" (with_names) or "integer, text", into sb; a procedure's are
+ * "IN a integer", as PostgreSQL prints them. */
+static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names)
+{
+	bool proc = u->kind[0] == 'p';
+	const char *name = u->argnames, *decl = u->argdecls;
+	for (size_t i = 0, n = nargs(u); i < n; i++) {
+		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
+		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
+		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
+		strbuf_puts(sb, i ? ", " : "");
+		strbuf_puts(sb, proc ? "IN " : "");
+		if (with_names && nl) {
+			pgfn_quote_ident(sb, name, nl);
+			strbuf_puts(sb, " ");
+		}
+		strbuf_append(sb, decl, dl);
+		name += ne ? nl + 1 : nl;
+		decl += de ? dl + 1 : dl;
+	}
+}
+
+/* proargnames: {a,b} when any argument has a name, else NULL. */
+static void put_argnames(struct cat_rows *r, const struct udf_row *u)
+{
+	if (!*u->argnames || strspn(u->argnames, "\x1f") == strlen(u->argnames)) {
+		cat_null(r);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "{");
+	for (const char *p = u->argnames;; p++) { /* an unnamed one is "", as array_out */
+		if ((!*p || *p == SEP) && (p == u->argnames || p[-1] == SEP))
+			strbuf_puts(&sb, "\"\"");
+		if (!*p)
+			break;
+		if (*p == SEP)
+			strbuf_puts(&sb, ",");
+		else
+			strbuf_append(&sb, p, 1);
+	}
+	strbuf_puts(&sb, "}");
+	cat_text(r, sb.data ? sb.data : "{}");
+	strbuf_fini(&sb);
+}
+
+struct fill {
+	struct cat_conn *cc;
+	struct cat_rows *r;
+};
+
+static bool fill_one(void *arg, const struct udf_row *u)
+{
+	struct fill *f = arg;
+	struct cat_rows *r = f->r;
+	cat_row(r);
+	cat_int(r, udf_oid(u));
+	cat_text(r, u->name);
+	cat_int(r, CAT_NS_PUBLIC);
+	cat_int(r, CAT_ROLE_BOOTSTRAP); /* the tables' owner too (catalog_rel.c) */
+	cat_int(r, strcmp(u->lang, "sql") == 0 ? LANG_SQL : LANG_PLPGSQL);
+	cat_int(r, 100); /* procost, prorows: PostgreSQL's defaults */
+	cat_int(r, 0);
+	cat_int(r, 0);   /* provariadic */
+	cat_text(r, "-");
+	cat_char(r, u->kind[0] == 'p' ? 'p' : 'f');
+	cat_bool(r, false); /* prosecdef */
+	cat_bool(r, false); /* proleakproof */
+	cat_bool(r, u->strict);
+	cat_bool(r, false); /* proretset */
+	cat_char(r, u->volatility[0] ? u->volatility[0] : 'v');
+	cat_char(r, 'u');   /* proparallel */
+	cat_int(r, (int64_t)nargs(u));
+	cat_int(r, 0);
+	cat_int(r, u->rettype);
+	cat_text(r, u->sig);
+	cat_null(r); /* proallargtypes, proargmodes: IN arguments only */
+	cat_null(r);
+	put_argnames(r, u);
+	cat_null(r); /* proargdefaults, protrftypes */
+	cat_null(r);
+	cat_text(r, u->body);
+	for (int k = 0; k < 4; k++) /* probin, prosqlbody, proconfig, proacl */
+		cat_null(r);
+	return true;
+}
+
+void cat_udf_fill_proc(struct cat_conn *cc, struct cat_rows *r)
+{
+	struct fill f = {cc, r};
+	each_udf(cc->db, fill_one, &f);
+}
+
+struct named {
+	const char *name;
+	size_t n;
+	uint32_t oid;
+};
+
+static bool count_named(void *arg, const struct udf_row *u)
+{
+	struct named *q = arg;
+	if (strcmp(u->name, q->name) == 0) {
+		q->n++;
+		q->oid = udf_oid(u);
+	}
+	return true;
+}
+
+size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid)
+{
+	struct named q = {name, 0, 0};
+	each_udf(db, count_named, &q);
+	*oid = q.oid;
+	return q.n;
+}
+
+/* ---- the function text functions ---- */
+
+struct find {
+	uint32_t oid;
+	int which; /* 0 arguments, 1 identity arguments, 2 result, 3 definition */
+	struct strbuf *sb;
+	bool found;
+};
+
+static void put_def(struct strbuf *sb, const struct udf_row *u)
+{
+	bool proc = u->kind[0] == 'p';
+	strbuf_printf(sb, "CREATE OR REPLACE %s public.", proc ? "PROCEDURE" : "FUNCTION");
+	pgfn_quote_ident(sb, u->name, strlen(u->name));
+	strbuf_puts(sb, "(");
+	put_args(sb, u, true);
+	strbuf_puts(sb, ")\n");
+	if (!proc)
+		strbuf_printf(sb, " RETURNS %s\n", u->retdecl);
+	strbuf_printf(sb, " LANGUAGE %s\n", u->lang);
+	const char *vol = u->volatility[0] == 'i' ? "IMMUTABLE" : u->volatility[0] == 's' ? "STABLE"
+											   : NULL;
+	if (vol || u->strict)
+		strbuf_printf(sb, " %s%s%s\n", vol ? vol : "", vol && u->strict ? " " : "",
+			      u->strict ? "STRICT" : "");
+	const char *tag = "$function$";
+	strbuf_printf(sb, "AS %s%s%s\n", tag, u->body, tag);
+}
+
+static bool find_one(void *arg, const struct udf_row *u)
+{
+	struct find *f = arg;
+	if (udf_oid(u) != f->oid)
+		return true;
+	f->found = true;
+	if (f->which == 3)
+		put_def(f->sb, u);
+	else if (f->which == 2 && u->kind[0] != 'p') /* a procedure has no result: NULL */
+		strbuf_puts(f->sb, u->retdecl);
+	else if (f->which == 2)
+		f->found = false;
+	else
+		put_args(f->sb, u, true);
+	return false;
+}
+
+bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which)
+{
+	if (oid < CATALOG_OID_MIN)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	struct find f = {oid, which, &sb, false};
+	each_udf(sqlite3_context_db_handle(ctx), find_one, &f);
+	if (f.found && !sb.failed)
+		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+	else if (f.found)
+		sqlite3_result_error_nomem(ctx);
+	strbuf_fini(&sb);
+	return f.found;
+}
+
+/* ---- triggers (CREATE TRIGGER: src/xlat/xlat_trigger.c) ---- */
+
+/* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */
+enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16 };
+
+static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
+{
+	for (const char *p = joined; *joined && p;) {
+		const char *end = strchr(p, SEP);
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+		strbuf_puts(sb, p == joined ? "" : ", ");
+		if (quote_literal) {
+			strbuf_puts(sb, "'");
+			for (size_t i = 0; i < n; i++)
+				strbuf_append(sb, p[i] == '\'' ? "''" : p + i, p[i] == '\'' ? 2 : 1);
+			strbuf_puts(sb, "'");
+		} else {
+			pgfn_quote_ident(sb, p, n);
+		}
+		p = end ? end + 1 : NULL;
+	}
+}
+
+/* pg_get_triggerdef's text: CREATE TRIGGER name BEFORE INSERT OR UPDATE OF a ON public.t FOR
+ * EACH ROW EXECUTE FUNCTION f('x'). */
+static const char *trigger_def(struct arena *a, const char *table, const char *name,
+			       const char *func, const char *timing, int events,
+			       const char *columns, const char *args, const char *when)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CREATE TRIGGER ");
+	pgfn_quote_ident(&sb, name, strlen(name));
+	strbuf_printf(&sb, " %s", timing);
+	const char *sep = " ";
+	static const struct {
+		int bit;
+		const char *word;
+	} ev[] = {{TG_INSERT, "INSERT"}, {TG_DELETE, "DELETE"}, {TG_UPDATE, "UPDATE"}};
+	for (size_t i = 0; i < ARRAY_LEN(ev); i++) {
+		if (!(events & ev[i].bit))
+			continue;
+		strbuf_printf(&sb, "%s%s", sep, ev[i].word);
+		sep = " OR ";
+		if (ev[i].bit == TG_UPDATE && *columns) {
+			strbuf_puts(&sb, " OF ");
+			put_list(&sb, columns, false);
+		}
+	}
+	strbuf_puts(&sb, " ON public.");
+	pgfn_quote_ident(&sb, table, strlen(table));
+	strbuf_puts(&sb, " FOR EACH ROW");
+	if (when) /* as written (PostgreSQL prints its own deparse) */
+		strbuf_printf(&sb, " WHEN (%s)", when);
+	strbuf_puts(&sb, " EXECUTE FUNCTION ");
+	pgfn_quote_ident(&sb, func, strlen(func));
+	strbuf_puts(&sb, "(");
+	put_list(&sb, args, true);
+	strbuf_puts(&sb, ")");
+	const char *out = arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+static int count_args(const char *args)
+{
+	int n = *args ? 1 : 0;
+	for (const char *p = args; *p; p++)
+		n += *p == SEP;
+	return n;
+}
+
+bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
+		     struct cat_trigger *g, bool *skip)
+{
+	size_t tl = strlen(table);
+	if (!sqlite_name || strncmp(sqlite_name, table, tl) != 0 || sqlite_name[tl] != '.')
+		return false;
+	const char *name = sqlite_name + tl + 1, *dot = strchr(name, '.');
+	if (!dot)
+		return false;
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, func_name, func_sig, timing, events, columns, args, "
+			       "when_cond, enabled FROM main._shardlite_triggers WHERE table_name = "
+			       "?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, (int)(dot - name), SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	if (found) {
+		int events = sqlite3_column_int(st, 4);
+		const char *timing = text_col(st, 3);
+		/* its first SQLite trigger stands for it: the first event's, not a companion */
+		const char *first = events & TG_INSERT ? "ins" : events & TG_UPDATE ? "upd" : "del";
+		*skip = strcmp(dot + 1, first) != 0;
+		g->name = arena_strdup(m->a, text_col(st, 0));
+		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
+				     text_col(st, 5), text_col(st, 6),
+				     (const char *)sqlite3_column_text(st, 7));
+		g->oid = cat_oid("trg", table, g->name);
+		g->type = (int16_t)(TG_ROW | (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |
+				    (events & (TG_INSERT | TG_DELETE | TG_UPDATE)));
+		g->foid = cat_oid("proc", text_col(st, 1), text_col(st, 2));
+		g->nargs = (int16_t)count_args(text_col(st, 6));
+		g->enabled = sqlite3_column_int(st, 8) ? 'O' : 'D';
+	}
+	sqlite3_finalize(st);
+	return found;
+}

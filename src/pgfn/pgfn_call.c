@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_call.c: shardlite_call(name, sig, args...), the call of a function the tenant made
+ * with CREATE FUNCTION, and the trigger entry points of CREATE TRIGGER. The body runs in the
+ * session's PL/pgSQL interpreter on this same connection (src/session/sess_udf.c,
+ * sess_trigger.c), which the session lends as pgfn_session.call_fn: the arrow points down,
+ * pgfn knows nothing of sessions. Also shardlite_raise(sqlstate, message). */
+#include "pgfn_int.h"
+
+#include <string.h>
+
+static void forward(sqlite3_context *ctx, enum pgfn_call_kind kind, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	const struct pgfn_session *s = c->sess;
+	if (argc < 2) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "shardlite_call: missing arguments");
+		return;
+	}
+	if (!s || !s->call_fn) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "calling function %s is not supported here (no session to run it)",
+			   (const char *)sqlite3_value_text(argv[0]));
+		return;
+	}
+	s->call_fn(s->call_arg, ctx, kind, argc, argv);
+}
+
+static void fn_call(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	forward(ctx, PGFN_CALL_FUNCTION, argc, argv);
+}
+
+static void fn_trigger(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	forward(ctx, PGFN_CALL_TRIGGER, argc, argv);
+}
+
+static void fn_apply(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	forward(ctx, PGFN_CALL_TRIGGER_APPLY, argc, argv);
+}
+
+static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *state = (const char *)sqlite3_value_text(argv[0]);
+	const char *msg = (const char *)sqlite3_value_text(argv[1]);
+	pgfn_error(ctx, state && strlen(state) == 5 ? state : SQLSTATE_INTERNAL_ERROR, "%s",
+		   msg ? msg : "");
+}
+
+int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
+{
+	/* Not deterministic (a function may read and write tables); innocuous so that a column
+	 * DEFAULT, a view or a CHECK may call it, as in PostgreSQL (the schema is not trusted:
+	 * shard_authz.c) — what it runs is the tenant's own SQL, checked like a client's. */
+	static const struct pgfn_def defs[] = {{"shardlite_call", -1, fn_call},
+					       {"shardlite_trigger", -1, fn_trigger},
+					       {"shardlite_trigger_apply", 2, fn_apply}};
+	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,
+						SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL, fn_raise,
+						NULL, NULL, NULL);
+	return rc;
+}

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_trigger.c: row triggers (CREATE TRIGGER, src/xlat/xlat_trigger.c). The SQLite trigger
+ * of each event calls shardlite_trigger(name, table, event, ncols, NEW..., OLD...), which lands
+ * here: the trigger's PL/pgSQL function runs with NEW and OLD as records and the TG_
+ * variables set. SQLite cannot change NEW, so for a BEFORE trigger:
+ *
+ *   BEFORE (SQLite) --fire--> function --RETURN NULL--> 0: RAISE(IGNORE) skips the row
+ *                                      --RETURN NEW unchanged--> 1
+ *                                      --RETURN NEW changed--> 2, row kept in trg_pending
+ *   row written by SQLite
+ *   AFTER (SQLite, companion) --apply--> UPDATE t SET changed columns WHERE rowid = NEW.rowid
+ *                                        (trg_quiet: no trigger fires for it); pending cleared
+ *
+ * Invariant: trg_pending is set only between a BEFORE trigger of a row and the companion of
+ * that row; a second BEFORE trigger of the same row starts from it (PostgreSQL chains them). */
+#include "sess_plpgsql.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pgfn.h"
+#include "pgtype.h"
+
+#define SEP '\x1f'
+
+/* The row a BEFORE trigger returned, waiting for its companion to write it. */
+struct sess_trg_row {
+	char *table;
+	size_t n;
+	char **texts;     /* by column */
+	bool *changed;
+};
+
+struct trg_def {
+	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
+	bool enabled; /* ALTER TABLE ... DISABLE TRIGGER clears it */
+};
+
+void sess_trigger_fini(struct session *s)
+{
+	struct sess_trg_row *p = s->trg_pending;
+	if (!p)
+		return;
+	for (size_t i = 0; i < p->n; i++)
+		free(p->texts[i]);
+	free(p->texts);
+	free(p->changed);
+	free(p->table);
+	free(p);
+	s->trg_pending = NULL;
+}
+
+static bool load_def(struct session *s, const char *table, const char *name, struct arena *a,
+		     struct trg_def *d, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT func_name, func_sig, timing, args, when_cond, enabled FROM "
+			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			found = true;
+			const char **f[] = {&d->func_name, &d->func_sig, &d->timing, &d->args};
+			for (int i = 0; i < 4; i++) {
+				const char *t = (const char *)sqlite3_column_text(st, i);
+				*f[i] = arena_strdup(a, t ? t : "");
+			}
+			const char *w = (const char *)sqlite3_column_text(st, 4);
+			d->when = w ? arena_strdup(a, w) : NULL;
+			d->enabled = sqlite3_column_int(st, 5) != 0;
+		}
+	}
+	sqlite3_finalize(st);
+	return found || pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+				  "trigger \"%s\" for table \"%s\" does not exist", name, table);
+}
+
+/* TG_ARGV's text[] form of the arguments joined by SEP. */
+static const char *argv_text(struct arena *a, const char *args, int *n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "{");
+	*n = 0;
+	for (const char *p = args; *args && p;) {
+		const char *end = strchr(p, SEP);
+		char *elem = arena_strndup(a, p, end ? (size_t)(end - p) : strlen(p));
+		strbuf_puts(&sb, (*n)++ ? "," : "");
+		pgfn_array_put_elem(&sb, elem);
+		p = end ? end + 1 : NULL;
+	}
+	strbuf_puts(&sb, "}");
+	/* PostgreSQL's TG_ARGV counts from 0 */
+	const char *out = *n ? arena_printf(a, "[0:%d]=%.*s", *n - 1, (int)sb.len, sb.data)
+			     : "{}";
+	strbuf_fini(&sb);
+	return out;
+}
+
+static bool set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
+		   const struct trg_def *d, struct arena *a, struct pgerr *err)
+{
+	int nargs;
+	const char *argv = argv_text(a, d->args, &nargs);
+	char nbuf[16];
+	snprintf(nbuf, sizeof(nbuf), "%d", nargs);
+	const char *v[XLAT_TG_COUNT] = {event, name,   d->timing, "ROW", table,
+					"public", table, nbuf,     argv};
+	for (int i = 0; i < XLAT_TG_COUNT; i++) {
+		uint32_t type = i == XLAT_TG_NARGS	? PGTYPE_INT4
+				: i == XLAT_TG_ARGV ? PGTYPE_TEXT_ARRAY
+						    : PGTYPE_TEXT;
+		if (!sess_pl_assign(r, r->f->tg_var + i, v[i], type, err))
+			return false;
+	}
+	return true;
+}
+
+/* NEW or OLD: columns from argv (or, for NEW, the row an earlier BEFORE trigger returned). */
+static void set_row(struct pl_run *r, int var, const struct catalog_relation *rel,
+		    const char *const *texts)
+{
+	struct pl_rows rows = {.ncols = rel->ncols, .nrows = 1};
+	const char **names = arena_alloc(r->scratch, (rel->ncols + 1) * sizeof(char *));
+	uint32_t *types = arena_alloc(r->scratch, (rel->ncols + 1) * sizeof(uint32_t));
+	for (size_t k = 0; k < rel->ncols; k++) {
+		names[k] = rel->cols[k].name;
+		types[k] = rel->cols[k].type_oid ? rel->cols[k].type_oid : PGTYPE_TEXT;
+	}
+	rows.names = names;
+	rows.types = types;
+	rows.cells = (const char **)texts;
+	sess_pl_assign_record(r, var, &rows, 0);
+}
+
+/* After a BEFORE trigger of an INSERT or UPDATE: the row it returned, kept when it differs
+ * from the row SQLite writes (orig); its result code. */
+static int keep_row(struct session *s, const struct pl_run *r, const char *table,
+		    const struct catalog_relation *rel, const char *const *orig)
+{
+	const struct pl_val *v = &r->vals[r->ret_rec];
+	bool any = false;
+	bool *changed = base_xcalloc(rel->ncols + 1, sizeof(bool));
+	char **texts = base_xcalloc(rel->ncols + 1, sizeof(char *));
+	for (size_t k = 0; k < rel->ncols && k < v->nfields; k++) {
+		const char *t = v->texts[k];
+		changed[k] = (t == NULL) != (orig[k] == NULL) || (t && strcmp(t, orig[k]) != 0);
+		texts[k] = t ? strdup(t) : NULL;
+		any |= changed[k];
+	}
+	sess_trigger_fini(s);
+	if (!any) {
+		for (size_t k = 0; k < rel->ncols; k++)
+			free(texts[k]);
+		free(texts);
+		free(changed);
+		return 1;
+	}
+	struct sess_trg_row *p = base_xcalloc(1, sizeof(*p));
+	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed};
+	s->trg_pending = p;
+	return 2;
+}
+
+/* WHEN (OLD.* IS DISTINCT FROM NEW.*), the usual guard of an updated_at trigger, compares
+ * whole rows, which the interpreter's expressions cannot: recognized by its text, -1 when
+ * cond is another. */
+static int whole_row_change(const char *cond)
+{
+	char buf[64];
+	size_t n = 0;
+	for (const char *p = cond; *p && n + 1 < sizeof(buf); p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '(' && *p != ')')
+			buf[n++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	buf[n] = '\0';
+	static const char *const forms[] = {"old.*isdistinctfromnew.*", "new.*isdistinctfromold.*",
+					    "oldisdistinctfromnew", "newisdistinctfromold"};
+	for (size_t i = 0; i < ARRAY_LEN(forms); i++)
+		if (strcmp(buf, forms[i]) == 0)
+			return 1;
+	return -1;
+}
+
+/* Whether the trigger's WHEN condition holds for this row (true without one). */
+static bool when_holds(struct pl_run *r, const struct trg_def *d, const char **news,
+		       const char **olds, size_t n, struct arena *a, bool *yes, struct pgerr *err)
+{
+	*yes = true;
+	if (!d->when)
+		return true;
+	if (whole_row_change(d->when) > 0) {
+		*yes = false;
+		for (size_t k = 0; k < n && !*yes; k++)
+			*yes = (news[k] == NULL) != (olds[k] == NULL) ||
+			       (news[k] && strcmp(news[k], olds[k]) != 0);
+		return true;
+	}
+	const struct xlat_pl_expr *e = xlat_trigger_when(r->f, d->when, a, err);
+	return e && sess_pl_eval_bool(r, e, yes, err);
+}
+
+static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,
+			const char *event, const struct trg_def *d,
+			const struct catalog_relation *rel, const char **news, const char **olds,
+			struct arena *a, bool *ran, struct pgerr *err)
+{
+	if (!sess_pl_vars_init(r, err) || !set_tg(r, name, table, event, d, a, err))
+		return false;
+	/* NEW of a DELETE and OLD of an INSERT are NULL: a row of NULLs, so that NEW.x reads
+	 * NULL there as in PostgreSQL */
+	const char **nulls = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
+	set_row(r, r->f->new_var, rel, strcmp(event, "DELETE") != 0 ? news : nulls);
+	set_row(r, r->f->old_var, rel, strcmp(event, "INSERT") != 0 ? olds : nulls);
+	r->ret_rec = -1;
+	(void)s;
+	if (!when_holds(r, d, news, olds, rel->ncols, a, ran, err))
+		return false;
+	return !*ran || sess_udf_run(r, a, err);
+}
+
+/* The row values of argv (the first n columns; the others NULL) as text of the columns'
+ * types. */
+static const char **row_texts(struct session *s, const struct catalog_relation *rel,
+			      sqlite3_value **v, size_t n, struct arena *a)
+{
+	const char **t = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
+	for (size_t k = 0; k < n && k < rel->ncols; k++)
+		t[k] = sess_udf_value_text(s, v[k], rel->cols[k].type_oid, a);
+	return t;
+}
+
+bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite3_value **argv,
+		       struct arena *a, struct pgerr *err)
+{
+	sqlite3_result_int(ctx, 1);
+	if (s->trg_quiet || argc < 4)
+		return true;
+	const char *name = (const char *)sqlite3_value_text(argv[0]);
+	const char *table = arena_strdup(a, (const char *)sqlite3_value_text(argv[1]));
+	const char *event = arena_strdup(a, (const char *)sqlite3_value_text(argv[2]));
+	size_t ncols = (size_t)sqlite3_value_int64(argv[3]);
+	const struct catalog_relation *rel = sess_types_relation(s, table);
+	struct trg_def d = {0};
+	if (!load_def(s, table, name, a, &d, err))
+		return false;
+	if (!d.enabled)
+		return true;
+	/* ADD COLUMN appends: a trigger made before passes the first ncols columns, the
+	 * later ones read as NULL (CREATE OR REPLACE TRIGGER passes them all again) */
+	if (!rel || rel->ncols < ncols || (size_t)argc != 4 + 2 * ncols)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "trigger \"%s\" was made for other columns of table \"%s\" "
+				 "(create it again)",
+				 name, table);
+	const struct xlat_udf *u = sess_udf_find(s, d.func_name, d.func_sig);
+	if (!u)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
+				 d.func_name);
+	const struct xlat_pl_func *f;
+	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
+		return false;
+	const char **news = row_texts(s, rel, argv + 4, ncols, a);
+	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);
+	bool before = strcmp(d.timing, "BEFORE") == 0;
+	const struct sess_trg_row *p = s->trg_pending;
+	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
+		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
+			news[k] = p->texts[k];
+	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
+	size_t width = rel->ncols;
+	bool ran = false;
+	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
+	/* the relation lives in the schema snapshot, which DDL in the function may replace */
+	const struct catalog_relation *now = sess_types_relation(s, table);
+	if (ok && (!now || now->ncols != width))
+		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
+	rel = now;
+	if (ok && before && ran && r.ret_rec < 0)
+		sqlite3_result_int(ctx, 0);
+	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
+		sqlite3_result_int(ctx, keep_row(s, &r, table, rel,
+						 row_texts(s, rel, argv + 4, ncols, a)));
+	sess_pl_vars_free(&r);
+	arena_free(r.scratch);
+	return ok;
+}
+
+static void put_ident(struct strbuf *sb, const char *name)
+{
+	strbuf_put_quoted(sb, name, '"');
+}
+
+bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
+			struct arena *a, struct pgerr *err)
+{
+	struct sess_trg_row *p = s->trg_pending;
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_result_null(ctx);
+	if (s->trg_quiet || !p || !table || strcmp(p->table, table) != 0)
+		return true;
+	const struct catalog_relation *rel = sess_types_relation(s, table);
+	if (!rel || rel->ncols != p->n) {
+		sess_trigger_fini(s);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "the columns of table \"%s\" changed under its trigger", table);
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "UPDATE main.");
+	put_ident(&sb, table);
+	int n = 0;
+	for (size_t k = 0; k < p->n; k++) {
+		if (!p->changed[k])
+			continue;
+		strbuf_puts(&sb, n++ ? ", " : " SET ");
+		put_ident(&sb, rel->cols[k].name);
+		strbuf_printf(&sb, " = ?%d", n);
+	}
+	strbuf_printf(&sb, " WHERE rowid = ?%d", n + 1);
+	const char *sql = arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
+	for (size_t k = 0, i = 0; ok && k < p->n; k++) {
+		if (p->changed[k])
+			ok = sess_bind_text(s, vm, (int)i++, rel->cols[k].type_oid, p->texts[k], err);
+	}
+	if (ok) {
+		sqlite3_bind_value(vm, n + 1, argv[1]);
+		s->trg_quiet++;
+		rc = sqlite3_step(vm);
+		s->trg_quiet--;
+		if (rc != SQLITE_DONE) {
+			shard_error(db, rc, err);
+			ok = false;
+		}
+	}
+	sqlite3_finalize(vm);
+	sess_trigger_fini(s);
+	return ok;
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_plfunc.c: the bodies of the tenant's functions (CREATE FUNCTION) loaded for the
+ * session's interpreter — a PL/pgSQL body through the DO loader (xlat_plpgsql.c) with the
+ * arguments as its first variables and a result variable, a LANGUAGE sql body as a block of
+ * its statements — and a trigger's WHEN condition over NEW and OLD. */
+#include "xlat_plpgsql.h"
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <pg_query.h>
+#include <string.h>
+
+/* The statements of a LANGUAGE sql body as a block: each runs with the arguments bound (by
+ * name or $n), the last one's first row is the result (run for nothing in a void function). */
+static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
+			  struct xlat_pl_func *f)
+{
+	struct arena *a = l->c->a;
+	struct xlat_pl_var *vars = arena_zalloc(a, (u->nargs + 1) * sizeof(*vars));
+	for (size_t i = 0; i < u->nargs; i++)
+		vars[i] = (struct xlat_pl_var){
+			u->argnames[i][0] ? u->argnames[i] : arena_printf(a, "$%zu", i + 1),
+			u->argdecls[i], false, false, NULL};
+	vars[u->nargs] = (struct xlat_pl_var){"found", "boolean", false, false, NULL};
+	l->vars = vars;
+	l->nvars = u->nargs + 1;
+	xlat_plload_args(l);
+	PgQuerySplitResult r = pg_query_split_with_parser(u->body);
+	bool ok = !r.error;
+	if (!ok)
+		pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR, "%s", r.error->message);
+	struct xlat_pl_stmt *v = arena_zalloc(a, ((size_t)r.n_stmts + 1) * sizeof(*v));
+	for (int i = 0; ok && i < r.n_stmts; i++) {
+		const char *sql = arena_strndup(a, u->body + r.stmts[i]->stmt_location,
+						(size_t)r.stmts[i]->stmt_len);
+		bool last = i == r.n_stmts - 1 && u->rettype != PGTYPE_VOID;
+		v[i] = (struct xlat_pl_stmt){.kind = last ? XLAT_PL_RETURN : XLAT_PL_PERFORM,
+					     .line = i + 1}; /* "SQL function f statement n" */
+		ok = (v[i].expr = xlat_plload_sql(l, sql)) != NULL;
+	}
+	f->top = (struct xlat_pl_stmt){.kind = XLAT_PL_BLOCK,
+				       .body = {v, ok ? (size_t)r.n_stmts : 0}};
+	pg_query_free_split_result(r);
+	f->vars = l->vars;
+	f->nvars = l->nvars;
+	f->nargs = u->nargs;
+	f->found_var = (int)u->nargs;
+	f->sql_body = true;
+	return ok;
+}
+
+static const char *display_name(struct arena *a, const struct xlat_udf *u)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s(", u->name);
+	for (size_t i = 0; i < u->nargs; i++) /* format_procedure's: no blank after a comma */
+		strbuf_printf(&sb, "%s%s", i ? "," : "", u->argdecls[i]);
+	strbuf_puts(&sb, ")");
+	const char *out = arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* RETURN's value lives in a variable of the result type, the last one. */
+static void add_result_var(struct arena *a, struct xlat_pl_func *f, const char *decl)
+{
+	struct xlat_pl_var *v = arena_zalloc(a, (f->nvars + 1) * sizeof(*v));
+	if (f->nvars)
+		memcpy(v, f->vars, f->nvars * sizeof(*v));
+	v[f->nvars] = (struct xlat_pl_var){"$result", decl, false, false, NULL};
+	f->result_var = (int)f->nvars;
+	f->vars = v;
+	f->nvars++;
+}
+
+/* u's strings copied into a: the compiled function must not point into the caller's schema
+ * snapshot, which DDL run by the body may replace while it runs. */
+static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u)
+{
+	struct xlat_udf *c = arena_alloc(a, sizeof(*c));
+	*c = *u;
+	const char **names = arena_zalloc(a, (u->nargs + 1) * sizeof(char *));
+	const char **decls = arena_zalloc(a, (u->nargs + 1) * sizeof(char *));
+	for (size_t i = 0; i < u->nargs; i++) {
+		names[i] = arena_strdup(a, u->argnames[i]);
+		decls[i] = arena_strdup(a, u->argdecls[i]);
+	}
+	c->argnames = names;
+	c->argdecls = decls;
+	c->name = arena_strdup(a, u->name);
+	c->sig = arena_strdup(a, u->sig);
+	c->retdecl = arena_strdup(a, u->retdecl);
+	c->lang = arena_strdup(a, u->lang);
+	c->body = arena_strdup(a, u->body);
+	c->argtypes = NULL; /* not used by the loader */
+	return c;
+}
+
+bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
+		      struct pgerr *err)
+{
+	u = copy_udf(a, u);
+	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
+	c->a = a;
+	c->err = err;
+	struct xlat_pl_func *f = arena_zalloc(a, sizeof(*f));
+	struct xlat_plloader *l = arena_zalloc(a, sizeof(*l));
+	l->c = c;
+	l->nargs = u->nargs;
+	l->argdecls = u->argdecls;
+	l->returns_void = u->rettype == PGTYPE_VOID;
+	l->trigger = u->rettype == XLAT_OID_TRIGGER;
+	l->where = "a PL/pgSQL function";
+	bool sql = strcmp(u->lang, "sql") == 0;
+	if (!(sql ? load_sql_body(l, u, f) : xlat_plload_parse(l, u, u->body, f)))
+		return false;
+	/* PostgreSQL's CONTEXT names a PL/pgSQL function with its argument types */
+	f->name = sql ? u->name : display_name(a, u);
+	f->result_var = -1;
+	if (!l->returns_void && !l->trigger)
+		add_result_var(a, f, u->retdecl);
+	*out = f;
+	return true;
+}
+
+bool xlat_sql_body_returns(const char *body)
+{
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(body);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	bool yes = false;
+	const PgQuery__Node *n =
+		tree && tree->n_stmts ? tree->stmts[tree->n_stmts - 1]->stmt : NULL;
+	switch (n ? n->node_case : PG_QUERY__NODE__NODE__NOT_SET) {
+	case PG_QUERY__NODE__NODE_SELECT_STMT:
+		yes = !n->select_stmt->into_clause;
+		break;
+	case PG_QUERY__NODE__NODE_INSERT_STMT:
+		yes = n->insert_stmt->n_returning_list > 0;
+		break;
+	case PG_QUERY__NODE__NODE_UPDATE_STMT:
+		yes = n->update_stmt->n_returning_list > 0;
+		break;
+	case PG_QUERY__NODE__NODE_DELETE_STMT:
+		yes = n->delete_stmt->n_returning_list > 0;
+		break;
+	default:
+		break;
+	}
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return yes;
+}
+
+const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
+					     struct arena *a, struct pgerr *err)
+{
+	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
+	c->a = a;
+	c->err = err;
+	struct xlat_plloader *l = arena_zalloc(a, sizeof(*l));
+	l->c = c;
+	l->vars = (struct xlat_pl_var *)f->vars; /* read only: names and types */
+	l->nvars = f->nvars;
+	l->where = "a trigger's WHEN condition";
+	xlat_plload_push(l, "new", f->new_var);
+	xlat_plload_push(l, "old", f->old_var);
+	return xlat_plload_sql(l, arena_printf(a, "SELECT %s", cond));
+}

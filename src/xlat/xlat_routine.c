@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_routine.c: user-defined functions and procedures. CREATE [OR REPLACE] FUNCTION /
+ * PROCEDURE and DROP FUNCTION / PROCEDURE become scripts over the sidecar
+ * `_shardlite_functions` (docs/catalog.md); calls are xlat_call.c's. The functions come from
+ * the schema (xlat_schema.udfs), whose fingerprint covers them. */
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define MODE(x) PG_QUERY__FUNCTION_PARAMETER_MODE__FUNC_PARAM_##x
+#define SQLSTATE_INVALID_FUNCTION_DEFINITION "42P13"
+#define SQLSTATE_DUPLICATE_FUNCTION "42723"
+#define SQLSTATE_AMBIGUOUS_FUNCTION "42725"
+#define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+#define MAX_ARGS 100 /* FUNC_MAX_ARGS */
+
+#define SIDECAR                                                                                    \
+	"CREATE TABLE IF NOT EXISTS _shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
+	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "               \
+	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "      \
+	"NULL, strict INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (name, sig))"
+/* A row change leaves SQLite's schema alone; this moves schema_version, so that every session
+ * reads the functions again (as enum DDL does, xlat_enum.c) */
+#define SCHEMA_BUMP                                                                                \
+	"; DROP INDEX IF EXISTS _shardlite_functions_v; CREATE INDEX _shardlite_functions_v ON "   \
+	"_shardlite_functions (name)"
+/* Argument names and types are stored joined by this byte, which no name may hold. */
+#define SEP "\x1f"
+
+static void script(struct xlat_ctx *c, const char *tag)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = tag;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c); /* names and bodies are written as text, not as constants */
+}
+
+/* A function's name from a qualified name list: unqualified, or in public (the tenant). */
+static const char *routine_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n)
+{
+	const char *name = n ? xlat_node_str(names[n - 1]) : NULL;
+	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
+	if (!name || n > 2) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
+		return NULL;
+	}
+	if (schema && strcmp(schema, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "a function in schema \"%s\" is not supported", schema);
+		return NULL;
+	}
+	return name;
+}
+
+/* ---- the functions the schema knows ---- */
+
+static const struct xlat_udf *find_udf(struct xlat_ctx *c, const char *name, const char *sig)
+{
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		if (strcmp(u->name, name) == 0 && (!sig || strcmp(u->sig, sig) == 0))
+			return u;
+	}
+	return NULL;
+}
+
+size_t xlat_udf_count(struct xlat_ctx *c, const char *name)
+{
+	size_t n = 0;
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++)
+		n += strcmp(c->schema->udfs[i].name, name) == 0;
+	return n;
+}
+
+/* "f(integer, text)", as PostgreSQL names a function in its messages. */
+const char *xlat_udf_display(struct xlat_ctx *c, const char *name, const char *const *decls,
+			     size_t n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, "%s(", name);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", decls[i]);
+	strbuf_puts(&sb, ")");
+	const char *out = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+/* ---- argument and result types ---- */
+
+struct proto {
+	const char *name;
+	size_t nargs;
+	const char **argnames, **argdecls;
+	uint32_t *argtypes;
+	const char *sig;
+};
+
+static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+		     const char **decl)
+{
+	struct xlat_typeref r;
+	if (!tn || !xlat_type_resolve(c, tn, &r))
+		return tn ? false : xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "missing type");
+	*oid = xlat_type_oid(&r);
+	r.typmod = -1; /* PostgreSQL drops an argument's modifiers */
+	*decl = xlat_enum_by_oid(c, r.info->oid, NULL)
+			? xlat_type_format(c, &r)
+			: arena_printf(c->a, "%s%s", r.info->sql_name, r.is_array ? "[]" : "");
+	return *oid != 0 || xlat_unsupported(c, tn->location, "this argument type");
+}
+
+static const char *make_sig(struct xlat_ctx *c, const uint32_t *oids, size_t n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%u", i ? " " : "", oids[i]);
+	const char *out = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
+static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
+{
+	if (fp->mode == MODE(OUT) || fp->mode == MODE(INOUT) || fp->mode == MODE(TABLE))
+		return xlat_unsupported(c, -1, fp->mode == MODE(TABLE) ? "RETURNS TABLE"
+									: "an OUT or INOUT parameter");
+	if (fp->mode == MODE(VARIADIC))
+		return xlat_unsupported(c, -1, "a VARIADIC parameter");
+	if (fp->defexpr)
+		return xlat_unsupported(c, -1, "a parameter default");
+	size_t i = p->nargs;
+	const char *name = fp->name ? fp->name : "";
+	if (strstr(name, SEP))
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION,
+				 -1, "parameter name \"%s\" is not supported", name);
+	for (size_t k = 0; *name && k < i; k++) {
+		if (strcmp(p->argnames[k], name) == 0)
+			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+					 "parameter name \"%s\" used more than once", name);
+	}
+	p->argnames[i] = arena_strdup(c->a, name);
+	if (!arg_type(c, fp->arg_type, &p->argtypes[i], &p->argdecls[i]))
+		return false;
+	p->nargs++;
+	return true;
+}
+
+static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, size_t n)
+{
+	if (n > MAX_ARGS)
+		return xlat_fail(c, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, -1,
+				 "functions cannot have more than %d arguments", MAX_ARGS);
+	p->argnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->argdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->argtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < n; i++) {
+		if (v[i]->node_case != NODE(FUNCTION_PARAMETER))
+			return xlat_unsupported(c, -1, "this parameter");
+		if (!parameter(c, p, v[i]->function_parameter))
+			return false;
+	}
+	p->sig = make_sig(c, p->argtypes, p->nargs);
+	return true;
+}
+
+static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_udf *u)
+{
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (!tn)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "function result type must be specified");
+	if (tn->setof)
+		return xlat_unsupported(c, -1, "RETURNS SETOF");
+	if (name && tn->n_names <= 2 && !tn->n_array_bounds) {
+		if (strcmp(name, "void") == 0) {
+			u->rettype = PGTYPE_VOID;
+			u->retdecl = "void";
+			return true;
+		}
+		if (strcmp(name, "trigger") == 0) {
+			u->rettype = XLAT_OID_TRIGGER;
+			u->retdecl = "trigger";
+			return true;
+		}
+		if (strcmp(name, "event_trigger") == 0)
+			return xlat_unsupported(c, -1, "an event trigger function");
+		if (strcmp(name, "record") == 0)
+			return xlat_unsupported(c, -1, "RETURNS record");
+	}
+	return arg_type(c, tn, &u->rettype, &u->retdecl);
+}
+
+/* ---- CREATE FUNCTION ---- */
+
+static const char *option_str(const PgQuery__DefElem *d)
+{
+	const PgQuery__Node *a = d->arg;
+	if (a && a->node_case == NODE(LIST) && a->list->n_items == 1)
+		return xlat_node_str(a->list->items[0]);
+	return a ? xlat_node_str(a) : NULL;
+}
+
+static bool option_bool(const PgQuery__DefElem *d)
+{
+	const PgQuery__Node *a = d->arg;
+	if (a && a->node_case == NODE(BOOLEAN))
+		return a->boolean->boolval;
+	return a && a->node_case == NODE(INTEGER) && a->integer->ival != 0;
+}
+
+/* One of CREATE FUNCTION's options into u: the body, language, volatility and strictness
+ * matter; SECURITY, LEAKPROOF, COST, ROWS and PARALLEL change nothing here. */
+static bool option(struct xlat_ctx *c, const PgQuery__DefElem *d, struct xlat_udf *u)
+{
+	const char *k = d->defname;
+	if (strcmp(k, "as") == 0) {
+		const PgQuery__Node *a = d->arg;
+		if (a && a->node_case == NODE(LIST) && a->list->n_items != 1)
+			return xlat_unsupported(c, d->location, "AS 'obj_file', 'link_symbol'");
+		u->body = option_str(d);
+	} else if (strcmp(k, "language") == 0) {
+		u->lang = option_str(d);
+	} else if (strcmp(k, "volatility") == 0) {
+		const char *v = option_str(d);
+		u->volatility = v && strcmp(v, "immutable") == 0 ? 'i'
+				: v && strcmp(v, "stable") == 0  ? 's'
+								 : 'v';
+	} else if (strcmp(k, "strict") == 0) {
+		u->strict = option_bool(d);
+	} else if (strcmp(k, "window") == 0) {
+		return xlat_unsupported(c, d->location, "WINDOW functions");
+	} else if (strcmp(k, "set") == 0) {
+		return xlat_unsupported(c, d->location, "CREATE FUNCTION ... SET");
+	} else if (strcmp(k, "support") == 0) {
+		return xlat_unsupported(c, d->location, "SUPPORT functions");
+	}
+	return true;
+}
+
+static bool language(struct xlat_ctx *c, const char *lang)
+{
+	if (!lang)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "no language specified");
+	if (strcmp(lang, "plpgsql") == 0 || strcmp(lang, "sql") == 0)
+		return true;
+	if (strcmp(lang, "c") == 0 || strcmp(lang, "internal") == 0)
+		return xlat_unsupported(c, -1, arena_printf(c->a, "LANGUAGE %s", lang));
+	return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "language \"%s\" does not exist", lang);
+}
+
+/* A trigger function is PL/pgSQL without declared arguments (42P13 as PostgreSQL). */
+static bool trigger_check(struct xlat_ctx *c, const struct xlat_udf *u, size_t nargs)
+{
+	if (u->rettype != XLAT_OID_TRIGGER)
+		return true;
+	if (strcmp(u->lang, "sql") == 0)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "SQL functions cannot return type trigger");
+	if (!nargs)
+		return true;
+	xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+		  "trigger functions cannot have declared arguments");
+	pgerr_hint(c->err, "The arguments of the trigger can be accessed through TG_NARGS and "
+			   "TG_ARGV instead.");
+	return false;
+}
+
+/* The body as PostgreSQL validates it when the function is created (check_function_bodies):
+ * compiled, and a LANGUAGE sql function's last statement must return its result. */
+static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	const struct xlat_pl_func *f;
+	if (!xlat_udf_compile(u, c->a, &f, c->err))
+		return false;
+	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
+		return true;
+	xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+		  "return type mismatch in function declared to return %s", u->retdecl);
+	pgerr_detail(c->err, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE "
+			     "RETURNING.");
+	return false;
+}
+
+static void put_joined(struct xlat_ctx *c, const char *const *v, size_t n)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(&sb, "%s%s", i ? SEP : "", v[i]);
+	xlat_string(c, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+}
+
+static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	xlat_puts(c, SIDECAR "; DELETE FROM _shardlite_functions WHERE name = ");
+	xlat_string(c, u->name);
+	xlat_puts(c, " AND sig = ");
+	xlat_string(c, u->sig);
+	xlat_puts(c, "; INSERT INTO _shardlite_functions VALUES (");
+	xlat_string(c, u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	xlat_puts(c, ", ");
+	put_joined(c, u->argnames, u->nargs);
+	xlat_puts(c, ", ");
+	put_joined(c, u->argdecls, u->nargs);
+	xlat_printf(c, ", %u, ", u->rettype);
+	xlat_string(c, u->retdecl);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->lang);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->body);
+	xlat_printf(c, ", '%c', %d, '%c')" SCHEMA_BUMP, u->volatility, u->strict ? 1 : 0,
+		    u->kind);
+}
+
+bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s)
+{
+	struct proto p = {0};
+	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
+	u->volatility = 'v';
+	if (!(p.name = routine_name(c, s->funcname, s->n_funcname)) ||
+	    !parameters(c, &p, s->parameters, s->n_parameters))
+		return false;
+	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
+		u->rettype = PGTYPE_VOID;
+		u->retdecl = "void";
+	} else if (!result_type(c, s->return_type, u)) {
+		return false;
+	}
+	for (size_t i = 0; i < s->n_options; i++) {
+		if (s->options[i]->node_case == NODE(DEF_ELEM) &&
+		    !option(c, s->options[i]->def_elem, u))
+			return false;
+	}
+	if (s->sql_body)
+		return xlat_unsupported(c, -1, "a BEGIN ATOMIC body");
+	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
+		return false;
+	if (!u->body)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "no function body specified");
+	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
+			       p.argnames, p.argdecls, u->rettype, u->retdecl,
+			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
+			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f'};
+	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
+	if (old && !s->replace)
+		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
+				 "%s \"%s\" already exists with same argument types",
+				 u->kind == 'p' ? "procedure" : "function", u->name);
+	if (old && old->kind != u->kind) {
+		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, -1, "cannot change routine kind");
+		pgerr_detail(c->err, "\"%s\" is a %s.", u->name,
+			     old->kind == 'p' ? "procedure" : "function");
+		return false;
+	}
+	if (old && old->rettype != u->rettype) {
+		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			  "cannot change return type of existing function");
+		pgerr_hint(c->err, "Use DROP FUNCTION %s first.",
+			   xlat_udf_display(c, u->name, u->argdecls, u->nargs));
+		return false;
+	}
+	if (!validate(c, u))
+		return false;
+	script(c, s->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION");
+	emit_create(c, u);
+	return true;
+}
+
+/* ---- DROP FUNCTION ---- */
+
+/* The function one object of DROP FUNCTION names; NULL with *missing set when there is none
+ * (err set unless IF EXISTS), NULL with err set for an ambiguous name. */
+static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o,
+					  bool missing_ok, bool *missing)
+{
+	struct proto p = {0};
+	*missing = false;
+	if (!(p.name = routine_name(c, o->objname, o->n_objname)))
+		return NULL;
+	if (!o->args_unspecified) {
+		p.argdecls = arena_zalloc(c->a, (o->n_objargs + 1) * sizeof(char *));
+		p.argtypes = arena_zalloc(c->a, (o->n_objargs + 1) * sizeof(uint32_t));
+		for (size_t i = 0; i < o->n_objargs; i++) {
+			const PgQuery__Node *n = o->objargs[i];
+			if (n->node_case != NODE(TYPE_NAME) ||
+			    !arg_type(c, n->type_name, &p.argtypes[i], &p.argdecls[i]))
+				return n->node_case == NODE(TYPE_NAME)
+					       ? NULL
+					       : (xlat_unsupported(c, -1, "this argument"), NULL);
+		}
+		p.sig = make_sig(c, p.argtypes, o->n_objargs);
+	} else if (xlat_udf_count(c, p.name) > 1) {
+		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, -1, "function name \"%s\" is not unique",
+			  p.name);
+		pgerr_hint(c->err, "Specify the argument list to select the function "
+				   "unambiguously.");
+		return NULL;
+	}
+	const struct xlat_udf *u = find_udf(c, p.name, p.sig);
+	if (!u && !missing_ok) {
+		if (p.sig)
+			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s does not exist",
+				  xlat_udf_display(c, p.name, p.argdecls, o->n_objargs));
+		else
+			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1,
+				  "could not find a function named \"%s\"", p.name);
+	}
+	*missing = !u;
+	return u;
+}
+
+bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
+	script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
+	xlat_puts(c, SIDECAR);
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *n = s->objects[i];
+		bool missing;
+		if (n->node_case != NODE(OBJECT_WITH_ARGS))
+			return xlat_unsupported(c, -1, "this DROP FUNCTION");
+		const struct xlat_udf *u =
+			drop_target(c, n->object_with_args, s->missing_ok, &missing);
+		if (!u && !missing)
+			return false;
+		if (!u && !s->missing_ok)
+			return false;
+		if (!u)
+			continue;
+		xlat_puts(c, "; DELETE FROM _shardlite_functions WHERE name = ");
+		xlat_string(c, u->name);
+		xlat_puts(c, " AND sig = ");
+		xlat_string(c, u->sig);
+	}
+	xlat_puts(c, SCHEMA_BUMP);
+	return true;
+}

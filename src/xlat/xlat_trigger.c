@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_trigger.c: CREATE [OR REPLACE] TRIGGER ... FOR EACH ROW EXECUTE FUNCTION f(args) and
+ * DROP TRIGGER. A trigger is a row of the sidecar `_shardlite_triggers` plus one SQLite
+ * trigger per event whose body calls shardlite_trigger(name, table, event, ncols, NEW...,
+ * OLD...); the session runs the PL/pgSQL function there (src/session/sess_trigger.c). SQLite
+ * cannot change NEW, so a BEFORE trigger's SQLite trigger skips the row when the function
+ * returns NULL (RAISE(IGNORE)), and a companion AFTER trigger writes the row the function
+ * returned, by rowid (shardlite_trigger_apply). docs/sql-compat.md "Triggers". */
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <pg_query.h>
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define SEP "\x1f"
+
+/* PostgreSQL's trigger type bits (catalog/pg_trigger.h) as CreateTrigStmt carries them. */
+enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
+       TG_TRUNCATE = 32, TG_INSTEAD = 64 };
+
+#define SIDECAR                                                                                    \
+	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
+	"NULL, func_name TEXT NOT NULL, func_sig TEXT NOT NULL, timing TEXT NOT NULL, events "     \
+	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled "    \
+	"INTEGER NOT NULL, PRIMARY KEY (table_name, name))"
+
+static const struct {
+	int bit;
+	const char *op, *suffix;
+} events[] = {{TG_INSERT, "INSERT", "ins"}, {TG_UPDATE, "UPDATE", "upd"},
+	      {TG_DELETE, "DELETE", "del"}};
+
+/* The SQLite name of trigger name's trigger on table for one event (apply: the companion). */
+static void sqlite_name(struct xlat_ctx *c, const char *table, const char *name,
+			const char *suffix, bool apply)
+{
+	xlat_ident(c, arena_printf(c->a, "%s.%s.%s%s", table, name, suffix, apply ? ".apply" : ""));
+}
+
+static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(events); i++) {
+		for (int apply = 0; apply < 2; apply++) {
+			xlat_puts(c, "; DROP TRIGGER IF EXISTS ");
+			sqlite_name(c, table, name, events[i].suffix, apply);
+		}
+	}
+}
+
+/* The row's values as arguments: NEW's columns then OLD's (NULLs where the event has none). */
+static void row_args(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t n, int bit)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		bool have = pass == 0 ? bit != TG_DELETE : bit != TG_INSERT;
+		for (size_t k = 0; k < n; k++) {
+			xlat_puts(c, ", ");
+			if (!have) {
+				xlat_puts(c, "NULL");
+				continue;
+			}
+			xlat_puts(c, pass == 0 ? "NEW." : "OLD.");
+			xlat_ident(c, cols[k].name);
+		}
+	}
+}
+
+static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
+		       const struct xlat_schema_col *cols, size_t n, int e)
+{
+	bool before = s->timing & TG_BEFORE;
+	xlat_puts(c, "; CREATE TRIGGER ");
+	sqlite_name(c, table, s->trigname, events[e].suffix, false);
+	xlat_printf(c, " %s %s", before ? "BEFORE" : "AFTER", events[e].op);
+	for (size_t k = 0; events[e].bit == TG_UPDATE && k < s->n_columns; k++) {
+		xlat_puts(c, k ? ", " : " OF ");
+		xlat_ident(c, xlat_node_str(s->columns[k]));
+	}
+	xlat_puts(c, " ON ");
+	xlat_ident(c, table);
+	xlat_puts(c, " FOR EACH ROW BEGIN SELECT ");
+	xlat_puts(c, before ? "CASE shardlite_trigger(" : "shardlite_trigger(");
+	xlat_string(c, s->trigname);
+	xlat_puts(c, ", ");
+	xlat_string(c, table);
+	xlat_printf(c, ", '%s', %zu", events[e].op, n);
+	row_args(c, cols, n, events[e].bit);
+	xlat_puts(c, before ? ") WHEN 0 THEN RAISE(IGNORE) END; END" : "); END");
+	if (!before || events[e].bit == TG_DELETE)
+		return;
+	xlat_puts(c, "; CREATE TRIGGER ");
+	sqlite_name(c, table, s->trigname, events[e].suffix, true);
+	xlat_printf(c, " AFTER %s ON ", events[e].op);
+	xlat_ident(c, table);
+	xlat_puts(c, " FOR EACH ROW BEGIN SELECT shardlite_trigger_apply(");
+	xlat_string(c, table);
+	xlat_puts(c, ", NEW.rowid); END");
+}
+
+/* The trigger function: one of the tenant's, without arguments, returning trigger. */
+static const struct xlat_udf *trigger_function(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	const char *name = s->n_funcname ? xlat_node_str(s->funcname[s->n_funcname - 1]) : NULL;
+	const char *schema = s->n_funcname == 2 ? xlat_node_str(s->funcname[0]) : NULL;
+	if (!name || s->n_funcname > 2 || (schema && strcmp(schema, "public") != 0)) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "this trigger function is not supported");
+		return NULL;
+	}
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		if (strcmp(u->name, name) != 0 || u->nargs)
+			continue;
+		if (u->rettype == XLAT_OID_TRIGGER)
+			return u;
+		xlat_fail(c, "42P17", -1, "function %s must return type trigger", name);
+		return NULL;
+	}
+	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s() does not exist", name);
+	return NULL;
+}
+
+static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	if (s->isconstraint)
+		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER");
+	if (s->timing & TG_INSTEAD)
+		return xlat_unsupported(c, -1, "an INSTEAD OF trigger");
+	if (!s->row)
+		return xlat_unsupported(c, -1, "a FOR EACH STATEMENT trigger");
+	if (s->events & TG_TRUNCATE)
+		return xlat_unsupported(c, -1, "a TRUNCATE trigger");
+	if (s->n_transition_rels)
+		return xlat_unsupported(c, -1, "a trigger's REFERENCING transition tables");
+	if (strstr(s->trigname, SEP) || strchr(s->trigname, '.'))
+		return xlat_unsupported(c, -1, "this trigger name");
+	return true;
+}
+
+static void put_args(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < s->n_args; i++) {
+		const char *a = xlat_node_str(s->args[i]);
+		strbuf_printf(&sb, "%s%s", i ? SEP : "", a ? a : "");
+	}
+	xlat_string(c, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+}
+
+static void put_columns(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < s->n_columns; i++)
+		strbuf_printf(&sb, "%s%s", i ? SEP : "", xlat_node_str(s->columns[i]));
+	xlat_string(c, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+}
+
+/* The text of WHEN ( cond ) in the statement, as written; NULL when the scan fails. */
+static const char *when_text(struct xlat_ctx *c)
+{
+	const char *stmt = arena_strndup(c->a, c->src + c->st->location, (size_t)c->st->length);
+	PgQueryScanResult r = pg_query_scan(stmt);
+	PgQuery__ScanResult *sr =
+		r.error ? NULL
+			: pg_query__scan_result__unpack(NULL, r.pbuf.len,
+							(const uint8_t *)r.pbuf.data);
+	const char *out = NULL;
+	for (size_t i = 0; sr && i + 1 < sr->n_tokens && !out; i++) {
+		if (sr->tokens[i]->token != PG_QUERY__TOKEN__WHEN ||
+		    sr->tokens[i + 1]->token != PG_QUERY__TOKEN__ASCII_40)
+			continue;
+		int depth = 0;
+		for (size_t k = i + 1; k < sr->n_tokens && !out; k++) {
+			PgQuery__Token t = sr->tokens[k]->token;
+			depth += t == PG_QUERY__TOKEN__ASCII_40 ? 1 : t == PG_QUERY__TOKEN__ASCII_41 ? -1 : 0;
+			if (depth == 0) {
+				int from = sr->tokens[i + 1]->end, to = sr->tokens[k]->start;
+				out = arena_strndup(c->a, stmt + from, (size_t)(to - from));
+			}
+		}
+	}
+	if (sr)
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	pg_query_free_scan_result(r);
+	return out;
+}
+
+/* The WHEN condition checked as the session will read it (42601 now, not at the first row). */
+static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when)
+{
+	const struct xlat_pl_func *f;
+	return !when || (xlat_udf_compile(u, c->a, &f, c->err) &&
+			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
+}
+
+/* The sidecar's row (a second one without OR REPLACE is 42710, unless its SQLite triggers went
+ * with their table). */
+static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
+		     const struct xlat_udf *u, const char *when)
+{
+	xlat_puts(c, SIDECAR);
+	if (!s->replace) {
+		xlat_puts(c, "; SELECT shardlite_raise('42710', ");
+		xlat_string(c, arena_printf(c->a, "trigger \"%s\" for relation \"%s\" already exists",
+					    s->trigname, table));
+		xlat_puts(c, ") FROM _shardlite_triggers WHERE table_name = ");
+		xlat_string(c, table);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, s->trigname);
+		xlat_puts(c, " AND EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND "
+			     "tbl_name = ");
+		xlat_string(c, table);
+		xlat_puts(c, " AND name LIKE ");
+		xlat_string(c, arena_printf(c->a, "%s.%s.%%", table, s->trigname));
+		xlat_puts(c, ")");
+	}
+	drop_sqlite_triggers(c, table, s->trigname);
+	xlat_puts(c, "; INSERT OR REPLACE INTO _shardlite_triggers VALUES (");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->trigname);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	xlat_printf(c, ", '%s', %d, ", s->timing & TG_BEFORE ? "BEFORE" : "AFTER", s->events);
+	put_columns(c, s);
+	xlat_puts(c, ", ");
+	put_args(c, s);
+	xlat_puts(c, ", ");
+	if (when)
+		xlat_string(c, when);
+	else
+		xlat_puts(c, "NULL");
+	xlat_puts(c, ", 1)");
+}
+
+bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	const PgQuery__RangeVar *rv = s->relation;
+	if (!check(c, s))
+		return false;
+	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(rv->schemaname, c->env->tenant) == 0))
+		return xlat_unsupported(c, -1, "a trigger on another tenant's table");
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	if (!c->schema || !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &n))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
+				 rv->relname);
+	const struct xlat_udf *u = trigger_function(c, s);
+	const char *when = s->when_clause ? when_text(c) : NULL;
+	if (!u)
+		return false;
+	if (s->when_clause && !when)
+		return xlat_unsupported(c, -1, "this WHEN condition");
+	if (!when_ok(c, u, when))
+		return false;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = "CREATE TRIGGER";
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	const char *table = arena_strdup(c->a, rv->relname);
+	emit_row(c, s, table, u, when);
+	for (int e = 0; e < (int)ARRAY_LEN(events); e++) {
+		if (s->events & events[e].bit)
+			create_one(c, s, table, cols, n, e);
+	}
+	return true;
+}
+
+/* DROP TRIGGER [IF EXISTS] name ON table: its SQLite triggers and its row. */
+bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
+		return xlat_unsupported(c, -1, "DROP TRIGGER ... CASCADE");
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR);
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *o = s->objects[i];
+		size_t k = o->node_case == NODE(LIST) ? o->list->n_items : 0;
+		const char *table = k >= 2 ? xlat_node_str(o->list->items[k - 2]) : NULL;
+		const char *name = k >= 2 ? xlat_node_str(o->list->items[k - 1]) : NULL;
+		if (!table || !name || k > 3)
+			return xlat_unsupported(c, -1, "this DROP TRIGGER");
+		const struct xlat_schema_col *cols;
+		size_t n;
+		if (!c->schema || !c->schema->table_fn(c->schema->arg, table, c->a, &cols, &n))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1,
+					 "relation \"%s\" does not exist", table);
+		if (!s->missing_ok) {
+			xlat_puts(c, "; SELECT shardlite_raise('42704', ");
+			xlat_string(c, arena_printf(c->a,
+						    "trigger \"%s\" for table \"%s\" does not exist",
+						    name, table));
+			xlat_puts(c, ") WHERE NOT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = "
+				     "'trigger' AND name LIKE ");
+			xlat_string(c, arena_printf(c->a, "%s.%s.%%", table, name));
+			xlat_puts(c, ")");
+		}
+		drop_sqlite_triggers(c, table, name);
+		xlat_puts(c, "; DELETE FROM _shardlite_triggers WHERE table_name = ");
+		xlat_string(c, table);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, name);
+	}
+	return true;
+}
+
+#define AT(x) PG_QUERY__ALTER_TABLE_TYPE__AT_##x
+
+bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd)
+{
+	switch (cmd->subtype) {
+	case AT(EnableTrig):
+	case AT(DisableTrig):
+	case AT(EnableTrigAll):
+	case AT(DisableTrigAll):
+	case AT(EnableTrigUser):
+	case AT(DisableTrigUser):
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* ENABLE/DISABLE TRIGGER: the sidecar's flag, which the session reads before each firing.
+ * ALL and USER are the same here (no internal triggers: foreign keys are SQLite's). */
+bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			const PgQuery__AlterTableCmd *cmd)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (table->schemaname && *table->schemaname && strcmp(table->schemaname, "public") != 0)
+		return xlat_unsupported(c, -1, "a trigger on another tenant's table");
+	if (!c->schema || !c->schema->table_fn(c->schema->arg, table->relname, c->a, &cols, &n))
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
+				 table->relname);
+	bool on = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(EnableTrigAll) ||
+		  cmd->subtype == AT(EnableTrigUser);
+	bool one = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(DisableTrig);
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c);
+	xlat_puts(c, SIDECAR);
+	if (one) {
+		xlat_puts(c, "; SELECT shardlite_raise('42704', ");
+		xlat_string(c, arena_printf(c->a, "trigger \"%s\" for table \"%s\" does not exist",
+					    cmd->name, table->relname));
+		xlat_puts(c, ") WHERE NOT EXISTS (SELECT 1 FROM _shardlite_triggers WHERE "
+			     "table_name = ");
+		xlat_string(c, table->relname);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ")");
+	}
+	xlat_printf(c, "; UPDATE _shardlite_triggers SET enabled = %d WHERE table_name = ", on);
+	xlat_string(c, table->relname);
+	if (one) {
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, cmd->name);
+	}
+	/* the flag shows in pg_trigger: move schema_version so that catalogs read it again */
+	xlat_puts(c, "; DROP INDEX IF EXISTS _shardlite_triggers_v; CREATE INDEX "
+		     "_shardlite_triggers_v ON _shardlite_triggers (enabled)");
+	return true;
+}

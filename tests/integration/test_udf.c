@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* test_udf.c: CREATE FUNCTION and CREATE TRIGGER against the real binary through libpq's
+ * extended protocol — a call's parameter takes the argument's type in ParameterDescription and
+ * its result the declared type, another session sees a function as soon as it is created (and
+ * not after a rolled-back CREATE), errors keep their CONTEXT, and the updated_at and audit
+ * triggers fire for statements with Bind parameters, also inside a transaction block. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static struct harness H;
+
+static void setup(void) { harness_start(&H, NULL); }
+static void teardown(void) { harness_stop(&H); }
+
+static PGresult *params(PGconn *c, const char *sql, int n, const char *const *values)
+{
+	PGresult *r = PQexecParams(c, sql, n, NULL, values, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK || PQresultStatus(r) == PGRES_COMMAND_OK,
+		      "%s: %s", sql, PQresultErrorMessage(r));
+	return r;
+}
+
+START_TEST(functions_through_bind)
+{
+	PGconn *a = harness_connect(&H, "dbname=acme");
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	harness_exec(a, "CREATE FUNCTION price_with_tax(p numeric, rate numeric) RETURNS numeric "
+			"LANGUAGE plpgsql IMMUTABLE AS $$ BEGIN RETURN round(p * (1 + rate), 2); "
+			"END $$");
+	harness_exec(a, "CREATE FUNCTION greet(who text) RETURNS text LANGUAGE sql "
+			"AS $$ SELECT 'hello ' || who $$");
+	/* the parameter is the argument's type; the result is numeric */
+	PGresult *r = PQprepare(b, "tax", "SELECT price_with_tax($1, 0.2)", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(b, "tax");
+	ck_assert_int_eq(PQnparams(r), 1);
+	ck_assert_int_eq((int)PQparamtype(r, 0), 1700);
+	ck_assert_int_eq((int)PQftype(r, 0), 1700);
+	PQclear(r);
+	const char *v[] = {"10.00"};
+	r = PQexecPrepared(b, "tax", 1, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "12.00");
+	PQclear(r);
+	const char *w[] = {"world"};
+	r = params(b, "SELECT greet($1)", 1, w);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "hello world");
+	ck_assert_int_eq((int)PQftype(r, 0), 25);
+	PQclear(r);
+	/* a rolled-back CREATE leaves nothing behind */
+	harness_exec(a, "BEGIN");
+	harness_exec(a, "CREATE FUNCTION gone() RETURNS int LANGUAGE sql AS 'SELECT 1'");
+	harness_expect_value(a, "SELECT gone()", "1");
+	harness_exec(a, "ROLLBACK");
+	harness_exec_fail(a, "SELECT gone()", "42883");
+	harness_exec_fail(b, "SELECT gone()", "42883");
+	/* an error raised inside keeps PostgreSQL's CONTEXT */
+	harness_exec(a, "CREATE FUNCTION must_be_positive(x int) RETURNS int LANGUAGE plpgsql AS $$ "
+			"BEGIN IF x <= 0 THEN RAISE EXCEPTION 'not positive: %', x USING ERRCODE = "
+			"'22023'; END IF; RETURN x; END $$");
+	const char *neg[] = {"-4"};
+	r = PQexecParams(b, "SELECT must_be_positive($1)", 1, NULL, neg, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22023");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), "not positive: -4");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_CONTEXT),
+			 "PL/pgSQL function must_be_positive(integer) line 1 at RAISE");
+	PQclear(r);
+	harness_exec(a, "DROP FUNCTION greet(text)");
+	harness_exec_fail(b, "SELECT greet('x')", "42883");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
+START_TEST(triggers_through_bind)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE docs (id serial PRIMARY KEY, body text NOT NULL, "
+			"updated_at timestamptz NOT NULL DEFAULT now(), revision int NOT NULL "
+			"DEFAULT 1)");
+	harness_exec(c, "CREATE TABLE docs_log (n serial PRIMARY KEY, op text, doc int, body text)");
+	harness_exec(c, "CREATE OR REPLACE FUNCTION set_updated_at() RETURNS trigger LANGUAGE "
+			"plpgsql AS $$ BEGIN NEW.updated_at := '2031-05-06 07:08:09+00'; "
+			"NEW.revision := OLD.revision + 1; RETURN NEW; END $$");
+	harness_exec(c, "CREATE TRIGGER docs_upd BEFORE UPDATE ON docs FOR EACH ROW EXECUTE "
+			"FUNCTION set_updated_at()");
+	harness_exec(c, "CREATE FUNCTION log_docs() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+			"IF TG_OP = 'DELETE' THEN INSERT INTO docs_log (op, doc, body) VALUES (TG_OP, "
+			"OLD.id, OLD.body); RETURN OLD; END IF; INSERT INTO docs_log (op, doc, body) "
+			"VALUES (TG_OP, NEW.id, NEW.body); RETURN NEW; END $$");
+	harness_exec(c, "CREATE TRIGGER docs_log AFTER INSERT OR UPDATE OR DELETE ON docs FOR EACH "
+			"ROW EXECUTE FUNCTION log_docs()");
+	const char *ins[] = {"first draft"};
+	PQclear(params(c, "INSERT INTO docs (body) VALUES ($1)", 1, ins));
+	harness_exec(c, "BEGIN");
+	const char *upd[] = {"second draft", "1"};
+	PGresult *r = params(c, "UPDATE docs SET body = $1 WHERE id = $2", 2, upd);
+	ck_assert_str_eq(PQcmdTuples(r), "1");
+	PQclear(r);
+	harness_exec(c, "COMMIT");
+	r = harness_exec_ok(c, "SELECT body, updated_at, revision FROM docs");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "second draft");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "2031-05-06 07:08:09+00");
+	ck_assert_str_eq(PQgetvalue(r, 0, 2), "2");
+	PQclear(r);
+	const char *del[] = {"1"};
+	PQclear(params(c, "DELETE FROM docs WHERE id = $1", 1, del));
+	r = harness_exec_ok(c, "SELECT op || ':' || doc || ':' || body FROM docs_log ORDER BY n");
+	ck_assert_int_eq(PQntuples(r), 3);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "INSERT:1:first draft");
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "UPDATE:1:second draft");
+	ck_assert_str_eq(PQgetvalue(r, 2, 0), "DELETE:1:second draft");
+	PQclear(r);
+	/* a rolled-back statement leaves no log row */
+	harness_exec(c, "BEGIN");
+	PQclear(params(c, "INSERT INTO docs (body) VALUES ($1)", 1, ins));
+	harness_exec(c, "ROLLBACK");
+	harness_expect_value(c, "SELECT count(*) FROM docs_log", "3");
+	harness_exec(c, "DROP TRIGGER docs_log ON docs");
+	PQclear(params(c, "INSERT INTO docs (body) VALUES ($1)", 1, ins));
+	harness_expect_value(c, "SELECT count(*) FROM docs_log", "3");
+	PQfinish(c);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("udf");
+	TCase *tc = tcase_create("udf");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, functions_through_bind);
+	tcase_add_test(tc, triggers_through_bind);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,73 @@
+-- Row triggers: the updated_at trigger of hand-written migrations (BEFORE UPDATE changing NEW),
+-- an audit log (AFTER INSERT OR UPDATE OR DELETE with TG_OP, OLD, NEW, TG_ARGV), a BEFORE
+-- trigger that skips rows (RETURN NULL), DROP TRIGGER, and the errors PostgreSQL gives.
+CREATE TABLE tg_posts (id serial PRIMARY KEY, title text NOT NULL, updated_at timestamptz NOT NULL DEFAULT '2000-01-01 00:00:00+00', version int NOT NULL DEFAULT 1);
+CREATE OR REPLACE FUNCTION tg_set_updated_at() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := '2030-01-01 00:00:00+00'; NEW.version := OLD.version + 1; RETURN NEW; END $$;
+CREATE TRIGGER tg_posts_upd BEFORE UPDATE ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_set_updated_at();
+INSERT INTO tg_posts (title) VALUES ('a'), ('b');
+UPDATE tg_posts SET title = 'a2' WHERE id = 1;
+SELECT id, title, updated_at, version FROM tg_posts ORDER BY id;
+UPDATE tg_posts SET title = title || '!';
+SELECT id, title, updated_at, version FROM tg_posts ORDER BY id;
+CREATE TABLE tg_audit (n serial PRIMARY KEY, op text, tbl text, old_title text, new_title text, args text);
+CREATE FUNCTION tg_audit_fn() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    INSERT INTO tg_audit (op, tbl, old_title, args) VALUES (TG_OP, TG_TABLE_NAME, OLD.title, TG_ARGV[0]);
+    RETURN OLD;
+  END IF;
+  INSERT INTO tg_audit (op, tbl, old_title, new_title, args) VALUES (TG_OP, TG_TABLE_NAME, OLD.title, NEW.title, TG_NARGS || ' ' || TG_ARGV[1] || ' ' || TG_WHEN || ' ' || TG_LEVEL || ' ' || TG_NAME);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER tg_posts_audit AFTER INSERT OR UPDATE OR DELETE ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_audit_fn('first', 'second');
+INSERT INTO tg_posts (title) VALUES ('c');
+UPDATE tg_posts SET title = 'c2' WHERE title = 'c';
+DELETE FROM tg_posts WHERE title = 'b!';
+SELECT op, tbl, old_title, new_title, args FROM tg_audit ORDER BY n;
+SELECT id, title, version FROM tg_posts ORDER BY id;
+CREATE FUNCTION tg_no_spam() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.title LIKE 'spam%' THEN RETURN NULL; END IF; RETURN NEW; END $$;
+CREATE TRIGGER tg_posts_filter BEFORE INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+INSERT INTO tg_posts (title) VALUES ('spam 1'), ('ham'), ('spam 2');
+SELECT title FROM tg_posts ORDER BY id;
+CREATE TRIGGER tg_posts_filter BEFORE INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+CREATE OR REPLACE TRIGGER tg_posts_filter BEFORE INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+CREATE TRIGGER tg_bad AFTER INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_nosuch();
+CREATE TRIGGER tg_bad AFTER INSERT ON tg_nosuch FOR EACH ROW EXECUTE FUNCTION tg_no_spam();
+CREATE FUNCTION tg_not_trigger() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;
+CREATE TRIGGER tg_bad AFTER INSERT ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_not_trigger();
+CREATE FUNCTION tg_args(a int) RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+SELECT tg_no_spam();
+CREATE TRIGGER tg_posts_cols AFTER UPDATE OF title, version ON tg_posts FOR EACH ROW EXECUTE FUNCTION tg_audit_fn('it''s');
+SELECT t.tgname, t.tgtype, t.tgnargs, t.tgenabled, p.proname, pg_get_triggerdef(t.oid), pg_get_triggerdef(t.oid, true) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid WHERE t.tgrelid = 'tg_posts'::regclass ORDER BY 1;
+DROP TRIGGER tg_posts_cols ON tg_posts;
+DROP TRIGGER tg_posts_filter ON tg_posts;
+INSERT INTO tg_posts (title) VALUES ('spam 3');
+DROP TRIGGER tg_posts_filter ON tg_posts;
+DROP TRIGGER IF EXISTS tg_posts_filter ON tg_posts;
+ALTER TABLE tg_posts ADD CONSTRAINT tg_posts_title_key UNIQUE (title);
+UPDATE tg_posts SET title = 'rebuilt' WHERE id = 1;
+SELECT id, title, updated_at, version FROM tg_posts WHERE id = 1;
+SELECT count(*) FROM tg_audit;
+CREATE TABLE tg_docs (id int PRIMARY KEY, body text NOT NULL, hits int NOT NULL DEFAULT 0, revision int NOT NULL DEFAULT 1);
+CREATE FUNCTION tg_revise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.revision := OLD.revision + 1; RETURN NEW; END $$;
+CREATE TRIGGER tg_docs_revise BEFORE UPDATE ON tg_docs FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION tg_revise();
+CREATE FUNCTION tg_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tg_audit (op, tbl, new_title) VALUES (TG_OP, TG_TABLE_NAME, NEW.body); RETURN NULL; END $$;
+CREATE TRIGGER tg_docs_note AFTER UPDATE ON tg_docs FOR EACH ROW WHEN (NEW.body <> OLD.body AND NEW.hits > 0) EXECUTE FUNCTION tg_note();
+INSERT INTO tg_docs (id, body) VALUES (1, 'one'), (2, 'two');
+UPDATE tg_docs SET body = body;
+SELECT id, body, revision FROM tg_docs ORDER BY id;
+UPDATE tg_docs SET body = 'one!' WHERE id = 1;
+UPDATE tg_docs SET body = 'two!', hits = 1 WHERE id = 2;
+SELECT id, body, hits, revision FROM tg_docs ORDER BY id;
+SELECT op, tbl, new_title FROM tg_audit WHERE tbl = 'tg_docs' ORDER BY n;
+CREATE TRIGGER tg_docs_bad AFTER UPDATE ON tg_docs FOR EACH ROW WHEN (NEW.body <> ) EXECUTE FUNCTION tg_note();
+ALTER TABLE tg_docs DISABLE TRIGGER tg_docs_revise;
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'tg_docs'::regclass ORDER BY 1;
+UPDATE tg_docs SET body = 'one?' WHERE id = 1;
+ALTER TABLE tg_docs ENABLE TRIGGER ALL;
+UPDATE tg_docs SET body = 'one!?' WHERE id = 1;
+ALTER TABLE tg_docs DISABLE TRIGGER USER;
+UPDATE tg_docs SET body = 'one!?!' WHERE id = 1;
+ALTER TABLE tg_docs ENABLE TRIGGER tg_docs_revise;
+SELECT id, body, revision FROM tg_docs WHERE id = 1;
+ALTER TABLE tg_docs DISABLE TRIGGER tg_nosuch;
