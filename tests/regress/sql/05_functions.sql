@@ -239,6 +239,8 @@ SELECT regexp_split_to_array('hello world  foo', '\s+'), regexp_split_to_array('
 SELECT regexp_like('ABC', 'b', 'i'), regexp_like('ABC', 'b'), 'ab' ~ '\d', 'a1' ~ '\d', 'a b' ~ '\s', 'ab' ~ '^\w+$';
 SELECT regexp_replace('a', '(', 'x');
 SELECT regexp_match('a', 'a', 'z');
+-- non-capturing groups (pgloader reads a typmod with substring(format_type(...) from '\d+(?:,\d+)?'))
+SELECT substring('numeric(10,2)' from '\d+(?:,\d+)?'), substring('varchar(40)' from '\d+(?:,\d+)?'), regexp_match('xaby', '(?:x)(a)(?:b)(y)'), regexp_replace('ab-cd', '(?:(a)|c)(b|d)', '<\2\1>', 'g');
 SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(a|b)%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c', 'abc' NOT SIMILAR TO '_b_';
 SELECT 'a%c' SIMILAR TO 'a!%c' ESCAPE '!', 'abc' SIMILAR TO 'a!%c' ESCAPE '!', 'a^b$' SIMILAR TO 'a^b$', 'aaa' SIMILAR TO 'a{2,3}', 'ab' SIMILAR TO '[a-c]+', NULL SIMILAR TO 'a';
 SELECT name FROM (VALUES ('alice'), ('bob'), ('carol')) v (name) WHERE name SIMILAR TO '(a|c)%' ORDER BY name;
