@@ -59,6 +59,8 @@ SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
 SELECT unnest(ARRAY[10, 9, 100]) AS u ORDER BY 1;
 SELECT unnest(ARRAY['b', 'a']) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
+-- array containment and overlap (pgloader's array[attnum::integer] <@ indkey::integer[])
+SELECT ARRAY[1] <@ '{1,2}'::integer[], ARRAY[1, 2] @> ARRAY[2], ARRAY[1, 2] && ARRAY[3], ARRAY[1, 2] && ARRAY[2, 5], ARRAY[1, NULL] @> ARRAY[NULL::int], '{{1,2},{3,4}}'::int[] @> ARRAY[4], ARRAY[1] @> NULL::int[], ARRAY['a', 'b'] @> ARRAY['b', 'b'], '{}'::int[] <@ ARRAY[1];
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
 SELECT '{"a": {"b": 2}}'::jsonb -> 'a', '{"a": {"b": 2}}'::jsonb ->> 'a', '{"a": {"b": 2}}'::jsonb #> '{a,b}';
