@@ -408,9 +408,14 @@ static bool to_int(struct xlat_ctx *c, const struct cast *k, const char *x, stru
 		/* pgfn_cast: text is parsed (22P02), REALs rounded, the range checked (22003) */
 		uint32_t to = k->to.info->oid;
 		bool fl = st.oid == XLAT_OID_FLOAT4 || st.oid == XLAT_OID_FLOAT8;
-		xlat_printf(c, "shardlite_int%c(%s%s%s)",
-			    to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4',
-			    fl ? "pgfn_rint(" : "", x, fl ? ")" : ""); /* a double rounds to even */
+		char kind = to == XLAT_OID_INT2 ? '2' : to == XLAT_OID_INT8 ? '8' : '4';
+		if (st.oid == XLAT_OID_NUMERIC) { /* extract(...)::bigint (pg_top): rounded */
+			xlat_printf(c, "shardlite_int%c(pgfn_num_round(%s, 0, %d))", kind, x,
+				    xlat_numeric_scale_of(st));
+			return true;
+		}
+		xlat_printf(c, "shardlite_int%c(%s%s%s)", kind, fl ? "pgfn_rint(" : "", x,
+			    fl ? ")" : ""); /* a double rounds to even */
 		return true;
 	}
 	switch (st.oid) {
