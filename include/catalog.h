@@ -88,6 +88,10 @@ struct catalog_session {
 	/* pg_database_size of one of the databases besides the current one: the bytes of the
 	 * tenant's file (0 for a database naming no tenant), -1 when there is none. NULL: -1. */
 	int64_t (*database_size)(void *arg, const char *name);
+	/* inet_client_addr()/inet_client_port() and inet_server_addr()/inet_server_port(): the
+	 * connection's two TCP ends; NULL addresses for a Unix socket (the functions: NULL). */
+	const char *client_addr, *server_addr;
+	int client_port, server_port;
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

@@ -88,6 +88,13 @@ void session_set_peer(struct session *s, const char *addr, int port)
 	s->peer_port = port;
 }
 
+void session_set_local(struct session *s, const char *addr, int port)
+{
+	free(s->local_addr);
+	s->local_addr = base_xstrdup(addr);
+	s->local_port = port;
+}
+
 void sess_client_start(struct session *s)
 {
 	s->client = shard_client_new(s->env->shards, s->tenant, s->id, on_signal, s);

@@ -107,6 +107,7 @@ void session_free(struct session *s)
 	free(s->sni);
 	free(s->cb_data);
 	free(s->peer_addr);
+	free(s->local_addr);
 	free(s->home);
 	sess_guc_fini(s);
 	catalog_seqvals_free(s->catalog.seqvals);
@@ -343,7 +344,8 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list,
 					      s->tenant[0] ? NULL : sess_hub_schemas, NULL, xlat_viewdef,
 					      sess_hub_databases, sess_database_roles,
-					      sess_database_size};
+					      sess_database_size, s->peer_addr, s->local_addr,
+					      s->peer_port, s->local_port};
 	sess_guc_dt_refresh(s);
 	sess_client_start(s);
 	s->state = SESS_OPENING;

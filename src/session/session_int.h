@@ -230,6 +230,8 @@ struct session {
 	const char *activity_state; /* the state last published */
 	char *peer_addr;            /* TCP peer (session_set_peer), NULL for a Unix socket */
 	int peer_port;
+	char *local_addr; /* the server's end (session_set_local), NULL for a Unix socket */
+	int local_port;
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
 };
