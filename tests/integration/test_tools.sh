@@ -138,6 +138,62 @@ run_pgtop() {
 	echo "ok: pg_top: batch display of shardlite's sessions"
 }
 
+# ---- sqitch: a project deployed, verified, reverted and deployed again ----
+# A tenant is a database, so the registry cannot be a schema beside the tables: it is a tenant
+# of its own (sqitch_acme), the file of a session without a default tenant (database postgres)
+# whose search_path names it; the change scripts name the tenant they change (:"tenant").
+# On PostgreSQL the same commands use schemas sqitch_acme and acme of database shop.
+sq() { # server (sl|pg), sqitch arguments...
+	local target
+	if [[ $1 == sl ]]; then target="db:pg://postgres@127.0.0.1:$SPORT/postgres"; else target="db:pg://postgres@127.0.0.1:$PPORT/shop"; fi
+	shift
+	(cd "$DIR/flipr" && PGOPTIONS="-c search_path=sqitch_acme" HOME="$DIR" timeout 60 \
+		sqitch "$1" --registry sqitch_acme "${@:2}" "$target" 2>&1) |
+		sed -E -e 's#db:pg://[^ ]*#TARGET#' -e 's/^(# Deployed: |Date: +).*/\1DATE/' \
+			-e '/^WARNING:  SET LOCAL can only be used in transaction blocks/d' \
+			-e '/^WARNING:  Sqitch registry not initialized/d' \
+			-e '/^DETAIL:  Because the "changes" table does not exist/d'
+	# Known gap (docs/clients.md, sqitch): the DO block sqitch runs on a new registry does
+	# SET LOCAL client_min_messages = 'ERROR' before its RAISE WARNING; shardlite runs the
+	# DO outside a transaction block, warns about the SET LOCAL and lets the WARNING through,
+	# where PostgreSQL says nothing. The three lines are dropped here.
+}
+
+run_sqitch() {
+	export SQITCH_USER_NAME=tester SQITCH_USER_EMAIL=tester@example.invalid
+	mkdir "$DIR/flipr"
+	(cd "$DIR/flipr" && HOME="$DIR" sqitch init flipr --engine pg >/dev/null &&
+		HOME="$DIR" sqitch add users -n 'users table' >/dev/null &&
+		HOME="$DIR" sqitch add flips --requires users -n 'flips table' >/dev/null)
+	local f
+	for f in users flips; do
+		printf 'SET search_path TO :"tenant";\nBEGIN;\n%s\nCOMMIT;\n' \
+			"$([[ $f == users ]] && echo 'CREATE TABLE users (nickname text PRIMARY KEY, password text NOT NULL, created timestamptz NOT NULL DEFAULT now());' ||
+				echo 'CREATE TABLE flips (id bigserial PRIMARY KEY, nickname text NOT NULL REFERENCES users (nickname), body text NOT NULL DEFAULT '"''"' CHECK (length(body) <= 180));')" \
+			>"$DIR/flipr/deploy/$f.sql"
+		printf 'SET search_path TO :"tenant";\nBEGIN;\nDROP TABLE %s;\nCOMMIT;\n' "$f" >"$DIR/flipr/revert/$f.sql"
+		printf 'SET search_path TO :"tenant";\nBEGIN;\nSELECT * FROM %s WHERE false;\nROLLBACK;\n' "$f" \
+			>"$DIR/flipr/verify/$f.sql"
+	done
+	psql -X -q -h 127.0.0.1 -p "$SPORT" -U postgres -d postgres -c 'CREATE DATABASE acme' \
+		-c 'CREATE DATABASE sqitch_acme'
+	pg -c 'CREATE SCHEMA acme'
+	local step n=0
+	for step in "deploy --set tenant=acme" "status" "verify --set tenant=acme" \
+		"revert -y --to @HEAD^ --set tenant=acme" "deploy --set tenant=acme" "log"; do
+		n=$((n + 1))
+		# shellcheck disable=SC2086
+		sq sl $step >"$DIR/sl.sq$n"
+		# shellcheck disable=SC2086
+		sq pg $step >"$DIR/pg.sq$n"
+		same "sqitch $step" "$DIR/pg.sq$n" "$DIR/sl.sq$n"
+	done
+	psql -X -A -t -h 127.0.0.1 -p "$SPORT" -U postgres -d acme -c '\dt' >"$DIR/sl.tables"
+	[[ $(cut -d'|' -f2 "$DIR/sl.tables" | tr '\n' ' ') == "flips users " ]] ||
+		{ cat "$DIR/sl.tables" >&2; fail "sqitch: tenant acme lacks the deployed tables"; }
+	echo "ok: sqitch: tenant acme has the tables, tenant sqitch_acme the registry"
+}
+
 case $TOOL in
 pgloader) run_pgloader ;;
 pg_activity) run_pg_activity ;;
