@@ -88,6 +88,10 @@ struct catalog_session {
 	/* pg_database_size of one of the databases besides the current one: the bytes of the
 	 * tenant's file (0 for a database naming no tenant), -1 when there is none. NULL: -1. */
 	int64_t (*database_size)(void *arg, const char *name);
+	/* inet_client_addr()/inet_client_port() and inet_server_addr()/inet_server_port(): one
+	 * of the connection's two TCP ends (server: the server's) as text into addr and its port,
+	 * arg setting_arg; false for a Unix socket (the functions: NULL). NULL: always false. */
+	bool (*inet)(void *arg, bool server, char *addr, size_t len, int *port);
 };
 
 /* A session's memory of the sequence values it obtained (nextval, setval), as PostgreSQL

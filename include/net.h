@@ -141,5 +141,8 @@ void net_conn_wake(struct net_conn *c);
  * for a Unix socket. Loop thread; in attach_fn it answers from what accept returned, without a
  * system call. */
 bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port);
+/* The server's own IP address and port of the connection (getsockname), for
+ * inet_server_addr(); false for a Unix socket. Loop thread. */
+bool net_conn_local(struct net_conn *c, char *addr, size_t len, int *port);
 
 #endif

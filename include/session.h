@@ -80,6 +80,9 @@ void session_set_waker(struct session *s, void (*wake)(void *arg), void *arg);
 /* Where the client connects from (TCP), for pg_stat_activity's client_addr/client_port; not
  * called for a Unix socket. Copied. Before the first input. */
 void session_set_peer(struct session *s, const char *addr, int port);
+/* The server's end of that TCP connection, for inet_server_addr()/inet_server_port(). Copied.
+ * Before the first input. */
+void session_set_local(struct session *s, const char *addr, int port);
 /* Milliseconds until session_input must run again even without input (a lock or statement
  * timeout while waiting for a lock, the idle-in-transaction timeout), or -1 for none. */
 int session_wake_after_ms(struct session *s);

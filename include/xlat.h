@@ -113,6 +113,10 @@ struct xlat_rebuild {
 	const char *label; /* NULL: the name is as written */
 	const char *name_cols;
 	size_t name_at, name_len;
+	/* KEY of ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE USING INDEX: the index whose columns
+	 * become the key when it runs (shard_alter.c; constraint and keys are empty until then),
+	 * and which the constraint replaces; name is the constraint's, else the index's */
+	const char *using_index;
 };
 
 

@@ -243,13 +243,16 @@ const char *cat_public_acl(void)
 	return PUBLIC_ACL;
 }
 
-void cat_dump_description(struct cat_rows *r)
+void cat_dump_description(struct cat_rows *r, const char *public_comment)
 {
+	const char *text = public_comment ? public_comment : "standard public schema";
+	if (!*text)
+		return; /* COMMENT ON SCHEMA public IS NULL */
 	cat_row(r);
 	cat_int(r, CAT_NS_PUBLIC);
 	cat_int(r, 2615 /* pg_namespace */);
 	cat_int(r, 0);
-	cat_text(r, "standard public schema");
+	cat_text(r, text);
 }
 
 /* The one object with initial privileges: public's, which pg_dump compares its ACL with

@@ -533,6 +533,41 @@ static void fn_backend_pid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, s ? s->backend_pid : 0);
 }
 
+/* inet_client_addr(), inet_client_port(), inet_server_addr(), inet_server_port(): the
+ * connection's TCP ends; NULL on a Unix socket, as in PostgreSQL. */
+static void inet_answer(sqlite3_context *ctx, bool server, bool port)
+{
+	const struct catalog_session *s = CTX_CONN(ctx)->sess;
+	char addr[64];
+	int n = 0;
+	if (!s || !s->inet || !s->inet(s->setting_arg, server, addr, sizeof(addr), &n))
+		sqlite3_result_null(ctx);
+	else if (!port)
+		cat_result_text(ctx, addr);
+	else
+		sqlite3_result_int(ctx, n);
+}
+
+static void fn_inet_client_addr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	inet_answer(ctx, false, false);
+}
+
+static void fn_inet_client_port(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	inet_answer(ctx, false, true);
+}
+
+static void fn_inet_server_addr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	inet_answer(ctx, true, false);
+}
+
+static void fn_inet_server_port(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	inet_answer(ctx, true, true);
+}
+
 static void fn_session_user(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	cat_result_text(ctx, cat_conn_user(CTX_CONN(ctx)));
@@ -654,6 +689,10 @@ static const struct pgfn_def session_fns[] = {
 	{"current_setting", 2, fn_current_setting},
 	{"current_database", 0, fn_current_database},
 	{"pg_backend_pid", 0, fn_backend_pid},
+	{"inet_client_addr", 0, fn_inet_client_addr},
+	{"inet_client_port", 0, fn_inet_client_port},
+	{"inet_server_addr", 0, fn_inet_server_addr},
+	{"inet_server_port", 0, fn_inet_server_port},
 	{"pg_session_user", 0, fn_session_user},
 	{"pg_database_size", 1, fn_database_size},
 	{"pg_blocking_pids", 1, cat_fn_blocking_pids},

@@ -154,6 +154,7 @@ struct cat_model {
 	size_t nseqs;
 	struct cat_comment **comments;
 	size_t ncomments;
+	const char *public_comment; /* COMMENT ON SCHEMA public ("": none); NULL: initdb's */
 	bool has_sidecar; /* its rows change without a schema change: see cat_conn_model */
 	bool has_seq_table, has_comment_table;
 	struct cat_rel **rels; /* tables and views, then indexes */
@@ -572,9 +573,10 @@ bool cat_dump_register(sqlite3 *db, struct cat_conn *cc); /* catalog_dump.c */
  * pg_dump empties it, and PostgreSQL then writes every name of the tenant's objects qualified. */
 bool cat_public_visible(const struct cat_conn *cc);
 /* The public schema as initdb leaves it: its ACL (pg_namespace.nspacl), its comment (a
- * pg_description row) and its initial privileges (pg_init_privs). */
+ * pg_description row, the COMMENT ON SCHEMA public given instead, none for an empty one) and
+ * its initial privileges (pg_init_privs). */
 const char *cat_public_acl(void);
-void cat_dump_description(struct cat_rows *r);
+void cat_dump_description(struct cat_rows *r, const char *public_comment);
 bool cat_fill_init_privs(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_depend rows of defaults on the sequences they call, of views on the relations they read
  * (through the view's pg_rewrite rule) and of constraints on their tables, which pg_dump

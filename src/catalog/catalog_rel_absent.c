@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_rel_absent.c: pg_catalog relations of objects shardlite does not have at all — text
  * search configurations, foreign data, event triggers, subscriptions, security labels,
- * extensions to install — declared with PostgreSQL 15's columns and always empty, so that a
+ * extensions to install, replication — declared with PostgreSQL 15's columns and always empty, so that a
  * GUI browsing for them (pgAdmin's tree lists each kind) hears "none" rather than 42P01. A
  * kind PostgreSQL has built-in rows of that shardlite also has (operators, casts,
  * aggregates) does not belong here: an empty relation would deny them. */
@@ -54,6 +54,27 @@ static const struct cat_reldef defs[] = {
 	 "provider text, label text",
 	 fill_none},
 	{"pg_shseclabel", "objoid oid, classoid oid, provider text, label text", fill_none},
+	/* views in PostgreSQL: no streaming replication (a tenant's file is its own copy), so no
+	 * WAL senders, WAL receiver or replication slots (pg_activity counts them) */
+	{"pg_replication_slots",
+	 "slot_name name, plugin name, slot_type text, datoid oid, database name, temporary bool, "
+	 "active bool, active_pid int4, xmin xid, catalog_xmin xid, restart_lsn pg_lsn, "
+	 "confirmed_flush_lsn pg_lsn, wal_status text, safe_wal_size int8, two_phase bool",
+	 fill_none},
+	{"pg_stat_replication",
+	 "pid int4, usesysid oid, usename name, application_name text, client_addr inet, "
+	 "client_hostname text, client_port int4, backend_start timestamptz, backend_xmin xid, "
+	 "state text, sent_lsn pg_lsn, write_lsn pg_lsn, flush_lsn pg_lsn, replay_lsn pg_lsn, "
+	 "write_lag interval, flush_lag interval, replay_lag interval, sync_priority int4, "
+	 "sync_state text, reply_time timestamptz",
+	 fill_none},
+	{"pg_stat_wal_receiver",
+	 "pid int4, status text, receive_start_lsn pg_lsn, receive_start_tli int4, "
+	 "written_lsn pg_lsn, flushed_lsn pg_lsn, received_tli int4, "
+	 "last_msg_send_time timestamptz, last_msg_receipt_time timestamptz, "
+	 "latest_end_lsn pg_lsn, latest_end_time timestamptz, slot_name text, sender_host text, "
+	 "sender_port int4, conninfo text",
+	 fill_none},
 	{"pg_subscription",
 	 "oid oid, subdbid oid, subskiplsn pg_lsn, subname name, subowner oid, subenabled bool, "
 	 "subbinary bool, substream bool, subtwophasestate pg_char, subdisableonerr bool, "

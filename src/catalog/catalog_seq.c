@@ -240,6 +240,10 @@ static bool load_comments(sqlite3 *db, struct cat_model *m)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int subid = 0;
+		if (strcmp((const char *)sqlite3_column_text(st, 0), "schema") == 0) {
+			m->public_comment = dup_col(m->a, st, 3);
+			continue;
+		}
 		uint32_t oid = comment_target(m, (const char *)sqlite3_column_text(st, 0),
 					      (const char *)sqlite3_column_text(st, 1),
 					      (const char *)sqlite3_column_text(st, 2), &subid);
@@ -420,7 +424,7 @@ static bool fill_description(struct cat_conn *cc, const struct cat_model *m, str
 		cat_int(r, m->comments[i]->subid);
 		cat_text(r, m->comments[i]->text);
 	}
-	cat_dump_description(r);
+	cat_dump_description(r, m->public_comment);
 	return true;
 }
 

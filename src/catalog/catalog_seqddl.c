@@ -397,7 +397,8 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *col = (const char *)sqlite3_value_text(argv[2]);
 	const char *text = (const char *)sqlite3_value_text(argv[3]);
 	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m || !kind || !name || !col || !comment_target(ctx, m, kind, name, col))
+	bool schema = kind && strcmp(kind, "schema") == 0; /* public's: an empty text is none */
+	if (!m || !kind || !name || !col || (!schema && !comment_target(ctx, m, kind, name, col)))
 		return;
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	if (!cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS))
@@ -405,7 +406,7 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(
 		db,
-		text && *text ? "INSERT OR REPLACE INTO " CAT_SIDECAR_COMMENTS
+		(text && *text) || schema ? "INSERT OR REPLACE INTO " CAT_SIDECAR_COMMENTS
 				" (kind, name, column_name, description) VALUES (?1, ?2, ?3, ?4)"
 			      : "DELETE FROM " CAT_SIDECAR_COMMENTS
 				" WHERE kind = ?1 AND name = ?2 AND column_name = ?3",
@@ -413,10 +414,11 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (rc == SQLITE_OK) {
 		/* a column's comment is the column's, whatever COMMENT ON named the relation */
 		sqlite3_bind_text(st, 1, *col ? "column" : kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, cat_model_rel(m, name)->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, schema ? name : cat_model_rel(m, name)->name, -1,
+				  SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, col, -1, SQLITE_STATIC);
-		if (text && *text)
-			sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+		if ((text && *text) || schema)
+			sqlite3_bind_text(st, 4, text ? text : "", -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}

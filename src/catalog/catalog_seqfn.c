@@ -409,7 +409,11 @@ static void fn_obj_description(sqlite3_context *ctx, int argc, sqlite3_value **a
 		uint32_t oid = name ? cat_builtin_proc_oid((const char *)sqlite3_value_text(argv[0]))
 				       : (uint32_t)sqlite3_value_int64(argv[0]);
 		bool pub = oid == CAT_NS_PUBLIC && strcmp(cls, "pg_namespace") == 0;
-		cat_result_text(ctx, pub ? "standard public schema" : cat_builtin_desc(cls, oid));
+		const struct cat_model *m = pub ? cat_fn_model(ctx) : NULL;
+		const char *text = !pub ? cat_builtin_desc(cls, oid)
+				   : m && m->public_comment ? m->public_comment
+							    : "standard public schema";
+		cat_result_text(ctx, text && *text ? text : NULL);
 		return;
 	}
 	if (!cls || strcmp(cls, "pg_class") != 0) {

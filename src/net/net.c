@@ -275,6 +275,29 @@ static void wake_done(struct exec_job *j)
 
 void net_conn_wake(struct net_conn *c) { exec_post(c->net->opts.pool, &c->wake_job); }
 
+/* An IP socket address as text and port; false for another family. */
+static bool ip_text(const struct sockaddr_storage *ss, char *addr, size_t len, int *port)
+{
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *in = (const struct sockaddr_in *)ss;
+		*port = ntohs(in->sin_port);
+		return inet_ntop(AF_INET, &in->sin_addr, addr, (socklen_t)len) != NULL;
+	}
+	if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)ss;
+		*port = ntohs(in6->sin6_port);
+		return inet_ntop(AF_INET6, &in6->sin6_addr, addr, (socklen_t)len) != NULL;
+	}
+	return false; /* a Unix socket has no address to show */
+}
+
+bool net_conn_local(struct net_conn *c, char *addr, size_t len, int *port)
+{
+	struct sockaddr_storage ss = {0};
+	socklen_t sl = sizeof(ss);
+	return getsockname(c->fd, (struct sockaddr *)&ss, &sl) == 0 && ip_text(&ss, addr, len, port);
+}
+
 bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port)
 {
 	struct sockaddr_storage ss = {0};
@@ -288,17 +311,7 @@ bool net_conn_peer(struct net_conn *c, char *addr, size_t len, int *port)
 	} else if (getpeername(c->fd, (struct sockaddr *)&ss, &sl) != 0) {
 		return false;
 	}
-	if (ss.ss_family == AF_INET) {
-		const struct sockaddr_in *in = (const struct sockaddr_in *)&ss;
-		*port = ntohs(in->sin_port);
-		return inet_ntop(AF_INET, &in->sin_addr, addr, (socklen_t)len) != NULL;
-	}
-	if (ss.ss_family == AF_INET6) {
-		const struct sockaddr_in6 *in6 = (const struct sockaddr_in6 *)&ss;
-		*port = ntohs(in6->sin6_port);
-		return inet_ntop(AF_INET6, &in6->sin6_addr, addr, (socklen_t)len) != NULL;
-	}
-	return false; /* a Unix socket has no address to show */
+	return ip_text(&ss, addr, len, port);
 }
 
 static void on_deadline(evutil_socket_t fd, short what, void *arg)

@@ -295,6 +295,47 @@ static void fn_append(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* Whether some element of a equals e (as text, the form arrays hold them in); NULLs equal
+ * nothing, as in PostgreSQL's array_contain_compare. */
+static bool has_item(const char *const *a, size_t n, const char *e)
+{
+	for (size_t i = 0; e && i < n; i++) {
+		if (a[i] && strcmp(a[i], e) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* pgfn_array_contains(a, b, overlap): a @> b (every element of b is in a), or with overlap
+ * a && b (some element is in both); dimensions do not matter, as in PostgreSQL. */
+static void fn_contains(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, 2, argv))
+		return;
+	bool overlap = sqlite3_value_int(argv[2]) != 0;
+	struct arena *a = arena_new(0);
+	struct pgfn_md l, r;
+	const char *why = NULL;
+	const char *ls = (const char *)sqlite3_value_text(argv[0]);
+	const char *rs = (const char *)sqlite3_value_text(argv[1]);
+	if (!pgfn_array_parse_md(a, ls ? ls : "", &l, &why) ||
+	    !pgfn_array_parse_md(a, rs ? rs : "", &r, &why)) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
+			   why ? why : "");
+		arena_free(a);
+		return;
+	}
+	bool all = true, some = false;
+	for (size_t i = 0; i < r.n; i++) {
+		bool in = has_item(l.items, l.n, r.items[i]);
+		all = all && in;
+		some = some || in;
+	}
+	sqlite3_result_int(ctx, overlap ? some : all);
+	arena_free(a);
+	(void)argc;
+}
+
 /* pgfn_array_remove(a, v): a without the elements equal to v (compared as text, the form the
  * array holds them in; v NULL removes the NULLs). PostgreSQL refuses multidimensional
  * arrays too. */
@@ -428,6 +469,7 @@ int pgfn_register_array(sqlite3 *db)
 		{"pgfn_array_dim", 3, fn_array_dim},
 		{"pgfn_array_cat", 2, fn_cat},
 		{"pgfn_array_remove", 2, fn_remove},
+		{"pgfn_array_contains", 3, fn_contains},
 		{"pgfn_string_to_array", 2, fn_string_to_array},
 		{"pgfn_string_to_array", 3, fn_string_to_array},
 	};

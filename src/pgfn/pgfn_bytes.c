@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_bytes.c: digests (md5, sha224/256/384/512 through OpenSSL's libcrypto), encode/decode
- * in PostgreSQL's hex, base64 and escape formats, and get_byte/set_byte. bytea values are
- * SQLite blobs. */
+ * in PostgreSQL's hex, base64 and escape formats, get_byte/set_byte, and convert_from/convert_to
+ * between bytes and text (UTF8 and LATIN1). bytea values are SQLite blobs. */
 #include "pgfn_int.h"
 
 #include <openssl/evp.h>
@@ -282,6 +282,158 @@ static void fn_set_byte(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_blob(ctx, out, (int)n, sqlite3_free);
 }
 
+/* ---- convert_from / convert_to: the server speaks UTF8 only ---- */
+
+/* Bytes of the invalid UTF-8 sequence at s (n left), 0 when a valid character starts there
+ * (*len its length). NUL is invalid too: text cannot hold it. */
+static size_t utf8_bad(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned c = s[0];
+	size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+				   : (c & 0xF8) == 0xF0	     ? 4
+							     : 0;
+	if (c == 0 || need == 0 || (need == 2 && c < 0xC2) || (need == 4 && c > 0xF4))
+		return 1;
+	if (need > n)
+		return n;
+	for (size_t k = 1; k < need; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return need;
+	}
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
+	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+		return need;
+	*len = need;
+	return 0;
+}
+
+/* Which encoding a name means, as pg_char_to_encoding reads names (case and punctuation
+ * ignored): 'u' UTF8 (also SQL_ASCII, whose bytes pass unchecked in PostgreSQL but must be
+ * UTF-8 here to be text), 'l' LATIN1, 'o' another PostgreSQL encoding, 0 none. */
+static char encoding(const char *name)
+{
+	static const char *const others[] = {
+		"big5",	   "euccn",   "eucjis2004", "eucjp",  "euckr",	"euctw",   "gb18030",
+		"gbk",	   "iso88595", "iso88596", "iso88597", "iso88598", "johab",  "koi8r",
+		"koi8u",   "latin2",  "latin3",	    "latin4", "latin5", "latin6",  "latin7",
+		"latin8",  "latin9",  "latin10",    "mulecinternal", "sjis", "shiftjis2004",
+		"uhc",	   "win866",  "win874",	    "win1250", "win1251", "win1252", "win1253",
+		"win1254", "win1255", "win1256",    "win1257", "win1258"};
+	char k[32];
+	size_t n = 0;
+	for (const char *p = name; *p && n < sizeof(k) - 1; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			k[n++] = *p;
+		else if (*p >= 'A' && *p <= 'Z')
+			k[n++] = (char)(*p - 'A' + 'a');
+	}
+	k[n] = '\0';
+	if (strcmp(k, "utf8") == 0 || strcmp(k, "unicode") == 0 || strcmp(k, "sqlascii") == 0)
+		return 'u';
+	if (strcmp(k, "latin1") == 0 || strcmp(k, "iso88591") == 0)
+		return 'l';
+	for (size_t i = 0; i < ARRAY_LEN(others); i++) {
+		if (strcmp(k, others[i]) == 0)
+			return 'o';
+	}
+	return 0;
+}
+
+/* The encoding argument checked: 22023 for no encoding, 0A000 for one shardlite cannot
+ * convert; 0 after raising. */
+static char encoding_arg(sqlite3_context *ctx, sqlite3_value *v, const char *role)
+{
+	const char *name = (const char *)sqlite3_value_text(v);
+	char e = encoding(name ? name : "");
+	if (!e)
+		pgfn_error(ctx, "22023", "invalid %s encoding name \"%s\"", role, name ? name : "");
+	else if (e == 'o')
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "conversion between UTF8 and %s is not supported", name);
+	return e == 'o' ? 0 : e;
+}
+
+/* pgfn_convert_from(bytes, encoding): text from bytes in that encoding (pg_activity reads
+ * pg_stat_activity.query through it); UTF-8 is checked (22021), LATIN1 converted. */
+static void fn_convert_from(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	char e = encoding_arg(ctx, argv[1], "source");
+	const unsigned char *p = sqlite3_value_blob(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	if (!e)
+		return;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, "", 0);
+	for (size_t i = 0, len = 1; i < n; i += len) {
+		size_t bad = e == 'u' ? utf8_bad(p + i, n - i, &len) : 0;
+		if (bad) {
+			char msg[64] = "";
+			for (size_t k = 0; k < bad && k < 4; k++)
+				snprintf(msg + strlen(msg), sizeof(msg) - strlen(msg), " 0x%02x",
+					 p[i + k]);
+			pgfn_error(ctx, "22021", "invalid byte sequence for encoding \"UTF8\":%s", msg);
+			strbuf_fini(&sb);
+			return;
+		}
+		if (e == 'u') {
+			strbuf_append(&sb, p + i, len);
+		} else if (p[i] < 0x80) {
+			strbuf_putc(&sb, (char)p[i]);
+		} else { /* LATIN1 is the first 256 code points */
+			strbuf_putc(&sb, (char)(0xC0 | (p[i] >> 6)));
+			strbuf_putc(&sb, (char)(0x80 | (p[i] & 0x3F)));
+		}
+	}
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+/* pgfn_convert_to(text, encoding): the text's bytes in that encoding (UTF8; LATIN1 where each
+ * character has one, else 22P05 as PostgreSQL). */
+static void fn_convert_to(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	char e = encoding_arg(ctx, argv[1], "destination");
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	if (!e)
+		return;
+	if (e == 'u') {
+		sqlite3_result_blob64(ctx, s, n, SQLITE_TRANSIENT);
+		return;
+	}
+	unsigned char *out = sqlite3_malloc64(n + 1);
+	size_t m = 0;
+	for (size_t i = 0; out && i < n; i++) {
+		if (s[i] < 0x80) {
+			out[m++] = s[i];
+		} else if ((s[i] == 0xC2 || s[i] == 0xC3) && i + 1 < n) {
+			out[m++] = (unsigned char)(((s[i] & 0x03) << 6) | (s[i + 1] & 0x3F));
+			i++;
+		} else {
+			char seq[32] = "";
+			size_t len = 1;
+			(void)utf8_bad(s + i, n - i, &len);
+			for (size_t k = 0; k < len && k < 4; k++)
+				snprintf(seq + strlen(seq), sizeof(seq) - strlen(seq), "%s0x%02x",
+					 k ? " " : "", s[i + k]);
+			sqlite3_free(out);
+			pgfn_error(ctx, "22P05",
+				   "character with byte sequence %s in encoding \"UTF8\" has no "
+				   "equivalent in encoding \"LATIN1\"",
+				   seq);
+			return;
+		}
+	}
+	if (!out)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_blob64(ctx, out, m, sqlite3_free);
+}
+
 int pgfn_register_bytes(sqlite3 *db)
 {
 	static const char *const digests[] = {"pgfn_md5", "pgfn_sha224", "pgfn_sha256",
@@ -295,6 +447,8 @@ int pgfn_register_bytes(sqlite3 *db)
 	}
 	static const struct pgfn_def defs[] = {
 		{"pgfn_encode", 2, fn_encode},
+		{"pgfn_convert_from", 2, fn_convert_from},
+		{"pgfn_convert_to", 2, fn_convert_to},
 		{"pgfn_decode", 2, fn_decode},
 		{"pgfn_get_byte", 2, fn_get_byte},
 		{"pgfn_set_byte", 3, fn_set_byte},

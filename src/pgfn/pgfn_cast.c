@@ -344,6 +344,24 @@ static void fn_bytea(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	input_check(ctx, argv[0], PGTYPE_BYTEA);
 }
 
+/* pgfn_inet_text(addr): text(inet), which shows the netmask even of a host address
+ * (pg_stat_activity.client_addr::text is 127.0.0.1/32, as pg_activity shows it). */
+static void fn_inet_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *t = strchr(s, '/') ? sqlite3_mprintf("%s", s)
+				 : sqlite3_mprintf("%s/%d", s, strchr(s, ':') ? 128 : 32);
+	if (t)
+		sqlite3_result_text(ctx, t, -1, sqlite3_free);
+	else
+		sqlite3_result_error_nomem(ctx);
+}
+
 int pgfn_register_cast(sqlite3 *db)
 {
 	static const struct {
@@ -355,6 +373,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
 		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
+		{"pgfn_inet_text", 1, fn_inet_text},
 		{"shardlite_notnull", 3, fn_notnull}, {"shardlite_merge_once", 1, fn_merge_once},
 		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
 	};

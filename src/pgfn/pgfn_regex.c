@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_regex.c: regular expressions on POSIX extended regexes (<regex.h>), with PostgreSQL's
- * common ARE escapes (\d \D \s \S \w \W outside brackets) rewritten into classes: the ~ family
+ * common ARE escapes (\d \D \s \S \w \W outside brackets) rewritten into classes and its
+ * non-capturing groups (?:...) into plain ones, captures renumbered: the ~ family
  * (pg_regex, moved here from the catalog), regexp_replace, regexp_match, regexp_like,
  * regexp_split_to_array, and SIMILAR TO (its pattern turned into a regex as PostgreSQL's
  * similar_to_escape does). Compiled patterns are cached per statement (auxdata). */
@@ -11,9 +12,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Rewrites ARE escapes POSIX lacks; other text is kept. */
-static void are_to_posix(struct strbuf *out, const char *p)
+/* Most groups a pattern's captures are looked up among (POSIX groups, counting the
+ * non-capturing ones too). */
+#define MAX_GROUPS 32
+
+/* A compiled pattern and where PostgreSQL's captures \1..\9 are among its POSIX groups: ARE's
+ * non-capturing (?:...) is an ordinary group to POSIX, so the captures after one move. re comes
+ * first: the functions pass a struct cre around as its regex_t. */
+struct cre {
+	regex_t re;
+	size_t ncap;            /* PostgreSQL's capturing groups (at most 9 are reachable) */
+	unsigned char cap[10];  /* cap[i]: the POSIX group of capture i; 0: past MAX_GROUPS */
+};
+
+/* Rewrites ARE escapes POSIX lacks and (?: into (, noting the captures in cre; other text is
+ * kept. */
+static void are_to_posix(struct strbuf *out, const char *p, struct cre *cre)
 {
+	size_t groups = 0;
 	static const struct {
 		char esc;
 		const char *cls;
@@ -47,6 +63,15 @@ static void are_to_posix(struct strbuf *out, const char *p)
 				continue;
 			}
 			strbuf_putc(out, *p++);
+		} else if (*p == '(') {
+			groups++;
+			if (p[1] == '?' && p[2] == ':') { /* (?:...): a group, not a capture */
+				strbuf_putc(out, '(');
+				p += 2;
+				continue;
+			}
+			if (cre->ncap++ < 9)
+				cre->cap[cre->ncap] = groups < MAX_GROUPS ? (unsigned char)groups : 0;
 		}
 		strbuf_putc(out, *p);
 	}
@@ -105,6 +130,17 @@ static void regex_free(void *p)
 	free(p);
 }
 
+/* The match of capture i (0: the whole match) of a pattern from compiled(); NULL when the
+ * capture took no part in the match or does not exist. */
+static const regmatch_t *capture(const regex_t *re, const regmatch_t *m, size_t i)
+{
+	const struct cre *c = (const struct cre *)re;
+	if (i > c->ncap || i > 9)
+		return NULL;
+	const regmatch_t *g = i ? (c->cap[i] ? &m[c->cap[i]] : NULL) : &m[0];
+	return g && g->rm_so >= 0 ? g : NULL;
+}
+
 /* The compiled pattern of argument slot (cached); NULL after raising 2201B. */
 static regex_t *compiled(sqlite3_context *ctx, int slot, const char *pat, int cflags)
 {
@@ -119,8 +155,9 @@ static regex_t *compiled(sqlite3_context *ctx, int slot, const char *pat, int cf
 	struct strbuf posix;
 	strbuf_init(&posix, 0);
 	strbuf_append(&posix, "", 0);
-	are_to_posix(&posix, pat);
-	re = base_xmalloc(sizeof(*re));
+	struct cre *cre = base_xcalloc(1, sizeof(*cre));
+	are_to_posix(&posix, pat, cre);
+	re = &cre->re;
 	int rc = posix.failed ? REG_ESPACE : regcomp(re, posix.data, REG_EXTENDED | cflags);
 	strbuf_fini(&posix);
 	if (rc != 0) {
@@ -190,7 +227,8 @@ static void fn_like(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 }
 
 /* The replacement text with \1..\9 and \& expanded (\\ is a backslash). */
-static void put_replacement(struct strbuf *sb, const char *s, const char *repl, const regmatch_t *m)
+static void put_replacement(struct strbuf *sb, const char *s, const char *repl, const regex_t *re,
+			    const regmatch_t *m)
 {
 	for (const char *r = repl; *r; r++) {
 		if (*r != '\\' || !r[1]) {
@@ -199,10 +237,11 @@ static void put_replacement(struct strbuf *sb, const char *s, const char *repl, 
 		}
 		r++;
 		int g = *r == '&' ? 0 : *r >= '1' && *r <= '9' ? *r - '0' : -1;
+		const regmatch_t *c = g >= 0 ? capture(re, m, (size_t)g) : NULL;
 		if (g < 0)
 			strbuf_putc(sb, *r);
-		else if (m[g].rm_so >= 0)
-			strbuf_append(sb, s + m[g].rm_so, (size_t)(m[g].rm_eo - m[g].rm_so));
+		else if (c)
+			strbuf_append(sb, s + c->rm_so, (size_t)(c->rm_eo - c->rm_so));
 	}
 }
 
@@ -222,11 +261,11 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_append(&sb, "", 0);
-	regmatch_t m[10];
+	regmatch_t m[MAX_GROUPS];
 	size_t at = 0, len = strlen(s);
-	while (at <= len && regexec(re, s + at, 10, m, at ? REG_NOTBOL : 0) == 0) {
+	while (at <= len && regexec(re, s + at, MAX_GROUPS, m, at ? REG_NOTBOL : 0) == 0) {
 		strbuf_append(&sb, s + at, (size_t)m[0].rm_so);
-		put_replacement(&sb, s + at, repl, m);
+		put_replacement(&sb, s + at, repl, re, m);
 		size_t next = at + (size_t)m[0].rm_eo;
 		if (m[0].rm_eo == m[0].rm_so) { /* an empty match: step over one character */
 			if (next < len)
@@ -253,12 +292,13 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!re)
 		return;
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	regmatch_t m[10];
-	if (regexec(re, s, 10, m, 0) != 0) {
+	regmatch_t m[MAX_GROUPS];
+	if (regexec(re, s, MAX_GROUPS, m, 0) != 0) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	size_t ngroups = re->re_nsub < 9 ? re->re_nsub : 9;
+	size_t ngroups = ((const struct cre *)re)->ncap;
+	ngroups = ngroups < 9 ? ngroups : 9;
 	struct strbuf sb, el;
 	strbuf_init(&sb, 0);
 	strbuf_init(&el, 0);
@@ -266,11 +306,12 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	for (size_t i = ngroups ? 1 : 0; i <= ngroups; i++) {
 		if (i > 1)
 			strbuf_putc(&sb, ',');
+		const regmatch_t *c = capture(re, m, i);
 		strbuf_reset(&el);
 		strbuf_append(&el, "", 0);
-		if (m[i].rm_so >= 0)
-			strbuf_append(&el, s + m[i].rm_so, (size_t)(m[i].rm_eo - m[i].rm_so));
-		pgfn_array_put_elem(&sb, m[i].rm_so >= 0 ? el.data : NULL);
+		if (c)
+			strbuf_append(&el, s + c->rm_so, (size_t)(c->rm_eo - c->rm_so));
+		pgfn_array_put_elem(&sb, c ? el.data : NULL);
 	}
 	strbuf_putc(&sb, '}');
 	strbuf_fini(&el);

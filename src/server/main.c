@@ -92,8 +92,11 @@ static void conn_attach(void *state, struct net_conn *nc)
 	char addr[64];
 	int port = 0;
 	session_set_waker(((struct server_conn *)state)->sess, conn_wake, nc);
-	if (net_conn_peer(nc, addr, sizeof(addr), &port))
-		session_set_peer(((struct server_conn *)state)->sess, addr, port);
+	if (!net_conn_peer(nc, addr, sizeof(addr), &port))
+		return; /* a Unix socket */
+	session_set_peer(((struct server_conn *)state)->sess, addr, port);
+	if (net_conn_local(nc, addr, sizeof(addr), &port))
+		session_set_local(((struct server_conn *)state)->sess, addr, port);
 }
 
 static size_t conn_input(void *state, const uint8_t *buf, size_t len, size_t *want)

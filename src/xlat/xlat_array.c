@@ -199,6 +199,26 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 	return 1;
 }
 
+/* array @> array, array <@ array, array && array (pgloader's array[attnum::integer] <@
+ * indkey::integer[]): 1 emitted, 0 neither side visibly an array, -1 failed. */
+int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			struct xlat_type *t)
+{
+	if (!is_array_node(e->lexpr) && !is_array_node(e->rexpr))
+		return 0;
+	bool swap = strcmp(op, "<@") == 0;
+	struct xlat_type ignored;
+	xlat_puts(c, "pgfn_array_contains(");
+	if (!xlat_expr(c, swap ? e->rexpr : e->lexpr, &ignored))
+		return -1;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, swap ? e->lexpr : e->rexpr, &ignored))
+		return -1;
+	xlat_printf(c, ", %d)", strcmp(op, "&&") == 0);
+	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+	return 1;
+}
+
 /* ---- functions ---- */
 
 enum afn { A_DIM, A_CARD, A_DIMS, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG, A_REMOVE };

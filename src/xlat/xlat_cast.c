@@ -467,6 +467,10 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 	}
 	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)
 		return xlat_dt_cast_expr(c, x, st.oid, XLAT_OID_TEXT); /* in the session's zone */
+	if (st.oid == 869 /* inet */ && len < 0) { /* text(inet) shows the netmask */
+		xlat_printf(c, "pgfn_inet_text(%s)", x);
+		return true;
+	}
 	xlat_puts(c, len >= 0 ? "substr(" : "");
 	cast_text(c, x, st);
 	if (len >= 0)
@@ -567,7 +571,11 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "CAST(%s AS NUMERIC)", x);
 		return true;
 	case XLAT_ST_BLOB:
-		xlat_printf(c, "CAST(%s AS BLOB)", x);
+		if (st.oid == XLAT_OID_TEXT || st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_BPCHAR ||
+		    st.oid == XLAT_OID_NAME) /* byteain reads \x hex and escapes (pg_activity) */
+			xlat_printf(c, "shardlite_bytea(%s)", x);
+		else
+			xlat_printf(c, "CAST(%s AS BLOB)", x);
 		return true;
 	default:
 		if (to_texty_type(k->to.info->oid))

@@ -67,6 +67,7 @@ static const char *const relations[] = {
 	"pg_publication_namespace",
 	"pg_publication_rel",
 	"pg_range",
+	"pg_replication_slots",
 	"pg_rewrite",
 	"pg_roles",
 	"pg_seclabel",
@@ -80,8 +81,10 @@ static const char *const relations[] = {
 	"pg_stat_all_indexes",
 	"pg_stat_all_tables",
 	"pg_stat_database",
+	"pg_stat_replication",
 	"pg_stat_user_indexes",
 	"pg_stat_user_tables",
+	"pg_stat_wal_receiver",
 	"pg_statio_all_indexes",
 	"pg_statio_all_tables",
 	"pg_statio_user_indexes",
@@ -201,6 +204,10 @@ static const struct catfn {
 	{"set_config", 3, 3, XLAT_OID_TEXT},
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
+	{"inet_client_addr", 0, 0, 869 /* inet */},
+	{"inet_client_port", 0, 0, XLAT_OID_INT4},
+	{"inet_server_addr", 0, 0, 869 /* inet */},
+	{"inet_server_port", 0, 0, XLAT_OID_INT4},
 	{"txid_current", 0, 0, XLAT_OID_INT8},
 	{"pg_current_xact_id", 0, 0, 5069 /* xid8 */},
 	{"pg_postmaster_start_time", 0, 0, 1184 /* timestamptz */},
@@ -573,13 +580,24 @@ static bool to_reg(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t oid
 	}
 	if (s || !out)
 		return xlat_unsupported(c, tc->location, "this reg* literal");
-	if (oid == OID_REGTYPE) { /* a name or an OID, as regtypein reads either */
-		xlat_printf(c, "%s(", out);
-		bool ok = wrap(c, tc, in);
-		xlat_puts(c, ")");
-		return ok;
-	}
-	return wrap(c, tc, out);
+	/* the argument aside: an OID (c.oid::regclass, psql) is named by the output function; a
+	 * string (pgloader's n::regclass over a VALUES list of table names) goes through the
+	 * input function first, which reads a name or an OID */
+	struct strbuf arg, *saved = c->sb;
+	strbuf_init(&arg, 0);
+	c->sb = &arg;
+	struct xlat_type from;
+	bool ok = xlat_expr(c, tc->arg, &from) && !arg.failed;
+	c->sb = saved;
+	bool name = oid == OID_REGTYPE || from.oid == XLAT_OID_TEXT ||
+		    from.oid == XLAT_OID_VARCHAR || from.oid == XLAT_OID_NAME ||
+		    from.oid == XLAT_OID_BPCHAR || from.oid == XLAT_OID_UNKNOWN;
+	if (!name)
+		xlat_printf(c, "%s(%s)", out, arg.data ? arg.data : "");
+	else
+		xlat_printf(c, "%s(%s(%s))", out, in, arg.data ? arg.data : "");
+	strbuf_fini(&arg);
+	return ok;
 }
 
 /* A regproc value the catalog holds is already its name; a name literal is checked at run
@@ -655,6 +673,21 @@ static const char *regproc_literal(struct xlat_ctx *c, const PgQuery__Node *n)
 	return str_literal(n->type_cast->arg);
 }
 
+/* The input function of a reg* type whose values the translator carries as names. */
+static const char *reg_in(uint32_t oid)
+{
+	switch (oid) {
+	case OID_REGCLASS:
+		return "pg_regclass_in";
+	case OID_REGTYPE:
+		return "pg_regtype_in";
+	case OID_REGNAMESPACE:
+		return "pg_regnamespace_in";
+	default:
+		return NULL;
+	}
+}
+
 static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	const char *s = str_literal(tc->arg);
@@ -698,6 +731,8 @@ static bool to_oid(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_
 	c->sb = saved;
 	if (from.oid == XLAT_OID_REGPROC) /* typinput::oid: the catalog holds the name */
 		xlat_printf(c, "pg_regproc_match(%s)", arg.data ? arg.data : "");
+	else if (reg_in(from.oid)) /* x::regclass::oid: the value is the name */
+		xlat_printf(c, "%s(%s)", reg_in(from.oid), arg.data ? arg.data : "");
 	else
 		xlat_printf(c, "CAST(%s AS INTEGER)", arg.data ? arg.data : "");
 	strbuf_fini(&arg);

@@ -151,6 +151,35 @@ static bool options_function(struct xlat_ctx *c, const PgQuery__RangeFunction *r
 	return true;
 }
 
+/* pg_ls_tmpdir([tablespace]): the files of the tablespace's pgsql_tmp directory, which are
+ * none: SQLite's temporary files (sorts, temporary tables) are its own, unnamed, and in no
+ * tablespace. An empty relation of its three columns (pg_activity counts them, LATERAL over
+ * pg_tablespace); the argument is translated for its errors but not needed, so no LATERAL
+ * reference is left to resolve. */
+static bool tmpdir_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			    const PgQuery__FuncCall *f)
+{
+	static const char *const cols[] = {"name", "size", "modification"};
+	if (f->n_args > 1 || f->agg_star || f->over)
+		return xlat_unsupported(c, f->location, "this function in FROM");
+	if (f->n_args == 1) {
+		struct strbuf scratch, *saved = c->sb;
+		struct xlat_type ignored;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		bool ok = xlat_expr(c, f->args[0], &ignored);
+		c->sb = saved;
+		strbuf_fini(&scratch);
+		if (!ok)
+			return false;
+	}
+	if (!renamed_columns(c, rf, "pg_ls_tmpdir", cols, ARRAY_LEN(cols)))
+		return false;
+	xlat_puts(c, " FROM (SELECT NULL AS name, NULL AS size, NULL AS modification) WHERE 0) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "pg_ls_tmpdir");
+	return true;
+}
+
 /* generate_series by its arguments' types, as PostgreSQL resolves it: integers give int4 (int8
  * when one is bigint), numerics numeric; the module name (19 wide, as emitted) is patched in
  * once the arguments are known. Arguments of run-time type keep the catalog's untyped series. */
@@ -283,12 +312,16 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 						    rf->functions[0]->list->n_items >= 1
 					    ? rf->functions[0]->list->items[0]
 					    : NULL;
-	if (!item || item->node_case != NODE(FUNC_CALL) || rf->lateral || rf->is_rowsfrom ||
-	    rf->n_coldeflist)
+	const PgQuery__FuncCall *f =
+		item && item->node_case == NODE(FUNC_CALL) ? item->func_call : NULL;
+	const char *name = f ? xlat_node_str(f->funcname[f->n_funcname - 1]) : NULL;
+	const char *schema = !f || f->n_funcname != 2 ? "pg_catalog" : xlat_node_str(f->funcname[0]);
+	if (f && name && strcmp(name, "pg_ls_tmpdir") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !rf->is_rowsfrom &&
+	    !rf->n_coldeflist)
+		return tmpdir_function(c, rf, f);
+	if (!f || rf->lateral || rf->is_rowsfrom || rf->n_coldeflist)
 		return xlat_unsupported(c, -1, "a function in FROM");
-	const PgQuery__FuncCall *f = item->func_call;
-	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
-	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
 	if (name && strcmp(name, "pg_get_keywords") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && !f->n_args)
 		return keywords_function(c, rf);

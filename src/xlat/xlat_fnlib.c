@@ -175,6 +175,8 @@ static const struct lib libs[] = {
 	{"sha512", "pgfn_sha512", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"encode", "pgfn_encode", 2, 2, "bt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"decode", "pgfn_decode", 2, 2, "t", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
+	{"convert_from", "pgfn_convert_from", 2, 2, "bt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"convert_to", "pgfn_convert_to", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"get_byte", "pgfn_get_byte", 2, 2, "bi", L_SCALAR, LR_FIX, XLAT_OID_INT4, NULL},
 	{"set_byte", "pgfn_set_byte", 3, 3, "bi", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
 	{"lpad", "pgfn_lpad", 2, 3, "tit", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},

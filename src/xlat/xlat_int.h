@@ -478,6 +478,9 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* || with a visible array operand: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
+/* array @> / <@ / && array when either side is visibly an array: 1 emitted, 0 not, -1 failed. */
+int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			struct xlat_type *t);
 /* array_length, cardinality, array_append, string_to_array, array_agg ...: 1/0/-1. */
 int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t);

@@ -125,10 +125,14 @@ static bool call_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *fn,
 int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t)
 {
 	bool ok;
+	int arr;
 	if (strcmp(op, "->") == 0 || strcmp(op, "->>") == 0)
 		ok = get_op(c, e, false, op[2] == '>', t);
 	else if (strcmp(op, "#>") == 0 || strcmp(op, "#>>") == 0)
 		ok = get_op(c, e, true, op[2] == '>', t);
+	else if ((strcmp(op, "@>") == 0 || strcmp(op, "<@") == 0 || strcmp(op, "&&") == 0) &&
+		 (arr = xlat_array_contains(c, e, op, t)) != 0)
+		return arr;
 	else if (strcmp(op, "@>") == 0 || strcmp(op, "<@") == 0)
 		ok = call_op(c, e, "pgfn_jsonb_contains", *op == '<', "", XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?") == 0)

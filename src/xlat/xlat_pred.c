@@ -188,7 +188,10 @@ static bool subquery(struct xlat_ctx *c, const PgQuery__Node *sel, struct xlat_s
 		return xlat_unsupported(c, -1, "a subquery in this context");
 	if (sel->node_case != NODE(SELECT_STMT))
 		return xlat_unsupported(c, -1, "this subquery");
-	c->volatile_seen++;
+	/* No volatile_seen++ of its own: within one statement a subquery gives the same rows each
+	 * time it runs (one snapshot), so only a volatile function inside it (which counts
+	 * itself) makes it unsafe to evaluate twice — pgloader's GREATEST(max(id), (SELECT
+	 * seqmin ...), 1) is not. */
 	xlat_puts(c, "(");
 	bool ok = xlat_select(c, sel->select_stmt, shape);
 	xlat_puts(c, ")");

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_rebuild.c: ALTER TABLE ... ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE | FOREIGN KEY |
- * CHECK. SQLite cannot add a constraint to a table, so the statement becomes a rebuild the
+ * CHECK, and PRIMARY KEY | UNIQUE USING INDEX. SQLite cannot add a constraint to a table, so the statement becomes a rebuild the
  * session carries out (shard_table_rebuild): the constraint, written as in CREATE TABLE, is
  * appended to the table's definition and every row is copied through it, which checks them
  * all, as PostgreSQL validates existing rows. */
@@ -130,13 +130,34 @@ static void fill(struct xlat_ctx *c, struct xlat_rebuild *rb, const PgQuery__Con
 	}
 }
 
+/* ADD [CONSTRAINT name] PRIMARY KEY | UNIQUE USING INDEX idx (pgloader builds each key's
+ * index first, then makes it the key): the index's columns are read, and the index checked,
+ * when it runs (shard_alter.c). The constraint takes the index's name unless it names its
+ * own, as in PostgreSQL, where the index is renamed to it. */
+static bool key_using_index(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			    const PgQuery__Constraint *k)
+{
+	if (k->deferrable)
+		return xlat_unsupported(c, k->location, "a DEFERRABLE key USING INDEX");
+	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
+	rb->kind = XLAT_RB_KEY;
+	rb->primary = k->contype == CONSTR(PRIMARY);
+	rb->table = arena_strdup(c->a, table->relname);
+	rb->using_index = arena_strdup(c->a, k->indexname);
+	rb->name = arena_strdup(c->a, k->conname && *k->conname ? k->conname : k->indexname);
+	rb->constraint = "";
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = rb;
+	return true;
+}
+
 bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			 const PgQuery__Constraint *k)
 {
 	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
 	struct strbuf *saved = c->sb, sb;
 	if (k->indexname && *k->indexname)
-		return xlat_unsupported(c, k->location, "ADD ... USING INDEX");
+		return key_using_index(c, table, k);
 	if (k->skip_validation)
 		return xlat_unsupported(c, k->location,
 					"NOT VALID (existing rows are always checked)");

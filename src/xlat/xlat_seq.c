@@ -53,7 +53,10 @@ static void script(struct xlat_ctx *c, const char *tag)
 static const char *local_name(struct xlat_ctx *c, const char *schema, const char *name,
 			      int location)
 {
-	if (schema && *schema && strcmp(schema, "public") != 0) {
+	/* the session's own tenant is the same schema as public (sqitch's COMMENT ON TABLE
+	 * "registry".changes, with search_path naming the registry's tenant) */
+	bool own = c->env && c->env->tenant && schema && strcmp(schema, c->env->tenant) == 0;
+	if (schema && *schema && strcmp(schema, "public") != 0 && !own) {
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, location,
 			  "a sequence or comment in schema \"%s\" is not supported", schema);
 		return NULL;
@@ -357,9 +360,27 @@ static const char *comment_kind(PgQuery__ObjectType t)
 	}
 }
 
+/* COMMENT ON SCHEMA public (or the session's tenant, the same schema; sqitch describes its
+ * registry schema so): kept in the sidecar as kind schema, name public. IS NULL keeps an
+ * empty text, which stands for no comment (initdb's "standard public schema" is gone). */
+static bool schema_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
+{
+	const char *n = s->object->node_case == NODE(STRING) ? xlat_node_str(s->object) : NULL;
+	bool own = n && (strcmp(n, "public") == 0 ||
+			 (c->env && c->env->tenant && strcmp(n, c->env->tenant) == 0));
+	if (!own)
+		return xlat_unsupported(c, -1, "COMMENT ON SCHEMA of another schema than public");
+	xlat_puts(c, SIDECAR_COMMENTS "; SELECT shardlite_comment('schema', 'public', '', ");
+	xlat_string(c, s->comment ? s->comment : "");
+	xlat_puts(c, ")");
+	return true;
+}
+
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 {
 	script(c, "COMMENT");
+	if (s->objtype == OBJ(SCHEMA))
+		return schema_comment(c, s);
 	const char *kind = comment_kind(s->objtype);
 	if (!kind)
 		return xlat_unsupported(c, -1, "COMMENT on this kind of object");

@@ -355,29 +355,39 @@ bool xlat_stmt_deallocate(struct xlat_ctx *c, const PgQuery__DeallocateStmt *s)
 	return true;
 }
 
-/* LOCK TABLE ... IN ACCESS SHARE MODE (pg_dump locks every table it dumps so). That mode only
- * keeps the table's definition from changing while the transaction reads it; a SQLite
- * transaction reads one snapshot of data and schema from its first read on, which gives the
- * same, so the statement checks its tables exist and starts that read (the session refuses it
- * outside a transaction block, 25P01, as PostgreSQL). The stronger modes keep other sessions'
- * writes (or reads) out; SQLite has no per-table locks to do that with, so they are refused. */
+/* LOCK TABLE ... IN mode (the session refuses it outside a transaction block, 25P01, as
+ * PostgreSQL). ACCESS SHARE (pg_dump locks every table it dumps so) only keeps the table's
+ * definition from changing while the transaction reads it; a SQLite transaction reads one
+ * snapshot of data and schema from its first read on, which gives the same, so the statement
+ * checks its tables exist and starts that read. The modes from ROW SHARE to EXCLUSIVE keep
+ * other transactions from writing the table (sqitch locks its registry IN EXCLUSIVE MODE);
+ * they take the tenant's write lock at once — a DELETE that deletes nothing, which waits for
+ * another writer like any write — and hold it to the end of the transaction: the table's
+ * writers are kept out (with the rest of the tenant's), its readers are not, as in
+ * PostgreSQL. ACCESS EXCLUSIVE also keeps readers out, which SQLite cannot do: refused. */
 bool xlat_stmt_lock(struct xlat_ctx *c, const PgQuery__LockStmt *s)
 {
 	static const char *const modes[] = {"", "ACCESS SHARE", "ROW SHARE", "ROW EXCLUSIVE",
 					    "SHARE UPDATE EXCLUSIVE", "SHARE",
 					    "SHARE ROW EXCLUSIVE", "EXCLUSIVE", "ACCESS EXCLUSIVE"};
+	const char *mode = s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?";
 	c->st->tag = "LOCK TABLE";
-	if (s->mode != 1)
+	if (s->mode < 1 || s->mode > 7)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "LOCK TABLE IN %s MODE is not supported: SQLite has no table locks "
-				 "(only ACCESS SHARE, which a transaction's snapshot gives, is)",
-				 s->mode > 0 && s->mode < (int)ARRAY_LEN(modes) ? modes[s->mode] : "?");
+				 "LOCK TABLE IN %s MODE is not supported: SQLite cannot keep other "
+				 "transactions from reading a table",
+				 mode);
+	bool write = s->mode > 1;
+	if (write && s->nowait)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "LOCK TABLE IN %s MODE NOWAIT is not supported", mode);
 	c->st->kind = XLAT_SCRIPT; /* the existence checks are SELECTs: their rows are not sent */
 	for (size_t i = 0; i < s->n_relations; i++) {
-		xlat_puts(c, i ? "; SELECT 1 FROM " : "SELECT 1 FROM ");
+		xlat_puts(c, i ? "; " : "");
+		xlat_puts(c, write ? "DELETE FROM " : "SELECT 1 FROM ");
 		if (!xlat_relname(c, s->relations[i]->range_var))
 			return false;
-		xlat_puts(c, " LIMIT 0");
+		xlat_puts(c, write ? " WHERE 0" : " LIMIT 0");
 	}
 	return true;
 }

@@ -108,6 +108,11 @@ SELECT name, CASE dept_id WHEN 1 THEN 'eng' WHEN 2 THEN 'ops' END FROM emp ORDER
 SELECT coalesce(salary, 0) FROM emp ORDER BY id;
 SELECT nullif(salary, 150) FROM emp ORDER BY id;
 SELECT greatest(1, 5, 3), least(4, 2, 8);
+-- a subquery is no volatile argument (pgloader's setval(..., greatest(max(id), (SELECT seqmin ...), 1)))
+SELECT greatest(max(salary), (SELECT min(id) FROM dept), 1), least((SELECT max(salary) FROM emp), 7) FROM emp;
+SELECT e.name, greatest(e.salary, (SELECT min(x.salary) + 5 FROM emp x WHERE x.dept_id = e.dept_id)) FROM emp e ORDER BY e.id;
+-- differs: GREATEST/LEAST evaluate their arguments more than once here: a volatile one (random(), nextval()) is 0A000
+SELECT greatest((SELECT random() * 0), 1);
 SELECT e.name FROM emp e WHERE e.salary > (SELECT avg(salary) FROM emp x WHERE x.dept_id = e.dept_id) ORDER BY 1;
 SELECT d.name, s.total FROM dept d JOIN (SELECT dept_id, sum(salary) AS total FROM emp GROUP BY dept_id) s ON s.dept_id = d.id ORDER BY d.name;
 SELECT name FROM emp ORDER BY length(name), name;

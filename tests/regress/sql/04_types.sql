@@ -151,6 +151,9 @@ SELECT 1e-300::float8 * 1e-300::float8;
 SELECT 'nonsense'::float8;
 DROP TABLE ty_float;
 SELECT 2.5::float8::int, 3.5::float8::int, (-2.5)::float8::int2, 0.5::real::int8, 2.5::numeric::int;
+-- a numeric expression to an integer type rounds half away from zero (pg_top's extract(EPOCH FROM age(...))::BIGINT)
+SELECT extract(epoch FROM interval '1.5 seconds')::bigint, extract(epoch FROM interval '-2.5 seconds')::int, (1.5::numeric * 3)::int2, (0.25::numeric + 0.25)::int8;
+SELECT (x * 2)::int, x::int8 FROM (VALUES (1.25::numeric(6,2)), (2.5), (-0.5)) AS v(x) ORDER BY 1;
 CREATE TABLE ty_round (a int, b float8);
 INSERT INTO ty_round VALUES (2.5::float8, 2.5), (3.5::real, 3.5);
 INSERT INTO ty_round SELECT b, b FROM ty_round;

@@ -59,6 +59,8 @@ SELECT unnest(ARRAY[3, 1, 2]) ORDER BY 1;
 SELECT unnest(ARRAY[10, 9, 100]) AS u ORDER BY 1;
 SELECT unnest(ARRAY['b', 'a']) ORDER BY 1;
 SELECT 1 = ANY(ARRAY[1, 2]), 3 = ALL(ARRAY[3, 3]);
+-- array containment and overlap (pgloader's array[attnum::integer] <@ indkey::integer[])
+SELECT ARRAY[1] <@ '{1,2}'::integer[], ARRAY[1, 2] @> ARRAY[2], ARRAY[1, 2] && ARRAY[3], ARRAY[1, 2] && ARRAY[2, 5], ARRAY[1, NULL] @> ARRAY[NULL::int], '{{1,2},{3,4}}'::int[] @> ARRAY[4], ARRAY[1] @> NULL::int[], ARRAY['a', 'b'] @> ARRAY['b', 'b'], '{}'::int[] <@ ARRAY[1];
 SELECT regexp_replace('hello world', 'o', '0', 'g'), regexp_match('abc123', '[0-9]+');
 SELECT json_build_object('a', 1, 'b', 'x'), jsonb_build_array(1, 'two', NULL);
 SELECT '{"a": {"b": 2}}'::jsonb -> 'a', '{"a": {"b": 2}}'::jsonb ->> 'a', '{"a": {"b": 2}}'::jsonb #> '{a,b}';
@@ -245,6 +247,8 @@ SELECT regexp_split_to_array('hello world  foo', '\s+'), regexp_split_to_array('
 SELECT regexp_like('ABC', 'b', 'i'), regexp_like('ABC', 'b'), 'ab' ~ '\d', 'a1' ~ '\d', 'a b' ~ '\s', 'ab' ~ '^\w+$';
 SELECT regexp_replace('a', '(', 'x');
 SELECT regexp_match('a', 'a', 'z');
+-- non-capturing groups (pgloader reads a typmod with substring(format_type(...) from '\d+(?:,\d+)?'))
+SELECT substring('numeric(10,2)' from '\d+(?:,\d+)?'), substring('varchar(40)' from '\d+(?:,\d+)?'), regexp_match('xaby', '(?:x)(a)(?:b)(y)'), regexp_replace('ab-cd', '(?:(a)|c)(b|d)', '<\2\1>', 'g');
 SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(a|b)%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c', 'abc' NOT SIMILAR TO '_b_';
 SELECT 'a%c' SIMILAR TO 'a!%c' ESCAPE '!', 'abc' SIMILAR TO 'a!%c' ESCAPE '!', 'a^b$' SIMILAR TO 'a^b$', 'aaa' SIMILAR TO 'a{2,3}', 'ab' SIMILAR TO '[a-c]+', NULL SIMILAR TO 'a';
 SELECT name FROM (VALUES ('alice'), ('bob'), ('carol')) v (name) WHERE name SIMILAR TO '(a|c)%' ORDER BY name;

@@ -112,11 +112,28 @@ LOCK TABLE lk IN ACCESS SHARE MODE;
 SELECT count(*) FROM lk;
 COMMIT;
 BEGIN;
--- differs: SQLite has no table locks: only ACCESS SHARE (a transaction's snapshot) is taken
+-- differs: SQLite cannot keep readers out: ACCESS EXCLUSIVE (the default mode) is refused
 LOCK TABLE public.lk;
 ROLLBACK;
 BEGIN;
 LOCK TABLE lk, nosuch IN ACCESS SHARE MODE;
+ROLLBACK;
+-- the modes that keep writers out take the tenant's write lock to the end of the transaction
+-- (sqitch locks its registry IN EXCLUSIVE MODE)
+LOCK TABLE lk IN EXCLUSIVE MODE;
+BEGIN;
+LOCK TABLE lk IN EXCLUSIVE MODE;
+INSERT INTO lk VALUES (1);
+LOCK lk IN ROW EXCLUSIVE MODE;
+LOCK TABLE lk IN SHARE ROW EXCLUSIVE MODE;
+SELECT count(*) FROM lk;
+COMMIT;
+BEGIN;
+LOCK TABLE lk, nosuch IN SHARE MODE;
+ROLLBACK;
+BEGIN;
+-- differs: NOWAIT is refused in the modes that take the write lock
+LOCK TABLE lk IN EXCLUSIVE MODE NOWAIT;
 ROLLBACK;
 DROP TABLE lk;
 -- LISTEN / NOTIFY / pg_notify(): tags, errors, and the notifications this session hears of

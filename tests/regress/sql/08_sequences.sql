@@ -156,3 +156,10 @@ SELECT * FROM no_such_seq;
 SELECT * FROM "REL_SEQ";
 DROP SEQUENCE rel_seq;
 SELECT * FROM rel_seq;
+-- COMMENT ON SCHEMA public (sqitch describes its registry schema so)
+SELECT obj_description('public'::regnamespace, 'pg_namespace');
+COMMENT ON SCHEMA public IS 'the tenant''s tables';
+SELECT obj_description('public'::regnamespace, 'pg_namespace'), (SELECT description FROM pg_description WHERE objoid = 'public'::regnamespace);
+COMMENT ON SCHEMA public IS NULL;
+SELECT obj_description('public'::regnamespace, 'pg_namespace'), (SELECT count(*) FROM pg_description WHERE objoid = 'public'::regnamespace);
+COMMENT ON SCHEMA public IS 'standard public schema';

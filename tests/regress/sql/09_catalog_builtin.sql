@@ -114,3 +114,20 @@ SELECT typname, typinput, typoutput, typreceive, typsend, typmodin, typmodout, t
 SELECT t.typname, ti.proname, ti.oid = t.typinput::oid FROM pg_type t JOIN pg_proc ti ON ti.oid = t.typinput WHERE t.typname IN ('int4', 'numeric', '_text', 'point', 'int4range', 'bool', 'record') ORDER BY 1;
 SELECT count(*) = count(ti.oid) FROM pg_type t LEFT JOIN pg_proc ti ON t.typoutput = ti.oid WHERE t.typnamespace = 11;
 SELECT typinput::oid, typoutput::oid FROM pg_type WHERE typname = 'int8';
+-- what monitoring tools read (pg_activity, pg_top): no replication, no temporary files, the
+-- connection's addresses (NULL on this Unix socket), bytes read as text
+SELECT count(*) FROM pg_stat_replication;
+SELECT count(*) FROM pg_stat_wal_receiver;
+SELECT count(*) FROM pg_replication_slots;
+SELECT count(*) AS temp_files, COALESCE(SUM(size), 0) AS temp_bytes FROM pg_tablespace ts, LATERAL pg_catalog.pg_ls_tmpdir(ts.oid) tmp WHERE spcname <> 'pg_global';
+SELECT inet_server_addr(), inet_client_addr(), inet_server_port(), inet_client_port();
+SELECT current_setting('max_connections')::int > 0;
+-- differs: the server's data directory is never shown (42501); PostgreSQL shows it to superusers
+SHOW data_directory;
+SELECT convert_from(replace('a\b é', '\', '\\')::bytea, coalesce(pg_catalog.pg_encoding_to_char(6), 'UTF8')), convert_from('\xe9'::bytea, 'latin1'), convert_to('é', 'LATIN1'), convert_to('é', 'utf-8');
+SELECT convert_from('\xff'::bytea, 'UTF8');
+SELECT convert_from('a', 'nosuch');
+SELECT convert_to('€', 'LATIN1');
+SELECT (x)::bytea, replace(x, 'a', '\\')::bytea FROM (VALUES ('\x0102'), ('a\\b')) AS v(x);
+-- differs: shardlite has no worker processes of any kind, PostgreSQL's defaults are 8, 8, 4, 10, 10, 3
+SELECT current_setting('max_worker_processes'), current_setting('max_parallel_workers'), current_setting('max_logical_replication_workers'), current_setting('max_wal_senders'), current_setting('max_replication_slots'), current_setting('autovacuum_max_workers');

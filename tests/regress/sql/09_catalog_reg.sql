@@ -87,3 +87,8 @@ SELECT regexp_split_to_table(x, ',') AS w, count(1) FROM (VALUES ('a,b')) t (x) 
 -- a name's characters by subscript, from 0 (pg_dump tells array types by typname[0] = '_')
 SELECT typname[0], typname[1], typname[0] = '_' FROM pg_type WHERE typname = '_int4';
 SELECT typname, typname[0] = '_' AND typelem != 0 AND (SELECT typarray FROM pg_type te WHERE oid = pg_type.typelem) = oid AS isarray, CASE WHEN typrelid = 0 THEN ' '::"char" ELSE (SELECT relkind FROM pg_class WHERE oid = typrelid) END AS typrelkind FROM pg_type WHERE typname LIKE '%reg_rt%' ORDER BY 1;
+-- pgloader: table names in a VALUES list cast to regclass and on to their OIDs (not 0)
+CREATE TABLE reg_plain (id int);
+SELECT n, n::regclass, n::regclass::oid = (SELECT oid FROM pg_class WHERE relname = n) FROM (VALUES ('reg_plain'), ('pg_class')) AS t(n);
+SELECT n::regclass FROM (VALUES ('nosuch_rel')) AS t(n);
+SELECT c.oid::regclass::oid = c.oid, c.relnamespace::regnamespace, c.relnamespace::regnamespace::oid FROM pg_class c WHERE c.relname = 'Reg Quoted';

@@ -150,6 +150,12 @@ static const struct {
 	 "ERROR 22023: invalid regular expression option: \"z\""},
 	{"pgfn_regexp_match('ab', '(a)(x)?')", "{a,NULL}"},
 	{"pgfn_regexp_match('a b', '.+')", "{\"a b\"}"},
+	/* ARE's non-capturing groups: (?:...) groups without taking a capture's number */
+	{"pgfn_regexp_match('numeric(10,2)', '\\d+(?:,\\d+)?')", "{\"10,2\"}"},
+	{"pgfn_regexp_match('xaby', '(?:x)(a)(?:b)(y)')", "{a,y}"},
+	{"pgfn_regexp_match('ab', '(?:a)b')", "{ab}"},
+	{"pgfn_regexp_replace('ab-cd', '(?:(a)|c)(b|d)', '<\\2\\1>', 'g')", "<ba>-<d>"},
+	{"pgfn_regexp_replace('a(b', '\\((b)', '\\1')", "ab"},
 	{"pgfn_regexp_split_to_array('a1b22c', '\\d+')", "{a,b,c}"},
 	{"pgfn_regexp_split_to_array('ab', '')", "{a,b}"},
 	{"pgfn_similar('abc', '%(b|d)%')", "1"},

@@ -372,6 +372,9 @@ START_TEST(test_set_transaction_multi)
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->tag, "LOCK TABLE");
 	ck_assert_str_eq(st->sql, "SELECT 1 FROM t LIMIT 0; SELECT 1 FROM u LIMIT 0");
+	st = xtranslate("LOCK TABLE t, u IN EXCLUSIVE MODE", NULL, 0, 1, a); /* the write lock */
+	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
+	ck_assert_str_eq(st->sql, "DELETE FROM t WHERE 0; DELETE FROM u WHERE 0");
 	st = xtranslate("ALTER TABLE t OWNER TO bob", NULL, 0, 1, a);
 	ck_assert_int_eq(st->kind, XLAT_SCRIPT);
 	ck_assert_str_eq(st->sql, "SELECT shardlite_owner_check('t', 'bob')");
@@ -671,9 +674,10 @@ static const struct errcase errors[] = {
 	{"EXECUTE p (now())", "0A000", 0,
 	 "an EXECUTE argument that is not a constant is not supported"},
 	{"LOCK TABLE t", "0A000", 0,
-	 "LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite has no table locks (only "
-	 "ACCESS SHARE, which a transaction's snapshot gives, is)"},
-	{"LOCK TABLE t IN ROW EXCLUSIVE MODE", "0A000", 0, NULL},
+	 "LOCK TABLE IN ACCESS EXCLUSIVE MODE is not supported: SQLite cannot keep other "
+	 "transactions from reading a table"},
+	{"LOCK TABLE t IN EXCLUSIVE MODE NOWAIT", "0A000", 0,
+	 "LOCK TABLE IN EXCLUSIVE MODE NOWAIT is not supported"},
 	{"COMMENT ON FUNCTION f() IS 'x'", "0A000", 0,
 	 "COMMENT on this kind of object is not supported"},
 	{"CREATE TABLE n AS EXECUTE p", "0A000", 0, "CREATE TABLE AS EXECUTE is not supported"},

@@ -25,6 +25,8 @@ static const struct xcase cases[] = {
 	 "SELECT format_type(oid, NULL) AS format_type FROM pg_class"},
 	{"SELECT c.oid::pg_catalog.regclass FROM pg_class c",
 	 "SELECT pg_regclass_out(c.oid) AS oid FROM pg_class AS c"},
+	{"SELECT n::regclass::oid FROM (VALUES ('t')) AS t(n)",
+	 "SELECT pg_regclass_in(pg_regclass_out(pg_regclass_in(n))) AS n FROM (WITH \"xlat:1\"(n) AS (VALUES ('t')) SELECT * FROM \"xlat:1\") AS t"},
 	{"SELECT oid FROM pg_class WHERE oid = 'pg_catalog.pg_class'::pg_catalog.regclass",
 	 "SELECT oid FROM pg_class WHERE oid = pg_regclass_in('pg_catalog.pg_class')"},
 	{"SELECT oid FROM pg_class WHERE oid = '16417'", "SELECT oid FROM pg_class WHERE oid = '16417'"},

@@ -1,0 +1,202 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# test_tools.sh TOOL: a PostgreSQL tool Debian packages, run against shardlite and against a
+# real PostgreSQL 15 this script starts, with what it leaves (rows loaded, screens, registry
+# status) compared. TOOL: pgloader (a SQLite file and a CSV file into a tenant), pg_activity
+# and pgtop (monitoring), sqitch (migrations). Skipped when the tool's package is missing
+# (scripts/deps installs them). docs/clients.md, "Tools", says what each one does here.
+set -euo pipefail
+
+TOOL=${1:?usage: test_tools.sh pgloader|pg_activity|pgtop|sqitch}
+BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/pair.sh"
+
+need() { command -v "$1" >/dev/null || { echo "$TOOL: $1 not installed (apt-get install $2): skipped"; exit 77; }; }
+case $TOOL in
+pgloader) need pgloader pgloader; need sqlite3 sqlite3 ;;
+pg_activity) need pg_activity pg-activity; need script bsdutils ;;
+pgtop) need pg_top pgtop ;;
+sqitch) need sqitch sqitch ;;
+*) echo "unknown tool $TOOL" >&2; exit 2 ;;
+esac
+pair_start "tools-$TOOL" shop TimeZone=UTC
+
+export PGCONNECT_TIMEOUT=5 PGTZ=UTC
+sl() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres -d shop "$@"; }
+pg() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PPORT" -U postgres -d shop "$@"; }
+same() { # what, expected file, actual file
+	diff -u "$2" "$3" >"$DIR/diff" || { cat "$DIR/diff" >&2; fail "$1"; }
+	echo "ok: $1"
+}
+
+# ---- pgloader: a SQLite tenant file, and a CSV file, loaded into a tenant ----
+# pgloader names each index it builds idx_<table OID>_<name>; OIDs differ between servers.
+describe() { "$@" -c '\d customers' -c '\d orders' | sed -E 's/idx_[0-9]+_/idx_OID_/g'; }
+rows() { "$@" -A -c 'TABLE customers' -c 'TABLE orders ORDER BY id'; }
+
+run_pgloader() {
+	local src=$DIR/tenant.db
+	sqlite3 "$src" <<'EOF'
+CREATE TABLE customers (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE,
+  name VARCHAR(40), score REAL, active BOOLEAN DEFAULT 1, born DATE, seen DATETIME, photo BLOB);
+CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customers(id),
+  amount NUMERIC(10,2), note TEXT);
+CREATE INDEX orders_customer ON orders (customer_id);
+INSERT INTO customers (email, name, score, active, born, seen, photo) VALUES
+  ('a@x.org', 'Ann', 1.5, 1, '2020-01-02', '2024-01-02 03:04:05', x'0102'),
+  ('b@x.org', 'Bob', NULL, 0, NULL, NULL, NULL),
+  ('c@x.org', 'Tab	and ''quote''', -2.25, 1, '1999-12-31', '2000-01-01 00:00:00', x'');
+INSERT INTO orders VALUES (1, 1, 10.50, 'first'), (2, 1, 99.99, NULL), (3, 3, 0, 'back\slash');
+EOF
+	# Its sequence reset needs CREATE TEMP TABLE ... AS VALUES; a build without CREATE TABLE
+	# AS loads with "reset no sequences", on both servers alike.
+	local with=()
+	if ! sl -c 'CREATE TEMP TABLE pgloader_probe (oid) AS VALUES (1)' >/dev/null 2>&1; then
+		echo "CREATE TABLE AS is not in this build: pgloader runs with 'reset no sequences'"
+		with=(--with "reset no sequences")
+	fi
+	for port in "$SPORT" "$PPORT"; do
+		pgloader "${with[@]}" "sqlite://$src" "postgresql://postgres@127.0.0.1:$port/shop" \
+			>"$DIR/pgloader.$port" 2>&1 || { cat "$DIR/pgloader.$port" >&2; fail "pgloader into $port"; }
+		grep -q 'ERROR' "$DIR/pgloader.$port" && { cat "$DIR/pgloader.$port" >&2; fail "pgloader reported errors ($port)"; }
+	done
+	describe sl >"$DIR/sl.d"
+	describe pg >"$DIR/pg.d"
+	same "pgloader: the tables, keys, indexes and foreign key it made" "$DIR/pg.d" "$DIR/sl.d"
+	rows sl >"$DIR/sl.rows"
+	rows pg >"$DIR/pg.rows"
+	same "pgloader: the rows it loaded" "$DIR/pg.rows" "$DIR/sl.rows"
+	# every value came across: the source's own count and the sum of its amounts
+	local want have
+	want=$(sqlite3 "$src" "SELECT (SELECT count(*) FROM customers) || ' ' || (SELECT count(*) FROM orders) || ' ' || (SELECT printf('%.2f', sum(amount)) FROM orders)")
+	have=$(sl -A -t -c "SELECT (SELECT count(*) FROM customers) || ' ' || (SELECT count(*) FROM orders) || ' ' || (SELECT sum(amount) FROM orders)")
+	[[ $have == "$want" ]] || fail "pgloader: shardlite has '$have', the SQLite file '$want'"
+	echo "ok: pgloader: counts and sums equal the SQLite file's ($want)"
+	if ((${#with[@]} == 0)); then # the sequence reset: the next id follows the loaded ones
+		sl -A -t -c "INSERT INTO customers (email) VALUES ('d@x.org') RETURNING id" >"$DIR/sl.id"
+		pg -A -t -c "INSERT INTO customers (email) VALUES ('d@x.org') RETURNING id" >"$DIR/pg.id"
+		same "pgloader: the serial continues after the loaded rows" "$DIR/pg.id" "$DIR/sl.id"
+	fi
+
+	printf 'id,name,amount,day\n1,Ann,10.50,2024-01-02\n2,"Bob, Jr.",,2024-02-03\n3,"Quote ""q""",0.01,\n' \
+		>"$DIR/people.csv"
+	for port in "$SPORT" "$PPORT"; do
+		psql -X -q -h 127.0.0.1 -p "$port" -U postgres -d shop \
+			-c 'CREATE TABLE people (id int PRIMARY KEY, name text, amount numeric(8,2), day date)'
+		pgloader --type csv --field "id,name,amount,day" --with "skip header = 1" \
+			--with "fields terminated by ','" "$DIR/people.csv" \
+			"postgresql://postgres@127.0.0.1:$port/shop?tablename=people" >"$DIR/csv.$port" 2>&1 ||
+			{ cat "$DIR/csv.$port" >&2; fail "pgloader csv into $port"; }
+		grep -q 'ERROR' "$DIR/csv.$port" && { cat "$DIR/csv.$port" >&2; fail "pgloader csv reported errors ($port)"; }
+	done
+	sl -A -c 'TABLE people ORDER BY id' >"$DIR/sl.csv"
+	pg -A -c 'TABLE people ORDER BY id' >"$DIR/pg.csv"
+	same "pgloader: a CSV file loaded into an existing table" "$DIR/pg.csv" "$DIR/sl.csv"
+}
+
+# ---- pg_activity: its data layer on both servers, then its screen on shardlite ----
+run_pg_activity() {
+	/usr/bin/python3 "$HERE/tools_pgactivity.py" "$SPORT" >"$DIR/sl.act" 2>&1 ||
+		{ cat "$DIR/sl.act" >&2; fail "pg_activity's queries on shardlite"; }
+	/usr/bin/python3 "$HERE/tools_pgactivity.py" "$PPORT" >"$DIR/pg.act" 2>&1 ||
+		{ cat "$DIR/pg.act" >&2; fail "pg_activity's queries on PostgreSQL"; }
+	same "pg_activity: sessions, activity, waiting, blocking, replication, temp files" \
+		"$DIR/pg.act" "$DIR/sl.act"
+	# The curses UI itself, one refresh a second, on a pseudo-terminal; q after 4 s. --output
+	# appends the running queries it showed as CSV.
+	psql -X -q -h 127.0.0.1 -p "$SPORT" -U postgres -d shop -c BEGIN -c 'SELECT 42 AS held' \
+		-c '\! sleep 5' >/dev/null &
+	local held=$!
+	sleep 1
+	(sleep 4; printf q) | timeout 20 script -qfec "stty cols 200 rows 50; TERM=xterm pg_activity \
+		--output $DIR/act.csv -h 127.0.0.1 -p $SPORT -U postgres -d shop --refresh 1" \
+		"$DIR/act.tty" >/dev/null 2>&1 || { tail -c 2000 "$DIR/act.tty" >&2; fail "pg_activity's screen"; }
+	wait "$held"
+	grep -q '"shop";"psql";"postgres";"127.0.0.1/32";.*;"idle in transaction";"SELECT 42 AS held"' \
+		"$DIR/act.csv" || { cat "$DIR/act.csv" >&2; fail "pg_activity --output lacks the held session"; }
+	# the screen without its terminal control sequences
+	sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g; s/\x1b[()][B0]//g' "$DIR/act.tty" | tr -s '\r\n' '\n' \
+		>"$DIR/act.txt"
+	grep -q 'Sessions: 2/[0-9]* total ⋅ 1 active ⋅ 0 idle ⋅ 1 idle in txn' "$DIR/act.txt" ||
+		{ tail -20 "$DIR/act.txt" >&2; fail "pg_activity's header lacks the sessions"; }
+	echo "ok: pg_activity: its screen ran and listed the session idle in a transaction"
+}
+
+# ---- pg_top: batch mode, one display ----
+run_pgtop() {
+	psql -X -q -h 127.0.0.1 -p "$SPORT" -U postgres -d shop -c BEGIN -c 'SELECT 42 AS held' \
+		-c '\! sleep 3' >/dev/null &
+	local held=$!
+	sleep 1
+	timeout 20 pg_top -b -h 127.0.0.1 -p "$SPORT" -U postgres -d shop 1 >"$DIR/top" 2>&1 ||
+		{ cat "$DIR/top" >&2; fail "pg_top"; }
+	wait "$held"
+	# its query of pg_stat_activity and pg_locks worked: both sessions, with their states
+	grep -q '^2 processes: 1 active, 1 idle txn' "$DIR/top" || { cat "$DIR/top" >&2; fail "pg_top's summary"; }
+	grep -Eq '^ +[0-9]+ postgres .* idltxn ' "$DIR/top" || { cat "$DIR/top" >&2; fail "pg_top's rows"; }
+	echo "ok: pg_top: batch display of shardlite's sessions"
+}
+
+# ---- sqitch: a project deployed, verified, reverted and deployed again ----
+# A tenant is a database, so the registry cannot be a schema beside the tables: it is a tenant
+# of its own (sqitch_acme), the file of a session without a default tenant (database postgres)
+# whose search_path names it; the change scripts name the tenant they change (:"tenant").
+# On PostgreSQL the same commands use schemas sqitch_acme and acme of database shop.
+sq() { # server (sl|pg), sqitch arguments...
+	local target
+	if [[ $1 == sl ]]; then target="db:pg://postgres@127.0.0.1:$SPORT/postgres"; else target="db:pg://postgres@127.0.0.1:$PPORT/shop"; fi
+	shift
+	(cd "$DIR/flipr" && PGOPTIONS="-c search_path=sqitch_acme" HOME="$DIR" timeout 60 \
+		sqitch "$1" --registry sqitch_acme "${@:2}" "$target" 2>&1) |
+		sed -E -e 's#db:pg://[^ ]*#TARGET#' -e 's/^(# Deployed: |Date: +).*/\1DATE/' \
+			-e '/^WARNING:  SET LOCAL can only be used in transaction blocks/d' \
+			-e '/^WARNING:  Sqitch registry not initialized/d' \
+			-e '/^DETAIL:  Because the "changes" table does not exist/d'
+	# Known gap (docs/clients.md, sqitch): the DO block sqitch runs on a new registry does
+	# SET LOCAL client_min_messages = 'ERROR' before its RAISE WARNING; shardlite runs the
+	# DO outside a transaction block, warns about the SET LOCAL and lets the WARNING through,
+	# where PostgreSQL says nothing. The three lines are dropped here.
+}
+
+run_sqitch() {
+	export SQITCH_USER_NAME=tester SQITCH_USER_EMAIL=tester@example.invalid
+	mkdir "$DIR/flipr"
+	(cd "$DIR/flipr" && HOME="$DIR" sqitch init flipr --engine pg >/dev/null &&
+		HOME="$DIR" sqitch add users -n 'users table' >/dev/null &&
+		HOME="$DIR" sqitch add flips --requires users -n 'flips table' >/dev/null)
+	local f
+	for f in users flips; do
+		printf 'SET search_path TO :"tenant";\nBEGIN;\n%s\nCOMMIT;\n' \
+			"$([[ $f == users ]] && echo 'CREATE TABLE users (nickname text PRIMARY KEY, password text NOT NULL, created timestamptz NOT NULL DEFAULT now());' ||
+				echo 'CREATE TABLE flips (id bigserial PRIMARY KEY, nickname text NOT NULL REFERENCES users (nickname), body text NOT NULL DEFAULT '"''"' CHECK (length(body) <= 180));')" \
+			>"$DIR/flipr/deploy/$f.sql"
+		printf 'SET search_path TO :"tenant";\nBEGIN;\nDROP TABLE %s;\nCOMMIT;\n' "$f" >"$DIR/flipr/revert/$f.sql"
+		printf 'SET search_path TO :"tenant";\nBEGIN;\nSELECT * FROM %s WHERE false;\nROLLBACK;\n' "$f" \
+			>"$DIR/flipr/verify/$f.sql"
+	done
+	psql -X -q -h 127.0.0.1 -p "$SPORT" -U postgres -d postgres -c 'CREATE DATABASE acme' \
+		-c 'CREATE DATABASE sqitch_acme'
+	pg -c 'CREATE SCHEMA acme'
+	local step n=0
+	for step in "deploy --set tenant=acme" "status" "verify --set tenant=acme" \
+		"revert -y --to @HEAD^ --set tenant=acme" "deploy --set tenant=acme" "log"; do
+		n=$((n + 1))
+		# shellcheck disable=SC2086
+		sq sl $step >"$DIR/sl.sq$n"
+		# shellcheck disable=SC2086
+		sq pg $step >"$DIR/pg.sq$n"
+		same "sqitch $step" "$DIR/pg.sq$n" "$DIR/sl.sq$n"
+	done
+	psql -X -A -t -h 127.0.0.1 -p "$SPORT" -U postgres -d acme -c '\dt' >"$DIR/sl.tables"
+	[[ $(cut -d'|' -f2 "$DIR/sl.tables" | tr '\n' ' ') == "flips users " ]] ||
+		{ cat "$DIR/sl.tables" >&2; fail "sqitch: tenant acme lacks the deployed tables"; }
+	echo "ok: sqitch: tenant acme has the tables, tenant sqitch_acme the registry"
+}
+
+case $TOOL in
+pgloader) run_pgloader ;;
+pg_activity) run_pg_activity ;;
+pgtop) run_pgtop ;;
+sqitch) run_sqitch ;;
+esac
