@@ -93,6 +93,19 @@ static const char *unquote_name(struct arena *a, const char *s)
 	return out;
 }
 
+/* A three-part name db.schema.rel (TypeORM's '"acme"."public"."users"'::regclass): the rest
+ * after db when db is the session's database, "" for another database, NULL for a name of
+ * fewer parts. */
+static const char *database_part(const struct cat_conn *cc, const char *s)
+{
+	const char *dot = strchr(s, '.');
+	if (!dot || !strchr(dot + 1, '.'))
+		return NULL;
+	const char *db = cc && cc->sess ? cc->sess->database : NULL;
+	size_t n = (size_t)(dot - s);
+	return db && strlen(db) == n && strncmp(db, s, n) == 0 ? dot + 1 : "";
+}
+
 static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -106,7 +119,15 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct arena *a = arena_new(0);
 	s = unquote_name(a, s);
-	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(s));
+	const char *db = database_part(sqlite3_user_data(ctx), s);
+	if (db && !*db) {
+		char *msg = sqlite3_mprintf("cross-database references are not implemented: %s", s);
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED, "%s", msg);
+		sqlite3_free(msg);
+		arena_free(a);
+		return;
+	}
+	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(db ? db : s));
 	uint32_t catalog_oid = cat_reg_catalog_oid(name);
 	const struct cat_model *m = catalog_oid ? NULL : cat_fn_model(ctx);
 	const struct cat_rel *rel = m ? cat_model_rel(m, name) : NULL;
