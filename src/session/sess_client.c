@@ -183,6 +183,10 @@ void sess_client_msg_end(struct session *s)
 	shard_client_xact_end(s->client, open); /* autocommit: _xact_ locks end here */
 	if (!open)
 		s->activity_xact_start = 0;
+	/* An Execute's implicit block ends at Sync: until then the session stays active, as a
+	 * PostgreSQL backend does until its ReadyForQuery (and one update per round trip fewer). */
+	if (s->txn == SESS_TXN_IMPLICIT)
+		return;
 	const char *state = s->txn == SESS_TXN_FAILED ? "idle in transaction (aborted)"
 			    : open			 ? "idle in transaction"
 							 : "idle";

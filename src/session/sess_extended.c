@@ -30,6 +30,7 @@ void sess_stmt_unref(struct sess_stmt *st)
 		return;
 	sqlite3_finalize(st->vm);
 	arena_free(st->arena);
+	free(st->rowdesc);
 	free(st->name);
 	free(st);
 }
@@ -411,6 +412,73 @@ static bool describe_rows(struct session *s, const struct xlat_stmt *x, sqlite3_
 	return true;
 }
 
+/* A statement's RowDescription as its portals last sent it: libpq describes the portal before
+ * every execution (pgbench -M prepared does three messages of work and this one), and the
+ * bytes change only with the result formats or the schema, so they are sent again as they
+ * are while the formats match and no DDL ran since (sess_types_unchanged). One allocation:
+ * the formats, then the message. */
+struct sess_rowdesc {
+	uint64_t epoch;
+	int ncols;
+	size_t len;
+	int16_t formats[];
+};
+
+static const char *rowdesc_bytes(const struct sess_rowdesc *rd)
+{
+	return (const char *)(rd->formats + rd->ncols);
+}
+
+static bool rowdesc_matches(struct session *s, const struct sess_rowdesc *rd,
+			    const struct sess_portal *p)
+{
+	uint64_t epoch = rd->epoch;
+	return rd->ncols == p->ncols && sess_types_unchanged(s, &epoch) &&
+	       memcmp(rd->formats, p->formats, sizeof(int16_t) * (size_t)p->ncols) == 0;
+}
+
+/* Only a tenant session's plain SQL with columns: in a session without a default tenant the
+ * same statement may describe another tenant's tables on the next connection. */
+static bool describe_portal(struct session *s, struct sess_portal *p, struct pgerr *err)
+{
+	struct sess_stmt *st = p->stmt;
+	const struct xlat_stmt *x = st->x;
+	if (!p->vm || !x || x->kind != XLAT_SQL || x->no_columns || !s->tenant[0] ||
+	    p->ncols == 0 || p->ncols != sqlite3_column_count(p->vm))
+		return describe_rows(s, x, p->vm, p->formats, p->format, err);
+	struct sess_rowdesc *rd = st->rowdesc;
+#ifndef SHARDLITE_ASSERTS /* debug builds build it anyway, and check the kept one below */
+	if (rd && rowdesc_matches(s, rd, p)) {
+		strbuf_append(&s->out, rowdesc_bytes(rd), rd->len);
+		return true;
+	}
+#endif
+	uint64_t epoch = 0;
+	(void)sess_types_unchanged(s, &epoch); /* before deriving: DDL meanwhile is seen */
+	size_t start = s->out.len;
+	if (!describe_rows(s, x, p->vm, p->formats, p->format, err))
+		return false;
+	if (s->out.failed) /* the output's own error path reports it */
+		return true;
+	size_t len = s->out.len - start;
+	const char *bytes = s->out.data + start;
+	if (rd && rowdesc_matches(s, rd, p)) {
+		ASSERT(rd->len == len && memcmp(rowdesc_bytes(rd), bytes, len) == 0);
+		return true;
+	}
+	if (s->schema_ddl)
+		return true;
+	size_t nf = sizeof(int16_t) * (size_t)p->ncols;
+	free(st->rowdesc);
+	st->rowdesc = rd = base_xmalloc(sizeof(*rd) + nf + len);
+	rd->epoch = epoch;
+	rd->ncols = p->ncols;
+	rd->len = len;
+	memcpy(rd->formats, p->formats, nf);
+	memcpy((char *)rowdesc_bytes(rd), bytes, len);
+	return true;
+}
+
 void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 {
 	struct pgw_target t;
@@ -445,7 +513,7 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 			ext_error(s, &err);
 			return;
 		}
-		ok = describe_rows(s, p->stmt->x, p->vm, p->formats, p->format, &err);
+		ok = describe_portal(s, p, &err);
 	}
 	if (!ok)
 		ext_error(s, &err);

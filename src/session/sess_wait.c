@@ -143,7 +143,7 @@ void sess_wait_msg_begin(struct session *s)
 	sess_guc_dt_refresh(s);
 	s->stop_reason = SESS_STOP_NONE;
 	s->lock_deadline = 0;
-	int64_t t = sess_guc_ms(s, "statement_timeout");
+	int64_t t = s->timeout_ms[0]; /* statement_timeout, decoded (sess_guc.c) */
 	s->stmt_deadline = t > 0 ? now_ms() + t : 0;
 }
 

@@ -56,6 +56,7 @@ struct sess_stmt {
 	uint32_t write_runs;
 	bool write_long;
 	int refs; /* the statement list holds one; each portal built from it holds one */
+	struct sess_rowdesc *rowdesc; /* its portals' RowDescription as last sent, or NULL */
 	struct sess_stmt *next;
 };
 

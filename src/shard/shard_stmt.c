@@ -7,13 +7,23 @@
 
 #include <string.h>
 
-/* FNV-1a over the text: a cheap filter before strcmp. */
+/* A cheap filter before strcmp, eight bytes at a time: it runs twice per statement a session
+ * runs (take and give back), and byte-wise FNV-1a over a translated statement of about 80
+ * bytes cost about 300 instructions each time. */
 static uint32_t text_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (uint8_t)*s) * 16777619u;
-	return h;
+	size_t n = strlen(s);
+	uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3u;
+		h ^= h >> 29;
+	}
+	uint64_t w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0x100000001b3u;
+	return (uint32_t)(h ^ h >> 32);
 }
 
 static void drop_slot(struct shard_conn *c, int i)
