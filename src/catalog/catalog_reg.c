@@ -440,7 +440,8 @@ static void fn_regproc_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			if (p[i].oid == oid) {
 				uint32_t first;
 				bool shared = oid && procs_named(p[i].name, &first) > 1;
-				char *q = shared ? sqlite3_mprintf("pg_catalog.%s", p[i].name) : NULL;
+				char *q = shared ? sqlite3_mprintf("pg_catalog.%s", p[i].name)
+						 : NULL;
 				cat_result_text(ctx, q ? q : oid ? p[i].name : "-");
 				sqlite3_free(q);
 				return;

@@ -105,7 +105,8 @@ static void write_plan(struct session *s, const struct xlat_stmt *x,
 	for (size_t i = 0; i < n; i++)
 		write_line(s, indented(s->msg_arena, &v[i]));
 	if (r) {
-		write_line(s, arena_printf(s->msg_arena, "Rows: %llu", (unsigned long long)r->rows));
+		write_line(s,
+			   arena_printf(s->msg_arena, "Rows: %llu", (unsigned long long)r->rows));
 		write_line(s, arena_printf(s->msg_arena, "Execution Time: %.3f ms", r->exec_ms));
 	}
 }

@@ -160,8 +160,10 @@ static struct pnode *build_level(struct arena *a, const struct sess_plan_line *v
 			continue;
 		if (is_member(d)) { /* LEFT-MOST SUBQUERY, UNION ALL ...: Append's children */
 			add_kid(a, members, kids_plan(a, v, n, i), "Member");
-		} else if (strncmp(d, "MATERIALIZE ", 12) == 0 || strncmp(d, "CO-ROUTINE ", 11) == 0) {
-			pre[npre++] = (struct prelude){strchr(d, ' ') + 1, kids_plan(a, v, n, i), false};
+		} else if (strncmp(d, "MATERIALIZE ", 12) == 0 ||
+			   strncmp(d, "CO-ROUTINE ", 11) == 0) {
+			pre[npre++] = (struct prelude){strchr(d, ' ') + 1, kids_plan(a, v, n, i),
+						       false};
 		} else if (strncmp(d, "USE TEMP B-TREE FOR ", 20) == 0) {
 			wraps[nwraps++] = d;
 		} else if (strcmp(d, "SCAN CONSTANT ROW") == 0) {

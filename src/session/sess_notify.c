@@ -129,7 +129,8 @@ static void unlisten(struct sess_listener *l, const char *channel)
 {
 	for (size_t i = 0; i < l->nchannels; i++) {
 		if (!channel || strcmp(l->channels[i], channel) == 0) {
-			free(l->channels[i]); /* the others keep LISTEN's order (pg_listening_channels) */
+			/* the others keep LISTEN's order (pg_listening_channels) */
+			free(l->channels[i]);
 			memmove(&l->channels[i], &l->channels[i + 1],
 				(--l->nchannels - i) * sizeof(*l->channels));
 			i--;

@@ -617,7 +617,8 @@ static bool to_regproc(struct xlat_ctx *c, const PgQuery__TypeCast *tc, uint32_t
 		return ok;
 	}
 	if (s && shown && oid != XLAT_OID_REGPROC) { /* 'abs(int4)'::regprocedure: abs(integer) */
-		xlat_puts(c, all_digits(s) ? "pg_regprocedure_out(" : "pg_regprocedure_out(pg_regproc_oid(");
+		xlat_puts(c, all_digits(s) ? "pg_regprocedure_out("
+					     : "pg_regprocedure_out(pg_regproc_oid(");
 		xlat_string(c, s);
 		xlat_puts(c, all_digits(s) ? ")" : "))");
 		return true;
