@@ -475,7 +475,6 @@ WHERE ca.oid > 16383
 ORDER BY 2;
 
 -- action: languages (languages/templates/languages/sql/default/nodes.sql)
--- differs(columns): PostgreSQL has plpgsql, a tenant no procedural language
 SELECT lan.oid, lan.lanname AS name, pg_catalog.pg_get_userbyid(lan.lanowner) AS lanowner
 FROM pg_catalog.pg_language lan WHERE lanispl IS TRUE ORDER BY lanname;
 
