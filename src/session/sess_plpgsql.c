@@ -383,7 +383,7 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 	struct pgerr ignored;
 	if (!shard_exec(r->s->conn, arena_printf(r->scratch, "SAVEPOINT %s", sp), err)) {
 		r->savepoints--;
-		if (r->s->udf_depth > 0) { /* SQLite takes none while a statement writes */
+		if (r->s->udf && r->s->udf->depth > 0) { /* SQLite takes none while a statement writes */
 			pgerr_clear(err);
 			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				  "an EXCEPTION block in a function called by INSERT, UPDATE or "

@@ -227,9 +227,9 @@ bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		if (!sql)
 			return false;
 		/* its DELETEs fire no row triggers: PostgreSQL's TRUNCATE fires ON TRUNCATE ones */
-		s->trg_quiet++;
+		sess_udf_state(s)->trg_quiet++;
 		bool ok = run_script(s, sql, err);
-		s->trg_quiet--;
+		s->udf->trg_quiet--;
 		return ok;
 	} else if (x->nparts && x->part_tables[0]) {
 		sql = script_order(s, x->parts, x->part_tables, x->nparts);

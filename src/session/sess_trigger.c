@@ -39,7 +39,7 @@ struct trg_def {
 
 void sess_trigger_fini(struct session *s)
 {
-	struct sess_trg_row *p = s->trg_pending;
+	struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	if (!p)
 		return;
 	for (size_t i = 0; i < p->n; i++)
@@ -48,7 +48,7 @@ void sess_trigger_fini(struct session *s)
 	free(p->changed);
 	free(p->table);
 	free(p);
-	s->trg_pending = NULL;
+	s->udf->trg_pending = NULL;
 }
 
 static bool load_def(struct session *s, const char *table, const char *name, struct arena *a,
@@ -163,7 +163,7 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 	}
 	struct sess_trg_row *p = base_xcalloc(1, sizeof(*p));
 	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed};
-	s->trg_pending = p;
+	sess_udf_state(s)->trg_pending = p;
 	return 2;
 }
 
@@ -238,7 +238,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		       struct arena *a, struct pgerr *err)
 {
 	sqlite3_result_int(ctx, 1);
-	if (s->trg_quiet || argc < 4)
+	if ((s->udf && s->udf->trg_quiet) || argc < 4)
 		return true;
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const char *table = arena_strdup(a, (const char *)sqlite3_value_text(argv[1]));
@@ -267,7 +267,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const char **news = row_texts(s, rel, argv + 4, ncols, a);
 	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);
 	bool before = strcmp(d.timing, "BEFORE") == 0;
-	const struct sess_trg_row *p = s->trg_pending;
+	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
 		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
 			news[k] = p->texts[k];
@@ -299,10 +299,10 @@ static void put_ident(struct strbuf *sb, const char *name)
 bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
 			struct arena *a, struct pgerr *err)
 {
-	struct sess_trg_row *p = s->trg_pending;
+	struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	sqlite3_result_null(ctx);
-	if (s->trg_quiet || !p || !table || strcmp(p->table, table) != 0)
+	if (!p || s->udf->trg_quiet || !table || strcmp(p->table, table) != 0)
 		return true;
 	const struct catalog_relation *rel = sess_types_relation(s, table);
 	if (!rel || rel->ncols != p->n) {
@@ -335,9 +335,9 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 	}
 	if (ok) {
 		sqlite3_bind_value(vm, n + 1, argv[1]);
-		s->trg_quiet++;
+		s->udf->trg_quiet++;
 		rc = sqlite3_step(vm);
-		s->trg_quiet--;
+		s->udf->trg_quiet--;
 		if (rc != SQLITE_DONE) {
 			shard_error(db, rc, err);
 			ok = false;

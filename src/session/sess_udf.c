@@ -182,7 +182,7 @@ const struct xlat_udf *sess_udf_find(struct session *s, const char *name, const 
 
 bool sess_udf_depth_ok(struct session *s, struct pgerr *err)
 {
-	if (s->udf_depth < MAX_DEPTH)
+	if (!s->udf || s->udf->depth < MAX_DEPTH)
 		return true;
 	pgerr_set(err, "54001", "stack depth limit exceeded");
 	pgerr_hint(err, "Increase the configuration parameter \"max_stack_depth\" (currently "
@@ -193,20 +193,21 @@ bool sess_udf_depth_ok(struct session *s, struct pgerr *err)
 bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 {
 	char sp[40];
-	snprintf(sp, sizeof(sp), "SAVEPOINT shardlite_fn_%d", r->s->udf_depth);
+	struct sess_udf_state *st = sess_udf_state(r->s);
+	snprintf(sp, sizeof(sp), "SAVEPOINT shardlite_fn_%d", st->depth);
 	struct pgerr ignored;
 	/* a statement that writes allows no savepoint while it runs: its own statement
 	 * rollback then undoes what the function did, as the error fails it */
 	bool sp_ok = shard_exec(r->s->conn, sp, &ignored);
-	r->s->udf_depth++;
+	st->depth++;
 	bool ok = sess_pl_run_body(r, err);
-	r->s->udf_depth--;
+	st->depth--;
 	if (sp_ok && !ok)
 		(void)!shard_exec(r->s->conn, arena_printf(a, "ROLLBACK TO shardlite_fn_%d",
-							  r->s->udf_depth), &ignored);
+							  st->depth), &ignored);
 	if (sp_ok)
 		(void)!shard_exec(r->s->conn, arena_printf(a, "RELEASE shardlite_fn_%d",
-							  r->s->udf_depth), &ignored);
+							  st->depth), &ignored);
 	return ok;
 }
 
@@ -239,7 +240,7 @@ static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv
 /* ---- compiled bodies, kept per session ---- */
 
 /* The functions compiled for the schema of fingerprint fp. Entries are made and freed only
- * between calls (udf_depth 0): a running call's body is never freed under it. */
+ * between calls (depth 0): a running call's body is never freed under it. */
 #define CACHE_SLOTS 16
 struct sess_udf_cache {
 	uint64_t fp;
@@ -266,17 +267,18 @@ static void cache_clear(struct sess_udf_cache *c)
 const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat_udf *u,
 					    struct arena *a, struct pgerr *err)
 {
-	struct sess_udf_cache *c = s->udf_cache;
+	struct sess_udf_state *st = sess_udf_state(s);
+	struct sess_udf_cache *c = st->cache;
 	uint64_t fp = s->schema.fingerprint;
 	for (size_t i = 0; c && c->fp == fp && i < CACHE_SLOTS; i++)
 		if (c->e[i].f && strcmp(c->e[i].name, u->name) == 0 &&
 		    strcmp(c->e[i].sig, u->sig) == 0)
 			return c->e[i].f;
 	const struct xlat_pl_func *f = NULL;
-	if (s->udf_depth > 0) /* the cache stays as it is while calls run */
+	if (st->depth > 0) /* the cache stays as it is while calls run */
 		return xlat_udf_compile(u, a, &f, err) ? f : NULL;
 	if (!c)
-		c = s->udf_cache = base_xcalloc(1, sizeof(*c));
+		c = st->cache = base_xcalloc(1, sizeof(*c));
 	if (c->fp != fp) {
 		cache_clear(c);
 		c->fp = fp;
@@ -358,9 +360,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		if (!err.sqlstate[0])
 			pgerr_set(&err, SQLSTATE_INTERNAL_ERROR, "function call failed");
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
-		if (!s->udf_err)
-			s->udf_err = base_xcalloc(1, sizeof(*s->udf_err));
-		*s->udf_err = err;
+		struct sess_udf_state *st = sess_udf_state(s);
+		if (!st->err)
+			st->err = base_xcalloc(1, sizeof(*st->err));
+		*st->err = err;
 	}
 	arena_free(a);
 }
@@ -371,20 +374,29 @@ void sess_udf_init(struct session *s)
 	s->dt.call_arg = s;
 }
 
+struct sess_udf_state *sess_udf_state(struct session *s)
+{
+	if (!s->udf)
+		s->udf = base_xcalloc(1, sizeof(*s->udf));
+	return s->udf;
+}
+
 void sess_udf_fini(struct session *s)
 {
-	free(s->udf_err);
-	s->udf_err = NULL;
-	if (s->udf_cache)
-		cache_clear(s->udf_cache);
-	free(s->udf_cache);
-	s->udf_cache = NULL;
 	sess_trigger_fini(s);
+	if (!s->udf)
+		return;
+	free(s->udf->err);
+	if (s->udf->cache)
+		cache_clear(s->udf->cache);
+	free(s->udf->cache);
+	free(s->udf);
+	s->udf = NULL;
 }
 
 void sess_udf_fix_error(struct session *s, struct pgerr *err)
 {
-	const struct pgerr *e = s->udf_err;
+	struct pgerr *e = s->udf ? s->udf->err : NULL;
 	if (!e || strcmp(e->sqlstate, err->sqlstate) != 0 || strcmp(e->message, err->message) != 0)
 		return;
 	if (!err->detail[0])
@@ -393,6 +405,6 @@ void sess_udf_fix_error(struct session *s, struct pgerr *err)
 		memcpy(err->hint, e->hint, sizeof(err->hint));
 	if (!err->context[0])
 		memcpy(err->context, e->context, sizeof(err->context));
-	free(s->udf_err);
-	s->udf_err = NULL;
+	free(e);
+	s->udf->err = NULL;
 }

@@ -126,6 +126,16 @@ struct sess_rare {
 	char timeout_defaults[3][24];
 };
 
+/* The tenant's functions and triggers at work in the session (sess_udf.c, sess_trigger.c):
+ * allocated by the first call, so a session that calls none carries only the pointer. */
+struct sess_udf_state {
+	int depth;                        /* calls running, nested */
+	int trg_quiet;                    /* writing a BEFORE trigger's row: triggers do nothing */
+	struct pgerr *err;                /* the last call's failure whole (NULL until one fails) */
+	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
+	struct sess_udf_cache *cache;     /* compiled function bodies */
+};
+
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
  * session holds them, so a session between commits carries none. */
 struct sess_hold {
@@ -220,11 +230,7 @@ struct session {
 	int schema_version;
 	uint64_t schema_epoch;      /* ddl_epoch then */
 	struct sess_types_snap *schema_snap; /* the relations' columns; shared, see sess_types.c */
-	int udf_depth; /* calls of the tenant's functions running, nested (sess_udf.c) */
-	struct pgerr *udf_err; /* the last call's failure whole (NULL until one fails) */
-	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
-	int trg_quiet; /* writing that row: triggers do nothing */
-	struct sess_udf_cache *udf_cache; /* compiled function bodies (NULL until a call) */
+	struct sess_udf_state *udf; /* NULL until a function or trigger runs (sess_udf_state) */
 	/* RowDescription's table OIDs and attnums of the statement described last (sess_exec.c);
 	 * NULL until the first Describe, so an idle connection does not carry it. */
 	struct sess_origins *origins;
@@ -498,6 +504,8 @@ bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, si
 /* Lends the session's runner of calls (pgfn_session.call_fn) with its date/time facts. */
 void sess_udf_init(struct session *s);
 void sess_udf_fini(struct session *s);
+/* The session's struct sess_udf_state, allocated (zeroed) on first use. */
+struct sess_udf_state *sess_udf_state(struct session *s);
 /* A failed call reaches SQLite as SQLSTATE and message only: when err is that failure, its
  * DETAIL, HINT and CONTEXT are put back. */
 void sess_udf_fix_error(struct session *s, struct pgerr *err);

@@ -71,3 +71,15 @@ UPDATE tg_docs SET body = 'one!?!' WHERE id = 1;
 ALTER TABLE tg_docs ENABLE TRIGGER tg_docs_revise;
 SELECT id, body, revision FROM tg_docs WHERE id = 1;
 ALTER TABLE tg_docs DISABLE TRIGGER tg_nosuch;
+-- TRUNCATE fires no row triggers (PostgreSQL fires only ON TRUNCATE ones)
+CREATE TABLE trunc_log (op text);
+CREATE TABLE trunc_t (id int);
+CREATE FUNCTION trunc_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO trunc_log VALUES (TG_OP); RETURN OLD; END $$;
+CREATE TRIGGER trunc_del BEFORE DELETE ON trunc_t FOR EACH ROW EXECUTE FUNCTION trunc_fn();
+INSERT INTO trunc_t VALUES (1), (2), (3);
+DELETE FROM trunc_t WHERE id = 1;
+TRUNCATE trunc_t;
+SELECT op, count(*) FROM trunc_log GROUP BY op;
+SELECT count(*) FROM trunc_t;
+DROP TABLE trunc_t, trunc_log;
+DROP FUNCTION trunc_fn();
