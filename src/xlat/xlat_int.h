@@ -727,7 +727,11 @@ void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 bool xlat_lateral_skip(const PgQuery__Node *n);
 /* Any other LATERAL subquery as a FROM item: pgfn_rows over its packed rows. */
 bool xlat_lateral_subquery(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs);
-/* A reference to a LATERAL column: 1 emitted, 0 not one, -1 failed. */
+/* The columns of FROM item n when it is a LATERAL subquery, for a * (", " before each but
+ * the first, *first cleared): 1 emitted, 0 not one, -1 failed. */
+int xlat_lateral_star(struct xlat_ctx *c, const PgQuery__Node *n, bool *first);
+/* A reference to a LATERAL column (o.* in a select list too): 1 emitted, 0 not one, -1
+ * failed. */
 int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,

@@ -149,7 +149,7 @@ static void collect(struct xlat_ctx *c, const PgQuery__Node *n)
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		const char *col = i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
-				  : rt->name                ? rt->name
+				  : rt->name && *rt->name ? rt->name
 							    : xlat_colname(rt->val);
 		lateral_add(c, rs->alias->aliasname, col, rt->val, NULL);
 	}
@@ -185,10 +185,45 @@ static const struct xlat_lateral *find(const struct xlat_ctx *c, const PgQuery__
 	return alias ? NULL : hit;
 }
 
+/* alias.* of a LATERAL subquery: each column as its reference writes it, under its name. */
+static int alias_star(struct xlat_ctx *c, const char *alias, bool *first)
+{
+	int found = 0;
+	for (int i = 0; alias && i < c->nlat; i++) {
+		const struct xlat_lateral *l = &c->lat[i];
+		if (strcmp(l->alias, alias) != 0)
+			continue;
+		struct xlat_type ignored;
+		xlat_puts(c, *first ? "(" : ", (");
+		*first = false;
+		if (l->sql)
+			xlat_puts(c, l->sql);
+		else if (!xlat_expr(c, l->expr, &ignored))
+			return -1;
+		xlat_puts(c, ") AS ");
+		xlat_ident(c, l->col);
+		found = 1;
+	}
+	return found;
+}
+
+int xlat_lateral_star(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
+{
+	if (n->node_case != NODE(RANGE_SUBSELECT) || !n->range_subselect->lateral ||
+	    !n->range_subselect->alias)
+		return 0;
+	return alias_star(c, n->range_subselect->alias->aliasname, first);
+}
+
 int xlat_lateral_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	if ((cr->n_fields != 1 && cr->n_fields != 2) || !c->nlat)
 		return 0;
+	if (cr->n_fields == 2 && cr->fields[1]->node_case == NODE(A_STAR)) { /* o.* */
+		bool first = true;
+		return (c->flags & XLAT_X_STAR) ? alias_star(c, xlat_node_str(cr->fields[0]), &first)
+						: 0;
+	}
 	const struct xlat_lateral *l = find(c, cr);
 	if (!l)
 		return 0;

@@ -225,6 +225,29 @@ static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return false;
 }
 
+/* A one-row LATERAL (SELECT e1, e2) AS o(a, b), whose references are substituted: its
+ * columns typed by their expressions, which may read the FROM items before it. */
+static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *rs, int at)
+{
+	const PgQuery__SelectStmt *s = rs->subquery->select_stmt;
+	struct xlat_schema_col *cols = arena_zalloc(c->a, s->n_target_list * sizeof(*cols));
+	for (size_t i = 0; i < s->n_target_list; i++) {
+		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+		struct xlat_type t;
+		if (!xlat_scope_dry_expr(c, rt->val, &t))
+			return false;
+		cols[i] = (struct xlat_schema_col){
+			i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
+			: rt->name && *rt->name ? rt->name
+						  : xlat_colname(rt->val),
+			t.oid, t.typmod, '\0', NULL};
+	}
+	c->rels[at].cols = cols; /* the dry runs may have moved c->rels */
+	c->rels[at].ncols = s->n_target_list;
+	c->rels[at].opaque = false;
+	return true;
+}
+
 static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -235,9 +258,10 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		const PgQuery__RangeSubselect *rs = n->range_subselect;
 		struct xlat_scope_rel *r =
 			push_rel(c, rs->alias ? rs->alias->aliasname : NULL);
-		if ((rs->lateral && xlat_lateral_skip(n)) || !rs->subquery ||
-		    rs->subquery->node_case != NODE(SELECT_STMT))
-			return true; /* substituted, refused by the real pass, or unknown */
+		if (rs->lateral && xlat_lateral_skip(n))
+			return lateral_row_cols(c, rs, c->nrels - 1);
+		if (!rs->subquery || rs->subquery->node_case != NODE(SELECT_STMT))
+			return true; /* refused by the real pass, or unknown */
 		struct xlat_scope_rel got = *r;
 		if (!subquery_cols(c, rs->subquery->select_stmt, rs->alias, &got))
 			return false;
@@ -484,7 +508,7 @@ static bool star_cols(const struct xlat_ctx *c, int first, const char *rel, stru
 void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int first,
 			   struct xlat_shape *shape)
 {
-	if (!shape || !shape->star || c->srf || c->nlat)
+	if (!shape || !shape->star || c->srf)
 		return;
 	for (size_t i = 0; i < s->n_from_clause; i++) {
 		if (joins_merge_columns(s->from_clause[i]))

@@ -543,13 +543,15 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	int lateral_bare = c->lat_bare;
 	c->lat_bare = lateral_mark;
 	xlat_lateral_collect(c, s->from_clause, s->n_from_clause);
-	if (c->nlat > lateral_mark && xlat_has_star(s))
-		return xlat_unsupported(c, -1, "* over a LATERAL subquery");
 	struct xlat_srf *outer_srf = c->srf; /* set-returning functions of this target list */
 	int srfcol_mark = c->nsrfcols;
 	PgQuery__Node **star_from = c->star_from;
 	size_t n_star_from = c->n_star_from;
 	xlat_srf_collect(c, s->from_clause, s->n_from_clause);
+	if (c->nlat > lateral_mark) { /* a * spells the LATERAL columns out */
+		c->star_from = s->from_clause;
+		c->n_star_from = s->n_from_clause;
+	}
 	int scope = xlat_scope_enter(c); /* targets come first: their FROM must be known */
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause) &&
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);

@@ -330,28 +330,44 @@ static const char *item_alias(const PgQuery__Node *n)
 	}
 }
 
+/* One FROM item's columns for a *: a directly joined function's and a LATERAL subquery's
+ * spelled out, a join's sides in turn, others as alias.*. */
+static bool star_item(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
+{
+	const PgQuery__FuncCall *f;
+	const char *name;
+	if (n->node_case == PG_QUERY__NODE__NODE_JOIN_EXPR) {
+		const PgQuery__JoinExpr *j = n->join_expr;
+		if (j->n_using_clause || j->is_natural) /* their columns merge */
+			return xlat_unsupported(c, -1, "* over a join with USING or NATURAL beside "
+						       "a set-returning function or LATERAL subquery");
+		return star_item(c, j->larg, first) && star_item(c, j->rarg, first);
+	}
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION &&
+	    ours(n->range_function, &f, &name) && joined_directly(f)) {
+		const PgQuery__Alias *al = n->range_function->alias;
+		alias_star(c, al ? al->aliasname : name, first);
+		return true;
+	}
+	int lat = xlat_lateral_star(c, n, first);
+	if (lat)
+		return lat > 0;
+	const char *alias = item_alias(n);
+	if (!alias)
+		return xlat_unsupported(c, -1, "* over this FROM list with a set-returning function");
+	xlat_puts(c, *first ? "" : ", ");
+	*first = false;
+	xlat_ident(c, alias);
+	xlat_puts(c, ".*");
+	return true;
+}
+
 bool xlat_srf_star(struct xlat_ctx *c)
 {
 	bool first = true;
-	for (size_t k = 0; k < c->n_star_from; k++) {
-		const PgQuery__Node *n = c->star_from[k];
-		const PgQuery__FuncCall *f;
-		const char *name;
-		if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION &&
-		    ours(n->range_function, &f, &name) && joined_directly(f)) {
-			const PgQuery__Alias *al = n->range_function->alias;
-			alias_star(c, al ? al->aliasname : name, &first);
-			continue;
-		}
-		const char *alias = item_alias(n);
-		if (!alias)
-			return xlat_unsupported(
-				c, -1, "* over this FROM list with a set-returning function");
-		xlat_puts(c, first ? "" : ", ");
-		first = false;
-		xlat_ident(c, alias);
-		xlat_puts(c, ".*");
-	}
+	for (size_t k = 0; k < c->n_star_from; k++)
+		if (!star_item(c, c->star_from[k], &first))
+			return false;
 	return true;
 }
 

@@ -161,3 +161,8 @@ SELECT d.name, n, top FROM dept d, LATERAL (SELECT count(*), max(salary) FROM em
 SELECT d.name, l.hired, l.boss FROM dept d LEFT JOIN LATERAL (SELECT hired, boss FROM emp WHERE emp.dept_id = d.id AND emp.boss IS NOT NULL ORDER BY id) l ON l.hired > '2000-01-01' ORDER BY d.name, l.hired;
 SELECT e.name, g.k FROM emp e JOIN LATERAL (SELECT e.id * k AS k FROM generate_series(1, 2) k) g ON g.k > 2 ORDER BY e.name, g.k;
 SELECT d.name FROM dept d, LATERAL (SELECT name FROM emp WHERE emp.dept_id = d.id) e (name, extra);
+-- * over LATERAL subqueries: their columns spelled out, typed as the subquery's
+SELECT * FROM dept d, LATERAL (SELECT name AS ename, salary FROM emp WHERE emp.dept_id = d.id ORDER BY id LIMIT 1) e ORDER BY d.id;
+SELECT d.*, x.* FROM dept d LEFT JOIN LATERAL (SELECT count(*) AS n FROM emp WHERE emp.dept_id = d.id) x ON true ORDER BY d.id;
+SELECT x.* FROM dept d, LATERAL (SELECT d.id * 10 AS tens, d.name || '!' AS loud) x ORDER BY 1;
+SELECT * FROM dept d, LATERAL (SELECT 1) s ORDER BY d.id;

@@ -121,7 +121,10 @@ static const struct xcase cases[] = {
 	 "SELECT (k.v0) AS x, (k.v1) AS y, (k.ordinality) AS ordinality, (k.v0) AS x FROM t, "
 	 "pgfn_unnest_int4   (pg_array_in(t.b), pg_array_in(t.b)) AS k WHERE (k.v1) > "
 	 "(k.ordinality)"},
-	{"SELECT * FROM t JOIN u ON true, jsonb_each(t.b::jsonb) e", "!0A000"},
+	{"SELECT * FROM t JOIN u ON true, jsonb_each(t.b::jsonb) e",
+	 "SELECT t.*, u.*, (e.key) AS \"key\", (e.value) AS value FROM t JOIN u ON 1, "
+	 "pgfn_jsonb_each(pgfn_jsonb_in(t.b), 1) AS e"},
+	{"SELECT * FROM t JOIN u USING (id), jsonb_each(t.b::jsonb) e", "!0A000"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k, v, x)", "!42P10"},
 	{"CREATE TABLE j (d jsonb DEFAULT '{}'::jsonb)", "CREATE TABLE j (d jsonb DEFAULT ('{}'))"},
 };

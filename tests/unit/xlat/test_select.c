@@ -205,10 +205,12 @@ static const struct xcase cases[] = {
 	 "SELECT * FROM (WITH \"xlat:1\"(a, column2, column3) AS (VALUES (1, 2, 3)) SELECT * FROM \"xlat:1\") AS v"},
 	{"SELECT * FROM (SELECT a FROM t) AS s (x, y)", "!42P10"},
 	{"SELECT * FROM (SELECT * FROM t) AS s (x, y)", "!0A000"},
-	{"SELECT * FROM t, LATERAL (SELECT 1) s", "!0A000"},
+	{"SELECT * FROM t, LATERAL (SELECT 1) s", "SELECT t.*, (1) AS \"?column?\" FROM t"},
 	{"SELECT t.a, s.x FROM t, LATERAL (SELECT t.a + 1) s(x)",
 	 "SELECT t.a, (t.a + 1) AS x FROM t"},
-	{"SELECT * FROM t, LATERAL (SELECT b FROM u) s", "!0A000"},
+	{"SELECT * FROM t, LATERAL (SELECT name FROM u) s",
+	 "SELECT t.*, (s.c0) AS name FROM t, pgfn_rows((WITH \"xlat:1\"(c0) AS MATERIALIZED (SELECT name "
+	 "FROM u) SELECT pgfn_rows_pack(c0) FROM \"xlat:1\")) AS s"},
 	/* any other LATERAL: its rows packed per left row and unpacked as a table function */
 	{"SELECT t.a, s.name FROM t LEFT JOIN LATERAL (SELECT name FROM u WHERE u.t_id = t.id LIMIT 2) s ON true",
 	 "SELECT t.a, (s.c0) AS name FROM t LEFT JOIN pgfn_rows((WITH \"xlat:1\"(c0) AS MATERIALIZED "
