@@ -106,6 +106,11 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct arena *a = arena_new(0);
 	s = unquote_name(a, s);
+	/* "db"."schema"."rel" naming the current database (TypeORM's column query names it) */
+	const char *db = cat_conn_database(sqlite3_user_data(ctx)), *dot = strchr(s, '.');
+	size_t dl = db ? strlen(db) : 0;
+	if (dot && strchr(dot + 1, '.') && dl && strncmp(s, db, dl) == 0 && s[dl] == '.')
+		s += dl + 1;
 	const char *name = cat_conn_unqualify(sqlite3_user_data(ctx), strip_schema(s));
 	uint32_t catalog_oid = cat_reg_catalog_oid(name);
 	const struct cat_model *m = catalog_oid ? NULL : cat_fn_model(ctx);
