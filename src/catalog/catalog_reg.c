@@ -101,7 +101,7 @@ static const char *database_part(const struct cat_conn *cc, const char *s)
 	const char *dot = strchr(s, '.');
 	if (!dot || !strchr(dot + 1, '.'))
 		return NULL;
-	const char *db = cc && cc->sess ? cc->sess->database : NULL;
+	const char *db = cat_conn_database(cc);
 	size_t n = (size_t)(dot - s);
 	return db && strlen(db) == n && strncmp(db, s, n) == 0 ? dot + 1 : "";
 }

@@ -557,19 +557,23 @@ void sess_copy_free(struct session *s)
  * takes the tenant's write lock first, with a DELETE that deletes nothing (SQLite takes the
  * lock as the statement starts). Meeting the lock sets lock_busy: the caller parks the COPY
  * before it answers, and runs it again when the lock is let go (pgloader loads two tables of
- * one tenant at once, each in its own transaction). */
-static bool take_write_lock(struct session *s, const struct sess_copy *c, struct pgerr *err)
+ * one tenant at once, each in its own transaction). It runs before the COPY reads anything
+ * (its columns): a read would start the transaction's snapshot, which another writer's commit
+ * during the wait would make stale (40001). A table SQLite cannot find is left to copy_new,
+ * which reports it as PostgreSQL does. */
+static bool take_write_lock(struct session *s, const char *rel, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *vm = NULL;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "DELETE FROM ");
-	strbuf_put_quoted(&sb, c->rel, '"');
+	strbuf_put_quoted(&sb, rel, '"');
 	strbuf_puts(&sb, " WHERE 0");
-	int rc = sb.failed ? SQLITE_NOMEM
-			   : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
+	int rc = sb.failed ? SQLITE_NOMEM : sqlite3_prepare_v2(db, sb.data, -1, &vm, NULL);
 	strbuf_fini(&sb);
+	if (rc == SQLITE_ERROR && !vm)
+		return true; /* no such table (or a view): copy_new says so */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_step(vm);
 	sqlite3_finalize(vm);
@@ -582,15 +586,11 @@ static bool take_write_lock(struct session *s, const struct sess_copy *c, struct
 bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simple,
 			struct pgerr *err)
 {
-	if (!sess_txn_implicit_begin(s, err))
+	if (!sess_txn_implicit_begin(s, err) || !take_write_lock(s, x->copy->table, err))
 		return false;
 	struct sess_copy *c = copy_new(s, x->copy, err);
 	if (!c)
 		return false;
-	if (!take_write_lock(s, c, err)) {
-		copy_free(c);
-		return false;
-	}
 	c->simple = simple;
 	s->copy = c;
 	s->state = SESS_COPY_IN;

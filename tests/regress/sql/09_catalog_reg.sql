@@ -92,3 +92,5 @@ CREATE TABLE reg_plain (id int);
 SELECT n, n::regclass, n::regclass::oid = (SELECT oid FROM pg_class WHERE relname = n) FROM (VALUES ('reg_plain'), ('pg_class')) AS t(n);
 SELECT n::regclass FROM (VALUES ('nosuch_rel')) AS t(n);
 SELECT c.oid::regclass::oid = c.oid, c.relnamespace::regnamespace, c.relnamespace::regnamespace::oid FROM pg_class c WHERE c.relname = 'Reg Quoted';
+-- TypeORM's column query names the current database: "db"."schema"."table"::regclass
+SELECT ('"' || current_database() || '"."public"."reg_plain"')::regclass::oid = 'reg_plain'::regclass::oid, ('"public"."' || 'reg_plain' || '"')::regclass;
