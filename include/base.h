@@ -95,6 +95,9 @@ char *arena_printf(struct arena *a, const char *fmt, ...) PRINTF_LIKE(2, 3);
 const char *base_object_name(struct arena *a, const char *name1, const char *name2,
 			     const char *label);
 size_t arena_used(const struct arena *a); /* bytes handed out since the last reset */
+/* Length of the invalid UTF-8 sequence at s[0..n), n > 0 (0 when s starts with a valid
+ * character, whose length goes to *len). NUL is invalid, as in PostgreSQL's text. */
+size_t base_utf8_bad(const unsigned char *s, size_t n, size_t *len);
 
 /* ---- pgerr: an error the client must hear of, with PostgreSQL's fields. ----
  * sqlstate is five characters; severity is "ERROR", "FATAL" or "PANIC" (PostgreSQL's

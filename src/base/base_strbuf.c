@@ -180,3 +180,26 @@ const char *base_object_name(struct arena *a, const char *name1, const char *nam
 		     : arena_printf(a, "%.*s%s%s", (int)n1, name1, label ? "_" : "",
 				    label ? label : "");
 }
+
+size_t base_utf8_bad(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned char c = s[0];
+	size_t need = c < 0x80             ? 1
+		      : (c & 0xE0) == 0xC0 ? 2
+		      : (c & 0xF0) == 0xE0 ? 3
+		      : (c & 0xF8) == 0xF0 ? 4
+					   : 0;
+	if (c == 0 || need == 0 || (need == 2 && c < 0xC2) || (need == 4 && c > 0xF4))
+		return 1;
+	if (need > n)
+		return n;
+	for (size_t k = 1; k < need; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return need;
+	}
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
+	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
+		return need;
+	*len = need;
+	return 0;
+}

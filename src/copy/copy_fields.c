@@ -182,31 +182,6 @@ bool copy_split_csv(struct copy_parser *p, size_t end, struct pgerr *err)
 	return fields_check(p, end, err);
 }
 
-/* Length of the invalid UTF-8 sequence at s[0..n) (0 when s starts with a valid character,
- * whose length goes to *len). NUL is invalid, as in PostgreSQL's text. */
-static size_t utf8_bad(const unsigned char *s, size_t n, size_t *len)
-{
-	unsigned char c = s[0];
-	size_t need = c < 0x80             ? 1
-		      : (c & 0xE0) == 0xC0 ? 2
-		      : (c & 0xF0) == 0xE0 ? 3
-		      : (c & 0xF8) == 0xF0 ? 4
-					   : 0;
-	if (c == 0 || need == 0 || (need == 2 && c < 0xC2) || (need == 4 && c > 0xF4))
-		return 1;
-	if (need > n)
-		return n;
-	for (size_t k = 1; k < need; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return need;
-	}
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return need;
-	*len = need;
-	return 0;
-}
-
 static bool check_utf8(struct copy_parser *p, const char *s, size_t n, size_t line_len,
 		       struct pgerr *err)
 {
@@ -214,7 +189,7 @@ static bool check_utf8(struct copy_parser *p, const char *s, size_t n, size_t li
 		size_t len = 1;
 		size_t bad = (unsigned char)s[i] < 0x80 && s[i]
 				     ? 0
-				     : utf8_bad((const unsigned char *)s + i, n - i, &len);
+				     : base_utf8_bad((const unsigned char *)s + i, n - i, &len);
 		if (bad) {
 			char msg[96];
 			int off = snprintf(msg, sizeof(msg),

@@ -284,29 +284,6 @@ static void fn_set_byte(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- convert_from / convert_to: the server speaks UTF8 only ---- */
 
-/* Bytes of the invalid UTF-8 sequence at s (n left), 0 when a valid character starts there
- * (*len its length). NUL is invalid too: text cannot hold it. */
-static size_t utf8_bad(const unsigned char *s, size_t n, size_t *len)
-{
-	unsigned c = s[0];
-	size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-				   : (c & 0xF8) == 0xF0	     ? 4
-							     : 0;
-	if (c == 0 || need == 0 || (need == 2 && c < 0xC2) || (need == 4 && c > 0xF4))
-		return 1;
-	if (need > n)
-		return n;
-	for (size_t k = 1; k < need; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return need;
-	}
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) ||
-	    (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F))
-		return need;
-	*len = need;
-	return 0;
-}
-
 /* Which encoding a name means, as pg_char_to_encoding reads names (case and punctuation
  * ignored): 'u' UTF8 (also SQL_ASCII, whose bytes pass unchecked in PostgreSQL but must be
  * UTF-8 here to be text), 'l' LATIN1, 'o' another PostgreSQL encoding, 0 none. */
@@ -368,7 +345,7 @@ static void fn_convert_from(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	strbuf_init(&sb, 0);
 	strbuf_append(&sb, "", 0);
 	for (size_t i = 0, len = 1; i < n; i += len) {
-		size_t bad = e == 'u' ? utf8_bad(p + i, n - i, &len) : 0;
+		size_t bad = e == 'u' ? base_utf8_bad(p + i, n - i, &len) : 0;
 		if (bad) {
 			char msg[64] = "";
 			for (size_t k = 0; k < bad && k < 4; k++)
@@ -416,7 +393,7 @@ static void fn_convert_to(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		} else {
 			char seq[32] = "";
 			size_t len = 1;
-			(void)utf8_bad(s + i, n - i, &len);
+			(void)base_utf8_bad(s + i, n - i, &len);
 			for (size_t k = 0; k < len && k < 4; k++)
 				snprintf(seq + strlen(seq), sizeof(seq) - strlen(seq), "%s0x%02x",
 					 k ? " " : "", s[i + k]);

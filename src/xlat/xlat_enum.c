@@ -307,38 +307,23 @@ static void pending_alter(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s, c
 
 /* ---- CREATE / ALTER / DROP TYPE ---- */
 
-static void script(struct xlat_ctx *c, const char *tag)
+/* The type a statement's object names (a name list or a TypeName); NULL with err set or not. */
+static const char *object_type(struct xlat_ctx *c, const PgQuery__Node *o)
 {
-	c->st->kind = XLAT_SCRIPT;
-	c->st->tag = tag;
-	c->st->writes = c->st->is_ddl = true;
-	xlat_nocache(c); /* names and labels are written as text, not as constants */
-}
-
-/* A type's name from a qualified name list: unqualified or in public (the tenant). */
-static const char *type_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n)
-{
-	const char *name = n ? xlat_node_str(names[n - 1]) : NULL;
-	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
-	if (!name || n > 2) {
-		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
-		return NULL;
-	}
-	if (schema && strcmp(schema, "public") != 0 &&
-	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
-		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-			  "a type in schema \"%s\" is not supported", schema);
-		return NULL;
-	}
-	return name;
+	if (o && o->node_case == NODE(LIST))
+		return xlat_tenant_object_name(c, o->list->items, o->list->n_items, "type");
+	if (o && o->node_case == NODE(TYPE_NAME))
+		return xlat_tenant_object_name(c, o->type_name->names, o->type_name->n_names,
+					       "type");
+	return NULL;
 }
 
 bool xlat_stmt_create_enum(struct xlat_ctx *c, const PgQuery__CreateEnumStmt *s)
 {
-	const char *name = type_name(c, s->type_name, s->n_type_name);
+	const char *name = xlat_tenant_object_name(c, s->type_name, s->n_type_name, "type");
 	if (!name)
 		return false;
-	script(c, "CREATE TYPE");
+	xlat_sidecar_script(c, "CREATE TYPE");
 	if (!xlat_enum_by_name(c, name))
 		pending_create(c, s, name); /* later statements of the input may use it */
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('create', ");
@@ -398,10 +383,10 @@ static void rename_values(struct xlat_ctx *c, const struct xlat_enum *e, const c
 
 bool xlat_stmt_alter_enum(struct xlat_ctx *c, const PgQuery__AlterEnumStmt *s)
 {
-	const char *name = type_name(c, s->type_name, s->n_type_name);
+	const char *name = xlat_tenant_object_name(c, s->type_name, s->n_type_name, "type");
 	if (!name)
 		return false;
-	script(c, "ALTER TYPE");
+	xlat_sidecar_script(c, "ALTER TYPE");
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum(");
 	bool rename = s->old_val && *s->old_val;
 	xlat_puts(c, rename ? "'rename_value', " : "'add', ");
@@ -450,15 +435,11 @@ static bool dependents(struct xlat_ctx *c, const struct xlat_enum *e)
 bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-	script(c, "DROP TYPE");
+	xlat_sidecar_script(c, "DROP TYPE");
 	xlat_puts(c, SIDECAR_ENUMS);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__Node *o = s->objects[i];
-		const char *name = NULL;
-		if (o->node_case == NODE(TYPE_NAME))
-			name = type_name(c, o->type_name->names, o->type_name->n_names);
-		else if (o->node_case == NODE(LIST))
-			name = type_name(c, o->list->items, o->list->n_items);
+		const char *name = object_type(c, o);
 		if (!name)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
@@ -481,16 +462,6 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	}
 	xlat_puts(c, SCHEMA_BUMP);
 	return true;
-}
-
-/* The type a statement's object names (a name list or a TypeName); NULL with err set or not. */
-static const char *object_type(struct xlat_ctx *c, const PgQuery__Node *o)
-{
-	return !o			       ? NULL
-	       : o->node_case == NODE(LIST) ? type_name(c, o->list->items, o->list->n_items)
-	       : o->node_case == NODE(TYPE_NAME)
-		       ? type_name(c, o->type_name->names, o->type_name->n_names)
-		       : NULL;
 }
 
 /* ALTER TYPE t OWNER TO role (pg_dump writes one per type): every object of a tenant belongs to
@@ -549,7 +520,7 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	const char *name = object_type(c, s->object);
 	if (!name)
 		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
-	script(c, "ALTER TYPE");
+	xlat_sidecar_script(c, "ALTER TYPE");
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('rename', ");
 	xlat_string(c, name);
 	xlat_puts(c, ", ");

@@ -824,6 +824,14 @@ bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s);
 bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s);
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 void xlat_truncate_restart(struct xlat_ctx *c, const char *table);
+/* A DDL statement that is a script over the sidecar tables (sequences, enums, functions):
+ * kind XLAT_SCRIPT with tag, never cached (its names and values are written as text). */
+void xlat_sidecar_script(struct xlat_ctx *c, const char *tag);
+/* The name of a type or function from a qualified name list: unqualified, or in public (the
+ * tenant) or the session's tenant's schema; NULL with 42601 / 0A000 ("a <what> in schema")
+ * otherwise. */
+const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n,
+				    const char *what);
 /* Appends to CREATE TABLE the creation of column's sequence table_column_seq (type from the
  * column's type OID, identity options as CREATE SEQUENCE's, owned by the column) and makes
  * the statement a script. */

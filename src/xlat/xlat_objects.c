@@ -34,6 +34,32 @@ static bool name_list(struct xlat_ctx *c, const PgQuery__Node *n)
 	return xlat_relname(c, &rv);
 }
 
+void xlat_sidecar_script(struct xlat_ctx *c, const char *tag)
+{
+	c->st->kind = XLAT_SCRIPT;
+	c->st->tag = tag;
+	c->st->writes = c->st->is_ddl = true;
+	xlat_nocache(c); /* names, labels, bodies and options are written as text */
+}
+
+const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n,
+				    const char *what)
+{
+	const char *name = n ? xlat_node_str(names[n - 1]) : NULL;
+	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
+	if (!name || n > 2) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
+		return NULL;
+	}
+	if (schema && strcmp(schema, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "a %s in schema \"%s\" is not supported",
+			  what, schema);
+		return NULL;
+	}
+	return name;
+}
+
 /* A DROP or TRUNCATE of several objects is a script; each part is kept apart too, with the
  * table it empties or drops, so the session can run them referencing tables first. */
 static void script_parts(struct xlat_ctx *c, size_t n)
@@ -186,8 +212,8 @@ static void index_drop_check(struct xlat_ctx *c, const PgQuery__Node *n)
 
 /* CASCADE also drops dependent views and foreign keys, which SQLite does not track: a
  * table's goes through cascade_check, a view's drops the views that no longer compile after
- * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several objects become a script of
- * one DROP each, which the session runs atomically. */
+ * it; nothing depends on an index, so DROP INDEX ... CASCADE is the plain drop. Several
+ * objects become a script of one DROP each, which the session runs atomically. */
 bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	const char *tag = drop_tag(s->remove_type);

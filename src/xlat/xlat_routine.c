@@ -30,32 +30,6 @@
 /* Argument names and types are stored joined by this byte, which no name may hold. */
 #define SEP "\x1f"
 
-static void script(struct xlat_ctx *c, const char *tag)
-{
-	c->st->kind = XLAT_SCRIPT;
-	c->st->tag = tag;
-	c->st->writes = c->st->is_ddl = true;
-	xlat_nocache(c); /* names and bodies are written as text, not as constants */
-}
-
-/* A function's name from a qualified name list: unqualified, or in public (the tenant). */
-static const char *routine_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n)
-{
-	const char *name = n ? xlat_node_str(names[n - 1]) : NULL;
-	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
-	if (!name || n > 2) {
-		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "improper qualified name");
-		return NULL;
-	}
-	if (schema && strcmp(schema, "public") != 0 &&
-	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0)) {
-		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-			  "a function in schema \"%s\" is not supported", schema);
-		return NULL;
-	}
-	return name;
-}
-
 /* ---- the functions the schema knows ---- */
 
 static const struct xlat_udf *find_udf(struct xlat_ctx *c, const char *name, const char *sig)
@@ -328,7 +302,7 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	struct proto p = {0};
 	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
 	u->volatility = 'v';
-	if (!(p.name = routine_name(c, s->funcname, s->n_funcname)) ||
+	if (!(p.name = xlat_tenant_object_name(c, s->funcname, s->n_funcname, "function")) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
 	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
@@ -373,7 +347,7 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	}
 	if (!validate(c, u))
 		return false;
-	script(c, s->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION");
+	xlat_sidecar_script(c, s->is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION");
 	emit_create(c, u);
 	return true;
 }
@@ -387,7 +361,7 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 {
 	struct proto p = {0};
 	*missing = false;
-	if (!(p.name = routine_name(c, o->objname, o->n_objname)))
+	if (!(p.name = xlat_tenant_object_name(c, o->objname, o->n_objname, "function")))
 		return NULL;
 	if (!o->args_unspecified) {
 		p.argdecls = arena_zalloc(c->a, (o->n_objargs + 1) * sizeof(char *));
@@ -425,7 +399,7 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
-	script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
+	xlat_sidecar_script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
 	xlat_puts(c, SIDECAR);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__Node *n = s->objects[i];

@@ -41,14 +41,6 @@ static const struct {
 	{"owned_by", O_OWNED_TABLE},
 };
 
-static void script(struct xlat_ctx *c, const char *tag)
-{
-	c->st->kind = XLAT_SCRIPT;
-	c->st->tag = tag;
-	c->st->writes = c->st->is_ddl = true;
-	xlat_nocache(c); /* the option values are written as text, not as constants */
-}
-
 /* A sequence or relation name: unqualified or in public (the tenant). */
 static const char *local_name(struct xlat_ctx *c, const char *schema, const char *name,
 			      int location)
@@ -212,7 +204,7 @@ static void call(struct xlat_ctx *c, const char *op, const char *name, bool flag
 bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s)
 {
 	const char *v[O_COUNT];
-	script(c, "CREATE SEQUENCE");
+	xlat_sidecar_script(c, "CREATE SEQUENCE");
 	const char *p = s->sequence->relpersistence;
 	if (p && *p == 't')
 		return xlat_unsupported(c, s->sequence->location, "a temporary sequence");
@@ -232,7 +224,7 @@ bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s)
 bool xlat_stmt_alter_seq(struct xlat_ctx *c, const PgQuery__AlterSeqStmt *s)
 {
 	const char *v[O_COUNT];
-	script(c, "ALTER SEQUENCE");
+	xlat_sidecar_script(c, "ALTER SEQUENCE");
 	const char *name = local_name(c, s->sequence->schemaname, s->sequence->relname,
 				      s->sequence->location);
 	if (!name || !seq_options(c, s->options, s->n_options, false, v))
@@ -291,7 +283,7 @@ void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
 /* DROP SEQUENCE a, b: one writer call per sequence, run as one atomic script. */
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
-	script(c, "DROP SEQUENCE");
+	xlat_sidecar_script(c, "DROP SEQUENCE");
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP SEQUENCE ... CASCADE");
 	for (size_t i = 0; i < s->n_objects; i++) {
@@ -378,7 +370,7 @@ static bool schema_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 
 bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 {
-	script(c, "COMMENT");
+	xlat_sidecar_script(c, "COMMENT");
 	if (s->objtype == OBJ(SCHEMA))
 		return schema_comment(c, s);
 	const char *kind = comment_kind(s->objtype);
