@@ -26,6 +26,10 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);
 
+/* A SQLite value as pgtype's value (INTEGER, REAL, BLOB; any other storage class its text
+ * and length), for pgtype_encode_text; false for NULL. Points into v. */
+bool pgfn_pgtype_value(sqlite3_value *v, struct pgtype_value *out);
+
 /* Appends s as quote_ident() does: bare when PostgreSQL would read it back unchanged (no
  * keyword other than an unreserved one). The catalog quotes names with it. */
 void pgfn_quote_ident(struct strbuf *sb, const char *s, size_t n);

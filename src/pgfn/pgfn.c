@@ -122,6 +122,29 @@ size_t pgfn_utf8_offset(const char *s, size_t n, size_t k)
 	return i < n ? i : n;
 }
 
+bool pgfn_pgtype_value(sqlite3_value *v, struct pgtype_value *out)
+{
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		return false;
+	case SQLITE_INTEGER:
+		*out = (struct pgtype_value){.kind = PGTYPE_V_INT, .i = sqlite3_value_int64(v)};
+		return true;
+	case SQLITE_FLOAT:
+		*out = (struct pgtype_value){.kind = PGTYPE_V_FLOAT, .f = sqlite3_value_double(v)};
+		return true;
+	case SQLITE_BLOB:
+		*out = (struct pgtype_value){.kind = PGTYPE_V_BLOB, .p = sqlite3_value_blob(v)};
+		break;
+	default:
+		*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+					     .p = (const char *)sqlite3_value_text(v)};
+		break;
+	}
+	out->n = (size_t)sqlite3_value_bytes(v);
+	return true;
+}
+
 const char *pgfn_text(sqlite3_value *v, size_t *len)
 {
 	const char *s = (const char *)sqlite3_value_text(v);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pgfn.h"
 #include "pgtype.h"
 
 #define SEP '\x1f' /* joins argument names and types in the sidecar (xlat_routine.c) */
@@ -113,29 +114,9 @@ bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, si
 /* An argument as PostgreSQL text of its type, in a. */
 static const char *value_text(struct session *s, sqlite3_value *x, uint32_t type, struct arena *a)
 {
-	struct pgtype_value v = {0};
-	switch (sqlite3_value_type(x)) {
-	case SQLITE_INTEGER:
-		v.kind = PGTYPE_V_INT;
-		v.i = sqlite3_value_int64(x);
-		break;
-	case SQLITE_FLOAT:
-		v.kind = PGTYPE_V_FLOAT;
-		v.f = sqlite3_value_double(x);
-		break;
-	case SQLITE_TEXT:
-		v.kind = PGTYPE_V_TEXT;
-		v.p = (const char *)sqlite3_value_text(x);
-		v.n = (size_t)sqlite3_value_bytes(x);
-		break;
-	case SQLITE_BLOB:
-		v.kind = PGTYPE_V_BLOB;
-		v.p = sqlite3_value_blob(x);
-		v.n = (size_t)sqlite3_value_bytes(x);
-		break;
-	default:
+	struct pgtype_value v;
+	if (!pgfn_pgtype_value(x, &v))
 		return NULL;
-	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	pgtype_encode_text_styled(&sb, sess_types_wire(s, type), -1, s->dt.tz, &s->dt.datestyle,

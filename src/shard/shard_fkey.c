@@ -6,6 +6,7 @@
  * is rolled back, and the row before the statement tells which side broke the key. */
 #include "shard_int.h"
 
+#include "pgfn.h"
 #include "pgtype.h"
 
 #include <stdio.h>
@@ -137,28 +138,10 @@ static uint32_t column_type(sqlite3 *db, const char *table, const char *col)
 
 static void put_value(struct strbuf *sb, uint32_t oid, sqlite3_value *val)
 {
-	struct pgtype_value pv = {.kind = PGTYPE_V_TEXT};
-	switch (sqlite3_value_type(val)) {
-	case SQLITE_NULL:
+	struct pgtype_value pv;
+	if (!pgfn_pgtype_value(val, &pv)) {
 		strbuf_puts(sb, "null");
 		return;
-	case SQLITE_INTEGER:
-		pv.kind = PGTYPE_V_INT;
-		pv.i = sqlite3_value_int64(val);
-		break;
-	case SQLITE_FLOAT:
-		pv.kind = PGTYPE_V_FLOAT;
-		pv.f = sqlite3_value_double(val);
-		break;
-	case SQLITE_BLOB:
-		pv.kind = PGTYPE_V_BLOB;
-		pv.p = sqlite3_value_blob(val);
-		pv.n = (size_t)sqlite3_value_bytes(val);
-		break;
-	default:
-		pv.p = (const char *)sqlite3_value_text(val);
-		pv.n = (size_t)sqlite3_value_bytes(val);
-		break;
 	}
 	pgtype_encode_text(sb, oid, &pv);
 }

@@ -8,6 +8,7 @@
  * their NEW row already has the column affinities applied. */
 #include "shard_int.h"
 
+#include "pgfn.h"
 #include "pgtype.h"
 
 #include <stdio.h>
@@ -26,29 +27,11 @@ static void fn_unique_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_puts(&sb, UK_MARK);
 	for (int i = 0; i + 2 < argc; i += 3) {
 		sqlite3_value *v = argv[i + 2];
-		struct pgtype_value pv = {.kind = PGTYPE_V_TEXT};
+		struct pgtype_value pv;
 		strbuf_puts(&sb, i ? ", " : "");
-		switch (sqlite3_value_type(v)) {
-		case SQLITE_NULL:
+		if (!pgfn_pgtype_value(v, &pv)) {
 			strbuf_puts(&sb, "null");
 			continue;
-		case SQLITE_INTEGER:
-			pv.kind = PGTYPE_V_INT;
-			pv.i = sqlite3_value_int64(v);
-			break;
-		case SQLITE_FLOAT:
-			pv.kind = PGTYPE_V_FLOAT;
-			pv.f = sqlite3_value_double(v);
-			break;
-		case SQLITE_BLOB:
-			pv.kind = PGTYPE_V_BLOB;
-			pv.p = sqlite3_value_blob(v);
-			pv.n = (size_t)sqlite3_value_bytes(v);
-			break;
-		default:
-			pv.p = (const char *)sqlite3_value_text(v);
-			pv.n = (size_t)sqlite3_value_bytes(v);
-			break;
 		}
 		pgtype_encode_text_typmod(&sb, (uint32_t)sqlite3_value_int64(argv[i]),
 					  (int32_t)sqlite3_value_int(argv[i + 1]), &pv);
