@@ -25,8 +25,12 @@ node_have() {
 			return 1
 	done
 }
+# The node client tests run side by side: one installs while the others wait on the lock, then
+# find the packages there.
+mkdir -p "$NODE_DIR"
+exec {node_lock}>"$NODE_DIR.lock"
+flock "$node_lock"
 if ! node_have; then
-	mkdir -p "$NODE_DIR"
 	if ! (cd "$NODE_DIR" && timeout 300 npm install --no-audit --no-fund --no-save --cache "$NODE_DIR/.npm-cache" \
 		--ignore-scripts --prefer-offline "${NODE_PKGS[@]}" >"$NODE_DIR/npm.log" 2>&1) || ! node_have; then
 		echo "node: cannot install ${NODE_PKGS[*]} from the npm registry (log: $NODE_DIR/npm.log): skipped"
@@ -34,3 +38,4 @@ if ! node_have; then
 		exit 77
 	fi
 fi
+flock -u "$node_lock"
