@@ -272,6 +272,7 @@ struct xlat_stmt {
 	struct xlat_col *cols;
 
 	enum xlat_txn txn;
+	bool txn_chain;        /* COMMIT / ROLLBACK AND CHAIN */
 	const char *savepoint; /* SAVEPOINT / RELEASE / ROLLBACK TO name */
 	int read_only;         /* BEGIN ... READ ONLY: 1, READ WRITE: 0, unspecified: -1 */
 

@@ -557,7 +557,7 @@ bool sess_check_allowed(struct session *s, const struct xlat_stmt *x, struct pge
 	if (s->txn == SESS_TXN_IDLE && x->tag && strcmp(x->tag, "LOCK TABLE") == 0)
 		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 				 "LOCK TABLE can only be used in transaction blocks");
-	if (s->txn_read_only && x->writes)
+	if (x->writes && sess_txn_read_only(s))
 		return pgerr_set(err, SQLSTATE_READ_ONLY_SQL_TRANSACTION,
 				 "cannot execute %s in a read-only transaction", x->tag);
 	return true;

@@ -183,6 +183,13 @@ static bool check_bool(const char *v, char *out, size_t len, struct pgerr *err)
 	return bad_value(err, "boolean setting", v);
 }
 
+/* transaction_read_only is the transaction's own (sess_txn_read_only), so it has a check
+ * function of its own to be told apart. */
+static bool check_txn_read_only(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_bool(v, out, len, err);
+}
+
 /* XML values do not exist here (the xml type is refused), so either documented value is
  * accepted and changes nothing. */
 static bool check_xmloption(const char *v, char *out, size_t len, struct pgerr *err)
@@ -269,7 +276,7 @@ static const struct sess_guc_def guc_defs[] = {
 	 "a SQLite read transaction never fails serialization)."},
 	{"transaction_isolation", "serializable", false, false, check_isolation,
 	 "Current transaction's isolation level."},
-	{"transaction_read_only", "off", false, false, check_bool,
+	{"transaction_read_only", "off", false, false, check_txn_read_only,
 	 "Current transaction's read-only status."},
 	{"xmloption", "content", false, false, check_xmloption,
 	 "XML parse mode (no effect: the xml type does not exist here)."},
@@ -396,6 +403,8 @@ static struct sess_guc *builtin(struct session *s, size_t i, bool create)
 
 static const char *builtin_value(struct session *s, size_t i)
 {
+	if (guc_defs[i].check == check_txn_read_only)
+		return sess_txn_read_only(s) ? "on" : "off";
 	const struct sess_guc *g = builtin(s, i, false);
 	return g && g->value ? g->value : default_value(s, &guc_defs[i]);
 }

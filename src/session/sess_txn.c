@@ -10,6 +10,8 @@
  *   IMPLICIT --BEGIN--> BLOCK  FAILED -------------------------------------> IDLE
  *    |  (error: ROLLBACK, back to IDLE)
  *
+ * COMMIT / ROLLBACK AND CHAIN go from BLOCK or FAILED through IDLE straight back to BLOCK.
+ *
  * IMPLICIT wraps the statements of one multi-statement Query, or the Executes up to a Sync,
  * so that they commit or fail together, as PostgreSQL's implicit transaction blocks do.
  * Invariant: txn != IDLE exactly when SQLite has a transaction open, except in FAILED, where
@@ -94,6 +96,21 @@ static void notice(struct session *s, const char *sqlstate, const char *msg)
 	pgw_be_notice(&s->out, "WARNING", sqlstate, msg);
 }
 
+static bool default_read_only(struct session *s)
+{
+	const char *v = sess_guc_get(s, "default_transaction_read_only");
+	return v && strcmp(v, "on") == 0;
+}
+
+/* In a block the transaction's own characteristic; an implicit block or an autocommit
+ * statement starts from default_transaction_read_only, as PostgreSQL's transactions do. */
+bool sess_txn_read_only(struct session *s)
+{
+	if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)
+		return s->txn_read_only;
+	return s->txn_read_only || default_read_only(s);
+}
+
 static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
 	if (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED) {
@@ -104,7 +121,7 @@ static bool begin(struct session *s, const struct xlat_stmt *x, struct pgerr *er
 	if (s->txn == SESS_TXN_IDLE && !run(s, "BEGIN", err))
 		return false;
 	s->txn = SESS_TXN_BLOCK;
-	s->txn_read_only = x->read_only == 1;
+	s->txn_read_only = x->read_only == 1 || (x->read_only == -1 && default_read_only(s));
 	return true;
 }
 
@@ -119,6 +136,24 @@ static bool end(struct session *s, bool do_commit, const char **tag, struct pger
 	if (!commit)
 		*tag = "ROLLBACK";
 	return finish(s, commit, err);
+}
+
+/* COMMIT / ROLLBACK AND CHAIN: the block ends and a new one starts at once, read-only as the
+ * one that ended — unless that one had failed: PostgreSQL's aborted transaction has already
+ * gone back to the defaults when the new one copies them. */
+static bool end_chain(struct session *s, bool do_commit, const char **tag, struct pgerr *err)
+{
+	if (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_FAILED)
+		return pgerr_set(err, SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
+				 "%s AND CHAIN can only be used in transaction blocks",
+				 do_commit ? "COMMIT" : "ROLLBACK");
+	bool read_only = s->txn == SESS_TXN_FAILED ? default_read_only(s) : s->txn_read_only;
+	if (!end(s, do_commit, tag, err) || !run(s, "BEGIN", err))
+		return false;
+	s->txn = SESS_TXN_BLOCK;
+	s->txn_read_only = read_only;
+	s->dt.txn_start = pgtype_now(); /* now() is the new transaction's start */
+	return true;
 }
 
 static const char *savepoint_sql(struct session *s, const char *verb, const char *name)
@@ -158,9 +193,9 @@ bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char *
 	case XLAT_TXN_BEGIN:
 		return begin(s, x, err);
 	case XLAT_TXN_COMMIT:
-		return end(s, true, tag, err);
 	case XLAT_TXN_ROLLBACK:
-		return end(s, false, tag, err);
+		return x->txn_chain ? end_chain(s, x->txn == XLAT_TXN_COMMIT, tag, err)
+				    : end(s, x->txn == XLAT_TXN_COMMIT, tag, err);
 	case XLAT_TXN_SAVEPOINT:
 	case XLAT_TXN_RELEASE:
 	case XLAT_TXN_ROLLBACK_TO:

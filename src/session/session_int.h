@@ -619,8 +619,11 @@ bool sess_txn_implicit_end(struct session *s, struct pgerr *err);
 void sess_txn_on_error(struct session *s);
 /* Rolls back whatever is open and leaves the session idle (the session is ending). */
 void sess_txn_abort(struct session *s);
-/* BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it implies and
- * sets *tag to the CommandComplete tag. */
+/* Whether a write now is refused (25006): the block's READ ONLY, or default_transaction_
+ * read_only outside a block. What SHOW transaction_read_only says. */
+bool sess_txn_read_only(struct session *s);
+/* BEGIN, COMMIT, ROLLBACK [AND CHAIN], SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it
+ * implies and sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
 		      struct pgerr *err);
 

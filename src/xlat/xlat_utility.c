@@ -43,8 +43,7 @@ bool xlat_stmt_txn(struct xlat_ctx *c, const PgQuery__TransactionStmt *s)
 {
 	struct xlat_stmt *st = c->st;
 	st->kind = XLAT_TXN;
-	if (s->chain)
-		return xlat_unsupported(c, -1, "AND CHAIN");
+	st->txn_chain = s->chain;
 	switch (s->kind) {
 	case TXN(BEGIN):
 	case TXN(START):
