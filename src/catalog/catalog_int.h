@@ -469,6 +469,11 @@ bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which);
  * foid, nargs; in m's arena) and *skip false, or *skip true for its others. */
 bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
 		     struct cat_trigger *g, bool *skip);
+/* Whether the tenant has a function with that OID. */
+bool cat_udf_exists(sqlite3 *db, uint32_t oid);
+/* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
+ * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
+bool cat_reg_proc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid);
 /* How many of the tenant's functions are named name; *oid: the last one's. */
 size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */

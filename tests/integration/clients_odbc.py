@@ -181,6 +181,32 @@ def autocommit():
 
 
 step("autocommit", autocommit)
+# psqlODBC's other common settings (BI tools' DSNs): cursor-based fetching (DECLARE ... CURSOR
+# WITH HOLD, FETCH 3), booleans as SQL_BIT, parameters interpolated by the driver.
+conn.close()
+conn = pyodbc.connect(CONN + ";UseDeclareFetch=1;Fetch=3;BoolsAsChar=0;UseServerSidePrepare=0")
+conn.setdecoding(pyodbc.SQL_WCHAR, encoding="utf-16le")
+cur = conn.cursor()
+step("declare fetch", lambda: q("SELECT id, ok, s FROM child WHERE id > ? ORDER BY id", 0))
+step("fetchmany", lambda: (cur.execute("SELECT id FROM child ORDER BY id"), cur.fetchmany(4),
+                           cur.fetchone())[1:])
+step("bit columns", lambda: rows(cur.columns(table="child", column="ok"), "column_name",
+                                 "data_type", "type_name"))
+step("procedures", lambda: rows(cur.procedures(procedure="lower"), "procedure_name",
+                                "procedure_type"))
+# its SQLProcedureColumns query asks has_function_privilege(p.oid, 'EXECUTE')
+step("procedure columns", lambda: rows(cur.procedureColumns(procedure="lower"), "column_name",
+                                       "column_type", "data_type", "type_name"))
+step("row version columns", lambda: rows(cur.rowVerColumns("child"), "column_name", "type_name"))
+step("schemas", lambda: sorted(set(r.table_schem for r in cur.tables(
+    catalog="", schema="%", table="", tableType=""))))
+step("table types", lambda: sorted(r.table_type for r in cur.tables(
+    catalog="", schema="", table="", tableType="%")))
+step("long text", lambda: len(q("SELECT ?::text", "x" * 100000)[0][0]))
+step("escapes", lambda: q("SELECT {fn ucase('abc')}, {fn length('abcd')}, {d '2024-01-02'}, "
+                          "{ts '2024-01-02 03:04:05'}"))
+# {call f(?)} is SELECT * FROM f('ABC'): a function in FROM
+gap("call escape", lambda: q("{call lower(?)}", "ABC"), "0A000")
 step("cascade", lambda: (q("DELETE FROM parent WHERE id = 1"), conn.commit(),
                          q("SELECT count(*) FROM child"))[2])
 step("drop", lambda: (q("DROP VIEW child_v"), q("DROP TABLE child, parent, ac"), conn.commit(),
