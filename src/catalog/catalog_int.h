@@ -258,8 +258,8 @@ const char *cat_conn_public(const struct cat_conn *cc);
 /* Its OID: 2200 (public's), or in a session without a default tenant the tenant's schema OID
  * (catalog_schema_oid), the one the other tenants' connections list it under. */
 uint32_t cat_conn_own_nsp(const struct cat_conn *cc);
-/* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"); s
- * itself otherwise. */
+/* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"; or
+ * double-quoted exactly: "\"public\".t"); s itself otherwise. */
 const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s);
 /* The OID of schema name as the connection's catalog shows it (regnamespace): pg_catalog,
  * information_schema, pg_toast, the own schema (2200), and without a default tenant the

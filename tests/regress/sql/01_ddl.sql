@@ -354,6 +354,12 @@ SELECT p FROM am_child ORDER BY id;
 ALTER TABLE am_child ALTER COLUMN id DROP NOT NULL, ALTER COLUMN p TYPE bigint;
 ALTER TABLE am_child ALTER COLUMN p SET NOT NULL, ALTER COLUMN p TYPE bigint, ALTER COLUMN p SET DEFAULT 1;
 DROP TABLE am_child, am;
+-- SET NOT NULL before other column changes in one statement (Sequel's alter_table): all made
+CREATE TABLE am_nn (id int PRIMARY KEY, t text, s int);
+ALTER TABLE am_nn ALTER COLUMN t SET NOT NULL, ALTER COLUMN t SET DEFAULT 'u', ALTER COLUMN s SET DEFAULT 3;
+SELECT column_name, column_default, is_nullable FROM information_schema.columns WHERE table_name = 'am_nn' ORDER BY ordinal_position;
+INSERT INTO am_nn (id) VALUES (1) RETURNING *;
+DROP TABLE am_nn;
 -- names PostgreSQL chooses for unnamed indexes and constraints: a digit when taken, cut to 63 bytes
 CREATE TABLE nm (id int PRIMARY KEY, email text, n int);
 ALTER TABLE nm ADD UNIQUE (email);

@@ -136,3 +136,4 @@ SELECT convert_to('€', 'LATIN1');
 SELECT (x)::bytea, replace(x, 'a', '\\')::bytea FROM (VALUES ('\x0102'), ('a\\b')) AS v(x);
 -- differs: shardlite has no worker processes of any kind, PostgreSQL's defaults are 8, 8, 4, 10, 10, 3
 SELECT current_setting('max_worker_processes'), current_setting('max_parallel_workers'), current_setting('max_logical_replication_workers'), current_setting('max_wal_senders'), current_setting('max_replication_slots'), current_setting('autovacuum_max_workers');
+SHOW max_prepared_transactions;
