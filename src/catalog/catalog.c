@@ -166,7 +166,12 @@ const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s)
 {
 	const char *own = cat_conn_public(cc);
 	size_t n = strlen(own);
-	return strncasecmp(s, own, n) == 0 && s[n] == '.' ? s + n + 1 : s;
+	if (strncasecmp(s, own, n) == 0 && s[n] == '.')
+		return s + n + 1;
+	/* "public"."t_id_seq", as Sequel quotes both parts (quoted: the exact name) */
+	return s[0] == '"' && strncmp(s + 1, own, n) == 0 && s[n + 1] == '"' && s[n + 2] == '.'
+		       ? s + n + 3
+		       : s;
 }
 
 uint32_t cat_conn_own_nsp(const struct cat_conn *cc)

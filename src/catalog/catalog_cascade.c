@@ -3,7 +3,9 @@
  * ... CASCADE: SQLite does not drop a table's dependents with it, so the views that read the
  * table are dropped here first, as PostgreSQL does. Other tables' foreign keys were removed
  * just before by the shard's shardlite_cascade_keys; one still there is refused (0A000).
- * DROP VIEW ... CASCADE: shardlite_views_mark/sweep drop the views it leaves uncompilable. */
+ * DROP VIEW ... CASCADE: shardlite_views_mark/sweep drop the views it leaves uncompilable.
+ * ALTER TABLE ... DROP COLUMN: shardlite_column_indexes_drop drops the indexes on the column
+ * first, which PostgreSQL drops with it and SQLite refuses to leave broken. */
 #include "catalog_int.h"
 
 #include <stdbool.h>
@@ -195,6 +197,48 @@ static void fn_views_sweep(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 }
 
+/* shardlite_column_indexes_drop(table, column): drops the indexes CREATE INDEX made whose
+ * keys include the column (pragma_index_xinfo names it; one over an expression of it or with a
+ * WHERE on it is left, and SQLite's DROP COLUMN then refuses it). A unique or primary key
+ * constraint's index stays: SQLite refuses the drop, as PostgreSQL does for a key other
+ * tables reference. */
+static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *column = (const char *)sqlite3_value_text(argv[1]);
+	sqlite3_result_null(ctx);
+	sqlite3_stmt *vm = NULL;
+	if (!table || !column ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT il.name FROM pragma_index_list(?1) il WHERE il.origin = 'c' "
+			       "AND EXISTS (SELECT 1 FROM pragma_index_xinfo(il.name) x WHERE x.key "
+			       "AND x.name = ?2 COLLATE NOCASE)",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(vm, 2, column, -1, SQLITE_STATIC);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	while (sqlite3_step(vm) == SQLITE_ROW) {
+		const char *ix = (const char *)sqlite3_column_text(vm, 0);
+		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"; SELECT shardlite_forget('index', %Q); ",
+					     ix, ix);
+		strbuf_puts(&sb, drop ? drop : "");
+		sb.failed |= drop == NULL;
+		sqlite3_free(drop);
+	}
+	sqlite3_finalize(vm); /* before the drops: no statement may read the schema meanwhile */
+	int rc = sb.failed ? SQLITE_NOMEM
+		 : sb.len  ? sqlite3_exec(db, sb.data, NULL, NULL, NULL)
+			   : SQLITE_OK;
+	strbuf_fini(&sb);
+	if (rc != SQLITE_OK) {
+		sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+		sqlite3_result_error_code(ctx, rc);
+	}
+}
+
 bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
@@ -203,5 +247,7 @@ bool cat_cascade_register(sqlite3 *db, struct cat_conn *cc)
 	       sqlite3_create_function_v2(db, "shardlite_views_mark", 0, flags, cc,
 					  fn_views_mark, NULL, NULL, NULL) == SQLITE_OK &&
 	       sqlite3_create_function_v2(db, "shardlite_views_sweep", 0, flags, cc,
-					  fn_views_sweep, NULL, NULL, NULL) == SQLITE_OK;
+					  fn_views_sweep, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_column_indexes_drop", 2, flags, NULL,
+					  fn_column_indexes_drop, NULL, NULL, NULL) == SQLITE_OK;
 }

@@ -258,8 +258,8 @@ const char *cat_conn_public(const struct cat_conn *cc);
 /* Its OID: 2200 (public's), or in a session without a default tenant the tenant's schema OID
  * (catalog_schema_oid), the one the other tenants' connections list it under. */
 uint32_t cat_conn_own_nsp(const struct cat_conn *cc);
-/* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"); s
- * itself otherwise. */
+/* s past a leading "<schema>." naming cat_conn_public (any case: "public.t", "acme.t"; or
+ * double-quoted exactly: "\"public\".t"); s itself otherwise. */
 const char *cat_conn_unqualify(const struct cat_conn *cc, const char *s);
 /* The OID of schema name as the connection's catalog shows it (regnamespace): pg_catalog,
  * information_schema, pg_toast, the own schema (2200), and without a default tenant the
@@ -469,6 +469,11 @@ bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which);
  * foid, nargs; in m's arena) and *skip false, or *skip true for its others. */
 bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
 		     struct cat_trigger *g, bool *skip);
+/* Whether the tenant has a function with that OID. */
+bool cat_udf_exists(sqlite3 *db, uint32_t oid);
+/* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
+ * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
+bool cat_reg_proc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid);
 /* How many of the tenant's functions are named name; *oid: the last one's. */
 size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_priv.c: has_table_privilege and its family. The session's user owns the tenant and
  * everything in it, so it holds every privilege on the tenant's objects, may read the catalog
- * and nothing more there; any other role name does not exist (pg_roles lists only the session
+ * (and EXECUTE every function, PUBLIC's by default) and nothing more there; any other role name does not exist (pg_roles lists only the session
  * user). Privilege names are checked as PostgreSQL checks them. */
 #include "catalog_int.h"
 
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-enum obj { OBJ_TABLE, OBJ_COLUMN, OBJ_ANY_COLUMN, OBJ_SCHEMA, OBJ_DATABASE };
+enum obj { OBJ_TABLE, OBJ_COLUMN, OBJ_ANY_COLUMN, OBJ_SCHEMA, OBJ_DATABASE, OBJ_FUNCTION };
 
 /* The privilege names each kind of object takes (a comma list, each maybe WITH GRANT OPTION). */
 static const char *const table_privs[] = {"SELECT",   "INSERT",     "UPDATE",  "DELETE",
@@ -18,6 +18,7 @@ static const char *const table_privs[] = {"SELECT",   "INSERT",     "UPDATE",  "
 static const char *const column_privs[] = {"SELECT", "INSERT", "UPDATE", "REFERENCES", NULL};
 static const char *const schema_privs[] = {"CREATE", "USAGE", NULL};
 static const char *const database_privs[] = {"CREATE", "CONNECT", "TEMPORARY", "TEMP", NULL};
+static const char *const function_privs[] = {"EXECUTE", NULL};
 
 static const char *const *privs_of(enum obj o)
 {
@@ -29,6 +30,8 @@ static const char *const *privs_of(enum obj o)
 		return column_privs;
 	case OBJ_SCHEMA:
 		return schema_privs;
+	case OBJ_FUNCTION:
+		return function_privs;
 	default:
 		return database_privs;
 	}
@@ -173,10 +176,35 @@ static bool column_ok(sqlite3_context *ctx, const struct cat_rel *t, sqlite3_val
 	return false;
 }
 
+/* A function by OID (NULL for one that is none, as PostgreSQL answers) or by name or
+ * signature (regprocedure's lookup and errors). */
+static bool function_ok(sqlite3_context *ctx, sqlite3_value *v)
+{
+	if (sqlite3_value_type(v) != SQLITE_INTEGER) {
+		uint32_t oid;
+		return cat_reg_proc_lookup(ctx, (const char *)sqlite3_value_text(v), &oid);
+	}
+	int64_t oid = sqlite3_value_int64(v);
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n && oid > 0 && oid < CATALOG_OID_MIN; i++)
+		if (p[i].oid == (uint32_t)oid)
+			return true;
+	if (oid >= CATALOG_OID_MIN && oid <= UINT32_MAX &&
+	    cat_udf_exists(sqlite3_context_db_handle(ctx), (uint32_t)oid))
+		return true;
+	sqlite3_result_null(ctx);
+	return false;
+}
+
 static bool object_ok(sqlite3_context *ctx, enum obj o, sqlite3_value **argv, bool *owned)
 {
 	struct cat_conn *cc = sqlite3_user_data(ctx);
 	char *msg = NULL;
+	if (o == OBJ_FUNCTION) {
+		*owned = true; /* EXECUTE is PUBLIC's on every function, unless revoked */
+		return function_ok(ctx, argv[0]);
+	}
 	if (o == OBJ_DATABASE) {
 		const char *d = (const char *)sqlite3_value_text(argv[0]);
 		*owned = true; /* every database it lists is a tenant the user may reach */
@@ -248,6 +276,7 @@ PRIV_FN(fn_column, OBJ_COLUMN)
 PRIV_FN(fn_any_column, OBJ_ANY_COLUMN)
 PRIV_FN(fn_schema, OBJ_SCHEMA)
 PRIV_FN(fn_database, OBJ_DATABASE)
+PRIV_FN(fn_function, OBJ_FUNCTION)
 
 bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 {
@@ -263,6 +292,8 @@ bool cat_priv_register(sqlite3 *db, struct cat_conn *cc)
 		{"has_schema_privilege", 3, fn_schema},
 		{"has_database_privilege", 2, fn_database},
 		{"has_database_privilege", 3, fn_database},
+		{"has_function_privilege", 2, fn_function},
+		{"has_function_privilege", 3, fn_function},
 	};
 	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, cc) == SQLITE_OK;
 }

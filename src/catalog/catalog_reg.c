@@ -356,8 +356,7 @@ static size_t procs_named(const char *name, uint32_t *oid)
 
 /* A type I/O function pg_type names that pg_proc does not list (none today: the generator
  * takes every type's), accepted as before by name. */
-/* Resolves a regproc name as PostgreSQL's regprocin: exactly one function of that name. */
-static bool regproc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
+bool cat_reg_proc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 {
 	*oid = 0;
 	if (strchr(s, '(')) { /* a regprocedure: name(argument types) */
@@ -388,7 +387,7 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	uint32_t oid;
 	if (!s)
 		sqlite3_result_null(ctx);
-	else if (regproc_lookup(ctx, s, &oid))
+	else if (cat_reg_proc_lookup(ctx, s, &oid))
 		cat_result_text(ctx, strchr(s, '(') ? proc_name(oid) : strip_schema(s));
 }
 
@@ -401,7 +400,7 @@ static void fn_regproc_oid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 	else if (s[0] >= '0' && s[0] <= '9')
 		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
-	else if (regproc_lookup(ctx, s, &oid))
+	else if (cat_reg_proc_lookup(ctx, s, &oid))
 		sqlite3_result_int64(ctx, oid);
 }
 

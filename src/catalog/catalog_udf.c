@@ -237,6 +237,18 @@ bool cat_udf_text(sqlite3_context *ctx, uint32_t oid, int which)
 	return f.found;
 }
 
+bool cat_udf_exists(sqlite3 *db, uint32_t oid)
+{
+	if (oid < CATALOG_OID_MIN)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	struct find f = {oid, 0, &sb, false};
+	each_udf(db, find_one, &f);
+	strbuf_fini(&sb);
+	return f.found;
+}
+
 /* ---- triggers (CREATE TRIGGER: src/xlat/xlat_trigger.c) ---- */
 
 /* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */

@@ -257,6 +257,9 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Logical replication workers (none)."},
 	{"max_wal_senders", "0", false, true, NULL, "WAL sender processes (none)."},
 	{"max_replication_slots", "0", false, true, NULL, "Replication slots (none)."},
+	/* as PostgreSQL's default: Sequel reads it before PREPARE TRANSACTION, refused here */
+	{"max_prepared_transactions", "0", false, true, NULL,
+	 "Prepared (two-phase) transactions (none)."},
 	{"row_security", "on", false, false, check_bool,
 	 "Enable row security (no effect: there are no row security policies)."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},

@@ -302,6 +302,45 @@ static bool listening_function(struct xlat_ctx *c, const PgQuery__RangeFunction 
 	return true;
 }
 
+/* "(SELECT value AS a[, ordinality AS b] FROM " of a one-column function in FROM, its
+ * column (the SQL value) named after the alias's first column name, the alias or the
+ * function (name). */
+static bool value_head(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char *name,
+		       const char *value)
+{
+	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
+	if (ncol > (rf->ordinality ? 2u : 1u))
+		return xlat_fail(c, "42P10", -1,
+				 "too many column aliases specified for function %s", name);
+	xlat_printf(c, "(SELECT %s AS ", value);
+	xlat_ident(c, ncol			? xlat_node_str(rf->alias->colnames[0])
+		      : rf->alias ? rf->alias->aliasname
+				  : name);
+	if (rf->ordinality) {
+		xlat_puts(c, ", ordinality AS ");
+		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
+	}
+	xlat_puts(c, " FROM ");
+	return true;
+}
+
+/* generate_subscripts(a, d) in FROM: the elements of the array of a's subscripts in
+ * dimension d (an int2vector's start at 0), as in a select list. peewee's get_indexes reads
+ * an index's keys through it in a subquery on pg_index's indkey. */
+static bool subscripts_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+				const PgQuery__FuncCall *f)
+{
+	struct xlat_type ignored;
+	if (!value_head(c, rf, "generate_subscripts", "CAST(value AS INTEGER)"))
+		return false;
+	xlat_puts(c, "pg_srf_unnest(pgfn_array_subscripts(");
+	if (!xlat_expr(c, f->args[0], &ignored))
+		return false;
+	xlat_printf(c, ", %d))) AS ", f->args[1]->a_const->ival->ival);
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : "generate_subscripts");
+	return true;
+}
+
 /* (SELECT value AS a[, ordinality AS b] FROM pg_srf_x(args)) AS alias: PostgreSQL names a
  * scalar function's column after the alias (or the function), which SQLite's table-valued
  * functions cannot do by themselves. */
@@ -334,6 +373,10 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (name && strcmp(name, "pg_options_to_table") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
 		return options_function(c, rf, f->args[0]);
+	if (name && strcmp(name, "generate_subscripts") == 0 && schema &&
+	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 2 &&
+	    is_int_literal(f->args[1]))
+		return subscripts_function(c, rf, f);
 	size_t k = 0;
 	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
 		k++;
@@ -343,19 +386,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
 	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)
 		return xlat_unsupported(c, f->location, "this function in FROM");
-	const char *alias = rf->alias ? rf->alias->aliasname : name;
-	size_t ncol = rf->alias ? rf->alias->n_colnames : 0;
-	if (ncol > (rf->ordinality ? 2u : 1u))
-		return xlat_fail(c, "42P10", -1,
-				 "too many column aliases specified for function %s", name);
-	const char *col = ncol ? xlat_node_str(rf->alias->colnames[0]) : alias;
-	xlat_puts(c, "(SELECT value AS ");
-	xlat_ident(c, col);
-	if (rf->ordinality) {
-		xlat_puts(c, ", ordinality AS ");
-		xlat_ident(c, ncol > 1 ? xlat_node_str(rf->alias->colnames[1]) : "ordinality");
-	}
-	xlat_puts(c, " FROM ");
+	if (!value_head(c, rf, name, "value"))
+		return false;
 	size_t name_at = c->sb->len;
 	xlat_printf(c, "%-19s(", srfs[k].sqlite);
 	struct xlat_type tv[3];
@@ -367,7 +399,7 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
 		return false;
 	xlat_puts(c, ")) AS ");
-	xlat_ident(c, alias);
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : name);
 	return true;
 }
 

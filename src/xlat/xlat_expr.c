@@ -279,6 +279,16 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		xlat_puts(c, ".");
 		first = 2;
 	}
+	/* a bare column of an ON clause: the join input PostgreSQL finds it in, when SQLite,
+	 * looking through the whole FROM list, would find it twice */
+	const char *bare = n == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *owner = bare && c->on_join && c->on_level == c->level
+				    ? xlat_scope_on_owner(c, c->on_join, bare)
+				    : NULL;
+	if (owner) {
+		xlat_ident(c, owner);
+		xlat_puts(c, ".");
+	}
 	for (size_t i = first; i < n; i++) {
 		const PgQuery__Node *f = cr->fields[i];
 		if (i > first)

@@ -139,7 +139,14 @@ static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 		xlat_puts(c, ")");
 	} else if (j->quals) {
 		xlat_puts(c, " ON ");
-		return xlat_expr(c, j->quals, &ignored);
+		const PgQuery__JoinExpr *outer = c->on_join;
+		int outer_level = c->on_level;
+		c->on_join = j;
+		c->on_level = c->level;
+		bool ok = xlat_expr(c, j->quals, &ignored);
+		c->on_join = outer;
+		c->on_level = outer_level;
+		return ok;
 	}
 	return true;
 }

@@ -188,6 +188,8 @@ struct xlat_ctx {
 	int nctes, ctes_cap;
 	struct xlat_scope_memo *memo;
 	int nmemo, memo_cap;
+	const PgQuery__JoinExpr *on_join; /* the join whose ON clause is being written */
+	int on_level;                     /* ... and its query level */
 
 	/* Data-modifying statements in WITH (xlat_modcte.c): the top statement's WITH, the only
 	 * one where they may stand, and their state once one is seen. */
@@ -612,6 +614,11 @@ const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols,
 /* Registers a CTE with its output types (shape NULL or with *: unknown). */
 void xlat_scope_cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e,
 		    const struct xlat_shape *shape);
+/* The relation name to qualify col with in the ON clause of join j (current level), NULL
+ * when it needs none: PostgreSQL looks for it only among the join's inputs, SQLite among
+ * every FROM item of the level, so a column of that name elsewhere would be ambiguous. */
+const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExpr *j,
+				const char *col);
 /* The type of a column reference, {0, -1} when it is only known at run time. */
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr);
 /* A target list with * or t.* (shape->star): its columns' types from the relations the

@@ -472,6 +472,23 @@ static const char *alter_action_name(PgQuery__AlterTableType t)
 	}
 }
 
+/* "SELECT shardlite_column_indexes_drop(t, col); " before the "ALTER TABLE t" written so far. */
+static bool column_indexes_first(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+				 const char *col)
+{
+	const char *head = arena_strdup(c->a, c->sb->data ? c->sb->data : "");
+	if (!head || c->sb->failed)
+		return xlat_fail(c, SQLSTATE_OUT_OF_MEMORY, -1, "out of memory");
+	strbuf_reset(c->sb);
+	xlat_puts(c, "SELECT shardlite_column_indexes_drop(");
+	xlat_string(c, table->relname);
+	xlat_puts(c, ", ");
+	xlat_string(c, col);
+	xlat_puts(c, "); ");
+	xlat_puts(c, head);
+	return true;
+}
+
 static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		      const PgQuery__AlterTableCmd *cmd)
 {
@@ -482,7 +499,10 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return xlat_add_column(c, table, cmd->def->column_def, cmd->missing_ok);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
 		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
-		 * view or a constraint uses rather than leave them broken */
+		 * view or a constraint uses rather than leave them broken; the indexes on it,
+		 * which PostgreSQL drops with it, go first */
+		if (!column_indexes_first(c, table, cmd->name))
+			return false;
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, cmd->name);
 		c->st->kind = XLAT_SCRIPT; /* its comment and owned sequences go too */

@@ -424,6 +424,55 @@ static struct xlat_type unqualified(const struct xlat_ctx *c, const char *col)
 	return (struct xlat_type){0, -1};
 }
 
+/* Whether the FROM item called name is one of n's inputs: 1 yes, 0 no, -1 cannot tell (a
+ * function without an alias). */
+static int join_input(const PgQuery__Node *n, const char *name)
+{
+	const PgQuery__Alias *alias = NULL;
+	switch (n->node_case) {
+	case NODE(RANGE_VAR):
+		alias = n->range_var->alias;
+		return strcmp(alias ? alias->aliasname : n->range_var->relname, name) == 0;
+	case NODE(RANGE_SUBSELECT):
+		alias = n->range_subselect->alias;
+		return alias && strcmp(alias->aliasname, name) == 0;
+	case NODE(RANGE_FUNCTION):
+		alias = n->range_function->alias;
+		return alias ? strcmp(alias->aliasname, name) == 0 : -1;
+	case NODE(JOIN_EXPR): {
+		int l = join_input(n->join_expr->larg, name);
+		int r = join_input(n->join_expr->rarg, name);
+		return l > 0 || r > 0 ? 1 : l < 0 || r < 0 ? -1 : 0;
+	}
+	default:
+		return -1;
+	}
+}
+
+const char *xlat_scope_on_owner(const struct xlat_ctx *c, const PgQuery__JoinExpr *j,
+				const char *col)
+{
+	const char *owner = NULL;
+	bool elsewhere = false;
+	for (int i = c->nrels - 1; i >= 0 && c->rels[i].level == c->level; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		int mine = r->name ? join_input(j->larg, r->name) : -1;
+		if (mine == 0)
+			mine = join_input(j->rarg, r->name);
+		bool has = !r->opaque && xlat_scope_col(r->cols, r->ncols, col);
+		if (mine < 0 || (mine && r->opaque))
+			return NULL; /* an input that might have it */
+		if (!mine) {
+			elsewhere |= has || r->opaque;
+		} else if (has) {
+			if (owner)
+				return NULL; /* ambiguous in PostgreSQL too: SQLite says so */
+			owner = r->name;
+		}
+	}
+	return elsewhere ? owner : NULL;
+}
+
 struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery__ColumnRef *cr)
 {
 	const char *rel = NULL, *col = NULL;

@@ -464,6 +464,11 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			.name = alias, .type_oid = series_type(tv, f->n_args), .typmod = -1};
 		return v[0].type_oid ? 1 : 0;
 	}
+	if (strcmp(name, "generate_subscripts") == 0) { /* xlat_catalog_srf.c */
+		v[0] = (struct xlat_schema_col){
+			.name = alias, .type_oid = XLAT_OID_INT4, .typmod = -1};
+		return f->n_args == 2 ? 1 : 0;
+	}
 	const struct srf *s = find(f, &name);
 	if (!s)
 		return 0;

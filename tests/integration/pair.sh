@@ -39,8 +39,11 @@ pair_start() {
 	as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null
 	as_pg "$PGBIN/postgres" -D "$DIR/pg" -k "$DIR" -p "$PPORT" "${settings[@]}" \
 		>"$DIR/pglog" 2>&1 &
+	# a caller's pair_prepare (if defined) may write files into $DIR and set
+	# PAIR_SHARDLITE_ARGS, extra options for shardlite
+	if declare -F pair_prepare >/dev/null; then pair_prepare; fi
 	"$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$SPORT" --socket-dir '' \
-		2>"$DIR/log" &
+		${PAIR_SHARDLITE_ARGS[@]+"${PAIR_SHARDLITE_ARGS[@]}"} 2>"$DIR/log" &
 	PID=$!
 	for _ in $(seq 100); do
 		[[ -S "$DIR/.s.PGSQL.$PPORT" ]] && psql -X -h "$DIR" -p "$PPORT" -U postgres -c '' \

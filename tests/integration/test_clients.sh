@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
-# perl, pgcli, activerecord, php, go) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -27,6 +27,20 @@ activerecord) ruby -e 'require "pg"; require "active_record"' 2>/dev/null ||
 	{ echo "activerecord: needs ruby-pg and ruby-activerecord: skipped"; exit 77; } ;;
 php) php -r 'exit(extension_loaded("pdo_pgsql") && extension_loaded("pgsql") ? 0 : 1);' 2>/dev/null ||
 	{ echo "php: needs php-cli and php-pgsql (pdo_pgsql, pgsql): skipped"; exit 77; } ;;
+odbc) need_py pyodbc python3-pyodbc
+	odbcinst -q -d -n "PostgreSQL Unicode" >/dev/null 2>&1 ||
+		{ echo "odbc: needs psqlODBC registered with unixODBC (odbc-postgresql unixodbc): skipped"; exit 77; } ;;
+pgbouncer) [[ -x /usr/sbin/pgbouncer ]] || { echo "pgbouncer: needs pgbouncer: skipped"; exit 77; }
+	# SCRAM from PgBouncer to both servers: shardlite's users file; PostgreSQL's below
+	export PGPASSWORD=bouncer-secret
+	pair_prepare() {
+		echo "postgres $("$BIN" passwd postgres <<<"$PGPASSWORD") *" >"$DIR/users"
+		PAIR_SHARDLITE_ARGS=(--set "users_file=$DIR/users" --set auth.loopback=scram-sha-256)
+	} ;;
+sequel) ruby -e 'require "sequel"; require "sequel/adapters/postgres"
+	exit(defined?(Sequel::Postgres::SEQUEL_PG_VERSION_INTEGER) ? 0 : 1)' 2>/dev/null ||
+	{ echo "sequel: needs ruby-pg, ruby-sequel and ruby-sequel-pg: skipped"; exit 77; } ;;
+peewee) need_py psycopg2 python3-psycopg2; need_py playhouse.reflection python3-peewee ;;
 go)
 	GOSRC=/usr/share/gocode/src/github.com
 	if ! command -v go >/dev/null || [[ ! -d $GOSRC/lib/pq || ! -d $GOSRC/jackc/pgx/v4 ]]; then
@@ -52,6 +66,12 @@ esac
 
 pair_start clients acme TimeZone=UTC
 export PGCONNECT_TIMEOUT=5 PGTZ=UTC
+if [[ $CLIENT == pgbouncer ]]; then
+	as_pg psql -X -q -h "$DIR" -p "$PPORT" -U postgres \
+		-c "ALTER USER postgres PASSWORD '$PGPASSWORD'" postgres
+	printf 'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n' >"$DIR/pg/pg_hba.conf"
+	as_pg psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'SELECT pg_reload_conf()' postgres >/dev/null
+fi
 
 # run_client TARGET PORT: the client program against one server, its output on stdout.
 run_client() {
@@ -68,6 +88,10 @@ run_client() {
 	pgcli) $PY "$HERE/clients_pgcli.py" 127.0.0.1 "$port" acme ;;
 	activerecord) ruby "$HERE/clients_activerecord.rb" 127.0.0.1 "$port" "$target" ;;
 	php) php "$HERE/clients_php.php" 127.0.0.1 "$port" "$target" ;;
+	odbc) $PY "$HERE/clients_odbc.py" "$port" "$target" ;;
+	pgbouncer) bash "$HERE/clients_pgbouncer.sh" "$port" "$target" "$DIR" ;;
+	sequel) ruby "$HERE/clients_sequel.rb" 127.0.0.1 "$port" "$target" ;;
+	peewee) $PY "$HERE/clients_peewee.py" "$port" "$target" ;;
 	go) "$DIR/clients_go" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \

@@ -354,6 +354,29 @@ SELECT p FROM am_child ORDER BY id;
 ALTER TABLE am_child ALTER COLUMN id DROP NOT NULL, ALTER COLUMN p TYPE bigint;
 ALTER TABLE am_child ALTER COLUMN p SET NOT NULL, ALTER COLUMN p TYPE bigint, ALTER COLUMN p SET DEFAULT 1;
 DROP TABLE am_child, am;
+-- DROP COLUMN drops the indexes on the column (also several-column ones, and after a rename; peewee's drop_column)
+CREATE TABLE dci (a int, b int, c int UNIQUE);
+CREATE INDEX dci_b ON dci (b);
+CREATE INDEX dci_ab ON dci (a, b);
+CREATE INDEX dci_a ON dci (a);
+INSERT INTO dci VALUES (1, 2, 3);
+ALTER TABLE dci RENAME COLUMN b TO bb;
+ALTER TABLE dci DROP COLUMN bb;
+SELECT indexname FROM pg_indexes WHERE tablename = 'dci' ORDER BY 1;
+BEGIN;
+ALTER TABLE dci ADD COLUMN d int;
+CREATE INDEX dci_d ON dci (d);
+ALTER TABLE dci DROP COLUMN d, ADD COLUMN e int;
+COMMIT;
+SELECT * FROM dci;
+SELECT indexname FROM pg_indexes WHERE tablename = 'dci' ORDER BY 1;
+DROP TABLE dci;
+-- SET NOT NULL before other column changes in one statement (Sequel's alter_table): all made
+CREATE TABLE am_nn (id int PRIMARY KEY, t text, s int);
+ALTER TABLE am_nn ALTER COLUMN t SET NOT NULL, ALTER COLUMN t SET DEFAULT 'u', ALTER COLUMN s SET DEFAULT 3;
+SELECT column_name, column_default, is_nullable FROM information_schema.columns WHERE table_name = 'am_nn' ORDER BY ordinal_position;
+INSERT INTO am_nn (id) VALUES (1) RETURNING *;
+DROP TABLE am_nn;
 -- names PostgreSQL chooses for unnamed indexes and constraints: a digit when taken, cut to 63 bytes
 CREATE TABLE nm (id int PRIMARY KEY, email text, n int);
 ALTER TABLE nm ADD UNIQUE (email);

@@ -150,6 +150,11 @@ SELECT name, salary FROM emp ORDER BY 1 LIMIT 1;
 SELECT name, salary FROM emp ORDER BY 2 LIMIT 1;
 SELECT dept_id, count(*) + 1 FROM emp WHERE dept_id IS NOT NULL GROUP BY 1 ORDER BY 1;
 SELECT dept_id, count(*) + 2 FROM emp WHERE dept_id IS NOT NULL GROUP BY 1 ORDER BY 1;
+-- an ON clause sees only its join's inputs: a bare column another FROM item also has
+-- (psqlODBC's SQLForeignKeys query)
+SELECT e.name, d.name FROM emp e JOIN dept d ON d.id = dept_id LEFT JOIN emp b ON b.id = e.boss ORDER BY e.id;
+SELECT s.name, d.name FROM (SELECT name, dept_id AS did FROM emp) s JOIN dept d ON d.id = did LEFT JOIN (SELECT 1 AS did) z ON z.did = 1 ORDER BY 1;
+SELECT e.name FROM emp e JOIN emp b ON b.id = boss;
 -- errors: a column two tables have, a column or table that does not exist
 SELECT id FROM emp, dept;
 SELECT nosuch FROM emp;

@@ -284,6 +284,11 @@ CREATE TABLE fn_child (id int PRIMARY KEY, x int, y varchar(5), z text, FOREIGN 
 CREATE INDEX fn_child_idx ON fn_child (z DESC, y, x);
 SELECT con1.conname, unnest(con1.conkey) AS parent, unnest(con1.confkey) AS child, generate_subscripts(con1.conkey, 1) AS colidx FROM pg_class cl JOIN pg_constraint con1 ON con1.conrelid = cl.oid WHERE con1.contype = 'f' AND cl.relname LIKE 'fn_%' ORDER BY 1, colidx;
 SELECT c.relname, unnest(indkey) AS k, generate_subscripts(indkey, 1) AS i, unnest(indcollation) AS coll, unnest(indclass) AS cl, unnest(indoption) AS o FROM pg_index JOIN pg_class c ON c.oid = indexrelid WHERE c.relname LIKE 'fn_%' ORDER BY 1, 3;
+-- generate_subscripts in FROM (an int2vector's subscripts start at 0): peewee's get_indexes
+SELECT c.relname, array_to_string(ARRAY(SELECT pg_get_indexdef(i.indexrelid, k + 1, TRUE) FROM generate_subscripts(i.indkey, 1) AS k ORDER BY k), ',') FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname LIKE 'fn_%' ORDER BY 1;
+SELECT k, k + 1 FROM generate_subscripts('{4,5,6,7,8,9,10,11,12,13,14}'::int[], 1) WITH ORDINALITY AS g (k) ORDER BY k DESC LIMIT 3;
+SELECT * FROM generate_subscripts('{{1,2},{3,4}}'::int[], 2) WITH ORDINALITY;
+SELECT * FROM generate_subscripts(NULL::int[], 1);
 SELECT c.relname, opc.opcname, i.indoption & 1 AS descending FROM (SELECT indexrelid, unnest(indkey) AS k, unnest(indclass) AS cl, unnest(indoption) AS indoption FROM pg_index) i JOIN pg_class c ON c.oid = i.indexrelid LEFT JOIN pg_opclass opc ON opc.oid = i.cl WHERE c.relname = 'fn_child_idx' ORDER BY 2;
 -- substring(s FROM pattern): the first group's match, else the whole match, NULL without one
 SELECT substring('fillfactor=70' FROM 'fillfactor=([0-9]*)'), substring('abc123' FROM '[0-9]+'), substring('abc' FROM 'x'), substring('ab' FROM '(a)(x)?'), substring(NULL FROM 'a');

@@ -16,6 +16,8 @@ SELECT nextval('s');
 SELECT setval('s', 50, false);
 SELECT nextval('s');
 SELECT setval('s', 7, true), currval('s');
+-- the schema quoted too, as Sequel writes it
+SELECT setval('"public"."s"', 60), nextval('"public".s'), currval('"public"."s"');
 SELECT setval('s', 0);
 SELECT setval('s', NULL);
 ALTER SEQUENCE s RESTART WITH 20;

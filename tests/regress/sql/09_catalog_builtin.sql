@@ -45,6 +45,11 @@ SELECT table_name, column_name, privilege_type, is_grantable FROM information_sc
 SELECT count(*) FROM information_schema.role_table_grants WHERE table_name = 'gui_t';
 SELECT count(*) FROM information_schema.role_column_grants WHERE table_name = 'gui_t';
 SELECT has_schema_privilege('information_schema'::regnamespace, 'USAGE'), current_setting('default_tablespace');
+-- has_function_privilege: EXECUTE is PUBLIC's (psqlODBC's SQLProcedureColumns asks it of each function)
+SELECT has_function_privilege(870, 'execute'), has_function_privilege('lower(text)', 'EXECUTE'), has_function_privilege(current_user, 870::oid, 'execute'), has_function_privilege(1, 'execute'), has_function_privilege(NULL::oid, 'execute');
+SELECT proname, has_function_privilege(p.oid, 'EXECUTE') FROM pg_proc p WHERE proname IN ('lower', 'upper') ORDER BY p.oid;
+SELECT has_function_privilege('nosuch(int)', 'execute');
+SELECT has_function_privilege(870, 'usage');
 SET default_tablespace = '';
 SELECT pg_blocking_pids(pg_backend_pid()), pg_blocking_pids(NULL);
 INSERT INTO gui_t (name, n) SELECT 'n' || g, g FROM generate_series(1, 200) g;
@@ -131,3 +136,4 @@ SELECT convert_to('€', 'LATIN1');
 SELECT (x)::bytea, replace(x, 'a', '\\')::bytea FROM (VALUES ('\x0102'), ('a\\b')) AS v(x);
 -- differs: shardlite has no worker processes of any kind, PostgreSQL's defaults are 8, 8, 4, 10, 10, 3
 SELECT current_setting('max_worker_processes'), current_setting('max_parallel_workers'), current_setting('max_logical_replication_workers'), current_setting('max_wal_senders'), current_setting('max_replication_slots'), current_setting('autovacuum_max_workers');
+SHOW max_prepared_transactions;

@@ -27,7 +27,8 @@ static const struct acase cases[] = {
 	 "type:c int4 | notnull:c set | default:c=1"},
 	/* PostgreSQL's passes: drops first, ADD COLUMN before a key on it, defaults last */
 	{"ALTER TABLE t ADD UNIQUE (n), ADD COLUMN n int, DROP COLUMN b",
-	 "sql:ALTER TABLE t DROP COLUMN b; SELECT shardlite_forget('column', 't', 'b') | "
+	 "sql:SELECT shardlite_column_indexes_drop('t', 'b'); ALTER TABLE t DROP COLUMN b; "
+	 "SELECT shardlite_forget('column', 't', 'b') | "
 	 "sql:SELECT shardlite_column_new('t', 'n'); ALTER TABLE t ADD COLUMN n int4 | "
 	 "key:t_n_key [key n 0+0]"},
 	{"ALTER TABLE t ALTER a SET DEFAULT 2, ALTER a DROP DEFAULT, ALTER a DROP NOT NULL",
@@ -48,13 +49,14 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a TYPE bigserial", "!42704"},
 	/* IF EXISTS: the first action says so; DROP COLUMN IF EXISTS names its column */
 	{"ALTER TABLE IF EXISTS t ADD COLUMN f int, DROP COLUMN IF EXISTS e",
-	 "if exists: drop e if there: sql:ALTER TABLE t DROP COLUMN e; SELECT "
+	 "if exists: drop e if there: sql:SELECT shardlite_column_indexes_drop('t', 'e'); "
+	 "ALTER TABLE t DROP COLUMN e; SELECT "
 	 "shardlite_forget('column', 't', 'e') | sql:SELECT shardlite_column_new('t', 'f'); ALTER "
 	 "TABLE t ADD COLUMN f int4"},
 	{"ALTER TABLE IF EXISTS t ALTER a SET NOT NULL", "if exists: notnull:a set"},
 	{"ALTER TABLE t DROP COLUMN IF EXISTS e",
-	 "drop e if there: sql:ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', "
-	 "'e')"},
+	 "drop e if there: sql:SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t "
+	 "DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')"},
 	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "rename:k->l"},
 	{"ALTER TABLE IF EXISTS t RENAME CONSTRAINT k TO l", "!0A000"},
 	/* as PostgreSQL: one type change per column */

@@ -65,7 +65,7 @@ START_TEST(copy_query_form)
 }
 END_TEST
 
-/* The catalog's shardlite_forget and shardlite_cascade_check, the shard's
+/* The catalog's shardlite_forget, shardlite_cascade_check and the like, the shard's
  * shardlite_cascade_keys (not linked here): the scripts only need them to exist. */
 static void forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -93,6 +93,8 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_column_new", 2, SQLITE_UTF8, NULL, forget, NULL,
 				NULL);
+	sqlite3_create_function(db, "shardlite_column_indexes_drop", 2, SQLITE_UTF8, NULL, forget,
+				NULL, NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -113,7 +115,8 @@ START_TEST(scripts)
 		     "'t'); DROP TABLE t; "
 		     "SELECT shardlite_forget('table', 't')");
 	check_script("ALTER TABLE t DROP COLUMN e CASCADE",
-		     "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')");
+		     "SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
+		     "SELECT shardlite_forget('column', 't', 'e')");
 	check_script("DROP VIEW IF EXISTS v, w CASCADE",
 		     "SELECT shardlite_views_mark(); DROP VIEW IF EXISTS v; SELECT "
 		     "shardlite_forget('view', 'v'); DROP VIEW IF EXISTS w; SELECT "

@@ -118,7 +118,9 @@ static const struct {
 	 "SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
 	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
 	{"ALTER TABLE t DROP COLUMN e",
-	 "ALTER TABLE t DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')", "ALTER TABLE"},
+	 "SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
+	 "SELECT shardlite_forget('column', 't', 'e')",
+	 "ALTER TABLE"},
 	/* ... and follow a rename */
 	{"ALTER TABLE t RENAME COLUMN b TO bb",
 	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb')",
