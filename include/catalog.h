@@ -100,9 +100,9 @@ struct catalog_seqvals;
 struct catalog_seqvals *catalog_seqvals_new(void);
 void catalog_seqvals_free(struct catalog_seqvals *sv);
 void catalog_seqvals_reset(struct catalog_seqvals *sv);
-/* An INSERT let SQLite number a serial key (xlat_stmt.numbered_seq, the sequence's name):
- * its currval and lastval become value, the last number given, as PostgreSQL's DEFAULT
- * nextval() leaves them. sv may be NULL. */
+/* An INSERT let SQLite number a serial key (xlat_stmt.numbered_seq, the sequence's name,
+ * "pg_temp.name" for a temporary table's): its currval and lastval become value, the last
+ * number given, as PostgreSQL's DEFAULT nextval() leaves them. sv may be NULL. */
 void catalog_seqvals_numbered(struct catalog_seqvals *sv, const char *seq, int64_t value);
 
 /* A connection's catalog state: the schema model it caches and the session lent to it. */
@@ -145,7 +145,8 @@ struct catalog_column {
 	uint32_t type_oid;
 	int32_t typmod;
 	char identity;         /* attidentity: 'a', 'd' or '\0' */
-	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name, else NULL */
+	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name (a temporary
+				* table's "pg_temp.name"), else NULL */
 };
 struct catalog_relation {
 	const char *name;

@@ -61,6 +61,22 @@ static bool run_on(struct session *s, const char *verb, const char *name, struct
 	return ok;
 }
 
+/* After ON COMMIT DROP: the table's serial sequences and comments go too, as DROP TABLE's. */
+static bool forget_sidecar(struct session *s, const char *name, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(shard_conn_db(s->conn), "SELECT shardlite_forget('table', ?1)",
+				    -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(shard_conn_db(s->conn));
+	}
+	sqlite3_finalize(vm);
+	return rc == SQLITE_OK ||
+	       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "ON COMMIT DROP: %s",
+			 sqlite3_errmsg(shard_conn_db(s->conn)));
+}
+
 void sess_temp_saw(struct session *s, const struct xlat_stmt *x)
 {
 	if (x->temp_on_commit && x->temp_table) {
@@ -86,7 +102,8 @@ bool sess_temp_commit(struct session *s, struct pgerr *err)
 			forget(at);
 			continue;
 		}
-		if (!run_on(s, t->action == 'D' ? "DROP TABLE" : "DELETE FROM", t->name, err))
+		if (!run_on(s, t->action == 'D' ? "DROP TABLE" : "DELETE FROM", t->name, err) ||
+		    (t->action == 'D' && !forget_sidecar(s, t->name, err)))
 			return false;
 		if (t->action == 'D')
 			forget(at);
@@ -117,7 +134,8 @@ static const char **temp_objects(sqlite3 *db, struct arena *a)
 	sqlite3_stmt *vm = NULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT 'DROP ' || upper(type), name FROM temp.sqlite_schema WHERE "
-			       "type IN ('view', 'table') ORDER BY type = 'table'",
+			       "type IN ('view', 'table') AND name <> 'sqlite_sequence' ORDER BY "
+			       "type = 'table'",
 			       -1, &vm, NULL) == SQLITE_OK) {
 		while (sqlite3_step(vm) == SQLITE_ROW) {
 			if (n + 2 >= cap) {

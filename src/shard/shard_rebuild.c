@@ -574,16 +574,16 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	if (ok && strcasestr(def, "AUTOINCREMENT")) {
 		/* the serial's sequence went aside with the rename: it continues where it was */
 		strbuf_reset(&sb);
-		strbuf_puts(&sb, "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM "
-				 "sqlite_sequence WHERE name = ");
+		strbuf_puts(&sb, "UPDATE main.sqlite_sequence SET seq = max(seq, coalesce((SELECT "
+				 "seq FROM main.sqlite_sequence WHERE name = ");
 		strbuf_put_quoted(&sb, aside, '\'');
 		strbuf_puts(&sb, "), 0)) WHERE name = ");
 		strbuf_put_quoted(&sb, rb->table, '\'');
-		strbuf_puts(&sb, "; INSERT INTO sqlite_sequence (name, seq) SELECT ");
+		strbuf_puts(&sb, "; INSERT INTO main.sqlite_sequence (name, seq) SELECT ");
 		strbuf_put_quoted(&sb, rb->table, '\'');
-		strbuf_puts(&sb, ", seq FROM sqlite_sequence WHERE name = ");
+		strbuf_puts(&sb, ", seq FROM main.sqlite_sequence WHERE name = ");
 		strbuf_put_quoted(&sb, aside, '\'');
-		strbuf_puts(&sb, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ");
+		strbuf_puts(&sb, " AND NOT EXISTS (SELECT 1 FROM main.sqlite_sequence WHERE name = ");
 		strbuf_put_quoted(&sb, rb->table, '\'');
 		strbuf_puts(&sb, ")");
 		ok = run(c, sb.data, err);

@@ -564,7 +564,7 @@ static bool column_sequences(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 			continue;
 		if (!xlat_column_sequence(c, s->relation->relname, cd->colname, tr.info->oid,
 					  id ? id->options : NULL, id ? id->n_options : 0,
-					  s->if_not_exists))
+					  s->if_not_exists, xlat_temp_is(s->relation)))
 			return false;
 	}
 	return true;
@@ -587,7 +587,7 @@ static bool column_meta(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const 
 			continue;
 		char kind = id ? (id->generated_when && *id->generated_when == 'a' ? 'a' : 'd') : 0;
 		xlat_column_meta(c, s->relation->relname, cd->colname, xlat_type_format(c, &tr), kind,
-				 s->if_not_exists);
+				 s->if_not_exists, xlat_temp_is(s->relation));
 	}
 	return true;
 }
@@ -610,19 +610,6 @@ static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 			pgerr_detail(c->err, "Valid values are between \"10\" and \"100\".");
 			return false;
 		}
-	}
-	return true;
-}
-
-/* A temporary table's serial or identity columns would need sequences and column rows in
- * sidecar tables of the temp schema, which the catalog does not read. */
-static bool temp_no_sidecar(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
-{
-	for (size_t i = 0; i < s->n_table_elts; i++) {
-		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == NODE(COLUMN_DEF) && numbered(c, e->column_def))
-			return xlat_unsupported(c, e->column_def->location,
-						"a serial or identity column in a temporary table");
 	}
 	return true;
 }
@@ -688,8 +675,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (first)
 		return xlat_unsupported(c, -1, "a table without columns");
 	xlat_puts(c, ")");
-	if (temp) /* its sidecar rows would have to live in the temp schema */
-		return temp_no_sidecar(c, s);
+	/* a temporary table's go to the temp schema's sidecars, which die with the session */
 	return column_meta(c, s, &an) && column_sequences(c, s, &an);
 }
 
