@@ -197,6 +197,9 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);
+/* The same of one in the session's temp schema (a temporary table hides a permanent one of
+ * its name, which has the other OID). */
+uint32_t catalog_temp_rel_oid(const char *name);
 /* The OID of the row type of table or view name (pg_class.reltype). */
 uint32_t catalog_rowtype_oid(const char *name);
 /* The OID of the schema a session without a default tenant sees for tenant name. */

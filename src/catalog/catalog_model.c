@@ -26,6 +26,8 @@ uint32_t cat_oid(const char *kind, const char *a, const char *b)
 
 uint32_t catalog_rel_oid(const char *name) { return cat_oid("rel", name, NULL); }
 
+uint32_t catalog_temp_rel_oid(const char *name) { return cat_oid("rel", name, CAT_NS_TEMP_NAME); }
+
 uint32_t catalog_schema_oid(const char *name) { return cat_oid("schema", name, NULL); }
 
 /* Grows a pointer array kept in the model's arena. */

@@ -169,13 +169,23 @@ bool sess_temp_discard(struct session *s, struct pgerr *err)
 	return ok;
 }
 
-bool sess_temp_rebuild_check(struct session *s, const char *table, struct pgerr *err)
+bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
+			     struct pgerr *err)
 {
-	if (!s->conn || !shard_conn_pinned(s->conn) || !table ||
-	    !exists(shard_conn_db(s->conn), table))
+	if (!s->conn || !shard_conn_pinned(s->conn) || !r->table ||
+	    !exists(shard_conn_db(s->conn), r->table))
 		return true;
-	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			 "this form of ALTER TABLE on a temporary table is not supported");
+	for (; r; r = r->next) {
+		const char *what = r->using_index			 ? "ADD ... USING INDEX"
+				   : r->kind == XLAT_RB_RENAME_CONSTRAINT ? "RENAME CONSTRAINT"
+				   : r->before ? "a serial or identity column added"
+					       : NULL;
+		if (what)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "ALTER TABLE ... %s on a temporary table is not supported",
+					 what);
+	}
+	return true;
 }
 
 void sess_temp_end(struct session *s)
