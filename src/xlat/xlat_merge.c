@@ -306,7 +306,8 @@ static bool emit_delete(struct xlat_ctx *c, struct merge *mg, size_t k)
 }
 
 /* INSERT DEFAULT VALUES for each row: SQLite's DEFAULT VALUES makes one row, so the table's
- * serial key is given NULL (SQLite numbers it), else its first column its default. */
+ * serial key is given NULL (SQLite numbers it), else its first column its default (an
+ * identity column's is its sequence's nextval; none: NULL, as DEFAULT VALUES gives it). */
 static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 {
 	PgQuery__RangeVar plain = mg->target;
@@ -322,8 +323,7 @@ static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 		c->st->numbered_max = col->type_oid == XLAT_OID_INT2   ? INT16_MAX
 				      : col->type_oid == XLAT_OID_INT4 ? INT32_MAX
 								       : 0;
-	} else if (ncols && !cols[0].identity &&
-		   xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
+	} else if (ncols && xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
 		col = &cols[0];
 	} else {
 		return xlat_unsupported(c, -1, "MERGE ... INSERT DEFAULT VALUES into this table");
@@ -354,6 +354,22 @@ PgQuery__Node *xlat_merge_res_target(struct xlat_ctx *c, PgQuery__Node *val)
 	return n;
 }
 
+/* Whether value i of an INSERT clause is DEFAULT: written so, or given to an identity column
+ * under OVERRIDING USER VALUE, which PostgreSQL replaces by the column's next value. */
+static bool as_default(const PgQuery__MergeWhenClause *w, size_t i,
+		       const struct xlat_schema_col *tcols, size_t ntcols)
+{
+	if (w->values[i]->node_case == NODE(SET_TO_DEFAULT))
+		return true;
+	if (w->override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE)
+		return false;
+	const struct xlat_schema_col *col =
+		w->n_target_list ? xlat_scope_col(tcols, ntcols, w->target_list[i]->res_target->name)
+		: i < ntcols	 ? &tcols[i]
+				 : NULL;
+	return col && col->identity;
+}
+
 /* INSERT INTO target (columns) SELECT values FROM "__merge" AS source: a DEFAULT value leaves
  * its column out, which is what it means for a single row. */
 static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
@@ -369,13 +385,15 @@ static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
 					 ? "INSERT has more expressions than target columns"
 					 : "INSERT has more target columns than expressions");
 	bool known = xlat_scope_target(c, &plain, &tcols, &ntcols);
+	if (w->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE && !known)
+		return xlat_unsupported(c, -1, "OVERRIDING USER VALUE into this table");
 	PgQuery__Node **cols = arena_zalloc(c->a, (n + 1) * sizeof(*cols));
 	PgQuery__Node **vals = arena_zalloc(c->a, (n + 1) * sizeof(*vals));
 	bool defaults = false;
 	for (size_t i = 0; i < n; i++)
-		defaults |= w->values[i]->node_case == NODE(SET_TO_DEFAULT);
+		defaults |= as_default(w, i, tcols, ntcols);
 	for (size_t i = 0; i < n; i++) {
-		if (w->values[i]->node_case == NODE(SET_TO_DEFAULT))
+		if (as_default(w, i, tcols, ntcols))
 			continue;
 		if (w->n_target_list) {
 			cols[kept] = w->target_list[i];
@@ -408,7 +426,10 @@ static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
 	ins.cols = cols;
 	ins.n_cols = w->n_target_list || defaults ? kept : 0;
 	ins.select_stmt = &seln;
-	ins.override = w->override;
+	/* USER VALUE: its identity values are gone above, nothing is left to override */
+	ins.override = w->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE
+			       ? PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET
+			       : w->override;
 	return reader(c, mg, k) && xlat_stmt_insert(c, &ins);
 }
 
