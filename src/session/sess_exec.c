@@ -642,6 +642,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			return false;
 		}
 		sess_skip_notices(s, x, skips);
+		sess_temp_saw(s, x); /* CREATE TEMP TABLE ... (LIKE ...) ON COMMIT */
 		break;
 	}
 	case XLAT_COPY:

@@ -563,6 +563,8 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	}
 	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
 		return rename_constraint(c, r, err);
+	if (r->kind == XLAT_RB_LIKE)
+		return shard_create_like(c, r, err);
 	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
 	if (dropped)
 		return dropped > 0;

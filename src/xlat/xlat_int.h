@@ -852,6 +852,9 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
  * table's, in the temp schema's sidecars (as for xlat_column_sequence). */
 void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
 		      const char *type, char identity, bool if_not_exists, bool temp);
+/* The column and comment sidecars' CREATE TABLE IF NOT EXISTS statements (the temp schema's
+ * for temp), for CREATE TABLE ... (LIKE ...), in c's arena. */
+const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp);
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */
 void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);

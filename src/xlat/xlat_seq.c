@@ -316,6 +316,12 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
+const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp)
+{
+	return arena_printf(c->a, SIDECAR_COLUMNS "; " SIDECAR_COMMENTS, schema_prefix(temp),
+			    schema_prefix(temp));
+}
+
 /* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go. */
 void xlat_truncate_restart(struct xlat_ctx *c, const char *table)
 {

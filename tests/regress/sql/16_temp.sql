@@ -171,3 +171,17 @@ SELECT relname FROM pg_class WHERE relname LIKE 'tt\_serial%' OR relname LIKE 't
 DISCARD TEMP;
 SELECT relname FROM pg_class WHERE relname LIKE 'tt\_%' ORDER BY 1;
 DROP TABLE tt_perm;
+CREATE TABLE tt_target (id serial PRIMARY KEY, code varchar(8) NOT NULL DEFAULT 'x', qty integer CHECK (qty >= 0));
+CREATE TEMP TABLE tt_stage (LIKE tt_target INCLUDING DEFAULTS) ON COMMIT PRESERVE ROWS;
+INSERT INTO tt_stage (id, qty) VALUES (7, -5) RETURNING id, code, qty;
+SELECT relpersistence FROM pg_class WHERE relname = 'tt_stage';
+SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull FROM pg_attribute a WHERE a.attrelid = 'tt_stage'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+INSERT INTO tt_target (code, qty) SELECT code, abs(qty) FROM tt_stage RETURNING id, code, qty;
+BEGIN;
+CREATE TEMP TABLE tt_stage2 (LIKE tt_target INCLUDING ALL) ON COMMIT DROP;
+INSERT INTO tt_stage2 (id, qty) VALUES (1, 1);
+INSERT INTO tt_stage2 (id, qty) VALUES (1, 2);
+ROLLBACK;
+SELECT count(*) FROM pg_class WHERE relname = 'tt_stage2';
+DROP TABLE tt_stage;
+DROP TABLE tt_target;

@@ -43,7 +43,8 @@ static const struct xcase cases[] = {
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (a * 2) STORED)"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b text COLLATE \"en_US\")", "!0A000@45"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =))", "!0A000@25"},
-	{"CREATE TABLE n1 (LIKE t)", "!0A000"},
+	{"CREATE TABLE n1 (LIKE t, b int)", "!0A000"},
+	{"CREATE TABLE n1 (LIKE other.t)", "!0A000"},
 	/* temporary tables: SQLite's temp schema, serial and identity in its own sidecars */
 	{"CREATE TEMP TABLE n1 (a int)", "CREATE TEMP TABLE n1 (a int4)"},
 	{"CREATE TEMPORARY TABLE IF NOT EXISTS n1 (a int PRIMARY KEY, b text DEFAULT 'x')",
