@@ -29,15 +29,33 @@ struct like {
 	bool sidecar;        /* after writes sidecar rows: r->script creates the tables */
 };
 
-/* The first column of the first row of sql (?1 = a1, ?2 = a2), malloc'd; NULL: no row. */
-static char *one_text(sqlite3 *db, const char *sql, const char *a1, const char *a2)
+/* sql prepared with ?1 = a1, ?2 = a2 (text, NULL when not given); NULL with *rc. */
+static sqlite3_stmt *query(sqlite3 *db, const char *sql, const char *a1, const char *a2, int *rc)
 {
 	sqlite3_stmt *vm = NULL;
-	char *r = NULL;
-	if (sqlite3_prepare_v2(db, sql, -1, &vm, NULL) != SQLITE_OK)
+	*rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+	if (*rc != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
 	sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+	return vm;
+}
+
+/* The source's OID, in the temp schema's numbering for a temporary one. */
+static uint32_t source_oid(const struct like *l)
+{
+	return strcmp(l->ss, "temp") == 0 ? catalog_temp_rel_oid(l->r->ref_table)
+					  : catalog_rel_oid(l->r->ref_table);
+}
+
+/* The first column of the first row of sql (?1 = a1, ?2 = a2), malloc'd; NULL: no row. */
+static char *one_text(sqlite3 *db, const char *sql, const char *a1, const char *a2)
+{
+	int rc;
+	char *r = NULL;
+	sqlite3_stmt *vm = query(db, sql, a1, a2, &rc);
+	if (!vm)
+		return NULL;
 	if (sqlite3_step(vm) == SQLITE_ROW)
 		r = base_xstrdup(sqlite3_column_text(vm, 0) ? (const char *)sqlite3_column_text(vm, 0)
 							     : "");
@@ -118,16 +136,15 @@ static bool rowid_column(struct like *l, const char *name, struct pgerr *err)
  * the catalog's (int4 for a serial). */
 static const char *integer_type(struct like *l, const char *col)
 {
-	sqlite3_stmt *vm = NULL;
+	int rc;
 	const char *r = "int8";
-	if (sqlite3_prepare_v2(shard_conn_db(l->c),
-			       "SELECT atttypid FROM pg_attribute WHERE attrelid = ?1 AND attname = "
-			       "?2",
-			       -1, &vm, NULL) != SQLITE_OK)
+	sqlite3_stmt *vm = query(shard_conn_db(l->c),
+				 "SELECT atttypid FROM pg_attribute WHERE attrelid = ?1 AND attname = "
+				 "?2",
+				 NULL, col, &rc);
+	if (!vm)
 		return r;
-	sqlite3_bind_int64(vm, 1, strcmp(l->ss, "temp") == 0 ? catalog_temp_rel_oid(l->r->ref_table)
-							     : catalog_rel_oid(l->r->ref_table));
-	sqlite3_bind_text(vm, 2, col, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(vm, 1, source_oid(l));
 	if (sqlite3_step(vm) == SQLITE_ROW) {
 		int oid = sqlite3_column_int(vm, 0);
 		r = oid == 21 ? "int2" : oid == 23 ? "int4" : "int8";
@@ -176,19 +193,16 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 static bool columns(struct like *l, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(l->c);
-	sqlite3_stmt *vm = NULL;
 	char *npk_s = one_text(db, "SELECT count(*) FROM pragma_table_xinfo(?1, ?2) WHERE pk > 0",
 			       l->r->ref_table, l->ss);
-	int npk = npk_s ? atoi(npk_s) : 0;
+	int npk = npk_s ? atoi(npk_s) : 0, rc;
 	free(npk_s);
-	int rc = sqlite3_prepare_v2(db,
-				    "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM "
-				    "pragma_table_xinfo(?1, ?2) ORDER BY cid",
-				    -1, &vm, NULL);
-	if (rc != SQLITE_OK)
+	sqlite3_stmt *vm = query(db,
+				 "SELECT name, type, \"notnull\", dflt_value, pk, hidden FROM "
+				 "pragma_table_xinfo(?1, ?2) ORDER BY cid",
+				 l->r->ref_table, l->ss, &rc);
+	if (!vm)
 		return shard_error(db, rc, err);
-	sqlite3_bind_text(vm, 1, l->r->ref_table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(vm, 2, l->ss, -1, SQLITE_STATIC);
 	bool ok = true;
 	while (ok && (rc = sqlite3_step(vm)) == SQLITE_ROW)
 		ok = column(l, vm, npk, err);
@@ -200,16 +214,14 @@ static bool columns(struct like *l, struct pgerr *err)
 static bool checks(struct like *l, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(l->c);
-	sqlite3_stmt *vm = NULL;
-	int rc = sqlite3_prepare_v2(db,
-				    "SELECT conname, conbin FROM pg_constraint WHERE conrelid = ?1 "
-				    "AND contype = 'c' ORDER BY oid",
-				    -1, &vm, NULL);
-	if (rc != SQLITE_OK)
+	int rc;
+	sqlite3_stmt *vm = query(db,
+				 "SELECT conname, conbin FROM pg_constraint WHERE conrelid = ?1 AND "
+				 "contype = 'c' ORDER BY oid",
+				 NULL, NULL, &rc);
+	if (!vm)
 		return shard_error(db, rc, err);
-	sqlite3_bind_int64(vm, 1, strcmp(l->ss, "temp") == 0
-					  ? catalog_temp_rel_oid(l->r->ref_table)
-					  : catalog_rel_oid(l->r->ref_table));
+	sqlite3_bind_int64(vm, 1, source_oid(l));
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
 		strbuf_puts(&l->def, ", CONSTRAINT ");
 		strbuf_put_quoted(&l->def, (const char *)sqlite3_column_text(vm, 0), '"');
@@ -223,12 +235,11 @@ static bool checks(struct like *l, struct pgerr *err)
 static void index_columns(sqlite3 *db, const char *schema, const char *index, struct strbuf *cols,
 			  struct strbuf *label)
 {
-	sqlite3_stmt *vm = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_index_info(?1, ?2) ORDER BY seqno", -1,
-			       &vm, NULL) != SQLITE_OK)
+	int rc;
+	sqlite3_stmt *vm = query(db, "SELECT name FROM pragma_index_info(?1, ?2) ORDER BY seqno",
+				 index, schema, &rc);
+	if (!vm)
 		return;
-	sqlite3_bind_text(vm, 1, index, -1, SQLITE_STATIC);
-	sqlite3_bind_text(vm, 2, schema, -1, SQLITE_STATIC);
 	for (int i = 0; sqlite3_step(vm) == SQLITE_ROW; i++) {
 		const char *n = (const char *)sqlite3_column_text(vm, 0);
 		strbuf_puts(cols, i ? ", " : "");
@@ -280,17 +291,15 @@ static void index_again(struct like *l, const char *sql, const char *label)
 static bool indexes(struct like *l, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(l->c);
-	sqlite3_stmt *vm = NULL;
 	char sql[200];
+	int rc;
 	snprintf(sql, sizeof(sql),
 		 "SELECT l.name, l.origin, s.sql FROM pragma_index_list(?1, ?2) l LEFT JOIN "
 		 "%s.sqlite_schema s ON s.type = 'index' AND s.name = l.name ORDER BY l.seq DESC",
 		 l->ss);
-	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
-	if (rc != SQLITE_OK)
+	sqlite3_stmt *vm = query(db, sql, l->r->ref_table, l->ss, &rc);
+	if (!vm)
 		return shard_error(db, rc, err);
-	sqlite3_bind_text(vm, 1, l->r->ref_table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(vm, 2, l->ss, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(vm, 0);
 		const char *origin = (const char *)sqlite3_column_text(vm, 1);
