@@ -100,9 +100,9 @@ struct catalog_seqvals;
 struct catalog_seqvals *catalog_seqvals_new(void);
 void catalog_seqvals_free(struct catalog_seqvals *sv);
 void catalog_seqvals_reset(struct catalog_seqvals *sv);
-/* An INSERT let SQLite number a serial key (xlat_stmt.numbered_seq, the sequence's name):
- * its currval and lastval become value, the last number given, as PostgreSQL's DEFAULT
- * nextval() leaves them. sv may be NULL. */
+/* An INSERT let SQLite number a serial key (xlat_stmt.numbered_seq, the sequence's name,
+ * "pg_temp.name" for a temporary table's): its currval and lastval become value, the last
+ * number given, as PostgreSQL's DEFAULT nextval() leaves them. sv may be NULL. */
 void catalog_seqvals_numbered(struct catalog_seqvals *sv, const char *seq, int64_t value);
 
 /* A connection's catalog state: the schema model it caches and the session lent to it. */
@@ -145,7 +145,8 @@ struct catalog_column {
 	uint32_t type_oid;
 	int32_t typmod;
 	char identity;         /* attidentity: 'a', 'd' or '\0' */
-	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name, else NULL */
+	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name (a temporary
+				* table's "pg_temp.name"), else NULL */
 };
 struct catalog_relation {
 	const char *name;
@@ -196,6 +197,9 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
 
 /* The OID of a relation (table, view, index or sequence) of the tenant named name. */
 uint32_t catalog_rel_oid(const char *name);
+/* The same of one in the session's temp schema (a temporary table hides a permanent one of
+ * its name, which has the other OID). */
+uint32_t catalog_temp_rel_oid(const char *name);
 /* The OID of the row type of table or view name (pg_class.reltype). */
 uint32_t catalog_rowtype_oid(const char *name);
 /* The OID of the schema a session without a default tenant sees for tenant name. */

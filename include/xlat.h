@@ -75,7 +75,8 @@ struct xlat_col {
  * rewritten in place; a unique index of its own made again under the new name). */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT };
+			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
+			 XLAT_RB_LIKE };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -117,6 +118,12 @@ struct xlat_rebuild {
 	 * become the key when it runs (shard_alter.c; constraint and keys are empty until then),
 	 * and which the constraint replaces; name is the constraint's, else the index's */
 	const char *using_index;
+	/* LIKE: CREATE [TEMP] TABLE table (LIKE ref_table ...), made when it runs from ref_table's
+	 * definition (shard_like.c): like_options PostgreSQL's CREATE_TABLE_LIKE_* bits, temp
+	 * for a temporary table, missing_ok IF NOT EXISTS, script the sidecar tables it may
+	 * write (created first). */
+	unsigned like_options;
+	bool temp;
 };
 
 

@@ -91,13 +91,19 @@ static int64_t pragma_int(sqlite3 *db, const char *sql)
  * UPDATEs of a sequence's state move neither, so inserts never cause a reload. */
 static int64_t side_key(struct cat_conn *cc)
 {
+	static const char *const sql[] = {
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_SEQUENCES,
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_COMMENTS,
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM temp." CAT_SIDECAR_SEQUENCES,
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM temp." CAT_SIDECAR_COMMENTS};
+	const struct cat_model *m = &cc->model;
+	bool has[] = {m->has_seq_table, m->has_comment_table, m->has_temp_seq_table,
+		      m->has_temp_comment_table};
 	int64_t k = 0;
-	if (cc->model.has_seq_table)
-		k = pragma_int(cc->db, "SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM "
-				       CAT_SIDECAR_SEQUENCES);
-	if (cc->model.has_comment_table)
-		k = k * 1000003 + pragma_int(cc->db, "SELECT count(*) * 4294967296 + "
-						     "ifnull(max(rowid), 0) FROM " CAT_SIDECAR_COMMENTS);
+	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
+		if (has[i])
+			k = k * 1000003 + pragma_int(cc->db, sql[i]);
+	}
 	return k;
 }
 
@@ -512,8 +518,9 @@ static void fill_origins(const struct cat_model *m, struct origins *o)
 		const char *db = sqlite3_column_database_name(o->vm, i);
 		const char *table = sqlite3_column_table_name(o->vm, i);
 		const char *col = sqlite3_column_origin_name(o->vm, i);
-		const struct cat_rel *t = table && col && db && strcmp(db, "main") == 0
-						  ? cat_model_rel(m, table)
+		bool temp = db && strcmp(db, "temp") == 0; /* a temporary table's */
+		const struct cat_rel *t = table && col && db && (temp || strcmp(db, "main") == 0)
+						  ? cat_model_rel_in(m, table, temp)
 						  : NULL;
 		if (t && t->kind == 'r' && o->serial_col == i) {
 			int16_t k = column_attnum(t, col);

@@ -157,6 +157,9 @@ struct cat_model {
 	const char *public_comment; /* COMMENT ON SCHEMA public ("": none); NULL: initdb's */
 	bool has_sidecar; /* its rows change without a schema change: see cat_conn_model */
 	bool has_seq_table, has_comment_table;
+	/* the same sidecars in the temp schema: temporary sequences, a temporary table's serial
+	 * columns and comments, which die with the session's connection */
+	bool has_temp_seq_table, has_temp_comment_table;
 	struct cat_rel **rels; /* tables and views, then indexes */
 	size_t nrels;
 	struct cat_index **idx;
@@ -174,6 +177,8 @@ struct cat_model {
 bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
 void cat_model_free(struct cat_model *m);
 struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name);
+/* The relation of that name in one SQLite schema only (temp: the temp schema), or NULL. */
+struct cat_rel *cat_model_rel_in(const struct cat_model *m, const char *name, bool temp);
 struct cat_rel *cat_model_rel_oid(const struct cat_model *m, uint32_t oid);
 /* A view's query: its CREATE VIEW text after " AS "; NULL for anything but a view. */
 const char *cat_view_query(const struct cat_rel *v);
@@ -488,6 +493,10 @@ const struct cat_reldef *cat_builtin_defs(size_t *n);
  * tables' triggers. */
 bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err);
 bool cat_sidecar_exists(sqlite3 *db, const char *name);
+/* Whether SQLite schema "main" or "temp" has table name (a hash lookup, no query). */
+bool cat_sidecar_in(sqlite3 *db, bool temp, const char *name);
+/* The schema a sidecar's rows about an object live in: "temp." or "main.". */
+static inline const char *cat_sidecar_schema(bool temp) { return temp ? "temp." : "main."; }
 struct cat_rel *cat_model_new_rel(struct cat_model *m, const char *name, char kind,
 				  const char *sql);
 void cat_model_push_seq(struct cat_model *m, struct cat_seq *q);

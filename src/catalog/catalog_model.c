@@ -26,6 +26,8 @@ uint32_t cat_oid(const char *kind, const char *a, const char *b)
 
 uint32_t catalog_rel_oid(const char *name) { return cat_oid("rel", name, NULL); }
 
+uint32_t catalog_temp_rel_oid(const char *name) { return cat_oid("rel", name, CAT_NS_TEMP_NAME); }
+
 uint32_t catalog_schema_oid(const char *name) { return cat_oid("schema", name, NULL); }
 
 /* Grows a pointer array kept in the model's arena. */
@@ -607,8 +609,10 @@ static void resolve_fkeys(struct cat_model *m)
 static bool load_rels(sqlite3 *db, struct cat_model *m, bool temp, struct pgerr *err)
 {
 	sqlite3_stmt *st = prep(db,
+				/* the temp schema has its own sqlite_sequence and sidecars too */
 				temp ? "SELECT type, name, sql FROM temp.sqlite_schema WHERE type IN "
-				       "('table', 'view') ORDER BY rowid"
+				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid"
 				     : "SELECT type, name, sql FROM main.sqlite_schema WHERE type IN "
 				       "('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 				       "AND name NOT LIKE '\\_shardlite\\_%' ESCAPE '\\' ORDER BY rowid",
@@ -684,6 +688,15 @@ struct cat_rel *cat_model_rel(const struct cat_model *m, const char *name)
 {
 	for (size_t i = 0; name && i < m->nrels; i++) {
 		if (strcasecmp(m->rels[i]->name, name) == 0)
+			return m->rels[i];
+	}
+	return NULL;
+}
+
+struct cat_rel *cat_model_rel_in(const struct cat_model *m, const char *name, bool temp)
+{
+	for (size_t i = 0; name && i < m->nrels; i++) {
+		if (m->rels[i]->temp == temp && strcasecmp(m->rels[i]->name, name) == 0)
 			return m->rels[i];
 	}
 	return NULL;

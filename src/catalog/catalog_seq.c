@@ -28,18 +28,42 @@ static bool sidecar_exists(sqlite3 *db, const char *name)
 
 bool cat_sidecar_exists(sqlite3 *db, const char *name) { return sidecar_exists(db, name); }
 
+bool cat_sidecar_in(sqlite3 *db, bool temp, const char *name)
+{
+	return sqlite3_table_column_metadata(db, temp ? "temp" : "main", name, NULL, NULL, NULL,
+					     NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* SELECT cols FROM schema.table [tail], prepared; NULL when the table is not there. */
+static sqlite3_stmt *sidecar_select(sqlite3 *db, bool temp, const char *cols, const char *table,
+				    const char *tail)
+{
+	char *sql = sqlite3_mprintf("SELECT %s FROM %s%s%s", cols, cat_sidecar_schema(temp), table,
+				    tail);
+	sqlite3_stmt *st = NULL;
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		st = NULL;
+	sqlite3_free(sql);
+	return st;
+}
+
 static const char *dup_col(struct arena *a, sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 	return s ? arena_strdup(a, (const char *)s) : NULL;
 }
 
-static struct cat_seq *add_seq(struct cat_model *m, const char *name)
+/* A temporary sequence has an OID apart from a permanent one of the same name, as a
+ * temporary table does. */
+static struct cat_seq *add_seq(struct cat_model *m, const char *name, bool temp)
 {
 	struct cat_seq *q = arena_zalloc(m->a, sizeof(*q));
 	q->name = name;
 	q->rel = cat_model_new_rel(m, name, 'S', NULL);
 	q->rel->sqlname = NULL;
+	q->rel->temp = temp;
+	if (temp)
+		q->rel->oid = cat_oid("rel", name, CAT_NS_TEMP_NAME);
 	q->oid = q->rel->oid;
 	cat_model_push_seq(m, q);
 	return q;
@@ -76,15 +100,16 @@ static void load_implicit(struct cat_model *m)
 		if (!c)
 			continue;
 		const char *name = arena_printf(m->a, "%s_%s_seq", t->name, c->name);
-		if (cat_model_rel(m, name))
+		if (cat_model_rel_in(m, name, t->temp))
 			continue;
-		struct cat_seq *q = add_seq(m, name);
+		struct cat_seq *q = add_seq(m, name, t->temp);
 		*q = (struct cat_seq){.name = name, .oid = q->oid, .rel = q->rel,
 				      .typoid = c->typoid, .start = 1, .inc = 1, .min = 1,
 				      .max = type_max(c->typoid), .cache = 1, .owner_table = t->name,
 				      .owner_col = c->name, .owner_attnum = attnum, .implicit = true};
 		struct cat_col *wc = (struct cat_col *)c;
-		wc->rowid_seq = name;
+		/* what an insert that numbers the key reports (catalog_seqvals_numbered) */
+		wc->rowid_seq = t->temp ? arena_printf(m->a, "pg_temp.%s", name) : name;
 		if (c->identity)
 			continue; /* an identity column shows no default (psql: "generated ...") */
 		/* PostgreSQL shows the serial's default as the sequence call it is */
@@ -94,10 +119,12 @@ static void load_implicit(struct cat_model *m)
 	}
 }
 
-/* A column of a table by exact name (the sidecar stores names as the schema spells them). */
-static struct cat_col *table_col(const struct cat_model *m, const char *table, const char *col)
+/* A column of a table of one schema by exact name (the sidecar stores names as the schema
+ * spells them). */
+static struct cat_col *table_col(const struct cat_model *m, bool temp, const char *table,
+				 const char *col)
 {
-	struct cat_rel *t = table ? cat_model_rel(m, table) : NULL;
+	struct cat_rel *t = table ? cat_model_rel_in(m, table, temp) : NULL;
 	for (int i = 0; t && t->kind == 'r' && col && i < t->ncols; i++) {
 		if (strcmp(t->cols[i].name, col) == 0)
 			return &t->cols[i];
@@ -110,15 +137,14 @@ static struct cat_col *table_col(const struct cat_model *m, const char *table, c
  * it (made before it existed) reads its serial keys as bigint and identity columns as serial
  * ones. An identity column's own DEFAULT nextval(...) is how SQLite numbers it, not a default
  * PostgreSQL would show. */
-static bool load_columns(sqlite3 *db, struct cat_model *m)
+static bool load_columns(sqlite3 *db, struct cat_model *m, bool temp)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT table_name, column_name, type, identity FROM " CAT_SIDECAR_COLUMNS,
-			       -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = sidecar_select(db, temp, "table_name, column_name, type, identity",
+					  CAT_SIDECAR_COLUMNS, "");
+	if (!st)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct cat_col *c = table_col(m, (const char *)sqlite3_column_text(st, 0),
+		struct cat_col *c = table_col(m, temp, (const char *)sqlite3_column_text(st, 0),
 					      (const char *)sqlite3_column_text(st, 1));
 		const char *type = (const char *)sqlite3_column_text(st, 2);
 		const char *identity = (const char *)sqlite3_column_text(st, 3);
@@ -155,9 +181,11 @@ static void type_views(sqlite3 *db, struct cat_model *m)
 		if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
 			for (int k = 0; k < v->ncols && k < sqlite3_column_count(st); k++) {
 				const char *decl = sqlite3_column_decltype(st, k);
+				const char *schema = sqlite3_column_database_name(st, k);
 				const struct cat_col *c =
 					decl && strcasecmp(decl, "INTEGER") == 0
-						? table_col(m, sqlite3_column_table_name(st, k),
+						? table_col(m, schema && strcmp(schema, "temp") == 0,
+							    sqlite3_column_table_name(st, k),
 							    sqlite3_column_origin_name(st, k))
 						: NULL;
 				if (c && c->rowid_seq)
@@ -178,20 +206,19 @@ static int col_attnum(const struct cat_rel *t, const char *col)
 	return 0;
 }
 
-static bool load_sequences(sqlite3 *db, struct cat_model *m)
+static bool load_sequences(sqlite3 *db, struct cat_model *m, bool temp)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, type, start, increment, min, max, cache, cycle, "
-			       "owner_table, owner_column FROM " CAT_SIDECAR_SEQUENCES
-			       " ORDER BY rowid",
-			       -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = sidecar_select(db, temp,
+					  "name, type, start, increment, min, max, cache, cycle, "
+					  "owner_table, owner_column",
+					  CAT_SIDECAR_SEQUENCES, " ORDER BY rowid");
+	if (!st)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = dup_col(m->a, st, 0);
-		if (!name || cat_model_rel(m, name))
+		if (!name || cat_model_rel_in(m, name, temp))
 			continue;
-		struct cat_seq *q = add_seq(m, name);
+		struct cat_seq *q = add_seq(m, name, temp);
 		int32_t typmod = -1;
 		q->typoid = pgtype_from_decl((const char *)sqlite3_column_text(st, 1), &typmod);
 		q->start = sqlite3_column_int64(st, 2);
@@ -200,7 +227,8 @@ static bool load_sequences(sqlite3 *db, struct cat_model *m)
 		q->max = sqlite3_column_int64(st, 5);
 		q->cache = sqlite3_column_int64(st, 6);
 		q->cycle = sqlite3_column_int(st, 7) != 0;
-		const struct cat_rel *t = cat_model_rel(m, (const char *)sqlite3_column_text(st, 8));
+		const struct cat_rel *t =
+			cat_model_rel_in(m, (const char *)sqlite3_column_text(st, 8), temp);
 		q->owner_attnum = col_attnum(t, (const char *)sqlite3_column_text(st, 9));
 		if (t && q->owner_attnum) {
 			q->owner_table = t->name;
@@ -211,10 +239,10 @@ static bool load_sequences(sqlite3 *db, struct cat_model *m)
 }
 
 /* A comment's object: 0 when it no longer exists (dropped since; the row is ignored). */
-static uint32_t comment_target(const struct cat_model *m, const char *kind, const char *name,
-			       const char *col, int *subid)
+static uint32_t comment_target(const struct cat_model *m, bool temp, const char *kind,
+			       const char *name, const char *col, int *subid)
 {
-	const struct cat_rel *r = cat_model_rel(m, name);
+	const struct cat_rel *r = cat_model_rel_in(m, name, temp);
 	*subid = 0;
 	if (!r)
 		return 0;
@@ -230,13 +258,11 @@ static uint32_t comment_target(const struct cat_model *m, const char *kind, cons
 	return r->kind == want ? r->oid : 0;
 }
 
-static bool load_comments(sqlite3 *db, struct cat_model *m)
+static bool load_comments(sqlite3 *db, struct cat_model *m, bool temp)
 {
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT kind, name, column_name, description FROM " CAT_SIDECAR_COMMENTS
-			       " ORDER BY rowid",
-			       -1, &st, NULL) != SQLITE_OK)
+	sqlite3_stmt *st = sidecar_select(db, temp, "kind, name, column_name, description",
+					  CAT_SIDECAR_COMMENTS, " ORDER BY rowid");
+	if (!st)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		int subid = 0;
@@ -244,7 +270,7 @@ static bool load_comments(sqlite3 *db, struct cat_model *m)
 			m->public_comment = dup_col(m->a, st, 3);
 			continue;
 		}
-		uint32_t oid = comment_target(m, (const char *)sqlite3_column_text(st, 0),
+		uint32_t oid = comment_target(m, temp, (const char *)sqlite3_column_text(st, 0),
 					      (const char *)sqlite3_column_text(st, 1),
 					      (const char *)sqlite3_column_text(st, 2), &subid);
 		if (!oid)
@@ -258,21 +284,31 @@ static bool load_comments(sqlite3 *db, struct cat_model *m)
 	return sqlite3_finalize(st) == SQLITE_OK;
 }
 
+/* The sidecars of the temp schema first: a temporary sequence's name finds it before a
+ * permanent one's, as pg_temp leads PostgreSQL's search_path. */
 bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 {
-	bool ok = !sidecar_exists(db, CAT_SIDECAR_COLUMNS) || load_columns(db, m);
+	bool ok = true;
+	for (int temp = 1; temp >= 0 && ok; temp--)
+		ok = !cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS) || load_columns(db, m, temp);
 	if (ok) {
 		load_implicit(m);
 		type_views(db, m);
 	}
 	ok = ok && cat_trigger_load(db, m);
-	if (ok && sidecar_exists(db, CAT_SIDECAR_SEQUENCES)) {
-		m->has_sidecar = m->has_seq_table = true;
-		ok = load_sequences(db, m);
-	}
-	if (ok && sidecar_exists(db, CAT_SIDECAR_COMMENTS)) {
-		m->has_sidecar = m->has_comment_table = true;
-		ok = load_comments(db, m);
+	m->has_temp_seq_table = cat_sidecar_in(db, true, CAT_SIDECAR_SEQUENCES);
+	m->has_seq_table = sidecar_exists(db, CAT_SIDECAR_SEQUENCES);
+	m->has_temp_comment_table = cat_sidecar_in(db, true, CAT_SIDECAR_COMMENTS);
+	m->has_comment_table = sidecar_exists(db, CAT_SIDECAR_COMMENTS);
+	m->has_sidecar = m->has_seq_table || m->has_temp_seq_table || m->has_comment_table ||
+			 m->has_temp_comment_table;
+	if (ok && m->has_temp_seq_table)
+		ok = load_sequences(db, m, true);
+	if (ok && m->has_seq_table)
+		ok = load_sequences(db, m, false);
+	for (int temp = 1; temp >= 0 && ok; temp--) {
+		if (temp ? m->has_temp_comment_table : m->has_comment_table)
+			ok = load_comments(db, m, temp);
 	}
 	if (!ok)
 		pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));

@@ -115,7 +115,7 @@ static bool apply(sqlite3_context *ctx, sqlite3_value **v, struct def *d, bool c
 
 /* OWNED BY table.column (same schema), or NONE (owned_table ''). */
 static bool owned_by(sqlite3_context *ctx, const struct cat_model *m, sqlite3_value **v,
-		     struct def *d)
+		     struct def *d, bool temp)
 {
 	if (!given(v, A_OWNED_TABLE))
 		return true;
@@ -129,6 +129,9 @@ static bool owned_by(sqlite3_context *ctx, const struct cat_model *m, sqlite3_va
 	if (!r)
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				  t), false;
+	if (r->temp != temp)
+		return pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				  "sequence must be in same schema as table it is linked to"), false;
 	if (r->kind != 'r' && r->kind != 'v')
 		return pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE,
 				  "sequence cannot be owned by relation \"%s\"", t), false;
@@ -143,10 +146,13 @@ static bool owned_by(sqlite3_context *ctx, const struct cat_model *m, sqlite3_va
 			  "column \"%s\" of relation \"%s\" does not exist", c ? c : "", t), false;
 }
 
-static int run(sqlite3 *db, const char *sql, const char *name, const struct def *d)
+/* Runs fmt, whose one %s is the schema of the sidecar it writes (cat_sidecar_schema). */
+static int run(sqlite3 *db, const char *fmt, bool temp, const char *name, const struct def *d)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	char *sql = sqlite3_mprintf(fmt, cat_sidecar_schema(temp));
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -174,15 +180,17 @@ static bool stored(sqlite3_context *ctx, int rc)
 	return false;
 }
 
-static bool load_def(sqlite3 *db, const char *name, struct def *d, struct arena *a)
+static bool load_def(sqlite3 *db, bool temp, const char *name, struct def *d, struct arena *a)
 {
 	sqlite3_stmt *st = NULL;
+	char *sql = sqlite3_mprintf("SELECT type, start, increment, min, max, cache, cycle, "
+				    "last_value, is_called, owner_table, owner_column FROM "
+				    "%s" CAT_SIDECAR_SEQUENCES " WHERE name = ?1",
+				    cat_sidecar_schema(temp));
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
 	bool found = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT type, start, increment, min, max, cache, cycle, last_value, "
-			       "is_called, owner_table, owner_column FROM " CAT_SIDECAR_SEQUENCES
-			       " WHERE name = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (rc != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -201,16 +209,16 @@ static bool load_def(sqlite3 *db, const char *name, struct def *d, struct arena 
 }
 
 #define UPSERT                                                                                     \
-	"INSERT OR REPLACE INTO " CAT_SIDECAR_SEQUENCES " (name, type, start, increment, min, "  \
+	"INSERT OR REPLACE INTO %s" CAT_SIDECAR_SEQUENCES " (name, type, start, increment, min, "  \
 	"max, cache, cycle, last_value, is_called, owner_table, owner_column) VALUES (?1, ?2, ?3, " \
 	"?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 
 /* Whether OWNED BY names an existing column (or NONE). */
-static bool owner_exists(const struct cat_model *m, sqlite3_value **v)
+static bool owner_exists(const struct cat_model *m, sqlite3_value **v, bool temp)
 {
 	const char *t = (const char *)sqlite3_value_text(v[A_OWNED_TABLE]);
 	const char *c = (const char *)sqlite3_value_text(v[A_OWNED_COL]);
-	const struct cat_rel *r = t && *t ? cat_model_rel(m, t) : NULL;
+	const struct cat_rel *r = t && *t ? cat_model_rel_in(m, t, temp) : NULL;
 	for (int i = 0; r && c && i < r->ncols; i++) {
 		if (strcmp(r->cols[i].name, c) == 0)
 			return true;
@@ -218,33 +226,39 @@ static bool owner_exists(const struct cat_model *m, sqlite3_value **v)
 	return t && !*t;
 }
 
+/* temp: CREATE TEMP SEQUENCE, or a temporary table's serial column; a temporary sequence may
+ * have the name of a permanent one, which it hides. */
 static void seq_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		       sqlite3_value **v)
+		       sqlite3_value **v, bool temp)
 {
 	struct def d = {.type = "bigint", .cache = 1, .inc = 1};
 	if (sqlite3_value_int(v[A_FLAG]) && given(v, A_OWNED_TABLE)) {
 		/* CREATE TABLE IF NOT EXISTS of a table that was there: its serial's sequence is
 		 * the table's business, not this statement's */
-		if (!owner_exists(m, v))
+		if (!owner_exists(m, v, temp))
 			return;
 	}
-	if (cat_model_rel(m, name)) {
+	if (cat_model_rel_in(m, name, temp)) {
 		if (!sqlite3_value_int(v[A_FLAG]))
 			pgfn_error(ctx, SQLSTATE_DUPLICATE_TABLE, "relation \"%s\" already exists",
 				   name);
 		return;
 	}
-	if (apply(ctx, v, &d, true) && owned_by(ctx, m, v, &d))
-		stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, name, &d));
+	if (apply(ctx, v, &d, true) && owned_by(ctx, m, v, &d, temp))
+		stored(ctx, run(sqlite3_context_db_handle(ctx), UPSERT, temp, name, &d));
 }
 
 /* A serial key's sequence state is its table's sqlite_sequence row: the last value used. */
-static int set_sqlite_seq(sqlite3 *db, const char *table, int64_t last)
+static int set_sqlite_seq(sqlite3 *db, bool temp, const char *table, int64_t last)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db,
-				    "INSERT OR REPLACE INTO sqlite_sequence (rowid, name, seq) VALUES "
-				    "((SELECT rowid FROM sqlite_sequence WHERE name = ?1), ?1, ?2)",
+				    temp ? "INSERT OR REPLACE INTO temp.sqlite_sequence (rowid, name, "
+					   "seq) VALUES ((SELECT rowid FROM temp.sqlite_sequence WHERE "
+					   "name = ?1), ?1, ?2)"
+					 : "INSERT OR REPLACE INTO main.sqlite_sequence (rowid, name, "
+					   "seq) VALUES ((SELECT rowid FROM main.sqlite_sequence WHERE "
+					   "name = ?1), ?1, ?2)",
 				    -1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
@@ -277,7 +291,8 @@ static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite
 			   "RESTART value (%lld) cannot be less than MINVALUE (1)", (long long)r);
 		return;
 	}
-	stored(ctx, set_sqlite_seq(sqlite3_context_db_handle(ctx), q->owner_table, r - 1));
+	stored(ctx, set_sqlite_seq(sqlite3_context_db_handle(ctx), q->rel->temp, q->owner_table,
+				   r - 1));
 }
 
 static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const char *name,
@@ -290,7 +305,8 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 		implicit_alter(ctx, q, v);
 		return;
 	}
-	if (!load_def(db, name, &d, a)) {
+	bool temp = q && q->rel->temp;
+	if (!load_def(db, temp, name, &d, a)) {
 		if (sqlite3_value_int(v[A_FLAG]))
 			return;
 		if (cat_model_rel(m, name))
@@ -300,8 +316,8 @@ static void seq_alter(sqlite3_context *ctx, const struct cat_model *m, const cha
 				   name);
 		return;
 	}
-	if (apply(ctx, v, &d, false) && owned_by(ctx, m, v, &d))
-		stored(ctx, run(db, UPSERT, name, &d));
+	if (apply(ctx, v, &d, false) && owned_by(ctx, m, v, &d, temp))
+		stored(ctx, run(db, UPSERT, temp, name, &d));
 }
 
 static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char *name,
@@ -322,12 +338,13 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 		return;
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	if (stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE name = ?1", name,
-			    NULL)) &&
-	    cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS))
-		stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_COMMENTS
+	bool temp = q->rel->temp;
+	if (stored(ctx, run(db, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE name = ?1", temp,
+			    name, NULL)) &&
+	    cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
+		stored(ctx, run(db, "DELETE FROM %s" CAT_SIDECAR_COMMENTS
 				    " WHERE kind = 'sequence' AND name = ?1",
-				name, NULL));
+				temp, name, NULL));
 }
 
 static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -338,8 +355,8 @@ static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!m || !op || !name)
 		return;
 	struct arena *a = arena_new(0);
-	if (strcmp(op, "create") == 0)
-		seq_create(ctx, m, name, argv);
+	if (strcmp(op, "create") == 0 || strcmp(op, "create temp") == 0)
+		seq_create(ctx, m, name, argv, op[6] != '\0');
 	else if (strcmp(op, "alter") == 0)
 		seq_alter(ctx, m, name, argv, a);
 	else
@@ -347,20 +364,47 @@ static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* TRUNCATE t RESTART IDENTITY: the sequences owned by t's columns start over. */
+/* Whether SQLite schema temp (or main) has an object of that name. Read from sqlite_schema,
+ * not the model: a model loaded between a rename and its sidecar update would be kept with
+ * the rows as they were (an UPDATE moves neither the schema version nor the side key). */
+static bool in_schema(sqlite3 *db, bool temp, const char *name)
+{
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(db,
+			       temp ? "SELECT 1 FROM temp.sqlite_schema WHERE name = ?1 COLLATE NOCASE"
+				    : "SELECT 1 FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* Whether the relation name lives in the temp schema (a temporary one hides a permanent one
+ * of its name). */
+static bool rel_is_temp(sqlite3_context *ctx, const char *name)
+{
+	return in_schema(sqlite3_context_db_handle(ctx), true, name);
+}
+
+/* TRUNCATE t RESTART IDENTITY: the sequences owned by t's columns start over (the
+ * temporary table's, when t names one). */
 static void fn_seq_restart(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
-	if (!table || (cat_sidecar_exists(db, "sqlite_sequence") &&
-		       !stored(ctx, run(db, "DELETE FROM sqlite_sequence WHERE name = ?1", table,
-					NULL))))
+	bool temp = table && rel_is_temp(ctx, table);
+	if (!table || (cat_sidecar_in(db, temp, "sqlite_sequence") &&
+		   !stored(ctx, run(db, "DELETE FROM %ssqlite_sequence WHERE name = ?1", temp, table,
+				    NULL))))
 		return;
-	if (cat_sidecar_exists(db, CAT_SIDECAR_SEQUENCES))
+	if (cat_sidecar_in(db, temp, CAT_SIDECAR_SEQUENCES))
 		stored(ctx, run(db,
-				"UPDATE " CAT_SIDECAR_SEQUENCES " SET last_value = start, "
+				"UPDATE %s" CAT_SIDECAR_SEQUENCES " SET last_value = start, "
 				"is_called = 0 WHERE owner_table = ?1",
-				table, NULL));
+				temp, table, NULL));
 }
 
 /* shardlite_comment(kind, name, column, text): COMMENT ON kind name[.column] IS text; a
@@ -372,9 +416,6 @@ static bool comment_target(sqlite3_context *ctx, const struct cat_model *m, cons
 	if (!r)
 		return pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
 				  name), false;
-	if (r->temp) /* the sidecar is the tenant file's, which must not outlive the session's */
-		return pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				  "COMMENT on a temporary table is not supported"), false;
 	if (*col) {
 		for (int i = 0; i < r->ncols; i++) {
 			if (strcmp(r->cols[i].name, col) == 0)
@@ -401,16 +442,19 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!m || !kind || !name || !col || (!schema && !comment_target(ctx, m, kind, name, col)))
 		return;
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	if (!cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS))
+	/* a temporary table's comments live in the temp schema's sidecar, gone with it */
+	bool temp = !schema && cat_model_rel(m, name)->temp;
+	if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
 		return; /* IS NULL before any comment: nothing to remove */
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		(text && *text) || schema ? "INSERT OR REPLACE INTO " CAT_SIDECAR_COMMENTS
+	char *sql = sqlite3_mprintf(
+		(text && *text) || schema ? "INSERT OR REPLACE INTO %s" CAT_SIDECAR_COMMENTS
 				" (kind, name, column_name, description) VALUES (?1, ?2, ?3, ?4)"
-			      : "DELETE FROM " CAT_SIDECAR_COMMENTS
+			      : "DELETE FROM %s" CAT_SIDECAR_COMMENTS
 				" WHERE kind = ?1 AND name = ?2 AND column_name = ?3",
-		-1, &st, NULL);
+		cat_sidecar_schema(temp));
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
 	if (rc == SQLITE_OK) {
 		/* a column's comment is the column's, whatever COMMENT ON named the relation */
 		sqlite3_bind_text(st, 1, *col ? "column" : kind, -1, SQLITE_STATIC);
@@ -426,38 +470,72 @@ static void fn_comment(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	stored(ctx, rc);
 }
 
+/* Runs fmt (its %s the sidecar's schema, as for run) with up to three text parameters. */
+static bool exec3(sqlite3_context *ctx, const char *fmt, bool temp, const char *p1,
+		  const char *p2, const char *p3)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	char *sql = sqlite3_mprintf(fmt, cat_sidecar_schema(temp));
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (rc == SQLITE_OK) {
+		const char *p[] = {p1, p2, p3};
+		for (int i = 0; i < 3; i++)
+			sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	return stored(ctx, rc);
+}
+
 /* shardlite_forget(kind, name [, column]): after DROP TABLE/VIEW/INDEX, the object's comments
  * (a table's also its columns') and the sequences a table's columns own go too, as in
- * PostgreSQL; with a column (ALTER TABLE DROP COLUMN), that column's. */
+ * PostgreSQL; with a column (ALTER TABLE DROP COLUMN), that column's. A dropped relation's
+ * rows go from the sidecars of each schema that no longer has a relation of its name (a
+ * temporary table dropped leaves the permanent one it hid its comments). */
 static void forget_column(sqlite3_context *ctx, const char *table, const char *column)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	static const char *const sql[] = {
-		"DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE kind = 'column' AND name = ?1 AND "
+		"DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE kind = 'column' AND name = ?1 AND "
 		"column_name = ?2",
-		"DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1 AND owner_column = ?2",
-		"DELETE FROM " CAT_SIDECAR_COLUMNS " WHERE table_name = ?1 AND column_name = ?2"};
+		"DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1 AND owner_column = ?2",
+		"DELETE FROM %s" CAT_SIDECAR_COLUMNS " WHERE table_name = ?1 AND column_name = ?2"};
 	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS};
+	bool temp = rel_is_temp(ctx, table);
 	for (int i = 0; column && i < 3; i++) {
-		if (!cat_sidecar_exists(db, tables[i]))
-			continue;
-		sqlite3_stmt *st = NULL;
-		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
-		if (rc == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-		}
-		sqlite3_finalize(st);
-		if (!stored(ctx, rc))
+		if (cat_sidecar_in(db, temp, tables[i]) &&
+		    !exec3(ctx, sql[i], temp, table, column, NULL))
 			return;
 	}
 }
 
-static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *name)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	if (in_schema(db, temp, name))
+		return;
+	if (cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS) &&
+	    !exec3(ctx,
+		   table ? "DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
+			   "IN ('table', 'column')"
+			 : "DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
+			   "IN ('view', 'index', 'column')",
+		   temp, name, NULL, NULL))
+		return;
+	if (table && cat_sidecar_in(db, temp, CAT_SIDECAR_SEQUENCES) &&
+	    !exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1", temp,
+		   name, NULL, NULL))
+		return;
+	if (table && cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS))
+		(void)exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_COLUMNS " WHERE table_name = ?1", temp,
+			    name, NULL, NULL);
+}
+
+static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
 	const char *kind = (const char *)sqlite3_value_text(argv[0]);
 	const char *name = (const char *)sqlite3_value_text(argv[1]);
 	if (!kind || !name)
@@ -467,25 +545,13 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	bool table = strcmp(kind, "table") == 0;
-	if (cat_sidecar_exists(db, CAT_SIDECAR_COMMENTS) &&
-	    !stored(ctx, run(db,
-			     table ? "DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
-				     "IN ('table', 'column')"
-				   : "DELETE FROM " CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
-				     "IN ('view', 'index', 'column')",
-			     name, NULL)))
-		return;
-	if (table && cat_sidecar_exists(db, CAT_SIDECAR_SEQUENCES) &&
-	    !stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1",
-			     name, NULL)))
-		return;
-	if (table && cat_sidecar_exists(db, CAT_SIDECAR_COLUMNS))
-		stored(ctx, run(db, "DELETE FROM " CAT_SIDECAR_COLUMNS " WHERE table_name = ?1",
-				name, NULL));
+	forget_in(ctx, true, table, name);
+	forget_in(ctx, false, table, name);
 }
 
 /* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
- * the sidecar's comments and OWNED BY follow the new name. */
+ * the sidecar's comments and OWNED BY follow the new name (in the temp schema's sidecars for
+ * a temporary table). */
 static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -493,38 +559,28 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *c = (const char *)sqlite3_value_text(argv[1]);
 	const char *to = (const char *)sqlite3_value_text(argv[2]);
 	static const char *const table_sql[] = {
-		"UPDATE " CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
+		"UPDATE %s" CAT_SIDECAR_COMMENTS " SET name = ?3 WHERE name = ?1 AND kind IN "
 		"('table', 'column')",
-		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1",
-		"UPDATE " CAT_SIDECAR_COLUMNS " SET table_name = ?3 WHERE table_name = ?1",
+		"UPDATE %s" CAT_SIDECAR_SEQUENCES " SET owner_table = ?3 WHERE owner_table = ?1",
+		"UPDATE %s" CAT_SIDECAR_COLUMNS " SET table_name = ?3 WHERE table_name = ?1",
 		/* a materialized view's kept query follows it (its columns are filled by
 		 * position, so a renamed column needs nothing) */
-		"UPDATE " CAT_SIDECAR_MATVIEWS " SET name = ?3 WHERE name = ?1"};
+		"UPDATE %s" CAT_SIDECAR_MATVIEWS " SET name = ?3 WHERE name = ?1"};
 	static const char *const column_sql[] = {
-		"UPDATE " CAT_SIDECAR_COMMENTS " SET column_name = ?3 WHERE name = ?1 AND kind = "
+		"UPDATE %s" CAT_SIDECAR_COMMENTS " SET column_name = ?3 WHERE name = ?1 AND kind = "
 		"'column' AND column_name = ?2",
-		"UPDATE " CAT_SIDECAR_SEQUENCES " SET owner_column = ?3 WHERE owner_table = ?1 AND "
+		"UPDATE %s" CAT_SIDECAR_SEQUENCES " SET owner_column = ?3 WHERE owner_table = ?1 AND "
 		"owner_column = ?2",
-		"UPDATE " CAT_SIDECAR_COLUMNS " SET column_name = ?3 WHERE table_name = ?1 AND "
+		"UPDATE %s" CAT_SIDECAR_COLUMNS " SET column_name = ?3 WHERE table_name = ?1 AND "
 		"column_name = ?2",
 		NULL};
 	const char *const *sql = c ? column_sql : table_sql;
 	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS,
 				CAT_SIDECAR_MATVIEWS};
+	bool temp = t && to && rel_is_temp(ctx, c ? t : to);
 	for (int i = 0; t && to && i < 4; i++) {
-		if (!sql[i] || !cat_sidecar_exists(db, tables[i]))
-			continue;
-		sqlite3_stmt *st = NULL;
-		int rc = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL);
-		if (rc == SQLITE_OK) {
-			sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, c, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st);
-			rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-		}
-		sqlite3_finalize(st);
-		if (!stored(ctx, rc))
+		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&
+		    !exec3(ctx, sql[i], temp, t, c, to))
 			return;
 	}
 }

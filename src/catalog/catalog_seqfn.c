@@ -80,7 +80,9 @@ void catalog_seqvals_numbered(struct catalog_seqvals *sv, const char *seq, int64
 {
 	if (!sv || !seq)
 		return;
-	uint32_t oid = catalog_rel_oid(seq);
+	/* a temporary table's key: its sequence's OID apart from a permanent one's */
+	bool temp = strncmp(seq, "pg_temp.", 8) == 0;
+	uint32_t oid = temp ? cat_oid("rel", seq + 8, CAT_NS_TEMP_NAME) : catalog_rel_oid(seq);
 	seqval_set(sv, oid, value);
 	sv->have_last = true;
 	sv->last_oid = oid;
@@ -98,6 +100,8 @@ struct seq {
 	char name[256];
 	uint32_t oid;
 	bool implicit;       /* a serial key's: state in sqlite_sequence of table */
+	bool temp;           /* a temporary sequence (or temporary table's): the temp schema's */
+	signed char in;      /* the schema the name was qualified with: 0 public, 1 pg_temp, -1 */
 	char table[256];
 	int64_t start, inc, min, max;
 	bool cycle;
@@ -108,9 +112,17 @@ struct seq {
 /* A relation name as PostgreSQL's text-to-regclass reads it: an optional "public." (the
  * own schema's name: cat_conn_unqualify) and a name folded to lower case unless
  * double-quoted. */
-static bool parse_name(const struct cat_conn *cc, const char *s, char *out, size_t cap)
+static bool parse_name(const struct cat_conn *cc, const char *s, char *out, size_t cap,
+		       signed char *in)
 {
-	s = cat_conn_unqualify(cc, s);
+	const char *rest = cat_conn_unqualify(cc, s);
+	*in = rest != s ? 0 : -1;
+	static const char *const temps[] = {"pg_temp.", CAT_NS_TEMP_NAME "."};
+	for (size_t i = 0; i < ARRAY_LEN(temps) && rest == s; i++) {
+		if (strncasecmp(s, temps[i], strlen(temps[i])) == 0)
+			rest = s + strlen(temps[i]), *in = 1;
+	}
+	s = rest;
 	size_t n = 0;
 	if (*s == '"') {
 		for (s++; *s && n + 1 < cap; s++) {
@@ -128,13 +140,16 @@ static bool parse_name(const struct cat_conn *cc, const char *s, char *out, size
 	return n > 0;
 }
 
-static bool load_sidecar(sqlite3 *db, struct seq *q)
+/* q's row in one schema's sidecar. */
+static bool load_row(sqlite3 *db, bool temp, struct seq *q)
 {
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT start, increment, min, max, cycle, last_value, is_called "
-			       "FROM " CAT_SIDECAR_SEQUENCES " WHERE name = ?1",
+			       temp ? "SELECT start, increment, min, max, cycle, last_value, "
+				      "is_called FROM temp." CAT_SIDECAR_SEQUENCES " WHERE name = ?1"
+				    : "SELECT start, increment, min, max, cycle, last_value, "
+				      "is_called FROM main." CAT_SIDECAR_SEQUENCES " WHERE name = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false; /* no sidecar table: no such sequence there */
 	sqlite3_bind_text(st, 1, q->name, -1, SQLITE_STATIC);
@@ -149,16 +164,42 @@ static bool load_sidecar(sqlite3 *db, struct seq *q)
 		q->called = sqlite3_column_int(st, 6) != 0;
 	}
 	sqlite3_finalize(st);
+	q->temp = found && temp;
 	return found;
+}
+
+/* The sequence's row in the temp schema's sidecar (a temporary sequence hides a permanent
+ * one of its name; the temp schema has one only in a session that made one), else in the
+ * tenant file's. */
+static bool load_sidecar(sqlite3 *db, struct seq *q)
+{
+	return (q->in != 0 && cat_sidecar_in(db, true, CAT_SIDECAR_SEQUENCES) &&
+		load_row(db, true, q)) ||
+	       (q->in != 1 && load_row(db, false, q));
+}
+
+/* The model's sequence of that exact name in the schema in says (-1: temp first). */
+static const struct cat_seq *model_seq(const struct cat_model *m, const char *name, int in)
+{
+	for (int temp = 1; temp >= 0; temp--) {
+		for (size_t i = 0; in != !temp && i < m->nseqs; i++) {
+			const struct cat_seq *q = m->seqs[i];
+			if (q->rel->temp == temp && strcmp(q->name, name) == 0)
+				return q;
+		}
+	}
+	return NULL;
 }
 
 /* A serial's state: the highest value SQLite has handed out (AUTOINCREMENT never goes below
  * the largest rowid present, nor below its sqlite_sequence row). */
 static bool load_implicit(sqlite3 *db, struct seq *q)
 {
-	char *sql = sqlite3_mprintf("SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE "
-				    "name = ?1), 0), coalesce((SELECT max(rowid) FROM \"%w\"), 0))",
-				    q->table);
+	const char *schema = cat_sidecar_schema(q->temp);
+	char *sql = sqlite3_mprintf("SELECT max(coalesce((SELECT seq FROM %ssqlite_sequence WHERE "
+				    "name = ?1), 0), coalesce((SELECT max(rowid) FROM %s\"%w\"), "
+				    "0))",
+				    schema, schema, q->table);
 	sqlite3_stmt *st = NULL;
 	bool ok = sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
 	sqlite3_free(sql);
@@ -178,6 +219,7 @@ static bool from_model(const struct cat_seq *ms, struct seq *q)
 	snprintf(q->name, sizeof(q->name), "%s", ms->name);
 	q->oid = ms->oid;
 	q->implicit = ms->implicit;
+	q->temp = ms->rel->temp;
 	snprintf(q->table, sizeof(q->table), "%s", ms->owner_table ? ms->owner_table : "");
 	q->start = ms->start, q->inc = ms->inc, q->min = ms->min, q->max = ms->max;
 	q->cycle = ms->cycle;
@@ -188,7 +230,7 @@ bool cat_seq_state(sqlite3 *db, const struct cat_seq *ms, int64_t *last, bool *c
 {
 	struct seq q = {0};
 	from_model(ms, &q);
-	if (!(q.implicit ? load_implicit(db, &q) : load_sidecar(db, &q)))
+	if (!(q.implicit ? load_implicit(db, &q) : load_row(db, q.temp, &q)))
 		return false;
 	*last = q.last;
 	*called = q.called;
@@ -212,23 +254,24 @@ static bool resolve(sqlite3_context *ctx, sqlite3_value *arg, struct seq *q)
 			return false;
 		}
 		snprintf(q->name, sizeof(q->name), "%s", r->name);
+		q->in = r->temp;
 	} else if (!sqlite3_value_text(arg) ||
 		   !parse_name(CTX_CONN(ctx), (const char *)sqlite3_value_text(arg), q->name,
-			       sizeof(q->name))) {
+			       sizeof(q->name), &q->in)) {
 		pgfn_error(ctx, SQLSTATE_INVALID_NAME, "invalid name syntax");
 		return false;
 	}
 	if (load_sidecar(db, q)) {
-		q->oid = catalog_rel_oid(q->name);
+		/* a temporary sequence's currval apart from a permanent one's of its name */
+		q->oid = q->temp ? cat_oid("rel", q->name, CAT_NS_TEMP_NAME) : catalog_rel_oid(q->name);
 		return true;
 	}
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return false;
 	/* names are exact here, as regclass reads them ("S" is not s) */
-	const struct cat_seq *ms = cat_model_seq(m, q->name);
-	if (ms && strcmp(ms->name, q->name) == 0 && ms->implicit && from_model(ms, q) &&
-	    load_implicit(db, q))
+	const struct cat_seq *ms = model_seq(m, q->name, q->in);
+	if (ms && ms->implicit && from_model(ms, q) && load_implicit(db, q))
 		return true;
 	const struct cat_rel *r = cat_model_rel(m, q->name);
 	if (r && strcmp(r->name, q->name) == 0)
@@ -243,12 +286,16 @@ static bool resolve(sqlite3_context *ctx, sqlite3_value *arg, struct seq *q)
 static bool store(sqlite3_context *ctx, const struct seq *q, int64_t last, bool called)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	const char *sql = q->implicit
-				  ? "UPDATE sqlite_sequence SET seq = ?2 WHERE name = ?1"
-				  : "UPDATE " CAT_SIDECAR_SEQUENCES
-				    " SET last_value = ?2, is_called = ?3 WHERE name = ?1";
+	const char *schema = cat_sidecar_schema(q->temp);
+	char *sql = q->implicit
+			    ? sqlite3_mprintf("UPDATE %ssqlite_sequence SET seq = ?2 WHERE name = ?1",
+					      schema)
+			    : sqlite3_mprintf("UPDATE %s" CAT_SIDECAR_SEQUENCES
+					      " SET last_value = ?2, is_called = ?3 WHERE name = ?1",
+					      schema);
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	int rc = sql ? sqlite3_prepare_v2(db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, q->implicit ? q->table : q->name, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, q->implicit ? (called ? last : last - 1) : last);
@@ -259,7 +306,11 @@ static bool store(sqlite3_context *ctx, const struct seq *q, int64_t last, bool 
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_OK && q->implicit && sqlite3_changes(db) == 0) {
-		rc = sqlite3_prepare_v2(db, "INSERT INTO sqlite_sequence (name, seq) VALUES (?1, ?2)",
+		rc = sqlite3_prepare_v2(db,
+					q->temp ? "INSERT INTO temp.sqlite_sequence (name, seq) VALUES "
+						  "(?1, ?2)"
+						: "INSERT INTO main.sqlite_sequence (name, seq) VALUES "
+						  "(?1, ?2)",
 					-1, &st, NULL);
 		if (rc == SQLITE_OK) {
 			sqlite3_bind_text(st, 1, q->table, -1, SQLITE_STATIC);
@@ -370,7 +421,8 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 	const struct cat_model *m = cat_fn_model(ctx);
 	if (!m)
 		return;
-	if (!parse_name(CTX_CONN(ctx), t, table, sizeof(table)) || !cat_model_rel(m, table)) {
+	signed char in;
+	if (!parse_name(CTX_CONN(ctx), t, table, sizeof(table), &in) || !cat_model_rel(m, table)) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", t);
 		return;
 	}
@@ -385,10 +437,11 @@ static void fn_serial_sequence(sqlite3_context *ctx, int argc, sqlite3_value **a
 	}
 	for (size_t i = 0; i < m->nseqs; i++) {
 		const struct cat_seq *q = m->seqs[i];
-		if (q->owner_table && strcmp(q->owner_table, r->name) == 0 &&
+		if (q->owner_table && q->rel->temp == r->temp && strcmp(q->owner_table, r->name) == 0 &&
 		    strcmp(q->owner_col, col) == 0) {
-			char *s = sqlite3_mprintf("%s.%s",
-						  cat_quote_ident(m->a, cat_conn_public(CTX_CONN(ctx))),
+			/* PostgreSQL names the session's temp schema by its alias */
+			const char *nsp = q->rel->temp ? "pg_temp" : cat_conn_public(CTX_CONN(ctx));
+			char *s = sqlite3_mprintf("%s.%s", cat_quote_ident(m->a, nsp),
 						  cat_quote_ident(m->a, q->name));
 			sqlite3_result_text(ctx, s, -1, sqlite3_free);
 			return;

@@ -634,7 +634,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 		break;
 	}
 	case XLAT_REBUILD: {
-		if (!sess_temp_rebuild_check(s, x->rebuild->table, err))
+		if (!sess_temp_rebuild_check(s, x->rebuild, err))
 			return false;
 		uint64_t skips = sess_skip_check(s, x); /* ALTER TABLE IF EXISTS */
 		if (!shard_rebuild_translated(s->conn, x->rebuild, s->msg_arena, err)) {
@@ -642,6 +642,7 @@ bool sess_run_utility(struct session *s, const struct xlat_stmt *x, bool simple,
 			return false;
 		}
 		sess_skip_notices(s, x, skips);
+		sess_temp_saw(s, x); /* CREATE TEMP TABLE ... (LIKE ...) ON COMMIT */
 		break;
 	}
 	case XLAT_COPY:

@@ -61,6 +61,22 @@ static bool run_on(struct session *s, const char *verb, const char *name, struct
 	return ok;
 }
 
+/* After ON COMMIT DROP: the table's serial sequences and comments go too, as DROP TABLE's. */
+static bool forget_sidecar(struct session *s, const char *name, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(shard_conn_db(s->conn), "SELECT shardlite_forget('table', ?1)",
+				    -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(shard_conn_db(s->conn));
+	}
+	sqlite3_finalize(vm);
+	return rc == SQLITE_OK ||
+	       pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "ON COMMIT DROP: %s",
+			 sqlite3_errmsg(shard_conn_db(s->conn)));
+}
+
 void sess_temp_saw(struct session *s, const struct xlat_stmt *x)
 {
 	if (x->temp_on_commit && x->temp_table) {
@@ -86,7 +102,8 @@ bool sess_temp_commit(struct session *s, struct pgerr *err)
 			forget(at);
 			continue;
 		}
-		if (!run_on(s, t->action == 'D' ? "DROP TABLE" : "DELETE FROM", t->name, err))
+		if (!run_on(s, t->action == 'D' ? "DROP TABLE" : "DELETE FROM", t->name, err) ||
+		    (t->action == 'D' && !forget_sidecar(s, t->name, err)))
 			return false;
 		if (t->action == 'D')
 			forget(at);
@@ -117,7 +134,8 @@ static const char **temp_objects(sqlite3 *db, struct arena *a)
 	sqlite3_stmt *vm = NULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT 'DROP ' || upper(type), name FROM temp.sqlite_schema WHERE "
-			       "type IN ('view', 'table') ORDER BY type = 'table'",
+			       "type IN ('view', 'table') AND name <> 'sqlite_sequence' ORDER BY "
+			       "type = 'table'",
 			       -1, &vm, NULL) == SQLITE_OK) {
 		while (sqlite3_step(vm) == SQLITE_ROW) {
 			if (n + 2 >= cap) {
@@ -151,13 +169,23 @@ bool sess_temp_discard(struct session *s, struct pgerr *err)
 	return ok;
 }
 
-bool sess_temp_rebuild_check(struct session *s, const char *table, struct pgerr *err)
+bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
+			     struct pgerr *err)
 {
-	if (!s->conn || !shard_conn_pinned(s->conn) || !table ||
-	    !exists(shard_conn_db(s->conn), table))
+	if (!s->conn || !shard_conn_pinned(s->conn) || !r->table ||
+	    !exists(shard_conn_db(s->conn), r->table))
 		return true;
-	return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			 "this form of ALTER TABLE on a temporary table is not supported");
+	for (; r; r = r->next) {
+		const char *what = r->using_index			 ? "ADD ... USING INDEX"
+				   : r->kind == XLAT_RB_RENAME_CONSTRAINT ? "RENAME CONSTRAINT"
+				   : r->before ? "a serial or identity column added"
+					       : NULL;
+		if (what)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "ALTER TABLE ... %s on a temporary table is not supported",
+					 what);
+	}
+	return true;
 }
 
 void sess_temp_end(struct session *s)

@@ -540,9 +540,12 @@ void sess_temp_autocommit(struct session *s);
 bool sess_temp_discard(struct session *s, struct pgerr *err) MUST_CHECK;
 void sess_temp_end(struct session *s);
 void sess_temp_free(struct session *s);
-/* A table rebuild (ALTER TABLE ... ADD CONSTRAINT, SET NOT NULL, TYPE ...) works on the
- * tenant's file: of a temporary table it is 0A000 (false, err set). */
-bool sess_temp_rebuild_check(struct session *s, const char *table, struct pgerr *err);
+/* A table rebuild (ALTER TABLE ... ADD CONSTRAINT, SET NOT NULL, TYPE ...) of a temporary
+ * table happens in the temp schema; the actions that need the tenant file's sidecars or
+ * look its indexes up by name (a serial or identity column added, USING INDEX, RENAME
+ * CONSTRAINT) are 0A000 there (false, err set). */
+bool sess_temp_rebuild_check(struct session *s, const struct xlat_rebuild *r,
+			     struct pgerr *err);
 /* After a SAVEPOINT, RELEASE or ROLLBACK TO name succeeded: ROLLBACK TO closes the cursors
  * declared since that savepoint was set, as PostgreSQL drops its portals. */
 void sess_cursor_savepoint(struct session *s, enum xlat_txn op, const char *name);

@@ -99,11 +99,12 @@ static int exists(struct shard_conn *c, const char *sql, const char *a1, const c
 	return -1;
 }
 
-/* Whether the tenant has a table or view of that name. */
+/* Whether the tenant (or the session's temp schema) has a table or view of that name. */
 static bool relation_exists(struct shard_conn *c, const char *name)
 {
 	struct pgerr ignored;
-	return exists(c,
+	return shard_table_is_temp(c->db, name) ||
+	       exists(c,
 		      "SELECT 1 FROM sqlite_schema WHERE type IN ('table', 'view') AND "
 		      "name = ?1 COLLATE NOCASE",
 		      name, NULL, &ignored) == 1;
@@ -562,6 +563,8 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	}
 	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
 		return rename_constraint(c, r, err);
+	if (r->kind == XLAT_RB_LIKE)
+		return shard_create_like(c, r, err);
 	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
 	if (dropped)
 		return dropped > 0;

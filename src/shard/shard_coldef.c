@@ -481,7 +481,9 @@ static bool find_target(sqlite3 *db, const struct shard_rebuild *rb, struct shar
 			       "FROM pg_constraint c WHERE c.conrelid = ?1 AND c.conname = ?2",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return false;
-	sqlite3_bind_int64(vm, 1, catalog_rel_oid(rb->table));
+	sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
+					   ? catalog_temp_rel_oid(rb->table)
+					   : catalog_rel_oid(rb->table));
 	sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
 	if (sqlite3_step(vm) == SQLITE_ROW) {
 		found = true;
@@ -503,14 +505,24 @@ static bool find_target(sqlite3 *db, const struct shard_rebuild *rb, struct shar
 	return found;
 }
 
+bool shard_table_is_temp(sqlite3 *db, const char *table)
+{
+	return table && sqlite3_table_column_metadata(db, "temp", table, NULL, NULL, NULL, NULL,
+						      NULL, NULL) == SQLITE_OK;
+}
+
 bool shard_table_referenced(sqlite3 *db, const char *table)
 {
 	sqlite3_stmt *vm = NULL;
 	bool any = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
-			       "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
-			       "m.name <> ?1 COLLATE NOCASE",
+			       shard_table_is_temp(db, table)
+				       ? "SELECT 1 FROM temp.sqlite_schema m, pragma_foreign_key_list("
+					 "m.name, 'temp') f WHERE m.type = 'table' AND f.\"table\" = "
+					 "?1 COLLATE NOCASE AND m.name <> ?1 COLLATE NOCASE"
+				       : "SELECT 1 FROM sqlite_schema m, pragma_foreign_key_list(m.name) f "
+					 "WHERE m.type = 'table' AND f.\"table\" = ?1 COLLATE NOCASE AND "
+					 "m.name <> ?1 COLLATE NOCASE",
 			       -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
 		any = sqlite3_step(vm) == SQLITE_ROW;

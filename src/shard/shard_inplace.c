@@ -110,19 +110,23 @@ bool shard_inplace_write(struct shard_conn *c, const struct shard_rebuild *rb, c
 			 struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(c);
-	bool found = false;
+	bool found = false, temp = shard_table_is_temp(db, rb->table);
 	char *v = NULL;
-	if (!probe(db, "PRAGMA schema_version", NULL, NULL, &found, &v, NULL, err))
+	if (!probe(db, temp ? "PRAGMA temp.schema_version" : "PRAGMA main.schema_version", NULL,
+		   NULL, &found, &v, NULL, err))
 		return false;
 	long version = v ? strtol(v, NULL, 10) : 0;
 	free(v);
 	char bump[64];
-	snprintf(bump, sizeof(bump), "PRAGMA schema_version = %ld", version + 1);
+	snprintf(bump, sizeof(bump), "PRAGMA %s.schema_version = %ld", temp ? "temp" : "main",
+		 version + 1);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 1, NULL);
 	bool ok = probe(db,
-			"UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND "
-			"name = ?2 COLLATE NOCASE",
+			temp ? "UPDATE temp.sqlite_schema SET sql = ?1 WHERE type = 'table' AND "
+			       "name = ?2 COLLATE NOCASE"
+			     : "UPDATE main.sqlite_schema SET sql = ?1 WHERE type = 'table' AND "
+			       "name = ?2 COLLATE NOCASE",
 			def, rb->table, &found, NULL, NULL, err) &&
 		  shard_exec_internal(c, bump, err);
 	sqlite3_db_config(db, SQLITE_DBCONFIG_WRITABLE_SCHEMA, 0, NULL);

@@ -220,8 +220,18 @@ int shard_inplace_register(struct shard_conn *c);
  * off because other tables reference the table). */
 bool shard_table_rebuild_held(struct shard_conn *c, const struct shard_rebuild *rb, bool fk_off,
 			      struct pgerr *err) MUST_CHECK;
-/* Whether another table's foreign key references table. */
+/* Whether another table's foreign key references table (of a temporary table: another
+ * temporary table's, the only ones that may). */
 bool shard_table_referenced(sqlite3 *db, const char *table);
+/* shard_like.c: CREATE [TEMP] TABLE r->table (LIKE r->ref_table ...), made from the source's
+ * definition as it is now, in a savepoint. False with err: 42P01 no source, 42P07 the name is
+ * taken (nothing with IF NOT EXISTS), 0A000 INCLUDING GENERATED / IDENTITY of what cannot be
+ * copied. */
+bool shard_create_like(struct shard_conn *c, const struct xlat_rebuild *r,
+		       struct pgerr *err) MUST_CHECK;
+/* Whether table is a temporary table (the connection's temp schema has it; an unqualified
+ * name finds it first). A lookup in SQLite's schema, no query. */
+bool shard_table_is_temp(sqlite3 *db, const char *table);
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);

@@ -346,8 +346,11 @@ bool shard_conn_unpin(struct shard_conn *c)
 		return true;
 	sqlite3_stmt *vm = NULL;
 	bool empty = false;
-	if (sqlite3_prepare_v2(c->db, "SELECT 1 FROM temp.sqlite_schema LIMIT 1", -1, &vm, NULL) ==
-	    SQLITE_OK)
+	/* a temporary serial table leaves the temp schema's sqlite_sequence behind, empty */
+	if (sqlite3_prepare_v2(c->db,
+			       "SELECT 1 FROM temp.sqlite_schema WHERE name <> 'sqlite_sequence' "
+			       "LIMIT 1",
+			       -1, &vm, NULL) == SQLITE_OK)
 		empty = sqlite3_step(vm) == SQLITE_DONE;
 	sqlite3_finalize(vm);
 	c->authz.temp_created = !empty;

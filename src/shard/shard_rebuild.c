@@ -182,7 +182,9 @@ static bool named_twice(sqlite3 *db, const struct shard_rebuild *rb)
 	    sqlite3_prepare_v2(db, "SELECT 1 FROM pg_constraint WHERE conrelid = ?1 AND conname = ?2",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return false;
-	sqlite3_bind_int64(vm, 1, catalog_rel_oid(rb->table));
+	sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
+					   ? catalog_temp_rel_oid(rb->table)
+					   : catalog_rel_oid(rb->table));
 	sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
 	found = sqlite3_step(vm) == SQLITE_ROW;
 	sqlite3_finalize(vm);
@@ -200,9 +202,13 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 		return false;
 	char *v;
 	if (rb->kind == SHARD_RB_FOREIGN) {
+		/* a temporary table's key may reference only a temporary table, as in PostgreSQL */
 		v = query_text(db,
-			       "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 "
-			       "COLLATE NOCASE",
+			       shard_table_is_temp(db, rb->table)
+				       ? "SELECT 1 FROM temp.sqlite_schema WHERE type = 'table' AND "
+					 "name = ?1 COLLATE NOCASE"
+				       : "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+					 "?1 COLLATE NOCASE",
 			       rb->ref_table, err);
 		if (!v)
 			return pgerr_is_set(err)
@@ -248,13 +254,16 @@ static const char *null_column(sqlite3 *db, const char *aside, const char *const
 }
 
 /* Collects the SQL of the table's own indexes and triggers (automatic indexes have none). */
-static bool dependents(sqlite3 *db, const char *table, struct strbuf *out, struct pgerr *err)
+static bool dependents(sqlite3 *db, const char *table, bool temp, struct strbuf *out,
+		       struct pgerr *err)
 {
 	sqlite3_stmt *vm = NULL;
 	int rc = sqlite3_prepare_v2(
 		db,
-		"SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
-		"AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
+		temp ? "SELECT sql FROM temp.sqlite_schema WHERE type IN ('index', 'trigger') "
+		       "AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL"
+		     : "SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') "
+		       "AND tbl_name = ?1 COLLATE NOCASE AND sql IS NOT NULL",
 		-1, &vm, NULL);
 	if (rc != SQLITE_OK)
 		return shard_error(db, rc, err);
@@ -553,7 +562,16 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	strbuf_init(&cols, 0);
 	strbuf_init(&from, 0);
 	strbuf_init(&sb, 0);
-	bool ok = dependents(db, rb->table, &deps, err) &&
+	/* a temporary table is made again in the temp schema, where the unqualified names of
+	 * the steps below find it (and its copy aside) first */
+	bool temp = shard_table_is_temp(db, rb->table);
+	const char *seq = temp ? "temp.sqlite_sequence" : "main.sqlite_sequence";
+	if (temp && strncasecmp(def, "CREATE TABLE ", 13) == 0) {
+		strbuf_printf(&sb, "CREATE TEMP TABLE %s", def + 13);
+		free(def);
+		def = strbuf_take(&sb);
+	}
+	bool ok = def && dependents(db, rb->table, temp, &deps, err) &&
 		  copy_columns(db, rb, &cols, &from, err);
 	if (ok) {
 		strbuf_puts(&sb, "ALTER TABLE ");
@@ -574,16 +592,16 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	if (ok && strcasestr(def, "AUTOINCREMENT")) {
 		/* the serial's sequence went aside with the rename: it continues where it was */
 		strbuf_reset(&sb);
-		strbuf_puts(&sb, "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM "
-				 "sqlite_sequence WHERE name = ");
+		strbuf_printf(&sb, "UPDATE %s SET seq = max(seq, coalesce((SELECT seq FROM %s WHERE "
+				   "name = ", seq, seq);
 		strbuf_put_quoted(&sb, aside, '\'');
 		strbuf_puts(&sb, "), 0)) WHERE name = ");
 		strbuf_put_quoted(&sb, rb->table, '\'');
-		strbuf_puts(&sb, "; INSERT INTO sqlite_sequence (name, seq) SELECT ");
+		strbuf_printf(&sb, "; INSERT INTO %s (name, seq) SELECT ", seq);
 		strbuf_put_quoted(&sb, rb->table, '\'');
-		strbuf_puts(&sb, ", seq FROM sqlite_sequence WHERE name = ");
+		strbuf_printf(&sb, ", seq FROM %s WHERE name = ", seq);
 		strbuf_put_quoted(&sb, aside, '\'');
-		strbuf_puts(&sb, " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ");
+		strbuf_printf(&sb, " AND NOT EXISTS (SELECT 1 FROM %s WHERE name = ", seq);
 		strbuf_put_quoted(&sb, rb->table, '\'');
 		strbuf_puts(&sb, ")");
 		ok = run(c, sb.data, err);
@@ -659,9 +677,12 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 {
 	sqlite3 *db = shard_conn_db(c);
 	pgerr_clear(err); /* the checks below ask whether a lookup set it */
+	bool temp = shard_table_is_temp(db, rb->table); /* found first, as SQLite finds it */
 	char *kind = query_text(db,
-				"SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
-				"AND type IN ('table', 'view')",
+				temp ? "SELECT type FROM temp.sqlite_schema WHERE name = ?1 COLLATE "
+				       "NOCASE AND type IN ('table', 'view')"
+				     : "SELECT type FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE "
+				       "AND type IN ('table', 'view')",
 				rb->table, err);
 	if (!kind)
 		return pgerr_is_set(err) ? false
@@ -672,8 +693,10 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	if (is_view)
 		return pgerr_set(err, "42809", "\"%s\" is not a table", rb->table);
 	char *old_sql = query_text(db,
-				   "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
-				   "name = ?1 COLLATE NOCASE",
+				   temp ? "SELECT sql FROM temp.sqlite_schema WHERE type = 'table' AND "
+					  "name = ?1 COLLATE NOCASE"
+					: "SELECT sql FROM sqlite_schema WHERE type = 'table' AND "
+					  "name = ?1 COLLATE NOCASE",
 				   rb->table, err);
 	const char **not_null = base_xcalloc(rb->nkeys + 1, sizeof(char *));
 	size_t nnn = 0;

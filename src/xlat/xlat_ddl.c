@@ -564,7 +564,7 @@ static bool column_sequences(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
 			continue;
 		if (!xlat_column_sequence(c, s->relation->relname, cd->colname, tr.info->oid,
 					  id ? id->options : NULL, id ? id->n_options : 0,
-					  s->if_not_exists))
+					  s->if_not_exists, xlat_temp_is(s->relation)))
 			return false;
 	}
 	return true;
@@ -587,7 +587,7 @@ static bool column_meta(struct xlat_ctx *c, const PgQuery__CreateStmt *s, const 
 			continue;
 		char kind = id ? (id->generated_when && *id->generated_when == 'a' ? 'a' : 'd') : 0;
 		xlat_column_meta(c, s->relation->relname, cd->colname, xlat_type_format(c, &tr), kind,
-				 s->if_not_exists);
+				 s->if_not_exists, xlat_temp_is(s->relation));
 	}
 	return true;
 }
@@ -614,19 +614,6 @@ static bool storage_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return true;
 }
 
-/* A temporary table's serial or identity columns would need sequences and column rows in
- * sidecar tables of the temp schema, which the catalog does not read. */
-static bool temp_no_sidecar(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
-{
-	for (size_t i = 0; i < s->n_table_elts; i++) {
-		const PgQuery__Node *e = s->table_elts[i];
-		if (e->node_case == NODE(COLUMN_DEF) && numbered(c, e->column_def))
-			return xlat_unsupported(c, e->column_def->location,
-						"a serial or identity column in a temporary table");
-	}
-	return true;
-}
-
 static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	if (!xlat_temp_create(c, s->relation, s->oncommit))
@@ -642,12 +629,62 @@ static bool create_options(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	return storage_options(c, s);
 }
 
+/* CREATE TABLE t (LIKE src [INCLUDING ... | EXCLUDING ...]): src's definition is only known
+ * when the statement runs, so the table is made then (XLAT_RB_LIKE, shard_like.c). */
+static bool create_like(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const PgQuery__TableLikeClause *like = NULL;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		if (s->table_elts[i]->node_case == NODE(TABLE_LIKE_CLAUSE))
+			like = s->table_elts[i]->table_like_clause;
+	}
+	if (s->n_table_elts != 1)
+		return xlat_unsupported(c, -1, "LIKE together with other columns or constraints");
+	const PgQuery__RangeVar *src = like->relation;
+	if (src->schemaname && *src->schemaname && strcmp(src->schemaname, "public") != 0 &&
+	    strcmp(src->schemaname, "pg_temp") != 0)
+		return xlat_unsupported(c, src->location, "LIKE of a table in another schema");
+	bool temp = xlat_temp_is(s->relation);
+	if (!temp && s->relation->schemaname && *s->relation->schemaname &&
+	    strcmp(s->relation->schemaname, "public") != 0)
+		return xlat_unsupported(c, s->relation->location,
+					"CREATE TABLE ... LIKE in another schema");
+	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
+	rb->kind = XLAT_RB_LIKE;
+	rb->table = arena_strdup(c->a, s->relation->relname);
+	rb->ref_table = arena_strdup(c->a, src->relname);
+	rb->like_options = like->options;
+	rb->temp = temp;
+	rb->missing_ok = s->if_not_exists;
+	rb->script = xlat_sidecar_like_ddl(c, temp);
+	if (s->if_not_exists)
+		xlat_skip_if_present(c, temp ? NULL : s->relation->schemaname,
+				     s->relation->relname);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = rb;
+	xlat_nocache(c);
+	return true;
+}
+
+static bool has_like(const PgQuery__CreateStmt *s)
+{
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		if (s->table_elts[i]->node_case == NODE(TABLE_LIKE_CLAUSE))
+			return true;
+	}
+	return false;
+}
+
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	struct autonum an;
 	c->st->tag = "CREATE TABLE";
 	c->st->writes = c->st->is_ddl = true;
-	if (!create_options(c, s) || !find_autonum(c, s, &an))
+	if (!create_options(c, s))
+		return false;
+	if (has_like(s))
+		return create_like(c, s);
+	if (!find_autonum(c, s, &an))
 		return false;
 	bool temp = xlat_temp_is(s->relation);
 	xlat_puts(c, temp ? "CREATE TEMP TABLE " : "CREATE TABLE ");
@@ -688,8 +725,7 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	if (first)
 		return xlat_unsupported(c, -1, "a table without columns");
 	xlat_puts(c, ")");
-	if (temp) /* its sidecar rows would have to live in the temp schema */
-		return temp_no_sidecar(c, s);
+	/* a temporary table's go to the temp schema's sidecars, which die with the session */
 	return column_meta(c, s, &an) && column_sequences(c, s, &an);
 }
 

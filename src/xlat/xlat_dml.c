@@ -41,10 +41,29 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 
 static bool is_default(const PgQuery__Node *n) { return n->node_case == NODE(SET_TO_DEFAULT); }
 
+/* SET c = DEFAULT: the column's default expression as the schema stores it (NULL without
+ * one), so a NOT NULL column without a default fails with 23502 as in PostgreSQL. A serial
+ * key is numbered by SQLite only when a row is inserted, so it has no expression to use. */
+static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			const struct xlat_schema_col *col, const PgQuery__ResTarget *rt, size_t i)
+{
+	const char *dflt = NULL;
+	if (col && col->rowid_seq)
+		return xlat_unsupported(c, rt->location, "SET column = DEFAULT of a serial key");
+	if (!col || !rel || !xlat_scope_default(c, rel, col->name, &dflt))
+		return xlat_unsupported(c, rt->location,
+					"SET column = DEFAULT of a column whose default is not "
+					"known here");
+	xlat_puts(c, i ? ", " : "");
+	xlat_ident(c, rt->name);
+	xlat_printf(c, " = %s%s%s", dflt ? "(" : "", dflt ? dflt : "NULL", dflt ? ")" : "");
+	return true;
+}
+
 /* SET a = 1, (b, c) = (2, 3): multiple-column assignments arrive as one MultiAssignRef per
- * column, the first of which carries the source. */
-static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n,
-		     const struct xlat_schema_col *cols, size_t ncols)
+ * column, the first of which carries the source. rel: the table assigned to. */
+static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node **v,
+		     size_t n, const struct xlat_schema_col *cols, size_t ncols)
 {
 	struct xlat_type ignored;
 	for (size_t i = 0; i < n; i++) {
@@ -52,9 +71,12 @@ static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n,
 		if (rt->n_indirection)
 			return xlat_unsupported(c, rt->location,
 						"assigning to an array element or field");
-		if (is_default(rt->val))
-			return xlat_unsupported(c, rt->location, "SET column = DEFAULT");
 		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
+		if (is_default(rt->val)) { /* also of an identity column, GENERATED ALWAYS too */
+			if (!set_default(c, rel, col, rt, i))
+				return false;
+			continue;
+		}
 		if (col && col->identity == 'a') {
 			xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
 				  "column \"%s\" can only be updated to DEFAULT", col->name);
@@ -96,8 +118,9 @@ static bool set_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n,
 	return true;
 }
 
-static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc,
-			const struct xlat_schema_col *cols, size_t ncols)
+static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+			const PgQuery__OnConflictClause *oc, const struct xlat_schema_col *cols,
+			size_t ncols)
 {
 	struct xlat_type ignored;
 	const PgQuery__InferClause *inf = oc->infer;
@@ -137,7 +160,7 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__OnConflictClause *oc,
 		return false;
 	}
 	xlat_puts(c, " DO UPDATE SET ");
-	if (!set_list(c, oc->target_list, oc->n_target_list, cols, ncols))
+	if (!set_list(c, rel, oc->target_list, oc->n_target_list, cols, ncols))
 		return false;
 	if (oc->where_clause) {
 		xlat_puts(c, " WHERE ");
@@ -448,7 +471,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	alias.aliasname = (char *)"excluded";
 	excluded.alias = &alias;
 	xlat_scope_table(c, &excluded);
-	bool ok = (!s->on_conflict_clause || on_conflict(c, s->on_conflict_clause, cols, ncols)) &&
+	bool ok = (!s->on_conflict_clause ||
+		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols)) &&
 		  returning(c, s->relation, s->returning_list, s->n_returning_list);
 	xlat_scope_leave(c, scope);
 	return ok;
@@ -473,7 +497,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->from_clause, s->n_from_clause);
 	xlat_puts(c, " SET ");
-	ok = ok && set_list(c, s->target_list, s->n_target_list, cols, ncols);
+	ok = ok && set_list(c, s->relation, s->target_list, s->n_target_list, cols, ncols);
 	if (ok && s->n_from_clause) {
 		xlat_puts(c, " FROM ");
 		ok = xlat_from_list(c, s->from_clause, s->n_from_clause);

@@ -843,7 +843,8 @@ const char *xlat_tenant_object_name(struct xlat_ctx *c, PgQuery__Node **names, s
  * column's type OID, identity options as CREATE SEQUENCE's, owned by the column) and makes
  * the statement a script. */
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
-			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists);
+			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists,
+			  bool temp);
 /* ADD COLUMN of a serial or identity column (identity 'a', 'd' or '\0'; type its PostgreSQL
  * type): *create makes its sequence table_column_seq, unowned, and for an identity the column
  * sidecar's row, before the column is added (the refill numbers the rows from it); *own then
@@ -854,9 +855,13 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 				const char **own);
 /* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its
  * PostgreSQL type when the SQLite declared type cannot carry it (a serial key is INTEGER), and
- * its identity kind ('a', 'd', or '\0'); makes the statement a script. */
+ * its identity kind ('a', 'd', or '\0'); makes the statement a script. temp: a temporary
+ * table's, in the temp schema's sidecars (as for xlat_column_sequence). */
 void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
-		      const char *type, char identity, bool if_not_exists);
+		      const char *type, char identity, bool if_not_exists, bool temp);
+/* The column and comment sidecars' CREATE TABLE IF NOT EXISTS statements (the temp schema's
+ * for temp), for CREATE TABLE ... (LIKE ...), in c's arena. */
+const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp);
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */
 void xlat_forget(struct xlat_ctx *c, const char *kind, const char *name);

@@ -103,7 +103,10 @@ static bool emit_plan(struct xlat_ctx *c, struct merge *mg, size_t unused)
 	for (size_t i = 1; ok && i < mg->ncols; i++) {
 		struct xlat_colref ref;
 		xlat_puts(c, ", ");
-		ok = xlat_expr(c, xlat_colref(&ref, mg->src, mg->cols[i].name, -1), &ignored);
+		ok = xlat_expr(c,
+			       xlat_colref(&ref, mg->members[mg->col_member[i]], mg->cols[i].name,
+					   -1),
+			       &ignored);
 	}
 	if (ok) {
 		xlat_puts(c, " FROM ");
@@ -148,8 +151,43 @@ static const char *check_sql(struct xlat_ctx *c, const struct merge *mg)
 
 /* ---- the actions ---- */
 
+/* A join source's relation j as a CTE "__merge_j" of the plan's rows of clause k: the row's
+ * number in the plan (__row, what the relations are joined on again), the first one's also
+ * the target's rowid, then its columns. */
+static void member_reader(struct xlat_ctx *c, const struct merge *mg, size_t j, size_t k)
+{
+	size_t n = 0;
+	struct xlat_schema_col *cols = arena_zalloc(c->a, (mg->ncols + 1) * sizeof(*cols));
+	const char *name = arena_printf(c->a, MERGE_CTE "_%zu", j);
+	cols[n++] = (struct xlat_schema_col){.name = "__row", .type_oid = XLAT_OID_INT8,
+					     .typmod = -1};
+	if (j == 0)
+		cols[n++] = mg->cols[0];
+	xlat_puts(c, j ? ", " : "");
+	xlat_ident(c, name);
+	xlat_puts(c, "(\"__row\"");
+	for (size_t i = 1; i < mg->ncols; i++) {
+		if (mg->col_member[i] != j)
+			continue;
+		cols[n++] = mg->cols[i];
+	}
+	for (size_t i = 1; i < n; i++) {
+		xlat_puts(c, ", ");
+		xlat_ident(c, cols[i].name);
+	}
+	xlat_puts(c, ") AS (SELECT key");
+	if (j == 0)
+		xlat_puts(c, ", json_extract(value, '$[0]')");
+	for (size_t i = 1; i < mg->ncols; i++)
+		if (mg->col_member[i] == j)
+			xlat_modcte_json_column(c, i + 1);
+	xlat_printf(c, " FROM json_each(" HOLE ") WHERE json_extract(value, '$[1]') = %zu)", k + 1);
+	xlat_scope_cte_cols(c, name, cols, n);
+}
+
 /* `WITH [the statement's WITH queries,] "__merge"(...) AS (SELECT ... FROM json_each(plan)
- * WHERE clause = k) `: the plan's rows of clause k with the source's column names. */
+ * WHERE clause = k) `: the plan's rows of clause k with the source's column names (of a
+ * join, one such CTE per relation). */
 static bool reader(struct xlat_ctx *c, const struct merge *mg, size_t k)
 {
 	size_t start = c->sb->len;
@@ -160,6 +198,12 @@ static bool reader(struct xlat_ctx *c, const struct merge *mg, size_t k)
 		xlat_puts(c, ", ");
 	} else {
 		xlat_puts(c, "WITH ");
+	}
+	if (mg->nmembers > 1) {
+		for (size_t j = 0; j < mg->nmembers; j++)
+			member_reader(c, mg, j, k);
+		xlat_puts(c, " ");
+		return true;
 	}
 	xlat_ident(c, MERGE_CTE);
 	for (size_t i = 0; i < mg->ncols; i++) {
@@ -175,7 +219,8 @@ static bool reader(struct xlat_ctx *c, const struct merge *mg, size_t k)
 	return true;
 }
 
-static PgQuery__Node *from_reader(struct xlat_ctx *c, const struct merge *mg)
+/* cte AS alias, a FROM item. */
+static PgQuery__Node *cte_as(struct xlat_ctx *c, const char *cte, const char *alias_name)
 {
 	PgQuery__RangeVar *rv = arena_zalloc(c->a, sizeof(*rv));
 	PgQuery__Alias *alias = arena_zalloc(c->a, sizeof(*alias));
@@ -183,13 +228,46 @@ static PgQuery__Node *from_reader(struct xlat_ctx *c, const struct merge *mg)
 	*rv = (PgQuery__RangeVar)PG_QUERY__RANGE_VAR__INIT;
 	*alias = (PgQuery__Alias)PG_QUERY__ALIAS__INIT;
 	*n = (PgQuery__Node)PG_QUERY__NODE__INIT;
-	rv->relname = (char *)MERGE_CTE;
-	alias->aliasname = (char *)mg->src;
+	rv->relname = (char *)cte;
+	alias->aliasname = (char *)alias_name;
 	rv->alias = alias;
 	rv->location = -1;
 	n->node_case = NODE(RANGE_VAR);
 	n->range_var = rv;
 	return n;
+}
+
+/* What the actions read: "__merge" AS source, or a join source's relations again, each its
+ * CTE under its own name, joined on the plan row they came from: `"__merge_0" AS a JOIN
+ * "__merge_1" AS b USING ("__row")`. */
+static PgQuery__Node *from_reader(struct xlat_ctx *c, const struct merge *mg)
+{
+	if (mg->nmembers == 1)
+		return cte_as(c, MERGE_CTE, mg->src);
+	PgQuery__Node *left = cte_as(c, MERGE_CTE "_0", mg->members[0]);
+	PgQuery__Node **row = arena_zalloc(c->a, sizeof(*row));
+	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+	*str = (PgQuery__String)PG_QUERY__STRING__INIT;
+	str->sval = (char *)"__row";
+	row[0] = arena_zalloc(c->a, sizeof(**row));
+	*row[0] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	row[0]->node_case = NODE(STRING);
+	row[0]->string = str;
+	for (size_t j = 1; j < mg->nmembers; j++) {
+		PgQuery__JoinExpr *je = arena_zalloc(c->a, sizeof(*je));
+		PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+		*je = (PgQuery__JoinExpr)PG_QUERY__JOIN_EXPR__INIT;
+		*n = (PgQuery__Node)PG_QUERY__NODE__INIT;
+		je->jointype = PG_QUERY__JOIN_TYPE__JOIN_INNER;
+		je->larg = left;
+		je->rarg = cte_as(c, arena_printf(c->a, MERGE_CTE "_%zu", j), mg->members[j]);
+		je->using_clause = row;
+		je->n_using_clause = 1;
+		n->node_case = NODE(JOIN_EXPR);
+		n->join_expr = je;
+		left = n;
+	}
+	return left;
 }
 
 /* UPDATE target SET ... FROM "__merge" AS source WHERE target.rowid = source.__tid */
@@ -228,7 +306,8 @@ static bool emit_delete(struct xlat_ctx *c, struct merge *mg, size_t k)
 }
 
 /* INSERT DEFAULT VALUES for each row: SQLite's DEFAULT VALUES makes one row, so the table's
- * serial key is given NULL (SQLite numbers it), else its first column its default. */
+ * serial key is given NULL (SQLite numbers it), else its first column its default (an
+ * identity column's is its sequence's nextval; none: NULL, as DEFAULT VALUES gives it). */
 static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 {
 	PgQuery__RangeVar plain = mg->target;
@@ -244,8 +323,7 @@ static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 		c->st->numbered_max = col->type_oid == XLAT_OID_INT2   ? INT16_MAX
 				      : col->type_oid == XLAT_OID_INT4 ? INT32_MAX
 								       : 0;
-	} else if (ncols && !cols[0].identity &&
-		   xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
+	} else if (ncols && xlat_scope_default(c, &plain, cols[0].name, &dflt)) {
 		col = &cols[0];
 	} else {
 		return xlat_unsupported(c, -1, "MERGE ... INSERT DEFAULT VALUES into this table");
@@ -276,6 +354,22 @@ PgQuery__Node *xlat_merge_res_target(struct xlat_ctx *c, PgQuery__Node *val)
 	return n;
 }
 
+/* Whether value i of an INSERT clause is DEFAULT: written so, or given to an identity column
+ * under OVERRIDING USER VALUE, which PostgreSQL replaces by the column's next value. */
+static bool as_default(const PgQuery__MergeWhenClause *w, size_t i,
+		       const struct xlat_schema_col *tcols, size_t ntcols)
+{
+	if (w->values[i]->node_case == NODE(SET_TO_DEFAULT))
+		return true;
+	if (w->override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE)
+		return false;
+	const struct xlat_schema_col *col =
+		w->n_target_list ? xlat_scope_col(tcols, ntcols, w->target_list[i]->res_target->name)
+		: i < ntcols	 ? &tcols[i]
+				 : NULL;
+	return col && col->identity;
+}
+
 /* INSERT INTO target (columns) SELECT values FROM "__merge" AS source: a DEFAULT value leaves
  * its column out, which is what it means for a single row. */
 static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
@@ -291,13 +385,15 @@ static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
 					 ? "INSERT has more expressions than target columns"
 					 : "INSERT has more target columns than expressions");
 	bool known = xlat_scope_target(c, &plain, &tcols, &ntcols);
+	if (w->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE && !known)
+		return xlat_unsupported(c, -1, "OVERRIDING USER VALUE into this table");
 	PgQuery__Node **cols = arena_zalloc(c->a, (n + 1) * sizeof(*cols));
 	PgQuery__Node **vals = arena_zalloc(c->a, (n + 1) * sizeof(*vals));
 	bool defaults = false;
 	for (size_t i = 0; i < n; i++)
-		defaults |= w->values[i]->node_case == NODE(SET_TO_DEFAULT);
+		defaults |= as_default(w, i, tcols, ntcols);
 	for (size_t i = 0; i < n; i++) {
-		if (w->values[i]->node_case == NODE(SET_TO_DEFAULT))
+		if (as_default(w, i, tcols, ntcols))
 			continue;
 		if (w->n_target_list) {
 			cols[kept] = w->target_list[i];
@@ -330,7 +426,10 @@ static bool emit_insert(struct xlat_ctx *c, struct merge *mg, size_t k)
 	ins.cols = cols;
 	ins.n_cols = w->n_target_list || defaults ? kept : 0;
 	ins.select_stmt = &seln;
-	ins.override = w->override;
+	/* USER VALUE: its identity values are gone above, nothing is left to override */
+	ins.override = w->override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE
+			       ? PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET
+			       : w->override;
 	return reader(c, mg, k) && xlat_stmt_insert(c, &ins);
 }
 

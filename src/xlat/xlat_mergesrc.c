@@ -8,6 +8,7 @@
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
+#define SQLSTATE_DUPLICATE_ALIAS "42712"
 
 /* A source whose columns the scope does not know (another tenant's table, a catalog
  * relation): the plan carries the columns the actions name, source.col, or an unqualified
@@ -91,18 +92,44 @@ static bool named_cols(struct xlat_ctx *c, const struct merge *mg,
 	return w.ok;
 }
 
+/* A join's columns: each relation's, as the scope knows them, one after another. */
+static bool join_cols(struct xlat_ctx *c, struct merge *mg)
+{
+	const struct xlat_schema_col **cols = arena_zalloc(c->a, mg->nmembers * sizeof(*cols));
+	size_t *n = arena_zalloc(c->a, mg->nmembers * sizeof(*n)), total = 0;
+	for (size_t j = 0; j < mg->nmembers; j++) {
+		if (xlat_scope_whole_row(c, mg->members[j], &cols[j], &n[j]) != 1)
+			return xlat_unsupported(c, -1,
+						"MERGE with a source whose columns are not known "
+						"before it runs");
+		total += n[j];
+	}
+	mg->cols = arena_zalloc(c->a, (total + 2) * sizeof(*mg->cols));
+	mg->col_member = arena_zalloc(c->a, (total + 2) * sizeof(*mg->col_member));
+	mg->ncols = 1;
+	for (size_t j = 0; j < mg->nmembers; j++) {
+		for (size_t i = 0; i < n[j]; i++) {
+			mg->col_member[mg->ncols] = j;
+			mg->cols[mg->ncols++] = cols[j][i];
+		}
+	}
+	return true;
+}
+
 /* The source's columns as the scope knows them: the plan carries them to the actions. */
 bool xlat_merge_source_cols(struct xlat_ctx *c, struct merge *mg)
 {
 	const struct xlat_schema_col *cols = NULL;
 	size_t n = 0;
 	const PgQuery__Node *s = mg->m->source_relation;
+	if (mg->nmembers > 1 && !join_cols(c, mg))
+		return false;
 	const PgQuery__RangeVar *rv = s->node_case == NODE(RANGE_VAR) ? s->range_var : NULL;
 	if (rv && xlat_scope_cte_find(c, rv->relname) < 0 && xlat_scope_absent(c, rv) &&
 	    !((!rv->schemaname || !*rv->schemaname) && xlat_catalog_is_relation(rv->relname)))
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
 				 "relation \"%s\" does not exist", rv->relname);
-	int known = 0;
+	int known = mg->nmembers > 1;
 	if (s->node_case == NODE(RANGE_FUNCTION)) { /* generate_series(...) AS g: column g */
 		const char *name = NULL;
 		known = xlat_srf_scope_cols(c, s->range_function, &name, &cols, &n);
@@ -114,23 +141,37 @@ bool xlat_merge_source_cols(struct xlat_ctx *c, struct merge *mg)
 		return xlat_unsupported(c, -1,
 					"MERGE with a source whose columns are not known "
 					"before it runs");
-	mg->cols = arena_zalloc(c->a, (n + 2) * sizeof(*mg->cols));
+	if (mg->nmembers == 1) {
+		mg->cols = arena_zalloc(c->a, (n + 2) * sizeof(*mg->cols));
+		mg->col_member = arena_zalloc(c->a, (n + 2) * sizeof(*mg->col_member));
+		for (size_t i = 0; i < n; i++)
+			mg->cols[i + 1] = cols[i];
+		mg->ncols = n + 1;
+	}
 	mg->cols[0] =
 		(struct xlat_schema_col){.name = "__tid", .type_oid = XLAT_OID_INT8, .typmod = -1};
-	for (size_t i = 0; i < n; i++) {
-		mg->cols[i + 1] = cols[i];
-		mg->cols[i + 1].rowid_seq = NULL;
-		mg->cols[i + 1].identity = 0;
-		if (cols[i].type_oid == XLAT_OID_UNKNOWN)
-			mg->cols[i + 1].type_oid = XLAT_OID_TEXT;
-		for (size_t k = 0; k < i; k++)
-			if (strcmp(cols[k].name, cols[i].name) == 0)
+	for (size_t i = 1; i < mg->ncols; i++) {
+		struct xlat_schema_col *col = &mg->cols[i];
+		col->rowid_seq = NULL;
+		col->identity = 0;
+		if (col->type_oid == XLAT_OID_UNKNOWN)
+			col->type_oid = XLAT_OID_TEXT;
+		for (size_t k = 1; k < i; k++)
+			if (mg->col_member[k] == mg->col_member[i] &&
+			    strcmp(mg->cols[k].name, col->name) == 0)
 				return xlat_unsupported(c, -1,
 							"MERGE with a source that has two "
 							"columns of one name");
 	}
-	mg->ncols = n + 1;
 	return true;
+}
+
+bool xlat_merge_is_member(const struct merge *mg, const char *rel)
+{
+	for (size_t j = 0; rel && j < mg->nmembers; j++)
+		if (strcmp(mg->members[j], rel) == 0)
+			return true;
+	return false;
 }
 
 /* ---- what WHEN NOT MATCHED may name ---- */
@@ -156,7 +197,7 @@ static bool source_only(void *arg, const ProtobufCMessage *m)
 	const char *col = cr->n_fields ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
 	const char *rel = cr->n_fields >= 2 ? xlat_node_str(cr->fields[cr->n_fields - 2]) : NULL;
 	const struct merge *mg = r->mg;
-	if (rel && strcmp(rel, mg->talias.aliasname) == 0 && strcmp(rel, mg->src) != 0) {
+	if (rel && strcmp(rel, mg->talias.aliasname) == 0 && !xlat_merge_is_member(mg, rel)) {
 		xlat_fail(r->c, SQLSTATE_UNDEFINED_TABLE, cr->location,
 			  "invalid reference to FROM-clause entry for table \"%s\"", rel);
 		pgerr_hint(r->c->err,
@@ -270,6 +311,44 @@ PgQuery__Node *xlat_merge_spell_out_star(struct xlat_ctx *c, PgQuery__Node *src)
 	return out;
 }
 
+/* The relations of a join source, left to right, by the names their columns go by. */
+static bool join_members(struct xlat_ctx *c, const PgQuery__Node *n, struct merge *mg)
+{
+	const char *name = NULL;
+	switch (n->node_case) {
+	case NODE(JOIN_EXPR):
+		if (n->join_expr->alias)
+			return xlat_unsupported(c, -1, "MERGE with an aliased join as its source");
+		return join_members(c, n->join_expr->larg, mg) &&
+		       join_members(c, n->join_expr->rarg, mg);
+	case NODE(RANGE_VAR):
+		name = n->range_var->alias ? n->range_var->alias->aliasname : n->range_var->relname;
+		break;
+	case NODE(RANGE_SUBSELECT):
+		name = n->range_subselect->alias ? n->range_subselect->alias->aliasname : NULL;
+		if (!name)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+					 "subquery in FROM must have an alias");
+		break;
+	case NODE(RANGE_FUNCTION):
+		name = n->range_function->alias ? n->range_function->alias->aliasname : NULL;
+		break;
+	default:
+		break;
+	}
+	if (!name)
+		return xlat_unsupported(c, -1, "this relation in a MERGE source's join");
+	if (xlat_merge_is_member(mg, name))
+		return xlat_fail(c, SQLSTATE_DUPLICATE_ALIAS, -1,
+				 "table name \"%s\" specified more than once", name);
+	const char **v = arena_zalloc(c->a, (mg->nmembers + 1) * sizeof(*v));
+	if (mg->nmembers)
+		memcpy(v, mg->members, mg->nmembers * sizeof(*v));
+	v[mg->nmembers++] = name;
+	mg->members = v;
+	return true;
+}
+
 bool xlat_merge_check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, struct merge *mg)
 {
 	const PgQuery__Node *s = m->source_relation;
@@ -278,6 +357,14 @@ bool xlat_merge_check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, st
 		if (xlat_modcte_is(w->ctes[i]->common_table_expr))
 			return xlat_unsupported(c, -1,
 						"a data-modifying statement in WITH of MERGE");
+	if (s->node_case == NODE(JOIN_EXPR)) {
+		if (!join_members(c, s, mg))
+			return false;
+		mg->src = mg->members[0];
+		return true;
+	}
+	mg->nmembers = 1;
+	mg->members = &mg->src;
 	switch (s->node_case) {
 	case NODE(RANGE_VAR):
 		mg->src = s->range_var->alias ? s->range_var->alias->aliasname
@@ -297,7 +384,6 @@ bool xlat_merge_check_source(struct xlat_ctx *c, const PgQuery__MergeStmt *m, st
 		return xlat_unsupported(c, -1,
 					"MERGE with a function without an alias as its source");
 	default:
-		return xlat_unsupported(c, -1,
-					"MERGE with a join as its source (a subquery of it works)");
+		return xlat_unsupported(c, -1, "MERGE with this source");
 	}
 }

@@ -13,18 +13,19 @@
 #define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
 
 /* The sidecar tables: ordinary SQLite tables with a reserved prefix, hidden from the catalog
- * and guarded against DDL by the shard's authorizer. */
+ * and guarded against DDL by the shard's authorizer. The temp schema has its own for
+ * temporary sequences and tables (their %s: "temp."), which go with the session. */
 #define SIDECAR_SEQUENCES                                                                          \
-	"CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "  \
+	"CREATE TABLE IF NOT EXISTS %s_shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "  \
 	"NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "     \
 	"INTEGER NOT NULL, cache INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT " \
 	"NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT)"
 #define SIDECAR_COMMENTS                                                                           \
-	"CREATE TABLE IF NOT EXISTS _shardlite_comments (kind TEXT NOT NULL, name TEXT NOT NULL, " \
+	"CREATE TABLE IF NOT EXISTS %s_shardlite_comments (kind TEXT NOT NULL, name TEXT NOT NULL, " \
 	"column_name TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (kind, name, "          \
 	"column_name))"
 #define SIDECAR_COLUMNS                                                                            \
-	"CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name "    \
+	"CREATE TABLE IF NOT EXISTS %s_shardlite_columns (table_name TEXT NOT NULL, column_name "    \
 	"TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, "     \
 	"column_name))"
 
@@ -41,10 +42,15 @@ static const struct {
 	{"owned_by", O_OWNED_TABLE},
 };
 
-/* A sequence or relation name: unqualified or in public (the tenant). */
+static const char *schema_prefix(bool temp) { return temp ? "temp." : ""; }
+
+/* A sequence or relation name: unqualified, in public (the tenant) or pg_temp (the writers
+ * look in the temp schema first anyway). */
 static const char *local_name(struct xlat_ctx *c, const char *schema, const char *name,
 			      int location)
 {
+	if (schema && strcmp(schema, "pg_temp") == 0)
+		return name;
 	/* the session's own tenant is the same schema as public (sqitch's COMMENT ON TABLE
 	 * "registry".changes, with search_path naming the registry's tenant) */
 	bool own = c->env && c->env->tenant && schema && strcmp(schema, c->env->tenant) == 0;
@@ -190,6 +196,7 @@ static bool seq_options(struct xlat_ctx *c, PgQuery__Node **opts, size_t n, bool
 	return true;
 }
 
+/* op "create temp": a temporary sequence, in the temp schema's sidecar. */
 static void call(struct xlat_ctx *c, const char *op, const char *name, bool flag,
 		 const char **v)
 {
@@ -206,16 +213,17 @@ bool xlat_stmt_create_seq(struct xlat_ctx *c, const PgQuery__CreateSeqStmt *s)
 	const char *v[O_COUNT];
 	xlat_sidecar_script(c, "CREATE SEQUENCE");
 	const char *p = s->sequence->relpersistence;
-	if (p && *p == 't')
-		return xlat_unsupported(c, s->sequence->location, "a temporary sequence");
 	if (p && *p == 'u')
 		return xlat_unsupported(c, s->sequence->location, "an unlogged sequence");
+	bool temp = xlat_temp_is(s->sequence); /* TEMP, or named pg_temp.s */
+	if (temp && !xlat_temp_create(c, s->sequence, PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_NOOP))
+		return false;
 	const char *name = local_name(c, s->sequence->schemaname, s->sequence->relname,
 				      s->sequence->location);
 	if (!name || !seq_options(c, s->options, s->n_options, true, v))
 		return false;
-	xlat_puts(c, SIDECAR_SEQUENCES "; ");
-	call(c, "create", name, s->if_not_exists, v);
+	xlat_printf(c, SIDECAR_SEQUENCES "; ", schema_prefix(temp));
+	call(c, temp ? "create temp" : "create", name, s->if_not_exists, v);
 	if (s->if_not_exists)
 		xlat_skip_note(c, "relation", NULL, name, true);
 	return true;
@@ -248,7 +256,8 @@ static bool column_seq_options(struct xlat_ctx *c, uint32_t type_oid, const char
 }
 
 bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
-			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists)
+			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists,
+			  bool temp)
 {
 	const char *v[O_COUNT];
 	if (!seq_options(c, opts, nopts, true, v))
@@ -259,19 +268,21 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 	v[O_OWNED_COL] = quoted(c, column);
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
-	xlat_puts(c, "; " SIDECAR_SEQUENCES "; ");
-	call(c, "create", arena_printf(c->a, "%s_%s_seq", table, column), if_not_exists, v);
+	xlat_printf(c, "; " SIDECAR_SEQUENCES "; ", schema_prefix(temp));
+	call(c, temp ? "create temp" : "create", arena_printf(c->a, "%s_%s_seq", table, column),
+	     if_not_exists, v);
 	return true;
 }
 
 void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
-		      const char *type, char identity, bool if_not_exists)
+		      const char *type, char identity, bool if_not_exists, bool temp)
 {
 	c->st->kind = XLAT_SCRIPT;
 	xlat_nocache(c);
 	/* IF NOT EXISTS of a table that was there keeps what its own CREATE recorded */
-	xlat_printf(c, "; " SIDECAR_COLUMNS "; INSERT OR %s INTO _shardlite_columns VALUES (",
-		    if_not_exists ? "IGNORE" : "REPLACE");
+	xlat_printf(c, "; " SIDECAR_COLUMNS "; INSERT OR %s INTO %s_shardlite_columns VALUES (",
+		    schema_prefix(temp), if_not_exists ? "IGNORE" : "REPLACE",
+		    temp ? "temp." : "main.");
 	xlat_string(c, table);
 	xlat_puts(c, ", ");
 	xlat_string(c, column);
@@ -303,6 +314,12 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			xlat_skip_note(c, "sequence", NULL, name, false);
 	}
 	return true;
+}
+
+const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp)
+{
+	return arena_printf(c->a, SIDECAR_COLUMNS "; " SIDECAR_COMMENTS, schema_prefix(temp),
+			    schema_prefix(temp));
 }
 
 /* TRUNCATE ... RESTART IDENTITY: the table's owned sequences start over, after its rows go. */
@@ -362,7 +379,7 @@ static bool schema_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 			 (c->env && c->env->tenant && strcmp(n, c->env->tenant) == 0));
 	if (!own)
 		return xlat_unsupported(c, -1, "COMMENT ON SCHEMA of another schema than public");
-	xlat_puts(c, SIDECAR_COMMENTS "; SELECT shardlite_comment('schema', 'public', '', ");
+	xlat_printf(c, SIDECAR_COMMENTS "; SELECT shardlite_comment('schema', 'public', '', ", "");
 	xlat_string(c, s->comment ? s->comment : "");
 	xlat_puts(c, ")");
 	return true;
@@ -387,7 +404,11 @@ bool xlat_stmt_comment(struct xlat_ctx *c, const PgQuery__CommentStmt *s)
 		return false;
 	bool set = s->comment && *s->comment;
 	if (set)
-		xlat_puts(c, SIDECAR_COMMENTS "; ");
+		xlat_printf(c, SIDECAR_COMMENTS "; ", "");
+	/* the object may be a temporary table (its comments go to the temp schema's sidecar):
+	 * only a session that holds temporary objects may name one */
+	if (set && c->env && c->env->temp_tables)
+		xlat_printf(c, SIDECAR_COMMENTS "; ", "temp.");
 	xlat_printf(c, "SELECT shardlite_comment('%s', ", need == 2 ? "column" : kind);
 	xlat_string(c, rel);
 	xlat_puts(c, ", ");
@@ -434,10 +455,10 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
-	xlat_puts(c, SIDECAR_SEQUENCES "; ");
+	xlat_printf(c, SIDECAR_SEQUENCES "; ", "");
 	call(c, "create", name, false, v);
 	if (identity)
-		xlat_column_meta(c, table, column, type, identity, false);
+		xlat_column_meta(c, table, column, type, identity, false, false);
 	*create = captured(c, saved, &sb);
 	strbuf_init(&sb, 0);
 	c->sb = &sb;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* test_temp.c: temporary tables (and views) against the real binary — each session sees only its own,
  * they shadow a permanent table of the same name, a session's end (also a client that vanishes
- * mid-transaction) drops them so the next borrower of the pooled connection finds none, COPY
+ * mid-transaction) drops them (with their sequences and comments) so the next borrower of the
+ * pooled connection finds none, COPY
  * loads one, ON COMMIT DELETE ROWS / DROP act at commit, DISCARD TEMP drops them, and a session
  * without a default tenant is refused. */
 #include <check.h>
@@ -60,6 +61,12 @@ START_TEST(session_end_drops_them)
 		harness_exec(a, "CREATE TEMP TABLE left_over (x int)");
 		harness_exec(a, "INSERT INTO left_over VALUES (1)");
 		harness_exec(a, "CREATE TEMP VIEW left_view AS SELECT x FROM left_over");
+		/* temporary sequences and comments live in the temp schema's sidecars */
+		harness_exec(a, "CREATE TEMP TABLE left_serial (id serial PRIMARY KEY, n bigserial)");
+		harness_exec(a, "INSERT INTO left_serial DEFAULT VALUES");
+		harness_exec(a, "CREATE TEMP SEQUENCE left_seq START 7");
+		harness_expect_value(a, "SELECT nextval('left_seq')", "7");
+		harness_exec(a, "COMMENT ON TABLE left_serial IS 'gone with the session'");
 		if (round == 1) { /* the client vanishes mid-transaction */
 			harness_exec(a, "BEGIN");
 			harness_exec(a, "INSERT INTO left_over VALUES (2)");
@@ -72,6 +79,12 @@ START_TEST(session_end_drops_them)
 			harness_expect_value(
 				b, "SELECT count(*) FROM pg_class WHERE relpersistence = 't'", "0");
 			harness_exec(b, "CREATE TEMP TABLE left_over (y text)"); /* no clash */
+			harness_expect_value(b, "SELECT count(*) FROM pg_sequences", "0");
+			harness_expect_value(b, "SELECT count(*) FROM pg_description WHERE "
+						"description LIKE 'gone%'", "0");
+			harness_exec(b, "CREATE TEMP TABLE left_serial (id serial PRIMARY KEY)");
+			harness_expect_value(b, "INSERT INTO left_serial DEFAULT VALUES RETURNING id",
+					     "1");
 			PQfinish(b);
 		}
 	}

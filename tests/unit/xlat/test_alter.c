@@ -58,6 +58,11 @@ static const struct acase cases[] = {
 	 "drop e if there: sql:SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t "
 	 "DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')"},
 	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "rename:k->l"},
+	/* CREATE TABLE ... (LIKE src): made when it runs, from src's definition then */
+	{"CREATE TABLE x (LIKE t)", "like:t 0"},
+	{"CREATE TEMP TABLE x (LIKE t INCLUDING DEFAULTS INCLUDING INDEXES)", "like:t 72 temp"},
+	{"CREATE TABLE IF NOT EXISTS x (LIKE t INCLUDING ALL EXCLUDING COMMENTS)",
+	 "like:t 2147483646 if not exists"},
 	{"ALTER TABLE IF EXISTS t RENAME CONSTRAINT k TO l", "!0A000"},
 	/* as PostgreSQL: one type change per column */
 	{"ALTER TABLE t ALTER a TYPE int, ALTER a TYPE bigint", "!0A000"},
@@ -117,6 +122,10 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 	case XLAT_RB_RENAME_CONSTRAINT:
 		strbuf_printf(sb, "rename:%s->%s", r->name, r->new_name);
 		break;
+	case XLAT_RB_LIKE:
+		strbuf_printf(sb, "like:%s %u%s%s", r->ref_table, r->like_options,
+			      r->temp ? " temp" : "", r->missing_ok ? " if not exists" : "");
+		break;
 	}
 	if (r->label)
 		strbuf_printf(sb, " [%s %s %zu+%zu]", r->label, r->name_cols ? r->name_cols : "",
@@ -140,7 +149,9 @@ START_TEST(test_alter_multi)
 		ck_assert_msg(ok, "%s: %s %s", x->pg, e.sqlstate, e.message);
 		ck_assert_int_eq(n, 1);
 		ck_assert_int_eq(v[0].kind, XLAT_REBUILD);
-		ck_assert_str_eq(v[0].tag, x->pg[0] == 'A' ? "ALTER TABLE" : "CREATE INDEX");
+		ck_assert_str_eq(v[0].tag, x->pg[0] == 'A'		 ? "ALTER TABLE"
+					   : strstr(x->pg, "LIKE") ? "CREATE TABLE"
+								   : "CREATE INDEX");
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		for (const struct xlat_rebuild *r = v[0].rebuild; r; r = r->next) {

@@ -83,8 +83,9 @@ static const struct kindcase kinds[] = {
 	{"/* c */ ;", XLAT_EMPTY, NULL, XLAT_TAG_PLAIN, false, false, false},
 };
 
-#define SIDECAR                                                                                    \
-	"CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "  \
+#define SIDECAR "CREATE TABLE IF NOT EXISTS " SIDECAR_BODY
+#define SIDECAR_BODY                                                                               \
+	"_shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "                              \
 	"NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "     \
 	"INTEGER NOT NULL, cache INTEGER NOT NULL, cycle INTEGER NOT NULL, last_value INTEGER NOT " \
 	"NULL, is_called INTEGER NOT NULL, owner_table TEXT, owner_column TEXT)"
@@ -92,7 +93,7 @@ static const struct kindcase kinds[] = {
 #define COLUMNS(row)                                                                               \
 	"; CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name "  \
 	"TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, "     \
-	"column_name)); INSERT OR REPLACE INTO _shardlite_columns VALUES (" row ")"
+	"column_name)); INSERT OR REPLACE INTO main._shardlite_columns VALUES (" row ")"
 
 /* Sequences, comments and CHECKPOINT become scripts over the sidecar tables. */
 static const struct {
@@ -158,11 +159,26 @@ static const struct {
 	 "CREATE TABLE IF NOT EXISTS n1 (id integer PRIMARY KEY AUTOINCREMENT)"
 	 "; CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name "
 	 "TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, "
-	 "column_name)); INSERT OR IGNORE INTO _shardlite_columns VALUES ('n1', 'id', 'int4', 'a')",
+	 "column_name)); INSERT OR IGNORE INTO main._shardlite_columns VALUES ('n1', 'id', 'int4', 'a')",
 	 NULL},
 	{"CREATE TABLE n1 (id bigserial PRIMARY KEY, v text)",
 	 "CREATE TABLE n1 (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, v text)"
 	 COLUMNS("'n1', 'id', 'bigint', ''"), NULL},
+	/* a temporary table's: in the temp schema's own sidecars, which go with the session */
+	{"CREATE TEMP TABLE n1 (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY)",
+	 "CREATE TEMP TABLE n1 (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, n int4 NOT NULL "
+	 "DEFAULT (nextval('n1_n_seq'))); CREATE TABLE IF NOT EXISTS temp._shardlite_columns "
+	 "(table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, identity TEXT "
+	 "NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT OR REPLACE INTO "
+	 "temp._shardlite_columns VALUES ('n1', 'id', 'int4', ''); CREATE TABLE IF NOT EXISTS "
+	 "temp._shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT "
+	 "NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name)); INSERT OR "
+	 "REPLACE INTO temp._shardlite_columns VALUES ('n1', 'n', 'int4', 'a'); CREATE TABLE IF "
+	 "NOT EXISTS temp." SIDECAR_BODY "; SELECT shardlite_sequence('create temp', 'n1_n_seq'"
+	 SEQ_ARGS("integer") "'n1', 'n')", "CREATE TABLE"},
+	{"CREATE TEMP SEQUENCE s START 5",
+	 "CREATE TABLE IF NOT EXISTS temp." SIDECAR_BODY "; SELECT shardlite_sequence('create "
+	 "temp', 's', 0, NULL, 5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)", "CREATE SEQUENCE"},
 	/* serial and identity columns that are not the rowid take a sequence of the sidecar */
 	{"CREATE TABLE n1 (id smallserial PRIMARY KEY)",
 	 "CREATE TABLE n1 (id smallint PRIMARY KEY NOT NULL DEFAULT (nextval('n1_id_seq'))); "
@@ -635,7 +651,8 @@ static const struct errcase errors[] = {
 	{"CREATE SEQUENCE s START 1 START 2", "42601", 27, "conflicting or redundant options"},
 	{"CREATE SEQUENCE s MAXVALUE 99999999999999999999", "22003", 0,
 	 "value \"99999999999999999999\" is out of range for type bigint"},
-	{"CREATE TEMP SEQUENCE s", "0A000", 22, "a temporary sequence is not supported"},
+	{"CREATE TEMP SEQUENCE public.s", "42P16", 22,
+	 "cannot create temporary relation in non-temporary schema"},
 	{"CREATE SCHEMA s", "0A000", 0, "CREATE SCHEMA is not supported"},
 	{"CREATE SCHEMA IF NOT EXISTS s", "0A000", 0, "CREATE SCHEMA is not supported"},
 	{"CREATE SCHEMA public", "0A000", 0, "CREATE SCHEMA is not supported"},
