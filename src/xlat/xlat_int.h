@@ -221,6 +221,10 @@ struct xlat_ctx {
 	 * statement's. */
 	const char *alter_text;
 	size_t alter_len;
+	/* The grouping set of the arm being emitted while its select list or HAVING is
+	 * (xlat_gsets.c), NULL elsewhere; gset_arm is the one of query gset_for. */
+	struct xlat_gset *gset, *gset_arm;
+	const PgQuery__SelectStmt *gset_for;
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -326,6 +330,16 @@ void xlat_bpchar_pad(struct xlat_ctx *c, size_t start, struct xlat_type t);
  * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */
 bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 
+/* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
+bool xlat_group_is_agg(const PgQuery__FuncCall *f);
+/* ---- xlat_gsets.c: GROUPING SETS, ROLLUP, CUBE, GROUP BY DISTINCT and grouping() ---- */
+/* Whether s needs them: one arm per grouping set (also for grouping() in a plain GROUP BY). */
+bool xlat_gsets_is(const PgQuery__SelectStmt *s);
+/* s as a UNION ALL of one grouped SELECT per grouping set, with its ORDER BY and LIMIT. */
+bool xlat_gsets(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* n inside an arm's select list or HAVING (c->gset set): a grouping expression the arm does
+ * not group by as NULL, grouping() as its constant: 1 emitted, 0 not one, -1 failed. */
+int xlat_gsets_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* ---- xlat_guard.c ---- */
 /* False with 54001 when sql nests expressions more deeply than is safe to parse. */
 bool xlat_nesting_ok(const char *sql, struct pgerr *err);
@@ -555,6 +569,10 @@ bool xlat_has_star(const PgQuery__SelectStmt *s);
 /* The role of OWNER TO as the catalog's owner checks take it: its name as a string, NULL for
  * CURRENT_USER, SESSION_USER and CURRENT_ROLE; PUBLIC is 42704 as in PostgreSQL. */
 bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role);
+/* One SELECT without its WITH, ORDER BY and LIMIT (which s must not have). */
+bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* s's LIMIT/OFFSET/FETCH (not its ORDER BY). */
+bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* A target list (SELECT or RETURNING) with PostgreSQL's column names as aliases. */

@@ -475,16 +475,10 @@ static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
-static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+/* gset: the grouping set arm's, for HAVING (xlat_gsets.c) */
+static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_gset *gset)
 {
 	struct xlat_type ignored;
-	if (s->group_distinct)
-		return xlat_unsupported(c, -1, "GROUP BY DISTINCT");
-	for (size_t i = 0; i < s->n_group_clause; i++) {
-		if (s->group_clause[i]->node_case == NODE(GROUPING_SET))
-			return xlat_unsupported(c, s->group_clause[i]->grouping_set->location,
-						"GROUPING SETS, ROLLUP or CUBE");
-	}
 	if (s->n_group_clause) {
 		xlat_puts(c, " GROUP BY ");
 		if (!xlat_expr_list(c, s->group_clause, s->n_group_clause))
@@ -492,8 +486,10 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	}
 	if (s->having_clause) {
 		xlat_puts(c, " HAVING ");
-		if (!xlat_expr(c, s->having_clause, &ignored))
-			return false;
+		c->gset = gset;
+		bool ok = xlat_expr(c, s->having_clause, &ignored);
+		c->gset = NULL;
+		return ok;
 	}
 	return true;
 }
@@ -581,6 +577,16 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	return select_core_tail(c, s, shape, false);
 }
 
+bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	return select_core(c, s, shape);
+}
+
+bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	return order_limit(c, s, false);
+}
+
 static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			    struct xlat_shape *shape);
 
@@ -607,7 +613,10 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	unsigned flags = c->flags;
 	if (xlat_exact_select(c, s))
 		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
+	struct xlat_gset *gset = c->gset_for == s ? c->gset_arm : NULL; /* xlat_gsets.c */
+	c->gset = gset; /* its NULLs stand in the select list and HAVING only */
 	bool ok = distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
+	c->gset = NULL;
 	c->flags = flags;
 	if (!ok)
 		return false;
@@ -625,13 +634,13 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		if (!xlat_expr(c, s->where_clause, &ignored))
 			return false;
 	}
-	return group_by(c, s) && window_clause(c, s);
+	return group_by(c, s, gset) && window_clause(c, s);
 }
 
 static bool has_tail(const PgQuery__SelectStmt *s)
 {
 	return s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
-	       s->n_locking_clause || xlat_is_distinct_on(s);
+	       s->n_locking_clause || xlat_is_distinct_on(s) || xlat_gsets_is(s);
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
@@ -710,6 +719,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = wrapped_values(c, s, shape);
 	else if (ok && s->n_values_lists)
 		ok = values(c, s, shape);
+	else if (ok && xlat_gsets_is(s))
+		ok = xlat_gsets(c, s, shape); /* its ORDER BY/LIMIT too */
 	else if (ok && xlat_is_distinct_on(s))
 		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
 		     xlat_distinct_on_close(c, s);

@@ -176,7 +176,15 @@ static const struct xcase cases[] = {
 	{"SELECT DISTINCT ON (a) a FROM t ORDER BY random()", "!0A000"},
 	{"SELECT a, count(*) FROM t GROUP BY a HAVING count(*) > 1",
 	 "SELECT a, count(*) AS count FROM t GROUP BY a HAVING count(*) > 1"},
-	{"SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)", "!0A000@39"},
+	{"SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)",
+	 "SELECT NULL AS a, NULL AS b, NULL AS count WHERE 0 UNION ALL SELECT a, b, count(*) AS "
+	 "count FROM t GROUP BY a, b UNION ALL SELECT a, NULL, count(*) AS count FROM t GROUP BY a "
+	 "UNION ALL SELECT NULL, NULL, count(*) AS count FROM t"},
+	{"SELECT a, grouping(a) FROM t GROUP BY DISTINCT a, CUBE (a) ORDER BY 2 DESC",
+	 "SELECT NULL AS a, NULL AS grouping WHERE 0 UNION ALL SELECT a, 0 AS grouping FROM t "
+	 "GROUP BY a ORDER BY 2 DESC NULLS FIRST"},
+	{"SELECT a FROM t WHERE grouping(a) = 0 GROUP BY ROLLUP (a)", "!42803@23"},
+	{"SELECT a, sum(b) OVER () FROM t GROUP BY ROLLUP (a)", "!0A000"},
 	{"SELECT count(*) FROM t HAVING count(*) > 0",
 	 "SELECT count(*) AS count FROM t HAVING count(*) > 0"},
 	{"SELECT t.a, u.name FROM t JOIN u ON u.t_id = t.id",
