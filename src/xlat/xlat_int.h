@@ -225,6 +225,7 @@ struct xlat_ctx {
 	 * (xlat_gsets.c), NULL elsewhere; gset_arm is the one of query gset_for. */
 	struct xlat_gset *gset, *gset_arm;
 	const PgQuery__SelectStmt *gset_for;
+	const PgQuery__SelectStmt *ties_for; /* the SELECT ... WITH TIES being emitted */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -571,6 +572,8 @@ bool xlat_has_star(const PgQuery__SelectStmt *s);
 bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role);
 /* One SELECT without its WITH, ORDER BY and LIMIT (which s must not have). */
 bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* A LIMIT (is_limit) or OFFSET operand: a $n is bigint, a negative constant 2201W/2201X. */
+bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit);
 /* s's LIMIT/OFFSET/FETCH (not its ORDER BY). */
 bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */
@@ -598,6 +601,12 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* FETCH ... WITH TIES of a plain SELECT, as DISTINCT ON: open, the core with xlat_ties_keys
+ * after its targets, close (which writes the row limit and offset). */
+bool xlat_ties_is(const PgQuery__SelectStmt *s);
+bool xlat_ties_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_ties_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 
 /* ---- xlat_scope.c: which relations a query reads, and the types of their columns ---- */
 struct xlat_scope_rel;

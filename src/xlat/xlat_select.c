@@ -314,8 +314,7 @@ static bool is_null_const(const PgQuery__Node *n)
 	return n->node_case == NODE(A_CONST) && n->a_const->isnull;
 }
 
-/* A LIMIT/OFFSET operand: parameters are bigint, negative constants fail as in PostgreSQL. */
-static bool limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
+bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
 {
 	struct xlat_type ignored;
 	if (n->node_case == NODE(PARAM_REF) &&
@@ -345,12 +344,12 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool s
 	xlat_puts(c, " LIMIT ");
 	if (!count)
 		xlat_puts(c, "-1");
-	else if (!limit_value(c, count, true))
+	else if (!xlat_limit_value(c, count, true))
 		return false;
 	if (!offset)
 		return true;
 	xlat_puts(c, " OFFSET ");
-	return limit_value(c, offset, false);
+	return xlat_limit_value(c, offset, false);
 }
 
 static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recursive)
@@ -622,6 +621,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
 		return false;
+	if (c->ties_for == s && !xlat_ties_keys(c, s))
+		return false;
 	if (s->n_from_clause) {
 		xlat_puts(c, " FROM ");
 		if (!xlat_from_list(c, s->from_clause, s->n_from_clause))
@@ -705,6 +706,16 @@ static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	return ok;
 }
 
+/* A plain SELECT ... FETCH FIRST n ROWS WITH TIES (xlat_qforms.c). */
+static bool ties(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	const PgQuery__SelectStmt *outer = c->ties_for;
+	c->ties_for = s; /* its keys follow its targets, not a subquery's */
+	bool ok = xlat_ties_open(c, s) && select_core(c, s, shape) && xlat_ties_close(c, s);
+	c->ties_for = outer;
+	return ok;
+}
+
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	if (!xlat_enter(c))
@@ -721,6 +732,8 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = values(c, s, shape);
 	else if (ok && xlat_gsets_is(s))
 		ok = xlat_gsets(c, s, shape); /* its ORDER BY/LIMIT too */
+	else if (ok && xlat_ties_is(s) && plain)
+		ok = ties(c, s, shape);
 	else if (ok && xlat_is_distinct_on(s))
 		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
 		     xlat_distinct_on_close(c, s);

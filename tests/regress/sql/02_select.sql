@@ -14,6 +14,16 @@ SELECT name FROM emp ORDER BY name LIMIT 2 OFFSET 2;
 SELECT name FROM emp ORDER BY name OFFSET 4;
 SELECT name FROM emp ORDER BY name FETCH FIRST 3 ROWS ONLY;
 SELECT name FROM emp ORDER BY name OFFSET 1 ROWS FETCH NEXT 1 ROW ONLY;
+SELECT salary, name FROM emp ORDER BY salary DESC NULLS LAST, name FETCH FIRST 2 ROWS WITH TIES;
+SELECT count(*) FROM (SELECT name FROM emp ORDER BY salary DESC NULLS LAST FETCH FIRST 2 ROWS WITH TIES) s;
+SELECT name FROM (SELECT name, salary FROM emp ORDER BY 2 OFFSET 1 ROWS FETCH FIRST 1 ROW WITH TIES) s ORDER BY name;
+SELECT dept_id, count(*) AS n FROM emp GROUP BY dept_id ORDER BY n DESC FETCH FIRST 1 ROW WITH TIES;
+SELECT name FROM emp ORDER BY salary NULLS FIRST FETCH FIRST ROWS WITH TIES;
+SELECT name FROM emp ORDER BY salary FETCH FIRST NULL ROWS WITH TIES;
+SELECT name FROM emp ORDER BY salary FETCH FIRST -1 ROWS WITH TIES;
+SELECT name FROM emp FETCH FIRST 2 ROWS WITH TIES;
+-- differs: refused (0A000): FETCH ... WITH TIES over * or repeated result column names
+SELECT * FROM emp ORDER BY salary FETCH FIRST 1 ROW WITH TIES;
 SELECT e.name, d.name FROM emp e JOIN dept d ON d.id = e.dept_id ORDER BY e.id;
 SELECT e.name, d.name FROM emp e INNER JOIN dept d ON d.id = e.dept_id WHERE d.name = 'ops' ORDER BY e.id;
 SELECT e.name, d.name AS dept FROM emp e LEFT JOIN dept d ON d.id = e.dept_id ORDER BY e.id;
