@@ -160,6 +160,8 @@ int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 /* sum/avg/min/max over intervals: pgfn_interval_sum(x) ... (pgfn_dtagg.c). */
 int pgfn_register_dtagg(sqlite3 *db);
+/* pgfn_osagg.c: percentile_cont, percentile_disc, mode WITHIN GROUP (ORDER BY x) */
+int pgfn_register_osagg(sqlite3 *db);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL; pgfn_array_in(x, elem): the array text x as

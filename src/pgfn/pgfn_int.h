@@ -117,6 +117,9 @@ bool pgfn_dt_add_interval(const struct pgtype_tz *tz, bool with_tz, int64_t *ts,
 			  struct pgtype_interval iv);
 /* generate_series over timestamp and timestamptz (pgfn_srf_dt.c). */
 int pgfn_register_srf_dt(sqlite3 *db, struct pgfn_conn *c);
+/* The order of two non-NULL values as pgfn_ordered_agg sorts them: numbers by value and before
+ * everything else, text and blobs by their bytes (pgfn_arrayop.c). */
+int pgfn_value_cmp(sqlite3_value *x, sqlite3_value *y);
 /* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
 int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
 /* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */

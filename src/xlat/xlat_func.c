@@ -623,7 +623,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
-	int cat = xlat_catalog_srf_ref(c, f, t);
+	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
+			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
+			  : 0;
+	if (!cat)
+		cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&

@@ -521,6 +521,9 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);
+/* percentile_cont, percentile_disc, mode ... WITHIN GROUP (ORDER BY x): 1/0/-1. */
+int xlat_osagg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+	       struct xlat_type *t);
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 

@@ -191,6 +191,20 @@ SELECT g, array_agg(DISTINCT x), string_agg(DISTINCT s, ','), json_agg(DISTINCT 
 SELECT array_agg(DISTINCT x ORDER BY x DESC), string_agg(DISTINCT s, '|' ORDER BY s DESC NULLS FIRST) FROM (VALUES (3, 'b'), (1, 'a'), (3, 'b'), (NULL, NULL)) v (x, s);
 SELECT string_agg(DISTINCT s, ',') FILTER (WHERE x > 1) FROM (VALUES (3, 'b'), (1, 'a'), (3, 'b'), (2, 'z')) v (x, s);
 SELECT array_agg(DISTINCT x ORDER BY s) FROM (VALUES (3, 'b'), (1, 'a')) v (x, s);
+-- Ordered-set aggregates percentile_cont/percentile_disc/mode WITHIN GROUP (src/pgfn/pgfn_osagg.c).
+CREATE TABLE fn_os (g int, i int, f float8, n numeric(6,2), iv interval, ts timestamp, s text);
+INSERT INTO fn_os VALUES (1, 1, 1.5, 1.25, '1 day', '2020-01-01', 'b'), (1, 2, 2.5, 2.50, '2 hours', '2021-01-01 10:00', 'a'), (2, 3, NULL, 10, '1 mon', '2022-06-01', 'b'), (2, 4, 4.25, NULL, NULL, NULL, NULL);
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i), percentile_cont(0.25) WITHIN GROUP (ORDER BY f), percentile_cont(0.3) WITHIN GROUP (ORDER BY n), percentile_cont(0.4) WITHIN GROUP (ORDER BY iv) FROM fn_os;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY i), percentile_disc(0.5) WITHIN GROUP (ORDER BY ts), percentile_disc(0.5) WITHIN GROUP (ORDER BY s), percentile_disc(0.75) WITHIN GROUP (ORDER BY iv), percentile_disc(0.5) WITHIN GROUP (ORDER BY i DESC) FROM fn_os;
+SELECT percentile_cont(ARRAY[0.25, 0.5, NULL]) WITHIN GROUP (ORDER BY i), percentile_disc(ARRAY[0.1, 0.9]) WITHIN GROUP (ORDER BY iv), percentile_cont(ARRAY[0.5, 0.75]) WITHIN GROUP (ORDER BY iv), percentile_disc(ARRAY[0, 1]) WITHIN GROUP (ORDER BY s) FROM fn_os;
+SELECT mode() WITHIN GROUP (ORDER BY s), mode() WITHIN GROUP (ORDER BY i DESC), mode() WITHIN GROUP (ORDER BY g) FROM fn_os;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n), mode() WITHIN GROUP (ORDER BY n), percentile_disc(ARRAY[0.5, 1]) WITHIN GROUP (ORDER BY n), percentile_disc(0.5) WITHIN GROUP (ORDER BY ts::date), mode() WITHIN GROUP (ORDER BY i > 1) FROM fn_os;
+SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY f), percentile_disc(0.5) WITHIN GROUP (ORDER BY f) FILTER (WHERE i > 1) FROM fn_os GROUP BY g ORDER BY g;
+SELECT percentile_cont(NULL) WITHIN GROUP (ORDER BY i), percentile_cont(0.5) WITHIN GROUP (ORDER BY f DESC) FROM fn_os;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i), mode() WITHIN GROUP (ORDER BY s) FROM fn_os WHERE false;
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY i) FROM fn_os;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ts) FROM fn_os;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i) OVER () FROM fn_os;
 -- Multidimensional arrays (src/pgfn/pgfn_arraymd.c).
 SELECT ARRAY[[1, 2], [3, 4]], ARRAY[ARRAY['a', 'b'], ARRAY['c', NULL]], ARRAY[[[1], [2]], [[3], [4]]];
 SELECT ARRAY[[1, 2], [3]];

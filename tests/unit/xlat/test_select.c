@@ -167,6 +167,11 @@ static const struct xcase cases[] = {
 	 "shardlite_rk, row_number() OVER ( ORDER BY b DESC NULLS FIRST) AS shardlite_rn FROM t) "
 	 "WHERE shardlite_rk <= 2 + ?1 ORDER BY shardlite_rn LIMIT -1 OFFSET ?1"},
 	{"SELECT a FROM t ORDER BY a FETCH FIRST NULL ROWS WITH TIES", "!2201W"},
+	{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a DESC) FROM t",
+	 "SELECT pgfn_osagg('c', 0.5, a, 'd', 'f') AS percentile_cont FROM t"},
+	{"SELECT mode() WITHIN GROUP (ORDER BY b) FILTER (WHERE a > 1) FROM t",
+	 "SELECT pgfn_osagg('m', NULL, b, 'a', '.') FILTER (WHERE a > 1) AS mode FROM t"},
+	{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a) OVER () FROM t", "!0A000"},
 	{"SELECT a FROM t UNION SELECT b FROM t ORDER BY 1 FETCH FIRST 1 ROW WITH TIES", "!0A000"},
 	{"SELECT a FROM t LIMIT -1", "!2201W"},
 	{"SELECT DISTINCT a, b FROM t", "SELECT DISTINCT a, b FROM t"},
