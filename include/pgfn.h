@@ -171,6 +171,8 @@ int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dim
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
+/* pgfn_regexfn.c: regexp_count/instr/substr, regexp_matches' rows */
+int pgfn_register_regexfn(sqlite3 *db);
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
  * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */

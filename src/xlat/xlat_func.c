@@ -316,7 +316,7 @@ static const char *const refused_fns[] = {
 	"nextval",
 	"overlay",
 	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
-	"regexp_matches",
+	"regexp_matches",	 /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",
 	"to_number",

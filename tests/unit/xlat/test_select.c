@@ -254,6 +254,11 @@ static const struct xcase cases[] = {
 	 "SELECT \"xlat:srf1\".v0 AS w, count(1) AS count FROM t, "
 	 "pgfn_unnest(pgfn_regexp_split_to_array(b, ',')) AS \"xlat:srf1\" GROUP BY w"},
 	{"SELECT regexp_split_to_table(b, ',') AS w, count(1) FROM t GROUP BY b", "!0A000"},
+	{"SELECT (regexp_matches(b, 'x(.)', 'g'))[1] FROM t",
+	 "SELECT pgfn_array_at(\"xlat:srf1\".v0, 1) AS regexp_matches FROM t, "
+	 "pgfn_unnest(pgfn_regexp_matches_array(b, 'x(.)', 'g')) AS \"xlat:srf1\""},
+	{"SELECT * FROM regexp_matches('ab', 'b') AS m",
+	 "SELECT * FROM (SELECT value AS m FROM pgfn_regexp_matches('ab', 'b')) AS m"},
 	/* only listed scalar functions may stand in FROM: another could return a set */
 	{"SELECT * FROM now()", "!0A000@15"},
 	{"SELECT * FROM current_schema() WITH ORDINALITY", "!0A000"},
