@@ -690,6 +690,11 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
 		xlat_schema_note_filter(c, e);
+		if (e->lexpr && e->rexpr && e->lexpr->node_case == NODE(ROW_EXPR) &&
+		    e->rexpr->node_case == NODE(ROW_EXPR) &&
+		    e->lexpr->row_expr->n_args != e->rexpr->row_expr->n_args)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location,
+					 "unequal number of entries in row expressions");
 		return a_op(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
 		return xlat_distinct(c, e, true, t);

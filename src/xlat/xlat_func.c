@@ -626,6 +626,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
 			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
 			  : 0;
+	if (!cat && name)
+		cat = xlat_row_agg(c, f, name, t); /* count(DISTINCT (a, b)) */
 	if (!cat)
 		cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)

@@ -481,6 +481,13 @@ int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
  * no row (nothing emitted), -1 failed (0A000 where the row would be compared or stored). */
 int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i,
 		    struct xlat_type *t);
+/* count([DISTINCT] (a, b)) as count([DISTINCT] pgfn_row_key(a, b)), array_agg((a, b)) of the
+ * rows' texts; other aggregates of a row 42883 or 0A000: 1 emitted, 0 no aggregate of a row, -1
+ * failed. */
+int xlat_row_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		 struct xlat_type *t);
+/* ORDER BY (a, b) [DESC]: its fields, each with the direction, as records compare. */
+bool xlat_row_sort(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool desc);
 /* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
  * for a column t does not have). */
 int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);

@@ -293,12 +293,17 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			return xlat_unsupported(c, sb->location, "ORDER BY ... USING");
 		if (i)
 			xlat_puts(c, ", ");
+		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+		if (sb->node->node_case == NODE(ROW_EXPR)) { /* ORDER BY (a, b): field by field */
+			if (!xlat_row_sort(c, sb->node->row_expr, desc))
+				return false;
+			continue;
+		}
 		if (!xlat_expr(c, sb->node, &st))
 			return false;
 		if (!xlat_enum_collate(c, st.oid) && colls && colls[i])
 			xlat_puts(c, colls[i]); /* an enum sorts by its labels' order */
 		xlat_exact_sort_item(c, sb->node);
-		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
 			(desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);

@@ -112,3 +112,12 @@ SELECT 1 FROM g_sales GROUP BY CUBE (qty, qty, qty, qty, qty, qty, qty, qty, qty
 SELECT region, rank() OVER (ORDER BY count(*)) FROM g_sales GROUP BY ROLLUP (region) ORDER BY 1, 2;
 -- differs: refused (0A000): an ORDER BY expression that is not a result column, with grouping sets
 SELECT region FROM g_sales GROUP BY ROLLUP (region) ORDER BY count(*), 1;
+-- row values in aggregates: count([DISTINCT] (a, b)) compares the rows field by field
+SELECT count(DISTINCT (a, b)), count(DISTINCT ROW(b, a)), count((a, b)), count(DISTINCT (a, b)) FILTER (WHERE b > 10) FROM g_nk;
+SELECT dept_id, count(DISTINCT (salary, dept_id)), count(DISTINCT (name, salary)) FROM g_emp GROUP BY dept_id ORDER BY 1;
+SELECT count(DISTINCT (x, y)) FROM (VALUES (1, 'a'), (1, 'a'), (NULL, 'a'), (NULL, 'a'), (1, NULL), (NULL, NULL), (NULL, NULL)) v (x, y);
+SELECT count(DISTINCT (x::float8, y)) FROM (VALUES (0.0, 'x'), (-0.0, 'x'), (1, 'y'), (1.0, 'y')) v (x, y);
+SELECT array_agg((a, b)) FROM g_nk;
+SELECT max((a, b)) FROM g_nk;
+-- differs: refused (0A000): SELECT DISTINCT over a row value (its text would be compared)
+SELECT DISTINCT (a, b) FROM g_nk;

@@ -101,6 +101,11 @@ static const struct {
 	 "ERROR 2201B: invalid regular expression: quantifier operand invalid"},
 	{"pgfn_regexp_like('a', 'a{2}*')",
 	 "ERROR 2201B: invalid regular expression: quantifier operand invalid"},
+	/* pgfn_format.c: rows compared field by field */
+	{"pgfn_row_key(1, 'a', NULL) = pgfn_row_key(1.0, 'a', NULL)", "1"},
+	{"pgfn_row_key(0.0, 'a') = pgfn_row_key(-0.0, 'a')", "1"},
+	{"pgfn_row_key('ab', 'c') = pgfn_row_key('a', 'bc')", "0"},
+	{"pgfn_row_key(1e300) = pgfn_row_key(1e300)", "1"},
 	/* pgfn_regexfn.c */
 	{"pgfn_regexp_count('ab', 'b*')", "3"},
 	{"pgfn_regexp_instr('xaxa', 'a', 1, 2, 1)", "5"},
