@@ -160,6 +160,8 @@ int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 /* sum/avg/min/max over intervals: pgfn_interval_sum(x) ... (pgfn_dtagg.c). */
 int pgfn_register_dtagg(sqlite3 *db);
+/* pgfn_osagg.c: percentile_cont, percentile_disc, mode WITHIN GROUP (ORDER BY x) */
+int pgfn_register_osagg(sqlite3 *db);
 /* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
 /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL; pgfn_array_in(x, elem): the array text x as
@@ -169,6 +171,8 @@ int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dim
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
+/* pgfn_regexfn.c: regexp_count/instr/substr, regexp_matches' rows */
+int pgfn_register_regexfn(sqlite3 *db);
 /* Checked conversions into a declared type: shardlite_int2/int4/int8(x),
  * shardlite_numeric(x, typmod), shardlite_varchar/bpchar(x, n) (22003, 22P02, 22001),
  * shardlite_uuid(x) (canonical text), shardlite_bytea(x) (text read as bytea input). */

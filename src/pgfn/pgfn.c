@@ -23,9 +23,11 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_srf,
 		pgfn_register_lateral,
 		pgfn_register_regex,
+		pgfn_register_regexfn,
 		pgfn_register_cast,
 		pgfn_register_uuid,
 		pgfn_register_dtagg,
+		pgfn_register_osagg,
 		pgfn_register_enum,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {

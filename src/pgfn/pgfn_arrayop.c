@@ -178,7 +178,7 @@ struct sortctx {
 	const char *flags;
 };
 
-static int cmp_values(sqlite3_value *x, sqlite3_value *y)
+int pgfn_value_cmp(sqlite3_value *x, sqlite3_value *y)
 {
 	int tx = sqlite3_value_type(x), ty = sqlite3_value_type(y);
 	bool nx = tx == SQLITE_INTEGER || tx == SQLITE_FLOAT,
@@ -213,8 +213,8 @@ static int cmp_rows(const void *a, const void *b, void *arg)
 		int c = xn && yn ? 0
 			: xn     ? (nulls_first ? -1 : 1)
 			: yn     ? (nulls_first ? 1 : -1)
-			: desc   ? -cmp_values(x, y)
-				 : cmp_values(x, y);
+			: desc   ? -pgfn_value_cmp(x, y)
+				 : pgfn_value_cmp(x, y);
 		if (c)
 			return c;
 	}
@@ -228,7 +228,7 @@ static bool same_values(sqlite3_value **x, sqlite3_value **y, int n)
 	for (int i = 0; i < n; i++) {
 		bool xn = sqlite3_value_type(x[i]) == SQLITE_NULL,
 		     yn = sqlite3_value_type(y[i]) == SQLITE_NULL;
-		if (xn != yn || (!xn && cmp_values(x[i], y[i]) != 0))
+		if (xn != yn || (!xn && pgfn_value_cmp(x[i], y[i]) != 0))
 			return false;
 	}
 	return true;

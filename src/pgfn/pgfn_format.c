@@ -2,7 +2,7 @@
 /* pgfn_format.c: format() with %s, %I, %L and %%, positions (%2$s) and widths (%-10s, %*s),
  * and quote_ident/quote_literal/quote_nullable, all as PostgreSQL 15's varlena.c and
  * quote.c define them; and the text forms of values inside SQL (pgfn_pgtext, pgfn_text_out,
- * pgfn_record_text). */
+ * pgfn_record_text), with pgfn_row_key, a row's fields as one comparable value. */
 #include "pgfn_int.h"
 #include "pgtype.h"
 
@@ -376,6 +376,51 @@ static void fn_record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
+/* Appends the n bytes of x, most significant first. */
+static void put_be(struct strbuf *sb, uint64_t x, int n)
+{
+	for (int i = n - 1; i >= 0; i--)
+		strbuf_putc(sb, (char)(x >> (8 * i)));
+}
+
+/* pgfn_row_key(v1, ..., vn): a blob equal for two rows exactly when their fields are equal
+ * field by field, NULLs equal to each other (as DISTINCT compares rows): a number whole and
+ * within int64 is written as that integer (1 and 1.0, 0 and -0 agree), other reals by their
+ * bits, text and blobs with their length. */
+static void fn_row_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (int i = 0; i < argc; i++) {
+		int type = sqlite3_value_type(argv[i]);
+		double d = sqlite3_value_double(argv[i]);
+		if (type == SQLITE_FLOAT && d >= -9.2e18 && d <= 9.2e18 && d == (double)(int64_t)d)
+			type = SQLITE_INTEGER;
+		if (type == SQLITE_NULL) {
+			strbuf_putc(&sb, 'N');
+		} else if (type == SQLITE_INTEGER) {
+			strbuf_putc(&sb, 'I');
+			put_be(&sb, (uint64_t)(type == sqlite3_value_type(argv[i])
+						       ? sqlite3_value_int64(argv[i])
+						       : (int64_t)d),
+			       8);
+		} else if (type == SQLITE_FLOAT) {
+			uint64_t bits;
+			memcpy(&bits, &d, sizeof(bits));
+			strbuf_putc(&sb, 'R');
+			put_be(&sb, d != d ? 0x7ff8000000000000u : bits, 8); /* one NaN */
+		} else {
+			int n = sqlite3_value_bytes(argv[i]);
+			const void *p = type == SQLITE_BLOB ? sqlite3_value_blob(argv[i])
+							    : (const void *)sqlite3_value_text(argv[i]);
+			strbuf_putc(&sb, type == SQLITE_BLOB ? 'B' : 'T');
+			put_be(&sb, (uint64_t)n, 4);
+			strbuf_append(&sb, p ? p : "", (size_t)n);
+		}
+	}
+	pgfn_result_sb(ctx, &sb, true);
+}
+
 int pgfn_register_format(sqlite3 *db)
 {
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
@@ -385,6 +430,7 @@ int pgfn_register_format(sqlite3 *db)
 		{"pgfn_pgtext", 2, fn_pgtext},
 		{"pgfn_text_out", 3, fn_text_out},
 		{"pgfn_record_text", -1, fn_record_text},
+		{"pgfn_row_key", -1, fn_row_key},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)

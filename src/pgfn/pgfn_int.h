@@ -6,6 +6,8 @@
 
 #include "pgfn.h"
 
+#include <regex.h>
+
 /* Hands sb's bytes to SQLite as text (blob: as a blob) and releases sb; a failed sb becomes
  * SQLITE_NOMEM. */
 void pgfn_result_sb(sqlite3_context *ctx, struct strbuf *sb, bool blob);
@@ -117,6 +119,26 @@ bool pgfn_dt_add_interval(const struct pgtype_tz *tz, bool with_tz, int64_t *ts,
 			  struct pgtype_interval iv);
 /* generate_series over timestamp and timestamptz (pgfn_srf_dt.c). */
 int pgfn_register_srf_dt(sqlite3 *db, struct pgfn_conn *c);
+/* ---- regular expressions (pgfn_regex.c), shared with pgfn_regexfn.c ---- */
+/* At most this many groups of a match are looked at (regmatch_t arrays this long). */
+#define PGFN_REGEX_GROUPS 32
+/* PostgreSQL's pattern (ARE escapes rewritten) compiled, freed by pgfn_regex_free; NULL with
+ * 2201B's message in why. */
+regex_t *pgfn_regex_compile(const char *pat, int cflags, char *why, size_t n);
+void pgfn_regex_free(void *re);
+/* The compiled pattern of argument slot, cached on ctx; NULL after raising 2201B. */
+regex_t *pgfn_regex_compiled(sqlite3_context *ctx, int slot, const char *pat, int cflags);
+/* PostgreSQL's flag letters (g only where allow_g): NULL, or the SQLSTATE with why. */
+const char *pgfn_regex_flags(const char *f, bool allow_g, int *cflags, bool *global,
+			     char why[64]);
+/* How many of PostgreSQL's captures a pattern has (at most 9 are reachable). */
+size_t pgfn_regex_ncap(const regex_t *re);
+/* The match of capture i (0: the whole match); NULL when it took no part or does not exist. */
+const regmatch_t *pgfn_regex_capture(const regex_t *re, const regmatch_t *m, size_t i);
+
+/* The order of two non-NULL values as pgfn_ordered_agg sorts them: numbers by value and before
+ * everything else, text and blobs by their bytes (pgfn_arrayop.c). */
+int pgfn_value_cmp(sqlite3_value *x, sqlite3_value *y);
 /* Interval order: 30-day months and 24-hour days, as interval_cmp_value (-1, 0, 1). */
 int pgfn_dt_interval_cmp(const struct pgtype_interval *x, const struct pgtype_interval *y);
 /* interval_mul / interval_div: fractional months and days cascade down, as in PostgreSQL. */

@@ -14,7 +14,7 @@
 
 /* Most groups a pattern's captures are looked up among (POSIX groups, counting the
  * non-capturing ones too). */
-#define MAX_GROUPS 32
+#define MAX_GROUPS PGFN_REGEX_GROUPS
 
 /* A compiled pattern and where PostgreSQL's captures \1..\9 are among its POSIX groups: ARE's
  * non-capturing (?:...) is an ordinary group to POSIX, so the captures after one move. re comes
@@ -124,15 +124,19 @@ static const char *too_complex(const char *p)
 	return NULL;
 }
 
-static void regex_free(void *p)
+void pgfn_regex_free(void *p)
 {
 	regfree(p);
 	free(p);
 }
 
-/* The match of capture i (0: the whole match) of a pattern from compiled(); NULL when the
- * capture took no part in the match or does not exist. */
-static const regmatch_t *capture(const regex_t *re, const regmatch_t *m, size_t i)
+size_t pgfn_regex_ncap(const regex_t *re)
+{
+	size_t n = ((const struct cre *)re)->ncap;
+	return n < 9 ? n : 9;
+}
+
+const regmatch_t *pgfn_regex_capture(const regex_t *re, const regmatch_t *m, size_t i)
 {
 	const struct cre *c = (const struct cre *)re;
 	if (i > c->ncap || i > 9)
@@ -141,15 +145,11 @@ static const regmatch_t *capture(const regex_t *re, const regmatch_t *m, size_t 
 	return g && g->rm_so >= 0 ? g : NULL;
 }
 
-/* The compiled pattern of argument slot (cached); NULL after raising 2201B. */
-static regex_t *compiled(sqlite3_context *ctx, int slot, const char *pat, int cflags)
+regex_t *pgfn_regex_compile(const char *pat, int cflags, char *why, size_t n)
 {
-	regex_t *re = sqlite3_get_auxdata(ctx, slot);
-	if (re)
-		return re;
 	const char *complex = too_complex(pat);
 	if (complex) {
-		pgfn_error(ctx, "2201B", "%s", complex);
+		snprintf(why, n, "%s", complex);
 		return NULL;
 	}
 	struct strbuf posix;
@@ -157,47 +157,69 @@ static regex_t *compiled(sqlite3_context *ctx, int slot, const char *pat, int cf
 	strbuf_append(&posix, "", 0);
 	struct cre *cre = base_xcalloc(1, sizeof(*cre));
 	are_to_posix(&posix, pat, cre);
-	re = &cre->re;
+	regex_t *re = &cre->re;
 	int rc = posix.failed ? REG_ESPACE : regcomp(re, posix.data, REG_EXTENDED | cflags);
 	strbuf_fini(&posix);
 	if (rc != 0) {
 		char msg[256];
 		regerror(rc, re, msg, sizeof(msg));
 		free(re);
-		pgfn_error(ctx, "2201B", "invalid regular expression: %s", msg);
+		snprintf(why, n, "invalid regular expression: %s", msg);
 		return NULL;
 	}
-	sqlite3_set_auxdata(ctx, slot, re, regex_free);
+	return re;
+}
+
+regex_t *pgfn_regex_compiled(sqlite3_context *ctx, int slot, const char *pat, int cflags)
+{
+	regex_t *re = sqlite3_get_auxdata(ctx, slot);
+	if (re)
+		return re;
+	char why[300];
+	re = pgfn_regex_compile(pat, cflags, why, sizeof(why));
+	if (!re) {
+		pgfn_error(ctx, "2201B", "%s", why);
+		return NULL;
+	}
+	sqlite3_set_auxdata(ctx, slot, re, pgfn_regex_free);
 	re = sqlite3_get_auxdata(ctx, slot);
 	if (!re)
 		sqlite3_result_error_nomem(ctx);
 	return re;
 }
 
-/* PostgreSQL's flag letters: g (global, where allowed), i/c (case); the others are refused. */
-static bool flags(sqlite3_context *ctx, sqlite3_value *v, bool allow_g, int *cflags, bool *global)
+const char *pgfn_regex_flags(const char *f, bool allow_g, int *cflags, bool *global,
+			     char why[64])
 {
-	const char *f = v ? (const char *)sqlite3_value_text(v) : "";
 	*cflags = 0;
 	*global = false;
 	for (; f && *f; f++) {
-		if (*f == 'i')
+		if (*f == 'i') {
 			*cflags |= REG_ICASE;
-		else if (*f == 'c')
+		} else if (*f == 'c') {
 			*cflags &= ~REG_ICASE;
-		else if (*f == 'g' && allow_g)
+		} else if (*f == 'g' && allow_g) {
 			*global = true;
-		else if (strchr("bemnpqstwx", *f)) {
-			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				   "regular expression option \"%c\" is not supported", *f);
-			return false;
+		} else if (strchr("bemnpqstwx", *f)) {
+			snprintf(why, 64, "regular expression option \"%c\" is not supported", *f);
+			return SQLSTATE_FEATURE_NOT_SUPPORTED;
 		} else {
-			pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
-				   "invalid regular expression option: \"%c\"", *f);
-			return false;
+			snprintf(why, 64, "invalid regular expression option: \"%c\"", *f);
+			return SQLSTATE_INVALID_PARAMETER_VALUE;
 		}
 	}
-	return true;
+	return NULL;
+}
+
+/* PostgreSQL's flag letters: g (global, where allowed), i/c (case); the others are refused. */
+static bool flags(sqlite3_context *ctx, sqlite3_value *v, bool allow_g, int *cflags, bool *global)
+{
+	char why[64];
+	const char *state = pgfn_regex_flags(v ? (const char *)sqlite3_value_text(v) : "",
+					     allow_g, cflags, global, why);
+	if (state)
+		pgfn_error(ctx, state, "%s", why);
+	return !state;
 }
 
 /* pg_regex(s, pattern, icase): the ~ and ~* operators. */
@@ -205,7 +227,7 @@ static void fn_regex(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
-	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]),
+	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]),
 			       sqlite3_value_int(argv[2]) ? REG_ICASE : 0);
 	if (re)
 		sqlite3_result_int(ctx, regexec(re, (const char *)sqlite3_value_text(argv[0]), 0,
@@ -220,7 +242,7 @@ static void fn_like(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (pgfn_any_null(ctx, argc, argv) ||
 	    !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
 		return;
-	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (re)
 		sqlite3_result_int(ctx, regexec(re, (const char *)sqlite3_value_text(argv[0]), 0,
 						NULL, 0) == 0);
@@ -237,7 +259,7 @@ static void put_replacement(struct strbuf *sb, const char *s, const char *repl, 
 		}
 		r++;
 		int g = *r == '&' ? 0 : *r >= '1' && *r <= '9' ? *r - '0' : -1;
-		const regmatch_t *c = g >= 0 ? capture(re, m, (size_t)g) : NULL;
+		const regmatch_t *c = g >= 0 ? pgfn_regex_capture(re, m, (size_t)g) : NULL;
 		if (g < 0)
 			strbuf_putc(sb, *r);
 		else if (c)
@@ -253,7 +275,7 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (pgfn_any_null(ctx, 3, argv) ||
 	    !flags(ctx, argc > 3 ? argv[3] : NULL, true, &cf, &global))
 		return;
-	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (!re)
 		return;
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -288,7 +310,7 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool g;
 	if (pgfn_any_null(ctx, 2, argv) || !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
 		return;
-	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (!re)
 		return;
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -297,8 +319,7 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	size_t ngroups = ((const struct cre *)re)->ncap;
-	ngroups = ngroups < 9 ? ngroups : 9;
+	size_t ngroups = pgfn_regex_ncap(re);
 	struct strbuf sb, el;
 	strbuf_init(&sb, 0);
 	strbuf_init(&el, 0);
@@ -306,7 +327,7 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	for (size_t i = ngroups ? 1 : 0; i <= ngroups; i++) {
 		if (i > 1)
 			strbuf_putc(&sb, ',');
-		const regmatch_t *c = capture(re, m, i);
+		const regmatch_t *c = pgfn_regex_capture(re, m, i);
 		strbuf_reset(&el);
 		strbuf_append(&el, "", 0);
 		if (c)
@@ -326,7 +347,7 @@ static void fn_split(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool g;
 	if (pgfn_any_null(ctx, 2, argv) || !flags(ctx, argc > 2 ? argv[2] : NULL, false, &cf, &g))
 		return;
-	regex_t *re = compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
+	regex_t *re = pgfn_regex_compiled(ctx, 1, (const char *)sqlite3_value_text(argv[1]), cf);
 	if (!re)
 		return;
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
@@ -420,7 +441,7 @@ static void fn_similar(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 					   argc > 2 ? (const char *)sqlite3_value_text(argv[2])
 						    : "\\");
 		/* the translated pattern has no ARE escapes left to rewrite */
-		re = ok ? compiled(ctx, 1, posix.data ? posix.data : "", 0) : NULL;
+		re = ok ? pgfn_regex_compiled(ctx, 1, posix.data ? posix.data : "", 0) : NULL;
 		strbuf_fini(&posix);
 		if (!re)
 			return;

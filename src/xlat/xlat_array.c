@@ -2,7 +2,8 @@
 /* xlat_array.c: one-dimensional arrays in PostgreSQL's text form — ARRAY[...] constructors,
  * x op ANY/ALL (array) beyond the catalog's = and <>, array || element, the array functions,
  * and aggregates with ORDER BY inside the call (array_agg, string_agg, json[b]_agg), which
- * SQLite 3.40 lacks: pgfn_ordered_agg keeps the rows and sorts them itself. */
+ * SQLite 3.40 lacks: pgfn_ordered_agg keeps the rows and sorts them itself; the ordered-set
+ * aggregates percentile_cont/percentile_disc/mode WITHIN GROUP likewise (pgfn_osagg). */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -427,5 +428,95 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	     : k == 1 ? (struct xlat_type){XLAT_OID_TEXT, -1}
 	     : k == 2 ? (struct xlat_type){XLAT_OID_JSON, -1}
 		      : (struct xlat_type){XLAT_OID_JSONB, -1};
+	return xlat_agg_filter(c, f) ? 1 : -1;
+}
+
+/* ---- ordered-set aggregates: pgfn_osagg(fn, fraction, x, order, tag) (pgfn_osagg.c) ---- */
+
+static bool is_number(uint32_t oid)
+{
+	return oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8 ||
+	       oid == XLAT_OID_FLOAT4 || oid == XLAT_OID_FLOAT8 || oid == XLAT_OID_NUMERIC ||
+	       oid == XLAT_OID_UNKNOWN_COL;
+}
+
+static const char *type_name(struct xlat_ctx *c, uint32_t oid)
+{
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(elem_of(oid) ? elem_of(oid) : oid);
+	const char *name = ti ? ti->sql_name : "unknown";
+	return elem_of(oid) ? arena_printf(c->a, "%s[]", name) : name;
+}
+
+/* The result type of fn ('c', 'd', 'm'; upper case over an array of fractions) on x of type
+ * xt, and the tag pgfn_osagg reads; false when PostgreSQL has no such function. */
+static bool os_result(char fn, struct xlat_type xt, uint32_t *oid, char *tag)
+{
+	bool array = fn == 'C' || fn == 'D';
+	*tag = xt.oid == XLAT_OID_INTERVAL ? 'i' : tag_of(xt);
+	if ((fn | 0x20) == 'c' && xt.oid != XLAT_OID_INTERVAL) {
+		*tag = 'f';
+		*oid = array ? 1022 : XLAT_OID_FLOAT8;
+		return is_number(xt.oid);
+	}
+	*oid = array ? array_of(xt) : xt.oid;
+	return true;
+}
+
+int xlat_osagg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+	       struct xlat_type *t)
+{
+	char fn = strcmp(name, "percentile_cont") == 0	 ? 'c'
+		  : strcmp(name, "percentile_disc") == 0 ? 'd'
+		  : strcmp(name, "mode") == 0		 ? 'm'
+							 : 0;
+	if (!fn || !f->agg_within_group)
+		return 0;
+	if (f->over) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			  "OVER is not supported for ordered-set aggregate %s", name);
+		return -1;
+	}
+	const PgQuery__SortBy *sb = f->n_agg_order == 1 ? f->agg_order[0]->sort_by : NULL;
+	struct xlat_type ft = {XLAT_OID_NUMERIC, -1}, xt;
+	char tag;
+	if (!sb || f->n_args != (fn == 'm' ? 0u : 1u)) {
+		xlat_fail(c, "42883", f->location, "function %s with these arguments does not exist",
+			  name);
+		return -1;
+	}
+	if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING) {
+		xlat_unsupported(c, sb->location, "ORDER BY ... USING in an aggregate");
+		return -1;
+	}
+	if ((f->n_args && !xlat_scope_dry_expr(c, f->args[0], &ft)) ||
+	    !xlat_scope_dry_expr(c, sb->node, &xt))
+		return -1;
+	if (f->n_args && elem_of(ft.oid))
+		fn = (char)(fn - 0x20); /* percentile_cont(ARRAY[0.25, 0.5]) */
+	/* disc and mode give one of the values: a numeric keeps its column's scale */
+	*t = (struct xlat_type){0, fn == 'd' || fn == 'm' ? xt.typmod : -1};
+	if (!os_result(fn, xt, &t->oid, &tag)) {
+		xlat_fail(c, "42883", f->location, "function %s(%s, %s) does not exist", name,
+			  type_name(c, ft.oid), type_name(c, xt.oid));
+		return -1;
+	}
+	const PgQuery__Node *frac = f->n_args ? f->args[0] : NULL;
+	if (frac && frac->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
+	    !xlat_param(c, frac->param_ref->number, XLAT_OID_FLOAT8, frac->param_ref->location))
+		return -1;
+	xlat_printf(c, "pgfn_osagg('%c', ", fn);
+	if (!frac)
+		xlat_puts(c, "NULL");
+	else if (!xlat_expr(c, frac, &ft))
+		return -1;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, sb->node, &xt))
+		return -1;
+	bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+	int scale = xt.oid == XLAT_OID_NUMERIC ? xlat_numeric_scale_of(xt) : -1;
+	if (fn == 'D' && scale >= 0) /* the elements show the numeric's scale */
+		xlat_printf(c, ", '%c', 'n%d')", desc ? 'd' : 'a', scale);
+	else
+		xlat_printf(c, ", '%c', '%c')", desc ? 'd' : 'a', tag);
 	return xlat_agg_filter(c, f) ? 1 : -1;
 }

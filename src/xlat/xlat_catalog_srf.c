@@ -406,8 +406,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 /* ---- set-returning functions in a target list ---- */
 
 /* unnest(a) → 1, generate_subscripts(a, d) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
- * generate_series → 5, regexp_split_to_table → 6, pg_listening_channels() → 7, anything
- * else 0. */
+ * generate_series → 5, regexp_split_to_table → 6, pg_listening_channels() → 7,
+ * regexp_matches → 8, anything else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
 	if (!n || n->node_case != NODE(FUNC_CALL))
@@ -433,6 +433,8 @@ static int srf_kind(const PgQuery__Node *n)
 		return 6;
 	if (strcmp(name, "pg_listening_channels") == 0 && !f->n_args)
 		return 7;
+	if (strcmp(name, "regexp_matches") == 0 && f->n_args >= 2 && f->n_args <= 3)
+		return 8;
 	if (strcmp(name, "generate_subscripts") == 0 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]))
 		return 2;
@@ -509,19 +511,44 @@ static const PgQuery__Node *split_array(struct xlat_ctx *c, const PgQuery__FuncC
 	return n;
 }
 
+/* regexp_matches(s, re[, flags]) unnests pgfn_regexp_matches_array(...): each row a text[]
+ * (the text, no node: its constants stay in it, so the statement is not cached). */
+static const char *matches_array(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	struct strbuf *saved = c->sb, scratch;
+	struct xlat_type t;
+	strbuf_init(&scratch, 0);
+	c->sb = &scratch;
+	xlat_puts(c, "pgfn_regexp_matches_array(");
+	bool ok = true;
+	for (size_t i = 0; ok && i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		ok = xlat_expr(c, f->args[i], &t);
+	}
+	xlat_puts(c, ")");
+	c->sb = saved;
+	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
+	strbuf_fini(&scratch);
+	xlat_nocache(c);
+	return s;
+}
+
 static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__FuncCall *f, int kind)
 {
 	struct xlat_type at = {1009 /* text[] */, -1};
-	const PgQuery__Node *array = kind == 6 ? split_array(c, f) : kind == 7 ? NULL : f->args[0];
+	const PgQuery__Node *array =
+		kind == 6 ? split_array(c, f) : kind == 7 || kind == 8 ? NULL : f->args[0];
 	/* pg_listening_channels() unnests the session's array of them: text, no node */
-	const char *text = array ? emit_aside(c, array, &at) : LISTENING_ARRAY;
+	const char *text = array ? emit_aside(c, array, &at)
+			   : kind == 8 ? matches_array(c, f)
+				       : LISTENING_ARRAY;
 	if (!text)
 		return -1;
 	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
 	if (dim)
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
 	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
-	uint32_t elem = dim ? XLAT_OID_INT4 : ti ? ti->elem_oid : 0;
+	uint32_t elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid : 0;
 	for (int k = 0; k < srf->nslots; k++) {
 		if (strcmp(srf->texts[k], text) == 0 && srf->elems[k] == elem)
 			return k; /* '{}'::int[] and '{}'::text[] are one text, not one array */
@@ -605,9 +632,11 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	struct xlat_srf *srf = NULL;
 	for (size_t i = 0; i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
-		if (v && v->node_case == NODE(A_INDIRECTION) &&
-		    (srf_kind(v->a_indirection->arg) == 3 || srf_kind(v->a_indirection->arg) == 4))
-			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee */
+		int inner = v && v->node_case == NODE(A_INDIRECTION) ? srf_kind(v->a_indirection->arg)
+								     : 0;
+		if (inner == 3 || inner == 4 || inner == 8)
+			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee,
+						    * (regexp_matches(s, re))[1] */
 		int kind = srf_kind(v);
 		if (kind && !srf_add(c, &srf, v, kind))
 			return false;

@@ -700,6 +700,11 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	switch (e->kind) {
 	case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
 		xlat_schema_note_filter(c, e);
+		if (e->lexpr && e->rexpr && e->lexpr->node_case == NODE(ROW_EXPR) &&
+		    e->rexpr->node_case == NODE(ROW_EXPR) &&
+		    e->lexpr->row_expr->n_args != e->rexpr->row_expr->n_args)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, e->location,
+					 "unequal number of entries in row expressions");
 		return a_op(c, e, t);
 	case PG_QUERY__A__EXPR__KIND__AEXPR_DISTINCT:
 		return xlat_distinct(c, e, true, t);
@@ -885,7 +890,8 @@ static bool expr_node(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_ty
 	case NODE(CURRENT_OF_EXPR):
 		return xlat_unsupported(c, -1, "WHERE CURRENT OF");
 	case NODE(GROUPING_FUNC):
-		return xlat_unsupported(c, n->grouping_func->location, "GROUPING");
+		return xlat_fail(c, "42803", n->grouping_func->location,
+				 "grouping operations are not allowed here");
 	default:
 		return xlat_unsupported(c, -1, "this kind of expression");
 	}
@@ -899,7 +905,8 @@ bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 	if (exact && !xlat_exact_node(n))
 		c->flags &= ~(unsigned)XLAT_X_EXACT;
 	size_t mark = c->sb->len;
-	bool ok = expr_node(c, n, t);
+	int gset = c->gset ? xlat_gsets_expr(c, n, t) : 0; /* a grouped arm's NULLs */
+	bool ok = gset ? gset > 0 : expr_node(c, n, t);
 	if (ok && exact)
 		xlat_exact_wrap(c, n, mark, *t);
 	c->flags |= exact;

@@ -316,7 +316,7 @@ static const char *const refused_fns[] = {
 	"nextval",
 	"overlay",
 	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
-	"regexp_matches",
+	"regexp_matches",	 /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",
 	"to_number",
@@ -623,7 +623,13 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 	const struct fn *fn = name ? find_fn(name) : NULL;
 	if (f->n_funcname > 2 || !schema || strcmp(schema, "pg_catalog") != 0)
 		fn = NULL;
-	int cat = xlat_catalog_srf_ref(c, f, t);
+	int cat = f->agg_within_group && name && schema && strcmp(schema, "pg_catalog") == 0
+			  ? xlat_osagg(c, f, name, t) /* percentile_cont ... */
+			  : 0;
+	if (!cat && name)
+		cat = xlat_row_agg(c, f, name, t); /* count(DISTINCT (a, b)) */
+	if (!cat)
+		cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&

@@ -122,6 +122,11 @@ static bool is_agg(const PgQuery__FuncCall *f)
 	return bsearch(name, aggs, ARRAY_LEN(aggs), sizeof(aggs[0]), cmp_name) != NULL;
 }
 
+bool xlat_group_is_agg(const PgQuery__FuncCall *f)
+{
+	return is_agg(f);
+}
+
 static bool resolve(const struct glevel *lv, const PgQuery__ColumnRef *cr, struct gres *out);
 
 struct walk_arg {
@@ -632,7 +637,8 @@ static void add_group(struct gctx *g, struct glevel *lv, PgQuery__Node *n, size_
 			add_group(g, lv, n->grouping_set->content[i], cap);
 		return;
 	}
-	if (n->node_case == NODE(ROW_EXPR) && lv->ngroups) { /* (a, b) inside a grouping set */
+	if (n->node_case == NODE(ROW_EXPR) && /* (a, b): a and b */
+	    n->row_expr->row_format == PG_QUERY__COERCION_FORM__COERCE_IMPLICIT_CAST) {
 		for (size_t i = 0; i < n->row_expr->n_args; i++)
 			add_group(g, lv, n->row_expr->args[i], cap);
 		return;

@@ -223,6 +223,11 @@ struct xlat_ctx {
 	 * statement's. */
 	const char *alter_text;
 	size_t alter_len;
+	/* The grouping set of the arm being emitted while its select list or HAVING is
+	 * (xlat_gsets.c), NULL elsewhere; gset_arm is the one of query gset_for. */
+	struct xlat_gset *gset, *gset_arm;
+	const PgQuery__SelectStmt *gset_for;
+	const PgQuery__SelectStmt *ties_for; /* the SELECT ... WITH TIES being emitted */
 };
 
 /* A constant as it landed in the statement's SQL: its location in the input (the '-' for a
@@ -328,6 +333,16 @@ void xlat_bpchar_pad(struct xlat_ctx *c, size_t start, struct xlat_type t);
  * references: false with 42803 or 42P20 (and the position) where PostgreSQL refuses it. */
 bool xlat_group_check(struct xlat_ctx *c, const PgQuery__Node *stmt);
 
+/* Whether f calls one of PostgreSQL's aggregate functions (not as a window function). */
+bool xlat_group_is_agg(const PgQuery__FuncCall *f);
+/* ---- xlat_gsets.c: GROUPING SETS, ROLLUP, CUBE, GROUP BY DISTINCT and grouping() ---- */
+/* Whether s needs them: one arm per grouping set (also for grouping() in a plain GROUP BY). */
+bool xlat_gsets_is(const PgQuery__SelectStmt *s);
+/* s as a UNION ALL of one grouped SELECT per grouping set, with its ORDER BY and LIMIT. */
+bool xlat_gsets(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* n inside an arm's select list or HAVING (c->gset set): a grouping expression the arm does
+ * not group by as NULL, grouping() as its constant: 1 emitted, 0 not one, -1 failed. */
+int xlat_gsets_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* ---- xlat_guard.c ---- */
 /* False with 54001 when sql nests expressions more deeply than is safe to parse. */
 bool xlat_nesting_ok(const char *sql, struct pgerr *err);
@@ -468,6 +483,13 @@ int xlat_row_text(struct xlat_ctx *c, const PgQuery__Node *arg, int location);
  * no row (nothing emitted), -1 failed (0A000 where the row would be compared or stored). */
 int xlat_row_result(struct xlat_ctx *c, const PgQuery__ResTarget *rt, size_t i,
 		    struct xlat_type *t);
+/* count([DISTINCT] (a, b)) as count([DISTINCT] pgfn_row_key(a, b)), array_agg((a, b)) of the
+ * rows' texts; other aggregates of a row 42883 or 0A000: 1 emitted, 0 no aggregate of a row, -1
+ * failed. */
+int xlat_row_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		 struct xlat_type *t);
+/* ORDER BY (a, b) [DESC]: its fields, each with the direction, as records compare. */
+bool xlat_row_sort(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool desc);
 /* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
  * for a column t does not have). */
 int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
@@ -508,6 +530,9 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 /* array_agg, string_agg, json[b]_agg with ORDER BY inside the call: 1/0/-1. */
 int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		     struct xlat_type *t);
+/* percentile_cont, percentile_disc, mode ... WITHIN GROUP (ORDER BY x): 1/0/-1. */
+int xlat_osagg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+	       struct xlat_type *t);
 /* A parenthesized window specification (also used for the WINDOW clause). */
 bool xlat_window_spec(struct xlat_ctx *c, const PgQuery__WindowDef *w);
 
@@ -557,6 +582,12 @@ bool xlat_has_star(const PgQuery__SelectStmt *s);
 /* The role of OWNER TO as the catalog's owner checks take it: its name as a string, NULL for
  * CURRENT_USER, SESSION_USER and CURRENT_ROLE; PUBLIC is 42704 as in PostgreSQL. */
 bool xlat_owner_role(struct xlat_ctx *c, const PgQuery__RoleSpec *role);
+/* One SELECT without its WITH, ORDER BY and LIMIT (which s must not have). */
+bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* A LIMIT (is_limit) or OFFSET operand: a $n is bigint, a negative constant 2201W/2201X. */
+bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit);
+/* s's LIMIT/OFFSET/FETCH (not its ORDER BY). */
+bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* A SELECT/VALUES/set operation; shape (may be NULL) receives its output column types. */
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* A target list (SELECT or RETURNING) with PostgreSQL's column names as aliases. */
@@ -582,6 +613,12 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 /* ... ) WHERE the first of each group, ORDER BY the sort keys (LIMIT follows). */
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
+/* FETCH ... WITH TIES of a plain SELECT, as DISTINCT ON: open, the core with xlat_ties_keys
+ * after its targets, close (which writes the row limit and offset). */
+bool xlat_ties_is(const PgQuery__SelectStmt *s);
+bool xlat_ties_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_ties_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 
 /* ---- xlat_scope.c: which relations a query reads, and the types of their columns ---- */
 struct xlat_scope_rel;

@@ -6,7 +6,11 @@
  *   ORDER BY shardlite_k<i> (k is evaluated twice: volatile sort keys are refused);
  *   A INTERSECT ALL B, A EXCEPT ALL B: each row numbered among its duplicates on both sides,
  *   so the plain set operation on (row, number) keeps min(m, n) or max(m - n, 0) copies
- *   (each side's columns renamed by a CTE inside its arm). */
+ *   (each side's columns renamed by a CTE inside its arm);
+ *   ... ORDER BY k OFFSET m FETCH FIRST n ROWS WITH TIES: the rows ranked in k's order, those
+ *   ranked within the first m + n kept: SELECT cols FROM (SELECT cols, rank() OVER (ORDER BY
+ *   k) AS shardlite_rk, row_number() OVER (ORDER BY k) AS shardlite_rn ...) WHERE
+ *   shardlite_rk <= n + m ORDER BY shardlite_rn LIMIT -1 OFFSET m. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -66,16 +70,36 @@ static void direction(struct xlat_ctx *c, const PgQuery__SortBy *sb)
 	xlat_puts(c, first ? " NULLS FIRST" : " NULLS LAST");
 }
 
-bool xlat_distinct_on_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+/* The ORDER BY of a window: its sort keys as expressions (SQLite's OVER sees no aliases). */
+static bool window_order(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	struct xlat_type ignored;
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		const PgQuery__SortBy *sb = s->sort_clause[i]->sort_by;
+		xlat_puts(c, i ? ", " : " ORDER BY ");
+		if (!xlat_expr(c, resolve(c, s, sb->node), &ignored))
+			return false;
+		direction(c, sb);
+	}
+	return true;
+}
+
+/* SELECT names FROM ( */
+static bool open_names(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char *what)
 {
 	size_t n;
 	const char **v = names(c, s, &n);
 	if (!v)
-		return xlat_unsupported(c, -1, "DISTINCT ON with * or repeated column names");
+		return xlat_unsupported(c, -1, what);
 	xlat_puts(c, "SELECT ");
 	name_list(c, v, n);
 	xlat_puts(c, " FROM (");
 	return true;
+}
+
+bool xlat_distinct_on_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	return open_names(c, s, "DISTINCT ON with * or repeated column names");
 }
 
 /* After the target list: the sort keys and the row number within each DISTINCT ON group. */
@@ -98,13 +122,8 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		if (!xlat_expr(c, resolve(c, s, s->distinct_clause[i]), &ignored))
 			return false;
 	}
-	for (size_t i = 0; i < s->n_sort_clause; i++) { /* SQLite's OVER sees no aliases */
-		const PgQuery__SortBy *sb = s->sort_clause[i]->sort_by;
-		xlat_puts(c, i ? ", " : " ORDER BY ");
-		if (!xlat_expr(c, resolve(c, s, sb->node), &ignored))
-			return false;
-		direction(c, sb);
-	}
+	if (!window_order(c, s))
+		return false;
 	xlat_puts(c, ") AS shardlite_rn");
 	if (c->volatile_seen != vol)
 		return xlat_unsupported(c, -1, "DISTINCT ON with a volatile sort key");
@@ -117,6 +136,55 @@ bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
 		xlat_printf(c, i ? ", shardlite_k%zu" : " ORDER BY shardlite_k%zu", i);
 		direction(c, s->sort_clause[i]->sort_by);
+	}
+	return true;
+}
+
+bool xlat_ties_is(const PgQuery__SelectStmt *s)
+{
+	return s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
+}
+
+bool xlat_ties_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	return open_names(c, s, "FETCH ... WITH TIES with * or repeated column names");
+}
+
+/* After the target list: each row's rank and number in the ORDER BY order. */
+bool xlat_ties_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	int vol = c->volatile_seen;
+	xlat_puts(c, ", rank() OVER (");
+	if (!window_order(c, s))
+		return false;
+	xlat_puts(c, ") AS shardlite_rk, row_number() OVER (");
+	if (!window_order(c, s))
+		return false;
+	xlat_puts(c, ") AS shardlite_rn");
+	if (c->volatile_seen != vol)
+		return xlat_unsupported(c, -1, "FETCH ... WITH TIES with a volatile sort key");
+	return true;
+}
+
+bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	const PgQuery__Node *n = s->limit_count, *m = s->limit_offset;
+	if (n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull)
+		return xlat_fail(c, "2201W", -1,
+				 "row count cannot be null in FETCH FIRST ... WITH TIES clause");
+	xlat_puts(c, ") WHERE shardlite_rk <= ");
+	if (!xlat_limit_value(c, n, true))
+		return false;
+	if (m) {
+		xlat_nocache(c); /* m is written twice */
+		xlat_puts(c, " + ");
+		if (!xlat_limit_value(c, m, false))
+			return false;
+	}
+	xlat_puts(c, " ORDER BY shardlite_rn");
+	if (m) {
+		xlat_puts(c, " LIMIT -1 OFFSET ");
+		return xlat_limit_value(c, m, false);
 	}
 	return true;
 }

@@ -5,7 +5,9 @@
  * record (2249) for a row constructor, a subquery or a CTE, the table's or view's row type for
  * a relation of the tenant. Only where that text goes straight to the client: a row compared,
  * sorted, grouped or deduplicated by its text would not behave as PostgreSQL's field-wise
- * comparison does, so everywhere else a row value stays 0A000. */
+ * comparison does, so everywhere else a row value stays 0A000 — but for count([DISTINCT] (a, b))
+ * (its fields' pgfn_row_key), array_agg((a, b)) (of the texts) and ORDER BY (a, b) (its fields,
+ * xlat_row_sort). */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -106,4 +108,50 @@ int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct 
 	struct xlat_colref r;
 	return xlat_expr(c, xlat_colref(&r, rel, field, ind->arg->column_ref->location), t) ? 1
 											   : -1;
+}
+
+int xlat_row_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		 struct xlat_type *t)
+{
+	if (f->n_args != 1 || f->args[0]->node_case != NODE(ROW_EXPR) || !xlat_group_is_agg(f))
+		return 0;
+	bool array = strcmp(name, "array_agg") == 0;
+	if (array && !f->over && !f->n_agg_order && !f->agg_distinct) { /* of the rows' texts */
+		xlat_puts(c, "pgfn_array_agg(");
+		if (xlat_row_text(c, f->args[0], f->location) != 1)
+			return -1;
+		xlat_puts(c, ", '.')");
+		*t = (struct xlat_type){2287 /* record[] */, -1};
+		return xlat_agg_filter(c, f) ? 1 : -1;
+	}
+	if (array || strcmp(name, "json_agg") == 0 || strcmp(name, "jsonb_agg") == 0 || f->over ||
+	    f->n_agg_order) {
+		xlat_unsupported(c, f->location,
+				 "this aggregate over a row value (count and array_agg are built)");
+		return -1;
+	}
+	if (strcmp(name, "count") != 0) {
+		xlat_fail(c, "42883", f->location, "function %s(record) does not exist", name);
+		return -1;
+	}
+	const PgQuery__RowExpr *r = f->args[0]->row_expr;
+	xlat_puts(c, f->agg_distinct ? "count(DISTINCT pgfn_row_key(" : "count(pgfn_row_key(");
+	if (!xlat_expr_list(c, r->args, r->n_args))
+		return -1;
+	xlat_puts(c, "))");
+	*t = (struct xlat_type){XLAT_OID_INT8, -1};
+	return xlat_agg_filter(c, f) ? 1 : -1;
+}
+
+bool xlat_row_sort(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool desc)
+{
+	struct xlat_type ignored;
+	for (size_t i = 0; i < r->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, r->args[i], &ignored))
+			return false;
+		/* record comparison puts a NULL field after the others, whatever NULLS says */
+		xlat_puts(c, desc ? " DESC NULLS FIRST" : " NULLS LAST");
+	}
+	return true;
 }

@@ -293,12 +293,17 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			return xlat_unsupported(c, sb->location, "ORDER BY ... USING");
 		if (i)
 			xlat_puts(c, ", ");
+		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+		if (sb->node->node_case == NODE(ROW_EXPR)) { /* ORDER BY (a, b): field by field */
+			if (!xlat_row_sort(c, sb->node->row_expr, desc))
+				return false;
+			continue;
+		}
 		if (!xlat_expr(c, sb->node, &st))
 			return false;
 		if (!xlat_enum_collate(c, st.oid) && colls && colls[i])
 			xlat_puts(c, colls[i]); /* an enum sorts by its labels' order */
 		xlat_exact_sort_item(c, sb->node);
-		bool desc = sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
 			(desc && sb->sortby_nulls != PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST);
@@ -314,8 +319,7 @@ static bool is_null_const(const PgQuery__Node *n)
 	return n->node_case == NODE(A_CONST) && n->a_const->isnull;
 }
 
-/* A LIMIT/OFFSET operand: parameters are bigint, negative constants fail as in PostgreSQL. */
-static bool limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
+bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
 {
 	struct xlat_type ignored;
 	if (n->node_case == NODE(PARAM_REF) &&
@@ -345,12 +349,12 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool s
 	xlat_puts(c, " LIMIT ");
 	if (!count)
 		xlat_puts(c, "-1");
-	else if (!limit_value(c, count, true))
+	else if (!xlat_limit_value(c, count, true))
 		return false;
 	if (!offset)
 		return true;
 	xlat_puts(c, " OFFSET ");
-	return limit_value(c, offset, false);
+	return xlat_limit_value(c, offset, false);
 }
 
 static bool cte(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, bool recursive)
@@ -475,16 +479,10 @@ static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
-static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+/* gset: the grouping set arm's, for HAVING (xlat_gsets.c) */
+static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_gset *gset)
 {
 	struct xlat_type ignored;
-	if (s->group_distinct)
-		return xlat_unsupported(c, -1, "GROUP BY DISTINCT");
-	for (size_t i = 0; i < s->n_group_clause; i++) {
-		if (s->group_clause[i]->node_case == NODE(GROUPING_SET))
-			return xlat_unsupported(c, s->group_clause[i]->grouping_set->location,
-						"GROUPING SETS, ROLLUP or CUBE");
-	}
 	if (s->n_group_clause) {
 		xlat_puts(c, " GROUP BY ");
 		if (!xlat_expr_list(c, s->group_clause, s->n_group_clause))
@@ -492,8 +490,10 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	}
 	if (s->having_clause) {
 		xlat_puts(c, " HAVING ");
-		if (!xlat_expr(c, s->having_clause, &ignored))
-			return false;
+		c->gset = gset;
+		bool ok = xlat_expr(c, s->having_clause, &ignored);
+		c->gset = NULL;
+		return ok;
 	}
 	return true;
 }
@@ -581,6 +581,16 @@ static bool select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	return select_core_tail(c, s, shape, false);
 }
 
+bool xlat_select_core(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	return select_core(c, s, shape);
+}
+
+bool xlat_select_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	return order_limit(c, s, false);
+}
+
 static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			    struct xlat_shape *shape);
 
@@ -607,11 +617,16 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	unsigned flags = c->flags;
 	if (xlat_exact_select(c, s))
 		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
+	struct xlat_gset *gset = c->gset_for == s ? c->gset_arm : NULL; /* xlat_gsets.c */
+	c->gset = gset; /* its NULLs stand in the select list and HAVING only */
 	bool ok = distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
+	c->gset = NULL;
 	c->flags = flags;
 	if (!ok)
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
+		return false;
+	if (c->ties_for == s && !xlat_ties_keys(c, s))
 		return false;
 	if (s->n_from_clause) {
 		xlat_puts(c, " FROM ");
@@ -625,13 +640,13 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		if (!xlat_expr(c, s->where_clause, &ignored))
 			return false;
 	}
-	return group_by(c, s) && window_clause(c, s);
+	return group_by(c, s, gset) && window_clause(c, s);
 }
 
 static bool has_tail(const PgQuery__SelectStmt *s)
 {
 	return s->n_sort_clause || s->limit_count || s->limit_offset || s->with_clause ||
-	       s->n_locking_clause || xlat_is_distinct_on(s);
+	       s->n_locking_clause || xlat_is_distinct_on(s) || xlat_gsets_is(s);
 }
 
 static bool set_op(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
@@ -696,6 +711,16 @@ static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	return ok;
 }
 
+/* A plain SELECT ... FETCH FIRST n ROWS WITH TIES (xlat_qforms.c). */
+static bool ties(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
+{
+	const PgQuery__SelectStmt *outer = c->ties_for;
+	c->ties_for = s; /* its keys follow its targets, not a subquery's */
+	bool ok = xlat_ties_open(c, s) && select_core(c, s, shape) && xlat_ties_close(c, s);
+	c->ties_for = outer;
+	return ok;
+}
+
 bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
 	if (!xlat_enter(c))
@@ -710,6 +735,10 @@ bool xlat_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_s
 		ok = wrapped_values(c, s, shape);
 	else if (ok && s->n_values_lists)
 		ok = values(c, s, shape);
+	else if (ok && xlat_gsets_is(s))
+		ok = xlat_gsets(c, s, shape); /* its ORDER BY/LIMIT too */
+	else if (ok && xlat_ties_is(s) && plain)
+		ok = ties(c, s, shape);
 	else if (ok && xlat_is_distinct_on(s))
 		ok = xlat_distinct_on_open(c, s) && select_core(c, s, shape) &&
 		     xlat_distinct_on_close(c, s);

@@ -47,6 +47,7 @@ static const struct srf srfs[] = {
 	{"jsonb_each_text", "pgfn_json_each_text", 1, 1, 2, {"key", "value"}, {"key", "value"}},
 	{"json_object_keys", "pgfn_json_keys", 1, 1, 0, {NULL, NULL}, {"key", NULL}},
 	{"jsonb_object_keys", "pgfn_json_keys", 1, 1, 1, {NULL, NULL}, {"key", NULL}},
+	{"regexp_matches", "pgfn_regexp_matches", 2, 3, -1, {NULL, NULL}, {"value", NULL}},
 };
 
 /* Arguments that cannot refer to another FROM item: constants, parameters, casts, arrays and
@@ -488,8 +489,9 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	for (int i = 0; i < n; i++)
 		v[i] = (struct xlat_schema_col){
 			.name = s->cols[i] ? s->cols[i] : alias,
-			.type_oid = strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT
-								    : json_mode_type(s->mode),
+			.type_oid = s->mode < 0 ? 1009 /* regexp_matches: text[] */
+				    : strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT
+								      : json_mode_type(s->mode),
 			.typmod = -1};
 	return n;
 }

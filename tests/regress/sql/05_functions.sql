@@ -191,6 +191,20 @@ SELECT g, array_agg(DISTINCT x), string_agg(DISTINCT s, ','), json_agg(DISTINCT 
 SELECT array_agg(DISTINCT x ORDER BY x DESC), string_agg(DISTINCT s, '|' ORDER BY s DESC NULLS FIRST) FROM (VALUES (3, 'b'), (1, 'a'), (3, 'b'), (NULL, NULL)) v (x, s);
 SELECT string_agg(DISTINCT s, ',') FILTER (WHERE x > 1) FROM (VALUES (3, 'b'), (1, 'a'), (3, 'b'), (2, 'z')) v (x, s);
 SELECT array_agg(DISTINCT x ORDER BY s) FROM (VALUES (3, 'b'), (1, 'a')) v (x, s);
+-- Ordered-set aggregates percentile_cont/percentile_disc/mode WITHIN GROUP (src/pgfn/pgfn_osagg.c).
+CREATE TABLE fn_os (g int, i int, f float8, n numeric(6,2), iv interval, ts timestamp, s text);
+INSERT INTO fn_os VALUES (1, 1, 1.5, 1.25, '1 day', '2020-01-01', 'b'), (1, 2, 2.5, 2.50, '2 hours', '2021-01-01 10:00', 'a'), (2, 3, NULL, 10, '1 mon', '2022-06-01', 'b'), (2, 4, 4.25, NULL, NULL, NULL, NULL);
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i), percentile_cont(0.25) WITHIN GROUP (ORDER BY f), percentile_cont(0.3) WITHIN GROUP (ORDER BY n), percentile_cont(0.4) WITHIN GROUP (ORDER BY iv) FROM fn_os;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY i), percentile_disc(0.5) WITHIN GROUP (ORDER BY ts), percentile_disc(0.5) WITHIN GROUP (ORDER BY s), percentile_disc(0.75) WITHIN GROUP (ORDER BY iv), percentile_disc(0.5) WITHIN GROUP (ORDER BY i DESC) FROM fn_os;
+SELECT percentile_cont(ARRAY[0.25, 0.5, NULL]) WITHIN GROUP (ORDER BY i), percentile_disc(ARRAY[0.1, 0.9]) WITHIN GROUP (ORDER BY iv), percentile_cont(ARRAY[0.5, 0.75]) WITHIN GROUP (ORDER BY iv), percentile_disc(ARRAY[0, 1]) WITHIN GROUP (ORDER BY s) FROM fn_os;
+SELECT mode() WITHIN GROUP (ORDER BY s), mode() WITHIN GROUP (ORDER BY i DESC), mode() WITHIN GROUP (ORDER BY g) FROM fn_os;
+SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n), mode() WITHIN GROUP (ORDER BY n), percentile_disc(ARRAY[0.5, 1]) WITHIN GROUP (ORDER BY n), percentile_disc(0.5) WITHIN GROUP (ORDER BY ts::date), mode() WITHIN GROUP (ORDER BY i > 1) FROM fn_os;
+SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY f), percentile_disc(0.5) WITHIN GROUP (ORDER BY f) FILTER (WHERE i > 1) FROM fn_os GROUP BY g ORDER BY g;
+SELECT percentile_cont(NULL) WITHIN GROUP (ORDER BY i), percentile_cont(0.5) WITHIN GROUP (ORDER BY f DESC) FROM fn_os;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i), mode() WITHIN GROUP (ORDER BY s) FROM fn_os WHERE false;
+SELECT percentile_cont(1.5) WITHIN GROUP (ORDER BY i) FROM fn_os;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ts) FROM fn_os;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY i) OVER () FROM fn_os;
 -- Multidimensional arrays (src/pgfn/pgfn_arraymd.c).
 SELECT ARRAY[[1, 2], [3, 4]], ARRAY[ARRAY['a', 'b'], ARRAY['c', NULL]], ARRAY[[[1], [2]], [[3], [4]]];
 SELECT ARRAY[[1, 2], [3]];
@@ -247,6 +261,30 @@ SELECT regexp_split_to_array('hello world  foo', '\s+'), regexp_split_to_array('
 SELECT regexp_like('ABC', 'b', 'i'), regexp_like('ABC', 'b'), 'ab' ~ '\d', 'a1' ~ '\d', 'a b' ~ '\s', 'ab' ~ '^\w+$';
 SELECT regexp_replace('a', '(', 'x');
 SELECT regexp_match('a', 'a', 'z');
+-- PostgreSQL 15's regexp_count/regexp_instr/regexp_substr, and regexp_matches' rows (src/pgfn/pgfn_regexfn.c)
+SELECT regexp_count('abc', 'x*'), regexp_count('ababab', 'ab', 2), regexp_count('AbAb', 'ab', 1, 'i'), regexp_count(NULL, 'a'), regexp_count('a.b.c', '\.');
+SELECT regexp_instr('abcabc', 'b', 1, 2), regexp_instr('abcabc', 'b(c)', 1, 1, 1), regexp_instr('abcabc', 'a(b)(c)', 1, 2, 0, '', 2), regexp_instr('abc', 'x'), regexp_instr('abc', 'a(x)?', 1, 1, 0, '', 1), regexp_instr('abc', 'b', 1, 1, 0, '', 5);
+SELECT regexp_substr('abcabc', 'b(c)', 1, 2), regexp_substr('abcabc', 'a(b)(c)', 1, 1, '', 2), regexp_substr('abc', 'x'), regexp_substr('Key=Val', 'v\w+', 1, 1, 'i'), regexp_substr('a1b22c333', '\d+', 3, 2);
+SELECT regexp_count('abc', 'b', 0);
+SELECT regexp_instr('abc', 'b', 1, 0);
+SELECT regexp_instr('abc', 'b', 1, 1, 2);
+SELECT regexp_substr('abc', 'b', 1, 1, '', -1);
+SELECT regexp_count('abc', 'b', 1, 'g');
+SELECT regexp_matches('ab', 'b*', 'g');
+SELECT regexp_matches('a1b22c333', '(\d)(\d)?', 'g');
+SELECT regexp_matches('abc', 'x');
+SELECT regexp_matches('abc', '(a)(x)?'), regexp_matches('ABC', 'b', 'i');
+SELECT * FROM regexp_matches('a1b2c3', '[a-z](\d)', 'g');
+SELECT m, m[1] FROM regexp_matches('a1b2c3', '[a-z](\d)', 'g') AS m;
+SELECT * FROM regexp_matches('foo,bar', '(\w+),(\w+)') AS r (x);
+SELECT * FROM regexp_matches('a1b2', '\d', 'g') WITH ORDINALITY AS r (m, n);
+CREATE TABLE fn_rx (id int, s text);
+INSERT INTO fn_rx VALUES (1, 'k1=v1;k2=v2'), (2, 'none'), (3, 'k3=v3'), (4, NULL);
+SELECT id, regexp_matches(s, '(\w+)=(\w+)', 'g') FROM fn_rx ORDER BY id, 2;
+SELECT id, (regexp_matches(s, '(\w+)=(\w+)', 'g'))[2] AS v FROM fn_rx ORDER BY id, v;
+SELECT id, m FROM fn_rx, regexp_matches(fn_rx.s, '(\w+)=', 'g') AS m ORDER BY id, m;
+SELECT id, regexp_count(s, '='), regexp_substr(s, '\w+', 1, 2), regexp_instr(s, ';', 1, 1, 1), regexp_like(s, 'K\d', 'i') FROM fn_rx ORDER BY id;
+SELECT regexp_matches('abc', 'b', 'z');
 -- non-capturing groups (pgloader reads a typmod with substring(format_type(...) from '\d+(?:,\d+)?'))
 SELECT substring('numeric(10,2)' from '\d+(?:,\d+)?'), substring('varchar(40)' from '\d+(?:,\d+)?'), regexp_match('xaby', '(?:x)(a)(?:b)(y)'), regexp_replace('ab-cd', '(?:(a)|c)(b|d)', '<\2\1>', 'g');
 SELECT 'abc' SIMILAR TO 'abc', 'abc' SIMILAR TO 'a', 'abc' SIMILAR TO '%(b|d)%', 'abc' SIMILAR TO '(a|b)%', 'a.c' SIMILAR TO 'a.c', 'abc' SIMILAR TO 'a.c', 'abc' NOT SIMILAR TO '_b_';

@@ -81,3 +81,43 @@ DELETE FROM g_emp WHERE max(salary) > 1;
 CREATE VIEW g_bad AS SELECT dept_id, name FROM g_emp GROUP BY dept_id;
 CREATE VIEW g_good AS SELECT d.id, d.name, count(e.id) AS n FROM g_dept d LEFT JOIN g_emp e ON e.dept_id = d.id GROUP BY d.id;
 SELECT id, name FROM g_good ORDER BY id;
+-- grouping sets: one grouped SELECT per set (rolled-up keys read NULL, grouping() the set's bits)
+CREATE TABLE g_sales (region text, product text, qty integer, price numeric(8,2));
+INSERT INTO g_sales VALUES ('north', 'apple', 3, 1.50), ('north', 'pear', 1, 2.00), ('south', 'apple', 5, 1.25), ('south', 'apple', 2, 1.25), (NULL, 'pear', 4, 2.10);
+SELECT region, product, sum(qty), grouping(region, product) FROM g_sales GROUP BY ROLLUP (region, product) ORDER BY 4, 1, 2;
+SELECT region, product, count(*), grouping(region), grouping(product) FROM g_sales GROUP BY CUBE (region, product) ORDER BY 4, 5, 1, 2;
+SELECT region, product, sum(qty) FROM g_sales GROUP BY GROUPING SETS ((region), (product), ()) ORDER BY 1, 2, 3;
+SELECT region, product, count(DISTINCT product) AS kinds, sum(qty) FILTER (WHERE qty > 1) AS big FROM g_sales GROUP BY ROLLUP (region, product) ORDER BY region NULLS FIRST, product NULLS FIRST, kinds;
+SELECT region, count(*) FROM g_sales GROUP BY ROLLUP (region) HAVING count(*) > 1 ORDER BY 1, 2;
+SELECT product, region, sum(qty) AS total, grouping(region) AS g FROM g_sales GROUP BY product, ROLLUP (region) ORDER BY product, g, region;
+SELECT region, product, count(*) FROM g_sales GROUP BY ROLLUP (region), ROLLUP (product) ORDER BY 1, 2, 3;
+SELECT region, count(*) FROM g_sales GROUP BY region, ROLLUP (region) ORDER BY 1, 2;
+SELECT region, count(*) FROM g_sales GROUP BY DISTINCT region, ROLLUP (region) ORDER BY 1, 2;
+SELECT region, product, count(*) FROM g_sales GROUP BY DISTINCT ROLLUP (region, product), ROLLUP (region) ORDER BY 1, 2, 3;
+SELECT region AS r, max(price), grouping(region) FROM g_sales GROUP BY ROLLUP (r) ORDER BY r NULLS FIRST, 3;
+SELECT upper(region), count(*) FROM g_sales GROUP BY ROLLUP (upper(region)) ORDER BY 1, 2;
+SELECT region, sum(qty) FROM g_sales GROUP BY ROLLUP (1) ORDER BY sum(qty) DESC LIMIT 2;
+SELECT region, product, count(*) FROM g_sales GROUP BY GROUPING SETS ((region, product), ROLLUP (region)) ORDER BY 1, 2, 3;
+SELECT DISTINCT grouping(region), count(*) > 0 FROM g_sales GROUP BY CUBE (region) ORDER BY 1;
+SELECT region, count(*) FROM g_sales GROUP BY (region, product) ORDER BY 1, 2;
+SELECT region, product FROM g_sales GROUP BY region, product HAVING grouping(region, product) = 0 ORDER BY 1, 2;
+SELECT s.region, s.n FROM (SELECT region, count(*) AS n FROM g_sales GROUP BY ROLLUP (region)) s ORDER BY 1, 2;
+SELECT region FROM g_sales GROUP BY ROLLUP (region) UNION SELECT 'west' ORDER BY 1;
+-- errors
+SELECT grouping(product) FROM g_sales GROUP BY ROLLUP (region);
+SELECT count(*) FROM g_sales WHERE grouping(region) = 0 GROUP BY ROLLUP (region);
+SELECT region, product FROM g_sales GROUP BY ROLLUP (region);
+SELECT 1 FROM g_sales GROUP BY CUBE (qty, qty, qty, qty, qty, qty, qty, qty, qty, qty, qty, qty, qty);
+-- differs: refused (0A000): window functions over a query with grouping sets
+SELECT region, rank() OVER (ORDER BY count(*)) FROM g_sales GROUP BY ROLLUP (region) ORDER BY 1, 2;
+-- differs: refused (0A000): an ORDER BY expression that is not a result column, with grouping sets
+SELECT region FROM g_sales GROUP BY ROLLUP (region) ORDER BY count(*), 1;
+-- row values in aggregates: count([DISTINCT] (a, b)) compares the rows field by field
+SELECT count(DISTINCT (a, b)), count(DISTINCT ROW(b, a)), count((a, b)), count(DISTINCT (a, b)) FILTER (WHERE b > 10) FROM g_nk;
+SELECT dept_id, count(DISTINCT (salary, dept_id)), count(DISTINCT (name, salary)) FROM g_emp GROUP BY dept_id ORDER BY 1;
+SELECT count(DISTINCT (x, y)) FROM (VALUES (1, 'a'), (1, 'a'), (NULL, 'a'), (NULL, 'a'), (1, NULL), (NULL, NULL), (NULL, NULL)) v (x, y);
+SELECT count(DISTINCT (x::float8, y)) FROM (VALUES (0.0, 'x'), (-0.0, 'x'), (1, 'y'), (1.0, 'y')) v (x, y);
+SELECT array_agg((a, b)) FROM g_nk;
+SELECT max((a, b)) FROM g_nk;
+-- differs: refused (0A000): SELECT DISTINCT over a row value (its text would be compared)
+SELECT DISTINCT (a, b) FROM g_nk;

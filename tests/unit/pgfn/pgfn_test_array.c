@@ -118,6 +118,23 @@ static const struct {
 	 "SELECT 2, NULL))",
 	 "[2, 1]"},
 	{"(SELECT pgfn_ordered_agg(1, 1, 'json:.', 'al') WHERE 0)", "NULL"},
+	/* ordered-set aggregates (pgfn_osagg.c) */
+	{"(SELECT pgfn_osagg('c', 0.25, x, 'a', 'f') FROM (SELECT 4 AS x UNION ALL SELECT 1 "
+	 "UNION ALL SELECT NULL UNION ALL SELECT 2))",
+	 "1.5"},
+	{"(SELECT pgfn_osagg('d', 0.5, x, 'd', '.') FROM (SELECT 'a' AS x UNION ALL SELECT 'c' "
+	 "UNION ALL SELECT 'b' UNION ALL SELECT 'd'))",
+	 "c"},
+	{"(SELECT pgfn_osagg('C', '{0,0.5,NULL}', x, 'a', 'i') FROM (SELECT '1 day' AS x "
+	 "UNION ALL SELECT '1 mon'))",
+	 "{\"1 day\",\"16 days -12:00:00\",NULL}"}, /* as PostgreSQL */
+	{"(SELECT pgfn_osagg('D', '{1}', x, 'a', 'n2') FROM (SELECT 2.5 AS x))", "{2.50}"},
+	{"(SELECT pgfn_osagg('m', NULL, x, 'a', '.') FROM (SELECT 3 AS x UNION ALL SELECT 2 "
+	 "UNION ALL SELECT 3 UNION ALL SELECT 2))",
+	 "2"},
+	{"(SELECT pgfn_osagg('c', 2, 1, 'a', 'f'))",
+	 "ERROR 22003: percentile value 2 is not between 0 and 1"},
+	{"(SELECT pgfn_osagg('c', 0.5, 1, 'a', 'f') WHERE 0)", "NULL"},
 };
 
 START_TEST(array_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }

@@ -162,6 +162,23 @@ static const struct xcase cases[] = {
 	{"SELECT a FROM t LIMIT $1 OFFSET $2", "SELECT a FROM t LIMIT ?1 OFFSET ?2"},
 	{"SELECT a FROM t FETCH FIRST 3 ROWS ONLY", "SELECT a FROM t LIMIT 3"},
 	{"SELECT a FROM t FETCH FIRST 3 ROWS WITH TIES", "!42601"},
+	{"SELECT a, b AS x FROM t ORDER BY x DESC OFFSET $1 FETCH FIRST 2 ROWS WITH TIES",
+	 "SELECT a, x FROM (SELECT a, b AS x, rank() OVER ( ORDER BY b DESC NULLS FIRST) AS "
+	 "shardlite_rk, row_number() OVER ( ORDER BY b DESC NULLS FIRST) AS shardlite_rn FROM t) "
+	 "WHERE shardlite_rk <= 2 + ?1 ORDER BY shardlite_rn LIMIT -1 OFFSET ?1"},
+	{"SELECT a FROM t ORDER BY a FETCH FIRST NULL ROWS WITH TIES", "!2201W"},
+	{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a DESC) FROM t",
+	 "SELECT pgfn_osagg('c', 0.5, a, 'd', 'f') AS percentile_cont FROM t"},
+	{"SELECT mode() WITHIN GROUP (ORDER BY b) FILTER (WHERE a > 1) FROM t",
+	 "SELECT pgfn_osagg('m', NULL, b, 'a', '.') FILTER (WHERE a > 1) AS mode FROM t"},
+	{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a) OVER () FROM t", "!0A000"},
+	{"SELECT count(DISTINCT (a, b)) FROM t",
+	 "SELECT count(DISTINCT pgfn_row_key(a, b)) AS count FROM t"},
+	{"SELECT min((a, b)) FROM t", "!42883"},
+	{"SELECT a FROM t ORDER BY (a, b) DESC",
+	 "SELECT a FROM t ORDER BY a DESC NULLS FIRST, b DESC NULLS FIRST"},
+	{"SELECT (1, 2) = (1, 2, 3)", "!42601@15"},
+	{"SELECT a FROM t UNION SELECT b FROM t ORDER BY 1 FETCH FIRST 1 ROW WITH TIES", "!0A000"},
 	{"SELECT a FROM t LIMIT -1", "!2201W"},
 	{"SELECT DISTINCT a, b FROM t", "SELECT DISTINCT a, b FROM t"},
 	{"SELECT DISTINCT ON (a) a, b FROM t",
@@ -176,7 +193,15 @@ static const struct xcase cases[] = {
 	{"SELECT DISTINCT ON (a) a FROM t ORDER BY random()", "!0A000"},
 	{"SELECT a, count(*) FROM t GROUP BY a HAVING count(*) > 1",
 	 "SELECT a, count(*) AS count FROM t GROUP BY a HAVING count(*) > 1"},
-	{"SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)", "!0A000@39"},
+	{"SELECT a, b, count(*) FROM t GROUP BY ROLLUP (a, b)",
+	 "SELECT NULL AS a, NULL AS b, NULL AS count WHERE 0 UNION ALL SELECT a, b, count(*) AS "
+	 "count FROM t GROUP BY a, b UNION ALL SELECT a, NULL, count(*) AS count FROM t GROUP BY a "
+	 "UNION ALL SELECT NULL, NULL, count(*) AS count FROM t"},
+	{"SELECT a, grouping(a) FROM t GROUP BY DISTINCT a, CUBE (a) ORDER BY 2 DESC",
+	 "SELECT NULL AS a, NULL AS grouping WHERE 0 UNION ALL SELECT a, 0 AS grouping FROM t "
+	 "GROUP BY a ORDER BY 2 DESC NULLS FIRST"},
+	{"SELECT a FROM t WHERE grouping(a) = 0 GROUP BY ROLLUP (a)", "!42803@23"},
+	{"SELECT a, sum(b) OVER () FROM t GROUP BY ROLLUP (a)", "!0A000"},
 	{"SELECT count(*) FROM t HAVING count(*) > 0",
 	 "SELECT count(*) AS count FROM t HAVING count(*) > 0"},
 	{"SELECT t.a, u.name FROM t JOIN u ON u.t_id = t.id",
@@ -235,6 +260,11 @@ static const struct xcase cases[] = {
 	 "SELECT \"xlat:srf1\".v0 AS w, count(1) AS count FROM t, "
 	 "pgfn_unnest(pgfn_regexp_split_to_array(b, ',')) AS \"xlat:srf1\" GROUP BY w"},
 	{"SELECT regexp_split_to_table(b, ',') AS w, count(1) FROM t GROUP BY b", "!0A000"},
+	{"SELECT (regexp_matches(b, 'x(.)', 'g'))[1] FROM t",
+	 "SELECT pgfn_array_at(\"xlat:srf1\".v0, 1) AS regexp_matches FROM t, "
+	 "pgfn_unnest(pgfn_regexp_matches_array(b, 'x(.)', 'g')) AS \"xlat:srf1\""},
+	{"SELECT * FROM regexp_matches('ab', 'b') AS m",
+	 "SELECT * FROM (SELECT value AS m FROM pgfn_regexp_matches('ab', 'b')) AS m"},
 	/* only listed scalar functions may stand in FROM: another could return a set */
 	{"SELECT * FROM now()", "!0A000@15"},
 	{"SELECT * FROM current_schema() WITH ORDINALITY", "!0A000"},
