@@ -382,6 +382,12 @@ struct xlat_stmt {
 	bool reusable;
 	/* CREATE TABLE AS / SELECT INTO (see struct xlat_ctas); NULL otherwise. */
 	const struct xlat_ctas *ctas;
+	/* INSERT, UPDATE or DELETE of a table of the session's tenant: the table as written and
+	 * the trigger events the statement makes (PostgreSQL's bits: 4 INSERT, 8 DELETE, 16
+	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), for its FOR EACH STATEMENT triggers
+	 * (src/session/sess_trigger.c). NULL / 0 otherwise. */
+	const char *dml_table;
+	int dml_events;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----

@@ -32,11 +32,6 @@ struct sess_trg_row {
 	bool *changed;
 };
 
-struct trg_def {
-	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
-	bool enabled; /* ALTER TABLE ... DISABLE TRIGGER clears it */
-};
-
 void sess_trigger_fini(struct session *s)
 {
 	struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
@@ -51,8 +46,8 @@ void sess_trigger_fini(struct session *s)
 	s->udf->trg_pending = NULL;
 }
 
-static bool load_def(struct session *s, const char *table, const char *name, struct arena *a,
-		     struct trg_def *d, struct pgerr *err)
+bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
+		      struct sess_trg_def *d, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *st = NULL;
@@ -72,7 +67,7 @@ static bool load_def(struct session *s, const char *table, const char *name, str
 			}
 			const char *w = (const char *)sqlite3_column_text(st, 4);
 			d->when = w ? arena_strdup(a, w) : NULL;
-			d->enabled = sqlite3_column_int(st, 5) != 0;
+			d->enabled = sqlite3_column_int(st, 5);
 		}
 	}
 	sqlite3_finalize(st);
@@ -102,15 +97,25 @@ static const char *argv_text(struct arena *a, const char *args, int *n)
 	return out;
 }
 
-static bool set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
-		   const struct trg_def *d, struct arena *a, struct pgerr *err)
+/* ENABLE [ALWAYS | REPLICA] TRIGGER against session_replication_role. */
+bool sess_trigger_enabled(struct session *s, const struct sess_trg_def *d)
+{
+	const char *role = sess_guc_get(s, "session_replication_role");
+	bool replica = role && strcmp(role, "replica") == 0;
+	return d->enabled == SESS_TRG_ALWAYS ||
+	       d->enabled == (replica ? SESS_TRG_REPLICA : SESS_TRG_ORIGIN);
+}
+
+bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
+			 const char *level, const struct sess_trg_def *d, struct arena *a,
+			 struct pgerr *err)
 {
 	int nargs;
 	const char *argv = argv_text(a, d->args, &nargs);
 	char nbuf[16];
 	snprintf(nbuf, sizeof(nbuf), "%d", nargs);
-	const char *v[XLAT_TG_COUNT] = {event, name,   d->timing, "ROW", table,
-					"public", table, nbuf,     argv};
+	const char *v[XLAT_TG_COUNT] = {event,	  name,	 d->timing, level, table,
+					"public", table, nbuf,	    argv};
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
 		uint32_t type = i == XLAT_TG_NARGS	? PGTYPE_INT4
 				: i == XLAT_TG_ARGV ? PGTYPE_TEXT_ARRAY
@@ -136,6 +141,16 @@ static void set_row(struct pl_run *r, int var, const struct catalog_relation *re
 	rows.types = types;
 	rows.cells = (const char **)texts;
 	sess_pl_assign_record(r, var, &rows, 0);
+}
+
+void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a)
+{
+	const struct catalog_relation *rel = sess_types_relation(r->s, table);
+	if (!rel)
+		return;
+	const char **nulls = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
+	set_row(r, r->f->new_var, rel, nulls);
+	set_row(r, r->f->old_var, rel, nulls);
 }
 
 /* After a BEFORE trigger of an INSERT or UPDATE: the row it returned, kept when it differs
@@ -187,7 +202,7 @@ static int whole_row_change(const char *cond)
 }
 
 /* Whether the trigger's WHEN condition holds for this row (true without one). */
-static bool when_holds(struct pl_run *r, const struct trg_def *d, const char **news,
+static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const char **news,
 		       const char **olds, size_t n, struct arena *a, bool *yes, struct pgerr *err)
 {
 	*yes = true;
@@ -205,11 +220,12 @@ static bool when_holds(struct pl_run *r, const struct trg_def *d, const char **n
 }
 
 static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,
-			const char *event, const struct trg_def *d,
+			const char *event, const struct sess_trg_def *d,
 			const struct catalog_relation *rel, const char **news, const char **olds,
 			struct arena *a, bool *ran, struct pgerr *err)
 {
-	if (!sess_pl_vars_init(r, err) || !set_tg(r, name, table, event, d, a, err))
+	if (!sess_pl_vars_init(r, err) ||
+	    !sess_trigger_set_tg(r, name, table, event, "ROW", d, a, err))
 		return false;
 	/* NEW of a DELETE and OLD of an INSERT are NULL: a row of NULLs, so that NEW.x reads
 	 * NULL there as in PostgreSQL */
@@ -220,7 +236,7 @@ static bool run_trigger(struct session *s, struct pl_run *r, const char *name, c
 	(void)s;
 	if (!when_holds(r, d, news, olds, rel->ncols, a, ran, err))
 		return false;
-	return !*ran || sess_udf_run(r, a, err);
+	return !*ran || sess_trigger_run(r, a, err);
 }
 
 /* The row values of argv (the first n columns; the others NULL) as text of the columns'
@@ -245,10 +261,10 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const char *event = arena_strdup(a, (const char *)sqlite3_value_text(argv[2]));
 	size_t ncols = (size_t)sqlite3_value_int64(argv[3]);
 	const struct catalog_relation *rel = sess_types_relation(s, table);
-	struct trg_def d = {0};
-	if (!load_def(s, table, name, a, &d, err))
+	struct sess_trg_def d = {0};
+	if (!sess_trigger_def(s, table, name, a, &d, err))
 		return false;
-	if (!d.enabled)
+	if (!sess_trigger_enabled(s, &d))
 		return true;
 	/* ADD COLUMN appends: a trigger made before passes the first ncols columns, the
 	 * later ones read as NULL (CREATE OR REPLACE TRIGGER passes them all again) */
@@ -288,6 +304,15 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 						 row_texts(s, rel, argv + 4, ncols, a)));
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
+	return ok;
+}
+
+bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err)
+{
+	struct sess_udf_state *st = sess_udf_state(r->s);
+	st->trg_depth++;
+	bool ok = sess_udf_run(r, a, err);
+	st->trg_depth--;
 	return ok;
 }
 

@@ -333,6 +333,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 			   err.message[0] ? err.message : "function call moved to a worker");
 		return;
 	}
+	if (kind == PGFN_CALL_TRIGGER_DEPTH) {
+		sqlite3_result_int(ctx, s->udf ? s->udf->trg_depth : 0);
+		return;
+	}
 	struct arena *a = arena_new(0);
 	bool ok = kind == PGFN_CALL_FUNCTION ? call(s, ctx, argc, argv, a, &err)
 		  : kind == PGFN_CALL_TRIGGER ? sess_trigger_fire(s, ctx, argc, argv, a, &err)

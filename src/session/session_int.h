@@ -134,6 +134,7 @@ struct sess_udf_state {
 	struct pgerr *err;                /* the last call's failure whole (NULL until one fails) */
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	struct sess_udf_cache *cache;     /* compiled function bodies */
+	int trg_depth;                    /* trigger functions running, nested (pg_trigger_depth) */
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -324,6 +325,8 @@ void sess_types_fini(struct session *s);
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
+/* The tenant's statement triggers (sess_trigger_read_statement) in the session's copy. */
+const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n);
 /* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
 const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
 /* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
@@ -506,6 +509,32 @@ void sess_udf_init(struct session *s);
 void sess_udf_fini(struct session *s);
 /* The session's struct sess_udf_state, allocated (zeroed) on first use. */
 struct sess_udf_state *sess_udf_state(struct session *s);
+
+/* ---- sess_trgstmt.c: FOR EACH STATEMENT triggers ---- */
+/* One of the tenant's statement triggers: table, name, BEFORE or AFTER, events (4 INSERT, 8
+ * DELETE, 16 UPDATE, 32 TRUNCATE). */
+struct sess_stmt_trg {
+	const char *table, *name;
+	bool before;
+	int events;
+};
+/* Reads the statement triggers (by table, then name: PostgreSQL's firing order) into *out, in
+ * a; none when the sidecar does not exist. */
+bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess_stmt_trg **out,
+				 size_t *n);
+/* Fires the BEFORE (before) or AFTER statement triggers of x's table (xlat_stmt.dml_table;
+ * nothing for another statement): false with err when one fails, or when the statement runs
+ * inline on the loop and must move to a worker first (sess_inline_punt). Blocks on disk. */
+bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
+			    struct pgerr *err);
+/* After x's first step (rc: its result): the AFTER statement triggers, once SQLite made every
+ * change; when rc is SQLITE_DONE, *changes gets the statement's count first (the triggers'
+ * statements overwrite sqlite3_changes), and its last insert rowid is kept. */
+bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
+			     int64_t *changes, struct pgerr *err);
+/* The same for TRUNCATE's tables (xlat_stmt.part_tables). */
+bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
+			   struct pgerr *err);
 /* A failed call reaches SQLite as SQLSTATE and message only: when err is that failure, its
  * DETAIL, HINT and CONTEXT are put back. */
 void sess_udf_fix_error(struct session *s, struct pgerr *err);

@@ -23,6 +23,17 @@ static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return true;
 }
 
+/* The statement's table and trigger events, when the table is the session's tenant's. */
+static void note_dml(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int events)
+{
+	const char *schema = rv->schemaname;
+	if (schema && *schema && strcmp(schema, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0))
+		return;
+	c->st->dml_table = arena_strdup(c->a, rv->relname);
+	c->st->dml_events = events;
+}
+
 static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n)
 {
 	struct xlat_shape shape = {0};
@@ -438,6 +449,11 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	xlat_puts(c, "INSERT INTO ");
 	if (!target_rel(c, s->relation) || !insert_source(c, s))
 		return false;
+	note_dml(c, s->relation,
+		 s->on_conflict_clause && s->on_conflict_clause->action ==
+						  PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE
+			 ? 4 | 16
+			 : 4);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
@@ -466,6 +482,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	xlat_puts(c, "UPDATE ");
 	if (!target_rel(c, s->relation))
 		return false;
+	note_dml(c, s->relation, 16);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
@@ -501,6 +518,7 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	xlat_puts(c, "DELETE FROM ");
 	if (!target_rel(c, s->relation))
 		return false;
+	note_dml(c, s->relation, 8);
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause) && delete_rest(c, s);

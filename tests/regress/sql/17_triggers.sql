@@ -83,3 +83,36 @@ SELECT op, count(*) FROM trunc_log GROUP BY op;
 SELECT count(*) FROM trunc_t;
 DROP TABLE trunc_t, trunc_log;
 DROP FUNCTION trunc_fn();
+-- FOR EACH STATEMENT triggers: once per statement, also when no row is affected, before and
+-- after the row triggers; TG_LEVEL STATEMENT, NEW and OLD NULL; TRUNCATE triggers; an INSERT
+-- ... ON CONFLICT DO UPDATE fires INSERT's and UPDATE's; pg_trigger_depth()
+CREATE TABLE st_t (id int PRIMARY KEY, v text);
+CREATE TABLE st_log (n serial PRIMARY KEY, msg text);
+CREATE FUNCTION st_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO st_log (msg) VALUES (TG_NAME || ' ' || TG_WHEN || ' ' || TG_LEVEL || ' ' || TG_OP || ' ' || coalesce(NEW.id::text, 'null') || ' ' || coalesce(OLD.v, 'null') || ' depth ' || pg_trigger_depth()); RETURN NULL; END $$;
+CREATE FUNCTION st_row() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO st_log (msg) VALUES (TG_NAME || ' ' || TG_WHEN || ' ' || TG_LEVEL || ' ' || TG_OP); IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$;
+CREATE TRIGGER st_a BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON st_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
+CREATE TRIGGER st_b AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON st_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
+CREATE TRIGGER st_c BEFORE INSERT OR UPDATE OR DELETE ON st_t FOR EACH ROW EXECUTE FUNCTION st_row();
+CREATE TRIGGER st_d AFTER INSERT OR UPDATE OR DELETE ON st_t FOR EACH ROW EXECUTE FUNCTION st_row();
+INSERT INTO st_t VALUES (1, 'a');
+INSERT INTO st_t VALUES (2, 'b') RETURNING id, v;
+UPDATE st_t SET v = 'x' WHERE id = 99;
+INSERT INTO st_t VALUES (1, 'z') ON CONFLICT (id) DO UPDATE SET v = 'c';
+DELETE FROM st_t WHERE id = 2;
+TRUNCATE st_t;
+SELECT n, msg FROM st_log ORDER BY n;
+SELECT tgname, tgtype, tgenabled, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'st_t'::regclass ORDER BY 1;
+SELECT pg_trigger_depth();
+DO $$ BEGIN INSERT INTO st_t VALUES (3, 'c'); UPDATE st_t SET v = 'd' WHERE false; END $$;
+SELECT n, msg FROM st_log WHERE n > 21 ORDER BY n;
+DROP TRIGGER st_a ON st_t;
+DROP TRIGGER st_b ON st_t;
+DELETE FROM st_t;
+SELECT count(*) FROM st_log;
+CREATE TRIGGER st_bad BEFORE TRUNCATE ON st_t FOR EACH ROW EXECUTE FUNCTION st_fn();
+-- differs: WHEN on a FOR EACH STATEMENT trigger is refused (0A000)
+CREATE TRIGGER st_bad1 AFTER INSERT ON st_t FOR EACH STATEMENT WHEN (true) EXECUTE FUNCTION st_fn();
+-- differs: UPDATE OF columns on a FOR EACH STATEMENT trigger is refused (0A000)
+CREATE TRIGGER st_bad2 AFTER UPDATE OF v ON st_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
+-- differs: REFERENCING transition tables are refused (0A000)
+CREATE TRIGGER st_bad3 AFTER INSERT ON st_t REFERENCING NEW TABLE AS nt FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
