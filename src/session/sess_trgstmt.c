@@ -21,9 +21,9 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 	/* rows whose SQLite trigger went with a dropped table are stale */
 	if (sqlite3_prepare_v2(db,
 			       "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
-			       "t WHERE events & 256 AND EXISTS (SELECT 1 FROM main.sqlite_schema WHERE "
-			       "type = 'trigger' AND name = t.table_name || '.' || t.name || '.stmt') "
-			       "ORDER BY table_name, name",
+			       "t WHERE (events & 256 OR timing = 'INSTEAD OF') AND EXISTS (SELECT 1 "
+			       "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
+			       "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
 			       -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return true; /* no sidecar yet: no triggers */
@@ -44,6 +44,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 		t->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
 		const char *timing = (const char *)sqlite3_column_text(st, 2);
 		t->before = timing && strcmp(timing, "BEFORE") == 0;
+		t->instead = timing && strcmp(timing, "INSTEAD OF") == 0;
 		t->events = sqlite3_column_int(st, 3) & ~TG_STATEMENT;
 	}
 	sqlite3_finalize(st);
@@ -94,7 +95,7 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 	struct sess_stmt_trg *out = NULL;
 	*n = 0;
 	for (size_t i = 0; i < all; i++) {
-		if (v[i].before != before || !(v[i].events & events) ||
+		if (v[i].instead || v[i].before != before || !(v[i].events & events) ||
 		    strcasecmp(v[i].table, table) != 0)
 			continue;
 		if (!out)
@@ -135,10 +136,30 @@ static bool fire_events(struct session *s, const char *table, int events, bool b
 	return ok;
 }
 
+/* Whether table is a view with INSTEAD OF triggers. */
+static bool has_instead(struct session *s, const char *table)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].instead && strcasecmp(v[i].table, table) == 0)
+			return true;
+	return false;
+}
+
 bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
 			    struct pgerr *err)
 {
-	return !x || !x->dml_table || fire_events(s, x->dml_table, x->dml_events, before, err);
+	if (!x || !x->dml_table)
+		return true;
+	if (before && s->udf)
+		s->udf->instead_rows = 0;
+	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
+	 * returned */
+	if (before && x->returns_rows && has_instead(s, x->dml_table))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "RETURNING from a view with INSTEAD OF triggers is not supported");
+	return fire_events(s, x->dml_table, x->dml_events, before, err);
 }
 
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
@@ -150,7 +171,7 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 	/* done: the triggers' own statements would overwrite its count and last rowid */
 	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db);
 	if (rc == SQLITE_DONE)
-		*changes = sqlite3_changes64(db);
+		*changes = sqlite3_changes64(db) + (int64_t)(s->udf ? s->udf->instead_rows : 0);
 	bool ok = fire_events(s, x->dml_table, x->dml_events, false, err);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;

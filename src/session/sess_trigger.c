@@ -290,14 +290,19 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
 	size_t width = rel->ncols;
 	bool ran = false;
+	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
+	uint64_t counted = sess_udf_state(s)->instead_rows; /* its statements count their own */
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
+	s->udf->instead_rows = counted;
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
 	if (ok && (!now || now->ncols != width))
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
 	rel = now;
-	if (ok && before && ran && r.ret_rec < 0)
+	if (ok && instead && r.ret_rec >= 0)
+		s->udf->instead_rows++; /* the command tag counts the rows not skipped */
+	if (ok && (before || instead) && ran && r.ret_rec < 0)
 		sqlite3_result_int(ctx, 0);
 	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
 		sqlite3_result_int(ctx, keep_row(s, &r, table, rel,

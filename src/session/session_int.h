@@ -135,6 +135,7 @@ struct sess_udf_state {
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	struct sess_udf_cache *cache;     /* compiled function bodies */
 	int trg_depth;                    /* trigger functions running, nested (pg_trigger_depth) */
+	uint64_t instead_rows; /* rows of the running statement an INSTEAD OF trigger did not skip */
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -512,24 +513,27 @@ struct sess_udf_state *sess_udf_state(struct session *s);
 
 /* ---- sess_trgstmt.c: FOR EACH STATEMENT triggers ---- */
 /* One of the tenant's statement triggers: table, name, BEFORE or AFTER, events (4 INSERT, 8
- * DELETE, 16 UPDATE, 32 TRUNCATE). */
+ * DELETE, 16 UPDATE, 32 TRUNCATE); or (instead) an INSTEAD OF trigger of view table. */
 struct sess_stmt_trg {
 	const char *table, *name;
-	bool before;
+	bool before, instead;
 	int events;
 };
-/* Reads the statement triggers (by table, then name: PostgreSQL's firing order) into *out, in
- * a; none when the sidecar does not exist. */
+/* Reads the statement and INSTEAD OF triggers (by table, then name: PostgreSQL's firing order)
+ * into *out, in a; none when the sidecar does not exist. */
 bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess_stmt_trg **out,
 				 size_t *n);
 /* Fires the BEFORE (before) or AFTER statement triggers of x's table (xlat_stmt.dml_table;
  * nothing for another statement): false with err when one fails, or when the statement runs
- * inline on the loop and must move to a worker first (sess_inline_punt). Blocks on disk. */
+ * inline on the loop and must move to a worker first (sess_inline_punt). Blocks on disk.
+ * BEFORE also starts the count of rows INSTEAD OF triggers did not skip, and refuses RETURNING
+ * from a view that has them (0A000). */
 bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
 			    struct pgerr *err);
 /* After x's first step (rc: its result): the AFTER statement triggers, once SQLite made every
  * change; when rc is SQLITE_DONE, *changes gets the statement's count first (the triggers'
- * statements overwrite sqlite3_changes), and its last insert rowid is kept. */
+ * statements overwrite sqlite3_changes) plus the rows its INSTEAD OF triggers did not skip
+ * (SQLite counts none for a view), and its last insert rowid is kept. */
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
 			     int64_t *changes, struct pgerr *err);
 /* The same for TRUNCATE's tables (xlat_stmt.part_tables). */

@@ -84,7 +84,7 @@ static void create_statement(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *
 static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
 		       const struct xlat_schema_col *cols, size_t n, int e)
 {
-	bool before = s->timing & TG_BEFORE;
+	bool before = s->timing & TG_BEFORE, instead = s->timing & TG_INSTEAD;
 	xlat_puts(c, "; CREATE TRIGGER ");
 	sqlite_name(c, table, s->trigname, events[e].suffix, false);
 	xlat_printf(c, " %s %s", s->timing & TG_INSTEAD ? "INSTEAD OF" : before ? "BEFORE" : "AFTER",
@@ -96,13 +96,14 @@ static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 	xlat_puts(c, " ON ");
 	xlat_ident(c, table);
 	xlat_puts(c, " FOR EACH ROW BEGIN SELECT ");
-	xlat_puts(c, before ? "CASE shardlite_trigger(" : "shardlite_trigger(");
+	/* 0: the function returned NULL, the row is skipped (RETURNING included) */
+	xlat_puts(c, before || instead ? "CASE shardlite_trigger(" : "shardlite_trigger(");
 	xlat_string(c, s->trigname);
 	xlat_puts(c, ", ");
 	xlat_string(c, table);
 	xlat_printf(c, ", '%s', %zu", events[e].op, n);
 	row_args(c, cols, n, events[e].bit);
-	xlat_puts(c, before ? ") WHEN 0 THEN RAISE(IGNORE) END; END" : "); END");
+	xlat_puts(c, before || instead ? ") WHEN 0 THEN RAISE(IGNORE) END; END" : "); END");
 	if (!before || events[e].bit == TG_DELETE)
 		return;
 	xlat_puts(c, "; CREATE TRIGGER ");
@@ -154,8 +155,6 @@ static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 	if ((s->timing & TG_INSTEAD) && s->n_columns)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "INSTEAD OF triggers cannot have column lists");
-	if (s->timing & TG_INSTEAD)
-		return xlat_unsupported(c, -1, "an INSTEAD OF trigger");
 	if (!s->row && s->when_clause)
 		return xlat_unsupported(c, -1, "a WHEN condition on a FOR EACH STATEMENT trigger");
 	if (!s->row && s->n_columns)

@@ -116,3 +116,31 @@ CREATE TRIGGER st_bad1 AFTER INSERT ON st_t FOR EACH STATEMENT WHEN (true) EXECU
 CREATE TRIGGER st_bad2 AFTER UPDATE OF v ON st_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
 -- differs: REFERENCING transition tables are refused (0A000)
 CREATE TRIGGER st_bad3 AFTER INSERT ON st_t REFERENCING NEW TABLE AS nt FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
+-- INSTEAD OF triggers on views: INSERT, UPDATE and DELETE of the view run the function; the
+-- command tag and FOUND count the rows it did not skip (RETURN NULL)
+CREATE TABLE it_base (id serial PRIMARY KEY, name text NOT NULL, note text);
+CREATE VIEW it_v AS SELECT id, name, note FROM it_base;
+CREATE FUNCTION it_fn() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE k int; BEGIN IF TG_OP = 'INSERT' THEN IF NEW.name = 'skip' THEN RETURN NULL; END IF; INSERT INTO it_base (name, note) VALUES (upper(NEW.name), TG_WHEN || ' ' || TG_LEVEL || ' ' || TG_TABLE_NAME) RETURNING id INTO k; NEW.id := k; RETURN NEW; ELSIF TG_OP = 'UPDATE' THEN UPDATE it_base SET name = NEW.name, note = 'was ' || OLD.name WHERE id = OLD.id; RETURN NEW; ELSE DELETE FROM it_base WHERE id = OLD.id; IF NOT FOUND THEN RETURN NULL; END IF; RETURN OLD; END IF; END $$;
+CREATE TRIGGER it_tr INSTEAD OF INSERT OR UPDATE OR DELETE ON it_v FOR EACH ROW EXECUTE FUNCTION it_fn();
+INSERT INTO it_v (name) VALUES ('a'), ('skip'), ('b');
+INSERT INTO it_v (name) VALUES ('skip');
+SELECT id, name, note FROM it_base ORDER BY id;
+UPDATE it_v SET name = 'bb' WHERE name = 'B';
+UPDATE it_v SET name = 'zz' WHERE false;
+SELECT id, name, note FROM it_v ORDER BY id;
+DELETE FROM it_v WHERE id = 1;
+DO $$ BEGIN INSERT INTO it_v (name) VALUES ('d'); RAISE NOTICE 'found %', FOUND; INSERT INTO it_v (name) VALUES ('skip'); RAISE NOTICE 'found %', FOUND; END $$;
+DELETE FROM it_v;
+SELECT count(*) FROM it_base;
+-- differs: RETURNING from a view with INSTEAD OF triggers is refused (0A000)
+INSERT INTO it_v (name) VALUES ('c') RETURNING id, name, note;
+SELECT tgname, tgtype, tgenabled, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'it_v'::regclass;
+CREATE TRIGGER it_bad INSTEAD OF INSERT ON it_base FOR EACH ROW EXECUTE FUNCTION it_fn();
+CREATE TRIGGER it_bad BEFORE INSERT ON it_v FOR EACH ROW EXECUTE FUNCTION it_fn();
+CREATE TRIGGER it_bad INSTEAD OF INSERT ON it_v FOR EACH STATEMENT EXECUTE FUNCTION it_fn();
+CREATE TRIGGER it_bad INSTEAD OF UPDATE OF name ON it_v FOR EACH ROW EXECUTE FUNCTION it_fn();
+CREATE TRIGGER it_bad INSTEAD OF INSERT ON it_v FOR EACH ROW WHEN (NEW.name <> '') EXECUTE FUNCTION it_fn();
+-- differs: a FOR EACH STATEMENT trigger on a view is refused (0A000)
+CREATE TRIGGER it_bad AFTER INSERT ON it_v FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
+DROP TRIGGER it_tr ON it_v;
+DROP VIEW it_v;
