@@ -384,8 +384,8 @@ struct xlat_stmt {
 	const struct xlat_ctas *ctas;
 	/* INSERT, UPDATE or DELETE of a table of the session's tenant: the table as written and
 	 * the trigger events the statement makes (PostgreSQL's bits: 4 INSERT, 8 DELETE, 16
-	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), for its FOR EACH STATEMENT triggers
-	 * (src/session/sess_trigger.c). NULL / 0 otherwise. */
+	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), plus 512 for any ON CONFLICT, for its
+	 * triggers (src/session/sess_trgstmt.c). NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
 };

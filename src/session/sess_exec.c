@@ -381,7 +381,7 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
 	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
-	bool fresh = *rows == 0 && x && x->dml_table; /* statement triggers: once, around it */
+	bool fresh = *rows == 0 && x; /* statement triggers: once, around it */
 	int64_t changes = -1;
 	if (fresh && !sess_trigger_statement(s, x, true, err))
 		return false;

@@ -21,7 +21,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 	/* rows whose SQLite trigger went with a dropped table are stale */
 	if (sqlite3_prepare_v2(db,
 			       "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
-			       "t WHERE (events & 256 OR timing = 'INSTEAD OF') AND EXISTS (SELECT 1 "
+			       "t WHERE (events & 256 OR timing <> 'AFTER') AND EXISTS (SELECT 1 "
 			       "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
 			       "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
 			       -1, &st, NULL) != SQLITE_OK) {
@@ -45,6 +45,8 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 		const char *timing = (const char *)sqlite3_column_text(st, 2);
 		t->before = timing && strcmp(timing, "BEFORE") == 0;
 		t->instead = timing && strcmp(timing, "INSTEAD OF") == 0;
+		t->row = !(sqlite3_column_int(st, 3) & TG_STATEMENT) && t->before;
+		t->before &= !t->row;
 		t->events = sqlite3_column_int(st, 3) & ~TG_STATEMENT;
 	}
 	sqlite3_finalize(st);
@@ -95,7 +97,7 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 	struct sess_stmt_trg *out = NULL;
 	*n = 0;
 	for (size_t i = 0; i < all; i++) {
-		if (v[i].instead || v[i].before != before || !(v[i].events & events) ||
+		if (v[i].instead || v[i].row || v[i].before != before || !(v[i].events & events) ||
 		    strcasecmp(v[i].table, table) != 0)
 			continue;
 		if (!out)
@@ -147,13 +149,30 @@ static bool has_instead(struct session *s, const char *table)
 	return false;
 }
 
+size_t sess_trigger_before_count(struct session *s, const char *table, int bit)
+{
+	size_t n, count = 0;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		count += v[i].row && (v[i].events & bit) && strcasecmp(v[i].table, table) == 0;
+	return count;
+}
+
 bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
 			    struct pgerr *err)
 {
+	if (before && s->udf) { /* this statement's, not an earlier one's */
+		s->udf->instead_rows = 0;
+		s->udf->replace_ok = false;
+		if (!s->udf->depth) /* a failed statement's changed row, never written */
+			sess_trigger_fini(s);
+	}
 	if (!x || !x->dml_table)
 		return true;
-	if (before && s->udf)
-		s->udf->instead_rows = 0;
+	/* a BEFORE trigger's changed row may be written in place of the statement's
+	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
+	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
+		sess_udf_state(s)->replace_ok = !x->returns_rows && !(x->dml_events & 512);
 	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
 	 * returned */
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
@@ -172,6 +191,8 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db);
 	if (rc == SQLITE_DONE)
 		*changes = sqlite3_changes64(db) + (int64_t)(s->udf ? s->udf->instead_rows : 0);
+	if (s->udf)
+		s->udf->replace_ok = false; /* its rows are written */
 	bool ok = fire_events(s, x->dml_table, x->dml_events, false, err);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;

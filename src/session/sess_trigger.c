@@ -18,19 +18,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pgfn.h"
 #include "pgtype.h"
 
 #define SEP '\x1f'
-
-/* The row a BEFORE trigger returned, waiting for its companion to write it. */
-struct sess_trg_row {
-	char *table;
-	size_t n;
-	char **texts;     /* by column */
-	bool *changed;
-};
 
 void sess_trigger_fini(struct session *s)
 {
@@ -250,6 +243,24 @@ static const char **row_texts(struct session *s, const struct catalog_relation *
 	return t;
 }
 
+/* A BEFORE trigger's row: kept for the companion, or written now in place of the statement's
+ * (sess_trgrow.c), whose own row is then skipped and the written one counted. */
+static bool changed_row(struct session *s, sqlite3_context *ctx, const struct pl_run *r,
+			const char *table, const char *event, const struct catalog_relation *rel,
+			sqlite3_value **news, size_t ncols, const char **olds, struct arena *a,
+			struct pgerr *err)
+{
+	const char **orig = row_texts(s, rel, news, ncols, a);
+	int rc = keep_row(s, r, table, rel, orig);
+	bool done = false;
+	if (rc == 2 && !sess_trigger_replace(s, table, event, rel, orig, olds, a, &done, err))
+		return false;
+	if (done)
+		s->udf->instead_rows++;
+	sqlite3_result_int(ctx, done ? 0 : rc);
+	return true;
+}
+
 bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite3_value **argv,
 		       struct arena *a, struct pgerr *err)
 {
@@ -266,6 +277,11 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		return false;
 	if (!sess_trigger_enabled(s, &d))
 		return true;
+	bool before = strcmp(d.timing, "BEFORE") == 0;
+	if (before && s->udf && s->udf->trg_replacing && strcasecmp(s->udf->trg_replacing, table) == 0) {
+		s->udf->trg_replacing = NULL; /* the row it changed, written now (sess_trgrow.c) */
+		return true;
+	}
 	/* ADD COLUMN appends: a trigger made before passes the first ncols columns, the
 	 * later ones read as NULL (CREATE OR REPLACE TRIGGER passes them all again) */
 	if (!rel || rel->ncols < ncols || (size_t)argc != 4 + 2 * ncols)
@@ -282,7 +298,6 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		return false;
 	const char **news = row_texts(s, rel, argv + 4, ncols, a);
 	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);
-	bool before = strcmp(d.timing, "BEFORE") == 0;
 	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
 		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
@@ -291,9 +306,12 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	size_t width = rel->ncols;
 	bool ran = false;
 	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
-	uint64_t counted = sess_udf_state(s)->instead_rows; /* its statements count their own */
+	/* the function's statements count and allow their own */
+	uint64_t counted = sess_udf_state(s)->instead_rows;
+	bool replace_ok = s->udf->replace_ok;
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
 	s->udf->instead_rows = counted;
+	s->udf->replace_ok = replace_ok;
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
 	if (ok && (!now || now->ncols != width))
@@ -305,8 +323,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	if (ok && (before || instead) && ran && r.ret_rec < 0)
 		sqlite3_result_int(ctx, 0);
 	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
-		sqlite3_result_int(ctx, keep_row(s, &r, table, rel,
-						 row_texts(s, rel, argv + 4, ncols, a)));
+		ok = changed_row(s, ctx, &r, table, event, rel, argv + 4, ncols, olds, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;

@@ -135,7 +135,12 @@ struct sess_udf_state {
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	struct sess_udf_cache *cache;     /* compiled function bodies */
 	int trg_depth;                    /* trigger functions running, nested (pg_trigger_depth) */
-	uint64_t instead_rows; /* rows of the running statement an INSTEAD OF trigger did not skip */
+	/* rows of the running statement an INSTEAD OF trigger did not skip, and rows a BEFORE
+	 * trigger changed that the session wrote in place of the statement's (sess_trgrow.c) */
+	uint64_t instead_rows;
+	bool replace_ok;           /* the running statement lets the session write such rows */
+	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
+				    * does not fire again */
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -516,7 +521,7 @@ struct sess_udf_state *sess_udf_state(struct session *s);
  * DELETE, 16 UPDATE, 32 TRUNCATE); or (instead) an INSTEAD OF trigger of view table. */
 struct sess_stmt_trg {
 	const char *table, *name;
-	bool before, instead;
+	bool before, instead, row; /* row: a BEFORE row trigger, listed to be counted */
 	int events;
 };
 /* Reads the statement and INSTEAD OF triggers (by table, then name: PostgreSQL's firing order)
@@ -536,6 +541,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
  * (SQLite counts none for a view), and its last insert rowid is kept. */
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
 			     int64_t *changes, struct pgerr *err);
+/* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
+size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
 /* The same for TRUNCATE's tables (xlat_stmt.part_tables). */
 bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
 			   struct pgerr *err);

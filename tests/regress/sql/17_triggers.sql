@@ -180,3 +180,29 @@ UPDATE r_t SET v = 'y' WHERE id = 1;
 COMMIT;
 SHOW session_replication_role;
 SELECT msg, count(*) FROM r_log GROUP BY msg ORDER BY msg;
+-- A BEFORE trigger's changed row is what the constraints check (NOT NULL, CHECK, UNIQUE,
+-- foreign keys) and what the AFTER triggers see
+CREATE TABLE bc_parent (id int PRIMARY KEY);
+INSERT INTO bc_parent VALUES (1), (2);
+CREATE TABLE bc_t (id int PRIMARY KEY, slug text NOT NULL CHECK (slug <> ''), title text, code text UNIQUE, parent int REFERENCES bc_parent (id));
+CREATE TABLE bc_log (msg text);
+CREATE FUNCTION bc_fill() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.slug := lower(NEW.title); NEW.code := upper(NEW.title); IF NEW.title = 'orphan' THEN NEW.parent := 9; END IF; RETURN NEW; END $$;
+CREATE FUNCTION bc_after() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO bc_log VALUES (TG_OP || ' ' || NEW.slug || ' ' || NEW.code); RETURN NULL; END $$;
+CREATE TRIGGER bc_fill BEFORE INSERT OR UPDATE ON bc_t FOR EACH ROW EXECUTE FUNCTION bc_fill();
+CREATE TRIGGER bc_after AFTER INSERT OR UPDATE ON bc_t FOR EACH ROW EXECUTE FUNCTION bc_after();
+INSERT INTO bc_t (id, title) VALUES (1, 'Hello');
+INSERT INTO bc_t (id, title, slug) VALUES (2, '', 'given');
+INSERT INTO bc_t (id, title, slug) VALUES (3, 'HELLO', 'x');
+INSERT INTO bc_t (id, title, parent) VALUES (4, 'orphan', 1);
+INSERT INTO bc_t (id, title, parent) VALUES (5, 'World', 2), (6, 'Again', NULL);
+UPDATE bc_t SET title = 'Changed' WHERE id = 5;
+UPDATE bc_t SET title = '' WHERE id = 6;
+UPDATE bc_t SET title = 'again' WHERE id = 1;
+DO $$ BEGIN INSERT INTO bc_t (id, title) VALUES (7, 'Seven'); RAISE NOTICE 'found % %', FOUND, (SELECT slug FROM bc_t WHERE id = 7); END $$;
+SELECT id, slug, title, code, parent FROM bc_t ORDER BY id;
+SELECT msg FROM bc_log ORDER BY msg;
+-- differs: under RETURNING the statement's own row is written first, so NOT NULL fails on it (23502)
+INSERT INTO bc_t (id, title) VALUES (8, 'Eight') RETURNING id, slug;
+-- differs: under RETURNING the changed row is written after the statement's, and RETURNING shows the statement's
+UPDATE bc_t SET title = 'Nine' WHERE id = 7 RETURNING slug;
+SELECT id, slug, code FROM bc_t WHERE id = 7;
