@@ -388,6 +388,11 @@ struct xlat_stmt {
 	 * triggers (src/session/sess_trgstmt.c). NULL / 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
+	/* INSERT (without ON CONFLICT) or UPDATE (without FROM) ... RETURNING list: the list as
+	 * a query of one row of the table, "SELECT list FROM table WHERE rowid = ?1", for the
+	 * rows a BEFORE trigger changed that the session writes in place of the statement's
+	 * (src/session/sess_trgrow.c); NULL otherwise, or when the list has a parameter. */
+	const char *returning_sql;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----

@@ -365,6 +365,22 @@ static bool numbered(struct session *s, const struct xlat_stmt *x, int64_t chang
 	return true;
 }
 
+/* RETURNING's rows of those a BEFORE trigger changed, which the session wrote itself
+ * (sess_trgrow.c): after the statement's own. */
+static bool write_returned(struct session *s, const struct xlat_stmt *x, const uint32_t *types,
+			   const int32_t *typmods, const int16_t *formats, int n, uint64_t *rows,
+			   struct pgerr *err)
+{
+	size_t i = 0;
+	for (sqlite3_stmt *pv; (pv = sess_trigger_returned(s, x, 0, &i, err)); (*rows)++) {
+		bool ok = sess_write_row(s, x, pv, NULL, types, typmods, formats, n, err);
+		sqlite3_finalize(pv);
+		if (!ok)
+			return false;
+	}
+	return !pgerr_is_set(err);
+}
+
 static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
 		   const int16_t *formats, uint32_t max_rows, uint64_t *rows, bool *suspended,
 		   struct pgerr *err)
@@ -431,6 +447,10 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 					 "bytes)",
 					 (long long)cap);
 		}
+	}
+	if (x && x->returning_sql && !write_returned(s, x, types, typmods, formats, n, rows, err)) {
+		sqlite3_reset(vm);
+		return false;
 	}
 	if (x && x->numbered_seq && !numbered(s, x, changes, err)) {
 		sqlite3_reset(vm);

@@ -90,7 +90,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
 			struct arena *a, struct pgerr *err);
 void sess_trigger_fini(struct session *s);
-/* The row a BEFORE trigger returned, waiting for its companion (or the session, sess_trgrow.c) to write it. */
+/* The row a BEFORE trigger returned, waiting for its companion (or the session, sess_trgrow.c)
+ * to write it. */
 struct sess_trg_row {
 	char *table;
 	size_t n;
@@ -123,6 +124,10 @@ void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a
 bool sess_trigger_replace(struct session *s, const char *table, const char *event,
 			  const struct catalog_relation *rel, const char *const *orig,
 			  const char *const *olds, struct arena *a, bool *done, struct pgerr *err);
+/* In a BEFORE INSERT trigger's NEW (texts of rel's columns): a serial key SQLite is to number
+ * (it reads -1) as the number SQLite will give it, as PostgreSQL's NEW shows nextval's. */
+void sess_trigger_number(struct session *s, const struct catalog_relation *rel,
+			 const char **texts, struct arena *a);
 /* sess_udf_run for a trigger's function: counted by pg_trigger_depth(). */
 bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err);
 

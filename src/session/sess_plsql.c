@@ -364,13 +364,21 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 			out->names[k] = arena_strdup(r->scratch, sqlite3_column_name(vm, (int)k));
 	}
 	int rc;
+	size_t base = r->s->udf ? r->s->udf->trg.nreturned : 0, i = base;
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
 		if (out)
 			collect_row(r, x, vm, out, typmods, &cap);
 		++*nrows;
 	}
+	/* the RETURNING rows of those a BEFORE trigger changed (sess_trgrow.c) */
+	for (sqlite3_stmt *pv;
+	     rc == SQLITE_DONE && (pv = sess_trigger_returned(r->s, x, base, &i, err)); ++*nrows) {
+		if (out)
+			collect_row(r, x, pv, out, typmods, &cap);
+		sqlite3_finalize(pv);
+	}
 	if (rc == SQLITE_DONE)
-		return true;
+		return !pgerr_is_set(err);
 	r->busy = rc == SQLITE_BUSY;
 	shard_error(db, rc, err);
 	shard_fk_explain(db, vm, rc, err);

@@ -19,12 +19,13 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 	*out = NULL;
 	*n = 0;
 	/* rows whose SQLite trigger went with a dropped table are stale */
-	if (sqlite3_prepare_v2(db,
-			       "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
-			       "t WHERE (events & 256 OR timing <> 'AFTER') AND EXISTS (SELECT 1 "
-			       "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
-			       "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
+		    "t WHERE (events & 256 OR timing <> 'AFTER') AND EXISTS (SELECT 1 "
+		    "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
+		    "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
+		    -1, &st, NULL) != SQLITE_OK) {
 		sqlite3_finalize(st);
 		return true; /* no sidecar yet: no triggers */
 	}
@@ -162,8 +163,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 			    struct pgerr *err)
 {
 	if (before && s->udf) { /* this statement's, not an earlier one's */
-		s->udf->instead_rows = 0;
-		s->udf->replace_ok = false;
+		size_t kept = s->udf->depth ? s->udf->trg.nreturned : 0;
+		s->udf->trg = (struct sess_trg_stmt){.nreturned = kept};
 		if (!s->udf->depth) /* a failed statement's changed row, never written */
 			sess_trigger_fini(s);
 	}
@@ -172,7 +173,10 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	/* a BEFORE trigger's changed row may be written in place of the statement's
 	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
 	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
-		sess_udf_state(s)->replace_ok = !x->returns_rows && !(x->dml_events & 512);
+		sess_udf_state(s)->trg.replace_mode = x->dml_events & 512 ? 0
+						      : !x->returns_rows  ? 1
+						      : x->returning_sql  ? 2
+									  : 0;
 	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
 	 * returned */
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
@@ -181,18 +185,24 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	return fire_events(s, x->dml_table, x->dml_events, before, err);
 }
 
-bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
-			     int64_t *changes, struct pgerr *err)
+bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc, int64_t *changes,
+			     struct pgerr *err)
 {
 	if (!x || !x->dml_table || (rc != SQLITE_ROW && rc != SQLITE_DONE))
 		return true;
 	sqlite3 *db = shard_conn_db(s->conn);
 	/* done: the triggers' own statements would overwrite its count and last rowid */
 	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db);
+	int64_t own = rc == SQLITE_DONE ? sqlite3_changes64(db) : 1; /* RETURNING: it has rows */
 	if (rc == SQLITE_DONE)
-		*changes = sqlite3_changes64(db) + (int64_t)(s->udf ? s->udf->instead_rows : 0);
+		*changes = own + (int64_t)(s->udf ? s->udf->trg.instead_rows : 0);
+	/* SQLite's last rowid ignores the rows the session wrote (sess_trgrow.c): its own last
+	 * row's, or an earlier statement's when it wrote none */
+	int64_t replaced = s->udf ? s->udf->trg.replaced_rowid : 0;
+	if (replaced && (!own || replaced > rowid))
+		rowid = replaced;
 	if (s->udf)
-		s->udf->replace_ok = false; /* its rows are written */
+		s->udf->trg.replace_mode = 0; /* its rows are written */
 	bool ok = fire_events(s, x->dml_table, x->dml_events, false, err);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
@@ -203,7 +213,8 @@ bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool be
 {
 	for (size_t i = 0; i < x->nparts; i++) {
 		const char *schema = x->part_schemas ? x->part_schemas[i] : NULL;
-		if (!x->part_tables || !x->part_tables[i] || (schema && strcmp(schema, "main") != 0))
+		if (!x->part_tables || !x->part_tables[i] ||
+		    (schema && strcmp(schema, "main") != 0))
 			continue;
 		if (!fire_events(s, x->part_tables[i], 32, before, err))
 			return false;

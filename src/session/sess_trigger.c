@@ -6,13 +6,17 @@
  *
  *   BEFORE (SQLite) --fire--> function --RETURN NULL--> 0: RAISE(IGNORE) skips the row
  *                                      --RETURN NEW unchanged--> 1
- *                                      --RETURN NEW changed--> 2, row kept in trg_pending
- *   row written by SQLite
+ *                                      --RETURN NEW changed--> row kept in trg_pending, then
+ *        the statement allows it (sess_trgrow.c) --> the session writes the row (its BEFORE
+ *            trigger skipped once: trg_replacing), pending cleared; 0: RAISE(IGNORE)
+ *        else --> 2: row written by SQLite, then
  *   AFTER (SQLite, companion) --apply--> UPDATE t SET changed columns WHERE rowid = NEW.rowid
  *                                        (trg_quiet: no trigger fires for it); pending cleared
  *
- * Invariant: trg_pending is set only between a BEFORE trigger of a row and the companion of
- * that row; a second BEFORE trigger of the same row starts from it (PostgreSQL chains them). */
+ * Invariant: trg_pending is set only between a BEFORE trigger of a row and the session's write
+ * or the companion of that row (a client's statement that failed in between leaves it, and the
+ * next one clears it); a second BEFORE trigger of the same row starts from it (PostgreSQL
+ * chains them). An INSTEAD OF trigger's function runs the same way: 0 skips the view's row. */
 #include "sess_plpgsql.h"
 
 #include <stdio.h>
@@ -247,16 +251,14 @@ static const char **row_texts(struct session *s, const struct catalog_relation *
  * (sess_trgrow.c), whose own row is then skipped and the written one counted. */
 static bool changed_row(struct session *s, sqlite3_context *ctx, const struct pl_run *r,
 			const char *table, const char *event, const struct catalog_relation *rel,
-			sqlite3_value **news, size_t ncols, const char **olds, struct arena *a,
-			struct pgerr *err)
+			const char **orig, const char **olds, struct arena *a, struct pgerr *err)
 {
-	const char **orig = row_texts(s, rel, news, ncols, a);
 	int rc = keep_row(s, r, table, rel, orig);
 	bool done = false;
 	if (rc == 2 && !sess_trigger_replace(s, table, event, rel, orig, olds, a, &done, err))
 		return false;
 	if (done)
-		s->udf->instead_rows++;
+		s->udf->trg.instead_rows++;
 	sqlite3_result_int(ctx, done ? 0 : rc);
 	return true;
 }
@@ -278,7 +280,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	if (!sess_trigger_enabled(s, &d))
 		return true;
 	bool before = strcmp(d.timing, "BEFORE") == 0;
-	if (before && s->udf && s->udf->trg_replacing && strcasecmp(s->udf->trg_replacing, table) == 0) {
+	if (before && s->udf && s->udf->trg_replacing &&
+	    strcasecmp(s->udf->trg_replacing, table) == 0) {
 		s->udf->trg_replacing = NULL; /* the row it changed, written now (sess_trgrow.c) */
 		return true;
 	}
@@ -296,8 +299,12 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const struct xlat_pl_func *f;
 	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
 		return false;
-	const char **news = row_texts(s, rel, argv + 4, ncols, a);
+	const char **orig = row_texts(s, rel, argv + 4, ncols, a);
 	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);
+	if (before && strcmp(event, "INSERT") == 0) /* a serial key's number, as nextval's */
+		sess_trigger_number(s, rel, orig, a);
+	const char **news = arena_alloc(a, (rel->ncols + 1) * sizeof(char *));
+	memcpy(news, orig, (rel->ncols + 1) * sizeof(char *));
 	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
 		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
@@ -307,11 +314,9 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	bool ran = false;
 	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
 	/* the function's statements count and allow their own */
-	uint64_t counted = sess_udf_state(s)->instead_rows;
-	bool replace_ok = s->udf->replace_ok;
+	struct sess_trg_stmt outer = sess_udf_state(s)->trg;
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
-	s->udf->instead_rows = counted;
-	s->udf->replace_ok = replace_ok;
+	s->udf->trg = outer;
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
 	if (ok && (!now || now->ncols != width))
@@ -319,11 +324,11 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
 	rel = now;
 	if (ok && instead && r.ret_rec >= 0)
-		s->udf->instead_rows++; /* the command tag counts the rows not skipped */
+		s->udf->trg.instead_rows++; /* the command tag counts the rows not skipped */
 	if (ok && (before || instead) && ran && r.ret_rec < 0)
 		sqlite3_result_int(ctx, 0);
 	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
-		ok = changed_row(s, ctx, &r, table, event, rel, argv + 4, ncols, olds, a, err);
+		ok = changed_row(s, ctx, &r, table, event, rel, orig, olds, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;

@@ -135,10 +135,20 @@ struct sess_udf_state {
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	struct sess_udf_cache *cache;     /* compiled function bodies */
 	int trg_depth;                    /* trigger functions running, nested (pg_trigger_depth) */
-	/* rows of the running statement an INSTEAD OF trigger did not skip, and rows a BEFORE
-	 * trigger changed that the session wrote in place of the statement's (sess_trgrow.c) */
-	uint64_t instead_rows;
-	bool replace_ok;           /* the running statement lets the session write such rows */
+	/* The running statement's: set when it starts (sess_trgstmt.c), kept across the trigger
+	 * functions it runs, whose statements have their own (sess_trigger_fire). */
+	struct sess_trg_stmt {
+		/* rows an INSTEAD OF trigger did not skip, and rows a BEFORE trigger changed that
+		 * the session wrote in place of the statement's (sess_trgrow.c) */
+		uint64_t instead_rows;
+		/* whether the session may write such rows: 0 no, 1 yes, 2 yes and keep their
+		 * rowids for the statement's RETURNING (xlat_stmt.returning_sql) */
+		int replace_mode;
+		size_t nreturned;       /* rowids kept in returned, its and the outer ones' */
+		int64_t replaced_rowid; /* the last rowid such an INSERT gave, 0: none */
+	} trg;
+	int64_t *returned;
+	size_t capreturned;
 	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
 				    * does not fire again */
 };
@@ -541,6 +551,13 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
  * (SQLite counts none for a view), and its last insert rowid is kept. */
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
 			     int64_t *changes, struct pgerr *err);
+/* After x's last step: the next row a BEFORE trigger changed that the session wrote in place of
+ * the statement's (SQLite returned none for it), as x's RETURNING list reads it: a statement
+ * stepped to its row, which the caller finalizes; NULL when there are no more (or with err
+ * set on failure). *i starts at base, the rowids kept before x began (udf->nreturned then: 0
+ * for a client's statement); the last call forgets x's. sess_trgrow.c. */
+sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x, size_t base,
+				    size_t *i, struct pgerr *err);
 /* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
 /* The same for TRUNCATE's tables (xlat_stmt.part_tables). */

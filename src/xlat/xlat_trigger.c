@@ -70,6 +70,11 @@ static void row_args(struct xlat_ctx *c, const struct xlat_schema_col *cols, siz
 	}
 }
 
+static const char *timing_word(int timing)
+{
+	return timing & TG_INSTEAD ? "INSTEAD OF" : timing & TG_BEFORE ? "BEFORE" : "AFTER";
+}
+
 /* A statement trigger's SQLite trigger: fires never, goes with the table. */
 static void create_statement(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s,
 			     const char *table)
@@ -87,8 +92,7 @@ static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 	bool before = s->timing & TG_BEFORE, instead = s->timing & TG_INSTEAD;
 	xlat_puts(c, "; CREATE TRIGGER ");
 	sqlite_name(c, table, s->trigname, events[e].suffix, false);
-	xlat_printf(c, " %s %s", s->timing & TG_INSTEAD ? "INSTEAD OF" : before ? "BEFORE" : "AFTER",
-		    events[e].op);
+	xlat_printf(c, " %s %s", timing_word(s->timing), events[e].op);
 	for (size_t k = 0; events[e].bit == TG_UPDATE && k < s->n_columns; k++) {
 		xlat_puts(c, k ? ", " : " OF ");
 		xlat_ident(c, xlat_node_str(s->columns[k]));
@@ -226,11 +230,6 @@ static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *wh
 			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
 }
 
-static const char *timing_word(int timing)
-{
-	return timing & TG_INSTEAD ? "INSTEAD OF" : timing & TG_BEFORE ? "BEFORE" : "AFTER";
-}
-
 /* A failure (PostgreSQL's SQLSTATE and message) when table is (view: is not) a view. */
 static void raise_kind(struct xlat_ctx *c, const char *table, bool view, const char *sqlstate,
 		       const char *msg)
@@ -288,7 +287,8 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_string(c, u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
-	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing), s->events | (s->row ? 0 : TG_STATEMENT));
+	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing),
+		    s->events | (s->row ? 0 : TG_STATEMENT));
 	put_columns(c, s);
 	xlat_puts(c, ", ");
 	put_args(c, s);

@@ -201,8 +201,21 @@ UPDATE bc_t SET title = 'again' WHERE id = 1;
 DO $$ BEGIN INSERT INTO bc_t (id, title) VALUES (7, 'Seven'); RAISE NOTICE 'found % %', FOUND, (SELECT slug FROM bc_t WHERE id = 7); END $$;
 SELECT id, slug, title, code, parent FROM bc_t ORDER BY id;
 SELECT msg FROM bc_log ORDER BY msg;
--- differs: under RETURNING the statement's own row is written first, so NOT NULL fails on it (23502)
-INSERT INTO bc_t (id, title) VALUES (8, 'Eight') RETURNING id, slug;
--- differs: under RETURNING the changed row is written after the statement's, and RETURNING shows the statement's
-UPDATE bc_t SET title = 'Nine' WHERE id = 7 RETURNING slug;
-SELECT id, slug, code FROM bc_t WHERE id = 7;
+-- RETURNING shows the changed row
+INSERT INTO bc_t (id, title) VALUES (8, 'Eight') RETURNING id, slug, code, upper(slug) AS up;
+INSERT INTO bc_t AS b (id, title) VALUES (9, 'Nine'), (10, 'Ten') RETURNING b.id, b.slug;
+UPDATE bc_t SET title = 'Nueve' WHERE id = 9 RETURNING slug, code;
+UPDATE bc_t SET title = title || '!' WHERE id = 10 RETURNING *;
+UPDATE bc_t SET title = 'x' WHERE id = 99 RETURNING slug;
+DO $$ DECLARE v text; BEGIN INSERT INTO bc_t (id, title) VALUES (11, 'Eleven') RETURNING slug INTO v; RAISE NOTICE 'slug %', v; END $$;
+SELECT id, slug, code FROM bc_t WHERE id >= 7 ORDER BY id;
+-- differs: under ON CONFLICT the statement's own row is written first, so NOT NULL fails on it (23502)
+INSERT INTO bc_t (id, title) VALUES (12, 'Twelve') ON CONFLICT (id) DO NOTHING;
+-- NEW of a BEFORE INSERT trigger holds the serial key's number
+CREATE TABLE bs_t (id serial PRIMARY KEY, label text NOT NULL);
+CREATE FUNCTION bs_label() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.label := 'row ' || NEW.id; RETURN NEW; END $$;
+CREATE TRIGGER bs_label BEFORE INSERT ON bs_t FOR EACH ROW EXECUTE FUNCTION bs_label();
+INSERT INTO bs_t (label) VALUES ('a'), ('b');
+INSERT INTO bs_t (label) VALUES ('c') RETURNING id, label;
+SELECT id, label FROM bs_t ORDER BY id;
+SELECT currval('bs_t_id_seq');
