@@ -220,6 +220,9 @@ struct xlat_step {
 	int64_t numbered_max;
 	bool reads;
 	bool counts; /* MERGE's actions: the rows it changes count in the command tag */
+	/* The session's table it writes (a data-modifying WITH's) or MERGE's target (its lock
+	 * step), whose FOR EACH STATEMENT triggers the session does not fire there (0A000). */
+	const char *dml_table;
 };
 
 /* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t and

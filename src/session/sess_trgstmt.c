@@ -221,3 +221,19 @@ bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool be
 	}
 	return true;
 }
+
+bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t k = 0; n && k < x->nsteps; k++) {
+		const char *table = x->steps[k].dml_table;
+		for (size_t i = 0; table && i < n; i++)
+			if (!v[i].instead && !v[i].row && strcasecmp(v[i].table, table) == 0)
+				return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						 "FOR EACH STATEMENT triggers of table \"%s\" in "
+						 "MERGE or a data-modifying WITH are not supported",
+						 table);
+	}
+	return true;
+}

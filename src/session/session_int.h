@@ -560,6 +560,9 @@ sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x
 				    size_t *i, struct pgerr *err);
 /* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
 size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
+/* 0A000 when a step of x (a data-modifying WITH query, MERGE) writes a table that has FOR
+ * EACH STATEMENT triggers, which the session does not fire there. */
+bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
 /* The same for TRUNCATE's tables (xlat_stmt.part_tables). */
 bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
 			   struct pgerr *err);

@@ -219,3 +219,10 @@ INSERT INTO bs_t (label) VALUES ('a'), ('b');
 INSERT INTO bs_t (label) VALUES ('c') RETURNING id, label;
 SELECT id, label FROM bs_t ORDER BY id;
 SELECT currval('bs_t_id_seq');
+-- FOR EACH STATEMENT triggers of a table MERGE or a data-modifying WITH writes are refused
+CREATE TABLE sm_t (id int PRIMARY KEY, v text);
+CREATE TRIGGER sm_s AFTER INSERT ON sm_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
+-- differs: MERGE into a table with FOR EACH STATEMENT triggers is refused (0A000)
+MERGE INTO sm_t t USING (VALUES (1, 'a')) AS s (id, v) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v);
+-- differs: a data-modifying WITH writing a table with FOR EACH STATEMENT triggers is refused (0A000)
+WITH w AS (INSERT INTO sm_t VALUES (2, 'b') RETURNING id) SELECT id FROM w;
