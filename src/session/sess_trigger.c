@@ -313,10 +313,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	size_t width = rel->ncols;
 	bool ran = false;
 	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
-	/* the function's statements count and allow their own */
-	struct sess_trg_stmt outer = sess_udf_state(s)->trg;
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
-	s->udf->trg = outer;
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
 	if (ok && (!now || now->ncols != width))

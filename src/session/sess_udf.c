@@ -180,9 +180,12 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 	/* a statement that writes allows no savepoint while it runs: its own statement
 	 * rollback then undoes what the function did, as the error fails it */
 	bool sp_ok = shard_exec(r->s->conn, sp, &ignored);
+	/* the calling statement's trigger state: the body's statements keep their own */
+	struct sess_trg_stmt caller = st->trg;
 	st->depth++;
 	bool ok = sess_pl_run_body(r, err);
 	st->depth--;
+	st->trg = caller;
 	if (sp_ok && !ok)
 		(void)!shard_exec(r->s->conn, arena_printf(a, "ROLLBACK TO shardlite_fn_%d",
 							  st->depth), &ignored);

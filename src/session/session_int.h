@@ -135,8 +135,8 @@ struct sess_udf_state {
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	struct sess_udf_cache *cache;     /* compiled function bodies */
 	int trg_depth;                    /* trigger functions running, nested (pg_trigger_depth) */
-	/* The running statement's: set when it starts (sess_trgstmt.c), kept across the trigger
-	 * functions it runs, whose statements have their own (sess_trigger_fire). */
+	/* The running statement's: set when it starts (sess_trgstmt.c), kept across the
+	 * functions it calls, whose statements have their own (sess_udf_run). */
 	struct sess_trg_stmt {
 		/* rows an INSTEAD OF trigger did not skip, and rows a BEFORE trigger changed that
 		 * the session wrote in place of the statement's (sess_trgrow.c) */

@@ -226,3 +226,9 @@ CREATE TRIGGER sm_s AFTER INSERT ON sm_t FOR EACH STATEMENT EXECUTE FUNCTION st_
 MERGE INTO sm_t t USING (VALUES (1, 'a')) AS s (id, v) ON t.id = s.id WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.v);
 -- differs: a data-modifying WITH writing a table with FOR EACH STATEMENT triggers is refused (0A000)
 WITH w AS (INSERT INTO sm_t VALUES (2, 'b') RETURNING id) SELECT id FROM w;
+-- a function the statement calls runs statements of its own: the command tag still counts
+-- the rows the triggers wrote
+CREATE FUNCTION bc_title(i int) RETURNS text LANGUAGE plpgsql AS $$ BEGIN INSERT INTO bc_log VALUES ('title ' || i); RETURN 'T' || i; END $$;
+INSERT INTO bc_t (id, title) SELECT g, bc_title(g) FROM generate_series(20, 22) AS g;
+INSERT INTO bc_t (id, title) SELECT g, bc_title(g) FROM generate_series(23, 24) AS g RETURNING id, slug;
+SELECT count(*) FROM bc_log WHERE msg LIKE 'title %';
