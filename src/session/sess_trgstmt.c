@@ -127,8 +127,6 @@ static bool fire_events(struct session *s, const char *table, int events, bool b
 	struct arena *a = arena_new(0);
 	const struct sess_stmt_trg *v = matching(s, table, events, before, a, &n);
 	bool ok = true;
-	if (n && s->inline_run) /* a function may block: before anything ran */
-		ok = sess_inline_punt(s, err);
 	for (size_t k = 0; ok && n && k < ARRAY_LEN(ev); k++) {
 		size_t e = before ? k : ARRAY_LEN(ev) - 1 - k;
 		for (size_t i = 0; ok && (events & ev[e].bit) && i < n; i++)
@@ -159,6 +157,18 @@ size_t sess_trigger_before_count(struct session *s, const char *table, int bit)
 	return count;
 }
 
+/* Whether table has triggers whose functions the statement runs (a function may block, and a
+ * write that ran cannot move to a worker: sess_inline.c). */
+static bool runs_functions(struct session *s, const char *table)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(v[i].table, table) == 0)
+			return true;
+	return false;
+}
+
 bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
 			    struct pgerr *err)
 {
@@ -170,6 +180,8 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	}
 	if (!x || !x->dml_table)
 		return true;
+	if (before && s->inline_run && runs_functions(s, x->dml_table))
+		return sess_inline_punt(s, err); /* before anything ran */
 	/* a BEFORE trigger's changed row may be written in place of the statement's
 	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
 	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
@@ -211,6 +223,10 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
 			   struct pgerr *err)
 {
+	if (before && s->inline_run) /* a function may block: before anything ran */
+		for (size_t i = 0; i < x->nparts; i++)
+			if (x->part_tables && x->part_tables[i] && runs_functions(s, x->part_tables[i]))
+				return sess_inline_punt(s, err);
 	for (size_t i = 0; i < x->nparts; i++) {
 		const char *schema = x->part_schemas ? x->part_schemas[i] : NULL;
 		if (!x->part_tables || !x->part_tables[i] ||
