@@ -54,7 +54,8 @@ int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
  * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
  * call, and its fields may change between statements. Times are microseconds since
  * 2000-01-01 UTC; 0 means "read the clock". */
-enum pgfn_call_kind { PGFN_CALL_FUNCTION, PGFN_CALL_TRIGGER, PGFN_CALL_TRIGGER_APPLY };
+enum pgfn_call_kind { PGFN_CALL_FUNCTION, PGFN_CALL_TRIGGER, PGFN_CALL_TRIGGER_APPLY,
+		     PGFN_CALL_TRIGGER_DEPTH };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */
 	int64_t txn_start;               /* now(), current_timestamp: stable within a transaction */
@@ -191,8 +192,9 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
 /* pgfn_call.c: shardlite_call(name, sig, args...), which the translator emits for a call of a
  * function made with CREATE FUNCTION, and shardlite_trigger(name, table, event, ncols, new...,
  * old...) / shardlite_trigger_apply(table, rowid) of CREATE TRIGGER: handed to the lent
- * session's call_fn. shardlite_raise(sqlstate, message) fails the statement with that error
- * (the translator's DDL scripts check objects with it). */
+ * session's call_fn, as is pg_trigger_depth() (0 without a session). shardlite_raise(sqlstate,
+ * message) fails the statement with that error (the translator's DDL scripts check objects
+ * with it). */
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 
 #endif

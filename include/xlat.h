@@ -227,6 +227,9 @@ struct xlat_step {
 	int64_t numbered_max;
 	bool reads;
 	bool counts; /* MERGE's actions: the rows it changes count in the command tag */
+	/* The session's table it writes (a data-modifying WITH's) or MERGE's target (its lock
+	 * step), whose FOR EACH STATEMENT triggers the session does not fire there (0A000). */
+	const char *dml_table;
 };
 
 /* CREATE [TEMP] TABLE t [(names)] AS query [WITH [NO] DATA], SELECT ... INTO [TEMP] t and
@@ -390,6 +393,17 @@ struct xlat_stmt {
 	bool reusable;
 	/* CREATE TABLE AS / SELECT INTO (see struct xlat_ctas); NULL otherwise. */
 	const struct xlat_ctas *ctas;
+	/* INSERT, UPDATE or DELETE of a table of the session's tenant: the table as written and
+	 * the trigger events the statement makes (PostgreSQL's bits: 4 INSERT, 8 DELETE, 16
+	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), plus 512 for any ON CONFLICT, for its
+	 * triggers (src/session/sess_trgstmt.c). NULL / 0 otherwise. */
+	const char *dml_table;
+	int dml_events;
+	/* INSERT (without ON CONFLICT) or UPDATE (without FROM) ... RETURNING list: the list as
+	 * a query of one row of the table, "SELECT list FROM table WHERE rowid = ?1", for the
+	 * rows a BEFORE trigger changed that the session writes in place of the statement's
+	 * (src/session/sess_trgrow.c); NULL otherwise, or when the list has a parameter. */
+	const char *returning_sql;
 };
 
 /* ---- DO blocks: the PL/pgSQL subset the session interprets (docs/sql-compat.md) ----

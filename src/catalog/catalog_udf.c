@@ -252,7 +252,8 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid)
 /* ---- triggers (CREATE TRIGGER: src/xlat/xlat_trigger.c) ---- */
 
 /* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */
-enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16 };
+enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
+       TG_TRUNCATE = 32, TG_INSTEAD = 64, TG_STATEMENT = 256 /* the sidecar's, not tgtype */ };
 
 static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
 {
@@ -287,7 +288,8 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 	static const struct {
 		int bit;
 		const char *word;
-	} ev[] = {{TG_INSERT, "INSERT"}, {TG_DELETE, "DELETE"}, {TG_UPDATE, "UPDATE"}};
+	} ev[] = {{TG_INSERT, "INSERT"}, {TG_DELETE, "DELETE"}, {TG_UPDATE, "UPDATE"},
+		  {TG_TRUNCATE, "TRUNCATE"}};
 	for (size_t i = 0; i < ARRAY_LEN(ev); i++) {
 		if (!(events & ev[i].bit))
 			continue;
@@ -300,7 +302,7 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 	}
 	strbuf_puts(&sb, " ON public.");
 	pgfn_quote_ident(&sb, table, strlen(table));
-	strbuf_puts(&sb, " FOR EACH ROW");
+	strbuf_puts(&sb, events & TG_STATEMENT ? " FOR EACH STATEMENT" : " FOR EACH ROW");
 	if (when) /* as written (PostgreSQL prints its own deparse) */
 		strbuf_printf(&sb, " WHEN (%s)", when);
 	strbuf_puts(&sb, " EXECUTE FUNCTION ");
@@ -345,18 +347,23 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		int events = sqlite3_column_int(st, 4);
 		const char *timing = text_col(st, 3);
 		/* its first SQLite trigger stands for it: the first event's, not a companion */
-		const char *first = events & TG_INSERT ? "ins" : events & TG_UPDATE ? "upd" : "del";
+		const char *first = events & TG_STATEMENT ? "stmt"
+				    : events & TG_INSERT  ? "ins"
+				    : events & TG_UPDATE  ? "upd"
+							  : "del";
 		*skip = strcmp(dot + 1, first) != 0;
 		g->name = arena_strdup(m->a, text_col(st, 0));
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
 				     text_col(st, 5), text_col(st, 6),
 				     (const char *)sqlite3_column_text(st, 7));
 		g->oid = cat_oid("trg", table, g->name);
-		g->type = (int16_t)(TG_ROW | (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |
-				    (events & (TG_INSERT | TG_DELETE | TG_UPDATE)));
+		g->type = (int16_t)((events & TG_STATEMENT ? 0 : TG_ROW) |
+				    (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |
+				    (strcmp(timing, "INSTEAD OF") == 0 ? TG_INSTEAD : 0) |
+				    (events & (TG_INSERT | TG_DELETE | TG_UPDATE | TG_TRUNCATE)));
 		g->foid = cat_oid("proc", text_col(st, 1), text_col(st, 2));
 		g->nargs = (int16_t)count_args(text_col(st, 6));
-		g->enabled = sqlite3_column_int(st, 8) ? 'O' : 'D';
+		g->enabled = "DOAR"[sqlite3_column_int(st, 8) & 3];
 	}
 	sqlite3_finalize(st);
 	return found;

@@ -40,6 +40,16 @@ static void fn_apply(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	forward(ctx, PGFN_CALL_TRIGGER_APPLY, argc, argv);
 }
 
+/* pg_trigger_depth(): the trigger functions running, nested; none without a session. */
+static void fn_depth(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const struct pgfn_conn *c = sqlite3_user_data(ctx);
+	if (c->sess && c->sess->call_fn)
+		c->sess->call_fn(c->sess->call_arg, ctx, PGFN_CALL_TRIGGER_DEPTH, argc, argv);
+	else
+		sqlite3_result_int(ctx, 0);
+}
+
 static void fn_raise(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -56,7 +66,8 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 	 * shard_authz.c) — what it runs is the tenant's own SQL, checked like a client's. */
 	static const struct pgfn_def defs[] = {{"shardlite_call", -1, fn_call},
 					       {"shardlite_trigger", -1, fn_trigger},
-					       {"shardlite_trigger_apply", 2, fn_apply}};
+					       {"shardlite_trigger_apply", 2, fn_apply},
+					       {"pg_trigger_depth", 0, fn_depth}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,

@@ -318,13 +318,19 @@ static void tag_with_count(char *tag, const char *prefix, uint64_t n)
 	memcpy(tag + len + 1, p, (size_t)(digits + sizeof(digits) - p));
 }
 
+/* The statement's changes: kept (>= 0) when its AFTER statement triggers ran statements. */
+static int64_t changes_of(sqlite3 *db, int64_t kept)
+{
+	return kept >= 0 ? kept : sqlite3_changes64(db);
+}
+
 static void command_complete(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
-			     uint64_t rows)
+			     uint64_t rows, int64_t changes)
 {
 	char tag[64];
 	sqlite3 *db = shard_conn_db(s->conn);
 	/* A SELECT counts the rows it returned; DML counts the rows it changed. */
-	uint64_t n = strcmp(x->tag, "SELECT") == 0 ? rows : (uint64_t)sqlite3_changes64(db);
+	uint64_t n = strcmp(x->tag, "SELECT") == 0 ? rows : (uint64_t)changes_of(db, changes);
 	if (x->nsteps && strcmp(x->tag, "SELECT") != 0)
 		n += s->step_rows; /* MERGE: its actions' rows before the last one's */
 	switch (x->tag_style) {
@@ -345,10 +351,11 @@ static void command_complete(struct session *s, const struct xlat_stmt *x, sqlit
  * number given, as after PostgreSQL's DEFAULT nextval(); a number beyond the key's type is
  * nextval's 2200H. The statement ran inside a transaction (sess_simple.c: implicit block),
  * whose rollback undoes it. */
-static bool numbered(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+static bool numbered(struct session *s, const struct xlat_stmt *x, int64_t changes,
+		     struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
-	if (sqlite3_changes64(db) <= 0)
+	if (changes_of(db, changes) <= 0)
 		return true;
 	int64_t last = sqlite3_last_insert_rowid(db);
 	if (x->numbered_max && last > x->numbered_max && !sqlite3_get_autocommit(db))
@@ -356,6 +363,22 @@ static bool numbered(struct session *s, const struct xlat_stmt *x, struct pgerr 
 				 x->numbered_seq, (long long)x->numbered_max);
 	catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
 	return true;
+}
+
+/* RETURNING's rows of those a BEFORE trigger changed, which the session wrote itself
+ * (sess_trgrow.c): after the statement's own. */
+static bool write_returned(struct session *s, const struct xlat_stmt *x, const uint32_t *types,
+			   const int32_t *typmods, const int16_t *formats, int n, uint64_t *rows,
+			   struct pgerr *err)
+{
+	size_t i = 0;
+	for (sqlite3_stmt *pv; (pv = sess_trigger_returned(s, x, 0, &i, err)); (*rows)++) {
+		bool ok = sess_write_row(s, x, pv, NULL, types, typmods, formats, n, err);
+		sqlite3_finalize(pv);
+		if (!ok)
+			return false;
+	}
+	return !pgerr_is_set(err);
 }
 
 static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,
@@ -374,6 +397,10 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 	if (!sess_schema_attach(s, x, err) || !sess_inline_vm_begin(s, vm, *rows, err))
 		return false;
 	uint64_t skips = x && x->nskip_names ? sess_skip_check(s, x) : 0; /* IF NOT EXISTS */
+	bool fresh = *rows == 0 && x; /* statement triggers: once, around it */
+	int64_t changes = -1;
+	if (fresh && !sess_trigger_statement(s, x, true, err))
+		return false;
 	for (;;) {
 		if (max_rows && batch == max_rows) {
 			*suspended = true;
@@ -383,6 +410,10 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 		int rc = sqlite3_step(vm);
 		if (rc != SQLITE_ROW && sess_inline_vm_end(s, vm, rc, err)) {
 			*rows = 0; /* from scratch on a worker; the caller drops the output */
+			return false;
+		}
+		if (fresh && (fresh = false, !sess_trigger_after_step(s, x, rc, &changes, err))) {
+			sqlite3_reset(vm);
 			return false;
 		}
 		if (rc == SQLITE_DONE)
@@ -417,13 +448,17 @@ static bool run_vm(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *v
 					 (long long)cap);
 		}
 	}
-	if (x && x->numbered_seq && !numbered(s, x, err)) {
+	if (x && x->returning_sql && !write_returned(s, x, types, typmods, formats, n, rows, err)) {
+		sqlite3_reset(vm);
+		return false;
+	}
+	if (x && x->numbered_seq && !numbered(s, x, changes, err)) {
 		sqlite3_reset(vm);
 		return false;
 	}
 	if (skips)
 		sess_skip_notices(s, x, skips);
-	command_complete(s, x, vm, *rows);
+	command_complete(s, x, vm, *rows, changes);
 	sqlite3_reset(vm);
 	if (x && x->is_ddl)
 		sess_temp_saw(s, x);

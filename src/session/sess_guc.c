@@ -100,6 +100,19 @@ static bool check_default_tablespace(const char *v, char *out, size_t len, struc
 			 "default_tablespace = \"%s\" is not supported: tablespaces are not", v);
 }
 
+/* origin and local fire the triggers enabled as usual, replica those ENABLE REPLICA or ALWAYS
+ * (sess_trigger.c); PostgreSQL's replica also skips foreign keys, which SQLite enforces. */
+static bool check_replication_role(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	static const char *const roles[] = {"origin", "replica", "local"};
+	for (size_t i = 0; i < ARRAY_LEN(roles); i++)
+		if (strcasecmp(v, roles[i]) == 0)
+			return snprintf(out, len, "%s", roles[i]) > 0;
+	bad_value(err, "session_replication_role", v);
+	pgerr_hint(err, "Available values: origin, replica, local.");
+	return false;
+}
+
 static bool check_bytea_output(const char *v, char *out, size_t len, struct pgerr *err)
 {
 	return only("bytea_output", v, "hex", out, len, err);
@@ -267,6 +280,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"server_version", SERVER_VERSION, true, true, NULL, "Server version."},
 	{"server_version_num", "150000", false, true, NULL, "Server version as an integer."},
 	{"session_authorization", NULL, true, true, NULL, "Session user name."},
+	{"session_replication_role", "origin", false, false, check_replication_role,
+	 "Sets the session's behavior for triggers and rewrite rules."},
 	{"standard_conforming_strings", "on", true, false, check_scs,
 	 "Backslashes in ordinary strings are literal."},
 	{"statement_timeout", NULL, false, false, check_statement_timeout,

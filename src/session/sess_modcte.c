@@ -158,6 +158,8 @@ bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt 
 		     sqlite3_stmt *vm, struct pgerr *err)
 {
 	sqlite3_stmt **own = NULL;
+	if (!sess_trigger_steps_ok(s, x, err)) /* before any step ran */
+		return false;
 	if (!steps) {
 		own = arena_zalloc(s->msg_arena, x->nsteps * sizeof(*own));
 		if (!sess_modcte_prepare(s, x, own, err))

@@ -90,6 +90,46 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value **argv,
 			struct arena *a, struct pgerr *err);
 void sess_trigger_fini(struct session *s);
+/* The row a BEFORE trigger returned, waiting for its companion (or the session, sess_trgrow.c)
+ * to write it. */
+struct sess_trg_row {
+	char *table;
+	size_t n;
+	char **texts;     /* by column */
+	bool *changed;
+};
+
+/* A trigger's row of the sidecar _shardlite_triggers (docs/catalog.md). */
+enum { SESS_TRG_DISABLED, SESS_TRG_ORIGIN, SESS_TRG_ALWAYS, SESS_TRG_REPLICA };
+struct sess_trg_def {
+	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
+	int enabled; /* SESS_TRG_*: ALTER TABLE ... ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER */
+};
+/* Trigger name of table from the sidecar into *d (in a); 42704 when there is none. */
+bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
+		      struct sess_trg_def *d, struct pgerr *err);
+/* Whether d fires under the session's session_replication_role. */
+bool sess_trigger_enabled(struct session *s, const struct sess_trg_def *d);
+/* Sets the TG_ variables of r (level "ROW" or "STATEMENT"). */
+bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
+			 const char *level, const struct sess_trg_def *d, struct arena *a,
+			 struct pgerr *err);
+/* NEW and OLD of r as rows of NULLs of table's columns (PostgreSQL's NULL NEW of a DELETE or
+ * of a statement trigger reads NULL in each field). */
+void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a);
+/* After a BEFORE trigger of an INSERT or UPDATE of table changed the row (kept in
+ * trg_pending): writes it in place of the statement's when the statement allows (*done; the
+ * caller then skips the statement's row), else leaves it to the companion. orig is NEW as SQLite
+ * gave it, olds OLD. False with err when the write fails. sess_trgrow.c. */
+bool sess_trigger_replace(struct session *s, const char *table, const char *event,
+			  const struct catalog_relation *rel, const char *const *orig,
+			  const char *const *olds, struct arena *a, bool *done, struct pgerr *err);
+/* In a BEFORE INSERT trigger's NEW (texts of rel's columns): a serial key SQLite is to number
+ * (it reads -1) as the number SQLite will give it, as PostgreSQL's NEW shows nextval's. */
+void sess_trigger_number(struct session *s, const struct catalog_relation *rel,
+			 const char **texts, struct arena *a);
+/* sess_udf_run for a trigger's function: counted by pg_trigger_depth(). */
+bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err);
 
 /* ---- sess_plsql.c ---- */
 /* Declared types and initial NULLs of every variable. */

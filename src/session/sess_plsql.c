@@ -364,13 +364,21 @@ static bool step_all(struct pl_run *r, const struct xlat_stmt *x, sqlite3_stmt *
 			out->names[k] = arena_strdup(r->scratch, sqlite3_column_name(vm, (int)k));
 	}
 	int rc;
+	size_t base = r->s->udf ? r->s->udf->trg.nreturned : 0, i = base;
 	while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
 		if (out)
 			collect_row(r, x, vm, out, typmods, &cap);
 		++*nrows;
 	}
+	/* the RETURNING rows of those a BEFORE trigger changed (sess_trgrow.c) */
+	for (sqlite3_stmt *pv;
+	     rc == SQLITE_DONE && (pv = sess_trigger_returned(r->s, x, base, &i, err)); ++*nrows) {
+		if (out)
+			collect_row(r, x, pv, out, typmods, &cap);
+		sqlite3_finalize(pv);
+	}
 	if (rc == SQLITE_DONE)
-		return true;
+		return !pgerr_is_set(err);
 	r->busy = rc == SQLITE_BUSY;
 	shard_error(db, rc, err);
 	shard_fk_explain(db, vm, rc, err);
@@ -412,11 +420,16 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 	uint64_t rows = 0;
 	uint64_t skips = sess_skip_check(s, x);
 	char tag[SESS_CTAS_TAG]; /* CREATE TABLE AS: not sent from inside a DO */
+	int64_t changes = -1; /* kept before AFTER statement triggers run statements of their own */
 	bool ok = bind_args(r, x, vm, args, nargs, err) &&
 		  (!x->nsteps || run_steps(r, x, vm, args, nargs, err)) &&
+		  sess_trigger_statement(s, x, true, err) &&
 		  (x->ctas ? sess_ctas_run(s, x, vm, &rows, tag, err)
-			   : step_all(r, x, vm, out, &rows, err));
-	if (ok && x->numbered_seq && sqlite3_changes64(db) > 0) {
+			   : step_all(r, x, vm, out, &rows, err)) &&
+		  sess_trigger_after_step(s, x, SQLITE_DONE, &changes, err);
+	if (changes < 0)
+		changes = sqlite3_changes64(db);
+	if (ok && x->numbered_seq && changes > 0) {
 		int64_t last = sqlite3_last_insert_rowid(db);
 		if (x->numbered_max && last > x->numbered_max)
 			ok = pgerr_set(err, "2200H",
@@ -425,7 +438,7 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 		else
 			catalog_seqvals_numbered(s->catalog.seqvals, x->numbered_seq, last);
 	}
-	r->row_count = x->returns_rows ? rows : x->is_ddl ? 0 : (uint64_t)sqlite3_changes64(db);
+	r->row_count = x->returns_rows ? rows : x->is_ddl ? 0 : (uint64_t)changes;
 	if (x->nsteps && !x->returns_rows)
 		r->row_count += s->step_rows; /* MERGE's earlier actions */
 	r->counted = !x->is_ddl;

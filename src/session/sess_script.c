@@ -227,10 +227,12 @@ bool sess_run_script(struct session *s, const struct xlat_stmt *x, struct pgerr 
 		if (!sql)
 			return false;
 		/* its DELETEs fire no row triggers: PostgreSQL's TRUNCATE fires ON TRUNCATE ones */
+		if (!sess_trigger_truncate(s, x, true, err))
+			return false;
 		sess_udf_state(s)->trg_quiet++;
 		bool ok = run_script(s, sql, err);
 		s->udf->trg_quiet--;
-		return ok;
+		return ok && sess_trigger_truncate(s, x, false, err);
 	} else if (x->nparts && x->part_tables[0]) {
 		sql = script_order(s, x->parts, x->part_tables, x->nparts);
 		sql = sql ? sql : x->sql;

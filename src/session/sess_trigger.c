@@ -6,36 +6,28 @@
  *
  *   BEFORE (SQLite) --fire--> function --RETURN NULL--> 0: RAISE(IGNORE) skips the row
  *                                      --RETURN NEW unchanged--> 1
- *                                      --RETURN NEW changed--> 2, row kept in trg_pending
- *   row written by SQLite
+ *                                      --RETURN NEW changed--> row kept in trg_pending, then
+ *        the statement allows it (sess_trgrow.c) --> the session writes the row (its BEFORE
+ *            trigger skipped once: trg_replacing), pending cleared; 0: RAISE(IGNORE)
+ *        else --> 2: row written by SQLite, then
  *   AFTER (SQLite, companion) --apply--> UPDATE t SET changed columns WHERE rowid = NEW.rowid
  *                                        (trg_quiet: no trigger fires for it); pending cleared
  *
- * Invariant: trg_pending is set only between a BEFORE trigger of a row and the companion of
- * that row; a second BEFORE trigger of the same row starts from it (PostgreSQL chains them). */
+ * Invariant: trg_pending is set only between a BEFORE trigger of a row and the session's write
+ * or the companion of that row (a client's statement that failed in between leaves it, and the
+ * next one clears it); a second BEFORE trigger of the same row starts from it (PostgreSQL
+ * chains them). An INSTEAD OF trigger's function runs the same way: 0 skips the view's row. */
 #include "sess_plpgsql.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pgfn.h"
 #include "pgtype.h"
 
 #define SEP '\x1f'
-
-/* The row a BEFORE trigger returned, waiting for its companion to write it. */
-struct sess_trg_row {
-	char *table;
-	size_t n;
-	char **texts;     /* by column */
-	bool *changed;
-};
-
-struct trg_def {
-	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
-	bool enabled; /* ALTER TABLE ... DISABLE TRIGGER clears it */
-};
 
 void sess_trigger_fini(struct session *s)
 {
@@ -51,8 +43,8 @@ void sess_trigger_fini(struct session *s)
 	s->udf->trg_pending = NULL;
 }
 
-static bool load_def(struct session *s, const char *table, const char *name, struct arena *a,
-		     struct trg_def *d, struct pgerr *err)
+bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
+		      struct sess_trg_def *d, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *st = NULL;
@@ -72,7 +64,7 @@ static bool load_def(struct session *s, const char *table, const char *name, str
 			}
 			const char *w = (const char *)sqlite3_column_text(st, 4);
 			d->when = w ? arena_strdup(a, w) : NULL;
-			d->enabled = sqlite3_column_int(st, 5) != 0;
+			d->enabled = sqlite3_column_int(st, 5);
 		}
 	}
 	sqlite3_finalize(st);
@@ -102,15 +94,25 @@ static const char *argv_text(struct arena *a, const char *args, int *n)
 	return out;
 }
 
-static bool set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
-		   const struct trg_def *d, struct arena *a, struct pgerr *err)
+/* ENABLE [ALWAYS | REPLICA] TRIGGER against session_replication_role. */
+bool sess_trigger_enabled(struct session *s, const struct sess_trg_def *d)
+{
+	const char *role = sess_guc_get(s, "session_replication_role");
+	bool replica = role && strcmp(role, "replica") == 0;
+	return d->enabled == SESS_TRG_ALWAYS ||
+	       d->enabled == (replica ? SESS_TRG_REPLICA : SESS_TRG_ORIGIN);
+}
+
+bool sess_trigger_set_tg(struct pl_run *r, const char *name, const char *table, const char *event,
+			 const char *level, const struct sess_trg_def *d, struct arena *a,
+			 struct pgerr *err)
 {
 	int nargs;
 	const char *argv = argv_text(a, d->args, &nargs);
 	char nbuf[16];
 	snprintf(nbuf, sizeof(nbuf), "%d", nargs);
-	const char *v[XLAT_TG_COUNT] = {event, name,   d->timing, "ROW", table,
-					"public", table, nbuf,     argv};
+	const char *v[XLAT_TG_COUNT] = {event,	  name,	 d->timing, level, table,
+					"public", table, nbuf,	    argv};
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
 		uint32_t type = i == XLAT_TG_NARGS	? PGTYPE_INT4
 				: i == XLAT_TG_ARGV ? PGTYPE_TEXT_ARRAY
@@ -136,6 +138,16 @@ static void set_row(struct pl_run *r, int var, const struct catalog_relation *re
 	rows.types = types;
 	rows.cells = (const char **)texts;
 	sess_pl_assign_record(r, var, &rows, 0);
+}
+
+void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a)
+{
+	const struct catalog_relation *rel = sess_types_relation(r->s, table);
+	if (!rel)
+		return;
+	const char **nulls = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
+	set_row(r, r->f->new_var, rel, nulls);
+	set_row(r, r->f->old_var, rel, nulls);
 }
 
 /* After a BEFORE trigger of an INSERT or UPDATE: the row it returned, kept when it differs
@@ -187,7 +199,7 @@ static int whole_row_change(const char *cond)
 }
 
 /* Whether the trigger's WHEN condition holds for this row (true without one). */
-static bool when_holds(struct pl_run *r, const struct trg_def *d, const char **news,
+static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const char **news,
 		       const char **olds, size_t n, struct arena *a, bool *yes, struct pgerr *err)
 {
 	*yes = true;
@@ -205,11 +217,12 @@ static bool when_holds(struct pl_run *r, const struct trg_def *d, const char **n
 }
 
 static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,
-			const char *event, const struct trg_def *d,
+			const char *event, const struct sess_trg_def *d,
 			const struct catalog_relation *rel, const char **news, const char **olds,
 			struct arena *a, bool *ran, struct pgerr *err)
 {
-	if (!sess_pl_vars_init(r, err) || !set_tg(r, name, table, event, d, a, err))
+	if (!sess_pl_vars_init(r, err) ||
+	    !sess_trigger_set_tg(r, name, table, event, "ROW", d, a, err))
 		return false;
 	/* NEW of a DELETE and OLD of an INSERT are NULL: a row of NULLs, so that NEW.x reads
 	 * NULL there as in PostgreSQL */
@@ -220,7 +233,7 @@ static bool run_trigger(struct session *s, struct pl_run *r, const char *name, c
 	(void)s;
 	if (!when_holds(r, d, news, olds, rel->ncols, a, ran, err))
 		return false;
-	return !*ran || sess_udf_run(r, a, err);
+	return !*ran || sess_trigger_run(r, a, err);
 }
 
 /* The row values of argv (the first n columns; the others NULL) as text of the columns'
@@ -234,6 +247,22 @@ static const char **row_texts(struct session *s, const struct catalog_relation *
 	return t;
 }
 
+/* A BEFORE trigger's row: kept for the companion, or written now in place of the statement's
+ * (sess_trgrow.c), whose own row is then skipped and the written one counted. */
+static bool changed_row(struct session *s, sqlite3_context *ctx, const struct pl_run *r,
+			const char *table, const char *event, const struct catalog_relation *rel,
+			const char **orig, const char **olds, struct arena *a, struct pgerr *err)
+{
+	int rc = keep_row(s, r, table, rel, orig);
+	bool done = false;
+	if (rc == 2 && !sess_trigger_replace(s, table, event, rel, orig, olds, a, &done, err))
+		return false;
+	if (done)
+		s->udf->trg.instead_rows++;
+	sqlite3_result_int(ctx, done ? 0 : rc);
+	return true;
+}
+
 bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite3_value **argv,
 		       struct arena *a, struct pgerr *err)
 {
@@ -245,11 +274,17 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const char *event = arena_strdup(a, (const char *)sqlite3_value_text(argv[2]));
 	size_t ncols = (size_t)sqlite3_value_int64(argv[3]);
 	const struct catalog_relation *rel = sess_types_relation(s, table);
-	struct trg_def d = {0};
-	if (!load_def(s, table, name, a, &d, err))
+	struct sess_trg_def d = {0};
+	if (!sess_trigger_def(s, table, name, a, &d, err))
 		return false;
-	if (!d.enabled)
+	if (!sess_trigger_enabled(s, &d))
 		return true;
+	bool before = strcmp(d.timing, "BEFORE") == 0;
+	if (before && s->udf && s->udf->trg_replacing &&
+	    strcasecmp(s->udf->trg_replacing, table) == 0) {
+		s->udf->trg_replacing = NULL; /* the row it changed, written now (sess_trgrow.c) */
+		return true;
+	}
 	/* ADD COLUMN appends: a trigger made before passes the first ncols columns, the
 	 * later ones read as NULL (CREATE OR REPLACE TRIGGER passes them all again) */
 	if (!rel || rel->ncols < ncols || (size_t)argc != 4 + 2 * ncols)
@@ -264,9 +299,12 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	const struct xlat_pl_func *f;
 	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
 		return false;
-	const char **news = row_texts(s, rel, argv + 4, ncols, a);
+	const char **orig = row_texts(s, rel, argv + 4, ncols, a);
 	const char **olds = row_texts(s, rel, argv + 4 + ncols, ncols, a);
-	bool before = strcmp(d.timing, "BEFORE") == 0;
+	if (before && strcmp(event, "INSERT") == 0) /* a serial key's number, as nextval's */
+		sess_trigger_number(s, rel, orig, a);
+	const char **news = arena_alloc(a, (rel->ncols + 1) * sizeof(char *));
+	memcpy(news, orig, (rel->ncols + 1) * sizeof(char *));
 	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	if (before && p && strcmp(p->table, table) == 0) /* an earlier BEFORE trigger's row */
 		for (size_t k = 0; k < rel->ncols && k < p->n; k++)
@@ -274,6 +312,7 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
 	size_t width = rel->ncols;
 	bool ran = false;
+	bool instead = strcmp(d.timing, "INSTEAD OF") == 0;
 	bool ok = run_trigger(s, &r, name, table, event, &d, rel, news, olds, a, &ran, err);
 	/* the relation lives in the schema snapshot, which DDL in the function may replace */
 	const struct catalog_relation *now = sess_types_relation(s, table);
@@ -281,13 +320,23 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			       "trigger \"%s\" changed the columns of table \"%s\"", name, table);
 	rel = now;
-	if (ok && before && ran && r.ret_rec < 0)
+	if (ok && instead && r.ret_rec >= 0)
+		s->udf->trg.instead_rows++; /* the command tag counts the rows not skipped */
+	if (ok && (before || instead) && ran && r.ret_rec < 0)
 		sqlite3_result_int(ctx, 0);
 	else if (ok && before && ran && strcmp(event, "DELETE") != 0)
-		sqlite3_result_int(ctx, keep_row(s, &r, table, rel,
-						 row_texts(s, rel, argv + 4, ncols, a)));
+		ok = changed_row(s, ctx, &r, table, event, rel, orig, olds, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
+	return ok;
+}
+
+bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err)
+{
+	struct sess_udf_state *st = sess_udf_state(r->s);
+	st->trg_depth++;
+	bool ok = sess_udf_run(r, a, err);
+	st->trg_depth--;
 	return ok;
 }
 

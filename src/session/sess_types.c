@@ -148,6 +148,8 @@ struct sess_types_snap {
 	size_t nenums;
 	const struct xlat_udf *udfs; /* the tenant's functions (sess_udf.c) */
 	size_t nudfs;
+	const struct sess_stmt_trg *stmt_trgs; /* its statement triggers (sess_trgstmt.c) */
+	size_t nstmt_trgs;
 };
 
 static void snap_unref(void *p)
@@ -173,6 +175,10 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 	}
 	uint64_t udf_hash;
 	if (!sess_udf_read(db, snap->arena, &snap->udfs, &snap->nudfs, &udf_hash)) {
+		snap_unref(snap);
+		return NULL;
+	}
+	if (!sess_trigger_read_statement(db, snap->arena, &snap->stmt_trgs, &snap->nstmt_trgs)) {
 		snap_unref(snap);
 		return NULL;
 	}
@@ -283,6 +289,13 @@ const struct catalog_relation *sess_types_relation(const struct session *s, cons
 		if (strcasecmp(snap->rels[i].name, name) == 0)
 			return &snap->rels[i];
 	return NULL;
+}
+
+const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	*n = snap ? snap->nstmt_trgs : 0;
+	return snap ? snap->stmt_trgs : NULL;
 }
 
 const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array)

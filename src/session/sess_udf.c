@@ -180,9 +180,12 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 	/* a statement that writes allows no savepoint while it runs: its own statement
 	 * rollback then undoes what the function did, as the error fails it */
 	bool sp_ok = shard_exec(r->s->conn, sp, &ignored);
+	/* the calling statement's trigger state: the body's statements keep their own */
+	struct sess_trg_stmt caller = st->trg;
 	st->depth++;
 	bool ok = sess_pl_run_body(r, err);
 	st->depth--;
+	st->trg = caller;
 	if (sp_ok && !ok)
 		(void)!shard_exec(r->s->conn, arena_printf(a, "ROLLBACK TO shardlite_fn_%d",
 							  st->depth), &ignored);
@@ -333,6 +336,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 			   err.message[0] ? err.message : "function call moved to a worker");
 		return;
 	}
+	if (kind == PGFN_CALL_TRIGGER_DEPTH) {
+		sqlite3_result_int(ctx, s->udf ? s->udf->trg_depth : 0);
+		return;
+	}
 	struct arena *a = arena_new(0);
 	bool ok = kind == PGFN_CALL_FUNCTION ? call(s, ctx, argc, argv, a, &err)
 		  : kind == PGFN_CALL_TRIGGER ? sess_trigger_fire(s, ctx, argc, argv, a, &err)
@@ -368,6 +375,7 @@ void sess_udf_fini(struct session *s)
 	if (!s->udf)
 		return;
 	free(s->udf->err);
+	free(s->udf->returned);
 	if (s->udf->cache)
 		cache_clear(s->udf->cache);
 	free(s->udf->cache);

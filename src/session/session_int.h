@@ -134,6 +134,23 @@ struct sess_udf_state {
 	struct pgerr *err;                /* the last call's failure whole (NULL until one fails) */
 	struct sess_trg_row *trg_pending; /* a BEFORE trigger's changed row (sess_trigger.c) */
 	struct sess_udf_cache *cache;     /* compiled function bodies */
+	int trg_depth;                    /* trigger functions running, nested (pg_trigger_depth) */
+	/* The running statement's: set when it starts (sess_trgstmt.c), kept across the
+	 * functions it calls, whose statements have their own (sess_udf_run). */
+	struct sess_trg_stmt {
+		/* rows an INSTEAD OF trigger did not skip, and rows a BEFORE trigger changed that
+		 * the session wrote in place of the statement's (sess_trgrow.c) */
+		uint64_t instead_rows;
+		/* whether the session may write such rows: 0 no, 1 yes, 2 yes and keep their
+		 * rowids for the statement's RETURNING (xlat_stmt.returning_sql) */
+		int replace_mode;
+		size_t nreturned;       /* rowids kept in returned, its and the outer ones' */
+		int64_t replaced_rowid; /* the last rowid such an INSERT gave, 0: none */
+	} trg;
+	int64_t *returned;
+	size_t capreturned;
+	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
+				    * does not fire again */
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -324,6 +341,8 @@ void sess_types_fini(struct session *s);
 /* The columns of table or view name (matched as SQLite matches names) in the session's copy,
  * or NULL; valid until the copy is next refreshed (sess_types). */
 const struct catalog_relation *sess_types_relation(const struct session *s, const char *name);
+/* The tenant's statement triggers (sess_trigger_read_statement) in the session's copy. */
+const struct sess_stmt_trg *sess_types_stmt_triggers(const struct session *s, size_t *n);
 /* The tenant's enum whose type (or array type: *array, may be NULL) is oid; NULL if none. */
 const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid, bool *array);
 /* The type a value of oid is encoded and decoded as: text (text[]) for an enum (array). */
@@ -506,6 +525,47 @@ void sess_udf_init(struct session *s);
 void sess_udf_fini(struct session *s);
 /* The session's struct sess_udf_state, allocated (zeroed) on first use. */
 struct sess_udf_state *sess_udf_state(struct session *s);
+
+/* ---- sess_trgstmt.c: FOR EACH STATEMENT triggers ---- */
+/* One of the tenant's statement triggers: table, name, BEFORE or AFTER, events (4 INSERT, 8
+ * DELETE, 16 UPDATE, 32 TRUNCATE); or (instead) an INSTEAD OF trigger of view table. */
+struct sess_stmt_trg {
+	const char *table, *name;
+	bool before, instead, row; /* row: a BEFORE row trigger, listed to be counted */
+	int events;
+};
+/* Reads the statement and INSTEAD OF triggers (by table, then name: PostgreSQL's firing order)
+ * into *out, in a; none when the sidecar does not exist. */
+bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess_stmt_trg **out,
+				 size_t *n);
+/* Fires the BEFORE (before) or AFTER statement triggers of x's table (xlat_stmt.dml_table;
+ * nothing for another statement): false with err when one fails, or when the statement runs
+ * inline on the loop and must move to a worker first (sess_inline_punt). Blocks on disk.
+ * BEFORE also starts the count of rows INSTEAD OF triggers did not skip, and refuses RETURNING
+ * from a view that has them (0A000). */
+bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
+			    struct pgerr *err);
+/* After x's first step (rc: its result): the AFTER statement triggers, once SQLite made every
+ * change; when rc is SQLITE_DONE, *changes gets the statement's count first (the triggers'
+ * statements overwrite sqlite3_changes) plus the rows its INSTEAD OF triggers did not skip
+ * (SQLite counts none for a view), and its last insert rowid is kept. */
+bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc,
+			     int64_t *changes, struct pgerr *err);
+/* After x's last step: the next row a BEFORE trigger changed that the session wrote in place of
+ * the statement's (SQLite returned none for it), as x's RETURNING list reads it: a statement
+ * stepped to its row, which the caller finalizes; NULL when there are no more (or with err
+ * set on failure). *i starts at base, the rowids kept before x began (udf->nreturned then: 0
+ * for a client's statement); the last call forgets x's. sess_trgrow.c. */
+sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x, size_t base,
+				    size_t *i, struct pgerr *err);
+/* How many BEFORE row triggers table has for event bit (4 INSERT, 16 UPDATE). */
+size_t sess_trigger_before_count(struct session *s, const char *table, int bit);
+/* 0A000 when a step of x (a data-modifying WITH query, MERGE) writes a table that has FOR
+ * EACH STATEMENT triggers, which the session does not fire there. */
+bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct pgerr *err);
+/* The same for TRUNCATE's tables (xlat_stmt.part_tables). */
+bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
+			   struct pgerr *err);
 /* A failed call reaches SQLite as SQLSTATE and message only: when err is that failure, its
  * DETAIL, HINT and CONTEXT are put back. */
 void sess_udf_fix_error(struct session *s, struct pgerr *err);

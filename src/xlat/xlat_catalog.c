@@ -204,6 +204,7 @@ static const struct catfn {
 	{"set_config", 3, 3, XLAT_OID_TEXT},
 	{"current_database", 0, 0, XLAT_OID_NAME},
 	{"pg_backend_pid", 0, 0, XLAT_OID_INT4},
+	{"pg_trigger_depth", 0, 0, XLAT_OID_INT4},
 	{"inet_client_addr", 0, 0, 869 /* inet */},
 	{"inet_client_port", 0, 0, XLAT_OID_INT4},
 	{"inet_server_addr", 0, 0, 869 /* inet */},

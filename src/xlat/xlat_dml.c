@@ -12,10 +12,12 @@
 #define OVERRIDING(x) PG_QUERY__OVERRIDING_KIND__OVERRIDING_##x
 #define SQLSTATE_GENERATED_ALWAYS "428C9"
 
-static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+/* The target, and in *name_end where its name ends in the output (before its alias). */
+static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv, size_t *name_end)
 {
 	if (!xlat_relname(c, rv))
 		return false;
+	*name_end = c->sb->len;
 	if (rv->alias) {
 		xlat_puts(c, " AS ");
 		xlat_ident(c, rv->alias->aliasname);
@@ -23,19 +25,48 @@ static bool target_rel(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	return true;
 }
 
-static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n)
+/* The statement's table and trigger events, when the table is the session's tenant's. */
+static void note_dml(struct xlat_ctx *c, const PgQuery__RangeVar *rv, int events)
+{
+	const char *schema = rv->schemaname;
+	if (schema && *schema && strcmp(schema, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0))
+		return;
+	c->st->dml_table = arena_strdup(c->a, rv->relname);
+	c->st->dml_events = events;
+}
+
+/* The RETURNING list as a query of one row of the target by rowid (xlat_stmt.returning_sql),
+ * from the output's target (text from..to: 0, 0 for none) and list (list..end); none when the
+ * list has a parameter (a bound constant included), which the query would not have. */
+static void note_returning(struct xlat_ctx *c, size_t from, size_t to, size_t list)
+{
+	const char *sql = c->sb->data;
+	size_t end = c->sb->len;
+	if (!to || !sql || memchr(sql + list, '?', end - list))
+		return;
+	c->st->returning_sql = arena_printf(c->a, "SELECT %.*s FROM %.*s WHERE rowid = ?1",
+					    (int)(end - list), sql + list, (int)(to - from),
+					    sql + from);
+}
+
+static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__Node **v, size_t n,
+		      size_t from, size_t to)
 {
 	struct xlat_shape shape = {0};
 	if (!n)
 		return true;
 	c->st->returns_rows = true;
 	xlat_puts(c, " RETURNING ");
+	size_t list = c->sb->len;
 	c->ret_alias = rv->alias ? rv->alias->aliasname : NULL;
 	c->ret_rel = rv->relname;
 	bool ok = xlat_targets(c, v, n, &shape);
 	c->ret_alias = c->ret_rel = NULL;
 	if (ok)
 		xlat_shape_to_cols(c, &shape);
+	if (ok)
+		note_returning(c, from, to, list);
 	return ok;
 }
 
@@ -459,8 +490,16 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		return false;
 	c->assign_rel = s->relation->relname;
 	xlat_puts(c, "INSERT INTO ");
-	if (!target_rel(c, s->relation) || !insert_source(c, s))
+	size_t from = c->sb->len, to;
+	if (!target_rel(c, s->relation, &to))
 		return false;
+	if (!insert_source(c, s))
+		return false;
+	note_dml(c, s->relation,
+		 !s->on_conflict_clause ? 4
+		 : s->on_conflict_clause->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE
+			 ? 4 | 16 | 512
+			 : 4 | 512);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
@@ -473,7 +512,8 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	xlat_scope_table(c, &excluded);
 	bool ok = (!s->on_conflict_clause ||
 		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols)) &&
-		  returning(c, s->relation, s->returning_list, s->n_returning_list);
+		  returning(c, s->relation, s->returning_list, s->n_returning_list, from,
+			    s->on_conflict_clause ? 0 : to);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -488,8 +528,11 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		return false;
 	c->assign_rel = s->relation->relname;
 	xlat_puts(c, "UPDATE ");
-	if (!target_rel(c, s->relation))
+	size_t from = c->sb->len, to;
+	if (!target_rel(c, s->relation, &to))
 		return false;
+	to = s->n_from_clause ? 0 : to; /* a FROM's tables: not in the query */
+	note_dml(c, s->relation, 16);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
@@ -506,7 +549,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 		xlat_puts(c, " WHERE ");
 		ok = xlat_expr(c, s->where_clause, &ignored);
 	}
-	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list);
+	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to);
 	xlat_scope_leave(c, scope);
 	return ok;
 }
@@ -523,8 +566,10 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 	if (!xlat_with(c, s->with_clause))
 		return false;
 	xlat_puts(c, "DELETE FROM ");
-	if (!target_rel(c, s->relation))
+	size_t ignored;
+	if (!target_rel(c, s->relation, &ignored))
 		return false;
+	note_dml(c, s->relation, 8);
 	int scope = xlat_scope_enter(c);
 	xlat_scope_table(c, s->relation);
 	bool ok = xlat_scope_from(c, s->using_clause, s->n_using_clause) && delete_rest(c, s);
@@ -550,5 +595,5 @@ static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 		if (!xlat_expr(c, s->where_clause, &ignored))
 			return false;
 	}
-	return returning(c, s->relation, s->returning_list, s->n_returning_list);
+	return returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0);
 }

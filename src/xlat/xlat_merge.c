@@ -552,7 +552,13 @@ bool xlat_stmt_merge(struct xlat_ctx *c, const PgQuery__MergeStmt *m)
 	const char *plan = lock ? aside(c, &sub, emit_plan, mg, 0) : NULL;
 	if (!plan)
 		return false;
-	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = lock, .reads = true};
+	const char *schema = mg->target.schemaname;
+	mg->steps[mg->nsteps++] = (struct xlat_step){
+		.sql = lock,
+		.reads = true,
+		.dml_table = !schema || !*schema || strcmp(schema, "public") == 0
+				     ? arena_strdup(c->a, mg->target.relname)
+				     : NULL};
 	if (!xlat_merge_not_matched_refs(c, mg))
 		return false;
 	mg->steps[mg->nsteps++] = (struct xlat_step){.sql = plan, .reads = true};

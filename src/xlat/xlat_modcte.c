@@ -369,7 +369,8 @@ bool xlat_modcte_emit(struct xlat_ctx *c, const PgQuery__CommonTableExpr *e, boo
 	int k = (int)m->nsteps++;
 	m->steps[k] = (struct xlat_step){.sql = sub.sql,
 					 .numbered_seq = sub.numbered_seq,
-					 .numbered_max = sub.numbered_max};
+					 .numbered_max = sub.numbered_max,
+					 .dml_table = sub.dml_table};
 	if (!sub.returns_rows) {
 		m->silent[m->nsilent++] = e->ctename; /* runs; reading it is an error */
 		return true;

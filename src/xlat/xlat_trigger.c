@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_trigger.c: CREATE [OR REPLACE] TRIGGER ... FOR EACH ROW EXECUTE FUNCTION f(args) and
- * DROP TRIGGER. A trigger is a row of the sidecar `_shardlite_triggers` plus one SQLite
- * trigger per event whose body calls shardlite_trigger(name, table, event, ncols, NEW...,
- * OLD...); the session runs the PL/pgSQL function there (src/session/sess_trigger.c). SQLite
- * cannot change NEW, so a BEFORE trigger's SQLite trigger skips the row when the function
- * returns NULL (RAISE(IGNORE)), and a companion AFTER trigger writes the row the function
- * returned, by rowid (shardlite_trigger_apply). docs/sql-compat.md "Triggers". */
+/* xlat_trigger.c: CREATE [OR REPLACE] TRIGGER and DROP TRIGGER. A trigger is a row of the
+ * sidecar `_shardlite_triggers` plus SQLite triggers. A row trigger has one per event whose
+ * body calls shardlite_trigger(name, table, event, ncols, NEW..., OLD...); the session runs the
+ * PL/pgSQL function there (src/session/sess_trigger.c). SQLite cannot change NEW, so a BEFORE
+ * trigger's SQLite trigger skips the row when the function returns NULL (RAISE(IGNORE)), and a
+ * companion AFTER trigger writes the row the function returned, by rowid
+ * (shardlite_trigger_apply). An INSTEAD OF trigger is SQLite's INSTEAD OF trigger on the view.
+ * A FOR EACH STATEMENT trigger has one SQLite trigger that never fires (`WHEN 0`), so that it
+ * goes with its table; the session fires it around each statement. docs/sql-compat.md. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -19,6 +21,8 @@
 /* PostgreSQL's trigger type bits (catalog/pg_trigger.h) as CreateTrigStmt carries them. */
 enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
        TG_TRUNCATE = 32, TG_INSTEAD = 64 };
+/* The sidecar's events column also says FOR EACH STATEMENT (docs/catalog.md). */
+#define TG_STATEMENT 256
 
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
@@ -30,7 +34,7 @@ static const struct {
 	int bit;
 	const char *op, *suffix;
 } events[] = {{TG_INSERT, "INSERT", "ins"}, {TG_UPDATE, "UPDATE", "upd"},
-	      {TG_DELETE, "DELETE", "del"}};
+	      {TG_DELETE, "DELETE", "del"}, {TG_STATEMENT, "STATEMENT", "stmt"}};
 
 /* The SQLite name of trigger name's trigger on table for one event (apply: the companion). */
 static void sqlite_name(struct xlat_ctx *c, const char *table, const char *name,
@@ -66,13 +70,29 @@ static void row_args(struct xlat_ctx *c, const struct xlat_schema_col *cols, siz
 	}
 }
 
+static const char *timing_word(int timing)
+{
+	return timing & TG_INSTEAD ? "INSTEAD OF" : timing & TG_BEFORE ? "BEFORE" : "AFTER";
+}
+
+/* A statement trigger's SQLite trigger: fires never, goes with the table. */
+static void create_statement(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s,
+			     const char *table)
+{
+	xlat_puts(c, "; CREATE TRIGGER ");
+	sqlite_name(c, table, s->trigname, "stmt", false);
+	xlat_puts(c, " AFTER INSERT ON ");
+	xlat_ident(c, table);
+	xlat_puts(c, " WHEN 0 BEGIN SELECT 1; END");
+}
+
 static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
 		       const struct xlat_schema_col *cols, size_t n, int e)
 {
-	bool before = s->timing & TG_BEFORE;
+	bool before = s->timing & TG_BEFORE, instead = s->timing & TG_INSTEAD;
 	xlat_puts(c, "; CREATE TRIGGER ");
 	sqlite_name(c, table, s->trigname, events[e].suffix, false);
-	xlat_printf(c, " %s %s", before ? "BEFORE" : "AFTER", events[e].op);
+	xlat_printf(c, " %s %s", timing_word(s->timing), events[e].op);
 	for (size_t k = 0; events[e].bit == TG_UPDATE && k < s->n_columns; k++) {
 		xlat_puts(c, k ? ", " : " OF ");
 		xlat_ident(c, xlat_node_str(s->columns[k]));
@@ -80,13 +100,14 @@ static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 	xlat_puts(c, " ON ");
 	xlat_ident(c, table);
 	xlat_puts(c, " FOR EACH ROW BEGIN SELECT ");
-	xlat_puts(c, before ? "CASE shardlite_trigger(" : "shardlite_trigger(");
+	/* 0: the function returned NULL, the row is skipped (RETURNING included) */
+	xlat_puts(c, before || instead ? "CASE shardlite_trigger(" : "shardlite_trigger(");
 	xlat_string(c, s->trigname);
 	xlat_puts(c, ", ");
 	xlat_string(c, table);
 	xlat_printf(c, ", '%s', %zu", events[e].op, n);
 	row_args(c, cols, n, events[e].bit);
-	xlat_puts(c, before ? ") WHEN 0 THEN RAISE(IGNORE) END; END" : "); END");
+	xlat_puts(c, before || instead ? ") WHEN 0 THEN RAISE(IGNORE) END; END" : "); END");
 	if (!before || events[e].bit == TG_DELETE)
 		return;
 	xlat_puts(c, "; CREATE TRIGGER ");
@@ -121,16 +142,27 @@ static const struct xlat_udf *trigger_function(struct xlat_ctx *c, const PgQuery
 	return NULL;
 }
 
+/* PostgreSQL's own refusals first (same SQLSTATE and text), then what is not supported. */
 static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
 	if (s->isconstraint)
 		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER");
-	if (s->timing & TG_INSTEAD)
-		return xlat_unsupported(c, -1, "an INSTEAD OF trigger");
-	if (!s->row)
-		return xlat_unsupported(c, -1, "a FOR EACH STATEMENT trigger");
-	if (s->events & TG_TRUNCATE)
-		return xlat_unsupported(c, -1, "a TRUNCATE trigger");
+	if ((s->events & TG_TRUNCATE) && s->row)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "TRUNCATE FOR EACH ROW triggers are not supported");
+	if ((s->timing & TG_INSTEAD) && !s->row)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "INSTEAD OF triggers must be FOR EACH ROW");
+	if ((s->timing & TG_INSTEAD) && s->when_clause)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "INSTEAD OF triggers cannot have WHEN conditions");
+	if ((s->timing & TG_INSTEAD) && s->n_columns)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "INSTEAD OF triggers cannot have column lists");
+	if (!s->row && s->when_clause)
+		return xlat_unsupported(c, -1, "a WHEN condition on a FOR EACH STATEMENT trigger");
+	if (!s->row && s->n_columns)
+		return xlat_unsupported(c, -1, "UPDATE OF columns on a FOR EACH STATEMENT trigger");
 	if (s->n_transition_rels)
 		return xlat_unsupported(c, -1, "a trigger's REFERENCING transition tables");
 	if (strstr(s->trigname, SEP) || strchr(s->trigname, '.'))
@@ -198,12 +230,39 @@ static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *wh
 			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
 }
 
+/* A failure (PostgreSQL's SQLSTATE and message) when table is (view: is not) a view. */
+static void raise_kind(struct xlat_ctx *c, const char *table, bool view, const char *sqlstate,
+		       const char *msg)
+{
+	xlat_printf(c, "; SELECT shardlite_raise('%s', ", sqlstate);
+	xlat_string(c, msg);
+	xlat_printf(c, ") WHERE %sEXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'view' AND "
+		       "name = ",
+		    view ? "" : "NOT ");
+	xlat_string(c, table);
+	xlat_puts(c, " COLLATE NOCASE)");
+}
+
+/* INSTEAD OF triggers are for views, the others for tables (PostgreSQL's 42809). */
+static void check_kind(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table)
+{
+	if (s->timing & TG_INSTEAD)
+		raise_kind(c, table, false, "42809",
+			   arena_printf(c->a, "\"%s\" is a table", table));
+	else if (s->row)
+		raise_kind(c, table, true, "42809", arena_printf(c->a, "\"%s\" is a view", table));
+	else
+		raise_kind(c, table, true, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "a FOR EACH STATEMENT trigger on a view is not supported");
+}
+
 /* The sidecar's row (a second one without OR REPLACE is 42710, unless its SQLite triggers went
  * with their table). */
 static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
 		     const struct xlat_udf *u, const char *when)
 {
 	xlat_puts(c, SIDECAR);
+	check_kind(c, s, table);
 	if (!s->replace) {
 		xlat_puts(c, "; SELECT shardlite_raise('42710', ");
 		xlat_string(c, arena_printf(c->a, "trigger \"%s\" for relation \"%s\" already exists",
@@ -228,7 +287,8 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_string(c, u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
-	xlat_printf(c, ", '%s', %d, ", s->timing & TG_BEFORE ? "BEFORE" : "AFTER", s->events);
+	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing),
+		    s->events | (s->row ? 0 : TG_STATEMENT));
 	put_columns(c, s);
 	xlat_puts(c, ", ");
 	put_args(c, s);
@@ -267,7 +327,9 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 	xlat_nocache(c);
 	const char *table = arena_strdup(c->a, rv->relname);
 	emit_row(c, s, table, u, when);
-	for (int e = 0; e < (int)ARRAY_LEN(events); e++) {
+	if (!s->row)
+		create_statement(c, s, table);
+	for (int e = 0; s->row && e < (int)ARRAY_LEN(events); e++) {
 		if (s->events & events[e].bit)
 			create_one(c, s, table, cols, n, e);
 	}
@@ -320,6 +382,8 @@ bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd)
 {
 	switch (cmd->subtype) {
 	case AT(EnableTrig):
+	case AT(EnableAlwaysTrig):
+	case AT(EnableReplicaTrig):
 	case AT(DisableTrig):
 	case AT(EnableTrigAll):
 	case AT(DisableTrigAll):
@@ -331,8 +395,9 @@ bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd)
 	}
 }
 
-/* ENABLE/DISABLE TRIGGER: the sidecar's flag, which the session reads before each firing.
- * ALL and USER are the same here (no internal triggers: foreign keys are SQLite's). */
+/* ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER: the sidecar's flag (0 disabled, 1 enabled, 2
+ * always, 3 replica: pg_trigger.tgenabled's D, O, A, R), which the session reads before each
+ * firing. ALL and USER are the same here (no internal triggers: foreign keys are SQLite's). */
 bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
@@ -343,9 +408,14 @@ bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!c->schema || !c->schema->table_fn(c->schema->arg, table->relname, c->a, &cols, &n))
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
 				 table->relname);
-	bool on = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(EnableTrigAll) ||
-		  cmd->subtype == AT(EnableTrigUser);
-	bool one = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(DisableTrig);
+	int on = cmd->subtype == AT(EnableAlwaysTrig)	  ? 2
+		 : cmd->subtype == AT(EnableReplicaTrig) ? 3
+		 : cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(EnableTrigAll) ||
+				 cmd->subtype == AT(EnableTrigUser)
+			 ? 1
+			 : 0;
+	bool one = cmd->subtype == AT(EnableTrig) || cmd->subtype == AT(DisableTrig) ||
+		   cmd->subtype == AT(EnableAlwaysTrig) || cmd->subtype == AT(EnableReplicaTrig);
 	c->st->kind = XLAT_SCRIPT;
 	c->st->writes = c->st->is_ddl = true;
 	xlat_nocache(c);

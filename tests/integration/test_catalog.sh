@@ -23,7 +23,16 @@ CREATE INDEX books_title_idx ON books (title);
 CREATE UNIQUE INDEX books_author_title ON books (author_id, title);
 CREATE INDEX books_lower ON books (lower(title)) WHERE published;
 CREATE VIEW cheap_books AS SELECT id, title FROM books WHERE price < 10;
-CREATE TABLE pgbench_accounts (aid int4 NOT NULL, bid int4, abalance int4, filler character(84));"
+CREATE TABLE pgbench_accounts (aid int4 NOT NULL, bid int4, abalance int4, filler character(84));
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN RETURN NEW; END \$\$;
+CREATE TABLE audit (id int4);
+CREATE TRIGGER audit_row AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TRIGGER audit_stmt BEFORE INSERT OR TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION touch();
+CREATE TRIGGER audit_off AFTER UPDATE ON audit FOR EACH ROW EXECUTE FUNCTION touch();
+CREATE TRIGGER audit_rep AFTER DELETE ON audit FOR EACH ROW EXECUTE FUNCTION touch();
+ALTER TABLE audit DISABLE TRIGGER audit_off;
+ALTER TABLE audit ENABLE REPLICA TRIGGER audit_rep;
+CREATE TRIGGER cheap_ins INSTEAD OF INSERT ON cheap_books FOR EACH ROW EXECUTE FUNCTION touch();"
 echo "$SCHEMA" | on_sl -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on shardlite"
 echo "$SCHEMA" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on PostgreSQL"
 
@@ -32,7 +41,7 @@ echo "$SCHEMA" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on Postg
 # (docs/sql-compat.md): that one spelling is masked.
 casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
 for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
-	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\dv+' '\db' '\sf nosuch' '\df abs' \
+	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\d audit' '\dv+' '\db' '\sf nosuch' '\df abs' \
 	'\df now' '\df+ abs' '\df+ sum' '\do' '\do+ *' '\dC' '\dC+ bigint' '\dT+' '\da' '\dA' \
 	'\dD' '\dy' '\sf abs' '\dA+' '\dd' '\dAc' '\dAf' '\dAf+ btree' '\dp' '\dAo' '\dAo+ btree' \
 	'\dAp+ btree integer_ops' '\dAp hash text_ops'; do

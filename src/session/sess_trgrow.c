@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_trgrow.c: the row a BEFORE trigger changed, written by the session in place of the
+ * statement's. SQLite cannot change NEW, so when the function returns a changed row the
+ * session writes that row itself — an INSERT of it, or an UPDATE of the changed columns keyed
+ * by the old primary key — and SQLite skips the statement's own row (RAISE(IGNORE)). The
+ * constraints (NOT NULL, CHECK, UNIQUE, foreign keys) then check the changed row, and the AFTER
+ * triggers see it, as in PostgreSQL; the command tag counts the row (trg.instead_rows). Under
+ * RETURNING, for which SQLite returns nothing for a skipped row, the written rows' rowids are
+ * kept and the statement's RETURNING list read from them afterwards (xlat_stmt.returning_sql).
+ *
+ * Only where that is the statement's whole effect: not under ON CONFLICT (the session's write
+ * has no conflict clause) nor a RETURNING list the translator could not make a query of, and
+ * only with a single BEFORE trigger for the event (the session's write fires the table's
+ * triggers again, the BEFORE one skipped once: trg_replacing); an UPDATE needs a primary key.
+ * Elsewhere the companion AFTER trigger writes the changed columns afterwards
+ * (sess_trigger.c). Also here: NEW's serial key numbered before SQLite numbers it. */
+#include "sess_plpgsql.h"
+
+#include <string.h>
+#include <strings.h>
+
+static bool differs(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+}
+
+/* An omitted serial key reads -1 in SQLite's NEW: left out, SQLite numbers it. */
+static bool numbered(const struct catalog_column *col, const struct sess_trg_row *p, size_t k,
+		     const char *orig)
+{
+	return col->rowid_seq && !p->changed[k] && orig && strcmp(orig, "-1") == 0;
+}
+
+/* The INSERT of p, or the UPDATE of its columns that differ from olds keyed by the primary
+ * key's old values; *binds gets the texts in parameter order (*types their types). */
+static const char *write_sql(const struct catalog_relation *rel, const struct sess_trg_row *p,
+			     const char *const *orig, const char *const *olds, bool insert,
+			     struct arena *a, const char **binds, uint32_t *types, int *n)
+{
+	struct strbuf sb, vals;
+	strbuf_init(&sb, 0);
+	strbuf_init(&vals, 0);
+	strbuf_puts(&sb, insert ? "INSERT INTO main." : "UPDATE main.");
+	strbuf_put_quoted(&sb, rel->name, '"');
+	*n = 0;
+	for (size_t k = 0; k < rel->ncols; k++) {
+		if (insert ? numbered(&rel->cols[k], p, k, orig[k])
+			   : !differs(p->texts[k], olds[k]))
+			continue;
+		strbuf_puts(&sb, *n ? ", " : insert ? " (" : " SET ");
+		strbuf_put_quoted(&sb, rel->cols[k].name, '"');
+		if (!insert)
+			strbuf_printf(&sb, " = ?%d", *n + 1);
+		strbuf_printf(&vals, "%s?%d", *n ? ", " : "", *n + 1);
+		binds[*n] = p->texts[k];
+		types[(*n)++] = rel->cols[k].type_oid;
+	}
+	if (insert) {
+		strbuf_printf(&sb, *n ? ") VALUES (%s)" : " DEFAULT VALUES",
+			      vals.data ? vals.data : "");
+	} else {
+		if (!*n) { /* nothing changed: the row is still updated, for its AFTER triggers */
+			strbuf_puts(&sb, " SET ");
+			strbuf_put_quoted(&sb, rel->pkey[0], '"');
+			strbuf_puts(&sb, " = ");
+			strbuf_put_quoted(&sb, rel->pkey[0], '"');
+		}
+		for (size_t i = 0; i < rel->npkey; i++) {
+			for (size_t k = 0; k < rel->ncols; k++) {
+				if (strcasecmp(rel->cols[k].name, rel->pkey[i]) != 0)
+					continue;
+				strbuf_puts(&sb, i ? " AND " : " WHERE ");
+				strbuf_put_quoted(&sb, rel->pkey[i], '"');
+				strbuf_printf(&sb, " = ?%d", *n + 1);
+				binds[*n] = olds[k];
+				types[(*n)++] = rel->cols[k].type_oid;
+			}
+		}
+	}
+	const char *sql = arena_strndup(a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	strbuf_fini(&vals);
+	return sql;
+}
+
+/* The rowid of the row written, for the statement's RETURNING (replace_mode 2). */
+static void keep_rowid(struct sess_udf_state *st, int64_t rowid)
+{
+	if (st->trg.nreturned == st->capreturned) {
+		st->capreturned = st->capreturned ? 2 * st->capreturned : 16;
+		st->returned = base_xrealloc(st->returned, st->capreturned * sizeof(int64_t));
+	}
+	st->returned[st->trg.nreturned++] = rowid;
+}
+
+static bool run_write(struct session *s, const char *table, const char *sql, const char **binds,
+		      const uint32_t *types, int n, bool insert, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &vm, NULL);
+	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
+	for (int i = 0; ok && i < n; i++)
+		ok = sess_bind_text(s, vm, i, types[i], binds[i], err);
+	if (ok) {
+		s->udf->trg_replacing = table;
+		rc = sqlite3_step(vm);
+		s->udf->trg_replacing = NULL;
+		if (rc == SQLITE_ROW) {
+			keep_rowid(s->udf, sqlite3_column_int64(vm, 0));
+			rc = sqlite3_step(vm);
+		}
+		if (rc == SQLITE_DONE && insert)
+			s->udf->trg.replaced_rowid = sqlite3_last_insert_rowid(db);
+		if (rc != SQLITE_DONE) {
+			shard_error(db, rc, err);
+			shard_fk_explain(db, vm, rc, err);
+			shard_unique_explain(db, vm, rc, err);
+			ok = false;
+		}
+	}
+	sqlite3_finalize(vm);
+	return ok;
+}
+
+bool sess_trigger_replace(struct session *s, const char *table, const char *event,
+			  const struct catalog_relation *rel, const char *const *orig,
+			  const char *const *olds, struct arena *a, bool *done, struct pgerr *err)
+{
+	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
+	bool insert = strcmp(event, "INSERT") == 0;
+	*done = false;
+	if (!p || !s->udf->trg.replace_mode || !rel || p->n != rel->ncols ||
+	    (!insert && !rel->npkey) || sess_trigger_before_count(s, table, insert ? 4 : 16) != 1)
+		return true;
+	const char **binds = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(char *));
+	uint32_t *types = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(uint32_t));
+	int n;
+	const char *sql = write_sql(rel, p, orig, olds, insert, a, binds, types, &n);
+	if (s->udf->trg.replace_mode == 2)
+		sql = arena_printf(a, "%s RETURNING rowid", sql);
+	bool ok = run_write(s, table, sql, binds, types, n, insert, err);
+	sess_trigger_fini(s); /* the pending row is written (or failed) */
+	*done = ok;
+	return ok;
+}
+
+sqlite3_stmt *sess_trigger_returned(struct session *s, const struct xlat_stmt *x, size_t base,
+				    size_t *i, struct pgerr *err)
+{
+	struct sess_udf_state *st = s->udf;
+	if (!x || !x->returning_sql || !st || *i >= st->trg.nreturned) {
+		if (st && st->trg.nreturned > base)
+			st->trg.nreturned = base; /* read */
+		return NULL;
+	}
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, x->returning_sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(vm, 1, st->returned[(*i)++]);
+		rc = sqlite3_step(vm);
+	}
+	if (rc == SQLITE_ROW)
+		return vm;
+	/* the row is gone again (a later row's trigger deleted it): nothing to return */
+	if (rc != SQLITE_DONE)
+		shard_error(db, rc, err);
+	sqlite3_finalize(vm);
+	return rc == SQLITE_DONE ? sess_trigger_returned(s, x, base, i, err) : NULL;
+}
+
+void sess_trigger_number(struct session *s, const struct catalog_relation *rel, const char **texts,
+			 struct arena *a)
+{
+	for (size_t k = 0; k < rel->ncols; k++) {
+		if (!rel->cols[k].rowid_seq || !texts[k] || strcmp(texts[k], "-1") != 0)
+			continue;
+		/* AUTOINCREMENT's next: past both the largest rowid and the largest ever given */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence WHERE "
+				 "name = ?1), 0), coalesce((SELECT max(rowid) FROM main.");
+		strbuf_put_quoted(&sb, rel->name, '"');
+		strbuf_puts(&sb, "), 0)) + 1");
+		sqlite3_stmt *vm = NULL;
+		if (sb.data && sqlite3_prepare_v2(shard_conn_db(s->conn), sb.data, -1, &vm, NULL) ==
+				       SQLITE_OK) {
+			sqlite3_bind_text(vm, 1, rel->name, -1, SQLITE_STATIC);
+			if (sqlite3_step(vm) == SQLITE_ROW)
+				texts[k] = arena_printf(a, "%lld",
+							(long long)sqlite3_column_int64(vm, 0));
+		}
+		sqlite3_finalize(vm);
+		strbuf_fini(&sb);
+	}
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_trgstmt.c: FOR EACH STATEMENT triggers (src/xlat/xlat_trigger.c makes them). SQLite has
+ * none, so the session fires them around the statement: the BEFORE ones before its first step,
+ * the AFTER ones once SQLite has made every change — after the first step, since an INSERT,
+ * UPDATE or DELETE does all its work there (RETURNING rows included) — so after the row
+ * triggers, as in PostgreSQL. They fire even when no row is affected, with TG_LEVEL STATEMENT
+ * and NEW and OLD NULL; the function's result is ignored. */
+#include "sess_plpgsql.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define TG_STATEMENT 256 /* the sidecar's mark of a statement trigger (docs/catalog.md) */
+
+bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess_stmt_trg **out,
+				 size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	*out = NULL;
+	*n = 0;
+	/* rows whose SQLite trigger went with a dropped table are stale */
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
+		    "t WHERE (events & 256 OR timing <> 'AFTER') AND EXISTS (SELECT 1 "
+		    "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
+		    "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
+		    -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return true; /* no sidecar yet: no triggers */
+	}
+	size_t cap = 0;
+	struct sess_stmt_trg *v = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			struct sess_stmt_trg *w = arena_zalloc(a, cap * sizeof(*w));
+			if (*n)
+				memcpy(w, v, *n * sizeof(*w));
+			v = w;
+		}
+		struct sess_stmt_trg *t = &v[(*n)++];
+		t->table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+		t->name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+		const char *timing = (const char *)sqlite3_column_text(st, 2);
+		t->before = timing && strcmp(timing, "BEFORE") == 0;
+		t->instead = timing && strcmp(timing, "INSTEAD OF") == 0;
+		t->row = !(sqlite3_column_int(st, 3) & TG_STATEMENT) && t->before;
+		t->before &= !t->row;
+		t->events = sqlite3_column_int(st, 3) & ~TG_STATEMENT;
+	}
+	sqlite3_finalize(st);
+	*out = v;
+	return rc == SQLITE_DONE;
+}
+
+static bool run_one(struct session *s, const char *table, const char *name, const char *event,
+		    const struct sess_trg_def *d, struct arena *a, struct pgerr *err)
+{
+	const struct xlat_udf *u = sess_udf_find(s, d->func_name, d->func_sig);
+	if (!u)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
+				 d->func_name);
+	const struct xlat_pl_func *f;
+	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
+		return false;
+	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0), .ret_rec = -1};
+	bool ok = sess_pl_vars_init(&r, err) &&
+		  sess_trigger_set_tg(&r, name, table, event, "STATEMENT", d, a, err);
+	if (ok)
+		sess_trigger_null_rows(&r, table, a);
+	ok = ok && sess_trigger_run(&r, a, err);
+	sess_pl_vars_free(&r);
+	arena_free(r.scratch);
+	return ok;
+}
+
+static bool fire_one(struct session *s, const char *table, const char *name, const char *event,
+		     struct pgerr *err)
+{
+	struct arena *a = arena_new(0);
+	struct sess_trg_def d = {0};
+	bool ok = sess_trigger_def(s, table, name, a, &d, err);
+	if (ok && sess_trigger_enabled(s, &d))
+		ok = run_one(s, table, name, event, &d, a, err);
+	arena_free(a);
+	return ok;
+}
+
+/* The triggers of table for events at this timing, copied (the schema copy they live in may
+ * be replaced by DDL in a function); NULL when there are none. */
+static const struct sess_stmt_trg *matching(struct session *s, const char *table, int events,
+					    bool before, struct arena *a, size_t *n)
+{
+	size_t all;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &all);
+	struct sess_stmt_trg *out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < all; i++) {
+		if (v[i].instead || v[i].row || v[i].before != before || !(v[i].events & events) ||
+		    strcasecmp(v[i].table, table) != 0)
+			continue;
+		if (!out)
+			out = arena_zalloc(a, (all - i) * sizeof(*out));
+		out[*n].table = arena_strdup(a, v[i].table);
+		out[*n].name = arena_strdup(a, v[i].name);
+		out[*n].events = v[i].events;
+		out[*n].before = before;
+		++*n;
+	}
+	return out;
+}
+
+/* PostgreSQL's order: by event (an INSERT ... ON CONFLICT DO UPDATE's INSERT triggers before
+ * its UPDATE ones, and after it the other way round), then by name. */
+static bool fire_events(struct session *s, const char *table, int events, bool before,
+			struct pgerr *err)
+{
+	static const struct {
+		int bit;
+		const char *op;
+	} ev[] = {{4, "INSERT"}, {16, "UPDATE"}, {8, "DELETE"}, {32, "TRUNCATE"}};
+	size_t n = 0;
+	if (!sess_types_stmt_triggers(s, &n) || !n)
+		return true;
+	struct arena *a = arena_new(0);
+	const struct sess_stmt_trg *v = matching(s, table, events, before, a, &n);
+	bool ok = true;
+	for (size_t k = 0; ok && n && k < ARRAY_LEN(ev); k++) {
+		size_t e = before ? k : ARRAY_LEN(ev) - 1 - k;
+		for (size_t i = 0; ok && (events & ev[e].bit) && i < n; i++)
+			if (v[i].events & ev[e].bit)
+				ok = fire_one(s, v[i].table, v[i].name, ev[e].op, err);
+	}
+	arena_free(a);
+	return ok;
+}
+
+/* Whether table is a view with INSTEAD OF triggers. */
+static bool has_instead(struct session *s, const char *table)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (v[i].instead && strcasecmp(v[i].table, table) == 0)
+			return true;
+	return false;
+}
+
+size_t sess_trigger_before_count(struct session *s, const char *table, int bit)
+{
+	size_t n, count = 0;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		count += v[i].row && (v[i].events & bit) && strcasecmp(v[i].table, table) == 0;
+	return count;
+}
+
+/* Whether table has triggers whose functions the statement runs (a function may block, and a
+ * write that ran cannot move to a worker: sess_inline.c). */
+static bool runs_functions(struct session *s, const char *table)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(v[i].table, table) == 0)
+			return true;
+	return false;
+}
+
+bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
+			    struct pgerr *err)
+{
+	if (before && s->udf) { /* this statement's, not an earlier one's */
+		size_t kept = s->udf->depth ? s->udf->trg.nreturned : 0;
+		s->udf->trg = (struct sess_trg_stmt){.nreturned = kept};
+		if (!s->udf->depth) /* a failed statement's changed row, never written */
+			sess_trigger_fini(s);
+	}
+	if (!x || !x->dml_table)
+		return true;
+	if (before && s->inline_run && runs_functions(s, x->dml_table))
+		return sess_inline_punt(s, err); /* before anything ran */
+	/* a BEFORE trigger's changed row may be written in place of the statement's
+	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
+	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
+		sess_udf_state(s)->trg.replace_mode = x->dml_events & 512 ? 0
+						      : !x->returns_rows  ? 1
+						      : x->returning_sql  ? 2
+									  : 0;
+	/* SQLite's RETURNING reads NEW as the statement gave it, not the row the function
+	 * returned */
+	if (before && x->returns_rows && has_instead(s, x->dml_table))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "RETURNING from a view with INSTEAD OF triggers is not supported");
+	return fire_events(s, x->dml_table, x->dml_events, before, err);
+}
+
+bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc, int64_t *changes,
+			     struct pgerr *err)
+{
+	if (!x || !x->dml_table || (rc != SQLITE_ROW && rc != SQLITE_DONE))
+		return true;
+	sqlite3 *db = shard_conn_db(s->conn);
+	/* done: the triggers' own statements would overwrite its count and last rowid */
+	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db);
+	int64_t own = rc == SQLITE_DONE ? sqlite3_changes64(db) : 1; /* RETURNING: it has rows */
+	if (rc == SQLITE_DONE)
+		*changes = own + (int64_t)(s->udf ? s->udf->trg.instead_rows : 0);
+	/* SQLite's last rowid ignores the rows the session wrote (sess_trgrow.c): its own last
+	 * row's, or an earlier statement's when it wrote none */
+	int64_t replaced = s->udf ? s->udf->trg.replaced_rowid : 0;
+	if (replaced && (!own || replaced > rowid))
+		rowid = replaced;
+	if (s->udf)
+		s->udf->trg.replace_mode = 0; /* its rows are written */
+	bool ok = fire_events(s, x->dml_table, x->dml_events, false, err);
+	sqlite3_set_last_insert_rowid(db, rowid);
+	return ok;
+}
+
+bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
+			   struct pgerr *err)
+{
+	if (before && s->inline_run) /* a function may block: before anything ran */
+		for (size_t i = 0; i < x->nparts; i++)
+			if (x->part_tables && x->part_tables[i] && runs_functions(s, x->part_tables[i]))
+				return sess_inline_punt(s, err);
+	for (size_t i = 0; i < x->nparts; i++) {
+		const char *schema = x->part_schemas ? x->part_schemas[i] : NULL;
+		if (!x->part_tables || !x->part_tables[i] ||
+		    (schema && strcmp(schema, "main") != 0))
+			continue;
+		if (!fire_events(s, x->part_tables[i], 32, before, err))
+			return false;
+	}
+	return true;
+}
+
+bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t k = 0; n && k < x->nsteps; k++) {
+		const char *table = x->steps[k].dml_table;
+		for (size_t i = 0; table && i < n; i++)
+			if (!v[i].instead && !v[i].row && strcasecmp(v[i].table, table) == 0)
+				return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						 "FOR EACH STATEMENT triggers of table \"%s\" in "
+						 "MERGE or a data-modifying WITH are not supported",
+						 table);
+	}
+	return true;
+}
