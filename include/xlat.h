@@ -405,6 +405,7 @@ struct xlat_pl_var {
 	const char *type; /* declared type as written ("integer", "varchar(20)"); NULL: record */
 	bool constant, not_null;
 	const struct xlat_pl_expr *init; /* DEFAULT / := expression; NULL: NULL */
+	const char *rowtype; /* a record declared `x%ROWTYPE`: relation x as written */
 };
 enum xlat_pl_kind {
 	XLAT_PL_BLOCK,   /* [DECLARE] BEGIN ... [EXCEPTION ...] END */

@@ -116,6 +116,8 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 static bool assign_row(struct pl_run *r, const struct xlat_pl_stmt *st, const struct pl_rows *rows,
 		       size_t i, struct pgerr *err)
 {
+	if (st->ntargets == 1 && r->vals[st->targets[0]].row)
+		return sess_pl_assign_row(r, st->targets[0], rows, i, err);
 	if (st->ntargets == 1 && r->vals[st->targets[0]].is_record) {
 		sess_pl_assign_record(r, st->targets[0], rows, i);
 		return true;
@@ -326,11 +328,9 @@ static bool init_decls(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 		uint32_t type = 0;
 		if (d->init && !sess_pl_eval(r, d->init, &text, &type, err))
 			return false;
-		if (r->vals[v].is_record) {
-			struct pl_rows none = {0};
-			sess_pl_assign_record(r, v, &none, 0);
-			r->vals[v].assigned = false;
-		} else if (!sess_pl_assign(r, v, text, type, err)) {
+		if (r->vals[v].is_record)
+			sess_pl_rec_reset(r, v);
+		else if (!sess_pl_assign(r, v, text, type, err)) {
 			return false;
 		}
 	}
@@ -420,6 +420,10 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_BLOCK:
 		return exec_block(r, st, err);
 	case XLAT_PL_ASSIGN:
+		if (!st->expr) { /* record := NULL */
+			sess_pl_rec_reset(r, st->var);
+			return PL_NEXT;
+		}
 		return sess_pl_eval(r, st->expr, &text, &type, err) &&
 				       (st->field ? sess_pl_assign_field(r, st->var, st->field, text,
 									 type, err)

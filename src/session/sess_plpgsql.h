@@ -25,6 +25,7 @@ struct pl_val {
 	char *text; /* NULL: NULL */
 	uint32_t type;
 	bool is_record, assigned;
+	bool row; /* a record of a relation's row type (x%ROWTYPE): its fields stay */
 	size_t nfields;
 	char **names, **texts;
 	uint32_t *types;
@@ -59,6 +60,7 @@ struct pl_run {
 	bool busy;                  /* met another connection's lock: the DO runs again later */
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
+	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
 };
 
 /* ---- sess_plpgsql.c ---- */
@@ -124,6 +126,21 @@ bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char
 /* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments, in scratch. */
 bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
 		       struct pl_arg **out, struct pgerr *err);
+
+/* The OID (and typmod) of a declared type as written ("int", "varchar(20)", an enum's name),
+ * 0 when there is no such type. */
+uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod);
+
+/* ---- sess_plrec.c ---- */
+/* Resolves variable var's `t.c%TYPE` or `t%ROWTYPE` declaration (when it has one) against the
+ * tenant's tables: 42601 (a column) or 42P01 (a relation) when there is none. */
+bool sess_pl_rec_init(struct pl_run *r, size_t var, struct pgerr *err);
+/* Record var as a block's entry leaves it: unassigned, or a row type's fields NULL. */
+void sess_pl_rec_reset(struct pl_run *r, int var);
+/* Row i of rows (none: NULLs) into row-typed record var, column k into field k converted to
+ * its type. */
+bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
+			struct pgerr *err);
 
 /* ---- sess_plmsg.c ---- */
 /* RAISE: a notice written (true), or the error in err (false). */

@@ -21,8 +21,8 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	for (size_t i = 0; i < u->nargs; i++)
 		vars[i] = (struct xlat_pl_var){
 			u->argnames[i][0] ? u->argnames[i] : arena_printf(a, "$%zu", i + 1),
-			u->argdecls[i], false, false, NULL};
-	vars[u->nargs] = (struct xlat_pl_var){"found", "boolean", false, false, NULL};
+			u->argdecls[i], false, false, NULL, NULL};
+	vars[u->nargs] = (struct xlat_pl_var){"found", "boolean", false, false, NULL, NULL};
 	l->vars = vars;
 	l->nvars = u->nargs + 1;
 	xlat_plload_args(l);
@@ -69,7 +69,7 @@ static void add_result_var(struct arena *a, struct xlat_pl_func *f, const char *
 	struct xlat_pl_var *v = arena_zalloc(a, (f->nvars + 1) * sizeof(*v));
 	if (f->nvars)
 		memcpy(v, f->vars, f->nvars * sizeof(*v));
-	v[f->nvars] = (struct xlat_pl_var){"$result", decl, false, false, NULL};
+	v[f->nvars] = (struct xlat_pl_var){"$result", decl, false, false, NULL, NULL};
 	f->result_var = (int)f->nvars;
 	f->vars = v;
 	f->nvars++;

@@ -105,6 +105,11 @@ static int lookup(const struct xlat_plloader *l, const char *name, size_t from)
 	return -1;
 }
 
+int xlat_plload_find(const struct xlat_plloader *l, const char *name)
+{
+	return lookup(l, name, l->nscope);
+}
+
 /* names[0..n): a variable, a record variable's field, or label.variable. */
 static bool resolve(void *arg, const char *const *names, size_t n, struct xlat_pl_ref *ref)
 {
@@ -164,13 +169,7 @@ static bool var_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 	}
 	if (!t || xlat_json_get(b, "cursor_explicit_expr") || strcasestr(t, "refcursor"))
 		return xlat_plload_unsupported(l, "a cursor");
-	if (strchr(t, '%'))
-		return xlat_plload_unsupported(l, "%TYPE or %ROWTYPE");
-	size_t n = strlen(t);
-	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t'))
-		n--;
-	v->type = arena_strndup(l->c->a, t, n);
-	return true;
+	return xlat_plrec_type(l, v, t);
 }
 
 /* Every datum's name and type; variables libpg_query types "UNKNOWN" get PostgreSQL's. */
@@ -298,6 +297,8 @@ bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struc
 		if ((decls[i] = xlat_plload_claim(l, NULL)) < 0)
 			return xlat_plload_unsupported(l, "this DECLARE section");
 		struct xlat_pl_var *v = &l->vars[decls[i]];
+		if (!xlat_plrec_decl(l, v))
+			return false;
 		const char *kind;
 		const char *init = xlat_plload_text(xlat_json_get(
 			xlat_plload_node(&l->datums->items[decls[i]], &kind), "default_val"));
@@ -374,7 +375,7 @@ static void trigger_vars(struct xlat_plloader *l, struct xlat_pl_func *f, int ne
 	f->tg_var = (int)l->nvars;
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
 		v[l->nvars + (size_t)i] = (struct xlat_pl_var){names[i][0], names[i][1], false,
-								false, NULL};
+								false, NULL, NULL};
 		xlat_plload_push(l, names[i][0], f->tg_var + i);
 	}
 	l->vars = v;
@@ -464,6 +465,7 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 		       struct xlat_pl_func *f)
 {
 	struct xlat_ctx *c = l->c;
+	body = xlat_plrec_rewrite(c->a, body);
 	const char *tag = quote_tag(c, body);
 	const char *fn = u ? arena_printf(c->a, "%s%s%s", wrapper(c, u, tag), body, tag)
 			   : arena_printf(c->a,

@@ -104,6 +104,23 @@ void xlat_plload_args(struct xlat_plloader *l);
  * loads it into *f; false with the error set. */
 bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
 		       struct xlat_pl_func *f);
+/* The variable name names in scope, -1 when none. */
+int xlat_plload_find(const struct xlat_plloader *l, const char *name);
+
+/* ---- xlat_plrec.c: records, %TYPE and %ROWTYPE ---- */
+/* body with each `r.f := ...` of a record variable r handed to libpg_query's parser, which
+ * knows no records, as `r<comment f> := ...` (in a; body itself when there is none). */
+const char *xlat_plrec_rewrite(struct arena *a, const char *body);
+/* v's declared type t: `x%ROWTYPE` makes v a record of relation x's row (v->rowtype), else
+ * t as written (`t.c%TYPE` is resolved when the function runs). */
+bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char *t);
+/* A declaration `v x%TYPE` of variable x in scope takes x's type (42601 when there is no x
+ * and the prefix is one name). */
+bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);
+/* The assignment q ("r<comment f> := expr", as xlat_plrec_rewrite made it) to a field of record
+ * st->var into st; a whole record assigned is 0A000. */
+bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st);
+
 /* xlat_plstmt.c: a statement list. */
 bool xlat_plload_list(struct xlat_plloader *l, const struct xlat_json *arr,
 		      struct xlat_pl_list *out);

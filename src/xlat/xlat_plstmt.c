@@ -36,13 +36,15 @@ static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, stru
 	}
 	if (!q || st->var < 0 || (size_t)st->var >= l->nvars || !l->vars[st->var].name)
 		return xlat_plload_unsupported(l, "this assignment");
+	if (!l->vars[st->var].type)
+		return xlat_plrec_assign(l, q, st);
 	const char *p = q;
 	while (*p && !strchr(":=[.", *p))
 		p++;
 	if (*p == '[')
 		return xlat_plload_unsupported(l, "assigning to an array element");
-	if (*p == '.' || !l->vars[st->var].type)
-		return xlat_plload_unsupported(l, "assigning to a record or its field");
+	if (*p == '.')
+		return xlat_plload_unsupported(l, "assigning to a field of a non-record variable");
 	p += *p == ':' ? 2 : 1;
 	return (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p))) != NULL;
 }

@@ -154,6 +154,36 @@ START_TEST(test_conditions_and_raise)
 }
 END_TEST
 
+/* r.a := ... of a record or row-typed variable, which libpg_query's parser does not know as
+ * records: a field assignment; x%TYPE of a variable takes its type. */
+START_TEST(test_records)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE r record; u public.t%ROWTYPE; n int; m n%TYPE; BEGIN\n"
+		   "r.a := 1; u.\"B\" = n; IF true THEN r.a = 2; END IF;\n"
+		   "n := CASE WHEN true THEN 1 ELSE 2 END; r := NULL; END $$");
+	const struct xlat_pl_stmt *b = &f->top;
+	int r = var_named(f, "r", 0), u = var_named(f, "u", 0), m = var_named(f, "m", 0);
+	ck_assert(!f->vars[r].type && !f->vars[r].rowtype);
+	ck_assert(!f->vars[u].type);
+	ck_assert_str_eq(f->vars[u].rowtype, "public.t");
+	ck_assert_str_eq(f->vars[m].type, "int");
+	ck_assert_uint_eq(b->body.n, 6); /* and the implicit RETURN */
+	ck_assert_int_eq(b->body.v[0].var, r);
+	ck_assert_str_eq(b->body.v[0].field, "a");
+	ck_assert_str_eq(b->body.v[0].expr->sql, "SELECT  1");
+	ck_assert_int_eq(b->body.v[1].var, u);
+	ck_assert_str_eq(b->body.v[1].field, "B");
+	ck_assert_int_eq(b->body.v[1].expr->nrefs, 1);
+	ck_assert_str_eq(b->body.v[2].arms[0].v[0].field, "a");
+	ck_assert_ptr_null(b->body.v[3].field);
+	ck_assert_int_eq(b->body.v[4].var, r);
+	ck_assert_ptr_null(b->body.v[4].expr);
+	arena_free(a);
+}
+END_TEST
+
 struct refusal {
 	const char *sql, *sqlstate, *message;
 };
@@ -168,8 +198,9 @@ static const struct refusal refusals[] = {
 	 "a cursor is not supported in a DO block"},
 	{"DO $$ DECLARE a int[]; x int; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
 	 "FOREACH is not supported in a DO block"},
-	{"DO $$ DECLARE x t.a%TYPE; BEGIN END $$", "0A000",
-	 "%TYPE or %ROWTYPE is not supported in a DO block"},
+	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
+	 "assigning a whole record other than NULL is not supported in a DO block"},
+	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
 	{"DO $$ DECLARE a int[]; BEGIN a[1] := 2; END $$", "0A000",
 	 "assigning to an array element is not supported in a DO block"},
 	{"DO $$ BEGIN COMMIT; END $$", "0A000", "COMMIT is not supported in a DO block"},
@@ -199,6 +230,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_variables);
 	tcase_add_test(tc, test_scopes);
 	tcase_add_test(tc, test_conditions_and_raise);
+	tcase_add_test(tc, test_records);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
