@@ -414,7 +414,7 @@ enum xlat_pl_kind {
 	XLAT_PL_LOOP,    /* LOOP ... END LOOP */
 	XLAT_PL_WHILE,   /* WHILE expr LOOP */
 	XLAT_PL_FORI,    /* FOR var IN [REVERSE] expr .. upper [BY step] LOOP */
-	XLAT_PL_FORS,    /* FOR targets IN query LOOP */
+	XLAT_PL_FORS,    /* FOR targets IN query LOOP; iter: FOREACH, FOR over a cursor */
 	XLAT_PL_EXIT,    /* EXIT / CONTINUE [label] [WHEN expr] */
 	XLAT_PL_SQL,     /* an SQL statement [INTO [STRICT] targets] */
 	XLAT_PL_PERFORM, /* PERFORM query */
@@ -484,6 +484,9 @@ struct xlat_pl_stmt {
 	const int *diag_vars;
 	size_t ndiags;
 	bool stacked;             /* GET STACKED DIAGNOSTICS */
+	/* FORS over something else than a query: FOREACH targets [SLICE slice] IN ARRAY expr */
+	enum xlat_pl_iter { XLAT_PL_ITER_QUERY, XLAT_PL_ITER_ARRAY } iter;
+	int slice;
 };
 struct xlat_pl_func {
 	const struct xlat_pl_var *vars; /* every variable, by number */

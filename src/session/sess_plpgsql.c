@@ -35,7 +35,9 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 	case XLAT_PL_FORI:
 		return "FOR with integer loop variable";
 	case XLAT_PL_FORS:
-		return st->dynamic ? "FOR over EXECUTE statement" : "FOR over SELECT rows";
+		return st->iter == XLAT_PL_ITER_ARRAY ? "FOREACH over array"
+		       : st->dynamic		      ? "FOR over EXECUTE statement"
+						      : "FOR over SELECT rows";
 	case XLAT_PL_EXIT:
 		return st->is_exit ? "EXIT" : "CONTINUE";
 	case XLAT_PL_SQL:
@@ -281,8 +283,9 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	struct arena *scratch = r->scratch, *rows_arena = arena_new(0);
 	struct pl_rows rows;
 	r->scratch = rows_arena;
-	bool ok = st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
-			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
+	bool ok = st->iter == XLAT_PL_ITER_ARRAY ? sess_pl_foreach_rows(r, st, &rows, err)
+		  : st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
+				: sess_pl_exec_expr(r, st->expr, true, &rows, err);
 	r->scratch = scratch;
 	enum pl_flow flow = ok ? PL_NEXT : PL_FAIL;
 	for (size_t i = 0; ok && i < rows.nrows; i++) {

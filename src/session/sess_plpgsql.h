@@ -142,6 +142,12 @@ void sess_pl_rec_reset(struct pl_run *r, int var);
 bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
 			struct pgerr *err);
 
+/* ---- sess_pliter.c ---- */
+/* FOREACH's rows: the elements (or slices) of st's array, one column, in r->scratch; 22004 for
+ * a NULL array, 42804 for no array, 2202E for a slice beyond its dimensions. */
+bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+			  struct pgerr *err);
+
 /* ---- sess_plmsg.c ---- */
 /* RAISE: a notice written (true), or the error in err (false). */
 bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);

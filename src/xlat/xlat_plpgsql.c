@@ -374,8 +374,8 @@ static void trigger_vars(struct xlat_plloader *l, struct xlat_pl_func *f, int ne
 	f->old_var = old_var;
 	f->tg_var = (int)l->nvars;
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
-		v[l->nvars + (size_t)i] = (struct xlat_pl_var){names[i][0], names[i][1], false,
-								false, NULL, NULL};
+		v[l->nvars + (size_t)i] = (struct xlat_pl_var){.name = names[i][0],
+								.type = names[i][1]};
 		xlat_plload_push(l, names[i][0], f->tg_var + i);
 	}
 	l->vars = v;

@@ -121,6 +121,12 @@ bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);
  * st->var into st; a whole record assigned is 0A000. */
 bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st);
 
+/* ---- xlat_pliter.c: FOREACH ---- */
+/* FOREACH var [SLICE n] IN ARRAY expr LOOP ... (the node b) into st, a FOR loop over the
+ * array. */
+bool xlat_plload_foreach(struct xlat_plloader *l, const struct xlat_json *b,
+			 struct xlat_pl_stmt *st);
+
 /* xlat_plstmt.c: a statement list. */
 bool xlat_plload_list(struct xlat_plloader *l, const struct xlat_json *arr,
 		      struct xlat_pl_list *out);

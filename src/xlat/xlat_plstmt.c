@@ -339,6 +339,8 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 		st->kind = XLAT_PL_LOOP;
 		return load_loop(l, b, st, kind);
 	}
+	if (strcmp(kind, "PLpgSQL_stmt_foreach_a") == 0)
+		return xlat_plload_foreach(l, b, st);
 	if (strcmp(kind, "PLpgSQL_stmt_exit") == 0) {
 		st->kind = XLAT_PL_EXIT;
 		st->is_exit = xlat_json_bool(b, "is_exit");

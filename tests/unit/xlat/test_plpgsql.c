@@ -184,6 +184,25 @@ START_TEST(test_records)
 }
 END_TEST
 
+START_TEST(test_foreach)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE a int[]; x int[]; BEGIN <<l>> FOREACH x SLICE 1 IN ARRAY a || 3 "
+		   "LOOP EXIT l; END LOOP; END $$");
+	const struct xlat_pl_stmt *st = &f->top.body.v[0];
+	ck_assert_int_eq(st->kind, XLAT_PL_FORS);
+	ck_assert_int_eq(st->iter, XLAT_PL_ITER_ARRAY);
+	ck_assert_int_eq(st->slice, 1);
+	ck_assert_str_eq(st->label, "l");
+	ck_assert_uint_eq(st->ntargets, 1);
+	ck_assert_int_eq(st->targets[0], var_named(f, "x", 0));
+	ck_assert_str_eq(st->expr->sql, "SELECT $1 || 3");
+	ck_assert_uint_eq(st->body.n, 1);
+	arena_free(a);
+}
+END_TEST
+
 struct refusal {
 	const char *sql, *sqlstate, *message;
 };
@@ -196,8 +215,8 @@ static const struct refusal refusals[] = {
 	{"DO $$ BEGIN y := 1; END $$", "42601", "\"y\" is not a known variable"},
 	{"DO $$ DECLARE c refcursor; BEGIN END $$", "0A000",
 	 "a cursor is not supported in a DO block"},
-	{"DO $$ DECLARE a int[]; x int; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
-	 "FOREACH is not supported in a DO block"},
+	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
+	 "FOREACH into a record or several variables is not supported in a DO block"},
 	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
 	 "assigning a whole record other than NULL is not supported in a DO block"},
 	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
@@ -231,6 +250,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_scopes);
 	tcase_add_test(tc, test_conditions_and_raise);
 	tcase_add_test(tc, test_records);
+	tcase_add_test(tc, test_foreach);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
