@@ -400,12 +400,21 @@ struct xlat_pl_expr {
 	const struct xlat_pl_ref *refs;
 	int nrefs;
 };
+/* A cursor variable's bound query over its arguments (args: variables, set from OPEN c(...)
+ * before the query runs); query NULL for a refcursor variable. */
+struct xlat_pl_cursor {
+	const struct xlat_pl_expr *query;
+	const int *args;
+	size_t nargs;
+	bool no_scroll;
+};
 struct xlat_pl_var {
 	const char *name;
 	const char *type; /* declared type as written ("integer", "varchar(20)"); NULL: record */
 	bool constant, not_null;
 	const struct xlat_pl_expr *init; /* DEFAULT / := expression; NULL: NULL */
 	const char *rowtype; /* a record declared `x%ROWTYPE`: relation x as written */
+	const struct xlat_pl_cursor *cursor; /* a cursor variable (its value: the cursor's name) */
 };
 enum xlat_pl_kind {
 	XLAT_PL_BLOCK,   /* [DECLARE] BEGIN ... [EXCEPTION ...] END */
@@ -424,6 +433,7 @@ enum xlat_pl_kind {
 	XLAT_PL_RETURN,  /* RETURN [expr] (ends the function; expr: its value, a SELECT; line 0:
 			  * the implicit one at the end of the body) */
 	XLAT_PL_ASSERT,  /* ASSERT expr [, message] */
+	XLAT_PL_CURSOR,  /* OPEN, FETCH, MOVE, CLOSE (curop) */
 };
 struct xlat_pl_stmt;
 struct xlat_pl_list {
@@ -485,8 +495,17 @@ struct xlat_pl_stmt {
 	size_t ndiags;
 	bool stacked;             /* GET STACKED DIAGNOSTICS */
 	/* FORS over something else than a query: FOREACH targets [SLICE slice] IN ARRAY expr */
-	enum xlat_pl_iter { XLAT_PL_ITER_QUERY, XLAT_PL_ITER_ARRAY } iter;
+	enum xlat_pl_iter { XLAT_PL_ITER_QUERY, XLAT_PL_ITER_ARRAY, XLAT_PL_ITER_CURSOR } iter;
 	int slice;
+	/* CURSOR and FORS over a cursor, of cursor variable var: OPEN (expr: FOR query, or
+	 * dynamic: FOR EXECUTE expr USING params; params: a bound cursor's arguments, also of the
+	 * FOR loop), FETCH/MOVE (count: its expression, NULL for 1; FETCH INTO targets), CLOSE */
+	enum xlat_pl_curop { XLAT_PL_OPEN, XLAT_PL_FETCH, XLAT_PL_MOVE, XLAT_PL_CLOSE } curop;
+	enum xlat_pl_fetch { XLAT_PL_FETCH_NEXT, XLAT_PL_FETCH_PRIOR, XLAT_PL_FETCH_FIRST,
+			     XLAT_PL_FETCH_LAST, XLAT_PL_FETCH_ABSOLUTE, XLAT_PL_FETCH_RELATIVE,
+			     XLAT_PL_FETCH_FORWARD, XLAT_PL_FETCH_BACKWARD } fetch;
+	const struct xlat_pl_expr *count;
+	bool fetch_all, no_scroll;
 };
 struct xlat_pl_func {
 	const struct xlat_pl_var *vars; /* every variable, by number */

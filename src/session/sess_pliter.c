@@ -5,6 +5,8 @@
 #include "sess_plpgsql.h"
 
 #include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -126,4 +128,191 @@ bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 	out->names[0] = "unnest";
 	out->types[0] = st->slice ? type : elem;
 	return true;
+}
+
+/* ---- cursors: rows read at OPEN, positions as PostgreSQL's portal keeps them ---- */
+
+static struct pl_cursor *find(struct pl_run *r, const char *name)
+{
+	for (struct pl_cursor *c = r->cursors; c; c = c->next)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* 42P03 (true) when cursor name is open. */
+static bool in_use(struct pl_run *r, const char *name, struct pgerr *err)
+{
+	if (!find(r, name))
+		return false;
+	pgerr_set(err, SQLSTATE_DUPLICATE_CURSOR, "cursor \"%s\" already in use", name);
+	return true;
+}
+
+/* The rows of cursor variable st->var's query (a bound one's with its arguments, or OPEN's
+ * FOR [EXECUTE] query), in r->scratch. */
+static bool cursor_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+			struct pgerr *err)
+{
+	const struct xlat_pl_cursor *c = r->f->vars[st->var].cursor;
+	struct pl_arg *args;
+	const char *sql;
+	if (c->query) {
+		if (!sess_pl_eval_args(r, st->params, st->nparams, &args, err))
+			return false;
+		for (size_t k = 0; k < c->nargs; k++)
+			if (!sess_pl_assign(r, c->args[k], args[k].text, args[k].type, err))
+				return false;
+		return sess_pl_exec_expr(r, c->query, true, out, err);
+	}
+	if (!st->dynamic)
+		return sess_pl_exec_expr(r, st->expr, true, out, err);
+	return sess_pl_dyn_sql(r, st, &sql, &args, err) &&
+	       sess_pl_exec(r, sql, args, (int)st->nparams, true, out, err);
+}
+
+bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+		       struct pgerr *err)
+{
+	const char *name = r->vals[st->var].text;
+	return !(name && in_use(r, name, err)) && cursor_rows(r, st, out, err);
+}
+
+/* The name OPEN gives the cursor: the variable's value, else a new one assigned to it. */
+static const char *open_name(struct pl_run *r, int var, struct pgerr *err)
+{
+	if (r->vals[var].text)
+		return r->vals[var].text;
+	char name[40];
+	snprintf(name, sizeof(name), "<unnamed portal %u>", ++r->unnamed);
+	return sess_pl_assign(r, var, name, PGTYPE_TEXT, err) ? r->vals[var].text : NULL;
+}
+
+static void cursor_free(struct pl_cursor *c)
+{
+	arena_free(c->a);
+	free(c->name);
+	free(c);
+}
+
+static bool cursor_open(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *name = open_name(r, st->var, err);
+	if (!name || in_use(r, name, err))
+		return false;
+	struct pl_cursor *c = base_xcalloc(1, sizeof(*c));
+	c->a = arena_new(0);
+	c->name = base_xstrdup(name);
+	const struct xlat_pl_cursor *decl = r->f->vars[st->var].cursor;
+	c->no_scroll = st->no_scroll || decl->no_scroll;
+	struct arena *scratch = r->scratch;
+	r->scratch = c->a;
+	bool ok = cursor_rows(r, st, &c->rows, err);
+	r->scratch = scratch;
+	if (!ok) {
+		cursor_free(c);
+		return false;
+	}
+	c->next = r->cursors;
+	r->cursors = c;
+	return true;
+}
+
+/* The position FETCH/MOVE st goes to from c's, within 0..nrows+1; *moved the rows it passes
+ * (MOVE's FOUND: FORWARD/BACKWARD n counts each row, the others the one landed on). */
+static int64_t target(const struct pl_cursor *c, const struct xlat_pl_stmt *st, int64_t count,
+		      int64_t *moved)
+{
+	int64_t n = (int64_t)c->rows.nrows, pos = (int64_t)c->pos, to;
+	switch (st->fetch) {
+	case XLAT_PL_FETCH_NEXT:
+		to = pos + 1;
+		break;
+	case XLAT_PL_FETCH_PRIOR:
+		to = pos - 1;
+		break;
+	case XLAT_PL_FETCH_FIRST:
+		to = 1;
+		break;
+	case XLAT_PL_FETCH_LAST:
+		to = n;
+		break;
+	case XLAT_PL_FETCH_ABSOLUTE:
+		to = count >= 0 ? count : n + 1 + count;
+		break;
+	case XLAT_PL_FETCH_RELATIVE:
+		to = pos + count;
+		break;
+	case XLAT_PL_FETCH_FORWARD:
+		to = st->fetch_all ? n + 1 : pos + count;
+		break;
+	default:
+		to = st->fetch_all ? 0 : pos - count;
+		break;
+	}
+	to = to < 0 ? 0 : to > n + 1 ? n + 1 : to;
+	bool walk = st->fetch >= XLAT_PL_FETCH_FORWARD && (st->count || st->fetch_all);
+	int64_t lo = to > pos ? pos + 1 : to, hi = to > pos ? to : pos - 1;
+	lo = lo < 1 ? 1 : lo;
+	hi = hi > n ? n : hi;
+	*moved = walk ? (hi >= lo ? hi - lo + 1 : 0) : (to >= 1 && to <= n);
+	return to;
+}
+
+static bool set_found(struct pl_run *r, bool found, struct pgerr *err)
+{
+	return sess_pl_assign(r, r->f->found_var, found ? "t" : "f", PGTYPE_BOOL, err);
+}
+
+static bool cursor_fetch(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_cursor *c,
+			 struct pgerr *err)
+{
+	int64_t count = 1, moved;
+	if (st->count && !sess_pl_eval_int(r, st->count, "FETCH count", &count, err))
+		return false;
+	int64_t to = target(c, st, count, &moved);
+	if (c->no_scroll && to < (int64_t)c->pos) {
+		pgerr_set(err, PL_NOT_ASSIGNED, /* 55000 object_not_in_prerequisite_state */
+			  "cursor can only scan forward");
+		pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
+		return false;
+	}
+	c->pos = (size_t)to;
+	r->row_count = (uint64_t)moved;
+	if (st->curop == XLAT_PL_FETCH &&
+	    !sess_pl_assign_targets(r, st, &c->rows,
+				    moved ? (size_t)to - 1 : c->rows.nrows, err))
+		return false;
+	return set_found(r, moved > 0, err);
+}
+
+bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	if (st->curop == XLAT_PL_OPEN)
+		return cursor_open(r, st, err);
+	const char *name = r->vals[st->var].text;
+	if (!name)
+		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "cursor variable \"%s\" is null",
+				 r->f->vars[st->var].name);
+	struct pl_cursor **at = &r->cursors;
+	while (*at && strcmp((*at)->name, name) != 0)
+		at = &(*at)->next;
+	if (!*at)
+		return pgerr_set(err, SQLSTATE_INVALID_CURSOR_NAME, "cursor \"%s\" does not exist",
+				 name);
+	if (st->curop != XLAT_PL_CLOSE)
+		return cursor_fetch(r, st, *at, err);
+	struct pl_cursor *c = *at;
+	*at = c->next;
+	cursor_free(c);
+	return true;
+}
+
+void sess_pl_cursors_free(struct pl_run *r)
+{
+	while (r->cursors) {
+		struct pl_cursor *c = r->cursors;
+		r->cursors = c->next;
+		cursor_free(c);
+	}
 }

@@ -45,6 +45,16 @@ struct pl_rows {
 	const char **cells;
 };
 
+/* A cursor OPEN made (sess_pliter.c): its rows, read at OPEN, and where FETCH stands. */
+struct pl_cursor {
+	struct pl_cursor *next;
+	char *name;
+	struct arena *a;     /* its rows */
+	struct pl_rows rows;
+	size_t pos;          /* 0 before the first row, k on row k, nrows + 1 after the last */
+	bool no_scroll;
+};
+
 struct pl_run {
 	struct session *s;
 	const struct xlat_pl_func *f;
@@ -61,6 +71,8 @@ struct pl_run {
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
 	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
+	struct pl_cursor *cursors; /* the open ones */
+	unsigned unnamed;          /* cursors OPEN named "<unnamed portal N>" */
 };
 
 /* ---- sess_plpgsql.c ---- */
@@ -147,6 +159,23 @@ bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, s
  * a NULL array, 42804 for no array, 2202E for a slice beyond its dimensions. */
 bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
 			  struct pgerr *err);
+
+/* FOR over a bound cursor's rows (its arguments from st->params), in r->scratch; 42P03 when
+ * the cursor is open. */
+bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+		       struct pgerr *err);
+/* OPEN, FETCH, MOVE, CLOSE (PostgreSQL's 34000, 42P03, 55000, 22004). */
+bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* Closes the cursors the run left open. */
+void sess_pl_cursors_free(struct pl_run *r);
+
+/* ---- sess_plpgsql.c: shared with the loops and cursors ---- */
+/* Row i of rows (none: NULLs) into st's targets. */
+bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
+			    const struct pl_rows *rows, size_t i, struct pgerr *err);
+/* EXECUTE's string and USING values; 22004 for a NULL string. */
+bool sess_pl_dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+		     struct pl_arg **args, struct pgerr *err);
 
 /* ---- sess_plmsg.c ---- */
 /* RAISE: a notice written (true), or the error in err (false). */

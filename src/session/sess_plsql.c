@@ -98,6 +98,7 @@ void sess_pl_vars_free(struct pl_run *r)
 	}
 	free(r->decl_names);
 	r->decl_names = NULL;
+	sess_pl_cursors_free(r);
 	free(r->vals);
 	free(r->decl_types);
 	free(r->decl_typmods);

@@ -78,10 +78,16 @@ static bool claimable(const struct xlat_json *d)
 	       !(name && strncmp(name, "__Case__Variable_", 17) == 0);
 }
 
+/* Datum i is no declaration's own: a row, or a bound cursor's argument (declared with it). */
+static bool skipped(const struct xlat_plloader *l, size_t i)
+{
+	return !claimable(&l->datums->items[i]) || (l->cursor_arg && l->cursor_arg[i]);
+}
+
 /* The next datum a declaration (or loop variable, or SQLSTATE/SQLERRM) creates. */
 int xlat_plload_claim(struct xlat_plloader *l, const char *name)
 {
-	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+	while (l->next_datum < l->datums->n && skipped(l, l->next_datum))
 		l->next_datum++;
 	if (l->next_datum >= l->datums->n)
 		return -1;
@@ -167,8 +173,10 @@ static bool var_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 		v->type = NULL;
 		return true;
 	}
-	if (!t || xlat_json_get(b, "cursor_explicit_expr") || strcasestr(t, "refcursor"))
-		return xlat_plload_unsupported(l, "a cursor");
+	if (xlat_json_get(b, "cursor_explicit_expr") || (t && strcasestr(t, "refcursor")))
+		return xlat_plload_cursor_var(l, v, b);
+	if (!t)
+		return xlat_plload_unsupported(l, "this declaration");
 	return xlat_plrec_type(l, v, t);
 }
 
@@ -305,6 +313,8 @@ bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struc
 		if (init &&
 		    !(v->init = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", init))))
 			return false;
+		if (v->cursor && !xlat_plload_cursor_decl(l, v, &l->datums->items[decls[i]]))
+			return false;
 		xlat_plload_push(l, v->name, decls[i]);
 	}
 	st->decls = decls;
@@ -415,7 +425,7 @@ static bool load_func(struct xlat_plloader *l, const char *body, const char *jso
 		return false;
 	/* Every block's BEGIN and every declaration matched: else the scan above misread the
 	 * body, and names must not be resolved on a guess. */
-	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+	while (l->next_datum < l->datums->n && skipped(l, l->next_datum))
 		l->next_datum++;
 	if (l->next_datum != l->datums->n || l->next_block != l->nblocks)
 		return xlat_plload_unsupported(l, "this arrangement of declarations");
@@ -465,7 +475,7 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 		       struct xlat_pl_func *f)
 {
 	struct xlat_ctx *c = l->c;
-	body = xlat_plrec_rewrite(c->a, body);
+	body = xlat_plpre_body(l, body);
 	const char *tag = quote_tag(c, body);
 	const char *fn = u ? arena_printf(c->a, "%s%s%s", wrapper(c, u, tag), body, tag)
 			   : arena_printf(c->a,

@@ -304,6 +304,11 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 	const struct xlat_json *b = xlat_plload_node(j, &kind);
 	st->line = xlat_json_int(b, "lineno", 0);
 	st->label = xlat_json_str(b, "label");
+	if (strcmp(kind, "PLpgSQL_stmt_foreach_a") == 0)
+		return xlat_plload_foreach(l, b, st);
+	int cursor = xlat_plload_cursor_stmt(l, kind, b, st);
+	if (cursor >= 0)
+		return cursor;
 	if (strcmp(kind, "PLpgSQL_stmt_block") == 0) {
 		st->kind = XLAT_PL_BLOCK;
 		return xlat_plload_block(l, b, st, false);
@@ -339,8 +344,6 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 		st->kind = XLAT_PL_LOOP;
 		return load_loop(l, b, st, kind);
 	}
-	if (strcmp(kind, "PLpgSQL_stmt_foreach_a") == 0)
-		return xlat_plload_foreach(l, b, st);
 	if (strcmp(kind, "PLpgSQL_stmt_exit") == 0) {
 		st->kind = XLAT_PL_EXIT;
 		st->is_exit = xlat_json_bool(b, "is_exit");

@@ -52,3 +52,35 @@ DO $$ DECLARE x int; BEGIN FOREACH x IN ARRAY ARRAY[1, 0] LOOP PERFORM 1 / x; EN
 CREATE FUNCTION pl_sum(a int[]) RETURNS bigint LANGUAGE plpgsql AS $$ DECLARE s bigint := 0; x int; BEGIN FOREACH x IN ARRAY a LOOP s := s + x; END LOOP; RETURN s; END $$;
 SELECT pl_sum(ARRAY[4, 5, 6]), pl_sum('{}');
 SELECT msg FROM pl_flog ORDER BY n;
+-- cursors: bound (with arguments, positional and named) and refcursor variables, OPEN FOR [EXECUTE],
+-- FETCH and MOVE in every direction, FOUND, FOR over a cursor, PostgreSQL's errors
+CREATE TABLE pl_c (id int PRIMARY KEY, name text);
+INSERT INTO pl_c VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd');
+CREATE TABLE pl_clog (n serial PRIMARY KEY, msg text);
+DO $$ DECLARE c CURSOR FOR SELECT id, name FROM pl_c ORDER BY id; r record; BEGIN OPEN c; LOOP FETCH c INTO r; EXIT WHEN NOT FOUND; INSERT INTO pl_clog (msg) VALUES ('row ' || r.id || r.name); END LOOP; CLOSE c; END $$;
+DO $$ DECLARE c CURSOR (lo int, hi int) FOR SELECT name FROM pl_c WHERE id BETWEEN lo AND hi ORDER BY id; x text; BEGIN OPEN c(2, 3); FETCH c INTO x; INSERT INTO pl_clog (msg) VALUES ('first ' || x); FETCH NEXT FROM c INTO x; INSERT INTO pl_clog (msg) VALUES ('second ' || x); FETCH c INTO x; INSERT INTO pl_clog (msg) VALUES ('third ' || coalesce(x, 'null') || ' ' || found); CLOSE c; OPEN c(hi := 4, lo := 4); FETCH c INTO x; INSERT INTO pl_clog (msg) VALUES ('named ' || x); END $$;
+DO $$ DECLARE c refcursor; a int; b text; BEGIN OPEN c FOR SELECT id, name FROM pl_c WHERE id > 1 ORDER BY id DESC; FETCH c INTO a, b; INSERT INTO pl_clog (msg) VALUES ('ref ' || a || b || ' ' || (c::text LIKE '<unnamed portal %>')); MOVE FORWARD 1 FROM c; FETCH c INTO a; INSERT INTO pl_clog (msg) VALUES ('after move ' || a); FETCH PRIOR FROM c INTO a; INSERT INTO pl_clog (msg) VALUES ('prior ' || a); FETCH FIRST FROM c INTO a; FETCH LAST FROM c INTO b; INSERT INTO pl_clog (msg) VALUES ('first/last ' || a || b); FETCH ABSOLUTE 2 FROM c INTO a; FETCH RELATIVE -1 FROM c INTO b; INSERT INTO pl_clog (msg) VALUES ('abs/rel ' || a || b); CLOSE c; END $$;
+DO $$ DECLARE c refcursor := 'mine'; n int; k int := 2; BEGIN OPEN c FOR EXECUTE 'SELECT id FROM pl_c WHERE id > $1 ORDER BY id' USING k; FETCH c INTO n; INSERT INTO pl_clog (msg) VALUES ('exec ' || n || ' ' || c); MOVE LAST IN c; INSERT INTO pl_clog (msg) VALUES ('move last ' || found); MOVE NEXT FROM c; INSERT INTO pl_clog (msg) VALUES ('move past ' || found); MOVE BACKWARD ALL FROM c; INSERT INTO pl_clog (msg) VALUES ('back all ' || found); MOVE FORWARD 10 FROM c; INSERT INTO pl_clog (msg) VALUES ('fwd 10 ' || found); END $$;
+DO $$ DECLARE c CURSOR (k int) FOR SELECT id, name FROM pl_c WHERE id >= k ORDER BY id; BEGIN FOR r IN c(3) LOOP INSERT INTO pl_clog (msg) VALUES ('forc ' || r.id || r.name); END LOOP; INSERT INTO pl_clog (msg) VALUES ('forc found ' || found); END $$;
+DO $$ DECLARE c CURSOR FOR SELECT id FROM pl_c ORDER BY id; r record; BEGIN <<l>> FOR r IN c LOOP CONTINUE l WHEN r.id = 2; EXIT WHEN r.id > 3; INSERT INTO pl_clog (msg) VALUES ('loop ' || r.id); END LOOP; END $$;
+DO $$ DECLARE c CURSOR FOR SELECT 1; BEGIN OPEN c; OPEN c; END $$;
+DO $$ DECLARE c refcursor; n int; BEGIN FETCH c INTO n; END $$;
+DO $$ DECLARE c refcursor := 'nope'; n int; BEGIN FETCH c INTO n; END $$;
+DO $$ DECLARE c CURSOR FOR SELECT 1; BEGIN CLOSE c; END $$;
+DO $$ DECLARE c NO SCROLL CURSOR FOR SELECT id FROM pl_c; n int; BEGIN OPEN c; FETCH c INTO n; FETCH PRIOR FROM c INTO n; END $$;
+DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c; END $$;
+DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c(1, 2); END $$;
+DO $$ DECLARE c CURSOR FOR SELECT 1; BEGIN OPEN c(1); END $$;
+DO $$ DECLARE c refcursor; BEGIN FOR r IN c LOOP END LOOP; END $$;
+DO $$ DECLARE x int; BEGIN OPEN x FOR SELECT 1; END $$;
+DO $$ DECLARE c refcursor; n int; BEGIN OPEN c FOR SELECT 1; FETCH FORWARD 2 FROM c INTO n; END $$;
+DO $$ DECLARE c CURSOR FOR SELECT 1 / 0; BEGIN OPEN c; END $$;
+CREATE FUNCTION pl_count_c(k int) RETURNS int LANGUAGE plpgsql AS $$ DECLARE c CURSOR FOR SELECT id FROM pl_c WHERE id > k; n int := 0; x int; BEGIN OPEN c; LOOP FETCH c INTO x; EXIT WHEN NOT FOUND; n := n + 1; END LOOP; CLOSE c; RETURN n; END $$;
+SELECT pl_count_c(0), pl_count_c(2), pl_count_c(9);
+DO $$ DECLARE open int := 1; close text; BEGIN open := open + 1; close := 'x'; INSERT INTO pl_clog (msg) VALUES (open || close); END $$;
+DO $$ DECLARE c SCROLL CURSOR FOR SELECT * FROM pl_c ORDER BY id; u pl_c%ROWTYPE; BEGIN OPEN c; FETCH LAST FROM c INTO u; INSERT INTO pl_clog (msg) VALUES ('last ' || u.id || u.name); FETCH BACKWARD FROM c INTO u; INSERT INTO pl_clog (msg) VALUES ('back ' || u.name); END $$;
+DO $$ DECLARE c CURSOR FOR SELECT id FROM pl_c ORDER BY id; BEGIN BEGIN OPEN c; PERFORM 1 / 0; EXCEPTION WHEN division_by_zero THEN INSERT INTO pl_clog (msg) VALUES ('caught'); END; END $$;
+DO $$ DECLARE r record; c CURSOR FOR SELECT id FROM pl_c WHERE id < 3 ORDER BY id; BEGIN IF true THEN FOR r IN c LOOP INSERT INTO pl_clog (msg) VALUES ('in if ' || r.id); END LOOP; END IF; END $$;
+CREATE FUNCTION pl_names() RETURNS text LANGUAGE plpgsql AS $$ DECLARE c refcursor; r record; s text := ''; BEGIN OPEN c FOR SELECT name FROM pl_c ORDER BY id; LOOP FETCH c INTO r; EXIT WHEN NOT FOUND; s := s || r.name; END LOOP; CLOSE c; RETURN s; END $$;
+SELECT pl_names(), pl_names();
+SELECT msg FROM pl_clog ORDER BY n;

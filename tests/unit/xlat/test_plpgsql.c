@@ -203,6 +203,48 @@ START_TEST(test_foreach)
 }
 END_TEST
 
+/* Cursor statements, which libpg_query's parser cannot take, through their markers. */
+START_TEST(test_cursors)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE c NO SCROLL CURSOR (lo int, hi int) FOR SELECT lo, hi; d refcursor; "
+		   "x int; y int; BEGIN OPEN c(hi := 2, lo => x + 1); OPEN d FOR EXECUTE 'SELECT $1' "
+		   "USING x; FETCH RELATIVE -x FROM d INTO x, y; MOVE BACKWARD ALL IN c; CLOSE c;\n"
+		   "FOR r IN c(1, 2) LOOP x := r.lo; END LOOP; END $$");
+	int c = var_named(f, "c", 0), d = var_named(f, "d", 0), x = var_named(f, "x", 0);
+	ck_assert_ptr_nonnull(f->vars[c].cursor);
+	ck_assert_uint_eq(f->vars[c].cursor->nargs, 2);
+	ck_assert(f->vars[c].cursor->no_scroll);
+	ck_assert_str_eq(f->vars[c].cursor->query->sql, "SELECT $1, $2");
+	ck_assert_ptr_null(f->vars[d].cursor->query);
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_int_eq(b[0].kind, XLAT_PL_CURSOR);
+	ck_assert_int_eq(b[0].curop, XLAT_PL_OPEN);
+	ck_assert_int_eq(b[0].var, c);
+	ck_assert_uint_eq(b[0].nparams, 2);
+	ck_assert_str_eq(b[0].params[0]->sql, "SELECT $1 + 1");
+	ck_assert_str_eq(b[0].params[1]->sql, "SELECT 2");
+	ck_assert(b[1].dynamic);
+	ck_assert_str_eq(b[1].expr->sql, "SELECT 'SELECT $1'");
+	ck_assert_uint_eq(b[1].nparams, 1);
+	ck_assert_int_eq(b[2].curop, XLAT_PL_FETCH);
+	ck_assert_int_eq(b[2].fetch, XLAT_PL_FETCH_RELATIVE);
+	ck_assert_str_eq(b[2].count->sql, "SELECT -$1");
+	ck_assert_uint_eq(b[2].ntargets, 2);
+	ck_assert_int_eq(b[2].targets[0], x);
+	ck_assert_int_eq(b[3].curop, XLAT_PL_MOVE);
+	ck_assert(b[3].fetch_all);
+	ck_assert_int_eq(b[4].curop, XLAT_PL_CLOSE);
+	ck_assert_int_eq(b[5].kind, XLAT_PL_FORS);
+	ck_assert_int_eq(b[5].iter, XLAT_PL_ITER_CURSOR);
+	ck_assert_int_eq(b[5].line, 2);
+	ck_assert(!f->vars[b[5].targets[0]].type);
+	ck_assert_uint_eq(b[5].body.n, 1);
+	arena_free(a);
+}
+END_TEST
+
 struct refusal {
 	const char *sql, *sqlstate, *message;
 };
@@ -213,8 +255,16 @@ static const struct refusal refusals[] = {
 	 "too few parameters specified for RAISE"},
 	{"DO $$ BEGIN SELEC 1; END $$", "42601", "syntax error at or near \"SELEC\""},
 	{"DO $$ BEGIN y := 1; END $$", "42601", "\"y\" is not a known variable"},
-	{"DO $$ DECLARE c refcursor; BEGIN END $$", "0A000",
-	 "a cursor is not supported in a DO block"},
+	{"DO $$ DECLARE x int; BEGIN OPEN x FOR SELECT 1; END $$", "42804",
+	 "variable \"x\" must be of type cursor or refcursor"},
+	{"DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c; END $$", "42601",
+	 "cursor \"c\" has arguments"},
+	{"DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c(j := 1); END $$", "42601",
+	 "cursor \"c\" has no argument named \"j\""},
+	{"DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c(1, 2); END $$", "42601",
+	 "too many arguments for cursor \"c\""},
+	{"DO $$ DECLARE c refcursor; BEGIN FOR r IN c LOOP END LOOP; END $$", "42601",
+	 "cursor FOR loop must use a bound cursor variable"},
 	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
 	 "FOREACH into a record or several variables is not supported in a DO block"},
 	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
@@ -251,6 +301,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_conditions_and_raise);
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_foreach);
+	tcase_add_test(tc, test_cursors);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
