@@ -386,6 +386,28 @@ static enum pl_flow block_end(struct pl_run *r, const struct xlat_pl_stmt *st, e
 	return flow;
 }
 
+/* A block with handlers where SQLite takes no savepoint (in a function a writing statement
+ * calls): an error is caught only when nothing the block did must be undone — no statement of
+ * it changed a row (SQLite undid the failing statement's own changes) — else 0A000. */
+static enum pl_flow exec_unprotected(struct pl_run *r, const struct xlat_pl_stmt *st,
+				     struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(r->s->conn);
+	int64_t before = sqlite3_total_changes64(db);
+	enum pl_flow flow = exec_list(r, &st->body, err);
+	const struct xlat_pl_handler *h = flow == PL_FAIL ? handler_for(r, st, err) : NULL;
+	if (h && sqlite3_total_changes64(db) != before) {
+		pgerr_clear(err);
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "an EXCEPTION block in a function called by INSERT, UPDATE or DELETE "
+			  "cannot undo the rows its block changed before the error");
+		return PL_FAIL;
+	}
+	if (h)
+		flow = run_handler(r, st, h, err);
+	return block_end(r, st, flow);
+}
+
 static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	if (!init_decls(r, st, err))
@@ -400,9 +422,7 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 		r->savepoints--;
 		if (r->s->udf && r->s->udf->depth > 0) { /* SQLite takes none while a statement writes */
 			pgerr_clear(err);
-			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				  "an EXCEPTION block in a function called by INSERT, UPDATE or "
-				  "DELETE is not supported");
+			return exec_unprotected(r, st, err);
 		}
 		return PL_FAIL;
 	}

@@ -84,3 +84,25 @@ DO $$ DECLARE r record; c CURSOR FOR SELECT id FROM pl_c WHERE id < 3 ORDER BY i
 CREATE FUNCTION pl_names() RETURNS text LANGUAGE plpgsql AS $$ DECLARE c refcursor; r record; s text := ''; BEGIN OPEN c FOR SELECT name FROM pl_c ORDER BY id; LOOP FETCH c INTO r; EXIT WHEN NOT FOUND; s := s || r.name; END LOOP; CLOSE c; RETURN s; END $$;
 SELECT pl_names(), pl_names();
 SELECT msg FROM pl_clog ORDER BY n;
+-- EXCEPTION blocks in functions an INSERT or UPDATE calls: caught where the block changed no row
+CREATE TABLE pl_e (id int PRIMARY KEY, v int);
+CREATE TABLE pl_elog (n serial PRIMARY KEY, msg text);
+CREATE TABLE pl_eu (k text PRIMARY KEY);
+CREATE FUNCTION pl_safe_div(a int, b int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN a / b; EXCEPTION WHEN division_by_zero THEN RETURN -1; END $$;
+INSERT INTO pl_e VALUES (1, pl_safe_div(6, 3)), (2, pl_safe_div(1, 0));
+UPDATE pl_e SET v = pl_safe_div(v, 0) WHERE id = 1;
+SELECT * FROM pl_e ORDER BY id;
+CREATE FUNCTION pl_try_log(m text) RETURNS int LANGUAGE plpgsql AS $$ BEGIN INSERT INTO pl_eu VALUES ('one'); RETURN 1; EXCEPTION WHEN unique_violation THEN RETURN 0; END $$;
+SELECT pl_try_log('first');
+INSERT INTO pl_e VALUES (3, pl_try_log('dup'));
+SELECT * FROM pl_e ORDER BY id;
+CREATE FUNCTION pl_two_writes() RETURNS int LANGUAGE plpgsql AS $$ BEGIN INSERT INTO pl_elog (msg) VALUES ('kept?'); PERFORM 1 / 0; RETURN 1; EXCEPTION WHEN division_by_zero THEN RETURN 0; END $$;
+SELECT pl_two_writes();
+-- differs: refused (0A000): the block changed a row before the error, which SQLite cannot undo inside a writing statement
+INSERT INTO pl_e VALUES (4, pl_two_writes());
+SELECT msg FROM pl_elog ORDER BY n;
+SELECT k FROM pl_eu;
+CREATE FUNCTION pl_e_trig() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN BEGIN NEW.v := 10 / NEW.v; EXCEPTION WHEN division_by_zero THEN NEW.v := -2; END; RETURN NEW; END $$;
+CREATE TRIGGER pl_e_bi BEFORE INSERT ON pl_e FOR EACH ROW EXECUTE FUNCTION pl_e_trig();
+INSERT INTO pl_e VALUES (5, 0), (6, 5);
+SELECT * FROM pl_e WHERE id > 4 ORDER BY id;
