@@ -471,6 +471,17 @@ static const char *wrapper(struct xlat_ctx *c, const struct xlat_udf *u, const c
 	return arena_printf(c->a, "%s%s", head, tag);
 }
 
+/* The SQLSTATE of a PL/pgSQL compile error (libpg_query gives only its message): the ones that
+ * are not syntax errors by their messages. */
+static const char *compile_state(const char *msg)
+{
+	if (strstr(msg, "unrecognized exception condition"))
+		return SQLSTATE_UNDEFINED_OBJECT;
+	if (strstr(msg, "is declared CONSTANT"))
+		return "22005"; /* error_in_assignment */
+	return SQLSTATE_SYNTAX_ERROR;
+}
+
 bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
 		       struct xlat_pl_func *f)
 {
@@ -486,12 +497,7 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 	bool ok;
 	if (r.error) {
 		const char *msg = r.error->message ? r.error->message : "syntax error";
-		/* the one error of PostgreSQL's PL/pgSQL compiler that is not a syntax error */
-		ok = pgerr_set(c->err,
-			       strstr(msg, "unrecognized exception condition")
-				       ? SQLSTATE_UNDEFINED_OBJECT
-				       : SQLSTATE_SYNTAX_ERROR,
-			       "%s", msg);
+		ok = pgerr_set(c->err, compile_state(msg), "%s", msg);
 		if (r.error->context)
 			snprintf(c->err->context, sizeof(c->err->context), "%s", r.error->context);
 		const char *wrapped = "compilation of PL/pgSQL function \"f\"";

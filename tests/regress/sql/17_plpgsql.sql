@@ -106,3 +106,17 @@ CREATE FUNCTION pl_e_trig() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN BEGIN N
 CREATE TRIGGER pl_e_bi BEFORE INSERT ON pl_e FOR EACH ROW EXECUTE FUNCTION pl_e_trig();
 INSERT INTO pl_e VALUES (5, 0), (6, 5);
 SELECT * FROM pl_e WHERE id > 4 ORDER BY id;
+-- what migrations' and ORMs' DO blocks use besides: labels, qualified names, EXIT of a block, RETURNING INTO,
+-- GET STACKED DIAGNOSTICS, EXECUTE ... USING, CONTINUE WHEN, ASSERT, RAISE USING, CONSTANT
+CREATE TABLE pl_g (n serial PRIMARY KEY, msg text);
+DO $$ <<outer>> DECLARE x int := 1; BEGIN DECLARE x int := 2; BEGIN INSERT INTO pl_g (msg) VALUES ('inner ' || x || ' outer ' || outer.x); END; END $$;
+DO $$ <<blk>> BEGIN INSERT INTO pl_g (msg) VALUES ('before exit'); EXIT blk; INSERT INTO pl_g (msg) VALUES ('never'); END $$;
+DO $$ DECLARE t text; BEGIN INSERT INTO pl_g (msg) VALUES ('x') RETURNING msg INTO t; INSERT INTO pl_g (msg) VALUES ('returned ' || t); END $$;
+DO $$ DECLARE v text; BEGIN BEGIN PERFORM 1 / 0; EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS v = PG_EXCEPTION_CONTEXT; END; INSERT INTO pl_g (msg) VALUES ('stacked ' || (v <> '')); END $$;
+DO $$ DECLARE n int; BEGIN EXECUTE 'SELECT $1 + $2' INTO n USING 1, 2; INSERT INTO pl_g (msg) VALUES ('using ' || n); END $$;
+DO $$ DECLARE x int := 0; BEGIN WHILE x < 5 LOOP x := x + 1; CONTINUE WHEN x = 2; INSERT INTO pl_g (msg) VALUES ('w ' || x); END LOOP; END $$;
+DO $$ BEGIN ASSERT (SELECT count(*) FROM pl_g) > 0, 'empty'; END $$;
+DO $$ DECLARE s text; BEGIN s := format('%s-%s', 1, 'b'); RAISE NOTICE USING MESSAGE = s; INSERT INTO pl_g (msg) VALUES (s); END $$;
+DO $$ DECLARE r record; BEGIN SELECT 1 AS a, 'x' AS b INTO r; INSERT INTO pl_g (msg) SELECT r.b || r.a; END $$;
+DO $$ DECLARE c CONSTANT int := 1; BEGIN c := 2; END $$;
+SELECT msg FROM pl_g ORDER BY n;
