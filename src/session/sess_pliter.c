@@ -149,6 +149,20 @@ static bool in_use(struct pl_run *r, const char *name, struct pgerr *err)
 	return true;
 }
 
+/* A query that returns no rows cannot be a cursor's: 42P11 naming its command (it ran: the
+ * error undoes it with the block, as if it had not). */
+static bool returned_rows(const char *sql, const struct pl_rows *out, struct pgerr *err)
+{
+	if (out->ncols)
+		return true;
+	char tag[16];
+	size_t n = 0;
+	for (sql += strspn(sql, " \t\r\n("); isalpha((unsigned char)*sql) && n + 1 < sizeof(tag);)
+		tag[n++] = (char)toupper((unsigned char)*sql++);
+	tag[n] = '\0';
+	return pgerr_set(err, "42P11", "cannot open %s query as cursor", n ? tag : "empty");
+}
+
 /* The rows of cursor variable st->var's query (a bound one's with its arguments, or OPEN's
  * FOR [EXECUTE] query), in r->scratch. */
 static bool cursor_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
@@ -163,12 +177,15 @@ static bool cursor_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 		for (size_t k = 0; k < c->nargs; k++)
 			if (!sess_pl_assign(r, c->args[k], args[k].text, args[k].type, err))
 				return false;
-		return sess_pl_exec_expr(r, c->query, true, out, err);
+		return sess_pl_exec_expr(r, c->query, true, out, err) &&
+		       returned_rows(c->query->sql, out, err);
 	}
 	if (!st->dynamic)
-		return sess_pl_exec_expr(r, st->expr, true, out, err);
+		return sess_pl_exec_expr(r, st->expr, true, out, err) &&
+		       returned_rows(st->expr->sql, out, err);
 	return sess_pl_dyn_sql(r, st, &sql, &args, err) &&
-	       sess_pl_exec(r, sql, args, (int)st->nparams, true, out, err);
+	       sess_pl_exec(r, sql, args, (int)st->nparams, true, out, err) &&
+	       returned_rows(sql, out, err);
 }
 
 bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,

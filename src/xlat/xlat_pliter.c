@@ -75,8 +75,9 @@ bool xlat_plload_cursor_decl(struct xlat_plloader *l, struct xlat_pl_var *v,
 	c->no_scroll = (xlat_json_int(b, "cursor_options", 0) & 0x0004) != 0; /* NO_SCROLL */
 	int row = xlat_json_int(b, "cursor_explicit_argrow", -1);
 	const struct xlat_json *fields =
-		row >= 0 ? xlat_json_get(xlat_plload_node(&l->datums->items[row], &kind), "fields")
-			 : NULL;
+		row >= 0 && (size_t)row < l->datums->n
+			? xlat_json_get(xlat_plload_node(&l->datums->items[row], &kind), "fields")
+			: NULL;
 	size_t n = fields && fields->type == XJ_ARRAY ? fields->n : 0, mark = l->nscope;
 	int *args = arena_zalloc(l->c->a, (n + 1) * sizeof(int));
 	for (size_t i = 0; i < n; i++) {

@@ -120,3 +120,10 @@ DO $$ DECLARE s text; BEGIN s := format('%s-%s', 1, 'b'); RAISE NOTICE USING MES
 DO $$ DECLARE r record; BEGIN SELECT 1 AS a, 'x' AS b INTO r; INSERT INTO pl_g (msg) SELECT r.b || r.a; END $$;
 DO $$ DECLARE c CONSTANT int := 1; BEGIN c := 2; END $$;
 SELECT msg FROM pl_g ORDER BY n;
+-- OPEN of a query that returns no rows
+CREATE TABLE pl_h (a int);
+DO $$ DECLARE c refcursor; BEGIN OPEN c FOR INSERT INTO pl_h VALUES (1); END $$;
+DO $$ DECLARE c refcursor; BEGIN OPEN c FOR EXECUTE 'DELETE FROM pl_h'; END $$;
+DO $$ DECLARE c refcursor; n int; BEGIN OPEN c FOR INSERT INTO pl_h VALUES (2) RETURNING a; FETCH c INTO n; RAISE NOTICE '%', n; END $$;
+DO $$ DECLARE c CURSOR FOR SELECT a FROM pl_h; n int; BEGIN OPEN c; FETCH c INTO n; EXCEPTION WHEN invalid_cursor_definition THEN NULL; END $$;
+SELECT count(*) FROM pl_h;
