@@ -394,11 +394,20 @@ struct xlat_pl_ref {
 	int var;
 	const char *field;
 };
-/* sql: PostgreSQL text, $1..$nrefs standing for refs (an expression: "SELECT expr"). */
+/* Where a parameter stands in an expression's sql: bytes [at, at + len) are "$ref+1"; star: it
+ * was written `r.*` (a record's fields as a list, where a bare record is one row value). */
+struct xlat_pl_hit {
+	int at, len, ref;
+	bool star;
+};
+/* sql: PostgreSQL text, $1..$nrefs standing for refs (an expression: "SELECT expr"); hits: each
+ * place one stands, in order (a record's value is spelled out there when the block runs). */
 struct xlat_pl_expr {
 	const char *sql;
 	const struct xlat_pl_ref *refs;
 	int nrefs;
+	const struct xlat_pl_hit *hits;
+	int nhits;
 };
 /* A cursor variable's bound query over its arguments (args: variables, set from OPEN c(...)
  * before the query runs); query NULL for a refcursor variable. */

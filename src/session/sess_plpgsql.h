@@ -154,6 +154,12 @@ void sess_pl_rec_reset(struct pl_run *r, int var);
 bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
 			struct pgerr *err);
 
+/* e's sql and args (nargs of them, its refs') with each whole record variable it names spelled
+ * out: `r` as ROW($a, $b, ...), `r.*` as $a, $b, ... of its fields, appended to args (in
+ * scratch); unchanged when it names none. 55000 for a record not assigned yet. */
+bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, const char **sql,
+			    struct pl_arg **args, int *nargs, struct pgerr *err);
+
 /* ---- sess_pliter.c ---- */
 /* FOREACH's rows: the elements (or slices) of st's array, one column, in r->scratch; 22004 for
  * a NULL array, 42804 for no array, 2202E for a slice beyond its dimensions. */

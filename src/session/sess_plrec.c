@@ -159,3 +159,70 @@ bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, s
 	}
 	return true;
 }
+
+/* Whether hit h of e stands for a whole record variable. */
+static bool whole(const struct pl_run *r, const struct xlat_pl_expr *e, int h)
+{
+	const struct xlat_pl_ref *ref = &e->refs[e->hits[h].ref];
+	return !ref->field && r->vals[ref->var].is_record;
+}
+
+/* Record var's fields as parameters n, n+1, ... into sb (a row value, or the list r.* is) and
+ * args; a record not assigned yet is NULL as a value, 55000 as r.*. */
+static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb,
+			 struct pl_arg *args, int *n, struct pgerr *err)
+{
+	const struct pl_val *v = &r->vals[var];
+	if (!v->assigned && !star) { /* a record not assigned yet is a NULL */
+		strbuf_puts(sb, "NULL");
+		return true;
+	}
+	if (!v->assigned) {
+		pgerr_set(err, PL_NOT_ASSIGNED, "record \"%s\" is not assigned yet",
+			  r->f->vars[var].name);
+		pgerr_detail(err,
+			     "The tuple structure of a not-yet-assigned record is indeterminate.");
+		return false;
+	}
+	strbuf_puts(sb, star ? "" : "ROW(");
+	for (size_t k = 0; k < v->nfields; k++) {
+		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
+		strbuf_printf(sb, "%s$%d", k ? ", " : "", ++*n);
+	}
+	strbuf_puts(sb, star ? "" : ")");
+	return true;
+}
+
+bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, const char **sql,
+			    struct pl_arg **args, int *nargs, struct pgerr *err)
+{
+	size_t extra = 0;
+	for (int h = 0; h < e->nhits; h++)
+		if (whole(r, e, h))
+			extra += r->vals[e->refs[e->hits[h].ref].var].nfields + 1;
+	if (!extra)
+		return true;
+	struct pl_arg *v = arena_alloc(r->scratch, ((size_t)*nargs + extra + 1) * sizeof(*v));
+	memcpy(v, *args, (size_t)*nargs * sizeof(*v));
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int pos = 0, n = *nargs;
+	bool ok = true;
+	for (int h = 0; ok && h < e->nhits; h++) {
+		if (!whole(r, e, h))
+			continue;
+		strbuf_append(&sb, e->sql + pos, (size_t)(e->hits[h].at - pos));
+		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star, &sb, v, &n, err);
+		pos = e->hits[h].at + e->hits[h].len;
+	}
+	strbuf_puts(&sb, e->sql + pos);
+	if (ok && sb.failed)
+		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	if (ok) {
+		*sql = arena_strndup(r->scratch, sb.data, sb.len);
+		*args = v;
+		*nargs = n;
+	}
+	strbuf_fini(&sb);
+	return ok;
+}

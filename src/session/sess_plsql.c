@@ -262,14 +262,9 @@ static bool ref_arg(struct pl_run *r, const struct xlat_pl_ref *ref, struct pl_a
 {
 	const struct pl_val *v = &r->vals[ref->var];
 	const char *name = r->f->vars[ref->var].name;
-	if (!ref->field) {
-		if (v->is_record)
-			return pgerr_set(
-				err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				"record variable \"%s\" as a value is not supported in a DO "
-				"block",
-				name);
-		*out = (struct pl_arg){v->text, v->type};
+	if (!ref->field) { /* a whole record is spelled out (sess_pl_expand_records) */
+		*out = (struct pl_arg){v->is_record ? NULL : v->text,
+				       v->is_record ? PGTYPE_TEXT : v->type};
 		return true;
 	}
 	if (!v->assigned) {
@@ -516,7 +511,10 @@ bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_r
 	for (int i = 0; i < e->nrefs; i++)
 		if (!ref_arg(r, &e->refs[i], &args[i], err))
 			return false;
-	return sess_pl_exec(r, e->sql, args, e->nrefs, no_rows_ok, out, err);
+	const char *sql = e->sql;
+	int nargs = e->nrefs;
+	return sess_pl_expand_records(r, e, &sql, &args, &nargs, err) &&
+	       sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
 }
 
 bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,

@@ -127,3 +127,20 @@ DO $$ DECLARE c refcursor; BEGIN OPEN c FOR EXECUTE 'DELETE FROM pl_h'; END $$;
 DO $$ DECLARE c refcursor; n int; BEGIN OPEN c FOR INSERT INTO pl_h VALUES (2) RETURNING a; FETCH c INTO n; RAISE NOTICE '%', n; END $$;
 DO $$ DECLARE c CURSOR FOR SELECT a FROM pl_h; n int; BEGIN OPEN c; FETCH c INTO n; EXCEPTION WHEN invalid_cursor_definition THEN NULL; END $$;
 SELECT count(*) FROM pl_h;
+-- whole records: r as a row value (IS DISTINCT FROM, also NEW and OLD in a trigger), r.* as its fields
+CREATE TABLE pl_w (id int PRIMARY KEY, name text, v int);
+CREATE TABLE pl_w2 (id int PRIMARY KEY, name text, v int);
+INSERT INTO pl_w VALUES (1, 'a', 10), (2, 'b', 20);
+CREATE TABLE pl_wlog (n serial PRIMARY KEY, msg text);
+DO $$ DECLARE r pl_w%ROWTYPE; BEGIN FOR r IN SELECT * FROM pl_w ORDER BY id LOOP INSERT INTO pl_w2 VALUES (r.*); END LOOP; END $$;
+-- differs: PostgreSQL has no row type for a record variable here (42809 record type has not been registered); its fields are listed
+DO $$ DECLARE r record; BEGIN SELECT 9 AS id, $q$z$q$ AS name, 0 AS v INTO r; INSERT INTO pl_w2 VALUES (r.*); END $$;
+DO $$ DECLARE u pl_w%ROWTYPE; BEGIN SELECT * INTO u FROM pl_w WHERE id = 1; u.id := 3; INSERT INTO pl_w2 SELECT u.*; END $$;
+SELECT * FROM pl_w2 WHERE id < 9 ORDER BY id;
+DO $$ DECLARE a pl_w%ROWTYPE; b pl_w%ROWTYPE; BEGIN SELECT * INTO a FROM pl_w WHERE id = 1; SELECT * INTO b FROM pl_w2 WHERE id = 1; IF a IS DISTINCT FROM b THEN INSERT INTO pl_wlog (msg) VALUES ('differ'); ELSE INSERT INTO pl_wlog (msg) VALUES ('same'); END IF; b.v := 11; IF row(a.*) IS DISTINCT FROM row(b.*) THEN INSERT INTO pl_wlog (msg) VALUES ('now differ'); END IF; END $$;
+DO $$ DECLARE r record; BEGIN IF r IS DISTINCT FROM r THEN NULL; END IF; END $$;
+CREATE FUNCTION pl_w_touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW IS DISTINCT FROM OLD THEN INSERT INTO pl_wlog (msg) VALUES ('changed ' || NEW.id); ELSE INSERT INTO pl_wlog (msg) VALUES ('unchanged ' || NEW.id); END IF; RETURN NEW; END $$;
+CREATE TRIGGER pl_w_bu BEFORE UPDATE ON pl_w FOR EACH ROW EXECUTE FUNCTION pl_w_touch();
+UPDATE pl_w SET v = v WHERE id = 1;
+UPDATE pl_w SET v = v + 1 WHERE id = 2;
+SELECT msg FROM pl_wlog ORDER BY n;

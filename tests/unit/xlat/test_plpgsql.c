@@ -203,6 +203,29 @@ START_TEST(test_foreach)
 }
 END_TEST
 
+/* A whole record's references are kept with where they stand, r.* marked. */
+START_TEST(test_whole_records)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE r record; s record; BEGIN INSERT INTO t VALUES (r . *); "
+		   "PERFORM r IS DISTINCT FROM s, r.a; END $$");
+	const struct xlat_pl_expr *e = f->top.body.v[0].expr, *p = f->top.body.v[1].expr;
+	ck_assert_str_eq(e->sql, "INSERT INTO t VALUES ($1)");
+	ck_assert_int_eq(e->nhits, 1);
+	ck_assert(e->hits[0].star);
+	ck_assert_int_eq(e->hits[0].at, 22);
+	ck_assert_int_eq(e->hits[0].len, 2);
+	ck_assert_str_eq(p->sql, "SELECT $1 IS DISTINCT FROM $2, $3");
+	ck_assert_int_eq(p->nhits, 3);
+	ck_assert(!p->hits[0].star);
+	ck_assert_int_eq(p->hits[1].at, 27);
+	ck_assert_int_eq(p->hits[2].ref, 2);
+	ck_assert_str_eq(p->refs[2].field, "a");
+	arena_free(a);
+}
+END_TEST
+
 /* Cursor statements, which libpg_query's parser cannot take, through their markers. */
 START_TEST(test_cursors)
 {
@@ -302,6 +325,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_foreach);
 	tcase_add_test(tc, test_cursors);
+	tcase_add_test(tc, test_whole_records);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
