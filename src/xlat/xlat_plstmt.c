@@ -233,9 +233,8 @@ static bool load_raise(struct xlat_plloader *l, const struct xlat_json *b, struc
 	for (size_t i = 0; i < n; i++) {
 		const struct xlat_json *o = xlat_json_get(&opts->items[i], "PLpgSQL_raise_option");
 		int t = xlat_json_int(o, "opt_type", -1);
-		if (t < 0 || t > XLAT_PL_RAISE_HINT)
-			return xlat_plload_unsupported(
-				l, "RAISE USING COLUMN, CONSTRAINT, DATATYPE, TABLE or SCHEMA");
+		if (t < 0 || t > XLAT_PL_RAISE_SCHEMA || t == XLAT_PL_RAISE_DATATYPE)
+			return xlat_plload_unsupported(l, "RAISE USING DATATYPE");
 		kinds[i] = (enum xlat_pl_raise_opt)t;
 		if (!(exprs[i] = xlat_plload_expr(l, xlat_json_get(o, "expr"))))
 			return false;
@@ -252,7 +251,9 @@ static bool load_getdiag(struct xlat_plloader *l, const struct xlat_json *b,
 {
 	static const char *const names[] = {"ROW_COUNT",         "RETURNED_SQLSTATE",
 					    "MESSAGE_TEXT",      "PG_EXCEPTION_DETAIL",
-					    "PG_EXCEPTION_HINT", "PG_EXCEPTION_CONTEXT"};
+					    "PG_EXCEPTION_HINT", "PG_EXCEPTION_CONTEXT",
+					    "COLUMN_NAME",       "CONSTRAINT_NAME",
+					    "TABLE_NAME",        "SCHEMA_NAME"};
 	const struct xlat_json *items = xlat_json_get(b, "diag_items");
 	size_t n = items && items->type == XJ_ARRAY ? items->n : 0;
 	enum xlat_pl_diag *kinds = arena_zalloc(l->c->a, (n ? n : 1) * sizeof(*kinds));

@@ -144,3 +144,14 @@ CREATE TRIGGER pl_w_bu BEFORE UPDATE ON pl_w FOR EACH ROW EXECUTE FUNCTION pl_w_
 UPDATE pl_w SET v = v WHERE id = 1;
 UPDATE pl_w SET v = v + 1 WHERE id = 2;
 SELECT msg FROM pl_wlog ORDER BY n;
+-- RAISE USING COLUMN/CONSTRAINT/TABLE/SCHEMA and GET STACKED DIAGNOSTICS of those fields (also a constraint's errors')
+CREATE TABLE pl_d (id int PRIMARY KEY, email text UNIQUE, n int NOT NULL, CHECK (n > 0));
+INSERT INTO pl_d VALUES (1, 'a@x', 1);
+CREATE TABLE pl_dlog (n serial PRIMARY KEY, msg text);
+DO $$ DECLARE c text; k text; t text; s text; BEGIN RAISE EXCEPTION 'bad' USING COLUMN = 'col1', CONSTRAINT = 'con1', TABLE = 'tab1', SCHEMA = 'sch1'; EXCEPTION WHEN OTHERS THEN GET STACKED DIAGNOSTICS c = COLUMN_NAME, k = CONSTRAINT_NAME, t = TABLE_NAME, s = SCHEMA_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', c, k, t, s)); END $$;
+DO $$ DECLARE k text; t text; BEGIN INSERT INTO pl_d VALUES (2, 'a@x', 1); EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS k = CONSTRAINT_NAME, t = TABLE_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', 'unique', k, t)); END $$;
+DO $$ DECLARE k text; t text; c text; BEGIN INSERT INTO pl_d VALUES (3, 'b@x', NULL); EXCEPTION WHEN not_null_violation THEN GET STACKED DIAGNOSTICS c = COLUMN_NAME, t = TABLE_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', 'notnull', c, t)); END $$;
+DO $$ DECLARE k text; t text; BEGIN INSERT INTO pl_d VALUES (4, 'c@x', 0); EXCEPTION WHEN check_violation THEN GET STACKED DIAGNOSTICS k = CONSTRAINT_NAME, t = TABLE_NAME; INSERT INTO pl_dlog (msg) VALUES (concat_ws('/', 'check', k, t)); END $$;
+-- differs: refused (0A000): RAISE USING DATATYPE (an error carries no data type name here)
+DO $$ BEGIN RAISE EXCEPTION 'x' USING DATATYPE = 'int'; END $$;
+SELECT msg FROM pl_dlog ORDER BY n;
