@@ -143,6 +143,13 @@ bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs
  * 0 when there is no such type. */
 uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod);
 
+/* Whether t is a string type (or unknown, 0): assignments to or from one go by I/O. */
+bool sess_pl_is_string(uint32_t t);
+/* PostgreSQL's I/O conversion: text read by type to's input function (its errors: 22P02 ...)
+ * and written again by its output function, into *out (scratch). */
+bool sess_pl_io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
+			const char **out, struct pgerr *err);
+
 /* ---- sess_plrec.c ---- */
 /* Resolves variable var's `t.c%TYPE` or `t%ROWTYPE` declaration (when it has one) against the
  * tenant's tables: 42601 (a column) or 42P01 (a relation) when there is none. */
@@ -166,6 +173,10 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
 			  struct pgerr *err);
 
+/* var[i] := value of a one-dimensional array (NULL: an empty one), as PostgreSQL assigns it:
+ * past the end pads with NULLs; 0A000 for subscripts below 1, several dimensions, explicit
+ * bounds. */
+bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 /* FOR over a bound cursor's rows (its arguments from st->params), in r->scratch; 42P03 when
  * the cursor is open. */
 bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,

@@ -109,7 +109,7 @@ void sess_pl_vars_free(struct pl_run *r)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-static bool is_string(uint32_t t)
+bool sess_pl_is_string(uint32_t t)
 {
 	return !t || t == PGTYPE_TEXT || t == PGTYPE_VARCHAR || t == PGTYPE_BPCHAR ||
 	       t == PGTYPE_UNKNOWN || t == PGTYPE_NAME;
@@ -117,8 +117,8 @@ static bool is_string(uint32_t t)
 
 /* PostgreSQL's I/O conversion: text read by the input function of type to (its errors are
  * the assignment's: 22P02 ...) and written again by its output function. */
-static bool io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
-		       const char **out, struct pgerr *err)
+bool sess_pl_io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
+			const char **out, struct pgerr *err)
 {
 	struct session *s = r->s;
 	uint32_t wire = sess_types_wire(s, to);
@@ -141,9 +141,9 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 {
 	uint32_t want = r->decl_types[var];
 	int32_t typmod = r->decl_typmods[var];
-	if (type != want && (is_string(type) || is_string(want)) &&
+	if (type != want && (sess_pl_is_string(type) || sess_pl_is_string(want)) &&
 	    !sess_types_enum(r->s, want, NULL)) {
-		if (!io_convert(r, *text, want, typmod, text, err))
+		if (!sess_pl_io_convert(r, *text, want, typmod, text, err))
 			return false;
 	} else if (type != want || (want == PGTYPE_NUMERIC && typmod >= 4)) {
 		/* the value as a constant of its type: the translator casts those as PostgreSQL
@@ -214,9 +214,10 @@ bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const ch
 		return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN, "record \"%s\" has no field \"%s\"",
 				 name, field);
 	const struct pgtype_info *want = pgtype_by_oid(v->types[k]);
-	if (text && type != v->types[k] && (is_string(type) || is_string(v->types[k])) &&
-	    !sess_types_enum(r->s, v->types[k], NULL)) { /* by I/O, as assign_cast */
-		if (!io_convert(r, text, v->types[k], -1, &text, err))
+	uint32_t ft = v->types[k];
+	if (text && type != ft && (sess_pl_is_string(type) || sess_pl_is_string(ft)) &&
+	    !sess_types_enum(r->s, ft, NULL)) { /* by I/O, as assign_cast */
+		if (!sess_pl_io_convert(r, text, v->types[k], -1, &text, err))
 			return false;
 	} else if (text && type != v->types[k] && want) { /* the field's type, as an assignment casts */
 		struct pl_rows rows;

@@ -440,3 +440,29 @@ int xlat_plload_cursor_stmt(struct xlat_plloader *l, const char *kind, const str
 	}
 	return -1;
 }
+
+/* ---- array elements ---- */
+
+bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_stmt *st)
+{
+	const char *open = p++;
+	int depth = 1;
+	bool slice = false;
+	for (; *p && depth; p++) {
+		depth += *p == '[' ? 1 : *p == ']' ? -1 : 0;
+		if (depth == 1 && p[0] == ':' && p[1] != ':' && p[-1] != ':')
+			slice = true;
+	}
+	const char *close = p - 1;
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	if (depth || slice || *p == '[')
+		return xlat_plload_unsupported(l, "assigning to an array slice or a multidimensional "
+						  "array's element");
+	p += *p == ':';
+	if (*p++ != '=')
+		return xlat_plload_unsupported(l, "this assignment");
+	const char *idx = arena_strndup(l->c->a, open + 1, (size_t)(close - open - 1));
+	return (st->subscript = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", idx))) &&
+	       (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p)));
+}

@@ -42,7 +42,7 @@ static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, stru
 	while (*p && !strchr(":=[.", *p))
 		p++;
 	if (*p == '[')
-		return xlat_plload_unsupported(l, "assigning to an array element");
+		return xlat_plload_element(l, p, st);
 	if (*p == '.')
 		return xlat_plload_unsupported(l, "assigning to a field of a non-record variable");
 	p += *p == ':' ? 2 : 1;

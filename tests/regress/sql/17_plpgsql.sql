@@ -155,3 +155,16 @@ DO $$ DECLARE k text; t text; BEGIN INSERT INTO pl_d VALUES (4, 'c@x', 0); EXCEP
 -- differs: refused (0A000): RAISE USING DATATYPE (an error carries no data type name here)
 DO $$ BEGIN RAISE EXCEPTION 'x' USING DATATYPE = 'int'; END $$;
 SELECT msg FROM pl_dlog ORDER BY n;
+-- assigning an array's element
+CREATE TABLE pl_a (n serial PRIMARY KEY, msg text);
+DO $$ DECLARE a int[] := ARRAY[1, 2, 3]; BEGIN a[2] := 20; a[4] := 4; a[6] := 6; INSERT INTO pl_a (msg) VALUES (a::text); END $$;
+DO $$ DECLARE a text[]; BEGIN a[1] := 'x y'; a[2] := NULL; a[3] := 'q"{'; a[array_length(a, 1) + 1] := 'null'; INSERT INTO pl_a (msg) VALUES (a::text || ' ' || a[3]); END $$;
+DO $$ DECLARE a int[] := '{}'; i int; BEGIN FOR i IN 1..3 LOOP a[i] := i * i; END LOOP; INSERT INTO pl_a (msg) VALUES (a::text); END $$;
+DO $$ DECLARE a numeric[] := '{1.5}'; BEGIN a[1] := 2; a[2] := '3.25'; INSERT INTO pl_a (msg) VALUES (a::text); END $$;
+DO $$ DECLARE a int[] := '{1}'; BEGIN a[1] := 'x'; END $$;
+DO $$ DECLARE a int[] := '{1}'; BEGIN a[NULL] := 1; END $$;
+-- differs: refused (0A000): PostgreSQL gives the empty array bounds [3:3]
+DO $$ DECLARE a int[]; BEGIN a[3] := 1; END $$;
+-- differs: refused (0A000): multidimensional arrays' elements are not assigned
+DO $$ DECLARE a int[] := '{{1,2},{3,4}}'; BEGIN a[1][2] := 5; END $$;
+SELECT msg FROM pl_a ORDER BY n;
