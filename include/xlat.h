@@ -416,17 +416,36 @@ struct xlat_pl_ref {
 	int var;
 	const char *field;
 };
-/* sql: PostgreSQL text, $1..$nrefs standing for refs (an expression: "SELECT expr"). */
+/* Where a parameter stands in an expression's sql: bytes [at, at + len) are "$ref+1"; star: it
+ * was written `r.*` (a record's fields as a list, where a bare record is one row value). */
+struct xlat_pl_hit {
+	int at, len, ref;
+	bool star;
+};
+/* sql: PostgreSQL text, $1..$nrefs standing for refs (an expression: "SELECT expr"); hits: each
+ * place one stands, in order (a record's value is spelled out there when the block runs). */
 struct xlat_pl_expr {
 	const char *sql;
 	const struct xlat_pl_ref *refs;
 	int nrefs;
+	const struct xlat_pl_hit *hits;
+	int nhits;
+};
+/* A cursor variable's bound query over its arguments (args: variables, set from OPEN c(...)
+ * before the query runs); query NULL for a refcursor variable. */
+struct xlat_pl_cursor {
+	const struct xlat_pl_expr *query;
+	const int *args;
+	size_t nargs;
+	bool no_scroll;
 };
 struct xlat_pl_var {
 	const char *name;
 	const char *type; /* declared type as written ("integer", "varchar(20)"); NULL: record */
 	bool constant, not_null;
 	const struct xlat_pl_expr *init; /* DEFAULT / := expression; NULL: NULL */
+	const char *rowtype; /* a record declared `x%ROWTYPE`: relation x as written */
+	const struct xlat_pl_cursor *cursor; /* a cursor variable (its value: the cursor's name) */
 };
 enum xlat_pl_kind {
 	XLAT_PL_BLOCK,   /* [DECLARE] BEGIN ... [EXCEPTION ...] END */
@@ -435,7 +454,7 @@ enum xlat_pl_kind {
 	XLAT_PL_LOOP,    /* LOOP ... END LOOP */
 	XLAT_PL_WHILE,   /* WHILE expr LOOP */
 	XLAT_PL_FORI,    /* FOR var IN [REVERSE] expr .. upper [BY step] LOOP */
-	XLAT_PL_FORS,    /* FOR targets IN query LOOP */
+	XLAT_PL_FORS,    /* FOR targets IN query LOOP; iter: FOREACH, FOR over a cursor */
 	XLAT_PL_EXIT,    /* EXIT / CONTINUE [label] [WHEN expr] */
 	XLAT_PL_SQL,     /* an SQL statement [INTO [STRICT] targets] */
 	XLAT_PL_PERFORM, /* PERFORM query */
@@ -445,6 +464,7 @@ enum xlat_pl_kind {
 	XLAT_PL_RETURN,  /* RETURN [expr] (ends the function; expr: its value, a SELECT; line 0:
 			  * the implicit one at the end of the body) */
 	XLAT_PL_ASSERT,  /* ASSERT expr [, message] */
+	XLAT_PL_CURSOR,  /* OPEN, FETCH, MOVE, CLOSE (curop) */
 };
 struct xlat_pl_stmt;
 struct xlat_pl_list {
@@ -459,10 +479,13 @@ struct xlat_pl_handler {
 };
 /* RAISE ... USING option = expr */
 enum xlat_pl_raise_opt { XLAT_PL_RAISE_ERRCODE, XLAT_PL_RAISE_MESSAGE, XLAT_PL_RAISE_DETAIL,
-			 XLAT_PL_RAISE_HINT };
+			 XLAT_PL_RAISE_HINT, XLAT_PL_RAISE_COLUMN, XLAT_PL_RAISE_CONSTRAINT,
+			 XLAT_PL_RAISE_DATATYPE, XLAT_PL_RAISE_TABLE, XLAT_PL_RAISE_SCHEMA };
 /* GET DIAGNOSTICS items */
 enum xlat_pl_diag { XLAT_PL_DIAG_ROW_COUNT, XLAT_PL_DIAG_SQLSTATE, XLAT_PL_DIAG_MESSAGE,
-		    XLAT_PL_DIAG_DETAIL, XLAT_PL_DIAG_HINT, XLAT_PL_DIAG_CONTEXT };
+		    XLAT_PL_DIAG_DETAIL, XLAT_PL_DIAG_HINT, XLAT_PL_DIAG_CONTEXT,
+		    XLAT_PL_DIAG_COLUMN, XLAT_PL_DIAG_CONSTRAINT, XLAT_PL_DIAG_TABLE,
+		    XLAT_PL_DIAG_SCHEMA };
 struct xlat_pl_stmt {
 	enum xlat_pl_kind kind;
 	int line;                /* in the body, 1-based (PostgreSQL's CONTEXT line) */
@@ -475,6 +498,7 @@ struct xlat_pl_stmt {
 	bool is_exit;            /* EXIT (else CONTINUE) */
 	int var;                 /* ASSIGN, FORI: the variable; RETURN of a record: it */
 	const char *field;       /* ASSIGN to a record's field (NEW.x := ...): its name */
+	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
 	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function */
 	bool ret_null;           /* RETURN NULL in a trigger function */
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
@@ -505,6 +529,18 @@ struct xlat_pl_stmt {
 	const int *diag_vars;
 	size_t ndiags;
 	bool stacked;             /* GET STACKED DIAGNOSTICS */
+	/* FORS over something else than a query: FOREACH targets [SLICE slice] IN ARRAY expr */
+	enum xlat_pl_iter { XLAT_PL_ITER_QUERY, XLAT_PL_ITER_ARRAY, XLAT_PL_ITER_CURSOR } iter;
+	int slice;
+	/* CURSOR and FORS over a cursor, of cursor variable var: OPEN (expr: FOR query, or
+	 * dynamic: FOR EXECUTE expr USING params; params: a bound cursor's arguments, also of the
+	 * FOR loop), FETCH/MOVE (count: its expression, NULL for 1; FETCH INTO targets), CLOSE */
+	enum xlat_pl_curop { XLAT_PL_OPEN, XLAT_PL_FETCH, XLAT_PL_MOVE, XLAT_PL_CLOSE } curop;
+	enum xlat_pl_fetch { XLAT_PL_FETCH_NEXT, XLAT_PL_FETCH_PRIOR, XLAT_PL_FETCH_FIRST,
+			     XLAT_PL_FETCH_LAST, XLAT_PL_FETCH_ABSOLUTE, XLAT_PL_FETCH_RELATIVE,
+			     XLAT_PL_FETCH_FORWARD, XLAT_PL_FETCH_BACKWARD } fetch;
+	const struct xlat_pl_expr *count;
+	bool fetch_all, no_scroll;
 };
 struct xlat_pl_func {
 	const struct xlat_pl_var *vars; /* every variable, by number */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* sess_plmsg.c: the messages of a DO block — RAISE (notices with their % formatting, errors
- * with USING ERRCODE/MESSAGE/DETAIL/HINT, re-raising the caught error), ASSERT, and GET
- * [STACKED] DIAGNOSTICS, which reads the row count and the caught error back. */
+ * with USING ERRCODE/MESSAGE/DETAIL/HINT and the COLUMN/CONSTRAINT/TABLE/SCHEMA fields,
+ * re-raising the caught error), ASSERT, and GET [STACKED] DIAGNOSTICS, which reads the row
+ * count and the caught error back. */
 #include "sess_plpgsql.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "pgtype.h"
@@ -46,6 +48,13 @@ static bool errcode_of(const char *v, char out[6], struct pgerr *err)
 			 v ? v : "");
 }
 
+/* A RAISE USING COLUMN/CONSTRAINT/TABLE/SCHEMA value into the error's field. */
+static void set_name(char field[PGERR_NAME_MAX], const char *v)
+{
+	if (v)
+		snprintf(field, PGERR_NAME_MAX, "%s", v);
+}
+
 /* RAISE's levels below EXCEPTION: as sent, and as client_min_messages names them. */
 static const char *const levels[] = {"DEBUG", "LOG", "INFO", "NOTICE", "WARNING"};
 static const char *const level_names[] = {"debug1", "log", "info", "notice", "warning"};
@@ -69,7 +78,7 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 		return false;
 	/* no message: the condition as written, else the SQLSTATE (PostgreSQL's default) */
 	const char *msg = st->message ? format_message(r, st->message, args) : st->sqlstate;
-	const char *detail = NULL, *hint = NULL;
+	const char *detail = NULL, *hint = NULL, *names[XLAT_PL_RAISE_SCHEMA + 1] = {NULL};
 	for (size_t i = 0; i < st->nopts; i++) {
 		const char *v;
 		uint32_t type;
@@ -93,6 +102,9 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 		case XLAT_PL_RAISE_HINT:
 			hint = v;
 			break;
+		default: /* COLUMN, CONSTRAINT, TABLE, SCHEMA: the error's fields */
+			names[st->opt_kinds[i]] = v;
+			break;
 		}
 	}
 	if (!msg) /* RAISE USING ERRCODE = ... alone: the SQLSTATE's condition or code */
@@ -104,6 +116,10 @@ bool sess_pl_raise(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr
 		pgerr_detail(err, "%s", detail);
 	if (hint)
 		pgerr_hint(err, "%s", hint);
+	set_name(err->column_name, names[XLAT_PL_RAISE_COLUMN]);
+	set_name(err->constraint_name, names[XLAT_PL_RAISE_CONSTRAINT]);
+	set_name(err->table_name, names[XLAT_PL_RAISE_TABLE]);
+	set_name(err->schema_name, names[XLAT_PL_RAISE_SCHEMA]);
 	if (st->level < 5) { /* a notice: PostgreSQL sends no CONTEXT with it */
 		pgw_be_notice_report(&r->s->out, levels[st->level], err);
 		pgerr_clear(err);
@@ -141,6 +157,18 @@ bool sess_pl_getdiag(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 			break;
 		case XLAT_PL_DIAG_CONTEXT:
 			v = c->context;
+			break;
+		case XLAT_PL_DIAG_COLUMN:
+			v = c->column_name;
+			break;
+		case XLAT_PL_DIAG_CONSTRAINT:
+			v = c->constraint_name;
+			break;
+		case XLAT_PL_DIAG_TABLE:
+			v = c->table_name;
+			break;
+		case XLAT_PL_DIAG_SCHEMA:
+			v = c->schema_name;
 			break;
 		}
 		if (!sess_pl_assign(r, st->diag_vars[i], v, PGTYPE_TEXT, err))

@@ -35,7 +35,10 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 	case XLAT_PL_FORI:
 		return "FOR with integer loop variable";
 	case XLAT_PL_FORS:
-		return st->dynamic ? "FOR over EXECUTE statement" : "FOR over SELECT rows";
+		return st->iter == XLAT_PL_ITER_ARRAY	 ? "FOREACH over array"
+		       : st->iter == XLAT_PL_ITER_CURSOR ? "FOR over cursor"
+		       : st->dynamic			 ? "FOR over EXECUTE statement"
+							 : "FOR over SELECT rows";
 	case XLAT_PL_EXIT:
 		return st->is_exit ? "EXIT" : "CONTINUE";
 	case XLAT_PL_SQL:
@@ -52,6 +55,11 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 		return "RETURN";
 	case XLAT_PL_ASSERT:
 		return "ASSERT";
+	case XLAT_PL_CURSOR:
+		return st->curop == XLAT_PL_OPEN    ? "OPEN"
+		       : st->curop == XLAT_PL_FETCH ? "FETCH"
+		       : st->curop == XLAT_PL_MOVE  ? "MOVE"
+						    : "CLOSE";
 	}
 	return "statement";
 }
@@ -113,9 +121,11 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 /* ---- INTO ---- */
 
 /* Row i of rows (none: NULLs) into the targets. */
-static bool assign_row(struct pl_run *r, const struct xlat_pl_stmt *st, const struct pl_rows *rows,
-		       size_t i, struct pgerr *err)
+bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
+			    const struct pl_rows *rows, size_t i, struct pgerr *err)
 {
+	if (st->ntargets == 1 && r->vals[st->targets[0]].row)
+		return sess_pl_assign_row(r, st->targets[0], rows, i, err);
 	if (st->ntargets == 1 && r->vals[st->targets[0]].is_record) {
 		sess_pl_assign_record(r, st->targets[0], rows, i);
 		return true;
@@ -140,7 +150,7 @@ static bool into(struct pl_run *r, const struct xlat_pl_stmt *st, const struct p
 		pgerr_hint(err, "Make sure the query returns a single row, or use LIMIT 1.");
 		return false;
 	}
-	return assign_row(r, st, rows, 0, err);
+	return sess_pl_assign_targets(r, st, rows, 0, err);
 }
 
 /* ---- statements ---- */
@@ -161,8 +171,8 @@ static bool exec_sql(struct pl_run *r, const struct xlat_pl_stmt *st, struct pge
 }
 
 /* EXECUTE's string: a NULL one is PostgreSQL's 22004. */
-static bool dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
-		    struct pl_arg **args, struct pgerr *err)
+bool sess_pl_dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+		     struct pl_arg **args, struct pgerr *err)
 {
 	uint32_t type;
 	if (!sess_pl_eval(r, st->expr, sql, &type, err) ||
@@ -179,7 +189,7 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	const char *sql;
 	struct pl_arg *args;
 	struct pl_rows rows;
-	if (!dyn_sql(r, st, &sql, &args, err) ||
+	if (!sess_pl_dyn_sql(r, st, &sql, &args, err) ||
 	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
 		return false;
 	return !st->into || into(r, st, &rows, err);
@@ -274,17 +284,19 @@ static enum pl_flow exec_fors(struct pl_run *r, const struct xlat_pl_stmt *st, s
 {
 	const char *sql = NULL;
 	struct pl_arg *args = NULL;
-	if (st->dynamic && !dyn_sql(r, st, &sql, &args, err))
+	if (st->dynamic && !sess_pl_dyn_sql(r, st, &sql, &args, err))
 		return PL_FAIL;
 	struct arena *scratch = r->scratch, *rows_arena = arena_new(0);
 	struct pl_rows rows;
 	r->scratch = rows_arena;
-	bool ok = st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
-			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
+	bool ok = st->iter == XLAT_PL_ITER_ARRAY    ? sess_pl_foreach_rows(r, st, &rows, err)
+		  : st->iter == XLAT_PL_ITER_CURSOR ? sess_pl_forc_rows(r, st, &rows, err)
+		  : st->dynamic ? sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
+				: sess_pl_exec_expr(r, st->expr, true, &rows, err);
 	r->scratch = scratch;
 	enum pl_flow flow = ok ? PL_NEXT : PL_FAIL;
 	for (size_t i = 0; ok && i < rows.nrows; i++) {
-		if (!sess_wait_check(r->s, err) || !assign_row(r, st, &rows, i, err)) {
+		if (!sess_wait_check(r->s, err) || !sess_pl_assign_targets(r, st, &rows, i, err)) {
 			flow = PL_FAIL;
 			break;
 		}
@@ -326,11 +338,9 @@ static bool init_decls(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 		uint32_t type = 0;
 		if (d->init && !sess_pl_eval(r, d->init, &text, &type, err))
 			return false;
-		if (r->vals[v].is_record) {
-			struct pl_rows none = {0};
-			sess_pl_assign_record(r, v, &none, 0);
-			r->vals[v].assigned = false;
-		} else if (!sess_pl_assign(r, v, text, type, err)) {
+		if (r->vals[v].is_record)
+			sess_pl_rec_reset(r, v);
+		else if (!sess_pl_assign(r, v, text, type, err)) {
 			return false;
 		}
 	}
@@ -366,17 +376,44 @@ static enum pl_flow run_handler(struct pl_run *r, const struct xlat_pl_stmt *st,
 	return flow;
 }
 
+/* EXIT of block st's own label ends there. */
+static enum pl_flow block_end(struct pl_run *r, const struct xlat_pl_stmt *st, enum pl_flow flow)
+{
+	if (flow == PL_EXIT && r->label && st->label && strcmp(r->label, st->label) == 0) {
+		r->label = NULL;
+		flow = PL_NEXT;
+	}
+	return flow;
+}
+
+/* A block with handlers where SQLite takes no savepoint (in a function a writing statement
+ * calls): an error is caught only when nothing the block did must be undone — no statement of
+ * it changed a row (SQLite undid the failing statement's own changes) — else 0A000. */
+static enum pl_flow exec_unprotected(struct pl_run *r, const struct xlat_pl_stmt *st,
+				     struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(r->s->conn);
+	int64_t before = sqlite3_total_changes64(db);
+	enum pl_flow flow = exec_list(r, &st->body, err);
+	const struct xlat_pl_handler *h = flow == PL_FAIL ? handler_for(r, st, err) : NULL;
+	if (h && sqlite3_total_changes64(db) != before) {
+		pgerr_clear(err);
+		pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			  "an EXCEPTION block in a function called by INSERT, UPDATE or DELETE "
+			  "cannot undo the rows its block changed before the error");
+		return PL_FAIL;
+	}
+	if (h)
+		flow = run_handler(r, st, h, err);
+	return block_end(r, st, flow);
+}
+
 static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
 {
 	if (!init_decls(r, st, err))
 		return PL_FAIL;
 	if (!st->nhandlers) {
-		enum pl_flow flow = exec_list(r, &st->body, err);
-		if (flow == PL_EXIT && r->label && st->label && strcmp(r->label, st->label) == 0) {
-			r->label = NULL;
-			flow = PL_NEXT;
-		}
-		return flow;
+		return block_end(r, st, exec_list(r, &st->body, err));
 	}
 	char sp[40];
 	snprintf(sp, sizeof(sp), "shardlite_pl_%d", ++r->savepoints);
@@ -385,9 +422,7 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 		r->savepoints--;
 		if (r->s->udf && r->s->udf->depth > 0) { /* SQLite takes none while a statement writes */
 			pgerr_clear(err);
-			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				  "an EXCEPTION block in a function called by INSERT, UPDATE or "
-				  "DELETE is not supported");
+			return exec_unprotected(r, st, err);
 		}
 		return PL_FAIL;
 	}
@@ -402,11 +437,7 @@ static enum pl_flow exec_block(struct pl_run *r, const struct xlat_pl_stmt *st, 
 	r->savepoints--;
 	if (h && !undo) /* the transaction is still there to go on in */
 		flow = run_handler(r, st, h, err);
-	if (flow == PL_EXIT && r->label && st->label && strcmp(r->label, st->label) == 0) {
-		r->label = NULL;
-		flow = PL_NEXT;
-	}
-	return flow;
+	return block_end(r, st, flow);
 }
 
 /* ---- dispatch ---- */
@@ -420,6 +451,12 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 	case XLAT_PL_BLOCK:
 		return exec_block(r, st, err);
 	case XLAT_PL_ASSIGN:
+		if (!st->expr) { /* record := NULL */
+			sess_pl_rec_reset(r, st->var);
+			return PL_NEXT;
+		}
+		if (st->subscript)
+			return sess_pl_assign_element(r, st, err) ? PL_NEXT : PL_FAIL;
 		return sess_pl_eval(r, st->expr, &text, &type, err) &&
 				       (st->field ? sess_pl_assign_field(r, st->var, st->field, text,
 									 type, err)
@@ -460,6 +497,8 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		return exec_return(r, st, err);
 	case XLAT_PL_ASSERT:
 		return sess_pl_assert(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_CURSOR:
+		return sess_pl_cursor(r, st, err) ? PL_NEXT : PL_FAIL;
 	}
 	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
 	return PL_FAIL;

@@ -25,6 +25,7 @@ struct pl_val {
 	char *text; /* NULL: NULL */
 	uint32_t type;
 	bool is_record, assigned;
+	bool row; /* a record of a relation's row type (x%ROWTYPE): its fields stay */
 	size_t nfields;
 	char **names, **texts;
 	uint32_t *types;
@@ -44,6 +45,16 @@ struct pl_rows {
 	const char **cells;
 };
 
+/* A cursor OPEN made (sess_pliter.c): its rows, read at OPEN, and where FETCH stands. */
+struct pl_cursor {
+	struct pl_cursor *next;
+	char *name;
+	struct arena *a;     /* its rows */
+	struct pl_rows rows;
+	size_t pos;          /* 0 before the first row, k on row k, nrows + 1 after the last */
+	bool no_scroll;
+};
+
 struct pl_run {
 	struct session *s;
 	const struct xlat_pl_func *f;
@@ -59,6 +70,9 @@ struct pl_run {
 	bool busy;                  /* met another connection's lock: the DO runs again later */
 	const struct xlat_pl_stmt *at; /* the statement running, for the error's CONTEXT */
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
+	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
+	struct pl_cursor *cursors; /* the open ones */
+	unsigned unnamed;          /* cursors OPEN named "<unnamed portal N>" */
 };
 
 /* ---- sess_plpgsql.c ---- */
@@ -164,6 +178,61 @@ bool sess_pl_eval_int(struct pl_run *r, const struct xlat_pl_expr *e, const char
 /* The values of exprs (EXECUTE's USING, RAISE's arguments) as arguments, in scratch. */
 bool sess_pl_eval_args(struct pl_run *r, const struct xlat_pl_expr *const *exprs, size_t n,
 		       struct pl_arg **out, struct pgerr *err);
+
+/* The OID (and typmod) of a declared type as written ("int", "varchar(20)", an enum's name),
+ * 0 when there is no such type. */
+uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod);
+
+/* Whether t is a string type (or unknown, 0): assignments to or from one go by I/O. */
+bool sess_pl_is_string(uint32_t t);
+/* PostgreSQL's I/O conversion: text read by type to's input function (its errors: 22P02 ...)
+ * and written again by its output function, into *out (scratch). */
+bool sess_pl_io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
+			const char **out, struct pgerr *err);
+
+/* ---- sess_plrec.c ---- */
+/* Resolves variable var's `t.c%TYPE` or `t%ROWTYPE` declaration (when it has one) against the
+ * tenant's tables: 42601 (a column) or 42P01 (a relation) when there is none. */
+bool sess_pl_rec_init(struct pl_run *r, size_t var, struct pgerr *err);
+/* Record var as a block's entry leaves it: unassigned, or a row type's fields NULL. */
+void sess_pl_rec_reset(struct pl_run *r, int var);
+/* Row i of rows (none: NULLs) into row-typed record var, column k into field k converted to
+ * its type. */
+bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
+			struct pgerr *err);
+
+/* e's sql and args (nargs of them, its refs') with each whole record variable it names spelled
+ * out: `r` as ROW($a, $b, ...), `r.*` as $a, $b, ... of its fields, appended to args (in
+ * scratch); unchanged when it names none. 55000 for a record not assigned yet. */
+bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, const char **sql,
+			    struct pl_arg **args, int *nargs, struct pgerr *err);
+
+/* ---- sess_pliter.c ---- */
+/* FOREACH's rows: the elements (or slices) of st's array, one column, in r->scratch; 22004 for
+ * a NULL array, 42804 for no array, 2202E for a slice beyond its dimensions. */
+bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+			  struct pgerr *err);
+
+/* var[i] := value of a one-dimensional array (NULL: an empty one), as PostgreSQL assigns it:
+ * past the end pads with NULLs; 0A000 for subscripts below 1, several dimensions, explicit
+ * bounds. */
+bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* FOR over a bound cursor's rows (its arguments from st->params), in r->scratch; 42P03 when
+ * the cursor is open. */
+bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+		       struct pgerr *err);
+/* OPEN, FETCH, MOVE, CLOSE (PostgreSQL's 34000, 42P03, 55000, 22004). */
+bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
+/* Closes the cursors the run left open. */
+void sess_pl_cursors_free(struct pl_run *r);
+
+/* ---- sess_plpgsql.c: shared with the loops and cursors ---- */
+/* Row i of rows (none: NULLs) into st's targets. */
+bool sess_pl_assign_targets(struct pl_run *r, const struct xlat_pl_stmt *st,
+			    const struct pl_rows *rows, size_t i, struct pgerr *err);
+/* EXECUTE's string and USING values; 22004 for a NULL string. */
+bool sess_pl_dyn_sql(struct pl_run *r, const struct xlat_pl_stmt *st, const char **sql,
+		     struct pl_arg **args, struct pgerr *err);
 
 /* ---- sess_plmsg.c ---- */
 /* RAISE: a notice written (true), or the error in err (false). */

@@ -31,7 +31,7 @@ static bool text_name(const char *decl)
 /* The OID (and typmod) of a declared type as written ("int", "varchar(20)", "public.status"),
  * 0 when there is no such type: SQLite's upper-case affinity names mean other types to
  * pgtype_from_decl, so it is folded first. */
-static uint32_t decl_type(struct session *s, const char *type, int32_t *typmod)
+uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
 {
 	char buf[256];
 	size_t n = 0;
@@ -54,16 +54,20 @@ bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 	r->vals = calloc(n ? n : 1, sizeof(*r->vals));
 	r->decl_types = calloc(n ? n : 1, sizeof(*r->decl_types));
 	r->decl_typmods = calloc(n ? n : 1, sizeof(*r->decl_typmods));
-	if (!r->vals || !r->decl_types || !r->decl_typmods)
+	r->decl_names = calloc(n ? n : 1, sizeof(*r->decl_names));
+	if (!r->vals || !r->decl_types || !r->decl_typmods || !r->decl_names)
 		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		const struct xlat_pl_var *v = &r->f->vars[i];
 		r->vals[i].is_record = v->name && !v->type;
 		r->decl_typmods[i] = -1;
-		if (v->type && v->type[0] &&
-		    !(r->decl_types[i] = decl_type(r->s, v->type, &r->decl_typmods[i])))
+		if (!sess_pl_rec_init(r, i, err))
+			return false;
+		const char *type = r->decl_names[i] ? r->decl_names[i] : v->type;
+		if (type && type[0] &&
+		    !(r->decl_types[i] = sess_pl_decl_type(r->s, type, &r->decl_typmods[i])))
 			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist",
-					 v->type);
+					 type);
 		r->vals[i].type = r->decl_types[i];
 	}
 	return true;
@@ -89,7 +93,12 @@ void sess_pl_vars_free(struct pl_run *r)
 	for (size_t i = 0; r->vals && i < r->f->nvars; i++) {
 		free(r->vals[i].text);
 		clear_record(&r->vals[i]);
+		if (r->decl_names)
+			free(r->decl_names[i]);
 	}
+	free(r->decl_names);
+	r->decl_names = NULL;
+	sess_pl_cursors_free(r);
 	free(r->vals);
 	free(r->decl_types);
 	free(r->decl_typmods);
@@ -100,7 +109,7 @@ void sess_pl_vars_free(struct pl_run *r)
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
-static bool is_string(uint32_t t)
+bool sess_pl_is_string(uint32_t t)
 {
 	return !t || t == PGTYPE_TEXT || t == PGTYPE_VARCHAR || t == PGTYPE_BPCHAR ||
 	       t == PGTYPE_UNKNOWN || t == PGTYPE_NAME;
@@ -108,8 +117,8 @@ static bool is_string(uint32_t t)
 
 /* PostgreSQL's I/O conversion: text read by the input function of type to (its errors are
  * the assignment's: 22P02 ...) and written again by its output function. */
-static bool io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
-		       const char **out, struct pgerr *err)
+bool sess_pl_io_convert(struct pl_run *r, const char *text, uint32_t to, int32_t typmod,
+			const char **out, struct pgerr *err)
 {
 	struct session *s = r->s;
 	uint32_t wire = sess_types_wire(s, to);
@@ -132,11 +141,11 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 {
 	uint32_t want = r->decl_types[var];
 	int32_t typmod = r->decl_typmods[var];
-	if (type != want && (is_string(type) || is_string(want)) &&
+	if (type != want && (sess_pl_is_string(type) || sess_pl_is_string(want)) &&
 	    !sess_types_enum(r->s, want, NULL)) {
-		if (!io_convert(r, *text, want, typmod, text, err))
+		if (!sess_pl_io_convert(r, *text, want, typmod, text, err))
 			return false;
-	} else if (type != want) {
+	} else if (type != want || (want == PGTYPE_NUMERIC && typmod >= 4)) {
 		/* the value as a constant of its type: the translator casts those as PostgreSQL
 		 * does (2.6 to integer is 3), where a parameter is only restated to SQLite */
 		const struct pgtype_info *from = pgtype_by_oid(type);
@@ -145,7 +154,7 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 		strbuf_puts(&sb, "SELECT CAST(CAST(");
 		strbuf_put_quoted(&sb, *text, '\'');
 		strbuf_printf(&sb, " AS %s) AS %s)", from ? from->sql_name : "text",
-			      r->f->vars[var].type);
+			      r->decl_names[var] ? r->decl_names[var] : r->f->vars[var].type);
 		const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
 		bool failed = sb.failed;
 		strbuf_fini(&sb);
@@ -205,7 +214,12 @@ bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const ch
 		return pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN, "record \"%s\" has no field \"%s\"",
 				 name, field);
 	const struct pgtype_info *want = pgtype_by_oid(v->types[k]);
-	if (text && type != v->types[k] && want) { /* the field's type, as an assignment casts */
+	uint32_t ft = v->types[k];
+	if (text && type != ft && (sess_pl_is_string(type) || sess_pl_is_string(ft)) &&
+	    !sess_types_enum(r->s, ft, NULL)) { /* by I/O, as assign_cast */
+		if (!sess_pl_io_convert(r, text, v->types[k], -1, &text, err))
+			return false;
+	} else if (text && type != v->types[k] && want) { /* the field's type, as an assignment casts */
 		struct pl_rows rows;
 		struct pl_arg arg = {text, type};
 		if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)",
@@ -249,14 +263,9 @@ static bool ref_arg(struct pl_run *r, const struct xlat_pl_ref *ref, struct pl_a
 {
 	const struct pl_val *v = &r->vals[ref->var];
 	const char *name = r->f->vars[ref->var].name;
-	if (!ref->field) {
-		if (v->is_record)
-			return pgerr_set(
-				err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-				"record variable \"%s\" as a value is not supported in a DO "
-				"block",
-				name);
-		*out = (struct pl_arg){v->text, v->type};
+	if (!ref->field) { /* a whole record is spelled out (sess_pl_expand_records) */
+		*out = (struct pl_arg){v->is_record ? NULL : v->text,
+				       v->is_record ? PGTYPE_TEXT : v->type};
 		return true;
 	}
 	if (!v->assigned) {
@@ -516,7 +525,10 @@ bool sess_pl_exec_expr(struct pl_run *r, const struct xlat_pl_expr *e, bool no_r
 	for (int i = 0; i < e->nrefs; i++)
 		if (!ref_arg(r, &e->refs[i], &args[i], err))
 			return false;
-	return sess_pl_exec(r, e->sql, args, e->nrefs, no_rows_ok, out, err);
+	const char *sql = e->sql;
+	int nargs = e->nrefs;
+	return sess_pl_expand_records(r, e, &sql, &args, &nargs, err) &&
+	       sess_pl_exec(r, sql, args, nargs, no_rows_ok, out, err);
 }
 
 bool sess_pl_eval(struct pl_run *r, const struct xlat_pl_expr *e, const char **text, uint32_t *type,

@@ -17,6 +17,7 @@
 struct hit {
 	int at, end; /* byte span of the reference in the text */
 	int param;   /* 1-based */
+	bool star;   /* r.* */
 };
 
 struct walk {
@@ -90,7 +91,7 @@ static int param_of(struct walk *w, const struct xlat_pl_ref *ref)
 	return w->nrefs;
 }
 
-static void add_hit(struct walk *w, int at, int end, int param)
+static void add_hit(struct walk *w, int at, int end, int param, bool star)
 {
 	if (w->nhits == w->cap_hits) {
 		w->cap_hits = w->cap_hits ? w->cap_hits * 2 : 8;
@@ -99,7 +100,7 @@ static void add_hit(struct walk *w, int at, int end, int param)
 			memcpy(v, w->hits, w->nhits * sizeof(*v));
 		w->hits = v;
 	}
-	w->hits[w->nhits++] = (struct hit){at, end, param};
+	w->hits[w->nhits++] = (struct hit){at, end, param, star};
 }
 
 static void column_ref(struct walk *w, const PgQuery__ColumnRef *cr)
@@ -110,20 +111,35 @@ static void column_ref(struct walk *w, const PgQuery__ColumnRef *cr)
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (!(names[i] = xlat_node_str(cr->fields[i])))
-			return; /* r.* and the like: a column's, or refused when r is a variable */
+			break;
+	/* r.*: variable r's fields, when r is one (else a table's columns) */
+	bool star = n == 2 && !names[1] && cr->fields[1]->node_case == PG_QUERY__NODE__NODE_A_STAR;
+	for (size_t i = 0; i < n; i++)
+		if (!names[i] && !star)
+			return;
+	n -= star;
 	struct xlat_pl_ref ref = {0, NULL};
-	if (!w->fn(w->arg, names, n, &ref))
+	if (!w->fn(w->arg, names, n, &ref) || (star && ref.field))
 		return;
 	if (ref.field) /* names live in the parse tree, freed once the walk is done */
 		ref.field = arena_strdup(w->a, ref.field);
 	int end = span_end(w->sql, cr->location, n);
+	if (end >= 0 && star) { /* past ".*" */
+		const char *p = w->sql + end;
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		bool dot = *p == '.';
+		for (p += dot; dot && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r');)
+			p++;
+		end = dot && *p == '*' ? (int)(p + 1 - w->sql) : -1;
+	}
 	if (end < 0) {
 		w->failed = true;
 		pgerr_set(w->err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			  "this reference to PL/pgSQL variable \"%s\" is not supported", names[0]);
 		return;
 	}
-	add_hit(w, cr->location, end, param_of(w, &ref));
+	add_hit(w, cr->location, end, param_of(w, &ref), star);
 }
 
 /* $n in a function's body: its n-th argument (the resolver knows it as "$n"). */
@@ -134,7 +150,7 @@ static void param_ref(struct walk *w, const PgQuery__ParamRef *p)
 	const char *names[1] = {name};
 	struct xlat_pl_ref ref = {0, NULL};
 	if (p->location >= 0 && w->fn(w->arg, names, 1, &ref))
-		add_hit(w, p->location, p->location + (int)strlen(name), param_of(w, &ref));
+		add_hit(w, p->location, p->location + (int)strlen(name), param_of(w, &ref), false);
 }
 
 static bool visit(void *arg, const ProtobufCMessage *m)
@@ -166,10 +182,12 @@ static bool optimizable(const PgQuery__Node *n)
 	}
 }
 
-/* The text with the references replaced, in order. */
-static const char *rewrite(struct walk *w)
+/* The text with the references replaced, in order; where each one went into e->hits. */
+static const char *rewrite(struct walk *w, struct xlat_pl_expr *e)
 {
 	qsort(w->hits, w->nhits, sizeof(*w->hits), cmp_hit);
+	struct xlat_pl_hit *placed = arena_zalloc(w->a, w->nhits * sizeof(*placed));
+	int nplaced = 0;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	int pos = 0;
@@ -177,9 +195,14 @@ static const char *rewrite(struct walk *w)
 		if (w->hits[i].at < pos)
 			continue;
 		strbuf_append(&sb, w->sql + pos, (size_t)(w->hits[i].at - pos));
+		size_t at = sb.len;
 		strbuf_printf(&sb, "$%d", w->hits[i].param);
+		placed[nplaced++] = (struct xlat_pl_hit){(int)at, (int)(sb.len - at),
+							 w->hits[i].param - 1, w->hits[i].star};
 		pos = w->hits[i].end;
 	}
+	e->hits = placed;
+	e->nhits = nplaced;
 	strbuf_puts(&sb, w->sql + pos);
 	const char *out = sb.failed ? NULL : arena_strndup(w->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);
@@ -193,6 +216,8 @@ bool xlat_plbind(const char *sql, xlat_plbind_fn *fn, void *arg, struct arena *a
 	out->sql = sql;
 	out->refs = NULL;
 	out->nrefs = 0;
+	out->hits = NULL;
+	out->nhits = 0;
 	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
 	if (r.error) {
 		pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "%s", r.error->message);
@@ -213,7 +238,7 @@ bool xlat_plbind(const char *sql, xlat_plbind_fn *fn, void *arg, struct arena *a
 		pg_query__parse_result__free_unpacked(tree, NULL);
 	pg_query_free_protobuf_parse_result(r);
 	if (ok && w.nhits) {
-		out->sql = rewrite(&w);
+		out->sql = rewrite(&w, out);
 		if (!out->sql)
 			ok = pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED, "statement too long");
 	}

@@ -20,9 +20,9 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 	struct xlat_pl_var *vars = arena_zalloc(a, (u->nargs + 1) * sizeof(*vars));
 	for (size_t i = 0; i < u->nargs; i++)
 		vars[i] = (struct xlat_pl_var){
-			u->argnames[i][0] ? u->argnames[i] : arena_printf(a, "$%zu", i + 1),
-			u->argdecls[i], false, false, NULL};
-	vars[u->nargs] = (struct xlat_pl_var){"found", "boolean", false, false, NULL};
+			.name = u->argnames[i][0] ? u->argnames[i] : arena_printf(a, "$%zu", i + 1),
+			.type = u->argdecls[i]};
+	vars[u->nargs] = (struct xlat_pl_var){.name = "found", .type = "boolean"};
 	l->vars = vars;
 	l->nvars = u->nargs + 1;
 	xlat_plload_args(l);
@@ -69,7 +69,7 @@ static void add_result_var(struct arena *a, struct xlat_pl_func *f, const char *
 	struct xlat_pl_var *v = arena_zalloc(a, (f->nvars + 1) * sizeof(*v));
 	if (f->nvars)
 		memcpy(v, f->vars, f->nvars * sizeof(*v));
-	v[f->nvars] = (struct xlat_pl_var){"$result", decl, false, false, NULL};
+	v[f->nvars] = (struct xlat_pl_var){.name = "$result", .type = decl};
 	f->result_var = (int)f->nvars;
 	f->vars = v;
 	f->nvars++;

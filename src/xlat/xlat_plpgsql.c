@@ -78,10 +78,16 @@ static bool claimable(const struct xlat_json *d)
 	       !(name && strncmp(name, "__Case__Variable_", 17) == 0);
 }
 
+/* Datum i is no declaration's own: a row, or a bound cursor's argument (declared with it). */
+static bool skipped(const struct xlat_plloader *l, size_t i)
+{
+	return !claimable(&l->datums->items[i]) || (l->cursor_arg && l->cursor_arg[i]);
+}
+
 /* The next datum a declaration (or loop variable, or SQLSTATE/SQLERRM) creates. */
 int xlat_plload_claim(struct xlat_plloader *l, const char *name)
 {
-	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+	while (l->next_datum < l->datums->n && skipped(l, l->next_datum))
 		l->next_datum++;
 	if (l->next_datum >= l->datums->n)
 		return -1;
@@ -103,6 +109,11 @@ static int lookup(const struct xlat_plloader *l, const char *name, size_t from)
 		if (l->scope[i].var >= 0 && strcmp(l->scope[i].name, name) == 0)
 			return l->scope[i].var;
 	return -1;
+}
+
+int xlat_plload_find(const struct xlat_plloader *l, const char *name)
+{
+	return lookup(l, name, l->nscope);
 }
 
 /* names[0..n): a variable, a record variable's field, or label.variable. */
@@ -162,15 +173,11 @@ static bool var_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 		v->type = NULL;
 		return true;
 	}
-	if (!t || xlat_json_get(b, "cursor_explicit_expr") || strcasestr(t, "refcursor"))
-		return xlat_plload_unsupported(l, "a cursor");
-	if (strchr(t, '%'))
-		return xlat_plload_unsupported(l, "%TYPE or %ROWTYPE");
-	size_t n = strlen(t);
-	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t'))
-		n--;
-	v->type = arena_strndup(l->c->a, t, n);
-	return true;
+	if (xlat_json_get(b, "cursor_explicit_expr") || (t && strcasestr(t, "refcursor")))
+		return xlat_plload_cursor_var(l, v, b);
+	if (!t)
+		return xlat_plload_unsupported(l, "this declaration");
+	return xlat_plrec_type(l, v, t);
 }
 
 /* Every datum's name and type; variables libpg_query types "UNKNOWN" get PostgreSQL's. */
@@ -298,11 +305,15 @@ bool xlat_plload_block(struct xlat_plloader *l, const struct xlat_json *b, struc
 		if ((decls[i] = xlat_plload_claim(l, NULL)) < 0)
 			return xlat_plload_unsupported(l, "this DECLARE section");
 		struct xlat_pl_var *v = &l->vars[decls[i]];
+		if (!xlat_plrec_decl(l, v))
+			return false;
 		const char *kind;
 		const char *init = xlat_plload_text(xlat_json_get(
 			xlat_plload_node(&l->datums->items[decls[i]], &kind), "default_val"));
 		if (init &&
 		    !(v->init = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", init))))
+			return false;
+		if (v->cursor && !xlat_plload_cursor_decl(l, v, &l->datums->items[decls[i]]))
 			return false;
 		xlat_plload_push(l, v->name, decls[i]);
 	}
@@ -373,8 +384,8 @@ static void trigger_vars(struct xlat_plloader *l, struct xlat_pl_func *f, int ne
 	f->old_var = old_var;
 	f->tg_var = (int)l->nvars;
 	for (int i = 0; i < XLAT_TG_COUNT; i++) {
-		v[l->nvars + (size_t)i] = (struct xlat_pl_var){names[i][0], names[i][1], false,
-								false, NULL};
+		v[l->nvars + (size_t)i] = (struct xlat_pl_var){.name = names[i][0],
+								.type = names[i][1]};
 		xlat_plload_push(l, names[i][0], f->tg_var + i);
 	}
 	l->vars = v;
@@ -414,7 +425,7 @@ static bool load_func(struct xlat_plloader *l, const char *body, const char *jso
 		return false;
 	/* Every block's BEGIN and every declaration matched: else the scan above misread the
 	 * body, and names must not be resolved on a guess. */
-	while (l->next_datum < l->datums->n && !claimable(&l->datums->items[l->next_datum]))
+	while (l->next_datum < l->datums->n && skipped(l, l->next_datum))
 		l->next_datum++;
 	if (l->next_datum != l->datums->n || l->next_block != l->nblocks)
 		return xlat_plload_unsupported(l, "this arrangement of declarations");
@@ -460,10 +471,22 @@ static const char *wrapper(struct xlat_ctx *c, const struct xlat_udf *u, const c
 	return arena_printf(c->a, "%s%s", head, tag);
 }
 
+/* The SQLSTATE of a PL/pgSQL compile error (libpg_query gives only its message): the ones that
+ * are not syntax errors by their messages. */
+static const char *compile_state(const char *msg)
+{
+	if (strstr(msg, "unrecognized exception condition"))
+		return SQLSTATE_UNDEFINED_OBJECT;
+	if (strstr(msg, "is declared CONSTANT"))
+		return "22005"; /* error_in_assignment */
+	return SQLSTATE_SYNTAX_ERROR;
+}
+
 bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
 		       struct xlat_pl_func *f)
 {
 	struct xlat_ctx *c = l->c;
+	body = xlat_plpre_body(l, body);
 	const char *tag = quote_tag(c, body);
 	const char *fn = u ? arena_printf(c->a, "%s%s%s", wrapper(c, u, tag), body, tag)
 			   : arena_printf(c->a,
@@ -474,12 +497,7 @@ bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const 
 	bool ok;
 	if (r.error) {
 		const char *msg = r.error->message ? r.error->message : "syntax error";
-		/* the one error of PostgreSQL's PL/pgSQL compiler that is not a syntax error */
-		ok = pgerr_set(c->err,
-			       strstr(msg, "unrecognized exception condition")
-				       ? SQLSTATE_UNDEFINED_OBJECT
-				       : SQLSTATE_SYNTAX_ERROR,
-			       "%s", msg);
+		ok = pgerr_set(c->err, compile_state(msg), "%s", msg);
 		if (r.error->context)
 			snprintf(c->err->context, sizeof(c->err->context), "%s", r.error->context);
 		const char *wrapped = "compilation of PL/pgSQL function \"f\"";

@@ -69,6 +69,10 @@ struct xlat_plloader {
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];
 	size_t nscope;
+	/* The cursor statements xlat_plpre_body took out of the body, by marker number. */
+	const char **cursor_stmts;
+	size_t ncursor_stmts, cap_cursor_stmts;
+	bool *cursor_arg; /* per datum: an argument of a bound cursor, declared with it */
 };
 
 /* 0A000 "<what> is not supported in a DO block" (or "in a PL/pgSQL function"); false. */
@@ -104,6 +108,52 @@ void xlat_plload_args(struct xlat_plloader *l);
  * loads it into *f; false with the error set. */
 bool xlat_plload_parse(struct xlat_plloader *l, const struct xlat_udf *u, const char *body,
 		       struct xlat_pl_func *f);
+/* The variable name names in scope, -1 when none. */
+int xlat_plload_find(const struct xlat_plloader *l, const char *name);
+
+/* ---- xlat_plpre.c: the body as libpg_query's parser can take it ---- */
+/* The marker a cursor statement is left as: PERFORM <mark>N, FOR r IN <mark>N .. 0 LOOP. */
+#define XLAT_PL_CURSOR_MARK "__shardlite_cursor_"
+/* body with each `r.f := ...` of a record variable r handed to libpg_query's parser, which
+ * knows no records, as `r<comment f> := ...`, and each cursor statement as its marker, its
+ * text kept in l->cursor_stmts (in l's arena; body itself when there is nothing to change). */
+const char *xlat_plpre_body(struct xlat_plloader *l, const char *body);
+/* The identifier p[0..n) folded as PostgreSQL folds it (quoted: as written), in a. */
+const char *xlat_plpre_fold(struct arena *a, const char *p, size_t n);
+
+/* ---- xlat_plrec.c: records, %TYPE and %ROWTYPE ---- */
+/* v's declared type t: `x%ROWTYPE` makes v a record of relation x's row (v->rowtype), else
+ * t as written (`t.c%TYPE` is resolved when the function runs). */
+bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char *t);
+/* A declaration `v x%TYPE` of variable x in scope takes x's type (42601 when there is no x
+ * and the prefix is one name). */
+bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);
+/* The assignment q ("r<comment f> := expr", as xlat_plrec_rewrite made it) to a field of record
+ * st->var into st; a whole record assigned is 0A000. */
+bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st);
+
+/* ---- xlat_pliter.c: FOREACH, arrays' elements, cursors ---- */
+/* var[i] := expr (p at the '[' of the assignment's text) into st: a one-dimensional element,
+ * 0A000 for a slice or several subscripts. */
+bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_stmt *st);
+/* FOREACH var [SLICE n] IN ARRAY expr LOOP ... (the node b) into st, a FOR loop over the
+ * array. */
+bool xlat_plload_foreach(struct xlat_plloader *l, const struct xlat_json *b,
+			 struct xlat_pl_stmt *st);
+
+/* A cursor variable (DECLARE c [NO] [SCROLL] CURSOR [(args)] FOR query, or c refcursor):
+ * its type, and its arguments marked in l->cursor_arg. */
+bool xlat_plload_cursor_var(struct xlat_plloader *l, struct xlat_pl_var *v,
+			    const struct xlat_json *b);
+/* A cursor variable's declaration d in its block: the bound query, its arguments in scope. */
+bool xlat_plload_cursor_decl(struct xlat_plloader *l, struct xlat_pl_var *v,
+			     const struct xlat_json *d);
+/* The marker statement j left by xlat_plpre_body (PERFORM, or a FOR loop over a cursor) as
+ * the cursor statement it stands for into st; -1 when j is no marker, else 1 (loaded) or 0
+ * (failed, the error set). */
+int xlat_plload_cursor_stmt(struct xlat_plloader *l, const char *kind, const struct xlat_json *b,
+			    struct xlat_pl_stmt *st);
+
 /* xlat_plstmt.c: a statement list. */
 bool xlat_plload_list(struct xlat_plloader *l, const struct xlat_json *arr,
 		      struct xlat_pl_list *out);

@@ -36,13 +36,15 @@ static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, stru
 	}
 	if (!q || st->var < 0 || (size_t)st->var >= l->nvars || !l->vars[st->var].name)
 		return xlat_plload_unsupported(l, "this assignment");
+	if (!l->vars[st->var].type)
+		return xlat_plrec_assign(l, q, st);
 	const char *p = q;
 	while (*p && !strchr(":=[.", *p))
 		p++;
 	if (*p == '[')
-		return xlat_plload_unsupported(l, "assigning to an array element");
-	if (*p == '.' || !l->vars[st->var].type)
-		return xlat_plload_unsupported(l, "assigning to a record or its field");
+		return xlat_plload_element(l, p, st);
+	if (*p == '.')
+		return xlat_plload_unsupported(l, "assigning to a field of a non-record variable");
 	p += *p == ':' ? 2 : 1;
 	return (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p))) != NULL;
 }
@@ -231,9 +233,8 @@ static bool load_raise(struct xlat_plloader *l, const struct xlat_json *b, struc
 	for (size_t i = 0; i < n; i++) {
 		const struct xlat_json *o = xlat_json_get(&opts->items[i], "PLpgSQL_raise_option");
 		int t = xlat_json_int(o, "opt_type", -1);
-		if (t < 0 || t > XLAT_PL_RAISE_HINT)
-			return xlat_plload_unsupported(
-				l, "RAISE USING COLUMN, CONSTRAINT, DATATYPE, TABLE or SCHEMA");
+		if (t < 0 || t > XLAT_PL_RAISE_SCHEMA || t == XLAT_PL_RAISE_DATATYPE)
+			return xlat_plload_unsupported(l, "RAISE USING DATATYPE");
 		kinds[i] = (enum xlat_pl_raise_opt)t;
 		if (!(exprs[i] = xlat_plload_expr(l, xlat_json_get(o, "expr"))))
 			return false;
@@ -250,7 +251,9 @@ static bool load_getdiag(struct xlat_plloader *l, const struct xlat_json *b,
 {
 	static const char *const names[] = {"ROW_COUNT",         "RETURNED_SQLSTATE",
 					    "MESSAGE_TEXT",      "PG_EXCEPTION_DETAIL",
-					    "PG_EXCEPTION_HINT", "PG_EXCEPTION_CONTEXT"};
+					    "PG_EXCEPTION_HINT", "PG_EXCEPTION_CONTEXT",
+					    "COLUMN_NAME",       "CONSTRAINT_NAME",
+					    "TABLE_NAME",        "SCHEMA_NAME"};
 	const struct xlat_json *items = xlat_json_get(b, "diag_items");
 	size_t n = items && items->type == XJ_ARRAY ? items->n : 0;
 	enum xlat_pl_diag *kinds = arena_zalloc(l->c->a, (n ? n : 1) * sizeof(*kinds));
@@ -302,6 +305,11 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 	const struct xlat_json *b = xlat_plload_node(j, &kind);
 	st->line = xlat_json_int(b, "lineno", 0);
 	st->label = xlat_json_str(b, "label");
+	if (strcmp(kind, "PLpgSQL_stmt_foreach_a") == 0)
+		return xlat_plload_foreach(l, b, st);
+	int cursor = xlat_plload_cursor_stmt(l, kind, b, st);
+	if (cursor >= 0)
+		return cursor;
 	if (strcmp(kind, "PLpgSQL_stmt_block") == 0) {
 		st->kind = XLAT_PL_BLOCK;
 		return xlat_plload_block(l, b, st, false);

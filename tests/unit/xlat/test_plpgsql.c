@@ -154,6 +154,120 @@ START_TEST(test_conditions_and_raise)
 }
 END_TEST
 
+/* r.a := ... of a record or row-typed variable, which libpg_query's parser does not know as
+ * records: a field assignment; x%TYPE of a variable takes its type. */
+START_TEST(test_records)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE r record; u public.t%ROWTYPE; n int; m n%TYPE; BEGIN\n"
+		   "r.a := 1; u.\"B\" = n; IF true THEN r.a = 2; END IF;\n"
+		   "n := CASE WHEN true THEN 1 ELSE 2 END; r := NULL; END $$");
+	const struct xlat_pl_stmt *b = &f->top;
+	int r = var_named(f, "r", 0), u = var_named(f, "u", 0), m = var_named(f, "m", 0);
+	ck_assert(!f->vars[r].type && !f->vars[r].rowtype);
+	ck_assert(!f->vars[u].type);
+	ck_assert_str_eq(f->vars[u].rowtype, "public.t");
+	ck_assert_str_eq(f->vars[m].type, "int");
+	ck_assert_uint_eq(b->body.n, 6); /* and the implicit RETURN */
+	ck_assert_int_eq(b->body.v[0].var, r);
+	ck_assert_str_eq(b->body.v[0].field, "a");
+	ck_assert_str_eq(b->body.v[0].expr->sql, "SELECT  1");
+	ck_assert_int_eq(b->body.v[1].var, u);
+	ck_assert_str_eq(b->body.v[1].field, "B");
+	ck_assert_int_eq(b->body.v[1].expr->nrefs, 1);
+	ck_assert_str_eq(b->body.v[2].arms[0].v[0].field, "a");
+	ck_assert_ptr_null(b->body.v[3].field);
+	ck_assert_int_eq(b->body.v[4].var, r);
+	ck_assert_ptr_null(b->body.v[4].expr);
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_foreach)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE a int[]; x int[]; BEGIN <<l>> FOREACH x SLICE 1 IN ARRAY a || 3 "
+		   "LOOP EXIT l; END LOOP; END $$");
+	const struct xlat_pl_stmt *st = &f->top.body.v[0];
+	ck_assert_int_eq(st->kind, XLAT_PL_FORS);
+	ck_assert_int_eq(st->iter, XLAT_PL_ITER_ARRAY);
+	ck_assert_int_eq(st->slice, 1);
+	ck_assert_str_eq(st->label, "l");
+	ck_assert_uint_eq(st->ntargets, 1);
+	ck_assert_int_eq(st->targets[0], var_named(f, "x", 0));
+	ck_assert_str_eq(st->expr->sql, "SELECT $1 || 3");
+	ck_assert_uint_eq(st->body.n, 1);
+	arena_free(a);
+}
+END_TEST
+
+/* A whole record's references are kept with where they stand, r.* marked. */
+START_TEST(test_whole_records)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE r record; s record; BEGIN INSERT INTO t VALUES (r . *); "
+		   "PERFORM r IS DISTINCT FROM s, r.a; END $$");
+	const struct xlat_pl_expr *e = f->top.body.v[0].expr, *p = f->top.body.v[1].expr;
+	ck_assert_str_eq(e->sql, "INSERT INTO t VALUES ($1)");
+	ck_assert_int_eq(e->nhits, 1);
+	ck_assert(e->hits[0].star);
+	ck_assert_int_eq(e->hits[0].at, 22);
+	ck_assert_int_eq(e->hits[0].len, 2);
+	ck_assert_str_eq(p->sql, "SELECT $1 IS DISTINCT FROM $2, $3");
+	ck_assert_int_eq(p->nhits, 3);
+	ck_assert(!p->hits[0].star);
+	ck_assert_int_eq(p->hits[1].at, 27);
+	ck_assert_int_eq(p->hits[2].ref, 2);
+	ck_assert_str_eq(p->refs[2].field, "a");
+	arena_free(a);
+}
+END_TEST
+
+/* Cursor statements, which libpg_query's parser cannot take, through their markers. */
+START_TEST(test_cursors)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f = load(
+		a, "DO $$ DECLARE c NO SCROLL CURSOR (lo int, hi int) FOR SELECT lo, hi; d refcursor; "
+		   "x int; y int; BEGIN OPEN c(hi := 2, lo => x + 1); OPEN d FOR EXECUTE 'SELECT $1' "
+		   "USING x; FETCH RELATIVE -x FROM d INTO x, y; MOVE BACKWARD ALL IN c; CLOSE c;\n"
+		   "FOR r IN c(1, 2) LOOP x := r.lo; END LOOP; END $$");
+	int c = var_named(f, "c", 0), d = var_named(f, "d", 0), x = var_named(f, "x", 0);
+	ck_assert_ptr_nonnull(f->vars[c].cursor);
+	ck_assert_uint_eq(f->vars[c].cursor->nargs, 2);
+	ck_assert(f->vars[c].cursor->no_scroll);
+	ck_assert_str_eq(f->vars[c].cursor->query->sql, "SELECT $1, $2");
+	ck_assert_ptr_null(f->vars[d].cursor->query);
+	const struct xlat_pl_stmt *b = f->top.body.v;
+	ck_assert_int_eq(b[0].kind, XLAT_PL_CURSOR);
+	ck_assert_int_eq(b[0].curop, XLAT_PL_OPEN);
+	ck_assert_int_eq(b[0].var, c);
+	ck_assert_uint_eq(b[0].nparams, 2);
+	ck_assert_str_eq(b[0].params[0]->sql, "SELECT $1 + 1");
+	ck_assert_str_eq(b[0].params[1]->sql, "SELECT 2");
+	ck_assert(b[1].dynamic);
+	ck_assert_str_eq(b[1].expr->sql, "SELECT 'SELECT $1'");
+	ck_assert_uint_eq(b[1].nparams, 1);
+	ck_assert_int_eq(b[2].curop, XLAT_PL_FETCH);
+	ck_assert_int_eq(b[2].fetch, XLAT_PL_FETCH_RELATIVE);
+	ck_assert_str_eq(b[2].count->sql, "SELECT -$1");
+	ck_assert_uint_eq(b[2].ntargets, 2);
+	ck_assert_int_eq(b[2].targets[0], x);
+	ck_assert_int_eq(b[3].curop, XLAT_PL_MOVE);
+	ck_assert(b[3].fetch_all);
+	ck_assert_int_eq(b[4].curop, XLAT_PL_CLOSE);
+	ck_assert_int_eq(b[5].kind, XLAT_PL_FORS);
+	ck_assert_int_eq(b[5].iter, XLAT_PL_ITER_CURSOR);
+	ck_assert_int_eq(b[5].line, 2);
+	ck_assert(!f->vars[b[5].targets[0]].type);
+	ck_assert_uint_eq(b[5].body.n, 1);
+	arena_free(a);
+}
+END_TEST
+
 struct refusal {
 	const char *sql, *sqlstate, *message;
 };
@@ -164,14 +278,24 @@ static const struct refusal refusals[] = {
 	 "too few parameters specified for RAISE"},
 	{"DO $$ BEGIN SELEC 1; END $$", "42601", "syntax error at or near \"SELEC\""},
 	{"DO $$ BEGIN y := 1; END $$", "42601", "\"y\" is not a known variable"},
-	{"DO $$ DECLARE c refcursor; BEGIN END $$", "0A000",
-	 "a cursor is not supported in a DO block"},
-	{"DO $$ DECLARE a int[]; x int; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
-	 "FOREACH is not supported in a DO block"},
-	{"DO $$ DECLARE x t.a%TYPE; BEGIN END $$", "0A000",
-	 "%TYPE or %ROWTYPE is not supported in a DO block"},
-	{"DO $$ DECLARE a int[]; BEGIN a[1] := 2; END $$", "0A000",
-	 "assigning to an array element is not supported in a DO block"},
+	{"DO $$ DECLARE x int; BEGIN OPEN x FOR SELECT 1; END $$", "42804",
+	 "variable \"x\" must be of type cursor or refcursor"},
+	{"DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c; END $$", "42601",
+	 "cursor \"c\" has arguments"},
+	{"DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c(j := 1); END $$", "42601",
+	 "cursor \"c\" has no argument named \"j\""},
+	{"DO $$ DECLARE c CURSOR (k int) FOR SELECT k; BEGIN OPEN c(1, 2); END $$", "42601",
+	 "too many arguments for cursor \"c\""},
+	{"DO $$ DECLARE c refcursor; BEGIN FOR r IN c LOOP END LOOP; END $$", "42601",
+	 "cursor FOR loop must use a bound cursor variable"},
+	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
+	 "FOREACH into a record or several variables is not supported in a DO block"},
+	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
+	 "assigning a whole record other than NULL is not supported in a DO block"},
+	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
+	{"DO $$ DECLARE a int[]; BEGIN a[1:2] := '{2}'; END $$", "0A000",
+	 "assigning to an array slice or a multidimensional array's element is not supported in "
+	 "a DO block"},
 	{"DO $$ BEGIN COMMIT; END $$", "0A000", "COMMIT is not supported in a DO block"},
 	{"DO LANGUAGE plperl $$ 1 $$", "42704", "language \"plperl\" does not exist"},
 };
@@ -199,6 +323,10 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_variables);
 	tcase_add_test(tc, test_scopes);
 	tcase_add_test(tc, test_conditions_and_raise);
+	tcase_add_test(tc, test_records);
+	tcase_add_test(tc, test_foreach);
+	tcase_add_test(tc, test_cursors);
+	tcase_add_test(tc, test_whole_records);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;

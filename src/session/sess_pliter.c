@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_pliter.c: the rows of the PL/pgSQL loops over something other than a query, which the
+ * FOR loop of sess_plpgsql.c then walks as it walks a query's — FOREACH: an array's elements
+ * in storage order, or its slices of SLICE dimensions, read from the array's text form. */
+#include "sess_plpgsql.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pgtype.h"
+
+/* The rows being made: one column, grown in the run's scratch arena. */
+struct cells {
+	struct pl_run *r;
+	const char **v;
+	size_t n, cap;
+};
+
+static void add(struct cells *c, const char *text)
+{
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 8;
+		const char **v = arena_alloc(c->r->scratch, c->cap * sizeof(*v));
+		if (c->n)
+			memcpy(v, c->v, c->n * sizeof(*v));
+		c->v = v;
+	}
+	c->v[c->n++] = text;
+}
+
+/* One element at p (quoted with backslash escapes, or bare: NULL is the NULL); its end. */
+static const char *element(struct cells *c, const char *p)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool quoted = *p == '"';
+	if (quoted) {
+		for (p++; *p && *p != '"'; p++) {
+			p += *p == '\\' && p[1];
+			strbuf_append(&sb, p, 1);
+		}
+		p += *p == '"';
+	} else {
+		const char *e = p + strcspn(p, ",}");
+		while (e > p && isspace((unsigned char)e[-1]))
+			e--;
+		strbuf_append(&sb, p, (size_t)(e - p));
+		p += strcspn(p, ",}");
+	}
+	bool null = !quoted && sb.len == 4 && strncasecmp(sb.data, "null", 4) == 0;
+	add(c, null ? NULL : arena_strndup(c->r->scratch, sb.data ? sb.data : "", sb.len));
+	strbuf_fini(&sb);
+	return p;
+}
+
+/* The elements (slice 0) or the sub-arrays of slice dimensions of array text s whose
+ * dimensions are dims. */
+static void split(struct cells *c, const char *s, int dims, int slice)
+{
+	int depth = 0;
+	const char *start = s;
+	for (const char *p = s; *p;) {
+		if (*p == '"' && slice) { /* inside a slice's text: braces in it are no nesting */
+			for (p++; *p && *p != '"'; p += (*p == '\\' && p[1]) ? 2 : 1)
+				;
+			p += *p == '"';
+			continue;
+		}
+		if (!slice && depth == dims && !strchr("{},", *p) && !isspace((unsigned char)*p)) {
+			p = element(c, p);
+			continue;
+		}
+		if (*p == '{' && ++depth == dims - slice + 1 && slice)
+			start = p;
+		if (*p == '}' && depth-- == dims - slice + 1 && slice)
+			add(c, arena_strndup(c->r->scratch, start, (size_t)(p + 1 - start)));
+		p++;
+	}
+}
+
+/* The array's element type (0: its text form's, unknown), false when type is no array. */
+static bool elem_type(struct pl_run *r, uint32_t type, const char *text, uint32_t *elem)
+{
+	const struct pgtype_info *t = pgtype_by_oid(type);
+	bool array = false;
+	const struct catalog_enum *e = t ? NULL : sess_types_enum(r->s, type, &array);
+	*elem = t ? t->elem_oid : e && array ? e->oid : 0;
+	return *elem || (!type && text[strspn(text, " ")] == '{');
+}
+
+bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+			  struct pgerr *err)
+{
+	const char *text;
+	uint32_t type, elem;
+	if (!sess_pl_eval(r, st->expr, &text, &type, err))
+		return false;
+	if (!text)
+		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "FOREACH expression must not be null");
+	if (!elem_type(r, type, text, &elem)) {
+		const struct pgtype_info *t = pgtype_by_oid(type);
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "FOREACH expression must yield an array, not type %s",
+				 t ? t->sql_name : "unknown");
+	}
+	const struct pgtype_info *var = pgtype_by_oid(r->decl_types[st->targets[0]]);
+	if (st->slice > 0 && !(var && var->elem_oid))
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "FOREACH ... SLICE loop variable must be of an array type");
+	int lb[PGTYPE_ARRAY_MAXDIM], ub[PGTYPE_ARRAY_MAXDIM];
+	const char *body = text, *why;
+	if (pgtype_array_bounds(text, strlen(text), lb, ub, &body, &why) <= 0)
+		body = text + strspn(text, " ");
+	int dims = (int)strspn(body, "{");
+	dims -= dims == 1 && body[1] == '}'; /* '{}': no dimensions */
+	if (st->slice < 0 || st->slice > dims)
+		return pgerr_set(err, "2202E", "slice dimension (%d) is out of the valid range 0..%d",
+				 st->slice, dims);
+	struct cells c = {.r = r};
+	if (dims)
+		split(&c, body, dims, st->slice);
+	*out = (struct pl_rows){.ncols = 1, .nrows = c.n, .cells = c.v};
+	out->names = arena_zalloc(r->scratch, sizeof(char *));
+	out->types = arena_zalloc(r->scratch, sizeof(uint32_t));
+	out->names[0] = "unnest";
+	out->types[0] = st->slice ? type : elem;
+	return true;
+}
+
+/* ---- cursors: rows read at OPEN, positions as PostgreSQL's portal keeps them ---- */
+
+static struct pl_cursor *find(struct pl_run *r, const char *name)
+{
+	for (struct pl_cursor *c = r->cursors; c; c = c->next)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* 42P03 (true) when cursor name is open. */
+static bool in_use(struct pl_run *r, const char *name, struct pgerr *err)
+{
+	if (!find(r, name))
+		return false;
+	pgerr_set(err, SQLSTATE_DUPLICATE_CURSOR, "cursor \"%s\" already in use", name);
+	return true;
+}
+
+/* A query that returns no rows cannot be a cursor's: 42P11 naming its command (it ran: the
+ * error undoes it with the block, as if it had not). */
+static bool returned_rows(const char *sql, const struct pl_rows *out, struct pgerr *err)
+{
+	if (out->ncols)
+		return true;
+	char tag[16];
+	size_t n = 0;
+	for (sql += strspn(sql, " \t\r\n("); isalpha((unsigned char)*sql) && n + 1 < sizeof(tag);)
+		tag[n++] = (char)toupper((unsigned char)*sql++);
+	tag[n] = '\0';
+	return pgerr_set(err, "42P11", "cannot open %s query as cursor", n ? tag : "empty");
+}
+
+/* The rows of cursor variable st->var's query (a bound one's with its arguments, or OPEN's
+ * FOR [EXECUTE] query), in r->scratch. */
+static bool cursor_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+			struct pgerr *err)
+{
+	const struct xlat_pl_cursor *c = r->f->vars[st->var].cursor;
+	struct pl_arg *args;
+	const char *sql;
+	if (c->query) {
+		if (!sess_pl_eval_args(r, st->params, st->nparams, &args, err))
+			return false;
+		for (size_t k = 0; k < c->nargs; k++)
+			if (!sess_pl_assign(r, c->args[k], args[k].text, args[k].type, err))
+				return false;
+		return sess_pl_exec_expr(r, c->query, true, out, err) &&
+		       returned_rows(c->query->sql, out, err);
+	}
+	if (!st->dynamic)
+		return sess_pl_exec_expr(r, st->expr, true, out, err) &&
+		       returned_rows(st->expr->sql, out, err);
+	return sess_pl_dyn_sql(r, st, &sql, &args, err) &&
+	       sess_pl_exec(r, sql, args, (int)st->nparams, true, out, err) &&
+	       returned_rows(sql, out, err);
+}
+
+bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_rows *out,
+		       struct pgerr *err)
+{
+	const char *name = r->vals[st->var].text;
+	return !(name && in_use(r, name, err)) && cursor_rows(r, st, out, err);
+}
+
+/* The name OPEN gives the cursor: the variable's value, else a new one assigned to it. */
+static const char *open_name(struct pl_run *r, int var, struct pgerr *err)
+{
+	if (r->vals[var].text)
+		return r->vals[var].text;
+	char name[40];
+	snprintf(name, sizeof(name), "<unnamed portal %u>", ++r->unnamed);
+	return sess_pl_assign(r, var, name, PGTYPE_TEXT, err) ? r->vals[var].text : NULL;
+}
+
+static void cursor_free(struct pl_cursor *c)
+{
+	arena_free(c->a);
+	free(c->name);
+	free(c);
+}
+
+static bool cursor_open(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *name = open_name(r, st->var, err);
+	if (!name || in_use(r, name, err))
+		return false;
+	struct pl_cursor *c = base_xcalloc(1, sizeof(*c));
+	c->a = arena_new(0);
+	c->name = base_xstrdup(name);
+	const struct xlat_pl_cursor *decl = r->f->vars[st->var].cursor;
+	c->no_scroll = st->no_scroll || decl->no_scroll;
+	struct arena *scratch = r->scratch;
+	r->scratch = c->a;
+	bool ok = cursor_rows(r, st, &c->rows, err);
+	r->scratch = scratch;
+	if (!ok) {
+		cursor_free(c);
+		return false;
+	}
+	c->next = r->cursors;
+	r->cursors = c;
+	return true;
+}
+
+/* The position FETCH/MOVE st goes to from c's, within 0..nrows+1; *moved the rows it passes
+ * (MOVE's FOUND: FORWARD/BACKWARD n counts each row, the others the one landed on). */
+static int64_t target(const struct pl_cursor *c, const struct xlat_pl_stmt *st, int64_t count,
+		      int64_t *moved)
+{
+	int64_t n = (int64_t)c->rows.nrows, pos = (int64_t)c->pos, to;
+	switch (st->fetch) {
+	case XLAT_PL_FETCH_NEXT:
+		to = pos + 1;
+		break;
+	case XLAT_PL_FETCH_PRIOR:
+		to = pos - 1;
+		break;
+	case XLAT_PL_FETCH_FIRST:
+		to = 1;
+		break;
+	case XLAT_PL_FETCH_LAST:
+		to = n;
+		break;
+	case XLAT_PL_FETCH_ABSOLUTE:
+		to = count >= 0 ? count : n + 1 + count;
+		break;
+	case XLAT_PL_FETCH_RELATIVE:
+		to = pos + count;
+		break;
+	case XLAT_PL_FETCH_FORWARD:
+		to = st->fetch_all ? n + 1 : pos + count;
+		break;
+	default:
+		to = st->fetch_all ? 0 : pos - count;
+		break;
+	}
+	to = to < 0 ? 0 : to > n + 1 ? n + 1 : to;
+	bool walk = st->fetch >= XLAT_PL_FETCH_FORWARD && (st->count || st->fetch_all);
+	int64_t lo = to > pos ? pos + 1 : to, hi = to > pos ? to : pos - 1;
+	lo = lo < 1 ? 1 : lo;
+	hi = hi > n ? n : hi;
+	*moved = walk ? (hi >= lo ? hi - lo + 1 : 0) : (to >= 1 && to <= n);
+	return to;
+}
+
+static bool set_found(struct pl_run *r, bool found, struct pgerr *err)
+{
+	return sess_pl_assign(r, r->f->found_var, found ? "t" : "f", PGTYPE_BOOL, err);
+}
+
+static bool cursor_fetch(struct pl_run *r, const struct xlat_pl_stmt *st, struct pl_cursor *c,
+			 struct pgerr *err)
+{
+	int64_t count = 1, moved;
+	if (st->count && !sess_pl_eval_int(r, st->count, "FETCH count", &count, err))
+		return false;
+	int64_t to = target(c, st, count, &moved);
+	if (c->no_scroll && to < (int64_t)c->pos) {
+		pgerr_set(err, PL_NOT_ASSIGNED, /* 55000 object_not_in_prerequisite_state */
+			  "cursor can only scan forward");
+		pgerr_hint(err, "Declare it with SCROLL option to enable backward scan.");
+		return false;
+	}
+	c->pos = (size_t)to;
+	r->row_count = (uint64_t)moved;
+	if (st->curop == XLAT_PL_FETCH &&
+	    !sess_pl_assign_targets(r, st, &c->rows,
+				    moved ? (size_t)to - 1 : c->rows.nrows, err))
+		return false;
+	return set_found(r, moved > 0, err);
+}
+
+bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	if (st->curop == XLAT_PL_OPEN)
+		return cursor_open(r, st, err);
+	const char *name = r->vals[st->var].text;
+	if (!name)
+		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "cursor variable \"%s\" is null",
+				 r->f->vars[st->var].name);
+	struct pl_cursor **at = &r->cursors;
+	while (*at && strcmp((*at)->name, name) != 0)
+		at = &(*at)->next;
+	if (!*at)
+		return pgerr_set(err, SQLSTATE_INVALID_CURSOR_NAME, "cursor \"%s\" does not exist",
+				 name);
+	if (st->curop != XLAT_PL_CLOSE)
+		return cursor_fetch(r, st, *at, err);
+	struct pl_cursor *c = *at;
+	*at = c->next;
+	cursor_free(c);
+	return true;
+}
+
+void sess_pl_cursors_free(struct pl_run *r)
+{
+	while (r->cursors) {
+		struct pl_cursor *c = r->cursors;
+		r->cursors = c->next;
+		cursor_free(c);
+	}
+}
+
+/* ---- var[i] := value ---- */
+
+/* Element text e as array_out writes it: quoted when empty, NULL-like, or holding a blank or
+ * one of {},"\ (those two escaped). */
+static void put_element(struct strbuf *sb, const char *e)
+{
+	if (!e) {
+		strbuf_puts(sb, "NULL");
+		return;
+	}
+	bool quote = !*e || strcasecmp(e, "null") == 0;
+	for (const char *p = e; *p && !quote; p++)
+		quote = strchr("{},\"\\", *p) || isspace((unsigned char)*p);
+	if (!quote) {
+		strbuf_puts(sb, e);
+		return;
+	}
+	strbuf_putc(sb, '"');
+	for (const char *p = e; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			strbuf_putc(sb, '\\');
+		strbuf_putc(sb, *p);
+	}
+	strbuf_putc(sb, '"');
+}
+
+/* value as array var's element type (by that type's cast), in scratch. */
+static bool as_element(struct pl_run *r, int var, const char **text, uint32_t type,
+		       struct pgerr *err)
+{
+	uint32_t elem;
+	const char *cur = r->vals[var].text;
+	if (!*text || !elem_type(r, r->decl_types[var], cur ? cur : "{}", &elem) || elem == type)
+		return true;
+	const struct pgtype_info *t = pgtype_by_oid(elem);
+	if (!t)
+		return true; /* an enum's label: checked when the array is assigned */
+	if (sess_pl_is_string(type) || sess_pl_is_string(elem))
+		return sess_pl_io_convert(r, *text, elem, -1, text, err);
+	struct pl_rows rows;
+	struct pl_arg arg = {*text, type};
+	if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)", t->sql_name), &arg,
+			  1, true, &rows, err))
+		return false;
+	*text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
+	return true;
+}
+
+bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	int64_t i;
+	const char *value;
+	uint32_t type;
+	if (!sess_pl_eval_int(r, st->subscript, "array subscript in assignment", &i, err) ||
+	    !sess_pl_eval(r, st->expr, &value, &type, err) || !as_element(r, st->var, &value, type, err))
+		return false;
+	const char *cur = r->vals[st->var].text;
+	const char *body = cur ? cur + strspn(cur, " ") : "{}";
+	int dims = (int)strspn(body, "{");
+	dims -= dims == 1 && body[1] == '}';
+	if (*body != '{' || dims > 1 || i < 1 || i > 1000000)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "assigning element %lld of %s is not supported", (long long)i,
+				 *body != '{' ? "an array with explicit bounds"
+				 : dims > 1   ? "a multidimensional array"
+					      : "an array (only 1 and up are)");
+	struct cells c = {.r = r};
+	if (dims)
+		split(&c, body, 1, 0);
+	if (!c.n && i != 1) /* PostgreSQL makes it [i:i]={value}: bounds shardlite has not */
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "assigning element %lld of an empty array is not supported",
+				 (long long)i);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	size_t n = (size_t)i > c.n ? (size_t)i : c.n; /* PostgreSQL pads with NULLs */
+	for (size_t k = 0; k < n; k++) {
+		strbuf_puts(&sb, k ? "," : "");
+		put_element(&sb, k + 1 == (size_t)i ? value : k < c.n ? c.v[k] : NULL);
+	}
+	strbuf_putc(&sb, '}');
+	const char *text = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	bool failed = sb.failed;
+	strbuf_fini(&sb);
+	if (failed)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	return sess_pl_assign(r, st->var, text, r->decl_types[st->var], err);
+}

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* sess_plrec.c: the declarations PL/pgSQL resolves against the tenant's tables when a block
+ * runs — `t.c%TYPE` (the column's declared type) and `t%ROWTYPE` (a record whose fields are
+ * t's columns, NULL until assigned) — and assigning a row to such a record, each column
+ * converted to its field's type by position, as PostgreSQL assigns a row variable. */
+#include "sess_plpgsql.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pgtype.h"
+
+#define MAX_PARTS 3
+
+/* The dotted name s ("public.t", "\"T\".c") split into at most MAX_PARTS parts, each folded
+ * as PostgreSQL folds identifiers, in a; the number of parts, 0 when s is not that. */
+static size_t split_name(struct arena *a, const char *s, const char **parts)
+{
+	size_t n = 0;
+	while (*s && n < MAX_PARTS) {
+		while (isspace((unsigned char)*s))
+			s++;
+		char *out = arena_zalloc(a, strlen(s) + 1);
+		size_t k = 0;
+		if (*s == '"') {
+			for (s++; *s && !(s[0] == '"' && s[1] != '"'); s++) {
+				out[k++] = *s;
+				s += *s == '"';
+			}
+			if (*s++ != '"')
+				return 0;
+		} else {
+			for (; *s && *s != '.' && !isspace((unsigned char)*s); s++)
+				out[k++] = (char)tolower((unsigned char)*s);
+		}
+		while (isspace((unsigned char)*s))
+			s++;
+		if (!k || (*s && *s != '.'))
+			return 0;
+		parts[n++] = out;
+		s += *s == '.';
+	}
+	return *s ? 0 : n;
+}
+
+/* The relation parts[0..n-1) names in the session's tenant: its name, NULL when the schema
+ * given is another one. */
+static const char *own_relation(struct pl_run *r, const char **parts, size_t n)
+{
+	if (n == 1)
+		return parts[0];
+	const char *tenant = r->s->conn ? shard_conn_tenant(r->s->conn) : "";
+	if (n == 2 && (strcmp(parts[0], "public") == 0 || strcmp(parts[0], tenant) == 0))
+		return parts[1];
+	return NULL;
+}
+
+/* `t.c%TYPE`: the column's declared type as the table was created with it. */
+static bool column_type(struct pl_run *r, size_t var, const char *type, struct pgerr *err)
+{
+	size_t len = strlen(type) - 5; /* "%TYPE" */
+	const char *parts[MAX_PARTS];
+	size_t n = split_name(r->scratch, arena_strndup(r->scratch, type, len), parts);
+	const char *table = n >= 2 ? own_relation(r, parts, n - 1) : NULL;
+	const char *decl = NULL;
+	sqlite3 *db = shard_conn_db(r->s->conn);
+	if (!table ||
+	    sqlite3_table_column_metadata(db, "main", table, parts[n - 1], &decl, NULL, NULL,
+					  NULL, NULL) != SQLITE_OK ||
+	    !decl) {
+		pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "syntax error at or near \"%%\"");
+		snprintf(err->context, sizeof(err->context), "invalid type name \"%s\"", type);
+		return false;
+	}
+	r->decl_names[var] = strdup(decl);
+	return r->decl_names[var] ||
+	       pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+}
+
+/* `t%ROWTYPE`: a record with t's columns as its fields, all NULL. */
+static bool row_fields(struct pl_run *r, size_t var, const char *rel, struct pgerr *err)
+{
+	const char *parts[MAX_PARTS];
+	size_t n = split_name(r->scratch, rel, parts);
+	const char *table = n ? own_relation(r, parts, n) : NULL;
+	if (!table)
+		return n > 2 ? pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "%%ROWTYPE of another schema's relation is not supported")
+			     : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
+					 "relation \"%s\" does not exist", rel);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT * FROM main.");
+	strbuf_put_quoted(&sb, table, '"');
+	sqlite3_stmt *vm = NULL;
+	int rc = sb.failed ? SQLITE_NOMEM
+			   : sqlite3_prepare_v2(shard_conn_db(r->s->conn), sb.data, -1, &vm, NULL);
+	strbuf_fini(&sb);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(vm);
+		return pgerr_set(err, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				 table);
+	}
+	size_t k = (size_t)sqlite3_column_count(vm);
+	struct pl_rows none = {.ncols = k};
+	none.names = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	none.types = arena_zalloc(r->scratch, (k + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < k; i++) {
+		int32_t typmod;
+		none.names[i] = arena_strdup(r->scratch, sqlite3_column_name(vm, (int)i));
+		const char *decl = sqlite3_column_decltype(vm, (int)i);
+		none.types[i] = decl ? sess_pl_decl_type(r->s, decl, &typmod) : PGTYPE_TEXT;
+	}
+	sqlite3_finalize(vm);
+	sess_pl_assign_record(r, (int)var, &none, 0);
+	r->vals[var].row = true;
+	return true;
+}
+
+bool sess_pl_rec_init(struct pl_run *r, size_t var, struct pgerr *err)
+{
+	const struct xlat_pl_var *v = &r->f->vars[var];
+	size_t n = v->type ? strlen(v->type) : 0;
+	if (v->rowtype)
+		return row_fields(r, var, v->rowtype, err);
+	if (n > 5 && strcasecmp(v->type + n - 5, "%type") == 0)
+		return column_type(r, var, v->type, err);
+	return true;
+}
+
+void sess_pl_rec_reset(struct pl_run *r, int var)
+{
+	struct pl_val *v = &r->vals[var];
+	if (!v->row) {
+		struct pl_rows none = {0};
+		sess_pl_assign_record(r, var, &none, 0);
+		v->assigned = false;
+		return;
+	}
+	for (size_t k = 0; k < v->nfields; k++) {
+		free(v->texts[k]);
+		v->texts[k] = NULL;
+	}
+}
+
+bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
+			struct pgerr *err)
+{
+	struct pl_val *v = &r->vals[var];
+	for (size_t k = 0; k < v->nfields; k++) {
+		bool have = k < rows->ncols && i < rows->nrows;
+		if (!sess_pl_assign_field(r, var, v->names[k],
+					  have ? rows->cells[i * rows->ncols + k] : NULL,
+					  k < rows->ncols ? rows->types[k] : 0, err))
+			return false;
+	}
+	return true;
+}
+
+/* Whether hit h of e stands for a whole record variable. */
+static bool whole(const struct pl_run *r, const struct xlat_pl_expr *e, int h)
+{
+	const struct xlat_pl_ref *ref = &e->refs[e->hits[h].ref];
+	return !ref->field && r->vals[ref->var].is_record;
+}
+
+/* Record var's fields as parameters n, n+1, ... into sb (a row value, or the list r.* is) and
+ * args; a record not assigned yet is NULL as a value, 55000 as r.*. */
+static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb,
+			 struct pl_arg *args, int *n, struct pgerr *err)
+{
+	const struct pl_val *v = &r->vals[var];
+	if (!v->assigned && !star) { /* a record not assigned yet is a NULL */
+		strbuf_puts(sb, "NULL");
+		return true;
+	}
+	if (!v->assigned) {
+		pgerr_set(err, PL_NOT_ASSIGNED, "record \"%s\" is not assigned yet",
+			  r->f->vars[var].name);
+		pgerr_detail(err,
+			     "The tuple structure of a not-yet-assigned record is indeterminate.");
+		return false;
+	}
+	strbuf_puts(sb, star ? "" : "ROW(");
+	for (size_t k = 0; k < v->nfields; k++) {
+		args[*n] = (struct pl_arg){v->texts[k], v->types[k]};
+		strbuf_printf(sb, "%s$%d", k ? ", " : "", ++*n);
+	}
+	strbuf_puts(sb, star ? "" : ")");
+	return true;
+}
+
+bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, const char **sql,
+			    struct pl_arg **args, int *nargs, struct pgerr *err)
+{
+	size_t extra = 0;
+	for (int h = 0; h < e->nhits; h++)
+		if (whole(r, e, h))
+			extra += r->vals[e->refs[e->hits[h].ref].var].nfields + 1;
+	if (!extra)
+		return true;
+	struct pl_arg *v = arena_alloc(r->scratch, ((size_t)*nargs + extra + 1) * sizeof(*v));
+	memcpy(v, *args, (size_t)*nargs * sizeof(*v));
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int pos = 0, n = *nargs;
+	bool ok = true;
+	for (int h = 0; ok && h < e->nhits; h++) {
+		if (!whole(r, e, h))
+			continue;
+		strbuf_append(&sb, e->sql + pos, (size_t)(e->hits[h].at - pos));
+		ok = spell_record(r, e->refs[e->hits[h].ref].var, e->hits[h].star, &sb, v, &n, err);
+		pos = e->hits[h].at + e->hits[h].len;
+	}
+	strbuf_puts(&sb, e->sql + pos);
+	if (ok && sb.failed)
+		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	if (ok) {
+		*sql = arena_strndup(r->scratch, sb.data, sb.len);
+		*args = v;
+		*nargs = n;
+	}
+	strbuf_fini(&sb);
+	return ok;
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_plrec.c: records in a PL/pgSQL body — `record` and `t%ROWTYPE` variables, `%TYPE`
+ * declarations, and assignments to a record's field (`r.a := 1`, which xlat_plpre.c hands to
+ * the parser with the field in a comment). */
+#include "xlat_plpgsql.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char *t)
+{
+	size_t n = strlen(t);
+	while (n && isspace((unsigned char)t[n - 1]))
+		n--;
+	if (n > 8 && strncasecmp(t + n - 8, "%rowtype", 8) == 0) {
+		v->type = NULL;
+		v->rowtype = arena_strndup(l->c->a, t, n - 8);
+		return true;
+	}
+	v->type = arena_strndup(l->c->a, t, n);
+	return true;
+}
+
+/* "x%TYPE": the prefix when it is one name (a variable's), else NULL (a column's). */
+static const char *var_prefix(struct arena *a, const char *type)
+{
+	size_t n = strlen(type);
+	if (n <= 5 || strcasecmp(type + n - 5, "%type") != 0)
+		return NULL;
+	const char *p = type;
+	while (isspace((unsigned char)*p))
+		p++;
+	size_t k = strcspn(p, ".%\" \t\n");
+	if (p[k] != '%' && !isspace((unsigned char)p[k]))
+		return NULL;
+	char *s = arena_strndup(a, p, k);
+	for (char *q = s; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	return s;
+}
+
+bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v)
+{
+	const char *name = v->type ? var_prefix(l->c->a, v->type) : NULL;
+	if (!name)
+		return true;
+	int w = xlat_plload_find(l, name);
+	if (w < 0)
+		return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR, "syntax error at or near \"%%\"");
+	v->type = l->vars[w].type;
+	v->rowtype = l->vars[w].rowtype;
+	if (!v->type && !v->rowtype)
+		return xlat_plload_unsupported(l, "%TYPE of a record variable");
+	return true;
+}
+
+/* `r := NULL` (st->expr stays NULL): the record NULL again; any other whole record is 0A000. */
+static bool null_record(struct xlat_plloader *l, const char *q)
+{
+	const char *p = q + strcspn(q, ":=");
+	p += *p == ':';
+	p += *p == '=';
+	while (isspace((unsigned char)*p))
+		p++;
+	size_t n = strlen(p);
+	while (n && isspace((unsigned char)p[n - 1]))
+		n--;
+	return (n == 4 && strncasecmp(p, "null", 4) == 0) ||
+	       xlat_plload_unsupported(l, "assigning a whole record other than NULL");
+}
+
+bool xlat_plrec_assign(struct xlat_plloader *l, const char *q, struct xlat_pl_stmt *st)
+{
+	const char *open = strstr(q, "/*");
+	const char *close = open ? strstr(open + 2, "*/") : NULL;
+	if (!close || strcspn(q, ":=") < (size_t)(open - q))
+		return null_record(l, q);
+	st->field = xlat_plpre_fold(l->c->a, open + 2, (size_t)(close - open - 2));
+	const char *p = close + 2;
+	while (isspace((unsigned char)*p))
+		p++;
+	p += *p == ':';
+	if (*p != '=')
+		return xlat_plload_unsupported(l, "this assignment");
+	return (st->expr = xlat_plload_sql(l, arena_printf(l->c->a, "SELECT %s", p + 1))) != NULL;
+}
