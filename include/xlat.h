@@ -522,6 +522,10 @@ struct xlat_udf {
 	char volatility;             /* 'i', 's', 'v' as pg_proc.provolatile */
 	bool strict;                 /* RETURNS NULL ON NULL INPUT */
 	char kind;                   /* 'f' a function, 'p' a procedure (CALL), as prokind */
+	/* The defaults of the last ndefaults input arguments, PostgreSQL text ("1", "now()"),
+	 * which a call that leaves those arguments out evaluates in its place. */
+	size_t ndefaults;
+	const char *const *defaults;
 };
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */

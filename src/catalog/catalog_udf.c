@@ -16,6 +16,7 @@ struct udf_row {
 	const char *name, *sig, *argnames, *argdecls, *retdecl, *lang, *body, *volatility, *kind;
 	int64_t rettype;
 	bool strict;
+	const char *defaults; /* of the last arguments, joined by SEP ("": none) */
 };
 
 static const char *text_col(sqlite3_stmt *st, int i)
@@ -29,17 +30,29 @@ static const char *text_col(sqlite3_stmt *st, int i)
 static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u), void *arg)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, sig, argnames, argdecls, retdecl, lang, body, volatility, "
-			       "rettype, strict, kind FROM main._shardlite_functions ORDER BY name, "
-			       "sig",
-			       -1, &st, NULL) == SQLITE_OK) {
+	/* the second sidecar came later: a file made before has only the first */
+	bool ok = sqlite3_prepare_v2(db,
+				     "SELECT f.name, f.sig, argnames, argdecls, retdecl, lang, body, "
+				     "volatility, rettype, strict, kind, d.value FROM "
+				     "main._shardlite_functions f LEFT JOIN "
+				     "main._shardlite_function_ext d ON d.name = f.name AND d.sig = "
+				     "f.sig AND d.key = 'defaults' ORDER BY f.name, f.sig",
+				     -1, &st, NULL) == SQLITE_OK;
+	if (!ok) {
+		sqlite3_finalize(st);
+		ok = sqlite3_prepare_v2(db,
+					"SELECT name, sig, argnames, argdecls, retdecl, lang, body, "
+					"volatility, rettype, strict, kind, NULL FROM "
+					"main._shardlite_functions ORDER BY name, sig",
+					-1, &st, NULL) == SQLITE_OK;
+	}
+	if (ok) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			struct udf_row u = {text_col(st, 0), text_col(st, 1), text_col(st, 2),
 					    text_col(st, 3), text_col(st, 4), text_col(st, 5),
 					    text_col(st, 6), text_col(st, 7),
 					    text_col(st, 10), sqlite3_column_int64(st, 8),
-					    sqlite3_column_int(st, 9) != 0};
+					    sqlite3_column_int(st, 9) != 0, text_col(st, 11)};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -57,13 +70,24 @@ static size_t nargs(const struct udf_row *u)
 	return n;
 }
 
+static size_t count_defaults(const struct udf_row *u)
+{
+	size_t n = *u->defaults ? 1 : 0;
+	for (const char *p = u->defaults; *p; p++)
+		n += *p == SEP;
+	return n;
+}
+
 /* "a integer, b text" (with_names) or "integer, text", into sb; a procedure's are
- * "IN a integer", as PostgreSQL prints them. */
-static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names)
+ * "IN a integer", as PostgreSQL prints them; with_defaults adds "DEFAULT 1". */
+static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names,
+		     bool with_defaults)
 {
 	bool proc = u->kind[0] == 'p';
-	const char *name = u->argnames, *decl = u->argdecls;
-	for (size_t i = 0, n = nargs(u); i < n; i++) {
+	const char *name = u->argnames, *decl = u->argdecls, *dflt = u->defaults;
+	size_t n = nargs(u), nd = count_defaults(u);
+	size_t first_default = nd <= n ? n - nd : n;
+	for (size_t i = 0; i < n; i++) {
 		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
 		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
 		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
@@ -74,6 +98,13 @@ static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names
 			strbuf_puts(sb, " ");
 		}
 		strbuf_append(sb, decl, dl);
+		if (i >= first_default) {
+			const char *fe = strchr(dflt, SEP);
+			size_t fl = fe ? (size_t)(fe - dflt) : strlen(dflt);
+			if (with_defaults)
+				strbuf_printf(sb, " DEFAULT %.*s", (int)fl, dflt);
+			dflt += fe ? fl + 1 : fl;
+		}
 		name += ne ? nl + 1 : nl;
 		decl += de ? dl + 1 : dl;
 	}
@@ -131,7 +162,7 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_char(r, u->volatility[0] ? u->volatility[0] : 'v');
 	cat_char(r, 'u');   /* proparallel */
 	cat_int(r, (int64_t)nargs(u));
-	cat_int(r, 0);
+	cat_int(r, (int64_t)count_defaults(u));
 	cat_int(r, u->rettype);
 	cat_text(r, u->sig);
 	cat_null(r); /* proallargtypes, proargmodes: IN arguments only */
@@ -190,7 +221,7 @@ static void put_def(struct strbuf *sb, const struct udf_row *u)
 	strbuf_printf(sb, "CREATE OR REPLACE %s public.", proc ? "PROCEDURE" : "FUNCTION");
 	pgfn_quote_ident(sb, u->name, strlen(u->name));
 	strbuf_puts(sb, "(");
-	put_args(sb, u, true);
+	put_args(sb, u, true, true);
 	strbuf_puts(sb, ")\n");
 	if (!proc)
 		strbuf_printf(sb, " RETURNS %s\n", u->retdecl);
@@ -217,7 +248,7 @@ static bool find_one(void *arg, const struct udf_row *u)
 	else if (f->which == 2)
 		f->found = false;
 	else
-		put_args(f->sb, u, true);
+		put_args(f->sb, u, true, f->which == 0);
 	return false;
 }
 

@@ -70,10 +70,35 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	u->volatility = col(a, st, 8)[0];
 	u->strict = sqlite3_column_int(st, 9) != 0;
 	u->kind = col(a, st, 10)[0];
-	for (int i = 0; i < 11; i++) {
+	const char *defaults = col(a, st, 11);
+	u->ndefaults = *defaults ? 1 : 0;
+	for (const char *d = defaults; *d; d++)
+		u->ndefaults += *d == SEP;
+	u->ndefaults = u->ndefaults <= u->nargs ? u->ndefaults : 0;
+	u->defaults = split(a, defaults, u->ndefaults);
+	for (int i = 0; i < 12; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
+}
+
+/* Both sidecars joined; the second came later, so a file made before has only the first. */
+static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
+{
+	if (sqlite3_prepare_v2(db,
+			       "SELECT f.name, f.sig, argnames, argdecls, rettype, retdecl, lang, "
+			       "body, volatility, strict, kind, d.value FROM "
+			       "main._shardlite_functions f LEFT JOIN main._shardlite_function_ext d "
+			       "ON d.name = f.name AND d.sig = f.sig AND d.key = 'defaults' ORDER BY "
+			       "f.name, f.sig",
+			       -1, st, NULL) == SQLITE_OK)
+		return true;
+	sqlite3_finalize(*st);
+	return sqlite3_prepare_v2(db,
+				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
+				  "volatility, strict, kind, NULL FROM main._shardlite_functions "
+				  "ORDER BY name, sig",
+				  -1, st, NULL) == SQLITE_OK;
 }
 
 bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, size_t *n,
@@ -83,11 +108,7 @@ bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, si
 	*out = NULL;
 	*n = 0;
 	*hash = 14695981039346656037ULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
-			       "volatility, strict, kind FROM main._shardlite_functions ORDER BY name, "
-			       "sig",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (!prepare_read(db, &st)) {
 		sqlite3_finalize(st);
 		return true; /* no sidecar yet: no functions */
 	}

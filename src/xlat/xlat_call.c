@@ -7,11 +7,13 @@
 
 #include "pgtype.h"
 
+#include <pg_query.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define SQLSTATE_AMBIGUOUS_FUNCTION "42725"
 #define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+#define MAX_ARGS 100 /* FUNC_MAX_ARGS */
 
 /* Whether a value of type from may be passed for an argument of type to: the same type, an
  * untyped literal or parameter, or one of PostgreSQL's implicit casts between the numeric
@@ -34,26 +36,63 @@ static bool implicit(uint32_t from, uint32_t to)
 	return from_str && (to == XLAT_OID_TEXT || to == XLAT_OID_VARCHAR);
 }
 
-/* The best of the functions named name taking n arguments of types tv: the one with the
- * most exact matches among those every argument may be passed to, a string literal going to
- * text first (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two
- * tie). */
+/* A call's arguments as given: positional ones first, then named ones (names[k] set). */
+struct call_args {
+	size_t n;
+	const PgQuery__Node **expr;
+	const char **names; /* NULL for a positional argument */
+	const char **txt;   /* each one translated */
+	struct xlat_type *tv;
+};
+
+/* Where each given argument goes among u's parameters (map[k]), as PostgreSQL matches a call
+ * to a candidate: false when there are too many, a name u does not have or one a positional
+ * argument already fills, or a parameter without a default is left out. */
+static bool match(const struct xlat_udf *u, const struct call_args *ca, size_t *map)
+{
+	bool filled[MAX_ARGS + 1] = {false};
+	if (ca->n > u->nargs || u->nargs > MAX_ARGS)
+		return false;
+	for (size_t k = 0; k < ca->n; k++) {
+		size_t i = k;
+		if (ca->names[k]) {
+			for (i = 0; i < u->nargs; i++)
+				if (strcmp(u->argnames[i], ca->names[k]) == 0)
+					break;
+			if (i == u->nargs || filled[i])
+				return false;
+		}
+		map[k] = i;
+		filled[i] = true;
+	}
+	for (size_t i = 0; i + u->ndefaults < u->nargs; i++)
+		if (!filled[i])
+			return false;
+	return true;
+}
+
+/* The best of the functions named name that can take the call: the one with the most exact
+ * matches among those every argument may be passed to, a string literal going to text first
+ * (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two tie). Its
+ * parameter for each argument into map. */
 static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
-				     const struct xlat_type *tv, size_t n, bool *ambiguous)
+				     const struct call_args *ca, size_t *map, bool *ambiguous)
 {
 	const struct xlat_udf *best = NULL;
 	int best_exact = -1;
+	size_t *m = arena_zalloc(c->a, (ca->n + 1) * sizeof(*m));
 	*ambiguous = false;
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
-		if (u->nargs != n || strcmp(u->name, name) != 0)
+		if (strcmp(u->name, name) != 0 || !match(u, ca, m))
 			continue;
 		int exact = 0; /* twice the exact matches, plus an untyped literal given text */
 		bool ok = true;
-		for (size_t k = 0; ok && k < n; k++) {
-			ok = implicit(tv[k].oid, u->argtypes[k]);
-			exact += 2 * (tv[k].oid == u->argtypes[k]);
-			exact += tv[k].oid == XLAT_OID_UNKNOWN && u->argtypes[k] == XLAT_OID_TEXT;
+		for (size_t k = 0; ok && k < ca->n; k++) {
+			uint32_t from = ca->tv[k].oid, to = u->argtypes[m[k]];
+			ok = implicit(from, to);
+			exact += 2 * (from == to);
+			exact += from == XLAT_OID_UNKNOWN && to == XLAT_OID_TEXT;
 		}
 		if (!ok)
 			continue;
@@ -61,9 +100,23 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		if (exact > best_exact) {
 			best = u;
 			best_exact = exact;
+			memcpy(map, m, ca->n * sizeof(*m));
 		}
 	}
 	return best;
+}
+
+/* One argument translated on its own (its text is copied into the call), NULL on failure. */
+static const char *arg_text(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	bool ok = xlat_expr(c, n, t);
+	c->sb = saved;
+	const char *out = ok ? arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len) : NULL;
+	strbuf_fini(&tmp);
+	return out;
 }
 
 /* A parameter passed as an argument takes the argument's type (ParameterDescription). */
@@ -80,29 +133,108 @@ static void param_type(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t oid)
 		c->ptypes[p->number - 1] = oid;
 }
 
-/* "f(integer, unknown)": a call as PostgreSQL names it, with the arguments' types. */
-static const char *call_display(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
-				size_t n)
+/* "f(integer, b => unknown)": a call as PostgreSQL names it, with the arguments' types. */
+static const char *call_display(struct xlat_ctx *c, const char *name, const struct call_args *ca)
 {
-	const char **decls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
-	for (size_t i = 0; i < n; i++) {
-		const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[i].oid);
+	const char **decls = arena_zalloc(c->a, (ca->n + 1) * sizeof(char *));
+	for (size_t i = 0; i < ca->n; i++) {
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(ca->tv[i].oid);
 		decls[i] = ti ? ti->sql_name : "unknown";
+		if (ca->names[i])
+			decls[i] = arena_printf(c->a, "%s => %s", ca->names[i], decls[i]);
 	}
-	return xlat_udf_display(c, name, decls, n);
+	return xlat_udf_display(c, name, decls, ca->n);
 }
 
 /* A procedure called from SELECT or a function from CALL: 42809 with PostgreSQL's hint. */
 static bool kind_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct xlat_udf *u,
-		       const struct xlat_type *tv, bool call)
+		       const struct call_args *ca, bool call)
 {
 	if ((u->kind == 'p') == call)
 		return true;
 	xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location, "%s is %sa procedure",
-		  call_display(c, u->name, tv, u->nargs), call ? "not " : "");
+		  call_display(c, u->name, ca), call ? "not " : "");
 	pgerr_hint(c->err, call ? "To call a function, use SELECT."
 				: "To call a procedure, use CALL.");
 	return false;
+}
+
+/* Splits f's arguments into ca (names checked as PostgreSQL's parser does) and translates
+ * each one. */
+static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct call_args *ca)
+{
+	size_t n = ca->n = f->n_args;
+	ca->expr = arena_zalloc(c->a, (n + 1) * sizeof(*ca->expr));
+	ca->names = arena_zalloc(c->a, (n + 1) * sizeof(*ca->names));
+	ca->txt = arena_zalloc(c->a, (n + 1) * sizeof(*ca->txt));
+	ca->tv = arena_zalloc(c->a, (n + 1) * sizeof(*ca->tv));
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__Node *x = f->args[i];
+		if (x->node_case == NODE(NAMED_ARG_EXPR)) {
+			const PgQuery__NamedArgExpr *na = x->named_arg_expr;
+			for (size_t k = 0; k < i; k++)
+				if (ca->names[k] && strcmp(ca->names[k], na->name) == 0)
+					return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, na->location,
+							 "argument name \"%s\" used more than once",
+							 na->name);
+			ca->names[i] = na->name;
+			x = na->arg;
+		} else if (i && ca->names[i - 1]) {
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, xlat_tree_location(&x->base),
+					 "positional argument cannot follow named argument");
+		}
+		ca->expr[i] = x;
+		if (!(ca->txt[i] = arg_text(c, x, &ca->tv[i])))
+			return false;
+	}
+	return true;
+}
+
+/* Parameter i's default, translated in the caller's statement as the parameter's type. */
+static const char *default_arg(struct xlat_ctx *c, const struct xlat_udf *u, size_t i)
+{
+	const char *sql = arena_printf(c->a, "SELECT (%s)::%s",
+				       u->defaults[i - (u->nargs - u->ndefaults)], u->argdecls[i]);
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const char *out = NULL;
+	struct xlat_type t;
+	if (n && n->node_case == NODE(SELECT_STMT) && n->select_stmt->n_target_list == 1)
+		out = arg_text(c, n->select_stmt->target_list[0]->res_target->val, &t);
+	else
+		xlat_unsupported(c, -1, "this parameter default");
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return out;
+}
+
+/* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
+static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
+		      const size_t *map)
+{
+	xlat_puts(c, "shardlite_call(");
+	xlat_string(c, u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	for (size_t i = 0; i < u->nargs; i++) {
+		const char *txt = NULL;
+		for (size_t k = 0; k < ca->n && !txt; k++) {
+			if (map[k] != i)
+				continue;
+			param_type(c, ca->expr[k], u->argtypes[i]);
+			txt = ca->txt[k];
+		}
+		if (!txt && !(txt = default_arg(c, u, i)))
+			return false;
+		xlat_printf(c, ", %s", txt);
+	}
+	xlat_puts(c, ")");
+	return true;
 }
 
 static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -118,29 +250,19 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			  "%s is not an aggregate or window function", name);
 		return -1;
 	}
-	size_t n = f->n_args;
-	struct xlat_type *tv = arena_zalloc(c->a, (n + 1) * sizeof(*tv));
-	const char **txt = arena_zalloc(c->a, (n + 1) * sizeof(*txt));
-	struct strbuf *saved = c->sb;
+	struct call_args ca;
 	xlat_nocache(c); /* the arguments' text is copied */
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf tmp;
-		strbuf_init(&tmp, 0);
-		c->sb = &tmp;
-		bool ok = xlat_expr(c, f->args[i], &tv[i]);
-		c->sb = saved;
-		txt[i] = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
-		strbuf_fini(&tmp);
-		if (!ok)
-			return -1;
-	}
-	bool ambiguous;
-	const struct xlat_udf *u = choose(c, name, tv, n, &ambiguous);
-	if (!u && call) {
-		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "procedure %s does not exist",
-			  call_display(c, name, tv, n));
-		pgerr_hint(c->err, "No procedure matches the given name and argument types. You "
-				   "might need to add explicit type casts.");
+	if (!read_args(c, f, &ca))
+		return -1;
+	bool ambiguous, named = ca.n && ca.names[ca.n - 1];
+	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
+	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous);
+	if (!u && (call || named)) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
+			  call ? "procedure" : "function", call_display(c, name, &ca));
+		pgerr_hint(c->err, "No %s matches the given name and argument types. You might "
+				   "need to add explicit type casts.",
+			   call ? "procedure" : "function");
 		return -1;
 	}
 	if (!u)
@@ -150,24 +272,18 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			  "trigger functions can only be called as triggers");
 		return -1;
 	}
-	if (!kind_check(c, f, u, tv, call))
+	if (!kind_check(c, f, u, &ca, call))
 		return -1;
 	if (ambiguous) {
-		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, f->location,
-			  "function %s is not unique", xlat_udf_display(c, name, u->argdecls, n));
-		pgerr_hint(c->err, "Could not choose a best candidate function. You might need "
-				   "to add explicit type casts.");
+		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, f->location, "%s %s is not unique",
+			  call ? "procedure" : "function", call_display(c, name, &ca));
+		pgerr_hint(c->err, "Could not choose a best candidate %s. You might need to add "
+				   "explicit type casts.",
+			   call ? "procedure" : "function");
 		return -1;
 	}
-	xlat_puts(c, "shardlite_call(");
-	xlat_string(c, u->name);
-	xlat_puts(c, ", ");
-	xlat_string(c, u->sig);
-	for (size_t i = 0; i < n; i++) {
-		param_type(c, f->args[i], u->argtypes[i]);
-		xlat_printf(c, ", %s", txt[i]);
-	}
-	xlat_puts(c, ")");
+	if (!emit_call(c, u, &ca, map))
+		return -1;
 	if (u->volatility == 'v')
 		c->volatile_seen++;
 	*t = (struct xlat_type){u->rettype, -1};

@@ -816,6 +816,8 @@ bool xlat_stmt_select_into(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_stmt_refresh(struct xlat_ctx *c, const PgQuery__RefreshMatViewStmt *s);
 bool xlat_stmt_drop_matview(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out);
+/* stmt (a statement node) as PostgreSQL text, in c->a; NULL when libpg_query cannot deparse it. */
+const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);

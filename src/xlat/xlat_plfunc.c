@@ -94,7 +94,9 @@ static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u
 	c->retdecl = arena_strdup(a, u->retdecl);
 	c->lang = arena_strdup(a, u->lang);
 	c->body = arena_strdup(a, u->body);
-	c->argtypes = NULL; /* not used by the loader */
+	c->argtypes = NULL; /* not used by the loader, nor are the defaults */
+	c->defaults = NULL;
+	c->ndefaults = 0;
 	return c;
 }
 

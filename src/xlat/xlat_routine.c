@@ -22,6 +22,11 @@
 	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "               \
 	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "      \
 	"NULL, strict INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (name, sig))"
+/* What only some functions have, as key and value rows (key "defaults": the parameter
+ * defaults), so that a new property needs no new column. */
+#define EXT_SIDECAR                                                                                \
+	"; CREATE TABLE IF NOT EXISTS _shardlite_function_ext (name TEXT NOT NULL, sig TEXT NOT "   \
+	"NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, sig, key))"
 /* A row change leaves SQLite's schema alone; this moves schema_version, so that every session
  * reads the functions again (as enum DDL does, xlat_enum.c) */
 #define SCHEMA_BUMP                                                                                \
@@ -73,6 +78,8 @@ struct proto {
 	const char **argnames, **argdecls;
 	uint32_t *argtypes;
 	const char *sig;
+	const char **defaults; /* of the last ndefaults arguments */
+	size_t ndefaults;
 };
 
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
@@ -100,6 +107,71 @@ static const char *make_sig(struct xlat_ctx *c, const uint32_t *oids, size_t n)
 	return out;
 }
 
+/* The first column reference, subquery or $n of a DEFAULT, which PostgreSQL refuses. */
+static bool refused_in_default(void *arg, const ProtobufCMessage *m)
+{
+	const ProtobufCMessage **hit = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor ||
+	    m->descriptor == &pg_query__sub_link__descriptor ||
+	    m->descriptor == &pg_query__param_ref__descriptor) {
+		*hit = m;
+		return false;
+	}
+	return xlat_tree_each(m, refused_in_default, arg);
+}
+
+static bool default_refs(struct xlat_ctx *c, const PgQuery__Node *expr)
+{
+	const ProtobufCMessage *hit = NULL;
+	if (refused_in_default(&hit, &expr->base) || !hit)
+		return true;
+	int at = xlat_tree_location(hit);
+	if (hit->descriptor == &pg_query__sub_link__descriptor)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, at,
+				 "cannot use subquery in DEFAULT expression");
+	if (hit->descriptor == &pg_query__param_ref__descriptor)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_PARAMETER, at, "there is no parameter $%d",
+				 ((const PgQuery__ParamRef *)hit)->number);
+	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)hit;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, at, "column \"%s\" does not exist",
+			 col ? col : "*");
+}
+
+/* A parameter's DEFAULT as PostgreSQL text (deparsed: "SELECT <expr>" without its SELECT),
+ * translated once here so that what a call cannot translate fails at CREATE. */
+static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *expr,
+			 PgQuery__TypeName *type)
+{
+	PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+	PgQuery__Node cast = PG_QUERY__NODE__INIT;
+	tc.arg = expr;
+	tc.type_name = type;
+	tc.location = -1;
+	cast.node_case = NODE(TYPE_CAST);
+	cast.type_cast = &tc;
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	rt.val = expr;
+	rtn.node_case = NODE(RES_TARGET);
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = targets;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = NODE(SELECT_STMT);
+	seln.select_stmt = &sel;
+	const char *text = xlat_deparse(c, &seln);
+	struct xlat_type t;
+	if (!default_refs(c, expr) || !xlat_scope_dry_expr(c, &cast, &t)) /* 22P02 for DEFAULT 'x' of an integer */
+		return false;
+	if (!text || strncmp(text, "SELECT ", 7) != 0 || strstr(text, SEP))
+		return xlat_unsupported(c, -1, "this parameter default");
+	p->defaults[p->ndefaults++] = text + 7;
+	return true;
+}
+
 static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
 {
 	if (fp->mode == MODE(OUT) || fp->mode == MODE(INOUT) || fp->mode == MODE(TABLE))
@@ -107,8 +179,12 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 									: "an OUT or INOUT parameter");
 	if (fp->mode == MODE(VARIADIC))
 		return xlat_unsupported(c, -1, "a VARIADIC parameter");
-	if (fp->defexpr)
-		return xlat_unsupported(c, -1, "a parameter default");
+	if (fp->defexpr && !default_text(c, p, fp->defexpr, fp->arg_type))
+		return false;
+	if (!fp->defexpr && p->ndefaults)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "input parameters after one with a default value must also have "
+				 "defaults");
 	size_t i = p->nargs;
 	const char *name = fp->name ? fp->name : "";
 	if (strstr(name, SEP))
@@ -134,6 +210,7 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	p->argnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->argdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->argtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	p->defaults = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	for (size_t i = 0; i < n; i++) {
 		if (v[i]->node_case != NODE(FUNCTION_PARAMETER))
 			return xlat_unsupported(c, -1, "this parameter");
@@ -172,6 +249,18 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct 
 }
 
 /* ---- CREATE FUNCTION ---- */
+
+/* "f(integer,text)": a function as PostgreSQL's hints name it (format_procedure). */
+static const char *drop_display(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < u->nargs; i++)
+		strbuf_printf(&sb, "%s%s", i ? "," : "", u->argdecls[i]);
+	const char *out = arena_printf(c->a, "%s(%.*s)", u->name, (int)sb.len, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return out;
+}
 
 static const char *option_str(const PgQuery__DefElem *d)
 {
@@ -273,12 +362,18 @@ static void put_joined(struct xlat_ctx *c, const char *const *v, size_t n)
 	strbuf_fini(&sb);
 }
 
-static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
+static void delete_rows(struct xlat_ctx *c, const char *table, const struct xlat_udf *u)
 {
-	xlat_puts(c, SIDECAR "; DELETE FROM _shardlite_functions WHERE name = ");
+	xlat_printf(c, "; DELETE FROM %s WHERE name = ", table);
 	xlat_string(c, u->name);
 	xlat_puts(c, " AND sig = ");
 	xlat_string(c, u->sig);
+}
+
+static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	xlat_puts(c, SIDECAR);
+	delete_rows(c, "_shardlite_functions", u);
 	xlat_puts(c, "; INSERT INTO _shardlite_functions VALUES (");
 	xlat_string(c, u->name);
 	xlat_puts(c, ", ");
@@ -293,8 +388,19 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_string(c, u->lang);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->body);
-	xlat_printf(c, ", '%c', %d, '%c')" SCHEMA_BUMP, u->volatility, u->strict ? 1 : 0,
+	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0,
 		    u->kind);
+	delete_rows(c, "_shardlite_function_ext", u);
+	if (u->ndefaults) {
+		xlat_puts(c, "; INSERT INTO _shardlite_function_ext VALUES (");
+		xlat_string(c, u->name);
+		xlat_puts(c, ", ");
+		xlat_string(c, u->sig);
+		xlat_puts(c, ", 'defaults', ");
+		put_joined(c, u->defaults, u->ndefaults);
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, SCHEMA_BUMP);
 }
 
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s)
@@ -326,7 +432,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
 			       p.argnames, p.argdecls, u->rettype, u->retdecl,
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
-			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f'};
+			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
+			       p.ndefaults, p.defaults};
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
@@ -343,6 +450,12 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			  "cannot change return type of existing function");
 		pgerr_hint(c->err, "Use DROP FUNCTION %s first.",
 			   xlat_udf_display(c, u->name, u->argdecls, u->nargs));
+		return false;
+	}
+	if (old && old->ndefaults > u->ndefaults) {
+		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			  "cannot remove parameter defaults from existing function");
+		pgerr_hint(c->err, "Use DROP FUNCTION %s first.", drop_display(c, u));
 		return false;
 	}
 	if (!validate(c, u))
@@ -400,7 +513,7 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
 	xlat_sidecar_script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
-	xlat_puts(c, SIDECAR);
+	xlat_puts(c, SIDECAR EXT_SIDECAR);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__Node *n = s->objects[i];
 		bool missing;
@@ -414,10 +527,8 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return false;
 		if (!u)
 			continue;
-		xlat_puts(c, "; DELETE FROM _shardlite_functions WHERE name = ");
-		xlat_string(c, u->name);
-		xlat_puts(c, " AND sig = ");
-		xlat_string(c, u->sig);
+		delete_rows(c, "_shardlite_functions", u);
+		delete_rows(c, "_shardlite_function_ext", u);
 	}
 	xlat_puts(c, SCHEMA_BUMP);
 	return true;

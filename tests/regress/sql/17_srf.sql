@@ -1,0 +1,36 @@
+-- User-defined functions beyond scalar calls: parameter defaults and named arguments
+-- (PostgreSQL's overload resolution and errors).
+CREATE FUNCTION srf_add(a int, b int DEFAULT 10) RETURNS int LANGUAGE sql AS 'SELECT a + b';
+SELECT srf_add(1), srf_add(1, 2), srf_add(b => 3, a => 1), srf_add(1, b := 5);
+SELECT srf_add(c => 1);
+SELECT srf_add(1, a => 2);
+SELECT srf_add();
+SELECT srf_add(a => 1, a => 2);
+SELECT srf_add(a => 1, 2);
+CREATE FUNCTION srf_add(a int) RETURNS int LANGUAGE sql AS 'SELECT a';
+SELECT srf_add(1);
+SELECT srf_add(a => 1);
+SELECT srf_add(1, 2);
+SELECT p.proname, pg_get_function_arguments(p.oid), pg_get_function_identity_arguments(p.oid), p.pronargs, p.pronargdefaults FROM pg_proc p WHERE p.proname = 'srf_add' ORDER BY p.pronargs;
+DROP FUNCTION srf_add(int);
+CREATE FUNCTION srf_bad(a int DEFAULT 1, b int) RETURNS int LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION srf_bad(a int DEFAULT 'x') RETURNS int LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION srf_bad(a int DEFAULT x) RETURNS int LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION srf_bad(a int DEFAULT (SELECT 1)) RETURNS int LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION srf_bad(a int DEFAULT nosuch()) RETURNS int LANGUAGE sql AS 'SELECT a';
+CREATE FUNCTION srf_greet(name text, greeting text = 'hello', punct text DEFAULT '!') RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN greeting || ', ' || name || punct; END $$;
+SELECT srf_greet('ann'), srf_greet('bob', 'hi'), srf_greet('cy', punct => '?'), srf_greet(punct => '.', name => 'di');
+SELECT srf_greet(greeting => 'yo');
+CREATE OR REPLACE FUNCTION srf_greet(name text, greeting text, punct text DEFAULT '!') RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN greeting || name || punct; END $$;
+CREATE FUNCTION srf_day(d date DEFAULT '2024-02-28', n int = 1 + 1) RETURNS date LANGUAGE sql AS 'SELECT d + n';
+SELECT srf_day(), srf_day('2023-12-31'), srf_day(n => 0);
+CREATE FUNCTION srf_two(x int, y numeric DEFAULT 1.5) RETURNS text LANGUAGE sql AS $$ SELECT 'int ' || y $$;
+CREATE FUNCTION srf_two(x numeric) RETURNS text LANGUAGE sql AS $$ SELECT 'numeric' $$;
+SELECT srf_two(1), srf_two(1.0), srf_two(x => 2, y => 0.25);
+SELECT srf_two(y => 1);
+CREATE PROCEDURE srf_proc(a int, b int DEFAULT 2) LANGUAGE plpgsql AS $$ BEGIN RAISE NOTICE 'a=% b=%', a, b; END $$;
+CALL srf_proc(1);
+CALL srf_proc(b => 5, a => 4);
+CALL srf_proc(c => 1);
+PREPARE srf_prep AS SELECT srf_greet($1, punct => $2);
+EXECUTE srf_prep('eve', '...');
