@@ -423,6 +423,10 @@ enum xlat_pl_kind {
 	XLAT_PL_RETURN,  /* RETURN [expr] (ends the function; expr: its value, a SELECT; line 0:
 			  * the implicit one at the end of the body) */
 	XLAT_PL_ASSERT,  /* ASSERT expr [, message] */
+	XLAT_PL_RETURN_QUERY, /* RETURN QUERY [EXECUTE] query (dynamic: EXECUTE's string and
+			       * params), and a set-returning LANGUAGE sql function's last
+			       * statement: its rows join the result set */
+	XLAT_PL_RETURN_NEXT,  /* RETURN NEXT expr: its value joins the result set */
 };
 struct xlat_pl_stmt;
 struct xlat_pl_list {
@@ -495,6 +499,7 @@ struct xlat_pl_func {
 	int found_var, result_var;
 	const char *name;   /* "inline_code_block" for a DO, else the function's name */
 	bool sql_body;      /* LANGUAGE sql: the last statement's first row is the result */
+	bool retset;        /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
 	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
 	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,
 	 * TG_RELNAME, TG_NARGS, TG_ARGV (XLAT_TG_* from it, in this order). */
@@ -526,6 +531,12 @@ struct xlat_udf {
 	 * which a call that leaves those arguments out evaluates in its place. */
 	size_t ndefaults;
 	const char *const *defaults;
+	/* RETURNS SETOF type (rettype, retdecl: the type) or RETURNS TABLE (rettype record, the
+	 * columns nouts, outnames, outdecls, outtypes): the call's value is its rows. */
+	bool retset;
+	size_t nouts;
+	const char *const *outnames, *const *outdecls;
+	const uint32_t *outtypes;
 };
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */

@@ -17,6 +17,8 @@ struct udf_row {
 	int64_t rettype;
 	bool strict;
 	const char *defaults; /* of the last arguments, joined by SEP ("": none) */
+	bool retset;          /* RETURNS SETOF / TABLE */
+	const char *outnames, *outdecls, *outtypes; /* RETURNS TABLE's columns ("": none) */
 };
 
 static const char *text_col(sqlite3_stmt *st, int i)
@@ -24,6 +26,11 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	const char *t = (const char *)sqlite3_column_text(st, i);
 	return t ? t : "";
 }
+
+/* The second sidecar's keys as columns of the first's rows (as sess_udf.c reads them). */
+#define EXT_JOIN(key, alias)                                                                       \
+	" LEFT JOIN main._shardlite_function_ext " #alias " ON " #alias ".name = f.name AND " #alias \
+	".sig = f.sig AND " #alias ".key = '" key "'"
 
 /* Calls fn for each function of db (none when the sidecar does not exist); stops when fn
  * returns false. */
@@ -33,16 +40,18 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 	/* the second sidecar came later: a file made before has only the first */
 	bool ok = sqlite3_prepare_v2(db,
 				     "SELECT f.name, f.sig, argnames, argdecls, retdecl, lang, body, "
-				     "volatility, rettype, strict, kind, d.value FROM "
-				     "main._shardlite_functions f LEFT JOIN "
-				     "main._shardlite_function_ext d ON d.name = f.name AND d.sig = "
-				     "f.sig AND d.key = 'defaults' ORDER BY f.name, f.sig",
+				     "volatility, rettype, strict, kind, d.value, r.value, n.value, "
+				     "e.value, t.value FROM main._shardlite_functions f " EXT_JOIN(
+					     "defaults", d) EXT_JOIN("retset", r)
+					     EXT_JOIN("outnames", n) EXT_JOIN("outdecls", e)
+						     EXT_JOIN("outtypes", t) " ORDER BY f.name, f.sig",
 				     -1, &st, NULL) == SQLITE_OK;
 	if (!ok) {
 		sqlite3_finalize(st);
 		ok = sqlite3_prepare_v2(db,
 					"SELECT name, sig, argnames, argdecls, retdecl, lang, body, "
-					"volatility, rettype, strict, kind, NULL FROM "
+					"volatility, rettype, strict, kind, NULL, NULL, NULL, NULL, "
+					"NULL FROM "
 					"main._shardlite_functions ORDER BY name, sig",
 					-1, &st, NULL) == SQLITE_OK;
 	}
@@ -52,7 +61,9 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 					    text_col(st, 3), text_col(st, 4), text_col(st, 5),
 					    text_col(st, 6), text_col(st, 7),
 					    text_col(st, 10), sqlite3_column_int64(st, 8),
-					    sqlite3_column_int(st, 9) != 0, text_col(st, 11)};
+					    sqlite3_column_int(st, 9) != 0, text_col(st, 11),
+					    sqlite3_column_int(st, 12) != 0, text_col(st, 13),
+					    text_col(st, 14), text_col(st, 15)};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -135,6 +146,71 @@ static void put_argnames(struct cat_rows *r, const struct udf_row *u)
 	strbuf_fini(&sb);
 }
 
+/* "{a,b}" of the joined list v (SEP between items, " " for type OIDs). */
+static void put_array(struct strbuf *sb, const char *v, char sep)
+{
+	for (const char *p = v; *p; p++) {
+		if (*p == sep)
+			strbuf_puts(sb, ",");
+		else
+			strbuf_append(sb, p, 1);
+	}
+}
+
+/* proallargtypes, proargmodes, proargnames: with RETURNS TABLE every argument and column
+ * (modes i and t), else IN arguments only (NULL, NULL, the names). */
+static void put_allargs(struct cat_rows *r, const struct udf_row *u)
+{
+	if (!*u->outtypes) {
+		cat_null(r);
+		cat_null(r);
+		put_argnames(r, u);
+		return;
+	}
+	const char *lists[3][2] = {{u->sig, u->outtypes}, {NULL, NULL}, {u->argnames, u->outnames}};
+	for (int k = 0; k < 3; k++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "{");
+		size_t n = nargs(u), nout = 1;
+		for (const char *p = u->outtypes; *p; p++)
+			nout += *p == ' ';
+		if (k == 1) {
+			for (size_t i = 0; i < n + nout; i++)
+				strbuf_puts(&sb, i ? (i < n ? ",i" : ",t") : (n ? "i" : "t"));
+		} else {
+			put_array(&sb, lists[k][0], k ? SEP : ' ');
+			strbuf_puts(&sb, n ? "," : "");
+			put_array(&sb, lists[k][1], k ? SEP : ' ');
+		}
+		strbuf_puts(&sb, "}");
+		cat_text(r, sb.data ? sb.data : "{}");
+		strbuf_fini(&sb);
+	}
+}
+
+/* pg_get_function_result: "SETOF integer", "TABLE(a integer, b text)" or the type. */
+static void put_result(struct strbuf *sb, const struct udf_row *u)
+{
+	if (!*u->outtypes) {
+		strbuf_printf(sb, "%s%s", u->retset ? "SETOF " : "", u->retdecl);
+		return;
+	}
+	strbuf_puts(sb, "TABLE(");
+	const char *name = u->outnames, *decl = u->outdecls;
+	for (bool first = true; *decl; first = false) {
+		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
+		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
+		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
+		strbuf_puts(sb, first ? "" : ", ");
+		pgfn_quote_ident(sb, name, nl);
+		strbuf_printf(sb, " %.*s", (int)dl, decl);
+		name += ne ? nl + 1 : nl;
+		decl += de ? dl + 1 : dl;
+	}
+	strbuf_puts(sb, ")");
+}
+
 struct fill {
 	struct cat_conn *cc;
 	struct cat_rows *r;
@@ -158,16 +234,14 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_bool(r, false); /* prosecdef */
 	cat_bool(r, false); /* proleakproof */
 	cat_bool(r, u->strict);
-	cat_bool(r, false); /* proretset */
+	cat_bool(r, u->retset);
 	cat_char(r, u->volatility[0] ? u->volatility[0] : 'v');
 	cat_char(r, 'u');   /* proparallel */
 	cat_int(r, (int64_t)nargs(u));
 	cat_int(r, (int64_t)count_defaults(u));
 	cat_int(r, u->rettype);
 	cat_text(r, u->sig);
-	cat_null(r); /* proallargtypes, proargmodes: IN arguments only */
-	cat_null(r);
-	put_argnames(r, u);
+	put_allargs(r, u);
 	cat_null(r); /* proargdefaults, protrftypes */
 	cat_null(r);
 	cat_text(r, u->body);
@@ -224,7 +298,11 @@ static void put_def(struct strbuf *sb, const struct udf_row *u)
 	put_args(sb, u, true, true);
 	strbuf_puts(sb, ")\n");
 	if (!proc)
-		strbuf_printf(sb, " RETURNS %s\n", u->retdecl);
+	{
+		strbuf_puts(sb, " RETURNS ");
+		put_result(sb, u);
+		strbuf_puts(sb, "\n");
+	}
 	strbuf_printf(sb, " LANGUAGE %s\n", u->lang);
 	const char *vol = u->volatility[0] == 'i' ? "IMMUTABLE" : u->volatility[0] == 's' ? "STABLE"
 											   : NULL;
@@ -244,7 +322,7 @@ static bool find_one(void *arg, const struct udf_row *u)
 	if (f->which == 3)
 		put_def(f->sb, u);
 	else if (f->which == 2 && u->kind[0] != 'p') /* a procedure has no result: NULL */
-		strbuf_puts(f->sb, u->retdecl);
+		put_result(f->sb, u);
 	else if (f->which == 2)
 		f->found = false;
 	else

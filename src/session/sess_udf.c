@@ -76,27 +76,46 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 		u->ndefaults += *d == SEP;
 	u->ndefaults = u->ndefaults <= u->nargs ? u->ndefaults : 0;
 	u->defaults = split(a, defaults, u->ndefaults);
-	for (int i = 0; i < 12; i++) {
+	u->retset = sqlite3_column_int(st, 12) != 0;
+	const char *outtypes = col(a, st, 15);
+	u->nouts = *outtypes ? 1 : 0;
+	for (const char *d = outtypes; *d; d++)
+		u->nouts += *d == ' ';
+	uint32_t *ot = arena_zalloc(a, (u->nouts + 1) * sizeof(*ot));
+	for (size_t i = 0; i < u->nouts; i++)
+		ot[i] = (uint32_t)strtoul(outtypes, (char **)&outtypes, 10);
+	u->outtypes = ot;
+	u->outnames = split(a, col(a, st, 13), u->nouts);
+	u->outdecls = split(a, col(a, st, 14), u->nouts);
+	for (int i = 0; i < 16; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
 }
+
+/* The second sidecar's keys as columns of the first's rows. */
+#define EXT_JOIN(key, alias)                                                                       \
+	" LEFT JOIN main._shardlite_function_ext " #alias " ON " #alias ".name = f.name AND " #alias \
+	".sig = f.sig AND " #alias ".key = '" key "'"
+#define EXT_COLUMNS "d.value, r.value, n.value, e.value, t.value"
 
 /* Both sidecars joined; the second came later, so a file made before has only the first. */
 static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
 {
 	if (sqlite3_prepare_v2(db,
 			       "SELECT f.name, f.sig, argnames, argdecls, rettype, retdecl, lang, "
-			       "body, volatility, strict, kind, d.value FROM "
-			       "main._shardlite_functions f LEFT JOIN main._shardlite_function_ext d "
-			       "ON d.name = f.name AND d.sig = f.sig AND d.key = 'defaults' ORDER BY "
-			       "f.name, f.sig",
+			       "body, volatility, strict, kind, " EXT_COLUMNS " FROM "
+			       "main._shardlite_functions f " EXT_JOIN("defaults", d)
+				       EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
+					       EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
+						       " ORDER BY f.name, f.sig",
 			       -1, st, NULL) == SQLITE_OK)
 		return true;
 	sqlite3_finalize(*st);
 	return sqlite3_prepare_v2(db,
 				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
-				  "volatility, strict, kind, NULL FROM main._shardlite_functions "
+				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL FROM "
+				  "main._shardlite_functions "
 				  "ORDER BY name, sig",
 				  -1, st, NULL) == SQLITE_OK;
 }
@@ -221,8 +240,8 @@ const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t ty
 
 /* Runs r's function with the arguments argv (SQLite values of the argument types); the
  * result's text into *result (in a). */
-static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv,
-		struct arena *a, const char **result, struct pgerr *err)
+static bool assign_args(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv,
+			struct arena *a, struct pgerr *err)
 {
 	if (!sess_pl_vars_init(r, err))
 		return false;
@@ -231,6 +250,14 @@ static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv
 		if (!sess_pl_assign(r, (int)i, text, argtypes[i], err))
 			return false;
 	}
+	return true;
+}
+
+static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv,
+		struct arena *a, const char **result, struct pgerr *err)
+{
+	if (!assign_args(r, argtypes, argv, a, err))
+		return false;
 	bool ok = sess_udf_run(r, a, err);
 	if (ok && r->f->result_var >= 0)
 		*result = r->vals[r->f->result_var].text
@@ -304,6 +331,81 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 	return f;
 }
 
+/* ---- set-returning functions: their rows packed for pgfn_rows (pgfn_lateral.c) ---- */
+
+struct sess_udf_set {
+	struct strbuf sb;
+	size_t ncols;
+	const uint32_t *types; /* each column's declared type */
+	uint64_t nrows;
+};
+
+bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct pgerr *err)
+{
+	struct sess_udf_set *set = r->set;
+	const struct pl_rows rows = *rows_in;
+	if (!set)
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "cannot use RETURN QUERY in a non-SETOF function");
+	if (rows.ncols != set->ncols) {
+		pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+			  "structure of query does not match function result type");
+		pgerr_detail(err, "Number of returned columns (%zu) does not match expected column "
+				  "count (%zu).", rows.ncols, set->ncols);
+		return false;
+	}
+	/* each value as the SQLite value a column of its declared type holds */
+	struct strbuf sql;
+	strbuf_init(&sql, 0);
+	strbuf_puts(&sql, "SELECT ");
+	for (size_t k = 0; k < set->ncols; k++)
+		strbuf_printf(&sql, "%s?%zu", k ? ", " : "", k + 1);
+	sqlite3 *db = shard_conn_db(r->s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql.data ? sql.data : "", -1, &vm, NULL);
+	strbuf_fini(&sql);
+	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
+	for (size_t i = 0; ok && i < rows.nrows; i++) {
+		for (size_t k = 0; ok && k < set->ncols; k++)
+			ok = sess_bind_text(r->s, vm, (int)k, set->types[k],
+					    rows.cells[i * rows.ncols + k], err);
+		if (ok && sqlite3_step(vm) == SQLITE_ROW)
+			for (size_t k = 0; k < set->ncols; k++)
+				pgfn_rows_put(&set->sb, sqlite3_column_value(vm, (int)k));
+		sqlite3_reset(vm);
+	}
+	sqlite3_finalize(vm);
+	set->nrows += rows.nrows;
+	if (ok && set->sb.failed)
+		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	return ok;
+}
+
+/* Runs r (its arguments assigned) collecting its rows; the blob, or NULL for none, as the
+ * call's value. */
+static bool run_set(struct pl_run *r, const struct xlat_udf *u, sqlite3_context *ctx,
+		    struct arena *a, struct pgerr *err)
+{
+	struct sess_udf_set set = {.ncols = u->nouts ? u->nouts : 1};
+	uint32_t *types = arena_alloc(a, (set.ncols + 1) * sizeof(*types));
+	if (u->nouts)
+		memcpy(types, u->outtypes, u->nouts * sizeof(*types));
+	else
+		types[0] = u->rettype;
+	set.types = types;
+	strbuf_init(&set.sb, 0);
+	pgfn_rows_begin(&set.sb, (int)set.ncols);
+	r->set = &set;
+	bool ok = sess_udf_run(r, a, err);
+	r->set = NULL;
+	if (ok && set.nrows)
+		sqlite3_result_blob64(ctx, set.sb.data, set.sb.len, SQLITE_TRANSIENT);
+	else if (ok)
+		sqlite3_result_null(ctx);
+	strbuf_fini(&set.sb);
+	return ok;
+}
+
 static bool has_null(sqlite3_value **argv, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -336,6 +438,12 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 		return false;
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
 	const char *result = NULL;
+	if (u->retset) {
+		bool ok = assign_args(&r, argtypes, argv + 2, a, err) && run_set(&r, u, ctx, a, err);
+		sess_pl_vars_free(&r);
+		arena_free(r.scratch);
+		return ok;
+	}
 	bool ok = run(&r, argtypes, argv + 2, a, &result, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

@@ -238,7 +238,8 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 }
 
 static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
-		    const char *schema, struct xlat_type *t, bool call)
+		    const char *schema, struct xlat_type *t, bool call,
+		    const struct xlat_udf **chosen)
 {
 	bool own = !schema || strcmp(schema, "public") == 0 || strcmp(schema, "pg_catalog") == 0 ||
 		   (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
@@ -284,6 +285,8 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	}
 	if (!emit_call(c, u, &ca, map))
 		return -1;
+	if (chosen)
+		*chosen = u;
 	if (u->volatility == 'v')
 		c->volatile_seen++;
 	*t = (struct xlat_type){u->rettype, -1};
@@ -293,7 +296,186 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		  const char *schema, struct xlat_type *t)
 {
-	return udf_call(c, f, name, schema, t, false);
+	const struct xlat_udf *u = NULL;
+	int r = udf_call(c, f, name, schema, t, false, &u);
+	if (r > 0 && u->retset)
+		return xlat_unsupported(c, f->location,
+					"a set-returning function in an expression (call it in FROM)")
+			       ? 1
+			       : -1;
+	return r;
+}
+
+/* ---- calls in FROM ---- */
+
+/* The one plain call of a FROM item, when it names one of the tenant's functions. */
+static const PgQuery__FuncCall *from_call(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+					  const char **name, const char **schema)
+{
+	const PgQuery__Node *item =
+		rf->n_functions == 1 && rf->functions[0]->node_case == NODE(LIST) &&
+				rf->functions[0]->list->n_items >= 1
+			? rf->functions[0]->list->items[0]
+			: NULL;
+	if (!item || item->node_case != NODE(FUNC_CALL) || rf->is_rowsfrom)
+		return NULL;
+	const PgQuery__FuncCall *f = item->func_call;
+	*name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	*schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	return *name && xlat_udf_count(c, *name) ? f : NULL;
+}
+
+/* The call translated on its own: 1 with its text and function, 0 when it names none of
+ * the tenant's functions, -1 failed. */
+static int from_text(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **text,
+		     const struct xlat_udf **u, const char **fname)
+{
+	const char *schema;
+	const PgQuery__FuncCall *f = from_call(c, rf, fname, &schema);
+	if (!f)
+		return 0;
+	struct strbuf tmp, *saved = c->sb;
+	struct xlat_type t;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, *fname, schema, &t, false, u);
+	c->sb = saved;
+	*text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
+	return r;
+}
+
+/* The FROM item's column i: its alias, else the function's column name. */
+static const char *from_colname(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
+				const char *fname, size_t i)
+{
+	if (rf->alias && i < rf->alias->n_colnames)
+		return xlat_node_str(rf->alias->colnames[i]);
+	if (u->nouts)
+		return u->outnames[i];
+	return rf->alias ? rf->alias->aliasname : fname;
+}
+
+static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+		       const struct xlat_udf *u, const char *fname)
+{
+	size_t n = u->nouts ? u->nouts : 1;
+	if (rf->ordinality)
+		return xlat_unsupported(c, -1, "WITH ORDINALITY on a user-defined function");
+	if (rf->n_coldeflist)
+		return xlat_unsupported(c, -1, "a column definition list");
+	if (rf->alias && rf->alias->n_colnames > n)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 rf->alias->aliasname, n, rf->alias->n_colnames);
+	return true;
+}
+
+int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const char *text, *fname;
+	const struct xlat_udf *u = NULL;
+	int r = from_text(c, rf, &text, &u, &fname);
+	if (r <= 0)
+		return r;
+	if (!from_check(c, rf, u, fname))
+		return -1;
+	/* a subquery in FROM cannot read the items beside it: arguments that do would need
+	 * LATERAL's machinery (xlat_lateral.c) */
+	if (rf->lateral)
+		return xlat_unsupported(c, -1, "a LATERAL call of a user-defined function") ? 1 : -1;
+	size_t n = u->nouts ? u->nouts : 1;
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		if (u->retset)
+			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
+		else
+			xlat_printf(c, "%s AS ", text);
+		xlat_ident(c, from_colname(rf, u, fname, i));
+	}
+	if (u->retset)
+		xlat_printf(c, " FROM pgfn_rows(%s)", text);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
+	return 1;
+}
+
+int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__Node *v)
+{
+	if (!v || v->node_case != NODE(FUNC_CALL))
+		return 0;
+	const PgQuery__FuncCall *f = v->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	if (!name || !xlat_udf_count(c, name))
+		return 0;
+	struct strbuf tmp, *saved = c->sb;
+	struct xlat_type t;
+	const struct xlat_udf *u = NULL;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, name, schema, &t, false, &u);
+	c->sb = saved;
+	const char *text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
+	if (r <= 0 || !u->retset)
+		return r < 0 ? -1 : 0;
+	if (*srfp)
+		return xlat_unsupported(c, f->location,
+					"a set-returning function of the tenant's with another "
+					"set-returning function in a select list")
+			       ? 0
+			       : -1;
+	struct xlat_srf *srf = *srfp = arena_zalloc(c->a, sizeof(*srf));
+	srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+	srf->calls[srf->ncalls++] = f;
+	srf->udf = u;
+	srf->udf_text = text;
+	return 1;
+}
+
+bool xlat_udf_srf_value(struct xlat_ctx *c, const struct xlat_srf *srf, struct xlat_type *t)
+{
+	const struct xlat_udf *u = srf->udf;
+	if (u->nouts <= 1) {
+		xlat_ident(c, srf->alias);
+		xlat_puts(c, ".c0");
+		*t = (struct xlat_type){u->rettype, -1};
+		return true;
+	}
+	xlat_puts(c, "pgfn_record_text(");
+	for (size_t i = 0; i < u->nouts; i++) {
+		xlat_puts(c, i ? ", " : "");
+		size_t from = c->sb->len;
+		xlat_ident(c, srf->alias);
+		xlat_printf(c, ".c%zu", i);
+		xlat_text_form(c, from, c->sb->len, (struct xlat_type){u->outtypes[i], -1},
+			       XLAT_TF_OUTPUT);
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_RECORD, -1};
+	return true;
+}
+
+int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			const struct xlat_schema_col **cols, size_t *n)
+{
+	const char *text, *fname;
+	const struct xlat_udf *u = NULL;
+	c->dry++;
+	int r = from_text(c, rf, &text, &u, &fname);
+	c->dry--;
+	if (r <= 0)
+		return r;
+	*n = u->nouts ? u->nouts : 1;
+	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (struct xlat_schema_col){.name = from_colname(rf, u, fname, i),
+						.type_oid = u->nouts ? u->outtypes[i] : u->rettype,
+						.typmod = -1};
+	*name = rf->alias ? rf->alias->aliasname : fname;
+	*cols = v;
+	return 1;
 }
 
 /* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped). */
@@ -309,7 +491,7 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 	c->st->tag = "CALL";
 	c->st->writes = true;
 	xlat_puts(c, "SELECT ");
-	int r = udf_call(c, f, name, schema, &t, true);
+	int r = udf_call(c, f, name, schema, &t, true, NULL);
 	if (r < 0)
 		return false;
 	if (r == 0) {

@@ -35,7 +35,10 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 		const char *sql = arena_strndup(a, u->body + r.stmts[i]->stmt_location,
 						(size_t)r.stmts[i]->stmt_len);
 		bool last = i == r.n_stmts - 1 && u->rettype != PGTYPE_VOID;
-		v[i] = (struct xlat_pl_stmt){.kind = last ? XLAT_PL_RETURN : XLAT_PL_PERFORM,
+		enum xlat_pl_kind kind = !last		? XLAT_PL_PERFORM
+					 : u->retset ? XLAT_PL_RETURN_QUERY
+						     : XLAT_PL_RETURN;
+		v[i] = (struct xlat_pl_stmt){.kind = kind,
 					     .line = i + 1}; /* "SQL function f statement n" */
 		ok = (v[i].expr = xlat_plload_sql(l, sql)) != NULL;
 	}
@@ -97,6 +100,8 @@ static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u
 	c->argtypes = NULL; /* not used by the loader, nor are the defaults */
 	c->defaults = NULL;
 	c->ndefaults = 0;
+	c->outnames = c->outdecls = NULL; /* the session keeps its own copy of the columns */
+	c->outtypes = NULL;
 	return c;
 }
 
@@ -114,6 +119,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xl
 	l->argdecls = u->argdecls;
 	l->returns_void = u->rettype == PGTYPE_VOID;
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
+	l->retset = u->retset;
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
 	if (!(sql ? load_sql_body(l, u, f) : xlat_plload_parse(l, u, u->body, f)))
@@ -121,10 +127,30 @@ bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xl
 	/* PostgreSQL's CONTEXT names a PL/pgSQL function with its argument types */
 	f->name = sql ? u->name : display_name(a, u);
 	f->result_var = -1;
-	if (!l->returns_void && !l->trigger)
+	f->retset = u->retset;
+	if (!l->returns_void && !l->trigger && !u->retset)
 		add_result_var(a, f, u->retdecl);
 	*out = f;
 	return true;
+}
+
+bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
+			    struct xlat_pl_stmt *st, const char *kind)
+{
+	if (strcmp(kind, "PLpgSQL_stmt_return_next") == 0) {
+		const struct xlat_json *e = xlat_json_get(b, "expr");
+		st->kind = XLAT_PL_RETURN_NEXT;
+		if (!e) /* a record variable, or a function's OUT parameters */
+			return xlat_plload_unsupported(l, "RETURN NEXT without an expression");
+		return (st->expr = xlat_plload_expr(l, e)) != NULL;
+	}
+	st->kind = XLAT_PL_RETURN_QUERY;
+	const struct xlat_json *q = xlat_json_get(b, "query");
+	if (q)
+		return (st->expr = xlat_plload_sql(l, xlat_plload_text(q))) != NULL;
+	st->dynamic = true;
+	return (st->expr = xlat_plload_expr(l, xlat_json_get(b, "dynquery"))) &&
+	       xlat_plload_exprs(l, xlat_json_get(b, "params"), &st->params, &st->nparams);
 }
 
 bool xlat_sql_body_returns(const char *body)

@@ -452,7 +452,8 @@ static const char *wrapper(struct xlat_ctx *c, const struct xlat_udf *u, const c
 		strbuf_printf(&sb, " %s", u->argdecls[i]);
 	}
 	strbuf_printf(&sb, ") RETURNS %s LANGUAGE plpgsql AS ",
-		      u->rettype == PGTYPE_VOID		? "void"
+		      u->retset				? "SETOF integer"
+		      : u->rettype == PGTYPE_VOID		? "void"
 		      : u->rettype == XLAT_OID_TRIGGER ? "trigger"
 							: "integer");
 	const char *head = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);

@@ -80,6 +80,9 @@ struct proto {
 	const char *sig;
 	const char **defaults; /* of the last ndefaults arguments */
 	size_t ndefaults;
+	const char **outnames, **outdecls; /* RETURNS TABLE's columns */
+	uint32_t *outtypes;
+	size_t nouts;
 };
 
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
@@ -172,11 +175,26 @@ static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *exp
 	return true;
 }
 
+/* A column of RETURNS TABLE (a TABLE-mode parameter of the parse tree). */
+static bool table_column(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
+{
+	size_t i = p->nouts;
+	p->outnames[i] = arena_strdup(c->a, fp->name ? fp->name : "");
+	if (strstr(p->outnames[i], SEP))
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "parameter name \"%s\" is not supported", p->outnames[i]);
+	if (!arg_type(c, fp->arg_type, &p->outtypes[i], &p->outdecls[i]))
+		return false;
+	p->nouts++;
+	return true;
+}
+
 static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
 {
-	if (fp->mode == MODE(OUT) || fp->mode == MODE(INOUT) || fp->mode == MODE(TABLE))
-		return xlat_unsupported(c, -1, fp->mode == MODE(TABLE) ? "RETURNS TABLE"
-									: "an OUT or INOUT parameter");
+	if (fp->mode == MODE(TABLE))
+		return table_column(c, p, fp);
+	if (fp->mode == MODE(OUT) || fp->mode == MODE(INOUT))
+		return xlat_unsupported(c, -1, "an OUT or INOUT parameter");
 	if (fp->mode == MODE(VARIADIC))
 		return xlat_unsupported(c, -1, "a VARIADIC parameter");
 	if (fp->defexpr && !default_text(c, p, fp->defexpr, fp->arg_type))
@@ -211,6 +229,9 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	p->argdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->argtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
 	p->defaults = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->outnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->outdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->outtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
 	for (size_t i = 0; i < n; i++) {
 		if (v[i]->node_case != NODE(FUNCTION_PARAMETER))
 			return xlat_unsupported(c, -1, "this parameter");
@@ -221,14 +242,23 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	return true;
 }
 
-static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_udf *u)
+static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct proto *p,
+			struct xlat_udf *u)
 {
 	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (p->nouts) { /* RETURNS TABLE: one column is a set of its type, more of records */
+		u->retset = true;
+		u->rettype = p->nouts == 1 ? p->outtypes[0] : XLAT_OID_RECORD;
+		u->retdecl = p->nouts == 1 ? p->outdecls[0] : "record";
+		return true;
+	}
 	if (!tn)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "function result type must be specified");
-	if (tn->setof)
-		return xlat_unsupported(c, -1, "RETURNS SETOF");
+	u->retset = tn->setof;
+	if (tn->setof && name && (strcmp(name, "void") == 0 || strcmp(name, "trigger") == 0 ||
+				  strcmp(name, "record") == 0))
+		return xlat_unsupported(c, -1, arena_printf(c->a, "RETURNS SETOF %s", name));
 	if (name && tn->n_names <= 2 && !tn->n_array_bounds) {
 		if (strcmp(name, "void") == 0) {
 			u->rettype = PGTYPE_VOID;
@@ -245,10 +275,22 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct 
 		if (strcmp(name, "record") == 0)
 			return xlat_unsupported(c, -1, "RETURNS record");
 	}
-	return arg_type(c, tn, &u->rettype, &u->retdecl);
+	PgQuery__TypeName plain = *tn; /* SETOF's type as any other */
+	plain.setof = false;
+	return arg_type(c, &plain, &u->rettype, &u->retdecl);
 }
 
 /* ---- CREATE FUNCTION ---- */
+
+static bool same_outs(const struct xlat_udf *a, const struct xlat_udf *b)
+{
+	if (a->nouts != b->nouts)
+		return false;
+	for (size_t i = 0; i < a->nouts; i++)
+		if (a->outtypes[i] != b->outtypes[i] || strcmp(a->outnames[i], b->outnames[i]) != 0)
+			return false;
+	return true;
+}
 
 /* "f(integer,text)": a function as PostgreSQL's hints name it (format_procedure). */
 static const char *drop_display(struct xlat_ctx *c, const struct xlat_udf *u)
@@ -352,14 +394,15 @@ static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
 	return false;
 }
 
-static void put_joined(struct xlat_ctx *c, const char *const *v, size_t n)
+static const char *joined(struct xlat_ctx *c, const char *const *v, size_t n)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(&sb, "%s%s", i ? SEP : "", v[i]);
-	xlat_string(c, sb.data ? sb.data : "");
+	const char *out = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);
+	return out;
 }
 
 static void delete_rows(struct xlat_ctx *c, const char *table, const struct xlat_udf *u)
@@ -368,6 +411,21 @@ static void delete_rows(struct xlat_ctx *c, const char *table, const struct xlat
 	xlat_string(c, u->name);
 	xlat_puts(c, " AND sig = ");
 	xlat_string(c, u->sig);
+}
+
+/* One row of the second sidecar. */
+static void ext_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *key,
+		    const char *value)
+{
+	xlat_puts(c, "; INSERT INTO _shardlite_function_ext VALUES (");
+	xlat_string(c, u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	xlat_puts(c, ", ");
+	xlat_string(c, key);
+	xlat_puts(c, ", ");
+	xlat_string(c, value);
+	xlat_puts(c, ")");
 }
 
 static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
@@ -379,9 +437,9 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
 	xlat_puts(c, ", ");
-	put_joined(c, u->argnames, u->nargs);
+	xlat_string(c, joined(c, u->argnames, u->nargs));
 	xlat_puts(c, ", ");
-	put_joined(c, u->argdecls, u->nargs);
+	xlat_string(c, joined(c, u->argdecls, u->nargs));
 	xlat_printf(c, ", %u, ", u->rettype);
 	xlat_string(c, u->retdecl);
 	xlat_puts(c, ", ");
@@ -391,14 +449,14 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0,
 		    u->kind);
 	delete_rows(c, "_shardlite_function_ext", u);
-	if (u->ndefaults) {
-		xlat_puts(c, "; INSERT INTO _shardlite_function_ext VALUES (");
-		xlat_string(c, u->name);
-		xlat_puts(c, ", ");
-		xlat_string(c, u->sig);
-		xlat_puts(c, ", 'defaults', ");
-		put_joined(c, u->defaults, u->ndefaults);
-		xlat_puts(c, ")");
+	if (u->ndefaults)
+		ext_row(c, u, "defaults", joined(c, u->defaults, u->ndefaults));
+	if (u->retset)
+		ext_row(c, u, "retset", "1");
+	if (u->nouts) {
+		ext_row(c, u, "outnames", joined(c, u->outnames, u->nouts));
+		ext_row(c, u, "outdecls", joined(c, u->outdecls, u->nouts));
+		ext_row(c, u, "outtypes", make_sig(c, u->outtypes, u->nouts));
 	}
 	xlat_puts(c, SCHEMA_BUMP);
 }
@@ -414,7 +472,7 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
 		u->rettype = PGTYPE_VOID;
 		u->retdecl = "void";
-	} else if (!result_type(c, s->return_type, u)) {
+	} else if (!result_type(c, s->return_type, &p, u)) {
 		return false;
 	}
 	for (size_t i = 0; i < s->n_options; i++) {
@@ -433,7 +491,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			       p.argnames, p.argdecls, u->rettype, u->retdecl,
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
 			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
-			       p.ndefaults, p.defaults};
+			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
+			       p.outdecls, p.outtypes};
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
@@ -445,7 +504,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			     old->kind == 'p' ? "procedure" : "function");
 		return false;
 	}
-	if (old && old->rettype != u->rettype) {
+	if (old && (old->rettype != u->rettype || old->retset != u->retset ||
+		    !same_outs(old, u))) {
 		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 			  "cannot change return type of existing function");
 		pgerr_hint(c->err, "Use DROP FUNCTION %s first.",

@@ -34,3 +34,44 @@ CALL srf_proc(b => 5, a => 4);
 CALL srf_proc(c => 1);
 PREPARE srf_prep AS SELECT srf_greet($1, punct => $2);
 EXECUTE srf_prep('eve', '...');
+-- RETURNS SETOF and RETURNS TABLE (LANGUAGE sql), called in FROM.
+CREATE TABLE srf_items (id int PRIMARY KEY, name text, qty int);
+INSERT INTO srf_items VALUES (1, 'a', 5), (2, 'b', 7), (3, 'c', 9);
+CREATE FUNCTION srf_ids(lo int) RETURNS SETOF int LANGUAGE sql AS 'SELECT id FROM srf_items WHERE id >= lo ORDER BY id';
+SELECT * FROM srf_ids(2);
+SELECT x.v FROM srf_ids(1) AS x(v) ORDER BY 1 DESC;
+SELECT * FROM srf_ids(1) AS s;
+CREATE FUNCTION srf_tab(minq int DEFAULT 0) RETURNS TABLE(name text, qty int) LANGUAGE sql STABLE AS $$ SELECT name, qty FROM srf_items WHERE qty >= minq ORDER BY qty $$;
+SELECT * FROM srf_tab(6);
+SELECT t.qty * 2 AS dbl, t.name FROM srf_tab() t WHERE t.name <> 'b';
+SELECT i.id, t.qty FROM srf_items i JOIN srf_tab(0) t ON t.name = i.name ORDER BY 1;
+SELECT count(*) FROM srf_tab(100);
+SELECT * FROM srf_tab(0) AS t(a, b, c);
+SELECT proname, proretset, pg_get_function_result(oid), proallargtypes, proargmodes, proargnames FROM pg_proc WHERE proname IN ('srf_ids', 'srf_tab') ORDER BY 1;
+CREATE FUNCTION srf_one(x int) RETURNS int LANGUAGE sql AS 'SELECT x * 2';
+SELECT * FROM srf_one(21);
+SELECT * FROM srf_one(21) AS o(v);
+SELECT srf_ids(2);
+SELECT srf_ids(1) AS v, 'x' AS k;
+SELECT id, srf_ids(id) FROM srf_items ORDER BY 1, 2;
+SELECT srf_tab(6);
+-- differs: refused (0A000): two set-returning functions in one select list
+SELECT srf_tab(6), srf_ids(1);
+-- differs: refused (0A000): a set-returning function inside an expression
+SELECT srf_ids(1) + 1;
+CREATE OR REPLACE FUNCTION srf_ids(lo int) RETURNS int LANGUAGE sql AS 'SELECT lo';
+-- differs: the body's result columns are checked when it runs (PostgreSQL: at CREATE, 42P13)
+CREATE FUNCTION srf_bad() RETURNS SETOF int LANGUAGE sql AS 'SELECT 1, 2';
+-- Set-returning PL/pgSQL functions: RETURN NEXT, RETURN QUERY [EXECUTE].
+CREATE FUNCTION srf_evens(n int) RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN FOR i IN 1..n LOOP IF i % 2 = 0 THEN RETURN NEXT i * 10; END IF; END LOOP; RETURN; END $$;
+SELECT * FROM srf_evens(7);
+SELECT sum(e) FROM srf_evens(100) AS s(e);
+CREATE FUNCTION srf_big(minq int) RETURNS TABLE(name text, qty int) LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT i.name, i.qty FROM srf_items i WHERE i.qty >= minq ORDER BY i.qty DESC; RETURN QUERY EXECUTE 'SELECT $1::text, $2::int' USING 'extra', minq; END $$;
+SELECT * FROM srf_big(6);
+SELECT b.name FROM srf_big(100) b;
+CREATE FUNCTION srf_none() RETURNS SETOF text LANGUAGE plpgsql AS $$ BEGIN END $$;
+SELECT count(*) FROM srf_none();
+CREATE FUNCTION srf_bad_ret() RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;
+CREATE FUNCTION srf_bad_query() RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT 1, 2; END $$;
+SELECT * FROM srf_bad_query();
+SELECT p.proname, pg_get_function_result(p.oid), p.proretset FROM pg_proc p WHERE p.proname IN ('srf_evens', 'srf_big') ORDER BY 1;
