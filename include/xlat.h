@@ -537,7 +537,17 @@ struct xlat_udf {
 	size_t nouts;
 	const char *const *outnames, *const *outdecls;
 	const uint32_t *outtypes;
+	/* With OUT or INOUT parameters (NULL: none): every declared parameter in order (modes
+	 * 'i', 'o', 'b' as proargmodes; nparams of them), which are the body's variables; the
+	 * OUT and INOUT ones are also the outs above (one: the result; more: one row). */
+	const char *modes;
+	size_t nparams;
+	const char *const *allnames, *const *alldecls;
+	const uint32_t *alltypes;
 };
+/* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
+ * than a value. */
+static inline bool xlat_udf_rows(const struct xlat_udf *u) { return u->retset || u->nouts > 1; }
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,

@@ -19,6 +19,8 @@ struct udf_row {
 	const char *defaults; /* of the last arguments, joined by SEP ("": none) */
 	bool retset;          /* RETURNS SETOF / TABLE */
 	const char *outnames, *outdecls, *outtypes; /* RETURNS TABLE's columns ("": none) */
+	/* with OUT parameters ("" none): every parameter's mode ('i', 'o', 'b'), name, type */
+	const char *modes, *allnames, *alldecls, *alltypes;
 };
 
 static const char *text_col(sqlite3_stmt *st, int i)
@@ -41,17 +43,21 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 	bool ok = sqlite3_prepare_v2(db,
 				     "SELECT f.name, f.sig, argnames, argdecls, retdecl, lang, body, "
 				     "volatility, rettype, strict, kind, d.value, r.value, n.value, "
-				     "e.value, t.value FROM main._shardlite_functions f " EXT_JOIN(
-					     "defaults", d) EXT_JOIN("retset", r)
-					     EXT_JOIN("outnames", n) EXT_JOIN("outdecls", e)
-						     EXT_JOIN("outtypes", t) " ORDER BY f.name, f.sig",
+				     "e.value, t.value, m.value, an.value, ad.value, at.value FROM "
+				     "main._shardlite_functions f " EXT_JOIN("defaults", d)
+					     EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
+						     EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
+							     EXT_JOIN("modes", m) EXT_JOIN("allnames", an)
+								     EXT_JOIN("alldecls", ad)
+									     EXT_JOIN("alltypes", at)
+										     " ORDER BY f.name, f.sig",
 				     -1, &st, NULL) == SQLITE_OK;
 	if (!ok) {
 		sqlite3_finalize(st);
 		ok = sqlite3_prepare_v2(db,
 					"SELECT name, sig, argnames, argdecls, retdecl, lang, body, "
 					"volatility, rettype, strict, kind, NULL, NULL, NULL, NULL, "
-					"NULL FROM "
+					"NULL, NULL, NULL, NULL, NULL FROM "
 					"main._shardlite_functions ORDER BY name, sig",
 					-1, &st, NULL) == SQLITE_OK;
 	}
@@ -63,7 +69,8 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 					    text_col(st, 10), sqlite3_column_int64(st, 8),
 					    sqlite3_column_int(st, 9) != 0, text_col(st, 11),
 					    sqlite3_column_int(st, 12) != 0, text_col(st, 13),
-					    text_col(st, 14), text_col(st, 15)};
+					    text_col(st, 14), text_col(st, 15), text_col(st, 16),
+					    text_col(st, 17), text_col(st, 18), text_col(st, 19)};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -94,22 +101,24 @@ static size_t count_defaults(const struct udf_row *u)
 static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names,
 		     bool with_defaults)
 {
-	bool proc = u->kind[0] == 'p';
-	const char *name = u->argnames, *decl = u->argdecls, *dflt = u->defaults;
+	bool proc = u->kind[0] == 'p', modes = *u->modes;
+	const char *name = modes ? u->allnames : u->argnames;
+	const char *decl = modes ? u->alldecls : u->argdecls, *dflt = u->defaults;
 	size_t n = nargs(u), nd = count_defaults(u);
 	size_t first_default = nd <= n ? n - nd : n;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0, in = 0; i < (modes ? strlen(u->modes) : n); i++) {
 		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
 		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
 		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
+		char mode = modes ? u->modes[i] : 'i';
 		strbuf_puts(sb, i ? ", " : "");
-		strbuf_puts(sb, proc ? "IN " : "");
+		strbuf_puts(sb, mode == 'o' ? "OUT " : mode == 'b' ? "INOUT " : proc ? "IN " : "");
 		if (with_names && nl) {
 			pgfn_quote_ident(sb, name, nl);
 			strbuf_puts(sb, " ");
 		}
 		strbuf_append(sb, decl, dl);
-		if (i >= first_default) {
+		if (mode != 'o' && in++ >= first_default) {
 			const char *fe = strchr(dflt, SEP);
 			size_t fl = fe ? (size_t)(fe - dflt) : strlen(dflt);
 			if (with_defaults)
@@ -161,6 +170,23 @@ static void put_array(struct strbuf *sb, const char *v, char sep)
  * (modes i and t), else IN arguments only (NULL, NULL, the names). */
 static void put_allargs(struct cat_rows *r, const struct udf_row *u)
 {
+	if (*u->modes) { /* OUT parameters: all of them */
+		const char *lists[3] = {u->alltypes, u->modes, u->allnames};
+		for (int k = 0; k < 3; k++) {
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			strbuf_puts(&sb, "{");
+			if (k == 1)
+				for (const char *m = u->modes; *m; m++)
+					strbuf_printf(&sb, "%s%c", m == u->modes ? "" : ",", *m);
+			else
+				put_array(&sb, lists[k], k ? SEP : ' ');
+			strbuf_puts(&sb, "}");
+			cat_text(r, sb.data ? sb.data : "{}");
+			strbuf_fini(&sb);
+		}
+		return;
+	}
 	if (!*u->outtypes) {
 		cat_null(r);
 		cat_null(r);
@@ -192,7 +218,7 @@ static void put_allargs(struct cat_rows *r, const struct udf_row *u)
 /* pg_get_function_result: "SETOF integer", "TABLE(a integer, b text)" or the type. */
 static void put_result(struct strbuf *sb, const struct udf_row *u)
 {
-	if (!*u->outtypes) {
+	if (!*u->outtypes || *u->modes) { /* OUT parameters: their type, or record */
 		strbuf_printf(sb, "%s%s", u->retset ? "SETOF " : "", u->retdecl);
 		return;
 	}

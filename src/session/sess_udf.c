@@ -45,22 +45,40 @@ static const char *col(struct arena *a, sqlite3_stmt *st, int i)
 	return arena_strdup(a, t ? t : "");
 }
 
+/* Type OIDs joined by spaces into n of them (n: the count). */
+static const uint32_t *oids(struct arena *a, const char *s, size_t *n)
+{
+	*n = *s ? 1 : 0;
+	for (const char *d = s; *d; d++)
+		*n += *d == ' ';
+	uint32_t *v = arena_zalloc(a, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (uint32_t)strtoul(s, (char **)&s, 10);
+	return v;
+}
+
+/* A function with OUT parameters: all of them, with their modes (columns 16 to 19). */
+static void read_params(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u)
+{
+	const char *modes = col(a, st, 16);
+	if (!*modes)
+		return;
+	u->modes = modes;
+	u->alltypes = oids(a, col(a, st, 19), &u->nparams);
+	if (u->nparams != strlen(modes)) {
+		u->modes = NULL; /* not as the translator wrote it: read as having none */
+		return;
+	}
+	u->allnames = split(a, col(a, st, 17), u->nparams);
+	u->alldecls = split(a, col(a, st, 18), u->nparams);
+}
+
 /* One row of the sidecar into u; its fields also into *h. */
 static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint64_t *h)
 {
 	u->name = col(a, st, 0);
 	u->sig = col(a, st, 1);
-	u->nargs = *u->sig ? 1 : 0;
-	for (const char *p = u->sig; *p; p++)
-		u->nargs += *p == ' ';
-	uint32_t *types = arena_zalloc(a, (u->nargs + 1) * sizeof(*types));
-	const char *p = u->sig;
-	for (size_t i = 0; i < u->nargs; i++) {
-		char *end;
-		types[i] = (uint32_t)strtoul(p, &end, 10);
-		p = end;
-	}
-	u->argtypes = types;
+	u->argtypes = oids(a, u->sig, &u->nargs);
 	u->argnames = split(a, col(a, st, 2), u->nargs);
 	u->argdecls = split(a, col(a, st, 3), u->nargs);
 	u->rettype = (uint32_t)sqlite3_column_int64(st, 4);
@@ -77,17 +95,11 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	u->ndefaults = u->ndefaults <= u->nargs ? u->ndefaults : 0;
 	u->defaults = split(a, defaults, u->ndefaults);
 	u->retset = sqlite3_column_int(st, 12) != 0;
-	const char *outtypes = col(a, st, 15);
-	u->nouts = *outtypes ? 1 : 0;
-	for (const char *d = outtypes; *d; d++)
-		u->nouts += *d == ' ';
-	uint32_t *ot = arena_zalloc(a, (u->nouts + 1) * sizeof(*ot));
-	for (size_t i = 0; i < u->nouts; i++)
-		ot[i] = (uint32_t)strtoul(outtypes, (char **)&outtypes, 10);
-	u->outtypes = ot;
+	u->outtypes = oids(a, col(a, st, 15), &u->nouts);
 	u->outnames = split(a, col(a, st, 13), u->nouts);
 	u->outdecls = split(a, col(a, st, 14), u->nouts);
-	for (int i = 0; i < 16; i++) {
+	read_params(a, st, u);
+	for (int i = 0; i < 20; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
@@ -97,7 +109,7 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 #define EXT_JOIN(key, alias)                                                                       \
 	" LEFT JOIN main._shardlite_function_ext " #alias " ON " #alias ".name = f.name AND " #alias \
 	".sig = f.sig AND " #alias ".key = '" key "'"
-#define EXT_COLUMNS "d.value, r.value, n.value, e.value, t.value"
+#define EXT_COLUMNS "d.value, r.value, n.value, e.value, t.value, m.value, an.value, ad.value, at.value"
 
 /* Both sidecars joined; the second came later, so a file made before has only the first. */
 static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
@@ -108,13 +120,17 @@ static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
 			       "main._shardlite_functions f " EXT_JOIN("defaults", d)
 				       EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
 					       EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
+						       EXT_JOIN("modes", m) EXT_JOIN("allnames", an)
+							       EXT_JOIN("alldecls", ad)
+								       EXT_JOIN("alltypes", at)
 						       " ORDER BY f.name, f.sig",
 			       -1, st, NULL) == SQLITE_OK)
 		return true;
 	sqlite3_finalize(*st);
 	return sqlite3_prepare_v2(db,
 				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
-				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL FROM "
+				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+				  "NULL, NULL FROM "
 				  "main._shardlite_functions "
 				  "ORDER BY name, sig",
 				  -1, st, NULL) == SQLITE_OK;
@@ -240,32 +256,6 @@ const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t ty
 
 /* Runs r's function with the arguments argv (SQLite values of the argument types); the
  * result's text into *result (in a). */
-static bool assign_args(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv,
-			struct arena *a, struct pgerr *err)
-{
-	if (!sess_pl_vars_init(r, err))
-		return false;
-	for (size_t i = 0; i < r->f->nargs; i++) {
-		const char *text = value_text(r->s, argv[i], argtypes[i], a);
-		if (!sess_pl_assign(r, (int)i, text, argtypes[i], err))
-			return false;
-	}
-	return true;
-}
-
-static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv,
-		struct arena *a, const char **result, struct pgerr *err)
-{
-	if (!assign_args(r, argtypes, argv, a, err))
-		return false;
-	bool ok = sess_udf_run(r, a, err);
-	if (ok && r->f->result_var >= 0)
-		*result = r->vals[r->f->result_var].text
-				  ? arena_strdup(a, r->vals[r->f->result_var].text)
-				  : NULL;
-	return ok;
-}
-
 /* ---- compiled bodies, kept per session ---- */
 
 /* The functions compiled for the schema of fingerprint fp. Entries are made and freed only
@@ -338,6 +328,7 @@ struct sess_udf_set {
 	size_t ncols;
 	const uint32_t *types; /* each column's declared type */
 	uint64_t nrows;
+	bool one; /* OUT parameters of a LANGUAGE sql body: its first row only */
 };
 
 bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct pgerr *err)
@@ -365,7 +356,8 @@ bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct p
 	int rc = sqlite3_prepare_v2(db, sql.data ? sql.data : "", -1, &vm, NULL);
 	strbuf_fini(&sql);
 	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
-	for (size_t i = 0; ok && i < rows.nrows; i++) {
+	size_t nrows = set->one ? (set->nrows ? 0 : rows.nrows ? 1 : 0) : rows.nrows;
+	for (size_t i = 0; ok && i < nrows; i++) {
 		for (size_t k = 0; ok && k < set->ncols; k++)
 			ok = sess_bind_text(r->s, vm, (int)k, set->types[k],
 					    rows.cells[i * rows.ncols + k], err);
@@ -375,35 +367,106 @@ bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct p
 		sqlite3_reset(vm);
 	}
 	sqlite3_finalize(vm);
-	set->nrows += rows.nrows;
+	set->nrows += nrows;
 	if (ok && set->sb.failed)
 		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	return ok;
 }
 
-/* Runs r (its arguments assigned) collecting its rows; the blob, or NULL for none, as the
- * call's value. */
-static bool run_set(struct pl_run *r, const struct xlat_udf *u, sqlite3_context *ctx,
-		    struct arena *a, struct pgerr *err)
+/* What a call needs of its function, copied out of the schema snapshot first: DDL in the
+ * body may replace the snapshot while it runs. */
+struct plan {
+	uint32_t rettype;
+	bool rows;          /* xlat_udf_rows: the value is packed rows */
+	size_t nin, nparams; /* input arguments; all parameters (with OUT ones) */
+	uint32_t *argtypes; /* the inputs' */
+	char *modes;        /* NULL: every parameter is an input */
+	uint32_t *alltypes;
+	size_t ncols;       /* the rows' columns and their types */
+	uint32_t *coltypes;
+};
+
+static void make_plan(const struct xlat_udf *u, struct arena *a, struct plan *p)
 {
-	struct sess_udf_set set = {.ncols = u->nouts ? u->nouts : 1};
-	uint32_t *types = arena_alloc(a, (set.ncols + 1) * sizeof(*types));
+	*p = (struct plan){.rettype = u->rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
+			   .nparams = u->modes ? u->nparams : u->nargs,
+			   .ncols = u->nouts ? u->nouts : 1};
+	p->argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
+	memcpy(p->argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
+	p->coltypes = arena_alloc(a, (p->ncols + 1) * sizeof(uint32_t));
 	if (u->nouts)
-		memcpy(types, u->outtypes, u->nouts * sizeof(*types));
+		memcpy(p->coltypes, u->outtypes, u->nouts * sizeof(uint32_t));
 	else
-		types[0] = u->rettype;
-	set.types = types;
+		p->coltypes[0] = u->rettype;
+	if (!u->modes)
+		return;
+	p->modes = arena_strdup(a, u->modes);
+	p->alltypes = arena_alloc(a, (u->nparams + 1) * sizeof(uint32_t));
+	memcpy(p->alltypes, u->alltypes, u->nparams * sizeof(uint32_t));
+}
+
+/* The arguments into the body's first variables: with OUT parameters, every parameter in
+ * order, the OUT ones NULL. */
+static bool assign_args(struct pl_run *r, const struct plan *p, sqlite3_value **argv,
+			struct arena *a, struct pgerr *err)
+{
+	if (!sess_pl_vars_init(r, err))
+		return false;
+	for (size_t k = 0, in = 0; k < p->nparams; k++) {
+		bool out = p->modes && p->modes[k] == 'o';
+		uint32_t type = p->modes ? p->alltypes[k] : p->argtypes[k];
+		const char *text = out ? NULL : value_text(r->s, argv[in++], type, a);
+		if (!sess_pl_assign(r, (int)k, text, type, err))
+			return false;
+	}
+	return true;
+}
+
+/* A PL/pgSQL body's OUT parameters, as they were when it ended: one row. */
+static bool out_row(struct pl_run *r, const struct plan *p, struct pgerr *err)
+{
+	struct pl_rows row = {.ncols = p->ncols, .nrows = 1, .types = p->coltypes};
+	const char **cells = arena_zalloc(r->scratch, (p->ncols + 1) * sizeof(*cells));
+	for (size_t k = 0, n = 0; k < p->nparams; k++)
+		if (p->modes[k] != 'i')
+			cells[n++] = r->vals[k].text;
+	row.cells = cells;
+	return sess_udf_add_rows(r, &row, err);
+}
+
+/* The value of a body whose result is its OUT parameter or the result variable. */
+static const char *scalar_result(struct pl_run *r, const struct plan *p)
+{
+	int var = r->f->result_var;
+	for (size_t k = 0; p->modes && !r->f->sql_body && k < p->nparams; k++)
+		if (p->modes[k] != 'i')
+			var = (int)k;
+	return var >= 0 ? r->vals[var].text : NULL;
+}
+
+/* Runs r (its arguments assigned); its value into ctx: rows packed for pgfn_rows (NULL for
+ * none), or the value as the SQLite value of its type. */
+static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ctx,
+		     struct arena *a, struct pgerr *err)
+{
+	struct sess_udf_set set = {.ncols = p->ncols, .types = p->coltypes,
+				   .one = p->rows && p->modes};
 	strbuf_init(&set.sb, 0);
 	pgfn_rows_begin(&set.sb, (int)set.ncols);
-	r->set = &set;
+	r->set = p->rows ? &set : NULL;
 	bool ok = sess_udf_run(r, a, err);
+	if (ok && p->rows && p->modes && !r->f->sql_body)
+		ok = out_row(r, p, err);
 	r->set = NULL;
-	if (ok && set.nrows)
+	if (ok && p->rows && set.nrows)
 		sqlite3_result_blob64(ctx, set.sb.data, set.sb.len, SQLITE_TRANSIENT);
-	else if (ok)
+	else if (ok && p->rows)
 		sqlite3_result_null(ctx);
 	strbuf_fini(&set.sb);
-	return ok;
+	if (!ok || p->rows)
+		return ok;
+	const char *result = scalar_result(r, p);
+	return set_result(r->s, ctx, p->rettype, result ? arena_strdup(a, result) : NULL, err);
 }
 
 static bool has_null(sqlite3_value **argv, size_t n)
@@ -428,26 +491,16 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	}
 	if (!sess_udf_depth_ok(s, err))
 		return false;
-	/* u lives in the schema snapshot, which DDL in the body may replace: what the run needs
-	 * is copied first */
-	uint32_t rettype = u->rettype;
-	uint32_t *argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
-	memcpy(argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
+	struct plan p;
+	make_plan(u, a, &p);
 	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
 	if (!f)
 		return false;
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
-	const char *result = NULL;
-	if (u->retset) {
-		bool ok = assign_args(&r, argtypes, argv + 2, a, err) && run_set(&r, u, ctx, a, err);
-		sess_pl_vars_free(&r);
-		arena_free(r.scratch);
-		return ok;
-	}
-	bool ok = run(&r, argtypes, argv + 2, a, &result, err);
+	bool ok = assign_args(&r, &p, argv + 2, a, err) && run_call(&r, &p, ctx, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
-	return ok && set_result(s, ctx, rettype, result, err);
+	return ok;
 }
 
 static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, int argc,

@@ -298,9 +298,11 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 {
 	const struct xlat_udf *u = NULL;
 	int r = udf_call(c, f, name, schema, t, false, &u);
-	if (r > 0 && u->retset)
+	if (r > 0 && xlat_udf_rows(u))
 		return xlat_unsupported(c, f->location,
-					"a set-returning function in an expression (call it in FROM)")
+					u->retset ? "a set-returning function in an expression (call "
+						    "it in FROM)"
+						  : "a record of OUT parameters in an expression")
 			       ? 1
 			       : -1;
 	return r;
@@ -387,13 +389,13 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	size_t n = u->nouts ? u->nouts : 1;
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < n; i++) {
-		if (u->retset)
+		if (xlat_udf_rows(u))
 			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
 		else
 			xlat_printf(c, "%s AS ", text);
 		xlat_ident(c, from_colname(rf, u, fname, i));
 	}
-	if (u->retset)
+	if (xlat_udf_rows(u))
 		xlat_printf(c, " FROM pgfn_rows(%s)", text);
 	xlat_puts(c, ") AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
@@ -418,7 +420,7 @@ int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuer
 	c->sb = saved;
 	const char *text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
 	strbuf_fini(&tmp);
-	if (r <= 0 || !u->retset)
+	if (r <= 0 || !xlat_udf_rows(u))
 		return r < 0 ? -1 : 0;
 	if (*srfp)
 		return xlat_unsupported(c, f->location,

@@ -102,13 +102,35 @@ static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u
 	c->ndefaults = 0;
 	c->outnames = c->outdecls = NULL; /* the session keeps its own copy of the columns */
 	c->outtypes = NULL;
+	c->modes = NULL;
+	c->allnames = c->alldecls = NULL;
+	c->alltypes = NULL;
 	return c;
+}
+
+/* A function with OUT parameters as its body sees it: every parameter a variable; a PL/pgSQL
+ * body returns nothing (its OUT variables are the result), a LANGUAGE sql one its last
+ * statement's value, or row for several. */
+static const struct xlat_udf *with_outs(struct arena *a, const struct xlat_udf *u)
+{
+	struct xlat_udf *v = arena_alloc(a, sizeof(*v));
+	*v = *u;
+	v->nargs = u->nparams;
+	v->argnames = u->allnames;
+	v->argdecls = u->alldecls;
+	if (strcmp(u->lang, "sql") != 0) {
+		v->rettype = PGTYPE_VOID;
+		v->retdecl = "void";
+	}
+	v->retset = v->rettype != PGTYPE_VOID && u->nouts > 1;
+	return v;
 }
 
 bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
 		      struct pgerr *err)
 {
-	u = copy_udf(a, u);
+	bool outs = u->modes != NULL;
+	u = copy_udf(a, outs ? with_outs(a, u) : u);
 	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
 	c->a = a;
 	c->err = err;
@@ -120,6 +142,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xl
 	l->returns_void = u->rettype == PGTYPE_VOID;
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
 	l->retset = u->retset;
+	l->has_outs = outs;
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
 	if (!(sql ? load_sql_body(l, u, f) : xlat_plload_parse(l, u, u->body, f)))

@@ -24,7 +24,7 @@ static bool record_field(struct xlat_plloader *l, struct xlat_pl_stmt *st)
 static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)
 {
 	const char *q = xlat_plload_text(xlat_json_get(b, "expr"));
-	st->var = xlat_json_int(b, "varno", -1);
+	st->var = xlat_json_int(b, "varno", 0); /* libpg_query leaves a 0 out */
 	if (q && st->var >= 0 && l->trigger && record_field(l, st)) {
 		const char *p = strstr(q, ":=");
 		p = p ? p + 2 : strchr(q, '=');
@@ -375,7 +375,8 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 		}
 		if (e && l->returns_void)
 			return pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
-					 "RETURN cannot have a parameter in function returning void");
+					 "RETURN cannot have a parameter in function %s",
+					 l->has_outs ? "with OUT parameters" : "returning void");
 		if (e && l->trigger)
 			return trigger_return(l, e, st);
 		if (!e && !l->returns_void && !l->retset && xlat_json_int(b, "lineno", 0) > 0)

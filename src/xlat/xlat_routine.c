@@ -80,9 +80,15 @@ struct proto {
 	const char *sig;
 	const char **defaults; /* of the last ndefaults arguments */
 	size_t ndefaults;
-	const char **outnames, **outdecls; /* RETURNS TABLE's columns */
+	const char **outnames, **outdecls; /* RETURNS TABLE's columns, or OUT parameters */
 	uint32_t *outtypes;
 	size_t nouts;
+	bool table;                             /* the outs are RETURNS TABLE's */
+	char *modes;                            /* with OUT parameters: 'i', 'o', 'b' each */
+	const char **allnames, **alldecls;
+	uint32_t *alltypes;
+	size_t nparams;
+	bool has_out;
 };
 
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
@@ -179,6 +185,7 @@ static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *exp
 static bool table_column(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
 {
 	size_t i = p->nouts;
+	p->table = true;
 	p->outnames[i] = arena_strdup(c->a, fp->name ? fp->name : "");
 	if (strstr(p->outnames[i], SEP))
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
@@ -189,14 +196,45 @@ static bool table_column(struct xlat_ctx *c, struct proto *p, const PgQuery__Fun
 	return true;
 }
 
+/* Any parameter but a TABLE column into the list of them all (its mode, name and type). */
+static bool any_param(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp,
+		      char mode)
+{
+	size_t i = p->nparams;
+	const char *name = fp->name ? fp->name : "";
+	for (size_t k = 0; *name && k < i; k++) {
+		if (strcmp(p->allnames[k], name) == 0)
+			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+					 "parameter name \"%s\" used more than once", name);
+	}
+	p->allnames[i] = arena_strdup(c->a, name);
+	if (!arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
+		return false;
+	p->modes[i] = mode;
+	p->nparams++;
+	return true;
+}
+
 static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
 {
 	if (fp->mode == MODE(TABLE))
 		return table_column(c, p, fp);
-	if (fp->mode == MODE(OUT) || fp->mode == MODE(INOUT))
-		return xlat_unsupported(c, -1, "an OUT or INOUT parameter");
 	if (fp->mode == MODE(VARIADIC))
 		return xlat_unsupported(c, -1, "a VARIADIC parameter");
+	bool out = fp->mode == MODE(OUT), inout = fp->mode == MODE(INOUT);
+	if (out && fp->defexpr)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "only input parameters can have default values");
+	if (!any_param(c, p, fp, out ? 'o' : inout ? 'b' : 'i'))
+		return false;
+	if (out || inout) {
+		p->has_out = true;
+		p->outnames[p->nouts] = p->allnames[p->nparams - 1];
+		p->outdecls[p->nouts] = p->alldecls[p->nparams - 1];
+		p->outtypes[p->nouts++] = p->alltypes[p->nparams - 1];
+	}
+	if (out)
+		return true;
 	if (fp->defexpr && !default_text(c, p, fp->defexpr, fp->arg_type))
 		return false;
 	if (!fp->defexpr && p->ndefaults)
@@ -208,11 +246,6 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 	if (strstr(name, SEP))
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION,
 				 -1, "parameter name \"%s\" is not supported", name);
-	for (size_t k = 0; *name && k < i; k++) {
-		if (strcmp(p->argnames[k], name) == 0)
-			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
-					 "parameter name \"%s\" used more than once", name);
-	}
 	p->argnames[i] = arena_strdup(c->a, name);
 	if (!arg_type(c, fp->arg_type, &p->argtypes[i], &p->argdecls[i]))
 		return false;
@@ -232,6 +265,10 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	p->outnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->outdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->outtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	p->allnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->alldecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->alltypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	p->modes = arena_zalloc(c->a, n + 1);
 	for (size_t i = 0; i < n; i++) {
 		if (v[i]->node_case != NODE(FUNCTION_PARAMETER))
 			return xlat_unsupported(c, -1, "this parameter");
@@ -242,10 +279,38 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	return true;
 }
 
+/* The result of a function with OUT parameters: the one's type, or record for more; a
+ * RETURNS clause must say the same. */
+static bool out_result(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct proto *p,
+		       struct xlat_udf *u)
+{
+	if (p->table)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "OUT and INOUT arguments aren't allowed in TABLE functions");
+	u->rettype = p->nouts == 1 ? p->outtypes[0] : XLAT_OID_RECORD;
+	u->retdecl = p->nouts == 1 ? p->outdecls[0] : "record";
+	if (tn && tn->setof)
+		return xlat_unsupported(c, -1, "RETURNS SETOF with OUT parameters");
+	if (!tn)
+		return true;
+	const char *name = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	uint32_t oid = XLAT_OID_RECORD;
+	const char *decl;
+	if (!(name && strcmp(name, "record") == 0) && !arg_type(c, tn, &oid, &decl))
+		return false;
+	if (oid == u->rettype)
+		return true;
+	return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			 "function result type must be %s because of OUT parameters",
+			 p->nouts == 1 ? p->outdecls[0] : "record");
+}
+
 static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct proto *p,
 			struct xlat_udf *u)
 {
 	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (p->has_out)
+		return out_result(c, tn, p, u);
 	if (p->nouts) { /* RETURNS TABLE: one column is a set of its type, more of records */
 		u->retset = true;
 		u->rettype = p->nouts == 1 ? p->outtypes[0] : XLAT_OID_RECORD;
@@ -453,6 +518,12 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 		ext_row(c, u, "defaults", joined(c, u->defaults, u->ndefaults));
 	if (u->retset)
 		ext_row(c, u, "retset", "1");
+	if (u->modes) {
+		ext_row(c, u, "modes", u->modes);
+		ext_row(c, u, "allnames", joined(c, u->allnames, u->nparams));
+		ext_row(c, u, "alldecls", joined(c, u->alldecls, u->nparams));
+		ext_row(c, u, "alltypes", make_sig(c, u->alltypes, u->nparams));
+	}
 	if (u->nouts) {
 		ext_row(c, u, "outnames", joined(c, u->outnames, u->nouts));
 		ext_row(c, u, "outdecls", joined(c, u->outdecls, u->nouts));
@@ -469,6 +540,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	if (!(p.name = xlat_tenant_object_name(c, s->funcname, s->n_funcname, "function")) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
+	if (s->is_procedure && p.has_out) /* CALL would return them as a row */
+		return xlat_unsupported(c, -1, "OUT and INOUT parameters of a procedure");
 	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
 		u->rettype = PGTYPE_VOID;
 		u->retdecl = "void";
@@ -492,7 +565,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
 			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
 			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
-			       p.outdecls, p.outtypes};
+			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
+			       p.allnames, p.alldecls, p.alltypes};
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,

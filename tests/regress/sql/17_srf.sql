@@ -75,3 +75,24 @@ CREATE FUNCTION srf_bad_ret() RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN RET
 CREATE FUNCTION srf_bad_query() RETURNS SETOF int LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT 1, 2; END $$;
 SELECT * FROM srf_bad_query();
 SELECT p.proname, pg_get_function_result(p.oid), p.proretset FROM pg_proc p WHERE p.proname IN ('srf_evens', 'srf_big') ORDER BY 1;
+-- OUT and INOUT parameters: one is the result, several make a record.
+CREATE FUNCTION srf_o1(x int, OUT y int) LANGUAGE plpgsql AS $$ BEGIN y := x * 2; END $$;
+SELECT srf_o1(4);
+SELECT * FROM srf_o1(4);
+CREATE FUNCTION srf_o2(x int, OUT a int, OUT b text) LANGUAGE plpgsql AS $$ BEGIN a := x + 1; b := 'v' || x; RETURN; END $$;
+SELECT srf_o2(1);
+SELECT * FROM srf_o2(1);
+SELECT t.b FROM srf_o2(5) t;
+SELECT id, srf_o2(id) FROM srf_items ORDER BY id;
+CREATE FUNCTION srf_io(INOUT n int, OUT sq int) LANGUAGE sql AS 'SELECT n + 1, n * n';
+SELECT * FROM srf_io(3);
+SELECT srf_io(3);
+CREATE FUNCTION srf_osql(x int, OUT r text) LANGUAGE sql AS $$ SELECT 'r' || x $$;
+SELECT srf_osql(5), o.* FROM srf_osql(6) o;
+CREATE FUNCTION srf_obad(x int, OUT y int) RETURNS text LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION srf_obad(x int, OUT y int, OUT z int) RETURNS int LANGUAGE sql AS 'SELECT 1, 2';
+CREATE FUNCTION srf_obad(x int, OUT y int DEFAULT 1) LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION srf_obad2(OUT y int) LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$;
+SELECT proname, proargtypes, proallargtypes, proargmodes, proargnames, pg_get_function_result(oid), pg_get_function_arguments(oid), pg_get_function_identity_arguments(oid) FROM pg_proc WHERE proname IN ('srf_o1', 'srf_o2', 'srf_io') ORDER BY 1;
+-- differs: refused (0A000): a record of OUT parameters inside an expression
+SELECT srf_o2(1) IS NOT NULL;
