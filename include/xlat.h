@@ -544,6 +544,8 @@ struct xlat_udf {
 	size_t nparams;
 	const char *const *allnames, *const *alldecls;
 	const uint32_t *alltypes;
+	bool variadic; /* the last input argument is VARIADIC (an array the call's extra
+			* arguments fill) */
 };
 /* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
  * than a value. */

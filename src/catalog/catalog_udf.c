@@ -6,7 +6,10 @@
  * cat_oid("proc", name, argument type OIDs). */
 #include "catalog_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "pgtype.h"
 
 #define SEP '\x1f'
 #define LANG_PLPGSQL 13563 /* PostgreSQL 15's pg_language row (initdb's) */
@@ -21,6 +24,7 @@ struct udf_row {
 	const char *outnames, *outdecls, *outtypes; /* RETURNS TABLE's columns ("": none) */
 	/* with OUT parameters ("" none): every parameter's mode ('i', 'o', 'b'), name, type */
 	const char *modes, *allnames, *alldecls, *alltypes;
+	bool variadic; /* the last input argument is VARIADIC */
 };
 
 static const char *text_col(sqlite3_stmt *st, int i)
@@ -43,13 +47,15 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 	bool ok = sqlite3_prepare_v2(db,
 				     "SELECT f.name, f.sig, argnames, argdecls, retdecl, lang, body, "
 				     "volatility, rettype, strict, kind, d.value, r.value, n.value, "
-				     "e.value, t.value, m.value, an.value, ad.value, at.value FROM "
+				     "e.value, t.value, m.value, an.value, ad.value, at.value, "
+				     "v.value FROM "
 				     "main._shardlite_functions f " EXT_JOIN("defaults", d)
 					     EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
 						     EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
 							     EXT_JOIN("modes", m) EXT_JOIN("allnames", an)
 								     EXT_JOIN("alldecls", ad)
 									     EXT_JOIN("alltypes", at)
+										     EXT_JOIN("variadic", v)
 										     " ORDER BY f.name, f.sig",
 				     -1, &st, NULL) == SQLITE_OK;
 	if (!ok) {
@@ -57,7 +63,7 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 		ok = sqlite3_prepare_v2(db,
 					"SELECT name, sig, argnames, argdecls, retdecl, lang, body, "
 					"volatility, rettype, strict, kind, NULL, NULL, NULL, NULL, "
-					"NULL, NULL, NULL, NULL, NULL FROM "
+					"NULL, NULL, NULL, NULL, NULL, NULL FROM "
 					"main._shardlite_functions ORDER BY name, sig",
 					-1, &st, NULL) == SQLITE_OK;
 	}
@@ -70,7 +76,8 @@ static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u)
 					    sqlite3_column_int(st, 9) != 0, text_col(st, 11),
 					    sqlite3_column_int(st, 12) != 0, text_col(st, 13),
 					    text_col(st, 14), text_col(st, 15), text_col(st, 16),
-					    text_col(st, 17), text_col(st, 18), text_col(st, 19)};
+					    text_col(st, 17), text_col(st, 18), text_col(st, 19),
+					    sqlite3_column_int(st, 20) != 0};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -110,9 +117,13 @@ static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names
 		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
 		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
 		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
-		char mode = modes ? u->modes[i] : 'i';
+		char mode = modes ? u->modes[i] : u->variadic && i + 1 == n ? 'v' : 'i';
 		strbuf_puts(sb, i ? ", " : "");
-		strbuf_puts(sb, mode == 'o' ? "OUT " : mode == 'b' ? "INOUT " : proc ? "IN " : "");
+		strbuf_puts(sb, mode == 'o'   ? "OUT "
+				: mode == 'b' ? "INOUT "
+				: mode == 'v' ? "VARIADIC "
+				: proc	      ? "IN "
+					      : "");
 		if (with_names && nl) {
 			pgfn_quote_ident(sb, name, nl);
 			strbuf_puts(sb, " ");
@@ -189,7 +200,17 @@ static void put_allargs(struct cat_rows *r, const struct udf_row *u)
 	}
 	if (!*u->outtypes) {
 		cat_null(r);
-		cat_null(r);
+		if (u->variadic) { /* {i,v}: the last one VARIADIC */
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			for (size_t i = 0, n = nargs(u); i < n; i++)
+				strbuf_puts(&sb, i ? (i + 1 < n ? ",i" : ",v") : n > 1 ? "{i" : "{v");
+			strbuf_puts(&sb, "}");
+			cat_text(r, sb.data ? sb.data : "{}");
+			strbuf_fini(&sb);
+		} else {
+			cat_null(r);
+		}
 		put_argnames(r, u);
 		return;
 	}
@@ -237,6 +258,16 @@ static void put_result(struct strbuf *sb, const struct udf_row *u)
 	strbuf_puts(sb, ")");
 }
 
+/* provariadic: the VARIADIC array's element type, 0 for none. */
+static uint32_t variadic_elem(const struct udf_row *u)
+{
+	const char *last = strrchr(u->sig, ' ');
+	const struct pgtype_info *ti =
+		u->variadic ? pgtype_by_oid((uint32_t)strtoul(last ? last + 1 : u->sig, NULL, 10))
+			    : NULL;
+	return ti ? ti->elem_oid : 0;
+}
+
 struct fill {
 	struct cat_conn *cc;
 	struct cat_rows *r;
@@ -254,7 +285,7 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_int(r, strcmp(u->lang, "sql") == 0 ? LANG_SQL : LANG_PLPGSQL);
 	cat_int(r, 100); /* procost, prorows: PostgreSQL's defaults */
 	cat_int(r, 0);
-	cat_int(r, 0);   /* provariadic */
+	cat_int(r, variadic_elem(u));
 	cat_text(r, "-");
 	cat_char(r, u->kind[0] == 'p' ? 'p' : 'f');
 	cat_bool(r, false); /* prosecdef */

@@ -99,7 +99,8 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	u->outnames = split(a, col(a, st, 13), u->nouts);
 	u->outdecls = split(a, col(a, st, 14), u->nouts);
 	read_params(a, st, u);
-	for (int i = 0; i < 20; i++) {
+	u->variadic = sqlite3_column_int(st, 20) != 0 && u->nargs > 0;
+	for (int i = 0; i < 21; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
@@ -109,7 +110,9 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 #define EXT_JOIN(key, alias)                                                                       \
 	" LEFT JOIN main._shardlite_function_ext " #alias " ON " #alias ".name = f.name AND " #alias \
 	".sig = f.sig AND " #alias ".key = '" key "'"
-#define EXT_COLUMNS "d.value, r.value, n.value, e.value, t.value, m.value, an.value, ad.value, at.value"
+#define EXT_COLUMNS                                                                                \
+	"d.value, r.value, n.value, e.value, t.value, m.value, an.value, ad.value, at.value, "     \
+	"v.value"
 
 /* Both sidecars joined; the second came later, so a file made before has only the first. */
 static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
@@ -123,6 +126,7 @@ static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
 						       EXT_JOIN("modes", m) EXT_JOIN("allnames", an)
 							       EXT_JOIN("alldecls", ad)
 								       EXT_JOIN("alltypes", at)
+									       EXT_JOIN("variadic", v)
 						       " ORDER BY f.name, f.sig",
 			       -1, st, NULL) == SQLITE_OK)
 		return true;
@@ -130,7 +134,7 @@ static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
 	return sqlite3_prepare_v2(db,
 				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
 				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-				  "NULL, NULL FROM "
+				  "NULL, NULL, NULL FROM "
 				  "main._shardlite_functions "
 				  "ORDER BY name, sig",
 				  -1, st, NULL) == SQLITE_OK;
@@ -428,7 +432,7 @@ static bool out_row(struct pl_run *r, const struct plan *p, struct pgerr *err)
 	struct pl_rows row = {.ncols = p->ncols, .nrows = 1, .types = p->coltypes};
 	const char **cells = arena_zalloc(r->scratch, (p->ncols + 1) * sizeof(*cells));
 	for (size_t k = 0, n = 0; k < p->nparams; k++)
-		if (p->modes[k] != 'i')
+		if (p->modes[k] == 'o' || p->modes[k] == 'b')
 			cells[n++] = r->vals[k].text;
 	row.cells = cells;
 	return sess_udf_add_rows(r, &row, err);
@@ -439,7 +443,7 @@ static const char *scalar_result(struct pl_run *r, const struct plan *p)
 {
 	int var = r->f->result_var;
 	for (size_t k = 0; p->modes && !r->f->sql_body && k < p->nparams; k++)
-		if (p->modes[k] != 'i')
+		if (p->modes[k] == 'o' || p->modes[k] == 'b')
 			var = (int)k;
 	return var >= 0 ? r->vals[var].text : NULL;
 }

@@ -39,11 +39,36 @@ static bool implicit(uint32_t from, uint32_t to)
 /* A call's arguments as given: positional ones first, then named ones (names[k] set). */
 struct call_args {
 	size_t n;
+	bool variadic; /* f(VARIADIC array): the last argument is the array itself */
 	const PgQuery__Node **expr;
 	const char **names; /* NULL for a positional argument */
 	const char **txt;   /* each one translated */
 	struct xlat_type *tv;
 };
+
+/* A variadic function called with a list: positional arguments only, those from the last
+ * parameter on its array's elements. */
+static bool expanded(const struct xlat_udf *u, const struct call_args *ca, size_t *map)
+{
+	for (size_t k = 0; k < ca->n; k++) {
+		if (ca->names[k])
+			return false;
+		map[k] = k < u->nargs ? k : u->nargs - 1;
+	}
+	return true;
+}
+
+/* The type argument k must be passed as: the parameter's, or for the variadic array's
+ * elements, its element type. */
+static uint32_t param_type_of(const struct xlat_udf *u, const struct call_args *ca,
+			      const size_t *map, size_t k)
+{
+	uint32_t t = u->argtypes[map[k]];
+	if (!u->variadic || ca->variadic || map[k] + 1 != u->nargs)
+		return t;
+	const struct pgtype_info *ti = pgtype_by_oid(t);
+	return ti ? ti->elem_oid : 0;
+}
 
 /* Where each given argument goes among u's parameters (map[k]), as PostgreSQL matches a call
  * to a candidate: false when there are too many, a name u does not have or one a positional
@@ -51,6 +76,10 @@ struct call_args {
 static bool match(const struct xlat_udf *u, const struct call_args *ca, size_t *map)
 {
 	bool filled[MAX_ARGS + 1] = {false};
+	if (ca->variadic != u->variadic && (ca->variadic || ca->n < u->nargs))
+		return false; /* VARIADIC given to no variadic function, or no variadic value */
+	if (u->variadic && !ca->variadic) /* the expanded form: the extra ones fill the array */
+		return expanded(u, ca, map);
 	if (ca->n > u->nargs || u->nargs > MAX_ARGS)
 		return false;
 	for (size_t k = 0; k < ca->n; k++) {
@@ -89,7 +118,7 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		int exact = 0; /* twice the exact matches, plus an untyped literal given text */
 		bool ok = true;
 		for (size_t k = 0; ok && k < ca->n; k++) {
-			uint32_t from = ca->tv[k].oid, to = u->argtypes[m[k]];
+			uint32_t from = ca->tv[k].oid, to = param_type_of(u, ca, m, k);
 			ok = implicit(from, to);
 			exact += 2 * (from == to);
 			exact += from == XLAT_OID_UNKNOWN && to == XLAT_OID_TEXT;
@@ -139,7 +168,11 @@ static const char *call_display(struct xlat_ctx *c, const char *name, const stru
 	const char **decls = arena_zalloc(c->a, (ca->n + 1) * sizeof(char *));
 	for (size_t i = 0; i < ca->n; i++) {
 		const struct xlat_typeinfo *ti = xlat_type_by_oid(ca->tv[i].oid);
-		decls[i] = ti ? ti->sql_name : "unknown";
+		const struct pgtype_info *pi = ti ? NULL : pgtype_by_oid(ca->tv[i].oid);
+		const struct xlat_typeinfo *ei = pi ? xlat_type_by_oid(pi->elem_oid) : NULL;
+		decls[i] = ti ? ti->sql_name
+			   : ei ? arena_printf(c->a, "%s[]", ei->sql_name)
+				: "unknown";
 		if (ca->names[i])
 			decls[i] = arena_printf(c->a, "%s => %s", ca->names[i], decls[i]);
 	}
@@ -213,6 +246,26 @@ static const char *default_arg(struct xlat_ctx *c, const struct xlat_udf *u, siz
 	return out;
 }
 
+/* The variadic parameter's array: ARRAY[...] of the arguments that fill it. */
+static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
+				  const struct call_args *ca, const size_t *map)
+{
+	PgQuery__AArrayExpr ae = PG_QUERY__A__ARRAY_EXPR__INIT;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	ae.elements = arena_zalloc(c->a, (ca->n + 1) * sizeof(*ae.elements));
+	ae.location = -1;
+	for (size_t k = 0; k < ca->n; k++) {
+		if (map[k] + 1 != u->nargs)
+			continue;
+		param_type(c, ca->expr[k], param_type_of(u, ca, map, k));
+		ae.elements[ae.n_elements++] = (PgQuery__Node *)ca->expr[k];
+	}
+	n.node_case = NODE(A_ARRAY_EXPR);
+	n.a_array_expr = &ae;
+	struct xlat_type t;
+	return arg_text(c, &n, &t);
+}
+
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
 static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
 		      const size_t *map)
@@ -223,6 +276,10 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 	xlat_string(c, u->sig);
 	for (size_t i = 0; i < u->nargs; i++) {
 		const char *txt = NULL;
+		if (u->variadic && !ca->variadic && i + 1 == u->nargs) {
+			if (!(txt = variadic_array(c, u, ca, map)))
+				return false;
+		}
 		for (size_t k = 0; k < ca->n && !txt; k++) {
 			if (map[k] != i)
 				continue;
@@ -245,8 +302,7 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		   (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
 	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call))
 		return 0;
-	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over ||
-	    f->func_variadic) {
+	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
 			  "%s is not an aggregate or window function", name);
 		return -1;
@@ -255,6 +311,7 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	xlat_nocache(c); /* the arguments' text is copied */
 	if (!read_args(c, f, &ca))
 		return -1;
+	ca.variadic = f->func_variadic;
 	bool ambiguous, named = ca.n && ca.names[ca.n - 1];
 	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
 	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous);

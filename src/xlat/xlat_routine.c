@@ -89,6 +89,7 @@ struct proto {
 	uint32_t *alltypes;
 	size_t nparams;
 	bool has_out;
+	bool variadic; /* the last input parameter so far is VARIADIC */
 };
 
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
@@ -219,14 +220,20 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 {
 	if (fp->mode == MODE(TABLE))
 		return table_column(c, p, fp);
-	if (fp->mode == MODE(VARIADIC))
-		return xlat_unsupported(c, -1, "a VARIADIC parameter");
 	bool out = fp->mode == MODE(OUT), inout = fp->mode == MODE(INOUT);
+	if (p->variadic && !out)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "VARIADIC parameter must be the last input parameter");
+	p->variadic = fp->mode == MODE(VARIADIC);
 	if (out && fp->defexpr)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "only input parameters can have default values");
-	if (!any_param(c, p, fp, out ? 'o' : inout ? 'b' : 'i'))
+	if (!any_param(c, p, fp, out ? 'o' : inout ? 'b' : p->variadic ? 'v' : 'i'))
 		return false;
+	const struct pgtype_info *ti = pgtype_by_oid(p->alltypes[p->nparams - 1]);
+	if (p->variadic && (!ti || !ti->elem_oid))
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "VARIADIC parameter must be an array");
 	if (out || inout) {
 		p->has_out = true;
 		p->outnames[p->nouts] = p->allnames[p->nparams - 1];
@@ -518,6 +525,8 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 		ext_row(c, u, "defaults", joined(c, u->defaults, u->ndefaults));
 	if (u->retset)
 		ext_row(c, u, "retset", "1");
+	if (u->variadic)
+		ext_row(c, u, "variadic", "1");
 	if (u->modes) {
 		ext_row(c, u, "modes", u->modes);
 		ext_row(c, u, "allnames", joined(c, u->allnames, u->nparams));
@@ -566,7 +575,7 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
 			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
 			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
-			       p.allnames, p.alldecls, p.alltypes};
+			       p.allnames, p.alldecls, p.alltypes, p.variadic};
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,

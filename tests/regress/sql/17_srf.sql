@@ -96,3 +96,16 @@ CREATE FUNCTION srf_obad2(OUT y int) LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END 
 SELECT proname, proargtypes, proallargtypes, proargmodes, proargnames, pg_get_function_result(oid), pg_get_function_arguments(oid), pg_get_function_identity_arguments(oid) FROM pg_proc WHERE proname IN ('srf_o1', 'srf_o2', 'srf_io') ORDER BY 1;
 -- differs: refused (0A000): a record of OUT parameters inside an expression
 SELECT srf_o2(1) IS NOT NULL;
+-- VARIADIC parameters: called with a list, or with VARIADIC and an array.
+CREATE FUNCTION srf_vsum(VARIADIC nums int[]) RETURNS int LANGUAGE sql AS 'SELECT sum(n)::int FROM unnest(nums) n';
+SELECT srf_vsum(1, 2, 3), srf_vsum(5), srf_vsum(VARIADIC ARRAY[4, 5]);
+SELECT srf_vsum();
+SELECT srf_vsum(VARIADIC NULL::int[]);
+SELECT srf_vsum(nums => ARRAY[1, 2]);
+SELECT srf_vsum(VARIADIC nums => ARRAY[1, 2]);
+CREATE FUNCTION srf_vjoin(sep text, VARIADIC parts text[]) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN array_to_string(parts, sep); END $$;
+SELECT srf_vjoin('-', 'a', 'b', 'c'), srf_vjoin(',', 'x');
+SELECT srf_vjoin('-', 1, 2);
+CREATE FUNCTION srf_vbad(VARIADIC a int) RETURNS int LANGUAGE sql AS 'SELECT 1';
+CREATE FUNCTION srf_vbad(VARIADIC a int[], b int) RETURNS int LANGUAGE sql AS 'SELECT 1';
+SELECT proname, provariadic, proargtypes, proargmodes, pg_get_function_arguments(oid) FROM pg_proc WHERE proname IN ('srf_vsum', 'srf_vjoin') ORDER BY 1;
