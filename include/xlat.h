@@ -546,6 +546,8 @@ struct xlat_udf {
 	const uint32_t *alltypes;
 	bool variadic; /* the last input argument is VARIADIC (an array the call's extra
 			* arguments fill) */
+	bool temp;     /* the session's own, in pg_temp (SQLite's temp schema): found only by a
+			* pg_temp.f call, and called as shardlite_call('pg_temp.f', ...) */
 };
 /* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
  * than a value. */

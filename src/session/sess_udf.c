@@ -115,58 +115,72 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	"v.value"
 
 /* Both sidecars joined; the second came later, so a file made before has only the first. */
-static bool prepare_read(sqlite3 *db, sqlite3_stmt **st)
+#define READ_QUERY                                                                                 \
+	"SELECT f.name, f.sig, argnames, argdecls, rettype, retdecl, lang, body, volatility, "    \
+	"strict, kind, " EXT_COLUMNS " FROM main._shardlite_functions f " EXT_JOIN("defaults", d) \
+	EXT_JOIN("retset", r) EXT_JOIN("outnames", n) EXT_JOIN("outdecls", e)                      \
+	EXT_JOIN("outtypes", t) EXT_JOIN("modes", m) EXT_JOIN("allnames", an)                      \
+	EXT_JOIN("alldecls", ad) EXT_JOIN("alltypes", at) EXT_JOIN("variadic", v)                  \
+	" ORDER BY f.name, f.sig"
+
+/* The query over schema ("main", or "temp" for the session's pg_temp functions, whose
+ * sidecars always come in pairs). */
+static bool prepare_read(sqlite3 *db, sqlite3_stmt **st, bool temp)
 {
-	if (sqlite3_prepare_v2(db,
-			       "SELECT f.name, f.sig, argnames, argdecls, rettype, retdecl, lang, "
-			       "body, volatility, strict, kind, " EXT_COLUMNS " FROM "
-			       "main._shardlite_functions f " EXT_JOIN("defaults", d)
-				       EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
-					       EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
-						       EXT_JOIN("modes", m) EXT_JOIN("allnames", an)
-							       EXT_JOIN("alldecls", ad)
-								       EXT_JOIN("alltypes", at)
-									       EXT_JOIN("variadic", v)
-						       " ORDER BY f.name, f.sig",
-			       -1, st, NULL) == SQLITE_OK)
+	char sql[sizeof(READ_QUERY)];
+	memcpy(sql, READ_QUERY, sizeof(sql));
+	for (char *p = sql; temp && (p = strstr(p, "main.")) != NULL; p += 5)
+		memcpy(p, "temp.", 5); /* the same length: nothing moves */
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) == SQLITE_OK)
 		return true;
 	sqlite3_finalize(*st);
-	return sqlite3_prepare_v2(db,
+	*st = NULL;
+	return !temp &&
+	       sqlite3_prepare_v2(db,
 				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
 				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-				  "NULL, NULL, NULL FROM "
-				  "main._shardlite_functions "
-				  "ORDER BY name, sig",
+				  "NULL, NULL, NULL FROM main._shardlite_functions ORDER BY name, sig",
 				  -1, st, NULL) == SQLITE_OK;
+}
+
+/* The functions of one schema appended to *v (cap entries, *n used). */
+static bool read_schema(sqlite3 *db, bool temp, struct arena *a, struct xlat_udf **v, size_t *n,
+			size_t *cap, uint64_t *hash)
+{
+	sqlite3_stmt *st = NULL;
+	if (!prepare_read(db, &st, temp)) {
+		sqlite3_finalize(st);
+		return true; /* no sidecar yet: no functions */
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 8;
+			struct xlat_udf *w = arena_zalloc(a, *cap * sizeof(*w));
+			if (*n)
+				memcpy(w, *v, *n * sizeof(*w));
+			*v = w;
+		}
+		struct xlat_udf *u = &(*v)[(*n)++];
+		read_row(a, st, u, hash);
+		u->temp = temp;
+		*hash = fnv(*hash, temp ? "t" : "");
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
 }
 
 bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, size_t *n,
 		   uint64_t *hash)
 {
-	sqlite3_stmt *st = NULL;
-	*out = NULL;
+	struct xlat_udf *v = NULL;
+	size_t cap = 0;
 	*n = 0;
 	*hash = 14695981039346656037ULL;
-	if (!prepare_read(db, &st)) {
-		sqlite3_finalize(st);
-		return true; /* no sidecar yet: no functions */
-	}
-	size_t cap = 0;
-	struct xlat_udf *v = NULL;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct xlat_udf *w = arena_zalloc(a, cap * sizeof(*w));
-			if (*n)
-				memcpy(w, v, *n * sizeof(*w));
-			v = w;
-		}
-		read_row(a, st, &v[(*n)++], hash);
-	}
-	sqlite3_finalize(st);
+	bool ok = read_schema(db, false, a, &v, n, &cap, hash) &&
+		  read_schema(db, true, a, &v, n, &cap, hash);
 	*out = v;
-	return rc == SQLITE_DONE;
+	return ok;
 }
 
 /* ---- calls ---- */
@@ -213,9 +227,11 @@ static bool set_result(struct session *s, sqlite3_context *ctx, uint32_t type, c
 
 const struct xlat_udf *sess_udf_find(struct session *s, const char *name, const char *sig)
 {
+	bool temp = name && strncmp(name, "pg_temp.", 8) == 0; /* xlat_call.c's name for it */
+	name = temp ? name + 8 : name;
 	for (size_t i = 0; name && sig && i < s->schema.nudfs; i++) {
 		const struct xlat_udf *u = &s->schema.udfs[i];
-		if (strcmp(u->name, name) == 0 && strcmp(u->sig, sig) == 0)
+		if (strcmp(u->name, name) == 0 && strcmp(u->sig, sig) == 0 && u->temp == temp)
 			return u;
 	}
 	return NULL;
@@ -270,6 +286,7 @@ struct sess_udf_cache {
 	size_t next; /* the slot to reuse when all are taken */
 	struct {
 		char *name, *sig;
+		bool temp; /* a pg_temp function's (its name may also be the tenant's) */
 		struct arena *a;
 		const struct xlat_pl_func *f;
 	} e[CACHE_SLOTS];
@@ -295,7 +312,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 	uint64_t fp = s->schema.fingerprint;
 	for (size_t i = 0; c && c->fp == fp && i < CACHE_SLOTS; i++)
 		if (c->e[i].f && strcmp(c->e[i].name, u->name) == 0 &&
-		    strcmp(c->e[i].sig, u->sig) == 0)
+		    strcmp(c->e[i].sig, u->sig) == 0 && c->e[i].temp == u->temp)
 			return c->e[i].f;
 	const struct xlat_pl_func *f = NULL;
 	if (st->depth > 0) /* the cache stays as it is while calls run */
@@ -314,6 +331,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 	c->e[k].a = arena_new(0);
 	c->e[k].name = strdup(u->name);
 	c->e[k].sig = strdup(u->sig);
+	c->e[k].temp = u->temp;
 	c->e[k].f = NULL;
 	if (!c->e[k].name || !c->e[k].sig) {
 		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");

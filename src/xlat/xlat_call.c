@@ -40,6 +40,7 @@ static bool implicit(uint32_t from, uint32_t to)
 struct call_args {
 	size_t n;
 	bool variadic; /* f(VARIADIC array): the last argument is the array itself */
+	bool temp;     /* pg_temp.f(...): the session's own functions only */
 	const PgQuery__Node **expr;
 	const char **names; /* NULL for a positional argument */
 	const char **txt;   /* each one translated */
@@ -113,7 +114,7 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 	*ambiguous = false;
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
-		if (strcmp(u->name, name) != 0 || !match(u, ca, m))
+		if (strcmp(u->name, name) != 0 || u->temp != ca->temp || !match(u, ca, m))
 			continue;
 		int exact = 0; /* twice the exact matches, plus an untyped literal given text */
 		bool ok = true;
@@ -176,7 +177,8 @@ static const char *call_display(struct xlat_ctx *c, const char *name, const stru
 		if (ca->names[i])
 			decls[i] = arena_printf(c->a, "%s => %s", ca->names[i], decls[i]);
 	}
-	return xlat_udf_display(c, name, decls, ca->n);
+	return xlat_udf_display(c, ca->temp ? arena_printf(c->a, "pg_temp.%s", name) : name, decls,
+				ca->n);
 }
 
 /* A procedure called from SELECT or a function from CALL: 42809 with PostgreSQL's hint. */
@@ -271,7 +273,7 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 		      const size_t *map)
 {
 	xlat_puts(c, "shardlite_call(");
-	xlat_string(c, u->name);
+	xlat_string(c, u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
 	for (size_t i = 0; i < u->nargs; i++) {
@@ -298,9 +300,10 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		    const char *schema, struct xlat_type *t, bool call,
 		    const struct xlat_udf **chosen)
 {
+	bool temp = schema && strcmp(schema, "pg_temp") == 0;
 	bool own = !schema || strcmp(schema, "public") == 0 || strcmp(schema, "pg_catalog") == 0 ||
-		   (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
-	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call))
+		   temp || (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
+	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call && !temp))
 		return 0;
 	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
@@ -312,10 +315,11 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	if (!read_args(c, f, &ca))
 		return -1;
 	ca.variadic = f->func_variadic;
+	ca.temp = temp;
 	bool ambiguous, named = ca.n && ca.names[ca.n - 1];
 	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
 	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous);
-	if (!u && (call || named)) {
+	if (!u && (call || named || temp)) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
 			  call ? "procedure" : "function", call_display(c, name, &ca));
 		pgerr_hint(c->err, "No %s matches the given name and argument types. You might "
@@ -381,7 +385,8 @@ static const PgQuery__FuncCall *from_call(struct xlat_ctx *c, const PgQuery__Ran
 	const PgQuery__FuncCall *f = item->func_call;
 	*name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	*schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
-	return *name && xlat_udf_count(c, *name) ? f : NULL;
+	bool temp = *schema && strcmp(*schema, "pg_temp") == 0; /* 42883 when it has none */
+	return *name && (xlat_udf_count(c, *name) || temp) ? f : NULL;
 }
 
 /* The call translated on its own: 1 with its text and function, 0 when it names none of

@@ -17,34 +17,51 @@
 #define SQLSTATE_WRONG_OBJECT_TYPE "42809"
 #define MAX_ARGS 100 /* FUNC_MAX_ARGS */
 
+/* Both sidecars exist in the tenant's file and, for pg_temp functions, in SQLite's temp
+ * schema (%s: "main." or "temp."; always named: a temp table would hide the file's). */
 #define SIDECAR                                                                                    \
-	"CREATE TABLE IF NOT EXISTS _shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
+	"CREATE TABLE IF NOT EXISTS %s_shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
 	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "               \
 	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "      \
 	"NULL, strict INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (name, sig))"
 /* What only some functions have, as key and value rows (key "defaults": the parameter
  * defaults), so that a new property needs no new column. */
 #define EXT_SIDECAR                                                                                \
-	"; CREATE TABLE IF NOT EXISTS _shardlite_function_ext (name TEXT NOT NULL, sig TEXT NOT "   \
+	"; CREATE TABLE IF NOT EXISTS %s_shardlite_function_ext (name TEXT NOT NULL, sig TEXT NOT " \
 	"NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, sig, key))"
 /* A row change leaves SQLite's schema alone; this moves schema_version, so that every session
  * reads the functions again (as enum DDL does, xlat_enum.c) */
 #define SCHEMA_BUMP                                                                                \
-	"; DROP INDEX IF EXISTS _shardlite_functions_v; CREATE INDEX _shardlite_functions_v ON "   \
+	"; DROP INDEX IF EXISTS %s_shardlite_functions_v; CREATE INDEX %s_shardlite_functions_v ON " \
 	"_shardlite_functions (name)"
+#define SCHEMA(temp) ((temp) ? "temp." : "main.")
+#define FNS(temp) ((temp) ? "temp._shardlite_functions" : "main._shardlite_functions")
+#define EXT(temp) ((temp) ? "temp._shardlite_function_ext" : "main._shardlite_function_ext")
 /* Argument names and types are stored joined by this byte, which no name may hold. */
 #define SEP "\x1f"
 
 /* ---- the functions the schema knows ---- */
 
-static const struct xlat_udf *find_udf(struct xlat_ctx *c, const char *name, const char *sig)
+static const struct xlat_udf *find_udf(struct xlat_ctx *c, const char *name, const char *sig,
+				       bool temp)
 {
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
-		if (strcmp(u->name, name) == 0 && (!sig || strcmp(u->sig, sig) == 0))
+		if (strcmp(u->name, name) == 0 && (!sig || strcmp(u->sig, sig) == 0) &&
+		    u->temp == temp)
 			return u;
 	}
 	return NULL;
+}
+
+/* A function's name: pg_temp.f is the session's own (*temp), others the tenant's. */
+static const char *routine_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n, bool *temp)
+{
+	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
+	*temp = schema && strcmp(schema, "pg_temp") == 0;
+	if (*temp)
+		return xlat_node_str(names[1]);
+	return xlat_tenant_object_name(c, names, n, "function");
 }
 
 size_t xlat_udf_count(struct xlat_ctx *c, const char *name)
@@ -92,10 +109,23 @@ struct proto {
 	bool variadic; /* the last input parameter so far is VARIADIC */
 };
 
+/* Whether tn names a table or view of the tenant: its row type, a composite. */
+static bool row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	return name && c->schema && c->schema->table_fn &&
+	       c->schema->table_fn(c->schema->arg, name, c->a, &cols, &n);
+}
+
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
 		     const char **decl)
 {
 	struct xlat_typeref r;
+	if (row_type(c, tn))
+		return xlat_unsupported(c, tn->location, "a table's row type as a parameter or "
+							 "result type");
 	if (!tn || !xlat_type_resolve(c, tn, &r))
 		return tn ? false : xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "missing type");
 	*oid = xlat_type_oid(&r);
@@ -489,7 +519,7 @@ static void delete_rows(struct xlat_ctx *c, const char *table, const struct xlat
 static void ext_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *key,
 		    const char *value)
 {
-	xlat_puts(c, "; INSERT INTO _shardlite_function_ext VALUES (");
+	xlat_printf(c, "; INSERT INTO %s VALUES (", EXT(u->temp));
 	xlat_string(c, u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
@@ -502,9 +532,10 @@ static void ext_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *ke
 
 static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 {
-	xlat_puts(c, SIDECAR);
-	delete_rows(c, "_shardlite_functions", u);
-	xlat_puts(c, "; INSERT INTO _shardlite_functions VALUES (");
+	const char *temp = SCHEMA(u->temp);
+	xlat_printf(c, SIDECAR, temp);
+	delete_rows(c, FNS(u->temp), u);
+	xlat_printf(c, "; INSERT INTO %s VALUES (", FNS(u->temp));
 	xlat_string(c, u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
@@ -519,8 +550,8 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 	xlat_puts(c, ", ");
 	xlat_string(c, u->body);
 	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0,
-		    u->kind);
-	delete_rows(c, "_shardlite_function_ext", u);
+		    u->kind, temp);
+	delete_rows(c, EXT(u->temp), u);
 	if (u->ndefaults)
 		ext_row(c, u, "defaults", joined(c, u->defaults, u->ndefaults));
 	if (u->retset)
@@ -538,15 +569,16 @@ static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 		ext_row(c, u, "outdecls", joined(c, u->outdecls, u->nouts));
 		ext_row(c, u, "outtypes", make_sig(c, u->outtypes, u->nouts));
 	}
-	xlat_puts(c, SCHEMA_BUMP);
+	xlat_printf(c, SCHEMA_BUMP, temp, temp);
 }
 
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s)
 {
 	struct proto p = {0};
 	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
+	bool temp;
 	u->volatility = 'v';
-	if (!(p.name = xlat_tenant_object_name(c, s->funcname, s->n_funcname, "function")) ||
+	if (!(p.name = routine_name(c, s->funcname, s->n_funcname, &temp)) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
 	if (s->is_procedure && p.has_out) /* CALL would return them as a row */
@@ -575,8 +607,8 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
 			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
 			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
-			       p.allnames, p.alldecls, p.alltypes, p.variadic};
-	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
+			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp};
+	const struct xlat_udf *old = find_udf(c, u->name, u->sig, temp);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
 				 "%s \"%s\" already exists with same argument types",
@@ -616,8 +648,9 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 					  bool missing_ok, bool *missing)
 {
 	struct proto p = {0};
+	bool temp;
 	*missing = false;
-	if (!(p.name = xlat_tenant_object_name(c, o->objname, o->n_objname, "function")))
+	if (!(p.name = routine_name(c, o->objname, o->n_objname, &temp)))
 		return NULL;
 	if (!o->args_unspecified) {
 		p.argdecls = arena_zalloc(c->a, (o->n_objargs + 1) * sizeof(char *));
@@ -638,7 +671,7 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 				   "unambiguously.");
 		return NULL;
 	}
-	const struct xlat_udf *u = find_udf(c, p.name, p.sig);
+	const struct xlat_udf *u = find_udf(c, p.name, p.sig, temp);
 	if (!u && !missing_ok) {
 		if (p.sig)
 			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s does not exist",
@@ -656,7 +689,8 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
 	xlat_sidecar_script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
-	xlat_puts(c, SIDECAR EXT_SIDECAR);
+	xlat_printf(c, SIDECAR EXT_SIDECAR, "main.", "main.");
+	bool temp = false; /* a pg_temp function's sidecars exist: it was found there */
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__Node *n = s->objects[i];
 		bool missing;
@@ -670,9 +704,12 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return false;
 		if (!u)
 			continue;
-		delete_rows(c, "_shardlite_functions", u);
-		delete_rows(c, "_shardlite_function_ext", u);
+		delete_rows(c, FNS(u->temp), u);
+		delete_rows(c, EXT(u->temp), u);
+		temp |= u->temp;
 	}
-	xlat_puts(c, SCHEMA_BUMP);
+	xlat_printf(c, SCHEMA_BUMP, "main.", "main.");
+	if (temp)
+		xlat_printf(c, SCHEMA_BUMP, "temp.", "temp.");
 	return true;
 }

@@ -109,3 +109,16 @@ SELECT srf_vjoin('-', 1, 2);
 CREATE FUNCTION srf_vbad(VARIADIC a int) RETURNS int LANGUAGE sql AS 'SELECT 1';
 CREATE FUNCTION srf_vbad(VARIADIC a int[], b int) RETURNS int LANGUAGE sql AS 'SELECT 1';
 SELECT proname, provariadic, proargtypes, proargmodes, pg_get_function_arguments(oid) FROM pg_proc WHERE proname IN ('srf_vsum', 'srf_vjoin') ORDER BY 1;
+-- The session's own functions in pg_temp: called qualified only, gone with the session.
+CREATE FUNCTION pg_temp.srf_tmp(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 100';
+SELECT pg_temp.srf_tmp(1);
+SELECT srf_tmp(1);
+CREATE FUNCTION srf_tmp(x int) RETURNS int LANGUAGE sql AS 'SELECT x + 200';
+SELECT srf_tmp(1), pg_temp.srf_tmp(1);
+CREATE OR REPLACE FUNCTION pg_temp.srf_tmp2(OUT a int, OUT b text) RETURNS record LANGUAGE plpgsql AS $$ BEGIN a := 1; b := 'x'; END $$;
+SELECT t.a, t.b FROM pg_temp.srf_tmp2() t;
+DROP FUNCTION IF EXISTS pg_temp.srf_tmp2();
+SELECT * FROM pg_temp.srf_tmp2();
+DROP FUNCTION pg_temp.srf_tmp(int);
+SELECT pg_temp.srf_tmp(1);
+SELECT srf_tmp(1);
