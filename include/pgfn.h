@@ -145,6 +145,11 @@ void pgfn_srf_series_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int c
 int pgfn_register_math(sqlite3 *db);
 /* pgfn_rows_pack(v...) and pgfn_rows(blob): a LATERAL subquery's rows, exactly (pgfn_lateral.c). */
 int pgfn_register_lateral(sqlite3 *db);
+/* The same blob written outside SQL (a set-returning function's rows, which the session
+ * computes): pgfn_rows_begin once with the column count (at most 31), then each row's values
+ * in order with pgfn_rows_put. sb's sticky failure bit reports running out of memory. */
+void pgfn_rows_begin(struct strbuf *sb, int ncols);
+void pgfn_rows_put(struct strbuf *sb, sqlite3_value *v);
 /* Exact numeric: pgfn_num_add/sub/mul/div(a, b, scale_a, scale_b), pgfn_num_round/trunc(x, n,
  * scale_x), pgfn_num_sum/avg/min/max(x, scale), pgfn_num_var_samp/var_pop/stddev_samp/stddev_pop(x, scale), and the collation
  * pgfn_num ordering decimal texts by value (pgfn_numeric.c, pgfn_numfn.c). */

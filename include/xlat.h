@@ -465,6 +465,10 @@ enum xlat_pl_kind {
 			  * the implicit one at the end of the body) */
 	XLAT_PL_ASSERT,  /* ASSERT expr [, message] */
 	XLAT_PL_CURSOR,  /* OPEN, FETCH, MOVE, CLOSE (curop) */
+	XLAT_PL_RETURN_QUERY, /* RETURN QUERY [EXECUTE] query (dynamic: EXECUTE's string and
+			       * params), and a set-returning LANGUAGE sql function's last
+			       * statement: its rows join the result set */
+	XLAT_PL_RETURN_NEXT,  /* RETURN NEXT expr: its value joins the result set */
 };
 struct xlat_pl_stmt;
 struct xlat_pl_list {
@@ -553,6 +557,7 @@ struct xlat_pl_func {
 	int found_var, result_var;
 	const char *name;   /* "inline_code_block" for a DO, else the function's name */
 	bool sql_body;      /* LANGUAGE sql: the last statement's first row is the result */
+	bool retset;        /* RETURNS SETOF / TABLE: RETURN QUERY's rows are the result */
 	/* RETURNS trigger: NEW and OLD are record variables new_var and old_var; tg_var is the
 	 * first of TG_OP, TG_NAME, TG_WHEN, TG_LEVEL, TG_TABLE_NAME, TG_TABLE_SCHEMA,
 	 * TG_RELNAME, TG_NARGS, TG_ARGV (XLAT_TG_* from it, in this order). */
@@ -580,7 +585,31 @@ struct xlat_udf {
 	char volatility;             /* 'i', 's', 'v' as pg_proc.provolatile */
 	bool strict;                 /* RETURNS NULL ON NULL INPUT */
 	char kind;                   /* 'f' a function, 'p' a procedure (CALL), as prokind */
+	/* The defaults of the last ndefaults input arguments, PostgreSQL text ("1", "now()"),
+	 * which a call that leaves those arguments out evaluates in its place. */
+	size_t ndefaults;
+	const char *const *defaults;
+	/* RETURNS SETOF type (rettype, retdecl: the type) or RETURNS TABLE (rettype record, the
+	 * columns nouts, outnames, outdecls, outtypes): the call's value is its rows. */
+	bool retset;
+	size_t nouts;
+	const char *const *outnames, *const *outdecls;
+	const uint32_t *outtypes;
+	/* With OUT or INOUT parameters (NULL: none): every declared parameter in order (modes
+	 * 'i', 'o', 'b' as proargmodes; nparams of them), which are the body's variables; the
+	 * OUT and INOUT ones are also the outs above (one: the result; more: one row). */
+	const char *modes;
+	size_t nparams;
+	const char *const *allnames, *const *alldecls;
+	const uint32_t *alltypes;
+	bool variadic; /* the last input argument is VARIADIC (an array the call's extra
+			* arguments fill) */
+	bool temp;     /* the session's own, in pg_temp (SQLite's temp schema): found only by a
+			* pg_temp.f call, and called as shardlite_call('pg_temp.f', ...) */
 };
+/* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
+ * than a value. */
+static inline bool xlat_udf_rows(const struct xlat_udf *u) { return u->retset || u->nouts > 1; }
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,

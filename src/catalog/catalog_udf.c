@@ -6,7 +6,10 @@
  * cat_oid("proc", name, argument type OIDs). */
 #include "catalog_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "pgtype.h"
 
 #define SEP '\x1f'
 #define LANG_PLPGSQL 13563 /* PostgreSQL 15's pg_language row (initdb's) */
@@ -16,6 +19,12 @@ struct udf_row {
 	const char *name, *sig, *argnames, *argdecls, *retdecl, *lang, *body, *volatility, *kind;
 	int64_t rettype;
 	bool strict;
+	const char *defaults; /* of the last arguments, joined by SEP ("": none) */
+	bool retset;          /* RETURNS SETOF / TABLE */
+	const char *outnames, *outdecls, *outtypes; /* RETURNS TABLE's columns ("": none) */
+	/* with OUT parameters ("" none): every parameter's mode ('i', 'o', 'b'), name, type */
+	const char *modes, *allnames, *alldecls, *alltypes;
+	bool variadic; /* the last input argument is VARIADIC */
 };
 
 static const char *text_col(sqlite3_stmt *st, int i)
@@ -24,22 +33,51 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	return t ? t : "";
 }
 
+/* The second sidecar's keys as columns of the first's rows (as sess_udf.c reads them). */
+#define EXT_JOIN(key, alias)                                                                       \
+	" LEFT JOIN main._shardlite_function_ext " #alias " ON " #alias ".name = f.name AND " #alias \
+	".sig = f.sig AND " #alias ".key = '" key "'"
+
 /* Calls fn for each function of db (none when the sidecar does not exist); stops when fn
  * returns false. */
 static void each_udf(sqlite3 *db, bool (*fn)(void *arg, const struct udf_row *u), void *arg)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, sig, argnames, argdecls, retdecl, lang, body, volatility, "
-			       "rettype, strict, kind FROM main._shardlite_functions ORDER BY name, "
-			       "sig",
-			       -1, &st, NULL) == SQLITE_OK) {
+	/* the second sidecar came later: a file made before has only the first */
+	bool ok = sqlite3_prepare_v2(db,
+				     "SELECT f.name, f.sig, argnames, argdecls, retdecl, lang, body, "
+				     "volatility, rettype, strict, kind, d.value, r.value, n.value, "
+				     "e.value, t.value, m.value, an.value, ad.value, at.value, "
+				     "v.value FROM "
+				     "main._shardlite_functions f " EXT_JOIN("defaults", d)
+					     EXT_JOIN("retset", r) EXT_JOIN("outnames", n)
+						     EXT_JOIN("outdecls", e) EXT_JOIN("outtypes", t)
+							     EXT_JOIN("modes", m) EXT_JOIN("allnames", an)
+								     EXT_JOIN("alldecls", ad)
+									     EXT_JOIN("alltypes", at)
+										     EXT_JOIN("variadic", v)
+										     " ORDER BY f.name, f.sig",
+				     -1, &st, NULL) == SQLITE_OK;
+	if (!ok) {
+		sqlite3_finalize(st);
+		ok = sqlite3_prepare_v2(db,
+					"SELECT name, sig, argnames, argdecls, retdecl, lang, body, "
+					"volatility, rettype, strict, kind, NULL, NULL, NULL, NULL, "
+					"NULL, NULL, NULL, NULL, NULL, NULL FROM "
+					"main._shardlite_functions ORDER BY name, sig",
+					-1, &st, NULL) == SQLITE_OK;
+	}
+	if (ok) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			struct udf_row u = {text_col(st, 0), text_col(st, 1), text_col(st, 2),
 					    text_col(st, 3), text_col(st, 4), text_col(st, 5),
 					    text_col(st, 6), text_col(st, 7),
 					    text_col(st, 10), sqlite3_column_int64(st, 8),
-					    sqlite3_column_int(st, 9) != 0};
+					    sqlite3_column_int(st, 9) != 0, text_col(st, 11),
+					    sqlite3_column_int(st, 12) != 0, text_col(st, 13),
+					    text_col(st, 14), text_col(st, 15), text_col(st, 16),
+					    text_col(st, 17), text_col(st, 18), text_col(st, 19),
+					    sqlite3_column_int(st, 20) != 0};
 			if (!fn(arg, &u))
 				break;
 		}
@@ -57,23 +95,47 @@ static size_t nargs(const struct udf_row *u)
 	return n;
 }
 
-/* "a integer, b text" (with_names) or "integer, text", into sb; a procedure's are
- * "IN a integer", as PostgreSQL prints them. */
-static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names)
+static size_t count_defaults(const struct udf_row *u)
 {
-	bool proc = u->kind[0] == 'p';
-	const char *name = u->argnames, *decl = u->argdecls;
-	for (size_t i = 0, n = nargs(u); i < n; i++) {
+	size_t n = *u->defaults ? 1 : 0;
+	for (const char *p = u->defaults; *p; p++)
+		n += *p == SEP;
+	return n;
+}
+
+/* "a integer, b text" (with_names) or "integer, text", into sb; a procedure's are
+ * "IN a integer", as PostgreSQL prints them; with_defaults adds "DEFAULT 1". */
+static void put_args(struct strbuf *sb, const struct udf_row *u, bool with_names,
+		     bool with_defaults)
+{
+	bool proc = u->kind[0] == 'p', modes = *u->modes;
+	const char *name = modes ? u->allnames : u->argnames;
+	const char *decl = modes ? u->alldecls : u->argdecls, *dflt = u->defaults;
+	size_t n = nargs(u), nd = count_defaults(u);
+	size_t first_default = nd <= n ? n - nd : n;
+	for (size_t i = 0, in = 0; i < (modes ? strlen(u->modes) : n); i++) {
 		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
 		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
 		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
+		char mode = modes ? u->modes[i] : u->variadic && i + 1 == n ? 'v' : 'i';
 		strbuf_puts(sb, i ? ", " : "");
-		strbuf_puts(sb, proc ? "IN " : "");
+		strbuf_puts(sb, mode == 'o'   ? "OUT "
+				: mode == 'b' ? "INOUT "
+				: mode == 'v' ? "VARIADIC "
+				: proc	      ? "IN "
+					      : "");
 		if (with_names && nl) {
 			pgfn_quote_ident(sb, name, nl);
 			strbuf_puts(sb, " ");
 		}
 		strbuf_append(sb, decl, dl);
+		if (mode != 'o' && in++ >= first_default) {
+			const char *fe = strchr(dflt, SEP);
+			size_t fl = fe ? (size_t)(fe - dflt) : strlen(dflt);
+			if (with_defaults)
+				strbuf_printf(sb, " DEFAULT %.*s", (int)fl, dflt);
+			dflt += fe ? fl + 1 : fl;
+		}
 		name += ne ? nl + 1 : nl;
 		decl += de ? dl + 1 : dl;
 	}
@@ -104,6 +166,108 @@ static void put_argnames(struct cat_rows *r, const struct udf_row *u)
 	strbuf_fini(&sb);
 }
 
+/* "{a,b}" of the joined list v (SEP between items, " " for type OIDs). */
+static void put_array(struct strbuf *sb, const char *v, char sep)
+{
+	for (const char *p = v; *p; p++) {
+		if (*p == sep)
+			strbuf_puts(sb, ",");
+		else
+			strbuf_append(sb, p, 1);
+	}
+}
+
+/* proallargtypes, proargmodes, proargnames: with RETURNS TABLE every argument and column
+ * (modes i and t), else IN arguments only (NULL, NULL, the names). */
+static void put_allargs(struct cat_rows *r, const struct udf_row *u)
+{
+	if (*u->modes) { /* OUT parameters: all of them */
+		const char *lists[3] = {u->alltypes, u->modes, u->allnames};
+		for (int k = 0; k < 3; k++) {
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			strbuf_puts(&sb, "{");
+			if (k == 1)
+				for (const char *m = u->modes; *m; m++)
+					strbuf_printf(&sb, "%s%c", m == u->modes ? "" : ",", *m);
+			else
+				put_array(&sb, lists[k], k ? SEP : ' ');
+			strbuf_puts(&sb, "}");
+			cat_text(r, sb.data ? sb.data : "{}");
+			strbuf_fini(&sb);
+		}
+		return;
+	}
+	if (!*u->outtypes) {
+		cat_null(r);
+		if (u->variadic) { /* {i,v}: the last one VARIADIC */
+			struct strbuf sb;
+			strbuf_init(&sb, 0);
+			for (size_t i = 0, n = nargs(u); i < n; i++)
+				strbuf_puts(&sb, i ? (i + 1 < n ? ",i" : ",v") : n > 1 ? "{i" : "{v");
+			strbuf_puts(&sb, "}");
+			cat_text(r, sb.data ? sb.data : "{}");
+			strbuf_fini(&sb);
+		} else {
+			cat_null(r);
+		}
+		put_argnames(r, u);
+		return;
+	}
+	const char *lists[3][2] = {{u->sig, u->outtypes}, {NULL, NULL}, {u->argnames, u->outnames}};
+	for (int k = 0; k < 3; k++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "{");
+		size_t n = nargs(u), nout = 1;
+		for (const char *p = u->outtypes; *p; p++)
+			nout += *p == ' ';
+		if (k == 1) {
+			for (size_t i = 0; i < n + nout; i++)
+				strbuf_puts(&sb, i ? (i < n ? ",i" : ",t") : (n ? "i" : "t"));
+		} else {
+			put_array(&sb, lists[k][0], k ? SEP : ' ');
+			strbuf_puts(&sb, n ? "," : "");
+			put_array(&sb, lists[k][1], k ? SEP : ' ');
+		}
+		strbuf_puts(&sb, "}");
+		cat_text(r, sb.data ? sb.data : "{}");
+		strbuf_fini(&sb);
+	}
+}
+
+/* pg_get_function_result: "SETOF integer", "TABLE(a integer, b text)" or the type. */
+static void put_result(struct strbuf *sb, const struct udf_row *u)
+{
+	if (!*u->outtypes || *u->modes) { /* OUT parameters: their type, or record */
+		strbuf_printf(sb, "%s%s", u->retset ? "SETOF " : "", u->retdecl);
+		return;
+	}
+	strbuf_puts(sb, "TABLE(");
+	const char *name = u->outnames, *decl = u->outdecls;
+	for (bool first = true; *decl; first = false) {
+		const char *ne = strchr(name, SEP), *de = strchr(decl, SEP);
+		size_t nl = ne ? (size_t)(ne - name) : strlen(name);
+		size_t dl = de ? (size_t)(de - decl) : strlen(decl);
+		strbuf_puts(sb, first ? "" : ", ");
+		pgfn_quote_ident(sb, name, nl);
+		strbuf_printf(sb, " %.*s", (int)dl, decl);
+		name += ne ? nl + 1 : nl;
+		decl += de ? dl + 1 : dl;
+	}
+	strbuf_puts(sb, ")");
+}
+
+/* provariadic: the VARIADIC array's element type, 0 for none. */
+static uint32_t variadic_elem(const struct udf_row *u)
+{
+	const char *last = strrchr(u->sig, ' ');
+	const struct pgtype_info *ti =
+		u->variadic ? pgtype_by_oid((uint32_t)strtoul(last ? last + 1 : u->sig, NULL, 10))
+			    : NULL;
+	return ti ? ti->elem_oid : 0;
+}
+
 struct fill {
 	struct cat_conn *cc;
 	struct cat_rows *r;
@@ -121,22 +285,20 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_int(r, strcmp(u->lang, "sql") == 0 ? LANG_SQL : LANG_PLPGSQL);
 	cat_int(r, 100); /* procost, prorows: PostgreSQL's defaults */
 	cat_int(r, 0);
-	cat_int(r, 0);   /* provariadic */
+	cat_int(r, variadic_elem(u));
 	cat_text(r, "-");
 	cat_char(r, u->kind[0] == 'p' ? 'p' : 'f');
 	cat_bool(r, false); /* prosecdef */
 	cat_bool(r, false); /* proleakproof */
 	cat_bool(r, u->strict);
-	cat_bool(r, false); /* proretset */
+	cat_bool(r, u->retset);
 	cat_char(r, u->volatility[0] ? u->volatility[0] : 'v');
 	cat_char(r, 'u');   /* proparallel */
 	cat_int(r, (int64_t)nargs(u));
-	cat_int(r, 0);
+	cat_int(r, (int64_t)count_defaults(u));
 	cat_int(r, u->rettype);
 	cat_text(r, u->sig);
-	cat_null(r); /* proallargtypes, proargmodes: IN arguments only */
-	cat_null(r);
-	put_argnames(r, u);
+	put_allargs(r, u);
 	cat_null(r); /* proargdefaults, protrftypes */
 	cat_null(r);
 	cat_text(r, u->body);
@@ -190,10 +352,14 @@ static void put_def(struct strbuf *sb, const struct udf_row *u)
 	strbuf_printf(sb, "CREATE OR REPLACE %s public.", proc ? "PROCEDURE" : "FUNCTION");
 	pgfn_quote_ident(sb, u->name, strlen(u->name));
 	strbuf_puts(sb, "(");
-	put_args(sb, u, true);
+	put_args(sb, u, true, true);
 	strbuf_puts(sb, ")\n");
 	if (!proc)
-		strbuf_printf(sb, " RETURNS %s\n", u->retdecl);
+	{
+		strbuf_puts(sb, " RETURNS ");
+		put_result(sb, u);
+		strbuf_puts(sb, "\n");
+	}
 	strbuf_printf(sb, " LANGUAGE %s\n", u->lang);
 	const char *vol = u->volatility[0] == 'i' ? "IMMUTABLE" : u->volatility[0] == 's' ? "STABLE"
 											   : NULL;
@@ -213,11 +379,11 @@ static bool find_one(void *arg, const struct udf_row *u)
 	if (f->which == 3)
 		put_def(f->sb, u);
 	else if (f->which == 2 && u->kind[0] != 'p') /* a procedure has no result: NULL */
-		strbuf_puts(f->sb, u->retdecl);
+		put_result(f->sb, u);
 	else if (f->which == 2)
 		f->found = false;
 	else
-		put_args(f->sb, u, true);
+		put_args(f->sb, u, true, f->which == 0);
 	return false;
 }
 

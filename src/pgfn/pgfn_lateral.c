@@ -23,7 +23,13 @@ struct pack {
 	bool failed;
 };
 
-static void put_value(struct strbuf *sb, sqlite3_value *v)
+void pgfn_rows_begin(struct strbuf *sb, int ncols)
+{
+	uint16_t w = (uint16_t)ncols;
+	strbuf_append(sb, (const char *)&w, 2);
+}
+
+void pgfn_rows_put(struct strbuf *sb, sqlite3_value *v)
 {
 	int type = sqlite3_value_type(v);
 	if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
@@ -64,12 +70,11 @@ static void pack_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			return;
 		}
 		strbuf_init(&p->sb, 0);
-		uint16_t w = (uint16_t)argc;
-		strbuf_append(&p->sb, (const char *)&w, 2);
+		pgfn_rows_begin(&p->sb, argc);
 		p->width = argc;
 	}
 	for (int i = 0; i < argc; i++)
-		put_value(&p->sb, argv[i]);
+		pgfn_rows_put(&p->sb, argv[i]);
 }
 
 static void pack_final(sqlite3_context *ctx)

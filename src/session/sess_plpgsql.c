@@ -60,6 +60,10 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 		       : st->curop == XLAT_PL_FETCH ? "FETCH"
 		       : st->curop == XLAT_PL_MOVE  ? "MOVE"
 						    : "CLOSE";
+	case XLAT_PL_RETURN_QUERY:
+		return "RETURN QUERY";
+	case XLAT_PL_RETURN_NEXT:
+		return "RETURN NEXT";
 	}
 	return "statement";
 }
@@ -193,6 +197,18 @@ static bool exec_dynamic(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	    !sess_pl_exec(r, sql, args, (int)st->nparams, true, st->into ? &rows : NULL, err))
 		return false;
 	return !st->into || into(r, st, &rows, err);
+}
+
+/* RETURN QUERY [EXECUTE] and RETURN NEXT: the rows join the function's result (sess_udf.c). */
+static bool return_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
+{
+	const char *sql;
+	struct pl_arg *args;
+	struct pl_rows rows;
+	bool ok = st->dynamic ? sess_pl_dyn_sql(r, st, &sql, &args, err) &&
+					sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
+			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
+	return ok && sess_udf_add_rows(r, &rows, err);
 }
 
 static enum pl_flow exec_if(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)
@@ -499,6 +515,9 @@ static enum pl_flow exec_stmt(struct pl_run *r, const struct xlat_pl_stmt *st, s
 		return sess_pl_assert(r, st, err) ? PL_NEXT : PL_FAIL;
 	case XLAT_PL_CURSOR:
 		return sess_pl_cursor(r, st, err) ? PL_NEXT : PL_FAIL;
+	case XLAT_PL_RETURN_QUERY:
+	case XLAT_PL_RETURN_NEXT:
+		return return_rows(r, st, err) ? PL_NEXT : PL_FAIL;
 	}
 	pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "unknown PL/pgSQL statement");
 	return PL_FAIL;

@@ -73,6 +73,7 @@ struct pl_run {
 	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
 	struct pl_cursor *cursors; /* the open ones */
 	unsigned unnamed;          /* cursors OPEN named "<unnamed portal N>" */
+	struct sess_udf_set *set; /* a set-returning function's rows so far (sess_udf.c) */
 };
 
 /* ---- sess_plpgsql.c ---- */
@@ -92,6 +93,10 @@ bool sess_udf_depth_ok(struct session *s, struct pgerr *err);
 /* Runs r's body (variables set) inside a savepoint where SQLite allows one (not while a
  * statement that writes runs): undone when it fails. */
 bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err);
+/* RETURN QUERY, RETURN NEXT (and a set-returning LANGUAGE sql function's last statement):
+ * rows join r's result set; 42804 when r is no set-returning function or the columns do not
+ * match. */
+bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows, struct pgerr *err);
 /* An SQLite value as PostgreSQL text of type type (NULL for NULL), in a. */
 const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type,
 				struct arena *a);

@@ -45,22 +45,40 @@ static const char *col(struct arena *a, sqlite3_stmt *st, int i)
 	return arena_strdup(a, t ? t : "");
 }
 
+/* Type OIDs joined by spaces into n of them (n: the count). */
+static const uint32_t *oids(struct arena *a, const char *s, size_t *n)
+{
+	*n = *s ? 1 : 0;
+	for (const char *d = s; *d; d++)
+		*n += *d == ' ';
+	uint32_t *v = arena_zalloc(a, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (uint32_t)strtoul(s, (char **)&s, 10);
+	return v;
+}
+
+/* A function with OUT parameters: all of them, with their modes (columns 16 to 19). */
+static void read_params(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u)
+{
+	const char *modes = col(a, st, 16);
+	if (!*modes)
+		return;
+	u->modes = modes;
+	u->alltypes = oids(a, col(a, st, 19), &u->nparams);
+	if (u->nparams != strlen(modes)) {
+		u->modes = NULL; /* not as the translator wrote it: read as having none */
+		return;
+	}
+	u->allnames = split(a, col(a, st, 17), u->nparams);
+	u->alldecls = split(a, col(a, st, 18), u->nparams);
+}
+
 /* One row of the sidecar into u; its fields also into *h. */
 static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint64_t *h)
 {
 	u->name = col(a, st, 0);
 	u->sig = col(a, st, 1);
-	u->nargs = *u->sig ? 1 : 0;
-	for (const char *p = u->sig; *p; p++)
-		u->nargs += *p == ' ';
-	uint32_t *types = arena_zalloc(a, (u->nargs + 1) * sizeof(*types));
-	const char *p = u->sig;
-	for (size_t i = 0; i < u->nargs; i++) {
-		char *end;
-		types[i] = (uint32_t)strtoul(p, &end, 10);
-		p = end;
-	}
-	u->argtypes = types;
+	u->argtypes = oids(a, u->sig, &u->nargs);
 	u->argnames = split(a, col(a, st, 2), u->nargs);
 	u->argdecls = split(a, col(a, st, 3), u->nargs);
 	u->rettype = (uint32_t)sqlite3_column_int64(st, 4);
@@ -70,43 +88,99 @@ static void read_row(struct arena *a, sqlite3_stmt *st, struct xlat_udf *u, uint
 	u->volatility = col(a, st, 8)[0];
 	u->strict = sqlite3_column_int(st, 9) != 0;
 	u->kind = col(a, st, 10)[0];
-	for (int i = 0; i < 11; i++) {
+	const char *defaults = col(a, st, 11);
+	u->ndefaults = *defaults ? 1 : 0;
+	for (const char *d = defaults; *d; d++)
+		u->ndefaults += *d == SEP;
+	u->ndefaults = u->ndefaults <= u->nargs ? u->ndefaults : 0;
+	u->defaults = split(a, defaults, u->ndefaults);
+	u->retset = sqlite3_column_int(st, 12) != 0;
+	u->outtypes = oids(a, col(a, st, 15), &u->nouts);
+	u->outnames = split(a, col(a, st, 13), u->nouts);
+	u->outdecls = split(a, col(a, st, 14), u->nouts);
+	read_params(a, st, u);
+	u->variadic = sqlite3_column_int(st, 20) != 0 && u->nargs > 0;
+	for (int i = 0; i < 21; i++) {
 		const char *t = (const char *)sqlite3_column_text(st, i);
 		*h = fnv(*h, t ? t : "");
 	}
 }
 
-bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, size_t *n,
-		   uint64_t *hash)
+/* The second sidecar's keys as columns of the first's rows. */
+#define EXT_JOIN(key, alias)                                                                       \
+	" LEFT JOIN main._shardlite_function_ext " #alias " ON " #alias ".name = f.name AND " #alias \
+	".sig = f.sig AND " #alias ".key = '" key "'"
+#define EXT_COLUMNS                                                                                \
+	"d.value, r.value, n.value, e.value, t.value, m.value, an.value, ad.value, at.value, "     \
+	"v.value"
+
+/* Both sidecars joined; the second came later, so a file made before has only the first. */
+#define READ_QUERY                                                                                 \
+	"SELECT f.name, f.sig, argnames, argdecls, rettype, retdecl, lang, body, volatility, "    \
+	"strict, kind, " EXT_COLUMNS " FROM main._shardlite_functions f " EXT_JOIN("defaults", d) \
+	EXT_JOIN("retset", r) EXT_JOIN("outnames", n) EXT_JOIN("outdecls", e)                      \
+	EXT_JOIN("outtypes", t) EXT_JOIN("modes", m) EXT_JOIN("allnames", an)                      \
+	EXT_JOIN("alldecls", ad) EXT_JOIN("alltypes", at) EXT_JOIN("variadic", v)                  \
+	" ORDER BY f.name, f.sig"
+
+/* The query over schema ("main", or "temp" for the session's pg_temp functions, whose
+ * sidecars always come in pairs). */
+static bool prepare_read(sqlite3 *db, sqlite3_stmt **st, bool temp)
+{
+	char sql[sizeof(READ_QUERY)];
+	memcpy(sql, READ_QUERY, sizeof(sql));
+	for (char *p = sql; temp && (p = strstr(p, "main.")) != NULL; p += 5)
+		memcpy(p, "temp.", 5); /* the same length: nothing moves */
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) == SQLITE_OK)
+		return true;
+	sqlite3_finalize(*st);
+	*st = NULL;
+	return !temp &&
+	       sqlite3_prepare_v2(db,
+				  "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
+				  "volatility, strict, kind, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+				  "NULL, NULL, NULL FROM main._shardlite_functions ORDER BY name, sig",
+				  -1, st, NULL) == SQLITE_OK;
+}
+
+/* The functions of one schema appended to *v (cap entries, *n used). */
+static bool read_schema(sqlite3 *db, bool temp, struct arena *a, struct xlat_udf **v, size_t *n,
+			size_t *cap, uint64_t *hash)
 {
 	sqlite3_stmt *st = NULL;
-	*out = NULL;
-	*n = 0;
-	*hash = 14695981039346656037ULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT name, sig, argnames, argdecls, rettype, retdecl, lang, body, "
-			       "volatility, strict, kind FROM main._shardlite_functions ORDER BY name, "
-			       "sig",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (!prepare_read(db, &st, temp)) {
 		sqlite3_finalize(st);
 		return true; /* no sidecar yet: no functions */
 	}
-	size_t cap = 0;
-	struct xlat_udf *v = NULL;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			struct xlat_udf *w = arena_zalloc(a, cap * sizeof(*w));
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 8;
+			struct xlat_udf *w = arena_zalloc(a, *cap * sizeof(*w));
 			if (*n)
-				memcpy(w, v, *n * sizeof(*w));
-			v = w;
+				memcpy(w, *v, *n * sizeof(*w));
+			*v = w;
 		}
-		read_row(a, st, &v[(*n)++], hash);
+		struct xlat_udf *u = &(*v)[(*n)++];
+		read_row(a, st, u, hash);
+		u->temp = temp;
+		*hash = fnv(*hash, temp ? "t" : "");
 	}
 	sqlite3_finalize(st);
-	*out = v;
 	return rc == SQLITE_DONE;
+}
+
+bool sess_udf_read(sqlite3 *db, struct arena *a, const struct xlat_udf **out, size_t *n,
+		   uint64_t *hash)
+{
+	struct xlat_udf *v = NULL;
+	size_t cap = 0;
+	*n = 0;
+	*hash = 14695981039346656037ULL;
+	bool ok = read_schema(db, false, a, &v, n, &cap, hash) &&
+		  read_schema(db, true, a, &v, n, &cap, hash);
+	*out = v;
+	return ok;
 }
 
 /* ---- calls ---- */
@@ -153,9 +227,11 @@ static bool set_result(struct session *s, sqlite3_context *ctx, uint32_t type, c
 
 const struct xlat_udf *sess_udf_find(struct session *s, const char *name, const char *sig)
 {
+	bool temp = name && strncmp(name, "pg_temp.", 8) == 0; /* xlat_call.c's name for it */
+	name = temp ? name + 8 : name;
 	for (size_t i = 0; name && sig && i < s->schema.nudfs; i++) {
 		const struct xlat_udf *u = &s->schema.udfs[i];
-		if (strcmp(u->name, name) == 0 && strcmp(u->sig, sig) == 0)
+		if (strcmp(u->name, name) == 0 && strcmp(u->sig, sig) == 0 && u->temp == temp)
 			return u;
 	}
 	return NULL;
@@ -203,24 +279,6 @@ const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t ty
 
 /* Runs r's function with the arguments argv (SQLite values of the argument types); the
  * result's text into *result (in a). */
-static bool run(struct pl_run *r, const uint32_t *argtypes, sqlite3_value **argv,
-		struct arena *a, const char **result, struct pgerr *err)
-{
-	if (!sess_pl_vars_init(r, err))
-		return false;
-	for (size_t i = 0; i < r->f->nargs; i++) {
-		const char *text = value_text(r->s, argv[i], argtypes[i], a);
-		if (!sess_pl_assign(r, (int)i, text, argtypes[i], err))
-			return false;
-	}
-	bool ok = sess_udf_run(r, a, err);
-	if (ok && r->f->result_var >= 0)
-		*result = r->vals[r->f->result_var].text
-				  ? arena_strdup(a, r->vals[r->f->result_var].text)
-				  : NULL;
-	return ok;
-}
-
 /* ---- compiled bodies, kept per session ---- */
 
 /* The functions compiled for the schema of fingerprint fp. Entries are made and freed only
@@ -231,6 +289,7 @@ struct sess_udf_cache {
 	size_t next; /* the slot to reuse when all are taken */
 	struct {
 		char *name, *sig;
+		bool temp; /* a pg_temp function's (its name may also be the tenant's) */
 		struct arena *a;
 		const struct xlat_pl_func *f;
 	} e[CACHE_SLOTS];
@@ -256,7 +315,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 	uint64_t fp = s->schema.fingerprint;
 	for (size_t i = 0; c && c->fp == fp && i < CACHE_SLOTS; i++)
 		if (c->e[i].f && strcmp(c->e[i].name, u->name) == 0 &&
-		    strcmp(c->e[i].sig, u->sig) == 0)
+		    strcmp(c->e[i].sig, u->sig) == 0 && c->e[i].temp == u->temp)
 			return c->e[i].f;
 	const struct xlat_pl_func *f = NULL;
 	if (st->depth > 0) /* the cache stays as it is while calls run */
@@ -275,6 +334,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 	c->e[k].a = arena_new(0);
 	c->e[k].name = strdup(u->name);
 	c->e[k].sig = strdup(u->sig);
+	c->e[k].temp = u->temp;
 	c->e[k].f = NULL;
 	if (!c->e[k].name || !c->e[k].sig) {
 		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
@@ -284,6 +344,154 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 		return NULL;
 	c->e[k].f = f;
 	return f;
+}
+
+/* ---- set-returning functions: their rows packed for pgfn_rows (pgfn_lateral.c) ---- */
+
+struct sess_udf_set {
+	struct strbuf sb;
+	size_t ncols;
+	const uint32_t *types; /* each column's declared type */
+	uint64_t nrows;
+	bool one; /* OUT parameters of a LANGUAGE sql body: its first row only */
+};
+
+bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct pgerr *err)
+{
+	struct sess_udf_set *set = r->set;
+	const struct pl_rows rows = *rows_in;
+	if (!set)
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "cannot use RETURN QUERY in a non-SETOF function");
+	if (rows.ncols != set->ncols) {
+		pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+			  "structure of query does not match function result type");
+		pgerr_detail(err, "Number of returned columns (%zu) does not match expected column "
+				  "count (%zu).", rows.ncols, set->ncols);
+		return false;
+	}
+	/* each value as the SQLite value a column of its declared type holds */
+	struct strbuf sql;
+	strbuf_init(&sql, 0);
+	strbuf_puts(&sql, "SELECT ");
+	for (size_t k = 0; k < set->ncols; k++)
+		strbuf_printf(&sql, "%s?%zu", k ? ", " : "", k + 1);
+	sqlite3 *db = shard_conn_db(r->s->conn);
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(db, sql.data ? sql.data : "", -1, &vm, NULL);
+	strbuf_fini(&sql);
+	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
+	size_t nrows = set->one ? (set->nrows ? 0 : rows.nrows ? 1 : 0) : rows.nrows;
+	for (size_t i = 0; ok && i < nrows; i++) {
+		for (size_t k = 0; ok && k < set->ncols; k++)
+			ok = sess_bind_text(r->s, vm, (int)k, set->types[k],
+					    rows.cells[i * rows.ncols + k], err);
+		if (ok && sqlite3_step(vm) == SQLITE_ROW)
+			for (size_t k = 0; k < set->ncols; k++)
+				pgfn_rows_put(&set->sb, sqlite3_column_value(vm, (int)k));
+		sqlite3_reset(vm);
+	}
+	sqlite3_finalize(vm);
+	set->nrows += nrows;
+	if (ok && set->sb.failed)
+		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	return ok;
+}
+
+/* What a call needs of its function, copied out of the schema snapshot first: DDL in the
+ * body may replace the snapshot while it runs. */
+struct plan {
+	uint32_t rettype;
+	bool rows;          /* xlat_udf_rows: the value is packed rows */
+	size_t nin, nparams; /* input arguments; all parameters (with OUT ones) */
+	uint32_t *argtypes; /* the inputs' */
+	char *modes;        /* NULL: every parameter is an input */
+	uint32_t *alltypes;
+	size_t ncols;       /* the rows' columns and their types */
+	uint32_t *coltypes;
+};
+
+static void make_plan(const struct xlat_udf *u, struct arena *a, struct plan *p)
+{
+	*p = (struct plan){.rettype = u->rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
+			   .nparams = u->modes ? u->nparams : u->nargs,
+			   .ncols = u->nouts ? u->nouts : 1};
+	p->argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
+	memcpy(p->argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
+	p->coltypes = arena_alloc(a, (p->ncols + 1) * sizeof(uint32_t));
+	if (u->nouts)
+		memcpy(p->coltypes, u->outtypes, u->nouts * sizeof(uint32_t));
+	else
+		p->coltypes[0] = u->rettype;
+	if (!u->modes)
+		return;
+	p->modes = arena_strdup(a, u->modes);
+	p->alltypes = arena_alloc(a, (u->nparams + 1) * sizeof(uint32_t));
+	memcpy(p->alltypes, u->alltypes, u->nparams * sizeof(uint32_t));
+}
+
+/* The arguments into the body's first variables: with OUT parameters, every parameter in
+ * order, the OUT ones NULL. */
+static bool assign_args(struct pl_run *r, const struct plan *p, sqlite3_value **argv,
+			struct arena *a, struct pgerr *err)
+{
+	if (!sess_pl_vars_init(r, err))
+		return false;
+	for (size_t k = 0, in = 0; k < p->nparams; k++) {
+		bool out = p->modes && p->modes[k] == 'o';
+		uint32_t type = p->modes ? p->alltypes[k] : p->argtypes[k];
+		const char *text = out ? NULL : value_text(r->s, argv[in++], type, a);
+		if (!sess_pl_assign(r, (int)k, text, type, err))
+			return false;
+	}
+	return true;
+}
+
+/* A PL/pgSQL body's OUT parameters, as they were when it ended: one row. */
+static bool out_row(struct pl_run *r, const struct plan *p, struct pgerr *err)
+{
+	struct pl_rows row = {.ncols = p->ncols, .nrows = 1, .types = p->coltypes};
+	const char **cells = arena_zalloc(r->scratch, (p->ncols + 1) * sizeof(*cells));
+	for (size_t k = 0, n = 0; k < p->nparams; k++)
+		if (p->modes[k] == 'o' || p->modes[k] == 'b')
+			cells[n++] = r->vals[k].text;
+	row.cells = cells;
+	return sess_udf_add_rows(r, &row, err);
+}
+
+/* The value of a body whose result is its OUT parameter or the result variable. */
+static const char *scalar_result(struct pl_run *r, const struct plan *p)
+{
+	int var = r->f->result_var;
+	for (size_t k = 0; p->modes && !r->f->sql_body && k < p->nparams; k++)
+		if (p->modes[k] == 'o' || p->modes[k] == 'b')
+			var = (int)k;
+	return var >= 0 ? r->vals[var].text : NULL;
+}
+
+/* Runs r (its arguments assigned); its value into ctx: rows packed for pgfn_rows (NULL for
+ * none), or the value as the SQLite value of its type. */
+static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ctx,
+		     struct arena *a, struct pgerr *err)
+{
+	struct sess_udf_set set = {.ncols = p->ncols, .types = p->coltypes,
+				   .one = p->rows && p->modes};
+	strbuf_init(&set.sb, 0);
+	pgfn_rows_begin(&set.sb, (int)set.ncols);
+	r->set = p->rows ? &set : NULL;
+	bool ok = sess_udf_run(r, a, err);
+	if (ok && p->rows && p->modes && !r->f->sql_body)
+		ok = out_row(r, p, err);
+	r->set = NULL;
+	if (ok && p->rows && set.nrows)
+		sqlite3_result_blob64(ctx, set.sb.data, set.sb.len, SQLITE_TRANSIENT);
+	else if (ok && p->rows)
+		sqlite3_result_null(ctx);
+	strbuf_fini(&set.sb);
+	if (!ok || p->rows)
+		return ok;
+	const char *result = scalar_result(r, p);
+	return set_result(r->s, ctx, p->rettype, result ? arena_strdup(a, result) : NULL, err);
 }
 
 static bool has_null(sqlite3_value **argv, size_t n)
@@ -308,20 +516,16 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	}
 	if (!sess_udf_depth_ok(s, err))
 		return false;
-	/* u lives in the schema snapshot, which DDL in the body may replace: what the run needs
-	 * is copied first */
-	uint32_t rettype = u->rettype;
-	uint32_t *argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
-	memcpy(argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
+	struct plan p;
+	make_plan(u, a, &p);
 	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
 	if (!f)
 		return false;
 	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
-	const char *result = NULL;
-	bool ok = run(&r, argtypes, argv + 2, a, &result, err);
+	bool ok = assign_args(&r, &p, argv + 2, a, err) && run_call(&r, &p, ctx, a, err);
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
-	return ok && set_result(s, ctx, rettype, result, err);
+	return ok;
 }
 
 static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, int argc,

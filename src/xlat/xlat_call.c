@@ -7,11 +7,13 @@
 
 #include "pgtype.h"
 
+#include <pg_query.h>
 #include <string.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define SQLSTATE_AMBIGUOUS_FUNCTION "42725"
 #define SQLSTATE_WRONG_OBJECT_TYPE "42809"
+#define MAX_ARGS 100 /* FUNC_MAX_ARGS */
 
 /* Whether a value of type from may be passed for an argument of type to: the same type, an
  * untyped literal or parameter, or one of PostgreSQL's implicit casts between the numeric
@@ -34,26 +36,93 @@ static bool implicit(uint32_t from, uint32_t to)
 	return from_str && (to == XLAT_OID_TEXT || to == XLAT_OID_VARCHAR);
 }
 
-/* The best of the functions named name taking n arguments of types tv: the one with the
- * most exact matches among those every argument may be passed to, a string literal going to
- * text first (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two
- * tie). */
+/* A call's arguments as given: positional ones first, then named ones (names[k] set). */
+struct call_args {
+	size_t n;
+	bool variadic; /* f(VARIADIC array): the last argument is the array itself */
+	bool temp;     /* pg_temp.f(...): the session's own functions only */
+	const PgQuery__Node **expr;
+	const char **names; /* NULL for a positional argument */
+	const char **txt;   /* each one translated */
+	struct xlat_type *tv;
+};
+
+/* A variadic function called with a list: positional arguments only, those from the last
+ * parameter on its array's elements. */
+static bool expanded(const struct xlat_udf *u, const struct call_args *ca, size_t *map)
+{
+	for (size_t k = 0; k < ca->n; k++) {
+		if (ca->names[k])
+			return false;
+		map[k] = k < u->nargs ? k : u->nargs - 1;
+	}
+	return true;
+}
+
+/* The type argument k must be passed as: the parameter's, or for the variadic array's
+ * elements, its element type. */
+static uint32_t param_type_of(const struct xlat_udf *u, const struct call_args *ca,
+			      const size_t *map, size_t k)
+{
+	uint32_t t = u->argtypes[map[k]];
+	if (!u->variadic || ca->variadic || map[k] + 1 != u->nargs)
+		return t;
+	const struct pgtype_info *ti = pgtype_by_oid(t);
+	return ti ? ti->elem_oid : 0;
+}
+
+/* Where each given argument goes among u's parameters (map[k]), as PostgreSQL matches a call
+ * to a candidate: false when there are too many, a name u does not have or one a positional
+ * argument already fills, or a parameter without a default is left out. */
+static bool match(const struct xlat_udf *u, const struct call_args *ca, size_t *map)
+{
+	bool filled[MAX_ARGS + 1] = {false};
+	if (ca->variadic != u->variadic && (ca->variadic || ca->n < u->nargs))
+		return false; /* VARIADIC given to no variadic function, or no variadic value */
+	if (u->variadic && !ca->variadic) /* the expanded form: the extra ones fill the array */
+		return expanded(u, ca, map);
+	if (ca->n > u->nargs || u->nargs > MAX_ARGS)
+		return false;
+	for (size_t k = 0; k < ca->n; k++) {
+		size_t i = k;
+		if (ca->names[k]) {
+			for (i = 0; i < u->nargs; i++)
+				if (strcmp(u->argnames[i], ca->names[k]) == 0)
+					break;
+			if (i == u->nargs || filled[i])
+				return false;
+		}
+		map[k] = i;
+		filled[i] = true;
+	}
+	for (size_t i = 0; i + u->ndefaults < u->nargs; i++)
+		if (!filled[i])
+			return false;
+	return true;
+}
+
+/* The best of the functions named name that can take the call: the one with the most exact
+ * matches among those every argument may be passed to, a string literal going to text first
+ * (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two tie). Its
+ * parameter for each argument into map. */
 static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
-				     const struct xlat_type *tv, size_t n, bool *ambiguous)
+				     const struct call_args *ca, size_t *map, bool *ambiguous)
 {
 	const struct xlat_udf *best = NULL;
 	int best_exact = -1;
+	size_t *m = arena_zalloc(c->a, (ca->n + 1) * sizeof(*m));
 	*ambiguous = false;
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
-		if (u->nargs != n || strcmp(u->name, name) != 0)
+		if (strcmp(u->name, name) != 0 || u->temp != ca->temp || !match(u, ca, m))
 			continue;
 		int exact = 0; /* twice the exact matches, plus an untyped literal given text */
 		bool ok = true;
-		for (size_t k = 0; ok && k < n; k++) {
-			ok = implicit(tv[k].oid, u->argtypes[k]);
-			exact += 2 * (tv[k].oid == u->argtypes[k]);
-			exact += tv[k].oid == XLAT_OID_UNKNOWN && u->argtypes[k] == XLAT_OID_TEXT;
+		for (size_t k = 0; ok && k < ca->n; k++) {
+			uint32_t from = ca->tv[k].oid, to = param_type_of(u, ca, m, k);
+			ok = implicit(from, to);
+			exact += 2 * (from == to);
+			exact += from == XLAT_OID_UNKNOWN && to == XLAT_OID_TEXT;
 		}
 		if (!ok)
 			continue;
@@ -61,9 +130,23 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		if (exact > best_exact) {
 			best = u;
 			best_exact = exact;
+			memcpy(map, m, ca->n * sizeof(*m));
 		}
 	}
 	return best;
+}
+
+/* One argument translated on its own (its text is copied into the call), NULL on failure. */
+static const char *arg_text(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	bool ok = xlat_expr(c, n, t);
+	c->sb = saved;
+	const char *out = ok ? arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len) : NULL;
+	strbuf_fini(&tmp);
+	return out;
 }
 
 /* A parameter passed as an argument takes the argument's type (ParameterDescription). */
@@ -80,67 +163,168 @@ static void param_type(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t oid)
 		c->ptypes[p->number - 1] = oid;
 }
 
-/* "f(integer, unknown)": a call as PostgreSQL names it, with the arguments' types. */
-static const char *call_display(struct xlat_ctx *c, const char *name, const struct xlat_type *tv,
-				size_t n)
+/* "f(integer, b => unknown)": a call as PostgreSQL names it, with the arguments' types. */
+static const char *call_display(struct xlat_ctx *c, const char *name, const struct call_args *ca)
 {
-	const char **decls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
-	for (size_t i = 0; i < n; i++) {
-		const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[i].oid);
-		decls[i] = ti ? ti->sql_name : "unknown";
+	const char **decls = arena_zalloc(c->a, (ca->n + 1) * sizeof(char *));
+	for (size_t i = 0; i < ca->n; i++) {
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(ca->tv[i].oid);
+		const struct pgtype_info *pi = ti ? NULL : pgtype_by_oid(ca->tv[i].oid);
+		const struct xlat_typeinfo *ei = pi ? xlat_type_by_oid(pi->elem_oid) : NULL;
+		decls[i] = ti ? ti->sql_name
+			   : ei ? arena_printf(c->a, "%s[]", ei->sql_name)
+				: "unknown";
+		if (ca->names[i])
+			decls[i] = arena_printf(c->a, "%s => %s", ca->names[i], decls[i]);
 	}
-	return xlat_udf_display(c, name, decls, n);
+	return xlat_udf_display(c, ca->temp ? arena_printf(c->a, "pg_temp.%s", name) : name, decls,
+				ca->n);
 }
 
 /* A procedure called from SELECT or a function from CALL: 42809 with PostgreSQL's hint. */
 static bool kind_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct xlat_udf *u,
-		       const struct xlat_type *tv, bool call)
+		       const struct call_args *ca, bool call)
 {
 	if ((u->kind == 'p') == call)
 		return true;
 	xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location, "%s is %sa procedure",
-		  call_display(c, u->name, tv, u->nargs), call ? "not " : "");
+		  call_display(c, u->name, ca), call ? "not " : "");
 	pgerr_hint(c->err, call ? "To call a function, use SELECT."
 				: "To call a procedure, use CALL.");
 	return false;
 }
 
-static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
-		    const char *schema, struct xlat_type *t, bool call)
+/* Splits f's arguments into ca (names checked as PostgreSQL's parser does) and translates
+ * each one. */
+static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct call_args *ca)
 {
+	size_t n = ca->n = f->n_args;
+	ca->expr = arena_zalloc(c->a, (n + 1) * sizeof(*ca->expr));
+	ca->names = arena_zalloc(c->a, (n + 1) * sizeof(*ca->names));
+	ca->txt = arena_zalloc(c->a, (n + 1) * sizeof(*ca->txt));
+	ca->tv = arena_zalloc(c->a, (n + 1) * sizeof(*ca->tv));
+	for (size_t i = 0; i < n; i++) {
+		const PgQuery__Node *x = f->args[i];
+		if (x->node_case == NODE(NAMED_ARG_EXPR)) {
+			const PgQuery__NamedArgExpr *na = x->named_arg_expr;
+			for (size_t k = 0; k < i; k++)
+				if (ca->names[k] && strcmp(ca->names[k], na->name) == 0)
+					return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, na->location,
+							 "argument name \"%s\" used more than once",
+							 na->name);
+			ca->names[i] = na->name;
+			x = na->arg;
+		} else if (i && ca->names[i - 1]) {
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, xlat_tree_location(&x->base),
+					 "positional argument cannot follow named argument");
+		}
+		ca->expr[i] = x;
+		if (!(ca->txt[i] = arg_text(c, x, &ca->tv[i])))
+			return false;
+	}
+	return true;
+}
+
+/* Parameter i's default, translated in the caller's statement as the parameter's type. */
+static const char *default_arg(struct xlat_ctx *c, const struct xlat_udf *u, size_t i)
+{
+	const char *sql = arena_printf(c->a, "SELECT (%s)::%s",
+				       u->defaults[i - (u->nargs - u->ndefaults)], u->argdecls[i]);
+	PgQueryProtobufParseResult r = pg_query_parse_protobuf(sql);
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	const PgQuery__Node *n = tree && tree->n_stmts == 1 ? tree->stmts[0]->stmt : NULL;
+	const char *out = NULL;
+	struct xlat_type t;
+	if (n && n->node_case == NODE(SELECT_STMT) && n->select_stmt->n_target_list == 1)
+		out = arg_text(c, n->select_stmt->target_list[0]->res_target->val, &t);
+	else
+		xlat_unsupported(c, -1, "this parameter default");
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return out;
+}
+
+/* The variadic parameter's array: ARRAY[...] of the arguments that fill it. */
+static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
+				  const struct call_args *ca, const size_t *map)
+{
+	PgQuery__AArrayExpr ae = PG_QUERY__A__ARRAY_EXPR__INIT;
+	PgQuery__Node n = PG_QUERY__NODE__INIT;
+	ae.elements = arena_zalloc(c->a, (ca->n + 1) * sizeof(*ae.elements));
+	ae.location = -1;
+	for (size_t k = 0; k < ca->n; k++) {
+		if (map[k] + 1 != u->nargs)
+			continue;
+		param_type(c, ca->expr[k], param_type_of(u, ca, map, k));
+		ae.elements[ae.n_elements++] = (PgQuery__Node *)ca->expr[k];
+	}
+	n.node_case = NODE(A_ARRAY_EXPR);
+	n.a_array_expr = &ae;
+	struct xlat_type t;
+	return arg_text(c, &n, &t);
+}
+
+/* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
+static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
+		      const size_t *map)
+{
+	xlat_puts(c, "shardlite_call(");
+	xlat_string(c, u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	for (size_t i = 0; i < u->nargs; i++) {
+		const char *txt = NULL;
+		if (u->variadic && !ca->variadic && i + 1 == u->nargs) {
+			if (!(txt = variadic_array(c, u, ca, map)))
+				return false;
+		}
+		for (size_t k = 0; k < ca->n && !txt; k++) {
+			if (map[k] != i)
+				continue;
+			param_type(c, ca->expr[k], u->argtypes[i]);
+			txt = ca->txt[k];
+		}
+		if (!txt && !(txt = default_arg(c, u, i)))
+			return false;
+		xlat_printf(c, ", %s", txt);
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    const char *schema, struct xlat_type *t, bool call,
+		    const struct xlat_udf **chosen)
+{
+	bool temp = schema && strcmp(schema, "pg_temp") == 0;
 	bool own = !schema || strcmp(schema, "public") == 0 || strcmp(schema, "pg_catalog") == 0 ||
-		   (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
-	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call))
+		   temp || (c->env && c->env->tenant && strcmp(schema, c->env->tenant) == 0);
+	if (!name || !own || f->n_funcname > 2 || (!xlat_udf_count(c, name) && !call && !temp))
 		return 0;
-	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over ||
-	    f->func_variadic) {
+	if (f->agg_star || f->agg_distinct || f->n_agg_order || f->agg_filter || f->over) {
 		xlat_fail(c, SQLSTATE_WRONG_OBJECT_TYPE, f->location,
 			  "%s is not an aggregate or window function", name);
 		return -1;
 	}
-	size_t n = f->n_args;
-	struct xlat_type *tv = arena_zalloc(c->a, (n + 1) * sizeof(*tv));
-	const char **txt = arena_zalloc(c->a, (n + 1) * sizeof(*txt));
-	struct strbuf *saved = c->sb;
+	struct call_args ca;
 	xlat_nocache(c); /* the arguments' text is copied */
-	for (size_t i = 0; i < n; i++) {
-		struct strbuf tmp;
-		strbuf_init(&tmp, 0);
-		c->sb = &tmp;
-		bool ok = xlat_expr(c, f->args[i], &tv[i]);
-		c->sb = saved;
-		txt[i] = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
-		strbuf_fini(&tmp);
-		if (!ok)
-			return -1;
-	}
-	bool ambiguous;
-	const struct xlat_udf *u = choose(c, name, tv, n, &ambiguous);
-	if (!u && call) {
-		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "procedure %s does not exist",
-			  call_display(c, name, tv, n));
-		pgerr_hint(c->err, "No procedure matches the given name and argument types. You "
-				   "might need to add explicit type casts.");
+	if (!read_args(c, f, &ca))
+		return -1;
+	ca.variadic = f->func_variadic;
+	ca.temp = temp;
+	bool ambiguous, named = ca.n && ca.names[ca.n - 1];
+	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
+	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous);
+	if (!u && (call || named || temp)) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
+			  call ? "procedure" : "function", call_display(c, name, &ca));
+		pgerr_hint(c->err, "No %s matches the given name and argument types. You might "
+				   "need to add explicit type casts.",
+			   call ? "procedure" : "function");
 		return -1;
 	}
 	if (!u)
@@ -150,24 +334,20 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			  "trigger functions can only be called as triggers");
 		return -1;
 	}
-	if (!kind_check(c, f, u, tv, call))
+	if (!kind_check(c, f, u, &ca, call))
 		return -1;
 	if (ambiguous) {
-		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, f->location,
-			  "function %s is not unique", xlat_udf_display(c, name, u->argdecls, n));
-		pgerr_hint(c->err, "Could not choose a best candidate function. You might need "
-				   "to add explicit type casts.");
+		xlat_fail(c, SQLSTATE_AMBIGUOUS_FUNCTION, f->location, "%s %s is not unique",
+			  call ? "procedure" : "function", call_display(c, name, &ca));
+		pgerr_hint(c->err, "Could not choose a best candidate %s. You might need to add "
+				   "explicit type casts.",
+			   call ? "procedure" : "function");
 		return -1;
 	}
-	xlat_puts(c, "shardlite_call(");
-	xlat_string(c, u->name);
-	xlat_puts(c, ", ");
-	xlat_string(c, u->sig);
-	for (size_t i = 0; i < n; i++) {
-		param_type(c, f->args[i], u->argtypes[i]);
-		xlat_printf(c, ", %s", txt[i]);
-	}
-	xlat_puts(c, ")");
+	if (!emit_call(c, u, &ca, map))
+		return -1;
+	if (chosen)
+		*chosen = u;
 	if (u->volatility == 'v')
 		c->volatile_seen++;
 	*t = (struct xlat_type){u->rettype, -1};
@@ -177,7 +357,189 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		  const char *schema, struct xlat_type *t)
 {
-	return udf_call(c, f, name, schema, t, false);
+	const struct xlat_udf *u = NULL;
+	int r = udf_call(c, f, name, schema, t, false, &u);
+	if (r > 0 && xlat_udf_rows(u))
+		return xlat_unsupported(c, f->location,
+					u->retset ? "a set-returning function in an expression (call "
+						    "it in FROM)"
+						  : "a record of OUT parameters in an expression")
+			       ? 1
+			       : -1;
+	return r;
+}
+
+/* ---- calls in FROM ---- */
+
+/* The one plain call of a FROM item, when it names one of the tenant's functions. */
+static const PgQuery__FuncCall *from_call(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+					  const char **name, const char **schema)
+{
+	const PgQuery__Node *item =
+		rf->n_functions == 1 && rf->functions[0]->node_case == NODE(LIST) &&
+				rf->functions[0]->list->n_items >= 1
+			? rf->functions[0]->list->items[0]
+			: NULL;
+	if (!item || item->node_case != NODE(FUNC_CALL) || rf->is_rowsfrom)
+		return NULL;
+	const PgQuery__FuncCall *f = item->func_call;
+	*name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	*schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	bool temp = *schema && strcmp(*schema, "pg_temp") == 0; /* 42883 when it has none */
+	return *name && (xlat_udf_count(c, *name) || temp) ? f : NULL;
+}
+
+/* The call translated on its own: 1 with its text and function, 0 when it names none of
+ * the tenant's functions, -1 failed. */
+static int from_text(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **text,
+		     const struct xlat_udf **u, const char **fname)
+{
+	const char *schema;
+	const PgQuery__FuncCall *f = from_call(c, rf, fname, &schema);
+	if (!f)
+		return 0;
+	struct strbuf tmp, *saved = c->sb;
+	struct xlat_type t;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, *fname, schema, &t, false, u);
+	c->sb = saved;
+	*text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
+	return r;
+}
+
+/* The FROM item's column i: its alias, else the function's column name. */
+static const char *from_colname(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
+				const char *fname, size_t i)
+{
+	if (rf->alias && i < rf->alias->n_colnames)
+		return xlat_node_str(rf->alias->colnames[i]);
+	if (u->nouts)
+		return u->outnames[i];
+	return rf->alias ? rf->alias->aliasname : fname;
+}
+
+static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+		       const struct xlat_udf *u, const char *fname)
+{
+	size_t n = u->nouts ? u->nouts : 1;
+	if (rf->ordinality)
+		return xlat_unsupported(c, -1, "WITH ORDINALITY on a user-defined function");
+	if (rf->n_coldeflist)
+		return xlat_unsupported(c, -1, "a column definition list");
+	if (rf->alias && rf->alias->n_colnames > n)
+		return xlat_fail(c, "42P10", -1,
+				 "table \"%s\" has %zu columns available but %zu columns specified",
+				 rf->alias->aliasname, n, rf->alias->n_colnames);
+	return true;
+}
+
+int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const char *text, *fname;
+	const struct xlat_udf *u = NULL;
+	int r = from_text(c, rf, &text, &u, &fname);
+	if (r <= 0)
+		return r;
+	if (!from_check(c, rf, u, fname))
+		return -1;
+	/* a subquery in FROM cannot read the items beside it: arguments that do would need
+	 * LATERAL's machinery (xlat_lateral.c) */
+	if (rf->lateral)
+		return xlat_unsupported(c, -1, "a LATERAL call of a user-defined function") ? 1 : -1;
+	size_t n = u->nouts ? u->nouts : 1;
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		if (xlat_udf_rows(u))
+			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
+		else
+			xlat_printf(c, "%s AS ", text);
+		xlat_ident(c, from_colname(rf, u, fname, i));
+	}
+	if (xlat_udf_rows(u))
+		xlat_printf(c, " FROM pgfn_rows(%s)", text);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
+	return 1;
+}
+
+int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__Node *v)
+{
+	if (!v || v->node_case != NODE(FUNC_CALL))
+		return 0;
+	const PgQuery__FuncCall *f = v->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	if (!name || !xlat_udf_count(c, name))
+		return 0;
+	struct strbuf tmp, *saved = c->sb;
+	struct xlat_type t;
+	const struct xlat_udf *u = NULL;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, name, schema, &t, false, &u);
+	c->sb = saved;
+	const char *text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
+	if (r <= 0 || !xlat_udf_rows(u))
+		return r < 0 ? -1 : 0;
+	if (*srfp)
+		return xlat_unsupported(c, f->location,
+					"a set-returning function of the tenant's with another "
+					"set-returning function in a select list")
+			       ? 0
+			       : -1;
+	struct xlat_srf *srf = *srfp = arena_zalloc(c->a, sizeof(*srf));
+	srf->alias = arena_printf(c->a, "xlat:srf%d", ++c->cte_seq);
+	srf->calls[srf->ncalls++] = f;
+	srf->udf = u;
+	srf->udf_text = text;
+	return 1;
+}
+
+bool xlat_udf_srf_value(struct xlat_ctx *c, const struct xlat_srf *srf, struct xlat_type *t)
+{
+	const struct xlat_udf *u = srf->udf;
+	if (u->nouts <= 1) {
+		xlat_ident(c, srf->alias);
+		xlat_puts(c, ".c0");
+		*t = (struct xlat_type){u->rettype, -1};
+		return true;
+	}
+	xlat_puts(c, "pgfn_record_text(");
+	for (size_t i = 0; i < u->nouts; i++) {
+		xlat_puts(c, i ? ", " : "");
+		size_t from = c->sb->len;
+		xlat_ident(c, srf->alias);
+		xlat_printf(c, ".c%zu", i);
+		xlat_text_form(c, from, c->sb->len, (struct xlat_type){u->outtypes[i], -1},
+			       XLAT_TF_OUTPUT);
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_RECORD, -1};
+	return true;
+}
+
+int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			const struct xlat_schema_col **cols, size_t *n)
+{
+	const char *text, *fname;
+	const struct xlat_udf *u = NULL;
+	c->dry++;
+	int r = from_text(c, rf, &text, &u, &fname);
+	c->dry--;
+	if (r <= 0)
+		return r;
+	*n = u->nouts ? u->nouts : 1;
+	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (struct xlat_schema_col){.name = from_colname(rf, u, fname, i),
+						.type_oid = u->nouts ? u->outtypes[i] : u->rettype,
+						.typmod = -1};
+	*name = rf->alias ? rf->alias->aliasname : fname;
+	*cols = v;
+	return 1;
 }
 
 /* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped). */
@@ -193,7 +555,7 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 	c->st->tag = "CALL";
 	c->st->writes = true;
 	xlat_puts(c, "SELECT ");
-	int r = udf_call(c, f, name, schema, &t, true);
+	int r = udf_call(c, f, name, schema, &t, true, NULL);
 	if (r < 0)
 		return false;
 	if (r == 0) {

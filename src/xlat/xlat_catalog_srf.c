@@ -637,10 +637,16 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		if (inner == 3 || inner == 4 || inner == 8)
 			v = v->a_indirection->arg; /* (_pg_expandarray(a)).n, (aclexplode(acl)).grantee,
 						    * (regexp_matches(s, re))[1] */
-		int kind = srf_kind(v);
+		int udf = xlat_udf_srf_target(c, &srf, v);
+		if (udf < 0)
+			return false;
+		int kind = udf ? 0 : srf_kind(v);
 		if (kind && !srf_add(c, &srf, v, kind))
 			return false;
 	}
+	if (srf && srf->udf && srf->ncalls > 1)
+		return xlat_unsupported(c, -1, "a set-returning function of the tenant's with "
+					       "another set-returning function in a select list");
 	if (srf && (s->n_distinct_clause || s->n_window_clause ||
 		    ((s->n_group_clause || s->having_clause) && !grouped_by_srfs(s, srf))))
 		return xlat_unsupported(c, -1,
@@ -666,6 +672,11 @@ static bool series_from(struct xlat_ctx *c, bool had_from)
 
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 {
+	if (c->srf->udf) {
+		xlat_printf(c, "%spgfn_rows(%s) AS ", had_from ? ", " : " FROM ", c->srf->udf_text);
+		xlat_ident(c, c->srf->alias);
+		return true;
+	}
 	if (c->srf->series)
 		return series_from(c, had_from);
 	/* pgfn's unnest: an array of integers only yields integers, which sort as numbers */
@@ -727,6 +738,8 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	int i = srf_call(c, f);
 	if (i < 0)
 		return 0;
+	if (c->srf->udf)
+		return xlat_udf_srf_value(c, c->srf, t) ? 1 : -1;
 	if (c->srf->series) {
 		xlat_ident(c, c->srf->alias);
 		xlat_puts(c, ".value");

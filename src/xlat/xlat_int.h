@@ -110,6 +110,8 @@ struct xlat_srf {
 	uint32_t elem; /* generate_series' type */
 	const char *series; /* generate_series in the target list: its SQLite module, else NULL */
 	bool acl;      /* aclexplode's rows rather than the array's elements */
+	const struct xlat_udf *udf; /* a set-returning function of the tenant's, alone */
+	const char *udf_text;       /* ... its call (xlat_call.c) */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
@@ -512,6 +514,18 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 /* unnest(a, b, ...) and the JSON set-returning functions in FROM: 1 emitted, 0 not one, -1
  * failed. */
 int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* xlat_call.c: a call of the tenant's function as a FROM item (a set-returning one's rows
+ * through pgfn_rows, another's one row), and its columns for the scope: 1 done, 0 not one of
+ * the tenant's functions, -1 failed. */
+int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* A select list's call v of a set-returning function of the tenant's, which joins the query
+ * level's FROM as pgfn_rows(call) (PostgreSQL's ProjectSet of one function): 1 made *srfp,
+ * 0 v is none, -1 failed (0A000 beside another set-returning function). */
+int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__Node *v);
+/* The value of that call in a row: its column, or a record of its columns (record_out). */
+bool xlat_udf_srf_value(struct xlat_ctx *c, const struct xlat_srf *srf, struct xlat_type *t);
+int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			const struct xlat_schema_col **cols, size_t *n);
 /* Brings the columns of this FROM list's directly joined functions into scope (c->nsrfcols
  * grows, c->star_from is set or cleared; the caller restores both when the query ends). */
 void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
@@ -860,6 +874,8 @@ bool xlat_stmt_select_into(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_stmt_refresh(struct xlat_ctx *c, const PgQuery__RefreshMatViewStmt *s);
 bool xlat_stmt_drop_matview(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out);
+/* stmt (a statement node) as PostgreSQL text, in c->a; NULL when libpg_query cannot deparse it. */
+const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);

@@ -11,10 +11,10 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out)
+const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt)
 {
 	PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
-	raw.stmt = (PgQuery__Node *)query;
+	raw.stmt = (PgQuery__Node *)stmt;
 	PgQuery__RawStmt *stmts[1] = {&raw};
 	PgQuery__ParseResult tree = PG_QUERY__PARSE_RESULT__INIT;
 	tree.version = PG_VERSION_NUM;
@@ -22,15 +22,21 @@ bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, con
 	tree.stmts = stmts;
 	size_t len = pg_query__parse_result__get_packed_size(&tree);
 	PgQueryProtobuf pb = {len, malloc(len ? len : 1)};
-	*out = NULL;
+	const char *out = NULL;
 	if (pb.data) {
 		pg_query__parse_result__pack(&tree, (uint8_t *)pb.data);
 		PgQueryDeparseResult r = pg_query_deparse_protobuf(pb);
 		if (!r.error && r.query)
-			*out = arena_strdup(c->a, r.query);
+			out = arena_strdup(c->a, r.query);
 		pg_query_free_deparse_result(r);
 		free(pb.data);
 	}
+	return out;
+}
+
+bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out)
+{
+	*out = xlat_deparse(c, query);
 	return *out ||
 	       xlat_unsupported(c, -1, "this query in a materialized view (it has no SQL text)");
 }

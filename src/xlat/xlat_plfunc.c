@@ -35,7 +35,10 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 		const char *sql = arena_strndup(a, u->body + r.stmts[i]->stmt_location,
 						(size_t)r.stmts[i]->stmt_len);
 		bool last = i == r.n_stmts - 1 && u->rettype != PGTYPE_VOID;
-		v[i] = (struct xlat_pl_stmt){.kind = last ? XLAT_PL_RETURN : XLAT_PL_PERFORM,
+		enum xlat_pl_kind kind = !last		? XLAT_PL_PERFORM
+					 : u->retset ? XLAT_PL_RETURN_QUERY
+						     : XLAT_PL_RETURN;
+		v[i] = (struct xlat_pl_stmt){.kind = kind,
 					     .line = i + 1}; /* "SQL function f statement n" */
 		ok = (v[i].expr = xlat_plload_sql(l, sql)) != NULL;
 	}
@@ -94,14 +97,40 @@ static const struct xlat_udf *copy_udf(struct arena *a, const struct xlat_udf *u
 	c->retdecl = arena_strdup(a, u->retdecl);
 	c->lang = arena_strdup(a, u->lang);
 	c->body = arena_strdup(a, u->body);
-	c->argtypes = NULL; /* not used by the loader */
+	c->argtypes = NULL; /* not used by the loader, nor are the defaults */
+	c->defaults = NULL;
+	c->ndefaults = 0;
+	c->outnames = c->outdecls = NULL; /* the session keeps its own copy of the columns */
+	c->outtypes = NULL;
+	c->modes = NULL;
+	c->allnames = c->alldecls = NULL;
+	c->alltypes = NULL;
 	return c;
+}
+
+/* A function with OUT parameters as its body sees it: every parameter a variable; a PL/pgSQL
+ * body returns nothing (its OUT variables are the result), a LANGUAGE sql one its last
+ * statement's value, or row for several. */
+static const struct xlat_udf *with_outs(struct arena *a, const struct xlat_udf *u)
+{
+	struct xlat_udf *v = arena_alloc(a, sizeof(*v));
+	*v = *u;
+	v->nargs = u->nparams;
+	v->argnames = u->allnames;
+	v->argdecls = u->alldecls;
+	if (strcmp(u->lang, "sql") != 0) {
+		v->rettype = PGTYPE_VOID;
+		v->retdecl = "void";
+	}
+	v->retset = v->rettype != PGTYPE_VOID && u->nouts > 1;
+	return v;
 }
 
 bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
 		      struct pgerr *err)
 {
-	u = copy_udf(a, u);
+	bool outs = u->modes != NULL;
+	u = copy_udf(a, outs ? with_outs(a, u) : u);
 	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
 	c->a = a;
 	c->err = err;
@@ -112,6 +141,8 @@ bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xl
 	l->argdecls = u->argdecls;
 	l->returns_void = u->rettype == PGTYPE_VOID;
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
+	l->retset = u->retset;
+	l->has_outs = outs;
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
 	if (!(sql ? load_sql_body(l, u, f) : xlat_plload_parse(l, u, u->body, f)))
@@ -119,10 +150,30 @@ bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xl
 	/* PostgreSQL's CONTEXT names a PL/pgSQL function with its argument types */
 	f->name = sql ? u->name : display_name(a, u);
 	f->result_var = -1;
-	if (!l->returns_void && !l->trigger)
+	f->retset = u->retset;
+	if (!l->returns_void && !l->trigger && !u->retset)
 		add_result_var(a, f, u->retdecl);
 	*out = f;
 	return true;
+}
+
+bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
+			    struct xlat_pl_stmt *st, const char *kind)
+{
+	if (strcmp(kind, "PLpgSQL_stmt_return_next") == 0) {
+		const struct xlat_json *e = xlat_json_get(b, "expr");
+		st->kind = XLAT_PL_RETURN_NEXT;
+		if (!e) /* a record variable, or a function's OUT parameters */
+			return xlat_plload_unsupported(l, "RETURN NEXT without an expression");
+		return (st->expr = xlat_plload_expr(l, e)) != NULL;
+	}
+	st->kind = XLAT_PL_RETURN_QUERY;
+	const struct xlat_json *q = xlat_json_get(b, "query");
+	if (q)
+		return (st->expr = xlat_plload_sql(l, xlat_plload_text(q))) != NULL;
+	st->dynamic = true;
+	return (st->expr = xlat_plload_expr(l, xlat_json_get(b, "dynquery"))) &&
+	       xlat_plload_exprs(l, xlat_json_get(b, "params"), &st->params, &st->nparams);
 }
 
 bool xlat_sql_body_returns(const char *body)

@@ -223,7 +223,7 @@ bool xlat_plload_targets(struct xlat_plloader *l, const struct xlat_json *t,
 		return xlat_plload_unsupported(l, "this INTO or FOR target");
 	int *v = arena_zalloc(l->c->a, (fields->n ? fields->n : 1) * sizeof(int));
 	for (size_t i = 0; i < fields->n; i++) {
-		v[i] = xlat_json_int(&fields->items[i], "varno", -1);
+		v[i] = xlat_json_int(&fields->items[i], "varno", 0); /* a 0 is left out */
 		if (v[i] < 0 || (size_t)v[i] >= l->nvars || !l->vars[v[i]].name)
 			return xlat_plload_unsupported(l, "this INTO or FOR target");
 		if (!l->vars[v[i]].type && fields->n > 1)
@@ -463,7 +463,8 @@ static const char *wrapper(struct xlat_ctx *c, const struct xlat_udf *u, const c
 		strbuf_printf(&sb, " %s", u->argdecls[i]);
 	}
 	strbuf_printf(&sb, ") RETURNS %s LANGUAGE plpgsql AS ",
-		      u->rettype == PGTYPE_VOID		? "void"
+		      u->retset				? "SETOF integer"
+		      : u->rettype == PGTYPE_VOID		? "void"
 		      : u->rettype == XLAT_OID_TRIGGER ? "trigger"
 							: "integer");
 	const char *head = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);

@@ -66,6 +66,8 @@ struct xlat_plloader {
 	const char *const *argdecls;
 	bool returns_void;
 	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
+	bool retset;  /* RETURNS SETOF / TABLE: RETURN NEXT and RETURN QUERY */
+	bool has_outs; /* OUT parameters: RETURN takes no value */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];
 	size_t nscope;
@@ -74,6 +76,10 @@ struct xlat_plloader {
 	size_t ncursor_stmts, cap_cursor_stmts;
 	bool *cursor_arg; /* per datum: an argument of a bound cursor, declared with it */
 };
+
+/* xlat_plfunc.c: RETURN NEXT and RETURN QUERY [EXECUTE] (kind: the JSON node's name). */
+bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
+			    struct xlat_pl_stmt *st, const char *kind);
 
 /* 0A000 "<what> is not supported in a DO block" (or "in a PL/pgSQL function"); false. */
 bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what);

@@ -24,7 +24,7 @@ static bool record_field(struct xlat_plloader *l, struct xlat_pl_stmt *st)
 static bool load_assign(struct xlat_plloader *l, const struct xlat_json *b, struct xlat_pl_stmt *st)
 {
 	const char *q = xlat_plload_text(xlat_json_get(b, "expr"));
-	st->var = xlat_json_int(b, "varno", -1);
+	st->var = xlat_json_int(b, "varno", 0); /* libpg_query leaves a 0 out */
 	if (q && st->var >= 0 && l->trigger && record_field(l, st)) {
 		const char *p = strstr(q, ":=");
 		p = p ? p + 2 : strchr(q, '=');
@@ -369,15 +369,25 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 		st->kind = XLAT_PL_GETDIAG;
 		return load_getdiag(l, b, st);
 	}
+	if (strcmp(kind, "PLpgSQL_stmt_return_next") == 0 ||
+	    strcmp(kind, "PLpgSQL_stmt_return_query") == 0)
+		return xlat_plload_return_set(l, b, st, kind);
 	if (strcmp(kind, "PLpgSQL_stmt_return") == 0) {
 		st->kind = XLAT_PL_RETURN;
 		const struct xlat_json *e = xlat_json_get(b, "expr");
+		if (e && l->retset) {
+			pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
+				  "RETURN cannot have a parameter in function returning set");
+			pgerr_hint(l->c->err, "Use RETURN NEXT or RETURN QUERY.");
+			return false;
+		}
 		if (e && l->returns_void)
 			return pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
-					 "RETURN cannot have a parameter in function returning void");
+					 "RETURN cannot have a parameter in function %s",
+					 l->has_outs ? "with OUT parameters" : "returning void");
 		if (e && l->trigger)
 			return trigger_return(l, e, st);
-		if (!e && !l->returns_void && xlat_json_int(b, "lineno", 0) > 0)
+		if (!e && !l->returns_void && !l->retset && xlat_json_int(b, "lineno", 0) > 0)
 			return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR,
 					 "missing expression at or near \";\"");
 		return !e || (st->expr = xlat_plload_expr(l, e)) != NULL;

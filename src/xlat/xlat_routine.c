@@ -17,29 +17,51 @@
 #define SQLSTATE_WRONG_OBJECT_TYPE "42809"
 #define MAX_ARGS 100 /* FUNC_MAX_ARGS */
 
+/* Both sidecars exist in the tenant's file and, for pg_temp functions, in SQLite's temp
+ * schema (%s: "main." or "temp."; always named: a temp table would hide the file's). */
 #define SIDECAR                                                                                    \
-	"CREATE TABLE IF NOT EXISTS _shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
+	"CREATE TABLE IF NOT EXISTS %s_shardlite_functions (name TEXT NOT NULL, sig TEXT NOT NULL, " \
 	"argnames TEXT NOT NULL, argdecls TEXT NOT NULL, rettype INTEGER NOT NULL, "               \
 	"retdecl TEXT NOT NULL, lang TEXT NOT NULL, body TEXT NOT NULL, volatility TEXT NOT "      \
 	"NULL, strict INTEGER NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (name, sig))"
+/* What only some functions have, as key and value rows (key "defaults": the parameter
+ * defaults), so that a new property needs no new column. */
+#define EXT_SIDECAR                                                                                \
+	"; CREATE TABLE IF NOT EXISTS %s_shardlite_function_ext (name TEXT NOT NULL, sig TEXT NOT " \
+	"NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (name, sig, key))"
 /* A row change leaves SQLite's schema alone; this moves schema_version, so that every session
  * reads the functions again (as enum DDL does, xlat_enum.c) */
 #define SCHEMA_BUMP                                                                                \
-	"; DROP INDEX IF EXISTS _shardlite_functions_v; CREATE INDEX _shardlite_functions_v ON "   \
+	"; DROP INDEX IF EXISTS %s_shardlite_functions_v; CREATE INDEX %s_shardlite_functions_v ON " \
 	"_shardlite_functions (name)"
+#define SCHEMA(temp) ((temp) ? "temp." : "main.")
+#define FNS(temp) ((temp) ? "temp._shardlite_functions" : "main._shardlite_functions")
+#define EXT(temp) ((temp) ? "temp._shardlite_function_ext" : "main._shardlite_function_ext")
 /* Argument names and types are stored joined by this byte, which no name may hold. */
 #define SEP "\x1f"
 
 /* ---- the functions the schema knows ---- */
 
-static const struct xlat_udf *find_udf(struct xlat_ctx *c, const char *name, const char *sig)
+static const struct xlat_udf *find_udf(struct xlat_ctx *c, const char *name, const char *sig,
+				       bool temp)
 {
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
-		if (strcmp(u->name, name) == 0 && (!sig || strcmp(u->sig, sig) == 0))
+		if (strcmp(u->name, name) == 0 && (!sig || strcmp(u->sig, sig) == 0) &&
+		    u->temp == temp)
 			return u;
 	}
 	return NULL;
+}
+
+/* A function's name: pg_temp.f is the session's own (*temp), others the tenant's. */
+static const char *routine_name(struct xlat_ctx *c, PgQuery__Node **names, size_t n, bool *temp)
+{
+	const char *schema = n == 2 ? xlat_node_str(names[0]) : NULL;
+	*temp = schema && strcmp(schema, "pg_temp") == 0;
+	if (*temp)
+		return xlat_node_str(names[1]);
+	return xlat_tenant_object_name(c, names, n, "function");
 }
 
 size_t xlat_udf_count(struct xlat_ctx *c, const char *name)
@@ -73,12 +95,37 @@ struct proto {
 	const char **argnames, **argdecls;
 	uint32_t *argtypes;
 	const char *sig;
+	const char **defaults; /* of the last ndefaults arguments */
+	size_t ndefaults;
+	const char **outnames, **outdecls; /* RETURNS TABLE's columns, or OUT parameters */
+	uint32_t *outtypes;
+	size_t nouts;
+	bool table;                             /* the outs are RETURNS TABLE's */
+	char *modes;                            /* with OUT parameters: 'i', 'o', 'b' each */
+	const char **allnames, **alldecls;
+	uint32_t *alltypes;
+	size_t nparams;
+	bool has_out;
+	bool variadic; /* the last input parameter so far is VARIADIC */
 };
+
+/* Whether tn names a table or view of the tenant: its row type, a composite. */
+static bool row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn)
+{
+	const struct xlat_schema_col *cols;
+	size_t n;
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	return name && c->schema && c->schema->table_fn &&
+	       c->schema->table_fn(c->schema->arg, name, c->a, &cols, &n);
+}
 
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
 		     const char **decl)
 {
 	struct xlat_typeref r;
+	if (row_type(c, tn))
+		return xlat_unsupported(c, tn->location, "a table's row type as a parameter or "
+							 "result type");
 	if (!tn || !xlat_type_resolve(c, tn, &r))
 		return tn ? false : xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "missing type");
 	*oid = xlat_type_oid(&r);
@@ -100,25 +147,142 @@ static const char *make_sig(struct xlat_ctx *c, const uint32_t *oids, size_t n)
 	return out;
 }
 
+/* The first column reference, subquery or $n of a DEFAULT, which PostgreSQL refuses. */
+static bool refused_in_default(void *arg, const ProtobufCMessage *m)
+{
+	const ProtobufCMessage **hit = arg;
+	if (m->descriptor == &pg_query__column_ref__descriptor ||
+	    m->descriptor == &pg_query__sub_link__descriptor ||
+	    m->descriptor == &pg_query__param_ref__descriptor) {
+		*hit = m;
+		return false;
+	}
+	return xlat_tree_each(m, refused_in_default, arg);
+}
+
+static bool default_refs(struct xlat_ctx *c, const PgQuery__Node *expr)
+{
+	const ProtobufCMessage *hit = NULL;
+	if (refused_in_default(&hit, &expr->base) || !hit)
+		return true;
+	int at = xlat_tree_location(hit);
+	if (hit->descriptor == &pg_query__sub_link__descriptor)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, at,
+				 "cannot use subquery in DEFAULT expression");
+	if (hit->descriptor == &pg_query__param_ref__descriptor)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_PARAMETER, at, "there is no parameter $%d",
+				 ((const PgQuery__ParamRef *)hit)->number);
+	const PgQuery__ColumnRef *cr = (const PgQuery__ColumnRef *)hit;
+	const char *col = xlat_node_str(cr->fields[cr->n_fields - 1]);
+	return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, at, "column \"%s\" does not exist",
+			 col ? col : "*");
+}
+
+/* A parameter's DEFAULT as PostgreSQL text (deparsed: "SELECT <expr>" without its SELECT),
+ * translated once here so that what a call cannot translate fails at CREATE. */
+static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *expr,
+			 PgQuery__TypeName *type)
+{
+	PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+	PgQuery__Node cast = PG_QUERY__NODE__INIT;
+	tc.arg = expr;
+	tc.type_name = type;
+	tc.location = -1;
+	cast.node_case = NODE(TYPE_CAST);
+	cast.type_cast = &tc;
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	rt.val = expr;
+	rtn.node_case = NODE(RES_TARGET);
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = targets;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = NODE(SELECT_STMT);
+	seln.select_stmt = &sel;
+	const char *text = xlat_deparse(c, &seln);
+	struct xlat_type t;
+	if (!default_refs(c, expr) || !xlat_scope_dry_expr(c, &cast, &t)) /* 22P02 for DEFAULT 'x' of an integer */
+		return false;
+	if (!text || strncmp(text, "SELECT ", 7) != 0 || strstr(text, SEP))
+		return xlat_unsupported(c, -1, "this parameter default");
+	p->defaults[p->ndefaults++] = text + 7;
+	return true;
+}
+
+/* A column of RETURNS TABLE (a TABLE-mode parameter of the parse tree). */
+static bool table_column(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
+{
+	size_t i = p->nouts;
+	p->table = true;
+	p->outnames[i] = arena_strdup(c->a, fp->name ? fp->name : "");
+	if (strstr(p->outnames[i], SEP))
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "parameter name \"%s\" is not supported", p->outnames[i]);
+	if (!arg_type(c, fp->arg_type, &p->outtypes[i], &p->outdecls[i]))
+		return false;
+	p->nouts++;
+	return true;
+}
+
+/* Any parameter but a TABLE column into the list of them all (its mode, name and type). */
+static bool any_param(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp,
+		      char mode)
+{
+	size_t i = p->nparams;
+	const char *name = fp->name ? fp->name : "";
+	for (size_t k = 0; *name && k < i; k++) {
+		if (strcmp(p->allnames[k], name) == 0)
+			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+					 "parameter name \"%s\" used more than once", name);
+	}
+	p->allnames[i] = arena_strdup(c->a, name);
+	if (!arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
+		return false;
+	p->modes[i] = mode;
+	p->nparams++;
+	return true;
+}
+
 static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__FunctionParameter *fp)
 {
-	if (fp->mode == MODE(OUT) || fp->mode == MODE(INOUT) || fp->mode == MODE(TABLE))
-		return xlat_unsupported(c, -1, fp->mode == MODE(TABLE) ? "RETURNS TABLE"
-									: "an OUT or INOUT parameter");
-	if (fp->mode == MODE(VARIADIC))
-		return xlat_unsupported(c, -1, "a VARIADIC parameter");
-	if (fp->defexpr)
-		return xlat_unsupported(c, -1, "a parameter default");
+	if (fp->mode == MODE(TABLE))
+		return table_column(c, p, fp);
+	bool out = fp->mode == MODE(OUT), inout = fp->mode == MODE(INOUT);
+	if (p->variadic && !out)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "VARIADIC parameter must be the last input parameter");
+	p->variadic = fp->mode == MODE(VARIADIC);
+	if (out && fp->defexpr)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "only input parameters can have default values");
+	if (!any_param(c, p, fp, out ? 'o' : inout ? 'b' : p->variadic ? 'v' : 'i'))
+		return false;
+	const struct pgtype_info *ti = pgtype_by_oid(p->alltypes[p->nparams - 1]);
+	if (p->variadic && (!ti || !ti->elem_oid))
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "VARIADIC parameter must be an array");
+	if (out || inout) {
+		p->has_out = true;
+		p->outnames[p->nouts] = p->allnames[p->nparams - 1];
+		p->outdecls[p->nouts] = p->alldecls[p->nparams - 1];
+		p->outtypes[p->nouts++] = p->alltypes[p->nparams - 1];
+	}
+	if (out)
+		return true;
+	if (fp->defexpr && !default_text(c, p, fp->defexpr, fp->arg_type))
+		return false;
+	if (!fp->defexpr && p->ndefaults)
+		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+				 "input parameters after one with a default value must also have "
+				 "defaults");
 	size_t i = p->nargs;
 	const char *name = fp->name ? fp->name : "";
 	if (strstr(name, SEP))
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION,
 				 -1, "parameter name \"%s\" is not supported", name);
-	for (size_t k = 0; *name && k < i; k++) {
-		if (strcmp(p->argnames[k], name) == 0)
-			return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
-					 "parameter name \"%s\" used more than once", name);
-	}
 	p->argnames[i] = arena_strdup(c->a, name);
 	if (!arg_type(c, fp->arg_type, &p->argtypes[i], &p->argdecls[i]))
 		return false;
@@ -134,6 +298,14 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	p->argnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->argdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
 	p->argtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	p->defaults = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->outnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->outdecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->outtypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	p->allnames = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->alldecls = arena_zalloc(c->a, (n + 1) * sizeof(char *));
+	p->alltypes = arena_zalloc(c->a, (n + 1) * sizeof(uint32_t));
+	p->modes = arena_zalloc(c->a, n + 1);
 	for (size_t i = 0; i < n; i++) {
 		if (v[i]->node_case != NODE(FUNCTION_PARAMETER))
 			return xlat_unsupported(c, -1, "this parameter");
@@ -144,14 +316,51 @@ static bool parameters(struct xlat_ctx *c, struct proto *p, PgQuery__Node **v, s
 	return true;
 }
 
-static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_udf *u)
+/* The result of a function with OUT parameters: the one's type, or record for more; a
+ * RETURNS clause must say the same. */
+static bool out_result(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct proto *p,
+		       struct xlat_udf *u)
+{
+	if (p->table)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "OUT and INOUT arguments aren't allowed in TABLE functions");
+	u->rettype = p->nouts == 1 ? p->outtypes[0] : XLAT_OID_RECORD;
+	u->retdecl = p->nouts == 1 ? p->outdecls[0] : "record";
+	if (tn && tn->setof)
+		return xlat_unsupported(c, -1, "RETURNS SETOF with OUT parameters");
+	if (!tn)
+		return true;
+	const char *name = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	uint32_t oid = XLAT_OID_RECORD;
+	const char *decl;
+	if (!(name && strcmp(name, "record") == 0) && !arg_type(c, tn, &oid, &decl))
+		return false;
+	if (oid == u->rettype)
+		return true;
+	return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			 "function result type must be %s because of OUT parameters",
+			 p->nouts == 1 ? p->outdecls[0] : "record");
+}
+
+static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct proto *p,
+			struct xlat_udf *u)
 {
 	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (p->has_out)
+		return out_result(c, tn, p, u);
+	if (p->nouts) { /* RETURNS TABLE: one column is a set of its type, more of records */
+		u->retset = true;
+		u->rettype = p->nouts == 1 ? p->outtypes[0] : XLAT_OID_RECORD;
+		u->retdecl = p->nouts == 1 ? p->outdecls[0] : "record";
+		return true;
+	}
 	if (!tn)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "function result type must be specified");
-	if (tn->setof)
-		return xlat_unsupported(c, -1, "RETURNS SETOF");
+	u->retset = tn->setof;
+	if (tn->setof && name && (strcmp(name, "void") == 0 || strcmp(name, "trigger") == 0 ||
+				  strcmp(name, "record") == 0))
+		return xlat_unsupported(c, -1, arena_printf(c->a, "RETURNS SETOF %s", name));
 	if (name && tn->n_names <= 2 && !tn->n_array_bounds) {
 		if (strcmp(name, "void") == 0) {
 			u->rettype = PGTYPE_VOID;
@@ -168,10 +377,34 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct 
 		if (strcmp(name, "record") == 0)
 			return xlat_unsupported(c, -1, "RETURNS record");
 	}
-	return arg_type(c, tn, &u->rettype, &u->retdecl);
+	PgQuery__TypeName plain = *tn; /* SETOF's type as any other */
+	plain.setof = false;
+	return arg_type(c, &plain, &u->rettype, &u->retdecl);
 }
 
 /* ---- CREATE FUNCTION ---- */
+
+static bool same_outs(const struct xlat_udf *a, const struct xlat_udf *b)
+{
+	if (a->nouts != b->nouts)
+		return false;
+	for (size_t i = 0; i < a->nouts; i++)
+		if (a->outtypes[i] != b->outtypes[i] || strcmp(a->outnames[i], b->outnames[i]) != 0)
+			return false;
+	return true;
+}
+
+/* "f(integer,text)": a function as PostgreSQL's hints name it (format_procedure). */
+static const char *drop_display(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < u->nargs; i++)
+		strbuf_printf(&sb, "%s%s", i ? "," : "", u->argdecls[i]);
+	const char *out = arena_printf(c->a, "%s(%.*s)", u->name, (int)sb.len, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return out;
+}
 
 static const char *option_str(const PgQuery__DefElem *d)
 {
@@ -263,52 +496,97 @@ static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
 	return false;
 }
 
-static void put_joined(struct xlat_ctx *c, const char *const *v, size_t n)
+static const char *joined(struct xlat_ctx *c, const char *const *v, size_t n)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < n; i++)
 		strbuf_printf(&sb, "%s%s", i ? SEP : "", v[i]);
-	xlat_string(c, sb.data ? sb.data : "");
+	const char *out = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);
+	return out;
+}
+
+static void delete_rows(struct xlat_ctx *c, const char *table, const struct xlat_udf *u)
+{
+	xlat_printf(c, "; DELETE FROM %s WHERE name = ", table);
+	xlat_string(c, u->name);
+	xlat_puts(c, " AND sig = ");
+	xlat_string(c, u->sig);
+}
+
+/* One row of the second sidecar. */
+static void ext_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *key,
+		    const char *value)
+{
+	xlat_printf(c, "; INSERT INTO %s VALUES (", EXT(u->temp));
+	xlat_string(c, u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	xlat_puts(c, ", ");
+	xlat_string(c, key);
+	xlat_puts(c, ", ");
+	xlat_string(c, value);
+	xlat_puts(c, ")");
 }
 
 static void emit_create(struct xlat_ctx *c, const struct xlat_udf *u)
 {
-	xlat_puts(c, SIDECAR "; DELETE FROM _shardlite_functions WHERE name = ");
+	const char *temp = SCHEMA(u->temp);
+	xlat_printf(c, SIDECAR, temp);
+	delete_rows(c, FNS(u->temp), u);
+	xlat_printf(c, "; INSERT INTO %s VALUES (", FNS(u->temp));
 	xlat_string(c, u->name);
-	xlat_puts(c, " AND sig = ");
-	xlat_string(c, u->sig);
-	xlat_puts(c, "; INSERT INTO _shardlite_functions VALUES (");
-	xlat_string(c, u->name);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
 	xlat_puts(c, ", ");
-	put_joined(c, u->argnames, u->nargs);
+	xlat_string(c, joined(c, u->argnames, u->nargs));
 	xlat_puts(c, ", ");
-	put_joined(c, u->argdecls, u->nargs);
+	xlat_string(c, joined(c, u->argdecls, u->nargs));
 	xlat_printf(c, ", %u, ", u->rettype);
 	xlat_string(c, u->retdecl);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->lang);
 	xlat_puts(c, ", ");
 	xlat_string(c, u->body);
-	xlat_printf(c, ", '%c', %d, '%c')" SCHEMA_BUMP, u->volatility, u->strict ? 1 : 0,
-		    u->kind);
+	xlat_printf(c, ", '%c', %d, '%c')" EXT_SIDECAR, u->volatility, u->strict ? 1 : 0,
+		    u->kind, temp);
+	delete_rows(c, EXT(u->temp), u);
+	if (u->ndefaults)
+		ext_row(c, u, "defaults", joined(c, u->defaults, u->ndefaults));
+	if (u->retset)
+		ext_row(c, u, "retset", "1");
+	if (u->variadic)
+		ext_row(c, u, "variadic", "1");
+	if (u->modes) {
+		ext_row(c, u, "modes", u->modes);
+		ext_row(c, u, "allnames", joined(c, u->allnames, u->nparams));
+		ext_row(c, u, "alldecls", joined(c, u->alldecls, u->nparams));
+		ext_row(c, u, "alltypes", make_sig(c, u->alltypes, u->nparams));
+	}
+	if (u->nouts) {
+		ext_row(c, u, "outnames", joined(c, u->outnames, u->nouts));
+		ext_row(c, u, "outdecls", joined(c, u->outdecls, u->nouts));
+		ext_row(c, u, "outtypes", make_sig(c, u->outtypes, u->nouts));
+	}
+	xlat_printf(c, SCHEMA_BUMP, temp, temp);
 }
 
 bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunctionStmt *s)
 {
 	struct proto p = {0};
 	struct xlat_udf *u = arena_zalloc(c->a, sizeof(*u));
+	bool temp;
 	u->volatility = 'v';
-	if (!(p.name = xlat_tenant_object_name(c, s->funcname, s->n_funcname, "function")) ||
+	if (!(p.name = routine_name(c, s->funcname, s->n_funcname, &temp)) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
+	if (s->is_procedure && p.has_out) /* CALL would return them as a row */
+		return xlat_unsupported(c, -1, "OUT and INOUT parameters of a procedure");
 	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
 		u->rettype = PGTYPE_VOID;
 		u->retdecl = "void";
-	} else if (!result_type(c, s->return_type, u)) {
+	} else if (!result_type(c, s->return_type, &p, u)) {
 		return false;
 	}
 	for (size_t i = 0; i < s->n_options; i++) {
@@ -326,8 +604,11 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	*u = (struct xlat_udf){arena_strdup(c->a, p.name), p.sig, p.nargs, p.argtypes,
 			       p.argnames, p.argdecls, u->rettype, u->retdecl,
 			       arena_strdup(c->a, u->lang), arena_strdup(c->a, u->body),
-			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f'};
-	const struct xlat_udf *old = find_udf(c, u->name, u->sig);
+			       u->volatility, u->strict, s->is_procedure ? 'p' : 'f',
+			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
+			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
+			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp};
+	const struct xlat_udf *old = find_udf(c, u->name, u->sig, temp);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,
 				 "%s \"%s\" already exists with same argument types",
@@ -338,11 +619,18 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			     old->kind == 'p' ? "procedure" : "function");
 		return false;
 	}
-	if (old && old->rettype != u->rettype) {
+	if (old && (old->rettype != u->rettype || old->retset != u->retset ||
+		    !same_outs(old, u))) {
 		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 			  "cannot change return type of existing function");
 		pgerr_hint(c->err, "Use DROP FUNCTION %s first.",
 			   xlat_udf_display(c, u->name, u->argdecls, u->nargs));
+		return false;
+	}
+	if (old && old->ndefaults > u->ndefaults) {
+		xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
+			  "cannot remove parameter defaults from existing function");
+		pgerr_hint(c->err, "Use DROP FUNCTION %s first.", drop_display(c, u));
 		return false;
 	}
 	if (!validate(c, u))
@@ -360,8 +648,9 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 					  bool missing_ok, bool *missing)
 {
 	struct proto p = {0};
+	bool temp;
 	*missing = false;
-	if (!(p.name = xlat_tenant_object_name(c, o->objname, o->n_objname, "function")))
+	if (!(p.name = routine_name(c, o->objname, o->n_objname, &temp)))
 		return NULL;
 	if (!o->args_unspecified) {
 		p.argdecls = arena_zalloc(c->a, (o->n_objargs + 1) * sizeof(char *));
@@ -382,7 +671,7 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 				   "unambiguously.");
 		return NULL;
 	}
-	const struct xlat_udf *u = find_udf(c, p.name, p.sig);
+	const struct xlat_udf *u = find_udf(c, p.name, p.sig, temp);
 	if (!u && !missing_ok) {
 		if (p.sig)
 			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s does not exist",
@@ -400,7 +689,8 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
 		return xlat_unsupported(c, -1, "DROP FUNCTION ... CASCADE");
 	xlat_sidecar_script(c, c->st->tag ? c->st->tag : "DROP FUNCTION"); /* or PROCEDURE, ROUTINE */
-	xlat_puts(c, SIDECAR);
+	xlat_printf(c, SIDECAR EXT_SIDECAR, "main.", "main.");
+	bool temp = false; /* a pg_temp function's sidecars exist: it was found there */
 	for (size_t i = 0; i < s->n_objects; i++) {
 		const PgQuery__Node *n = s->objects[i];
 		bool missing;
@@ -414,11 +704,12 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			return false;
 		if (!u)
 			continue;
-		xlat_puts(c, "; DELETE FROM _shardlite_functions WHERE name = ");
-		xlat_string(c, u->name);
-		xlat_puts(c, " AND sig = ");
-		xlat_string(c, u->sig);
+		delete_rows(c, FNS(u->temp), u);
+		delete_rows(c, EXT(u->temp), u);
+		temp |= u->temp;
 	}
-	xlat_puts(c, SCHEMA_BUMP);
+	xlat_printf(c, SCHEMA_BUMP, "main.", "main.");
+	if (temp)
+		xlat_printf(c, SCHEMA_BUMP, "temp.", "temp.");
 	return true;
 }

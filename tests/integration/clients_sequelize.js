@@ -121,8 +121,8 @@ async function main() {
 	});
 	// Sequelize wraps findOrCreate's INSERT in a temporary PL/pgSQL function (in a transaction
 	// too), to catch the unique violation: pg_temp.testfunc(OUT response "Authors", OUT ...)
-	// RETURNS RECORD, called in FROM — a function in pg_temp, OUT parameters and a record
-	// result are refused
+	// RETURNS RECORD, called in FROM — pg_temp functions and OUT parameters work, a table's
+	// row type as a parameter type (a composite value) is refused
 	await gap('findOrCreate', () => Author.findOrCreate({ where: { name: 'eve' } }), '0A000');
 	await step('findAndCountAll', async () => {
 		const r = await Book.findAndCountAll({ where: { pages: { [Op.gte]: 10 } }, limit: 1,
