@@ -128,8 +128,10 @@ void sess_wait_input_end(struct session *s, bool dispatched)
 		LOG_DEBUG(s->id, s->tenant, "checkpoint a commit on the loop left due: run on a worker");
 		shard_conn_checkpoint(s->conn);
 	}
-	/* Given back right after (session.c): the waiter woken then finds this connection idle. */
-	if (sess_conn_idle(s))
+	/* Given back right after (session.c): the waiter woken then finds this connection idle.
+	 * Not with files attached: they are detached below, and release would not wake their
+	 * tenants' waiters. */
+	if (sess_conn_idle(s) && shard_conn_nattached(s->conn) == 0)
 		shard_conn_settle_for_release(s->conn);
 	else
 		shard_conn_settle(s->conn);
