@@ -92,6 +92,19 @@ bool shard_conn_migrate(struct shard_conn *c, bool *busy, struct pgerr *err) MUS
  * the current migration set, or NULL (nothing changed) when getting one would open a file or
  * run a migration. Never blocks: the registry lock only. */
 struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const char *name);
+/* For a borrower of old that has done nothing in its transaction yet (a write woken from a
+ * lock wait): when another connection of the tenant committed since old's last commit (which
+ * made SQLite's page cache of old stale: it is dropped and read again at old's next
+ * transaction) and the connection that made the tenant's last commit is idle, lends that one
+ * and returns it, else NULL. The caller moves its statements over (shard_conn_stmt_move) and
+ * gives old back; old's place in the line of lock waiters and its restartable and on-loop
+ * marks pass to the returned connection. Never blocks: the registry lock only. */
+struct shard_conn *shard_conn_take_fresher(struct shard_conn *old);
+/* Prepares vm's SQL text on to (from its statement cache when kept there) with vm's
+ * parameter values, gives vm back to from's cache (reset) and returns the new statement; NULL
+ * (vm reset, its values kept) when preparing it fails. Borrower of both only. */
+sqlite3_stmt *shard_conn_stmt_move(struct shard_conn *from, struct shard_conn *to,
+				   sqlite3_stmt *vm);
 /* The loop thread's give-back: as shard_conn_release when c can go back to the cache without
  * closing anything (no transaction or attachment, no unfinalized statement beyond the cache,
  * no temporary objects) and returns true; the tenant's idle count and max_open_tenants may
@@ -171,6 +184,10 @@ void shard_conn_unpark(struct shard_conn *c);
  * settle (or c was woken as next in line) and c holds none now, the tenant's oldest parked
  * connection is woken to retry. Also numbers c's commit for group commit. */
 void shard_conn_settle(struct shard_conn *c);
+/* As shard_conn_settle, but leaves the wakeup to shard_conn_release or _release_cached, for a
+ * borrower that gives c back right after: the woken waiter then finds c, whose page cache
+ * its commit left current, idle (shard_conn_take_fresher). */
+void shard_conn_settle_for_release(struct shard_conn *c);
 
 /* ---- Group commit (durability = group) ----
  * Connections write their commits to the tenant's WAL without an fsync (synchronous=NORMAL:

@@ -517,6 +517,9 @@ static enum dt_special special_of(const char *s, size_t n)
 bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
 			 struct pgerr *err)
 {
+	int off;
+	if (pgtype_iso_ts_in(s, n, out, &off))
+		return true; /* an offset is ignored, as below */
 	bool instant;
 	enum dt_special sp = special_of(s, n);
 	if (sp != SP_NONE && sp != SP_ALLBALLS && special_ts(sp, env, out, &instant)) {
@@ -524,7 +527,6 @@ bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env
 			*out += (int64_t)pgtype_tz_offset(env_tz(env), *out) * 1000000;
 		return true;
 	}
-	int off;
 	const struct pgtype_tz *zone;
 	return parse_ts(s, n, env, "timestamp", out, &off, &zone, err); /* a zone is ignored */
 }
@@ -532,18 +534,20 @@ bool pgtype_timestamp_in(const char *s, size_t n, const struct pgtype_dtenv *env
 bool pgtype_timestamptz_in(const char *s, size_t n, const struct pgtype_dtenv *env, int64_t *out,
 			   struct pgerr *err)
 {
-	bool instant;
-	enum dt_special sp = special_of(s, n);
-	if (sp != SP_NONE && sp != SP_ALLBALLS && special_ts(sp, env, out, &instant)) {
-		if (!instant && *out != PGTYPE_TS_NOEND && *out != PGTYPE_TS_NOBEGIN)
-			*out -= (int64_t)pgtype_tz_local_offset(env_tz(env), *out) * 1000000;
-		return true;
-	}
 	int off;
-	const struct pgtype_tz *zone;
+	const struct pgtype_tz *zone = NULL;
 	int64_t local;
-	if (!parse_ts(s, n, env, "timestamp with time zone", &local, &off, &zone, err))
-		return false;
+	if (!pgtype_iso_ts_in(s, n, &local, &off)) {
+		bool instant;
+		enum dt_special sp = special_of(s, n);
+		if (sp != SP_NONE && sp != SP_ALLBALLS && special_ts(sp, env, out, &instant)) {
+			if (!instant && *out != PGTYPE_TS_NOEND && *out != PGTYPE_TS_NOBEGIN)
+				*out -= (int64_t)pgtype_tz_local_offset(env_tz(env), *out) * 1000000;
+			return true;
+		}
+		if (!parse_ts(s, n, env, "timestamp with time zone", &local, &off, &zone, err))
+			return false;
+	}
 	if (off == INT32_MIN)
 		off = pgtype_tz_local_offset(zone ? zone : env_tz(env), local);
 	*out = local - (int64_t)off * 1000000;

@@ -91,6 +91,11 @@ const char *pgtype_sql_name(uint32_t oid, char *buf, size_t len);
  * interval. encode_text: false when the stored value is not one (the caller prints it as
  * stored). send: 22007 for a stored value that is not one. recv / decode_text: the storage
  * text (ISO, timestamptz in UTC), 22P03 / 22007 / 22008 on bad input. */
+/* pgtype_calendar.c: reads "YYYY-MM-DD HH:MM:SS[.f{1,6}][{+|-}HH[:MM[:SS]]]" with every field
+ * in range — what pgtype writes (a timestamptz column's stored text, CURRENT_TIMESTAMP) and
+ * what most clients send — into *local (the wall-clock timestamp) and *off (seconds east,
+ * INT32_MIN without an offset). False for any other text, which the general parser reads. */
+bool pgtype_iso_ts_in(const char *s, size_t n, int64_t *local, int *off) MUST_CHECK;
 bool pgtype_dt_encode_text(struct strbuf *out, uint32_t oid, int32_t typmod,
 			   const struct pgtype_value *v);
 bool pgtype_dt_send(struct strbuf *out, uint32_t oid, int32_t typmod,

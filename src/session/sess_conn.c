@@ -182,6 +182,88 @@ bool sess_conn_still_held(struct session *s)
 	return false;
 }
 
+/* Whether the session's work can go on on another connection as it is: a transaction that
+ * has done nothing yet (autocommit, or an implicit block whose BEGIN has not read), at most
+ * one portal holding a statement, not started, and nothing else on the connection. */
+static bool movable(const struct session *s)
+{
+	if (!s->conn || !s->tenant[0] || (s->txn != SESS_TXN_IDLE && s->txn != SESS_TXN_IMPLICIT) ||
+	    s->yielded || s->yield_vm || s->simple.active || s->copy || s->copy_out ||
+	    (s->rare && s->rare->cursors) || s->migrating || shard_conn_pinned(s->conn) ||
+	    shard_conn_nattached(s->conn) > 0 || shard_conn_unsynced(s->conn) ||
+	    shard_conn_checkpoint_due(s->conn) ||
+	    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE)
+		return false;
+	int vms = 0;
+	for (const struct sess_portal *p = s->portals; p; p = p->next) {
+		if (p->steps || p->started || p->rows > 0)
+			return false;
+		vms += p->vm != NULL;
+	}
+	return vms <= 1; /* moving one cannot fail half-way */
+}
+
+/* A statement's VM that no portal holds goes back to the cache of old, where it was made. */
+static void give_idle_stmt(struct shard_conn *old, struct sess_stmt *st)
+{
+	if (!st || !st->vm || st->vm_lent)
+		return;
+	shard_conn_stmt_give(old, st->vm);
+	st->vm = NULL;
+}
+
+/* Lends c as the session's connection, as a borrow does. */
+static void lend(struct session *s, struct shard_conn *c)
+{
+	s->conn = c;
+	sess_wait_attach(s);
+	shard_conn_lend(c, &s->catalog, &s->dt, s->client);
+}
+
+/* Why: with two event loops, eight clients' autocommit inserts took turns over two pooled
+ * connections (a writer that met the lock parked on the one it had borrowed and ran there
+ * when woken), so nearly every insert found its page cache stale after the other's commit
+ * (about 5.5 pread per insert). */
+void sess_conn_refresh(struct session *s)
+{
+	if (!movable(s))
+		return;
+	struct shard_conn *old = s->conn, *c = shard_conn_take_fresher(old);
+	if (!c)
+		return;
+	struct sess_portal *p = s->portals;
+	while (p && !p->vm)
+		p = p->next;
+	sqlite3_stmt *vm = p ? shard_conn_stmt_move(old, c, p->vm) : NULL;
+	if (p && !vm) { /* could not prepare it there: stay */
+		if (!s->inline_run || !shard_conn_release_cached(c))
+			shard_conn_release(c);
+		return;
+	}
+	if (p) {
+		p->vm = vm;
+		if (p->vm_borrowed)
+			p->stmt->vm = vm;
+	}
+	struct pgerr err;
+	if (s->txn == SESS_TXN_IMPLICIT && !shard_exec(old, "ROLLBACK", &err))
+		LOG_WARN(s->id, s->tenant, "rollback failed: %s", err.message);
+	for (struct sess_stmt *st = s->stmts; st; st = st->next)
+		give_idle_stmt(old, st);
+	give_idle_stmt(old, s->unnamed);
+	if (!s->inline_run || !shard_conn_release_cached(old)) {
+		if (s->inline_run) /* not expected: movable() left nothing open on it */
+			LOG_WARN(s->id, s->tenant, "connection given back on the loop by closing it");
+		shard_conn_release(old);
+	}
+	lend(s, c);
+	if (s->txn == SESS_TXN_IMPLICIT && !shard_exec(c, "BEGIN", &err)) {
+		LOG_WARN(s->id, s->tenant, "could not begin on another connection: %s", err.message);
+		s->txn = SESS_TXN_IDLE; /* the Execute begins the block again */
+	}
+	LOG_DEBUG(s->id, s->tenant, "woken write moved to the connection of the last commit");
+}
+
 bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err)
 {
 	if (st->vm || !st->x || st->x->kind != XLAT_SQL)

@@ -114,6 +114,7 @@ void sess_wait_input_begin(struct session *s)
 	if (s->parked) {
 		shard_conn_unpark(s->conn);
 		s->parked = false;
+		sess_conn_refresh(s);
 	}
 	shard_conn_attempt(s->conn);
 }
@@ -127,7 +128,13 @@ void sess_wait_input_end(struct session *s, bool dispatched)
 		LOG_DEBUG(s->id, s->tenant, "checkpoint a commit on the loop left due: run on a worker");
 		shard_conn_checkpoint(s->conn);
 	}
-	shard_conn_settle(s->conn);
+	/* Given back right after (session.c): the waiter woken then finds this connection idle.
+	 * Not with files attached: they are detached below, and release would not wake their
+	 * tenants' waiters. */
+	if (sess_conn_idle(s) && shard_conn_nattached(s->conn) == 0)
+		shard_conn_settle_for_release(s->conn);
+	else
+		shard_conn_settle(s->conn);
 	sess_schema_release(s);
 	if (dispatched && !s->parked)
 		s->idle_since = now_ms();

@@ -719,6 +719,12 @@ bool sess_stmt_vm(struct session *s, struct sess_stmt *st, struct pgerr *err) MU
 /* The fast path's borrow: a connection the pool has cached (no file opened, no migration),
  * lent as sess_conn_borrow lends it; false (nothing changed) when there is none. */
 bool sess_conn_borrow_cached(struct session *s);
+/* A session woken from a lock wait, before it runs its statement again: when it has done
+ * nothing in its transaction and another connection of the tenant committed meanwhile, moves
+ * to the connection that made the tenant's last commit if that one is idle (its page cache
+ * is current; the session's own SQLite would drop and read its cache again), taking along
+ * its portals' bound statements. Otherwise nothing changes. Never blocks. */
+void sess_conn_refresh(struct session *s);
 
 /* ---- sess_wait.c: cancel, timeouts, waiting for another connection's lock ---- */
 enum { SESS_STOP_NONE, SESS_STOP_CANCEL, SESS_STOP_TIMEOUT, SESS_STOP_SHUTDOWN, SESS_STOP_BUDGET };

@@ -53,6 +53,10 @@ struct shard_tenant {
 	 * the lock while it stays above zero (shard_sync.c, done_unlocked). */
 	int tickets;
 	int wal_frames; /* the WAL's size after the last commit (shard_loop.c), read unlocked */
+	/* Commits settled so far; the connection that made the last one has wseq equal to it,
+	 * and its page cache is the only one the commit left current (shard_conn_take_fresher).
+	 * Written under the lock, read unlocked as a hint. */
+	uint64_t wseq;
 };
 
 /* Prepared statements kept on a connection across borrowers, keyed by their SQL text. */
@@ -110,6 +114,7 @@ struct shard_conn {
 	bool refused_effect;  /* a function refused to act while restartable */
 	bool on_loop;         /* borrowed on the event loop: checkpoints wait (shard_loop.c) */
 	bool checkpoint_due;  /* a commit on the loop took the WAL past the checkpoint size */
+	uint64_t wseq;        /* the tenant's wseq after c's last commit (0: none) */
 };
 
 struct shard_registry {

@@ -217,6 +217,32 @@ struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const cha
 	return c;
 }
 
+struct shard_conn *shard_conn_take_fresher(struct shard_conn *old)
+{
+	struct shard_tenant *t = old->t;
+	if (!t || old->wseq == __atomic_load_n(&t->wseq, __ATOMIC_RELAXED))
+		return NULL; /* no commit since old's own: its page cache is current */
+	struct shard_registry *r = old->reg;
+	pthread_mutex_lock(&r->lock);
+	struct shard_conn *c = t->idle;
+	if (c && c->wseq == t->wseq && c->mig_serial == old->mig_serial) {
+		t->idle = c->next;
+		c->next = NULL;
+		if (--t->nidle == 0)
+			lru_unlink(r, t);
+		t->nused++;
+		/* old was woken first in line: c goes on in its place, old's release wakes none */
+		__atomic_store_n(&c->baton, old->baton, __ATOMIC_RELAXED);
+		__atomic_store_n(&old->baton, false, __ATOMIC_RELAXED);
+		c->restartable = old->restartable;
+		c->on_loop = old->on_loop;
+	} else {
+		c = NULL;
+	}
+	pthread_mutex_unlock(&r->lock);
+	return c;
+}
+
 struct shard_conn *shard_conn_acquire(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	struct shard_conn *c = lend(r, name, err);
@@ -568,7 +594,7 @@ void shard_conn_unpark(struct shard_conn *c)
 
 /* A commit is numbered even while a later write transaction is open (a pipelined COMMIT;
  * BEGIN; INSERT): its answer must wait for its flush all the same. */
-void shard_conn_settle(struct shard_conn *c)
+static void settle(struct shard_conn *c, bool wake)
 {
 	/* baton is set by other threads under the lock; a stale read only delays to the next
 	 * settle, and a connection woken meanwhile runs (and settles) again anyway. */
@@ -576,8 +602,10 @@ void shard_conn_settle(struct shard_conn *c)
 		return;
 	bool writing = sqlite3_txn_state(c->db, NULL) == SQLITE_TXN_WRITE;
 	pthread_mutex_lock(&c->reg->lock);
+	if (c->committed)
+		__atomic_store_n(&c->t->wseq, c->wseq = c->t->wseq + 1, __ATOMIC_RELAXED);
 	shard_sync_settle_locked(c);
-	if ((c->released || c->baton) && !writing) {
+	if (wake && (c->released || c->baton) && !writing) {
 		c->released = false;
 		__atomic_store_n(&c->baton, false, __ATOMIC_RELAXED);
 		wake_next(c->reg, c->t);
@@ -585,3 +613,7 @@ void shard_conn_settle(struct shard_conn *c)
 	}
 	pthread_mutex_unlock(&c->reg->lock);
 }
+
+void shard_conn_settle(struct shard_conn *c) { settle(c, true); }
+
+void shard_conn_settle_for_release(struct shard_conn *c) { settle(c, false); }

@@ -88,3 +88,25 @@ void shard_conn_set_aux(struct shard_conn *c, void *aux, void (*free_fn)(void *)
 void *shard_conn_aux(const struct shard_conn *c) { return c->aux; }
 
 bool shard_conn_pinned(const struct shard_conn *c) { return c->authz.temp_created; }
+
+/* sqlite3_transfer_bindings moves the values (from's become NULL), which is what a move
+ * wants; SQLite keeps it for exactly this (its documentation calls it deprecated in favour
+ * of binding again, which needs the values the caller no longer has). */
+sqlite3_stmt *shard_conn_stmt_move(struct shard_conn *from, struct shard_conn *to,
+				   sqlite3_stmt *vm)
+{
+	sqlite3_reset(vm); /* keeps its bindings */
+	const char *sql = sqlite3_sql(vm);
+	sqlite3_stmt *moved = shard_conn_stmt_take(to, sql);
+	if (!moved && sqlite3_prepare_v3(to->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &moved,
+					 NULL) != SQLITE_OK) {
+		sqlite3_finalize(moved);
+		return NULL;
+	}
+	if (!moved || sqlite3_transfer_bindings(vm, moved) != SQLITE_OK) {
+		shard_conn_stmt_give(to, moved);
+		return NULL;
+	}
+	shard_conn_stmt_give(from, vm);
+	return moved;
+}

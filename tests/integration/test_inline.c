@@ -251,7 +251,8 @@ START_TEST(cheap_writes_run_inline)
 END_TEST
 
 /* A write chosen for the loop that meets another session's write lock parks there (no worker
- * holds it) and runs once the holder commits, with the holder's change visible to it. */
+ * holds it) and runs once the holder commits, with the holder's change visible to it, on the
+ * holder's connection (sess_conn_refresh). */
 START_TEST(loop_write_waits_for_the_lock)
 {
 	const char *line = "write ran on the loop";
@@ -284,6 +285,8 @@ START_TEST(loop_write_waits_for_the_lock)
 	ck_assert_ptr_null(PQgetResult(b));
 	ck_assert_int_eq(log_count(line), before + 1);
 	ck_assert_int_eq(log_count(parked), 1);
+	/* a's connection, back in the pool before b was woken, holds the current page cache */
+	ck_assert_int_eq(log_count("woken write moved to the connection of the last commit"), 1);
 	harness_expect_value(b, "SELECT s FROM big WHERE i = 7", "row 7+a+");
 	PQfinish(a);
 	PQfinish(b);

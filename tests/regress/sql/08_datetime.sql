@@ -244,3 +244,14 @@ SELECT '2024-01-01 10:00'::timestamp::timetz;
 SELECT '2024-01-01'::date::timetz;
 SELECT '10:00+02'::timetz::timestamp;
 DROP TABLE dt_tz;
+-- the stored form (read without the general parser) and its near misses, which are not
+SET TimeZone = 'Asia/Kolkata';
+SELECT '2024-01-02 03:04:05.123456+00'::timestamptz, '2024-01-02 03:04:05-03:30'::timestamptz, '2024-01-02 03:04:05+05:30:15'::timestamptz, '2024-01-02 03:04:05.1234567+00'::timestamptz;
+SELECT '2024-02-29 23:59:59+02'::timestamp, '2024-01-02 24:00:00'::timestamp, '1999-12-31 23:59:60'::timestamptz, '0001-01-01 00:00:00+00'::timestamptz;
+SELECT '2023-02-29 00:00:00'::timestamp;
+SELECT '2024-01-02 03:04:05+2'::timestamptz, '2024-01-02 03:04:05 +02'::timestamptz;
+CREATE TABLE dt_now (m timestamp, z timestamptz, d date);
+INSERT INTO dt_now VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_DATE);
+SELECT m = z::timestamp, m::date = d, z = now() FROM dt_now;
+DROP TABLE dt_now;
+RESET TimeZone;

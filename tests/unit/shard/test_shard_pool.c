@@ -2,7 +2,7 @@
 /* test_shard_pool.c: lending tenant connections — reuse of idle ones, what is not reused, the
  * LRU bound on cached tenants — and parking on another connection's write lock: the waker runs
  * when the holder settles without a write transaction, at once when it already did, and never
- * after unpark. */
+ * after unpark; a woken writer moves to the connection of the tenant's last commit. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +236,57 @@ START_TEST(statements_survive_release)
 }
 END_TEST
 
+/* A write woken from its lock wait moves to the connection that made the tenant's last
+ * commit, when that one is idle, with its bound statement and its place in line. */
+START_TEST(woken_writer_takes_the_fresher_connection)
+{
+	struct shard_conn *w = acquire("fresh");
+	struct shard_conn *p = acquire("fresh");
+	int n = 0;
+	exec_ok(w, "CREATE TABLE t (x int)");
+	shard_conn_settle(w);
+	ck_assert_ptr_null(shard_conn_take_fresher(p)); /* w, which committed, is not idle */
+	shard_conn_set_waker(p, wake, &n);
+	exec_ok(w, "BEGIN");
+	exec_ok(w, "INSERT INTO t VALUES (1)");
+	sqlite3_stmt *vm = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(p), "INSERT INTO t VALUES (?1)", -1,
+					    &vm, NULL), SQLITE_OK);
+	sqlite3_bind_int(vm, 1, 42);
+	ck_assert_int_eq(sqlite3_step(vm), SQLITE_BUSY);
+	sqlite3_reset(vm);
+	shard_conn_attempt(p);
+	shard_conn_park(p);
+	exec_ok(w, "COMMIT");
+	shard_conn_settle(w); /* wakes p, first in line */
+	ck_assert_int_eq(n, 1);
+	shard_conn_unpark(p);
+	ck_assert_ptr_null(shard_conn_take_fresher(p)); /* w is still lent */
+	shard_conn_release(w);
+	struct shard_conn *f = shard_conn_take_fresher(p);
+	ck_assert_ptr_eq(f, w);
+	sqlite3_stmt *moved = shard_conn_stmt_move(p, f, vm);
+	ck_assert_ptr_nonnull(moved);
+	ck_assert_ptr_eq(sqlite3_db_handle(moved), shard_conn_db(f));
+	ck_assert_int_eq(sqlite3_step(moved), SQLITE_DONE); /* the value moved with it */
+	shard_conn_stmt_give(f, moved);
+	ck_assert_ptr_eq(shard_conn_stmt_take(p, "INSERT INTO t VALUES (?1)"), vm);
+	sqlite3_finalize(vm);
+	shard_conn_release(p); /* not next in line any more: wakes no one */
+	ck_assert_int_eq(n, 1);
+	shard_conn_settle(f);
+	ck_assert_ptr_null(shard_conn_take_fresher(f)); /* f made the last commit */
+	sqlite3_stmt *check = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(shard_conn_db(f), "SELECT sum(x) FROM t", -1, &check,
+					    NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(check), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(check, 0), 43);
+	sqlite3_finalize(check);
+	shard_conn_release(f);
+	counts(2, 2, 1);
+}
+END_TEST
+
 /* A temporary table pins the connection to its session; the pool closes it on release. */
 START_TEST(temp_objects_pin)
 {
@@ -359,6 +410,7 @@ int main(void)
 	tcase_add_test(tc, park_until_the_writer_settles);
 	tcase_add_test(tc, waiters_are_woken_one_at_a_time);
 	tcase_add_test(tc, statements_survive_release);
+	tcase_add_test(tc, woken_writer_takes_the_fresher_connection);
 	tcase_add_test(tc, temp_objects_pin);
 	tcase_add_test(tc, one_flush_covers_the_commits_before_it);
 	suite_add_tcase(s, tc);
