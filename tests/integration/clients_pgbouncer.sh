@@ -12,7 +12,8 @@ SPORT=$1 TARGET=$2
 W=$3/bouncer-$TARGET
 mkdir -p "$W"
 chmod 777 "$W"
-BPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/free_port.sh"
+BPORT=$(free_port)
 
 # acme: a session pool of one server connection, so the second client gets the first one's
 # connection after DISCARD ALL; acme_tx: a transaction pool of two; acme_bench: for pgbench -i.

@@ -21,9 +21,7 @@ pair_cleanup() {
 	rm -rf "$DIR"
 }
 
-pair_port() {
-	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
-}
+. "$(dirname "${BASH_SOURCE[0]}")/free_port.sh"
 
 pair_start() {
 	local name=$1 db=$2
@@ -32,8 +30,8 @@ pair_start() {
 	DIR=$(mktemp -d "/tmp/shardlite-$name-XXXXXX")
 	chmod 777 "$DIR"
 	trap pair_cleanup EXIT
-	SPORT=$(pair_port)
-	PPORT=$(pair_port)
+	SPORT=$(free_port)
+	PPORT=$(free_port)
 	local settings=(-c listen_addresses=127.0.0.1 -c fsync=off)
 	for s in "$@"; do settings+=(-c "$s"); done
 	as_pg "$PGBIN/initdb" -D "$DIR/pg" -U postgres -A trust -E UTF8 --locale=C >/dev/null

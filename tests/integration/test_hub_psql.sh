@@ -17,7 +17,8 @@ trap cleanup EXIT
 
 fail() { echo "FAIL: $*" >&2; echo "--- server log ---" >&2; cat "$DIR/log" >&2 || true; exit 1; }
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/free_port.sh"
+PORT=$(free_port)
 "$BIN" --data-dir "$DIR/data" --listen 127.0.0.1 --port "$PORT" --socket-dir "$DIR" 2>"$DIR/log" &
 PID=$!
 for _ in $(seq 100); do [[ -S "$DIR/.s.PGSQL.$PORT" ]] && break; sleep 0.05; done

@@ -53,7 +53,8 @@ bob=$(echo crayon | "$BIN" passwd --md5 bob)
 [[ $alice == SCRAM-SHA-256\$4096:* ]] || fail "passwd printed: $alice"
 printf 'alice %s acme,team-*\nbob %s *\n' "$alice" "$bob" >users
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. "$(dirname "$0")/free_port.sh"
+PORT=$(free_port)
 cat >shardlite.conf <<CONF
 data_dir = $DIR/data
 listen_addresses = 127.0.0.1
