@@ -165,19 +165,26 @@ static void lru_push_front(struct shard_registry *r, struct shard_tenant *t)
 	__atomic_store_n(&r->nidle_tenants, r->nidle_tenants + 1, __ATOMIC_RELAXED);
 }
 
+/* Takes t's most recently released idle connection (its page cache the freshest), with the
+ * registry lock held; the caller counts it used or not. */
+static struct shard_conn *pop_idle(struct shard_registry *r, struct shard_tenant *t)
+{
+	struct shard_conn *c = t->idle;
+	t->idle = c->next;
+	c->next = NULL;
+	if (--t->nidle == 0)
+		lru_unlink(r, t);
+	return c;
+}
+
 /* A connection to lend, before its tenant is checked against the migrations. */
 static struct shard_conn *lend(struct shard_registry *r, const char *name, struct pgerr *err)
 {
 	pthread_mutex_lock(&r->lock);
 	shard_drop_lend_wait_locked(r, name); /* a drop removing its files: a fresh one after */
 	struct shard_tenant *t = tenant_find(r, name, true);
-	struct shard_conn *c = t->idle;
-	if (c) {
-		t->idle = c->next;
-		c->next = NULL;
-		if (--t->nidle == 0)
-			lru_unlink(r, t);
-	} else if (t->nused == 0) {
+	struct shard_conn *c = t->idle ? pop_idle(r, t) : NULL;
+	if (!c && t->nused == 0) {
 		t->wal_reopen = true; /* the last close may have deleted the WAL the flusher has */
 	}
 	t->nused++; /* reserves the record while the file opens outside the lock */
@@ -203,15 +210,10 @@ struct shard_conn *shard_conn_acquire_cached(struct shard_registry *r, const cha
 	pthread_mutex_lock(&r->lock);
 	struct shard_tenant *t =
 		shard_drop_marked_locked(r, name) ? NULL : tenant_find(r, name, false);
-	struct shard_conn *c = t ? t->idle : NULL;
-	if (c && c->mig_serial == serial) {
-		t->idle = c->next;
-		c->next = NULL;
-		if (--t->nidle == 0)
-			lru_unlink(r, t);
+	struct shard_conn *c = NULL;
+	if (t && t->idle && t->idle->mig_serial == serial) {
+		c = pop_idle(r, t);
 		t->nused++;
-	} else {
-		c = NULL;
 	}
 	pthread_mutex_unlock(&r->lock);
 	return c;
@@ -226,10 +228,7 @@ struct shard_conn *shard_conn_take_fresher(struct shard_conn *old)
 	pthread_mutex_lock(&r->lock);
 	struct shard_conn *c = t->idle;
 	if (c && c->wseq == t->wseq && c->mig_serial == old->mig_serial) {
-		t->idle = c->next;
-		c->next = NULL;
-		if (--t->nidle == 0)
-			lru_unlink(r, t);
+		pop_idle(r, t);
 		t->nused++;
 		/* old was woken first in line: c goes on in its place, old's release wakes none */
 		__atomic_store_n(&c->baton, old->baton, __ATOMIC_RELAXED);
