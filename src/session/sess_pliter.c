@@ -99,7 +99,8 @@ bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 	if (!sess_pl_eval(r, st->expr, &text, &type, err))
 		return false;
 	if (!text)
-		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED, "FOREACH expression must not be null");
+		return pgerr_set(err, PL_NULL_VALUE_NOT_ALLOWED,
+				 "FOREACH expression must not be null");
 	if (!elem_type(r, type, text, &elem)) {
 		const struct pgtype_info *t = pgtype_by_oid(type);
 		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
@@ -117,8 +118,9 @@ bool sess_pl_foreach_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struc
 	int dims = (int)strspn(body, "{");
 	dims -= dims == 1 && body[1] == '}'; /* '{}': no dimensions */
 	if (st->slice < 0 || st->slice > dims)
-		return pgerr_set(err, "2202E", "slice dimension (%d) is out of the valid range 0..%d",
-				 st->slice, dims);
+		return pgerr_set(err, "2202E",
+				 "slice dimension (%d) is out of the valid range 0..%d", st->slice,
+				 dims);
 	struct cells c = {.r = r};
 	if (dims)
 		split(&c, body, dims, st->slice);
@@ -297,8 +299,7 @@ static bool cursor_fetch(struct pl_run *r, const struct xlat_pl_stmt *st, struct
 	c->pos = (size_t)to;
 	r->row_count = (uint64_t)moved;
 	if (st->curop == XLAT_PL_FETCH &&
-	    !sess_pl_assign_targets(r, st, &c->rows,
-				    moved ? (size_t)to - 1 : c->rows.nrows, err))
+	    !sess_pl_assign_targets(r, st, &c->rows, moved ? (size_t)to - 1 : c->rows.nrows, err))
 		return false;
 	return set_found(r, moved > 0, err);
 }
@@ -388,7 +389,8 @@ bool sess_pl_assign_element(struct pl_run *r, const struct xlat_pl_stmt *st, str
 	const char *value;
 	uint32_t type;
 	if (!sess_pl_eval_int(r, st->subscript, "array subscript in assignment", &i, err) ||
-	    !sess_pl_eval(r, st->expr, &value, &type, err) || !as_element(r, st->var, &value, type, err))
+	    !sess_pl_eval(r, st->expr, &value, &type, err) ||
+	    !as_element(r, st->var, &value, type, err))
 		return false;
 	const char *cur = r->vals[st->var].text;
 	const char *body = cur ? cur + strspn(cur, " ") : "{}";

@@ -68,16 +68,15 @@ static bool column_type(struct pl_run *r, size_t var, const char *type, struct p
 	const char *decl = NULL;
 	sqlite3 *db = shard_conn_db(r->s->conn);
 	if (!table ||
-	    sqlite3_table_column_metadata(db, "main", table, parts[n - 1], &decl, NULL, NULL,
-					  NULL, NULL) != SQLITE_OK ||
+	    sqlite3_table_column_metadata(db, "main", table, parts[n - 1], &decl, NULL, NULL, NULL,
+					  NULL) != SQLITE_OK ||
 	    !decl) {
 		pgerr_set(err, SQLSTATE_SYNTAX_ERROR, "syntax error at or near \"%%\"");
 		snprintf(err->context, sizeof(err->context), "invalid type name \"%s\"", type);
 		return false;
 	}
 	r->decl_names[var] = strdup(decl);
-	return r->decl_names[var] ||
-	       pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	return r->decl_names[var] || pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 }
 
 /* `t%ROWTYPE`: a record with t's columns as its fields, all NULL. */

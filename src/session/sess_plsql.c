@@ -66,8 +66,8 @@ bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 		const char *type = r->decl_names[i] ? r->decl_names[i] : v->type;
 		if (type && type[0] &&
 		    !(r->decl_types[i] = sess_pl_decl_type(r->s, type, &r->decl_typmods[i])))
-			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist",
-					 type);
+			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+					 "type \"%s\" does not exist", type);
 		r->vals[i].type = r->decl_types[i];
 	}
 	return true;
@@ -219,7 +219,7 @@ bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const ch
 	    !sess_types_enum(r->s, ft, NULL)) { /* by I/O, as assign_cast */
 		if (!sess_pl_io_convert(r, text, v->types[k], -1, &text, err))
 			return false;
-	} else if (text && type != v->types[k] && want) { /* the field's type, as an assignment casts */
+	} else if (text && type != ft && want) { /* the field's type, as an assignment casts */
 		struct pl_rows rows;
 		struct pl_arg arg = {text, type};
 		if (!sess_pl_exec(r, arena_printf(r->scratch, "SELECT CAST($1 AS %s)",

@@ -111,8 +111,9 @@ struct rd {
 static bool at_word(const struct rd *r, size_t i, const char *w)
 {
 	size_t n = strlen(w);
-	return i < r->n && (r->tk[i]->token == PG_QUERY__TOKEN__IDENT ||
-			    r->tk[i]->keyword_kind != PG_QUERY__KEYWORD_KIND__NO_KEYWORD) &&
+	return i < r->n &&
+	       (r->tk[i]->token == PG_QUERY__TOKEN__IDENT ||
+		r->tk[i]->keyword_kind != PG_QUERY__KEYWORD_KIND__NO_KEYWORD) &&
 	       (size_t)(r->tk[i]->end - r->tk[i]->start) == n &&
 	       strncasecmp(r->s + r->tk[i]->start, w, n) == 0;
 }
@@ -184,8 +185,8 @@ static bool expr_list(struct rd *r, size_t end, const struct xlat_pl_expr ***out
 	while (r->i < end) {
 		size_t k = find(r, comma);
 		k = k < end ? k : end;
-		if (!(v[(*n)++] = xlat_plload_sql(
-			      r->l, arena_printf(r->l->c->a, "SELECT %s", span(r, r->i, k)))))
+		if (!(v[(*n)++] = xlat_plload_sql(r->l, arena_printf(r->l->c->a, "SELECT %s",
+								     span(r, r->i, k)))))
 			return false;
 		r->i = k + 1;
 	}
@@ -222,8 +223,9 @@ static bool cursor_args(struct rd *r, const struct xlat_pl_cursor *c, const char
 		size_t end = find(r, comma), at = pos++;
 		if (end > r->i + 1 && (r->tk[r->i + 1]->token == PG_QUERY__TOKEN__COLON_EQUALS ||
 				       r->tk[r->i + 1]->token == PG_QUERY__TOKEN__EQUALS_GREATER)) {
-			const char *an = xlat_plpre_fold(r->l->c->a, r->s + r->tk[r->i]->start,
-							 (size_t)(r->tk[r->i]->end - r->tk[r->i]->start));
+			const char *an =
+				xlat_plpre_fold(r->l->c->a, r->s + r->tk[r->i]->start,
+						(size_t)(r->tk[r->i]->end - r->tk[r->i]->start));
 			if ((at = arg_named(r, c, an)) == c->nargs)
 				return cursor_error(r, "cursor \"%s\" has no argument named \"%s\"",
 						    name, an);
@@ -236,8 +238,8 @@ static bool cursor_args(struct rd *r, const struct xlat_pl_cursor *c, const char
 					    "value for parameter \"%s\" of cursor \"%s\" specified "
 					    "more than once",
 					    r->l->vars[c->args[at]].name, name);
-		if (!(v[at] = xlat_plload_sql(
-			      r->l, arena_printf(r->l->c->a, "SELECT %s", span(r, r->i, end)))))
+		if (!(v[at] = xlat_plload_sql(r->l, arena_printf(r->l->c->a, "SELECT %s",
+								 span(r, r->i, end)))))
 			return false;
 		r->i = end + (end < r->n && r->tk[end]->token == PG_QUERY__TOKEN__ASCII_44);
 	}
@@ -271,8 +273,8 @@ static bool load_open(struct rd *r, struct xlat_pl_stmt *st)
 		return (st->expr = xlat_plload_sql(r->l, span(r, r->i, r->n))) != NULL;
 	st->dynamic = true;
 	size_t u = find(r, using);
-	if (!(st->expr = xlat_plload_sql(
-		      r->l, arena_printf(r->l->c->a, "SELECT %s", span(r, r->i, u)))))
+	if (!(st->expr = xlat_plload_sql(r->l,
+					 arena_printf(r->l->c->a, "SELECT %s", span(r, r->i, u)))))
 		return false;
 	r->i = u + (u < r->n);
 	const struct xlat_pl_expr **params;
@@ -306,8 +308,8 @@ static bool direction(struct rd *r, struct xlat_pl_stmt *st)
 	size_t end = find(r, from);
 	if (end >= r->n)
 		return syntax(r);
-	st->count = xlat_plload_sql(r->l,
-				    arena_printf(r->l->c->a, "SELECT %s", span(r, r->i, end)));
+	st->count =
+		xlat_plload_sql(r->l, arena_printf(r->l->c->a, "SELECT %s", span(r, r->i, end)));
 	r->i = end;
 	return st->count != NULL;
 }
@@ -333,10 +335,11 @@ static bool load_fetch(struct rd *r, struct xlat_pl_stmt *st)
 	for (; r->i < r->n; r->i++) {
 		if (n && r->tk[r->i++]->token != PG_QUERY__TOKEN__ASCII_44)
 			return syntax(r);
-		const char *name = r->i < r->n ? xlat_plpre_fold(r->l->c->a, r->s + r->tk[r->i]->start,
-								 (size_t)(r->tk[r->i]->end -
-									  r->tk[r->i]->start))
-					       : "";
+		const char *name =
+			r->i < r->n
+				? xlat_plpre_fold(r->l->c->a, r->s + r->tk[r->i]->start,
+						  (size_t)(r->tk[r->i]->end - r->tk[r->i]->start))
+				: "";
 		if ((v[n++] = xlat_plload_find(r->l, name)) < 0)
 			return pgerr_set(r->l->c->err, SQLSTATE_SYNTAX_ERROR,
 					 "\"%s\" is not a known variable", name);
@@ -352,9 +355,10 @@ static bool load_fetch(struct rd *r, struct xlat_pl_stmt *st)
 static bool load_cursor_stmt(struct xlat_plloader *l, const char *text, struct xlat_pl_stmt *st)
 {
 	PgQueryScanResult sc = pg_query_scan(text);
-	PgQuery__ScanResult *sr = sc.error ? NULL
-					   : pg_query__scan_result__unpack(
-						     NULL, sc.pbuf.len, (const uint8_t *)sc.pbuf.data);
+	PgQuery__ScanResult *sr =
+		sc.error ? NULL
+			 : pg_query__scan_result__unpack(NULL, sc.pbuf.len,
+							 (const uint8_t *)sc.pbuf.data);
 	bool ok = false;
 	if (sr) {
 		struct rd r = {l, text, sr->tokens, sr->n_tokens, 1};
@@ -363,10 +367,10 @@ static bool load_cursor_stmt(struct xlat_plloader *l, const char *text, struct x
 			    : at_word(&r, 0, "fetch") ? XLAT_PL_FETCH
 			    : at_word(&r, 0, "move")  ? XLAT_PL_MOVE
 						      : XLAT_PL_CLOSE;
-		ok = st->curop == XLAT_PL_OPEN    ? load_open(&r, st)
-		     : st->curop == XLAT_PL_CLOSE ? cursor_name(&r, &st->var) &&
-							    (r.i >= r.n || syntax(&r))
-						  : load_fetch(&r, st);
+		ok = st->curop == XLAT_PL_OPEN ? load_open(&r, st)
+		     : st->curop == XLAT_PL_CLOSE
+			     ? cursor_name(&r, &st->var) && (r.i >= r.n || syntax(&r))
+			     : load_fetch(&r, st);
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	} else {
 		pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR, "could not scan \"%s\"", text);
@@ -380,9 +384,10 @@ static bool load_forc(struct xlat_plloader *l, const char *text, const struct xl
 		      struct xlat_pl_stmt *st)
 {
 	PgQueryScanResult sc = pg_query_scan(text);
-	PgQuery__ScanResult *sr = sc.error ? NULL
-					   : pg_query__scan_result__unpack(
-						     NULL, sc.pbuf.len, (const uint8_t *)sc.pbuf.data);
+	PgQuery__ScanResult *sr =
+		sc.error ? NULL
+			 : pg_query__scan_result__unpack(NULL, sc.pbuf.len,
+							 (const uint8_t *)sc.pbuf.data);
 	bool ok = sr != NULL;
 	size_t mark = l->nscope;
 	xlat_plload_push(l, st->label, -1);
@@ -457,8 +462,9 @@ bool xlat_plload_element(struct xlat_plloader *l, const char *p, struct xlat_pl_
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
 	if (depth || slice || *p == '[')
-		return xlat_plload_unsupported(l, "assigning to an array slice or a multidimensional "
-						  "array's element");
+		return xlat_plload_unsupported(l,
+					       "assigning to an array slice or a multidimensional "
+					       "array's element");
 	p += *p == ':';
 	if (*p++ != '=')
 		return xlat_plload_unsupported(l, "this assignment");

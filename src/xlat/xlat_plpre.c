@@ -111,7 +111,8 @@ static bool record_decl(const struct toks *t, size_t i)
 static bool cursor_decl(const struct toks *t, size_t i)
 {
 	for (size_t k = i + 1; k < t->n && t->tk[k]->token != PG_QUERY__TOKEN__ASCII_59; k++)
-		if (t->tk[k]->token == PG_QUERY__TOKEN__CURSOR || is_word(t->body, t->tk[k], "refcursor"))
+		if (t->tk[k]->token == PG_QUERY__TOKEN__CURSOR ||
+		    is_word(t->body, t->tk[k], "refcursor"))
 			return true;
 	return false;
 }
@@ -126,7 +127,9 @@ static const char **decl_names(const struct toks *t, bool (*pred)(const struct t
 	*count = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		PgQuery__Token k = t->tk[i]->token;
-		depth += k == PG_QUERY__TOKEN__ASCII_40 ? 1 : k == PG_QUERY__TOKEN__ASCII_41 ? -1 : 0;
+		depth += k == PG_QUERY__TOKEN__ASCII_40   ? 1
+			 : k == PG_QUERY__TOKEN__ASCII_41 ? -1
+							  : 0;
 		if (k == PG_QUERY__TOKEN__DECLARE) {
 			in_decl = at_start = true;
 		} else if (k == PG_QUERY__TOKEN__BEGIN_P) {
@@ -161,7 +164,8 @@ static bool stmt_start(const struct toks *t, size_t i, int sql_case)
 	    is_word(t->body, p, "loop") ||
 	    (p->token == PG_QUERY__TOKEN__Op && strncmp(t->body + p->start, ">>", 2) == 0))
 		return true;
-	return !sql_case && (p->token == PG_QUERY__TOKEN__THEN || p->token == PG_QUERY__TOKEN__ELSE);
+	return !sql_case &&
+	       (p->token == PG_QUERY__TOKEN__THEN || p->token == PG_QUERY__TOKEN__ELSE);
 }
 
 /* SQL CASE expressions open after token i: a CASE that neither starts a statement (PL/pgSQL's
@@ -187,7 +191,8 @@ static const char *record_edits(struct xlat_plloader *l, const struct toks *t)
 		PgQuery__ScanToken **tk = t->tk;
 		sql_case = track_case(t, i, sql_case);
 		PgQuery__Token op = tk[i + 3]->token;
-		bool assign = op == PG_QUERY__TOKEN__COLON_EQUALS || op == PG_QUERY__TOKEN__ASCII_61;
+		bool assign = op == PG_QUERY__TOKEN__COLON_EQUALS ||
+			      op == PG_QUERY__TOKEN__ASCII_61;
 		if (!assign || !word(tk[i]) || tk[i + 1]->token != PG_QUERY__TOKEN__ASCII_46 ||
 		    !word(tk[i + 2]) || !stmt_start(t, i, sql_case) ||
 		    !among(ident(t->a, t->body, tk[i]), recs, nrec))
@@ -207,7 +212,9 @@ static size_t stmt_end(const struct toks *t, size_t i)
 	int depth = 0;
 	for (size_t k = i; k < t->n; k++) {
 		PgQuery__Token tok = t->tk[k]->token;
-		depth += tok == PG_QUERY__TOKEN__ASCII_40 ? 1 : tok == PG_QUERY__TOKEN__ASCII_41 ? -1 : 0;
+		depth += tok == PG_QUERY__TOKEN__ASCII_40   ? 1
+			 : tok == PG_QUERY__TOKEN__ASCII_41 ? -1
+							    : 0;
 		if (tok == PG_QUERY__TOKEN__ASCII_59 && depth <= 0)
 			return k;
 	}
@@ -224,7 +231,8 @@ static const char *remember(struct xlat_plloader *l, const struct toks *t, int f
 			memcpy(v, l->cursor_stmts, l->ncursor_stmts * sizeof(*v));
 		l->cursor_stmts = v;
 	}
-	l->cursor_stmts[l->ncursor_stmts] = arena_strndup(t->a, t->body + from, (size_t)(to - from));
+	l->cursor_stmts[l->ncursor_stmts] =
+		arena_strndup(t->a, t->body + from, (size_t)(to - from));
 	return arena_printf(t->a, XLAT_PL_CURSOR_MARK "%zu", l->ncursor_stmts++);
 }
 
@@ -236,7 +244,8 @@ static size_t cursor_stmt(struct xlat_plloader *l, const struct toks *t, size_t 
 	      is_word(t->body, tk[i], "move") || is_word(t->body, tk[i], "close")) ||
 	    i + 1 >= t->n || tk[i + 1]->token == PG_QUERY__TOKEN__COLON_EQUALS ||
 	    tk[i + 1]->token == PG_QUERY__TOKEN__ASCII_61 ||
-	    tk[i + 1]->token == PG_QUERY__TOKEN__ASCII_46 || tk[i + 1]->token == PG_QUERY__TOKEN__ASCII_91)
+	    tk[i + 1]->token == PG_QUERY__TOKEN__ASCII_46 ||
+	    tk[i + 1]->token == PG_QUERY__TOKEN__ASCII_91)
 		return i;
 	size_t end = stmt_end(t, i);
 	if (!end)
@@ -278,7 +287,8 @@ static const char *cursor_edits(struct xlat_plloader *l, const struct toks *t)
 	bool in_decl = false;
 	for (size_t i = 0; i < t->n; i++) {
 		sql_case = track_case(t, i, sql_case);
-		if (t->tk[i]->token == PG_QUERY__TOKEN__DECLARE || t->tk[i]->token == PG_QUERY__TOKEN__BEGIN_P)
+		if (t->tk[i]->token == PG_QUERY__TOKEN__DECLARE ||
+		    t->tk[i]->token == PG_QUERY__TOKEN__BEGIN_P)
 			in_decl = t->tk[i]->token == PG_QUERY__TOKEN__DECLARE;
 		else if (!in_decl && stmt_start(t, i, sql_case)) {
 			size_t j = cursor_stmt(l, t, i, &e);

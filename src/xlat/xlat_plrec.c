@@ -47,7 +47,8 @@ bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v)
 		return true;
 	int w = xlat_plload_find(l, name);
 	if (w < 0)
-		return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR, "syntax error at or near \"%%\"");
+		return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR,
+				 "syntax error at or near \"%%\"");
 	v->type = l->vars[w].type;
 	v->rowtype = l->vars[w].rowtype;
 	if (!v->type && !v->rowtype)

@@ -231,9 +231,10 @@ START_TEST(test_cursors)
 {
 	struct arena *a = arena_new(0);
 	const struct xlat_pl_func *f = load(
-		a, "DO $$ DECLARE c NO SCROLL CURSOR (lo int, hi int) FOR SELECT lo, hi; d refcursor; "
-		   "x int; y int; BEGIN OPEN c(hi := 2, lo => x + 1); OPEN d FOR EXECUTE 'SELECT $1' "
-		   "USING x; FETCH RELATIVE -x FROM d INTO x, y; MOVE BACKWARD ALL IN c; CLOSE c;\n"
+		a, "DO $$ DECLARE c NO SCROLL CURSOR (lo int, hi int) FOR SELECT lo, hi; "
+		   "d refcursor; x int; y int; BEGIN OPEN c(hi := 2, lo => x + 1); "
+		   "OPEN d FOR EXECUTE 'SELECT $1' USING x; FETCH RELATIVE -x FROM d INTO x, y; "
+		   "MOVE BACKWARD ALL IN c; CLOSE c;\n"
 		   "FOR r IN c(1, 2) LOOP x := r.lo; END LOOP; END $$");
 	int c = var_named(f, "c", 0), d = var_named(f, "d", 0), x = var_named(f, "x", 0);
 	ck_assert_ptr_nonnull(f->vars[c].cursor);
@@ -288,8 +289,8 @@ static const struct refusal refusals[] = {
 	 "too many arguments for cursor \"c\""},
 	{"DO $$ DECLARE c refcursor; BEGIN FOR r IN c LOOP END LOOP; END $$", "42601",
 	 "cursor FOR loop must use a bound cursor variable"},
-	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$", "0A000",
-	 "FOREACH into a record or several variables is not supported in a DO block"},
+	{"DO $$ DECLARE a int[]; x record; BEGIN FOREACH x IN ARRAY a LOOP END LOOP; END $$",
+	 "0A000", "FOREACH into a record or several variables is not supported in a DO block"},
 	{"DO $$ DECLARE r record; x int; BEGIN r := x; END $$", "0A000",
 	 "assigning a whole record other than NULL is not supported in a DO block"},
 	{"DO $$ DECLARE x y%TYPE; BEGIN END $$", "42601", "syntax error at or near \"%\""},
