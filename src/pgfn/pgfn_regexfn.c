@@ -172,6 +172,7 @@ static bool rx_setup(sqlite3_context *ctx, const struct rx *r, int argc, sqlite3
 	int cf, start;
 	bool global;
 	char why[64];
+	x->re = NULL;
 	if (pgfn_any_null(ctx, argc, argv) ||
 	    !int_arg(ctx, argc, argv, r->start, "start", 1, INT32_MAX, &start, 1) ||
 	    !int_arg(ctx, argc, argv, r->n, "n", 1, INT32_MAX, &x->n, 1) ||
@@ -194,15 +195,15 @@ static bool rx_setup(sqlite3_context *ctx, const struct rx *r, int argc, sqlite3
 	return x->re != NULL;
 }
 
-/* The n-th match from the start (m filled); false when there are fewer. */
-static bool nth_match(struct rxcall *x, regmatch_t *m)
+/* Capture subexpr of the n-th match from the start (m filled); NULL when there is none. */
+static const regmatch_t *nth_capture(struct rxcall *x, regmatch_t *m)
 {
 	int seen = 0;
 	while (next_match(x->re, x->s, x->len, &x->at, m)) {
 		if (++seen == x->n)
-			return true;
+			return pgfn_regex_capture(x->re, m, (size_t)x->subexpr);
 	}
-	return false;
+	return NULL;
 }
 
 static void fn_count(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -220,11 +221,10 @@ static void fn_count(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_instr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct rxcall x;
-	if (!rx_setup(ctx, &rx_instr, argc, argv, &x))
-		return;
 	regmatch_t m[PGFN_REGEX_GROUPS];
-	const regmatch_t *c = nth_match(&x, m) ? pgfn_regex_capture(x.re, m, (size_t)x.subexpr)
-					       : NULL;
+	const regmatch_t *c = rx_setup(ctx, &rx_instr, argc, argv, &x) ? nth_capture(&x, m) : NULL;
+	if (!x.re)
+		return; /* an error was raised */
 	size_t at = !c ? 0 : x.endopt ? (size_t)c->rm_eo : (size_t)c->rm_so;
 	sqlite3_result_int64(ctx, c ? (sqlite3_int64)pgfn_utf8_count(x.s, at) + 1 : 0);
 }
@@ -232,11 +232,10 @@ static void fn_instr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_substr(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct rxcall x;
-	if (!rx_setup(ctx, &rx_substr, argc, argv, &x))
-		return;
 	regmatch_t m[PGFN_REGEX_GROUPS];
-	const regmatch_t *c = nth_match(&x, m) ? pgfn_regex_capture(x.re, m, (size_t)x.subexpr)
-					       : NULL;
+	const regmatch_t *c = rx_setup(ctx, &rx_substr, argc, argv, &x) ? nth_capture(&x, m) : NULL;
+	if (!x.re)
+		return;
 	if (c)
 		sqlite3_result_text(ctx, x.s + c->rm_so, (int)(c->rm_eo - c->rm_so),
 				    SQLITE_TRANSIENT);

@@ -628,8 +628,11 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_distinct_on_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_setop_all(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape);
 /* FETCH ... WITH TIES of a plain SELECT, as DISTINCT ON: open, the core with xlat_ties_keys
- * after its targets, close (which writes the row limit and offset). */
+ * after its targets, close (which writes the row limit and offset) — when its result columns
+ * have names (xlat_ties_named); else after its ORDER BY, xlat_ties_limit (LIMIT and OFFSET). */
 bool xlat_ties_is(const PgQuery__SelectStmt *s);
+bool xlat_ties_named(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
+bool xlat_ties_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_ties_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_ties_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s);
 bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s);

@@ -10,7 +10,10 @@
  *   ... ORDER BY k OFFSET m FETCH FIRST n ROWS WITH TIES: the rows ranked in k's order, those
  *   ranked within the first m + n kept: SELECT cols FROM (SELECT cols, rank() OVER (ORDER BY
  *   k) AS shardlite_rk, row_number() OVER (ORDER BY k) AS shardlite_rn ...) WHERE
- *   shardlite_rk <= n + m ORDER BY shardlite_rn LIMIT -1 OFFSET m. */
+ *   shardlite_rk <= n + m ORDER BY shardlite_rn LIMIT -1 OFFSET m; when the columns have no
+ *   names to list (*), the rows so ranked are a prefix of the sorted rows, counted by the same
+ *   query: ... ORDER BY k LIMIT max((SELECT count(*) FROM (SELECT *, rank() OVER (ORDER BY k)
+ *   AS shardlite_rk, ... FROM ...) WHERE shardlite_rk <= n + m) - m, 0) OFFSET m. */
 #include "xlat_int.h"
 
 #include <string.h>
@@ -145,9 +148,17 @@ bool xlat_ties_is(const PgQuery__SelectStmt *s)
 	return s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES;
 }
 
+bool xlat_ties_named(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	size_t n;
+	return names(c, s, &n) != NULL;
+}
+
 bool xlat_ties_open(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
-	return open_names(c, s, "FETCH ... WITH TIES with * or repeated column names");
+	if (s->n_distinct_clause) /* the rank columns would make every row distinct */
+		return xlat_unsupported(c, -1, "FETCH ... WITH TIES with DISTINCT");
+	return open_names(c, s, "FETCH ... WITH TIES with repeated column names");
 }
 
 /* After the target list: each row's rank and number in the ORDER BY order. */
@@ -166,7 +177,8 @@ bool xlat_ties_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	return true;
 }
 
-bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+/* ") WHERE shardlite_rk <= n [+ m]" */
+static bool rank_bound(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	const PgQuery__Node *n = s->limit_count, *m = s->limit_offset;
 	if (n && n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->isnull)
@@ -178,9 +190,47 @@ bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	if (m) {
 		xlat_nocache(c); /* m is written twice */
 		xlat_puts(c, " + ");
-		if (!xlat_limit_value(c, m, false))
+		return xlat_limit_value(c, m, false);
+	}
+	return true;
+}
+
+bool xlat_ties_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	if (s->n_distinct_clause || xlat_is_distinct_on(s) || !s->n_sort_clause ||
+	    s->op != PG_QUERY__SET_OPERATION__SETOP_NONE || s->n_values_lists)
+		return xlat_unsupported(c, -1, "FETCH ... WITH TIES with DISTINCT, a set operation "
+					"or VALUES");
+	PgQuery__SelectStmt q = *s; /* the same rows, ranked */
+	const PgQuery__SelectStmt *outer = c->ties_for;
+	struct xlat_shape ignored = {0};
+	int vol = c->volatile_seen;
+	c->ties_for = &q;
+	xlat_puts(c, " LIMIT max((SELECT count(*) FROM (");
+	bool ok = xlat_select_core(c, &q, &ignored) && rank_bound(c, s);
+	c->ties_for = outer;
+	if (!ok)
+		return false;
+	xlat_puts(c, ")");
+	if (s->limit_offset) {
+		xlat_puts(c, " - ");
+		if (!xlat_limit_value(c, s->limit_offset, false))
 			return false;
 	}
+	xlat_puts(c, ", 0)");
+	if (c->volatile_seen != vol)
+		return xlat_unsupported(c, -1, "FETCH ... WITH TIES over * with a volatile function");
+	if (!s->limit_offset)
+		return true;
+	xlat_puts(c, " OFFSET ");
+	return xlat_limit_value(c, s->limit_offset, false);
+}
+
+bool xlat_ties_close(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	const PgQuery__Node *m = s->limit_offset;
+	if (!rank_bound(c, s))
+		return false;
 	xlat_puts(c, " ORDER BY shardlite_rn");
 	if (m) {
 		xlat_puts(c, " LIMIT -1 OFFSET ");

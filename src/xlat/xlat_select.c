@@ -340,7 +340,8 @@ static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool s
 			return false;
 	}
 	if (s->limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES)
-		return xlat_unsupported(c, -1, "FETCH ... WITH TIES");
+		return sort ? xlat_ties_limit(c, s) /* over * */
+			    : xlat_unsupported(c, -1, "FETCH ... WITH TIES");
 	const PgQuery__Node *count = s->limit_count, *offset = s->limit_offset;
 	if (count && is_null_const(count))
 		count = NULL; /* LIMIT ALL / LIMIT NULL */
@@ -714,6 +715,8 @@ static bool wrapped_values(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 /* A plain SELECT ... FETCH FIRST n ROWS WITH TIES (xlat_qforms.c). */
 static bool ties(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_shape *shape)
 {
+	if (!xlat_ties_named(c, s))
+		return select_core_tail(c, s, shape, true); /* LIMIT by a count of the ranks */
 	const PgQuery__SelectStmt *outer = c->ties_for;
 	c->ties_for = s; /* its keys follow its targets, not a subquery's */
 	bool ok = xlat_ties_open(c, s) && select_core(c, s, shape) && xlat_ties_close(c, s);

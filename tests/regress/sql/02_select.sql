@@ -25,8 +25,12 @@ SELECT name FROM emp ORDER BY salary NULLS FIRST FETCH FIRST ROWS WITH TIES;
 SELECT name FROM emp ORDER BY salary FETCH FIRST NULL ROWS WITH TIES;
 SELECT name FROM emp ORDER BY salary FETCH FIRST -1 ROWS WITH TIES;
 SELECT name FROM emp FETCH FIRST 2 ROWS WITH TIES;
--- differs: refused (0A000): FETCH ... WITH TIES over * or repeated result column names
 SELECT * FROM emp ORDER BY salary FETCH FIRST 1 ROW WITH TIES;
+SELECT count(*) FROM (SELECT * FROM emp ORDER BY salary DESC NULLS LAST OFFSET 1 FETCH FIRST 1 ROW WITH TIES) s;
+SELECT * FROM emp ORDER BY salary DESC NULLS LAST OFFSET 5 FETCH FIRST 2 ROWS WITH TIES;
+SELECT * FROM emp ORDER BY salary OFFSET 9 FETCH FIRST 2 ROWS WITH TIES;
+-- differs: refused (0A000): FETCH ... WITH TIES with DISTINCT
+SELECT DISTINCT salary FROM emp ORDER BY salary FETCH FIRST 2 ROWS WITH TIES;
 SELECT e.name, d.name FROM emp e JOIN dept d ON d.id = e.dept_id ORDER BY e.id;
 SELECT e.name, d.name FROM emp e INNER JOIN dept d ON d.id = e.dept_id WHERE d.name = 'ops' ORDER BY e.id;
 SELECT e.name, d.name AS dept FROM emp e LEFT JOIN dept d ON d.id = e.dept_id ORDER BY e.id;

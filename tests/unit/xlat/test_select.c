@@ -167,6 +167,11 @@ static const struct xcase cases[] = {
 	 "shardlite_rk, row_number() OVER ( ORDER BY b DESC NULLS FIRST) AS shardlite_rn FROM t) "
 	 "WHERE shardlite_rk <= 2 + ?1 ORDER BY shardlite_rn LIMIT -1 OFFSET ?1"},
 	{"SELECT a FROM t ORDER BY a FETCH FIRST NULL ROWS WITH TIES", "!2201W"},
+	{"SELECT * FROM t ORDER BY a FETCH FIRST 2 ROWS WITH TIES",
+	 "SELECT * FROM t ORDER BY a NULLS LAST LIMIT max((SELECT count(*) FROM (SELECT *, rank() "
+	 "OVER ( ORDER BY a NULLS LAST) AS shardlite_rk, row_number() OVER ( ORDER BY a NULLS LAST) "
+	 "AS shardlite_rn FROM t) WHERE shardlite_rk <= 2), 0)"},
+	{"SELECT DISTINCT a FROM t ORDER BY a FETCH FIRST 2 ROWS WITH TIES", "!0A000"},
 	{"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a DESC) FROM t",
 	 "SELECT pgfn_osagg('c', 0.5, a, 'd', 'f') AS percentile_cont FROM t"},
 	{"SELECT mode() WITHIN GROUP (ORDER BY b) FILTER (WHERE a > 1) FROM t",
