@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # clients_pgbouncer.sh: PgBouncer (Debian pgbouncer) in front of one server — session and
-# transaction pools, SCRAM from the client to PgBouncer and from PgBouncer to the server (the
-# password in its auth_file, no auth_query), psql and pgbench (-S, extended protocol, TPC-B)
+# transaction pools, SCRAM from the client to PgBouncer, SCRAM and md5 from PgBouncer to the
+# server (the passwords in its auth_file, no auth_query), psql and pgbench (-S, extended protocol, TPC-B)
 # through it; on the server's side it sends the startup parameters, server_reset_query
 # DISCARD ALL, server_check_query `select 1`. One line per step, for test_clients.sh to compare.
 # Usage: clients_pgbouncer.sh SERVER_PORT pg|shardlite WORKDIR (PGPASSWORD is the password)
@@ -37,7 +37,7 @@ ignore_startup_parameters = extra_float_digits
 logfile = $W/pgbouncer.log
 pidfile = $W/pgbouncer.pid
 INI
-printf '"postgres" "%s"\n' "$PGPASSWORD" >"$W/userlist.txt"
+printf '"postgres" "%s"\n"legacy" "%s"\n' "$PGPASSWORD" "$PGPASSWORD" >"$W/userlist.txt"
 chmod 644 "$W"/*
 
 # PgBouncer will not run as root; -u switches to the postgres user after it starts.
@@ -58,7 +58,7 @@ q() {
 	local args=()
 	for s in "$@"; do args+=(-c "$s"); done
 	PGAPPNAME=${APP:-psql} psql -X -At -v ON_ERROR_STOP=1 -v VERBOSITY=sqlstate \
-		-h 127.0.0.1 -p "$BPORT" -U postgres "${args[@]}" "$db" 2>&1 |
+		-h 127.0.0.1 -p "$BPORT" -U "${AS:-postgres}" "${args[@]}" "$db" 2>&1 |
 		sed -E 's/^(psql:[^ ]* )?ERROR: +([0-9A-Z]{5}).*/ERROR \2/' || true
 }
 step() { # NAME OUTPUT: one line
@@ -66,6 +66,8 @@ step() { # NAME OUTPUT: one line
 }
 
 step "connect" "$(q acme 'SELECT current_database(), current_user, pg_backend_pid() > 0')"
+# a user whose server secret is md5: PgBouncer answers the server's md5 challenge
+step "md5 user" "$(AS=legacy q acme_tx 'SELECT current_user, session_user')"
 step "startup parameters" "$(APP=bouncer-app q acme 'SHOW application_name' 'SHOW client_encoding' \
 	'SHOW DateStyle' 'SHOW TimeZone' 'SHOW standard_conforming_strings')"
 step "session state" "$(q acme "SET statement_timeout = '5s'" 'PREPARE p AS SELECT 1' \

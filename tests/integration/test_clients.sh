@@ -31,11 +31,16 @@ odbc) need_py pyodbc python3-pyodbc
 	odbcinst -q -d -n "PostgreSQL Unicode" >/dev/null 2>&1 ||
 		{ echo "odbc: needs psqlODBC registered with unixODBC (odbc-postgresql unixodbc): skipped"; exit 77; } ;;
 pgbouncer) [[ -x /usr/sbin/pgbouncer ]] || { echo "pgbouncer: needs pgbouncer: skipped"; exit 77; }
-	# SCRAM from PgBouncer to both servers: shardlite's users file; PostgreSQL's below
+	# PgBouncer logs in to both servers with the passwords of its auth_file: method md5,
+	# which takes SCRAM for a user whose secret is SCRAM (postgres) and md5 for one whose
+	# secret is md5 (legacy): shardlite's users file here, PostgreSQL's roles below.
 	export PGPASSWORD=bouncer-secret
 	pair_prepare() {
-		echo "postgres $("$BIN" passwd postgres <<<"$PGPASSWORD") *" >"$DIR/users"
-		PAIR_SHARDLITE_ARGS=(--set "users_file=$DIR/users" --set auth.loopback=scram-sha-256)
+		{
+			echo "postgres $("$BIN" passwd postgres <<<"$PGPASSWORD") *"
+			echo "legacy $("$BIN" passwd --md5 legacy <<<"$PGPASSWORD") *"
+		} >"$DIR/users"
+		PAIR_SHARDLITE_ARGS=(--set "users_file=$DIR/users" --set auth.loopback=md5)
 	} ;;
 sequel) ruby -e 'require "sequel"; require "sequel/adapters/postgres"
 	exit(defined?(Sequel::Postgres::SEQUEL_PG_VERSION_INTEGER) ? 0 : 1)' 2>/dev/null ||
@@ -68,8 +73,9 @@ pair_start clients acme TimeZone=UTC
 export PGCONNECT_TIMEOUT=5 PGTZ=UTC
 if [[ $CLIENT == pgbouncer ]]; then
 	as_pg psql -X -q -h "$DIR" -p "$PPORT" -U postgres \
-		-c "ALTER USER postgres PASSWORD '$PGPASSWORD'" postgres
-	printf 'local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n' >"$DIR/pg/pg_hba.conf"
+		-c "ALTER USER postgres PASSWORD '$PGPASSWORD'" -c "SET password_encryption = md5" \
+		-c "CREATE ROLE legacy LOGIN PASSWORD '$PGPASSWORD'" postgres
+	printf 'local all all trust\nhost all all 127.0.0.1/32 md5\n' >"$DIR/pg/pg_hba.conf"
 	as_pg psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'SELECT pg_reload_conf()' postgres >/dev/null
 fi
 
