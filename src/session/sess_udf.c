@@ -395,6 +395,11 @@ bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct p
 	set->nrows += nrows;
 	if (ok && set->sb.failed)
 		ok = pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	int64_t cap = r->s->cfg->max_result_bytes; /* the rows are held until the call returns */
+	if (ok && cap > 0 && set->sb.len > (size_t)cap)
+		ok = pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
+			       "result of function exceeds max_result_bytes (%lld bytes)",
+			       (long long)cap);
 	return ok;
 }
 

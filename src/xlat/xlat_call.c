@@ -136,8 +136,7 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 	return best;
 }
 
-/* One argument translated on its own (its text is copied into the call), NULL on failure. */
-static const char *arg_text(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+const char *xlat_expr_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
 	struct strbuf tmp, *saved = c->sb;
 	strbuf_init(&tmp, 0);
@@ -219,7 +218,7 @@ static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct cal
 					 "positional argument cannot follow named argument");
 		}
 		ca->expr[i] = x;
-		if (!(ca->txt[i] = arg_text(c, x, &ca->tv[i])))
+		if (!(ca->txt[i] = xlat_expr_aside(c, x, &ca->tv[i])))
 			return false;
 	}
 	return true;
@@ -239,7 +238,7 @@ static const char *default_arg(struct xlat_ctx *c, const struct xlat_udf *u, siz
 	const char *out = NULL;
 	struct xlat_type t;
 	if (n && n->node_case == NODE(SELECT_STMT) && n->select_stmt->n_target_list == 1)
-		out = arg_text(c, n->select_stmt->target_list[0]->res_target->val, &t);
+		out = xlat_expr_aside(c, n->select_stmt->target_list[0]->res_target->val, &t);
 	else
 		xlat_unsupported(c, -1, "this parameter default");
 	if (tree)
@@ -265,7 +264,7 @@ static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
 	n.node_case = NODE(A_ARRAY_EXPR);
 	n.a_array_expr = &ae;
 	struct xlat_type t;
-	return arg_text(c, &n, &t);
+	return xlat_expr_aside(c, &n, &t);
 }
 
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
@@ -371,6 +370,21 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 
 /* ---- calls in FROM ---- */
 
+/* udf_call translated aside: its text and function, as udf_call's result. */
+static int call_aside(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		      const char *schema, const char **text, const struct xlat_udf **u)
+{
+	struct strbuf tmp, *saved = c->sb;
+	struct xlat_type t;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, name, schema, &t, false, u);
+	c->sb = saved;
+	*text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
+	return r;
+}
+
 /* The one plain call of a FROM item, when it names one of the tenant's functions. */
 static const PgQuery__FuncCall *from_call(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 					  const char **name, const char **schema)
@@ -396,17 +410,7 @@ static int from_text(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const
 {
 	const char *schema;
 	const PgQuery__FuncCall *f = from_call(c, rf, fname, &schema);
-	if (!f)
-		return 0;
-	struct strbuf tmp, *saved = c->sb;
-	struct xlat_type t;
-	strbuf_init(&tmp, 0);
-	c->sb = &tmp;
-	int r = udf_call(c, f, *fname, schema, &t, false, u);
-	c->sb = saved;
-	*text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
-	strbuf_fini(&tmp);
-	return r;
+	return f ? call_aside(c, f, *fname, schema, text, u) : 0;
 }
 
 /* The FROM item's column i: its alias, else the function's column name. */
@@ -473,15 +477,9 @@ int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuer
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
 	if (!name || !xlat_udf_count(c, name))
 		return 0;
-	struct strbuf tmp, *saved = c->sb;
-	struct xlat_type t;
+	const char *text;
 	const struct xlat_udf *u = NULL;
-	strbuf_init(&tmp, 0);
-	c->sb = &tmp;
-	int r = udf_call(c, f, name, schema, &t, false, &u);
-	c->sb = saved;
-	const char *text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
-	strbuf_fini(&tmp);
+	int r = call_aside(c, f, name, schema, &text, &u);
 	if (r <= 0 || !xlat_udf_rows(u))
 		return r < 0 ? -1 : 0;
 	if (*srfp)

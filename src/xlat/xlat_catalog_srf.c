@@ -441,26 +441,13 @@ static int srf_kind(const PgQuery__Node *n)
 	return 0;
 }
 
-/* The SQLite text of an expression, emitted aside (to compare two arguments). */
-static const char *emit_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
-{
-	struct strbuf scratch, *saved = c->sb;
-	strbuf_init(&scratch, 0);
-	c->sb = &scratch;
-	bool ok = xlat_expr(c, n, t);
-	c->sb = saved;
-	const char *s = ok ? arena_strdup(c->a, scratch.data ? scratch.data : "") : NULL;
-	strbuf_fini(&scratch);
-	return s;
-}
-
 /* generate_series(...) in a target list: joined as the FROM form is, once per row of the
  * query's FROM (PostgreSQL's result for one set-returning function in the list). */
 static struct xlat_srf *series_call(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
 	struct xlat_type tv[3];
 	for (size_t i = 0; i < f->n_args; i++) {
-		if (!emit_aside(c, f->args[i], &tv[i]))
+		if (!xlat_expr_aside(c, f->args[i], &tv[i]))
 			return NULL;
 	}
 	int rank = series_rank(c, tv, f->n_args);
@@ -539,7 +526,7 @@ static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__Fun
 	const PgQuery__Node *array =
 		kind == 6 ? split_array(c, f) : kind == 7 || kind == 8 ? NULL : f->args[0];
 	/* pg_listening_channels() unnests the session's array of them: text, no node */
-	const char *text = array ? emit_aside(c, array, &at)
+	const char *text = array ? xlat_expr_aside(c, array, &at)
 			   : kind == 8 ? matches_array(c, f)
 				       : LISTENING_ARRAY;
 	if (!text)

@@ -518,6 +518,9 @@ int xlat_srf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
  * through pgfn_rows, another's one row), and its columns for the scope: 1 done, 0 not one of
  * the tenant's functions, -1 failed. */
 int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* The SQLite text of expression n translated aside (in c->a; not into c->sb), NULL failed:
+ * to compare two expressions' texts, or to place one elsewhere. */
+const char *xlat_expr_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* A select list's call v of a set-returning function of the tenant's, which joins the query
  * level's FROM as pgfn_rows(call) (PostgreSQL's ProjectSet of one function): 1 made *srfp,
  * 0 v is none, -1 failed (0A000 beside another set-returning function). */
