@@ -720,6 +720,9 @@ bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 			struct xlat_type *t);
 /* ::regclass, ::regtype, ::regnamespace, ::oid: 1 emitted, 0 not one of them, -1 failed. */
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* Whether n, as a whole result column, shows a name where elsewhere it is an OID (a reg* cast,
+ * to_regclass and its siblings): XLAT_X_RESULT tells them. */
+bool xlat_catalog_shows_name(const PgQuery__Node *n);
 /* LATERAL subqueries (xlat_lateral.c). Brings the LATERAL columns of a FROM list into scope
  * (c->nlat grows; the caller restores it when the query ends). */
 void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
