@@ -43,6 +43,8 @@ void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n);
 
 /* Appends v as an array element of the type the tag letter names (pgfn_array.c). */
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
+/* Appends v (not NULL) as the element's text the tag letter gives, unquoted. */
+void pgfn_array_value_text(struct strbuf *t, char tag, sqlite3_value *v);
 /* One element of an array's text at *p (quoted or bare); NULL for NULL. *p ends after it. */
 const char *pgfn_array_element(struct arena *a, const char **p);
 /* An array's text of any dimension (pgfn_arraymd.c): its elements in row-major order, the
@@ -60,6 +62,9 @@ bool pgfn_array_parse_md(struct arena *a, const char *s, struct pgfn_md *md, con
 /* array_length (what 0), array_lower (1), array_upper (2) of dimension dim, cardinality (3),
  * array_ndims (4) of v as the result of ctx; false after raising 22P02 for no array. */
 bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int what);
+/* Appends md's elements (md->ndims >= 1) in array_out's nested braces, with its bounds
+ * "[0:1]=" first when some lower bound is not 1 (pgfn_arrayfn.c). */
+void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md);
 
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);

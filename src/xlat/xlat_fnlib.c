@@ -167,6 +167,21 @@ static bool sp_num_nulls(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	return true;
 }
 
+/* overlay(s placing r from f [for n]): characters of a text, bytes of a bytea. */
+static bool sp_overlay(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		       struct xlat_type *t)
+{
+	static const struct lib args = {"overlay", "pgfn_overlay", 3, 4, "ttii", L_SCALAR,
+					 LR_FIX, 0, NULL};
+	xlat_puts(c, "pgfn_overlay(");
+	if (!lib_args(c, &args, f, tv))
+		return false;
+	bool bytea = tv[0].oid == XLAT_OID_BYTEA;
+	xlat_printf(c, ", %d)", bytea);
+	*t = (struct xlat_type){bytea ? XLAT_OID_BYTEA : XLAT_OID_TEXT, -1};
+	return true;
+}
+
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -194,6 +209,9 @@ static const struct lib libs[] = {
 	{"concat_ws", "pgfn_concat_ws", 2, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"to_hex", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_to_hex},
 	{"bit_length", NULL, 1, 1, "t", L_SCALAR, LR_FIX, 0, sp_bit_length},
+	{"overlay", NULL, 3, 4, "", L_SCALAR, LR_FIX, 0, sp_overlay},
+	{"unistr", "pgfn_unistr", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"bit_count", "pgfn_bit_count", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
 	{"format", "pgfn_format", 1, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},

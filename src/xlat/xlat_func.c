@@ -314,7 +314,6 @@ static const char *const refused_fns[] = {
 	"generate_series",
 	"lastval",
 	"nextval",
-	"overlay",
 	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
 	"regexp_matches",
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */

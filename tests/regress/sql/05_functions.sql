@@ -326,3 +326,20 @@ SELECT json_object('{{{a}}}');
 SELECT row_to_json(ROW(1, 'a', NULL, true, 1.50)), to_json(ROW(1, 'x')), to_jsonb(ROW(2, 'y', ARRAY[1, 2])), row_to_json(ROW());
 SELECT string_to_table('a,b,,c', ','), string_to_table('x|y', '|');
 SELECT string_to_table('a,b,xx', ',', 'xx');
+-- arrays: array_replace, array_positions, array_fill (any dimension, lower bounds kept)
+SELECT array_replace(ARRAY[1, 2, NULL, 2], 2, 3), array_replace(ARRAY[1, NULL], NULL, 5), array_replace(ARRAY['a', 'b'], 'a', 'x y'), array_replace(ARRAY[[1, 2], [2, 1]], 2, 9), array_replace('[0:1]={1,2}'::int[], 1, 5), array_replace(ARRAY[true, false], true, false);
+SELECT array_positions(ARRAY[1, 2, 1], 1), array_positions(ARRAY[1, NULL], NULL), array_positions(ARRAY[]::int[], 1), array_positions(NULL::int[], 1), array_positions('[0:2]={1,2,1}'::int[], 1), array_positions(ARRAY['a', 'b'], 'c');
+SELECT array_positions(ARRAY[[1]], 1);
+SELECT array_fill(7, ARRAY[3]), array_fill(7, ARRAY[2, 2]), array_fill('x'::text, ARRAY[2], ARRAY[0]), array_fill(NULL::int, ARRAY[2]), array_fill(1, ARRAY[0]), array_fill(1.5::float8, ARRAY[1]);
+SELECT array_fill(1, ARRAY[-1]);
+SELECT array_fill(1, NULL);
+SELECT array_fill(1, ARRAY[2], ARRAY[1, 2]);
+-- strings: overlay, unistr, bit_count
+SELECT overlay('abcdef' placing 'X' from 2 for 2), overlay('abcdef' placing 'XYZ' from 5), overlay('abc' placing 'Z' from 10), overlay('héllo' placing 'É' from 2 for 1), overlay('\x0102'::bytea placing '\xff'::bytea from 2), overlay('abc' placing 'Z' from 1 for 0), overlay('abc' placing 'Z' from 2 for -1), overlay('abc', 'Q', 2), overlay(NULL placing 'a' from 1);
+SELECT overlay('abc' placing 'Z' from 0);
+SELECT unistr('\0041\u00e9\+01F600 d\\'), unistr('x'), unistr('\ud83d\ude00'), unistr(''), unistr(NULL);
+SELECT unistr('\D800');
+SELECT unistr('\+110000');
+SELECT unistr('\0000');
+SELECT unistr('\DC00');
+SELECT bit_count('\x0f'::bytea), bit_count(''::bytea), bit_count('\xffff'::bytea), bit_count(NULL::bytea);
