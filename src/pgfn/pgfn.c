@@ -14,6 +14,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
 		pgfn_register_numeric,
+		pgfn_register_numscale,
+		pgfn_register_regr,
 		pgfn_register_string,
 		pgfn_register_textfn,
 		pgfn_register_bytes,

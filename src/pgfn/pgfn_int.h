@@ -28,6 +28,9 @@ static inline size_t pgfn_utf8_clen(const char *s, size_t left)
 	return n < left ? n : left ? left : 1;
 }
 
+/* A float operand, NaN read from its stored text 'NaN' (SQLite reads that as 0). */
+double pgfn_float_arg(sqlite3_value *v);
+
 /* Number of characters in s[0..n). */
 size_t pgfn_utf8_count(const char *s, size_t n);
 

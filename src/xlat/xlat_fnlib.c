@@ -182,6 +182,20 @@ static bool sp_overlay(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xl
 	return true;
 }
 
+/* scale(x), min_scale(x), trim_scale(x): pgfn_scale(x as numeric's text, which). */
+static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		     struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	int which = strcmp(name, "scale") == 0 ? 0 : strcmp(name, "min_scale") == 0 ? 1 : 2;
+	xlat_puts(c, "pgfn_scale(");
+	if (!text_arg(c, f->args[0], &tv[0], false))
+		return false;
+	xlat_printf(c, ", %d)", which);
+	*t = (struct xlat_type){which == 2 ? XLAT_OID_NUMERIC : XLAT_OID_INT4, -1};
+	return true;
+}
+
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -239,6 +253,21 @@ static const struct lib libs[] = {
 	{"stddev", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
 	{"stddev_samp", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
 	{"stddev_pop", "pgfn_stddev_pop", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
+	{"min_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
+	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
+	{"corr", "pgfn_corr", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"covar_pop", "pgfn_covar_pop", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"covar_samp", "pgfn_covar_samp", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_avgx", "pgfn_regr_avgx", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_avgy", "pgfn_regr_avgy", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_count", "pgfn_regr_count", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_INT8, NULL},
+	{"regr_intercept", "pgfn_regr_intercept", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_r2", "pgfn_regr_r2", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_slope", "pgfn_regr_slope", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_sxx", "pgfn_regr_sxx", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_sxy", "pgfn_regr_sxy", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_syy", "pgfn_regr_syy", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
 	{"bit_and", "pgfn_bit_and", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
 	{"bit_or", "pgfn_bit_or", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
 	{"bit_xor", "pgfn_bit_xor", 1, 1, "", L_AGG, LR_SAME, 0, NULL},

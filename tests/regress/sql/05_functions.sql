@@ -343,3 +343,9 @@ SELECT unistr('\+110000');
 SELECT unistr('\0000');
 SELECT unistr('\DC00');
 SELECT bit_count('\x0f'::bytea), bit_count(''::bytea), bit_count('\xffff'::bytea), bit_count(NULL::bytea);
+-- numbers: scale, min_scale, trim_scale; the two-variable statistics aggregates (float8, PostgreSQL's accumulation)
+SELECT scale(1.230), min_scale(1.230), trim_scale(1.230), scale(5), min_scale(0.000), trim_scale(0.000), trim_scale(-0.0), trim_scale(-1.10), scale('NaN'::numeric), min_scale('NaN'::numeric), trim_scale('NaN'::numeric), scale(NULL::numeric), trim_scale(100), min_scale(100.00), scale(-12.345678901234567890);
+SELECT corr(y, x), covar_pop(y, x), covar_samp(y, x), regr_avgx(y, x), regr_avgy(y, x), regr_count(y, x), regr_intercept(y, x), regr_r2(y, x), regr_slope(y, x), regr_sxx(y, x), regr_sxy(y, x), regr_syy(y, x) FROM (VALUES (1, 2.5), (2, 3.1), (3, 7.7), (NULL, 1), (4, NULL), (5, 1.1)) v (x, y);
+SELECT corr(1, 2), covar_pop(1, 2), covar_samp(1, 2), regr_count(1, 2), regr_r2(1, 2), regr_sxx(1, 2), regr_slope(1, 2);
+SELECT g, corr(y, x), regr_count(y, x) FILTER (WHERE x > 1) FROM (VALUES (1, 1, 2.0), (1, 2, 4.5), (1, 3, 5.5), (2, 1, 1.0)) v (g, x, y) GROUP BY g ORDER BY g;
+SELECT corr(y, x), regr_count(y, x) FROM (VALUES (1.0::float8, 'Infinity'::float8), (2, 3)) v (x, y);
