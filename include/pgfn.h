@@ -201,5 +201,6 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
  * (the translator's DDL scripts check objects with it). */
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
+int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: date_bin */
 
 #endif

@@ -285,6 +285,7 @@ static const struct fn fns[] = {
 	{"statement_timestamp", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
 	{"clock_timestamp", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, xlat_dt_now},
 	{"date_trunc", NULL, 2, 3, 0, R_FIX, 0, xlat_dt_date_trunc},
+	{"date_bin", NULL, 3, 3, 0, R_FIX, 0, xlat_dt_date_bin},
 	{"extract", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_extract},
 	{"date_part", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_extract},
 	{"age", NULL, 1, 2, 0, R_FIX, 0, xlat_dt_age},

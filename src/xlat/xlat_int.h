@@ -522,6 +522,7 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 bool xlat_dt_sqlvalue(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct xlat_type *t);
 bool xlat_dt_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_date_bin(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_age(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_make(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
