@@ -176,6 +176,7 @@ int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positio
 int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */
 int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
+int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */

@@ -196,6 +196,26 @@ static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat
 	return true;
 }
 
+/* What is true of shardlite: the client encoding is UTF8 (the only one it speaks), there is
+ * no JIT, and no replication replays anything (PostgreSQL's primary answers NULL too). */
+static bool sp_sysinfo(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		       struct xlat_type *t)
+{
+	(void)tv;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (strcmp(name, "pg_client_encoding") == 0) {
+		*t = (struct xlat_type){XLAT_OID_NAME, -1};
+		xlat_puts(c, "'UTF8'");
+	} else if (strcmp(name, "pg_jit_available") == 0) {
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		xlat_puts(c, "0");
+	} else {
+		*t = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+		xlat_puts(c, "NULL");
+	}
+	return true;
+}
+
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -256,6 +276,10 @@ static const struct lib libs[] = {
 	{"scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
 	{"min_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
 	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
+	{"pg_size_bytes", "pgfn_size_bytes", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
+	{"pg_client_encoding", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
+	{"pg_jit_available", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
+	{"pg_last_xact_replay_timestamp", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"corr", "pgfn_corr", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
 	{"covar_pop", "pgfn_covar_pop", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
 	{"covar_samp", "pgfn_covar_samp", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},

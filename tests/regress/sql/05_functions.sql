@@ -349,3 +349,12 @@ SELECT corr(y, x), covar_pop(y, x), covar_samp(y, x), regr_avgx(y, x), regr_avgy
 SELECT corr(1, 2), covar_pop(1, 2), covar_samp(1, 2), regr_count(1, 2), regr_r2(1, 2), regr_sxx(1, 2), regr_slope(1, 2);
 SELECT g, corr(y, x), regr_count(y, x) FILTER (WHERE x > 1) FROM (VALUES (1, 1, 2.0), (1, 2, 4.5), (1, 3, 5.5), (2, 1, 1.0)) v (g, x, y) GROUP BY g ORDER BY g;
 SELECT corr(y, x), regr_count(y, x) FROM (VALUES (1.0::float8, 'Infinity'::float8), (2, 3)) v (x, y);
+-- system information: sizes with units, the client encoding, no replay
+SELECT pg_size_bytes('1 MB'), pg_size_bytes('1.5kB'), pg_size_bytes('  12 bytes '), pg_size_bytes('-1 GB'), pg_size_bytes('1e3'), pg_size_bytes('1TB'), pg_size_bytes('1 PB'), pg_size_bytes('1 mb'), pg_size_bytes('.5 kB'), pg_size_bytes('+3'), pg_size_bytes('-0.5'), pg_size_bytes('1e-1 kB'), pg_size_bytes('8191 PB'), pg_size_bytes('1.5'), pg_size_bytes('0.9 bytes'), pg_size_bytes(NULL);
+SELECT pg_size_bytes('8192 PB');
+SELECT pg_size_bytes('');
+SELECT pg_size_bytes('abc');
+SELECT pg_client_encoding(), pg_last_xact_replay_timestamp(), pg_is_wal_replay_paused();
+-- differs: shardlite has no JIT compiler (pg_jit_available() is false)
+SELECT pg_jit_available();
+SELECT pg_get_function_result('now'::regproc), pg_get_function_result(1299), pg_get_function_result('pg_catalog.now'::regproc), pg_get_function_arguments('abs(int8)'::regprocedure::oid);
