@@ -24,6 +24,10 @@ static void put_level(struct strbuf *sb, const struct pgfn_md *md, int d, size_t
 
 void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md)
 {
+	if (md->ndims == 0) {
+		strbuf_puts(sb, "{}");
+		return;
+	}
 	bool bounds = false;
 	for (int d = 0; d < md->ndims; d++)
 		bounds |= md->lb[d] != 1;
@@ -32,17 +36,6 @@ void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md)
 	strbuf_puts(sb, bounds ? "=" : "");
 	size_t at = 0;
 	put_level(sb, md, 0, &at);
-}
-
-/* An array argument of any dimension; false after raising 22P02. */
-static bool md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md)
-{
-	const char *why, *s = (const char *)sqlite3_value_text(v);
-	if (pgfn_array_parse_md(a, s, md, &why))
-		return true;
-	pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-		   s ? s : "");
-	return false;
 }
 
 /* The element text of v (NULL for NULL), as the array would hold it. */
@@ -58,34 +51,36 @@ static const char *elem_text(struct arena *a, sqlite3_value *v, char tag)
 	return out;
 }
 
-static bool same(const char *x, const char *y)
+static bool same(const char *x, const char *y) { return x && y ? strcmp(x, y) == 0 : x == y; }
+
+/* The array argument a of pgfn_array_replace/positions(a, ..., tags) into md, and the tag
+ * letter of its elements; false when done: NULL for a NULL array, or the error raised. */
+static bool array_and_tag(sqlite3_context *ctx, int argc, sqlite3_value **argv, struct arena *a,
+			  struct pgfn_md *md, char *tag)
 {
-	return x && y ? strcmp(x, y) == 0 : x == y;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return false;
+	}
+	size_t n;
+	const char *tags = pgfn_text(argv[argc - 1], &n);
+	*tag = n ? tags[0] : '.';
+	return pgfn_array_md_arg(ctx, a, argv[0], md);
 }
 
 /* pgfn_array_replace(a, from, to, tag): each element equal to from becomes to. */
 static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	size_t n;
-	const char *tags = pgfn_text(argv[3], &n);
-	char tag = n ? tags[0] : '.';
-	if (md_arg(ctx, a, argv[0], &md)) {
+	char tag;
+	if (array_and_tag(ctx, argc, argv, a, &md, &tag)) {
 		const char *from = elem_text(a, argv[1], tag), *to = elem_text(a, argv[2], tag);
 		for (size_t i = 0; i < md.n; i++)
 			md.items[i] = same(md.items[i], from) ? to : md.items[i];
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		if (md.ndims)
-			pgfn_array_put_md(&sb, &md);
-		else
-			strbuf_puts(&sb, "{}");
+		pgfn_array_put_md(&sb, &md);
 		pgfn_result_sb(ctx, &sb, false);
 	}
 	arena_free(a);
@@ -94,22 +89,16 @@ static void fn_replace(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 /* pgfn_array_positions(a, v, tag): the subscripts of the elements equal to v, an int4[]. */
 static void fn_positions(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	size_t n;
-	const char *tags = pgfn_text(argv[2], &n);
-	if (!md_arg(ctx, a, argv[0], &md)) {
-		/* raised */
+	char tag;
+	if (!array_and_tag(ctx, argc, argv, a, &md, &tag)) {
+		/* NULL, or raised */
 	} else if (md.ndims > 1) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "searching for elements in multidimensional arrays is not supported");
 	} else {
-		const char *v = elem_text(a, argv[1], n ? tags[0] : '.');
+		const char *v = elem_text(a, argv[1], tag);
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		strbuf_putc(&sb, '{');
@@ -130,12 +119,13 @@ static void fn_positions(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static int int_list(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, int *out)
 {
 	struct pgfn_md md;
-	if (!md_arg(ctx, a, v, &md))
+	if (!pgfn_array_md_arg(ctx, a, v, &md))
 		return -1;
 	if (md.ndims > 1 || md.n > MAX_DIMS) {
-		pgfn_error(ctx, "2202E", md.ndims > 1 ? "wrong number of array subscripts"
-						     : "number of array dimensions (%zu) exceeds the "
-						       "maximum allowed (6)",
+		pgfn_error(ctx, "2202E",
+			   md.ndims > 1 ? "wrong number of array subscripts"
+					: "number of array dimensions (%zu) exceeds the "
+					  "maximum allowed (6)",
 			   md.n);
 		return -1;
 	}
@@ -183,10 +173,7 @@ static void fn_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			md.lb[d] = argc == 4 ? lbs[d] : 1;
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
-		if (md.ndims)
-			pgfn_array_put_md(&sb, &md);
-		else
-			strbuf_puts(&sb, "{}");
+		pgfn_array_put_md(&sb, &md);
 		pgfn_result_sb(ctx, &sb, false);
 	}
 	arena_free(a);

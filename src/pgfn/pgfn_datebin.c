@@ -32,8 +32,9 @@ static void fn_date_bin(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int64_t width = 0, diff = 0;
 	if (__builtin_mul_overflow((int64_t)stride.iv.day, USECS_PER_DAY, &width) ||
 	    __builtin_add_overflow(width, stride.iv.time, &width) || width <= 0) {
-		pgfn_error(ctx, "22008", width <= 0 ? "stride must be greater than zero"
-						    : "interval out of range");
+		pgfn_error(ctx, "22008",
+			   width <= 0 ? "stride must be greater than zero"
+				      : "interval out of range");
 		return;
 	}
 	if (!pgfn_dt_finite(src.ts)) {
@@ -55,6 +56,6 @@ static void fn_date_bin(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c)
 {
 	static const struct pgfn_def defs[] = {{"pg_date_bin", 4, fn_date_bin}};
-	return pgfn_define_with(db, defs, ARRAY_LEN(defs),
-				SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, c);
+	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+				c);
 }

@@ -65,7 +65,11 @@ bool pgfn_array_parse_md(struct arena *a, const char *s, struct pgfn_md *md, con
 /* array_length (what 0), array_lower (1), array_upper (2) of dimension dim, cardinality (3),
  * array_ndims (4) of v as the result of ctx; false after raising 22P02 for no array. */
 bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int what);
-/* Appends md's elements (md->ndims >= 1) in array_out's nested braces, with its bounds
+/* Reads array argument v of any dimension into md; false after raising PostgreSQL's 22P02
+ * when it is no array. */
+bool pgfn_array_md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v,
+		       struct pgfn_md *md);
+/* Appends md's elements in array_out's nested braces ({} for none), with its bounds
  * "[0:1]=" first when some lower bound is not 1 (pgfn_arrayfn.c). */
 void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md);
 

@@ -7,28 +7,16 @@
 
 #include <string.h>
 
-/* Parses an array argument of any dimension; false after raising the error. */
-static bool md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md)
-{
-	const char *why, *s = (const char *)sqlite3_value_text(v);
-	if (pgfn_array_parse_md(a, s, md, &why))
-		return true;
-	pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION, "malformed array literal: \"%s\"",
-		   s ? s : "");
-	return false;
-}
-
 /* Appends the pairs keys[i] : vals[i] (i < n) as json_object writes them; false after raising
  * 22004 for a NULL key. */
-static bool put_pairs(sqlite3_context *ctx, struct strbuf *sb, const char **keys,
-		      const char **vals, size_t n, size_t stride)
+static bool put_pairs(sqlite3_context *ctx, struct strbuf *sb, const char **keys, const char **vals,
+		      size_t n, size_t stride)
 {
 	strbuf_putc(sb, '{');
 	for (size_t i = 0; i < n; i++) {
 		const char *k = keys[i * stride], *v = vals[i * stride];
 		if (!k) {
-			pgfn_error(ctx, "22004",
-				   "null value not allowed for object key");
+			pgfn_error(ctx, "22004", "null value not allowed for object key");
 			return false;
 		}
 		strbuf_puts(sb, i ? ", " : "");
@@ -49,8 +37,7 @@ static bool one_array(sqlite3_context *ctx, struct strbuf *sb, const struct pgfn
 	if (md->ndims == 0)
 		return put_pairs(ctx, sb, NULL, NULL, 0, 2);
 	if (md->ndims == 1 && md->n % 2) {
-		pgfn_error(ctx, "2202E",
-			   "array must have even number of elements");
+		pgfn_error(ctx, "2202E", "array must have even number of elements");
 		return false;
 	}
 	if (md->ndims == 2 && md->dims[1] != 2) {
@@ -88,7 +75,8 @@ static void fn_object(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct pgfn_md k, v;
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	bool ok = md_arg(ctx, a, argv[0], &k) && (argc == 1 || md_arg(ctx, a, argv[1], &v)) &&
+	bool ok = pgfn_array_md_arg(ctx, a, argv[0], &k) &&
+		  (argc == 1 || pgfn_array_md_arg(ctx, a, argv[1], &v)) &&
 		  (argc == 1 ? one_array(ctx, &sb, &k) : two_arrays(ctx, &sb, &k, &v));
 	if (ok)
 		pgfn_json_result(ctx, &sb, sqlite3_user_data(ctx) != NULL);
@@ -118,7 +106,8 @@ static void fn_keys_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		strbuf_putc(&sb, '{');
 		for (size_t i = 0; i < j->n; i++) {
 			strbuf_puts(&sb, i ? "," : "");
-			pgfn_array_put_elem(&sb, arena_strndup(a, j->items[i].key, j->items[i].klen));
+			pgfn_array_put_elem(&sb,
+					    arena_strndup(a, j->items[i].key, j->items[i].klen));
 		}
 		strbuf_putc(&sb, '}');
 		pgfn_result_sb(ctx, &sb, false);

@@ -29,7 +29,8 @@ enum regr_fn {
 static void step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL)
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL)
 		return;
 	struct regr *r = sqlite3_aggregate_context(ctx, sizeof(*r));
 	if (!r)
@@ -119,18 +120,23 @@ static void final(sqlite3_context *ctx)
 int pgfn_register_regr(sqlite3 *db)
 {
 	static const char *const names[] = {
-		[R_CORR] = "pgfn_corr",		  [R_COVAR_POP] = "pgfn_covar_pop",
-		[R_COVAR_SAMP] = "pgfn_covar_samp", [R_AVGX] = "pgfn_regr_avgx",
-		[R_AVGY] = "pgfn_regr_avgy",	  [R_COUNT] = "pgfn_regr_count",
-		[R_INTERCEPT] = "pgfn_regr_intercept", [R_R2] = "pgfn_regr_r2",
-		[R_SLOPE] = "pgfn_regr_slope",	  [R_SXX] = "pgfn_regr_sxx",
-		[R_SXY] = "pgfn_regr_sxy",	  [R_SYY] = "pgfn_regr_syy",
+		[R_CORR] = "pgfn_corr",
+		[R_COVAR_POP] = "pgfn_covar_pop",
+		[R_COVAR_SAMP] = "pgfn_covar_samp",
+		[R_AVGX] = "pgfn_regr_avgx",
+		[R_AVGY] = "pgfn_regr_avgy",
+		[R_COUNT] = "pgfn_regr_count",
+		[R_INTERCEPT] = "pgfn_regr_intercept",
+		[R_R2] = "pgfn_regr_r2",
+		[R_SLOPE] = "pgfn_regr_slope",
+		[R_SXX] = "pgfn_regr_sxx",
+		[R_SXY] = "pgfn_regr_sxy",
+		[R_SYY] = "pgfn_regr_syy",
 	};
 	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
-		int rc = sqlite3_create_function(db, names[i], 2,
-						 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
-							 SQLITE_INNOCUOUS,
-						 (void *)(intptr_t)i, NULL, step, final);
+		int rc = sqlite3_create_function(
+			db, names[i], 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+			(void *)(intptr_t)i, NULL, step, final);
 		if (rc != SQLITE_OK)
 			return rc;
 	}

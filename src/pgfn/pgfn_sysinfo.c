@@ -65,8 +65,9 @@ static void fn_size_bytes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		ulen--;
 	int shift = -1;
 	for (size_t i = 0; ulen && i < ARRAY_LEN(units); i++)
-		shift = strlen(units[i]) == ulen && strncasecmp(units[i], p, ulen) == 0 ? (int)i * 10
-											 : shift;
+		shift = strlen(units[i]) == ulen && strncasecmp(units[i], p, ulen) == 0
+				? (int)i * 10
+				: shift;
 	if (ulen && shift < 0) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
 			   "invalid size: \"%s\" (invalid size unit: \"%.*s\"; valid units are "
