@@ -54,8 +54,13 @@ int pgfn_define(sqlite3 *db, const struct pgfn_def *defs, size_t n);
  * none — TimeZone UTC, now() reads the clock); the struct must stay valid until the next
  * call, and its fields may change between statements. Times are microseconds since
  * 2000-01-01 UTC; 0 means "read the clock". */
-enum pgfn_call_kind { PGFN_CALL_FUNCTION, PGFN_CALL_TRIGGER, PGFN_CALL_TRIGGER_APPLY,
-		     PGFN_CALL_TRIGGER_DEPTH };
+enum pgfn_call_kind {
+	PGFN_CALL_FUNCTION,
+	PGFN_CALL_TRIGGER,
+	PGFN_CALL_TRIGGER_APPLY,
+	PGFN_CALL_TRIGGER_DEPTH,
+	PGFN_CALL_SLEEP, /* pg_sleep (pgfn_sleep.c): argv[0] the seconds, > 0; answers void */
+};
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */
 	int64_t txn_start;               /* now(), current_timestamp: stable within a transaction */
@@ -76,7 +81,8 @@ struct pgfn_session {
 	 * functions, and shardlite_trigger(...) / shardlite_trigger_apply(...), which the SQLite
 	 * triggers behind CREATE TRIGGER call (kind says which): runs it and sets ctx's result,
 	 * or fails ctx with pgfn_error. NULL: such a call answers 0A000 (no session to run it,
-	 * e.g. a migration). */
+	 * e.g. a migration). Also pg_sleep's wait, which must not hold an event loop and ends
+	 * early with 57014 on a cancel or statement_timeout. */
 	void (*call_fn)(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, int argc,
 			sqlite3_value **argv);
 	void *call_arg;
@@ -174,6 +180,11 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
  * PostgreSQL stores and prints it (pgtype_array_canon), for a value stored into an array column. */
 int pgfn_register_array(sqlite3 *db);
 int pgfn_register_arraymd(sqlite3 *db); /* pgfn_arraymd.c: arrays of several dimensions */
+int pgfn_register_arrayfn(sqlite3 *db); /* pgfn_arrayfn.c: array_replace/positions/fill */
+int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_count */
+int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */
+int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
+int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
@@ -201,5 +212,7 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
  * message) fails the statement with that error (the translator's DDL scripts check objects
  * with it). */
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
+int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
+int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: date_bin */
 
 #endif

@@ -96,7 +96,13 @@ static void fn_function_text(sqlite3_context *ctx, int argc, sqlite3_value **arg
 		sqlite3_result_null(ctx);
 		return;
 	}
-	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	/* a regproc value is the function's name ('now'::regproc): its one built-in */
+	const char *name = sqlite3_value_type(argv[0]) == SQLITE_TEXT
+				   ? (const char *)sqlite3_value_text(argv[0])
+				   : NULL;
+	if (name && strncmp(name, "pg_catalog.", 11) == 0)
+		name += 11;
+	uint32_t oid = name ? cat_builtin_proc_oid(name) : (uint32_t)sqlite3_value_int64(argv[0]);
 	size_t n = 0;
 	const struct cat_proc *procs = cat_procs(&n);
 	const struct cat_proc *p = bsearch(&oid, procs, n, sizeof(*procs), cmp_proc_oid);

@@ -718,6 +718,7 @@ bool cat_fn_register(sqlite3 *db, struct cat_conn *cc)
 		       SQLITE_OK &&
 	       pgfn_define_with(db, direct_fns, ARRAY_LEN(direct_fns), SQLITE_DIRECTONLY, cc) ==
 		       SQLITE_OK &&
-	       cat_reg_register(db, cc) && cat_array_register(db) && cat_builtin_register(db) &&
+	       cat_reg_register(db, cc) && cat_regoper_register(db, cc) &&
+	       cat_array_register(db) && cat_builtin_register(db) &&
 	       cat_fndef_register(db);
 }

@@ -351,6 +351,8 @@ const char *cat_database_find(struct cat_conn *cc, sqlite3_value *v, struct aren
 			      bool *current);
 uint32_t cat_role_oid(const char *name);
 const char *cat_role_name(struct cat_conn *cc, uint32_t oid, struct arena *a);
+/* The role named name (the session user, pg_database_owner, the users file's), 0 when none. */
+uint32_t cat_role_named(struct cat_conn *cc, const char *name, struct arena *a);
 /* pg_tables, pg_views, pg_indexes, pg_user and friends (catalog_views.c). */
 const struct cat_reldef *cat_views_defs(size_t *n);
 /* pg_sequence, pg_sequences, information_schema.sequences, pg_depend, pg_description. */
@@ -478,7 +480,7 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 bool cat_udf_exists(sqlite3 *db, uint32_t oid);
 /* Resolves a regproc name as PostgreSQL's regprocin (exactly one function of that name) or a
  * regprocedure signature "name(types)" (a built-in's); false with ctx's error (42883, 42725). */
-bool cat_reg_proc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid);
+bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid);
 /* How many of the tenant's functions are named name; *oid: the last one's. */
 size_t cat_udf_named(sqlite3 *db, const char *name, uint32_t *oid);
 /* pg_get_function_arguments, _identity_arguments and _result over cat_procs. */
@@ -603,6 +605,15 @@ const char *cat_qualify_after(const struct cat_conn *cc, struct arena *a, const 
 
 /* ---- catalog_reg.c: reg* conversions, regular expressions ---- */
 bool cat_reg_register(sqlite3 *db, struct cat_conn *cc);
+/* The failure of a reg* input function: with argc 2 (to_regclass and its siblings, which
+ * pass a second argument) NULL, else the cast's error with sqlstate. */
+void cat_reg_missing(sqlite3_context *ctx, int argc, const char *sqlstate, const char *fmt, ...)
+	PRINTF_LIKE(4, 5);
+/* One part of a possibly quoted, dot-qualified name at *p: unquoted ("" is one "), or folded
+ * to lower case; NULL when malformed. *p moves past it and its dot. */
+const char *cat_reg_name_part(struct arena *a, const char **p);
+/* catalog_regoper.c: to_regoper's and to_regrole's input functions, regoperout. */
+bool cat_regoper_register(sqlite3 *db, struct cat_conn *cc);
 /* The fixed OID of pg_catalog relation name (pg_class: 1259), or 0 when it has none: a system
  * view, or a relation regclass does not know. */
 uint32_t cat_reg_catalog_oid(const char *name);

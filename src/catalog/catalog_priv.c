@@ -182,7 +182,7 @@ static bool function_ok(sqlite3_context *ctx, sqlite3_value *v)
 {
 	if (sqlite3_value_type(v) != SQLITE_INTEGER) {
 		uint32_t oid;
-		return cat_reg_proc_lookup(ctx, (const char *)sqlite3_value_text(v), &oid);
+		return cat_reg_proc_lookup(ctx, 1, (const char *)sqlite3_value_text(v), &oid);
 	}
 	int64_t oid = sqlite3_value_int64(v);
 	size_t n = 0;

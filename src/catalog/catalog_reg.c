@@ -7,11 +7,41 @@
 #include "pgfn.h"
 #include "pgtype.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* ---- reg* conversions: OIDs to names and back ---- */
+
+/* The input functions take a second argument (any value) when they stand for to_regclass and
+ * its siblings: a name nothing has is then NULL instead of the cast's error. PostgreSQL 15's
+ * to_reg* read names only, so digits are a name no object has. */
+void cat_reg_missing(sqlite3_context *ctx, int argc, const char *sqlstate, const char *fmt, ...)
+{
+	if (argc == 2) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	pgfn_error(ctx, sqlstate, "%s", msg ? msg : "out of memory");
+	sqlite3_free(msg);
+}
+
+/* An OID literal: the cast reads it as the OID, to_reg* as a name (NULL). */
+static bool oid_input(sqlite3_context *ctx, int argc, const char *s)
+{
+	if (s[0] < '0' || s[0] > '9')
+		return false;
+	if (argc == 2)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	return true;
+}
 
 /* Built-in relations a client names in a ::regclass literal (pg_class.dat OIDs). */
 static const struct {
@@ -113,10 +143,8 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	if (s[0] >= '0' && s[0] <= '9') {
-		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	if (oid_input(ctx, argc, s))
 		return;
-	}
 	struct arena *a = arena_new(0);
 	s = unquote_name(a, s);
 	const char *db = database_part(sqlite3_user_data(ctx), s);
@@ -134,9 +162,8 @@ static void fn_regclass_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (catalog_oid || rel) {
 		sqlite3_result_int64(ctx, catalog_oid ? catalog_oid : rel->oid);
 	} else if (m) {
-		char *msg = sqlite3_mprintf("relation \"%s\" does not exist", s);
-		sqlite3_result_error(ctx, msg, -1);
-		sqlite3_free(msg);
+		cat_reg_missing(ctx, argc, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist",
+				s);
 	}
 	arena_free(a);
 }
@@ -356,13 +383,15 @@ static size_t procs_named(const char *name, uint32_t *oid)
 
 /* A type I/O function pg_type names that pg_proc does not list (none today: the generator
  * takes every type's), accepted as before by name. */
-bool cat_reg_proc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
+/* Resolves a regproc name as PostgreSQL's regprocin: exactly one function of that name
+ * (argc 2: the to_regproc form, NULL instead of an error). */
+bool cat_reg_proc_lookup(sqlite3_context *ctx, int argc, const char *s, uint32_t *oid)
 {
 	*oid = 0;
 	if (strchr(s, '(')) { /* a regprocedure: name(argument types) */
 		*oid = proc_by_signature(s);
 		if (!*oid)
-			pgfn_error(ctx, "42883", "function \"%s\" does not exist", s);
+			cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", s);
 		return *oid != 0;
 	}
 	size_t n = procs_named(s, oid);
@@ -373,9 +402,9 @@ bool cat_reg_proc_lookup(sqlite3_context *ctx, const char *s, uint32_t *oid)
 	if (n == 1)
 		return true;
 	if (n > 1)
-		pgfn_error(ctx, "42725", "more than one function named \"%s\"", s);
+		cat_reg_missing(ctx, argc, "42725", "more than one function named \"%s\"", s);
 	else
-		pgfn_error(ctx, "42883", "function \"%s\" does not exist", s);
+		cat_reg_missing(ctx, argc, "42883", "function \"%s\" does not exist", s);
 	return false;
 }
 
@@ -385,9 +414,9 @@ static void fn_regproc_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	uint32_t oid;
-	if (!s)
+	if (!s || (argc == 2 && s[0] >= '0' && s[0] <= '9'))
 		sqlite3_result_null(ctx);
-	else if (cat_reg_proc_lookup(ctx, s, &oid))
+	else if (cat_reg_proc_lookup(ctx, argc, s, &oid))
 		cat_result_text(ctx, strchr(s, '(') ? proc_name(oid) : strip_schema(s));
 }
 
@@ -398,9 +427,7 @@ static void fn_regproc_oid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	uint32_t oid;
 	if (!s)
 		sqlite3_result_null(ctx);
-	else if (s[0] >= '0' && s[0] <= '9')
-		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
-	else if (cat_reg_proc_lookup(ctx, s, &oid))
+	else if (!oid_input(ctx, argc, s) && cat_reg_proc_lookup(ctx, argc, s, &oid))
 		sqlite3_result_int64(ctx, oid);
 }
 
@@ -526,9 +553,7 @@ static uint32_t enum_oid(const struct cat_model *m, const char *s)
 	return !e ? 0 : array ? e->array_oid : e->oid;
 }
 
-/* One part of a possibly quoted, dot-qualified name at *p: unquoted ("" is one "), or folded
- * to lower case; NULL when malformed. *p moves past it and its dot. */
-static const char *name_part(struct arena *a, const char **p)
+const char *cat_reg_name_part(struct arena *a, const char **p)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
@@ -555,11 +580,11 @@ static const char *name_part(struct arena *a, const char **p)
 /* '"pg_catalog"."int4"'::regtype, '"public"."t"'::regtype (TypeORM's column query): a type
  * named exactly (a built-in by its own name, an enum, a table's row type), in pg_catalog or
  * the tenant's schema, or unqualified. */
-static void quoted_regtype(sqlite3_context *ctx, const char *s)
+static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 {
 	struct arena *a = arena_new(0);
-	const char *p = s, *first = name_part(a, &p);
-	const char *second = first && *p ? name_part(a, &p) : NULL;
+	const char *p = s, *first = cat_reg_name_part(a, &p);
+	const char *second = first && *p ? cat_reg_name_part(a, &p) : NULL;
 	const char *schema = second ? first : NULL, *name = *p ? NULL : second ? second : first;
 	size_t n = 0;
 	const struct pgtype_info *all = pgtype_all(&n);
@@ -584,8 +609,8 @@ static void quoted_regtype(sqlite3_context *ctx, const char *s)
 	if (oid)
 		sqlite3_result_int64(ctx, oid);
 	else if (!failed)
-		pgfn_error(ctx, "42704", "type \"%s%s%s\" does not exist", schema ? schema : "",
-			   schema ? "." : "", name ? name : s);
+		cat_reg_missing(ctx, argc, "42704", "type \"%s%s%s\" does not exist",
+				schema ? schema : "", schema ? "." : "", name ? name : s);
 	arena_free(a);
 }
 
@@ -598,12 +623,10 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	if (s[0] >= '0' && s[0] <= '9') {
-		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	if (oid_input(ctx, argc, s))
 		return;
-	}
 	if (strchr(s, '"')) {
-		quoted_regtype(ctx, s);
+		quoted_regtype(ctx, argc, s);
 		return;
 	}
 	const char *name = strncmp(s, "pg_catalog.", 11) == 0 ? s + 11 : s;
@@ -635,7 +658,7 @@ static void fn_regtype_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int64(ctx, oid);
 		return;
 	}
-	quoted_regtype(ctx, s); /* a table's row type, or 42704 */
+	quoted_regtype(ctx, argc, s); /* a table's row type, or 42704 */
 }
 
 /* 'name'::regnamespace: the schemas the catalog shows (cat_conn_schema_oid). */
@@ -645,12 +668,12 @@ static void fn_regnamespace_in(sqlite3_context *ctx, int argc, sqlite3_value **a
 	uint32_t oid = 0;
 	if (!s)
 		sqlite3_result_null(ctx);
-	else if (s[0] >= '0' && s[0] <= '9')
-		sqlite3_result_int64(ctx, strtoll(s, NULL, 10));
+	else if (oid_input(ctx, argc, s))
+		return;
 	else if ((oid = cat_conn_schema_oid(sqlite3_user_data(ctx), s)) != 0)
 		sqlite3_result_int64(ctx, oid);
 	else
-		pgfn_error(ctx, "3F000", "schema \"%s\" does not exist", s);
+		cat_reg_missing(ctx, argc, "3F000", "schema \"%s\" does not exist", s);
 }
 
 /* regclass and regnamespace depend on the tenant's schema and the session (which tenants it
@@ -663,11 +686,17 @@ static const struct pgfn_def schema_fns[] = {
 	{"pg_regclass_out", 1, fn_regclass_out},
 	{"pg_regnamespace_out", 1, fn_regnamespace_out},
 	{"pg_regnamespace_in", 1, fn_regnamespace_in},
+	/* to_regtype, to_regclass, to_regnamespace: NULL for a missing name */
+	{"pg_regtype_in", 2, fn_regtype_in},
+	{"pg_regclass_in", 2, fn_regclass_in},
+	{"pg_regnamespace_in", 2, fn_regnamespace_in},
 };
 
 static const struct pgfn_def fixed_fns[] = {
 	{"pg_regproc_in", 1, fn_regproc_in},
+	{"pg_regproc_in", 2, fn_regproc_in}, /* to_regproc, to_regprocedure */
 	{"pg_regproc_oid", 1, fn_regproc_oid},
+	{"pg_regproc_oid", 2, fn_regproc_oid},
 	{"pg_regproc_match", 1, fn_regproc_match},
 	{"pg_regproc_out", 1, fn_regproc_out},
 	{"pg_regprocedure_out", 1, fn_regprocedure_out},

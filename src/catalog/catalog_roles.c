@@ -103,6 +103,21 @@ const char *cat_role_name(struct cat_conn *cc, uint32_t oid, struct arena *a)
 	return NULL;
 }
 
+uint32_t cat_role_named(struct cat_conn *cc, const char *name, struct arena *a)
+{
+	if (strcmp(name, cat_conn_user(cc)) == 0)
+		return CAT_ROLE_BOOTSTRAP;
+	if (strcmp(name, "pg_database_owner") == 0)
+		return CAT_ROLE_DATABASE_OWNER;
+	const char **names = NULL;
+	size_t n = cc->sess && cc->sess->roles ? cc->sess->roles(cc->sess->setting_arg, a, &names)
+					       : 0;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return cat_role_oid(name);
+	return 0;
+}
+
 static const struct cat_reldef defs[] = {
 	{"pg_authid",
 	 "oid oid, rolname name, rolsuper bool, rolinherit bool, rolcreaterole bool, "

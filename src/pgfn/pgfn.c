@@ -14,12 +14,17 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	static int (*const areas[])(sqlite3 *) = {
 		pgfn_register_math,
 		pgfn_register_numeric,
+		pgfn_register_numscale,
+		pgfn_register_regr,
+		pgfn_register_sysinfo,
 		pgfn_register_string,
+		pgfn_register_textfn,
 		pgfn_register_bytes,
 		pgfn_register_format,
 		pgfn_register_json,
 		pgfn_register_array,
 		pgfn_register_arraymd,
+		pgfn_register_arrayfn,
 		pgfn_register_srf,
 		pgfn_register_lateral,
 		pgfn_register_regex,
@@ -37,7 +42,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	struct pgfn_conn *c = base_xcalloc(1, sizeof(*c));
 	if (pgfn_register_datetime(db, c) != SQLITE_OK) /* db owns c either way */
 		return NULL;
-	if (pgfn_register_call(db, c) != SQLITE_OK)
+	if (pgfn_register_call(db, c) != SQLITE_OK || pgfn_register_sleep(db, c) != SQLITE_OK ||
+	    pgfn_register_datebin(db, c) != SQLITE_OK)
 		return NULL;
 	if (pgfn_register_notify(db, c) != SQLITE_OK)
 		return NULL;

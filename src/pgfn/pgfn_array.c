@@ -142,29 +142,34 @@ void pgfn_array_put_elem(struct strbuf *sb, const char *elem)
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 {
 	struct strbuf t;
-	int st = sqlite3_value_type(v);
-	if (st == SQLITE_NULL) {
+	if (sqlite3_value_type(v) == SQLITE_NULL) {
 		pgfn_array_put_elem(sb, NULL);
 		return;
 	}
 	strbuf_init(&t, 0);
-	strbuf_append(&t, "", 0);
+	pgfn_array_value_text(&t, tag, v);
+	pgfn_array_put_elem(sb, t.data ? t.data : "");
+	strbuf_fini(&t);
+}
+
+void pgfn_array_value_text(struct strbuf *t, char tag, sqlite3_value *v)
+{
+	int st = sqlite3_value_type(v);
+	strbuf_append(t, "", 0);
 	if (tag == 'b' && st != SQLITE_TEXT) {
-		strbuf_puts(&t, sqlite3_value_int64(v) ? "t" : "f");
+		strbuf_puts(t, sqlite3_value_int64(v) ? "t" : "f");
 	} else if ((tag == 'f' || st == SQLITE_FLOAT) && st != SQLITE_TEXT) {
-		pgtype_format_float8(&t, sqlite3_value_double(v));
+		pgtype_format_float8(t, sqlite3_value_double(v));
 	} else if (st == SQLITE_BLOB) {
 		const unsigned char *p = sqlite3_value_blob(v);
-		strbuf_puts(&t, "\\x");
+		strbuf_puts(t, "\\x");
 		for (int i = 0; i < sqlite3_value_bytes(v); i++)
-			strbuf_printf(&t, "%02x", p[i]);
+			strbuf_printf(t, "%02x", p[i]);
 	} else {
 		size_t n;
 		const char *s = pgfn_text(v, &n);
-		strbuf_append(&t, s, n);
+		strbuf_append(t, s, n);
 	}
-	pgfn_array_put_elem(sb, t.data ? t.data : "");
-	strbuf_fini(&t);
 }
 
 static char tag_at(sqlite3_value *tags, int i)

@@ -132,8 +132,7 @@ const char **pgfn_array_flatten(struct arena *a, const char *s, size_t *n)
 	return md.items ? md.items : arena_alloc(a, sizeof(*md.items));
 }
 
-/* Reads argument v; NULL after raising PostgreSQL's 22P02 when it is no array. */
-static bool md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md)
+bool pgfn_array_md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v, struct pgfn_md *md)
 {
 	const char *s = (const char *)sqlite3_value_text(v), *why;
 	if (pgfn_array_parse_md(a, s, md, &why))
@@ -148,7 +147,7 @@ static void fn_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	if (pgfn_any_null(ctx, argc, argv) || !md_arg(ctx, a, argv[0], &md)) {
+	if (pgfn_any_null(ctx, argc, argv) || !pgfn_array_md_arg(ctx, a, argv[0], &md)) {
 		arena_free(a);
 		return;
 	}
@@ -180,7 +179,7 @@ static void fn_dims(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	if (!pgfn_any_null(ctx, argc, argv) && md_arg(ctx, a, argv[0], &md)) {
+	if (!pgfn_any_null(ctx, argc, argv) && pgfn_array_md_arg(ctx, a, argv[0], &md)) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		for (int d = 0; d < md.ndims; d++)
@@ -198,7 +197,7 @@ bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int 
 {
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	bool ok = md_arg(ctx, a, v, &md);
+	bool ok = pgfn_array_md_arg(ctx, a, v, &md);
 	if (ok && what == 3) {
 		size_t n = md.ndims ? 1 : 0;
 		for (int d = 0; d < md.ndims; d++)
@@ -229,7 +228,7 @@ static void fn_at(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	if (!md_arg(ctx, a, argv[0], &md)) {
+	if (!pgfn_array_md_arg(ctx, a, argv[0], &md)) {
 		arena_free(a);
 		return;
 	}
@@ -309,7 +308,7 @@ static void fn_slice(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	struct arena *a = arena_new(0);
 	struct pgfn_md md;
-	if (!md_arg(ctx, a, argv[0], &md)) {
+	if (!pgfn_array_md_arg(ctx, a, argv[0], &md)) {
 		arena_free(a);
 		return;
 	}
@@ -450,7 +449,7 @@ static void fn_subscripts(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (s && s[0] != '{' && pgfn_array_parse(a, s, &n)) {
 		lo = 0;
 		n = dim == 1 ? n : 0;
-	} else if (!md_arg(ctx, a, argv[0], &md)) {
+	} else if (!pgfn_array_md_arg(ctx, a, argv[0], &md)) {
 		arena_free(a);
 		return;
 	} else {

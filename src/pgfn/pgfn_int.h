@@ -30,6 +30,9 @@ static inline size_t pgfn_utf8_clen(const char *s, size_t left)
 	return n < left ? n : left ? left : 1;
 }
 
+/* A float operand, NaN read from its stored text 'NaN' (SQLite reads that as 0). */
+double pgfn_float_arg(sqlite3_value *v);
+
 /* Number of characters in s[0..n). */
 size_t pgfn_utf8_count(const char *s, size_t n);
 
@@ -45,6 +48,8 @@ void pgfn_quote_literal(struct strbuf *sb, const char *s, size_t n);
 
 /* Appends v as an array element of the type the tag letter names (pgfn_array.c). */
 void pgfn_array_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
+/* Appends v (not NULL) as the element's text the tag letter gives, unquoted. */
+void pgfn_array_value_text(struct strbuf *t, char tag, sqlite3_value *v);
 /* One element of an array's text at *p (quoted or bare); NULL for NULL. *p ends after it. */
 const char *pgfn_array_element(struct arena *a, const char **p);
 /* An array's text of any dimension (pgfn_arraymd.c): its elements in row-major order, the
@@ -62,6 +67,13 @@ bool pgfn_array_parse_md(struct arena *a, const char *s, struct pgfn_md *md, con
 /* array_length (what 0), array_lower (1), array_upper (2) of dimension dim, cardinality (3),
  * array_ndims (4) of v as the result of ctx; false after raising 22P02 for no array. */
 bool pgfn_array_md_dim(sqlite3_context *ctx, sqlite3_value *v, int64_t dim, int what);
+/* Reads array argument v of any dimension into md; false after raising PostgreSQL's 22P02
+ * when it is no array. */
+bool pgfn_array_md_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v,
+		       struct pgfn_md *md);
+/* Appends md's elements in array_out's nested braces ({} for none), with its bounds
+ * "[0:1]=" first when some lower bound is not 1 (pgfn_arrayfn.c). */
+void pgfn_array_put_md(struct strbuf *sb, const struct pgfn_md *md);
 
 /* pgfn_arrayop.c: ANY/ALL comparisons over arrays, and ordered aggregates. */
 int pgfn_register_arrayop(sqlite3 *db);

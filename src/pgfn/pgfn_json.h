@@ -46,6 +46,10 @@ struct jv *pgfn_json_arg(sqlite3_context *ctx, struct arena *a, sqlite3_value *v
  * (pgfn_jsonfn.c lists the letters). */
 void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v);
 
+/* Ends a json result in sb (released): as it is, or (jsonb) parsed and written canonically. */
+void pgfn_json_result(sqlite3_context *ctx, struct strbuf *sb, bool jsonb);
+/* pgfn_jsonobj.c: json_object, jsonb_object. */
+int pgfn_register_jsonobj(sqlite3 *db);
 /* pgfn_jsonop.c: operators, jsonb_set/insert and the aggregates. */
 int pgfn_register_jsonop(sqlite3 *db);
 

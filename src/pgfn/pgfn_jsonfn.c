@@ -153,8 +153,7 @@ void pgfn_json_put_value(struct strbuf *sb, char tag, sqlite3_value *v)
 	}
 }
 
-/* Ends a json result in sb: as it is, or (jsonb) parsed and written canonically. */
-static void result_json(sqlite3_context *ctx, struct strbuf *sb, bool jsonb)
+void pgfn_json_result(sqlite3_context *ctx, struct strbuf *sb, bool jsonb)
 {
 	if (!jsonb || sb->failed) {
 		pgfn_result_sb(ctx, sb, false);
@@ -213,7 +212,7 @@ static void put_object(sqlite3_context *ctx, int argc, sqlite3_value **argv, con
 		pgfn_json_put_value(&sb, tag_of(tags, i + 1), argv[i + 1]);
 	}
 	strbuf_putc(&sb, '}');
-	result_json(ctx, &sb, jsonb);
+	pgfn_json_result(ctx, &sb, jsonb);
 }
 
 /* pgfn_json[b]_build_object(k1, v1, ..., tags): json writes {"k" : v, ...}. */
@@ -241,7 +240,7 @@ static void fn_build_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_json_put_value(&sb, tag_of(tags, i), argv[i]);
 	}
 	strbuf_putc(&sb, ']');
-	result_json(ctx, &sb, sqlite3_user_data(ctx) != NULL);
+	pgfn_json_result(ctx, &sb, sqlite3_user_data(ctx) != NULL);
 }
 
 /* pgfn_to_json[b](v, tag) */
@@ -255,7 +254,7 @@ static void fn_to_json(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	pgfn_json_put_value(&sb, tag_of(argv[1], 0), argv[0]);
-	result_json(ctx, &sb, sqlite3_user_data(ctx) != NULL);
+	pgfn_json_result(ctx, &sb, sqlite3_user_data(ctx) != NULL);
 }
 
 /* pgfn_json_in(text): the text, checked; pgfn_jsonb_in(text): jsonb's canonical text. */
@@ -368,5 +367,6 @@ int pgfn_register_json(sqlite3 *db)
 		if (rc != SQLITE_OK)
 			return rc;
 	}
-	return pgfn_register_jsonop(db);
+	int rc = pgfn_register_jsonobj(db);
+	return rc == SQLITE_OK ? pgfn_register_jsonop(db) : rc;
 }

@@ -41,7 +41,7 @@ static bool both_int(sqlite3_value **argv)
 }
 
 /* A float operand: NaN is stored as the text 'NaN' (pgtype.h), which SQLite reads as 0. */
-static double float_arg(sqlite3_value *v)
+double pgfn_float_arg(sqlite3_value *v)
 {
 	if (sqlite3_value_type(v) == SQLITE_TEXT &&
 	    strcasecmp((const char *)sqlite3_value_text(v), "NaN") == 0)
@@ -51,7 +51,7 @@ static double float_arg(sqlite3_value *v)
 
 static bool zero_divisor(sqlite3_context *ctx, sqlite3_value *v)
 {
-	if (float_arg(v) != 0.0)
+	if (pgfn_float_arg(v) != 0.0)
 		return false;
 	pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 	return true;
@@ -157,7 +157,7 @@ static void fn_rint(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
-	double d = float_arg(argv[0]);
+	double d = pgfn_float_arg(argv[0]);
 	if (isnan(d))
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 	else
@@ -188,7 +188,7 @@ static void fn_fop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
-	double a = float_arg(argv[0]), b = float_arg(argv[2]), r;
+	double a = pgfn_float_arg(argv[0]), b = pgfn_float_arg(argv[2]), r;
 	char op = (char)sqlite3_value_text(argv[1])[0];
 	switch (op) {
 	case '+':

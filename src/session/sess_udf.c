@@ -550,7 +550,8 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		return;
 	}
 	struct arena *a = arena_new(0);
-	bool ok = kind == PGFN_CALL_FUNCTION ? call(s, ctx, argc, argv, a, &err)
+	bool ok = kind == PGFN_CALL_SLEEP   ? sess_wait_sleep(s, ctx, sqlite3_value_double(argv[0]), &err)
+		  : kind == PGFN_CALL_FUNCTION ? call(s, ctx, argc, argv, a, &err)
 		  : kind == PGFN_CALL_TRIGGER ? sess_trigger_fire(s, ctx, argc, argv, a, &err)
 					      : sess_trigger_apply(s, ctx, argv, a, &err);
 	if (!ok) {

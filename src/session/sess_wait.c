@@ -22,6 +22,8 @@
 #define PROGRESS_STEPS 1000
 /* A parked session also retries this often: a wakeup lost to a bug costs latency, not a hang. */
 #define PARK_RECHECK_MS 500
+/* How often a pg_sleep looks for a cancel or its deadline. */
+#define SLEEP_SLICE_MS 10
 
 static int64_t now_ms(void)
 {
@@ -64,6 +66,27 @@ bool sess_wait_check(struct session *s, struct pgerr *err)
 	pgerr_set(err, SQLSTATE_QUERY_CANCELED, "canceling statement due to user request");
 	sess_wait_fix_error(s, err);
 	return false;
+}
+
+/* pg_sleep: it never runs on the event loop (call_fn punts it to a worker: a sleep there
+ * would hold every session of the loop); on a worker it sleeps in slices, checking between
+ * them what the progress handler checks between VM steps — a cancel, the statement deadline,
+ * shutdown — so it ends within a slice of either, with 57014 as PostgreSQL's. Locks its
+ * transaction holds stay held, as PostgreSQL's do; the worker thread is held for the sleep. */
+bool sess_wait_sleep(struct session *s, sqlite3_context *ctx, double seconds, struct pgerr *err)
+{
+	int64_t end = now_ms() + (seconds > 1e12 ? (int64_t)1e15 : (int64_t)(seconds * 1000));
+	for (int64_t left; (left = end - now_ms()) > 0;) {
+		if (!sess_wait_check(s, err))
+			return false;
+		int64_t ms = left < SLEEP_SLICE_MS ? left : SLEEP_SLICE_MS;
+		struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000};
+		nanosleep(&ts, NULL);
+	}
+	if (!sess_wait_check(s, err))
+		return false;
+	sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+	return true;
 }
 
 void sess_wait_budget(struct session *s, int steps)

@@ -749,6 +749,10 @@ void sess_wait_budget(struct session *s, int steps);
 /* Between the steps of work that runs no SQLite statement (a DO block's loops): false with
  * 57014 (or FATAL 57P01 at shutdown) when the statement was canceled or ran out of time. */
 bool sess_wait_check(struct session *s, struct pgerr *err) MUST_CHECK;
+/* pg_sleep on a worker (the call_fn of PGFN_CALL_SLEEP, which punts on the loop): sleeps
+ * seconds, then answers void on ctx; false with err (57014) when a cancel or the statement
+ * deadline ends it early (see sess_wait.c). */
+bool sess_wait_sleep(struct session *s, sqlite3_context *ctx, double seconds, struct pgerr *err);
 /* True when the idle-in-transaction timeout has passed (the caller ends the session). */
 bool sess_wait_idle_expired(struct session *s);
 /* Rewords a 57014 to name what interrupted it: the statement timeout, or shutdown (FATAL

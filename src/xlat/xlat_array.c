@@ -222,7 +222,20 @@ int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 
 /* ---- functions ---- */
 
-enum afn { A_DIM, A_CARD, A_DIMS, A_APPEND, A_PREPEND, A_CAT, A_SPLIT, A_AGG, A_REMOVE };
+enum afn {
+	A_DIM,
+	A_CARD,
+	A_DIMS,
+	A_APPEND,
+	A_PREPEND,
+	A_CAT,
+	A_SPLIT,
+	A_AGG,
+	A_REMOVE,
+	A_REPLACE,
+	A_POSITIONS,
+	A_FILL
+};
 
 static const struct {
 	const char *name;
@@ -236,6 +249,8 @@ static const struct {
 	{"array_append", A_APPEND, 2, 2, 0}, {"array_prepend", A_PREPEND, 2, 2, 0},
 	{"array_cat", A_CAT, 2, 2, 0},       {"string_to_array", A_SPLIT, 2, 3, 0},
 	{"array_agg", A_AGG, 1, 1, 0},       {"array_remove", A_REMOVE, 2, 2, 0},
+	{"array_replace", A_REPLACE, 3, 3, 0}, {"array_positions", A_POSITIONS, 2, 2, 0},
+	{"array_fill", A_FILL, 2, 3, 0},
 };
 
 static bool emit_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv)
@@ -264,6 +279,27 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	xlat_printf(c, ", '%c')", tag_of(tv[0]));
 	*t = (struct xlat_type){array_of(tv[0]), -1};
 	return xlat_agg_filter(c, f);
+}
+
+/* array_replace(a, from, to), array_positions(a, v), array_fill(v, dims[, lbs]): pgfn's
+ * with the element values' tag letter last. */
+static bool search_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, enum afn kind,
+		      struct xlat_type *tv, struct xlat_type *t)
+{
+	xlat_puts(c, kind == A_REPLACE	   ? "pgfn_array_replace("
+		     : kind == A_POSITIONS ? "pgfn_array_positions("
+					   : "pgfn_array_fill(");
+	if (!emit_args(c, f, tv))
+		return false;
+	struct xlat_type elem = kind == A_FILL ? tv[0] : tv[f->n_args - 1];
+	xlat_printf(c, ", '%c')", tag_of(elem));
+	if (kind == A_POSITIONS)
+		*t = (struct xlat_type){1007 /* int4[] */, -1};
+	else if (kind == A_REPLACE && is_array_type(tv[0]))
+		*t = tv[0];
+	else
+		*t = (struct xlat_type){array_of(elem), -1};
+	return true;
 }
 
 int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
@@ -318,6 +354,10 @@ int xlat_array_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		xlat_puts(c, ")");
 		*t = is_array_type(tv[0]) ? tv[0] : (struct xlat_type){array_of(tv[1]), -1};
 		return ok ? 1 : -1;
+	case A_REPLACE:
+	case A_POSITIONS:
+	case A_FILL:
+		return search_fn(c, f, afns[k].kind, tv, t) ? 1 : -1;
 	case A_SPLIT:
 	default:
 		xlat_puts(c, "pgfn_string_to_array(");

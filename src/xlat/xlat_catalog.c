@@ -263,9 +263,68 @@ static const PgQuery__Node *seq_name_arg(const char *fn, size_t i, const PgQuery
 	return type && strcmp(type, "regclass") == 0 && !tn->n_array_bounds && str ? tc->arg : arg;
 }
 
+/* to_regclass(text) and its siblings: the cast's input function with a second argument,
+ * which turns "does not exist" into NULL (catalog_reg.c). The value is an OID, as a
+ * 'name'::regclass literal's, except as a whole result column, where PostgreSQL prints the
+ * name (out); regproc values are names throughout. */
+static const struct toreg {
+	const char *name, *in, *out;
+	uint32_t oid;
+} toregs[] = {
+	{"to_regclass", "pg_regclass_in", "pg_regclass_out", OID_REGCLASS},
+	{"to_regtype", "pg_regtype_in", "pg_regtype_out", OID_REGTYPE},
+	{"to_regnamespace", "pg_regnamespace_in", "pg_regnamespace_out", OID_REGNAMESPACE},
+	{"to_regproc", "pg_regproc_in", NULL, XLAT_OID_REGPROC},
+	{"to_regprocedure", "pg_regproc_oid", "pg_regprocedure_out", 2202},
+	{"to_regoper", "pg_regoper_in", "pg_regoper_out", 2203},
+	{"to_regrole", "pg_regrole_in", "pg_get_userbyid", 4096},
+};
+
+static const struct toreg *toreg_find(const PgQuery__FuncCall *f)
+{
+	if (f->n_funcname > 2)
+		return NULL;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
+	for (size_t i = 0; name && schema && i < ARRAY_LEN(toregs); i++)
+		if (strcmp(toregs[i].name, name) == 0 && strcmp(schema, "pg_catalog") == 0)
+			return &toregs[i];
+	return NULL;
+}
+
+bool xlat_catalog_shows_name(const PgQuery__Node *n)
+{
+	return n->node_case == NODE(TYPE_CAST) ||
+	       (n->node_case == NODE(FUNC_CALL) && toreg_find(n->func_call));
+}
+
+static int to_reg_fn(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct toreg *r,
+		     struct xlat_type *t)
+{
+	bool shown = (c->flags & XLAT_X_RESULT) && r->out;
+	c->flags &= ~(unsigned)XLAT_X_RESULT;
+	if (f->n_args != 1 || f->agg_star || f->agg_distinct || f->n_agg_order ||
+	    f->agg_filter || f->over || f->func_variadic)
+		return 0;
+	const PgQuery__Node *a = f->args[0];
+	if (a->node_case == NODE(PARAM_REF) &&
+	    !xlat_param(c, a->param_ref->number, XLAT_OID_TEXT, a->param_ref->location))
+		return -1;
+	xlat_printf(c, shown ? "%s(%s(" : "%s%s(", shown ? r->out : "", r->in);
+	struct xlat_type ignored;
+	if (!xlat_expr(c, a, &ignored))
+		return -1;
+	xlat_puts(c, shown ? ", 1))" : ", 1)");
+	*t = (struct xlat_type){shown || r->oid == XLAT_OID_REGPROC ? r->oid : XLAT_OID_OID, -1};
+	return 1;
+}
+
 int xlat_catalog_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		      struct xlat_type *t)
 {
+	const struct toreg *r = toreg_find(f);
+	if (r)
+		return to_reg_fn(c, f, r, t);
 	const struct catfn *fn = NULL;
 	for (size_t i = 0; name && i < ARRAY_LEN(catfns); i++) {
 		if (strcmp(catfns[i].name, name) == 0)

@@ -405,8 +405,27 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 
 /* ---- set-returning functions in a target list ---- */
 
+/* Set-returning functions that unnest an array function's result: regexp_split_to_table(s,
+ * p[, flags]) is unnest(regexp_split_to_array(s, p[, flags])). NULL for others. */
+static const char *array_of(const char *name, size_t nargs)
+{
+	static const struct {
+		const char *srf, *array;
+		size_t min, max;
+	} pairs[] = {
+		{"regexp_split_to_table", "regexp_split_to_array", 2, 3},
+		{"string_to_table", "string_to_array", 2, 3},
+		{"json_object_keys", "pgfn_json_keys_array", 1, 1},
+		{"jsonb_object_keys", "pgfn_jsonb_keys_array", 1, 1},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
+		if (strcmp(pairs[i].srf, name) == 0 && nargs >= pairs[i].min && nargs <= pairs[i].max)
+			return pairs[i].array;
+	return NULL;
+}
+
 /* unnest(a) → 1, generate_subscripts(a, d) → 2, _pg_expandarray(a) → 3, aclexplode(acl) → 4,
- * generate_series → 5, regexp_split_to_table → 6, pg_listening_channels() → 7,
+ * generate_series → 5, one of array_of's → 6, pg_listening_channels() → 7,
  * regexp_matches → 8, anything else 0. */
 static int srf_kind(const PgQuery__Node *n)
 {
@@ -429,7 +448,7 @@ static int srf_kind(const PgQuery__Node *n)
 		return 4;
 	if (strcmp(name, "generate_series") == 0 && f->n_args >= 2 && f->n_args <= 3)
 		return 5;
-	if (strcmp(name, "regexp_split_to_table") == 0 && f->n_args >= 2 && f->n_args <= 3)
+	if (array_of(name, f->n_args))
 		return 6;
 	if (strcmp(name, "pg_listening_channels") == 0 && !f->n_args)
 		return 7;
@@ -475,13 +494,12 @@ static bool slot_array(struct xlat_ctx *c, const struct xlat_srf *srf, int k)
 
 /* The slot of the array v reads (a new one when no earlier call read the same array), or -1
  * failed. kind: srf_kind's; generate_subscripts(a, d) reads the array of a's subscripts. */
-/* regexp_split_to_table(s, p[, flags]) is unnest(regexp_split_to_array(s, p[, flags])): that
- * call, made from f. */
+/* The array call a kind-6 function unnests (array_of), made from f. */
 static const PgQuery__Node *split_array(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 {
 	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
 	pg_query__string__init(str);
-	str->sval = "regexp_split_to_array";
+	str->sval = (char *)array_of(xlat_node_str(f->funcname[f->n_funcname - 1]), f->n_args);
 	PgQuery__Node *name = arena_zalloc(c->a, sizeof(*name)), *n;
 	pg_query__node__init(name);
 	name->node_case = NODE(STRING);

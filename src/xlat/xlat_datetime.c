@@ -271,6 +271,26 @@ bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 	return true;
 }
 
+/* date_bin(stride, source, origin): a timestamp's bin is a timestamp, anything else's (an
+ * unknown literal, a date) a timestamptz's, as PostgreSQL resolves the call. */
+bool xlat_dt_date_bin(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	struct xlat_type xt;
+	xlat_puts(c, "pg_date_bin(");
+	if (!plain_arg(c, f->args[0]))
+		return false;
+	xlat_puts(c, ", ");
+	if (!xlat_expr(c, f->args[1], &xt))
+		return false;
+	uint32_t oid = xt.oid == XLAT_OID_TIMESTAMP ? XLAT_OID_TIMESTAMP : XLAT_OID_TIMESTAMPTZ;
+	xlat_printf(c, ", %u, ", xt.oid == XLAT_OID_DATE ? XLAT_OID_DATE : oid);
+	if (!plain_arg(c, f->args[2]))
+		return false;
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
 /* extract(field FROM x) is numeric, date_part(field, x) double precision. */
 bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {

@@ -167,6 +167,55 @@ static bool sp_num_nulls(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	return true;
 }
 
+/* overlay(s placing r from f [for n]): characters of a text, bytes of a bytea. */
+static bool sp_overlay(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		       struct xlat_type *t)
+{
+	static const struct lib args = {"overlay", "pgfn_overlay", 3, 4, "ttii", L_SCALAR,
+					 LR_FIX, 0, NULL};
+	xlat_puts(c, "pgfn_overlay(");
+	if (!lib_args(c, &args, f, tv))
+		return false;
+	bool bytea = tv[0].oid == XLAT_OID_BYTEA;
+	xlat_printf(c, ", %d)", bytea);
+	*t = (struct xlat_type){bytea ? XLAT_OID_BYTEA : XLAT_OID_TEXT, -1};
+	return true;
+}
+
+/* scale(x), min_scale(x), trim_scale(x): pgfn_scale(x as numeric's text, which). */
+static bool sp_scale(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		     struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	int which = strcmp(name, "scale") == 0 ? 0 : strcmp(name, "min_scale") == 0 ? 1 : 2;
+	xlat_puts(c, "pgfn_scale(");
+	if (!text_arg(c, f->args[0], &tv[0], false))
+		return false;
+	xlat_printf(c, ", %d)", which);
+	*t = (struct xlat_type){which == 2 ? XLAT_OID_NUMERIC : XLAT_OID_INT4, -1};
+	return true;
+}
+
+/* What is true of shardlite: the client encoding is UTF8 (the only one it speaks), there is
+ * no JIT, and no replication replays anything (PostgreSQL's primary answers NULL too). */
+static bool sp_sysinfo(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+		       struct xlat_type *t)
+{
+	(void)tv;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	if (strcmp(name, "pg_client_encoding") == 0) {
+		*t = (struct xlat_type){XLAT_OID_NAME, -1};
+		xlat_puts(c, "'UTF8'");
+	} else if (strcmp(name, "pg_jit_available") == 0) {
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		xlat_puts(c, "0");
+	} else {
+		*t = (struct xlat_type){XLAT_OID_TIMESTAMPTZ, -1};
+		xlat_puts(c, "NULL");
+	}
+	return true;
+}
+
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -194,6 +243,9 @@ static const struct lib libs[] = {
 	{"concat_ws", "pgfn_concat_ws", 2, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"to_hex", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_to_hex},
 	{"bit_length", NULL, 1, 1, "t", L_SCALAR, LR_FIX, 0, sp_bit_length},
+	{"overlay", NULL, 3, 4, "", L_SCALAR, LR_FIX, 0, sp_overlay},
+	{"unistr", "pgfn_unistr", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"bit_count", "pgfn_bit_count", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
 	{"format", "pgfn_format", 1, 100, "t.", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_ident", "pgfn_quote_ident", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"quote_literal", "pgfn_quote_literal", 1, 1, ":", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
@@ -226,6 +278,25 @@ static const struct lib libs[] = {
 	{"stddev", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
 	{"stddev_samp", "pgfn_stddev_samp", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
 	{"stddev_pop", "pgfn_stddev_pop", 1, 1, "", L_AGG, LR_NUMISH, 0, NULL},
+	{"scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
+	{"min_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
+	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
+	{"pg_size_bytes", "pgfn_size_bytes", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
+	{"pg_client_encoding", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
+	{"pg_jit_available", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
+	{"pg_last_xact_replay_timestamp", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
+	{"corr", "pgfn_corr", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"covar_pop", "pgfn_covar_pop", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"covar_samp", "pgfn_covar_samp", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_avgx", "pgfn_regr_avgx", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_avgy", "pgfn_regr_avgy", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_count", "pgfn_regr_count", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_INT8, NULL},
+	{"regr_intercept", "pgfn_regr_intercept", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_r2", "pgfn_regr_r2", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_slope", "pgfn_regr_slope", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_sxx", "pgfn_regr_sxx", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_sxy", "pgfn_regr_sxy", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
+	{"regr_syy", "pgfn_regr_syy", 2, 2, "", L_AGG, LR_FIX, XLAT_OID_FLOAT8, NULL},
 	{"bit_and", "pgfn_bit_and", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
 	{"bit_or", "pgfn_bit_or", 1, 1, "", L_AGG, LR_SAME, 0, NULL},
 	{"bit_xor", "pgfn_bit_xor", 1, 1, "", L_AGG, LR_SAME, 0, NULL},

@@ -144,6 +144,20 @@ static bool fn_random(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
+/* pg_sleep_for(interval), pg_sleep_until(timestamptz): pg_sleep of the seconds until then
+ * (pgfn_sleep.c). */
+static bool fn_sleep_to(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	struct xlat_type ignored;
+	*t = (struct xlat_type){2278 /* void */, -1};
+	xlat_puts(c, "pgfn_sleep(pgfn_sleep_seconds(");
+	if (!xlat_expr(c, f->args[0], &ignored))
+		return false;
+	xlat_printf(c, ", %d))", strcmp(name, "pg_sleep_until") == 0);
+	return true;
+}
+
 /* A version 4 UUID in PostgreSQL's lower-case 8-4-4-4-12 text form. */
 static bool fn_uuid(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
@@ -249,6 +263,9 @@ static const struct fn fns[] = {
 	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
 	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
+	{"pg_sleep", "pgfn_sleep", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},
+	{"pg_sleep_for", NULL, 1, 1, FN_VOLATILE, R_FIX, 0, fn_sleep_to},
+	{"pg_sleep_until", NULL, 1, 1, FN_VOLATILE, R_FIX, 0, fn_sleep_to},
 	/* uuid-ossp (CREATE EXTENSION "uuid-ossp" is accepted: xlat_utility.c) */
 	{"uuid_generate_v4", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
 	{"uuid_generate_v1", "pgfn_uuid_generate_v1", 0, 0, FN_VOLATILE, R_FIX, XLAT_OID_UUID, NULL},
@@ -268,6 +285,7 @@ static const struct fn fns[] = {
 	{"statement_timestamp", NULL, 0, 0, 0, R_FIX, 0, xlat_dt_now},
 	{"clock_timestamp", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, xlat_dt_now},
 	{"date_trunc", NULL, 2, 3, 0, R_FIX, 0, xlat_dt_date_trunc},
+	{"date_bin", NULL, 3, 3, 0, R_FIX, 0, xlat_dt_date_bin},
 	{"extract", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_extract},
 	{"date_part", NULL, 2, 2, 0, R_FIX, 0, xlat_dt_extract},
 	{"age", NULL, 1, 2, 0, R_FIX, 0, xlat_dt_age},
@@ -314,7 +332,6 @@ static const char *const refused_fns[] = {
 	"generate_series",
 	"lastval",
 	"nextval",
-	"overlay",
 	"pg_listening_channels", /* but in a select list or FROM: xlat_catalog_srf.c */
 	"regexp_matches",	 /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */

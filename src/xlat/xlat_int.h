@@ -566,6 +566,7 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 bool xlat_dt_sqlvalue(struct xlat_ctx *c, uint32_t oid, int32_t typmod, struct xlat_type *t);
 bool xlat_dt_now(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_date_trunc(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+bool xlat_dt_date_bin(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_extract(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_age(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
 bool xlat_dt_make(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
@@ -784,6 +785,9 @@ bool xlat_catalog_regex(struct xlat_ctx *c, const PgQuery__AExpr *e, const char 
 			struct xlat_type *t);
 /* ::regclass, ::regtype, ::regnamespace, ::oid: 1 emitted, 0 not one of them, -1 failed. */
 int xlat_catalog_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
+/* Whether n, as a whole result column, shows a name where elsewhere it is an OID (a reg* cast,
+ * to_regclass and its siblings): XLAT_X_RESULT tells them. */
+bool xlat_catalog_shows_name(const PgQuery__Node *n);
 /* LATERAL subqueries (xlat_lateral.c). Brings the LATERAL columns of a FROM list into scope
  * (c->nlat grows; the caller restores it when the query ends). */
 void xlat_lateral_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);

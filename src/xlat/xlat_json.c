@@ -229,7 +229,47 @@ static const struct jfn {
 	{"jsonb_strip_nulls", "pgfn_jsonb_strip_nulls", 1, 1, false, false, XLAT_OID_JSONB, ""},
 	{"jsonb_set", "pgfn_jsonb_set", 3, 4, false, false, XLAT_OID_JSONB, ", 1"},
 	{"jsonb_insert", "pgfn_jsonb_insert", 3, 4, false, false, XLAT_OID_JSONB, ", 0"},
+	{"json_object", "pgfn_json_object", 1, 2, false, false, XLAT_OID_JSON, ""},
+	/* not PostgreSQL's: only json[b]_object_keys in a select list (xlat_catalog_srf.c) call
+	 * these, to unnest the keys */
+	{"pgfn_json_keys_array", "pgfn_json_keys_array", 1, 2, false, false, 1009, ", 0"},
+	{"pgfn_jsonb_keys_array", "pgfn_json_keys_array", 1, 2, false, false, 1009, ", 1"},
+	{"jsonb_object", "pgfn_jsonb_object", 1, 2, false, false, XLAT_OID_JSONB, ""},
 };
+
+/* json[b]_extract_path[_text](j, VARIADIC keys): j #> ARRAY[keys] (or #>>); with VARIADIC the
+ * last argument is that array. */
+static int extract_path(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			struct xlat_type *t)
+{
+	if (f->n_args < 2 || (f->func_variadic && f->n_args != 2))
+		return 0;
+	PgQuery__FuncCall plain = *f; /* VARIADIC is this function's to take */
+	plain.func_variadic = false;
+	if (!check_plain(c, &plain, name, false))
+		return -1;
+	bool text = strstr(name, "_text") != NULL, jsonb = strncmp(name, "jsonb", 5) == 0;
+	struct xlat_type ignored;
+	xlat_puts(c, "pgfn_json_path(");
+	if (!xlat_expr(c, f->args[0], &ignored))
+		return -1;
+	xlat_puts(c, ", ");
+	if (f->func_variadic) {
+		if (!key_operand(c, f->args[1], &ignored))
+			return -1;
+	} else {
+		xlat_puts(c, "pgfn_array(");
+		for (size_t i = 1; i < f->n_args; i++) {
+			if (!key_operand(c, f->args[i], &ignored))
+				return -1;
+			xlat_puts(c, ", ");
+		}
+		xlat_puts(c, "'')"); /* no tags: each key as text */
+	}
+	xlat_printf(c, ", %d)", (text ? 1 : 0) | (jsonb ? 2 : 0));
+	*t = (struct xlat_type){text ? XLAT_OID_TEXT : jsonb ? XLAT_OID_JSONB : XLAT_OID_JSON, -1};
+	return 1;
+}
 
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t)
@@ -237,6 +277,8 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 	int row = xlat_row_json(c, f, name, t);
 	if (row)
 		return row;
+	if (strstr(name, "_extract_path") && strncmp(name, "json", 4) == 0)
+		return extract_path(c, f, name, t);
 	const struct jfn *j = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(jfns) && !j; i++)
 		j = strcmp(jfns[i].name, name) == 0 ? &jfns[i] : NULL;

@@ -59,6 +59,28 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 	return true;
 }
 
+/* row_to_json(ROW(1, 'a')), to_json(ROW(...)), to_jsonb(ROW(...)): a row constructor's
+ * fields are f1, f2, ... as PostgreSQL names an anonymous record's. */
+static int row_ctor(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool jsonb,
+		    struct xlat_type *t)
+{
+	char *tags = arena_zalloc(c->a, 2 * r->n_args + 1);
+	xlat_puts(c, jsonb ? "pgfn_jsonb_build_object(" : "pgfn_json_row(");
+	for (size_t i = 0; i < r->n_args; i++) {
+		struct xlat_type ty;
+		xlat_printf(c, "%s'f%zu', ", i ? ", " : "", i + 1);
+		if (!xlat_text_operand(c, r->args[i], &ty, XLAT_TF_SCALE))
+			return -1;
+		tags[2 * i] = 't';
+		tags[2 * i + 1] = xlat_json_tag(ty);
+	}
+	xlat_puts(c, r->n_args ? ", " : "");
+	xlat_string(c, tags);
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){jsonb ? XLAT_OID_JSONB : XLAT_OID_JSON, -1};
+	return 1;
+}
+
 int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		  struct xlat_type *t)
 {
@@ -66,6 +88,10 @@ int xlat_row_json(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 	size_t k = 0;
 	while (k < ARRAY_LEN(row_fns) && strcmp(row_fns[k].name, name) != 0)
 		k++;
+	if (k < ARRAY_LEN(row_fns) && row_fns[k].fn != AGG_JSON && row_fns[k].fn != AGG_JSONB &&
+	    f->n_args == 1 && f->args[0]->node_case == PG_QUERY__NODE__NODE_ROW_EXPR &&
+	    !f->agg_star && !f->agg_distinct && !f->over && !f->agg_filter && !f->n_agg_order)
+		return row_ctor(c, f->args[0]->row_expr, row_fns[k].fn == ROW_JSONB, t);
 	const struct xlat_schema_col *cols = NULL;
 	size_t n = 0;
 	int found = rel && k < ARRAY_LEN(row_fns) ? xlat_scope_whole_row(c, rel, &cols, &n) : 0;

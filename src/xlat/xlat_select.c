@@ -226,7 +226,7 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		t = (struct xlat_type){0, -1};
 		unsigned saved = c->flags;
 		/* what the client sees (not a subquery's column, not a value to store) */
-		if (rt->val->node_case == NODE(TYPE_CAST) && !assign && c->level == 1 && !c->in_cte)
+		if (xlat_catalog_shows_name(rt->val) && !assign && c->level == 1 && !c->in_cte)
 			c->flags |= XLAT_X_RESULT; /* for xlat_catalog_cast, which clears it */
 		bool ok = assign ? xlat_assign_value(c, assign[i], rt->val)
 				 : xlat_expr(c, rt->val, &t);

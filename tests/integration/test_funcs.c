@@ -2,10 +2,13 @@
 /* test_funcs.c: PostgreSQL's functions, JSON and arrays as drivers meet them through the
  * extended protocol — array parameters with = ANY($1) and the types ParameterDescription
  * reports, array and JSON result type OIDs, a jsonb parameter, set_config and the
- * ParameterStatus it sends. */
+ * ParameterStatus it sends; pg_sleep cancelled, timed out, and other sessions served while it
+ * sleeps. */
 #include <check.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "harness.h"
 
@@ -113,6 +116,49 @@ START_TEST(select_without_columns)
 }
 END_TEST
 
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A pg_sleep holds neither the event loop nor the tenant: another session reads and writes
+ * while it sleeps; a CancelRequest and statement_timeout end it at once with 57014. */
+START_TEST(sleep_cancelled_timed_out_and_others_served)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PGconn *other = harness_connect(&H, "dbname=acme");
+	harness_exec(other, "CREATE TABLE sl (id int PRIMARY KEY)");
+	harness_expect_value(c, "SELECT pg_sleep(0.05)::text || 'x'", "x");
+	double t0 = now_s();
+	ck_assert(PQsendQuery(c, "SELECT pg_sleep(30)"));
+	for (int i = 0; i < 20; i++) { /* reads and autocommit writes while it sleeps */
+		char sql[64];
+		snprintf(sql, sizeof(sql), "INSERT INTO sl VALUES (%d)", i);
+		harness_exec(other, sql);
+		harness_expect_value(other, "SELECT 41 + 1", "42");
+	}
+	harness_expect_value(other, "SELECT count(*) FROM sl", "20");
+	ck_assert(PQconsumeInput(c));
+	ck_assert(PQisBusy(c)); /* still sleeping */
+	harness_cancel_until_done(c);
+	ck_assert(now_s() - t0 < 10);
+	harness_exec(c, "SET statement_timeout = 200");
+	t0 = now_s();
+	harness_expect_error(c, "SELECT pg_sleep_for('30 seconds')", "57014",
+			     "canceling statement due to statement timeout");
+	ck_assert(now_s() - t0 < 10);
+	harness_exec(c, "BEGIN");
+	harness_expect_error(c, "SELECT pg_sleep(30)", "57014",
+			     "canceling statement due to statement timeout");
+	harness_exec(c, "ROLLBACK");
+	harness_expect_value(c, "SELECT 1", "1");
+	PQfinish(other);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("funcs");
@@ -123,6 +169,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, result_types_of_arrays_and_json);
 	tcase_add_test(tc, set_config_changes_the_session);
 	tcase_add_test(tc, select_without_columns);
+	tcase_add_test(tc, sleep_cancelled_timed_out_and_others_served);
 	suite_add_tcase(s, tc);
 	return s;
 }

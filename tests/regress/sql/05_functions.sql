@@ -353,3 +353,51 @@ DROP EXTENSION "uuid-ossp";
 DROP EXTENSION IF EXISTS "uuid-ossp";
 DROP EXTENSION no_such_extension;
 SELECT count(*) FROM pg_extension WHERE extname = 'uuid-ossp';
+-- JSON: object keys in a select list, paths as VARIADIC keys, objects from text arrays, row constructors
+SELECT d.id, jsonb_object_keys(d.doc) FROM fn_docs d ORDER BY 1, 2;
+SELECT jsonb_object_keys('{"b": 1, "a": 2, "a": 3}'), json_object_keys('{"y": 1}');
+SELECT json_object_keys('{"b": 1, "a": 2, "a": 3}');
+SELECT jsonb_object_keys('[1, 2]');
+SELECT json_object_keys('1');
+SELECT json_extract_path('{"a": {"b": [1, 2]}}', 'a', 'b', '1'), json_extract_path_text('{"a": "x"}', 'a'), jsonb_extract_path('{"a": {"b": 1}}', 'a'), jsonb_extract_path_text('{"a": 1}', VARIADIC ARRAY['a']), json_extract_path('{"a": 1}', 'a', NULL), jsonb_extract_path('{"a": 1}', 'z');
+SELECT json_object('{a,1,b,2}'), json_object('{{a,1},{b,NULL}}'), json_object('{a,b}', '{1,2}'), jsonb_object('{b,1,a,2,a,3}'), json_object('{}'), jsonb_object('{x,y}', '{1,NULL}');
+SELECT json_object('{a}');
+SELECT json_object('{{a,1,2}}');
+SELECT json_object('{a,b}', '{1}');
+SELECT json_object('{NULL,1}');
+SELECT json_object('{{{a}}}');
+SELECT row_to_json(ROW(1, 'a', NULL, true, 1.50)), to_json(ROW(1, 'x')), to_jsonb(ROW(2, 'y', ARRAY[1, 2])), row_to_json(ROW());
+SELECT string_to_table('a,b,,c', ','), string_to_table('x|y', '|');
+SELECT string_to_table('a,b,xx', ',', 'xx');
+-- arrays: array_replace, array_positions, array_fill (any dimension, lower bounds kept)
+SELECT array_replace(ARRAY[1, 2, NULL, 2], 2, 3), array_replace(ARRAY[1, NULL], NULL, 5), array_replace(ARRAY['a', 'b'], 'a', 'x y'), array_replace(ARRAY[[1, 2], [2, 1]], 2, 9), array_replace('[0:1]={1,2}'::int[], 1, 5), array_replace(ARRAY[true, false], true, false);
+SELECT array_positions(ARRAY[1, 2, 1], 1), array_positions(ARRAY[1, NULL], NULL), array_positions(ARRAY[]::int[], 1), array_positions(NULL::int[], 1), array_positions('[0:2]={1,2,1}'::int[], 1), array_positions(ARRAY['a', 'b'], 'c');
+SELECT array_positions(ARRAY[[1]], 1);
+SELECT array_fill(7, ARRAY[3]), array_fill(7, ARRAY[2, 2]), array_fill('x'::text, ARRAY[2], ARRAY[0]), array_fill(NULL::int, ARRAY[2]), array_fill(1, ARRAY[0]), array_fill(1.5::float8, ARRAY[1]);
+SELECT array_fill(1, ARRAY[-1]);
+SELECT array_fill(1, NULL);
+SELECT array_fill(1, ARRAY[2], ARRAY[1, 2]);
+-- strings: overlay, unistr, bit_count
+SELECT overlay('abcdef' placing 'X' from 2 for 2), overlay('abcdef' placing 'XYZ' from 5), overlay('abc' placing 'Z' from 10), overlay('héllo' placing 'É' from 2 for 1), overlay('\x0102'::bytea placing '\xff'::bytea from 2), overlay('abc' placing 'Z' from 1 for 0), overlay('abc' placing 'Z' from 2 for -1), overlay('abc', 'Q', 2), overlay(NULL placing 'a' from 1);
+SELECT overlay('abc' placing 'Z' from 0);
+SELECT unistr('\0041\u00e9\+01F600 d\\'), unistr('x'), unistr('\ud83d\ude00'), unistr(''), unistr(NULL);
+SELECT unistr('\D800');
+SELECT unistr('\+110000');
+SELECT unistr('\0000');
+SELECT unistr('\DC00');
+SELECT bit_count('\x0f'::bytea), bit_count(''::bytea), bit_count('\xffff'::bytea), bit_count(NULL::bytea);
+-- numbers: scale, min_scale, trim_scale; the two-variable statistics aggregates (float8, PostgreSQL's accumulation)
+SELECT scale(1.230), min_scale(1.230), trim_scale(1.230), scale(5), min_scale(0.000), trim_scale(0.000), trim_scale(-0.0), trim_scale(-1.10), scale('NaN'::numeric), min_scale('NaN'::numeric), trim_scale('NaN'::numeric), scale(NULL::numeric), trim_scale(100), min_scale(100.00), scale(-12.345678901234567890);
+SELECT corr(y, x), covar_pop(y, x), covar_samp(y, x), regr_avgx(y, x), regr_avgy(y, x), regr_count(y, x), regr_intercept(y, x), regr_r2(y, x), regr_slope(y, x), regr_sxx(y, x), regr_sxy(y, x), regr_syy(y, x) FROM (VALUES (1, 2.5), (2, 3.1), (3, 7.7), (NULL, 1), (4, NULL), (5, 1.1)) v (x, y);
+SELECT corr(1, 2), covar_pop(1, 2), covar_samp(1, 2), regr_count(1, 2), regr_r2(1, 2), regr_sxx(1, 2), regr_slope(1, 2);
+SELECT g, corr(y, x), regr_count(y, x) FILTER (WHERE x > 1) FROM (VALUES (1, 1, 2.0), (1, 2, 4.5), (1, 3, 5.5), (2, 1, 1.0)) v (g, x, y) GROUP BY g ORDER BY g;
+SELECT corr(y, x), regr_count(y, x) FROM (VALUES (1.0::float8, 'Infinity'::float8), (2, 3)) v (x, y);
+-- system information: sizes with units, the client encoding, no replay
+SELECT pg_size_bytes('1 MB'), pg_size_bytes('1.5kB'), pg_size_bytes('  12 bytes '), pg_size_bytes('-1 GB'), pg_size_bytes('1e3'), pg_size_bytes('1TB'), pg_size_bytes('1 PB'), pg_size_bytes('1 mb'), pg_size_bytes('.5 kB'), pg_size_bytes('+3'), pg_size_bytes('-0.5'), pg_size_bytes('1e-1 kB'), pg_size_bytes('8191 PB'), pg_size_bytes('1.5'), pg_size_bytes('0.9 bytes'), pg_size_bytes(NULL);
+SELECT pg_size_bytes('8192 PB');
+SELECT pg_size_bytes('');
+SELECT pg_size_bytes('abc');
+SELECT pg_client_encoding(), pg_last_xact_replay_timestamp(), pg_is_wal_replay_paused();
+-- differs: shardlite has no JIT compiler (pg_jit_available() is false)
+SELECT pg_jit_available();
+SELECT pg_get_function_result('now'::regproc), pg_get_function_result(1299), pg_get_function_result('pg_catalog.now'::regproc), pg_get_function_arguments('abs(int8)'::regprocedure::oid);

@@ -93,3 +93,5 @@ SELECT 1 / 0;
 ROLLBACK AND CHAIN;
 SHOW transaction_read_only;
 COMMIT;
+-- pg_sleep and its siblings answer void (the waits themselves: tests/integration/test_funcs.c)
+SELECT pg_sleep(0), pg_sleep(0.01), pg_sleep(NULL), pg_sleep(-1), pg_sleep_for('10 milliseconds'), pg_sleep_for(NULL), pg_sleep_until(now()), pg_sleep_until(NULL);

@@ -255,3 +255,9 @@ INSERT INTO dt_now VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_DATE);
 SELECT m = z::timestamp, m::date = d, z = now() FROM dt_now;
 DROP TABLE dt_now;
 RESET TimeZone;
+-- date_bin: timestamp and timestamptz bins counted from an origin (before it too)
+SELECT date_bin('15 minutes', '2024-01-05 10:07'::timestamp, '2024-01-01'), date_bin('1 day', '2024-01-05 10:07+02'::timestamptz, '2024-01-01 00:00+00'), date_bin('15 minutes', '2023-12-31 23:50'::timestamp, '2024-01-01'), date_bin('1 hour', '2024-01-05 10:07', '2024-01-01'), date_bin('1 hour', NULL::timestamp, '2024-01-01');
+SELECT date_bin('1 day', '2024-03-05'::date, '2024-01-01'), date_bin('90 s', 'infinity'::timestamp, '2024-01-01'), date_bin('2 days 3 hours', '2024-02-01 12:34:56.789'::timestamp, '2001-01-01 00:00:01.5');
+SELECT date_bin('1 month', '2024-01-05'::timestamp, '2024-01-01');
+SELECT date_bin('0 s', '2024-01-05'::timestamp, '2024-01-01');
+SELECT date_bin('-1 s', '2024-01-05'::timestamp, '2024-01-01');

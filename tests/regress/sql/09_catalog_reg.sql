@@ -94,3 +94,10 @@ SELECT n::regclass FROM (VALUES ('nosuch_rel')) AS t(n);
 SELECT c.oid::regclass::oid = c.oid, c.relnamespace::regnamespace, c.relnamespace::regnamespace::oid FROM pg_class c WHERE c.relname = 'Reg Quoted';
 -- TypeORM's column query names the current database: "db"."schema"."table"::regclass
 SELECT ('"' || current_database() || '"."public"."reg_plain"')::regclass::oid = 'reg_plain'::regclass::oid, ('"public"."' || 'reg_plain' || '"')::regclass;
+-- to_regclass and its siblings: the cast's lookup, NULL (never an error) for a missing name
+SELECT to_regclass('pg_class'), to_regclass('reg_plain'), to_regclass('public.reg_plain'), to_regclass('nosuch'), to_regclass(NULL), to_regclass('1259');
+SELECT to_regclass('reg_plain') = 'reg_plain'::regclass::oid, to_regclass('nosuch') IS NULL, (SELECT relname FROM pg_class WHERE oid = to_regclass('reg_plain'));
+SELECT n, to_regclass(n) FROM (VALUES ('reg_plain'), ('nosuch_rel'), ('pg_type')) AS t(n);
+SELECT to_regtype('int4'), to_regtype('integer'), to_regtype('character varying'), to_regtype('nosuch'), to_regtype('int4') = 23;
+SELECT to_regproc('now'), to_regproc('pg_catalog.now'), to_regproc('abs'), to_regproc('nosuch'), to_regprocedure('abs(int4)'), to_regprocedure('abs(text)'), to_regprocedure('nosuch(int4)');
+SELECT to_regnamespace('public'), to_regnamespace('pg_catalog'), to_regnamespace('nosuch'), to_regoper('||/'), to_regoper('+'), to_regoper('@@@@'), to_regrole('pg_database_owner'), to_regrole('nosuch');
