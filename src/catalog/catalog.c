@@ -99,12 +99,12 @@ static int64_t side_key(struct cat_conn *cc)
 	const struct cat_model *m = &cc->model;
 	bool has[] = {m->has_seq_table, m->has_comment_table, m->has_temp_seq_table,
 		      m->has_temp_comment_table};
-	int64_t k = 0;
+	uint64_t k = 0; /* unsigned: the mix wraps around, as a hash may */
 	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
 		if (has[i])
-			k = k * 1000003 + pragma_int(cc->db, sql[i]);
+			k = k * 1000003u + (uint64_t)pragma_int(cc->db, sql[i]);
 	}
-	return k;
+	return (int64_t)k;
 }
 
 const struct cat_model *cat_conn_model(struct cat_conn *cc, char **msg)
