@@ -450,6 +450,23 @@ static void regproc_cmp(struct xlat_ctx *c, struct xlat_type l, struct xlat_type
 	}
 }
 
+/* A numeric parameter binds as its text, so its digits and scale reach the output; SQLite
+ * compares that text with a number that has no column affinity as text ($1 < 2 is false for
+ * '1.5'). As a comparison operand it is read as a number first, as $1::numeric is
+ * (xlat_cast.c; a NaN stays 'NaN', which sorts above every number). The operand's text is
+ * at [start, end); returns how much longer it became. */
+static size_t numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
+				    struct xlat_type t, size_t start, size_t end)
+{
+	if (n->node_case != NODE(PARAM_REF) || t.oid != XLAT_OID_NUMERIC)
+		return 0;
+	int k = n->param_ref->number;
+	size_t before = c->sb->len;
+	xlat_insert_at(c, end, arena_printf(c->a, " = 'NaN', 'NaN', CAST(?%d AS NUMERIC))", k));
+	xlat_insert_at(c, start, "iif(");
+	return c->sb->len - before;
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -483,6 +500,12 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	c->flags = (c->flags & ~(unsigned)(XLAT_X_EXACT_OPERAND | XLAT_X_EXACT)) | operand | exact;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	if (cmp) {
+		numeric_param_operand(c, e->rexpr, r, rstart, c->sb->len);
+		size_t grew = numeric_param_operand(c, e->lexpr, l, mark, lend);
+		lend += grew;
+		rstart += grew;
+	}
 	if (cmp)
 		xlat_bpchar_cmp(c, e->lexpr, l, e->rexpr, r, mark, lend, rstart);
 	const char *coll = cmp ? xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid

@@ -184,3 +184,10 @@ SELECT count(DISTINCT c) FROM ch;
 SELECT c LIKE 'ab', c LIKE 'ab%', c LIKE 'ab   ', upper(c), c || 'x' FROM ch WHERE id = 1;
 SELECT a.id, b.id FROM ch a JOIN ch b ON a.c = b.c WHERE a.id < b.id ORDER BY 1, 2;
 SELECT id, c = v, v = c, c = v::text, c < v FROM ch ORDER BY id;
+-- a numeric parameter compared with numbers that have no column affinity
+PREPARE numparam_cmp(numeric) AS SELECT $1 < 2, $1 + 1, $1 = 1.5, 2 > $1, $1, $1 = 'NaN', $1 > 1e300;
+EXECUTE numparam_cmp('1.5');
+EXECUTE numparam_cmp('1.50');
+EXECUTE numparam_cmp('NaN');
+EXECUTE numparam_cmp(NULL);
+DEALLOCATE numparam_cmp;
