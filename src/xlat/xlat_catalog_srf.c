@@ -36,14 +36,15 @@ static const struct {
 	{"pg_partition_ancestors", "pg_srf_partition_ancestors", 1, 1},
 };
 
-/* Scalar functions ORMs select FROM (TypeORM: SELECT * FROM current_schema()), known not to
- * return sets. Any other function stays refused: one that returns a set would otherwise
- * silently become one row. */
+/* Scalar functions ORMs select FROM (TypeORM: SELECT * FROM current_schema()), and the
+ * built-in functions the translator's tables know as plain ones (psqlODBC's {call f(?)} is
+ * SELECT * FROM f(...)). Any other function stays refused: one that returns a set would
+ * otherwise silently become one row. */
 static const char *const scalars_in_from[] = {
 	"current_schema", "current_database", "current_setting", "version", "pg_backend_pid",
 };
 
-static bool is_scalar_in_from(const PgQuery__FuncCall *f, const char *name, const char *schema)
+bool xlat_scalar_in_from(const PgQuery__FuncCall *f, const char *name, const char *schema)
 {
 	if (!name || !schema || f->n_funcname > 2 || strcmp(schema, "pg_catalog") != 0 ||
 	    f->agg_star || f->agg_distinct || f->over || f->agg_filter || f->n_agg_order)
@@ -51,7 +52,7 @@ static bool is_scalar_in_from(const PgQuery__FuncCall *f, const char *name, cons
 	for (size_t i = 0; i < ARRAY_LEN(scalars_in_from); i++)
 		if (strcmp(scalars_in_from[i], name) == 0)
 			return true;
-	return false;
+	return xlat_func_class(name) == XLAT_FN_PLAIN;
 }
 
 /* (SELECT f(args) AS col) AS alias: a scalar function in FROM is one row of one column, named
@@ -380,8 +381,15 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	size_t k = 0;
 	while (k < ARRAY_LEN(srfs) && (!name || strcmp(srfs[k].pg, name) != 0))
 		k++;
-	if (k == ARRAY_LEN(srfs) && is_scalar_in_from(f, name, schema))
+	if (k == ARRAY_LEN(srfs) && xlat_scalar_in_from(f, name, schema))
 		return scalar_function(c, rf, item, name);
+	enum xlat_fn_class fc = k == ARRAY_LEN(srfs) && name ? xlat_func_class(name) : XLAT_FN_UNKNOWN;
+	if (fc == XLAT_FN_AGG) /* OVER is a syntax error there */
+		return xlat_fail(c, "42803", f->location,
+				 "aggregate functions are not allowed in functions in FROM");
+	if (fc == XLAT_FN_WINDOW)
+		return xlat_fail(c, "42809", f->location,
+				 "window function %s requires an OVER clause", name);
 	if (k == ARRAY_LEN(srfs) || f->n_funcname > 2 || !schema ||
 	    strcmp(schema, "pg_catalog") != 0 || (int)f->n_args < srfs[k].min ||
 	    (int)f->n_args > srfs[k].max || f->agg_star || f->over)

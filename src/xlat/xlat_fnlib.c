@@ -311,6 +311,12 @@ static const struct lib *find(const char *name)
 	return NULL;
 }
 
+enum xlat_fn_class xlat_fnlib_class(const char *name)
+{
+	const struct lib *l = find(name);
+	return !l ? XLAT_FN_UNKNOWN : l->kind == L_SCALAR ? XLAT_FN_PLAIN : XLAT_FN_AGG;
+}
+
 static struct xlat_type result(const struct lib *l, const struct xlat_type *tv, size_t n)
 {
 	struct xlat_type a = n ? tv[0] : (struct xlat_type){0, -1};

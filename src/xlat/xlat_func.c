@@ -349,6 +349,14 @@ static const struct fn *find_fn(const char *name)
 	return NULL;
 }
 
+enum xlat_fn_class xlat_func_class(const char *name)
+{
+	const struct fn *fn = find_fn(name);
+	if (!fn)
+		return xlat_fnlib_class(name);
+	return fn->flags & FN_AGG ? XLAT_FN_AGG : fn->flags & FN_WINDOW ? XLAT_FN_WINDOW : XLAT_FN_PLAIN;
+}
+
 static struct xlat_type result_type(const struct fn *fn, const struct xlat_type *tv, size_t n)
 {
 	struct xlat_type a = n ? tv[0] : (struct xlat_type){0, -1};

@@ -434,11 +434,19 @@ bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid
 
 /* ---- xlat_func.c ---- */
 bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t);
+/* What the function tables of xlat_func.c and xlat_fnlib.c know a built-in function of that
+ * name as (a plain one is neither an aggregate, a window function nor set-returning). */
+enum xlat_fn_class { XLAT_FN_UNKNOWN, XLAT_FN_PLAIN, XLAT_FN_AGG, XLAT_FN_WINDOW };
+enum xlat_fn_class xlat_func_class(const char *name);
+/* Whether f (named name, in schema) is a plain function a FROM item may call: one row of one
+ * column (xlat_catalog_srf.c). */
+bool xlat_scalar_in_from(const PgQuery__FuncCall *f, const char *name, const char *schema);
 bool xlat_sqlvalue(struct xlat_ctx *c, const PgQuery__SQLValueFunction *f, struct xlat_type *t);
 /* An aggregate call's FILTER (WHERE ...) clause, if it has one, after its closing parenthesis. */
 bool xlat_agg_filter(struct xlat_ctx *c, const PgQuery__FuncCall *f);
 bool xlat_minmax(struct xlat_ctx *c, const PgQuery__MinMaxExpr *m, struct xlat_type *t);
 /* ---- xlat_fnlib.c: functions implemented in pgfn ---- */
+enum xlat_fn_class xlat_fnlib_class(const char *name);
 /* f when name is one of them with a fitting argument count: 1 emitted, 0 not one, -1 failed. */
 int xlat_fnlib(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 	       struct xlat_type *t);

@@ -465,6 +465,16 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 			.name = alias, .type_oid = series_type(tv, f->n_args), .typmod = -1};
 		return v[0].type_oid ? 1 : 0;
 	}
+	if (xlat_scalar_in_from(f, name, "pg_catalog")) { /* one column of the call's type */
+		PgQuery__Node call = PG_QUERY__NODE__INIT;
+		call.node_case = PG_QUERY__NODE__NODE_FUNC_CALL;
+		call.func_call = (PgQuery__FuncCall *)f;
+		struct xlat_type t;
+		if (!xlat_scope_dry_expr(c, &call, &t))
+			return -1;
+		v[0] = (struct xlat_schema_col){.name = alias, .type_oid = t.oid, .typmod = t.typmod};
+		return t.oid ? 1 : 0;
+	}
 	if (strcmp(name, "generate_subscripts") == 0) { /* xlat_catalog_srf.c */
 		v[0] = (struct xlat_schema_col){
 			.name = alias, .type_oid = XLAT_OID_INT4, .typmod = -1};

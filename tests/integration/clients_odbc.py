@@ -206,7 +206,7 @@ step("long text", lambda: len(q("SELECT ?::text", "x" * 100000)[0][0]))
 step("escapes", lambda: q("SELECT {fn ucase('abc')}, {fn length('abcd')}, {d '2024-01-02'}, "
                           "{ts '2024-01-02 03:04:05'}"))
 # {call f(?)} is SELECT * FROM f('ABC'): a function in FROM
-gap("call escape", lambda: q("{call lower(?)}", "ABC"), "0A000")
+step("call escape", lambda: q("{call lower(?)}", "ABC"))
 step("cascade", lambda: (q("DELETE FROM parent WHERE id = 1"), conn.commit(),
                          q("SELECT count(*) FROM child"))[2])
 step("drop", lambda: (q("DROP VIEW child_v"), q("DROP TABLE child, parent, ac"), conn.commit(),

@@ -401,3 +401,11 @@ SELECT pg_client_encoding(), pg_last_xact_replay_timestamp(), pg_is_wal_replay_p
 -- differs: shardlite has no JIT compiler (pg_jit_available() is false)
 SELECT pg_jit_available();
 SELECT pg_get_function_result('now'::regproc), pg_get_function_result(1299), pg_get_function_result('pg_catalog.now'::regproc), pg_get_function_arguments('abs(int8)'::regprocedure::oid);
+-- plain built-in functions in FROM: one row of one column, named after the alias or the function
+SELECT * FROM upper('abc');
+SELECT * FROM lower('ABC') AS l(v);
+SELECT n.* FROM md5('a') AS n;
+SELECT x FROM length('hello') AS x;
+SELECT * FROM abs(-3), lower('Q') AS q;
+SELECT * FROM sum(1);
+SELECT * FROM row_number();
