@@ -55,26 +55,6 @@ static int find_expr(const struct xlat_gset *g, const PgQuery__Node *n)
 	return -1;
 }
 
-/* The target list item a GROUP BY ordinal or explicit output name stands for, else n. */
-static const PgQuery__Node *resolve(const PgQuery__SelectStmt *s, const PgQuery__Node *n)
-{
-	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
-		int32_t k = n->a_const->ival ? n->a_const->ival->ival : 0;
-		if (k >= 1 && (size_t)k <= s->n_target_list)
-			return s->target_list[k - 1]->res_target->val;
-		return n;
-	}
-	if (n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
-		return n;
-	const char *name = xlat_node_str(n->column_ref->fields[0]);
-	for (size_t i = 0; name && i < s->n_target_list; i++) {
-		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
-		if (rt->name && strcmp(rt->name, name) == 0)
-			return rt->val;
-	}
-	return n;
-}
-
 static bool is_row(const PgQuery__Node *n)
 {
 	return n->node_case == NODE(ROW_EXPR) &&
@@ -92,7 +72,7 @@ static bool element(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xla
 		}
 		return true;
 	}
-	n = resolve(s, n);
+	n = xlat_target_of(c, s, n);
 	int k = find_expr(g, n);
 	if (k < 0) {
 		if (g->nexprs == GEXPRS_MAX)

@@ -438,6 +438,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
  * name as (a plain one is neither an aggregate, a window function nor set-returning). */
 enum xlat_fn_class { XLAT_FN_UNKNOWN, XLAT_FN_PLAIN, XLAT_FN_AGG, XLAT_FN_WINDOW };
 enum xlat_fn_class xlat_func_class(const char *name);
+/* An ORDER BY, DISTINCT ON or GROUP BY item as an expression: output column numbers and output
+ * names mean their target's expression (inside a window they would not); else n itself
+ * (xlat_qforms.c). */
+const PgQuery__Node *xlat_target_of(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+				    const PgQuery__Node *n);
 /* Whether f (named name, in schema) is a plain function a FROM item may call: one row of one
  * column (xlat_catalog_srf.c). */
 bool xlat_scalar_in_from(const PgQuery__FuncCall *f, const char *name, const char *schema);

@@ -44,9 +44,7 @@ static void name_list(struct xlat_ctx *c, const char **v, size_t n)
 	}
 }
 
-/* An ORDER BY or DISTINCT ON item as an expression: output column numbers and output names
- * mean their target's expression (inside a window they would not). */
-static const PgQuery__Node *resolve(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+const PgQuery__Node *xlat_target_of(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 				    const PgQuery__Node *n)
 {
 	const PgQuery__AConst *k = xlat_const_value(c, n);
@@ -80,7 +78,7 @@ static bool window_order(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
 		const PgQuery__SortBy *sb = s->sort_clause[i]->sort_by;
 		xlat_puts(c, i ? ", " : " ORDER BY ");
-		if (!xlat_expr(c, resolve(c, s, sb->node), &ignored))
+		if (!xlat_expr(c, xlat_target_of(c, s, sb->node), &ignored))
 			return false;
 		direction(c, sb);
 	}
@@ -115,14 +113,14 @@ bool xlat_distinct_on_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 		if (sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
 			return xlat_unsupported(c, sb->location, "ORDER BY ... USING");
 		xlat_puts(c, ", ");
-		if (!xlat_expr(c, resolve(c, s, sb->node), &ignored))
+		if (!xlat_expr(c, xlat_target_of(c, s, sb->node), &ignored))
 			return false;
 		xlat_printf(c, " AS shardlite_k%zu", i);
 	}
 	xlat_puts(c, ", row_number() OVER (PARTITION BY ");
 	for (size_t i = 0; i < s->n_distinct_clause; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!xlat_expr(c, resolve(c, s, s->distinct_clause[i]), &ignored))
+		if (!xlat_expr(c, xlat_target_of(c, s, s->distinct_clause[i]), &ignored))
 			return false;
 	}
 	if (!window_order(c, s))
