@@ -293,6 +293,10 @@ bool pgtype_inet_parse(const char *s, size_t n, bool cidr, struct pgtype_inet *o
 /* Canonical output: all four IPv4 octets, IPv6 compressed as PostgreSQL prints it, "/bits"
  * omitted for an inet host address (/32, /128), always shown for a cidr. */
 void pgtype_inet_out(struct strbuf *out, const struct pgtype_inet *a, bool cidr);
+/* network_cmp's order: IPv4 before IPv6, then the common network part, then the shorter
+ * netmask, then the whole address; -1, 0 or 1. pgtype_inet_bitncmp compares the first n bits. */
+int pgtype_inet_cmp(const struct pgtype_inet *a, const struct pgtype_inet *b);
+int pgtype_inet_bitncmp(const uint8_t *a, const uint8_t *b, int n);
 /* macaddr_in (the seven spellings it accepts; 22003 for an octet over 255) and macaddr8_in
  * (6 or 8 bytes; 6 become EUI-64 with ff:fe inserted); output of n bytes as "08:00:2b:...". */
 bool pgtype_macaddr_parse(const char *s, size_t n, uint8_t out[6], struct pgerr *err) MUST_CHECK;

@@ -426,3 +426,25 @@ bool pgtype_net_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 	strbuf_fini(&sb);
 	return true;
 }
+
+/* bitncmp: the first n bits of a and b, as memcmp orders them. */
+int pgtype_inet_bitncmp(const uint8_t *a, const uint8_t *b, int n)
+{
+	int whole = n / 8, r = memcmp(a, b, (size_t)whole);
+	if (r || n % 8 == 0)
+		return r;
+	uint8_t mask = (uint8_t)(0xff << (8 - n % 8));
+	return (a[whole] & mask) - (b[whole] & mask);
+}
+
+int pgtype_inet_cmp(const struct pgtype_inet *a, const struct pgtype_inet *b)
+{
+	if (a->family != b->family)
+		return a->family < b->family ? -1 : 1;
+	int r = pgtype_inet_bitncmp(a->addr, b->addr, a->bits < b->bits ? a->bits : b->bits);
+	if (r == 0)
+		r = (int)a->bits - (int)b->bits;
+	if (r == 0)
+		r = pgtype_inet_bitncmp(a->addr, b->addr, a->family == 4 ? 32 : 128);
+	return r < 0 ? -1 : r > 0;
+}
