@@ -28,7 +28,8 @@ static bool is_param(const PgQuery__Node *n) { return n && n->node_case == NODE(
  * with a varchar column is text (and char(n) is bpchar). */
 static uint32_t operator_type(uint32_t oid)
 {
-	return oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : oid;
+	/* cidr has no operators of its own: PostgreSQL resolves cidr = $1 to inet's */
+	return oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : oid == XLAT_OID_CIDR ? XLAT_OID_INET : oid;
 }
 
 static bool known(struct xlat_type t) { return t.oid && t.oid != XLAT_OID_UNKNOWN; }
