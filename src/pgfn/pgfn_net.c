@@ -61,19 +61,55 @@ static void mask_of(struct pgtype_inet *in, bool host)
 	in->bits = (uint8_t)maxbits(in);
 }
 
-/* cidr output abbreviated as inet_cidr_ntop writes it: only the octets the netmask covers
- * (10.1/16); IPv6 prints as usual. */
-static void abbrev_cidr(sqlite3_context *ctx, const struct pgtype_inet *in)
+/* inet_cidr_ntop_ipv6: only the words the netmask covers (at least two), the longest zero run
+ * (even of one word; BIND's scan, which keeps counting across a shorter run) as "::", an IPv4
+ * tail cut to the octets covered. */
+static void abbrev_ipv6(struct strbuf *sb, const uint8_t *s, int bits)
 {
-	if (in->family == 6) {
-		result_inet(ctx, in, true);
+	int words = (bits + 15) / 16, zs = 0, zl = 0, ts = 0, tl = 0;
+	if (bits == 0) {
+		strbuf_puts(sb, "::");
 		return;
 	}
+	words = words == 1 ? 2 : words;
+	for (int i = 0; i < words; i++) {
+		if ((s[2 * i] | s[2 * i + 1]) == 0) {
+			ts = tl == 0 ? i : ts;
+			tl++;
+		} else if (tl && zl < tl) {
+			zs = ts, zl = tl, tl = 0;
+		}
+	}
+	if (tl && zl < tl)
+		zs = ts, zl = tl;
+	bool v4 = zl != words && zs == 0 &&
+		  (zl == 6 || (zl == 5 && s[10] == 0xff && s[11] == 0xff) ||
+		   (zl == 7 && s[14] != 0 && s[15] != 1));
+	for (int p = 0; p < words; p++) {
+		if (zl && p >= zs && p < zs + zl) {
+			strbuf_puts(sb, p == zs ? ":" : "");
+			strbuf_puts(sb, p == words - 1 ? ":" : "");
+		} else if (v4 && p > 5) {
+			strbuf_printf(sb, "%c%u", p == 6 ? ':' : '.', s[2 * p]);
+			if (p != 7 || bits > 120)
+				strbuf_printf(sb, ".%u", s[2 * p + 1]);
+		} else {
+			strbuf_printf(sb, "%s%x", sb->len ? ":" : "", s[2 * p] << 8 | s[2 * p + 1]);
+		}
+	}
+}
+
+/* cidr output abbreviated as inet_cidr_ntop writes it: only the octets the netmask covers
+ * (10.1/16, 2001:db8/32). */
+static void abbrev_cidr(sqlite3_context *ctx, const struct pgtype_inet *in)
+{
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	int octets = in->bits == 0 ? 1 : (in->bits + 7) / 8;
-	for (int i = 0; i < octets; i++)
+	for (int i = 0; i < octets && in->family == 4; i++)
 		strbuf_printf(&sb, i ? ".%u" : "%u", in->addr[i]);
+	if (in->family == 6)
+		abbrev_ipv6(&sb, in->addr, in->bits);
 	strbuf_printf(&sb, "/%u", in->bits);
 	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
 	strbuf_fini(&sb);

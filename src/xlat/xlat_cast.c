@@ -515,6 +515,12 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 			    x); /* the date part of ISO text, "+00" or not */
 		return true;
 	}
+	if (xlat_net_type(to) && xlat_net_type(st.oid) && st.oid != to) {
+		/* inet → cidr zeroes the host bits (network()); cidr → inet reads it as inet */
+		xlat_printf(c, "%s(%s)", to == XLAT_OID_CIDR ? "pgfn_inet_network" : "shardlite_inet",
+			    x);
+		return true;
+	}
 	if (to == XLAT_OID_JSONB && st.oid != to && !(c->flags & XLAT_X_NOSUBQUERY) &&
 	    (st.oid == XLAT_OID_JSON || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||
 	     st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_UNKNOWN)) {
