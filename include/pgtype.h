@@ -21,10 +21,14 @@ enum {
 	PGTYPE_OID = 26,
 	PGTYPE_JSON = 114,
 	PGTYPE_XML = 142,
+	PGTYPE_CIDR = 650,
 	PGTYPE_FLOAT4 = 700,
 	PGTYPE_FLOAT8 = 701,
 	PGTYPE_UNKNOWN = 705,
+	PGTYPE_MACADDR8 = 774,
 	PGTYPE_MONEY = 790,
+	PGTYPE_MACADDR = 829,
+	PGTYPE_INET = 869,
 	PGTYPE_BPCHAR = 1042,
 	PGTYPE_VARCHAR = 1043,
 	PGTYPE_DATE = 1082,
@@ -273,5 +277,30 @@ void pgtype_dt_out_styled(struct strbuf *out, uint32_t oid, int64_t ts_or_date,
 bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
 			    struct arena *a, struct pgtype_value *out,
 			    struct pgerr *err) MUST_CHECK;
+
+/* ---- network addresses (pgtype_net.c) ----
+ * inet/cidr: family 4 or 6, the netmask length and the address (4 or 16 bytes used). */
+struct pgtype_inet {
+	uint8_t family;
+	uint8_t bits;
+	uint8_t addr[16];
+};
+/* inet_in/cidr_in of s[0..n): dotted IPv4 (cidr also abbreviated, "10/8", with classful
+ * widths), IPv6 with "::" and an IPv4 tail, "/bits". 22P02 "invalid input syntax for type
+ * inet" or, for a cidr with host bits set, "invalid cidr value" with PostgreSQL's DETAIL. */
+bool pgtype_inet_parse(const char *s, size_t n, bool cidr, struct pgtype_inet *out,
+		       struct pgerr *err) MUST_CHECK;
+/* Canonical output: all four IPv4 octets, IPv6 compressed as PostgreSQL prints it, "/bits"
+ * omitted for an inet host address (/32, /128), always shown for a cidr. */
+void pgtype_inet_out(struct strbuf *out, const struct pgtype_inet *a, bool cidr);
+/* network_cmp's order: IPv4 before IPv6, then the common network part, then the shorter
+ * netmask, then the whole address; -1, 0 or 1. pgtype_inet_bitncmp compares the first n bits. */
+int pgtype_inet_cmp(const struct pgtype_inet *a, const struct pgtype_inet *b);
+int pgtype_inet_bitncmp(const uint8_t *a, const uint8_t *b, int n);
+/* macaddr_in (the seven spellings it accepts; 22003 for an octet over 255) and macaddr8_in
+ * (6 or 8 bytes; 6 become EUI-64 with ff:fe inserted); output of n bytes as "08:00:2b:...". */
+bool pgtype_macaddr_parse(const char *s, size_t n, uint8_t out[6], struct pgerr *err) MUST_CHECK;
+bool pgtype_macaddr8_parse(const char *s, size_t n, uint8_t out[8], struct pgerr *err) MUST_CHECK;
+void pgtype_macaddr_out(struct strbuf *out, const uint8_t *b, size_t n);
 
 #endif

@@ -344,6 +344,14 @@ static void fn_bytea(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	input_check(ctx, argv[0], PGTYPE_BYTEA);
 }
 
+/* shardlite_inet/cidr/macaddr/macaddr8(x): text read by the type's input function into its
+ * canonical text (the stored form). */
+static void fn_net_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	input_check(ctx, argv[0], (uint32_t)(uintptr_t)sqlite3_user_data(ctx));
+}
+
 /* pgfn_inet_text(addr): text(inet), which shows the netmask even of a host address
  * (pg_stat_activity.client_addr::text is 127.0.0.1/32, as pg_activity shows it). */
 static void fn_inet_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -382,6 +390,21 @@ int pgfn_register_cast(sqlite3 *db)
 						 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 							 SQLITE_INNOCUOUS,
 						 NULL, fns[i].fn, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	static const struct {
+		const char *name;
+		uint32_t oid;
+	} net[] = {{"shardlite_inet", PGTYPE_INET},
+		   {"shardlite_cidr", PGTYPE_CIDR},
+		   {"shardlite_macaddr", PGTYPE_MACADDR},
+		   {"shardlite_macaddr8", PGTYPE_MACADDR8}};
+	for (size_t i = 0; i < ARRAY_LEN(net); i++) {
+		int rc = sqlite3_create_function(db, net[i].name, 1,
+						 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+							 SQLITE_INNOCUOUS,
+						 (void *)(uintptr_t)net[i].oid, fn_net_in, NULL, NULL);
 		if (rc != SQLITE_OK)
 			return rc;
 	}

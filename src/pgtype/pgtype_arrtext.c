@@ -46,6 +46,10 @@ static bool converted(uint32_t elem)
 	case PGTYPE_NUMERIC:
 	case PGTYPE_UUID:
 	case PGTYPE_BYTEA:
+	case PGTYPE_INET:
+	case PGTYPE_CIDR:
+	case PGTYPE_MACADDR:
+	case PGTYPE_MACADDR8:
 		return true;
 	default:
 		return false;

@@ -250,6 +250,11 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 		return send_char(out, v);
 	case PGTYPE_UUID:
 		return send_uuid(out, v, err);
+	case PGTYPE_INET:
+	case PGTYPE_CIDR:
+	case PGTYPE_MACADDR:
+	case PGTYPE_MACADDR8:
+		return pgtype_net_send(out, oid, v, err);
 	case PGTYPE_JSONB:
 		strbuf_put_u8(out, 1); /* jsonb binary format version */
 		pgtype_append_as_text(out, v);
@@ -377,6 +382,11 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 		out->n = sb.len;
 		strbuf_fini(&sb);
 		return true;
+	case PGTYPE_INET:
+	case PGTYPE_CIDR:
+	case PGTYPE_MACADDR:
+	case PGTYPE_MACADDR8:
+		return pgtype_net_recv(oid, p, n, a, out, err);
 	case PGTYPE_VOID:
 		*out = (struct pgtype_value){.kind = PGTYPE_V_NULL};
 		return need_len(oid, n, 0, err);

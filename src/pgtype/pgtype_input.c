@@ -497,6 +497,11 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 		return decode_number(oid, s, n, out, err);
 	case PGTYPE_BYTEA:
 		return decode_bytea(s, n, a, out, err);
+	case PGTYPE_INET:
+	case PGTYPE_CIDR:
+	case PGTYPE_MACADDR:
+	case PGTYPE_MACADDR8:
+		return pgtype_net_decode_text(oid, s, n, a, out, err);
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
 	case PGTYPE_TIMETZ:

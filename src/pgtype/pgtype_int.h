@@ -105,4 +105,13 @@ bool pgtype_dt_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 bool pgtype_dt_decode_text(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
 			   struct arena *a, struct pgtype_value *out, struct pgerr *err);
 
+/* pgtype_net.c: text input (canonical text into a), network_send/macaddr_send of the stored
+ * canonical text, and receive into canonical text, for inet, cidr, macaddr and macaddr8. */
+bool pgtype_net_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
+			    struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+bool pgtype_net_send(struct strbuf *out, uint32_t oid, const struct pgtype_value *v,
+		     struct pgerr *err) MUST_CHECK;
+bool pgtype_net_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		     struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
 #endif

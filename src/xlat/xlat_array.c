@@ -20,6 +20,8 @@ static const struct {
 	{2951, XLAT_OID_UUID},   {199, XLAT_OID_JSON},       {3807, XLAT_OID_JSONB},
 	{1028, XLAT_OID_OID},    {1183, XLAT_OID_TIME},      {1187, XLAT_OID_INTERVAL},
 	{1002, 18 /* "char" */},
+	{1041, XLAT_OID_INET},   {651, XLAT_OID_CIDR},       {1040, XLAT_OID_MACADDR},
+	{775, XLAT_OID_MACADDR8},
 };
 
 enum { OID_TEXT_ARRAY = 1009 };

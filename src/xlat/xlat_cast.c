@@ -324,6 +324,11 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		return bytea_from_text(c, k, s);
 	case XLAT_OID_UUID:
 		return xlat_uuid_literal(c, s, const_location(k->arg));
+	case XLAT_OID_INET:
+	case XLAT_OID_CIDR:
+	case XLAT_OID_MACADDR:
+	case XLAT_OID_MACADDR8:
+		return xlat_net_literal(c, k->to.info->oid, s, const_location(k->arg));
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB: /* checked now; jsonb made canonical when the statement runs */
 		if (!xlat_json_valid(s))
@@ -510,6 +515,12 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 			    x); /* the date part of ISO text, "+00" or not */
 		return true;
 	}
+	if (xlat_net_type(to) && xlat_net_type(st.oid) && st.oid != to) {
+		/* inet → cidr zeroes the host bits (network()); cidr → inet reads it as inet */
+		xlat_printf(c, "%s(%s)", to == XLAT_OID_CIDR ? "pgfn_inet_network" : "shardlite_inet",
+			    x);
+		return true;
+	}
 	if (to == XLAT_OID_JSONB && st.oid != to && !(c->flags & XLAT_X_NOSUBQUERY) &&
 	    (st.oid == XLAT_OID_JSON || st.oid == XLAT_OID_UNKNOWN_COL || st.oid == XLAT_OID_TEXT ||
 	     st.oid == XLAT_OID_VARCHAR || st.oid == XLAT_OID_UNKNOWN)) {
@@ -522,7 +533,7 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 		const char *in = same || (c->flags & XLAT_X_NOSUBQUERY) ? NULL
 				 : to == XLAT_OID_UUID                   ? "shardlite_uuid"
 				 : to == XLAT_OID_JSON                   ? "pgfn_json_in"
-									 : NULL;
+									 : xlat_net_input(to);
 		xlat_printf(c, in ? "%s(%s)" : "%s%s", in ? in : "", x);
 		return true;
 	}
@@ -535,7 +546,7 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 static bool to_texty_type(uint32_t oid)
 {
 	return xlat_type_is_temporal(oid) || oid == XLAT_OID_UUID || oid == XLAT_OID_JSON ||
-	       oid == XLAT_OID_JSONB;
+	       oid == XLAT_OID_JSONB || xlat_net_input(oid);
 }
 
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)

@@ -131,7 +131,7 @@ static const char *type_name(uint32_t oid)
 	return ti ? ti->sql_name : "unknown";
 }
 
-static bool no_operator(struct xlat_ctx *c, const char *op, uint32_t a, uint32_t b, int location)
+bool xlat_no_operator(struct xlat_ctx *c, const char *op, uint32_t a, uint32_t b, int location)
 {
 	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, location, "operator does not exist: %s %s %s",
 		  type_name(a), op, type_name(b));
@@ -185,18 +185,18 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 		bool left_iv = a == XLAT_OID_INTERVAL && (is_num(b) || b == 0);
 		bool right_iv = op[0] == '*' && b == XLAT_OID_INTERVAL && (is_num(a) || a == 0);
 		if (!left_iv && !right_iv)
-			return no_operator(c, op, a, b, location) ? 1 : -1;
+			return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
 		t->oid = XLAT_OID_INTERVAL;
 		xlat_printf(c, "pg_interval_mul(%s, %s, %d)", left_iv ? l : r, left_iv ? r : l,
 			    op[0] == '/');
 		return 1;
 	}
 	if ((op[0] != '+' && op[0] != '-') || op[1])
-		return no_operator(c, op, a, b, location) ? 1 : -1;
+		return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
 	bool known;
 	t->oid = arith_result(op, a, b, &known);
 	if (!known)
-		return no_operator(c, op, a, b, location) ? 1 : -1;
+		return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
 	bool sub = op[0] == '-' && b != XLAT_OID_INTERVAL && !is_int(b);
 	if (is_int(a) && b == XLAT_OID_DATE) /* int + date: the date first */
 		xlat_printf(c, "pg_dt_add(%s, %u, %s, %u, 1)", r, b, l, a);

@@ -205,14 +205,16 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 				  const struct xlat_shape *shape)
 {
-	if (!c->schema || !c->schema->nenums || !s->n_sort_clause)
+	if (!c->schema || !s->n_sort_clause)
 		return NULL;
 	const char **v = arena_zalloc(c->a, s->n_sort_clause * sizeof(*v));
 	bool any = false;
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
 		const PgQuery__Node *n = s->sort_clause[i];
+		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
+							     : 0;
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = xlat_enum_collation(c, sort_type(c, s, shape, n->sort_by->node));
+			v[i] = xlat_net_type(oid) ? " COLLATE pgfn_inet" : xlat_enum_collation(c, oid);
 		any |= v[i] != NULL;
 	}
 	return any ? v : NULL;

@@ -27,6 +27,7 @@ static const struct binop binops[] = {
 	{"%", OPC_ARITH}, {"||", OPC_CONCAT}, {"=", OPC_CMP},   {"<>", OPC_CMP},
 	{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP},  {">=", OPC_CMP},
 	{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT},  {">>", OPC_BIT},
+	{"<<=", OPC_BIT}, {">>=", OPC_BIT},   {"&&", OPC_BIT}, /* inet containment */
 };
 
 static const struct binop *find_binop(const char *name)
@@ -511,6 +512,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	const char *coll = cmp ? xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid
 											 : r.oid)
 			       : NULL;
+	if (cmp && !coll) /* inet: in network_cmp's order (xlat_net.c) */
+		coll = xlat_net_collation(l.oid, r.oid, op);
 	if (coll) { /* enums compare by their sort order: the left operand carries it */
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");
@@ -531,6 +534,20 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			return h > 0;
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
+	}
+	if ((b->cls == OPC_BIT || (b->cls == OPC_ARITH && strchr("+-", op[0]))) &&
+	    (xlat_net_type(l.oid) || xlat_net_type(r.oid) || strlen(op) > 2 || op[1] == '&')) {
+		/* inet operators are functions: the operands move into their call */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		size_t end = c->sb->len;
+		c->sb->len = mark;
+		int h = xlat_net_operator(c, op, ls, l, rs, r, e->location, t);
+		if (h) {
+			xlat_nocache(c);
+			return h > 0;
+		}
+		c->sb->len = end;
 	}
 	if (op[0] == '/' && !op[1] &&
 	    (is_float(l.oid) || is_float(r.oid) ||
@@ -664,6 +681,11 @@ static bool prefix_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		c->sb->data[mark] = ' ';
 		xlat_insert_at(c, mark, "pgfn_nmul(");
 		xlat_puts(c, ", -1)");
+	} else if (*op == '~' && xlat_net_type(t->oid)) { /* bitwise NOT of an address */
+		c->sb->data[mark] = ' ';
+		xlat_insert_at(c, mark, "pgfn_inet_not(");
+		xlat_puts(c, ")");
+		*t = (struct xlat_type){XLAT_OID_INET, -1};
 	} else if (xlat_type_is_temporal(t->oid) && *op != '+') {
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s %s", op,

@@ -655,6 +655,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_row_agg(c, f, name, t); /* count(DISTINCT (a, b)) */
 	if (!cat)
 		cat = xlat_catalog_srf_ref(c, f, t);
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&

@@ -28,7 +28,8 @@ static bool is_param(const PgQuery__Node *n) { return n && n->node_case == NODE(
  * with a varchar column is text (and char(n) is bpchar). */
 static uint32_t operator_type(uint32_t oid)
 {
-	return oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : oid;
+	/* cidr has no operators of its own: PostgreSQL resolves cidr = $1 to inet's */
+	return oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : oid == XLAT_OID_CIDR ? XLAT_OID_INET : oid;
 }
 
 static bool known(struct xlat_type t) { return t.oid && t.oid != XLAT_OID_UNKNOWN; }
@@ -110,6 +111,10 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_FLOAT4:
 	case XLAT_OID_FLOAT8:
 	case XLAT_OID_UUID:
+	case XLAT_OID_INET:
+	case XLAT_OID_CIDR:
+	case XLAT_OID_MACADDR:
+	case XLAT_OID_MACADDR8:
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB:
 	case XLAT_OID_DATE:
@@ -150,6 +155,13 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		return "pg_dt_cast(";
 	case XLAT_OID_UUID:
 		return t.oid == oid ? NULL : "shardlite_uuid(";
+	case XLAT_OID_INET:
+	case XLAT_OID_CIDR:
+	case XLAT_OID_MACADDR:
+	case XLAT_OID_MACADDR8: /* a cidr stored into an inet column keeps its text */
+		return t.oid == oid || (oid == XLAT_OID_INET && t.oid == XLAT_OID_CIDR)
+			       ? NULL
+			       : arena_printf(c->a, "%s(", xlat_net_input(oid));
 	case XLAT_OID_BYTEA:
 		return t.oid == oid ? NULL : "shardlite_bytea(";
 	case XLAT_OID_JSON:
@@ -276,9 +288,11 @@ bool xlat_concat_ok(uint32_t l, uint32_t r)
 		return true;
 	const struct xlat_typeinfo *a = xlat_type_by_oid(l), *b = xlat_type_by_oid(r);
 	bool ltext = a->store == XLAT_ST_TEXT && !xlat_type_is_temporal(l) &&
-		     l != XLAT_OID_UUID && l != XLAT_OID_JSON && l != XLAT_OID_JSONB;
+		     l != XLAT_OID_UUID && l != XLAT_OID_JSON && l != XLAT_OID_JSONB &&
+		     !xlat_net_input(l);
 	bool rtext = b->store == XLAT_ST_TEXT && !xlat_type_is_temporal(r) &&
-		     r != XLAT_OID_UUID && r != XLAT_OID_JSON && r != XLAT_OID_JSONB;
+		     r != XLAT_OID_UUID && r != XLAT_OID_JSON && r != XLAT_OID_JSONB &&
+		     !xlat_net_input(r);
 	return ltext || rtext || l == XLAT_OID_UNKNOWN || r == XLAT_OID_UNKNOWN ||
 	       (l == r && (l == XLAT_OID_BYTEA || l == XLAT_OID_JSONB));
 }

@@ -37,6 +37,10 @@ enum {
 	XLAT_OID_NUMERIC = 1700,
 	XLAT_OID_RECORD = 2249,
 	XLAT_OID_UUID = 2950,
+	XLAT_OID_CIDR = 650,
+	XLAT_OID_MACADDR8 = 774,
+	XLAT_OID_MACADDR = 829,
+	XLAT_OID_INET = 869,
 	XLAT_OID_JSONB = 3802,
 };
 
@@ -719,6 +723,23 @@ bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 /* ---- xlat_literal.c: input checks of string literals cast to uuid and json ---- */
 /* Emits s as a uuid in canonical form, or fails with 22P02 at location. */
 bool xlat_uuid_literal(struct xlat_ctx *c, const char *s, int location);
+/* A string literal read by the input function of inet, cidr, macaddr or macaddr8 while
+ * translating (22P02 as PostgreSQL words it), written as its canonical text. */
+bool xlat_net_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+/* The run-time input function of those four types (shardlite_inet, ...), NULL for others. */
+const char *xlat_net_input(uint32_t oid);
+/* xlat_net.c: whether oid is inet or cidr; the collation a comparison op of types l and r needs
+ * (" COLLATE pgfn_inet", NULL when none); a call of the inet/cidr/macaddr functions (0: name
+ * is none of them, or trunc of a number); and the operators << <<= >> >>= && & | + - with an
+ * inet operand, given the operands' emitted text (0: not such an operator). */
+bool xlat_net_type(uint32_t oid);
+/* 42883 "operator does not exist: a op b" with PostgreSQL's HINT (xlat_datetime.c). */
+bool xlat_no_operator(struct xlat_ctx *c, const char *op, uint32_t a, uint32_t b, int location);
+const char *xlat_net_collation(uint32_t l, uint32_t r, const char *op);
+int xlat_net_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		  struct xlat_type *t);
+int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
+		      const char *rs, struct xlat_type r, int location, struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

@@ -5,6 +5,8 @@
  * prints it; json text is kept as written. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <ctype.h>
 #include <string.h>
 
@@ -46,6 +48,37 @@ bool xlat_uuid_literal(struct xlat_ctx *c, const char *s, int location)
 				 "invalid input syntax for type uuid: \"%s\"", s);
 	xlat_string(c, canon);
 	return true;
+}
+
+bool xlat_net_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location)
+{
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text(oid, s, strlen(s), c->a, &v, &err)) {
+		xlat_fail(c, err.sqlstate, location, "%s", err.message);
+		if (err.detail[0])
+			pgerr_detail(c->err, "%s", err.detail);
+		return false;
+	}
+	xlat_string(c, arena_strndup(c->a, v.p, v.n));
+	return true;
+}
+
+const char *xlat_net_input(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_INET:
+		return "shardlite_inet";
+	case XLAT_OID_CIDR:
+		return "shardlite_cidr";
+	case XLAT_OID_MACADDR:
+		return "shardlite_macaddr";
+	case XLAT_OID_MACADDR8:
+		return "shardlite_macaddr8";
+	default:
+		return NULL;
+	}
 }
 
 /* ---- JSON (RFC 8259, as PostgreSQL's json parser accepts it) ---- */

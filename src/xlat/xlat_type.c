@@ -31,6 +31,10 @@ static const struct xlat_typeinfo types[] = {
 	{"numeric", XLAT_OID_NUMERIC, 1231, "numeric", XLAT_ST_NUMERIC, XLAT_TMOD_NUMERIC},
 	{"uuid", XLAT_OID_UUID, 2951, "uuid", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"jsonb", XLAT_OID_JSONB, 3807, "jsonb", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"inet", XLAT_OID_INET, 1041, "inet", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"cidr", XLAT_OID_CIDR, 651, "cidr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"macaddr", XLAT_OID_MACADDR, 1040, "macaddr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"macaddr8", XLAT_OID_MACADDR8, 775, "macaddr8", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -40,10 +44,6 @@ static const char *const refused_types[] = {
 	"money",
 	"bit",
 	"varbit",
-	"inet",
-	"cidr",
-	"macaddr",
-	"macaddr8",
 	"point",
 	"line",
 	"lseg",

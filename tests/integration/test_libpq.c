@@ -298,6 +298,33 @@ static void expect_params(PGconn *c, const char *name, const char *sql, int n, c
 	PQclear(r);
 }
 
+/* inet/cidr/macaddr parameters are inferred from their columns (cidr = $1 is inet's operator,
+ * as in PostgreSQL), read in binary, and sent back in network_send's format. */
+static void net_params(PGconn *c)
+{
+	PQclear(harness_exec_ok(c, "CREATE TABLE nt (a inet, n cidr, m macaddr)"));
+	expect_params(c, "n1", "INSERT INTO nt VALUES ($1, $2, $3)", 3,
+		      (const Oid[]){869, 650, 829});
+	expect_params(c, "n2", "UPDATE nt SET m = $1 WHERE n = $2 OR a << $3", 3,
+		      (const Oid[]){829, 869, 869});
+	static const char host[8] = {2, 32, 0, 4, 10, 0, 0, 1}; /* 10.0.0.1 */
+	const char *v[] = {host, "10/8", "08002b010204"};
+	PGresult *r = PQexecPrepared(c, "n1", 3, v, (const int[]){8, 0, 0},
+				     (const int[]){1, 0, 0}, 0);
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+	PQclear(r);
+	r = PQexecParams(c, "SELECT a, n, m FROM nt", 0, NULL, NULL, NULL, NULL, 1);
+	ck_assert_int_eq(PQftype(r, 1), 650);
+	ck_assert_int_eq(PQgetlength(r, 0, 1), 8);
+	ck_assert(memcmp(PQgetvalue(r, 0, 1), "\x02\x08\x01\x04\x0a\x00\x00\x00", 8) == 0);
+	ck_assert(memcmp(PQgetvalue(r, 0, 2), "\x08\x00\x2b\x01\x02\x04", 6) == 0);
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT a, n FROM nt");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "10.0.0.1");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "10.0.0.0/8");
+	PQclear(r);
+}
+
 START_TEST(parameter_types_inferred)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -347,6 +374,7 @@ START_TEST(parameter_types_inferred)
 	PQclear(harness_exec_ok(other, "COMMIT"));
 	harness_exec_fail(c, "INSERT INTO it3 VALUES ('abc')", "22001");
 	PQfinish(other);
+	net_params(c);
 	PQfinish(c);
 }
 END_TEST
