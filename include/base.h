@@ -13,6 +13,13 @@
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The value of a hexadecimal digit (either case), -1 for any other character. */
+static inline int base_hexval(int c)
+{
+	int lower = c | 0x20;
+	return c >= '0' && c <= '9' ? c - '0' : lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+}
+
 /* ---- ASSERT: a bug, never an expected failure. Logs file:line and aborts. ---- */
 void base_assert_fail(const char *expr, const char *file, int line) __attribute__((noreturn));
 #ifdef SHARDLITE_ASSERTS

@@ -33,11 +33,6 @@ static void field_end(struct copy_parser *p, size_t i, const char *d, size_t b, 
 	p->offs[i + 1] = p->fieldbuf.len;
 }
 
-static int hexval(char c)
-{
-	return isdigit((unsigned char)c) ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
-}
-
 /* The byte a backslash sequence starting after the backslash at d[*i] stands for. */
 static char unescape(const char *d, size_t *i, size_t end)
 {
@@ -58,9 +53,9 @@ static char unescape(const char *d, size_t *i, size_t end)
 	}
 	case 'x':
 		if (*i < end && isxdigit((unsigned char)d[*i])) {
-			int v = hexval(d[(*i)++]);
+			int v = base_hexval(d[(*i)++]);
 			if (*i < end && isxdigit((unsigned char)d[*i]))
-				v = (v << 4) + hexval(d[(*i)++]);
+				v = (v << 4) + base_hexval(d[(*i)++]);
 			return (char)v;
 		}
 		return c;

@@ -114,14 +114,6 @@ static void fn_encode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_result_sb(ctx, &sb, false);
 }
 
-static int hexval(char ch)
-{
-	return ch >= '0' && ch <= '9'   ? ch - '0'
-	       : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-	       : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
-					: -1;
-}
-
 static bool is_blank(char ch) { return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'; }
 
 /* Each decoder returns NULL on success, else the error text (in buf). */
@@ -130,7 +122,7 @@ static const char *hex_decode(struct strbuf *sb, const char *s, size_t n, char *
 	for (size_t i = 0; i < n; i++) {
 		if (is_blank(s[i]))
 			continue;
-		int hi = hexval(s[i]);
+		int hi = base_hexval(s[i]);
 		if (hi < 0) {
 			snprintf(buf, bn, "invalid hexadecimal digit: \"%.*s\"",
 				 (int)pgfn_utf8_len((unsigned char)s[i]), s + i);
@@ -138,7 +130,7 @@ static const char *hex_decode(struct strbuf *sb, const char *s, size_t n, char *
 		}
 		if (++i >= n)
 			return "invalid hexadecimal data: odd number of digits";
-		int lo = hexval(s[i]);
+		int lo = base_hexval(s[i]);
 		if (lo < 0) {
 			snprintf(buf, bn, "invalid hexadecimal digit: \"%.*s\"",
 				 (int)pgfn_utf8_len((unsigned char)s[i]), s + i);

@@ -122,14 +122,6 @@ static void coll_free(void *p)
 	free(e);
 }
 
-static int hexval(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	ch = (char)(ch | 0x20);
-	return ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
-}
-
 /* The labels a collation name spells; NULL when name is not such a name. */
 static struct enum_coll *coll_parse(const char *name)
 {
@@ -151,7 +143,7 @@ static struct enum_coll *coll_parse(const char *name)
 		e->label[e->n] = s;
 		e->len[e->n++] = hexlen / 2;
 		for (size_t i = 0; i < hexlen; i += 2) {
-			int hi = hexval(p[i]), lo = hexval(p[i + 1]);
+			int hi = base_hexval(p[i]), lo = base_hexval(p[i + 1]);
 			if (hi < 0 || lo < 0)
 				goto bad;
 			s[i / 2] = (char)(hi << 4 | lo);

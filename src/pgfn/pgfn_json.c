@@ -56,10 +56,7 @@ static bool hex4(struct parser *p, uint32_t *v)
 	*v = 0;
 	for (int i = 0; i < 4; i++, p->s++) {
 		char ch = p->s < p->end ? *p->s : 0;
-		int d = ch >= '0' && ch <= '9'   ? ch - '0'
-			: ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-			: ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
-						 : -1;
+		int d = base_hexval(ch);
 		if (d < 0)
 			return fail(p, SQLSTATE_INVALID_TEXT_REPRESENTATION, SYNTAX);
 		*v = *v << 4 | (uint32_t)d;

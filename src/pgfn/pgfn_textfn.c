@@ -53,10 +53,7 @@ static int hex_n(const char *s, size_t left, int n, uint32_t *out)
 		return 0;
 	for (int i = 0; i < n; i++) {
 		char ch = s[i];
-		int d = ch >= '0' && ch <= '9'   ? ch - '0'
-			: ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
-			: ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
-						 : -1;
+		int d = base_hexval(ch);
 		if (d < 0)
 			return 0;
 		v = v << 4 | (uint32_t)d;

@@ -25,14 +25,6 @@ static void result_uuid(sqlite3_context *ctx, const unsigned char u[16])
 	sqlite3_result_text(ctx, out, 36, SQLITE_TRANSIENT);
 }
 
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-				      : -1;
-}
-
 /* 32 hex digits, a dash allowed after any group of four, in braces or not (uuid_in's forms). */
 static bool parse_uuid(const char *s, unsigned char u[16])
 {
@@ -50,7 +42,7 @@ static bool parse_uuid(const char *s, unsigned char u[16])
 	for (const char *p = s; *p; p++) {
 		if (*p == '-' && n && n % 2 == 0 && p[1])
 			continue;
-		int hi = hexval(*p), lo = p[1] ? hexval(p[1]) : -1;
+		int hi = base_hexval(*p), lo = p[1] ? base_hexval(p[1]) : -1;
 		if (hi < 0 || lo < 0 || n == 16)
 			return false;
 		u[n++] = (unsigned char)(hi << 4 | lo);

@@ -271,17 +271,6 @@ static enum pgtype_parse_rc check_numeric(const char *s, size_t n, const char **
 	return numeric_fits(&l) ? PGTYPE_PARSE_OK : PGTYPE_PARSE_RANGE;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Bytes in the UTF-8 character starting at s (for quoting it whole in a message). */
 static int char_len(const char *s, const char *end)
 {
@@ -299,13 +288,13 @@ static bool bytea_hex(const char *s, const char *end, uint8_t *dst, size_t *len,
 			s++;
 			continue;
 		}
-		int hi = hex_value(*s), lo;
+		int hi = base_hexval(*s), lo;
 		if (hi < 0)
 			goto bad_digit;
 		if (++s >= end)
 			return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
 					 "invalid hexadecimal data: odd number of digits");
-		if ((lo = hex_value(*s)) < 0)
+		if ((lo = base_hexval(*s)) < 0)
 			goto bad_digit;
 		s++;
 		dst[(*len)++] = (uint8_t)(hi << 4 | lo);
@@ -362,9 +351,9 @@ bool pgtype_parse_uuid(const char *s, size_t n, uint8_t out[16])
 	if (braces)
 		i++;
 	for (int b = 0; b < 16; b++) {
-		if (n - i < 2 || hex_value(s[i]) < 0 || hex_value(s[i + 1]) < 0)
+		if (n - i < 2 || base_hexval(s[i]) < 0 || base_hexval(s[i + 1]) < 0)
 			return false;
-		out[b] = (uint8_t)(hex_value(s[i]) << 4 | hex_value(s[i + 1]));
+		out[b] = (uint8_t)(base_hexval(s[i]) << 4 | base_hexval(s[i + 1]));
 		i += 2;
 		if (i < n && s[i] == '-' && b % 2 == 1 && b < 15)
 			i++;

@@ -87,8 +87,7 @@ static int pton_ipv6(const char *s, uint8_t *dst)
 		unsigned v = 0;
 		int digits = 0;
 		while (isxdigit((unsigned char)*q) && digits < 5) {
-			v = v * 16 + (unsigned)(isdigit((unsigned char)*q) ? *q - '0'
-								: (tolower(*q) - 'a' + 10));
+			v = v * 16 + (unsigned)base_hexval(*q);
 			q++;
 			digits++;
 		}
@@ -252,13 +251,6 @@ bool pgtype_macaddr_parse(const char *s, size_t n, uint8_t out[6], struct pgerr 
 	return true;
 }
 
-static int hexval(char c)
-{
-	return isdigit((unsigned char)c) ? c - '0'
-	       : isxdigit((unsigned char)c) ? tolower((unsigned char)c) - 'a' + 10
-					    : -1;
-}
-
 /* macaddr8_in: blanks first, then pairs of hex digits, one kind of separator (':', '-' or
  * '.') anywhere between pairs, blanks after the 6th or 8th byte; six bytes become an EUI-64
  * with ff:fe in the middle. */
@@ -273,7 +265,7 @@ bool pgtype_macaddr8_parse(const char *s, size_t n, uint8_t out[8], struct pgerr
 	while (ok && isspace((unsigned char)*p))
 		p++;
 	while (ok && p[0] && p[1]) {
-		int hi = hexval(p[0]), lo = hexval(p[1]);
+		int hi = base_hexval(p[0]), lo = base_hexval(p[1]);
 		if (hi < 0 || lo < 0 || count == 8) {
 			ok = false;
 			break;
