@@ -232,7 +232,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"bytea_output", "hex", false, false, check_bytea_output, "Output format for bytea."},
 	{"client_encoding", "UTF8", true, false, check_encoding, "Client's character set."},
 	{"check_function_bodies", "on", false, false, check_bool,
-	 "Check routine bodies during CREATE FUNCTION (no effect: CREATE FUNCTION is refused)."},
+	 "Check routine bodies during CREATE FUNCTION (no effect: a body is always compiled, and "
+	 "the tables it names are looked up when it runs)."},
 	{"client_min_messages", "notice", false, false, NULL, "Message levels sent to the client."},
 	{"DateStyle", "ISO, MDY", true, false, check_datestyle, "Date and time display format."},
 	{"default_tablespace", "", false, false, check_default_tablespace,
