@@ -612,6 +612,16 @@ struct xlat_udf {
 static inline bool xlat_udf_rows(const struct xlat_udf *u) { return u->retset || u->nouts > 1; }
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
+/* The SQLite triggers behind trigger `name` of `table` as CREATE TRIGGER makes them
+ * (xlat_trigger.c), appended to sb as "; DROP TRIGGER IF EXISTS ...; CREATE TRIGGER ...":
+ * timing and evts as the sidecar _shardlite_triggers keeps them ("BEFORE", "AFTER",
+ * "INSTEAD OF"; PostgreSQL's event bits), upd_cols UPDATE OF's columns (0x1f-joined, "" for
+ * none), a row trigger's passing the table's columns cols[0..n). cols NULL: only the DROPs.
+ * So the triggers can be made again when the table's columns or name change
+ * (catalog_trigger.c). */
+void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
+			 const char *timing, int evts, const char *upd_cols,
+			 const char *const *cols, size_t n);
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
 					     struct arena *a, struct pgerr *err);
 /* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a

@@ -6,6 +6,8 @@
  * tgtype computed from their definition and pg_get_triggerdef answering their SQL. */
 #include "catalog_int.h"
 
+#include "xlat.h"
+
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
@@ -163,8 +165,187 @@ const struct cat_reldef *cat_trigger_defs(size_t *n)
 	return defs;
 }
 
+/* Whether column col is one of UPDATE OF's columns (0x1f-joined). */
+static bool upd_names(const char *upd_cols, const char *col)
+{
+	size_t n = strlen(col);
+	for (const char *p = upd_cols; p && *p;) {
+		const char *q = strchr(p, '\x1f');
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		if (len == n && strncasecmp(p, col, n) == 0)
+			return true;
+		p = q ? q + 1 : p + len;
+	}
+	return false;
+}
+
+/* UPDATE OF's columns with column from renamed to `to`, in a. */
+static const char *upd_renamed(struct arena *a, const char *upd_cols, const char *from,
+			       const char *to)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	size_t n = strlen(from);
+	for (const char *p = upd_cols; p && *p;) {
+		const char *q = strchr(p, '\x1f');
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		if (p != upd_cols)
+			strbuf_putc(&sb, '\x1f');
+		if (len == n && strncasecmp(p, from, n) == 0)
+			strbuf_puts(&sb, to);
+		else
+			strbuf_append(&sb, p, len);
+		p = q ? q + 1 : p + len;
+	}
+	const char *r = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return r;
+}
+
+/* The table's columns as a trigger passes them (those the catalog shows: not the hidden ones
+ * of virtual tables), in a; *n of them. */
+static const char **table_columns(sqlite3 *db, const char *table, struct arena *a, size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 8;
+	const char **cols = arena_alloc(a, cap * sizeof(char *));
+	*n = 0;
+	if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_xinfo(?1, 'main') WHERE hidden "
+				   "IN (0, 2, 3) ORDER BY cid",
+			       -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (*n + 1 >= cap) {
+			const char **more = arena_alloc(a, 2 * cap * sizeof(char *));
+			memcpy(more, cols, *n * sizeof(char *));
+			cols = more, cap *= 2;
+		}
+		cols[(*n)++] = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return cols;
+}
+
+/* What changes about a table's triggers. */
+struct refit {
+	const char *table;   /* the table, by the name its triggers were made under */
+	int phase;           /* 0: drop its SQLite triggers; 1: make them again */
+	const char *dropped; /* phase 0: the column being dropped (NULL: none) */
+	const char *to;      /* phase 1: the table's new name (NULL: unchanged) */
+	const char *col_from, *col_to; /* phase 1: a column renamed */
+};
+
+/* The SQLite triggers of every trigger of r->table (as _shardlite_triggers keeps them) made
+ * again for the table's current columns, or dropped; the sidecar rows follow a rename. */
+static void refit(sqlite3_context *ctx, const struct refit *r)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_result_null(ctx);
+	if (!r->table ||
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_triggers", "events", NULL, NULL,
+					  NULL, NULL, NULL) != SQLITE_OK)
+		return; /* no trigger was ever made */
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT name, timing, events, columns FROM "
+				   "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
+				   "AND timing <> 'INSTEAD OF' ORDER BY name",
+			       -1, &st, NULL) != SQLITE_OK) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
+		return;
+	}
+	sqlite3_bind_text(st, 1, r->table, -1, SQLITE_STATIC);
+	struct arena *a = arena_new(0);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *table = r->to ? r->to : r->table;
+	size_t ncols = 0;
+	const char **cols = r->phase ? table_columns(db, table, a, &ncols) : NULL;
+	bool ok = true;
+	while (ok && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *timing = (const char *)sqlite3_column_text(st, 1);
+		int evts = sqlite3_column_int(st, 2);
+		const char *upd = (const char *)sqlite3_column_text(st, 3);
+		if (r->dropped && upd_names(upd, r->dropped)) {
+			pgfn_error(ctx, "2BP01",
+				   "cannot drop column %s of table %s because other objects depend "
+				   "on it",
+				   r->dropped, r->table);
+			ok = false;
+			break;
+		}
+		if (r->col_from && upd_names(upd, r->col_from)) {
+			upd = upd_renamed(a, upd, r->col_from, r->col_to);
+			char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET columns = %Q "
+						  "WHERE table_name = %Q AND name = %Q",
+						  upd, r->table, name);
+			strbuf_puts(&sb, q);
+			sqlite3_free(q);
+		}
+		if (r->to) /* the old names go */
+			xlat_trigger_sqlite(&sb, a, r->table, name, timing, evts, upd, NULL, 0);
+		xlat_trigger_sqlite(&sb, a, table, name, timing, evts, upd, cols, ncols);
+	}
+	sqlite3_finalize(st);
+	if (ok && r->to) {
+		char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET table_name = %Q "
+					  "WHERE table_name = %Q",
+					  r->to, r->table);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
+	/* the statements start with "; " */
+	if (ok && sb.len && sqlite3_exec(db, sb.data + 2, NULL, NULL, NULL) != SQLITE_OK)
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+
+/* shardlite_trigger_refit(table, phase[, column]): the translator's scripts call it around an
+ * ALTER TABLE that adds or drops columns (xlat_trigger_refit). The SQLite triggers of a row
+ * trigger pass the table's columns one by one (xlat_trigger.c), so phase 0 drops them before
+ * the change (SQLite refuses to drop a column a trigger names) and phase 1 makes them again
+ * with the columns the table has now. column: the one being dropped; a trigger UPDATE OF it
+ * depends on it (PostgreSQL's 2BP01). Runs inside the statement's savepoint: all or nothing. */
+static void fn_trigger_refit(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct refit r = {.table = (const char *)sqlite3_value_text(argv[0]),
+			  .phase = sqlite3_value_int(argv[1]),
+			  .dropped = argc > 2 ? (const char *)sqlite3_value_text(argv[2]) : NULL};
+	refit(ctx, &r);
+}
+
+/* shardlite_trigger_renamed(table, column, to), after ALTER TABLE table RENAME [COLUMN column]
+ * TO to: the sidecar rows follow, and the SQLite triggers are made again under the new names
+ * (SQLite's rename leaves the table's name in theirs and in their arguments, and UPDATE OF's
+ * column lists as they were). */
+static void fn_trigger_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *column = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	struct refit r = {.table = (const char *)sqlite3_value_text(argv[0]),
+			  .phase = 1,
+			  .to = column ? NULL : to,
+			  .col_from = column,
+			  .col_to = column ? to : NULL};
+	if (to)
+		refit(ctx, &r);
+}
+
 bool cat_trigger_register(sqlite3 *db, struct cat_conn *cc)
 {
+	for (int nargs = 2; nargs <= 3; nargs++) {
+		if (sqlite3_create_function_v2(db, "shardlite_trigger_refit", nargs,
+					       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc,
+					       fn_trigger_refit, NULL, NULL, NULL) != SQLITE_OK)
+			return false;
+	}
+	if (sqlite3_create_function_v2(db, "shardlite_trigger_renamed", 3,
+				       SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_trigger_renamed,
+				       NULL, NULL, NULL) != SQLITE_OK)
+		return false;
 	for (int nargs = 1; nargs <= 2; nargs++) {
 		if (sqlite3_create_function_v2(db, "pg_get_triggerdef", nargs,
 					       SQLITE_UTF8 | SQLITE_INNOCUOUS, cc, fn_triggerdef,

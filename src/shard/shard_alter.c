@@ -173,9 +173,10 @@ static bool choose_name(struct shard_conn *c, struct xlat_rebuild *r, struct are
 	return true;
 }
 
-/* ADD COLUMN of a serial or identity column, in one savepoint: its sequence first (the rows
- * are numbered from it as the column is added), then the column, then the sequence given to
- * the column (which must exist by then). */
+/* ADD COLUMN with scripts around it, in one savepoint: a serial or identity column's sequence
+ * first (the rows are numbered from it as the column is added), then the column, then the
+ * sequence given to the column (which must exist by then) and the table's row triggers made
+ * again with the new column (xlat_trigger_refit_after). */
 static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, struct arena *a,
 			    enum held h, struct pgerr *err)
 {
@@ -184,8 +185,8 @@ static bool numbered_column(struct shard_conn *c, const struct xlat_rebuild *r, 
 	struct pgerr ignored;
 	if (!shard_exec(c, "SAVEPOINT shardlite_add_column", err))
 		return false;
-	bool ok = shard_exec(c, r->before, err) && one(c, &plain, a, h, err) &&
-		  shard_exec(c, r->after, err);
+	bool ok = (!r->before || shard_exec(c, r->before, err)) && one(c, &plain, a, h, err) &&
+		  (!r->after || shard_exec(c, r->after, err));
 	if (!ok)
 		(void)!shard_exec(c, "ROLLBACK TO shardlite_add_column", &ignored);
 	if (!shard_exec(c, "RELEASE shardlite_add_column", ok ? err : &ignored))
@@ -589,8 +590,9 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	    sqlite3_table_column_metadata(shard_conn_db(c), "main", r->table, r->column, NULL, NULL,
 					  NULL, NULL, NULL) == SQLITE_OK)
 		return true;
-	/* ADD COLUMN of a serial/identity column, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
-	if ((r->kind == XLAT_RB_ADD_COLUMN || r->kind == XLAT_RB_SET_DEFAULT) && r->before)
+	/* ADD COLUMN with its scripts, ALTER COLUMN ADD IDENTITY (a SET DEFAULT) */
+	if ((r->kind == XLAT_RB_ADD_COLUMN && (r->before || r->after)) ||
+	    (r->kind == XLAT_RB_SET_DEFAULT && r->before))
 		return numbered_column(c, r, a, h, err);
 	int added = r->kind == XLAT_RB_ADD_COLUMN ? add_column_inplace(c, r, err) : 0;
 	if (added)

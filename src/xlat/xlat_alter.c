@@ -384,7 +384,7 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	rb->column = arena_strdup(c->a, cd->colname);
 	rb->constraint = def;
 	rb->before = before;
-	rb->after = after;
+	rb->after = xlat_trigger_refit_after(c, table, after);
 	rb->missing_ok = if_not_exists;
 	return true;
 }

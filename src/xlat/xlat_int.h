@@ -1024,6 +1024,17 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 /* xlat_trigger.c: CREATE TRIGGER, DROP TRIGGER. */
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s);
 bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* ADD/DROP COLUMN changes the columns a table's row triggers pass (xlat_trigger.c): the
+ * statement's script (c->sb, made XLAT_SCRIPT) drops their SQLite triggers first when it drops
+ * column `dropped` and makes them again at its end (shardlite_trigger_refit,
+ * catalog_trigger.c; nothing for a table without triggers). For a rebuild's ADD COLUMN, the
+ * same as its `after` script: `after` with the refit appended. Own tenant's tables only. */
+void xlat_trigger_refit(struct xlat_ctx *c, const PgQuery__RangeVar *table, const char *dropped);
+const char *xlat_trigger_refit_after(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+				     const char *after);
+/* Whether table is the session's own tenant's (public, or unqualified while search_path chose
+ * no other tenant). */
+bool xlat_own_table(const struct xlat_ctx *c, const PgQuery__RangeVar *table);
 /* ALTER TABLE t ENABLE / DISABLE TRIGGER name | ALL | USER (one action). */
 bool xlat_is_trigger_toggle(const PgQuery__AlterTableCmd *cmd);
 bool xlat_alter_trigger(struct xlat_ctx *c, const PgQuery__RangeVar *table,

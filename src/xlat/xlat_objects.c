@@ -179,13 +179,17 @@ void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *na
 /* ALTER TABLE IF EXISTS of a missing table, ADD COLUMN IF NOT EXISTS of a column that is there
  * and DROP COLUMN IF EXISTS of one that is not: PostgreSQL's NOTICEs (the tenant's own tables
  * only). */
+bool xlat_own_table(const struct xlat_ctx *c, const PgQuery__RangeVar *table)
+{
+	const char *schema = table->schemaname;
+	return schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
+}
+
 static void alter_skips(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
 {
 	const PgQuery__RangeVar *rv = s->relation;
 	const PgQuery__AlterTableCmd *cmd = s->n_cmds == 1 ? s->cmds[0]->alter_table_cmd : NULL;
-	bool own = rv->schemaname && *rv->schemaname ? strcmp(rv->schemaname, "public") == 0
-						      : !(c->env && c->env->search);
-	if (!own)
+	if (!xlat_own_table(c, rv))
 		return;
 	if (s->missing_ok)
 		xlat_skip_note(c, "relation", NULL, rv->relname, false);
@@ -511,6 +515,7 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		xlat_puts(c, ", ");
 		xlat_string(c, cmd->name);
 		xlat_puts(c, ")");
+		xlat_trigger_refit(c, table, cmd->name);
 		if (cmd->missing_ok)
 			xlat_alter_drop_if_exists(c, table, cmd->name);
 		return true;
@@ -609,11 +614,11 @@ bool xlat_alter_one(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, table) || !alter_cmd(c, table, cmd))
 		return false;
-	const char *schema = table->schemaname;
-	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
-	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && c->st->kind == XLAT_SQL &&
-	    own)
+	bool add = cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn;
+	if (add && c->st->kind == XLAT_SQL && xlat_own_table(c, table))
 		column_check(c, table->relname, cmd->def->column_def->colname);
+	if (add && c->st->kind == XLAT_SCRIPT)
+		xlat_trigger_refit(c, table, NULL);
 	return true;
 }
 
@@ -661,6 +666,18 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	/* comments and owned sequences are kept by name: they follow the rename */
 	c->st->kind = XLAT_SCRIPT;
 	xlat_renamed(c, s->relation->relname, column ? s->subname : NULL, s->newname);
+	if (xlat_own_table(c, s->relation)) { /* the triggers' names and UPDATE OF lists */
+		xlat_puts(c, "; SELECT shardlite_trigger_renamed(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		if (column)
+			xlat_string(c, s->subname);
+		else
+			xlat_puts(c, "NULL");
+		xlat_puts(c, ", ");
+		xlat_string(c, s->newname);
+		xlat_puts(c, ")");
+	}
 	return true;
 }
 

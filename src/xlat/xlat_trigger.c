@@ -54,7 +54,7 @@ static void drop_sqlite_triggers(struct xlat_ctx *c, const char *table, const ch
 }
 
 /* The row's values as arguments: NEW's columns then OLD's (NULLs where the event has none). */
-static void row_args(struct xlat_ctx *c, const struct xlat_schema_col *cols, size_t n, int bit)
+static void row_args(struct xlat_ctx *c, const char *const *cols, size_t n, int bit)
 {
 	for (int pass = 0; pass < 2; pass++) {
 		bool have = pass == 0 ? bit != TG_DELETE : bit != TG_INSERT;
@@ -65,7 +65,7 @@ static void row_args(struct xlat_ctx *c, const struct xlat_schema_col *cols, siz
 				continue;
 			}
 			xlat_puts(c, pass == 0 ? "NEW." : "OLD.");
-			xlat_ident(c, cols[k].name);
+			xlat_ident(c, cols[k]);
 		}
 	}
 }
@@ -76,33 +76,37 @@ static const char *timing_word(int timing)
 }
 
 /* A statement trigger's SQLite trigger: fires never, goes with the table. */
-static void create_statement(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s,
-			     const char *table)
+static void create_statement(struct xlat_ctx *c, const char *name, const char *table)
 {
 	xlat_puts(c, "; CREATE TRIGGER ");
-	sqlite_name(c, table, s->trigname, "stmt", false);
+	sqlite_name(c, table, name, "stmt", false);
 	xlat_puts(c, " AFTER INSERT ON ");
 	xlat_ident(c, table);
 	xlat_puts(c, " WHEN 0 BEGIN SELECT 1; END");
 }
 
-static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
-		       const struct xlat_schema_col *cols, size_t n, int e)
+/* The SQLite triggers of one event of a row trigger, passing the table's columns cols[0..n)
+ * (upd_cols: UPDATE OF's columns, SEP-joined; "" for none). */
+static void create_one(struct xlat_ctx *c, const char *table, const char *name, int timing,
+		       const char *upd_cols, const char *const *cols, size_t n, int e)
 {
-	bool before = s->timing & TG_BEFORE, instead = s->timing & TG_INSTEAD;
+	bool before = timing & TG_BEFORE, instead = timing & TG_INSTEAD;
 	xlat_puts(c, "; CREATE TRIGGER ");
-	sqlite_name(c, table, s->trigname, events[e].suffix, false);
-	xlat_printf(c, " %s %s", timing_word(s->timing), events[e].op);
-	for (size_t k = 0; events[e].bit == TG_UPDATE && k < s->n_columns; k++) {
-		xlat_puts(c, k ? ", " : " OF ");
-		xlat_ident(c, xlat_node_str(s->columns[k]));
+	sqlite_name(c, table, name, events[e].suffix, false);
+	xlat_printf(c, " %s %s", timing_word(timing), events[e].op);
+	for (const char *p = upd_cols; events[e].bit == TG_UPDATE && p && *p;) {
+		const char *q = strchr(p, SEP[0]);
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		xlat_puts(c, p == upd_cols ? " OF " : ", ");
+		xlat_ident(c, arena_strndup(c->a, p, len));
+		p = q ? q + 1 : p + len;
 	}
 	xlat_puts(c, " ON ");
 	xlat_ident(c, table);
 	xlat_puts(c, " FOR EACH ROW BEGIN SELECT ");
 	/* 0: the function returned NULL, the row is skipped (RETURNING included) */
 	xlat_puts(c, before || instead ? "CASE shardlite_trigger(" : "shardlite_trigger(");
-	xlat_string(c, s->trigname);
+	xlat_string(c, name);
 	xlat_puts(c, ", ");
 	xlat_string(c, table);
 	xlat_printf(c, ", '%s', %zu", events[e].op, n);
@@ -111,12 +115,76 @@ static void create_one(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 	if (!before || events[e].bit == TG_DELETE)
 		return;
 	xlat_puts(c, "; CREATE TRIGGER ");
-	sqlite_name(c, table, s->trigname, events[e].suffix, true);
+	sqlite_name(c, table, name, events[e].suffix, true);
 	xlat_printf(c, " AFTER %s ON ", events[e].op);
 	xlat_ident(c, table);
 	xlat_puts(c, " FOR EACH ROW BEGIN SELECT shardlite_trigger_apply(");
 	xlat_string(c, table);
 	xlat_puts(c, ", NEW.rowid); END");
+}
+
+void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
+			 const char *timing, int evts, const char *upd_cols,
+			 const char *const *cols, size_t n)
+{
+	struct xlat_ctx c = {.a = a, .sb = sb};
+	int bits = strcmp(timing, "INSTEAD OF") == 0 ? TG_INSTEAD
+		   : strcmp(timing, "BEFORE") == 0   ? TG_BEFORE
+						     : 0;
+	drop_sqlite_triggers(&c, table, name);
+	if (cols && (evts & TG_STATEMENT))
+		create_statement(&c, name, table);
+	for (int e = 0; cols && !(evts & TG_STATEMENT) && e < (int)ARRAY_LEN(events); e++) {
+		if (evts & events[e].bit)
+			create_one(&c, table, name, bits, upd_cols, cols, n, e);
+	}
+}
+
+/* "SELECT shardlite_trigger_refit(table, 1)", after which the table's row triggers pass the
+ * columns it has then (catalog_trigger.c). */
+static const char *refit_sql(struct xlat_ctx *c, const char *table)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT shardlite_trigger_refit(");
+	strbuf_put_quoted(&sb, table, '\'');
+	strbuf_puts(&sb, ", 1)");
+	const char *r = arena_strdup(c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return r;
+}
+
+void xlat_trigger_refit(struct xlat_ctx *c, const PgQuery__RangeVar *table, const char *dropped)
+{
+	if (!xlat_own_table(c, table))
+		return;
+	if (dropped) { /* SQLite refuses to drop a column a trigger names: they go first */
+		struct strbuf *sb = c->sb, pre;
+		strbuf_init(&pre, 0);
+		strbuf_puts(&pre, "SELECT shardlite_trigger_refit(");
+		strbuf_put_quoted(&pre, table->relname, '\'');
+		strbuf_puts(&pre, ", 0, ");
+		strbuf_put_quoted(&pre, dropped, '\'');
+		strbuf_puts(&pre, "); ");
+		strbuf_append(&pre, sb->data, sb->len);
+		strbuf_reset(sb);
+		strbuf_append(sb, pre.data, pre.len);
+		if (pre.failed)
+			sb->failed = true;
+		strbuf_fini(&pre);
+	}
+	xlat_puts(c, "; ");
+	xlat_puts(c, refit_sql(c, table->relname));
+	c->st->kind = XLAT_SCRIPT;
+}
+
+const char *xlat_trigger_refit_after(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+				     const char *after)
+{
+	if (!xlat_own_table(c, table))
+		return after;
+	const char *refit = refit_sql(c, table->relname);
+	return after ? arena_printf(c->a, "%s; %s", after, refit) : refit;
 }
 
 /* The trigger function: one of the tenant's, without arguments, returning trigger. */
@@ -182,14 +250,16 @@ static void put_args(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 	strbuf_fini(&sb);
 }
 
-static void put_columns(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+/* UPDATE OF's columns, SEP-joined ("" for none), as the sidecar keeps them. */
+static const char *upd_columns(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < s->n_columns; i++)
 		strbuf_printf(&sb, "%s%s", i ? SEP : "", xlat_node_str(s->columns[i]));
-	xlat_string(c, sb.data ? sb.data : "");
+	const char *r = arena_strdup(c->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
+	return r;
 }
 
 /* The text of WHEN ( cond ) in the statement, as written; NULL when the scan fails. */
@@ -289,7 +359,7 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_string(c, u->sig);
 	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing),
 		    s->events | (s->row ? 0 : TG_STATEMENT));
-	put_columns(c, s);
+	xlat_string(c, upd_columns(c, s));
 	xlat_puts(c, ", ");
 	put_args(c, s);
 	xlat_puts(c, ", ");
@@ -328,10 +398,13 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 	const char *table = arena_strdup(c->a, rv->relname);
 	emit_row(c, s, table, u, when);
 	if (!s->row)
-		create_statement(c, s, table);
+		create_statement(c, s->trigname, table);
+	const char **names = arena_alloc(c->a, (n + 1) * sizeof(char *));
+	for (size_t k = 0; k < n; k++)
+		names[k] = cols[k].name;
 	for (int e = 0; s->row && e < (int)ARRAY_LEN(events); e++) {
 		if (s->events & events[e].bit)
-			create_one(c, s, table, cols, n, e);
+			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
 	return true;
 }

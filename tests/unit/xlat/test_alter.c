@@ -15,9 +15,10 @@ struct acase {
 static const struct acase cases[] = {
 	/* Prisma migrate */
 	{"ALTER TABLE \"x\" ADD COLUMN \"a\" INTEGER, ADD COLUMN \"b\" TEXT NOT NULL DEFAULT 'y';",
-	 "sql:SELECT shardlite_column_new('x', 'a'); ALTER TABLE x ADD COLUMN a int4 | "
+	 "sql:SELECT shardlite_column_new('x', 'a'); ALTER TABLE x ADD COLUMN a int4; SELECT "
+	 "shardlite_trigger_refit('x', 1) | "
 	 "sql:SELECT shardlite_column_new('x', 'b'); ALTER TABLE x ADD COLUMN b text NOT NULL "
-	 "DEFAULT 'y'"},
+	 "DEFAULT 'y'; SELECT shardlite_trigger_refit('x', 1)"},
 	{"ALTER TABLE \"x\" ALTER COLUMN \"a\" SET DATA TYPE BIGINT, ALTER COLUMN \"a\" SET DEFAULT "
 	 "0, ALTER COLUMN \"a\" SET NOT NULL",
 	 "type:a bigint | notnull:a set | default:a=0"},
@@ -27,9 +28,11 @@ static const struct acase cases[] = {
 	 "type:c int4 | notnull:c set | default:c=1"},
 	/* PostgreSQL's passes: drops first, ADD COLUMN before a key on it, defaults last */
 	{"ALTER TABLE t ADD UNIQUE (n), ADD COLUMN n int, DROP COLUMN b",
-	 "sql:SELECT shardlite_column_indexes_drop('t', 'b'); ALTER TABLE t DROP COLUMN b; "
-	 "SELECT shardlite_forget('column', 't', 'b') | "
-	 "sql:SELECT shardlite_column_new('t', 'n'); ALTER TABLE t ADD COLUMN n int4 | "
+	 "sql:SELECT shardlite_trigger_refit('t', 0, 'b'); SELECT "
+	 "shardlite_column_indexes_drop('t', 'b'); ALTER TABLE t DROP COLUMN b; "
+	 "SELECT shardlite_forget('column', 't', 'b'); SELECT shardlite_trigger_refit('t', 1) | "
+	 "sql:SELECT shardlite_column_new('t', 'n'); ALTER TABLE t ADD COLUMN n int4; SELECT "
+	 "shardlite_trigger_refit('t', 1) | "
 	 "key:t_n_key [key n 0+0]"},
 	{"ALTER TABLE t ALTER a SET DEFAULT 2, ALTER a DROP DEFAULT, ALTER a DROP NOT NULL",
 	 "default:a=NULL | notnull:a drop | default:a=2"},
@@ -41,7 +44,8 @@ static const struct acase cases[] = {
 	 "DROP CONSTRAINT old",
 	 "dropcon:old | type:a bigint | check:k"},
 	{"ALTER TABLE t OWNER TO CURRENT_USER, ADD COLUMN z int",
-	 "sql:SELECT shardlite_column_new('t', 'z'); ALTER TABLE t ADD COLUMN z int4 | "
+	 "sql:SELECT shardlite_column_new('t', 'z'); ALTER TABLE t ADD COLUMN z int4; SELECT "
+	 "shardlite_trigger_refit('t', 1) | "
 	 "sql:SELECT shardlite_owner_check('t', NULL)"},
 	/* refused alone, refused in a list */
 	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a SET STATISTICS 100", "!0A000"},
@@ -49,14 +53,16 @@ static const struct acase cases[] = {
 	{"ALTER TABLE t ADD COLUMN f int, ALTER COLUMN a TYPE bigserial", "!42704"},
 	/* IF EXISTS: the first action says so; DROP COLUMN IF EXISTS names its column */
 	{"ALTER TABLE IF EXISTS t ADD COLUMN f int, DROP COLUMN IF EXISTS e",
-	 "if exists: drop e if there: sql:SELECT shardlite_column_indexes_drop('t', 'e'); "
-	 "ALTER TABLE t DROP COLUMN e; SELECT "
-	 "shardlite_forget('column', 't', 'e') | sql:SELECT shardlite_column_new('t', 'f'); ALTER "
-	 "TABLE t ADD COLUMN f int4"},
+	 "if exists: drop e if there: sql:SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
+	 "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; SELECT "
+	 "shardlite_forget('column', 't', 'e'); SELECT shardlite_trigger_refit('t', 1) | sql:SELECT "
+	 "shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4; SELECT "
+	 "shardlite_trigger_refit('t', 1)"},
 	{"ALTER TABLE IF EXISTS t ALTER a SET NOT NULL", "if exists: notnull:a set"},
 	{"ALTER TABLE t DROP COLUMN IF EXISTS e",
-	 "drop e if there: sql:SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t "
-	 "DROP COLUMN e; SELECT shardlite_forget('column', 't', 'e')"},
+	 "drop e if there: sql:SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
+	 "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; SELECT "
+	 "shardlite_forget('column', 't', 'e'); SELECT shardlite_trigger_refit('t', 1)"},
 	{"ALTER TABLE t RENAME CONSTRAINT k TO l", "rename:k->l"},
 	/* CREATE TABLE ... (LIKE src): made when it runs, from src's definition then */
 	{"CREATE TABLE x (LIKE t)", "like:t 0"},

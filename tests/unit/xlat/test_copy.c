@@ -95,6 +95,10 @@ static void check_script(const char *pg, const char *want)
 				NULL);
 	sqlite3_create_function(db, "shardlite_column_indexes_drop", 2, SQLITE_UTF8, NULL, forget,
 				NULL, NULL);
+	sqlite3_create_function(db, "shardlite_trigger_refit", -1, SQLITE_UTF8, NULL, forget, NULL,
+				NULL);
+	sqlite3_create_function(db, "shardlite_trigger_renamed", 3, SQLITE_UTF8, NULL, forget,
+				NULL, NULL);
 	ck_assert_int_eq(sqlite3_exec(db, "CREATE TABLE t (a int, e int); CREATE TABLE u (b int)", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
@@ -115,8 +119,10 @@ START_TEST(scripts)
 		     "'t'); DROP TABLE t; "
 		     "SELECT shardlite_forget('table', 't')");
 	check_script("ALTER TABLE t DROP COLUMN e CASCADE",
-		     "SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
-		     "SELECT shardlite_forget('column', 't', 'e')");
+		     "SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
+		     "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
+		     "SELECT shardlite_forget('column', 't', 'e'); SELECT "
+		     "shardlite_trigger_refit('t', 1)");
 	check_script("DROP VIEW IF EXISTS v, w CASCADE",
 		     "SELECT shardlite_views_mark(); DROP VIEW IF EXISTS v; SELECT "
 		     "shardlite_forget('view', 'v'); DROP VIEW IF EXISTS w; SELECT "
@@ -130,10 +136,11 @@ START_TEST(scripts)
 		     "1 FROM n1 LIMIT 0");
 	/* ADD COLUMN of a column the table has: the check names the table (42701) */
 	check_script("ALTER TABLE t ADD COLUMN f text",
-		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f text");
+		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f text; SELECT "
+		     "shardlite_trigger_refit('t', 1)");
 	check_script("ALTER TABLE t ADD f int NOT NULL DEFAULT 0",
 		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f int4 NOT "
-		     "NULL DEFAULT 0");
+		     "NULL DEFAULT 0; SELECT shardlite_trigger_refit('t', 1)");
 	check_script("VACUUM ANALYZE t, u", "ANALYZE t; ANALYZE u");
 	check_script("VACUUM (VERBOSE) t", "SELECT 1 FROM t LIMIT 0");
 }

@@ -119,17 +119,23 @@ static const struct {
 	 "SELECT shardlite_forget('index', 'i')", "DROP INDEX"},
 	{"DROP VIEW v", "DROP VIEW v; SELECT shardlite_forget('view', 'v')", "DROP VIEW"},
 	{"ALTER TABLE t DROP COLUMN e",
-	 "SELECT shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
-	 "SELECT shardlite_forget('column', 't', 'e')",
+	 "SELECT shardlite_trigger_refit('t', 0, 'e'); SELECT "
+	 "shardlite_column_indexes_drop('t', 'e'); ALTER TABLE t DROP COLUMN e; "
+	 "SELECT shardlite_forget('column', 't', 'e'); SELECT shardlite_trigger_refit('t', 1)",
 	 "ALTER TABLE"},
 	/* ... and follow a rename */
 	{"ALTER TABLE t RENAME COLUMN b TO bb",
-	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb')",
+	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb'); SELECT "
+	 "shardlite_trigger_renamed('t', 'b', 'bb')",
 	 "ALTER TABLE"},
 	{"ALTER TABLE t RENAME b TO bb",
-	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb')", NULL},
+	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb'); SELECT "
+	 "shardlite_trigger_renamed('t', 'b', 'bb')",
+	 NULL},
 	{"ALTER TABLE t RENAME TO t2",
-	 "ALTER TABLE t RENAME TO t2; SELECT shardlite_renamed('t', NULL, 't2')", NULL},
+	 "ALTER TABLE t RENAME TO t2; SELECT shardlite_renamed('t', NULL, 't2'); SELECT "
+	 "shardlite_trigger_renamed('t', NULL, 't2')",
+	 NULL},
 	{"CREATE SEQUENCE s INCREMENT -2 MINVALUE -10 NO MAXVALUE CYCLE OWNED BY t.a",
 	 "CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "
 	 "NULL, start INTEGER NOT NULL, increment INTEGER NOT NULL, min INTEGER NOT NULL, max "
