@@ -256,14 +256,29 @@ static void remove_at(struct jv *v, size_t i)
 	v->n--;
 }
 
-/* pgfn_jsonb_delete(j, key_or_index): j - 'key' / j - 2 */
+/* Removes the object keys, or the array's string elements, equal to k (n bytes). */
+static void remove_key(struct jv *j, const char *k, size_t n)
+{
+	for (size_t i = j->n; i-- > 0;) {
+		const struct jv *it = &j->items[i];
+		bool hit = j->type == J_OBJECT ? it->klen == n && memcmp(it->key, k, n) == 0
+					       : it->type == J_STRING && it->len == n &&
+							 memcmp(it->str, k, n) == 0;
+		if (hit)
+			remove_at(j, i);
+	}
+}
+
+/* pgfn_jsonb_delete(j, key_or_index[, 1]): j - 'key' / j - 2 / j - '{a,b}'::text[] (the third
+ * argument says the second is a text array: every key in it goes). */
 static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (pgfn_any_null(ctx, argc, argv))
+	if (pgfn_any_null(ctx, 2, argv))
 		return;
 	struct arena *a = arena_new(0);
 	struct jv *j = arg(ctx, a, argv[0], true);
-	bool by_index = sqlite3_value_type(argv[1]) == SQLITE_INTEGER;
+	bool keys = argc > 2 && sqlite3_value_int(argv[2]);
+	bool by_index = !keys && sqlite3_value_type(argv[1]) == SQLITE_INTEGER;
 	if (j && j->type != J_ARRAY && j->type != J_OBJECT) {
 		pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE, "cannot delete from scalar");
 	} else if (j && by_index && j->type == J_OBJECT) {
@@ -275,17 +290,22 @@ static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (i >= 0 && i < (int64_t)j->n)
 			remove_at(j, (size_t)i);
 		result_jv(ctx, j, M_JSONB);
+	} else if (j && keys) {
+		size_t n = 0;
+		const char **v = pgfn_array_parse(a, (const char *)sqlite3_value_text(argv[1]), &n);
+		for (size_t i = 0; v && i < n; i++) {
+			if (v[i]) /* NULL elements delete nothing */
+				remove_key(j, v[i], strlen(v[i]));
+		}
+		if (v)
+			result_jv(ctx, j, M_JSONB);
+		else
+			pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				   "malformed array literal: \"%s\"", sqlite3_value_text(argv[1]));
 	} else if (j) {
 		size_t n;
 		const char *k = pgfn_text(argv[1], &n);
-		for (size_t i = j->n; i-- > 0;) {
-			const struct jv *it = &j->items[i];
-			bool hit = j->type == J_OBJECT ? it->klen == n && memcmp(it->key, k, n) == 0
-						       : it->type == J_STRING && it->len == n &&
-								 memcmp(it->str, k, n) == 0;
-			if (hit)
-				remove_at(j, i);
-		}
+		remove_key(j, k, n);
 		result_jv(ctx, j, M_JSONB);
 	}
 	arena_free(a);
@@ -514,6 +534,7 @@ int pgfn_register_jsonop(sqlite3 *db)
 		{"pgfn_jsonb_exists", 3, fn_exists},
 		{"pgfn_jsonb_concat", 2, fn_concat},
 		{"pgfn_jsonb_delete", 2, fn_delete},
+		{"pgfn_jsonb_delete", 3, fn_delete},
 		{"pgfn_jsonb_delete_path", 2, fn_delete_path},
 	};
 	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;

@@ -179,20 +179,74 @@ static bool is_array_node(const PgQuery__Node *n)
 	return false;
 }
 
-/* array || array, array || element, element || array: 1 emitted, 0 not arrays, -1 failed. */
+bool xlat_array_operand(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	return is_array_node(n) ||
+	       (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+		is_array_type(xlat_scope_column_type(c, n->column_ref)));
+}
+
+/* An untyped string literal, which PostgreSQL reads as the array type beside it. */
+static bool unknown_literal(const PgQuery__Node *n)
+{
+	return n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval;
+}
+
+/* Operand n of an array operator whose other operand is the array `other`: an untyped
+ * literal as 'n'::type-of-other (so '{b,c}' is two elements, 'b' is 22P02) where that cast
+ * reads literals, else as it is written (the array's stored text when canonical). */
+static bool array_side(struct xlat_ctx *c, const PgQuery__Node *n, const PgQuery__Node *other,
+		       struct xlat_type *t)
+{
+	struct xlat_type at;
+	const struct xlat_typeinfo *ei = NULL;
+	if (unknown_literal(n) && !xlat_array_operand(c, n) && xlat_scope_dry_expr(c, other, &at) &&
+	    is_array_type(at))
+		ei = xlat_type_by_oid(elem_of(at.oid));
+	if (!ei || !xlat_array_castable(ei->typname)) /* the literal as the array's text */
+		return xlat_expr(c, n, t);
+	/* n::elem[], as the parser would give it */
+	PgQuery__String name = PG_QUERY__STRING__INIT;
+	PgQuery__Node namen = PG_QUERY__NODE__INIT, *names[1] = {&namen};
+	PgQuery__Integer dim = PG_QUERY__INTEGER__INIT;
+	PgQuery__Node dimn = PG_QUERY__NODE__INIT, *dims[1] = {&dimn};
+	PgQuery__TypeName tn = PG_QUERY__TYPE_NAME__INIT;
+	PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+	name.sval = (char *)ei->typname;
+	namen.node_case = PG_QUERY__NODE__NODE_STRING;
+	namen.string = &name;
+	dim.ival = -1;
+	dimn.node_case = PG_QUERY__NODE__NODE_INTEGER;
+	dimn.integer = &dim;
+	tn.n_names = 1;
+	tn.names = names;
+	tn.n_array_bounds = 1;
+	tn.array_bounds = dims;
+	tn.typemod = -1;
+	tn.location = -1;
+	tc.arg = (PgQuery__Node *)n;
+	tc.type_name = &tn;
+	tc.location = -1;
+	return xlat_cast(c, &tc, t);
+}
+
+/* array || array, array || element, element || array: 1 emitted, 0 not arrays, -1 failed. An
+ * untyped literal beside an array is an array, as in PostgreSQL (ARRAY['a'] || '{b,c}'). */
 int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t)
 {
-	bool la = is_array_node(e->lexpr), ra = is_array_node(e->rexpr);
+	bool la = xlat_array_operand(c, e->lexpr), ra = xlat_array_operand(c, e->rexpr);
 	if (!la && !ra)
 		return 0;
+	la = la || unknown_literal(e->lexpr);
+	ra = ra || unknown_literal(e->rexpr);
 	struct xlat_type l, r;
 	xlat_puts(c, la && ra ? "pgfn_array_cat("
 		     : la     ? "pgfn_array_append("
 			      : "pgfn_array_prepend(");
-	if (!xlat_expr(c, e->lexpr, &l))
+	if (!array_side(c, e->lexpr, e->rexpr, &l))
 		return -1;
 	xlat_puts(c, ", ");
-	if (!xlat_expr(c, e->rexpr, &r))
+	if (!array_side(c, e->rexpr, e->lexpr, &r))
 		return -1;
 	if (!(la && ra))
 		xlat_printf(c, ", '%c'", tag_of(la ? r : l));
@@ -203,19 +257,19 @@ int xlat_array_concat(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 }
 
 /* array @> array, array <@ array, array && array (pgloader's array[attnum::integer] <@
- * indkey::integer[]): 1 emitted, 0 neither side visibly an array, -1 failed. */
+ * indkey::integer[], tags @> '{a}'): 1 emitted, 0 neither side an array, -1 failed. */
 int xlat_array_contains(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 			struct xlat_type *t)
 {
-	if (!is_array_node(e->lexpr) && !is_array_node(e->rexpr))
+	if (!xlat_array_operand(c, e->lexpr) && !xlat_array_operand(c, e->rexpr))
 		return 0;
 	bool swap = strcmp(op, "<@") == 0;
 	struct xlat_type ignored;
 	xlat_puts(c, "pgfn_array_contains(");
-	if (!xlat_expr(c, swap ? e->rexpr : e->lexpr, &ignored))
+	if (!array_side(c, swap ? e->rexpr : e->lexpr, swap ? e->lexpr : e->rexpr, &ignored))
 		return -1;
 	xlat_puts(c, ", ");
-	if (!xlat_expr(c, swap ? e->lexpr : e->rexpr, &ignored))
+	if (!array_side(c, swap ? e->lexpr : e->rexpr, swap ? e->rexpr : e->lexpr, &ignored))
 		return -1;
 	xlat_printf(c, ", %d)", strcmp(op, "&&") == 0);
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};

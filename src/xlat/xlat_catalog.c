@@ -603,6 +603,8 @@ static uint32_t array_oid(const char *elem)
 	return 0;
 }
 
+bool xlat_array_castable(const char *elem) { return array_oid(elem) != 0; }
+
 /* A literal becomes the OID (a number, as the catalog's oid columns hold, so comparisons
  * with them work) unless it is a whole result column (shown), where PostgreSQL prints its
  * name; any other value becomes that name, typed as the reg* type. */

@@ -50,8 +50,8 @@ static bool is_jsonb_name(const char *name)
 }
 
 /* Whether n is syntactically jsonb: a cast to jsonb, a jsonb function, or a jsonb operator
- * applied to one. Used where the operator's meaning depends on it (|| and -), since a column's
- * type is only known at run time. */
+ * applied to one. Used where the operator's meaning depends on it (|| and -), with the columns
+ * whose type the schema gives (jsonb_operand). */
 static bool is_jsonb_node(const PgQuery__Node *n)
 {
 	switch (n->node_case) {
@@ -77,6 +77,31 @@ static bool is_jsonb_node(const PgQuery__Node *n)
 	default:
 		return false;
 	}
+}
+
+/* Whether n is jsonb: visibly so (is_jsonb_node) or a column of type jsonb. */
+static bool jsonb_operand(const struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	return is_jsonb_node(n) || (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
+				    xlat_scope_column_type(c, n->column_ref).oid == XLAT_OID_JSONB);
+}
+
+/* Whether n has no type of its own (a string literal, a bare $n), so that beside jsonb it is
+ * jsonb (jsonb_col || '{"a": 1}'), where beside text it would make || text's. */
+static bool untyped(const PgQuery__Node *n)
+{
+	return (n->node_case == PG_QUERY__NODE__NODE_A_CONST && n->a_const->sval) ||
+	       n->node_case == PG_QUERY__NODE__NODE_PARAM_REF;
+}
+
+/* jsonb || jsonb: either side visibly jsonb, or a jsonb column beside jsonb or an untyped
+ * operand (a jsonb column || a text column is text's ||, as in PostgreSQL). */
+static bool jsonb_concat(const struct xlat_ctx *c, const PgQuery__AExpr *e)
+{
+	if (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr))
+		return true;
+	bool l = jsonb_operand(c, e->lexpr), r = jsonb_operand(c, e->rexpr);
+	return (l && (r || untyped(e->rexpr))) || (r && untyped(e->lexpr));
 }
 
 /* A right operand that names a key or path: a bare $n is text, as PostgreSQL infers it. */
@@ -141,12 +166,13 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, st
 		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 1", XLAT_OID_BOOL, t);
 	else if (strcmp(op, "?&") == 0)
 		ok = call_op(c, e, "pgfn_jsonb_exists", false, ", 2", XLAT_OID_BOOL, t);
-	else if (strcmp(op, "||") == 0 && (ok = xlat_array_concat(c, e, t), ok))
-		return ok;
-	else if (strcmp(op, "||") == 0 && (is_jsonb_node(e->lexpr) || is_jsonb_node(e->rexpr)))
+	else if (strcmp(op, "||") == 0 && (arr = xlat_array_concat(c, e, t)) != 0)
+		return arr;
+	else if (strcmp(op, "||") == 0 && jsonb_concat(c, e))
 		ok = call_op(c, e, "pgfn_jsonb_concat", false, "", XLAT_OID_JSONB, t);
-	else if (strcmp(op, "-") == 0 && is_jsonb_node(e->lexpr))
-		ok = call_op(c, e, "pgfn_jsonb_delete", false, "", XLAT_OID_JSONB, t);
+	else if (strcmp(op, "-") == 0 && jsonb_operand(c, e->lexpr))
+		ok = call_op(c, e, "pgfn_jsonb_delete", false,
+			     xlat_array_operand(c, e->rexpr) ? ", 1" : "", XLAT_OID_JSONB, t);
 	else if (strcmp(op, "#-") == 0)
 		ok = call_op(c, e, "pgfn_jsonb_delete_path", false, "", XLAT_OID_JSONB, t);
 	else if (strcmp(op, "^@") == 0) /* text starts-with, the one non-JSON operator here */
