@@ -140,6 +140,16 @@ bool xlat_no_operator(struct xlat_ctx *c, const char *op, uint32_t a, uint32_t b
 	return false;
 }
 
+/* The type PostgreSQL reads a string literal as beside a value of type other under + or -: the
+ * same type when an operator of two such exists (date - date, interval + interval), else
+ * interval (timestamp + '1 day', '1 hour' + time); 0 where that is ambiguous (date + '1'). */
+static uint32_t unknown_operand(char op, uint32_t other)
+{
+	if (op == '-' || other == XLAT_OID_INTERVAL)
+		return other;
+	return other == XLAT_OID_DATE ? 0 : XLAT_OID_INTERVAL;
+}
+
 int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct xlat_type lt,
 		     const char *r, struct xlat_type rt, int location, struct xlat_type *t)
 {
@@ -193,6 +203,23 @@ int xlat_dt_operator(struct xlat_ctx *c, const char *op, const char *l, struct x
 	}
 	if ((op[0] != '+' && op[0] != '-') || op[1])
 		return xlat_no_operator(c, op, a, b, location) ? 1 : -1;
+	if ((ta && b == XLAT_OID_UNKNOWN) || (tb && a == XLAT_OID_UNKNOWN)) {
+		/* a string literal beside a date/time value: PostgreSQL's resolution */
+		bool left = a == XLAT_OID_UNKNOWN;
+		uint32_t other = left ? b : a, as = unknown_operand(op[0], other);
+		if (!as) {
+			xlat_fail(c, "42725", location, "operator is not unique: %s %s %s",
+				  type_name(a), op, type_name(b));
+			pgerr_hint(c->err, "Could not choose a best candidate operator. You might "
+					   "need to add explicit type casts.");
+			return -1;
+		}
+		const char *cast = arena_printf(c->a, "pg_dt_cast(%s, %u, %u)", left ? l : r,
+						XLAT_OID_TEXT, as);
+		return xlat_dt_operator(c, op, left ? cast : l, left ? (struct xlat_type){as, -1} : lt,
+					left ? r : cast, left ? rt : (struct xlat_type){as, -1},
+					location, t);
+	}
 	bool known;
 	t->oid = arith_result(op, a, b, &known);
 	if (!known)

@@ -24,3 +24,15 @@ SELECT ARRAY['a'] || 'b';
 SELECT ARRAY['a'] || 'b'::text[];
 SELECT '{"a": 1, "b": 2}'::jsonb - ARRAY['a'], '["a", 1]'::jsonb - '{a,NULL}'::text[];
 DROP TABLE ot_docs;
+-- A string literal beside a date/time value under + and -: the same type where an operator of
+-- two exists (date - date is integer), else interval; date + '1' is ambiguous (42725).
+CREATE TABLE ot_ev (id int PRIMARY KEY, at timestamptz, ts timestamp, d date, t time, dur interval);
+INSERT INTO ot_ev VALUES (1, '2024-03-10 12:00:00+00', '2024-03-10 12:00', '2024-03-10', '10:00', '1 day 02:00');
+SELECT at + '1 day', '1 hour' + at, ts + '90 minutes', t + '1 hour', dur + '2 hours', dur - '1 day' FROM ot_ev;
+SELECT d - '2024-01-01', at - '2024-03-01', ts - '2024-03-10', t - '09:30' FROM ot_ev;
+SELECT pg_typeof(at + '1 day'), pg_typeof(d - '2024-01-01'), pg_typeof(t - '09:30') FROM ot_ev;
+SELECT d + '1 day' FROM ot_ev;
+SELECT '1' + d FROM ot_ev;
+SELECT at - '1 hour' FROM ot_ev;
+SELECT d - '1' FROM ot_ev;
+DROP TABLE ot_ev;
