@@ -148,12 +148,20 @@ struct catalog_column {
 	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name (a temporary
 				* table's "pg_temp.name"), else NULL */
 };
+/* A table's PRIMARY KEY or UNIQUE constraint: its name and columns in key order. */
+struct catalog_ukey {
+	const char *name;
+	const char *const *cols;
+	size_t ncols;
+};
 struct catalog_relation {
 	const char *name;
 	const struct catalog_column *cols;
 	size_t ncols;
 	const char *const *pkey; /* a table's primary key columns, in key order */
 	size_t npkey;
+	const struct catalog_ukey *ukeys; /* its PRIMARY KEY and UNIQUE constraints */
+	size_t nukeys;
 	const char *const *dflt_sql; /* per column: its default as SQLite's text, NULL: none */
 	bool unpopulated; /* a materialized view made or refreshed WITH NO DATA */
 };

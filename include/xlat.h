@@ -692,10 +692,13 @@ struct xlat_schema {
 	 * every relation. The translation cache keys on it, so a translation made for one
 	 * schema is never handed to a statement run against another. */
 	uint64_t fingerprint;
-	/* The columns of table name's primary key (*n 0: none), valid until the call returns;
-	 * false when name is no table. Grouping by them groups the table's other columns.
-	 * NULL: never known. Called on cache misses only. */
-	bool (*pkey_fn)(void *arg, const char *name, const char *const **cols, size_t *n);
+	/* The columns of table name's primary key (conname NULL; *n 0: none), or of its PRIMARY
+	 * KEY or UNIQUE constraint conname (ON CONFLICT ON CONSTRAINT), valid until the call
+	 * returns; false when name is no table or has no such constraint. Grouping by the primary
+	 * key groups the table's other columns. NULL: never known. Called on cache misses only;
+	 * constraint names are part of the fingerprint. */
+	bool (*pkey_fn)(void *arg, const char *name, const char *conname, const char *const **cols,
+			size_t *n);
 	/* The tenant's enum types (part of the fingerprint). */
 	const struct xlat_enum *enums;
 	size_t nenums;

@@ -56,6 +56,14 @@ static uint64_t fingerprint(const struct cat_model *m)
 				c->dflt_sql ? strlen(c->dflt_sql) + 1 : 1);
 		}
 	}
+	for (size_t i = 0; i < m->nidx; i++) { /* ON CONFLICT ON CONSTRAINT names them */
+		const struct cat_index *ix = m->idx[i];
+		if (!ix->conname)
+			continue;
+		h = fnv(h, ix->table->name, strlen(ix->table->name) + 1);
+		h = fnv(h, ix->conname, strlen(ix->conname) + 1);
+		h = fnv(h, ix->keys, (size_t)ix->nkeys * sizeof(*ix->keys));
+	}
 	for (size_t i = 0; i < m->nenums; i++) { /* labels: their checks and order are emitted */
 		const struct cat_enum *e = m->enums[i];
 		h = fnv(h, e->name, strlen(e->name) + 1);
@@ -80,7 +88,31 @@ static void copy_pkey(struct arena *a, struct catalog_relation *d, const struct 
 	d->pkey = v;
 }
 
-static void copy_cols(struct arena *a, struct catalog_relation *d, const struct cat_rel *r)
+/* The table's PRIMARY KEY and UNIQUE constraints (of plain columns) with their columns. */
+static void copy_ukeys(struct arena *a, struct catalog_relation *d, const struct cat_model *m,
+		       const struct cat_rel *r)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < m->nidx; i++)
+		n += m->idx[i]->table == r && m->idx[i]->conname;
+	struct catalog_ukey *v = arena_zalloc(a, (n ? n : 1) * sizeof(*v));
+	for (size_t i = 0; i < m->nidx; i++) {
+		const struct cat_index *ix = m->idx[i];
+		if (ix->table != r || !ix->conname)
+			continue;
+		const char **cols = arena_zalloc(a, (size_t)(ix->nkeys ? ix->nkeys : 1) * sizeof(char *));
+		size_t k = 0;
+		for (int j = 0; j < ix->nkeys; j++) {
+			if (ix->keys[j] > 0 && ix->keys[j] <= r->ncols)
+				cols[k++] = d->cols[ix->keys[j] - 1].name;
+		}
+		v[d->nukeys++] = (struct catalog_ukey){arena_strdup(a, ix->conname), cols, k};
+	}
+	d->ukeys = v;
+}
+
+static void copy_cols(struct arena *a, struct catalog_relation *d, const struct cat_model *m,
+		      const struct cat_rel *r)
 {
 	struct catalog_column *v = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*v));
 	const char **dflt = arena_zalloc(a, (size_t)(r->ncols ? r->ncols : 1) * sizeof(*dflt));
@@ -99,6 +131,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 		dflt[k] = c->dflt_sql ? arena_strdup(a, c->dflt_sql) : NULL;
 	}
 	copy_pkey(a, d, r);
+	copy_ukeys(a, d, m, r);
 }
 
 /* An enum with its labels and the table columns declared with it. */
@@ -140,7 +173,7 @@ static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		q->rels = arena_zalloc(q->a, (m->nrels ? m->nrels : 1) * sizeof(*q->rels));
 		for (size_t i = 0; i < m->nrels; i++) {
 			if (m->rels[i]->kind == 'r' || m->rels[i]->kind == 'v')
-				copy_cols(q->a, &q->rels[q->nrels++], m->rels[i]);
+				copy_cols(q->a, &q->rels[q->nrels++], m, m->rels[i]);
 		}
 		q->enums = arena_zalloc(q->a, (m->nenums ? m->nenums : 1) * sizeof(*q->enums));
 		for (size_t i = 0; i < m->nenums; i++)

@@ -63,14 +63,25 @@ static bool unpopulated(void *arg, const char *name)
 	return r && r->unpopulated;
 }
 
-static bool table_pkey(void *arg, const char *name, const char *const **cols, size_t *n)
+static bool table_pkey(void *arg, const char *name, const char *conname,
+		       const char *const **cols, size_t *n)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
 	if (!r)
 		return false;
-	*cols = r->pkey;
-	*n = r->npkey;
-	return true;
+	if (!conname) {
+		*cols = r->pkey;
+		*n = r->npkey;
+		return true;
+	}
+	for (size_t i = 0; i < r->nukeys; i++) {
+		if (strcmp(r->ukeys[i].name, conname) == 0) {
+			*cols = r->ukeys[i].cols;
+			*n = r->ukeys[i].ncols;
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool table_default(void *arg, const char *name, const char *col, const char **sql)

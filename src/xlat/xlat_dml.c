@@ -156,9 +156,24 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	struct xlat_type ignored;
 	const PgQuery__InferClause *inf = oc->infer;
 	xlat_puts(c, " ON CONFLICT");
-	if (inf && inf->conname && *inf->conname)
-		return xlat_unsupported(c, inf->location, "ON CONFLICT ON CONSTRAINT");
-	if (inf) {
+	if (inf && inf->conname && *inf->conname) {
+		/* the constraint's columns, which name the same unique index to SQLite */
+		const char *const *keys;
+		size_t nkeys;
+		if (!c->schema || !c->schema->pkey_fn)
+			return xlat_unsupported(c, inf->location, "ON CONFLICT ON CONSTRAINT here");
+		if (!c->schema->pkey_fn(c->schema->arg, rel->relname, inf->conname, &keys, &nkeys) ||
+		    !nkeys)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" for table \"%s\" does not exist",
+					 inf->conname, rel->relname);
+		xlat_puts(c, " (");
+		for (size_t i = 0; i < nkeys; i++) {
+			xlat_puts(c, i ? ", " : "");
+			xlat_ident(c, keys[i]);
+		}
+		xlat_puts(c, ")");
+	} else if (inf) {
 		xlat_puts(c, " (");
 		for (size_t i = 0; i < inf->n_index_elems; i++) {
 			const PgQuery__IndexElem *ie = inf->index_elems[i]->index_elem;

@@ -330,7 +330,7 @@ static void range_var(struct gctx *g, struct glevel *lv, const PgQuery__RangeVar
 		v[i] = cols[i].name;
 	*r = (struct grel){r->name, v, n, true, NULL, 0};
 	const struct xlat_schema *sc = g->c->schema;
-	if (sc->pkey_fn && !sc->pkey_fn(sc->arg, rv->relname, &r->pkey, &r->npkey))
+	if (sc->pkey_fn && !sc->pkey_fn(sc->arg, rv->relname, NULL, &r->pkey, &r->npkey))
 		r->npkey = 0;
 }
 

@@ -61,7 +61,8 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 	return true;
 }
 
-static bool pkey_fn(void *arg, const char *name, const char *const **cols, size_t *n)
+static bool pkey_fn(void *arg, const char *name, const char *conname, const char *const **cols,
+		    size_t *n)
 {
 	(void)arg;
 	int k = find(name);
