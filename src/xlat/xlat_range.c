@@ -249,9 +249,9 @@ int xlat_range_operator(struct xlat_ctx *c, const char *op, const char *ls, stru
 	bool elem = strcmp(op, "@>") == 0 ? !rr && !texty(r.oid)
 		    : strcmp(op, "<@") == 0 ? !lr && !texty(l.oid)
 					    : false;
-	if (elem) { /* range @> element, element <@ range */
+	if (elem) { /* range @> element, element <@ range: anyelement takes no implicit cast */
 		uint32_t et = lr ? r.oid : l.oid;
-		if ((lr ? rr : lr) || !to_subtype(et, pgtype_range_subtype(oid)))
+		if ((lr ? rr : lr) || (et != pgtype_range_subtype(oid) && et != XLAT_OID_UNKNOWN_COL))
 			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
 		xlat_printf(c, "pgfn_range_has(%s, %s, %u)", lr ? ls : rs, lr ? rs : ls, oid);
 		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
