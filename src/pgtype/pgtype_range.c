@@ -464,3 +464,98 @@ bool pgtype_range_encode_text(struct strbuf *out, uint32_t oid, const struct pgt
 	arena_free(a);
 	return ok;
 }
+
+/* ---- binary: range_send / range_recv ---- */
+
+enum { RB_EMPTY = 0x01, RB_LB_INC = 0x02, RB_UB_INC = 0x04, RB_LB_INF = 0x08, RB_UB_INF = 0x10 };
+
+static bool send_bound(struct strbuf *out, uint32_t st, const char *val, struct pgerr *err)
+{
+	struct pgtype_value v = {.kind = PGTYPE_V_TEXT, .p = val, .n = strlen(val)};
+	if (st == PGTYPE_INT4 || st == PGTYPE_INT8)
+		v = (struct pgtype_value){.kind = PGTYPE_V_INT, .i = strtoll(val, NULL, 10)};
+	size_t at = out->len;
+	strbuf_put_u32(out, 0);
+	if (!pgtype_encode_binary(out, st, &v, err))
+		return false;
+	strbuf_patch_u32(out, at, (uint32_t)(out->len - at - 4));
+	return true;
+}
+
+bool pgtype_range_send(struct strbuf *out, uint32_t oid, const struct pgtype_value *v,
+		       struct pgerr *err)
+{
+	struct pgtype_range r;
+	struct arena *a = arena_new(0);
+	bool ok = v->kind == PGTYPE_V_TEXT && pgtype_range_in(oid, v->p, v->n, NULL, a, &r, err);
+	if (ok) {
+		uint32_t st = pgtype_range_subtype(oid);
+		strbuf_put_u8(out, (uint8_t)(r.empty ? RB_EMPTY
+						     : (r.lo.inclusive ? RB_LB_INC : 0) |
+							       (r.hi.inclusive ? RB_UB_INC : 0) |
+							       (r.lo.infinite ? RB_LB_INF : 0) |
+							       (r.hi.infinite ? RB_UB_INF : 0)));
+		ok = r.empty || ((r.lo.infinite || send_bound(out, st, r.lo.val, err)) &&
+				 (r.hi.infinite || send_bound(out, st, r.hi.val, err)));
+	}
+	arena_free(a);
+	return ok;
+}
+
+static bool bad_range(struct pgerr *err)
+{
+	return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
+			 "insufficient data left in message");
+}
+
+static bool recv_bound(uint32_t st, const uint8_t **p, const uint8_t *end, struct arena *a,
+		       struct pgtype_rbound *b, struct pgerr *err)
+{
+	if (b->infinite)
+		return true;
+	if (end - *p < 4)
+		return bad_range(err);
+	uint32_t len = (uint32_t)(*p)[0] << 24 | (uint32_t)(*p)[1] << 16 | (uint32_t)(*p)[2] << 8 | (*p)[3];
+	*p += 4;
+	if ((size_t)(end - *p) < len)
+		return bad_range(err);
+	struct pgtype_value v;
+	if (!pgtype_decode_binary(st, *p, len, a, &v, err))
+		return false;
+	*p += len;
+	if (v.kind == PGTYPE_V_INT)
+		b->val = arena_printf(a, "%lld", (long long)v.i);
+	else if (st == PGTYPE_NUMERIC)
+		b->val = numeric_canon(v.p, v.n, a);
+	else
+		b->val = arena_strndup(a, v.p, v.n);
+	return true;
+}
+
+bool pgtype_range_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		       struct pgtype_value *out, struct pgerr *err)
+{
+	const uint8_t *end = p + n;
+	if (n < 1)
+		return bad_range(err);
+	uint8_t f = *p++;
+	uint32_t st = pgtype_range_subtype(oid);
+	struct pgtype_range r = {.oid = oid, .empty = f & RB_EMPTY};
+	r.lo = (struct pgtype_rbound){.inclusive = f & RB_LB_INC, .infinite = (f & (RB_LB_INF | RB_EMPTY)) != 0};
+	r.hi = (struct pgtype_rbound){.inclusive = f & RB_UB_INC, .infinite = (f & (RB_UB_INF | RB_EMPTY)) != 0};
+	if (!recv_bound(st, &p, end, a, &r.lo, err) || !recv_bound(st, &p, end, a, &r.hi, err))
+		return false;
+	if (p != end)
+		return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
+				 "incorrect binary data format");
+	if (!pgtype_range_make(&r, a, err))
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_range_out(&sb, &r);
+	*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+				     .p = arena_strndup(a, sb.data ? sb.data : "", sb.len),
+				     .n = sb.len};
+	strbuf_fini(&sb);
+	return true;
+}
