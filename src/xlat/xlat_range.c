@@ -175,6 +175,10 @@ static int constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t)
 {
+	if (strcmp(name, "range_agg") == 0 || strcmp(name, "range_intersect_agg") == 0)
+		return xlat_unsupported(c, f->location, arena_printf(c->a, "%s (multiranges)", name))
+			       ? 1
+			       : -1;
 	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order)
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(range_types); i++)

@@ -89,6 +89,25 @@ SELECT at_tz FROM rg_booking WHERE id = 1;
 SELECT tstzrange('2024-07-01 09:00', NULL, '[]');
 RESET TimeZone;
 SELECT at_tz FROM rg_booking WHERE id = 1;
+SET TimeZone = 'America/New_York';
+CREATE TABLE rg_tz (r tstzrange, d daterange DEFAULT '[2024-01-01,2024-01-05]', n numrange DEFAULT '[1.50,2]');
+INSERT INTO rg_tz (r) VALUES ('[2024-01-01 10:00,)');
+INSERT INTO rg_tz (r) SELECT tstzrange('2024-01-01 10:00', NULL);
+PREPARE rg_p1(tstzrange) AS INSERT INTO rg_tz (r) VALUES ($1);
+EXECUTE rg_p1('[2024-01-01 10:00,)');
+SELECT r, d, n FROM rg_tz;
+SET TimeZone = 'UTC';
+SELECT r FROM rg_tz;
+SET DateStyle = 'SQL, DMY';
+SELECT d, '[01/02/2024,03/02/2024]'::daterange, tsrange('2024-01-01 10:00', NULL) FROM rg_tz LIMIT 1;
+SELECT r FROM rg_tz ORDER BY r DESC LIMIT 1;
+RESET DateStyle;
+RESET TimeZone;
+DEALLOCATE rg_p1;
+DROP TABLE rg_tz;
+-- exclusion constraints are not built
+-- differs: EXCLUDE constraints are 0A000
+CREATE TABLE rg_excl (room int, during tsrange, EXCLUDE USING gist (during WITH &&));
 -- arrays of ranges
 SELECT '{"[1,2]","(3,7)",empty}'::int4range[], '{"[2024-01-01,2024-01-02]"}'::daterange[], '{"[1.50,2)",NULL}'::numrange[];
 CREATE TABLE rg_arr (id int, spans int4range[]);
@@ -100,4 +119,6 @@ DROP TABLE rg_arr;
 -- multiranges are not built
 -- differs: multiranges (PostgreSQL 14+) are 0A000
 SELECT '{[1,2)}'::int4multirange;
+-- differs: range_agg returns a multirange: 0A000
+SELECT range_agg(r) FROM (VALUES (int4range(1, 2)), (int4range(5, 6))) v(r);
 DROP TABLE rg_booking;
