@@ -40,6 +40,15 @@ const char *xlat_range_collation(uint32_t l, uint32_t r)
 	return rt ? rt->collation : by_oid(r) ? by_oid(r)->collation : NULL;
 }
 
+/* Takes back what was emitted from mark on, and the constants' slots recorded with it, so
+ * that a reader that turned out not to be ours leaves the translation as it found it. */
+static void take_back(struct xlat_ctx *c, size_t mark, int nslots)
+{
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	c->nslots = nslots;
+}
+
 static const char *type_name(uint32_t oid)
 {
 	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
@@ -191,6 +200,7 @@ int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		return 0;
 	struct xlat_type at[2];
 	size_t mark = c->sb->len;
+	int nslots = c->nslots;
 	xlat_printf(c, "%s(", fn->pgfn);
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
@@ -198,8 +208,7 @@ int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			return -1;
 	}
 	if (!xlat_range_type(at[0].oid)) {
-		c->sb->len = mark; /* lower(text) and the like: not ours */
-		c->sb->data[mark] = '\0';
+		take_back(c, mark, nslots); /* lower(text) and the like: not ours */
 		return 0;
 	}
 	if (fn->nargs == 2 && at[1].oid != at[0].oid)
@@ -277,6 +286,7 @@ int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, s
 	if (!o || o->result)
 		return 0;
 	size_t mark = c->sb->len;
+	int nslots = c->nslots;
 	struct xlat_type l, r;
 	if (!xlat_expr(c, e->lexpr, &l))
 		return -1;
@@ -285,8 +295,7 @@ int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, s
 	if (!xlat_expr(c, e->rexpr, &r))
 		return -1;
 	char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
-	c->sb->len = mark;
-	c->sb->data[mark] = '\0';
+	take_back(c, mark, nslots);
 	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid))
 		return 0; /* not ours: translated again by its own reader */
 	xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);

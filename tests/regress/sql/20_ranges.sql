@@ -34,6 +34,9 @@ SELECT isempty('empty'::int4range), isempty(int4range(1, 1)), isempty(int4range(
 SELECT lower_inf(int4range(NULL, 5)), upper_inf(int4range(NULL, 5)), lower_inf('empty'::int4range), upper_inf(numrange(1, NULL)), lower_inf('[-infinity,)'::daterange);
 SELECT range_merge(int4range(1, 2), int4range(5, 6)), range_merge('empty'::int4range, int4range(5, 6)), range_merge(numrange(1, 3), numrange(2, 4, '[]'));
 SELECT lower('ABC'), upper('abc');
+SELECT lower('QQQ'), upper('z') || 'w';
+SELECT '[1,2]'::jsonb @> '[1]', ARRAY[1,2] @> ARRAY[2], ARRAY[1,2] && ARRAY[2,3];
+SELECT '[1,3]'::jsonb @> '[5]', ARRAY[1,2] @> ARRAY[7], ARRAY[1,2] && ARRAY[5,3];
 -- operators
 SELECT int4range(1, 5) @> 3, int4range(1, 5) @> 5, int4range(1, 5) @> int4range(2, 3), int4range(2, 3) <@ int4range(1, 5), 3 <@ int4range(1, 5), 'empty'::int4range <@ int4range(1, 2), int4range(1, 2) @> 'empty'::int4range;
 SELECT numrange(1, 2) @> 1.5, numrange(1, 2, '()') @> 1.0, daterange('2024-01-01', '2024-02-01') @> '2024-01-15'::date, daterange('2024-01-01', '2024-02-01') @> '2024-02-01'::date, tsrange('2024-01-01', '2024-01-02') @> '2024-01-01 12:00'::timestamp;
