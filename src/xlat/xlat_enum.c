@@ -191,7 +191,7 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			       : 0;
 	}
 	if (n->node_case != NODE(COLUMN_REF))
-		return 0;
+		return xlat_range_node_type(n); /* ORDER BY int4range(a, b) */
 	const PgQuery__ColumnRef *cr = n->column_ref;
 	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
 	for (size_t i = 0; name && shape && !shape->star && i < s->n_target_list; i++) {

@@ -753,6 +753,8 @@ int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
  * constructor or function (0: not ours); and the range operators (0: no range operand),
  * given the operands' emitted text (xlat_range_operator) or reading them (xlat_range_op). */
 bool xlat_range_type(uint32_t oid);
+/* The range type of a constructor call or a cast to a range (ORDER BY int4range(a, b)), else 0. */
+uint32_t xlat_range_node_type(const PgQuery__Node *n);
 const char *xlat_range_collation(uint32_t l, uint32_t r);
 bool xlat_range_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
 bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from, int location);

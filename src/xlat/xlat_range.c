@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
 /* The one table of range types: name (also the constructor's), OID, collation. */
 static const struct range_type {
 	const char *name;
@@ -100,6 +102,19 @@ bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t fr
 				 type_name(to));
 	xlat_printf(c, "shardlite_range(%s, %u)", x, to);
 	return true;
+}
+
+uint32_t xlat_range_node_type(const PgQuery__Node *n)
+{
+	const char *name = NULL;
+	if (n->node_case == NODE(FUNC_CALL) && n->func_call->n_funcname <= 2)
+		name = xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]);
+	else if (n->node_case == NODE(TYPE_CAST) && !n->type_cast->type_name->n_array_bounds)
+		name = xlat_node_str(n->type_cast->type_name->names[n->type_cast->type_name->n_names - 1]);
+	for (size_t i = 0; name && i < ARRAY_LEN(range_types); i++)
+		if (strcmp(range_types[i].name, name) == 0)
+			return range_types[i].oid;
+	return 0;
 }
 
 /* ---- functions ---- */
