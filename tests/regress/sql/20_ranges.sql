@@ -85,6 +85,7 @@ SELECT seats, days FROM rg_booking WHERE id = 1;
 SELECT pg_typeof(during), pg_typeof(days), pg_typeof(seats), pg_typeof(price), pg_typeof(big), pg_typeof(at_tz) FROM rg_booking WHERE id = 1;
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'rg_booking'::regclass AND attnum > 1 ORDER BY attnum;
 SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'rg_booking' AND ordinal_position > 2 ORDER BY ordinal_position;
+SELECT oid, typname, typtype, typcategory, typalign, typstorage, typelem, typarray, typinput, typreceive FROM pg_type WHERE oid IN (3904, 3905, 3906, 3908, 3910, 3911, 3912, 3926, 3927) ORDER BY oid;
 -- time zones
 SET TimeZone = 'America/New_York';
 SELECT at_tz, lower(at_tz) FROM rg_booking WHERE id IN (1, 2) ORDER BY id;
