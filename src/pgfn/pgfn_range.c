@@ -11,9 +11,24 @@
 
 /* What each pgfn_range_<name>(a[, b], range_oid) computes. */
 enum range_op {
-	RNG_LOWER, RNG_UPPER, RNG_ISEMPTY, RNG_LOWER_INC, RNG_UPPER_INC, RNG_LOWER_INF,
-	RNG_UPPER_INF, RNG_CONTAINS, RNG_OVERLAPS, RNG_BEFORE, RNG_AFTER, RNG_OVERLEFT,
-	RNG_OVERRIGHT, RNG_ADJACENT, RNG_UNION, RNG_INTERSECT, RNG_MINUS, RNG_MERGE,
+	RNG_LOWER,
+	RNG_UPPER,
+	RNG_ISEMPTY,
+	RNG_LOWER_INC,
+	RNG_UPPER_INC,
+	RNG_LOWER_INF,
+	RNG_UPPER_INF,
+	RNG_CONTAINS,
+	RNG_OVERLAPS,
+	RNG_BEFORE,
+	RNG_AFTER,
+	RNG_OVERLEFT,
+	RNG_OVERRIGHT,
+	RNG_ADJACENT,
+	RNG_UNION,
+	RNG_INTERSECT,
+	RNG_MINUS,
+	RNG_MERGE,
 };
 
 static bool arg_range(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid,
@@ -68,11 +83,13 @@ static bool one(sqlite3_context *ctx, enum range_op op, const struct pgtype_rang
 		return true;
 	case RNG_LOWER_INC:
 	case RNG_UPPER_INC:
-		sqlite3_result_int(ctx, !r->empty && (op == RNG_LOWER_INC ? r->lo : r->hi).inclusive);
+		sqlite3_result_int(ctx,
+				   !r->empty && (op == RNG_LOWER_INC ? r->lo : r->hi).inclusive);
 		return true;
 	case RNG_LOWER_INF:
 	case RNG_UPPER_INF:
-		sqlite3_result_int(ctx, !r->empty && (op == RNG_LOWER_INF ? r->lo : r->hi).infinite);
+		sqlite3_result_int(ctx,
+				   !r->empty && (op == RNG_LOWER_INF ? r->lo : r->hi).infinite);
 		return true;
 	default:
 		return false;
@@ -159,8 +176,10 @@ static void minus(sqlite3_context *ctx, struct pgtype_range *a, const struct pgt
 		result_range(ctx, a, ar);
 		return;
 	}
-	int l1l2 = pgtype_rbound_cmp(st, &a->lo, &b->lo), l1u2 = pgtype_rbound_cmp(st, &a->lo, &b->hi);
-	int u1l2 = pgtype_rbound_cmp(st, &a->hi, &b->lo), u1u2 = pgtype_rbound_cmp(st, &a->hi, &b->hi);
+	int l1l2 = pgtype_rbound_cmp(st, &a->lo, &b->lo),
+	    l1u2 = pgtype_rbound_cmp(st, &a->lo, &b->hi);
+	int u1l2 = pgtype_rbound_cmp(st, &a->hi, &b->lo),
+	    u1u2 = pgtype_rbound_cmp(st, &a->hi, &b->hi);
 	if (l1l2 < 0 && u1u2 > 0) {
 		pgfn_error(ctx, "22000", "result of range difference would not be contiguous");
 		return;
@@ -290,7 +309,8 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	r.lo.inclusive = flags[0] == '[';
 	r.hi.inclusive = flags[1] == ']';
-	if (arg_elem(ctx, argv[1], st, &env, a, &r.lo) && arg_elem(ctx, argv[2], st, &env, a, &r.hi))
+	if (arg_elem(ctx, argv[1], st, &env, a, &r.lo) &&
+	    arg_elem(ctx, argv[2], st, &env, a, &r.hi))
 		result_range(ctx, &r, a);
 	arena_free(a);
 }
@@ -299,7 +319,8 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void fn_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
+	    sqlite3_value_type(argv[1]) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
@@ -353,15 +374,24 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 		int nargs;
 		enum range_op op;
 	} fns[] = {
-		{"pgfn_range_lower", 2, RNG_LOWER},	  {"pgfn_range_upper", 2, RNG_UPPER},
-		{"pgfn_range_isempty", 2, RNG_ISEMPTY},	  {"pgfn_range_lower_inc", 2, RNG_LOWER_INC},
-		{"pgfn_range_upper_inc", 2, RNG_UPPER_INC}, {"pgfn_range_lower_inf", 2, RNG_LOWER_INF},
-		{"pgfn_range_upper_inf", 2, RNG_UPPER_INF}, {"pgfn_range_contains", 3, RNG_CONTAINS},
-		{"pgfn_range_overlaps", 3, RNG_OVERLAPS},   {"pgfn_range_before", 3, RNG_BEFORE},
-		{"pgfn_range_after", 3, RNG_AFTER},	  {"pgfn_range_overleft", 3, RNG_OVERLEFT},
-		{"pgfn_range_overright", 3, RNG_OVERRIGHT}, {"pgfn_range_adjacent", 3, RNG_ADJACENT},
-		{"pgfn_range_union", 3, RNG_UNION},	  {"pgfn_range_intersect", 3, RNG_INTERSECT},
-		{"pgfn_range_minus", 3, RNG_MINUS},	  {"pgfn_range_merge", 3, RNG_MERGE},
+		{"pgfn_range_lower", 2, RNG_LOWER},
+		{"pgfn_range_upper", 2, RNG_UPPER},
+		{"pgfn_range_isempty", 2, RNG_ISEMPTY},
+		{"pgfn_range_lower_inc", 2, RNG_LOWER_INC},
+		{"pgfn_range_upper_inc", 2, RNG_UPPER_INC},
+		{"pgfn_range_lower_inf", 2, RNG_LOWER_INF},
+		{"pgfn_range_upper_inf", 2, RNG_UPPER_INF},
+		{"pgfn_range_contains", 3, RNG_CONTAINS},
+		{"pgfn_range_overlaps", 3, RNG_OVERLAPS},
+		{"pgfn_range_before", 3, RNG_BEFORE},
+		{"pgfn_range_after", 3, RNG_AFTER},
+		{"pgfn_range_overleft", 3, RNG_OVERLEFT},
+		{"pgfn_range_overright", 3, RNG_OVERRIGHT},
+		{"pgfn_range_adjacent", 3, RNG_ADJACENT},
+		{"pgfn_range_union", 3, RNG_UNION},
+		{"pgfn_range_intersect", 3, RNG_INTERSECT},
+		{"pgfn_range_minus", 3, RNG_MINUS},
+		{"pgfn_range_merge", 3, RNG_MERGE},
 	};
 	const int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
@@ -371,10 +401,11 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 			return rc;
 	}
 	/* these read values in the session's zone and DateStyle: not deterministic */
-	int rc = sqlite3_create_function(db, "shardlite_range", 2, SQLITE_UTF8, c, fn_in, NULL, NULL);
+	int rc = sqlite3_create_function(db, "shardlite_range", 2, SQLITE_UTF8, c, fn_in, NULL,
+					 NULL);
 	for (int n = 3; rc == SQLITE_OK && n <= 4; n++)
-		rc = sqlite3_create_function(db, "pgfn_range_make", n, SQLITE_UTF8, c, fn_make, NULL,
-					     NULL);
+		rc = sqlite3_create_function(db, "pgfn_range_make", n, SQLITE_UTF8, c, fn_make,
+					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_range_has", 3, SQLITE_UTF8, c, fn_has, NULL,
 					     NULL);

@@ -83,7 +83,10 @@ static const char *numeric_canon(const char *s, size_t n, struct arena *a)
 /* NaN above Infinity above every number, as numeric_cmp orders them. */
 static int num_rank(const char *s)
 {
-	return strcmp(s, "NaN") == 0 ? 2 : strcmp(s, "Infinity") == 0 ? 1 : strcmp(s, "-Infinity") == 0 ? -1 : 0;
+	return strcmp(s, "NaN") == 0         ? 2
+	       : strcmp(s, "Infinity") == 0  ? 1
+	       : strcmp(s, "-Infinity") == 0 ? -1
+					     : 0;
 }
 
 static int sign(int v) { return (v > 0) - (v < 0); }
@@ -100,7 +103,8 @@ static int numeric_cmp(const char *a, const char *b)
 	a += na, b += nb;
 	size_t ia = strcspn(a, "."), ib = strcspn(b, ".");
 	int r = ia != ib ? (ia < ib ? -1 : 1) : sign(strncmp(a, b, ia));
-	for (const char *x = a + ia + (a[ia] == '.'), *y = b + ib + (b[ib] == '.'); !r && (*x || *y);) {
+	for (const char *x = a + ia + (a[ia] == '.'), *y = b + ib + (b[ib] == '.');
+	     !r && (*x || *y);) {
 		char cx = *x ? *x++ : '0', cy = *y ? *y++ : '0';
 		r = sign(cx - cy);
 	}
@@ -109,9 +113,8 @@ static int numeric_cmp(const char *a, const char *b)
 
 /* ---- one subtype value ---- */
 
-bool pgtype_range_elem_in(uint32_t subtype, const char *s, size_t n,
-			  const struct pgtype_dtenv *env, struct arena *a, const char **out,
-			  struct pgerr *err)
+bool pgtype_range_elem_in(uint32_t subtype, const char *s, size_t n, const struct pgtype_dtenv *env,
+			  struct arena *a, const char **out, struct pgerr *err)
 {
 	struct pgtype_value v;
 	if (!pgtype_decode_text_env(subtype, s, n, env, a, &v, err))
@@ -238,8 +241,9 @@ static bool serialize(struct pgtype_range *r, uint32_t st, struct pgerr *err)
 	if (!r->lo.infinite && !r->hi.infinite) {
 		int c = pgtype_range_elem_cmp(st, r->lo.val, r->hi.val);
 		if (c > 0)
-			return pgerr_set(err, "22000", "range lower bound must be less than or equal "
-						       "to range upper bound");
+			return pgerr_set(err, "22000",
+					 "range lower bound must be less than or equal "
+					 "to range upper bound");
 		if (c == 0 && !(r->lo.inclusive && r->hi.inclusive))
 			r->empty = true;
 	}
@@ -433,9 +437,8 @@ void pgtype_range_out_styled(struct strbuf *out, const struct pgtype_range *r,
 	range_out(out, r, tz, ds, true);
 }
 
-bool pgtype_range_decode_text(uint32_t oid, const char *s, size_t n,
-			      const struct pgtype_dtenv *env, struct arena *a,
-			      struct pgtype_value *out, struct pgerr *err)
+bool pgtype_range_decode_text(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			      struct arena *a, struct pgtype_value *out, struct pgerr *err)
 {
 	struct pgtype_range r;
 	if (!pgtype_range_in(oid, s, n, env, a, &r, err))
@@ -515,7 +518,8 @@ static bool recv_bound(uint32_t st, const uint8_t **p, const uint8_t *end, struc
 		return true;
 	if (end - *p < 4)
 		return bad_range(err);
-	uint32_t len = (uint32_t)(*p)[0] << 24 | (uint32_t)(*p)[1] << 16 | (uint32_t)(*p)[2] << 8 | (*p)[3];
+	uint32_t len = (uint32_t)(*p)[0] << 24 | (uint32_t)(*p)[1] << 16 | (uint32_t)(*p)[2] << 8 |
+		       (*p)[3];
 	*p += 4;
 	if ((size_t)(end - *p) < len)
 		return bad_range(err);
@@ -541,8 +545,10 @@ bool pgtype_range_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	uint8_t f = *p++;
 	uint32_t st = pgtype_range_subtype(oid);
 	struct pgtype_range r = {.oid = oid, .empty = f & RB_EMPTY};
-	r.lo = (struct pgtype_rbound){.inclusive = f & RB_LB_INC, .infinite = (f & (RB_LB_INF | RB_EMPTY)) != 0};
-	r.hi = (struct pgtype_rbound){.inclusive = f & RB_UB_INC, .infinite = (f & (RB_UB_INF | RB_EMPTY)) != 0};
+	r.lo = (struct pgtype_rbound){.inclusive = f & RB_LB_INC,
+				      .infinite = (f & (RB_LB_INF | RB_EMPTY)) != 0};
+	r.hi = (struct pgtype_rbound){.inclusive = f & RB_UB_INC,
+				      .infinite = (f & (RB_UB_INF | RB_EMPTY)) != 0};
 	if (!recv_bound(st, &p, end, a, &r.lo, err) || !recv_bound(st, &p, end, a, &r.hi, err))
 		return false;
 	if (p != end)

@@ -110,7 +110,8 @@ uint32_t xlat_range_node_type(const PgQuery__Node *n)
 	if (n->node_case == NODE(FUNC_CALL) && n->func_call->n_funcname <= 2)
 		name = xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]);
 	else if (n->node_case == NODE(TYPE_CAST) && !n->type_cast->type_name->n_array_bounds)
-		name = xlat_node_str(n->type_cast->type_name->names[n->type_cast->type_name->n_names - 1]);
+		name = xlat_node_str(
+			n->type_cast->type_name->names[n->type_cast->type_name->n_names - 1]);
 	for (size_t i = 0; name && i < ARRAY_LEN(range_types); i++)
 		if (strcmp(range_types[i].name, name) == 0)
 			return range_types[i].oid;
@@ -177,6 +178,14 @@ static int constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 {
 	if (f->n_args < 2 || f->n_args > 3)
 		return 0;
+	const PgQuery__AConst *k = f->n_args == 3 ? xlat_const_value(c, f->args[2]) : NULL;
+	const char *flags = k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL ? k->sval->sval : NULL;
+	if (flags && !(strlen(flags) == 2 && strchr("[(", flags[0]) && strchr("])", flags[1]))) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+			  "invalid range bound flags"); /* raised by the call: no position */
+		pgerr_hint(c->err, "Valid values are \"[]\", \"[)\", \"(]\", and \"()\".");
+		return -1;
+	}
 	struct xlat_type at[3];
 	xlat_printf(c, "pgfn_range_make(%u", rt->oid);
 	uint32_t st = pgtype_range_subtype(rt->oid);
@@ -200,7 +209,8 @@ int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		    struct xlat_type *t)
 {
 	if (strcmp(name, "range_agg") == 0 || strcmp(name, "range_intersect_agg") == 0)
-		return xlat_unsupported(c, f->location, arena_printf(c->a, "%s (multiranges)", name))
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "%s (multiranges)", name))
 			       ? 1
 			       : -1;
 	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order)
@@ -244,11 +254,11 @@ static const struct range_op {
 	bool swap;   /* a <@ b is b @> a */
 	bool result; /* a range (+ * -), else a boolean */
 } range_ops[] = {
-	{"@>", "pgfn_range_contains", false, false}, {"<@", "pgfn_range_contains", true, false},
-	{"&&", "pgfn_range_overlaps", false, false}, {"<<", "pgfn_range_before", false, false},
-	{">>", "pgfn_range_after", false, false},    {"&<", "pgfn_range_overleft", false, false},
+	{"@>", "pgfn_range_contains", false, false},  {"<@", "pgfn_range_contains", true, false},
+	{"&&", "pgfn_range_overlaps", false, false},  {"<<", "pgfn_range_before", false, false},
+	{">>", "pgfn_range_after", false, false},     {"&<", "pgfn_range_overleft", false, false},
 	{"&>", "pgfn_range_overright", false, false}, {"-|-", "pgfn_range_adjacent", false, false},
-	{"+", "pgfn_range_union", false, true},      {"*", "pgfn_range_intersect", false, true},
+	{"+", "pgfn_range_union", false, true},       {"*", "pgfn_range_intersect", false, true},
 	{"-", "pgfn_range_minus", false, true},
 };
 
@@ -274,12 +284,13 @@ int xlat_range_operator(struct xlat_ctx *c, const char *op, const char *ls, stru
 	if (!o || (!lr && !rr))
 		return 0;
 	uint32_t oid = lr ? l.oid : r.oid;
-	bool elem = strcmp(op, "@>") == 0 ? !rr && !texty(r.oid)
+	bool elem = strcmp(op, "@>") == 0   ? !rr && !texty(r.oid)
 		    : strcmp(op, "<@") == 0 ? !lr && !texty(l.oid)
 					    : false;
 	if (elem) { /* range @> element, element <@ range: anyelement takes no implicit cast */
 		uint32_t et = lr ? r.oid : l.oid;
-		if ((lr ? rr : lr) || (et != pgtype_range_subtype(oid) && et != XLAT_OID_UNKNOWN_COL))
+		if ((lr ? rr : lr) ||
+		    (et != pgtype_range_subtype(oid) && et != XLAT_OID_UNKNOWN_COL))
 			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
 		xlat_printf(c, "pgfn_range_has(%s, %s, %u)", lr ? ls : rs, lr ? rs : ls, oid);
 		*t = (struct xlat_type){XLAT_OID_BOOL, -1};

@@ -91,11 +91,16 @@ START_TEST(test_range_order)
 		const char *a, *b;
 		int want;
 	} k[] = {
-		{PGTYPE_INT4RANGE, "empty", "(,)", -1},     {PGTYPE_INT4RANGE, "(,5)", "[1,2)", -1},
-		{PGTYPE_INT4RANGE, "[1,5)", "[1,6)", -1},   {PGTYPE_INT4RANGE, "[1,)", "[1,100)", 1},
-		{PGTYPE_INT4RANGE, "[9,10)", "[10,11)", -1}, {PGTYPE_NUMRANGE, "[1.0,2)", "[1,2.00)", 0},
-		{PGTYPE_NUMRANGE, "[9,10)", "[10,11)", -1}, {PGTYPE_NUMRANGE, "(1,2)", "[1,2)", 1},
-		{PGTYPE_NUMRANGE, "[-2,0)", "[-10,0)", 1},  {PGTYPE_DATERANGE, "[-infinity,)", "[2024-01-01,)", -1},
+		{PGTYPE_INT4RANGE, "empty", "(,)", -1},
+		{PGTYPE_INT4RANGE, "(,5)", "[1,2)", -1},
+		{PGTYPE_INT4RANGE, "[1,5)", "[1,6)", -1},
+		{PGTYPE_INT4RANGE, "[1,)", "[1,100)", 1},
+		{PGTYPE_INT4RANGE, "[9,10)", "[10,11)", -1},
+		{PGTYPE_NUMRANGE, "[1.0,2)", "[1,2.00)", 0},
+		{PGTYPE_NUMRANGE, "[9,10)", "[10,11)", -1},
+		{PGTYPE_NUMRANGE, "(1,2)", "[1,2)", 1},
+		{PGTYPE_NUMRANGE, "[-2,0)", "[-10,0)", 1},
+		{PGTYPE_DATERANGE, "[-infinity,)", "[2024-01-01,)", -1},
 	};
 	struct arena *a = arena_new(0);
 	for (size_t i = 0; i < sizeof(k) / sizeof(k[0]); i++) {
