@@ -86,6 +86,20 @@ SELECT pg_typeof(during), pg_typeof(days), pg_typeof(seats), pg_typeof(price), p
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'rg_booking'::regclass AND attnum > 1 ORDER BY attnum;
 SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_name = 'rg_booking' AND ordinal_position > 2 ORDER BY ordinal_position;
 SELECT oid, typname, typtype, typcategory, typalign, typstorage, typelem, typarray, typinput, typreceive FROM pg_type WHERE oid IN (3904, 3905, 3906, 3908, 3910, 3911, 3912, 3926, 3927) ORDER BY oid;
+SELECT '[2024-01-01, infinity)'::tsrange, '[-infinity,2024-01-01]'::tstzrange, tsrange('-infinity', 'infinity', '[]');
+SELECT '(1,"2")'::int4range, '["1" , 2]'::int4range, '[1,\2]'::int4range;
+CREATE TABLE rg_src (t text, k int);
+INSERT INTO rg_src VALUES ('[1,3]', 1), ('(5,9)', 2), (NULL, 3);
+CREATE TABLE rg_dst (k int PRIMARY KEY, r int4range);
+INSERT INTO rg_dst SELECT k, t::int4range FROM rg_src;
+INSERT INTO rg_dst VALUES (1, '[100,200)'), (4, '[2,3)') ON CONFLICT (k) DO UPDATE SET r = rg_dst.r + EXCLUDED.r * int4range(0, 4);
+SELECT * FROM rg_dst ORDER BY k;
+SELECT a.k, b.k FROM rg_dst a JOIN rg_dst b ON a.r && b.r AND a.k < b.k ORDER BY 1, 2;
+SELECT k FROM rg_dst WHERE r @> (SELECT 2) ORDER BY k;
+SELECT k FROM rg_dst WHERE r IS NULL;
+SELECT count(*) FILTER (WHERE r @> 6), count(*) FILTER (WHERE r -|- int4range(4, 6)) FROM rg_dst;
+DROP TABLE rg_src;
+DROP TABLE rg_dst;
 -- time zones
 SET TimeZone = 'America/New_York';
 SELECT at_tz, lower(at_tz) FROM rg_booking WHERE id IN (1, 2) ORDER BY id;
