@@ -232,6 +232,14 @@ int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 		if (!xlat_expr(c, f->args[i], &at[i]))
 			return -1;
 	}
+	bool ours = fn->result == XLAT_OID_BOOL || fn->result == 1; /* no other type has these */
+	if (!xlat_range_type(at[0].oid) && ours && at[0].oid == XLAT_OID_UNKNOWN_COL &&
+	    (c->flags & XLAT_X_NOSUBQUERY)) /* a CHECK or DEFAULT: the column's type is unknown */
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "%s of a column in a table constraint",
+						     name))
+			       ? 1
+			       : -1;
 	if (!xlat_range_type(at[0].oid)) {
 		take_back(c, mark, nslots); /* lower(text) and the like: not ours */
 		return 0;

@@ -100,6 +100,13 @@ SELECT k FROM rg_dst WHERE r IS NULL;
 SELECT count(*) FILTER (WHERE r @> 6), count(*) FILTER (WHERE r -|- int4range(4, 6)) FROM rg_dst;
 DROP TABLE rg_src;
 DROP TABLE rg_dst;
+CREATE TABLE rg_ck (a int4range CHECK (a <> 'empty'), b numrange DEFAULT '[1,2]', c daterange DEFAULT '[2024-01-01,2024-01-02]');
+INSERT INTO rg_ck (a) VALUES ('[1,2)');
+INSERT INTO rg_ck (a) VALUES ('(1,2)');
+SELECT * FROM rg_ck;
+DROP TABLE rg_ck;
+-- differs: a range function of a column inside CHECK is 0A000 (the column's type is not known there)
+CREATE TABLE rg_ck2 (a int4range, CHECK (NOT isempty(a)));
 -- time zones
 SET TimeZone = 'America/New_York';
 SELECT at_tz, lower(at_tz) FROM rg_booking WHERE id IN (1, 2) ORDER BY id;
