@@ -70,29 +70,29 @@ static void result_bound(sqlite3_context *ctx, uint32_t st, const struct pgtype_
 		sqlite3_result_text(ctx, b->val, -1, SQLITE_TRANSIENT);
 }
 
-static bool one(sqlite3_context *ctx, enum range_op op, const struct pgtype_range *r)
+static void one(sqlite3_context *ctx, enum range_op op, const struct pgtype_range *r)
 {
 	uint32_t st = pgtype_range_subtype(r->oid);
 	switch (op) {
 	case RNG_LOWER:
 	case RNG_UPPER:
 		result_bound(ctx, st, op == RNG_LOWER ? &r->lo : &r->hi, r->empty);
-		return true;
+		return;
 	case RNG_ISEMPTY:
 		sqlite3_result_int(ctx, r->empty);
-		return true;
+		return;
 	case RNG_LOWER_INC:
 	case RNG_UPPER_INC:
 		sqlite3_result_int(ctx,
 				   !r->empty && (op == RNG_LOWER_INC ? r->lo : r->hi).inclusive);
-		return true;
+		return;
 	case RNG_LOWER_INF:
 	case RNG_UPPER_INF:
 		sqlite3_result_int(ctx,
 				   !r->empty && (op == RNG_LOWER_INF ? r->lo : r->hi).infinite);
-		return true;
-	default:
-		return false;
+		return;
+	default: /* only the one-argument functions come here */
+		return;
 	}
 }
 
@@ -251,8 +251,11 @@ static void fn_range(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[argc - 1]);
 	struct arena *a = arena_new(0);
 	struct pgtype_range x, y;
-	if (arg_range(ctx, argv[0], oid, NULL, a, &x) &&
-	    (argc == 2 ? one(ctx, op, &x) : arg_range(ctx, argv[1], oid, NULL, a, &y)) && argc == 3)
+	if (!arg_range(ctx, argv[0], oid, NULL, a, &x))
+		; /* the error is raised */
+	else if (argc == 2)
+		one(ctx, op, &x);
+	else if (arg_range(ctx, argv[1], oid, NULL, a, &y))
 		two(ctx, op, &x, &y, a);
 	arena_free(a);
 }
