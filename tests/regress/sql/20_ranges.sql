@@ -33,6 +33,7 @@ SELECT pg_typeof(lower(int4range(1, 5))), pg_typeof(upper(int8range(1, 5))), pg_
 SELECT isempty('empty'::int4range), isempty(int4range(1, 1)), isempty(int4range(1, 2)), lower_inc(int4range(1, 5)), upper_inc(int4range(1, 5)), upper_inc(numrange(1, 5, '[]')), lower_inc('empty'::int4range);
 SELECT lower_inf(int4range(NULL, 5)), upper_inf(int4range(NULL, 5)), lower_inf('empty'::int4range), upper_inf(numrange(1, NULL)), lower_inf('[-infinity,)'::daterange);
 SELECT range_merge(int4range(1, 2), int4range(5, 6)), range_merge('empty'::int4range, int4range(5, 6)), range_merge(numrange(1, 3), numrange(2, 4, '[]'));
+SELECT max(r) FROM (VALUES (int4range(1, 2)), (int4range(5, 6))) v(r);
 SELECT lower('ABC'), upper('abc');
 SELECT lower('QQQ'), upper('z') || 'w';
 SELECT '[1,2]'::jsonb @> '[1]', ARRAY[1,2] @> ARRAY[2], ARRAY[1,2] && ARRAY[2,3];
