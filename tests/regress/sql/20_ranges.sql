@@ -108,6 +108,19 @@ SELECT * FROM rg_ck;
 DROP TABLE rg_ck;
 -- differs: a range function of a column inside CHECK is 0A000 (the column's type is not known there)
 CREATE TABLE rg_ck2 (a int4range, CHECK (NOT isempty(a)));
+CREATE TABLE rg_gi (k int, r int4range, n numrange);
+INSERT INTO rg_gi VALUES (1, '[1,3)', '[1.0,2)'), (2, '[5,9)', '(,5]'), (3, 'empty', NULL);
+SELECT k FROM rg_gi WHERE r IN ('[1,2]', 'empty') ORDER BY k;
+SELECT k FROM rg_gi WHERE r IS DISTINCT FROM '[1,3)' ORDER BY k;
+SELECT k FROM rg_gi WHERE r BETWEEN '[0,1)' AND '[5,6)' ORDER BY k;
+SELECT k FROM rg_gi WHERE n = '[1,2)' ORDER BY k;
+SELECT k, CASE r WHEN '[1,3)' THEN 'a' ELSE 'b' END FROM rg_gi ORDER BY k;
+SELECT '[1,5)'::int4range::int8range;
+SELECT k FROM rg_gi WHERE r = ANY('{"[1,3)","[5,9)"}'::int4range[]) ORDER BY k;
+SELECT greatest(int4range(1,2), int4range(0,9)), least(int4range(1,2), int4range(0,9));
+SELECT k, r FROM rg_gi ORDER BY r NULLS FIRST, k;
+SELECT coalesce(n, 'empty') FROM rg_gi ORDER BY k;
+DROP TABLE rg_gi;
 -- time zones
 SET TimeZone = 'America/New_York';
 SELECT at_tz, lower(at_tz) FROM rg_booking WHERE id IN (1, 2) ORDER BY id;
