@@ -276,6 +276,28 @@ static void fn_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_range_text(range, range_oid): range::text of a date/time range, its bounds in the
+ * session's zone and DateStyle as range_out shows them. */
+static void fn_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	struct pgtype_range r;
+	if (arg_range(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), NULL, a, &r)) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgtype_range_out_styled(&sb, &r, pgfn_dt_zone(ctx),
+					&pgfn_dt_session(ctx)->datestyle);
+		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+		strbuf_fini(&sb);
+	}
+	arena_free(a);
+}
+
 static bool arg_elem(sqlite3_context *ctx, sqlite3_value *v, uint32_t st,
 		     const struct pgtype_dtenv *env, struct arena *a, struct pgtype_rbound *b)
 {
@@ -412,6 +434,9 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_range_has", 3, SQLITE_UTF8, c, fn_has, NULL,
 					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_range_text", 2, SQLITE_UTF8, c, fn_text,
+					     NULL, NULL);
 	static const struct {
 		const char *name;
 		uint32_t oid;

@@ -479,6 +479,10 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 	}
 	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)
 		return xlat_dt_cast_expr(c, x, st.oid, XLAT_OID_TEXT); /* in the session's zone */
+	if (xlat_range_dt(st.oid) && len < 0 && !(c->flags & XLAT_X_NOSUBQUERY)) {
+		xlat_printf(c, "pgfn_range_text(%s, %u)", x, st.oid); /* the session's zone */
+		return true;
+	}
 	if (st.oid == 869 /* inet */ && len < 0) { /* text(inet) shows the netmask */
 		xlat_printf(c, "pgfn_inet_text(%s)", x);
 		return true;

@@ -753,6 +753,9 @@ int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
  * constructor or function (0: not ours); and the range operators (0: no range operand),
  * given the operands' emitted text (xlat_range_operator) or reading them (xlat_range_op). */
 bool xlat_range_type(uint32_t oid);
+/* daterange, tsrange, tstzrange: their text depends on TimeZone and DateStyle (range::text is
+ * pgfn_range_text(x, oid), run in the session). */
+bool xlat_range_dt(uint32_t oid);
 /* The range type of a constructor call or a cast to a range (ORDER BY int4range(a, b)), else 0. */
 uint32_t xlat_range_node_type(const PgQuery__Node *n);
 const char *xlat_range_collation(uint32_t l, uint32_t r);

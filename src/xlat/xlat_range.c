@@ -36,6 +36,11 @@ static const struct range_type *by_oid(uint32_t oid)
 
 bool xlat_range_type(uint32_t oid) { return by_oid(oid) != NULL; }
 
+bool xlat_range_dt(uint32_t oid)
+{
+	return oid == XLAT_OID_DATERANGE || oid == XLAT_OID_TSRANGE || oid == XLAT_OID_TSTZRANGE;
+}
+
 const char *xlat_range_collation(uint32_t l, uint32_t r)
 {
 	const struct range_type *rt = by_oid(l);

@@ -124,6 +124,7 @@ DROP TABLE rg_gi;
 -- time zones
 SET TimeZone = 'America/New_York';
 SELECT at_tz, lower(at_tz) FROM rg_booking WHERE id IN (1, 2) ORDER BY id;
+SELECT at_tz::text, during::text, days::text FROM rg_booking WHERE id = 1;
 SELECT tstzrange('2024-07-01 09:00', '2024-07-01 17:00'), '[2024-01-01 00:00, 2024-01-01 12:00+05:30)'::tstzrange;
 SELECT tstzrange('2024-07-01 09:00', '2024-07-01 17:00') @> '2024-07-01 13:30+00'::timestamptz;
 SET TimeZone = 'Asia/Kolkata';
