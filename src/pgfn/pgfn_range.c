@@ -19,6 +19,7 @@ enum range_op {
 	RNG_LOWER_INF,
 	RNG_UPPER_INF,
 	RNG_CONTAINS,
+	RNG_CONTAINED,
 	RNG_OVERLAPS,
 	RNG_BEFORE,
 	RNG_AFTER,
@@ -207,6 +208,9 @@ static void two(sqlite3_context *ctx, enum range_op op, struct pgtype_range *a,
 	case RNG_CONTAINS:
 		sqlite3_result_int(ctx, contains(st, a, b));
 		return;
+	case RNG_CONTAINED:
+		sqlite3_result_int(ctx, contains(st, b, a));
+		return;
 	case RNG_OVERLAPS:
 		sqlite3_result_int(ctx, overlaps(st, a, b));
 		return;
@@ -340,21 +344,21 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* pgfn_range_has(range, element, range_oid): range @> element (elem_contained_by_range). */
-static void fn_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* pgfn_range_has(range, element, range_oid): range @> element (range_contains_elem), and
+ * pgfn_range_elem_in(element, range, range_oid): element <@ range (elem_contained_by_range). */
+static void has(sqlite3_context *ctx, sqlite3_value *range, sqlite3_value *elem,
+		sqlite3_value *oidv)
 {
-	(void)argc;
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL ||
-	    sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+	if (sqlite3_value_type(range) == SQLITE_NULL || sqlite3_value_type(elem) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[2]), st = pgtype_range_subtype(oid);
+	uint32_t oid = (uint32_t)sqlite3_value_int64(oidv), st = pgtype_range_subtype(oid);
 	struct pgtype_dtenv env = pgfn_dt_env(ctx);
 	struct arena *a = arena_new(0);
 	struct pgtype_range r;
 	struct pgtype_rbound e = {.inclusive = true};
-	if (arg_range(ctx, argv[0], oid, NULL, a, &r) && arg_elem(ctx, argv[1], st, &env, a, &e)) {
+	if (arg_range(ctx, range, oid, NULL, a, &r) && arg_elem(ctx, elem, st, &env, a, &e)) {
 		bool in = !r.empty;
 		if (in && !r.lo.infinite) {
 			int c = pgtype_range_elem_cmp(st, r.lo.val, e.val);
@@ -367,6 +371,18 @@ static void fn_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, in);
 	}
 	arena_free(a);
+}
+
+static void fn_has(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	has(ctx, argv[0], argv[1], argv[2]);
+}
+
+static void fn_elem_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	has(ctx, argv[1], argv[0], argv[2]);
 }
 
 /* The collations: stored range text in range_cmp's order (text that is no range of the type,
@@ -407,6 +423,7 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 		{"pgfn_range_lower_inf", 2, RNG_LOWER_INF},
 		{"pgfn_range_upper_inf", 2, RNG_UPPER_INF},
 		{"pgfn_range_contains", 3, RNG_CONTAINS},
+		{"pgfn_range_contained", 3, RNG_CONTAINED},
 		{"pgfn_range_overlaps", 3, RNG_OVERLAPS},
 		{"pgfn_range_before", 3, RNG_BEFORE},
 		{"pgfn_range_after", 3, RNG_AFTER},
@@ -434,6 +451,9 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_range_has", 3, SQLITE_UTF8, c, fn_has, NULL,
 					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_range_elem_in", 3, SQLITE_UTF8, c,
+					     fn_elem_in, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_range_text", 2, SQLITE_UTF8, c, fn_text,
 					     NULL, NULL);

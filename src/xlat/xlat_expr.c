@@ -538,15 +538,15 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		xlat_printf(c, "%s %s %s", ls, op, rs);
 	}
 	if (b->cls == OPC_ARITH && (xlat_range_type(l.oid) || xlat_range_type(r.oid))) {
-		/* range union, intersection and difference are functions (xlat_range.c) */
-		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
-		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
-		c->sb->len = mark;
-		c->sb->data[mark] = '\0';
-		int h = xlat_range_operator(c, op, ls, l, rs, r, e->location, t);
+		/* range union, intersection and difference are functions (xlat_range.c): " op "
+		 * becomes ", " in place, as numeric_op does */
+		if (!c->sb->failed && rstart - lend >= 2) {
+			memset(c->sb->data + lend, ' ', rstart - lend);
+			c->sb->data[lend] = ',';
+		}
+		int h = xlat_range_operator(c, op, mark, lend, rstart, l, r, e->location, t);
 		if (!h)
 			h = xlat_no_operator(c, op, l.oid, r.oid, e->location) ? 1 : -1;
-		xlat_nocache(c);
 		return h > 0;
 	}
 	if ((b->cls == OPC_BIT || (b->cls == OPC_ARITH && strchr("+-", op[0]))) &&

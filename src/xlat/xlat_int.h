@@ -751,7 +751,8 @@ int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
  * (range_in: now for numbers and in DDL, else shardlite_range() when it runs); a cast of x of
  * type from to range type to (42846 unless text or the same range); a call of a range
  * constructor or function (0: not ours); and the range operators (0: no range operand),
- * given the operands' emitted text (xlat_range_operator) or reading them (xlat_range_op). */
+ * around operands already emitted at [mark, lend) and [rstart, end) with ", " between
+ * (xlat_range_operator), or reading them (xlat_range_op). */
 bool xlat_range_type(uint32_t oid);
 /* daterange, tsrange, tstzrange: their text depends on TimeZone and DateStyle (range::text is
  * pgfn_range_text(x, oid), run in the session). */
@@ -763,8 +764,9 @@ bool xlat_range_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int loc
 bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from, int location);
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t);
-int xlat_range_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
-			const char *rs, struct xlat_type r, int location, struct xlat_type *t);
+int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend,
+			size_t rstart, struct xlat_type l, struct xlat_type r, int location,
+			struct xlat_type *t);
 int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		  struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */

@@ -264,15 +264,14 @@ int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 static const struct range_op {
 	const char *op;
 	const char *pgfn;
-	bool swap;   /* a <@ b is b @> a */
 	bool result; /* a range (+ * -), else a boolean */
 } range_ops[] = {
-	{"@>", "pgfn_range_contains", false, false},  {"<@", "pgfn_range_contains", true, false},
-	{"&&", "pgfn_range_overlaps", false, false},  {"<<", "pgfn_range_before", false, false},
-	{">>", "pgfn_range_after", false, false},     {"&<", "pgfn_range_overleft", false, false},
-	{"&>", "pgfn_range_overright", false, false}, {"-|-", "pgfn_range_adjacent", false, false},
-	{"+", "pgfn_range_union", false, true},       {"*", "pgfn_range_intersect", false, true},
-	{"-", "pgfn_range_minus", false, true},
+	{"@>", "pgfn_range_contains", false},  {"<@", "pgfn_range_contained", false},
+	{"&&", "pgfn_range_overlaps", false},  {"<<", "pgfn_range_before", false},
+	{">>", "pgfn_range_after", false},     {"&<", "pgfn_range_overleft", false},
+	{"&>", "pgfn_range_overright", false}, {"-|-", "pgfn_range_adjacent", false},
+	{"+", "pgfn_range_union", true},       {"*", "pgfn_range_intersect", true},
+	{"-", "pgfn_range_minus", true},
 };
 
 static const struct range_op *find_op(const char *op)
@@ -283,20 +282,33 @@ static const struct range_op *find_op(const char *op)
 	return NULL;
 }
 
-/* An operand of the other operand's range type: a literal or text read by range_in. */
-static const char *as_range(struct xlat_ctx *c, const char *x, uint32_t have, uint32_t oid)
+/* The operands stand in c->sb as L at [mark, lend), a separator ", " (padded with blanks) up to
+ * rstart, and R to the end. The call is made around them in place (xlat_insert_at moves the
+ * constants' recorded offsets along, so the translation stays cacheable): fn(L, R, oid), an
+ * operand that is no range (a literal, text) wrapped in shardlite_range(x, oid). */
+static void wrap_call(struct xlat_ctx *c, const char *fn, size_t mark, size_t lend, size_t rstart,
+		      bool wrap_l, bool wrap_r, const char *tail)
 {
-	return have == oid ? x : arena_printf(c->a, "shardlite_range(%s, %u)", x, oid);
+	if (wrap_r) {
+		xlat_puts(c, tail);
+		xlat_insert_at(c, rstart, "shardlite_range(");
+	}
+	if (wrap_l) {
+		xlat_insert_at(c, lend, tail);
+		xlat_insert_at(c, mark, "shardlite_range(");
+	}
+	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
 }
 
-int xlat_range_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
-			const char *rs, struct xlat_type r, int location, struct xlat_type *t)
+int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
+			struct xlat_type l, struct xlat_type r, int location, struct xlat_type *t)
 {
 	const struct range_op *o = find_op(op);
 	bool lr = xlat_range_type(l.oid), rr = xlat_range_type(r.oid);
 	if (!o || (!lr && !rr))
 		return 0;
 	uint32_t oid = lr ? l.oid : r.oid;
+	const char *tail = arena_printf(c->a, ", %u)", oid);
 	bool elem = strcmp(op, "@>") == 0   ? !rr && !texty(r.oid)
 		    : strcmp(op, "<@") == 0 ? !lr && !texty(l.oid)
 					    : false;
@@ -305,14 +317,16 @@ int xlat_range_operator(struct xlat_ctx *c, const char *op, const char *ls, stru
 		if ((lr ? rr : lr) ||
 		    (et != pgtype_range_subtype(oid) && et != XLAT_OID_UNKNOWN_COL))
 			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
-		xlat_printf(c, "pgfn_range_has(%s, %s, %u)", lr ? ls : rs, lr ? rs : ls, oid);
+		wrap_call(c, lr ? "pgfn_range_has" : "pgfn_range_elem_in", mark, lend, rstart,
+			  false, false, tail);
+		xlat_puts(c, tail);
 		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
 		return 1;
 	}
 	if ((lr && rr && l.oid != r.oid) || (!lr && !texty(l.oid)) || (!rr && !texty(r.oid)))
 		return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
-	const char *a = as_range(c, ls, l.oid, oid), *b = as_range(c, rs, r.oid, oid);
-	xlat_printf(c, "%s(%s, %s, %u)", o->pgfn, o->swap ? b : a, o->swap ? a : b, oid);
+	wrap_call(c, o->pgfn, mark, lend, rstart, !lr, !rr, tail);
+	xlat_puts(c, tail);
 	*t = (struct xlat_type){o->result ? oid : XLAT_OID_BOOL, -1};
 	return 1;
 }
@@ -329,15 +343,15 @@ int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, s
 	struct xlat_type l, r;
 	if (!xlat_expr(c, e->lexpr, &l))
 		return -1;
-	char *ls = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	size_t lend = c->sb->len;
+	xlat_puts(c, ", ");
 	size_t rstart = c->sb->len;
 	if (!xlat_expr(c, e->rexpr, &r))
 		return -1;
-	char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
-	take_back(c, mark, nslots);
-	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid))
+	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid)) {
+		take_back(c, mark, nslots);
 		return 0; /* not ours: translated again by its own reader */
+	}
 	xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
-	xlat_nocache(c);
-	return xlat_range_operator(c, op, ls, l, rs, r, e->location, t);
+	return xlat_range_operator(c, op, mark, lend, rstart, l, r, e->location, t);
 }

@@ -57,6 +57,15 @@ SELECT int4range(1, 5) && int8range(1, 5);
 SELECT int4range(1, 5) @> 2.5;
 SELECT numrange(1, 5) @> 2;
 SELECT int8range(1, 5) @> 2;
+-- the same statements with other constants: the translations are cached by shape
+SELECT int4range(1, 5) @> 3, int4range(1, 5) && '[4,9)', 3 <@ int4range(1, 5), int4range(2, 3) <@ int4range(1, 5), '[1,2)' -|- int4range(2, 3);
+SELECT int4range(1, 9) @> 30, int4range(1, 5) && '[7,9)', 30 <@ int4range(1, 5), int4range(2, 30) <@ int4range(1, 5), '[1,2)' -|- int4range(5, 7);
+SELECT int4range(1, 5) + int4range(5, 8), int4range(1, 5) * '[3,8)', '[1,10)' - int4range(5, 12);
+SELECT int4range(1, 7) + int4range(7, 20), int4range(1, 5) * '[0,2)', '[1,30)' - int4range(5, 32);
+SELECT daterange('2024-01-01', '2024-02-01') @> '2024-01-15'::date, tstzrange('2024-01-01', '2024-01-02') && '[2024-01-01 12:00,)';
+SELECT daterange('2024-01-01', '2024-02-01') @> '2024-03-15'::date, tstzrange('2024-01-01', '2024-01-02') && '[2024-01-03 12:00,)';
+SELECT numrange(1.5, 2.5) @> 2.0, numrange(1.5, 2.5) + '[2.5,3]';
+SELECT numrange(1.5, 2.5) @> 3.0, numrange(1.5, 2.5) + '[2.0,9.75]';
 -- columns
 CREATE TABLE rg_booking (id int PRIMARY KEY, room int, during tsrange, days daterange, seats int4range, price numrange, big int8range, at_tz tstzrange);
 INSERT INTO rg_booking VALUES (1, 101, '[2024-01-01 14:00, 2024-01-03 11:00)', '[2024-01-01,2024-01-03]', '[1,4]', '[10.50,20)', '(,100]', '[2024-01-01 14:00+01, 2024-01-03 11:00+01)');
