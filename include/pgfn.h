@@ -217,5 +217,8 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
 int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: date_bin */
+/* pgfn_range.c: range input, constructors, functions and operators (pgfn_range_*), and the
+ * collations pgfn_int4range ... pgfn_tstzrange ordering stored range text as range_cmp. */
+int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c);
 
 #endif

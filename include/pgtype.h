@@ -303,4 +303,49 @@ bool pgtype_macaddr_parse(const char *s, size_t n, uint8_t out[6], struct pgerr 
 bool pgtype_macaddr8_parse(const char *s, size_t n, uint8_t out[8], struct pgerr *err) MUST_CHECK;
 void pgtype_macaddr_out(struct strbuf *out, const uint8_t *b, size_t n);
 
+/* ---- range types (pgtype_range.c) ----
+ * int4range, int8range, numrange, daterange, tsrange, tstzrange. A value is held (and stored)
+ * as the text range_out prints with TimeZone UTC: bounds are their subtype's canonical text,
+ * discrete ranges canonical as [), "empty" for the empty range. */
+enum {
+	PGTYPE_INT4RANGE = 3904, PGTYPE_NUMRANGE = 3906, PGTYPE_TSRANGE = 3908,
+	PGTYPE_TSTZRANGE = 3910, PGTYPE_DATERANGE = 3912, PGTYPE_INT8RANGE = 3926,
+};
+/* One bound as range_deserialize gives it: val (canonical subtype text) unless infinite. */
+struct pgtype_rbound {
+	const char *val;
+	bool infinite, inclusive, lower;
+};
+struct pgtype_range {
+	uint32_t oid; /* the range type */
+	bool empty;
+	struct pgtype_rbound lo, hi;
+};
+/* The subtype of a range type (int4 for int4range ...); 0 when oid is no range type. */
+uint32_t pgtype_range_subtype(uint32_t oid);
+/* range_in of s[0..n) as type oid (bounds read by the subtype's input in env, NULL: UTC, ISO),
+ * canonical; strings in a. 22P02 "malformed range literal" with range_in's DETAIL, the
+ * subtype's input errors, 22000 when the lower bound exceeds the upper. */
+bool pgtype_range_in(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+		     struct arena *a, struct pgtype_range *out, struct pgerr *err) MUST_CHECK;
+/* One value read by the input function of subtype into its canonical text (in a). */
+bool pgtype_range_elem_in(uint32_t subtype, const char *s, size_t n,
+			  const struct pgtype_dtenv *env, struct arena *a, const char **out,
+			  struct pgerr *err) MUST_CHECK;
+/* make_range: r->lo/hi/empty set, checks the order, empties and canonicalizes (discrete
+ * types to [)); the same errors as pgtype_range_in. */
+bool pgtype_range_make(struct pgtype_range *r, struct arena *a, struct pgerr *err) MUST_CHECK;
+/* range_out; bounds shown as stored, or (styled) rendered in zone tz and DateStyle ds. */
+void pgtype_range_out(struct strbuf *out, const struct pgtype_range *r);
+void pgtype_range_out_styled(struct strbuf *out, const struct pgtype_range *r,
+			     const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds);
+/* The subtype's order of two canonical values; range_cmp_bounds and range_cmp_bound_values
+ * of two bounds; range_cmp (empty first, then lower, then upper). -1, 0 or 1. */
+int pgtype_range_elem_cmp(uint32_t subtype, const char *a, const char *b);
+int pgtype_rbound_cmp(uint32_t subtype, const struct pgtype_rbound *a,
+		      const struct pgtype_rbound *b);
+int pgtype_rbound_value_cmp(uint32_t subtype, const struct pgtype_rbound *a,
+			    const struct pgtype_rbound *b);
+int pgtype_range_cmp(const struct pgtype_range *a, const struct pgtype_range *b);
+
 #endif

@@ -176,6 +176,9 @@ static char type_align(const struct pgtype_info *ti)
 {
 	if (!ti)
 		return 'i';
+	uint32_t sub = pgtype_range_subtype(ti->category == 'A' ? ti->elem_oid : ti->oid);
+	if (sub) /* a range (and its array) aligns as its subtype */
+		return type_align(pgtype_by_oid(sub));
 	switch (ti->typlen) {
 	case 1:
 	case 64:
@@ -527,6 +530,16 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t)
 	cat_null(r);
 }
 
+/* pg_type.typtype: pseudo, range, multirange (both of category 'R'), or base. */
+static char type_kind(const struct pgtype_info *ti)
+{
+	if (ti->category == 'P' || ti->oid == PGTYPE_UNKNOWN)
+		return 'p';
+	if (ti->category == 'R')
+		return strstr(ti->name, "multirange") ? 'm' : 'r';
+	return 'b';
+}
+
 static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 {
 	const struct cat_typeio *io = typeio(ti->oid);
@@ -537,7 +550,7 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 				.nsp = CAT_NS_PG_CATALOG,
 				.len = ti->typlen,
 				.byval = type_byval(ti),
-				.type = ti->category == 'P' || ti->oid == PGTYPE_UNKNOWN ? 'p' : 'b',
+				.type = type_kind(ti),
 				.category = ti->category,
 				.preferred = preferred(ti->oid),
 				.subscript = ti->category == 'A' ? "array_subscript_handler" : "-",

@@ -50,6 +50,12 @@ static bool converted(uint32_t elem)
 	case PGTYPE_CIDR:
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
+	case PGTYPE_INT4RANGE: /* read as range_in reads it, UTC, ISO */
+	case PGTYPE_INT8RANGE:
+	case PGTYPE_NUMRANGE:
+	case PGTYPE_DATERANGE:
+	case PGTYPE_TSRANGE:
+	case PGTYPE_TSTZRANGE:
 		return true;
 	default:
 		return false;

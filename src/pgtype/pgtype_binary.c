@@ -255,6 +255,13 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
 		return pgtype_net_send(out, oid, v, err);
+	case PGTYPE_INT4RANGE:
+	case PGTYPE_INT8RANGE:
+	case PGTYPE_NUMRANGE:
+	case PGTYPE_DATERANGE:
+	case PGTYPE_TSRANGE:
+	case PGTYPE_TSTZRANGE:
+		return pgtype_range_send(out, oid, v, err);
 	case PGTYPE_JSONB:
 		strbuf_put_u8(out, 1); /* jsonb binary format version */
 		pgtype_append_as_text(out, v);
@@ -387,6 +394,13 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
 		return pgtype_net_recv(oid, p, n, a, out, err);
+	case PGTYPE_INT4RANGE:
+	case PGTYPE_INT8RANGE:
+	case PGTYPE_NUMRANGE:
+	case PGTYPE_DATERANGE:
+	case PGTYPE_TSRANGE:
+	case PGTYPE_TSTZRANGE:
+		return pgtype_range_recv(oid, p, n, a, out, err);
 	case PGTYPE_VOID:
 		*out = (struct pgtype_value){.kind = PGTYPE_V_NULL};
 		return need_len(oid, n, 0, err);

@@ -114,4 +114,19 @@ bool pgtype_net_send(struct strbuf *out, uint32_t oid, const struct pgtype_value
 bool pgtype_net_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		     struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
+/* pgtype_range.c: range_in of text into its canonical (stored) text, and the output of a
+ * stored range with its date/time bounds in zone tz and DateStyle ds (false: v is no range
+ * text, left to the caller). */
+bool pgtype_range_decode_text(uint32_t oid, const char *s, size_t n,
+			      const struct pgtype_dtenv *env, struct arena *a,
+			      struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+bool pgtype_range_encode_text(struct strbuf *out, uint32_t oid, const struct pgtype_tz *tz,
+			      const struct pgtype_dtstyle *ds, const struct pgtype_value *v);
+/* range_send of stored range text (flags byte, then each finite bound as length + the
+ * subtype's send format) and range_recv into canonical text; 22P03 for malformed input. */
+bool pgtype_range_send(struct strbuf *out, uint32_t oid, const struct pgtype_value *v,
+		       struct pgerr *err) MUST_CHECK;
+bool pgtype_range_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		       struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
 #endif

@@ -329,6 +329,13 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 	case XLAT_OID_MACADDR:
 	case XLAT_OID_MACADDR8:
 		return xlat_net_literal(c, k->to.info->oid, s, const_location(k->arg));
+	case XLAT_OID_INT4RANGE:
+	case XLAT_OID_INT8RANGE:
+	case XLAT_OID_NUMRANGE:
+	case XLAT_OID_DATERANGE:
+	case XLAT_OID_TSRANGE:
+	case XLAT_OID_TSTZRANGE:
+		return xlat_range_literal(c, k->to.info->oid, s, const_location(k->arg));
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB: /* checked now; jsonb made canonical when the statement runs */
 		if (!xlat_json_valid(s))
@@ -472,6 +479,10 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 	}
 	if (xlat_type_is_temporal(st.oid) && st.oid != XLAT_OID_TIMETZ && len < 0)
 		return xlat_dt_cast_expr(c, x, st.oid, XLAT_OID_TEXT); /* in the session's zone */
+	if (xlat_range_dt(st.oid) && len < 0 && !(c->flags & XLAT_X_NOSUBQUERY)) {
+		xlat_printf(c, "pgfn_range_text(%s, %u)", x, st.oid); /* the session's zone */
+		return true;
+	}
 	if (st.oid == 869 /* inet */ && len < 0) { /* text(inet) shows the netmask */
 		xlat_printf(c, "pgfn_inet_text(%s)", x);
 		return true;
@@ -506,6 +517,8 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 		return xlat_dt_cast_expr(c, x, st.oid == XLAT_OID_UNKNOWN ? XLAT_OID_TEXT : st.oid,
 					 to);
 	}
+	if (xlat_range_type(to)) /* text read by range_in when it runs */
+		return xlat_range_cast(c, to, x, st.oid, k->location);
 	bool same = st.oid == to || (st.oid == XLAT_OID_JSON && to == XLAT_OID_JSONB) ||
 		    (st.oid == XLAT_OID_JSONB && to == XLAT_OID_JSON);
 	if (to == XLAT_OID_DATE &&
@@ -546,7 +559,7 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 static bool to_texty_type(uint32_t oid)
 {
 	return xlat_type_is_temporal(oid) || oid == XLAT_OID_UUID || oid == XLAT_OID_JSON ||
-	       oid == XLAT_OID_JSONB || xlat_net_input(oid);
+	       oid == XLAT_OID_JSONB || xlat_net_input(oid) || xlat_range_type(oid);
 }
 
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)

@@ -191,7 +191,7 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			       : 0;
 	}
 	if (n->node_case != NODE(COLUMN_REF))
-		return 0;
+		return xlat_range_node_type(n); /* ORDER BY int4range(a, b) */
 	const PgQuery__ColumnRef *cr = n->column_ref;
 	const char *name = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
 	for (size_t i = 0; name && shape && !shape->star && i < s->n_target_list; i++) {
@@ -214,7 +214,9 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = xlat_net_type(oid) ? " COLLATE pgfn_inet" : xlat_enum_collation(c, oid);
+			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
+			       : xlat_range_type(oid) ? xlat_range_collation(oid, oid)
+						      : xlat_enum_collation(c, oid);
 		any |= v[i] != NULL;
 	}
 	return any ? v : NULL;

@@ -514,6 +514,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			       : NULL;
 	if (cmp && !coll) /* inet: in network_cmp's order (xlat_net.c) */
 		coll = xlat_net_collation(l.oid, r.oid, op);
+	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */
+		coll = xlat_range_collation(l.oid, r.oid);
 	if (coll) { /* enums compare by their sort order: the left operand carries it */
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");
@@ -534,6 +536,18 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			return h > 0;
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
+	}
+	if (b->cls == OPC_ARITH && (xlat_range_type(l.oid) || xlat_range_type(r.oid))) {
+		/* range union, intersection and difference are functions (xlat_range.c): " op "
+		 * becomes ", " in place, as numeric_op does */
+		if (!c->sb->failed && rstart - lend >= 2) {
+			memset(c->sb->data + lend, ' ', rstart - lend);
+			c->sb->data[lend] = ',';
+		}
+		int h = xlat_range_operator(c, op, mark, lend, rstart, l, r, e->location, t);
+		if (!h)
+			h = xlat_no_operator(c, op, l.oid, r.oid, e->location) ? 1 : -1;
+		return h > 0;
 	}
 	if ((b->cls == OPC_BIT || (b->cls == OPC_ARITH && strchr("+-", op[0]))) &&
 	    (xlat_net_type(l.oid) || xlat_net_type(r.oid) || strlen(op) > 2 || op[1] == '&')) {
@@ -704,6 +718,9 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		return prefix_op(c, e, op, t);
 	if (xlat_catalog_is_regex(op))
 		return xlat_catalog_regex(c, e, op, t);
+	int rg = xlat_range_op(c, e, op, t); /* before the JSON, array and inet readings */
+	if (rg)
+		return rg > 0;
 	int js = xlat_json_op(c, e, op, t);
 	if (js)
 		return js > 0;

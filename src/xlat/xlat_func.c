@@ -603,6 +603,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		xlat_puts(c, "*");
 	else if (!args(c, f, tv))
 		return false;
+	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && xlat_range_type(tv[0].oid))
+		return no_such_function(c, f, fn->name); /* PostgreSQL has no min/max of a range */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)
 		xlat_enum_collate(c, tv[0].oid); /* min/max of an enum: by its sort order */
 	const char *name = sqlite_name(fn, tv, f->n_args);
@@ -657,6 +659,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_range_func(c, f, name, t); /* int4range(1, 5), lower(r) ... */
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&

@@ -115,6 +115,12 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_CIDR:
 	case XLAT_OID_MACADDR:
 	case XLAT_OID_MACADDR8:
+	case XLAT_OID_INT4RANGE:
+	case XLAT_OID_INT8RANGE:
+	case XLAT_OID_NUMRANGE:
+	case XLAT_OID_DATERANGE:
+	case XLAT_OID_TSRANGE:
+	case XLAT_OID_TSTZRANGE:
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB:
 	case XLAT_OID_DATE:
@@ -164,6 +170,14 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 			       : arena_printf(c->a, "%s(", xlat_net_input(oid));
 	case XLAT_OID_BYTEA:
 		return t.oid == oid ? NULL : "shardlite_bytea(";
+	case XLAT_OID_INT4RANGE:
+	case XLAT_OID_INT8RANGE:
+	case XLAT_OID_NUMRANGE:
+	case XLAT_OID_DATERANGE:
+	case XLAT_OID_TSRANGE:
+	case XLAT_OID_TSTZRANGE: /* text read by range_in */
+		*tail = arena_printf(c->a, ", %u)", oid);
+		return t.oid == oid ? NULL : "shardlite_range(";
 	case XLAT_OID_JSON:
 		return t.oid == oid && !param ? NULL : "pgfn_json_in(";
 	case XLAT_OID_JSONB:

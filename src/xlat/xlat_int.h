@@ -42,6 +42,12 @@ enum {
 	XLAT_OID_MACADDR = 829,
 	XLAT_OID_INET = 869,
 	XLAT_OID_JSONB = 3802,
+	XLAT_OID_INT4RANGE = 3904,
+	XLAT_OID_NUMRANGE = 3906,
+	XLAT_OID_TSRANGE = 3908,
+	XLAT_OID_TSTZRANGE = 3910,
+	XLAT_OID_DATERANGE = 3912,
+	XLAT_OID_INT8RANGE = 3926,
 };
 
 /* The static type of an emitted expression. */
@@ -746,6 +752,29 @@ int xlat_net_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 		  struct xlat_type *t);
 int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
 		      const char *rs, struct xlat_type r, int location, struct xlat_type *t);
+/* xlat_range.c: whether oid is one of the six range types; the collation comparing them
+ * (" COLLATE pgfn_int4range", NULL when neither is a range); a string literal as a range
+ * (range_in: now for numbers and in DDL, else shardlite_range() when it runs); a cast of x of
+ * type from to range type to (42846 unless text or the same range); a call of a range
+ * constructor or function (0: not ours); and the range operators (0: no range operand),
+ * around operands already emitted at [mark, lend) and [rstart, end) with ", " between
+ * (xlat_range_operator), or reading them (xlat_range_op). */
+bool xlat_range_type(uint32_t oid);
+/* daterange, tsrange, tstzrange: their text depends on TimeZone and DateStyle (range::text is
+ * pgfn_range_text(x, oid), run in the session). */
+bool xlat_range_dt(uint32_t oid);
+/* The range type of a constructor call or a cast to a range (ORDER BY int4range(a, b)), else 0. */
+uint32_t xlat_range_node_type(const PgQuery__Node *n);
+const char *xlat_range_collation(uint32_t l, uint32_t r);
+bool xlat_range_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from, int location);
+int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t);
+int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend,
+			size_t rstart, struct xlat_type l, struct xlat_type r, int location,
+			struct xlat_type *t);
+int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		  struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

@@ -35,6 +35,12 @@ static const struct xlat_typeinfo types[] = {
 	{"cidr", XLAT_OID_CIDR, 651, "cidr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr", XLAT_OID_MACADDR, 1040, "macaddr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr8", XLAT_OID_MACADDR8, 775, "macaddr8", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"int4range", XLAT_OID_INT4RANGE, 3905, "int4range", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"int8range", XLAT_OID_INT8RANGE, 3927, "int8range", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"numrange", XLAT_OID_NUMRANGE, 3907, "numrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"daterange", XLAT_OID_DATERANGE, 3913, "daterange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"tsrange", XLAT_OID_TSRANGE, 3909, "tsrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"tstzrange", XLAT_OID_TSTZRANGE, 3911, "tstzrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -53,12 +59,6 @@ static const char *const refused_types[] = {
 	"circle",
 	"tsvector",
 	"tsquery",
-	"int4range",
-	"int8range",
-	"numrange",
-	"tsrange",
-	"tstzrange",
-	"daterange",
 	"int4multirange",
 	"int8multirange",
 	"nummultirange",

@@ -213,6 +213,23 @@ async def main():
     await step(conn, "enum invalid",
                lambda: conn.execute("INSERT INTO feel (id, m) VALUES ($1, $2)", 4, "meh"))
 
+    # ranges: asyncpg's binary range codec (range_send/range_recv) over each subtype
+    async def range_codec():
+        R = asyncpg.Range
+        await conn.execute("CREATE TABLE booking (id int4 PRIMARY KEY, seats int4range, "
+                           "days daterange, during tstzrange, price numrange, at tsrange)")
+        await conn.execute("INSERT INTO booking VALUES ($1, $2, $3, $4, $5, $6)", 1, R(1, 5),
+                           R(datetime.date(2024, 1, 1), datetime.date(2024, 1, 5), upper_inc=True),
+                           R(datetime.datetime(2024, 1, 1, 10, tzinfo=UTC), None),
+                           R(decimal.Decimal("1.50"), decimal.Decimal("2")),
+                           R(datetime.datetime(2024, 1, 1, 10), datetime.datetime(2024, 1, 2)))
+        await conn.execute("INSERT INTO booking (id, seats) VALUES ($1, $2)", 2, R(empty=True))
+        return [rows(await conn.fetch("SELECT * FROM booking ORDER BY seats")),
+                await conn.fetchval("SELECT id FROM booking WHERE seats @> $1::int4 AND during && $2",
+                                    3, R(datetime.datetime(2024, 1, 2, tzinfo=UTC), None)),
+                await conn.fetchval("SELECT ARRAY[int4range(1, 2), int4range(3, 4, '[]')]")]
+    await step(conn, "range codec", range_codec)
+
     await conn.close()
     print("done")
 

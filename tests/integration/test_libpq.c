@@ -325,6 +325,36 @@ static void net_params(PGconn *c)
 	PQclear(r);
 }
 
+/* Range parameters are inferred from their columns and operands, read in text and binary
+ * (range_recv) into canonical text, and sent back in range_send's format. */
+static void range_params(PGconn *c)
+{
+	PQclear(harness_exec_ok(c, "CREATE TABLE rt (seats int4range, during tstzrange)"));
+	expect_params(c, "r1", "INSERT INTO rt VALUES ($1, $2)", 2, (const Oid[]){3904, 3910});
+	expect_params(c, "r2", "SELECT seats FROM rt WHERE during && $1 AND seats = $2", 2,
+		      (const Oid[]){3910, 3904});
+	static const char one_five[] = "\x02\0\0\0\x04\0\0\0\x01\0\0\0\x04\0\0\0\x05";
+	const char *v[] = {one_five, "[2024-01-01 10:00+02,)"};
+	PGresult *r = PQexecPrepared(c, "r1", 2, v, (const int[]){17, 0}, (const int[]){1, 0}, 0);
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+	PQclear(r);
+	const char *w[] = {"(1,5]"};
+	r = PQexecParams(c, "INSERT INTO rt (seats) VALUES ($1)", 1, NULL, w, NULL, NULL, 0);
+	ck_assert_str_eq(PQcmdStatus(r), "INSERT 0 1");
+	PQclear(r);
+	r = harness_exec_ok(c, "SELECT seats, during FROM rt ORDER BY seats");
+	ck_assert_int_eq(PQftype(r, 0), 3904);
+	ck_assert_int_eq(PQftype(r, 1), 3910);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "[1,5)");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "[\"2024-01-01 08:00:00+00\",)");
+	ck_assert_str_eq(PQgetvalue(r, 1, 0), "[2,6)");
+	PQclear(r);
+	r = PQexecParams(c, "SELECT seats FROM rt ORDER BY seats", 0, NULL, NULL, NULL, NULL, 1);
+	ck_assert_int_eq(PQgetlength(r, 0, 0), 17);
+	ck_assert(memcmp(PQgetvalue(r, 0, 0), one_five, 17) == 0);
+	PQclear(r);
+}
+
 START_TEST(parameter_types_inferred)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -375,6 +405,7 @@ START_TEST(parameter_types_inferred)
 	harness_exec_fail(c, "INSERT INTO it3 VALUES ('abc')", "22001");
 	PQfinish(other);
 	net_params(c);
+	range_params(c);
 	PQfinish(c);
 }
 END_TEST

@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_range.c: the built-in range types in expressions — literals and casts (range_in),
+ * the constructors int4range(...) ... tstzrange(...), lower/upper and the bound tests,
+ * range_merge, the operators @> <@ && << >> &< &> -|- + * -, and the collations
+ * (pgfn_int4range, ...) that make comparisons and ORDER BY follow range_cmp rather than the
+ * order of the stored text. All run as pgfn functions (pgfn_range.c). */
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+/* The one table of range types: name (also the constructor's), OID, collation. */
+static const struct range_type {
+	const char *name;
+	uint32_t oid;
+	const char *collation;
+} range_types[] = {
+	{"int4range", PGTYPE_INT4RANGE, " COLLATE pgfn_int4range"},
+	{"int8range", PGTYPE_INT8RANGE, " COLLATE pgfn_int8range"},
+	{"numrange", PGTYPE_NUMRANGE, " COLLATE pgfn_numrange"},
+	{"daterange", PGTYPE_DATERANGE, " COLLATE pgfn_daterange"},
+	{"tsrange", PGTYPE_TSRANGE, " COLLATE pgfn_tsrange"},
+	{"tstzrange", PGTYPE_TSTZRANGE, " COLLATE pgfn_tstzrange"},
+};
+
+static const struct range_type *by_oid(uint32_t oid)
+{
+	for (size_t i = 0; i < ARRAY_LEN(range_types); i++)
+		if (range_types[i].oid == oid)
+			return &range_types[i];
+	return NULL;
+}
+
+bool xlat_range_type(uint32_t oid) { return by_oid(oid) != NULL; }
+
+bool xlat_range_dt(uint32_t oid)
+{
+	return oid == XLAT_OID_DATERANGE || oid == XLAT_OID_TSRANGE || oid == XLAT_OID_TSTZRANGE;
+}
+
+const char *xlat_range_collation(uint32_t l, uint32_t r)
+{
+	const struct range_type *rt = by_oid(l);
+	return rt ? rt->collation : by_oid(r) ? by_oid(r)->collation : NULL;
+}
+
+/* Takes back what was emitted from mark on, and the constants' slots recorded with it, so
+ * that a reader that turned out not to be ours leaves the translation as it found it. */
+static void take_back(struct xlat_ctx *c, size_t mark, int nslots)
+{
+	c->sb->len = mark;
+	c->sb->data[mark] = '\0';
+	c->nslots = nslots;
+}
+
+static const char *type_name(uint32_t oid)
+{
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(oid);
+	return ti ? ti->sql_name : "unknown";
+}
+
+/* Ranges of integers and numbers read the same in every session: checked and made canonical
+ * now (with the literal's position), as a DDL expression must be (a tenant's schema names no
+ * pgfn function). Date/time bounds depend on the session's TimeZone and DateStyle: read when
+ * the statement runs. */
+bool xlat_range_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location)
+{
+	uint32_t st = pgtype_range_subtype(oid);
+	bool now = st == PGTYPE_INT4 || st == PGTYPE_INT8 || st == PGTYPE_NUMERIC ||
+		   (c->flags & XLAT_X_NOSUBQUERY);
+	if (!now) {
+		xlat_puts(c, "shardlite_range(");
+		xlat_string(c, s);
+		xlat_printf(c, ", %u)", oid);
+		return true;
+	}
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text(oid, s, strlen(s), c->a, &v, &err)) {
+		xlat_fail(c, err.sqlstate, location, "%s", err.message);
+		if (err.detail[0])
+			pgerr_detail(c->err, "%s", err.detail);
+		return false;
+	}
+	xlat_string(c, arena_strndup(c->a, v.p, v.n));
+	return true;
+}
+
+static bool texty(uint32_t oid)
+{
+	return oid == XLAT_OID_UNKNOWN_COL || oid == XLAT_OID_UNKNOWN || oid == XLAT_OID_TEXT ||
+	       oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR;
+}
+
+bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from, int location)
+{
+	if (from == to) {
+		xlat_puts(c, x);
+		return true;
+	}
+	if (!texty(from))
+		return xlat_fail(c, "42846", location, "cannot cast type %s to %s", type_name(from),
+				 type_name(to));
+	xlat_printf(c, "shardlite_range(%s, %u)", x, to);
+	return true;
+}
+
+uint32_t xlat_range_node_type(const PgQuery__Node *n)
+{
+	const char *name = NULL;
+	if (n->node_case == NODE(FUNC_CALL) && n->func_call->n_funcname <= 2)
+		name = xlat_node_str(n->func_call->funcname[n->func_call->n_funcname - 1]);
+	else if (n->node_case == NODE(TYPE_CAST) && !n->type_cast->type_name->n_array_bounds)
+		name = xlat_node_str(
+			n->type_cast->type_name->names[n->type_cast->type_name->n_names - 1]);
+	for (size_t i = 0; name && i < ARRAY_LEN(range_types); i++)
+		if (strcmp(range_types[i].name, name) == 0)
+			return range_types[i].oid;
+	return 0;
+}
+
+/* ---- functions ---- */
+
+static const struct range_fn {
+	const char *name;
+	const char *pgfn;
+	int nargs;
+	uint32_t result; /* 0: the subtype; 1: the range type */
+} range_fns[] = {
+	{"lower", "pgfn_range_lower", 1, 0},
+	{"upper", "pgfn_range_upper", 1, 0},
+	{"isempty", "pgfn_range_isempty", 1, XLAT_OID_BOOL},
+	{"lower_inc", "pgfn_range_lower_inc", 1, XLAT_OID_BOOL},
+	{"upper_inc", "pgfn_range_upper_inc", 1, XLAT_OID_BOOL},
+	{"lower_inf", "pgfn_range_lower_inf", 1, XLAT_OID_BOOL},
+	{"upper_inf", "pgfn_range_upper_inf", 1, XLAT_OID_BOOL},
+	{"range_merge", "pgfn_range_merge", 2, 1},
+};
+
+static int no_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		       const struct xlat_type *at)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < f->n_args && i < 3; i++)
+		strbuf_printf(&sb, "%s%s", i ? ", " : "", type_name(at[i].oid));
+	xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "function %s(%s) does not exist",
+		  name, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	pgerr_hint(c->err, "No function matches the given name and argument types. You might "
+			   "need to add explicit type casts.");
+	return -1;
+}
+
+/* Whether a value of type a converts implicitly to subtype st (a literal always does). */
+static bool to_subtype(uint32_t a, uint32_t st)
+{
+	if (a == st || a == XLAT_OID_UNKNOWN || a == XLAT_OID_UNKNOWN_COL)
+		return true;
+	switch (st) {
+	case PGTYPE_INT4:
+		return a == XLAT_OID_INT2;
+	case PGTYPE_INT8:
+		return a == XLAT_OID_INT2 || a == XLAT_OID_INT4;
+	case PGTYPE_NUMERIC:
+		return a == XLAT_OID_INT2 || a == XLAT_OID_INT4 || a == XLAT_OID_INT8;
+	case PGTYPE_TIMESTAMP:
+		return a == XLAT_OID_DATE;
+	case PGTYPE_TIMESTAMPTZ:
+		return a == XLAT_OID_DATE || a == XLAT_OID_TIMESTAMP;
+	default:
+		return false;
+	}
+}
+
+/* int4range(lower, upper[, flags]) and its siblings: pgfn_range_make(oid, lower, upper...). */
+static int constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct range_type *rt,
+		       struct xlat_type *t)
+{
+	if (f->n_args < 2 || f->n_args > 3)
+		return 0;
+	const PgQuery__AConst *k = f->n_args == 3 ? xlat_const_value(c, f->args[2]) : NULL;
+	const char *flags = k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL ? k->sval->sval : NULL;
+	if (flags && !(strlen(flags) == 2 && strchr("[(", flags[0]) && strchr("])", flags[1]))) {
+		xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+			  "invalid range bound flags"); /* raised by the call: no position */
+		pgerr_hint(c->err, "Valid values are \"[]\", \"[)\", \"(]\", and \"()\".");
+		return -1;
+	}
+	struct xlat_type at[3];
+	xlat_printf(c, "pgfn_range_make(%u", rt->oid);
+	uint32_t st = pgtype_range_subtype(rt->oid);
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, ", ");
+		/* numeric bounds keep their digits and scale (xlat_textout.c) */
+		if (!(st == PGTYPE_NUMERIC ? xlat_text_operand(c, f->args[i], &at[i], XLAT_TF_SCALE)
+					   : xlat_expr(c, f->args[i], &at[i])))
+			return -1;
+	}
+	xlat_puts(c, ")");
+	bool ok = to_subtype(at[0].oid, st) && to_subtype(at[1].oid, st) &&
+		  (f->n_args < 3 || texty(at[2].oid));
+	if (!ok)
+		return no_function(c, f, rt->name, at);
+	*t = (struct xlat_type){rt->oid, -1};
+	return 1;
+}
+
+int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		    struct xlat_type *t)
+{
+	if (strcmp(name, "range_agg") == 0 || strcmp(name, "range_intersect_agg") == 0)
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "%s (multiranges)", name))
+			       ? 1
+			       : -1;
+	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(range_types); i++)
+		if (strcmp(range_types[i].name, name) == 0)
+			return constructor(c, f, &range_types[i], t);
+	const struct range_fn *fn = NULL;
+	for (size_t i = 0; i < ARRAY_LEN(range_fns) && !fn; i++)
+		fn = strcmp(range_fns[i].name, name) == 0 ? &range_fns[i] : NULL;
+	if (!fn || (int)f->n_args != fn->nargs)
+		return 0;
+	struct xlat_type at[2];
+	size_t mark = c->sb->len;
+	int nslots = c->nslots;
+	xlat_printf(c, "%s(", fn->pgfn);
+	for (size_t i = 0; i < f->n_args; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &at[i]))
+			return -1;
+	}
+	bool ours = fn->result == XLAT_OID_BOOL || fn->result == 1; /* no other type has these */
+	if (!xlat_range_type(at[0].oid) && ours && at[0].oid == XLAT_OID_UNKNOWN_COL &&
+	    (c->flags & XLAT_X_NOSUBQUERY)) /* a CHECK or DEFAULT: the column's type is unknown */
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "%s of a column in a table constraint",
+						     name))
+			       ? 1
+			       : -1;
+	if (!xlat_range_type(at[0].oid)) {
+		take_back(c, mark, nslots); /* lower(text) and the like: not ours */
+		return 0;
+	}
+	if (fn->nargs == 2 && at[1].oid != at[0].oid)
+		return no_function(c, f, name, at);
+	xlat_printf(c, ", %u)", at[0].oid);
+	*t = (struct xlat_type){fn->result == 0   ? pgtype_range_subtype(at[0].oid)
+				: fn->result == 1 ? at[0].oid
+						  : fn->result,
+				-1};
+	return 1;
+}
+
+/* ---- operators ---- */
+
+static const struct range_op {
+	const char *op;
+	const char *pgfn;
+	bool result; /* a range (+ * -), else a boolean */
+} range_ops[] = {
+	{"@>", "pgfn_range_contains", false},  {"<@", "pgfn_range_contained", false},
+	{"&&", "pgfn_range_overlaps", false},  {"<<", "pgfn_range_before", false},
+	{">>", "pgfn_range_after", false},     {"&<", "pgfn_range_overleft", false},
+	{"&>", "pgfn_range_overright", false}, {"-|-", "pgfn_range_adjacent", false},
+	{"+", "pgfn_range_union", true},       {"*", "pgfn_range_intersect", true},
+	{"-", "pgfn_range_minus", true},
+};
+
+static const struct range_op *find_op(const char *op)
+{
+	for (size_t i = 0; i < ARRAY_LEN(range_ops); i++)
+		if (strcmp(range_ops[i].op, op) == 0)
+			return &range_ops[i];
+	return NULL;
+}
+
+/* The operands stand in c->sb as L at [mark, lend), a separator ", " (padded with blanks) up to
+ * rstart, and R to the end. The call is made around them in place (xlat_insert_at moves the
+ * constants' recorded offsets along, so the translation stays cacheable): fn(L, R, oid), an
+ * operand that is no range (a literal, text) wrapped in shardlite_range(x, oid). */
+static void wrap_call(struct xlat_ctx *c, const char *fn, size_t mark, size_t lend, size_t rstart,
+		      bool wrap_l, bool wrap_r, const char *tail)
+{
+	if (wrap_r) {
+		xlat_puts(c, tail);
+		xlat_insert_at(c, rstart, "shardlite_range(");
+	}
+	if (wrap_l) {
+		xlat_insert_at(c, lend, tail);
+		xlat_insert_at(c, mark, "shardlite_range(");
+	}
+	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
+}
+
+int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
+			struct xlat_type l, struct xlat_type r, int location, struct xlat_type *t)
+{
+	const struct range_op *o = find_op(op);
+	bool lr = xlat_range_type(l.oid), rr = xlat_range_type(r.oid);
+	if (!o || (!lr && !rr))
+		return 0;
+	uint32_t oid = lr ? l.oid : r.oid;
+	const char *tail = arena_printf(c->a, ", %u)", oid);
+	bool elem = strcmp(op, "@>") == 0   ? !rr && !texty(r.oid)
+		    : strcmp(op, "<@") == 0 ? !lr && !texty(l.oid)
+					    : false;
+	if (elem) { /* range @> element, element <@ range: anyelement takes no implicit cast */
+		uint32_t et = lr ? r.oid : l.oid;
+		if ((lr ? rr : lr) ||
+		    (et != pgtype_range_subtype(oid) && et != XLAT_OID_UNKNOWN_COL))
+			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+		wrap_call(c, lr ? "pgfn_range_has" : "pgfn_range_elem_in", mark, lend, rstart,
+			  false, false, tail);
+		xlat_puts(c, tail);
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		return 1;
+	}
+	if ((lr && rr && l.oid != r.oid) || (!lr && !texty(l.oid)) || (!rr && !texty(r.oid)))
+		return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+	wrap_call(c, o->pgfn, mark, lend, rstart, !lr, !rr, tail);
+	xlat_puts(c, tail);
+	*t = (struct xlat_type){o->result ? oid : XLAT_OID_BOOL, -1};
+	return 1;
+}
+
+/* @> <@ && << >> &< &> -|- with a range operand (a_op's early look: the JSON, array and
+ * inet readings of some of these come later); 0 when neither operand is a range. */
+int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t)
+{
+	const struct range_op *o = find_op(op);
+	if (!o || o->result)
+		return 0;
+	size_t mark = c->sb->len;
+	int nslots = c->nslots;
+	struct xlat_type l, r;
+	if (!xlat_expr(c, e->lexpr, &l))
+		return -1;
+	size_t lend = c->sb->len;
+	xlat_puts(c, ", ");
+	size_t rstart = c->sb->len;
+	if (!xlat_expr(c, e->rexpr, &r))
+		return -1;
+	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid)) {
+		take_back(c, mark, nslots);
+		return 0; /* not ours: translated again by its own reader */
+	}
+	xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
+	return xlat_range_operator(c, op, mark, lend, rstart, l, r, e->location, t);
+}
