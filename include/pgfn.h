@@ -167,6 +167,8 @@ int pgfn_register_bytes(sqlite3 *db);  /* pgfn_bytes.c: md5, sha2, encode/decode
  * pgfn_record_text(v1, ..., vn): a row as record_out prints it. */
 int pgfn_register_format(sqlite3 *db);
 int pgfn_register_json(sqlite3 *db);   /* pgfn_jsonfn.c, pgfn_jsonop.c: json and jsonb */
+/* pgfn_jsonpath.c, pgfn_jpexec.c: the jsonpath type, jsonb_path_*, @? and @@ */
+int pgfn_register_jsonpath(sqlite3 *db);
 /* Date/time: casts with validation, arithmetic, now() and friends, date_trunc, extract,
  * age, make_*, to_char, to_timestamp, AT TIME ZONE (pgfn_datetime.c, pgfn_tochar.c). */
 int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);

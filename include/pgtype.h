@@ -45,6 +45,7 @@ enum {
 	PGTYPE_VOID = 2278,
 	PGTYPE_UUID = 2950,
 	PGTYPE_JSONB = 3802,
+	PGTYPE_JSONPATH = 4072,
 	/* arrays of the above that drivers send as parameters */
 	PGTYPE_BOOL_ARRAY = 1000,
 	PGTYPE_INT2_ARRAY = 1005,

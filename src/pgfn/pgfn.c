@@ -22,6 +22,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_bytes,
 		pgfn_register_format,
 		pgfn_register_json,
+		pgfn_register_jsonpath,
 		pgfn_register_array,
 		pgfn_register_arraymd,
 		pgfn_register_arrayfn,

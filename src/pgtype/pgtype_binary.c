@@ -263,7 +263,8 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_send(out, oid, v, err);
 	case PGTYPE_JSONB:
-		strbuf_put_u8(out, 1); /* jsonb binary format version */
+	case PGTYPE_JSONPATH:
+		strbuf_put_u8(out, 1); /* jsonb's and jsonpath's binary format version */
 		pgtype_append_as_text(out, v);
 		return true;
 	case PGTYPE_NUMERIC:
@@ -374,9 +375,11 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_CHAR:
 		return need_len(oid, n, 1, err);
 	case PGTYPE_JSONB:
+	case PGTYPE_JSONPATH:
 		if (n < 1 || p[0] != 1)
 			return pgerr_set(err, SQLSTATE_INVALID_BINARY_REPRESENTATION,
-					 "unsupported jsonb version number %d", n < 1 ? -1 : p[0]);
+					 "unsupported %s version number %d",
+					 oid == PGTYPE_JSONB ? "jsonb" : "jsonpath", n < 1 ? -1 : p[0]);
 		out->p++;
 		out->n--;
 		return true;

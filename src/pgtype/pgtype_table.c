@@ -164,7 +164,7 @@ static const struct pgtype_info types[] = {
 	{3913, "_daterange", "daterange[]", -1, 'A', 0, 3912, true},
 	{3926, "int8range", "int8range", -1, 'R', 3927, 0, true},
 	{3927, "_int8range", "int8range[]", -1, 'A', 0, 3926, true},
-	{4072, "jsonpath", "jsonpath", -1, 'U', 4073, 0, false},
+	{4072, "jsonpath", "jsonpath", -1, 'U', 4073, 0, true},
 	{4073, "_jsonpath", "jsonpath[]", -1, 'A', 0, 4072, false},
 	{4089, "regnamespace", "regnamespace", 4, 'N', 4090, 0, true},
 	{4090, "_regnamespace", "regnamespace[]", -1, 'A', 0, 4089, true},

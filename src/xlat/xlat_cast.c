@@ -336,6 +336,13 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 	case XLAT_OID_TSRANGE:
 	case XLAT_OID_TSTZRANGE:
 		return xlat_range_literal(c, k->to.info->oid, s, const_location(k->arg));
+	case XLAT_OID_JSONPATH: /* read and normalized when the statement runs (pgfn) */
+		if (c->flags & XLAT_X_NOSUBQUERY)
+			break;
+		xlat_puts(c, "pgfn_jsonpath_in(");
+		text_literal(c, k, s);
+		xlat_puts(c, ")");
+		return true;
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB: /* checked now; jsonb made canonical when the statement runs */
 		if (!xlat_json_valid(s))
@@ -546,6 +553,7 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 		const char *in = same || (c->flags & XLAT_X_NOSUBQUERY) ? NULL
 				 : to == XLAT_OID_UUID                   ? "shardlite_uuid"
 				 : to == XLAT_OID_JSON                   ? "pgfn_json_in"
+				 : to == XLAT_OID_JSONPATH               ? "pgfn_jsonpath_in"
 									 : xlat_net_input(to);
 		xlat_printf(c, in ? "%s(%s)" : "%s%s", in ? in : "", x);
 		return true;
@@ -559,7 +567,8 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 static bool to_texty_type(uint32_t oid)
 {
 	return xlat_type_is_temporal(oid) || oid == XLAT_OID_UUID || oid == XLAT_OID_JSON ||
-	       oid == XLAT_OID_JSONB || xlat_net_input(oid) || xlat_range_type(oid);
+	       oid == XLAT_OID_JSONB || oid == XLAT_OID_JSONPATH || xlat_net_input(oid) ||
+	       xlat_range_type(oid);
 }
 
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)

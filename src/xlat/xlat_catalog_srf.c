@@ -425,6 +425,8 @@ static const char *array_of(const char *name, size_t nargs)
 		{"string_to_table", "string_to_array", 2, 3},
 		{"json_object_keys", "pgfn_json_keys_array", 1, 1},
 		{"jsonb_object_keys", "pgfn_jsonb_keys_array", 1, 1},
+		{"jsonb_path_query", "pgfn_jsonb_path_rows", 2, 4},
+		{"jsonb_path_query_tz", "pgfn_jsonb_path_rows", 2, 4},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(pairs); i++)
 		if (strcmp(pairs[i].srf, name) == 0 && nargs >= pairs[i].min && nargs <= pairs[i].max)

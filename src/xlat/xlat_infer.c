@@ -182,6 +182,8 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 		return t.oid == oid && !param ? NULL : "pgfn_json_in(";
 	case XLAT_OID_JSONB:
 		return t.oid == oid && !param ? NULL : "pgfn_jsonb_in(";
+	case XLAT_OID_JSONPATH: /* checked and normalized, as jsonpath_in stores it */
+		return t.oid == oid && !param ? NULL : "pgfn_jsonpath_in(";
 	default: {
 		/* an enum's value: one of its labels (a parameter is bound as text) */
 		bool array = false;

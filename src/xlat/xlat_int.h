@@ -48,6 +48,7 @@ enum {
 	XLAT_OID_TSTZRANGE = 3910,
 	XLAT_OID_DATERANGE = 3912,
 	XLAT_OID_INT8RANGE = 3926,
+	XLAT_OID_JSONPATH = 4072,
 };
 
 /* The static type of an emitted expression. */
@@ -474,6 +475,12 @@ int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
  * -1 failed. */
 int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t);
+/* xlat_jsonpath.c: jsonb_path_* calls and the @? @@ operators (1 emitted, 0 not one, -1
+ * failed). */
+int xlat_jsonpath_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		       struct xlat_type *t);
+int xlat_jsonpath_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+		     struct xlat_type *t);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 

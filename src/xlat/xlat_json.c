@@ -150,7 +150,9 @@ static bool call_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *fn,
 int xlat_json_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t)
 {
 	bool ok;
-	int arr;
+	int arr = xlat_jsonpath_op(c, e, op, t); /* @? and jsonb's @@ */
+	if (arr)
+		return arr;
 	if (strcmp(op, "->") == 0 || strcmp(op, "->>") == 0)
 		ok = get_op(c, e, false, op[2] == '>', t);
 	else if (strcmp(op, "#>") == 0 || strcmp(op, "#>>") == 0)
@@ -302,6 +304,8 @@ int xlat_json_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *n
 {
 	int row = xlat_row_json(c, f, name, t);
 	if (row)
+		return row;
+	if ((row = xlat_jsonpath_func(c, f, name, t)) != 0)
 		return row;
 	if (strstr(name, "_extract_path") && strncmp(name, "json", 4) == 0)
 		return extract_path(c, f, name, t);

@@ -14,7 +14,8 @@ struct srf {
 	const char *name;
 	const char *sqlite;
 	int min, max;
-	int mode; /* -1: none; else pgfn's json mode (0 json, 1 jsonb, 2 jsonb text, 3 json text) */
+	int mode; /* -1: none; -2: none, one jsonb column (jsonb_path_query); else pgfn's json
+		   * mode (0 json, 1 jsonb, 2 jsonb text, 3 json text) */
 	const char *cols[2];  /* PostgreSQL's column names (NULL: the alias or the function name) */
 	const char *vcols[2]; /* the table-valued function's columns */
 };
@@ -48,6 +49,8 @@ static const struct srf srfs[] = {
 	{"json_object_keys", "pgfn_json_keys", 1, 1, 0, {NULL, NULL}, {"key", NULL}},
 	{"jsonb_object_keys", "pgfn_json_keys", 1, 1, 1, {NULL, NULL}, {"key", NULL}},
 	{"regexp_matches", "pgfn_regexp_matches", 2, 3, -1, {NULL, NULL}, {"value", NULL}},
+	{"jsonb_path_query", "pgfn_jsonb_path_query", 2, 4, -2, {NULL, NULL}, {"value", NULL}},
+	{"jsonb_path_query_tz", "pgfn_jsonb_path_query", 2, 4, -2, {NULL, NULL}, {"value", NULL}},
 };
 
 /* Arguments that cannot refer to another FROM item: constants, parameters, casts, arrays and
@@ -499,7 +502,8 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	for (int i = 0; i < n; i++)
 		v[i] = (struct xlat_schema_col){
 			.name = s->cols[i] ? s->cols[i] : alias,
-			.type_oid = s->mode < 0 ? 1009 /* regexp_matches: text[] */
+			.type_oid = s->mode == -2  ? XLAT_OID_JSONB
+				    : s->mode < 0 ? 1009 /* regexp_matches: text[] */
 				    : strcmp(s->vcols[i], "key") == 0 ? XLAT_OID_TEXT
 								      : json_mode_type(s->mode),
 			.typmod = -1};

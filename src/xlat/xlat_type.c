@@ -41,6 +41,7 @@ static const struct xlat_typeinfo types[] = {
 	{"daterange", XLAT_OID_DATERANGE, 3913, "daterange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tsrange", XLAT_OID_TSRANGE, 3909, "tsrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tstzrange", XLAT_OID_TSTZRANGE, 3911, "tstzrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"jsonpath", XLAT_OID_JSONPATH, 4073, "jsonpath", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -89,7 +90,6 @@ static const char *const refused_types[] = {
 	"xid",
 	"xid8",
 	"cid",
-	"jsonpath",
 	"refcursor",
 	"aclitem",
 	"anyelement",

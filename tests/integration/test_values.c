@@ -164,6 +164,49 @@ START_TEST(bpchar_ignores_trailing_blanks)
 }
 END_TEST
 
+/* jsonpath through libpq: Describe types $1 jsonb and $2 jsonpath (ParameterDescription), a
+ * path bound as text or binary (version byte 1), a jsonpath column stored normalized and sent
+ * in binary as jsonpath_send does. */
+START_TEST(jsonpath_parameters_and_binary)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PGresult *r = PQprepare(c, "jp", "SELECT jsonb_path_query_array($1, $2)", 0, NULL);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	r = PQdescribePrepared(c, "jp");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq(PQparamtype(r, 0), 3802);
+	ck_assert_int_eq(PQparamtype(r, 1), 4072);
+	ck_assert_int_eq(PQftype(r, 0), 3802);
+	PQclear(r);
+	const char *vals[2] = {"[1, 2, 3]", "$[*] ? (@ > 1)"};
+	r = PQexecPrepared(c, "jp", 2, vals, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "[2, 3]");
+	PQclear(r);
+	static const char bin_path[] = "\x01$[0]";
+	const char *bvals[2] = {"[7]", bin_path};
+	int lens[2] = {3, 5}, formats[2] = {0, 1};
+	r = PQexecPrepared(c, "jp", 2, bvals, lens, formats, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "[7]");
+	PQclear(r);
+	PQclear(harness_exec_ok(c, "CREATE TABLE jp (p jsonpath)"));
+	const char *path = "$.a ? (@ > 1)";
+	r = PQexecParams(c, "INSERT INTO jp VALUES ($1)", 1, NULL, &path, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQerrorMessage(c));
+	PQclear(r);
+	r = PQexecParams(c, "SELECT p FROM jp", 0, NULL, NULL, NULL, NULL, 1);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQerrorMessage(c));
+	ck_assert_int_eq(PQftype(r, 0), 4072);
+	static const char want[] = "\x01$.\"a\"?(@ > 1)";
+	ck_assert_int_eq(PQgetlength(r, 0, 0), (int)sizeof(want) - 1);
+	ck_assert(memcmp(PQgetvalue(r, 0, 0), want, sizeof(want) - 1) == 0);
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("values");
@@ -174,6 +217,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, datestyle_output_input_and_status);
 	tcase_add_test(tc, exact_numeric_binary);
 	tcase_add_test(tc, bpchar_ignores_trailing_blanks);
+	tcase_add_test(tc, jsonpath_parameters_and_binary);
 	suite_add_tcase(s, tc);
 	return s;
 }

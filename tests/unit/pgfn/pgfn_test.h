@@ -26,5 +26,6 @@ Suite *pgfn_test_enum_suite(void);
 Suite *pgfn_test_uuid_suite(void);
 Suite *pgfn_test_notify_suite(void);
 Suite *pgfn_test_call_suite(void);
+Suite *pgfn_test_jsonpath_suite(void);
 
 #endif

@@ -35,6 +35,7 @@ int main(void)
 	SRunner *sr = srunner_create(pgfn_test_math_suite());
 	srunner_add_suite(sr, pgfn_test_string_suite());
 	srunner_add_suite(sr, pgfn_test_json_suite());
+	srunner_add_suite(sr, pgfn_test_jsonpath_suite());
 	srunner_add_suite(sr, pgfn_test_datetime_suite());
 	srunner_add_suite(sr, pgfn_test_array_suite());
 	srunner_add_suite(sr, pgfn_test_cast_suite());

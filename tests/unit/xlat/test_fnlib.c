@@ -62,7 +62,15 @@ static const struct xcase cases[] = {
 	{"SELECT b::jsonb #- '{a}', b ^@ 'x' FROM t",
 	 "SELECT pgfn_jsonb_delete_path(pgfn_jsonb_in(b), '{a}') AS \"?column?\", "
 	 "pgfn_starts_with(b, 'x') AS \"?column?\" FROM t"},
-	{"SELECT b::jsonb @? '$.a' FROM t", "!0A000@17"},
+	{"SELECT b::jsonb @? '$.a', b::jsonb @@ '$.a == 1'::jsonpath FROM t",
+	 "SELECT pgfn_jsonb_path(pgfn_jsonb_in(b), '$.a', '{}', 1, 0, 4) AS \"?column?\", "
+	 "pgfn_jsonb_path(pgfn_jsonb_in(b), pgfn_jsonpath_in('$.a == 1'), '{}', 1, 1, 4) AS "
+	 "\"?column?\" FROM t"},
+	{"SELECT jsonb_path_query_first(b::jsonb, '$.a', silent => true) FROM t",
+	 "SELECT pgfn_jsonb_path(pgfn_jsonb_in(b), '$.a', '{}', 1, 3, 4) AS jsonb_path_query_first "
+	 "FROM t"},
+	{"SELECT jsonb_path_exists(b::jsonb, b::text) FROM t", "!42883@8"},
+	{"SELECT 1 FROM t WHERE jsonb_path_query(b::jsonb, '$') = '1'", "!0A000@23"},
 	{"SELECT pg_typeof(1), pg_typeof('x'), pg_typeof(a > 1), num_nulls(a, NULL) FROM t",
 	 "SELECT 'integer' AS pg_typeof, 'unknown' AS pg_typeof, 'boolean' AS pg_typeof, "
 	 "((a IS NULL) + (NULL IS NULL)) AS num_nulls FROM t"},
