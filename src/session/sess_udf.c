@@ -319,7 +319,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 			return c->e[i].f;
 	const struct xlat_pl_func *f = NULL;
 	if (st->depth > 0) /* the cache stays as it is while calls run */
-		return xlat_udf_compile(u, a, &f, err) ? f : NULL;
+		return xlat_udf_compile(u, &s->schema, a, &f, err) ? f : NULL;
 	if (!c)
 		c = st->cache = base_xcalloc(1, sizeof(*c));
 	if (c->fp != fp) {
@@ -340,7 +340,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 		return NULL;
 	}
-	if (!xlat_udf_compile(u, c->e[k].a, &f, err))
+	if (!xlat_udf_compile(u, &s->schema, c->e[k].a, &f, err))
 		return NULL;
 	c->e[k].f = f;
 	return f;
@@ -458,8 +458,8 @@ static bool out_row(struct pl_run *r, const struct plan *p, struct pgerr *err)
 	struct pl_rows row = {.ncols = p->ncols, .nrows = 1, .types = p->coltypes};
 	const char **cells = arena_zalloc(r->scratch, (p->ncols + 1) * sizeof(*cells));
 	for (size_t k = 0, n = 0; k < p->nparams; k++)
-		if (p->modes[k] == 'o' || p->modes[k] == 'b')
-			cells[n++] = r->vals[k].text;
+		if (p->modes[k] == 'o' || p->modes[k] == 'b') /* a row: its composite text */
+			cells[n++] = r->vals[k].row ? sess_pl_row_text(r, (int)k) : r->vals[k].text;
 	row.cells = cells;
 	return sess_udf_add_rows(r, &row, err);
 }

@@ -155,6 +155,9 @@ bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat
 	*t = T_BOOL;
 	if (nt->arg->node_case == NODE(ROW_EXPR))
 		return xlat_unsupported(c, nt->location, "IS NULL on a row value");
+	int composite = xlat_composite_null_test(c, nt); /* field by field */
+	if (composite)
+		return composite > 0;
 	if (!xlat_cmp_operand(c, nt->arg, &ignored))
 		return false;
 	xlat_puts(c, nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? " IS NULL"

@@ -119,6 +119,26 @@ static bool row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn)
 	       c->schema->table_fn(c->schema->arg, name, c->a, &cols, &n);
 }
 
+/* An OUT parameter of a table's row type (Sequelize's findOrCreate: OUT response "Authors"):
+ * its value is the row's text (xlat_composite.c); true with its OID and the name as
+ * format_type prints it ("Authors" quoted, t bare) when tn names such a type. */
+static bool out_row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+			 const char **decl)
+{
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (!name || tn->n_array_bounds || tn->n_typmods || !row_type(c, tn) ||
+	    !c->schema->rowtype_fn ||
+	    !(*oid = c->schema->rowtype_fn(c->schema->arg, name, 0, NULL)))
+		return false;
+	const char *rel;
+	(void)c->schema->rowtype_fn(c->schema->arg, NULL, *oid, &rel); /* as the file spells it */
+	bool bare = (*rel >= 'a' && *rel <= 'z') || *rel == '_';
+	for (const char *q = rel; *q && bare; q++)
+		bare = (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
+	*decl = bare ? arena_strdup(c->a, rel) : arena_printf(c->a, "\"%s\"", rel);
+	return true;
+}
+
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
 		     const char **decl)
 {
@@ -239,7 +259,8 @@ static bool any_param(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 					 "parameter name \"%s\" used more than once", name);
 	}
 	p->allnames[i] = arena_strdup(c->a, name);
-	if (!arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
+	if (!(mode == 'o' && out_row_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i])) &&
+	    !arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
 		return false;
 	p->modes[i] = mode;
 	p->nparams++;
@@ -485,7 +506,7 @@ static bool trigger_check(struct xlat_ctx *c, const struct xlat_udf *u, size_t n
 static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
 {
 	const struct xlat_pl_func *f;
-	if (!xlat_udf_compile(u, c->a, &f, c->err))
+	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err))
 		return false;
 	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
 		return true;

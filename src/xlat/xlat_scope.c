@@ -517,7 +517,7 @@ uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name)
 		if (!r->table)
 			return XLAT_OID_RECORD;
 		return c->schema && c->schema->rowtype_fn
-			       ? c->schema->rowtype_fn(c->schema->arg, r->table)
+			       ? c->schema->rowtype_fn(c->schema->arg, r->table, 0, NULL)
 			       : 0;
 	}
 	return 0;

@@ -1,0 +1,51 @@
+-- Composite (row) values: a table's row type as an OUT parameter of a PL/pgSQL function
+-- (Sequelize's findOrCreate), RETURNING * INTO a row variable, (x).* and (x).f of a function's
+-- composite result, a variable declared with a table's name as its type.
+CREATE TABLE cmp_authors (id serial PRIMARY KEY, name varchar(50) NOT NULL, email varchar(255) UNIQUE,
+  active boolean DEFAULT true, balance numeric(10,2) DEFAULT 0, score double precision, born date,
+  meta jsonb, photo bytea, tags text[], "createdAt" timestamptz NOT NULL);
+CREATE TABLE "CmpQuoted" (id int, "Label" text);
+-- Sequelize 6's findOrCreate, as it sends it (one simple-query message: three statements)
+-- (first as three statements, so that the SELECT's row is compared)
+CREATE OR REPLACE FUNCTION pg_temp.testfunc(OUT response cmp_authors, OUT sequelize_caught_exception text) RETURNS RECORD AS $func_0a1b$ BEGIN INSERT INTO cmp_authors ("id","name","email","active","balance","createdAt") VALUES (DEFAULT,'eve','eve@x',true,0,'2024-01-01 00:00:00.000 +00:00') RETURNING "id","name","email","active","balance","score","born","meta","photo","tags","createdAt" INTO response; EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS sequelize_caught_exception = PG_EXCEPTION_DETAIL; END $func_0a1b$ LANGUAGE plpgsql;
+SELECT (testfunc.response).*, testfunc.sequelize_caught_exception FROM pg_temp.testfunc();
+DROP FUNCTION IF EXISTS pg_temp.testfunc();
+-- then as one message: the INSERT fails, the handler catches the unique violation
+CREATE OR REPLACE FUNCTION pg_temp.testfunc(OUT response cmp_authors, OUT sequelize_caught_exception text) RETURNS RECORD AS $func_0a1b$ BEGIN INSERT INTO cmp_authors ("id","name","email","active","balance","createdAt") VALUES (DEFAULT,'eve','eve@x',true,0,'2024-01-01 00:00:00.000 +00:00') RETURNING "id","name","email","active","balance","score","born","meta","photo","tags","createdAt" INTO response; EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS sequelize_caught_exception = PG_EXCEPTION_DETAIL; END $func_0a1b$ LANGUAGE plpgsql; SELECT (testfunc.response).*, testfunc.sequelize_caught_exception FROM pg_temp.testfunc(); DROP FUNCTION IF EXISTS pg_temp.testfunc();
+-- in a transaction block, as findOrCreate runs it (its findOne first)
+BEGIN;
+SELECT id FROM cmp_authors WHERE name = 'fay (x)' LIMIT 1;
+CREATE OR REPLACE FUNCTION pg_temp.testfunc(OUT response cmp_authors, OUT sequelize_caught_exception text) RETURNS RECORD AS $func_0a1c$ BEGIN INSERT INTO cmp_authors ("id","name","email","balance","score","born","meta","photo","tags","createdAt") VALUES (3,'fay (x)','fay@x',12.5,1.5,'2001-02-03','{"k": [1, "a b"]}','\x00ff',ARRAY['a b','c"d'],'2024-01-01 00:00:00.000 +00:00') RETURNING * INTO response; EXCEPTION WHEN unique_violation THEN GET STACKED DIAGNOSTICS sequelize_caught_exception = PG_EXCEPTION_DETAIL; END $func_0a1c$ LANGUAGE plpgsql;
+SELECT (testfunc.response).*, testfunc.sequelize_caught_exception FROM pg_temp.testfunc();
+DROP FUNCTION IF EXISTS pg_temp.testfunc();
+COMMIT;
+SELECT id, name, email, balance, score, born, meta, photo, tags FROM cmp_authors ORDER BY id;
+-- the composite value itself, its fields, and a row never assigned (NULL)
+CREATE FUNCTION cmp_pick(k int, OUT r cmp_authors, OUT note text) LANGUAGE plpgsql AS $$
+BEGIN SELECT * INTO r FROM cmp_authors WHERE id = k; note := 'n' || k; END $$;
+SELECT cmp_pick.r, (cmp_pick.r).name, (cmp_pick.r).tags, note FROM cmp_pick(2);
+SELECT (p.r).id, (p.r).balance, (p.r).born, p.r IS NULL AS missing FROM cmp_pick(99) AS p;
+SELECT r FROM cmp_pick(1);
+SELECT * FROM cmp_pick(2);
+SELECT (r).nope FROM cmp_pick(1);
+-- a quoted relation name as the type
+CREATE FUNCTION cmp_quoted(OUT q "CmpQuoted") LANGUAGE plpgsql AS $$ BEGIN q.id := 1; END $$;
+CREATE FUNCTION cmp_quoted2(OUT q "CmpQuoted", OUT n int) LANGUAGE plpgsql AS $$ BEGIN SELECT 7, 'A "b"' INTO q; n := 1; END $$;
+SELECT (x.q).*, x.q, x.n FROM cmp_quoted2() AS x;
+SELECT proallargtypes = ARRAY['"CmpQuoted"'::regtype::oid, 23]::oid[], proargmodes, proargnames, pg_get_function_arguments(oid) FROM pg_proc WHERE proname = 'cmp_quoted2';
+-- a variable whose type is a table's name
+DO $$ DECLARE u cmp_authors; v "CmpQuoted"; BEGIN
+  IF u IS NOT NULL THEN RAISE EXCEPTION 'not null before'; END IF; SELECT * INTO u FROM cmp_authors WHERE id = 1
+  ; u.name := u.name || '!'; INSERT INTO "CmpQuoted" VALUES (u.id, u.name) RETURNING * INTO v
+  ; v."Label" := v."Label" || '?'; INSERT INTO "CmpQuoted" VALUES (v.id + 1, v."Label")
+  ; END $$;
+SELECT * FROM "CmpQuoted" ORDER BY id;
+DO $$ DECLARE w cmp_nosuch; BEGIN NULL; END $$;
+-- refused: a row type as an input parameter (or RETURNS one)
+-- differs: a table's row type as an input parameter or result type is 0A000
+CREATE FUNCTION cmp_in(a cmp_authors) RETURNS int LANGUAGE sql AS 'SELECT 1';
+DROP FUNCTION IF EXISTS cmp_in;
+DROP FUNCTION cmp_pick(int);
+DROP FUNCTION cmp_quoted();
+DROP FUNCTION cmp_quoted2();
+DROP TABLE cmp_authors, "CmpQuoted";
