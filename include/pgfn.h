@@ -218,7 +218,7 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
 int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: date_bin */
 /* pgfn_record.c: pgfn_record_field(rec, i, oid), field i of a composite value's text, and
- * pgfn_record_null(rec, is_not), its IS [NOT] NULL */
+ * pgfn_record_null(rec, is_not), its IS [NOT] NULL; pgfn_input(text, oid), an input function */
 int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c);
 
 #endif

@@ -5,8 +5,55 @@
  * bound — so (r).f and (r).* give what the field's own column would. NULL for a NULL row or
  * field. A field past the row's end is NULL too: PostgreSQL's composite value has every field,
  * and a row stored before its type gained an attribute lacks that one. pgfn_record_null(rec,
- * is_not) is its IS [NOT] NULL. */
+ * is_not) is its IS [NOT] NULL; pgfn_input(text, oid) the input function alone (the columns of
+ * json_to_record, xlat_recfn.c). */
 #include "pgfn_int.h"
+
+/* text[0..n) read by type oid's input function: its stored form as the result (22P02 ...). */
+static void result_input(sqlite3_context *ctx, uint32_t oid, const char *text, size_t n,
+			 struct arena *a)
+{
+	struct pgtype_value v;
+	struct pgtype_dtenv env = pgfn_dt_env(ctx);
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text_env(oid, text, n, &env, a, &v, &err)) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		return;
+	}
+	switch (v.kind) {
+	case PGTYPE_V_INT:
+		sqlite3_result_int64(ctx, v.i);
+		break;
+	case PGTYPE_V_FLOAT:
+		sqlite3_result_double(ctx, v.f);
+		break;
+	case PGTYPE_V_BLOB:
+		sqlite3_result_blob64(ctx, v.p, v.n, SQLITE_TRANSIENT);
+		break;
+	case PGTYPE_V_TEXT:
+		sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+		break;
+	default:
+		sqlite3_result_null(ctx);
+		break;
+	}
+}
+
+/* pgfn_input(text, oid): text read by type oid's input function (NULL stays NULL). */
+static void fn_input(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	result_input(ctx, (uint32_t)sqlite3_value_int64(argv[1]), s, n, a);
+	arena_free(a);
+}
 
 static void fn_record_field(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -16,7 +63,7 @@ static void fn_record_field(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		sqlite3_result_null(ctx);
 		return;
 	}
-	size_t n, len;
+	size_t n;
 	const char *s = pgfn_text(argv[0], &n);
 	struct arena *a = arena_new(0);
 	const char **fields = arena_zalloc(a, (size_t)(i + 1) * sizeof(*fields));
@@ -24,34 +71,12 @@ static void fn_record_field(sqlite3_context *ctx, int argc, sqlite3_value **argv
 	struct pgerr err;
 	pgerr_clear(&err);
 	int nf = pgtype_record_fields(s, n, a, fields, lens, (size_t)i + 1, &err);
-	struct pgtype_value v;
-	struct pgtype_dtenv env = pgfn_dt_env(ctx);
-	if (nf < 0) {
+	if (nf < 0)
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
-	} else if (nf <= i || !fields[i]) {
+	else if (nf <= i || !fields[i])
 		sqlite3_result_null(ctx);
-	} else if (!pgtype_decode_text_env((uint32_t)sqlite3_value_int64(argv[2]), fields[i],
-					   len = lens[i], &env, a, &v, &err)) {
-		pgfn_error(ctx, err.sqlstate, "%s", err.message);
-	} else {
-		switch (v.kind) {
-		case PGTYPE_V_INT:
-			sqlite3_result_int64(ctx, v.i);
-			break;
-		case PGTYPE_V_FLOAT:
-			sqlite3_result_double(ctx, v.f);
-			break;
-		case PGTYPE_V_BLOB:
-			sqlite3_result_blob64(ctx, v.p, v.n, SQLITE_TRANSIENT);
-			break;
-		case PGTYPE_V_TEXT:
-			sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
-			break;
-		default:
-			sqlite3_result_null(ctx);
-			break;
-		}
-	}
+	else
+		result_input(ctx, (uint32_t)sqlite3_value_int64(argv[2]), fields[i], lens[i], a);
 	arena_free(a);
 }
 
@@ -88,6 +113,7 @@ int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
 {
 	/* not deterministic: a timestamptz field is read in the session's zone */
 	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
-					       {"pgfn_record_null", 2, fn_record_null}};
+					       {"pgfn_record_null", 2, fn_record_null},
+					       {"pgfn_input", 2, fn_input}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);
 }

@@ -524,6 +524,11 @@ int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 /* x IS [NOT] NULL of a composite x: every field NULL (none NULL); 1 emitted, 0 x is no
  * composite (nothing emitted), -1 failed. */
 int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt);
+/* ---- xlat_recfn.c: json_to_record(set) and friends with a column definition list ---- */
+/* As xlat_udf_range_function and xlat_udf_scope_cols, for those functions. */
+int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			  const char **name, const struct xlat_schema_col **cols, size_t *n);
 /* A select list's (x).* items of a composite x replaced by (x).f for each field f (the new
  * list in the arena). */
 bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t *ntargets);

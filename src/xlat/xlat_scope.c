@@ -275,6 +275,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		const struct xlat_schema_col *cols = NULL;
 		size_t ncols = 0;
 		int got = xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		got = got ? got : xlat_recfn_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		struct xlat_scope_rel *r = push_rel(c, name);
 		r->cols = cols;

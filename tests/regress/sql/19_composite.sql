@@ -49,3 +49,20 @@ DROP FUNCTION cmp_pick(int);
 DROP FUNCTION cmp_quoted();
 DROP FUNCTION cmp_quoted2();
 DROP TABLE cmp_authors, "CmpQuoted";
+-- functions returning record with a column definition list
+SELECT * FROM json_to_record('{"a":1,"b":"x y","c":true,"d":{"k":[1, "z"]},"e":"2020-01-02","f":1.50,"h":null}') AS t(a int, b text, c boolean, d jsonb, e date, f numeric, g text, h jsonb);
+SELECT * FROM jsonb_to_recordset('[{"a":1,"b":"q"},{"a":2,"d":"s"},{}]') AS t(a int, b varchar(3), d jsonb);
+SELECT t.b, x.a FROM json_to_recordset('[{"a":1,"b":"q"},{"a":2}]') AS t(a int, b text) JOIN (SELECT 2 AS a) x ON x.a = t.a;
+SELECT a, b, c FROM jsonb_to_record('{"a":1,"b":true,"c":[1,2]}'::jsonb) AS r(a text, b text, c text);
+SELECT count(*) FROM json_to_recordset('[]') AS t(a int);
+SELECT * FROM json_to_record('{"a":1}');
+SELECT * FROM json_to_record('{"a":"x"}') AS t(a int);
+SELECT * FROM jsonb_to_recordset('{"a":1}') AS t(a int);
+SELECT * FROM json_to_record('[1]') AS t(a int);
+SELECT * FROM json_to_record('1') AS t(a int);
+SELECT * FROM jsonb_to_recordset('[1]') AS t(a int);
+SELECT * FROM json_to_record('{"a":1}') AS t(a int, a text);
+-- differs: a json column of a column definition list is 0A000 (json keeps its input's spacing)
+SELECT * FROM json_to_record('{"a":1}') AS t(a json);
+-- differs: an array column of a column definition list is 0A000
+SELECT * FROM json_to_record('{"a":[1]}') AS t(a int[]);
