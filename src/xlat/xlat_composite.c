@@ -27,6 +27,10 @@ static bool composite_expr(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t 
 			   const char **rel, const struct xlat_schema_col **cols, size_t *ncols)
 {
 	struct xlat_type t;
+	if ((*rel = xlat_row_rel(c, n, cols, ncols)) != NULL) { /* t, t.*: a relation's row */
+		*oid = 0;
+		return true;
+	}
 	struct pgerr saved = *c->err;
 	bool ok = xlat_scope_dry_expr(c, n, &t);
 	*c->err = saved; /* the real translation reports what failed */
@@ -70,10 +74,23 @@ int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt)
 	struct xlat_type ignored;
 	if (!composite_expr(c, nt->arg, &oid, &rel, &cols, &n))
 		return 0;
+	bool is_null = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL;
+	if (!oid) { /* a relation's row: its columns */
+		xlat_puts(c, "(");
+		for (size_t i = 0; i < n; i++) {
+			struct xlat_colref r;
+			xlat_puts(c, i ? " AND " : "");
+			if (!xlat_expr(c, xlat_colref(&r, rel, cols[i].name, -1), &ignored))
+				return -1;
+			xlat_puts(c, is_null ? " IS NULL" : " IS NOT NULL");
+		}
+		xlat_puts(c, n ? ")" : "1)");
+		return 1;
+	}
 	xlat_puts(c, "pgfn_record_null(");
 	if (!xlat_expr(c, nt->arg, &ignored))
 		return -1;
-	xlat_printf(c, ", %d)", nt->nulltesttype != PG_QUERY__NULL_TEST_TYPE__IS_NULL);
+	xlat_printf(c, ", %d)", !is_null);
 	return 1;
 }
 

@@ -66,3 +66,12 @@ SELECT * FROM json_to_record('{"a":1}') AS t(a int, a text);
 SELECT * FROM json_to_record('{"a":1}') AS t(a json);
 -- differs: an array column of a column definition list is 0A000
 SELECT * FROM json_to_record('{"a":[1]}') AS t(a int[]);
+-- whole rows of a relation: (t).*, (t.*).f, t IS [NOT] NULL; row constructors IS [NOT] NULL
+CREATE TABLE cmp_rows (a int, b text);
+INSERT INTO cmp_rows VALUES (1, NULL), (NULL, NULL), (2, 'x');
+SELECT a, b, cmp_rows IS NULL AS n, cmp_rows IS NOT NULL AS nn, (cmp_rows.*).b, (cmp_rows).a FROM cmp_rows ORDER BY a;
+SELECT (cmp_rows).*, (cmp_rows.*).*, (r).b FROM cmp_rows, cmp_rows AS r WHERE cmp_rows.a = 2 AND r.a = 1;
+SELECT count(*) FROM cmp_rows WHERE cmp_rows IS NULL;
+SELECT ROW(1, NULL) IS NULL, ROW(NULL, NULL) IS NULL, ROW(1, 2) IS NOT NULL, ROW(1, NULL) IS NOT NULL, (NULL, NULL) IS NOT NULL;
+DO $$ DECLARE r cmp_rows; BEGIN SELECT * INTO r FROM cmp_rows WHERE a = 5; IF r IS NOT NULL OR NOT r IS NULL THEN RAISE EXCEPTION 'r: %', r; END IF; END $$;
+DROP TABLE cmp_rows;
