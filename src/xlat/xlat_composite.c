@@ -38,14 +38,14 @@ static bool composite_expr(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t 
 	return ok && xlat_composite_of(c, t.oid, rel, cols, ncols);
 }
 
-int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
-			 struct xlat_type *t)
+int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t)
 {
 	const char *field = xlat_node_str(ind->indirection[0]), *rel;
 	const struct xlat_schema_col *cols;
 	size_t n;
 	uint32_t oid;
-	if (ind->n_indirection != 1 || !field || !composite_expr(c, ind->arg, &oid, &rel, &cols, &n))
+	if (ind->n_indirection != 1 || !field ||
+	    !composite_expr(c, ind->arg, &oid, &rel, &cols, &n))
 		return 0;
 	size_t k = 0;
 	while (k < n && strcmp(cols[k].name, field) != 0)
@@ -124,7 +124,8 @@ static PgQuery__Node *field_target(const PgQuery__Node *arg, const char *name, i
 	if (!copy || !str || !sn || !in || !rn || !ind || !list || !rt || !sval) {
 		if (copy)
 			pg_query__node__free_unpacked(copy, NULL);
-		free(str), free(sn), free(in), free(rn), free(ind), free(list), free(rt), free(sval);
+		free(str), free(sn), free(in), free(rn), free(ind), free(list), free(rt),
+			free(sval);
 		return NULL;
 	}
 	*str = (PgQuery__String)PG_QUERY__STRING__INIT;
@@ -182,8 +183,8 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
 		}
 		const PgQuery__ResTarget *rt = old->res_target;
 		for (size_t k = 0; k < widths[i]; k++) {
-			PgQuery__Node *f = field_target(rt->val->a_indirection->arg, fields[i][k].name,
-							rt->location);
+			PgQuery__Node *f = field_target(rt->val->a_indirection->arg,
+							fields[i][k].name, rt->location);
 			if (f)
 				v[used++] = f;
 		}

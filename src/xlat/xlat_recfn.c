@@ -21,11 +21,11 @@ static const char *const names[] = {"json_to_record", "jsonb_to_record", "json_t
 /* The call of rf when it is one of the functions above (its index into *which). */
 static const PgQuery__FuncCall *ours(const PgQuery__RangeFunction *rf, size_t *which)
 {
-	const PgQuery__Node *item =
-		rf->n_functions == 1 && rf->functions[0]->node_case == NODE(LIST) &&
-				rf->functions[0]->list->n_items >= 1
-			? rf->functions[0]->list->items[0]
-			: NULL;
+	const PgQuery__Node *item = rf->n_functions == 1 &&
+						    rf->functions[0]->node_case == NODE(LIST) &&
+						    rf->functions[0]->list->n_items >= 1
+					    ? rf->functions[0]->list->items[0]
+					    : NULL;
 	if (!item || item->node_case != NODE(FUNC_CALL) || rf->is_rowsfrom)
 		return NULL;
 	const PgQuery__FuncCall *f = item->func_call;
@@ -72,15 +72,15 @@ static bool columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const 
 				return xlat_fail(c, "42701", -1,
 						 "column \"%s\" specified more than once",
 						 cd->colname);
-		v[i] = (struct xlat_schema_col){.name = cd->colname, .type_oid = oid,
-						.typmod = r.typmod};
+		v[i] = (struct xlat_schema_col){
+			.name = cd->colname, .type_oid = oid, .typmod = r.typmod};
 	}
 	*out = v;
 	return true;
 }
 
-int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
-			  const char **name, const struct xlat_schema_col **cols, size_t *n)
+int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			  const struct xlat_schema_col **cols, size_t *n)
 {
 	size_t which;
 	const PgQuery__FuncCall *f = ours(rf, &which);
@@ -115,29 +115,32 @@ int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *
 		const char *path = arena_printf(c->a, "'$.\"%s\"'", v[i].name);
 		xlat_puts(c, i ? ", " : "");
 		if (v[i].type_oid == XLAT_OID_JSONB) /* in jsonb's canonical text */
-			xlat_printf(c,
-				    "iif(json_type(x.j, %s) = 'null', NULL, pgfn_jsonb_in(x.j -> %s))",
-				    path, path);
+			xlat_printf(
+				c,
+				"iif(json_type(x.j, %s) = 'null', NULL, pgfn_jsonb_in(x.j -> %s))",
+				path, path);
 		else
-			xlat_printf(c,
-				    "pgfn_input(CASE json_type(x.j, %s) WHEN 'text' THEN x.j ->> %s "
-				    "WHEN 'null' THEN NULL WHEN 'object' THEN %s(x.j -> %s) WHEN "
-				    "'array' THEN %s(x.j -> %s) ELSE x.j -> %s END, %u)",
-				    path, path, jsonb ? "pgfn_jsonb_in" : "", path,
-				    jsonb ? "pgfn_jsonb_in" : "", path, path, v[i].type_oid);
+			xlat_printf(
+				c,
+				"pgfn_input(CASE json_type(x.j, %s) WHEN 'text' THEN x.j ->> %s "
+				"WHEN 'null' THEN NULL WHEN 'object' THEN %s(x.j -> %s) WHEN "
+				"'array' THEN %s(x.j -> %s) ELSE x.j -> %s END, %u)",
+				path, path, jsonb ? "pgfn_jsonb_in" : "", path,
+				jsonb ? "pgfn_jsonb_in" : "", path, path, v[i].type_oid);
 		xlat_puts(c, " AS ");
 		xlat_ident(c, v[i].name);
 	}
 	/* PostgreSQL's 22023 for what is no object (no array of them) */
 	const char *fn = names[which];
 	if (set)
-		xlat_printf(c,
-			    " FROM (SELECT iif(json_type(e.value) = 'object', e.value, "
-			    "shardlite_raise('22023', 'argument of %s must be an array of objects')) "
-			    "AS j FROM (SELECT iif(y.j IS NULL OR json_type(y.j) = 'array', y.j, "
-			    "shardlite_raise('22023', 'cannot call %s on a non-array')) AS j FROM "
-			    "(SELECT ",
-			    fn, fn);
+		xlat_printf(
+			c,
+			" FROM (SELECT iif(json_type(e.value) = 'object', e.value, "
+			"shardlite_raise('22023', 'argument of %s must be an array of objects')) "
+			"AS j FROM (SELECT iif(y.j IS NULL OR json_type(y.j) = 'array', y.j, "
+			"shardlite_raise('22023', 'cannot call %s on a non-array')) AS j FROM "
+			"(SELECT ",
+			fn, fn);
 	else
 		xlat_puts(c, " FROM (SELECT iif(y.j IS NULL OR json_type(y.j) = 'object', y.j, "
 			     "shardlite_raise('22023', 'cannot call populate_composite on ' || "

@@ -15,7 +15,8 @@ START_TEST(test_put_fields)
 	}
 	strbuf_putc(&sb, ')');
 	strbuf_append(&sb, "", 1);
-	ck_assert_str_eq(sb.data, "(1,\"a b\",,\"\",\"x\"\"y\",\"back\\\\slash\",\"(p)\",\"c,d\",t)");
+	ck_assert_str_eq(sb.data,
+			 "(1,\"a b\",,\"\",\"x\"\"y\",\"back\\\\slash\",\"(p)\",\"c,d\",t)");
 	strbuf_fini(&sb);
 }
 END_TEST
