@@ -609,7 +609,16 @@ struct xlat_udf {
 };
 /* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
  * than a value. */
-static inline bool xlat_udf_rows(const struct xlat_udf *u) { return u->retset || u->nouts > 1; }
+/* RETURNS record or SETOF record without OUT parameters: a call in FROM names its columns with
+ * a column definition list, whose types the call passes as a last argument ("23 25"). */
+static inline bool xlat_udf_coldefs(const struct xlat_udf *u)
+{
+	return u->rettype == 2249 /* record */ && !u->nouts;
+}
+static inline bool xlat_udf_rows(const struct xlat_udf *u)
+{
+	return u->retset || u->nouts > 1 || xlat_udf_coldefs(u);
+}
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,

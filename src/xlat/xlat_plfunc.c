@@ -130,6 +130,12 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 		      const struct xlat_pl_func **out, struct pgerr *err)
 {
 	bool outs = u->modes != NULL;
+	if (xlat_udf_coldefs(u) && !u->retset) { /* LANGUAGE sql: its last query's first row */
+		struct xlat_udf *v = arena_alloc(a, sizeof(*v));
+		*v = *u;
+		v->retset = true;
+		u = v;
+	}
 	u = copy_udf(a, outs ? with_outs(a, u) : u);
 	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
 	c->a = a;

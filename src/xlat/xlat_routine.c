@@ -379,8 +379,7 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const s
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "function result type must be specified");
 	u->retset = tn->setof;
-	if (tn->setof && name && (strcmp(name, "void") == 0 || strcmp(name, "trigger") == 0 ||
-				  strcmp(name, "record") == 0))
+	if (tn->setof && name && (strcmp(name, "void") == 0 || strcmp(name, "trigger") == 0))
 		return xlat_unsupported(c, -1, arena_printf(c->a, "RETURNS SETOF %s", name));
 	if (name && tn->n_names <= 2 && !tn->n_array_bounds) {
 		if (strcmp(name, "void") == 0) {
@@ -395,8 +394,11 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const s
 		}
 		if (strcmp(name, "event_trigger") == 0)
 			return xlat_unsupported(c, -1, "an event trigger function");
-		if (strcmp(name, "record") == 0)
-			return xlat_unsupported(c, -1, "RETURNS record");
+		if (strcmp(name, "record") == 0) { /* its columns: a call's definition list */
+			u->rettype = XLAT_OID_RECORD;
+			u->retdecl = "record";
+			return true;
+		}
 	}
 	PgQuery__TypeName plain = *tn; /* SETOF's type as any other */
 	plain.setof = false;
@@ -619,6 +621,10 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		return xlat_unsupported(c, -1, "a BEGIN ATOMIC body");
 	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
 		return false;
+	if (u->rettype == XLAT_OID_RECORD && !p.nouts && !u->retset &&
+	    strcmp(u->lang, "plpgsql") == 0) /* RETURN of a whole record */
+		return xlat_unsupported(c, -1, "RETURNS record in LANGUAGE plpgsql (RETURNS SETOF "
+					       "record or OUT parameters work)");
 	if (!u->body)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");

@@ -75,3 +75,33 @@ SELECT count(*) FROM cmp_rows WHERE cmp_rows IS NULL;
 SELECT ROW(1, NULL) IS NULL, ROW(NULL, NULL) IS NULL, ROW(1, 2) IS NOT NULL, ROW(1, NULL) IS NOT NULL, (NULL, NULL) IS NOT NULL;
 DO $$ DECLARE r cmp_rows; BEGIN SELECT * INTO r FROM cmp_rows WHERE a = 5; IF r IS NOT NULL OR NOT r IS NULL THEN RAISE EXCEPTION 'r: %', r; END IF; END $$;
 DROP TABLE cmp_rows;
+-- functions of the tenant's returning record, called with a column definition list
+CREATE TABLE cmp_kt (a int, b text, n numeric(6,2));
+INSERT INTO cmp_kt VALUES (1, 'x', 1.5), (2, 'y', NULL);
+CREATE FUNCTION cmp_kf() RETURNS SETOF record LANGUAGE sql AS 'SELECT a, b FROM cmp_kt ORDER BY a';
+SELECT * FROM cmp_kf() AS t(a int, b text);
+SELECT t.b, t.a + 1 AS next FROM cmp_kf() AS t(a int, b text) WHERE t.a = 2;
+SELECT * FROM cmp_kf() AS t(a text, b varchar(5));
+SELECT * FROM cmp_kf();
+SELECT * FROM cmp_kf() AS t(a int);
+SELECT * FROM cmp_kf() AS t(a int, b text, c int);
+SELECT * FROM cmp_kf() AS t(a int, a text);
+CREATE FUNCTION cmp_kp(k int) RETURNS SETOF record LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT a, b, n FROM cmp_kt WHERE a >= k ORDER BY a; END $$;
+SELECT * FROM cmp_kp(1) AS (x int, y text, z numeric);
+SELECT * FROM cmp_kp(2) AS (x int, y text, z int);
+SELECT * FROM cmp_kp(2) AS (x int, y text);
+CREATE FUNCTION cmp_ks() RETURNS record LANGUAGE sql AS 'SELECT 7, ''q''::text UNION ALL SELECT 8, ''r''';
+SELECT * FROM cmp_ks() AS r(i int, s text);
+CREATE FUNCTION cmp_outs(OUT a int, OUT b int) LANGUAGE sql AS 'SELECT 1, 2';
+SELECT * FROM cmp_outs() AS t(a int, b int);
+SELECT proname, pg_get_function_result(oid), proretset, prorettype FROM pg_proc WHERE proname IN ('cmp_kf', 'cmp_ks') ORDER BY 1;
+-- differs: RETURNS record in LANGUAGE plpgsql is 0A000 (RETURNS SETOF record works)
+CREATE FUNCTION cmp_kr() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+-- differs: a function returning record in a select list is 0A000 (in FROM with a column definition list it works)
+SELECT cmp_kf();
+DROP FUNCTION IF EXISTS cmp_kr;
+DROP FUNCTION cmp_kf();
+DROP FUNCTION cmp_kp(int);
+DROP FUNCTION cmp_ks();
+DROP FUNCTION cmp_outs();
+DROP TABLE cmp_kt;
