@@ -19,6 +19,11 @@ CREATE OR REPLACE FUNCTION pg_temp.testfunc(OUT response cmp_authors, OUT sequel
 SELECT (testfunc.response).*, testfunc.sequelize_caught_exception FROM pg_temp.testfunc();
 DROP FUNCTION IF EXISTS pg_temp.testfunc();
 COMMIT;
+-- a pg_temp function made in a transaction block that has read nothing yet
+BEGIN;
+CREATE FUNCTION pg_temp.cmp_tmp(OUT a int, OUT b text) LANGUAGE plpgsql AS $$ BEGIN a := 1; b := 'x'; END $$;
+SELECT * FROM pg_temp.cmp_tmp();
+COMMIT;
 SELECT id, name, email, balance, score, born, meta, photo, tags FROM cmp_authors ORDER BY id;
 -- the composite value itself, its fields, and a row never assigned (NULL)
 CREATE FUNCTION cmp_pick(k int, OUT r cmp_authors, OUT note text) LANGUAGE plpgsql AS $$
