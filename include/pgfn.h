@@ -222,5 +222,8 @@ int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: 
 /* pgfn_range.c: range input, constructors, functions and operators (pgfn_range_*), and the
  * collations pgfn_int4range ... pgfn_tstzrange ordering stored range text as range_cmp. */
 int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c);
+/* pgfn_record.c: pgfn_record_field(rec, i, oid), field i of a composite value's text, and
+ * pgfn_record_null(rec, is_not), its IS [NOT] NULL; pgfn_input(text, oid), an input function */
+int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c);
 
 #endif

@@ -148,6 +148,15 @@ bool pgtype_array_canon(uint32_t elem, const char *s, size_t n, struct arena *a,
 bool pgtype_decode_binary(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 			  struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
+/* ---- composite values (pgtype_record.c): record_out's text, (1,"a b",,t) ---- */
+/* Appends one field (v[0..n), its output text; NULL: a NULL field, nothing) quoted as
+ * record_out quotes it; the caller writes the parentheses and commas. */
+void pgtype_record_put_field(struct strbuf *sb, const char *v, size_t n);
+/* Reads s[0..n) as record_in does: the first max fields into fields/lens (text in a, NULL for
+ * a NULL field); the number of fields, or -1 with 22P02 "malformed record literal" in err. */
+int pgtype_record_fields(const char *s, size_t n, struct arena *a, const char **fields,
+			 size_t *lens, size_t max, struct pgerr *err) MUST_CHECK;
+
 /* Shortest text that reads back as exactly d (PostgreSQL 12+ float8out / float4out). */
 void pgtype_format_float8(struct strbuf *out, double d);
 void pgtype_format_float4(struct strbuf *out, float f);

@@ -609,7 +609,16 @@ struct xlat_udf {
 };
 /* Whether a call of u yields rows (a set, or one row of several OUT parameters) rather
  * than a value. */
-static inline bool xlat_udf_rows(const struct xlat_udf *u) { return u->retset || u->nouts > 1; }
+/* RETURNS record or SETOF record without OUT parameters: a call in FROM names its columns with
+ * a column definition list, whose types the call passes as a last argument ("23 25"). */
+static inline bool xlat_udf_coldefs(const struct xlat_udf *u)
+{
+	return u->rettype == 2249 /* record */ && !u->nouts;
+}
+static inline bool xlat_udf_rows(const struct xlat_udf *u)
+{
+	return u->retset || u->nouts > 1 || xlat_udf_coldefs(u);
+}
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
 /* The SQLite triggers behind trigger `name` of `table` as CREATE TRIGGER makes them
@@ -626,9 +635,11 @@ const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const
 					     struct arena *a, struct pgerr *err);
 /* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a
  * block of its statements whose last one returns the result). False with err: 42601 for a
- * body PostgreSQL would not compile, 0A000 for what the interpreter cannot run. Lives in a. */
-bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
-		      struct pgerr *err) MUST_CHECK;
+ * body PostgreSQL would not compile, 0A000 for what the interpreter cannot run. Lives in a.
+ * schema (may be NULL) resolves a type that names a relation (its row type). */
+struct xlat_schema;
+bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema, struct arena *a,
+		      const struct xlat_pl_func **out, struct pgerr *err) MUST_CHECK;
 /* The SQLSTATEs PL/pgSQL condition name (lower case, PostgreSQL 15's plerrcodes) stands for:
  * up to max into out (a few names stand for two), their number returned; 0 when the name is
  * no condition. */
@@ -710,8 +721,10 @@ struct xlat_schema {
 	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */
 	bool (*default_fn)(void *arg, const char *name, const char *col, const char **sql);
 	/* The OID of the row type of table or view name (what SELECT t FROM t reports for its
-	 * column t); NULL: not known, such a column is refused. */
-	uint32_t (*rowtype_fn)(void *arg, const char *name);
+	 * column t); NULL: not known, such a column is refused. With name NULL the other way:
+	 * whether oid is a relation's row type, 0 when not, else oid with the relation's name
+	 * into *rel (its columns are table_fn's). */
+	uint32_t (*rowtype_fn)(void *arg, const char *name, uint32_t oid, const char **rel);
 };
 
 /* What the session's state changes about name resolution and typing. */

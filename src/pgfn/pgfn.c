@@ -45,7 +45,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	if (pgfn_register_datetime(db, c) != SQLITE_OK) /* db owns c either way */
 		return NULL;
 	if (pgfn_register_call(db, c) != SQLITE_OK || pgfn_register_sleep(db, c) != SQLITE_OK ||
-	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK)
+	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK ||
+	    pgfn_register_record(db, c) != SQLITE_OK)
 		return NULL;
 	if (pgfn_register_notify(db, c) != SQLITE_OK)
 		return NULL;

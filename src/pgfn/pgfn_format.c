@@ -357,20 +357,10 @@ static void fn_record_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_putc(&sb, '(');
 	for (int i = 0; i < argc; i++) {
 		strbuf_puts(&sb, i ? "," : "");
-		if (sqlite3_value_type(argv[i]) == SQLITE_NULL)
-			continue;
-		size_t n;
-		const char *v = pgfn_text(argv[i], &n);
-		bool quote = n == 0;
-		for (size_t k = 0; k < n && !quote; k++)
-			quote = strchr("\"\\(),", v[k]) || isspace((unsigned char)v[k]);
-		strbuf_puts(&sb, quote ? "\"" : "");
-		for (size_t k = 0; k < n; k++) {
-			if (v[k] == '"' || v[k] == '\\')
-				strbuf_putc(&sb, v[k]);
-			strbuf_putc(&sb, v[k]);
-		}
-		strbuf_puts(&sb, quote ? "\"" : "");
+		size_t n = 0;
+		const char *v =
+			sqlite3_value_type(argv[i]) == SQLITE_NULL ? NULL : pgfn_text(argv[i], &n);
+		pgtype_record_put_field(&sb, v, n);
 	}
 	strbuf_putc(&sb, ')');
 	pgfn_result_sb(ctx, &sb, false);

@@ -26,6 +26,7 @@ struct pl_val {
 	uint32_t type;
 	bool is_record, assigned;
 	bool row; /* a record of a relation's row type (x%ROWTYPE): its fields stay */
+	bool filled; /* a row given a value since it was declared or reset: NULL before */
 	size_t nfields;
 	char **names, **texts;
 	uint32_t *types;
@@ -203,6 +204,9 @@ bool sess_pl_rec_init(struct pl_run *r, size_t var, struct pgerr *err);
 void sess_pl_rec_reset(struct pl_run *r, int var);
 /* Row i of rows (none: NULLs) into row-typed record var, column k into field k converted to
  * its type. */
+/* Row variable var as a composite value: its fields in record_out's text (in r->scratch),
+ * NULL while it has none (PostgreSQL's row variable is NULL until assigned). */
+const char *sess_pl_row_text(struct pl_run *r, int var);
 bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
 			struct pgerr *err);
 

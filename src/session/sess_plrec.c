@@ -116,6 +116,7 @@ static bool row_fields(struct pl_run *r, size_t var, const char *rel, struct pge
 	sqlite3_finalize(vm);
 	sess_pl_assign_record(r, (int)var, &none, 0);
 	r->vals[var].row = true;
+	r->vals[var].filled = false;
 	return true;
 }
 
@@ -143,6 +144,25 @@ void sess_pl_rec_reset(struct pl_run *r, int var)
 		free(v->texts[k]);
 		v->texts[k] = NULL;
 	}
+	v->filled = false;
+}
+
+const char *sess_pl_row_text(struct pl_run *r, int var)
+{
+	const struct pl_val *v = &r->vals[var];
+	if (!v->row || !v->filled)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '(');
+	for (size_t k = 0; k < v->nfields; k++) {
+		strbuf_puts(&sb, k ? "," : "");
+		pgtype_record_put_field(&sb, v->texts[k], v->texts[k] ? strlen(v->texts[k]) : 0);
+	}
+	strbuf_putc(&sb, ')');
+	const char *out = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return out;
 }
 
 bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
@@ -172,7 +192,7 @@ static bool spell_record(struct pl_run *r, int var, bool star, struct strbuf *sb
 			 struct pl_arg *args, int *n, struct pgerr *err)
 {
 	const struct pl_val *v = &r->vals[var];
-	if (!v->assigned && !star) { /* a record not assigned yet is a NULL */
+	if ((!v->assigned || (v->row && !v->filled)) && !star) { /* not assigned yet: NULL */
 		strbuf_puts(sb, "NULL");
 		return true;
 	}

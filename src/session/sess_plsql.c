@@ -233,6 +233,7 @@ bool sess_pl_assign_field(struct pl_run *r, int var, const char *field, const ch
 		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 	free(v->texts[k]);
 	v->texts[k] = copy;
+	v->filled = true;
 	return true;
 }
 

@@ -96,13 +96,6 @@ static bool table_default(void *arg, const char *name, const char *col, const ch
 	return false;
 }
 
-/* By the name the tenant file stores (the catalog's), whatever case the query wrote it in. */
-static uint32_t table_rowtype(void *arg, const char *name)
-{
-	const struct catalog_relation *r = sess_types_relation(arg, name);
-	return r ? catalog_rowtype_oid(r->name) : 0;
-}
-
 static bool catalog_columns(void *arg, const char *name, struct arena *a,
 			    const struct xlat_schema_col **cols, size_t *ncols)
 {
@@ -162,6 +155,25 @@ struct sess_types_snap {
 	const struct sess_stmt_trg *stmt_trgs; /* its statement triggers (sess_trgstmt.c) */
 	size_t nstmt_trgs;
 };
+
+/* By the name the tenant file stores (the catalog's), whatever case the query wrote it in;
+ * or (name NULL) the relation whose row type oid is. */
+static uint32_t table_rowtype(void *arg, const char *name, uint32_t oid, const char **rel)
+{
+	const struct session *s = arg;
+	if (name) {
+		const struct catalog_relation *r = sess_types_relation(s, name);
+		return r ? catalog_rowtype_oid(r->name) : 0;
+	}
+	const struct sess_types_snap *snap = s->schema_snap;
+	for (size_t i = 0; snap && oid >= CATALOG_OID_MIN && i < snap->nrels; i++) {
+		if (catalog_rowtype_oid(snap->rels[i].name) == oid) {
+			*rel = snap->rels[i].name;
+			return oid;
+		}
+	}
+	return 0;
+}
 
 static void snap_unref(void *p)
 {
@@ -245,7 +257,12 @@ const struct xlat_schema *sess_types(struct session *s)
 	uint64_t epoch = atomic_load(&ddl_epoch);
 	if (s->schema.fingerprint && epoch == s->schema_epoch)
 		return &s->schema;
-	bool may_read = sqlite3_get_autocommit(db) || sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE;
+	/* not inside a transaction block that has not read yet (reading would start its read
+	 * transaction early), unless it changed the session's temp schema (a pg_temp function the
+	 * next statement of the block calls) */
+	bool may_read = sqlite3_get_autocommit(db) ||
+			sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE ||
+			sqlite3_txn_state(db, "temp") == SQLITE_TXN_WRITE;
 	if (may_read) {
 		int version = schema_version(s, db);
 		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))

@@ -319,7 +319,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 			return c->e[i].f;
 	const struct xlat_pl_func *f = NULL;
 	if (st->depth > 0) /* the cache stays as it is while calls run */
-		return xlat_udf_compile(u, a, &f, err) ? f : NULL;
+		return xlat_udf_compile(u, &s->schema, a, &f, err) ? f : NULL;
 	if (!c)
 		c = st->cache = base_xcalloc(1, sizeof(*c));
 	if (c->fp != fp) {
@@ -340,7 +340,7 @@ const struct xlat_pl_func *sess_udf_compile(struct session *s, const struct xlat
 		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
 		return NULL;
 	}
-	if (!xlat_udf_compile(u, c->e[k].a, &f, err))
+	if (!xlat_udf_compile(u, &s->schema, c->e[k].a, &f, err))
 		return NULL;
 	c->e[k].f = f;
 	return f;
@@ -353,7 +353,8 @@ struct sess_udf_set {
 	size_t ncols;
 	const uint32_t *types; /* each column's declared type */
 	uint64_t nrows;
-	bool one; /* OUT parameters of a LANGUAGE sql body: its first row only */
+	bool one; /* OUT parameters of a LANGUAGE sql body, RETURNS record: its first row only */
+	bool declared; /* types from a column definition list, which the rows must match */
 };
 
 bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct pgerr *err)
@@ -363,11 +364,31 @@ bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct p
 	if (!set)
 		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
 				 "cannot use RETURN QUERY in a non-SETOF function");
+	if (rows.ncols != set->ncols && set->declared && r->f->sql_body) {
+		pgerr_set(err, "42P13",
+			  "return type mismatch in function declared to return record");
+		pgerr_detail(err, "Final statement returns too %s columns.",
+			     rows.ncols > set->ncols ? "many" : "few");
+		return false;
+	}
 	if (rows.ncols != set->ncols) {
 		pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
 			  "structure of query does not match function result type");
 		pgerr_detail(err, "Number of returned columns (%zu) does not match expected column "
 				  "count (%zu).", rows.ncols, set->ncols);
+		return false;
+	}
+	/* PL/pgSQL's RETURN QUERY must match the list's types; a LANGUAGE sql body's columns
+	 * are converted to them, as PostgreSQL coerces a final statement's columns */
+	for (size_t k = 0; set->declared && !r->f->sql_body && k < set->ncols; k++) {
+		const struct pgtype_info *got = pgtype_by_oid(rows.types[k]);
+		const struct pgtype_info *want = pgtype_by_oid(set->types[k]);
+		if (!rows.types[k] || rows.types[k] == set->types[k])
+			continue;
+		pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+			  "structure of query does not match function result type");
+		pgerr_detail(err, "Returned type %s does not match expected type %s in column %zu.",
+			     got ? got->sql_name : "unknown", want ? want->sql_name : "unknown", k + 1);
 		return false;
 	}
 	/* each value as the SQLite value a column of its declared type holds */
@@ -414,13 +435,19 @@ struct plan {
 	uint32_t *alltypes;
 	size_t ncols;       /* the rows' columns and their types */
 	uint32_t *coltypes;
+	bool declared; /* the types of a call's column definition list: rows must have them */
+	bool one;      /* RETURNS record: the first row only */
 };
 
-static void make_plan(const struct xlat_udf *u, struct arena *a, struct plan *p)
+/* cols: a RETURNS [SETOF] record function's column types as the call passes them ("23 25"),
+ * else NULL. */
+static void make_plan(const struct xlat_udf *u, const char *cols, struct arena *a,
+		      struct plan *p)
 {
 	*p = (struct plan){.rettype = u->rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
 			   .nparams = u->modes ? u->nparams : u->nargs,
 			   .ncols = u->nouts ? u->nouts : 1};
+
 	p->argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));
 	memcpy(p->argtypes, u->argtypes, u->nargs * sizeof(uint32_t));
 	p->coltypes = arena_alloc(a, (p->ncols + 1) * sizeof(uint32_t));
@@ -428,6 +455,11 @@ static void make_plan(const struct xlat_udf *u, struct arena *a, struct plan *p)
 		memcpy(p->coltypes, u->outtypes, u->nouts * sizeof(uint32_t));
 	else
 		p->coltypes[0] = u->rettype;
+	if (cols) {
+		p->coltypes = (uint32_t *)oids(a, cols, &p->ncols);
+		p->declared = true;
+		p->one = !u->retset;
+	}
 	if (!u->modes)
 		return;
 	p->modes = arena_strdup(a, u->modes);
@@ -458,8 +490,8 @@ static bool out_row(struct pl_run *r, const struct plan *p, struct pgerr *err)
 	struct pl_rows row = {.ncols = p->ncols, .nrows = 1, .types = p->coltypes};
 	const char **cells = arena_zalloc(r->scratch, (p->ncols + 1) * sizeof(*cells));
 	for (size_t k = 0, n = 0; k < p->nparams; k++)
-		if (p->modes[k] == 'o' || p->modes[k] == 'b')
-			cells[n++] = r->vals[k].text;
+		if (p->modes[k] == 'o' || p->modes[k] == 'b') /* a row: its composite text */
+			cells[n++] = r->vals[k].row ? sess_pl_row_text(r, (int)k) : r->vals[k].text;
 	row.cells = cells;
 	return sess_udf_add_rows(r, &row, err);
 }
@@ -480,7 +512,7 @@ static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ct
 		     struct arena *a, struct pgerr *err)
 {
 	struct sess_udf_set set = {.ncols = p->ncols, .types = p->coltypes,
-				   .one = p->rows && p->modes};
+				   .one = (p->rows && p->modes) || p->one, .declared = p->declared};
 	strbuf_init(&set.sb, 0);
 	pgfn_rows_begin(&set.sb, (int)set.ncols);
 	r->set = p->rows ? &set : NULL;
@@ -512,7 +544,8 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 {
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const struct xlat_udf *u = sess_udf_find(s, name, (const char *)sqlite3_value_text(argv[1]));
-	if (!u || u->nargs != (size_t)(argc - 2))
+	bool cols = u && xlat_udf_coldefs(u); /* its column types come last */
+	if (!u || u->nargs + cols != (size_t)(argc - 2))
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s does not exist",
 				 name ? name : "?");
 	if (u->strict && has_null(argv + 2, u->nargs)) {
@@ -522,7 +555,7 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	if (!sess_udf_depth_ok(s, err))
 		return false;
 	struct plan p;
-	make_plan(u, a, &p);
+	make_plan(u, cols ? (const char *)sqlite3_value_text(argv[argc - 1]) : NULL, a, &p);
 	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
 	if (!f)
 		return false;

@@ -362,7 +362,10 @@ int xlat_udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *na
 		return xlat_unsupported(c, f->location,
 					u->retset ? "a set-returning function in an expression (call "
 						    "it in FROM)"
-						  : "a record of OUT parameters in an expression")
+					: xlat_udf_coldefs(u)
+						? "a function returning record in an expression (call "
+						  "it in FROM with a column definition list)"
+						: "a record of OUT parameters in an expression")
 			       ? 1
 			       : -1;
 	return r;
@@ -417,6 +420,8 @@ static int from_text(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const
 static const char *from_colname(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
 				const char *fname, size_t i)
 {
+	if (xlat_udf_coldefs(u))
+		return rf->coldeflist[i]->column_def->colname;
 	if (rf->alias && i < rf->alias->n_colnames)
 		return xlat_node_str(rf->alias->colnames[i]);
 	if (u->nouts)
@@ -424,14 +429,62 @@ static const char *from_colname(const PgQuery__RangeFunction *rf, const struct x
 	return rf->alias ? rf->alias->aliasname : fname;
 }
 
+/* The column count of a call in FROM. */
+static size_t from_width(const PgQuery__RangeFunction *rf, const struct xlat_udf *u)
+{
+	return xlat_udf_coldefs(u) ? rf->n_coldeflist : u->nouts ? u->nouts : 1;
+}
+
+/* A RETURNS [SETOF] record function's column definition list: its columns' types (checked)
+ * into *types, and the type list the call passes ("23 25") into *arg. */
+static bool coldefs(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, uint32_t **types,
+		    int32_t **typmods, const char **arg)
+{
+	size_t n = rf->n_coldeflist;
+	struct strbuf sb;
+	*types = arena_zalloc(c->a, (n + 1) * sizeof(**types));
+	*typmods = arena_zalloc(c->a, (n + 1) * sizeof(**typmods));
+	strbuf_init(&sb, 0);
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		const PgQuery__ColumnDef *cd = rf->coldeflist[i]->node_case == NODE(COLUMN_DEF)
+						       ? rf->coldeflist[i]->column_def
+						       : NULL;
+		struct xlat_typeref r;
+		ok = cd && cd->colname && cd->type_name ? xlat_type_resolve(c, cd->type_name, &r)
+							: xlat_unsupported(c, -1, "this column definition");
+		for (size_t k = 0; ok && k < i; k++)
+			if (strcmp(rf->coldeflist[k]->column_def->colname, cd->colname) == 0)
+				ok = xlat_fail(c, "42701", -1, "column \"%s\" specified more than once",
+					       cd->colname);
+		if (ok && (r.serial || !xlat_type_oid(&r)))
+			ok = xlat_unsupported(c, cd->type_name->location,
+					      "this column type in a column definition list");
+		if (ok) {
+			(*types)[i] = xlat_type_oid(&r);
+			(*typmods)[i] = r.typmod;
+			strbuf_printf(&sb, "%s%u", i ? " " : "", (*types)[i]);
+		}
+	}
+	*arg = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return ok;
+}
+
 static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 		       const struct xlat_udf *u, const char *fname)
 {
-	size_t n = u->nouts ? u->nouts : 1;
+	size_t n = from_width(rf, u);
 	if (rf->ordinality)
 		return xlat_unsupported(c, -1, "WITH ORDINALITY on a user-defined function");
-	if (rf->n_coldeflist)
-		return xlat_unsupported(c, -1, "a column definition list");
+	if (xlat_udf_coldefs(u) && !rf->n_coldeflist)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "a column definition list is required for functions returning "
+				 "\"record\"");
+	if (!xlat_udf_coldefs(u) && rf->n_coldeflist)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				 "a column definition list is only allowed for functions returning "
+				 "\"record\"");
 	if (rf->alias && rf->alias->n_colnames > n)
 		return xlat_fail(c, "42P10", -1,
 				 "table \"%s\" has %zu columns available but %zu columns specified",
@@ -452,7 +505,16 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 	 * LATERAL's machinery (xlat_lateral.c) */
 	if (rf->lateral)
 		return xlat_unsupported(c, -1, "a LATERAL call of a user-defined function") ? 1 : -1;
-	size_t n = u->nouts ? u->nouts : 1;
+	size_t n = from_width(rf, u);
+	uint32_t *types;
+	int32_t *typmods;
+	const char *arg;
+	if (xlat_udf_coldefs(u)) { /* the column types as the call's last argument */
+		if (!coldefs(c, rf, &types, &typmods, &arg))
+			return -1;
+		size_t len = strlen(text);
+		text = arena_printf(c->a, "%.*s, '%s')", (int)(len - 1), text, arg);
+	}
 	xlat_puts(c, "(SELECT ");
 	for (size_t i = 0; i < n; i++) {
 		if (xlat_udf_rows(u))
@@ -482,6 +544,12 @@ int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuer
 	int r = call_aside(c, f, name, schema, &text, &u);
 	if (r <= 0 || !xlat_udf_rows(u))
 		return r < 0 ? -1 : 0;
+	if (xlat_udf_coldefs(u))
+		return xlat_unsupported(c, f->location,
+					"a function returning record in a select list (call it in "
+					"FROM with a column definition list)")
+			       ? 0
+			       : -1;
 	if (*srfp)
 		return xlat_unsupported(c, f->location,
 					"a set-returning function of the tenant's with another "
@@ -529,12 +597,22 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	c->dry--;
 	if (r <= 0)
 		return r;
-	*n = u->nouts ? u->nouts : 1;
+	*n = from_width(rf, u);
+	uint32_t *types = NULL;
+	int32_t *typmods = NULL;
+	const char *arg;
+	struct pgerr saved = *c->err;
+	if (xlat_udf_coldefs(u) && (!rf->n_coldeflist || !coldefs(c, rf, &types, &typmods, &arg))) {
+		*c->err = saved;
+		return 0; /* the real pass says what is wrong */
+	}
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
 		v[i] = (struct xlat_schema_col){.name = from_colname(rf, u, fname, i),
-						.type_oid = u->nouts ? u->outtypes[i] : u->rettype,
-						.typmod = -1};
+						.type_oid = types	  ? types[i]
+							    : u->nouts ? u->outtypes[i]
+								       : u->rettype,
+						.typmod = types ? typmods[i] : -1};
 	*name = rf->alias ? rf->alias->aliasname : fname;
 	*cols = v;
 	return 1;

@@ -525,6 +525,30 @@ bool xlat_row_sort(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool desc);
 /* (t).col of a relation t of the query: 1 emitted (as t.col), 0 not one, -1 failed (42703
  * for a column t does not have). */
 int xlat_row_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+/* The relation whose whole row n (t or t.*, no column being called t) stands for, with its
+ * columns; NULL when n is no such reference. */
+const char *xlat_row_rel(const struct xlat_ctx *c, const PgQuery__Node *n,
+			 const struct xlat_schema_col **cols, size_t *ncols);
+/* ---- xlat_composite.c: values of a composite type (a relation's row type) ---- */
+/* Whether oid is a composite type of known fields: the relation it is the row type of, and
+ * its columns. */
+bool xlat_composite_of(struct xlat_ctx *c, uint32_t oid, const char **rel,
+		       const struct xlat_schema_col **cols, size_t *n);
+/* (x).f of a composite x: field f as its own type; 1 emitted, 0 x is no composite (nothing
+ * emitted), -1 failed (42703 for a field the type lacks). */
+int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
+			 struct xlat_type *t);
+/* x IS [NOT] NULL of a composite x: every field NULL (none NULL); 1 emitted, 0 x is no
+ * composite (nothing emitted), -1 failed. */
+int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt);
+/* ---- xlat_recfn.c: json_to_record(set) and friends with a column definition list ---- */
+/* As xlat_udf_range_function and xlat_udf_scope_cols, for those functions. */
+int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			  const char **name, const struct xlat_schema_col **cols, size_t *n);
+/* A select list's (x).* items of a composite x replaced by (x).f for each field f (the new
+ * list in the arena). */
+bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t *ntargets);
 
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */

@@ -126,19 +126,27 @@ static const struct xlat_udf *with_outs(struct arena *a, const struct xlat_udf *
 	return v;
 }
 
-bool xlat_udf_compile(const struct xlat_udf *u, struct arena *a, const struct xlat_pl_func **out,
-		      struct pgerr *err)
+bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema, struct arena *a,
+		      const struct xlat_pl_func **out, struct pgerr *err)
 {
 	bool outs = u->modes != NULL;
+	if (xlat_udf_coldefs(u) && !u->retset) { /* LANGUAGE sql: its last query's first row */
+		struct xlat_udf *v = arena_alloc(a, sizeof(*v));
+		*v = *u;
+		v->retset = true;
+		u = v;
+	}
 	u = copy_udf(a, outs ? with_outs(a, u) : u);
 	struct xlat_ctx *c = arena_zalloc(a, sizeof(*c));
 	c->a = a;
 	c->err = err;
+	c->schema = schema;
 	struct xlat_pl_func *f = arena_zalloc(a, sizeof(*f));
 	struct xlat_plloader *l = arena_zalloc(a, sizeof(*l));
 	l->c = c;
 	l->nargs = u->nargs;
 	l->argdecls = u->argdecls;
+	l->argnames = u->argnames;
 	l->returns_void = u->rettype == PGTYPE_VOID;
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
 	l->retset = u->retset;

@@ -206,6 +206,8 @@ static bool load_vars(struct xlat_plloader *l)
 					  ? "text"
 				  : strncmp(v->name, "__Case__Variable_", 17) == 0 ? ""
 										   : "integer";
+		if (i < l->nargs) /* a parameter of a table's row type */
+			xlat_plrec_named_row(l, v);
 	}
 	return true;
 }

@@ -64,6 +64,7 @@ struct xlat_plloader {
 	 * whether it returns void (a DO does: RETURN may not have a value). */
 	size_t nargs;
 	const char *const *argdecls;
+	const char *const *argnames; /* NULL: not known (the record fields xlat_plpre.c sees) */
 	bool returns_void;
 	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
 	bool retset;  /* RETURNS SETOF / TABLE: RETURN NEXT and RETURN QUERY */
@@ -131,6 +132,12 @@ const char *xlat_plpre_fold(struct arena *a, const char *p, size_t n);
 /* v's declared type t: `x%ROWTYPE` makes v a record of relation x's row (v->rowtype), else
  * t as written (`t.c%TYPE` is resolved when the function runs). */
 bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char *t);
+/* v, declared with a relation's name as its type (`u users;`, a function's OUT response
+ * "Authors"), made a record of that relation's row, as `x%ROWTYPE` makes one. */
+void xlat_plrec_named_row(struct xlat_plloader *l, struct xlat_pl_var *v);
+/* Whether type t (as written: `t`, `"T"`, `public.t`) names a relation of the tenant rather
+ * than a type (the built-in types and the tenant's enums come first). */
+bool xlat_plrec_names_relation(struct xlat_plloader *l, const char *t);
 /* A declaration `v x%TYPE` of variable x in scope takes x's type (42601 when there is no x
  * and the prefix is one name). */
 bool xlat_plrec_decl(struct xlat_plloader *l, struct xlat_pl_var *v);

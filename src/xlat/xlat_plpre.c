@@ -54,6 +54,7 @@ static bool is_word(const char *body, const PgQuery__ScanToken *t, const char *w
 
 /* The body's tokens. */
 struct toks {
+	struct xlat_plloader *l;
 	struct arena *a;
 	const char *body;
 	PgQuery__ScanToken **tk;
@@ -98,6 +99,13 @@ static bool record_decl(const struct toks *t, size_t i)
 	if (k + 1 < t->n && is_word(t->body, t->tk[k], "record") &&
 	    (t->tk[k + 1]->token == PG_QUERY__TOKEN__ASCII_59 ||
 	     t->tk[k + 1]->token == PG_QUERY__TOKEN__COLON_EQUALS))
+		return true;
+	/* `u users;`: a relation's name as the type, its row type */
+	if (k + 1 < t->n && (word(t->tk[k]) || t->tk[k]->token == PG_QUERY__TOKEN__IDENT) &&
+	    (t->tk[k + 1]->token == PG_QUERY__TOKEN__ASCII_59 ||
+	     t->tk[k + 1]->token == PG_QUERY__TOKEN__COLON_EQUALS) &&
+	    xlat_plrec_names_relation(t->l, arena_strndup(t->a, t->body + t->tk[k]->start,
+							   (size_t)(t->tk[k]->end - t->tk[k]->start))))
 		return true;
 	for (; k + 1 < t->n && t->tk[k]->token != PG_QUERY__TOKEN__ASCII_59; k++)
 		if (t->tk[k]->token == PG_QUERY__TOKEN__ASCII_37 &&
@@ -181,9 +189,13 @@ static int track_case(const struct toks *t, size_t i, int open)
 /* `r.f :=` (or `=`) at a statement's start, r a record: `r<comment f> :=`. */
 static const char *record_edits(struct xlat_plloader *l, const struct toks *t)
 {
-	(void)l;
 	size_t nrec;
-	const char **recs = decl_names(t, record_decl, &nrec);
+	const char **decls = decl_names(t, record_decl, &nrec);
+	const char **recs = arena_zalloc(t->a, (nrec + l->nargs + 1) * sizeof(*recs));
+	memcpy(recs, decls, nrec * sizeof(*recs));
+	for (size_t i = 0; l->argnames && i < l->nargs; i++) /* parameters of a row type */
+		if (l->argnames[i][0] && xlat_plrec_names_relation(l, l->argdecls[i]))
+			recs[nrec++] = l->argnames[i];
 	struct edit e = {.pos = 0};
 	strbuf_init(&e.sb, 0);
 	int sql_case = 0;
@@ -308,7 +320,7 @@ static const char *with_tokens(struct xlat_plloader *l, const char *body,
 						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
 	const char *out = body;
 	if (sr) {
-		struct toks t = {l->c->a, body, sr->tokens, sr->n_tokens};
+		struct toks t = {l, l->c->a, body, sr->tokens, sr->n_tokens};
 		out = edit(l, &t);
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	}

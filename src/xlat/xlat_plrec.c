@@ -3,10 +3,40 @@
  * declarations, and assignments to a record's field (`r.a := 1`, which xlat_plpre.c hands to
  * the parser with the field in a comment). */
 #include "xlat_plpgsql.h"
+#include "xlat_int.h"
+
+#include "pgtype.h"
 
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
+
+bool xlat_plrec_names_relation(struct xlat_plloader *l, const char *t)
+{
+	const struct xlat_schema *s = l->c->schema;
+	if (!s || !s->table_fn)
+		return false;
+	while (isspace((unsigned char)*t))
+		t++;
+	if (strncasecmp(t, "public.", 7) == 0)
+		t += 7;
+	size_t n = strlen(t);
+	while (n && isspace((unsigned char)t[n - 1]))
+		n--;
+	bool quoted = n >= 2 && t[0] == '"' && t[n - 1] == '"';
+	if (!n || (!quoted && strcspn(t, ".\"[( ") < n))
+		return false;
+	const char *name = xlat_plpre_fold(l->c->a, t, n);
+	int32_t typmod;
+	static const char *const texts[] = {"text", "varchar", "character", "char", "bpchar", "name"};
+	for (size_t i = 0; !quoted && i < ARRAY_LEN(texts); i++)
+		if (strcmp(name, texts[i]) == 0)
+			return false;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	return (quoted || pgtype_from_decl(name, &typmod) == PGTYPE_TEXT) &&
+	       !xlat_enum_by_name(l->c, name) && s->table_fn(s->arg, name, l->c->a, &cols, &ncols);
+}
 
 bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char *t)
 {
@@ -19,7 +49,16 @@ bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 		return true;
 	}
 	v->type = arena_strndup(l->c->a, t, n);
+	xlat_plrec_named_row(l, v);
 	return true;
+}
+
+void xlat_plrec_named_row(struct xlat_plloader *l, struct xlat_pl_var *v)
+{
+	if (v->type && xlat_plrec_names_relation(l, v->type)) { /* `u users;`: as `u users%ROWTYPE` */
+		v->rowtype = v->type;
+		v->type = NULL;
+	}
 }
 
 /* "x%TYPE": the prefix when it is one name (a variable's), else NULL (a column's). */

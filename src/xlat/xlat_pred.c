@@ -153,8 +153,24 @@ bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat
 {
 	struct xlat_type ignored;
 	*t = T_BOOL;
-	if (nt->arg->node_case == NODE(ROW_EXPR))
-		return xlat_unsupported(c, nt->location, "IS NULL on a row value");
+	bool is_null = nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL;
+	if (nt->arg->node_case == NODE(ROW_EXPR)) { /* every field NULL / none NULL */
+		const PgQuery__RowExpr *r = nt->arg->row_expr;
+		xlat_puts(c, "(");
+		for (size_t i = 0; i < r->n_args; i++) {
+			if (r->args[i]->node_case == NODE(ROW_EXPR))
+				return xlat_unsupported(c, nt->location, "IS NULL on a nested row value");
+			xlat_puts(c, i ? " AND " : "");
+			if (!xlat_cmp_operand(c, r->args[i], &ignored))
+				return false;
+			xlat_puts(c, is_null ? " IS NULL" : " IS NOT NULL");
+		}
+		xlat_puts(c, r->n_args ? ")" : "1)");
+		return true;
+	}
+	int composite = xlat_composite_null_test(c, nt); /* field by field */
+	if (composite)
+		return composite > 0;
 	if (!xlat_cmp_operand(c, nt->arg, &ignored))
 		return false;
 	xlat_puts(c, nt->nulltesttype == PG_QUERY__NULL_TEST_TYPE__IS_NULL ? " IS NULL"

@@ -119,6 +119,26 @@ static bool row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn)
 	       c->schema->table_fn(c->schema->arg, name, c->a, &cols, &n);
 }
 
+/* An OUT parameter of a table's row type (Sequelize's findOrCreate: OUT response "Authors"):
+ * its value is the row's text (xlat_composite.c); true with its OID and the name as
+ * format_type prints it ("Authors" quoted, t bare) when tn names such a type. */
+static bool out_row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+			 const char **decl)
+{
+	const char *name = tn && tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	if (!name || tn->n_array_bounds || tn->n_typmods || !row_type(c, tn) ||
+	    !c->schema->rowtype_fn ||
+	    !(*oid = c->schema->rowtype_fn(c->schema->arg, name, 0, NULL)))
+		return false;
+	const char *rel;
+	(void)c->schema->rowtype_fn(c->schema->arg, NULL, *oid, &rel); /* as the file spells it */
+	bool bare = (*rel >= 'a' && *rel <= 'z') || *rel == '_';
+	for (const char *q = rel; *q && bare; q++)
+		bare = (*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == '_';
+	*decl = bare ? arena_strdup(c->a, rel) : arena_printf(c->a, "\"%s\"", rel);
+	return true;
+}
+
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
 		     const char **decl)
 {
@@ -239,7 +259,8 @@ static bool any_param(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 					 "parameter name \"%s\" used more than once", name);
 	}
 	p->allnames[i] = arena_strdup(c->a, name);
-	if (!arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
+	if (!(mode == 'o' && out_row_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i])) &&
+	    !arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
 		return false;
 	p->modes[i] = mode;
 	p->nparams++;
@@ -358,8 +379,7 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const s
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "function result type must be specified");
 	u->retset = tn->setof;
-	if (tn->setof && name && (strcmp(name, "void") == 0 || strcmp(name, "trigger") == 0 ||
-				  strcmp(name, "record") == 0))
+	if (tn->setof && name && (strcmp(name, "void") == 0 || strcmp(name, "trigger") == 0))
 		return xlat_unsupported(c, -1, arena_printf(c->a, "RETURNS SETOF %s", name));
 	if (name && tn->n_names <= 2 && !tn->n_array_bounds) {
 		if (strcmp(name, "void") == 0) {
@@ -374,8 +394,11 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const s
 		}
 		if (strcmp(name, "event_trigger") == 0)
 			return xlat_unsupported(c, -1, "an event trigger function");
-		if (strcmp(name, "record") == 0)
-			return xlat_unsupported(c, -1, "RETURNS record");
+		if (strcmp(name, "record") == 0) { /* its columns: a call's definition list */
+			u->rettype = XLAT_OID_RECORD;
+			u->retdecl = "record";
+			return true;
+		}
 	}
 	PgQuery__TypeName plain = *tn; /* SETOF's type as any other */
 	plain.setof = false;
@@ -485,7 +508,7 @@ static bool trigger_check(struct xlat_ctx *c, const struct xlat_udf *u, size_t n
 static bool validate(struct xlat_ctx *c, const struct xlat_udf *u)
 {
 	const struct xlat_pl_func *f;
-	if (!xlat_udf_compile(u, c->a, &f, c->err))
+	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err))
 		return false;
 	if (!f->sql_body || u->rettype == PGTYPE_VOID || xlat_sql_body_returns(u->body))
 		return true;
@@ -598,6 +621,10 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		return xlat_unsupported(c, -1, "a BEGIN ATOMIC body");
 	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
 		return false;
+	if (u->rettype == XLAT_OID_RECORD && !p.nouts && !u->retset &&
+	    strcmp(u->lang, "plpgsql") == 0) /* RETURN of a whole record */
+		return xlat_unsupported(c, -1, "RETURNS record in LANGUAGE plpgsql (RETURNS SETOF "
+					       "record or OUT parameters work)");
 	if (!u->body)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");

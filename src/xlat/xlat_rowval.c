@@ -14,15 +14,25 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-/* The relation name a bare column reference t names when no column is called t. */
+/* The relation name a bare column reference t (or t.*) names when no column is called t. */
 static const char *row_name(const struct xlat_ctx *c, const PgQuery__Node *n)
 {
-	if (n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
-		return NULL;
-	const char *name = xlat_node_str(n->column_ref->fields[0]);
 	const struct xlat_schema_col *cols;
 	size_t ncols;
-	return name && xlat_scope_whole_row(c, name, &cols, &ncols) == 1 ? name : NULL;
+	return xlat_row_rel(c, n, &cols, &ncols);
+}
+
+const char *xlat_row_rel(const struct xlat_ctx *c, const PgQuery__Node *n,
+			 const struct xlat_schema_col **cols, size_t *ncols)
+{
+	if (n->node_case != NODE(COLUMN_REF))
+		return NULL;
+	const PgQuery__ColumnRef *cr = n->column_ref;
+	bool star = cr->n_fields == 2 && cr->fields[1]->node_case == NODE(A_STAR);
+	if (cr->n_fields != 1 && !star)
+		return NULL;
+	const char *name = xlat_node_str(cr->fields[0]);
+	return name && xlat_scope_whole_row(c, name, cols, ncols) == 1 ? name : NULL;
 }
 
 /* Whether item, of an ORDER BY, GROUP BY or DISTINCT ON list, names result column i (by its

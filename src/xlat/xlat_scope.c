@@ -275,6 +275,7 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		const struct xlat_schema_col *cols = NULL;
 		size_t ncols = 0;
 		int got = xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		got = got ? got : xlat_recfn_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		struct xlat_scope_rel *r = push_rel(c, name);
 		r->cols = cols;
@@ -517,7 +518,7 @@ uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name)
 		if (!r->table)
 			return XLAT_OID_RECORD;
 		return c->schema && c->schema->rowtype_fn
-			       ? c->schema->rowtype_fn(c->schema->arg, r->table)
+			       ? c->schema->rowtype_fn(c->schema->arg, r->table, 0, NULL)
 			       : 0;
 	}
 	return 0;

@@ -620,7 +620,9 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		c->flags |= XLAT_X_EXACT | (xlat_exact_compared(s) ? XLAT_X_EXACT_DISTINCT : 0);
 	struct xlat_gset *gset = c->gset_for == s ? c->gset_arm : NULL; /* xlat_gsets.c */
 	c->gset = gset; /* its NULLs stand in the select list and HAVING only */
-	bool ok = distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
+	PgQuery__SelectStmt *ms = (PgQuery__SelectStmt *)s; /* (x).* spelled out in the tree */
+	bool ok = xlat_composite_targets(c, &ms->target_list, &ms->n_target_list) &&
+		  distinct(c, s) && xlat_targets(c, s->target_list, s->n_target_list, shape);
 	c->gset = NULL;
 	c->flags = flags;
 	if (!ok)

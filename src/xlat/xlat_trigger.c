@@ -296,7 +296,7 @@ static const char *when_text(struct xlat_ctx *c)
 static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when)
 {
 	const struct xlat_pl_func *f;
-	return !when || (xlat_udf_compile(u, c->a, &f, c->err) &&
+	return !when || (xlat_udf_compile(u, c->schema, c->a, &f, c->err) &&
 			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
 }
 

@@ -48,5 +48,6 @@ Suite *pgtype_test_binary_suite(void);
 Suite *pgtype_test_datetime_suite(void);
 Suite *pgtype_test_net_suite(void);
 Suite *pgtype_test_range_suite(void);
+Suite *pgtype_test_record_suite(void);
 
 #endif

@@ -632,8 +632,10 @@ static const struct errcase errors[] = {
 	{"CREATE PROCEDURE p(INOUT a int) AS 'select 1' LANGUAGE sql", "0A000", 0,
 	 "OUT and INOUT parameters of a procedure is not supported"},
 	{"CALL nosuch(1, 'x')", "42883", 6, "procedure nosuch(integer, unknown) does not exist"},
-	{"CREATE FUNCTION f() RETURNS SETOF record AS 'select 1' LANGUAGE sql", "0A000", 0,
-	 "RETURNS SETOF record is not supported"},
+	{"CREATE FUNCTION f() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+	 "0A000", 0,
+	 "RETURNS record in LANGUAGE plpgsql (RETURNS SETOF record or OUT parameters work) is not "
+	 "supported"},
 	{"CREATE FUNCTION f(OUT a int) RETURNS SETOF int AS 'select 1' LANGUAGE sql", "0A000", 0,
 	 "RETURNS SETOF with OUT parameters is not supported"},
 	{"CREATE FUNCTION f() RETURNS int AS 'return 1' LANGUAGE plperl", "42704", 0,

@@ -401,7 +401,11 @@ static const struct xcase cases[] = {
 	{"SELECT (b).y FROM t", "!0A000"},
 	{"SELECT ROW(1)", "SELECT pgfn_record_text(1) AS \"row\""},
 	{"SELECT B'101'", "!0A000@8"},
-	{"SELECT 1 FROM t WHERE (a, b) IS NULL", "!0A000@30"},
+	{"SELECT 1 FROM t WHERE (a, b) IS NULL",
+	 "SELECT 1 AS \"?column?\" FROM t WHERE (a IS NULL AND b IS NULL)"},
+	{"SELECT 1 FROM t WHERE ROW(a, b) IS NOT NULL",
+	 "SELECT 1 AS \"?column?\" FROM t WHERE (a IS NOT NULL AND b IS NOT NULL)"},
+	{"SELECT 1 FROM t WHERE (a, (b, 1)) IS NULL", "!0A000@35"},
 };
 
 XCASE_TEST(test_select, cases)

@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_record.c: one field of a composite value, pgfn_record_field(rec, i, oid): field i (from
+ * 0) of rec, a row in record_out's text (pgtype_record.c), read by type oid's input function
+ * into the value a column of that type stores — as a text-format parameter of that type is
+ * bound — so (r).f and (r).* give what the field's own column would. NULL for a NULL row or
+ * field. A field past the row's end is NULL too: PostgreSQL's composite value has every field,
+ * and a row stored before its type gained an attribute lacks that one. pgfn_record_null(rec,
+ * is_not) is its IS [NOT] NULL; pgfn_input(text, oid) the input function alone (the columns of
+ * json_to_record, xlat_recfn.c). */
+#include "pgfn_int.h"
+
+/* text[0..n) read by type oid's input function: its stored form as the result (22P02 ...). */
+static void result_input(sqlite3_context *ctx, uint32_t oid, const char *text, size_t n,
+			 struct arena *a)
+{
+	struct pgtype_value v;
+	struct pgtype_dtenv env = pgfn_dt_env(ctx);
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!pgtype_decode_text_env(oid, text, n, &env, a, &v, &err)) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		return;
+	}
+	switch (v.kind) {
+	case PGTYPE_V_INT:
+		sqlite3_result_int64(ctx, v.i);
+		break;
+	case PGTYPE_V_FLOAT:
+		sqlite3_result_double(ctx, v.f);
+		break;
+	case PGTYPE_V_BLOB:
+		sqlite3_result_blob64(ctx, v.p, v.n, SQLITE_TRANSIENT);
+		break;
+	case PGTYPE_V_TEXT:
+		sqlite3_result_text64(ctx, v.p, v.n, SQLITE_TRANSIENT, SQLITE_UTF8);
+		break;
+	default:
+		sqlite3_result_null(ctx);
+		break;
+	}
+}
+
+/* pgfn_input(text, oid): text read by type oid's input function (NULL stays NULL). */
+static void fn_input(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	result_input(ctx, (uint32_t)sqlite3_value_int64(argv[1]), s, n, a);
+	arena_free(a);
+}
+
+static void fn_record_field(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_int64 i = sqlite3_value_int64(argv[1]);
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || i < 0 || i > 1600) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	const char **fields = arena_zalloc(a, (size_t)(i + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, (size_t)(i + 1) * sizeof(*lens));
+	struct pgerr err;
+	pgerr_clear(&err);
+	int nf = pgtype_record_fields(s, n, a, fields, lens, (size_t)i + 1, &err);
+	if (nf < 0)
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	else if (nf <= i || !fields[i])
+		sqlite3_result_null(ctx);
+	else
+		result_input(ctx, (uint32_t)sqlite3_value_int64(argv[2]), fields[i], lens[i], a);
+	arena_free(a);
+}
+
+/* pgfn_record_null(rec, is_not): rec IS NULL (every field NULL, or rec NULL) or, is_not set,
+ * rec IS NOT NULL (no field NULL), as PostgreSQL tests a composite value. */
+static void fn_record_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	bool is_not = sqlite3_value_int(argv[1]) != 0;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_int(ctx, !is_not);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	size_t max = n + 1; /* at most one field per byte */
+	const char **fields = arena_zalloc(a, max * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
+	struct pgerr err;
+	pgerr_clear(&err);
+	int nf = pgtype_record_fields(s, n, a, fields, lens, max, &err);
+	size_t nulls = 0;
+	for (int i = 0; i < nf; i++)
+		nulls += !fields[i];
+	if (nf < 0)
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+	else
+		sqlite3_result_int(ctx, is_not ? nulls == 0 : nulls == (size_t)nf);
+	arena_free(a);
+}
+
+int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
+{
+	/* not deterministic: a timestamptz field is read in the session's zone */
+	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
+					       {"pgfn_record_null", 2, fn_record_null},
+					       {"pgfn_input", 2, fn_input}};
+	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);
+}

@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_recfn.c: built-in functions returning record in FROM, whose columns a column definition
+ * list names and types — json_to_record, jsonb_to_record, json_to_recordset and
+ * jsonb_to_recordset: SELECT * FROM json_to_record('{"a":1}') AS t(a int, b text). Each
+ * column is the object's key of its name, read by the column type's input function
+ * (pgfn_input) from the text json_populate_record reads: a string's contents, any other value's
+ * JSON text (canonical jsonb text when the argument is jsonb; minified of a json argument, where
+ * PostgreSQL keeps the input's spacing); a jsonb column the value's jsonb text, strings quoted
+ * (a json column, which keeps the input's own text, is 0A000). Without the list PostgreSQL's 42601. The tenant's own functions are xlat_call.c's. */
+#include "xlat_int.h"
+
+#include "pgtype.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+static const char *const names[] = {"json_to_record", "jsonb_to_record", "json_to_recordset",
+				    "jsonb_to_recordset"};
+
+/* The call of rf when it is one of the functions above (its index into *which). */
+static const PgQuery__FuncCall *ours(const PgQuery__RangeFunction *rf, size_t *which)
+{
+	const PgQuery__Node *item = rf->n_functions == 1 &&
+						    rf->functions[0]->node_case == NODE(LIST) &&
+						    rf->functions[0]->list->n_items >= 1
+					    ? rf->functions[0]->list->items[0]
+					    : NULL;
+	if (!item || item->node_case != NODE(FUNC_CALL) || rf->is_rowsfrom)
+		return NULL;
+	const PgQuery__FuncCall *f = item->func_call;
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	if (!name || (schema && strcmp(schema, "pg_catalog") != 0))
+		return NULL;
+	for (*which = 0; *which < ARRAY_LEN(names); (*which)++)
+		if (strcmp(names[*which], name) == 0)
+			return f;
+	return NULL;
+}
+
+/* The column definition list's columns (their checks as PostgreSQL's), into the arena. */
+static bool columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char *fname,
+		    const PgQuery__FuncCall *f, struct xlat_schema_col **out)
+{
+	if (!rf->n_coldeflist)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, f->location,
+				 "a column definition list is required for functions returning "
+				 "\"record\"");
+	if (f->n_args != 1 || f->agg_star || f->func_variadic || f->n_agg_order || f->over)
+		return xlat_fail(c, "42883", f->location, "function %s does not exist", fname);
+	if (rf->ordinality)
+		return xlat_unsupported(c, -1, "WITH ORDINALITY on a function returning record");
+	struct xlat_schema_col *v = arena_zalloc(c->a, (rf->n_coldeflist + 1) * sizeof(*v));
+	for (size_t i = 0; i < rf->n_coldeflist; i++) {
+		const PgQuery__ColumnDef *cd = rf->coldeflist[i]->node_case == NODE(COLUMN_DEF)
+						       ? rf->coldeflist[i]->column_def
+						       : NULL;
+		struct xlat_typeref r;
+		if (!cd || !cd->colname || !cd->type_name)
+			return xlat_unsupported(c, -1, "this column definition");
+		if (!xlat_type_resolve(c, cd->type_name, &r))
+			return false;
+		uint32_t oid = xlat_type_oid(&r);
+		/* json keeps its input's text, which SQLite's JSON functions do not give back */
+		if (r.is_array || r.serial || !oid || !pgtype_by_oid(oid) || oid == XLAT_OID_JSON ||
+		    strpbrk(cd->colname, "\"\\"))
+			return xlat_unsupported(c, cd->type_name->location,
+						"this column type in a column definition list");
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(v[k].name, cd->colname) == 0)
+				return xlat_fail(c, "42701", -1,
+						 "column \"%s\" specified more than once",
+						 cd->colname);
+		v[i] = (struct xlat_schema_col){
+			.name = cd->colname, .type_oid = oid, .typmod = r.typmod};
+	}
+	*out = v;
+	return true;
+}
+
+int xlat_recfn_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
+			  const struct xlat_schema_col **cols, size_t *n)
+{
+	size_t which;
+	const PgQuery__FuncCall *f = ours(rf, &which);
+	struct xlat_schema_col *v;
+	if (!f)
+		return 0;
+	struct pgerr saved = *c->err;
+	bool ok = columns(c, rf, names[which], f, &v);
+	*c->err = saved;
+	if (!ok)
+		return 0; /* unknown columns: the real pass reports what is wrong */
+	*name = rf->alias ? rf->alias->aliasname : names[which];
+	*cols = v;
+	*n = rf->n_coldeflist;
+	return 1;
+}
+
+int xlat_recfn_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	size_t which;
+	const PgQuery__FuncCall *f = ours(rf, &which);
+	struct xlat_schema_col *v;
+	if (!f)
+		return 0;
+	if (!columns(c, rf, names[which], f, &v))
+		return -1;
+	if (rf->lateral)
+		return xlat_unsupported(c, -1, "LATERAL json_to_record") ? 1 : -1;
+	bool set = which >= 2, jsonb = which % 2; /* a jsonb's values print as jsonb's */
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < rf->n_coldeflist; i++) {
+		const char *path = arena_printf(c->a, "'$.\"%s\"'", v[i].name);
+		xlat_puts(c, i ? ", " : "");
+		if (v[i].type_oid == XLAT_OID_JSONB) /* in jsonb's canonical text */
+			xlat_printf(
+				c,
+				"iif(json_type(x.j, %s) = 'null', NULL, pgfn_jsonb_in(x.j -> %s))",
+				path, path);
+		else
+			xlat_printf(
+				c,
+				"pgfn_input(CASE json_type(x.j, %s) WHEN 'text' THEN x.j ->> %s "
+				"WHEN 'null' THEN NULL WHEN 'object' THEN %s(x.j -> %s) WHEN "
+				"'array' THEN %s(x.j -> %s) ELSE x.j -> %s END, %u)",
+				path, path, jsonb ? "pgfn_jsonb_in" : "", path,
+				jsonb ? "pgfn_jsonb_in" : "", path, path, v[i].type_oid);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, v[i].name);
+	}
+	/* PostgreSQL's 22023 for what is no object (no array of them) */
+	const char *fn = names[which];
+	if (set)
+		xlat_printf(
+			c,
+			" FROM (SELECT iif(json_type(e.value) = 'object', e.value, "
+			"shardlite_raise('22023', 'argument of %s must be an array of objects')) "
+			"AS j FROM (SELECT iif(y.j IS NULL OR json_type(y.j) = 'array', y.j, "
+			"shardlite_raise('22023', 'cannot call %s on a non-array')) AS j FROM "
+			"(SELECT ",
+			fn, fn);
+	else
+		xlat_puts(c, " FROM (SELECT iif(y.j IS NULL OR json_type(y.j) = 'object', y.j, "
+			     "shardlite_raise('22023', 'cannot call populate_composite on ' || "
+			     "iif(json_type(y.j) = 'array', 'an array', 'a scalar'))) AS j FROM "
+			     "(SELECT ");
+	struct xlat_type t;
+	if (!xlat_expr(c, f->args[0], &t))
+		return -1;
+	xlat_puts(c, set ? " AS j) AS y) AS a, json_each(a.j) AS e) AS x) AS "
+			 : " AS j) AS y) AS x) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : names[which]);
+	return 1;
+}
