@@ -530,8 +530,8 @@ static bool lone_read(const struct session *s, const struct sess_portal *p, uint
 		      bool sync_next)
 {
 	const struct xlat_stmt *x = p->stmt->x;
-	return sync_next && s->txn == SESS_TXN_IDLE && max_rows == 0 && !x->writes &&
-	       !x->numbered_max && !x->nsteps && !p->steps;
+	return sync_next && (s->txn == SESS_TXN_IDLE || s->txn_lone) && max_rows == 0 &&
+	       !x->writes && !x->numbered_max && !x->nsteps && !p->steps;
 }
 
 static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_rows,

@@ -43,6 +43,12 @@ static void rollback_quietly(struct session *s)
 
 bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
 {
+	if (s->txn_lone) { /* another statement joins a lone block: SQLite's transaction starts */
+		if (!run(s, "BEGIN", err))
+			return false;
+		s->txn_lone = false;
+		return true;
+	}
 	if (s->txn != SESS_TXN_IDLE)
 		return true;
 	if (!run(s, "BEGIN", err))
@@ -54,7 +60,7 @@ bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
 void sess_txn_implicit_lone(struct session *s)
 {
 	if (s->txn != SESS_TXN_IDLE)
-		return;
+		return; /* already lone: the read runs again after a yield, a park or a punt */
 	s->txn = SESS_TXN_IMPLICIT;
 	s->txn_lone = true;
 }

@@ -675,7 +675,8 @@ void sess_copy_out_free(struct session *s);
 void sess_copy_free(struct session *s);
 
 /* ---- sess_txn.c: the transaction state machine ---- */
-/* Opens the implicit block when idle (extended protocol, multi-statement query). */
+/* Opens the implicit block when idle (extended protocol, multi-statement query); in a lone
+ * block (below), begins SQLite's transaction for the statements that join it. */
 bool sess_txn_implicit_begin(struct session *s, struct pgerr *err);
 /* Opens, when idle, the implicit block of a read that is alone in it (its Sync follows it):
  * the session's transaction as for any implicit block, but no SQLite BEGIN or COMMIT; the
