@@ -189,7 +189,8 @@ START_TEST(long_lone_read)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	harness_exec(c, "CREATE TABLE big (n int, pad text)");
-	harness_exec(c, "INSERT INTO big SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g");
+	harness_exec(c,
+		     "INSERT INTO big SELECT g, repeat('x', 200) FROM generate_series(1, 20000) g");
 	ck_assert(PQsendQueryParams(c, "SELECT n, pad FROM big", 0, NULL, NULL, NULL, NULL, 0));
 	ck_assert(PQsetSingleRowMode(c));
 	PGconn *w = harness_connect(&H, "dbname=acme");
@@ -199,7 +200,7 @@ START_TEST(long_lone_read)
 			harness_exec(w, "INSERT INTO big VALUES (0, 'late')");
 		else
 			ck_assert_msg(PQresultStatus(r) == PGRES_SINGLE_TUPLE ||
-					  PQresultStatus(r) == PGRES_TUPLES_OK,
+					      PQresultStatus(r) == PGRES_TUPLES_OK,
 				      "%s", PQresultErrorMessage(r));
 	}
 	ck_assert_int_eq(rows, 20000);
