@@ -82,6 +82,11 @@ enum pgw_read_status pgw_fe_read_msg(const uint8_t *buf, size_t len, size_t max_
 				     struct pgw_msg *out, size_t *consumed,
 				     struct pgerr *err) MUST_CHECK;
 
+/* True when buf (len bytes of input) begins with a whole Sync message. The session asks it
+ * about the bytes after an Execute: an Execute directly followed by its Sync is a statement
+ * alone in its implicit transaction block. */
+bool pgw_fe_sync_at(const uint8_t *buf, size_t len);
+
 /* Body decoders. Each returns false with FATAL 08P01 in err when the body is malformed
  * (missing terminators, counts that overrun, trailing bytes); err is untouched on success.
  * They decode m->body whatever m->type says: dispatching on the type is the session's job. */

@@ -161,6 +161,12 @@ enum pgw_read_status pgw_fe_read_msg(const uint8_t *buf, size_t len, size_t max_
 	return PGW_OK;
 }
 
+bool pgw_fe_sync_at(const uint8_t *buf, size_t len)
+{
+	return len >= 5 && buf[0] == PGW_FE_SYNC && buf[1] == 0 && buf[2] == 0 && buf[3] == 0 &&
+	       buf[4] == 4;
+}
+
 bool pgw_fe_query(const struct pgw_msg *m, struct pgw_query *out, struct pgerr *err)
 {
 	struct cursor c;

@@ -519,15 +519,32 @@ void sess_ext_describe(struct session *s, const struct pgw_msg *m)
 		ext_error(s, &err);
 }
 
+/* A read that runs to its end with its Sync right behind it, outside any transaction, is the
+ * whole of its implicit block: SQLite runs it in autocommit mode (its own read transaction,
+ * ended by its last step) without a BEGIN and a COMMIT around it, while the session's
+ * implicit block lasts to the Sync as for any Execute (SET LOCAL, _xact_ advisory locks,
+ * notifications, pg_stat_activity). Writes, statements that need a transaction of their own
+ * (numbered keys, data-modifying WITH) and portals run in parts (a row limit) keep the
+ * BEGIN: their commit is the group commit's, at the Sync. */
+static bool lone_read(const struct session *s, const struct sess_portal *p, uint32_t max_rows,
+		      bool sync_next)
+{
+	const struct xlat_stmt *x = p->stmt->x;
+	return sync_next && (s->txn == SESS_TXN_IDLE || s->txn_lone) && max_rows == 0 &&
+	       !x->writes && !x->numbered_max && !x->nsteps && !p->steps;
+}
+
 static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_rows,
-			struct pgerr *err)
+			bool sync_next, struct pgerr *err)
 {
 	const struct xlat_stmt *x = p->stmt->x;
 	if (p->done) {
 		pgw_be_command_complete(&s->out, strcmp(x->tag, "SELECT") == 0 ? "SELECT 0" : x->tag);
 		return true;
 	}
-	if (!sess_txn_implicit_begin(s, err))
+	if (lone_read(s, p, max_rows, sync_next))
+		sess_txn_implicit_lone(s);
+	else if (!sess_txn_implicit_begin(s, err))
 		return false;
 	/* An Execute that stopped for its output to drain runs again unconsumed: it owes only
 	 * the rest of its row limit. */
@@ -554,7 +571,7 @@ static bool execute_sql(struct session *s, struct sess_portal *p, uint32_t max_r
 	return true;
 }
 
-void sess_ext_execute(struct session *s, const struct pgw_msg *m)
+void sess_ext_execute(struct session *s, const struct pgw_msg *m, bool sync_next)
 {
 	struct pgw_execute e;
 	struct pgerr err;
@@ -582,7 +599,7 @@ void sess_ext_execute(struct session *s, const struct pgw_msg *m)
 	}
 	bool ok = sess_inline_allows(s, x, p->stmt, &err) && sess_check_allowed(s, x, &err);
 	if (ok && x->kind == XLAT_SQL)
-		ok = execute_sql(s, p, e.max_rows, &err);
+		ok = execute_sql(s, p, e.max_rows, sync_next, &err);
 	else if (ok && x->kind == XLAT_CURSOR)
 		ok = sess_cursor_run(s, x, p->format, false, &err);
 	else if (ok && x->kind == XLAT_EXPLAIN)

@@ -15,7 +15,10 @@
  * IMPLICIT wraps the statements of one multi-statement Query, or the Executes up to a Sync,
  * so that they commit or fail together, as PostgreSQL's implicit transaction blocks do.
  * Invariant: txn != IDLE exactly when SQLite has a transaction open, except in FAILED, where
- * SQLite may already have rolled back by itself (I/O errors, SQLITE_FULL). */
+ * SQLite may already have rolled back by itself (I/O errors, SQLITE_FULL), and in a lone
+ * IMPLICIT block (txn_lone): a read alone before its Sync, whose SQLite transaction is its
+ * statement's own (autocommit mode) while the session's lasts to the Sync, so that a BEGIN
+ * and a COMMIT are not run around every point select of the extended protocol. */
 #include "session_int.h"
 
 #include <stdio.h>
@@ -40,6 +43,12 @@ static void rollback_quietly(struct session *s)
 
 bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
 {
+	if (s->txn_lone) { /* another statement joins a lone block: SQLite's transaction starts */
+		if (!run(s, "BEGIN", err))
+			return false;
+		s->txn_lone = false;
+		return true;
+	}
 	if (s->txn != SESS_TXN_IDLE)
 		return true;
 	if (!run(s, "BEGIN", err))
@@ -48,17 +57,28 @@ bool sess_txn_implicit_begin(struct session *s, struct pgerr *err)
 	return true;
 }
 
+void sess_txn_implicit_lone(struct session *s)
+{
+	if (s->txn != SESS_TXN_IDLE)
+		return; /* already lone: the read runs again after a yield, a park or a punt */
+	s->txn = SESS_TXN_IMPLICIT;
+	s->txn_lone = true;
+}
+
 /* Ends SQLite's transaction — committing when asked, rolling back otherwise or when the commit
  * fails — and leaves the session idle with its settings kept or restored to match. False
  * (err set) only when a requested commit failed. */
 static bool finish(struct session *s, bool commit, struct pgerr *err)
 {
+	/* a lone block's statement committed (ended its read transaction) at its last step */
+	bool lone = s->txn_lone && !sqlite_txn_open(s);
 	s->txn = SESS_TXN_IDLE;
+	s->txn_lone = false;
 	s->txn_read_only = false;
 	sess_cursor_txn_end(s, commit); /* their statements end before SQLite's transaction */
 	/* ON COMMIT DELETE ROWS / DROP act inside the committing transaction, as PostgreSQL's */
 	bool committed = commit && sess_temp_commit(s, err) && sess_notify_precommit(s, err) &&
-			 run(s, "COMMIT", err);
+			 (lone || run(s, "COMMIT", err));
 	if (!committed)
 		rollback_quietly(s);
 	if (committed)

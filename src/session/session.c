@@ -46,6 +46,7 @@ static void check_invariants(const struct session *s)
 	ASSERT(s->state != SESS_OPENING || (s->conn != NULL && s->parked && s->migrating));
 	ASSERT((s->state == SESS_AUTH) == (s->auth != NULL) || s->state == SESS_CLOSING);
 	ASSERT(s->txn == SESS_TXN_IDLE || s->conn != NULL);
+	ASSERT(!s->txn_lone || s->txn == SESS_TXN_IMPLICIT);
 	ASSERT(s->portals == NULL || s->conn != NULL);
 	ASSERT(s->state != SESS_COPY_IN || s->conn != NULL);
 	ASSERT((s->copy != NULL) == (s->state == SESS_COPY_IN));
@@ -486,7 +487,7 @@ static size_t input_startup(struct session *s, const uint8_t *buf, size_t len, s
 
 /* ---- normal message processing ---- */
 
-static void dispatch(struct session *s, const struct pgw_msg *m)
+static void dispatch(struct session *s, const struct pgw_msg *m, bool sync_next)
 {
 	if (s->state == SESS_AUTH) {
 		sess_auth_message(s, m);
@@ -513,7 +514,7 @@ static void dispatch(struct session *s, const struct pgw_msg *m)
 		sess_ext_describe(s, m);
 		break;
 	case PGW_FE_EXECUTE:
-		sess_ext_execute(s, m);
+		sess_ext_execute(s, m, sync_next);
 		break;
 	case PGW_FE_CLOSE:
 		sess_ext_close(s, m);
@@ -595,7 +596,7 @@ static size_t input_messages(struct session *s, const uint8_t *buf, size_t len, 
 		size_t mark = s->out.len;
 		sess_wait_msg_begin(s);
 		sess_client_msg_begin(s, &m);
-		dispatch(s, &m);
+		dispatch(s, &m, pgw_fe_sync_at(buf + total + used, len - total - used));
 		if (s->state == SESS_OPENING) {
 			/* The password was right; the tenant's migration waits (open_tenant). */
 			sess_wait_msg_end(s);

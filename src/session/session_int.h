@@ -294,6 +294,7 @@ struct session {
 	bool holding;               /* hold is set: answers wait for a flush */
 	bool schema_ddl;            /* translated DDL not yet done (see sess_types_input_end) */
 	bool discard_pending; /* DISCARD ALL ran: drop statements and portals after this message */
+	bool txn_lone;        /* an IMPLICIT block without SQLite's BEGIN (sess_txn_implicit_lone) */
 };
 
 /* The session's struct sess_rare, allocated (zeroed) on first use. */
@@ -371,7 +372,8 @@ void sess_simple_run(struct session *s, const char *sql);
 void sess_ext_parse(struct session *s, const struct pgw_msg *m);
 void sess_ext_bind(struct session *s, const struct pgw_msg *m);
 void sess_ext_describe(struct session *s, const struct pgw_msg *m);
-void sess_ext_execute(struct session *s, const struct pgw_msg *m);
+/* sync_next: the Sync that ends the Execute's implicit block follows it in this input. */
+void sess_ext_execute(struct session *s, const struct pgw_msg *m, bool sync_next);
 void sess_ext_close(struct session *s, const struct pgw_msg *m);
 void sess_ext_sync(struct session *s);
 void sess_ext_free_all(struct session *s);
@@ -673,8 +675,13 @@ void sess_copy_out_free(struct session *s);
 void sess_copy_free(struct session *s);
 
 /* ---- sess_txn.c: the transaction state machine ---- */
-/* Opens the implicit block when idle (extended protocol, multi-statement query). */
+/* Opens the implicit block when idle (extended protocol, multi-statement query); in a lone
+ * block (below), begins SQLite's transaction for the statements that join it. */
 bool sess_txn_implicit_begin(struct session *s, struct pgerr *err);
+/* Opens, when idle, the implicit block of a read that is alone in it (its Sync follows it):
+ * the session's transaction as for any implicit block, but no SQLite BEGIN or COMMIT; the
+ * statement runs in SQLite's autocommit mode, its own read transaction. */
+void sess_txn_implicit_lone(struct session *s);
 /* Ends an implicit block: commits (or rolls back when failed). False with err when the
  * commit failed. */
 bool sess_txn_implicit_end(struct session *s, struct pgerr *err);

@@ -5,7 +5,8 @@
  * A statement preceded by a `-- differs: <reason>` line is a known difference (listed in
  * docs/sql-compat.md); it must still differ, so stale annotations fail too. With
  * REGRESS_SHOW_KNOWN set, each known difference is printed with what differs today, to keep
- * the annotations' reasons true.
+ * the annotations' reasons true. A statement preceded by `-- extended` goes through the
+ * extended protocol (PQexecParams: Parse, Bind, Describe, Execute, Sync in one packet).
  *
  * usage: regress PG_CONNINFO SHARDLITE_CONNINFO FILE.sql...   (conninfo without dbname) */
 #include <libpq-fe.h>
@@ -19,6 +20,7 @@
 struct stmt {
 	char text[MAX_STMT];
 	char differs[256]; /* the annotation's reason, "" when none */
+	bool extended;     /* `-- extended`: sent with PQexecParams, not PQexec */
 	int line;          /* first line in the file */
 };
 
@@ -34,6 +36,7 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 	size_t len = 0;
 	bool quoted = false;
 	st->text[0] = st->differs[0] = '\0';
+	st->extended = false;
 	while (fgets(line, sizeof(line), f)) {
 		++*lineno;
 		if (len == 0) {
@@ -43,6 +46,8 @@ static bool next_stmt(FILE *f, int *lineno, struct stmt *st)
 				st->differs[strcspn(st->differs, "\n")] = '\0';
 				continue;
 			}
+			if (strncmp(p, "-- extended", 11) == 0)
+				st->extended = true;
 			if (*p == '\n' || strncmp(p, "--", 2) == 0)
 				continue;
 			st->line = *lineno;
@@ -150,6 +155,12 @@ static void notifies(PGconn *c, char *buf, size_t cap)
 		note(buf, cap, "%s:%s;", n->relname, n->extra);
 }
 
+static PGresult *run(PGconn *c, const struct stmt *st)
+{
+	return st->extended ? PQexecParams(c, st->text, 0, NULL, NULL, NULL, NULL, 0)
+			    : PQexec(c, st->text);
+}
+
 static PGconn *connect_db(const char *base, const char *db)
 {
 	char ci[1024];
@@ -198,7 +209,7 @@ static void run_file(const char *pgbase, const char *slbase, const char *path, s
 	int lineno = 0;
 	char why[4096];
 	while (next_stmt(f, &lineno, &st)) {
-		PGresult *a = PQexec(pg, st.text), *b = PQexec(sl, st.text);
+		PGresult *a = run(pg, &st), *b = run(sl, &st);
 		compare(a, b, why, sizeof(why));
 		char na[1024], nb[1024];
 		notifies(pg, na, sizeof(na));
