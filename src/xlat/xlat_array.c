@@ -168,6 +168,8 @@ static bool is_array_node(const PgQuery__Node *n)
 					  "string_to_array"};
 	if (n->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR)
 		return true;
+	if (n->node_case == PG_QUERY__NODE__NODE_SUB_LINK) /* ARRAY(SELECT ...) */
+		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__ARRAY_SUBLINK;
 	if (n->node_case == PG_QUERY__NODE__NODE_TYPE_CAST)
 		return n->type_cast->type_name->n_array_bounds > 0;
 	if (n->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)

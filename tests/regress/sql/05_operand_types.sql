@@ -21,6 +21,7 @@ SELECT id, tags || '{d,e}', '{z}' || tags, nums || '{9}' FROM ot_docs ORDER BY i
 SELECT id, tags || 'single' FROM ot_docs ORDER BY id;
 SELECT ARRAY['a'] || '{b,c}', '{b}' || ARRAY['a'], ARRAY[1.5] || '{2}';
 SELECT ARRAY['a'] || 'b';
+SELECT NULL::text[] || ARRAY(SELECT 'a' WHERE false), ARRAY['x'] || ARRAY(SELECT 'a');
 SELECT ARRAY['a'] || 'b'::text[];
 SELECT '{"a": 1, "b": 2}'::jsonb - ARRAY['a'], '["a", 1]'::jsonb - '{a,NULL}'::text[];
 DROP TABLE ot_docs;
