@@ -50,6 +50,8 @@ struct cat_index {
 	const char *pred;    /* WHERE of a partial index, NULL */
 	const char *conname; /* PRIMARY KEY / UNIQUE constraint behind it, NULL for CREATE INDEX */
 	uint32_t conoid;
+	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
+	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
 };
 
 struct cat_fkey {
@@ -441,6 +443,34 @@ struct cat_opclass {
 	uint32_t keytype;
 };
 const struct cat_opclass *cat_opclasses(size_t *n);
+
+/* ---- index access methods and operator classes (catalog_index.c) ---- */
+struct cat_am {
+	uint32_t oid;
+	const char *name, *handler;
+	char type; /* amtype: 't' table, 'i' index */
+	bool canunique, canmulticol, canorder, caninclude;
+	uint32_t keytype; /* amkeytype: the type its keys are stored as, 0: the key's own */
+};
+/* pg_am's rows; one by name or OID (NULL: none). */
+const struct cat_am *cat_ams(size_t *n);
+const struct cat_am *cat_am_by_name(const char *name);
+const struct cat_am *cat_am_by_oid(uint32_t oid);
+/* The default operator class of access method am for a key of type (PostgreSQL's
+ * GetDefaultOpClass, binary-compatible types included); 0 when there is none. */
+uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t type);
+/* The built-in operator class of am named name, or of that OID; NULL when none. */
+const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name);
+const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
+/* Fills ix->am and ix->opclass (allocated in a) from the index's stored SQL. */
+void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
+/* Key k's operator class (pg_index.indclass): the one named, else its type's default (0 for
+ * an expression, whose type the model does not know). */
+uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k);
+/* The class name pg_get_indexdef writes after key k, NULL when it writes none. */
+const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct cat_index *ix,
+					int k);
+bool cat_index_register(sqlite3 *db, struct cat_conn *cc);
 struct cat_opfamily {
 	uint32_t oid, method;
 	const char *name;

@@ -385,6 +385,12 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
  * is there (xlat_stmt.skip_*). xlat_objects.c. */
 void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name);
+/* CREATE INDEX s written from start, its name at *name_at (name_len bytes), key types as
+ * translated (0: a column or unknown): for a method other than btree or an operator class,
+ * puts shardlite_index_check's call before it and XLAT_INDEX_AM_MARK after the name
+ * (moving *name_at) and makes it a script (xlat_index.c). */
+bool xlat_index_am(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t start,
+		   const uint32_t *types, size_t *name_at, size_t name_len);
 /* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
  * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
  * exist, skipping`; a statement notes one type of object. xlat_objects.c. */

@@ -306,11 +306,13 @@ static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, si
 	c->st->rebuild = r;
 }
 
-/* Operator classes and NULLS FIRST/LAST only steer which plans an index serves in
- * PostgreSQL; SQLite picks its own, so they are dropped. */
-static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
+/* NULLS FIRST/LAST only steers which plans an index serves in PostgreSQL; SQLite picks its
+ * own, so it is dropped. Operator classes are checked and kept by xlat_index_am. *type: an
+ * expression key's type (0 for a column, or unknown). */
+static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie, uint32_t *type)
 {
-	struct xlat_type ignored;
+	struct xlat_type ignored = {0, -1};
+	*type = 0;
 	if (ie->n_collation) {
 		const char *coll = xlat_node_str(ie->collation[ie->n_collation - 1]);
 		if (!coll || (strcmp(coll, "C") != 0 && strcmp(coll, "POSIX") != 0))
@@ -325,6 +327,7 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
 		c->flags = saved;
 		if (!ok)
 			return false;
+		*type = ignored.oid;
 	}
 	if (ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC)
 		xlat_puts(c, " DESC");
@@ -334,11 +337,8 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
 bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct xlat_type ignored;
-	const char *am = s->access_method;
+	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
-	if (am && *am && strcmp(am, "btree") != 0 && strcmp(am, "hash") != 0)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "index access method \"%s\" is not supported", am);
 	if (s->n_index_including_params)
 		return xlat_unsupported(c, -1, "INCLUDE in CREATE INDEX");
 	if (s->n_options || (s->table_space && *s->table_space))
@@ -361,9 +361,10 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");
+	uint32_t *types = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(*types));
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!index_elem(c, s->index_params[i]->index_elem))
+		if (!index_elem(c, s->index_params[i]->index_elem, &types[i]))
 			return false;
 	}
 	xlat_puts(c, ")");
@@ -376,6 +377,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		if (!ok)
 			return false;
 	}
+	if (!xlat_index_am(c, s, start, types, &at, len))
+		return false;
 	if (!named)
 		index_name_later(c, s, at, len);
 	return true;

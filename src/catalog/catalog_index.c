@@ -1,0 +1,360 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_index.c: index access methods and operator classes. Every index is a SQLite
+ * b-tree; one made USING hash/gist/gin/spgist/brin, or with an operator class, carries
+ * CATALOG_INDEX_AM_MARK in its stored SQL, which the model reads back for pg_class.relam,
+ * pg_index.indclass and pg_get_indexdef. shardlite_index_check makes PostgreSQL's checks
+ * (DefineIndex, ComputeIndexAttrs, ResolveOpClass) before such a CREATE INDEX runs. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SQLSTATE_UNDEFINED_OBJECT "42704"
+#define SQLSTATE_DATATYPE_MISMATCH "42804"
+#define SQLSTATE_FEATURE_NOT_SUPPORTED "0A000"
+#define SQLSTATE_UNDEFINED_COLUMN "42703"
+
+/* PostgreSQL 15's access methods (pg_am) and what each index AM's handler allows (hash
+ * stores its keys' int4 hash codes: amkeytype). */
+static const struct cat_am ams[] = {
+	{CAT_AM_HEAP, "heap", "heap_tableam_handler", 't', false, false, false, false, 0},
+	{CAT_AM_BTREE, "btree", "bthandler", 'i', true, true, true, true, 0},
+	{405, "hash", "hashhandler", 'i', false, false, false, false, PGTYPE_INT4},
+	{783, "gist", "gisthandler", 'i', false, true, false, true, 0},
+	{2742, "gin", "ginhandler", 'i', false, true, false, false, 0},
+	{4000, "spgist", "spghandler", 'i', false, false, false, true, 0},
+	{3580, "brin", "brinhandler", 'i', false, true, false, false, 0},
+};
+
+const struct cat_am *cat_ams(size_t *n)
+{
+	*n = ARRAY_LEN(ams);
+	return ams;
+}
+
+const struct cat_am *cat_am_by_name(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(ams); i++) {
+		if (strcmp(ams[i].name, name) == 0)
+			return &ams[i];
+	}
+	return NULL;
+}
+
+const struct cat_am *cat_am_by_oid(uint32_t oid)
+{
+	for (size_t i = 0; i < ARRAY_LEN(ams); i++) {
+		if (ams[i].oid == oid)
+			return &ams[i];
+	}
+	return NULL;
+}
+
+/* The pseudo-types operator classes are declared for. */
+enum { ANYARRAY = 2277, ANYENUM = 3500, ANYRANGE = 3831, ANYMULTIRANGE = 4537, RECORD = 2249 };
+
+/* typispreferred of the built-in types (the ones catalog_rel.c's pg_type marks). */
+static bool preferred(uint32_t oid)
+{
+	return oid == PGTYPE_BOOL || oid == PGTYPE_TEXT || oid == PGTYPE_OID ||
+	       oid == PGTYPE_FLOAT8 || oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL ||
+	       oid == PGTYPE_VARBIT;
+}
+
+static char category(const struct cat_model *m, uint32_t oid)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	bool array = false;
+	if (ti)
+		return ti->category;
+	if (m && cat_model_enum_oid(m, oid, &array))
+		return array ? 'A' : 'E';
+	return 'U';
+}
+
+/* PostgreSQL's IsBinaryCoercible(src, target) over the built-in casts: the same type, a
+ * polymorphic target the source fits, or a cast WITHOUT FUNCTION. */
+static bool binary_coercible(const struct cat_model *m, uint32_t src, uint32_t target)
+{
+	if (src == target)
+		return true;
+	char cat = category(m, src);
+	const struct pgtype_info *ti = pgtype_by_oid(src);
+	switch (target) {
+	case ANYARRAY:
+		return cat == 'A';
+	case ANYENUM:
+		return cat == 'E';
+	case ANYRANGE:
+		return cat == 'R' && ti && !strstr(ti->name, "multirange");
+	case ANYMULTIRANGE:
+		return cat == 'R' && ti && strstr(ti->name, "multirange");
+	case RECORD:
+		return cat == 'C';
+	}
+	size_t n = 0;
+	const struct cat_cast *c = cat_casts(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].source == src && c[i].target == target && c[i].method == 'b')
+			return true;
+	}
+	return false;
+}
+
+uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t type)
+{
+	/* GetDefaultOpClass: an exact match, else the one binary-compatible default (one for
+	 * a preferred type wins: varchar fits both text_ops and bpchar_ops) */
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	uint32_t exact = 0, pref = 0, compat = 0;
+	int nexact = 0, npref = 0, ncompat = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].method != am || !c[i].isdefault)
+			continue;
+		if (c[i].intype == type) {
+			exact = c[i].oid;
+			nexact++;
+		} else if (nexact == 0 && binary_coercible(m, type, c[i].intype)) {
+			if (preferred(c[i].intype) && category(m, c[i].intype) == category(m, type)) {
+				pref = c[i].oid;
+				npref++;
+			} else {
+				compat = c[i].oid;
+				ncompat++;
+			}
+		}
+	}
+	return nexact == 1 ? exact : npref == 1 ? pref : ncompat == 1 ? compat : 0;
+}
+
+const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name)
+{
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	for (size_t i = 0; name && i < n; i++) {
+		if (c[i].method == am && strcmp(c[i].name, name) == 0)
+			return &c[i];
+	}
+	return NULL;
+}
+
+const struct cat_opclass *cat_opclass_by_oid(uint32_t oid)
+{
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].oid == oid)
+			return &c[i];
+	}
+	return NULL;
+}
+
+/* The operator class name of "a.b" (PostgreSQL's qualified name): b when a is pg_catalog
+ * (every built-in class lives there), NULL for any other schema (none has one). */
+static const char *opclass_base(const char *qualified)
+{
+	const char *dot = strrchr(qualified, '.');
+	if (!dot)
+		return qualified;
+	size_t n = (size_t)(dot - qualified);
+	return n == 10 && strncmp(qualified, "pg_catalog", 10) == 0 ? dot + 1 : NULL;
+}
+
+static const struct cat_col *table_col(const struct cat_rel *t, const char *name)
+{
+	for (int i = 0; t && i < t->ncols; i++) {
+		if (strcmp(t->cols[i].name, name) == 0)
+			return &t->cols[i];
+	}
+	for (int i = 0; t && i < t->ncols; i++) {
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			return &t->cols[i];
+	}
+	return NULL;
+}
+
+/* One key of shardlite_index_check: false after raising the error PostgreSQL raises. */
+static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const struct cat_am *am,
+		      const struct cat_rel *t, sqlite3_value **kv, struct arena *a)
+{
+	const char *col = (const char *)sqlite3_value_text(kv[0]);
+	uint32_t type = (uint32_t)sqlite3_value_int64(kv[1]);
+	const char *opc = (const char *)sqlite3_value_text(kv[2]);
+	int ordering = sqlite3_value_int(kv[3]);
+	bool nulls = sqlite3_value_int(kv[4]) != 0;
+	if (col) {
+		const struct cat_col *cc = table_col(t, col);
+		if (!cc) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_COLUMN, "column \"%s\" does not exist",
+				   col);
+			return false;
+		}
+		type = cc->typoid;
+	}
+	if (type == 0) /* an expression of a type known only when it runs */
+		return true;
+	const char *tname = cat_format_type_m(m, a, type, -1);
+	if (opc && *opc) {
+		const char *base = opclass_base(opc);
+		const struct cat_opclass *oc = base ? cat_opclass_named(am->oid, base) : NULL;
+		if (!oc) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+				   "operator class \"%s\" does not exist for access method \"%s\"",
+				   base ? base : opc, am->name);
+			return false;
+		}
+		if (!binary_coercible(m, type, oc->intype)) {
+			pgfn_error(ctx, SQLSTATE_DATATYPE_MISMATCH,
+				   "operator class \"%s\" does not accept data type %s", opc, tname);
+			return false;
+		}
+	} else if (!cat_opclass_default(m, am->oid, type)) {
+		/* the HINT is added by the shard's error mapping */
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+			   "data type %s has no default operator class for access method \"%s\"",
+			   tname, am->name);
+		return false;
+	}
+	if (!am->canorder && ordering) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support ASC/DESC options", am->name);
+		return false;
+	}
+	if (!am->canorder && nulls) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support NULLS FIRST/LAST options",
+			   am->name);
+		return false;
+	}
+	return true;
+}
+
+/* shardlite_index_check(table, am, unique, including, then per key: column (NULL for an
+ * expression), expression type OID (0: unknown), operator class as written ('' none),
+ * ordering (0 default, 1 ASC, 2 DESC), NULLS FIRST/LAST given): before CREATE INDEX, the
+ * checks PostgreSQL makes, in its order, with its SQLSTATEs and messages. */
+static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (argc < 4 || (argc - 4) % 5 != 0)
+		return;
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *amname = (const char *)sqlite3_value_text(argv[1]);
+	const struct cat_model *m = table && amname ? cat_fn_model(ctx) : NULL;
+	if (!m)
+		return;
+	sqlite3_result_null(ctx);
+	const struct cat_am *am = cat_am_by_name(amname);
+	if (!am) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "access method \"%s\" does not exist",
+			   amname);
+		return;
+	}
+	if (am->type != 'i') { /* PostgreSQL's elog: an internal error */
+		pgfn_error(ctx, "XX000", "access method \"%s\" is not of type INDEX", amname);
+		return;
+	}
+	int nkeys = (argc - 4) / 5;
+	if (sqlite3_value_int(argv[2]) && !am->canunique) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support unique indexes", am->name);
+		return;
+	}
+	if (nkeys > 1 && !am->canmulticol) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support multicolumn indexes", am->name);
+		return;
+	}
+	if (sqlite3_value_int(argv[3]) && !am->caninclude) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support included columns", am->name);
+		return;
+	}
+	const struct cat_rel *t = cat_model_rel(m, table);
+	if (!t) /* CREATE INDEX itself reports the missing table */
+		return;
+	struct arena *a = arena_new(0);
+	for (int k = 0; k < nkeys; k++) {
+		if (!check_key(ctx, m, am, t, argv + 4 + 5 * k, a))
+			break;
+	}
+	arena_free(a);
+}
+
+/* Reads "/ * shardlite: USING am (opc, , opc) * /" after the index's name: its access method
+ * and the operator class each key names (empty: the default). */
+void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
+{
+	ix->am = CAT_AM_BTREE;
+	ix->opclass = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->opclass));
+	const char *p = sql ? strstr(sql, CATALOG_INDEX_AM_MARK) : NULL;
+	if (!p)
+		return;
+	p += strlen(CATALOG_INDEX_AM_MARK);
+	size_t n = 0;
+	while (isalnum((unsigned char)p[n]) || p[n] == '_')
+		n++;
+	char name[64];
+	snprintf(name, sizeof(name), "%.*s", (int)(n < 63 ? n : 63), p);
+	const struct cat_am *am = cat_am_by_name(name);
+	if (!am)
+		return;
+	ix->am = am->oid;
+	p += n;
+	while (*p == ' ')
+		p++;
+	if (*p != '(')
+		return;
+	p++;
+	for (int k = 0; k < ix->nkeys && *p && *p != ')'; k++) {
+		while (*p == ' ')
+			p++;
+		n = 0;
+		while (isalnum((unsigned char)p[n]) || p[n] == '_')
+			n++;
+		snprintf(name, sizeof(name), "%.*s", (int)(n < 63 ? n : 63), p);
+		const struct cat_opclass *oc = n ? cat_opclass_named(am->oid, name) : NULL;
+		ix->opclass[k] = oc ? oc->oid : 0;
+		p += n;
+		while (*p == ' ')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+}
+
+uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k)
+{
+	if (ix->opclass && ix->opclass[k])
+		return ix->opclass[k];
+	if (ix->keys[k] <= 0 || ix->keys[k] > ix->table->ncols)
+		return 0; /* an expression, whose type the model does not know */
+	return cat_opclass_default(m, ix->am ? ix->am : CAT_AM_BTREE,
+				   ix->table->cols[ix->keys[k] - 1].typoid);
+}
+
+const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct cat_index *ix,
+					int k)
+{
+	/* pg_get_indexdef names a class only when it is not the default of the key's type */
+	if (!ix->opclass || !ix->opclass[k])
+		return NULL;
+	if (ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols &&
+	    cat_opclass_default(m, ix->am, ix->table->cols[ix->keys[k] - 1].typoid) ==
+		    ix->opclass[k])
+		return NULL;
+	const struct cat_opclass *oc = cat_opclass_by_oid(ix->opclass[k]);
+	return oc ? oc->name : NULL;
+}
+
+bool cat_index_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "shardlite_index_check", -1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_index_check, NULL,
+					  NULL, NULL) == SQLITE_OK;
+}

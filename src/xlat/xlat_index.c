@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_index.c: CREATE INDEX ... USING gin/gist/brin/spgist/hash and operator classes. The
+ * index is a SQLite b-tree whatever the method (an index never changes a query's result);
+ * its stored SQL carries the method and classes (XLAT_INDEX_AM_MARK) for the catalog, and
+ * shardlite_index_check (catalog_index.c) makes PostgreSQL's checks before it is made. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+/* The mark catalog.h's CATALOG_INDEX_AM_MARK reads: "/" "* shardlite: USING " ... */
+#define XLAT_INDEX_AM_MARK "/* shardlite: USING "
+
+/* An operator class name as PostgreSQL's NameListToString writes it ("pg_catalog.x"). */
+static const char *opclass_text(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < ie->n_opclass; i++) {
+		const char *w = xlat_node_str(ie->opclass[i]);
+		strbuf_printf(&sb, "%s%s", i ? "." : "", w ? w : "");
+	}
+	char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return r;
+}
+
+static bool plain_btree(const PgQuery__IndexStmt *s)
+{
+	const char *am = s->access_method;
+	if (am && *am && strcmp(am, "btree") != 0)
+		return false;
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		if (s->index_params[i]->index_elem->n_opclass)
+			return false;
+	}
+	return true;
+}
+
+/* "SELECT shardlite_index_check(...); " for s, key types as translated. */
+static void check_call(struct xlat_ctx *c, const PgQuery__IndexStmt *s, const uint32_t *types)
+{
+	xlat_puts(c, "SELECT shardlite_index_check(");
+	xlat_string(c, s->relation->relname);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->access_method && *s->access_method ? s->access_method : "btree");
+	xlat_printf(c, ", %d, %d", s->unique ? 1 : 0, s->n_index_including_params ? 1 : 0);
+	for (size_t i = 0; i < s->n_index_params; i++) {
+		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+		xlat_puts(c, ", ");
+		if (ie->name && *ie->name)
+			xlat_string(c, ie->name);
+		else
+			xlat_puts(c, "NULL");
+		xlat_printf(c, ", %u, ", ie->name && *ie->name ? 0u : types[i]);
+		xlat_string(c, opclass_text(c, ie));
+		int ord = ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC    ? 1
+			  : ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC ? 2
+									       : 0;
+		bool nulls = ie->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
+			     ie->nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST;
+		xlat_printf(c, ", %d, %d", ord, nulls ? 1 : 0);
+	}
+	xlat_puts(c, "); ");
+}
+
+/* " / * shardlite: USING gin (jsonb_path_ops) * / ": the method and each key's class. */
+static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	xlat_puts(c, " " XLAT_INDEX_AM_MARK);
+	xlat_puts(c, s->access_method && *s->access_method ? s->access_method : "btree");
+	bool any = false;
+	for (size_t i = 0; i < s->n_index_params; i++)
+		any |= s->index_params[i]->index_elem->n_opclass > 0;
+	if (any) {
+		xlat_puts(c, " (");
+		for (size_t i = 0; i < s->n_index_params; i++) {
+			const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
+			xlat_puts(c, i ? ", " : "");
+			if (ie->n_opclass) /* checked to be a built-in class: a bare word */
+				xlat_puts(c, xlat_node_str(ie->opclass[ie->n_opclass - 1]));
+		}
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " */");
+}
+
+bool xlat_index_am(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t start,
+		   const uint32_t *types, size_t *name_at, size_t name_len)
+{
+	if (plain_btree(s))
+		return true;
+	size_t split = *name_at + name_len;
+	if (!c->sb->data || split > c->sb->len || *name_at < start)
+		return xlat_unsupported(c, -1, "this CREATE INDEX");
+	const char *head = arena_strndup(c->a, c->sb->data + start, split - start);
+	const char *tail = arena_strdup(c->a, c->sb->data + split);
+	c->sb->len = start;
+	c->sb->data[start] = '\0';
+	check_call(c, s, types);
+	*name_at += c->sb->len - start;
+	xlat_puts(c, head);
+	am_mark(c, s);
+	xlat_puts(c, tail);
+	c->st->kind = XLAT_SCRIPT;
+	xlat_nocache(c);
+	return true;
+}
