@@ -122,6 +122,9 @@ struct cat_comment {
  * declared type must be INTEGER) and identity columns' kind (written by CREATE TABLE). */
 #define CAT_SIDECAR_COLUMNS "_shardlite_columns"
 #define CAT_SIDECAR_MATVIEWS "_shardlite_matviews"
+/* A serial key's sequence name when it is not table_column_seq (after a rename: PostgreSQL
+ * keeps the name), written by catalog_seqname.c. */
+#define CAT_SIDECAR_SERIALS "_shardlite_serials"
 /* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */
@@ -162,6 +165,7 @@ struct cat_model {
 	/* the same sidecars in the temp schema: temporary sequences, a temporary table's serial
 	 * columns and comments, which die with the session's connection */
 	bool has_temp_seq_table, has_temp_comment_table;
+	bool has_serials_table, has_temp_serials_table; /* CAT_SIDECAR_SERIALS */
 	struct cat_rel **rels; /* tables and views, then indexes */
 	size_t nrels;
 	struct cat_index **idx;
@@ -541,6 +545,17 @@ bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t);
 const struct cat_reldef *cat_trigger_defs(size_t *n);
 bool cat_trigger_register(sqlite3 *db, struct cat_conn *cc);
 const struct cat_seq *cat_model_seq(const struct cat_model *m, const char *name);
+/* ---- catalog_seqname.c: a serial key's sequence name ---- */
+/* The name stored for table.column's implicit sequence (in a), NULL: table_column_seq. */
+const char *cat_seqname_stored(sqlite3 *db, struct arena *a, bool temp, const char *table,
+			       const char *column);
+/* After ALTER TABLE t RENAME [COLUMN c] TO to (m read after it): the serial key's sequence
+ * keeps its name. False with the error raised on ctx. */
+bool cat_seqname_renamed(sqlite3_context *ctx, const struct cat_model *m, const char *t,
+			 const char *c, const char *to, bool temp);
+/* After DROP TABLE table / DROP COLUMN: its stored names go. */
+bool cat_seqname_forget(sqlite3_context *ctx, bool temp, const char *table, const char *column);
+bool cat_seqname_register(sqlite3 *db, struct cat_conn *cc);
 /* The comment on relation oid (subid 0) or its column subid, NULL when none. */
 const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid);
 

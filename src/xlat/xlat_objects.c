@@ -634,25 +634,95 @@ static bool rename_constraint(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	return true;
 }
 
+/* ALTER TABLE/INDEX/VIEW/SEQUENCE [IF EXISTS] name RENAME TO new of the tenant's own relation:
+ * the kind the name has when it runs decides how it is renamed (shard_rename.c). */
+static bool rename_relation(struct xlat_ctx *c, const PgQuery__RenameStmt *s, char kind)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	r->kind = XLAT_RB_RENAME;
+	r->table = arena_strdup(c->a, s->relation->relname);
+	r->new_name = arena_strdup(c->a, s->newname);
+	r->rename_kind = kind;
+	r->missing_ok = s->missing_ok;
+	if (s->missing_ok)
+		xlat_skip_note(c, "relation", NULL, s->relation->relname, false);
+	strbuf_reset(c->sb);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
+	xlat_nocache(c);
+	return true;
+}
+
+/* ALTER TABLE IF EXISTS t RENAME [COLUMN | CONSTRAINT]: nothing, with PostgreSQL's NOTICE,
+ * when there is no table t. */
+static void rename_if_exists(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	if (!s->missing_ok)
+		return;
+	xlat_skip_note(c, "relation", NULL, s->relation->relname, false);
+	struct xlat_rebuild *r = c->st->kind == XLAT_REBUILD ? (struct xlat_rebuild *)c->st->rebuild
+							      : NULL;
+	if (!r) {
+		r = arena_zalloc(c->a, sizeof(*r));
+		r->kind = XLAT_RB_SCRIPT;
+		r->table = arena_strdup(c->a, s->relation->relname);
+		r->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+		c->st->kind = XLAT_REBUILD;
+		c->st->rebuild = r;
+	}
+	r->if_exists = true;
+	xlat_nocache(c);
+}
+
+static char rename_kind(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case OBJ(TABLE):
+		return 'r';
+	case OBJ(INDEX):
+		return 'i';
+	case OBJ(VIEW):
+		return 'v';
+	case OBJ(SEQUENCE):
+		return 'S';
+	default:
+		return 0;
+	}
+}
+
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
 	if (s->rename_type == OBJ(TYPE))
 		return xlat_rename_type(c, s);
-	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
-	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
-					     : "ALTER TABLE");
-	if (s->rename_type != OBJ(TABLE) && !column && !constraint)
+	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
+	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"
+	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
+						 : "ALTER TABLE");
+	char kind = rename_kind(s->rename_type);
+	if (!kind && !column && !constraint)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... RENAME is not supported", c->st->tag);
-	if (s->missing_ok)
-		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
+	const char *schema = s->relation->schemaname;
+	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
+	if (kind && own)
+		return xlat_relname(c, s->relation) && rename_relation(c, s, kind);
+	if (kind && kind != 'r')
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s ... RENAME in another tenant's schema is not supported",
+				 c->st->tag);
+	if (s->missing_ok && !own)
+		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS in another tenant's schema");
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, s->relation))
 		return false;
-	if (s->rename_type == OBJ(TABCONSTRAINT))
-		return rename_constraint(c, s);
+	if (s->rename_type == OBJ(TABCONSTRAINT)) {
+		if (!rename_constraint(c, s))
+			return false;
+		rename_if_exists(c, s);
+		return true;
+	}
 	if (column) {
 		xlat_puts(c, " RENAME COLUMN ");
 		xlat_ident(c, s->subname);
@@ -664,6 +734,7 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	/* comments and owned sequences are kept by name: they follow the rename */
 	c->st->kind = XLAT_SCRIPT;
 	xlat_renamed(c, s->relation->relname, column ? s->subname : NULL, s->newname);
+	rename_if_exists(c, s);
 	return true;
 }
 

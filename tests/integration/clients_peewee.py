@@ -266,19 +266,14 @@ step("migrate drop_column", lambda: (migrate(mig.drop_column("post", "extra2")),
 
 
 def rename_table():
-    """Its ALTER TABLE comment RENAME TO remark, then ALTER TABLE comment_id_seq RENAME TO
-    remark_id_seq: a serial's sequence here is named after its table already (#39)."""
-    try:
-        migrate(mig.rename_table("comment", "remark"))
-    except pw.PeeweeException:
-        db.rollback()
-        if "comment" in db.get_tables():
-            db.execute_sql('ALTER TABLE comment RENAME TO remark')
-        raise
-    return db.get_tables()
+    """ALTER TABLE comment RENAME TO remark, then ALTER TABLE comment_id_seq RENAME TO
+    remark_id_seq: the serial's sequence kept its name until then, as in PostgreSQL."""
+    migrate(mig.rename_table("comment", "remark"))
+    return db.get_tables(), db.execute_sql(
+        "SELECT pg_get_serial_sequence('remark', 'id')").fetchone()[0]
 
 
-gap("migrate rename_table", rename_table, "42P01")
+step("migrate rename_table", rename_table)
 step("migrate add_foreign_key", lambda: (migrate(
     mig.add_column("remark", "parent_id", pw.IntegerField(null=True)),
     mig.add_foreign_key_constraint("remark", "parent_id", "post", "id")),
