@@ -60,3 +60,15 @@ CREATE INDEX "ix_dj_name_like" ON "ix_dj" ("name" varchar_pattern_ops);
 CREATE INDEX "index_ix_dj_on_data" ON "ix_dj" USING gin ("data");
 SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'ix_dj' ORDER BY indexname;
 DROP TABLE ix_dj;
+-- CREATE TABLE ... (LIKE ... INCLUDING INDEXES) and a materialized view's REFRESH keep the method and classes
+CREATE TABLE ix_lk (id integer, j jsonb, v varchar(5));
+CREATE INDEX ix_lk_j ON ix_lk USING gin (j jsonb_path_ops);
+CREATE INDEX ix_lk_v ON ix_lk (v varchar_pattern_ops);
+CREATE TABLE ix_lk2 (LIKE ix_lk INCLUDING INDEXES);
+SELECT indexdef FROM pg_indexes WHERE tablename = 'ix_lk2' ORDER BY 1;
+CREATE MATERIALIZED VIEW ix_lmv AS SELECT * FROM ix_lk;
+CREATE INDEX ix_lmv_j ON ix_lmv USING gin (j);
+REFRESH MATERIALIZED VIEW ix_lmv;
+SELECT indexdef FROM pg_indexes WHERE tablename = 'ix_lmv' ORDER BY 1;
+DROP MATERIALIZED VIEW ix_lmv;
+DROP TABLE ix_lk, ix_lk2;
