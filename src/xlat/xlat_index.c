@@ -63,11 +63,22 @@ static void check_call(struct xlat_ctx *c, const PgQuery__IndexStmt *s, const ui
 	xlat_puts(c, "); ");
 }
 
+/* A name written into the mark: the built-in methods' and classes' names are plain words;
+ * any other (which shardlite_index_check refuses before the index is made) is written as
+ * "?", so that no text of the statement can end the comment. */
+static void mark_word(struct xlat_ctx *c, const char *w)
+{
+	bool plain = w && *w;
+	for (const char *p = w; plain && *p; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_';
+	xlat_puts(c, plain ? w : "?");
+}
+
 /* " / * shardlite: USING gin (jsonb_path_ops) * / ": the method and each key's class. */
 static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	xlat_puts(c, " " XLAT_INDEX_AM_MARK);
-	xlat_puts(c, s->access_method && *s->access_method ? s->access_method : "btree");
+	mark_word(c, s->access_method && *s->access_method ? s->access_method : "btree");
 	bool any = false;
 	for (size_t i = 0; i < s->n_index_params; i++)
 		any |= s->index_params[i]->index_elem->n_opclass > 0;
@@ -76,8 +87,8 @@ static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		for (size_t i = 0; i < s->n_index_params; i++) {
 			const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
 			xlat_puts(c, i ? ", " : "");
-			if (ie->n_opclass) /* checked to be a built-in class: a bare word */
-				xlat_puts(c, xlat_node_str(ie->opclass[ie->n_opclass - 1]));
+			if (ie->n_opclass)
+				mark_word(c, xlat_node_str(ie->opclass[ie->n_opclass - 1]));
 		}
 		xlat_puts(c, ")");
 	}

@@ -120,6 +120,10 @@ static const struct {
 	{"CREATE UNIQUE INDEX n1_i ON t USING hash (lower(b) DESC NULLS LAST)",
 	 "SELECT shardlite_index_check('t', 'hash', 1, 0, NULL, 25, '', 2, 1); CREATE UNIQUE "
 	 "INDEX n1_i /* shardlite: USING hash */ ON t (lower(b) DESC)"},
+	/* a name that is no plain word never reaches the mark (the check refuses it first) */
+	{"CREATE INDEX n1_i ON t USING \"x */ ON t (b); --\" (b \"*/\")",
+	 "SELECT shardlite_index_check('t', 'x */ ON t (b); --', 0, 0, 'b', 0, '*/', 0, 0); "
+	 "CREATE INDEX n1_i /* shardlite: USING ? (?) */ ON t (b)"},
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
