@@ -9,6 +9,7 @@
 #include "pgtype.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,13 +236,146 @@ static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const str
 	return true;
 }
 
-/* shardlite_index_check(table, am, unique, including, then per key: column (NULL for an
- * expression), expression type OID (0: unknown), operator class as written ('' none),
+/* The storage parameters each index method takes (PostgreSQL 15's reloptions.c): 'b' a
+ * boolean, 'i' an integer in [min, max], 'e' buffering's on/off/auto. */
+static const struct {
+	uint32_t am;
+	const char *name;
+	char kind;
+	int64_t min, max;
+} options[] = {
+	{CAT_AM_BTREE, "fillfactor", 'i', 10, 100},
+	{CAT_AM_BTREE, "deduplicate_items", 'b', 0, 0},
+	{405, "fillfactor", 'i', 10, 100},
+	{783, "fillfactor", 'i', 10, 100},
+	{783, "buffering", 'e', 0, 0},
+	{2742, "fastupdate", 'b', 0, 0},
+	{2742, "gin_pending_list_limit", 'i', 64, 2147483647},
+	{4000, "fillfactor", 'i', 10, 100},
+	{3580, "pages_per_range", 'i', 1, 131072},
+	{3580, "autosummarize", 'b', 0, 0},
+};
+
+/* PostgreSQL's parse_bool: a prefix of true/false/yes/no, on, off (two letters at least),
+ * 1 or 0, any case. */
+static bool parse_bool(const char *v)
+{
+	static const char *const words[] = {"true", "false", "yes", "no"};
+	size_t n = strlen(v);
+	for (size_t i = 0; n && i < ARRAY_LEN(words); i++) {
+		if (n <= strlen(words[i]) && strncasecmp(v, words[i], n) == 0)
+			return true;
+	}
+	return strcasecmp(v, "on") == 0 || strcasecmp(v, "of") == 0 ||
+	       strcasecmp(v, "off") == 0 || strcmp(v, "1") == 0 || strcmp(v, "0") == 0;
+}
+
+/* PostgreSQL's parse_int without units: decimal, octal or hex, or a number rounded. */
+static bool parse_int(const char *v, int64_t *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long long x = strtoll(v, &end, 0);
+	if (end == v || errno) {
+		double d = strtod(v, &end);
+		if (end == v || d != d || d < -9.2e18 || d > 9.2e18)
+			return false;
+		x = (long long)(d < 0 ? d - 0.5 : d + 0.5);
+	} else if (*end == '.' || *end == 'e' || *end == 'E') {
+		double d = strtod(v, &end);
+		x = (long long)(d < 0 ? d - 0.5 : d + 0.5);
+	}
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	*out = x;
+	return *end == '\0';
+}
+
+/* One "name=value" of WITH (...): false after raising PostgreSQL's 22023. */
+static bool check_option(sqlite3_context *ctx, const struct cat_am *am, const char *opt,
+			 const char *seen)
+{
+	char name[128];
+	const char *eq = strchr(opt, '=');
+	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
+	snprintf(name, sizeof(name), "%.*s", (int)(n < 127 ? n : 127), opt);
+	const char *v = eq ? eq + 1 : "true";
+	const char *dot = strchr(name, '.');
+	if (dot) {
+		pgfn_error(ctx, "22023", "unrecognized parameter namespace \"%.*s\"",
+			   (int)(dot - name), name);
+		return false;
+	}
+	size_t k = 0;
+	while (k < ARRAY_LEN(options) &&
+	       (options[k].am != am->oid || strcmp(options[k].name, name) != 0))
+		k++;
+	if (k == ARRAY_LEN(options)) {
+		pgfn_error(ctx, "22023", "unrecognized parameter \"%s\"", name);
+		return false;
+	}
+	if (seen) {
+		pgfn_error(ctx, "22023", "parameter \"%s\" specified more than once", name);
+		return false;
+	}
+	int64_t x = 0;
+	switch (options[k].kind) {
+	case 'b':
+		if (parse_bool(v))
+			return true;
+		pgfn_error(ctx, "22023", "invalid value for boolean option \"%s\": %s", name, v);
+		return false;
+	case 'e':
+		if (strcasecmp(v, "on") == 0 || strcasecmp(v, "off") == 0 ||
+		    strcasecmp(v, "auto") == 0)
+			return true;
+		pgfn_error(ctx, "22023", "invalid value for enum option \"%s\": %s", name, v);
+		return false;
+	default:
+		if (!parse_int(v, &x)) {
+			pgfn_error(ctx, "22023", "invalid value for integer option \"%s\": %s",
+				   name, v);
+			return false;
+		}
+		if (x < options[k].min || x > options[k].max) {
+			pgfn_error(ctx, "22023", "value %s out of bounds for option \"%s\"", v,
+				   name);
+			return false;
+		}
+		return true;
+	}
+}
+
+/* The options of WITH (...), one "name=value" per line, checked in order. */
+static bool check_options(sqlite3_context *ctx, const struct cat_am *am, const char *opts)
+{
+	const char *p = opts;
+	char seen[1024] = "\n";
+	while (p && *p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char opt[512];
+		snprintf(opt, sizeof(opt), "%.*s", (int)(n < 511 ? n : 511), p);
+		char key[160];
+		const char *eq = strchr(opt, '=');
+		snprintf(key, sizeof(key), "\n%.*s\n", (int)(eq ? eq - opt : (long)strlen(opt)),
+			 opt);
+		if (!check_option(ctx, am, opt, strstr(seen, key)))
+			return false;
+		if (strlen(seen) + strlen(key) < sizeof(seen))
+			strcat(seen, key + 1);
+		p = e ? e + 1 : NULL;
+	}
+	return true;
+}
+
+/* shardlite_index_check(table, am, unique, including, WITH's options ("name=value" lines),
+ * then per key: column (NULL for an expression), expression type OID (0: unknown), operator class as written ('' none),
  * ordering (0 default, 1 ASC, 2 DESC), NULLS FIRST/LAST given): before CREATE INDEX, the
  * checks PostgreSQL makes, in its order, with its SQLSTATEs and messages. */
 static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (argc < 4 || (argc - 4) % 5 != 0)
+	if (argc < 5 || (argc - 5) % 5 != 0)
 		return;
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	const char *amname = (const char *)sqlite3_value_text(argv[1]);
@@ -259,7 +393,7 @@ static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, "XX000", "access method \"%s\" is not of type INDEX", amname);
 		return;
 	}
-	int nkeys = (argc - 4) / 5;
+	int nkeys = (argc - 5) / 5;
 	if (sqlite3_value_int(argv[2]) && !am->canunique) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "access method \"%s\" does not support unique indexes", am->name);
@@ -275,19 +409,24 @@ static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			   "access method \"%s\" does not support included columns", am->name);
 		return;
 	}
+	if (!check_options(ctx, am, (const char *)sqlite3_value_text(argv[4])))
+		return;
 	const struct cat_rel *t = cat_model_rel(m, table);
 	if (!t) /* CREATE INDEX itself reports the missing table */
 		return;
 	struct arena *a = arena_new(0);
 	for (int k = 0; k < nkeys; k++) {
-		if (!check_key(ctx, m, am, t, argv + 4 + 5 * k, a))
+		if (!check_key(ctx, m, am, t, argv + 5 + 5 * k, a))
 			break;
 	}
 	arena_free(a);
 }
 
-/* Reads "/ * shardlite: USING am (opc, , opc) * /" after the index's name: its access method
- * and the operator class each key names (empty: the default). */
+static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p);
+
+/* Reads "/ * shardlite: USING am (opc, , opc) WITH (a=b, c=d) * /" after the index's name:
+ * its access method, the operator class each key names (empty: the default) and its storage
+ * parameters as written (pg_class.reloptions). */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 {
 	ix->am = CAT_AM_BTREE;
@@ -308,9 +447,21 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 	p += n;
 	while (*p == ' ')
 		p++;
-	if (*p != '(')
-		return;
-	p++;
+	if (*p == '(')
+		p = read_opclasses(ix, am, p + 1);
+	while (*p == ' ' || *p == ')')
+		p++;
+	if (strncmp(p, "WITH (", 6) == 0) {
+		const char *e = strchr(p + 6, ')');
+		ix->reloptions = e ? arena_strndup(a, p + 6, (size_t)(e - p - 6)) : NULL;
+	}
+}
+
+/* The classes of "(jsonb_path_ops, , x)" after its parenthesis; returns where it stopped. */
+static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p)
+{
+	char name[64];
+	size_t n;
 	for (int k = 0; k < ix->nkeys && *p && *p != ')'; k++) {
 		while (*p == ' ')
 			p++;
@@ -326,6 +477,7 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 		if (*p == ',')
 			p++;
 	}
+	return p;
 }
 
 uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k)
@@ -350,6 +502,58 @@ const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct 
 		return NULL;
 	const struct cat_opclass *oc = cat_opclass_by_oid(ix->opclass[k]);
 	return oc ? oc->name : NULL;
+}
+
+/* Calls fn for each "name=value" of the stored WITH list. */
+static void each_option(const char *list, struct strbuf *sb,
+			void (*fn)(struct strbuf *sb, const char *opt, size_t n, bool first))
+{
+	bool first = true;
+	for (const char *p = list; p && *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		fn(sb, p, n, first);
+		first = false;
+		p = e ? e + 1 : NULL;
+	}
+}
+
+static void array_elem(struct strbuf *sb, const char *opt, size_t n, bool first)
+{
+	strbuf_printf(sb, "%s%.*s", first ? "" : ",", (int)n, opt);
+}
+
+/* name=value as pg_get_indexdef writes it: the value bare when quote_ident would leave it so,
+ * else as a literal (fastupdate=off, pages_per_range='16'). */
+static void def_elem(struct strbuf *sb, const char *opt, size_t n, bool first)
+{
+	const char *eq = memchr(opt, '=', n);
+	size_t k = eq ? (size_t)(eq - opt) : n;
+	const char *v = eq ? eq + 1 : "";
+	size_t vn = eq ? n - k - 1 : 0;
+	struct strbuf q;
+	strbuf_init(&q, 0);
+	pgfn_quote_ident(&q, v, vn);
+	bool bare = q.data && q.len == vn && memcmp(q.data, v, vn) == 0;
+	strbuf_fini(&q);
+	strbuf_printf(sb, "%s%.*s=%s%.*s%s", first ? "" : ", ", (int)k, opt, bare ? "" : "'",
+		      (int)vn, v, bare ? "" : "'");
+}
+
+const char *cat_index_reloptions(struct arena *a, const struct cat_index *ix, bool def)
+{
+	if (!ix->reloptions || !*ix->reloptions)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, def ? " WITH (" : "{");
+	each_option(ix->reloptions, &sb, def ? def_elem : array_elem);
+	strbuf_puts(&sb, def ? ")" : "}");
+	const char *r = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return r;
 }
 
 bool cat_index_register(sqlite3 *db, struct cat_conn *cc)

@@ -52,6 +52,7 @@ struct cat_index {
 	uint32_t conoid;
 	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
 	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
+	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
 };
 
 struct cat_fkey {
@@ -474,6 +475,9 @@ uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index
 /* The class name pg_get_indexdef writes after key k, NULL when it writes none. */
 const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct cat_index *ix,
 					int k);
+/* The index's storage parameters as pg_class.reloptions shows them ("{a=b,c=d}"), or with
+ * def as pg_get_indexdef writes them (" WITH (a=b, c='16')"); NULL when it has none. */
+const char *cat_index_reloptions(struct arena *a, const struct cat_index *ix, bool def);
 bool cat_index_register(sqlite3 *db, struct cat_conn *cc);
 struct cat_opfamily {
 	uint32_t oid, method;

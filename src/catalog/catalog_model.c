@@ -829,10 +829,11 @@ const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix)
 {
 	const struct cat_am *am = cat_am_by_oid(ix->am);
-	return arena_printf(m->a, "CREATE %sINDEX %s ON %s.%s USING %s (%s)%s%s",
+	const char *with = cat_index_reloptions(m->a, ix, true);
+	return arena_printf(m->a, "CREATE %sINDEX %s ON %s.%s USING %s (%s)%s%s%s",
 			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
 			    ix->table->temp ? "pg_temp" : "public",
 			    cat_quote_ident(m->a, ix->table->name), am ? am->name : "btree",
-			    key_texts(m, ix, true), ix->pred ? " WHERE " : "",
+			    key_texts(m, ix, true), with ? with : "", ix->pred ? " WHERE " : "",
 			    ix->pred ? ix->pred : "");
 }

@@ -164,7 +164,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_null(r);
-		cat_null(r);
+		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false) : NULL);
 		cat_null(r);
 	}
 	catalog_class_rows(r);

@@ -24,10 +24,56 @@ static const char *opclass_text(struct xlat_ctx *c, const PgQuery__IndexElem *ie
 	return r;
 }
 
+/* A storage parameter's value as PostgreSQL's defGetString reads it (no value: "true"). */
+static const char *option_value(struct xlat_ctx *c, const PgQuery__Node *arg)
+{
+	if (!arg)
+		return "true";
+	switch (arg->node_case) {
+	case PG_QUERY__NODE__NODE_STRING:
+		return arg->string->sval;
+	case PG_QUERY__NODE__NODE_INTEGER:
+		return arena_printf(c->a, "%d", (int)arg->integer->ival);
+	case PG_QUERY__NODE__NODE_FLOAT:
+		return arg->float_->fval;
+	case PG_QUERY__NODE__NODE_BOOLEAN:
+		return arg->boolean->boolval ? "true" : "false";
+	case PG_QUERY__NODE__NODE_TYPE_NAME: {
+		const PgQuery__TypeName *t = arg->type_name;
+		return t->n_names ? xlat_node_str(t->names[t->n_names - 1]) : "";
+	}
+	default:
+		return "";
+	}
+}
+
+/* WITH (...)'s storage parameters as "name=value" lines ("ns.name=value" with a namespace),
+ * for shardlite_index_check. */
+static const char *options_text(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < s->n_options; i++) {
+		const PgQuery__DefElem *d =
+			s->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM ? s->options[i]->def_elem
+										  : NULL;
+		if (!d)
+			continue;
+		const char *v = option_value(c, d->arg);
+		strbuf_printf(&sb, "%s%s%s%s=%s", sb.len ? "\n" : "",
+			      d->defnamespace && *d->defnamespace ? d->defnamespace : "",
+			      d->defnamespace && *d->defnamespace ? "." : "", d->defname,
+			      v ? v : "");
+	}
+	char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	strbuf_fini(&sb);
+	return r;
+}
+
 static bool plain_btree(const PgQuery__IndexStmt *s)
 {
 	const char *am = s->access_method;
-	if (am && *am && strcmp(am, "btree") != 0)
+	if ((am && *am && strcmp(am, "btree") != 0) || s->n_options)
 		return false;
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		if (s->index_params[i]->index_elem->n_opclass)
@@ -43,7 +89,8 @@ static void check_call(struct xlat_ctx *c, const PgQuery__IndexStmt *s, const ui
 	xlat_string(c, s->relation->relname);
 	xlat_puts(c, ", ");
 	xlat_string(c, s->access_method && *s->access_method ? s->access_method : "btree");
-	xlat_printf(c, ", %d, %d", s->unique ? 1 : 0, s->n_index_including_params ? 1 : 0);
+	xlat_printf(c, ", %d, %d, ", s->unique ? 1 : 0, s->n_index_including_params ? 1 : 0);
+	xlat_string(c, options_text(c, s));
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		const PgQuery__IndexElem *ie = s->index_params[i]->index_elem;
 		xlat_puts(c, ", ");
@@ -89,6 +136,17 @@ static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 			xlat_puts(c, i ? ", " : "");
 			if (ie->n_opclass)
 				mark_word(c, xlat_node_str(ie->opclass[ie->n_opclass - 1]));
+		}
+		xlat_puts(c, ")");
+	}
+	if (s->n_options) { /* as pg_class.reloptions keeps them (checked: plain words) */
+		xlat_puts(c, " WITH (");
+		const char *opts = options_text(c, s);
+		for (const char *p = opts; *p; p++) {
+			bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				     (*p >= '0' && *p <= '9') || *p == '_' || *p == '=' ||
+				     *p == '.' || *p == '-' || *p == '+';
+			xlat_puts(c, *p == '\n' ? ", " : plain ? (char[]){*p, '\0'} : "?");
 		}
 		xlat_puts(c, ")");
 	}

@@ -341,8 +341,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	ddl(c, "CREATE INDEX");
 	if (s->n_index_including_params)
 		return xlat_unsupported(c, -1, "INCLUDE in CREATE INDEX");
-	if (s->n_options || (s->table_space && *s->table_space))
-		return xlat_unsupported(c, -1, "an index storage parameter or TABLESPACE");
+	if (s->table_space && *s->table_space)
+		return xlat_unsupported(c, -1, "TABLESPACE in CREATE INDEX");
 	if (s->nulls_not_distinct)
 		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
 	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
