@@ -223,6 +223,64 @@ static bool serials_bump(struct shard_conn *c, struct pgerr *err)
 	return ok;
 }
 
+/* PostgreSQL names a table's unnamed constraints when they are made (t_pkey, t_a_key,
+ * t_a_fkey, t_a_check) and keeps those names when the table is renamed; the catalog names
+ * unnamed clauses after the table's current name. So before a rename each unnamed clause of
+ * the stored CREATE TABLE text is given its name (CONSTRAINT "t_pkey": the text alone is
+ * rewritten, no row moves). Not for a temporary table, nor for a clause the text reader
+ * cannot place (a table UNIQUE over several columns), whose name follows the table's. */
+static bool name_constraints(struct shard_conn *c, const char *table, struct pgerr *err)
+{
+	if (shard_table_is_temp(c->db, table))
+		return true;
+	char sql[200];
+	snprintf(sql, sizeof(sql),
+		 "SELECT conname FROM pg_constraint WHERE conrelid = %u AND contype IN ('p', "
+		 "'u', 'f', 'c') ORDER BY oid",
+		 catalog_rel_oid(table));
+	char *names[64];
+	size_t n = 0;
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(vm) == SQLITE_ROW && n < ARRAY_LEN(names)) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		if (t)
+			names[n++] = base_xstrdup(t);
+	}
+	sqlite3_finalize(vm);
+	char *text = NULL;
+	if (rc == SQLITE_OK && n &&
+	    sqlite3_prepare_v2(c->db,
+			       "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = "
+			       "?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+			text = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+		sqlite3_finalize(vm);
+	}
+	bool ok = rc == SQLITE_OK || shard_error(c->db, rc, err);
+	bool changed = false;
+	for (size_t i = 0; ok && text && i < n; i++) {
+		/* a clause the text reader cannot place keeps following the table's name */
+		struct pgerr missed;
+		pgerr_clear(&missed);
+		char *named = shard_coldef_rename(c, table, names[i], names[i], text, &missed);
+		if (named) {
+			changed |= strcmp(named, text) != 0;
+			free(text);
+			text = named;
+		}
+	}
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table};
+	if (ok && changed)
+		ok = shard_inplace_write(c, &rb, text, err);
+	free(text);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	return ok;
+}
+
 static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild *r,
 		      const char *sql, const char *table, const char *conname, struct pgerr *err)
 {
@@ -234,7 +292,8 @@ static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild
 		strbuf_put_quoted(&sb, r->table, '"');
 		strbuf_puts(&sb, " RENAME TO ");
 		strbuf_put_quoted(&sb, r->new_name, '"');
-		bool ok = !sb.failed && shard_exec(c, sb.data, err) &&
+		bool ok = !sb.failed && name_constraints(c, r->table, err) &&
+			  shard_exec(c, sb.data, err) &&
 			  run_bound(c, "SELECT shardlite_renamed(?1, NULL, ?2)", r->table,
 				    r->new_name, err);
 		strbuf_fini(&sb);
