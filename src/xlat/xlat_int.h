@@ -949,11 +949,11 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists,
 			  bool temp);
 /* ADD COLUMN of a serial or identity column (identity 'a', 'd' or '\0'; type its PostgreSQL
- * type): *create makes its sequence table_column_seq, unowned, and for an identity the column
- * sidecar's row, before the column is added (the refill numbers the rows from it); *own then
- * gives the sequence to the column. Both SQLite scripts live in c's arena. */
+ * type): *create makes its sequence seq (NULL: table_column_seq), unowned, and for an identity
+ * the column sidecar's row, before the column is added (the refill numbers the rows from it);
+ * *own then gives the sequence to the column. Both SQLite scripts live in c's arena. */
 bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
-				uint32_t type_oid, const char *type, char identity,
+				const char *seq, uint32_t type_oid, const char *type, char identity,
 				PgQuery__Node **opts, size_t nopts, const char **create,
 				const char **own);
 /* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its

@@ -111,3 +111,9 @@ SELECT conname FROM pg_constraint WHERE conrelid = 'kp3'::regclass ORDER BY 1;
 ROLLBACK;
 SELECT conname FROM pg_constraint WHERE conrelid = 'kp2'::regclass ORDER BY 1;
 DROP TABLE kc2, kp2;
+-- an identity column restored by pg_dump names its sequence, which need not be table_column_seq after a rename
+CREATE TABLE idr (id integer NOT NULL, v integer);
+ALTER TABLE idr ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME public.old_idr_id_seq START WITH 5);
+INSERT INTO idr (v) VALUES (1) RETURNING id;
+SELECT pg_get_serial_sequence('idr', 'id'), nextval('old_idr_id_seq');
+DROP TABLE idr;
