@@ -424,9 +424,10 @@ static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p);
 
-/* Reads "/ * shardlite: USING am (opc, , opc) WITH (a=b, c=d) * /" after the index's name:
- * its access method, the operator class each key names (empty: the default) and its storage
- * parameters as written (pg_class.reloptions). */
+/* Reads "/ * shardlite: USING am (opc, , opc) INCLUDE n WITH (a=b, c=d) * /" after the
+ * index's name: its access method, the operator class each key names (empty: the default),
+ * how many of the SQLite index's last columns are INCLUDE's, and its storage parameters as
+ * written (pg_class.reloptions). */
 void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 {
 	ix->am = CAT_AM_BTREE;
@@ -451,6 +452,18 @@ void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
 		p = read_opclasses(ix, am, p + 1);
 	while (*p == ' ' || *p == ')')
 		p++;
+	if (strncmp(p, "INCLUDE ", 8) == 0) { /* the last n SQLite key columns */
+		int ninc = atoi(p + 8);
+		if (ninc > 0 && ninc < ix->nkeys)
+			ix->nkeyatts = ix->nkeys - ninc;
+		while (*p && *p != ' ')
+			p++;
+		p += strspn(p, " ");
+		while (isdigit((unsigned char)*p))
+			p++;
+		while (*p == ' ')
+			p++;
+	}
 	if (strncmp(p, "WITH (", 6) == 0) {
 		const char *e = strchr(p + 6, ')');
 		ix->reloptions = e ? arena_strndup(a, p + 6, (size_t)(e - p - 6)) : NULL;
@@ -482,6 +495,8 @@ static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am,
 
 uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k)
 {
+	if (k >= ix->nkeyatts)
+		return 0; /* an INCLUDE column has none */
 	if (ix->opclass && ix->opclass[k])
 		return ix->opclass[k];
 	if (ix->keys[k] <= 0 || ix->keys[k] > ix->table->ncols)

@@ -297,7 +297,7 @@ static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const
 {
 	struct cat_index *ix = arena_zalloc(m->a, sizeof(*ix));
 	ix->table = t;
-	ix->nkeys = nkeys;
+	ix->nkeys = ix->nkeyatts = nkeys;
 	ix->keys = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->keys));
 	ix->exprs = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->exprs));
 	ix->desc = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->desc));
@@ -338,7 +338,7 @@ static const char *expr_colname(struct cat_model *m, const struct cat_index *ix,
 static void key_storage_type(const struct cat_model *m, const struct cat_index *ix, int k,
 			     struct cat_col *c)
 {
-	if (ix->am == CAT_AM_BTREE && !(ix->opclass && ix->opclass[k]))
+	if (k >= ix->nkeyatts || (ix->am == CAT_AM_BTREE && !(ix->opclass && ix->opclass[k])))
 		return;
 	const struct cat_am *am = cat_am_by_oid(ix->am);
 	uint32_t opc = cat_index_key_opclass(m, ix, k);
@@ -804,7 +804,12 @@ static const char *key_texts(const struct cat_model *m, const struct cat_index *
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (int k = 0; k < ix->nkeys; k++) {
-		if (ix->keys[k] > 0)
+		if (k == ix->nkeyatts) /* an INCLUDE column: after the key list (as written) */
+			strbuf_puts(&sb, ") INCLUDE (");
+		if (k >= ix->nkeyatts)
+			strbuf_printf(&sb, "%s%s", k > ix->nkeyatts ? ", " : "",
+				      cat_quote_ident(m->a, ix->exprs[k]));
+		else if (ix->keys[k] > 0)
 			strbuf_printf(&sb, "%s%s", k ? ", " : "",
 				      cat_quote_ident(m->a, ix->exprs[k]));
 		else if (looks_like_call(ix->exprs[k]))

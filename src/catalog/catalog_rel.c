@@ -309,7 +309,7 @@ static const char *key_vector(const struct cat_model *m, struct arena *a,
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	for (int k = 0; k < ix->nkeys; k++) {
+	for (int k = 0; k < ix->nkeyatts; k++) { /* key columns only, not INCLUDE's */
 		bool col = ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols;
 		uint32_t v = what == 'c'   ? cat_index_key_opclass(m, ix, k)
 			     : what == 'o' ? (ix->desc && ix->desc[k] ? 3u : 0u)
@@ -333,7 +333,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, ix->rel->oid);
 		cat_int(r, ix->table->oid);
 		cat_int(r, ix->nkeys);
-		cat_int(r, ix->nkeys);
+		cat_int(r, ix->nkeyatts);
 		cat_bool(r, ix->unique);
 		cat_bool(r, false);
 		cat_bool(r, ix->primary);

@@ -73,7 +73,7 @@ static const char *options_text(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 static bool plain_btree(const PgQuery__IndexStmt *s)
 {
 	const char *am = s->access_method;
-	if ((am && *am && strcmp(am, "btree") != 0) || s->n_options)
+	if ((am && *am && strcmp(am, "btree") != 0) || s->n_options || s->n_index_including_params)
 		return false;
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		if (s->index_params[i]->index_elem->n_opclass)
@@ -121,7 +121,8 @@ static void mark_word(struct xlat_ctx *c, const char *w)
 	xlat_puts(c, plain ? w : "?");
 }
 
-/* " / * shardlite: USING gin (jsonb_path_ops) * / ": the method and each key's class. */
+/* " / * shardlite: USING gin (jsonb_path_ops) INCLUDE 1 WITH (a=b) * / ": the method, each
+ * key's class, how many included columns follow the keys, the storage parameters. */
 static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	xlat_puts(c, " " XLAT_INDEX_AM_MARK);
@@ -139,6 +140,8 @@ static void am_mark(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		}
 		xlat_puts(c, ")");
 	}
+	if (s->n_index_including_params) /* the SQLite index's last columns */
+		xlat_printf(c, " INCLUDE %zu", s->n_index_including_params);
 	if (s->n_options) { /* as pg_class.reloptions keeps them (checked: plain words) */
 		xlat_puts(c, " WITH (");
 		const char *opts = options_text(c, s);

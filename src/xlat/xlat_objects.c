@@ -339,8 +339,16 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	struct xlat_type ignored;
 	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
-	if (s->n_index_including_params)
-		return xlat_unsupported(c, -1, "INCLUDE in CREATE INDEX");
+	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
+	 * make part of what is unique */
+	if (s->n_index_including_params && s->unique)
+		return xlat_unsupported(c, -1, "CREATE UNIQUE INDEX ... INCLUDE");
+	for (size_t i = 0; i < s->n_index_including_params; i++) {
+		const PgQuery__IndexElem *ie = s->index_including_params[i]->index_elem;
+		if (!ie->name || !*ie->name) /* PostgreSQL's own refusal */
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+					 "expressions are not supported in included columns");
+	}
 	if (s->table_space && *s->table_space)
 		return xlat_unsupported(c, -1, "TABLESPACE in CREATE INDEX");
 	if (s->nulls_not_distinct)
@@ -366,6 +374,10 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		xlat_puts(c, i ? ", " : "");
 		if (!index_elem(c, s->index_params[i]->index_elem, &types[i]))
 			return false;
+	}
+	for (size_t i = 0; i < s->n_index_including_params; i++) {
+		xlat_puts(c, ", ");
+		xlat_ident(c, s->index_including_params[i]->index_elem->name);
 	}
 	xlat_puts(c, ")");
 	if (s->where_clause) {

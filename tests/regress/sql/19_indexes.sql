@@ -96,3 +96,21 @@ ALTER TABLE ix_so RENAME COLUMN j TO doc;
 ALTER INDEX ix_so1 RENAME TO ix_so1b;
 SELECT pg_get_indexdef('ix_so1b'::regclass);
 DROP TABLE ix_so;
+-- INCLUDE (Django's Index(include=...)): the columns follow the keys in the SQLite index
+CREATE TABLE ix_inc (a integer, b text, c integer);
+CREATE INDEX ix_inc_i ON ix_inc (a) INCLUDE (b, c);
+CREATE INDEX ix_inc_s ON ix_inc USING spgist (b) INCLUDE (a) WITH (fillfactor = 90);
+CREATE INDEX ix_inc_g ON ix_inc USING gin (b) INCLUDE (c);
+CREATE INDEX ix_inc_e ON ix_inc (a) INCLUDE ((c + 1));
+SELECT indnatts, indnkeyatts, indkey::text, indclass::text, indoption::text FROM pg_index WHERE indexrelid = 'ix_inc_i'::regclass;
+SELECT pg_get_indexdef('ix_inc_i'::regclass), pg_get_indexdef('ix_inc_s'::regclass);
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'ix_inc_i'::regclass ORDER BY attnum;
+INSERT INTO ix_inc VALUES (1, 'x', 2), (1, 'y', 3);
+SELECT * FROM ix_inc WHERE a = 1 ORDER BY b;
+ALTER TABLE ix_inc RENAME COLUMN b TO bb;
+SELECT pg_get_indexdef('ix_inc_i'::regclass);
+ALTER TABLE ix_inc DROP COLUMN c;
+SELECT indexname FROM pg_indexes WHERE tablename = 'ix_inc' ORDER BY 1;
+-- differs: a UNIQUE index with INCLUDE is refused (0A000): the SQLite index would make the included columns part of what is unique
+CREATE UNIQUE INDEX ix_inc_u ON ix_inc (a) INCLUDE (bb);
+DROP TABLE ix_inc;

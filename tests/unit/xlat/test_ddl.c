@@ -80,7 +80,8 @@ static const struct xcase cases[] = {
 	{"CREATE UNIQUE INDEX IF NOT EXISTS n1_i ON public.t USING btree (lower(b)) WHERE a IS NOT NULL",
 	 "CREATE UNIQUE INDEX IF NOT EXISTS n1_i ON t (lower(b)) WHERE a IS NOT NULL"},
 	{"CREATE INDEX CONCURRENTLY n1_i ON t (b)", "CREATE INDEX n1_i ON t (b)"},
-	{"CREATE INDEX n1_i ON t (b) INCLUDE (c)", "!0A000"},
+	{"CREATE UNIQUE INDEX n1_i ON t (b) INCLUDE (c)", "!0A000"},
+	{"CREATE INDEX n1_i ON t (b) INCLUDE ((c + 1))", "!0A000"},
 	{"CREATE INDEX n1_i ON t ((a + 1))", "CREATE INDEX n1_i ON t ((a + 1))"},
 	{"DROP SEQUENCE s CASCADE", "!0A000"},
 	{"DROP SCHEMA s", "!0A000"},
@@ -128,6 +129,10 @@ static const struct {
 	 "SELECT shardlite_index_check('t', 'brin', 0, 0, 'pages_per_range=16\nautosummarize=true"
 	 "\ntoast.x=a b', 'a', 0, '', 0, 0); CREATE INDEX n1_i /* shardlite: USING brin WITH "
 	 "(pages_per_range=16, autosummarize=true, toast.x=a?b) */ ON t (a)"},
+	/* INCLUDE's columns follow the keys in the SQLite index; the mark says how many */
+	{"CREATE INDEX n1_i ON t (b) INCLUDE (c, a)",
+	 "SELECT shardlite_index_check('t', 'btree', 0, 1, '', 'b', 0, '', 0, 0); CREATE INDEX "
+	 "n1_i /* shardlite: USING btree INCLUDE 2 */ ON t (b, c, a)"},
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, '', 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
