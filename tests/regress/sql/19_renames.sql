@@ -117,3 +117,9 @@ ALTER TABLE idr ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (SEQUENCE NAME 
 INSERT INTO idr (v) VALUES (1) RETURNING id;
 SELECT pg_get_serial_sequence('idr', 'id'), nextval('old_idr_id_seq');
 DROP TABLE idr;
+-- IF EXISTS of a constraint's index (no SQLite index of its own): renamed, without a NOTICE
+CREATE TABLE kx (id serial PRIMARY KEY, a integer UNIQUE);
+ALTER INDEX IF EXISTS kx_pkey RENAME TO kx_pk;
+ALTER INDEX IF EXISTS kx_a_key RENAME TO kx_ak;
+SELECT conname FROM pg_constraint WHERE conrelid = 'kx'::regclass ORDER BY 1;
+DROP TABLE kx;
