@@ -122,7 +122,8 @@ uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t ty
 			exact = c[i].oid;
 			nexact++;
 		} else if (nexact == 0 && binary_coercible(m, type, c[i].intype)) {
-			if (preferred(c[i].intype) && category(m, c[i].intype) == category(m, type)) {
+			if (preferred(c[i].intype) &&
+			    category(m, c[i].intype) == category(m, type)) {
 				pref = c[i].oid;
 				npref++;
 			} else {
@@ -212,7 +213,8 @@ static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const str
 		}
 		if (!binary_coercible(m, type, oc->intype)) {
 			pgfn_error(ctx, SQLSTATE_DATATYPE_MISMATCH,
-				   "operator class \"%s\" does not accept data type %s", opc, tname);
+				   "operator class \"%s\" does not accept data type %s", opc,
+				   tname);
 			return false;
 		}
 	} else if (!cat_opclass_default(m, am->oid, type)) {
@@ -266,8 +268,8 @@ static bool parse_bool(const char *v)
 		if (n <= strlen(words[i]) && strncasecmp(v, words[i], n) == 0)
 			return true;
 	}
-	return strcasecmp(v, "on") == 0 || strcasecmp(v, "of") == 0 ||
-	       strcasecmp(v, "off") == 0 || strcmp(v, "1") == 0 || strcmp(v, "0") == 0;
+	return strcasecmp(v, "on") == 0 || strcasecmp(v, "of") == 0 || strcasecmp(v, "off") == 0 ||
+	       strcmp(v, "1") == 0 || strcmp(v, "0") == 0;
 }
 
 /* PostgreSQL's parse_int without units: decimal, octal or hex, or a number rounded. */

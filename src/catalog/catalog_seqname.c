@@ -11,8 +11,8 @@
 #include <string.h>
 #include <strings.h>
 
-#define SERIALS_DDL                                                                             \
-	"CREATE TABLE IF NOT EXISTS %s" CAT_SIDECAR_SERIALS " (table_name TEXT NOT NULL, "     \
+#define SERIALS_DDL                                                                        \
+	"CREATE TABLE IF NOT EXISTS %s" CAT_SIDECAR_SERIALS " (table_name TEXT NOT NULL, " \
 	"column_name TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY (table_name, column_name))"
 
 const char *cat_seqname_stored(sqlite3 *db, struct arena *a, bool temp, const char *table,
@@ -37,8 +37,8 @@ const char *cat_seqname_stored(sqlite3 *db, struct arena *a, bool temp, const ch
 }
 
 /* Runs fmt (each %s the schema prefix, at most two) with ?1..?3 bound; false with the error raised. */
-static bool run(sqlite3_context *ctx, const char *fmt, bool temp, const char *p1,
-		const char *p2, const char *p3)
+static bool run(sqlite3_context *ctx, const char *fmt, bool temp, const char *p1, const char *p2,
+		const char *p3)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	/* fmt may name the schema twice; a format naming it once ignores the second */

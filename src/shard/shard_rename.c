@@ -40,7 +40,7 @@ static char kind_of(struct shard_conn *c, const char *name, char **sql, char **t
 			const char *type = (const char *)sqlite3_column_text(vm, 0);
 			const char *s = (const char *)sqlite3_column_text(vm, 1);
 			const char *t = (const char *)sqlite3_column_text(vm, 2);
-			kind = !type			       ? 0
+			kind = !type                        ? 0
 			       : strcmp(type, "table") == 0 ? 'r'
 			       : strcmp(type, "view") == 0  ? 'v'
 			       : strcmp(type, "index") == 0 ? 'i'
@@ -171,10 +171,11 @@ static bool remake(struct shard_conn *c, char kind, const char *name, const char
 		   const char *sql, struct pgerr *err)
 {
 	if (kind == 'v') {
-		int used = found(c,
-				 "SELECT 1 FROM sqlite_schema WHERE type IN ('view', 'trigger') AND "
-				 "name <> ?1 COLLATE NOCASE AND sql LIKE '%' || ?1 || '%'",
-				 name, err);
+		int used =
+			found(c,
+			      "SELECT 1 FROM sqlite_schema WHERE type IN ('view', 'trigger') AND "
+			      "name <> ?1 COLLATE NOCASE AND sql LIKE '%' || ?1 || '%'",
+			      name, err);
 		if (used)
 			return used < 0 ? false
 					: pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
@@ -342,14 +343,15 @@ bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pge
 		ok = pgerr_set(err, "42809", "\"%s\" is not a %s", r->table,
 			       r->rename_kind == 'v' ? "view" : "sequence");
 	} else {
-		int taken = found(c,
-				  "SELECT 1 FROM pg_class WHERE relname = ?1 AND relnamespace NOT IN "
-				  "(11, 99, 13000) UNION ALL SELECT 1 FROM sqlite_schema WHERE name "
-				  "= ?1 COLLATE NOCASE",
-				  r->new_name, err);
+		int taken =
+			found(c,
+			      "SELECT 1 FROM pg_class WHERE relname = ?1 AND relnamespace NOT IN "
+			      "(11, 99, 13000) UNION ALL SELECT 1 FROM sqlite_schema WHERE name "
+			      "= ?1 COLLATE NOCASE",
+			      r->new_name, err);
 		if (taken)
-			ok = taken > 0 && pgerr_set(err, "42P07", "relation \"%s\" already exists",
-						    r->new_name);
+			ok = taken > 0 &&
+			     pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);
 		else
 			ok = shard_exec(c, "SAVEPOINT shardlite_rename", err);
 		if (ok && !taken) {

@@ -54,9 +54,10 @@ static const char *options_text(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (size_t i = 0; i < s->n_options; i++) {
-		const PgQuery__DefElem *d =
-			s->options[i]->node_case == PG_QUERY__NODE__NODE_DEF_ELEM ? s->options[i]->def_elem
-										  : NULL;
+		const PgQuery__DefElem *d = s->options[i]->node_case ==
+							    PG_QUERY__NODE__NODE_DEF_ELEM
+						    ? s->options[i]->def_elem
+						    : NULL;
 		if (!d)
 			continue;
 		const char *v = option_value(c, d->arg);
