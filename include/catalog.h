@@ -198,6 +198,12 @@ bool catalog_is_sequence(sqlite3 *db, const char *name);
  * its own: a second one on the same columns as another, which SQLite would fold into the
  * first inside CREATE TABLE (ALTER TABLE ... ADD UNIQUE, as Sequelize's sync repeats it). */
 #define CATALOG_UNIQUE_MARK "/* shardlite: unique constraint */"
+/* In the stored SQL of an index (after its name), a comment with the access method and
+ * operator classes CREATE INDEX named, which SQLite has no place for: this prefix, then
+ * "gin (jsonb_path_ops)" (one class per key, empty for the default) and the comment's end;
+ * absent: btree with default classes (catalog_index.c reads it; xlat_objects.c writes it,
+ * as XLAT_INDEX_AM_MARK). */
+#define CATALOG_INDEX_AM_MARK "/* shardlite: USING "
 /* In the stored SQL of a table (after its opening parenthesis), marks it as a materialized
  * view (CREATE MATERIALIZED VIEW); its query and state are in the sidecar _shardlite_matviews
  * (docs/catalog.md). */

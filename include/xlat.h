@@ -76,7 +76,7 @@ struct xlat_col {
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
 			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
-			 XLAT_RB_LIKE };
+			 XLAT_RB_LIKE, XLAT_RB_RENAME };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
 	const char *table;      /* relation name as SQLite spells it (unquoted) */
@@ -124,6 +124,11 @@ struct xlat_rebuild {
 	 * write (created first). */
 	unsigned like_options;
 	bool temp;
+	/* RENAME: ALTER TABLE ('r'), INDEX ('i'), VIEW ('v') or SEQUENCE ('S') table RENAME TO
+	 * new_name, whatever kind of relation table is when it runs (shard_rename.c; an
+	 * ALTER VIEW of no view and an ALTER SEQUENCE of no sequence are 42809); missing_ok:
+	 * IF EXISTS */
+	char rename_kind;
 };
 
 

@@ -95,10 +95,13 @@ static int64_t side_key(struct cat_conn *cc)
 		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_SEQUENCES,
 		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_COMMENTS,
 		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM temp." CAT_SIDECAR_SEQUENCES,
-		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM temp." CAT_SIDECAR_COMMENTS};
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM temp." CAT_SIDECAR_COMMENTS,
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM main." CAT_SIDECAR_SERIALS,
+		"SELECT count(*) * 4294967296 + ifnull(max(rowid), 0) FROM temp." CAT_SIDECAR_SERIALS};
 	const struct cat_model *m = &cc->model;
-	bool has[] = {m->has_seq_table, m->has_comment_table, m->has_temp_seq_table,
-		      m->has_temp_comment_table};
+	bool has[] = {m->has_seq_table,		 m->has_comment_table,
+		      m->has_temp_seq_table,	 m->has_temp_comment_table,
+		      m->has_serials_table,	 m->has_temp_serials_table};
 	uint64_t k = 0; /* unsigned: the mix wraps around, as a hash may */
 	for (size_t i = 0; i < ARRAY_LEN(sql); i++) {
 		if (has[i])
@@ -644,7 +647,8 @@ struct cat_conn *catalog_register(sqlite3 *db, struct pgerr *err)
 	}
 	if (rc == SQLITE_OK &&
 	    (!cat_fn_register(db, cc) || !cat_srf_register(db, cc) || !cat_dump_register(db, cc) || !cat_priv_register(db, cc) ||
-	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) ||
+	     !cat_seqfn_register(db, cc) || !cat_ddl_register(db, cc) || !cat_index_register(db, cc) ||
+	     !cat_seqname_register(db, cc) ||
 	     !cat_enumddl_register(db, cc) || !cat_ext_register(db, cc) ||
 	     !cat_trigger_register(db, cc)))
 		rc = SQLITE_ERROR;

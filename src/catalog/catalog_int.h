@@ -50,6 +50,10 @@ struct cat_index {
 	const char *pred;    /* WHERE of a partial index, NULL */
 	const char *conname; /* PRIMARY KEY / UNIQUE constraint behind it, NULL for CREATE INDEX */
 	uint32_t conoid;
+	uint32_t am;       /* pg_am OID: btree unless CATALOG_INDEX_AM_MARK names another */
+	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
+	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
+	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
 };
 
 struct cat_fkey {
@@ -120,6 +124,9 @@ struct cat_comment {
  * declared type must be INTEGER) and identity columns' kind (written by CREATE TABLE). */
 #define CAT_SIDECAR_COLUMNS "_shardlite_columns"
 #define CAT_SIDECAR_MATVIEWS "_shardlite_matviews"
+/* A serial key's sequence name when it is not table_column_seq (after a rename: PostgreSQL
+ * keeps the name), written by catalog_seqname.c. */
+#define CAT_SIDECAR_SERIALS "_shardlite_serials"
 /* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */
@@ -160,6 +167,7 @@ struct cat_model {
 	/* the same sidecars in the temp schema: temporary sequences, a temporary table's serial
 	 * columns and comments, which die with the session's connection */
 	bool has_temp_seq_table, has_temp_comment_table;
+	bool has_serials_table, has_temp_serials_table; /* CAT_SIDECAR_SERIALS */
 	struct cat_rel **rels; /* tables and views, then indexes */
 	size_t nrels;
 	struct cat_index **idx;
@@ -441,6 +449,37 @@ struct cat_opclass {
 	uint32_t keytype;
 };
 const struct cat_opclass *cat_opclasses(size_t *n);
+
+/* ---- index access methods and operator classes (catalog_index.c) ---- */
+struct cat_am {
+	uint32_t oid;
+	const char *name, *handler;
+	char type; /* amtype: 't' table, 'i' index */
+	bool canunique, canmulticol, canorder, caninclude;
+	uint32_t keytype; /* amkeytype: the type its keys are stored as, 0: the key's own */
+};
+/* pg_am's rows; one by name or OID (NULL: none). */
+const struct cat_am *cat_ams(size_t *n);
+const struct cat_am *cat_am_by_name(const char *name);
+const struct cat_am *cat_am_by_oid(uint32_t oid);
+/* The default operator class of access method am for a key of type (PostgreSQL's
+ * GetDefaultOpClass, binary-compatible types included); 0 when there is none. */
+uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t type);
+/* The built-in operator class of am named name, or of that OID; NULL when none. */
+const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name);
+const struct cat_opclass *cat_opclass_by_oid(uint32_t oid);
+/* Fills ix->am and ix->opclass (allocated in a) from the index's stored SQL. */
+void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql);
+/* Key k's operator class (pg_index.indclass): the one named, else its type's default (0 for
+ * an expression, whose type the model does not know). */
+uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k);
+/* The class name pg_get_indexdef writes after key k, NULL when it writes none. */
+const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct cat_index *ix,
+					int k);
+/* The index's storage parameters as pg_class.reloptions shows them ("{a=b,c=d}"), or with
+ * def as pg_get_indexdef writes them (" WITH (a=b, c='16')"); NULL when it has none. */
+const char *cat_index_reloptions(struct arena *a, const struct cat_index *ix, bool def);
+bool cat_index_register(sqlite3 *db, struct cat_conn *cc);
 struct cat_opfamily {
 	uint32_t oid, method;
 	const char *name;
@@ -511,6 +550,17 @@ bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t);
 const struct cat_reldef *cat_trigger_defs(size_t *n);
 bool cat_trigger_register(sqlite3 *db, struct cat_conn *cc);
 const struct cat_seq *cat_model_seq(const struct cat_model *m, const char *name);
+/* ---- catalog_seqname.c: a serial key's sequence name ---- */
+/* The name stored for table.column's implicit sequence (in a), NULL: table_column_seq. */
+const char *cat_seqname_stored(sqlite3 *db, struct arena *a, bool temp, const char *table,
+			       const char *column);
+/* After ALTER TABLE t RENAME [COLUMN c] TO to (m read after it): the serial key's sequence
+ * keeps its name. False with the error raised on ctx. */
+bool cat_seqname_renamed(sqlite3_context *ctx, const struct cat_model *m, const char *t,
+			 const char *c, const char *to, bool temp);
+/* After DROP TABLE table / DROP COLUMN: its stored names go. */
+bool cat_seqname_forget(sqlite3_context *ctx, bool temp, const char *table, const char *column);
+bool cat_seqname_register(sqlite3 *db, struct cat_conn *cc);
 /* The comment on relation oid (subid 0) or its column subid, NULL when none. */
 const char *cat_model_comment(const struct cat_model *m, uint32_t oid, int subid);
 

@@ -297,10 +297,11 @@ static struct cat_index *new_index(struct cat_model *m, struct cat_rel *t, const
 {
 	struct cat_index *ix = arena_zalloc(m->a, sizeof(*ix));
 	ix->table = t;
-	ix->nkeys = nkeys;
+	ix->nkeys = ix->nkeyatts = nkeys;
 	ix->keys = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->keys));
 	ix->exprs = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->exprs));
 	ix->desc = arena_zalloc(m->a, (size_t)(nkeys + 1) * sizeof(*ix->desc));
+	ix->am = CAT_AM_BTREE;
 	ix->rel = new_rel(m, name, 'i', NULL);
 	ix->rel->index = ix;
 	ix->rel->temp = t->temp;
@@ -331,6 +332,31 @@ static const char *expr_colname(struct cat_model *m, const struct cat_index *ix,
 	}
 }
 
+/* An operator class or access method that stores another type than its input (opckeytype:
+ * GIN's jsonb_ops keys are text, array_ops an array's elements; hash's int4 codes) makes the
+ * index column that type, with no typmod, as PostgreSQL's index_create does. */
+static void key_storage_type(const struct cat_model *m, const struct cat_index *ix, int k,
+			     struct cat_col *c)
+{
+	if (k >= ix->nkeyatts || (ix->am == CAT_AM_BTREE && !(ix->opclass && ix->opclass[k])))
+		return;
+	const struct cat_am *am = cat_am_by_oid(ix->am);
+	uint32_t opc = cat_index_key_opclass(m, ix, k);
+	const struct cat_opclass *oc = opc ? cat_opclass_by_oid(opc) : NULL;
+	uint32_t key = oc && oc->keytype ? oc->keytype : am ? am->keytype : 0;
+	if (!key)
+		return;
+	if (key == 2283) { /* anyelement: the array's element type */
+		const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+		key = ti && ti->elem_oid ? ti->elem_oid : c->typoid;
+	}
+	if (key == c->typoid)
+		return;
+	c->typoid = key;
+	c->typmod = -1;
+	c->ndims = 0;
+}
+
 /* The index's columns as pg_attribute rows of the index relation. */
 static void index_cols(struct cat_model *m, struct cat_index *ix)
 {
@@ -343,6 +369,7 @@ static void index_cols(struct cat_model *m, struct cat_index *ix)
 			c->notnull = false;
 			c->dflt = c->dflt_sql = NULL;
 			c->dflt_oid = 0;
+			key_storage_type(m, ix, k, c);
 		} else {
 			c->name = expr_colname(m, ix, k);
 			c->typoid = PGTYPE_TEXT;
@@ -408,6 +435,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		int ntexts = 0;
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
+		cat_index_am_read(m->a, ix, sql);
 		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
 		for (int k = 0; k < nkeys; k++)
 			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name
@@ -768,18 +796,29 @@ static bool looks_like_call(const char *e)
 	return unparen(NULL, e + i) != e + i;
 }
 
-const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix)
+/* The key list as pg_get_indexdef writes it; with_opclass: each key's operator class
+ * when it is not its type's default (not in pg_index.indexprs). */
+static const char *key_texts(const struct cat_model *m, const struct cat_index *ix,
+			     bool with_opclass)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	for (int k = 0; k < ix->nkeys; k++) {
-		if (ix->keys[k] > 0)
+		if (k == ix->nkeyatts) /* an INCLUDE column: after the key list (as written) */
+			strbuf_puts(&sb, ") INCLUDE (");
+		if (k >= ix->nkeyatts)
+			strbuf_printf(&sb, "%s%s", k > ix->nkeyatts ? ", " : "",
+				      cat_quote_ident(m->a, ix->exprs[k]));
+		else if (ix->keys[k] > 0)
 			strbuf_printf(&sb, "%s%s", k ? ", " : "",
 				      cat_quote_ident(m->a, ix->exprs[k]));
 		else if (looks_like_call(ix->exprs[k]))
 			strbuf_printf(&sb, "%s%s", k ? ", " : "", ix->exprs[k]);
 		else
 			strbuf_printf(&sb, "%s(%s)", k ? ", " : "", ix->exprs[k]);
+		const char *opc = with_opclass ? cat_index_key_opclass_shown(m, ix, k) : NULL;
+		if (opc)
+			strbuf_printf(&sb, " %s", opc);
 		strbuf_puts(&sb, ix->desc && ix->desc[k] ? " DESC" : "");
 	}
 	const char *s = arena_strdup(m->a, sb.data ? sb.data : "");
@@ -787,10 +826,19 @@ const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix
 	return s;
 }
 
+const char *cat_index_cols(const struct cat_model *m, const struct cat_index *ix)
+{
+	return key_texts(m, ix, false);
+}
+
 const char *cat_index_def(const struct cat_model *m, const struct cat_index *ix)
 {
-	return arena_printf(m->a, "CREATE %sINDEX %s ON public.%s USING btree (%s)%s%s",
+	const struct cat_am *am = cat_am_by_oid(ix->am);
+	const char *with = cat_index_reloptions(m->a, ix, true);
+	return arena_printf(m->a, "CREATE %sINDEX %s ON %s.%s USING %s (%s)%s%s%s",
 			    ix->unique ? "UNIQUE " : "", cat_quote_ident(m->a, ix->rel->name),
-			    cat_quote_ident(m->a, ix->table->name), cat_index_cols(m, ix),
-			    ix->pred ? " WHERE " : "", ix->pred ? ix->pred : "");
+			    ix->table->temp ? "pg_temp" : "public",
+			    cat_quote_ident(m->a, ix->table->name), am ? am->name : "btree",
+			    key_texts(m, ix, true), with ? with : "", ix->pred ? " WHERE " : "",
+			    ix->pred ? ix->pred : "");
 }

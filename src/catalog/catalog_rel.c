@@ -138,7 +138,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, cat_rowtype_oid(rel, false)); /* reltype */
 		cat_int(r, 0);
 		cat_int(r, OWNER);
-		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? CAT_AM_BTREE : 0);
+		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? rel->index->am : 0);
 		cat_int(r, rel->kind == 'v' ? 0 : rel->oid);
 		cat_int(r, 0);
 		cat_int(r, 0);
@@ -164,7 +164,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_null(r);
-		cat_null(r);
+		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false) : NULL);
 		cat_null(r);
 	}
 	catalog_class_rows(r);
@@ -304,38 +304,17 @@ static const char *int2_array(struct arena *a, const int16_t *v, int n)
 	return s;
 }
 
-/* The default btree operator class of a key column's type, as CREATE INDEX picks it: the
- * class for the type itself, else text_ops for varchar (binary-coercible to text),
- * array_ops for arrays; 0 for an expression, whose type the model does not know. */
-static uint32_t key_opclass(const struct cat_index *ix, int k)
-{
-	if (ix->keys[k] <= 0 || ix->keys[k] > ix->table->ncols)
-		return 0;
-	uint32_t type = ix->table->cols[ix->keys[k] - 1].typoid;
-	const struct pgtype_info *ti = pgtype_by_oid(type);
-	if (type == PGTYPE_VARCHAR)
-		type = PGTYPE_TEXT;
-	else if (ti && ti->elem_oid && ti->category == 'A')
-		type = 2277; /* anyarray */
-	size_t n = 0;
-	const struct cat_opclass *c = cat_opclasses(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (c[i].method == CAT_AM_BTREE && c[i].isdefault && c[i].intype == type)
-			return c[i].oid;
-	}
-	return 0;
-}
-
 /* indcollation ('l'), indclass ('c') or indoption ('o') of an index: per key, its column's
  * collation, its operator class, and DESC as PostgreSQL's default DESC NULLS FIRST (bits 1
  * and 2: what pg_get_indexdef's "DESC" means). */
-static const char *key_vector(struct arena *a, const struct cat_index *ix, char what)
+static const char *key_vector(const struct cat_model *m, struct arena *a,
+			      const struct cat_index *ix, char what)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	for (int k = 0; k < ix->nkeys; k++) {
+	for (int k = 0; k < ix->nkeyatts; k++) { /* key columns only, not INCLUDE's */
 		bool col = ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols;
-		uint32_t v = what == 'c'   ? key_opclass(ix, k)
+		uint32_t v = what == 'c'   ? cat_index_key_opclass(m, ix, k)
 			     : what == 'o' ? (ix->desc && ix->desc[k] ? 3u : 0u)
 			     : col	   ? type_collation(ix->table->cols[ix->keys[k] - 1].typoid)
 					   : 0;
@@ -357,7 +336,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, ix->rel->oid);
 		cat_int(r, ix->table->oid);
 		cat_int(r, ix->nkeys);
-		cat_int(r, ix->nkeys);
+		cat_int(r, ix->nkeyatts);
 		cat_bool(r, ix->unique);
 		cat_bool(r, false);
 		cat_bool(r, ix->primary);
@@ -370,9 +349,9 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, true);
 		cat_bool(r, false);
 		cat_text(r, vector(r->a, ix->keys, ix->nkeys, false));
-		cat_text(r, key_vector(r->a, ix, 'l'));
-		cat_text(r, key_vector(r->a, ix, 'c'));
-		cat_text(r, key_vector(r->a, ix, 'o'));
+		cat_text(r, key_vector(m, r->a, ix, 'l'));
+		cat_text(r, key_vector(m, r->a, ix, 'c'));
+		cat_text(r, key_vector(m, r->a, ix, 'o'));
 		cat_text(r, has_expr ? cat_index_cols(m, ix) : NULL);
 		cat_text(r, ix->pred);
 	}

@@ -66,15 +66,9 @@ bool cat_fill_namespace(struct cat_conn *cc, const struct cat_model *m, struct c
 
 bool cat_fill_am(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
-	static const struct {
-		uint32_t oid;
-		const char *name, *handler;
-		char type;
-	} am[] = {{2, "heap", "heap_tableam_handler", 't'}, {403, "btree", "bthandler", 'i'},
-		  {405, "hash", "hashhandler", 'i'},        {783, "gist", "gisthandler", 'i'},
-		  {2742, "gin", "ginhandler", 'i'},         {4000, "spgist", "spghandler", 'i'},
-		  {3580, "brin", "brinhandler", 'i'}};
-	for (size_t i = 0; i < ARRAY_LEN(am); i++) {
+	size_t n = 0;
+	const struct cat_am *am = cat_ams(&n);
+	for (size_t i = 0; i < n; i++) {
 		cat_row(r);
 		cat_int(r, am[i].oid);
 		cat_text(r, am[i].name);

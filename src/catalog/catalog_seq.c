@@ -90,7 +90,7 @@ static int64_t type_max(uint32_t oid)
 	return oid == PGTYPE_INT2 ? INT16_MAX : oid == PGTYPE_INT4 ? INT32_MAX : INT64_MAX;
 }
 
-static void load_implicit(struct cat_model *m)
+static void load_implicit(sqlite3 *db, struct cat_model *m)
 {
 	size_t n = m->nrels;
 	for (size_t i = 0; i < n; i++) {
@@ -99,7 +99,9 @@ static void load_implicit(struct cat_model *m)
 		const struct cat_col *c = serial_col(t, &attnum);
 		if (!c)
 			continue;
-		const char *name = arena_printf(m->a, "%s_%s_seq", t->name, c->name);
+		const char *name = cat_seqname_stored(db, m->a, t->temp, t->name, c->name);
+		if (!name) /* PostgreSQL's name, kept through renames (catalog_seqname.c) */
+			name = arena_printf(m->a, "%s_%s_seq", t->name, c->name);
 		if (cat_model_rel_in(m, name, t->temp))
 			continue;
 		struct cat_seq *q = add_seq(m, name, t->temp);
@@ -292,7 +294,7 @@ bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 	for (int temp = 1; temp >= 0 && ok; temp--)
 		ok = !cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS) || load_columns(db, m, temp);
 	if (ok) {
-		load_implicit(m);
+		load_implicit(db, m);
 		type_views(db, m);
 	}
 	ok = ok && cat_trigger_load(db, m);
@@ -300,8 +302,11 @@ bool cat_seq_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 	m->has_seq_table = sidecar_exists(db, CAT_SIDECAR_SEQUENCES);
 	m->has_temp_comment_table = cat_sidecar_in(db, true, CAT_SIDECAR_COMMENTS);
 	m->has_comment_table = sidecar_exists(db, CAT_SIDECAR_COMMENTS);
+	m->has_temp_serials_table = cat_sidecar_in(db, true, CAT_SIDECAR_SERIALS);
+	m->has_serials_table = cat_sidecar_in(db, false, CAT_SIDECAR_SERIALS);
 	m->has_sidecar = m->has_seq_table || m->has_temp_seq_table || m->has_comment_table ||
-			 m->has_temp_comment_table;
+			 m->has_temp_comment_table || m->has_serials_table ||
+			 m->has_temp_serials_table;
 	if (ok && m->has_temp_seq_table)
 		ok = load_sequences(db, m, true);
 	if (ok && m->has_seq_table)

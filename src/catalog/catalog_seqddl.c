@@ -510,6 +510,8 @@ static void forget_column(sqlite3_context *ctx, const char *table, const char *c
 		    !exec3(ctx, sql[i], temp, table, column, NULL))
 			return;
 	}
+	if (column)
+		(void)cat_seqname_forget(ctx, temp, table, column);
 }
 
 static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *name)
@@ -529,9 +531,12 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 	    !exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1", temp,
 		   name, NULL, NULL))
 		return;
-	if (table && cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS))
-		(void)exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_COLUMNS " WHERE table_name = ?1", temp,
-			    name, NULL, NULL);
+	if (table && cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS) &&
+	    !exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_COLUMNS " WHERE table_name = ?1", temp, name,
+		   NULL, NULL))
+		return;
+	if (table)
+		(void)cat_seqname_forget(ctx, temp, name, NULL);
 }
 
 static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -551,7 +556,7 @@ static void fn_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* shardlite_renamed(table, column, to): after ALTER TABLE table RENAME [COLUMN column] TO to,
  * the sidecar's comments and OWNED BY follow the new name (in the temp schema's sidecars for
- * a temporary table). */
+ * a temporary table), and a serial key's sequence keeps its name (catalog_seqname.c). */
 static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
@@ -578,11 +583,16 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS,
 				CAT_SIDECAR_MATVIEWS};
 	bool temp = t && to && rel_is_temp(ctx, c ? t : to);
+	const struct cat_model *m = t && to ? cat_fn_model(ctx) : NULL;
+	if (t && to && (!m || !cat_seqname_renamed(ctx, m, t, c, to, temp)))
+		return;
 	for (int i = 0; t && to && i < 4; i++) {
 		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&
 		    !exec3(ctx, sql[i], temp, t, c, to))
 			return;
 	}
+	/* the model read above predates these updates, which move no freshness key */
+	((struct cat_conn *)sqlite3_user_data(ctx))->schema_version = -1;
 }
 
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc)

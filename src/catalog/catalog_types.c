@@ -49,7 +49,9 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, &c->typoid, sizeof(c->typoid));
 			h = fnv(h, &c->typmod, sizeof(c->typmod));
 			h = fnv(h, &c->identity, 1);
-			h = fnv(h, c->rowid_seq ? "s" : "", 1);
+			/* the sequence an insert numbers in (its name survives renames) */
+			h = fnv(h, c->rowid_seq ? c->rowid_seq : "",
+				c->rowid_seq ? strlen(c->rowid_seq) + 1 : 1);
 			h = fnv(h, &c->pk, sizeof(c->pk));
 			/* INSERT ... VALUES (DEFAULT), (1) writes the default into its translation */
 			h = fnv(h, c->dflt_sql ? c->dflt_sql : "",

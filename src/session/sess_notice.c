@@ -77,6 +77,23 @@ static bool is_enum(struct session *s, const char *name, const char *label)
 	return false;
 }
 
+/* Whether name is the index of an INTEGER PRIMARY KEY or of a constraint, which has no
+ * name of its own in SQLite's schema but is a relation in the catalog (t_pkey, t_a_key). */
+static bool catalog_index(struct session *s, const char *name)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_prepare_v2(shard_conn_db(s->conn),
+			       "SELECT 1 FROM pg_class WHERE relname = ?1 AND relkind = 'i' AND "
+			       "relnamespace NOT IN (11, 99, 13000)",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(vm) == SQLITE_ROW;
+	}
+	sqlite3_finalize(vm);
+	return found;
+}
+
 static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *st,
 		   const char *name)
 {
@@ -96,6 +113,10 @@ static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *s
 	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 	bool found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
+	/* ALTER INDEX IF EXISTS t_pkey renames it (shard_rename.c); a CREATE ... IF NOT EXISTS
+	 * of such a name is made by SQLite, so it must not be said to be skipped */
+	if (!found && !x->skip_present && strcmp(type, "relation") == 0)
+		found = catalog_index(s, name);
 	return found;
 }
 

@@ -329,7 +329,7 @@ static bool rename_unique_index(struct shard_conn *c, const struct xlat_rebuild 
 /* ALTER TABLE t RENAME CONSTRAINT a TO b, PostgreSQL's checks first: 42P01, 42704, 42710 the
  * new name is the table's other constraint's, 42P07 another relation's (a key's index is
  * renamed with it). The stored text is rewritten in place: no row changes. */
-static bool rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
 	char con[128], key_con[160];
 	unsigned oid = catalog_rel_oid(r->table);
@@ -563,7 +563,9 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 			return dup > 0 && unique_index(c, r, a, err);
 	}
 	if (r->kind == XLAT_RB_RENAME_CONSTRAINT)
-		return rename_constraint(c, r, err);
+		return shard_rename_constraint(c, r, err);
+	if (r->kind == XLAT_RB_RENAME)
+		return shard_rename(c, r, err);
 	if (r->kind == XLAT_RB_LIKE)
 		return shard_create_like(c, r, err);
 	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;

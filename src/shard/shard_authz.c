@@ -106,7 +106,8 @@ static bool sidecar(const char *table)
 
 /* Enum, function and trigger DDL drop and recreate an index of their sidecar to move
  * schema_version (src/xlat/xlat_enum.c, xlat_routine.c, xlat_trigger.c): the label lists,
- * the functions and the triggers' flags are part of every session's schema or catalog. */
+ * the functions and the triggers' flags are part of every session's schema or catalog; so
+ * does renaming a serial key's sequence (shard_rename.c). */
 static bool enum_bump(const char *index, const char *table)
 {
 	return index && table &&
@@ -115,7 +116,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_functions_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_functions") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_triggers_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_triggers") == 0));
+		 sqlite3_stricmp(table, "_shardlite_triggers") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_serials_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_serials") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -123,6 +126,7 @@ static int check_sidecar_create(const char *table)
 	if (!sidecar(table) || sqlite3_stricmp(table, "_shardlite_sequences") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_comments") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_columns") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_serials") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||

@@ -475,10 +475,13 @@ static bool find_target(sqlite3 *db, const struct shard_rebuild *rb, struct shar
 	sqlite3_stmt *vm = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT c.contype, c.conbin, (SELECT group_concat(a.attname, "
-			       "char(9)) FROM json_each('[' || trim(c.conkey, '{}') || ']') j JOIN "
-			       "pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = j.value) "
-			       "FROM pg_constraint c WHERE c.conrelid = ?1 AND c.conname = ?2",
+			       /* the key's columns in its order (UNIQUE (b, a)), not the
+				* table's */
+			       "SELECT c.contype, c.conbin, (SELECT group_concat(name, char(9)) "
+			       "FROM (SELECT a.attname AS name FROM json_each('[' || "
+			       "trim(c.conkey, '{}') || ']') j JOIN pg_attribute a ON a.attrelid = "
+			       "c.conrelid AND a.attnum = j.value ORDER BY j.key)) FROM "
+			       "pg_constraint c WHERE c.conrelid = ?1 AND c.conname = ?2",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)

@@ -207,6 +207,15 @@ static void required_by_hint(struct pgerr *e)
 	pgerr_hint(e, "You can drop %.*s instead.", (int)(m + n - (sizeof(post) - 1) - b), b);
 }
 
+/* ResolveOpClass's hint for a key type without a default operator class (catalog_index.c). */
+static void opclass_hint(struct pgerr *e)
+{
+	if (strcmp(e->sqlstate, "42704") == 0 &&
+	    strstr(e->message, " has no default operator class for access method "))
+		pgerr_hint(e, "You must specify an operator class for the index or define a "
+			      "default operator class for the data type.");
+}
+
 /* DROP TABLE / DROP INDEX of another kind of relation: PostgreSQL's 42809 and its hint. */
 static bool wrong_kind(sqlite3 *db, struct pgerr *e, const char *name, const char *want)
 {
@@ -616,6 +625,7 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 	if ((rc & 0xff) == SQLITE_ERROR && pgfn_error_split(msg, sqlstate, &text)) {
 		pgerr_set(err, sqlstate, "%s", text);
 		required_by_hint(err);
+		opclass_hint(err);
 		return false;
 	}
 	/* "table x already exists" shares its prefix with other messages ("table x has no column

@@ -237,6 +237,13 @@ bool shard_create_like(struct shard_conn *c, const struct xlat_rebuild *r,
 /* Whether table is a temporary table (the connection's temp schema has it; an unqualified
  * name finds it first). A lookup in SQLite's schema, no query. */
 bool shard_table_is_temp(sqlite3 *db, const char *table);
+/* shard_alter.c: ALTER TABLE r->table RENAME CONSTRAINT r->name TO r->new_name (the index of
+ * a key with it), PostgreSQL's checks first. */
+bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
+			     struct pgerr *err) MUST_CHECK;
+/* shard_rename.c: a relation's RENAME TO (XLAT_RB_RENAME), by the kind it is when it runs. */
+bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r,
+		  struct pgerr *err) MUST_CHECK;
 
 /* shard_client.c / shard_advfn.c: advisory locks and the session list. */
 int shard_adv_register(struct shard_conn *c);

@@ -271,7 +271,7 @@ static void index_name(struct like *l, const char *label, struct strbuf *out)
 }
 
 /* A CREATE INDEX of the source made for the new table: its text after the table's name (the
- * key and any WHERE) kept. */
+ * key and any WHERE) and its access method's mark kept. */
 static void index_again(struct like *l, const char *sql, const char *label)
 {
 	const char *on = strcasestr(sql, " ON ");
@@ -281,6 +281,11 @@ static void index_again(struct like *l, const char *sql, const char *label)
 	strbuf_puts(&l->after, strncasecmp(sql, "CREATE UNIQUE", 13) == 0 ? "CREATE UNIQUE INDEX "
 									   : "CREATE INDEX ");
 	index_name(l, label, &l->after);
+	/* the access method and operator classes it was made with (catalog.h) */
+	const char *mark = strstr(sql, CATALOG_INDEX_AM_MARK);
+	const char *end = mark && mark < on ? strstr(mark, "*/") : NULL;
+	if (end && end < on)
+		strbuf_printf(&l->after, " %.*s", (int)(end + 2 - mark), mark);
 	strbuf_puts(&l->after, " ON ");
 	strbuf_put_quoted(&l->after, l->r->table, '"');
 	strbuf_printf(&l->after, " %s;\n", key);

@@ -173,13 +173,15 @@ static bool identity_fixed(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return false;
 }
 
-/* The identity options without SEQUENCE NAME, which may only name the sequence the column's
- * would have anyway (table_column_seq, as pg_dump writes it: [public.]name). */
+/* The identity options without SEQUENCE NAME, which names the sequence in the tenant's own
+ * schema ([public.]name, as pg_dump writes it: a sequence keeps the name it was made with when
+ * its table is renamed) into *seq; table_column_seq when it is not given. */
 static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			     const char *column, const PgQuery__Constraint *id,
-			     PgQuery__Node ***opts, size_t *n)
+			     PgQuery__Node ***opts, size_t *n, const char **seq)
 {
 	const char *want = arena_printf(c->a, "%s_%s_seq", table->relname, column);
+	*seq = want;
 	*opts = arena_zalloc(c->a, (id->n_options + 1) * sizeof(**opts));
 	*n = 0;
 	for (size_t i = 0; i < id->n_options; i++) {
@@ -192,10 +194,10 @@ static bool identity_options(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 										   : NULL;
 		const char *last = l && l->n_items ? xlat_node_str(l->items[l->n_items - 1]) : NULL;
 		const char *schema = l && l->n_items == 2 ? xlat_node_str(l->items[0]) : "public";
-		if (!last || !schema || l->n_items > 2 || strcmp(schema, "public") != 0 ||
-		    strcmp(last, want) != 0)
+		if (!last || !schema || l->n_items > 2 || strcmp(schema, "public") != 0)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, d->location,
-					 "SEQUENCE NAME other than \"%s\" is not supported", want);
+					 "SEQUENCE NAME in another schema is not supported");
+		*seq = arena_strdup(c->a, last);
 	}
 	return true;
 }
@@ -233,18 +235,25 @@ static bool add_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 				 "identity column type must be smallint, integer, or bigint");
 	PgQuery__Node **opts;
 	size_t nopts;
-	if (!identity_options(c, table, col->name, id, &opts, &nopts))
+	const char *seq;
+	if (!identity_options(c, table, col->name, id, &opts, &nopts, &seq))
 		return false;
 	char kind = id->generated_when && *id->generated_when == 'a' ? 'a' : 'd';
 	const char *type = oid == XLAT_OID_INT2 ? "smallint" : oid == XLAT_OID_INT4 ? "integer"
 										  : "bigint";
 	const char *before, *after; /* made first: they leave the statement a script */
-	if (!xlat_added_column_sequence(c, table->relname, col->name, oid, type, kind, opts, nopts,
-					&before, &after))
+	if (!xlat_added_column_sequence(c, table->relname, col->name, seq, oid, type, kind, opts,
+					nopts, &before, &after))
 		return false;
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
 	rb->column = arena_strdup(c->a, col->name);
-	rb->default_pg = arena_printf(c->a, "nextval('%s_%s_seq')", table->relname, col->name);
+	struct strbuf dflt;
+	strbuf_init(&dflt, 0);
+	strbuf_puts(&dflt, "nextval(");
+	strbuf_put_quoted(&dflt, seq, '\'');
+	strbuf_puts(&dflt, ")");
+	rb->default_pg = arena_strndup(c->a, dflt.data ? dflt.data : "", dflt.len);
+	strbuf_fini(&dflt);
 	rb->before = before;
 	rb->after = after;
 	return true;
@@ -356,7 +365,7 @@ static bool numbering(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return xlat_fail(c, SQLSTATE_INVALID_PARAMETER_VALUE, cd->location,
 				 "identity column type must be smallint, integer, or bigint");
 	char kind = id ? (id->generated_when && *id->generated_when == 'a' ? 'a' : 'd') : 0;
-	return xlat_added_column_sequence(c, table->relname, cd->colname, oid,
+	return xlat_added_column_sequence(c, table->relname, cd->colname, NULL, oid,
 					  xlat_type_format(c, &tr), kind, id ? id->options : NULL,
 					  id ? id->n_options : 0, before, after);
 }

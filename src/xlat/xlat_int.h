@@ -392,6 +392,12 @@ bool xlat_relname(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
  * is not looked at): the session sends `relation "name" already exists, skipping` when it
  * is there (xlat_stmt.skip_*). xlat_objects.c. */
 void xlat_skip_if_present(struct xlat_ctx *c, const char *schema, const char *name);
+/* CREATE INDEX s written from start, its name at *name_at (name_len bytes), key types as
+ * translated (0: a column or unknown): for a method other than btree or an operator class,
+ * puts shardlite_index_check's call before it and XLAT_INDEX_AM_MARK after the name
+ * (moving *name_at) and makes it a script (xlat_index.c). */
+bool xlat_index_am(struct xlat_ctx *c, const PgQuery__IndexStmt *s, size_t start,
+		   const uint32_t *types, size_t *name_at, size_t name_len);
 /* Records object name (of relation of, for a column; else NULL) of type (xlat_stmt.skip_type)
  * for the session's NOTICE `type "name" already exists, skipping` (present) or `... does not
  * exist, skipping`; a statement notes one type of object. xlat_objects.c. */
@@ -1009,11 +1015,11 @@ bool xlat_column_sequence(struct xlat_ctx *c, const char *table, const char *col
 			  uint32_t type_oid, PgQuery__Node **opts, size_t nopts, bool if_not_exists,
 			  bool temp);
 /* ADD COLUMN of a serial or identity column (identity 'a', 'd' or '\0'; type its PostgreSQL
- * type): *create makes its sequence table_column_seq, unowned, and for an identity the column
- * sidecar's row, before the column is added (the refill numbers the rows from it); *own then
- * gives the sequence to the column. Both SQLite scripts live in c's arena. */
+ * type): *create makes its sequence seq (NULL: table_column_seq), unowned, and for an identity
+ * the column sidecar's row, before the column is added (the refill numbers the rows from it);
+ * *own then gives the sequence to the column. Both SQLite scripts live in c's arena. */
 bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
-				uint32_t type_oid, const char *type, char identity,
+				const char *seq, uint32_t type_oid, const char *type, char identity,
 				PgQuery__Node **opts, size_t nopts, const char **create,
 				const char **own);
 /* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its

@@ -310,11 +310,13 @@ static void index_name_later(struct xlat_ctx *c, const PgQuery__IndexStmt *s, si
 	c->st->rebuild = r;
 }
 
-/* Operator classes and NULLS FIRST/LAST only steer which plans an index serves in
- * PostgreSQL; SQLite picks its own, so they are dropped. */
-static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
+/* NULLS FIRST/LAST only steers which plans an index serves in PostgreSQL; SQLite picks its
+ * own, so it is dropped. Operator classes are checked and kept by xlat_index_am. *type: an
+ * expression key's type (0 for a column, or unknown). */
+static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie, uint32_t *type)
 {
-	struct xlat_type ignored;
+	struct xlat_type ignored = {0, -1};
+	*type = 0;
 	if (ie->n_collation) {
 		const char *coll = xlat_node_str(ie->collation[ie->n_collation - 1]);
 		if (!coll || (strcmp(coll, "C") != 0 && strcmp(coll, "POSIX") != 0))
@@ -329,6 +331,7 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
 		c->flags = saved;
 		if (!ok)
 			return false;
+		*type = ignored.oid;
 	}
 	if (ie->ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC)
 		xlat_puts(c, " DESC");
@@ -338,15 +341,20 @@ static bool index_elem(struct xlat_ctx *c, const PgQuery__IndexElem *ie)
 bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 {
 	struct xlat_type ignored;
-	const char *am = s->access_method;
+	size_t start = c->sb->len;
 	ddl(c, "CREATE INDEX");
-	if (am && *am && strcmp(am, "btree") != 0 && strcmp(am, "hash") != 0)
-		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-				 "index access method \"%s\" is not supported", am);
-	if (s->n_index_including_params)
-		return xlat_unsupported(c, -1, "INCLUDE in CREATE INDEX");
-	if (s->n_options || (s->table_space && *s->table_space))
-		return xlat_unsupported(c, -1, "an index storage parameter or TABLESPACE");
+	/* INCLUDE's columns follow the key columns in the SQLite index, which a UNIQUE one would
+	 * make part of what is unique */
+	if (s->n_index_including_params && s->unique)
+		return xlat_unsupported(c, -1, "CREATE UNIQUE INDEX ... INCLUDE");
+	for (size_t i = 0; i < s->n_index_including_params; i++) {
+		const PgQuery__IndexElem *ie = s->index_including_params[i]->index_elem;
+		if (!ie->name || !*ie->name) /* PostgreSQL's own refusal */
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+					 "expressions are not supported in included columns");
+	}
+	if (s->table_space && *s->table_space)
+		return xlat_unsupported(c, -1, "TABLESPACE in CREATE INDEX");
 	if (s->nulls_not_distinct)
 		return xlat_unsupported(c, -1, "NULLS NOT DISTINCT");
 	xlat_puts(c, s->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
@@ -365,10 +373,15 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 	if (!xlat_relname(c, s->relation))
 		return false;
 	xlat_puts(c, " (");
+	uint32_t *types = arena_zalloc(c->a, (s->n_index_params + 1) * sizeof(*types));
 	for (size_t i = 0; i < s->n_index_params; i++) {
 		xlat_puts(c, i ? ", " : "");
-		if (!index_elem(c, s->index_params[i]->index_elem))
+		if (!index_elem(c, s->index_params[i]->index_elem, &types[i]))
 			return false;
+	}
+	for (size_t i = 0; i < s->n_index_including_params; i++) {
+		xlat_puts(c, ", ");
+		xlat_ident(c, s->index_including_params[i]->index_elem->name);
 	}
 	xlat_puts(c, ")");
 	if (s->where_clause) {
@@ -380,6 +393,8 @@ bool xlat_stmt_index(struct xlat_ctx *c, const PgQuery__IndexStmt *s)
 		if (!ok)
 			return false;
 	}
+	if (!xlat_index_am(c, s, start, types, &at, len))
+		return false;
 	if (!named)
 		index_name_later(c, s, at, len);
 	return true;
@@ -636,25 +651,95 @@ static bool rename_constraint(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	return true;
 }
 
+/* ALTER TABLE/INDEX/VIEW/SEQUENCE [IF EXISTS] name RENAME TO new of the tenant's own relation:
+ * the kind the name has when it runs decides how it is renamed (shard_rename.c). */
+static bool rename_relation(struct xlat_ctx *c, const PgQuery__RenameStmt *s, char kind)
+{
+	struct xlat_rebuild *r = arena_zalloc(c->a, sizeof(*r));
+	r->kind = XLAT_RB_RENAME;
+	r->table = arena_strdup(c->a, s->relation->relname);
+	r->new_name = arena_strdup(c->a, s->newname);
+	r->rename_kind = kind;
+	r->missing_ok = s->missing_ok;
+	if (s->missing_ok)
+		xlat_skip_note(c, "relation", NULL, s->relation->relname, false);
+	strbuf_reset(c->sb);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = r;
+	xlat_nocache(c);
+	return true;
+}
+
+/* ALTER TABLE IF EXISTS t RENAME [COLUMN | CONSTRAINT]: nothing, with PostgreSQL's NOTICE,
+ * when there is no table t. */
+static void rename_if_exists(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	if (!s->missing_ok)
+		return;
+	xlat_skip_note(c, "relation", NULL, s->relation->relname, false);
+	struct xlat_rebuild *r = c->st->kind == XLAT_REBUILD ? (struct xlat_rebuild *)c->st->rebuild
+							      : NULL;
+	if (!r) {
+		r = arena_zalloc(c->a, sizeof(*r));
+		r->kind = XLAT_RB_SCRIPT;
+		r->table = arena_strdup(c->a, s->relation->relname);
+		r->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+		c->st->kind = XLAT_REBUILD;
+		c->st->rebuild = r;
+	}
+	r->if_exists = true;
+	xlat_nocache(c);
+}
+
+static char rename_kind(PgQuery__ObjectType t)
+{
+	switch (t) {
+	case OBJ(TABLE):
+		return 'r';
+	case OBJ(INDEX):
+		return 'i';
+	case OBJ(VIEW):
+		return 'v';
+	case OBJ(SEQUENCE):
+		return 'S';
+	default:
+		return 0;
+	}
+}
+
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	bool column = s->rename_type == OBJ(COLUMN) && s->relation_type == OBJ(TABLE);
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
 	if (s->rename_type == OBJ(TYPE))
 		return xlat_rename_type(c, s);
-	ddl(c, s->rename_type == OBJ(INDEX)  ? "ALTER INDEX"
-	       : s->rename_type == OBJ(VIEW) ? "ALTER VIEW"
-					     : "ALTER TABLE");
-	if (s->rename_type != OBJ(TABLE) && !column && !constraint)
+	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
+	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"
+	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"
+						 : "ALTER TABLE");
+	char kind = rename_kind(s->rename_type);
+	if (!kind && !column && !constraint)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "%s ... RENAME is not supported", c->st->tag);
-	if (s->missing_ok)
-		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS");
+	const char *schema = s->relation->schemaname;
+	bool own = schema && *schema ? strcmp(schema, "public") == 0 : !(c->env && c->env->search);
+	if (kind && own)
+		return xlat_relname(c, s->relation) && rename_relation(c, s, kind);
+	if (kind && kind != 'r')
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "%s ... RENAME in another tenant's schema is not supported",
+				 c->st->tag);
+	if (s->missing_ok && !own)
+		return xlat_unsupported(c, -1, "ALTER TABLE IF EXISTS in another tenant's schema");
 	xlat_puts(c, "ALTER TABLE ");
 	if (!xlat_relname(c, s->relation))
 		return false;
-	if (s->rename_type == OBJ(TABCONSTRAINT))
-		return rename_constraint(c, s);
+	if (s->rename_type == OBJ(TABCONSTRAINT)) {
+		if (!rename_constraint(c, s))
+			return false;
+		rename_if_exists(c, s);
+		return true;
+	}
 	if (column) {
 		xlat_puts(c, " RENAME COLUMN ");
 		xlat_ident(c, s->subname);
@@ -678,6 +763,7 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		xlat_string(c, s->newname);
 		xlat_puts(c, ")");
 	}
+	rename_if_exists(c, s);
 	return true;
 }
 

@@ -444,14 +444,14 @@ static const char *captured(struct xlat_ctx *c, struct strbuf *saved, struct str
 }
 
 bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const char *column,
-				uint32_t type_oid, const char *type, char identity,
+				const char *seq, uint32_t type_oid, const char *type, char identity,
 				PgQuery__Node **opts, size_t nopts, const char **create,
 				const char **own)
 {
 	const char *v[O_COUNT], *o[O_COUNT];
 	if (!seq_options(c, opts, nopts, true, v) || !column_seq_options(c, type_oid, v))
 		return false;
-	const char *name = arena_printf(c->a, "%s_%s_seq", table, column);
+	const char *name = seq ? seq : arena_printf(c->a, "%s_%s_seq", table, column);
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;

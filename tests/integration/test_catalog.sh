@@ -22,6 +22,10 @@ CREATE TABLE books (id bigint PRIMARY KEY, author_id int4 NOT NULL REFERENCES au
 CREATE INDEX books_title_idx ON books (title);
 CREATE UNIQUE INDEX books_author_title ON books (author_id, title);
 CREATE INDEX books_lower ON books (lower(title)) WHERE published;
+CREATE INDEX books_tags_gin ON books USING gin (tags);
+CREATE INDEX books_code_hash ON books USING hash (code);
+CREATE INDEX books_title_pattern ON books (title text_pattern_ops);
+CREATE INDEX books_pub_incl ON books (published) INCLUDE (title, price);
 CREATE VIEW cheap_books AS SELECT id, title FROM books WHERE price < 10;
 CREATE TABLE pgbench_accounts (aid int4 NOT NULL, bid int4, abalance int4, filler character(84));
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN RETURN NEW; END \$\$;
@@ -41,7 +45,7 @@ echo "$SCHEMA" | on_pg -q -v ON_ERROR_STOP=1 >/dev/null || fail "schema on Postg
 # (docs/sql-compat.md): that one spelling is masked.
 casts() { sed -E 's/ CHECK \(price >= 0::numeric\)/ CHECK (price >= 0)/'; }
 for cmd in '\dn' '\dt' '\di' '\dv' '\ds' '\df' '\dT' '\d books' '\d authors' '\d+ books' \
-	'\d books_lower' '\d+ books_pkey' '\d cheap_books' '\d audit' '\dv+' '\db' '\sf nosuch' '\df abs' \
+	'\d books_lower' '\d+ books_pkey' '\d books_tags_gin' '\d+ books_title_pattern' '\d books_pub_incl' '\d cheap_books' '\d audit' '\dv+' '\db' '\sf nosuch' '\df abs' \
 	'\df now' '\df+ abs' '\df+ sum' '\do' '\do+ *' '\dC' '\dC+ bigint' '\dT+' '\da' '\dA' \
 	'\dD' '\dy' '\sf abs' '\dA+' '\dd' '\dAc' '\dAf' '\dAf+ btree' '\dp' '\dAo' '\dAo+ btree' \
 	'\dAp+ btree integer_ops' '\dAp hash text_ops'; do

@@ -596,6 +596,12 @@ START_TEST(if_exists_notices_more)
 	harness_exec(c, "DROP EXTENSION IF EXISTS noext");
 	harness_exec(c, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
 	harness_exec(c, "CREATE EXTENSION IF NOT EXISTS \"uuid-ossp\"");
+	/* RENAME: none for a constraint's index, which has no SQLite index of its own */
+	harness_exec(c, "CREATE TABLE dk (id serial PRIMARY KEY)");
+	harness_exec(c, "ALTER INDEX IF EXISTS dk_pkey RENAME TO dk_pk");
+	harness_exec(c, "ALTER INDEX IF EXISTS noi RENAME TO noi2");
+	harness_exec(c, "ALTER SEQUENCE IF EXISTS nos RENAME TO nos2");
+	harness_exec(c, "ALTER TABLE IF EXISTS nosuch RENAME COLUMN a TO b");
 	ck_assert_str_eq(got, "NOTICE 00000 relation \"nosuch\" does not exist, skipping\n"
 			      "NOTICE 42701 column \"a\" of relation \"dm\" already exists, skipping\n"
 			      "NOTICE 00000 column \"zz\" of relation \"dm\" does not exist, skipping\n"
@@ -606,7 +612,10 @@ START_TEST(if_exists_notices_more)
 			      "NOTICE 42710 enum label \"a\" already exists, skipping\n"
 			      "NOTICE 42P06 schema \"public\" already exists, skipping\n"
 			      "NOTICE 00000 extension \"noext\" does not exist, skipping\n"
-			      "NOTICE 42710 extension \"uuid-ossp\" already exists, skipping\n");
+			      "NOTICE 42710 extension \"uuid-ossp\" already exists, skipping\n"
+			      "NOTICE 00000 relation \"noi\" does not exist, skipping\n"
+			      "NOTICE 00000 relation \"nos\" does not exist, skipping\n"
+			      "NOTICE 00000 relation \"nosuch\" does not exist, skipping\n");
 	PQfinish(c);
 }
 END_TEST

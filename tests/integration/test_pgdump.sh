@@ -48,6 +48,9 @@ CREATE INDEX orders_customer_idx ON orders (customer_id);
 CREATE INDEX orders_lower_tags ON orders (lower(tags));
 CREATE UNIQUE INDEX orders_ref_partial ON orders (ref) WHERE ref IS NOT NULL;
 CREATE INDEX orders_placed_desc ON orders (placed DESC, lower(note) DESC);
+CREATE INDEX orders_payload_gin ON orders USING gin (payload jsonb_path_ops) WITH (fastupdate = off);
+CREATE TABLE notes_old (id serial PRIMARY KEY, body text UNIQUE);
+ALTER TABLE notes_old RENAME TO notes;
 CREATE TABLE items (
   order_id bigint NOT NULL, line smallint NOT NULL, qty integer CHECK (qty > 0),
   price double precision, weight real,
@@ -156,8 +159,9 @@ same "pg_restore --single-transaction into a tenant dumps differently" "$DIR/b.s
 	"$DIR/shop.dump" 2>"$DIR/err" || { cat "$DIR/err" >&2; fail "pg_restore -j 3"; }
 dump_sl parallel | normalize >"$DIR/a.sql"
 same "pg_restore -j 3 into a tenant dumps differently" "$DIR/b.sql" "$DIR/a.sql"
-# What pg_restore -j orders its work by: each constraint's dependencies, by name, as PostgreSQL's
-# dump has them (a constraint after its table, a foreign key after the key it references;
+# What pg_restore -j orders its work by: each constraint's dependencies, one line each, sorted
+# by name (their order in the archive follows dump IDs, which differ), as PostgreSQL's dump has
+# them (a constraint after its table, a foreign key after the key it references;
 # pg_depend). Without them a parallel restore added a foreign key while another connection was
 # still loading the rows it checks.
 constraint_deps() { # archive file
@@ -165,9 +169,9 @@ constraint_deps() { # archive file
 		/^[0-9]+;/ { id = $1; sub(";", "", id); n = ""; for (i = 4; i < NF; i++) n = n " " $i
 			     name[id] = n; last = id; next }
 		/^;\tdepends on:/ { deps[last] = $0 }
-		END { for (id in name) if (name[id] ~ /CONSTRAINT/) { s = ""; k = split(deps[id], d, " ")
-			for (j = 4; j <= k; j++) s = s "," name[d[j]]
-			print name[id] " <-" s } }' | sort
+		END { for (id in name) if (name[id] ~ /CONSTRAINT/) { k = split(deps[id], d, " ")
+			print name[id] " <-"
+			for (j = 4; j <= k; j++) print name[id] " <-" name[d[j]] } }' | sort
 }
 dump_pg shop -Fc -f "$DIR/pg.dump" || fail "pg_dump -Fc of PostgreSQL"
 constraint_deps "$DIR/pg.dump" >"$DIR/pg.deps"

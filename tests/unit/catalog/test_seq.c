@@ -51,7 +51,15 @@ static const char *run(const char *pg)
 	}
 	ck_assert_int_eq(n, 1);
 	int rc = SQLITE_OK;
-	if (st->kind == XLAT_SCRIPT) {
+	if (st->kind == XLAT_REBUILD && st->rebuild->kind == XLAT_RB_RENAME) {
+		/* a table's RENAME TO, as the shard module runs it (shard_rename.c) */
+		char *sql = sqlite3_mprintf("ALTER TABLE \"%w\" RENAME TO \"%w\"; SELECT "
+					    "shardlite_renamed(%Q, NULL, %Q)",
+					    st->rebuild->table, st->rebuild->new_name,
+					    st->rebuild->table, st->rebuild->new_name);
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+		sqlite3_free(sql);
+	} else if (st->kind == XLAT_SCRIPT) {
 		rc = sqlite3_exec(db, st->sql, NULL, NULL, NULL);
 	} else {
 		sqlite3_stmt *vm = NULL;
@@ -165,8 +173,10 @@ START_TEST(column_sidecar)
 	EXPECT("DROP TABLE t", "");
 	EXPECT("SELECT table_name, column_name, type, identity FROM _shardlite_columns",
 	       "h|hid|int4|a");
-	EXPECT("SELECT setval('h_hid_seq', 2147483647)", "2147483647");
-	EXPECT("SELECT nextval('h_hid_seq')", "ERROR 2200H");
+	/* the serial's sequence keeps its name through both renames, as in PostgreSQL */
+	EXPECT("SELECT pg_get_serial_sequence('h', 'hid')", "public.g_id_seq");
+	EXPECT("SELECT setval('g_id_seq', 2147483647)", "2147483647");
+	EXPECT("SELECT nextval('g_id_seq')", "ERROR 2200H");
 }
 END_TEST
 
@@ -202,6 +212,68 @@ START_TEST(comments)
 }
 END_TEST
 
+/* CREATE INDEX ... USING and operator classes: PostgreSQL's checks (shardlite_index_check)
+ * and the catalog's view of the marked index (catalog_index.c). */
+START_TEST(index_methods)
+{
+	EXPECT("CREATE TABLE d (id int, j jsonb, tags text[], n int, v varchar(10), e inet)", "");
+	EXPECT("CREATE INDEX d_j ON d USING gin (j jsonb_path_ops)", "");
+	EXPECT("CREATE INDEX d_tags ON d USING gin (tags)", "");
+	EXPECT("CREATE INDEX d_v ON d (v varchar_pattern_ops)", "");
+	EXPECT("CREATE INDEX d_vt ON d (v)", "");
+	EXPECT("CREATE INDEX d_h ON d USING hash (v)", "");
+	EXPECT("SELECT c.relname, a.amname, i.indclass, pg_get_indexdef(i.indexrelid) FROM "
+	       "pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = "
+	       "c.relam ORDER BY 1",
+	       "d_h|hash|10037|CREATE INDEX d_h ON public.d USING hash (v);"
+	       "d_j|gin|10091|CREATE INDEX d_j ON public.d USING gin (j jsonb_path_ops);"
+	       "d_tags|gin|10064|CREATE INDEX d_tags ON public.d USING gin (tags);"
+	       "d_v|btree|4218|CREATE INDEX d_v ON public.d USING btree (v varchar_pattern_ops);"
+	       "d_vt|btree|3126|CREATE INDEX d_vt ON public.d USING btree (v)");
+	/* the key types GIN and hash store */
+	EXPECT("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid IN "
+	       "('d_j'::regclass, 'd_tags'::regclass, 'd_h'::regclass) ORDER BY attrelid::regclass::text",
+	       "integer;integer;text");
+	EXPECT("CREATE INDEX x ON d USING nosuch (n)", "ERROR 42704");
+	EXPECT("CREATE UNIQUE INDEX x ON d USING gin (j)", "ERROR 0A000");
+	EXPECT("CREATE INDEX x ON d USING hash (n, v)", "ERROR 0A000");
+	EXPECT("CREATE INDEX x ON d USING gin (j DESC)", "ERROR 0A000");
+	EXPECT("CREATE INDEX x ON d USING gin (n)", "ERROR 42704");
+	EXPECT("CREATE INDEX x ON d USING gist (e)", "ERROR 42704");
+	EXPECT("CREATE INDEX x ON d USING gin (v jsonb_path_ops)", "ERROR 42804");
+	EXPECT("CREATE INDEX x ON d USING gin (j gin_trgm_ops)", "ERROR 42704");
+	EXPECT("CREATE INDEX x ON d USING gin (nope)", "ERROR 42703");
+	EXPECT("SELECT count(*) FROM pg_class WHERE relname = 'x'", "0");
+}
+END_TEST
+
+/* A serial key's sequence keeps its name through renames until it is renamed itself
+ * (catalog_seqname.c; the shard module calls shardlite_seq_rename for ALTER SEQUENCE). */
+START_TEST(serial_names)
+{
+	EXPECT("CREATE TABLE comment (id serial PRIMARY KEY, v int)", "");
+	EXPECT("CREATE SEQUENCE other_seq", "");
+	EXPECT("ALTER TABLE comment RENAME TO remark", "");
+	EXPECT("SELECT pg_get_serial_sequence('remark', 'id'), pg_get_expr(adbin, adrelid) FROM "
+	       "pg_attrdef WHERE adrelid = 'remark'::regclass",
+	       "public.comment_id_seq|nextval('comment_id_seq'::regclass)");
+	/* what ALTER SEQUENCE/TABLE ... RENAME TO of a sequence runs (shard_rename.c) */
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "SELECT shardlite_seq_rename('comment_id_seq', "
+				      "'remark_id_seq'); SELECT shardlite_seq_rename('other_seq', "
+				      "'other2_seq')",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	EXPECT("SELECT sequencename FROM pg_sequences ORDER BY 1", "other2_seq;remark_id_seq");
+	EXPECT("SELECT nextval('remark_id_seq'), nextval('other2_seq')", "1|1");
+	EXPECT("SELECT nextval('comment_id_seq')", "ERROR 42P01");
+	EXPECT("SELECT table_name, column_name, name FROM _shardlite_serials",
+	       "remark|id|remark_id_seq");
+	EXPECT("DROP TABLE remark", "");
+	EXPECT("SELECT count(*) FROM _shardlite_serials", "0");
+}
+END_TEST
+
 START_TEST(triggers_and_views)
 {
 	EXPECT("CREATE TABLE t (a int, b int)", "");
@@ -232,6 +304,8 @@ int main(void)
 	tcase_add_test(tc, serial_sequence);
 	tcase_add_test(tc, column_sidecar);
 	tcase_add_test(tc, comments);
+	tcase_add_test(tc, index_methods);
+	tcase_add_test(tc, serial_names);
 	tcase_add_test(tc, triggers_and_views);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

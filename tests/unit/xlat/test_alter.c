@@ -69,7 +69,15 @@ static const struct acase cases[] = {
 	{"CREATE TEMP TABLE x (LIKE t INCLUDING DEFAULTS INCLUDING INDEXES)", "like:t 72 temp"},
 	{"CREATE TABLE IF NOT EXISTS x (LIKE t INCLUDING ALL EXCLUDING COMMENTS)",
 	 "like:t 2147483646 if not exists"},
-	{"ALTER TABLE IF EXISTS t RENAME CONSTRAINT k TO l", "!0A000"},
+	{"ALTER TABLE IF EXISTS t RENAME CONSTRAINT k TO l", "if exists: rename:k->l"},
+	/* a relation's RENAME TO: how is decided by what it is when it runs */
+	{"ALTER TABLE t RENAME TO u", "rename r:t->u"},
+	{"ALTER INDEX IF EXISTS t RENAME TO j", "rename i:t->j if exists"},
+	{"ALTER VIEW public.t RENAME TO w", "rename v:t->w"},
+	{"ALTER SEQUENCE t RENAME TO s2", "rename S:t->s2"},
+	{"ALTER TABLE IF EXISTS t RENAME COLUMN a TO b",
+	 "if exists: sql:ALTER TABLE t RENAME COLUMN a TO b; SELECT shardlite_renamed('t', 'a', "
+	 "'b')"},
 	/* as PostgreSQL: one type change per column */
 	{"ALTER TABLE t ALTER a TYPE int, ALTER a TYPE bigint", "!0A000"},
 	/* names PostgreSQL chooses: a digit after the label when taken, cut to 63 bytes */
@@ -128,6 +136,10 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 	case XLAT_RB_RENAME_CONSTRAINT:
 		strbuf_printf(sb, "rename:%s->%s", r->name, r->new_name);
 		break;
+	case XLAT_RB_RENAME:
+		strbuf_printf(sb, "rename %c:%s->%s%s", r->rename_kind, r->table, r->new_name,
+			      r->missing_ok ? " if exists" : "");
+		break;
 	case XLAT_RB_LIKE:
 		strbuf_printf(sb, "like:%s %u%s%s", r->ref_table, r->like_options,
 			      r->temp ? " temp" : "", r->missing_ok ? " if not exists" : "");
@@ -155,9 +167,12 @@ START_TEST(test_alter_multi)
 		ck_assert_msg(ok, "%s: %s %s", x->pg, e.sqlstate, e.message);
 		ck_assert_int_eq(n, 1);
 		ck_assert_int_eq(v[0].kind, XLAT_REBUILD);
-		ck_assert_str_eq(v[0].tag, x->pg[0] == 'A'		 ? "ALTER TABLE"
-					   : strstr(x->pg, "LIKE") ? "CREATE TABLE"
-								   : "CREATE INDEX");
+		ck_assert_str_eq(v[0].tag, strncmp(x->pg, "ALTER INDEX", 11) == 0      ? "ALTER INDEX"
+					   : strncmp(x->pg, "ALTER VIEW", 10) == 0     ? "ALTER VIEW"
+					   : strncmp(x->pg, "ALTER SEQUENCE", 14) == 0 ? "ALTER SEQUENCE"
+					   : x->pg[0] == 'A'			       ? "ALTER TABLE"
+					   : strstr(x->pg, "LIKE")		       ? "CREATE TABLE"
+									       : "CREATE INDEX");
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		for (const struct xlat_rebuild *r = v[0].rebuild; r; r = r->next) {

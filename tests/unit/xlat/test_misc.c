@@ -35,7 +35,7 @@ static const struct kindcase kinds[] = {
 	{"DROP VIEW v", XLAT_SCRIPT, "DROP VIEW", XLAT_TAG_PLAIN, false, true, true},
 	{"ALTER TABLE t ADD COLUMN z int", XLAT_SCRIPT, "ALTER TABLE", XLAT_TAG_PLAIN, false, true,
 	 true},
-	{"ALTER TABLE t RENAME TO t2", XLAT_SCRIPT, "ALTER TABLE", XLAT_TAG_PLAIN, false, true, true},
+	{"ALTER TABLE t RENAME TO t2", XLAT_REBUILD, "ALTER TABLE", XLAT_TAG_PLAIN, false, true, true},
 	{"TRUNCATE t", XLAT_SCRIPT, "TRUNCATE TABLE", XLAT_TAG_PLAIN, false, true, false},
 	{"BEGIN", XLAT_TXN, "BEGIN", XLAT_TAG_PLAIN, false, false, false},
 	{"START TRANSACTION", XLAT_TXN, "START TRANSACTION", XLAT_TAG_PLAIN, false, false, false},
@@ -131,10 +131,6 @@ static const struct {
 	{"ALTER TABLE t RENAME b TO bb",
 	 "ALTER TABLE t RENAME COLUMN b TO bb; SELECT shardlite_renamed('t', 'b', 'bb'); SELECT "
 	 "shardlite_trigger_renamed('t', 'b', 'bb')",
-	 NULL},
-	{"ALTER TABLE t RENAME TO t2",
-	 "ALTER TABLE t RENAME TO t2; SELECT shardlite_renamed('t', NULL, 't2'); SELECT "
-	 "shardlite_trigger_renamed('t', NULL, 't2')",
 	 NULL},
 	{"CREATE SEQUENCE s INCREMENT -2 MINVALUE -10 NO MAXVALUE CYCLE OWNED BY t.a",
 	 "CREATE TABLE IF NOT EXISTS _shardlite_sequences (name TEXT PRIMARY KEY, type TEXT NOT "

@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* catalog_index.c: index access methods and operator classes. Every index is a SQLite
+ * b-tree; one made USING hash/gist/gin/spgist/brin, or with an operator class, carries
+ * CATALOG_INDEX_AM_MARK in its stored SQL, which the model reads back for pg_class.relam,
+ * pg_index.indclass and pg_get_indexdef. shardlite_index_check makes PostgreSQL's checks
+ * (DefineIndex, ComputeIndexAttrs, ResolveOpClass) before such a CREATE INDEX runs. */
+#include "catalog_int.h"
+
+#include "pgtype.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SQLSTATE_UNDEFINED_OBJECT "42704"
+#define SQLSTATE_DATATYPE_MISMATCH "42804"
+#define SQLSTATE_FEATURE_NOT_SUPPORTED "0A000"
+#define SQLSTATE_UNDEFINED_COLUMN "42703"
+
+/* PostgreSQL 15's access methods (pg_am) and what each index AM's handler allows (hash
+ * stores its keys' int4 hash codes: amkeytype). */
+static const struct cat_am ams[] = {
+	{CAT_AM_HEAP, "heap", "heap_tableam_handler", 't', false, false, false, false, 0},
+	{CAT_AM_BTREE, "btree", "bthandler", 'i', true, true, true, true, 0},
+	{405, "hash", "hashhandler", 'i', false, false, false, false, PGTYPE_INT4},
+	{783, "gist", "gisthandler", 'i', false, true, false, true, 0},
+	{2742, "gin", "ginhandler", 'i', false, true, false, false, 0},
+	{4000, "spgist", "spghandler", 'i', false, false, false, true, 0},
+	{3580, "brin", "brinhandler", 'i', false, true, false, false, 0},
+};
+
+const struct cat_am *cat_ams(size_t *n)
+{
+	*n = ARRAY_LEN(ams);
+	return ams;
+}
+
+const struct cat_am *cat_am_by_name(const char *name)
+{
+	for (size_t i = 0; name && i < ARRAY_LEN(ams); i++) {
+		if (strcmp(ams[i].name, name) == 0)
+			return &ams[i];
+	}
+	return NULL;
+}
+
+const struct cat_am *cat_am_by_oid(uint32_t oid)
+{
+	for (size_t i = 0; i < ARRAY_LEN(ams); i++) {
+		if (ams[i].oid == oid)
+			return &ams[i];
+	}
+	return NULL;
+}
+
+/* The pseudo-types operator classes are declared for. */
+enum { ANYARRAY = 2277, ANYENUM = 3500, ANYRANGE = 3831, ANYMULTIRANGE = 4537, RECORD = 2249 };
+
+/* typispreferred of the built-in types (the ones catalog_rel.c's pg_type marks). */
+static bool preferred(uint32_t oid)
+{
+	return oid == PGTYPE_BOOL || oid == PGTYPE_TEXT || oid == PGTYPE_OID ||
+	       oid == PGTYPE_FLOAT8 || oid == PGTYPE_TIMESTAMPTZ || oid == PGTYPE_INTERVAL ||
+	       oid == PGTYPE_VARBIT;
+}
+
+static char category(const struct cat_model *m, uint32_t oid)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(oid);
+	bool array = false;
+	if (ti)
+		return ti->category;
+	if (m && cat_model_enum_oid(m, oid, &array))
+		return array ? 'A' : 'E';
+	return 'U';
+}
+
+/* PostgreSQL's IsBinaryCoercible(src, target) over the built-in casts: the same type, a
+ * polymorphic target the source fits, or a cast WITHOUT FUNCTION. */
+static bool binary_coercible(const struct cat_model *m, uint32_t src, uint32_t target)
+{
+	if (src == target)
+		return true;
+	char cat = category(m, src);
+	const struct pgtype_info *ti = pgtype_by_oid(src);
+	switch (target) {
+	case ANYARRAY:
+		return cat == 'A';
+	case ANYENUM:
+		return cat == 'E';
+	case ANYRANGE:
+		return cat == 'R' && ti && !strstr(ti->name, "multirange");
+	case ANYMULTIRANGE:
+		return cat == 'R' && ti && strstr(ti->name, "multirange");
+	case RECORD:
+		return cat == 'C';
+	}
+	size_t n = 0;
+	const struct cat_cast *c = cat_casts(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].source == src && c[i].target == target && c[i].method == 'b')
+			return true;
+	}
+	return false;
+}
+
+uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t type)
+{
+	/* GetDefaultOpClass: an exact match, else the one binary-compatible default (one for
+	 * a preferred type wins: varchar fits both text_ops and bpchar_ops) */
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	uint32_t exact = 0, pref = 0, compat = 0;
+	int nexact = 0, npref = 0, ncompat = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].method != am || !c[i].isdefault)
+			continue;
+		if (c[i].intype == type) {
+			exact = c[i].oid;
+			nexact++;
+		} else if (nexact == 0 && binary_coercible(m, type, c[i].intype)) {
+			if (preferred(c[i].intype) &&
+			    category(m, c[i].intype) == category(m, type)) {
+				pref = c[i].oid;
+				npref++;
+			} else {
+				compat = c[i].oid;
+				ncompat++;
+			}
+		}
+	}
+	return nexact == 1 ? exact : npref == 1 ? pref : ncompat == 1 ? compat : 0;
+}
+
+const struct cat_opclass *cat_opclass_named(uint32_t am, const char *name)
+{
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	for (size_t i = 0; name && i < n; i++) {
+		if (c[i].method == am && strcmp(c[i].name, name) == 0)
+			return &c[i];
+	}
+	return NULL;
+}
+
+const struct cat_opclass *cat_opclass_by_oid(uint32_t oid)
+{
+	size_t n = 0;
+	const struct cat_opclass *c = cat_opclasses(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (c[i].oid == oid)
+			return &c[i];
+	}
+	return NULL;
+}
+
+/* The operator class name of "a.b" (PostgreSQL's qualified name): b when a is pg_catalog
+ * (every built-in class lives there), NULL for any other schema (none has one). */
+static const char *opclass_base(const char *qualified)
+{
+	const char *dot = strrchr(qualified, '.');
+	if (!dot)
+		return qualified;
+	size_t n = (size_t)(dot - qualified);
+	return n == 10 && strncmp(qualified, "pg_catalog", 10) == 0 ? dot + 1 : NULL;
+}
+
+static const struct cat_col *table_col(const struct cat_rel *t, const char *name)
+{
+	for (int i = 0; t && i < t->ncols; i++) {
+		if (strcmp(t->cols[i].name, name) == 0)
+			return &t->cols[i];
+	}
+	for (int i = 0; t && i < t->ncols; i++) {
+		if (strcasecmp(t->cols[i].name, name) == 0)
+			return &t->cols[i];
+	}
+	return NULL;
+}
+
+/* One key of shardlite_index_check: false after raising the error PostgreSQL raises. */
+static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const struct cat_am *am,
+		      const struct cat_rel *t, sqlite3_value **kv, struct arena *a)
+{
+	const char *col = (const char *)sqlite3_value_text(kv[0]);
+	uint32_t type = (uint32_t)sqlite3_value_int64(kv[1]);
+	const char *opc = (const char *)sqlite3_value_text(kv[2]);
+	int ordering = sqlite3_value_int(kv[3]);
+	bool nulls = sqlite3_value_int(kv[4]) != 0;
+	if (col) {
+		const struct cat_col *cc = table_col(t, col);
+		if (!cc) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_COLUMN, "column \"%s\" does not exist",
+				   col);
+			return false;
+		}
+		type = cc->typoid;
+	}
+	if (type == 0) /* an expression of a type known only when it runs */
+		return true;
+	const char *tname = cat_format_type_m(m, a, type, -1);
+	if (opc && *opc) {
+		const char *base = opclass_base(opc);
+		const struct cat_opclass *oc = base ? cat_opclass_named(am->oid, base) : NULL;
+		if (!oc) {
+			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+				   "operator class \"%s\" does not exist for access method \"%s\"",
+				   base ? base : opc, am->name);
+			return false;
+		}
+		if (!binary_coercible(m, type, oc->intype)) {
+			pgfn_error(ctx, SQLSTATE_DATATYPE_MISMATCH,
+				   "operator class \"%s\" does not accept data type %s", opc,
+				   tname);
+			return false;
+		}
+	} else if (!cat_opclass_default(m, am->oid, type)) {
+		/* the HINT is added by the shard's error mapping */
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+			   "data type %s has no default operator class for access method \"%s\"",
+			   tname, am->name);
+		return false;
+	}
+	if (!am->canorder && ordering) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support ASC/DESC options", am->name);
+		return false;
+	}
+	if (!am->canorder && nulls) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support NULLS FIRST/LAST options",
+			   am->name);
+		return false;
+	}
+	return true;
+}
+
+/* The storage parameters each index method takes (PostgreSQL 15's reloptions.c): 'b' a
+ * boolean, 'i' an integer in [min, max], 'e' buffering's on/off/auto. */
+static const struct {
+	uint32_t am;
+	const char *name;
+	char kind;
+	int64_t min, max;
+} options[] = {
+	{CAT_AM_BTREE, "fillfactor", 'i', 10, 100},
+	{CAT_AM_BTREE, "deduplicate_items", 'b', 0, 0},
+	{405, "fillfactor", 'i', 10, 100},
+	{783, "fillfactor", 'i', 10, 100},
+	{783, "buffering", 'e', 0, 0},
+	{2742, "fastupdate", 'b', 0, 0},
+	{2742, "gin_pending_list_limit", 'i', 64, 2147483647},
+	{4000, "fillfactor", 'i', 10, 100},
+	{3580, "pages_per_range", 'i', 1, 131072},
+	{3580, "autosummarize", 'b', 0, 0},
+};
+
+/* PostgreSQL's parse_bool: a prefix of true/false/yes/no, on, off (two letters at least),
+ * 1 or 0, any case. */
+static bool parse_bool(const char *v)
+{
+	static const char *const words[] = {"true", "false", "yes", "no"};
+	size_t n = strlen(v);
+	for (size_t i = 0; n && i < ARRAY_LEN(words); i++) {
+		if (n <= strlen(words[i]) && strncasecmp(v, words[i], n) == 0)
+			return true;
+	}
+	return strcasecmp(v, "on") == 0 || strcasecmp(v, "of") == 0 || strcasecmp(v, "off") == 0 ||
+	       strcmp(v, "1") == 0 || strcmp(v, "0") == 0;
+}
+
+/* PostgreSQL's parse_int without units: decimal, octal or hex, or a number rounded. */
+static bool parse_int(const char *v, int64_t *out)
+{
+	char *end = NULL;
+	errno = 0;
+	long long x = strtoll(v, &end, 0);
+	if (end == v || errno) {
+		double d = strtod(v, &end);
+		if (end == v || d != d || d < -9.2e18 || d > 9.2e18)
+			return false;
+		x = (long long)(d < 0 ? d - 0.5 : d + 0.5);
+	} else if (*end == '.' || *end == 'e' || *end == 'E') {
+		double d = strtod(v, &end);
+		x = (long long)(d < 0 ? d - 0.5 : d + 0.5);
+	}
+	while (*end == ' ' || *end == '\t' || *end == '\n')
+		end++;
+	*out = x;
+	return *end == '\0';
+}
+
+/* One "name=value" of WITH (...): false after raising PostgreSQL's 22023. */
+static bool check_option(sqlite3_context *ctx, const struct cat_am *am, const char *opt,
+			 const char *seen)
+{
+	char name[128];
+	const char *eq = strchr(opt, '=');
+	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
+	snprintf(name, sizeof(name), "%.*s", (int)(n < 127 ? n : 127), opt);
+	const char *v = eq ? eq + 1 : "true";
+	const char *dot = strchr(name, '.');
+	if (dot) {
+		pgfn_error(ctx, "22023", "unrecognized parameter namespace \"%.*s\"",
+			   (int)(dot - name), name);
+		return false;
+	}
+	size_t k = 0;
+	while (k < ARRAY_LEN(options) &&
+	       (options[k].am != am->oid || strcmp(options[k].name, name) != 0))
+		k++;
+	if (k == ARRAY_LEN(options)) {
+		pgfn_error(ctx, "22023", "unrecognized parameter \"%s\"", name);
+		return false;
+	}
+	if (seen) {
+		pgfn_error(ctx, "22023", "parameter \"%s\" specified more than once", name);
+		return false;
+	}
+	int64_t x = 0;
+	switch (options[k].kind) {
+	case 'b':
+		if (parse_bool(v))
+			return true;
+		pgfn_error(ctx, "22023", "invalid value for boolean option \"%s\": %s", name, v);
+		return false;
+	case 'e':
+		if (strcasecmp(v, "on") == 0 || strcasecmp(v, "off") == 0 ||
+		    strcasecmp(v, "auto") == 0)
+			return true;
+		pgfn_error(ctx, "22023", "invalid value for enum option \"%s\": %s", name, v);
+		return false;
+	default:
+		if (!parse_int(v, &x)) {
+			pgfn_error(ctx, "22023", "invalid value for integer option \"%s\": %s",
+				   name, v);
+			return false;
+		}
+		if (x < options[k].min || x > options[k].max) {
+			pgfn_error(ctx, "22023", "value %s out of bounds for option \"%s\"", v,
+				   name);
+			return false;
+		}
+		return true;
+	}
+}
+
+/* The options of WITH (...), one "name=value" per line, checked in order. */
+static bool check_options(sqlite3_context *ctx, const struct cat_am *am, const char *opts)
+{
+	const char *p = opts;
+	char seen[1024] = "\n";
+	while (p && *p) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char opt[512];
+		snprintf(opt, sizeof(opt), "%.*s", (int)(n < 511 ? n : 511), p);
+		char key[160];
+		const char *eq = strchr(opt, '=');
+		snprintf(key, sizeof(key), "\n%.*s\n", (int)(eq ? eq - opt : (long)strlen(opt)),
+			 opt);
+		if (!check_option(ctx, am, opt, strstr(seen, key)))
+			return false;
+		if (strlen(seen) + strlen(key) < sizeof(seen))
+			strcat(seen, key + 1);
+		p = e ? e + 1 : NULL;
+	}
+	return true;
+}
+
+/* shardlite_index_check(table, am, unique, including, WITH's options ("name=value" lines),
+ * then per key: column (NULL for an expression), expression type OID (0: unknown), operator class as written ('' none),
+ * ordering (0 default, 1 ASC, 2 DESC), NULLS FIRST/LAST given): before CREATE INDEX, the
+ * checks PostgreSQL makes, in its order, with its SQLSTATEs and messages. */
+static void fn_index_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (argc < 5 || (argc - 5) % 5 != 0)
+		return;
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *amname = (const char *)sqlite3_value_text(argv[1]);
+	const struct cat_model *m = table && amname ? cat_fn_model(ctx) : NULL;
+	if (!m)
+		return;
+	sqlite3_result_null(ctx);
+	const struct cat_am *am = cat_am_by_name(amname);
+	if (!am) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "access method \"%s\" does not exist",
+			   amname);
+		return;
+	}
+	if (am->type != 'i') { /* PostgreSQL's elog: an internal error */
+		pgfn_error(ctx, "XX000", "access method \"%s\" is not of type INDEX", amname);
+		return;
+	}
+	int nkeys = (argc - 5) / 5;
+	if (sqlite3_value_int(argv[2]) && !am->canunique) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support unique indexes", am->name);
+		return;
+	}
+	if (nkeys > 1 && !am->canmulticol) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support multicolumn indexes", am->name);
+		return;
+	}
+	if (sqlite3_value_int(argv[3]) && !am->caninclude) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "access method \"%s\" does not support included columns", am->name);
+		return;
+	}
+	if (!check_options(ctx, am, (const char *)sqlite3_value_text(argv[4])))
+		return;
+	const struct cat_rel *t = cat_model_rel(m, table);
+	if (!t) /* CREATE INDEX itself reports the missing table */
+		return;
+	struct arena *a = arena_new(0);
+	for (int k = 0; k < nkeys; k++) {
+		if (!check_key(ctx, m, am, t, argv + 5 + 5 * k, a))
+			break;
+	}
+	arena_free(a);
+}
+
+static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p);
+
+/* Reads "/ * shardlite: USING am (opc, , opc) INCLUDE n WITH (a=b, c=d) * /" after the
+ * index's name: its access method, the operator class each key names (empty: the default),
+ * how many of the SQLite index's last columns are INCLUDE's, and its storage parameters as
+ * written (pg_class.reloptions). */
+void cat_index_am_read(struct arena *a, struct cat_index *ix, const char *sql)
+{
+	ix->am = CAT_AM_BTREE;
+	ix->opclass = arena_zalloc(a, (size_t)(ix->nkeys + 1) * sizeof(*ix->opclass));
+	const char *p = sql ? strstr(sql, CATALOG_INDEX_AM_MARK) : NULL;
+	if (!p)
+		return;
+	p += strlen(CATALOG_INDEX_AM_MARK);
+	size_t n = 0;
+	while (isalnum((unsigned char)p[n]) || p[n] == '_')
+		n++;
+	char name[64];
+	snprintf(name, sizeof(name), "%.*s", (int)(n < 63 ? n : 63), p);
+	const struct cat_am *am = cat_am_by_name(name);
+	if (!am)
+		return;
+	ix->am = am->oid;
+	p += n;
+	while (*p == ' ')
+		p++;
+	if (*p == '(')
+		p = read_opclasses(ix, am, p + 1);
+	while (*p == ' ' || *p == ')')
+		p++;
+	if (strncmp(p, "INCLUDE ", 8) == 0) { /* the last n SQLite key columns */
+		int ninc = atoi(p + 8);
+		if (ninc > 0 && ninc < ix->nkeys)
+			ix->nkeyatts = ix->nkeys - ninc;
+		while (*p && *p != ' ')
+			p++;
+		p += strspn(p, " ");
+		while (isdigit((unsigned char)*p))
+			p++;
+		while (*p == ' ')
+			p++;
+	}
+	if (strncmp(p, "WITH (", 6) == 0) {
+		const char *e = strchr(p + 6, ')');
+		ix->reloptions = e ? arena_strndup(a, p + 6, (size_t)(e - p - 6)) : NULL;
+	}
+}
+
+/* The classes of "(jsonb_path_ops, , x)" after its parenthesis; returns where it stopped. */
+static const char *read_opclasses(struct cat_index *ix, const struct cat_am *am, const char *p)
+{
+	char name[64];
+	size_t n;
+	for (int k = 0; k < ix->nkeys && *p && *p != ')'; k++) {
+		while (*p == ' ')
+			p++;
+		n = 0;
+		while (isalnum((unsigned char)p[n]) || p[n] == '_')
+			n++;
+		snprintf(name, sizeof(name), "%.*s", (int)(n < 63 ? n : 63), p);
+		const struct cat_opclass *oc = n ? cat_opclass_named(am->oid, name) : NULL;
+		ix->opclass[k] = oc ? oc->oid : 0;
+		p += n;
+		while (*p == ' ')
+			p++;
+		if (*p == ',')
+			p++;
+	}
+	return p;
+}
+
+uint32_t cat_index_key_opclass(const struct cat_model *m, const struct cat_index *ix, int k)
+{
+	if (k >= ix->nkeyatts)
+		return 0; /* an INCLUDE column has none */
+	if (ix->opclass && ix->opclass[k])
+		return ix->opclass[k];
+	if (ix->keys[k] <= 0 || ix->keys[k] > ix->table->ncols)
+		return 0; /* an expression, whose type the model does not know */
+	return cat_opclass_default(m, ix->am ? ix->am : CAT_AM_BTREE,
+				   ix->table->cols[ix->keys[k] - 1].typoid);
+}
+
+const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct cat_index *ix,
+					int k)
+{
+	/* pg_get_indexdef names a class only when it is not the default of the key's type */
+	if (!ix->opclass || !ix->opclass[k])
+		return NULL;
+	if (ix->keys[k] > 0 && ix->keys[k] <= ix->table->ncols &&
+	    cat_opclass_default(m, ix->am, ix->table->cols[ix->keys[k] - 1].typoid) ==
+		    ix->opclass[k])
+		return NULL;
+	const struct cat_opclass *oc = cat_opclass_by_oid(ix->opclass[k]);
+	return oc ? oc->name : NULL;
+}
+
+/* Calls fn for each "name=value" of the stored WITH list. */
+static void each_option(const char *list, struct strbuf *sb,
+			void (*fn)(struct strbuf *sb, const char *opt, size_t n, bool first))
+{
+	bool first = true;
+	for (const char *p = list; p && *p;) {
+		while (*p == ' ')
+			p++;
+		const char *e = strchr(p, ',');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		fn(sb, p, n, first);
+		first = false;
+		p = e ? e + 1 : NULL;
+	}
+}
+
+static void array_elem(struct strbuf *sb, const char *opt, size_t n, bool first)
+{
+	strbuf_printf(sb, "%s%.*s", first ? "" : ",", (int)n, opt);
+}
+
+/* name=value as pg_get_indexdef writes it: the value bare when quote_ident would leave it so,
+ * else as a literal (fastupdate=off, pages_per_range='16'). */
+static void def_elem(struct strbuf *sb, const char *opt, size_t n, bool first)
+{
+	const char *eq = memchr(opt, '=', n);
+	size_t k = eq ? (size_t)(eq - opt) : n;
+	const char *v = eq ? eq + 1 : "";
+	size_t vn = eq ? n - k - 1 : 0;
+	struct strbuf q;
+	strbuf_init(&q, 0);
+	pgfn_quote_ident(&q, v, vn);
+	bool bare = q.data && q.len == vn && memcmp(q.data, v, vn) == 0;
+	strbuf_fini(&q);
+	strbuf_printf(sb, "%s%.*s=%s%.*s%s", first ? "" : ", ", (int)k, opt, bare ? "" : "'",
+		      (int)vn, v, bare ? "" : "'");
+}
+
+const char *cat_index_reloptions(struct arena *a, const struct cat_index *ix, bool def)
+{
+	if (!ix->reloptions || !*ix->reloptions)
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, def ? " WITH (" : "{");
+	each_option(ix->reloptions, &sb, def ? def_elem : array_elem);
+	strbuf_puts(&sb, def ? ")" : "}");
+	const char *r = sb.failed ? NULL : arena_strdup(a, sb.data);
+	strbuf_fini(&sb);
+	return r;
+}
+
+bool cat_index_register(sqlite3 *db, struct cat_conn *cc)
+{
+	return sqlite3_create_function_v2(db, "shardlite_index_check", -1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_index_check, NULL,
+					  NULL, NULL) == SQLITE_OK;
+}

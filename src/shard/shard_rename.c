@@ -1,0 +1,373 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* shard_rename.c: ALTER TABLE/INDEX/VIEW/SEQUENCE [IF EXISTS] name RENAME TO new. Which kind
+ * of relation name is decides, when the statement runs, how it is renamed: a table by SQLite's
+ * ALTER TABLE, a view or an index made again from its stored SQL under the new name, a
+ * constraint's index with its constraint (RENAME CONSTRAINT), a sequence in the catalog's
+ * sidecars (shardlite_seq_rename). PostgreSQL's checks and errors: 42P01, 42809 (ALTER VIEW of
+ * no view, ALTER SEQUENCE of no sequence), 42P07. */
+#include "shard_int.h"
+
+#include "catalog.h"
+#include "xlat.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* What name is: 'r' table, 'v' view, 'i' index, 'k' a constraint's index, 'S' sequence;
+ * 0 when nothing is. *sql (malloc'd) the stored SQL of a view or index, *table the table of
+ * an index (malloc'd). */
+static char kind_of(struct shard_conn *c, const char *name, char **sql, char **table,
+		    char **conname)
+{
+	static const char *const lookups[] = {
+		"SELECT type, sql, tbl_name FROM temp.sqlite_schema WHERE name = ?1 COLLATE NOCASE "
+		"AND type IN ('table', 'view', 'index')",
+		"SELECT type, sql, tbl_name FROM main.sqlite_schema WHERE name = ?1 COLLATE NOCASE "
+		"AND type IN ('table', 'view', 'index')",
+		/* an INTEGER PRIMARY KEY's or a constraint's index, named as its constraint */
+		"SELECT 'k', NULL, t.relname FROM pg_constraint k JOIN pg_class t ON t.oid = "
+		"k.conrelid WHERE k.conname = ?1 AND k.contype IN ('p', 'u')",
+	};
+	char kind = 0;
+	for (size_t i = 0; !kind && i < ARRAY_LEN(lookups); i++) {
+		sqlite3_stmt *vm = NULL;
+		if (sqlite3_prepare_v2(c->db, lookups[i], -1, &vm, NULL) != SQLITE_OK)
+			continue; /* no temp schema yet */
+		sqlite3_bind_text(vm, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW) {
+			const char *type = (const char *)sqlite3_column_text(vm, 0);
+			const char *s = (const char *)sqlite3_column_text(vm, 1);
+			const char *t = (const char *)sqlite3_column_text(vm, 2);
+			kind = !type                        ? 0
+			       : strcmp(type, "table") == 0 ? 'r'
+			       : strcmp(type, "view") == 0  ? 'v'
+			       : strcmp(type, "index") == 0 ? 'i'
+							    : 'k';
+			*sql = s ? base_xstrdup(s) : NULL;
+			*table = t ? base_xstrdup(t) : NULL;
+		}
+		sqlite3_finalize(vm);
+	}
+	/* a UNIQUE constraint of its own (CATALOG_UNIQUE_MARK) is renamed as a constraint */
+	if (kind == 'i' && *sql && strstr(*sql, CATALOG_UNIQUE_MARK))
+		kind = 'k';
+	if (kind == 'k')
+		*conname = base_xstrdup(name);
+	if (!kind && catalog_is_sequence(c->db, name))
+		kind = 'S';
+	return kind;
+}
+
+/* The span of the object's name in a stored CREATE [TEMP] VIEW / [UNIQUE] INDEX [IF NOT
+ * EXISTS] [schema.]name text; false when the text does not read so. */
+static bool name_span(const char *sql, size_t *at, size_t *len)
+{
+	size_t i = 0;
+	const char *last = NULL;
+	size_t last_len = 0;
+	int words = 0;
+	for (;;) {
+		while (sql[i] == ' ' || sql[i] == '\t' || sql[i] == '\n' || sql[i] == '\r')
+			i++;
+		if (sql[i] == '/' && sql[i + 1] == '*') {
+			const char *e = strstr(sql + i + 2, "*/");
+			if (!e)
+				return false;
+			i = (size_t)(e - sql) + 2;
+			continue;
+		}
+		size_t b = i;
+		char q = sql[i] == '"' ? '"' : sql[i] == '`' ? '`' : sql[i] == '[' ? ']' : 0;
+		if (q) {
+			for (i++; sql[i] && !(sql[i] == q && sql[i + 1] != q); i++) {
+				if (sql[i] == q)
+					i++; /* a doubled quote */
+			}
+			if (!sql[i])
+				return false;
+			i++;
+		} else {
+			while (sql[i] && (sql[i] == '_' || (unsigned char)sql[i] >= 0x80 ||
+					  (sql[i] >= '0' && sql[i] <= '9') ||
+					  ((sql[i] | 0x20) >= 'a' && (sql[i] | 0x20) <= 'z')))
+				i++;
+		}
+		if (i == b)
+			return false;
+		bool keyword = !q && words < 8 &&
+			       (strncasecmp(sql + b, "CREATE", i - b) == 0 ||
+				strncasecmp(sql + b, "TEMP", i - b) == 0 ||
+				strncasecmp(sql + b, "TEMPORARY", i - b) == 0 ||
+				strncasecmp(sql + b, "UNIQUE", i - b) == 0 ||
+				strncasecmp(sql + b, "VIEW", i - b) == 0 ||
+				strncasecmp(sql + b, "INDEX", i - b) == 0 ||
+				strncasecmp(sql + b, "IF", i - b) == 0 ||
+				strncasecmp(sql + b, "NOT", i - b) == 0 ||
+				strncasecmp(sql + b, "EXISTS", i - b) == 0);
+		words++;
+		if (keyword && !last)
+			continue;
+		last = sql + b;
+		last_len = i - b;
+		if (sql[i] != '.') /* schema.name: the name follows the dot */
+			break;
+		i++;
+	}
+	*at = (size_t)(last - sql);
+	*len = last_len;
+	return true;
+}
+
+/* sql with its object's name replaced by to (quoted); NULL when it cannot be read. */
+static char *with_name(const char *sql, const char *to)
+{
+	size_t at = 0, len = 0;
+	if (!sql || !name_span(sql, &at, &len))
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_append(&sb, sql, at);
+	strbuf_put_quoted(&sb, to, '"');
+	strbuf_puts(&sb, sql + at + len);
+	return sb.failed ? (strbuf_fini(&sb), NULL) : strbuf_take(&sb);
+}
+
+static bool run_bound(struct shard_conn *c, const char *sql, const char *a1, const char *a2,
+		      struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+		if (a2)
+			sqlite3_bind_text(vm, 2, a2, -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(vm)) == SQLITE_ROW) {
+		}
+	}
+	sqlite3_finalize(vm);
+	return rc == SQLITE_DONE || shard_error(c->db, rc, err);
+}
+
+static int found(struct shard_conn *c, const char *sql, const char *a1, struct pgerr *err)
+{
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, a1, -1, SQLITE_STATIC);
+		rc = sqlite3_step(vm);
+	}
+	sqlite3_finalize(vm);
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return rc == SQLITE_ROW;
+	(void)!shard_error(c->db, rc, err);
+	return -1;
+}
+
+/* A view or an index made again under the new name (a view's dependents must not name it:
+ * SQLite resolves a view's names when it is used, PostgreSQL follows the view's OID). */
+static bool remake(struct shard_conn *c, char kind, const char *name, const char *to,
+		   const char *sql, struct pgerr *err)
+{
+	if (kind == 'v') {
+		int used =
+			found(c,
+			      "SELECT 1 FROM sqlite_schema WHERE type IN ('view', 'trigger') AND "
+			      "name <> ?1 COLLATE NOCASE AND sql LIKE '%' || ?1 || '%'",
+			      name, err);
+		if (used)
+			return used < 0 ? false
+					: pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						    "ALTER VIEW ... RENAME of a view that another "
+						    "view or a trigger names is not supported");
+	}
+	char *made = with_name(sql, to);
+	if (!made)
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "renaming \"%s\" is not supported", name);
+	struct strbuf drop;
+	strbuf_init(&drop, 0);
+	strbuf_puts(&drop, kind == 'v' ? "DROP VIEW " : "DROP INDEX ");
+	strbuf_put_quoted(&drop, name, '"');
+	bool ok = !drop.failed && shard_exec(c, drop.data, err) && shard_exec(c, made, err);
+	strbuf_fini(&drop);
+	free(made);
+	/* the comment follows (a view's columns' too) */
+	if (ok && found(c, "SELECT 1 FROM sqlite_schema WHERE name = ?1", "_shardlite_comments",
+			err) == 1)
+		ok = run_bound(c,
+			       "UPDATE main._shardlite_comments SET name = ?2 WHERE name = ?1 AND "
+			       "kind IN ('view', 'index', 'column')",
+			       name, to, err);
+	return ok;
+}
+
+/* A serial key's sequence name is part of every session's column types (the sequence an
+ * insert numbers in), which are read again when schema_version moves: the serials sidecar's
+ * index is made again (as enum DDL does, docs/catalog.md). */
+static bool serials_bump(struct shard_conn *c, struct pgerr *err)
+{
+	static const char *const schemas[] = {"temp", "main"};
+	bool ok = true;
+	for (size_t i = 0; ok && i < ARRAY_LEN(schemas); i++) {
+		if (sqlite3_table_column_metadata(c->db, schemas[i], "_shardlite_serials", NULL,
+						  NULL, NULL, NULL, NULL, NULL) != SQLITE_OK)
+			continue;
+		char sql[200];
+		snprintf(sql, sizeof(sql),
+			 "DROP INDEX IF EXISTS %s._shardlite_serials_v; CREATE INDEX "
+			 "%s._shardlite_serials_v ON _shardlite_serials (name)",
+			 schemas[i], schemas[i]);
+		ok = shard_exec(c, sql, err);
+	}
+	return ok;
+}
+
+/* PostgreSQL names a table's unnamed constraints when they are made (t_pkey, t_a_key,
+ * t_a_fkey, t_a_check) and keeps those names when the table is renamed; the catalog names
+ * unnamed clauses after the table's current name. So before a rename each unnamed clause of
+ * the stored CREATE TABLE text is given its name (CONSTRAINT "t_pkey": the text alone is
+ * rewritten, no row moves). Not for a temporary table, nor for a clause the text reader
+ * cannot place (a table UNIQUE over several columns), whose name follows the table's. */
+static bool name_constraints(struct shard_conn *c, const char *table, struct pgerr *err)
+{
+	if (shard_table_is_temp(c->db, table))
+		return true;
+	char sql[200];
+	snprintf(sql, sizeof(sql),
+		 "SELECT conname FROM pg_constraint WHERE conrelid = %u AND contype IN ('p', "
+		 "'u', 'f', 'c') ORDER BY oid",
+		 catalog_rel_oid(table));
+	char *names[64];
+	size_t n = 0;
+	sqlite3_stmt *vm = NULL;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(vm) == SQLITE_ROW && n < ARRAY_LEN(names)) {
+		const char *t = (const char *)sqlite3_column_text(vm, 0);
+		if (t)
+			names[n++] = base_xstrdup(t);
+	}
+	sqlite3_finalize(vm);
+	char *text = NULL;
+	if (rc == SQLITE_OK && n &&
+	    sqlite3_prepare_v2(c->db,
+			       "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = "
+			       "?1 COLLATE NOCASE",
+			       -1, &vm, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+		if (sqlite3_step(vm) == SQLITE_ROW && sqlite3_column_text(vm, 0))
+			text = base_xstrdup((const char *)sqlite3_column_text(vm, 0));
+		sqlite3_finalize(vm);
+	}
+	bool ok = rc == SQLITE_OK || shard_error(c->db, rc, err);
+	bool changed = false;
+	for (size_t i = 0; ok && text && i < n; i++) {
+		/* a clause the text reader cannot place keeps following the table's name */
+		struct pgerr missed;
+		pgerr_clear(&missed);
+		char *named = shard_coldef_rename(c, table, names[i], names[i], text, &missed);
+		if (named) {
+			changed |= strcmp(named, text) != 0;
+			free(text);
+			text = named;
+		}
+	}
+	struct shard_rebuild rb = {.kind = SHARD_RB_DROP_CONSTRAINT, .table = table};
+	if (ok && changed)
+		ok = shard_inplace_write(c, &rb, text, err);
+	free(text);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	return ok;
+}
+
+static bool rename_as(struct shard_conn *c, char kind, const struct xlat_rebuild *r,
+		      const char *sql, const char *table, const char *conname, struct pgerr *err)
+{
+	switch (kind) {
+	case 'r': {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_puts(&sb, "ALTER TABLE ");
+		strbuf_put_quoted(&sb, r->table, '"');
+		strbuf_puts(&sb, " RENAME TO ");
+		strbuf_put_quoted(&sb, r->new_name, '"');
+		bool ok = !sb.failed && name_constraints(c, r->table, err) &&
+			  shard_exec(c, sb.data, err) &&
+			  run_bound(c, "SELECT shardlite_renamed(?1, NULL, ?2)", r->table,
+				    r->new_name, err) &&
+			  /* its triggers' SQLite names and arguments (catalog_trigger.c) */
+			  run_bound(c, "SELECT shardlite_trigger_renamed(?1, NULL, ?2)", r->table,
+				    r->new_name, err);
+		strbuf_fini(&sb);
+		return ok;
+	}
+	case 'v':
+	case 'i':
+		return remake(c, kind, r->table, r->new_name, sql, err);
+	case 'k': {
+		struct xlat_rebuild k = {.kind = XLAT_RB_RENAME_CONSTRAINT,
+					 .table = table,
+					 .name = conname,
+					 .new_name = r->new_name};
+		return shard_rename_constraint(c, &k, err);
+	}
+	default: { /* 'S' */
+		/* a column default names the sequence by its text (nextval('s')), which a
+		 * rename would leave behind */
+		int used = found(c,
+				 "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND "
+				 "instr(sql, '''' || ?1 || '''') > 0",
+				 r->table, err);
+		if (used)
+			return used < 0 ? false
+					: pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+						    "renaming sequence \"%s\", which a column "
+						    "default uses, is not supported",
+						    r->table);
+		return run_bound(c, "SELECT shardlite_seq_rename(?1, ?2)", r->table, r->new_name,
+				 err) &&
+		       serials_bump(c, err);
+	}
+	}
+}
+
+bool shard_rename(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	char *sql = NULL, *table = NULL, *conname = NULL;
+	char kind = kind_of(c, r->table, &sql, &table, &conname);
+	bool ok = true;
+	if (!kind) {
+		ok = r->missing_ok || pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
+						"relation \"%s\" does not exist", r->table);
+	} else if ((r->rename_kind == 'v' && kind != 'v') ||
+		   (r->rename_kind == 'S' && kind != 'S')) {
+		ok = pgerr_set(err, "42809", "\"%s\" is not a %s", r->table,
+			       r->rename_kind == 'v' ? "view" : "sequence");
+	} else {
+		int taken =
+			found(c,
+			      "SELECT 1 FROM pg_class WHERE relname = ?1 AND relnamespace NOT IN "
+			      "(11, 99, 13000) UNION ALL SELECT 1 FROM sqlite_schema WHERE name "
+			      "= ?1 COLLATE NOCASE",
+			      r->new_name, err);
+		if (taken)
+			ok = taken > 0 &&
+			     pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);
+		else
+			ok = shard_exec(c, "SAVEPOINT shardlite_rename", err);
+		if (ok && !taken) {
+			struct pgerr ignored;
+			ok = rename_as(c, kind, r, sql, table, conname, err);
+			if (!ok)
+				(void)!shard_exec(c, "ROLLBACK TO shardlite_rename", &ignored);
+			if (!shard_exec(c, "RELEASE shardlite_rename", ok ? err : &ignored))
+				ok = false;
+		}
+	}
+	free(sql);
+	free(table);
+	free(conname);
+	return ok;
+}
