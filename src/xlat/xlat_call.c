@@ -385,6 +385,24 @@ static int call_aside(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	return r;
 }
 
+int xlat_udf_any_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char **text,
+		      const struct xlat_udf **u)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	bool temp = schema && strcmp(schema, "pg_temp") == 0;
+	if (!name || (!xlat_udf_count(c, name) && !temp))
+		return 0;
+	return call_aside(c, f, name, schema, text, u);
+}
+
+int xlat_udf_rows_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char **text,
+		       const struct xlat_udf **u)
+{
+	int r = xlat_udf_any_call(c, f, text, u);
+	return r > 0 && !xlat_udf_rows(*u) ? 0 : r;
+}
+
 /* The one plain call of a FROM item, when it names one of the tenant's functions. */
 static const PgQuery__FuncCall *from_call(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 					  const char **name, const char **schema)
@@ -427,9 +445,8 @@ static const char *from_colname(const PgQuery__RangeFunction *rf, const struct x
 static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 		       const struct xlat_udf *u, const char *fname)
 {
-	size_t n = u->nouts ? u->nouts : 1;
-	if (rf->ordinality)
-		return xlat_unsupported(c, -1, "WITH ORDINALITY on a user-defined function");
+	size_t n = (u->nouts ? u->nouts : 1) + (rf->ordinality ? 1 : 0);
+	(void)fname;
 	if (rf->n_coldeflist)
 		return xlat_unsupported(c, -1, "a column definition list");
 	if (rf->alias && rf->alias->n_colnames > n)
@@ -437,6 +454,40 @@ static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 				 "table \"%s\" has %zu columns available but %zu columns specified",
 				 rf->alias->aliasname, n, rf->alias->n_colnames);
 	return true;
+}
+
+/* Joined directly rather than as a subquery: LATERAL, or an argument that reads another FROM
+ * item (PostgreSQL lets a function in FROM do so without the keyword) or the query around. */
+static bool from_joined(const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__FuncCall *f = rf->functions[0]->list->items[0]->func_call;
+	if (rf->lateral)
+		return true;
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *a = f->args[i];
+		if (a->node_case == NODE(NAMED_ARG_EXPR))
+			a = a->named_arg_expr->arg;
+		if (!xlat_srf_standalone(a))
+			return true;
+	}
+	return false;
+}
+
+/* The table-valued function the call's rows come from: its rows, or its one value as a row. */
+static void from_rows(struct xlat_ctx *c, const struct xlat_udf *u, const char *text)
+{
+	xlat_printf(c, xlat_udf_rows(u) ? "pgfn_rows(%s)" : "pgfn_rows(pgfn_rows_one(%s))", text);
+}
+
+/* The FROM item's column i (ordinality past the function's own) under the name it shows. */
+static const char *from_name(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
+			     const char *fname, size_t i)
+{
+	size_t n = u->nouts ? u->nouts : 1;
+	if (i < n)
+		return from_colname(rf, u, fname, i);
+	return rf->alias && i < rf->alias->n_colnames ? xlat_node_str(rf->alias->colnames[i])
+						      : "ordinality";
 }
 
 int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
@@ -448,24 +499,45 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		return r;
 	if (!from_check(c, rf, u, fname))
 		return -1;
-	/* a subquery in FROM cannot read the items beside it: arguments that do would need
-	 * LATERAL's machinery (xlat_lateral.c) */
-	if (rf->lateral)
-		return xlat_unsupported(c, -1, "a LATERAL call of a user-defined function") ? 1 : -1;
+	if (from_joined(rf)) { /* its columns were put in scope by xlat_udf_collect */
+		from_rows(c, u, text);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
+		return 1;
+	}
 	size_t n = u->nouts ? u->nouts : 1;
 	xlat_puts(c, "(SELECT ");
-	for (size_t i = 0; i < n; i++) {
-		if (xlat_udf_rows(u))
-			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
+	for (size_t i = 0; i < n + (rf->ordinality ? 1 : 0); i++) {
+		if (i == n)
+			xlat_puts(c, ", ordinality AS ");
 		else
-			xlat_printf(c, "%s AS ", text);
-		xlat_ident(c, from_colname(rf, u, fname, i));
+			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
+		xlat_ident(c, from_name(rf, u, fname, i));
 	}
-	if (xlat_udf_rows(u))
-		xlat_printf(c, " FROM pgfn_rows(%s)", text);
+	xlat_puts(c, " FROM ");
+	from_rows(c, u, text);
 	xlat_puts(c, ") AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
 	return 1;
+}
+
+bool xlat_udf_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const char *text, *fname;
+	const struct xlat_udf *u = NULL;
+	c->dry++;
+	int r = from_text(c, rf, &text, &u, &fname);
+	c->dry--;
+	if (r <= 0 || !from_joined(rf))
+		return false;
+	size_t n = (u->nouts ? u->nouts : 1) + (rf->ordinality ? 1 : 0);
+	for (size_t i = 0; i < n; i++) {
+		struct xlat_srfcol *sc = xlat_srf_newcol(c);
+		sc->alias = rf->alias ? rf->alias->aliasname : fname;
+		sc->name = from_name(rf, u, fname, i);
+		sc->vcol = rf->ordinality && i + 1 == n ? "ordinality" : arena_printf(c->a, "c%zu", i);
+	}
+	return true;
 }
 
 int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__Node *v)
@@ -529,11 +601,14 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	c->dry--;
 	if (r <= 0)
 		return r;
-	*n = u->nouts ? u->nouts : 1;
+	size_t own = u->nouts ? u->nouts : 1;
+	*n = own + (rf->ordinality ? 1 : 0);
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
-		v[i] = (struct xlat_schema_col){.name = from_colname(rf, u, fname, i),
-						.type_oid = u->nouts ? u->outtypes[i] : u->rettype,
+		v[i] = (struct xlat_schema_col){.name = from_name(rf, u, fname, i),
+						.type_oid = i == own    ? XLAT_OID_INT8
+							    : u->nouts ? u->outtypes[i]
+								       : u->rettype,
 						.typmod = -1};
 	*name = rf->alias ? rf->alias->aliasname : fname;
 	*cols = v;
