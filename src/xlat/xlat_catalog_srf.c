@@ -712,7 +712,9 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	if (srf && srf->udf && srf->ncalls > 1)
 		return xlat_unsupported(c, -1, "a set-returning function of the tenant's with "
 					       "another set-returning function in a select list");
-	if (srf && (s->n_distinct_clause || s->n_window_clause ||
+	/* DISTINCT comes after the functions' rows, as the zip's join gives them */
+	bool distinct = s->n_distinct_clause && !(srf && srf->zip && !xlat_is_distinct_on(s));
+	if (srf && (distinct || s->n_window_clause ||
 		    ((s->n_group_clause || s->having_clause) && !grouped_by_srfs(s, srf))))
 		return xlat_unsupported(c, -1,
 					"a set-returning function with GROUP BY or DISTINCT");

@@ -38,6 +38,7 @@ struct walk {
 	int kinds[16]; /* xlat_catalog_srf_kind's, 0 for the tenant's */
 	int ncalls;
 	bool nested, tenants, series, field;
+	bool agg; /* an aggregate call beside them */
 };
 
 /* Whether any of the tenant's functions named as f is set-returning (only then is the call
@@ -107,6 +108,7 @@ static bool walk_call(struct xlat_ctx *c, struct walk *w, const PgQuery__Node *n
 		const char *inner = f->over			    ? "a window function"
 				    : fc == XLAT_FN_AGG || f->agg_star ? "an aggregate"
 								      : in;
+		w->agg |= !f->over && (fc == XLAT_FN_AGG || f->agg_star);
 		return walk_list(c, w, f->args, f->n_args, inner) &&
 		       (!f->agg_filter || walk(c, w, f->agg_filter, inner, false));
 	}
@@ -225,6 +227,14 @@ int xlat_srfzip_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	for (size_t i = 0; i < s->n_target_list; i++)
 		if (!walk(c, &w, s->target_list[i]->res_target->val, NULL, true))
 			return -1;
+	/* PostgreSQL aggregates first, then runs the functions over the one row: the join would
+	 * aggregate their rows instead */
+	if (w.ncalls && w.agg && !s->n_group_clause)
+		return xlat_unsupported(c, w.calls[0]->location,
+					"a set-returning function beside an aggregate without GROUP "
+					"BY")
+			       ? 0
+			       : -1;
 	/* one of the tenant's alone, or the catalog's arrays in lockstep: xlat_catalog_srf.c */
 	if (!w.nested && !w.field && (w.ncalls < 2 || (!w.tenants && !w.series)))
 		return 0;

@@ -51,3 +51,12 @@ SELECT r.* FROM ROWS FROM (unnest(ARRAY['a', 'b', 'c']), sx_pair(1)) AS r;
 SELECT t.id, r.* FROM sx_t t, ROWS FROM (sx_ids(t.n), generate_series(1, t.id)) WITH ORDINALITY AS r(x, y, k) ORDER BY 1, 4;
 SELECT r.x + 1 AS x1 FROM ROWS FROM (sx_ids(2)) AS r(x);
 SELECT * FROM ROWS FROM (sx_ids(1), sx_ids(2)) AS r(a, b, c);
+SELECT * FROM ROWS FROM (sx_ids(2)) WITH ORDINALITY;
+SELECT count(*) FROM sx_t t, sx_tab(t.id) x;
+SELECT DISTINCT generate_series(1, 3) + sx_ids(3) AS v ORDER BY 1;
+SELECT tag, unnest(ARRAY[id, n]) * 2 AS u, generate_series(1, 2) AS g FROM sx_t ORDER BY 1, 2, 3;
+SELECT regexp_split_to_table('a b c', ' ') || sx_ids(2) AS s;
+-- differs: refused (0A000): a set-returning function beside an aggregate without GROUP BY
+SELECT count(*), generate_series(1, 2) FROM sx_t;
+-- differs: refused (0A000): (f()).* of a function returning rows
+SELECT (sx_tab(2)).*;
