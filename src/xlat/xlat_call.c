@@ -615,7 +615,9 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	return 1;
 }
 
-/* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped). */
+/* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped); with
+ * $n parameters, by a statement the values are bound to, which returns no rows and sends no
+ * columns. */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 {
 	const PgQuery__FuncCall *f = s->funccall;
@@ -628,6 +630,7 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 	c->st->tag = "CALL";
 	c->st->writes = true;
 	xlat_puts(c, "SELECT ");
+	size_t at = c->sb->len;
 	int r = udf_call(c, f, name, schema, &t, true, NULL);
 	if (r < 0)
 		return false;
@@ -638,7 +641,13 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 				   "might need to add explicit type casts.");
 		return false;
 	}
-	if (c->max_param)
-		return xlat_unsupported(c, -1, "CALL with $n parameters");
+	if (c->max_param) { /* the values are bound to a statement, which a script is not */
+		c->st->kind = XLAT_SQL;
+		c->st->no_data = true;
+		c->st->tag_style = XLAT_TAG_PLAIN;
+		/* the call's value (NULL for a procedure) read as rows: none, once it has run */
+		xlat_insert_at(c, at, "NULL FROM pgfn_rows(");
+		xlat_puts(c, ")");
+	}
 	return true;
 }

@@ -3,7 +3,8 @@
  * extended protocol — a call's parameter takes the argument's type in ParameterDescription and
  * its result the declared type, another session sees a function as soon as it is created (and
  * not after a rolled-back CREATE), errors keep their CONTEXT, and the updated_at and audit
- * triggers fire for statements with Bind parameters, also inside a transaction block. */
+ * triggers fire for statements with Bind parameters, also inside a transaction block; CALL
+ * with Bind parameters. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,41 @@ START_TEST(triggers_through_bind)
 }
 END_TEST
 
+/* CALL p($1, $2) as JDBC's {call p(?, ?)}, psycopg and node-postgres send it: the values are
+ * bound, the procedure runs once, Describe answers NoData and the tag is CALL; an error it
+ * does not handle undoes its changes. */
+START_TEST(call_through_bind)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE moves (who text, n int)");
+	harness_exec(c, "CREATE PROCEDURE record_move(w text, k int) LANGUAGE plpgsql AS $$ BEGIN "
+			"INSERT INTO moves VALUES (w, k); IF k < 0 THEN RAISE EXCEPTION 'negative "
+			"%', k USING ERRCODE = '22023'; END IF; END $$");
+	PGresult *r = PQprepare(c, "mv", "CALL record_move($1, $2)", 0, NULL);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	r = PQdescribePrepared(c, "mv");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq((int)PQparamtype(r, 0), 25);
+	ck_assert_int_eq((int)PQparamtype(r, 1), 23);
+	ck_assert_int_eq(PQnfields(r), 0);
+	PQclear(r);
+	const char *v[] = {"ann", "3"};
+	r = PQexecPrepared(c, "mv", 2, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "CALL");
+	PQclear(r);
+	const char *bad[] = {"bob", "-1"};
+	r = PQexecPrepared(c, "mv", 2, bad, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22023");
+	PQclear(r);
+	PQclear(params(c, "CALL record_move(k => $1, w => 'cy')", 1, (const char *[]){"4"}));
+	harness_expect_value(c, "SELECT string_agg(who || n, ',' ORDER BY n) FROM moves", "ann3,cy4");
+	PQfinish(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("udf");
@@ -137,6 +173,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, functions_through_bind);
 	tcase_add_test(tc, triggers_through_bind);
+	tcase_add_test(tc, call_through_bind);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
