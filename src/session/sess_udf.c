@@ -418,7 +418,9 @@ struct plan {
 
 static void make_plan(const struct xlat_udf *u, struct arena *a, struct plan *p)
 {
-	*p = (struct plan){.rettype = u->rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
+	/* one OUT or INOUT parameter: its type (a procedure's prorettype says record) */
+	uint32_t rettype = u->modes && u->nouts == 1 ? u->outtypes[0] : u->rettype;
+	*p = (struct plan){.rettype = rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
 			   .nparams = u->modes ? u->nparams : u->nargs,
 			   .ncols = u->nouts ? u->nouts : 1};
 	p->argtypes = arena_alloc(a, (u->nargs + 1) * sizeof(uint32_t));

@@ -615,9 +615,33 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	return 1;
 }
 
+/* CALL of a procedure with INOUT parameters: their values as one row, named and typed as
+ * the parameters (text: the call). */
+static bool call_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *text)
+{
+	struct xlat_col *cols = xlat_cols_new(c, u->nouts);
+	for (size_t i = 0; i < u->nouts; i++)
+		cols[i] = (struct xlat_col){u->outtypes[i], -1, -1};
+	c->st->ncols = (int)u->nouts;
+	c->st->cols = cols;
+	c->st->returns_rows = true;
+	xlat_puts(c, "SELECT ");
+	for (size_t i = 0; i < u->nouts; i++) {
+		if (u->nouts == 1)
+			xlat_puts(c, text);
+		else
+			xlat_printf(c, "%sc%zu", i ? ", " : "", i);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, u->outnames[i]);
+	}
+	if (u->nouts > 1)
+		xlat_printf(c, " FROM pgfn_rows(%s)", text);
+	return true;
+}
+
 /* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped); with
- * $n parameters, by a statement the values are bound to, which returns no rows and sends no
- * columns. */
+ * $n parameters or INOUT parameters, by a statement the values are bound to, which returns
+ * the INOUT values as a row, else no rows and no columns (NoData). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 {
 	const PgQuery__FuncCall *f = s->funccall;
@@ -626,12 +650,17 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
 	struct xlat_type t;
+	const struct xlat_udf *u = NULL;
 	c->st->kind = XLAT_SCRIPT;
 	c->st->tag = "CALL";
 	c->st->writes = true;
-	xlat_puts(c, "SELECT ");
-	size_t at = c->sb->len;
-	int r = udf_call(c, f, name, schema, &t, true, NULL);
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, name, schema, &t, true, &u);
+	c->sb = saved;
+	const char *text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
 	if (r < 0)
 		return false;
 	if (r == 0) {
@@ -641,13 +670,17 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 				   "might need to add explicit type casts.");
 		return false;
 	}
-	if (c->max_param) { /* the values are bound to a statement, which a script is not */
-		c->st->kind = XLAT_SQL;
-		c->st->no_data = true;
-		c->st->tag_style = XLAT_TAG_PLAIN;
-		/* the call's value (NULL for a procedure) read as rows: none, once it has run */
-		xlat_insert_at(c, at, "NULL FROM pgfn_rows(");
-		xlat_puts(c, ")");
+	if (!c->max_param && !u->nouts) {
+		xlat_printf(c, "SELECT %s", text);
+		return true;
 	}
+	/* the values are bound to a statement, which a script is not */
+	c->st->kind = XLAT_SQL;
+	c->st->tag_style = XLAT_TAG_PLAIN;
+	if (u->nouts)
+		return call_row(c, u, text);
+	c->st->no_data = true;
+	/* the call's value (NULL for a procedure) read as rows: none, once it has run */
+	xlat_printf(c, "SELECT NULL FROM pgfn_rows(%s)", text);
 	return true;
 }

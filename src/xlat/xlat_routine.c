@@ -581,9 +581,14 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	if (!(p.name = routine_name(c, s->funcname, s->n_funcname, &temp)) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
-	if (s->is_procedure && p.has_out) /* CALL would return them as a row */
-		return xlat_unsupported(c, -1, "OUT and INOUT parameters of a procedure");
-	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
+	/* PostgreSQL 14+ makes CALL pass an OUT parameter's place too, which the call matching
+	 * here does not do */
+	if (s->is_procedure && p.has_out && memchr(p.modes, 'o', p.nparams))
+		return xlat_unsupported(c, -1, "OUT parameters of a procedure");
+	if (s->is_procedure && p.has_out) { /* CALL returns the INOUT values as one row */
+		u->rettype = XLAT_OID_RECORD; /* even of one, as PostgreSQL's prorettype */
+		u->retdecl = "record";
+	} else if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
 		u->rettype = PGTYPE_VOID;
 		u->retdecl = "void";
 	} else if (!result_type(c, s->return_type, &p, u)) {

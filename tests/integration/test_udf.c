@@ -4,7 +4,7 @@
  * its result the declared type, another session sees a function as soon as it is created (and
  * not after a rolled-back CREATE), errors keep their CONTEXT, and the updated_at and audit
  * triggers fire for statements with Bind parameters, also inside a transaction block; CALL
- * with Bind parameters. */
+ * with Bind parameters, INOUT values as a row. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,6 +161,18 @@ START_TEST(call_through_bind)
 	PQclear(r);
 	PQclear(params(c, "CALL record_move(k => $1, w => 'cy')", 1, (const char *[]){"4"}));
 	harness_expect_value(c, "SELECT string_agg(who || n, ',' ORDER BY n) FROM moves", "ann3,cy4");
+	/* INOUT parameters: their values as one row, typed as the parameters */
+	harness_exec(c, "CREATE PROCEDURE bump(INOUT n int, INOUT tag text) LANGUAGE plpgsql AS "
+			"$$ BEGIN n := n + 1; tag := tag || n; END $$");
+	r = params(c, "CALL bump($1, $2)", 2, (const char *[]){"41", "t"});
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "CALL");
+	ck_assert_int_eq(PQnfields(r), 2);
+	ck_assert_str_eq(PQfname(r, 0), "n");
+	ck_assert_int_eq((int)PQftype(r, 0), 23);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "42");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t42");
+	PQclear(r);
 	PQfinish(c);
 }
 END_TEST
