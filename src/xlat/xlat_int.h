@@ -865,6 +865,11 @@ const char *xlat_catalog_srf_blob(struct xlat_ctx *c, const PgQuery__FuncCall *f
 int xlat_srfzip_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_srf **srfp);
 bool xlat_srfzip_from(struct xlat_ctx *c, bool had_from);
 bool xlat_srfzip_value(struct xlat_ctx *c, int i, int col, struct xlat_type *t);
+/* (f()).* in a select list, for a call collected there or one returning a row of OUT
+ * parameters: its columns emitted as "value AS name, ..." with their types (*n of them, in
+ * c->a): 1 done, 0 not one, -1 failed. */
+int xlat_srfzip_star(struct xlat_ctx *c, const PgQuery__Node *v, struct xlat_type **types,
+		     size_t *n);
 /* (f()).col of a collected call: 1 emitted, 0 not one, -1 failed (42703 no such column). */
 int xlat_srfzip_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
 /* A call of one of the tenant's functions: 1 with its text and function, 0 not one, -1

@@ -191,11 +191,27 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 	shape_alloc(c, shape, n);
 	if (!n) /* SELECT FROM t: SQLite needs a column, the session reports none */
 		xlat_puts(c, "NULL");
+	size_t more = 0; /* result columns beyond the targets: (f()).* spells out several */
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
-		struct xlat_type t;
+		struct xlat_type t, *cols;
+		size_t ncols;
 		if (i)
 			xlat_puts(c, ", ");
+		int fstar = assign ? 0 : xlat_srfzip_star(c, rt->val, &cols, &ncols);
+		if (fstar < 0)
+			return false;
+		if (fstar && shape) {
+			struct xlat_type *grown = arena_zalloc(c->a, (shape->n + ncols) * sizeof(*grown));
+			memcpy(grown, shape->types, (i + more) * sizeof(*grown));
+			memcpy(grown + i + more, cols, ncols * sizeof(*grown));
+			shape->types = grown;
+			shape->n += ncols - 1;
+		}
+		if (fstar) {
+			more += ncols - 1;
+			continue;
+		}
 		if (is_star(rt->val) && c->star_from && rt->val->column_ref->n_fields == 1) {
 			if (!xlat_srf_star(c)) /* FROM holds a directly joined function */
 				return false;
@@ -217,7 +233,7 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		int row = xlat_row_result(c, rt, i, &t); /* ROW(...), t: their text */
 		if (row) {
 			if (shape && row > 0)
-				shape->types[i] = t;
+				shape->types[i + more] = t;
 			if (row < 0)
 				return false;
 			continue;
@@ -238,7 +254,7 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		    rt->val->node_case != NODE(COLUMN_REF))
 			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
 		if (shape)
-			shape->types[i] = t;
+			shape->types[i + more] = t;
 		/* a LATERAL column reference was replaced by its expression */
 		bool substituted = (c->nlat || c->nsrfcols) && c->sb->len > mark &&
 				   c->sb->data[mark] == '(';

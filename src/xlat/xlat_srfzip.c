@@ -347,3 +347,53 @@ int xlat_srfzip_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, stru
 		       ? 1
 		       : -1;
 }
+
+/* The columns of (f()).*, each "value AS name" (first: none written yet), their types into
+ * types. */
+static int star_columns(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type **types,
+			size_t *n)
+{
+	int i = 0;
+	while (c->srf && c->srf->zip && i < c->srf->ncalls && c->srf->calls[i] != f)
+		i++;
+	const char *text = NULL;
+	const struct xlat_udf *u = NULL;
+	const struct zipcall *zc = c->srf && c->srf->zip && i < c->srf->ncalls
+					   ? &c->srf->zip->calls[i]
+					   : NULL;
+	if (!zc) { /* one row of OUT parameters: each column runs the call, as PostgreSQL's */
+		int r = xlat_udf_rows_call(c, f, &text, &u);
+		if (r <= 0 || u->retset)
+			return r < 0 ? -1 : 0;
+	}
+	size_t width = zc ? (size_t)zc->width : u->nouts;
+	const char *const *names = zc ? zc->names : u->outnames;
+	if (!names)
+		return 0; /* a set of a scalar type: PostgreSQL's error, from the caller */
+	*types = arena_zalloc(c->a, width * sizeof(**types));
+	*n = width;
+	for (size_t k = 0; k < width; k++) {
+		xlat_puts(c, k ? ", " : "");
+		if (zc)
+			xlat_srfzip_value(c, i, (int)k, &(*types)[k]);
+		else
+			xlat_printf(c, "(SELECT c%zu FROM pgfn_rows(%s))", k, text);
+		if (!zc)
+			(*types)[k] = (struct xlat_type){u->outtypes[k], -1};
+		xlat_puts(c, " AS ");
+		xlat_ident(c, names[k]);
+	}
+	return 1;
+}
+
+int xlat_srfzip_star(struct xlat_ctx *c, const PgQuery__Node *v, struct xlat_type **types,
+		     size_t *n)
+{
+	if (!v || v->node_case != NODE(A_INDIRECTION))
+		return 0;
+	const PgQuery__AIndirection *ind = v->a_indirection;
+	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_STAR) ||
+	    ind->arg->node_case != NODE(FUNC_CALL))
+		return 0;
+	return star_columns(c, ind->arg->func_call, types, n);
+}

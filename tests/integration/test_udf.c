@@ -173,6 +173,17 @@ START_TEST(call_through_bind)
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "42");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t42");
 	PQclear(r);
+	/* set-returning functions side by side with Bind parameters in their arguments */
+	harness_exec(c, "CREATE FUNCTION upto(n int) RETURNS SETOF int LANGUAGE sql AS "
+			"'SELECT generate_series(1, n)'");
+	r = params(c, "SELECT upto($1) AS u, generate_series(10, $2) + 1 AS g", 2,
+		   (const char *[]){"1", "11"});
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_int_eq((int)PQftype(r, 0), 23);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+	ck_assert_int_eq(PQgetisnull(r, 1, 0), 1);
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "12");
+	PQclear(r);
 	PQfinish(c);
 }
 END_TEST

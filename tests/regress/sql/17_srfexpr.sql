@@ -58,5 +58,8 @@ SELECT tag, unnest(ARRAY[id, n]) * 2 AS u, generate_series(1, 2) AS g FROM sx_t 
 SELECT regexp_split_to_table('a b c', ' ') || sx_ids(2) AS s;
 -- differs: refused (0A000): a set-returning function beside an aggregate without GROUP BY
 SELECT count(*), generate_series(1, 2) FROM sx_t;
--- differs: refused (0A000): (f()).* of a function returning rows
 SELECT (sx_tab(2)).*;
+SELECT id, (sx_tab(id)).*, 'z' AS z FROM sx_t ORDER BY 1, 3;
+SELECT (sx_pair(id)).*, id FROM sx_t ORDER BY id;
+SELECT (sx_pair(7)).*;
+SELECT (sx_tab(2)).*, generate_series(1, 3) AS g;
