@@ -260,6 +260,8 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 	struct sess_trg_stmt caller = st->trg;
 	st->depth++;
 	bool ok = sess_pl_run_body(r, err);
+	if (ok)
+		sess_pl_cursors_keep(r); /* a refcursor it returns names one the caller may FETCH */
 	st->depth--;
 	st->trg = caller;
 	if (sp_ok && !ok)

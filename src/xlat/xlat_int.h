@@ -42,6 +42,7 @@ enum {
 	XLAT_OID_MACADDR = 829,
 	XLAT_OID_INET = 869,
 	XLAT_OID_JSONB = 3802,
+	XLAT_OID_REFCURSOR = 1790,
 };
 
 /* The static type of an emitted expression. */

@@ -35,6 +35,8 @@ static const struct xlat_typeinfo types[] = {
 	{"cidr", XLAT_OID_CIDR, 651, "cidr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr", XLAT_OID_MACADDR, 1040, "macaddr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr8", XLAT_OID_MACADDR8, 775, "macaddr8", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	/* a cursor's name (a PL/pgSQL function's refcursor result the caller FETCHes) */
+	{"refcursor", XLAT_OID_REFCURSOR, 2201, "refcursor", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -90,7 +92,6 @@ static const char *const refused_types[] = {
 	"xid8",
 	"cid",
 	"jsonpath",
-	"refcursor",
 	"aclitem",
 	"anyelement",
 	"anyarray",

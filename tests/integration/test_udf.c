@@ -4,7 +4,7 @@
  * its result the declared type, another session sees a function as soon as it is created (and
  * not after a rolled-back CREATE), errors keep their CONTEXT, and the updated_at and audit
  * triggers fire for statements with Bind parameters, also inside a transaction block; CALL
- * with Bind parameters, INOUT values as a row. */
+ * with Bind parameters, INOUT values as a row; a refcursor result FETCHed in its transaction. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +184,26 @@ START_TEST(call_through_bind)
 	ck_assert_int_eq(PQgetisnull(r, 1, 0), 1);
 	ck_assert_str_eq(PQgetvalue(r, 1, 1), "12");
 	PQclear(r);
+	/* a refcursor result FETCHed in the same transaction, as JDBC and psqlODBC do */
+	harness_exec(c, "CREATE FUNCTION moves_of(w text) RETURNS refcursor LANGUAGE plpgsql AS "
+			"$$ DECLARE c refcursor; BEGIN OPEN c FOR SELECT n FROM moves WHERE who = w; "
+			"RETURN c; END $$");
+	harness_exec(c, "BEGIN");
+	r = params(c, "SELECT moves_of($1)", 1, (const char *[]){"cy"});
+	ck_assert_int_eq((int)PQftype(r, 0), 1790);
+	char *portal = strdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	char *fetch = malloc(strlen(portal) + 32);
+	sprintf(fetch, "FETCH ALL IN \"%s\"", portal);
+	r = params(c, fetch, 0, NULL);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");
+	ck_assert_int_eq((int)PQftype(r, 0), 23);
+	PQclear(r);
+	harness_exec(c, "COMMIT");
+	harness_exec_fail(c, fetch, "34000");
+	free(fetch);
+	free(portal);
 	PQfinish(c);
 }
 END_TEST
