@@ -101,19 +101,48 @@ static bool match(const struct xlat_udf *u, const struct call_args *ca, size_t *
 	return true;
 }
 
+/* Whether u is a procedure with OUT parameters, whose CALL passes a value (not evaluated) in
+ * each OUT parameter's place too, as PostgreSQL 14+ calls it. */
+static bool outs_in_call(const struct xlat_udf *u)
+{
+	return u->kind == 'p' && u->modes && strchr(u->modes, 'o');
+}
+
+/* Such a procedure as its CALL is matched: every parameter in order; the defaults only when
+ * no OUT parameter follows the first defaulted input. */
+static const struct xlat_udf *call_view(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	struct xlat_udf *v = arena_alloc(c->a, sizeof(*v));
+	*v = *u;
+	v->nargs = u->nparams;
+	v->argtypes = u->alltypes;
+	v->argnames = u->allnames;
+	v->argdecls = u->alldecls;
+	size_t in = 0, first_default = u->nargs - u->ndefaults;
+	for (size_t k = 0; k < u->nparams; k++) {
+		if (u->modes[k] == 'o' && u->ndefaults && in >= first_default)
+			v->ndefaults = 0;
+		in += u->modes[k] != 'o';
+	}
+	return v;
+}
+
 /* The best of the functions named name that can take the call: the one with the most exact
  * matches among those every argument may be passed to, a string literal going to text first
  * (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two tie). Its
- * parameter for each argument into map. */
+ * parameter for each argument into map; for a CALL of a procedure with OUT parameters the
+ * procedure as matched (call_view), the procedure itself into *real. */
 static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
-				     const struct call_args *ca, size_t *map, bool *ambiguous)
+				     const struct call_args *ca, size_t *map, bool *ambiguous,
+				     bool call, const struct xlat_udf **real)
 {
 	const struct xlat_udf *best = NULL;
 	int best_exact = -1;
 	size_t *m = arena_zalloc(c->a, (ca->n + 1) * sizeof(*m));
 	*ambiguous = false;
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
-		const struct xlat_udf *u = &c->schema->udfs[i];
+		const struct xlat_udf *own = &c->schema->udfs[i];
+		const struct xlat_udf *u = call && outs_in_call(own) ? call_view(c, own) : own;
 		if (strcmp(u->name, name) != 0 || u->temp != ca->temp || !match(u, ca, m))
 			continue;
 		int exact = 0; /* twice the exact matches, plus an untyped literal given text */
@@ -129,6 +158,7 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		*ambiguous = exact == best_exact;
 		if (exact > best_exact) {
 			best = u;
+			*real = own;
 			best_exact = exact;
 			memcpy(map, m, ca->n * sizeof(*m));
 		}
@@ -267,6 +297,35 @@ static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
 	return xlat_expr_aside(c, &n, &t);
 }
 
+/* shardlite_call(name, sig, inputs...) of a procedure with OUT parameters, v as its CALL
+ * was matched: the arguments in the OUT parameters' places only give their parameters' types
+ * (to $n), and are not passed. */
+static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct xlat_udf *v,
+			   const struct call_args *ca, const size_t *map)
+{
+	xlat_puts(c, "shardlite_call(");
+	xlat_string(c, u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	for (size_t p = 0, in = 0; p < v->nargs; p++) {
+		const char *txt = NULL;
+		for (size_t k = 0; k < ca->n && !txt; k++) {
+			if (map[k] != p)
+				continue;
+			param_type(c, ca->expr[k], v->argtypes[p]);
+			txt = ca->txt[k];
+		}
+		if (u->modes[p] == 'o')
+			continue;
+		if (!txt && !(txt = default_arg(c, u, in)))
+			return false;
+		xlat_printf(c, ", %s", txt);
+		in++;
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
 static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
 		      const size_t *map)
@@ -317,7 +376,8 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	ca.temp = temp;
 	bool ambiguous, named = ca.n && ca.names[ca.n - 1];
 	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
-	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous);
+	const struct xlat_udf *real = NULL;
+	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous, call, &real);
 	if (!u && (call || named || temp)) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
 			  call ? "procedure" : "function", call_display(c, name, &ca));
@@ -343,8 +403,9 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			   call ? "procedure" : "function");
 		return -1;
 	}
-	if (!emit_call(c, u, &ca, map))
+	if (real != u ? !emit_proc_call(c, real, u, &ca, map) : !emit_call(c, u, &ca, map))
 		return -1;
+	u = real;
 	if (chosen)
 		*chosen = u;
 	if (u->volatility == 'v')

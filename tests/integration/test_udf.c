@@ -173,6 +173,20 @@ START_TEST(call_through_bind)
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "42");
 	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t42");
 	PQclear(r);
+	/* an OUT parameter's place takes a (NULL) parameter of its type, as JDBC sends it */
+	harness_exec(c, "CREATE PROCEDURE halve(n int, OUT h int) LANGUAGE plpgsql AS "
+			"$$ BEGIN h := n / 2; END $$");
+	r = PQprepare(c, "hv", "CALL halve($1, $2)", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "hv");
+	ck_assert_int_eq((int)PQparamtype(r, 1), 23);
+	ck_assert_int_eq(PQnfields(r), 1);
+	PQclear(r);
+	r = PQexecPrepared(c, "hv", 2, (const char *[]){"9", NULL}, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");
+	PQclear(r);
 	/* set-returning functions side by side with Bind parameters in their arguments */
 	harness_exec(c, "CREATE FUNCTION upto(n int) RETURNS SETOF int LANGUAGE sql AS "
 			"'SELECT generate_series(1, n)'");

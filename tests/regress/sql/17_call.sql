@@ -21,5 +21,16 @@ SELECT proname, prokind, prorettype::regtype, proargtypes, proallargtypes, proar
 SELECT cx_inc(1);
 DROP PROCEDURE cx_inc(int);
 CALL cx_inc(1);
--- differs: refused (0A000): OUT parameters of a procedure (CALL passes their places)
-CREATE PROCEDURE cx_out(IN a int, OUT b int) LANGUAGE plpgsql AS $$ BEGIN b := a; END $$;
+-- OUT parameters: CALL passes a value in their places too (not evaluated), as PostgreSQL 14+.
+CREATE PROCEDURE cx_out(IN a int, OUT b int, INOUT c text) LANGUAGE plpgsql AS $$ BEGIN b := a * 2; c := c || a; END $$;
+SELECT proname, pronargs, proargtypes, proallargtypes, proargmodes, prorettype::regtype, pg_get_function_arguments(oid), pg_get_function_identity_arguments(oid) FROM pg_proc WHERE proname = 'cx_out';
+CALL cx_out(3, NULL, 'x');
+CALL cx_out(3, 'x');
+CALL cx_out(3, 1, 'x');
+DROP PROCEDURE cx_out(int, int, text);
+CREATE PROCEDURE cx_o2(OUT x int, INOUT y int, z int DEFAULT 5) LANGUAGE sql AS 'SELECT y + z, y * z';
+CALL cx_o2(NULL, 2);
+CALL cx_o2(NULL, 2, 3);
+CALL cx_o2(y => 4, x => NULL);
+SELECT cx_o2(1, 2);
+DROP PROCEDURE cx_o2(int, int);

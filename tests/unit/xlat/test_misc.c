@@ -623,8 +623,6 @@ static const struct errcase errors[] = {
 	{"SELECT $1::int, $1::text", "42P08", 17, "inconsistent types deduced for parameter $1"},
 	{"SELECT 1 LIMIT -1", "2201W", 0, "LIMIT must not be negative"},
 	{"SELECT 1 OFFSET -1", "2201X", 0, "OFFSET must not be negative"},
-	{"CREATE PROCEDURE p(a int, OUT b int) AS 'select 1' LANGUAGE sql", "0A000", 0,
-	 "OUT parameters of a procedure is not supported"},
 	{"CALL nosuch(1, 'x')", "42883", 6, "procedure nosuch(integer, unknown) does not exist"},
 	{"CREATE FUNCTION f() RETURNS SETOF record AS 'select 1' LANGUAGE sql", "0A000", 0,
 	 "RETURNS SETOF record is not supported"},
