@@ -260,7 +260,8 @@ static bool zip_start(struct pgfn_srf_scan *s, sqlite3_value **args)
 		total += (int)width;
 		if (width < 1 || total + z->n + 1 > ROWS_MAX_COLS || (*end && *end != ',') ||
 		    !zip_read(s, z, z->n, args[z->n + 1], (int)width))
-			return pgfn_srf_fail(s, SQLSTATE_INTERNAL_ERROR, "pgfn_rows_zip: a bad blob");
+			return pgfn_srf_fail(s, SQLSTATE_INTERNAL_ERROR,
+					     "pgfn_rows_zip: a bad blob");
 		w = *end ? end + 1 : end;
 	}
 	s->eof = z->longest == 0;
@@ -335,7 +336,7 @@ int pgfn_register_lateral(sqlite3 *db)
 					 NULL, NULL, pack_step, pack_final);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_rows_one", -1,
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     NULL, pack_one, NULL, NULL);
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, pack_one, NULL,
+					     NULL);
 	return rc == SQLITE_OK ? pgfn_srf_define(db, defs, ARRAY_LEN(defs), NULL) : rc;
 }

@@ -31,11 +31,11 @@ static const PgQuery__FuncCall *item_call(struct xlat_ctx *c, const PgQuery__Ran
 					  size_t k)
 {
 	const PgQuery__Node *l = rf->functions[k];
-	const PgQuery__Node *item = l->node_case == NODE(LIST) && l->list->n_items >= 1
-					    ? l->list->items[0]
-					    : NULL;
+	const PgQuery__Node *item =
+		l->node_case == NODE(LIST) && l->list->n_items >= 1 ? l->list->items[0] : NULL;
 	bool coldefs = l->node_case == NODE(LIST) && l->list->n_items > 1 && l->list->items[1] &&
-		       l->list->items[1]->node_case == NODE(LIST) && l->list->items[1]->list->n_items;
+		       l->list->items[1]->node_case == NODE(LIST) &&
+		       l->list->items[1]->list->n_items;
 	if (coldefs || rf->n_coldeflist) {
 		xlat_unsupported(c, -1, "a column definition list in ROWS FROM");
 		return NULL;

@@ -17,7 +17,8 @@
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define ZIP_MAX 7   /* pgfn_rows_zip's blobs */
 #define ZIP_COLS 31 /* pgfn_rows' columns */
-#define LATERAL_HINT "You might be able to move the set-returning function into a LATERAL FROM item."
+#define LATERAL_HINT \
+	"You might be able to move the set-returning function into a LATERAL FROM item."
 
 struct zipcall {
 	const char *blob;
@@ -105,9 +106,9 @@ static bool walk_call(struct xlat_ctx *c, struct walk *w, const PgQuery__Node *n
 	if (!kind && !tenant) {
 		const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 		enum xlat_fn_class fc = name ? xlat_func_class(name) : XLAT_FN_UNKNOWN;
-		const char *inner = f->over			    ? "a window function"
+		const char *inner = f->over                            ? "a window function"
 				    : fc == XLAT_FN_AGG || f->agg_star ? "an aggregate"
-								      : in;
+								       : in;
 		w->agg |= !f->over && (fc == XLAT_FN_AGG || f->agg_star);
 		return walk_list(c, w, f->args, f->n_args, inner) &&
 		       (!f->agg_filter || walk(c, w, f->agg_filter, inner, false));
@@ -184,7 +185,8 @@ static bool walk(struct xlat_ctx *c, struct walk *w, const PgQuery__Node *n, con
 		const char *inner = in ? in : "CASE";
 		for (size_t i = 0; i < ce->n_args; i++) {
 			const PgQuery__CaseWhen *cw = ce->args[i]->case_when;
-			if (!walk(c, w, cw->expr, inner, false) || !walk(c, w, cw->result, inner, false))
+			if (!walk(c, w, cw->expr, inner, false) ||
+			    !walk(c, w, cw->result, inner, false))
 				return false;
 		}
 		return walk(c, w, ce->arg, inner, false) && walk(c, w, ce->defresult, inner, false);
@@ -215,9 +217,10 @@ static bool zip_call(struct xlat_ctx *c, struct xlat_srfzip *z, const struct wal
 	zc->first = z->width;
 	z->width += zc->width;
 	if (zc->blob && z->width + i + 1 > ZIP_COLS) /* and a column per call: its rows go on */
-		return xlat_unsupported(c, f->location,
-					"set-returning functions of more than 31 columns in all in a "
-					"select list");
+		return xlat_unsupported(
+			c, f->location,
+			"set-returning functions of more than 31 columns in all in a "
+			"select list");
 	return zc->blob != NULL;
 }
 
@@ -230,9 +233,10 @@ int xlat_srfzip_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct
 	/* PostgreSQL aggregates first, then runs the functions over the one row: the join would
 	 * aggregate their rows instead */
 	if (w.ncalls && w.agg && !s->n_group_clause)
-		return xlat_unsupported(c, w.calls[0]->location,
-					"a set-returning function beside an aggregate without GROUP "
-					"BY")
+		return xlat_unsupported(
+			       c, w.calls[0]->location,
+			       "a set-returning function beside an aggregate without GROUP "
+			       "BY")
 			       ? 0
 			       : -1;
 	/* one of the tenant's alone, or the catalog's arrays in lockstep: xlat_catalog_srf.c */
@@ -358,9 +362,8 @@ static int star_columns(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct x
 		i++;
 	const char *text = NULL;
 	const struct xlat_udf *u = NULL;
-	const struct zipcall *zc = c->srf && c->srf->zip && i < c->srf->ncalls
-					   ? &c->srf->zip->calls[i]
-					   : NULL;
+	const struct zipcall *zc =
+		c->srf && c->srf->zip && i < c->srf->ncalls ? &c->srf->zip->calls[i] : NULL;
 	if (!zc) { /* one row of OUT parameters: each column runs the call, as PostgreSQL's */
 		int r = xlat_udf_rows_call(c, f, &text, &u);
 		if (r <= 0 || u->retset)
