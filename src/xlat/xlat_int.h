@@ -871,6 +871,8 @@ bool xlat_srfzip_value(struct xlat_ctx *c, int i, int col, struct xlat_type *t);
  * c->a): 1 done, 0 not one, -1 failed. */
 int xlat_srfzip_star(struct xlat_ctx *c, const PgQuery__Node *v, struct xlat_type **types,
 		     size_t *n);
+/* The column names (f()).* spells out (*n of them), NULL when v is no such item. */
+const char *const *xlat_srfzip_star_names(struct xlat_ctx *c, const PgQuery__Node *v, size_t *n);
 /* (f()).col of a collected call: 1 emitted, 0 not one, -1 failed (42703 no such column). */
 int xlat_srfzip_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
 /* A call of one of the tenant's functions: 1 with its text and function, 0 not one, -1

@@ -158,7 +158,7 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 	size_t width = s->n_values_lists ? s->values_lists[0]->list->n_items : s->n_target_list;
 	const char **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
 	*n = width;
-	for (size_t i = 0; i < width; i++) {
+	for (size_t i = 0, k = 0; i < width; i++, k++) {
 		if (s->n_values_lists) {
 			v[i] = arena_printf(c->a, "column%zu", i + 1);
 			continue;
@@ -166,7 +166,18 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		if (is_star(rt->val))
 			return NULL;
-		v[i] = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
+		size_t nf = 0; /* (f()).*: its columns' names */
+		const char *const *fnames = xlat_srfzip_star_names(c, rt->val, &nf);
+		if (fnames) {
+			const char **grown = arena_zalloc(c->a, (*n + nf + 1) * sizeof(*grown));
+			memcpy(grown, v, k * sizeof(*v));
+			memcpy(grown + k, fnames, nf * sizeof(*v));
+			v = grown;
+			*n += nf - 1;
+			k += nf - 1;
+			continue;
+		}
+		v[k] = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
 	}
 	return v;
 }

@@ -400,3 +400,26 @@ int xlat_srfzip_star(struct xlat_ctx *c, const PgQuery__Node *v, struct xlat_typ
 		return 0;
 	return star_columns(c, ind->arg->func_call, types, n);
 }
+
+const char *const *xlat_srfzip_star_names(struct xlat_ctx *c, const PgQuery__Node *v, size_t *n)
+{
+	if (!v || v->node_case != NODE(A_INDIRECTION))
+		return NULL;
+	const PgQuery__AIndirection *ind = v->a_indirection;
+	if (ind->n_indirection != 1 || ind->indirection[0]->node_case != NODE(A_STAR) ||
+	    ind->arg->node_case != NODE(FUNC_CALL))
+		return NULL;
+	const char *text;
+	const struct xlat_udf *u = NULL;
+	struct pgerr *saved = c->err, scratch;
+	pgerr_clear(&scratch);
+	c->err = &scratch; /* the translation proper reports its errors */
+	c->dry++;
+	int r = xlat_udf_rows_call(c, ind->arg->func_call, &text, &u);
+	c->dry--;
+	c->err = saved;
+	if (r <= 0 || !u->nouts)
+		return NULL;
+	*n = u->nouts;
+	return u->outnames;
+}
