@@ -2,11 +2,11 @@
 /* xlat_srfzip.c: set-returning functions of a select list beyond what the catalog's lockstep
  * join of arrays does (xlat_catalog_srf.c) — a generate_series or one of the tenant's own
  * beside other set-returning functions, calls inside expressions (generate_series(1, 3) + 1),
- * (f()).col — as PostgreSQL 10+'s ProjectSet runs them: every call's rows for the current row,
- * side by side, the shorter padded with NULLs. Each call's rows are packed into a blob (the
- * tenant's functions already answer so; the catalog's through pgfn_rows_pack over their
- * table-valued function) and the query level's FROM joins pgfn_rows_zip(widths, blobs...),
- * whose arguments SQLite lets read the row to their left. */
+ * (f()).col, (f()).* — as PostgreSQL 10+'s ProjectSet runs them: every call's rows for the
+ * current row, side by side, the shorter padded with NULLs. Each call's rows are packed into
+ * a blob (the tenant's functions already answer so; the catalog's through pgfn_rows_pack over
+ * their table-valued function) and the query level's FROM joins pgfn_rows_zip(widths,
+ * blobs...), whose arguments SQLite lets read the row to their left. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
