@@ -225,7 +225,8 @@ static void adopt_columns(struct sess_cursor *c, const char *const *names, const
 		const struct pgtype_info *ti = pgtype_by_oid(types[i] ? types[i] : PGTYPE_TEXT);
 		c->types[i] = types[i] ? types[i] : PGTYPE_TEXT;
 		c->typmods[i] = -1;
-		c->fields[i] = (struct pgw_field){.name = arena_strdup(c->arena, names && names[i] ? names[i] : "?column?"),
+		const char *name = names && names[i] ? names[i] : "?column?";
+		c->fields[i] = (struct pgw_field){.name = arena_strdup(c->arena, name),
 						  .type_oid = c->types[i],
 						  .typlen = ti ? ti->typlen : -1,
 						  .typmod = -1};
