@@ -223,17 +223,33 @@ static bool kind_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	return false;
 }
 
+/* A parameter the client declared void: PostgreSQL's parser drops it from a call's arguments
+ * (pgJDBC's placeholder for an OUT value: {? = call f(?)} is f($1, $2) with $1 void). */
+static bool void_param(const struct xlat_ctx *c, const PgQuery__Node *x)
+{
+	if (x->node_case != NODE(PARAM_REF))
+		return false;
+	int k = x->param_ref->number;
+	return k >= 1 && k <= c->ngiven && c->given[k - 1] == PGTYPE_VOID;
+}
+
 /* Splits f's arguments into ca (names checked as PostgreSQL's parser does) and translates
  * each one. */
 static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct call_args *ca)
 {
-	size_t n = ca->n = f->n_args;
+	size_t n = f->n_args;
+	ca->n = 0;
 	ca->expr = arena_zalloc(c->a, (n + 1) * sizeof(*ca->expr));
 	ca->names = arena_zalloc(c->a, (n + 1) * sizeof(*ca->names));
 	ca->txt = arena_zalloc(c->a, (n + 1) * sizeof(*ca->txt));
 	ca->tv = arena_zalloc(c->a, (n + 1) * sizeof(*ca->tv));
-	for (size_t i = 0; i < n; i++) {
-		const PgQuery__Node *x = f->args[i];
+	for (size_t j = 0; j < n; j++) {
+		const PgQuery__Node *x = f->args[j];
+		if (void_param(c, x)) {
+			(void)xlat_param(c, x->param_ref->number, 0, x->param_ref->location);
+			continue;
+		}
+		size_t i = ca->n++;
 		if (x->node_case == NODE(NAMED_ARG_EXPR)) {
 			const PgQuery__NamedArgExpr *na = x->named_arg_expr;
 			for (size_t k = 0; k < i; k++)

@@ -198,6 +198,23 @@ START_TEST(call_through_bind)
 	ck_assert_int_eq(PQgetisnull(r, 1, 0), 1);
 	ck_assert_str_eq(PQgetvalue(r, 1, 1), "12");
 	PQclear(r);
+	/* a parameter declared void is no argument, as PostgreSQL's parser drops it (pgJDBC's
+	 * OUT placeholder), first or last */
+	const Oid vtypes[] = {2278, 23};
+	r = PQprepare(c, "vd1", "SELECT * FROM upto($1, $2) AS result", 2, vtypes);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	r = PQexecPrepared(c, "vd1", 2, (const char *[]){NULL, "2"}, NULL, NULL, 0);
+	ck_assert_int_eq(PQntuples(r), 2);
+	PQclear(r);
+	const Oid vtypes2[] = {23, 2278};
+	r = PQprepare(c, "vd2", "SELECT upto($1, $2)", 2, vtypes2);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	r = PQexecPrepared(c, "vd2", 2, (const char *[]){"3", NULL}, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQresultErrorMessage(r));
+	ck_assert_int_eq(PQntuples(r), 3);
+	PQclear(r);
 	/* a refcursor result FETCHed in the same transaction, as JDBC and psqlODBC do */
 	harness_exec(c, "CREATE FUNCTION moves_of(w text) RETURNS refcursor LANGUAGE plpgsql AS "
 			"$$ DECLARE c refcursor; BEGIN OPEN c FOR SELECT n FROM moves WHERE who = w; "
