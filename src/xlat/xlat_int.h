@@ -871,6 +871,10 @@ bool xlat_srfzip_value(struct xlat_ctx *c, int i, int col, struct xlat_type *t);
  * c->a): 1 done, 0 not one, -1 failed. */
 int xlat_srfzip_star(struct xlat_ctx *c, const PgQuery__Node *v, struct xlat_type **types,
 		     size_t *n);
+/* PostgreSQL's 0A000 "set-returning functions are not allowed in WHERE" (clause: "WHERE",
+ * "HAVING") when n holds a set-returning call outside its subqueries;
+ * true when it holds none. */
+bool xlat_srfzip_forbid(struct xlat_ctx *c, const PgQuery__Node *n, const char *clause);
 /* The column names (f()).* spells out (*n of them), NULL when v is no such item. */
 const char *const *xlat_srfzip_star_names(struct xlat_ctx *c, const PgQuery__Node *v, size_t *n);
 /* (f()).col of a collected call: 1 emitted, 0 not one, -1 failed (42703 no such column). */

@@ -517,6 +517,8 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 			return false;
 	}
 	if (s->having_clause) {
+		if (!xlat_srfzip_forbid(c, s->having_clause, "HAVING"))
+			return false;
 		xlat_puts(c, " HAVING ");
 		c->gset = gset;
 		bool ok = xlat_expr(c, s->having_clause, &ignored);
@@ -664,6 +666,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (c->srf && !xlat_catalog_srf_from(c, s->n_from_clause > 0))
 		return false;
 	if (s->where_clause) {
+		if (!xlat_srfzip_forbid(c, s->where_clause, "WHERE"))
+			return false;
 		xlat_puts(c, " WHERE ");
 		if (!xlat_expr(c, s->where_clause, &ignored))
 			return false;

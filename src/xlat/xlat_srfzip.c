@@ -78,21 +78,29 @@ static bool walk_list(struct xlat_ctx *c, struct walk *w, PgQuery__Node **v, siz
 	return true;
 }
 
-/* PostgreSQL's placement errors for a set-returning call inside something (in: its name). */
+/* PostgreSQL's placement errors for a set-returning call inside something (in: its name;
+ * WHERE and HAVING, as xlat_srfzip_forbid names them, carry no hint). */
 static bool placement(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *in)
 {
-	if (strcmp(in, "CASE") == 0 || strcmp(in, "COALESCE") == 0)
-		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
-			  "set-returning functions are not allowed in %s", in);
-	else if (strcmp(in, "an aggregate") == 0 || strcmp(in, "a window function") == 0)
+	if (strcmp(in, "a set-returning function") == 0)
+		return xlat_unsupported(c, f->location,
+					"a set-returning function in the arguments of another");
+	if (strcmp(in, "an aggregate") == 0 || strcmp(in, "a window function") == 0)
 		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 			  "%s calls cannot contain set-returning function calls",
 			  in[1] == 'n' ? "aggregate function" : "window function");
 	else
-		return xlat_unsupported(c, f->location,
-					"a set-returning function in the arguments of another");
-	pgerr_hint(c->err, LATERAL_HINT);
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+			  "set-returning functions are not allowed in %s", in);
+	if (strcmp(in, "WHERE") != 0 && strcmp(in, "HAVING") != 0)
+		pgerr_hint(c->err, LATERAL_HINT);
 	return false;
+}
+
+bool xlat_srfzip_forbid(struct xlat_ctx *c, const PgQuery__Node *n, const char *clause)
+{
+	struct walk w = {0};
+	return !n || walk(c, &w, n, clause, false);
 }
 
 static bool walk_call(struct xlat_ctx *c, struct walk *w, const PgQuery__Node *n, const char *in,

@@ -69,3 +69,6 @@ WITH w AS (SELECT (sx_pair(1)).*) SELECT * FROM w;
 SELECT (sx_tab(2)).* UNION ALL SELECT 'z', 1;
 SELECT generate_series(1, 2) AS a, generate_series(1, 2) AS b;
 SELECT * FROM sx_tab(2) t, sx_pair(t.qty) p;
+SELECT n FROM sx_t GROUP BY n HAVING generate_series(1, 2) > 1;
+SELECT * FROM sx_t WHERE id IN (SELECT generate_series(1, 2));
+SELECT * FROM sx_t WHERE EXISTS (SELECT sx_ids(2) WHERE false) OR id = 1;
