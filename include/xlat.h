@@ -279,6 +279,7 @@ struct xlat_stmt {
 	char truncate;
 	bool truncate_restart;
 	char explain_format;  /* XLAT_EXPLAIN: FORMAT 't'ext, 'j'son, 'y'aml or 'x'ml */
+	bool no_data;         /* CALL of a procedure: SQLite's column is not sent (NoData) */
 
 	int nparams;           /* highest $n referenced */
 	uint32_t *param_types; /* nparams entries: given by the client or inferred; 0 = unknown */

@@ -3,7 +3,8 @@
  * no LATERAL: the aggregate pgfn_rows_pack(v0, v1, ...) packs the subquery's rows for one row
  * to its left into a blob, and the table-valued function pgfn_rows(blob) gives them back as
  * columns c0 .. c30, every value as it was (storage class, all bits of a REAL, the bytes of a
- * BLOB; no JSON subtype). The translator's side is xlat_lateral.c.
+ * BLOB; no JSON subtype). The translator's side is xlat_lateral.c. pgfn_rows_zip reads
+ * several such blobs side by side (set-returning functions in lockstep, xlat_srfzip.c).
  *
  * Blob layout: a 2-byte column count, then per row per column a tag byte — 'n' NULL, 'i'
  * int64 and 'r' double (8 bytes each, host order: the blob never leaves the statement), 't'
@@ -11,6 +12,7 @@
 #include "pgfn.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base.h"
@@ -192,16 +194,149 @@ static void rows_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col)
 				      SQLITE_UTF8);
 }
 
+/* ---- pgfn_rows_zip(widths, blob0, blob1, ...): several functions' rows side by side, as
+ * PostgreSQL runs the set-returning functions of one select list (or of ROWS FROM) in
+ * lockstep: row i holds each blob's i-th row, NULLs for a blob whose rows have ended, as many
+ * rows as the longest. widths ("1,2,1") says each blob's column count, so a blob of no rows
+ * (NULL) still holds its columns' places; its columns follow the previous blob's, and after
+ * the last blob's come one per blob, 1 while it has rows, else NULL. ---- */
+
+#define ZIP_MAX 7 /* the engine's eight arguments, less the widths */
+
+struct zip {
+	int n;
+	struct {
+		struct rows r;
+		size_t *starts; /* each row's offset */
+		size_t nrows, len;
+	} b[ZIP_MAX];
+	size_t longest;
+};
+
+/* Blob k's row offsets; false when it is malformed or not as wide as the widths say. */
+static bool zip_read(struct pgfn_srf_scan *s, struct zip *z, int k, sqlite3_value *v, int width)
+{
+	z->b[k].r.width = width;
+	if (!v || sqlite3_value_type(v) != SQLITE_BLOB)
+		return true; /* no rows */
+	size_t n = (size_t)sqlite3_value_bytes(v), cap = 8;
+	unsigned char *copy = arena_alloc(s->a, n + 1);
+	memcpy(copy, sqlite3_value_blob(v), n);
+	uint16_t w = 0;
+	if (n >= 2)
+		memcpy(&w, copy, 2);
+	if (n < 2 || w != width)
+		return false;
+	z->b[k].r.p = copy;
+	z->b[k].len = n;
+	z->b[k].starts = arena_alloc(s->a, cap * sizeof(size_t));
+	for (size_t at = 2; at < n;) {
+		size_t len = row_len(&z->b[k].r, at, n);
+		if (!len)
+			return false;
+		if (z->b[k].nrows == cap) {
+			size_t *more = arena_alloc(s->a, 2 * cap * sizeof(size_t));
+			memcpy(more, z->b[k].starts, cap * sizeof(size_t));
+			z->b[k].starts = more;
+			cap *= 2;
+		}
+		z->b[k].starts[z->b[k].nrows++] = at;
+		at += len;
+	}
+	if (z->b[k].nrows > z->longest)
+		z->longest = z->b[k].nrows;
+	return true;
+}
+
+static bool zip_start(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	struct zip *z = arena_zalloc(s->a, sizeof(*z));
+	const char *w = args[0] ? (const char *)sqlite3_value_text(args[0]) : NULL;
+	int total = 0;
+	s->g[2] = (int64_t)(intptr_t)z;
+	for (; w && *w && z->n < ZIP_MAX; z->n++) {
+		char *end;
+		long width = strtol(w, &end, 10);
+		total += (int)width;
+		if (width < 1 || total + z->n + 1 > ROWS_MAX_COLS || (*end && *end != ',') ||
+		    !zip_read(s, z, z->n, args[z->n + 1], (int)width))
+			return pgfn_srf_fail(s, SQLSTATE_INTERNAL_ERROR,
+					     "pgfn_rows_zip: a bad blob");
+		w = *end ? end + 1 : end;
+	}
+	s->eof = z->longest == 0;
+	return true;
+}
+
+static bool zip_next(struct pgfn_srf_scan *s)
+{
+	const struct zip *z = (const struct zip *)(intptr_t)s->g[2];
+	s->eof = s->pos >= z->longest;
+	return true;
+}
+
+static void zip_column(struct pgfn_srf_scan *s, sqlite3_context *ctx, int col)
+{
+	const struct zip *z = (const struct zip *)(intptr_t)s->g[2];
+	int k = 0;
+	while (k < z->n && col >= z->b[k].r.width)
+		col -= z->b[k++].r.width;
+	if (k == z->n && col < z->n) { /* after every blob's columns: whether blob col has a row */
+		if (s->pos < z->b[col].nrows)
+			sqlite3_result_int(ctx, 1);
+		else
+			sqlite3_result_null(ctx);
+		return;
+	}
+	if (k == z->n || s->pos >= z->b[k].nrows) {
+		sqlite3_result_null(ctx); /* past this function's rows */
+		return;
+	}
+	struct pgfn_srf_scan one = *s;
+	one.g[0] = (int64_t)z->b[k].starts[s->pos];
+	one.g[1] = (int64_t)z->b[k].len;
+	one.g[2] = (int64_t)(intptr_t)&z->b[k].r;
+	rows_column(&one, ctx, col);
+}
+
 static const struct pgfn_srf_def defs[] = {
 	{"pgfn_rows",
 	 "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, "
 	 "c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30",
 	 ROWS_MAX_COLS, 1, rows_start, rows_next, rows_column},
+	{"pgfn_rows_zip",
+	 "c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18, "
+	 "c19, c20, c21, c22, c23, c24, c25, c26, c27, c28, c29, c30",
+	 ROWS_MAX_COLS, ZIP_MAX + 1, zip_start, zip_next, zip_column},
 };
+
+/* pgfn_rows_one(v...): one row of its arguments, packed (a function of one value in FROM,
+ * joined as the set-returning ones are). */
+static void pack_one(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct strbuf sb;
+	if (argc < 1 || argc > ROWS_MAX_COLS) {
+		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "pgfn_rows_one: %d columns", argc);
+		return;
+	}
+	strbuf_init(&sb, 0);
+	pgfn_rows_begin(&sb, argc);
+	for (int i = 0; i < argc; i++)
+		pgfn_rows_put(&sb, argv[i]);
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_blob64(ctx, sb.data, sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
 
 int pgfn_register_lateral(sqlite3 *db)
 {
 	int rc = sqlite3_create_function(db, "pgfn_rows_pack", -1, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 					 NULL, NULL, pack_step, pack_final);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_rows_one", -1,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, pack_one, NULL,
+					     NULL);
 	return rc == SQLITE_OK ? pgfn_srf_define(db, defs, ARRAY_LEN(defs), NULL) : rc;
 }

@@ -212,6 +212,89 @@ static bool declare(struct session *s, const struct xlat_stmt *x, struct pgerr *
 	return true;
 }
 
+/* ---- a PL/pgSQL cursor left open when its function or DO block ended ---- */
+
+/* Its fields and types as the row description gives them. */
+static void adopt_columns(struct sess_cursor *c, const char *const *names, const uint32_t *types)
+{
+	size_t k = (size_t)(c->ncols ? c->ncols : 1);
+	c->fields = arena_zalloc(c->arena, k * sizeof(*c->fields));
+	c->types = arena_alloc(c->arena, k * sizeof(*c->types));
+	c->typmods = arena_alloc(c->arena, k * sizeof(*c->typmods));
+	for (int i = 0; i < c->ncols; i++) {
+		const struct pgtype_info *ti = pgtype_by_oid(types[i] ? types[i] : PGTYPE_TEXT);
+		c->types[i] = types[i] ? types[i] : PGTYPE_TEXT;
+		c->typmods[i] = -1;
+		const char *name = names && names[i] ? names[i] : "?column?";
+		c->fields[i] = (struct pgw_field){.name = arena_strdup(c->arena, name),
+						  .type_oid = c->types[i],
+						  .typlen = ti ? ti->typlen : -1,
+						  .typmod = -1};
+	}
+	c->x = (struct xlat_stmt){.kind = XLAT_SQL, .ncols = -1, .read_only = -1};
+}
+
+/* Its rows: each cell (PostgreSQL text, NULL for NULL) an SQLite text value. */
+static bool adopt_rows(struct session *s, struct sess_cursor *c, const char *const *cells,
+		       size_t nrows, struct pgerr *err)
+{
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_stmt *one = NULL;
+	size_t n = nrows * (size_t)c->ncols;
+	if (sqlite3_prepare_v2(db, "SELECT ?1", -1, &one, NULL) != SQLITE_OK)
+		return shard_error(db, sqlite3_errcode(db), err), false;
+	c->rows = calloc(n + 1, sizeof(*c->rows));
+	ASSERT(c->rows);
+	bool ok = true;
+	for (size_t i = 0; ok && i < n; i++) {
+		if (cells[i])
+			sqlite3_bind_text(one, 1, cells[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(one, 1);
+		ok = sqlite3_step(one) == SQLITE_ROW &&
+		     (c->rows[i] = sqlite3_value_dup(sqlite3_column_value(one, 0))) != NULL;
+		sqlite3_reset(one);
+		c->nrows = (i + 1) / (size_t)c->ncols;
+	}
+	sqlite3_finalize(one);
+	c->cap = c->nrows;
+	return ok || pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+}
+
+bool sess_cursor_adopt(struct session *s, const struct sess_cursor_rows *in, struct pgerr *err)
+{
+	if (s->txn == SESS_TXN_IDLE || find(s, in->name) || !in->ncols)
+		return true; /* its transaction ends with the statement: it closes */
+	struct sess_cursor *c = calloc(1, sizeof(*c));
+	ASSERT(c);
+	c->name = strdup(in->name);
+	ASSERT(c->name);
+	c->arena = arena_new(0);
+	c->scroll = true; /* KEPT: rows in memory; NO SCROLL still refuses going back */
+	c->no_scroll = in->no_scroll;
+	c->txn_new = true;
+	c->level = s->rare ? s->rare->cursor_sp.n : 0;
+	c->created_us = shard_now_us();
+	c->statement = "";
+	c->ncols = (int)in->ncols;
+	adopt_columns(c, in->names, in->types);
+	if (!adopt_rows(s, c, in->cells, in->nrows, err)) {
+		cursor_free(c);
+		return false;
+	}
+	c->pos = in->pos;
+	struct sess_rare *r = sess_rare(s);
+	c->next = r->cursors;
+	r->cursors = c;
+	check_cursors(s);
+	return true;
+}
+
+bool sess_cursor_exists(struct session *s, const char *name)
+{
+	return find(s, name) != NULL;
+}
+
 static int16_t format_of(const struct sess_cursor *c, int format)
 {
 	return (int16_t)(format >= 0 ? format : c->binary ? 1 : 0);

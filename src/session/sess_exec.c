@@ -117,7 +117,7 @@ static void column_origins(struct session *s, sqlite3_stmt *vm, int n, uint32_t 
 
 int sess_ncols(const struct xlat_stmt *x, sqlite3_stmt *vm)
 {
-	return x && (x->no_columns || x->ctas) ? 0 : sqlite3_column_count(vm);
+	return x && (x->no_columns || x->ctas || x->no_data) ? 0 : sqlite3_column_count(vm);
 }
 
 void sess_describe_columns(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *vm,

@@ -142,10 +142,10 @@ static struct pl_cursor *find(struct pl_run *r, const char *name)
 	return NULL;
 }
 
-/* 42P03 (true) when cursor name is open. */
+/* 42P03 (true) when cursor name is open, here or left open by an earlier call. */
 static bool in_use(struct pl_run *r, const char *name, struct pgerr *err)
 {
-	if (!find(r, name))
+	if (!find(r, name) && !sess_cursor_exists(r->s, name))
 		return false;
 	pgerr_set(err, SQLSTATE_DUPLICATE_CURSOR, "cursor \"%s\" already in use", name);
 	return true;
@@ -203,7 +203,8 @@ static const char *open_name(struct pl_run *r, int var, struct pgerr *err)
 	if (r->vals[var].text)
 		return r->vals[var].text;
 	char name[40];
-	snprintf(name, sizeof(name), "<unnamed portal %u>", ++r->unnamed);
+	/* numbered in the session, as PostgreSQL numbers them in the backend */
+	snprintf(name, sizeof(name), "<unnamed portal %u>", ++sess_rare(r->s)->unnamed_portals);
 	return sess_pl_assign(r, var, name, PGTYPE_TEXT, err) ? r->vals[var].text : NULL;
 }
 
@@ -324,6 +325,19 @@ bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pger
 	*at = c->next;
 	cursor_free(c);
 	return true;
+}
+
+void sess_pl_cursors_keep(struct pl_run *r)
+{
+	struct pgerr ignored;
+	for (struct pl_cursor *c = r->cursors; c; c = c->next) {
+		struct sess_cursor_rows in = {c->name,       c->rows.ncols, c->rows.nrows,
+					      c->pos,        c->rows.names, c->rows.types,
+					      c->rows.cells, c->no_scroll};
+		pgerr_clear(&ignored);
+		(void)!sess_cursor_adopt(r->s, &in, &ignored); /* else it closes, as before */
+	}
+	sess_pl_cursors_free(r);
 }
 
 void sess_pl_cursors_free(struct pl_run *r)

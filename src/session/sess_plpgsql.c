@@ -550,6 +550,8 @@ bool sess_plpgsql_run(struct session *s, const struct xlat_stmt *x, struct pgerr
 		  shard_exec(s->conn, "SAVEPOINT shardlite_do", err);
 	if (ok) {
 		ok = exec_block(&r, &r.f->top, err) != PL_FAIL;
+		if (ok)
+			sess_pl_cursors_keep(&r);
 		if (!ok)
 			(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_do", &ignored);
 		if (!shard_exec(s->conn, "RELEASE shardlite_do", ok ? err : &ignored))

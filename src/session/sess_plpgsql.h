@@ -73,7 +73,6 @@ struct pl_run {
 	int ret_rec; /* a trigger function's RETURN: the record returned, -1 NULL */
 	char **decl_names; /* a `t.c%TYPE` variable's type as the column declares it, else NULL */
 	struct pl_cursor *cursors; /* the open ones */
-	unsigned unnamed;          /* cursors OPEN named "<unnamed portal N>" */
 	struct sess_udf_set *set; /* a set-returning function's rows so far (sess_udf.c) */
 };
 
@@ -234,6 +233,9 @@ bool sess_pl_forc_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct p
 bool sess_pl_cursor(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err);
 /* Closes the cursors the run left open. */
 void sess_pl_cursors_free(struct pl_run *r);
+/* At the successful end of a function or DO block: its open cursors handed to the session
+ * (sess_cursor_adopt: kept to the transaction's end), then freed here. */
+void sess_pl_cursors_keep(struct pl_run *r);
 
 /* ---- sess_plpgsql.c: shared with the loops and cursors ---- */
 /* Row i of rows (none: NULLs) into st's targets. */

@@ -260,6 +260,8 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 	struct sess_trg_stmt caller = st->trg;
 	st->depth++;
 	bool ok = sess_pl_run_body(r, err);
+	if (ok)
+		sess_pl_cursors_keep(r); /* a refcursor it returns names one the caller may FETCH */
 	st->depth--;
 	st->trg = caller;
 	if (sp_ok && !ok)
@@ -444,7 +446,9 @@ struct plan {
 static void make_plan(const struct xlat_udf *u, const char *cols, struct arena *a,
 		      struct plan *p)
 {
-	*p = (struct plan){.rettype = u->rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
+	/* one OUT or INOUT parameter: its type (a procedure's prorettype says record) */
+	uint32_t rettype = u->modes && u->nouts == 1 ? u->outtypes[0] : u->rettype;
+	*p = (struct plan){.rettype = rettype, .rows = xlat_udf_rows(u), .nin = u->nargs,
 			   .nparams = u->modes ? u->nparams : u->nargs,
 			   .ncols = u->nouts ? u->nouts : 1};
 

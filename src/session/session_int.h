@@ -114,6 +114,7 @@ struct sess_rare {
 	char describe[SHARD_TENANT_MAX + 1];
 	char described[SHARD_TENANT_MAX + 1];
 	struct sess_cursor *cursors; /* SQL-level cursors (sess_cursor.c) */
+	unsigned unnamed_portals;    /* PL/pgSQL's "<unnamed portal N>" names given so far */
 	struct {                      /* the open savepoints' names, outermost first, so that */
 		char **names;         /* ROLLBACK TO closes the cursors declared after one */
 		size_t n, cap;
@@ -585,6 +586,23 @@ void sess_cursor_describe(struct session *s, const struct xlat_stmt *x, int form
  * the portals; psycopg 3 describes its named cursors so): writes its RowDescription (text
  * format, binary for a BINARY cursor) and returns true; false when there is no such cursor. */
 bool sess_cursor_describe_portal(struct session *s, const char *name);
+/* A PL/pgSQL cursor still open when its function or DO block ends: rows as text (cells,
+ * nrows x ncols, NULL for NULL), the position FETCH stands at (0 before the first row). */
+struct sess_cursor_rows {
+	const char *name;
+	size_t ncols, nrows, pos;
+	const char *const *names;
+	const uint32_t *types;
+	const char *const *cells;
+	bool no_scroll;
+};
+/* Keeps such a cursor to the end of the transaction, as PostgreSQL keeps a portal a function
+ * opened, so the client may FETCH from it (psqlODBC's and JDBC's refcursor results); outside
+ * a transaction block, or when the name is taken, it just closes. Copies everything; false
+ * with err when its rows cannot be held. */
+bool sess_cursor_adopt(struct session *s, const struct sess_cursor_rows *in, struct pgerr *err);
+/* Whether an SQL-level cursor (or an adopted one) is named name. */
+bool sess_cursor_exists(struct session *s, const char *name);
 /* Transaction end, before SQLite's COMMIT/ROLLBACK: cursors without HOLD close; on rollback
  * so do held cursors declared in the transaction. */
 void sess_cursor_txn_end(struct session *s, bool commit);

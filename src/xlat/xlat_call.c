@@ -101,19 +101,48 @@ static bool match(const struct xlat_udf *u, const struct call_args *ca, size_t *
 	return true;
 }
 
+/* Whether u is a procedure with OUT parameters, whose CALL passes a value (not evaluated) in
+ * each OUT parameter's place too, as PostgreSQL 14+ calls it. */
+static bool outs_in_call(const struct xlat_udf *u)
+{
+	return u->kind == 'p' && u->modes && strchr(u->modes, 'o');
+}
+
+/* Such a procedure as its CALL is matched: every parameter in order; the defaults only when
+ * no OUT parameter follows the first defaulted input. */
+static const struct xlat_udf *call_view(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	struct xlat_udf *v = arena_alloc(c->a, sizeof(*v));
+	*v = *u;
+	v->nargs = u->nparams;
+	v->argtypes = u->alltypes;
+	v->argnames = u->allnames;
+	v->argdecls = u->alldecls;
+	size_t in = 0, first_default = u->nargs - u->ndefaults;
+	for (size_t k = 0; k < u->nparams; k++) {
+		if (u->modes[k] == 'o' && u->ndefaults && in >= first_default)
+			v->ndefaults = 0;
+		in += u->modes[k] != 'o';
+	}
+	return v;
+}
+
 /* The best of the functions named name that can take the call: the one with the most exact
  * matches among those every argument may be passed to, a string literal going to text first
  * (PostgreSQL's preferred type of its category); NULL when none (*ambiguous: two tie). Its
- * parameter for each argument into map. */
+ * parameter for each argument into map; for a CALL of a procedure with OUT parameters the
+ * procedure as matched (call_view), the procedure itself into *real. */
 static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
-				     const struct call_args *ca, size_t *map, bool *ambiguous)
+				     const struct call_args *ca, size_t *map, bool *ambiguous,
+				     bool call, const struct xlat_udf **real)
 {
 	const struct xlat_udf *best = NULL;
 	int best_exact = -1;
 	size_t *m = arena_zalloc(c->a, (ca->n + 1) * sizeof(*m));
 	*ambiguous = false;
 	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
-		const struct xlat_udf *u = &c->schema->udfs[i];
+		const struct xlat_udf *own = &c->schema->udfs[i];
+		const struct xlat_udf *u = call && outs_in_call(own) ? call_view(c, own) : own;
 		if (strcmp(u->name, name) != 0 || u->temp != ca->temp || !match(u, ca, m))
 			continue;
 		int exact = 0; /* twice the exact matches, plus an untyped literal given text */
@@ -129,6 +158,7 @@ static const struct xlat_udf *choose(struct xlat_ctx *c, const char *name,
 		*ambiguous = exact == best_exact;
 		if (exact > best_exact) {
 			best = u;
+			*real = own;
 			best_exact = exact;
 			memcpy(map, m, ca->n * sizeof(*m));
 		}
@@ -193,17 +223,33 @@ static bool kind_check(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	return false;
 }
 
+/* A parameter the client declared void: PostgreSQL's parser drops it from a call's arguments
+ * (pgJDBC's placeholder for an OUT value: {? = call f(?)} is f($1, $2) with $1 void). */
+static bool void_param(const struct xlat_ctx *c, const PgQuery__Node *x)
+{
+	if (x->node_case != NODE(PARAM_REF))
+		return false;
+	int k = x->param_ref->number;
+	return k >= 1 && k <= c->ngiven && c->given[k - 1] == PGTYPE_VOID;
+}
+
 /* Splits f's arguments into ca (names checked as PostgreSQL's parser does) and translates
  * each one. */
 static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct call_args *ca)
 {
-	size_t n = ca->n = f->n_args;
+	size_t n = f->n_args;
+	ca->n = 0;
 	ca->expr = arena_zalloc(c->a, (n + 1) * sizeof(*ca->expr));
 	ca->names = arena_zalloc(c->a, (n + 1) * sizeof(*ca->names));
 	ca->txt = arena_zalloc(c->a, (n + 1) * sizeof(*ca->txt));
 	ca->tv = arena_zalloc(c->a, (n + 1) * sizeof(*ca->tv));
-	for (size_t i = 0; i < n; i++) {
-		const PgQuery__Node *x = f->args[i];
+	for (size_t j = 0; j < n; j++) {
+		const PgQuery__Node *x = f->args[j];
+		if (void_param(c, x)) {
+			(void)xlat_param(c, x->param_ref->number, 0, x->param_ref->location);
+			continue;
+		}
+		size_t i = ca->n++;
 		if (x->node_case == NODE(NAMED_ARG_EXPR)) {
 			const PgQuery__NamedArgExpr *na = x->named_arg_expr;
 			for (size_t k = 0; k < i; k++)
@@ -267,6 +313,35 @@ static const char *variadic_array(struct xlat_ctx *c, const struct xlat_udf *u,
 	return xlat_expr_aside(c, &n, &t);
 }
 
+/* shardlite_call(name, sig, inputs...) of a procedure with OUT parameters, v as its CALL
+ * was matched: the arguments in the OUT parameters' places only give their parameters' types
+ * (to $n), and are not passed. */
+static bool emit_proc_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct xlat_udf *v,
+			   const struct call_args *ca, const size_t *map)
+{
+	xlat_puts(c, "shardlite_call(");
+	xlat_string(c, u->temp ? arena_printf(c->a, "pg_temp.%s", u->name) : u->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, u->sig);
+	for (size_t p = 0, in = 0; p < v->nargs; p++) {
+		const char *txt = NULL;
+		for (size_t k = 0; k < ca->n && !txt; k++) {
+			if (map[k] != p)
+				continue;
+			param_type(c, ca->expr[k], v->argtypes[p]);
+			txt = ca->txt[k];
+		}
+		if (u->modes[p] == 'o')
+			continue;
+		if (!txt && !(txt = default_arg(c, u, in)))
+			return false;
+		xlat_printf(c, ", %s", txt);
+		in++;
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* shardlite_call(name, sig, args...): every parameter in order, given or defaulted. */
 static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct call_args *ca,
 		      const size_t *map)
@@ -317,7 +392,8 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 	ca.temp = temp;
 	bool ambiguous, named = ca.n && ca.names[ca.n - 1];
 	size_t *map = arena_zalloc(c->a, (ca.n + 1) * sizeof(*map));
-	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous);
+	const struct xlat_udf *real = NULL;
+	const struct xlat_udf *u = choose(c, name, &ca, map, &ambiguous, call, &real);
 	if (!u && (call || named || temp)) {
 		xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, f->location, "%s %s does not exist",
 			  call ? "procedure" : "function", call_display(c, name, &ca));
@@ -343,8 +419,9 @@ static int udf_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 			   call ? "procedure" : "function");
 		return -1;
 	}
-	if (!emit_call(c, u, &ca, map))
+	if (real != u ? !emit_proc_call(c, real, u, &ca, map) : !emit_call(c, u, &ca, map))
 		return -1;
+	u = real;
 	if (chosen)
 		*chosen = u;
 	if (u->volatility == 'v')
@@ -386,6 +463,24 @@ static int call_aside(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 	*text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
 	strbuf_fini(&tmp);
 	return r;
+}
+
+int xlat_udf_any_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char **text,
+		      const struct xlat_udf **u)
+{
+	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
+	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
+	bool temp = schema && strcmp(schema, "pg_temp") == 0;
+	if (!name || (!xlat_udf_count(c, name) && !temp))
+		return 0;
+	return call_aside(c, f, name, schema, text, u);
+}
+
+int xlat_udf_rows_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char **text,
+		       const struct xlat_udf **u)
+{
+	int r = xlat_udf_any_call(c, f, text, u);
+	return r > 0 && !xlat_udf_rows(*u) ? 0 : r;
 }
 
 /* The one plain call of a FROM item, when it names one of the tenant's functions. */
@@ -474,9 +569,8 @@ static bool coldefs(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, uint32
 static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 		       const struct xlat_udf *u, const char *fname)
 {
-	size_t n = from_width(rf, u);
-	if (rf->ordinality)
-		return xlat_unsupported(c, -1, "WITH ORDINALITY on a user-defined function");
+	size_t n = from_width(rf, u) + (rf->ordinality ? 1 : 0);
+	(void)fname;
 	if (xlat_udf_coldefs(u) && !rf->n_coldeflist)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
 				 "a column definition list is required for functions returning "
@@ -492,6 +586,40 @@ static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 	return true;
 }
 
+/* Joined directly rather than as a subquery: LATERAL, or an argument that reads another FROM
+ * item (PostgreSQL lets a function in FROM do so without the keyword) or the query around. */
+static bool from_joined(const PgQuery__RangeFunction *rf)
+{
+	const PgQuery__FuncCall *f = rf->functions[0]->list->items[0]->func_call;
+	if (rf->lateral)
+		return true;
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *a = f->args[i];
+		if (a->node_case == NODE(NAMED_ARG_EXPR))
+			a = a->named_arg_expr->arg;
+		if (!xlat_srf_standalone(a))
+			return true;
+	}
+	return false;
+}
+
+/* The table-valued function the call's rows come from: its rows, or its one value as a row. */
+static void from_rows(struct xlat_ctx *c, const struct xlat_udf *u, const char *text)
+{
+	xlat_printf(c, xlat_udf_rows(u) ? "pgfn_rows(%s)" : "pgfn_rows(pgfn_rows_one(%s))", text);
+}
+
+/* The FROM item's column i (ordinality past the function's own) under the name it shows. */
+static const char *from_name(const PgQuery__RangeFunction *rf, const struct xlat_udf *u,
+			     const char *fname, size_t i)
+{
+	size_t n = from_width(rf, u);
+	if (i < n)
+		return from_colname(rf, u, fname, i);
+	return rf->alias && i < rf->alias->n_colnames ? xlat_node_str(rf->alias->colnames[i])
+						      : "ordinality";
+}
+
 int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 {
 	const char *text, *fname;
@@ -501,10 +629,6 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		return r;
 	if (!from_check(c, rf, u, fname))
 		return -1;
-	/* a subquery in FROM cannot read the items beside it: arguments that do would need
-	 * LATERAL's machinery (xlat_lateral.c) */
-	if (rf->lateral)
-		return xlat_unsupported(c, -1, "a LATERAL call of a user-defined function") ? 1 : -1;
 	size_t n = from_width(rf, u);
 	uint32_t *types;
 	int32_t *typmods;
@@ -515,19 +639,44 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		size_t len = strlen(text);
 		text = arena_printf(c->a, "%.*s, '%s')", (int)(len - 1), text, arg);
 	}
-	xlat_puts(c, "(SELECT ");
-	for (size_t i = 0; i < n; i++) {
-		if (xlat_udf_rows(u))
-			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
-		else
-			xlat_printf(c, "%s AS ", text);
-		xlat_ident(c, from_colname(rf, u, fname, i));
+	if (from_joined(rf)) { /* its columns were put in scope by xlat_udf_collect */
+		from_rows(c, u, text);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
+		return 1;
 	}
-	if (xlat_udf_rows(u))
-		xlat_printf(c, " FROM pgfn_rows(%s)", text);
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n + (rf->ordinality ? 1 : 0); i++) {
+		if (i == n)
+			xlat_puts(c, ", ordinality AS ");
+		else
+			xlat_printf(c, "%sc%zu AS ", i ? ", " : "", i);
+		xlat_ident(c, from_name(rf, u, fname, i));
+	}
+	xlat_puts(c, " FROM ");
+	from_rows(c, u, text);
 	xlat_puts(c, ") AS ");
 	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
 	return 1;
+}
+
+bool xlat_udf_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
+{
+	const char *text, *fname;
+	const struct xlat_udf *u = NULL;
+	c->dry++;
+	int r = from_text(c, rf, &text, &u, &fname);
+	c->dry--;
+	if (r <= 0 || !from_joined(rf))
+		return false;
+	size_t n = from_width(rf, u) + (rf->ordinality ? 1 : 0);
+	for (size_t i = 0; i < n; i++) {
+		struct xlat_srfcol *sc = xlat_srf_newcol(c);
+		sc->alias = rf->alias ? rf->alias->aliasname : fname;
+		sc->name = from_name(rf, u, fname, i);
+		sc->vcol = rf->ordinality && i + 1 == n ? "ordinality" : arena_printf(c->a, "c%zu", i);
+	}
+	return true;
 }
 
 int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__Node *v)
@@ -597,7 +746,8 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	c->dry--;
 	if (r <= 0)
 		return r;
-	*n = from_width(rf, u);
+	size_t own = from_width(rf, u);
+	*n = own + (rf->ordinality ? 1 : 0);
 	uint32_t *types = NULL;
 	int32_t *typmods = NULL;
 	const char *arg;
@@ -608,17 +758,44 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	}
 	struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
-		v[i] = (struct xlat_schema_col){.name = from_colname(rf, u, fname, i),
-						.type_oid = types	  ? types[i]
+		v[i] = (struct xlat_schema_col){.name = from_name(rf, u, fname, i),
+						.type_oid = i == own	  ? XLAT_OID_INT8
+							    : types	  ? types[i]
 							    : u->nouts ? u->outtypes[i]
 								       : u->rettype,
-						.typmod = types ? typmods[i] : -1};
+						.typmod = types && i < own ? typmods[i] : -1};
 	*name = rf->alias ? rf->alias->aliasname : fname;
 	*cols = v;
 	return 1;
 }
 
-/* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped). */
+/* CALL of a procedure with INOUT parameters: their values as one row, named and typed as
+ * the parameters (text: the call). */
+static bool call_row(struct xlat_ctx *c, const struct xlat_udf *u, const char *text)
+{
+	struct xlat_col *cols = xlat_cols_new(c, u->nouts);
+	for (size_t i = 0; i < u->nouts; i++)
+		cols[i] = (struct xlat_col){u->outtypes[i], -1, -1};
+	c->st->ncols = (int)u->nouts;
+	c->st->cols = cols;
+	c->st->returns_rows = true;
+	xlat_puts(c, "SELECT ");
+	for (size_t i = 0; i < u->nouts; i++) {
+		if (u->nouts == 1)
+			xlat_puts(c, text);
+		else
+			xlat_printf(c, "%sc%zu", i ? ", " : "", i);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, u->outnames[i]);
+	}
+	if (u->nouts > 1)
+		xlat_printf(c, " FROM pgfn_rows(%s)", text);
+	return true;
+}
+
+/* CALL p(args): the procedure run by a one-statement script (its rows, none, dropped); with
+ * $n parameters or INOUT parameters, by a statement the values are bound to, which returns
+ * the INOUT values as a row, else no rows and no columns (NoData). */
 bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 {
 	const PgQuery__FuncCall *f = s->funccall;
@@ -627,11 +804,17 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
 	struct xlat_type t;
+	const struct xlat_udf *u = NULL;
 	c->st->kind = XLAT_SCRIPT;
 	c->st->tag = "CALL";
 	c->st->writes = true;
-	xlat_puts(c, "SELECT ");
-	int r = udf_call(c, f, name, schema, &t, true, NULL);
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	int r = udf_call(c, f, name, schema, &t, true, &u);
+	c->sb = saved;
+	const char *text = arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len);
+	strbuf_fini(&tmp);
 	if (r < 0)
 		return false;
 	if (r == 0) {
@@ -641,7 +824,17 @@ bool xlat_stmt_call(struct xlat_ctx *c, const PgQuery__CallStmt *s)
 				   "might need to add explicit type casts.");
 		return false;
 	}
-	if (c->max_param)
-		return xlat_unsupported(c, -1, "CALL with $n parameters");
+	if (!c->max_param && !u->nouts) {
+		xlat_printf(c, "SELECT %s", text);
+		return true;
+	}
+	/* the values are bound to a statement, which a script is not */
+	c->st->kind = XLAT_SQL;
+	c->st->tag_style = XLAT_TAG_PLAIN;
+	if (u->nouts)
+		return call_row(c, u, text);
+	c->st->no_data = true;
+	/* the call's value (NULL for a procedure) read as rows: none, once it has run */
+	xlat_printf(c, "SELECT NULL FROM pgfn_rows(%s)", text);
 	return true;
 }

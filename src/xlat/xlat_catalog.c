@@ -553,7 +553,9 @@ bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind
 			    struct xlat_type *t)
 {
 	if (ind->n_indirection == 1 && ind->indirection[0]->node_case == NODE(STRING)) {
-		int field = xlat_row_field(c, ind, t); /* (t).col */
+		int field = xlat_srfzip_field(c, ind, t); /* (f()).col */
+		if (!field)
+			field = xlat_row_field(c, ind, t); /* (t).col */
 		if (!field) /* (x).f of a composite value */
 			field = xlat_composite_field(c, ind, t);
 		return field ? field > 0 : xlat_catalog_record_field(c, ind, t);

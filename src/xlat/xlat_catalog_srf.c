@@ -548,22 +548,35 @@ static const char *matches_array(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 	return s;
 }
 
-static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__FuncCall *f, int kind)
+/* The array a call of an array kind (srf_kind's 1, 2, 6, 7, 8) unnests: its text (NULL
+ * failed), its node (*array, NULL for none) and its element type (*elem). */
+static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, int kind,
+			      const PgQuery__Node **array, uint32_t *elem)
 {
 	struct xlat_type at = {1009 /* text[] */, -1};
-	const PgQuery__Node *array =
-		kind == 6 ? split_array(c, f) : kind == 7 || kind == 8 ? NULL : f->args[0];
+	*array = kind == 6 ? split_array(c, f) : kind == 7 || kind == 8 ? NULL : f->args[0];
 	/* pg_listening_channels() unnests the session's array of them: text, no node */
-	const char *text = array ? xlat_expr_aside(c, array, &at)
+	const char *text = *array ? xlat_expr_aside(c, *array, &at)
 			   : kind == 8 ? matches_array(c, f)
 				       : LISTENING_ARRAY;
 	if (!text)
-		return -1;
+		return NULL;
 	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
 	if (dim)
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);
 	const struct pgtype_info *ti = pgtype_by_oid(at.oid);
-	uint32_t elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid : 0;
+	*elem = dim ? XLAT_OID_INT4 : kind == 8 ? 1009 : ti ? ti->elem_oid : 0;
+	return text;
+}
+
+static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__FuncCall *f, int kind)
+{
+	const PgQuery__Node *array;
+	uint32_t elem;
+	const char *text = array_text(c, f, kind, &array, &elem);
+	if (!text)
+		return -1;
+	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
 	for (int k = 0; k < srf->nslots; k++) {
 		if (strcmp(srf->texts[k], text) == 0 && srf->elems[k] == elem)
 			return k; /* '{}'::int[] and '{}'::text[] are one text, not one array */
@@ -579,6 +592,42 @@ static int srf_slot(struct xlat_ctx *c, struct xlat_srf *srf, const PgQuery__Fun
 	srf->texts[k] = text;
 	srf->elems[k] = elem;
 	return k;
+}
+
+int xlat_catalog_srf_kind(const PgQuery__Node *n)
+{
+	return srf_kind(n);
+}
+
+const char *xlat_catalog_srf_blob(struct xlat_ctx *c, const PgQuery__FuncCall *f, int kind,
+				  uint32_t *type)
+{
+	if (kind == 5) { /* the series' values */
+		struct xlat_type tv[3];
+		const char *args[3];
+		for (size_t i = 0; i < f->n_args; i++)
+			if (!(args[i] = xlat_expr_aside(c, f->args[i], &tv[i])))
+				return NULL;
+		int rank = series_rank(c, tv, f->n_args);
+		if (rank < 0)
+			return NULL;
+		*type = series_types[rank];
+		return arena_printf(c->a, "(SELECT pgfn_rows_pack(value) FROM %s(%s, %s%s%s))",
+				    series_names[rank], args[0], args[1], f->n_args > 2 ? ", " : "",
+				    f->n_args > 2 ? args[2] : "");
+	}
+	if (kind == 3 || kind == 4) {
+		xlat_unsupported(c, f->location,
+				 kind == 3 ? "_pg_expandarray beside another set-returning function "
+					     "of this kind or in an expression"
+					   : "aclexplode beside another set-returning function of "
+					     "this kind or in an expression");
+		return NULL;
+	}
+	const PgQuery__Node *array;
+	const char *text = array_text(c, f, kind, &array, type);
+	return text ? arena_printf(c->a, "(SELECT pgfn_rows_pack(v0) FROM pgfn_unnest(%s))", text)
+		    : NULL;
 }
 
 /* Adds call v (of srf_kind kind) to *srfp, made on the first call; false with c->err. */
@@ -618,7 +667,7 @@ static bool srf_add(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuery__N
  * functions over the groups instead. */
 static bool grouped_by_srfs(const PgQuery__SelectStmt *s, const struct xlat_srf *srf)
 {
-	if (srf->series || srf->acl || !s->n_group_clause)
+	if (srf->series || srf->acl || srf->zip || !s->n_group_clause)
 		return false;
 	for (int i = 0; i < srf->ncalls; i++) {
 		const char *alias = NULL;
@@ -645,7 +694,10 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 {
 	c->srf = NULL;
 	struct xlat_srf *srf = NULL;
-	for (size_t i = 0; i < s->n_target_list; i++) {
+	int zip = xlat_srfzip_collect(c, s, &srf); /* beside others, inside expressions */
+	if (zip < 0)
+		return false;
+	for (size_t i = 0; !zip && i < s->n_target_list; i++) {
 		const PgQuery__Node *v = s->target_list[i]->res_target->val;
 		int inner = v && v->node_case == NODE(A_INDIRECTION) ? srf_kind(v->a_indirection->arg)
 								     : 0;
@@ -662,7 +714,9 @@ bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 	if (srf && srf->udf && srf->ncalls > 1)
 		return xlat_unsupported(c, -1, "a set-returning function of the tenant's with "
 					       "another set-returning function in a select list");
-	if (srf && (s->n_distinct_clause || s->n_window_clause ||
+	/* DISTINCT comes after the functions' rows, as the zip's join gives them */
+	bool distinct = s->n_distinct_clause && !(srf && srf->zip && !xlat_is_distinct_on(s));
+	if (srf && (distinct || s->n_window_clause ||
 		    ((s->n_group_clause || s->having_clause) && !grouped_by_srfs(s, srf))))
 		return xlat_unsupported(c, -1,
 					"a set-returning function with GROUP BY or DISTINCT");
@@ -687,6 +741,8 @@ static bool series_from(struct xlat_ctx *c, bool had_from)
 
 bool xlat_catalog_srf_from(struct xlat_ctx *c, bool had_from)
 {
+	if (c->srf->zip)
+		return xlat_srfzip_from(c, had_from);
 	if (c->srf->udf) {
 		xlat_printf(c, "%spgfn_rows(%s) AS ", had_from ? ", " : " FROM ", c->srf->udf_text);
 		xlat_ident(c, c->srf->alias);
@@ -753,6 +809,8 @@ int xlat_catalog_srf_ref(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	int i = srf_call(c, f);
 	if (i < 0)
 		return 0;
+	if (c->srf->zip)
+		return xlat_srfzip_value(c, i, -1, t) ? 1 : -1;
 	if (c->srf->udf)
 		return xlat_udf_srf_value(c, c->srf, t) ? 1 : -1;
 	if (c->srf->series) {

@@ -167,7 +167,8 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		ok = join(c, n->join_expr);
 		break;
 	case NODE(RANGE_FUNCTION): {
-		int srf = xlat_udf_range_function(c, n->range_function);
+		int srf = xlat_rowsfrom_range_function(c, n->range_function);
+		srf = srf ? srf : xlat_udf_range_function(c, n->range_function);
 		srf = srf ? srf : xlat_recfn_range_function(c, n->range_function);
 		srf = srf ? srf : xlat_srf_range_function(c, n->range_function);
 		ok = srf ? srf > 0 : xlat_catalog_range_function(c, n->range_function);

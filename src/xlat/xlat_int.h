@@ -42,6 +42,7 @@ enum {
 	XLAT_OID_MACADDR = 829,
 	XLAT_OID_INET = 869,
 	XLAT_OID_JSONB = 3802,
+	XLAT_OID_REFCURSOR = 1790,
 	XLAT_OID_INT4RANGE = 3904,
 	XLAT_OID_NUMRANGE = 3906,
 	XLAT_OID_TSRANGE = 3908,
@@ -123,6 +124,7 @@ struct xlat_srf {
 	bool acl;      /* aclexplode's rows rather than the array's elements */
 	const struct xlat_udf *udf; /* a set-returning function of the tenant's, alone */
 	const char *udf_text;       /* ... its call (xlat_call.c) */
+	struct xlat_srfzip *zip;    /* the general form: each call's rows zipped (xlat_srfzip.c) */
 };
 
 /* Where an expression sits: some places forbid what others allow. */
@@ -598,6 +600,15 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 /* Brings the columns of this FROM list's directly joined functions into scope (c->nsrfcols
  * grows, c->star_from is set or cleared; the caller restores both when the query ends). */
 void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
+/* One more such column (in c->a). */
+struct xlat_srfcol *xlat_srf_newcol(struct xlat_ctx *c);
+/* Whether a function argument in FROM cannot read another FROM item (constants, parameters
+ * and calls of those). */
+bool xlat_srf_standalone(const PgQuery__Node *n);
+/* The tenant's function in FROM that is joined directly (LATERAL, or its arguments read
+ * other FROM items): its columns brought into scope as xlat_srf_collect's; false when it is
+ * not one. */
+bool xlat_udf_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
 /* alias.col, col or alias.* of such a function: 1 emitted, 0 not one, -1 failed. */
 int xlat_srf_column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t);
 /* A bare * while c->star_from is set: each FROM item's columns spelled out. */
@@ -911,6 +922,51 @@ bool xlat_catalog_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_t
 bool xlat_catalog_subscript(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			    struct xlat_type *t);
 bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+/* srf_kind of a select-list call: 1-8 one of the catalog's set-returning functions, 0 not. */
+int xlat_catalog_srf_kind(const PgQuery__Node *n);
+/* The rows of call f (of that kind) packed for pgfn_rows_zip: a scalar subquery's text over
+ * its table-valued function (NULL failed, 0A000 for the kinds that cannot), its column's
+ * type into *type. */
+const char *xlat_catalog_srf_blob(struct xlat_ctx *c, const PgQuery__FuncCall *f, int kind,
+				  uint32_t *type);
+/* xlat_srfzip.c: set-returning functions of a select list that the catalog's forms cannot
+ * run — beside a generate_series or the tenant's own, inside expressions, (f()).col — each
+ * call's rows packed and zipped by pgfn_rows_zip (PostgreSQL's ProjectSet, in lockstep).
+ * collect: 1 made *srfp (zip form), 0 not needed, -1 failed (CASE/COALESCE/aggregate errors
+ * as PostgreSQL's, 0A000). from: the zip's FROM item. value: call i's value (its column col,
+ * or -1: the whole value, a record of several columns). */
+int xlat_srfzip_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_srf **srfp);
+bool xlat_srfzip_from(struct xlat_ctx *c, bool had_from);
+bool xlat_srfzip_value(struct xlat_ctx *c, int i, int col, struct xlat_type *t);
+/* (f()).* in a select list, for a call collected there or one returning a row of OUT
+ * parameters: its columns emitted as "value AS name, ..." with their types (*n of them, in
+ * c->a): 1 done, 0 not one, -1 failed. */
+int xlat_srfzip_star(struct xlat_ctx *c, const PgQuery__Node *v, struct xlat_type **types,
+		     size_t *n);
+/* PostgreSQL's 0A000 "set-returning functions are not allowed in WHERE" (clause: "WHERE",
+ * "HAVING") when n holds a set-returning call outside its subqueries;
+ * true when it holds none. */
+bool xlat_srfzip_forbid(struct xlat_ctx *c, const PgQuery__Node *n, const char *clause);
+/* The column names (f()).* spells out (*n of them), NULL when v is no such item. */
+const char *const *xlat_srfzip_star_names(struct xlat_ctx *c, const PgQuery__Node *v, size_t *n);
+/* (f()).col of a collected call: 1 emitted, 0 not one, -1 failed (42703 no such column). */
+int xlat_srfzip_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct xlat_type *t);
+/* A call of one of the tenant's functions: 1 with its text and function, 0 not one, -1
+ * failed. */
+int xlat_udf_any_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char **text,
+		      const struct xlat_udf **u);
+/* xlat_rowsfrom.c: ROWS FROM (f(...), g(...)) [WITH ORDINALITY] over the tenant's functions
+ * and the catalog's set-returning ones, zipped by pgfn_rows_zip. range_function: 1 emitted,
+ * 0 not ROWS FROM, -1 failed; collect: its columns into scope when joined directly (its
+ * arguments read other FROM items); scope_cols: as xlat_udf_scope_cols. */
+int xlat_rowsfrom_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+bool xlat_rowsfrom_collect(struct xlat_ctx *c, const PgQuery__RangeFunction *rf);
+int xlat_rowsfrom_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			     const char **name, const struct xlat_schema_col **cols, size_t *n);
+/* A call of one of the tenant's functions whose value is rows (xlat_udf_rows): 1 with its
+ * text (shardlite_call(...)) and function, 0 not one, -1 failed. */
+int xlat_udf_rows_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char **text,
+		       const struct xlat_udf **u);
 /* Finds the set-returning functions of s's target list (c->srf, NULL when none); false with
  * 0A000 for a combination that is not a lockstep walk over one array. */
 bool xlat_catalog_srf_collect(struct xlat_ctx *c, const PgQuery__SelectStmt *s);

@@ -121,6 +121,9 @@ static const struct xlat_udf *with_outs(struct arena *a, const struct xlat_udf *
 	if (strcmp(u->lang, "sql") != 0) {
 		v->rettype = PGTYPE_VOID;
 		v->retdecl = "void";
+	} else if (u->nouts == 1) { /* a procedure's one INOUT: its type (prorettype record) */
+		v->rettype = u->outtypes[0];
+		v->retdecl = u->outdecls[0];
 	}
 	v->retset = v->rettype != PGTYPE_VOID && u->nouts > 1;
 	return v;

@@ -604,9 +604,10 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 	if (!(p.name = routine_name(c, s->funcname, s->n_funcname, &temp)) ||
 	    !parameters(c, &p, s->parameters, s->n_parameters))
 		return false;
-	if (s->is_procedure && p.has_out) /* CALL would return them as a row */
-		return xlat_unsupported(c, -1, "OUT and INOUT parameters of a procedure");
-	if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
+	if (s->is_procedure && p.has_out) { /* CALL returns the OUT/INOUT values as one row */
+		u->rettype = XLAT_OID_RECORD; /* even of one, as PostgreSQL's prorettype */
+		u->retdecl = "record";
+	} else if (s->is_procedure) { /* a procedure returns nothing: void to the interpreter */
 		u->rettype = PGTYPE_VOID;
 		u->retdecl = "void";
 	} else if (!result_type(c, s->return_type, &p, u)) {
@@ -669,6 +670,21 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 
 /* ---- DROP FUNCTION ---- */
 
+/* A procedure with OUT parameters named by all its parameters' types (PostgreSQL 14+ takes
+ * its CALL's argument list there too), NULL when none. */
+static const struct xlat_udf *find_by_all_params(struct xlat_ctx *c, const char *name,
+						 const char *sig, bool temp)
+{
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		if (u->kind == 'p' && u->modes && strchr(u->modes, 'o') && u->temp == temp &&
+		    strcmp(u->name, name) == 0 &&
+		    strcmp(make_sig(c, u->alltypes, u->nparams), sig) == 0)
+			return u;
+	}
+	return NULL;
+}
+
 /* The function one object of DROP FUNCTION names; NULL with *missing set when there is none
  * (err set unless IF EXISTS), NULL with err set for an ambiguous name. */
 static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o,
@@ -699,6 +715,8 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 		return NULL;
 	}
 	const struct xlat_udf *u = find_udf(c, p.name, p.sig, temp);
+	if (!u && p.sig)
+		u = find_by_all_params(c, p.name, p.sig, temp);
 	if (!u && !missing_ok) {
 		if (p.sig)
 			xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, -1, "function %s does not exist",

@@ -274,7 +274,8 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		const char *name = NULL;
 		const struct xlat_schema_col *cols = NULL;
 		size_t ncols = 0;
-		int got = xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		int got = xlat_rowsfrom_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		got = got ? got : xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_recfn_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		struct xlat_scope_rel *r = push_rel(c, name);

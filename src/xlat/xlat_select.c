@@ -158,7 +158,7 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 	size_t width = s->n_values_lists ? s->values_lists[0]->list->n_items : s->n_target_list;
 	const char **v = arena_zalloc(c->a, (width + 1) * sizeof(*v));
 	*n = width;
-	for (size_t i = 0; i < width; i++) {
+	for (size_t i = 0, k = 0; i < width; i++, k++) {
 		if (s->n_values_lists) {
 			v[i] = arena_printf(c->a, "column%zu", i + 1);
 			continue;
@@ -166,7 +166,18 @@ const char **xlat_select_colnames(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
 		if (is_star(rt->val))
 			return NULL;
-		v[i] = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
+		size_t nf = 0; /* (f()).*: its columns' names */
+		const char *const *fnames = xlat_srfzip_star_names(c, rt->val, &nf);
+		if (fnames) {
+			const char **grown = arena_zalloc(c->a, (*n + nf + 1) * sizeof(*grown));
+			memcpy(grown, v, k * sizeof(*v));
+			memcpy(grown + k, fnames, nf * sizeof(*v));
+			v = grown;
+			*n += nf - 1;
+			k += nf - 1;
+			continue;
+		}
+		v[k] = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
 	}
 	return v;
 }
@@ -191,11 +202,27 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 	shape_alloc(c, shape, n);
 	if (!n) /* SELECT FROM t: SQLite needs a column, the session reports none */
 		xlat_puts(c, "NULL");
+	size_t more = 0; /* result columns beyond the targets: (f()).* spells out several */
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
-		struct xlat_type t;
+		struct xlat_type t, *cols;
+		size_t ncols;
 		if (i)
 			xlat_puts(c, ", ");
+		int fstar = assign ? 0 : xlat_srfzip_star(c, rt->val, &cols, &ncols);
+		if (fstar < 0)
+			return false;
+		if (fstar && shape) {
+			struct xlat_type *grown = arena_zalloc(c->a, (shape->n + ncols) * sizeof(*grown));
+			memcpy(grown, shape->types, (i + more) * sizeof(*grown));
+			memcpy(grown + i + more, cols, ncols * sizeof(*grown));
+			shape->types = grown;
+			shape->n += ncols - 1;
+		}
+		if (fstar) {
+			more += ncols - 1;
+			continue;
+		}
 		if (is_star(rt->val) && c->star_from && rt->val->column_ref->n_fields == 1) {
 			if (!xlat_srf_star(c)) /* FROM holds a directly joined function */
 				return false;
@@ -217,7 +244,7 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		int row = xlat_row_result(c, rt, i, &t); /* ROW(...), t: their text */
 		if (row) {
 			if (shape && row > 0)
-				shape->types[i] = t;
+				shape->types[i + more] = t;
 			if (row < 0)
 				return false;
 			continue;
@@ -238,7 +265,7 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		    rt->val->node_case != NODE(COLUMN_REF))
 			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
 		if (shape)
-			shape->types[i] = t;
+			shape->types[i + more] = t;
 		/* a LATERAL column reference was replaced by its expression */
 		bool substituted = (c->nlat || c->nsrfcols) && c->sb->len > mark &&
 				   c->sb->data[mark] == '(';
@@ -490,6 +517,8 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 			return false;
 	}
 	if (s->having_clause) {
+		if (!xlat_srfzip_forbid(c, s->having_clause, "HAVING"))
+			return false;
 		xlat_puts(c, " HAVING ");
 		c->gset = gset;
 		bool ok = xlat_expr(c, s->having_clause, &ignored);
@@ -639,6 +668,8 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (c->srf && !xlat_catalog_srf_from(c, s->n_from_clause > 0))
 		return false;
 	if (s->where_clause) {
+		if (!xlat_srfzip_forbid(c, s->where_clause, "WHERE"))
+			return false;
 		xlat_puts(c, " WHERE ");
 		if (!xlat_expr(c, s->where_clause, &ignored))
 			return false;

@@ -80,6 +80,11 @@ static bool is_standalone(const PgQuery__Node *n)
 	}
 }
 
+bool xlat_srf_standalone(const PgQuery__Node *n)
+{
+	return is_standalone(n);
+}
+
 static const struct srf *find(const PgQuery__FuncCall *f, const char **name)
 {
 	const char *schema = f->n_funcname == 2 ? xlat_node_str(f->funcname[0]) : "pg_catalog";
@@ -210,7 +215,7 @@ static void out_column(const struct srf *s, const PgQuery__RangeFunction *rf, co
 					      : alias;
 }
 
-static struct xlat_srfcol *new_srfcol(struct xlat_ctx *c)
+struct xlat_srfcol *xlat_srf_newcol(struct xlat_ctx *c)
 {
 	if (c->nsrfcols == c->srfcols_cap) {
 		int cap = c->srfcols_cap ? 2 * c->srfcols_cap : 8;
@@ -241,12 +246,14 @@ static bool collect_item(struct xlat_ctx *c, const PgQuery__Node *item)
 	const PgQuery__FuncCall *f;
 	const char *name;
 	const struct srf *s = ours(rf, &f, &name);
-	if (!s || !joined_directly(f))
+	if (!s)
+		return xlat_udf_collect(c, rf) || xlat_rowsfrom_collect(c, rf); /* joined directly */
+	if (!joined_directly(f))
 		return false;
 	const char *alias = rf->alias ? rf->alias->aliasname : name;
 	size_t nout = out_count(s, f);
 	for (size_t i = 0; i < nout + (rf->ordinality ? 1 : 0); i++)
-		out_column(s, rf, alias, i, nout, new_srfcol(c), c->a);
+		out_column(s, rf, alias, i, nout, xlat_srf_newcol(c), c->a);
 	return true;
 }
 
@@ -324,6 +331,8 @@ static const char *item_alias(const PgQuery__Node *n)
 				: NULL;
 		if (rf->alias)
 			return rf->alias->aliasname;
+		if (rf->is_rowsfrom && rf->n_functions > 1)
+			return "rows_from"; /* xlat_rowsfrom.c's */
 		if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL)
 			return NULL;
 		const PgQuery__FuncCall *f = item->func_call;
@@ -353,6 +362,9 @@ static bool star_item(struct xlat_ctx *c, const PgQuery__Node *n, bool *first)
 		alias_star(c, al ? al->aliasname : name, first);
 		return true;
 	}
+	if (n->node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION && item_alias(n) &&
+	    alias_star(c, item_alias(n), first))
+		return true; /* the tenant's function joined directly */
 	int lat = xlat_lateral_star(c, n, first);
 	if (lat)
 		return lat > 0;

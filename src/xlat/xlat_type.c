@@ -42,6 +42,8 @@ static const struct xlat_typeinfo types[] = {
 	{"tsrange", XLAT_OID_TSRANGE, 3909, "tsrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"tstzrange", XLAT_OID_TSTZRANGE, 3911, "tstzrange", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"jsonpath", XLAT_OID_JSONPATH, 4073, "jsonpath", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	/* a cursor's name (a PL/pgSQL function's refcursor result the caller FETCHes) */
+	{"refcursor", XLAT_OID_REFCURSOR, 2201, "refcursor", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -90,7 +92,6 @@ static const char *const refused_types[] = {
 	"xid",
 	"xid8",
 	"cid",
-	"refcursor",
 	"aclitem",
 	"anyelement",
 	"anyarray",

@@ -4,6 +4,7 @@
 // DatabaseMetaData — printed one line per step for test_clients.sh to compare with PostgreSQL 15.
 // Usage: java -cp postgresql.jar:. ClientsJdbc JDBC_URL pg|shardlite
 import java.math.BigDecimal;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -13,6 +14,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,12 +128,18 @@ public class ClientsJdbc {
 		Properties p = new Properties();
 		p.setProperty("user", "postgres");
 		p.setProperty("prepareThreshold", "1"); // server-side named statements from the first use
+		p.setProperty("escapeSyntaxCallMode", "callIfNoReturn"); // {call p(?)} is CALL
 		c = DriverManager.getConnection(args[0], p);
 		step("version", () -> c.getMetaData().getDatabaseMajorVersion() + " "
 			+ c.getMetaData().getDriverName());
 		step("create", () -> exec("SET TIME ZONE 'UTC'") + exec("CREATE TABLE item (id bigserial PRIMARY KEY,"
 			+ " n int4 NOT NULL, name varchar(40) UNIQUE, at timestamp, atz timestamptz,"
 			+ " price numeric(12,2), data bytea, ref uuid, ok boolean, score float8)"));
+		// created before any transaction block: a function created after one is not seen by
+		// pgJDBC's BEGIN + Parse of the call (docs/sql-compat.md, "Known differences")
+		step("create function", () -> exec("CREATE FUNCTION items_from(lo int) RETURNS "
+			+ "refcursor LANGUAGE plpgsql AS $$ DECLARE r refcursor; BEGIN OPEN r FOR "
+			+ "SELECT n, name FROM item WHERE n >= lo ORDER BY n; RETURN r; END $$"));
 		step("prepared insert", () -> {
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO item (n, name, at, atz, price,"
 				+ " data, ref, ok, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -267,6 +275,35 @@ public class ClientsJdbc {
 		// subquery comes back as an integer ("types")
 		step("getIndexInfo", () -> meta(m.getIndexInfo(null, "public", "item", false, false),
 			"INDEX_NAME", "NON_UNIQUE", "COLUMN_NAME"));
+		// {call p(?, ?)} of a procedure with INOUT parameters (escapeSyntaxCallMode
+		// callIfNoReturn: CALL p($1, $2)), the values read back as OUT parameters
+		step("callable inout", () -> {
+			exec("CREATE PROCEDURE bump(INOUT k int, INOUT tag text) LANGUAGE plpgsql AS "
+				+ "$$ BEGIN k := k + 1; tag := tag || k; END $$");
+			try (CallableStatement cs = c.prepareCall("{call bump(?, ?)}")) {
+				cs.setInt(1, 41);
+				cs.setString(2, "t");
+				cs.registerOutParameter(1, Types.INTEGER);
+				cs.registerOutParameter(2, Types.VARCHAR);
+				cs.execute();
+				return cs.getInt(1) + " " + cs.getString(2);
+			}
+		});
+		// {? = call f(?)} of a function returning a refcursor: pgJDBC FETCHes the cursor the
+		// call left open, in the same transaction
+		step("refcursor result", () -> {
+			c.setAutoCommit(false);
+			try (CallableStatement cs = c.prepareCall("{? = call items_from(?)}")) {
+				cs.registerOutParameter(1, Types.OTHER);
+				cs.setInt(2, 2);
+				cs.execute();
+				List<String> out = rows((ResultSet) cs.getObject(1));
+				c.commit();
+				return out;
+			} finally {
+				c.setAutoCommit(true);
+			}
+		});
 		c.close();
 		System.out.println("done");
 	}

@@ -3,7 +3,8 @@
  * extended protocol — a call's parameter takes the argument's type in ParameterDescription and
  * its result the declared type, another session sees a function as soon as it is created (and
  * not after a rolled-back CREATE), errors keep their CONTEXT, and the updated_at and audit
- * triggers fire for statements with Bind parameters, also inside a transaction block. */
+ * triggers fire for statements with Bind parameters, also inside a transaction block; CALL
+ * with Bind parameters, INOUT values as a row; a refcursor result FETCHed in its transaction. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,115 @@ START_TEST(triggers_through_bind)
 }
 END_TEST
 
+/* CALL p($1, $2) as JDBC's {call p(?, ?)}, psycopg and node-postgres send it: the values are
+ * bound, the procedure runs once, Describe answers NoData and the tag is CALL; an error it
+ * does not handle undoes its changes. */
+START_TEST(call_through_bind)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE moves (who text, n int)");
+	harness_exec(c, "CREATE PROCEDURE record_move(w text, k int) LANGUAGE plpgsql AS $$ BEGIN "
+			"INSERT INTO moves VALUES (w, k); IF k < 0 THEN RAISE EXCEPTION 'negative "
+			"%', k USING ERRCODE = '22023'; END IF; END $$");
+	PGresult *r = PQprepare(c, "mv", "CALL record_move($1, $2)", 0, NULL);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	r = PQdescribePrepared(c, "mv");
+	ck_assert_int_eq(PQnparams(r), 2);
+	ck_assert_int_eq((int)PQparamtype(r, 0), 25);
+	ck_assert_int_eq((int)PQparamtype(r, 1), 23);
+	ck_assert_int_eq(PQnfields(r), 0);
+	PQclear(r);
+	const char *v[] = {"ann", "3"};
+	r = PQexecPrepared(c, "mv", 2, v, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "CALL");
+	PQclear(r);
+	const char *bad[] = {"bob", "-1"};
+	r = PQexecPrepared(c, "mv", 2, bad, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "22023");
+	PQclear(r);
+	PQclear(params(c, "CALL record_move(k => $1, w => 'cy')", 1, (const char *[]){"4"}));
+	harness_expect_value(c, "SELECT string_agg(who || n, ',' ORDER BY n) FROM moves", "ann3,cy4");
+	/* INOUT parameters: their values as one row, typed as the parameters */
+	harness_exec(c, "CREATE PROCEDURE bump(INOUT n int, INOUT tag text) LANGUAGE plpgsql AS "
+			"$$ BEGIN n := n + 1; tag := tag || n; END $$");
+	r = params(c, "CALL bump($1, $2)", 2, (const char *[]){"41", "t"});
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQcmdStatus(r), "CALL");
+	ck_assert_int_eq(PQnfields(r), 2);
+	ck_assert_str_eq(PQfname(r, 0), "n");
+	ck_assert_int_eq((int)PQftype(r, 0), 23);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "42");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "t42");
+	PQclear(r);
+	/* an OUT parameter's place takes a (NULL) parameter of its type, as JDBC sends it */
+	harness_exec(c, "CREATE PROCEDURE halve(n int, OUT h int) LANGUAGE plpgsql AS "
+			"$$ BEGIN h := n / 2; END $$");
+	r = PQprepare(c, "hv", "CALL halve($1, $2)", 0, NULL);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
+	PQclear(r);
+	r = PQdescribePrepared(c, "hv");
+	ck_assert_int_eq((int)PQparamtype(r, 1), 23);
+	ck_assert_int_eq(PQnfields(r), 1);
+	PQclear(r);
+	r = PQexecPrepared(c, "hv", 2, (const char *[]){"9", NULL}, NULL, NULL, 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");
+	PQclear(r);
+	/* set-returning functions side by side with Bind parameters in their arguments */
+	harness_exec(c, "CREATE FUNCTION upto(n int) RETURNS SETOF int LANGUAGE sql AS "
+			"'SELECT generate_series(1, n)'");
+	r = params(c, "SELECT upto($1) AS u, generate_series(10, $2) + 1 AS g", 2,
+		   (const char *[]){"1", "11"});
+	ck_assert_int_eq(PQntuples(r), 2);
+	ck_assert_int_eq((int)PQftype(r, 0), 23);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");
+	ck_assert_int_eq(PQgetisnull(r, 1, 0), 1);
+	ck_assert_str_eq(PQgetvalue(r, 1, 1), "12");
+	PQclear(r);
+	/* a parameter declared void is no argument, as PostgreSQL's parser drops it (pgJDBC's
+	 * OUT placeholder), first or last */
+	const Oid vtypes[] = {2278, 23};
+	r = PQprepare(c, "vd1", "SELECT * FROM upto($1, $2) AS result", 2, vtypes);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	r = PQexecPrepared(c, "vd1", 2, (const char *[]){NULL, "2"}, NULL, NULL, 0);
+	ck_assert_int_eq(PQntuples(r), 2);
+	PQclear(r);
+	const Oid vtypes2[] = {23, 2278};
+	r = PQprepare(c, "vd2", "SELECT upto($1, $2)", 2, vtypes2);
+	ck_assert_msg(PQresultStatus(r) == PGRES_COMMAND_OK, "%s", PQresultErrorMessage(r));
+	PQclear(r);
+	r = PQexecPrepared(c, "vd2", 2, (const char *[]){"3", NULL}, NULL, NULL, 0);
+	ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s", PQresultErrorMessage(r));
+	ck_assert_int_eq(PQntuples(r), 3);
+	PQclear(r);
+	/* a refcursor result FETCHed in the same transaction, as JDBC and psqlODBC do */
+	harness_exec(c, "CREATE FUNCTION moves_of(w text) RETURNS refcursor LANGUAGE plpgsql AS "
+			"$$ DECLARE c refcursor; BEGIN OPEN c FOR SELECT n FROM moves WHERE who = w; "
+			"RETURN c; END $$");
+	harness_exec(c, "BEGIN");
+	r = params(c, "SELECT moves_of($1)", 1, (const char *[]){"cy"});
+	ck_assert_int_eq((int)PQftype(r, 0), 1790);
+	char *portal = strdup(PQgetvalue(r, 0, 0));
+	PQclear(r);
+	char *fetch = malloc(strlen(portal) + 32);
+	sprintf(fetch, "FETCH ALL IN \"%s\"", portal);
+	r = params(c, fetch, 0, NULL);
+	ck_assert_int_eq(PQntuples(r), 1);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "4");
+	ck_assert_int_eq((int)PQftype(r, 0), 23);
+	PQclear(r);
+	harness_exec(c, "COMMIT");
+	harness_exec_fail(c, fetch, "34000");
+	free(fetch);
+	free(portal);
+	PQfinish(c);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("udf");
@@ -137,6 +247,7 @@ int main(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, functions_through_bind);
 	tcase_add_test(tc, triggers_through_bind);
+	tcase_add_test(tc, call_through_bind);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

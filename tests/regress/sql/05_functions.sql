@@ -315,7 +315,6 @@ SELECT id, unnest(a) AS x, unnest(b) AS y, generate_subscripts(b, 1) AS i FROM f
 SELECT unnest(ARRAY[1, 2, 3]) AS a, unnest(ARRAY['x', 'y']) AS b, generate_subscripts('{{1,2},{3,4}}'::int[], 2) AS s, unnest('{}'::int[]) AS e;
 SELECT unnest('{}'::int[]) AS a, unnest('{}'::text[]) AS b;
 SELECT (information_schema._pg_expandarray(ARRAY[5, 6])).n, (information_schema._pg_expandarray(ARRAY[5, 6])).x, unnest(ARRAY['a', 'b', 'c']) AS u;
--- differs: generate_series beside another set-returning function in a select list is 0A000 here
 SELECT unnest(ARRAY[1, 2]), generate_series(1, 3);
 CREATE TABLE fn_pair (a int, b int, PRIMARY KEY (a, b));
 CREATE TABLE fn_child (id int PRIMARY KEY, x int, y varchar(5), z text, FOREIGN KEY (x, id) REFERENCES fn_pair (a, b));

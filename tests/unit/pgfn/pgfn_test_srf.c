@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_test_srf.c: the set-returning functions through the one SRF engine — generate_series
  * over integers and exact numerics, unnest, the JSON ones — each folded into one text with
- * group_concat; and a row as JSON (pgfn_json_row, json_agg of rows). */
+ * group_concat; pgfn_rows_zip over packed rows; and a row as JSON (pgfn_json_row, json_agg of
+ * rows). */
 #include "pgfn_test.h"
 
 static const struct {
@@ -45,6 +46,17 @@ static const struct {
 	 "a=[2],b=1"},
 	{"(SELECT group_concat(value, ',') FROM pgfn_json_elements('5', 0))",
 	 "ERROR 22023: cannot extract elements from a scalar"},
+	/* pgfn_rows_zip: blobs side by side, the shorter padded, then whether each has a row */
+	{"(SELECT group_concat(c0 || '/' || ifnull(c1, 'n') || '/' || ifnull(c2, 'n') || '/' || "
+	 "ifnull(c3, 'n') || ifnull(c4, 'n'), ',') FROM pgfn_rows_zip('1,2', (SELECT "
+	 "pgfn_rows_pack(value) FROM pgfn_series_int4(1, 3)), (SELECT pgfn_rows_pack(value, 'x') "
+	 "FROM pgfn_series_int4(7, 8))))",
+	 "1/7/x/11,2/8/x/11,3/n/n/1n"},
+	{"(SELECT count(*) FROM pgfn_rows_zip('1,1', NULL, NULL))", "0"},
+	{"(SELECT typeof(c1) || ordinality FROM pgfn_rows_zip('1,1', NULL, pgfn_rows_one(2.5)))",
+	 "real1"},
+	{"(SELECT count(*) FROM pgfn_rows_zip('2', pgfn_rows_one(1)))",
+	 "ERROR XX000: pgfn_rows_zip: a bad blob"},
 	{"pgfn_json_row('a', 1, 'b', 'x', 'tntt')", "{\"a\":1,\"b\":\"x\"}"},
 	{"(SELECT pgfn_json_agg(pgfn_json_row('a', x, 'tn'), 'R') FROM (SELECT 1 AS x UNION ALL "
 	 "SELECT 2))",

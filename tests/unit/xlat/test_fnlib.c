@@ -116,8 +116,18 @@ static const struct xcase cases[] = {
 	/* in a select list: joined as in FROM, once per row of the query's FROM */
 	{"SELECT generate_series(1, 3)",
 	 "SELECT \"xlat:srf1\".value AS generate_series FROM pgfn_series_int4(1, 3) AS \"xlat:srf1\""},
-	{"SELECT generate_series(1, 2), generate_series(1, 3)", "!0A000"},
-	{"SELECT generate_series(1, 2) + 1", "!0A000"},
+	/* beside another or inside an expression: each call's rows packed, zipped in lockstep */
+	{"SELECT generate_series(1, 2), generate_series(1, 3)",
+	 "SELECT \"xlat:srf1\".c0 AS generate_series, \"xlat:srf1\".c1 AS generate_series FROM "
+	 "pgfn_rows_zip('1,1', (SELECT pgfn_rows_pack(value) FROM pgfn_series_int4(1, 2)), (SELECT "
+	 "pgfn_rows_pack(value) FROM pgfn_series_int4(1, 3))) AS \"xlat:srf1\""},
+	{"SELECT generate_series(1, 2) + 1",
+	 "SELECT \"xlat:srf1\".c0 + 1 AS \"?column?\" FROM pgfn_rows_zip('1', (SELECT "
+	 "pgfn_rows_pack(value) FROM pgfn_series_int4(1, 2))) AS \"xlat:srf1\""},
+	{"SELECT CASE WHEN true THEN generate_series(1, 2) END", "!0A000"},
+	{"SELECT coalesce(unnest(ARRAY[1]), 0)", "!0A000"},
+	{"SELECT sum(generate_series(1, 2))", "!0A000"},
+	{"SELECT generate_series(1, generate_series(1, 2))", "!0A000"},
 	{"SELECT * FROM jsonb_each('{}') AS e (k)",
 	 "SELECT * FROM (SELECT key AS k, value AS value FROM pgfn_jsonb_each('{}', 1)) AS e"},
 	{"SELECT e.value FROM t, json_array_elements(t.b::json) e",

@@ -260,7 +260,10 @@ static const struct xcase cases[] = {
 	{"SELECT generate_subscripts(b::int[], 1) AS i, unnest(b::int[]) FROM t",
 	 "SELECT \"xlat:srf1\".v0 AS i, \"xlat:srf1\".v1 AS unnest FROM t, "
 	 "pgfn_unnest(pgfn_array_subscripts(pg_array_in(b), 1), pg_array_in(b)) AS \"xlat:srf1\""},
-	{"SELECT unnest(b::text[]), generate_series(1, 2) FROM t", "!0A000"},
+	{"SELECT unnest(b::text[]), generate_series(1, 2) FROM t",
+	 "SELECT \"xlat:srf1\".c0 AS unnest, \"xlat:srf1\".c1 AS generate_series FROM t, "
+	 "pgfn_rows_zip('1,1', (SELECT pgfn_rows_pack(v0) FROM pgfn_unnest(pg_array_in(b))), "
+	 "(SELECT pgfn_rows_pack(value) FROM pgfn_series_int4(1, 2))) AS \"xlat:srf1\""},
 	{"SELECT regexp_split_to_table(b, ',') AS w, count(1) FROM t GROUP BY w",
 	 "SELECT \"xlat:srf1\".v0 AS w, count(1) AS count FROM t, "
 	 "pgfn_unnest(pgfn_regexp_split_to_array(b, ',')) AS \"xlat:srf1\" GROUP BY w"},
