@@ -60,6 +60,8 @@ enum pgfn_call_kind {
 	PGFN_CALL_TRIGGER_APPLY,
 	PGFN_CALL_TRIGGER_DEPTH,
 	PGFN_CALL_SLEEP, /* pg_sleep (pgfn_sleep.c): argv[0] the seconds, > 0; answers void */
+	PGFN_CALL_SETSEED, /* setseed (pgfn_random.c): argv[0] the seed in [-1, 1]; void */
+	PGFN_CALL_RANDOM,  /* random(): the next double of the session's generator */
 };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */
@@ -185,6 +187,7 @@ int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_c
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */
 int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
 int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
+int pgfn_register_tonumber(sqlite3 *db); /* pgfn_tonumber.c: to_number */
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
@@ -216,6 +219,15 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
  * with it). */
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
+int pgfn_register_random(sqlite3 *db, struct pgfn_conn *c); /* pgfn_random.c: random, setseed */
+
+/* PostgreSQL's generator (pg_prng), whose state a session keeps after setseed. */
+struct pgfn_prng {
+	uint64_t s0, s1;
+};
+void pgfn_prng_seed(struct pgfn_prng *p, double seed); /* seed in [-1, 1], as pg_prng_fseed */
+/* The next double in [0, 1) of p; NULL: one from SQLite's randomness. */
+double pgfn_prng_double(struct pgfn_prng *p);
 int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: date_bin */
 
 #endif
