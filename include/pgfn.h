@@ -188,6 +188,8 @@ int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, t
 int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
 int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
 int pgfn_register_tonumber(sqlite3 *db); /* pgfn_tonumber.c: to_number */
+/* pgfn_normalize.c: normalize, is_normalized (ICU) */
+int pgfn_register_normalize(sqlite3 *db);
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */

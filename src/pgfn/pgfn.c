@@ -18,6 +18,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_regr,
 		pgfn_register_sysinfo,
 		pgfn_register_tonumber,
+		pgfn_register_normalize,
 		pgfn_register_string,
 		pgfn_register_textfn,
 		pgfn_register_bytes,

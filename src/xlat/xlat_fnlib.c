@@ -283,6 +283,8 @@ static const struct lib libs[] = {
 	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
 	{"pg_size_bytes", "pgfn_size_bytes", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
 	{"to_number", "pgfn_to_number", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"normalize", "pgfn_normalize", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"is_normalized", "pgfn_is_normalized", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
 	{"pg_client_encoding", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"pg_jit_available", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"pg_last_xact_replay_timestamp", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},

@@ -111,3 +111,13 @@ SELECT setseed('NaN');
 SELECT setseed(NULL);
 SELECT setseed(-1);
 SELECT random();
+-- normalize(text[, form]) and IS [NOT] [form] NORMALIZED: the four Unicode forms
+SELECT normalize(U&'\0061\0308bc'), normalize(U&'\00E4bc', NFD), normalize(U&'\FB01x', NFKC), normalize(U&'\FB01x', NFKD), normalize(U&'\212B', NFC), normalize(U&'\1100\1161\11A8'), normalize(U&'\AC01', NFD);
+SELECT normalize(U&'\00E4') = U&'\00E4', normalize(U&'\00E4', NFD) = U&'\0061\0308', length(normalize(U&'\00E4', NFD)), normalize(''), normalize(NULL), normalize(NULL, NFKC);
+SELECT U&'\0061\0308bc' IS NORMALIZED, U&'\00E4bc' IS NFC NORMALIZED, U&'\00E4bc' IS NFD NORMALIZED, U&'\FB01' IS NFKC NORMALIZED, U&'\FB01' IS NFC NORMALIZED, 'abc' IS NFKD NORMALIZED, U&'\00E4' IS NOT NFD NORMALIZED, U&'\00E4' IS NOT NORMALIZED, NULL::text IS NORMALIZED;
+SELECT pg_catalog.normalize('abc', 'nfkc'), pg_catalog.is_normalized(U&'\00E4', 'NFD'), pg_catalog.normalize('abc', NULL);
+SELECT pg_catalog.normalize('abc', 'NFX');
+SELECT pg_catalog.is_normalized('abc', '');
+CREATE TABLE words (w text);
+INSERT INTO words VALUES (U&'caf\00E9'), (U&'cafe\0301'), ('plain');
+SELECT w IS NFC NORMALIZED AS nfc, normalize(w, NFC) = U&'caf\00E9' AS same FROM words ORDER BY w;
