@@ -339,6 +339,8 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	bool temp = q->rel->temp;
+	if (!temp && !cat_grant_forget(ctx, name))
+		return;
 	if (stored(ctx, run(db, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE name = ?1", temp,
 			    name, NULL)) &&
 	    cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
@@ -517,6 +519,8 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	if (in_schema(db, temp, name))
 		return;
+	if (!temp && !cat_grant_forget(ctx, name))
+		return;
 	if (cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS) &&
 	    !exec3(ctx,
 		   table ? "DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
@@ -578,6 +582,8 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *tables[] = {CAT_SIDECAR_COMMENTS, CAT_SIDECAR_SEQUENCES, CAT_SIDECAR_COLUMNS,
 				CAT_SIDECAR_MATVIEWS};
 	bool temp = t && to && rel_is_temp(ctx, c ? t : to);
+	if (t && to && !c && !temp && !cat_grant_renamed(ctx, t, to))
+		return;
 	for (int i = 0; t && to && i < 4; i++) {
 		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&
 		    !exec3(ctx, sql[i], temp, t, c, to))
