@@ -35,6 +35,12 @@ START_TEST(grants_between_users)
 			     "is_grantable, ',' ORDER BY grantee, privilege_type) FROM "
 			     "information_schema.table_privileges WHERE grantee <> 'ann'",
 			     "PUBLIC:INSERT:NO,bob:DELETE:YES,bob:SELECT:NO,bob:UPDATE:NO");
+	harness_expect_value(ann,
+			     "SELECT string_agg(r.rolname || ':' || d.privilege_type, ',' ORDER BY "
+			     "r.rolname, d.privilege_type) FROM aclexplode((SELECT relacl FROM pg_class "
+			     "WHERE relname = 't')) d JOIN pg_roles r ON r.oid = d.grantee WHERE "
+			     "r.rolname = 'bob'",
+			     "bob:DELETE,bob:SELECT,bob:UPDATE");
 	harness_exec_fail(ann, "GRANT SELECT ON t TO carol", "42704");
 	harness_exec_fail(ann, "REVOKE SELECT ON t FROM ann", "0A000");
 
