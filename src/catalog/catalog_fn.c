@@ -422,7 +422,7 @@ static int64_t indexes_bytes(sqlite3_context *ctx, const struct cat_model *m,
 	return sum;
 }
 
-enum size_kind { SIZE_RELATION, SIZE_INDEXES, SIZE_TOTAL };
+enum size_kind { SIZE_RELATION, SIZE_INDEXES, SIZE_TOTAL, SIZE_NONE };
 
 /* pg_relation_size and pg_table_size: the relation's own b-tree; pg_indexes_size: its
  * indexes; pg_total_relation_size: both (SQLite keeps no TOAST). */
@@ -449,14 +449,32 @@ static void relation_size(sqlite3_context *ctx, sqlite3_value **argv, enum size_
 		sqlite3_result_null(ctx);
 		return;
 	}
-	int64_t own = kind == SIZE_INDEXES ? 0 : btree_bytes(ctx, rel->sqlname);
-	int64_t idx = kind == SIZE_RELATION || own < 0 ? 0 : indexes_bytes(ctx, m, rel);
+	int64_t own = kind == SIZE_INDEXES || kind == SIZE_NONE ? 0 : btree_bytes(ctx, rel->sqlname);
+	int64_t idx = kind == SIZE_RELATION || kind == SIZE_NONE || own < 0
+			      ? 0
+			      : indexes_bytes(ctx, m, rel);
 	if (own >= 0 && idx >= 0)
 		sqlite3_result_int64(ctx, own + idx);
 }
 
+/* pg_relation_size(rel[, fork]): SQLite keeps one b-tree per relation, PostgreSQL's main fork;
+ * the free space map, visibility map and init forks do not exist here (0 bytes). */
 static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	if (argc == 2) {
+		const char *fork = (const char *)sqlite3_value_text(argv[1]);
+		if (!fork || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+			return;
+		if (strcmp(fork, "main") != 0) {
+			if (strcmp(fork, "fsm") == 0 || strcmp(fork, "vm") == 0 ||
+			    strcmp(fork, "init") == 0)
+				relation_size(ctx, argv, SIZE_NONE);
+			else
+				pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+					   "invalid fork name");
+			return;
+		}
+	}
 	relation_size(ctx, argv, SIZE_RELATION);
 }
 
@@ -682,6 +700,7 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_get_userbyid", 1, fn_get_userbyid},
 	{"pg_table_size", 1, fn_relation_size},
 	{"pg_relation_size", 1, fn_relation_size},
+	{"pg_relation_size", 2, fn_relation_size},
 	{"pg_total_relation_size", 1, fn_total_size},
 	{"pg_indexes_size", 1, fn_indexes_size},
 	{"version", 0, fn_version},

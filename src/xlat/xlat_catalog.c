@@ -190,7 +190,7 @@ static const struct catfn {
 	{"array_to_string", 2, 3, XLAT_OID_TEXT},
 	{"pg_size_pretty", 1, 1, XLAT_OID_TEXT},
 	{"pg_table_size", 1, 1, XLAT_OID_INT8},
-	{"pg_relation_size", 1, 1, XLAT_OID_INT8},
+	{"pg_relation_size", 1, 2, XLAT_OID_INT8},
 	{"pg_total_relation_size", 1, 1, XLAT_OID_INT8},
 	{"pg_indexes_size", 1, 1, XLAT_OID_INT8},
 	{"pg_get_triggerdef", 1, 2, XLAT_OID_TEXT},

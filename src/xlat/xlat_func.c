@@ -147,6 +147,21 @@ static bool fn_random(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	return true;
 }
 
+/* current_query(): the text of the client's query, all of it (a simple Query's several
+ * statements too), as PostgreSQL's debug_query_string: the input being translated, written
+ * into the statement, which the translation cache then does not keep (it shares one
+ * translation among queries differing in their constants). SQL the tenant keeps would
+ * freeze it: refused there. */
+static bool fn_current_query(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	if (c->st->is_ddl)
+		return xlat_unsupported(c, f->location, "current_query() in a stored definition");
+	xlat_nocache(c); /* a query differing only in its constants has another text */
+	xlat_string(c, c->src ? c->src : "");
+	return true;
+}
+
 /* pg_sleep_for(interval), pg_sleep_until(timestamptz): pg_sleep of the seconds until then
  * (pgfn_sleep.c). */
 static bool fn_sleep_to(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
@@ -265,6 +280,7 @@ static const struct fn fns[] = {
 	{"atan", "atan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
+	{"current_query", NULL, 0, 0, 0, R_FIX, 0, fn_current_query},
 	{"setseed", "pgfn_setseed", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},
 	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
 	{"pg_sleep", "pgfn_sleep", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},

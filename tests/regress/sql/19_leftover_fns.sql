@@ -121,3 +121,16 @@ SELECT pg_catalog.is_normalized('abc', '');
 CREATE TABLE words (w text);
 INSERT INTO words VALUES (U&'caf\00E9'), (U&'cafe\0301'), ('plain');
 SELECT w IS NFC NORMALIZED AS nfc, normalize(w, NFC) = U&'caf\00E9' AS same FROM words ORDER BY w;
+-- current_query(): the client's query text, all of it
+SELECT current_query();
+SELECT current_query() AS q, 1 AS one;
+SELECT length(current_query()), upper(current_query()) LIKE 'SELECT LENGTH%';
+-- differs: refused (0A000): current_query() in a view (the stored SQL would freeze the text)
+CREATE VIEW cq AS SELECT current_query();
+-- pg_relation_size(regclass, fork): SQLite keeps only the main fork
+CREATE TABLE sized (id int PRIMARY KEY, body text);
+INSERT INTO sized SELECT g, 'x' FROM generate_series(1, 20) g;
+SELECT pg_relation_size('sized', 'main') = pg_relation_size('sized'), pg_relation_size('sized', 'fsm'), pg_relation_size('sized', 'vm'), pg_relation_size('sized', 'init'), pg_relation_size('sized'::regclass, 'main') > 0;
+SELECT pg_relation_size(NULL, 'main'), pg_relation_size('sized', NULL);
+SELECT pg_relation_size('sized', 'heap');
+SELECT pg_relation_size('no_such_rel', 'main');
