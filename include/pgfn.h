@@ -176,8 +176,10 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtagg(sqlite3 *db);
 /* pgfn_osagg.c: percentile_cont, percentile_disc, mode WITHIN GROUP (ORDER BY x) */
 int pgfn_register_osagg(sqlite3 *db);
-/* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
+/* txid_current, pg_current_xact_id, pg_postmaster_start_time, pg_conf_load_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
+/* The configuration was read again (SIGHUP): pg_conf_load_time() answers now from here on. */
+void pgfn_conf_loaded(void);
 /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL; pgfn_array_in(x, elem): the array text x as
  * PostgreSQL stores and prints it (pgtype_array_canon), for a value stored into an array column. */
 int pgfn_register_array(sqlite3 *db);

@@ -212,6 +212,7 @@ static const struct catfn {
 	{"txid_current", 0, 0, XLAT_OID_INT8},
 	{"pg_current_xact_id", 0, 0, 5069 /* xid8 */},
 	{"pg_postmaster_start_time", 0, 0, 1184 /* timestamptz */},
+	{"pg_conf_load_time", 0, 0, 1184 /* timestamptz */},
 	{"pg_tablespace_location", 1, 1, XLAT_OID_TEXT},
 	{"pg_database_size", 1, 1, XLAT_OID_INT8},
 	{"pg_blocking_pids", 1, 1, 1007 /* int4[] */},

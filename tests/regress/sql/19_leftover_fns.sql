@@ -134,3 +134,5 @@ SELECT pg_relation_size('sized', 'main') = pg_relation_size('sized'), pg_relatio
 SELECT pg_relation_size(NULL, 'main'), pg_relation_size('sized', NULL);
 SELECT pg_relation_size('sized', 'heap');
 SELECT pg_relation_size('no_such_rel', 'main');
+-- pg_conf_load_time(): when the configuration was read (the start, or the last SIGHUP)
+SELECT pg_conf_load_time() <= now(), pg_conf_load_time() > '2020-01-01', pg_typeof(pg_conf_load_time());
