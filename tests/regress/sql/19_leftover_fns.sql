@@ -136,3 +136,9 @@ SELECT pg_relation_size('sized', 'heap');
 SELECT pg_relation_size('no_such_rel', 'main');
 -- pg_conf_load_time(): when the configuration was read (the start, or the last SIGHUP)
 SELECT pg_conf_load_time() <= now(), pg_conf_load_time() > '2020-01-01', pg_typeof(pg_conf_load_time());
+-- pg_size_pretty(numeric): beyond bigint, fractional values, negative ones
+SELECT pg_size_pretty(1e20::numeric), pg_size_pretty(9223372036854775807::numeric), pg_size_pretty(1e30::numeric), pg_size_pretty(-1e25::numeric);
+SELECT pg_size_pretty(0.5::numeric), pg_size_pretty(10239.5::numeric), pg_size_pretty(-10239.5::numeric), pg_size_pretty(10240.5::numeric), pg_size_pretty(123456789.99::numeric), pg_size_pretty(-10240.7::numeric), pg_size_pretty(20971519.5::numeric), pg_size_pretty(NULL::numeric);
+SELECT pg_size_pretty(-12345678::numeric), pg_size_pretty(-10753::numeric), pg_size_pretty(-11264::numeric), pg_size_pretty(1099511627776::numeric);
+-- differs: a numeric of more than 15 significant digits is kept as a double here (its last digits differ)
+SELECT pg_size_pretty(99999999999999999999999999999999999999999999::numeric);
