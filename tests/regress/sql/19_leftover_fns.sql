@@ -142,3 +142,11 @@ SELECT pg_size_pretty(0.5::numeric), pg_size_pretty(10239.5::numeric), pg_size_p
 SELECT pg_size_pretty(-12345678::numeric), pg_size_pretty(-10753::numeric), pg_size_pretty(-11264::numeric), pg_size_pretty(1099511627776::numeric);
 -- differs: a numeric of more than 15 significant digits is kept as a double here (its last digits differ)
 SELECT pg_size_pretty(99999999999999999999999999999999999999999999::numeric);
+-- pg_column_size: fixed-length types, computed varlena values (4-byte header), short column values (1-byte header), an undecorated literal
+SELECT pg_column_size(1::int2), pg_column_size(1), pg_column_size(1::int8), pg_column_size(1.5::float8), pg_column_size(1.5::float4), pg_column_size(true), pg_column_size('abc'::text), pg_column_size('abc'), pg_column_size('abc'::varchar), pg_column_size('\x0102'::bytea), pg_column_size(now()), pg_column_size(current_date), pg_column_size(gen_random_uuid()), pg_column_size(NULL::int), pg_column_size(repeat('x', 200)), pg_column_size('1 day'::interval), pg_column_size(NULL::text), pg_column_size('12:00'::time);
+CREATE TABLE pcs (a int, b text, c int8, d bytea, e bool, f varchar(300));
+INSERT INTO pcs VALUES (1, 'abc', 2, '\x01', true, 'q'), (2, repeat('y', 200), 3, NULL, false, repeat('w', 127)), (3, repeat('z', 126), 4, '\x', NULL, NULL);
+SELECT pg_column_size(a), pg_column_size(b), pg_column_size(c), pg_column_size(d), pg_column_size(e), pg_column_size(f), pg_column_size(b || '') FROM pcs ORDER BY a;
+SELECT sum(pg_column_size(b)) FROM pcs;
+-- differs: refused (0A000): pg_column_size of a numeric (PostgreSQL's base-10000 layout is not SQLite's)
+SELECT pg_column_size(1.5::numeric);
