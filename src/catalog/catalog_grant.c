@@ -316,10 +316,43 @@ static bool maintain(sqlite3_context *ctx, const char *sql, const char *p1, cons
 	return rc == SQLITE_OK;
 }
 
+/* The relation's rows go; so do those of any relation that is gone with it (a serial
+ * column's sequence has no DROP of its own). */
 bool cat_grant_forget(sqlite3_context *ctx, const char *rel)
 {
-	return maintain(ctx, "DELETE FROM " CAT_SIDECAR_PRIVILEGES " WHERE relname = ?1", rel,
-			NULL);
+	if (!maintain(ctx, "DELETE FROM " CAT_SIDECAR_PRIVILEGES " WHERE relname = ?1", rel, NULL))
+		return false;
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m || !cat_sidecar_exists(db, CAT_SIDECAR_PRIVILEGES))
+		return m != NULL;
+	sqlite3_stmt *st = NULL;
+	struct arena *a = arena_new(0);
+	const char **gone = NULL;
+	size_t n = 0, cap = 0;
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT relname FROM " CAT_SIDECAR_PRIVILEGES, -1, &st,
+			       NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			if (!name || cat_model_rel(m, name) || cat_model_seq(m, name))
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				const char **grown = arena_zalloc(a, cap * sizeof(*grown));
+				if (n)
+					memcpy(grown, gone, n * sizeof(*grown));
+				gone = grown;
+			}
+			gone[n++] = arena_strdup(a, name);
+		}
+	}
+	sqlite3_finalize(st);
+	bool ok = true;
+	for (size_t i = 0; i < n && ok; i++)
+		ok = maintain(ctx, "DELETE FROM " CAT_SIDECAR_PRIVILEGES " WHERE relname = ?1",
+			      gone[i], NULL);
+	arena_free(a);
+	return ok;
 }
 
 bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to)

@@ -56,3 +56,12 @@ REVOKE ALL ON acct2 FROM PUBLIC;
 SELECT relname, replace(relacl::text, current_user, 'OWNER') FROM pg_class WHERE relname = 'acct2';
 -- ALTER TABLE ... OWNER TO the session's own user changes nothing
 ALTER TABLE acct2 OWNER TO CURRENT_USER;
+-- a serial column's sequence loses its grants with its table
+CREATE TABLE ser (id serial PRIMARY KEY);
+GRANT USAGE ON SEQUENCE ser_id_seq TO PUBLIC;
+SELECT relname, replace(relacl::text, current_user, 'OWNER') FROM pg_class WHERE relname = 'ser_id_seq';
+DROP TABLE ser;
+CREATE TABLE ser (id serial PRIMARY KEY);
+SELECT relname, relacl FROM pg_class WHERE relname = 'ser_id_seq';
+-- differs: refused (0A000): ALTER DEFAULT PRIVILEGES
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;
