@@ -69,8 +69,7 @@ static bool run(sqlite3_context *ctx, const char *sql, const char *rel, const ch
 }
 
 /* The privileges the sidecar holds for (rel, kind, grantee), 0 when none. */
-static unsigned held(sqlite3 *db, const char *rel, const char *kind, const char *grantee,
-		     bool *row)
+static unsigned held(sqlite3 *db, const char *rel, const char *kind, const char *grantee, bool *row)
 {
 	sqlite3_stmt *st = NULL;
 	unsigned s = 0;
@@ -94,9 +93,9 @@ static unsigned held(sqlite3 *db, const char *rel, const char *kind, const char 
 
 struct grant {
 	bool is_grant, option;
-	char kind;            /* 'o' owner, 'p' PUBLIC, 'u' a user */
-	const char *grantee;  /* the user ('' for the owner and PUBLIC) */
-	const char *privs;    /* the letters asked for; "" ALL */
+	char kind;           /* 'o' owner, 'p' PUBLIC, 'u' a user */
+	const char *grantee; /* the user ('' for the owner and PUBLIC) */
+	const char *privs;   /* the letters asked for; "" ALL */
 };
 
 /* One relation: the owner's row first (the ACL made explicit), then the grantee's. */
@@ -117,8 +116,7 @@ static bool apply(sqlite3_context *ctx, const struct cat_rel *rel, const struct 
 	}
 	bool row;
 	(void)held(db, rel->name, "o", "", &row);
-	if (!row && !run(ctx,
-			 "INSERT INTO " CAT_SIDECAR_PRIVILEGES " VALUES (?1, ?2, ?3, ?4)",
+	if (!row && !run(ctx, "INSERT INTO " CAT_SIDECAR_PRIVILEGES " VALUES (?1, ?2, ?3, ?4)",
 			 rel->name, "o", "", seq ? SEQUENCE_ALL : TABLE_ALL))
 		return false;
 	if (g->kind == 'o') {
@@ -255,9 +253,10 @@ bool cat_grant_each(struct cat_conn *cc, const char *rel, cat_grant_fn fn, void 
 		if (kind && *kind == 'u' && grantee && strcmp(grantee, user) == 0)
 			continue;
 		any = true;
-		fn(arg, kind && *kind == 'o'   ? user
-			: kind && *kind == 'p' ? NULL
-					       : grantee,
+		fn(arg,
+		   kind && *kind == 'o'   ? user
+		   : kind && *kind == 'p' ? NULL
+					  : grantee,
 		   set_of((const char *)sqlite3_column_text(st, 2)), kind && *kind == 'o');
 	}
 	sqlite3_finalize(st);
@@ -323,9 +322,15 @@ bool cat_grant_forget(sqlite3_context *ctx, const char *rel)
 	if (!maintain(ctx, "DELETE FROM " CAT_SIDECAR_PRIVILEGES " WHERE relname = ?1", rel, NULL))
 		return false;
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	const struct cat_model *m = cat_fn_model(ctx);
-	if (!m || !cat_sidecar_exists(db, CAT_SIDECAR_PRIVILEGES))
-		return m != NULL;
+	if (!cat_sidecar_exists(db, CAT_SIDECAR_PRIVILEGES))
+		return true;
+	/* mid-script (DROP ... CASCADE) the schema may not load: the sweep waits for a later
+	 * DROP then, as it is only tidying */
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(CTX_CONN(ctx), &msg);
+	sqlite3_free(msg);
+	if (!m)
+		return true;
 	sqlite3_stmt *st = NULL;
 	struct arena *a = arena_new(0);
 	const char **gone = NULL;
@@ -357,13 +362,13 @@ bool cat_grant_forget(sqlite3_context *ctx, const char *rel)
 
 bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to)
 {
-	return maintain(ctx, "UPDATE " CAT_SIDECAR_PRIVILEGES " SET relname = ?2 WHERE relname = ?1",
+	return maintain(ctx,
+			"UPDATE " CAT_SIDECAR_PRIVILEGES " SET relname = ?2 WHERE relname = ?1",
 			from, to);
 }
 
 bool cat_grant_register(sqlite3 *db, struct cat_conn *cc)
 {
-	return sqlite3_create_function_v2(db, "shardlite_grant", 7,
-					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_grant, NULL, NULL,
-					  NULL) == SQLITE_OK;
+	return sqlite3_create_function_v2(db, "shardlite_grant", 7, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+					  cc, fn_grant, NULL, NULL, NULL) == SQLITE_OK;
 }

@@ -43,12 +43,14 @@ static const struct {
 	const char *word;
 	enum item item;
 } keywords[] = {
-	{",", I_COMMA}, {".", I_DEC},  {"0", I_0},     {"9", I_9},     {"B", I_B},   {"C", I_C},
-	{"D", I_D},     {"EEEE", I_EEEE}, {"FM", I_FM}, {"G", I_G},     {"L", I_L},   {"MI", I_MI},
-	{"PL", I_PL},   {"PR", I_PR},  {"RN", I_RN},   {"SG", I_SG},   {"SP", I_SP}, {"S", I_S},
-	{"TH", I_TH},   {"V", I_V},    {"b", I_B},     {"c", I_C},     {"d", I_D},   {"eeee", I_EEEE},
-	{"fm", I_FM},   {"g", I_G},    {"l", I_L},     {"mi", I_MI},   {"pl", I_PL}, {"pr", I_PR},
-	{"rn", I_RN},   {"sg", I_SG},  {"sp", I_SP},   {"s", I_S},     {"th", I_TH}, {"v", I_V},
+	{",", I_COMMA}, {".", I_DEC}, {"0", I_0},       {"9", I_9},       {"B", I_B},
+	{"C", I_C},     {"D", I_D},   {"EEEE", I_EEEE}, {"FM", I_FM},     {"G", I_G},
+	{"L", I_L},     {"MI", I_MI}, {"PL", I_PL},     {"PR", I_PR},     {"RN", I_RN},
+	{"SG", I_SG},   {"SP", I_SP}, {"S", I_S},       {"TH", I_TH},     {"V", I_V},
+	{"b", I_B},     {"c", I_C},   {"d", I_D},       {"eeee", I_EEEE}, {"fm", I_FM},
+	{"g", I_G},     {"l", I_L},   {"mi", I_MI},     {"pl", I_PL},     {"pr", I_PR},
+	{"rn", I_RN},   {"sg", I_SG}, {"sp", I_SP},     {"s", I_S},       {"th", I_TH},
+	{"v", I_V},
 };
 
 /* The template's description (NUMDesc). */
@@ -117,7 +119,8 @@ static bool describe(sqlite3_context *ctx, struct desc *d, enum item it)
 		if (d->lsign)
 			return syntax(ctx, "cannot use \"S\" twice");
 		if (d->plus || d->minus || d->bracket)
-			return syntax(ctx, "cannot use \"S\" and \"PL\"/\"MI\"/\"SG\"/\"PR\" together");
+			return syntax(ctx,
+				      "cannot use \"S\" and \"PL\"/\"MI\"/\"SG\"/\"PR\" together");
 		d->lsign = true;
 		d->lsign_pre = !d->decimal;
 		return true;

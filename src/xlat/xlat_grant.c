@@ -13,8 +13,8 @@
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
 
-#define SIDECAR_PRIVILEGES                                                                         \
-	"CREATE TABLE IF NOT EXISTS _shardlite_privileges (relname TEXT NOT NULL, kind TEXT NOT "  \
+#define SIDECAR_PRIVILEGES                                                                        \
+	"CREATE TABLE IF NOT EXISTS _shardlite_privileges (relname TEXT NOT NULL, kind TEXT NOT " \
 	"NULL, grantee TEXT NOT NULL, privs TEXT NOT NULL, PRIMARY KEY (relname, kind, grantee))"
 
 /* A privilege name's aclitem letter ('\0' when unknown). */
@@ -23,8 +23,8 @@ static char letter_of(const char *name)
 	static const struct {
 		const char *name;
 		char letter;
-	} privs[] = {{"insert", 'a'},   {"select", 'r'},     {"update", 'w'},  {"delete", 'd'},
-		     {"truncate", 'D'}, {"references", 'x'}, {"trigger", 't'}, {"usage", 'U'},
+	} privs[] = {{"insert", 'a'},   {"select", 'r'},     {"update", 'w'},    {"delete", 'd'},
+		     {"truncate", 'D'}, {"references", 'x'}, {"trigger", 't'},   {"usage", 'U'},
 		     {"execute", 'X'},  {"create", 'C'},     {"temporary", 'T'}, {"temp", 'T'},
 		     {"connect", 'c'}};
 	for (size_t i = 0; i < ARRAY_LEN(privs); i++)
@@ -40,7 +40,8 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 	char *out = arena_zalloc(c->a, s->n_privileges + 1);
 	for (size_t i = 0; i < s->n_privileges; i++) {
 		const PgQuery__Node *n = s->privileges[i];
-		const PgQuery__AccessPriv *p = n->node_case == NODE(ACCESS_PRIV) ? n->access_priv : NULL;
+		const PgQuery__AccessPriv *p = n->node_case == NODE(ACCESS_PRIV) ? n->access_priv
+										 : NULL;
 		if (!p)
 			return NULL;
 		if (p->n_cols) {
@@ -51,8 +52,8 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 			return "";
 		char l = letter_of(p->priv_name);
 		if (!l) {
-			xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "unrecognized privilege type \"%s\"",
-				  p->priv_name);
+			xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				  "unrecognized privilege type \"%s\"", p->priv_name);
 			return NULL;
 		}
 		const char *allowed = sequence ? "rwU" : "arwdDxtU"; /* USAGE: a sequence's */
@@ -89,8 +90,9 @@ static bool schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 	}
 	if (!noop)
 		return xlat_unsupported(c, -1,
-					s->is_grant ? "GRANT ON SCHEMA (but USAGE on public to PUBLIC)"
-						    : "REVOKE ON SCHEMA");
+					s->is_grant
+						? "GRANT ON SCHEMA (but USAGE on public to PUBLIC)"
+						: "REVOKE ON SCHEMA");
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, "SELECT 1 WHERE 0");
 	return true;
@@ -124,16 +126,16 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 		return schema_grant(c, s);
 	bool sequence = s->objtype == OBJ(SEQUENCE);
 	if (!sequence && s->objtype != OBJ(TABLE))
-		return xlat_unsupported(c, -1,
-					arena_printf(c->a, "%s on this kind of object",
-						     c->st->tag));
+		return xlat_unsupported(
+			c, -1, arena_printf(c->a, "%s on this kind of object", c->st->tag));
 	if (s->grantor && s->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
 		return xlat_unsupported(c, -1, "GRANTED BY a named role");
 	for (size_t g = 0; s->is_grant && s->grant_option && g < s->n_grantees; g++) {
 		const PgQuery__Node *n = s->grantees[g];
 		if (n->node_case == NODE(ROLE_SPEC) &&
 		    n->role_spec->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
-			return xlat_fail(c, "0LP01", -1, "grant options can only be granted to roles");
+			return xlat_fail(c, "0LP01", -1,
+					 "grant options can only be granted to roles");
 	}
 	const char *letters = privileges(c, s, sequence);
 	if (!letters)
@@ -149,7 +151,8 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 					    (c->env && c->env->tenant &&
 					     strcmp(name, c->env->tenant) == 0));
 			if (!own)
-				return xlat_unsupported(c, -1, "ALL ... IN SCHEMA of another schema");
+				return xlat_unsupported(c, -1,
+							"ALL ... IN SCHEMA of another schema");
 		} else {
 			const PgQuery__Node *o = s->objects[i];
 			if (o->node_case != NODE(RANGE_VAR))

@@ -13,8 +13,10 @@ static struct harness H;
 
 static void setup(void)
 {
-	static const char users[] = "ann md5" "00000000000000000000000000000000 team-*\n"
-				    "bob md5" "00000000000000000000000000000000 team-*\n";
+	static const char users[] = "ann md5"
+				    "00000000000000000000000000000000 team-*\n"
+				    "bob md5"
+				    "00000000000000000000000000000000 team-*\n";
 	const char *args[] = {"auth.unix=trust", NULL};
 	harness_start_with_users(&H, users, args);
 }
@@ -35,12 +37,13 @@ START_TEST(grants_between_users)
 			     "is_grantable, ',' ORDER BY grantee, privilege_type) FROM "
 			     "information_schema.table_privileges WHERE grantee <> 'ann'",
 			     "PUBLIC:INSERT:NO,bob:DELETE:YES,bob:SELECT:NO,bob:UPDATE:NO");
-	harness_expect_value(ann,
-			     "SELECT string_agg(r.rolname || ':' || d.privilege_type, ',' ORDER BY "
-			     "r.rolname, d.privilege_type) FROM aclexplode((SELECT relacl FROM pg_class "
-			     "WHERE relname = 't')) d JOIN pg_roles r ON r.oid = d.grantee WHERE "
-			     "r.rolname = 'bob'",
-			     "bob:DELETE,bob:SELECT,bob:UPDATE");
+	harness_expect_value(
+		ann,
+		"SELECT string_agg(r.rolname || ':' || d.privilege_type, ',' ORDER BY "
+		"r.rolname, d.privilege_type) FROM aclexplode((SELECT relacl FROM pg_class "
+		"WHERE relname = 't')) d JOIN pg_roles r ON r.oid = d.grantee WHERE "
+		"r.rolname = 'bob'",
+		"bob:DELETE,bob:SELECT,bob:UPDATE");
 	harness_exec_fail(ann, "GRANT SELECT ON t TO carol", "42704");
 	harness_exec_fail(ann, "REVOKE SELECT ON t FROM ann", "0A000");
 
