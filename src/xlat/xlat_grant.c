@@ -71,28 +71,32 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 	return out;
 }
 
-/* GRANT USAGE ON SCHEMA public TO PUBLIC: PUBLIC holds it from initdb on, so nothing changes
- * (pg_dump and Supabase-style scripts write it). Any other schema grant is refused. */
+/* The schema statements that change nothing in PostgreSQL 15, where public's ACL is
+ * {pg_database_owner=UC/pg_database_owner,=U/pg_database_owner} from initdb on: GRANT USAGE
+ * ON SCHEMA public TO PUBLIC (PUBLIC has it) and REVOKE CREATE ON SCHEMA public FROM PUBLIC
+ * (PUBLIC lacks it), which pg_dump, hardening scripts and Supabase-style schemas write. Any
+ * other schema grant is refused. */
 static bool schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 {
-	bool noop = s->is_grant && s->n_privileges == 1 && s->n_grantees >= 1;
+	const char *noop_priv = s->is_grant ? "usage" : "create";
+	bool noop = s->n_privileges == 1 && s->n_grantees >= 1 && !s->grant_option;
 	for (size_t i = 0; noop && i < s->n_objects; i++) {
 		const char *name = xlat_node_str(s->objects[i]);
 		noop = name && strcmp(name, "public") == 0;
 	}
 	const PgQuery__Node *p = noop ? s->privileges[0] : NULL;
 	noop = p && p->node_case == NODE(ACCESS_PRIV) && !p->access_priv->n_cols &&
-	       strcmp(p->access_priv->priv_name, "usage") == 0;
+	       strcmp(p->access_priv->priv_name, noop_priv) == 0;
 	for (size_t i = 0; noop && i < s->n_grantees; i++) {
 		const PgQuery__Node *g = s->grantees[i];
 		noop = g->node_case == NODE(ROLE_SPEC) &&
 		       g->role_spec->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC;
 	}
 	if (!noop)
-		return xlat_unsupported(c, -1,
-					s->is_grant
-						? "GRANT ON SCHEMA (but USAGE on public to PUBLIC)"
-						: "REVOKE ON SCHEMA");
+		return xlat_unsupported(
+			c, -1,
+			s->is_grant ? "GRANT ON SCHEMA (but USAGE on public to PUBLIC)"
+				    : "REVOKE ON SCHEMA (but CREATE on public from PUBLIC)");
 	c->st->kind = XLAT_SCRIPT;
 	xlat_puts(c, "SELECT 1 WHERE 0");
 	return true;

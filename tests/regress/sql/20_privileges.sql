@@ -22,6 +22,8 @@ SELECT replace(grantor, current_user, 'OWNER'), replace(grantee, current_user, '
 SELECT replace(grantee, current_user, 'OWNER'), table_name, privilege_type FROM information_schema.role_table_grants WHERE table_name = 'acct_v' ORDER BY 1, 3;
 SELECT has_table_privilege('acct', 'SELECT'), has_table_privilege('acct', 'INSERT, DELETE'), has_table_privilege(current_user, 'acct_v', 'UPDATE');
 GRANT USAGE ON SCHEMA public TO PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+SELECT replace(nspacl::text, current_user, 'OWNER') FROM pg_namespace WHERE nspname = 'public';
 -- errors PostgreSQL reports the same way
 GRANT SELECT ON nothing_here TO PUBLIC;
 GRANT USAGE ON acct TO PUBLIC;
