@@ -21,6 +21,7 @@
 static const char letters[] = CAT_GRANT_LETTERS;
 #define TABLE_ALL "arwdDxt"
 #define SEQUENCE_ALL "rwU"
+#define FUNCTION_ALL "X"
 
 /* privs as a set: bit 2i the letter letters[i], bit 2i+1 its grant option. */
 static unsigned set_of(const char *privs)
@@ -98,16 +99,28 @@ struct grant {
 	const char *privs;   /* the letters asked for; "" ALL */
 };
 
-/* One relation: the owner's row first (the ACL made explicit), then the grantee's. */
-static bool apply(sqlite3_context *ctx, const struct cat_rel *rel, const struct grant *g)
+/* What a grant is on: a relation's name or a function's key, and its kind ('r' a table or
+ * view, 'S' a sequence, 'f' a function). */
+struct object {
+	const char *key;
+	char kind;
+};
+
+static const char *all_of(char kind)
+{
+	return kind == 'S' ? SEQUENCE_ALL : kind == 'f' ? FUNCTION_ALL : TABLE_ALL;
+}
+
+/* One object: its ACL made explicit first (PostgreSQL's acldefault: the owner's entry, and
+ * for a function PUBLIC's EXECUTE before it), then the grantee's row. */
+static bool apply(sqlite3_context *ctx, const struct object *o, const struct grant *g)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	bool seq = rel->kind == 'S';
-	unsigned all = set_of(seq ? SEQUENCE_ALL : TABLE_ALL), want = set_of(g->privs);
+	unsigned all = set_of(all_of(o->kind)), want = set_of(g->privs);
 	if (!*g->privs)
 		want = all;
-	if (want & ~all & 0x5555u) {
-		if (!seq) { /* USAGE through ON TABLE: only sequences have it */
+	if (want & ~all & 0x55555u) {
+		if (o->kind == 'r') { /* USAGE through ON TABLE: only sequences have it */
 			pgfn_error(ctx, SQLSTATE_INVALID_GRANT_OPERATION,
 				   "invalid privilege type USAGE for table");
 			return false;
@@ -115,21 +128,24 @@ static bool apply(sqlite3_context *ctx, const struct cat_rel *rel, const struct 
 		want &= all; /* PostgreSQL warns and grants what a sequence has */
 	}
 	bool row;
-	(void)held(db, rel->name, "o", "", &row);
-	if (!row && !run(ctx, "INSERT INTO " CAT_SIDECAR_PRIVILEGES " VALUES (?1, ?2, ?3, ?4)",
-			 rel->name, "o", "", seq ? SEQUENCE_ALL : TABLE_ALL))
+	(void)held(db, o->key, "o", "", &row);
+	static const char insert[] = "INSERT INTO " CAT_SIDECAR_PRIVILEGES
+				     " VALUES (?1, ?2, ?3, ?4)";
+	if (!row && o->kind == 'f' && !run(ctx, insert, o->key, "p", "", FUNCTION_ALL))
+		return false;
+	if (!row && !run(ctx, insert, o->key, "o", "", all_of(o->kind)))
 		return false;
 	if (g->kind == 'o') {
 		if (!g->is_grant)
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "REVOKE from the owner is not supported: every user that "
 				   "reaches the tenant acts as the owner of \"%s\"",
-				   rel->name);
+				   o->kind == 'f' ? o->key + 5 : o->key);
 		return g->is_grant; /* the owner holds every privilege already */
 	}
 	const char *kind = g->kind == 'p' ? "p" : "u";
-	unsigned have = held(db, rel->name, kind, g->grantee, &row), now;
-	unsigned opts = want << 1 & 0xaaaau;
+	unsigned have = held(db, o->key, kind, g->grantee, &row), now;
+	unsigned opts = want << 1 & 0xaaaaau;
 	if (g->is_grant)
 		now = have | want | (g->option ? opts : 0);
 	else
@@ -141,13 +157,19 @@ static bool apply(sqlite3_context *ctx, const struct cat_rel *rel, const struct 
 	bool ok = now ? run(ctx,
 			    "INSERT INTO " CAT_SIDECAR_PRIVILEGES " VALUES (?1, ?2, ?3, ?4) "
 			    "ON CONFLICT (relname, kind, grantee) DO UPDATE SET privs = ?4",
-			    rel->name, kind, g->grantee, sb.data)
+			    o->key, kind, g->grantee, sb.data)
 		      : !row || run(ctx,
 				    "DELETE FROM " CAT_SIDECAR_PRIVILEGES
 				    " WHERE relname = ?1 AND kind = ?2 AND grantee = ?3",
-				    rel->name, kind, g->grantee, NULL);
+				    o->key, kind, g->grantee, NULL);
 	strbuf_fini(&sb);
 	return ok;
+}
+
+static bool apply_rel(sqlite3_context *ctx, const struct cat_rel *rel, const struct grant *g)
+{
+	struct object o = {rel->name, rel->kind == 'S' ? 'S' : 'r'};
+	return apply(ctx, &o, g);
 }
 
 /* shardlite_grant(is_grant, target, object, role_kind, role, privs, option): the translator's
@@ -189,13 +211,18 @@ static void fn_grant(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		g.kind = 'u';
 		g.grantee = role;
 	}
+	if (*target == 'f') { /* the translator found the function: obj is its key */
+		struct object o = {obj, 'f'};
+		(void)apply(ctx, &o, &g);
+		return;
+	}
 	if (*target == 'T' || *target == 'S') {
 		for (size_t i = 0; i < m->nrels; i++) {
 			const struct cat_rel *rel = m->rels[i];
 			bool seq = rel->kind == 'S';
 			if (rel->temp || rel->kind == 'i' || seq != (*target == 'S'))
 				continue;
-			if (!apply(ctx, rel, &g))
+			if (!apply_rel(ctx, rel, &g))
 				return;
 		}
 		return;
@@ -217,7 +244,7 @@ static void fn_grant(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, SQLSTATE_WRONG_OBJECT_TYPE, "\"%s\" is not a sequence", obj);
 		return;
 	}
-	(void)apply(ctx, rel, &g);
+	(void)apply_rel(ctx, rel, &g);
 }
 
 /* put_role of catalog_dump.c, for the names an aclitem holds. */
@@ -240,7 +267,7 @@ bool cat_grant_each(struct cat_conn *cc, const char *rel, cat_grant_fn fn, void 
 		return false;
 	if (sqlite3_prepare_v2(cc->db,
 			       "SELECT kind, grantee, privs FROM " CAT_SIDECAR_PRIVILEGES
-			       " WHERE relname = ?1 ORDER BY kind <> 'o', rowid",
+			       " WHERE relname = ?1 ORDER BY rowid",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, rel, -1, SQLITE_STATIC);
@@ -339,8 +366,9 @@ bool cat_grant_forget(sqlite3_context *ctx, const char *rel)
 			       NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *name = (const char *)sqlite3_column_text(st, 0);
-			if (!name || cat_model_rel(m, name) || cat_model_seq(m, name))
-				continue;
+			if (!name || strncmp(name, "proc:", 5) == 0 || cat_model_rel(m, name) ||
+			    cat_model_seq(m, name))
+				continue; /* functions go with DROP FUNCTION (shardlite_grant_forget) */
 			if (n == cap) {
 				cap = cap ? cap * 2 : 8;
 				const char **grown = arena_zalloc(a, cap * sizeof(*grown));
@@ -367,8 +395,22 @@ bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to)
 			from, to);
 }
 
+/* shardlite_grant_forget(key): DROP FUNCTION's, for the function's grants. */
+static void fn_grant_forget(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *key = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_result_null(ctx);
+	if (key)
+		(void)maintain(ctx, "DELETE FROM " CAT_SIDECAR_PRIVILEGES " WHERE relname = ?1",
+			       key, NULL);
+}
+
 bool cat_grant_register(sqlite3 *db, struct cat_conn *cc)
 {
 	return sqlite3_create_function_v2(db, "shardlite_grant", 7, SQLITE_UTF8 | SQLITE_DIRECTONLY,
-					  cc, fn_grant, NULL, NULL, NULL) == SQLITE_OK;
+					  cc, fn_grant, NULL, NULL, NULL) == SQLITE_OK &&
+	       sqlite3_create_function_v2(db, "shardlite_grant_forget", 1,
+					  SQLITE_UTF8 | SQLITE_DIRECTONLY, cc, fn_grant_forget,
+					  NULL, NULL, NULL) == SQLITE_OK;
 }

@@ -545,11 +545,13 @@ bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of
  * privileges has bit 2i for letter i of CAT_GRANT_LETTERS (INSERT SELECT UPDATE DELETE
- * TRUNCATE REFERENCES TRIGGER USAGE) and bit 2i+1 for its grant option. */
-#define CAT_GRANT_LETTERS "arwdDxtU"
+ * TRUNCATE REFERENCES TRIGGER USAGE EXECUTE) and bit 2i+1 for its grant option. A function's
+ * grants are kept under the key "proc:name(argument type OIDs)". */
+#define CAT_GRANT_LETTERS "arwdDxtUX"
 bool cat_grant_register(sqlite3 *db, struct cat_conn *cc);
-/* Calls fn for each grant on relation rel, the owner's first (grantee: the session user;
- * NULL for PUBLIC); false when its ACL is the default (nothing was ever granted or revoked). */
+/* Calls fn for each grant on relation rel (or function key) in the ACL's order (owner's
+ * grantee: the session user; NULL for PUBLIC); false when its ACL is the default (nothing was
+ * ever granted or revoked). */
 typedef void (*cat_grant_fn)(void *arg, const char *grantee, unsigned privs, bool owner);
 bool cat_grant_each(struct cat_conn *cc, const char *rel, cat_grant_fn fn, void *arg);
 /* A dropped relation's grants go; a renamed one's follow it (shardlite_forget,

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_grant.c: GRANT and REVOKE of privileges on the tenant's tables, views and sequences
- * (ON TABLE/SEQUENCE names, ALL TABLES/SEQUENCES IN SCHEMA public), to PUBLIC and to the
+ * (ON TABLE/SEQUENCE names, ALL TABLES/SEQUENCES IN SCHEMA public) and on its own functions
+ * (EXECUTE ON FUNCTION/PROCEDURE/ROUTINE f(args)), to PUBLIC and to the
  * users file's users, as docs/security.md "Privileges" models them: the statement becomes the
  * sidecar's creation and one shardlite_grant() call per object and grantee
  * (src/catalog/catalog_grant.c), which checks the object and the role and records the grant.
@@ -35,7 +36,8 @@ static char letter_of(const char *name)
 
 /* The letters the statement names ("" for ALL), checked against the object type: PostgreSQL's
  * 0LP01 for one the type does not have. */
-static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, bool sequence)
+static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, bool sequence,
+			      const char *routine)
 {
 	char *out = arena_zalloc(c->a, s->n_privileges + 1);
 	for (size_t i = 0; i < s->n_privileges; i++) {
@@ -56,13 +58,17 @@ static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, b
 				  "unrecognized privilege type \"%s\"", p->priv_name);
 			return NULL;
 		}
-		const char *allowed = sequence ? "rwU" : "arwdDxtU"; /* USAGE: a sequence's */
+		const char *allowed = routine    ? "X"
+				      : sequence ? "rwU"
+						 : "arwdDxtU"; /* USAGE: a sequence's */
 		if (!strchr(allowed, l)) {
 			char *upper = arena_strdup(c->a, p->priv_name);
 			for (char *u = upper; *u; u++)
 				*u = (char)(*u >= 'a' && *u <= 'z' ? *u - 32 : *u);
 			xlat_fail(c, "0LP01", -1, "invalid privilege type %s for %s", upper,
-				  sequence ? "sequence" : "table");
+				  routine    ? routine
+				  : sequence ? "sequence"
+					     : "table");
 			return NULL;
 		}
 		if (!strchr(out, l))
@@ -129,7 +135,13 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 	if (s->objtype == OBJ(SCHEMA) && !all_in)
 		return schema_grant(c, s);
 	bool sequence = s->objtype == OBJ(SEQUENCE);
-	if (!sequence && s->objtype != OBJ(TABLE))
+	const char *routine = s->objtype == OBJ(FUNCTION)    ? "function"
+			      : s->objtype == OBJ(PROCEDURE) ? "procedure"
+			      : s->objtype == OBJ(ROUTINE)   ? "routine"
+							     : NULL;
+	if (routine && all_in)
+		return xlat_unsupported(c, -1, "ALL FUNCTIONS IN SCHEMA");
+	if (!sequence && !routine && s->objtype != OBJ(TABLE))
 		return xlat_unsupported(
 			c, -1, arena_printf(c->a, "%s on this kind of object", c->st->tag));
 	if (s->grantor && s->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
@@ -141,7 +153,7 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 			return xlat_fail(c, "0LP01", -1,
 					 "grant options can only be granted to roles");
 	}
-	const char *letters = privileges(c, s, sequence);
+	const char *letters = privileges(c, s, sequence, routine);
 	if (!letters)
 		return false;
 	c->st->kind = XLAT_SCRIPT;
@@ -157,6 +169,20 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 			if (!own)
 				return xlat_unsupported(c, -1,
 							"ALL ... IN SCHEMA of another schema");
+		} else if (routine) {
+			const PgQuery__Node *o = s->objects[i];
+			const struct xlat_udf *u =
+				o->node_case == NODE(OBJECT_WITH_ARGS)
+					? xlat_routine_find(c, o->object_with_args)
+					: NULL;
+			if (!u)
+				return o->node_case == NODE(OBJECT_WITH_ARGS)
+					       ? false
+					       : xlat_unsupported(c, -1, "this function name");
+			if (u->temp)
+				return xlat_unsupported(c, -1,
+							"GRANT and REVOKE on a temporary function");
+			name = xlat_routine_key(c, u);
 		} else {
 			const PgQuery__Node *o = s->objects[i];
 			if (o->node_case != NODE(RANGE_VAR))
@@ -169,7 +195,9 @@ bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
 		}
 		for (size_t g = 0; g < s->n_grantees; g++) {
 			xlat_printf(c, "; SELECT shardlite_grant(%d, '%c', ", s->is_grant ? 1 : 0,
-				    all_in ? (sequence ? 'S' : 'T') : (sequence ? 's' : 't'));
+				    routine  ? 'f'
+				    : all_in ? (sequence ? 'S' : 'T')
+					     : (sequence ? 's' : 't'));
 			xlat_string(c, all_in ? "" : name);
 			xlat_puts(c, ", ");
 			if (!grantee(c, s->grantees[g]))

@@ -44,6 +44,11 @@ START_TEST(grants_between_users)
 		"WHERE relname = 't')) d JOIN pg_roles r ON r.oid = d.grantee WHERE "
 		"r.rolname = 'bob'",
 		"bob:DELETE,bob:SELECT,bob:UPDATE");
+	harness_exec(ann, "CREATE FUNCTION f(i int) RETURNS int LANGUAGE sql AS 'SELECT i'");
+	harness_exec(ann, "REVOKE ALL ON FUNCTION f(int) FROM PUBLIC");
+	harness_exec(ann, "GRANT EXECUTE ON FUNCTION f TO bob");
+	harness_expect_value(ann, "SELECT proacl::text FROM pg_proc WHERE proname = 'f'",
+			     "{ann=X/ann,bob=X/ann}");
 	harness_exec_fail(ann, "GRANT SELECT ON t TO carol", "42704");
 	harness_exec_fail(ann, "REVOKE SELECT ON t FROM ann", "0A000");
 

@@ -67,3 +67,30 @@ CREATE TABLE ser (id serial PRIMARY KEY);
 SELECT relname, relacl FROM pg_class WHERE relname = 'ser_id_seq';
 -- differs: refused (0A000): ALTER DEFAULT PRIVILEGES
 ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC;
+-- EXECUTE on the tenant's own functions and procedures (PUBLIC holds it by default)
+CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql AS 'SELECT i + 1';
+CREATE FUNCTION add_one(t text) RETURNS text LANGUAGE sql AS 'SELECT t || ''1''';
+CREATE PROCEDURE noop() LANGUAGE plpgsql AS $$ BEGIN END $$;
+SELECT proname, proacl FROM pg_proc WHERE proname IN ('add_one', 'noop') ORDER BY 1, proargtypes::text;
+GRANT EXECUTE ON FUNCTION add_one(int) TO PUBLIC;
+SELECT proname, pg_get_function_arguments(oid), replace(proacl::text, current_user, 'OWNER') FROM pg_proc WHERE proname IN ('add_one', 'noop') ORDER BY 1, 2;
+REVOKE ALL ON FUNCTION add_one(integer) FROM PUBLIC;
+REVOKE EXECUTE ON PROCEDURE noop() FROM PUBLIC;
+GRANT ALL PRIVILEGES ON ROUTINE add_one(text) TO CURRENT_USER;
+SELECT proname, pg_get_function_arguments(oid), replace(proacl::text, current_user, 'OWNER') FROM pg_proc WHERE proname IN ('add_one', 'noop') ORDER BY 1, 2;
+GRANT EXECUTE ON FUNCTION add_one(int) TO PUBLIC;
+SELECT replace(proacl::text, current_user, 'OWNER') FROM pg_proc WHERE proname = 'add_one' AND pronargs = 1 ORDER BY 1;
+DROP TABLE ser;
+SELECT replace(proacl::text, current_user, 'OWNER') FROM pg_proc WHERE proname = 'add_one' AND proargtypes::text = '23';
+SELECT add_one(1);
+GRANT SELECT ON FUNCTION add_one(int) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION add_one TO PUBLIC;
+GRANT EXECUTE ON FUNCTION no_such_fn(int) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION add_one(int) TO PUBLIC WITH GRANT OPTION;
+DROP FUNCTION add_one(int);
+CREATE FUNCTION add_one(i int) RETURNS int LANGUAGE sql AS 'SELECT i + 1';
+SELECT proacl FROM pg_proc WHERE proname = 'add_one' AND pronargs = 1 AND proargtypes::text = '23';
+-- differs: refused (0A000): privileges on built-in functions (the server's, not the tenant's)
+GRANT EXECUTE ON FUNCTION now() TO PUBLIC;
+-- differs: refused (0A000): ALL FUNCTIONS IN SCHEMA
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO PUBLIC;
