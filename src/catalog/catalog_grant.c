@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* catalog_grant.c: the privileges GRANT and REVOKE record on the tenant's tables, views and
- * sequences (docs/security.md, "Privileges"), and their reading as PostgreSQL shows them
- * (pg_class.relacl, information_schema.table_privileges). Every user that reaches a tenant
+/* catalog_grant.c: the privileges GRANT and REVOKE record on the tenant's tables, views,
+ * sequences and functions (docs/security.md, "Privileges"), and their reading as PostgreSQL
+ * shows them (pg_class.relacl, pg_proc.proacl, information_schema.table_privileges). Every
+ * user that reaches a tenant
  * acts as the owner of all of it, so the owner's privileges stay whole (a REVOKE that would
  * take one is refused) and what is recorded are the grants to PUBLIC and to the users file's
  * other users: rows of the sidecar _shardlite_privileges (relname, kind, grantee, privs), kind
- * 'o' for the owner (written once the relation's ACL is no longer the default, as PostgreSQL
+ * 'o' for the owner (written once the object's ACL is no longer the default, as PostgreSQL
  * makes it explicit), 'p' PUBLIC, 'u' a user; privs in aclitem's letters, '*' after a
- * letter granted WITH GRANT OPTION. */
+ * letter granted WITH GRANT OPTION; a function's relname is its key "proc:name(sig)". */
 #include "catalog_int.h"
 
 #include <string.h>
