@@ -58,6 +58,7 @@ REVOKE ALL ON acct2 FROM PUBLIC;
 SELECT relname, replace(relacl::text, current_user, 'OWNER') FROM pg_class WHERE relname = 'acct2';
 -- ALTER TABLE ... OWNER TO the session's own user changes nothing
 ALTER TABLE acct2 OWNER TO CURRENT_USER;
+ALTER TABLE acct2 OWNER TO no_such_role_anywhere;
 -- a serial column's sequence loses its grants with its table
 CREATE TABLE ser (id serial PRIMARY KEY);
 GRANT USAGE ON SEQUENCE ser_id_seq TO PUBLIC;
