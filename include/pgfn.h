@@ -60,6 +60,8 @@ enum pgfn_call_kind {
 	PGFN_CALL_TRIGGER_APPLY,
 	PGFN_CALL_TRIGGER_DEPTH,
 	PGFN_CALL_SLEEP, /* pg_sleep (pgfn_sleep.c): argv[0] the seconds, > 0; answers void */
+	PGFN_CALL_SETSEED, /* setseed (pgfn_random.c): argv[0] the seed in [-1, 1]; void */
+	PGFN_CALL_RANDOM,  /* random(): the next double of the session's generator */
 };
 struct pgfn_session {
 	const struct pgtype_tz *tz;      /* TimeZone (NULL: UTC) */
@@ -176,8 +178,10 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_dtagg(sqlite3 *db);
 /* pgfn_osagg.c: percentile_cont, percentile_disc, mode WITHIN GROUP (ORDER BY x) */
 int pgfn_register_osagg(sqlite3 *db);
-/* txid_current, pg_current_xact_id, pg_postmaster_start_time (pgfn_xact.c). */
+/* txid_current, pg_current_xact_id, pg_postmaster_start_time, pg_conf_load_time (pgfn_xact.c). */
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c);
+/* The configuration was read again (SIGHUP): pg_conf_load_time() answers now from here on. */
+void pgfn_conf_loaded(void);
 /* pgfn_array.c, pgfn_arrayop.c: arrays, ANY/ALL; pgfn_array_in(x, elem): the array text x as
  * PostgreSQL stores and prints it (pgtype_array_canon), for a value stored into an array column. */
 int pgfn_register_array(sqlite3 *db);
@@ -187,6 +191,9 @@ int pgfn_register_textfn(sqlite3 *db);  /* pgfn_textfn.c: overlay, unistr, bit_c
 int pgfn_register_numscale(sqlite3 *db); /* pgfn_numscale.c: scale, min_scale, trim_scale */
 int pgfn_register_regr(sqlite3 *db);     /* pgfn_regr.c: corr, covar_*, regr_* */
 int pgfn_register_sysinfo(sqlite3 *db);  /* pgfn_sysinfo.c: pg_size_bytes */
+int pgfn_register_tonumber(sqlite3 *db); /* pgfn_tonumber.c: to_number */
+/* pgfn_normalize.c: normalize, is_normalized (ICU) */
+int pgfn_register_normalize(sqlite3 *db);
 /* pgfn_srf_fns.c: generate_series, unnest(a, b, ...), JSON SRFs in FROM */
 int pgfn_register_srf(sqlite3 *db);
 int pgfn_register_regex(sqlite3 *db);  /* pgfn_regex.c: ~ (pg_regex), regexp_*, SIMILAR TO */
@@ -218,6 +225,15 @@ int pgfn_register_notify(sqlite3 *db, struct pgfn_conn *c); /* pgfn_notify.c: pg
  * with it). */
 int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c);
 int pgfn_register_sleep(sqlite3 *db, struct pgfn_conn *c); /* pgfn_sleep.c: pg_sleep* */
+int pgfn_register_random(sqlite3 *db, struct pgfn_conn *c); /* pgfn_random.c: random, setseed */
+
+/* PostgreSQL's generator (pg_prng), whose state a session keeps after setseed. */
+struct pgfn_prng {
+	uint64_t s0, s1;
+};
+void pgfn_prng_seed(struct pgfn_prng *p, double seed); /* seed in [-1, 1], as pg_prng_fseed */
+/* The next double in [0, 1) of p; NULL: one from SQLite's randomness. */
+double pgfn_prng_double(struct pgfn_prng *p);
 int pgfn_register_datebin(sqlite3 *db, struct pgfn_conn *c); /* pgfn_datebin.c: date_bin */
 /* pgfn_range.c: range input, constructors, functions and operators (pgfn_range_*), and the
  * collations pgfn_int4range ... pgfn_tstzrange ordering stored range text as range_cmp. */

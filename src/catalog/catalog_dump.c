@@ -353,8 +353,13 @@ static void fn_owner_check(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_null(ctx);
 	if (!m || !rel)
 		return;
+	struct arena *a = arena_new(0);
+	bool known = !role || cat_role_named(CTX_CONN(ctx), role, a) != 0;
+	arena_free(a);
 	if (!cat_model_rel(m, rel) && !cat_model_seq(m, rel))
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", rel);
+	else if (!known)
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist", role);
 	else if (role && strcmp(role, user) != 0)
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "

@@ -8,6 +8,7 @@
 #include "pgfn.h"
 #include "pgtype.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,11 +367,104 @@ static void fn_get_ruledef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- sizes ---- */
 
+/* Digit-string arithmetic on a magnitude (no sign, no leading zeros but "0"), for
+ * pg_size_pretty(numeric), whose values may have any number of digits. */
+static void digits_div(char *d, unsigned v) /* in place, truncating */
+{
+	unsigned long long rem = 0;
+	size_t o = 0;
+	for (size_t i = 0; d[i]; i++) {
+		rem = rem * 10 + (unsigned)(d[i] - '0');
+		char q = (char)('0' + rem / v);
+		rem %= v;
+		if (o || q != '0')
+			d[o++] = q;
+	}
+	if (!o)
+		d[o++] = '0';
+	d[o] = '\0';
+}
+
+static void digits_inc(char *d) /* d has room for one more digit */
+{
+	size_t n = strlen(d), i = n;
+	while (i > 0 && d[i - 1] == '9')
+		d[--i] = '0';
+	if (i > 0) {
+		d[i - 1]++;
+	} else {
+		memmove(d + 1, d, n + 1);
+		d[0] = '1';
+	}
+}
+
+static bool digits_below(const char *d, unsigned long v)
+{
+	char lim[24];
+	snprintf(lim, sizeof(lim), "%lu", v);
+	size_t n = strlen(d), m = strlen(lim);
+	return n < m || (n == m && strcmp(d, lim) < 0);
+}
+
+/* pg_size_pretty of a numeric (decimal text): bytes as the value prints below 10 kB, then
+ * PostgreSQL's truncating divisions and half rounding on the whole digits, PB unbounded. */
+static void size_pretty_numeric(sqlite3_context *ctx, const char *text)
+{
+	static const char *const units[] = {"kB", "MB", "GB", "TB", "PB"};
+	const char *p = text;
+	bool neg = *p == '-';
+	p += neg || *p == '+';
+	size_t n = strcspn(p, ".");
+	char *d = sqlite3_malloc64(n + 2);
+	if (!d) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	memcpy(d, p, n);
+	d[n] = '\0';
+	size_t z = strspn(d, "0");
+	memmove(d, d + (z == n && n ? n - 1 : z), n - (z == n && n ? n - 1 : z) + 1);
+	if (!*d)
+		strcpy(d, "0");
+	if (digits_below(d, 10 * 1024)) {
+		char *r = sqlite3_mprintf("%s bytes", text);
+		sqlite3_result_text(ctx, r, -1, sqlite3_free);
+		sqlite3_free(d);
+		return;
+	}
+	digits_div(d, 512); /* one extra bit for the half rounding */
+	size_t u = 0;
+	while (!digits_below(d, 20 * 1024 - 1) && u + 1 < ARRAY_LEN(units)) {
+		digits_div(d, 1024);
+		u++;
+	}
+	digits_inc(d);
+	digits_div(d, 2);
+	char *r = sqlite3_mprintf("%s%s %s", neg && strcmp(d, "0") != 0 ? "-" : "", d, units[u]);
+	sqlite3_result_text(ctx, r, -1, sqlite3_free);
+	sqlite3_free(d);
+}
+
 static void fn_size_pretty(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	static const char *const units[] = {"kB", "MB", "GB", "TB", "PB"};
 	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
 		sqlite3_result_null(ctx);
+		return;
+	}
+	if (sqlite3_value_type(argv[0]) == SQLITE_FLOAT) { /* a numeric beyond bigint, or not whole */
+		double v = sqlite3_value_double(argv[0]);
+		char whole[400];
+		if (fabs(v) < 10 * 1024 || !isfinite(v) || fabs(v) >= 1e300)
+			size_pretty_numeric(ctx, (const char *)sqlite3_value_text(argv[0]));
+		else if (snprintf(whole, sizeof(whole), "%.0f", trunc(v)) < (int)sizeof(whole))
+			size_pretty_numeric(ctx, whole); /* the double's whole part, exactly */
+		return;
+	}
+	if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER) { /* numeric text */
+		const char *t = (const char *)sqlite3_value_text(argv[0]);
+		if (t)
+			size_pretty_numeric(ctx, t);
 		return;
 	}
 	long long size = sqlite3_value_int64(argv[0]);
@@ -422,7 +516,7 @@ static int64_t indexes_bytes(sqlite3_context *ctx, const struct cat_model *m,
 	return sum;
 }
 
-enum size_kind { SIZE_RELATION, SIZE_INDEXES, SIZE_TOTAL };
+enum size_kind { SIZE_RELATION, SIZE_INDEXES, SIZE_TOTAL, SIZE_NONE };
 
 /* pg_relation_size and pg_table_size: the relation's own b-tree; pg_indexes_size: its
  * indexes; pg_total_relation_size: both (SQLite keeps no TOAST). */
@@ -449,14 +543,32 @@ static void relation_size(sqlite3_context *ctx, sqlite3_value **argv, enum size_
 		sqlite3_result_null(ctx);
 		return;
 	}
-	int64_t own = kind == SIZE_INDEXES ? 0 : btree_bytes(ctx, rel->sqlname);
-	int64_t idx = kind == SIZE_RELATION || own < 0 ? 0 : indexes_bytes(ctx, m, rel);
+	int64_t own = kind == SIZE_INDEXES || kind == SIZE_NONE ? 0 : btree_bytes(ctx, rel->sqlname);
+	int64_t idx = kind == SIZE_RELATION || kind == SIZE_NONE || own < 0
+			      ? 0
+			      : indexes_bytes(ctx, m, rel);
 	if (own >= 0 && idx >= 0)
 		sqlite3_result_int64(ctx, own + idx);
 }
 
+/* pg_relation_size(rel[, fork]): SQLite keeps one b-tree per relation, PostgreSQL's main fork;
+ * the free space map, visibility map and init forks do not exist here (0 bytes). */
 static void fn_relation_size(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
+	if (argc == 2) {
+		const char *fork = (const char *)sqlite3_value_text(argv[1]);
+		if (!fork || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+			return;
+		if (strcmp(fork, "main") != 0) {
+			if (strcmp(fork, "fsm") == 0 || strcmp(fork, "vm") == 0 ||
+			    strcmp(fork, "init") == 0)
+				relation_size(ctx, argv, SIZE_NONE);
+			else
+				pgfn_error(ctx, SQLSTATE_INVALID_PARAMETER_VALUE,
+					   "invalid fork name");
+			return;
+		}
+	}
 	relation_size(ctx, argv, SIZE_RELATION);
 }
 
@@ -682,6 +794,7 @@ static const struct pgfn_def session_fns[] = {
 	{"pg_get_userbyid", 1, fn_get_userbyid},
 	{"pg_table_size", 1, fn_relation_size},
 	{"pg_relation_size", 1, fn_relation_size},
+	{"pg_relation_size", 2, fn_relation_size},
 	{"pg_total_relation_size", 1, fn_total_size},
 	{"pg_indexes_size", 1, fn_indexes_size},
 	{"version", 0, fn_version},

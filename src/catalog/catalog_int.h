@@ -131,6 +131,9 @@ struct cat_comment {
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */
 #define CAT_SIDECAR_EXTENSIONS "_shardlite_extensions"
+/* GRANT/REVOKE on relations (relname, kind, grantee, privs), written by shardlite_grant
+ * (catalog_grant.c). */
+#define CAT_SIDECAR_PRIVILEGES "_shardlite_privileges"
 
 /* An enum type (catalog_enum.c): its labels in sort order. A column of it declares the
  * type's name in SQLite ("mood", or "mood[]" for an array of it). */
@@ -590,6 +593,23 @@ bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_ro
 bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
+/* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of
+ * privileges has bit 2i for letter i of CAT_GRANT_LETTERS (INSERT SELECT UPDATE DELETE
+ * TRUNCATE REFERENCES TRIGGER USAGE EXECUTE) and bit 2i+1 for its grant option. A function's
+ * grants are kept under the key "proc:name(argument type OIDs)". */
+#define CAT_GRANT_LETTERS "arwdDxtUX"
+bool cat_grant_register(sqlite3 *db, struct cat_conn *cc);
+/* Calls fn for each grant on relation rel (or function key) in the ACL's order (owner's
+ * grantee: the session user; NULL for PUBLIC); false when its ACL is the default (nothing was
+ * ever granted or revoked). */
+typedef void (*cat_grant_fn)(void *arg, const char *grantee, unsigned privs, bool owner);
+bool cat_grant_each(struct cat_conn *cc, const char *rel, cat_grant_fn fn, void *arg);
+/* A dropped relation's grants go; a renamed one's follow it (shardlite_forget,
+ * shardlite_renamed, DROP SEQUENCE). False with ctx's error when the sidecar failed. */
+bool cat_grant_forget(sqlite3_context *ctx, const char *rel);
+bool cat_grant_renamed(sqlite3_context *ctx, const char *from, const char *to);
+/* rel's ACL as aclitem[] text, NULL while it is the default. */
+const char *cat_grant_acl(struct cat_conn *cc, const char *rel, struct arena *a);
 bool cat_fill_extension(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* catalog_seqddl.c: shardlite_sequence, shardlite_seq_restart, shardlite_comment. */
 bool cat_seqddl_register(sqlite3 *db, struct cat_conn *cc);

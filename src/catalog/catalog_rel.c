@@ -163,7 +163,11 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, 0);
-		cat_null(r);
+		const char *acl = rel->kind == 'i' ? NULL : cat_grant_acl(cc, rel->name, r->a);
+		if (acl) /* relacl: what GRANT and REVOKE made it, else NULL (the default) */
+			cat_text(r, acl);
+		else
+			cat_null(r);
 		cat_text(r, rel->kind == 'i' ? cat_index_reloptions(r->a, rel->index, false) : NULL);
 		cat_null(r);
 	}

@@ -339,6 +339,8 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 	}
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	bool temp = q->rel->temp;
+	if (!temp && !cat_grant_forget(ctx, name))
+		return;
 	if (stored(ctx, run(db, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE name = ?1", temp,
 			    name, NULL)) &&
 	    cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS))
@@ -519,6 +521,8 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	if (in_schema(db, temp, name))
 		return;
+	if (!temp && !cat_grant_forget(ctx, name))
+		return;
 	if (cat_sidecar_in(db, temp, CAT_SIDECAR_COMMENTS) &&
 	    !exec3(ctx,
 		   table ? "DELETE FROM %s" CAT_SIDECAR_COMMENTS " WHERE name = ?1 AND kind "
@@ -585,6 +589,8 @@ static void fn_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool temp = t && to && rel_is_temp(ctx, c ? t : to);
 	const struct cat_model *m = t && to ? cat_fn_model(ctx) : NULL;
 	if (t && to && (!m || !cat_seqname_renamed(ctx, m, t, c, to, temp)))
+		return;
+	if (t && to && !c && !temp && !cat_grant_renamed(ctx, t, to))
 		return;
 	for (int i = 0; t && to && i < 4; i++) {
 		if (sql[i] && cat_sidecar_in(db, temp, tables[i]) &&

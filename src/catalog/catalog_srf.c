@@ -71,18 +71,14 @@ static const char *acl_name(struct arena *a, const char **p, const char *stop)
 }
 
 /* A role's OID as aclitem input resolves it: "" is PUBLIC (0); the session user stands in
- * for the bootstrap superuser, as in pg_roles. */
+ * for the bootstrap superuser and the users file's users have theirs, as in pg_roles. */
 static bool acl_role(struct pgfn_srf_scan *s, const char *name, const char **oid)
 {
-	if (!*name)
-		*oid = "0";
-	else if (strcmp(name, cat_conn_user(s->data)) == 0)
-		*oid = arena_printf(s->a, "%d", CAT_ROLE_BOOTSTRAP);
-	else if (strcmp(name, "pg_database_owner") == 0)
-		*oid = arena_printf(s->a, "%d", CAT_ROLE_DATABASE_OWNER);
-	else
+	uint32_t role = *name ? cat_role_named(s->data, name, s->a) : 0;
+	if (*name && !role)
 		return pgfn_srf_fail(s, SQLSTATE_UNDEFINED_OBJECT, "role \"%s\" does not exist",
 				     name);
+	*oid = arena_printf(s->a, "%u", role);
 	return true;
 }
 

@@ -302,7 +302,14 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_null(r); /* proargdefaults, protrftypes */
 	cat_null(r);
 	cat_text(r, u->body);
-	for (int k = 0; k < 4; k++) /* probin, prosqlbody, proconfig, proacl */
+	for (int k = 0; k < 3; k++) /* probin, prosqlbody, proconfig */
+		cat_null(r);
+	/* proacl: what GRANT and REVOKE made it (catalog_grant.c), else NULL (the default) */
+	const char *acl = cat_grant_acl(f->cc, arena_printf(r->a, "proc:%s(%s)", u->name, u->sig),
+					r->a);
+	if (acl)
+		cat_text(r, acl);
+	else
 		cat_null(r);
 	return true;
 }

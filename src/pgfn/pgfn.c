@@ -17,6 +17,8 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_numscale,
 		pgfn_register_regr,
 		pgfn_register_sysinfo,
+		pgfn_register_tonumber,
+		pgfn_register_normalize,
 		pgfn_register_string,
 		pgfn_register_textfn,
 		pgfn_register_bytes,
@@ -45,6 +47,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 	if (pgfn_register_datetime(db, c) != SQLITE_OK) /* db owns c either way */
 		return NULL;
 	if (pgfn_register_call(db, c) != SQLITE_OK || pgfn_register_sleep(db, c) != SQLITE_OK ||
+	    pgfn_register_random(db, c) != SQLITE_OK ||
 	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK ||
 	    pgfn_register_record(db, c) != SQLITE_OK)
 		return NULL;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_xact.c: txid_current(), pg_current_xact_id() and pg_postmaster_start_time(). SQLite has
+/* pgfn_xact.c: txid_current(), pg_current_xact_id(), pg_postmaster_start_time() and
+ * pg_conf_load_time() (the server's start, or its last reload: pgfn_conf_loaded). SQLite has
  * no transaction ids: the number is the process's own counter (docs/catalog.md), handed out
  * once per transaction and kept for the rest of it. */
 #include "pgfn_int.h"
@@ -13,11 +14,17 @@ static int64_t process_start;
  * increasing across restarts as long as a run hands out fewer than one per microsecond. */
 static int64_t next_xid;
 
+/* When the configuration was last read: at the start, then at each reload. */
+static int64_t conf_loaded;
+
 __attribute__((constructor)) static void xact_init(void)
 {
 	process_start = pgtype_now();
 	next_xid = process_start;
+	conf_loaded = process_start;
 }
+
+void pgfn_conf_loaded(void) { __atomic_store_n(&conf_loaded, pgtype_now(), __ATOMIC_RELAXED); }
 
 /* Per connection: the number of the transaction that asked last. A transaction is known by
  * the session lent to the connection and its start (pgfn_session.txn_start), which the
@@ -48,6 +55,13 @@ static void fn_start_time(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_dt_result(ctx, &v);
 }
 
+static void fn_conf_load_time(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct pgfn_dt v = {.oid = PGTYPE_TIMESTAMPTZ,
+			    .ts = __atomic_load_n(&conf_loaded, __ATOMIC_RELAXED)};
+	pgfn_dt_result(ctx, &v);
+}
+
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 {
 	struct xact_state *x = base_xcalloc(1, sizeof(*x));
@@ -56,6 +70,7 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 	static const struct pgfn_def fns[] = {
 		{"pg_current_xact_id", 0, fn_xid},
 		{"pg_postmaster_start_time", 0, fn_start_time},
+		{"pg_conf_load_time", 0, fn_conf_load_time},
 	};
 	/* the first owns x: SQLite frees it when db closes (or when registering it fails) */
 	int rc = sqlite3_create_function_v2(db, "txid_current", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "exec.h"
 #include "net.h"
+#include "pgfn.h"
 #include "pgtype.h"
 #include "session.h"
 #include "shard.h"
@@ -448,6 +449,7 @@ static void reload(struct server *srv)
 	config_live_publish(srv->env.cfg, config_ref(cfg));
 	config_free(srv->cfg);
 	srv->cfg = cfg;
+	pgfn_conf_loaded();
 	LOG_INFO(0, NULL, "configuration reloaded");
 }
 

@@ -570,12 +570,32 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	return ok;
 }
 
+/* random() draws from the session's generator once setseed() seeded it (PostgreSQL's
+ * sequence for that seed), from SQLite's randomness before. */
+static void random_call(struct session *s, sqlite3_context *ctx, enum pgfn_call_kind kind,
+			sqlite3_value **argv)
+{
+	if (kind == PGFN_CALL_SETSEED) {
+		struct sess_rare *r = sess_rare(s);
+		pgfn_prng_seed(&r->prng, sqlite3_value_double(argv[0]));
+		r->seeded = true;
+		sqlite3_result_text(ctx, "", 0, SQLITE_STATIC); /* void */
+		return;
+	}
+	bool seeded = s->rare && s->rare->seeded;
+	sqlite3_result_double(ctx, pgfn_prng_double(seeded ? &s->rare->prng : NULL));
+}
+
 static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, int argc,
 		    sqlite3_value **argv)
 {
 	struct session *s = arg;
 	struct pgerr err;
 	pgerr_clear(&err);
+	if (kind == PGFN_CALL_RANDOM || kind == PGFN_CALL_SETSEED) { /* never blocks */
+		random_call(s, ctx, kind, argv);
+		return;
+	}
 	if (s->inline_run) { /* a body may block: the statement runs again on a worker */
 		(void)sess_inline_punt(s, &err);
 		pgfn_error(ctx, err.sqlstate[0] ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",

@@ -125,6 +125,9 @@ struct sess_rare {
 	char *sni;
 	/* The config defaults of the three timeouts, formatted; "" when 0 (sess_guc.c). */
 	char timeout_defaults[3][24];
+	/* random()'s generator once setseed() seeded it (sess_udf.c) */
+	bool seeded;
+	struct pgfn_prng prng;
 };
 
 /* The tenant's functions and triggers at work in the session (sess_udf.c, sess_trigger.c):

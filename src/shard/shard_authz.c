@@ -129,6 +129,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_serials") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_functions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_function_ext") == 0 ||

@@ -273,6 +273,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_create_schema(c, n->create_schema_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_EXTENSION_STMT:
 		return xlat_stmt_create_extension(c, n->create_extension_stmt);
+	case PG_QUERY__NODE__NODE_GRANT_STMT:
+		return xlat_stmt_grant(c, n->grant_stmt);
 	case PG_QUERY__NODE__NODE_COPY_STMT:
 		return xlat_stmt_copy(c, n->copy_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:

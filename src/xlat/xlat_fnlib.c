@@ -216,6 +216,73 @@ static bool sp_sysinfo(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xl
 	return true;
 }
 
+/* The bytes a value of a fixed-length type takes (typlen), 0 for the others. */
+static int fixed_size(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_BOOL:
+		return 1;
+	case XLAT_OID_INT2:
+		return 2;
+	case XLAT_OID_INT4:
+	case XLAT_OID_OID:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_DATE:
+		return 4;
+	case XLAT_OID_INT8:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+		return 8;
+	case XLAT_OID_TIMETZ:
+		return 12;
+	case XLAT_OID_INTERVAL:
+	case XLAT_OID_UUID:
+		return 16;
+	case XLAT_OID_NAME:
+		return 64;
+	default:
+		return 0;
+	}
+}
+
+/* pg_column_size(x): the bytes PostgreSQL's datum takes. Fixed-length types their length;
+ * text, varchar and bytea their bytes and a varlena header: 4 bytes for a computed value, 1
+ * for a column's value of up to 126 bytes (PostgreSQL keeps a short header on disk), and an
+ * undecorated literal its cstring (bytes and the NUL). PostgreSQL compresses long column
+ * values (about 2 kB and more), which SQLite does not: those differ (docs/sql-compat.md).
+ * Other types (numeric, jsonb, arrays ...) are laid out in ways SQLite's values do not
+ * show: 0A000. */
+static bool sp_column_size(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
+			   struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_INT4, -1};
+	size_t mark = c->sb->len;
+	if (!xlat_expr(c, f->args[0], &tv[0]))
+		return false;
+	const char *arg = arena_strndup(c->a, c->sb->data + mark, c->sb->len - mark);
+	c->sb->len = mark;
+	uint32_t o = tv[0].oid;
+	int fixed = fixed_size(o);
+	bool varlena = o == XLAT_OID_TEXT || o == XLAT_OID_VARCHAR || o == XLAT_OID_BYTEA;
+	if (fixed)
+		xlat_printf(c, "(CASE WHEN (%s) IS NULL THEN NULL ELSE %d END)", arg, fixed);
+	else if (o == XLAT_OID_UNKNOWN)
+		xlat_printf(c, "(1 + length(CAST((%s) AS BLOB)))", arg);
+	else if (varlena && f->args[0]->node_case == PG_QUERY__NODE__NODE_COLUMN_REF)
+		xlat_printf(c,
+			    "(CASE WHEN length(CAST((%s) AS BLOB)) <= 126 THEN 1 ELSE 4 END + "
+			    "length(CAST((%s) AS BLOB)))",
+			    arg, arg);
+	else if (varlena)
+		xlat_printf(c, "(4 + length(CAST((%s) AS BLOB)))", arg);
+	else
+		return xlat_unsupported(c, f->location,
+					"pg_column_size of a value of this type");
+	return true;
+}
+
 static const struct lib libs[] = {
 	{"md5", "pgfn_md5", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
 	{"sha224", "pgfn_sha224", 1, 1, "b", L_SCALAR, LR_FIX, XLAT_OID_BYTEA, NULL},
@@ -282,6 +349,10 @@ static const struct lib libs[] = {
 	{"min_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_INT4, sp_scale},
 	{"trim_scale", "pgfn_scale", 1, 1, ".", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, sp_scale},
 	{"pg_size_bytes", "pgfn_size_bytes", 1, 1, "t", L_SCALAR, LR_FIX, XLAT_OID_INT8, NULL},
+	{"to_number", "pgfn_to_number", 2, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_NUMERIC, NULL},
+	{"pg_column_size", NULL, 1, 1, "", L_SCALAR, LR_FIX, 0, sp_column_size},
+	{"normalize", "pgfn_normalize", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_TEXT, NULL},
+	{"is_normalized", "pgfn_is_normalized", 1, 2, "tt", L_SCALAR, LR_FIX, XLAT_OID_BOOL, NULL},
 	{"pg_client_encoding", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"pg_jit_available", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},
 	{"pg_last_xact_replay_timestamp", NULL, 0, 0, "", L_SCALAR, LR_FIX, 0, sp_sysinfo},

@@ -136,11 +136,29 @@ static bool fn_octet_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, stru
 	return true;
 }
 
-/* PostgreSQL's random() is a double in [0, 1); SQLite's is a 64-bit integer: keep 53 bits. */
+/* PostgreSQL's random() is a double in [0, 1) from the session's generator, which setseed()
+ * seeds (pgfn_random.c). SQL the tenant's schema keeps (a DEFAULT, a view) stays plain SQLite:
+ * SQLite's random() is a 64-bit integer, of which 53 bits make the double. */
 static bool fn_random(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
 {
 	*t = (struct xlat_type){XLAT_OID_FLOAT8, -1};
-	xlat_puts(c, "((random() & 9007199254740991) / 9007199254740992.0)");
+	xlat_puts(c, c->st->is_ddl ? "((random() & 9007199254740991) / 9007199254740992.0)"
+				   : "pgfn_random()");
+	return true;
+}
+
+/* current_query(): the text of the client's query, all of it (a simple Query's several
+ * statements too), as PostgreSQL's debug_query_string: the input being translated, written
+ * into the statement, which the translation cache then does not keep (it shares one
+ * translation among queries differing in their constants). SQL the tenant keeps would
+ * freeze it: refused there. */
+static bool fn_current_query(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	if (c->st->is_ddl)
+		return xlat_unsupported(c, f->location, "current_query() in a stored definition");
+	xlat_nocache(c); /* a query differing only in its constants has another text */
+	xlat_string(c, c->src ? c->src : "");
 	return true;
 }
 
@@ -262,6 +280,8 @@ static const struct fn fns[] = {
 	{"atan", "atan", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"atan2", "atan2", 2, 2, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"random", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_random},
+	{"current_query", NULL, 0, 0, 0, R_FIX, 0, fn_current_query},
+	{"setseed", "pgfn_setseed", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},
 	{"gen_random_uuid", NULL, 0, 0, FN_VOLATILE, R_FIX, 0, fn_uuid},
 	{"pg_sleep", "pgfn_sleep", 1, 1, FN_VOLATILE, R_FIX, 2278 /* void */, NULL},
 	{"pg_sleep_for", NULL, 1, 1, FN_VOLATILE, R_FIX, 0, fn_sleep_to},
@@ -336,7 +356,6 @@ static const char *const refused_fns[] = {
 	"regexp_matches",	 /* but in a select list or FROM: xlat_catalog_srf.c, xlat_srf.c */
 	"regexp_split_to_table", /* but in a select list: xlat_catalog_srf.c */
 	"setval",
-	"to_number",
 	"unnest",
 };
 

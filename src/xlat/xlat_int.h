@@ -1174,6 +1174,12 @@ bool xlat_stmt_vacuum(struct xlat_ctx *c, const PgQuery__VacuumStmt *s);
 bool xlat_stmt_reindex(struct xlat_ctx *c, const PgQuery__ReindexStmt *s);
 bool xlat_stmt_create_schema(struct xlat_ctx *c, const PgQuery__CreateSchemaStmt *s);
 bool xlat_stmt_create_extension(struct xlat_ctx *c, const PgQuery__CreateExtensionStmt *s);
+/* xlat_routine.c: the tenant's function o names (PostgreSQL's errors when none or several:
+ * NULL with c's error), and the key its grants have in the privileges sidecar. */
+const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o);
+const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u);
+/* xlat_grant.c: GRANT/REVOKE on relations, recorded by the catalog's shardlite_grant. */
+bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s);
 /* DROP EXTENSION [IF EXISTS] name, ...: the tenant's record of each goes (42704 when there is
  * none); the built-in functions stay. xlat_utility.c. */
 bool xlat_drop_extensions(struct xlat_ctx *c, const PgQuery__DropStmt *s);

@@ -729,6 +729,17 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 	return u;
 }
 
+const struct xlat_udf *xlat_routine_find(struct xlat_ctx *c, const PgQuery__ObjectWithArgs *o)
+{
+	bool missing;
+	return drop_target(c, o, false, &missing);
+}
+
+const char *xlat_routine_key(struct xlat_ctx *c, const struct xlat_udf *u)
+{
+	return arena_printf(c->a, "proc:%s(%s)", u->name, u->sig);
+}
+
 bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	if (s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE)
@@ -751,6 +762,11 @@ bool xlat_drop_functions(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 			continue;
 		delete_rows(c, FNS(u->temp), u);
 		delete_rows(c, EXT(u->temp), u);
+		if (!u->temp) { /* its grants go with it (src/catalog/catalog_grant.c) */
+			xlat_puts(c, "; SELECT shardlite_grant_forget(");
+			xlat_string(c, xlat_routine_key(c, u));
+			xlat_puts(c, ")");
+		}
 		temp |= u->temp;
 	}
 	xlat_printf(c, SCHEMA_BUMP, "main.", "main.");

@@ -240,7 +240,7 @@ CREATE TABLE rs_parent (id integer NOT NULL, name text);
 ALTER TABLE rs_parent OWNER TO CURRENT_USER;
 ALTER TABLE rs_parent OWNER TO SESSION_USER;
 ALTER TABLE rs_nosuch OWNER TO CURRENT_USER;
--- differs: every object of a tenant belongs to the session user; another role is 0A000
+-- a role that does not exist is 42704 (another user of the users file is 0A000: every object of a tenant belongs to the session user)
 ALTER TABLE rs_parent OWNER TO rs_nosuch_role;
 ALTER TABLE rs_parent ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME public.rs_parent_id_seq

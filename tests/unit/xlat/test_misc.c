@@ -105,6 +105,19 @@ static const struct {
 	 "NULL, NULL, NULL, NULL, NULL, NULL)", "DROP SEQUENCE"},
 	{"TRUNCATE t RESTART IDENTITY", "DELETE FROM t; SELECT shardlite_seq_restart('t')",
 	 "TRUNCATE TABLE"},
+	/* GRANT/REVOKE: the privileges sidecar, then one recording call per object and grantee */
+	{"GRANT SELECT, insert ON t, public.u TO PUBLIC, bob",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_privileges (relname TEXT NOT NULL, kind TEXT NOT "
+	 "NULL, grantee TEXT NOT NULL, privs TEXT NOT NULL, PRIMARY KEY (relname, kind, grantee)); "
+	 "SELECT shardlite_grant(1, 't', 't', 'p', NULL, 'ra', 0); SELECT shardlite_grant(1, 't', "
+	 "'t', 'n', 'bob', 'ra', 0); SELECT shardlite_grant(1, 't', 'u', 'p', NULL, 'ra', 0); "
+	 "SELECT shardlite_grant(1, 't', 'u', 'n', 'bob', 'ra', 0)",
+	 "GRANT"},
+	{"REVOKE GRANT OPTION FOR ALL ON ALL SEQUENCES IN SCHEMA public FROM CURRENT_USER",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_privileges (relname TEXT NOT NULL, kind TEXT NOT "
+	 "NULL, grantee TEXT NOT NULL, privs TEXT NOT NULL, PRIMARY KEY (relname, kind, grantee)); "
+	 "SELECT shardlite_grant(0, 'S', '', 'c', NULL, '', 1)",
+	 "REVOKE"},
 	{"TRUNCATE t", "DELETE FROM t", "TRUNCATE TABLE"},
 	{"TRUNCATE TABLE ONLY public.t", "DELETE FROM t", "TRUNCATE TABLE"},
 	{"TRUNCATE t RESTART IDENTITY CASCADE", "DELETE FROM t; SELECT shardlite_seq_restart('t')",
@@ -695,7 +708,18 @@ static const struct errcase errors[] = {
 	{"EXPLAIN CREATE TABLE n (a int) ", "42601", 27, "syntax error at or near \"int\""},
 	{"EXPLAIN (nope) SELECT 1", "42601", 10, "unrecognized EXPLAIN option \"nope\""},
 	{"EXPLAIN EXECUTE p", "0A000", 0, "EXPLAIN of EXECUTE is not supported"},
-	{"GRANT SELECT ON t TO bob", "0A000", 0, "GRANT is not supported"},
+	{"GRANT USAGE ON TYPE mood TO bob", "0A000", 0,
+	 "GRANT on this kind of object is not supported"},
+	{"GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO bob", "0A000", 0,
+	 "ALL FUNCTIONS IN SCHEMA is not supported"},
+	{"GRANT SELECT (a) ON t TO bob", "0A000", 0, "a column privilege is not supported"},
+	{"GRANT SELECT ON t TO PUBLIC WITH GRANT OPTION", "0LP01", 0,
+	 "grant options can only be granted to roles"},
+	{"GRANT frob ON t TO bob", "42601", 0, "unrecognized privilege type \"frob\""},
+	{"GRANT INSERT ON SEQUENCE s TO bob", "0LP01", 0,
+	 "invalid privilege type INSERT for sequence"},
+	{"REVOKE USAGE ON SCHEMA public FROM PUBLIC", "0A000", 0,
+	 "REVOKE ON SCHEMA (but CREATE on public from PUBLIC) is not supported"},
 	{"DO LANGUAGE sql $$ SELECT 1 $$", "0A000", 0,
 	 "language \"sql\" does not support inline code execution"},
 	{"DO $$ DECLARE c refcursor; n int; BEGIN FETCH FORWARD ALL FROM c INTO n; END $$", "0A000",

@@ -368,7 +368,7 @@ static const struct xcase cases[] = {
 	{"SELECT 'NaN'::float8, 'inf'::real, 1.5::float8 * 2, 2 - 0.5::real",
 	 "SELECT 'NaN' AS float8, 9e999 AS float4, pgfn_fop(1.5, '*', 2) AS \"?column?\", pgfn_fop(2, '-', 0.5) AS \"?column?\""},
 	{"SELECT random(), gen_random_uuid()",
-	 "SELECT ((random() & 9007199254740991) / 9007199254740992.0) AS random, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) AS gen_random_uuid"},
+	 "SELECT pgfn_random() AS random, lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) AS gen_random_uuid"},
 	{"SELECT now(), current_timestamp, current_date, current_time, localtimestamp, localtime, current_timestamp(0)",
 	 "SELECT pg_current(1184, -1, 0) AS now, pg_current(1184, -1) AS \"current_timestamp\", pg_current(1082, -1) AS \"current_date\", pg_current(1266, -1) AS \"current_time\", pg_current(1114, -1) AS localtimestamp, pg_current(1083, -1) AS localtime, pg_current(1184, 0) AS \"current_timestamp\""},
 	{"SELECT current_schema, current_user",

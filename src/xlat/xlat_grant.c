@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_grant.c: GRANT and REVOKE of privileges on the tenant's tables, views and sequences
+ * (ON TABLE/SEQUENCE names, ALL TABLES/SEQUENCES IN SCHEMA public) and on its own functions
+ * (EXECUTE ON FUNCTION/PROCEDURE/ROUTINE f(args)), to PUBLIC and to the
+ * users file's users, as docs/security.md "Privileges" models them: the statement becomes the
+ * sidecar's creation and one shardlite_grant() call per object and grantee
+ * (src/catalog/catalog_grant.c), which checks the object and the role and records the grant.
+ * Privilege names are checked here, as PostgreSQL's parse analysis checks them. Other
+ * objects, column lists and GRANTED BY another role are refused (0A000). */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+#define OBJ(x) PG_QUERY__OBJECT_TYPE__OBJECT_##x
+
+#define SIDECAR_PRIVILEGES                                                                        \
+	"CREATE TABLE IF NOT EXISTS _shardlite_privileges (relname TEXT NOT NULL, kind TEXT NOT " \
+	"NULL, grantee TEXT NOT NULL, privs TEXT NOT NULL, PRIMARY KEY (relname, kind, grantee))"
+
+/* A privilege name's aclitem letter ('\0' when unknown). */
+static char letter_of(const char *name)
+{
+	static const struct {
+		const char *name;
+		char letter;
+	} privs[] = {{"insert", 'a'},   {"select", 'r'},     {"update", 'w'},    {"delete", 'd'},
+		     {"truncate", 'D'}, {"references", 'x'}, {"trigger", 't'},   {"usage", 'U'},
+		     {"execute", 'X'},  {"create", 'C'},     {"temporary", 'T'}, {"temp", 'T'},
+		     {"connect", 'c'}};
+	for (size_t i = 0; i < ARRAY_LEN(privs); i++)
+		if (strcmp(privs[i].name, name) == 0)
+			return privs[i].letter;
+	return '\0';
+}
+
+/* The letters the statement names ("" for ALL), checked against the object type: PostgreSQL's
+ * 0LP01 for one the type does not have. */
+static const char *privileges(struct xlat_ctx *c, const PgQuery__GrantStmt *s, bool sequence,
+			      const char *routine)
+{
+	char *out = arena_zalloc(c->a, s->n_privileges + 1);
+	for (size_t i = 0; i < s->n_privileges; i++) {
+		const PgQuery__Node *n = s->privileges[i];
+		const PgQuery__AccessPriv *p = n->node_case == NODE(ACCESS_PRIV) ? n->access_priv
+										 : NULL;
+		if (!p)
+			return NULL;
+		if (p->n_cols) {
+			xlat_unsupported(c, -1, "a column privilege");
+			return NULL;
+		}
+		if (!p->priv_name || !*p->priv_name) /* ALL (cols) */
+			return "";
+		char l = letter_of(p->priv_name);
+		if (!l) {
+			xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
+				  "unrecognized privilege type \"%s\"", p->priv_name);
+			return NULL;
+		}
+		const char *allowed = routine    ? "X"
+				      : sequence ? "rwU"
+						 : "arwdDxtU"; /* USAGE: a sequence's */
+		if (!strchr(allowed, l)) {
+			char *upper = arena_strdup(c->a, p->priv_name);
+			for (char *u = upper; *u; u++)
+				*u = (char)(*u >= 'a' && *u <= 'z' ? *u - 32 : *u);
+			xlat_fail(c, "0LP01", -1, "invalid privilege type %s for %s", upper,
+				  routine    ? routine
+				  : sequence ? "sequence"
+					     : "table");
+			return NULL;
+		}
+		if (!strchr(out, l))
+			out[strlen(out)] = l;
+	}
+	return out;
+}
+
+/* The schema statements that change nothing in PostgreSQL 15, where public's ACL is
+ * {pg_database_owner=UC/pg_database_owner,=U/pg_database_owner} from initdb on: GRANT USAGE
+ * ON SCHEMA public TO PUBLIC (PUBLIC has it) and REVOKE CREATE ON SCHEMA public FROM PUBLIC
+ * (PUBLIC lacks it), which pg_dump, hardening scripts and Supabase-style schemas write. Any
+ * other schema grant is refused. */
+static bool schema_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
+{
+	const char *noop_priv = s->is_grant ? "usage" : "create";
+	bool noop = s->n_privileges == 1 && s->n_grantees >= 1 && !s->grant_option;
+	for (size_t i = 0; noop && i < s->n_objects; i++) {
+		const char *name = xlat_node_str(s->objects[i]);
+		noop = name && strcmp(name, "public") == 0;
+	}
+	const PgQuery__Node *p = noop ? s->privileges[0] : NULL;
+	noop = p && p->node_case == NODE(ACCESS_PRIV) && !p->access_priv->n_cols &&
+	       strcmp(p->access_priv->priv_name, noop_priv) == 0;
+	for (size_t i = 0; noop && i < s->n_grantees; i++) {
+		const PgQuery__Node *g = s->grantees[i];
+		noop = g->node_case == NODE(ROLE_SPEC) &&
+		       g->role_spec->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC;
+	}
+	if (!noop)
+		return xlat_unsupported(
+			c, -1,
+			s->is_grant ? "GRANT ON SCHEMA (but USAGE on public to PUBLIC)"
+				    : "REVOKE ON SCHEMA (but CREATE on public from PUBLIC)");
+	c->st->kind = XLAT_SCRIPT;
+	xlat_puts(c, "SELECT 1 WHERE 0");
+	return true;
+}
+
+/* One grantee: its kind and name for shardlite_grant. */
+static bool grantee(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	const PgQuery__RoleSpec *r = n->node_case == NODE(ROLE_SPEC) ? n->role_spec : NULL;
+	if (!r)
+		return xlat_unsupported(c, -1, "this grantee");
+	switch (r->roletype) {
+	case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC:
+		xlat_puts(c, "'p', NULL");
+		return true;
+	case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING:
+		xlat_puts(c, "'n', ");
+		xlat_string(c, r->rolename);
+		return true;
+	default: /* CURRENT_USER, SESSION_USER, CURRENT_ROLE */
+		xlat_puts(c, "'c', NULL");
+		return true;
+	}
+}
+
+bool xlat_stmt_grant(struct xlat_ctx *c, const PgQuery__GrantStmt *s)
+{
+	c->st->tag = s->is_grant ? "GRANT" : "REVOKE";
+	bool all_in = s->targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA;
+	if (s->objtype == OBJ(SCHEMA) && !all_in)
+		return schema_grant(c, s);
+	bool sequence = s->objtype == OBJ(SEQUENCE);
+	const char *routine = s->objtype == OBJ(FUNCTION)    ? "function"
+			      : s->objtype == OBJ(PROCEDURE) ? "procedure"
+			      : s->objtype == OBJ(ROUTINE)   ? "routine"
+							     : NULL;
+	if (routine && all_in)
+		return xlat_unsupported(c, -1, "ALL FUNCTIONS IN SCHEMA");
+	if (!sequence && !routine && s->objtype != OBJ(TABLE))
+		return xlat_unsupported(
+			c, -1, arena_printf(c->a, "%s on this kind of object", c->st->tag));
+	if (s->grantor && s->grantor->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING)
+		return xlat_unsupported(c, -1, "GRANTED BY a named role");
+	for (size_t g = 0; s->is_grant && s->grant_option && g < s->n_grantees; g++) {
+		const PgQuery__Node *n = s->grantees[g];
+		if (n->node_case == NODE(ROLE_SPEC) &&
+		    n->role_spec->roletype == PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC)
+			return xlat_fail(c, "0LP01", -1,
+					 "grant options can only be granted to roles");
+	}
+	const char *letters = privileges(c, s, sequence, routine);
+	if (!letters)
+		return false;
+	c->st->kind = XLAT_SCRIPT;
+	c->st->writes = c->st->is_ddl = true; /* the sidecar may be created */
+	xlat_puts(c, SIDECAR_PRIVILEGES);
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const char *name = NULL;
+		if (all_in) {
+			name = xlat_node_str(s->objects[i]);
+			bool own = name && (strcmp(name, "public") == 0 ||
+					    (c->env && c->env->tenant &&
+					     strcmp(name, c->env->tenant) == 0));
+			if (!own)
+				return xlat_unsupported(c, -1,
+							"ALL ... IN SCHEMA of another schema");
+		} else if (routine) {
+			const PgQuery__Node *o = s->objects[i];
+			const struct xlat_udf *u =
+				o->node_case == NODE(OBJECT_WITH_ARGS)
+					? xlat_routine_find(c, o->object_with_args)
+					: NULL;
+			if (!u)
+				return o->node_case == NODE(OBJECT_WITH_ARGS)
+					       ? false
+					       : xlat_unsupported(c, -1, "this function name");
+			if (u->temp)
+				return xlat_unsupported(c, -1,
+							"GRANT and REVOKE on a temporary function");
+			name = xlat_routine_key(c, u);
+		} else {
+			const PgQuery__Node *o = s->objects[i];
+			if (o->node_case != NODE(RANGE_VAR))
+				return xlat_unsupported(c, -1, "this object name");
+			size_t mark = c->sb->len;
+			if (!xlat_relname_local(c, o->range_var)) /* checks the schema prefix */
+				return false;
+			c->sb->len = mark;
+			name = o->range_var->relname;
+		}
+		for (size_t g = 0; g < s->n_grantees; g++) {
+			xlat_printf(c, "; SELECT shardlite_grant(%d, '%c', ", s->is_grant ? 1 : 0,
+				    routine  ? 'f'
+				    : all_in ? (sequence ? 'S' : 'T')
+					     : (sequence ? 's' : 't'));
+			xlat_string(c, all_in ? "" : name);
+			xlat_puts(c, ", ");
+			if (!grantee(c, s->grantees[g]))
+				return false;
+			xlat_puts(c, ", ");
+			xlat_string(c, letters);
+			xlat_printf(c, ", %d)", s->grant_option ? 1 : 0);
+		}
+	}
+	return true;
+}
