@@ -50,6 +50,8 @@ static bool converted(uint32_t elem)
 	case PGTYPE_CIDR:
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
 		return true;
 	default:
 		return false;

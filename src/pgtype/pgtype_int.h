@@ -114,4 +114,8 @@ bool pgtype_net_send(struct strbuf *out, uint32_t oid, const struct pgtype_value
 bool pgtype_net_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		     struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
+/* pgtype_tsearch.c: tsvector_in / tsquery_in of s[0..n) as canonical text in a. */
+bool pgtype_ts_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
+			   struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+
 #endif

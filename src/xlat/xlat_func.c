@@ -657,6 +657,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_catalog_srf_ref(c, f, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_ts_func(c, f, name, t); /* to_tsvector, ts_rank, length(tsvector) ... */
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&

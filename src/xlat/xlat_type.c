@@ -35,6 +35,8 @@ static const struct xlat_typeinfo types[] = {
 	{"cidr", XLAT_OID_CIDR, 651, "cidr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr", XLAT_OID_MACADDR, 1040, "macaddr", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	{"macaddr8", XLAT_OID_MACADDR8, 775, "macaddr8", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"tsvector", XLAT_OID_TSVECTOR, 3643, "tsvector", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"tsquery", XLAT_OID_TSQUERY, 3645, "tsquery", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -51,8 +53,6 @@ static const char *const refused_types[] = {
 	"path",
 	"polygon",
 	"circle",
-	"tsvector",
-	"tsquery",
 	"int4range",
 	"int8range",
 	"numrange",
