@@ -119,9 +119,18 @@ static size_t file_end(const struct lexer *x, size_t i)
 static bool url_at(struct lexer *x, size_t i, size_t *end)
 {
 	size_t h = host_end(x, i);
+	if (h && at(x, h) == ':' && is_digit(at(x, h + 1))) { /* host:port/path */
+		size_t p = h + 1;
+		while (is_digit(at(x, p)))
+			p++;
+		if (at(x, p) == '/')
+			h = p;
+	}
 	if (!h || at(x, h) != '/')
 		return false;
 	size_t e = path_end(x, h);
+	if (e == h + 1) /* "example.com/" is a host and a blank */
+		return false;
 	emit(x, PGFN_TS_URL, i, e);
 	emit(x, PGFN_TS_HOST, i, h);
 	emit(x, PGFN_TS_URL_PATH, h, e);
@@ -192,6 +201,13 @@ static enum pgfn_ts_tok part_type(bool nonascii, bool digits)
 static size_t word(struct lexer *x, size_t i)
 {
 	bool nonascii = false, digits = false, letters = false;
+	size_t de = i;
+	while (is_digit(at(x, de)))
+		de++;
+	if (de > i && (at(x, de) == 'e' || at(x, de) == 'E') &&
+	    (is_digit(at(x, de + 1)) ||
+	     ((at(x, de + 1) == '-' || at(x, de + 1) == '+') && is_digit(at(x, de + 2)))))
+		return number(x, i); /* 1e5, 1e-5: scientific notation */
 	size_t e = alnum_run(x, i, &nonascii, &digits, &letters);
 	if (!letters) /* digits only: a number, even before a hyphen ("123-abc") */
 		return number(x, i);
@@ -276,15 +292,14 @@ static size_t at_word(struct lexer *x, size_t i)
 	while (is_alpha(at(x, e)))
 		e++;
 	if (e > i && at(x, e) == ':' && at(x, e + 1) == '/' && at(x, e + 2) == '/') {
-		size_t ue;
-		if (host_end(x, e + 3)) {
-			emit(x, PGFN_TS_PROTOCOL, i, e + 3);
-			size_t h = host_end(x, e + 3);
-			if (at(x, h) == '/' && url_at(x, e + 3, &ue))
-				return ue;
-			emit(x, PGFN_TS_HOST, e + 3, h);
-			return h;
-		}
+		size_t ue, h = host_end(x, e + 3);
+		emit(x, PGFN_TS_PROTOCOL, i, e + 3);
+		if (!h) /* "http://localhost/x": what follows is read on its own */
+			return e + 3;
+		if (at(x, h) == '/' && url_at(x, e + 3, &ue))
+			return ue;
+		emit(x, PGFN_TS_HOST, e + 3, h);
+		return h;
 	}
 	size_t m = email_end(x, i);
 	if (m) {
@@ -319,6 +334,25 @@ static size_t at_word(struct lexer *x, size_t i)
 	return word(x, i);
 }
 
+/* At the very start of the text (and only there) "~/x", "~x", "./x" and "../x" begin a file
+ * path; after a blank they are punctuation. Its end, or 0. */
+static size_t leading_file(const struct lexer *x)
+{
+	size_t e = 0;
+	unsigned char c = at(x, 0);
+	if (c == '~' && (at(x, 1) == '/' || (is_alnum(at(x, 1)) && at(x, 1) < 0x80)))
+		e = 1;
+	else if (c == '.' && (at(x, 1) == '/' || (at(x, 1) == '.' && at(x, 2) == '/')))
+		e = at(x, 1) == '/' ? 1 : 2;
+	else
+		return 0;
+	if (at(x, e) == '/')
+		e++;
+	if (!is_alnum(at(x, e)) || at(x, e) >= 0x80)
+		return 0;
+	return file_end(x, e);
+}
+
 void pgfn_ts_lex(const char *s, size_t n, pgfn_ts_token_fn fn, void *arg)
 {
 	struct lexer x = {s, n, 0, fn, arg};
@@ -328,7 +362,9 @@ void pgfn_ts_lex(const char *s, size_t n, pgfn_ts_token_fn fn, void *arg)
 		unsigned char c = at(&x, x.p);
 		size_t start = x.p, e = 0;
 		enum pgfn_ts_tok special = PGFN_TS_BLANK;
-		if (c == '<')
+		if (x.p == 0 && (e = leading_file(&x)) != 0)
+			special = PGFN_TS_FILE;
+		else if (c == '<')
 			e = tag_end(&x, x.p), special = PGFN_TS_TAG;
 		else if (c == '&')
 			e = entity_end(&x, x.p), special = PGFN_TS_ENTITY;

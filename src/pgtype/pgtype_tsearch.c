@@ -181,9 +181,7 @@ static int read_word(struct wordrd *w, struct arena *a, struct pgerr *err)
 		if (at_end(w) || is_space(*w->p) || (w->query && is_operator(*w->p)) ||
 		    (w->web && *w->p == '"'))
 			return w->word.len ? 1 : (syntax_error(w, err), -1);
-		if (*w->p == ':' && !w->web) { /* websearch reads ':' as part of the word */
-			if (!w->word.len)
-				return syntax_error(w, err), -1;
+		if (*w->p == ':' && w->word.len) { /* the first character is taken as it is */
 			if (w->query)
 				return 1;
 			w->p++;
