@@ -246,7 +246,6 @@ static bool value_matches(const struct pgtype_tsvector *v, const struct pgtype_t
 struct posset {
 	uint64_t bits[(PGTYPE_TS_MAXPOS + 64) / 64];
 	int width;
-	bool nopos; /* a lexeme without positions matched: positions unknown */
 };
 
 static void set_bit(struct posset *s, int p) { s->bits[p / 64] |= 1ull << (p % 64); }
@@ -266,10 +265,7 @@ static bool phrase_positions(const struct pgtype_tsvector *v, const struct pgtyp
 		find_lexemes(v, q, &lo, &hi);
 		for (size_t i = lo; i < hi; i++) {
 			const struct pgtype_tslex *l = &v->lex[i];
-			if (!l->npos) {
-				out->nopos = true;
-				any = true;
-			}
+			/* a lexeme without positions cannot be placed: no phrase match (PG 13+) */
 			for (uint16_t k = 0; k < l->npos; k++) {
 				if (weight_ok(q, l->pos[k])) {
 					set_bit(out, WEP_POS(l->pos[k]));
@@ -282,10 +278,6 @@ static bool phrase_positions(const struct pgtype_tsvector *v, const struct pgtyp
 	case PGTYPE_TSQ_NOT: {
 		struct posset *in = malloc(sizeof(*in));
 		bool m = in && phrase_positions(v, q->r, in);
-		if (in && in->nopos) {
-			free(in);
-			return !m;
-		}
 		for (int p = 1; p <= PGTYPE_TS_MAXPOS; p++) {
 			if (!m || !has_bit(in, p))
 				set_bit(out, p);
@@ -302,11 +294,6 @@ static bool phrase_positions(const struct pgtype_tsvector *v, const struct pgtyp
 	if (!l || !r)
 		goto out;
 	bool lm = phrase_positions(v, q->l, l), rm = phrase_positions(v, q->r, r);
-	if (l->nopos || r->nopos) { /* no positions to check: as TS_execute without them */
-		out->nopos = true;
-		ok = execute(v, q, true);
-		goto out;
-	}
 	if (q->kind == PGTYPE_TSQ_OR) {
 		if (!lm && !rm)
 			goto out;
@@ -341,7 +328,7 @@ out:
 	return ok;
 }
 
-/* flat: phrases as AND (a vector without positions cannot check their distances). */
+/* flat: phrases as AND (the quick test before their positions are checked). */
 static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, bool flat)
 {
 	switch (q->kind) {
@@ -356,10 +343,8 @@ static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
 	case PGTYPE_TSQ_OR:
 		return execute(v, q->l, flat) || execute(v, q->r, flat);
 	case PGTYPE_TSQ_PHRASE: {
-		if (!execute(v, q->l, true) || !execute(v, q->r, true))
-			return false;
 		if (flat)
-			return true;
+			return execute(v, q->l, true) && execute(v, q->r, true);
 		struct posset *s = malloc(sizeof(*s));
 		bool m = s && phrase_positions(v, q, s);
 		free(s);
@@ -402,7 +387,7 @@ static int weight_of(sqlite3_context *ctx, sqlite3_value *w)
 	case 'd':
 		return 0;
 	default:
-		pgfn_error(ctx, "22023", "unrecognized weight: %d", (int)c);
+		pgfn_error(ctx, "XX000", "unrecognized weight: %d", (int)c); /* an elog */
 		return -1;
 	}
 }

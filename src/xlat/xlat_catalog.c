@@ -595,7 +595,8 @@ static uint32_t array_oid(const char *elem)
 		uint32_t oid;
 	} arrays[] = {{"int2", 1005}, {"int4", 1007}, {"text", 1009}, {"oid", 1028},
 		      {"name", 1003}, {"char", 1002}, {"int8", 1016},
-		      {"inet", 1041}, {"cidr", 651},  {"macaddr", 1040}, {"macaddr8", 775}};
+		      {"inet", 1041}, {"cidr", 651},  {"macaddr", 1040}, {"macaddr8", 775},
+		      {"tsvector", 3643}, {"tsquery", 3645}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;

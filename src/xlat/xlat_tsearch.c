@@ -197,19 +197,24 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 	return 1;
 }
 
-/* A text operand of @@ becomes to_tsvector (left) or plainto_tsquery (right) under the
- * default configuration, as PostgreSQL's text @@ tsquery and text @@ text do. */
-static bool match_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool left)
+/* An operand of @@: a text one becomes to_tsvector (left) or plainto_tsquery (right) under the
+ * default configuration, as PostgreSQL's text @@ tsquery and text @@ text do (an untyped
+ * literal is text there); an untyped literal matched against a tsvector is a tsquery. */
+static bool match_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool left, uint32_t oid,
+			  uint32_t other)
 {
-	uint32_t oid = peek_type(c, n);
 	bool text = !xlat_ts_type(oid);
-	if (text)
-		xlat_puts(c, left ? "pgfn_to_tsvector(" DEFAULT_CFG ", "
-				  : "pgfn_to_tsquery(" DEFAULT_CFG ", ");
+	const char *in = NULL;
+	bool as_query = !left && oid == XLAT_OID_UNKNOWN && other == XLAT_OID_TSVECTOR;
+	if (as_query) /* tsvector @@ 'a & b' */
+		in = "shardlite_tsquery(";
+	else if (text)
+		in = left ? "pgfn_to_tsvector(" DEFAULT_CFG ", " : "pgfn_to_tsquery(" DEFAULT_CFG ", ";
+	xlat_puts(c, in ? in : "");
 	if (!arg(c, n, left ? 'v' : 'q'))
 		return false;
-	if (text)
-		xlat_puts(c, left ? ")" : ", 1)");
+	if (in)
+		xlat_puts(c, text && !as_query && !left ? ", 1)" : ")");
 	return true;
 }
 
@@ -228,13 +233,19 @@ int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, stru
 	uint32_t l = peek_type(c, e->lexpr), r = peek_type(c, e->rexpr);
 	if (l == XLAT_OID_JSONB || r == 4072 /* jsonpath */)
 		return 0;
-	bool swap = l == XLAT_OID_TSQUERY; /* tsquery @@ tsvector */
+	/* tsquery @@ tsvector, and an operand beside a tsvector on the right */
+	bool swap = l == XLAT_OID_TSQUERY || (r == XLAT_OID_TSVECTOR && l != XLAT_OID_TSVECTOR);
 	xlat_nocache(c);
 	xlat_puts(c, "pgfn_ts_match(");
-	if (!match_operand(c, swap ? e->rexpr : e->lexpr, true))
+	if (swap) {
+		uint32_t x = l;
+		l = r;
+		r = x;
+	}
+	if (!match_operand(c, swap ? e->rexpr : e->lexpr, true, l, r))
 		return -1;
 	xlat_puts(c, ", ");
-	if (!match_operand(c, swap ? e->lexpr : e->rexpr, false))
+	if (!match_operand(c, swap ? e->lexpr : e->rexpr, false, r, l))
 		return -1;
 	xlat_puts(c, ")");
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
