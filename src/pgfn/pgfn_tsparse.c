@@ -13,6 +13,7 @@ static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 /* a letter in the parser's sense: ASCII letters and any non-ASCII character (C locale) */
 static bool is_letter(unsigned char c) { return is_alpha(c) || c >= 0x80; }
 static bool is_alnum(unsigned char c) { return is_letter(c) || is_digit(c); }
+static bool ascii_alnum(unsigned char c) { return c < 0x80 && is_alnum(c); }
 
 struct lexer {
 	const char *s;
@@ -81,33 +82,38 @@ static size_t host_end(const struct lexer *x, size_t i)
 	return e;
 }
 
+/* A URL path character: printable ASCII but for those RFC 3986 disallows. */
 static bool path_char(unsigned char c)
 {
-	return is_alnum(c) || (c < 0x80 && strchr("/-_.?=&%~+#:;,!*@$", c) && c);
+	return c > 0x20 && c < 0x7f && !strchr("\"<>\\^`{|}", c);
 }
 
-/* A URL path from '/' at i: its end (trailing punctuation a sentence would end with is not
- * part of it). */
+/* A URL path from '/' at i: its end. */
 static size_t path_end(const struct lexer *x, size_t i)
 {
 	size_t e = i + 1;
 	while (e < x->n && path_char(at(x, e)))
-		e += at(x, e) >= 0x80 ? pgfn_utf8_clen(x->s + e, x->n - e) : 1;
-	while (e > i + 1 && strchr(".,;:!?", at(x, e - 1)))
-		e--;
+		e++;
 	return e;
 }
 
-/* A file path: letters, digits, '.', '-', '_' and '/'; returns its end. */
+/* A file path from i: before its first '/' letters, digits and inner dots; from the first '/'
+ * on also '-', '_' and '~' (a trailing '.' is punctuation). Returns its end; the run
+ * is a path only when it holds a '/' (or started as one), which the caller checks. */
 static size_t file_end(const struct lexer *x, size_t i)
 {
 	size_t e = i;
+	bool slash = false;
 	while (e < x->n) {
-		unsigned char c = at(x, e);
-		if (is_alnum(c) && c < 0x80) {
+		unsigned char c = at(x, e), nx = at(x, e + 1);
+		if (ascii_alnum(c) || (slash && (c == '_' || c == '~' || c == '-'))) {
 			e++;
-		} else if ((c == '.' || c == '-' || c == '_' || c == '/') && e + 1 < x->n &&
-			   is_alnum(at(x, e + 1)) && at(x, e + 1) < 0x80) {
+		} else if (c == '/' && (ascii_alnum(nx) || nx == '_' ||
+					((nx == '~' || nx == '.') && ascii_alnum(at(x, e + 2))))) {
+			slash = true;
+			e++;
+		} else if ((c == '.' || (slash && c == '-')) &&
+			   (ascii_alnum(nx) || (slash && (nx == '_' || nx == '~')))) {
 			e++;
 		} else {
 			break;
@@ -241,7 +247,8 @@ static size_t word(struct lexer *x, size_t i)
 	return t;
 }
 
-/* "<tag ...>" or "</tag>": its end, or 0. */
+/* "<tag ...>" or "</tag>": a name, then attributes (name, "=", a quoted or bare value). Its
+ * end, or 0. */
 static size_t tag_end(const struct lexer *x, size_t i)
 {
 	size_t e = i + 1;
@@ -249,8 +256,21 @@ static size_t tag_end(const struct lexer *x, size_t i)
 		e++;
 	if (!is_alpha(at(x, e)))
 		return 0;
-	while (e < x->n && at(x, e) != '>' && at(x, e) != '<')
+	while (e < x->n && at(x, e) != '>') {
+		unsigned char c = at(x, e);
+		if (c == '"') { /* a quoted value: anything but the quote */
+			e++;
+			while (e < x->n && at(x, e) != '"')
+				e++;
+			if (e >= x->n)
+				return 0;
+			e++;
+			continue;
+		}
+		if (!ascii_alnum(c) && !strchr(" \t\n=-_:./", c))
+			return 0;
 		e++;
+	}
 	return at(x, e) == '>' ? e + 1 : 0;
 }
 
@@ -334,15 +354,27 @@ static size_t at_word(struct lexer *x, size_t i)
 	return word(x, i);
 }
 
+/* "~name..." at the start or straight after a token ("ab~cd"): a path with the characters
+ * allowed after a '/'. Its end, or 0 when nothing follows the '~'. */
+static size_t tilde_file(const struct lexer *x, size_t i)
+{
+	size_t e = i + 1;
+	while (ascii_alnum(at(x, e)) || at(x, e) == '_' || at(x, e) == '~' ||
+	       ((at(x, e) == '/' || at(x, e) == '.' || at(x, e) == '-') &&
+		(ascii_alnum(at(x, e + 1)) || at(x, e + 1) == '_')))
+		e++;
+	return e > i + 1 ? e : 0;
+}
+
 /* At the very start of the text (and only there) "~/x", "~x", "./x" and "../x" begin a file
  * path; after a blank they are punctuation. Its end, or 0. */
 static size_t leading_file(const struct lexer *x)
 {
 	size_t e = 0;
 	unsigned char c = at(x, 0);
-	if (c == '~' && (at(x, 1) == '/' || (is_alnum(at(x, 1)) && at(x, 1) < 0x80)))
-		e = 1;
-	else if (c == '.' && (at(x, 1) == '/' || (at(x, 1) == '.' && at(x, 2) == '/')))
+	if (c == '~')
+		return tilde_file(x, 0);
+	if (c == '.' && (at(x, 1) == '/' || (at(x, 1) == '.' && at(x, 2) == '/')))
 		e = at(x, 1) == '/' ? 1 : 2;
 	else
 		return 0;
@@ -364,12 +396,19 @@ void pgfn_ts_lex(const char *s, size_t n, pgfn_ts_token_fn fn, void *arg)
 		enum pgfn_ts_tok special = PGFN_TS_BLANK;
 		if (x.p == 0 && (e = leading_file(&x)) != 0)
 			special = PGFN_TS_FILE;
+		else if (c == '~' && !in_blank && x.p > 0 &&
+			 (ascii_alnum(at(&x, x.p + 1)) || at(&x, x.p + 1) == '_' ||
+			  at(&x, x.p + 1) == '/'))
+			e = tilde_file(&x, x.p), special = PGFN_TS_FILE;
 		else if (c == '<')
 			e = tag_end(&x, x.p), special = PGFN_TS_TAG;
 		else if (c == '&')
 			e = entity_end(&x, x.p), special = PGFN_TS_ENTITY;
-		else if (c == '/' && is_alnum(at(&x, x.p + 1)) && at(&x, x.p + 1) < 0x80)
+		else if (c == '/' && (ascii_alnum(at(&x, x.p + 1)) || at(&x, x.p + 1) == '_' ||
+				      at(&x, x.p + 1) == '~'))
 			e = file_end(&x, x.p), special = PGFN_TS_FILE;
+		if (e <= x.p) /* nothing matched: the lexer always moves forward */
+			e = 0;
 		bool sign = (c == '-' || c == '+') && is_digit(at(&x, x.p + 1));
 		if (!e && !sign && !is_alnum(c)) {
 			if (!in_blank)
@@ -389,6 +428,8 @@ void pgfn_ts_lex(const char *s, size_t n, pgfn_ts_token_fn fn, void *arg)
 		} else {
 			x.p = at_word(&x, x.p);
 		}
+		if (x.p <= start) /* every reader consumes something; never loop */
+			x.p = start + 1;
 	}
 	if (in_blank)
 		emit(&x, PGFN_TS_BLANK, blank, n);

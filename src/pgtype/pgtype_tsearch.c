@@ -136,7 +136,7 @@ static int read_word(struct wordrd *w, struct arena *a, struct pgerr *err)
 		return 0;
 	if (w->query && !w->web && is_operator(*w->p))
 		return syntax_error(w, err) ? -1 : -1;
-	if (*w->p == '\'') { /* 'quoted', '' is a quote */
+	if (*w->p == '\'' && !w->web) { /* 'quoted', '' is a quote; websearch has no quoting */
 		w->p++;
 		for (;;) {
 			if (at_end(w))
@@ -168,7 +168,7 @@ static int read_word(struct wordrd *w, struct arena *a, struct pgerr *err)
 		return read_positions(w, a, err) ? 1 : -1;
 	}
 	for (;;) {
-		if (!at_end(w) && *w->p == '\\') {
+		if (!at_end(w) && *w->p == '\\' && !w->web) {
 			w->p++;
 			if (at_end(w))
 				return pgerr_set(err, SQLSTATE_SYNTAX_ERROR,
