@@ -47,5 +47,6 @@ Suite *pgtype_test_input_suite(void);
 Suite *pgtype_test_binary_suite(void);
 Suite *pgtype_test_datetime_suite(void);
 Suite *pgtype_test_net_suite(void);
+Suite *pgtype_test_tsearch_suite(void);
 
 #endif
