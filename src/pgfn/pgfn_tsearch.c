@@ -844,7 +844,10 @@ static int cnt_length(const struct pgtype_tsvector *t)
 	return len;
 }
 
-/* pgfn_ts_rank(weights or NULL, vector, query, normalization) */
+static float rank_cd(const float *w, const struct pgtype_tsvector *t, const struct pgtype_tsq *q,
+		     int method, struct arena *a);
+
+/* pgfn_ts_rank(weights or NULL, vector, query, normalization); pgfn_ts_rank_cd the same. */
 static void fn_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, 3, &argv[1]))
@@ -876,7 +879,9 @@ static void fn_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	if (!read_vector(ctx, argv[1], a, &t) || !read_query(ctx, argv[2], a, &q))
 		goto out;
 	float res = 0.0f;
-	if (t.n && q) {
+	if (sqlite3_user_data(ctx) && q) {
+		res = rank_cd(w, &t, q, method, a);
+	} else if (t.n && q) {
 		size_t size;
 		const struct pgtype_tsq **item = uniq_operands(q, a, &size);
 		res = q->kind == PGTYPE_TSQ_AND || q->kind == PGTYPE_TSQ_PHRASE
@@ -900,6 +905,202 @@ out:
 	arena_free(a);
 }
 
+/* ---- ts_rank_cd (calc_rank_cd: cover density over the query's operands) ---- */
+
+struct docrep {
+	uint16_t pos; /* WordEntryPos: weight and position */
+	const struct pgtype_tslex *entry;
+	size_t nitem;
+	size_t *items; /* indexes into the query's operands */
+};
+
+struct cover {
+	const struct pgtype_tsq **ops; /* the query's operands in tree order, duplicates kept */
+	size_t nops;
+	bool *exists;
+	int pos, p, q;
+	const struct docrep *begin, *end;
+};
+
+static size_t op_index(const struct cover *cv, const struct pgtype_tsq *q)
+{
+	for (size_t i = 0; i < cv->nops; i++) {
+		if (cv->ops[i] == q)
+			return i;
+	}
+	return 0;
+}
+
+/* TS_execute over "which operands were seen"; a phrase is checked as AND here. */
+static bool cover_execute(const struct cover *cv, const struct pgtype_tsq *q)
+{
+	switch (q->kind) {
+	case PGTYPE_TSQ_VAL:
+		return cv->exists[op_index(cv, q)];
+	case PGTYPE_TSQ_NOT:
+		return !cover_execute(cv, q->r);
+	case PGTYPE_TSQ_OR:
+		return cover_execute(cv, q->l) || cover_execute(cv, q->r);
+	case PGTYPE_TSQ_AND:
+	case PGTYPE_TSQ_PHRASE:
+		return cover_execute(cv, q->l) && cover_execute(cv, q->r);
+	default:
+		return false;
+	}
+}
+
+static int cmp_docrep(const void *a, const void *b)
+{
+	const struct docrep *x = a, *y = b;
+	if (WEP_POS(x->pos) != WEP_POS(y->pos))
+		return WEP_POS(x->pos) > WEP_POS(y->pos) ? 1 : -1;
+	if (x->entry != y->entry)
+		return x->entry > y->entry ? 1 : -1;
+	return 0;
+}
+
+/* get_docrep: one entry per (position, lexeme) with the operands it satisfies, by position. */
+static struct docrep *doc_representation(const struct pgtype_tsvector *t, struct cover *cv,
+					 struct arena *a, size_t *doclen)
+{
+	size_t cap = 16, cur = 0;
+	struct docrep *doc = arena_alloc(a, cap * sizeof(*doc));
+	for (size_t i = 0; i < cv->nops; i++) {
+		size_t lo, hi;
+		find_lexemes(t, cv->ops[i], &lo, &hi);
+		for (size_t e = lo; e < hi; e++) {
+			const struct pgtype_tslex *l = &t->lex[e];
+			for (size_t j = 0; j < l->npos; j++) { /* lexemes without positions: none */
+				if (cur == cap) {
+					struct docrep *nd = arena_alloc(a, cap * 2 * sizeof(*nd));
+					memcpy(nd, doc, cur * sizeof(*nd));
+					doc = nd;
+					cap *= 2;
+				}
+				size_t *it = arena_alloc(a, sizeof(*it));
+				*it = i;
+				doc[cur++] = (struct docrep){l->pos[j], l, 1, it};
+			}
+		}
+	}
+	if (!cur) {
+		*doclen = 0;
+		return NULL;
+	}
+	qsort(doc, cur, sizeof(*doc), cmp_docrep);
+	size_t w = 0; /* join the operands of one lexeme at one position */
+	for (size_t r = 1; r < cur; r++) {
+		if (WEP_POS(doc[r].pos) == WEP_POS(doc[w].pos) && doc[r].entry == doc[w].entry) {
+			size_t *it = arena_alloc(a, (doc[w].nitem + 1) * sizeof(*it));
+			memcpy(it, doc[w].items, doc[w].nitem * sizeof(*it));
+			it[doc[w].nitem] = doc[r].items[0];
+			doc[w].items = it;
+			doc[w].nitem++;
+		} else {
+			doc[++w] = doc[r];
+		}
+	}
+	*doclen = w + 1;
+	return doc;
+}
+
+static void mark(struct cover *cv, const struct docrep *d)
+{
+	for (size_t i = 0; i < d->nitem; i++)
+		cv->exists[d->items[i]] = true;
+}
+
+/* Cover: the next extent [p, q] of the document that satisfies the query. */
+static bool next_cover(const struct docrep *doc, int len, const struct pgtype_tsq *query,
+		       struct cover *cv)
+{
+	for (;;) {
+		int lastpos = cv->pos;
+		bool found = false;
+		memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
+		cv->p = 0x7fffffff;
+		cv->q = 0;
+		int i = cv->pos;
+		for (; i < len; i++) { /* the upper bound, moving up */
+			mark(cv, &doc[i]);
+			if (cover_execute(cv, query)) {
+				if (WEP_POS(doc[i].pos) > cv->q) {
+					cv->q = WEP_POS(doc[i].pos);
+					cv->end = &doc[i];
+					lastpos = i;
+					found = true;
+				}
+				break;
+			}
+		}
+		if (!found)
+			return false;
+		memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
+		for (i = lastpos; i >= cv->pos; i--) { /* the lower bound, moving down */
+			mark(cv, &doc[i]);
+			if (cover_execute(cv, query)) {
+				if (WEP_POS(doc[i].pos) < cv->p) {
+					cv->begin = &doc[i];
+					cv->p = WEP_POS(doc[i].pos);
+				}
+				break;
+			}
+		}
+		if (cv->p <= cv->q) {
+			cv->pos = i + 1;
+			return true;
+		}
+		cv->pos++;
+	}
+}
+
+static float rank_cd(const float *w, const struct pgtype_tsvector *t, const struct pgtype_tsq *q,
+		     int method, struct arena *a)
+{
+	double invws[4];
+	for (int i = 0; i < 4; i++)
+		invws[i] = 1.0 / (double)w[i];
+	struct cover cv = {0};
+	cv.ops = arena_alloc(a, ((size_t)count_nodes(q) + 1) * sizeof(*cv.ops));
+	collect_operands(q, cv.ops, &cv.nops);
+	cv.exists = arena_zalloc(a, (cv.nops + 1) * sizeof(*cv.exists));
+	size_t doclen;
+	const struct docrep *doc = doc_representation(t, &cv, a, &doclen);
+	if (!doc)
+		return 0.0f;
+	double wdoc = 0.0, sumdist = 0.0, prev = 0.0, curext;
+	int nextent = 0;
+	while (next_cover(doc, (int)doclen, q, &cv)) {
+		double invsum = 0.0;
+		for (const struct docrep *d = cv.begin; d <= cv.end; d++)
+			invsum += invws[WEP_WEIGHT(d->pos)];
+		double cpos = ((double)(cv.end - cv.begin + 1)) / invsum;
+		/* with positions capped, q may equal p: count half the cover as noise */
+		int nnoise = (cv.q - cv.p) - (int)(cv.end - cv.begin);
+		if (nnoise < 0)
+			nnoise = (int)(cv.end - cv.begin) / 2;
+		wdoc += cpos / ((double)(1 + nnoise));
+		curext = ((double)(cv.q + cv.p)) / 2.0;
+		if (nextent > 0 && curext > prev)
+			sumdist += 1.0 / (curext - prev);
+		prev = curext;
+		nextent++;
+	}
+	if ((method & 0x01) && t->n > 0)
+		wdoc /= log((double)(cnt_length(t) + 1));
+	if ((method & 0x02) && cnt_length(t) > 0)
+		wdoc /= (double)cnt_length(t);
+	if ((method & 0x04) && nextent > 0 && sumdist > 0)
+		wdoc /= ((double)nextent) / sumdist;
+	if ((method & 0x08) && t->n > 0)
+		wdoc /= (double)t->n;
+	if ((method & 0x10) && t->n > 0)
+		wdoc /= log((double)(t->n + 1)) / log(2.0);
+	if (method & 0x20)
+		wdoc /= (wdoc + 1);
+	return (float)wdoc;
+}
+
 static const struct pgfn_def fns[] = {
 	{"pgfn_to_tsvector", 2, fn_to_tsvector}, {"pgfn_to_tsquery", 3, fn_to_tsquery},
 	{"pgfn_ts_match", 2, fn_match},          {"pgfn_ts_setweight", 2, fn_setweight},
@@ -912,4 +1113,12 @@ static const struct pgfn_def fns[] = {
 	{"pgfn_tsq_not", 1, fn_tsq_not},         {"pgfn_ts_rank", 4, fn_rank},
 };
 
-int pgfn_register_tsearch(sqlite3 *db) { return pgfn_define(db, fns, ARRAY_LEN(fns)); }
+int pgfn_register_tsearch(sqlite3 *db)
+{
+	static const struct pgfn_def cd[] = {{"pgfn_ts_rank_cd", 4, fn_rank}};
+	int rc = pgfn_define(db, fns, ARRAY_LEN(fns));
+	/* ts_rank_cd shares ts_rank's argument handling: its user data tells them apart */
+	return rc != SQLITE_OK ? rc
+			       : pgfn_define_with(db, cd, 1,
+						  SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, (void *)1);
+}

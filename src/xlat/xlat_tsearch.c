@@ -35,6 +35,7 @@ static const struct ts_fn {
 	{"ts_delete", "vt", 2, "pgfn_ts_delete(%*)", XLAT_OID_TSVECTOR},
 	{"ts_filter", "va", 2, "pgfn_ts_filter(%*)", XLAT_OID_TSVECTOR},
 	{"ts_rank", "fvqi", 2, "pgfn_ts_rank(%R)", XLAT_OID_FLOAT4},
+	{"ts_rank_cd", "fvqi", 2, "pgfn_ts_rank_cd(%R)", XLAT_OID_FLOAT4},
 	{"tsquery_phrase", "qqi", 2, "pgfn_tsq_op(%0, %1, 3%,2)", XLAT_OID_TSQUERY},
 	{"get_current_ts_config", "", 0, "substr(" DEFAULT_CFG ", 12)", 3734},
 };
@@ -158,7 +159,7 @@ static bool emit(struct xlat_ctx *c, const struct ts_fn *fn, const PgQuery__Func
 int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		 struct xlat_type *t)
 {
-	if (strcmp(name, "ts_rank_cd") == 0 || strcmp(name, "ts_headline") == 0 ||
+	if (strcmp(name, "ts_headline") == 0 ||
 	    strcmp(name, "ts_rewrite") == 0 || strcmp(name, "ts_stat") == 0 ||
 	    strcmp(name, "ts_debug") == 0 || strcmp(name, "ts_lexize") == 0 ||
 	    strcmp(name, "ts_parse") == 0 || strcmp(name, "ts_token_type") == 0)
@@ -182,7 +183,7 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 	    peek_type(c, f->args[0]) != XLAT_OID_UNKNOWN)
 		return 0;
 	bool weights = false;
-	if (strcmp(name, "ts_rank") == 0) {
+	if (strncmp(name, "ts_rank", 7) == 0) {
 		weights = f->n_args >= 3 && peek_type(c, f->args[0]) != XLAT_OID_TSVECTOR;
 		max = weights ? 4 : 3;
 		if ((int)f->n_args < (weights ? 3 : 2))

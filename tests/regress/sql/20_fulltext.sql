@@ -159,5 +159,8 @@ CREATE TABLE fts_gen (id int PRIMARY KEY, body text, tsv tsvector GENERATED ALWA
 INSERT INTO fts_gen (id, body) VALUES (1, 'Running with the wolves'), (2, NULL);
 SELECT id, tsv, tsv @@ 'run' FROM fts_gen ORDER BY id;
 DROP TABLE fts_gen;
--- differs: refused (0A000): ts_rank_cd is not built yet
-SELECT ts_rank_cd(to_tsvector('fat cat'), to_tsquery('cat'));
+-- ts_rank_cd (cover density)
+SELECT ts_rank_cd(to_tsvector('english', 'a fat cat sat on a mat and ate a fat rat'), to_tsquery('cat & rat')), ts_rank_cd(to_tsvector('english', 'a fat cat sat on a mat'), to_tsquery('cat | dog'));
+SELECT ts_rank_cd('{0.1,0.2,0.4,1.0}', setweight(to_tsvector('cat'), 'A'), to_tsquery('cat'), 1), ts_rank_cd(to_tsvector('cat rat cat'), to_tsquery('cat'), 32), ts_rank_cd(to_tsvector('cat rat cat dog rat'), to_tsquery('cat & rat'), 4);
+SELECT ts_rank_cd(strip(to_tsvector('cat rat')), to_tsquery('cat & rat')), ts_rank_cd(to_tsvector('cat rat cat'), to_tsquery('cat & !dog'), 2|8|16), ts_rank_cd(''::tsvector, 'a'), ts_rank_cd('a:1 b', 'a | b');
+SELECT ts_rank_cd(to_tsvector('english', 'The quick brown fox jumps over the lazy dog and the quick cat'), to_tsquery('quick & (fox | cat)'), 1|4), ts_rank_cd('{0.5,0.5,0.5,0.5}', to_tsvector('english', 'The quick brown fox jumps over the lazy dog and the quick cat'), to_tsquery('quick:* & !lazy'), 8);

@@ -41,6 +41,9 @@ static const struct {
 	{"printf('%.6f', pgfn_ts_rank(NULL, 'cat:3 fat:2,11 mat:7 rat:12 sat:4', "
 	 "'cat & rat', 0))",
 	 "0.051744"},
+	{"printf('%.6f', pgfn_ts_rank_cd(NULL, 'cat:3 fat:2,11 mat:7 rat:12 sat:4', "
+	 "'cat & rat', 0))",
+	 "0.011111"},
 	{"pgfn_to_tsvector('nope', 'x')",
 	 "ERROR 42704: text search configuration \"nope\" does not exist"},
 	{"substr(pgfn_to_tsvector('french', 'x'), 1, 0)",
