@@ -255,6 +255,9 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
 		return pgtype_net_send(out, oid, v, err);
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
+		return pgtype_ts_send(out, oid, v, err);
 	case PGTYPE_JSONB:
 		strbuf_put_u8(out, 1); /* jsonb binary format version */
 		pgtype_append_as_text(out, v);
@@ -387,6 +390,9 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_MACADDR:
 	case PGTYPE_MACADDR8:
 		return pgtype_net_recv(oid, p, n, a, out, err);
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
+		return pgtype_ts_recv(oid, p, n, a, out, err);
 	case PGTYPE_VOID:
 		*out = (struct pgtype_value){.kind = PGTYPE_V_NULL};
 		return need_len(oid, n, 0, err);

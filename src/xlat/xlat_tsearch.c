@@ -47,8 +47,9 @@ static uint32_t letter_oid(char l)
 		return XLAT_OID_TSVECTOR;
 	case 'q':
 		return XLAT_OID_TSQUERY;
-	case 't':
 	case 'c':
+		return 3734; /* regconfig: its text is the configuration's name */
+	case 't':
 		return XLAT_OID_TEXT;
 	case 'a':
 		return 1009;
@@ -84,9 +85,23 @@ static int no_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 	return -1;
 }
 
+/* 'english'::regconfig, $1::regconfig (Django writes the configuration so): the name as text,
+ * which pgfn reads as regconfig would. */
+static const PgQuery__Node *config_name(const PgQuery__Node *n)
+{
+	if (n->node_case != PG_QUERY__NODE__NODE_TYPE_CAST)
+		return n;
+	const PgQuery__TypeName *tn = n->type_cast->type_name;
+	const char *last = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
+	return last && strcmp(last, "regconfig") == 0 && !tn->n_array_bounds ? n->type_cast->arg
+									       : n;
+}
+
 static bool arg(struct xlat_ctx *c, const PgQuery__Node *n, char letter)
 {
 	struct xlat_type t;
+	if (letter == 'c')
+		n = config_name(n);
 	if (n->node_case == PG_QUERY__NODE__NODE_PARAM_REF &&
 	    !xlat_param(c, n->param_ref->number, letter_oid(letter), n->param_ref->location))
 		return false;
