@@ -68,6 +68,7 @@ static uint32_t peek_type(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct strbuf scratch, *saved = c->sb;
 	struct xlat_type t = {0, -1};
+	xlat_nocache(c); /* constants noted in the scratch text would point at the wrong place */
 	strbuf_init(&scratch, 0);
 	c->sb = &scratch;
 	bool ok = xlat_expr(c, n, &t);
@@ -206,7 +207,6 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 	}
 	if ((int)f->n_args < fn->min || (int)f->n_args > max)
 		return no_function(c, f, name);
-	xlat_nocache(c);
 	if (!emit(c, fn, f, weights))
 		return -1;
 	*t = (struct xlat_type){fn->result, -1};
@@ -251,7 +251,6 @@ int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, stru
 		return 0;
 	/* tsquery @@ tsvector, and an operand beside a tsvector on the right */
 	bool swap = l == XLAT_OID_TSQUERY || (r == XLAT_OID_TSVECTOR && l != XLAT_OID_TSVECTOR);
-	xlat_nocache(c);
 	xlat_puts(c, "pgfn_ts_match(");
 	if (swap) {
 		uint32_t x = l;
