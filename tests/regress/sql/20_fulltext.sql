@@ -150,6 +150,9 @@ UPDATE fts_doc SET tsv = setweight(to_tsvector('english', title), 'A') || setwei
 SELECT id, tsv, q, tsv @@ q, tsv @@ to_tsquery('cat') FROM fts_doc ORDER BY id;
 SELECT id, ts_rank(tsv, to_tsquery('cat | rat')) AS r FROM fts_doc WHERE tsv @@ to_tsquery('cat | rat') ORDER BY r DESC, id;
 SELECT id FROM fts_doc WHERE to_tsvector('english', body) @@ websearch_to_tsquery('english', 'rats -birds') ORDER BY id;
+-- as Django's SearchVector/SearchQuery/SearchRank and Rails' pg_search write them
+SELECT id, ts_rank(setweight(to_tsvector('english'::regconfig, COALESCE(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, COALESCE(body, '')), 'B'), plainto_tsquery('english'::regconfig, 'cat')) AS rank FROM fts_doc WHERE setweight(to_tsvector('english'::regconfig, COALESCE(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, COALESCE(body, '')), 'B') @@ websearch_to_tsquery('english'::regconfig, 'cat or rat') ORDER BY rank DESC, id;
+SELECT id, ts_rank((to_tsvector('simple', coalesce(body::text, ''))), (to_tsquery('simple', ''' ' || 'cat' || ' ''' || ':*')), 0) AS pg_search_rank FROM fts_doc WHERE (to_tsvector('simple', coalesce(body::text, ''))) @@ (to_tsquery('simple', ''' ' || 'cat' || ' ''' || ':*')) ORDER BY pg_search_rank DESC, id;
 SELECT id FROM fts_doc WHERE q = 'cat & mat' OR tsv = 'cat:3 chase:2 dog:1 rat:5' ORDER BY id;
 SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'fts_doc'::regclass AND attnum > 3 ORDER BY attnum;
 -- differs: refused (0A000): ordering comparisons of tsvector and tsquery (PostgreSQL's order is not the text's)
