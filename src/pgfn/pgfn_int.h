@@ -238,5 +238,20 @@ struct pgfn_tsparsed {
  * than 2047 bytes is skipped, as PostgreSQL skips it with a NOTICE. */
 void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct arena *a,
 		       struct pgfn_tsparsed *out);
+/* pgfn_tsearch.c's readers of arguments (stored canonical text into a; false with ctx failed
+ * as PostgreSQL fails), a text[] argument's elements (22004 for a NULL one, named what), the
+ * lexemes an operand matches ([*lo, *hi) of v's sorted array, prefixes included) and the
+ * node count of a query. */
+bool pgfn_ts_read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			 struct pgtype_tsvector *out);
+bool pgfn_ts_read_query(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			struct pgtype_tsq **out);
+const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			       size_t *n, const char *what);
+void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
+			  size_t *lo, size_t *hi);
+int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
+/* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
+int pgfn_register_tsrank(sqlite3 *db);
 
 #endif

@@ -13,18 +13,22 @@
  * sorted for bsearch. Portions Copyright (c) 1996-2022, PostgreSQL Global Development Group,
  * distributed under the PostgreSQL License. The one list of stop words. */
 static const char *const english_stop[] = {
-	"a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
-	"as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but",
-	"by", "can", "did", "do", "does", "doing", "don", "down", "during", "each", "few", "for",
-	"from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
-	"him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
-	"me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once",
-	"only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "s", "same", "she",
-	"should", "so", "some", "such", "t", "than", "that", "the", "their", "theirs", "them",
-	"themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-	"under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
-	"while", "who", "whom", "why", "will", "with", "you", "your", "yours", "yourself",
-	"yourselves",
+	"a",      "about",  "above", "after", "again",   "against",   "all",        "am",
+	"an",     "and",    "any",   "are",   "as",      "at",        "be",         "because",
+	"been",   "before", "being", "below", "between", "both",      "but",        "by",
+	"can",    "did",    "do",    "does",  "doing",   "don",       "down",       "during",
+	"each",   "few",    "for",   "from",  "further", "had",       "has",        "have",
+	"having", "he",     "her",   "here",  "hers",    "herself",   "him",        "himself",
+	"his",    "how",    "i",     "if",    "in",      "into",      "is",         "it",
+	"its",    "itself", "just",  "me",    "more",    "most",      "my",         "myself",
+	"no",     "nor",    "not",   "now",   "of",      "off",       "on",         "once",
+	"only",   "or",     "other", "our",   "ours",    "ourselves", "out",        "over",
+	"own",    "s",      "same",  "she",   "should",  "so",        "some",       "such",
+	"t",      "than",   "that",  "the",   "their",   "theirs",    "them",       "themselves",
+	"then",   "there",  "these", "they",  "this",    "those",     "through",    "to",
+	"too",    "under",  "until", "up",    "very",    "was",       "we",         "were",
+	"what",   "when",   "where", "which", "while",   "who",       "whom",       "why",
+	"will",   "with",   "you",   "your",  "yours",   "yourself",  "yourselves",
 };
 
 static int cmp_word(const void *key, const void *elem)
@@ -41,10 +45,10 @@ static bool is_stop(const char *w)
 /* PostgreSQL's configurations: the two built here, then those it ships that are not. */
 static const char *const built[] = {"simple", "english"};
 static const char *const missing[] = {
-	"arabic",     "armenian",  "basque",     "catalan", "danish",  "dutch",      "finnish",
-	"french",     "german",    "greek",      "hindi",   "hungarian", "indonesian", "irish",
-	"italian",    "lithuanian", "nepali",    "norwegian", "portuguese", "romanian", "russian",
-	"serbian",    "spanish",   "swedish",    "tamil",   "turkish", "yiddish",
+	"arabic",  "armenian",   "basque",  "catalan",   "danish",     "dutch",      "finnish",
+	"french",  "german",     "greek",   "hindi",     "hungarian",  "indonesian", "irish",
+	"italian", "lithuanian", "nepali",  "norwegian", "portuguese", "romanian",   "russian",
+	"serbian", "spanish",    "swedish", "tamil",     "turkish",    "yiddish",
 };
 
 bool pgfn_ts_config(const char *name, enum pgfn_ts_cfg *out, struct pgerr *err)
@@ -149,9 +153,9 @@ static void on_token(void *arg, enum pgfn_ts_tok t, const char *s, size_t n)
 		return;
 	if (!ps->stem)
 		ps->stem = sb_stemmer_new("english", "UTF_8");
-	const sb_symbol *r =
-		ps->stem ? sb_stemmer_stem(ps->stem, (const sb_symbol *)ps->buf.data, (int)ps->buf.len)
-			 : NULL;
+	const sb_symbol *r = ps->stem ? sb_stemmer_stem(ps->stem, (const sb_symbol *)ps->buf.data,
+							(int)ps->buf.len)
+				      : NULL;
 	if (r)
 		add_word(ps, (const char *)r, (size_t)sb_stemmer_length(ps->stem));
 	else

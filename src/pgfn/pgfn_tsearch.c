@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_tsearch.c: text search functions and operators over tsvector and tsquery values kept
  * as their canonical text — to_tsvector, the to_tsquery family, @@ (TS_execute with phrase
- * positions), setweight, strip, length, numnode, querytree, ts_rank, tsvector_to_array,
+ * positions), setweight, strip, length, numnode, querytree, tsvector_to_array,
  * array_to_tsvector, ts_delete, ts_filter, tsvector || tsvector and the tsquery && || !! <->
- * operators. Parsing and output of the types are pgtype's (pgtype_tsearch.c). */
+ * operators. Parsing and output of the types are pgtype's (pgtype_tsearch.c); ranking is
+ * pgfn_tsrank.c's. */
 #include "pgfn_int.h"
 
 #include <math.h>
@@ -26,8 +27,8 @@ static const char *arg_text(sqlite3_value *v, size_t *n)
 	return s ? s : "";
 }
 
-static bool read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
-			struct pgtype_tsvector *out)
+bool pgfn_ts_read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			 struct pgtype_tsvector *out)
 {
 	size_t n;
 	const char *s = arg_text(v, &n);
@@ -39,8 +40,8 @@ static bool read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
 	return false;
 }
 
-static bool read_query(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
-		       struct pgtype_tsq **out)
+bool pgfn_ts_read_query(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			struct pgtype_tsq **out)
 {
 	size_t n;
 	const char *s = arg_text(v, &n);
@@ -137,7 +138,8 @@ static bool push_morph(void *arg, struct pgtype_tsq_build *b, const char *s, siz
 	size_t count = 0, cntpos = 0;
 	while (count < p.n) {
 		if (pos > 0 && pos + 1 < p.w[count].pos) {
-			while (pos + 1 < p.w[count].pos) { /* one placeholder per missing stop word */
+			while (pos + 1 <
+			       p.w[count].pos) { /* one placeholder per missing stop word */
 				pgtype_tsq_push_stop(b);
 				if (cntpos)
 					pgtype_tsq_push_op(b, m->op, 1);
@@ -152,7 +154,8 @@ static bool push_morph(void *arg, struct pgtype_tsq_build *b, const char *s, siz
 			size_t cnt = 0;
 			while (count < p.n && p.w[count].pos == pos &&
 			       p.w[count].nvariant == variant) {
-				pgtype_tsq_push_value(b, p.w[count].s, p.w[count].n, weight, prefix);
+				pgtype_tsq_push_value(b, p.w[count].s, p.w[count].n, weight,
+						      prefix);
 				if (cnt)
 					pgtype_tsq_push_op(b, PGTYPE_TSQ_AND, 0);
 				cnt++;
@@ -201,8 +204,8 @@ struct match {
 };
 
 /* The lexemes an operand matches: [*lo, *hi) in v's sorted array. */
-static void find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, size_t *lo,
-			 size_t *hi)
+void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, size_t *lo,
+			  size_t *hi)
 {
 	size_t l = 0, h = v->n;
 	while (l < h) { /* first lexeme >= q's text */
@@ -214,9 +217,8 @@ static void find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_ts
 	}
 	*lo = l;
 	size_t e = l;
-	while (e < v->n &&
-	       (q->prefix ? v->lex[e].n >= q->n && memcmp(v->lex[e].s, q->s, q->n) == 0
-			  : pgtype_ts_cmp(v->lex[e].s, v->lex[e].n, q->s, q->n) == 0))
+	while (e < v->n && (q->prefix ? v->lex[e].n >= q->n && memcmp(v->lex[e].s, q->s, q->n) == 0
+				      : pgtype_ts_cmp(v->lex[e].s, v->lex[e].n, q->s, q->n) == 0))
 		e++;
 	*hi = e;
 }
@@ -229,7 +231,7 @@ static bool weight_ok(const struct pgtype_tsq *q, uint16_t pos)
 static bool value_matches(const struct pgtype_tsvector *v, const struct pgtype_tsq *q)
 {
 	size_t lo, hi;
-	find_lexemes(v, q, &lo, &hi);
+	pgfn_ts_find_lexemes(v, q, &lo, &hi);
 	for (size_t i = lo; i < hi; i++) {
 		const struct pgtype_tslex *l = &v->lex[i];
 		if (!q->weight || !l->npos)
@@ -249,7 +251,10 @@ struct posset {
 };
 
 static void set_bit(struct posset *s, int p) { s->bits[p / 64] |= 1ull << (p % 64); }
-static bool has_bit(const struct posset *s, int p) { return p >= 0 && p <= PGTYPE_TS_MAXPOS && (s->bits[p / 64] >> (p % 64)) & 1; }
+static bool has_bit(const struct posset *s, int p)
+{
+	return p >= 0 && p <= PGTYPE_TS_MAXPOS && (s->bits[p / 64] >> (p % 64)) & 1;
+}
 
 static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, bool flat);
 
@@ -262,7 +267,7 @@ static bool phrase_positions(const struct pgtype_tsvector *v, const struct pgtyp
 	case PGTYPE_TSQ_VAL: {
 		size_t lo, hi;
 		bool any = false;
-		find_lexemes(v, q, &lo, &hi);
+		pgfn_ts_find_lexemes(v, q, &lo, &hi);
 		for (size_t i = lo; i < hi; i++) {
 			const struct pgtype_tslex *l = &v->lex[i];
 			/* a lexeme without positions cannot be placed: no phrase match (PG 13+) */
@@ -362,7 +367,7 @@ static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	struct pgtype_tsq *q;
-	if (read_vector(ctx, argv[0], a, &v) && read_query(ctx, argv[1], a, &q))
+	if (pgfn_ts_read_vector(ctx, argv[0], a, &v) && pgfn_ts_read_query(ctx, argv[1], a, &q))
 		sqlite3_result_int(ctx, q && v.n ? execute(&v, q, false) : 0);
 	arena_free(a);
 }
@@ -402,8 +407,8 @@ static bool in_list(const struct pgtype_tslex *l, const char **el, size_t n)
 	return false;
 }
 
-static const char **array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
-			      const char *what)
+const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
+			       const char *what)
 {
 	const char *s = (const char *)sqlite3_value_text(v);
 	const char **el = s ? pgfn_array_parse(a, s, n) : NULL;
@@ -431,8 +436,9 @@ static void fn_setweight(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	size_t nl = 0;
-	const char **only = argc > 2 ? array_arg(ctx, argv[2], a, &nl, "lexeme array") : NULL;
-	if ((argc <= 2 || only) && read_vector(ctx, argv[0], a, &v)) {
+	const char **only = argc > 2 ? pgfn_ts_array_arg(ctx, argv[2], a, &nl, "lexeme array")
+				     : NULL;
+	if ((argc <= 2 || only) && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		for (size_t i = 0; i < v.n; i++) {
 			if (only && !in_list(&v.lex[i], only, nl))
 				continue;
@@ -451,7 +457,7 @@ static void fn_strip(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
-	if (read_vector(ctx, argv[0], a, &v)) {
+	if (pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		for (size_t i = 0; i < v.n; i++)
 			v.lex[i].npos = 0;
 		result_vector(ctx, &v);
@@ -465,7 +471,7 @@ static void fn_length(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
-	if (read_vector(ctx, argv[0], a, &v))
+	if (pgfn_ts_read_vector(ctx, argv[0], a, &v))
 		sqlite3_result_int64(ctx, (sqlite3_int64)v.n);
 	arena_free(a);
 }
@@ -477,7 +483,7 @@ static void fn_to_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
-	if (read_vector(ctx, argv[0], a, &v)) {
+	if (pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		struct strbuf sb;
 		strbuf_init(&sb, 0);
 		strbuf_putc(&sb, '{');
@@ -499,13 +505,14 @@ static void fn_from_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	size_t n;
-	const char **el = array_arg(ctx, argv[0], a, &n, "lexeme array");
+	const char **el = pgfn_ts_array_arg(ctx, argv[0], a, &n, "lexeme array");
 	if (el) {
 		struct pgtype_tsvector v = {n, arena_zalloc(a, (n ? n : 1) * sizeof(*v.lex))};
 		bool ok = true;
 		for (size_t i = 0; i < n && ok; i++) {
 			if (!el[i][0]) {
-				pgfn_error(ctx, "22023", "lexeme array may not contain empty strings");
+				pgfn_error(ctx, "22023",
+					   "lexeme array may not contain empty strings");
 				ok = false;
 			}
 			v.lex[i] = (struct pgtype_tslex){el[i], (uint32_t)strlen(el[i]), 0, NULL};
@@ -528,9 +535,9 @@ static void fn_delete(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	size_t nl = 1;
 	const char *one = (const char *)sqlite3_value_text(argv[1]);
 	const char **del = sqlite3_value_int(argv[2])
-				   ? array_arg(ctx, argv[1], a, &nl, "lexeme array")
+				   ? pgfn_ts_array_arg(ctx, argv[1], a, &nl, "lexeme array")
 				   : &one;
-	if (del && read_vector(ctx, argv[0], a, &v)) {
+	if (del && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		size_t r = 0;
 		for (size_t i = 0; i < v.n; i++) {
 			if (!in_list(&v.lex[i], del, nl))
@@ -550,7 +557,7 @@ static void fn_filter(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector v;
 	size_t nw;
-	const char **ws = array_arg(ctx, argv[1], a, &nw, "weight array");
+	const char **ws = pgfn_ts_array_arg(ctx, argv[1], a, &nw, "weight array");
 	unsigned mask = 0;
 	for (size_t i = 0; ws && i < nw; i++) {
 		char c = ws[i][0];
@@ -566,7 +573,7 @@ static void fn_filter(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		}
 		mask |= 1u << w;
 	}
-	if (ws && read_vector(ctx, argv[0], a, &v)) {
+	if (ws && pgfn_ts_read_vector(ctx, argv[0], a, &v)) {
 		size_t r = 0;
 		for (size_t i = 0; i < v.n; i++) {
 			struct pgtype_tslex l = v.lex[i];
@@ -592,7 +599,7 @@ static void fn_concat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsvector x, y;
-	if (read_vector(ctx, argv[0], a, &x) && read_vector(ctx, argv[1], a, &y)) {
+	if (pgfn_ts_read_vector(ctx, argv[0], a, &x) && pgfn_ts_read_vector(ctx, argv[1], a, &y)) {
 		int maxpos = 0;
 		for (size_t i = 0; i < x.n; i++) {
 			for (uint16_t k = 0; k < x.lex[i].npos; k++) {
@@ -622,11 +629,11 @@ static void fn_concat(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /* ---- functions of tsquery ---- */
 
-static int count_nodes(const struct pgtype_tsq *q)
+int pgfn_ts_count_nodes(const struct pgtype_tsq *q)
 {
 	if (!q)
 		return 0;
-	return 1 + count_nodes(q->l) + count_nodes(q->r);
+	return 1 + pgfn_ts_count_nodes(q->l) + pgfn_ts_count_nodes(q->r);
 }
 
 static void fn_numnode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -635,8 +642,8 @@ static void fn_numnode(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsq *q;
-	if (read_query(ctx, argv[0], a, &q))
-		sqlite3_result_int(ctx, count_nodes(q));
+	if (pgfn_ts_read_query(ctx, argv[0], a, &q))
+		sqlite3_result_int(ctx, pgfn_ts_count_nodes(q));
 	arena_free(a);
 }
 
@@ -662,7 +669,7 @@ static void fn_querytree(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsq *q;
-	if (read_query(ctx, argv[0], a, &q)) {
+	if (pgfn_ts_read_query(ctx, argv[0], a, &q)) {
 		struct pgtype_tsq *r = q ? drop_not(q) : NULL;
 		if (q && !r)
 			sqlite3_result_text(ctx, "T", 1, SQLITE_STATIC);
@@ -681,16 +688,19 @@ static void fn_tsq_op(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	int op = sqlite3_value_int(argv[2]);
 	int distance = argc > 3 ? sqlite3_value_int(argv[3]) : 1;
 	if (distance < 0 || distance > PGTYPE_TS_MAXPOS) {
-		pgfn_error(ctx, "22023", "distance in phrase operator must be an integer value "
-					 "between zero and 16384 inclusive");
+		pgfn_error(ctx, "22023",
+			   "distance in phrase operator must be an integer value "
+			   "between zero and 16384 inclusive");
 		return;
 	}
 	struct arena *a = arena_new(0);
 	struct pgtype_tsq *l, *r;
-	if (read_query(ctx, argv[0], a, &l) && read_query(ctx, argv[1], a, &r)) {
+	if (pgfn_ts_read_query(ctx, argv[0], a, &l) && pgfn_ts_read_query(ctx, argv[1], a, &r)) {
 		struct pgtype_tsq *q = !l ? r : !r ? l : arena_zalloc(a, sizeof(*q));
 		if (l && r) {
-			q->kind = op == 1 ? PGTYPE_TSQ_AND : op == 2 ? PGTYPE_TSQ_OR : PGTYPE_TSQ_PHRASE;
+			q->kind = op == 1   ? PGTYPE_TSQ_AND
+				  : op == 2 ? PGTYPE_TSQ_OR
+					    : PGTYPE_TSQ_PHRASE;
 			q->distance = q->kind == PGTYPE_TSQ_PHRASE ? distance : 0;
 			q->l = l;
 			q->r = r;
@@ -706,7 +716,7 @@ static void fn_tsq_not(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	struct arena *a = arena_new(0);
 	struct pgtype_tsq *r;
-	if (read_query(ctx, argv[0], a, &r)) {
+	if (pgfn_ts_read_query(ctx, argv[0], a, &r)) {
 		struct pgtype_tsq *q = r ? arena_zalloc(a, sizeof(*q)) : NULL;
 		if (q) {
 			q->kind = PGTYPE_TSQ_NOT;
@@ -717,408 +727,28 @@ static void fn_tsq_not(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* ---- ts_rank (calc_rank: its float4 arithmetic, as PostgreSQL computes it) ---- */
-
-static float word_distance(int w)
-{
-	if (w > 100)
-		return 1e-30f;
-	return (float)(1.0 / (1.005 + 0.05 * exp(((float)w) / 1.5 - 2)));
-}
-
-static void collect_operands(const struct pgtype_tsq *q, const struct pgtype_tsq **out, size_t *n)
-{
-	if (!q)
-		return;
-	if (q->kind == PGTYPE_TSQ_VAL) {
-		out[(*n)++] = q;
-		return;
-	}
-	collect_operands(q->l, out, n);
-	collect_operands(q->r, out, n);
-}
-
-static int cmp_operand(const void *a, const void *b)
-{
-	const struct pgtype_tsq *x = *(const struct pgtype_tsq *const *)a;
-	const struct pgtype_tsq *y = *(const struct pgtype_tsq *const *)b;
-	return pgtype_ts_cmp(x->s, x->n, y->s, y->n);
-}
-
-/* SortAndUniqItems: the query's operands sorted, one per distinct text. */
-static const struct pgtype_tsq **uniq_operands(const struct pgtype_tsq *q, struct arena *a,
-					       size_t *n)
-{
-	const struct pgtype_tsq **v = arena_alloc(a, ((size_t)count_nodes(q) + 1) * sizeof(*v));
-	*n = 0;
-	collect_operands(q, v, n);
-	if (*n < 2)
-		return v;
-	qsort(v, *n, sizeof(*v), cmp_operand);
-	size_t r = 0;
-	for (size_t i = 1; i < *n; i++) {
-		if (cmp_operand(&v[i], &v[r]) != 0)
-			v[++r] = v[i];
-	}
-	*n = r + 1;
-	return v;
-}
-
-static const uint16_t pos_null[1] = {PGTYPE_TS_MAXPOS}; /* a lexeme without positions */
-
-static float rank_or(const float *w, const struct pgtype_tsvector *t,
-		     const struct pgtype_tsq **item, size_t size)
-{
-	float res = 0.0f;
-	for (size_t i = 0; i < size; i++) {
-		size_t lo, hi;
-		find_lexemes(t, item[i], &lo, &hi);
-		for (size_t e = lo; e < hi; e++) {
-			const uint16_t *post = t->lex[e].npos ? t->lex[e].pos : pos_null;
-			int dimt = t->lex[e].npos ? t->lex[e].npos : 1;
-			float resj = 0.0f, wjm = -1.0f;
-			int jm = 0;
-			for (int j = 0; j < dimt; j++) {
-				float wp = t->lex[e].npos ? w[WEP_WEIGHT(post[j])] : w[0];
-				resj = resj + wp / (float)((j + 1) * (j + 1));
-				if (wp > wjm) {
-					wjm = wp;
-					jm = j;
-				}
-			}
-			res = (float)(res + (wjm + resj - wjm / (float)((jm + 1) * (jm + 1))) /
-						    1.64493406685);
-		}
-	}
-	if (size > 0)
-		res = res / (float)size;
-	return res;
-}
-
-static float rank_and(const float *w, const struct pgtype_tsvector *t,
-		      const struct pgtype_tsq **item, size_t size, struct arena *a)
-{
-	if (size < 2)
-		return rank_or(w, t, item, size);
-	const uint16_t **pos = arena_zalloc(a, size * sizeof(*pos));
-	int *npos = arena_zalloc(a, size * sizeof(*npos));
-	float res = -1.0f;
-	for (size_t i = 0; i < size; i++) {
-		size_t lo, hi;
-		find_lexemes(t, item[i], &lo, &hi);
-		for (size_t e = lo; e < hi; e++) {
-			bool nul = !t->lex[e].npos;
-			pos[i] = nul ? pos_null : t->lex[e].pos;
-			npos[i] = nul ? 1 : t->lex[e].npos;
-			for (size_t k = 0; k < i; k++) {
-				if (!pos[k])
-					continue;
-				for (int l = 0; l < npos[i]; l++) {
-					for (int p = 0; p < npos[k]; p++) {
-						int dist = abs((int)WEP_POS(pos[i][l]) -
-							       (int)WEP_POS(pos[k][p]));
-						if (dist || pos[i] == pos_null || pos[k] == pos_null) {
-							if (!dist)
-								dist = PGTYPE_TS_MAXPOS + 1;
-							float curw = (float)sqrt(
-								w[WEP_WEIGHT(pos[i][l])] *
-								w[WEP_WEIGHT(pos[k][p])] *
-								word_distance(dist));
-							res = res < 0 ? curw
-								      : (float)(1.0 - (1.0 - res) *
-											(1.0 - curw));
-						}
-					}
-				}
-			}
-		}
-	}
-	return res;
-}
-
-static int cnt_length(const struct pgtype_tsvector *t)
-{
-	int len = 0;
-	for (size_t i = 0; i < t->n; i++)
-		len += t->lex[i].npos ? t->lex[i].npos : 1;
-	return len;
-}
-
-static float rank_cd(const float *w, const struct pgtype_tsvector *t, const struct pgtype_tsq *q,
-		     int method, struct arena *a);
-
-/* pgfn_ts_rank(weights or NULL, vector, query, normalization); pgfn_ts_rank_cd the same. */
-static void fn_rank(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	if (pgfn_any_null(ctx, 3, &argv[1]))
-		return;
-	float w[4] = {0.1f, 0.2f, 0.4f, 1.0f};
-	struct arena *a = arena_new(0);
-	if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
-		size_t n;
-		const char **el = array_arg(ctx, argv[0], a, &n, "array of weight");
-		if (!el)
-			goto out;
-		if (n < 4) {
-			pgfn_error(ctx, "2202E", "array of weight is too short");
-			goto out;
-		}
-		for (int i = 0; i < 4; i++) {
-			float f = strtof(el[i], NULL);
-			if (f >= 0)
-				w[i] = f;
-			if (w[i] > 1.0f) {
-				pgfn_error(ctx, "22023", "weight out of range");
-				goto out;
-			}
-		}
-	}
-	int method = sqlite3_value_int(argv[3]);
-	struct pgtype_tsvector t;
-	struct pgtype_tsq *q;
-	if (!read_vector(ctx, argv[1], a, &t) || !read_query(ctx, argv[2], a, &q))
-		goto out;
-	float res = 0.0f;
-	if (sqlite3_user_data(ctx) && q) {
-		res = rank_cd(w, &t, q, method, a);
-	} else if (t.n && q) {
-		size_t size;
-		const struct pgtype_tsq **item = uniq_operands(q, a, &size);
-		res = q->kind == PGTYPE_TSQ_AND || q->kind == PGTYPE_TSQ_PHRASE
-			      ? rank_and(w, &t, item, size, a)
-			      : rank_or(w, &t, item, size);
-		if (res < 0)
-			res = 1e-20f;
-		if (method & 0x01)
-			res = (float)(res / (log((double)(cnt_length(&t) + 1)) / log(2.0)));
-		if ((method & 0x02) && cnt_length(&t) > 0)
-			res /= (float)cnt_length(&t);
-		if (method & 0x08)
-			res /= (float)t.n;
-		if (method & 0x10)
-			res = (float)(res / (log((double)(t.n + 1)) / log(2.0)));
-		if (method & 0x20)
-			res /= (res + 1);
-	}
-	sqlite3_result_double(ctx, (double)res);
-out:
-	arena_free(a);
-}
-
-/* ---- ts_rank_cd (calc_rank_cd: cover density over the query's operands) ---- */
-
-struct docrep {
-	uint16_t pos; /* WordEntryPos: weight and position */
-	const struct pgtype_tslex *entry;
-	size_t nitem;
-	size_t *items; /* indexes into the query's operands */
-};
-
-struct cover {
-	const struct pgtype_tsq **ops; /* the query's operands in tree order, duplicates kept */
-	size_t nops;
-	bool *exists;
-	int pos, p, q;
-	const struct docrep *begin, *end;
-};
-
-static size_t op_index(const struct cover *cv, const struct pgtype_tsq *q)
-{
-	for (size_t i = 0; i < cv->nops; i++) {
-		if (cv->ops[i] == q)
-			return i;
-	}
-	return 0;
-}
-
-/* TS_execute over "which operands were seen"; a phrase is checked as AND here. */
-static bool cover_execute(const struct cover *cv, const struct pgtype_tsq *q)
-{
-	switch (q->kind) {
-	case PGTYPE_TSQ_VAL:
-		return cv->exists[op_index(cv, q)];
-	case PGTYPE_TSQ_NOT:
-		return !cover_execute(cv, q->r);
-	case PGTYPE_TSQ_OR:
-		return cover_execute(cv, q->l) || cover_execute(cv, q->r);
-	case PGTYPE_TSQ_AND:
-	case PGTYPE_TSQ_PHRASE:
-		return cover_execute(cv, q->l) && cover_execute(cv, q->r);
-	default:
-		return false;
-	}
-}
-
-static int cmp_docrep(const void *a, const void *b)
-{
-	const struct docrep *x = a, *y = b;
-	if (WEP_POS(x->pos) != WEP_POS(y->pos))
-		return WEP_POS(x->pos) > WEP_POS(y->pos) ? 1 : -1;
-	if (x->entry != y->entry)
-		return x->entry > y->entry ? 1 : -1;
-	return 0;
-}
-
-/* get_docrep: one entry per (position, lexeme) with the operands it satisfies, by position. */
-static struct docrep *doc_representation(const struct pgtype_tsvector *t, struct cover *cv,
-					 struct arena *a, size_t *doclen)
-{
-	size_t cap = 16, cur = 0;
-	struct docrep *doc = arena_alloc(a, cap * sizeof(*doc));
-	for (size_t i = 0; i < cv->nops; i++) {
-		size_t lo, hi;
-		find_lexemes(t, cv->ops[i], &lo, &hi);
-		for (size_t e = lo; e < hi; e++) {
-			const struct pgtype_tslex *l = &t->lex[e];
-			for (size_t j = 0; j < l->npos; j++) { /* lexemes without positions: none */
-				if (cur == cap) {
-					struct docrep *nd = arena_alloc(a, cap * 2 * sizeof(*nd));
-					memcpy(nd, doc, cur * sizeof(*nd));
-					doc = nd;
-					cap *= 2;
-				}
-				size_t *it = arena_alloc(a, sizeof(*it));
-				*it = i;
-				doc[cur++] = (struct docrep){l->pos[j], l, 1, it};
-			}
-		}
-	}
-	if (!cur) {
-		*doclen = 0;
-		return NULL;
-	}
-	qsort(doc, cur, sizeof(*doc), cmp_docrep);
-	size_t w = 0; /* join the operands of one lexeme at one position */
-	for (size_t r = 1; r < cur; r++) {
-		if (WEP_POS(doc[r].pos) == WEP_POS(doc[w].pos) && doc[r].entry == doc[w].entry) {
-			size_t *it = arena_alloc(a, (doc[w].nitem + 1) * sizeof(*it));
-			memcpy(it, doc[w].items, doc[w].nitem * sizeof(*it));
-			it[doc[w].nitem] = doc[r].items[0];
-			doc[w].items = it;
-			doc[w].nitem++;
-		} else {
-			doc[++w] = doc[r];
-		}
-	}
-	*doclen = w + 1;
-	return doc;
-}
-
-static void mark(struct cover *cv, const struct docrep *d)
-{
-	for (size_t i = 0; i < d->nitem; i++)
-		cv->exists[d->items[i]] = true;
-}
-
-/* Cover: the next extent [p, q] of the document that satisfies the query. */
-static bool next_cover(const struct docrep *doc, int len, const struct pgtype_tsq *query,
-		       struct cover *cv)
-{
-	for (;;) {
-		int lastpos = cv->pos;
-		bool found = false;
-		memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
-		cv->p = 0x7fffffff;
-		cv->q = 0;
-		int i = cv->pos;
-		for (; i < len; i++) { /* the upper bound, moving up */
-			mark(cv, &doc[i]);
-			if (cover_execute(cv, query)) {
-				if (WEP_POS(doc[i].pos) > cv->q) {
-					cv->q = WEP_POS(doc[i].pos);
-					cv->end = &doc[i];
-					lastpos = i;
-					found = true;
-				}
-				break;
-			}
-		}
-		if (!found)
-			return false;
-		memset(cv->exists, 0, cv->nops * sizeof(*cv->exists));
-		for (i = lastpos; i >= cv->pos; i--) { /* the lower bound, moving down */
-			mark(cv, &doc[i]);
-			if (cover_execute(cv, query)) {
-				if (WEP_POS(doc[i].pos) < cv->p) {
-					cv->begin = &doc[i];
-					cv->p = WEP_POS(doc[i].pos);
-				}
-				break;
-			}
-		}
-		if (cv->p <= cv->q) {
-			cv->pos = i + 1;
-			return true;
-		}
-		cv->pos++;
-	}
-}
-
-static float rank_cd(const float *w, const struct pgtype_tsvector *t, const struct pgtype_tsq *q,
-		     int method, struct arena *a)
-{
-	double invws[4];
-	for (int i = 0; i < 4; i++)
-		invws[i] = 1.0 / (double)w[i];
-	struct cover cv = {0};
-	cv.ops = arena_alloc(a, ((size_t)count_nodes(q) + 1) * sizeof(*cv.ops));
-	collect_operands(q, cv.ops, &cv.nops);
-	cv.exists = arena_zalloc(a, (cv.nops + 1) * sizeof(*cv.exists));
-	size_t doclen;
-	const struct docrep *doc = doc_representation(t, &cv, a, &doclen);
-	if (!doc)
-		return 0.0f;
-	double wdoc = 0.0, sumdist = 0.0, prev = 0.0, curext;
-	int nextent = 0;
-	while (next_cover(doc, (int)doclen, q, &cv)) {
-		double invsum = 0.0;
-		for (const struct docrep *d = cv.begin; d <= cv.end; d++)
-			invsum += invws[WEP_WEIGHT(d->pos)];
-		double cpos = ((double)(cv.end - cv.begin + 1)) / invsum;
-		/* with positions capped, q may equal p: count half the cover as noise */
-		int nnoise = (cv.q - cv.p) - (int)(cv.end - cv.begin);
-		if (nnoise < 0)
-			nnoise = (int)(cv.end - cv.begin) / 2;
-		wdoc += cpos / ((double)(1 + nnoise));
-		curext = ((double)(cv.q + cv.p)) / 2.0;
-		if (nextent > 0 && curext > prev)
-			sumdist += 1.0 / (curext - prev);
-		prev = curext;
-		nextent++;
-	}
-	if ((method & 0x01) && t->n > 0)
-		wdoc /= log((double)(cnt_length(t) + 1));
-	if ((method & 0x02) && cnt_length(t) > 0)
-		wdoc /= (double)cnt_length(t);
-	if ((method & 0x04) && nextent > 0 && sumdist > 0)
-		wdoc /= ((double)nextent) / sumdist;
-	if ((method & 0x08) && t->n > 0)
-		wdoc /= (double)t->n;
-	if ((method & 0x10) && t->n > 0)
-		wdoc /= log((double)(t->n + 1)) / log(2.0);
-	if (method & 0x20)
-		wdoc /= (wdoc + 1);
-	return (float)wdoc;
-}
-
 static const struct pgfn_def fns[] = {
-	{"pgfn_to_tsvector", 2, fn_to_tsvector}, {"pgfn_to_tsquery", 3, fn_to_tsquery},
-	{"pgfn_ts_match", 2, fn_match},          {"pgfn_ts_setweight", 2, fn_setweight},
-	{"pgfn_ts_setweight", 3, fn_setweight},  {"pgfn_ts_strip", 1, fn_strip},
-	{"pgfn_ts_length", 1, fn_length},        {"pgfn_ts_to_array", 1, fn_to_array},
-	{"pgfn_ts_from_array", 1, fn_from_array}, {"pgfn_ts_delete", 3, fn_delete},
-	{"pgfn_ts_filter", 2, fn_filter},        {"pgfn_ts_concat", 2, fn_concat},
-	{"pgfn_ts_numnode", 1, fn_numnode},      {"pgfn_ts_querytree", 1, fn_querytree},
-	{"pgfn_tsq_op", 3, fn_tsq_op},           {"pgfn_tsq_op", 4, fn_tsq_op},
-	{"pgfn_tsq_not", 1, fn_tsq_not},         {"pgfn_ts_rank", 4, fn_rank},
+	{"pgfn_to_tsvector", 2, fn_to_tsvector},
+	{"pgfn_to_tsquery", 3, fn_to_tsquery},
+	{"pgfn_ts_match", 2, fn_match},
+	{"pgfn_ts_setweight", 2, fn_setweight},
+	{"pgfn_ts_setweight", 3, fn_setweight},
+	{"pgfn_ts_strip", 1, fn_strip},
+	{"pgfn_ts_length", 1, fn_length},
+	{"pgfn_ts_to_array", 1, fn_to_array},
+	{"pgfn_ts_from_array", 1, fn_from_array},
+	{"pgfn_ts_delete", 3, fn_delete},
+	{"pgfn_ts_filter", 2, fn_filter},
+	{"pgfn_ts_concat", 2, fn_concat},
+	{"pgfn_ts_numnode", 1, fn_numnode},
+	{"pgfn_ts_querytree", 1, fn_querytree},
+	{"pgfn_tsq_op", 3, fn_tsq_op},
+	{"pgfn_tsq_op", 4, fn_tsq_op},
+	{"pgfn_tsq_not", 1, fn_tsq_not},
 };
 
 int pgfn_register_tsearch(sqlite3 *db)
 {
-	static const struct pgfn_def cd[] = {{"pgfn_ts_rank_cd", 4, fn_rank}};
 	int rc = pgfn_define(db, fns, ARRAY_LEN(fns));
-	/* ts_rank_cd shares ts_rank's argument handling: its user data tells them apart */
-	return rc != SQLITE_OK ? rc
-			       : pgfn_define_with(db, cd, 1,
-						  SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, (void *)1);
+	return rc != SQLITE_OK ? rc : pgfn_register_tsrank(db);
 }

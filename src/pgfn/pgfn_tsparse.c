@@ -22,7 +22,10 @@ struct lexer {
 	void *arg;
 };
 
-static unsigned char at(const struct lexer *x, size_t i) { return i < x->n ? (unsigned char)x->s[i] : 0; }
+static unsigned char at(const struct lexer *x, size_t i)
+{
+	return i < x->n ? (unsigned char)x->s[i] : 0;
+}
 
 static void emit(struct lexer *x, enum pgfn_ts_tok t, size_t start, size_t end)
 {
@@ -67,7 +70,8 @@ static size_t host_end(const struct lexer *x, size_t i)
 			return 0;
 		labels++;
 		last_start = st;
-		if (at(x, e) == '.' && e + 1 < x->n && is_alnum(at(x, e + 1)) && at(x, e + 1) < 0x80) {
+		if (at(x, e) == '.' && e + 1 < x->n && is_alnum(at(x, e + 1)) &&
+		    at(x, e + 1) < 0x80) {
 			e++;
 			continue;
 		}
@@ -83,10 +87,7 @@ static size_t host_end(const struct lexer *x, size_t i)
 }
 
 /* A URL path character: printable ASCII but for those RFC 3986 disallows. */
-static bool path_char(unsigned char c)
-{
-	return c > 0x20 && c < 0x7f && !strchr("\"<>\\^`{|}", c);
-}
+static bool path_char(unsigned char c) { return c > 0x20 && c < 0x7f && !strchr("\"<>\\^`{|}", c); }
 
 /* A URL path from '/' at i: its end. */
 static size_t path_end(const struct lexer *x, size_t i)
@@ -199,8 +200,9 @@ static enum pgfn_ts_tok word_type(bool nonascii, bool digits, bool hyphen)
 
 static enum pgfn_ts_tok part_type(bool nonascii, bool digits)
 {
-	return digits ? PGFN_TS_HWORD_NUMPART : nonascii ? PGFN_TS_HWORD_PART
-							 : PGFN_TS_HWORD_ASCIIPART;
+	return digits     ? PGFN_TS_HWORD_NUMPART
+	       : nonascii ? PGFN_TS_HWORD_PART
+			  : PGFN_TS_HWORD_ASCIIPART;
 }
 
 /* A word from i, possibly hyphenated (parts that are not all digits). */

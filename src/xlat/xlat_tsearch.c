@@ -95,7 +95,7 @@ static const PgQuery__Node *config_name(const PgQuery__Node *n)
 	const PgQuery__TypeName *tn = n->type_cast->type_name;
 	const char *last = tn->n_names ? xlat_node_str(tn->names[tn->n_names - 1]) : NULL;
 	return last && strcmp(last, "regconfig") == 0 && !tn->n_array_bounds ? n->type_cast->arg
-									       : n;
+									     : n;
 }
 
 static bool arg(struct xlat_ctx *c, const PgQuery__Node *n, char letter)
@@ -175,10 +175,10 @@ static bool emit(struct xlat_ctx *c, const struct ts_fn *fn, const PgQuery__Func
 int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		 struct xlat_type *t)
 {
-	if (strcmp(name, "ts_headline") == 0 ||
-	    strcmp(name, "ts_rewrite") == 0 || strcmp(name, "ts_stat") == 0 ||
-	    strcmp(name, "ts_debug") == 0 || strcmp(name, "ts_lexize") == 0 ||
-	    strcmp(name, "ts_parse") == 0 || strcmp(name, "ts_token_type") == 0)
+	if (strcmp(name, "ts_headline") == 0 || strcmp(name, "ts_rewrite") == 0 ||
+	    strcmp(name, "ts_stat") == 0 || strcmp(name, "ts_debug") == 0 ||
+	    strcmp(name, "ts_lexize") == 0 || strcmp(name, "ts_parse") == 0 ||
+	    strcmp(name, "ts_token_type") == 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 				 "function %s is not supported", name)
 			       ? 1
@@ -225,7 +225,8 @@ static bool match_operand(struct xlat_ctx *c, const PgQuery__Node *n, bool left,
 	if (as_query) /* tsvector @@ 'a & b' */
 		in = "shardlite_tsquery(";
 	else if (text)
-		in = left ? "pgfn_to_tsvector(" DEFAULT_CFG ", " : "pgfn_to_tsquery(" DEFAULT_CFG ", ";
+		in = left ? "pgfn_to_tsvector(" DEFAULT_CFG ", "
+			  : "pgfn_to_tsquery(" DEFAULT_CFG ", ";
 	xlat_puts(c, in ? in : "");
 	if (!arg(c, n, left ? 'v' : 'q'))
 		return false;
@@ -286,7 +287,10 @@ int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct 
 		*t = (struct xlat_type){XLAT_OID_TSVECTOR, -1};
 		return 1;
 	}
-	int k = strcmp(op, "&&") == 0 ? 1 : strcmp(op, "||") == 0 ? 2 : strcmp(op, "<->") == 0 ? 3 : 0;
+	int k = strcmp(op, "&&") == 0    ? 1
+		: strcmp(op, "||") == 0  ? 2
+		: strcmp(op, "<->") == 0 ? 3
+					 : 0;
 	if (q && k) {
 		xlat_printf(c, "pgfn_tsq_op(%s, %s, %d)", ls, rs, k);
 		*t = (struct xlat_type){XLAT_OID_TSQUERY, -1};

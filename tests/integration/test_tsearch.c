@@ -33,7 +33,8 @@ START_TEST(parameter_types)
 	PQclear(harness_exec_ok(c, "CREATE TABLE fp (id int, body text, tsv tsvector, q tsquery)"));
 	expect_params(c, "p1", "INSERT INTO fp VALUES ($1, $2, $3, $4)", 4,
 		      (const Oid[]){23, 25, 3614, 3615});
-	expect_params(c, "p2", "SELECT to_tsvector($1) @@ to_tsquery($2)", 2, (const Oid[]){25, 25});
+	expect_params(c, "p2", "SELECT to_tsvector($1) @@ to_tsquery($2)", 2,
+		      (const Oid[]){25, 25});
 	expect_params(c, "p3", "SELECT to_tsvector($1, $2)", 2, (const Oid[]){3734, 25});
 	expect_params(c, "p4", "SELECT id FROM fp WHERE tsv @@ $1", 1, (const Oid[]){3615});
 	expect_params(c, "p5", "SELECT ts_rank(tsv, $1) FROM fp", 1, (const Oid[]){3615});
@@ -59,7 +60,8 @@ START_TEST(binary_format)
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	static const char v[] = "\0\0\0\3a\0\0\2\0\1\x80\3b\0\0\1\0\2c\0\0\0";
 	expect_binary(c, "SELECT 'a:1,3B b:2 c'::tsvector", 3614, v, sizeof(v) - 1);
-	static const char q[] = "\0\0\0\x08\2\3\2\4\0\2\1\0\0d\0\1\0\0c\0\2\2\2\1\1\x08\1b\0\1\0\0a\0";
+	static const char q[] =
+		"\0\0\0\x08\2\3\2\4\0\2\1\0\0d\0\1\0\0c\0\2\2\2\1\1\x08\1b\0\1\0\0a\0";
 	expect_binary(c, "SELECT 'a & !b:*A | c <2> d'::tsquery", 3615, q, sizeof(q) - 1);
 	/* parameters in binary: 'y':*A & 'x' and 'a' 'b':2C */
 	static const char tsq[] = {0, 0, 0, 3, 2, 2, 1, 0, 0, 'x', 0, 1, 8, 1, 'y', 0};
@@ -87,13 +89,15 @@ START_TEST(search_with_parameters)
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	PQclear(harness_exec_ok(c, "CREATE TABLE docs (id int PRIMARY KEY, body text, tsv tsvector "
 				   "GENERATED ALWAYS AS (to_tsvector('english', body)) STORED)"));
-	PQclear(harness_exec_ok(c, "INSERT INTO docs (id, body) VALUES (1, 'The cat sat on the mat'), "
-				   "(2, 'Dogs chase cats and rats'), (3, 'Birds fly')"));
+	PQclear(harness_exec_ok(c,
+				"INSERT INTO docs (id, body) VALUES (1, 'The cat sat on the mat'), "
+				"(2, 'Dogs chase cats and rats'), (3, 'Birds fly')"));
 	const char *v[] = {"cat or bird -dog"};
-	PGresult *r = PQexecParams(c,
-				   "SELECT id, ts_rank(tsv, websearch_to_tsquery('english', $1)) "
-				   "FROM docs WHERE tsv @@ websearch_to_tsquery('english', $1) ORDER BY id",
-				   1, NULL, v, NULL, NULL, 0);
+	PGresult *r = PQexecParams(
+		c,
+		"SELECT id, ts_rank(tsv, websearch_to_tsquery('english', $1)) "
+		"FROM docs WHERE tsv @@ websearch_to_tsquery('english', $1) ORDER BY id",
+		1, NULL, v, NULL, NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
 	ck_assert_int_eq(PQntuples(r), 3); /* 'cat' | 'bird' & !'dog': the dogs' row has cats */
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1");

@@ -53,10 +53,7 @@ static const struct {
 	{"pgfn_to_tsvector('simple', NULL)", "NULL"},
 };
 
-START_TEST(tsearch_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(tsearch_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_tsearch_suite(void)

@@ -11,8 +11,7 @@ static const struct ts_case {
 	const char *want;     /* canonical output, or the error message */
 } cases[] = {
 	{PGTYPE_TSVECTOR, "a:3,1,3A b:2 a", NULL, "'a':1,3A 'b':2"},
-	{PGTYPE_TSVECTOR, "'it''s' 'a\\\\b' x:1,2b,3c,4d", NULL,
-	 "'a\\\\b' 'it''s' 'x':1,2B,3C,4"},
+	{PGTYPE_TSVECTOR, "'it''s' 'a\\\\b' x:1,2b,3c,4d", NULL, "'a\\\\b' 'it''s' 'x':1,2B,3C,4"},
 	{PGTYPE_TSVECTOR, "", NULL, ""},
 	{PGTYPE_TSVECTOR, "a:16384 b:1*", NULL, "'a':16383 'b':1A"},
 	{PGTYPE_TSVECTOR, "z:2 ab:1 a:3 abc", NULL, "'a':3 'ab':1 'abc' 'z':2"},
