@@ -333,8 +333,14 @@ int pgtype_ts_cmp(const char *a, size_t an, const char *b, size_t bn);
 
 /* A tsquery as a tree. weight is a mask (8 A, 4 B, 2 C, 1 D; 0 any); STOP marks a stop word
  * that to_tsquery removes again (pgtype_tsq_clean). */
-enum pgtype_tsq_kind { PGTYPE_TSQ_VAL, PGTYPE_TSQ_STOP, PGTYPE_TSQ_NOT, PGTYPE_TSQ_AND,
-		       PGTYPE_TSQ_OR, PGTYPE_TSQ_PHRASE };
+enum pgtype_tsq_kind {
+	PGTYPE_TSQ_VAL,
+	PGTYPE_TSQ_STOP,
+	PGTYPE_TSQ_NOT,
+	PGTYPE_TSQ_AND,
+	PGTYPE_TSQ_OR,
+	PGTYPE_TSQ_PHRASE
+};
 struct pgtype_tsq {
 	enum pgtype_tsq_kind kind;
 	int distance; /* PHRASE: <N> */
@@ -360,8 +366,8 @@ void pgtype_tsq_push_op(struct pgtype_tsq_build *b, enum pgtype_tsq_kind k, int 
  * phraseto_tsquery), or web search syntax. value_fn pushes what one operand becomes; it may
  * fail with err set. NULL value_fn pushes the operand's text itself (tsquery_in). */
 enum pgtype_tsq_mode { PGTYPE_TSQ_STANDARD, PGTYPE_TSQ_PLAIN, PGTYPE_TSQ_WEB };
-typedef bool (*pgtype_tsq_value_fn)(void *arg, struct pgtype_tsq_build *b, const char *s,
-				    size_t n, uint8_t weight, bool prefix, struct pgerr *err);
+typedef bool (*pgtype_tsq_value_fn)(void *arg, struct pgtype_tsq_build *b, const char *s, size_t n,
+				    uint8_t weight, bool prefix, struct pgerr *err);
 /* parse_tsquery: *out is the tree, NULL for an empty query. 42601 as PostgreSQL words it. */
 bool pgtype_tsquery_parse(const char *s, size_t n, enum pgtype_tsq_mode mode,
 			  pgtype_tsq_value_fn value_fn, void *arg, struct arena *a,

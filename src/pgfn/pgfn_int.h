@@ -207,11 +207,29 @@ void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
 /* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */
 /* The default parser's token types, numbered as ts_token_type('default') numbers them. */
 enum pgfn_ts_tok {
-	PGFN_TS_ASCIIWORD = 1, PGFN_TS_WORD, PGFN_TS_NUMWORD, PGFN_TS_ASCIIHWORD, PGFN_TS_HOST,
-	PGFN_TS_SFLOAT, PGFN_TS_VERSION, PGFN_TS_HWORD_NUMPART, PGFN_TS_HWORD_PART,
-	PGFN_TS_HWORD_ASCIIPART, PGFN_TS_BLANK, PGFN_TS_TAG, PGFN_TS_PROTOCOL, PGFN_TS_NUMHWORD,
-	PGFN_TS_HWORD, PGFN_TS_URL, PGFN_TS_EMAIL, PGFN_TS_UINT, PGFN_TS_INT, PGFN_TS_FLOAT,
-	PGFN_TS_FILE, PGFN_TS_URL_PATH, PGFN_TS_ENTITY
+	PGFN_TS_ASCIIWORD = 1,
+	PGFN_TS_WORD,
+	PGFN_TS_NUMWORD,
+	PGFN_TS_ASCIIHWORD,
+	PGFN_TS_HOST,
+	PGFN_TS_SFLOAT,
+	PGFN_TS_VERSION,
+	PGFN_TS_HWORD_NUMPART,
+	PGFN_TS_HWORD_PART,
+	PGFN_TS_HWORD_ASCIIPART,
+	PGFN_TS_BLANK,
+	PGFN_TS_TAG,
+	PGFN_TS_PROTOCOL,
+	PGFN_TS_NUMHWORD,
+	PGFN_TS_HWORD,
+	PGFN_TS_URL,
+	PGFN_TS_EMAIL,
+	PGFN_TS_UINT,
+	PGFN_TS_INT,
+	PGFN_TS_FLOAT,
+	PGFN_TS_FILE,
+	PGFN_TS_URL_PATH,
+	PGFN_TS_ENTITY
 };
 typedef void (*pgfn_ts_token_fn)(void *arg, enum pgfn_ts_tok t, const char *s, size_t n);
 /* Splits s[0..n) into tokens in order, calling fn for each (blanks included). */
@@ -246,10 +264,10 @@ bool pgfn_ts_read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a
 			 struct pgtype_tsvector *out);
 bool pgfn_ts_read_query(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
 			struct pgtype_tsq **out);
-const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
-			       size_t *n, const char *what);
-void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
-			  size_t *lo, size_t *hi);
+const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
+			       const char *what);
+void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, size_t *lo,
+			  size_t *hi);
 int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);
