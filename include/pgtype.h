@@ -308,7 +308,12 @@ void pgtype_macaddr_out(struct strbuf *out, const uint8_t *b, size_t n);
 /* ---- text search: tsvector and tsquery (pgtype_tsearch.c) ----
  * A lexeme's positions are PostgreSQL's WordEntryPos: weight (3 A, 2 B, 1 C, 0 D) in the top
  * two bits, the position (1..16383) in the low fourteen. */
-enum { PGTYPE_TS_MAXPOS = 16383, PGTYPE_TS_MAXWORD = 2047, PGTYPE_TS_MAXNUMPOS = 256 };
+enum {
+	PGTYPE_TS_MAXPOS = 16383,
+	PGTYPE_TS_MAXWORD = 2047,
+	PGTYPE_TS_MAXNUMPOS = 256,
+	PGTYPE_TS_MAXDEPTH = 10000
+};
 struct pgtype_tslex {
 	const char *s;
 	uint32_t n;
@@ -349,6 +354,7 @@ struct pgtype_tsq {
 	const char *s;
 	uint32_t n;
 	struct pgtype_tsq *l, *r; /* NOT: r only */
+	int depth;                /* 1 for an operand: the functions over the tree recurse */
 };
 /* The tree under construction, in reverse Polish order: values and operators pushed as
  * parse_tsquery's pushValue/pushStop/pushOperator push them. */
@@ -357,6 +363,7 @@ struct pgtype_tsq_build {
 	struct pgtype_tsq **st;
 	size_t n, cap;
 	bool failed;
+	bool too_deep; /* deeper than PGTYPE_TS_MAXDEPTH: 54001, as check_stack_depth() */
 };
 void pgtype_tsq_push_value(struct pgtype_tsq_build *b, const char *s, size_t n, uint8_t weight,
 			   bool prefix);

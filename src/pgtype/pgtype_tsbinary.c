@@ -103,7 +103,7 @@ static const char *rd_str(struct rd *r, size_t *n)
 
 static struct pgtype_tsq *recv_items(struct rd *r, struct arena *a, int depth)
 {
-	if (r->bad || depth > 1000)
+	if (r->bad || depth > PGTYPE_TS_MAXDEPTH)
 		return r->bad = true, NULL;
 	struct pgtype_tsq *q = arena_zalloc(a, sizeof(*q));
 	uint32_t type = rd_u(r, 1);

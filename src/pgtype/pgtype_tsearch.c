@@ -344,8 +344,12 @@ void pgtype_tsq_push_value(struct pgtype_tsq_build *b, const char *s, size_t n, 
 			   bool prefix)
 {
 	struct pgtype_tsq *q = arena_zalloc(b->a, sizeof(*q));
-	*q = (struct pgtype_tsq){PGTYPE_TSQ_VAL, 0,    weight, prefix, arena_strndup(b->a, s, n),
-				 (uint32_t)n,    NULL, NULL};
+	*q = (struct pgtype_tsq){.kind = PGTYPE_TSQ_VAL,
+				 .weight = weight,
+				 .prefix = prefix,
+				 .s = arena_strndup(b->a, s, n),
+				 .n = (uint32_t)n,
+				 .depth = 1};
 	push_node(b, q);
 }
 
@@ -353,6 +357,7 @@ void pgtype_tsq_push_stop(struct pgtype_tsq_build *b)
 {
 	struct pgtype_tsq *q = arena_zalloc(b->a, sizeof(*q));
 	q->kind = PGTYPE_TSQ_STOP;
+	q->depth = 1;
 	push_node(b, q);
 }
 
@@ -369,6 +374,10 @@ void pgtype_tsq_push_op(struct pgtype_tsq_build *b, enum pgtype_tsq_kind k, int 
 	q->r = b->st[--b->n];
 	if (need == 2)
 		q->l = b->st[--b->n];
+	int ld = q->l ? q->l->depth : 0, rd = q->r->depth;
+	q->depth = 1 + (ld > rd ? ld : rd);
+	if (q->depth > PGTYPE_TS_MAXDEPTH)
+		b->failed = b->too_deep = true;
 	push_node(b, q);
 }
 
@@ -733,6 +742,8 @@ bool pgtype_tsquery_parse(const char *s, size_t n, enum pgtype_tsq_mode mode,
 		return false;
 	if (q.count > 0 && mode == PGTYPE_TSQ_STANDARD)
 		return syntax_error(&q.w, err);
+	if (q.b.too_deep)
+		return pgerr_set(err, "54001", "stack depth limit exceeded");
 	if (q.b.failed || q.b.n > 1)
 		return syntax_error(&q.w, err);
 	*out = q.b.n ? q.b.st[0] : NULL;

@@ -86,12 +86,35 @@ START_TEST(ts_clean)
 }
 END_TEST
 
+/* A tree deeper than 10,000 levels is refused as PostgreSQL's check_stack_depth() refuses
+ * one: the functions over it recurse. */
+START_TEST(ts_too_deep)
+{
+	struct strbuf in;
+	strbuf_init(&in, 0);
+	for (int i = 0; i < 10002; i++)
+		strbuf_puts(&in, i ? " & a" : "a");
+	struct arena *a = arena_new(0);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert(!pgtype_decode_text(PGTYPE_TSQUERY, in.data, in.len, a, &v, &err));
+	ck_assert_str_eq(err.sqlstate, "54001");
+	in.len = 4 * 9000 - 3; /* 9,000 operands: accepted */
+	pgerr_clear(&err);
+	ck_assert(pgtype_decode_text(PGTYPE_TSQUERY, in.data, in.len, a, &v, &err));
+	arena_free(a);
+	strbuf_fini(&in);
+}
+END_TEST
+
 Suite *pgtype_test_tsearch_suite(void)
 {
 	Suite *s = suite_create("pgtype_tsearch");
 	TCase *tc = tcase_create("tsearch");
 	tcase_add_loop_test(tc, ts_input, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_test(tc, ts_clean);
+	tcase_add_test(tc, ts_too_deep);
 	suite_add_tcase(s, tc);
 	return s;
 }
