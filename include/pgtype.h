@@ -46,6 +46,8 @@ enum {
 	PGTYPE_UUID = 2950,
 	PGTYPE_JSONB = 3802,
 	PGTYPE_JSONPATH = 4072,
+	PGTYPE_TSVECTOR = 3614,
+	PGTYPE_TSQUERY = 3615,
 	/* arrays of the above that drivers send as parameters */
 	PGTYPE_BOOL_ARRAY = 1000,
 	PGTYPE_INT2_ARRAY = 1005,
@@ -357,5 +359,84 @@ int pgtype_rbound_cmp(uint32_t subtype, const struct pgtype_rbound *a,
 int pgtype_rbound_value_cmp(uint32_t subtype, const struct pgtype_rbound *a,
 			    const struct pgtype_rbound *b);
 int pgtype_range_cmp(const struct pgtype_range *a, const struct pgtype_range *b);
+
+/* ---- text search: tsvector and tsquery (pgtype_tsearch.c) ----
+ * A lexeme's positions are PostgreSQL's WordEntryPos: weight (3 A, 2 B, 1 C, 0 D) in the top
+ * two bits, the position (1..16383) in the low fourteen. */
+enum {
+	PGTYPE_TS_MAXPOS = 16383,
+	PGTYPE_TS_MAXWORD = 2047,
+	PGTYPE_TS_MAXNUMPOS = 256,
+	PGTYPE_TS_MAXDEPTH = 10000
+};
+struct pgtype_tslex {
+	const char *s;
+	uint32_t n;
+	uint16_t npos;
+	uint16_t *pos;
+};
+struct pgtype_tsvector {
+	size_t n;
+	struct pgtype_tslex *lex;
+};
+/* tsvector_in of s[0..n) into a (42601 "syntax error in tsvector", "wrong position info").
+ * The result is normalized: lexemes sorted bytewise, duplicates merged, positions sorted and
+ * unique (the higher weight kept), at most 256 per lexeme. */
+bool pgtype_tsvector_parse(const char *s, size_t n, struct arena *a, struct pgtype_tsvector *out,
+			   struct pgerr *err) MUST_CHECK;
+/* Sorts and merges v's lexemes and positions in place, as tsvector_in leaves them. */
+void pgtype_tsvector_normalize(struct pgtype_tsvector *v, struct arena *a);
+/* tsvectorout: 'lexeme':1,2A ... with ' and \ doubled inside the quotes. */
+void pgtype_tsvector_out(struct strbuf *out, const struct pgtype_tsvector *v);
+/* tsCompareString: bytewise, a prefix first. */
+int pgtype_ts_cmp(const char *a, size_t an, const char *b, size_t bn);
+
+/* A tsquery as a tree. weight is a mask (8 A, 4 B, 2 C, 1 D; 0 any); STOP marks a stop word
+ * that to_tsquery removes again (pgtype_tsq_clean). */
+enum pgtype_tsq_kind {
+	PGTYPE_TSQ_VAL,
+	PGTYPE_TSQ_STOP,
+	PGTYPE_TSQ_NOT,
+	PGTYPE_TSQ_AND,
+	PGTYPE_TSQ_OR,
+	PGTYPE_TSQ_PHRASE
+};
+struct pgtype_tsq {
+	enum pgtype_tsq_kind kind;
+	int distance; /* PHRASE: <N> */
+	uint8_t weight;
+	bool prefix;
+	const char *s;
+	uint32_t n;
+	struct pgtype_tsq *l, *r; /* NOT: r only */
+	int depth;                /* 1 for an operand: the functions over the tree recurse */
+};
+/* The tree under construction, in reverse Polish order: values and operators pushed as
+ * parse_tsquery's pushValue/pushStop/pushOperator push them. */
+struct pgtype_tsq_build {
+	struct arena *a;
+	struct pgtype_tsq **st;
+	size_t n, cap;
+	bool failed;
+	bool too_deep; /* deeper than PGTYPE_TS_MAXDEPTH: 54001, as check_stack_depth() */
+};
+void pgtype_tsq_push_value(struct pgtype_tsq_build *b, const char *s, size_t n, uint8_t weight,
+			   bool prefix);
+void pgtype_tsq_push_stop(struct pgtype_tsq_build *b);
+void pgtype_tsq_push_op(struct pgtype_tsq_build *b, enum pgtype_tsq_kind k, int distance);
+/* How operands are read: tsquery syntax, the whole text as one operand (plainto_ and
+ * phraseto_tsquery), or web search syntax. value_fn pushes what one operand becomes; it may
+ * fail with err set. NULL value_fn pushes the operand's text itself (tsquery_in). */
+enum pgtype_tsq_mode { PGTYPE_TSQ_STANDARD, PGTYPE_TSQ_PLAIN, PGTYPE_TSQ_WEB };
+typedef bool (*pgtype_tsq_value_fn)(void *arg, struct pgtype_tsq_build *b, const char *s, size_t n,
+				    uint8_t weight, bool prefix, struct pgerr *err);
+/* parse_tsquery: *out is the tree, NULL for an empty query. 42601 as PostgreSQL words it. */
+bool pgtype_tsquery_parse(const char *s, size_t n, enum pgtype_tsq_mode mode,
+			  pgtype_tsq_value_fn value_fn, void *arg, struct arena *a,
+			  struct pgtype_tsq **out, struct pgerr *err) MUST_CHECK;
+/* clean_stopwords: removes STOP nodes, widening the phrase distances around them. */
+struct pgtype_tsq *pgtype_tsq_clean(struct pgtype_tsq *q);
+/* tsqueryout: 'a' & !'b' | 'c' <-> 'd', parenthesized as PostgreSQL does; '' when q is NULL. */
+void pgtype_tsquery_out(struct strbuf *out, const struct pgtype_tsq *q);
 
 #endif

@@ -38,6 +38,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_osagg,
 		pgfn_register_enum,
 		pgfn_register_net,
+		pgfn_register_tsearch,
 	};
 	for (size_t i = 0; i < ARRAY_LEN(areas); i++) {
 		if (areas[i](db) != SQLITE_OK)

@@ -399,7 +399,9 @@ int pgfn_register_cast(sqlite3 *db)
 	} net[] = {{"shardlite_inet", PGTYPE_INET},
 		   {"shardlite_cidr", PGTYPE_CIDR},
 		   {"shardlite_macaddr", PGTYPE_MACADDR},
-		   {"shardlite_macaddr8", PGTYPE_MACADDR8}};
+		   {"shardlite_macaddr8", PGTYPE_MACADDR8},
+		   {"shardlite_tsvector", PGTYPE_TSVECTOR},
+		   {"shardlite_tsquery", PGTYPE_TSQUERY}};
 	for (size_t i = 0; i < ARRAY_LEN(net); i++) {
 		int rc = sqlite3_create_function(db, net[i].name, 1,
 						 SQLITE_UTF8 | SQLITE_DETERMINISTIC |

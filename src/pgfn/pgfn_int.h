@@ -204,4 +204,72 @@ bool pgfn_num_fast_value(sqlite3_value *v, int scale, int64_t *m, int *s);
 bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct strbuf *out);
 void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
 
+/* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */
+/* The default parser's token types, numbered as ts_token_type('default') numbers them. */
+enum pgfn_ts_tok {
+	PGFN_TS_ASCIIWORD = 1,
+	PGFN_TS_WORD,
+	PGFN_TS_NUMWORD,
+	PGFN_TS_ASCIIHWORD,
+	PGFN_TS_HOST,
+	PGFN_TS_SFLOAT,
+	PGFN_TS_VERSION,
+	PGFN_TS_HWORD_NUMPART,
+	PGFN_TS_HWORD_PART,
+	PGFN_TS_HWORD_ASCIIPART,
+	PGFN_TS_BLANK,
+	PGFN_TS_TAG,
+	PGFN_TS_PROTOCOL,
+	PGFN_TS_NUMHWORD,
+	PGFN_TS_HWORD,
+	PGFN_TS_URL,
+	PGFN_TS_EMAIL,
+	PGFN_TS_UINT,
+	PGFN_TS_INT,
+	PGFN_TS_FLOAT,
+	PGFN_TS_FILE,
+	PGFN_TS_URL_PATH,
+	PGFN_TS_ENTITY
+};
+typedef void (*pgfn_ts_token_fn)(void *arg, enum pgfn_ts_tok t, const char *s, size_t n);
+/* Splits s[0..n) into tokens in order, calling fn for each (blanks included). */
+void pgfn_ts_lex(const char *s, size_t n, pgfn_ts_token_fn fn, void *arg);
+
+/* The text search configurations built in: simple and english. */
+enum pgfn_ts_cfg { PGFN_TS_SIMPLE, PGFN_TS_ENGLISH };
+/* A configuration by name as regconfig reads it ("english", "pg_catalog.english"): false with
+ * 42704 for an unknown name, 0A000 for one PostgreSQL has that is not built here. */
+bool pgfn_ts_config(const char *name, enum pgfn_ts_cfg *out, struct pgerr *err) MUST_CHECK;
+/* One lexeme parsetext produced: its text (in the arena), position (1-based) and variant. */
+struct pgfn_tsword {
+	const char *s;
+	uint32_t n;
+	uint32_t pos;
+	uint16_t nvariant;
+};
+struct pgfn_tsparsed {
+	struct pgfn_tsword *w;
+	size_t n, cap;
+	uint32_t pos; /* the last position given (stop words take one too) */
+};
+/* parsetext: tokens through the configuration's dictionaries into lexemes; a word longer
+ * than 2047 bytes is skipped, as PostgreSQL skips it with a NOTICE. */
+void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct arena *a,
+		       struct pgfn_tsparsed *out);
+/* pgfn_tsearch.c's readers of arguments (stored canonical text into a; false with ctx failed
+ * as PostgreSQL fails), a text[] argument's elements (22004 for a NULL one, named what), the
+ * lexemes an operand matches ([*lo, *hi) of v's sorted array, prefixes included) and the
+ * node count of a query. */
+bool pgfn_ts_read_vector(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			 struct pgtype_tsvector *out);
+bool pgfn_ts_read_query(sqlite3_context *ctx, sqlite3_value *v, struct arena *a,
+			struct pgtype_tsq **out);
+const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct arena *a, size_t *n,
+			       const char *what);
+void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, size_t *lo,
+			  size_t *hi);
+int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
+/* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
+int pgfn_register_tsrank(sqlite3 *db);
+
 #endif

@@ -56,6 +56,8 @@ static bool converted(uint32_t elem)
 	case PGTYPE_DATERANGE:
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
 		return true;
 	default:
 		return false;

@@ -262,6 +262,9 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_send(out, oid, v, err);
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
+		return pgtype_ts_send(out, oid, v, err);
 	case PGTYPE_JSONB:
 	case PGTYPE_JSONPATH:
 		strbuf_put_u8(out, 1); /* jsonb's and jsonpath's binary format version */
@@ -404,6 +407,9 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_recv(oid, p, n, a, out, err);
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
+		return pgtype_ts_recv(oid, p, n, a, out, err);
 	case PGTYPE_VOID:
 		*out = (struct pgtype_value){.kind = PGTYPE_V_NULL};
 		return need_len(oid, n, 0, err);

@@ -498,6 +498,9 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_decode_text(oid, s, n, NULL, a, out, err);
+	case PGTYPE_TSVECTOR:
+	case PGTYPE_TSQUERY:
+		return pgtype_ts_decode_text(oid, s, n, a, out, err);
 	case PGTYPE_DATE:
 	case PGTYPE_TIME:
 	case PGTYPE_TIMETZ:

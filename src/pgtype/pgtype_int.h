@@ -128,5 +128,14 @@ bool pgtype_range_send(struct strbuf *out, uint32_t oid, const struct pgtype_val
 		       struct pgerr *err) MUST_CHECK;
 bool pgtype_range_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		       struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+/* pgtype_tsearch.c: tsvector_in / tsquery_in of s[0..n) as canonical text in a. */
+bool pgtype_ts_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
+			   struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+/* tsvectorsend/tsquerysend of the stored text, and their receive into canonical text (22P03
+ * for malformed bytes). */
+bool pgtype_ts_send(struct strbuf *out, uint32_t oid, const struct pgtype_value *v,
+		    struct pgerr *err) MUST_CHECK;
+bool pgtype_ts_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		    struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 
 #endif

@@ -224,6 +224,17 @@ static bool check_table_am(const char *v, char *out, size_t len, struct pgerr *e
 	return false;
 }
 
+/* The configurations built in (pgfn_tsdict.c), written schema-qualified as PostgreSQL shows
+ * them; another name: 22023. */
+static bool check_ts_config(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	const char *n = strncmp(v, "pg_catalog.", 11) == 0 ? v + 11 : v;
+	if (strcmp(n, "simple") == 0 || strcmp(n, "english") == 0)
+		return snprintf(out, len, "pg_catalog.%s", n) > 0;
+	bad_value(err, "default_text_search_config", v);
+	return false;
+}
+
 #define SERVER_VERSION "15.0 (shardlite " SHARDLITE_VERSION ")"
 
 /* The one table of built-in settings. Reads of settings not listed give 42704. */
@@ -236,6 +247,8 @@ static const struct sess_guc_def guc_defs[] = {
 	 "the tables it names are looked up when it runs)."},
 	{"client_min_messages", "notice", false, false, NULL, "Message levels sent to the client."},
 	{"DateStyle", "ISO, MDY", true, false, check_datestyle, "Date and time display format."},
+	{"default_text_search_config", "pg_catalog.english", false, false, check_ts_config,
+	 "Default text search configuration (simple or english)."},
 	{"default_tablespace", "", false, false, check_default_tablespace,
 	 "Default tablespace of new tables and indexes (always the default)."},
 	{"default_table_access_method", "heap", false, false, check_table_am,

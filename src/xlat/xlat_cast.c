@@ -343,6 +343,9 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 		text_literal(c, k, s);
 		xlat_puts(c, ")");
 		return true;
+	case XLAT_OID_TSVECTOR: /* read by pgtype's input function, as the network types are */
+	case XLAT_OID_TSQUERY:
+		return xlat_net_literal(c, k->to.info->oid, s, const_location(k->arg));
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB: /* checked now; jsonb made canonical when the statement runs */
 		if (!xlat_json_valid(s))

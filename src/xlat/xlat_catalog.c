@@ -602,7 +602,8 @@ static uint32_t array_oid(const char *elem)
 		      {"name", 1003}, {"char", 1002}, {"int8", 1016},
 		      {"inet", 1041}, {"cidr", 651},  {"macaddr", 1040}, {"macaddr8", 775},
 		      {"int4range", 3905}, {"int8range", 3927}, {"numrange", 3907},
-		      {"daterange", 3913}, {"tsrange", 3909}, {"tstzrange", 3911}};
+		      {"daterange", 3913}, {"tsrange", 3909}, {"tstzrange", 3911},
+		      {"tsvector", 3643}, {"tsquery", 3645}};
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
 		if (strcmp(arrays[i].name, elem) == 0)
 			return arrays[i].oid;

@@ -28,6 +28,7 @@ static const struct binop binops[] = {
 	{"<", OPC_CMP},   {">", OPC_CMP},     {"<=", OPC_CMP},  {">=", OPC_CMP},
 	{"&", OPC_BIT},   {"|", OPC_BIT},     {"<<", OPC_BIT},  {">>", OPC_BIT},
 	{"<<=", OPC_BIT}, {">>=", OPC_BIT},   {"&&", OPC_BIT}, /* inet containment */
+	{"<->", OPC_BIT}, /* tsquery phrase */
 };
 
 static const struct binop *find_binop(const char *name)
@@ -549,6 +550,19 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			h = xlat_no_operator(c, op, l.oid, r.oid, e->location) ? 1 : -1;
 		return h > 0;
 	}
+	if (xlat_ts_type(l.oid) || xlat_ts_type(r.oid)) {
+		/* tsvector || tsvector, tsquery && || <->: functions (xlat_tsearch.c) */
+		char *ls = arena_strndup(c->a, c->sb->data + mark, lend - mark);
+		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
+		size_t end = c->sb->len;
+		c->sb->len = mark;
+		int h = xlat_ts_operator(c, op, ls, l, rs, r, e->location, t);
+		if (h) {
+			xlat_nocache(c);
+			return h > 0;
+		}
+		c->sb->len = end;
+	}
 	if ((b->cls == OPC_BIT || (b->cls == OPC_ARITH && strchr("+-", op[0]))) &&
 	    (xlat_net_type(l.oid) || xlat_net_type(r.oid) || strlen(op) > 2 || op[1] == '&')) {
 		/* inet operators are functions: the operands move into their call */
@@ -714,6 +728,9 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 	if (!op)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_FUNCTION, e->location,
 				 "operator does not exist: %s", xlat_node_str(e->name[e->n_name - 1]));
+	int ts = xlat_ts_op(c, e, op, t); /* @@, !! (xlat_tsearch.c) */
+	if (ts)
+		return ts > 0;
 	if (!e->lexpr)
 		return prefix_op(c, e, op, t);
 	if (xlat_catalog_is_regex(op))

@@ -680,6 +680,8 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 		cat = xlat_net_func(c, f, name, t); /* host(inet), trunc(macaddr) ... */
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_range_func(c, f, name, t); /* int4range(1, 5), lower(r) ... */
+	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
+		cat = xlat_ts_func(c, f, name, t); /* to_tsvector, ts_rank, length(tsvector) ... */
 	if (!cat && !fn && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2)
 		cat = xlat_catalog_func(c, f, name, t);
 	if (!cat && name && schema && strcmp(schema, "pg_catalog") == 0 &&

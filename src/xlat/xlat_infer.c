@@ -121,6 +121,8 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_DATERANGE:
 	case XLAT_OID_TSRANGE:
 	case XLAT_OID_TSTZRANGE:
+	case XLAT_OID_TSVECTOR:
+	case XLAT_OID_TSQUERY:
 	case XLAT_OID_JSON:
 	case XLAT_OID_JSONB:
 	case XLAT_OID_DATE:
@@ -165,6 +167,8 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 	case XLAT_OID_CIDR:
 	case XLAT_OID_MACADDR:
 	case XLAT_OID_MACADDR8: /* a cidr stored into an inet column keeps its text */
+	case XLAT_OID_TSVECTOR:
+	case XLAT_OID_TSQUERY:
 		return t.oid == oid || (oid == XLAT_OID_INET && t.oid == XLAT_OID_CIDR)
 			       ? NULL
 			       : arena_printf(c->a, "%s(", xlat_net_input(oid));

@@ -50,6 +50,8 @@ enum {
 	XLAT_OID_DATERANGE = 3912,
 	XLAT_OID_INT8RANGE = 3926,
 	XLAT_OID_JSONPATH = 4072,
+	XLAT_OID_TSVECTOR = 3614,
+	XLAT_OID_TSQUERY = 3615,
 };
 
 /* The static type of an emitted expression. */
@@ -823,6 +825,15 @@ int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t 
 			struct xlat_type *t);
 int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		  struct xlat_type *t);
+/* xlat_tsearch.c: whether oid is tsvector or tsquery; the text search functions (0: name is
+ * none of them, or length() of another type); @@ and the prefix !! (0: neither); and || && <->
+ * with a tsvector or tsquery operand, given the operands' emitted text (0: not ours). */
+bool xlat_ts_type(uint32_t oid);
+int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		 struct xlat_type *t);
+int xlat_ts_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, struct xlat_type *t);
+int xlat_ts_operator(struct xlat_ctx *c, const char *op, const char *ls, struct xlat_type l,
+		     const char *rs, struct xlat_type r, int location, struct xlat_type *t);
 /* Whether s is valid JSON text (RFC 8259). */
 bool xlat_json_valid(const char *s);
 

@@ -76,6 +76,10 @@ const char *xlat_net_input(uint32_t oid)
 		return "shardlite_macaddr";
 	case XLAT_OID_MACADDR8:
 		return "shardlite_macaddr8";
+	case XLAT_OID_TSVECTOR: /* not network types, but read the same way */
+		return "shardlite_tsvector";
+	case XLAT_OID_TSQUERY:
+		return "shardlite_tsquery";
 	default:
 		return NULL;
 	}

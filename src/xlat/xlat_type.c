@@ -44,6 +44,8 @@ static const struct xlat_typeinfo types[] = {
 	{"jsonpath", XLAT_OID_JSONPATH, 4073, "jsonpath", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 	/* a cursor's name (a PL/pgSQL function's refcursor result the caller FETCHes) */
 	{"refcursor", XLAT_OID_REFCURSOR, 2201, "refcursor", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"tsvector", XLAT_OID_TSVECTOR, 3643, "tsvector", XLAT_ST_TEXT, XLAT_TMOD_NONE},
+	{"tsquery", XLAT_OID_TSQUERY, 3645, "tsquery", XLAT_ST_TEXT, XLAT_TMOD_NONE},
 };
 
 /* Built-in PostgreSQL types that exist but have no faithful SQLite representation here:
@@ -60,8 +62,6 @@ static const char *const refused_types[] = {
 	"path",
 	"polygon",
 	"circle",
-	"tsvector",
-	"tsquery",
 	"int4multirange",
 	"int8multirange",
 	"nummultirange",

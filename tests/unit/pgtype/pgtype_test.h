@@ -49,5 +49,6 @@ Suite *pgtype_test_datetime_suite(void);
 Suite *pgtype_test_net_suite(void);
 Suite *pgtype_test_range_suite(void);
 Suite *pgtype_test_record_suite(void);
+Suite *pgtype_test_tsearch_suite(void);
 
 #endif

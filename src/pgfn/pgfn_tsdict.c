@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_tsdict.c: the text search configurations simple and english — which dictionary each
+ * token type goes through, the dictionaries themselves (simple: lower case; english_stem:
+ * lower case, PostgreSQL's English stop words, then the Snowball English stemmer from
+ * libstemmer, the library PostgreSQL's own stemmers are generated from) — and parsetext. */
+#include "pgfn_int.h"
+
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* PostgreSQL 15's src/backend/snowball/stopwords/english.stop (from the Snowball project),
+ * sorted for bsearch. Portions Copyright (c) 1996-2022, PostgreSQL Global Development Group,
+ * distributed under the PostgreSQL License. The one list of stop words. */
+static const char *const english_stop[] = {
+	"a",      "about",  "above", "after", "again",   "against",   "all",        "am",
+	"an",     "and",    "any",   "are",   "as",      "at",        "be",         "because",
+	"been",   "before", "being", "below", "between", "both",      "but",        "by",
+	"can",    "did",    "do",    "does",  "doing",   "don",       "down",       "during",
+	"each",   "few",    "for",   "from",  "further", "had",       "has",        "have",
+	"having", "he",     "her",   "here",  "hers",    "herself",   "him",        "himself",
+	"his",    "how",    "i",     "if",    "in",      "into",      "is",         "it",
+	"its",    "itself", "just",  "me",    "more",    "most",      "my",         "myself",
+	"no",     "nor",    "not",   "now",   "of",      "off",       "on",         "once",
+	"only",   "or",     "other", "our",   "ours",    "ourselves", "out",        "over",
+	"own",    "s",      "same",  "she",   "should",  "so",        "some",       "such",
+	"t",      "than",   "that",  "the",   "their",   "theirs",    "them",       "themselves",
+	"then",   "there",  "these", "they",  "this",    "those",     "through",    "to",
+	"too",    "under",  "until", "up",    "very",    "was",       "we",         "were",
+	"what",   "when",   "where", "which", "while",   "who",       "whom",       "why",
+	"will",   "with",   "you",   "your",  "yours",   "yourself",  "yourselves",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static bool is_stop(const char *w)
+{
+	return bsearch(w, english_stop, ARRAY_LEN(english_stop), sizeof(english_stop[0]),
+		       cmp_word) != NULL;
+}
+
+/* PostgreSQL's configurations: the two built here, then those it ships that are not. */
+static const char *const built[] = {"simple", "english"};
+static const char *const missing[] = {
+	"arabic",  "armenian",   "basque",  "catalan",   "danish",     "dutch",      "finnish",
+	"french",  "german",     "greek",   "hindi",     "hungarian",  "indonesian", "irish",
+	"italian", "lithuanian", "nepali",  "norwegian", "portuguese", "romanian",   "russian",
+	"serbian", "spanish",    "swedish", "tamil",     "turkish",    "yiddish",
+};
+
+bool pgfn_ts_config(const char *name, enum pgfn_ts_cfg *out, struct pgerr *err)
+{
+	const char *n = name;
+	if (strncmp(n, "pg_catalog.", 11) == 0)
+		n += 11;
+	for (size_t i = 0; i < ARRAY_LEN(built); i++) {
+		if (strcmp(n, built[i]) == 0) {
+			*out = (enum pgfn_ts_cfg)i;
+			return true;
+		}
+	}
+	for (size_t i = 0; i < ARRAY_LEN(missing); i++) {
+		if (strcmp(n, missing[i]) == 0)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "text search configuration \"%s\" is not supported (only "
+					 "simple and english are built in)",
+					 name);
+	}
+	return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			 "text search configuration \"%s\" does not exist", name);
+}
+
+enum dict { D_NONE, D_SIMPLE, D_STEM };
+
+/* The mappings of PostgreSQL's simple and english configurations: tags, entities, protocols
+ * and blanks have none; english stems the word types and keeps the rest as simple does. */
+static enum dict dict_for(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t)
+{
+	switch (t) {
+	case PGFN_TS_BLANK:
+	case PGFN_TS_TAG:
+	case PGFN_TS_PROTOCOL:
+	case PGFN_TS_ENTITY:
+		return D_NONE;
+	case PGFN_TS_ASCIIWORD:
+	case PGFN_TS_WORD:
+	case PGFN_TS_ASCIIHWORD:
+	case PGFN_TS_HWORD:
+	case PGFN_TS_HWORD_PART:
+	case PGFN_TS_HWORD_ASCIIPART:
+		return cfg == PGFN_TS_ENGLISH ? D_STEM : D_SIMPLE;
+	default:
+		return D_SIMPLE;
+	}
+}
+
+struct parse_state {
+	enum pgfn_ts_cfg cfg;
+	struct arena *a;
+	struct pgfn_tsparsed *out;
+	struct sb_stemmer *stem;
+	struct strbuf buf;
+};
+
+static void add_word(struct parse_state *ps, const char *s, size_t n)
+{
+	struct pgfn_tsparsed *o = ps->out;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 32;
+		struct pgfn_tsword *nw = arena_alloc(ps->a, cap * sizeof(*nw));
+		if (o->n)
+			memcpy(nw, o->w, o->n * sizeof(*nw));
+		o->w = nw;
+		o->cap = cap;
+	}
+	o->w[o->n++] = (struct pgfn_tsword){arena_strndup(ps->a, s, n), (uint32_t)n, o->pos, 0};
+}
+
+/* The C locale's lower case: ASCII letters only (towlower leaves other characters alone). */
+static void lower(struct strbuf *sb, const char *s, size_t n)
+{
+	strbuf_reset(sb);
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		strbuf_putc(sb, c >= 'A' && c <= 'Z' ? (char)(c + 32) : c);
+	}
+	strbuf_putc(sb, '\0');
+	sb->len--;
+}
+
+static void on_token(void *arg, enum pgfn_ts_tok t, const char *s, size_t n)
+{
+	struct parse_state *ps = arg;
+	enum dict d = dict_for(ps->cfg, t);
+	if (d == D_NONE)
+		return;
+	if (n > PGTYPE_TS_MAXWORD) /* PostgreSQL: NOTICE "word is too long to be indexed" */
+		return;
+	ps->out->pos++;
+	if (ps->out->pos > PGTYPE_TS_MAXPOS)
+		ps->out->pos = PGTYPE_TS_MAXPOS;
+	lower(&ps->buf, s, n);
+	if (ps->buf.len == 0)
+		return;
+	if (d == D_SIMPLE) {
+		add_word(ps, ps->buf.data, ps->buf.len);
+		return;
+	}
+	if (is_stop(ps->buf.data))
+		return;
+	if (!ps->stem)
+		ps->stem = sb_stemmer_new("english", "UTF_8");
+	const sb_symbol *r = ps->stem ? sb_stemmer_stem(ps->stem, (const sb_symbol *)ps->buf.data,
+							(int)ps->buf.len)
+				      : NULL;
+	if (r)
+		add_word(ps, (const char *)r, (size_t)sb_stemmer_length(ps->stem));
+	else
+		add_word(ps, ps->buf.data, ps->buf.len);
+}
+
+void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct arena *a,
+		       struct pgfn_tsparsed *out)
+{
+	struct parse_state ps = {cfg, a, out, NULL, {0}};
+	strbuf_init(&ps.buf, 0);
+	pgfn_ts_lex(s, n, on_token, &ps);
+	strbuf_fini(&ps.buf);
+	if (ps.stem)
+		sb_stemmer_delete(ps.stem);
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_tsearch.c: the text search functions (pgfn_tsearch.c) and the default parser
+ * with the simple and english configurations, against what PostgreSQL 15.18 returned. */
+#include "pgfn_test.h"
+
+#include "base.h"
+
+static const struct {
+	const char *expr, *want;
+} cases[] = {
+	{"pgfn_to_tsvector('english', 'The quick brown foxes jumped over the lazy dogs')",
+	 "'brown':3 'dog':9 'fox':4 'jump':5 'lazi':8 'quick':2"},
+	{"pgfn_to_tsvector('simple', 'ÉCOLE Ünïcode ABC')", "'abc':3 'École':1 'Ünïcode':2"},
+	{"pgfn_to_tsvector('english', 'self-driving 3.5 v8.3.0 foo@bar.com')",
+	 "'3.5':4 'drive':3 'foo@bar.com':6 'self':2 'self-driv':1 'v8.3.0':5"},
+	{"pgfn_to_tsvector('pg_catalog.english', 'http://www.example.com/a/b.html?x=1')",
+	 "'/a/b.html?x=1':3 'www.example.com':2 'www.example.com/a/b.html?x=1':1"},
+	{"pgfn_to_tsvector('simple', 'don''t <b>x</b> &amp; A-1 1e-5')",
+	 "'-1':5 '1e-5':6 'a':4 'don':1 't':2 'x':3"},
+	{"pgfn_to_tsquery('english', 'self-driving & the:* <-> cats:A', 0)",
+	 "'self-driv' <-> 'self' <-> 'drive' & 'cat':A"},
+	{"pgfn_to_tsquery('english', 'The Fat & Rats!', 1)", "'fat' & 'rat'"},
+	{"pgfn_to_tsquery('english', 'the fat the rats of the', 2)", "'fat' <2> 'rat'"},
+	{"pgfn_to_tsquery('english', '\"fat rat\" or cat -dog', 3)",
+	 "'fat' <-> 'rat' | 'cat' & !'dog'"},
+	{"pgfn_to_tsquery('english', 'the', 0)", ""},
+	{"pgfn_ts_match('a:1 b:2 c:3', 'a <2> c')", "1"},
+	{"pgfn_ts_match('a:1 b:2 c:3', 'a <-> c')", "0"},
+	{"pgfn_ts_match('a:1 b:2 c:3', 'a <-> !c')", "1"},
+	{"pgfn_ts_match('a b', 'a <-> b')", "0"},
+	{"pgfn_ts_match('a:1A b:2B', 'b:AB & a')", "1"},
+	{"pgfn_ts_match('fat:1', 'fa:*')", "1"},
+	{"pgfn_ts_setweight('a:1 b:2', 'b', '{a}')", "'a':1B 'b':2"},
+	{"pgfn_ts_concat('a:1 b:2', 'b:1 c:2')", "'a':1 'b':2,3 'c':4"},
+	{"pgfn_ts_querytree('a & !b')", "'a'"},
+	{"pgfn_ts_querytree('!a')", "T"},
+	{"pgfn_ts_numnode('a & !b | c')", "6"},
+	{"pgfn_ts_filter('a:1A b:2B c:3', '{a,d}')", "'a':1A 'c':3"},
+	{"pgfn_tsq_op('a', 'b|c', 1)", "'a' & ( 'b' | 'c' )"},
+	{"pgfn_tsq_not('a & b')", "!( 'a' & 'b' )"},
+	{"printf('%.6f', pgfn_ts_rank(NULL, 'cat:3 fat:2,11 mat:7 rat:12 sat:4', "
+	 "'cat & rat', 0))",
+	 "0.051744"},
+	{"printf('%.6f', pgfn_ts_rank_cd(NULL, 'cat:3 fat:2,11 mat:7 rat:12 sat:4', "
+	 "'cat & rat', 0))",
+	 "0.011111"},
+	{"pgfn_to_tsvector('nope', 'x')",
+	 "ERROR 42704: text search configuration \"nope\" does not exist"},
+	{"substr(pgfn_to_tsvector('french', 'x'), 1, 0)",
+	 "ERROR 0A000: text search configuration \"french\" is not supported (only simple and "
+	 "english are built in)"},
+	{"pgfn_ts_setweight('a:1', 'x')", "ERROR XX000: unrecognized weight: 120"},
+	{"pgfn_to_tsvector('simple', NULL)", "NULL"},
+};
+
+START_TEST(tsearch_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
+END_TEST
+
+Suite *pgfn_test_tsearch_suite(void)
+{
+	Suite *s = suite_create("pgfn_tsearch");
+	TCase *tc = tcase_create("tsearch");
+	tcase_add_loop_test(tc, tsearch_case, 0, (int)ARRAY_LEN(cases));
+	suite_add_tcase(s, tc);
+	return s;
+}
