@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_xact.c: txid_current(), pg_current_xact_id() and pg_postmaster_start_time(). SQLite has
  * no transaction ids: the number is the process's own counter (docs/catalog.md), handed out
- * once per transaction and kept for the rest of it. */
+ * once per transaction and kept for the rest of it. Also the two helpers of the system columns
+ * xmax and ctid (xlat_syscol.c): pgfn_upsert_updating and pgfn_tid_rowid. */
 #include "pgfn_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Read when the binary is loaded, before main: the server process's start, which is what
  * PostgreSQL's postmaster start time means for a one-process server. */
@@ -48,6 +51,47 @@ static void fn_start_time(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	pgfn_dt_result(ctx, &v);
 }
 
+/* pgfn_upsert_updating(rowid): called by ON CONFLICT DO UPDATE's WHERE just before it updates
+ * the row rowid; sets last_insert_rowid() to a number that is not rowid, so that RETURNING,
+ * evaluated right after each row's change, tells an updated row (last_insert_rowid() is not
+ * its rowid) from an inserted one (SQLite set it to the new row's rowid). True. */
+static void fn_upsert_updating(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_int64 rowid = sqlite3_value_int64(argv[0]);
+	sqlite3_set_last_insert_rowid(sqlite3_context_db_handle(ctx),
+				      rowid == INT64_MIN ? INT64_MAX : INT64_MIN);
+	sqlite3_result_int(ctx, 1);
+}
+
+/* pgfn_tid_rowid(text): a tid as PostgreSQL's tidin reads it, '(block,offset)', as the rowid
+ * block * 65536 + offset it stands for (xlat_syscol.c writes a rowid's ctid so); 22P02 for
+ * what tidin refuses. */
+static void fn_tid_rowid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *p = s ? s : "";
+	char *end;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	bool ok = *p++ == '(';
+	unsigned long long block = ok ? strtoull(p, &end, 10) : 0;
+	ok = ok && end != p && *end == ',' && block <= UINT32_MAX && !strchr(p, '-');
+	p = ok ? end + 1 : p;
+	unsigned long long off = ok ? strtoull(p, &end, 10) : 0;
+	ok = ok && end != p && *end == ')' && off <= UINT16_MAX;
+	for (p = ok ? end + 1 : p; ok && *p; p++)
+		ok = *p == ' ' || *p == '\t' || *p == '\n';
+	if (!ok) {
+		pgfn_error(ctx, "22P02", "invalid input syntax for type tid: \"%s\"", s ? s : "");
+		return;
+	}
+	sqlite3_result_int64(ctx, (sqlite3_int64)(block << 16 | off));
+}
+
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 {
 	struct xact_state *x = base_xcalloc(1, sizeof(*x));
@@ -62,5 +106,14 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 					    x, fn_xid, NULL, NULL, free);
 	if (rc == SQLITE_OK)
 		rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, x);
+	/* not SQLITE_DETERMINISTIC: called for each row, never hoisted out of the loop */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pgfn_upsert_updating", 1, SQLITE_UTF8, NULL,
+						fn_upsert_updating, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pgfn_tid_rowid", 1,
+						SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+							SQLITE_INNOCUOUS,
+						NULL, fn_tid_rowid, NULL, NULL, NULL);
 	return rc;
 }

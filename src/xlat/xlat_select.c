@@ -239,9 +239,9 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
 		if (shape)
 			shape->types[i] = t;
-		/* a LATERAL column reference was replaced by its expression */
-		bool substituted = (c->nlat || c->nsrfcols) && c->sb->len > mark &&
-				   c->sb->data[mark] == '(';
+		/* a LATERAL column reference or a system column (xlat_syscol.c) was replaced by
+		 * its expression, parenthesized */
+		bool substituted = c->sb->len > mark && c->sb->data[mark] == '(';
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
