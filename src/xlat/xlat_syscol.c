@@ -162,7 +162,8 @@ int xlat_syscol_cmp(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		return 0;
 	if (l)
 		(void)is_ctid(c, e->rexpr, &ra);
-	struct xlat_type lt = {OID_TID, -1}, rt = lt;
+	const struct xlat_type tid = {OID_TID, -1}, none = {0, -1};
+	struct xlat_type lt = la ? tid : none, rt = ra ? tid : none;
 	xlat_infer_pair(c, e->lexpr, &lt, e->rexpr, &rt); /* ctid = $1: $1 is a tid */
 	*t = (struct xlat_type){XLAT_OID_BOOL, -1};
 	if (!tid_side(c, e->lexpr, la))
