@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_xact.c: txid_current(), pg_current_xact_id() and pg_postmaster_start_time(). SQLite has
  * no transaction ids: the number is the process's own counter (docs/catalog.md), handed out
- * once per transaction and kept for the rest of it. Also the two helpers of the system columns
- * xmax and ctid (xlat_syscol.c): pgfn_upsert_updating and pgfn_tid_rowid. */
+ * once per transaction and kept for the rest of it. Also the helpers of the system columns
+ * xmax and ctid (xlat_syscol.c): pgfn_upsert_updating, pgfn_tid_rowid and the collation
+ * pgfn_tid. */
 #include "pgfn_int.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +94,37 @@ static void fn_tid_rowid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, (sqlite3_int64)(block << 16 | off));
 }
 
+/* A tid's text "(block,offset)" as the number block * 65536 + offset; false if it is none. */
+static bool tid_number(const char *s, int n, uint64_t *out)
+{
+	char buf[48];
+	unsigned long block, offset;
+	int end = 0;
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return false;
+	memcpy(buf, s, (size_t)n);
+	buf[n] = '\0';
+	if (sscanf(buf, "(%lu,%lu)%n", &block, &offset, &end) != 2 || end != n)
+		return false;
+	*out = (uint64_t)block << 16 | offset;
+	return true;
+}
+
+/* Collation pgfn_tid: ctid texts in PostgreSQL's tid order (block, then offset), which ORDER
+ * BY, min/max and DISTINCT of a ctid use; other text after them, bytewise. */
+static int collate_tid(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	uint64_t x, y;
+	bool tx = tid_number(a, na, &x), ty = tid_number(b, nb, &y);
+	if (tx && ty)
+		return x < y ? -1 : x > y;
+	if (tx != ty)
+		return tx ? -1 : 1;
+	int c = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return c ? c : na - nb;
+}
+
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 {
 	struct xact_state *x = base_xcalloc(1, sizeof(*x));
@@ -115,5 +148,7 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 						SQLITE_UTF8 | SQLITE_DETERMINISTIC |
 							SQLITE_INNOCUOUS,
 						NULL, fn_tid_rowid, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_tid", SQLITE_UTF8, NULL, collate_tid);
 	return rc;
 }

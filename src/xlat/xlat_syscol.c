@@ -2,7 +2,7 @@
 /* xlat_syscol.c: PostgreSQL's system columns of the tenant's tables. ctid is the row's rowid as
  * a tid, block rowid / 65536 and offset rowid % 65536 ('(0,3)' for rowid 3; every tid
  * PostgreSQL accepts names one rowid, in the same order), compared through the rowid, so that
- * ctid = '(0,3)' is a rowid lookup;
+ * ctid = '(0,3)' is a rowid lookup, and ordered by the collation pgfn_tid;
  * tableoid the relation's OID as the catalog gives it; xmax 0 for a live row, and in the
  * RETURNING of INSERT ... ON CONFLICT DO UPDATE the transaction's id for a row it updated (the
  * DO UPDATE marks the rows it updates: pgfn_upsert_updating). xmin, cmin and cmax have no
@@ -99,11 +99,11 @@ int xlat_syscol_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xla
 	switch (k) {
 	case SC_CTID:
 		*t = (struct xlat_type){OID_TID, -1};
-		xlat_puts(c, "('(' || (");
+		xlat_puts(c, "(('(' || (");
 		rowid(c, alias);
 		xlat_puts(c, " >> 16) || ',' || (");
 		rowid(c, alias);
-		xlat_puts(c, " & 65535) || ')')");
+		xlat_puts(c, " & 65535) || ')') COLLATE pgfn_tid)"); /* ordered as tids */
 		return 1;
 	case SC_TABLEOID:
 		*t = (struct xlat_type){XLAT_OID_OID, -1};
@@ -123,6 +123,44 @@ int xlat_syscol_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xla
 			  names[k]);
 		return -1;
 	}
+}
+
+bool xlat_syscol_sort_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***out)
+{
+	*out = NULL;
+	size_t noutputs = 0;
+	const char **outputs = NULL;
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
+		const PgQuery__ColumnRef *cr = n->node_case == NODE(COLUMN_REF) ? n->column_ref : NULL;
+		const char *col = cr ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
+		if (!col || !syscol_of(col))
+			continue;
+		if (cr->n_fields == 1) { /* an output column of that name comes first */
+			if (!outputs)
+				outputs = xlat_select_colnames(c, s, &noutputs);
+			bool output = false;
+			for (size_t k = 0; outputs && k < noutputs; k++)
+				output |= outputs[k] && strcmp(outputs[k], col) == 0;
+			if (output)
+				continue;
+		}
+		struct strbuf scratch, *saved = c->sb;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		struct xlat_type t;
+		int got = xlat_syscol_ref(c, cr, &t);
+		c->sb = saved;
+		if (got > 0 && !scratch.failed) {
+			if (!*out)
+				*out = arena_zalloc(c->a, s->n_sort_clause * sizeof(**out));
+			(*out)[i] = arena_strdup(c->a, scratch.data);
+		}
+		strbuf_fini(&scratch);
+		if (got < 0)
+			return false;
+	}
+	return true;
 }
 
 static bool is_ctid(struct xlat_ctx *c, const PgQuery__Node *n, const char **alias)

@@ -24,6 +24,11 @@ int xlat_syscol_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xla
 int xlat_syscol_cmp(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		    struct xlat_type *t);
 
+/* The ORDER BY items of s that are system columns of its FROM (not an output column's name),
+ * written while the FROM is in scope (ORDER BY is written after it): into *out, one entry per
+ * item (NULL: not one), or *out NULL when there is none. False failed (c->err). */
+bool xlat_syscol_sort_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***out);
+
 /* Whether name is a system column's: CREATE TABLE and ADD COLUMN refuse it with 42701, as
  * PostgreSQL does (false with c->err then; true when the name is free). */
 bool xlat_syscol_check_name(struct xlat_ctx *c, const char *name, int location);

@@ -28,6 +28,16 @@ INSERT INTO sc_r AS r VALUES (30) RETURNING r.ctid, r.a;
 UPDATE sc_r SET a = a + 1 WHERE ctid = '(0,1)' RETURNING a;
 SELECT r.ctid FROM sc_r r LEFT JOIN sc_t t ON false WHERE r.a = 20;
 SELECT r.a, t.ctid FROM sc_r r LEFT JOIN sc_t t ON false WHERE r.a = 20;
+-- ordered as tids (block, offset), not as their text
+CREATE TABLE sc_o (a int);
+INSERT INTO sc_o SELECT g FROM generate_series(1, 12) g;
+SELECT ctid, a FROM sc_o ORDER BY ctid DESC LIMIT 4;
+SELECT a FROM sc_o WHERE ctid BETWEEN '(0,2)' AND '(0,10)' ORDER BY ctid;
+SELECT max(ctid), min(ctid) FROM sc_o WHERE a > 1;
+SELECT a FROM sc_o ORDER BY ctid DESC LIMIT 3;
+SELECT a FROM sc_o o ORDER BY o.ctid LIMIT 2 OFFSET 9;
+SELECT 13 - a AS ctid FROM sc_o ORDER BY ctid LIMIT 2;
+DROP TABLE sc_o;
 -- relations without system columns, ambiguity
 SELECT ctid FROM (SELECT k FROM sc_t) s;
 SELECT s.ctid FROM (SELECT k FROM sc_t) s;

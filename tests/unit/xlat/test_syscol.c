@@ -40,7 +40,8 @@ static bool translate(const char *sql, struct arena *a, struct xlat_stmt **v, st
 
 static const struct xcase cases[] = {
 	{"SELECT ctid FROM s WHERE ctid = '(0,2)'",
-	 "SELECT ('(' || (s.rowid >> 16) || ',' || (s.rowid & 65535) || ')') AS ctid FROM s WHERE "
+	 "SELECT (('(' || (s.rowid >> 16) || ',' || (s.rowid & 65535) || ')') COLLATE pgfn_tid) AS "
+	 "ctid FROM s WHERE "
 	 "s.rowid = pgfn_tid_rowid('(0,2)')"},
 	{"SELECT x.v FROM s x WHERE '(0,1)' < x.ctid",
 	 "SELECT x.v FROM s AS x WHERE pgfn_tid_rowid('(0,1)') < x.rowid"},
@@ -60,6 +61,11 @@ static const struct xcase cases[] = {
 	 "INSERT INTO s AS x VALUES (1, 'a') ON CONFLICT (k) DO UPDATE SET v = 'b' WHERE (x.k > 0) "
 	 "AND pgfn_upsert_updating(rowid) RETURNING (iif(s.rowid = last_insert_rowid(), 0, "
 	 "txid_current() & 4294967295)) AS xmax"},
+	/* ORDER BY, written after the FROM went out of scope; an output column's name first */
+	{"SELECT v FROM s ORDER BY ctid DESC",
+	 "SELECT v FROM s ORDER BY (('(' || (s.rowid >> 16) || ',' || (s.rowid & 65535) || ')') "
+	 "COLLATE pgfn_tid) DESC NULLS FIRST"},
+	{"SELECT k AS ctid FROM s ORDER BY ctid", "SELECT k AS ctid FROM s ORDER BY ctid NULLS LAST"},
 	/* a column of that name of the table's own wins */
 	{"SELECT xmin FROM w", "SELECT xmin FROM w"},
 	{"SELECT xmin FROM s", "!0A000@8"},
@@ -159,7 +165,17 @@ START_TEST(test_syscol_run)
 	ck_assert_str_eq(run(db, "SELECT ctid FROM s", a), "(1,4);");
 	ck_assert_str_eq(run(db, "SELECT v FROM s WHERE ctid = '(1,4)'", a), "far;");
 	ck_assert_str_eq(run(db, "SELECT count(*) FROM s WHERE ctid > '(0,65535)'", a), "1;");
-	ck_assert_str_eq(run(db, "DELETE FROM s WHERE k = 9", a), "");
+	ck_assert_int_eq(sqlite3_exec(db,
+				      "INSERT INTO s (rowid, k) VALUES (2, 20), (10, 21), (65536, 22)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	/* ordered as tids, not as text */
+	ck_assert_str_eq(run(db, "SELECT ctid FROM s ORDER BY ctid", a),
+			 "(0,2);(0,10);(1,0);(1,4);");
+	ck_assert_str_eq(run(db, "SELECT max(ctid), min(ctid) FROM s WHERE k > 20", a),
+			 "(1,0)|(0,10);");
+	ck_assert_str_eq(run(db, "SELECT count(DISTINCT ctid) FROM s", a), "4;");
+	ck_assert_str_eq(run(db, "DELETE FROM s WHERE k >= 9", a), "");
 	/* inserted rows say 1, updated ones 0; a row inserted by the previous statement and
 	 * updated by this one too */
 	ck_assert_str_eq(run(db, "INSERT INTO s VALUES (1, 'a'), (2, 'a') RETURNING k, xmax = 0", a),
