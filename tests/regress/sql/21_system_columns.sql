@@ -82,6 +82,11 @@ SELECT k FROM sc_t WHERE cmax = 0;
 CREATE TABLE sc_bad (ctid int);
 CREATE TABLE sc_bad (a int, xmin int);
 ALTER TABLE sc_t ADD COLUMN tableoid int;
+CREATE TABLE sc_bad AS SELECT 1 AS cmin;
+CREATE TABLE sc_bad (ctid) AS SELECT k FROM sc_t;
+CREATE MATERIALIZED VIEW sc_bad AS SELECT k AS xmax FROM sc_t;
+CREATE TABLE sc_ok (x) AS SELECT k AS xmin FROM sc_t;
+DROP TABLE sc_ok;
 CREATE VIEW sc_v AS SELECT k, k AS xmin FROM sc_t;
 SELECT k, xmin FROM sc_v ORDER BY k;
 -- differs: a view's ctid is NULL (PostgreSQL: 42703, a view has no system columns)
