@@ -70,6 +70,10 @@ CREATE TABLE sc_s (id serial PRIMARY KEY, name text UNIQUE);
 INSERT INTO sc_s (name) VALUES ('a') ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, xmax = 0 AS inserted;
 INSERT INTO sc_s (name) VALUES ('a') ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, xmax = 0 AS inserted;
 INSERT INTO sc_s (name) VALUES ('b'), ('a') ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id, name, xmax = 0 AS inserted;
+-- differs: currval after an upsert whose last row was updated is the last id an insert took (PostgreSQL: the one the updated row's DEFAULT took)
+SELECT currval('sc_s_id_seq');
+INSERT INTO sc_s (name) VALUES ('c') RETURNING id;
+SELECT currval('sc_s_id_seq');
 -- differs: xmax in DELETE ... RETURNING is 0A000 (PostgreSQL returns the deleting transaction's id)
 DELETE FROM sc_u WHERE k = 10 RETURNING xmax <> 0;
 -- differs: xmin is 0A000: SQLite rows carry no transaction ids (a fake one would break optimistic locking)
