@@ -79,8 +79,9 @@ static bool free_names(struct xlat_ctx *c, const PgQuery__SelectStmt *sel,
 	size_t n = 0;
 	const char **names = xlat_select_colnames(c, sel, &n);
 	for (size_t i = 0; i < n || i < ct->ncolnames; i++) {
-		const char *name = i < ct->ncolnames ? ct->colnames[i] : names && i < n ? names[i]
-											   : NULL;
+		const char *name = i < ct->ncolnames ? ct->colnames[i] : NULL;
+		if (!name && names && i < n)
+			name = names[i];
 		if (name && !xlat_syscol_check_name(c, name, -1))
 			return false;
 	}

@@ -529,10 +529,9 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	alias.aliasname = (char *)"excluded";
 	excluded.alias = &alias;
 	xlat_scope_table(c, &excluded);
+	const char *mark = xlat_syscol_upsert_mark(c, s->returning_list, s->n_returning_list);
 	bool ok = (!s->on_conflict_clause ||
-		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols,
-			       xlat_syscol_upsert_mark(c, s->returning_list,
-						       s->n_returning_list))) &&
+		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols, mark)) &&
 		  returning(c, s->relation, s->returning_list, s->n_returning_list, from,
 			    s->on_conflict_clause ? 0 : to);
 	xlat_scope_leave(c, scope);

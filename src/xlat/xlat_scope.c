@@ -628,7 +628,8 @@ int xlat_scope_syscol(const struct xlat_ctx *c, const char *rel, const char *col
 			    (!r->table && xlat_scope_col(r->cols, r->ncols, col)) ||
 			    (r->table && !syscol_table(r, col)))
 				return 0;
-			if (!r->table || (r->name && strcmp(r->name, "excluded") == 0 && c->assign_rel))
+			if (!r->table ||
+			    (r->name && strcmp(r->name, "excluded") == 0 && c->assign_rel))
 				continue;
 			*alias = r->name;
 			*table = r->table;

@@ -34,8 +34,8 @@ bool xlat_syscol_check_name(struct xlat_ctx *c, const char *name, int location)
 {
 	if (!syscol_of(name))
 		return true;
-	return xlat_fail(c, "42701", location, "column name \"%s\" conflicts with a system column name",
-			 name);
+	return xlat_fail(c, "42701", location,
+			 "column name \"%s\" conflicts with a system column name", name);
 }
 
 /* Writes rel's rowid; in RETURNING the table's name stands for its alias (SQLite knows no
@@ -132,7 +132,8 @@ bool xlat_syscol_sort_cols(struct xlat_ctx *c, const PgQuery__SelectStmt *s, con
 	const char **outputs = NULL;
 	for (size_t i = 0; i < s->n_sort_clause; i++) {
 		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
-		const PgQuery__ColumnRef *cr = n->node_case == NODE(COLUMN_REF) ? n->column_ref : NULL;
+		const PgQuery__ColumnRef *cr = n->node_case == NODE(COLUMN_REF) ? n->column_ref
+										: NULL;
 		const char *col = cr ? xlat_node_str(cr->fields[cr->n_fields - 1]) : NULL;
 		if (!col || !syscol_of(col))
 			continue;

@@ -81,10 +81,11 @@ START_TEST(upsert_inserted_or_updated)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
 	harness_exec(c, "CREATE TABLE counters (k text PRIMARY KEY, n int)");
-	PGresult *r = PQprepare(c, "up",
-				"INSERT INTO counters VALUES ($1, 1), ($2, 1) ON CONFLICT (k) DO "
-				"UPDATE SET n = counters.n + 1 RETURNING k, n, (xmax = 0) AS inserted",
-				0, NULL);
+	PGresult *r =
+		PQprepare(c, "up",
+			  "INSERT INTO counters VALUES ($1, 1), ($2, 1) ON CONFLICT (k) DO "
+			  "UPDATE SET n = counters.n + 1 RETURNING k, n, (xmax = 0) AS inserted",
+			  0, NULL);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_COMMAND_OK);
 	PQclear(r);
 	static const struct {

@@ -17,7 +17,8 @@ static const struct {
 	{"pgfn_tid_rowid('(4294967295,65535)')", "281474976710655"},
 	{"pgfn_tid_rowid('(0,1)') < pgfn_tid_rowid('(1,0)')", "1"},
 	{"pgfn_tid_rowid(NULL)", "NULL"},
-	{"pgfn_tid_rowid('(0,65536)')", "ERROR 22P02: invalid input syntax for type tid: \"(0,65536)\""},
+	{"pgfn_tid_rowid('(0,65536)')",
+	 "ERROR 22P02: invalid input syntax for type tid: \"(0,65536)\""},
 	{"pgfn_tid_rowid('(4294967296,1)')",
 	 "ERROR 22P02: invalid input syntax for type tid: \"(4294967296,1)\""},
 	{"pgfn_tid_rowid('(0,-1)')", "ERROR 22P02: invalid input syntax for type tid: \"(0,-1)\""},
@@ -33,10 +34,7 @@ static const struct {
 	 "1"},
 };
 
-START_TEST(syscol_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(syscol_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_syscol_suite(void)

@@ -65,7 +65,8 @@ static const struct xcase cases[] = {
 	{"SELECT v FROM s ORDER BY ctid DESC",
 	 "SELECT v FROM s ORDER BY (('(' || (s.rowid >> 16) || ',' || (s.rowid & 65535) || ')') "
 	 "COLLATE pgfn_tid) DESC NULLS FIRST"},
-	{"SELECT k AS ctid FROM s ORDER BY ctid", "SELECT k AS ctid FROM s ORDER BY ctid NULLS LAST"},
+	{"SELECT k AS ctid FROM s ORDER BY ctid",
+	 "SELECT k AS ctid FROM s ORDER BY ctid NULLS LAST"},
 	/* a column of that name of the table's own wins */
 	{"SELECT xmin FROM w", "SELECT xmin FROM w"},
 	{"SELECT xmin FROM s", "!0A000@8"},
@@ -165,10 +166,10 @@ START_TEST(test_syscol_run)
 	ck_assert_str_eq(run(db, "SELECT ctid FROM s", a), "(1,4);");
 	ck_assert_str_eq(run(db, "SELECT v FROM s WHERE ctid = '(1,4)'", a), "far;");
 	ck_assert_str_eq(run(db, "SELECT count(*) FROM s WHERE ctid > '(0,65535)'", a), "1;");
-	ck_assert_int_eq(sqlite3_exec(db,
-				      "INSERT INTO s (rowid, k) VALUES (2, 20), (10, 21), (65536, 22)",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_exec(db, "INSERT INTO s (rowid, k) VALUES (2, 20), (10, 21), (65536, 22)",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	/* ordered as tids, not as text */
 	ck_assert_str_eq(run(db, "SELECT ctid FROM s ORDER BY ctid", a),
 			 "(0,2);(0,10);(1,0);(1,4);");
@@ -178,23 +179,26 @@ START_TEST(test_syscol_run)
 	ck_assert_str_eq(run(db, "DELETE FROM s WHERE k >= 9", a), "");
 	/* inserted rows say 1, updated ones 0; a row inserted by the previous statement and
 	 * updated by this one too */
-	ck_assert_str_eq(run(db, "INSERT INTO s VALUES (1, 'a'), (2, 'a') RETURNING k, xmax = 0", a),
-			 "1|1;2|1;");
-	ck_assert_str_eq(run(db,
-			     "INSERT INTO s VALUES (2, 'b'), (3, 'b'), (1, 'b'), (4, 'b') ON CONFLICT "
-			     "(k) DO UPDATE SET v = excluded.v RETURNING k, xmax = 0",
+	ck_assert_str_eq(run(db, "INSERT INTO s VALUES (1, 'a'), (2, 'a') RETURNING k, xmax = 0",
 			     a),
-			 "2|0;3|1;1|0;4|1;");
+			 "1|1;2|1;");
+	ck_assert_str_eq(
+		run(db,
+		    "INSERT INTO s VALUES (2, 'b'), (3, 'b'), (1, 'b'), (4, 'b') ON CONFLICT "
+		    "(k) DO UPDATE SET v = excluded.v RETURNING k, xmax = 0",
+		    a),
+		"2|0;3|1;1|0;4|1;");
 	ck_assert_str_eq(run(db,
 			     "INSERT INTO s VALUES (4, 'c') ON CONFLICT (k) DO UPDATE SET v = "
 			     "excluded.v RETURNING k, xmax = 0",
 			     a),
 			 "4|0;");
-	ck_assert_str_eq(run(db,
-			     "INSERT INTO s VALUES (5, 'c'), (4, 'd') ON CONFLICT (k) DO UPDATE SET "
-			     "v = excluded.v WHERE s.v = 'c' RETURNING k, xmax <> 0",
-			     a),
-			 "5|0;4|1;");
+	ck_assert_str_eq(
+		run(db,
+		    "INSERT INTO s VALUES (5, 'c'), (4, 'd') ON CONFLICT (k) DO UPDATE SET "
+		    "v = excluded.v WHERE s.v = 'c' RETURNING k, xmax <> 0",
+		    a),
+		"5|0;4|1;");
 	ck_assert_str_eq(run(db, "SELECT k, xmax FROM s WHERE k = 4", a), "4|0;");
 	sqlite3_close(db);
 	arena_free(a);
