@@ -2,10 +2,15 @@
 /* pgfn_xact.c: txid_current(), pg_current_xact_id(), pg_postmaster_start_time() and
  * pg_conf_load_time() (the server's start, or its last reload: pgfn_conf_loaded). SQLite has
  * no transaction ids: the number is the process's own counter (docs/catalog.md), handed out
- * once per transaction and kept for the rest of it. */
+ * once per transaction and kept for the rest of it. Also the helpers of the system columns
+ * xmax and ctid (xlat_syscol.c): pgfn_upsert_updating, pgfn_tid_rowid and the collation
+ * pgfn_tid. */
 #include "pgfn_int.h"
 
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Read when the binary is loaded, before main: the server process's start, which is what
  * PostgreSQL's postmaster start time means for a one-process server. */
@@ -62,6 +67,78 @@ static void fn_conf_load_time(sqlite3_context *ctx, int argc, sqlite3_value **ar
 	pgfn_dt_result(ctx, &v);
 }
 
+/* pgfn_upsert_updating(rowid): called by ON CONFLICT DO UPDATE's WHERE just before it updates
+ * the row rowid; sets last_insert_rowid() to a number that is not rowid, so that RETURNING,
+ * evaluated right after each row's change, tells an updated row (last_insert_rowid() is not
+ * its rowid) from an inserted one (SQLite set it to the new row's rowid). True. */
+static void fn_upsert_updating(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_int64 rowid = sqlite3_value_int64(argv[0]);
+	sqlite3_set_last_insert_rowid(sqlite3_context_db_handle(ctx),
+				      rowid == INT64_MIN ? INT64_MAX : INT64_MIN);
+	sqlite3_result_int(ctx, 1);
+}
+
+/* pgfn_tid_rowid(text): a tid as PostgreSQL's tidin reads it, '(block,offset)', as the rowid
+ * block * 65536 + offset it stands for (xlat_syscol.c writes a rowid's ctid so); 22P02 for
+ * what tidin refuses. */
+static void fn_tid_rowid(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	const char *p = s ? s : "";
+	char *end;
+	while (*p == ' ' || *p == '\t' || *p == '\n')
+		p++;
+	bool ok = *p++ == '(';
+	unsigned long long block = ok ? strtoull(p, &end, 10) : 0;
+	ok = ok && end != p && *end == ',' && block <= UINT32_MAX && !strchr(p, '-');
+	p = ok ? end + 1 : p;
+	unsigned long long off = ok ? strtoull(p, &end, 10) : 0;
+	ok = ok && end != p && *end == ')' && off <= UINT16_MAX;
+	for (p = ok ? end + 1 : p; ok && *p; p++)
+		ok = *p == ' ' || *p == '\t' || *p == '\n';
+	if (!ok) {
+		pgfn_error(ctx, "22P02", "invalid input syntax for type tid: \"%s\"", s ? s : "");
+		return;
+	}
+	sqlite3_result_int64(ctx, (sqlite3_int64)(block << 16 | off));
+}
+
+/* A tid's text "(block,offset)" as the number block * 65536 + offset; false if it is none. */
+static bool tid_number(const char *s, int n, uint64_t *out)
+{
+	char buf[48];
+	unsigned long block, offset;
+	int end = 0;
+	if (n < 0 || (size_t)n >= sizeof(buf))
+		return false;
+	memcpy(buf, s, (size_t)n);
+	buf[n] = '\0';
+	if (sscanf(buf, "(%lu,%lu)%n", &block, &offset, &end) != 2 || end != n)
+		return false;
+	*out = (uint64_t)block << 16 | offset;
+	return true;
+}
+
+/* Collation pgfn_tid: ctid texts in PostgreSQL's tid order (block, then offset), which ORDER
+ * BY, min/max and DISTINCT of a ctid use; other text after them, bytewise. */
+static int collate_tid(void *arg, int na, const void *a, int nb, const void *b)
+{
+	(void)arg;
+	uint64_t x, y;
+	bool tx = tid_number(a, na, &x), ty = tid_number(b, nb, &y);
+	if (tx && ty)
+		return x < y ? -1 : x > y;
+	if (tx != ty)
+		return tx ? -1 : 1;
+	int c = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return c ? c : na - nb;
+}
+
 int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 {
 	struct xact_state *x = base_xcalloc(1, sizeof(*x));
@@ -77,5 +154,16 @@ int pgfn_register_xact(sqlite3 *db, struct pgfn_conn *c)
 					    x, fn_xid, NULL, NULL, free);
 	if (rc == SQLITE_OK)
 		rc = pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, x);
+	/* not SQLITE_DETERMINISTIC: called for each row, never hoisted out of the loop */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pgfn_upsert_updating", 1, SQLITE_UTF8, NULL,
+						fn_upsert_updating, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "pgfn_tid_rowid", 1,
+						SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+							SQLITE_INNOCUOUS,
+						NULL, fn_tid_rowid, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation(db, "pgfn_tid", SQLITE_UTF8, NULL, collate_tid);
 	return rc;
 }

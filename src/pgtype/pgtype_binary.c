@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgtype_binary.c: binary send/receive formats (typsend/typreceive of PostgreSQL 15) for the
  * types whose pgtype_info.binary_ok is set: bool, integers and OID-like types, floats, the
- * text family, bytea, "char", uuid, json/jsonb, void, and one-dimensional arrays of these
+ * text family, bytea, "char", uuid, tid, json/jsonb, void, and one-dimensional arrays of these
  * (pgtype_array.c). Lengths are the caller's business:
  * encoders append the payload only, decoders get exactly the parameter's bytes. */
 #include "pgtype_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 static bool unsupported(struct pgerr *err, uint32_t oid, const char *what)
@@ -136,6 +137,25 @@ static bool send_uuid(struct strbuf *out, const struct pgtype_value *v, struct p
 	return true;
 }
 
+/* tid (a system column's ctid, written "(block,offset)" by the translator): tidsend's block
+ * (4 bytes) and offset (2). */
+static bool send_tid(struct strbuf *out, const struct pgtype_value *v, struct pgerr *err)
+{
+	char buf[48];
+	unsigned long block, offset;
+	int end = 0;
+	size_t n = v->kind == PGTYPE_V_TEXT && v->n < sizeof(buf) ? v->n : 0;
+	memcpy(buf, n ? v->p : "", n);
+	buf[n] = '\0';
+	if (sscanf(buf, "(%lu,%lu)%n", &block, &offset, &end) != 2 || (size_t)end != n ||
+	    block > UINT32_MAX || offset > UINT16_MAX)
+		return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				 "stored value is not a tid");
+	strbuf_put_u32(out, (uint32_t)block);
+	strbuf_put_u16(out, (uint16_t)offset);
+	return true;
+}
+
 /* "char" is one byte; the empty string is a NUL byte, as charsend sends it. */
 /* Through the text form, so numeric(p,s) shows its scale in dscale as in text output. */
 static bool send_numeric(struct strbuf *out, int32_t typmod, const struct pgtype_value *v,
@@ -250,6 +270,8 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 		return send_char(out, v);
 	case PGTYPE_UUID:
 		return send_uuid(out, v, err);
+	case 27: /* tid */
+		return send_tid(out, v, err);
 	case PGTYPE_INET:
 	case PGTYPE_CIDR:
 	case PGTYPE_MACADDR:
@@ -413,6 +435,13 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_VOID:
 		*out = (struct pgtype_value){.kind = PGTYPE_V_NULL};
 		return need_len(oid, n, 0, err);
+	case 27: /* tid: as its text, which pgfn_tid_rowid reads */
+		if (!need_len(oid, n, 6, err))
+			return false;
+		out->p = arena_printf(a, "(%u,%u)", (unsigned)be_read(p, 4),
+				      (unsigned)be_read(p + 4, 2));
+		out->n = strlen(out->p);
+		return true;
 	default:
 		if (text_like(oid) || oid == 0)
 			return true;

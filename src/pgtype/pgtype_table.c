@@ -22,7 +22,7 @@ static const struct pgtype_info types[] = {
 	{24, "regproc", "regproc", 4, 'N', 1008, 0, true},
 	{25, "text", "text", -1, 'S', 1009, 0, true},
 	{26, "oid", "oid", 4, 'N', 1028, 0, true},
-	{27, "tid", "tid", 6, 'U', 1010, 0, false},
+	{27, "tid", "tid", 6, 'U', 1010, 0, true},
 	{28, "xid", "xid", 4, 'U', 1011, 0, true},
 	{29, "cid", "cid", 4, 'U', 1012, 0, true},
 	{30, "oidvector", "oidvector", -1, 'A', 1013, 26, false},

@@ -358,6 +358,8 @@ static bool numbered(struct session *s, const struct xlat_stmt *x, int64_t chang
 	if (changes_of(db, changes) <= 0)
 		return true;
 	int64_t last = sqlite3_last_insert_rowid(db);
+	if (last == INT64_MIN || last == INT64_MAX)
+		return true; /* its last row was updated by ON CONFLICT (pgfn_upsert_updating) */
 	if (x->numbered_max && last > x->numbered_max && !sqlite3_get_autocommit(db))
 		return pgerr_set(err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
 				 x->numbered_seq, (long long)x->numbered_max);

@@ -108,6 +108,8 @@ static bool numbered(struct session *s, const struct xlat_step *st, struct pgerr
 	if (!st->numbered_seq || sqlite3_changes64(db) <= 0)
 		return true;
 	int64_t last = sqlite3_last_insert_rowid(db);
+	if (last == INT64_MIN || last == INT64_MAX)
+		return true; /* its last row was updated by ON CONFLICT (pgfn_upsert_updating) */
 	if (st->numbered_max && last > st->numbered_max)
 		return pgerr_set(err, "2200H", "nextval: reached maximum value of sequence \"%s\" (%lld)",
 				 st->numbered_seq, (long long)st->numbered_max);

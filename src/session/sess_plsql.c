@@ -439,8 +439,9 @@ static bool run_sql(struct pl_run *r, const struct xlat_stmt *x, const struct pl
 		  sess_trigger_after_step(s, x, SQLITE_DONE, &changes, err);
 	if (changes < 0)
 		changes = sqlite3_changes64(db);
-	if (ok && x->numbered_seq && changes > 0) {
-		int64_t last = sqlite3_last_insert_rowid(db);
+	int64_t last = sqlite3_last_insert_rowid(db);
+	/* INT64_MIN/MAX: its last row was updated by ON CONFLICT (pgfn_upsert_updating) */
+	if (ok && x->numbered_seq && changes > 0 && last != INT64_MIN && last != INT64_MAX) {
 		if (x->numbered_max && last > x->numbered_max)
 			ok = pgerr_set(err, "2200H",
 				       "nextval: reached maximum value of sequence \"%s\" (%lld)",

@@ -5,6 +5,7 @@
  * prepared, so the session creates and fills it (struct xlat_ctas, sess_ctas.c), which gives
  * each column the PostgreSQL type RowDescription would report for the query. */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include <string.h>
 
@@ -70,6 +71,23 @@ static bool column_names(struct xlat_ctx *c, const PgQuery__IntoClause *in, stru
 	return true;
 }
 
+/* The new table's columns (the alias list's names, then the query's) may not be named like a
+ * system column (42701, as CREATE TABLE); names only known when it runs (*) are not checked. */
+static bool free_names(struct xlat_ctx *c, const PgQuery__SelectStmt *sel,
+		       const struct xlat_ctas *ct)
+{
+	size_t n = 0;
+	const char **names = xlat_select_colnames(c, sel, &n);
+	for (size_t i = 0; i < n || i < ct->ncolnames; i++) {
+		const char *name = i < ct->ncolnames ? ct->colnames[i] : NULL;
+		if (!name && names && i < n)
+			name = names[i];
+		if (name && !xlat_syscol_check_name(c, name, -1))
+			return false;
+	}
+	return true;
+}
+
 /* The query as a SELECT statement, then what makes it a CREATE TABLE AS. */
 static bool query(struct xlat_ctx *c, const PgQuery__SelectStmt *sel, struct xlat_ctas *ct)
 {
@@ -103,7 +121,7 @@ static bool ctas(struct xlat_ctx *c, const PgQuery__IntoClause *in, const PgQuer
 					q && q->node_case == NODE(EXECUTE_STMT)
 						? "CREATE TABLE AS EXECUTE"
 						: "CREATE TABLE AS of this statement");
-	return query(c, q->select_stmt, ct);
+	return free_names(c, q->select_stmt, ct) && query(c, q->select_stmt, ct);
 }
 
 /* CREATE MATERIALIZED VIEW: a table made so, its query kept; PostgreSQL's refusals. */

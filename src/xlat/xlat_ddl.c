@@ -7,6 +7,7 @@
  * sqlite_sequence. Any other serial/identity column takes its values from a sequence of the
  * sidecar (DEFAULT nextval('t_c_seq'), the sequence created with the table: xlat_seq.c). */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include <string.h>
 #include <strings.h>
@@ -367,6 +368,8 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool auto
 	struct xlat_typeref *trp = &col.tr;
 	if (!cd->type_name)
 		return xlat_unsupported(c, cd->location, "a column without a type");
+	if (!xlat_syscol_check_name(c, cd->colname, -1))
+		return false;
 	if (!xlat_type_resolve(c, cd->type_name, trp))
 		return false;
 	struct xlat_typeref tr = *trp;

@@ -5,6 +5,7 @@
  * and refused where it is not. Identity columns follow PostgreSQL's rules here (GENERATED
  * ALWAYS, OVERRIDING), and an INSERT that leaves a serial key to SQLite says so. */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include <string.h>
 
@@ -151,7 +152,7 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 
 static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 			const PgQuery__OnConflictClause *oc, const struct xlat_schema_col *cols,
-			size_t ncols)
+			size_t ncols, const char *mark)
 {
 	struct xlat_type ignored;
 	const PgQuery__InferClause *inf = oc->infer;
@@ -208,10 +209,13 @@ static bool on_conflict(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	xlat_puts(c, " DO UPDATE SET ");
 	if (!set_list(c, rel, oc->target_list, oc->n_target_list, cols, ncols))
 		return false;
-	if (oc->where_clause) {
-		xlat_puts(c, " WHERE ");
-		return xlat_expr(c, oc->where_clause, &ignored);
-	}
+	/* mark: RETURNING's xmax tells the rows updated (xlat_syscol.c) */
+	if (oc->where_clause || mark)
+		xlat_puts(c, mark && oc->where_clause ? " WHERE (" : " WHERE ");
+	if (oc->where_clause && !xlat_expr(c, oc->where_clause, &ignored))
+		return false;
+	if (mark)
+		xlat_printf(c, "%s%s", oc->where_clause ? ") AND " : "", mark);
 	return true;
 }
 
@@ -525,8 +529,9 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 	alias.aliasname = (char *)"excluded";
 	excluded.alias = &alias;
 	xlat_scope_table(c, &excluded);
+	const char *mark = xlat_syscol_upsert_mark(c, s->returning_list, s->n_returning_list);
 	bool ok = (!s->on_conflict_clause ||
-		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols)) &&
+		   on_conflict(c, s->relation, s->on_conflict_clause, cols, ncols, mark)) &&
 		  returning(c, s->relation, s->returning_list, s->n_returning_list, from,
 			    s->on_conflict_clause ? 0 : to);
 	xlat_scope_leave(c, scope);

@@ -5,6 +5,7 @@
  * wherever the two grammars' precedences could disagree. Predicates, casts and function
  * calls live in xlat_pred.c, xlat_cast.c and xlat_func.c. */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -263,6 +264,8 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);
+	if (!lat) /* ctid, tableoid, xmax ... of the tenant's tables */
+		lat = xlat_syscol_ref(c, cr, t);
 	if (lat)
 		return lat > 0;
 	size_t n = cr->n_fields, first = 0;
@@ -479,6 +482,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 				 "operator %s is not supported", op);
 	bool cmp = b->cls == OPC_CMP;
 	bool div = strcmp(op, "/") == 0 || strcmp(op, "%") == 0;
+	int tid = cmp ? xlat_syscol_cmp(c, e, op, t) : 0; /* ctid = '(0,3)': by rowid */
+	if (tid)
+		return tid > 0;
 	size_t mark = c->sb->len;
 	unsigned operand = c->flags & XLAT_X_EXACT_OPERAND, exact = c->flags & XLAT_X_EXACT;
 	if (b->cls == OPC_CONCAT) /* operands become text: exact (xlat_textout.c) */

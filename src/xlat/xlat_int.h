@@ -229,6 +229,9 @@ struct xlat_ctx {
 	/* The collation of each ORDER BY item of an enum type (NULL entries: none), found while
 	 * the query's FROM was in scope (xlat_enum_sort_colls); NULL when there is none. */
 	const char **sort_colls;
+	/* Each ORDER BY item that is a system column (ctid ...) written while the FROM was in
+	 * scope (xlat_syscol_sort_cols; NULL entries: none), NULL when there is none. */
+	const char **sort_syscols;
 	bool enum_order_ddl; /* an enum ordered in a CHECK, index or DEFAULT (refused at the end) */
 	/* Enums that earlier statements of the same input create or change (CREATE TYPE mood ...;
 	 * CREATE TABLE t (m mood)), which the schema does not have yet; they take precedence. */

@@ -6,6 +6,7 @@
  * another function in FROM, a subquery with *) makes its level opaque, and a column that might
  * come from it stays "known at run time" (type 0). */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include <string.h>
 #include <strings.h>
@@ -592,4 +593,52 @@ void xlat_scope_star_shape(struct xlat_ctx *c, const PgQuery__SelectStmt *s, int
 	shape->types = v;
 	shape->n = n;
 	shape->star = false;
+}
+
+/* ---- system columns (xlat_syscol.c) ---- */
+
+/* Whether r is a table of the tenant's that has system column col (not a column of that name
+ * of its own, which older files may have). */
+static bool syscol_table(const struct xlat_scope_rel *r, const char *col)
+{
+	return !r->opaque && r->table && !r->catalog && !xlat_scope_col(r->cols, r->ncols, col);
+}
+
+int xlat_scope_syscol(const struct xlat_ctx *c, const char *rel, const char *col,
+		      const char **alias, const char **table)
+{
+	if (rel) {
+		for (int i = c->nrels - 1; i >= 0; i--) {
+			const struct xlat_scope_rel *r = &c->rels[i];
+			if (!r->name || strcmp(r->name, rel) != 0)
+				continue;
+			if (r->opaque || r->catalog || (r->table && !syscol_table(r, col)))
+				return 0;
+			*alias = r->name;
+			*table = r->table;
+			return r->table ? 1 : -1;
+		}
+		return 0;
+	}
+	/* RETURNING and ON CONFLICT see the target's columns unqualified, never EXCLUDED's */
+	int i = c->nrels - 1;
+	while (i >= 0) {
+		int level = c->rels[i].level, hits = 0;
+		for (; i >= 0 && c->rels[i].level == level; i--) {
+			const struct xlat_scope_rel *r = &c->rels[i];
+			if (r->opaque || r->catalog ||
+			    (!r->table && xlat_scope_col(r->cols, r->ncols, col)) ||
+			    (r->table && !syscol_table(r, col)))
+				return 0;
+			if (!r->table ||
+			    (r->name && strcmp(r->name, "excluded") == 0 && c->assign_rel))
+				continue;
+			*alias = r->name;
+			*table = r->table;
+			hits++;
+		}
+		if (hits)
+			return hits == 1 ? 1 : -2;
+	}
+	return 0;
 }

@@ -3,6 +3,7 @@
  * operations (re-nested where SQLite's left-to-right compound rule would regroup them),
  * WITH, ORDER BY with PostgreSQL's NULL placement, LIMIT/OFFSET/FETCH, and the FROM clause. */
 #include "xlat_int.h"
+#include "xlat_syscol.h"
 
 #include <string.h>
 
@@ -266,9 +267,9 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 			xlat_puts(c, " COLLATE pgfn_num"); /* decimal text: DISTINCT, GROUP BY by value */
 		if (shape)
 			shape->types[i + more] = t;
-		/* a LATERAL column reference was replaced by its expression */
-		bool substituted = (c->nlat || c->nsrfcols) && c->sb->len > mark &&
-				   c->sb->data[mark] == '(';
+		/* a LATERAL column reference or a system column (xlat_syscol.c) was replaced by
+		 * its expression, parenthesized */
+		bool substituted = c->sb->len > mark && c->sb->data[mark] == '(';
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
@@ -312,7 +313,9 @@ bool xlat_sort_list(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
 	const char **colls = c->sort_colls; /* this list's own, not a subquery's */
+	const char **sys = c->sort_syscols;
 	c->sort_colls = NULL;
+	c->sort_syscols = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__SortBy *sb = v[i]->sort_by;
 		struct xlat_type st = {0, -1};
@@ -326,7 +329,9 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 				return false;
 			continue;
 		}
-		if (!xlat_expr(c, sb->node, &st))
+		if (sys && sys[i])
+			xlat_puts(c, sys[i]);
+		else if (!xlat_expr(c, sb->node, &st))
 			return false;
 		if (!xlat_enum_collate(c, st.oid) && colls && colls[i])
 			xlat_puts(c, colls[i]); /* an enum sorts by its labels' order */
@@ -588,14 +593,18 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	if (ok)
 		xlat_scope_star_shape(c, s, scope, shape);
 	const char **sort_colls = ok && tail ? xlat_enum_sort_colls(c, s, shape) : NULL;
+	const char **sort_syscols = NULL;
+	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
 	c->exact_sel = exact ? s : NULL;
 	c->exact_shape = exact ? shape : NULL;
 	c->sort_colls = sort_colls;
+	c->sort_syscols = sort_syscols;
 	ok = ok && (!tail || order_limit(c, s, true));
 	c->sort_colls = NULL;
+	c->sort_syscols = NULL;
 	c->exact_sel = exact_sel;
 	c->exact_shape = exact_shape;
 	c->nsrfcols = srfcol_mark;

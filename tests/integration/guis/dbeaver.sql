@@ -54,8 +54,8 @@ WHERE c.relnamespace = 'public'::regnamespace AND c.relkind NOT IN ('i', 'c')
 ORDER BY c.relname;
 
 -- action: columns of every table (PostgreSchema.TableCache children)
--- differs(columns): pg_attribute lists no system columns (ctid, xmin ...: SQLite rows have
--- none) and no columns of sequences (docs/catalog.md)
+-- differs(columns): pg_attribute lists no system columns (a table has ctid, tableoid and xmax
+-- only, docs/sql-compat.md) and no columns of sequences (docs/catalog.md)
 SELECT c.relname, a.*, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid, true) AS def_value,
   dsc.description
 FROM pg_catalog.pg_attribute a
@@ -236,3 +236,7 @@ WHERE word <> ALL ('{a,abs,absolute,action,ada,add,admin,after,all,allocate,alte
 SELECT n.nspname = ANY(current_schemas(true)), n.nspname, t.typname
 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON t.typnamespace = n.oid
 WHERE t.oid = 1034;
+
+-- action: open a table's data: each row with its ctid, the key DBeaver edits a row of a table
+-- without a unique key by (PostgreTableReal's virtual key; docs/sql-compat.md, System columns)
+SELECT ctid, id, status FROM orders ORDER BY id;

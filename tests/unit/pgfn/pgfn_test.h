@@ -25,6 +25,7 @@ Suite *pgfn_test_numeric_suite(void);
 Suite *pgfn_test_enum_suite(void);
 Suite *pgfn_test_uuid_suite(void);
 Suite *pgfn_test_tsearch_suite(void);
+Suite *pgfn_test_syscol_suite(void);
 Suite *pgfn_test_notify_suite(void);
 Suite *pgfn_test_call_suite(void);
 Suite *pgfn_test_jsonpath_suite(void);

@@ -44,6 +44,7 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_enum_suite());
 	srunner_add_suite(sr, pgfn_test_uuid_suite());
 	srunner_add_suite(sr, pgfn_test_tsearch_suite());
+	srunner_add_suite(sr, pgfn_test_syscol_suite());
 	srunner_add_suite(sr, pgfn_test_notify_suite());
 	srunner_add_suite(sr, pgfn_test_call_suite());
 	srunner_run_all(sr, CK_NORMAL);

@@ -74,6 +74,9 @@ static const struct send_case send_cases[] = {
 	{PGTYPE_UUID, B("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11"),
 	 BYTES("\xa0\xee\xbc\x99\x9c\x0b\x4e\xf8\xbb\x6d\x6b\xb9\xbd\x38\x0a\x11")},
 	{PGTYPE_VOID, T(""), BYTES("")},
+	/* tidsend: block, offset (a system column's ctid, xlat_syscol.c) */
+	{27, T("(0,3)"), BYTES("\x00\x00\x00\x00\x00\x03")},
+	{27, T("(4294967295,65535)"), BYTES("\xff\xff\xff\xff\xff\xff")},
 	/* timetz_send of PostgreSQL 15: the time in µs, the zone in seconds west of UTC */
 	{PGTYPE_TIMETZ, T("10:00:00+02"),
 	 BYTES("\x00\x00\x00\x08\x61\xc4\x68\x00\xff\xff\xe3\xe0")},
@@ -144,6 +147,10 @@ START_TEST(receive_values)
 		16, a, &v, &err));
 	ck_assert_uint_eq(v.n, 36);
 	ck_assert_mem_eq(v.p, "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", 36);
+	ck_assert(pgtype_decode_binary(27, (const uint8_t *)"\x00\x00\x00\x01\x00\x04", 6, a, &v,
+				       &err));
+	ck_assert_int_eq(v.kind, PGTYPE_V_TEXT);
+	ck_assert_str_eq(v.p, "(1,4)");
 	ck_assert(pgtype_decode_binary(PGTYPE_BYTEA, (const uint8_t *)"", 0, a, &v, &err));
 	ck_assert_int_eq(v.kind, PGTYPE_V_BLOB);
 	ck_assert_uint_eq(v.n, 0);
@@ -173,6 +180,8 @@ static const struct recv_err_case recv_errors[] = {
 	 "incorrect binary data format for type uuid: expected 16 bytes, got 1"},
 	{PGTYPE_JSONB, BYTES("\x02{}"), "22P03", "unsupported jsonb version number 2"},
 	{PGTYPE_JSONPATH, BYTES("\x02$"), "22P03", "unsupported jsonpath version number 2"},
+	{27, BYTES("\x00\x00\x00\x00\x01"), "22P03",
+	 "incorrect binary data format for type tid: expected 6 bytes, got 5"},
 	{PGTYPE_NUMERIC, BYTES("\x00\x00"), "22P03",
 	 "invalid length in external \"numeric\" value"},
 	{PGTYPE_NUMERIC, BYTES("\x00\x01\x00\x00\x00\x00\x00\x00\x27\x10"), "22P03",
@@ -221,6 +230,8 @@ static const struct send_err_case send_errors[] = {
 	 "invalid input syntax for type double precision: \"abc\""},
 	{PGTYPE_BOOL, T("maybe"), "22P02", "invalid input syntax for type boolean: \"maybe\""},
 	{PGTYPE_UUID, T("nope"), "22P02", "stored value is not a uuid"},
+	{27, T("(0,65536)"), "22P02", "stored value is not a tid"},
+	{27, T("(0,1)x"), "22P02", "stored value is not a tid"},
 	{PGTYPE_NUMERIC, T("12a"), "22P02", "invalid input syntax for type numeric: \"12a\""},
 	{PGTYPE_DATE, T("soon"), "22007", "stored value \"soon\" is not a valid date"},
 };

@@ -48,6 +48,7 @@ Suite *xlat_suite_bind(void);
 Suite *xlat_suite_alter(void);
 Suite *xlat_suite_plpgsql(void);
 Suite *xlat_suite_database(void);
+Suite *xlat_suite_syscol(void);
 
 #define XCASE_TEST(name, table)                    \
 	START_TEST(name) { xcase_run(table, _i); } \
