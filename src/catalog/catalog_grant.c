@@ -49,18 +49,18 @@ static void put_set(struct strbuf *sb, unsigned s)
 	}
 }
 
-static bool run(sqlite3_context *ctx, const char *sql, const char *rel, const char *kind,
-		const char *grantee, const char *privs)
+/* Runs sql on the sidecar with args[0..n) bound as ?1.. (NULL: unbound); false with ctx's
+ * error on failure. */
+static bool run_args(sqlite3_context *ctx, const char *sql, const char *const *args, int n)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, rel, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, grantee, -1, SQLITE_STATIC);
-		if (privs)
-			sqlite3_bind_text(st, 4, privs, -1, SQLITE_STATIC);
+		for (int i = 0; i < n; i++) {
+			if (args[i])
+				sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
+		}
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 	}
 	sqlite3_finalize(st);
@@ -68,6 +68,13 @@ static bool run(sqlite3_context *ctx, const char *sql, const char *rel, const ch
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "privileges sidecar: %s",
 			   sqlite3_errmsg(db));
 	return rc == SQLITE_OK;
+}
+
+static bool run(sqlite3_context *ctx, const char *sql, const char *rel, const char *kind,
+		const char *grantee, const char *privs)
+{
+	const char *args[] = {rel, kind, grantee, privs};
+	return run_args(ctx, sql, args, 4);
 }
 
 /* The privileges the sidecar holds for (rel, kind, grantee), 0 when none. */
@@ -325,22 +332,9 @@ const char *cat_grant_acl(struct cat_conn *cc, const char *rel, struct arena *a)
 /* Runs sql (?1, ?2 bound) on the sidecar when it exists; false with ctx's error on failure. */
 static bool maintain(sqlite3_context *ctx, const char *sql, const char *p1, const char *p2)
 {
-	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	if (!cat_sidecar_exists(db, CAT_SIDECAR_PRIVILEGES))
-		return true;
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
-		if (p2)
-			sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "privileges sidecar: %s",
-			   sqlite3_errmsg(db));
-	return rc == SQLITE_OK;
+	const char *args[] = {p1, p2};
+	return !cat_sidecar_exists(sqlite3_context_db_handle(ctx), CAT_SIDECAR_PRIVILEGES) ||
+	       run_args(ctx, sql, args, 2);
 }
 
 /* The relation's rows go; so do those of any relation that is gone with it (a serial

@@ -159,27 +159,6 @@ int pgtype_range_elem_cmp(uint32_t subtype, const char *a, const char *b)
 
 /* ---- bounds and ranges (rangetypes.c) ---- */
 
-int pgtype_rbound_cmp(uint32_t subtype, const struct pgtype_rbound *b1,
-		      const struct pgtype_rbound *b2)
-{
-	if (b1->infinite && b2->infinite)
-		return b1->lower == b2->lower ? 0 : b1->lower ? -1 : 1;
-	if (b1->infinite)
-		return b1->lower ? -1 : 1;
-	if (b2->infinite)
-		return b2->lower ? 1 : -1;
-	int r = pgtype_range_elem_cmp(subtype, b1->val, b2->val);
-	if (r)
-		return r;
-	if (!b1->inclusive && !b2->inclusive)
-		return b1->lower == b2->lower ? 0 : b1->lower ? 1 : -1;
-	if (!b1->inclusive)
-		return b1->lower ? 1 : -1;
-	if (!b2->inclusive)
-		return b2->lower ? -1 : 1;
-	return 0;
-}
-
 int pgtype_rbound_value_cmp(uint32_t subtype, const struct pgtype_rbound *b1,
 			    const struct pgtype_rbound *b2)
 {
@@ -190,6 +169,21 @@ int pgtype_rbound_value_cmp(uint32_t subtype, const struct pgtype_rbound *b1,
 	if (b2->infinite)
 		return b2->lower ? 1 : -1;
 	return pgtype_range_elem_cmp(subtype, b1->val, b2->val);
+}
+
+int pgtype_rbound_cmp(uint32_t subtype, const struct pgtype_rbound *b1,
+		      const struct pgtype_rbound *b2)
+{
+	int r = pgtype_rbound_value_cmp(subtype, b1, b2);
+	if (r || b1->infinite || b2->infinite)
+		return r;
+	if (!b1->inclusive && !b2->inclusive)
+		return b1->lower == b2->lower ? 0 : b1->lower ? 1 : -1;
+	if (!b1->inclusive)
+		return b1->lower ? 1 : -1;
+	if (!b2->inclusive)
+		return b2->lower ? -1 : 1;
+	return 0;
 }
 
 int pgtype_range_cmp(const struct pgtype_range *a, const struct pgtype_range *b)

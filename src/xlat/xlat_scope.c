@@ -612,8 +612,9 @@ int xlat_scope_syscol(const struct xlat_ctx *c, const char *rel, const char *col
 			const struct xlat_scope_rel *r = &c->rels[i];
 			if (!r->name || strcmp(r->name, rel) != 0)
 				continue;
-			if (r->opaque || r->catalog || (r->table && !syscol_table(r, col)))
-				return 0;
+			if (r->opaque || r->catalog || (r->table && !syscol_table(r, col)) ||
+			    (!r->table && xlat_scope_col(r->cols, r->ncols, col)))
+				return 0; /* not a system column: a subquery's own column of the name */
 			*alias = r->name;
 			*table = r->table;
 			return r->table ? 1 : -1;

@@ -97,3 +97,4 @@ SELECT k, xmin FROM sc_v ORDER BY k;
 SELECT ctid FROM sc_v;
 DROP VIEW sc_v;
 DROP TABLE sc_t, sc_r, sc_u, sc_s;
+SELECT tt.tableoid, tt.ctid FROM (SELECT 1 AS tableoid, 'x' AS ctid) AS tt;
