@@ -612,6 +612,25 @@ static const char *sqlite_name(const struct fn *fn, const struct xlat_type *tv, 
 	return fn->sqlite;
 }
 
+/* Whether PostgreSQL has sum() and avg() of type oid (or it is not known here). */
+static bool summable(uint32_t oid)
+{
+	switch (oid) {
+	case XLAT_OID_UNKNOWN_COL: /* 0: known only when the statement runs */
+	case XLAT_OID_UNKNOWN:
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_NUMERIC:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+	case XLAT_OID_INTERVAL:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const struct fn *fn,
 		       struct xlat_type *t)
 {
@@ -624,6 +643,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return false;
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && xlat_range_type(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* PostgreSQL has no min/max of a range */
+	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
+		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)
 		xlat_enum_collate(c, tv[0].oid); /* min/max of an enum: by its sort order */
 	const char *name = sqlite_name(fn, tv, f->n_args);
@@ -645,10 +666,6 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	}
 	xlat_puts(c, ")");
 	xlat_insert_at(c, mark, name);
-	/* stored text orders dates and timestamps correctly; no date/time sums */
-	if ((fn->flags & FN_AGG) && f->n_args && xlat_type_is_temporal(tv[0].oid) &&
-	    tv[0].oid != XLAT_OID_INTERVAL && (fn->rt == R_SUM || fn->rt == R_AVG))
-		return xlat_unsupported(c, f->location, "sum/avg over date/time values");
 	*t = result_type(fn, tv, f->n_args);
 	if (exact_round)
 		*t = (struct xlat_type){XLAT_OID_NUMERIC, -1}; /* its scale is in its text */

@@ -37,3 +37,8 @@ SELECT '1' + d FROM ot_ev;
 SELECT at - '1 hour' FROM ot_ev;
 SELECT d - '1' FROM ot_ev;
 DROP TABLE ot_ev;
+-- sum() and avg() exist for numbers and intervals only (42883 otherwise, not SQLite's 0).
+SELECT sum(v) FROM (VALUES ('a'::varchar)) t(v);
+SELECT avg(d) FROM (VALUES ('2024-01-01'::date)) t(d);
+SELECT sum(b) FROM (VALUES (true)) t(b);
+SELECT sum(x), avg(x), sum(x::float8), sum(i) FROM (VALUES (1, '1 day'::interval), (2, '2 hours')) t(x, i);
