@@ -1205,6 +1205,9 @@ const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s);
 bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s);
 
+/* ---- xlat_domain.c: DROP DOMAIN (there are no domains: CREATE DOMAIN is 0A000) ---- */
+bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+
 /* ---- xlat_enum.c: enum types ---- */
 const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name);
 /* The enum whose type (or array type: *array true, array may be NULL) is oid, NULL if none. */

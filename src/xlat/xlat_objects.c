@@ -230,6 +230,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		return xlat_drop_sequences(c, s);
 	if (s->remove_type == OBJ(TYPE))
 		return xlat_drop_types(c, s);
+	if (s->remove_type == OBJ(DOMAIN))
+		return xlat_drop_domains(c, s);
 	if (s->remove_type == OBJ(EXTENSION))
 		return xlat_drop_extensions(c, s);
 	if (s->remove_type == OBJ(FUNCTION) || s->remove_type == OBJ(PROCEDURE) ||

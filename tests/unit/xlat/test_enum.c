@@ -136,6 +136,17 @@ static const struct {
 	{"SELECT enum_range('nope'::mood, NULL)", "22P02",
 	 "invalid input value for enum mood: \"nope\""},
 	{"SELECT 'x'::nosuch", "42704", "type \"nosuch\" does not exist"},
+	/* DROP DOMAIN (xlat_domain.c): a name that is another type, or none */
+	{"DROP DOMAIN mood", "42809", "\"mood\" is not a domain"},
+	{"DROP DOMAIN IF EXISTS public.\"Role\"", "42809", "\"\"Role\"\" is not a domain"},
+	{"DROP DOMAIN IF EXISTS double precision", "42809",
+	 "\"double precision\" is not a domain"},
+	{"DROP DOMAIN int4[]", "42809", "\"integer[]\" is not a domain"},
+	{"DROP DOMAIN nosuch", "42704", "type \"nosuch\" does not exist"},
+	{"DROP DOMAIN public.nosuch CASCADE", "42704", "type \"public.nosuch\" does not exist"},
+	{"DROP DOMAIN other.d", "0A000", "a type in schema \"other\" is not supported"},
+	{"CREATE DOMAIN d AS int CHECK (VALUE > 0)", "0A000", "CREATE DOMAIN is not supported"},
+	{"ALTER DOMAIN d SET DEFAULT 1", "0A000", "ALTER DOMAIN is not supported"},
 };
 
 START_TEST(enum_error)
@@ -150,6 +161,28 @@ START_TEST(enum_error)
 		      "%s translated", errors[_i].pg);
 	ck_assert_str_eq(e.sqlstate, errors[_i].state);
 	ck_assert_str_eq(e.message, errors[_i].message);
+	arena_free(a);
+}
+END_TEST
+
+/* DROP DOMAIN IF EXISTS of names that are no type: nothing to run, a notice of each. */
+START_TEST(drop_domain_missing)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+				    "DROP DOMAIN IF EXISTS d1, public.d2 CASCADE", NULL, 0, a, &v, &n,
+				    &e));
+	ck_assert_int_eq(v[0].kind, XLAT_NOOP);
+	ck_assert_str_eq(v[0].tag, "DROP DOMAIN");
+	ck_assert_str_eq(v[0].skip_type, "type");
+	ck_assert_uint_eq(v[0].nskip_names, 2);
+	ck_assert_str_eq(v[0].skip_names[0], "d1");
+	ck_assert_str_eq(v[0].skip_names[1], "public.d2");
+	ck_assert(!v[0].skip_present);
 	arena_free(a);
 }
 END_TEST
@@ -206,6 +239,7 @@ Suite *xlat_suite_enum(void)
 	tcase_add_loop_test(tc, enum_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, enum_error, 0, (int)ARRAY_LEN(errors));
 	tcase_add_test(tc, drop_detail);
+	tcase_add_test(tc, drop_domain_missing);
 	tcase_add_test(tc, same_input);
 	suite_add_tcase(s, tc);
 	return s;
