@@ -4,10 +4,11 @@
  * translation cache. The copy is refreshed when the tenant's schema_version moves. Reading
  * schema_version costs a read transaction (about 6 us in autocommit), so it is read only when
  * the schema may have changed: when some session of this process finished DDL (ddl_epoch; the
- * server is the only writer of its tenant files) and when the session starts. At the start of
- * a transaction block nothing is read — that would take the transaction's snapshot before its
- * first statement and turn a later lock wait into 40001 — and the last copy serves. The copy
- * itself is shared with the pooled connection (struct sess_types_snap). */
+ * server is the only writer of its tenant files) and when the session starts. In a transaction
+ * block that has not read yet it is not read inside the block's SQLite transaction — that would
+ * take the transaction's snapshot before its first statement and turn a later lock wait into
+ * 40001 — but between the empty transaction's end and its new BEGIN (sess_txn_step_out). The
+ * copy itself is shared with the pooled connection (struct sess_types_snap). */
 #include "session_int.h"
 
 #include <stdlib.h>
@@ -257,18 +258,25 @@ const struct xlat_schema *sess_types(struct session *s)
 	uint64_t epoch = atomic_load(&ddl_epoch);
 	if (s->schema.fingerprint && epoch == s->schema_epoch)
 		return &s->schema;
-	/* not inside a transaction block that has not read yet (reading would start its read
-	 * transaction early), unless it changed the session's temp schema (a pg_temp function the
-	 * next statement of the block calls) */
+	/* Not inside a transaction block that has not read yet: reading would start its read
+	 * transaction early. Unless it changed the session's temp schema (a pg_temp function the
+	 * next statement of the block calls), its SQLite transaction has taken nothing and is
+	 * ended for the read and begun again (sess_txn_step_out): the block's snapshot still
+	 * starts at its first statement, and a first statement that writes still waits for the
+	 * write lock instead of failing with 40001 after another writer's commit. */
 	bool may_read = sqlite3_get_autocommit(db) ||
 			sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE ||
 			sqlite3_txn_state(db, "temp") == SQLITE_TXN_WRITE;
-	if (may_read) {
+	bool stepped_out = !may_read && sess_txn_step_out(s);
+	if (may_read || stepped_out) {
 		int version = schema_version(s, db);
 		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))
 			reload(s, db, version);
 		s->schema_epoch = epoch;
 	}
+	struct pgerr err;
+	if (stepped_out && !sess_txn_step_in(s, &err))
+		return NULL; /* the block failed (logged): its statements are refused, 25P02 */
 	return s->schema.fingerprint ? &s->schema : NULL;
 }
 

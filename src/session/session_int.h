@@ -713,6 +713,14 @@ void sess_txn_abort(struct session *s);
 /* Whether a write now is refused (25006): the block's READ ONLY, or default_transaction_
  * read_only outside a block. What SHOW transaction_read_only says. */
 bool sess_txn_read_only(struct session *s);
+/* SQLite's BEGIN is deferred: until the block's first statement reads, its transaction holds no
+ * snapshot and no lock, and ending it changes nothing anyone can see. sess_txn_step_out ends
+ * such a transaction (false, nothing done, when SQLite's transaction has taken something or
+ * none is open), so the caller can read in autocommit (its own short read transaction);
+ * sess_txn_step_in then begins it again, with its open savepoints. False with err when that
+ * failed: the block is then failed, as after an error (sess_txn_on_error). */
+bool sess_txn_step_out(struct session *s);
+bool sess_txn_step_in(struct session *s, struct pgerr *err);
 /* BEGIN, COMMIT, ROLLBACK [AND CHAIN], SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it
  * implies and sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
