@@ -7,7 +7,8 @@
  * server is the only writer of its tenant files) and when the session starts. In a transaction
  * block that has not read yet it is not read inside the block's SQLite transaction — that would
  * take the transaction's snapshot before its first statement and turn a later lock wait into
- * 40001 — but between the empty transaction's end and its new BEGIN (sess_txn_step_out). The
+ * 40001 — but, before a client's statement is translated, between the empty transaction's
+ * end and its new BEGIN (sess_types_block_start, sess_txn_step_out). The
  * copy itself is shared with the pooled connection (struct sess_types_snap). */
 #include "session_int.h"
 
@@ -258,26 +259,33 @@ const struct xlat_schema *sess_types(struct session *s)
 	uint64_t epoch = atomic_load(&ddl_epoch);
 	if (s->schema.fingerprint && epoch == s->schema_epoch)
 		return &s->schema;
-	/* Not inside a transaction block that has not read yet: reading would start its read
-	 * transaction early. Unless it changed the session's temp schema (a pg_temp function the
-	 * next statement of the block calls), its SQLite transaction has taken nothing and is
-	 * ended for the read and begun again (sess_txn_step_out): the block's snapshot still
-	 * starts at its first statement, and a first statement that writes still waits for the
-	 * write lock instead of failing with 40001 after another writer's commit. */
+	/* not inside a transaction block that has not read yet (reading would start its read
+	 * transaction early: sess_types_block_start reads outside it), unless it changed the
+	 * session's temp schema (a pg_temp function the next statement of the block calls) */
 	bool may_read = sqlite3_get_autocommit(db) ||
 			sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE ||
 			sqlite3_txn_state(db, "temp") == SQLITE_TXN_WRITE;
-	bool stepped_out = !may_read && sess_txn_step_out(s);
-	if (may_read || stepped_out) {
+	if (may_read) {
 		int version = schema_version(s, db);
 		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))
 			reload(s, db, version);
-		s->schema_epoch = epoch;
+		/* read in a transaction's snapshot, DDL committed after that began is not in it:
+		 * read again at the next statement (0.2 us in a transaction) and after the block */
+		if (sqlite3_get_autocommit(db))
+			s->schema_epoch = epoch;
 	}
-	struct pgerr err;
-	if (stepped_out && !sess_txn_step_in(s, &err))
-		return NULL; /* the block failed (logged): its statements are refused, 25P02 */
 	return s->schema.fingerprint ? &s->schema : NULL;
+}
+
+/* Only between statements: a statement running (DO, CALL, a script) may hold SQLite savepoints
+ * of its own, which sess_txn_step_out would end. */
+void sess_types_block_start(struct session *s)
+{
+	if (!s->conn || s->txn == SESS_TXN_IDLE || sess_types_current(s) || !sess_txn_step_out(s))
+		return;
+	(void)sess_types(s); /* in autocommit now: its own short read transaction */
+	struct pgerr err;
+	(void)sess_txn_step_in(s, &err); /* failed: the block is failed (logged), 25P02 next */
 }
 
 void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n)

@@ -334,6 +334,11 @@ bool sess_client_terminated(struct session *s);
 /* The tenant's schema for xlat_translate_in, NULL when it cannot be read (translation then
  * goes without). Valid until the next call; runs one short statement. */
 const struct xlat_schema *sess_types(struct session *s);
+/* Before a client's statement is translated (Query, Parse, a statement after DDL in a Query):
+ * in a transaction block whose SQLite transaction has taken nothing yet, reads the schema when
+ * it may have changed outside that transaction (sess_txn_step_out), so the statement sees the
+ * schema as it is where the block's snapshot will start. Never while a statement runs. */
+void sess_types_block_start(struct session *s);
 /* After translating v: DDL among them makes every session read the schema again once it is
  * done (sess_types_input_end, at the end of the input that ran it outside a transaction). */
 void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n);

@@ -4,7 +4,8 @@
  * statement's Parse sent together as pgJDBC sends them with autocommit off (a prepared BEGIN's
  * Bind/Execute, then Parse/Describe), and with BEGIN as a Query of its own — while the block's
  * snapshot still starts at that statement, a first write still waits for another writer's lock
- * (no 40001), and savepoints opened before it stay (sess_types.c, sess_txn_step_out). */
+ * (no 40001), savepoints opened before it stay (sess_types_block_start, sess_txn_step_out),
+ * and DDL committed during a block is seen once it ends. */
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,8 +60,10 @@ START_TEST(begin_and_parse_together_see_new_objects)
 
 	ck_assert(PQenterPipelineMode(a));
 	ck_assert(PQsendQueryPrepared(a, "S_1", 0, NULL, NULL, NULL, 0));
-	ck_assert(PQsendPrepare(a, "ins", "INSERT INTO items VALUES ($1) RETURNING price, "
-				"tax(price)", 0, NULL));
+	ck_assert(PQsendPrepare(a, "ins",
+				"INSERT INTO items VALUES ($1) RETURNING price, "
+				"tax(price)",
+				0, NULL));
 	ck_assert(PQsendDescribePrepared(a, "ins"));
 	const char *v[] = {"2.5"};
 	ck_assert(PQsendQueryPrepared(a, "ins", 1, v, NULL, NULL, 0));
@@ -153,6 +156,32 @@ START_TEST(savepoints_before_the_first_statement_stay)
 	harness_exec(a, "INSERT INTO sp VALUES (3)");
 	harness_exec(a, "COMMIT");
 	harness_expect_value(b, "SELECT string_agg(v::text, ',') FROM sp", "3");
+	/* a DO block first: its statements run in its own savepoint, after the read */
+	harness_exec(a, "BEGIN");
+	harness_exec(a, "SAVEPOINT one");
+	harness_exec(b, "CREATE FUNCTION four() RETURNS int LANGUAGE sql AS 'SELECT 4'");
+	harness_exec(a, "DO $$ BEGIN INSERT INTO sp VALUES (four()); END $$");
+	harness_exec(a, "RELEASE SAVEPOINT one");
+	harness_exec(a, "COMMIT");
+	harness_expect_value(b, "SELECT string_agg(v::text, ',' ORDER BY v) FROM sp", "3,4");
+	PQfinish(a);
+	PQfinish(b);
+}
+END_TEST
+
+/* DDL another session commits while a block reads its snapshot: the block cannot see it (its
+ * snapshot is older: SQLite's, docs/sql-compat.md), the statements after the block do. */
+START_TEST(ddl_during_a_block_seen_after_it)
+{
+	PGconn *a = harness_connect(&H, "dbname=acme");
+	PGconn *b = harness_connect(&H, "dbname=acme");
+	harness_exec(b, "CREATE TABLE base (v int)");
+	harness_exec(a, "BEGIN");
+	harness_expect_value(a, "SELECT count(*) FROM base", "0");
+	harness_exec(b, "CREATE FUNCTION nine() RETURNS int LANGUAGE sql AS 'SELECT 9'");
+	harness_expect_value(a, "SELECT count(*) FROM base", "0");
+	harness_exec(a, "COMMIT");
+	harness_expect_value(a, "SELECT nine()", "9");
 	PQfinish(a);
 	PQfinish(b);
 }
@@ -168,6 +197,7 @@ int main(void)
 	tcase_add_test(tc, begin_alone_then_new_objects);
 	tcase_add_test(tc, first_write_waits_for_the_lock);
 	tcase_add_test(tc, savepoints_before_the_first_statement_stay);
+	tcase_add_test(tc, ddl_during_a_block_seen_after_it);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
