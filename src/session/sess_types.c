@@ -281,7 +281,8 @@ const struct xlat_schema *sess_types(struct session *s)
  * of its own, which sess_txn_step_out would end. */
 void sess_types_block_start(struct session *s)
 {
-	if (!s->conn || s->txn == SESS_TXN_IDLE || sess_types_current(s) || !sess_txn_step_out(s))
+	if (!s->conn || (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_IMPLICIT) ||
+	    sess_types_current(s) || !sess_txn_step_out(s))
 		return;
 	(void)sess_types(s); /* in autocommit now: its own short read transaction */
 	struct pgerr err;
