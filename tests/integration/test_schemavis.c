@@ -181,6 +181,12 @@ START_TEST(ddl_during_a_block_seen_after_it)
 	harness_exec(b, "CREATE FUNCTION nine() RETURNS int LANGUAGE sql AS 'SELECT 9'");
 	harness_expect_value(a, "SELECT count(*) FROM base", "0");
 	harness_exec(a, "COMMIT");
+	harness_exec(a, "BEGIN");
+	harness_expect_value(a, "SELECT count(*) FROM base", "0");
+	harness_exec(b, "CREATE FUNCTION ten() RETURNS int LANGUAGE sql AS 'SELECT 10'");
+	harness_exec_fail(a, "SELECT ten()", "42883"); /* PostgreSQL: 10 (docs/sql-compat.md) */
+	harness_exec(a, "ROLLBACK");
+	harness_expect_value(a, "SELECT ten()", "10");
 	harness_expect_value(a, "SELECT nine()", "9");
 	PQfinish(a);
 	PQfinish(b);
