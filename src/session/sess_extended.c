@@ -160,6 +160,7 @@ void sess_ext_parse(struct session *s, const struct pgw_msg *m)
 		ext_error(s, &err);
 		return;
 	}
+	sess_types_block_start(s);
 	struct sess_stmt *st = build_stmt(s, &p, &err);
 	if (!st) {
 		ext_error(s, &err);

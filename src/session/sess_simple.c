@@ -53,6 +53,7 @@ static bool translate_later(struct session *s, struct pgerr *err)
 	struct xlat_env env;
 	char search[SHARD_TENANT_MAX + 1];
 	s->schema_epoch = 0; /* the DDL before it ran on this connection: read the schema again */
+	sess_types_block_start(s);
 	sess_schema_env(s, &env, search);
 	env.bind_consts = true;
 	if (!xlat_translate_later(&env, s->simple.sql, x, s->msg_arena, &now, err))
@@ -123,6 +124,7 @@ void sess_simple_run(struct session *s, const char *text)
 	size_t n = 0;
 	struct xlat_env env;
 	char search[SHARD_TENANT_MAX + 1];
+	sess_types_block_start(s);
 	sess_schema_env(s, &env, search);
 	env.bind_consts = true; /* sess_run_simple keeps such statements prepared */
 	env.later = true;       /* what follows DDL is translated when reached */

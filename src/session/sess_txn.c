@@ -205,6 +205,33 @@ static bool savepoint_op(struct session *s, const struct xlat_stmt *x, struct pg
 	return true;
 }
 
+/* What a deferred BEGIN followed only by savepoints leaves in SQLite: an open transaction that
+ * no schema has read or written (no snapshot, no lock) and the savepoints' names, which the
+ * session keeps in order (rare->cursor_sp, sess_cursor.c). Begun again with the same names,
+ * SQLite is where it was. */
+bool sess_txn_step_out(struct session *s)
+{
+	struct pgerr ignored;
+	if (!s->conn || !sqlite_txn_open(s) ||
+	    sqlite3_txn_state(shard_conn_db(s->conn), NULL) != SQLITE_TXN_NONE)
+		return false;
+	return run(s, "ROLLBACK", &ignored);
+}
+
+bool sess_txn_step_in(struct session *s, struct pgerr *err)
+{
+	bool ok = run(s, "BEGIN", err);
+	for (size_t i = 0; ok && s->rare && i < s->rare->cursor_sp.n; i++)
+		ok = run(s, savepoint_sql(s, "SAVEPOINT", s->rare->cursor_sp.names[i]), err);
+	if (!ok) {
+		LOG_ERROR(s->id, s->tenant, "could not begin the transaction again: %s",
+			  err->message);
+		rollback_quietly(s);
+		sess_txn_on_error(s); /* a block is failed: SQLite in autocommit is allowed there */
+	}
+	return ok;
+}
+
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,
 		      struct pgerr *err)
 {

@@ -4,10 +4,12 @@
  * translation cache. The copy is refreshed when the tenant's schema_version moves. Reading
  * schema_version costs a read transaction (about 6 us in autocommit), so it is read only when
  * the schema may have changed: when some session of this process finished DDL (ddl_epoch; the
- * server is the only writer of its tenant files) and when the session starts. At the start of
- * a transaction block nothing is read — that would take the transaction's snapshot before its
- * first statement and turn a later lock wait into 40001 — and the last copy serves. The copy
- * itself is shared with the pooled connection (struct sess_types_snap). */
+ * server is the only writer of its tenant files) and when the session starts. In a transaction
+ * block that has not read yet it is not read inside the block's SQLite transaction — that would
+ * take the transaction's snapshot before its first statement and turn a later lock wait into
+ * 40001 — but, before a client's statement is translated, between the empty transaction's
+ * end and its new BEGIN (sess_types_block_start, sess_txn_step_out). The
+ * copy itself is shared with the pooled connection (struct sess_types_snap). */
 #include "session_int.h"
 
 #include <stdlib.h>
@@ -258,8 +260,8 @@ const struct xlat_schema *sess_types(struct session *s)
 	if (s->schema.fingerprint && epoch == s->schema_epoch)
 		return &s->schema;
 	/* not inside a transaction block that has not read yet (reading would start its read
-	 * transaction early), unless it changed the session's temp schema (a pg_temp function the
-	 * next statement of the block calls) */
+	 * transaction early: sess_types_block_start reads outside it), unless it changed the
+	 * session's temp schema (a pg_temp function the next statement of the block calls) */
 	bool may_read = sqlite3_get_autocommit(db) ||
 			sqlite3_txn_state(db, "main") != SQLITE_TXN_NONE ||
 			sqlite3_txn_state(db, "temp") == SQLITE_TXN_WRITE;
@@ -267,9 +269,24 @@ const struct xlat_schema *sess_types(struct session *s)
 		int version = schema_version(s, db);
 		if (version >= 0 && (version != s->schema_version || !s->schema.fingerprint))
 			reload(s, db, version);
-		s->schema_epoch = epoch;
+		/* read in a transaction's snapshot, DDL committed after that began is not in it:
+		 * read again at the next statement (0.2 us in a transaction) and after the block */
+		if (sqlite3_get_autocommit(db))
+			s->schema_epoch = epoch;
 	}
 	return s->schema.fingerprint ? &s->schema : NULL;
+}
+
+/* Only between statements: a statement running (DO, CALL, a script) may hold SQLite savepoints
+ * of its own, which sess_txn_step_out would end. */
+void sess_types_block_start(struct session *s)
+{
+	if (!s->conn || (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_IMPLICIT) ||
+	    sess_types_current(s) || !sess_txn_step_out(s))
+		return;
+	(void)sess_types(s); /* in autocommit now: its own short read transaction */
+	struct pgerr err;
+	(void)sess_txn_step_in(s, &err); /* failed: the block is failed (logged), 25P02 next */
 }
 
 void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n)

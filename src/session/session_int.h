@@ -334,6 +334,11 @@ bool sess_client_terminated(struct session *s);
 /* The tenant's schema for xlat_translate_in, NULL when it cannot be read (translation then
  * goes without). Valid until the next call; runs one short statement. */
 const struct xlat_schema *sess_types(struct session *s);
+/* Before a client's statement is translated (Query, Parse, a statement after DDL in a Query):
+ * in a transaction block whose SQLite transaction has taken nothing yet, reads the schema when
+ * it may have changed outside that transaction (sess_txn_step_out), so the statement sees the
+ * schema as it is where the block's snapshot will start. Never while a statement runs. */
+void sess_types_block_start(struct session *s);
 /* After translating v: DDL among them makes every session read the schema again once it is
  * done (sess_types_input_end, at the end of the input that ran it outside a transaction). */
 void sess_types_saw(struct session *s, const struct xlat_stmt *v, size_t n);
@@ -713,6 +718,14 @@ void sess_txn_abort(struct session *s);
 /* Whether a write now is refused (25006): the block's READ ONLY, or default_transaction_
  * read_only outside a block. What SHOW transaction_read_only says. */
 bool sess_txn_read_only(struct session *s);
+/* SQLite's BEGIN is deferred: until the block's first statement reads, its transaction holds no
+ * snapshot and no lock, and ending it changes nothing anyone can see. sess_txn_step_out ends
+ * such a transaction (false, nothing done, when SQLite's transaction has taken something or
+ * none is open), so the caller can read in autocommit (its own short read transaction);
+ * sess_txn_step_in then begins it again, with its open savepoints. False with err when that
+ * failed: the block is then failed, as after an error (sess_txn_on_error). */
+bool sess_txn_step_out(struct session *s);
+bool sess_txn_step_in(struct session *s, struct pgerr *err);
 /* BEGIN, COMMIT, ROLLBACK [AND CHAIN], SAVEPOINT, RELEASE, ROLLBACK TO. Writes notices it
  * implies and sets *tag to the CommandComplete tag. */
 bool sess_txn_control(struct session *s, const struct xlat_stmt *x, const char **tag,

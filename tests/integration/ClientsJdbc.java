@@ -135,11 +135,6 @@ public class ClientsJdbc {
 		step("create", () -> exec("SET TIME ZONE 'UTC'") + exec("CREATE TABLE item (id bigserial PRIMARY KEY,"
 			+ " n int4 NOT NULL, name varchar(40) UNIQUE, at timestamp, atz timestamptz,"
 			+ " price numeric(12,2), data bytea, ref uuid, ok boolean, score float8)"));
-		// created before any transaction block: a function created after one is not seen by
-		// pgJDBC's BEGIN + Parse of the call (docs/sql-compat.md, "Known differences")
-		step("create function", () -> exec("CREATE FUNCTION items_from(lo int) RETURNS "
-			+ "refcursor LANGUAGE plpgsql AS $$ DECLARE r refcursor; BEGIN OPEN r FOR "
-			+ "SELECT n, name FROM item WHERE n >= lo ORDER BY n; RETURN r; END $$"));
 		step("prepared insert", () -> {
 			try (PreparedStatement ps = c.prepareStatement("INSERT INTO item (n, name, at, atz, price,"
 				+ " data, ref, ok, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -289,6 +284,11 @@ public class ClientsJdbc {
 				return cs.getInt(1) + " " + cs.getString(2);
 			}
 		});
+		// created after transaction blocks: pgJDBC's BEGIN (S_1's Bind/Execute) and the call's
+		// Parse arrive together and must see it (sess_types_block_start)
+		step("create function", () -> exec("CREATE FUNCTION items_from(lo int) RETURNS "
+			+ "refcursor LANGUAGE plpgsql AS $$ DECLARE r refcursor; BEGIN OPEN r FOR "
+			+ "SELECT n, name FROM item WHERE n >= lo ORDER BY n; RETURN r; END $$"));
 		// {? = call f(?)} of a function returning a refcursor: pgJDBC FETCHes the cursor the
 		// call left open, in the same transaction
 		step("refcursor result", () -> {
