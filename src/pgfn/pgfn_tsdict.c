@@ -98,11 +98,9 @@ static enum dict dict_for(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t)
 }
 
 struct parse_state {
-	enum pgfn_ts_cfg cfg;
 	struct arena *a;
 	struct pgfn_tsparsed *out;
-	struct sb_stemmer *stem;
-	struct strbuf buf;
+	struct pgfn_tslexizer lx;
 };
 
 static void add_word(struct parse_state *ps, const char *s, size_t n)
@@ -131,44 +129,68 @@ static void lower(struct strbuf *sb, const char *s, size_t n)
 	sb->len--;
 }
 
+void pgfn_ts_lexizer_init(struct pgfn_tslexizer *lx, enum pgfn_ts_cfg cfg)
+{
+	lx->cfg = cfg;
+	lx->stem = NULL;
+	strbuf_init(&lx->buf, 0);
+}
+
+void pgfn_ts_lexizer_fini(struct pgfn_tslexizer *lx)
+{
+	strbuf_fini(&lx->buf);
+	if (lx->stem)
+		sb_stemmer_delete(lx->stem);
+}
+
+int pgfn_ts_lexize(struct pgfn_tslexizer *lx, enum pgfn_ts_tok t, const char *s, size_t n,
+		   const char **out, size_t *outn)
+{
+	enum dict d = dict_for(lx->cfg, t);
+	if (d == D_NONE)
+		return -1;
+	lower(&lx->buf, s, n);
+	*out = lx->buf.data;
+	*outn = lx->buf.len;
+	if (lx->buf.len == 0)
+		return 0;
+	if (d == D_SIMPLE)
+		return 1;
+	if (is_stop(lx->buf.data))
+		return 0;
+	if (!lx->stem)
+		lx->stem = sb_stemmer_new("english", "UTF_8");
+	const sb_symbol *r = lx->stem ? sb_stemmer_stem(lx->stem, (const sb_symbol *)lx->buf.data,
+							(int)lx->buf.len)
+				      : NULL;
+	if (r) {
+		*out = (const char *)r;
+		*outn = (size_t)sb_stemmer_length(lx->stem);
+	}
+	return 1;
+}
+
 static void on_token(void *arg, enum pgfn_ts_tok t, const char *s, size_t n)
 {
 	struct parse_state *ps = arg;
-	enum dict d = dict_for(ps->cfg, t);
-	if (d == D_NONE)
+	if (dict_for(ps->lx.cfg, t) == D_NONE)
 		return;
 	if (n > PGTYPE_TS_MAXWORD) /* PostgreSQL: NOTICE "word is too long to be indexed" */
 		return;
 	ps->out->pos++;
 	if (ps->out->pos > PGTYPE_TS_MAXPOS)
 		ps->out->pos = PGTYPE_TS_MAXPOS;
-	lower(&ps->buf, s, n);
-	if (ps->buf.len == 0)
-		return;
-	if (d == D_SIMPLE) {
-		add_word(ps, ps->buf.data, ps->buf.len);
-		return;
-	}
-	if (is_stop(ps->buf.data))
-		return;
-	if (!ps->stem)
-		ps->stem = sb_stemmer_new("english", "UTF_8");
-	const sb_symbol *r = ps->stem ? sb_stemmer_stem(ps->stem, (const sb_symbol *)ps->buf.data,
-							(int)ps->buf.len)
-				      : NULL;
-	if (r)
-		add_word(ps, (const char *)r, (size_t)sb_stemmer_length(ps->stem));
-	else
-		add_word(ps, ps->buf.data, ps->buf.len);
+	const char *lex;
+	size_t len;
+	if (pgfn_ts_lexize(&ps->lx, t, s, n, &lex, &len) == 1)
+		add_word(ps, lex, len);
 }
 
 void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct arena *a,
 		       struct pgfn_tsparsed *out)
 {
-	struct parse_state ps = {cfg, a, out, NULL, {0}};
-	strbuf_init(&ps.buf, 0);
+	struct parse_state ps = {a, out, {0}};
+	pgfn_ts_lexizer_init(&ps.lx, cfg);
 	pgfn_ts_lex(s, n, on_token, &ps);
-	strbuf_fini(&ps.buf);
-	if (ps.stem)
-		sb_stemmer_delete(ps.stem);
+	pgfn_ts_lexizer_fini(&ps.lx);
 }
