@@ -13,8 +13,8 @@
 
 /* One token of the document; a token matching several operands repeats (repeated = true). */
 struct hlword {
-	const char *s, *lex;
-	uint32_t n, lexn;
+	const char *s;
+	uint32_t n;
 	uint8_t type;
 	int pos; /* lexeme position, 0 for a token without a lexeme */
 	const struct pgtype_tsq *item;
@@ -26,7 +26,7 @@ struct hl {
 	size_t n, cap;
 	struct arena *a;
 	struct pgfn_tslexizer lx;
-	const struct pgtype_tsq **vals; /* the query's operands */
+	const struct pgtype_tsq **vals, **ids; /* the query's operands, renamed (number_query) */
 	size_t nvals;
 	int vectorpos;
 };
@@ -80,56 +80,63 @@ static void on_token(void *arg, enum pgfn_ts_tok t, const char *s, size_t n)
 	if (r == 0)
 		return;
 	w->pos = h->vectorpos > PGTYPE_TS_MAXPOS ? PGTYPE_TS_MAXPOS : h->vectorpos;
-	w->lex = arena_strndup(h->a, lex, len);
-	w->lexn = (uint32_t)len;
 	for (size_t i = 0; i < h->nvals; i++) {
 		if (!operand_matches(h->vals[i], lex, len))
 			continue;
 		if (!h->w[at].item) {
-			h->w[at].item = h->vals[i];
+			h->w[at].item = h->ids[i];
 			continue;
 		}
 		struct hlword *d = add(h);
 		*d = h->w[at];
-		d->item = h->vals[i];
+		d->item = h->ids[i];
 		d->repeated = true;
 	}
 }
 
-/* The query with weights dropped (the headline matches an operand whatever its weight), its
- * operands noted in h. */
-static struct pgtype_tsq *plain_query(struct hl *h, const struct pgtype_tsq *q)
+/* The query with each operand renamed to its number: a word matches the operand it was
+ * matched to, not others of the same text (PostgreSQL compares the query items). The
+ * operands are numbered in PostgreSQL's stored order (an operator, its right operand, then
+ * its left), which decides what a word matching several operands counts as first. */
+static struct pgtype_tsq *number_query(struct hl *h, const struct pgtype_tsq *q)
 {
 	if (!q)
 		return NULL;
 	struct pgtype_tsq *c = arena_alloc(h->a, sizeof(*c));
 	*c = *q;
-	c->weight = 0;
-	c->l = plain_query(h, q->l);
-	c->r = plain_query(h, q->r);
 	if (q->kind == PGTYPE_TSQ_VAL) {
-		const struct pgtype_tsq **nv =
-			arena_alloc(h->a, (h->nvals + 1) * sizeof(*nv));
-		if (h->nvals)
+		const struct pgtype_tsq **nv = arena_alloc(h->a, (h->nvals + 1) * 2 * sizeof(*nv));
+		if (h->nvals) {
 			memcpy(nv, h->vals, h->nvals * sizeof(*nv));
-		nv[h->nvals++] = c;
+			memcpy(nv + h->nvals + 1, h->ids, h->nvals * sizeof(*nv));
+		}
+		nv[h->nvals] = q;
+		nv[h->nvals + 1 + h->nvals] = c;
 		h->vals = nv;
+		h->ids = nv + h->nvals + 1;
+		c->s = arena_printf(h->a, "%zu", h->nvals++);
+		c->n = (uint32_t)strlen(c->s);
+		c->weight = 0;
+		c->prefix = false;
+		return c;
 	}
+	c->r = number_query(h, q->r);
+	c->l = number_query(h, q->l);
 	return c;
 }
 
-/* The words [b, e] with an operand as a tsvector of their lexemes. */
+/* The words [b, e] as a tsvector of the operands they match (checkcondition_HL). */
 static void range_vector(struct hl *h, size_t b, size_t e, struct pgtype_tsvector *v)
 {
 	v->lex = arena_alloc(h->a, (e - b + 1) * sizeof(*v->lex));
 	v->n = 0;
 	for (size_t i = b; i <= e; i++) {
 		const struct hlword *w = &h->w[i];
-		if (!w->item || w->repeated)
+		if (!w->item)
 			continue;
 		uint16_t *pos = arena_alloc(h->a, sizeof(*pos));
 		*pos = (uint16_t)w->pos;
-		v->lex[v->n++] = (struct pgtype_tslex){w->lex, w->lexn, 1, pos};
+		v->lex[v->n++] = (struct pgtype_tslex){w->item->s, w->item->n, 1, pos};
 	}
 	pgtype_tsvector_normalize(v, h->a);
 }
@@ -648,7 +655,7 @@ static void fn_headline(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	const char *opt = (const char *)sqlite3_value_text(argv[3]);
 	if (!pgfn_ts_read_query(ctx, argv[2], h.a, &q0))
 		goto out;
-	q = plain_query(&h, q0);
+	q = number_query(&h, q0);
 	pgfn_ts_lexizer_init(&h.lx, cfg);
 	pgfn_ts_lex(doc ? doc : "", doc ? docn : 0, on_token, &h);
 	pgfn_ts_lexizer_fini(&h.lx);

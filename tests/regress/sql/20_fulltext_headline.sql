@@ -26,6 +26,10 @@ SELECT d.id, q.id, ts_headline('simple', d.body, q.q, 'MaxFragments=2, MaxWords=
 SELECT d.id, q.id, ts_headline('english', d.body, q.q, 'MaxFragments=3, MaxWords=10, MinWords=1, ShortWord=0, FragmentDelimiter=" // "') FROM hl_docs d, hl_queries q ORDER BY 1, 2;
 SELECT d.id, q.id, ts_headline('english', d.body, q.q, 'HighlightAll=true, StartSel=[, StopSel=]') FROM hl_docs d, hl_queries q WHERE d.id IN (1, 3, 6) ORDER BY 1, 2;
 SELECT d.id, ts_headline(d.body, to_tsquery('fox')), ts_headline(d.body, 'dog', 'MaxWords=4, MinWords=2') FROM hl_docs d ORDER BY 1;
+-- a word matching several operands counts for the first in the query's stored order
+SELECT ts_headline('english', 'query running document over runs jumps document search lazy jumps well-known document query brown of well-known over over is well-known dog a, the (x query) query. query fox the fox fox document the is foxes', to_tsquery('simple', '(dog & brown) | brown'), 'MaxFragments=3, MaxWords=12, MinWords=4, ShortWord=1');
+SELECT ts_headline('simple', 'b a x x b x x x a b', to_tsquery('simple', '(a & b) | a'), 'MaxFragments=3, MaxWords=3, MinWords=1, ShortWord=0'), ts_headline('simple', 'b a x x b x x x a b', to_tsquery('simple', 'a | (a & b)'), 'MaxFragments=3, MaxWords=3, MinWords=1, ShortWord=0');
+SELECT ts_headline('simple', 'b a x x b x x x a b', to_tsquery('simple', 'a:* & a & b:A'), 'MaxWords=4, MinWords=1, ShortWord=0');
 -- the option string as PostgreSQL reads a parameter list
 SELECT ts_headline('english', 'The fox runs and the dog follows the fox', to_tsquery('fox'), '"StartSel"=''<<'''''', StopSel=">""" MaxWords = 5 ,, MinWords=2');
 SELECT ts_headline('english', 'The fox runs', to_tsquery('fox'), E'StartSel=E''\\\\*'', StopSel=''*''');
