@@ -283,7 +283,8 @@ void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_t
 int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
 /* TS_execute of q over v, phrases checked by position. */
 bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q);
-/* pgfn_tsheadline.c: registers ts_headline. */
+/* pgfn_tsdict.c: registers ts_lexize; pgfn_tsheadline.c: registers ts_headline. */
+int pgfn_register_tsdict(sqlite3 *db);
 int pgfn_register_tsheadline(sqlite3 *db);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);

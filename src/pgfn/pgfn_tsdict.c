@@ -2,7 +2,8 @@
 /* pgfn_tsdict.c: the text search configurations simple and english — which dictionary each
  * token type goes through, the dictionaries themselves (simple: lower case; english_stem:
  * lower case, PostgreSQL's English stop words, then the Snowball English stemmer from
- * libstemmer, the library PostgreSQL's own stemmers are generated from) — and parsetext. */
+ * libstemmer, the library PostgreSQL's own stemmers are generated from) — parsetext and
+ * ts_lexize. */
 #include "pgfn_int.h"
 
 #include <libstemmer.h>
@@ -194,3 +195,66 @@ void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct are
 	pgfn_ts_lex(s, n, on_token, &ps);
 	pgfn_ts_lexizer_fini(&ps.lx);
 }
+
+/* ---- ts_lexize ---- */
+
+/* A dictionary by name as regdictionary reads it: simple and english_stem are built; the
+ * other Snowball stemmers PostgreSQL ships are 0A000, any other name 42704. */
+static bool dict_by_name(const char *name, enum pgfn_ts_cfg *cfg, struct pgerr *err)
+{
+	const char *n = strncmp(name, "pg_catalog.", 11) == 0 ? name + 11 : name;
+	if (strcmp(n, "simple") == 0 || strcmp(n, "english_stem") == 0) {
+		*cfg = n[0] == 's' ? PGFN_TS_SIMPLE : PGFN_TS_ENGLISH;
+		return true;
+	}
+	size_t len = strlen(n);
+	for (size_t i = 0; i < ARRAY_LEN(missing); i++) {
+		size_t ml = strlen(missing[i]);
+		if (len == ml + 5 && strncmp(n, missing[i], ml) == 0 && strcmp(n + ml, "_stem") == 0)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "text search dictionary \"%s\" is not supported (only "
+					 "simple and english_stem are built in)",
+					 name);
+	}
+	return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			 "text search dictionary \"%s\" does not exist", name);
+}
+
+/* pgfn_ts_lexize(dictionary, token): the token through one dictionary, as text[] ({} for a
+ * stop word); a word is what both dictionaries take, so the token is read as one. */
+static void fn_lexize(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (pgfn_any_null(ctx, 2, argv))
+		return;
+	enum pgfn_ts_cfg cfg = PGFN_TS_SIMPLE;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!dict_by_name((const char *)sqlite3_value_text(argv[0]), &cfg, &err)) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[1], &n), *lex;
+	size_t len;
+	struct pgfn_tslexizer lx;
+	pgfn_ts_lexizer_init(&lx, cfg);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	if (pgfn_ts_lexize(&lx, PGFN_TS_ASCIIWORD, s, n, &lex, &len) == 1) {
+		char *e = strndup(lex, len);
+		if (e)
+			pgfn_array_put_elem(&sb, e);
+		free(e);
+	}
+	strbuf_putc(&sb, '}');
+	pgfn_ts_lexizer_fini(&lx);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+static const struct pgfn_def fns[] = {
+	{"pgfn_ts_lexize", 2, fn_lexize},
+};
+
+int pgfn_register_tsdict(sqlite3 *db) { return pgfn_define(db, fns, ARRAY_LEN(fns)); }

@@ -757,5 +757,7 @@ int pgfn_register_tsearch(sqlite3 *db)
 	int rc = pgfn_define(db, fns, ARRAY_LEN(fns));
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tsrank(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsdict(db);
 	return rc != SQLITE_OK ? rc : pgfn_register_tsheadline(db);
 }

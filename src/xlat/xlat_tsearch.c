@@ -36,6 +36,7 @@ static const struct ts_fn {
 	{"ts_filter", "va", 2, "pgfn_ts_filter(%*)", XLAT_OID_TSVECTOR},
 	{"ts_rank", "fvqi", 2, "pgfn_ts_rank(%R)", XLAT_OID_FLOAT4},
 	{"ts_rank_cd", "fvqi", 2, "pgfn_ts_rank_cd(%R)", XLAT_OID_FLOAT4},
+	{"ts_lexize", "tt", 2, "pgfn_ts_lexize(%*)", 1009},
 	{"tsquery_phrase", "qqi", 2, "pgfn_tsq_op(%0, %1, 3%,2)", XLAT_OID_TSQUERY},
 	{"get_current_ts_config", "", 0, "substr(" DEFAULT_CFG ", 12)", 3734},
 };
@@ -238,7 +239,7 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 		return headline(c, f, t);
 	if (strcmp(name, "ts_rewrite") == 0 ||
 	    strcmp(name, "ts_stat") == 0 || strcmp(name, "ts_debug") == 0 ||
-	    strcmp(name, "ts_lexize") == 0 || strcmp(name, "ts_parse") == 0 ||
+	    strcmp(name, "ts_parse") == 0 ||
 	    strcmp(name, "ts_token_type") == 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 				 "function %s is not supported", name)

@@ -1,5 +1,6 @@
--- ts_headline: the default parser's headline selection (covers, MinWords/MaxWords/ShortWord,
--- MaxFragments, HighlightAll), its option string, tags and compound tokens, errors.
+-- Full text search follow-ups. ts_headline: the default parser's headline selection (covers,
+-- MinWords/MaxWords/ShortWord, MaxFragments, HighlightAll), its option string, tags and
+-- compound tokens, errors. ts_lexize: one token through a dictionary.
 CREATE TABLE hl_docs (id int PRIMARY KEY, body text);
 INSERT INTO hl_docs VALUES
  (1, 'The quick brown fox jumps over the lazy dog. The dog sleeps; the fox runs away into the dark forest, where no dog follows.'),
@@ -52,3 +53,11 @@ SELECT ts_headline('no_such_config', 'the fox', to_tsquery('fox'));
 -- as Django's SearchHeadline writes it
 SELECT id, ts_headline('english', body, plainto_tsquery('english', 'dog fox'), 'StartSel=''<mark>'', StopSel=''</mark>'', MaxWords=12, MinWords=4') AS headline FROM hl_docs WHERE to_tsvector('english', body) @@ plainto_tsquery('english', 'dog fox') ORDER BY id;
 DROP TABLE hl_docs, hl_queries;
+-- ts_lexize
+SELECT ts_lexize('english_stem', 'Stars'), ts_lexize('english_stem', 'the'), ts_lexize('english_stem', 'running'), ts_lexize('simple', 'FooBar'), ts_lexize('simple', 'The');
+SELECT ts_lexize('simple', ''), ts_lexize('english_stem', ''), ts_lexize('simple', 'a b'), ts_lexize('simple', 'x,"y"'), ts_lexize('english_stem', 'Ünïcode'), ts_lexize('pg_catalog.english_stem', 'Cats');
+SELECT ts_lexize('simple', NULL) IS NULL, ts_lexize(NULL, 'x') IS NULL;
+SELECT w, ts_lexize('english_stem', w) FROM (VALUES ('ponies'), ('caresses'), ('agreed'), ('hopping'), ('generously'), ('ours'), ('12345')) v(w) ORDER BY w;
+SELECT ts_lexize('no_such_dictionary', 'x');
+-- differs: refused (0A000): dictionaries other than simple and english_stem are not built in
+SELECT ts_lexize('french_stem', 'chats');
