@@ -205,7 +205,7 @@ bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct s
 void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
 
 /* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */
-/* The default parser's token types, numbered as ts_token_type('default') numbers them. */
+/* The default parser's token types (ts_token_type's numbers are pgfn_tsdebug.c's table). */
 enum pgfn_ts_tok {
 	PGFN_TS_ASCIIWORD = 1,
 	PGFN_TS_WORD,
@@ -285,6 +285,8 @@ int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
 bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q);
 /* pgfn_tsdict.c: registers ts_lexize; pgfn_tsheadline.c: registers ts_headline. */
 int pgfn_register_tsdict(sqlite3 *db);
+/* pgfn_tsdebug.c: registers ts_token_type and ts_parse (table-valued). */
+int pgfn_register_tsdebug(sqlite3 *db);
 int pgfn_register_tsheadline(sqlite3 *db);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);

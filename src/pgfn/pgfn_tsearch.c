@@ -759,5 +759,7 @@ int pgfn_register_tsearch(sqlite3 *db)
 		rc = pgfn_register_tsrank(db);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_tsdict(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsdebug(db);
 	return rc != SQLITE_OK ? rc : pgfn_register_tsheadline(db);
 }

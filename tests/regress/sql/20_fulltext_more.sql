@@ -61,3 +61,13 @@ SELECT w, ts_lexize('english_stem', w) FROM (VALUES ('ponies'), ('caresses'), ('
 SELECT ts_lexize('no_such_dictionary', 'x');
 -- differs: refused (0A000): dictionaries other than simple and english_stem are not built in
 SELECT ts_lexize('french_stem', 'chats');
+-- ts_token_type and ts_parse: the default parser seen from SQL
+SELECT * FROM ts_token_type('default');
+SELECT t.tokid, t.alias FROM ts_token_type('pg_catalog.default') AS t WHERE t.tokid < 4 ORDER BY t.tokid;
+SELECT count(*) FROM ts_token_type(3722);
+SELECT * FROM ts_parse('default', 'The well-known fox, 3.14 at http://example.com/a <b>x</b> me@ex.org -5 1e10 1.2.3 &amp; /usr/bin ü-ö');
+SELECT p.tokid, p.token FROM ts_parse('default', 'a b') AS p(tokid, token);
+SELECT x.a, x.b FROM ts_parse('default', 'ab-cd') AS x(a, b) ORDER BY x.b;
+SELECT count(*) FROM ts_parse('default', '');
+SELECT * FROM ts_parse('nosuch', 'a');
+SELECT * FROM ts_token_type('nosuch');
