@@ -249,6 +249,8 @@ struct pgfn_tslexizer {
 	struct strbuf buf;
 };
 void pgfn_ts_lexizer_init(struct pgfn_tslexizer *lx, enum pgfn_ts_cfg cfg);
+/* The dictionary cfg maps token type t to ("simple", "english_stem"), NULL for none. */
+const char *pgfn_ts_dict_name(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t);
 void pgfn_ts_lexizer_fini(struct pgfn_tslexizer *lx);
 int pgfn_ts_lexize(struct pgfn_tslexizer *lx, enum pgfn_ts_tok t, const char *s, size_t n,
 		   const char **out, size_t *outn);

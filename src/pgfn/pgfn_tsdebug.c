@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_tsdebug.c: the default text search parser seen from SQL — ts_token_type(parser) (its
- * token types: number, alias, description) and ts_parse(parser, text) (the tokens of a text),
- * as table-valued functions of the SRF engine (pgfn_srf.c). The parser is pgfn_tsparse.c's. */
+ * token types: number, alias, description), ts_parse(parser, text) (the tokens of a text) and
+ * ts_debug(config, text) (each token with its dictionaries and lexemes), as table-valued
+ * functions of the SRF engine (pgfn_srf.c). The parser is pgfn_tsparse.c's. */
 #include "pgfn_int.h"
 
 #include <stdio.h>
@@ -112,7 +113,73 @@ static bool start_parse(struct pgfn_srf_scan *s, sqlite3_value **args)
 	return true;
 }
 
+struct debug_rows {
+	struct pgfn_srf_scan *s;
+	size_t cap;
+	struct pgfn_tslexizer lx;
+};
+
+/* One row of ts_debug: alias, description, token, dictionaries, dictionary, lexemes. */
+static void on_debug_token(void *arg, enum pgfn_ts_tok t, const char *tok, size_t n)
+{
+	struct debug_rows *r = arg;
+	struct pgfn_srf_scan *s = r->s;
+	if (s->nrows == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 32;
+		const char **nc = arena_zalloc(s->a, (cap * 6 + 1) * sizeof(*nc));
+		if (s->nrows)
+			memcpy(nc, s->cells, s->nrows * 6 * sizeof(*nc));
+		s->cells = nc;
+		r->cap = cap;
+	}
+	const char **row = s->cells + s->nrows * 6;
+	size_t id = tokid(t);
+	row[0] = id ? tok_names[id - 1].alias : "";
+	row[1] = id ? tok_names[id - 1].descr : "";
+	row[2] = arena_strndup(s->a, tok, n);
+	const char *dict = pgfn_ts_dict_name(r->lx.cfg, t), *lex;
+	size_t len;
+	row[3] = dict ? arena_printf(s->a, "{%s}", dict) : "{}";
+	row[4] = dict;
+	row[5] = NULL;
+	if (dict) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '{');
+		if (pgfn_ts_lexize(&r->lx, t, tok, n, &lex, &len) == 1)
+			pgfn_array_put_elem(&sb, arena_strndup(s->a, lex, len));
+		strbuf_putc(&sb, '}');
+		row[5] = arena_strndup(s->a, sb.data, sb.len);
+		strbuf_fini(&sb);
+	}
+	s->nrows++;
+}
+
+static bool start_debug(struct pgfn_srf_scan *s, sqlite3_value **args)
+{
+	const char *name = args[0] ? (const char *)sqlite3_value_text(args[0]) : NULL;
+	const char *txt = args[1] ? (const char *)sqlite3_value_text(args[1]) : NULL;
+	enum pgfn_ts_cfg cfg = PGFN_TS_SIMPLE;
+	struct pgerr err;
+	pgerr_clear(&err);
+	s->nrows = 0;
+	s->cells = arena_zalloc(s->a, sizeof(*s->cells));
+	if (!name || !txt) /* strict: no rows */
+		return true;
+	if (!pgfn_ts_config(name, &cfg, &err))
+		return pgfn_srf_fail(s, err.sqlstate, "%s", err.message);
+	struct debug_rows r = {s, 0, {0}};
+	pgfn_ts_lexizer_init(&r.lx, cfg);
+	pgfn_ts_lex(txt, (size_t)sqlite3_value_bytes(args[1]), on_debug_token, &r);
+	pgfn_ts_lexizer_fini(&r.lx);
+	return true;
+}
+
 static const struct pgfn_srf_def defs[] = {
+	{"pgfn_ts_debug",
+	 "alias text, description text, token text, dictionaries regdictionary[], dictionary "
+	 "regdictionary, lexemes text[]",
+	 6, 2, start_debug, NULL, NULL},
 	{"pgfn_ts_token_type", "tokid int4, alias text, description text", 3, 1, start_token_type,
 	 NULL, NULL},
 	{"pgfn_ts_parse", "tokid int4, token text", 2, 2, start_parse, NULL, NULL},

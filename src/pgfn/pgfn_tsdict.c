@@ -130,6 +130,12 @@ static void lower(struct strbuf *sb, const char *s, size_t n)
 	sb->len--;
 }
 
+const char *pgfn_ts_dict_name(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t)
+{
+	enum dict d = dict_for(cfg, t);
+	return d == D_NONE ? NULL : d == D_STEM ? "english_stem" : "simple";
+}
+
 void pgfn_ts_lexizer_init(struct pgfn_tslexizer *lx, enum pgfn_ts_cfg cfg)
 {
 	lx->cfg = cfg;

@@ -152,17 +152,23 @@ static bool options_function(struct xlat_ctx *c, const PgQuery__RangeFunction *r
 	return true;
 }
 
-/* ts_token_type(parser) and ts_parse(parser, text): pgfn's pgfn_ts_token_type and
- * pgfn_ts_parse (pgfn_tsdebug.c), their columns renamed by the column aliases given. */
+/* ts_token_type(parser), ts_parse(parser, text) and ts_debug([config,] text): pgfn's
+ * pgfn_ts_token_type, pgfn_ts_parse and pgfn_ts_debug (pgfn_tsdebug.c), their columns
+ * renamed by the column aliases given. */
 static bool ts_parser_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 			       const PgQuery__FuncCall *f, const char *name)
 {
 	static const char *const type_cols[] = {"tokid", "alias", "description"};
 	static const char *const parse_cols[] = {"tokid", "token"};
-	bool parse = strcmp(name, "ts_parse") == 0;
-	if (!renamed_columns(c, rf, name, parse ? parse_cols : type_cols, parse ? 2 : 3))
+	static const char *const debug_cols[] = {"alias",	"description", "token",
+						 "dictionaries", "dictionary",	"lexemes"};
+	bool parse = strcmp(name, "ts_parse") == 0, debug = strcmp(name, "ts_debug") == 0;
+	if (!renamed_columns(c, rf, name, debug ? debug_cols : parse ? parse_cols : type_cols,
+			     debug ? 6 : parse ? 2 : 3))
 		return false;
 	xlat_printf(c, " FROM pgfn_%s(", name);
+	if (debug && f->n_args == 1) /* the configuration default_text_search_config names */
+		xlat_puts(c, "current_setting('default_text_search_config'), ");
 	for (size_t i = 0; i < f->n_args; i++) {
 		struct xlat_type ignored;
 		xlat_puts(c, i ? ", " : "");
@@ -398,7 +404,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		return options_function(c, rf, f->args[0]);
 	if (name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 &&
 	    ((strcmp(name, "ts_token_type") == 0 && f->n_args == 1) ||
-	     (strcmp(name, "ts_parse") == 0 && f->n_args == 2)))
+	     (strcmp(name, "ts_parse") == 0 && f->n_args == 2) ||
+	     (strcmp(name, "ts_debug") == 0 && f->n_args >= 1 && f->n_args <= 2)))
 		return ts_parser_function(c, rf, f, name);
 	if (name && strcmp(name, "generate_subscripts") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 2 &&

@@ -71,3 +71,10 @@ SELECT x.a, x.b FROM ts_parse('default', 'ab-cd') AS x(a, b) ORDER BY x.b;
 SELECT count(*) FROM ts_parse('default', '');
 SELECT * FROM ts_parse('nosuch', 'a');
 SELECT * FROM ts_token_type('nosuch');
+-- ts_debug: each token with its dictionaries and lexemes
+SELECT * FROM ts_debug('english', 'The well-known Fox''s 3.14 at http://example.com/a <b>x</b> me@ex.org -5 "quoted, word" café');
+SELECT * FROM ts_debug('simple', 'The Cats');
+SELECT alias, token, lexemes FROM ts_debug('The Stars');
+SELECT d.alias, d.lexemes FROM ts_debug('english', 'a b') AS d WHERE d.alias <> 'blank';
+SELECT x.a, x.t FROM ts_debug('english', 'Running') AS x(a, d, t);
+SELECT * FROM ts_debug('nosuch', 'a');
