@@ -58,7 +58,8 @@ static bool parser_arg(struct pgfn_srf_scan *s, sqlite3_value *v)
 	    strcmp(p, "3722") == 0)
 		return true;
 	if (sqlite3_value_type(v) == SQLITE_INTEGER)
-		return pgfn_srf_fail(s, "42704", "cache lookup failed for text search parser %s", p);
+		return pgfn_srf_fail(s, "42704", "cache lookup failed for text search parser %s",
+				     p);
 	return pgfn_srf_fail(s, "42704", "text search parser \"%s\" does not exist", p);
 }
 

@@ -216,7 +216,8 @@ static bool dict_by_name(const char *name, enum pgfn_ts_cfg *cfg, struct pgerr *
 	size_t len = strlen(n);
 	for (size_t i = 0; i < ARRAY_LEN(missing); i++) {
 		size_t ml = strlen(missing[i]);
-		if (len == ml + 5 && strncmp(n, missing[i], ml) == 0 && strcmp(n + ml, "_stem") == 0)
+		if (len == ml + 5 && strncmp(n, missing[i], ml) == 0 &&
+		    strcmp(n + ml, "_stem") == 0)
 			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 					 "text search dictionary \"%s\" is not supported (only "
 					 "simple and english_stem are built in)",

@@ -396,10 +396,9 @@ static void mark_fragments(struct hl *h, const struct pgtype_tsq *q, int max_cov
 		mark(h, o->highlightall, c->start, c->end);
 		chosen++;
 		for (size_t i = 0; i < nf; i++) {
-			if ((int)i != best &&
-			    ((fr[i].start >= c->start && fr[i].start <= c->end) ||
-			     (fr[i].end >= c->start && fr[i].end <= c->end) ||
-			     (fr[i].start < c->start && fr[i].end > c->end)))
+			if ((int)i != best && ((fr[i].start >= c->start && fr[i].start <= c->end) ||
+					       (fr[i].end >= c->start && fr[i].end <= c->end) ||
+					       (fr[i].start < c->start && fr[i].end > c->end)))
 				fr[i].excluded = true;
 		}
 	}

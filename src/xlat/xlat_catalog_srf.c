@@ -160,11 +160,11 @@ static bool ts_parser_function(struct xlat_ctx *c, const PgQuery__RangeFunction 
 {
 	static const char *const type_cols[] = {"tokid", "alias", "description"};
 	static const char *const parse_cols[] = {"tokid", "token"};
-	static const char *const debug_cols[] = {"alias",	"description", "token",
-						 "dictionaries", "dictionary",	"lexemes"};
+	static const char *const debug_cols[] = {"alias",        "description", "token",
+						 "dictionaries", "dictionary",  "lexemes"};
 	bool parse = strcmp(name, "ts_parse") == 0, debug = strcmp(name, "ts_debug") == 0;
-	if (!renamed_columns(c, rf, name, debug ? debug_cols : parse ? parse_cols : type_cols,
-			     debug ? 6 : parse ? 2 : 3))
+	const char *const *cols = debug ? debug_cols : parse ? parse_cols : type_cols;
+	if (!renamed_columns(c, rf, name, cols, debug ? 6 : parse ? 2 : 3))
 		return false;
 	xlat_printf(c, " FROM pgfn_%s(", name);
 	if (debug && f->n_args == 1) /* the configuration default_text_search_config names */

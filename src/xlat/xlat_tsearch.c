@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_tsearch.c: tsvector and tsquery in expressions — the text search functions
- * (to_tsvector, the to_tsquery family, setweight, ts_rank, ...) and the operators @@, ||, &&,
- * <-> and !! on them, each a pgfn function (pgfn_tsearch.c). A call without a configuration
+ * (to_tsvector, the to_tsquery family, setweight, ts_rank, ts_headline, ts_lexize, ...) and
+ * the operators @@, ||, &&, <-> and !! on them, each a pgfn function (pgfn_tsearch.c,
+ * pgfn_tsheadline.c, pgfn_tsdict.c). A call without a configuration
  * takes default_text_search_config when the statement runs. */
 #include "xlat_int.h"
 
@@ -190,7 +191,8 @@ static int headline_config(struct xlat_ctx *c, const PgQuery__FuncCall *f)
 		return 1;
 	if (t1 != XLAT_OID_UNKNOWN)
 		return 0;
-	xlat_fail(c, "42725", f->location, "function ts_headline(unknown, unknown, unknown) is not unique");
+	xlat_fail(c, "42725", f->location,
+		  "function ts_headline(unknown, unknown, unknown) is not unique");
 	pgerr_hint(c->err, "Could not choose a best candidate function. You might need to add "
 			   "explicit type casts.");
 	return -1;
@@ -237,9 +239,8 @@ int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *nam
 {
 	if (strcmp(name, "ts_headline") == 0)
 		return headline(c, f, t);
-	if (strcmp(name, "ts_rewrite") == 0 ||
-	    strcmp(name, "ts_stat") == 0 || strcmp(name, "ts_debug") == 0 ||
-	    strcmp(name, "ts_parse") == 0 ||
+	if (strcmp(name, "ts_rewrite") == 0 || strcmp(name, "ts_stat") == 0 ||
+	    strcmp(name, "ts_debug") == 0 || strcmp(name, "ts_parse") == 0 ||
 	    strcmp(name, "ts_token_type") == 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 				 "function %s is not supported", name)
