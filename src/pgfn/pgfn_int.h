@@ -205,7 +205,7 @@ bool pgfn_num_fast_arith(char op, int64_t a, int sa, int64_t b, int sb, struct s
 void pgfn_num_from_wide(struct pgfn_num *x, pgfn_wide w, int scale);
 
 /* ---- text search (pgfn_tsparse.c, pgfn_tsdict.c, pgfn_tsearch.c) ---- */
-/* The default parser's token types, numbered as ts_token_type('default') numbers them. */
+/* The default parser's token types (ts_token_type's numbers are pgfn_tsdebug.c's table). */
 enum pgfn_ts_tok {
 	PGFN_TS_ASCIIWORD = 1,
 	PGFN_TS_WORD,
@@ -240,6 +240,20 @@ enum pgfn_ts_cfg { PGFN_TS_SIMPLE, PGFN_TS_ENGLISH };
 /* A configuration by name as regconfig reads it ("english", "pg_catalog.english"): false with
  * 42704 for an unknown name, 0A000 for one PostgreSQL has that is not built here. */
 bool pgfn_ts_config(const char *name, enum pgfn_ts_cfg *out, struct pgerr *err) MUST_CHECK;
+/* One token through a configuration's dictionaries (lexize): -1 when no dictionary takes its
+ * type, 0 for a stop word, 1 with the lexeme in *out, *outn (valid until the next call). */
+struct sb_stemmer;
+struct pgfn_tslexizer {
+	enum pgfn_ts_cfg cfg;
+	struct sb_stemmer *stem;
+	struct strbuf buf;
+};
+void pgfn_ts_lexizer_init(struct pgfn_tslexizer *lx, enum pgfn_ts_cfg cfg);
+/* The dictionary cfg maps token type t to ("simple", "english_stem"), NULL for none. */
+const char *pgfn_ts_dict_name(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t);
+void pgfn_ts_lexizer_fini(struct pgfn_tslexizer *lx);
+int pgfn_ts_lexize(struct pgfn_tslexizer *lx, enum pgfn_ts_tok t, const char *s, size_t n,
+		   const char **out, size_t *outn);
 /* One lexeme parsetext produced: its text (in the arena), position (1-based) and variant. */
 struct pgfn_tsword {
 	const char *s;
@@ -269,6 +283,13 @@ const char **pgfn_ts_array_arg(sqlite3_context *ctx, sqlite3_value *v, struct ar
 void pgfn_ts_find_lexemes(const struct pgtype_tsvector *v, const struct pgtype_tsq *q, size_t *lo,
 			  size_t *hi);
 int pgfn_ts_count_nodes(const struct pgtype_tsq *q);
+/* TS_execute of q over v, phrases checked by position. */
+bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q);
+/* pgfn_tsdict.c: registers ts_lexize; pgfn_tsheadline.c: registers ts_headline. */
+int pgfn_register_tsdict(sqlite3 *db);
+/* pgfn_tsdebug.c: registers ts_token_type and ts_parse (table-valued). */
+int pgfn_register_tsdebug(sqlite3 *db);
+int pgfn_register_tsheadline(sqlite3 *db);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);
 

@@ -2,7 +2,8 @@
 /* pgfn_tsdict.c: the text search configurations simple and english — which dictionary each
  * token type goes through, the dictionaries themselves (simple: lower case; english_stem:
  * lower case, PostgreSQL's English stop words, then the Snowball English stemmer from
- * libstemmer, the library PostgreSQL's own stemmers are generated from) — and parsetext. */
+ * libstemmer, the library PostgreSQL's own stemmers are generated from) — parsetext and
+ * ts_lexize. */
 #include "pgfn_int.h"
 
 #include <libstemmer.h>
@@ -98,11 +99,9 @@ static enum dict dict_for(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t)
 }
 
 struct parse_state {
-	enum pgfn_ts_cfg cfg;
 	struct arena *a;
 	struct pgfn_tsparsed *out;
-	struct sb_stemmer *stem;
-	struct strbuf buf;
+	struct pgfn_tslexizer lx;
 };
 
 static void add_word(struct parse_state *ps, const char *s, size_t n)
@@ -131,44 +130,138 @@ static void lower(struct strbuf *sb, const char *s, size_t n)
 	sb->len--;
 }
 
+const char *pgfn_ts_dict_name(enum pgfn_ts_cfg cfg, enum pgfn_ts_tok t)
+{
+	enum dict d = dict_for(cfg, t);
+	return d == D_NONE ? NULL : d == D_STEM ? "english_stem" : "simple";
+}
+
+void pgfn_ts_lexizer_init(struct pgfn_tslexizer *lx, enum pgfn_ts_cfg cfg)
+{
+	lx->cfg = cfg;
+	lx->stem = NULL;
+	strbuf_init(&lx->buf, 0);
+}
+
+void pgfn_ts_lexizer_fini(struct pgfn_tslexizer *lx)
+{
+	strbuf_fini(&lx->buf);
+	if (lx->stem)
+		sb_stemmer_delete(lx->stem);
+}
+
+int pgfn_ts_lexize(struct pgfn_tslexizer *lx, enum pgfn_ts_tok t, const char *s, size_t n,
+		   const char **out, size_t *outn)
+{
+	enum dict d = dict_for(lx->cfg, t);
+	if (d == D_NONE)
+		return -1;
+	lower(&lx->buf, s, n);
+	*out = lx->buf.data;
+	*outn = lx->buf.len;
+	if (lx->buf.len == 0)
+		return 0;
+	if (d == D_SIMPLE)
+		return 1;
+	if (is_stop(lx->buf.data))
+		return 0;
+	if (!lx->stem)
+		lx->stem = sb_stemmer_new("english", "UTF_8");
+	const sb_symbol *r = lx->stem ? sb_stemmer_stem(lx->stem, (const sb_symbol *)lx->buf.data,
+							(int)lx->buf.len)
+				      : NULL;
+	if (r) {
+		*out = (const char *)r;
+		*outn = (size_t)sb_stemmer_length(lx->stem);
+	}
+	return 1;
+}
+
 static void on_token(void *arg, enum pgfn_ts_tok t, const char *s, size_t n)
 {
 	struct parse_state *ps = arg;
-	enum dict d = dict_for(ps->cfg, t);
-	if (d == D_NONE)
+	if (dict_for(ps->lx.cfg, t) == D_NONE)
 		return;
 	if (n > PGTYPE_TS_MAXWORD) /* PostgreSQL: NOTICE "word is too long to be indexed" */
 		return;
 	ps->out->pos++;
 	if (ps->out->pos > PGTYPE_TS_MAXPOS)
 		ps->out->pos = PGTYPE_TS_MAXPOS;
-	lower(&ps->buf, s, n);
-	if (ps->buf.len == 0)
-		return;
-	if (d == D_SIMPLE) {
-		add_word(ps, ps->buf.data, ps->buf.len);
-		return;
-	}
-	if (is_stop(ps->buf.data))
-		return;
-	if (!ps->stem)
-		ps->stem = sb_stemmer_new("english", "UTF_8");
-	const sb_symbol *r = ps->stem ? sb_stemmer_stem(ps->stem, (const sb_symbol *)ps->buf.data,
-							(int)ps->buf.len)
-				      : NULL;
-	if (r)
-		add_word(ps, (const char *)r, (size_t)sb_stemmer_length(ps->stem));
-	else
-		add_word(ps, ps->buf.data, ps->buf.len);
+	const char *lex;
+	size_t len;
+	if (pgfn_ts_lexize(&ps->lx, t, s, n, &lex, &len) == 1)
+		add_word(ps, lex, len);
 }
 
 void pgfn_ts_parsetext(enum pgfn_ts_cfg cfg, const char *s, size_t n, struct arena *a,
 		       struct pgfn_tsparsed *out)
 {
-	struct parse_state ps = {cfg, a, out, NULL, {0}};
-	strbuf_init(&ps.buf, 0);
+	struct parse_state ps = {a, out, {0}};
+	pgfn_ts_lexizer_init(&ps.lx, cfg);
 	pgfn_ts_lex(s, n, on_token, &ps);
-	strbuf_fini(&ps.buf);
-	if (ps.stem)
-		sb_stemmer_delete(ps.stem);
+	pgfn_ts_lexizer_fini(&ps.lx);
 }
+
+/* ---- ts_lexize ---- */
+
+/* A dictionary by name as regdictionary reads it: simple and english_stem are built; the
+ * other Snowball stemmers PostgreSQL ships are 0A000, any other name 42704. */
+static bool dict_by_name(const char *name, enum pgfn_ts_cfg *cfg, struct pgerr *err)
+{
+	const char *n = strncmp(name, "pg_catalog.", 11) == 0 ? name + 11 : name;
+	if (strcmp(n, "simple") == 0 || strcmp(n, "english_stem") == 0) {
+		*cfg = n[0] == 's' ? PGFN_TS_SIMPLE : PGFN_TS_ENGLISH;
+		return true;
+	}
+	size_t len = strlen(n);
+	for (size_t i = 0; i < ARRAY_LEN(missing); i++) {
+		size_t ml = strlen(missing[i]);
+		if (len == ml + 5 && strncmp(n, missing[i], ml) == 0 &&
+		    strcmp(n + ml, "_stem") == 0)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "text search dictionary \"%s\" is not supported (only "
+					 "simple and english_stem are built in)",
+					 name);
+	}
+	return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
+			 "text search dictionary \"%s\" does not exist", name);
+}
+
+/* pgfn_ts_lexize(dictionary, token): the token through one dictionary, as text[] ({} for a
+ * stop word); a word is what both dictionaries take, so the token is read as one. */
+static void fn_lexize(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (pgfn_any_null(ctx, 2, argv))
+		return;
+	enum pgfn_ts_cfg cfg = PGFN_TS_SIMPLE;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!dict_by_name((const char *)sqlite3_value_text(argv[0]), &cfg, &err)) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		return;
+	}
+	size_t n;
+	const char *s = pgfn_text(argv[1], &n), *lex;
+	size_t len;
+	struct pgfn_tslexizer lx;
+	pgfn_ts_lexizer_init(&lx, cfg);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '{');
+	if (pgfn_ts_lexize(&lx, PGFN_TS_ASCIIWORD, s, n, &lex, &len) == 1) {
+		char *e = strndup(lex, len);
+		if (e)
+			pgfn_array_put_elem(&sb, e);
+		free(e);
+	}
+	strbuf_putc(&sb, '}');
+	pgfn_ts_lexizer_fini(&lx);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
+static const struct pgfn_def fns[] = {
+	{"pgfn_ts_lexize", 2, fn_lexize},
+};
+
+int pgfn_register_tsdict(sqlite3 *db) { return pgfn_define(db, fns, ARRAY_LEN(fns)); }

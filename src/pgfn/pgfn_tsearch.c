@@ -359,6 +359,11 @@ static bool execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q,
 	return false;
 }
 
+bool pgfn_ts_execute(const struct pgtype_tsvector *v, const struct pgtype_tsq *q)
+{
+	return execute(v, q, false);
+}
+
 /* pgfn_ts_match(vector, query): tsvector @@ tsquery; an empty query matches nothing. */
 static void fn_match(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -750,5 +755,11 @@ static const struct pgfn_def fns[] = {
 int pgfn_register_tsearch(sqlite3 *db)
 {
 	int rc = pgfn_define(db, fns, ARRAY_LEN(fns));
-	return rc != SQLITE_OK ? rc : pgfn_register_tsrank(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsrank(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsdict(db);
+	if (rc == SQLITE_OK)
+		rc = pgfn_register_tsdebug(db);
+	return rc != SQLITE_OK ? rc : pgfn_register_tsheadline(db);
 }

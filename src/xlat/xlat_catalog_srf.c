@@ -152,6 +152,34 @@ static bool options_function(struct xlat_ctx *c, const PgQuery__RangeFunction *r
 	return true;
 }
 
+/* ts_token_type(parser), ts_parse(parser, text) and ts_debug([config,] text): pgfn's
+ * pgfn_ts_token_type, pgfn_ts_parse and pgfn_ts_debug (pgfn_tsdebug.c), their columns
+ * renamed by the column aliases given. */
+static bool ts_parser_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			       const PgQuery__FuncCall *f, const char *name)
+{
+	static const char *const type_cols[] = {"tokid", "alias", "description"};
+	static const char *const parse_cols[] = {"tokid", "token"};
+	static const char *const debug_cols[] = {"alias",        "description", "token",
+						 "dictionaries", "dictionary",  "lexemes"};
+	bool parse = strcmp(name, "ts_parse") == 0, debug = strcmp(name, "ts_debug") == 0;
+	const char *const *cols = debug ? debug_cols : parse ? parse_cols : type_cols;
+	if (!renamed_columns(c, rf, name, cols, debug ? 6 : parse ? 2 : 3))
+		return false;
+	xlat_printf(c, " FROM pgfn_%s(", name);
+	if (debug && f->n_args == 1) /* the configuration default_text_search_config names */
+		xlat_puts(c, "current_setting('default_text_search_config'), ");
+	for (size_t i = 0; i < f->n_args; i++) {
+		struct xlat_type ignored;
+		xlat_puts(c, i ? ", " : "");
+		if (!xlat_expr(c, f->args[i], &ignored))
+			return false;
+	}
+	xlat_puts(c, ")) AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : name);
+	return true;
+}
+
 /* pg_ls_tmpdir([tablespace]): the files of the tablespace's pgsql_tmp directory, which are
  * none: SQLite's temporary files (sorts, temporary tables) are its own, unnamed, and in no
  * tablespace. An empty relation of its three columns (pg_activity counts them, LATERAL over
@@ -374,6 +402,11 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	if (name && strcmp(name, "pg_options_to_table") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 1)
 		return options_function(c, rf, f->args[0]);
+	if (name && schema && strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 &&
+	    ((strcmp(name, "ts_token_type") == 0 && f->n_args == 1) ||
+	     (strcmp(name, "ts_parse") == 0 && f->n_args == 2) ||
+	     (strcmp(name, "ts_debug") == 0 && f->n_args >= 1 && f->n_args <= 2)))
+		return ts_parser_function(c, rf, f, name);
 	if (name && strcmp(name, "generate_subscripts") == 0 && schema &&
 	    strcmp(schema, "pg_catalog") == 0 && f->n_funcname <= 2 && f->n_args == 2 &&
 	    is_int_literal(f->args[1]))

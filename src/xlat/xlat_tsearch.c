@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* xlat_tsearch.c: tsvector and tsquery in expressions — the text search functions
- * (to_tsvector, the to_tsquery family, setweight, ts_rank, ...) and the operators @@, ||, &&,
- * <-> and !! on them, each a pgfn function (pgfn_tsearch.c). A call without a configuration
+ * (to_tsvector, the to_tsquery family, setweight, ts_rank, ts_headline, ts_lexize, ...) and
+ * the operators @@, ||, &&, <-> and !! on them, each a pgfn function (pgfn_tsearch.c,
+ * pgfn_tsheadline.c, pgfn_tsdict.c). A call without a configuration
  * takes default_text_search_config when the statement runs. */
 #include "xlat_int.h"
 
@@ -36,6 +37,7 @@ static const struct ts_fn {
 	{"ts_filter", "va", 2, "pgfn_ts_filter(%*)", XLAT_OID_TSVECTOR},
 	{"ts_rank", "fvqi", 2, "pgfn_ts_rank(%R)", XLAT_OID_FLOAT4},
 	{"ts_rank_cd", "fvqi", 2, "pgfn_ts_rank_cd(%R)", XLAT_OID_FLOAT4},
+	{"ts_lexize", "tt", 2, "pgfn_ts_lexize(%*)", 1009},
 	{"tsquery_phrase", "qqi", 2, "pgfn_tsq_op(%0, %1, 3%,2)", XLAT_OID_TSQUERY},
 	{"get_current_ts_config", "", 0, "substr(" DEFAULT_CFG ", 12)", 3734},
 };
@@ -172,12 +174,73 @@ static bool emit(struct xlat_ctx *c, const struct ts_fn *fn, const PgQuery__Func
 	return true;
 }
 
+/* Three arguments: (config, document, query) or (document, query, options), as PostgreSQL's
+ * overloads resolve them; 1 for the first, 0 the second, -1 when all three are untyped
+ * literals (42725, as there). */
+static int headline_config(struct xlat_ctx *c, const PgQuery__FuncCall *f)
+{
+	if (config_name(f->args[0]) != f->args[0]) /* 'english'::regconfig */
+		return 1;
+	uint32_t t1 = peek_type(c, f->args[0]), t2 = peek_type(c, f->args[1]),
+		 t3 = peek_type(c, f->args[2]);
+	if (t3 == XLAT_OID_TSQUERY)
+		return 1;
+	if (t2 == XLAT_OID_TSQUERY || t3 != XLAT_OID_UNKNOWN)
+		return 0;
+	if (t2 != XLAT_OID_UNKNOWN)
+		return 1;
+	if (t1 != XLAT_OID_UNKNOWN)
+		return 0;
+	xlat_fail(c, "42725", f->location,
+		  "function ts_headline(unknown, unknown, unknown) is not unique");
+	pgerr_hint(c->err, "Could not choose a best candidate function. You might need to add "
+			   "explicit type casts.");
+	return -1;
+}
+
+/* ts_headline([config,] document, query [, options]): pgfn_ts_headline(config, document,
+ * query, options or ''). */
+static int headline(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	size_t na = f->n_args;
+	if (na < 2 || na > 4 || f->agg_star || f->over)
+		return no_function(c, f, "ts_headline");
+	int three = na == 3 ? headline_config(c, f) : 0;
+	if (three < 0)
+		return -1;
+	bool cfg = na == 4 || three == 1;
+	size_t d = cfg ? 1 : 0;
+	uint32_t doc = peek_type(c, f->args[d]);
+	if (doc == XLAT_OID_JSON || doc == XLAT_OID_JSONB)
+		return xlat_unsupported(c, f->location, "ts_headline of json and jsonb") ? 1 : -1;
+	xlat_puts(c, "pgfn_ts_headline(");
+	if (cfg ? !arg(c, f->args[0], 'c') : (xlat_puts(c, DEFAULT_CFG), false))
+		return -1;
+	xlat_puts(c, ", ");
+	if (!arg(c, f->args[d], 't'))
+		return -1;
+	xlat_puts(c, ", ");
+	if (!arg(c, f->args[d + 1], 'q'))
+		return -1;
+	xlat_puts(c, ", ");
+	if (d + 2 < na) {
+		if (!arg(c, f->args[d + 2], 't'))
+			return -1;
+	} else {
+		xlat_puts(c, "''");
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){XLAT_OID_TEXT, -1};
+	return 1;
+}
+
 int xlat_ts_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		 struct xlat_type *t)
 {
-	if (strcmp(name, "ts_headline") == 0 || strcmp(name, "ts_rewrite") == 0 ||
-	    strcmp(name, "ts_stat") == 0 || strcmp(name, "ts_debug") == 0 ||
-	    strcmp(name, "ts_lexize") == 0 || strcmp(name, "ts_parse") == 0 ||
+	if (strcmp(name, "ts_headline") == 0)
+		return headline(c, f, t);
+	if (strcmp(name, "ts_rewrite") == 0 || strcmp(name, "ts_stat") == 0 ||
+	    strcmp(name, "ts_debug") == 0 || strcmp(name, "ts_parse") == 0 ||
 	    strcmp(name, "ts_token_type") == 0)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 				 "function %s is not supported", name)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* pgfn_test_tsearch.c: the text search functions (pgfn_tsearch.c) and the default parser
- * with the simple and english configurations, against what PostgreSQL 15.18 returned. */
+/* pgfn_test_tsearch.c: the text search functions (pgfn_tsearch.c, ts_headline, ts_lexize) and
+ * the default parser with the simple and english configurations, against what PostgreSQL
+ * 15.18 returned. */
 #include "pgfn_test.h"
 
 #include "base.h"
@@ -51,6 +52,33 @@ static const struct {
 	 "english are built in)"},
 	{"pgfn_ts_setweight('a:1', 'x')", "ERROR XX000: unrecognized weight: 120"},
 	{"pgfn_to_tsvector('simple', NULL)", "NULL"},
+	/* ts_headline (pgfn_tsheadline.c) */
+	{"pgfn_ts_headline('english', 'The quick brown fox jumps', 'fox', '')",
+	 "The quick brown <b>fox</b> jumps"},
+	{"pgfn_ts_headline('simple', 'c d x c d', 'c <-> d', 'MaxWords=20, MinWords=1, "
+	 "ShortWord=0')",
+	 "<b>d</b> x <b>c</b> <b>d</b>"},
+	{"pgfn_ts_headline('simple', 'a <i>b</i> c-d e', 'b | d', 'StartSel=[, StopSel=]')",
+	 "a  [b]  c-[d] e"},
+	{"pgfn_ts_headline('simple', 'a b c d e f g h', 'b & g', "
+	 "'MaxFragments=2, MaxWords=2, MinWords=1, ShortWord=0, FragmentDelimiter=|')",
+	 "<b>b</b> c|<b>g</b> h"},
+	{"pgfn_ts_headline('simple', 'a b', 'b', '\"StartSel\" = ''<'''''', StopSel=\">\"\"\"')",
+	 "a <'b>\""},
+	{"pgfn_ts_headline('simple', 'a', 'a', 'MinWords=3, MaxWords=3')",
+	 "ERROR 22023: MinWords should be less than MaxWords"},
+	{"pgfn_ts_headline('simple', 'a', 'a', 'Bogus=1')",
+	 "ERROR 22023: unrecognized headline parameter: \"Bogus\""},
+	{"pgfn_ts_headline('simple', 'a', 'a', 'MaxWords=1x')",
+	 "ERROR 22P02: invalid input syntax for type integer: \"1x\""},
+	{"pgfn_ts_headline('simple', 'a', 'a', 'MaxWords')",
+	 "ERROR 42601: invalid parameter list format: \"MaxWords\""},
+	/* ts_lexize (pgfn_tsdict.c) */
+	{"pgfn_ts_lexize('english_stem', 'Jumping')", "{jump}"},
+	{"pgfn_ts_lexize('english_stem', 'the')", "{}"},
+	{"pgfn_ts_lexize('simple', 'A B')", "{\"a b\"}"},
+	{"pgfn_ts_lexize('nope', 'x')",
+	 "ERROR 42704: text search dictionary \"nope\" does not exist"},
 };
 
 START_TEST(tsearch_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
