@@ -431,19 +431,25 @@ void pgtype_range_out_styled(struct strbuf *out, const struct pgtype_range *r,
 	range_out(out, r, tz, ds, true);
 }
 
+/* r as its stored text (range_out's, UTC), a value in a. */
+static void range_value(const struct pgtype_range *r, struct arena *a, struct pgtype_value *out)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_range_out(&sb, r);
+	*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+				     .p = arena_strndup(a, sb.data ? sb.data : "", sb.len),
+				     .n = sb.len};
+	strbuf_fini(&sb);
+}
+
 bool pgtype_range_decode_text(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
 			      struct arena *a, struct pgtype_value *out, struct pgerr *err)
 {
 	struct pgtype_range r;
 	if (!pgtype_range_in(oid, s, n, env, a, &r, err))
 		return false;
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	pgtype_range_out(&sb, &r);
-	*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
-				     .p = arena_strndup(a, sb.data ? sb.data : "", sb.len),
-				     .n = sb.len};
-	strbuf_fini(&sb);
+	range_value(&r, a, out);
 	return true;
 }
 
@@ -550,12 +556,6 @@ bool pgtype_range_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 				 "incorrect binary data format");
 	if (!pgtype_range_make(&r, a, err))
 		return false;
-	struct strbuf sb;
-	strbuf_init(&sb, 0);
-	pgtype_range_out(&sb, &r);
-	*out = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
-				     .p = arena_strndup(a, sb.data ? sb.data : "", sb.len),
-				     .n = sb.len};
-	strbuf_fini(&sb);
+	range_value(&r, a, out);
 	return true;
 }

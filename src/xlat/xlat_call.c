@@ -487,14 +487,9 @@ int xlat_udf_rows_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 static const PgQuery__FuncCall *from_call(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 					  const char **name, const char **schema)
 {
-	const PgQuery__Node *item =
-		rf->n_functions == 1 && rf->functions[0]->node_case == NODE(LIST) &&
-				rf->functions[0]->list->n_items >= 1
-			? rf->functions[0]->list->items[0]
-			: NULL;
-	if (!item || item->node_case != NODE(FUNC_CALL) || rf->is_rowsfrom)
+	const PgQuery__FuncCall *f = xlat_rf_call(rf);
+	if (!f)
 		return NULL;
-	const PgQuery__FuncCall *f = item->func_call;
 	*name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	*schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
 	bool temp = *schema && strcmp(*schema, "pg_temp") == 0; /* 42883 when it has none */
@@ -590,17 +585,8 @@ static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
  * item (PostgreSQL lets a function in FROM do so without the keyword) or the query around. */
 static bool from_joined(const PgQuery__RangeFunction *rf)
 {
-	const PgQuery__FuncCall *f = rf->functions[0]->list->items[0]->func_call;
-	if (rf->lateral)
-		return true;
-	for (size_t i = 0; i < f->n_args; i++) {
-		const PgQuery__Node *a = f->args[i];
-		if (a->node_case == NODE(NAMED_ARG_EXPR))
-			a = a->named_arg_expr->arg;
-		if (!xlat_srf_standalone(a))
-			return true;
-	}
-	return false;
+	return rf->lateral ||
+	       !xlat_srf_args_standalone(rf->functions[0]->list->items[0]->func_call);
 }
 
 /* The table-valued function the call's rows come from: its rows, or its one value as a row. */

@@ -607,9 +607,11 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 void xlat_srf_collect(struct xlat_ctx *c, PgQuery__Node **v, size_t n);
 /* One more such column (in c->a). */
 struct xlat_srfcol *xlat_srf_newcol(struct xlat_ctx *c);
-/* Whether a function argument in FROM cannot read another FROM item (constants, parameters
- * and calls of those). */
-bool xlat_srf_standalone(const PgQuery__Node *n);
+/* The function call of a FROM item that is one call (not ROWS FROM), else NULL. */
+const PgQuery__FuncCall *xlat_rf_call(const PgQuery__RangeFunction *rf);
+/* Whether no argument of a function in FROM can read another FROM item (constants,
+ * parameters and calls of those; named arguments by their value). */
+bool xlat_srf_args_standalone(const PgQuery__FuncCall *f);
 /* The tenant's function in FROM that is joined directly (LATERAL, or its arguments read
  * other FROM items): its columns brought into scope as xlat_srf_collect's; false when it is
  * not one. */
@@ -788,8 +790,9 @@ bool xlat_scope_dry_select(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 /* ---- xlat_literal.c: input checks of string literals cast to uuid and json ---- */
 /* Emits s as a uuid in canonical form, or fails with 22P02 at location. */
 bool xlat_uuid_literal(struct xlat_ctx *c, const char *s, int location);
-/* A string literal read by the input function of inet, cidr, macaddr or macaddr8 while
- * translating (22P02 as PostgreSQL words it), written as its canonical text. */
+/* A string literal read by pgtype's input function of oid while translating (inet, cidr,
+ * macaddr, macaddr8, tsvector, tsquery, the number ranges; its errors as PostgreSQL words
+ * them, with DETAIL), written as its canonical text. */
 bool xlat_net_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
 /* The run-time input function of those four types (shardlite_inet, ...), NULL for others. */
 const char *xlat_net_input(uint32_t oid);

@@ -588,18 +588,17 @@ static bool owner_change(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
  * (a table that is not there is left to the ALTER TABLE's own 42P01). */
 static void column_check(struct xlat_ctx *c, const char *table, const char *column)
 {
-	struct strbuf *sb = c->sb, pre;
+	struct strbuf pre;
 	strbuf_init(&pre, 0);
 	strbuf_puts(&pre, "SELECT shardlite_column_new(");
 	strbuf_put_quoted(&pre, table, '\'');
 	strbuf_puts(&pre, ", ");
 	strbuf_put_quoted(&pre, column, '\'');
 	strbuf_puts(&pre, "); ");
-	strbuf_append(&pre, sb->data, sb->len);
-	strbuf_reset(sb);
-	strbuf_append(sb, pre.data, pre.len);
 	if (pre.failed)
-		sb->failed = true;
+		c->sb->failed = true;
+	else
+		xlat_insert_at(c, 0, pre.data);
 	strbuf_fini(&pre);
 	c->st->kind = XLAT_SCRIPT;
 }

@@ -77,17 +77,7 @@ bool xlat_range_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int loc
 		xlat_printf(c, ", %u)", oid);
 		return true;
 	}
-	struct pgtype_value v;
-	struct pgerr err;
-	pgerr_clear(&err);
-	if (!pgtype_decode_text(oid, s, strlen(s), c->a, &v, &err)) {
-		xlat_fail(c, err.sqlstate, location, "%s", err.message);
-		if (err.detail[0])
-			pgerr_detail(c->err, "%s", err.detail);
-		return false;
-	}
-	xlat_string(c, arena_strndup(c->a, v.p, v.n));
-	return true;
+	return xlat_net_literal(c, oid, s, location); /* read by pgtype's input function */
 }
 
 static bool texty(uint32_t oid)

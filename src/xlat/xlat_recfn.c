@@ -21,14 +21,9 @@ static const char *const names[] = {"json_to_record", "jsonb_to_record", "json_t
 /* The call of rf when it is one of the functions above (its index into *which). */
 static const PgQuery__FuncCall *ours(const PgQuery__RangeFunction *rf, size_t *which)
 {
-	const PgQuery__Node *item = rf->n_functions == 1 &&
-						    rf->functions[0]->node_case == NODE(LIST) &&
-						    rf->functions[0]->list->n_items >= 1
-					    ? rf->functions[0]->list->items[0]
-					    : NULL;
-	if (!item || item->node_case != NODE(FUNC_CALL) || rf->is_rowsfrom)
+	const PgQuery__FuncCall *f = xlat_rf_call(rf);
+	if (!f)
 		return NULL;
-	const PgQuery__FuncCall *f = item->func_call;
 	const char *name = xlat_node_str(f->funcname[f->n_funcname - 1]);
 	const char *schema = f->n_funcname > 1 ? xlat_node_str(f->funcname[0]) : NULL;
 	if (!name || (schema && strcmp(schema, "pg_catalog") != 0))

@@ -117,18 +117,6 @@ static const char *col_name(const PgQuery__RangeFunction *rf, const struct rowsf
 	return i < nal ? xlat_node_str(rf->alias->colnames[i]) : name;
 }
 
-static bool arg_reads_from(const PgQuery__FuncCall *f)
-{
-	for (size_t i = 0; i < f->n_args; i++) {
-		const PgQuery__Node *a = f->args[i];
-		if (a->node_case == NODE(NAMED_ARG_EXPR))
-			a = a->named_arg_expr->arg;
-		if (!xlat_srf_standalone(a))
-			return true;
-	}
-	return false;
-}
-
 /* Joined directly (LATERAL, or an argument reads another FROM item), else a subquery. */
 static bool joined(const PgQuery__RangeFunction *rf)
 {
@@ -138,7 +126,7 @@ static bool joined(const PgQuery__RangeFunction *rf)
 		const PgQuery__Node *l = rf->functions[k];
 		if (l->node_case == NODE(LIST) && l->list->n_items &&
 		    l->list->items[0]->node_case == NODE(FUNC_CALL) &&
-		    arg_reads_from(l->list->items[0]->func_call))
+		    !xlat_srf_args_standalone(l->list->items[0]->func_call))
 			return true;
 	}
 	return false;

@@ -80,9 +80,16 @@ static bool is_standalone(const PgQuery__Node *n)
 	}
 }
 
-bool xlat_srf_standalone(const PgQuery__Node *n)
+bool xlat_srf_args_standalone(const PgQuery__FuncCall *f)
 {
-	return is_standalone(n);
+	for (size_t i = 0; i < f->n_args; i++) {
+		const PgQuery__Node *a = f->args[i];
+		if (a->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR)
+			a = a->named_arg_expr->arg;
+		if (!is_standalone(a))
+			return false;
+	}
+	return true;
 }
 
 static const struct srf *find(const PgQuery__FuncCall *f, const char **name)
@@ -149,19 +156,23 @@ static void column(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, size_t 
 	xlat_ident(c, i < ncol ? xlat_node_str(rf->alias->colnames[i]) : pgname);
 }
 
-/* The function call of a FROM item that is a single plain call (not ROWS FROM, no column
- * definition list), else NULL. */
-static const PgQuery__FuncCall *single_call(const PgQuery__RangeFunction *rf)
+const PgQuery__FuncCall *xlat_rf_call(const PgQuery__RangeFunction *rf)
 {
 	const PgQuery__Node *item =
 		rf->n_functions == 1 && rf->functions[0]->node_case == PG_QUERY__NODE__NODE_LIST &&
 				rf->functions[0]->list->n_items >= 1
 			? rf->functions[0]->list->items[0]
 			: NULL;
-	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom ||
-	    rf->n_coldeflist)
+	if (!item || item->node_case != PG_QUERY__NODE__NODE_FUNC_CALL || rf->is_rowsfrom)
 		return NULL;
 	return item->func_call;
+}
+
+/* The function call of a FROM item that is a single plain call without a column definition
+ * list, else NULL. */
+static const PgQuery__FuncCall *single_call(const PgQuery__RangeFunction *rf)
+{
+	return rf->n_coldeflist ? NULL : xlat_rf_call(rf);
 }
 
 /* The one function call of a FROM item that is one of ours, else NULL. */

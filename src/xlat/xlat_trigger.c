@@ -159,18 +159,17 @@ void xlat_trigger_refit(struct xlat_ctx *c, const PgQuery__RangeVar *table, cons
 	if (!xlat_own_table(c, table))
 		return;
 	if (dropped) { /* SQLite refuses to drop a column a trigger names: they go first */
-		struct strbuf *sb = c->sb, pre;
+		struct strbuf pre;
 		strbuf_init(&pre, 0);
 		strbuf_puts(&pre, "SELECT shardlite_trigger_refit(");
 		strbuf_put_quoted(&pre, table->relname, '\'');
 		strbuf_puts(&pre, ", 0, ");
 		strbuf_put_quoted(&pre, dropped, '\'');
 		strbuf_puts(&pre, "); ");
-		strbuf_append(&pre, sb->data, sb->len);
-		strbuf_reset(sb);
-		strbuf_append(sb, pre.data, pre.len);
 		if (pre.failed)
-			sb->failed = true;
+			c->sb->failed = true;
+		else
+			xlat_insert_at(c, 0, pre.data);
 		strbuf_fini(&pre);
 	}
 	xlat_puts(c, "; ");
