@@ -132,3 +132,11 @@ DROP TABLE kref;
 DROP TABLE k4 CASCADE;
 CREATE TABLE k4 (id bigint PRIMARY KEY, v text);
 INSERT INTO k4 VALUES (1, 'again') RETURNING *;
+-- a BEFORE INSERT trigger that fills in the key: the NULL is refused before the trigger runs
+CREATE TABLE tk (id int PRIMARY KEY, v text);
+CREATE SEQUENCE tks;
+CREATE FUNCTION tkf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id IS NULL THEN NEW.id := nextval('tks'); END IF; RETURN NEW; END $$;
+CREATE TRIGGER tkt BEFORE INSERT ON tk FOR EACH ROW EXECUTE FUNCTION tkf();
+-- differs: a NULL into an integer key stored as the rowid is refused (23502) before a BEFORE trigger could fill it in
+INSERT INTO tk (v) VALUES ('a') RETURNING *;
+INSERT INTO tk VALUES (10, 'c') RETURNING *;
