@@ -217,10 +217,12 @@ struct shard_rowid_key {
  * none). Free k with shard_rowid_key_fini. */
 char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *sql,
 			 struct shard_rowid_key *k);
-/* The text (malloc'd) with its key folded when it may be the rowid (shard_coldef_fold), k
- * describing it; a copy and k->column NULL when not: a temporary table, or no column
- * sidecar to keep the type in. */
-char *shard_rowid_fold(sqlite3 *db, bool temp, const char *def, struct shard_rowid_key *k);
+/* The text (malloc'd) of table with its key folded when it may be the rowid
+ * (shard_coldef_fold), k describing it; a copy and k->column NULL when not: a temporary
+ * table, no column sidecar to keep the type in, or a BEFORE row trigger on INSERT or UPDATE
+ * (which may fill in a NULL key that the rowid would refuse first). */
+char *shard_rowid_fold(sqlite3 *db, bool temp, const char *table, const char *def,
+		       struct shard_rowid_key *k);
 /* After the refill of the rebuilt table: NULLs the fold let SQLite number are PostgreSQL's
  * 23502 (aside: the old rows); the sidecar row of was goes, now's is written. */
 bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *aside,

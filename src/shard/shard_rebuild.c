@@ -556,7 +556,7 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		def = changed;
 	}
 	if (def) {
-		char *folded = shard_rowid_fold(db, temp, def, &now);
+		char *folded = shard_rowid_fold(db, temp, rb->table, def, &now);
 		free(def);
 		def = folded;
 	}

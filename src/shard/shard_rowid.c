@@ -84,11 +84,33 @@ char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *
 	return plain;
 }
 
-char *shard_rowid_fold(sqlite3 *db, bool temp, const char *def, struct shard_rowid_key *k)
+/* Whether table has a BEFORE row trigger on INSERT or UPDATE, which may fill in a NULL key
+ * (the trigger sidecar's events are PostgreSQL's bits: 4 INSERT, 16 UPDATE, 256 STATEMENT). */
+static bool before_row_trigger(sqlite3 *db, const char *table)
+{
+	sqlite3_stmt *vm = NULL;
+	bool found = false;
+	if (sqlite3_table_column_metadata(db, "main", "_shardlite_triggers", NULL, NULL, NULL, NULL,
+					  NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 COLLATE "
+			       "NOCASE AND timing = 'BEFORE' AND (events & 256) = 0 AND (events & "
+			       "20) <> 0",
+			       -1, &vm, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);
+	found = sqlite3_step(vm) == SQLITE_ROW;
+	sqlite3_finalize(vm);
+	return found;
+}
+
+char *shard_rowid_fold(sqlite3 *db, bool temp, const char *table, const char *def,
+		       struct shard_rowid_key *k)
 {
 	k->column = k->decl = NULL;
-	char *folded = temp || !sidecar_there(db, temp) ? NULL
-							 : shard_coldef_fold(def, &k->column, &k->decl);
+	char *folded = temp || !sidecar_there(db, temp) || before_row_trigger(db, table)
+			       ? NULL
+			       : shard_coldef_fold(def, &k->column, &k->decl);
 	return folded ? folded : base_xstrdup(def);
 }
 

@@ -132,11 +132,19 @@ DROP TABLE kref;
 DROP TABLE k4 CASCADE;
 CREATE TABLE k4 (id bigint PRIMARY KEY, v text);
 INSERT INTO k4 VALUES (1, 'again') RETURNING *;
--- a BEFORE INSERT trigger that fills in the key: the NULL is refused before the trigger runs
+-- a BEFORE INSERT trigger that fills in the key: the key becomes a table constraint again
+-- (the rowid would refuse the NULL before the trigger runs), and stays one
 CREATE TABLE tk (id int PRIMARY KEY, v text);
 CREATE SEQUENCE tks;
 CREATE FUNCTION tkf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id IS NULL THEN NEW.id := nextval('tks'); END IF; RETURN NEW; END $$;
 CREATE TRIGGER tkt BEFORE INSERT ON tk FOR EACH ROW EXECUTE FUNCTION tkf();
--- differs: a NULL into an integer key stored as the rowid is refused (23502) before a BEFORE trigger could fill it in
 INSERT INTO tk (v) VALUES ('a') RETURNING *;
 INSERT INTO tk VALUES (10, 'c') RETURNING *;
+INSERT INTO tk VALUES (NULL, 'b') RETURNING *;
+SELECT * FROM tk ORDER BY id;
+ALTER TABLE tk ADD COLUMN w int;
+INSERT INTO tk (v) VALUES ('d') RETURNING id, v;
+SELECT indexrelid::regclass::text, indisprimary FROM pg_index WHERE indrelid = 'tk'::regclass;
+CREATE TABLE tk2 (id int PRIMARY KEY, v text);
+CREATE TRIGGER tk2t AFTER INSERT ON tk2 FOR EACH ROW EXECUTE FUNCTION tkf();
+INSERT INTO tk2 (v) VALUES ('after');

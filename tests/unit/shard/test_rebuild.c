@@ -396,6 +396,28 @@ START_TEST(rowid_key_with_nulls)
 }
 END_TEST
 
+/* A BEFORE row trigger on INSERT may fill in a NULL key: the key stays a table constraint. */
+START_TEST(rowid_key_plain_under_before_trigger)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     SIDECAR "; CREATE TABLE _shardlite_triggers (table_name TEXT NOT NULL, "
+				     "name TEXT NOT NULL, func_name TEXT NOT NULL, func_sig TEXT NOT "
+				     "NULL, timing TEXT NOT NULL, events INTEGER NOT NULL, columns TEXT "
+				     "NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled INTEGER NOT "
+				     "NULL, PRIMARY KEY (table_name, name));"
+				     "INSERT INTO _shardlite_triggers VALUES ('acc', 'fill', 'f', '', "
+				     "'BEFORE', 4, '', '', NULL, 1)",
+			     &err));
+	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid int4 NOT NULL, \"Odd, name\" text DEFAULT 'x', "
+			 "n int4 CHECK (n >= 0), PRIMARY KEY (aid))");
+	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
+}
+END_TEST
+
 START_TEST(rolled_back_with_the_transaction)
 {
 	struct pgerr err;
@@ -422,6 +444,7 @@ int main(void)
 	tcase_add_test(tc, column_changes_in_one_rebuild);
 	tcase_add_test(tc, key_stored_as_rowid);
 	tcase_add_test(tc, rowid_key_with_nulls);
+	tcase_add_test(tc, rowid_key_plain_under_before_trigger);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
