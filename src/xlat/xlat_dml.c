@@ -527,6 +527,59 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 	return v;
 }
 
+/* A query source whose values are not checked column by column (a set operation, VALUES with
+ * ORDER BY or LIMIT, a `*`): the position of a plain rowid key among its columns, whose NULL
+ * SQLite would number; -1 when there is none, or when the source's width is not known here
+ * (a `*` without a column list). */
+static int unchecked_key(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			 const PgQuery__SelectStmt *src, size_t width,
+			 const struct xlat_schema_col **targets)
+{
+	bool checked = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists &&
+		       !has_star(src);
+	if (checked || !xlat_checks_on(c) || (!s->n_cols && has_star(src)))
+		return -1;
+	for (size_t i = 0; i < width; i++) {
+		if (targets[i] && targets[i]->rowid_key)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The source read through a CTE of numbered columns, the key's (column key) refused when NULL
+ * as a value stored into it is (23502); WHERE true keeps ON CONFLICT from reading as a join
+ * constraint. */
+static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, size_t width,
+			   size_t key, const PgQuery__InsertStmt *s)
+{
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	const char *name = s->n_cols ? s->cols[key]->res_target->name
+		       : xlat_scope_target(c, s->relation, &cols, &ncols) && key < ncols
+			       ? cols[key].name
+			       : "";
+	xlat_puts(c, "WITH \"_shardlite_src\"(");
+	for (size_t i = 0; i < width; i++)
+		xlat_printf(c, "%s\"c%zu\"", i ? ", " : "", i + 1);
+	xlat_puts(c, ") AS (");
+	bool ok = xlat_select(c, src, NULL);
+	xlat_puts(c, ") SELECT ");
+	for (size_t i = 0; i < width; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (i != key) {
+			xlat_printf(c, "\"c%zu\"", i + 1);
+			continue;
+		}
+		xlat_printf(c, "shardlite_notnull(\"c%zu\", ", i + 1);
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, c->assign_rel);
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " FROM \"_shardlite_src\" WHERE true");
+	return ok;
+}
+
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
@@ -538,6 +591,8 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		return true;
 	}
 	const struct xlat_schema_col *miss = NULL;
+	int key = -1;
+	size_t key_width = 0;
 	bool plain_values = src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
 			    !src->n_sort_clause && !src->limit_count && !src->limit_offset &&
 			    !src->with_clause;
@@ -578,10 +633,14 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 			c->assign = targets;
 			c->assign_for = src; /* taken by its target list */
 		}
+		key = unchecked_key(c, s, src, width, targets);
+		key_width = width;
 	}
 	if (!column_list(c, s, src, miss))
 		return false;
 	xlat_puts(c, " ");
+	if (key >= 0)
+		return checked_source(c, src, key_width, (size_t)key, s);
 	if (!miss && (plain_values || !s->on_conflict_clause))
 		return xlat_select(c, src, NULL);
 	/* SQLite would read the ON of ON CONFLICT as a join constraint of the SELECT */
