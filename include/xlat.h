@@ -101,7 +101,8 @@ struct xlat_rebuild {
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */
 	const char *script;     /* SCRIPT: the action's SQLite statements (no rows, no
-				 * parameters) */
+				 * parameters); a PRIMARY KEY: the column sidecar's table,
+				 * made first (the key may become the rowid: shard_rowid.c) */
 	const struct xlat_rebuild *next; /* the statement's next action; NULL: the last */
 	bool if_exists; /* ALTER TABLE IF EXISTS (the first action): nothing when no table */
 	const char *new_name; /* RENAME_CONSTRAINT: the constraint's new name */
@@ -672,6 +673,10 @@ struct xlat_schema_col {
 	/* A serial or identity key that is SQLite's rowid alias (numbered by SQLite when no
 	 * value is given, and given NULL): the sequence it counts in; NULL otherwise. */
 	const char *rowid_seq;
+	/* A plain integer primary key that is SQLite's rowid alias (INTEGER PRIMARY KEY without
+	 * AUTOINCREMENT): SQLite would number a NULL or a row that leaves it out, PostgreSQL
+	 * refuses both (23502); nothing numbers it. */
+	bool rowid_key;
 };
 /* An enum type of the tenant: its labels in sort order, and the columns of tables declared
  * with it or an array of it (tables[i].columns[i]), which DROP TYPE ... CASCADE drops and

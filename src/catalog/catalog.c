@@ -527,7 +527,9 @@ static void fill_origins(const struct cat_model *m, struct origins *o)
 						  : NULL;
 		if (t && t->kind == 'r' && o->serial_col == i) {
 			int16_t k = column_attnum(t, col);
-			o->serial_type = k && t->cols[k - 1].rowid_seq ? t->cols[k - 1].typoid : 0;
+			o->serial_type = k && (t->cols[k - 1].rowid_seq || t->cols[k - 1].rowid_key)
+						 ? t->cols[k - 1].typoid
+						 : 0;
 		} else if (t && t->kind == 'r' && o->serial_col < 0) {
 			o->oids[i] = t->oid;
 			o->attnums[i] = column_attnum(t, col);

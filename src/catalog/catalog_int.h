@@ -34,6 +34,10 @@ struct cat_col {
 	char identity;  /* attidentity: 'a' GENERATED ALWAYS, 'd' BY DEFAULT, '\0' neither */
 	int pk;         /* position in the primary key, 0: not in it */
 	const char *rowid_seq; /* a serial key (the rowid alias): the sequence numbering it */
+	/* a plain integer key that is the rowid alias (INTEGER PRIMARY KEY, no AUTOINCREMENT),
+	 * its PostgreSQL type a row of the column sidecar: nothing numbers it */
+	bool rowid_key;
+	bool integer_decl; /* declared exactly INTEGER: the rowid alias when the table's only key */
 	const char *dflt_sql;  /* SQLite's own text of the default (dflt_value), NULL: none */
 };
 

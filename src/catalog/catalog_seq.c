@@ -134,6 +134,17 @@ static struct cat_col *table_col(const struct cat_model *m, bool temp, const cha
 	return NULL;
 }
 
+/* Whether table's INTEGER key is a rowid alias SQLite does not number: its only key column,
+ * no AUTOINCREMENT (a serial key's). */
+static bool plain_rowid_table(const struct cat_model *m, bool temp, const char *table)
+{
+	const struct cat_rel *t = table ? cat_model_rel_in(m, table, temp) : NULL;
+	int npk = 0;
+	for (int i = 0; t && i < t->ncols; i++)
+		npk += t->cols[i].pk != 0;
+	return t && t->sql && npk == 1 && !strcasestr(t->sql, "AUTOINCREMENT");
+}
+
 /* The column sidecar: a serial key's declared PostgreSQL type (applied only while the column
  * is still SQLite's INTEGER, which reads back as bigint) and identity kinds. A file without
  * it (made before it existed) reads its serial keys as bigint and identity columns as serial
@@ -154,9 +165,13 @@ static bool load_columns(sqlite3 *db, struct cat_model *m, bool temp)
 			continue;
 		int32_t typmod = -1;
 		uint32_t oid = type ? pgtype_from_decl(type, &typmod) : 0;
-		if (c->pk == 1 && c->typoid == PGTYPE_INT8 &&
-		    (oid == PGTYPE_INT2 || oid == PGTYPE_INT4))
+		bool key = c->pk == 1 && c->typoid == PGTYPE_INT8;
+		if (key && (oid == PGTYPE_INT2 || oid == PGTYPE_INT4))
 			c->typoid = oid;
+		/* a plain key's row: the rowid alias of a table SQLite does not number */
+		c->rowid_key = key && c->integer_decl && !(identity && *identity) &&
+			       plain_rowid_table(m, temp, (const char *)sqlite3_column_text(st, 0)) &&
+			       (oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8);
 		if (identity && (identity[0] == 'a' || identity[0] == 'd')) {
 			c->identity = identity[0];
 			c->dflt = NULL;
@@ -174,7 +189,8 @@ static void type_views(sqlite3 *db, struct cat_model *m)
 	bool any = false;
 	for (size_t i = 0; i < m->nrels && !any; i++) {
 		for (int k = 0; m->rels[i]->kind == 'r' && k < m->rels[i]->ncols; k++)
-			any |= m->rels[i]->cols[k].rowid_seq && m->rels[i]->cols[k].typoid != PGTYPE_INT8;
+			any |= (m->rels[i]->cols[k].rowid_seq || m->rels[i]->cols[k].rowid_key) &&
+			       m->rels[i]->cols[k].typoid != PGTYPE_INT8;
 	}
 	for (size_t i = 0; any && i < m->nrels; i++) {
 		struct cat_rel *v = m->rels[i];
@@ -190,7 +206,7 @@ static void type_views(sqlite3 *db, struct cat_model *m)
 							    sqlite3_column_table_name(st, k),
 							    sqlite3_column_origin_name(st, k))
 						: NULL;
-				if (c && c->rowid_seq)
+				if (c && (c->rowid_seq || c->rowid_key))
 					v->cols[k].typoid = c->typoid;
 			}
 		}

@@ -53,6 +53,7 @@ static uint64_t fingerprint(const struct cat_model *m)
 			h = fnv(h, c->rowid_seq ? c->rowid_seq : "",
 				c->rowid_seq ? strlen(c->rowid_seq) + 1 : 1);
 			h = fnv(h, &c->pk, sizeof(c->pk));
+			h = fnv(h, &c->rowid_key, 1); /* NULLs into it are refused (23502) */
 			/* INSERT ... VALUES (DEFAULT), (1) writes the default into its translation */
 			h = fnv(h, c->dflt_sql ? c->dflt_sql : "",
 				c->dflt_sql ? strlen(c->dflt_sql) + 1 : 1);
@@ -127,9 +128,13 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 		const struct cat_col *c = &r->cols[k];
 		/* a view's computed column has no declared type: text only by default */
 		bool unknown = r->kind == 'v' && c->typoid == PGTYPE_TEXT;
-		v[k] = (struct catalog_column){arena_strdup(a, c->name), unknown ? 0 : c->typoid,
-					       unknown ? -1 : c->typmod, c->identity,
-					       c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
+		v[k] = (struct catalog_column){
+			.name = arena_strdup(a, c->name),
+			.type_oid = unknown ? 0 : c->typoid,
+			.typmod = unknown ? -1 : c->typmod,
+			.identity = c->identity,
+			.rowid_key = c->rowid_key,
+			.rowid_seq = c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
 		dflt[k] = c->dflt_sql ? arena_strdup(a, c->dflt_sql) : NULL;
 	}
 	copy_pkey(a, d, r);

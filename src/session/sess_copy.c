@@ -89,18 +89,25 @@ static bool table_columns(struct session *s, struct arena *a, const char *rel,
 	return rc == SQLITE_DONE || shard_error(db, rc, err);
 }
 
-/* The table's serial key as the catalog knows it (its SQLite declared type INTEGER reads as
- * bigint): its PostgreSQL type replaces the declared one, and out learns its name. */
+/* The table's serial key (or plain key stored as the rowid, *plain) as the catalog knows it
+ * (its SQLite declared type INTEGER reads as bigint): its PostgreSQL type replaces the
+ * declared one, and out learns its name. */
 static void serial_key(struct session *s, const char *rel, struct sess_copy_cols *all,
-		       struct sess_copy_cols *out)
+		       struct sess_copy_cols *out, const char **plain)
 {
+	*plain = NULL;
 	if (!sess_types(s))
 		return;
 	const struct catalog_relation *r = sess_types_relation(s, rel);
 	for (size_t i = 0; r && i < r->ncols && i < all->n; i++) {
-		if (!r->cols[i].rowid_seq || strcmp(r->cols[i].name, all->names[i]) != 0)
+		if ((!r->cols[i].rowid_seq && !r->cols[i].rowid_key) ||
+		    strcmp(r->cols[i].name, all->names[i]) != 0)
 			continue;
 		all->types[i] = r->cols[i].type_oid;
+		if (r->cols[i].rowid_key) { /* a NULL into it is 23502 as well; nothing numbers it */
+			*plain = out->serial_col = all->names[i];
+			continue;
+		}
 		out->serial_col = all->names[i];
 		out->numbered_seq = r->cols[i].rowid_seq;
 		out->numbered_max = r->cols[i].type_oid == PGTYPE_INT2   ? INT16_MAX
@@ -119,8 +126,10 @@ bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_cop
 	    !table_columns(s, a, cp->table, &all, &generated, err))
 		return false;
 	size_t n = cp->ncolumns ? cp->ncolumns : all.n;
+	const char *plain = NULL;
 	out->serial_col = out->numbered_seq = NULL;
-	serial_key(s, cp->table, &all, out);
+	serial_key(s, cp->table, &all, out, &plain);
+	out->key_left_out = plain; /* until the column list names it */
 	out->all = all.names;
 	out->nall = all.n;
 	out->names = arena_alloc(a, (n ? n : 1) * sizeof(char *));
@@ -152,6 +161,8 @@ bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_cop
 		}
 		if (all.names[k] == out->serial_col)
 			out->numbered_seq = NULL; /* given, not numbered */
+		if (all.names[k] == plain)
+			out->key_left_out = NULL;
 		out->names[out->n] = all.names[k];
 		out->types[out->n] = all.types[k];
 		out->typmods[out->n++] = all.typmods[k];

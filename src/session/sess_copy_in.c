@@ -49,6 +49,7 @@ struct sess_copy {
 	size_t npending;
 	const char *rel;
 	const char *serial_col;   /* the serial key (SQLite's rowid alias), NULL: none */
+	const char *key_left_out; /* a plain rowid key the column list leaves out (23502) */
 	const char *numbered_seq; /* its sequence when the COPY leaves the key to SQLite */
 	int64_t numbered_max;     /* the key's type's maximum (0: bigint) */
 	const char **names;
@@ -172,6 +173,7 @@ static struct sess_copy *copy_new(struct session *s, const struct xlat_copy *cp,
 	if (ok) {
 		c->names = cols.names, c->types = cols.types, c->typmods = cols.typmods;
 		c->serial_col = cols.serial_col; /* numbered_seq lives in the session's schema copy */
+		c->key_left_out = cols.key_left_out;
 		c->numbered_seq = cols.numbered_seq ? arena_strdup(c->arena, cols.numbered_seq) : NULL;
 		c->numbered_max = cols.numbered_max;
 		c->ncols = cols.n;
@@ -382,6 +384,17 @@ static bool add_row(struct session *s, struct sess_copy *c, const struct copy_ro
 		if (convert(c, f, i, &v[i], err))
 			continue;
 		copy_context_value(err, &c->opts, c->rel, row->lineno, c->names[i], f->p, f->n);
+		struct pgerr earlier;
+		pgerr_clear(&earlier);
+		if (!flush(s, c, &earlier))
+			*err = earlier;
+		return false;
+	}
+	if (c->key_left_out) { /* its default is NULL, which SQLite would number */
+		pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,
+			  "null value in column \"%s\" of relation \"%s\" violates not-null "
+			  "constraint",
+			  c->key_left_out, c->rel);
 		struct pgerr earlier;
 		pgerr_clear(&earlier);
 		if (!flush(s, c, &earlier))

@@ -123,6 +123,8 @@ _Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &
 			       offsetof(struct catalog_column, typmod) &&
 		       offsetof(struct xlat_schema_col, identity) ==
 			       offsetof(struct catalog_column, identity) &&
+		       offsetof(struct xlat_schema_col, rowid_key) ==
+			       offsetof(struct catalog_column, rowid_key) &&
 		       offsetof(struct xlat_schema_col, rowid_seq) ==
 			       offsetof(struct catalog_column, rowid_seq),
 	       "xlat_schema_col and catalog_column must share their layout");

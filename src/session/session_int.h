@@ -672,6 +672,9 @@ struct sess_copy_cols {
 	const char *serial_col;
 	const char *numbered_seq;
 	int64_t numbered_max; /* the key's type's maximum, 0 for bigint (xlat_stmt's) */
+	/* A plain integer key stored as the rowid (catalog_column.rowid_key) that the COPY's
+	 * column list leaves out: SQLite would number it, PostgreSQL refuses each row (23502). */
+	const char *key_left_out;
 };
 /* The columns of the table form of a COPY (42P01, 42809, 42703, 42701, 42P10), from arena a. */
 bool sess_copy_columns(struct session *s, struct arena *a, const struct xlat_copy *cp,

@@ -602,6 +602,9 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 	if (r->kind == XLAT_RB_SET_DEFAULT && r->default_pg &&
 	    !(constraint = default_clause(c, r, NULL, a, err)))
 		return false;
+	/* ADD PRIMARY KEY: the sidecar where a key stored as the rowid keeps its type */
+	if (r->kind == XLAT_RB_KEY && r->primary && r->script && !shard_exec(c, r->script, err))
+		return false;
 	struct shard_rebuild rb = plain_rebuild(r, constraint);
 	return table_rebuild(c, &rb, h, err);
 }

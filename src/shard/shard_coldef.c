@@ -637,3 +637,165 @@ char *shard_coldef_rename(struct shard_conn *c, const char *table, const char *f
 	free(check);
 	return r;
 }
+
+/* ---- the plain integer key as the rowid (shard_rowid.c) ---- */
+
+/* Whether a column's declared type may be a plain rowid key's: smallint, integer or bigint as
+ * the translator declares them (xlat_ddl.c's plain_key_ok makes the same choice). */
+static bool rowid_decl(const char *s, size_t b, size_t e)
+{
+	static const char *const ok[] = {"smallint", "int4", "bigint"};
+	for (size_t k = 0; k < ARRAY_LEN(ok); k++) {
+		if (e - b == strlen(ok[k]) && strncasecmp(s + b, ok[k], e - b) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A name token's text without its quotes (malloc'd). */
+static char *tok_name(const char *s, const struct tok *t)
+{
+	size_t q = t->kind == 'q';
+	return base_xstrndup(s + t->b + q, t->e - t->b - 2 * q);
+}
+
+/* The table-level PRIMARY KEY element of one column: true with its element, the column's
+ * name token (in *g's group) and the CONSTRAINT name token when named. */
+static bool single_table_key(const char *s, struct span el, struct tok *col, struct tok *name,
+			     bool *named)
+{
+	struct tok t[MAX_TOKS], g[MAX_TOKS];
+	size_t nt = tokens(s, el, t), i = 0;
+	*named = nt > 2 && is_word(s, &t[0], "CONSTRAINT");
+	if (*named) {
+		*name = t[1];
+		i = 2;
+	}
+	if (i + 3 != nt || !is_word(s, &t[i], "PRIMARY") || !is_word(s, &t[i + 1], "KEY") ||
+	    t[i + 2].kind != '(')
+		return false;
+	size_t ng = tokens(s, (struct span){t[i + 2].b + 1, t[i + 2].e - 1}, g);
+	if (ng != 1 || (g[0].kind != 'w' && g[0].kind != 'q'))
+		return false;
+	*col = g[0];
+	return true;
+}
+
+char *shard_coldef_fold(const char *old, char **column, char **decl)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(old, el, &open, &close), key = n;
+	struct tok kcol = {0}, kname = {0};
+	bool named = false;
+	char *r = NULL;
+	*column = *decl = NULL;
+	for (size_t k = 0; k < n; k++) {
+		struct tok t[MAX_TOKS];
+		size_t nt = tokens(old, el[k], t);
+		for (size_t i = 1; i < nt && !table_constraint(old, el[k]); i++) {
+			if (is_word(old, &t[i], "PRIMARY") && starts_constraint(old, t, i, nt))
+				key = MAX_ELEMS; /* a column's own key: not a table-level one */
+		}
+		if (key == n && table_constraint(old, el[k]) &&
+		    single_table_key(old, el[k], &kcol, &kname, &named))
+			key = k;
+	}
+	char *name = key < n ? tok_name(old, &kcol) : NULL;
+	int col = name ? column_element(old, el, n, name) : -1;
+	struct tok t[MAX_TOKS];
+	size_t nt = col >= 0 ? tokens(old, el[col], t) : 0, j = 1;
+	while (j < nt && !starts_constraint(old, t, j, nt))
+		j++;
+	bool ok = nt >= 2 && j >= 2 && rowid_decl(old, t[1].b, t[j - 1].e) &&
+		  !strcasestr(old + close, "WITHOUT");
+	for (size_t i = j; ok && i < nt; i++) {
+		ok = !((is_word(old, &t[i], "DEFAULT") || is_word(old, &t[i], "GENERATED") ||
+			is_word(old, &t[i], "AS") || is_word(old, &t[i], "COLLATE")) &&
+		       starts_constraint(old, t, i, nt)) &&
+		     !is_word(old, &t[i], "AUTOINCREMENT");
+	}
+	if (ok) {
+		struct strbuf out;
+		strbuf_init(&out, 0);
+		strbuf_append(&out, old, el[0].b);
+		bool first = true;
+		for (size_t k = 0; k < n; k++) {
+			if (k == key)
+				continue;
+			if (!first)
+				strbuf_putc(&out, ',');
+			first = false;
+			if ((int)k != col) {
+				strbuf_append(&out, old + el[k].b, el[k].e - el[k].b);
+				continue;
+			}
+			strbuf_append(&out, old + el[k].b, t[0].e - el[k].b);
+			strbuf_puts(&out, " INTEGER");
+			if (named) {
+				strbuf_puts(&out, " CONSTRAINT ");
+				strbuf_append(&out, old + kname.b, kname.e - kname.b);
+			}
+			strbuf_puts(&out, " PRIMARY KEY");
+			if (j < nt)
+				strbuf_printf(&out, " %.*s", (int)(el[k].e - t[j].b), old + t[j].b);
+		}
+		strbuf_puts(&out, old + close);
+		r = strbuf_take(&out);
+		*column = name;
+		*decl = base_xstrndup(old + t[1].b, t[j - 1].e - t[1].b);
+		name = NULL;
+	}
+	free(name);
+	free(el);
+	return r;
+}
+
+char *shard_coldef_unfold(const char *old, const char *column, const char *decl)
+{
+	struct span *el = base_xcalloc(MAX_ELEMS, sizeof(*el));
+	size_t open, close, n = elements(old, el, &open, &close);
+	int col = n ? column_element(old, el, n, column) : -1;
+	struct tok t[MAX_TOKS];
+	size_t nt = col >= 0 ? tokens(old, el[col], t) : 0, j = 1, pk_b = 0, pk_e = 0;
+	const struct tok *kname = NULL;
+	while (j < nt && !starts_constraint(old, t, j, nt))
+		j++;
+	for (size_t i = j; i < nt; i++) {
+		if (!starts_constraint(old, t, i, nt))
+			continue;
+		size_t end = clause_end(old, t, i, nt);
+		size_t body = is_word(old, &t[i], "CONSTRAINT") ? i + 2 : i;
+		if (body < nt && is_word(old, &t[body], "PRIMARY")) {
+			kname = body > i ? &t[i + 1] : NULL;
+			pk_b = t[i].b;
+			pk_e = end < nt ? t[end].b : el[col].e;
+		}
+		i = end - 1;
+	}
+	char *r = NULL;
+	if (pk_e && j == 2 && is_word(old, &t[1], "INTEGER")) {
+		struct strbuf out;
+		strbuf_init(&out, 0);
+		strbuf_append(&out, old, el[col].b);
+		strbuf_append(&out, old + el[col].b, t[0].e - el[col].b);
+		strbuf_printf(&out, " %s", decl);
+		strbuf_append(&out, old + t[1].e, pk_b - t[1].e);
+		strbuf_append(&out, old + pk_e, el[col].e - pk_e);
+		while (out.len && isspace((unsigned char)out.data[out.len - 1]))
+			out.len--;
+		strbuf_append(&out, old + el[col].e, el[n - 1].e - el[col].e);
+		strbuf_puts(&out, ", ");
+		if (kname) {
+			strbuf_puts(&out, "CONSTRAINT ");
+			strbuf_append(&out, old + kname->b, kname->e - kname->b);
+			strbuf_puts(&out, " ");
+		}
+		strbuf_puts(&out, "PRIMARY KEY (");
+		strbuf_append(&out, old + t[0].b, t[0].e - t[0].b);
+		strbuf_puts(&out, ")");
+		strbuf_puts(&out, old + el[n - 1].e);
+		r = strbuf_take(&out);
+	}
+	free(el);
+	return r;
+}

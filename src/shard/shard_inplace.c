@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Steps sql with ?1, ?2 bound; *found tells whether it gave a row. */
 static bool probe(sqlite3 *db, const char *sql, const char *a1, const char *a2, bool *found,
@@ -151,6 +152,13 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 		pgerr_set(err, SQLSTATE_UNDEFINED_COLUMN,
 			  "column \"%s\" of relation \"%s\" does not exist", rb->column, rb->table);
 		return -1;
+	}
+	/* a plain key stored as the rowid changes type or default only by a rebuild, which makes
+	 * it a table constraint again first (shard_rowid.c) */
+	if (pk && rb->kind != SHARD_RB_NOT_NULL && decl && strcasecmp(decl, "INTEGER") == 0 &&
+	    !strcasestr(old_sql, "AUTOINCREMENT")) {
+		free(decl);
+		return 0;
 	}
 	int r = rows_allow(db, rb, decl, pk, err);
 	free(decl);

@@ -197,6 +197,38 @@ struct shard_drop_target {
 /* The text with rb's SET_DEFAULT, ALTER_TYPE or NOT_NULL change (malloc'd); NULL with err
  * (42703). */
 char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct pgerr *err);
+/* The text old with its one-column table-level PRIMARY KEY folded onto the column as SQLite's
+ * rowid alias (declared INTEGER, then [CONSTRAINT name] PRIMARY KEY) when the column may be a
+ * plain rowid key (declared smallint, int4 or bigint; no DEFAULT, GENERATED or COLLATE; not
+ * WITHOUT ROWID), with its name and former declared type in *column and *decl (all
+ * malloc'd); NULL when it may not. */
+char *shard_coldef_fold(const char *old, char **column, char **decl);
+/* The reverse: column's INTEGER PRIMARY KEY declared decl again, its key a table-level
+ * [CONSTRAINT name] PRIMARY KEY (column) (malloc'd); NULL when column is no such key. */
+char *shard_coldef_unfold(const char *old, const char *column, const char *decl);
+/* shard_rowid.c: a table's plain integer key stored as the rowid, in rebuilds. */
+struct shard_rowid_key {
+	char *column; /* NULL: none */
+	char *decl;   /* its PostgreSQL type as declared before the fold (the sidecar's type) */
+};
+/* The plain rowid key of table (stored text sql): its INTEGER PRIMARY KEY column (no
+ * AUTOINCREMENT) that has a row in the column sidecar; k->column NULL when none. The text
+ * without it, the key a table constraint again (malloc'd; a copy of sql when there is
+ * none). Free k with shard_rowid_key_fini. */
+char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *sql,
+			 struct shard_rowid_key *k);
+/* The text (malloc'd) of table with its key folded when it may be the rowid
+ * (shard_coldef_fold), k describing it; a copy and k->column NULL when not: a temporary
+ * table, no column sidecar to keep the type in, or a BEFORE row trigger on INSERT or UPDATE
+ * (which may fill in a NULL key that the rowid would refuse first). */
+char *shard_rowid_fold(sqlite3 *db, bool temp, const char *table, const char *def,
+		       struct shard_rowid_key *k);
+/* After the refill of the rebuilt table: NULLs the fold let SQLite number are PostgreSQL's
+ * 23502 (aside: the old rows); the sidecar row of was goes, now's is written. */
+bool shard_rowid_settle(struct shard_conn *c, const char *table, const char *aside,
+			const struct shard_rowid_key *was, const struct shard_rowid_key *now,
+			struct pgerr *err) MUST_CHECK;
+void shard_rowid_key_fini(struct shard_rowid_key *k);
 /* The text without the constraint (malloc'd); NULL with err when it cannot be found. */
 char *shard_coldef_drop(const char *old, const struct shard_drop_target *d, struct pgerr *err);
 /* The text old of table with its constraint from (as pg_constraint names it) named to: the

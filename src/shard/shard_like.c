@@ -325,14 +325,15 @@ static bool indexes(struct like *l, struct pgerr *err)
 	sqlite3_finalize(vm);
 	if (rc != SQLITE_DONE)
 		return shard_error(db, rc, err);
-	/* a rowid key has no index of its own: a plain copy of it is the key by constraint */
+	/* a rowid key (a serial's, or a plain key stored as the rowid: shard_rowid.c) has no
+	 * index of its own: a plain copy of it is the key by constraint */
 	char *key = l->rowid_key ? NULL
 				 : one_text(db,
 					    "SELECT name FROM pragma_table_info(?1, ?2) WHERE pk = 1 "
 					    "AND lower(type) = 'integer' AND (SELECT count(*) FROM "
 					    "pragma_table_info(?1, ?2) WHERE pk > 0) = 1",
 					    l->r->ref_table, l->ss);
-	if (key && l->src_sql && strcasestr(l->src_sql, "AUTOINCREMENT")) {
+	if (key && l->src_sql) {
 		strbuf_puts(&l->def, ", PRIMARY KEY (");
 		strbuf_put_quoted(&l->def, key, '"');
 		strbuf_puts(&l->def, ")");

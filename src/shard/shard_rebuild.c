@@ -542,16 +542,28 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	sqlite3 *db = shard_conn_db(c);
 	char aside[128];
 	snprintf(aside, sizeof(aside), "%.60s__shardlite_rebuild", rb->table);
-	char *def = rb->kind >= SHARD_RB_SET_DEFAULT ? shard_rebuild_change(c, rb, old_sql, err)
-						      : new_definition(old_sql, rb, not_null, nnn);
+	bool temp = shard_table_is_temp(db, rb->table);
+	/* the changes are made to the plain text: a key stored as the rowid (shard_rowid.c)
+	 * is a table constraint there, and folded again below when it still may be */
+	struct shard_rowid_key was, now = {0};
+	char *plain = shard_rowid_unfold(db, rb->table, temp, old_sql, &was);
+	char *def = rb->kind >= SHARD_RB_SET_DEFAULT ? shard_rebuild_change(c, rb, plain, err)
+						      : new_definition(plain, rb, not_null, nnn);
+	free(plain);
 	for (const struct shard_rebuild *x = rb->next; def && x; x = x->next) {
 		char *changed = shard_rebuild_change(c, x, def, err);
 		free(def);
 		def = changed;
 	}
-	if (!def && !pgerr_is_set(err) && rb->kind == SHARD_RB_DROP_CONSTRAINT && rb->missing_ok)
-		return true; /* DROP CONSTRAINT IF EXISTS of a constraint that is not there */
+	if (def) {
+		char *folded = shard_rowid_fold(db, temp, rb->table, def, &now);
+		free(def);
+		def = folded;
+	}
 	if (!def) {
+		shard_rowid_key_fini(&was);
+		if (!pgerr_is_set(err) && rb->kind == SHARD_RB_DROP_CONSTRAINT && rb->missing_ok)
+			return true; /* DROP CONSTRAINT IF EXISTS of a constraint that is not there */
 		if (!pgerr_is_set(err))
 			pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				  "the definition of table \"%s\" cannot be rebuilt", rb->table);
@@ -564,7 +576,6 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 	strbuf_init(&sb, 0);
 	/* a temporary table is made again in the temp schema, where the unqualified names of
 	 * the steps below find it (and its copy aside) first */
-	bool temp = shard_table_is_temp(db, rb->table);
 	const char *seq = temp ? "temp.sqlite_sequence" : "main.sqlite_sequence";
 	if (temp && strncasecmp(def, "CREATE TABLE ", 13) == 0) {
 		strbuf_printf(&sb, "CREATE TEMP TABLE %s", def + 13);
@@ -589,6 +600,8 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		int rc = sqlite3_exec(db, sb.data, NULL, NULL, NULL);
 		ok = rc == SQLITE_OK || refill_failed(c, rb, aside, rc, not_null, nnn, err);
 	}
+	if (ok && (was.column || now.column))
+		ok = shard_rowid_settle(c, rb->table, aside, &was, &now, err);
 	if (ok && strcasestr(def, "AUTOINCREMENT")) {
 		/* the serial's sequence went aside with the rename: it continues where it was */
 		strbuf_reset(&sb);
@@ -613,6 +626,8 @@ static bool rebuild(struct shard_conn *c, const struct shard_rebuild *rb, const 
 		ok = run(c, sb.data, err) && (!deps.len || run(c, deps.data, err));
 	}
 	free(def);
+	shard_rowid_key_fini(&was);
+	shard_rowid_key_fini(&now);
 	strbuf_fini(&deps);
 	strbuf_fini(&cols);
 	strbuf_fini(&from);

@@ -378,12 +378,12 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return false;
 	if (!before && !needs_rebuild(cd) && !if_not_exists) {
 		xlat_puts(c, " ADD COLUMN ");
-		return xlat_column_def(c, cd, false, NULL, NULL);
+		return xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, NULL);
 	}
 	struct strbuf *saved = c->sb, sb;
 	strbuf_init(&sb, 0);
 	c->sb = &sb;
-	bool ok = xlat_column_def(c, cd, false, NULL, table->relname) && !sb.failed;
+	bool ok = xlat_column_def(c, cd, XLAT_ROWID_NONE, NULL, table->relname) && !sb.failed;
 	c->sb = saved;
 	const char *def = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 	strbuf_fini(&sb);

@@ -5,7 +5,11 @@
  * table's single-column primary key becomes SQLite's rowid alias (INTEGER PRIMARY KEY
  * AUTOINCREMENT): automatically numbered, never reused, its sequence derived from
  * sqlite_sequence. Any other serial/identity column takes its values from a sequence of the
- * sidecar (DEFAULT nextval('t_c_seq'), the sequence created with the table: xlat_seq.c). */
+ * sidecar (DEFAULT nextval('t_c_seq'), the sequence created with the table: xlat_seq.c). A
+ * plain smallint/integer/bigint column that alone is the primary key, without a DEFAULT, is
+ * the rowid alias too, without AUTOINCREMENT (one B-tree instead of the table and its key's
+ * index); its PostgreSQL type is a row of the column sidecar, and the translator refuses the
+ * NULLs SQLite would number (shard_rowid.c makes the same choice for a rebuilt table). */
 #include "xlat_int.h"
 #include "xlat_syscol.h"
 
@@ -20,6 +24,9 @@ struct autonum {
 	const char *column;  /* the serial/identity column, NULL when none */
 	const char *pk_name; /* CONSTRAINT name of a table-level PRIMARY KEY moved onto it */
 	bool table_pk;       /* the table-level PRIMARY KEY (column) is that column's */
+	/* Or a plain integer key that is the rowid alias (no AUTOINCREMENT): its column; then
+	 * column, pk_name and table_pk describe it as they describe a serial key. */
+	bool plain;
 };
 
 /* The declared type as SQLite must read it: quoted when the modifier is not at the end
@@ -314,7 +321,7 @@ static bool deferral(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, size_t *i
 }
 
 /* One column constraint other than the deferral attributes. */
-static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, bool autonum,
+static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, int autonum,
 			      const struct column *col)
 {
 	if (k->conname && *k->conname) {
@@ -336,7 +343,8 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 	case CONSTR(GENERATED):
 		return ddl_expr(c, " GENERATED ALWAYS AS (", k->raw_expr, ") STORED");
 	case CONSTR(PRIMARY):
-		xlat_puts(c, autonum ? " PRIMARY KEY AUTOINCREMENT" : " PRIMARY KEY");
+		xlat_puts(c, autonum == XLAT_ROWID_SERIAL ? " PRIMARY KEY AUTOINCREMENT"
+							  : " PRIMARY KEY");
 		return key_options(c, k);
 	case CONSTR(UNIQUE):
 		xlat_puts(c, " UNIQUE");
@@ -361,7 +369,7 @@ static const PgQuery__Constraint *identity_of(const PgQuery__ColumnDef *cd)
 	return NULL;
 }
 
-bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
+bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table)
 {
 	struct column col = {.tn = cd->type_name};
@@ -410,11 +418,13 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool auto
 			xlat_puts(c, " CONSTRAINT ");
 			xlat_ident(c, pk_name);
 		}
-		xlat_puts(c, " PRIMARY KEY AUTOINCREMENT");
+		xlat_puts(c, autonum == XLAT_ROWID_SERIAL ? " PRIMARY KEY AUTOINCREMENT"
+							  : " PRIMARY KEY");
 	}
 	if (((autonum && tr.serial) || from_seq) && !has_notnull)
 		xlat_puts(c, " NOT NULL"); /* serial and identity imply NOT NULL */
-	else if (has_pk && !autonum && !has_notnull)
+	else if ((has_pk || autonum == XLAT_ROWID_PLAIN) && autonum != XLAT_ROWID_SERIAL &&
+		 !has_notnull)
 		xlat_puts(c, " NOT NULL"); /* SQLite lets NULL into other PRIMARY KEY columns */
 	if (from_seq) {
 		xlat_puts(c, " DEFAULT (nextval(");
@@ -507,6 +517,59 @@ static bool autonum_kind(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool 
 	return true;
 }
 
+/* Whether cd may be a plain rowid key: smallint, integer or bigint (as format_type spells
+ * them: no array, no other type over them), not numbered, without a DEFAULT or GENERATED
+ * expression (SQLite ignores a rowid alias's DEFAULT). The same rule as shard_rowid.c's. */
+static bool plain_key_ok(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
+{
+	struct xlat_typeref tr;
+	if (!cd->type_name || cd->coll_clause || !xlat_type_resolve(c, cd->type_name, &tr) ||
+	    tr.serial || tr.is_array)
+		return false;
+	const char *decl = xlat_type_format(c, &tr);
+	if (strcmp(decl, "smallint") != 0 && strcmp(decl, "int4") != 0 &&
+	    strcmp(decl, "bigint") != 0)
+		return false;
+	for (size_t i = 0; i < cd->n_constraints; i++) {
+		int t = cd->constraints[i]->constraint->contype;
+		if (t == CONSTR(DEFAULT) || t == CONSTR(GENERATED) || t == CONSTR(IDENTITY))
+			return false;
+	}
+	return true;
+}
+
+/* The table's single-column primary key as a plain rowid key, when it may be one. */
+static bool find_plain_key(struct xlat_ctx *c, const PgQuery__CreateStmt *s,
+			   const PgQuery__Constraint *table_pk, struct autonum *an)
+{
+	const PgQuery__ColumnDef *key = NULL;
+	size_t npk = table_pk ? table_pk->n_keys : 0;
+	const char *tk = npk == 1 ? xlat_node_str(table_pk->keys[0]) : NULL;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case != NODE(COLUMN_DEF))
+			continue;
+		const PgQuery__ColumnDef *cd = e->column_def;
+		bool is_pk = false;
+		for (size_t k = 0; k < cd->n_constraints; k++)
+			is_pk |= cd->constraints[k]->constraint->contype == CONSTR(PRIMARY);
+		if (is_pk || (tk && strcmp(tk, cd->colname) == 0)) {
+			npk += is_pk;
+			key = cd;
+		}
+	}
+	if (npk != 1 || !key || !plain_key_ok(c, key))
+		return true;
+	an->column = key->colname;
+	an->plain = true;
+	if (table_pk) {
+		an->table_pk = true;
+		an->pk_name = table_pk->conname && *table_pk->conname ? table_pk->conname : NULL;
+		return key_options(c, table_pk);
+	}
+	return true;
+}
+
 static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struct autonum *an)
 {
 	const PgQuery__Constraint *table_pk = NULL;
@@ -539,7 +602,7 @@ static bool find_autonum(struct xlat_ctx *c, const PgQuery__CreateStmt *s, struc
 				return false;
 		}
 	}
-	return true;
+	return an->column || xlat_temp_is(s->relation) || find_plain_key(c, s, table_pk, an);
 }
 
 /* Whether cd is serial or identity (its definition already says NOT NULL). */
@@ -711,7 +774,9 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		bool ok;
 		if (e->node_case == NODE(COLUMN_DEF)) {
 			const char *col = e->column_def->colname;
-			bool autonum = an.column && strcmp(an.column, col) == 0;
+			int autonum = !an.column || strcmp(an.column, col) != 0 ? XLAT_ROWID_NONE
+				      : an.plain				    ? XLAT_ROWID_PLAIN
+										    : XLAT_ROWID_SERIAL;
 			ok = xlat_column_def(c, e->column_def, autonum, an.pk_name,
 					     s->relation->relname);
 			if (ok && !autonum && in_table_pk(s, col) &&

@@ -3,7 +3,9 @@
  * DELETE (USING becomes a correlated EXISTS), each with RETURNING. SQLite has no DEFAULT
  * inside VALUES or SET, so DEFAULT is expressed by leaving the column out where that is exact
  * and refused where it is not. Identity columns follow PostgreSQL's rules here (GENERATED
- * ALWAYS, OVERRIDING), and an INSERT that leaves a serial key to SQLite says so. */
+ * ALWAYS, OVERRIDING), and an INSERT that leaves a serial key to SQLite says so; one that
+ * leaves out a plain integer key stored as the rowid (which SQLite would number) stores NULL
+ * into it, refused as PostgreSQL refuses it (23502). */
 #include "xlat_int.h"
 #include "xlat_syscol.h"
 
@@ -73,6 +75,24 @@ static bool returning(struct xlat_ctx *c, const PgQuery__RangeVar *rv, PgQuery__
 
 static bool is_default(const PgQuery__Node *n) { return n->node_case == NODE(SET_TO_DEFAULT); }
 
+const char *xlat_key_null(struct xlat_ctx *c, const struct xlat_schema_col *col, const char *rel)
+{
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	xlat_puts(c, "shardlite_notnull(NULL, ");
+	xlat_string(c, col->name);
+	xlat_puts(c, ", ");
+	xlat_string(c, rel);
+	xlat_puts(c, ")");
+	c->sb = saved;
+	const char *r = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+	if (sb.failed)
+		c->sb->failed = true;
+	strbuf_fini(&sb);
+	return r;
+}
+
 /* SET c = DEFAULT: the column's default expression as the schema stores it (NULL without
  * one), so a NOT NULL column without a default fails with 23502 as in PostgreSQL. A serial
  * key is numbered by SQLite only when a row is inserted, so it has no expression to use. */
@@ -82,7 +102,9 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 	const char *dflt = NULL;
 	if (col && col->rowid_seq)
 		return xlat_unsupported(c, rt->location, "SET column = DEFAULT of a serial key");
-	if (!col || !rel || !xlat_scope_default(c, rel, col->name, &dflt))
+	if (col && col->rowid_key && c->assign_rel && xlat_checks_on(c)) {
+		dflt = xlat_key_null(c, col, c->assign_rel);
+	} else if (!col || !rel || !xlat_scope_default(c, rel, col->name, &dflt))
 		return xlat_unsupported(c, rt->location,
 					"SET column = DEFAULT of a column whose default is not "
 					"known here");
@@ -249,6 +271,10 @@ static bool mixed_default(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		return xlat_unsupported(c, -1,
 					"DEFAULT in some rows only of a multi-row VALUES for "
 					"a serial or identity key");
+	if (col && col->rowid_key && xlat_checks_on(c)) {
+		*dflt = xlat_key_null(c, col, c->assign_rel);
+		return true;
+	}
 	if (!col || !xlat_scope_default(c, s->relation, col->name, dflt))
 		return xlat_unsupported(c, -1,
 					"DEFAULT in some rows only of a multi-row VALUES into "
@@ -268,13 +294,49 @@ static bool put_value(struct xlat_ctx *c, const struct xlat_schema_col *col, PgQ
 	return true;
 }
 
+/* DEFAULT VALUES, or with a plain rowid key (miss) the NULL PostgreSQL would store there. */
+static void default_values(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+{
+	if (!miss) {
+		xlat_puts(c, " DEFAULT VALUES");
+		return;
+	}
+	xlat_puts(c, " (");
+	xlat_ident(c, miss->name);
+	xlat_printf(c, ") VALUES (%s)", xlat_key_null(c, miss, c->assign_rel));
+}
+
+/* The plain rowid key (xlat_schema_col.rowid_key) an INSERT leaves out, which SQLite would
+ * number: no position fills it, or only DEFAULT in every row, or OVERRIDING drops it (skip).
+ * NULL when it is filled, when the table has none, or when the source's width is not known
+ * here (a `*` without a column list: SQLite counts the columns). */
+static const struct xlat_schema_col *omitted_key(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+						 const PgQuery__SelectStmt *vs, size_t width,
+						 const struct xlat_schema_col **targets,
+						 const bool *skip, bool star)
+{
+	const struct xlat_schema_col *cols = NULL, *key = NULL;
+	size_t ncols = 0;
+	if (!xlat_checks_on(c) || (star && !s->n_cols) ||
+	    !xlat_scope_target(c, s->relation, &cols, &ncols))
+		return NULL;
+	for (size_t i = 0; i < ncols && !key; i++)
+		key = cols[i].rowid_key ? &cols[i] : NULL;
+	for (size_t i = 0; key && i < width; i++) {
+		if (targets[i] == key && !(skip && skip[i]) && !(vs && default_column(vs, i) == 1))
+			return NULL;
+	}
+	return key;
+}
+
 /* INSERT ... VALUES where DEFAULT appears, or whose identity values OVERRIDING USER VALUE
  * drops (skip): a column that is DEFAULT in every row is left out of the column list, which
  * is exactly what DEFAULT means; a column DEFAULT in some rows only takes its default's
  * expression there (mixed_default_ok). */
 static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 				 const PgQuery__SelectStmt *vs, size_t width,
-				 const struct xlat_schema_col **targets, const bool *skip)
+				 const struct xlat_schema_col **targets, const bool *skip,
+				 const struct xlat_schema_col *miss)
 {
 	bool *drop = arena_zalloc(c->a, width + 1);
 	const char **dflt = arena_zalloc(c->a, (width + 1) * sizeof(*dflt));
@@ -292,7 +354,7 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 		if (vs->n_values_lists > 1)
 			return xlat_unsupported(c, -1,
 						"several rows of only DEFAULT values in VALUES");
-		xlat_puts(c, " DEFAULT VALUES");
+		default_values(c, miss);
 		return true;
 	}
 	xlat_puts(c, " (");
@@ -301,6 +363,10 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 			continue;
 		xlat_puts(c, k++ ? ", " : "");
 		xlat_ident(c, target_name(s, targets, i));
+	}
+	if (miss) {
+		xlat_puts(c, ", ");
+		xlat_ident(c, miss->name);
 	}
 	xlat_puts(c, ") VALUES ");
 	for (size_t r = 0; r < vs->n_values_lists; r++) {
@@ -313,6 +379,8 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 			if (!put_value(c, targets[i], row->items[i], dflt[i]))
 				return false;
 		}
+		if (miss)
+			xlat_printf(c, ", %s", xlat_key_null(c, miss, c->assign_rel));
 		xlat_puts(c, ")");
 	}
 	return true;
@@ -370,6 +438,14 @@ static void note_numbering(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 							       : 0;
 }
 
+/* Whether a query's first arm names its columns with a `*` (its width not known here). */
+static bool has_star(const PgQuery__SelectStmt *q)
+{
+	while (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE && q->larg)
+		q = q->larg;
+	return !q->n_values_lists && xlat_has_star(q);
+}
+
 /* How many columns a query fills: its first arm's (a `*` counts as one, which is enough to
  * see whether the first columns are filled). */
 static size_t query_width(const PgQuery__SelectStmt *q)
@@ -379,11 +455,21 @@ static size_t query_width(const PgQuery__SelectStmt *q)
 	return q->n_values_lists ? q->values_lists[0]->list->n_items : q->n_target_list;
 }
 
+/* Closes a column list, with the plain rowid key the source leaves out (miss) last. */
+static void put_also(struct xlat_ctx *c, const struct xlat_schema_col *miss)
+{
+	if (miss) {
+		xlat_puts(c, ", ");
+		xlat_ident(c, miss->name);
+	}
+	xlat_puts(c, ")");
+}
+
 /* INSERT without a column list whose source fills only the first columns: PostgreSQL fills
  * those and defaults the rest, SQLite wants every column, so they are named. A source whose
  * width is not known here (a `*`) is left to SQLite. */
 static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			    const PgQuery__SelectStmt *src)
+			    const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
 {
 	const PgQuery__SelectStmt *arm = src;
 	while (arm->op != PG_QUERY__SET_OPERATION__SETOP_NONE && arm->larg)
@@ -399,15 +485,17 @@ static bool leading_columns(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, cols[i].name);
 	}
-	xlat_puts(c, ")");
+	put_also(c, miss);
 	return true;
 }
 
+/* The column list; miss: a plain rowid key the source leaves out, named last (its value is
+ * the source's last column: omitted_key). */
 static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
-			const PgQuery__SelectStmt *src)
+			const PgQuery__SelectStmt *src, const struct xlat_schema_col *miss)
 {
 	if (!s->n_cols)
-		return leading_columns(c, s, src);
+		return leading_columns(c, s, src, miss);
 	xlat_puts(c, " (");
 	for (size_t i = 0; i < s->n_cols; i++) {
 		const PgQuery__ResTarget *rt = s->cols[i]->res_target;
@@ -417,7 +505,7 @@ static bool column_list(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 		xlat_puts(c, i ? ", " : "");
 		xlat_ident(c, rt->name);
 	}
-	xlat_puts(c, ")");
+	put_also(c, miss);
 	return true;
 }
 
@@ -439,6 +527,59 @@ static const struct xlat_schema_col **insert_targets(struct xlat_ctx *c,
 	return v;
 }
 
+/* A query source whose values are not checked column by column (a set operation, VALUES with
+ * ORDER BY or LIMIT, a `*`): the position of a plain rowid key among its columns, whose NULL
+ * SQLite would number; -1 when there is none, or when the source's width is not known here
+ * (a `*` without a column list). */
+static int unchecked_key(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
+			 const PgQuery__SelectStmt *src, size_t width,
+			 const struct xlat_schema_col **targets)
+{
+	bool checked = src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists &&
+		       !has_star(src);
+	if (checked || !xlat_checks_on(c) || (!s->n_cols && has_star(src)))
+		return -1;
+	for (size_t i = 0; i < width; i++) {
+		if (targets[i] && targets[i]->rowid_key)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The source read through a CTE of numbered columns, the key's (column key) refused when NULL
+ * as a value stored into it is (23502); WHERE true keeps ON CONFLICT from reading as a join
+ * constraint. */
+static bool checked_source(struct xlat_ctx *c, const PgQuery__SelectStmt *src, size_t width,
+			   size_t key, const PgQuery__InsertStmt *s)
+{
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	const char *name = s->n_cols ? s->cols[key]->res_target->name
+		       : xlat_scope_target(c, s->relation, &cols, &ncols) && key < ncols
+			       ? cols[key].name
+			       : "";
+	xlat_puts(c, "WITH \"_shardlite_src\"(");
+	for (size_t i = 0; i < width; i++)
+		xlat_printf(c, "%s\"c%zu\"", i ? ", " : "", i + 1);
+	xlat_puts(c, ") AS (");
+	bool ok = xlat_select(c, src, NULL);
+	xlat_puts(c, ") SELECT ");
+	for (size_t i = 0; i < width; i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (i != key) {
+			xlat_printf(c, "\"c%zu\"", i + 1);
+			continue;
+		}
+		xlat_printf(c, "shardlite_notnull(\"c%zu\", ", i + 1);
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, c->assign_rel);
+		xlat_puts(c, ")");
+	}
+	xlat_puts(c, " FROM \"_shardlite_src\" WHERE true");
+	return ok;
+}
+
 static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 {
 	const PgQuery__SelectStmt *src = s->select_stmt ? s->select_stmt->select_stmt : NULL;
@@ -446,9 +587,12 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		if (s->on_conflict_clause)
 			return xlat_unsupported(c, -1, "DEFAULT VALUES with ON CONFLICT");
 		note_numbering(c, s, NULL, 0, NULL, NULL);
-		xlat_puts(c, " DEFAULT VALUES");
+		default_values(c, omitted_key(c, s, NULL, 0, NULL, NULL, false));
 		return true;
 	}
+	const struct xlat_schema_col *miss = NULL;
+	int key = -1;
+	size_t key_width = 0;
 	bool plain_values = src->n_values_lists && src->op == PG_QUERY__SET_OPERATION__SETOP_NONE &&
 			    !src->n_sort_clause && !src->limit_count && !src->limit_offset &&
 			    !src->with_clause;
@@ -471,9 +615,10 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		if (!identity_rules(c, s, src, width, targets, skip))
 			return false;
 		note_numbering(c, s, src, width, targets, skip);
+		miss = omitted_key(c, s, src, width, targets, skip, false);
 		for (size_t i = 0; i < width; i++) {
 			if (default_column(src, i) || skip[i])
-				return values_with_defaults(c, s, src, width, targets, skip);
+				return values_with_defaults(c, s, src, width, targets, skip, miss);
 		}
 		c->assign = targets; /* taken by the VALUES list */
 		c->assign_for = src;
@@ -483,18 +628,26 @@ static bool insert_source(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		if (!identity_rules(c, s, NULL, width, targets, NULL))
 			return false;
 		note_numbering(c, s, NULL, width, targets, NULL);
+		miss = omitted_key(c, s, NULL, width, targets, NULL, has_star(src));
 		if (src->op == PG_QUERY__SET_OPERATION__SETOP_NONE && !src->n_values_lists) {
 			c->assign = targets;
 			c->assign_for = src; /* taken by its target list */
 		}
+		key = unchecked_key(c, s, src, width, targets);
+		key_width = width;
 	}
-	if (!column_list(c, s, src))
+	if (!column_list(c, s, src, miss))
 		return false;
 	xlat_puts(c, " ");
-	if (plain_values || !s->on_conflict_clause)
+	if (key >= 0)
+		return checked_source(c, src, key_width, (size_t)key, s);
+	if (!miss && (plain_values || !s->on_conflict_clause))
 		return xlat_select(c, src, NULL);
 	/* SQLite would read the ON of ON CONFLICT as a join constraint of the SELECT */
-	xlat_puts(c, "SELECT * FROM (");
+	xlat_puts(c, "SELECT *");
+	if (miss)
+		xlat_printf(c, ", %s", xlat_key_null(c, miss, c->assign_rel));
+	xlat_puts(c, " FROM (");
 	bool ok = xlat_select(c, src, NULL);
 	xlat_puts(c, ") WHERE true");
 	return ok;

@@ -277,7 +277,7 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		else
 			xlat_puts(c, ")");
 	}
-	if (col->rowid_seq && c->assign_rel && xlat_checks_on(c))
+	if ((col->rowid_seq || col->rowid_key) && c->assign_rel && xlat_checks_on(c))
 		not_null(c, mark, col->name);
 	return true;
 }

@@ -1038,11 +1038,19 @@ int xlat_scope_cte_find(const struct xlat_ctx *c, const char *name);
 void xlat_scope_cte_cols(struct xlat_ctx *c, const char *name, const struct xlat_schema_col *cols,
 			 size_t n);
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s);
-/* A column definition; autonum: it is the table's rowid-alias serial/identity column, whose
+/* The value a plain rowid key (xlat_schema_col.rowid_key) of table rel takes where PostgreSQL
+ * would store its default, NULL (it has none: a key with a DEFAULT is not made the rowid):
+ * SQLite would number a NULL, so the SQL (from c->a) refuses it as PostgreSQL's NOT NULL
+ * does (23502) when a row takes it. */
+const char *xlat_key_null(struct xlat_ctx *c, const struct xlat_schema_col *col, const char *rel);
+/* What a column is to SQLite's rowid: not it, the serial/identity key SQLite numbers
+ * (INTEGER PRIMARY KEY AUTOINCREMENT), or a plain integer key (INTEGER PRIMARY KEY). */
+enum { XLAT_ROWID_NONE, XLAT_ROWID_SERIAL, XLAT_ROWID_PLAIN };
+/* A column definition; autonum (XLAT_ROWID_*): it is the table's rowid alias, whose
  * table-level PRIMARY KEY (named pk_name, may be NULL) moves onto it. */
 /* seq_table: the table a serial/identity column that is not the rowid takes its sequence
  * from (DEFAULT nextval('table_column_seq')); NULL refuses such columns (ALTER TABLE ADD). */
-bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool autonum,
+bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int autonum,
 		     const char *pk_name, const char *seq_table);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
@@ -1103,6 +1111,9 @@ void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
 		      const char *type, char identity, bool if_not_exists, bool temp);
 /* The column and comment sidecars' CREATE TABLE IF NOT EXISTS statements (the temp schema's
  * for temp), for CREATE TABLE ... (LIKE ...), in c's arena. */
+/* The column sidecar's table (main's), created if missing: ADD PRIMARY KEY's key may become
+ * the rowid, whose type the sidecar keeps (shard_rowid.c). */
+const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c);
 const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp);
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */

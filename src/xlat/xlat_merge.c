@@ -317,8 +317,10 @@ static bool emit_defaults(struct xlat_ctx *c, struct merge *mg, size_t k)
 	const char *dflt = NULL;
 	if (xlat_scope_target(c, &plain, &cols, &ncols))
 		for (size_t i = 0; i < ncols && !col; i++)
-			col = cols[i].rowid_seq ? &cols[i] : NULL;
-	if (col) {
+			col = cols[i].rowid_seq || cols[i].rowid_key ? &cols[i] : NULL;
+	if (col && col->rowid_key) { /* no default: PostgreSQL's NULL, refused */
+		dflt = xlat_key_null(c, col, plain.relname);
+	} else if (col) {
 		c->st->numbered_seq = arena_strdup(c->a, col->rowid_seq);
 		c->st->numbered_max = col->type_oid == XLAT_OID_INT2   ? INT16_MAX
 				      : col->type_oid == XLAT_OID_INT4 ? INT32_MAX

@@ -188,6 +188,8 @@ bool xlat_add_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return false;
 	rb->table = arena_strdup(c->a, table->relname);
 	fill(c, rb, k);
+	if (rb->primary) /* the key may become the rowid: its type goes to the sidecar */
+		rb->script = xlat_sidecar_columns_ddl(c);
 	c->st->kind = XLAT_REBUILD;
 	c->st->rebuild = rb;
 	return true;

@@ -316,6 +316,11 @@ bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	return true;
 }
 
+const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c)
+{
+	return arena_printf(c->a, SIDECAR_COLUMNS, schema_prefix(false));
+}
+
 const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp)
 {
 	return arena_printf(c->a, SIDECAR_COLUMNS "; " SIDECAR_COMMENTS, schema_prefix(temp),

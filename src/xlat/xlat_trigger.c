@@ -369,6 +369,30 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_puts(c, ", 1)");
 }
 
+/* A BEFORE row trigger on INSERT or UPDATE may fill in a NULL key, which a plain integer key
+ * stored as the rowid refuses before any trigger runs (xlat_key_null): the script is followed
+ * by a rebuild that makes the key a table constraint again and keeps it so while the table
+ * has such a trigger (shard_rowid.c; DROP DEFAULT of the key changes nothing else). */
+static void unfold_key(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
+		       const struct xlat_schema_col *cols, size_t n)
+{
+	const struct xlat_schema_col *key = NULL;
+	for (size_t k = 0; k < n && !key; k++)
+		key = cols[k].rowid_key ? &cols[k] : NULL;
+	if (!key || !s->row || !(s->timing & TG_BEFORE) || !(s->events & (TG_INSERT | TG_UPDATE)))
+		return;
+	struct xlat_rebuild *script = arena_zalloc(c->a, sizeof(*script));
+	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));
+	script->kind = XLAT_RB_SCRIPT;
+	script->table = rb->table = table;
+	script->script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	script->next = rb;
+	rb->kind = XLAT_RB_SET_DEFAULT;
+	rb->column = arena_strdup(c->a, key->name);
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = script;
+}
+
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
 	const PgQuery__RangeVar *rv = s->relation;
@@ -405,6 +429,7 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		if (s->events & events[e].bit)
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
+	unfold_key(c, s, table, cols, n);
 	return true;
 }
 

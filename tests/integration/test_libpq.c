@@ -26,19 +26,21 @@ START_TEST(explain_shows_the_plan)
 	ck_assert_str_eq(PQfname(r, 0), "QUERY PLAN");
 	ck_assert_uint_eq(PQftype(r, 0), 25);
 	ck_assert_int_eq(PQntuples(r), 1);
-	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING INDEX ex_v (v=?)");
+	/* the key is the rowid (an int PRIMARY KEY), so ex_v covers (v, id) */
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING COVERING INDEX ex_v (v=?)");
 	ck_assert_str_eq(PQcmdStatus(r), "EXPLAIN");
 	PQclear(r);
 	r = harness_exec_ok(c, "EXPLAIN SELECT * FROM ex WHERE id IN (SELECT id FROM ex "
 			       "WHERE v > 'a')");
 	ck_assert_int_eq(PQntuples(r), 3);
-	ck_assert_str_eq(PQgetvalue(r, 2, 0), "  ->  SEARCH ex USING INDEX ex_v (v>?)");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING INTEGER PRIMARY KEY (rowid=?)");
+	ck_assert_str_eq(PQgetvalue(r, 2, 0), "  ->  SEARCH ex USING COVERING INDEX ex_v (v>?)");
 	PQclear(r);
 	/* through the extended protocol, with a parameter */
 	const char *one = "1";
 	r = PQexecParams(c, "EXPLAIN SELECT v FROM ex WHERE id = $1", 1, NULL, &one, NULL, NULL, 0);
 	ck_assert_int_eq(PQresultStatus(r), PGRES_TUPLES_OK);
-	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING INDEX sqlite_autoindex_ex_1 (id=?)");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "SEARCH ex USING INTEGER PRIMARY KEY (rowid=?)");
 	PQclear(r);
 	r = harness_exec_ok(c, "EXPLAIN ANALYZE INSERT INTO ex VALUES (1, 'a'), (2, 'b')");
 	ck_assert_str_eq(PQgetvalue(r, PQntuples(r) - 2, 0), "Rows: 2");

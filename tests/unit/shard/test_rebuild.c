@@ -3,7 +3,8 @@
  * views and triggers survive; the key and NOT NULL hold afterwards; duplicates, NULLs, a
  * second primary key, unknown columns, referenced tables, views and missing tables fail with
  * PostgreSQL's SQLSTATEs and leave the table exactly as it was; a rollback undoes it all;
- * several column changes (a chain) are made by one rebuild. */
+ * several column changes (a chain) are made by one rebuild; with the column sidecar there, a
+ * one-column integer key is stored as the rowid and back (shard_rowid.c). */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,6 +336,88 @@ START_TEST(column_changes_in_one_rebuild)
 }
 END_TEST
 
+#define SIDECAR                                                                               \
+	"CREATE TABLE _shardlite_columns (table_name TEXT NOT NULL, column_name TEXT NOT NULL, " \
+	"type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, column_name))"
+
+/* ADD PRIMARY KEY (aid) stores aid as the rowid, its type in the sidecar; a later change works
+ * on the plain text and folds it again; a DEFAULT on it unfolds it for good. */
+START_TEST(key_stored_as_rowid)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert(shard_exec(conn, SIDECAR, &err));
+	ck_assert_msg(add_key("acc", "CONSTRAINT \"acc_k\" PRIMARY KEY (\"aid\")", keys, 1, true,
+			      &err),
+		      "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid INTEGER CONSTRAINT \"acc_k\" PRIMARY KEY NOT NULL, "
+			 "\"Odd, name\" text DEFAULT 'x', n int4 CHECK (n >= 0))");
+	ck_assert_str_eq(one("SELECT group_concat(rowid || '=' || aid, ' ') FROM acc"),
+			 "1=1 2=2 3=3");
+	ck_assert_str_eq(one("SELECT group_concat(table_name || '.' || column_name || ':' || type "
+			     "|| ':' || identity) FROM _shardlite_columns"),
+			 "acc.aid:int4:");
+	ck_assert_str_eq(one("SELECT count(*) FROM sqlite_schema WHERE name IN ('acc_n', "
+			     "'acc_t', 'acc_v')"),
+			 "3");
+	struct shard_rebuild ty = {
+		.kind = SHARD_RB_ALTER_TYPE, .table = "acc", .column = "aid", .decl = "bigint",
+		.convert = "\"aid\""};
+	ck_assert_msg(shard_table_rebuild(conn, &ty, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid INTEGER CONSTRAINT \"acc_k\" PRIMARY KEY NOT NULL, "
+			 "\"Odd, name\" text DEFAULT 'x', n int4 CHECK (n >= 0))");
+	ck_assert_str_eq(one("SELECT type FROM _shardlite_columns"), "bigint");
+	struct shard_rebuild dflt = {
+		.kind = SHARD_RB_SET_DEFAULT, .table = "acc", .column = "aid", .constraint = "DEFAULT 0"};
+	ck_assert_msg(shard_table_rebuild(conn, &dflt, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid bigint NOT NULL DEFAULT 0, \"Odd, name\" text DEFAULT "
+			 "'x', n int4 CHECK (n >= 0), CONSTRAINT \"acc_k\" PRIMARY KEY (aid))");
+	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
+	ck_assert_str_eq(one("SELECT group_concat(aid, ' ') FROM acc"), "1 2 3");
+}
+END_TEST
+
+/* A NULL in the key: SQLite would number it in the folded table; 23502 and nothing changed. */
+START_TEST(rowid_key_with_nulls)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert(shard_exec(conn, SIDECAR "; INSERT INTO acc VALUES (NULL, 'n', 4)", &err));
+	ck_assert(!add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err));
+	ck_assert_str_eq(err.sqlstate, "23502");
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid int4, \"Odd, name\" text DEFAULT 'x', "
+			 "n int4 CHECK (n >= 0))");
+	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
+	ck_assert_str_eq(one("SELECT count(*) FROM acc"), "4");
+}
+END_TEST
+
+/* A BEFORE row trigger on INSERT may fill in a NULL key: the key stays a table constraint. */
+START_TEST(rowid_key_plain_under_before_trigger)
+{
+	static const char *const keys[] = {"aid"};
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     SIDECAR "; CREATE TABLE _shardlite_triggers (table_name TEXT NOT NULL, "
+				     "name TEXT NOT NULL, func_name TEXT NOT NULL, func_sig TEXT NOT "
+				     "NULL, timing TEXT NOT NULL, events INTEGER NOT NULL, columns TEXT "
+				     "NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled INTEGER NOT "
+				     "NULL, PRIMARY KEY (table_name, name));"
+				     "INSERT INTO _shardlite_triggers VALUES ('acc', 'fill', 'f', '', "
+				     "'BEFORE', 4, '', '', NULL, 1)",
+			     &err));
+	ck_assert_msg(add_key("acc", "PRIMARY KEY (aid)", keys, 1, true, &err), "%s", err.message);
+	ck_assert_str_eq(one("SELECT sql FROM sqlite_schema WHERE name = 'acc'"),
+			 "CREATE TABLE acc (aid int4 NOT NULL, \"Odd, name\" text DEFAULT 'x', "
+			 "n int4 CHECK (n >= 0), PRIMARY KEY (aid))");
+	ck_assert_str_eq(one("SELECT count(*) FROM _shardlite_columns"), "0");
+}
+END_TEST
+
 START_TEST(rolled_back_with_the_transaction)
 {
 	struct pgerr err;
@@ -359,6 +442,9 @@ int main(void)
 	tcase_add_test(tc, rolled_back_with_the_transaction);
 	tcase_add_test(tc, not_null_in_place);
 	tcase_add_test(tc, column_changes_in_one_rebuild);
+	tcase_add_test(tc, key_stored_as_rowid);
+	tcase_add_test(tc, rowid_key_with_nulls);
+	tcase_add_test(tc, rowid_key_plain_under_before_trigger);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

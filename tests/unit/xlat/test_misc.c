@@ -179,6 +179,16 @@ static const struct {
 	{"CREATE TABLE n1 (id bigserial PRIMARY KEY, v text)",
 	 "CREATE TABLE n1 (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, v text)"
 	 COLUMNS("'n1', 'id', 'bigint', ''"), NULL},
+	/* a plain integer key alone is the rowid alias too, without AUTOINCREMENT */
+	{"CREATE TABLE n1 (a int PRIMARY KEY, b text)",
+	 "CREATE TABLE n1 (a integer PRIMARY KEY NOT NULL, b text)"
+	 COLUMNS("'n1', 'a', 'int4', ''"), "CREATE TABLE"},
+	{"CREATE TABLE n1 (a bigint, b text, CONSTRAINT k PRIMARY KEY (a))",
+	 "CREATE TABLE n1 (a integer CONSTRAINT k PRIMARY KEY NOT NULL, b text)"
+	 COLUMNS("'n1', 'a', 'bigint', ''"), NULL},
+	{"CREATE TABLE n1 (a smallint NOT NULL PRIMARY KEY REFERENCES t, b text)",
+	 "CREATE TABLE n1 (a integer NOT NULL PRIMARY KEY REFERENCES t, b text)"
+	 COLUMNS("'n1', 'a', 'smallint', ''"), NULL},
 	/* a temporary table's: in the temp schema's own sidecars, which go with the session */
 	{"CREATE TEMP TABLE n1 (id serial PRIMARY KEY, n int GENERATED ALWAYS AS IDENTITY)",
 	 "CREATE TEMP TABLE n1 (id integer PRIMARY KEY AUTOINCREMENT NOT NULL, n int4 NOT NULL "
