@@ -140,6 +140,9 @@ void sess_trigger_null_rows(struct pl_run *r, const char *table, struct arena *a
  * trg_pending): writes it in place of the statement's when the statement allows (*done; the
  * caller then skips the statement's row), else leaves it to the companion. orig is NEW as SQLite
  * gave it, olds OLD. False with err when the write fails. sess_trgrow.c. */
+/* "col" = ?param of an UPDATE writing a trigger's changed row (a rowid key refuses NULL). */
+void sess_trigger_put_assign(struct strbuf *sb, const struct catalog_relation *rel, size_t k,
+			     int param);
 bool sess_trigger_replace(struct session *s, const char *table, const char *event,
 			  const struct catalog_relation *rel, const char *const *orig,
 			  const char *const *olds, struct arena *a, bool *done, struct pgerr *err);

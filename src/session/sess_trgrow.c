@@ -31,6 +31,22 @@ static bool numbered(const struct catalog_column *col, const struct sess_trg_row
 	return col->rowid_seq && !p->changed[k] && orig && strcmp(orig, "-1") == 0;
 }
 
+void sess_trigger_put_assign(struct strbuf *sb, const struct catalog_relation *rel, size_t k,
+			     int param)
+{
+	strbuf_put_quoted(sb, rel->cols[k].name, '"');
+	if (!rel->cols[k].rowid_key) {
+		strbuf_printf(sb, " = ?%d", param);
+		return;
+	}
+	/* a plain key stored as the rowid takes no NULL (SQLite: datatype mismatch): 23502 */
+	strbuf_printf(sb, " = shardlite_notnull(?%d, ", param);
+	strbuf_put_quoted(sb, rel->cols[k].name, '\'');
+	strbuf_puts(sb, ", ");
+	strbuf_put_quoted(sb, rel->name, '\'');
+	strbuf_puts(sb, ")");
+}
+
 /* The INSERT of p, or the UPDATE of its columns that differ from olds keyed by the primary
  * key's old values; *binds gets the texts in parameter order (*types their types). */
 static const char *write_sql(const struct catalog_relation *rel, const struct sess_trg_row *p,
@@ -48,9 +64,10 @@ static const char *write_sql(const struct catalog_relation *rel, const struct se
 			   : !differs(p->texts[k], olds[k]))
 			continue;
 		strbuf_puts(&sb, *n ? ", " : insert ? " (" : " SET ");
-		strbuf_put_quoted(&sb, rel->cols[k].name, '"');
-		if (!insert)
-			strbuf_printf(&sb, " = ?%d", *n + 1);
+		if (insert)
+			strbuf_put_quoted(&sb, rel->cols[k].name, '"');
+		else
+			sess_trigger_put_assign(&sb, rel, k, *n + 1);
 		strbuf_printf(&vals, "%s?%d", *n ? ", " : "", *n + 1);
 		binds[*n] = p->texts[k];
 		types[(*n)++] = rel->cols[k].type_oid;

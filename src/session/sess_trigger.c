@@ -368,8 +368,7 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 		if (!p->changed[k])
 			continue;
 		strbuf_puts(&sb, n++ ? ", " : " SET ");
-		put_ident(&sb, rel->cols[k].name);
-		strbuf_printf(&sb, " = ?%d", n);
+		sess_trigger_put_assign(&sb, rel, k, n);
 	}
 	strbuf_printf(&sb, " WHERE rowid = ?%d", n + 1);
 	const char *sql = arena_strndup(a, sb.data ? sb.data : "", sb.len);

@@ -84,8 +84,9 @@ char *shard_rowid_unfold(sqlite3 *db, const char *table, bool temp, const char *
 	return plain;
 }
 
-/* Whether table has a BEFORE row trigger on INSERT or UPDATE, which may fill in a NULL key
- * (the trigger sidecar's events are PostgreSQL's bits: 4 INSERT, 16 UPDATE, 256 STATEMENT). */
+/* Whether table has a BEFORE row trigger on INSERT, which may fill in a NULL key (the trigger
+ * sidecar's events are PostgreSQL's bits: 4 INSERT, 16 UPDATE, 256 STATEMENT). A BEFORE
+ * UPDATE trigger sees the stored key, and a NULL it sets is refused by the write. */
 static bool before_row_trigger(sqlite3 *db, const char *table)
 {
 	sqlite3_stmt *vm = NULL;
@@ -95,7 +96,7 @@ static bool before_row_trigger(sqlite3 *db, const char *table)
 	    sqlite3_prepare_v2(db,
 			       "SELECT 1 FROM main._shardlite_triggers WHERE table_name = ?1 COLLATE "
 			       "NOCASE AND timing = 'BEFORE' AND (events & 256) = 0 AND (events & "
-			       "20) <> 0",
+			       "4) <> 0",
 			       -1, &vm, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(vm, 1, table, -1, SQLITE_STATIC);

@@ -369,8 +369,9 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_puts(c, ", 1)");
 }
 
-/* A BEFORE row trigger on INSERT or UPDATE may fill in a NULL key, which a plain integer key
- * stored as the rowid refuses before any trigger runs (xlat_key_null): the script is followed
+/* A BEFORE row trigger on INSERT may fill in a NULL key, which a plain integer key stored as
+ * the rowid refuses before any trigger runs (xlat_key_null), and SQLite shows a BEFORE INSERT
+ * trigger the rowid it will assign (-1), not the NULL: the script is followed
  * by a rebuild that makes the key a table constraint again and keeps it so while the table
  * has such a trigger (shard_rowid.c; DROP DEFAULT of the key changes nothing else). */
 static void unfold_key(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const char *table,
@@ -379,7 +380,7 @@ static void unfold_key(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, con
 	const struct xlat_schema_col *key = NULL;
 	for (size_t k = 0; k < n && !key; k++)
 		key = cols[k].rowid_key ? &cols[k] : NULL;
-	if (!key || !s->row || !(s->timing & TG_BEFORE) || !(s->events & (TG_INSERT | TG_UPDATE)))
+	if (!key || !s->row || !(s->timing & TG_BEFORE) || !(s->events & TG_INSERT))
 		return;
 	struct xlat_rebuild *script = arena_zalloc(c->a, sizeof(*script));
 	struct xlat_rebuild *rb = arena_zalloc(c->a, sizeof(*rb));

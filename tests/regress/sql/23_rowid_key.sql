@@ -157,3 +157,24 @@ SELECT indexrelid::regclass::text, indisprimary FROM pg_index WHERE indrelid = '
 CREATE TABLE tk2 (id int PRIMARY KEY, v text);
 CREATE TRIGGER tk2t AFTER INSERT ON tk2 FOR EACH ROW EXECUTE FUNCTION tkf();
 INSERT INTO tk2 (v) VALUES ('after');
+-- a BEFORE UPDATE trigger (updated_at) keeps the rowid layout, so a migration may create one
+-- inside a transaction block on a table other tables' foreign keys reference
+CREATE TABLE tu (id int PRIMARY KEY, v text, updated_at timestamptz);
+CREATE TABLE tuc (id int PRIMARY KEY, tu_id int REFERENCES tu (id));
+INSERT INTO tu VALUES (1, 'a', NULL), (2, 'b', NULL);
+CREATE FUNCTION tuf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.updated_at := '2024-01-01 00:00:00+00'; RETURN NEW; END $$;
+BEGIN;
+CREATE TRIGGER tut BEFORE UPDATE ON tu FOR EACH ROW EXECUTE FUNCTION tuf();
+UPDATE tu SET v = 'x' WHERE id = 1 RETURNING *;
+COMMIT;
+SELECT * FROM tu ORDER BY id;
+SELECT indexrelid::regclass::text, indisprimary FROM pg_index WHERE indrelid = 'tu'::regclass;
+-- a BEFORE UPDATE trigger that sets the key to NULL: 23502, on each way the row is written
+CREATE FUNCTION tunull() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.id := NULL; RETURN NEW; END $$;
+CREATE TABLE tn (id int PRIMARY KEY, v text);
+INSERT INTO tn VALUES (5, 'x');
+CREATE TRIGGER tnt BEFORE UPDATE ON tn FOR EACH ROW EXECUTE FUNCTION tunull();
+UPDATE tn SET v = 'b';
+UPDATE tn SET v = 'c' RETURNING 1;
+INSERT INTO tn VALUES (5, 'y') ON CONFLICT (id) DO UPDATE SET v = 'z';
+SELECT * FROM tn;
