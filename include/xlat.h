@@ -733,6 +733,12 @@ struct xlat_schema {
 	uint32_t (*rowtype_fn)(void *arg, const char *name, uint32_t oid, const char **rel);
 };
 
+/* A transition table of the trigger function running (REFERENCING NEW TABLE AS name): a bare
+ * name that reads the firing's rows of table, through shardlite_transition(name). */
+struct xlat_transition {
+	const char *name, *table;
+};
+
 /* What the session's state changes about name resolution and typing. */
 struct xlat_env {
 	/* The session's own tenant: a schema prefix naming it means the session's file ("main"),
@@ -768,6 +774,10 @@ struct xlat_env {
 	/* The session's connection holds temporary tables, which SQLite finds before the file's
 	 * tables: a query's `public.t` is emitted as main.t, so that none of them hides it. */
 	bool temp_tables;
+	/* The running trigger function's transition tables (part of the cache key); NULL: none. A
+	 * WITH query of the name comes first, as in PostgreSQL. */
+	const struct xlat_transition *transitions;
+	size_t ntransitions;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

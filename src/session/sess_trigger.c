@@ -43,6 +43,27 @@ void sess_trigger_fini(struct session *s)
 	s->udf->trg_pending = NULL;
 }
 
+/* REFERENCING's names of trigger name (sidecar _shardlite_trigger_refs; none without it). */
+static void transition_names(sqlite3 *db, const char *table, const char *name, struct arena *a,
+			     struct sess_trg_def *d)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT old_table, new_table FROM main._shardlite_trigger_refs "
+			       "WHERE table_name = ?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *o = (const char *)sqlite3_column_text(st, 0);
+			const char *n = (const char *)sqlite3_column_text(st, 1);
+			d->old_table = o ? arena_strdup(a, o) : NULL;
+			d->new_table = n ? arena_strdup(a, n) : NULL;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
 bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
 		      struct sess_trg_def *d, struct pgerr *err)
 {
@@ -50,8 +71,8 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT func_name, func_sig, timing, args, when_cond, enabled FROM "
-			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
+			       "SELECT func_name, func_sig, timing, args, when_cond, enabled, events "
+			       "FROM main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -65,9 +86,12 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 			const char *w = (const char *)sqlite3_column_text(st, 4);
 			d->when = w ? arena_strdup(a, w) : NULL;
 			d->enabled = sqlite3_column_int(st, 5);
+			d->events = sqlite3_column_int(st, 6);
 		}
 	}
 	sqlite3_finalize(st);
+	if (found)
+		transition_names(db, table, name, a, d);
 	return found || pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 				  "trigger \"%s\" for table \"%s\" does not exist", name, table);
 }
@@ -174,7 +198,7 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 		return 1;
 	}
 	struct sess_trg_row *p = base_xcalloc(1, sizeof(*p));
-	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed};
+	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed, s->udf->depth, false};
 	sess_udf_state(s)->trg_pending = p;
 	return 2;
 }
@@ -280,6 +304,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	if (!sess_trigger_enabled(s, &d))
 		return true;
 	bool before = strcmp(d.timing, "BEFORE") == 0;
+	if (before && s->udf && s->udf->trg_pending && s->udf->trg_pending->applied)
+		sess_trigger_fini(s); /* an earlier row's, kept for its AFTER triggers */
 	if (before && s->udf && s->udf->trg_replacing &&
 	    strcasecmp(s->udf->trg_replacing, table) == 0) {
 		s->udf->trg_replacing = NULL; /* the row it changed, written now (sess_trgrow.c) */
@@ -292,6 +318,12 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 				 "trigger \"%s\" was made for other columns of table \"%s\" "
 				 "(create it again)",
 				 name, table);
+	/* AFTER: queued to the statement's end (sess_trgafter.c); a statement trigger's row
+	 * triggers keep the rows of its transition tables */
+	bool after = strcmp(d.timing, "AFTER") == 0;
+	if (after || (d.events & SESS_TRG_STATEMENT))
+		return sess_trigger_queue(s, table, name, event, d.events & SESS_TRG_STATEMENT, ncols,
+					  argv + 4);
 	const struct xlat_udf *u = sess_udf_find(s, d.func_name, d.func_sig);
 	if (!u)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
@@ -331,6 +363,26 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	return ok;
 }
 
+bool sess_trigger_call_row(struct session *s, const char *name, const char *table,
+			   const char *event, const struct sess_trg_def *d,
+			   const struct catalog_relation *rel, const char **news, const char **olds,
+			   struct arena *a, struct pgerr *err)
+{
+	const struct xlat_udf *u = sess_udf_find(s, d->func_name, d->func_sig);
+	if (!u)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
+				 d->func_name);
+	const struct xlat_pl_func *f;
+	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
+		return false;
+	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
+	bool ran = false;
+	bool ok = run_trigger(s, &r, name, table, event, d, rel, news, olds, a, &ran, err);
+	sess_pl_vars_free(&r);
+	arena_free(r.scratch);
+	return ok;
+}
+
 bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 {
 	struct sess_udf_state *st = sess_udf_state(r->s);
@@ -351,7 +403,7 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 	struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	sqlite3_result_null(ctx);
-	if (!p || s->udf->trg_quiet || !table || strcmp(p->table, table) != 0)
+	if (!p || p->applied || s->udf->trg_quiet || !table || strcmp(p->table, table) != 0)
 		return true;
 	const struct catalog_relation *rel = sess_types_relation(s, table);
 	if (!rel || rel->ncols != p->n) {
@@ -393,6 +445,9 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 		}
 	}
 	sqlite3_finalize(vm);
-	sess_trigger_fini(s);
+	if (ok) /* the row's AFTER triggers that SQLite fires after this one read NEW from it */
+		p->applied = true;
+	else
+		sess_trigger_fini(s);
 	return ok;
 }
