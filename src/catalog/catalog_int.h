@@ -154,6 +154,7 @@ struct cat_trigger {
 	uint32_t foid; /* CREATE TRIGGER's (catalog_udf.c): its function; 0 for SQLite's own */
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
+	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
 };
 
 struct cat_model {

@@ -117,8 +117,14 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_text(r, "");
 		cat_text(r, "");
 		cat_null(r);
-		cat_null(r);
-		cat_null(r);
+		if (g->oldtable)
+			cat_text(r, g->oldtable);
+		else
+			cat_null(r);
+		if (g->newtable)
+			cat_text(r, g->newtable);
+		else
+			cat_null(r);
 	}
 	return true;
 }
@@ -291,6 +297,15 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 	if (ok && r->to) {
 		char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET table_name = %Q "
 					  "WHERE table_name = %Q",
+					  r->to, r->table);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
+	if (ok && r->to &&
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_refs", "name", NULL,
+					  NULL, NULL, NULL, NULL) == SQLITE_OK) {
+		char *q = sqlite3_mprintf("; UPDATE main._shardlite_trigger_refs SET table_name = "
+					  "%Q WHERE table_name = %Q",
 					  r->to, r->table);
 		strbuf_puts(&sb, q);
 		sqlite3_free(q);

@@ -50,7 +50,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 		t->after_row = !(sqlite3_column_int(st, 3) & TG_STATEMENT) && !t->before &&
 			       !t->instead;
 		t->before &= !t->row;
-		t->events = sqlite3_column_int(st, 3) & ~TG_STATEMENT;
+		t->events = sqlite3_column_int(st, 3) & (4 | 8 | 16 | 32); /* not the marks */
 	}
 	sqlite3_finalize(st);
 	*out = v;

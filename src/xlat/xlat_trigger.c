@@ -21,14 +21,20 @@
 /* PostgreSQL's trigger type bits (catalog/pg_trigger.h) as CreateTrigStmt carries them. */
 enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
        TG_TRUNCATE = 32, TG_INSTEAD = 64 };
-/* The sidecar's events column also says FOR EACH STATEMENT (docs/catalog.md). */
+/* The sidecar's events column also says FOR EACH STATEMENT, and whether the trigger has
+ * transition tables, whose rows a statement trigger's SQLite row triggers keep (docs/catalog.md). */
 #define TG_STATEMENT 256
+#define TG_TRANSITIONS 512
 
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
 	"NULL, func_name TEXT NOT NULL, func_sig TEXT NOT NULL, timing TEXT NOT NULL, events "     \
 	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled "    \
 	"INTEGER NOT NULL, PRIMARY KEY (table_name, name))"
+/* REFERENCING's transition table names of the triggers that have them (docs/catalog.md). */
+#define REFS                                                                                       \
+	"; CREATE TABLE IF NOT EXISTS _shardlite_trigger_refs (table_name TEXT NOT NULL, name "   \
+	"TEXT NOT NULL, old_table TEXT, new_table TEXT, PRIMARY KEY (table_name, name))"
 
 static const struct {
 	int bit;
@@ -134,7 +140,8 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 	drop_sqlite_triggers(&c, table, name);
 	if (cols && (evts & TG_STATEMENT))
 		create_statement(&c, name, table);
-	for (int e = 0; cols && !(evts & TG_STATEMENT) && e < (int)ARRAY_LEN(events); e++) {
+	bool rows = !(evts & TG_STATEMENT) || (evts & TG_TRANSITIONS);
+	for (int e = 0; cols && rows && e < (int)ARRAY_LEN(events) - 1; e++) {
 		if (evts & events[e].bit)
 			create_one(&c, table, name, bits, upd_cols, cols, n, e);
 	}
@@ -209,6 +216,68 @@ static const struct xlat_udf *trigger_function(struct xlat_ctx *c, const PgQuery
 	return NULL;
 }
 
+/* REFERENCING OLD TABLE AS o NEW TABLE AS n: PostgreSQL's rules (CreateTriggerFiringOn). */
+static bool check_transitions(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	int nevents = !!(s->events & TG_INSERT) + !!(s->events & TG_UPDATE) +
+		      !!(s->events & TG_DELETE);
+	if (s->timing != 0) /* 0: AFTER */
+		return xlat_fail(c, "42P17", -1,
+				 "transition table name can only be specified for an AFTER trigger");
+	if (s->events & TG_TRUNCATE)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "TRUNCATE triggers with transition tables are not supported");
+	if (nevents != 1)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "transition tables cannot be specified for triggers with more "
+				 "than one event");
+	if (s->n_columns)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "transition tables cannot be specified for triggers with column "
+				 "lists");
+	const char *old = NULL, *new = NULL;
+	for (size_t i = 0; i < s->n_transition_rels; i++) {
+		const PgQuery__TriggerTransition *t =
+			s->transition_rels[i]->node_case == NODE(TRIGGER_TRANSITION)
+				? s->transition_rels[i]->trigger_transition
+				: NULL;
+		if (!t || !t->is_table) {
+			xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				  "ROW variable naming in the REFERENCING clause is not supported");
+			pgerr_hint(c->err, "Use OLD TABLE or NEW TABLE for naming transition tables.");
+			return false;
+		}
+		if (t->is_new && !(s->events & (TG_INSERT | TG_UPDATE)))
+			return xlat_fail(c, "42P17", -1,
+					 "NEW TABLE can only be specified for an INSERT or UPDATE "
+					 "trigger");
+		if (!t->is_new && !(s->events & (TG_DELETE | TG_UPDATE)))
+			return xlat_fail(c, "42P17", -1,
+					 "OLD TABLE can only be specified for a DELETE or UPDATE "
+					 "trigger");
+		if (t->is_new ? new : old)
+			return xlat_fail(c, "42P17", -1, "%s TABLE cannot be specified multiple times",
+					 t->is_new ? "NEW" : "OLD");
+		*(t->is_new ? &new : &old) = t->name;
+	}
+	if (old && new && strcmp(old, new) == 0)
+		return xlat_fail(c, "42P17", -1,
+				 "OLD TABLE name and NEW TABLE name cannot be the same");
+	return true;
+}
+
+/* The transition table name of s, new or old; NULL when it has none. */
+static const char *transition_name(const PgQuery__CreateTrigStmt *s, bool is_new)
+{
+	for (size_t i = 0; i < s->n_transition_rels; i++) {
+		const PgQuery__Node *n = s->transition_rels[i];
+		if (n->node_case == NODE(TRIGGER_TRANSITION) &&
+		    n->trigger_transition->is_new == is_new)
+			return n->trigger_transition->name;
+	}
+	return NULL;
+}
+
 /* PostgreSQL's own refusals first (same SQLSTATE and text), then what is not supported. */
 static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
@@ -230,8 +299,8 @@ static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 		return xlat_unsupported(c, -1, "a WHEN condition on a FOR EACH STATEMENT trigger");
 	if (!s->row && s->n_columns)
 		return xlat_unsupported(c, -1, "UPDATE OF columns on a FOR EACH STATEMENT trigger");
-	if (s->n_transition_rels)
-		return xlat_unsupported(c, -1, "a trigger's REFERENCING transition tables");
+	if (s->n_transition_rels && !check_transitions(c, s))
+		return false;
 	if (strstr(s->trigname, SEP) || strchr(s->trigname, '.'))
 		return xlat_unsupported(c, -1, "this trigger name");
 	return true;
@@ -357,7 +426,8 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
 	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing),
-		    s->events | (s->row ? 0 : TG_STATEMENT));
+		    s->events | (s->row ? 0 : TG_STATEMENT) |
+			    (s->n_transition_rels ? TG_TRANSITIONS : 0));
 	xlat_string(c, upd_columns(c, s));
 	xlat_puts(c, ", ");
 	put_args(c, s);
@@ -367,6 +437,25 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	else
 		xlat_puts(c, "NULL");
 	xlat_puts(c, ", 1)");
+	xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
+	xlat_string(c, table);
+	xlat_puts(c, " AND name = ");
+	xlat_string(c, s->trigname);
+	if (!s->n_transition_rels)
+		return;
+	xlat_puts(c, "; INSERT INTO _shardlite_trigger_refs VALUES (");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->trigname);
+	for (int k = 0; k < 2; k++) {
+		const char *t = transition_name(s, k == 1);
+		xlat_puts(c, ", ");
+		if (t)
+			xlat_string(c, t);
+		else
+			xlat_puts(c, "NULL");
+	}
+	xlat_puts(c, ")");
 }
 
 bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
@@ -401,7 +490,9 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 	const char **names = arena_alloc(c->a, (n + 1) * sizeof(char *));
 	for (size_t k = 0; k < n; k++)
 		names[k] = cols[k].name;
-	for (int e = 0; s->row && e < (int)ARRAY_LEN(events); e++) {
+	/* a statement trigger's row triggers keep the rows of its transition tables */
+	bool rows = s->row || s->n_transition_rels;
+	for (int e = 0; rows && e < (int)ARRAY_LEN(events) - 1; e++) {
 		if (s->events & events[e].bit)
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
@@ -441,6 +532,10 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		}
 		drop_sqlite_triggers(c, table, name);
 		xlat_puts(c, "; DELETE FROM _shardlite_triggers WHERE table_name = ");
+		xlat_string(c, table);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, name);
+		xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
 		xlat_string(c, table);
 		xlat_puts(c, " AND name = ");
 		xlat_string(c, name);

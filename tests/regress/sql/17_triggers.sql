@@ -114,7 +114,6 @@ CREATE TRIGGER st_bad BEFORE TRUNCATE ON st_t FOR EACH ROW EXECUTE FUNCTION st_f
 CREATE TRIGGER st_bad1 AFTER INSERT ON st_t FOR EACH STATEMENT WHEN (true) EXECUTE FUNCTION st_fn();
 -- differs: UPDATE OF columns on a FOR EACH STATEMENT trigger is refused (0A000)
 CREATE TRIGGER st_bad2 AFTER UPDATE OF v ON st_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
--- differs: REFERENCING transition tables are refused (0A000)
 CREATE TRIGGER st_bad3 AFTER INSERT ON st_t REFERENCING NEW TABLE AS nt FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
 -- INSTEAD OF triggers on views: INSERT, UPDATE and DELETE of the view run the function; the
 -- command tag and FOUND count the rows it did not skip (RETURN NULL)

@@ -54,3 +54,59 @@ CREATE FUNCTION ta_wlog() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT IN
 CREATE TRIGGER ta_wlog AFTER INSERT ON ta_w FOR EACH ROW EXECUTE FUNCTION ta_wlog();
 WITH ins AS (INSERT INTO ta_w VALUES (1), (2) RETURNING id) SELECT count(*) FROM ins;
 SELECT msg FROM ta_log WHERE msg LIKE 'w %' ORDER BY n;
+-- REFERENCING transition tables: a statement trigger summarises the statement's rows, a row
+-- trigger sees all of them from its first row; OLD TABLE and NEW TABLE of an UPDATE
+CREATE TABLE tt_items (id int PRIMARY KEY, name text, price numeric(8,2), ok boolean, data bytea);
+CREATE TABLE tt_audit (n serial PRIMARY KEY, msg text);
+CREATE FUNCTION tt_summary() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tt_audit (msg) SELECT TG_NAME || ' ' || TG_OP || ' ' || TG_LEVEL || ' ' || count(*) || ' ' || coalesce(sum(price), 0) || ' ' || coalesce(string_agg(name, ',' ORDER BY id), '-') FROM ins; RETURN NULL; END $$;
+CREATE TRIGGER tt_ins AFTER INSERT ON tt_items REFERENCING NEW TABLE AS ins FOR EACH STATEMENT EXECUTE FUNCTION tt_summary();
+INSERT INTO tt_items VALUES (1, 'apple', 1.50, true, '\x0001'), (2, 'pear', 2, false, NULL);
+INSERT INTO tt_items SELECT 3, 'none', 0, NULL, NULL WHERE false;
+SELECT msg FROM tt_audit ORDER BY n;
+CREATE FUNCTION tt_changes() RETURNS trigger LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN FOR r IN SELECT o.id, o.name AS was, nw.name AS now, nw.price - o.price AS delta, nw.data, nw.ok FROM old_rows o JOIN new_rows nw USING (id) ORDER BY o.id LOOP INSERT INTO tt_audit (msg) VALUES (TG_NAME || ' for ' || NEW.id || ': ' || r.id || ' ' || r.was || '->' || r.now || ' ' || r.delta || ' ' || coalesce(encode(r.data, 'hex'), 'null') || ' ' || coalesce(r.ok::text, 'null')); END LOOP; RETURN NULL; END $$;
+CREATE TRIGGER tt_upd AFTER UPDATE ON tt_items REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH ROW EXECUTE FUNCTION tt_changes();
+UPDATE tt_items SET name = upper(name), price = price * 2;
+SELECT msg FROM tt_audit WHERE msg LIKE 'tt_upd%' ORDER BY n;
+CREATE FUNCTION tt_gone() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tt_audit (msg) SELECT 'gone ' || string_agg(g.id || ':' || g.name, ',' ORDER BY g.id) || ' ' || pg_typeof(min(g.price)) FROM gone AS g; RAISE NOTICE 'columns %', (SELECT string_agg(k, ',') FROM (SELECT jsonb_object_keys(to_jsonb(t)) AS k FROM gone t LIMIT 1) s); RETURN NULL; END $$;
+CREATE TRIGGER tt_del AFTER DELETE ON tt_items REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION tt_gone();
+DELETE FROM tt_items WHERE id <= 2;
+DELETE FROM tt_items WHERE false;
+SELECT msg FROM tt_audit WHERE msg LIKE 'gone%' ORDER BY n;
+-- INSERT ... ON CONFLICT DO UPDATE: the inserted rows in INSERT's, the updated ones in UPDATE's
+CREATE FUNCTION tt_upd_summary() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tt_audit (msg) SELECT TG_NAME || ' ' || count(*) || ' ' || coalesce(string_agg(name, ',' ORDER BY id), '-') FROM upd; RETURN NULL; END $$;
+CREATE TRIGGER tt_upd_s AFTER UPDATE ON tt_items REFERENCING NEW TABLE AS upd FOR EACH STATEMENT EXECUTE FUNCTION tt_upd_summary();
+INSERT INTO tt_items VALUES (10, 'ten', 10, true, NULL);
+DROP TRIGGER tt_upd ON tt_items;
+INSERT INTO tt_items VALUES (10, 'TEN', 1, true, NULL), (11, 'eleven', 11, true, NULL) ON CONFLICT (id) DO UPDATE SET name = excluded.name;
+SELECT msg FROM tt_audit WHERE n > 8 ORDER BY n;
+SELECT tgname, tgoldtable, tgnewtable, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'tt_items'::regclass ORDER BY 1;
+-- a transition table hides a table of its name in the trigger function's own statements only
+CREATE TABLE ins (x int);
+INSERT INTO ins VALUES (42);
+CREATE FUNCTION tt_peek() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT count(*) FROM ins); END $$;
+CREATE FUNCTION tt_nested() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tt_audit (msg) VALUES ('nested ' || (SELECT count(*) FROM ins) || ' ' || tt_peek()); RETURN NULL; END $$;
+CREATE TABLE tt_other (id int);
+CREATE TRIGGER tt_nested AFTER INSERT ON tt_other REFERENCING NEW TABLE AS ins FOR EACH STATEMENT EXECUTE FUNCTION tt_nested();
+INSERT INTO tt_other VALUES (1), (2), (3);
+WITH ins AS (SELECT 1) SELECT count(*) FROM ins;
+SELECT msg FROM tt_audit WHERE msg LIKE 'nested%';
+-- the trigger follows its table's rename and its new columns
+ALTER TABLE tt_other RENAME TO tt_other2;
+ALTER TABLE tt_other2 ADD COLUMN note text;
+INSERT INTO tt_other2 VALUES (4, 'four');
+SELECT msg FROM tt_audit WHERE msg LIKE 'nested%';
+SELECT tgname, tgnewtable, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'tt_other2'::regclass;
+CREATE OR REPLACE TRIGGER tt_nested AFTER INSERT ON tt_other2 FOR EACH STATEMENT EXECUTE FUNCTION tt_nested();
+SELECT tgname, tgnewtable FROM pg_trigger WHERE tgrelid = 'tt_other2'::regclass;
+INSERT INTO tt_other2 VALUES (5, 'five');
+SELECT msg FROM tt_audit WHERE msg LIKE 'nested%';
+-- what PostgreSQL refuses
+CREATE TRIGGER tt_bad BEFORE INSERT ON tt_items REFERENCING NEW TABLE AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER INSERT OR UPDATE ON tt_items REFERENCING NEW TABLE AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER INSERT ON tt_items REFERENCING OLD TABLE AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER DELETE ON tt_items REFERENCING NEW TABLE AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER UPDATE ON tt_items REFERENCING NEW TABLE AS n OLD TABLE AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER UPDATE OF name ON tt_items REFERENCING NEW TABLE AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER UPDATE ON tt_items REFERENCING NEW ROW AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER TRUNCATE ON tt_items REFERENCING OLD TABLE AS n FOR EACH STATEMENT EXECUTE FUNCTION tt_summary();
+CREATE TRIGGER tt_bad AFTER UPDATE ON tt_items REFERENCING NEW TABLE AS n NEW TABLE AS m FOR EACH ROW EXECUTE FUNCTION tt_summary();
