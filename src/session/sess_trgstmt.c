@@ -262,6 +262,25 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 	return ok;
 }
 
+bool sess_trigger_copy(struct session *s, const char *table, bool before, struct pgerr *err)
+{
+	if (before) { /* a client's statement: its own state, an earlier one's forgotten */
+		if (s->udf) {
+			s->udf->trg = (struct sess_trg_stmt){0};
+			sess_trigger_fini(s);
+		}
+		sess_trigger_queue_begin(s);
+		return fire_events(s, table, 4, true, 0, err);
+	}
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db); /* the triggers' statements move it */
+	size_t lo;
+	bool ok = sess_trigger_fire_queued(s, &lo, err) && fire_events(s, table, 4, false, lo, err);
+	sess_trigger_queue_end(s, lo);
+	sqlite3_set_last_insert_rowid(db, rowid);
+	return ok;
+}
+
 bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
 			   struct pgerr *err)
 {

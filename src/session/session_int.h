@@ -580,6 +580,10 @@ bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct 
 /* The same for TRUNCATE's tables (xlat_stmt.part_tables). */
 bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
 			   struct pgerr *err);
+/* COPY table FROM STDIN: its BEFORE INSERT statement triggers (before: before it reads a row),
+ * or, once its last row is in, its rows' AFTER row triggers and its AFTER INSERT statement
+ * triggers. False with err when one fails. Blocks on disk. */
+bool sess_trigger_copy(struct session *s, const char *table, bool before, struct pgerr *err);
 /* ---- sess_trgafter.c: AFTER row triggers, fired at the statement's end ---- */
 /* A statement starts at the session's call depth: rows a failed one left there are dropped. */
 void sess_trigger_queue_begin(struct session *s);
