@@ -639,6 +639,11 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 			 const char *const *cols, size_t n);
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
 					     struct arena *a, struct pgerr *err);
+/* A trigger's WHEN condition text with NEW.from and OLD.from naming column `to` (ALTER TABLE
+ * ... RENAME COLUMN from TO to), as PostgreSQL's stored condition follows the rename; when
+ * itself when it names no such column or cannot be scanned. In a. */
+const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const char *from,
+				      const char *to);
 /* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a
  * block of its statements whose last one returns the result). False with err: 42601 for a
  * body PostgreSQL would not compile, 0A000 for what the interpreter cannot run. Lives in a.

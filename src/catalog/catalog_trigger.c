@@ -253,7 +253,7 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 					  NULL, NULL, NULL) != SQLITE_OK)
 		return; /* no trigger was ever made */
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT name, timing, events, columns FROM "
+	if (sqlite3_prepare_v2(db, "SELECT name, timing, events, columns, when_cond FROM "
 				   "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
 				   "AND timing <> 'INSTEAD OF' ORDER BY name",
 			       -1, &st, NULL) != SQLITE_OK) {
@@ -280,6 +280,17 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 				   r->dropped, r->table);
 			ok = false;
 			break;
+		}
+		const char *when = (const char *)sqlite3_column_text(st, 4);
+		const char *renamed = when && r->col_from ? xlat_trigger_when_renamed(
+								    a, when, r->col_from, r->col_to)
+							  : when;
+		if (renamed != when && strcmp(renamed, when) != 0) { /* WHEN follows the column */
+			char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET when_cond = "
+						  "%Q WHERE table_name = %Q AND name = %Q",
+						  renamed, r->table, name);
+			strbuf_puts(&sb, q);
+			sqlite3_free(q);
 		}
 		if (r->col_from && upd_names(upd, r->col_from)) {
 			upd = upd_renamed(a, upd, r->col_from, r->col_to);

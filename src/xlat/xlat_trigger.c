@@ -14,6 +14,7 @@
 
 #include <pg_query.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define SEP "\x1f"
@@ -354,6 +355,72 @@ static const char *when_text(struct xlat_ctx *c)
 			}
 		}
 	}
+	if (sr)
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	pg_query_free_scan_result(r);
+	return out;
+}
+
+/* Column name as a token of text spells it: a quoted one as it is, another folded to lower
+ * case, as PostgreSQL reads identifiers; in a. */
+static const char *token_name(struct arena *a, const char *text, size_t len)
+{
+	if (len >= 2 && text[0] == '"') {
+		char *out = arena_alloc(a, len);
+		size_t n = 0;
+		for (size_t k = 1; k + 1 < len; k++) {
+			out[n++] = text[k];
+			k += text[k] == '"'; /* "" is one " */
+		}
+		out[n] = '\0';
+		return out;
+	}
+	char *out = arena_strndup(a, text, len);
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 'a' - 'A');
+	return out;
+}
+
+/* A column name as the condition's text needs it: quoted unless plain lower case. */
+static void put_column(struct strbuf *sb, const char *name)
+{
+	bool plain = (*name >= 'a' && *name <= 'z') || *name == '_';
+	for (const char *p = name; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+			*p == '$';
+	if (plain)
+		strbuf_puts(sb, name);
+	else
+		strbuf_put_quoted(sb, name, '"');
+}
+
+const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const char *from,
+				      const char *to)
+{
+	PgQueryScanResult r = pg_query_scan(when);
+	PgQuery__ScanResult *sr =
+		r.error ? NULL
+			: pg_query__scan_result__unpack(NULL, r.pbuf.len,
+							(const uint8_t *)r.pbuf.data);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int copied = 0;
+	for (size_t i = 0; sr && i + 2 < sr->n_tokens; i++) {
+		const PgQuery__ScanToken *rec = sr->tokens[i], *col = sr->tokens[i + 2];
+		const char *word = when + rec->start;
+		if (sr->tokens[i + 1]->token != PG_QUERY__TOKEN__ASCII_46 || rec->end - rec->start != 3 ||
+		    (strncasecmp(word, "new", 3) != 0 && strncasecmp(word, "old", 3) != 0) ||
+		    (i > 0 && sr->tokens[i - 1]->token == PG_QUERY__TOKEN__ASCII_46) ||
+		    strcmp(token_name(a, when + col->start, (size_t)(col->end - col->start)), from) != 0)
+			continue;
+		strbuf_append(&sb, when + copied, (size_t)(col->start - copied));
+		put_column(&sb, to);
+		copied = col->end;
+	}
+	strbuf_puts(&sb, when + copied);
+	const char *out = sb.failed ? when : arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
 	if (sr)
 		pg_query__scan_result__free_unpacked(sr, NULL);
 	pg_query_free_scan_result(r);

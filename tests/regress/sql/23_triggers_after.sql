@@ -110,3 +110,15 @@ CREATE TRIGGER tt_bad AFTER UPDATE OF name ON tt_items REFERENCING NEW TABLE AS 
 CREATE TRIGGER tt_bad AFTER UPDATE ON tt_items REFERENCING NEW ROW AS n FOR EACH ROW EXECUTE FUNCTION tt_summary();
 CREATE TRIGGER tt_bad AFTER TRUNCATE ON tt_items REFERENCING OLD TABLE AS n FOR EACH STATEMENT EXECUTE FUNCTION tt_summary();
 CREATE TRIGGER tt_bad AFTER UPDATE ON tt_items REFERENCING NEW TABLE AS n NEW TABLE AS m FOR EACH ROW EXECUTE FUNCTION tt_summary();
+-- a WHEN condition follows ALTER TABLE ... RENAME COLUMN of a column it names
+CREATE TABLE tw_t (id int PRIMARY KEY, body text, "Hits" int DEFAULT 0);
+CREATE TABLE tw_log (msg text);
+CREATE FUNCTION tw_note() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tw_log VALUES (TG_NAME || ' ' || NEW.id); RETURN NULL; END $$;
+CREATE TRIGGER tw_changed AFTER UPDATE ON tw_t FOR EACH ROW WHEN (NEW.body IS DISTINCT FROM old.Body AND NEW."Hits" >= 0) EXECUTE FUNCTION tw_note();
+INSERT INTO tw_t VALUES (1, 'a'), (2, 'b');
+ALTER TABLE tw_t RENAME COLUMN body TO content;
+ALTER TABLE tw_t RENAME COLUMN "Hits" TO "Views Count";
+UPDATE tw_t SET content = 'a2' WHERE id = 1;
+UPDATE tw_t SET content = 'b' WHERE id = 2;
+SELECT msg FROM tw_log;
+SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'tw_t'::regclass;
