@@ -296,8 +296,6 @@ static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 	if ((s->timing & TG_INSTEAD) && s->n_columns)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "INSTEAD OF triggers cannot have column lists");
-	if (!s->row && s->when_clause)
-		return xlat_unsupported(c, -1, "a WHEN condition on a FOR EACH STATEMENT trigger");
 	if (!s->row && s->n_columns)
 		return xlat_unsupported(c, -1, "UPDATE OF columns on a FOR EACH STATEMENT trigger");
 	if (s->n_transition_rels && !check_transitions(c, s))
@@ -427,12 +425,23 @@ const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const c
 	return out;
 }
 
-/* The WHEN condition checked as the session will read it (42601 now, not at the first row). */
-static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when)
+/* The WHEN condition checked as the session will read it (42601 now, not at the first row); a
+ * statement trigger's may not read NEW or OLD (PostgreSQL's 42P17). */
+static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when, bool row)
 {
 	const struct xlat_pl_func *f;
-	return !when || (xlat_udf_compile(u, c->schema, c->a, &f, c->err) &&
-			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
+	const struct xlat_pl_expr *e;
+	if (!when)
+		return true;
+	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err) ||
+	    !(e = xlat_trigger_when(f, when, c->a, c->err)))
+		return false;
+	for (int i = 0; !row && i < e->nrefs; i++)
+		if (e->refs[i].var == f->new_var || e->refs[i].var == f->old_var)
+			return xlat_fail(c, "42P17", -1,
+					 "statement trigger's WHEN condition cannot reference column "
+					 "values");
+	return true;
 }
 
 /* A failure (PostgreSQL's SQLSTATE and message) when table is (view: is not) a view. */
@@ -544,7 +553,7 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		return false;
 	if (s->when_clause && !when)
 		return xlat_unsupported(c, -1, "this WHEN condition");
-	if (!when_ok(c, u, when))
+	if (!when_ok(c, u, when, s->row))
 		return false;
 	c->st->kind = XLAT_SCRIPT;
 	c->st->tag = "CREATE TRIGGER";

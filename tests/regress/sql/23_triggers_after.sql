@@ -122,3 +122,15 @@ UPDATE tw_t SET content = 'a2' WHERE id = 1;
 UPDATE tw_t SET content = 'b' WHERE id = 2;
 SELECT msg FROM tw_log;
 SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'tw_t'::regclass;
+-- WHEN on a FOR EACH STATEMENT trigger: a condition without column values
+CREATE TABLE tsw (id int PRIMARY KEY);
+CREATE TABLE tsw_log (msg text);
+CREATE FUNCTION tsw_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tsw_log VALUES (TG_NAME || ' ' || TG_OP || ' depth ' || pg_trigger_depth()); IF TG_NAME = 'tsw_a' THEN INSERT INTO tsw VALUES (100 + (SELECT count(*) FROM tsw_log)); END IF; RETURN NULL; END $$;
+CREATE TRIGGER tsw_a AFTER INSERT ON tsw FOR EACH STATEMENT WHEN (pg_trigger_depth() = 0) EXECUTE FUNCTION tsw_fn();
+CREATE TRIGGER tsw_b BEFORE INSERT OR DELETE ON tsw FOR EACH STATEMENT WHEN (current_setting('application_name') = 'nobody') EXECUTE FUNCTION tsw_fn();
+INSERT INTO tsw VALUES (1);
+DELETE FROM tsw WHERE id = 1;
+SELECT msg FROM tsw_log;
+SELECT id FROM tsw ORDER BY id;
+CREATE TRIGGER tsw_bad AFTER INSERT ON tsw FOR EACH STATEMENT WHEN (NEW.id > 0) EXECUTE FUNCTION tsw_fn();
+CREATE TRIGGER tsw_bad AFTER DELETE ON tsw FOR EACH STATEMENT WHEN (OLD IS NULL) EXECUTE FUNCTION tsw_fn();
