@@ -155,7 +155,12 @@ struct cat_trigger {
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
+	bool constraint, deferrable; /* CREATE CONSTRAINT TRIGGER [DEFERRABLE]: a pg_constraint
+				      * row (contype 't') of its name too */
 };
+
+/* The oid of the pg_constraint row of constraint trigger g. */
+uint32_t cat_trigger_conoid(const struct cat_trigger *g);
 
 struct cat_model {
 	struct arena *a;

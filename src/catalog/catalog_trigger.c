@@ -94,6 +94,11 @@ bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t)
 	return false;
 }
 
+uint32_t cat_trigger_conoid(const struct cat_trigger *g)
+{
+	return cat_oid("trgcon", g->table->name, g->name);
+}
+
 static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	(void)cc;
@@ -110,9 +115,9 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_bool(r, false);
 		cat_int(r, 0);
 		cat_int(r, 0);
-		cat_int(r, 0);
-		cat_bool(r, false);
-		cat_bool(r, false);
+		cat_int(r, g->constraint ? cat_trigger_conoid(g) : 0);
+		cat_bool(r, g->deferrable);
+		cat_bool(r, false); /* INITIALLY DEFERRED is refused (xlat_trigger.c) */
 		cat_int(r, g->nargs);
 		cat_text(r, "");
 		cat_text(r, "");

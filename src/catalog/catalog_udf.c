@@ -427,7 +427,8 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid)
 /* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */
 enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
        TG_TRUNCATE = 32, TG_INSTEAD = 64, TG_STATEMENT = 256 /* the sidecar's, not tgtype */,
-       TG_TRANSITIONS = 512 /* the sidecar's: REFERENCING ... TABLE (_shardlite_trigger_refs) */ };
+       TG_TRANSITIONS = 512 /* the sidecar's: REFERENCING ... TABLE (_shardlite_trigger_refs) */,
+       TG_CONSTRAINT = 1024, TG_DEFERRABLE = 2048 /* the sidecar's: CREATE CONSTRAINT TRIGGER */ };
 
 static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
 {
@@ -456,7 +457,7 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "CREATE TRIGGER ");
+	strbuf_puts(&sb, events & TG_CONSTRAINT ? "CREATE CONSTRAINT TRIGGER " : "CREATE TRIGGER ");
 	pgfn_quote_ident(&sb, name, strlen(name));
 	strbuf_printf(&sb, " %s", timing);
 	const char *sep = " ";
@@ -477,6 +478,9 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 	}
 	strbuf_puts(&sb, " ON public.");
 	pgfn_quote_ident(&sb, table, strlen(table));
+	if (events & TG_CONSTRAINT)
+		strbuf_puts(&sb, events & TG_DEFERRABLE ? " DEFERRABLE INITIALLY IMMEDIATE"
+							: " NOT DEFERRABLE INITIALLY IMMEDIATE");
 	if (g->oldtable || g->newtable)
 		strbuf_puts(&sb, " REFERENCING");
 	if (g->oldtable) {
@@ -562,6 +566,8 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		g->name = arena_strdup(m->a, text_col(st, 0));
 		if (events & TG_TRANSITIONS)
 			trigger_refs(db, m, table, g->name, g);
+		g->constraint = events & TG_CONSTRAINT;
+		g->deferrable = events & TG_DEFERRABLE;
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
 				     text_col(st, 5), text_col(st, 6),
 				     (const char *)sqlite3_column_text(st, 7), g);

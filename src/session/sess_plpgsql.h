@@ -152,6 +152,10 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
  * (it reads -1) as the number SQLite will give it, as PostgreSQL's NEW shows nextval's. */
 void sess_trigger_number(struct session *s, const struct catalog_relation *rel,
 			 const char **texts, struct arena *a);
+/* Evaluates a trigger's WHEN condition e (xlat_trigger_when) in r into *yes, as a nested
+ * statement of the one firing the trigger. */
+bool sess_trigger_when_eval(struct pl_run *r, const struct xlat_pl_expr *e, bool *yes,
+			    struct pgerr *err);
 /* sess_udf_run for a trigger's function: counted by pg_trigger_depth(). */
 bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err);
 /* Runs row trigger name's function (d) for one row of table: NEW news and OLD olds (texts of

@@ -75,7 +75,7 @@ static bool run_one(struct session *s, const char *table, const char *name, cons
 	bool holds = true; /* WHEN (pg_trigger_depth() = 0): no column values (xlat_trigger.c) */
 	const struct xlat_pl_expr *e = ok && d->when ? xlat_trigger_when(f, d->when, a, err) : NULL;
 	if (ok && d->when)
-		ok = e && sess_pl_eval_bool(&r, e, &holds, err);
+		ok = e && sess_trigger_when_eval(&r, e, &holds, err);
 	ok = ok && (!holds || sess_trigger_statement_tt(s, table, name, d, lo, &r, a, err));
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);

@@ -222,6 +222,20 @@ static int whole_row_change(const char *cond)
 	return -1;
 }
 
+bool sess_trigger_when_eval(struct pl_run *r, const struct xlat_pl_expr *e, bool *yes,
+			    struct pgerr *err)
+{
+	/* its query runs as a nested statement: the running statement's state and its queued
+	 * AFTER rows stay (sess_trgafter.c) */
+	struct sess_udf_state *st = sess_udf_state(r->s);
+	struct sess_trg_stmt caller = st->trg;
+	st->depth++;
+	bool ok = sess_pl_eval_bool(r, e, yes, err);
+	st->depth--;
+	st->trg = caller;
+	return ok;
+}
+
 /* Whether the trigger's WHEN condition holds for this row (true without one). */
 static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const char **news,
 		       const char **olds, size_t n, struct arena *a, bool *yes, struct pgerr *err)
@@ -237,7 +251,7 @@ static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const cha
 		return true;
 	}
 	const struct xlat_pl_expr *e = xlat_trigger_when(r->f, d->when, a, err);
-	return e && sess_pl_eval_bool(r, e, yes, err);
+	return e && sess_trigger_when_eval(r, e, yes, err);
 }
 
 static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,

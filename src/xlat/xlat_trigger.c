@@ -26,6 +26,8 @@ enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
  * transition tables, whose rows a statement trigger's SQLite row triggers keep (docs/catalog.md). */
 #define TG_STATEMENT 256
 #define TG_TRANSITIONS 512
+#define TG_CONSTRAINT 1024 /* CREATE CONSTRAINT TRIGGER */
+#define TG_DEFERRABLE 2048 /* ... DEFERRABLE (INITIALLY IMMEDIATE) */
 
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
@@ -282,8 +284,11 @@ static const char *transition_name(const PgQuery__CreateTrigStmt *s, bool is_new
 /* PostgreSQL's own refusals first (same SQLSTATE and text), then what is not supported. */
 static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
-	if (s->isconstraint)
-		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER");
+	/* fired at commit, or SET CONSTRAINTS (refused too) */
+	if (s->isconstraint && s->initdeferred)
+		return xlat_unsupported(c, -1, "a constraint trigger INITIALLY DEFERRED");
+	if (s->isconstraint && s->constrrel)
+		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER ... FROM");
 	if ((s->events & TG_TRUNCATE) && s->row)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "TRUNCATE FOR EACH ROW triggers are not supported");
@@ -503,7 +508,9 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_string(c, u->sig);
 	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing),
 		    s->events | (s->row ? 0 : TG_STATEMENT) |
-			    (s->n_transition_rels ? TG_TRANSITIONS : 0));
+			    (s->n_transition_rels ? TG_TRANSITIONS : 0) |
+			    (s->isconstraint ? TG_CONSTRAINT : 0) |
+			    (s->isconstraint && s->deferrable ? TG_DEFERRABLE : 0));
 	xlat_string(c, upd_columns(c, s));
 	xlat_puts(c, ", ");
 	put_args(c, s);

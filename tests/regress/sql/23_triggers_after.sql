@@ -134,3 +134,30 @@ SELECT msg FROM tsw_log;
 SELECT id FROM tsw ORDER BY id;
 CREATE TRIGGER tsw_bad AFTER INSERT ON tsw FOR EACH STATEMENT WHEN (NEW.id > 0) EXECUTE FUNCTION tsw_fn();
 CREATE TRIGGER tsw_bad AFTER DELETE ON tsw FOR EACH STATEMENT WHEN (OLD IS NULL) EXECUTE FUNCTION tsw_fn();
+-- CREATE CONSTRAINT TRIGGER (NOT DEFERRABLE, or DEFERRABLE INITIALLY IMMEDIATE): an AFTER ROW
+-- trigger fired at the statement's end among the others by name, with its pg_constraint row
+CREATE TABLE tc_t (id int PRIMARY KEY, v int);
+CREATE TABLE tc_log (n serial PRIMARY KEY, msg text);
+CREATE FUNCTION tc_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tc_log (msg) VALUES (TG_NAME || ' ' || NEW.id || ' ' || TG_NARGS || ' sees ' || (SELECT count(*) FROM tc_t)); IF NEW.v < 0 THEN RAISE EXCEPTION 'negative v in row %', NEW.id USING ERRCODE = '23514'; END IF; RETURN NULL; END $$;
+CREATE CONSTRAINT TRIGGER tc_a AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTION tc_fn();
+CREATE CONSTRAINT TRIGGER tc_c AFTER INSERT OR UPDATE OF v ON tc_t DEFERRABLE FOR EACH ROW WHEN (NEW.v > 0) EXECUTE FUNCTION tc_fn('x');
+CREATE TRIGGER tc_b AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTION tc_fn();
+CREATE CONSTRAINT TRIGGER tc_d AFTER INSERT ON tc_t NOT DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION tc_fn();
+INSERT INTO tc_t VALUES (1, 1), (2, 0);
+UPDATE tc_t SET v = 5 WHERE id = 2;
+INSERT INTO tc_t VALUES (3, 1), (4, -1);
+SELECT count(*) FROM tc_t;
+SELECT msg FROM tc_log ORDER BY n;
+SELECT tgname, tgtype, tgisinternal, tgconstraint <> 0 AS has_con, tgdeferrable, tginitdeferred FROM pg_trigger WHERE tgrelid = 'tc_t'::regclass ORDER BY 1;
+SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'tc_t'::regclass AND tgname <> 'tc_c' ORDER BY tgname;
+SELECT c.conname, c.contype, c.condeferrable, c.condeferred, c.convalidated, c.conkey, t.tgname FROM pg_constraint c LEFT JOIN pg_trigger t ON t.tgconstraint = c.oid WHERE c.conrelid = 'tc_t'::regclass ORDER BY 1;
+DROP TRIGGER tc_a ON tc_t;
+SELECT conname FROM pg_constraint WHERE conrelid = 'tc_t'::regclass ORDER BY 1;
+-- differs: PostgreSQL's parser refuses OR REPLACE with 0A000; libpg_query's errors carry no SQLSTATE (42601)
+CREATE OR REPLACE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTION tc_fn();
+CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t NOT DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tc_fn();
+CREATE CONSTRAINT TRIGGER tc_b AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTION tc_fn();
+-- differs: a constraint trigger INITIALLY DEFERRED (fired at commit) is refused (0A000)
+CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tc_fn();
+-- differs: CREATE CONSTRAINT TRIGGER ... FROM is refused (0A000)
+CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t FROM tc_log FOR EACH ROW EXECUTE FUNCTION tc_fn();
