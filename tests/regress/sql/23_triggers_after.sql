@@ -161,3 +161,33 @@ CREATE CONSTRAINT TRIGGER tc_b AFTER INSERT ON tc_t FOR EACH ROW EXECUTE FUNCTIO
 CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tc_fn();
 -- differs: CREATE CONSTRAINT TRIGGER ... FROM is refused (0A000)
 CREATE CONSTRAINT TRIGGER tc_e AFTER INSERT ON tc_t FROM tc_log FOR EACH ROW EXECUTE FUNCTION tc_fn();
+-- AFTER triggers whose statements fire triggers again (each nested statement's at its own end),
+-- an error caught by the calling function's EXCEPTION block, prepared statements, savepoints
+CREATE TABLE tn_r (id int primary key, parent int, note text);
+CREATE TABLE tn_log (n serial primary key, msg text);
+CREATE FUNCTION tn_rf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tn_log (msg) VALUES (TG_OP || ' ' || coalesce(NEW.id, OLD.id) || ' depth ' || pg_trigger_depth() || ' count ' || (SELECT count(*) FROM tn_r)); IF TG_OP = 'INSERT' AND NEW.parent IS NULL AND pg_trigger_depth() < 2 THEN INSERT INTO tn_r VALUES (NEW.id * 10, NEW.id, 'child'), (NEW.id * 10 + 1, NEW.id, 'child'); END IF; IF TG_OP = 'DELETE' THEN UPDATE tn_r SET note = 'orphan ' || OLD.id WHERE parent = OLD.id; END IF; RETURN NULL; END $$;
+CREATE TRIGGER tn_ra AFTER INSERT OR UPDATE OR DELETE ON tn_r FOR EACH ROW EXECUTE FUNCTION tn_rf();
+INSERT INTO tn_r VALUES (1, NULL, 'p'), (2, NULL, 'p');
+DELETE FROM tn_r WHERE id IN (1, 2) RETURNING id;
+SELECT id, parent, note FROM tn_r ORDER BY id;
+SELECT n, msg FROM tn_log ORDER BY n;
+CREATE FUNCTION tn_safe_ins(i int) RETURNS text LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tn_r VALUES (i, -1, 'x'); RETURN 'ok'; EXCEPTION WHEN others THEN RETURN 'caught ' || SQLERRM; END $$;
+CREATE FUNCTION tn_bad() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.parent = -1 THEN RAISE EXCEPTION 'no -1 (%)', (SELECT count(*) FROM tn_r WHERE parent = -1); END IF; RETURN NULL; END $$;
+CREATE TRIGGER tn_rb AFTER INSERT ON tn_r FOR EACH ROW EXECUTE FUNCTION tn_bad();
+SELECT tn_safe_ins(100);
+SELECT count(*) FROM tn_r WHERE id = 100;
+DO $$ DECLARE x int; BEGIN FOR x IN SELECT id FROM tn_r WHERE parent IS NOT NULL ORDER BY id LOOP UPDATE tn_r SET note = 'seen' WHERE id = x; END LOOP; END $$;
+SELECT count(*) FROM tn_log;
+PREPARE tn_p1(int) AS INSERT INTO tn_r VALUES ($1, 5, 'prep');
+EXECUTE tn_p1(500);
+EXECUTE tn_p1(501);
+SELECT count(*) FROM tn_log;
+BEGIN;
+INSERT INTO tn_r VALUES (600, 5, 'tx');
+SAVEPOINT s1;
+INSERT INTO tn_r VALUES (601, -1, 'tx');
+ROLLBACK TO s1;
+INSERT INTO tn_r VALUES (602, 5, 'tx');
+COMMIT;
+SELECT id FROM tn_r WHERE id >= 600 ORDER BY id;
+SELECT count(*) FROM tn_log;
