@@ -82,13 +82,47 @@ static bool run_one(struct session *s, const char *table, const char *name, cons
 	return ok;
 }
 
-static bool fire_one(struct session *s, const char *table, const char *name, const char *event,
-		     size_t lo, struct pgerr *err)
+/* Whether one of the 0x1f-joined names of a is among those of b (as SQLite matches names). */
+static bool names_meet(const char *a, const char *b)
+{
+	for (const char *p = a; *p;) {
+		size_t n = strcspn(p, "\x1f");
+		for (const char *q = b; *q;) {
+			size_t m = strcspn(q, "\x1f");
+			if (m == n && strncasecmp(p, q, n) == 0)
+				return true;
+			q += m + (q[m] != '\0');
+		}
+		p += n + (p[n] != '\0');
+	}
+	return false;
+}
+
+/* UPDATE OF: whether statement x assigns one of the trigger's columns (PostgreSQL tests the
+ * statement's SET list, also when it updates no row). */
+static bool update_of(struct session *s, const struct xlat_stmt *x, const char *table,
+		      const struct sess_trg_def *d)
+{
+	if (!*d->columns)
+		return true;
+	if (!x || !x->sql)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool hit = shard_conn_updated_columns(s->conn, x->sql, table, &sb) && sb.data &&
+		   names_meet(d->columns, sb.data);
+	strbuf_fini(&sb);
+	return hit;
+}
+
+static bool fire_one(struct session *s, const struct xlat_stmt *x, const char *table,
+		     const char *name, const char *event, size_t lo, struct pgerr *err)
 {
 	struct arena *a = arena_new(0);
 	struct sess_trg_def d = {0};
 	bool ok = sess_trigger_def(s, table, name, a, &d, err);
-	if (ok && sess_trigger_enabled(s, &d))
+	if (ok && sess_trigger_enabled(s, &d) &&
+	    (strcmp(event, "UPDATE") != 0 || update_of(s, x, table, &d)))
 		ok = run_one(s, table, name, event, &d, lo, a, err);
 	arena_free(a);
 	return ok;
@@ -122,8 +156,8 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 /* PostgreSQL's order: by event (an INSERT ... ON CONFLICT DO UPDATE's INSERT triggers before
  * its UPDATE ones, and after it the other way round), then by name. lo: where the statement's
  * queued rows start (the AFTER ones' transition tables). */
-static bool fire_events(struct session *s, const char *table, int events, bool before, size_t lo,
-			struct pgerr *err)
+static bool fire_events(struct session *s, const struct xlat_stmt *x, const char *table,
+			int events, bool before, size_t lo, struct pgerr *err)
 {
 	static const struct {
 		int bit;
@@ -139,7 +173,7 @@ static bool fire_events(struct session *s, const char *table, int events, bool b
 		size_t e = before ? k : ARRAY_LEN(ev) - 1 - k;
 		for (size_t i = 0; ok && (events & ev[e].bit) && i < n; i++)
 			if (v[i].events & ev[e].bit)
-				ok = fire_one(s, v[i].table, v[i].name, ev[e].op, lo, err);
+				ok = fire_one(s, x, v[i].table, v[i].name, ev[e].op, lo, err);
 	}
 	arena_free(a);
 	return ok;
@@ -221,7 +255,7 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING from a view with INSTEAD OF triggers is not supported");
-	return fire_events(s, x->dml_table, x->dml_events, before, 0, err);
+	return fire_events(s, x, x->dml_table, x->dml_events, before, 0, err);
 }
 
 /* A statement that names no table of its own (a data-modifying WITH's SELECT): the AFTER row
@@ -260,7 +294,7 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 		s->udf->trg.replace_mode = 0; /* its rows are written */
 	size_t lo;
 	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
-		  fire_events(s, x->dml_table, x->dml_events, false, lo, err);
+		  fire_events(s, x, x->dml_table, x->dml_events, false, lo, err);
 	sess_trigger_queue_end(s, lo);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
@@ -274,12 +308,13 @@ bool sess_trigger_copy(struct session *s, const char *table, bool before, struct
 			sess_trigger_fini(s);
 		}
 		sess_trigger_queue_begin(s);
-		return fire_events(s, table, 4, true, 0, err);
+		return fire_events(s, NULL, table, 4, true, 0, err);
 	}
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db); /* the triggers' statements move it */
 	size_t lo;
-	bool ok = sess_trigger_fire_queued(s, &lo, err) && fire_events(s, table, 4, false, lo, err);
+	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
+		  fire_events(s, NULL, table, 4, false, lo, err);
 	sess_trigger_queue_end(s, lo);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
@@ -297,7 +332,7 @@ bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool be
 		if (!x->part_tables || !x->part_tables[i] ||
 		    (schema && strcmp(schema, "main") != 0))
 			continue;
-		if (!fire_events(s, x->part_tables[i], 32, before, 0, err))
+		if (!fire_events(s, x, x->part_tables[i], 32, before, 0, err))
 			return false;
 	}
 	return true;

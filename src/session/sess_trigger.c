@@ -71,8 +71,9 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 	sqlite3_stmt *st = NULL;
 	bool found = false;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT func_name, func_sig, timing, args, when_cond, enabled, events "
-			       "FROM main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
+			       "SELECT func_name, func_sig, timing, args, when_cond, enabled, events, "
+			       "columns FROM main._shardlite_triggers WHERE table_name = ?1 AND "
+			       "name = ?2",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
@@ -87,6 +88,8 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 			d->when = w ? arena_strdup(a, w) : NULL;
 			d->enabled = sqlite3_column_int(st, 5);
 			d->events = sqlite3_column_int(st, 6);
+			const char *cols = (const char *)sqlite3_column_text(st, 7);
+			d->columns = arena_strdup(a, cols ? cols : "");
 		}
 	}
 	sqlite3_finalize(st);

@@ -150,6 +150,13 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	case SQLITE_CREATE_TEMP_TRIGGER:
 		az->temp_created = true; /* pins the connection to its session (shard_pool.c) */
 		return SQLITE_OK;
+	case SQLITE_UPDATE: /* the statement's own SET list, not its triggers' statements */
+		if (az->updated && !trigger && a1 && a2 &&
+		    sqlite3_stricmp(a1, az->updated_table) == 0) {
+			strbuf_puts(az->updated, az->updated->len ? "\x1f" : "");
+			strbuf_puts(az->updated, a2);
+		}
+		return SQLITE_OK;
 	case SQLITE_CREATE_TABLE:
 		return check_sidecar_create(a1);
 	case SQLITE_CREATE_INDEX: /* a sidecar's own key index comes with its CREATE TABLE */

@@ -301,8 +301,6 @@ static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 	if ((s->timing & TG_INSTEAD) && s->n_columns)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "INSTEAD OF triggers cannot have column lists");
-	if (!s->row && s->n_columns)
-		return xlat_unsupported(c, -1, "UPDATE OF columns on a FOR EACH STATEMENT trigger");
 	if (s->n_transition_rels && !check_transitions(c, s))
 		return false;
 	if (strstr(s->trigname, SEP) || strchr(s->trigname, '.'))
@@ -554,6 +552,13 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 	if (!c->schema || !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &n))
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
 				 rv->relname);
+	for (size_t i = 0; i < s->n_columns; i++) { /* UPDATE OF's columns exist */
+		const char *col = xlat_node_str(s->columns[i]);
+		if (!xlat_scope_col(cols, n, col))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+					 "column \"%s\" of relation \"%s\" does not exist", col,
+					 rv->relname);
+	}
 	const struct xlat_udf *u = trigger_function(c, s);
 	const char *when = s->when_clause ? when_text(c) : NULL;
 	if (!u)

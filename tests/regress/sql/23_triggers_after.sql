@@ -191,3 +191,25 @@ INSERT INTO tn_r VALUES (602, 5, 'tx');
 COMMIT;
 SELECT id FROM tn_r WHERE id >= 600 ORDER BY id;
 SELECT count(*) FROM tn_log;
+-- UPDATE OF on a FOR EACH STATEMENT trigger: fires when the statement's SET list names one of
+-- the columns, also when no row is updated; an upsert's DO UPDATE SET counts
+CREATE TABLE tu_t (id int PRIMARY KEY, v text, w text);
+CREATE TABLE tu_log (n serial PRIMARY KEY, msg text);
+CREATE FUNCTION tu_fn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO tu_log (msg) VALUES (TG_NAME || ' ' || TG_WHEN || ' ' || TG_OP); RETURN NULL; END $$;
+CREATE TRIGGER tu_v AFTER UPDATE OF v ON tu_t FOR EACH STATEMENT EXECUTE FUNCTION tu_fn();
+CREATE TRIGGER tu_vw BEFORE UPDATE OF W, v ON tu_t FOR EACH STATEMENT EXECUTE FUNCTION tu_fn();
+INSERT INTO tu_t VALUES (1, 'a', 'b');
+UPDATE tu_t SET v = 'x';
+UPDATE tu_t SET w = 'x' WHERE false;
+UPDATE tu_t SET id = 1;
+INSERT INTO tu_t VALUES (1, 'a', 'b') ON CONFLICT (id) DO UPDATE SET w = 'z';
+INSERT INTO tu_t VALUES (1, 'a', 'b') ON CONFLICT (id) DO UPDATE SET v = excluded.v;
+DO $$ BEGIN UPDATE tu_t SET v = v || '!'; END $$;
+SELECT n, msg FROM tu_log ORDER BY n;
+SELECT tgname, pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid = 'tu_t'::regclass ORDER BY 1;
+ALTER TABLE tu_t RENAME COLUMN v TO vv;
+UPDATE tu_t SET vv = 'y';
+SELECT count(*) FROM tu_log;
+ALTER TABLE tu_t DROP COLUMN vv;
+CREATE TRIGGER tu_bad AFTER UPDATE OF nosuch ON tu_t FOR EACH STATEMENT EXECUTE FUNCTION tu_fn();
+CREATE TRIGGER tu_bad AFTER UPDATE OF nosuch ON tu_t FOR EACH ROW EXECUTE FUNCTION tu_fn();

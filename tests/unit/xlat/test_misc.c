@@ -682,8 +682,6 @@ static const struct errcase errors[] = {
 	 "this CREATE EXTENSION option is not supported"},
 	{"CREATE TYPE pair AS (a int, b int)", "0A000", 0,
 	 "CREATE TYPE ... AS (a composite type) is not supported"},
-	{"CREATE TRIGGER tr AFTER UPDATE OF a ON t FOR EACH STATEMENT EXECUTE FUNCTION f()",
-	 "0A000", 0, "UPDATE OF columns on a FOR EACH STATEMENT trigger is not supported"},
 	{"CREATE TRIGGER tr BEFORE INSERT ON t REFERENCING NEW TABLE AS n FOR EACH STATEMENT "
 	 "EXECUTE FUNCTION f()",
 	 "42P17", 0, "transition table name can only be specified for an AFTER trigger"},
