@@ -155,8 +155,8 @@ struct cat_trigger {
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
 	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
-	bool constraint, deferrable; /* CREATE CONSTRAINT TRIGGER [DEFERRABLE]: a pg_constraint
-				      * row (contype 't') of its name too */
+	/* CREATE CONSTRAINT TRIGGER [DEFERRABLE]: a pg_constraint row (contype 't') of its name */
+	bool constraint, deferrable;
 };
 
 /* The oid of the pg_constraint row of constraint trigger g. */

@@ -258,9 +258,10 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 					  NULL, NULL, NULL) != SQLITE_OK)
 		return; /* no trigger was ever made */
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT name, timing, events, columns, when_cond FROM "
-				   "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
-				   "AND timing <> 'INSTEAD OF' ORDER BY name",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, timing, events, columns, when_cond FROM "
+			       "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
+			       "AND timing <> 'INSTEAD OF' ORDER BY name",
 			       -1, &st, NULL) != SQLITE_OK) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
 		return;
@@ -287,13 +288,15 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 			break;
 		}
 		const char *when = (const char *)sqlite3_column_text(st, 4);
-		const char *renamed = when && r->col_from ? xlat_trigger_when_renamed(
-								    a, when, r->col_from, r->col_to)
-							  : when;
+		const char *renamed =
+			when && r->col_from
+				? xlat_trigger_when_renamed(a, when, r->col_from, r->col_to)
+				: when;
 		if (renamed != when && strcmp(renamed, when) != 0) { /* WHEN follows the column */
-			char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET when_cond = "
-						  "%Q WHERE table_name = %Q AND name = %Q",
-						  renamed, r->table, name);
+			char *q =
+				sqlite3_mprintf("; UPDATE main._shardlite_triggers SET when_cond = "
+						"%Q WHERE table_name = %Q AND name = %Q",
+						renamed, r->table, name);
 			strbuf_puts(&sb, q);
 			sqlite3_free(q);
 		}
@@ -318,8 +321,8 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 		sqlite3_free(q);
 	}
 	if (ok && r->to &&
-	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_refs", "name", NULL,
-					  NULL, NULL, NULL, NULL) == SQLITE_OK) {
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_refs", "name", NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK) {
 		char *q = sqlite3_mprintf("; UPDATE main._shardlite_trigger_refs SET table_name = "
 					  "%Q WHERE table_name = %Q",
 					  r->to, r->table);

@@ -426,9 +426,10 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid)
 
 /* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */
 enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
-       TG_TRUNCATE = 32, TG_INSTEAD = 64, TG_STATEMENT = 256 /* the sidecar's, not tgtype */,
-       TG_TRANSITIONS = 512 /* the sidecar's: REFERENCING ... TABLE (_shardlite_trigger_refs) */,
-       TG_CONSTRAINT = 1024, TG_DEFERRABLE = 2048 /* the sidecar's: CREATE CONSTRAINT TRIGGER */ };
+       TG_TRUNCATE = 32, TG_INSTEAD = 64, TG_STATEMENT = 256 /* the sidecar's, not tgtype */ };
+/* the sidecar's too: REFERENCING ... TABLE (_shardlite_trigger_refs), CREATE CONSTRAINT
+ * TRIGGER [DEFERRABLE] */
+enum { TG_TRANSITIONS = 512, TG_CONSTRAINT = 1024, TG_DEFERRABLE = 2048 };
 
 static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
 {

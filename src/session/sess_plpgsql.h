@@ -127,7 +127,7 @@ struct sess_trg_def {
 	int enabled; /* SESS_TRG_*: ALTER TABLE ... ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER */
 	int events;  /* PostgreSQL's event bits, SESS_TRG_STATEMENT for FOR EACH STATEMENT */
 	const char *old_table, *new_table; /* REFERENCING's transition table names, or NULL */
-	const char *columns; /* UPDATE OF's, joined by 0x1f; "" for none */
+	const char *columns;               /* UPDATE OF's, joined by 0x1f; "" for none */
 };
 #define SESS_TRG_STATEMENT 256 /* the sidecar's mark of a statement trigger (docs/catalog.md) */
 /* Trigger name of table from the sidecar into *d (in a); 42704 when there is none. */

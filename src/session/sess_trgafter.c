@@ -27,7 +27,7 @@ struct sess_trg_event {
 	char *table, *name, *event;
 	size_t ncols;
 	sqlite3_value **vals; /* NEW's ncols values, then OLD's */
-	char **pending;	      /* NEW as a BEFORE trigger changed it, not yet written; or NULL */
+	char **pending;       /* NEW as a BEFORE trigger changed it, not yet written; or NULL */
 };
 
 struct sess_trg_queue {
@@ -185,8 +185,8 @@ static bool tt_enter(struct session *s, const struct sess_trg_def *d, const char
 			return pgerr_set(err, SQLSTATE_PROGRAM_LIMIT_EXCEEDED,
 					 "transition table \"%s\" too large", names[k]);
 		}
-		tt->names[tt->nnames++] = (struct xlat_transition){.name = names[k],
-								   .table = table};
+		tt->names[tt->nnames++] =
+			(struct xlat_transition){.name = names[k], .table = table};
 	}
 	tt->old_name = d->old_table;
 	tt->new_name = d->new_table;
@@ -216,10 +216,10 @@ void sess_trigger_transition_call(struct session *s, sqlite3_context *ctx, sqlit
 {
 	const struct sess_trg_tt *tt = s->udf ? s->udf->tt : NULL;
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
-	const char *json = !tt || !name			  ? NULL
+	const char *json = !tt || !name                                      ? NULL
 			   : tt->old_name && strcmp(name, tt->old_name) == 0 ? tt->old_json
 			   : tt->new_name && strcmp(name, tt->new_name) == 0 ? tt->new_json
-									       : NULL;
+									     : NULL;
 	sqlite3_result_text(ctx, json ? json : "[]", -1, SQLITE_TRANSIENT);
 }
 
@@ -231,9 +231,10 @@ static const char **texts(struct session *s, const struct sess_trg_event *e,
 {
 	const char **t = arena_zalloc(a, (rel->ncols + 1) * sizeof(char *));
 	for (size_t k = 0; k < e->ncols && k < rel->ncols; k++)
-		t[k] = !old && e->pending ? e->pending[k]
-			: sess_udf_value_text(s, e->vals[(old ? e->ncols : 0) + k],
-					      rel->cols[k].type_oid, a);
+		t[k] = !old && e->pending
+			       ? e->pending[k]
+			       : sess_udf_value_text(s, e->vals[(old ? e->ncols : 0) + k],
+						     rel->cols[k].type_oid, a);
 	return t;
 }
 
@@ -253,8 +254,8 @@ static bool fire_row(struct session *s, size_t i, size_t lo, size_t hi, struct p
 	const struct catalog_relation *rel = sess_types_relation(s, table);
 	if (!rel || rel->ncols < e->ncols) { /* ADD COLUMN appends: the later ones NULL */
 		ok = pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			       "the columns of table \"%s\" changed under its trigger \"%s\"", table,
-			       name);
+			       "the columns of table \"%s\" changed under its trigger \"%s\"",
+			       table, name);
 		goto out;
 	}
 	const char **news = texts(s, e, rel, false, a), **olds = texts(s, e, rel, true, a);

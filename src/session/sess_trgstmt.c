@@ -139,8 +139,7 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 	*n = 0;
 	for (size_t i = 0; i < all; i++) {
 		if (v[i].instead || v[i].row || v[i].after_row || v[i].before != before ||
-		    !(v[i].events & events) ||
-		    strcasecmp(v[i].table, table) != 0)
+		    !(v[i].events & events) || strcasecmp(v[i].table, table) != 0)
 			continue;
 		if (!out)
 			out = arena_zalloc(a, (all - i) * sizeof(*out));
@@ -156,8 +155,8 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 /* PostgreSQL's order: by event (an INSERT ... ON CONFLICT DO UPDATE's INSERT triggers before
  * its UPDATE ones, and after it the other way round), then by name. lo: where the statement's
  * queued rows start (the AFTER ones' transition tables). */
-static bool fire_events(struct session *s, const struct xlat_stmt *x, const char *table,
-			int events, bool before, size_t lo, struct pgerr *err)
+static bool fire_events(struct session *s, const struct xlat_stmt *x, const char *table, int events,
+			bool before, size_t lo, struct pgerr *err)
 {
 	static const struct {
 		int bit;

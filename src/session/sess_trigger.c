@@ -70,11 +70,12 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *st = NULL;
 	bool found = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT func_name, func_sig, timing, args, when_cond, enabled, events, "
-			       "columns FROM main._shardlite_triggers WHERE table_name = ?1 AND "
-			       "name = ?2",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT func_name, func_sig, timing, args, when_cond, enabled, events, "
+		    "columns FROM main._shardlite_triggers WHERE table_name = ?1 AND "
+		    "name = ?2",
+		    -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -339,8 +340,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	 * triggers keep the rows of its transition tables */
 	bool after = strcmp(d.timing, "AFTER") == 0;
 	if (after || (d.events & SESS_TRG_STATEMENT))
-		return sess_trigger_queue(s, table, name, event, d.events & SESS_TRG_STATEMENT, ncols,
-					  argv + 4);
+		return sess_trigger_queue(s, table, name, event, d.events & SESS_TRG_STATEMENT,
+					  ncols, argv + 4);
 	const struct xlat_udf *u = sess_udf_find(s, d.func_name, d.func_sig);
 	if (!u)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",

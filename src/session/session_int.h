@@ -156,7 +156,7 @@ struct sess_udf_state {
 	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
 				    * does not fire again */
 	struct sess_trg_queue *after; /* AFTER row triggers' rows, to fire (sess_trgafter.c) */
-	struct sess_trg_tt *tt;	      /* the running trigger function's transition tables */
+	struct sess_trg_tt *tt;       /* the running trigger function's transition tables */
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -545,7 +545,7 @@ struct sess_udf_state *sess_udf_state(struct session *s);
 struct sess_stmt_trg {
 	const char *table, *name;
 	bool before, instead, row; /* row: a BEFORE row trigger, listed to be counted */
-	bool after_row;		   /* an AFTER row trigger (sess_trgafter.c) */
+	bool after_row;            /* an AFTER row trigger (sess_trgafter.c) */
 	int events;
 };
 /* Reads the statement, row and INSTEAD OF triggers (by table, then name: PostgreSQL's order)

@@ -35,8 +35,8 @@ enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
 	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled "    \
 	"INTEGER NOT NULL, PRIMARY KEY (table_name, name))"
 /* REFERENCING's transition table names of the triggers that have them (docs/catalog.md). */
-#define REFS                                                                                       \
-	"; CREATE TABLE IF NOT EXISTS _shardlite_trigger_refs (table_name TEXT NOT NULL, name "   \
+#define REFS                                                                                    \
+	"; CREATE TABLE IF NOT EXISTS _shardlite_trigger_refs (table_name TEXT NOT NULL, name " \
 	"TEXT NOT NULL, old_table TEXT, new_table TEXT, PRIMARY KEY (table_name, name))"
 
 static const struct {
@@ -222,11 +222,12 @@ static const struct xlat_udf *trigger_function(struct xlat_ctx *c, const PgQuery
 /* REFERENCING OLD TABLE AS o NEW TABLE AS n: PostgreSQL's rules (CreateTriggerFiringOn). */
 static bool check_transitions(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
-	int nevents = !!(s->events & TG_INSERT) + !!(s->events & TG_UPDATE) +
-		      !!(s->events & TG_DELETE);
+	int nevents =
+		!!(s->events & TG_INSERT) + !!(s->events & TG_UPDATE) + !!(s->events & TG_DELETE);
 	if (s->timing != 0) /* 0: AFTER */
-		return xlat_fail(c, "42P17", -1,
-				 "transition table name can only be specified for an AFTER trigger");
+		return xlat_fail(
+			c, "42P17", -1,
+			"transition table name can only be specified for an AFTER trigger");
 	if (s->events & TG_TRUNCATE)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "TRUNCATE triggers with transition tables are not supported");
@@ -238,7 +239,7 @@ static bool check_transitions(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "transition tables cannot be specified for triggers with column "
 				 "lists");
-	const char *old = NULL, *new = NULL;
+	const char *old_name = NULL, *new_name = NULL;
 	for (size_t i = 0; i < s->n_transition_rels; i++) {
 		const PgQuery__TriggerTransition *t =
 			s->transition_rels[i]->node_case == NODE(TRIGGER_TRANSITION)
@@ -247,7 +248,8 @@ static bool check_transitions(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 		if (!t || !t->is_table) {
 			xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				  "ROW variable naming in the REFERENCING clause is not supported");
-			pgerr_hint(c->err, "Use OLD TABLE or NEW TABLE for naming transition tables.");
+			pgerr_hint(c->err,
+				   "Use OLD TABLE or NEW TABLE for naming transition tables.");
 			return false;
 		}
 		if (t->is_new && !(s->events & (TG_INSERT | TG_UPDATE)))
@@ -258,12 +260,13 @@ static bool check_transitions(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 			return xlat_fail(c, "42P17", -1,
 					 "OLD TABLE can only be specified for a DELETE or UPDATE "
 					 "trigger");
-		if (t->is_new ? new : old)
-			return xlat_fail(c, "42P17", -1, "%s TABLE cannot be specified multiple times",
+		if (t->is_new ? new_name : old_name)
+			return xlat_fail(c, "42P17", -1,
+					 "%s TABLE cannot be specified multiple times",
 					 t->is_new ? "NEW" : "OLD");
-		*(t->is_new ? &new : &old) = t->name;
+		*(t->is_new ? &new_name : &old_name) = t->name;
 	}
-	if (old && new && strcmp(old, new) == 0)
+	if (old_name && new_name && strcmp(old_name, new_name) == 0)
 		return xlat_fail(c, "42P17", -1,
 				 "OLD TABLE name and NEW TABLE name cannot be the same");
 	return true;
@@ -400,20 +403,21 @@ const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const c
 				      const char *to)
 {
 	PgQueryScanResult r = pg_query_scan(when);
-	PgQuery__ScanResult *sr =
-		r.error ? NULL
-			: pg_query__scan_result__unpack(NULL, r.pbuf.len,
-							(const uint8_t *)r.pbuf.data);
+	PgQuery__ScanResult *sr = r.error ? NULL
+					  : pg_query__scan_result__unpack(
+						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	int copied = 0;
 	for (size_t i = 0; sr && i + 2 < sr->n_tokens; i++) {
 		const PgQuery__ScanToken *rec = sr->tokens[i], *col = sr->tokens[i + 2];
 		const char *word = when + rec->start;
-		if (sr->tokens[i + 1]->token != PG_QUERY__TOKEN__ASCII_46 || rec->end - rec->start != 3 ||
+		if (sr->tokens[i + 1]->token != PG_QUERY__TOKEN__ASCII_46 ||
+		    rec->end - rec->start != 3 ||
 		    (strncasecmp(word, "new", 3) != 0 && strncasecmp(word, "old", 3) != 0) ||
 		    (i > 0 && sr->tokens[i - 1]->token == PG_QUERY__TOKEN__ASCII_46) ||
-		    strcmp(token_name(a, when + col->start, (size_t)(col->end - col->start)), from) != 0)
+		    strcmp(token_name(a, when + col->start, (size_t)(col->end - col->start)),
+			   from) != 0)
 			continue;
 		strbuf_append(&sb, when + copied, (size_t)(col->start - copied));
 		put_column(&sb, to);
@@ -441,9 +445,10 @@ static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *wh
 		return false;
 	for (int i = 0; !row && i < e->nrefs; i++)
 		if (e->refs[i].var == f->new_var || e->refs[i].var == f->old_var)
-			return xlat_fail(c, "42P17", -1,
-					 "statement trigger's WHEN condition cannot reference column "
-					 "values");
+			return xlat_fail(
+				c, "42P17", -1,
+				"statement trigger's WHEN condition cannot reference column "
+				"values");
 	return true;
 }
 

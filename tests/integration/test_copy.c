@@ -497,11 +497,12 @@ START_TEST(copy_in_fires_triggers)
 {
 	PGconn *c = connect_with_table();
 	harness_exec(c, "CREATE TABLE tlog (n serial PRIMARY KEY, msg text)");
-	harness_exec(c, "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-			"INSERT INTO tlog (msg) VALUES (TG_NAME || ' ' || TG_WHEN || ' ' || "
-			"TG_LEVEL || ' ' || coalesce(NEW.a::text, '-') || ' sees ' || (SELECT "
-			"count(*) FROM t)); IF NEW.b = 'bad' THEN RAISE EXCEPTION 'bad row'; END IF; "
-			"RETURN NEW; END $$");
+	harness_exec(c,
+		     "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+		     "INSERT INTO tlog (msg) VALUES (TG_NAME || ' ' || TG_WHEN || ' ' || "
+		     "TG_LEVEL || ' ' || coalesce(NEW.a::text, '-') || ' sees ' || (SELECT "
+		     "count(*) FROM t)); IF NEW.b = 'bad' THEN RAISE EXCEPTION 'bad row'; END IF; "
+		     "RETURN NEW; END $$");
 	harness_exec(c, "CREATE FUNCTION tn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
 			"INSERT INTO tlog (msg) SELECT TG_NAME || ' ' || count(*) || ' ' || "
 			"string_agg(b, ',' ORDER BY a) FROM nt; RETURN NULL; END $$");

@@ -157,11 +157,13 @@ START_TEST(updated_columns_from_the_authorizer)
 	static const struct {
 		const char *sql, *table, *want;
 	} cases[] = {
-		{"UPDATE u SET a = 1, b = ?1 WHERE id = 2", "u", "a\x1f" "b"},
+		{"UPDATE u SET a = 1, b = ?1 WHERE id = 2", "u",
+		 "a\x1f"
+		 "b"},
 		{"UPDATE U SET a = a + 1", "u", "a"},
 		{"UPDATE u SET a = 1", "w", ""},
-		{"INSERT INTO u VALUES (1, 2, 3) ON CONFLICT (id) DO UPDATE SET b = excluded.b", "u",
-		 "b"},
+		{"INSERT INTO u VALUES (1, 2, 3) ON CONFLICT (id) DO UPDATE SET b = excluded.b",
+		 "u", "b"},
 		{"INSERT INTO u VALUES (1, 2, 3)", "u", ""},
 		{"DELETE FROM u", "u", ""},
 	};

@@ -28,24 +28,24 @@ static bool table_fn(void *arg, const char *name, struct arena *a,
 
 static const struct xlat_schema schema = {.table_fn = table_fn, .fingerprint = 0x7a61};
 
-#define V(i)                                                                          \
+#define V(i)                                                                              \
 	"CASE json_type(value, '$[" #i "]') WHEN 'object' THEN pgfn_decode(json_extract(" \
 	"value, '$[" #i "].x'), 'hex') ELSE json_extract(value, '$[" #i "]') END"
-#define READER(name, alias)                                                               \
-	"(SELECT " V(0) " AS id, " V(1) " AS name FROM json_each(shardlite_transition('" name \
-	"')) UNION ALL SELECT id, name FROM main.items WHERE 0) AS " alias
+#define READER(name, alias)                                              \
+	"(SELECT " V(0) " AS id, " V(                                    \
+		1) " AS name FROM json_each(shardlite_transition('" name \
+		   "')) UNION ALL SELECT id, name FROM main.items WHERE 0) AS " alias
 
 struct tcase {
 	const char *pg, *want; /* want: SQLite SQL, or "!SSSSS" */
-	uint32_t type0;	       /* the first result column's type, 0: not checked */
+	uint32_t type0;        /* the first result column's type, 0: not checked */
 };
 
 static const struct tcase cases[] = {
-	{"SELECT count(*) FROM newrows", "SELECT count(*) AS count FROM " READER("newrows", "newrows"),
-	 20},
+	{"SELECT count(*) FROM newrows",
+	 "SELECT count(*) AS count FROM " READER("newrows", "newrows"), 20},
 	{"SELECT n.name FROM newrows n JOIN oldrows o USING (id)",
-	 "SELECT n.name FROM " READER("newrows", "n") " JOIN " READER("oldrows", "o")
-	 " USING (id)",
+	 "SELECT n.name FROM " READER("newrows", "n") " JOIN " READER("oldrows", "o") " USING (id)",
 	 25},
 	/* a WITH query of the name comes first; a schema-qualified name is the table */
 	{"WITH newrows AS (SELECT 1 AS k) SELECT k FROM newrows",
