@@ -213,3 +213,13 @@ SELECT count(*) FROM tu_log;
 ALTER TABLE tu_t DROP COLUMN vv;
 CREATE TRIGGER tu_bad AFTER UPDATE OF nosuch ON tu_t FOR EACH STATEMENT EXECUTE FUNCTION tu_fn();
 CREATE TRIGGER tu_bad AFTER UPDATE OF nosuch ON tu_t FOR EACH ROW EXECUTE FUNCTION tu_fn();
+-- through the extended protocol (its implicit block lasts to the Sync)
+TRUNCATE ta_log;
+-- extended
+INSERT INTO ta_t VALUES (30, 1), (31, 2) RETURNING id;
+-- extended
+UPDATE ta_t SET v = v * 10 WHERE id >= 30;
+-- extended
+INSERT INTO ta_t VALUES (32, -5);
+SELECT msg FROM ta_log ORDER BY n;
+SELECT id, v FROM ta_t WHERE id >= 30 ORDER BY id;
