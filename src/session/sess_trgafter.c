@@ -14,7 +14,8 @@
  *       rows tagged d fired in order --> AFTER STATEMENT triggers --> rows tagged d dropped
  *
  * Invariant: the entries are grouped by depth, deepest last; entries deeper than the running
- * statement are a failed statement's, dropped when the next statement at their depth starts. */
+ * statement are a failed statement's, dropped when the next statement at their depth starts or
+ * when the statement's rows fire. */
 #include "sess_plpgsql.h"
 
 #include <stdlib.h>
@@ -272,10 +273,10 @@ out:
 
 /* The end of one row's entries from i: the next entry of another table or event, or of a
  * trigger already among them (SQLite fires each trigger once per row). */
-static size_t row_end(const struct sess_trg_queue *q, size_t i, size_t hi, int d)
+static size_t row_end(const struct sess_trg_queue *q, size_t i, size_t hi)
 {
 	size_t j = i + 1;
-	for (; j < hi && q->v[j].depth == d; j++) {
+	for (; j < hi; j++) {
 		if (strcmp(q->v[j].table, q->v[i].table) != 0 ||
 		    strcmp(q->v[j].event, q->v[i].event) != 0)
 			break;
@@ -296,14 +297,25 @@ bool sess_trigger_fire_queued(struct session *s, size_t *lo, struct pgerr *err)
 	if (p && p->applied && p->depth == d) /* the statement's last changed row */
 		sess_trigger_fini(s);
 	*lo = level_start(q, d);
-	size_t hi = q ? q->n : 0; /* the rows nested statements add are theirs */
+	/* deeper rows among the statement's are failed statements' (a nested one that ended
+	 * took its own): gone, so that a nested statement's start drops none of these */
+	size_t keep = *lo;
+	for (size_t k = *lo; q && k < q->n; k++) {
+		if (q->v[k].depth == d)
+			q->v[keep++] = q->v[k];
+		else
+			event_free(&q->v[k]);
+	}
+	if (q)
+		q->n = keep;
+	size_t hi = keep; /* the rows nested statements add are theirs */
 	for (size_t i = *lo; i < hi;) {
-		size_t end = q->v[i].depth == d ? row_end(q, i, hi, d) : i + 1;
+		size_t end = row_end(q, i, hi);
 		/* one row's triggers by name, as PostgreSQL orders them */
 		size_t *order = base_xcalloc(end - i + 1, sizeof(size_t));
 		size_t n = 0;
 		for (size_t k = i; k < end; k++) {
-			if (q->v[k].depth != d || q->v[k].capture)
+			if (q->v[k].capture)
 				continue;
 			size_t at = n++;
 			while (at > 0 && strcmp(q->v[order[at - 1]].name, q->v[k].name) > 0) {
