@@ -59,6 +59,7 @@ enum pgfn_call_kind {
 	PGFN_CALL_TRIGGER,
 	PGFN_CALL_TRIGGER_APPLY,
 	PGFN_CALL_TRIGGER_DEPTH,
+	PGFN_CALL_TRANSITION, /* shardlite_transition(name): a transition table's rows as JSON */
 	PGFN_CALL_SLEEP, /* pg_sleep (pgfn_sleep.c): argv[0] the seconds, > 0; answers void */
 	PGFN_CALL_SETSEED, /* setseed (pgfn_random.c): argv[0] the seed in [-1, 1]; void */
 	PGFN_CALL_RANDOM,  /* random(): the next double of the session's generator */

@@ -136,6 +136,12 @@ void shard_conn_release(struct shard_conn *c);
  * was created on it): a session keeps such a connection until it ends rather than giving it
  * back between transactions. */
 bool shard_conn_pinned(const struct shard_conn *c);
+/* The columns of table that SQLite statement sql assigns (an UPDATE's SET list, an upsert's DO
+ * UPDATE SET), each once per assignment, appended to out joined by 0x1f: what a statement
+ * trigger's UPDATE OF tests. Prepares sql without running it; false when it does not prepare.
+ * Borrower only. */
+bool shard_conn_updated_columns(struct shard_conn *c, const char *sql, const char *table,
+				struct strbuf *out);
 /* Reads c's temp schema and unpins c when it is empty (its temporary tables were dropped);
  * returns whether c is now unpinned. Borrower only; reads an in-memory schema, no disk. */
 bool shard_conn_unpin(struct shard_conn *c);

@@ -640,6 +640,11 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 			 const char *const *cols, size_t n);
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
 					     struct arena *a, struct pgerr *err);
+/* A trigger's WHEN condition text with NEW.from and OLD.from naming column `to` (ALTER TABLE
+ * ... RENAME COLUMN from TO to), as PostgreSQL's stored condition follows the rename; when
+ * itself when it names no such column or cannot be scanned. In a. */
+const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const char *from,
+				      const char *to);
 /* Loads u's body into *out as the session's interpreter runs it (a LANGUAGE sql body as a
  * block of its statements whose last one returns the result). False with err: 42601 for a
  * body PostgreSQL would not compile, 0A000 for what the interpreter cannot run. Lives in a.
@@ -738,6 +743,12 @@ struct xlat_schema {
 	uint32_t (*rowtype_fn)(void *arg, const char *name, uint32_t oid, const char **rel);
 };
 
+/* A transition table of the trigger function running (REFERENCING NEW TABLE AS name): a bare
+ * name that reads the firing's rows of table, through shardlite_transition(name). */
+struct xlat_transition {
+	const char *name, *table;
+};
+
 /* What the session's state changes about name resolution and typing. */
 struct xlat_env {
 	/* The session's own tenant: a schema prefix naming it means the session's file ("main"),
@@ -773,6 +784,10 @@ struct xlat_env {
 	/* The session's connection holds temporary tables, which SQLite finds before the file's
 	 * tables: a query's `public.t` is emitted as main.t, so that none of them hides it. */
 	bool temp_tables;
+	/* The running trigger function's transition tables (part of the cache key); NULL: none. A
+	 * WITH query of the name comes first, as in PostgreSQL. */
+	const struct xlat_transition *transitions;
+	size_t ntransitions;
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

@@ -158,7 +158,13 @@ struct cat_trigger {
 	uint32_t foid; /* CREATE TRIGGER's (catalog_udf.c): its function; 0 for SQLite's own */
 	int16_t nargs;
 	char enabled; /* tgenabled: 'O', or 'D' after DISABLE TRIGGER; 0: 'O' */
+	const char *oldtable, *newtable; /* REFERENCING's transition table names, or NULL */
+	/* CREATE CONSTRAINT TRIGGER [DEFERRABLE]: a pg_constraint row (contype 't') of its name */
+	bool constraint, deferrable;
 };
+
+/* The oid of the pg_constraint row of constraint trigger g. */
+uint32_t cat_trigger_conoid(const struct cat_trigger *g);
 
 struct cat_model {
 	struct arena *a;

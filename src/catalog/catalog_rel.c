@@ -449,6 +449,30 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, ' ');
 		con_tail(r, int2_array(r->a, keys, n), NULL, ck->expr);
 	}
+	for (size_t i = 0; i < m->ntriggers; i++) { /* CREATE CONSTRAINT TRIGGER's */
+		const struct cat_trigger *g = m->triggers[i];
+		if (!g->constraint)
+			continue;
+		cat_row(r);
+		cat_int(r, cat_trigger_conoid(g));
+		cat_text(r, g->name);
+		cat_int(r, cat_conn_own_nsp(cc));
+		cat_char(r, 't');
+		cat_bool(r, g->deferrable);
+		cat_bool(r, false);
+		cat_bool(r, true);
+		cat_int(r, g->table->oid);
+		for (int k = 0; k < 4; k++)
+			cat_int(r, 0); /* contypid, conindid, conparentid, confrelid */
+		cat_char(r, ' ');
+		cat_char(r, ' ');
+		cat_char(r, ' ');
+		cat_bool(r, true);
+		cat_int(r, 0);
+		cat_bool(r, true); /* connoinherit, as PostgreSQL makes it */
+		for (int k = 0; k < 8; k++)
+			cat_null(r); /* conkey ... conbin */
+	}
 	return true;
 }
 

@@ -94,6 +94,11 @@ bool cat_model_has_triggers(const struct cat_model *m, const struct cat_rel *t)
 	return false;
 }
 
+uint32_t cat_trigger_conoid(const struct cat_trigger *g)
+{
+	return cat_oid("trgcon", g->table->name, g->name);
+}
+
 static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	(void)cc;
@@ -110,15 +115,21 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_bool(r, false);
 		cat_int(r, 0);
 		cat_int(r, 0);
-		cat_int(r, 0);
-		cat_bool(r, false);
-		cat_bool(r, false);
+		cat_int(r, g->constraint ? cat_trigger_conoid(g) : 0);
+		cat_bool(r, g->deferrable);
+		cat_bool(r, false); /* INITIALLY DEFERRED is refused (xlat_trigger.c) */
 		cat_int(r, g->nargs);
 		cat_text(r, "");
 		cat_text(r, "");
 		cat_null(r);
-		cat_null(r);
-		cat_null(r);
+		if (g->oldtable)
+			cat_text(r, g->oldtable);
+		else
+			cat_null(r);
+		if (g->newtable)
+			cat_text(r, g->newtable);
+		else
+			cat_null(r);
 	}
 	return true;
 }
@@ -247,9 +258,10 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 					  NULL, NULL, NULL) != SQLITE_OK)
 		return; /* no trigger was ever made */
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT name, timing, events, columns FROM "
-				   "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
-				   "AND timing <> 'INSTEAD OF' ORDER BY name",
+	if (sqlite3_prepare_v2(db,
+			       "SELECT name, timing, events, columns, when_cond FROM "
+			       "main._shardlite_triggers WHERE table_name = ?1 COLLATE NOCASE "
+			       "AND timing <> 'INSTEAD OF' ORDER BY name",
 			       -1, &st, NULL) != SQLITE_OK) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
 		return;
@@ -275,6 +287,19 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 			ok = false;
 			break;
 		}
+		const char *when = (const char *)sqlite3_column_text(st, 4);
+		const char *renamed =
+			when && r->col_from
+				? xlat_trigger_when_renamed(a, when, r->col_from, r->col_to)
+				: when;
+		if (renamed != when && strcmp(renamed, when) != 0) { /* WHEN follows the column */
+			char *q =
+				sqlite3_mprintf("; UPDATE main._shardlite_triggers SET when_cond = "
+						"%Q WHERE table_name = %Q AND name = %Q",
+						renamed, r->table, name);
+			strbuf_puts(&sb, q);
+			sqlite3_free(q);
+		}
 		if (r->col_from && upd_names(upd, r->col_from)) {
 			upd = upd_renamed(a, upd, r->col_from, r->col_to);
 			char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET columns = %Q "
@@ -291,6 +316,15 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 	if (ok && r->to) {
 		char *q = sqlite3_mprintf("; UPDATE main._shardlite_triggers SET table_name = %Q "
 					  "WHERE table_name = %Q",
+					  r->to, r->table);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
+	if (ok && r->to &&
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_refs", "name", NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK) {
+		char *q = sqlite3_mprintf("; UPDATE main._shardlite_trigger_refs SET table_name = "
+					  "%Q WHERE table_name = %Q",
 					  r->to, r->table);
 		strbuf_puts(&sb, q);
 		sqlite3_free(q);

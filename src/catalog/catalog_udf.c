@@ -427,6 +427,9 @@ bool cat_udf_exists(sqlite3 *db, uint32_t oid)
 /* PostgreSQL's tgtype bits and its order of events in pg_get_triggerdef. */
 enum { TG_ROW = 1, TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
        TG_TRUNCATE = 32, TG_INSTEAD = 64, TG_STATEMENT = 256 /* the sidecar's, not tgtype */ };
+/* the sidecar's too: REFERENCING ... TABLE (_shardlite_trigger_refs), CREATE CONSTRAINT
+ * TRIGGER [DEFERRABLE] */
+enum { TG_TRANSITIONS = 512, TG_CONSTRAINT = 1024, TG_DEFERRABLE = 2048 };
 
 static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
 {
@@ -450,11 +453,12 @@ static void put_list(struct strbuf *sb, const char *joined, bool quote_literal)
  * EACH ROW EXECUTE FUNCTION f('x'). */
 static const char *trigger_def(struct arena *a, const char *table, const char *name,
 			       const char *func, const char *timing, int events,
-			       const char *columns, const char *args, const char *when)
+			       const char *columns, const char *args, const char *when,
+			       const struct cat_trigger *g)
 {
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
-	strbuf_puts(&sb, "CREATE TRIGGER ");
+	strbuf_puts(&sb, events & TG_CONSTRAINT ? "CREATE CONSTRAINT TRIGGER " : "CREATE TRIGGER ");
 	pgfn_quote_ident(&sb, name, strlen(name));
 	strbuf_printf(&sb, " %s", timing);
 	const char *sep = " ";
@@ -475,6 +479,19 @@ static const char *trigger_def(struct arena *a, const char *table, const char *n
 	}
 	strbuf_puts(&sb, " ON public.");
 	pgfn_quote_ident(&sb, table, strlen(table));
+	if (events & TG_CONSTRAINT)
+		strbuf_puts(&sb, events & TG_DEFERRABLE ? " DEFERRABLE INITIALLY IMMEDIATE"
+							: " NOT DEFERRABLE INITIALLY IMMEDIATE");
+	if (g->oldtable || g->newtable)
+		strbuf_puts(&sb, " REFERENCING");
+	if (g->oldtable) {
+		strbuf_puts(&sb, " OLD TABLE AS ");
+		pgfn_quote_ident(&sb, g->oldtable, strlen(g->oldtable));
+	}
+	if (g->newtable) {
+		strbuf_puts(&sb, " NEW TABLE AS ");
+		pgfn_quote_ident(&sb, g->newtable, strlen(g->newtable));
+	}
 	strbuf_puts(&sb, events & TG_STATEMENT ? " FOR EACH STATEMENT" : " FOR EACH ROW");
 	if (when) /* as written (PostgreSQL prints its own deparse) */
 		strbuf_printf(&sb, " WHEN (%s)", when);
@@ -494,6 +511,28 @@ static int count_args(const char *args)
 	for (const char *p = args; *p; p++)
 		n += *p == SEP;
 	return n;
+}
+
+/* REFERENCING's names of trigger name of table (the sidecar _shardlite_trigger_refs, which
+ * only triggers with transition tables made) into g. */
+static void trigger_refs(sqlite3 *db, struct cat_model *m, const char *table, const char *name,
+			 struct cat_trigger *g)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT old_table, new_table FROM main._shardlite_trigger_refs WHERE "
+			       "table_name = ?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *o = (const char *)sqlite3_column_text(st, 0);
+			const char *n = (const char *)sqlite3_column_text(st, 1);
+			g->oldtable = o ? arena_strdup(m->a, o) : NULL;
+			g->newtable = n ? arena_strdup(m->a, n) : NULL;
+		}
+	}
+	sqlite3_finalize(st);
 }
 
 bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const char *sqlite_name,
@@ -526,9 +565,13 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 							  : "del";
 		*skip = strcmp(dot + 1, first) != 0;
 		g->name = arena_strdup(m->a, text_col(st, 0));
+		if (events & TG_TRANSITIONS)
+			trigger_refs(db, m, table, g->name, g);
+		g->constraint = events & TG_CONSTRAINT;
+		g->deferrable = events & TG_DEFERRABLE;
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,
 				     text_col(st, 5), text_col(st, 6),
-				     (const char *)sqlite3_column_text(st, 7));
+				     (const char *)sqlite3_column_text(st, 7), g);
 		g->oid = cat_oid("trg", table, g->name);
 		g->type = (int16_t)((events & TG_STATEMENT ? 0 : TG_ROW) |
 				    (strcmp(timing, "BEFORE") == 0 ? TG_BEFORE : 0) |

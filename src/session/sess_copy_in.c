@@ -499,6 +499,10 @@ static void copy_in_done(struct session *s)
 	}
 	if (c->numbered_seq && c->rows) /* as PostgreSQL's DEFAULT nextval() */
 		catalog_seqvals_numbered(s->catalog.seqvals, c->numbered_seq, last);
+	if (!sess_trigger_copy(s, c->rel, false, &err)) { /* its AFTER triggers, as a statement's */
+		finish(s, &err);
+		return;
+	}
 	char tag[32];
 	snprintf(tag, sizeof(tag), "COPY %llu", (unsigned long long)s->copy->rows);
 	pgw_be_command_complete(&s->out, tag);
@@ -604,6 +608,10 @@ bool sess_copy_in_start(struct session *s, const struct xlat_stmt *x, bool simpl
 	struct sess_copy *c = copy_new(s, x->copy, err);
 	if (!c)
 		return false;
+	if (!sess_trigger_copy(s, c->rel, true, err)) { /* FOR EACH STATEMENT: before any row */
+		copy_free(c);
+		return false;
+	}
 	c->simple = simple;
 	s->copy = c;
 	s->state = SESS_COPY_IN;

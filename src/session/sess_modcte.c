@@ -33,16 +33,14 @@ static void real(struct strbuf *sb, double d)
 		strbuf_puts(sb, ".0");
 }
 
-/* One value as JSON that the primary statement's reader (xlat_modcte.c) turns back into the
- * same SQLite value: a blob as {"x": "<hex>"}. */
-static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
+void sess_modcte_json_value(struct strbuf *sb, sqlite3_value *v)
 {
-	switch (sqlite3_column_type(vm, i)) {
+	switch (sqlite3_value_type(v)) {
 	case SQLITE_INTEGER:
-		strbuf_printf(sb, "%lld", (long long)sqlite3_column_int64(vm, i));
+		strbuf_printf(sb, "%lld", (long long)sqlite3_value_int64(v));
 		break;
 	case SQLITE_FLOAT: {
-		double d = sqlite3_column_double(vm, i);
+		double d = sqlite3_value_double(v);
 		if (isinf(d))
 			strbuf_puts(sb, d > 0 ? "9e999" : "-9e999");
 		else if (isnan(d))
@@ -52,11 +50,11 @@ static void json_value(struct strbuf *sb, sqlite3_stmt *vm, int i)
 		break;
 	}
 	case SQLITE_TEXT:
-		json_text(sb, sqlite3_column_text(vm, i), sqlite3_column_bytes(vm, i));
+		json_text(sb, sqlite3_value_text(v), sqlite3_value_bytes(v));
 		break;
 	case SQLITE_BLOB: {
-		const unsigned char *p = sqlite3_column_blob(vm, i);
-		int n = sqlite3_column_bytes(vm, i);
+		const unsigned char *p = sqlite3_value_blob(v);
+		int n = sqlite3_value_bytes(v);
 		strbuf_puts(sb, "{\"x\":\"");
 		for (int j = 0; j < n; j++)
 			strbuf_printf(sb, "%02x", p[j]);
@@ -83,7 +81,7 @@ static bool run_step(struct session *s, sqlite3_stmt *step, bool first, bool kee
 		strbuf_puts(sb, rows++ ? ",[" : "[");
 		for (int i = 0; i < n; i++) {
 			strbuf_puts(sb, i ? "," : "");
-			json_value(sb, step, i);
+			sess_modcte_json_value(sb, sqlite3_column_value(step, i));
 		}
 		strbuf_putc(sb, ']');
 	}

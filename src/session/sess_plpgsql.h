@@ -116,6 +116,8 @@ struct sess_trg_row {
 	size_t n;
 	char **texts;     /* by column */
 	bool *changed;
+	int depth;    /* the call depth of the statement writing the row */
+	bool applied; /* written by the companion: kept for the row's AFTER triggers' NEW */
 };
 
 /* A trigger's row of the sidecar _shardlite_triggers (docs/catalog.md). */
@@ -123,7 +125,11 @@ enum { SESS_TRG_DISABLED, SESS_TRG_ORIGIN, SESS_TRG_ALWAYS, SESS_TRG_REPLICA };
 struct sess_trg_def {
 	const char *func_name, *func_sig, *timing, *args, *when; /* when: NULL for none */
 	int enabled; /* SESS_TRG_*: ALTER TABLE ... ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER */
+	int events;  /* PostgreSQL's event bits, SESS_TRG_STATEMENT for FOR EACH STATEMENT */
+	const char *old_table, *new_table; /* REFERENCING's transition table names, or NULL */
+	const char *columns;               /* UPDATE OF's, joined by 0x1f; "" for none */
 };
+#define SESS_TRG_STATEMENT 256 /* the sidecar's mark of a statement trigger (docs/catalog.md) */
 /* Trigger name of table from the sidecar into *d (in a); 42704 when there is none. */
 bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
 		      struct sess_trg_def *d, struct pgerr *err);
@@ -150,8 +156,30 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
  * (it reads -1) as the number SQLite will give it, as PostgreSQL's NEW shows nextval's. */
 void sess_trigger_number(struct session *s, const struct catalog_relation *rel,
 			 const char **texts, struct arena *a);
+/* Evaluates a trigger's WHEN condition e (xlat_trigger_when) in r into *yes, as a nested
+ * statement of the one firing the trigger. */
+bool sess_trigger_when_eval(struct pl_run *r, const struct xlat_pl_expr *e, bool *yes,
+			    struct pgerr *err);
 /* sess_udf_run for a trigger's function: counted by pg_trigger_depth(). */
 bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err);
+/* Runs row trigger name's function (d) for one row of table: NEW news and OLD olds (texts of
+ * rel's columns), TG_ variables, WHEN condition; its result is ignored (an AFTER trigger). */
+bool sess_trigger_call_row(struct session *s, const char *name, const char *table,
+			   const char *event, const struct sess_trg_def *d,
+			   const struct catalog_relation *rel, const char **news, const char **olds,
+			   struct arena *a, struct pgerr *err);
+
+/* ---- sess_trgafter.c: the AFTER row triggers' queue and transition tables ---- */
+/* Keeps one row of trigger name of table (SQLite's NEW values then OLD's, ncols each, copied)
+ * for the running statement's end; capture: a statement trigger's row, for its transition
+ * tables only. */
+bool sess_trigger_queue(struct session *s, const char *table, const char *name, const char *event,
+			bool capture, size_t ncols, sqlite3_value **vals);
+/* Runs statement trigger d's function (r, variables set) with its transition tables made of
+ * the statement's rows kept from lo (sess_trigger_fire_queued's). */
+bool sess_trigger_statement_tt(struct session *s, const char *table, const char *name,
+			       const struct sess_trg_def *d, size_t lo, struct pl_run *r,
+			       struct arena *a, struct pgerr *err);
 
 /* ---- sess_plsql.c ---- */
 /* Declared types and initial NULLs of every variable. */

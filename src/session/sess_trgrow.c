@@ -147,7 +147,7 @@ bool sess_trigger_replace(struct session *s, const char *table, const char *even
 	const struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	bool insert = strcmp(event, "INSERT") == 0;
 	*done = false;
-	if (!p || !s->udf->trg.replace_mode || !rel || p->n != rel->ncols ||
+	if (!p || p->applied || !s->udf->trg.replace_mode || !rel || p->n != rel->ncols ||
 	    (!insert && !rel->npkey) || sess_trigger_before_count(s, table, insert ? 4 : 16) != 1)
 		return true;
 	const char **binds = arena_zalloc(a, (2 * rel->ncols + 1) * sizeof(char *));

@@ -22,7 +22,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 	if (sqlite3_prepare_v2(
 		    db,
 		    "SELECT table_name, name, timing, events FROM main._shardlite_triggers "
-		    "t WHERE (events & 256 OR timing <> 'AFTER') AND EXISTS (SELECT 1 "
+		    "t WHERE EXISTS (SELECT 1 "
 		    "FROM main.sqlite_schema WHERE type = 'trigger' AND name LIKE "
 		    "t.table_name || '.' || t.name || '.%') ORDER BY table_name, name",
 		    -1, &st, NULL) != SQLITE_OK) {
@@ -47,8 +47,10 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 		t->before = timing && strcmp(timing, "BEFORE") == 0;
 		t->instead = timing && strcmp(timing, "INSTEAD OF") == 0;
 		t->row = !(sqlite3_column_int(st, 3) & TG_STATEMENT) && t->before;
+		t->after_row = !(sqlite3_column_int(st, 3) & TG_STATEMENT) && !t->before &&
+			       !t->instead;
 		t->before &= !t->row;
-		t->events = sqlite3_column_int(st, 3) & ~TG_STATEMENT;
+		t->events = sqlite3_column_int(st, 3) & (4 | 8 | 16 | 32); /* not the marks */
 	}
 	sqlite3_finalize(st);
 	*out = v;
@@ -56,7 +58,7 @@ bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess
 }
 
 static bool run_one(struct session *s, const char *table, const char *name, const char *event,
-		    const struct sess_trg_def *d, struct arena *a, struct pgerr *err)
+		    const struct sess_trg_def *d, size_t lo, struct arena *a, struct pgerr *err)
 {
 	const struct xlat_udf *u = sess_udf_find(s, d->func_name, d->func_sig);
 	if (!u)
@@ -70,20 +72,58 @@ static bool run_one(struct session *s, const char *table, const char *name, cons
 		  sess_trigger_set_tg(&r, name, table, event, "STATEMENT", d, a, err);
 	if (ok)
 		sess_trigger_null_rows(&r, table, a);
-	ok = ok && sess_trigger_run(&r, a, err);
+	bool holds = true; /* WHEN (pg_trigger_depth() = 0): no column values (xlat_trigger.c) */
+	const struct xlat_pl_expr *e = ok && d->when ? xlat_trigger_when(f, d->when, a, err) : NULL;
+	if (ok && d->when)
+		ok = e && sess_trigger_when_eval(&r, e, &holds, err);
+	ok = ok && (!holds || sess_trigger_statement_tt(s, table, name, d, lo, &r, a, err));
 	sess_pl_vars_free(&r);
 	arena_free(r.scratch);
 	return ok;
 }
 
-static bool fire_one(struct session *s, const char *table, const char *name, const char *event,
-		     struct pgerr *err)
+/* Whether one of the 0x1f-joined names of a is among those of b (as SQLite matches names). */
+static bool names_meet(const char *a, const char *b)
+{
+	for (const char *p = a; *p;) {
+		size_t n = strcspn(p, "\x1f");
+		for (const char *q = b; *q;) {
+			size_t m = strcspn(q, "\x1f");
+			if (m == n && strncasecmp(p, q, n) == 0)
+				return true;
+			q += m + (q[m] != '\0');
+		}
+		p += n + (p[n] != '\0');
+	}
+	return false;
+}
+
+/* UPDATE OF: whether statement x assigns one of the trigger's columns (PostgreSQL tests the
+ * statement's SET list, also when it updates no row). */
+static bool update_of(struct session *s, const struct xlat_stmt *x, const char *table,
+		      const struct sess_trg_def *d)
+{
+	if (!*d->columns)
+		return true;
+	if (!x || !x->sql)
+		return false;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool hit = shard_conn_updated_columns(s->conn, x->sql, table, &sb) && sb.data &&
+		   names_meet(d->columns, sb.data);
+	strbuf_fini(&sb);
+	return hit;
+}
+
+static bool fire_one(struct session *s, const struct xlat_stmt *x, const char *table,
+		     const char *name, const char *event, size_t lo, struct pgerr *err)
 {
 	struct arena *a = arena_new(0);
 	struct sess_trg_def d = {0};
 	bool ok = sess_trigger_def(s, table, name, a, &d, err);
-	if (ok && sess_trigger_enabled(s, &d))
-		ok = run_one(s, table, name, event, &d, a, err);
+	if (ok && sess_trigger_enabled(s, &d) &&
+	    (strcmp(event, "UPDATE") != 0 || update_of(s, x, table, &d)))
+		ok = run_one(s, table, name, event, &d, lo, a, err);
 	arena_free(a);
 	return ok;
 }
@@ -98,8 +138,8 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 	struct sess_stmt_trg *out = NULL;
 	*n = 0;
 	for (size_t i = 0; i < all; i++) {
-		if (v[i].instead || v[i].row || v[i].before != before || !(v[i].events & events) ||
-		    strcasecmp(v[i].table, table) != 0)
+		if (v[i].instead || v[i].row || v[i].after_row || v[i].before != before ||
+		    !(v[i].events & events) || strcasecmp(v[i].table, table) != 0)
 			continue;
 		if (!out)
 			out = arena_zalloc(a, (all - i) * sizeof(*out));
@@ -113,9 +153,10 @@ static const struct sess_stmt_trg *matching(struct session *s, const char *table
 }
 
 /* PostgreSQL's order: by event (an INSERT ... ON CONFLICT DO UPDATE's INSERT triggers before
- * its UPDATE ones, and after it the other way round), then by name. */
-static bool fire_events(struct session *s, const char *table, int events, bool before,
-			struct pgerr *err)
+ * its UPDATE ones, and after it the other way round), then by name. lo: where the statement's
+ * queued rows start (the AFTER ones' transition tables). */
+static bool fire_events(struct session *s, const struct xlat_stmt *x, const char *table, int events,
+			bool before, size_t lo, struct pgerr *err)
 {
 	static const struct {
 		int bit;
@@ -131,7 +172,7 @@ static bool fire_events(struct session *s, const char *table, int events, bool b
 		size_t e = before ? k : ARRAY_LEN(ev) - 1 - k;
 		for (size_t i = 0; ok && (events & ev[e].bit) && i < n; i++)
 			if (v[i].events & ev[e].bit)
-				ok = fire_one(s, v[i].table, v[i].name, ev[e].op, err);
+				ok = fire_one(s, x, v[i].table, v[i].name, ev[e].op, lo, err);
 	}
 	arena_free(a);
 	return ok;
@@ -169,6 +210,18 @@ static bool runs_functions(struct session *s, const char *table)
 	return false;
 }
 
+/* Whether table has AFTER triggers, row or statement ones. */
+static bool has_after(struct session *s, const char *table)
+{
+	size_t n;
+	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
+	for (size_t i = 0; i < n; i++)
+		if ((v[i].after_row || (!v[i].before && !v[i].instead && !v[i].row)) &&
+		    strcasecmp(v[i].table, table) == 0)
+			return true;
+	return false;
+}
+
 bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool before,
 			    struct pgerr *err)
 {
@@ -178,10 +231,17 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 		if (!s->udf->depth) /* a failed statement's changed row, never written */
 			sess_trigger_fini(s);
 	}
+	if (before && (!x || !x->nsteps)) /* steps queue the statement's rows before it */
+		sess_trigger_queue_begin(s);
 	if (!x || !x->dml_table)
 		return true;
 	if (before && s->inline_run && runs_functions(s, x->dml_table))
 		return sess_inline_punt(s, err); /* before anything ran */
+	/* its AFTER triggers run once its changes are made: an error there undoes them, so an
+	 * autocommit statement (a simple Query's only one) gets the implicit block */
+	if (before && s->txn == SESS_TXN_IDLE && sqlite3_get_autocommit(shard_conn_db(s->conn)) &&
+	    has_after(s, x->dml_table) && !sess_txn_implicit_begin(s, err))
+		return false;
 	/* a BEFORE trigger's changed row may be written in place of the statement's
 	 * (sess_trgrow.c) unless RETURNING or ON CONFLICT (512) needs the statement's own */
 	if (before && sess_trigger_before_count(s, x->dml_table, 4 | 16))
@@ -194,14 +254,30 @@ bool sess_trigger_statement(struct session *s, const struct xlat_stmt *x, bool b
 	if (before && x->returns_rows && has_instead(s, x->dml_table))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "RETURNING from a view with INSTEAD OF triggers is not supported");
-	return fire_events(s, x->dml_table, x->dml_events, before, err);
+	return fire_events(s, x, x->dml_table, x->dml_events, before, 0, err);
+}
+
+/* A statement that names no table of its own (a data-modifying WITH's SELECT): the AFTER row
+ * triggers of its steps' rows. */
+static bool after_rows_only(struct session *s, int rc, int64_t *changes, struct pgerr *err)
+{
+	size_t lo;
+	if (!s->udf)
+		return true;
+	if (rc == SQLITE_DONE)
+		*changes = sqlite3_changes64(shard_conn_db(s->conn));
+	bool ok = sess_trigger_fire_queued(s, &lo, err);
+	sess_trigger_queue_end(s, lo);
+	return ok;
 }
 
 bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int rc, int64_t *changes,
 			     struct pgerr *err)
 {
-	if (!x || !x->dml_table || (rc != SQLITE_ROW && rc != SQLITE_DONE))
+	if (!x || (rc != SQLITE_ROW && rc != SQLITE_DONE))
 		return true;
+	if (!x->dml_table)
+		return after_rows_only(s, rc, changes, err);
 	sqlite3 *db = shard_conn_db(s->conn);
 	/* done: the triggers' own statements would overwrite its count and last rowid */
 	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db);
@@ -215,7 +291,30 @@ bool sess_trigger_after_step(struct session *s, const struct xlat_stmt *x, int r
 		rowid = replaced;
 	if (s->udf)
 		s->udf->trg.replace_mode = 0; /* its rows are written */
-	bool ok = fire_events(s, x->dml_table, x->dml_events, false, err);
+	size_t lo;
+	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
+		  fire_events(s, x, x->dml_table, x->dml_events, false, lo, err);
+	sess_trigger_queue_end(s, lo);
+	sqlite3_set_last_insert_rowid(db, rowid);
+	return ok;
+}
+
+bool sess_trigger_copy(struct session *s, const char *table, bool before, struct pgerr *err)
+{
+	if (before) { /* a client's statement: its own state, an earlier one's forgotten */
+		if (s->udf) {
+			s->udf->trg = (struct sess_trg_stmt){0};
+			sess_trigger_fini(s);
+		}
+		sess_trigger_queue_begin(s);
+		return fire_events(s, NULL, table, 4, true, 0, err);
+	}
+	sqlite3 *db = shard_conn_db(s->conn);
+	sqlite3_int64 rowid = sqlite3_last_insert_rowid(db); /* the triggers' statements move it */
+	size_t lo;
+	bool ok = sess_trigger_fire_queued(s, &lo, err) &&
+		  fire_events(s, NULL, table, 4, false, lo, err);
+	sess_trigger_queue_end(s, lo);
 	sqlite3_set_last_insert_rowid(db, rowid);
 	return ok;
 }
@@ -232,7 +331,7 @@ bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool be
 		if (!x->part_tables || !x->part_tables[i] ||
 		    (schema && strcmp(schema, "main") != 0))
 			continue;
-		if (!fire_events(s, x->part_tables[i], 32, before, err))
+		if (!fire_events(s, x, x->part_tables[i], 32, before, 0, err))
 			return false;
 	}
 	return true;
@@ -240,12 +339,14 @@ bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool be
 
 bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct pgerr *err)
 {
+	sess_trigger_queue_begin(s); /* the first step starts the statement */
 	size_t n;
 	const struct sess_stmt_trg *v = sess_types_stmt_triggers(s, &n);
 	for (size_t k = 0; n && k < x->nsteps; k++) {
 		const char *table = x->steps[k].dml_table;
 		for (size_t i = 0; table && i < n; i++)
-			if (!v[i].instead && !v[i].row && strcasecmp(v[i].table, table) == 0)
+			if (!v[i].instead && !v[i].row && !v[i].after_row &&
+			    strcasecmp(v[i].table, table) == 0)
 				return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 						 "FOR EACH STATEMENT triggers of table \"%s\" in "
 						 "MERGE or a data-modifying WITH are not supported",

@@ -43,16 +43,39 @@ void sess_trigger_fini(struct session *s)
 	s->udf->trg_pending = NULL;
 }
 
+/* REFERENCING's names of trigger name (sidecar _shardlite_trigger_refs; none without it). */
+static void transition_names(sqlite3 *db, const char *table, const char *name, struct arena *a,
+			     struct sess_trg_def *d)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(db,
+			       "SELECT old_table, new_table FROM main._shardlite_trigger_refs "
+			       "WHERE table_name = ?1 AND name = ?2",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *o = (const char *)sqlite3_column_text(st, 0);
+			const char *n = (const char *)sqlite3_column_text(st, 1);
+			d->old_table = o ? arena_strdup(a, o) : NULL;
+			d->new_table = n ? arena_strdup(a, n) : NULL;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
 bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
 		      struct sess_trg_def *d, struct pgerr *err)
 {
 	sqlite3 *db = shard_conn_db(s->conn);
 	sqlite3_stmt *st = NULL;
 	bool found = false;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT func_name, func_sig, timing, args, when_cond, enabled FROM "
-			       "main._shardlite_triggers WHERE table_name = ?1 AND name = ?2",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT func_name, func_sig, timing, args, when_cond, enabled, events, "
+		    "columns FROM main._shardlite_triggers WHERE table_name = ?1 AND "
+		    "name = ?2",
+		    -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -65,9 +88,14 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 			const char *w = (const char *)sqlite3_column_text(st, 4);
 			d->when = w ? arena_strdup(a, w) : NULL;
 			d->enabled = sqlite3_column_int(st, 5);
+			d->events = sqlite3_column_int(st, 6);
+			const char *cols = (const char *)sqlite3_column_text(st, 7);
+			d->columns = arena_strdup(a, cols ? cols : "");
 		}
 	}
 	sqlite3_finalize(st);
+	if (found)
+		transition_names(db, table, name, a, d);
 	return found || pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 				  "trigger \"%s\" for table \"%s\" does not exist", name, table);
 }
@@ -174,7 +202,7 @@ static int keep_row(struct session *s, const struct pl_run *r, const char *table
 		return 1;
 	}
 	struct sess_trg_row *p = base_xcalloc(1, sizeof(*p));
-	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed};
+	*p = (struct sess_trg_row){strdup(table), rel->ncols, texts, changed, s->udf->depth, false};
 	sess_udf_state(s)->trg_pending = p;
 	return 2;
 }
@@ -198,6 +226,20 @@ static int whole_row_change(const char *cond)
 	return -1;
 }
 
+bool sess_trigger_when_eval(struct pl_run *r, const struct xlat_pl_expr *e, bool *yes,
+			    struct pgerr *err)
+{
+	/* its query runs as a nested statement: the running statement's state and its queued
+	 * AFTER rows stay (sess_trgafter.c) */
+	struct sess_udf_state *st = sess_udf_state(r->s);
+	struct sess_trg_stmt caller = st->trg;
+	st->depth++;
+	bool ok = sess_pl_eval_bool(r, e, yes, err);
+	st->depth--;
+	st->trg = caller;
+	return ok;
+}
+
 /* Whether the trigger's WHEN condition holds for this row (true without one). */
 static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const char **news,
 		       const char **olds, size_t n, struct arena *a, bool *yes, struct pgerr *err)
@@ -213,7 +255,7 @@ static bool when_holds(struct pl_run *r, const struct sess_trg_def *d, const cha
 		return true;
 	}
 	const struct xlat_pl_expr *e = xlat_trigger_when(r->f, d->when, a, err);
-	return e && sess_pl_eval_bool(r, e, yes, err);
+	return e && sess_trigger_when_eval(r, e, yes, err);
 }
 
 static bool run_trigger(struct session *s, struct pl_run *r, const char *name, const char *table,
@@ -280,6 +322,8 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	if (!sess_trigger_enabled(s, &d))
 		return true;
 	bool before = strcmp(d.timing, "BEFORE") == 0;
+	if (before && s->udf && s->udf->trg_pending && s->udf->trg_pending->applied)
+		sess_trigger_fini(s); /* an earlier row's, kept for its AFTER triggers */
 	if (before && s->udf && s->udf->trg_replacing &&
 	    strcasecmp(s->udf->trg_replacing, table) == 0) {
 		s->udf->trg_replacing = NULL; /* the row it changed, written now (sess_trgrow.c) */
@@ -292,6 +336,12 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 				 "trigger \"%s\" was made for other columns of table \"%s\" "
 				 "(create it again)",
 				 name, table);
+	/* AFTER: queued to the statement's end (sess_trgafter.c); a statement trigger's row
+	 * triggers keep the rows of its transition tables */
+	bool after = strcmp(d.timing, "AFTER") == 0;
+	if (after || (d.events & SESS_TRG_STATEMENT))
+		return sess_trigger_queue(s, table, name, event, d.events & SESS_TRG_STATEMENT,
+					  ncols, argv + 4);
 	const struct xlat_udf *u = sess_udf_find(s, d.func_name, d.func_sig);
 	if (!u)
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
@@ -331,6 +381,26 @@ bool sess_trigger_fire(struct session *s, sqlite3_context *ctx, int argc, sqlite
 	return ok;
 }
 
+bool sess_trigger_call_row(struct session *s, const char *name, const char *table,
+			   const char *event, const struct sess_trg_def *d,
+			   const struct catalog_relation *rel, const char **news, const char **olds,
+			   struct arena *a, struct pgerr *err)
+{
+	const struct xlat_udf *u = sess_udf_find(s, d->func_name, d->func_sig);
+	if (!u)
+		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s() does not exist",
+				 d->func_name);
+	const struct xlat_pl_func *f;
+	if (!sess_udf_depth_ok(s, err) || !(f = sess_udf_compile(s, u, a, err)))
+		return false;
+	struct pl_run r = {.s = s, .f = f, .scratch = arena_new(0)};
+	bool ran = false;
+	bool ok = run_trigger(s, &r, name, table, event, d, rel, news, olds, a, &ran, err);
+	sess_pl_vars_free(&r);
+	arena_free(r.scratch);
+	return ok;
+}
+
 bool sess_trigger_run(struct pl_run *r, struct arena *a, struct pgerr *err)
 {
 	struct sess_udf_state *st = sess_udf_state(r->s);
@@ -351,7 +421,7 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 	struct sess_trg_row *p = s->udf ? s->udf->trg_pending : NULL;
 	const char *table = (const char *)sqlite3_value_text(argv[0]);
 	sqlite3_result_null(ctx);
-	if (!p || s->udf->trg_quiet || !table || strcmp(p->table, table) != 0)
+	if (!p || p->applied || s->udf->trg_quiet || !table || strcmp(p->table, table) != 0)
 		return true;
 	const struct catalog_relation *rel = sess_types_relation(s, table);
 	if (!rel || rel->ncols != p->n) {
@@ -392,6 +462,9 @@ bool sess_trigger_apply(struct session *s, sqlite3_context *ctx, sqlite3_value *
 		}
 	}
 	sqlite3_finalize(vm);
-	sess_trigger_fini(s);
+	if (ok) /* the row's AFTER triggers that SQLite fires after this one read NEW from it */
+		p->applied = true;
+	else
+		sess_trigger_fini(s);
 	return ok;
 }

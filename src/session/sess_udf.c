@@ -606,6 +606,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		sqlite3_result_int(ctx, s->udf ? s->udf->trg_depth : 0);
 		return;
 	}
+	if (kind == PGFN_CALL_TRANSITION) {
+		sess_trigger_transition_call(s, ctx, argv);
+		return;
+	}
 	struct arena *a = arena_new(0);
 	bool ok = kind == PGFN_CALL_SLEEP   ? sess_wait_sleep(s, ctx, sqlite3_value_double(argv[0]), &err)
 		  : kind == PGFN_CALL_FUNCTION ? call(s, ctx, argc, argv, a, &err)
@@ -639,6 +643,7 @@ struct sess_udf_state *sess_udf_state(struct session *s)
 void sess_udf_fini(struct session *s)
 {
 	sess_trigger_fini(s);
+	sess_trigger_queue_free(s);
 	if (!s->udf)
 		return;
 	free(s->udf->err);

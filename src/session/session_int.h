@@ -155,6 +155,8 @@ struct sess_udf_state {
 	size_t capreturned;
 	const char *trg_replacing; /* the table of the row being written so: its BEFORE trigger
 				    * does not fire again */
+	struct sess_trg_queue *after; /* AFTER row triggers' rows, to fire (sess_trgafter.c) */
+	struct sess_trg_tt *tt;       /* the running trigger function's transition tables */
 };
 
 /* A group commit's answers waiting for the commit's flush (sess_conn.c): allocated while the
@@ -543,9 +545,10 @@ struct sess_udf_state *sess_udf_state(struct session *s);
 struct sess_stmt_trg {
 	const char *table, *name;
 	bool before, instead, row; /* row: a BEFORE row trigger, listed to be counted */
+	bool after_row;            /* an AFTER row trigger (sess_trgafter.c) */
 	int events;
 };
-/* Reads the statement and INSTEAD OF triggers (by table, then name: PostgreSQL's firing order)
+/* Reads the statement, row and INSTEAD OF triggers (by table, then name: PostgreSQL's order)
  * into *out, in a; none when the sidecar does not exist. */
 bool sess_trigger_read_statement(sqlite3 *db, struct arena *a, const struct sess_stmt_trg **out,
 				 size_t *n);
@@ -577,6 +580,26 @@ bool sess_trigger_steps_ok(struct session *s, const struct xlat_stmt *x, struct 
 /* The same for TRUNCATE's tables (xlat_stmt.part_tables). */
 bool sess_trigger_truncate(struct session *s, const struct xlat_stmt *x, bool before,
 			   struct pgerr *err);
+/* COPY table FROM STDIN: its BEFORE INSERT statement triggers (before: before it reads a row),
+ * or, once its last row is in, its rows' AFTER row triggers and its AFTER INSERT statement
+ * triggers. False with err when one fails. Blocks on disk. */
+bool sess_trigger_copy(struct session *s, const char *table, bool before, struct pgerr *err);
+/* ---- sess_trgafter.c: AFTER row triggers, fired at the statement's end ---- */
+/* A statement starts at the session's call depth: rows a failed one left there are dropped. */
+void sess_trigger_queue_begin(struct session *s);
+/* Fires the AFTER row triggers of the rows the statement running at the session's depth
+ * queued, in row order (one row's triggers by name); *lo: where its rows start, for the AFTER
+ * STATEMENT triggers' transition tables and sess_trigger_queue_end. Blocks on disk. */
+bool sess_trigger_fire_queued(struct session *s, size_t *lo, struct pgerr *err);
+/* Forgets the statement's rows (from lo). */
+void sess_trigger_queue_end(struct session *s, size_t lo);
+void sess_trigger_queue_free(struct session *s);
+/* The transition tables the running trigger function's statements read (for xlat_env), or
+ * NULL. */
+const struct xlat_transition *sess_trigger_transitions(struct session *s, size_t *n);
+/* shardlite_transition(name): the rows of the running trigger function's transition table
+ * name as a JSON array of arrays ("[]" for another name). */
+void sess_trigger_transition_call(struct session *s, sqlite3_context *ctx, sqlite3_value **argv);
 /* A failed call reaches SQLite as SQLSTATE and message only: when err is that failure, its
  * DETAIL, HINT and CONTEXT are put back. */
 void sess_udf_fix_error(struct session *s, struct pgerr *err);
@@ -652,6 +675,9 @@ void sess_modcte_finalize(sqlite3_stmt **steps, size_t n);
  * undoes them on failure; s->lock_busy as run_vm sets it. Blocks on disk. */
 bool sess_modcte_run(struct session *s, const struct xlat_stmt *x, sqlite3_stmt **steps,
 		     sqlite3_stmt *vm, struct pgerr *err);
+/* One SQLite value as JSON that xlat_modcte_json_column reads back as the same value: a blob
+ * as {"x": "<hex>"}. */
+void sess_modcte_json_value(struct strbuf *sb, sqlite3_value *v);
 
 /* ---- sess_script.c: statements run as several SQLite steps ---- */
 /* An XLAT_SCRIPT, atomically (a savepoint), foreign keys checked once at its end. */

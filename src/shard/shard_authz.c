@@ -133,7 +133,8 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_functions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_function_ext") == 0 ||
-	    sqlite3_stricmp(table, "_shardlite_triggers") == 0)
+	    sqlite3_stricmp(table, "_shardlite_triggers") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_trigger_refs") == 0)
 		return SQLITE_OK;
 	return deny("the name %s is reserved for shardlite's sidecar tables", table);
 }
@@ -148,6 +149,13 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	case SQLITE_CREATE_TEMP_INDEX:
 	case SQLITE_CREATE_TEMP_TRIGGER:
 		az->temp_created = true; /* pins the connection to its session (shard_pool.c) */
+		return SQLITE_OK;
+	case SQLITE_UPDATE: /* the statement's own SET list, not its triggers' statements */
+		if (az->updated && !trigger && a1 && a2 &&
+		    sqlite3_stricmp(a1, az->updated_table) == 0) {
+			strbuf_puts(az->updated, az->updated->len ? "\x1f" : "");
+			strbuf_puts(az->updated, a2);
+		}
 		return SQLITE_OK;
 	case SQLITE_CREATE_TABLE:
 		return check_sidecar_create(a1);

@@ -20,6 +20,10 @@ struct shard_authz {
 	 * per-session objects, so its session keeps it (shard_conn_pinned) until the pool's
 	 * release checks the temp schema for real. */
 	bool temp_created;
+	/* Set only around shard_conn_updated_columns: the columns of table updated_table that a
+	 * statement being prepared assigns go to updated, 0x1f-joined. */
+	struct strbuf *updated;
+	const char *updated_table;
 };
 
 

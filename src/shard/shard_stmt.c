@@ -89,6 +89,19 @@ void *shard_conn_aux(const struct shard_conn *c) { return c->aux; }
 
 bool shard_conn_pinned(const struct shard_conn *c) { return c->authz.temp_created; }
 
+bool shard_conn_updated_columns(struct shard_conn *c, const char *sql, const char *table,
+				struct strbuf *out)
+{
+	sqlite3_stmt *vm = NULL;
+	c->authz.updated = out;
+	c->authz.updated_table = table;
+	int rc = sqlite3_prepare_v2(c->db, sql, -1, &vm, NULL); /* SQLite asks the authorizer */
+	c->authz.updated = NULL;
+	c->authz.updated_table = NULL;
+	sqlite3_finalize(vm);
+	return rc == SQLITE_OK;
+}
+
 /* sqlite3_transfer_bindings moves the values (from's become NULL), which is what a move
  * wants; SQLite keeps it for exactly this (its documentation calls it deprecated in favour
  * of binding again, which needs the values the caller no longer has). */

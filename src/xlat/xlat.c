@@ -497,6 +497,9 @@ bool xlat_translate_in(const struct xlat_env *env, const char *sql, const uint32
 	const char *scope = env && env->search ? env->search : NULL;
 	if (!scope && env && env->no_default) /* current_schema(); '/' is in no tenant name */
 		scope = env->no_search ? "//" : arena_printf(a, "/%s", env->tenant ? env->tenant : "");
+	for (size_t i = 0; env && i < env->ntransitions; i++) /* '/' is in no tenant name */
+		scope = arena_printf(a, "%s/%s=%s", scope ? scope : "", env->transitions[i].name,
+				     env->transitions[i].table);
 	xlat_cache_key_make(&key, sql, param_types, nparam_types, scope,
 			    env && env->schema ? env->schema->fingerprint : 0, a);
 	bool ok = translate(env, &key, sql, param_types, nparam_types, a, out, nout, err);

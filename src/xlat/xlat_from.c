@@ -43,6 +43,39 @@ static bool renamed(struct xlat_ctx *c, const PgQuery__Alias *al, const PgQuery_
 	return true;
 }
 
+/* A trigger function's transition table: `(SELECT <value 0> AS a, ... FROM
+ * json_each(shardlite_transition('n')) UNION ALL SELECT a, ... FROM main.t WHERE 0) AS n`, the
+ * firing's rows as the session keeps them (sess_trgafter.c); the table's own (empty) branch
+ * gives the columns their declared types. */
+static bool transition(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
+		       const struct xlat_transition *tt)
+{
+	const struct xlat_schema_col *cols = NULL;
+	size_t n = 0;
+	if (!c->schema || !c->schema->table_fn ||
+	    !c->schema->table_fn(c->schema->arg, tt->table, c->a, &cols, &n) || !n)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, rv->location,
+				 "relation \"%s\" does not exist", tt->table);
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		xlat_modcte_json_column(c, i);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, cols[i].name);
+	}
+	xlat_puts(c, " FROM json_each(shardlite_transition(");
+	xlat_string(c, tt->name);
+	xlat_puts(c, ")) UNION ALL SELECT ");
+	for (size_t i = 0; i < n; i++) {
+		xlat_puts(c, i ? ", " : "");
+		xlat_ident(c, cols[i].name);
+	}
+	xlat_puts(c, " FROM main.");
+	xlat_ident(c, tt->table);
+	xlat_puts(c, " WHERE 0) AS ");
+	xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
+	return true;
+}
+
 static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	if (rv->alias && rv->alias->n_colnames)
@@ -56,6 +89,9 @@ static bool range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		xlat_ident(c, rv->alias ? rv->alias->aliasname : rv->relname);
 		return true;
 	}
+	const struct xlat_transition *tt = xlat_scope_transition(c, rv);
+	if (tt)
+		return transition(c, rv, tt);
 	bool done = false;
 	if (c->mod && !xlat_modcte_preimage(c, rv, &done))
 		return false;

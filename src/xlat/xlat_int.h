@@ -750,6 +750,10 @@ bool xlat_scope_default(struct xlat_ctx *c, const PgQuery__RangeVar *rv, const c
 			const char **sql);
 /* Whether rv names a relation of the session's own tenant that its schema does not have. */
 bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv);
+/* The running trigger function's transition table rv names (bare, no WITH query of the name:
+ * xlat_env.transitions), or NULL. */
+const struct xlat_transition *xlat_scope_transition(const struct xlat_ctx *c,
+						    const PgQuery__RangeVar *rv);
 /* The column called name (case-insensitive), NULL when none. */
 const struct xlat_schema_col *xlat_scope_col(const struct xlat_schema_col *cols, size_t n,
 					     const char *name);

@@ -157,6 +157,18 @@ static bool own_tenant_rel(const struct xlat_ctx *c, const PgQuery__RangeVar *rv
 	return !(c->env && c->env->search);
 }
 
+const struct xlat_transition *xlat_scope_transition(const struct xlat_ctx *c,
+						    const PgQuery__RangeVar *rv)
+{
+	if (!c->env || !c->env->ntransitions || (rv->schemaname && *rv->schemaname) ||
+	    find_cte(c, rv->relname))
+		return NULL;
+	for (size_t i = 0; i < c->env->ntransitions; i++)
+		if (strcmp(c->env->transitions[i].name, rv->relname) == 0)
+			return &c->env->transitions[i];
+	return NULL;
+}
+
 bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 			 const struct xlat_schema_col **cols, size_t *ncols)
 {
@@ -170,7 +182,8 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 	const struct xlat_schema_col *ignored;
 	size_t n;
 	if (!own_tenant_rel(c, rv) || !c->schema || !c->schema->table_fn ||
-	    (bare && (find_cte(c, rv->relname) || xlat_catalog_is_relation(rv->relname))) ||
+	    (bare && (find_cte(c, rv->relname) || xlat_catalog_is_relation(rv->relname) ||
+		      xlat_scope_transition(c, rv))) ||
 	    strncmp(rv->relname, "sqlite_", 7) == 0 || strncmp(rv->relname, "_shardlite", 10) == 0 ||
 	    c->schema->table_fn(c->schema->arg, rv->relname, c->a, &ignored, &n))
 		return false;
@@ -192,6 +205,13 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->cols = cte->cols;
 		r->ncols = cte->ncols;
 		r->opaque = cte->opaque;
+		return;
+	}
+	const struct xlat_transition *tt = xlat_scope_transition(c, rv);
+	if (tt) { /* its table's columns */
+		if (c->schema && c->schema->table_fn &&
+		    c->schema->table_fn(c->schema->arg, tt->table, c->a, &r->cols, &r->ncols))
+			r->opaque = false;
 		return;
 	}
 	bool catalog = (!schema || strcmp(schema, "pg_catalog") == 0) &&
@@ -329,6 +349,7 @@ bool xlat_scope_absent(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	const struct xlat_schema_col *cols;
 	size_t ncols;
 	return own_tenant_rel(c, rv) && c->schema && c->schema->table_fn &&
+	       !xlat_scope_transition(c, rv) &&
 	       !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &ncols);
 }
 

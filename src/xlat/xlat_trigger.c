@@ -14,6 +14,7 @@
 
 #include <pg_query.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define SEP "\x1f"
@@ -21,14 +22,22 @@
 /* PostgreSQL's trigger type bits (catalog/pg_trigger.h) as CreateTrigStmt carries them. */
 enum { TG_BEFORE = 2, TG_INSERT = 4, TG_DELETE = 8, TG_UPDATE = 16,
        TG_TRUNCATE = 32, TG_INSTEAD = 64 };
-/* The sidecar's events column also says FOR EACH STATEMENT (docs/catalog.md). */
+/* The sidecar's events column also says FOR EACH STATEMENT, and whether the trigger has
+ * transition tables, whose rows a statement trigger's SQLite row triggers keep (docs/catalog.md). */
 #define TG_STATEMENT 256
+#define TG_TRANSITIONS 512
+#define TG_CONSTRAINT 1024 /* CREATE CONSTRAINT TRIGGER */
+#define TG_DEFERRABLE 2048 /* ... DEFERRABLE (INITIALLY IMMEDIATE) */
 
 #define SIDECAR                                                                                    \
 	"CREATE TABLE IF NOT EXISTS _shardlite_triggers (table_name TEXT NOT NULL, name TEXT NOT " \
 	"NULL, func_name TEXT NOT NULL, func_sig TEXT NOT NULL, timing TEXT NOT NULL, events "     \
 	"INTEGER NOT NULL, columns TEXT NOT NULL, args TEXT NOT NULL, when_cond TEXT, enabled "    \
 	"INTEGER NOT NULL, PRIMARY KEY (table_name, name))"
+/* REFERENCING's transition table names of the triggers that have them (docs/catalog.md). */
+#define REFS                                                                                    \
+	"; CREATE TABLE IF NOT EXISTS _shardlite_trigger_refs (table_name TEXT NOT NULL, name " \
+	"TEXT NOT NULL, old_table TEXT, new_table TEXT, PRIMARY KEY (table_name, name))"
 
 static const struct {
 	int bit;
@@ -134,7 +143,8 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 	drop_sqlite_triggers(&c, table, name);
 	if (cols && (evts & TG_STATEMENT))
 		create_statement(&c, name, table);
-	for (int e = 0; cols && !(evts & TG_STATEMENT) && e < (int)ARRAY_LEN(events); e++) {
+	bool rows = !(evts & TG_STATEMENT) || (evts & TG_TRANSITIONS);
+	for (int e = 0; cols && rows && e < (int)ARRAY_LEN(events) - 1; e++) {
 		if (evts & events[e].bit)
 			create_one(&c, table, name, bits, upd_cols, cols, n, e);
 	}
@@ -209,11 +219,79 @@ static const struct xlat_udf *trigger_function(struct xlat_ctx *c, const PgQuery
 	return NULL;
 }
 
+/* REFERENCING OLD TABLE AS o NEW TABLE AS n: PostgreSQL's rules (CreateTriggerFiringOn). */
+static bool check_transitions(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
+{
+	int nevents =
+		!!(s->events & TG_INSERT) + !!(s->events & TG_UPDATE) + !!(s->events & TG_DELETE);
+	if (s->timing != 0) /* 0: AFTER */
+		return xlat_fail(
+			c, "42P17", -1,
+			"transition table name can only be specified for an AFTER trigger");
+	if (s->events & TG_TRUNCATE)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "TRUNCATE triggers with transition tables are not supported");
+	if (nevents != 1)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "transition tables cannot be specified for triggers with more "
+				 "than one event");
+	if (s->n_columns)
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "transition tables cannot be specified for triggers with column "
+				 "lists");
+	const char *old_name = NULL, *new_name = NULL;
+	for (size_t i = 0; i < s->n_transition_rels; i++) {
+		const PgQuery__TriggerTransition *t =
+			s->transition_rels[i]->node_case == NODE(TRIGGER_TRANSITION)
+				? s->transition_rels[i]->trigger_transition
+				: NULL;
+		if (!t || !t->is_table) {
+			xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				  "ROW variable naming in the REFERENCING clause is not supported");
+			pgerr_hint(c->err,
+				   "Use OLD TABLE or NEW TABLE for naming transition tables.");
+			return false;
+		}
+		if (t->is_new && !(s->events & (TG_INSERT | TG_UPDATE)))
+			return xlat_fail(c, "42P17", -1,
+					 "NEW TABLE can only be specified for an INSERT or UPDATE "
+					 "trigger");
+		if (!t->is_new && !(s->events & (TG_DELETE | TG_UPDATE)))
+			return xlat_fail(c, "42P17", -1,
+					 "OLD TABLE can only be specified for a DELETE or UPDATE "
+					 "trigger");
+		if (t->is_new ? new_name : old_name)
+			return xlat_fail(c, "42P17", -1,
+					 "%s TABLE cannot be specified multiple times",
+					 t->is_new ? "NEW" : "OLD");
+		*(t->is_new ? &new_name : &old_name) = t->name;
+	}
+	if (old_name && new_name && strcmp(old_name, new_name) == 0)
+		return xlat_fail(c, "42P17", -1,
+				 "OLD TABLE name and NEW TABLE name cannot be the same");
+	return true;
+}
+
+/* The transition table name of s, new or old; NULL when it has none. */
+static const char *transition_name(const PgQuery__CreateTrigStmt *s, bool is_new)
+{
+	for (size_t i = 0; i < s->n_transition_rels; i++) {
+		const PgQuery__Node *n = s->transition_rels[i];
+		if (n->node_case == NODE(TRIGGER_TRANSITION) &&
+		    n->trigger_transition->is_new == is_new)
+			return n->trigger_transition->name;
+	}
+	return NULL;
+}
+
 /* PostgreSQL's own refusals first (same SQLSTATE and text), then what is not supported. */
 static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 {
-	if (s->isconstraint)
-		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER");
+	/* fired at commit, or SET CONSTRAINTS (refused too) */
+	if (s->isconstraint && s->initdeferred)
+		return xlat_unsupported(c, -1, "a constraint trigger INITIALLY DEFERRED");
+	if (s->isconstraint && s->constrrel)
+		return xlat_unsupported(c, -1, "CREATE CONSTRAINT TRIGGER ... FROM");
 	if ((s->events & TG_TRUNCATE) && s->row)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "TRUNCATE FOR EACH ROW triggers are not supported");
@@ -226,12 +304,8 @@ static bool check(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s)
 	if ((s->timing & TG_INSTEAD) && s->n_columns)
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "INSTEAD OF triggers cannot have column lists");
-	if (!s->row && s->when_clause)
-		return xlat_unsupported(c, -1, "a WHEN condition on a FOR EACH STATEMENT trigger");
-	if (!s->row && s->n_columns)
-		return xlat_unsupported(c, -1, "UPDATE OF columns on a FOR EACH STATEMENT trigger");
-	if (s->n_transition_rels)
-		return xlat_unsupported(c, -1, "a trigger's REFERENCING transition tables");
+	if (s->n_transition_rels && !check_transitions(c, s))
+		return false;
 	if (strstr(s->trigname, SEP) || strchr(s->trigname, '.'))
 		return xlat_unsupported(c, -1, "this trigger name");
 	return true;
@@ -291,12 +365,91 @@ static const char *when_text(struct xlat_ctx *c)
 	return out;
 }
 
-/* The WHEN condition checked as the session will read it (42601 now, not at the first row). */
-static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when)
+/* Column name as a token of text spells it: a quoted one as it is, another folded to lower
+ * case, as PostgreSQL reads identifiers; in a. */
+static const char *token_name(struct arena *a, const char *text, size_t len)
+{
+	if (len >= 2 && text[0] == '"') {
+		char *out = arena_alloc(a, len);
+		size_t n = 0;
+		for (size_t k = 1; k + 1 < len; k++) {
+			out[n++] = text[k];
+			k += text[k] == '"'; /* "" is one " */
+		}
+		out[n] = '\0';
+		return out;
+	}
+	char *out = arena_strndup(a, text, len);
+	for (char *p = out; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + 'a' - 'A');
+	return out;
+}
+
+/* A column name as the condition's text needs it: quoted unless plain lower case. */
+static void put_column(struct strbuf *sb, const char *name)
+{
+	bool plain = (*name >= 'a' && *name <= 'z') || *name == '_';
+	for (const char *p = name; *p && plain; p++)
+		plain = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+			*p == '$';
+	if (plain)
+		strbuf_puts(sb, name);
+	else
+		strbuf_put_quoted(sb, name, '"');
+}
+
+const char *xlat_trigger_when_renamed(struct arena *a, const char *when, const char *from,
+				      const char *to)
+{
+	PgQueryScanResult r = pg_query_scan(when);
+	PgQuery__ScanResult *sr = r.error ? NULL
+					  : pg_query__scan_result__unpack(
+						    NULL, r.pbuf.len, (const uint8_t *)r.pbuf.data);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int copied = 0;
+	for (size_t i = 0; sr && i + 2 < sr->n_tokens; i++) {
+		const PgQuery__ScanToken *rec = sr->tokens[i], *col = sr->tokens[i + 2];
+		const char *word = when + rec->start;
+		if (sr->tokens[i + 1]->token != PG_QUERY__TOKEN__ASCII_46 ||
+		    rec->end - rec->start != 3 ||
+		    (strncasecmp(word, "new", 3) != 0 && strncasecmp(word, "old", 3) != 0) ||
+		    (i > 0 && sr->tokens[i - 1]->token == PG_QUERY__TOKEN__ASCII_46) ||
+		    strcmp(token_name(a, when + col->start, (size_t)(col->end - col->start)),
+			   from) != 0)
+			continue;
+		strbuf_append(&sb, when + copied, (size_t)(col->start - copied));
+		put_column(&sb, to);
+		copied = col->end;
+	}
+	strbuf_puts(&sb, when + copied);
+	const char *out = sb.failed ? when : arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	if (sr)
+		pg_query__scan_result__free_unpacked(sr, NULL);
+	pg_query_free_scan_result(r);
+	return out;
+}
+
+/* The WHEN condition checked as the session will read it (42601 now, not at the first row); a
+ * statement trigger's may not read NEW or OLD (PostgreSQL's 42P17). */
+static bool when_ok(struct xlat_ctx *c, const struct xlat_udf *u, const char *when, bool row)
 {
 	const struct xlat_pl_func *f;
-	return !when || (xlat_udf_compile(u, c->schema, c->a, &f, c->err) &&
-			 xlat_trigger_when(f, when, c->a, c->err) != NULL);
+	const struct xlat_pl_expr *e;
+	if (!when)
+		return true;
+	if (!xlat_udf_compile(u, c->schema, c->a, &f, c->err) ||
+	    !(e = xlat_trigger_when(f, when, c->a, c->err)))
+		return false;
+	for (int i = 0; !row && i < e->nrefs; i++)
+		if (e->refs[i].var == f->new_var || e->refs[i].var == f->old_var)
+			return xlat_fail(
+				c, "42P17", -1,
+				"statement trigger's WHEN condition cannot reference column "
+				"values");
+	return true;
 }
 
 /* A failure (PostgreSQL's SQLSTATE and message) when table is (view: is not) a view. */
@@ -357,7 +510,10 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	xlat_puts(c, ", ");
 	xlat_string(c, u->sig);
 	xlat_printf(c, ", '%s', %d, ", timing_word(s->timing),
-		    s->events | (s->row ? 0 : TG_STATEMENT));
+		    s->events | (s->row ? 0 : TG_STATEMENT) |
+			    (s->n_transition_rels ? TG_TRANSITIONS : 0) |
+			    (s->isconstraint ? TG_CONSTRAINT : 0) |
+			    (s->isconstraint && s->deferrable ? TG_DEFERRABLE : 0));
 	xlat_string(c, upd_columns(c, s));
 	xlat_puts(c, ", ");
 	put_args(c, s);
@@ -367,6 +523,25 @@ static void emit_row(struct xlat_ctx *c, const PgQuery__CreateTrigStmt *s, const
 	else
 		xlat_puts(c, "NULL");
 	xlat_puts(c, ", 1)");
+	xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
+	xlat_string(c, table);
+	xlat_puts(c, " AND name = ");
+	xlat_string(c, s->trigname);
+	if (!s->n_transition_rels)
+		return;
+	xlat_puts(c, "; INSERT INTO _shardlite_trigger_refs VALUES (");
+	xlat_string(c, table);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->trigname);
+	for (int k = 0; k < 2; k++) {
+		const char *t = transition_name(s, k == 1);
+		xlat_puts(c, ", ");
+		if (t)
+			xlat_string(c, t);
+		else
+			xlat_puts(c, "NULL");
+	}
+	xlat_puts(c, ")");
 }
 
 /* A BEFORE row trigger on INSERT may fill in a NULL key, which a plain integer key stored as
@@ -407,13 +582,20 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 	if (!c->schema || !c->schema->table_fn(c->schema->arg, rv->relname, c->a, &cols, &n))
 		return xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, -1, "relation \"%s\" does not exist",
 				 rv->relname);
+	for (size_t i = 0; i < s->n_columns; i++) { /* UPDATE OF's columns exist */
+		const char *col = xlat_node_str(s->columns[i]);
+		if (!xlat_scope_col(cols, n, col))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+					 "column \"%s\" of relation \"%s\" does not exist", col,
+					 rv->relname);
+	}
 	const struct xlat_udf *u = trigger_function(c, s);
 	const char *when = s->when_clause ? when_text(c) : NULL;
 	if (!u)
 		return false;
 	if (s->when_clause && !when)
 		return xlat_unsupported(c, -1, "this WHEN condition");
-	if (!when_ok(c, u, when))
+	if (!when_ok(c, u, when, s->row))
 		return false;
 	c->st->kind = XLAT_SCRIPT;
 	c->st->tag = "CREATE TRIGGER";
@@ -426,7 +608,9 @@ bool xlat_stmt_create_trigger(struct xlat_ctx *c, const PgQuery__CreateTrigStmt 
 	const char **names = arena_alloc(c->a, (n + 1) * sizeof(char *));
 	for (size_t k = 0; k < n; k++)
 		names[k] = cols[k].name;
-	for (int e = 0; s->row && e < (int)ARRAY_LEN(events); e++) {
+	/* a statement trigger's row triggers keep the rows of its transition tables */
+	bool rows = s->row || s->n_transition_rels;
+	for (int e = 0; rows && e < (int)ARRAY_LEN(events) - 1; e++) {
 		if (s->events & events[e].bit)
 			create_one(c, table, s->trigname, s->timing, upd_columns(c, s), names, n, e);
 	}
@@ -467,6 +651,10 @@ bool xlat_drop_triggers(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		}
 		drop_sqlite_triggers(c, table, name);
 		xlat_puts(c, "; DELETE FROM _shardlite_triggers WHERE table_name = ");
+		xlat_string(c, table);
+		xlat_puts(c, " AND name = ");
+		xlat_string(c, name);
+		xlat_puts(c, REFS "; DELETE FROM _shardlite_trigger_refs WHERE table_name = ");
 		xlat_string(c, table);
 		xlat_puts(c, " AND name = ");
 		xlat_string(c, name);

@@ -3,7 +3,8 @@
  * in text, CSV and binary with rows split across messages in every way, PQgetCopyData output
  * byte for byte (as PostgreSQL 15 writes it), a binary round trip, errors (bad value, column
  * count, CopyFail, a stray message) that keep nothing and leave the connection usable, COPY
- * inside transactions, the extended protocol, and COPY amid other statements of a Query. */
+ * inside transactions, the extended protocol, COPY amid other statements of a Query, and the
+ * table's triggers around it. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -489,6 +490,47 @@ END_TEST
 
 /* Output larger than max_result_bytes goes through only when it streams: the server sends
  * what it has and resumes once the client has read it, in both protocols. */
+/* COPY FROM fires the table's FOR EACH STATEMENT INSERT triggers around its rows, and its rows'
+ * AFTER ROW triggers once the last row is in (each sees every row), then the AFTER STATEMENT
+ * ones with the rows as their transition table; an error in one keeps nothing. */
+START_TEST(copy_in_fires_triggers)
+{
+	PGconn *c = connect_with_table();
+	harness_exec(c, "CREATE TABLE tlog (n serial PRIMARY KEY, msg text)");
+	harness_exec(c,
+		     "CREATE FUNCTION tf() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+		     "INSERT INTO tlog (msg) VALUES (TG_NAME || ' ' || TG_WHEN || ' ' || "
+		     "TG_LEVEL || ' ' || coalesce(NEW.a::text, '-') || ' sees ' || (SELECT "
+		     "count(*) FROM t)); IF NEW.b = 'bad' THEN RAISE EXCEPTION 'bad row'; END IF; "
+		     "RETURN NEW; END $$");
+	harness_exec(c, "CREATE FUNCTION tn() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+			"INSERT INTO tlog (msg) SELECT TG_NAME || ' ' || count(*) || ' ' || "
+			"string_agg(b, ',' ORDER BY a) FROM nt; RETURN NULL; END $$");
+	harness_exec(c, "CREATE TRIGGER s1 BEFORE INSERT ON t FOR EACH STATEMENT EXECUTE "
+			"FUNCTION tf()");
+	harness_exec(c, "CREATE TRIGGER s2 AFTER INSERT ON t FOR EACH STATEMENT EXECUTE "
+			"FUNCTION tf()");
+	harness_exec(c, "CREATE TRIGGER r1 AFTER INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf()");
+	harness_exec(c, "CREATE TRIGGER s3 AFTER INSERT ON t REFERENCING NEW TABLE AS nt FOR EACH "
+			"STATEMENT EXECUTE FUNCTION tn()");
+	static const char rows[] = "1\tx\t1\tt\t\\\\x00\t1\n2\ty\t2\tf\t\\N\t2\n";
+	copy_in_ok(c, "COPY t FROM STDIN", rows, strlen(rows), 0, "COPY 2");
+	PGresult *r = harness_exec_ok(c, "SELECT string_agg(msg, '; ' ORDER BY n) FROM tlog");
+	ck_assert_str_eq(PQgetvalue(r, 0, 0),
+			 "s1 BEFORE STATEMENT - sees 0; r1 AFTER ROW 1 sees 2; r1 AFTER ROW 2 sees "
+			 "2; s2 AFTER STATEMENT - sees 2; s3 2 x,y");
+	PQclear(r);
+	static const char bad[] = "3\tok\t3\tt\t\\N\t3\n4\tbad\t4\tt\t\\N\t4\n";
+	r = copy_in(c, "COPY t FROM STDIN", bad, strlen(bad), 0);
+	ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), "bad row");
+	PQclear(r);
+	harness_expect_value(c, "SELECT count(*) FROM t", "2");
+	harness_expect_value(c, "SELECT count(*) FROM tlog", "5");
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(large_copy_out_streams)
 {
 	harness_stop(&H);
@@ -583,6 +625,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, extended_protocol_and_multi_statement);
 	tcase_add_test(tc, stray_message_during_copy_in);
 	tcase_add_test(tc, large_copy_out_streams);
+	tcase_add_test(tc, copy_in_fires_triggers);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -110,11 +110,8 @@ DROP TRIGGER st_b ON st_t;
 DELETE FROM st_t;
 SELECT count(*) FROM st_log;
 CREATE TRIGGER st_bad BEFORE TRUNCATE ON st_t FOR EACH ROW EXECUTE FUNCTION st_fn();
--- differs: WHEN on a FOR EACH STATEMENT trigger is refused (0A000)
 CREATE TRIGGER st_bad1 AFTER INSERT ON st_t FOR EACH STATEMENT WHEN (true) EXECUTE FUNCTION st_fn();
--- differs: UPDATE OF columns on a FOR EACH STATEMENT trigger is refused (0A000)
 CREATE TRIGGER st_bad2 AFTER UPDATE OF v ON st_t FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
--- differs: REFERENCING transition tables are refused (0A000)
 CREATE TRIGGER st_bad3 AFTER INSERT ON st_t REFERENCING NEW TABLE AS nt FOR EACH STATEMENT EXECUTE FUNCTION st_fn();
 -- INSTEAD OF triggers on views: INSERT, UPDATE and DELETE of the view run the function; the
 -- command tag and FOUND count the rows it did not skip (RETURN NULL)

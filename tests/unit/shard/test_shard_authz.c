@@ -144,6 +144,44 @@ START_TEST(limits_set_per_connection)
 }
 END_TEST
 
+/* The columns a statement assigns, as the authorizer sees them while SQLite prepares it: an
+ * UPDATE's SET list, an upsert's DO UPDATE SET, none of a trigger's own statements. */
+START_TEST(updated_columns_from_the_authorizer)
+{
+	struct pgerr err;
+	ck_assert(shard_exec(conn,
+			     "CREATE TABLE u (id int PRIMARY KEY, a int, b int); CREATE TABLE w (x "
+			     "int); CREATE TRIGGER u_t AFTER UPDATE ON u BEGIN UPDATE w SET x = 1; "
+			     "UPDATE u SET b = 0 WHERE 0; END",
+			     &err));
+	static const struct {
+		const char *sql, *table, *want;
+	} cases[] = {
+		{"UPDATE u SET a = 1, b = ?1 WHERE id = 2", "u",
+		 "a\x1f"
+		 "b"},
+		{"UPDATE U SET a = a + 1", "u", "a"},
+		{"UPDATE u SET a = 1", "w", ""},
+		{"INSERT INTO u VALUES (1, 2, 3) ON CONFLICT (id) DO UPDATE SET b = excluded.b",
+		 "u", "b"},
+		{"INSERT INTO u VALUES (1, 2, 3)", "u", ""},
+		{"DELETE FROM u", "u", ""},
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		ck_assert(shard_conn_updated_columns(conn, cases[i].sql, cases[i].table, &sb));
+		ck_assert_str_eq(sb.data ? sb.data : "", cases[i].want);
+		strbuf_fini(&sb);
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	ck_assert(!shard_conn_updated_columns(conn, "UPDATE nosuch SET a = 1", "nosuch", &sb));
+	strbuf_fini(&sb);
+	allowed("UPDATE u SET a = 1"); /* the authorizer is as it was */
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("shard_authz");
@@ -153,6 +191,7 @@ int main(void)
 	tcase_add_test(tc, file_changing_pragmas_refused);
 	tcase_add_test(tc, extensions_and_schema_writes_refused);
 	tcase_add_test(tc, limits_set_per_connection);
+	tcase_add_test(tc, updated_columns_from_the_authorizer);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

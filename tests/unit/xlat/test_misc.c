@@ -692,8 +692,12 @@ static const struct errcase errors[] = {
 	 "this CREATE EXTENSION option is not supported"},
 	{"CREATE TYPE pair AS (a int, b int)", "0A000", 0,
 	 "CREATE TYPE ... AS (a composite type) is not supported"},
-	{"CREATE TRIGGER tr AFTER INSERT ON t FOR EACH STATEMENT WHEN (true) EXECUTE FUNCTION f()",
-	 "0A000", 0, "a WHEN condition on a FOR EACH STATEMENT trigger is not supported"},
+	{"CREATE TRIGGER tr BEFORE INSERT ON t REFERENCING NEW TABLE AS n FOR EACH STATEMENT "
+	 "EXECUTE FUNCTION f()",
+	 "42P17", 0, "transition table name can only be specified for an AFTER trigger"},
+	{"CREATE CONSTRAINT TRIGGER tr AFTER INSERT ON t DEFERRABLE INITIALLY DEFERRED FOR EACH "
+	 "ROW EXECUTE FUNCTION f()",
+	 "0A000", 0, "a constraint trigger INITIALLY DEFERRED is not supported"},
 	{"CREATE TRIGGER tr INSTEAD OF INSERT ON t FOR EACH STATEMENT EXECUTE FUNCTION f()", "0A000",
 	 0, "INSTEAD OF triggers must be FOR EACH ROW"},
 	{"CREATE TRIGGER tr INSTEAD OF UPDATE OF a ON t FOR EACH ROW EXECUTE FUNCTION f()", "0A000",
