@@ -70,6 +70,27 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
 	sqlite3_result_error(ctx, msg, -1);
 }
 
+void pgfn_error_detail(sqlite3_context *ctx, const char *sqlstate, const char *detail,
+		       const char *fmt, ...)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, TAG "%.5s:", sqlstate);
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	strbuf_puts(&sb, msg ? msg : "");
+	sqlite3_free(msg);
+	strbuf_putc(&sb, PGFN_DETAIL_SEP);
+	strbuf_puts(&sb, detail);
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_error(ctx, sb.data, (int)sb.len);
+	strbuf_fini(&sb);
+}
+
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text)
 {
 	size_t tag = strlen(TAG);

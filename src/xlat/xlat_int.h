@@ -816,6 +816,9 @@ int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
  * around operands already emitted at [mark, lend) and [rstart, end) with ", " between
  * (xlat_range_operator), or reading them (xlat_range_op). */
 bool xlat_range_type(uint32_t oid);
+/* The pgfn function of boolean range operator op (&&: "pgfn_range_overlaps"), NULL for none;
+ * called fn(l, r, range oid). */
+const char *xlat_range_bool_fn(const char *op);
 /* daterange, tsrange, tstzrange: their text depends on TimeZone and DateStyle (range::text is
  * pgfn_range_text(x, oid), run in the session). */
 bool xlat_range_dt(uint32_t oid);
@@ -1046,6 +1049,11 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, bool auto
 		     const char *pk_name, const char *seq_table);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+/* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
+ * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
+ * script); false with c's error. */
+bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		      const PgQuery__Constraint *k);
 
 /* ---- xlat_rebuild.c ---- */
 /* Whether ALTER TABLE ... ADD can add this constraint node (by a rebuild). */

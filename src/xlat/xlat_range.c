@@ -272,6 +272,12 @@ static const struct range_op *find_op(const char *op)
 	return NULL;
 }
 
+const char *xlat_range_bool_fn(const char *op)
+{
+	const struct range_op *o = find_op(op);
+	return o && !o->result ? o->pgfn : NULL;
+}
+
 /* The operands stand in c->sb as L at [mark, lend), a separator ", " (padded with blanks) up to
  * rstart, and R to the end. The call is made around them in place (xlat_insert_at moves the
  * constants' recorded offsets along, so the translation stays cacheable): fn(L, R, oid), an

@@ -42,7 +42,11 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (a * 2) STORED)"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b text COLLATE \"en_US\")", "!0A000@45"},
-	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =))", "!0A000@25"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =) DEFERRABLE)", "!0A000@25"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (lower(a) WITH =))", "!0A000@25"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a DESC WITH =))", "!0A000@25"},
+	{"CREATE TEMP TABLE n1 (a int, EXCLUDE USING gist (a WITH =))", "!0A000@30"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH OPERATOR(x.=)))", "!0A000@25"},
 	{"CREATE TABLE n1 (LIKE t, b int)", "!0A000"},
 	{"CREATE TABLE n1 (LIKE other.t)", "!0A000"},
 	/* temporary tables: SQLite's temp schema, serial and identity in its own sidecars */
@@ -95,7 +99,7 @@ static const struct xcase cases[] = {
 	{"ALTER TABLE t ALTER COLUMN a TYPE bigserial", "!42704"},
 	{"ALTER TABLE t DROP CONSTRAINT k CASCADE", "!0A000"},
 	{"ALTER TABLE t ALTER COLUMN a SET STATISTICS 100", "!0A000"},
-	{"ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING gist (a WITH =)", "!0A000"},
+	{"ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING gist (a WITH =) INITIALLY DEFERRED", "!0A000"},
 	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "!0A000"},
 	{"CREATE TABLE n1 (q \"char\")", "!0A000@20"},
 	{"CREATE TABLE n1 (a timestamptz DEFAULT now(), b timestamp DEFAULT CURRENT_TIMESTAMP, c date DEFAULT CURRENT_DATE, d boolean DEFAULT 'yes', e int DEFAULT '-1', g bytea DEFAULT '\\x00', h varchar(2) DEFAULT 'abc')",
@@ -136,6 +140,15 @@ static const struct {
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, '', 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
+	/* EXCLUDE constraints are made by shardlite_exclude when the statement runs */
+	{"CREATE TABLE n1 (a int, b int4range, EXCLUDE USING gist (a WITH =, b WITH &&))",
+	 "CREATE TABLE n1 (a int4, b int4range); SELECT shardlite_exclude('n1', NULL, 'gist', "
+	 "'a\x1f" "b', '=\x1f" "&&', NULL, 'a_b')"},
+	{"CREATE TABLE n1 (a int, CONSTRAINT k EXCLUDE (a WITH pg_catalog.=) WHERE (a > 0))",
+	 "CREATE TABLE n1 (a int4); SELECT shardlite_exclude('n1', 'k', 'btree', 'a', '=', "
+	 "'a > 0', 'a')"},
+	{"ALTER TABLE t ADD EXCLUDE USING gist (a WITH =)",
+	 "SELECT shardlite_exclude('t', NULL, 'gist', 'a', '=', NULL, 'a')"},
 };
 
 START_TEST(test_index_am)
