@@ -33,6 +33,9 @@ static bool check(struct xlat_ctx *c, const PgQuery__RangeVar *rel, const PgQuer
 	if (xlat_temp_is(rel))
 		return xlat_unsupported(c, k->location,
 					"an EXCLUDE constraint on a temporary table");
+	if (!xlat_own_table(c, rel))
+		return xlat_unsupported(c, k->location,
+					"an EXCLUDE constraint on another tenant's table");
 	if (k->deferrable || k->initdeferred)
 		return xlat_unsupported(c, k->location, "a deferrable EXCLUDE constraint");
 	if (k->n_including)
@@ -187,16 +190,30 @@ static void conflict_call(struct strbuf *sb, const struct xlat_exclude *x, int k
 	}
 }
 
-static void trigger(struct strbuf *sb, const struct xlat_exclude *x, const char *event,
+/* An UPDATE trigger fires when the SET list names a key column (a row whose key is unchanged
+ * conflicts with no row it did not conflict with before), or any with a predicate, whose
+ * columns are not known here; a row with a NULL key conflicts with none (the operators are
+ * strict), nor does one outside the predicate. */
+static void trigger(struct strbuf *sb, const struct xlat_exclude *x, bool update,
 		    const char *suffix, bool *ok)
 {
 	strbuf_puts(sb, "; CREATE TRIGGER ");
 	strbuf_put_quoted(sb, arena_printf(x->a, "%s%s", x->name, suffix), '"');
-	strbuf_printf(sb, " AFTER %s ON ", event);
+	strbuf_puts(sb, update ? " AFTER UPDATE" : " AFTER INSERT");
+	for (size_t i = 0; update && !x->pred && i < x->n; i++) {
+		strbuf_puts(sb, i ? ", " : " OF ");
+		strbuf_put_quoted(sb, x->cols[i], '"');
+	}
+	strbuf_puts(sb, " ON ");
 	strbuf_put_quoted(sb, x->table, '"');
-	strbuf_puts(sb, " FOR EACH ROW");
-	if (x->pred) { /* a row outside the predicate is not checked */
-		strbuf_puts(sb, " WHEN EXISTS (SELECT 1 FROM ");
+	strbuf_puts(sb, " FOR EACH ROW WHEN");
+	for (size_t i = 0; i < x->n; i++) {
+		strbuf_puts(sb, i ? " AND NEW." : " NEW.");
+		strbuf_put_quoted(sb, x->cols[i], '"');
+		strbuf_puts(sb, " IS NOT NULL");
+	}
+	if (x->pred) {
+		strbuf_puts(sb, " AND EXISTS (SELECT 1 FROM ");
 		strbuf_put_quoted(sb, x->table, '"');
 		strbuf_printf(sb, " WHERE rowid = NEW.rowid AND (%s))", x->pred);
 	}
@@ -230,8 +247,8 @@ bool xlat_exclude_sqlite(struct strbuf *sb, const struct xlat_exclude *x)
 	strbuf_puts(sb, ")");
 	if (x->pred)
 		strbuf_printf(sb, " WHERE %s", x->pred);
-	trigger(sb, x, "INSERT", XLAT_EXCLUDE_INSERT, &ok);
-	trigger(sb, x, "UPDATE", XLAT_EXCLUDE_UPDATE, &ok);
+	trigger(sb, x, false, XLAT_EXCLUDE_INSERT, &ok);
+	trigger(sb, x, true, XLAT_EXCLUDE_UPDATE, &ok);
 	return ok;
 }
 

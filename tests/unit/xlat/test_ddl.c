@@ -162,12 +162,58 @@ START_TEST(test_index_am)
 }
 END_TEST
 
+/* The SQLite objects behind an EXCLUDE constraint (made by the catalog when it runs). */
+START_TEST(test_exclude_sqlite)
+{
+	struct arena *a = arena_new(0);
+	const char *cols[] = {"room", "during"}, *ops[] = {"=", "&&"};
+	const uint32_t types[] = {23, 3910};
+	struct xlat_exclude x = {.a = a, .table = "b", .name = "b_x", .am = "gist", .cols = cols,
+				 .ops = ops, .types = types, .n = 2};
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	ck_assert(xlat_exclude_sqlite(&sb, &x));
+	ck_assert_str_eq(
+		sb.data,
+		"CREATE INDEX \"b_x\" /* shardlite: USING gist */ /* shardlite: EXCLUDE = && */ ON "
+		"\"b\" (\"room\", \"during\"); CREATE TRIGGER \"b_x.exclude.ins\" AFTER INSERT ON "
+		"\"b\" FOR EACH ROW WHEN NEW.\"room\" IS NOT NULL AND NEW.\"during\" IS NOT NULL "
+		"BEGIN SELECT shardlite_exclude_conflict(0, 'b_x', NEW.\"room\", NEW.\"during\", "
+		"o.\"room\", o.\"during\") FROM \"b\" AS o WHERE o.rowid <> NEW.rowid AND o.\"room\" "
+		"= NEW.\"room\" AND pgfn_range_overlaps(o.\"during\", NEW.\"during\", 3910) LIMIT 1; "
+		"END; CREATE TRIGGER \"b_x.exclude.upd\" AFTER UPDATE OF \"room\", \"during\" ON "
+		"\"b\" FOR EACH ROW WHEN NEW.\"room\" IS NOT NULL AND NEW.\"during\" IS NOT NULL "
+		"BEGIN SELECT shardlite_exclude_conflict(0, 'b_x', NEW.\"room\", NEW.\"during\", "
+		"o.\"room\", o.\"during\") FROM \"b\" AS o WHERE o.rowid <> NEW.rowid AND o.\"room\" "
+		"= NEW.\"room\" AND pgfn_range_overlaps(o.\"during\", NEW.\"during\", 3910) LIMIT 1; "
+		"END");
+	/* a partial one: the predicate on both rows, every UPDATE checked */
+	strbuf_reset(&sb);
+	x.n = 1, x.cols = cols + 1, x.ops = ops + 1, x.types = types + 1, x.pred = "active";
+	ck_assert(xlat_exclude_check_sql(&sb, &x));
+	ck_assert_str_eq(sb.data,
+			 "SELECT shardlite_exclude_conflict(1, 'b_x', n.\"during\", o.\"during\") FROM "
+			 "(SELECT rowid AS shardlite_rid, * FROM \"b\" WHERE (active)) AS n, (SELECT "
+			 "rowid AS shardlite_rid, * FROM \"b\" WHERE (active)) AS o WHERE "
+			 "o.shardlite_rid <> n.shardlite_rid AND pgfn_range_overlaps(o.\"during\", "
+			 "n.\"during\", 3910) ORDER BY n.shardlite_rid, o.shardlite_rid LIMIT 1");
+	/* an operator without a SQLite test here */
+	strbuf_reset(&sb);
+	const char *lt[] = {"<"};
+	x.ops = lt;
+	ck_assert(!xlat_exclude_sqlite(&sb, &x));
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_ddl(void)
 {
 	Suite *s = suite_create("xlat_ddl");
 	TCase *tc = tcase_create("ddl");
 	tcase_add_loop_test(tc, test_ddl, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_loop_test(tc, test_index_am, 0, (int)(sizeof(am_cases) / sizeof(am_cases[0])));
+	tcase_add_test(tc, test_exclude_sqlite);
 	suite_add_tcase(s, tc);
 	return s;
 }
