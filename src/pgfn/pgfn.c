@@ -49,7 +49,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		return NULL;
 	if (pgfn_register_call(db, c) != SQLITE_OK || pgfn_register_sleep(db, c) != SQLITE_OK ||
 	    pgfn_register_random(db, c) != SQLITE_OK ||
-	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK ||
+	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK || pgfn_register_multirange(db, c) != SQLITE_OK ||
 	    pgfn_register_record(db, c) != SQLITE_OK)
 		return NULL;
 	if (pgfn_register_notify(db, c) != SQLITE_OK)

@@ -436,6 +436,8 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 		xlat_puts(c, i ? ", " : "");
 		if (!xlat_expr(c, f->args[i], &tv[i]))
 			return false;
+		if (k == 1 && xlat_multirange_type(tv[i].oid))
+			return xlat_unsupported(c, f->location, "unnest of a multirange");
 	}
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
 		return false;
@@ -594,6 +596,10 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 				       : LISTENING_ARRAY;
 	if (!text)
 		return NULL;
+	if (xlat_multirange_type(at.oid)) {
+		xlat_unsupported(c, f->location, "unnest of a multirange");
+		return NULL;
+	}
 	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
 	if (dim)
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);

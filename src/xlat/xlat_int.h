@@ -49,6 +49,12 @@ enum {
 	XLAT_OID_TSTZRANGE = 3910,
 	XLAT_OID_DATERANGE = 3912,
 	XLAT_OID_INT8RANGE = 3926,
+	XLAT_OID_INT4MULTIRANGE = 4451,
+	XLAT_OID_NUMMULTIRANGE = 4532,
+	XLAT_OID_TSMULTIRANGE = 4533,
+	XLAT_OID_TSTZMULTIRANGE = 4534,
+	XLAT_OID_DATEMULTIRANGE = 4535,
+	XLAT_OID_INT8MULTIRANGE = 4536,
 	XLAT_OID_JSONPATH = 4072,
 	XLAT_OID_TSVECTOR = 3614,
 	XLAT_OID_TSQUERY = 3615,
@@ -819,6 +825,12 @@ bool xlat_range_type(uint32_t oid);
 /* The pgfn function of boolean range operator op (&&: "pgfn_range_overlaps"), NULL for none;
  * called fn(l, r, range oid). */
 const char *xlat_range_bool_fn(const char *op);
+/* The six multirange types (int4multirange ...); a string literal as one (multirange_in: now
+ * for numbers, else shardlite_multirange() when it runs); a cast of x of type from to one. */
+bool xlat_multirange_type(uint32_t oid);
+bool xlat_multirange_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+bool xlat_multirange_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from,
+			  int location);
 /* daterange, tsrange, tstzrange: their text depends on TimeZone and DateStyle (range::text is
  * pgfn_range_text(x, oid), run in the session). */
 bool xlat_range_dt(uint32_t oid);

@@ -135,6 +135,8 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 		xlat_puts(c, i ? ", " : "");
 		if (!xlat_expr(c, f->args[i], &tv[i < 8 ? i : 7]))
 			return false;
+		if (IS_UNNEST(s) && xlat_multirange_type(tv[i < 8 ? i : 7].oid))
+			return xlat_unsupported(c, f->location, "unnest of a multirange");
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
