@@ -428,6 +428,35 @@ static void fn_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_multirange_array(mr, oid): its ranges as an array of its range type's (stored) text,
+ * which unnest(mr) unnests. */
+static void fn_array(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	struct pgtype_multirange m;
+	if (arg_mr(ctx, argv[0], (uint32_t)sqlite3_value_int64(argv[1]), NULL, a, &m)) {
+		struct strbuf sb, one;
+		strbuf_init(&sb, 0);
+		strbuf_putc(&sb, '{');
+		for (size_t i = 0; i < m.n; i++) {
+			strbuf_init(&one, 0);
+			pgtype_range_out(&one, &m.r[i]);
+			strbuf_puts(&sb, i ? "," : "");
+			pgfn_array_put_elem(&sb, one.data ? one.data : "");
+			strbuf_fini(&one);
+		}
+		strbuf_putc(&sb, '}');
+		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+		strbuf_fini(&sb);
+	}
+	arena_free(a);
+}
+
 /* pgfn_multirange_make(oid[, range, ...]): int4multirange() and its siblings; one range is
  * multirange(r) (strict), more are the VARIADIC constructor, which refuses a NULL member. */
 static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -594,6 +623,10 @@ int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_has", 3, SQLITE_UTF8, c, fn_has,
 					     NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "pgfn_multirange_array", 2,
+					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					     NULL, fn_array, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_elem_in", 3, SQLITE_UTF8, c,
 					     fn_elem_in, NULL, NULL);

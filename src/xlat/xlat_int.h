@@ -828,6 +828,10 @@ const char *xlat_range_bool_fn(const char *op);
 /* The six multirange types (int4multirange ...); a string literal as one (multirange_in: now
  * for numbers, else shardlite_multirange() when it runs); a cast of x of type from to one. */
 bool xlat_multirange_type(uint32_t oid);
+/* unnest(mr): the multirange written from `from` to the end of c's text becomes the array of
+ * its ranges (pgfn_multirange_array); returns the type to unnest (the range type's array), or
+ * oid as it is when it is no multirange. */
+uint32_t xlat_multirange_unnest(struct xlat_ctx *c, size_t from, uint32_t oid);
 bool xlat_multirange_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
 bool xlat_multirange_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from,
 			  int location);

@@ -62,6 +62,17 @@ static const struct mr_type *mr_of_range(uint32_t range)
 
 bool xlat_multirange_type(uint32_t oid) { return mr_by_oid(oid) != NULL; }
 
+uint32_t xlat_multirange_unnest(struct xlat_ctx *c, size_t from, uint32_t oid)
+{
+	const struct mr_type *mt = mr_by_oid(oid);
+	if (!mt)
+		return oid;
+	xlat_insert_at(c, from, "pgfn_multirange_array(");
+	xlat_printf(c, ", %u)", oid);
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(mt->range);
+	return ti ? ti->array_oid : oid;
+}
+
 static const struct range_type *by_oid(uint32_t oid)
 {
 	for (size_t i = 0; i < ARRAY_LEN(range_types); i++)

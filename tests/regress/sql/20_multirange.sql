@@ -1,6 +1,7 @@
 -- Multiranges (PostgreSQL 14+): int4multirange ... tstzmultirange — input (sorted, merged,
 -- empty ranges dropped) and its errors, output, columns, constructors, multirange(r),
--- range_agg / range_intersect_agg, lower/upper and the bound tests, the operators, ordering.
+-- range_agg / range_intersect_agg, lower/upper and the bound tests, the operators, ordering,
+-- unnest.
 SELECT '{[1,3), [5,7)}'::int4multirange, '{}'::int4multirange, '{[1,3),[3,7), empty}'::int4multirange, '{(1,3], [2,9]}'::int4multirange;
 SELECT '{[5,7), [1,2]}'::int8multirange, '{[1.5,2), [2,3.25]}'::nummultirange, ' { [1,3) } '::int4multirange, '{ EMPTY , [1,2) }'::int4multirange;
 SELECT '{[1.0,2), (2,3)}'::nummultirange, '{[1,2), (2,3)}'::nummultirange, '{[1,2], (2,3)}'::nummultirange, '{(,1), [0,5), (7,)}'::int4multirange;
@@ -87,9 +88,16 @@ CREATE TABLE ma (id int, m int4multirange[]);
 INSERT INTO ma VALUES (1, '{"{[1,2),[3,4)}","{}"}');
 SELECT id, m, m[1] FROM ma;
 SELECT ARRAY['{[1,2)}'::int4multirange];
--- differs: refused (0A000): unnest of a multirange
+-- unnest: a multirange's ranges, in order
 SELECT unnest('{[1,2),[3,4)}'::int4multirange);
--- differs: refused (0A000): unnest of a multirange
 SELECT * FROM unnest('{[1,2),[3,4)}'::int4multirange);
+SELECT u, pg_typeof(u) FROM unnest('{[1,2),[3,4)}'::int4multirange) u;
+SELECT * FROM unnest('{[2024-01-01 10:00, 2024-01-01 11:00), [2024-01-02,2024-01-03)}'::tsmultirange) WITH ORDINALITY;
+SELECT unnest('{}'::int4multirange);
+CREATE TABLE um (id int, m nummultirange);
+INSERT INTO um VALUES (1, '{[1.5,2),[3,4)}'), (2, '{}'), (3, NULL);
+SELECT id, unnest(m) FROM um ORDER BY 1, 2;
+SELECT id, r FROM um, unnest(m) AS r ORDER BY 1, 2;
+SELECT id, r, n FROM um, unnest(m, ARRAY[1,2]) AS x(r, n) ORDER BY 1, 2;
 -- differs: refused (0A000): range_agg with ORDER BY, DISTINCT, FILTER or OVER
 SELECT range_agg(r ORDER BY r) FROM mr;
