@@ -349,16 +349,15 @@ static int mr_of(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_typ
 	return 1;
 }
 
-/* range_agg(range or multirange) and range_intersect_agg: pgfn_range_agg(x, oid). */
+/* range_agg(range or multirange) and range_intersect_agg: pgfn_range_agg(x, oid) [FILTER].
+ * Union and intersection take each value once in any order: DISTINCT and ORDER BY change
+ * nothing and are dropped. */
 static int mr_aggregate(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 			struct xlat_type *t)
 {
-	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order ||
-	    f->agg_within_group)
+	if (f->agg_star || f->over || f->agg_within_group)
 		return xlat_unsupported(c, f->location,
-					arena_printf(c->a,
-						     "%s with DISTINCT, ORDER BY, FILTER or OVER",
-						     name))
+					arena_printf(c->a, "%s as a window function", name))
 			       ? 1
 			       : -1;
 	if (f->n_args != 1)
@@ -371,6 +370,8 @@ static int mr_aggregate(struct xlat_ctx *c, const PgQuery__FuncCall *f, const ch
 	if (!mr && !xlat_range_type(at.oid))
 		return no_function(c, f, name, &at);
 	xlat_printf(c, ", %u)", at.oid);
+	if (!xlat_agg_filter(c, f))
+		return -1;
 	bool intersect = strcmp(name, "range_intersect_agg") == 0;
 	*t = (struct xlat_type){mr || intersect ? at.oid : mr_of_range(at.oid)->oid, -1};
 	return 1;

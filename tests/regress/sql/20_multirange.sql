@@ -99,5 +99,6 @@ INSERT INTO um VALUES (1, '{[1.5,2),[3,4)}'), (2, '{}'), (3, NULL);
 SELECT id, unnest(m) FROM um ORDER BY 1, 2;
 SELECT id, r FROM um, unnest(m) AS r ORDER BY 1, 2;
 SELECT id, r, n FROM um, unnest(m, ARRAY[1,2]) AS x(r, n) ORDER BY 1, 2;
--- differs: refused (0A000): range_agg with ORDER BY, DISTINCT, FILTER or OVER
-SELECT range_agg(r ORDER BY r) FROM mr;
+SELECT range_agg(r ORDER BY r DESC), range_agg(DISTINCT r), range_agg(r) FILTER (WHERE id > 1), range_intersect_agg(DISTINCT r) FILTER (WHERE id < 3) FROM mr;
+-- differs: refused (0A000): range_agg as a window function
+SELECT id, range_agg(r) OVER (ORDER BY id) FROM mr ORDER BY id;
