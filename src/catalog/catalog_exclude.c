@@ -247,7 +247,12 @@ static void fn_exclude(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	sqlite3_result_null(ctx);
 	const struct cat_rel *t = cat_model_rel(m, table);
-	if (!t || t->kind != 'r' || t->temp) {
+	if (t && t->temp) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "an EXCLUDE constraint on a temporary table is not supported");
+		return;
+	}
+	if (!t || t->kind != 'r') {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_TABLE, "relation \"%s\" does not exist", table);
 		return;
 	}

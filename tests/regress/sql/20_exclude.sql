@@ -119,6 +119,16 @@ SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'r1';
 INSERT INTO r1 VALUES (30, '[2,3)');
 ALTER TABLE r1 RENAME CONSTRAINT nosuch TO r1_x;
 ALTER INDEX r1_nov2 RENAME TO r2;
+-- LIKE ... INCLUDING INDEXES (or ALL) makes the constraint again under the new table's name
+CREATE TABLE lsrc (id int, on_ bool, c int4range, EXCLUDE USING gist (c WITH &&) WHERE (on_));
+CREATE TABLE ldst (LIKE lsrc INCLUDING ALL);
+CREATE TABLE ldst2 (LIKE lsrc);
+SELECT conrelid::regclass, conname, contype FROM pg_constraint WHERE conrelid IN ('ldst'::regclass, 'ldst2'::regclass);
+INSERT INTO ldst VALUES (1, true, '[1,5)'), (2, false, '[2,3)');
+INSERT INTO ldst VALUES (3, true, '[2,3)');
+INSERT INTO ldst2 VALUES (1, true, '[1,5)'), (3, true, '[2,3)');
+-- differs: refused (0A000): an EXCLUDE constraint on a temporary table (here through LIKE)
+CREATE TEMP TABLE ltmp (LIKE lsrc INCLUDING ALL);
 -- PostgreSQL's refusals
 CREATE TABLE e1 (c int4range, EXCLUDE USING gist (c WITH <<));
 CREATE TABLE e2 (c int4range, EXCLUDE USING btree (c WITH &&));
