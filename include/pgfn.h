@@ -22,6 +22,12 @@ struct pgfn_conn *pgfn_register(sqlite3 *db);
 void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...)
 	PRINTF_LIKE(3, 4);
 
+/* As pgfn_error, with PostgreSQL's DETAIL field: the text ends with PGFN_DETAIL_SEP and the
+ * detail, which shard_error moves to the error's DETAIL. */
+#define PGFN_DETAIL_SEP '\x1e'
+void pgfn_error_detail(sqlite3_context *ctx, const char *sqlstate, const char *detail,
+		       const char *fmt, ...) PRINTF_LIKE(4, 5);
+
 /* If msg was raised by pgfn_error, copies its SQLSTATE into sqlstate, points *text at its text
  * and returns true; otherwise returns false. */
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text);

@@ -360,6 +360,35 @@ int pgtype_rbound_value_cmp(uint32_t subtype, const struct pgtype_rbound *a,
 			    const struct pgtype_rbound *b);
 int pgtype_range_cmp(const struct pgtype_range *a, const struct pgtype_range *b);
 
+/* ---- multirange types (pgtype_multirange.c) ----
+ * Stored as the text multirange_out prints with TimeZone UTC: "{[1,3),[5,7)}", "{}". */
+enum {
+	PGTYPE_INT4MULTIRANGE = 4451, PGTYPE_NUMMULTIRANGE = 4532, PGTYPE_TSMULTIRANGE = 4533,
+	PGTYPE_TSTZMULTIRANGE = 4534, PGTYPE_DATEMULTIRANGE = 4535, PGTYPE_INT8MULTIRANGE = 4536,
+};
+/* n ranges, sorted, neither empty nor overlapping nor adjacent once normalized. */
+struct pgtype_multirange {
+	uint32_t oid; /* the multirange type */
+	size_t n;
+	struct pgtype_range *r;
+};
+/* The range type of a multirange type (int4range for int4multirange), and back; 0: none. */
+uint32_t pgtype_multirange_range(uint32_t oid);
+uint32_t pgtype_range_multirange(uint32_t range);
+/* multirange_in of s[0..n) as type oid (bounds read in env, NULL: UTC, ISO), normalized;
+ * strings in a. 22P02 "malformed multirange literal" with multirange_in's DETAIL, and the
+ * errors of range_in. */
+bool pgtype_multirange_in(uint32_t oid, const char *s, size_t n, const struct pgtype_dtenv *env,
+			  struct arena *a, struct pgtype_multirange *out,
+			  struct pgerr *err) MUST_CHECK;
+/* multirange_canonicalize: m's ranges sorted, empty ones dropped, overlapping and adjacent
+ * ones merged, in place. */
+void pgtype_multirange_normalize(struct pgtype_multirange *m);
+/* multirange_out: bounds as stored, or (styled) in zone tz and DateStyle ds. */
+void pgtype_multirange_out(struct strbuf *out, const struct pgtype_multirange *m);
+void pgtype_multirange_out_styled(struct strbuf *out, const struct pgtype_multirange *m,
+				  const struct pgtype_tz *tz, const struct pgtype_dtstyle *ds);
+
 /* ---- text search: tsvector and tsquery (pgtype_tsearch.c) ----
  * A lexeme's positions are PostgreSQL's WordEntryPos: weight (3 A, 2 B, 1 C, 0 D) in the top
  * two bits, the position (1..16383) in the low fourteen. */

@@ -638,6 +638,27 @@ static inline bool xlat_udf_rows(const struct xlat_udf *u)
 void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, const char *name,
 			 const char *timing, int evts, const char *upd_cols,
 			 const char *const *cols, size_t n);
+/* An EXCLUDE constraint as the SQLite objects behind it (xlat_exclude.c): an index named
+ * name on table's columns cols[0..n) with method am, marked with XLAT_EXCLUDE_MARK and the
+ * operators ops[0..n) (space-separated, then the comment's end), the columns' types types
+ * (PostgreSQL OIDs), pred the SQLite text of its WHERE (NULL: none); its triggers are named
+ * name + XLAT_EXCLUDE_INSERT / XLAT_EXCLUDE_UPDATE. a holds what is made on the way. */
+#define XLAT_EXCLUDE_MARK "/* shardlite: EXCLUDE "
+#define XLAT_EXCLUDE_INSERT ".exclude.ins"
+#define XLAT_EXCLUDE_UPDATE ".exclude.upd"
+struct xlat_exclude {
+	struct arena *a;
+	const char *table, *name, *am, *pred;
+	const char *const *cols, *const *ops;
+	const uint32_t *types;
+	size_t n;
+};
+/* Appends "CREATE INDEX ...; CREATE TRIGGER ...; CREATE TRIGGER ..." to sb; false when an
+ * operator has no SQLite test here (the caller checked them: a bug). */
+bool xlat_exclude_sqlite(struct strbuf *sb, const struct xlat_exclude *x) MUST_CHECK;
+/* Appends a SELECT that raises 23P01 for the first two rows of the table that conflict (the
+ * check of ALTER TABLE ... ADD on a table with rows); false as xlat_exclude_sqlite. */
+bool xlat_exclude_check_sql(struct strbuf *sb, const struct xlat_exclude *x) MUST_CHECK;
 const struct xlat_pl_expr *xlat_trigger_when(const struct xlat_pl_func *f, const char *cond,
 					     struct arena *a, struct pgerr *err);
 /* A trigger's WHEN condition text with NEW.from and OLD.from naming column `to` (ALTER TABLE

@@ -227,6 +227,7 @@ static void fn_column_indexes_drop(sqlite3_context *ctx, int argc, sqlite3_value
 		strbuf_puts(&sb, drop ? drop : "");
 		sb.failed |= drop == NULL;
 		sqlite3_free(drop);
+		cat_exclude_drop_sql(&sb, ix); /* an EXCLUDE constraint's triggers go with it */
 	}
 	sqlite3_finalize(vm); /* before the drops: no statement may read the schema meanwhile */
 	int rc = sb.failed ? SQLITE_NOMEM

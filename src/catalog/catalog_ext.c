@@ -12,10 +12,12 @@
 /* The version PostgreSQL 15 installs of each extension shardlite accepts. */
 static const char *version_of(const char *name)
 {
-	return strcmp(name, "uuid-ossp") == 0 ? "1.1" : NULL;
+	return strcmp(name, "uuid-ossp") == 0	 ? "1.1"
+	       : strcmp(name, "btree_gist") == 0 ? "1.7"
+						 : NULL;
 }
 
-static bool created(sqlite3 *db, const char *name)
+bool cat_ext_created(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *st = NULL;
 	bool found = false;
@@ -47,6 +49,22 @@ static bool exec(sqlite3_context *ctx, const char *sql, const char *name, const 
 	return rc == SQLITE_OK;
 }
 
+/* Whether an EXCLUDE constraint uses btree_gist's operator classes: PostgreSQL's 2BP01 then. */
+static bool btree_gist_used(sqlite3_context *ctx)
+{
+	const struct cat_model *m = cat_fn_model(ctx);
+	if (!m)
+		return true; /* its error is set */
+	struct arena *a = arena_new(0);
+	const char *users = cat_exclude_btree_gist_users(m, a);
+	if (users)
+		pgfn_error_detail(ctx, "2BP01", users,
+				  "cannot drop extension btree_gist because other objects depend "
+				  "on it");
+	arena_free(a);
+	return users != NULL;
+}
+
 /* shardlite_extension(op, name, if_flag): op 'create' (if_flag: IF NOT EXISTS) or 'drop'
  * (if_flag: IF EXISTS), which the translator writes after creating the sidecar. */
 static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -59,7 +77,7 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_null(ctx);
 	if (!op || !name)
 		return;
-	bool there = created(db, name);
+	bool there = cat_ext_created(db, name);
 	if (strcmp(op, "create") == 0) {
 		if (there && !if_flag)
 			pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "extension \"%s\" already exists",
@@ -71,7 +89,7 @@ static void fn_extension(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		if (!if_flag)
 			pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "extension \"%s\" does not exist",
 				   name);
-	} else {
+	} else if (strcmp(name, "btree_gist") != 0 || !btree_gist_used(ctx)) {
 		(void)exec(ctx, "DELETE FROM " CAT_SIDECAR_EXTENSIONS " WHERE name = ?1", name,
 			   NULL);
 	}

@@ -165,6 +165,8 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 {
 	for (size_t i = 0; i < m->nidx; i++) {
 		const struct cat_index *ix = m->idx[i];
+		if (ix->conname && ix->conoid == oid && ix->exclops)
+			return cat_exclude_def(m, m->a, ix);
 		if (ix->conname && ix->conoid == oid)
 			return arena_printf(m->a, "%s (%s)", ix->primary ? "PRIMARY KEY" : "UNIQUE",
 					    key_list(m->a, ix));

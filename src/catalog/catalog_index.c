@@ -80,7 +80,7 @@ static char category(const struct cat_model *m, uint32_t oid)
 
 /* PostgreSQL's IsBinaryCoercible(src, target) over the built-in casts: the same type, a
  * polymorphic target the source fits, or a cast WITHOUT FUNCTION. */
-static bool binary_coercible(const struct cat_model *m, uint32_t src, uint32_t target)
+bool cat_binary_coercible(const struct cat_model *m, uint32_t src, uint32_t target)
 {
 	if (src == target)
 		return true;
@@ -121,7 +121,7 @@ uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t ty
 		if (c[i].intype == type) {
 			exact = c[i].oid;
 			nexact++;
-		} else if (nexact == 0 && binary_coercible(m, type, c[i].intype)) {
+		} else if (nexact == 0 && cat_binary_coercible(m, type, c[i].intype)) {
 			if (preferred(c[i].intype) &&
 			    category(m, c[i].intype) == category(m, type)) {
 				pref = c[i].oid;
@@ -211,7 +211,7 @@ static bool check_key(sqlite3_context *ctx, const struct cat_model *m, const str
 				   base ? base : opc, am->name);
 			return false;
 		}
-		if (!binary_coercible(m, type, oc->intype)) {
+		if (!cat_binary_coercible(m, type, oc->intype)) {
 			pgfn_error(ctx, SQLSTATE_DATATYPE_MISMATCH,
 				   "operator class \"%s\" does not accept data type %s", opc,
 				   tname);

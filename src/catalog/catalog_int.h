@@ -58,6 +58,7 @@ struct cat_index {
 	uint32_t *opclass; /* per key: the operator class CREATE INDEX named, 0: the default */
 	const char *reloptions; /* WITH's "name=value, ..." as written, NULL: none */
 	int nkeyatts; /* key columns: the first of nkeys; the rest are INCLUDE's columns */
+	const char **exclops; /* an EXCLUDE constraint's: per key its operator's name; NULL */
 };
 
 struct cat_fkey {
@@ -475,6 +476,9 @@ struct cat_am {
 const struct cat_am *cat_ams(size_t *n);
 const struct cat_am *cat_am_by_name(const char *name);
 const struct cat_am *cat_am_by_oid(uint32_t oid);
+/* Whether type src is binary-coercible to target (pseudo-types anyarray, anyrange ...
+ * included). */
+bool cat_binary_coercible(const struct cat_model *m, uint32_t src, uint32_t target);
 /* The default operator class of access method am for a key of type (PostgreSQL's
  * GetDefaultOpClass, binary-compatible types included); 0 when there is none. */
 uint32_t cat_opclass_default(const struct cat_model *m, uint32_t am, uint32_t type);
@@ -493,6 +497,28 @@ const char *cat_index_key_opclass_shown(const struct cat_model *m, const struct 
  * def as pg_get_indexdef writes them (" WITH (a=b, c='16')"); NULL when it has none. */
 const char *cat_index_reloptions(struct arena *a, const struct cat_index *ix, bool def);
 bool cat_index_register(sqlite3 *db, struct cat_conn *cc);
+
+/* ---- EXCLUDE constraints (catalog_exclude.c) ---- */
+/* Sets ix->exclops, conname and conoid when the index's stored SQL marks it as an EXCLUDE
+ * constraint's (XLAT_EXCLUDE_MARK). */
+void cat_exclude_read(struct cat_model *m, struct cat_index *ix, const char *sql);
+/* pg_constraint.conexclop ("{96,3888}") and pg_get_constraintdef's text of its constraint,
+ * in a. */
+const char *cat_exclude_opers(const struct cat_model *m, struct arena *a,
+			      const struct cat_index *ix);
+const char *cat_exclude_def(const struct cat_model *m, struct arena *a, const struct cat_index *ix);
+/* The EXCLUDE constraints that use btree_gist's operator classes, as DROP EXTENSION's DETAIL
+ * lists them (in a); NULL when none does. */
+const char *cat_exclude_btree_gist_users(const struct cat_model *m, struct arena *a);
+/* Whether a SQLite trigger of that name is one of an EXCLUDE constraint's (pg_trigger shows
+ * none of them, as PostgreSQL has none). */
+bool cat_exclude_trigger(const char *name);
+/* Appends the DROPs of the triggers of constraint name (with its index, which the caller
+ * drops) to sb. */
+void cat_exclude_drop_sql(struct strbuf *sb, const char *name);
+bool cat_exclude_register(sqlite3 *db, struct cat_conn *cc);
+/* Whether the tenant has created extension name (catalog_ext.c). */
+bool cat_ext_created(sqlite3 *db, const char *name);
 struct cat_opfamily {
 	uint32_t oid, method;
 	const char *name;

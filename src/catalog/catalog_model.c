@@ -437,6 +437,7 @@ static bool load_indexes(sqlite3 *db, struct cat_model *m, struct cat_rel *t,
 		if (sql)
 			cat_scan_index(m->a, sql, &texts, &ntexts, &ix->pred);
 		cat_index_am_read(m->a, ix, sql);
+		cat_exclude_read(m, ix, sql);
 		memcpy(ix->desc, desc, (size_t)nkeys * sizeof(*desc));
 		for (int k = 0; k < nkeys; k++)
 			ix->exprs[k] = keys[k] > 0  ? t->cols[keys[k] - 1].name

@@ -344,7 +344,7 @@ static bool fill_index(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_bool(r, ix->unique);
 		cat_bool(r, false);
 		cat_bool(r, ix->primary);
-		cat_bool(r, false);
+		cat_bool(r, ix->exclops != NULL);
 		cat_bool(r, true);
 		cat_bool(r, false);
 		cat_bool(r, true);
@@ -381,7 +381,8 @@ static void con_head(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, cons
 	cat_int(r, frel);
 }
 
-static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *bin)
+static void con_tail(struct cat_rows *r, const char *key, const char *fkey, const char *excl,
+		     const char *bin)
 {
 	cat_bool(r, true);
 	cat_int(r, 0);
@@ -392,7 +393,7 @@ static void con_tail(struct cat_rows *r, const char *key, const char *fkey, cons
 	cat_null(r);
 	cat_null(r);
 	cat_null(r);
-	cat_null(r);
+	cat_text(r, excl);
 	cat_text(r, bin);
 }
 
@@ -418,12 +419,13 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		const struct cat_index *ix = m->idx[i];
 		if (!ix->conname)
 			continue;
-		con_head(cc, r, ix->conoid, ix->conname, ix->primary ? 'p' : 'u', ix->table->oid,
-			 ix->rel->oid, 0);
+		con_head(cc, r, ix->conoid, ix->conname,
+			 ix->primary ? 'p' : ix->exclops ? 'x' : 'u', ix->table->oid, ix->rel->oid, 0);
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
-		con_tail(r, int2_array(r->a, ix->keys, ix->nkeys), NULL, NULL);
+		con_tail(r, int2_array(r->a, ix->keys, ix->nkeys), NULL,
+			 ix->exclops ? cat_exclude_opers(m, r->a, ix) : NULL, NULL);
 	}
 	for (size_t i = 0; i < m->nfks; i++) {
 		const struct cat_fkey *f = m->fks[i];
@@ -433,7 +435,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, f->del);
 		cat_char(r, f->match);
 		con_tail(r, int2_array(r->a, f->from, f->ncols), int2_array(r->a, f->to, f->ncols),
-			 NULL);
+			 NULL, NULL);
 	}
 	for (size_t i = 0; i < m->nchecks; i++) {
 		const struct cat_check *ck = m->checks[i];
@@ -447,7 +449,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_char(r, ' ');
 		cat_char(r, ' ');
 		cat_char(r, ' ');
-		con_tail(r, int2_array(r->a, keys, n), NULL, ck->expr);
+		con_tail(r, int2_array(r->a, keys, n), NULL, NULL, ck->expr);
 	}
 	for (size_t i = 0; i < m->ntriggers; i++) { /* CREATE CONSTRAINT TRIGGER's */
 		const struct cat_trigger *g = m->triggers[i];

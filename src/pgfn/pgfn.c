@@ -49,7 +49,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		return NULL;
 	if (pgfn_register_call(db, c) != SQLITE_OK || pgfn_register_sleep(db, c) != SQLITE_OK ||
 	    pgfn_register_random(db, c) != SQLITE_OK ||
-	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK ||
+	    pgfn_register_datebin(db, c) != SQLITE_OK || pgfn_register_range(db, c) != SQLITE_OK || pgfn_register_multirange(db, c) != SQLITE_OK ||
 	    pgfn_register_record(db, c) != SQLITE_OK)
 		return NULL;
 	if (pgfn_register_notify(db, c) != SQLITE_OK)
@@ -68,6 +68,27 @@ void pgfn_error(sqlite3_context *ctx, const char *sqlstate, const char *fmt, ...
 	vsnprintf(msg + n, sizeof(msg) - (size_t)n, fmt, ap);
 	va_end(ap);
 	sqlite3_result_error(ctx, msg, -1);
+}
+
+void pgfn_error_detail(sqlite3_context *ctx, const char *sqlstate, const char *detail,
+		       const char *fmt, ...)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, TAG "%.5s:", sqlstate);
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	strbuf_puts(&sb, msg ? msg : "");
+	sqlite3_free(msg);
+	strbuf_putc(&sb, PGFN_DETAIL_SEP);
+	strbuf_puts(&sb, detail);
+	if (sb.failed)
+		sqlite3_result_error_nomem(ctx);
+	else
+		sqlite3_result_error(ctx, sb.data, (int)sb.len);
+	strbuf_fini(&sb);
 }
 
 bool pgfn_error_split(const char *msg, char sqlstate[6], const char **text)

@@ -108,6 +108,17 @@ bool pgfn_dt_arg(sqlite3_context *ctx, sqlite3_value *v, uint32_t oid, struct pg
 /* Sets the result to v's storage text (ISO, timestamptz in UTC). */
 void pgfn_dt_result(sqlite3_context *ctx, const struct pgfn_dt *v);
 bool pgfn_dt_finite(int64_t ts);
+/* pgfn_range.c's tests of two ranges of subtype st (range_overlaps, range_adjacent,
+ * range_contains), of an element's canonical text (range_contains_elem), and an element
+ * argument read by st's input in the session's zone (false with the error raised); the
+ * multiranges (pgfn_multirange.c) use them. */
+bool pgfn_rng_overlaps(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b);
+bool pgfn_rng_adjacent(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b);
+bool pgfn_rng_contains(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b);
+bool pgfn_rng_has(const struct pgtype_range *r, const char *val);
+bool pgfn_rng_elem(sqlite3_context *ctx, sqlite3_value *v, uint32_t st, struct arena *a,
+		   const char **val);
+int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c);
 /* False with 22008 raised when ts is outside PostgreSQL's timestamp range. */
 bool pgfn_dt_check_ts(sqlite3_context *ctx, int64_t ts);
 int64_t pgfn_dt_to_local(sqlite3_context *ctx, int64_t utc);

@@ -97,7 +97,7 @@ static void one(sqlite3_context *ctx, enum range_op op, const struct pgtype_rang
 	}
 }
 
-static bool overlaps(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b)
+bool pgfn_rng_overlaps(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b)
 {
 	if (a->empty || b->empty)
 		return false;
@@ -115,14 +115,14 @@ static bool bounds_adjacent(uint32_t st, const struct pgtype_rbound *up,
 	return pgtype_rbound_value_cmp(st, up, lo) == 0 && up->inclusive != lo->inclusive;
 }
 
-static bool adjacent(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b)
+bool pgfn_rng_adjacent(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b)
 {
 	if (a->empty || b->empty)
 		return false;
 	return bounds_adjacent(st, &a->hi, &b->lo) || bounds_adjacent(st, &b->hi, &a->lo);
 }
 
-static bool contains(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b)
+bool pgfn_rng_contains(uint32_t st, const struct pgtype_range *a, const struct pgtype_range *b)
 {
 	if (b->empty)
 		return true;
@@ -142,7 +142,7 @@ static void union_of(sqlite3_context *ctx, struct pgtype_range *a, const struct 
 		result_range(ctx, &r, ar);
 		return;
 	}
-	if (strict && !overlaps(st, a, b) && !adjacent(st, a, b)) {
+	if (strict && !pgfn_rng_overlaps(st, a, b) && !pgfn_rng_adjacent(st, a, b)) {
 		pgfn_error(ctx, "22000", "result of range union would not be contiguous");
 		return;
 	}
@@ -157,7 +157,7 @@ static void intersect(sqlite3_context *ctx, struct pgtype_range *a, const struct
 		      struct arena *ar)
 {
 	uint32_t st = pgtype_range_subtype(a->oid);
-	if (!overlaps(st, a, b)) {
+	if (!pgfn_rng_overlaps(st, a, b)) {
 		a->empty = true;
 	} else {
 		if (pgtype_rbound_cmp(st, &b->lo, &a->lo) > 0)
@@ -206,13 +206,13 @@ static void two(sqlite3_context *ctx, enum range_op op, struct pgtype_range *a,
 	bool e = a->empty || b->empty;
 	switch (op) {
 	case RNG_CONTAINS:
-		sqlite3_result_int(ctx, contains(st, a, b));
+		sqlite3_result_int(ctx, pgfn_rng_contains(st, a, b));
 		return;
 	case RNG_CONTAINED:
-		sqlite3_result_int(ctx, contains(st, b, a));
+		sqlite3_result_int(ctx, pgfn_rng_contains(st, b, a));
 		return;
 	case RNG_OVERLAPS:
-		sqlite3_result_int(ctx, overlaps(st, a, b));
+		sqlite3_result_int(ctx, pgfn_rng_overlaps(st, a, b));
 		return;
 	case RNG_BEFORE:
 		sqlite3_result_int(ctx, !e && pgtype_rbound_cmp(st, &a->hi, &b->lo) < 0);
@@ -227,7 +227,7 @@ static void two(sqlite3_context *ctx, enum range_op op, struct pgtype_range *a,
 		sqlite3_result_int(ctx, !e && pgtype_rbound_cmp(st, &a->lo, &b->lo) >= 0);
 		return;
 	case RNG_ADJACENT:
-		sqlite3_result_int(ctx, adjacent(st, a, b));
+		sqlite3_result_int(ctx, pgfn_rng_adjacent(st, a, b));
 		return;
 	case RNG_UNION:
 	case RNG_MERGE:
@@ -344,6 +344,32 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+bool pgfn_rng_has(const struct pgtype_range *r, const char *val)
+{
+	uint32_t st = pgtype_range_subtype(r->oid);
+	bool in = !r->empty;
+	if (in && !r->lo.infinite) {
+		int c = pgtype_range_elem_cmp(st, r->lo.val, val);
+		in = c < 0 || (c == 0 && r->lo.inclusive);
+	}
+	if (in && !r->hi.infinite) {
+		int c = pgtype_range_elem_cmp(st, r->hi.val, val);
+		in = c > 0 || (c == 0 && r->hi.inclusive);
+	}
+	return in;
+}
+
+bool pgfn_rng_elem(sqlite3_context *ctx, sqlite3_value *v, uint32_t st, struct arena *a,
+		   const char **val)
+{
+	struct pgtype_dtenv env = pgfn_dt_env(ctx);
+	struct pgtype_rbound b;
+	if (!arg_elem(ctx, v, st, &env, a, &b))
+		return false;
+	*val = b.val;
+	return true;
+}
+
 /* pgfn_range_has(range, element, range_oid): range @> element (range_contains_elem), and
  * pgfn_range_elem_in(element, range, range_oid): element <@ range (elem_contained_by_range). */
 static void has(sqlite3_context *ctx, sqlite3_value *range, sqlite3_value *elem,
@@ -358,18 +384,8 @@ static void has(sqlite3_context *ctx, sqlite3_value *range, sqlite3_value *elem,
 	struct arena *a = arena_new(0);
 	struct pgtype_range r;
 	struct pgtype_rbound e = {.inclusive = true};
-	if (arg_range(ctx, range, oid, NULL, a, &r) && arg_elem(ctx, elem, st, &env, a, &e)) {
-		bool in = !r.empty;
-		if (in && !r.lo.infinite) {
-			int c = pgtype_range_elem_cmp(st, r.lo.val, e.val);
-			in = c < 0 || (c == 0 && r.lo.inclusive);
-		}
-		if (in && !r.hi.infinite) {
-			int c = pgtype_range_elem_cmp(st, r.hi.val, e.val);
-			in = c > 0 || (c == 0 && r.hi.inclusive);
-		}
-		sqlite3_result_int(ctx, in);
-	}
+	if (arg_range(ctx, range, oid, NULL, a, &r) && arg_elem(ctx, elem, st, &env, a, &e))
+		sqlite3_result_int(ctx, pgfn_rng_has(&r, e.val));
 	arena_free(a);
 }
 

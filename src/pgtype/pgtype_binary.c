@@ -284,6 +284,13 @@ bool pgtype_encode_binary_typmod(struct strbuf *out, uint32_t oid, int32_t typmo
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_send(out, oid, v, err);
+	case PGTYPE_INT4MULTIRANGE:
+	case PGTYPE_INT8MULTIRANGE:
+	case PGTYPE_NUMMULTIRANGE:
+	case PGTYPE_DATEMULTIRANGE:
+	case PGTYPE_TSMULTIRANGE:
+	case PGTYPE_TSTZMULTIRANGE:
+		return pgtype_multirange_send(out, oid, v, err);
 	case PGTYPE_TSVECTOR:
 	case PGTYPE_TSQUERY:
 		return pgtype_ts_send(out, oid, v, err);
@@ -429,6 +436,13 @@ static bool recv_other(uint32_t oid, const uint8_t *p, size_t n, struct arena *a
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_recv(oid, p, n, a, out, err);
+	case PGTYPE_INT4MULTIRANGE:
+	case PGTYPE_INT8MULTIRANGE:
+	case PGTYPE_NUMMULTIRANGE:
+	case PGTYPE_DATEMULTIRANGE:
+	case PGTYPE_TSMULTIRANGE:
+	case PGTYPE_TSTZMULTIRANGE:
+		return pgtype_multirange_recv(oid, p, n, a, out, err);
 	case PGTYPE_TSVECTOR:
 	case PGTYPE_TSQUERY:
 		return pgtype_ts_recv(oid, p, n, a, out, err);

@@ -106,6 +106,10 @@ void pgtype_encode_text_styled(struct strbuf *out, uint32_t oid, int32_t typmod,
 	if ((rs == PGTYPE_DATE || rs == PGTYPE_TIMESTAMP || rs == PGTYPE_TIMESTAMPTZ) &&
 	    pgtype_range_encode_text(out, oid, tz, ds, v))
 		return;
+	uint32_t ms = pgtype_range_subtype(pgtype_multirange_range(oid));
+	if ((ms == PGTYPE_DATE || ms == PGTYPE_TIMESTAMP || ms == PGTYPE_TIMESTAMPTZ) &&
+	    pgtype_multirange_encode_text(out, oid, tz, ds, v))
+		return;
 	if (!is_dt(oid) || !stored(oid, typmod, v, &d)) {
 		pgtype_encode_text_typmod(out, oid, typmod, v);
 		return;
@@ -229,5 +233,7 @@ bool pgtype_decode_text_env(uint32_t oid, const char *s, size_t n, const struct 
 		return pgtype_dt_decode_text(oid, s, n, env, a, out, err);
 	if (pgtype_range_subtype(oid)) /* bounds read in the session's zone and DateStyle */
 		return pgtype_range_decode_text(oid, s, n, env, a, out, err);
+	if (pgtype_multirange_range(oid))
+		return pgtype_multirange_decode_text(oid, s, n, env, a, out, err);
 	return pgtype_decode_text(oid, s, n, a, out, err);
 }

@@ -498,6 +498,13 @@ bool pgtype_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 	case PGTYPE_TSRANGE:
 	case PGTYPE_TSTZRANGE:
 		return pgtype_range_decode_text(oid, s, n, NULL, a, out, err);
+	case PGTYPE_INT4MULTIRANGE:
+	case PGTYPE_INT8MULTIRANGE:
+	case PGTYPE_NUMMULTIRANGE:
+	case PGTYPE_DATEMULTIRANGE:
+	case PGTYPE_TSMULTIRANGE:
+	case PGTYPE_TSTZMULTIRANGE:
+		return pgtype_multirange_decode_text(oid, s, n, NULL, a, out, err);
 	case PGTYPE_TSVECTOR:
 	case PGTYPE_TSQUERY:
 		return pgtype_ts_decode_text(oid, s, n, a, out, err);

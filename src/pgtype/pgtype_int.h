@@ -128,6 +128,16 @@ bool pgtype_range_send(struct strbuf *out, uint32_t oid, const struct pgtype_val
 		       struct pgerr *err) MUST_CHECK;
 bool pgtype_range_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
 		       struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+/* pgtype_multirange.c: as the range functions above, for the multirange types. */
+bool pgtype_multirange_decode_text(uint32_t oid, const char *s, size_t n,
+				   const struct pgtype_dtenv *env, struct arena *a,
+				   struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
+bool pgtype_multirange_encode_text(struct strbuf *out, uint32_t oid, const struct pgtype_tz *tz,
+				   const struct pgtype_dtstyle *ds, const struct pgtype_value *v);
+bool pgtype_multirange_send(struct strbuf *out, uint32_t oid, const struct pgtype_value *v,
+			    struct pgerr *err) MUST_CHECK;
+bool pgtype_multirange_recv(uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+			    struct pgtype_value *out, struct pgerr *err) MUST_CHECK;
 /* pgtype_tsearch.c: tsvector_in / tsquery_in of s[0..n) as canonical text in a. */
 bool pgtype_ts_decode_text(uint32_t oid, const char *s, size_t n, struct arena *a,
 			   struct pgtype_value *out, struct pgerr *err) MUST_CHECK;

@@ -26,8 +26,11 @@ static bool run_script(struct session *s, const char *sql, struct pgerr *err)
 	if (ok && after && !before)
 		ok = pgerr_set(err, SQLSTATE_FOREIGN_KEY_VIOLATION,
 			       "insert, update or delete violates a foreign key constraint");
-	if (!ok)
+	if (!ok) {
 		(void)!shard_exec(s->conn, "ROLLBACK TO shardlite_stmt", &ignored);
+		/* no rollback hook for a savepoint: a model read after the script's DDL is gone */
+		catalog_rolled_back(shard_conn_catalog(s->conn));
+	}
 	if (!shard_exec(s->conn, "RELEASE shardlite_stmt", ok ? err : &ignored))
 		ok = false;
 	return ok;

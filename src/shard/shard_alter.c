@@ -286,6 +286,26 @@ static int drop_unique_index(struct shard_conn *c, const struct xlat_rebuild *r,
 	return ok ? 1 : -1;
 }
 
+/* DROP CONSTRAINT of an EXCLUDE constraint (xlat_exclude.c): its index and its two triggers
+ * go. 1 done, 0 not such a constraint, -1 with err. */
+static int drop_exclusion(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
+{
+	int found = exists(c,
+			   "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND "
+			   "tbl_name = ?2 COLLATE NOCASE AND instr(sql, '" XLAT_EXCLUDE_MARK "')",
+			   r->name, r->table, err);
+	if (found <= 0)
+		return found;
+	char *sql = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_INSERT
+				    "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_UPDATE
+				    "\"; DROP INDEX \"%w\"",
+				    r->name, r->name, r->name);
+	bool ok = sql && shard_exec(c, sql, err);
+	if (!sql)
+		pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	sqlite3_free(sql);
+	return ok ? 1 : -1;
+}
 
 /* RENAME CONSTRAINT of a unique index of its own (unique_index): made again under the new
  * name, on the same columns. */
@@ -335,7 +355,7 @@ bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 	unsigned oid = catalog_rel_oid(r->table);
 	snprintf(con, sizeof(con),
 		 "SELECT 1 FROM pg_constraint WHERE conrelid = %u AND conname = ?1", oid);
-	snprintf(key_con, sizeof(key_con), "%s AND contype IN ('p', 'u')", con);
+	snprintf(key_con, sizeof(key_con), "%s AND contype IN ('p', 'u', 'x')", con);
 	int key = exists(c, key_con, r->name, NULL, err);
 	int have = key < 0 ? -1 : key ? 1 : exists(c, con, r->name, NULL, err);
 	int clash = have <= 0 ? 0 : exists(c, con, r->new_name, NULL, err);
@@ -358,6 +378,19 @@ bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,
 				 r->new_name, r->table);
 	if (rel)
 		return pgerr_set(err, "42P07", "relation \"%s\" already exists", r->new_name);
+	int excl = exists(c,
+			  "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND "
+			  "instr(sql, '" XLAT_EXCLUDE_MARK "')",
+			  r->name, NULL, err);
+	if (excl) { /* an EXCLUDE constraint: its index and triggers made again */
+		char *sql = sqlite3_mprintf("SELECT shardlite_exclude_rename(%Q, %Q)", r->name,
+					    r->new_name);
+		bool ok = excl > 0 && sql && shard_exec(c, sql, err);
+		if (!sql)
+			pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+		sqlite3_free(sql);
+		return ok;
+	}
 	int own = exists(c,
 			 "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1 AND "
 			 "instr(sql, '" CATALOG_UNIQUE_MARK "')",
@@ -568,7 +601,10 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 		return shard_rename(c, r, err);
 	if (r->kind == XLAT_RB_LIKE)
 		return shard_create_like(c, r, err);
-	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
+	int dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_exclusion(c, r, err) : 0;
+	if (dropped)
+		return dropped > 0;
+	dropped = r->kind == XLAT_RB_DROP_CONSTRAINT ? drop_unique_index(c, r, err) : 0;
 	if (dropped)
 		return dropped > 0;
 	if (r->label && r->kind != XLAT_RB_KEY) {

@@ -207,6 +207,17 @@ static void required_by_hint(struct pgerr *e)
 	pgerr_hint(e, "You can drop %.*s instead.", (int)(m + n - (sizeof(post) - 1) - b), b);
 }
 
+/* "cannot drop X because other objects depend on it": PostgreSQL's HINT (the objects are in
+ * the DETAIL). */
+static void depend_hint(struct pgerr *e)
+{
+	static const char post[] = " because other objects depend on it";
+	size_t n = strlen(e->message);
+	if (strcmp(e->sqlstate, "2BP01") == 0 && n > sizeof(post) - 1 &&
+	    strcmp(e->message + n - (sizeof(post) - 1), post) == 0 && !e->hint[0])
+		pgerr_hint(e, "Use DROP ... CASCADE to drop the dependent objects too.");
+}
+
 /* ResolveOpClass's hint for a key type without a default operator class (catalog_index.c). */
 static void opclass_hint(struct pgerr *e)
 {
@@ -623,8 +634,13 @@ bool shard_error(sqlite3 *db, int rc, struct pgerr *err)
 	char sqlstate[6];
 	const char *text;
 	if ((rc & 0xff) == SQLITE_ERROR && pgfn_error_split(msg, sqlstate, &text)) {
-		pgerr_set(err, sqlstate, "%s", text);
+		const char *detail = strchr(text, PGFN_DETAIL_SEP);
+		pgerr_set(err, sqlstate, "%.*s", detail ? (int)(detail - text) : (int)strlen(text),
+			  text);
+		if (detail)
+			pgerr_detail(err, "%s", detail + 1);
 		required_by_hint(err);
+		depend_hint(err);
 		opclass_hint(err);
 		return false;
 	}

@@ -270,14 +270,60 @@ static void index_name(struct like *l, const char *label, struct strbuf *out)
 	}
 }
 
+/* An EXCLUDE constraint of the source made again for the new table, under PostgreSQL's
+ * default name: shardlite_exclude with the index's method, columns, operators and WHERE (as
+ * xlat_exclude.c writes them). */
+static void exclusion_again(struct like *l, const char *index, const char *sql,
+			    const char *excl, const char *key)
+{
+	sqlite3 *db = shard_conn_db(l->c);
+	const char *am = strstr(sql, CATALOG_INDEX_AM_MARK);
+	size_t amlen = am ? strcspn(am + strlen(CATALOG_INDEX_AM_MARK), " *") : 0;
+	const char *ops = excl + strlen(XLAT_EXCLUDE_MARK);
+	const char *ops_end = strstr(ops, " */");
+	const char *where = strstr(key, ") WHERE ");
+	struct strbuf cols, names, opl;
+	strbuf_init(&cols, 0);
+	strbuf_init(&names, 0);
+	strbuf_init(&opl, 0);
+	int rc;
+	sqlite3_stmt *vm = query(db, "SELECT name FROM pragma_index_info(?1, ?2) ORDER BY seqno",
+				 index, l->ss, &rc);
+	for (int i = 0; vm && sqlite3_step(vm) == SQLITE_ROW; i++) {
+		const char *n = (const char *)sqlite3_column_text(vm, 0);
+		strbuf_printf(&cols, "%s%s", i ? "\x1f" : "", n ? n : "");
+		if (names.len < 64)
+			strbuf_printf(&names, "%s%.63s", i ? "_" : "", n ? n : "");
+	}
+	sqlite3_finalize(vm);
+	for (const char *p = ops; ops_end && p < ops_end; p++)
+		strbuf_putc(&opl, *p == ' ' ? '\x1f' : *p);
+	char *call = sqlite3_mprintf("SELECT shardlite_exclude(%Q, NULL, '%.*q', %Q, %Q, %Q, %Q);\n",
+				     l->r->table, (int)amlen,
+				     am ? am + strlen(CATALOG_INDEX_AM_MARK) : "gist",
+				     cols.data ? cols.data : "", opl.data ? opl.data : "",
+				     where ? where + 8 : NULL, names.data ? names.data : "");
+	strbuf_puts(&l->after, call ? call : "");
+	l->after.failed |= call == NULL;
+	sqlite3_free(call);
+	strbuf_fini(&cols);
+	strbuf_fini(&names);
+	strbuf_fini(&opl);
+}
+
 /* A CREATE INDEX of the source made for the new table: its text after the table's name (the
  * key and any WHERE) and its access method's mark kept. */
-static void index_again(struct like *l, const char *sql, const char *label)
+static void index_again(struct like *l, const char *index, const char *sql, const char *label)
 {
 	const char *on = strcasestr(sql, " ON ");
 	const char *key = on ? strchr(on, '(') : NULL;
 	if (!key)
 		return;
+	const char *excl = strstr(sql, XLAT_EXCLUDE_MARK);
+	if (excl && excl < on) {
+		exclusion_again(l, index, sql, excl, key);
+		return;
+	}
 	strbuf_puts(&l->after, strncasecmp(sql, "CREATE UNIQUE", 13) == 0 ? "CREATE UNIQUE INDEX "
 									   : "CREATE INDEX ");
 	index_name(l, label, &l->after);
@@ -318,7 +364,7 @@ static bool indexes(struct like *l, struct pgerr *err)
 				      strcmp(origin, "pk") == 0 ? "PRIMARY KEY" : "UNIQUE",
 				      cols.data ? cols.data : "");
 		else if (text)
-			index_again(l, text, label.data ? label.data : "expr");
+			index_again(l, name, text, label.data ? label.data : "expr");
 		strbuf_fini(&cols);
 		strbuf_fini(&label);
 	}

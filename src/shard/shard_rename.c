@@ -50,8 +50,10 @@ static char kind_of(struct shard_conn *c, const char *name, char **sql, char **t
 		}
 		sqlite3_finalize(vm);
 	}
-	/* a UNIQUE constraint of its own (CATALOG_UNIQUE_MARK) is renamed as a constraint */
-	if (kind == 'i' && *sql && strstr(*sql, CATALOG_UNIQUE_MARK))
+	/* a UNIQUE constraint of its own (CATALOG_UNIQUE_MARK) or an EXCLUDE constraint's index
+	 * is renamed as a constraint */
+	if (kind == 'i' && *sql &&
+	    (strstr(*sql, CATALOG_UNIQUE_MARK) || strstr(*sql, XLAT_EXCLUDE_MARK)))
 		kind = 'k';
 	if (kind == 'k')
 		*conname = base_xstrdup(name);

@@ -336,6 +336,13 @@ static bool from_string(struct xlat_ctx *c, const struct cast *k, const char *s)
 	case XLAT_OID_TSRANGE:
 	case XLAT_OID_TSTZRANGE:
 		return xlat_range_literal(c, k->to.info->oid, s, const_location(k->arg));
+	case XLAT_OID_INT4MULTIRANGE:
+	case XLAT_OID_INT8MULTIRANGE:
+	case XLAT_OID_NUMMULTIRANGE:
+	case XLAT_OID_DATEMULTIRANGE:
+	case XLAT_OID_TSMULTIRANGE:
+	case XLAT_OID_TSTZMULTIRANGE:
+		return xlat_multirange_literal(c, k->to.info->oid, s, const_location(k->arg));
 	case XLAT_OID_JSONPATH: /* read and normalized when the statement runs (pgfn) */
 		if (c->flags & XLAT_X_NOSUBQUERY)
 			break;
@@ -493,6 +500,12 @@ static bool to_text(struct xlat_ctx *c, const struct cast *k, const char *x, str
 		xlat_printf(c, "pgfn_range_text(%s, %u)", x, st.oid); /* the session's zone */
 		return true;
 	}
+	if ((st.oid == XLAT_OID_DATEMULTIRANGE || st.oid == XLAT_OID_TSMULTIRANGE ||
+	     st.oid == XLAT_OID_TSTZMULTIRANGE) &&
+	    len < 0 && !(c->flags & XLAT_X_NOSUBQUERY)) {
+		xlat_printf(c, "pgfn_multirange_text(%s, %u)", x, st.oid);
+		return true;
+	}
 	if (st.oid == 869 /* inet */ && len < 0) { /* text(inet) shows the netmask */
 		xlat_printf(c, "pgfn_inet_text(%s)", x);
 		return true;
@@ -529,6 +542,8 @@ static bool to_texty(struct xlat_ctx *c, const struct cast *k, const char *x, st
 	}
 	if (xlat_range_type(to)) /* text read by range_in when it runs */
 		return xlat_range_cast(c, to, x, st.oid, k->location);
+	if (xlat_multirange_type(to))
+		return xlat_multirange_cast(c, to, x, st.oid, k->location);
 	bool same = st.oid == to || (st.oid == XLAT_OID_JSON && to == XLAT_OID_JSONB) ||
 		    (st.oid == XLAT_OID_JSONB && to == XLAT_OID_JSON);
 	if (to == XLAT_OID_DATE &&
@@ -571,7 +586,7 @@ static bool to_texty_type(uint32_t oid)
 {
 	return xlat_type_is_temporal(oid) || oid == XLAT_OID_UUID || oid == XLAT_OID_JSON ||
 	       oid == XLAT_OID_JSONB || oid == XLAT_OID_JSONPATH || xlat_net_input(oid) ||
-	       xlat_range_type(oid);
+	       xlat_range_type(oid) || xlat_multirange_type(oid);
 }
 
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)

@@ -434,8 +434,11 @@ bool xlat_catalog_range_function(struct xlat_ctx *c, const PgQuery__RangeFunctio
 	struct xlat_type tv[3];
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
+		size_t from = c->sb->len;
 		if (!xlat_expr(c, f->args[i], &tv[i]))
 			return false;
+		if (k == 1) /* a multirange's ranges */
+			tv[i].oid = xlat_multirange_unnest(c, from, tv[i].oid);
 	}
 	if (k == 0 && !series_module(c, tv, f->n_args, name_at))
 		return false;
@@ -527,12 +530,16 @@ static struct xlat_srf *series_call(struct xlat_ctx *c, const PgQuery__FuncCall 
  * of one that has no node. */
 static bool slot_array(struct xlat_ctx *c, const struct xlat_srf *srf, int k)
 {
-	struct xlat_type ignored;
+	struct xlat_type t;
 	if (!srf->args[k]) {
 		xlat_puts(c, srf->texts[k]);
 		return true;
 	}
-	return xlat_expr(c, srf->args[k], &ignored);
+	size_t from = c->sb->len;
+	if (!xlat_expr(c, srf->args[k], &t))
+		return false;
+	(void)xlat_multirange_unnest(c, from, t.oid); /* unnest(mr): its ranges */
+	return true;
 }
 
 /* The slot of the array v reads (a new one when no earlier call read the same array), or -1
@@ -594,6 +601,11 @@ static const char *array_text(struct xlat_ctx *c, const PgQuery__FuncCall *f, in
 				       : LISTENING_ARRAY;
 	if (!text)
 		return NULL;
+	if (xlat_multirange_type(at.oid)) { /* unnest(mr): its ranges */
+		const struct xlat_typeinfo *ti = xlat_type_by_oid(pgtype_multirange_range(at.oid));
+		text = arena_printf(c->a, "pgfn_multirange_array(%s, %u)", text, at.oid);
+		at.oid = ti ? ti->array_oid : at.oid;
+	}
 	int dim = kind == 2 ? f->args[1]->a_const->ival->ival : 0;
 	if (dim)
 		text = arena_printf(c->a, "pgfn_array_subscripts(%s, %d)", text, dim);

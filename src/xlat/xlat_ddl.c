@@ -769,6 +769,8 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		if (e->node_case == NODE(CONSTRAINT) && an.table_pk &&
 		    e->constraint->contype == CONSTR(PRIMARY))
 			continue; /* moved onto the rowid alias column */
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION))
+			continue; /* made after the table (xlat_exclude.c) */
 		xlat_puts(c, first ? "" : ", ");
 		first = false;
 		bool ok;
@@ -794,7 +796,20 @@ bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 		return xlat_unsupported(c, -1, "a table without columns");
 	xlat_puts(c, ")");
 	/* a temporary table's go to the temp schema's sidecars, which die with the session */
-	return column_meta(c, s, &an) && column_sequences(c, s, &an);
+	if (!column_meta(c, s, &an) || !column_sequences(c, s, &an))
+		return false;
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	if (s->if_not_exists && c->schema &&
+	    c->schema->table_fn(c->schema->arg, s->relation->relname, c->a, &cols, &ncols))
+		return true; /* the table is there: IF NOT EXISTS adds no constraint to it */
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		if (e->node_case == NODE(CONSTRAINT) && e->constraint->contype == CONSTR(EXCLUSION) &&
+		    !xlat_exclude_add(c, s->relation, e->constraint))
+			return false;
+	}
+	return true;
 }
 
 /* A table constraint as SQLite writes it, for ALTER TABLE ... ADD (xlat_rebuild.c). */

@@ -544,7 +544,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		}
 		xlat_printf(c, "%s %s %s", ls, op, rs);
 	}
-	if (b->cls == OPC_ARITH && (xlat_range_type(l.oid) || xlat_range_type(r.oid))) {
+	if (b->cls == OPC_ARITH && (xlat_range_type(l.oid) || xlat_range_type(r.oid) ||
+				    xlat_multirange_type(l.oid) || xlat_multirange_type(r.oid))) {
 		/* range union, intersection and difference are functions (xlat_range.c): " op "
 		 * becomes ", " in place, as numeric_op does */
 		if (!c->sb->failed && rstart - lend >= 2) {

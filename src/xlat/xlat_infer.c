@@ -121,6 +121,12 @@ static bool literal_input(uint32_t oid)
 	case XLAT_OID_DATERANGE:
 	case XLAT_OID_TSRANGE:
 	case XLAT_OID_TSTZRANGE:
+	case XLAT_OID_INT4MULTIRANGE:
+	case XLAT_OID_INT8MULTIRANGE:
+	case XLAT_OID_NUMMULTIRANGE:
+	case XLAT_OID_DATEMULTIRANGE:
+	case XLAT_OID_TSMULTIRANGE:
+	case XLAT_OID_TSTZMULTIRANGE:
 	case XLAT_OID_TSVECTOR:
 	case XLAT_OID_TSQUERY:
 	case XLAT_OID_JSON:
@@ -182,6 +188,14 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 	case XLAT_OID_TSTZRANGE: /* text read by range_in */
 		*tail = arena_printf(c->a, ", %u)", oid);
 		return t.oid == oid ? NULL : "shardlite_range(";
+	case XLAT_OID_INT4MULTIRANGE:
+	case XLAT_OID_INT8MULTIRANGE:
+	case XLAT_OID_NUMMULTIRANGE:
+	case XLAT_OID_DATEMULTIRANGE:
+	case XLAT_OID_TSMULTIRANGE:
+	case XLAT_OID_TSTZMULTIRANGE: /* text read by multirange_in */
+		*tail = arena_printf(c->a, ", %u)", oid);
+		return t.oid == oid ? NULL : "shardlite_multirange(";
 	case XLAT_OID_JSON:
 		return t.oid == oid && !param ? NULL : "pgfn_json_in(";
 	case XLAT_OID_JSONB:

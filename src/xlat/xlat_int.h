@@ -49,6 +49,12 @@ enum {
 	XLAT_OID_TSTZRANGE = 3910,
 	XLAT_OID_DATERANGE = 3912,
 	XLAT_OID_INT8RANGE = 3926,
+	XLAT_OID_INT4MULTIRANGE = 4451,
+	XLAT_OID_NUMMULTIRANGE = 4532,
+	XLAT_OID_TSMULTIRANGE = 4533,
+	XLAT_OID_TSTZMULTIRANGE = 4534,
+	XLAT_OID_DATEMULTIRANGE = 4535,
+	XLAT_OID_INT8MULTIRANGE = 4536,
 	XLAT_OID_JSONPATH = 4072,
 	XLAT_OID_TSVECTOR = 3614,
 	XLAT_OID_TSQUERY = 3615,
@@ -820,6 +826,19 @@ int xlat_net_operator(struct xlat_ctx *c, const char *op, const char *ls, struct
  * around operands already emitted at [mark, lend) and [rstart, end) with ", " between
  * (xlat_range_operator), or reading them (xlat_range_op). */
 bool xlat_range_type(uint32_t oid);
+/* The pgfn function of boolean range operator op (&&: "pgfn_range_overlaps"), NULL for none;
+ * called fn(l, r, range oid). */
+const char *xlat_range_bool_fn(const char *op);
+/* The six multirange types (int4multirange ...); a string literal as one (multirange_in: now
+ * for numbers, else shardlite_multirange() when it runs); a cast of x of type from to one. */
+bool xlat_multirange_type(uint32_t oid);
+/* unnest(mr): the multirange written from `from` to the end of c's text becomes the array of
+ * its ranges (pgfn_multirange_array); returns the type to unnest (the range type's array), or
+ * oid as it is when it is no multirange. */
+uint32_t xlat_multirange_unnest(struct xlat_ctx *c, size_t from, uint32_t oid);
+bool xlat_multirange_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location);
+bool xlat_multirange_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from,
+			  int location);
 /* daterange, tsrange, tstzrange: their text depends on TimeZone and DateStyle (range::text is
  * pgfn_range_text(x, oid), run in the session). */
 bool xlat_range_dt(uint32_t oid);
@@ -1058,6 +1077,11 @@ bool xlat_column_def(struct xlat_ctx *c, const PgQuery__ColumnDef *cd, int auton
 		     const char *pk_name, const char *seq_table);
 /* A table constraint (PRIMARY KEY, UNIQUE, CHECK, FOREIGN KEY) as SQLite writes it. */
 bool xlat_table_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k);
+/* xlat_exclude.c: an EXCLUDE constraint k of table rel, checked and written as
+ * "[; ]SELECT shardlite_exclude(...)" at the end of c's text (the statement becomes a
+ * script); false with c's error. */
+bool xlat_exclude_add(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
+		      const PgQuery__Constraint *k);
 
 /* ---- xlat_rebuild.c ---- */
 /* Whether ALTER TABLE ... ADD can add this constraint node (by a rebuild). */

@@ -537,6 +537,11 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			xlat_alter_drop_if_exists(c, table, cmd->name);
 		return true;
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint:
+		if (cmd->def && cmd->def->node_case == NODE(CONSTRAINT) &&
+		    cmd->def->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION) {
+			strbuf_reset(c->sb); /* "ALTER TABLE t" was the relation's check */
+			return xlat_exclude_add(c, table, cmd->def->constraint);
+		}
 		if (xlat_rebuild_can_add(cmd->def))
 			return xlat_add_constraint(c, table, cmd->def->constraint);
 		return xlat_unsupported(c, -1, alter_action_name(cmd->subtype));

@@ -3,7 +3,10 @@
  * the constructors int4range(...) ... tstzrange(...), lower/upper and the bound tests,
  * range_merge, the operators @> <@ && << >> &< &> -|- + * -, and the collations
  * (pgfn_int4range, ...) that make comparisons and ORDER BY follow range_cmp rather than the
- * order of the stored text. All run as pgfn functions (pgfn_range.c). */
+ * order of the stored text. All run as pgfn functions (pgfn_range.c). The multiranges
+ * (int4multirange ...) likewise: literals and casts, their constructors and multirange(r),
+ * range_agg and range_intersect_agg, lower/upper and the bound tests, @> <@ && + * - with
+ * ranges and elements, and their collations (pgfn_multirange.c). */
 #include "xlat_int.h"
 
 #include "pgtype.h"
@@ -26,6 +29,50 @@ static const struct range_type {
 	{"tstzrange", PGTYPE_TSTZRANGE, " COLLATE pgfn_tstzrange"},
 };
 
+/* The one table of multirange types: name (also the constructor's), OID, range type,
+ * collation. */
+static const struct mr_type {
+	const char *name;
+	uint32_t oid, range;
+	const char *collation;
+} mr_types[] = {
+	{"int4multirange", PGTYPE_INT4MULTIRANGE, PGTYPE_INT4RANGE, " COLLATE pgfn_int4multirange"},
+	{"int8multirange", PGTYPE_INT8MULTIRANGE, PGTYPE_INT8RANGE, " COLLATE pgfn_int8multirange"},
+	{"nummultirange", PGTYPE_NUMMULTIRANGE, PGTYPE_NUMRANGE, " COLLATE pgfn_nummultirange"},
+	{"datemultirange", PGTYPE_DATEMULTIRANGE, PGTYPE_DATERANGE, " COLLATE pgfn_datemultirange"},
+	{"tsmultirange", PGTYPE_TSMULTIRANGE, PGTYPE_TSRANGE, " COLLATE pgfn_tsmultirange"},
+	{"tstzmultirange", PGTYPE_TSTZMULTIRANGE, PGTYPE_TSTZRANGE, " COLLATE pgfn_tstzmultirange"},
+};
+
+static const struct mr_type *mr_by_oid(uint32_t oid)
+{
+	for (size_t i = 0; i < ARRAY_LEN(mr_types); i++)
+		if (mr_types[i].oid == oid)
+			return &mr_types[i];
+	return NULL;
+}
+
+static const struct mr_type *mr_of_range(uint32_t range)
+{
+	for (size_t i = 0; i < ARRAY_LEN(mr_types); i++)
+		if (mr_types[i].range == range)
+			return &mr_types[i];
+	return NULL;
+}
+
+bool xlat_multirange_type(uint32_t oid) { return mr_by_oid(oid) != NULL; }
+
+uint32_t xlat_multirange_unnest(struct xlat_ctx *c, size_t from, uint32_t oid)
+{
+	const struct mr_type *mt = mr_by_oid(oid);
+	if (!mt)
+		return oid;
+	xlat_insert_at(c, from, "pgfn_multirange_array(");
+	xlat_printf(c, ", %u)", oid);
+	const struct xlat_typeinfo *ti = xlat_type_by_oid(mt->range);
+	return ti ? ti->array_oid : oid;
+}
+
 static const struct range_type *by_oid(uint32_t oid)
 {
 	for (size_t i = 0; i < ARRAY_LEN(range_types); i++)
@@ -44,7 +91,10 @@ bool xlat_range_dt(uint32_t oid)
 const char *xlat_range_collation(uint32_t l, uint32_t r)
 {
 	const struct range_type *rt = by_oid(l);
-	return rt ? rt->collation : by_oid(r) ? by_oid(r)->collation : NULL;
+	if (rt || by_oid(r))
+		return rt ? rt->collation : by_oid(r)->collation;
+	const struct mr_type *mt = mr_by_oid(l) ? mr_by_oid(l) : mr_by_oid(r);
+	return mt ? mt->collation : NULL;
 }
 
 /* Takes back what was emitted from mark on, and the constants' slots recorded with it, so
@@ -84,6 +134,40 @@ static bool texty(uint32_t oid)
 {
 	return oid == XLAT_OID_UNKNOWN_COL || oid == XLAT_OID_UNKNOWN || oid == XLAT_OID_TEXT ||
 	       oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR;
+}
+
+/* As xlat_range_literal: multiranges of numbers are read now, date/time ones when the
+ * statement runs. */
+bool xlat_multirange_literal(struct xlat_ctx *c, uint32_t oid, const char *s, int location)
+{
+	uint32_t st = pgtype_range_subtype(mr_by_oid(oid)->range);
+	bool now = st == PGTYPE_INT4 || st == PGTYPE_INT8 || st == PGTYPE_NUMERIC ||
+		   (c->flags & XLAT_X_NOSUBQUERY);
+	if (!now) {
+		xlat_puts(c, "shardlite_multirange(");
+		xlat_string(c, s);
+		xlat_printf(c, ", %u)", oid);
+		return true;
+	}
+	return xlat_net_literal(c, oid, s, location); /* read by pgtype's input function */
+}
+
+bool xlat_multirange_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from,
+			  int location)
+{
+	if (from == to) {
+		xlat_puts(c, x);
+		return true;
+	}
+	if (from == mr_by_oid(to)->range) { /* the range's cast: a multirange of it */
+		xlat_printf(c, "pgfn_multirange_make(%u, %s)", to, x);
+		return true;
+	}
+	if (!texty(from))
+		return xlat_fail(c, "42846", location, "cannot cast type %s to %s", type_name(from),
+				 type_name(to));
+	xlat_printf(c, "shardlite_multirange(%s, %u)", x, to);
+	return true;
 }
 
 bool xlat_range_cast(struct xlat_ctx *c, uint32_t to, const char *x, uint32_t from, int location)
@@ -200,19 +284,143 @@ static int constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	return 1;
 }
 
+/* A range argument of a multirange function: a literal is read as range type rt. */
+static bool range_arg(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t rt, struct xlat_type *at)
+{
+	size_t mark = c->sb->len;
+	if (!xlat_expr(c, n, at))
+		return false;
+	if (texty(at->oid)) {
+		xlat_insert_at(c, mark, "shardlite_range(");
+		xlat_printf(c, ", %u)", rt);
+		at->oid = rt;
+	}
+	return true;
+}
+
+/* int4multirange([range, ...]) and its siblings: pgfn_multirange_make(oid, ranges...). */
+static int mr_constructor(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			  const struct mr_type *mt, struct xlat_type *t)
+{
+	struct xlat_type at[3] = {{0, -1}, {0, -1}, {0, -1}};
+	const PgQuery__AConst *k = f->n_args == 1 ? xlat_const_value(c, f->args[0]) : NULL;
+	if (k && k->val_case == PG_QUERY__A__CONST__VAL_SVAL) {
+		/* int4multirange('{...}') is a cast of the literal (the one-range constructor
+		 * takes no unknown) */
+		if (!xlat_multirange_literal(c, mt->oid, k->sval->sval, k->location))
+			return -1;
+		*t = (struct xlat_type){mt->oid, -1};
+		return 1;
+	}
+	xlat_printf(c, "pgfn_multirange_make(%u", mt->oid);
+	for (size_t i = 0; i < f->n_args; i++) {
+		struct xlat_type one;
+		xlat_puts(c, ", ");
+		if (!range_arg(c, f->args[i], mt->range, &one))
+			return -1;
+		if (i < 3)
+			at[i] = one;
+		if (one.oid != mt->range && one.oid != XLAT_OID_UNKNOWN_COL)
+			return no_function(c, f, name, at);
+	}
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){mt->oid, -1};
+	return 1;
+}
+
+/* multirange(range): of the range's own multirange type (0: not a range, not ours). */
+static int mr_of(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *t)
+{
+	size_t mark = c->sb->len;
+	int nslots = c->nslots;
+	xlat_puts(c, "pgfn_multirange_make(");
+	size_t at = c->sb->len;
+	struct xlat_type a;
+	if (!xlat_expr(c, f->args[0], &a))
+		return -1;
+	const struct mr_type *mt = mr_of_range(a.oid);
+	if (!mt) {
+		take_back(c, mark, nslots);
+		return 0;
+	}
+	xlat_insert_at(c, at, arena_printf(c->a, "%u, ", mt->oid));
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){mt->oid, -1};
+	return 1;
+}
+
+/* range_agg(range or multirange) and range_intersect_agg: pgfn_range_agg(x, oid) [FILTER].
+ * Union and intersection take each value once in any order: DISTINCT and ORDER BY change
+ * nothing and are dropped. */
+static int mr_aggregate(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+			struct xlat_type *t)
+{
+	if (f->agg_star || f->over || f->agg_within_group)
+		return xlat_unsupported(c, f->location,
+					arena_printf(c->a, "%s as a window function", name))
+			       ? 1
+			       : -1;
+	if (f->n_args != 1)
+		return 0;
+	struct xlat_type at;
+	xlat_printf(c, "pgfn_%s(", name);
+	if (!xlat_expr(c, f->args[0], &at))
+		return -1;
+	bool mr = xlat_multirange_type(at.oid);
+	if (!mr && !xlat_range_type(at.oid))
+		return no_function(c, f, name, &at);
+	xlat_printf(c, ", %u)", at.oid);
+	if (!xlat_agg_filter(c, f))
+		return -1;
+	bool intersect = strcmp(name, "range_intersect_agg") == 0;
+	*t = (struct xlat_type){mr || intersect ? at.oid : mr_of_range(at.oid)->oid, -1};
+	return 1;
+}
+
+/* lower(mr), upper(mr), isempty(mr) and the bound tests: pgfn_multirange_<name>(mr, oid). */
+static int mr_function(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
+		       const struct range_fn *fn, struct xlat_type *t)
+{
+	struct xlat_type at;
+	xlat_printf(c, "pgfn_multirange_%s(", name);
+	if (!xlat_expr(c, f->args[0], &at))
+		return -1;
+	xlat_printf(c, ", %u)", at.oid);
+	*t = (struct xlat_type){
+		fn->result == 0 ? pgtype_range_subtype(mr_by_oid(at.oid)->range) : fn->result, -1};
+	return 1;
+}
+
 int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		    struct xlat_type *t)
 {
 	if (strcmp(name, "range_agg") == 0 || strcmp(name, "range_intersect_agg") == 0)
-		return xlat_unsupported(c, f->location,
-					arena_printf(c->a, "%s (multiranges)", name))
-			       ? 1
-			       : -1;
+		return mr_aggregate(c, f, name, t);
 	if (f->agg_star || f->over || f->agg_distinct || f->agg_filter || f->n_agg_order)
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(range_types); i++)
 		if (strcmp(range_types[i].name, name) == 0)
 			return constructor(c, f, &range_types[i], t);
+	for (size_t i = 0; i < ARRAY_LEN(mr_types); i++)
+		if (strcmp(mr_types[i].name, name) == 0)
+			return mr_constructor(c, f, name, &mr_types[i], t);
+	if (strcmp(name, "multirange") == 0 && f->n_args == 1)
+		return mr_of(c, f, t);
+	if (strcmp(name, "range_merge") == 0 && f->n_args == 1) {
+		static const struct range_fn merge = {"range_merge", NULL, 1, 1};
+		size_t mark = c->sb->len;
+		int nslots = c->nslots;
+		struct xlat_type at;
+		if (!xlat_expr(c, f->args[0], &at))
+			return -1;
+		take_back(c, mark, nslots);
+		if (!xlat_multirange_type(at.oid))
+			return 0;
+		if (mr_function(c, f, name, &merge, t) < 0)
+			return -1;
+		t->oid = mr_by_oid(at.oid)->range; /* a range */
+		return 1;
+	}
 	const struct range_fn *fn = NULL;
 	for (size_t i = 0; i < ARRAY_LEN(range_fns) && !fn; i++)
 		fn = strcmp(range_fns[i].name, name) == 0 ? &range_fns[i] : NULL;
@@ -235,6 +443,10 @@ int xlat_range_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *
 						     name))
 			       ? 1
 			       : -1;
+	if (xlat_multirange_type(at[0].oid) && fn->nargs == 1) {
+		take_back(c, mark, nslots); /* lower(multirange) and the like */
+		return mr_function(c, f, name, fn, t);
+	}
 	if (!xlat_range_type(at[0].oid)) {
 		take_back(c, mark, nslots); /* lower(text) and the like: not ours */
 		return 0;
@@ -272,6 +484,12 @@ static const struct range_op *find_op(const char *op)
 	return NULL;
 }
 
+const char *xlat_range_bool_fn(const char *op)
+{
+	const struct range_op *o = find_op(op);
+	return o && !o->result ? o->pgfn : NULL;
+}
+
 /* The operands stand in c->sb as L at [mark, lend), a separator ", " (padded with blanks) up to
  * rstart, and R to the end. The call is made around them in place (xlat_insert_at moves the
  * constants' recorded offsets along, so the translation stays cacheable): fn(L, R, oid), an
@@ -290,9 +508,87 @@ static void wrap_call(struct xlat_ctx *c, const char *fn, size_t mark, size_t le
 	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", fn));
 }
 
+/* The multirange operators, with what their pgfn function returns (0: a multirange). */
+static const struct {
+	const char *op, *fn;
+	uint32_t result;
+} mr_ops[] = {
+	{"@>", "pgfn_multirange_contains", XLAT_OID_BOOL},
+	{"<@", "pgfn_multirange_contained", XLAT_OID_BOOL},
+	{"&&", "pgfn_multirange_overlaps", XLAT_OID_BOOL},
+	{"<<", "pgfn_multirange_before", XLAT_OID_BOOL},
+	{">>", "pgfn_multirange_after", XLAT_OID_BOOL},
+	{"&<", "pgfn_multirange_overleft", XLAT_OID_BOOL},
+	{"&>", "pgfn_multirange_overright", XLAT_OID_BOOL},
+	{"-|-", "pgfn_multirange_adjacent", XLAT_OID_BOOL},
+	{"+", "pgfn_multirange_union", 0},
+	{"*", "pgfn_multirange_intersect", 0},
+	{"-", "pgfn_multirange_minus", 0},
+};
+
+/* An operand of a multirange operator: a literal read as multirange type mt. */
+static uint32_t mr_operand(struct xlat_ctx *c, uint32_t oid, const struct mr_type *mt, size_t from,
+			   size_t to, bool last)
+{
+	if (!texty(oid))
+		return oid;
+	if (last)
+		xlat_printf(c, ", %u)", mt->oid);
+	else
+		xlat_insert_at(c, to, arena_printf(c->a, ", %u)", mt->oid));
+	xlat_insert_at(c, from, "shardlite_multirange(");
+	return mt->oid;
+}
+
+/* An operator with a multirange operand: fn(L, R, L's type, R's type); the other operand a
+ * multirange or a range of the same range type, or (@>, <@) an element of its subtype. */
+static int mr_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
+		       struct xlat_type l, struct xlat_type r, int location, struct xlat_type *t)
+{
+	const struct mr_type *mt = mr_by_oid(l.oid) ? mr_by_oid(l.oid) : mr_by_oid(r.oid);
+	size_t k = 0;
+	while (k < ARRAY_LEN(mr_ops) && strcmp(mr_ops[k].op, op) != 0)
+		k++;
+	if (k == ARRAY_LEN(mr_ops))
+		return xlat_unsupported(c, location,
+					arena_printf(c->a, "the operator %s of a multirange", op))
+			       ? 1
+			       : -1;
+	uint32_t st = pgtype_range_subtype(mt->range);
+	bool elem_r = strcmp(op, "@>") == 0 && mr_by_oid(l.oid) && !texty(r.oid) &&
+		      !mr_by_oid(r.oid) && !by_oid(r.oid);
+	bool elem_l = strcmp(op, "<@") == 0 && mr_by_oid(r.oid) && !texty(l.oid) &&
+		      !mr_by_oid(l.oid) && !by_oid(l.oid);
+	if (elem_r || elem_l) {
+		uint32_t e = elem_r ? r.oid : l.oid;
+		if (e != st && e != XLAT_OID_UNKNOWN_COL && !to_subtype(e, st))
+			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+		xlat_printf(c, ", %u)", mt->oid);
+		xlat_insert_at(c, mark,
+			       elem_r ? "pgfn_multirange_has(" : "pgfn_multirange_elem_in(");
+		*t = (struct xlat_type){XLAT_OID_BOOL, -1};
+		return 1;
+	} else {
+		/* the right operand first: inserting at the left moves it */
+		uint32_t ro = mr_operand(c, r.oid, mt, rstart, c->sb->len, true);
+		uint32_t lo = mr_operand(c, l.oid, mt, mark, lend, false);
+		bool fits = (lo == mt->oid || lo == mt->range) &&
+			    (ro == mt->oid || ro == mt->range);
+		if (!fits || (mr_ops[k].result == 0 && (lo != mt->oid || ro != mt->oid)))
+			return xlat_no_operator(c, op, l.oid, r.oid, location) ? 1 : -1;
+		l.oid = lo, r.oid = ro;
+	}
+	xlat_printf(c, ", %u, %u)", l.oid, r.oid);
+	xlat_insert_at(c, mark, arena_printf(c->a, "%s(", mr_ops[k].fn));
+	*t = (struct xlat_type){mr_ops[k].result ? mr_ops[k].result : mt->oid, -1};
+	return 1;
+}
+
 int xlat_range_operator(struct xlat_ctx *c, const char *op, size_t mark, size_t lend, size_t rstart,
 			struct xlat_type l, struct xlat_type r, int location, struct xlat_type *t)
 {
+	if (mr_by_oid(l.oid) || mr_by_oid(r.oid))
+		return mr_operator(c, op, mark, lend, rstart, l, r, location, t);
 	const struct range_op *o = find_op(op);
 	bool lr = xlat_range_type(l.oid), rr = xlat_range_type(r.oid);
 	if (!o || (!lr && !rr))
@@ -338,7 +634,8 @@ int xlat_range_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op, s
 	size_t rstart = c->sb->len;
 	if (!xlat_expr(c, e->rexpr, &r))
 		return -1;
-	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid)) {
+	if (!xlat_range_type(l.oid) && !xlat_range_type(r.oid) && !mr_by_oid(l.oid) &&
+	    !mr_by_oid(r.oid)) {
 		take_back(c, mark, nslots);
 		return 0; /* not ours: translated again by its own reader */
 	}

@@ -133,8 +133,11 @@ static bool call(struct xlat_ctx *c, const struct srf *s, const PgQuery__FuncCal
 	xlat_puts(c, s->mode < 0 && IS_UNNEST(s) ? "        (" : "(");
 	for (size_t i = 0; i < f->n_args; i++) {
 		xlat_puts(c, i ? ", " : "");
+		size_t from = c->sb->len;
 		if (!xlat_expr(c, f->args[i], &tv[i < 8 ? i : 7]))
 			return false;
+		if (IS_UNNEST(s)) /* a multirange's ranges */
+			tv[i < 8 ? i : 7].oid = xlat_multirange_unnest(c, from, tv[i < 8 ? i : 7].oid);
 	}
 	if (s->mode < 0 && IS_UNNEST(s) && !c->sb->failed) /* same width: no constant moves */
 		memcpy(c->sb->data + suffix_at, unnest_suffix(tv, f->n_args), 8);
@@ -511,12 +514,14 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 		return 0;
 	if (IS_UNNEST(s)) {
 		for (size_t i = 0; i < f->n_args; i++) {
+			/* a multirange's ranges (xlat_multirange_unnest) */
+			uint32_t mr = pgtype_multirange_range(tv[i].oid);
 			const struct pgtype_info *ti = pgtype_by_oid(tv[i].oid);
-			if (!ti || !ti->elem_oid)
+			if (!mr && (!ti || !ti->elem_oid))
 				return 0;
 			v[i] = (struct xlat_schema_col){
 				.name = f->n_args > 1 ? "unnest" : alias,
-				.type_oid = ti->elem_oid,
+				.type_oid = mr ? mr : ti->elem_oid,
 				.typmod = -1};
 		}
 		return (int)f->n_args;

@@ -2,9 +2,9 @@
 /* test_copy.c: the COPY sub-protocol through libpq against the real binary — PQputCopyData
  * in text, CSV and binary with rows split across messages in every way, PQgetCopyData output
  * byte for byte (as PostgreSQL 15 writes it), a binary round trip, errors (bad value, column
- * count, CopyFail, a stray message) that keep nothing and leave the connection usable, COPY
- * inside transactions, the extended protocol, COPY amid other statements of a Query, and the
- * table's triggers around it. */
+ * count, CopyFail, a stray message, an EXCLUDE constraint's 23P01) that keep nothing and leave
+ * the connection usable, COPY inside transactions, the extended protocol, COPY amid other
+ * statements of a Query, and the table's triggers around it. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -257,6 +257,25 @@ static void expect_copy_error(PGconn *c, PGresult *r, const char *sqlstate, cons
 	ck_assert_str_eq(PQgetvalue(r, 0, 0), "0");
 	PQclear(r);
 }
+
+/* COPY FROM into a table with an EXCLUDE constraint: a row that conflicts with an earlier one
+ * of the same COPY fails it with PostgreSQL's 23P01 and DETAIL, keeping nothing. */
+START_TEST(exclusion_constraint)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	harness_exec(c, "CREATE TABLE t (id int, c int4range, EXCLUDE USING gist (c WITH &&))");
+	static const char bad[] = "1\t[1,5)\n2\t[4,8)\n";
+	PGresult *r = copy_in(c, "COPY t FROM STDIN", bad, sizeof(bad) - 1, 0);
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL),
+			 "Key (c)=([4,8)) conflicts with existing key (c)=([1,5)).");
+	expect_copy_error(c, r, "23P01",
+			  "conflicting key value violates exclusion constraint \"t_c_excl\"", NULL);
+	static const char good[] = "1\t[1,5)\n2\t[5,8)\n3\t\\N\n4\t\\N\n";
+	copy_in_ok(c, "COPY t FROM STDIN", good, sizeof(good) - 1, 0, "COPY 4");
+	harness_expect_value(c, "SELECT count(*) FROM t", "4");
+	PQfinish(c);
+}
+END_TEST
 
 START_TEST(bad_data_keeps_nothing)
 {
@@ -626,6 +645,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, stray_message_during_copy_in);
 	tcase_add_test(tc, large_copy_out_streams);
 	tcase_add_test(tc, copy_in_fires_triggers);
+	tcase_add_test(tc, exclusion_constraint);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgtype_test_range.c: the range types — range_in into canonical text (and its errors) as
  * PostgreSQL 15 prints them, the order of ranges (range_cmp), the output of date/time bounds in
- * another zone, and binary send/receive of range_send's bytes. */
+ * another zone, and binary send/receive of range_send's bytes; the multiranges' input, output
+ * and binary form. */
 #include "pgtype_test.h"
 
 static const struct range_case {
@@ -161,6 +162,73 @@ START_TEST(test_range_binary)
 }
 END_TEST
 
+/* Multiranges: multirange_in (sorted, merged, empties dropped) and its errors, and
+ * multirange_send's bytes (a count, then each range_send with its length). */
+static const struct range_case mr_cases[] = {
+	{PGTYPE_INT4MULTIRANGE, "{[1,3), [5,7)}", NULL, "{[1,3),[5,7)}"},
+	{PGTYPE_INT4MULTIRANGE, " { } ", NULL, "{}"},
+	{PGTYPE_INT4MULTIRANGE, "{[5,7), [1,3), [3,4], empty}", NULL, "{[1,7)}"},
+	{PGTYPE_INT4MULTIRANGE, "{(,1), [0,5), (7,)}", NULL, "{(,5),[8,)}"},
+	{PGTYPE_NUMMULTIRANGE, "{[1,2), (2,3)}", NULL, "{[1,2),(2,3)}"},
+	{PGTYPE_NUMMULTIRANGE, "{[1,2], (2,3)}", NULL, "{[1,3)}"},
+	{PGTYPE_TSMULTIRANGE, "{[\"2024-01-01 10:00\", 2024-01-01 11:00)}", NULL,
+	 "{[\"2024-01-01 10:00:00\",\"2024-01-01 11:00:00\")}"},
+	{PGTYPE_INT4MULTIRANGE, "[1,2)", "22P02", "malformed multirange literal: \"[1,2)\""},
+	{PGTYPE_INT4MULTIRANGE, "{[1,2)", "22P02", "malformed multirange literal: \"{[1,2)\""},
+	{PGTYPE_INT4MULTIRANGE, "{[1,2)} x", "22P02",
+	 "malformed multirange literal: \"{[1,2)} x\""},
+	{PGTYPE_INT4MULTIRANGE, "{x}", "22P02", "malformed multirange literal: \"{x}\""},
+	{PGTYPE_INT4MULTIRANGE, "{[3,1)}", "22000",
+	 "range lower bound must be less than or equal to range upper bound"},
+};
+
+START_TEST(test_multirange_text)
+{
+	const struct range_case *t = &mr_cases[_i];
+	struct arena *a = arena_new(0);
+	struct pgtype_multirange m;
+	struct pgerr err;
+	pgerr_clear(&err);
+	bool ok = pgtype_multirange_in(t->oid, t->in, strlen(t->in), NULL, a, &m, &err);
+	if (t->sqlstate) {
+		ck_assert_msg(!ok, "%s accepted", t->in);
+		ck_assert_str_eq(err.sqlstate, t->sqlstate);
+		ck_assert_str_eq(err.message, t->want);
+	} else {
+		ck_assert_msg(ok, "%s: %s", t->in, err.message);
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgtype_multirange_out(&sb, &m);
+		ck_assert_str_eq(sb.data, t->want);
+		strbuf_fini(&sb);
+	}
+	arena_free(a);
+}
+END_TEST
+
+START_TEST(test_multirange_binary)
+{
+	static const uint8_t want[] = {0, 0, 0, 2, 0, 0, 0, 17, 2, 0, 0, 0, 4, 0, 0, 0, 1, 0, 0, 0, 4,
+				       0, 0, 0, 3, 0, 0, 0, 9, 0x12, 0, 0, 0, 4, 0, 0, 0, 5};
+	struct arena *a = arena_new(0);
+	struct strbuf sb;
+	struct pgerr err;
+	strbuf_init(&sb, 0);
+	struct pgtype_value v = {.kind = PGTYPE_V_TEXT, .p = "{[1,3),[5,)}", .n = 12}, back;
+	ck_assert(pgtype_encode_binary(&sb, PGTYPE_INT4MULTIRANGE, &v, &err));
+	ck_assert_uint_eq(sb.len, sizeof(want));
+	ck_assert(memcmp(sb.data, want, sizeof(want)) == 0);
+	ck_assert(pgtype_decode_binary(PGTYPE_INT4MULTIRANGE, (const uint8_t *)sb.data, sb.len, a,
+				       &back, &err));
+	ck_assert_int_eq((int)back.n, 12);
+	ck_assert(memcmp(back.p, "{[1,3),[5,)}", 12) == 0);
+	ck_assert(!pgtype_decode_binary(PGTYPE_INT4MULTIRANGE, want, 10, a, &back, &err));
+	ck_assert_str_eq(err.sqlstate, "22P03");
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+END_TEST
+
 Suite *pgtype_test_range_suite(void)
 {
 	Suite *s = suite_create("pgtype_range");
@@ -170,6 +238,9 @@ Suite *pgtype_test_range_suite(void)
 	tcase_add_test(tc, test_range_order);
 	tcase_add_test(tc, test_range_zone);
 	tcase_add_test(tc, test_range_binary);
+	tcase_add_loop_test(tc, test_multirange_text, 0,
+			    (int)(sizeof(mr_cases) / sizeof(mr_cases[0])));
+	tcase_add_test(tc, test_multirange_binary);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -44,7 +44,11 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
 	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (a * 2) STORED)"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b text COLLATE \"en_US\")", "!0A000@45"},
-	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =))", "!0A000@25"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =) DEFERRABLE)", "!0A000@25"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (lower(a) WITH =))", "!0A000@25"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a DESC WITH =))", "!0A000@25"},
+	{"CREATE TEMP TABLE n1 (a int, EXCLUDE USING gist (a WITH =))", "!0A000@30"},
+	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH OPERATOR(x.=)))", "!0A000@25"},
 	{"CREATE TABLE n1 (LIKE t, b int)", "!0A000"},
 	{"CREATE TABLE n1 (LIKE other.t)", "!0A000"},
 	/* temporary tables: SQLite's temp schema, serial and identity in its own sidecars */
@@ -97,7 +101,7 @@ static const struct xcase cases[] = {
 	{"ALTER TABLE t ALTER COLUMN a TYPE bigserial", "!42704"},
 	{"ALTER TABLE t DROP CONSTRAINT k CASCADE", "!0A000"},
 	{"ALTER TABLE t ALTER COLUMN a SET STATISTICS 100", "!0A000"},
-	{"ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING gist (a WITH =)", "!0A000"},
+	{"ALTER TABLE t ADD CONSTRAINT k EXCLUDE USING gist (a WITH =) INITIALLY DEFERRED", "!0A000"},
 	{"ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID", "!0A000"},
 	{"CREATE TABLE n1 (q \"char\")", "!0A000@20"},
 	{"CREATE TABLE n1 (a timestamptz DEFAULT now(), b timestamp DEFAULT CURRENT_TIMESTAMP, c date DEFAULT CURRENT_DATE, d boolean DEFAULT 'yes', e int DEFAULT '-1', g bytea DEFAULT '\\x00', h varchar(2) DEFAULT 'abc')",
@@ -138,6 +142,15 @@ static const struct {
 	{"CREATE INDEX n1_i ON t USING btree (b pg_catalog.text_ops)",
 	 "SELECT shardlite_index_check('t', 'btree', 0, 0, '', 'b', 0, 'pg_catalog.text_ops', 0, 0); "
 	 "CREATE INDEX n1_i /* shardlite: USING btree (text_ops) */ ON t (b)"},
+	/* EXCLUDE constraints are made by shardlite_exclude when the statement runs */
+	{"CREATE TABLE n1 (a int, b int4range, EXCLUDE USING gist (a WITH =, b WITH &&))",
+	 "CREATE TABLE n1 (a int4, b int4range); SELECT shardlite_exclude('n1', NULL, 'gist', "
+	 "'a\x1f" "b', '=\x1f" "&&', NULL, 'a_b')"},
+	{"CREATE TABLE n1 (a int, CONSTRAINT k EXCLUDE (a WITH pg_catalog.=) WHERE (a > 0))",
+	 "CREATE TABLE n1 (a int4); SELECT shardlite_exclude('n1', 'k', 'btree', 'a', '=', "
+	 "'a > 0', 'a')"},
+	{"ALTER TABLE t ADD EXCLUDE USING gist (a WITH =)",
+	 "SELECT shardlite_exclude('t', NULL, 'gist', 'a', '=', NULL, 'a')"},
 };
 
 START_TEST(test_index_am)
@@ -151,12 +164,58 @@ START_TEST(test_index_am)
 }
 END_TEST
 
+/* The SQLite objects behind an EXCLUDE constraint (made by the catalog when it runs). */
+START_TEST(test_exclude_sqlite)
+{
+	struct arena *a = arena_new(0);
+	const char *cols[] = {"room", "during"}, *ops[] = {"=", "&&"};
+	const uint32_t types[] = {23, 3910};
+	struct xlat_exclude x = {.a = a, .table = "b", .name = "b_x", .am = "gist", .cols = cols,
+				 .ops = ops, .types = types, .n = 2};
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	ck_assert(xlat_exclude_sqlite(&sb, &x));
+	ck_assert_str_eq(
+		sb.data,
+		"CREATE INDEX \"b_x\" /* shardlite: USING gist */ /* shardlite: EXCLUDE = && */ ON "
+		"\"b\" (\"room\", \"during\"); CREATE TRIGGER \"b_x.exclude.ins\" AFTER INSERT ON "
+		"\"b\" FOR EACH ROW WHEN NEW.\"room\" IS NOT NULL AND NEW.\"during\" IS NOT NULL "
+		"BEGIN SELECT shardlite_exclude_conflict(0, 'b_x', NEW.\"room\", NEW.\"during\", "
+		"o.\"room\", o.\"during\") FROM \"b\" AS o WHERE o.rowid <> NEW.rowid AND o.\"room\" "
+		"= NEW.\"room\" AND pgfn_range_overlaps(o.\"during\", NEW.\"during\", 3910) LIMIT 1; "
+		"END; CREATE TRIGGER \"b_x.exclude.upd\" AFTER UPDATE OF \"room\", \"during\" ON "
+		"\"b\" FOR EACH ROW WHEN NEW.\"room\" IS NOT NULL AND NEW.\"during\" IS NOT NULL "
+		"BEGIN SELECT shardlite_exclude_conflict(0, 'b_x', NEW.\"room\", NEW.\"during\", "
+		"o.\"room\", o.\"during\") FROM \"b\" AS o WHERE o.rowid <> NEW.rowid AND o.\"room\" "
+		"= NEW.\"room\" AND pgfn_range_overlaps(o.\"during\", NEW.\"during\", 3910) LIMIT 1; "
+		"END");
+	/* a partial one: the predicate on both rows, every UPDATE checked */
+	strbuf_reset(&sb);
+	x.n = 1, x.cols = cols + 1, x.ops = ops + 1, x.types = types + 1, x.pred = "active";
+	ck_assert(xlat_exclude_check_sql(&sb, &x));
+	ck_assert_str_eq(sb.data,
+			 "SELECT shardlite_exclude_conflict(1, 'b_x', n.\"during\", o.\"during\") FROM "
+			 "(SELECT rowid AS shardlite_rid, * FROM \"b\" WHERE (active)) AS n, (SELECT "
+			 "rowid AS shardlite_rid, * FROM \"b\" WHERE (active)) AS o WHERE "
+			 "o.shardlite_rid <> n.shardlite_rid AND pgfn_range_overlaps(o.\"during\", "
+			 "n.\"during\", 3910) ORDER BY n.shardlite_rid, o.shardlite_rid LIMIT 1");
+	/* an operator without a SQLite test here */
+	strbuf_reset(&sb);
+	const char *lt[] = {"<"};
+	x.ops = lt;
+	ck_assert(!xlat_exclude_sqlite(&sb, &x));
+	strbuf_fini(&sb);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_ddl(void)
 {
 	Suite *s = suite_create("xlat_ddl");
 	TCase *tc = tcase_create("ddl");
 	tcase_add_loop_test(tc, test_ddl, 0, (int)(sizeof(cases) / sizeof(cases[0])));
 	tcase_add_loop_test(tc, test_index_am, 0, (int)(sizeof(am_cases) / sizeof(am_cases[0])));
+	tcase_add_test(tc, test_exclude_sqlite);
 	suite_add_tcase(s, tc);
 	return s;
 }
