@@ -139,7 +139,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 0);
 		cat_int(r, OWNER);
 		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? rel->index->am : 0);
-		cat_int(r, rel->kind == 'v' ? 0 : rel->oid);
+		cat_int(r, rel->kind == 'v' || rel->kind == 'c' ? 0 : rel->oid);
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, -1); /* reltuples: never analyzed */

@@ -59,10 +59,10 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 	return true;
 }
 
-static bool unpopulated(void *arg, const char *name)
+static char unreadable(void *arg, const char *name)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
-	return r && r->unpopulated;
+	return !r ? 0 : r->unpopulated ? 'm' : r->composite ? 'c' : 0;
 }
 
 static bool table_pkey(void *arg, const char *name, const char *conname,
@@ -232,7 +232,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		return;
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
-					 .unpopulated_fn = unpopulated,
+					 .unreadable_fn = unreadable,
 					 .pkey_fn = table_pkey,
 					 .default_fn = table_default,
 					 .rowtype_fn = table_rowtype,

@@ -447,6 +447,12 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
+		if (!e && xlat_comptype_is_type(c, name)) { /* a composite type's own writer */
+			if (cascade)
+				return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type");
+			xlat_comptype_drop(c, name, s->missing_ok);
+			continue;
+		}
 		if (s->missing_ok)
 			xlat_skip_note(c, "type", NULL, name, false);
 		/* after other DDL of the same input the schema may be stale: the writer checks */
@@ -525,6 +531,10 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (!name)
 		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
 	xlat_sidecar_script(c, "ALTER TYPE");
+	if (!xlat_enum_by_name(c, name) && xlat_comptype_is_type(c, name)) {
+		xlat_comptype_rename(c, name, s->newname);
+		return true;
+	}
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('rename', ");
 	xlat_string(c, name);
 	xlat_puts(c, ", ");

@@ -198,6 +198,11 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 			*tail = arena_printf(c->a, ", %u)", xlat_array_elem(oid));
 			return "pgfn_array_in(";
 		}
+		const char *spec = e ? NULL : xlat_comptype_spec(c, oid);
+		if (spec && (t.oid != oid || param)) { /* a composite value: read by record_in */
+			*tail = arena_printf(c->a, "%s)", spec);
+			return "pgfn_record_in(";
+		}
 		if (!e || (t.oid == oid && !param))
 			return NULL;
 		*tail = arena_printf(c->a, "%s)", xlat_enum_args_text(c, e));
@@ -244,6 +249,9 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	struct xlat_type t;
 	if (!col || !col->type_oid)
 		return xlat_expr(c, n, &t);
+	int row = xlat_comptype_assign(c, col->type_oid, n); /* ROW(...) into a composite column */
+	if (row)
+		return row > 0;
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && literal_input(col->type_oid) &&
 	    xlat_type_by_oid(col->type_oid))

@@ -1208,6 +1208,31 @@ const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s);
 bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s);
 
+/* ---- xlat_comptype.c: composite types (CREATE TYPE ... AS) as types ---- */
+/* The row type OID of name (a composite type, table or view of the tenant), its name as the
+ * file spells it into *rel (may be NULL); 0 when name is none. */
+uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **rel);
+/* Whether name is a composite type made by CREATE TYPE ... AS (not a relation's row type). */
+bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name);
+/* A type entry (in c's arena) for row type name, as the built-in types have one; NULL: none. */
+const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name);
+/* Whether oid is a row type of known attributes. */
+bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
+/* ", 'type', oid1, typmod1, ...": pgfn_record_in's arguments after the value; NULL when oid is
+ * no row type of known attributes. */
+const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
+/* arg read as a value of row type oid (a cast): ROW(...) by its fields, anything else as the
+ * text record_in reads; typed oid into *t. */
+bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
+			 struct xlat_type *t);
+/* A row constructor stored into a column of row type oid: 1 emitted, 0 not such a store, -1
+ * failed. */
+int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n);
+bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
+/* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name. */
+void xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
+void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
+
 /* ---- xlat_domain.c: DROP DOMAIN (there are no domains: CREATE DOMAIN is 0A000) ---- */
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_comptype.c: composite types as types — CREATE TYPE name AS (a int, b text), a script
+ * calling the catalog's writer (shardlite_comptype, over the sidecar `_shardlite_comptypes`);
+ * a composite type (or a table's or view's row type) named as a column's or a cast's type; and
+ * a value of one, kept as record_out's text, put into that form on the way in by
+ * pgfn_record_in with the attributes' types (a cast, a value stored into a column). Reading a
+ * field back, (x).f, is xlat_composite.c's. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+#define SIDECAR_COMPTYPES                                                                          \
+	"CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum "         \
+	"INTEGER NOT NULL, attname TEXT, atttype TEXT, PRIMARY KEY (type_name, attnum))"
+/* The attributes are part of every session's schema: moving schema_version makes each read
+ * them again (a sidecar row alone leaves it where it is) */
+#define SCHEMA_BUMP                                                                                \
+	"; DROP INDEX IF EXISTS _shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON "   \
+	"_shardlite_comptypes (attnum)"
+
+uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **rel)
+{
+	const struct xlat_schema *s = c->schema;
+	uint32_t oid = s && s->rowtype_fn && name ? s->rowtype_fn(s->arg, name, 0, NULL) : 0;
+	if (oid && rel)
+		(void)s->rowtype_fn(s->arg, NULL, oid, rel); /* as the file spells it */
+	return oid;
+}
+
+bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_schema *s = c->schema;
+	return xlat_comptype_oid(c, name, NULL) && s->unreadable_fn &&
+	       s->unreadable_fn(s->arg, name) == 'c';
+}
+
+const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name)
+{
+	const char *rel = NULL;
+	uint32_t oid = xlat_comptype_oid(c, name, &rel);
+	if (!oid || !rel || strcmp(rel, name) != 0) /* type names are case-sensitive */
+		return NULL;
+	struct xlat_typeinfo *ti = arena_zalloc(c->a, sizeof(*ti));
+	*ti = (struct xlat_typeinfo){rel, oid, 0, xlat_enum_display(c, rel), XLAT_ST_TEXT,
+				     XLAT_TMOD_NONE};
+	return ti;
+}
+
+bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	return xlat_composite_of(c, oid, &rel, &cols, &n);
+}
+
+const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (!xlat_composite_of(c, oid, &rel, &cols, &n))
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, ", ");
+	strbuf_put_quoted(&sb, rel, '\'');
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = cols[i].type_oid;
+		/* an attribute pgtype has no input function for (an enum, a row) keeps its text */
+		bool known = t && xlat_type_by_oid(t) && !xlat_enum_by_oid(c, t, NULL);
+		strbuf_printf(&sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
+			      known ? (int)cols[i].typmod : -1);
+	}
+	const char *s = arena_strdup(c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+/* A value of composite type oid made of arg: a row constructor's fields (or a whole row, t.*)
+ * through record_out's text, any other value as text, both read by record_in. */
+bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
+			 struct xlat_type *t)
+{
+	const char *spec = xlat_comptype_spec(c, oid);
+	if (!spec)
+		return xlat_unsupported(c, location, "a value of this composite type");
+	struct xlat_type at;
+	xlat_puts(c, "pgfn_record_in(");
+	int row = xlat_row_text(c, arg, location);
+	if (row < 0)
+		return false;
+	if (!row && arg->node_case == NODE(PARAM_REF)) {
+		if (!xlat_param(c, arg->param_ref->number, oid, arg->param_ref->location))
+			return false;
+		xlat_printf(c, "?%d", arg->param_ref->number);
+	} else if (!row && !xlat_expr(c, arg, &at)) {
+		return false;
+	}
+	xlat_puts(c, spec);
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
+int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(ROW_EXPR) || oid < 16384 || !xlat_comptype_of_oid(c, oid))
+		return 0;
+	struct xlat_type t;
+	return xlat_comptype_input(c, n, oid, n->row_expr->location, &t) ? 1 : -1;
+}
+
+/* ---- CREATE TYPE name AS (...) ---- */
+
+/* One attribute's declared type, as a column of that type declares it; only types whose
+ * values pgtype reads and prints (built-in, not an array of a row) are taken. */
+static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
+{
+	struct xlat_typeref r;
+	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &r))
+		return NULL;
+	if (r.serial) { /* serial is a column's shorthand, not a type */
+		xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, cd->type_name->location,
+			  "type \"%s\" does not exist",
+			  xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
+		return NULL;
+	}
+	if (!xlat_type_by_oid(r.info->oid)) {
+		xlat_unsupported(c, cd->type_name->location,
+				 "an attribute of an enum or composite type in a composite type");
+		return NULL;
+	}
+	return xlat_type_format(c, &r);
+}
+
+bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s)
+{
+	const PgQuery__RangeVar *rv = s->typevar;
+	if (!rv || !rv->relname)
+		return xlat_unsupported(c, -1, "this CREATE TYPE");
+	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(rv->schemaname, c->env->tenant) == 0))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "a type in schema \"%s\" is not supported", rv->schemaname);
+	xlat_sidecar_script(c, "CREATE TYPE");
+	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('create', ");
+	xlat_string(c, rv->relname);
+	for (size_t i = 0; i < s->n_coldeflist; i++) {
+		const PgQuery__Node *n = s->coldeflist[i];
+		if (n->node_case != NODE(COLUMN_DEF))
+			return xlat_unsupported(c, -1, "this attribute of a composite type");
+		const PgQuery__ColumnDef *cd = n->column_def;
+		if (cd->n_constraints || cd->coll_clause)
+			return xlat_unsupported(c, cd->location,
+						"a constraint or collation on an attribute of a "
+						"composite type");
+		const char *decl = attr_type(c, cd);
+		if (!decl)
+			return false;
+		xlat_puts(c, ", ");
+		xlat_string(c, cd->colname);
+		xlat_puts(c, ", ");
+		xlat_string(c, decl);
+	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* ---- DROP TYPE, ALTER TYPE ... RENAME TO of a composite type ---- */
+
+void xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
+{
+	xlat_puts(c, "; " SIDECAR_COMPTYPES "; SELECT shardlite_comptype('drop', ");
+	xlat_string(c, name);
+	xlat_printf(c, ", %d)" SCHEMA_BUMP, missing_ok ? 1 : 0);
+}
+
+void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to)
+{
+	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('rename', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, to);
+	xlat_puts(c, ")" SCHEMA_BUMP);
+}
