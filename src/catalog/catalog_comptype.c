@@ -83,6 +83,20 @@ void cat_rowtype_col(const struct cat_model *m, const char *decl, struct cat_col
 	}
 }
 
+const struct cat_rel *cat_model_rowtype_rel(const struct cat_model *m, uint32_t oid, bool *array)
+{
+	for (size_t i = 0; oid >= CATALOG_OID_MIN && i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		if (r->temp || !cat_rowtype_oid(r, false))
+			continue;
+		if (cat_rowtype_oid(r, false) == oid || cat_rowtype_oid(r, true) == oid) {
+			*array = cat_rowtype_oid(r, true) == oid;
+			return r;
+		}
+	}
+	return NULL;
+}
+
 /* ---- shardlite_comptype(op, name, ...) ---- */
 
 static const char *arg(sqlite3_value **v, int argc, int i)

@@ -603,6 +603,9 @@ bool cat_comptype_load(sqlite3 *db, struct cat_model *m);
  * type decl names ("pair", "pair[]"), if it names one. */
 void cat_rowtype_col(const struct cat_model *m, const char *decl, struct cat_col *c);
 bool cat_comptype_register(sqlite3 *db, struct cat_conn *cc);
+/* The relation (composite type, table or view) whose row type (or its array type: *array
+ * true) is oid; NULL when none. */
+const struct cat_rel *cat_model_rowtype_rel(const struct cat_model *m, uint32_t oid, bool *array);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of

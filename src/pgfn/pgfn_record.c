@@ -110,36 +110,41 @@ static void fn_record_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* Whether a character(n)/varchar(n) value v[0..len) is longer than the typmod allows (n + 4):
- * PostgreSQL's 22001, unless the characters past n are all blanks (those are cut). */
-static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t len)
+/* Whether a character(n)/varchar(n) value v[0..*len) is longer than the typmod allows (n + 4):
+ * PostgreSQL's 22001, unless the characters past n are all blanks or the cast is explicit
+ * (then they are cut: *len shortened). */
+static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t *len, bool explicit)
 {
 	if ((oid != PGTYPE_VARCHAR && oid != PGTYPE_BPCHAR) || typmod < 5)
 		return false;
 	size_t chars = 0, k = 0;
-	for (; k < len && chars < (size_t)(typmod - 4); k++)
-		chars += ((unsigned char)v[k] & 0xc0) != 0x80;
-	while (k < len && ((unsigned char)v[k] & 0xc0) == 0x80)
-		k++; /* the rest of the last character counted */
-	for (; k < len; k++) {
-		if (v[k] != ' ')
+	while (k < *len && chars < (size_t)(typmod - 4)) {
+		chars++;
+		for (k++; k < *len && ((unsigned char)v[k] & 0xc0) == 0x80; k++)
+			; /* the rest of the character */
+	}
+	for (size_t j = k; !explicit && j < *len; j++) {
+		if (v[j] != ' ')
 			return true;
 	}
+	*len = k;
 	return false;
 }
 
-/* pgfn_record_in(text, type, oid1, typmod1, ..., oidn, typmodn): text read as record_in reads
- * a composite value of type (its name, for messages) whose attributes have those types: each
+/* pgfn_record_in(text, type, explicit, oid1, typmod1, ..., oidn, typmodn): text read as
+ * record_in reads a composite value of type (its name) whose attributes have those types: each
  * field read by its type's input function and printed by its output function, so the value
  * is kept in record_out's form, (1,"a b"), whatever spelling it arrived in. 22P02 malformed
- * record literal (too few or too many columns), the fields' own input errors. */
+ * record literal (too few or too many columns), the fields' own input errors; explicit set
+ * (ROW(...)::t, whose fields PostgreSQL casts explicitly) cuts a too long varchar(n). */
 static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || argc < 2) {
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || argc < 3) {
 		sqlite3_result_null(ctx);
 		return;
 	}
-	size_t n, natts = (size_t)(argc - 2) / 2;
+	size_t n, natts = (size_t)(argc - 3) / 2;
+	bool explicit = sqlite3_value_int(argv[2]) != 0;
 	const char *s = pgfn_text(argv[0], &n);
 	struct arena *a = arena_new(0);
 	size_t max = natts + 1; /* one more: too many columns */
@@ -151,6 +156,8 @@ static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	int nf = pgtype_record_fields(s, n, a, fields, lens, max, &err);
+	if (nf == 1 && !natts && !fields[0])
+		nf = 0; /* "()": the value of a type without attributes */
 	if (nf >= 0 && (size_t)nf != natts) {
 		pgerr_set(&err, "22P02", "malformed record literal: \"%.*s\"", (int)n, s);
 		pgerr_detail(&err, (size_t)nf < natts ? "Too few columns." : "Too many columns.");
@@ -158,13 +165,13 @@ static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	strbuf_putc(&sb, '(');
 	for (int i = 0; i < nf; i++) {
-		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[2 + 2 * i]);
-		int32_t typmod = (int32_t)sqlite3_value_int64(argv[3 + 2 * i]);
+		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[3 + 2 * i]);
+		int32_t typmod = (int32_t)sqlite3_value_int64(argv[4 + 2 * i]);
 		struct pgtype_value v;
 		strbuf_puts(&sb, i ? "," : "");
 		if (!fields[i])
 			continue;
-		if (too_long(oid, typmod, fields[i], lens[i])) {
+		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
 			pgerr_set(&err, "22001", "value too long for type %s(%d)",
 				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
 				  typmod - 4);

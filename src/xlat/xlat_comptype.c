@@ -56,7 +56,7 @@ bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
 	return xlat_composite_of(c, oid, &rel, &cols, &n);
 }
 
-const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid)
+static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
 {
 	const char *rel;
 	const struct xlat_schema_col *cols;
@@ -67,6 +67,7 @@ const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid)
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, ", ");
 	strbuf_put_quoted(&sb, rel, '\'');
+	strbuf_puts(&sb, explicit ? ", 1" : ", 0");
 	for (size_t i = 0; i < n; i++) {
 		uint32_t t = cols[i].type_oid;
 		/* an attribute pgtype has no input function for (an enum, a row) keeps its text */
@@ -79,10 +80,15 @@ const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid)
 	return s;
 }
 
+const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid)
+{
+	return spec_of(c, oid, false);
+}
+
 /* A value of composite type oid made of arg: a row constructor's fields (or a whole row, t.*)
  * through record_out's text, any other value as text, both read by record_in. */
 bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
-			 struct xlat_type *t)
+			 bool explicit, struct xlat_type *t)
 {
 	const char *spec = xlat_comptype_spec(c, oid);
 	if (!spec)
@@ -92,6 +98,8 @@ bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t 
 	int row = xlat_row_text(c, arg, location);
 	if (row < 0)
 		return false;
+	if (row && explicit) /* the fields cast as an explicit cast casts them */
+		spec = spec_of(c, oid, true);
 	if (!row && arg->node_case == NODE(PARAM_REF)) {
 		if (!xlat_param(c, arg->param_ref->number, oid, arg->param_ref->location))
 			return false;
@@ -110,7 +118,7 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
 	if (n->node_case != NODE(ROW_EXPR) || oid < 16384 || !xlat_comptype_of_oid(c, oid))
 		return 0;
 	struct xlat_type t;
-	return xlat_comptype_input(c, n, oid, n->row_expr->location, &t) ? 1 : -1;
+	return xlat_comptype_input(c, n, oid, n->row_expr->location, false, &t) ? 1 : -1;
 }
 
 /* ---- CREATE TYPE name AS (...) ---- */

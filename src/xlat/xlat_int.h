@@ -1218,13 +1218,13 @@ bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name);
 const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name);
 /* Whether oid is a row type of known attributes. */
 bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
-/* ", 'type', oid1, typmod1, ...": pgfn_record_in's arguments after the value; NULL when oid is
- * no row type of known attributes. */
+/* ", 'type', 0, oid1, typmod1, ...": pgfn_record_in's arguments after the value (0: not an
+ * explicit cast); NULL when oid is no row type of known attributes. */
 const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
-/* arg read as a value of row type oid (a cast): ROW(...) by its fields, anything else as the
- * text record_in reads; typed oid into *t. */
+/* arg read as a value of row type oid (a cast, explicit or a store): ROW(...) by its fields,
+ * anything else as the text record_in reads; typed oid into *t. */
 bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
-			 struct xlat_type *t);
+			 bool explicit, struct xlat_type *t);
 /* A row constructor stored into a column of row type oid: 1 emitted, 0 not such a store, -1
  * failed. */
 int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n);

@@ -1,0 +1,77 @@
+-- Composite types (CREATE TYPE name AS (...)): the catalog's rows, values made by casts and
+-- ROW(...), columns of a composite type (kept in record_out's text), (x).f and (x).*,
+-- DROP TYPE with its dependency check, the ALTER TYPE forms.
+CREATE TYPE ct_pair AS (a int, b text);
+CREATE TYPE ct_pair AS (x int);
+CREATE TYPE ct_dup AS (a int, a text);
+CREATE TYPE ct_money AS (amount numeric(10,2), cur varchar(3), at timestamp, ok boolean);
+CREATE TYPE "CtQuoted" AS ("Id" int8, label text);
+CREATE TYPE ct_empty AS ();
+-- the catalog: pg_type (typtype c, typrelid), pg_class (relkind c), pg_attribute
+SELECT typname, typtype, typcategory, typlen, typinput, typoutput, typrelid <> 0 AS has_rel,
+  typarray <> 0 AS has_array FROM pg_type WHERE typname IN ('ct_pair', 'ct_money', 'CtQuoted') ORDER BY typname;
+SELECT relname, relkind, relnatts, reltype = (SELECT oid FROM pg_type WHERE typname = relname)
+  FROM pg_class WHERE relname LIKE 'ct\_%' OR relname = 'CtQuoted' ORDER BY relname;
+SELECT attname, atttypid::regtype, format_type(atttypid, atttypmod), attnum, attnotnull
+  FROM pg_attribute WHERE attrelid = 'ct_money'::regclass ORDER BY attnum;
+SELECT t.typname, a.attname FROM pg_type t JOIN pg_class c ON c.oid = t.typrelid
+  JOIN pg_attribute a ON a.attrelid = c.oid WHERE t.typname = 'ct_pair' AND a.attnum > 0 ORDER BY a.attnum;
+SELECT 'ct_pair'::regtype, 'ct_pair'::regtype::oid = (SELECT oid FROM pg_type WHERE typname = 'ct_pair');
+-- values: ROW(...)::t, (...)::t, 'text'::t (record_in: each field through its type's input)
+SELECT ROW(1, 'x y')::ct_pair;
+SELECT (2, 'z')::ct_pair;
+SELECT '( 1 ,x)'::ct_pair, '(,)'::ct_pair, '(3,"")'::ct_pair, '(4,"a\"b")'::ct_pair;
+SELECT '(1)'::ct_pair;
+SELECT '(1,a,b)'::ct_pair;
+SELECT '(x,a)'::ct_pair;
+SELECT '1,a'::ct_pair;
+SELECT ROW(1.5, 'EUR', '2024-01-02 03:04:05', true)::ct_money;
+SELECT ROW(1.5, 'EURO', '2024-01-02 03:04:05', true)::ct_money;
+SELECT '(1.555,usd,"2024-01-02",t)'::ct_money;
+SELECT '(1,EURO,,t)'::ct_money;
+SELECT ROW(7, 'q')::"CtQuoted";
+SELECT ROW()::ct_empty;
+SELECT NULL::ct_pair IS NULL AS n;
+-- fields of a value
+SELECT ('(1,"a,b")'::ct_pair).b, (ROW(2, 'z')::ct_pair).a;
+SELECT (ROW(2, 'z')::ct_pair).*;
+SELECT (ROW(2, 'z')::ct_pair).c;
+-- columns of a composite type
+CREATE TABLE ct_wallet (id serial PRIMARY KEY, m ct_money, p ct_pair);
+INSERT INTO ct_wallet (m, p) VALUES (ROW(3, 'GBP', NULL, false), (1, '')), ('(,,,)', '(,)');
+INSERT INTO ct_wallet (m, p) VALUES (NULL, '( 5 , "five" )');
+INSERT INTO ct_wallet (p) VALUES ('(x,y)');
+INSERT INTO ct_wallet (m) VALUES (ROW(1, 'EURO', NULL, true));
+SELECT id, m, p, (m).amount, (m).cur, (m).ok, (p).b IS NULL AS bnull, m IS NULL AS mnull,
+  p IS NOT NULL AS pnn FROM ct_wallet ORDER BY id;
+SELECT id, (p).* FROM ct_wallet ORDER BY id;
+UPDATE ct_wallet SET p = ROW(9, 'nine') WHERE id = 1;
+UPDATE ct_wallet SET p = '(10,ten)' WHERE id = 2;
+SELECT id, p FROM ct_wallet WHERE (p).a >= 9 ORDER BY id;
+SELECT p::text, length(p::text) FROM ct_wallet WHERE id = 1;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'ct_wallet'::regclass
+  AND attnum > 0 ORDER BY attnum;
+SELECT column_name, data_type, udt_schema = current_schema() AS own, udt_name FROM information_schema.columns
+  WHERE table_name = 'ct_wallet' ORDER BY ordinal_position;
+-- through the extended protocol: the result's text
+-- extended
+SELECT id, p FROM ct_wallet ORDER BY id;
+-- a composite type is no relation
+SELECT * FROM ct_pair;
+-- DROP TYPE: refused while a column uses it, IF EXISTS, several at once (all or none)
+DROP TYPE ct_pair;
+DROP TYPE ct_empty, ct_pair;
+SELECT count(*) FROM pg_type WHERE typname = 'ct_empty';
+-- differs: ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE is 0A000 (PostgreSQL changes the type)
+ALTER TYPE ct_pair ADD ATTRIBUTE c int;
+-- differs: ALTER TYPE ... RENAME ATTRIBUTE is 0A000 (PostgreSQL renames it)
+ALTER TYPE ct_pair RENAME ATTRIBUTE a TO aa;
+DROP TABLE ct_wallet;
+DROP TYPE ct_pair, ct_money;
+DROP TYPE ct_pair;
+DROP TYPE IF EXISTS ct_pair;
+SELECT count(*) FROM pg_class WHERE relname IN ('ct_pair', 'ct_money');
+-- ALTER TYPE ... RENAME TO of an unused composite type
+ALTER TYPE "CtQuoted" RENAME TO ct_renamed;
+SELECT ROW(8, 'r')::ct_renamed;
+DROP TYPE ct_renamed, ct_empty;
