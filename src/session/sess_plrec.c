@@ -268,3 +268,24 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 	strbuf_fini(&sb);
 	return ok;
 }
+
+bool sess_pl_row_from_text(struct pl_run *r, int var, const char *text, struct pgerr *err)
+{
+	size_t n = strlen(text), k = r->vals[var].nfields;
+	const char **fields = arena_zalloc(r->scratch, (n + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(r->scratch, (n + 1) * sizeof(*lens));
+	int nf = pgtype_record_fields(text, n, r->scratch, fields, lens, n + 1, err);
+	if (nf < 0)
+		return false;
+	if ((size_t)nf > k)
+		return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				 "malformed record literal: \"%s\"", text);
+	struct pl_rows one = {.ncols = k, .nrows = 1};
+	one.types = arena_zalloc(r->scratch, (k + 1) * sizeof(uint32_t));
+	one.cells = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	for (size_t i = 0; i < k; i++) {
+		one.types[i] = PGTYPE_TEXT; /* converted to each field's type */
+		one.cells[i] = i < (size_t)nf ? fields[i] : NULL; /* a field it lacks: NULL */
+	}
+	return sess_pl_assign_row(r, var, &one, 0, err);
+}

@@ -482,6 +482,11 @@ static bool assign_args(struct pl_run *r, const struct plan *p, sqlite3_value **
 		bool out = p->modes && p->modes[k] == 'o';
 		uint32_t type = p->modes ? p->alltypes[k] : p->argtypes[k];
 		const char *text = out ? NULL : value_text(r->s, argv[in++], type, a);
+		if (text && r->vals[k].row) { /* a row type's argument: its text into the record */
+			if (!sess_pl_row_from_text(r, (int)k, text, err))
+				return false;
+			continue;
+		}
 		if (!sess_pl_assign(r, (int)k, text, type, err))
 			return false;
 	}

@@ -121,6 +121,28 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
 	return xlat_comptype_input(c, n, oid, n->row_expr->location, false, &t) ? 1 : -1;
 }
 
+const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
+				    struct xlat_type *t)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	const char *rel = xlat_row_rel(c, n, &cols, &ncols);
+	uint32_t oid = rel ? xlat_scope_row_type(c, rel) : 0;
+	if (n->node_case == NODE(ROW_EXPR)) /* ROW(...): a record, for a row type's parameter */
+		oid = XLAT_OID_RECORD;
+	else if (!oid || oid == XLAT_OID_RECORD) /* a subquery's row: no type of the tenant */
+		return NULL;
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	bool ok = xlat_row_text(c, n, xlat_tree_location(&n->base)) > 0;
+	c->sb = saved;
+	const char *out = ok ? arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len) : NULL;
+	strbuf_fini(&tmp);
+	*t = (struct xlat_type){oid, -1};
+	return out;
+}
+
 /* ---- CREATE TYPE name AS (...) ---- */
 
 /* One attribute's declared type, as a column of that type declares it; only types whose
@@ -179,11 +201,36 @@ bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeS
 
 /* ---- DROP TYPE, ALTER TYPE ... RENAME TO of a composite type ---- */
 
-void xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
+/* The first of the tenant's functions with a parameter of row type oid, NULL when none. */
+static const struct xlat_udf *fn_user(struct xlat_ctx *c, uint32_t oid)
 {
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		for (size_t k = 0; k < u->nargs; k++)
+			if (u->argtypes[k] == oid)
+				return u;
+		for (size_t k = 0; u->alltypes && k < u->nparams; k++)
+			if (u->alltypes[k] == oid)
+				return u;
+	}
+	return NULL;
+}
+
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
+{
+	const struct xlat_udf *u = fn_user(c, xlat_comptype_oid(c, name, NULL));
+	if (u) { /* the writer checks the columns; the functions are the session's */
+		xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it",
+			  xlat_enum_display(c, name));
+		pgerr_detail(c->err, "function %s depends on type %s", u->name,
+			     xlat_enum_display(c, name));
+		pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+		return false;
+	}
 	xlat_puts(c, "; " SIDECAR_COMPTYPES "; SELECT shardlite_comptype('drop', ");
 	xlat_string(c, name);
 	xlat_printf(c, ", %d)" SCHEMA_BUMP, missing_ok ? 1 : 0);
+	return true;
 }
 
 void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to)

@@ -450,7 +450,8 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!e && xlat_comptype_is_type(c, name)) { /* a composite type's own writer */
 			if (cascade)
 				return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type");
-			xlat_comptype_drop(c, name, s->missing_ok);
+			if (!xlat_comptype_drop(c, name, s->missing_ok))
+				return false;
 			continue;
 		}
 		if (s->missing_ok)

@@ -1228,9 +1228,15 @@ bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t 
 /* A row constructor stored into a column of row type oid: 1 emitted, 0 not such a store, -1
  * failed. */
 int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n);
+/* A whole row of a relation of the tenant (t, t.* in FROM) or a row constructor as a function's
+ * argument: its text in record_out's form, typed as the relation's row type (record for ROW),
+ * in c's arena; NULL when n is no such row (err clear) or on failure (err set). */
+const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
+				    struct xlat_type *t);
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
-/* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name. */
-void xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
+/* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name; DROP is
+ * 2BP01 while a function has a parameter of the type. */
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
 void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
 
 /* ---- xlat_domain.c: DROP DOMAIN (there are no domains: CREATE DOMAIN is 0A000) ---- */

@@ -22,6 +22,8 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 		vars[i] = (struct xlat_pl_var){
 			.name = u->argnames[i][0] ? u->argnames[i] : arena_printf(a, "$%zu", i + 1),
 			.type = u->argdecls[i]};
+	for (size_t i = 0; i < u->nargs; i++)
+		xlat_plrec_named_row(l, &vars[i]); /* a row type's parameter: a record of it */
 	vars[u->nargs] = (struct xlat_pl_var){.name = "found", .type = "boolean"};
 	l->vars = vars;
 	l->nvars = u->nargs + 1;
