@@ -58,6 +58,22 @@ SELECT column_name, data_type, udt_schema = current_schema() AS own, udt_name FR
 SELECT id, p FROM ct_wallet ORDER BY id;
 -- a composite type is no relation
 SELECT * FROM ct_pair;
+-- a composite type as a function's input parameter (a record of its attributes in the body)
+CREATE FUNCTION ct_norm(p ct_pair, k int) RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN (p.a * p.a + length(p.b)) * k; END $$;
+CREATE FUNCTION ct_label(p ct_pair) RETURNS text LANGUAGE sql AS $$ SELECT p.b || '#' || p.a $$;
+SELECT ct_norm(ROW(3, 'four')::ct_pair, 2), ct_norm('(1,xy)', 1), ct_norm((2, 'z'), 3), ct_norm(NULL, 1);
+SELECT id, ct_label(p), ct_norm(p, 1) FROM ct_wallet ORDER BY id;
+SELECT pg_get_function_arguments(oid), proargtypes[0] = 'ct_pair'::regtype::oid FROM pg_proc WHERE proname = 'ct_norm';
+-- a PL/pgSQL variable of a composite type, and OUT parameters of one
+DO $$ DECLARE v ct_pair; BEGIN v.a := 1; v.b := 'x'; IF v.b <> 'x' THEN RAISE EXCEPTION 'no'; END IF; END $$;
+CREATE FUNCTION ct_out(OUT r ct_pair, OUT n int) LANGUAGE plpgsql AS $$ BEGIN r.a := 3; r.b := 'q r'; n := 1; END $$;
+SELECT * FROM ct_out();
+SELECT (r).b, n FROM ct_out();
+DROP FUNCTION ct_out();
+-- DROP TYPE: refused while a function or a column uses it
+DROP TYPE ct_pair;
+DROP FUNCTION ct_norm(ct_pair, int);
+DROP FUNCTION ct_label;
 -- DROP TYPE: refused while a column uses it, IF EXISTS, several at once (all or none)
 DROP TYPE ct_pair;
 DROP TYPE ct_empty, ct_pair;
