@@ -512,6 +512,8 @@ static const char *scalar_result(struct pl_run *r, const struct plan *p)
 	for (size_t k = 0; p->modes && !r->f->sql_body && k < p->nparams; k++)
 		if (p->modes[k] == 'o' || p->modes[k] == 'b')
 			var = (int)k;
+	if (var >= 0 && r->vals[var].row) /* a row type's OUT parameter: its composite text */
+		return sess_pl_row_text(r, var);
 	return var >= 0 ? r->vals[var].text : NULL;
 }
 
