@@ -7,7 +7,8 @@
  * and a row stored before its type gained an attribute lacks that one. pgfn_record_null(rec,
  * is_not) is its IS [NOT] NULL; pgfn_input(text, oid) the input function alone (the columns of
  * json_to_record, xlat_recfn.c); pgfn_record_in(text, type, oid, typmod, ...) record_in, which
- * puts a composite value into that text form. */
+ * puts a composite value into that text form; pgfn_record_put(rec, natts, k, value) one field
+ * replaced (UPDATE ... SET col.f = value). */
 #include "pgfn_int.h"
 
 /* text[0..n) read by type oid's input function: its stored form as the result (22P02 ...). */
@@ -199,12 +200,60 @@ static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* pgfn_record_put(rec, natts, k, value): rec (a composite value of natts fields in record_out's
+ * text; NULL: every field NULL) with field k (from 0) replaced by value (its output text, NULL
+ * for NULL), as UPDATE t SET col.f = value changes one field. pgfn_record_in then reads the
+ * result as the type. */
+static void fn_record_put(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_int64 natts = sqlite3_value_int64(argv[1]), k = sqlite3_value_int64(argv[2]);
+	if (natts < 1 || natts > 1600 || k < 0 || k >= natts) {
+		pgfn_error(ctx, "XX000", "pgfn_record_put: field %lld of %lld", (long long)k,
+			   (long long)natts);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	const char **fields = arena_zalloc(a, (size_t)(natts + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, (size_t)(natts + 1) * sizeof(*lens));
+	struct pgerr err;
+	pgerr_clear(&err);
+	int nf = 0;
+	if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+		size_t n;
+		const char *s = pgfn_text(argv[0], &n);
+		nf = pgtype_record_fields(s, n, a, fields, lens, (size_t)natts + 1, &err);
+	}
+	if (nf < 0) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		arena_free(a);
+		return;
+	}
+	size_t vn = 0;
+	const char *val =
+		sqlite3_value_type(argv[3]) == SQLITE_NULL ? NULL : pgfn_text(argv[3], &vn);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '(');
+	for (sqlite3_int64 i = 0; i < natts; i++) {
+		strbuf_puts(&sb, i ? "," : "");
+		if (i == k)
+			pgtype_record_put_field(&sb, val, vn);
+		else if (i < nf)
+			pgtype_record_put_field(&sb, fields[i], lens[i]);
+	}
+	strbuf_putc(&sb, ')');
+	pgfn_result_sb(ctx, &sb, false);
+	arena_free(a);
+}
+
 int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
 {
 	/* not deterministic: a timestamptz field is read in the session's zone */
 	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
 					       {"pgfn_record_null", 2, fn_record_null},
 					       {"pgfn_record_in", -1, fn_record_in},
+					       {"pgfn_record_put", 4, fn_record_put},
 					       {"pgfn_input", 2, fn_input}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);
 }

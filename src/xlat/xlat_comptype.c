@@ -143,6 +143,39 @@ const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
 	return out;
 }
 
+int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			    const PgQuery__ResTarget *rt)
+{
+	const char *rel, *field = rt->n_indirection == 1 ? xlat_node_str(rt->indirection[0]) : NULL;
+	const struct xlat_schema_col *fields;
+	size_t n, k = 0;
+	if (!col || !field || !xlat_composite_of(c, col->type_oid, &rel, &fields, &n))
+		return 0;
+	while (k < n && strcmp(fields[k].name, field) != 0)
+		k++;
+	if (k == n)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
+				 "cannot assign to field \"%s\" of column \"%s\" because there is no "
+				 "such column in data type %s",
+				 field, col->name, xlat_enum_display(c, rel))
+			       ? 1
+			       : -1;
+	if (rt->val->node_case == NODE(SET_TO_DEFAULT) ||
+	    rt->val->node_case == NODE(MULTI_ASSIGN_REF))
+		return xlat_unsupported(c, rt->location, "this assignment to a field") ? 1 : -1;
+	/* the column's value with field k replaced by the value's output text, read again as
+	 * the type (its field's input function, modifiers) */
+	struct xlat_type t;
+	xlat_ident(c, col->name);
+	xlat_puts(c, " = pgfn_record_in(pgfn_record_put(");
+	xlat_ident(c, col->name);
+	xlat_printf(c, ", %zu, %zu, ", n, k);
+	if (!xlat_text_operand(c, rt->val, &t, XLAT_TF_OUTPUT))
+		return -1;
+	xlat_printf(c, ")%s)", xlat_comptype_spec(c, col->type_oid));
+	return 1;
+}
+
 /* ---- CREATE TYPE name AS (...) ---- */
 
 /* One attribute's declared type, as a column of that type declares it; only types whose

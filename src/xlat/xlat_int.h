@@ -1233,6 +1233,11 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
  * in c's arena; NULL when n is no such row (err clear) or on failure (err set). */
 const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
 				    struct xlat_type *t);
+/* UPDATE's SET col.field = value of a column of a row type: the column's value with that field
+ * replaced (written "col = ..."); 1 emitted, 0 rt is no such assignment, -1 failed (42703 for
+ * a field the type lacks). */
+int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			    const PgQuery__ResTarget *rt);
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
 /* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name; DROP is
  * 2BP01 while a function has a parameter of the type. */

@@ -48,6 +48,14 @@ SELECT id, (p).* FROM ct_wallet ORDER BY id;
 UPDATE ct_wallet SET p = ROW(9, 'nine') WHERE id = 1;
 UPDATE ct_wallet SET p = '(10,ten)' WHERE id = 2;
 SELECT id, p FROM ct_wallet WHERE (p).a >= 9 ORDER BY id;
+-- UPDATE ... SET col.field = value: one field replaced (a NULL row gains the others NULL)
+UPDATE ct_wallet SET m.cur = 'USD' WHERE id = 1;
+UPDATE ct_wallet SET m.amount = 2.345, id = id WHERE id IN (1, 3);
+UPDATE ct_wallet SET m.ok = NULL WHERE id = 1;
+UPDATE ct_wallet SET m.zz = 1;
+UPDATE ct_wallet SET m.amount = 'x';
+UPDATE ct_wallet SET m.cur = 'EURO';
+SELECT id, m FROM ct_wallet ORDER BY id;
 SELECT p::text, length(p::text) FROM ct_wallet WHERE id = 1;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'ct_wallet'::regclass
   AND attnum > 0 ORDER BY attnum;
