@@ -223,6 +223,101 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const str
 		sqlite3_result_null(ctx);
 }
 
+/* The attribute of t named att (its index), -1 when none. */
+static int attr_index(const struct cat_rel *t, const char *att)
+{
+	for (int k = 0; att && k < t->ncols; k++)
+		if (strcmp(t->cols[k].name, att) == 0)
+			return k;
+	return -1;
+}
+
+/* Every stored value of type t (in the columns declared with it) follows an attribute's change:
+ * pgfn_record_put(value, natts, k, NULL[, 1]) — field k added (NULL) or, drop set, removed. */
+static bool rewrite_users(sqlite3_context *ctx, const struct cat_model *m, const struct cat_rel *t,
+			  int natts, int k, bool drop)
+{
+	uint32_t oid = cat_rowtype_oid(t, false), arr = cat_rowtype_oid(t, true);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		for (int c = 0; r->kind == 'r' && c < r->ncols; c++) {
+			if (r->cols[c].typoid == arr) {
+				pgfn_error(ctx, "0A000",
+					   "altering the attributes of a composite type an array "
+					   "column uses is not supported");
+				return false;
+			}
+			if (r->cols[c].typoid != oid)
+				continue;
+			const char *col = r->cols[c].name;
+			char *sql = sqlite3_mprintf("UPDATE %s\"%w\" SET \"%w\" = pgfn_record_put(\"%w\", "
+						    "%d, %d, NULL%s) WHERE \"%w\" IS NOT NULL",
+						    r->temp ? "temp." : "main.", r->name, col, col,
+						    natts, k, drop ? ", 1" : "", col);
+			bool ok = sql && exec(ctx, sql, NULL, 0, 0);
+			sqlite3_free(sql);
+			if (!ok)
+				return false;
+		}
+	}
+	return true;
+}
+
+static void op_add_attr(sqlite3_context *ctx, const struct cat_model *m, const struct cat_rel *t,
+			const char *att, const char *decl)
+{
+	if (attr_index(t, att) >= 0) {
+		pgfn_error(ctx, "42701", "column \"%s\" of relation \"%s\" already exists", att,
+			   t->name);
+		return;
+	}
+	/* stored values gain the attribute, NULL (an empty field at their end) */
+	const char *p[] = {t->name, att, decl};
+	if (rewrite_users(ctx, m, t, t->ncols + 1, t->ncols, false) &&
+	    exec(ctx, "INSERT INTO " CAT_SIDECAR_COMPTYPES " VALUES (?1, ?4, ?2, ?3)", p, 3,
+		 t->ncols + 1))
+		sqlite3_result_null(ctx);
+}
+
+static void op_drop_attr(sqlite3_context *ctx, const struct cat_model *m, const struct cat_rel *t,
+			 const char *att)
+{
+	int k = attr_index(t, att);
+	if (k < 0) {
+		pgfn_error(ctx, "42703", "column \"%s\" of relation \"%s\" does not exist", att,
+			   t->name);
+		return;
+	}
+	const char *p[] = {t->name};
+	if (rewrite_users(ctx, m, t, t->ncols, k, true) &&
+	    exec(ctx, "DELETE FROM " CAT_SIDECAR_COMPTYPES " WHERE type_name = ?1 AND attnum = ?2",
+		 p, 1, k + 1) &&
+	    exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum + 1 WHERE type_name = "
+		      "?1 AND attnum > ?2", p, 1, k + 1) &&
+	    exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum WHERE type_name = ?1 "
+		      "AND attnum < 0", p, 1, 0))
+		sqlite3_result_null(ctx);
+}
+
+static void op_rename_attr(sqlite3_context *ctx, const struct cat_rel *t, const char *from,
+			   const char *to)
+{
+	if (attr_index(t, from) < 0) {
+		pgfn_error(ctx, "42703", "column \"%s\" does not exist", from ? from : "");
+		return;
+	}
+	if (attr_index(t, to) >= 0) {
+		pgfn_error(ctx, "42701", "column \"%s\" of relation \"%s\" already exists", to,
+			   t->name);
+		return;
+	}
+	/* values are positional: nothing stored changes */
+	const char *p[] = {t->name, from, to};
+	if (exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET attname = ?3 WHERE type_name = ?1 AND "
+		      "attname = ?2", p, 3, 0))
+		sqlite3_result_null(ctx);
+}
+
 static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
@@ -238,6 +333,15 @@ static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		return;
 	}
 	const struct cat_rel *t = cat_model_rel(m, name);
+	bool attr = strstr(op, "_attr") != NULL; /* ALTER TYPE's attribute forms name a relation */
+	if (attr && (!t || t->kind == 'i' || t->kind == 'S')) {
+		pgfn_error(ctx, "42P01", "relation \"%s\" does not exist", name);
+		return;
+	}
+	if (attr && t->kind != 'c') {
+		pgfn_error(ctx, "42809", "\"%s\" is not a composite type", name);
+		return;
+	}
 	if (!t || t->kind != 'c' || strcmp(t->name, name) != 0) {
 		if (strcmp(op, "drop") == 0 && argc > 2 && sqlite3_value_int(v[2]))
 			sqlite3_result_null(ctx); /* DROP TYPE IF EXISTS */
@@ -250,6 +354,12 @@ static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		op_drop(ctx, m, t);
 	else if (strcmp(op, "rename") == 0)
 		op_rename(ctx, m, t, arg(v, argc, 2));
+	else if (strcmp(op, "add_attr") == 0)
+		op_add_attr(ctx, m, t, arg(v, argc, 2), arg(v, argc, 3));
+	else if (strcmp(op, "drop_attr") == 0)
+		op_drop_attr(ctx, m, t, arg(v, argc, 2));
+	else if (strcmp(op, "rename_attr") == 0)
+		op_rename_attr(ctx, t, arg(v, argc, 2), arg(v, argc, 3));
 	else
 		pgfn_error(ctx, "XX000", "shardlite_comptype: unknown operation %s", op);
 }

@@ -200,13 +200,18 @@ static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
-/* pgfn_record_put(rec, natts, k, value): rec (a composite value of natts fields in record_out's
- * text; NULL: every field NULL) with field k (from 0) replaced by value (its output text, NULL
- * for NULL), as UPDATE t SET col.f = value changes one field. pgfn_record_in then reads the
- * result as the type. */
+/* pgfn_record_put(rec, natts, k, value[, drop]): rec (a composite value of natts fields in
+ * record_out's text; NULL: every field NULL) with field k (from 0) replaced by value (its output
+ * text, NULL for NULL), as UPDATE t SET col.f = value changes one field (pgfn_record_in then
+ * reads the result as the type); a field rec lacks is NULL, so natts one more adds a field at
+ * the end (ALTER TYPE ... ADD ATTRIBUTE). drop set: field k removed instead (DROP ATTRIBUTE). */
 static void fn_record_put(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	(void)argc;
+	if (argc < 4) {
+		pgfn_error(ctx, "XX000", "pgfn_record_put: missing arguments");
+		return;
+	}
+	bool drop = argc > 4 && sqlite3_value_int(argv[4]) != 0;
 	sqlite3_int64 natts = sqlite3_value_int64(argv[1]), k = sqlite3_value_int64(argv[2]);
 	if (natts < 1 || natts > 1600 || k < 0 || k >= natts) {
 		pgfn_error(ctx, "XX000", "pgfn_record_put: field %lld of %lld", (long long)k,
@@ -235,8 +240,12 @@ static void fn_record_put(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_putc(&sb, '(');
+	bool first = true;
 	for (sqlite3_int64 i = 0; i < natts; i++) {
-		strbuf_puts(&sb, i ? "," : "");
+		if (drop && i == k)
+			continue;
+		strbuf_puts(&sb, first ? "" : ",");
+		first = false;
 		if (i == k)
 			pgtype_record_put_field(&sb, val, vn);
 		else if (i < nf)
@@ -253,7 +262,7 @@ int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
 	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
 					       {"pgfn_record_null", 2, fn_record_null},
 					       {"pgfn_record_in", -1, fn_record_in},
-					       {"pgfn_record_put", 4, fn_record_put},
+					       {"pgfn_record_put", -1, fn_record_put},
 					       {"pgfn_input", 2, fn_input}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);
 }

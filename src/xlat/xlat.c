@@ -249,13 +249,13 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_view(c, n->view_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
 		if (n->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
-			return xlat_unsupported(c, -1, "ALTER TYPE ... ADD/DROP/ALTER ATTRIBUTE");
+			return xlat_comptype_alter(c, n->alter_table_stmt);
 		return xlat_stmt_alter(c, n->alter_table_stmt);
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
 			return xlat_database_rename(c, n->rename_stmt);
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE)
-			return xlat_unsupported(c, -1, "ALTER TYPE ... RENAME ATTRIBUTE");
+			return xlat_comptype_rename_attr(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);

@@ -93,6 +93,17 @@ bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t 
 	const char *spec = xlat_comptype_spec(c, oid);
 	if (!spec)
 		return xlat_unsupported(c, location, "a value of this composite type");
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (arg->node_case == NODE(ROW_EXPR) && xlat_composite_of(c, oid, &rel, &cols, &n) &&
+	    arg->row_expr->n_args != n) { /* PostgreSQL's coerce_record_to_complex */
+		xlat_fail(c, "42846", location, "cannot cast type record to %s",
+			  xlat_enum_display(c, rel));
+		pgerr_detail(c->err, "Input has too %s columns.",
+			     arg->row_expr->n_args > n ? "many" : "few");
+		return false;
+	}
 	struct xlat_type at;
 	xlat_puts(c, "pgfn_record_in(");
 	int row = xlat_row_text(c, arg, location);
@@ -228,6 +239,96 @@ bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeS
 		xlat_puts(c, ", ");
 		xlat_string(c, decl);
 	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* ---- ALTER TYPE ... ADD / DROP / RENAME ATTRIBUTE ---- */
+
+/* The type an ALTER TYPE names (a relation in PostgreSQL's grammar), schema checked. */
+static const char *altered(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (!rv || !rv->relname) {
+		xlat_unsupported(c, -1, "this ALTER TYPE");
+		return NULL;
+	}
+	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(rv->schemaname, c->env->tenant) == 0)) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "a type in schema \"%s\" is not supported", rv->schemaname);
+		return NULL;
+	}
+	return rv->relname;
+}
+
+static bool alter_cmd(struct xlat_ctx *c, const char *name, const PgQuery__AlterTableCmd *cmd)
+{
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd->def &&
+	    cmd->def->node_case == NODE(COLUMN_DEF) && !cmd->missing_ok) {
+		const PgQuery__ColumnDef *cd = cmd->def->column_def;
+		if (cd->n_constraints || cd->coll_clause)
+			return xlat_unsupported(c, cd->location,
+						"a constraint or collation on an attribute of a "
+						"composite type");
+		const char *decl = attr_type(c, cd);
+		if (!decl)
+			return false;
+		xlat_puts(c, "; SELECT shardlite_comptype('add_attr', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, cd->colname);
+		xlat_puts(c, ", ");
+		xlat_string(c, decl);
+		xlat_puts(c, ")");
+		return true;
+	}
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && cmd->name &&
+	    !cmd->missing_ok) {
+		xlat_puts(c, "; SELECT shardlite_comptype('drop_attr', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ")");
+		return true;
+	}
+	return xlat_unsupported(c, -1,
+				cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType
+					? "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE"
+					: "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS)");
+}
+
+bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	const char *name = altered(c, s->relation);
+	if (!name)
+		return false;
+	xlat_sidecar_script(c, "ALTER TYPE");
+	xlat_puts(c, SIDECAR_COMPTYPES);
+	for (size_t i = 0; i < s->n_cmds; i++) {
+		const PgQuery__Node *n = s->cmds[i];
+		if (n->node_case != NODE(ALTER_TABLE_CMD))
+			return xlat_unsupported(c, -1, "this ALTER TYPE");
+		if (!alter_cmd(c, name, n->alter_table_cmd))
+			return false;
+		xlat_puts(c, SCHEMA_BUMP); /* the next action's writer reads the type again */
+	}
+	return true;
+}
+
+bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const char *name = altered(c, s->relation);
+	if (!name)
+		return false;
+	if (s->missing_ok)
+		return xlat_unsupported(c, -1, "ALTER TYPE IF EXISTS ... RENAME ATTRIBUTE");
+	xlat_sidecar_script(c, "ALTER TYPE");
+	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('rename_attr', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->subname);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->newname);
 	xlat_puts(c, ")" SCHEMA_BUMP);
 	return true;
 }

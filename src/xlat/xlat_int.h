@@ -1239,6 +1239,11 @@ const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
 int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
 			    const PgQuery__ResTarget *rt);
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
+/* ALTER TYPE name ADD ATTRIBUTE a type, DROP ATTRIBUTE a [, ...] and RENAME ATTRIBUTE a TO b:
+ * scripts calling the catalog's writer, which rewrites the stored values of the columns of the
+ * type (an attribute added is NULL in them, one dropped leaves them). */
+bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 /* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name; DROP is
  * 2BP01 while a function has a parameter of the type. */
 bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
