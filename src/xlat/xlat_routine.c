@@ -632,10 +632,6 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		return xlat_unsupported(c, -1, "a BEGIN ATOMIC body");
 	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
 		return false;
-	if (u->rettype == XLAT_OID_RECORD && !p.nouts && !u->retset &&
-	    strcmp(u->lang, "plpgsql") == 0) /* RETURN of a whole record */
-		return xlat_unsupported(c, -1, "RETURNS record in LANGUAGE plpgsql (RETURNS SETOF "
-					       "record or OUT parameters work)");
 	if (!u->body)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");

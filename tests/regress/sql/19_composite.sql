@@ -109,7 +109,7 @@ SELECT * FROM cmp_ks() AS r(i int, s text);
 CREATE FUNCTION cmp_outs(OUT a int, OUT b int) LANGUAGE sql AS 'SELECT 1, 2';
 SELECT * FROM cmp_outs() AS t(a int, b int);
 SELECT proname, pg_get_function_result(oid), proretset, prorettype FROM pg_proc WHERE proname IN ('cmp_kf', 'cmp_ks') ORDER BY 1;
--- differs: RETURNS record in LANGUAGE plpgsql is 0A000 (RETURNS SETOF record works)
+-- differs: RETURN NULL in a LANGUAGE plpgsql function RETURNS record is 0A000 (RETURN of a record variable works)
 CREATE FUNCTION cmp_kr() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 -- differs: a function returning record in a select list is 0A000 (in FROM with a column definition list it works)
 SELECT cmp_kf();

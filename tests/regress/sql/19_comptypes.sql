@@ -99,3 +99,19 @@ SELECT count(*) FROM pg_class WHERE relname IN ('ct_pair', 'ct_money');
 ALTER TYPE "CtQuoted" RENAME TO ct_renamed;
 SELECT ROW(8, 'r')::ct_renamed;
 DROP TYPE ct_renamed, ct_empty;
+-- RETURNS record in PL/pgSQL: RETURN of a record variable is the row of the column definition list
+CREATE FUNCTION ct_rec(k int) RETURNS record LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN SELECT k AS a, 'x' || k AS b INTO r; RETURN r; END $$;
+SELECT * FROM ct_rec(3) AS t(a int, b text);
+SELECT t.b, t.a FROM ct_rec(4) AS t(a int, b text);
+SELECT * FROM ct_rec(3);
+SELECT * FROM ct_rec(3) AS t(a int, b int);
+SELECT * FROM ct_rec(3) AS t(a int);
+CREATE TYPE ct_rp AS (a int, b text);
+CREATE FUNCTION ct_rec2() RETURNS record LANGUAGE plpgsql AS $$ DECLARE p ct_rp; BEGIN p.a := 1; p.b := 'q'; RETURN p; END $$;
+SELECT * FROM ct_rec2() AS t(a int, b text);
+-- differs: RETURN of an expression other than a record variable in a function returning record is 0A000
+CREATE FUNCTION ct_rec3() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN ROW(5, 'five'::text); END $$;
+DROP FUNCTION IF EXISTS ct_rec3();
+DROP FUNCTION ct_rec(int);
+DROP FUNCTION ct_rec2();
+DROP TYPE ct_rp;

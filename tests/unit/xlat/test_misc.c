@@ -641,8 +641,8 @@ static const struct errcase errors[] = {
 	{"CALL nosuch(1, 'x')", "42883", 6, "procedure nosuch(integer, unknown) does not exist"},
 	{"CREATE FUNCTION f() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
 	 "0A000", 0,
-	 "RETURNS record in LANGUAGE plpgsql (RETURNS SETOF record or OUT parameters work) is not "
-	 "supported"},
+	 "RETURN of a value other than a record variable in a function returning record is not "
+	 "supported in a PL/pgSQL function"},
 	{"SELECT 1 WHERE generate_series(1, 2) > 1", "0A000", 16,
 	 "set-returning functions are not allowed in WHERE"},
 	{"SELECT CASE WHEN true THEN unnest(ARRAY[1]) END", "0A000", 28,
