@@ -38,10 +38,11 @@ bool cat_comptype_load(sqlite3 *db, struct cat_model *m)
 	if (!cat_sidecar_exists(db, CAT_SIDECAR_COMPTYPES))
 		return true;
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT type_name, attnum, attname, atttype FROM " CAT_SIDECAR_COMPTYPES
-			       " ORDER BY type_name, attnum",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT type_name, attnum, attname, atttype FROM " CAT_SIDECAR_COMPTYPES
+		    " ORDER BY type_name, attnum",
+		    -1, &st, NULL) != SQLITE_OK)
 		return false;
 	struct cat_rel *r = NULL;
 	int cap = 0;
@@ -156,8 +157,8 @@ static const char *user_of(const struct cat_model *m, const struct cat_rel *t,
 	return NULL;
 }
 
-static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		      int argc, sqlite3_value **v)
+static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name, int argc,
+		      sqlite3_value **v)
 {
 	if (type_taken(m, name)) {
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists", name);
@@ -218,8 +219,8 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const str
 		return;
 	}
 	const char *p[] = {t->name, to};
-	if (exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET type_name = ?2 WHERE type_name = ?1",
-		 p, 2, 0))
+	if (exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET type_name = ?2 WHERE type_name = ?1", p,
+		 2, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -250,10 +251,11 @@ static bool rewrite_users(sqlite3_context *ctx, const struct cat_model *m, const
 			if (r->cols[c].typoid != oid)
 				continue;
 			const char *col = r->cols[c].name;
-			char *sql = sqlite3_mprintf("UPDATE %s\"%w\" SET \"%w\" = pgfn_record_put(\"%w\", "
-						    "%d, %d, NULL%s) WHERE \"%w\" IS NOT NULL",
-						    r->temp ? "temp." : "main.", r->name, col, col,
-						    natts, k, drop ? ", 1" : "", col);
+			char *sql = sqlite3_mprintf(
+				"UPDATE %s\"%w\" SET \"%w\" = pgfn_record_put(\"%w\", "
+				"%d, %d, NULL%s) WHERE \"%w\" IS NOT NULL",
+				r->temp ? "temp." : "main.", r->name, col, col, natts, k,
+				drop ? ", 1" : "", col);
 			bool ok = sql && exec(ctx, sql, NULL, 0, 0);
 			sqlite3_free(sql);
 			if (!ok)
@@ -292,10 +294,14 @@ static void op_drop_attr(sqlite3_context *ctx, const struct cat_model *m, const 
 	if (rewrite_users(ctx, m, t, t->ncols, k, true) &&
 	    exec(ctx, "DELETE FROM " CAT_SIDECAR_COMPTYPES " WHERE type_name = ?1 AND attnum = ?2",
 		 p, 1, k + 1) &&
-	    exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum + 1 WHERE type_name = "
-		      "?1 AND attnum > ?2", p, 1, k + 1) &&
-	    exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum WHERE type_name = ?1 "
-		      "AND attnum < 0", p, 1, 0))
+	    exec(ctx,
+		 "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum + 1 WHERE type_name = "
+		 "?1 AND attnum > ?2",
+		 p, 1, k + 1) &&
+	    exec(ctx,
+		 "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum WHERE type_name = ?1 "
+		 "AND attnum < 0",
+		 p, 1, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -313,8 +319,10 @@ static void op_rename_attr(sqlite3_context *ctx, const struct cat_rel *t, const 
 	}
 	/* values are positional: nothing stored changes */
 	const char *p[] = {t->name, from, to};
-	if (exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET attname = ?3 WHERE type_name = ?1 AND "
-		      "attname = ?2", p, 3, 0))
+	if (exec(ctx,
+		 "UPDATE " CAT_SIDECAR_COMPTYPES " SET attname = ?3 WHERE type_name = ?1 AND "
+		 "attname = ?2",
+		 p, 3, 0))
 		sqlite3_result_null(ctx);
 }
 

@@ -68,8 +68,8 @@ static bool malformed(struct pgerr *err)
 }
 
 /* One binary field p[0..n) of type oid into sb in its output text, record_out-quoted. */
-static bool recv_field(struct session *s, uint32_t oid, const uint8_t *p, size_t n,
-		       struct arena *a, struct strbuf *sb, struct pgerr *err)
+static bool recv_field(struct session *s, uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		       struct strbuf *sb, struct pgerr *err)
 {
 	struct pgtype_value v;
 	struct strbuf f;
@@ -92,8 +92,8 @@ static bool recv_field(struct session *s, uint32_t oid, const uint8_t *p, size_t
 	return ok;
 }
 
-bool sess_record_recv(struct session *s, uint32_t oid, const uint8_t *p, size_t n,
-		      struct arena *a, struct pgtype_value *out, struct pgerr *err)
+bool sess_record_recv(struct session *s, uint32_t oid, const uint8_t *p, size_t n, struct arena *a,
+		      struct pgtype_value *out, struct pgerr *err)
 {
 	const struct catalog_relation *r = sess_types_rowtype(s, oid);
 	if (!r)

@@ -11,13 +11,13 @@
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 
-#define SIDECAR_COMPTYPES                                                                          \
-	"CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum "         \
+#define SIDECAR_COMPTYPES                                                                   \
+	"CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum " \
 	"INTEGER NOT NULL, attname TEXT, atttype TEXT, PRIMARY KEY (type_name, attnum))"
 /* The attributes are part of every session's schema: moving schema_version makes each read
  * them again (a sidecar row alone leaves it where it is) */
-#define SCHEMA_BUMP                                                                                \
-	"; DROP INDEX IF EXISTS _shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON "   \
+#define SCHEMA_BUMP                                                                              \
+	"; DROP INDEX IF EXISTS _shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON " \
 	"_shardlite_comptypes (attnum)"
 
 uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **rel)
@@ -43,8 +43,8 @@ const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const cha
 	if (!oid || !rel || strcmp(rel, name) != 0) /* type names are case-sensitive */
 		return NULL;
 	struct xlat_typeinfo *ti = arena_zalloc(c->a, sizeof(*ti));
-	*ti = (struct xlat_typeinfo){rel, oid, 0, xlat_enum_display(c, rel), XLAT_ST_TEXT,
-				     XLAT_TMOD_NONE};
+	*ti = (struct xlat_typeinfo){rel,          oid,           0, xlat_enum_display(c, rel),
+				     XLAT_ST_TEXT, XLAT_TMOD_NONE};
 	return ti;
 }
 
@@ -80,10 +80,7 @@ static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
 	return s;
 }
 
-const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid)
-{
-	return spec_of(c, oid, false);
-}
+const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid) { return spec_of(c, oid, false); }
 
 /* A value of composite type oid made of arg: a row constructor's fields (or a whole row, t.*)
  * through record_out's text, any other value as text, both read by record_in. */
@@ -132,8 +129,7 @@ int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *
 	return xlat_comptype_input(c, n, oid, n->row_expr->location, false, &t) ? 1 : -1;
 }
 
-const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
-				    struct xlat_type *t)
+const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
 {
 	const struct xlat_schema_col *cols;
 	size_t ncols;
@@ -165,10 +161,11 @@ int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *co
 	while (k < n && strcmp(fields[k].name, field) != 0)
 		k++;
 	if (k == n)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
-				 "cannot assign to field \"%s\" of column \"%s\" because there is no "
-				 "such column in data type %s",
-				 field, col->name, xlat_enum_display(c, rel))
+		return xlat_fail(
+			       c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
+			       "cannot assign to field \"%s\" of column \"%s\" because there is no "
+			       "such column in data type %s",
+			       field, col->name, xlat_enum_display(c, rel))
 			       ? 1
 			       : -1;
 	if (rt->val->node_case == NODE(SET_TO_DEFAULT) ||

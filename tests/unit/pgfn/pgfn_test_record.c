@@ -38,10 +38,7 @@ static const struct {
 	{"pgfn_record_null('(1,,,)', 1)", "0"},
 };
 
-START_TEST(record_case)
-{
-	ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want);
-}
+START_TEST(record_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
 END_TEST
 
 Suite *pgfn_test_record_suite(void)
