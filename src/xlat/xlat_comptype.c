@@ -184,6 +184,40 @@ int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *co
 	return 1;
 }
 
+/* Whether equal values of row type oid have equal record_out texts: no attribute of a type whose
+ * output differs for equal values (numeric's display scale, float's -0). */
+static bool text_eq_exact(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (!xlat_composite_of(c, oid, &rel, &cols, &n))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = cols[i].type_oid;
+		if (!t || t == XLAT_OID_NUMERIC || t == XLAT_OID_FLOAT4 || t == XLAT_OID_FLOAT8 ||
+		    xlat_comptype_of_oid(c, t))
+			return false;
+	}
+	return true;
+}
+
+bool xlat_comptype_cmp_ok(struct xlat_ctx *c, const char *op, struct xlat_type l,
+			  struct xlat_type r, int location)
+{
+	uint32_t oid = l.oid >= 16384 && xlat_comptype_of_oid(c, l.oid)	  ? l.oid
+		       : r.oid >= 16384 && xlat_comptype_of_oid(c, r.oid) ? r.oid
+									  : 0;
+	if (!oid)
+		return true;
+	if (strcmp(op, "=") != 0 && strcmp(op, "<>") != 0 && strcmp(op, "!=") != 0)
+		return xlat_unsupported(c, location, "an ordering comparison of composite values");
+	return text_eq_exact(c, oid) ||
+	       xlat_unsupported(c, location,
+				"comparing composite values with a numeric, floating-point or "
+				"composite attribute");
+}
+
 /* ---- CREATE TYPE name AS (...) ---- */
 
 /* One attribute's declared type, as a column of that type declares it; only types whose

@@ -213,6 +213,10 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		const PgQuery__Node *n = s->sort_clause[i];
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
+		if (oid >= 16384 && xlat_comptype_of_oid(c, oid)) { /* by its fields in PostgreSQL */
+			xlat_unsupported(c, n->sort_by->location, "ORDER BY a composite value");
+			return NULL;
+		}
 		if (n->node_case == NODE(SORT_BY))
 			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
 			       : xlat_range_type(oid) ? xlat_range_collation(oid, oid)

@@ -225,6 +225,12 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, NULL) : NULL;
 	if (e) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
 		return xlat_enum_input(c, n, e, &t) ? 1 : -1;
+	if (string_literal(n) && t.oid >= 16384 && xlat_comptype_of_oid(c, t.oid)) {
+		/* PostgreSQL resolves the operator as record's, whose input refuses it */
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, n->a_const->location,
+			  "input of anonymous composite types is not implemented");
+		return -1;
+	}
 	if (!c->schema || !string_literal(n) || !(literal_input(t.oid) || numeric) ||
 	    t.oid == XLAT_OID_JSON || !xlat_type_by_oid(t.oid))
 		return 0;

@@ -1238,6 +1238,11 @@ const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
  * a field the type lacks). */
 int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
 			    const PgQuery__ResTarget *rt);
+/* A comparison l op r where an operand is of a row type: = and <> compare the values' texts,
+ * exact when no attribute's output differs for equal values; false with 0A000 for the others
+ * (PostgreSQL compares field by field). */
+bool xlat_comptype_cmp_ok(struct xlat_ctx *c, const char *op, struct xlat_type l,
+			  struct xlat_type r, int location);
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
 /* ALTER TYPE name ADD ATTRIBUTE a type, DROP ATTRIBUTE a [, ...] and RENAME ATTRIBUTE a TO b:
  * scripts calling the catalog's writer, which rewrites the stored values of the columns of the
