@@ -203,8 +203,9 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 }
 
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-				  const struct xlat_shape *shape)
+				  const struct xlat_shape *shape, bool *refused)
 {
+	*refused = false;
 	if (!c->schema || !s->n_sort_clause)
 		return NULL;
 	const char **v = arena_zalloc(c->a, s->n_sort_clause * sizeof(*v));
@@ -214,7 +215,8 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
 		if (oid >= 16384 && xlat_comptype_of_oid(c, oid)) { /* by its fields in PostgreSQL */
-			xlat_unsupported(c, n->sort_by->location, "ORDER BY a composite value");
+			*refused = !xlat_unsupported(c, n->sort_by->location,
+						     "ORDER BY a composite value");
 			return NULL;
 		}
 		if (n->node_case == NODE(SORT_BY))

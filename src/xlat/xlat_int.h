@@ -1290,9 +1290,10 @@ bool xlat_stmt_create_role(struct xlat_ctx *c, const PgQuery__CreateRoleStmt *s)
 bool xlat_stmt_alter_role(struct xlat_ctx *c, const PgQuery__AlterRoleStmt *s);
 /* The collations of s's ORDER BY items that are of an enum type (a column of FROM, or a
  * result column by name or position; shape: the result's types), for xlat_sort_list after
- * the FROM left scope; NULL when none is. */
+ * the FROM left scope; NULL when none is. *refused: an item is of a row type, which ORDER BY
+ * refuses (0A000 in c->err). */
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-				  const struct xlat_shape *shape);
+				  const struct xlat_shape *shape, bool *refused);
 /* enum_first/enum_last/enum_range: 1 done, -1 failed, 0 not one of them (or not of an enum). */
 int xlat_enum_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t);
