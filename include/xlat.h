@@ -727,10 +727,11 @@ struct xlat_schema {
 	 * SELECT last_value FROM s). NULL: never. Called on cache misses only; a statement that
 	 * names a relation table_fn does not know is not cached. */
 	bool (*sequence_fn)(void *arg, const char *name);
-	/* Whether relation name (one table_fn knows) is a materialized view without rows (made
-	 * or refreshed WITH NO DATA), which a query may not read (55000). NULL: never. Part of
-	 * the fingerprint. */
-	bool (*unpopulated_fn)(void *arg, const char *name);
+	/* Whether relation name (one table_fn knows) is one a query may not read: 'm' a
+	 * materialized view without rows (made or refreshed WITH NO DATA: 55000), 'c' a
+	 * composite type (CREATE TYPE ... AS: 42809), 0 neither. NULL: never. Part of the
+	 * fingerprint. */
+	char (*unreadable_fn)(void *arg, const char *name);
 	/* The columns of pg_catalog relation name (bare or pg_catalog-qualified; the catalog's
 	 * own, fixed per build), as table_fn; NULL: catalog columns stay untyped. */
 	bool (*catalog_fn)(void *arg, const char *name, struct arena *a,

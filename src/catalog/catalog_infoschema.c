@@ -193,20 +193,22 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
 	bool array = false;
 	const struct cat_enum *e = cat_model_enum_oid(m, c->typoid, &array);
+	/* a composite type's (or a relation's row type's) column: the tenant's type too */
+	const struct cat_rel *row = e || ti ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
+	const char *udt = e ? e->name : row ? row->name : NULL;
 	rel_head(r, cc, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
 	cat_text(r, c->dflt);
 	yes_no(r, !c->notnull);
-	cat_text(r, e ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
+	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
 	char_facts(r, c);
 	numeric_facts(r, c);
 	datetime_precision(r, c);
 	nulls(r, 2 + 3 + 3 + 3); /* interval, character set, collation, domain */
 	cat_text(r, cat_conn_database(cc));
-	cat_text(r, e ? cat_conn_public(cc) : "pg_catalog"); /* an enum is the tenant's type */
-	cat_text(r, e ? (array ? arena_printf(r->a, "_%s", e->name) : e->name)
-		      : ti ? ti->name : NULL);
+	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog"); /* an enum is the tenant's type */
+	cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
 	nulls(r, 3 + 1); /* scope, maximum_cardinality */
 	cat_text(r, arena_printf(r->a, "%d", k + 1));
 	yes_no(r, false);

@@ -84,7 +84,7 @@ struct cat_check {
 struct cat_rel {
 	const char *name;
 	uint32_t oid;
-	char kind; /* 'r', 'v', 'i' */
+	char kind; /* 'r', 'v', 'i', 'S' (a sequence), 'c' (a composite type) */
 	struct cat_col *cols;
 	int ncols;
 	struct cat_index *index; /* kind 'i': what it indexes */
@@ -139,6 +139,9 @@ struct cat_comment {
 /* GRANT/REVOKE on relations (relname, kind, grantee, privs), written by shardlite_grant
  * (catalog_grant.c). */
 #define CAT_SIDECAR_PRIVILEGES "_shardlite_privileges"
+/* Composite types: one row per attribute (type_name, attnum, attname, atttype) and the type's
+ * own row (attnum 0), written by shardlite_comptype (catalog_comptype.c). */
+#define CAT_SIDECAR_COMPTYPES "_shardlite_comptypes"
 
 /* An enum type (catalog_enum.c): its labels in sort order. A column of it declares the
  * type's name in SQLite ("mood", or "mood[]" for an array of it). */
@@ -627,6 +630,18 @@ const char *cat_format_type_m(const struct cat_model *m, struct arena *a, uint32
 void cat_enum_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
 bool cat_enum_fill(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
+
+/* ---- catalog_comptype.c: composite types (CREATE TYPE ... AS (...)) ---- */
+/* Reads the composite type sidecar (when the file has one) into m as relations of kind 'c'
+ * (no SQLite object: sqlname NULL); false on a SQLite error. */
+bool cat_comptype_load(sqlite3 *db, struct cat_model *m);
+/* Types column c as the row type (of a composite type, table or view) its SQLite declared
+ * type decl names ("pair", "pair[]"), if it names one. */
+void cat_rowtype_col(const struct cat_model *m, const char *decl, struct cat_col *c);
+bool cat_comptype_register(sqlite3 *db, struct cat_conn *cc);
+/* The relation (composite type, table or view) whose row type (or its array type: *array
+ * true) is oid; NULL when none. */
+const struct cat_rel *cat_model_rowtype_rel(const struct cat_model *m, uint32_t oid, bool *array);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of

@@ -191,6 +191,7 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 		c->typoid = pgtype_from_decl(decl, &c->typmod);
 		c->ndims = decl && strchr(decl, '[') ? 1 : 0;
 		cat_enum_col(m, decl, c);
+		cat_rowtype_col(m, decl, c);
 		/* a primary key column is NOT NULL in PostgreSQL even when SQLite lets it be */
 		c->notnull = sqlite3_column_int(st, 2) ||
 			     (sqlite3_column_int(st, 4) && r->kind == 'r');
@@ -699,6 +700,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 	load_matviews(db, m);
 	size_t ntables = m->nrels;
 	if (!cat_enum_load(db, m)) /* before the columns, which may be of an enum type */
+		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
+	if (!cat_comptype_load(db, m)) /* and of a composite type (after the tables: rels) */
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 	for (size_t i = 0; i < ntables; i++) {
 		if (!load_table(db, m, m->rels[i], err))

@@ -139,7 +139,7 @@ static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct ca
 		cat_int(r, 0);
 		cat_int(r, OWNER);
 		cat_int(r, rel->kind == 'r' ? CAT_AM_HEAP : rel->kind == 'i' ? rel->index->am : 0);
-		cat_int(r, rel->kind == 'v' ? 0 : rel->oid);
+		cat_int(r, rel->kind == 'v' || rel->kind == 'c' ? 0 : rel->oid);
 		cat_int(r, 0);
 		cat_int(r, 0);
 		cat_int(r, -1); /* reltuples: never analyzed */
@@ -227,6 +227,8 @@ static void attribute(struct cat_rows *r, const struct cat_model *m, const struc
 	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
 	bool array = false; /* an enum is 4 bytes by value; an array of it is stored extended */
 	bool is_enum = !ti && cat_model_enum_oid(m, c->typoid, &array);
+	/* a row type (a composite type's, a relation's) is stored extended, aligned as a double */
+	bool is_row = !ti && !is_enum && cat_model_rowtype_rel(m, c->typoid, &array);
 	cat_row(r);
 	cat_int(r, rel->oid);
 	cat_text(r, c->name);
@@ -238,8 +240,8 @@ static void attribute(struct cat_rows *r, const struct cat_model *m, const struc
 	cat_int(r, -1);
 	cat_int(r, c->typmod);
 	cat_bool(r, type_byval(ti) || (is_enum && !array));
-	cat_char(r, type_align(ti));
-	cat_char(r, is_enum && array ? 'x' : type_storage(ti));
+	cat_char(r, is_row ? 'd' : type_align(ti));
+	cat_char(r, (is_enum && array) || is_row ? 'x' : type_storage(ti));
 	cat_char(r, '\0');
 	cat_bool(r, c->notnull);
 	cat_bool(r, c->dflt != NULL);

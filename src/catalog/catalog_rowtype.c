@@ -2,7 +2,8 @@
 /* catalog_rowtype.c: the row types PostgreSQL makes for every table and view — a composite
  * pg_type row (typtype 'c', typrelid the relation) and its array type "_name" — with OIDs
  * derived from the relation's name like every other object's (docs/catalog.md, OIDs), so
- * pg_class.reltype can point at them. Indexes and sequences have none, as in PostgreSQL. */
+ * pg_class.reltype can point at them; a composite type (CREATE TYPE ... AS, relkind 'c') is
+ * such a relation too. Indexes and sequences have none, as in PostgreSQL. */
 #include "catalog_int.h"
 
 #include "pgfn.h"
@@ -11,7 +12,7 @@
 
 uint32_t cat_rowtype_oid(const struct cat_rel *rel, bool array)
 {
-	if (rel->kind != 'r' && rel->kind != 'v')
+	if (rel->kind != 'r' && rel->kind != 'v' && rel->kind != 'c')
 		return 0;
 	return cat_oid(array ? "rowarray" : "rowtype", rel->name, NULL);
 }

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* catalog_types.c: the tenant's column types as the translator needs them (xlat_schema) — the
- * declared PostgreSQL type of each column of each table and view, and a fingerprint of all of
- * them. Served from the same per-connection model as pg_catalog, reloaded when the schema
- * changes. */
+ * declared PostgreSQL type of each column of each table and view (and each attribute of each
+ * composite type), and a fingerprint of all of them. Served from the same per-connection
+ * model as pg_catalog, reloaded when the schema changes. */
 #include "catalog_int.h"
 
 #include <string.h>
@@ -38,7 +38,7 @@ static uint64_t fingerprint(const struct cat_model *m)
 	uint64_t h = 14695981039346656037ULL;
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *r = m->rels[i];
-		if (r->kind != 'r' && r->kind != 'v')
+		if (r->kind != 'r' && r->kind != 'v' && r->kind != 'c')
 			continue;
 		h = fnv(h, r->name, strlen(r->name) + 1);
 		h = fnv(h, &r->kind, 1);
@@ -122,6 +122,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 	d->name = arena_strdup(a, r->name);
 	d->dflt_sql = dflt;
 	d->unpopulated = r->matview && !r->populated;
+	d->composite = r->kind == 'c';
 	d->cols = v;
 	d->ncols = (size_t)r->ncols;
 	for (int k = 0; k < r->ncols; k++) {
@@ -179,7 +180,8 @@ static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		q->fingerprint = fingerprint(m);
 		q->rels = arena_zalloc(q->a, (m->nrels ? m->nrels : 1) * sizeof(*q->rels));
 		for (size_t i = 0; i < m->nrels; i++) {
-			if (m->rels[i]->kind == 'r' || m->rels[i]->kind == 'v')
+			if (m->rels[i]->kind == 'r' || m->rels[i]->kind == 'v' ||
+			    m->rels[i]->kind == 'c')
 				copy_cols(q->a, &q->rels[q->nrels++], m, m->rels[i]);
 		}
 		q->enums = arena_zalloc(q->a, (m->nenums ? m->nenums : 1) * sizeof(*q->enums));

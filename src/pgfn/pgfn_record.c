@@ -6,7 +6,9 @@
  * field. A field past the row's end is NULL too: PostgreSQL's composite value has every field,
  * and a row stored before its type gained an attribute lacks that one. pgfn_record_null(rec,
  * is_not) is its IS [NOT] NULL; pgfn_input(text, oid) the input function alone (the columns of
- * json_to_record, xlat_recfn.c). */
+ * json_to_record, xlat_recfn.c); pgfn_record_in(text, type, oid, typmod, ...) record_in, which
+ * puts a composite value into that text form; pgfn_record_put(rec, natts, k, value) one field
+ * replaced (UPDATE ... SET col.f = value). */
 #include "pgfn_int.h"
 
 /* text[0..n) read by type oid's input function: its stored form as the result (22P02 ...). */
@@ -109,11 +111,158 @@ static void fn_record_null(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	arena_free(a);
 }
 
+/* Whether a character(n)/varchar(n) value v[0..*len) is longer than the typmod allows (n + 4):
+ * PostgreSQL's 22001, unless the characters past n are all blanks or the cast is explicit
+ * (then they are cut: *len shortened). */
+static bool too_long(uint32_t oid, int32_t typmod, const char *v, size_t *len, bool explicit)
+{
+	if ((oid != PGTYPE_VARCHAR && oid != PGTYPE_BPCHAR) || typmod < 5)
+		return false;
+	size_t chars = 0, k = 0;
+	while (k < *len && chars < (size_t)(typmod - 4)) {
+		chars++;
+		for (k++; k < *len && ((unsigned char)v[k] & 0xc0) == 0x80; k++)
+			; /* the rest of the character */
+	}
+	for (size_t j = k; !explicit && j < *len; j++) {
+		if (v[j] != ' ')
+			return true;
+	}
+	*len = k;
+	return false;
+}
+
+/* pgfn_record_in(text, type, explicit, oid1, typmod1, ..., oidn, typmodn): text read as
+ * record_in reads a composite value of type (its name) whose attributes have those types: each
+ * field read by its type's input function and printed by its output function, so the value
+ * is kept in record_out's form, (1,"a b"), whatever spelling it arrived in. 22P02 malformed
+ * record literal (too few or too many columns), the fields' own input errors; explicit set
+ * (ROW(...)::t, whose fields PostgreSQL casts explicitly) cuts a too long varchar(n). */
+static void fn_record_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || argc < 3) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	size_t n, natts = (size_t)(argc - 3) / 2;
+	bool explicit = sqlite3_value_int(argv[2]) != 0;
+	const char *s = pgfn_text(argv[0], &n);
+	struct arena *a = arena_new(0);
+	size_t max = natts + 1; /* one more: too many columns */
+	const char **fields = arena_zalloc(a, max * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, max * sizeof(*lens));
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct pgtype_dtenv env = pgfn_dt_env(ctx);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	int nf = pgtype_record_fields(s, n, a, fields, lens, max, &err);
+	if (nf == 1 && !natts && !fields[0])
+		nf = 0; /* "()": the value of a type without attributes */
+	if (nf >= 0 && (size_t)nf != natts) {
+		pgerr_set(&err, "22P02", "malformed record literal: \"%.*s\"", (int)n, s);
+		pgerr_detail(&err, (size_t)nf < natts ? "Too few columns." : "Too many columns.");
+		nf = -1;
+	}
+	strbuf_putc(&sb, '(');
+	for (int i = 0; i < nf; i++) {
+		uint32_t oid = (uint32_t)sqlite3_value_int64(argv[3 + 2 * i]);
+		int32_t typmod = (int32_t)sqlite3_value_int64(argv[4 + 2 * i]);
+		struct pgtype_value v;
+		strbuf_puts(&sb, i ? "," : "");
+		if (!fields[i])
+			continue;
+		if (too_long(oid, typmod, fields[i], &lens[i], explicit)) {
+			pgerr_set(&err, "22001", "value too long for type %s(%d)",
+				  oid == PGTYPE_VARCHAR ? "character varying" : "character",
+				  typmod - 4);
+			nf = -1;
+			break;
+		}
+		if (!pgtype_decode_text_env(oid, fields[i], lens[i], &env, a, &v, &err)) {
+			nf = -1;
+			break;
+		}
+		struct strbuf f;
+		strbuf_init(&f, 0);
+		strbuf_append(&f, "", 0);
+		pgtype_encode_text_tz(&f, oid, typmod, env.tz, &v);
+		pgtype_record_put_field(&sb, f.data, f.len);
+		strbuf_fini(&f);
+	}
+	strbuf_putc(&sb, ')');
+	if (nf < 0) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		strbuf_fini(&sb);
+	} else {
+		pgfn_result_sb(ctx, &sb, false);
+	}
+	arena_free(a);
+}
+
+/* pgfn_record_put(rec, natts, k, value[, drop]): rec (a composite value of natts fields in
+ * record_out's text; NULL: every field NULL) with field k (from 0) replaced by value (its output
+ * text, NULL for NULL), as UPDATE t SET col.f = value changes one field (pgfn_record_in then
+ * reads the result as the type); a field rec lacks is NULL, so natts one more adds a field at
+ * the end (ALTER TYPE ... ADD ATTRIBUTE). drop set: field k removed instead (DROP ATTRIBUTE). */
+static void fn_record_put(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (argc < 4) {
+		pgfn_error(ctx, "XX000", "pgfn_record_put: missing arguments");
+		return;
+	}
+	bool drop = argc > 4 && sqlite3_value_int(argv[4]) != 0;
+	sqlite3_int64 natts = sqlite3_value_int64(argv[1]), k = sqlite3_value_int64(argv[2]);
+	if (natts < 1 || natts > 1600 || k < 0 || k >= natts) {
+		pgfn_error(ctx, "XX000", "pgfn_record_put: field %lld of %lld", (long long)k,
+			   (long long)natts);
+		return;
+	}
+	struct arena *a = arena_new(0);
+	const char **fields = arena_zalloc(a, (size_t)(natts + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(a, (size_t)(natts + 1) * sizeof(*lens));
+	struct pgerr err;
+	pgerr_clear(&err);
+	int nf = 0;
+	if (sqlite3_value_type(argv[0]) != SQLITE_NULL) {
+		size_t n;
+		const char *s = pgfn_text(argv[0], &n);
+		nf = pgtype_record_fields(s, n, a, fields, lens, (size_t)natts + 1, &err);
+	}
+	if (nf < 0) {
+		pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		arena_free(a);
+		return;
+	}
+	size_t vn = 0;
+	const char *val =
+		sqlite3_value_type(argv[3]) == SQLITE_NULL ? NULL : pgfn_text(argv[3], &vn);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_putc(&sb, '(');
+	bool first = true;
+	for (sqlite3_int64 i = 0; i < natts; i++) {
+		if (drop && i == k)
+			continue;
+		strbuf_puts(&sb, first ? "" : ",");
+		first = false;
+		if (i == k)
+			pgtype_record_put_field(&sb, val, vn);
+		else if (i < nf)
+			pgtype_record_put_field(&sb, fields[i], lens[i]);
+	}
+	strbuf_putc(&sb, ')');
+	pgfn_result_sb(ctx, &sb, false);
+	arena_free(a);
+}
+
 int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c)
 {
 	/* not deterministic: a timestamptz field is read in the session's zone */
 	static const struct pgfn_def defs[] = {{"pgfn_record_field", 3, fn_record_field},
 					       {"pgfn_record_null", 2, fn_record_null},
+					       {"pgfn_record_in", -1, fn_record_in},
+					       {"pgfn_record_put", -1, fn_record_put},
 					       {"pgfn_input", 2, fn_input}};
 	return pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_INNOCUOUS, c);
 }

@@ -288,7 +288,9 @@ bool sess_write_row(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *
 		size_t off = pgw_be_datarow_open(&s->out);
 		uint32_t type = sess_types_wire(s, types[i]);
 		if (formats && formats[i] == 1) {
-			if (!pgtype_encode_binary_typmod(&s->out, type, tm, &v, err)) {
+			bool row = type >= CATALOG_OID_MIN && sess_types_rowtype(s, type);
+			if (!(row ? sess_record_send(s, type, &v, &s->out, err)
+				  : pgtype_encode_binary_typmod(&s->out, type, tm, &v, err))) {
 				/* no half-written DataRow before the error (mark follows its 'D') */
 				s->out.len = mark - 1;
 				return false;
@@ -509,6 +511,9 @@ static bool bind_one(struct session *s, sqlite3_stmt *vm, int i, uint32_t type, 
 	type = wire;
 	if (!p) {
 		v.kind = PGTYPE_V_NULL;
+	} else if (format == 1 && type >= CATALOG_OID_MIN && sess_types_rowtype(s, type)) {
+		if (!sess_record_recv(s, type, p, (size_t)len, s->msg_arena, &v, err))
+			return false; /* a composite value: into record_out's text */
 	} else if (format == 1) {
 		if (!pgtype_decode_binary(type, p, (size_t)len, s->msg_arena, &v, err))
 			return false;

@@ -239,6 +239,10 @@ void sess_pl_rec_reset(struct pl_run *r, int var);
 const char *sess_pl_row_text(struct pl_run *r, int var);
 bool sess_pl_assign_row(struct pl_run *r, int var, const struct pl_rows *rows, size_t i,
 			struct pgerr *err);
+/* Fills row variable var (a %ROWTYPE record) from text, a composite value in record_out's form
+ * (an argument of a row type): field by field in order, each converted to its field's type.
+ * False with 22P02 for a malformed value or one of too many fields. */
+bool sess_pl_row_from_text(struct pl_run *r, int var, const char *text, struct pgerr *err);
 
 /* e's sql and args (nargs of them, its refs') with each whole record variable it names spelled
  * out: `r` as ROW($a, $b, ...), `r.*` as $a, $b, ... of its fields, appended to args (in

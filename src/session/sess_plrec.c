@@ -80,6 +80,20 @@ static bool column_type(struct pl_run *r, size_t var, const char *type, struct p
 }
 
 /* `t%ROWTYPE`: a record with t's columns as its fields, all NULL. */
+/* A composite type's (CREATE TYPE ... AS) fields: its attributes, from the schema's copy (the
+ * type has no SQLite object to read them from). */
+static void type_fields(struct pl_run *r, const struct catalog_relation *t, struct pl_rows *none)
+{
+	size_t k = t->ncols;
+	*none = (struct pl_rows){.ncols = k};
+	none->names = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	none->types = arena_zalloc(r->scratch, (k + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < k; i++) {
+		none->names[i] = arena_strdup(r->scratch, t->cols[i].name);
+		none->types[i] = t->cols[i].type_oid ? t->cols[i].type_oid : PGTYPE_TEXT;
+	}
+}
+
 static bool row_fields(struct pl_run *r, size_t var, const char *rel, struct pgerr *err)
 {
 	const char *parts[MAX_PARTS];
@@ -90,6 +104,15 @@ static bool row_fields(struct pl_run *r, size_t var, const char *rel, struct pge
 					 "%%ROWTYPE of another schema's relation is not supported")
 			     : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
 					 "relation \"%s\" does not exist", rel);
+	const struct catalog_relation *t = sess_types(r->s) ? sess_types_relation(r->s, table) : NULL;
+	if (t && t->composite) {
+		struct pl_rows none;
+		type_fields(r, t, &none);
+		sess_pl_assign_record(r, (int)var, &none, 0);
+		r->vals[var].row = true;
+		r->vals[var].filled = false;
+		return true;
+	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "SELECT * FROM main.");
@@ -244,4 +267,25 @@ bool sess_pl_expand_records(struct pl_run *r, const struct xlat_pl_expr *e, cons
 	}
 	strbuf_fini(&sb);
 	return ok;
+}
+
+bool sess_pl_row_from_text(struct pl_run *r, int var, const char *text, struct pgerr *err)
+{
+	size_t n = strlen(text), k = r->vals[var].nfields;
+	const char **fields = arena_zalloc(r->scratch, (n + 1) * sizeof(*fields));
+	size_t *lens = arena_zalloc(r->scratch, (n + 1) * sizeof(*lens));
+	int nf = pgtype_record_fields(text, n, r->scratch, fields, lens, n + 1, err);
+	if (nf < 0)
+		return false;
+	if ((size_t)nf > k)
+		return pgerr_set(err, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+				 "malformed record literal: \"%s\"", text);
+	struct pl_rows one = {.ncols = k, .nrows = 1};
+	one.types = arena_zalloc(r->scratch, (k + 1) * sizeof(uint32_t));
+	one.cells = arena_zalloc(r->scratch, (k + 1) * sizeof(char *));
+	for (size_t i = 0; i < k; i++) {
+		one.types[i] = PGTYPE_TEXT; /* converted to each field's type */
+		one.cells[i] = i < (size_t)nf ? fields[i] : NULL; /* a field it lacks: NULL */
+	}
+	return sess_pl_assign_row(r, var, &one, 0, err);
 }

@@ -59,10 +59,10 @@ static bool table_columns(void *arg, const char *name, struct arena *a,
 	return true;
 }
 
-static bool unpopulated(void *arg, const char *name)
+static char unreadable(void *arg, const char *name)
 {
 	const struct catalog_relation *r = sess_types_relation(arg, name);
-	return r && r->unpopulated;
+	return !r ? 0 : r->unpopulated ? 'm' : r->composite ? 'c' : 0;
 }
 
 static bool table_pkey(void *arg, const char *name, const char *conname,
@@ -234,7 +234,7 @@ static void reload(struct session *s, sqlite3 *db, int version)
 		return;
 	s->schema = (struct xlat_schema){.table_fn = table_columns,
 					 .sequence_fn = is_sequence,
-					 .unpopulated_fn = unpopulated,
+					 .unreadable_fn = unreadable,
 					 .pkey_fn = table_pkey,
 					 .default_fn = table_default,
 					 .rowtype_fn = table_rowtype,
@@ -334,6 +334,15 @@ const struct catalog_relation *sess_types_relation(const struct session *s, cons
 	const struct sess_types_snap *snap = s->schema_snap;
 	for (size_t i = 0; snap && i < snap->nrels; i++)
 		if (strcasecmp(snap->rels[i].name, name) == 0)
+			return &snap->rels[i];
+	return NULL;
+}
+
+const struct catalog_relation *sess_types_rowtype(const struct session *s, uint32_t oid)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	for (size_t i = 0; snap && oid >= CATALOG_OID_MIN && i < snap->nrels; i++)
+		if (catalog_rowtype_oid(snap->rels[i].name) == oid)
 			return &snap->rels[i];
 	return NULL;
 }

@@ -482,6 +482,11 @@ static bool assign_args(struct pl_run *r, const struct plan *p, sqlite3_value **
 		bool out = p->modes && p->modes[k] == 'o';
 		uint32_t type = p->modes ? p->alltypes[k] : p->argtypes[k];
 		const char *text = out ? NULL : value_text(r->s, argv[in++], type, a);
+		if (text && r->vals[k].row) { /* a row type's argument: its text into the record */
+			if (!sess_pl_row_from_text(r, (int)k, text, err))
+				return false;
+			continue;
+		}
 		if (!sess_pl_assign(r, (int)k, text, type, err))
 			return false;
 	}
@@ -507,6 +512,8 @@ static const char *scalar_result(struct pl_run *r, const struct plan *p)
 	for (size_t k = 0; p->modes && !r->f->sql_body && k < p->nparams; k++)
 		if (p->modes[k] == 'o' || p->modes[k] == 'b')
 			var = (int)k;
+	if (var >= 0 && r->vals[var].row) /* a row type's OUT parameter: its composite text */
+		return sess_pl_row_text(r, var);
 	return var >= 0 ? r->vals[var].text : NULL;
 }
 

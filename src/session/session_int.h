@@ -361,8 +361,21 @@ const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid
 uint32_t sess_types_wire(const struct session *s, uint32_t oid);
 /* The enum type SQLite declared type decl names ("mood", "mood[]"); else oid. */
 uint32_t sess_types_decl(const struct session *s, const char *decl, uint32_t oid);
+/* The relation (composite type, table or view) whose row type oid is, in the session's copy;
+ * NULL when oid is none. */
+const struct catalog_relation *sess_types_rowtype(const struct session *s, uint32_t oid);
 /* True when sess_types would return the session's copy without reading anything. */
 bool sess_types_current(const struct session *s);
+
+/* ---- sess_record.c: composite values in binary format ---- */
+/* Appends record_send's form of v (record_out's text) of row type oid to out; false with err
+ * (0A000 for an oid that is no row type of the tenant, a field's own errors). */
+bool sess_record_send(struct session *s, uint32_t oid, const struct pgtype_value *v,
+		      struct strbuf *out, struct pgerr *err);
+/* Reads p[0..n), record_recv's input for row type oid, into *out as record_out's text (in a);
+ * false with err (22P03, 42804 for a field of another type than the attribute's). */
+bool sess_record_recv(struct session *s, uint32_t oid, const uint8_t *p, size_t n,
+		      struct arena *a, struct pgtype_value *out, struct pgerr *err);
 
 /* ---- sess_auth.c: the authentication exchange ---- */
 /* Picks the method for this connection and starts it: trust finishes startup at once, the

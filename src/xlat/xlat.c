@@ -248,10 +248,14 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_VIEW_STMT:
 		return xlat_stmt_view(c, n->view_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+		if (n->alter_table_stmt->objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
+			return xlat_comptype_alter(c, n->alter_table_stmt);
 		return xlat_stmt_alter(c, n->alter_table_stmt);
 	case PG_QUERY__NODE__NODE_RENAME_STMT:
 		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
 			return xlat_database_rename(c, n->rename_stmt);
+		if (n->rename_stmt->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ATTRIBUTE)
+			return xlat_comptype_rename_attr(c, n->rename_stmt);
 		return xlat_stmt_rename(c, n->rename_stmt);
 	case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
 		return xlat_stmt_truncate(c, n->truncate_stmt);
@@ -294,6 +298,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_execute(c, n->execute_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		return xlat_stmt_create_enum(c, n->create_enum_stmt);
+	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+		return xlat_stmt_create_comptype(c, n->composite_type_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
 		return xlat_stmt_alter_enum(c, n->alter_enum_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:

@@ -24,6 +24,8 @@ static bool implicit(uint32_t from, uint32_t to)
 					 XLAT_OID_NUMERIC, XLAT_OID_FLOAT4, XLAT_OID_FLOAT8};
 	if (from == to || from == XLAT_OID_UNKNOWN || from == XLAT_OID_UNKNOWN_COL)
 		return true;
+	if (from == XLAT_OID_RECORD && to >= 16384) /* ROW(...) for a row type's parameter */
+		return true;
 	int f = -1, t = -1;
 	for (int i = 0; i < (int)ARRAY_LEN(chain); i++) {
 		f = chain[i] == from ? i : f;
@@ -264,7 +266,11 @@ static bool read_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct cal
 					 "positional argument cannot follow named argument");
 		}
 		ca->expr[i] = x;
-		if (!(ca->txt[i] = xlat_expr_aside(c, x, &ca->tv[i])))
+		/* a whole row (f(u) of FROM users u): its text, typed as its row type */
+		if (!(ca->txt[i] = xlat_comptype_row_aside(c, x, &ca->tv[i])) &&
+		    pgerr_is_set(c->err))
+			return false;
+		if (!ca->txt[i] && !(ca->txt[i] = xlat_expr_aside(c, x, &ca->tv[i])))
 			return false;
 	}
 	return true;
@@ -361,6 +367,13 @@ static bool emit_call(struct xlat_ctx *c, const struct xlat_udf *u, const struct
 				continue;
 			param_type(c, ca->expr[k], u->argtypes[i]);
 			txt = ca->txt[k];
+			/* a row type's argument given as a record or text: read by record_in as the
+			 * type, so its fields take the attributes' types and modifiers */
+			const char *spec = ca->tv[k].oid != u->argtypes[i]
+						   ? xlat_comptype_spec(c, u->argtypes[i])
+						   : NULL;
+			if (spec)
+				txt = arena_printf(c->a, "pgfn_record_in(%s%s)", txt, spec);
 		}
 		if (!txt && !(txt = default_arg(c, u, i)))
 			return false;

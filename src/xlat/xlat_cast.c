@@ -713,6 +713,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 	const struct xlat_enum *e = xlat_enum_by_oid(c, k.to.info->oid, NULL);
 	if (e)
 		return xlat_enum_input(c, tc->arg, e, t);
+	if (k.to.info->oid >= 16384 && xlat_comptype_of_oid(c, k.to.info->oid))
+		return xlat_comptype_input(c, tc->arg, k.to.info->oid, tc->location, true, t);
 	t->oid = k.to.info->oid;
 	t->typmod = k.to.typmod;
 	int row = (t->oid == XLAT_OID_TEXT || (t->oid == XLAT_OID_VARCHAR && k.to.typmod < 0))

@@ -122,10 +122,21 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 	struct xlat_type ignored;
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
-		if (rt->n_indirection)
+		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
+		if (rt->n_indirection) { /* SET col.field = value of a row type's column */
+			for (size_t k = 0; k < i; k++)
+				if (strcmp(v[k]->res_target->name, rt->name) == 0)
+					return xlat_unsupported(c, rt->location,
+								"assigning to a column twice");
+			xlat_puts(c, i ? ", " : "");
+			int field = xlat_comptype_set_field(c, col, rt);
+			if (field < 0)
+				return false;
+			if (field > 0)
+				continue;
 			return xlat_unsupported(c, rt->location,
 						"assigning to an array element or field");
-		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
+		}
 		if (is_default(rt->val)) { /* also of an identity column, GENERATED ALWAYS too */
 			if (!set_default(c, rel, col, rt, i))
 				return false;

@@ -203,8 +203,9 @@ static uint32_t sort_type(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 }
 
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-				  const struct xlat_shape *shape)
+				  const struct xlat_shape *shape, bool *refused)
 {
+	*refused = false;
 	if (!c->schema || !s->n_sort_clause)
 		return NULL;
 	const char **v = arena_zalloc(c->a, s->n_sort_clause * sizeof(*v));
@@ -213,6 +214,11 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		const PgQuery__Node *n = s->sort_clause[i];
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
+		if (oid >= 16384 && xlat_comptype_of_oid(c, oid)) { /* by its fields in PostgreSQL */
+			*refused = !xlat_unsupported(c, n->sort_by->location,
+						     "ORDER BY a composite value");
+			return NULL;
+		}
 		if (n->node_case == NODE(SORT_BY))
 			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
 			       : xlat_range_collation(oid, oid) ? xlat_range_collation(oid, oid)
@@ -447,6 +453,13 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		if (!name)
 			return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this DROP TYPE");
 		const struct xlat_enum *e = xlat_enum_by_name(c, name);
+		if (!e && xlat_comptype_is_type(c, name)) { /* a composite type's own writer */
+			if (cascade)
+				return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of a composite type");
+			if (!xlat_comptype_drop(c, name, s->missing_ok))
+				return false;
+			continue;
+		}
 		if (s->missing_ok)
 			xlat_skip_note(c, "type", NULL, name, false);
 		/* after other DDL of the same input the schema may be stale: the writer checks */
@@ -525,6 +538,10 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	if (!name)
 		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER TYPE");
 	xlat_sidecar_script(c, "ALTER TYPE");
+	if (!xlat_enum_by_name(c, name) && xlat_comptype_is_type(c, name)) {
+		xlat_comptype_rename(c, name, s->newname);
+		return true;
+	}
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('rename', ");
 	xlat_string(c, name);
 	xlat_puts(c, ", ");

@@ -516,6 +516,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	}
 	if (cmp)
 		xlat_bpchar_cmp(c, e->lexpr, l, e->rexpr, r, mark, lend, rstart);
+	if (cmp && !xlat_comptype_cmp_ok(c, op, l, r, e->location)) /* composites: = and <> */
+		return false;
 	const char *coll = cmp ? xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid
 											 : r.oid)
 			       : NULL;

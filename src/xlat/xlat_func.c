@@ -641,8 +641,9 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		xlat_puts(c, "*");
 	else if (!args(c, f, tv))
 		return false;
-	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && xlat_range_type(tv[0].oid))
-		return no_such_function(c, f, fn->name); /* PostgreSQL has no min/max of a range */
+	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
+	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
+		return no_such_function(c, f, fn->name); /* no min/max of a range or a row type */
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)

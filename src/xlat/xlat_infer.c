@@ -212,6 +212,11 @@ static const char *stored_form_fn(struct xlat_ctx *c, const struct xlat_schema_c
 			*tail = arena_printf(c->a, ", %u)", xlat_array_elem(oid));
 			return "pgfn_array_in(";
 		}
+		const char *spec = e ? NULL : xlat_comptype_spec(c, oid);
+		if (spec && (t.oid != oid || param)) { /* a composite value: read by record_in */
+			*tail = arena_printf(c->a, "%s)", spec);
+			return "pgfn_record_in(";
+		}
 		if (!e || (t.oid == oid && !param))
 			return NULL;
 		*tail = arena_printf(c->a, "%s)", xlat_enum_args_text(c, e));
@@ -234,6 +239,12 @@ int xlat_infer_literal(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_t
 	const struct xlat_enum *e = string_literal(n) ? xlat_enum_by_oid(c, t.oid, NULL) : NULL;
 	if (e) /* PostgreSQL reads the literal as the enum: 22P02 for a label it lacks */
 		return xlat_enum_input(c, n, e, &t) ? 1 : -1;
+	if (string_literal(n) && t.oid >= 16384 && xlat_comptype_of_oid(c, t.oid)) {
+		/* PostgreSQL resolves the operator as record's, whose input refuses it */
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, n->a_const->location,
+			  "input of anonymous composite types is not implemented");
+		return -1;
+	}
 	if (!c->schema || !string_literal(n) || !(literal_input(t.oid) || numeric) ||
 	    t.oid == XLAT_OID_JSON || !xlat_type_by_oid(t.oid))
 		return 0;
@@ -258,6 +269,9 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	struct xlat_type t;
 	if (!col || !col->type_oid)
 		return xlat_expr(c, n, &t);
+	int row = xlat_comptype_assign(c, col->type_oid, n); /* ROW(...) into a composite column */
+	if (row)
+		return row > 0;
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && literal_input(col->type_oid) &&
 	    xlat_type_by_oid(col->type_oid))

@@ -1247,6 +1247,52 @@ const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s);
 bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s);
 
+/* ---- xlat_comptype.c: composite types (CREATE TYPE ... AS) as types ---- */
+/* The row type OID of name (a composite type, table or view of the tenant), its name as the
+ * file spells it into *rel (may be NULL); 0 when name is none. */
+uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **rel);
+/* Whether name is a composite type made by CREATE TYPE ... AS (not a relation's row type). */
+bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name);
+/* A type entry (in c's arena) for row type name, as the built-in types have one; NULL: none. */
+const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name);
+/* Whether oid is a row type of known attributes. */
+bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid);
+/* ", 'type', 0, oid1, typmod1, ...": pgfn_record_in's arguments after the value (0: not an
+ * explicit cast); NULL when oid is no row type of known attributes. */
+const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid);
+/* arg read as a value of row type oid (a cast, explicit or a store): ROW(...) by its fields,
+ * anything else as the text record_in reads; typed oid into *t. */
+bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
+			 bool explicit, struct xlat_type *t);
+/* A row constructor stored into a column of row type oid: 1 emitted, 0 not such a store, -1
+ * failed. */
+int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n);
+/* A whole row of a relation of the tenant (t, t.* in FROM) or a row constructor as a function's
+ * argument: its text in record_out's form, typed as the relation's row type (record for ROW),
+ * in c's arena; NULL when n is no such row (err clear) or on failure (err set). */
+const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
+				    struct xlat_type *t);
+/* UPDATE's SET col.field = value of a column of a row type: the column's value with that field
+ * replaced (written "col = ..."); 1 emitted, 0 rt is no such assignment, -1 failed (42703 for
+ * a field the type lacks). */
+int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			    const PgQuery__ResTarget *rt);
+/* A comparison l op r where an operand is of a row type: = and <> compare the values' texts,
+ * exact when no attribute's output differs for equal values; false with 0A000 for the others
+ * (PostgreSQL compares field by field). */
+bool xlat_comptype_cmp_ok(struct xlat_ctx *c, const char *op, struct xlat_type l,
+			  struct xlat_type r, int location);
+bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
+/* ALTER TYPE name ADD ATTRIBUTE a type, DROP ATTRIBUTE a [, ...] and RENAME ATTRIBUTE a TO b:
+ * scripts calling the catalog's writer, which rewrites the stored values of the columns of the
+ * type (an attribute added is NULL in them, one dropped leaves them). */
+bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
+bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+/* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name; DROP is
+ * 2BP01 while a function has a parameter of the type. */
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
+void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
+
 /* ---- xlat_domain.c: DROP DOMAIN (there are no domains: CREATE DOMAIN is 0A000) ---- */
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 
@@ -1283,9 +1329,10 @@ bool xlat_stmt_create_role(struct xlat_ctx *c, const PgQuery__CreateRoleStmt *s)
 bool xlat_stmt_alter_role(struct xlat_ctx *c, const PgQuery__AlterRoleStmt *s);
 /* The collations of s's ORDER BY items that are of an enum type (a column of FROM, or a
  * result column by name or position; shape: the result's types), for xlat_sort_list after
- * the FROM left scope; NULL when none is. */
+ * the FROM left scope; NULL when none is. *refused: an item is of a row type, which ORDER BY
+ * refuses (0A000 in c->err). */
 const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
-				  const struct xlat_shape *shape);
+				  const struct xlat_shape *shape, bool *refused);
 /* enum_first/enum_last/enum_range: 1 done, -1 failed, 0 not one of them (or not of an enum). */
 int xlat_enum_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char *name,
 		   struct xlat_type *t);

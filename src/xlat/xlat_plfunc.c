@@ -22,6 +22,8 @@ static bool load_sql_body(struct xlat_plloader *l, const struct xlat_udf *u,
 		vars[i] = (struct xlat_pl_var){
 			.name = u->argnames[i][0] ? u->argnames[i] : arena_printf(a, "$%zu", i + 1),
 			.type = u->argdecls[i]};
+	for (size_t i = 0; i < u->nargs; i++)
+		xlat_plrec_named_row(l, &vars[i]); /* a row type's parameter: a record of it */
 	vars[u->nargs] = (struct xlat_pl_var){.name = "found", .type = "boolean"};
 	l->vars = vars;
 	l->nvars = u->nargs + 1;
@@ -133,6 +135,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 		      const struct xlat_pl_func **out, struct pgerr *err)
 {
 	bool outs = u->modes != NULL;
+	bool one_record = xlat_udf_coldefs(u) && !u->retset;
 	if (xlat_udf_coldefs(u) && !u->retset) { /* LANGUAGE sql: its last query's first row */
 		struct xlat_udf *v = arena_alloc(a, sizeof(*v));
 		*v = *u;
@@ -154,6 +157,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
 	l->retset = u->retset;
 	l->has_outs = outs;
+	l->one_record = one_record;
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
 	if (!(sql ? load_sql_body(l, u, f) : xlat_plload_parse(l, u, u->body, f)))
@@ -165,6 +169,36 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	if (!l->returns_void && !l->trigger && !u->retset)
 		add_result_var(a, f, u->retdecl);
 	*out = f;
+	return true;
+}
+
+bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *e,
+			       struct xlat_pl_stmt *st)
+{
+	const char *text = xlat_plload_text(e);
+	size_t n = text ? strlen(text) : 0;
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\n' || text[n - 1] == '\t'))
+		n--;
+	while (n && (*text == ' ' || *text == '\n' || *text == '\t'))
+		text++, n--;
+	int var = n ? xlat_plload_find(l, xlat_plpre_fold(l->c->a, text, n)) : -1;
+	if (var < 0 || l->vars[var].type) /* a record's or row type's variable has no type */
+		return xlat_plload_unsupported(l, "RETURN of a value other than a record variable "
+						  "in a function returning record");
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	strbuf_put_quoted(&sb, l->vars[var].name, '"');
+	strbuf_puts(&sb, ".*");
+	const char *sql = arena_strdup(l->c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	struct xlat_pl_stmt *two = arena_zalloc(l->c->a, 2 * sizeof(*two));
+	two[0] = (struct xlat_pl_stmt){.kind = XLAT_PL_RETURN_QUERY, .line = st->line};
+	two[1] = (struct xlat_pl_stmt){.kind = XLAT_PL_RETURN, .line = st->line};
+	if (!(two[0].expr = xlat_plload_sql(l, sql)))
+		return false;
+	st->kind = XLAT_PL_BLOCK; /* the row, then the end of the function */
+	st->body = (struct xlat_pl_list){two, 2};
 	return true;
 }
 

@@ -69,6 +69,7 @@ struct xlat_plloader {
 	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
 	bool retset;  /* RETURNS SETOF / TABLE: RETURN NEXT and RETURN QUERY */
 	bool has_outs; /* OUT parameters: RETURN takes no value */
+	bool one_record; /* RETURNS record (not SETOF, no OUT parameters): RETURN r is its row */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];
 	size_t nscope;
@@ -81,6 +82,11 @@ struct xlat_plloader {
 /* xlat_plfunc.c: RETURN NEXT and RETURN QUERY [EXECUTE] (kind: the JSON node's name). */
 bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 			    struct xlat_pl_stmt *st, const char *kind);
+
+/* RETURN r in a function RETURNS record (l->one_record): r's fields as the one row of the
+ * result (RETURN QUERY SELECT r.*, then RETURN); another value than a record variable 0A000. */
+bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *e,
+			       struct xlat_pl_stmt *st);
 
 /* 0A000 "<what> is not supported in a DO block" (or "in a PL/pgSQL function"); false. */
 bool xlat_plload_unsupported(struct xlat_plloader *l, const char *what);

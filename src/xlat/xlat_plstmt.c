@@ -375,6 +375,8 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 	if (strcmp(kind, "PLpgSQL_stmt_return") == 0) {
 		st->kind = XLAT_PL_RETURN;
 		const struct xlat_json *e = xlat_json_get(b, "expr");
+		if (e && l->one_record) /* RETURNS record: the record's row */
+			return xlat_plload_return_record(l, e, st);
 		if (e && l->retset) {
 			pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
 				  "RETURN cannot have a parameter in function returning set");

@@ -140,6 +140,17 @@ static bool out_row_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32
 }
 
 static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+		     const char **decl);
+
+/* A parameter's type (not the result's): a row type (a table's, a view's or a composite
+ * type's) too, whose value is the row's text; in the body the parameter is a record. */
+static bool param_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
+		       const char **decl)
+{
+	return out_row_type(c, tn, oid, decl) || arg_type(c, tn, oid, decl);
+}
+
+static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *oid,
 		     const char **decl)
 {
 	struct xlat_typeref r;
@@ -259,8 +270,7 @@ static bool any_param(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 					 "parameter name \"%s\" used more than once", name);
 	}
 	p->allnames[i] = arena_strdup(c->a, name);
-	if (!(mode == 'o' && out_row_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i])) &&
-	    !arg_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
+	if (!param_type(c, fp->arg_type, &p->alltypes[i], &p->alldecls[i]))
 		return false;
 	p->modes[i] = mode;
 	p->nparams++;
@@ -305,7 +315,7 @@ static bool parameter(struct xlat_ctx *c, struct proto *p, const PgQuery__Functi
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION,
 				 -1, "parameter name \"%s\" is not supported", name);
 	p->argnames[i] = arena_strdup(c->a, name);
-	if (!arg_type(c, fp->arg_type, &p->argtypes[i], &p->argdecls[i]))
+	if (!param_type(c, fp->arg_type, &p->argtypes[i], &p->argdecls[i]))
 		return false;
 	p->nargs++;
 	return true;
@@ -622,10 +632,6 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 		return xlat_unsupported(c, -1, "a BEGIN ATOMIC body");
 	if (!language(c, u->lang) || !trigger_check(c, u, p.nargs))
 		return false;
-	if (u->rettype == XLAT_OID_RECORD && !p.nouts && !u->retset &&
-	    strcmp(u->lang, "plpgsql") == 0) /* RETURN of a whole record */
-		return xlat_unsupported(c, -1, "RETURNS record in LANGUAGE plpgsql (RETURNS SETOF "
-					       "record or OUT parameters work)");
 	if (!u->body)
 		return xlat_fail(c, SQLSTATE_INVALID_FUNCTION_DEFINITION, -1,
 				 "no function body specified");
@@ -701,7 +707,7 @@ static const struct xlat_udf *drop_target(struct xlat_ctx *c, const PgQuery__Obj
 		for (size_t i = 0; i < o->n_objargs; i++) {
 			const PgQuery__Node *n = o->objargs[i];
 			if (n->node_case != NODE(TYPE_NAME) ||
-			    !arg_type(c, n->type_name, &p.argtypes[i], &p.argdecls[i]))
+			    !param_type(c, n->type_name, &p.argtypes[i], &p.argdecls[i]))
 				return n->node_case == NODE(TYPE_NAME)
 					       ? NULL
 					       : (xlat_unsupported(c, -1, "this argument"), NULL);

@@ -232,14 +232,19 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 		r->opaque = false;
 }
 
-/* A materialized view made or refreshed WITH NO DATA cannot be read, as in PostgreSQL. */
+/* A materialized view made or refreshed WITH NO DATA cannot be read, as in PostgreSQL; nor can
+ * a composite type, which is a relation of PostgreSQL's catalog but holds no rows. */
 static bool populated(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 {
 	bool bare = !rv->schemaname || !*rv->schemaname;
-	if (!c->schema || !c->schema->unpopulated_fn || !own_tenant_rel(c, rv) ||
+	char why = 0;
+	if (!c->schema || !c->schema->unreadable_fn || !own_tenant_rel(c, rv) ||
 	    (bare && find_cte(c, rv->relname)) ||
-	    !c->schema->unpopulated_fn(c->schema->arg, rv->relname))
+	    !(why = c->schema->unreadable_fn(c->schema->arg, rv->relname)))
 		return true;
+	if (why == 'c')
+		return xlat_fail(c, "42809", rv->location, "\"%s\" is a composite type",
+				 rv->relname);
 	/* PostgreSQL's executor says it, without a position */
 	xlat_fail(c, "55000", -1, "materialized view \"%s\" has not been populated", rv->relname);
 	pgerr_hint(c->err, "Use the REFRESH MATERIALIZED VIEW command.");

@@ -592,7 +592,9 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		  xlat_catalog_srf_collect(c, s) && core_body(c, s, shape);
 	if (ok)
 		xlat_scope_star_shape(c, s, scope, shape);
-	const char **sort_colls = ok && tail ? xlat_enum_sort_colls(c, s, shape) : NULL;
+	bool refused = false; /* ORDER BY a composite value */
+	const char **sort_colls = ok && tail ? xlat_enum_sort_colls(c, s, shape, &refused) : NULL;
+	ok = ok && !refused;
 	const char **sort_syscols = NULL;
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
 	xlat_scope_leave(c, scope);

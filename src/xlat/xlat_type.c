@@ -247,6 +247,9 @@ static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *
 		out->info = xlat_enum_typeinfo(c, e);
 		return true;
 	}
+	/* a composite type, or a table's or view's row type */
+	if ((out->info = xlat_comptype_typeinfo(c, name)) != NULL)
+		return true;
 	for (size_t i = 0; i < ARRAY_LEN(refused_types); i++) {
 		if (strcmp(refused_types[i], name) == 0)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
@@ -283,6 +286,8 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 	if ((!own && !lookup(c, tn, name, out)) || !modifiers(c, tn, out))
 		return false;
 	out->is_array = tn->n_array_bounds > 0;
+	if (out->is_array && out->info->oid >= 16384 && !out->info->array_oid)
+		return xlat_unsupported(c, tn->location, "an array of a composite type");
 	if (out->is_array && out->serial)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location,
 				 "type \"%s[]\" does not exist", name);
@@ -296,6 +301,10 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r)
 	const struct xlat_enum *e = xlat_enum_by_oid(c, ti->oid, NULL);
 	if (e)
 		return xlat_enum_decl(c, e, r->is_array);
+	if (ti->oid >= 16384 && xlat_comptype_of_oid(c, ti->oid)) { /* a row type: its name */
+		struct xlat_enum row = {.name = ti->typname};
+		return xlat_enum_decl(c, &row, false);
+	}
 	if (r->typmod < 0 && ti->oid == XLAT_OID_BPCHAR)
 		return arena_printf(c->a, "bpchar%s", arr);
 	/* SQLite reports the declared types INTEGER and REAL (any case) back as upper-case

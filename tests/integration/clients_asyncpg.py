@@ -213,6 +213,20 @@ async def main():
     await step(conn, "enum invalid",
                lambda: conn.execute("INSERT INTO feel (id, m) VALUES ($1, $2)", 4, "meh"))
 
+    # composite types: asyncpg's introspection (typtype 'c', the attributes through
+    # pg_attribute) and its binary record codec (record_send/record_recv), both ways
+    async def composite_codec():
+        await conn.execute("CREATE TYPE cpair AS (a int4, b text, n numeric(6,2))")
+        await conn.execute("CREATE TABLE cwallet (id int4 PRIMARY KEY, p cpair)")
+        await conn.execute("INSERT INTO cwallet VALUES ($1, $2)", 1, (3, "x y", decimal.Decimal("1.5")))
+        await conn.execute("INSERT INTO cwallet VALUES ($1, $2)", 2, (None, "", None))
+        await conn.execute("INSERT INTO cwallet VALUES ($1, $2)", 3, None)
+        got = [(i, None if p is None else tuple(p)) for i, p in
+               rows(await conn.fetch("SELECT id, p FROM cwallet ORDER BY id"))]
+        one = await conn.fetchval("SELECT $1::cpair", (7, 'q"r', decimal.Decimal("2")))
+        return [got, tuple(one), await conn.fetchval("SELECT (p).b FROM cwallet WHERE id = 1")]
+    await step(conn, "composite codec", composite_codec)
+
     # ranges: asyncpg's binary range codec (range_send/range_recv) over each subtype
     async def range_codec():
         R = asyncpg.Range

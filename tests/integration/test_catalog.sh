@@ -118,6 +118,28 @@ $want
 $got"
 done
 
+# Composite types (CREATE TYPE ... AS (...)): \dT lists them, \d shows their attributes and the
+# columns of tables declared with them.
+SCHEMA_COMP="
+CREATE TYPE pair AS (a int, b text);
+CREATE TYPE \"Addr\" AS (street varchar(40), zip char(5));
+CREATE TABLE shop (id integer PRIMARY KEY, p pair, a \"Addr\");"
+psql -X -q -h "$DIR" -p "$PPORT" -U postgres -c 'CREATE DATABASE tcomp' postgres ||
+	fail "CREATE DATABASE tcomp"
+echo "$SCHEMA_COMP" | psql -X -q -v ON_ERROR_STOP=1 -h "$DIR" -p "$PPORT" -U postgres -d tcomp \
+	>/dev/null || fail "composite schema on PostgreSQL"
+echo "$SCHEMA_COMP" | psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPORT" -U postgres \
+	-d tcomp >/dev/null || fail "composite schema on shardlite"
+for cmd in '\dT' '\dT+' '\d pair' '\d+ pair' '\d "Addr"' '\d shop' '\d+ shop'; do
+	want=$(psql -X -h "$DIR" -p "$PPORT" -U postgres -d tcomp -c "$cmd" 2>&1)
+	got=$(psql -X -h 127.0.0.1 -p "$SPORT" -U postgres -d tcomp -c "$cmd" 2>&1)
+	[[ "$got" == "$want" ]] || fail "tcomp $cmd differs:
+--- PostgreSQL
+$want
+--- shardlite
+$got"
+done
+
 # sizes are SQLite's pages, not PostgreSQL's (\\dt+, \\ds+)
 mask() { sed -E 's/[0-9]+ (bytes|kB)/SIZE/; s/-+/-/g; s/ +/ /g'; }
 

@@ -5,7 +5,6 @@ CREATE TYPE "E_Role" AS ENUM ('USER', 'ADMIN');
 CREATE TYPE public.e_size AS ENUM ('small', 'medium', 'large');
 CREATE TYPE e_mood AS ENUM ('x');
 CREATE TYPE e_empty AS ENUM ();
--- differs: refused (0A000): composite types (CREATE TYPE ... AS (...)) are not supported
 CREATE TYPE e_pair AS (a int, b int);
 CREATE TABLE e_person (id integer PRIMARY KEY, name text NOT NULL, mood e_mood DEFAULT 'ok', role "E_Role" NOT NULL DEFAULT 'USER');
 INSERT INTO e_person (id, name, mood, role) VALUES (1, 'ada', 'happy', 'ADMIN'), (2, 'bo', 'sad', 'USER'), (3, 'cy', 'ok', 'USER');

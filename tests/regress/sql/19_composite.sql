@@ -46,10 +46,19 @@ DO $$ DECLARE u cmp_authors; v "CmpQuoted"; BEGIN
   ; END $$;
 SELECT * FROM "CmpQuoted" ORDER BY id;
 DO $$ DECLARE w cmp_nosuch; BEGIN NULL; END $$;
--- refused: a row type as an input parameter (or RETURNS one)
--- differs: a table's row type as an input parameter or result type is 0A000
-CREATE FUNCTION cmp_in(a cmp_authors) RETURNS int LANGUAGE sql AS 'SELECT 1';
-DROP FUNCTION IF EXISTS cmp_in;
+-- a table's row type as an input parameter: the whole row of FROM, ROW(...), a cast
+CREATE FUNCTION cmp_in(a cmp_authors) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RETURN a.name || ' ' || coalesce(a.balance::text, '-') || ' ' || coalesce(a.active::text, '-'); END $$;
+CREATE FUNCTION cmp_in_sql(a cmp_authors, suffix text) RETURNS text LANGUAGE sql AS $$ SELECT a.name || suffix $$;
+SELECT id, cmp_in(x), cmp_in_sql(x, '!') FROM cmp_authors x ORDER BY id;
+SELECT cmp_in(x.*) FROM cmp_authors x WHERE id = 1;
+SELECT cmp_in(ROW(9, 'zed', NULL, false, 1.234, NULL, NULL, NULL, NULL, NULL, '2024-01-01 00:00:00+00')::cmp_authors);
+SELECT cmp_in(ROW(9, 'zed', NULL, NULL, 1.235, NULL, NULL, NULL, NULL, NULL, '2024-01-01 00:00:00+00'));
+SELECT pg_get_function_arguments(oid) FROM pg_proc WHERE proname IN ('cmp_in', 'cmp_in_sql') ORDER BY proname;
+-- differs: a table's row type as the result type is 0A000
+CREATE FUNCTION cmp_ret() RETURNS cmp_authors LANGUAGE sql AS 'SELECT * FROM cmp_authors LIMIT 1';
+DROP FUNCTION IF EXISTS cmp_ret;
+DROP FUNCTION cmp_in(cmp_authors);
+DROP FUNCTION cmp_in_sql;
 DROP FUNCTION cmp_pick(int);
 DROP FUNCTION cmp_quoted();
 DROP FUNCTION cmp_quoted2();
@@ -100,7 +109,7 @@ SELECT * FROM cmp_ks() AS r(i int, s text);
 CREATE FUNCTION cmp_outs(OUT a int, OUT b int) LANGUAGE sql AS 'SELECT 1, 2';
 SELECT * FROM cmp_outs() AS t(a int, b int);
 SELECT proname, pg_get_function_result(oid), proretset, prorettype FROM pg_proc WHERE proname IN ('cmp_kf', 'cmp_ks') ORDER BY 1;
--- differs: RETURNS record in LANGUAGE plpgsql is 0A000 (RETURNS SETOF record works)
+-- differs: RETURN NULL in a LANGUAGE plpgsql function RETURNS record is 0A000 (RETURN of a record variable works)
 CREATE FUNCTION cmp_kr() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
 -- differs: a function returning record in a select list is 0A000 (in FROM with a column definition list it works)
 SELECT cmp_kf();

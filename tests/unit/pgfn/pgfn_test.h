@@ -23,6 +23,7 @@ Suite *pgfn_test_cast_suite(void);
 Suite *pgfn_test_srf_suite(void);
 Suite *pgfn_test_numeric_suite(void);
 Suite *pgfn_test_enum_suite(void);
+Suite *pgfn_test_record_suite(void);
 Suite *pgfn_test_uuid_suite(void);
 Suite *pgfn_test_tsearch_suite(void);
 Suite *pgfn_test_syscol_suite(void);

@@ -42,6 +42,7 @@ int main(void)
 	srunner_add_suite(sr, pgfn_test_srf_suite());
 	srunner_add_suite(sr, pgfn_test_numeric_suite());
 	srunner_add_suite(sr, pgfn_test_enum_suite());
+	srunner_add_suite(sr, pgfn_test_record_suite());
 	srunner_add_suite(sr, pgfn_test_uuid_suite());
 	srunner_add_suite(sr, pgfn_test_tsearch_suite());
 	srunner_add_suite(sr, pgfn_test_syscol_suite());

@@ -103,6 +103,21 @@ static const struct {
 	 MOOD_ARRAY_OID},
 	{"SELECT enum_range('ok'::mood, NULL)", "SELECT '{ok,happy}' AS enum_range", MOOD_ARRAY_OID},
 	{"SELECT 'A'::\"Role\"", "SELECT pgfn_enum_in('A', '\"Role\"', 'A') AS \"Role\"", 40003},
+	/* a composite type: its attributes' declared types to the catalog's writer */
+	{"CREATE TYPE pair AS (a int, b varchar(3), c numeric(10,2), \"D\" text[])",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum INTEGER "
+	 "NOT NULL, attname TEXT, atttype TEXT, PRIMARY KEY (type_name, attnum)); SELECT "
+	 "shardlite_comptype('create', 'pair', 'a', 'int4', 'b', 'character varying(3)', 'c', "
+	 "'numeric(10,2)', 'D', 'text[]'); DROP INDEX IF EXISTS _shardlite_comptypes_v; CREATE "
+	 "INDEX _shardlite_comptypes_v ON _shardlite_comptypes (attnum)",
+	 0},
+	{"ALTER TYPE pair RENAME ATTRIBUTE a TO \"A\"",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum INTEGER "
+	 "NOT NULL, attname TEXT, atttype TEXT, PRIMARY KEY (type_name, attnum)); SELECT "
+	 "shardlite_comptype('rename_attr', 'pair', 'a', 'A'); DROP INDEX IF EXISTS "
+	 "_shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON _shardlite_comptypes "
+	 "(attnum)",
+	 0},
 };
 
 START_TEST(enum_case)
@@ -130,7 +145,13 @@ static const struct {
 } errors[] = {
 	{"DROP TYPE mood", "2BP01", "cannot drop type mood because other objects depend on it"},
 	{"CREATE TYPE other.e AS ENUM ('a')", "0A000", "a type in schema \"other\" is not supported"},
-	{"CREATE TYPE c AS (a int)", "0A000", "CREATE TYPE ... AS (a composite type) is not supported"},
+	{"ALTER TYPE c DROP ATTRIBUTE IF EXISTS a", "0A000",
+	 "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS) is not supported"},
+	{"CREATE TYPE c AS (a int, m mood)", "0A000",
+	 "an attribute of an enum or composite type in a composite type is not supported"},
+	{"CREATE TYPE c AS (a serial)", "42704", "type \"serial\" does not exist"},
+	{"CREATE TYPE c AS (a text COLLATE \"C\")", "0A000",
+	 "a constraint or collation on an attribute of a composite type is not supported"},
 	{"CREATE TYPE r AS RANGE (subtype = int4)", "0A000",
 	 "CREATE TYPE ... AS RANGE is not supported"},
 	{"SELECT enum_range('nope'::mood, NULL)", "22P02",

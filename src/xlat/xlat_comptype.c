@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* xlat_comptype.c: composite types as types — CREATE TYPE name AS (a int, b text), a script
+ * calling the catalog's writer (shardlite_comptype, over the sidecar `_shardlite_comptypes`);
+ * a composite type (or a table's or view's row type) named as a column's or a cast's type; and
+ * a value of one, kept as record_out's text, put into that form on the way in by
+ * pgfn_record_in with the attributes' types (a cast, a value stored into a column). Reading a
+ * field back, (x).f, is xlat_composite.c's. */
+#include "xlat_int.h"
+
+#include <string.h>
+
+#define NODE(x) PG_QUERY__NODE__NODE_##x
+
+#define SIDECAR_COMPTYPES                                                                   \
+	"CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum " \
+	"INTEGER NOT NULL, attname TEXT, atttype TEXT, PRIMARY KEY (type_name, attnum))"
+/* The attributes are part of every session's schema: moving schema_version makes each read
+ * them again (a sidecar row alone leaves it where it is) */
+#define SCHEMA_BUMP                                                                              \
+	"; DROP INDEX IF EXISTS _shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON " \
+	"_shardlite_comptypes (attnum)"
+
+uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **rel)
+{
+	const struct xlat_schema *s = c->schema;
+	uint32_t oid = s && s->rowtype_fn && name ? s->rowtype_fn(s->arg, name, 0, NULL) : 0;
+	if (oid && rel)
+		(void)s->rowtype_fn(s->arg, NULL, oid, rel); /* as the file spells it */
+	return oid;
+}
+
+bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name)
+{
+	const struct xlat_schema *s = c->schema;
+	return xlat_comptype_oid(c, name, NULL) && s->unreadable_fn &&
+	       s->unreadable_fn(s->arg, name) == 'c';
+}
+
+const struct xlat_typeinfo *xlat_comptype_typeinfo(struct xlat_ctx *c, const char *name)
+{
+	const char *rel = NULL;
+	uint32_t oid = xlat_comptype_oid(c, name, &rel);
+	if (!oid || !rel || strcmp(rel, name) != 0) /* type names are case-sensitive */
+		return NULL;
+	struct xlat_typeinfo *ti = arena_zalloc(c->a, sizeof(*ti));
+	*ti = (struct xlat_typeinfo){rel,          oid,           0, xlat_enum_display(c, rel),
+				     XLAT_ST_TEXT, XLAT_TMOD_NONE};
+	return ti;
+}
+
+bool xlat_comptype_of_oid(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	return xlat_composite_of(c, oid, &rel, &cols, &n);
+}
+
+static const char *spec_of(struct xlat_ctx *c, uint32_t oid, bool explicit)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (!xlat_composite_of(c, oid, &rel, &cols, &n))
+		return NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, ", ");
+	strbuf_put_quoted(&sb, rel, '\'');
+	strbuf_puts(&sb, explicit ? ", 1" : ", 0");
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = cols[i].type_oid;
+		/* an attribute pgtype has no input function for (an enum, a row) keeps its text */
+		bool known = t && xlat_type_by_oid(t) && !xlat_enum_by_oid(c, t, NULL);
+		strbuf_printf(&sb, ", %u, %d", known ? t : XLAT_OID_TEXT,
+			      known ? (int)cols[i].typmod : -1);
+	}
+	const char *s = arena_strdup(c->a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return s;
+}
+
+const char *xlat_comptype_spec(struct xlat_ctx *c, uint32_t oid) { return spec_of(c, oid, false); }
+
+/* A value of composite type oid made of arg: a row constructor's fields (or a whole row, t.*)
+ * through record_out's text, any other value as text, both read by record_in. */
+bool xlat_comptype_input(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid, int location,
+			 bool explicit, struct xlat_type *t)
+{
+	const char *spec = xlat_comptype_spec(c, oid);
+	if (!spec)
+		return xlat_unsupported(c, location, "a value of this composite type");
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (arg->node_case == NODE(ROW_EXPR) && xlat_composite_of(c, oid, &rel, &cols, &n) &&
+	    arg->row_expr->n_args != n) { /* PostgreSQL's coerce_record_to_complex */
+		xlat_fail(c, "42846", location, "cannot cast type record to %s",
+			  xlat_enum_display(c, rel));
+		pgerr_detail(c->err, "Input has too %s columns.",
+			     arg->row_expr->n_args > n ? "many" : "few");
+		return false;
+	}
+	struct xlat_type at;
+	xlat_puts(c, "pgfn_record_in(");
+	int row = xlat_row_text(c, arg, location);
+	if (row < 0)
+		return false;
+	if (row && explicit) /* the fields cast as an explicit cast casts them */
+		spec = spec_of(c, oid, true);
+	if (!row && arg->node_case == NODE(PARAM_REF)) {
+		if (!xlat_param(c, arg->param_ref->number, oid, arg->param_ref->location))
+			return false;
+		xlat_printf(c, "?%d", arg->param_ref->number);
+	} else if (!row && !xlat_expr(c, arg, &at)) {
+		return false;
+	}
+	xlat_puts(c, spec);
+	xlat_puts(c, ")");
+	*t = (struct xlat_type){oid, -1};
+	return true;
+}
+
+int xlat_comptype_assign(struct xlat_ctx *c, uint32_t oid, const PgQuery__Node *n)
+{
+	if (n->node_case != NODE(ROW_EXPR) || oid < 16384 || !xlat_comptype_of_oid(c, oid))
+		return 0;
+	struct xlat_type t;
+	return xlat_comptype_input(c, n, oid, n->row_expr->location, false, &t) ? 1 : -1;
+}
+
+const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t)
+{
+	const struct xlat_schema_col *cols;
+	size_t ncols;
+	const char *rel = xlat_row_rel(c, n, &cols, &ncols);
+	uint32_t oid = rel ? xlat_scope_row_type(c, rel) : 0;
+	if (n->node_case == NODE(ROW_EXPR)) /* ROW(...): a record, for a row type's parameter */
+		oid = XLAT_OID_RECORD;
+	else if (!oid || oid == XLAT_OID_RECORD) /* a subquery's row: no type of the tenant */
+		return NULL;
+	struct strbuf tmp, *saved = c->sb;
+	strbuf_init(&tmp, 0);
+	c->sb = &tmp;
+	bool ok = xlat_row_text(c, n, xlat_tree_location(&n->base)) > 0;
+	c->sb = saved;
+	const char *out = ok ? arena_strndup(c->a, tmp.data ? tmp.data : "", tmp.len) : NULL;
+	strbuf_fini(&tmp);
+	*t = (struct xlat_type){oid, -1};
+	return out;
+}
+
+int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			    const PgQuery__ResTarget *rt)
+{
+	const char *rel, *field = rt->n_indirection == 1 ? xlat_node_str(rt->indirection[0]) : NULL;
+	const struct xlat_schema_col *fields;
+	size_t n, k = 0;
+	if (!col || !field || !xlat_composite_of(c, col->type_oid, &rel, &fields, &n))
+		return 0;
+	while (k < n && strcmp(fields[k].name, field) != 0)
+		k++;
+	if (k == n)
+		return xlat_fail(
+			       c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
+			       "cannot assign to field \"%s\" of column \"%s\" because there is no "
+			       "such column in data type %s",
+			       field, col->name, xlat_enum_display(c, rel))
+			       ? 1
+			       : -1;
+	if (rt->val->node_case == NODE(SET_TO_DEFAULT) ||
+	    rt->val->node_case == NODE(MULTI_ASSIGN_REF))
+		return xlat_unsupported(c, rt->location, "this assignment to a field") ? 1 : -1;
+	/* the column's value with field k replaced by the value's output text, read again as
+	 * the type (its field's input function, modifiers) */
+	struct xlat_type t;
+	xlat_ident(c, col->name);
+	xlat_puts(c, " = pgfn_record_in(pgfn_record_put(");
+	xlat_ident(c, col->name);
+	xlat_printf(c, ", %zu, %zu, ", n, k);
+	if (!xlat_text_operand(c, rt->val, &t, XLAT_TF_OUTPUT))
+		return -1;
+	xlat_printf(c, ")%s)", xlat_comptype_spec(c, col->type_oid));
+	return 1;
+}
+
+/* Whether equal values of row type oid have equal record_out texts: no attribute of a type whose
+ * output differs for equal values (numeric's display scale, float's -0). */
+static bool text_eq_exact(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (!xlat_composite_of(c, oid, &rel, &cols, &n))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t t = cols[i].type_oid;
+		if (!t || t == XLAT_OID_NUMERIC || t == XLAT_OID_FLOAT4 || t == XLAT_OID_FLOAT8 ||
+		    xlat_comptype_of_oid(c, t))
+			return false;
+	}
+	return true;
+}
+
+bool xlat_comptype_cmp_ok(struct xlat_ctx *c, const char *op, struct xlat_type l,
+			  struct xlat_type r, int location)
+{
+	uint32_t oid = l.oid >= 16384 && xlat_comptype_of_oid(c, l.oid)	  ? l.oid
+		       : r.oid >= 16384 && xlat_comptype_of_oid(c, r.oid) ? r.oid
+									  : 0;
+	if (!oid)
+		return true;
+	if (strcmp(op, "=") != 0 && strcmp(op, "<>") != 0 && strcmp(op, "!=") != 0)
+		return xlat_unsupported(c, location, "an ordering comparison of composite values");
+	return text_eq_exact(c, oid) ||
+	       xlat_unsupported(c, location,
+				"comparing composite values with a numeric, floating-point or "
+				"composite attribute");
+}
+
+/* ---- CREATE TYPE name AS (...) ---- */
+
+/* One attribute's declared type, as a column of that type declares it; only types whose
+ * values pgtype reads and prints (built-in, not an array of a row) are taken. */
+static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
+{
+	struct xlat_typeref r;
+	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &r))
+		return NULL;
+	if (r.serial) { /* serial is a column's shorthand, not a type */
+		xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, cd->type_name->location,
+			  "type \"%s\" does not exist",
+			  xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
+		return NULL;
+	}
+	if (!xlat_type_by_oid(r.info->oid)) {
+		xlat_unsupported(c, cd->type_name->location,
+				 "an attribute of an enum or composite type in a composite type");
+		return NULL;
+	}
+	return xlat_type_format(c, &r);
+}
+
+bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s)
+{
+	const PgQuery__RangeVar *rv = s->typevar;
+	if (!rv || !rv->relname)
+		return xlat_unsupported(c, -1, "this CREATE TYPE");
+	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(rv->schemaname, c->env->tenant) == 0))
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+				 "a type in schema \"%s\" is not supported", rv->schemaname);
+	xlat_sidecar_script(c, "CREATE TYPE");
+	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('create', ");
+	xlat_string(c, rv->relname);
+	for (size_t i = 0; i < s->n_coldeflist; i++) {
+		const PgQuery__Node *n = s->coldeflist[i];
+		if (n->node_case != NODE(COLUMN_DEF))
+			return xlat_unsupported(c, -1, "this attribute of a composite type");
+		const PgQuery__ColumnDef *cd = n->column_def;
+		if (cd->n_constraints || cd->coll_clause)
+			return xlat_unsupported(c, cd->location,
+						"a constraint or collation on an attribute of a "
+						"composite type");
+		const char *decl = attr_type(c, cd);
+		if (!decl)
+			return false;
+		xlat_puts(c, ", ");
+		xlat_string(c, cd->colname);
+		xlat_puts(c, ", ");
+		xlat_string(c, decl);
+	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* ---- ALTER TYPE ... ADD / DROP / RENAME ATTRIBUTE ---- */
+
+/* The type an ALTER TYPE names (a relation in PostgreSQL's grammar), schema checked. */
+static const char *altered(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
+{
+	if (!rv || !rv->relname) {
+		xlat_unsupported(c, -1, "this ALTER TYPE");
+		return NULL;
+	}
+	if (rv->schemaname && *rv->schemaname && strcmp(rv->schemaname, "public") != 0 &&
+	    !(c->env && c->env->tenant && strcmp(rv->schemaname, c->env->tenant) == 0)) {
+		xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			  "a type in schema \"%s\" is not supported", rv->schemaname);
+		return NULL;
+	}
+	return rv->relname;
+}
+
+static bool alter_cmd(struct xlat_ctx *c, const char *name, const PgQuery__AlterTableCmd *cmd)
+{
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn && cmd->def &&
+	    cmd->def->node_case == NODE(COLUMN_DEF) && !cmd->missing_ok) {
+		const PgQuery__ColumnDef *cd = cmd->def->column_def;
+		if (cd->n_constraints || cd->coll_clause)
+			return xlat_unsupported(c, cd->location,
+						"a constraint or collation on an attribute of a "
+						"composite type");
+		const char *decl = attr_type(c, cd);
+		if (!decl)
+			return false;
+		xlat_puts(c, "; SELECT shardlite_comptype('add_attr', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, cd->colname);
+		xlat_puts(c, ", ");
+		xlat_string(c, decl);
+		xlat_puts(c, ")");
+		return true;
+	}
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn && cmd->name &&
+	    !cmd->missing_ok) {
+		xlat_puts(c, "; SELECT shardlite_comptype('drop_attr', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ")");
+		return true;
+	}
+	return xlat_unsupported(c, -1,
+				cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType
+					? "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE"
+					: "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS)");
+}
+
+bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
+{
+	const char *name = altered(c, s->relation);
+	if (!name)
+		return false;
+	xlat_sidecar_script(c, "ALTER TYPE");
+	xlat_puts(c, SIDECAR_COMPTYPES);
+	for (size_t i = 0; i < s->n_cmds; i++) {
+		const PgQuery__Node *n = s->cmds[i];
+		if (n->node_case != NODE(ALTER_TABLE_CMD))
+			return xlat_unsupported(c, -1, "this ALTER TYPE");
+		if (!alter_cmd(c, name, n->alter_table_cmd))
+			return false;
+		xlat_puts(c, SCHEMA_BUMP); /* the next action's writer reads the type again */
+	}
+	return true;
+}
+
+bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const char *name = altered(c, s->relation);
+	if (!name)
+		return false;
+	if (s->missing_ok)
+		return xlat_unsupported(c, -1, "ALTER TYPE IF EXISTS ... RENAME ATTRIBUTE");
+	xlat_sidecar_script(c, "ALTER TYPE");
+	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('rename_attr', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->subname);
+	xlat_puts(c, ", ");
+	xlat_string(c, s->newname);
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* ---- DROP TYPE, ALTER TYPE ... RENAME TO of a composite type ---- */
+
+/* The first of the tenant's functions with a parameter of row type oid, NULL when none. */
+static const struct xlat_udf *fn_user(struct xlat_ctx *c, uint32_t oid)
+{
+	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		for (size_t k = 0; k < u->nargs; k++)
+			if (u->argtypes[k] == oid)
+				return u;
+		for (size_t k = 0; u->alltypes && k < u->nparams; k++)
+			if (u->alltypes[k] == oid)
+				return u;
+	}
+	return NULL;
+}
+
+bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
+{
+	const struct xlat_udf *u = fn_user(c, xlat_comptype_oid(c, name, NULL));
+	if (u) { /* the writer checks the columns; the functions are the session's */
+		xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it",
+			  xlat_enum_display(c, name));
+		pgerr_detail(c->err, "function %s depends on type %s", u->name,
+			     xlat_enum_display(c, name));
+		pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+		return false;
+	}
+	xlat_puts(c, "; " SIDECAR_COMPTYPES "; SELECT shardlite_comptype('drop', ");
+	xlat_string(c, name);
+	xlat_printf(c, ", %d)" SCHEMA_BUMP, missing_ok ? 1 : 0);
+	return true;
+}
+
+void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to)
+{
+	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('rename', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	xlat_string(c, to);
+	xlat_puts(c, ")" SCHEMA_BUMP);
+}

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* pgfn_test_record.c: composite values — pgfn_record_in (record_in with the attributes' types:
+ * each field through its input and output functions), pgfn_record_put (one field replaced),
+ * pgfn_record_field and pgfn_record_null. */
+#include "pgfn_test.h"
+
+/* the type (a int4, b text, n numeric(6,2), v varchar(3)) */
+#define PAIR "'pair', 0, 23, -1, 25, -1, 1700, 393222, 1043, 7"
+#define PAIR_EXPLICIT "'pair', 1, 23, -1, 25, -1, 1700, 393222, 1043, 7"
+
+static const struct {
+	const char *expr, *want;
+} cases[] = {
+	{"pgfn_record_in('(1,x,1.5,abc)', " PAIR ")", "(1,x,1.50,abc)"},
+	{"pgfn_record_in('( 1 ,\"a b\",,)', " PAIR ")", "(1,\"a b\",,)"},
+	{"pgfn_record_in('(,,,)', " PAIR ")", "(,,,)"},
+	{"pgfn_record_in('(1,\"\",2,\"q\"\"r\")', " PAIR ")", "(1,\"\",2.00,\"q\"\"r\")"},
+	{"pgfn_record_in(NULL, " PAIR ")", "NULL"},
+	{"pgfn_record_in('(1,x,1)', " PAIR ")",
+	 "ERROR 22P02: malformed record literal: \"(1,x,1)\""},
+	{"pgfn_record_in('(1,x,1,a,b)', " PAIR ")",
+	 "ERROR 22P02: malformed record literal: \"(1,x,1,a,b)\""},
+	{"pgfn_record_in('1,x,1,a', " PAIR ")",
+	 "ERROR 22P02: malformed record literal: \"1,x,1,a\""},
+	{"pgfn_record_in('(y,x,1,a)', " PAIR ")",
+	 "ERROR 22P02: invalid input syntax for type integer: \"y\""},
+	{"pgfn_record_in('(1,x,1,abcd)', " PAIR ")",
+	 "ERROR 22001: value too long for type character varying(3)"},
+	{"pgfn_record_in('(1,x,1,\"ab   \")', " PAIR ")", "(1,x,1.00,\"ab \")"},
+	{"pgfn_record_in('(1,x,1,abcd)', " PAIR_EXPLICIT ")", "(1,x,1.00,abc)"},
+	{"pgfn_record_in('()', 'empty', 0)", "()"},
+	{"pgfn_record_put('(1,x,1.50,abc)', 4, 1, 'y z')", "(1,\"y z\",1.50,abc)"},
+	{"pgfn_record_put('(1,x,1.50,abc)', 4, 0, NULL)", "(,x,1.50,abc)"},
+	{"pgfn_record_put(NULL, 4, 3, 'q')", "(,,,q)"},
+	{"pgfn_record_field('(1,\"a,b\",1.50,)', 1, 25)", "a,b"},
+	{"pgfn_record_field('(1,\"a,b\",1.50,)', 3, 25)", "NULL"},
+	{"pgfn_record_null('(,,,)', 0)", "1"},
+	{"pgfn_record_null('(1,,,)', 1)", "0"},
+};
+
+START_TEST(record_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }
+END_TEST
+
+Suite *pgfn_test_record_suite(void)
+{
+	Suite *s = suite_create("pgfn_record");
+	TCase *tc = tcase_create("record");
+	tcase_add_loop_test(tc, record_case, 0, (int)ARRAY_LEN(cases));
+	suite_add_tcase(s, tc);
+	return s;
+}
