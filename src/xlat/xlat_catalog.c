@@ -102,6 +102,7 @@ static const char *const relations[] = {
 	"pg_ts_template",
 	"pg_type",
 	"pg_user",
+	"pg_user_mappings",
 	"pg_views",
 };
 

@@ -59,6 +59,8 @@ SELECT s.indexrelname, s.relname, s.idx_scan >= 0, io.idx_blks_read >= 0 FROM pg
 SELECT count(*) FROM pg_stat_all_indexes WHERE relname = 'gui_t';
 SELECT datname = current_database(), numbackends >= 1, xact_commit >= 0, checksum_failures FROM pg_stat_database WHERE datname = current_database();
 SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace), (SELECT count(*) FROM pg_foreign_table), (SELECT count(*) FROM pg_foreign_server), (SELECT count(*) FROM pg_event_trigger), (SELECT count(*) FROM pg_subscription);
+-- pg_user_mappings (pgmodeler-cli's import): no foreign servers, so none
+SELECT um.umid AS oid, um.usename || '@' || um.srvname AS name, srvid, umuser, umoptions FROM pg_user_mappings AS um;
 SELECT count(*) FROM pg_available_extensions WHERE installed_version IS NOT NULL AND name <> 'plpgsql';
 DROP VIEW gui_v;
 DROP TABLE gui_t;
