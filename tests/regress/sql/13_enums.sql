@@ -126,5 +126,7 @@ SELECT ARRAY['lo', 'nope']::e_arr[];
 CREATE TABLE e_arr_t (v e_arr[]);
 INSERT INTO e_arr_t VALUES (ARRAY['hi'::e_arr]), (ARRAY['lo', 'hi']::e_arr[]);
 SELECT v FROM e_arr_t ORDER BY array_length(v, 1);
+SELECT v[1] AS first, v[2] AS second, v[1:1] AS head, v[2] > 'lo' AS hi FROM e_arr_t ORDER BY array_length(v, 1);
+SELECT (ARRAY['hi'::e_arr, 'lo'])[2] AS el, (ARRAY['lo', 'hi']::e_arr[])[1:2] AS sl;
 DROP TABLE e_arr_t;
 DROP TYPE e_arr;
