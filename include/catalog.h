@@ -228,9 +228,10 @@ const char *catalog_schema_tenant(const char *const *names, long n, uint32_t oid
  * information_schema_tables, ...; for tests: the translator keeps its own list so that it
  * does not link this floor). */
 bool catalog_has_relation(const char *name);
-/* The declared columns of pg_catalog relation name (pg_class, pg_attribute, pg_tables ...),
- * with the PostgreSQL types a result column of theirs reports, copied into a; false when
- * name is not one (information_schema's relations are not answered). */
+/* The declared columns of pg_catalog relation name (pg_class, pg_attribute, pg_tables ...) or
+ * of an information_schema view by its SQLite name (information_schema_columns), with the
+ * PostgreSQL types a result column of theirs reports, copied into a; false when name is not
+ * one. */
 bool catalog_relation_columns(const char *name, struct arena *a,
 			      const struct catalog_column **cols, size_t *ncols);
 

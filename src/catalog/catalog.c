@@ -711,7 +711,10 @@ static void parse_column(struct arena *a, const char *item, size_t len, struct c
 bool catalog_relation_columns(const char *name, struct arena *a,
 			      const struct catalog_column **cols, size_t *ncols)
 {
-	const struct cat_reldef *def = strncmp(name, "pg_", 3) == 0 ? cat_reldef_find(name) : NULL;
+	const struct cat_reldef *def = strncmp(name, "pg_", 3) == 0 ||
+						       strncmp(name, "information_schema_", 19) == 0
+					       ? cat_reldef_find(name)
+					       : NULL;
 	if (!def)
 		return false;
 	size_t n = 1;

@@ -41,6 +41,11 @@ static const struct cat_reldef defs[] = {
 	 "srvacl \"aclitem[]\", srvoptions \"text[]\"",
 	 fill_none},
 	{"pg_foreign_table", "ftrelid oid, ftserver oid, ftoptions \"text[]\"", fill_none},
+	/* a view in PostgreSQL: user mappings of foreign servers, of which there are none
+	 * (pgmodeler-cli's import lists them) */
+	{"pg_user_mappings",
+	 "umid oid, srvid oid, srvname name, umuser oid, usename name, umoptions \"text[]\"",
+	 fill_none},
 	/* not empty: public's initial privileges (catalog_dump.c) */
 	{"pg_init_privs",
 	 "objoid oid, classoid oid, objsubid int4, privtype pg_char, initprivs \"aclitem[]\"",

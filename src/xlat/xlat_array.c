@@ -115,7 +115,43 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 	if (elem_of(el.oid)) /* ARRAY[a, b] of array columns: their sub-arrays joined */
 		return xlat_unsupported(c, e->location,
 					"ARRAY[...] of array values other than the first element");
-	*t = (struct xlat_type){array_of(el), -1};
+	bool arr = false; /* an enum's elements make its array type (pg_type.typarray) */
+	const struct xlat_enum *en = xlat_enum_by_oid(c, el.oid, &arr);
+	*t = (struct xlat_type){en && !arr ? en->array_oid : array_of(el), -1};
+	return true;
+}
+
+/* ARRAY[...]::type[]: PostgreSQL's parser hands the target's element type down to the
+ * constructor (transformTypeCast → transformArrayExpr), so each element is cast to it and a
+ * sub-array ARRAY[...] to the array type in turn; an empty ARRAY[] takes the target's type. */
+bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
+			  const struct xlat_typeref *to, struct xlat_type *t)
+{
+	const PgQuery__AArrayExpr *src = tc->arg->a_array_expr;
+	PgQuery__TypeName *elem_tn = arena_zalloc(c->a, sizeof(*elem_tn));
+	*elem_tn = *tc->type_name;
+	elem_tn->n_array_bounds = 0;
+	elem_tn->array_bounds = NULL;
+	PgQuery__AArrayExpr *e = arena_zalloc(c->a, sizeof(*e));
+	*e = *src;
+	e->elements = arena_zalloc(c->a, (src->n_elements + 1) * sizeof(*e->elements));
+	for (size_t i = 0; i < src->n_elements; i++) {
+		PgQuery__Node *el = src->elements[i];
+		bool sub = el->node_case == PG_QUERY__NODE__NODE_A_ARRAY_EXPR;
+		PgQuery__TypeCast *cast = arena_zalloc(c->a, sizeof(*cast));
+		PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+		pg_query__type_cast__init(cast);
+		pg_query__node__init(n);
+		cast->arg = el;
+		cast->type_name = sub ? tc->type_name : elem_tn;
+		cast->location = tc->location;
+		n->node_case = PG_QUERY__NODE__NODE_TYPE_CAST;
+		n->type_cast = cast;
+		e->elements[i] = n;
+	}
+	if (!xlat_array_expr(c, e, t))
+		return false;
+	*t = (struct xlat_type){xlat_type_oid(to), -1};
 	return true;
 }
 

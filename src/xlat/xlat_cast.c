@@ -694,9 +694,25 @@ bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid
 	return from_string(c, &k, str_const(c, arg));
 }
 
+/* ARRAY[...]::type[] other than to a reg* array (whose elements the catalog reads as names and
+ * shows as OIDs): its elements are cast one by one (xlat_array_ctor_cast). */
+static bool ctor_cast(const PgQuery__TypeCast *tc)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	if (tc->arg->node_case != NODE(A_ARRAY_EXPR) || !tn || !tn->n_array_bounds || !tn->n_names)
+		return false;
+	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
+	return name && strncmp(name, "reg", 3) != 0;
+}
+
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	struct cast k = {.arg = tc->arg, .location = tc->location};
+	if (ctor_cast(tc)) { /* each element cast, not the constructor's text read as an array */
+		c->flags &= ~(unsigned)XLAT_X_RESULT;
+		return xlat_type_resolve(c, tc->type_name, &k.to) &&
+		       xlat_array_ctor_cast(c, tc, &k.to, t);
+	}
 	int cat = xlat_catalog_cast(c, tc, t);
 	if (cat)
 		return cat > 0;

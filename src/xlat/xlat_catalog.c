@@ -102,6 +102,7 @@ static const char *const relations[] = {
 	"pg_ts_template",
 	"pg_type",
 	"pg_user",
+	"pg_user_mappings",
 	"pg_views",
 };
 
@@ -505,7 +506,12 @@ static bool slice(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct x
 		}
 	}
 	xlat_puts(c, ")");
-	*t = (struct xlat_type){xlat_array_elem(at.oid) ? at.oid : 0, -1};
+	bool arr = false; /* an enum's array keeps its type */
+	*t = (struct xlat_type){xlat_array_elem(at.oid) ||
+					(xlat_enum_by_oid(c, at.oid, &arr) && arr)
+				    ? at.oid
+				    : 0,
+				-1};
 	return true;
 }
 
@@ -532,6 +538,10 @@ static bool element(struct xlat_ctx *c, const PgQuery__AIndirection *ind, struct
 		return true;
 	}
 	char tag = elem_tag(at.oid, &elem);
+	bool arr = false; /* an enum's array: its element the label, typed as the enum */
+	const struct xlat_enum *en = elem ? NULL : xlat_enum_by_oid(c, at.oid, &arr);
+	if (en && arr)
+		elem = en->oid;
 	xlat_puts(c, tag ? "pgfn_array_elem(" : "");
 	/* the catalog's vectors (int2vector "1 2", from 0) only through pg_array_get */
 	xlat_puts(c, ind->n_indirection > 1 || elem ? "pgfn_array_at(" : "pg_array_get(");

@@ -573,6 +573,10 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
+/* ARRAY[...]::type[] (tc's argument a constructor, to its resolved target): each element cast
+ * to the element type, as PostgreSQL's parser does; t is the target array type. */
+bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
+			  const struct xlat_typeref *to, struct xlat_type *t);
 /* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* Whether n is an array: visibly so (ARRAY[...], a cast to an array type, an array

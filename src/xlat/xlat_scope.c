@@ -216,8 +216,11 @@ static void range_var(struct xlat_ctx *c, const PgQuery__RangeVar *rv)
 	}
 	bool catalog = (!schema || strcmp(schema, "pg_catalog") == 0) &&
 		       xlat_catalog_is_relation(rv->relname);
-	if (catalog && c->schema && c->schema->catalog_fn &&
-	    c->schema->catalog_fn(c->schema->arg, rv->relname, c->a, &r->cols, &r->ncols)) {
+	bool infoschema = schema && strcmp(schema, "information_schema") == 0;
+	const char *catname = infoschema ? arena_printf(c->a, "information_schema_%s", rv->relname)
+					 : rv->relname; /* information_schema's served name */
+	if ((catalog || infoschema) && c->schema && c->schema->catalog_fn &&
+	    c->schema->catalog_fn(c->schema->arg, catname, c->a, &r->cols, &r->ncols)) {
 		r->opaque = false; /* pg_catalog comes first in PostgreSQL's search path */
 		r->catalog = true;
 		return;

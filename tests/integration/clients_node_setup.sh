@@ -1,14 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 # clients_node_setup.sh: sourced by test_clients.sh node|typeorm|drizzle|postgresjs|sequelize|knex|
-# kysely|prisma. Installs pg, pg-copy-streams, typeorm, reflect-metadata, drizzle-orm, postgres
-# (postgres.js), sequelize, knex and kysely (prisma: Prisma 7's CLI, client,
-# pg adapter and wasm schema engine, in NODE_DIR-prisma), pinned, in one npm call, into
+# kysely|prisma|pgpromise|slonik|objection|mikroorm. Installs pg, pg-copy-streams, typeorm,
+# reflect-metadata, drizzle-orm, postgres (postgres.js), sequelize, knex, kysely, pg-promise,
+# slonik and objection (prisma: Prisma 7's CLI, client, pg adapter and wasm schema engine, in
+# NODE_DIR-prisma; mikroorm: MikroORM 6 in NODE_DIR-mikro-orm), pinned, in one npm call, into
 # NODE_DIR (CLIENTS_NODE_DIR: meson sets a directory of the build tree) with npm's cache beside
 # it, so a rerun needs no network; without the npm registry the test is skipped, saying why.
 # shellcheck shell=bash
 NODE_DIR=${CLIENTS_NODE_DIR:-$HERE/../../build/tests/integration/node}
 NODE_PKGS=(pg@8.16.3 pg-copy-streams@7.0.0 typeorm@0.3.27 reflect-metadata@0.2.2 drizzle-orm@0.44.5
-	postgres@3.4.9 sequelize@6.37.8 knex@3.3.0 kysely@0.28.18)
+	postgres@3.4.9 sequelize@6.37.8 knex@3.3.0 kysely@0.28.18 pg-promise@12.7.1 slonik@47.0.0
+	objection@3.1.5)
 # Prisma has a directory of its own (an npm install there prunes what it was not asked for). Its
 # install scripts only fetch native engines (binaries.prisma.sh): the test needs none of them.
 if [[ ${CLIENT:-} == prisma ]]; then
@@ -16,6 +18,11 @@ if [[ ${CLIENT:-} == prisma ]]; then
 	NODE_PKGS=(pg@8.16.3 prisma@7.10.1 @prisma/client@7.10.0 @prisma/adapter-pg@7.10.1
 		@prisma/driver-adapter-utils@7.10.1
 		@prisma/schema-engine-wasm@8.1.0-2.59be4fda12412a79eeb9c2ae727b6aa723593323)
+fi
+# MikroORM 6 (7 needs Node 22) pins a pg of its own (8.20.0): a directory of its own too.
+if [[ ${CLIENT:-} == mikroorm ]]; then
+	NODE_DIR=$NODE_DIR-mikro-orm
+	NODE_PKGS=(@mikro-orm/core@6.6.16 @mikro-orm/postgresql@6.6.16 @mikro-orm/migrations@6.6.16)
 fi
 node_have() {
 	local spec name ver

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 # test_clients.sh CLIENT: drives one real client family (psycopg2, psycopg3, asyncpg, sqlalchemy,
 # django, jdbc, node, typeorm, drizzle, prisma, postgresjs, sequelize, knex, kysely, pg8000, ruby,
-# perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee) against shardlite and against a real PostgreSQL 15 this script starts, and compares
+# perl, pgcli, activerecord, php, go, odbc, pgbouncer, sequel, peewee, rust, pgpromise,
+# slonik, objection, mikroorm) against shardlite and against a real PostgreSQL 15 this script starts, and compares
 # what the client prints on both. Known differences are asserted inside the client programs
 # (their gap() helpers) and listed in docs/clients.md.
 set -euo pipefail
 
-CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee}
+CLIENT=${1:?usage: test_clients.sh psycopg2|psycopg3|asyncpg|sqlalchemy|django|jdbc|node|typeorm|drizzle|prisma|postgresjs|sequelize|knex|kysely|pg8000|ruby|perl|pgcli|activerecord|php|go|odbc|pgbouncer|sequel|peewee|rust|pgpromise|slonik|objection|mikroorm}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 PY=/usr/bin/python3
@@ -52,6 +53,12 @@ go)
 		echo "go: needs golang-go, golang-github-lib-pq-dev, golang-github-jackc-pgx-v4-dev: skipped"
 		exit 77
 	fi ;;
+rust)
+	CRATES=/usr/share/cargo/registry
+	if ! command -v cargo >/dev/null || [[ ! -d $(echo $CRATES/tokio-postgres-0.7.*) ]]; then
+		echo "rust: needs cargo and rustc, and librust-tokio-postgres-dev: skipped"
+		exit 77
+	fi ;;
 sqlalchemy) need_py psycopg2 python3-psycopg2; need_py sqlalchemy python3-sqlalchemy ;;
 django) need_py psycopg2 python3-psycopg2; need_py django python3-django ;;
 pgcli) need_py pgcli.pgexecute pgcli ;;
@@ -61,7 +68,8 @@ jdbc)
 		echo "jdbc: needs javac and $JAR (default-jdk-headless libpostgresql-jdbc-java): skipped"
 		exit 77
 	fi ;;
-node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely)
+node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
+	objection | mikroorm)
 	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 		echo "$CLIENT: needs node and npm (nodejs, npm): skipped"
 		exit 77
@@ -99,15 +107,18 @@ run_client() {
 	sequel) ruby "$HERE/clients_sequel.rb" 127.0.0.1 "$port" "$target" ;;
 	peewee) $PY "$HERE/clients_peewee.py" "$port" "$target" ;;
 	go) "$DIR/clients_go" "postgres://postgres@127.0.0.1:$port/acme?sslmode=disable" "$target" ;;
+	rust) "$RUST_DIR/target/debug/clients_rust" "host=127.0.0.1 port=$port user=postgres dbname=acme" "$target" ;;
 	jdbc) java -cp "$JAR:$DIR" ClientsJdbc "jdbc:postgresql://127.0.0.1:$port/acme" "$target" ;;
 	node) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_node.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
 	prisma) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_prisma.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/prisma/schema.prisma" \
 		"$DIR/prisma/gen" ;;
-	typeorm | drizzle | postgresjs | sequelize | knex | kysely)
+	typeorm | drizzle | postgresjs | sequelize | knex | kysely | pgpromise | slonik | objection)
 		TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_$CLIENT.js" \
 		"postgresql://postgres@127.0.0.1:$port/acme" "$target" ;;
+	mikroorm) TZ=UTC NODE_PATH="$NODE_DIR/node_modules" node "$HERE/clients_mikroorm.js" \
+		"postgresql://postgres@127.0.0.1:$port/acme" "$target" "$DIR/migrations-$target" ;;
 	esac
 }
 
@@ -120,7 +131,22 @@ go)
 	GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE=$gocache GOFLAGS= GOTOOLCHAIN=local \
 		go build -o "$DIR/clients_go" "$HERE/clients_go.go" ||
 		fail "go build clients_go.go" ;;
-node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely)
+rust)
+	# Offline over Debian's crates (a directory source replaces crates.io), in a project dir of
+	# the build tree that keeps Cargo.lock and the target dir, so a rerun only relinks.
+	RUST_DIR=${CLIENTS_RUST_DIR:-$DIR/rust}
+	mkdir -p "$RUST_DIR/cargo-home"
+	cp -p "$HERE/clients_rust.toml" "$RUST_DIR/Cargo.toml"
+	cp -p "$HERE/clients_rust.rs" "$RUST_DIR/clients_rust.rs"
+	printf '[source.crates-io]\nreplace-with = "debian"\n[source.debian]\ndirectory = "%s"\n[net]\noffline = true\n' \
+		"$CRATES" >"$RUST_DIR/cargo-home/config.toml"
+	exec {rust_lock}>"$RUST_DIR.lock"
+	flock "$rust_lock"
+	(cd "$RUST_DIR" && CARGO_HOME=$RUST_DIR/cargo-home CARGO_TARGET_DIR=$RUST_DIR/target \
+		cargo build -q -j2 >"$RUST_DIR/build.log" 2>&1) || fail "cargo build clients_rust: $(cat "$RUST_DIR/build.log")"
+	flock -u "$rust_lock" ;;
+node | typeorm | drizzle | prisma | postgresjs | sequelize | knex | kysely | pgpromise | slonik | \
+	objection | mikroorm)
 	# shellcheck source=tests/integration/clients_node_setup.sh
 	. "$HERE/clients_node_setup.sh" ;;&
 prisma)

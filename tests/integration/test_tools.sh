@@ -3,11 +3,12 @@
 # test_tools.sh TOOL: a PostgreSQL tool Debian packages, run against shardlite and against a
 # real PostgreSQL 15 this script starts, with what it leaves (rows loaded, screens, registry
 # status) compared. TOOL: pgloader (a SQLite file and a CSV file into a tenant), pg_activity
-# and pgtop (monitoring), sqitch (migrations). Skipped when the tool's package is missing
+# and pgtop (monitoring), sqitch (migrations), autodoc (postgresql_autodoc's dot, HTML and XML
+# schema documents), pgmodeler (pgmodeler-cli's import, a known gap). Skipped when the tool's package is missing
 # (scripts/deps installs them). docs/clients.md, "Tools", says what each one does here.
 set -euo pipefail
 
-TOOL=${1:?usage: test_tools.sh pgloader|pg_activity|pgtop|sqitch}
+TOOL=${1:?usage: test_tools.sh pgloader|pg_activity|pgtop|sqitch|autodoc|pgmodeler}
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 HERE=$(cd "$(dirname "$0")" && pwd)
 . "$HERE/pair.sh"
@@ -18,6 +19,8 @@ pgloader) need pgloader pgloader; need sqlite3 sqlite3 ;;
 pg_activity) need pg_activity pg-activity; need script bsdutils ;;
 pgtop) need pg_top pgtop ;;
 sqitch) need sqitch sqitch ;;
+autodoc) need postgresql_autodoc postgresql-autodoc ;;
+pgmodeler) need pgmodeler-cli pgmodeler ;;
 *) echo "unknown tool $TOOL" >&2; exit 2 ;;
 esac
 pair_start "tools-$TOOL" shop TimeZone=UTC
@@ -194,9 +197,89 @@ run_sqitch() {
 	echo "ok: sqitch: tenant acme has the tables, tenant sqitch_acme the registry"
 }
 
+# ---- postgresql_autodoc: a schema's documents (Graphviz, HTML, DocBook XML) ----
+# The same schema on both servers; the documents must be equal but for the two differences
+# pg_dump's test filters too (docs/clients.md, pg_dump): a view's query as shardlite deparses
+# it and a CHECK expression as SQLite keeps it. Each is asserted where it shows, then replaced
+# by PostgreSQL's text.
+autodoc_schema() {
+	"$@" <<'EOF'
+CREATE TABLE customers (id serial PRIMARY KEY, email varchar(80) NOT NULL UNIQUE, name text,
+  created timestamptz DEFAULT now(), score numeric(6,2) CHECK (score >= 0));
+COMMENT ON TABLE customers IS 'People who buy';
+COMMENT ON COLUMN customers.email IS 'Login address';
+CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id int NOT NULL REFERENCES customers (id)
+  ON DELETE CASCADE, total numeric(10,2) DEFAULT 0, note text, placed date);
+CREATE INDEX orders_customer ON orders (customer_id);
+CREATE TABLE lines (order_id bigint REFERENCES orders, sku varchar(20), qty int DEFAULT 1,
+  PRIMARY KEY (order_id, sku));
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
+CREATE FUNCTION add_one(i integer) RETURNS integer LANGUAGE sql AS 'SELECT i + 1';
+EOF
+}
+
+run_autodoc() {
+	autodoc_schema sl
+	autodoc_schema pg
+	local t port
+	for port in "$SPORT" "$PPORT"; do
+		mkdir -p "$DIR/autodoc.$port"
+		for t in dot html xml; do # one type per run: the last -t wins
+			(cd "$DIR/autodoc.$port" && postgresql_autodoc -d shop -h 127.0.0.1 -p "$port" \
+				-u postgres --password= -t "$t" >"$DIR/autodoc.$port.$t.log" 2>&1) ||
+				{ cat "$DIR/autodoc.$port.$t.log" >&2; fail "postgresql_autodoc -t $t ($port)"; }
+		done
+	done
+	same "postgresql_autodoc: the Graphviz diagram" "$DIR/autodoc.$PPORT/shop.dot" \
+		"$DIR/autodoc.$SPORT/shop.dot"
+	# shardlite's forms, as they must appear, and PostgreSQL's in their place
+	local view_sl view_pg
+	view_sl=$'SELECT id\n, total \nFROM orders \nWHERE total &gt; 100;'
+	view_pg=$'SELECT orders.id\n,\n    orders.total\n   \nFROM orders\n  \nWHERE (orders.total &gt; \n     (100)::numeric\n);'
+	for t in html xml; do
+		VIEW_SL=$view_sl VIEW_PG=$view_pg perl -0pe '
+			BEGIN { $n = 0 }
+			$n += s/\Q$ENV{VIEW_SL}\E/$ENV{VIEW_PG}/g;
+			$n += s/CHECK \(score &gt;= 0\)/CHECK ((score &gt;= (0)::numeric))/g;
+			END { die "autodoc: the known differences are not there ($n)\n" unless $n == 2 }' \
+			"$DIR/autodoc.$SPORT/shop.$t" >"$DIR/autodoc.sl.$t" || fail "autodoc $t: known differences"
+		same "postgresql_autodoc: the $t document (view query and CHECK as PostgreSQL's)" \
+			"$DIR/autodoc.$PPORT/shop.$t" "$DIR/autodoc.sl.$t"
+	done
+}
+
+# ---- pgmodeler-cli: importing a database into a model (known gap #41) ----
+# Headless (offscreen Qt), its configuration in the test's own HOME. On PostgreSQL the import
+# must succeed; on shardlite it must stop where docs/clients.md says (information_schema.domains
+# is missing), until domains exist and this becomes a comparison of the two models.
+run_pgmodeler() {
+	autodoc_schema sl
+	autodoc_schema pg
+	export HOME=$DIR/pgmodeler-home XDG_RUNTIME_DIR=$DIR/pgmodeler-home QT_QPA_PLATFORM=offscreen
+	mkdir -p "$HOME" && chmod 700 "$HOME"
+	pgmodeler-cli --create-configs >"$DIR/pgmodeler.cc" 2>&1 || { cat "$DIR/pgmodeler.cc" >&2; fail "pgmodeler-cli --create-configs"; }
+	local port
+	for port in "$PPORT" "$SPORT"; do
+		timeout 100 pgmodeler-cli --import-db --input-db shop --host 127.0.0.1 --port "$port" \
+			--user postgres --initial-db shop --output "$DIR/model.$port.dbm" --silent \
+			>"$DIR/pgmodeler.$port" 2>&1 && echo ok >>"$DIR/pgmodeler.$port" || true
+	done
+	grep -qx ok "$DIR/pgmodeler.$PPORT" && grep -q '<table name="orders"' "$DIR/model.$PPORT.dbm" ||
+		{ cat "$DIR/pgmodeler.$PPORT" >&2; fail "pgmodeler-cli import from PostgreSQL"; }
+	echo "ok: pgmodeler-cli: PostgreSQL's database imported"
+	if grep -qx ok "$DIR/pgmodeler.$SPORT"; then
+		fail "pgmodeler-cli: UNEXPECTED: the import from shardlite works now (gap #41): compare the models"
+	fi
+	grep -q 'relation "information_schema.domains" does not exist' "$DIR/pgmodeler.$SPORT" ||
+		{ cat "$DIR/pgmodeler.$SPORT" >&2; fail "pgmodeler-cli: shardlite's import failed otherwise than gap #41 says"; }
+	echo "ok: pgmodeler-cli: known gap #41 (information_schema.domains)"
+}
+
 case $TOOL in
 pgloader) run_pgloader ;;
 pg_activity) run_pg_activity ;;
 pgtop) run_pgtop ;;
 sqitch) run_sqitch ;;
+autodoc) run_autodoc ;;
+pgmodeler) run_pgmodeler ;;
 esac

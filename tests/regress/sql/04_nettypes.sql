@@ -60,3 +60,5 @@ DROP TABLE nt_ord;
 SELECT x, abbrev(x::cidr) FROM (VALUES ('2001:db8:0:1::/64'), ('2001:db8::/32'), ('2001:db8::1:0/112'), ('1::/16'), ('::/1'), ('::ffff:1.2.3.0/120'), ('1:0:0:2::/64'), ('10.1.0.0/17'), ('0.0.0.0/0')) v(x);
 SELECT '10.0.0.1/8'::inet::cidr, '10.0.0.1/32'::cidr::inet, '{10/8, 10.1.2.0/24}'::cidr[], '{1.2.3.4/32}'::inet[], '{08002b010203}'::macaddr[];
 SELECT '{1.2.3.4/33}'::inet[];
+SELECT ARRAY['10.0.0.1', '::1']::inet[] AS a, ARRAY['10/8'::text]::cidr[] AS b, ARRAY[inet '1.2.3.4/24']::cidr[] AS c;
+SELECT ARRAY['10.1.2.3/8']::cidr[];

@@ -42,3 +42,13 @@ SELECT sum(v) FROM (VALUES ('a'::varchar)) t(v);
 SELECT avg(d) FROM (VALUES ('2024-01-01'::date)) t(d);
 SELECT sum(b) FROM (VALUES (true)) t(b);
 SELECT sum(x), avg(x), sum(x::float8), sum(i) FROM (VALUES (1, '1 day'::interval), (2, '2 hours')) t(x, i);
+-- ARRAY[...]::type[]: each element is cast to the element type (tokio-postgres reads
+-- ARRAY[1.5, 2.5]::float8[] in binary), sub-arrays in turn; an empty ARRAY[] takes the type
+SELECT ARRAY[1.5, 2.5]::float8[] AS a, ARRAY[true, NULL]::bool[] AS b, ARRAY['2024-01-01']::date[] AS c;
+SELECT ARRAY[]::float8[] AS a, ARRAY[]::int4[] AS b, ARRAY[[1, 2], [3, 4]]::float4[] AS c;
+SELECT ARRAY[1.25, 2]::numeric(5,1)[] AS a, ARRAY[1.7, 2.2]::int4[] AS b, ARRAY[[1.5]]::int8[] AS c;
+SELECT ARRAY['a', 'b c']::varchar[] AS a, ARRAY[1, 2]::int[][] AS b, ARRAY['10:00']::time[] AS c;
+SELECT ARRAY['2024-01-01 10:00+02']::timestamptz[] AS a, ARRAY['{"a":1}']::jsonb[] AS b;
+SELECT array_length(ARRAY[1, 2, 3]::float8[], 1), 2 = ANY(ARRAY[1.9, 3]::int8[]);
+SELECT ARRAY['a', 1]::int4[];
+SELECT ARRAY['2024-13-01']::date[];

@@ -59,6 +59,8 @@ SELECT s.indexrelname, s.relname, s.idx_scan >= 0, io.idx_blks_read >= 0 FROM pg
 SELECT count(*) FROM pg_stat_all_indexes WHERE relname = 'gui_t';
 SELECT datname = current_database(), numbackends >= 1, xact_commit >= 0, checksum_failures FROM pg_stat_database WHERE datname = current_database();
 SELECT (SELECT count(*) FROM pg_ts_config WHERE cfgnamespace = 'public'::regnamespace), (SELECT count(*) FROM pg_foreign_table), (SELECT count(*) FROM pg_foreign_server), (SELECT count(*) FROM pg_event_trigger), (SELECT count(*) FROM pg_subscription);
+-- pg_user_mappings (pgmodeler-cli's import): no foreign servers, so none
+SELECT um.umid AS oid, um.usename || '@' || um.srvname AS name, srvid, umuser, umoptions FROM pg_user_mappings AS um;
 SELECT count(*) FROM pg_available_extensions WHERE installed_version IS NOT NULL AND name <> 'plpgsql';
 DROP VIEW gui_v;
 DROP TABLE gui_t;
@@ -137,3 +139,10 @@ SELECT (x)::bytea, replace(x, 'a', '\\')::bytea FROM (VALUES ('\x0102'), ('a\\b'
 -- differs: shardlite has no worker processes of any kind, PostgreSQL's defaults are 8, 8, 4, 10, 10, 3
 SELECT current_setting('max_worker_processes'), current_setting('max_parallel_workers'), current_setting('max_logical_replication_workers'), current_setting('max_wal_senders'), current_setting('max_replication_slots'), current_setting('autovacuum_max_workers');
 SHOW max_prepared_transactions;
+-- Expressions over information_schema columns take their types (MikroORM's
+-- coalesce(datetime_precision, character_maximum_length) is integer, as in PostgreSQL)
+CREATE TABLE is_types (id int PRIMARY KEY, d date, ts timestamp(3), v varchar(12), n numeric(7,2));
+SELECT column_name, coalesce(datetime_precision, character_maximum_length) AS len, numeric_precision + 0 AS p, coalesce(numeric_scale, -1) AS s, upper(is_nullable) AS nul, ordinal_position * 2 AS pos FROM information_schema.columns WHERE table_name = 'is_types' ORDER BY ordinal_position;
+SELECT max(ordinal_position), min(column_name), count(DISTINCT data_type) FROM information_schema.columns WHERE table_name = 'is_types';
+SELECT c.table_name, k.ordinal_position + 1 AS k FROM information_schema.table_constraints c JOIN information_schema.key_column_usage k USING (constraint_name) WHERE c.table_name = 'is_types';
+DROP TABLE is_types;

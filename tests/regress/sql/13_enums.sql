@@ -118,3 +118,14 @@ SELECT lvl, count(*) FROM e_rn_c GROUP BY lvl ORDER BY lvl;
 SELECT 'hi'::e_level > 'lo'::e_level;
 DROP TABLE e_rn_c, e_rn_p;
 DROP TYPE e_level;
+-- An ARRAY[] of enum values is the enum's array type; ARRAY[...]::enum[] checks each label
+CREATE TYPE e_arr AS ENUM ('lo', 'hi');
+SELECT ARRAY['hi'::e_arr, 'lo'] AS a, ARRAY['lo', 'hi']::e_arr[] AS b, ARRAY[]::e_arr[] AS c;
+SELECT ARRAY['lo', 'nope']::e_arr[];
+CREATE TABLE e_arr_t (v e_arr[]);
+INSERT INTO e_arr_t VALUES (ARRAY['hi'::e_arr]), (ARRAY['lo', 'hi']::e_arr[]);
+SELECT v FROM e_arr_t ORDER BY array_length(v, 1);
+SELECT v[1] AS first, v[2] AS second, v[1:1] AS head, v[2] > 'lo' AS hi FROM e_arr_t ORDER BY array_length(v, 1);
+SELECT (ARRAY['hi'::e_arr, 'lo'])[2] AS el, (ARRAY['lo', 'hi']::e_arr[])[1:2] AS sl;
+DROP TABLE e_arr_t;
+DROP TYPE e_arr;
