@@ -178,7 +178,7 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 		if (m->checks[i]->oid == oid)
 			return arena_printf(m->a, "CHECK (%s)", m->checks[i]->expr);
 	}
-	return NULL;
+	return cat_domain_constraintdef(m, oid);
 }
 
 static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)

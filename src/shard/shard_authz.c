@@ -118,7 +118,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_triggers_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_triggers") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_serials_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_serials") == 0));
+		 sqlite3_stricmp(table, "_shardlite_serials") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_domains_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_domains") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -128,6 +130,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_columns") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_serials") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_domains") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||

@@ -228,6 +228,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	ddl(c, tag);
 	if (s->remove_type == OBJ(SEQUENCE))
 		return xlat_drop_sequences(c, s);
+	if (s->remove_type == OBJ(TYPE) && xlat_drop_names_domain(c, s))
+		return xlat_drop_domains(c, s); /* DROP TYPE of a domain */
 	if (s->remove_type == OBJ(TYPE))
 		return xlat_drop_types(c, s);
 	if (s->remove_type == OBJ(DOMAIN))
