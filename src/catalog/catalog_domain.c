@@ -254,6 +254,19 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		sqlite3_result_null(ctx);
 }
 
+/* OWNER TO: every object of a tenant belongs to the session user (NULL: CURRENT_USER ...). */
+static void op_owner(sqlite3_context *ctx, const char *role)
+{
+	const char *user = cat_conn_user(sqlite3_user_data(ctx));
+	if (role && strcmp(role, user) != 0)
+		pgfn_error(ctx, "0A000",
+			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "
+			   "the session user (\"%s\")",
+			   role, user);
+	else
+		sqlite3_result_null(ctx);
+}
+
 static void fn_domain(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
@@ -269,11 +282,14 @@ static void fn_domain(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		return;
 	}
 	const struct cat_domain *d = cat_model_domain(m, name);
-	if (strcmp(op, "drop") != 0) {
+	bool owner = strcmp(op, "owner") == 0;
+	if (!owner && strcmp(op, "drop") != 0) {
 		pgfn_error(ctx, "XX000", "shardlite_domain: unknown operation %s", op);
 		return;
 	}
-	if (d)
+	if (d && owner)
+		op_owner(ctx, arg(v, argc, 2));
+	else if (d)
 		op_drop(ctx, m, d);
 	else if (argc > 2 && sqlite3_value_int(v[2]))
 		sqlite3_result_null(ctx); /* DROP DOMAIN IF EXISTS */

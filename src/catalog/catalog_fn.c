@@ -84,7 +84,8 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			: oid < CATALOG_OID_MIN || m ? cat_format_type_m(m, a, oid, typmod)
 						     : NULL;
 	/* a type outside the search path is qualified (pg_dump empties it) */
-	if (s && !row && m && cat_model_enum_oid(m, oid, NULL) &&
+	if (s && !row && m &&
+	    (cat_model_enum_oid(m, oid, NULL) || cat_model_domain_oid(m, oid, NULL)) &&
 	    !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
 	if (s)

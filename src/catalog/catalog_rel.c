@@ -542,7 +542,7 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t)
 	cat_int(r, t->basetype ? t->typmod : -1);
 	cat_int(r, 0); /* typndims */
 	cat_int(r, t->collation);
-	cat_null(r);
+	cat_text(r, t->dflt); /* typdefaultbin: the same text, which pg_get_expr prints */
 	cat_text(r, t->dflt);
 	cat_null(r);
 }

@@ -411,6 +411,29 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	return true;
 }
 
+/* ---- ALTER DOMAIN ... OWNER TO ---- */
+
+bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	const PgQuery__Node *o = s->object;
+	const char *name = NULL;
+	if (o && o->node_case == NODE(LIST))
+		name = xlat_tenant_object_name(c, o->list->items, o->list->n_items, "type");
+	else if (o && o->node_case == NODE(TYPE_NAME))
+		name = xlat_tenant_object_name(c, o->type_name->names, o->type_name->n_names,
+					       "type");
+	if (!name)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER DOMAIN");
+	xlat_sidecar_script(c, "ALTER DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain('owner', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	if (!xlat_owner_role(c, s->newowner))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
 /* ---- DROP DOMAIN ---- */
 
 /* The type a name is, as format_type prints it; NULL when there is none (err left clear) or

@@ -1221,6 +1221,8 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 /* Whether DROP TYPE s names a domain first (which DROP TYPE drops as DROP DOMAIN does). */
 bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* ALTER DOMAIN d OWNER TO role (pg_dump writes one per domain): as ALTER TYPE's for enums. */
+bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 /* The tenant's domain of that name or OID, NULL when none. */
 const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name);
 const struct xlat_domain *xlat_domain_by_oid(struct xlat_ctx *c, uint32_t oid);
