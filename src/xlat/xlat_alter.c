@@ -65,6 +65,9 @@ static const char *default_text(struct xlat_ctx *c)
 static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
+	const struct xlat_domain *d = xlat_domain_of_column(c, table->relname, cmd->name);
+	if (!cmd->def && d && d->dflt) /* the column's SQLite default would go with it */
+		return xlat_unsupported(c, -1, "DROP DEFAULT of a column whose domain has a default");
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
 	rb->column = arena_strdup(c->a, cmd->name);
 	if (!cmd->def)
@@ -100,6 +103,8 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!xlat_type_resolve(c, cd->type_name, &tr) ||
 	    !xlat_domain_refuse(c, &tr, "the new type of ALTER COLUMN TYPE"))
 		return false;
+	if (xlat_domain_of_column(c, table->relname, cmd->name)) /* its CHECKs are the domain's */
+		return xlat_unsupported(c, -1, "ALTER COLUMN TYPE of a column of a domain type");
 	if (tr.serial)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 				 "type \"%s\" does not exist",

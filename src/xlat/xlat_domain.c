@@ -12,6 +12,7 @@
 
 #include <pg_query.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
@@ -91,6 +92,20 @@ bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	xlat_domain_free(tree);
 	out->domain = d;
 	return ok;
+}
+
+const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *table,
+						const char *col)
+{
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL;
+	     table && col && d && d->name; d++) {
+		for (size_t i = 0; i < d->nusers; i++) {
+			if (strcasecmp(d->tables[i], table) == 0 &&
+			    strcasecmp(d->columns[i], col) == 0)
+				return d;
+		}
+	}
+	return NULL;
 }
 
 bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where)

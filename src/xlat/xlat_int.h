@@ -1228,6 +1228,9 @@ const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *na
 const struct xlat_domain *xlat_domain_by_oid(struct xlat_ctx *c, uint32_t oid);
 /* Resolves d's base type into *out (with out->domain d); false with err set. */
 bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_typeref *out);
+/* The domain column col of table is declared with, NULL when none. */
+const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *table,
+						const char *col);
 /* 0A000 naming where, when r is a domain (a place that would not check its constraints);
  * true otherwise. */
 bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where);
