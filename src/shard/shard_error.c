@@ -148,7 +148,13 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
 	if (catalog_domain_check_name(arg, table, sizeof(table), name, sizeof(name))) {
-		/* a domain's constraint carried by a column (src/xlat/xlat_domain.c) */
+		/* a domain's constraint carried by a column (src/xlat/xlat_domain.c), the domain
+		 * named as format_type names it */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_quote_ident(&sb, table, strlen(table));
+		snprintf(table, sizeof(table), "%s", sb.data ? sb.data : "");
+		strbuf_fini(&sb);
 		if (!name[0]) { /* its NOT NULL */
 			snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", SQLSTATE_NOT_NULL_VIOLATION);
 			snprintf(e->message, sizeof(e->message),

@@ -98,6 +98,8 @@ SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
  (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM pg_catalog.pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef)
 FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'dm_u'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
 -- not carried (0A000, unit tests): a domain as a function's parameter or result, a PREPARE argument
+-- differs: refused (0A000): a domain type as a PL/pgSQL variable's type
+DO $$ DECLARE x dm_posint := 5; BEGIN x := x - 1; END $$;
 -- differs: pg_typeof of a domain value is its base type
 SELECT pg_typeof(5::dm_posint);
 -- ALTER DOMAIN ... OWNER TO the session's user (pg_dump writes one per domain); the rest is 0A000
