@@ -33,8 +33,7 @@ static struct cat_domain *add_domain(struct cat_model *m, const char *name)
 	return d;
 }
 
-static void add_check(struct cat_model *m, struct cat_domain *d, const char *name,
-		      const char *expr)
+static void add_check(struct cat_model *m, struct cat_domain *d, const char *name, const char *expr)
 {
 	const char **n = arena_zalloc(m->a, (d->nchecks + 1) * sizeof(*n));
 	const char **e = arena_zalloc(m->a, (d->nchecks + 1) * sizeof(*e));
@@ -61,10 +60,11 @@ bool cat_domain_load(sqlite3 *db, struct cat_model *m)
 	sqlite3_stmt *st = NULL;
 	/* the type's own row (conname '') first, then the checks in the order they were made,
 	 * which pg_constraint lists them in (the translator checks them in name order) */
-	if (sqlite3_prepare_v2(db,
-			       "SELECT domain_name, conname, base, \"notnull\", dflt, check_expr FROM " CAT_SIDECAR_DOMAINS
-			       " ORDER BY domain_name, conname <> '', rowid",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT domain_name, conname, base, \"notnull\", dflt, check_expr FROM " CAT_SIDECAR_DOMAINS
+		    " ORDER BY domain_name, conname <> '', rowid",
+		    -1, &st, NULL) != SQLITE_OK)
 		return false;
 	struct cat_domain *d = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -96,8 +96,7 @@ const struct cat_domain *cat_model_domain(const struct cat_model *m, const char 
 	return NULL;
 }
 
-const struct cat_domain *cat_model_domain_oid(const struct cat_model *m, uint32_t oid,
-					      bool *array)
+const struct cat_domain *cat_model_domain_oid(const struct cat_model *m, uint32_t oid, bool *array)
 {
 	for (size_t i = 0; oid >= CATALOG_OID_MIN && i < m->ndomains; i++) {
 		if (m->domains[i]->oid == oid || m->domains[i]->array_oid == oid) {
@@ -140,8 +139,7 @@ void cat_domain_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_
 		cat_domain_type_put(r, m->domains[i], nsp);
 }
 
-void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m,
-				struct cat_rows *r)
+void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
@@ -204,8 +202,8 @@ static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, in
 }
 
 /* create, name, base, notnull, default (NULL: none), then each CHECK's name and expression. */
-static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		      int argc, sqlite3_value **v)
+static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name, int argc,
+		      sqlite3_value **v)
 {
 	if (cat_type_taken(m, name)) {
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists", name);
@@ -213,16 +211,16 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 	}
 	const char *own[] = {name, arg(v, argc, 2), argc > 3 && sqlite3_value_int(v[3]) ? "1" : "0",
 			     arg(v, argc, 4)};
-	if (!exec(ctx,
-		  "INSERT INTO " CAT_SIDECAR_DOMAINS " VALUES (?1, '', ?2, ?3, ?4, NULL)", own, 4))
+	if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_DOMAINS " VALUES (?1, '', ?2, ?3, ?4, NULL)", own,
+		  4))
 		return;
 	for (int i = 5; i + 1 < argc; i += 2) {
 		const char *con = arg(v, argc, i);
 		for (int k = 5; con && k < i; k += 2) {
 			if (arg(v, argc, k) && strcmp(arg(v, argc, k), con) == 0) {
 				pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
-					   "constraint \"%s\" for domain \"%s\" already exists", con,
-					   name);
+					   "constraint \"%s\" for domain \"%s\" already exists",
+					   con, name);
 				return;
 			}
 		}

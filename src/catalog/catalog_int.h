@@ -612,11 +612,11 @@ bool cat_enumddl_register(sqlite3 *db, struct cat_conn *cc);
 struct cat_domain {
 	const char *name;
 	uint32_t oid, array_oid;
-	const char *base;     /* the base type as a column declares it ("int4", "numeric(12,2)") */
-	uint32_t base_oid;    /* ... and as pgtype_from_decl reads that */
+	const char *base;  /* the base type as a column declares it ("int4", "numeric(12,2)") */
+	uint32_t base_oid; /* ... and as pgtype_from_decl reads that */
 	int32_t base_typmod;
 	bool notnull;
-	const char *dflt;     /* DEFAULT as PostgreSQL SQL, NULL: none */
+	const char *dflt;      /* DEFAULT as PostgreSQL SQL, NULL: none */
 	const char **connames; /* CHECK constraints as made, their expressions (VALUE ...) */
 	const char **checks;
 	size_t nchecks;
@@ -625,15 +625,13 @@ struct cat_domain {
 bool cat_domain_load(sqlite3 *db, struct cat_model *m);
 const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name);
 /* The domain whose type (or array type: *array true) is oid; NULL when none. */
-const struct cat_domain *cat_model_domain_oid(const struct cat_model *m, uint32_t oid,
-					      bool *array);
+const struct cat_domain *cat_model_domain_oid(const struct cat_model *m, uint32_t oid, bool *array);
 /* Whether name is taken by a type: built-in, enum, domain, or a relation's row type. */
 bool cat_type_taken(const struct cat_model *m, const char *name);
 /* pg_type's rows of the domains and their array types (in namespace nsp); pg_constraint's
  * rows of their CHECK constraints. */
 void cat_domain_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
-void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m,
-				struct cat_rows *r);
+void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
 /* pg_get_constraintdef of a domain constraint oid, NULL when oid is none. */
 const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid);
 bool cat_domain_register(sqlite3 *db, struct cat_conn *cc);

@@ -199,8 +199,9 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 		if (!c->generated) {
 			c->dflt_sql = col_text(m->a, st, 3);
 			/* the domain's default, which PostgreSQL keeps with the domain */
-			bool domain = c->dflt_sql && strncmp(c->dflt_sql, CATALOG_DOMAIN_DEFAULT_MARK,
-							     strlen(CATALOG_DOMAIN_DEFAULT_MARK)) == 0;
+			bool domain = c->dflt_sql &&
+				      strncmp(c->dflt_sql, CATALOG_DOMAIN_DEFAULT_MARK,
+					      strlen(CATALOG_DOMAIN_DEFAULT_MARK)) == 0;
 			c->dflt = domain ? NULL : pg_default(m, c, c->dflt_sql);
 		}
 		c->dflt_oid = c->dflt ? cat_oid("def", r->name, c->name) : 0;

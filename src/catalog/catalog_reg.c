@@ -213,7 +213,8 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	bool own_enum = m && (cat_model_enum_oid(m, oid, NULL) || cat_model_domain_oid(m, oid, NULL));
+	bool own_enum = m &&
+			(cat_model_enum_oid(m, oid, NULL) || cat_model_domain_oid(m, oid, NULL));
 	const char *row =
 		m && oid && !pgtype_by_oid(oid) && !own_enum ? cat_rowtype_name(m, a, oid) : NULL;
 	cat_result_text(ctx, oid == 0			     ? "-"
@@ -605,7 +606,8 @@ static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 	else if (e)
 		oid = e->oid;
 	const struct cat_domain *d = m && !oid ? cat_model_domain(m, name) : NULL;
-	if (!d && m && !oid && name && name[0] == '_' && (d = cat_model_domain(m, name + 1)) != NULL)
+	if (!d && m && !oid && name && name[0] == '_' &&
+	    (d = cat_model_domain(m, name + 1)) != NULL)
 		oid = d->array_oid;
 	else if (d)
 		oid = d->oid;

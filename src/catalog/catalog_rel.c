@@ -230,7 +230,8 @@ static void attribute(struct cat_rows *r, const struct cat_model *m, const struc
 	cat_row(r);
 	cat_int(r, rel->oid);
 	cat_text(r, c->name);
-	cat_int(r, c->domain ? c->domain->oid : c->typoid); /* the base type's typmod is the domain's */
+	/* a domain's column: the domain (whose typtypmod is the base type's modifier) */
+	cat_int(r, c->domain ? c->domain->oid : c->typoid);
 	cat_int(r, -1);
 	cat_int(r, ti ? ti->typlen : is_enum && !array ? 4 : -1);
 	cat_int(r, i + 1);

@@ -83,7 +83,8 @@ static uint64_t fingerprint(const struct cat_model *m)
 		h = fnv(h, d->dflt ? "d" : "", 1);
 		for (size_t k = 0; k < d->nchecks; k++) {
 			h = fnv(h, d->connames[k], strlen(d->connames[k]) + 1);
-			h = fnv(h, d->checks[k] ? d->checks[k] : "", d->checks[k] ? strlen(d->checks[k]) + 1 : 1);
+			h = fnv(h, d->checks[k] ? d->checks[k] : "",
+				d->checks[k] ? strlen(d->checks[k]) + 1 : 1);
 		}
 	}
 	for (size_t i = 0; i < m->nrels; i++) { /* which columns are of a domain */
@@ -183,8 +184,7 @@ static void copy_enum(struct arena *a, struct catalog_enum *d, const struct cat_
 }
 
 /* v[order[i]] for each i. */
-static const char **copy_strs(struct arena *a, const char *const *v, const size_t *order,
-			      size_t n)
+static const char **copy_strs(struct arena *a, const char *const *v, const size_t *order, size_t n)
 {
 	const char **out = arena_zalloc(a, (n ? n : 1) * sizeof(*out));
 	for (size_t i = 0; i < n; i++)

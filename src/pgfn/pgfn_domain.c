@@ -34,7 +34,8 @@ static int run_check(sqlite3_context *ctx, sqlite3_value **argv, int i)
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (!kept)
-		sqlite3_set_auxdata(ctx, i, st, finalize); /* finalized at once when it cannot keep */
+		sqlite3_set_auxdata(ctx, i, st,
+				    finalize); /* finalized at once when it cannot keep */
 	return out;
 }
 
@@ -57,8 +58,9 @@ static void fn_domain_check(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		if (ok < 0)
 			return;
 		if (!ok) {
-			pgfn_error(ctx, "23514", "value for domain %s violates check constraint \"%s\"",
-				   domain, (const char *)sqlite3_value_text(argv[i]));
+			pgfn_error(ctx, "23514",
+				   "value for domain %s violates check constraint \"%s\"", domain,
+				   (const char *)sqlite3_value_text(argv[i]));
 			return;
 		}
 	}

@@ -156,7 +156,8 @@ static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 		snprintf(table, sizeof(table), "%s", sb.data ? sb.data : "");
 		strbuf_fini(&sb);
 		if (!name[0]) { /* its NOT NULL */
-			snprintf(e->sqlstate, sizeof(e->sqlstate), "%s", SQLSTATE_NOT_NULL_VIOLATION);
+			snprintf(e->sqlstate, sizeof(e->sqlstate), "%s",
+				 SQLSTATE_NOT_NULL_VIOLATION);
 			snprintf(e->message, sizeof(e->message),
 				 "domain %s does not allow null values", table);
 			return;

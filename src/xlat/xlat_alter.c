@@ -67,7 +67,8 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 {
 	const struct xlat_domain *d = xlat_domain_of_column(c, table->relname, cmd->name);
 	if (!cmd->def && d && d->dflt) /* the column's SQLite default would go with it */
-		return xlat_unsupported(c, -1, "DROP DEFAULT of a column whose domain has a default");
+		return xlat_unsupported(c, -1,
+					"DROP DEFAULT of a column whose domain has a default");
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
 	rb->column = arena_strdup(c->a, cmd->name);
 	if (!cmd->def)
@@ -379,7 +380,8 @@ static bool numbering(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 static bool has_default(const PgQuery__ColumnDef *cd)
 {
 	for (size_t i = 0; i < cd->n_constraints; i++) {
-		if (cd->constraints[i]->constraint->contype == PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
+		if (cd->constraints[i]->constraint->contype ==
+		    PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT)
 			return true;
 	}
 	return false;
@@ -409,9 +411,8 @@ bool xlat_add_column(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	if (!numbering(c, table, cd, &before, &after))
 		return false;
 	struct xlat_typeref tr;
-	const struct xlat_domain *d = cd->type_name && xlat_type_resolve(c, cd->type_name, &tr)
-					      ? tr.domain
-					      : NULL;
+	const struct xlat_domain *d =
+		cd->type_name && xlat_type_resolve(c, cd->type_name, &tr) ? tr.domain : NULL;
 	pgerr_clear(c->err); /* xlat_column_def says what is wrong */
 	if (!before && !needs_rebuild(cd) && !if_not_exists) {
 		xlat_puts(c, " ADD COLUMN ");

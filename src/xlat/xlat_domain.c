@@ -17,14 +17,14 @@
 #define NODE(x) PG_QUERY__NODE__NODE_##x
 #define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
 
-#define SIDECAR_DOMAINS                                                                            \
-	"CREATE TABLE IF NOT EXISTS _shardlite_domains (domain_name TEXT NOT NULL, conname TEXT "   \
-	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "        \
+#define SIDECAR_DOMAINS                                                                           \
+	"CREATE TABLE IF NOT EXISTS _shardlite_domains (domain_name TEXT NOT NULL, conname TEXT " \
+	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "      \
 	"(domain_name, conname))"
 /* A domain change leaves SQLite's schema alone; this moves schema_version, so that every
  * session reads the domains again (casts and columns write their constraints) */
-#define SCHEMA_BUMP                                                                                \
-	"; DROP INDEX IF EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v ON "       \
+#define SCHEMA_BUMP                                                                          \
+	"; DROP INDEX IF EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v ON " \
 	"_shardlite_domains (base)"
 
 const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name)
@@ -53,7 +53,8 @@ const struct xlat_domain *xlat_domain_by_oid(struct xlat_ctx *c, uint32_t oid)
 static const PgQuery__Node *parse_select(struct xlat_ctx *c, const char *text,
 					 PgQuery__ParseResult **tree)
 {
-	PgQueryProtobufParseResult r = pg_query_parse_protobuf(arena_printf(c->a, "SELECT %s", text));
+	PgQueryProtobufParseResult r =
+		pg_query_parse_protobuf(arena_printf(c->a, "SELECT %s", text));
 	*tree = r.error ? NULL
 			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
 							 (const uint8_t *)r.parse_tree.data);
@@ -160,8 +161,8 @@ static bool check_expr(struct xlat_ctx *c, const PgQuery__Node *expr, const char
 /* The SQLite name of d's constraint con ("" for its NOT NULL) on a column. */
 static const char *check_name(struct xlat_ctx *c, const struct xlat_domain *d, const char *con)
 {
-	return arena_printf(c->a, CATALOG_DOMAIN_CHECK_PREFIX "%zu:%s:%s", strlen(d->name),
-			    d->name, con);
+	return arena_printf(c->a, CATALOG_DOMAIN_CHECK_PREFIX "%zu:%s:%s", strlen(d->name), d->name,
+			    con);
 }
 
 /* ---- columns ---- */
@@ -304,8 +305,9 @@ static bool constraint(struct xlat_ctx *c, struct domain_def *dd, const PgQuery_
 		return true;
 	case CONSTR(CHECK):
 		if (k->is_no_inherit)
-			return xlat_fail(c, "42P17", k->location,
-					 "check constraints for domains cannot be marked NO INHERIT");
+			return xlat_fail(
+				c, "42P17", k->location,
+				"check constraints for domains cannot be marked NO INHERIT");
 		dd->connames[dd->nchecks] = k->conname && *k->conname
 						    ? arena_strdup(c->a, k->conname)
 						    : check_default_name(c, dd);
@@ -555,8 +557,9 @@ bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	bool any = false;
-	xlat_sidecar_script(c, s->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ? "DROP TYPE"
-										    : "DROP DOMAIN");
+	xlat_sidecar_script(c, s->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE
+				       ? "DROP TYPE"
+				       : "DROP DOMAIN");
 	xlat_puts(c, SIDECAR_DOMAINS);
 	for (size_t i = 0; i < s->n_objects; i++) {
 		if (!drop_one(c, s, s->objects[i], &any))

@@ -251,8 +251,8 @@ static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *
 }
 
 /* A domain: its base type, with no modifiers or array bounds of its own. */
-static bool domain_ref(struct xlat_ctx *c, const PgQuery__TypeName *tn,
-		       const struct xlat_domain *d, struct xlat_typeref *out)
+static bool domain_ref(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct xlat_domain *d,
+		       struct xlat_typeref *out)
 {
 	if (tn->n_typmods)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, tn->location,
@@ -277,10 +277,10 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 				 full_name(c, tn));
 	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
 	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
-	const struct xlat_domain *dom =
-		tn->n_names == 1 || (schema && strcmp(schema, "public") == 0)
-			? xlat_domain_by_name(c, name)
-			: NULL;
+	const struct xlat_domain *dom = tn->n_names == 1 ||
+							(schema && strcmp(schema, "public") == 0)
+						? xlat_domain_by_name(c, name)
+						: NULL;
 	if (dom)
 		return domain_ref(c, tn, dom, out);
 	/* the tenant's own types (enums) are in public */

@@ -11,12 +11,12 @@
 #include "base.h"
 #include "pgfn.h"
 
-#define SIDECAR                                                                                    \
-	"CREATE TABLE IF NOT EXISTS _shardlite_domains (domain_name TEXT NOT NULL, conname TEXT "   \
-	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "        \
+#define SIDECAR                                                                                   \
+	"CREATE TABLE IF NOT EXISTS _shardlite_domains (domain_name TEXT NOT NULL, conname TEXT " \
+	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "      \
 	"(domain_name, conname)); "
-#define BUMP                                                                                       \
-	"; DROP INDEX IF EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v ON "       \
+#define BUMP                                                                                 \
+	"; DROP INDEX IF EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v ON " \
 	"_shardlite_domains (base)"
 
 /* contact(id int4, mail text of email, qty int4 of posint); email, posint, money2 */
@@ -117,8 +117,8 @@ START_TEST(domain_case)
 	size_t n = 0;
 	struct pgerr e;
 	pgerr_clear(&e);
-	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema}, cases[_i].pg, NULL, 0,
-					a, &v, &n, &e),
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema}, cases[_i].pg, NULL,
+					0, a, &v, &n, &e),
 		      "%s: %s %s", cases[_i].pg, e.sqlstate, e.message);
 	ck_assert_msg(v[0].sql && strcmp(v[0].sql, cases[_i].sql) == 0, "%s\n  want %s\n  got  %s",
 		      cases[_i].pg, cases[_i].sql, v[0].sql ? v[0].sql : "(null)");
@@ -133,7 +133,8 @@ END_TEST
 static const struct {
 	const char *pg, *state, *message;
 } errors[] = {
-	{"DROP DOMAIN posint", "2BP01", "cannot drop type posint because other objects depend on it"},
+	{"DROP DOMAIN posint", "2BP01",
+	 "cannot drop type posint because other objects depend on it"},
 	{"CREATE DOMAIN d AS nosuch", "42704", "type \"nosuch\" does not exist"},
 	{"CREATE DOMAIN d AS serial", "42704", "type \"serial\" does not exist"},
 	{"CREATE DOMAIN d AS posint", "0A000", "a domain over another domain is not supported"},
