@@ -213,8 +213,9 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 		return false;
 	PgQuery__TypeCast b = *tc;
 	b.type_name = (PgQuery__TypeName *)btn;
-	/* DDL (a column's DEFAULT) names no function in the file: the column checks the value */
-	bool plain = (!d->notnull && !d->nchecks) || !xlat_checks_on(c);
+	/* a DDL expression (a column's DEFAULT) names no function in the file: a domain column
+	 * checks the value it stores */
+	bool plain = (!d->notnull && !d->nchecks) || !c->schema || (c->flags & XLAT_X_NOSUBQUERY);
 	if (plain) {
 		bool ok = xlat_cast(c, &b, t);
 		xlat_domain_free(bt);
