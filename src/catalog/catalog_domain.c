@@ -201,7 +201,8 @@ static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, in
 	return rc == SQLITE_OK;
 }
 
-/* create, name, base, notnull, default (NULL: none), then each CHECK's name and expression. */
+/* create, name, base, notnull, default (NULL: none), then each CHECK's name and expression;
+ * everything is checked before the first row is written. */
 static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name, int argc,
 		      sqlite3_value **v)
 {
@@ -209,11 +210,6 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists", name);
 		return;
 	}
-	const char *own[] = {name, arg(v, argc, 2), argc > 3 && sqlite3_value_int(v[3]) ? "1" : "0",
-			     arg(v, argc, 4)};
-	if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_DOMAINS " VALUES (?1, '', ?2, ?3, ?4, NULL)", own,
-		  4))
-		return;
 	for (int i = 5; i + 1 < argc; i += 2) {
 		const char *con = arg(v, argc, i);
 		for (int k = 5; con && k < i; k += 2) {
@@ -224,7 +220,14 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 				return;
 			}
 		}
-		const char *p[] = {name, con, arg(v, argc, i + 1)};
+	}
+	const char *own[] = {name, arg(v, argc, 2), argc > 3 && sqlite3_value_int(v[3]) ? "1" : "0",
+			     arg(v, argc, 4)};
+	if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_DOMAINS " VALUES (?1, '', ?2, ?3, ?4, NULL)", own,
+		  4))
+		return;
+	for (int i = 5; i + 1 < argc; i += 2) {
+		const char *p[] = {name, arg(v, argc, i), arg(v, argc, i + 1)};
 		if (!exec(ctx,
 			  "INSERT INTO " CAT_SIDECAR_DOMAINS
 			  " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
