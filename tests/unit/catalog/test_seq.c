@@ -241,12 +241,13 @@ START_TEST(domains)
 				      NULL, NULL),
 			 SQLITE_ERROR);
 	ck_assert_str_eq(sqlite3_errmsg(db), "pgfn:42704:type \"nosuch\" does not exist");
-	ck_assert_int_eq(sqlite3_exec(db,
-				      "SELECT shardlite_domain('drop', 'money2', 0); DROP INDEX IF "
-				      "EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v "
-				      "ON _shardlite_domains (base)",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	ck_assert_int_eq(
+		sqlite3_exec(db,
+			     "SELECT shardlite_domain('drop', 'money2', 0); DROP INDEX IF "
+			     "EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v "
+			     "ON _shardlite_domains (base)",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	EXPECT("SELECT count(*) FROM pg_type WHERE typname LIKE '%money2'", "0");
 	char dom[64], con[64];
 	ck_assert(catalog_domain_check_name("shardlite_domain:6:posint:posint_check", dom,
