@@ -72,10 +72,12 @@ struct xlat_col {
  * columns, NOT NULL, keys, other constraints and defaults, the rest); an action that is
  * plain SQLite statements (ADD COLUMN, DROP COLUMN, OWNER TO) is an XLAT_RB_SCRIPT link.
  * RENAME_CONSTRAINT: ALTER TABLE table RENAME CONSTRAINT name TO new_name (the stored text
- * rewritten in place; a unique index of its own made again under the new name). */
+ * rewritten in place; a unique index of its own made again under the new name). DOMAIN:
+ * ALTER DOMAIN's change to a column of the domain — the column's clauses from the domain
+ * go and constraint (SQLite text, from a blank) takes their place. */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
+			 XLAT_RB_ADD_COLUMN, XLAT_RB_DOMAIN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
 			 XLAT_RB_LIKE, XLAT_RB_RENAME };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;

@@ -255,6 +255,103 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		sqlite3_result_null(ctx);
 }
 
+/* ALTER DOMAIN: default, notnull, add_check, drop_check, rename_check, rename — the rows
+ * changed (the
+ * translator rewrites the columns of the domain in the same transaction). */
+static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const struct cat_domain *d,
+		     const char *op, int argc, sqlite3_value **v)
+{
+	const char *a2 = arg(v, argc, 2), *a3 = arg(v, argc, 3);
+	bool ok;
+	int k = -1;
+	for (size_t i = 0; a2 && i < d->nchecks; i++)
+		k = strcmp(d->connames[i], a2) == 0 ? (int)i : k;
+	if (strcmp(op, "default") == 0) {
+		const char *p[] = {d->name, a2};
+		ok = exec(ctx,
+			  "UPDATE " CAT_SIDECAR_DOMAINS " SET dflt = ?2 WHERE domain_name = ?1 AND "
+			  "conname = ''",
+			  p, 2);
+	} else if (strcmp(op, "notnull") == 0) {
+		const char *p[] = {d->name, a2 && strcmp(a2, "1") == 0 ? "1" : "0"};
+		ok = exec(ctx,
+			  "UPDATE " CAT_SIDECAR_DOMAINS
+			  " SET \"notnull\" = ?2 WHERE domain_name = ?1 "
+			  "AND conname = ''",
+			  p, 2);
+	} else if (strcmp(op, "add_check") == 0 && a2 && a2[0] && k < 0) {
+		const char *p[] = {d->name, a2, a3};
+		ok = exec(ctx,
+			  "INSERT INTO " CAT_SIDECAR_DOMAINS
+			  " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
+			  p, 3);
+	} else if (strcmp(op, "add_check") == 0) {
+		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
+			   "constraint \"%s\" for domain \"%s\" already exists", a2 ? a2 : "",
+			   d->name);
+		return;
+	} else if (strcmp(op, "drop_check") == 0 && k >= 0) {
+		const char *p[] = {d->name, a2};
+		ok = exec(ctx,
+			  "DELETE FROM " CAT_SIDECAR_DOMAINS
+			  " WHERE domain_name = ?1 AND conname = ?2",
+			  p, 2);
+	} else if (strcmp(op, "drop_check") == 0) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+			   "constraint \"%s\" of domain \"%s\" does not exist", a2 ? a2 : "",
+			   d->name);
+		return;
+	} else if (strcmp(op, "rename_check") == 0 && k >= 0 && a3 && a3[0]) {
+		for (size_t i = 0; i < d->nchecks; i++) {
+			if (strcmp(d->connames[i], a3) == 0) {
+				pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
+					   "constraint \"%s\" for domain \"%s\" already exists", a3,
+					   d->name);
+				return;
+			}
+		}
+		const char *p[] = {d->name, a2, a3};
+		ok = exec(ctx,
+			  "UPDATE " CAT_SIDECAR_DOMAINS " SET conname = ?3 WHERE domain_name = ?1 "
+			  "AND conname = ?2",
+			  p, 3);
+	} else if (strcmp(op, "rename_check") == 0) {
+		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
+			   "constraint \"%s\" of domain \"%s\" does not exist", a2 ? a2 : "",
+			   d->name);
+		return;
+	} else if (strcmp(op, "rename") == 0 && a2 && !cat_type_taken(m, a2)) {
+		const char *p[] = {d->name, a2};
+		sqlite3 *db = sqlite3_context_db_handle(ctx);
+		ok = exec(ctx,
+			  "UPDATE " CAT_SIDECAR_DOMAINS
+			  " SET domain_name = ?2 WHERE domain_name = ?1",
+			  p, 2);
+		/* the columns of the domain (in the temp schema's sidecar too) */
+		for (int temp = 0; ok && temp < 2; temp++) {
+			if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS))
+				continue;
+			ok = exec(ctx,
+				  temp ? "UPDATE temp." CAT_SIDECAR_COLUMNS
+					 " SET type = ?2 WHERE type "
+					 "= ?1 AND identity = ''"
+				       : "UPDATE main." CAT_SIDECAR_COLUMNS
+					 " SET type = ?2 WHERE type "
+					 "= ?1 AND identity = ''",
+				  p, 2);
+		}
+	} else if (strcmp(op, "rename") == 0) {
+		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists",
+			   a2 ? a2 : "");
+		return;
+	} else {
+		pgfn_error(ctx, "XX000", "shardlite_domain: unknown operation %s", op);
+		return;
+	}
+	if (ok)
+		sqlite3_result_null(ctx);
+}
+
 /* OWNER TO: every object of a tenant belongs to the session user (NULL: CURRENT_USER ...). */
 static void op_owner(sqlite3_context *ctx, const char *role)
 {
@@ -284,15 +381,15 @@ static void fn_domain(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	}
 	const struct cat_domain *d = cat_model_domain(m, name);
 	bool owner = strcmp(op, "owner") == 0;
-	if (!owner && strcmp(op, "drop") != 0) {
-		pgfn_error(ctx, "XX000", "shardlite_domain: unknown operation %s", op);
+	if (d && !owner && strcmp(op, "drop") != 0) {
+		op_alter(ctx, m, d, op, argc, v);
 		return;
 	}
 	if (d && owner)
 		op_owner(ctx, arg(v, argc, 2));
 	else if (d)
 		op_drop(ctx, m, d);
-	else if (argc > 2 && sqlite3_value_int(v[2]))
+	else if (strcmp(op, "drop") == 0 && argc > 2 && sqlite3_value_int(v[2]))
 		sqlite3_result_null(ctx); /* DROP DOMAIN IF EXISTS */
 	else
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT, "type \"%s\" does not exist", name);

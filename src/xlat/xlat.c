@@ -296,6 +296,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return xlat_stmt_execute(c, n->execute_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
 		return xlat_stmt_create_domain(c, n->create_domain_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+		return xlat_stmt_alter_domain(c, n->alter_domain_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		return xlat_stmt_create_enum(c, n->create_enum_stmt);
 	case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:

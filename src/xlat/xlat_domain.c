@@ -452,6 +452,298 @@ bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
 	return true;
 }
 
+/* ---- ALTER DOMAIN ---- */
+
+/* The domain a statement names (a name list), NULL with err set: 42704, or 42809 for another
+ * type. */
+static const struct xlat_domain *named_domain(struct xlat_ctx *c, PgQuery__Node **names, size_t n,
+					      const char **name)
+{
+	*name = xlat_tenant_object_name(c, names, n, "type");
+	if (!*name)
+		return NULL;
+	const struct xlat_domain *d = xlat_domain_by_name(c, *name);
+	if (d)
+		return d;
+	bool other = xlat_enum_by_name(c, *name) ||
+		     (c->schema && c->schema->rowtype_fn &&
+		      c->schema->rowtype_fn(c->schema->arg, *name, 0, NULL) != 0);
+	if (other)
+		xlat_fail(c, "42809", -1, "%s is not a domain", xlat_enum_display(c, *name));
+	else
+		xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "type \"%s\" does not exist", *name);
+	return NULL;
+}
+
+/* A copy of d whose lists can change. */
+static struct xlat_domain *copy_domain(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	struct xlat_domain *nd = arena_zalloc(c->a, sizeof(*nd));
+	*nd = *d;
+	const char **n = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*n));
+	const char **e = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*e));
+	for (size_t i = 0; i < d->nchecks; i++) {
+		n[i] = d->connames[i];
+		e[i] = d->checks[i];
+	}
+	nd->connames = n;
+	nd->checks = e;
+	return nd;
+}
+
+static int con_index(const struct xlat_domain *d, const char *con)
+{
+	for (size_t i = 0; con && i < d->nchecks; i++) {
+		if (strcmp(d->connames[i], con) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* A column's own default (not the domain's marked one). */
+static bool own_default(struct xlat_ctx *c, const char *table, const char *col)
+{
+	const char *sql = NULL;
+	if (!c->schema || !c->schema->default_fn ||
+	    !c->schema->default_fn(c->schema->arg, table, col, &sql) || !sql)
+		return false;
+	return strncmp(sql, CATALOG_DOMAIN_DEFAULT_MARK, strlen(CATALOG_DOMAIN_DEFAULT_MARK)) != 0;
+}
+
+/* The change as a chain: the writer's script (its checks first), then each column of the
+ * domain given the changed domain's clauses by a table rebuild (the rows copied, and so
+ * checked against them) — all in one transaction. */
+static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
+			const struct xlat_domain *nd, const char *tag)
+{
+	size_t n = d->nusers;
+	struct xlat_rebuild *v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
+	v[0].kind = XLAT_RB_SCRIPT;
+	v[0].table = n ? d->tables[0] : "";
+	v[0].script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	strbuf_reset(c->sb);
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf *saved = c->sb, sb;
+		strbuf_init(&sb, 0);
+		c->sb = &sb;
+		bool ok =
+			xlat_domain_column_clauses(c, nd, d->columns[i],
+						   !own_default(c, d->tables[i], d->columns[i])) &&
+			!sb.failed;
+		c->sb = saved;
+		v[i + 1].kind = XLAT_RB_DOMAIN;
+		v[i + 1].table = d->tables[i];
+		v[i + 1].column = d->columns[i];
+		v[i + 1].constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+		strbuf_fini(&sb);
+		if (!ok)
+			return false;
+		v[i].next = &v[i + 1];
+	}
+	c->st->tag = tag;
+	if (!n) {
+		xlat_puts(c, v[0].script);
+		return true;
+	}
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = &v[0];
+	return true;
+}
+
+/* ADD [CONSTRAINT c] CHECK (expr): checked as CREATE DOMAIN checks it. */
+static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_domain *nd,
+		      const PgQuery__Node *def)
+{
+	const PgQuery__Constraint *k = def && def->node_case == NODE(CONSTRAINT) ? def->constraint
+										 : NULL;
+	if (!k)
+		return xlat_unsupported(c, -1, "this ALTER DOMAIN ... ADD");
+	if (k->contype != CONSTR(CHECK)) {
+		struct domain_def dd = {.name = d->name};
+		dd.connames = arena_zalloc(c->a, sizeof(*dd.connames));
+		dd.checks = arena_zalloc(c->a, sizeof(*dd.checks));
+		return constraint(c, &dd, k) &&
+		       xlat_unsupported(c, k->location, "this ALTER DOMAIN ... ADD");
+	}
+	if (k->skip_validation)
+		return xlat_unsupported(c, k->location, "ADD CONSTRAINT ... NOT VALID of a domain");
+	if (k->is_no_inherit)
+		return xlat_fail(c, "42P17", k->location,
+				 "check constraints for domains cannot be marked NO INHERIT");
+	struct domain_def dd = {.name = d->name, .nchecks = d->nchecks};
+	dd.connames = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*dd.connames));
+	dd.checks = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*dd.checks));
+	for (size_t i = 0; i < d->nchecks; i++)
+		dd.connames[i] = d->connames[i];
+	const char *con = k->conname && *k->conname ? arena_strdup(c->a, k->conname)
+						    : check_default_name(c, &dd);
+	if (con_index(d, con) >= 0)
+		return xlat_fail(c, "42710", -1,
+				 "constraint \"%s\" for domain \"%s\" already exists", con,
+				 d->name);
+	struct xlat_typeref base;
+	if (!xlat_domain_base(c, d, &base))
+		return false;
+	struct domain_def one = {.name = d->name, .nchecks = 1};
+	PgQuery__Node *checks[] = {k->raw_expr};
+	one.checks = checks;
+	PgQuery__TypeName *tn = NULL; /* no DEFAULT to read */
+	if (!validate(c, &one, tn, &base))
+		return false;
+	const char *text = expr_text(c, k->raw_expr);
+	if (!text)
+		return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
+	/* in name order, as the checks run */
+	size_t at = 0;
+	while (at < nd->nchecks && strcmp(nd->connames[at], con) < 0)
+		at++;
+	const char **names = (const char **)nd->connames, **exprs = (const char **)nd->checks;
+	for (size_t i = nd->nchecks; i > at; i--) {
+		names[i] = names[i - 1];
+		exprs[i] = exprs[i - 1];
+	}
+	names[at] = con;
+	exprs[at] = text;
+	nd->nchecks++;
+	xlat_puts(c, ", ");
+	xlat_string(c, con);
+	xlat_puts(c, ", ");
+	xlat_string(c, text);
+	return true;
+}
+
+bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s)
+{
+	const char *name = NULL;
+	const struct xlat_domain *d = named_domain(c, s->type_name, s->n_type_name, &name);
+	if (!d)
+		return false;
+	/* after other DDL of the same input the domain and its columns may be stale */
+	if (c->earlier_ddl)
+		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
+	struct xlat_domain *nd = copy_domain(c, d);
+	xlat_sidecar_script(c, "ALTER DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
+	switch (s->subtype ? s->subtype[0] : 0) {
+	case 'T': /* SET DEFAULT / DROP DEFAULT */
+		nd->dflt = NULL;
+		if (s->def) {
+			struct xlat_typeref base;
+			struct domain_def dd = {.name = d->name, .dflt = s->def};
+			PgQuery__ParseResult *bt = NULL;
+			const PgQuery__TypeName *btn = base_typename(c, d, &bt);
+			bool ok = btn && xlat_domain_base(c, d, &base) &&
+				  validate(c, &dd, btn, &base);
+			xlat_domain_free(bt);
+			if (!ok)
+				return false;
+			if (!(nd->dflt = expr_text(c, s->def)))
+				return xlat_unsupported(c, -1,
+							"this domain DEFAULT (it has no SQL text)");
+		}
+		xlat_puts(c, "'default', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		if (nd->dflt)
+			xlat_string(c, nd->dflt);
+		else
+			xlat_puts(c, "NULL");
+		break;
+	case 'N': /* DROP NOT NULL */
+	case 'O': /* SET NOT NULL */
+		nd->notnull = s->subtype[0] == 'O';
+		xlat_puts(c, "'notnull', ");
+		xlat_string(c, name);
+		xlat_printf(c, ", %d", nd->notnull ? 1 : 0);
+		break;
+	case 'C': /* ADD CONSTRAINT */
+		xlat_puts(c, "'add_check', ");
+		xlat_string(c, name);
+		if (!add_check(c, d, nd, s->def))
+			return false;
+		break;
+	case 'X': { /* DROP CONSTRAINT */
+		int k = con_index(d, s->name);
+		if (k < 0 && !s->missing_ok)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" of domain \"%s\" does not exist",
+					 s->name ? s->name : "", d->name);
+		if (k < 0) { /* IF EXISTS: nothing (PostgreSQL's NOTICE is not sent) */
+			strbuf_reset(c->sb);
+			c->st->kind = XLAT_NOOP;
+			return true;
+		}
+		for (size_t i = (size_t)k; i + 1 < nd->nchecks; i++) {
+			((const char **)nd->connames)[i] = nd->connames[i + 1];
+			((const char **)nd->checks)[i] = nd->checks[i + 1];
+		}
+		nd->nchecks--;
+		xlat_puts(c, "'drop_check', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->name);
+		break;
+	}
+	case 'V': /* VALIDATE CONSTRAINT: every constraint is valid (NOT VALID is refused) */
+		if (con_index(d, s->name) < 0)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" of domain \"%s\" does not exist",
+					 s->name ? s->name : "", d->name);
+		strbuf_reset(c->sb);
+		c->st->kind = XLAT_NOOP;
+		return true;
+	default:
+		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
+	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return alter_chain(c, d, nd, "ALTER DOMAIN");
+}
+
+bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const PgQuery__Node *o = s->object;
+	const char *name = NULL;
+	const struct xlat_domain *d =
+		o && o->node_case == NODE(LIST)
+			? named_domain(c, o->list->items, o->list->n_items, &name)
+		: o && o->node_case == NODE(TYPE_NAME)
+			? named_domain(c, o->type_name->names, o->type_name->n_names, &name)
+			: NULL;
+	if (!d)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER DOMAIN");
+	if (c->earlier_ddl)
+		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
+	struct xlat_domain *nd = copy_domain(c, d);
+	bool con = s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT;
+	if (con) { /* RENAME CONSTRAINT c TO new */
+		int k = con_index(d, s->subname);
+		if (k < 0)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" for domain %s does not exist",
+					 s->subname ? s->subname : "",
+					 xlat_enum_display(c, d->name));
+		if (con_index(d, s->newname) >= 0)
+			return xlat_fail(c, "42710", -1,
+					 "constraint \"%s\" for domain \"%s\" already exists",
+					 s->newname, d->name);
+		((const char **)nd->connames)[k] = arena_strdup(c->a, s->newname);
+	} else {
+		nd->name = arena_strdup(c->a, s->newname);
+	}
+	xlat_sidecar_script(c, "ALTER DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
+	xlat_puts(c, con ? "'rename_check', " : "'rename', ");
+	xlat_string(c, name);
+	if (con) {
+		xlat_puts(c, ", ");
+		xlat_string(c, s->subname);
+	}
+	xlat_puts(c, ", ");
+	xlat_string(c, s->newname);
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return alter_chain(c, d, nd, "ALTER DOMAIN");
+}
+
 /* ---- DROP DOMAIN ---- */
 
 /* The type a name is, as format_type prints it; NULL when there is none (err left clear) or

@@ -1236,6 +1236,13 @@ const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *
 bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where);
 /* Column col of domain d: its NOT NULL and CHECKs as named SQLite CHECKs of the column. */
 bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const char *col);
+/* The clauses a column col of domain d carries (xlat_ddl.c): the domain's DEFAULT when
+ * with_default (the column has none of its own) and its NOT NULL and CHECKs, from a blank. */
+bool xlat_domain_column_clauses(struct xlat_ctx *c, const struct xlat_domain *d, const char *col,
+				bool with_default);
+/* ALTER DOMAIN (but OWNER TO) and ALTER DOMAIN ... RENAME TO. */
+bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s);
+bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 /* The domain's DEFAULT parsed (*tree to free with xlat_domain_free), NULL when none or on an
  * error (err set). */
 const PgQuery__Node *xlat_domain_default(struct xlat_ctx *c, const struct xlat_domain *d,

@@ -716,6 +716,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
 	if (s->rename_type == OBJ(TYPE))
 		return xlat_rename_type(c, s);
+	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT))
+		return xlat_rename_domain(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"

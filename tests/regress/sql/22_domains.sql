@@ -108,11 +108,48 @@ FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'dm_u'::regclass AND a.attnum 
 DO $$ DECLARE x dm_posint := 5; BEGIN x := x - 1; END $$;
 -- differs: pg_typeof of a domain value is its base type
 SELECT pg_typeof(5::dm_posint);
--- ALTER DOMAIN ... OWNER TO the session's user (pg_dump writes one per domain); the rest is 0A000
+-- ALTER DOMAIN ... OWNER TO the session's user (pg_dump writes one per domain)
 ALTER DOMAIN dm_money2 OWNER TO CURRENT_USER;
 ALTER DOMAIN dm_none OWNER TO CURRENT_USER;
--- differs: refused (0A000): ALTER DOMAIN
-ALTER DOMAIN dm_email SET DEFAULT 'a@b';
+-- ALTER DOMAIN: the columns of the domain follow (their rows checked against the change)
+CREATE TABLE dm_w (k int, p dm_posint, e dm_email, q dm_posint DEFAULT 9);
+INSERT INTO dm_w (k) VALUES (1);
+INSERT INTO dm_w (k, e) VALUES (2, 'x@y');
+ALTER DOMAIN dm_posint SET DEFAULT 5;
+INSERT INTO dm_w (k) VALUES (3);
+SELECT * FROM dm_w ORDER BY k;
+ALTER DOMAIN dm_posint DROP DEFAULT;
+INSERT INTO dm_w (k) VALUES (4);
+ALTER DOMAIN dm_posint DROP NOT NULL;
+INSERT INTO dm_w (k) VALUES (4);
+ALTER DOMAIN dm_posint SET NOT NULL;
+DELETE FROM dm_w WHERE k = 4;
+ALTER DOMAIN dm_posint SET NOT NULL;
+ALTER DOMAIN dm_email ADD CONSTRAINT dm_has_dot CHECK (VALUE ~ '[.]');
+ALTER DOMAIN dm_email ADD CHECK (length(VALUE) > 1);
+ALTER DOMAIN dm_email ADD CONSTRAINT dm_long CHECK (length(VALUE) > 1);
+ALTER DOMAIN dm_email ADD CONSTRAINT dm_long CHECK (length(VALUE) > 1);
+ALTER DOMAIN dm_email ADD UNIQUE (VALUE);
+INSERT INTO dm_w (k, e) VALUES (5, 'z');
+INSERT INTO dm_w (k, e) VALUES (5, 'z@q');
+ALTER DOMAIN dm_email DROP CONSTRAINT dm_long;
+ALTER DOMAIN dm_email DROP CONSTRAINT dm_long;
+ALTER DOMAIN dm_email DROP CONSTRAINT IF EXISTS dm_long;
+ALTER DOMAIN dm_email VALIDATE CONSTRAINT dm_email_check;
+ALTER DOMAIN dm_email VALIDATE CONSTRAINT dm_none;
+ALTER DOMAIN dm_email RENAME CONSTRAINT dm_email_check TO dm_at;
+ALTER DOMAIN dm_email RENAME CONSTRAINT dm_none TO dm_x;
+INSERT INTO dm_w (k, e) VALUES (6, 'q');
+ALTER DOMAIN dm_posint ADD CONSTRAINT dm_tiny CHECK (VALUE < 3);
+ALTER DOMAIN dm_none SET NOT NULL;
+ALTER DOMAIN dm_mood2 SET NOT NULL;
+ALTER DOMAIN dm_twice RENAME TO dm_posint;
+ALTER DOMAIN dm_twice RENAME TO dm_thrice;
+SELECT 'a'::dm_thrice;
+SELECT conname, contypid::regtype FROM pg_constraint WHERE contypid IN ('dm_email'::regtype, 'dm_thrice'::regtype) ORDER BY 1;
+SELECT typname, typnotnull, typdefault IS NULL FROM pg_type WHERE typname IN ('dm_posint', 'dm_thrice') ORDER BY 1;
+SELECT * FROM dm_w ORDER BY k;
+DROP TABLE dm_w;
 -- DROP DOMAIN: 2BP01 while a column uses it, CASCADE drops the columns, DROP TYPE drops one too
 DROP DOMAIN dm_email;
 DROP DOMAIN dm_email CASCADE;
@@ -124,5 +161,5 @@ DROP TYPE dm_small CASCADE;
 DROP DOMAIN dm_small;
 DROP TABLE dm_u, dm_v;
 DROP DOMAIN dm_posint, dm_money2, dm_code;
-DROP DOMAIN dm_twice, dm_opt RESTRICT;
+DROP DOMAIN dm_thrice, dm_opt RESTRICT;
 SELECT count(*) FROM pg_type WHERE typname LIKE 'dm\_%';

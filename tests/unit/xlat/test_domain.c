@@ -106,6 +106,10 @@ static const struct {
 	 SIDECAR "ALTER TABLE contact DROP COLUMN mail; SELECT shardlite_domain('drop', 'email', "
 		 "0)" BUMP,
 	 0},
+	{"ALTER DOMAIN money2 SET NOT NULL", /* no column uses it: the writer's call alone */
+	 SIDECAR "SELECT shardlite_domain('notnull', 'money2', 1)" BUMP, 0},
+	{"ALTER DOMAIN money2 RENAME TO m3",
+	 SIDECAR "SELECT shardlite_domain('rename', 'money2', 'm3')" BUMP, 0},
 	{"DROP TYPE IF EXISTS money2, nosuch", /* nosuch: the notice alone */
 	 SIDECAR "SELECT shardlite_domain('drop', 'money2', 1)" BUMP, 0},
 };
@@ -163,7 +167,19 @@ static const struct {
 	 "a domain type (email) as a PREPARE argument is not supported"},
 	{"ALTER TABLE contact ALTER COLUMN id TYPE posint", "0A000",
 	 "a domain type (posint) as the new type of ALTER COLUMN TYPE is not supported"},
-	{"ALTER DOMAIN email SET DEFAULT 'a@b'", "0A000", "ALTER DOMAIN is not supported"},
+	{"ALTER DOMAIN email ADD CONSTRAINT c CHECK (VALUE <> '') NOT VALID", "0A000",
+	 "ADD CONSTRAINT ... NOT VALID of a domain is not supported"},
+	{"ALTER DOMAIN email ADD CONSTRAINT email_check CHECK (VALUE <> '')", "42710",
+	 "constraint \"email_check\" for domain \"email\" already exists"},
+	{"ALTER DOMAIN email ADD UNIQUE (VALUE)", "42601",
+	 "unique constraints not possible for domains"},
+	{"ALTER DOMAIN email DROP CONSTRAINT nope", "42704",
+	 "constraint \"nope\" of domain \"email\" does not exist"},
+	{"ALTER DOMAIN email RENAME CONSTRAINT nope TO x", "42704",
+	 "constraint \"nope\" for domain email does not exist"},
+	{"ALTER DOMAIN nosuch SET NOT NULL", "42704", "type \"nosuch\" does not exist"},
+	{"ALTER DOMAIN posint SET DEFAULT 'x'", "22P02",
+	 "invalid input syntax for type integer: \"x\""},
 };
 
 START_TEST(domain_error)
@@ -184,6 +200,37 @@ START_TEST(domain_error)
 END_TEST
 
 /* 2BP01's DETAIL names the columns, the latest first, as PostgreSQL's does. */
+/* ALTER DOMAIN of a domain columns use: the writer's script, then each column rebuilt with
+ * the domain's new clauses (a column with a default of its own keeps it). */
+START_TEST(alter_chain)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+				    "ALTER DOMAIN posint DROP CONSTRAINT a_small", NULL, 0, a, &v,
+				    &n, &e));
+	ck_assert_int_eq(v[0].kind, XLAT_REBUILD);
+	ck_assert_str_eq(v[0].tag, "ALTER DOMAIN");
+	const struct xlat_rebuild *r = v[0].rebuild;
+	ck_assert_int_eq(r->kind, XLAT_RB_SCRIPT);
+	ck_assert_str_eq(r->script, SIDECAR "SELECT shardlite_domain('drop_check', 'posint', "
+					    "'a_small')" BUMP);
+	r = r->next;
+	ck_assert_int_eq(r->kind, XLAT_RB_DOMAIN);
+	ck_assert_str_eq(r->table, "contact");
+	ck_assert_str_eq(r->column, "qty");
+	ck_assert_str_eq(r->constraint,
+			 " DEFAULT (/* shardlite: domain default */ 1) CONSTRAINT "
+			 "\"shardlite_domain:6:posint:\" CHECK (\"qty\" IS NOT NULL) CONSTRAINT "
+			 "\"shardlite_domain:6:posint:posint_check\" CHECK (\"qty\" > 0)");
+	ck_assert_ptr_null(r->next);
+	arena_free(a);
+}
+END_TEST
+
 START_TEST(drop_detail)
 {
 	struct arena *a = arena_new(0);
@@ -253,6 +300,7 @@ Suite *xlat_suite_domain(void)
 	tcase_add_loop_test(tc, domain_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, domain_error, 0, (int)ARRAY_LEN(errors));
 	tcase_add_test(tc, drop_detail);
+	tcase_add_test(tc, alter_chain);
 	tcase_add_loop_test(tc, domain_run, 0, (int)ARRAY_LEN(runs));
 	suite_add_tcase(s, tc);
 	return s;
