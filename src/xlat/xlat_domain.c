@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_domain.c: domains (CREATE DOMAIN, DROP DOMAIN) and where their constraints are checked.
+/* xlat_domain.c: domains (CREATE, ALTER, DROP DOMAIN) and where their constraints are checked.
  * A domain is a sidecar row (`_shardlite_domains`, written by the catalog's shardlite_domain)
  * holding its base type, NOT NULL, DEFAULT and CHECKs as PostgreSQL SQL. A column of a domain
  * declares the base type and carries the constraints as SQLite CHECKs of its own, named so
  * that a violation reads as PostgreSQL's (CATALOG_DOMAIN_CHECK_PREFIX, shard_error), and takes
  * the domain's DEFAULT when it has none; a cast to a domain checks its value through
- * pgfn_domain_check. A name that is no domain keeps PostgreSQL's answers (42704, 42809). */
+ * pgfn_domain_check. ALTER DOMAIN changes the sidecar and rebuilds each table with a column of
+ * the domain, its domain clauses replaced (XLAT_RB_DOMAIN). A name that is no domain keeps
+ * PostgreSQL's answers (42704, 42809). */
 #include "xlat_int.h"
 
 #include "catalog.h"
@@ -32,16 +34,6 @@ const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *na
 	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL;
 	     name && d && d->name; d++) {
 		if (strcmp(d->name, name) == 0)
-			return d;
-	}
-	return NULL;
-}
-
-const struct xlat_domain *xlat_domain_by_oid(struct xlat_ctx *c, uint32_t oid)
-{
-	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
-	     d++) {
-		if (d->oid == oid)
 			return d;
 	}
 	return NULL;

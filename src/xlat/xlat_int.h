@@ -1216,16 +1216,15 @@ const char *xlat_refused_tag(struct xlat_ctx *c, const PgQuery__Node *n);
 bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s);
 bool xlat_stmt_execute(struct xlat_ctx *c, const PgQuery__ExecuteStmt *s);
 
-/* ---- xlat_domain.c: domains (CREATE DOMAIN, DROP DOMAIN, domain columns and casts) ---- */
+/* ---- xlat_domain.c: domains (CREATE, ALTER, DROP DOMAIN, domain columns and casts) ---- */
 bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt *s);
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 /* Whether DROP TYPE s names a domain first (which DROP TYPE drops as DROP DOMAIN does). */
 bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 /* ALTER DOMAIN d OWNER TO role (pg_dump writes one per domain): as ALTER TYPE's for enums. */
 bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
-/* The tenant's domain of that name or OID, NULL when none. */
+/* The tenant's domain of that name, NULL when none. */
 const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name);
-const struct xlat_domain *xlat_domain_by_oid(struct xlat_ctx *c, uint32_t oid);
 /* Resolves d's base type into *out (with out->domain d); false with err set. */
 bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_typeref *out);
 /* The domain column col of table is declared with, NULL when none. */
