@@ -66,11 +66,30 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
 	const struct xlat_domain *d = xlat_domain_of_column(c, table->relname, cmd->name);
-	if (!cmd->def && d && d->dflt) /* the column's SQLite default would go with it */
-		return xlat_unsupported(c, -1,
-					"DROP DEFAULT of a column whose domain has a default");
+	/* the domain's default comes back: a second rebuild gives the column its domain's
+	 * clauses again (not in an ALTER TABLE of several actions, which chains its own) */
+	if (!cmd->def && d && d->dflt && c->alter_text)
+		return xlat_unsupported(
+			c, -1,
+			"DROP DEFAULT of a column whose domain has a default, among "
+			"other actions");
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
 	rb->column = arena_strdup(c->a, cmd->name);
+	if (!cmd->def && d && d->dflt) {
+		struct xlat_rebuild *back = arena_zalloc(c->a, sizeof(*back));
+		struct strbuf *saved = c->sb, sb;
+		strbuf_init(&sb, 0);
+		c->sb = &sb;
+		bool ok = xlat_domain_column_clauses(c, d, cmd->name, true) && !sb.failed;
+		c->sb = saved;
+		back->kind = XLAT_RB_DOMAIN;
+		back->table = rb->table;
+		back->column = rb->column;
+		back->constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+		strbuf_fini(&sb);
+		rb->next = back;
+		return ok;
+	}
 	if (!cmd->def)
 		return true; /* DROP DEFAULT */
 	rb->default_pg = default_text(c);

@@ -80,6 +80,15 @@ INSERT INTO dm_u (id, q) VALUES (6, 0);
 CREATE TABLE dm_v (k int, n dm_small);
 INSERT INTO dm_v VALUES (1, 2);
 INSERT INTO dm_v (k) VALUES (2);
+CREATE TABLE dm_x (k int, p dm_posint DEFAULT 9);
+ALTER TABLE dm_x ALTER COLUMN p DROP DEFAULT;
+INSERT INTO dm_x (k) VALUES (1);
+ALTER TABLE dm_x ALTER COLUMN p SET DEFAULT 3;
+INSERT INTO dm_x (k) VALUES (2);
+-- differs: refused (0A000): DROP DEFAULT of a column whose domain has a default, among other actions
+ALTER TABLE dm_x ALTER COLUMN p DROP DEFAULT, ALTER COLUMN k SET DEFAULT 0;
+SELECT * FROM dm_x ORDER BY k;
+DROP TABLE dm_x;
 -- catalog: pg_type, pg_constraint, pg_attribute, format_type, information_schema
 SELECT typname, typtype, typbasetype::regtype, typtypmod, typnotnull, typdefault IS NOT NULL, typlen, typbyval, typcategory, typinput, typoutput, typalign, typstorage, typcollation
 FROM pg_type WHERE typname LIKE 'dm\_%' AND typtype = 'd' ORDER BY 1;
