@@ -505,10 +505,56 @@ static bool own_default(struct xlat_ctx *c, const char *table, const char *col)
 /* The change as a chain: the writer's script (its checks first), then each column of the
  * domain given the changed domain's clauses by a table rebuild (the rows copied, and so
  * checked against them) — all in one transaction. */
+/* PostgreSQL's answer for the rows of a column that the change refuses, ahead of the
+ * rebuild (which would answer with the domain's message): SET NOT NULL over a NULL, ADD CHECK
+ * (the constraint con of nd) over a value that fails it. */
+static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const struct xlat_domain *nd,
+		      const char *con)
+{
+	int k = con ? con_index(nd, con) : -1;
+	PgQuery__ParseResult *tree = NULL;
+	const PgQuery__Node *e = k >= 0 ? parse_select(c, nd->checks[k], &tree) : NULL;
+	struct xlat_typeref base;
+	bool ok = (k < 0 || e) && xlat_domain_base(c, d, &base);
+	struct xlat_type t = {xlat_type_oid(&base), base.typmod}, ct;
+	for (size_t i = 0; ok && i < d->nusers; i++) {
+		struct strbuf q;
+		strbuf_init(&q, 0);
+		strbuf_put_quoted(&q, d->columns[i], '"');
+		const char *col = arena_strdup(c->a, q.data ? q.data : "\"\"");
+		strbuf_fini(&q);
+		const char *where = arena_printf(c->a, "column \"%s\" of table \"%s\" ",
+						 d->columns[i], d->tables[i]);
+		if (nd->notnull && !d->notnull) {
+			xlat_puts(c, "; SELECT shardlite_raise('23502', ");
+			xlat_string(c, arena_printf(c->a, "%scontains null values", where));
+			xlat_puts(c, ") FROM ");
+			xlat_ident(c, d->tables[i]);
+			xlat_printf(c, " WHERE %s IS NULL LIMIT 1", col);
+		}
+		if (e) {
+			xlat_puts(c, "; SELECT shardlite_raise('23514', ");
+			xlat_string(
+				c, arena_printf(c->a,
+						"%scontains values that violate the new constraint",
+						where));
+			xlat_puts(c, ") FROM ");
+			xlat_ident(c, d->tables[i]);
+			xlat_puts(c, " WHERE NOT (");
+			ok = check_expr(c, e, col, t, &ct);
+			xlat_puts(c, ") LIMIT 1");
+		}
+	}
+	xlat_domain_free(tree);
+	return ok;
+}
+
 static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
-			const struct xlat_domain *nd, const char *tag)
+			const struct xlat_domain *nd, const char *added, const char *tag)
 {
 	size_t n = d->nusers;
+	if (!prechecks(c, d, nd, added))
+		return false;
 	struct xlat_rebuild *v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
 	v[0].kind = XLAT_RB_SCRIPT;
 	v[0].table = n ? d->tables[0] : "";
@@ -544,7 +590,7 @@ static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
 
 /* ADD [CONSTRAINT c] CHECK (expr): checked as CREATE DOMAIN checks it. */
 static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_domain *nd,
-		      const PgQuery__Node *def)
+		      const PgQuery__Node *def, const char **added)
 {
 	const PgQuery__Constraint *k = def && def->node_case == NODE(CONSTRAINT) ? def->constraint
 										 : NULL;
@@ -597,6 +643,7 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	names[at] = con;
 	exprs[at] = text;
 	nd->nchecks++;
+	*added = con;
 	xlat_puts(c, ", ");
 	xlat_string(c, con);
 	xlat_puts(c, ", ");
@@ -614,6 +661,7 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 	if (c->earlier_ddl)
 		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
 	struct xlat_domain *nd = copy_domain(c, d);
+	const char *added = NULL; /* ADD CONSTRAINT's name */
 	xlat_sidecar_script(c, "ALTER DOMAIN");
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
 	switch (s->subtype ? s->subtype[0] : 0) {
@@ -651,7 +699,7 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 	case 'C': /* ADD CONSTRAINT */
 		xlat_puts(c, "'add_check', ");
 		xlat_string(c, name);
-		if (!add_check(c, d, nd, s->def))
+		if (!add_check(c, d, nd, s->def, &added))
 			return false;
 		break;
 	case 'X': { /* DROP CONSTRAINT */
@@ -688,7 +736,7 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
 	}
 	xlat_puts(c, ")" SCHEMA_BUMP);
-	return alter_chain(c, d, nd, "ALTER DOMAIN");
+	return alter_chain(c, d, nd, added, "ALTER DOMAIN");
 }
 
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
@@ -733,7 +781,7 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	xlat_puts(c, ", ");
 	xlat_string(c, s->newname);
 	xlat_puts(c, ")" SCHEMA_BUMP);
-	return alter_chain(c, d, nd, "ALTER DOMAIN");
+	return alter_chain(c, d, nd, NULL, "ALTER DOMAIN");
 }
 
 /* ---- DROP DOMAIN ---- */

@@ -227,6 +227,22 @@ START_TEST(alter_chain)
 			 "\"shardlite_domain:6:posint:\" CHECK (\"qty\" IS NOT NULL) CONSTRAINT "
 			 "\"shardlite_domain:6:posint:posint_check\" CHECK (\"qty\" > 0)");
 	ck_assert_ptr_null(r->next);
+	/* the rows PostgreSQL refuses with its own messages are looked for first */
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+				    "ALTER DOMAIN email SET NOT NULL", NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(v[0].rebuild->script, SIDECAR
+			 "SELECT shardlite_domain('notnull', 'email', 1)" BUMP
+			 "; SELECT shardlite_raise('23502', 'column \"mail\" of table "
+			 "\"contact\" contains null values') FROM contact WHERE \"mail\" IS "
+			 "NULL LIMIT 1");
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+				    "ALTER DOMAIN posint ADD CONSTRAINT big CHECK (VALUE < 1000)",
+				    NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(v[0].rebuild->script, SIDECAR
+			 "SELECT shardlite_domain('add_check', 'posint', 'big', 'value < "
+			 "1000')" BUMP "; SELECT shardlite_raise('23514', 'column \"qty\" of "
+			 "table \"contact\" contains values that violate the new "
+			 "constraint') FROM contact WHERE NOT (\"qty\" < 1000) LIMIT 1");
 	arena_free(a);
 }
 END_TEST
