@@ -178,13 +178,42 @@ struct catalog_enum {
 	const char *const *columns;
 	size_t nusers;
 };
-/* Every table's and view's columns and every enum type, copied into a, and a fingerprint of
- * them all (equal schemas, equal fingerprints, also across tenants; never 0). False when the
- * schema cannot be read. Runs one short statement (and reloads the catalog's model when the
- * schema changed). */
+/* A domain of the tenant (CREATE DOMAIN): its base type as a column declares it ("int4",
+ * "numeric(12,2)"), NOT NULL, DEFAULT and CHECK expressions as PostgreSQL SQL (VALUE ...),
+ * the checks in name order (the order PostgreSQL checks them in), and the columns of tables
+ * declared with it (tables[i].columns[i]). */
+struct catalog_domain {
+	const char *name;
+	uint32_t oid, array_oid;
+	const char *base;
+	bool notnull;
+	const char *dflt; /* NULL: none */
+	const char *const *connames;
+	const char *const *checks;
+	size_t nchecks;
+	const char *const *tables;
+	const char *const *columns;
+	size_t nusers;
+};
+/* Every table's and view's columns, every enum type and every domain (*domains ends with an
+ * entry whose name is NULL), copied into a, and a fingerprint of them all (equal schemas,
+ * equal fingerprints, also across tenants; never 0). False when the schema cannot be read.
+ * Runs one short statement (and reloads the catalog's model when the schema changed). */
 bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
 			    size_t *nrels, const struct catalog_enum **enums, size_t *nenums,
-			    uint64_t *fingerprint);
+			    const struct catalog_domain **domains, uint64_t *fingerprint);
+
+/* A domain's constraint written into a column's definition is a SQLite CHECK named
+ * CATALOG_DOMAIN_CHECK_PREFIX "<length of the domain's name>:<domain>:<constraint>" (an empty
+ * constraint: the domain's NOT NULL), so that a violation names both (shard_error) and the
+ * catalog tells it from the table's own. catalog_domain_check_name() takes such a name apart
+ * into domain and con (NUL-terminated, cut to their sizes); false for any other name. */
+#define CATALOG_DOMAIN_CHECK_PREFIX "shardlite_domain:"
+bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, char *con,
+			       size_t csize);
+/* Starts the SQLite DEFAULT a column takes from its domain (the column has none of its own):
+ * PostgreSQL shows no column default then. */
+#define CATALOG_DOMAIN_DEFAULT_MARK "/* shardlite: domain default */"
 
 /* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
  * Runs one short statement; false when it cannot be read. */

@@ -219,6 +219,8 @@ int pgfn_register_cast(sqlite3 *db);
  * text that is no label sorts after every label. */
 #define PGFN_ENUM_COLLATION_PREFIX "pgfn_enum_"
 int pgfn_register_enum(sqlite3 *db);
+/* pgfn_domain.c: pgfn_domain_check, a cast to a domain's checks. */
+int pgfn_register_domain(sqlite3 *db);
 /* pgfn_net.c: inet/cidr/macaddr functions and operators (pgfn_inet_host, pgfn_inet_sub, ...)
  * and the collation pgfn_inet, which orders canonical inet text as PostgreSQL orders inet. */
 int pgfn_register_net(sqlite3 *db);

@@ -363,7 +363,7 @@ bool shard_exec(struct shard_conn *c, const char *sql, struct pgerr *err) MUST_C
  * refill evaluates its DEFAULT for every row, as PostgreSQL does for a volatile default). */
 enum shard_rebuild_kind { SHARD_RB_KEY, SHARD_RB_FOREIGN, SHARD_RB_CHECK, SHARD_RB_SET_DEFAULT,
 			  SHARD_RB_ALTER_TYPE, SHARD_RB_DROP_CONSTRAINT, SHARD_RB_NOT_NULL,
-			  SHARD_RB_ADD_COLUMN };
+			  SHARD_RB_ADD_COLUMN, SHARD_RB_DOMAIN };
 struct shard_rebuild {
 	enum shard_rebuild_kind kind;
 	const char *table;

@@ -72,10 +72,12 @@ struct xlat_col {
  * columns, NOT NULL, keys, other constraints and defaults, the rest); an action that is
  * plain SQLite statements (ADD COLUMN, DROP COLUMN, OWNER TO) is an XLAT_RB_SCRIPT link.
  * RENAME_CONSTRAINT: ALTER TABLE table RENAME CONSTRAINT name TO new_name (the stored text
- * rewritten in place; a unique index of its own made again under the new name). */
+ * rewritten in place; a unique index of its own made again under the new name). DOMAIN:
+ * ALTER DOMAIN's change to a column of the domain — the column's clauses from the domain
+ * go and constraint (SQLite text, from a blank) takes their place. */
 enum xlat_rebuild_kind { XLAT_RB_KEY, XLAT_RB_FOREIGN, XLAT_RB_CHECK, XLAT_RB_SET_DEFAULT,
 			 XLAT_RB_ALTER_TYPE, XLAT_RB_DROP_CONSTRAINT, XLAT_RB_NOT_NULL,
-			 XLAT_RB_ADD_COLUMN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
+			 XLAT_RB_ADD_COLUMN, XLAT_RB_DOMAIN, XLAT_RB_SCRIPT, XLAT_RB_RENAME_CONSTRAINT,
 			 XLAT_RB_LIKE, XLAT_RB_RENAME };
 struct xlat_rebuild {
 	enum xlat_rebuild_kind kind;
@@ -716,6 +718,22 @@ struct xlat_enum {
 	const char *const *columns;
 	size_t nusers;
 };
+/* A domain of the tenant (CREATE DOMAIN; the layout of struct catalog_domain): its base type
+ * as a column declares it ("int4", "numeric(12,2)"), NOT NULL, DEFAULT and CHECKs (name
+ * order) as PostgreSQL SQL, and the table columns declared with it. */
+struct xlat_domain {
+	const char *name;
+	uint32_t oid, array_oid;
+	const char *base;
+	bool notnull;
+	const char *dflt;
+	const char *const *connames;
+	const char *const *checks;
+	size_t nchecks;
+	const char *const *tables;
+	const char *const *columns;
+	size_t nusers;
+};
 struct xlat_schema {
 	/* The columns of relation name (a table or view of the tenant, matched as SQLite
 	 * matches names): true with *cols (ncols entries, valid until the call returns; may
@@ -748,12 +766,14 @@ struct xlat_schema {
 	 * constraint names are part of the fingerprint. */
 	bool (*pkey_fn)(void *arg, const char *name, const char *conname, const char *const **cols,
 			size_t *n);
-	/* The tenant's enum types (part of the fingerprint). */
+	/* The tenant's enum types and functions (CREATE FUNCTION), both part of the fingerprint;
+	 * the counts are 32-bit so that the domains fit in the same space. */
 	const struct xlat_enum *enums;
-	size_t nenums;
-	/* The tenant's functions (CREATE FUNCTION; part of the fingerprint). */
 	const struct xlat_udf *udfs;
-	size_t nudfs;
+	uint32_t nenums, nudfs;
+	/* The tenant's domains, ended by one whose name is NULL (part of the fingerprint); NULL:
+	 * none. */
+	const struct xlat_domain *domains;
 	/* The default of column col of table name as a SQLite expression (what SQLite evaluates
 	 * when the column is left out) into *sql, NULL when it has none; false when the column
 	 * is not known. Valid until the call returns. NULL: never known. Cache misses only. */

@@ -38,24 +38,11 @@ static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, in
 	return rc == SQLITE_OK;
 }
 
-/* Whether name is taken by a type: an enum, a built-in type, or a table's or view's row type
- * (PostgreSQL gives each relation a type of its name). */
+/* Whether name is taken by a type (cat_type_taken: an enum, a domain, a built-in type, or a
+ * table's or view's row type, as PostgreSQL gives each relation a type of its name). */
 static bool type_taken(const struct cat_model *m, const char *name)
 {
-	size_t n = 0;
-	const struct pgtype_info *all = pgtype_all(&n);
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(all[i].name, name) == 0)
-			return true;
-	}
-	/* a name a declared type already means (bigint, integer, "double precision" ...): a
-	 * column declaring it must keep meaning that type (catalog_enum.c reads the enum's name
-	 * as the declared type only where it names nothing else) */
-	int32_t typmod = -1;
-	if (pgtype_from_decl(name, &typmod) != PGTYPE_TEXT || strcasecmp(name, "text") == 0)
-		return true;
-	const struct cat_rel *r = cat_model_rel(m, name);
-	return cat_model_enum(m, name) || (r && r->kind != 'i');
+	return cat_type_taken(m, name);
 }
 
 static bool label_ok(sqlite3_context *ctx, const char *label)

@@ -84,7 +84,8 @@ static void fn_format_type(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 			: oid < CATALOG_OID_MIN || m ? cat_format_type_m(m, a, oid, typmod)
 						     : NULL;
 	/* a type outside the search path is qualified (pg_dump empties it) */
-	if (s && !row && m && cat_model_enum_oid(m, oid, NULL) &&
+	if (s && !row && m &&
+	    (cat_model_enum_oid(m, oid, NULL) || cat_model_domain_oid(m, oid, NULL)) &&
 	    !cat_public_visible(CTX_CONN(ctx)))
 		s = arena_printf(a, "%s.%s", cat_conn_public(CTX_CONN(ctx)), s);
 	if (s)
@@ -180,7 +181,7 @@ static const char *constraint_def(const struct cat_conn *cc, const struct cat_mo
 		if (m->checks[i]->oid == oid)
 			return arena_printf(m->a, "CHECK (%s)", m->checks[i]->expr);
 	}
-	return NULL;
+	return cat_domain_constraintdef(m, oid);
 }
 
 static void fn_get_constraintdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)

@@ -205,7 +205,14 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	char_facts(r, c);
 	numeric_facts(r, c);
 	datetime_precision(r, c);
-	nulls(r, 2 + 3 + 3 + 3); /* interval, character set, collation, domain */
+	nulls(r, 2 + 3 + 3); /* interval, character set, collation */
+	if (c->domain) {
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, c->domain->name);
+	} else {
+		nulls(r, 3);
+	}
 	cat_text(r, cat_conn_database(cc));
 	cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog"); /* an enum is the tenant's type */
 	cat_text(r, udt ? (array ? arena_printf(r->a, "_%s", udt) : udt) : ti ? ti->name : NULL);
@@ -225,6 +232,47 @@ static bool fill_columns(struct cat_conn *cc, const struct cat_model *m, struct 
 			continue;
 		for (int k = 0; k < m->rels[i]->ncols; k++)
 			column_row(cc, r, m, m->rels[i], k);
+	}
+	return true;
+}
+
+/* The tenant's domains (CREATE DOMAIN), described by their base types. */
+static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		struct cat_col c = {.typoid = d->base_oid, .typmod = d->base_typmod};
+		const struct pgtype_info *ti = pgtype_by_oid(d->base_oid);
+		rel_head(r, cc, d->name);
+		cat_text(r, data_type(r->a, d->base_oid));
+		char_facts(r, &c);
+		nulls(r, 3 + 3); /* character set, collation */
+		numeric_facts(r, &c);
+		datetime_precision(r, &c);
+		nulls(r, 2); /* interval */
+		cat_text(r, d->dflt);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, "pg_catalog");
+		cat_text(r, ti ? ti->name : NULL);
+		nulls(r, 3 + 1); /* scope, maximum_cardinality */
+		cat_text(r, "1");
+	}
+	return true;
+}
+
+static bool fill_domain_constraints(struct cat_conn *cc, const struct cat_model *m,
+				    struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		for (size_t k = 0; k < d->nchecks; k++) {
+			rel_head(r, cc, d->connames[k]);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, cat_conn_public(cc));
+			cat_text(r, d->name);
+			yes_no(r, false);
+			yes_no(r, false);
+		}
 	}
 	return true;
 }
@@ -488,6 +536,16 @@ static const struct cat_reldef defs[] = {
 	      ", identity_cycle " TXT ", is_generated " TXT ", generation_expression " TXT
 	      ", is_updatable " TXT,
 	 fill_columns},
+	{"information_schema_domain_constraints",
+	 CON3 ", domain_catalog " ID ", domain_schema " ID ", domain_name " ID
+	      ", is_deferrable " TXT ", initially_deferred " TXT,
+	 fill_domain_constraints},
+	{"information_schema_domains",
+	 "domain_catalog " ID ", domain_schema " ID ", domain_name " ID ", data_type " TXT
+	 ", " TYPE_FACTS ", domain_default " TXT ", udt_catalog " ID ", udt_schema " ID
+	 ", udt_name " ID ", scope_catalog " ID ", scope_schema " ID ", scope_name " ID
+	 ", maximum_cardinality " NUM ", dtd_identifier " ID,
+	 fill_domains},
 	{"information_schema_constraint_column_usage", TAB3 ", column_name " ID ", " CON3,
 	 fill_constraint_column_usage},
 	{"information_schema_key_column_usage",

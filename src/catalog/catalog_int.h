@@ -39,6 +39,7 @@ struct cat_col {
 	bool rowid_key;
 	bool integer_decl; /* declared exactly INTEGER: the rowid alias when the table's only key */
 	const char *dflt_sql;  /* SQLite's own text of the default (dflt_value), NULL: none */
+	const struct cat_domain *domain; /* declared with a domain (typoid is its base type's) */
 };
 
 struct cat_rel;
@@ -134,6 +135,9 @@ struct cat_comment {
 #define CAT_SIDECAR_SERIALS "_shardlite_serials"
 /* Enum types: one row per label (type_name, label, sortorder), written by shardlite_enum. */
 #define CAT_SIDECAR_ENUMS "_shardlite_enums"
+/* Domains: one row per domain (conname '') and one per CHECK constraint, written by
+ * shardlite_domain (catalog_domain.c). */
+#define CAT_SIDECAR_DOMAINS "_shardlite_domains"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */
 #define CAT_SIDECAR_EXTENSIONS "_shardlite_extensions"
 /* GRANT/REVOKE on relations (relname, kind, grantee, privs), written by shardlite_grant
@@ -196,6 +200,8 @@ struct cat_model {
 	struct cat_enum **enums;
 	size_t nenums;
 	bool has_enum_table;
+	struct cat_domain **domains;
+	size_t ndomains;
 };
 
 /* Reads db's schema into a new model (in a fresh arena). False with err on a SQLite error. */
@@ -360,9 +366,20 @@ struct cat_type_row {
 	const char *in, *out, *recv, *send, *modin, *modout, *analyze;
 	char align, storage;
 	uint32_t collation;
+	uint32_t basetype; /* a domain's: typbasetype, typtypmod, typnotnull, typdefault */
+	int32_t typmod;
+	bool notnull;
+	const char *dflt;
 };
 /* catalog_rel.c: puts t as a row of pg_type (the only place that knows its column order). */
 void cat_type_put(struct cat_rows *r, const struct cat_type_row *t);
+/* Puts domain d's row of pg_type and its array type's, both in namespace nsp: the base
+ * type's storage and output functions, domain_in and domain_recv as PostgreSQL's. */
+void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp);
+/* Puts a domain's CHECK constraint as a row of pg_constraint (catalog_rel.c knows its
+ * columns): conname name, contypid domain, conbin expr. */
+void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
+			uint32_t domain, const char *expr);
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
@@ -642,6 +659,33 @@ bool cat_comptype_register(sqlite3 *db, struct cat_conn *cc);
 /* The relation (composite type, table or view) whose row type (or its array type: *array
  * true) is oid; NULL when none. */
 const struct cat_rel *cat_model_rowtype_rel(const struct cat_model *m, uint32_t oid, bool *array);
+/* ---- catalog_domain.c: domains ---- */
+struct cat_domain {
+	const char *name;
+	uint32_t oid, array_oid;
+	const char *base;  /* the base type as a column declares it ("int4", "numeric(12,2)") */
+	uint32_t base_oid; /* ... and as pgtype_from_decl reads that */
+	int32_t base_typmod;
+	bool notnull;
+	const char *dflt;      /* DEFAULT as PostgreSQL SQL, NULL: none */
+	const char **connames; /* CHECK constraints as made, their expressions (VALUE ...) */
+	const char **checks;
+	size_t nchecks;
+};
+/* Reads the domain sidecar (when the file has one) into m; false on a SQLite error. */
+bool cat_domain_load(sqlite3 *db, struct cat_model *m);
+const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name);
+/* The domain whose type (or array type: *array true) is oid; NULL when none. */
+const struct cat_domain *cat_model_domain_oid(const struct cat_model *m, uint32_t oid, bool *array);
+/* Whether name is taken by a type: built-in, enum, domain, or a relation's row type. */
+bool cat_type_taken(const struct cat_model *m, const char *name);
+/* pg_type's rows of the domains and their array types (in namespace nsp); pg_constraint's
+ * rows of their CHECK constraints. */
+void cat_domain_type_rows(const struct cat_model *m, struct cat_rows *r, uint32_t nsp);
+void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r);
+/* pg_get_constraintdef of a domain constraint oid, NULL when oid is none. */
+const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid);
+bool cat_domain_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_ext.c: shardlite_extension() and pg_extension's rows. */
 bool cat_ext_register(sqlite3 *db, struct cat_conn *cc);
 /* catalog_grant.c: shardlite_grant, and the grants recorded on a relation. A set of

@@ -200,7 +200,11 @@ static bool load_cols(sqlite3 *db, struct cat_model *m, struct cat_rel *r, struc
 		c->generated = sqlite3_column_int(st, 5) ? 's' : '\0';
 		if (!c->generated) {
 			c->dflt_sql = col_text(m->a, st, 3);
-			c->dflt = pg_default(m, c, c->dflt_sql);
+			/* the domain's default, which PostgreSQL keeps with the domain */
+			bool domain = c->dflt_sql &&
+				      strncmp(c->dflt_sql, CATALOG_DOMAIN_DEFAULT_MARK,
+					      strlen(CATALOG_DOMAIN_DEFAULT_MARK)) == 0;
+			c->dflt = domain ? NULL : pg_default(m, c, c->dflt_sql);
 		}
 		c->dflt_oid = c->dflt ? cat_oid("def", r->name, c->name) : 0;
 	}
@@ -583,8 +587,10 @@ static void load_checks(struct cat_model *m, struct cat_rel *t, const struct cat
 			size_t nsc)
 {
 	for (size_t i = 0; i < nsc; i++) {
-		if (sc[i].kind != CAT_CON_CHECK)
-			continue;
+		if (sc[i].kind != CAT_CON_CHECK ||
+		    (sc[i].name && strncmp(sc[i].name, CATALOG_DOMAIN_CHECK_PREFIX,
+					   strlen(CATALOG_DOMAIN_CHECK_PREFIX)) == 0))
+			continue; /* a domain's constraint is the domain's (catalog_domain.c) */
 		struct cat_check *ck = arena_zalloc(m->a, sizeof(*ck));
 		ck->table = t;
 		ck->expr = sc[i].expr;
@@ -699,7 +705,8 @@ bool cat_model_load(sqlite3 *db, struct cat_model *m, struct pgerr *err)
 		return false;
 	load_matviews(db, m);
 	size_t ntables = m->nrels;
-	if (!cat_enum_load(db, m)) /* before the columns, which may be of an enum type */
+	if (!cat_enum_load(db, m) || /* before the columns, which may be of an enum type */
+	    !cat_domain_load(db, m))
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));
 	if (!cat_comptype_load(db, m)) /* and of a composite type (after the tables: rels) */
 		return pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "catalog: %s", sqlite3_errmsg(db));

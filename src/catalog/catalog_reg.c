@@ -213,7 +213,8 @@ static void fn_regtype_out(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		arena_free(a);
 		return;
 	}
-	bool own_enum = m && cat_model_enum_oid(m, oid, NULL);
+	bool own_enum = m &&
+			(cat_model_enum_oid(m, oid, NULL) || cat_model_domain_oid(m, oid, NULL));
 	const char *row =
 		m && oid && !pgtype_by_oid(oid) && !own_enum ? cat_rowtype_name(m, a, oid) : NULL;
 	cat_result_text(ctx, oid == 0			     ? "-"
@@ -550,6 +551,9 @@ static uint32_t enum_oid(const struct cat_model *m, const char *s)
 	}
 	name[k] = '\0';
 	const struct cat_enum *e = cat_model_enum(m, name);
+	const struct cat_domain *d = e ? NULL : cat_model_domain(m, name);
+	if (d)
+		return array ? d->array_oid : d->oid;
 	return !e ? 0 : array ? e->array_oid : e->oid;
 }
 
@@ -601,6 +605,12 @@ static void quoted_regtype(sqlite3_context *ctx, int argc, const char *s)
 		oid = e->array_oid; /* "_mood": the enum's array type */
 	else if (e)
 		oid = e->oid;
+	const struct cat_domain *d = m && !oid ? cat_model_domain(m, name) : NULL;
+	if (!d && m && !oid && name && name[0] == '_' &&
+	    (d = cat_model_domain(m, name + 1)) != NULL)
+		oid = d->array_oid;
+	else if (d)
+		oid = d->oid;
 	for (size_t i = 0; m && !oid && i < m->nrels; i++) {
 		bool array = name[0] == '_' && strcmp(m->rels[i]->name, name + 1) == 0;
 		if (array || strcmp(m->rels[i]->name, name) == 0)

@@ -232,13 +232,14 @@ static void attribute(struct cat_rows *r, const struct cat_model *m, const struc
 	cat_row(r);
 	cat_int(r, rel->oid);
 	cat_text(r, c->name);
-	cat_int(r, c->typoid);
+	/* a domain's column: the domain (whose typtypmod is the base type's modifier) */
+	cat_int(r, c->domain ? c->domain->oid : c->typoid);
 	cat_int(r, -1);
 	cat_int(r, ti ? ti->typlen : is_enum && !array ? 4 : -1);
 	cat_int(r, i + 1);
 	cat_int(r, c->ndims);
 	cat_int(r, -1);
-	cat_int(r, c->typmod);
+	cat_int(r, c->domain ? -1 : c->typmod);
 	cat_bool(r, type_byval(ti) || (is_enum && !array));
 	cat_char(r, is_row ? 'd' : type_align(ti));
 	cat_char(r, (is_enum && array) || is_row ? 'x' : type_storage(ti));
@@ -477,7 +478,41 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		for (int k = 0; k < 8; k++)
 			cat_null(r); /* conkey ... conbin */
 	}
+	cat_domain_constraint_rows(cc, m, r);
 	return true;
+}
+
+/* A domain's CHECK constraint: no relation, contypid the domain's. */
+void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
+			uint32_t domain, const char *expr)
+{
+	cat_row(r);
+	cat_int(r, oid);
+	cat_text(r, name);
+	cat_int(r, cat_conn_own_nsp(cc));
+	cat_char(r, 'c');
+	cat_bool(r, false);
+	cat_bool(r, false);
+	cat_bool(r, true);
+	cat_int(r, 0);
+	cat_int(r, domain);
+	cat_int(r, 0);
+	cat_int(r, 0);
+	cat_int(r, 0);
+	cat_char(r, ' ');
+	cat_char(r, ' ');
+	cat_char(r, ' ');
+	cat_bool(r, true); /* conislocal */
+	cat_int(r, 0);
+	cat_bool(r, false);
+	cat_null(r); /* conkey */
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_null(r);
+	cat_text(r, expr);
 }
 
 /* PostgreSQL's pg_type names of the built-in type's functions (generated). */
@@ -531,13 +566,13 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t)
 	cat_text(r, t->analyze);
 	cat_char(r, t->align);
 	cat_char(r, t->storage);
-	cat_bool(r, false); /* typnotnull */
-	cat_int(r, 0);      /* typbasetype */
-	cat_int(r, -1);     /* typtypmod */
-	cat_int(r, 0);      /* typndims */
+	cat_bool(r, t->notnull);
+	cat_int(r, t->basetype);
+	cat_int(r, t->basetype ? t->typmod : -1);
+	cat_int(r, 0); /* typndims */
 	cat_int(r, t->collation);
-	cat_null(r);
-	cat_null(r);
+	cat_text(r, t->dflt); /* typdefaultbin: the same text, which pg_get_expr prints */
+	cat_text(r, t->dflt);
 	cat_null(r);
 }
 
@@ -579,6 +614,53 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 				.collation = type_collation(ti->oid)});
 }
 
+void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
+{
+	const struct pgtype_info *ti = pgtype_by_oid(d->base_oid);
+	const struct cat_typeio *io = ti ? typeio(ti->oid) : NULL;
+	if (!ti || !io)
+		return;
+	uint32_t coll = type_collation(ti->oid);
+	cat_type_put(r, &(struct cat_type_row){.oid = d->oid,
+					       .name = d->name,
+					       .nsp = nsp,
+					       .len = ti->typlen,
+					       .byval = type_byval(ti),
+					       .type = 'd',
+					       .category = ti->category,
+					       .subscript = "-",
+					       .array = d->array_oid,
+					       .in = "domain_in",
+					       .out = io->out,
+					       .recv = "domain_recv",
+					       .send = io->send,
+					       .analyze = "-",
+					       .align = type_align(ti),
+					       .storage = type_storage(ti),
+					       .collation = coll,
+					       .basetype = ti->oid,
+					       .typmod = d->base_typmod,
+					       .notnull = d->notnull,
+					       .dflt = d->dflt});
+	char align = type_align(ti);
+	cat_type_put(r, &(struct cat_type_row){.oid = d->array_oid,
+					       .name = arena_printf(r->a, "_%s", d->name),
+					       .nsp = nsp,
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = d->oid,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = align == 'd' ? 'd' : 'i',
+					       .storage = 'x',
+					       .collation = coll});
+}
+
 static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	size_t n = 0;
@@ -586,6 +668,7 @@ static bool fill_type(struct cat_conn *cc, const struct cat_model *m, struct cat
 	for (size_t i = 0; i < n; i++)
 		type_row(r, &all[i]);
 	cat_enum_type_rows(m, r, cat_conn_own_nsp(cc));
+	cat_domain_type_rows(m, r, cat_conn_own_nsp(cc));
 	cat_rowtype_rows(m, r, cat_conn_own_nsp(cc));
 	return true;
 }

@@ -163,6 +163,12 @@ static bool load_columns(sqlite3 *db, struct cat_model *m, bool temp)
 		const char *identity = (const char *)sqlite3_column_text(st, 3);
 		if (!c)
 			continue;
+		const struct cat_domain *d =
+			type && !(identity && identity[0]) ? cat_model_domain(m, type) : NULL;
+		if (d) { /* declared with a domain: typoid stays the base type's */
+			c->domain = d;
+			continue;
+		}
 		int32_t typmod = -1;
 		uint32_t oid = type ? pgtype_from_decl(type, &typmod) : 0;
 		bool key = c->pk == 1 && c->typoid == PGTYPE_INT8;

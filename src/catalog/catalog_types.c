@@ -20,6 +20,7 @@ struct types_req {
 	size_t nrels;
 	struct catalog_enum *enums;
 	size_t nenums;
+	struct catalog_domain *domains; /* ends with a NULL name */
 	bool ok;
 };
 
@@ -73,6 +74,26 @@ static uint64_t fingerprint(const struct cat_model *m)
 		for (size_t k = 0; k < e->n; k++)
 			h = fnv(h, e->labels[k], strlen(e->labels[k]) + 1);
 		h = fnv(h, "", 1);
+	}
+	for (size_t i = 0; i < m->ndomains; i++) { /* casts and columns write their checks */
+		const struct cat_domain *d = m->domains[i];
+		const char *parts[] = {d->name, d->base ? d->base : "", d->notnull ? "n" : "",
+				       d->dflt ? d->dflt : ""};
+		for (size_t k = 0; k < ARRAY_LEN(parts); k++)
+			h = fnv(h, parts[k], strlen(parts[k]) + 1);
+		h = fnv(h, d->dflt ? "d" : "", 1);
+		for (size_t k = 0; k < d->nchecks; k++) {
+			h = fnv(h, d->connames[k], strlen(d->connames[k]) + 1);
+			h = fnv(h, d->checks[k] ? d->checks[k] : "",
+				d->checks[k] ? strlen(d->checks[k]) + 1 : 1);
+		}
+	}
+	for (size_t i = 0; i < m->nrels; i++) { /* which columns are of a domain */
+		const struct cat_rel *r = m->rels[i];
+		for (int k = 0; r->kind == 'r' && k < r->ncols; k++) {
+			if (r->cols[k].domain)
+				h = fnv(h, &r->cols[k].domain->oid, sizeof(uint32_t));
+		}
 	}
 	return h ? h : 1;
 }
@@ -168,6 +189,56 @@ static void copy_enum(struct arena *a, struct catalog_enum *d, const struct cat_
 				   tables, cols, n};
 }
 
+/* v[order[i]] for each i. */
+static const char **copy_strs(struct arena *a, const char *const *v, const size_t *order, size_t n)
+{
+	const char **out = arena_zalloc(a, (n ? n : 1) * sizeof(*out));
+	for (size_t i = 0; i < n; i++)
+		out[i] = v[order[i]] ? arena_strdup(a, v[order[i]]) : NULL;
+	return out;
+}
+
+/* A domain with the table columns declared with it. */
+static void copy_domain(struct arena *a, struct catalog_domain *out, const struct cat_model *m,
+			const struct cat_domain *d)
+{
+	size_t cap = 0;
+	for (size_t i = 0; i < m->nrels; i++)
+		cap += m->rels[i]->kind == 'r' ? (size_t)m->rels[i]->ncols : 0;
+	const char **tables = arena_zalloc(a, (cap ? cap : 1) * sizeof(*tables));
+	const char **cols = arena_zalloc(a, (cap ? cap : 1) * sizeof(*cols));
+	/* the checks in name order (strcmp), the order PostgreSQL checks a value in */
+	size_t *order = arena_zalloc(a, (d->nchecks ? d->nchecks : 1) * sizeof(*order));
+	for (size_t i = 0; i < d->nchecks; i++) {
+		size_t k = i;
+		for (; k > 0 && strcmp(d->connames[order[k - 1]], d->connames[i]) > 0; k--)
+			order[k] = order[k - 1];
+		order[k] = i;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *t = m->rels[i];
+		for (int k = 0; t->kind == 'r' && k < t->ncols; k++) {
+			if (t->cols[k].domain != d)
+				continue;
+			tables[n] = arena_strdup(a, t->name);
+			cols[n++] = arena_strdup(a, t->cols[k].name);
+		}
+	}
+	*out = (struct catalog_domain){arena_strdup(a, d->name),
+				       d->oid,
+				       d->array_oid,
+				       d->base ? arena_strdup(a, d->base) : NULL,
+				       d->notnull,
+				       d->dflt ? arena_strdup(a, d->dflt) : NULL,
+				       copy_strs(a, d->connames, order, d->nchecks),
+				       copy_strs(a, d->checks, order, d->nchecks),
+				       d->nchecks,
+				       tables,
+				       cols,
+				       n};
+}
+
 static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -187,13 +258,16 @@ static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		q->enums = arena_zalloc(q->a, (m->nenums ? m->nenums : 1) * sizeof(*q->enums));
 		for (size_t i = 0; i < m->nenums; i++)
 			copy_enum(q->a, &q->enums[q->nenums++], m, m->enums[i]);
+		q->domains = arena_zalloc(q->a, (m->ndomains + 1) * sizeof(*q->domains));
+		for (size_t i = 0; i < m->ndomains; i++)
+			copy_domain(q->a, &q->domains[i], m, m->domains[i]);
 	}
 	sqlite3_result_null(ctx);
 }
 
 bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_relation **rels,
 			    size_t *nrels, const struct catalog_enum **enums, size_t *nenums,
-			    uint64_t *fp)
+			    const struct catalog_domain **domains, uint64_t *fp)
 {
 	struct types_req q = {.a = a};
 	sqlite3_stmt *st = NULL;
@@ -207,6 +281,7 @@ bool catalog_schema_columns(sqlite3 *db, struct arena *a, const struct catalog_r
 	*nrels = q.nrels;
 	*enums = q.enums;
 	*nenums = q.nenums;
+	*domains = q.domains;
 	*fp = q.fingerprint;
 	return q.ok;
 }

@@ -37,6 +37,7 @@ struct pgfn_conn *pgfn_register(sqlite3 *db)
 		pgfn_register_dtagg,
 		pgfn_register_osagg,
 		pgfn_register_enum,
+		pgfn_register_domain,
 		pgfn_register_net,
 		pgfn_register_tsearch,
 	};

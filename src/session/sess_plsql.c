@@ -48,6 +48,28 @@ uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
 	return oid != PGTYPE_TEXT || text_name(name) ? oid : 0;
 }
 
+/* Whether a declared type names one of the tenant's domains, whose constraints a variable
+ * would not check. */
+static const char *domain_named(const struct session *s, const char *type)
+{
+	char buf[256];
+	size_t n = 0;
+	bool quoted = false;
+	for (const char *p = type; *p && n + 1 < sizeof(buf); p++) { /* as sess_pl_decl_type */
+		if (*p == '"')
+			quoted = !quoted;
+		else
+			buf[n++] = quoted ? *p : (char)tolower((unsigned char)*p);
+	}
+	buf[n] = '\0';
+	const char *name = strncmp(buf, "public.", 7) == 0 ? buf + 7 : buf;
+	for (const struct xlat_domain *d = s->schema.domains; d && d->name; d++) {
+		if (strcmp(d->name, name) == 0)
+			return d->name;
+	}
+	return NULL;
+}
+
 bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 {
 	size_t n = r->f->nvars;
@@ -64,6 +86,12 @@ bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 		if (!sess_pl_rec_init(r, i, err))
 			return false;
 		const char *type = r->decl_names[i] ? r->decl_names[i] : v->type;
+		const char *domain = type ? domain_named(r->s, type) : NULL;
+		if (domain)
+			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+					 "a domain type (%s) as a PL/pgSQL variable's type is not "
+					 "supported",
+					 domain);
 		if (type && type[0] &&
 		    !(r->decl_types[i] = sess_pl_decl_type(r->s, type, &r->decl_typmods[i])))
 			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,

@@ -128,6 +128,17 @@ _Static_assert(sizeof(struct xlat_schema_col) == sizeof(struct catalog_column) &
 		       offsetof(struct xlat_schema_col, rowid_seq) ==
 			       offsetof(struct catalog_column, rowid_seq),
 	       "xlat_schema_col and catalog_column must share their layout");
+_Static_assert(sizeof(struct xlat_domain) == sizeof(struct catalog_domain) &&
+		       offsetof(struct xlat_domain, base) == offsetof(struct catalog_domain, base) &&
+		       offsetof(struct xlat_domain, notnull) ==
+			       offsetof(struct catalog_domain, notnull) &&
+		       offsetof(struct xlat_domain, dflt) == offsetof(struct catalog_domain, dflt) &&
+		       offsetof(struct xlat_domain, checks) ==
+			       offsetof(struct catalog_domain, checks) &&
+		       offsetof(struct xlat_domain, nchecks) ==
+			       offsetof(struct catalog_domain, nchecks) &&
+		       offsetof(struct xlat_domain, nusers) == offsetof(struct catalog_domain, nusers),
+	       "xlat_domain and catalog_domain must share their layout");
 _Static_assert(sizeof(struct xlat_enum) == sizeof(struct catalog_enum) &&
 		       offsetof(struct xlat_enum, array_oid) ==
 			       offsetof(struct catalog_enum, array_oid) &&
@@ -154,6 +165,7 @@ struct sess_types_snap {
 	size_t nrels;
 	const struct catalog_enum *enums;
 	size_t nenums;
+	const struct catalog_domain *domains; /* ends with a NULL name */
 	const struct xlat_udf *udfs; /* the tenant's functions (sess_udf.c) */
 	size_t nudfs;
 	const struct sess_stmt_trg *stmt_trgs; /* its statement triggers (sess_trgstmt.c) */
@@ -195,7 +207,7 @@ static struct sess_types_snap *snap_read(sqlite3 *db, int version)
 	snap->version = version;
 	snap->arena = arena_new(0);
 	if (!catalog_schema_columns(db, snap->arena, &snap->rels, &snap->nrels, &snap->enums,
-				    &snap->nenums, &snap->fingerprint) ||
+				    &snap->nenums, &snap->domains, &snap->fingerprint) ||
 	    !snap->fingerprint) {
 		snap_unref(snap);
 		return NULL;
@@ -243,9 +255,10 @@ static void reload(struct session *s, sqlite3 *db, int version)
 					 .fingerprint = snap->fingerprint,
 					 /* same layout (checked below) */
 					 .enums = (const struct xlat_enum *)snap->enums,
-					 .nenums = snap->nenums,
+					 .nenums = (uint32_t)snap->nenums,
+					 .domains = (const struct xlat_domain *)snap->domains,
 					 .udfs = snap->udfs,
-					 .nudfs = snap->nudfs};
+					 .nudfs = (uint32_t)snap->nudfs};
 	s->schema_version = version;
 }
 

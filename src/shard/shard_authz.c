@@ -120,7 +120,9 @@ static bool enum_bump(const char *index, const char *table)
 		(sqlite3_stricmp(index, "_shardlite_serials_v") == 0 &&
 		 sqlite3_stricmp(table, "_shardlite_serials") == 0) ||
 		(sqlite3_stricmp(index, "_shardlite_comptypes_v") == 0 &&
-		 sqlite3_stricmp(table, "_shardlite_comptypes") == 0));
+		 sqlite3_stricmp(table, "_shardlite_comptypes") == 0) ||
+		(sqlite3_stricmp(index, "_shardlite_domains_v") == 0 &&
+		 sqlite3_stricmp(table, "_shardlite_domains") == 0));
 }
 
 static int check_sidecar_create(const char *table)
@@ -131,6 +133,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_serials") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_comptypes") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_domains") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||

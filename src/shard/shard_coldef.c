@@ -181,6 +181,37 @@ static void edit_default(struct strbuf *out, const char *s, struct span el, cons
 		strbuf_printf(out, " %s", dflt);
 }
 
+/* ALTER DOMAIN: the column's clauses from its domain (the CHECKs named
+ * CATALOG_DOMAIN_CHECK_PREFIX..., the DEFAULT marked CATALOG_DOMAIN_DEFAULT_MARK) go, and the
+ * domain's new ones (clauses, SQLite text starting with a blank) are appended. */
+static void edit_domain(struct strbuf *out, const char *s, struct span el, const char *clauses)
+{
+	struct tok t[MAX_TOKS];
+	size_t n = tokens(s, el, t), at = el.b, len = out->len;
+	size_t plen = strlen(CATALOG_DOMAIN_CHECK_PREFIX), mlen = strlen(CATALOG_DOMAIN_DEFAULT_MARK);
+	for (size_t i = 1; i < n; i++) {
+		size_t j;
+		if (is_word(s, &t[i], "CONSTRAINT") && i + 3 < n && t[i + 1].kind == 'q' &&
+		    t[i + 1].e - t[i + 1].b > plen + 1 &&
+		    strncmp(s + t[i + 1].b + 1, CATALOG_DOMAIN_CHECK_PREFIX, plen) == 0 &&
+		    is_word(s, &t[i + 2], "CHECK") && t[i + 3].kind == '(')
+			j = i + 3;
+		else if (is_word(s, &t[i], "DEFAULT") && i + 1 < n && t[i + 1].kind == '(' &&
+			 t[i + 1].e - t[i + 1].b > mlen + 1 &&
+			 strncmp(s + t[i + 1].b + 1, CATALOG_DOMAIN_DEFAULT_MARK, mlen) == 0)
+			j = i + 1;
+		else
+			continue;
+		strbuf_append(out, s + at, t[i].b - at);
+		at = t[j].e;
+		i = j;
+	}
+	strbuf_append(out, s + at, el.e - at);
+	while (out->len > len && isspace((unsigned char)out->data[out->len - 1]))
+		out->len--;
+	strbuf_puts(out, clauses ? clauses : "");
+}
+
 /* SET/DROP NOT NULL: every NOT NULL (and bare NULL) clause goes; SET appends one. */
 static void edit_not_null(struct strbuf *out, const char *s, struct span el, bool set)
 {
@@ -292,6 +323,8 @@ char *shard_coldef_edit(const char *old, const struct shard_rebuild *rb, struct 
 				edit_default(&out, old, el[k], rb->constraint);
 			else if (rb->kind == SHARD_RB_NOT_NULL)
 				edit_not_null(&out, old, el[k], rb->not_null);
+			else if (rb->kind == SHARD_RB_DOMAIN)
+				edit_domain(&out, old, el[k], rb->constraint);
 			else
 				ok = edit_type(&out, old, el[k], rb->decl, rb->column, err);
 		}

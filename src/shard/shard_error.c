@@ -147,6 +147,26 @@ static void reword_not_null(sqlite3 *db, struct pgerr *e, const char *arg)
 static void reword_check(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	char table[PGERR_NAME_MAX], name[PGERR_NAME_MAX];
+	if (catalog_domain_check_name(arg, table, sizeof(table), name, sizeof(name))) {
+		/* a domain's constraint carried by a column (src/xlat/xlat_domain.c), the domain
+		 * named as format_type names it */
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		pgfn_quote_ident(&sb, table, strlen(table));
+		snprintf(table, sizeof(table), "%s", sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+		if (!name[0]) { /* its NOT NULL */
+			snprintf(e->sqlstate, sizeof(e->sqlstate), "%s",
+				 SQLSTATE_NOT_NULL_VIOLATION);
+			snprintf(e->message, sizeof(e->message),
+				 "domain %s does not allow null values", table);
+			return;
+		}
+		snprintf(e->message, sizeof(e->message),
+			 "value for domain %s violates check constraint \"%s\"", table, name);
+		snprintf(e->constraint_name, sizeof(e->constraint_name), "%s", name);
+		return;
+	}
 	if (!lookup(db,
 		    "SELECT r.relname, c.conname FROM pg_constraint c "
 		    "JOIN pg_class r ON r.oid = c.conrelid WHERE c.contype = 'c' AND "

@@ -174,7 +174,19 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 		return rowid_column(l, name, err);
 	char *type = NULL, identity = 0;
 	bool meta = column_meta(l, name, &type, &identity);
+	/* a domain's column carries the domain's CHECKs, which the catalog does not list */
+	char *domain = meta && type && !identity
+			       ? one_text(shard_conn_db(l->c),
+					  "SELECT typname FROM pg_type WHERE typname = ?1 AND "
+					  "typtype = 'd'",
+					  type, NULL)
+			       : NULL;
 	free(type);
+	if (domain) {
+		free(domain);
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "LIKE of a table with a column of a domain type is not supported");
+	}
 	if (meta && identity && (l->r->like_options & LIKE_IDENTITY))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "LIKE ... INCLUDING IDENTITY of an identity column that is not the "

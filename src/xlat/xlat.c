@@ -286,6 +286,8 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 	case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
 		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE)
 			return xlat_enum_owner(c, n->alter_owner_stmt);
+		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN)
+			return xlat_domain_owner(c, n->alter_owner_stmt);
 		if (n->alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE)
 			return xlat_database_owner(c, n->alter_owner_stmt);
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1, "%s is not supported",
@@ -296,6 +298,10 @@ static bool dispatch(struct xlat_ctx *c, const PgQuery__Node *n)
 		return explain(c, n->explain_stmt);
 	case PG_QUERY__NODE__NODE_EXECUTE_STMT:
 		return xlat_stmt_execute(c, n->execute_stmt);
+	case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+		return xlat_stmt_create_domain(c, n->create_domain_stmt);
+	case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+		return xlat_stmt_alter_domain(c, n->alter_domain_stmt);
 	case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
 		return xlat_stmt_create_enum(c, n->create_enum_stmt);
 	case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:

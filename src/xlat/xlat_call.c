@@ -556,6 +556,7 @@ static bool coldefs(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, uint32
 		struct xlat_typeref r;
 		ok = cd && cd->colname && cd->type_name ? xlat_type_resolve(c, cd->type_name, &r)
 							: xlat_unsupported(c, -1, "this column definition");
+		ok = ok && xlat_domain_refuse(c, &r, "a column definition's type");
 		for (size_t k = 0; ok && k < i; k++)
 			if (strcmp(rf->coldeflist[k]->column_def->colname, cd->colname) == 0)
 				ok = xlat_fail(c, "42701", -1, "column \"%s\" specified more than once",

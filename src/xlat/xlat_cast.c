@@ -722,6 +722,8 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tc->type_name->location,
 				 "type \"%s\" does not exist",
 				 xlat_node_str(tc->type_name->names[tc->type_name->n_names - 1]));
+	if (k.to.domain)
+		return xlat_domain_cast(c, tc, &k.to, t);
 	if (k.to.is_array && tc->arg->node_case == NODE(PARAM_REF) && k.to.info->array_oid)
 		return param_array(c, tc->arg->param_ref, &k.to, t);
 	if (k.to.is_array)

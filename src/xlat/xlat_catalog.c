@@ -122,6 +122,8 @@ static const char *const infoschema[] = {
 	"column_privileges",
 	"columns",
 	"constraint_column_usage",
+	"domain_constraints",
+	"domains",
 	"key_column_usage",
 	"parameters",
 	"referential_constraints",

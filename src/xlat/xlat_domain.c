@@ -1,13 +1,790 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* xlat_domain.c: DROP DOMAIN. CREATE DOMAIN is refused (0A000), so a tenant holds no domain:
- * DROP DOMAIN IF EXISTS of a name that is no type is PostgreSQL's notice and no change (pg_dump
- * --clean --if-exists writes one per domain), a name that is another type (built-in, enum, a
- * table's row type) is 42809, and any other name 42704, as PostgreSQL answers them. */
+/* xlat_domain.c: domains (CREATE, ALTER, DROP DOMAIN) and where their constraints are checked.
+ * A domain is a sidecar row (`_shardlite_domains`, written by the catalog's shardlite_domain)
+ * holding its base type, NOT NULL, DEFAULT and CHECKs as PostgreSQL SQL. A column of a domain
+ * declares the base type and carries the constraints as SQLite CHECKs of its own, named so
+ * that a violation reads as PostgreSQL's (CATALOG_DOMAIN_CHECK_PREFIX, shard_error), and takes
+ * the domain's DEFAULT when it has none; a cast to a domain checks its value through
+ * pgfn_domain_check. ALTER DOMAIN changes the sidecar and rebuilds each table with a column of
+ * the domain, its domain clauses replaced (XLAT_RB_DOMAIN). A name that is no domain keeps
+ * PostgreSQL's answers (42704, 42809). */
 #include "xlat_int.h"
 
+#include "catalog.h"
+
+#include <pg_query.h>
 #include <string.h>
+#include <strings.h>
 
 #define NODE(x) PG_QUERY__NODE__NODE_##x
+#define CONSTR(x) PG_QUERY__CONSTR_TYPE__CONSTR_##x
+
+#define SIDECAR_DOMAINS                                                                           \
+	"CREATE TABLE IF NOT EXISTS _shardlite_domains (domain_name TEXT NOT NULL, conname TEXT " \
+	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "      \
+	"(domain_name, conname))"
+/* A domain change leaves SQLite's schema alone; this moves schema_version, so that every
+ * session reads the domains again (casts and columns write their constraints) */
+#define SCHEMA_BUMP                                                                          \
+	"; DROP INDEX IF EXISTS _shardlite_domains_v; CREATE INDEX _shardlite_domains_v ON " \
+	"_shardlite_domains (base)"
+
+const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name)
+{
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL;
+	     name && d && d->name; d++) {
+		if (strcmp(d->name, name) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+/* ---- PostgreSQL text in and out ---- */
+
+/* "SELECT <text>" parsed: its one select-list expression, NULL (with err) when not one. */
+static const PgQuery__Node *parse_select(struct xlat_ctx *c, const char *text,
+					 PgQuery__ParseResult **tree)
+{
+	PgQueryProtobufParseResult r =
+		pg_query_parse_protobuf(arena_printf(c->a, "SELECT %s", text));
+	*tree = r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	pg_query_free_protobuf_parse_result(r);
+	const PgQuery__Node *n = *tree && (*tree)->n_stmts == 1 ? (*tree)->stmts[0]->stmt : NULL;
+	if (n && n->node_case == NODE(SELECT_STMT) && n->select_stmt->n_target_list == 1 &&
+	    n->select_stmt->target_list[0]->node_case == NODE(RES_TARGET))
+		return n->select_stmt->target_list[0]->res_target->val;
+	xlat_fail(c, SQLSTATE_INTERNAL_ERROR, -1, "domain: cannot read back \"%s\"", text);
+	return NULL;
+}
+
+void xlat_domain_free(PgQuery__ParseResult *tree)
+{
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+}
+
+/* The base type's TypeName (parsed from "NULL::<base>"), NULL with err. */
+static const PgQuery__TypeName *base_typename(struct xlat_ctx *c, const struct xlat_domain *d,
+					      PgQuery__ParseResult **tree)
+{
+	const PgQuery__Node *n = parse_select(c, arena_printf(c->a, "NULL::%s", d->base), tree);
+	if (n && n->node_case == NODE(TYPE_CAST))
+		return n->type_cast->type_name;
+	if (!pgerr_is_set(c->err))
+		xlat_fail(c, SQLSTATE_INTERNAL_ERROR, -1, "domain %s: bad base type", d->name);
+	return NULL;
+}
+
+bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_typeref *out)
+{
+	PgQuery__ParseResult *tree = NULL;
+	const PgQuery__TypeName *tn = base_typename(c, d, &tree);
+	bool ok = tn && xlat_type_resolve(c, tn, out);
+	xlat_domain_free(tree);
+	out->domain = d;
+	return ok;
+}
+
+const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *table,
+						const char *col)
+{
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL;
+	     table && col && d && d->name; d++) {
+		for (size_t i = 0; i < d->nusers; i++) {
+			if (strcasecmp(d->tables[i], table) == 0 &&
+			    strcasecmp(d->columns[i], col) == 0)
+				return d;
+		}
+	}
+	return NULL;
+}
+
+bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where)
+{
+	if (!r->domain)
+		return true;
+	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
+			 "a domain type (%s) as %s is not supported", r->domain->name, where);
+}
+
+const PgQuery__Node *xlat_domain_default(struct xlat_ctx *c, const struct xlat_domain *d,
+					 PgQuery__ParseResult **tree)
+{
+	*tree = NULL;
+	return d->dflt ? parse_select(c, d->dflt, tree) : NULL;
+}
+
+/* expr as PostgreSQL text (deparsed), NULL when libpg_query cannot. */
+static const char *expr_text(struct xlat_ctx *c, PgQuery__Node *expr)
+{
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	rt.val = expr;
+	rtn.node_case = NODE(RES_TARGET);
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = targets;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = NODE(SELECT_STMT);
+	seln.select_stmt = &sel;
+	const char *text = xlat_deparse(c, &seln);
+	return text && strncmp(text, "SELECT ", 7) == 0 ? text + 7 : NULL;
+}
+
+/* Check expression expr of domain d translated with VALUE standing for value (SQLite text of
+ * the base type t) into c->sb; t_out: the check's type. */
+static bool check_expr(struct xlat_ctx *c, const PgQuery__Node *expr, const char *value,
+		       struct xlat_type t, struct xlat_type *t_out)
+{
+	const char *saved = c->domain_value;
+	struct xlat_type saved_t = c->domain_value_type;
+	c->domain_value = value;
+	c->domain_value_type = t;
+	bool ok = xlat_expr(c, expr, t_out);
+	c->domain_value = saved;
+	c->domain_value_type = saved_t;
+	return ok;
+}
+
+/* The SQLite name of d's constraint con ("" for its NOT NULL) on a column. */
+static const char *check_name(struct xlat_ctx *c, const struct xlat_domain *d, const char *con)
+{
+	return arena_printf(c->a, CATALOG_DOMAIN_CHECK_PREFIX "%zu:%s:%s", strlen(d->name), d->name,
+			    con);
+}
+
+/* ---- columns ---- */
+
+bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const char *col)
+{
+	struct xlat_typeref base;
+	if (!xlat_domain_base(c, d, &base))
+		return false;
+	struct xlat_type t = {xlat_type_oid(&base), base.typmod};
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_put_quoted(&sb, col, '"');
+	const char *value = arena_strdup(c->a, sb.data ? sb.data : "\"\"");
+	strbuf_fini(&sb);
+	if (d->notnull) {
+		xlat_puts(c, " CONSTRAINT ");
+		xlat_ident(c, check_name(c, d, ""));
+		xlat_printf(c, " CHECK (%s IS NOT NULL)", value);
+	}
+	unsigned flags = c->flags;
+	c->flags |= XLAT_X_NOSUBQUERY;
+	bool ok = true;
+	for (size_t i = 0; ok && i < d->nchecks; i++) {
+		PgQuery__ParseResult *tree = NULL;
+		const PgQuery__Node *e = parse_select(c, d->checks[i], &tree);
+		struct xlat_type ct;
+		xlat_puts(c, " CONSTRAINT ");
+		xlat_ident(c, check_name(c, d, d->connames[i]));
+		xlat_puts(c, " CHECK (");
+		ok = e && check_expr(c, e, value, t, &ct);
+		xlat_puts(c, ")");
+		xlat_domain_free(tree);
+	}
+	c->flags = flags;
+	return ok;
+}
+
+/* ---- casts ---- */
+
+bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
+		      const struct xlat_typeref *to, struct xlat_type *t)
+{
+	const struct xlat_domain *d = to->domain;
+	PgQuery__ParseResult *bt = NULL;
+	const PgQuery__TypeName *btn = base_typename(c, d, &bt);
+	if (!btn)
+		return false;
+	PgQuery__TypeCast b = *tc;
+	b.type_name = (PgQuery__TypeName *)btn;
+	/* a DDL expression (a column's DEFAULT) names no function in the file: a domain column
+	 * checks the value it stores */
+	bool plain = (!d->notnull && !d->nchecks) || !c->schema || (c->flags & XLAT_X_NOSUBQUERY);
+	if (plain) {
+		bool ok = xlat_cast(c, &b, t);
+		xlat_domain_free(bt);
+		return ok;
+	}
+	PgQuery__Node bn = PG_QUERY__NODE__INIT;
+	bn.node_case = NODE(TYPE_CAST);
+	bn.type_cast = &b;
+	const char *v = xlat_expr_aside(c, &bn, t);
+	xlat_domain_free(bt);
+	if (!v)
+		return false;
+	/* each CHECK as a statement of its own over ?1, which pgfn_domain_check runs on the value
+	 * computed once */
+	xlat_puts(c, "pgfn_domain_check(");
+	xlat_puts(c, v);
+	xlat_puts(c, ", ");
+	xlat_string(c, xlat_enum_display(c, d->name));
+	xlat_printf(c, ", %d", d->notnull ? 1 : 0);
+	for (size_t i = 0; i < d->nchecks; i++) {
+		PgQuery__ParseResult *tree = NULL;
+		const PgQuery__Node *e = parse_select(c, d->checks[i], &tree);
+		struct strbuf *saved = c->sb, sb;
+		strbuf_init(&sb, 0);
+		c->sb = &sb;
+		struct xlat_type ct;
+		xlat_puts(c, "SELECT ");
+		bool ok = e && check_expr(c, e, "?1", *t, &ct) && !sb.failed;
+		c->sb = saved;
+		xlat_domain_free(tree);
+		if (ok) {
+			xlat_puts(c, ", ");
+			xlat_string(c, d->connames[i]);
+			xlat_puts(c, ", ");
+			xlat_string(c, sb.data ? sb.data : "");
+		}
+		strbuf_fini(&sb);
+		if (!ok)
+			return false;
+	}
+	xlat_puts(c, ")");
+	return true;
+}
+
+/* ---- CREATE DOMAIN ---- */
+
+struct domain_def {
+	const char *name;
+	int nullness; /* 0 unsaid, 1 NULL, 2 NOT NULL */
+	PgQuery__Node *dflt;
+	const char **connames;
+	PgQuery__Node **checks;
+	size_t nchecks;
+};
+
+/* PostgreSQL's name for an unnamed CHECK: name_check, then name_check1 ... past those taken. */
+static const char *check_default_name(struct xlat_ctx *c, const struct domain_def *dd)
+{
+	const char *base = arena_printf(c->a, "%s_check", dd->name);
+	const char *name = base;
+	for (int n = 1;; n++) {
+		bool taken = false;
+		for (size_t i = 0; i < dd->nchecks && !taken; i++)
+			taken = strcmp(dd->connames[i], name) == 0;
+		if (!taken)
+			return name;
+		name = arena_printf(c->a, "%s%d", base, n);
+	}
+}
+
+static bool constraint(struct xlat_ctx *c, struct domain_def *dd, const PgQuery__Constraint *k)
+{
+	switch (k->contype) {
+	case CONSTR(NULL):
+	case CONSTR(NOTNULL): {
+		int want = k->contype == CONSTR(NULL) ? 1 : 2;
+		if (dd->nullness && dd->nullness != want)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+					 "conflicting NULL/NOT NULL constraints");
+		dd->nullness = want;
+		return true;
+	}
+	case CONSTR(DEFAULT):
+		if (dd->dflt)
+			return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+					 "multiple default expressions");
+		dd->dflt = k->raw_expr;
+		return true;
+	case CONSTR(CHECK):
+		if (k->is_no_inherit)
+			return xlat_fail(
+				c, "42P17", k->location,
+				"check constraints for domains cannot be marked NO INHERIT");
+		dd->connames[dd->nchecks] = k->conname && *k->conname
+						    ? arena_strdup(c->a, k->conname)
+						    : check_default_name(c, dd);
+		dd->checks[dd->nchecks++] = k->raw_expr;
+		return true;
+	case CONSTR(UNIQUE):
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+				 "unique constraints not possible for domains");
+	case CONSTR(PRIMARY):
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+				 "primary key constraints not possible for domains");
+	case CONSTR(EXCLUSION):
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+				 "exclusion constraints not possible for domains");
+	case CONSTR(FOREIGN):
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, k->location,
+				 "foreign key constraints not possible for domains");
+	case CONSTR(ATTR_DEFERRABLE):
+	case CONSTR(ATTR_NOT_DEFERRABLE):
+	case CONSTR(ATTR_DEFERRED):
+	case CONSTR(ATTR_IMMEDIATE):
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, k->location,
+				 "specifying constraint deferrability not supported for domains");
+	default:
+		return xlat_unsupported(c, k->location, "this domain constraint");
+	}
+}
+
+/* The DEFAULT read as the base type (22P02 for DEFAULT 'abc' of an integer), and each CHECK as
+ * a boolean over VALUE, as PostgreSQL checks them at CREATE DOMAIN. */
+static bool validate(struct xlat_ctx *c, const struct domain_def *dd, const PgQuery__TypeName *tn,
+		     const struct xlat_typeref *base)
+{
+	struct xlat_type t = {xlat_type_oid(base), base->typmod}, ct;
+	unsigned flags = c->flags;
+	c->flags |= XLAT_X_NOSUBQUERY;
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	bool ok = true;
+	if (dd->dflt) {
+		PgQuery__TypeCast tc = PG_QUERY__TYPE_CAST__INIT;
+		PgQuery__Node n = PG_QUERY__NODE__INIT;
+		tc.arg = dd->dflt;
+		tc.type_name = (PgQuery__TypeName *)tn;
+		tc.location = -1;
+		n.node_case = NODE(TYPE_CAST);
+		n.type_cast = &tc;
+		ok = xlat_expr(c, &n, &ct);
+	}
+	for (size_t i = 0; ok && i < dd->nchecks; i++) {
+		ok = check_expr(c, dd->checks[i], "NULL", t, &ct);
+		if (ok && ct.oid && ct.oid != XLAT_OID_BOOL)
+			ok = xlat_fail(c, "42804", -1,
+				       "argument of CHECK must be type boolean, not type %s",
+				       xlat_type_by_oid(ct.oid) ? xlat_type_by_oid(ct.oid)->sql_name
+								: "unknown");
+	}
+	c->sb = saved;
+	strbuf_fini(&sb);
+	c->flags = flags;
+	return ok;
+}
+
+bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt *s)
+{
+	struct domain_def dd = {0};
+	dd.name = xlat_tenant_object_name(c, s->domainname, s->n_domainname, "type");
+	if (!dd.name || !s->type_name)
+		return dd.name ? xlat_unsupported(c, -1, "this CREATE DOMAIN") : false;
+	struct xlat_typeref base;
+	if (!xlat_type_resolve(c, s->type_name, &base))
+		return false;
+	if (base.serial)
+		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, s->type_name->location,
+				 "type \"%s\" does not exist",
+				 xlat_node_str(s->type_name->names[s->type_name->n_names - 1]));
+	if (base.domain)
+		return xlat_unsupported(c, s->type_name->location, "a domain over another domain");
+	if (xlat_enum_by_oid(c, base.info->oid, NULL))
+		return xlat_unsupported(c, s->type_name->location, "a domain over an enum type");
+	if (s->coll_clause)
+		return xlat_unsupported(c, s->coll_clause->location, "COLLATE in CREATE DOMAIN");
+	dd.connames = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.connames));
+	dd.checks = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.checks));
+	for (size_t i = 0; i < s->n_constraints; i++) {
+		const PgQuery__Node *k = s->constraints[i];
+		if (k->node_case != NODE(CONSTRAINT))
+			return xlat_unsupported(c, -1, "this domain constraint");
+		if (!constraint(c, &dd, k->constraint))
+			return false;
+	}
+	if (!validate(c, &dd, s->type_name, &base))
+		return false;
+	const char *dflt = dd.dflt ? expr_text(c, dd.dflt) : NULL;
+	if (dd.dflt && !dflt)
+		return xlat_unsupported(c, -1, "this domain DEFAULT (it has no SQL text)");
+	xlat_sidecar_script(c, "CREATE DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain('create', ");
+	xlat_string(c, dd.name);
+	xlat_puts(c, ", ");
+	xlat_string(c, xlat_type_format(c, &base));
+	xlat_printf(c, ", %d, ", dd.nullness == 2 ? 1 : 0);
+	if (dflt)
+		xlat_string(c, dflt);
+	else
+		xlat_puts(c, "NULL");
+	for (size_t i = 0; i < dd.nchecks; i++) {
+		const char *text = expr_text(c, dd.checks[i]);
+		if (!text)
+			return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
+		xlat_puts(c, ", ");
+		xlat_string(c, dd.connames[i]);
+		xlat_puts(c, ", ");
+		xlat_string(c, text);
+	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return true;
+}
+
+/* ---- ALTER DOMAIN ... OWNER TO ---- */
+
+bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s)
+{
+	const PgQuery__Node *o = s->object;
+	const char *name = NULL;
+	if (o && o->node_case == NODE(LIST))
+		name = xlat_tenant_object_name(c, o->list->items, o->list->n_items, "type");
+	else if (o && o->node_case == NODE(TYPE_NAME))
+		name = xlat_tenant_object_name(c, o->type_name->names, o->type_name->n_names,
+					       "type");
+	if (!name)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER DOMAIN");
+	xlat_sidecar_script(c, "ALTER DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain('owner', ");
+	xlat_string(c, name);
+	xlat_puts(c, ", ");
+	if (!xlat_owner_role(c, s->newowner))
+		return false;
+	xlat_puts(c, ")");
+	return true;
+}
+
+/* ---- ALTER DOMAIN ---- */
+
+/* The domain a statement names (a name list), NULL with err set: 42704, or 42809 for another
+ * type. */
+static const struct xlat_domain *named_domain(struct xlat_ctx *c, PgQuery__Node **names, size_t n,
+					      const char **name)
+{
+	*name = xlat_tenant_object_name(c, names, n, "type");
+	if (!*name)
+		return NULL;
+	const struct xlat_domain *d = xlat_domain_by_name(c, *name);
+	if (d)
+		return d;
+	bool other = xlat_enum_by_name(c, *name) ||
+		     (c->schema && c->schema->rowtype_fn &&
+		      c->schema->rowtype_fn(c->schema->arg, *name, 0, NULL) != 0);
+	if (other)
+		xlat_fail(c, "42809", -1, "%s is not a domain", xlat_enum_display(c, *name));
+	else
+		xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "type \"%s\" does not exist", *name);
+	return NULL;
+}
+
+/* A copy of d whose lists can change. */
+static struct xlat_domain *copy_domain(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	struct xlat_domain *nd = arena_zalloc(c->a, sizeof(*nd));
+	*nd = *d;
+	const char **n = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*n));
+	const char **e = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*e));
+	for (size_t i = 0; i < d->nchecks; i++) {
+		n[i] = d->connames[i];
+		e[i] = d->checks[i];
+	}
+	nd->connames = n;
+	nd->checks = e;
+	return nd;
+}
+
+static int con_index(const struct xlat_domain *d, const char *con)
+{
+	for (size_t i = 0; con && i < d->nchecks; i++) {
+		if (strcmp(d->connames[i], con) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+/* A column's own default (not the domain's marked one). */
+static bool own_default(struct xlat_ctx *c, const char *table, const char *col)
+{
+	const char *sql = NULL;
+	if (!c->schema || !c->schema->default_fn ||
+	    !c->schema->default_fn(c->schema->arg, table, col, &sql) || !sql)
+		return false;
+	return strncmp(sql, CATALOG_DOMAIN_DEFAULT_MARK, strlen(CATALOG_DOMAIN_DEFAULT_MARK)) != 0;
+}
+
+/* The change as a chain: the writer's script (its checks first), then each column of the
+ * domain given the changed domain's clauses by a table rebuild (the rows copied, and so
+ * checked against them) — all in one transaction. */
+/* PostgreSQL's answer for the rows of a column that the change refuses, ahead of the
+ * rebuild (which would answer with the domain's message): SET NOT NULL over a NULL, ADD CHECK
+ * (the constraint con of nd) over a value that fails it. */
+static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const struct xlat_domain *nd,
+		      const char *con)
+{
+	int k = con ? con_index(nd, con) : -1;
+	PgQuery__ParseResult *tree = NULL;
+	const PgQuery__Node *e = k >= 0 ? parse_select(c, nd->checks[k], &tree) : NULL;
+	struct xlat_typeref base;
+	bool ok = (k < 0 || e) && xlat_domain_base(c, d, &base);
+	struct xlat_type t = {xlat_type_oid(&base), base.typmod}, ct;
+	for (size_t i = 0; ok && i < d->nusers; i++) {
+		struct strbuf q;
+		strbuf_init(&q, 0);
+		strbuf_put_quoted(&q, d->columns[i], '"');
+		const char *col = arena_strdup(c->a, q.data ? q.data : "\"\"");
+		strbuf_fini(&q);
+		const char *where = arena_printf(c->a, "column \"%s\" of table \"%s\" ",
+						 d->columns[i], d->tables[i]);
+		if (nd->notnull && !d->notnull) {
+			xlat_puts(c, "; SELECT shardlite_raise('23502', ");
+			xlat_string(c, arena_printf(c->a, "%scontains null values", where));
+			xlat_puts(c, ") FROM ");
+			xlat_ident(c, d->tables[i]);
+			xlat_printf(c, " WHERE %s IS NULL LIMIT 1", col);
+		}
+		if (e) {
+			xlat_puts(c, "; SELECT shardlite_raise('23514', ");
+			xlat_string(
+				c, arena_printf(c->a,
+						"%scontains values that violate the new constraint",
+						where));
+			xlat_puts(c, ") FROM ");
+			xlat_ident(c, d->tables[i]);
+			xlat_puts(c, " WHERE NOT (");
+			ok = check_expr(c, e, col, t, &ct);
+			xlat_puts(c, ") LIMIT 1");
+		}
+	}
+	xlat_domain_free(tree);
+	return ok;
+}
+
+static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
+			const struct xlat_domain *nd, const char *added, const char *tag)
+{
+	size_t n = d->nusers;
+	if (!prechecks(c, d, nd, added))
+		return false;
+	struct xlat_rebuild *v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
+	v[0].kind = XLAT_RB_SCRIPT;
+	v[0].table = n ? d->tables[0] : "";
+	v[0].script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
+	strbuf_reset(c->sb);
+	for (size_t i = 0; i < n; i++) {
+		struct strbuf *saved = c->sb, sb;
+		strbuf_init(&sb, 0);
+		c->sb = &sb;
+		bool ok =
+			xlat_domain_column_clauses(c, nd, d->columns[i],
+						   !own_default(c, d->tables[i], d->columns[i])) &&
+			!sb.failed;
+		c->sb = saved;
+		v[i + 1].kind = XLAT_RB_DOMAIN;
+		v[i + 1].table = d->tables[i];
+		v[i + 1].column = d->columns[i];
+		v[i + 1].constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+		strbuf_fini(&sb);
+		if (!ok)
+			return false;
+		v[i].next = &v[i + 1];
+	}
+	c->st->tag = tag;
+	if (!n) {
+		xlat_puts(c, v[0].script);
+		return true;
+	}
+	c->st->kind = XLAT_REBUILD;
+	c->st->rebuild = &v[0];
+	return true;
+}
+
+/* ADD [CONSTRAINT c] CHECK (expr): checked as CREATE DOMAIN checks it. */
+static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_domain *nd,
+		      const PgQuery__Node *def, const char **added)
+{
+	const PgQuery__Constraint *k = def && def->node_case == NODE(CONSTRAINT) ? def->constraint
+										 : NULL;
+	if (!k)
+		return xlat_unsupported(c, -1, "this ALTER DOMAIN ... ADD");
+	if (k->contype != CONSTR(CHECK)) {
+		struct domain_def dd = {.name = d->name};
+		dd.connames = arena_zalloc(c->a, sizeof(*dd.connames));
+		dd.checks = arena_zalloc(c->a, sizeof(*dd.checks));
+		return constraint(c, &dd, k) &&
+		       xlat_unsupported(c, k->location, "this ALTER DOMAIN ... ADD");
+	}
+	if (k->skip_validation)
+		return xlat_unsupported(c, k->location, "ADD CONSTRAINT ... NOT VALID of a domain");
+	if (k->is_no_inherit)
+		return xlat_fail(c, "42P17", k->location,
+				 "check constraints for domains cannot be marked NO INHERIT");
+	struct domain_def dd = {.name = d->name, .nchecks = d->nchecks};
+	dd.connames = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*dd.connames));
+	dd.checks = arena_zalloc(c->a, (d->nchecks + 1) * sizeof(*dd.checks));
+	for (size_t i = 0; i < d->nchecks; i++)
+		dd.connames[i] = d->connames[i];
+	const char *con = k->conname && *k->conname ? arena_strdup(c->a, k->conname)
+						    : check_default_name(c, &dd);
+	if (con_index(d, con) >= 0)
+		return xlat_fail(c, "42710", -1,
+				 "constraint \"%s\" for domain \"%s\" already exists", con,
+				 d->name);
+	struct xlat_typeref base;
+	if (!xlat_domain_base(c, d, &base))
+		return false;
+	struct domain_def one = {.name = d->name, .nchecks = 1};
+	PgQuery__Node *checks[] = {k->raw_expr};
+	one.checks = checks;
+	PgQuery__TypeName *tn = NULL; /* no DEFAULT to read */
+	if (!validate(c, &one, tn, &base))
+		return false;
+	const char *text = expr_text(c, k->raw_expr);
+	if (!text)
+		return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
+	/* in name order, as the checks run */
+	size_t at = 0;
+	while (at < nd->nchecks && strcmp(nd->connames[at], con) < 0)
+		at++;
+	const char **names = (const char **)nd->connames, **exprs = (const char **)nd->checks;
+	for (size_t i = nd->nchecks; i > at; i--) {
+		names[i] = names[i - 1];
+		exprs[i] = exprs[i - 1];
+	}
+	names[at] = con;
+	exprs[at] = text;
+	nd->nchecks++;
+	*added = con;
+	xlat_puts(c, ", ");
+	xlat_string(c, con);
+	xlat_puts(c, ", ");
+	xlat_string(c, text);
+	return true;
+}
+
+bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s)
+{
+	const char *name = NULL;
+	const struct xlat_domain *d = named_domain(c, s->type_name, s->n_type_name, &name);
+	if (!d)
+		return false;
+	/* after other DDL of the same input the domain and its columns may be stale */
+	if (c->earlier_ddl)
+		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
+	struct xlat_domain *nd = copy_domain(c, d);
+	const char *added = NULL; /* ADD CONSTRAINT's name */
+	xlat_sidecar_script(c, "ALTER DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
+	switch (s->subtype ? s->subtype[0] : 0) {
+	case 'T': /* SET DEFAULT / DROP DEFAULT */
+		nd->dflt = NULL;
+		if (s->def) {
+			struct xlat_typeref base;
+			struct domain_def dd = {.name = d->name, .dflt = s->def};
+			PgQuery__ParseResult *bt = NULL;
+			const PgQuery__TypeName *btn = base_typename(c, d, &bt);
+			bool ok = btn && xlat_domain_base(c, d, &base) &&
+				  validate(c, &dd, btn, &base);
+			xlat_domain_free(bt);
+			if (!ok)
+				return false;
+			if (!(nd->dflt = expr_text(c, s->def)))
+				return xlat_unsupported(c, -1,
+							"this domain DEFAULT (it has no SQL text)");
+		}
+		xlat_puts(c, "'default', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		if (nd->dflt)
+			xlat_string(c, nd->dflt);
+		else
+			xlat_puts(c, "NULL");
+		break;
+	case 'N': /* DROP NOT NULL */
+	case 'O': /* SET NOT NULL */
+		nd->notnull = s->subtype[0] == 'O';
+		xlat_puts(c, "'notnull', ");
+		xlat_string(c, name);
+		xlat_printf(c, ", %d", nd->notnull ? 1 : 0);
+		break;
+	case 'C': /* ADD CONSTRAINT */
+		xlat_puts(c, "'add_check', ");
+		xlat_string(c, name);
+		if (!add_check(c, d, nd, s->def, &added))
+			return false;
+		break;
+	case 'X': { /* DROP CONSTRAINT */
+		int k = con_index(d, s->name);
+		if (k < 0 && !s->missing_ok)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" of domain \"%s\" does not exist",
+					 s->name ? s->name : "", d->name);
+		if (k < 0) { /* IF EXISTS: nothing (PostgreSQL's NOTICE is not sent) */
+			strbuf_reset(c->sb);
+			c->st->kind = XLAT_NOOP;
+			return true;
+		}
+		for (size_t i = (size_t)k; i + 1 < nd->nchecks; i++) {
+			((const char **)nd->connames)[i] = nd->connames[i + 1];
+			((const char **)nd->checks)[i] = nd->checks[i + 1];
+		}
+		nd->nchecks--;
+		xlat_puts(c, "'drop_check', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->name);
+		break;
+	}
+	case 'V': /* VALIDATE CONSTRAINT: every constraint is valid (NOT VALID is refused) */
+		if (con_index(d, s->name) < 0)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" of domain \"%s\" does not exist",
+					 s->name ? s->name : "", d->name);
+		strbuf_reset(c->sb);
+		c->st->kind = XLAT_NOOP;
+		return true;
+	default:
+		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
+	}
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return alter_chain(c, d, nd, added, "ALTER DOMAIN");
+}
+
+bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
+{
+	const PgQuery__Node *o = s->object;
+	const char *name = NULL;
+	const struct xlat_domain *d =
+		o && o->node_case == NODE(LIST)
+			? named_domain(c, o->list->items, o->list->n_items, &name)
+		: o && o->node_case == NODE(TYPE_NAME)
+			? named_domain(c, o->type_name->names, o->type_name->n_names, &name)
+			: NULL;
+	if (!d)
+		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER DOMAIN");
+	if (c->earlier_ddl)
+		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
+	struct xlat_domain *nd = copy_domain(c, d);
+	bool con = s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT;
+	if (con) { /* RENAME CONSTRAINT c TO new */
+		int k = con_index(d, s->subname);
+		if (k < 0)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "constraint \"%s\" for domain %s does not exist",
+					 s->subname ? s->subname : "",
+					 xlat_enum_display(c, d->name));
+		if (con_index(d, s->newname) >= 0)
+			return xlat_fail(c, "42710", -1,
+					 "constraint \"%s\" for domain \"%s\" already exists",
+					 s->newname, d->name);
+		((const char **)nd->connames)[k] = arena_strdup(c->a, s->newname);
+	} else {
+		nd->name = arena_strdup(c->a, s->newname);
+	}
+	xlat_sidecar_script(c, "ALTER DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
+	xlat_puts(c, con ? "'rename_check', " : "'rename', ");
+	xlat_string(c, name);
+	if (con) {
+		xlat_puts(c, ", ");
+		xlat_string(c, s->subname);
+	}
+	xlat_puts(c, ", ");
+	xlat_string(c, s->newname);
+	xlat_puts(c, ")" SCHEMA_BUMP);
+	return alter_chain(c, d, nd, NULL, "ALTER DOMAIN");
+}
+
+/* ---- DROP DOMAIN ---- */
 
 /* The type a name is, as format_type prints it; NULL when there is none (err left clear) or
  * on an error the name itself makes (err set). */
@@ -36,7 +813,26 @@ static const char *written(struct xlat_ctx *c, const PgQuery__TypeName *tn)
 	return arena_printf(c->a, "%s.%s", xlat_node_str(tn->names[0]), name);
 }
 
-static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQuery__Node *o)
+/* DROP DOMAIN without CASCADE: PostgreSQL's 2BP01 naming every column that uses the domain. */
+static bool dependents(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	const char *shown = xlat_enum_display(c, d->name);
+	xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it", shown);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = d->nusers; i-- > 0;) /* PostgreSQL lists the latest dependent first */
+		strbuf_printf(&sb, "%scolumn %s of table %s depends on type %s",
+			      i + 1 < d->nusers ? "\n" : "", d->columns[i], d->tables[i], shown);
+	pgerr_detail(c->err, "%s", sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	return false;
+}
+
+/* One name of DROP DOMAIN: checked, and its writer call (with CASCADE's column drops) put in
+ * c->sb; *any when it names a domain (or might: after other DDL of the same input). */
+static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQuery__Node *o,
+		     bool *any)
 {
 	if (o->node_case != NODE(TYPE_NAME) || !o->type_name->n_names)
 		return xlat_unsupported(c, -1, "this DROP DOMAIN");
@@ -48,24 +844,65 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 				   : xlat_tenant_object_name(c, tn->names, tn->n_names, "type");
 	if (!name)
 		return false;
-	const char *other = other_type(c, tn, name);
-	if (other)
-		return xlat_fail(c, "42809", -1, "\"%s\" is not a domain", other);
-	if (pgerr_is_set(c->err))
-		return false;
-	if (!s->missing_ok)
-		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1, "type \"%s\" does not exist",
-				 written(c, tn));
-	xlat_skip_note(c, "type", NULL, written(c, tn), false);
+	const struct xlat_domain *d = builtin ? NULL : xlat_domain_by_name(c, name);
+	if (!d) {
+		const char *other = other_type(c, tn, name);
+		if (other)
+			return xlat_fail(c, "42809", -1, "\"%s\" is not a domain", other);
+		if (pgerr_is_set(c->err))
+			return false;
+		/* after other DDL of the same input the schema may be stale: the writer checks */
+		if (!s->missing_ok && !c->earlier_ddl)
+			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
+					 "type \"%s\" does not exist", written(c, tn));
+		if (s->missing_ok)
+			xlat_skip_note(c, "type", NULL, written(c, tn), false);
+		if (!c->earlier_ddl)
+			return true;
+	}
+	*any = true;
+	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+	if (d && d->nusers && !cascade && !c->earlier_ddl)
+		return dependents(c, d);
+	for (size_t k = 0; d && cascade && k < d->nusers; k++) { /* CASCADE: the columns */
+		xlat_puts(c, "; ALTER TABLE ");
+		xlat_ident(c, d->tables[k]);
+		xlat_puts(c, " DROP COLUMN ");
+		xlat_ident(c, d->columns[k]);
+	}
+	xlat_puts(c, "; SELECT shardlite_domain('drop', ");
+	xlat_string(c, name);
+	xlat_printf(c, ", %d)", s->missing_ok ? 1 : 0);
 	return true;
+}
+
+bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s)
+{
+	const PgQuery__Node *o = s->n_objects ? s->objects[0] : NULL;
+	if (!o || o->node_case != NODE(TYPE_NAME) || !o->type_name->n_names)
+		return false;
+	const PgQuery__TypeName *tn = o->type_name;
+	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : NULL;
+	return (!schema || strcmp(schema, "public") == 0) &&
+	       xlat_domain_by_name(c, xlat_node_str(tn->names[tn->n_names - 1]));
 }
 
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
+	bool any = false;
+	xlat_sidecar_script(c, s->remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE
+				       ? "DROP TYPE"
+				       : "DROP DOMAIN");
+	xlat_puts(c, SIDECAR_DOMAINS);
 	for (size_t i = 0; i < s->n_objects; i++) {
-		if (!drop_one(c, s, s->objects[i]))
+		if (!drop_one(c, s, s->objects[i], &any))
 			return false;
 	}
-	c->st->kind = XLAT_NOOP;
+	if (!any) { /* IF EXISTS of names that are no domains: PostgreSQL's notices alone */
+		strbuf_reset(c->sb);
+		c->st->kind = XLAT_NOOP;
+		return true;
+	}
+	xlat_puts(c, SCHEMA_BUMP);
 	return true;
 }

@@ -261,6 +261,16 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	*t = T_UNKNOWN_COL;
+	const char *only = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	if (c->domain_value && only && strcmp(only, "value") == 0) { /* a domain's CHECK */
+		xlat_puts(c, c->domain_value);
+		*t = c->domain_value_type;
+		return true;
+	}
+	if (c->domain_value) /* a domain's CHECK reads VALUE alone */
+		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
+				 "column \"%s\" does not exist",
+				 only ? only : xlat_node_str(cr->fields[cr->n_fields - 1]));
 	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);

@@ -94,6 +94,10 @@ struct xlat_typeref {
 	int32_t typmod; /* PostgreSQL's encoding: varchar(n) → n+4, numeric(p,s) → (p<<16|s)+4 */
 	bool is_array;
 	int serial; /* 0, or 2/4/8 for smallserial/serial/bigserial */
+	/* A domain's name resolves to its base type (info, typmod) with the domain here; the
+	 * callers that can carry its constraints (columns, casts) read it, the others refuse it
+	 * (xlat_domain_refuse). */
+	const struct xlat_domain *domain;
 };
 
 /* A column of a LATERAL subquery (xlat_lateral.c): one of a one-row subquery, replaced by its
@@ -239,6 +243,10 @@ struct xlat_ctx {
 	 * scope (xlat_syscol_sort_cols; NULL entries: none), NULL when there is none. */
 	const char **sort_syscols;
 	bool enum_order_ddl; /* an enum ordered in a CHECK, index or DEFAULT (refused at the end) */
+	/* While a domain's CHECK is translated (xlat_domain.c): the SQLite text VALUE stands for
+	 * and its type; NULL otherwise. */
+	const char *domain_value;
+	struct xlat_type domain_value_type;
 	/* Enums that earlier statements of the same input create or change (CREATE TYPE mood ...;
 	 * CREATE TABLE t (m mood)), which the schema does not have yet; they take precedence. */
 	struct xlat_enum *pending_enums;
@@ -1297,8 +1305,40 @@ bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
 void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
 
-/* ---- xlat_domain.c: DROP DOMAIN (there are no domains: CREATE DOMAIN is 0A000) ---- */
+/* ---- xlat_domain.c: domains (CREATE, ALTER, DROP DOMAIN, domain columns and casts) ---- */
+bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt *s);
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* Whether DROP TYPE s names a domain first (which DROP TYPE drops as DROP DOMAIN does). */
+bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s);
+/* ALTER DOMAIN d OWNER TO role (pg_dump writes one per domain): as ALTER TYPE's for enums. */
+bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
+/* The tenant's domain of that name, NULL when none. */
+const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name);
+/* Resolves d's base type into *out (with out->domain d); false with err set. */
+bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_typeref *out);
+/* The domain column col of table is declared with, NULL when none. */
+const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *table,
+						const char *col);
+/* 0A000 naming where, when r is a domain (a place that would not check its constraints);
+ * true otherwise. */
+bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where);
+/* Column col of domain d: its NOT NULL and CHECKs as named SQLite CHECKs of the column. */
+bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const char *col);
+/* The clauses a column col of domain d carries (xlat_ddl.c): the domain's DEFAULT when
+ * with_default (the column has none of its own) and its NOT NULL and CHECKs, from a blank. */
+bool xlat_domain_column_clauses(struct xlat_ctx *c, const struct xlat_domain *d, const char *col,
+				bool with_default);
+/* ALTER DOMAIN (but OWNER TO) and ALTER DOMAIN ... RENAME TO. */
+bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *s);
+bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
+/* The domain's DEFAULT parsed (*tree to free with xlat_domain_free), NULL when none or on an
+ * error (err set). */
+const PgQuery__Node *xlat_domain_default(struct xlat_ctx *c, const struct xlat_domain *d,
+					 PgQuery__ParseResult **tree);
+void xlat_domain_free(PgQuery__ParseResult *tree);
+/* expr::domain and CAST(expr AS domain): the cast to the base type, then the constraints. */
+bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
+		      const struct xlat_typeref *to, struct xlat_type *t);
 
 /* ---- xlat_enum.c: enum types ---- */
 const struct xlat_enum *xlat_enum_by_name(struct xlat_ctx *c, const char *name);

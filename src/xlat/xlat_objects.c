@@ -228,6 +228,8 @@ bool xlat_stmt_drop(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	ddl(c, tag);
 	if (s->remove_type == OBJ(SEQUENCE))
 		return xlat_drop_sequences(c, s);
+	if (s->remove_type == OBJ(TYPE) && xlat_drop_names_domain(c, s))
+		return xlat_drop_domains(c, s); /* DROP TYPE of a domain */
 	if (s->remove_type == OBJ(TYPE))
 		return xlat_drop_types(c, s);
 	if (s->remove_type == OBJ(DOMAIN))
@@ -719,6 +721,8 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	bool constraint = s->rename_type == OBJ(TABCONSTRAINT);
 	if (s->rename_type == OBJ(TYPE))
 		return xlat_rename_type(c, s);
+	if (s->rename_type == OBJ(DOMAIN) || s->rename_type == OBJ(DOMCONSTRAINT))
+		return xlat_rename_domain(c, s);
 	ddl(c, s->rename_type == OBJ(INDEX)	 ? "ALTER INDEX"
 	       : s->rename_type == OBJ(VIEW)	 ? "ALTER VIEW"
 	       : s->rename_type == OBJ(SEQUENCE) ? "ALTER SEQUENCE"

@@ -65,6 +65,8 @@ bool xlat_stmt_prepare(struct xlat_ctx *c, const PgQuery__PrepareStmt *s)
 		    !xlat_type_resolve(c, s->argtypes[i]->type_name, &tr))
 			return pgerr_is_set(c->err) ? false
 						    : xlat_unsupported(c, -1, "this PREPARE argument");
+		if (!xlat_domain_refuse(c, &tr, "a PREPARE argument"))
+			return false;
 		types[i] = xlat_type_oid(&tr);
 	}
 	st->prepare_types = types;

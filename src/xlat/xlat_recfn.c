@@ -54,7 +54,8 @@ static bool columns(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const 
 		struct xlat_typeref r;
 		if (!cd || !cd->colname || !cd->type_name)
 			return xlat_unsupported(c, -1, "this column definition");
-		if (!xlat_type_resolve(c, cd->type_name, &r))
+		if (!xlat_type_resolve(c, cd->type_name, &r) ||
+		    !xlat_domain_refuse(c, &r, "a column definition's type"))
 			return false;
 		uint32_t oid = xlat_type_oid(&r);
 		/* json keeps its input's text, which SQLite's JSON functions do not give back */

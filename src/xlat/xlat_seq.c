@@ -93,7 +93,8 @@ static const char *number(struct xlat_ctx *c, const PgQuery__DefElem *d)
 static const char *type_option(struct xlat_ctx *c, const PgQuery__DefElem *d)
 {
 	struct xlat_typeref tr;
-	if (d->arg->node_case != NODE(TYPE_NAME) || !xlat_type_resolve(c, d->arg->type_name, &tr))
+	if (d->arg->node_case != NODE(TYPE_NAME) || !xlat_type_resolve(c, d->arg->type_name, &tr) ||
+	    !xlat_domain_refuse(c, &tr, "a sequence's type"))
 		return NULL;
 	uint32_t oid = tr.is_array ? 0 : tr.info->oid;
 	if (oid == XLAT_OID_INT2 || oid == XLAT_OID_INT4 || oid == XLAT_OID_INT8)

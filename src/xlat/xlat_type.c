@@ -259,6 +259,18 @@ static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *
 			 full_name(c, tn));
 }
 
+/* A domain: its base type, with no modifiers or array bounds of its own. */
+static bool domain_ref(struct xlat_ctx *c, const PgQuery__TypeName *tn, const struct xlat_domain *d,
+		       struct xlat_typeref *out)
+{
+	if (tn->n_typmods)
+		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, tn->location,
+				 "type modifier is not allowed for type \"%s\"", d->name);
+	if (tn->n_array_bounds)
+		return xlat_unsupported(c, tn->location, "an array of a domain");
+	return xlat_domain_base(c, d, out);
+}
+
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -274,6 +286,12 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 				 full_name(c, tn));
 	const char *name = xlat_node_str(tn->names[tn->n_names - 1]);
 	const char *schema = tn->n_names == 2 ? xlat_node_str(tn->names[0]) : "pg_catalog";
+	const struct xlat_domain *dom = tn->n_names == 1 ||
+							(schema && strcmp(schema, "public") == 0)
+						? xlat_domain_by_name(c, name)
+						: NULL;
+	if (dom)
+		return domain_ref(c, tn, dom, out);
 	/* the tenant's own types (enums) are in public */
 	const struct xlat_enum *own = schema && strcmp(schema, "public") == 0
 					      ? xlat_enum_by_name(c, name)

@@ -124,6 +124,9 @@ static void describe(struct strbuf *sb, const struct xlat_rebuild *r)
 	case XLAT_RB_ADD_COLUMN:
 		strbuf_printf(sb, "add:%s", r->column);
 		break;
+	case XLAT_RB_DOMAIN:
+		strbuf_printf(sb, "domain:%s.%s%s", r->table, r->column, r->constraint);
+		break;
 	case XLAT_RB_KEY:
 		strbuf_printf(sb, "key:%s", r->name);
 		break;

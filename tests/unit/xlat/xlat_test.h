@@ -44,6 +44,7 @@ Suite *xlat_suite_modcte(void);
 Suite *xlat_suite_merge(void);
 Suite *xlat_suite_group(void);
 Suite *xlat_suite_enum(void);
+Suite *xlat_suite_domain(void);
 Suite *xlat_suite_bind(void);
 Suite *xlat_suite_alter(void);
 Suite *xlat_suite_plpgsql(void);
