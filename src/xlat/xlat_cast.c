@@ -681,6 +681,7 @@ bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid
 
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
+	tc = xlat_type_cast_unalias(c, tc); /* '{1}'::_int4 is '{1}'::int4[] */
 	struct cast k = {.arg = tc->arg, .location = tc->location};
 	int cat = xlat_catalog_cast(c, tc, t);
 	if (cat)

@@ -278,9 +278,15 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		rv.schemaname = (char *)(schema ? schema : "");
 		rv.relname = (char *)xlat_node_str(cr->fields[1]);
 		rv.location = cr->location;
+		size_t mark = c->sb->len;
 		if (!rv.relname || !xlat_relname(c, &rv))
 			return rv.relname ? false
 					  : xlat_unsupported(c, cr->location, "this reference");
+		/* SQLite's RETURNING knows its target by table name only: main.t.x is no column */
+		if (c->ret_rel && strcmp(rv.relname, c->ret_rel) == 0) {
+			c->sb->len = mark;
+			xlat_ident(c, rv.relname);
+		}
 		xlat_puts(c, ".");
 		first = 2;
 	}

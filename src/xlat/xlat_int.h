@@ -663,6 +663,9 @@ bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
+/* tc, or a copy in c's arena whose type names an array type by its pg_type name (_int4, _text,
+ * _mood: what pg_type.typname says and catalog-driven clients cast to) as element[]. */
+const PgQuery__TypeCast *xlat_type_cast_unalias(struct xlat_ctx *c, const PgQuery__TypeCast *tc);
 /* The format_type() spelling of a resolved type ("character varying(20)", "integer[]"). */
 const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r);
 /* The OID of r as a value (arrays → their array OID, 0 when we report none). */

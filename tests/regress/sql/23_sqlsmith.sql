@@ -1,0 +1,26 @@
+-- Reductions of what sqlsmith (random queries generated from the catalog) found.
+CREATE TYPE sm_mood AS ENUM ('sad', 'ok');
+CREATE TABLE sm_k (id int PRIMARY KEY, f8 float8, t text);
+INSERT INTO sm_k VALUES (1, 1.5, 'a'), (2, NULL, 'b');
+-- RETURNING naming its target schema-qualified, while the session holds a temporary table
+-- (public.t is then main.t, a name SQLite's RETURNING does not know)
+CREATE TEMP TABLE sm_tmp (a int);
+UPDATE public.sm_k SET t = t WHERE public.sm_k.id = 1 RETURNING public.sm_k.f8, public.sm_k.id;
+DELETE FROM public.sm_k WHERE public.sm_k.id = 2 RETURNING public.sm_k.t, (SELECT s.t FROM public.sm_k AS s WHERE s.id = 1);
+INSERT INTO sm_k VALUES (2, NULL, 'b');
+-- differs: a subquery in RETURNING reading the target table sees the statement's own change (SQLite computes RETURNING as each row is changed; PostgreSQL's subquery sees the table as before the statement)
+DELETE FROM public.sm_k WHERE public.sm_k.id = 2 RETURNING (SELECT max(s.id) FROM public.sm_k AS s);
+INSERT INTO public.sm_k VALUES (3, 2.5, 'c') RETURNING public.sm_k.f8 * 2 AS twice;
+INSERT INTO pg_temp.sm_tmp VALUES (1) RETURNING pg_temp.sm_tmp.a;
+-- array types by their pg_type names (_int4 is int4[]), as catalog-driven clients write them
+SELECT '{1,2}'::_int4 AS a, '{x,y}'::_text AS b, CAST(NULL AS _int8) AS c, '{3}'::pg_catalog._int4 AS d;
+SELECT array_length('{1,2,3}'::_int4, 1), '{1,2}'::_int4 = ARRAY[1, 2];
+CREATE TABLE sm_arr (a _int4, b _text, c _numeric);
+INSERT INTO sm_arr VALUES ('{1}', '{x}', '{1.5}');
+SELECT * FROM sm_arr;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'sm_arr'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT NULL::_serial;
+-- differs: refused (0A000): a cast to a pseudo-type (pg_type lists it; PostgreSQL casts NULL to it)
+SELECT NULL::anyrange;
+-- differs: refused (0A000): a cast to a pseudo-type (PostgreSQL: 42846 cannot cast type unknown to anyenum)
+SELECT NULL::anyenum;
