@@ -570,8 +570,8 @@ bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xl
 /* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* Whether n is an array: visibly so (ARRAY[...], a cast to an array type, an array
- * function) or a column whose type the schema says is one. */
-bool xlat_array_operand(const struct xlat_ctx *c, const PgQuery__Node *n);
+ * function), a column whose type the schema says is one, or a scalar subquery of one. */
+bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n);
 /* Whether a string literal cast to elem[] (elem: pg_type.typname) is read and checked
  * (xlat_catalog.c); other array casts of literals are 0A000. */
 bool xlat_array_castable(const char *elem);

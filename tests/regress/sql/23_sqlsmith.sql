@@ -24,3 +24,11 @@ SELECT NULL::_serial;
 SELECT NULL::anyrange;
 -- differs: refused (0A000): a cast to a pseudo-type (PostgreSQL: 42846 cannot cast type unknown to anyenum)
 SELECT NULL::anyenum;
+-- array operators over scalar subqueries of array columns (they were read as text or json:
+-- || appended the array as one element, @> was jsonb's, && was 42883 unknown && unknown)
+CREATE TABLE sm_ia (id int, ia int[], ta text[]);
+INSERT INTO sm_ia VALUES (1, '{1,2,3}', '{a,b}'), (2, '{}', '{c}');
+SELECT (SELECT ia FROM sm_ia WHERE id = 1) && (SELECT ia FROM sm_ia WHERE id = 2) AS overlap;
+SELECT (SELECT ia FROM sm_ia WHERE id = 1) @> (SELECT ia FROM sm_ia WHERE id = 2) AS contains;
+SELECT (SELECT ia FROM sm_ia WHERE id = 1) || ARRAY[4] AS cat, (SELECT ta FROM sm_ia WHERE id = 2) || 'd'::text AS app;
+SELECT '{1,2}'::_int4 || 3 AS appended, 0 || '{1}'::_int4 AS prepended;
