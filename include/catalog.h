@@ -176,6 +176,10 @@ struct catalog_enum {
 	const char *const *columns;
 	size_t nusers;
 };
+/* Whether pg_proc lists a built-in function named name (PostgreSQL 15's, also the types' I/O
+ * functions and the operators' functions shardlite lists without calling them). A linear
+ * search: for the error path of a call the translator does not know. */
+bool catalog_builtin_function(const char *name);
 /* Every table's and view's columns and every enum type, copied into a, and a fingerprint of
  * them all (equal schemas, equal fingerprints, also across tenants; never 0). False when the
  * schema cannot be read. Runs one short statement (and reloads the catalog's model when the

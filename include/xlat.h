@@ -768,6 +768,10 @@ struct xlat_env {
 	/* The session's connection holds temporary tables, which SQLite finds before the file's
 	 * tables: a query's `public.t` is emitted as main.t, so that none of them hides it. */
 	bool temp_tables;
+	/* Whether name is a function PostgreSQL has built in (pg_proc lists it): a call of one the
+	 * translator does not know is then 0A000 "function f is not supported", not 42883.
+	 * NULL: never known. Error path only. */
+	bool (*builtin_fn)(const char *name);
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

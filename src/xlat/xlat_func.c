@@ -717,6 +717,11 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 				return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 						 "function %s is not supported", name);
 		}
+		/* PostgreSQL's own (pg_proc lists it: an operator's or a type's I/O function) */
+		if (name && schema && strcmp(schema, "pg_catalog") == 0 && c->env &&
+		    c->env->builtin_fn && c->env->builtin_fn(name))
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+					 "function %s is not supported", name);
 		return no_such_function(c, f, name ? name : "?");
 	}
 	int ordered = f->n_agg_order || f->agg_distinct ? xlat_ordered_agg(c, f, name, t) : 0;
