@@ -37,6 +37,9 @@ SELECT '{1,2}'::_int4 || 3 AS appended, 0 || '{1}'::_int4 AS prepended;
 -- differs: refused (0A000): function int8pl is not supported (pg_proc lists PostgreSQL's operator functions)
 SELECT int8pl(1, 2);
 SELECT no_such_function_here(1);
+-- gcd and lcm of numerics with fraction digits (they were taken as integers: lcm(1.50, 1.50) was 1)
+SELECT lcm(1.50::numeric, 1.50::numeric) AS l1, lcm(-3.25::numeric, 2.5) AS l2, gcd(1.5::numeric, 1.0) AS g1;
+SELECT gcd('1.25'::numeric, 0.5) AS g2, gcd(-7.5::numeric, 2.5) AS g3, lcm(0.5::numeric, 0) AS l3, gcd(12, 18) AS g4, lcm(4::int8, 6) AS l4;
 -- differences sqlsmith found that remain (docs/sql-compat.md, "Random queries (sqlsmith)")
 CREATE TABLE sm_p (id int PRIMARY KEY);
 CREATE TABLE sm_c (id int PRIMARY KEY, p int REFERENCES sm_p (id));
