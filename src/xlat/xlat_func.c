@@ -724,6 +724,10 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 					 "function %s is not supported", name);
 		return no_such_function(c, f, name ? name : "?");
 	}
+	struct xlat_type at; /* SQLite's group_concat answers text, not bytea's bytes */
+	if (strcmp(fn->name, "string_agg") == 0 && f->n_args == 2 &&
+	    xlat_scope_dry_expr(c, f->args[0], &at) && at.oid == XLAT_OID_BYTEA)
+		return xlat_unsupported(c, f->location, "string_agg of bytea");
 	int ordered = f->n_agg_order || f->agg_distinct ? xlat_ordered_agg(c, f, name, t) : 0;
 	if (ordered)
 		return ordered > 0;

@@ -40,6 +40,12 @@ SELECT no_such_function_here(1);
 -- gcd and lcm of numerics with fraction digits (they were taken as integers: lcm(1.50, 1.50) was 1)
 SELECT lcm(1.50::numeric, 1.50::numeric) AS l1, lcm(-3.25::numeric, 2.5) AS l2, gcd(1.5::numeric, 1.0) AS g1;
 SELECT gcd('1.25'::numeric, 0.5) AS g2, gcd(-7.5::numeric, 2.5) AS g3, lcm(0.5::numeric, 0) AS l3, gcd(12, 18) AS g4, lcm(4::int8, 6) AS l4;
+-- string_agg of bytea: SQLite's group_concat answers text (the result was empty or wrong)
+CREATE TABLE sm_b (id int, b bytea);
+INSERT INTO sm_b VALUES (1, '\x0102'), (2, '\x03');
+-- differs: refused (0A000): string_agg of bytea (SQLite's group_concat answers text)
+SELECT string_agg(b, '\x00'::bytea ORDER BY id) FROM sm_b;
+SELECT string_agg(b::text, ',' ORDER BY id) FROM sm_b;
 -- differences sqlsmith found that remain (docs/sql-compat.md, "Random queries (sqlsmith)")
 CREATE TABLE sm_p (id int PRIMARY KEY);
 CREATE TABLE sm_c (id int PRIMARY KEY, p int REFERENCES sm_p (id));
