@@ -7,12 +7,12 @@
 # deterministic and bounded. Afterwards: the server still answers, no answer was an internal
 # error (XX000, which the server logs) or SQLite's raw wording, and the server log holds no
 # ASSERT or sanitizer report (the ASan+UBSan build makes the run a memory check).
-# SQLSMITH_SEED / SQLSMITH_QUERIES override the seed (default 7) and the count (default 3000).
+# SQLSMITH_SEED / SQLSMITH_QUERIES override the seed (default 7) and the count (default 2000).
 set -euo pipefail
 
 BIN=${SHARDLITE_BIN:?SHARDLITE_BIN must point at the shardlite binary}
 SEED=${SQLSMITH_SEED:-7}
-QUERIES=${SQLSMITH_QUERIES:-3000}
+QUERIES=${SQLSMITH_QUERIES:-2000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 if ! command -v sqlsmith >/dev/null 2>&1; then
 	echo "SKIP: sqlsmith is not installed (Debian: apt-get install sqlsmith)"
