@@ -420,6 +420,60 @@ static void fn_sqrt_ln(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, kind == 0 ? sqrt(x) : kind == 1 ? log(x) : log10(x));
 }
 
+/* A float result as PostgreSQL's float8 functions answer it: NaN as the text SQLite keeps it
+ * in, an infinity or zero from finite operands as 22003 overflow / underflow. */
+static void float_result(sqlite3_context *ctx, double r, bool overflow, bool underflow)
+{
+	if (isnan(r))
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	else if (overflow)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+	else if (underflow)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+	else
+		sqlite3_result_double(ctx, r);
+}
+
+/* pgfn_pow(x, y): x ^ y and power() as PostgreSQL's dpow (SQLite's pow answers inf or NULL
+ * where it raises 2201F or 22003). */
+static void fn_pow(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double x = pgfn_float_arg(argv[0]), y = pgfn_float_arg(argv[1]);
+	if (isnan(x) || isnan(y)) { /* 1 ^ NaN and NaN ^ 0 are 1 */
+		float_result(ctx, (isnan(x) && y == 0) || (isnan(y) && x == 1) ? 1 : NAN, false,
+			     false);
+		return;
+	}
+	if (x == 0 && y < 0) {
+		pgfn_error(ctx, "2201F", "zero raised to a negative power is undefined");
+		return;
+	}
+	if (x < 0 && floor(y) != y && !isinf(y)) {
+		pgfn_error(ctx, "2201F",
+			   "a negative number raised to a non-integer power yields a complex result");
+		return;
+	}
+	double r = pow(x, y);
+	bool finite = !isinf(x) && !isinf(y);
+	float_result(ctx, r, isinf(r) && finite, r == 0 && x != 0 && finite);
+}
+
+/* pgfn_exp(x): exp as PostgreSQL's dexp (exp(1000) is 22003 overflow, exp(-1000) underflow). */
+static void fn_exp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double x = pgfn_float_arg(argv[0]);
+	if (isnan(x) || isinf(x)) {
+		float_result(ctx, isnan(x) ? x : x > 0 ? x : 0, false, false);
+		return;
+	}
+	double r = exp(x);
+	float_result(ctx, r, isinf(r), r == 0);
+}
+
 /* log(x) is log10(x); log(b, x) is log(x) / log(b), as SQLite's log */
 static void fn_log(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -556,6 +610,8 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_gcd", 2, fn_gcd_lcm},
 		{"pgfn_factorial", 1, fn_factorial},
 		{"pgfn_cbrt", 1, fn_cbrt},
+		{"pgfn_pow", 2, fn_pow},
+		{"pgfn_exp", 1, fn_exp},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)

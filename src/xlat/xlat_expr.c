@@ -758,7 +758,7 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		return xlat_unsupported(c, e->location, fam);
 	if (strcmp(op, "^") == 0) {
 		struct xlat_type ignored;
-		xlat_puts(c, "pow(");
+		xlat_puts(c, "pgfn_pow(");
 		bool ok = xlat_expr(c, e->lexpr, &ignored);
 		xlat_puts(c, ", ");
 		ok = ok && xlat_expr(c, e->rexpr, &ignored);

@@ -51,6 +51,15 @@ SELECT string_agg(b::text, ',' ORDER BY id) FROM sm_b;
 SELECT make_interval(years => 2147483647) AS y, make_interval(days => -2147483648, weeks => 1) AS d;
 SELECT make_interval(hours => 2147483647, mins => 2147483647) AS hm, make_interval(1, 2, 3, 4, 5, 6, 7.5) AS all7;
 SELECT make_interval(secs => 'nan');
+-- ^, power() and exp() raise as PostgreSQL's float8 ones (SQLite's pow/exp answered inf or NULL)
+SELECT 0.0 ^ -1;
+SELECT (-1.0) ^ 0.5;
+SELECT power(10::float8, 400);
+SELECT power(10::float8, -400);
+SELECT exp(1000000);
+SELECT exp(-1000000);
+SELECT 2 ^ 10 AS p, pow(-8, 3) AS q, exp(0) AS e, 'NaN'::float8 ^ 0 AS n0, 1 ^ 'NaN'::float8 AS n1, 'NaN'::float8 ^ 2 AS n2, exp('NaN'::float8) AS n3;
+SELECT 'inf'::float8 ^ 2 AS i1, exp('-inf'::float8) AS i2, exp('inf'::float8) AS i3, 0 ^ 0 AS z, (-2) ^ 'inf'::float8 AS i4;
 -- differences sqlsmith found that remain (docs/sql-compat.md, "Random queries (sqlsmith)")
 CREATE TABLE sm_p (id int PRIMARY KEY);
 CREATE TABLE sm_c (id int PRIMARY KEY, p int REFERENCES sm_p (id));
