@@ -60,6 +60,12 @@ SELECT exp(1000000);
 SELECT exp(-1000000);
 SELECT 2 ^ 10 AS p, pow(-8, 3) AS q, exp(0) AS e, 'NaN'::float8 ^ 0 AS n0, 1 ^ 'NaN'::float8 AS n1, 'NaN'::float8 ^ 2 AS n2, exp('NaN'::float8) AS n3;
 SELECT 'inf'::float8 ^ 2 AS i1, exp('-inf'::float8) AS i2, exp('inf'::float8) AS i3, 0 ^ 0 AS z, (-2) ^ 'inf'::float8 AS i4;
+-- the integer minimum divided by -1 is out of range, as in PostgreSQL (SQLite's int64 quotient
+-- overflowed into a double: 9223372036854776000)
+SELECT (-9223372036854775808)::int8 / -1;
+SELECT (-2147483648)::int4 / -1;
+SELECT (-32768)::int2 / (-1)::int2;
+SELECT 7 / 2 AS a, -7 / 2 AS b, 9223372036854775807::int8 / -1 AS c, (-9223372036854775808)::int8 % -1 AS d;
 -- differences sqlsmith found that remain (docs/sql-compat.md, "Random queries (sqlsmith)")
 CREATE TABLE sm_p (id int PRIMARY KEY);
 CREATE TABLE sm_c (id int PRIMARY KEY, p int REFERENCES sm_p (id));
