@@ -304,10 +304,11 @@ static void fn_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	/* as interval_mul: each field's product must fit its type (a double past it would be
 	 * undefined behaviour to convert) */
-	double m = divide ? v.iv.month / f : v.iv.month * f, d = divide ? v.iv.day / f : v.iv.day * f;
+	double m = divide ? v.iv.month / f : v.iv.month * f,
+	       d = divide ? v.iv.day / f : v.iv.day * f;
 	double t = divide ? (double)v.iv.time / f : (double)v.iv.time * f;
-	if (isnan(f) || isinf(f) || !(m >= -0x1p31 && m < 0x1p31) || !(d >= -0x1p31 && d < 0x1p31) ||
-	    !(t >= -0x1p63 && t < 0x1p63)) {
+	if (isnan(f) || isinf(f) || !(m >= -0x1p31 && m < 0x1p31) ||
+	    !(d >= -0x1p31 && d < 0x1p31) || !(t >= -0x1p63 && t < 0x1p63)) {
 		pgfn_error(ctx, "22008", "interval out of range");
 		return;
 	}

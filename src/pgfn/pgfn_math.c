@@ -275,7 +275,8 @@ static void numeric_gcd_lcm(sqlite3_context *ctx, sqlite3_value **argv, bool lcm
 	if (!pgfn_num_fast_value(argv[0], -1, &m[0], &sc[0]) ||
 	    !pgfn_num_fast_value(argv[1], -1, &m[1], &sc[1])) {
 		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
-			   "%s of numerics of more than 18 digits is not supported", lcm ? "lcm" : "gcd");
+			   "%s of numerics of more than 18 digits is not supported",
+			   lcm ? "lcm" : "gcd");
 		return;
 	}
 	int scale = sc[0] > sc[1] ? sc[0] : sc[1];
@@ -427,9 +428,11 @@ static void float_result(sqlite3_context *ctx, double r, bool overflow, bool und
 	if (isnan(r))
 		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
 	else if (overflow)
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: overflow");
 	else if (underflow)
-		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: underflow");
 	else
 		sqlite3_result_double(ctx, r);
 }
@@ -451,8 +454,9 @@ static void fn_pow(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (x < 0 && floor(y) != y && !isinf(y)) {
-		pgfn_error(ctx, "2201F",
-			   "a negative number raised to a non-integer power yields a complex result");
+		pgfn_error(
+			ctx, "2201F",
+			"a negative number raised to a non-integer power yields a complex result");
 		return;
 	}
 	double r = pow(x, y);
