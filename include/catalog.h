@@ -178,6 +178,10 @@ struct catalog_enum {
 	const char *const *columns;
 	size_t nusers;
 };
+/* Whether pg_proc lists a built-in function named name (PostgreSQL 15's, also the types' I/O
+ * functions and the operators' functions shardlite lists without calling them). A linear
+ * search: for the error path of a call the translator does not know. */
+bool catalog_builtin_function(const char *name);
 /* A domain of the tenant (CREATE DOMAIN): its base type as a column declares it ("int4",
  * "numeric(12,2)"), NOT NULL, DEFAULT and CHECK expressions as PostgreSQL SQL (VALUE ...),
  * the checks in name order (the order PostgreSQL checks them in), and the columns of tables

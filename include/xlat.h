@@ -830,6 +830,10 @@ struct xlat_env {
 	 * WITH query of the name comes first, as in PostgreSQL. */
 	const struct xlat_transition *transitions;
 	size_t ntransitions;
+	/* Whether name is a function PostgreSQL has built in (pg_proc lists it): a call of one the
+	 * translator does not know is then 0A000 "function f is not supported", not 42883.
+	 * NULL: never known. Error path only. */
+	bool (*builtin_fn)(const char *name);
 };
 
 /* Translates every statement in sql (a simple Query may hold several). param_types/nparam_types

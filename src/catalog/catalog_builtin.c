@@ -43,6 +43,17 @@ static bool fill_range(struct cat_conn *cc, const struct cat_model *m, struct ca
 
 /* ---- pg_proc: PostgreSQL's rows for the built-in functions shardlite provides ---- */
 
+bool catalog_builtin_function(const char *name)
+{
+	size_t n = 0;
+	const struct cat_proc *p = cat_procs(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(p[i].name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool cat_fill_proc(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	size_t n = 0;

@@ -302,7 +302,13 @@ static void fn_mul(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 		return;
 	}
-	if (isnan(f) || isinf(f)) {
+	/* as interval_mul: each field's product must fit its type (a double past it would be
+	 * undefined behaviour to convert) */
+	double m = divide ? v.iv.month / f : v.iv.month * f,
+	       d = divide ? v.iv.day / f : v.iv.day * f;
+	double t = divide ? (double)v.iv.time / f : (double)v.iv.time * f;
+	if (isnan(f) || isinf(f) || !(m >= -0x1p31 && m < 0x1p31) ||
+	    !(d >= -0x1p31 && d < 0x1p31) || !(t >= -0x1p63 && t < 0x1p63)) {
 		pgfn_error(ctx, "22008", "interval out of range");
 		return;
 	}
@@ -471,14 +477,24 @@ static void fn_make(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		return;
 	}
 	if (oid == PGTYPE_INTERVAL) {
-		double sec = sqlite3_value_double(argv[6]);
-		v.iv.month = sqlite3_value_int(argv[0]) * 12 + sqlite3_value_int(argv[1]);
-		v.iv.day = sqlite3_value_int(argv[2]) * 7 + sqlite3_value_int(argv[3]);
-		v.iv.time = (int64_t)rint(((sqlite3_value_int64(argv[4]) * 60.0 +
-					    (double)sqlite3_value_int64(argv[5])) *
-						   60 +
-					   sec) *
-					  1e6);
+		/* as PostgreSQL 15 computes it: int32 fields that wrap (it builds with -fwrapv;
+		 * make_interval(years => 2147483647) is -1 years), seconds checked only for
+		 * inf/NaN (and here for int64 range, where its cast would be undefined) */
+		double sec = rint(pgfn_float_arg(argv[6]) * 1e6); /* 'inf' too */
+		if (!(sec >= -0x1p63 && sec < 0x1p63)) {
+			pgfn_error(ctx, "22008", "interval out of range");
+			return;
+		}
+		uint32_t months = (uint32_t)sqlite3_value_int(argv[0]) * 12u +
+				  (uint32_t)sqlite3_value_int(argv[1]);
+		uint32_t days = (uint32_t)sqlite3_value_int(argv[2]) * 7u +
+				(uint32_t)sqlite3_value_int(argv[3]);
+		uint64_t us = (uint64_t)(int64_t)sqlite3_value_int(argv[4]) * UINT64_C(3600000000) +
+			      (uint64_t)(int64_t)sqlite3_value_int(argv[5]) * UINT64_C(60000000) +
+			      (uint64_t)(int64_t)sec;
+		v.iv.month = (int32_t)months;
+		v.iv.day = (int32_t)days;
+		v.iv.time = (int64_t)us;
 		pgfn_dt_result(ctx, &v);
 		return;
 	}

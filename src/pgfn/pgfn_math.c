@@ -264,11 +264,63 @@ static int64_t gcd64(int64_t a, int64_t b)
 	return a < 0 ? -a : a;
 }
 
+/* gcd/lcm of numerics with fraction digits, as PostgreSQL's numeric ones: both at the larger
+ * scale, the integer gcd (lcm: |a / gcd * b|) at that scale; gcd(1.5, 1.0) is 0.5. Each value
+ * is below 10^18 units of at most 10^-18, so both fit 128 bits at the common scale; an lcm
+ * past that is 0A000. */
+static void numeric_gcd_lcm(sqlite3_context *ctx, sqlite3_value **argv, bool lcm)
+{
+	int64_t m[2];
+	int sc[2];
+	if (!pgfn_num_fast_value(argv[0], -1, &m[0], &sc[0]) ||
+	    !pgfn_num_fast_value(argv[1], -1, &m[1], &sc[1])) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "%s of numerics of more than 18 digits is not supported",
+			   lcm ? "lcm" : "gcd");
+		return;
+	}
+	int scale = sc[0] > sc[1] ? sc[0] : sc[1];
+	pgfn_wide a = (pgfn_wide)m[0] * pgfn_pow10[scale - sc[0]];
+	pgfn_wide b = (pgfn_wide)m[1] * pgfn_pow10[scale - sc[1]];
+	a = a < 0 ? -a : a;
+	b = b < 0 ? -b : b;
+	pgfn_wide g = a, r = b;
+	while (r) {
+		pgfn_wide t = g % r;
+		g = r;
+		r = t;
+	}
+	r = g;
+	if (lcm && (!a || !b))
+		r = 0;
+	else if (lcm && __builtin_mul_overflow(a / g, b, &r)) {
+		pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
+			   "lcm of numerics over 38 digits is not supported");
+		return;
+	}
+	struct pgfn_num *n = malloc(sizeof(*n));
+	if (!n) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	pgfn_num_from_wide(n, r, scale);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgfn_num_format(n, &sb);
+	free(n);
+	pgfn_result_sb(ctx, &sb, false);
+}
+
 /* gcd(a, b) and lcm (user data set): integers, never negative. */
 static void fn_gcd_lcm(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	if (pgfn_any_null(ctx, argc, argv))
 		return;
+	if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER ||
+	    sqlite3_value_type(argv[1]) != SQLITE_INTEGER) {
+		numeric_gcd_lcm(ctx, argv, sqlite3_user_data(ctx) != NULL);
+		return;
+	}
 	int64_t a = sqlite3_value_int64(argv[0]), b = sqlite3_value_int64(argv[1]);
 	if ((a == INT64_MIN && (b == 0 || b == INT64_MIN)) || (b == INT64_MIN && a == 0)) {
 		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
@@ -367,6 +419,63 @@ static void fn_sqrt_ln(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, "2201F", "cannot take square root of a negative number");
 	else if (kind == 0 || log_domain(ctx, x))
 		sqlite3_result_double(ctx, kind == 0 ? sqrt(x) : kind == 1 ? log(x) : log10(x));
+}
+
+/* A float result as PostgreSQL's float8 functions answer it: NaN as the text SQLite keeps it
+ * in, an infinity or zero from finite operands as 22003 overflow / underflow. */
+static void float_result(sqlite3_context *ctx, double r, bool overflow, bool underflow)
+{
+	if (isnan(r))
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+	else if (overflow)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: overflow");
+	else if (underflow)
+		pgfn_error(ctx, SQLSTATE_NUMERIC_VALUE_OUT_OF_RANGE,
+			   "value out of range: underflow");
+	else
+		sqlite3_result_double(ctx, r);
+}
+
+/* pgfn_pow(x, y): x ^ y and power() as PostgreSQL's dpow (SQLite's pow answers inf or NULL
+ * where it raises 2201F or 22003). */
+static void fn_pow(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double x = pgfn_float_arg(argv[0]), y = pgfn_float_arg(argv[1]);
+	if (isnan(x) || isnan(y)) { /* 1 ^ NaN and NaN ^ 0 are 1 */
+		float_result(ctx, (isnan(x) && y == 0) || (isnan(y) && x == 1) ? 1 : NAN, false,
+			     false);
+		return;
+	}
+	if (x == 0 && y < 0) {
+		pgfn_error(ctx, "2201F", "zero raised to a negative power is undefined");
+		return;
+	}
+	if (x < 0 && floor(y) != y && !isinf(y)) {
+		pgfn_error(
+			ctx, "2201F",
+			"a negative number raised to a non-integer power yields a complex result");
+		return;
+	}
+	double r = pow(x, y);
+	bool finite = !isinf(x) && !isinf(y);
+	float_result(ctx, r, isinf(r) && finite, r == 0 && x != 0 && finite);
+}
+
+/* pgfn_exp(x): exp as PostgreSQL's dexp (exp(1000) is 22003 overflow, exp(-1000) underflow). */
+static void fn_exp(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	if (pgfn_any_null(ctx, argc, argv))
+		return;
+	double x = pgfn_float_arg(argv[0]);
+	if (isnan(x) || isinf(x)) {
+		float_result(ctx, isnan(x) ? x : x > 0 ? x : 0, false, false);
+		return;
+	}
+	double r = exp(x);
+	float_result(ctx, r, isinf(r), r == 0);
 }
 
 /* log(x) is log10(x); log(b, x) is log(x) / log(b), as SQLite's log */
@@ -505,6 +614,8 @@ int pgfn_register_math(sqlite3 *db)
 		{"pgfn_gcd", 2, fn_gcd_lcm},
 		{"pgfn_factorial", 1, fn_factorial},
 		{"pgfn_cbrt", 1, fn_cbrt},
+		{"pgfn_pow", 2, fn_pow},
+		{"pgfn_exp", 1, fn_exp},
 	};
 	int rc = pgfn_define(db, defs, ARRAY_LEN(defs));
 	if (rc == SQLITE_OK)

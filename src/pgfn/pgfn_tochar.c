@@ -607,7 +607,7 @@ static void fn_to_timestamp_epoch(sqlite3_context *ctx, int argc, sqlite3_value 
 		sqlite3_result_null(ctx);
 		return;
 	}
-	double sec = sqlite3_value_double(argv[0]);
+	double sec = pgfn_float_arg(argv[0]); /* a NaN is stored as the text 'NaN' */
 	struct pgfn_dt v = {.oid = PGTYPE_TIMESTAMPTZ};
 	if (isnan(sec)) {
 		pgfn_error(ctx, "22008", "timestamp cannot be NaN");

@@ -96,6 +96,7 @@ void sess_schema_env(struct session *s, struct xlat_env *env, char search[SHARD_
 	env->bind_consts = false; /* the simple protocol asks for it (sess_simple.c) */
 	env->temp_tables = s->conn && shard_conn_pinned(s->conn);
 	env->transitions = sess_trigger_transitions(s, &env->ntransitions);
+	env->builtin_fn = catalog_builtin_function;
 }
 
 const char *sess_schema_home(struct session *s, char out[SHARD_TENANT_MAX + 1])

@@ -222,11 +222,22 @@ static bool is_array_node(const PgQuery__Node *n)
 	return false;
 }
 
-bool xlat_array_operand(const struct xlat_ctx *c, const PgQuery__Node *n)
+bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n)
 {
-	return is_array_node(n) ||
-	       (n->node_case == PG_QUERY__NODE__NODE_COLUMN_REF &&
-		is_array_type(xlat_scope_column_type(c, n->column_ref)));
+	struct xlat_type t;
+	if (is_array_node(n))
+		return true;
+	switch (n->node_case) {
+	case PG_QUERY__NODE__NODE_COLUMN_REF:
+		return is_array_type(xlat_scope_column_type(c, n->column_ref));
+	case PG_QUERY__NODE__NODE_SUB_LINK: /* (SELECT array_col ...): its select list's type */
+		return n->sub_link->sub_link_type == PG_QUERY__SUB_LINK_TYPE__EXPR_SUBLINK &&
+		       xlat_scope_dry_expr(c, n, &t) && is_array_type(t);
+	case PG_QUERY__NODE__NODE_TYPE_CAST: /* '{1}'::_int4 */
+		return xlat_type_cast_unalias(c, n->type_cast) != n->type_cast;
+	default:
+		return false;
+	}
 }
 
 /* An untyped string literal, which PostgreSQL reads as the array type beside it. */

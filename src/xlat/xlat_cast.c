@@ -707,6 +707,7 @@ static bool ctor_cast(const PgQuery__TypeCast *tc)
 
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
+	tc = xlat_type_cast_unalias(c, tc); /* '{1}'::_int4 is '{1}'::int4[] */
 	struct cast k = {.arg = tc->arg, .location = tc->location};
 	if (ctor_cast(tc)) { /* each element cast, not the constructor's text read as an array */
 		c->flags &= ~(unsigned)XLAT_X_RESULT;

@@ -288,9 +288,15 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		rv.schemaname = (char *)(schema ? schema : "");
 		rv.relname = (char *)xlat_node_str(cr->fields[1]);
 		rv.location = cr->location;
+		size_t mark = c->sb->len;
 		if (!rv.relname || !xlat_relname(c, &rv))
 			return rv.relname ? false
 					  : xlat_unsupported(c, cr->location, "this reference");
+		/* SQLite's RETURNING knows its target by table name only: main.t.x is no column */
+		if (c->ret_rel && strcmp(rv.relname, c->ret_rel) == 0) {
+			c->sb->len = mark;
+			xlat_ident(c, rv.relname);
+		}
 		xlat_puts(c, ".");
 		first = 2;
 	}
@@ -765,7 +771,7 @@ static bool a_op(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *
 		return xlat_unsupported(c, e->location, fam);
 	if (strcmp(op, "^") == 0) {
 		struct xlat_type ignored;
-		xlat_puts(c, "pow(");
+		xlat_puts(c, "pgfn_pow(");
 		bool ok = xlat_expr(c, e->lexpr, &ignored);
 		xlat_puts(c, ", ");
 		ok = ok && xlat_expr(c, e->rexpr, &ignored);

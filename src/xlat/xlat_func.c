@@ -263,12 +263,12 @@ static const struct fn fns[] = {
 	{"trunc", "trunc", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"sign", "sign", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"sqrt", "pgfn_sqrt", 1, 1, 0, R_FLOATY, 0, NULL},
-	{"exp", "exp", 1, 1, 0, R_FLOATY, 0, NULL},
+	{"exp", "pgfn_exp", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"ln", "pgfn_ln", 1, 1, 0, R_FLOATY, 0, NULL},
 	{"log", "pgfn_log", 1, 2, 0, R_FLOATY, 0, NULL},
 	{"log10", "pgfn_log10", 1, 1, 0, R_FLOATY, 0, NULL},
-	{"power", "pow", 2, 2, 0, R_FLOATY, 0, NULL},
-	{"pow", "pow", 2, 2, 0, R_FLOATY, 0, NULL},
+	{"power", "pgfn_pow", 2, 2, 0, R_FLOATY, 0, NULL},
+	{"pow", "pgfn_pow", 2, 2, 0, R_FLOATY, 0, NULL},
 	{"pi", "pi", 0, 0, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"degrees", "degrees", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
 	{"radians", "radians", 1, 1, 0, R_FIX, XLAT_OID_FLOAT8, NULL},
@@ -718,8 +718,17 @@ bool xlat_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type 
 				return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
 						 "function %s is not supported", name);
 		}
+		/* PostgreSQL's own (pg_proc lists it: an operator's or a type's I/O function) */
+		if (name && schema && strcmp(schema, "pg_catalog") == 0 && c->env &&
+		    c->env->builtin_fn && c->env->builtin_fn(name))
+			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, f->location,
+					 "function %s is not supported", name);
 		return no_such_function(c, f, name ? name : "?");
 	}
+	struct xlat_type at; /* SQLite's group_concat answers text, not bytea's bytes */
+	if (strcmp(fn->name, "string_agg") == 0 && f->n_args == 2 &&
+	    xlat_scope_dry_expr(c, f->args[0], &at) && at.oid == XLAT_OID_BYTEA)
+		return xlat_unsupported(c, f->location, "string_agg of bytea");
 	int ordered = f->n_agg_order || f->agg_distinct ? xlat_ordered_agg(c, f, name, t) : 0;
 	if (ordered)
 		return ordered > 0;

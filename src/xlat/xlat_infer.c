@@ -310,11 +310,12 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	return true;
 }
 
-/* SQLite computes integers in 64 bits (and overflows int64 into a REAL): the result of +, -
- * and * on int2/int4/int8 operands is checked against its PostgreSQL type's range. */
+/* SQLite computes integers in 64 bits (and overflows int64 into a REAL): the result of +, -,
+ * * and / on int2/int4/int8 operands is checked against its PostgreSQL type's range (the
+ * minimum divided by -1 is the one quotient past it). */
 const char *xlat_infer_overflow_fn(struct xlat_type l, struct xlat_type r, const char *op)
 {
-	if (!strchr("+-*", op[0]) || op[1])
+	if (!strchr("+-*/", op[0]) || op[1])
 		return NULL;
 	bool li = l.oid == XLAT_OID_INT2 || l.oid == XLAT_OID_INT4 || l.oid == XLAT_OID_INT8;
 	bool ri = r.oid == XLAT_OID_INT2 || r.oid == XLAT_OID_INT4 || r.oid == XLAT_OID_INT8;

@@ -588,8 +588,8 @@ bool xlat_array_ctor_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 /* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);
 /* Whether n is an array: visibly so (ARRAY[...], a cast to an array type, an array
- * function) or a column whose type the schema says is one. */
-bool xlat_array_operand(const struct xlat_ctx *c, const PgQuery__Node *n);
+ * function), a column whose type the schema says is one, or a scalar subquery of one. */
+bool xlat_array_operand(struct xlat_ctx *c, const PgQuery__Node *n);
 /* Whether a string literal cast to elem[] (elem: pg_type.typname) is read and checked
  * (xlat_catalog.c); other array casts of literals are 0A000. */
 bool xlat_array_castable(const char *elem);
@@ -681,6 +681,9 @@ bool xlat_dt_overlaps(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 
 /* ---- xlat_type.c ---- */
 bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xlat_typeref *out);
+/* tc, or a copy in c's arena whose type names an array type by its pg_type name (_int4, _text,
+ * _mood: what pg_type.typname says and catalog-driven clients cast to) as element[]. */
+const PgQuery__TypeCast *xlat_type_cast_unalias(struct xlat_ctx *c, const PgQuery__TypeCast *tc);
 /* The format_type() spelling of a resolved type ("character varying(20)", "integer[]"). */
 const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r);
 /* The OID of r as a value (arrays → their array OID, 0 when we report none). */

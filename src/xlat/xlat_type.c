@@ -4,6 +4,8 @@
  * format_type() does, which is what CREATE TABLE stores as the SQLite declared type. */
 #include "xlat_int.h"
 
+#include "pgtype.h"
+
 #include <string.h>
 
 static const struct xlat_typeinfo types[] = {
@@ -229,6 +231,73 @@ static bool modifiers(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct xl
 	}
 }
 
+/* Whether name is a typname of pgtype's table, which pg_type reports. */
+static const struct pgtype_info *pg_type_name(const char *name)
+{
+	size_t n;
+	const struct pgtype_info *all = pgtype_all(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(all[i].name, name) == 0)
+			return &all[i];
+	}
+	return NULL;
+}
+
+/* An array type by its pg_type name (_int4, _text, _mood: what pg_type.typname says and
+ * clients such as sqlsmith cast to), as PostgreSQL resolves it: its element's array. */
+static bool array_name(struct xlat_ctx *c, const char *name, struct xlat_typeref *out)
+{
+	if (name[0] != '_')
+		return false;
+	const struct pgtype_info *arr = pg_type_name(name);
+	const struct pgtype_info *elem = arr && arr->elem_oid ? pgtype_by_oid(arr->elem_oid) : NULL;
+	const struct xlat_enum *e = arr ? NULL : xlat_enum_by_name(c, name + 1);
+	if (elem)
+		out->info = by_name(elem->name);
+	else if (e)
+		out->info = xlat_enum_typeinfo(c, e);
+	out->is_array = out->info != NULL;
+	return out->is_array;
+}
+
+const PgQuery__TypeCast *xlat_type_cast_unalias(struct xlat_ctx *c, const PgQuery__TypeCast *tc)
+{
+	const PgQuery__TypeName *tn = tc->type_name;
+	struct xlat_typeref ref = {0};
+	const char *name = tn && tn->n_names && !tn->n_array_bounds
+				   ? xlat_node_str(tn->names[tn->n_names - 1])
+				   : NULL;
+	if (!name || !array_name(c, name, &ref))
+		return tc;
+	PgQuery__String *elem = arena_alloc(c->a, sizeof(*elem));
+	PgQuery__Integer *dim = arena_alloc(c->a, sizeof(*dim));
+	PgQuery__Node *nodes = arena_zalloc(c->a, 2 * sizeof(*nodes));
+	PgQuery__Node **names = arena_alloc(c->a, tn->n_names * sizeof(*names));
+	PgQuery__Node **dims = arena_alloc(c->a, sizeof(*dims));
+	PgQuery__TypeName *copy = arena_alloc(c->a, sizeof(*copy));
+	PgQuery__TypeCast *cast = arena_alloc(c->a, sizeof(*cast));
+	*elem = (PgQuery__String)PG_QUERY__STRING__INIT;
+	elem->sval = (char *)name + 1;
+	*dim = (PgQuery__Integer)PG_QUERY__INTEGER__INIT;
+	dim->ival = -1;
+	nodes[0] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	nodes[0].node_case = PG_QUERY__NODE__NODE_STRING;
+	nodes[0].string = elem;
+	nodes[1] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+	nodes[1].node_case = PG_QUERY__NODE__NODE_INTEGER;
+	nodes[1].integer = dim;
+	memcpy(names, tn->names, tn->n_names * sizeof(*names));
+	names[tn->n_names - 1] = &nodes[0];
+	dims[0] = &nodes[1];
+	*copy = *tn;
+	copy->names = names;
+	copy->n_array_bounds = 1;
+	copy->array_bounds = dims;
+	*cast = *tc;
+	cast->type_name = copy;
+	return cast;
+}
+
 static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *name,
 		   struct xlat_typeref *out)
 {
@@ -250,11 +319,16 @@ static bool lookup(struct xlat_ctx *c, const PgQuery__TypeName *tn, const char *
 	/* a composite type, or a table's or view's row type */
 	if ((out->info = xlat_comptype_typeinfo(c, name)) != NULL)
 		return true;
+	if (array_name(c, name, out))
+		return true;
 	for (size_t i = 0; i < ARRAY_LEN(refused_types); i++) {
 		if (strcmp(refused_types[i], name) == 0)
 			return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
 					 "type %s is not supported", name);
 	}
+	if (pg_type_name(name)) /* pg_type lists it (a pseudo-type, an internal one) */
+		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, tn->location,
+				 "type %s is not supported", name);
 	return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, tn->location, "type \"%s\" does not exist",
 			 full_name(c, tn));
 }
@@ -303,7 +377,7 @@ bool xlat_type_resolve(struct xlat_ctx *c, const PgQuery__TypeName *tn, struct x
 				 "type \"%s\" does not exist", full_name(c, tn));
 	if ((!own && !lookup(c, tn, name, out)) || !modifiers(c, tn, out))
 		return false;
-	out->is_array = tn->n_array_bounds > 0;
+	out->is_array |= tn->n_array_bounds > 0; /* lookup sets it for _int4 */
 	if (out->is_array && out->info->oid >= 16384 && !out->info->array_oid)
 		return xlat_unsupported(c, tn->location, "an array of a composite type");
 	if (out->is_array && out->serial)
