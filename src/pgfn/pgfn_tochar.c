@@ -51,21 +51,45 @@ enum pat {
 	P_J,
 	P_CC,
 	P_TZ,
-	P_OF
+	P_OF,
+	P_SSSSS,
+	P_YCOMMA,
+	P_IYYY,
+	P_IYY,
+	P_IY,
+	P_I,
+	P_IDDD,
+	P_ID,
+	P_W,
+	P_TZH,
+	P_TZM,
+	P_RM,
+	P_AD,
+	P_BC,
+	P_ADD,
+	P_BCD,
+	P_FF
 };
 
 static const struct {
 	const char *text;
 	enum pat p;
 } pats[] = {
-	{"HH24", P_HH24}, {"HH12", P_HH12},   {"HH", P_HH},     {"MI", P_MI},    {"SSSS", P_SSSS},
-	{"SS", P_SS},     {"MS", P_MS},       {"US", P_US},     {"A.M.", P_AMD}, {"P.M.", P_PMD},
-	{"AM", P_AM},     {"PM", P_PM},       {"YYYY", P_YYYY}, {"YYY", P_YYY},  {"YY", P_YY},
-	{"Y", P_Y},       {"MONTH", P_MONTH}, {"MON", P_MON},   {"MM", P_MM},    {"DAY", P_DAY},
-	{"DY", P_DY},     {"DDD", P_DDD},     {"DD", P_DD},     {"D", P_D},      {"IW", P_IW},
-	{"WW", P_WW},     {"Q", P_Q},         {"J", P_J},       {"CC", P_CC},    {"TZ", P_TZ},
-	{"OF", P_OF},
+	{"HH24", P_HH24}, {"HH12", P_HH12},   {"HH", P_HH},     {"MI", P_MI},    {"SSSSS", P_SSSSS},
+	{"SSSS", P_SSSS}, {"SS", P_SS},       {"MS", P_MS},     {"US", P_US},    {"A.M.", P_AMD},
+	{"P.M.", P_PMD},  {"A.D.", P_ADD},    {"B.C.", P_BCD},  {"AM", P_AM},    {"PM", P_PM},
+	{"AD", P_AD},     {"BC", P_BC},       {"Y,YYY", P_YCOMMA}, {"YYYY", P_YYYY},
+	{"YYY", P_YYY},   {"YY", P_YY},       {"Y", P_Y},       {"MONTH", P_MONTH},
+	{"MON", P_MON},   {"MM", P_MM},       {"DAY", P_DAY},   {"DY", P_DY},    {"DDD", P_DDD},
+	{"DD", P_DD},     {"D", P_D},         {"IDDD", P_IDDD}, {"ID", P_ID},    {"IYYY", P_IYYY},
+	{"IYY", P_IYY},   {"IW", P_IW},       {"IY", P_IY},     {"I", P_I},      {"WW", P_WW},
+	{"W", P_W},       {"Q", P_Q},         {"J", P_J},       {"CC", P_CC},    {"TZH", P_TZH},
+	{"TZM", P_TZM},   {"TZ", P_TZ},       {"OF", P_OF},     {"RM", P_RM},    {"FF1", P_FF},
+	{"FF2", P_FF},    {"FF3", P_FF},      {"FF4", P_FF},    {"FF5", P_FF},   {"FF6", P_FF},
 };
+
+static const char *const roman_months[] = {"I",   "II", "III", "IV", "V",  "VI",
+					   "VII", "VIII", "IX", "X", "XI", "XII"};
 
 /* The pattern at fmt (case-insensitive); *len receives its length. */
 static enum pat match(const char *fmt, size_t *len)
@@ -227,6 +251,75 @@ static void one(struct strbuf *out, enum pat p, const char *pat, const struct fi
 		strbuf_printf(out, "%c%02d", f->off < 0 ? '-' : '+', a / 3600);
 		if (a % 3600)
 			strbuf_printf(out, ":%02d", a % 3600 / 60);
+		break;
+	}
+	case P_SSSSS:
+		put_num(out, (long)(f->hour * 3600 + tm->min * 60 + tm->sec), 0, fm, th);
+		break;
+	case P_YCOMMA:
+		strbuf_printf(out, "%ld,%03ld", y / 1000, y % 1000);
+		break;
+	case P_IYYY:
+	case P_IYY:
+	case P_IY:
+	case P_I: {
+		/* the ISO 8601 week-numbering year, as many of its last digits as the pattern has */
+		static const long mod[] = {10000, 1000, 100, 10};
+		static const int width[] = {4, 3, 2, 1};
+		int k = p - P_IYYY;
+		pgfn_iso_week(jd, &iy);
+		long v = iy > 0 ? iy : 1 - iy;
+		put_num(out, k == 0 ? v : v % mod[k], width[k], fm, th);
+		break;
+	}
+	case P_IDDD:
+		put_num(out, (pgfn_iso_week(jd, &iy) - 1) * 7L + (tm->wday + 6) % 7 + 1, 3, fm, th);
+		break;
+	case P_ID:
+		put_num(out, (tm->wday + 6) % 7 + 1, 1, fm, th);
+		break;
+	case P_W:
+		put_num(out, (tm->mday - 1) / 7 + 1, 1, fm, th);
+		break;
+	case P_TZH: {
+		int a = f->off < 0 ? -f->off : f->off;
+		strbuf_printf(out, "%c%02d", f->off < 0 ? '-' : '+', a / 3600);
+		break;
+	}
+	case P_TZM: {
+		int a = f->off < 0 ? -f->off : f->off;
+		strbuf_printf(out, "%02d", a % 3600 / 60);
+		break;
+	}
+	case P_RM:
+		if (tm->mon >= 1 && tm->mon <= 12) {
+			const char *r = roman_months[tm->mon - 1];
+			char buf[8];
+			size_t n = strlen(r);
+			for (size_t i = 0; i <= n; i++)
+				buf[i] = islower((unsigned char)pat[0]) ? (char)tolower((unsigned char)r[i])
+									 : r[i];
+			strbuf_printf(out, fm ? "%s" : "%-4s", buf);
+		}
+		break;
+	case P_AD:
+	case P_BC:
+	case P_ADD:
+	case P_BCD: {
+		bool bc = f->year <= 0 && !f->interval;
+		bool dots = p == P_ADD || p == P_BCD;
+		const char *w = bc ? (dots ? "B.C." : "BC") : (dots ? "A.D." : "AD");
+		for (; *w; w++)
+			strbuf_putc(out, islower((unsigned char)pat[0]) ? (char)tolower((unsigned char)*w)
+								       : *w);
+		break;
+	}
+	case P_FF: {
+		int digits = pat[2] - '0';
+		long v = tm->usec;
+		for (int i = digits; i < 6; i++)
+			v /= 10;
+		strbuf_printf(out, "%0*ld", digits, v);
 		break;
 	}
 	default:

@@ -819,13 +819,22 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	}
 }
 
+bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type ignored;
+	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_cast_string(c, n, XLAT_OID_BOOL, -1);
+	return xlat_expr(c, n, &ignored);
+}
+
 /* AND/OR/NOT bind more loosely than every other operator in both grammars: only nested
  * boolean operators need parentheses. */
 static bool bool_arg(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct xlat_type ignored;
 	if (n->node_case != NODE(BOOL_EXPR))
-		return xlat_expr(c, n, &ignored);
+		return xlat_condition(c, n);
 	xlat_puts(c, "(");
 	bool ok = xlat_expr(c, n, &ignored);
 	xlat_puts(c, ")");
@@ -866,7 +875,8 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 		/* CASE x WHEN 'lit' compares x = 'lit': the literal is read as x's type, as in
 		 * a comparison ('t' for a boolean is true; DBD::Pg's column_info relies on it) */
 		int lit = ce->arg ? xlat_infer_literal(c, w->expr, operand) : 0;
-		if (lit < 0 || (lit == 0 && !xlat_expr(c, w->expr, &ignored)))
+		if (lit < 0 || (lit == 0 && ce->arg && !xlat_expr(c, w->expr, &ignored)) ||
+		    (!ce->arg && !xlat_condition(c, w->expr)))
 			return false;
 		xlat_puts(c, " THEN ");
 		size_t mark = c->sb->len;

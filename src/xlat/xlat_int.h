@@ -429,6 +429,9 @@ struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n);
 /* ---- xlat_expr.c ---- */
 /* Emits an expression; *t receives its static type. */
 bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
+/* A condition (WHERE, HAVING, ON, CASE WHEN, an AND/OR/NOT operand): a string literal there is
+ * read as boolean ('t', 'yes', 'off' ...; 22P02 otherwise), as PostgreSQL coerces it. */
+bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n);
 /* As xlat_expr, wrapped in parentheses unless it is atomic in SQLite's grammar. */
 bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* A comma-separated list of expressions. */

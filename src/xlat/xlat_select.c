@@ -515,7 +515,6 @@ static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 /* gset: the grouping set arm's, for HAVING (xlat_gsets.c) */
 static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_gset *gset)
 {
-	struct xlat_type ignored;
 	if (s->n_group_clause) {
 		xlat_puts(c, " GROUP BY ");
 		if (!xlat_expr_list(c, s->group_clause, s->n_group_clause))
@@ -526,7 +525,7 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 			return false;
 		xlat_puts(c, " HAVING ");
 		c->gset = gset;
-		bool ok = xlat_expr(c, s->having_clause, &ignored);
+		bool ok = xlat_condition(c, s->having_clause);
 		c->gset = NULL;
 		return ok;
 	}
@@ -648,7 +647,6 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			    struct xlat_shape *shape)
 {
-	struct xlat_type ignored;
 	if (c->assign_for == s) { /* INSERT ... SELECT: its targets are stored into columns */
 		c->assign_targets = c->assign;
 		c->assign = NULL, c->assign_for = NULL;
@@ -680,7 +678,7 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		if (!xlat_srfzip_forbid(c, s->where_clause, "WHERE"))
 			return false;
 		xlat_puts(c, " WHERE ");
-		if (!xlat_expr(c, s->where_clause, &ignored))
+		if (!xlat_condition(c, s->where_clause))
 			return false;
 	}
 	return group_by(c, s, gset) && window_clause(c, s);
