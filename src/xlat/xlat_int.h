@@ -504,9 +504,11 @@ char xlat_json_tag(struct xlat_type t);
 enum xlat_textform {
 	XLAT_TF_CAST,   /* ::text, ||: as a cast to text shows it (bool true/false) */
 	XLAT_TF_OUTPUT, /* concat, concat_ws, format: the type's output function (bool t/f) */
-	XLAT_TF_SCALE,  /* a JSON or array element: a numeric's display scale and a float4's
-			 * digits only (the element writers render bool, float8 and bytea by
-			 * their type letters) */
+	XLAT_TF_SCALE,  /* an array element: a numeric's display scale and a float4's digits
+			 * only (the element writers render bool, float8 and bytea by their type
+			 * letters) */
+	XLAT_TF_JSON,   /* a JSON element: as XLAT_TF_SCALE, and a timestamptz in the session's
+			 * TimeZone (to_json prints its output form) */
 };
 /* Wraps c->sb[from..to), SQL of a value of type t, so that it becomes the text PostgreSQL
  * makes of it in form where SQLite's text of the stored value differs (numeric of known scale,
@@ -1230,6 +1232,10 @@ const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
 /* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
 const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);
 bool xlat_enum_collate(struct xlat_ctx *c, uint32_t oid);
+/* When oid is an enum, wraps c->sb[mark..] (a value of it) into its label's position in the
+ * enum's sort order (CASE x WHEN 'first' THEN 0 ...), for sorts done outside SQLite's ORDER BY
+ * (an aggregate's ORDER BY); else leaves it. */
+void xlat_enum_sort_key(struct xlat_ctx *c, size_t mark, uint32_t oid);
 /* Writes arg read as a value of e (pgfn_enum_in(arg, ...)); *t becomes e's type. */
 bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
 		     struct xlat_type *t);

@@ -192,7 +192,7 @@ static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t f
 		struct xlat_type ty;
 		if (i > from)
 			xlat_puts(c, ", ");
-		if (!xlat_text_operand(c, f->args[i], &ty, XLAT_TF_SCALE))
+		if (!xlat_text_operand(c, f->args[i], &ty, XLAT_TF_JSON))
 			return false;
 		tags[i - from] = xlat_json_tag(ty);
 	}

@@ -22,3 +22,26 @@ SELECT to_char(d, 'IYYY IYY IY I IDDD ID W RM rm FMRM Y,YYY AD bc A.D. SSSSS') F
 SELECT to_char(timestamptz '2024-03-10 12:34:56.789123+00', 'TZH:TZM FF1 FF3 FF6 TZ OF'), to_char(timestamp '2024-03-10 12:34:56.789123', 'FF2 FF4 FF5 SSSSS');
 SELECT to_char(date '2024-02-29', 'IYYYth IWth FMIDth');
 RESET TimeZone;
+-- A timestamptz becoming text inside SQL (||, concat, format, JSON constructors and aggregates,
+-- row_to_json) shows the session's TimeZone, as its output and its cast to text do.
+SET TimeZone = 'Europe/Berlin';
+CREATE TABLE ap_ev (id int PRIMARY KEY, at timestamptz, ts timestamp);
+INSERT INTO ap_ev VALUES (1, '2024-03-31 00:30:00+00', '2024-03-31 02:30'), (2, '2024-10-27 01:30:00+00', NULL), (3, NULL, NULL);
+SELECT to_json(at), to_jsonb(at), json_build_object('at', at), jsonb_build_array(at, ts), row_to_json(e) FROM (SELECT id, at FROM ap_ev) e ORDER BY id;
+SELECT jsonb_agg(at ORDER BY id), json_agg(at ORDER BY id), jsonb_object_agg(id, at), json_object_agg(id, at), jsonb_agg(at) FROM ap_ev;
+SELECT 'at: ' || at, at || '!', concat('x', at), concat_ws(',', at, id), format('%s|%L', at, at) FROM ap_ev ORDER BY id;
+SELECT string_agg(at::text, ';' ORDER BY id), string_agg(at || '', ';' ORDER BY id) FROM ap_ev;
+SELECT at::varchar, (at || '')::timestamptz = at FROM ap_ev ORDER BY id;
+SET TimeZone = 'Asia/Kolkata';
+SELECT to_json(at), 'x' || at, jsonb_build_object('a', at), jsonb_set('{}', '{a}', to_jsonb(at)) FROM ap_ev ORDER BY id;
+RESET TimeZone;
+DROP TABLE ap_ev;
+-- An aggregate's ORDER BY sorts an enum by its labels' order; array_agg of an enum is the enum's array.
+CREATE TYPE ap_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TABLE ap_p (id int PRIMARY KEY, m ap_mood, g int);
+INSERT INTO ap_p VALUES (1, 'happy', 1), (2, 'sad', 1), (3, 'ok', 2), (4, NULL, 2), (5, 'sad', 2);
+SELECT array_agg(m ORDER BY m), array_agg(m ORDER BY m DESC NULLS LAST), array_agg(m) FILTER (WHERE id < 4) FROM ap_p;
+SELECT g, array_agg(m ORDER BY m, id) FROM ap_p GROUP BY g ORDER BY g;
+SELECT string_agg(m::text, ',' ORDER BY m DESC), jsonb_agg(m ORDER BY m), json_agg(id ORDER BY m, id) FROM ap_p;
+SELECT array_agg(DISTINCT m), array_agg(DISTINCT m ORDER BY m DESC) FROM ap_p;
+DROP TABLE ap_p;
