@@ -179,7 +179,12 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n)
 		else if (r.oid == v[i].oid)
 			r.typmod = -1;
 		else if (numeric_rank(r.oid) && numeric_rank(v[i].oid))
-			r = arith_type(r, v[i]);
+			/* select_common_type: the one the others cast to implicitly (int -> numeric
+			 * -> real -> double precision), not an operator's result (real + int is
+			 * double precision, COALESCE(real, 0) real) */
+			r = (struct xlat_type){numeric_rank(v[i].oid) > numeric_rank(r.oid) ? v[i].oid
+											     : r.oid,
+					       -1};
 		else if (is_texty(r.oid) && is_texty(v[i].oid))
 			r = (struct xlat_type){XLAT_OID_TEXT, -1};
 		else

@@ -45,3 +45,11 @@ SELECT g, array_agg(m ORDER BY m, id) FROM ap_p GROUP BY g ORDER BY g;
 SELECT string_agg(m::text, ',' ORDER BY m DESC), jsonb_agg(m ORDER BY m), json_agg(id ORDER BY m, id) FROM ap_p;
 SELECT array_agg(DISTINCT m), array_agg(DISTINCT m ORDER BY m DESC) FROM ap_p;
 DROP TABLE ap_p;
+-- CASE/COALESCE/GREATEST take the type the others cast to implicitly (real, not double
+-- precision, over numeric and integer); lag/lead/first_value of a varchar are varchar.
+CREATE TABLE ap_post (id int PRIMARY KEY, title varchar(200), price numeric(10,2), rating real, views bigint);
+INSERT INTO ap_post VALUES (1, 'Hello', 9.5, 4.5, 100), (2, 'second', 12.345, 3.25, 5), (3, 'Third', NULL, NULL, 0);
+SELECT CASE WHEN price > 10 THEN price ELSE rating END, pg_typeof(CASE WHEN price > 10 THEN price ELSE rating END), COALESCE(rating, price), pg_typeof(COALESCE(price, rating, 0)), LEAST(rating, 4, NULL), COALESCE(rating, 0), COALESCE(views, 1.5), pg_typeof(COALESCE(views, 1)) FROM ap_post ORDER BY id;
+SELECT lag(title, 1, 'none') OVER (ORDER BY id), lead(title) OVER (ORDER BY id), first_value(title) OVER (ORDER BY id), last_value(title) OVER (ORDER BY id), nth_value(title, 2) OVER (ORDER BY id), lead(views, 1, 0) OVER (ORDER BY id), lag(rating, 1, 0) OVER (ORDER BY id) FROM ap_post ORDER BY id;
+SELECT min(title), max(title), pg_typeof(max(title)) FROM ap_post;
+DROP TABLE ap_post;
