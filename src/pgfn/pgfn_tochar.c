@@ -389,6 +389,51 @@ void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fm
 
 /* ---- numbers ---- */
 
+/* The EEEE form ("9.99EEEE"): digits and a point, then EEEE last; the mantissa with as many
+ * decimals as the template has after its point, e and a signed exponent of at least two
+ * digits, a blank where a positive value's sign goes. 1 done, 0 no EEEE in fmt, -1 a
+ * template PostgreSQL refuses (42601, message in *why). */
+static int to_char_eeee(struct strbuf *out, double d, const char *fmt, const char **why)
+{
+	const char *e = strstr(fmt, "EEEE");
+	if (!e)
+		e = strstr(fmt, "eeee");
+	if (!e)
+		return 0;
+	int npre = 0, npost = 0;
+	bool point = false;
+	for (const char *p = fmt; p < e; p++) {
+		if (*p == '9' || *p == '0') {
+			npost += point;
+			npre += !point;
+		} else if ((*p == '.' || *p == 'D' || *p == 'd') && !point) {
+			point = true;
+		} else {
+			*why = "\"EEEE\" is incompatible with other formats";
+			return -1;
+		}
+	}
+	if (e[4]) {
+		*why = "\"EEEE\" must be the last pattern used";
+		return -1;
+	}
+	if (!isfinite(d)) { /* as PostgreSQL: '#' in every position */
+		strbuf_putc(out, ' ');
+		for (int i = 0; i < npre; i++)
+			strbuf_putc(out, '#');
+		strbuf_putc(out, '.');
+		for (int i = 0; i < npost + 4; i++)
+			strbuf_putc(out, '#');
+		return 1;
+	}
+	char buf[400];
+	snprintf(buf, sizeof(buf), "%+.*e", npost, d);
+	if (buf[0] == '+')
+		buf[0] = ' ';
+	strbuf_puts(out, buf);
+	return 1;
+}
+
 bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
@@ -499,7 +544,13 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool num = oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8 ||
 		   oid == PGTYPE_NUMERIC || oid == PGTYPE_FLOAT4 || oid == PGTYPE_FLOAT8 ||
 		   (oid == 0 && sqlite3_value_type(argv[0]) != SQLITE_TEXT);
-	if (num) {
+	const char *why = NULL;
+	int eeee = num ? to_char_eeee(&sb, sqlite3_value_double(argv[0]), fmt, &why) : 0;
+	if (eeee < 0) {
+		pgfn_error(ctx, "42601", "%s", why);
+	} else if (eeee > 0) {
+		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+	} else if (num) {
 		if (!pgfn_to_char_num(&sb, sqlite3_value_double(argv[0]), fmt))
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "to_char number format \"%s\" is not supported", fmt);

@@ -647,6 +647,16 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 		return false;
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 && xlat_range_type(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* PostgreSQL has no min/max of a range */
+	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
+	    f->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    (f->args[0]->a_const->isnull ||
+	     f->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)) {
+		/* sum('1'), avg(NULL): an unknown literal fits every sum/avg PostgreSQL has */
+		xlat_fail(c, "42725", f->location, "function %s(unknown) is not unique", fn->name);
+		pgerr_hint(c->err, "Could not choose a best candidate function. You might need to "
+				   "add explicit type casts.");
+		return false;
+	}
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)

@@ -291,8 +291,77 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 }
 
+/* The FROM items of a FROM list, through its joins, that carry a name: a table (its alias or
+ * name) or an aliased subquery or function. At most max; returns how many. */
+struct refname {
+	const char *name;
+	const char *schema; /* a table without an alias: its schema, "" when not written */
+	int location;
+};
+
+static size_t refnames(const PgQuery__Node *n, struct refname *v, size_t at, size_t max)
+{
+	const PgQuery__Alias *al = NULL;
+	int location = -1;
+	switch (n->node_case) {
+	case NODE(JOIN_EXPR):
+		if (n->join_expr->alias) { /* it hides the names inside */
+			al = n->join_expr->alias;
+			break;
+		}
+		at = refnames(n->join_expr->larg, v, at, max);
+		return refnames(n->join_expr->rarg, v, at, max);
+	case NODE(RANGE_VAR):
+		al = n->range_var->alias;
+		if (!al && at < max) /* t and public.t are the same table */
+			v[at++] = (struct refname){n->range_var->relname,
+						   n->range_var->schemaname &&
+								   strcmp(n->range_var->schemaname,
+									  "public") != 0
+							   ? n->range_var->schemaname
+							   : "",
+						   n->range_var->location};
+		location = n->range_var->location;
+		break;
+	case NODE(RANGE_SUBSELECT):
+		al = n->range_subselect->alias;
+		break;
+	case NODE(RANGE_FUNCTION):
+		al = n->range_function->alias;
+		break;
+	default:
+		break;
+	}
+	if (al && al->aliasname && at < max)
+		v[at++] = (struct refname){al->aliasname, NULL, location};
+	return at;
+}
+
+/* PostgreSQL's checkNameSpaceConflicts: two FROM items of one level may not share a name,
+ * unless both are tables without aliases in different schemas (42712). */
+static bool unique_refnames(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	struct refname names[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k = refnames(v[i], names, k, ARRAY_LEN(names));
+	for (size_t i = 1; i < k; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(names[i].name, names[j].name) != 0 ||
+			    (names[i].schema && names[j].schema &&
+			     strcmp(names[i].schema, names[j].schema) != 0))
+				continue;
+			return xlat_fail(c, "42712", names[i].location,
+					 "table name \"%s\" specified more than once", names[i].name);
+		}
+	}
+	return true;
+}
+
 bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
+	if (!unique_refnames(c, v, n))
+		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (!from_item(c, v[i]))
 			return false;

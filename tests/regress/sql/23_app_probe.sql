@@ -53,3 +53,23 @@ SELECT CASE WHEN price > 10 THEN price ELSE rating END, pg_typeof(CASE WHEN pric
 SELECT lag(title, 1, 'none') OVER (ORDER BY id), lead(title) OVER (ORDER BY id), first_value(title) OVER (ORDER BY id), last_value(title) OVER (ORDER BY id), nth_value(title, 2) OVER (ORDER BY id), lead(views, 1, 0) OVER (ORDER BY id), lag(rating, 1, 0) OVER (ORDER BY id) FROM ap_post ORDER BY id;
 SELECT min(title), max(title), pg_typeof(max(title)) FROM ap_post;
 DROP TABLE ap_post;
+-- Two FROM items with one name are 42712 (not an ambiguous column); sum/avg of an untyped
+-- literal are 42725 (PostgreSQL cannot choose among its sums).
+CREATE TABLE ap_dt (id int);
+CREATE TABLE ap_dt2 (id int);
+SELECT * FROM ap_dt, ap_dt;
+SELECT * FROM ap_dt JOIN ap_dt ON true;
+SELECT * FROM ap_dt a, ap_dt2 a;
+SELECT * FROM ap_dt, public.ap_dt;
+SELECT * FROM ap_dt, (SELECT 1) AS ap_dt;
+SELECT * FROM ap_dt JOIN ap_dt2 ON true, ap_dt2 x;
+SELECT * FROM ap_dt, generate_series(1, 2) ap_dt;
+DELETE FROM ap_dt USING ap_dt2, ap_dt2 WHERE true;
+WITH x AS (SELECT 1) SELECT * FROM x, x;
+SELECT * FROM ap_dt WHERE EXISTS (SELECT 1 FROM ap_dt);
+SELECT * FROM ap_dt, LATERAL (SELECT ap_dt.id) AS ap_dt2;
+SELECT sum('1');
+SELECT avg('1');
+SELECT sum(NULL);
+SELECT sum('1'::int), avg(NULL::int);
+DROP TABLE ap_dt, ap_dt2;
