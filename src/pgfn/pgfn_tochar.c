@@ -545,7 +545,15 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		   oid == PGTYPE_NUMERIC || oid == PGTYPE_FLOAT4 || oid == PGTYPE_FLOAT8 ||
 		   (oid == 0 && sqlite3_value_type(argv[0]) != SQLITE_TEXT);
 	const char *why = NULL;
-	int eeee = num ? to_char_eeee(&sb, sqlite3_value_double(argv[0]), fmt, &why) : 0;
+	double d = sqlite3_value_double(argv[0]);
+	if (num && sqlite3_value_type(argv[0]) == SQLITE_TEXT) { /* NaN, Infinity: kept as text */
+		const char *t = (const char *)sqlite3_value_text(argv[0]);
+		if (t && strcasecmp(t, "NaN") == 0)
+			d = NAN;
+		else if (t && strcasestr(t, "infinity"))
+			d = *t == '-' ? -INFINITY : INFINITY;
+	}
+	int eeee = num ? to_char_eeee(&sb, d, fmt, &why) : 0;
 	if (eeee < 0) {
 		pgfn_error(ctx, "42601", "%s", why);
 	} else if (eeee > 0) {

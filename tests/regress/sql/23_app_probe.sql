@@ -73,3 +73,10 @@ SELECT avg('1');
 SELECT sum(NULL);
 SELECT sum('1'::int), avg(NULL::int);
 DROP TABLE ap_dt, ap_dt2;
+-- to_char's EEEE (scientific notation), and PostgreSQL's 42601 for templates that mix it with others.
+SELECT to_char(1234.5, '9.99EEEE'), to_char(0.000123, '9.99EEEE'), to_char(-1234.5::float8, '9.9EEEE'), to_char(0, '9.99EEEE'), to_char(123456789, '9.999EEEE'), to_char(5, '9EEEE'), to_char(-0.5::real, '0.0EEEE');
+SELECT to_char(1e300::float8, '9.99EEEE'), to_char('NaN'::float8, '9.99EEEE'), to_char('NaN'::numeric, '99.9EEEE'), to_char(12, '99.99eeee');
+SELECT to_char(12, 'FM9.99EEEE');
+SELECT to_char(12, '9.99EEEE9');
+SELECT to_char(12, 'S9.99EEEE');
+SELECT to_char(1.5, '9.9EEEEMI');
