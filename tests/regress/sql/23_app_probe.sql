@@ -80,3 +80,19 @@ SELECT to_char(12, 'FM9.99EEEE');
 SELECT to_char(12, '9.99EEEE9');
 SELECT to_char(12, 'S9.99EEEE');
 SELECT to_char(1.5, '9.9EEEEMI');
+-- numeric + - * outside a result column (WHERE, HAVING, GROUP BY, stored values) keep the 15
+-- significant digits a stored numeric has: 0.1 + 0.2 = 0.3 is true, as in PostgreSQL.
+CREATE TABLE ap_li (id int, price numeric(10,2), qty int, rate numeric);
+INSERT INTO ap_li VALUES (1, 19.99, 3, 0.1), (2, 0.1, 3, 0.2), (3, 1.1, 1, 1.1), (4, 10.00, 7, 0.07);
+SELECT 0.1 + 0.2 = 0.3, 0.3 - 0.1 = 0.2, 1.1 * 1.1 = 1.21, 0.1 * 3 = 0.3;
+SELECT id FROM ap_li WHERE price * qty = 59.97 ORDER BY id;
+SELECT id FROM ap_li WHERE price * qty = 0.3 ORDER BY id;
+SELECT id FROM ap_li WHERE rate + 0.2 = 0.3 OR rate * rate = 1.21 ORDER BY id;
+SELECT id FROM ap_li WHERE price - rate = 9.93 ORDER BY id;
+SELECT id, price * qty FROM ap_li WHERE price * qty > 0.29 ORDER BY price * qty;
+SELECT sum(price * qty) FROM ap_li HAVING sum(price * qty) = 130.27;
+SELECT id FROM ap_li WHERE price * qty IN (59.97, 0.3) ORDER BY id;
+SELECT count(*) FROM ap_li GROUP BY price * qty = 0.3 ORDER BY 1;
+UPDATE ap_li SET rate = rate + 0.2 WHERE id = 1 RETURNING rate;
+SELECT id FROM ap_li WHERE rate = 0.3;
+DROP TABLE ap_li;
