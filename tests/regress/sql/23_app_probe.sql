@@ -96,3 +96,19 @@ SELECT count(*) FROM ap_li GROUP BY price * qty = 0.3 ORDER BY 1;
 UPDATE ap_li SET rate = rate + 0.2 WHERE id = 1 RETURNING rate;
 SELECT id FROM ap_li WHERE rate = 0.3;
 DROP TABLE ap_li;
+-- BETWEEN with date/time bounds of another date/time type (a timestamp against a timestamptz)
+-- converts them as PostgreSQL's x >= lo AND x <= hi does, across DST.
+SET TimeZone = 'America/New_York';
+CREATE TABLE ap_e (id int, at timestamptz, ts timestamp, d date);
+INSERT INTO ap_e VALUES (1, '2024-03-09 12:00', '2024-03-09 12:00', '2024-03-09'), (2, '2024-03-10 12:00', '2024-03-10 12:00', '2024-03-10'), (3, '2024-11-03 00:30', '2024-11-03 00:30', '2024-11-03'), (4, '2024-11-03 01:30', '2024-11-03 01:30', '2024-11-03');
+SELECT id FROM ap_e WHERE at BETWEEN timestamp '2024-11-03 00:00' AND timestamp '2024-11-03 02:00' ORDER BY id;
+SELECT id FROM ap_e WHERE at NOT BETWEEN timestamp '2024-11-03 00:00' AND '2024-11-03 02:00' ORDER BY id;
+SELECT id FROM ap_e WHERE at BETWEEN date '2024-03-10' AND date '2024-03-11' ORDER BY id;
+SELECT id FROM ap_e WHERE d BETWEEN at - interval '1 day' AND at ORDER BY id;
+SELECT id FROM ap_e WHERE ts BETWEEN SYMMETRIC at AND at - interval '1 day' ORDER BY id;
+SELECT id, at BETWEEN ts AND ts + interval '1 hour', ts BETWEEN d AND d + 1 FROM ap_e ORDER BY id;
+SELECT id FROM ap_e WHERE at BETWEEN '2024-03-10' AND '2024-03-11' ORDER BY id;
+SELECT id FROM ap_e WHERE id BETWEEN 2 AND 3 ORDER BY id;
+SELECT id FROM ap_e WHERE at > ts - interval '1 second' AND d <= at ORDER BY id;
+DROP TABLE ap_e;
+RESET TimeZone;
