@@ -229,8 +229,9 @@ struct xlat_ctx {
 	/* The collation of each ORDER BY item of an enum type (NULL entries: none), found while
 	 * the query's FROM was in scope (xlat_enum_sort_colls); NULL when there is none. */
 	const char **sort_colls;
-	/* Each ORDER BY item that is a system column (ctid ...) written while the FROM was in
-	 * scope (xlat_syscol_sort_cols; NULL entries: none), NULL when there is none. */
+	/* Each ORDER BY item that is a system column (ctid ...) or of a reg* type, written while
+	 * the FROM was in scope (xlat_syscol_sort_cols, xlat_reg_sort_keys; NULL entries: none),
+	 * NULL when there is none. */
 	const char **sort_syscols;
 	bool enum_order_ddl; /* an enum ordered in a CHECK, index or DEFAULT (refused at the end) */
 	/* Enums that earlier statements of the same input create or change (CREATE TYPE mood ...;
@@ -451,6 +452,12 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t);
 bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t);
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
+
+/* ORDER BY items of a reg* type (regclass, regtype, regnamespace, regrole), whose value
+ * here is the object's name: each becomes its input function of that value, so that they
+ * sort by OID as in PostgreSQL. Fills (*keys)[i] (allocating *keys) for such items that
+ * have no key yet; false failed (err set). Called while s's FROM is in scope. */
+bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys);
 
 /* ---- xlat_cast.c ---- */
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);

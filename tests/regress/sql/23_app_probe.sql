@@ -112,3 +112,13 @@ SELECT id FROM ap_e WHERE id BETWEEN 2 AND 3 ORDER BY id;
 SELECT id FROM ap_e WHERE at > ts - interval '1 second' AND d <= at ORDER BY id;
 DROP TABLE ap_e;
 RESET TimeZone;
+-- ORDER BY a regclass/regtype/regnamespace value sorts by OID, as PostgreSQL's, not by the name.
+CREATE TABLE ap_r (id int);
+SELECT oid::regclass FROM pg_class WHERE relname IN ('pg_class', 'pg_type', 'ap_r', 'pg_am') ORDER BY oid::regclass;
+SELECT c.oid::regclass AS r FROM pg_class c WHERE relname IN ('pg_class', 'pg_type', 'pg_am') ORDER BY r;
+SELECT c.oid::regclass AS r FROM pg_class c WHERE relname IN ('pg_class', 'pg_type', 'pg_am') ORDER BY 1 DESC;
+SELECT t.oid::regtype FROM pg_type t WHERE typname IN ('int4', 'bool', 'text', 'uuid') ORDER BY 1;
+SELECT typname FROM pg_type t WHERE typname IN ('int4', 'bool', 'text', 'uuid') ORDER BY t.oid::regtype DESC;
+SELECT relname FROM pg_class WHERE relname IN ('pg_class', 'pg_type', 'pg_am') ORDER BY relname::regclass;
+SELECT nspname FROM pg_namespace WHERE nspname IN ('pg_catalog', 'public') ORDER BY oid::regnamespace;
+DROP TABLE ap_r;
