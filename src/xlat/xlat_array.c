@@ -32,6 +32,30 @@ static uint32_t elem_of(uint32_t array);
 
 uint32_t xlat_array_elem(uint32_t array) { return elem_of(array); }
 
+const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op)
+{
+	uint32_t e = elem_of(l) ? elem_of(l) : elem_of(r);
+	/* equal texts are equal arrays, and a plain = keeps the column's index */
+	if (!e || (op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0)))
+		return NULL;
+	switch (e) {
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_NUMERIC:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+		return " COLLATE pgfn_array_num";
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_BPCHAR:
+	case XLAT_OID_NAME:
+		return " COLLATE pgfn_array_text";
+	default:
+		return NULL;
+	}
+}
+
 static uint32_t elem_of(uint32_t array)
 {
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {

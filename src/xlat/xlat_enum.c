@@ -231,6 +231,7 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		if (n->node_case == NODE(SORT_BY))
 			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
 			       : xlat_range_type(oid) ? xlat_range_collation(oid, oid)
+			       : xlat_array_elem(oid) ? xlat_array_collation(oid, oid, NULL)
 						      : xlat_enum_collation(c, oid);
 		any |= v[i] != NULL;
 	}

@@ -528,6 +528,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_net_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */
 		coll = xlat_range_collation(l.oid, r.oid);
+	if (cmp && !coll) /* arrays: element by element (xlat_array.c) */
+		coll = xlat_array_collation(l.oid, r.oid, op);
 	if (coll) { /* enums compare by their sort order: the left operand carries it */
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");

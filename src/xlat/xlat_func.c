@@ -659,8 +659,10 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	}
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
-	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)
-		xlat_enum_collate(c, tv[0].oid); /* min/max of an enum: by its sort order */
+	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
+	    !xlat_enum_collate(c, tv[0].oid) && xlat_array_collation(tv[0].oid, 0, NULL))
+		xlat_puts(c, xlat_array_collation(tv[0].oid, 0, NULL)); /* min/max of an enum or an
+								    * array: by its sort order */
 	const char *name = sqlite_name(fn, tv, f->n_args);
 	const char *exact_round = f->n_args == 1 ? xlat_exact_round(c, fn->name, tv[0]) : NULL;
 	if (exact_round) { /* pgfn_num_round(x, 0, scale): the value's digits, decimal rounding */

@@ -578,6 +578,10 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
+/* The collation that orders arrays of type l or r (one of them an array of numbers or texts)
+ * as PostgreSQL's array_cmp (" COLLATE pgfn_array_num" / "..._text"), for comparison op
+ * (NULL: a sort, min/max); NULL when their text order serves (= and <>, other elements). */
+const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op);
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
 /* x op ANY/ALL (array) other than the catalog's: 1 emitted, 0 not one, -1 failed. */
 int xlat_array_any(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type *t);

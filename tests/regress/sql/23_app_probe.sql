@@ -122,3 +122,14 @@ SELECT typname FROM pg_type t WHERE typname IN ('int4', 'bool', 'text', 'uuid') 
 SELECT relname FROM pg_class WHERE relname IN ('pg_class', 'pg_type', 'pg_am') ORDER BY relname::regclass;
 SELECT nspname FROM pg_namespace WHERE nspname IN ('pg_catalog', 'public') ORDER BY oid::regnamespace;
 DROP TABLE ap_r;
+-- Arrays of numbers and of texts compare and sort element by element (PostgreSQL's array_cmp),
+-- not by their text: {9} < {10}, {} first; in ORDER BY, <, min/max.
+SELECT ARRAY[1,10] < ARRAY[1,9], ARRAY[2] < ARRAY[10], ARRAY['a','b'] < ARRAY['a'], ARRAY[1.5] > ARRAY[1.25], ARRAY[]::int[] < ARRAY[1];
+SELECT max(x) FROM (VALUES (ARRAY[2]), (ARRAY[10])) v(x);
+CREATE TABLE ap_a (id int, n int[], t text[]);
+INSERT INTO ap_a VALUES (1, '{10}', '{b}'), (2, '{9}', '{a,b}'), (3, '{}', '{}'), (4, NULL, '{a}'), (5, '{1,2}', '{"a b"}');
+SELECT id FROM ap_a ORDER BY n, id;
+SELECT id FROM ap_a ORDER BY t DESC, id;
+SELECT id FROM ap_a WHERE n > '{5}' ORDER BY id;
+SELECT max(n), min(t) FROM ap_a;
+DROP TABLE ap_a;
