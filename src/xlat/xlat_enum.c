@@ -232,7 +232,8 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
 			       : xlat_range_type(oid) ? xlat_range_collation(oid, oid)
 			       : xlat_array_elem(oid) ? xlat_array_collation(oid, oid, NULL)
-						      : xlat_enum_collation(c, oid);
+			       : oid == XLAT_OID_JSONB ? xlat_jsonb_collation(oid, oid, NULL)
+						       : xlat_enum_collation(c, oid);
 		any |= v[i] != NULL;
 	}
 	return any ? v : NULL;

@@ -530,6 +530,8 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_range_collation(l.oid, r.oid);
 	if (cmp && !coll) /* arrays: element by element (xlat_array.c) */
 		coll = xlat_array_collation(l.oid, r.oid, op);
+	if (cmp && !coll) /* jsonb: its btree order (xlat_json.c) */
+		coll = xlat_jsonb_collation(l.oid, r.oid, op);
 	if (coll) { /* enums compare by their sort order: the left operand carries it */
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");

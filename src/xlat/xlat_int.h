@@ -504,6 +504,9 @@ int xlat_jsonpath_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 		       struct xlat_type *t);
 int xlat_jsonpath_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		     struct xlat_type *t);
+/* The collation that orders jsonb values as PostgreSQL's jsonb btree order (" COLLATE
+ * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort); NULL for = and <>. */
+const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 

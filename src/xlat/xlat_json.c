@@ -7,6 +7,14 @@
 
 #include <string.h>
 
+const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
+{
+	if (l != XLAT_OID_JSONB && r != XLAT_OID_JSONB)
+		return NULL;
+	/* equal canonical text is equal jsonb but for numbers' spelling; = keeps the index */
+	return op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0) ? NULL : " COLLATE pgfn_jsonb";
+}
+
 char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);

@@ -333,8 +333,11 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
 			return false;
-		if (!xlat_enum_collate(c, st.oid) && colls && colls[i])
-			xlat_puts(c, colls[i]); /* an enum sorts by its labels' order */
+		const char *own = xlat_array_collation(st.oid, 0, NULL);
+		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
+		/* an enum sorts by its labels' order, an array or jsonb by its type's */
+		if (!xlat_enum_collate(c, st.oid) && (colls && colls[i] ? colls[i] : own))
+			xlat_puts(c, colls && colls[i] ? colls[i] : own);
 		xlat_exact_sort_item(c, sb->node);
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||

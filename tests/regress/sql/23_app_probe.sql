@@ -133,3 +133,17 @@ SELECT id FROM ap_a ORDER BY t DESC, id;
 SELECT id FROM ap_a WHERE n > '{5}' ORDER BY id;
 SELECT max(n), min(t) FROM ap_a;
 DROP TABLE ap_a;
+-- jsonb compares and sorts in PostgreSQL's jsonb order (kinds, then counts, then members;
+-- numbers by value), in <, >, ORDER BY a column or an expression such as meta->'price'.
+CREATE TABLE ap_j (id int, meta jsonb, tags text[]);
+INSERT INTO ap_j VALUES (1, '{"price": 10, "name": "b", "x": [1, 2]}', '{b,a}'), (2, '{"price": 9.5, "name": "a"}', '{a,b,c}'), (3, '{"price": "cheap"}', '{}'), (4, '{"price": null, "z": true}', '{a}'), (5, '[1, 2]', NULL), (6, '"str"', '{b}'), (7, '5', '{a,a}'), (8, 'true', '{}'), (9, 'null', '{c}');
+SELECT id FROM ap_j WHERE id < 5 OR id = 6 ORDER BY meta, id;
+SELECT id FROM ap_j ORDER BY meta->'price', id;
+SELECT id FROM ap_j ORDER BY meta->'price' DESC NULLS LAST, id;
+SELECT id, meta->'price' AS p FROM ap_j ORDER BY p, id;
+SELECT id FROM ap_j WHERE meta->'price' > '9' ORDER BY id;
+SELECT id FROM ap_j WHERE meta > '{"price": 9.6}' ORDER BY id;
+SELECT '{"a": 1}'::jsonb < '{"a": 1, "b": 2}', '[3]'::jsonb < '[1, 2]', '10'::jsonb > '9', '"b"'::jsonb > '"a"', 'true'::jsonb > '1', '{}'::jsonb > '[]', 'null'::jsonb < '""';
+SELECT id FROM ap_j ORDER BY tags, id;
+SELECT id FROM ap_j ORDER BY array_append(tags, 'z') DESC, id;
+DROP TABLE ap_j;
