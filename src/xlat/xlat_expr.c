@@ -266,6 +266,12 @@ static bool a_const(struct xlat_ctx *c, const PgQuery__AConst *k, struct xlat_ty
 static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct xlat_type *t)
 {
 	*t = T_UNKNOWN_COL;
+	const char *one = cr->n_fields == 1 ? xlat_node_str(cr->fields[0]) : NULL;
+	const char *value = one ? xlat_scope_scalar_fn(c, one) : NULL;
+	if (value) { /* jsonb_array_elements(x) AS l: l is l.value */
+		struct xlat_colref r;
+		return column_ref(c, xlat_colref(&r, one, value, cr->location)->column_ref, t);
+	}
 	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);

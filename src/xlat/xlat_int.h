@@ -793,6 +793,9 @@ uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name);
 /* name as a whole-row reference (row_to_json(t)): 1 with the relation's columns, 0 when no
  * relation in scope is called name, -1 when one is but its columns are not known here (or a
  * relation that might have a column of that name is in the way). */
+/* When name alone names a built-in function in FROM that returns one value
+ * (jsonb_array_elements(x) AS l), the name of its column (l means l.value); else NULL. */
+const char *xlat_scope_scalar_fn(const struct xlat_ctx *c, const char *name);
 int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 			 const struct xlat_schema_col **cols, size_t *n);
 /* ---- xlat_rowjson.c ---- */

@@ -22,6 +22,8 @@ struct xlat_scope_rel {
 	int level;   /* query nesting level (CTEs: the level of their WITH) */
 	const char *table; /* a table or view of the tenant's own: its name (for its row type) */
 	bool catalog;      /* a pg_catalog relation */
+	bool scalar_fn;    /* a built-in function in FROM returning one value (no ORDINALITY):
+			    * its name alone means that value, as in PostgreSQL */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -278,11 +280,14 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		int got = xlat_rowsfrom_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_recfn_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		bool builtin = got == 0;
 		got = got ? got : xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		struct xlat_scope_rel *r = push_rel(c, name);
 		r->cols = cols;
 		r->ncols = ncols;
 		r->opaque = got != 1;
+		r->scalar_fn = builtin && got == 1 && ncols == 1 && cols[0].name &&
+			       !n->range_function->ordinality;
 		return got >= 0;
 	}
 	default:
@@ -556,6 +561,18 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 
 /* ---- whole-row references ---- */
 
+const char *xlat_scope_scalar_fn(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->opaque || xlat_scope_col(r->cols, r->ncols, name))
+			return NULL; /* a column of that name wins; one that might be there too */
+		if (r->name && strcmp(r->name, name) == 0)
+			return r->scalar_fn ? r->cols[0].name : NULL;
+	}
+	return NULL;
+}
+
 int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 			 const struct xlat_schema_col **cols, size_t *n)
 {
@@ -564,6 +581,8 @@ int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 		const struct xlat_scope_rel *r = &c->rels[i];
 		if (!r->opaque && xlat_scope_col(r->cols, r->ncols, name))
 			return 0;
+		if (r->name && strcmp(r->name, name) == 0 && !r->opaque && r->scalar_fn)
+			return 0; /* its value, not a row (xlat_scope_scalar_fn) */
 		if (r->name && strcmp(r->name, name) == 0 && !r->opaque) {
 			*cols = r->cols;
 			*n = r->ncols;

@@ -273,7 +273,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
-		} else if (rt->val->node_case != NODE(COLUMN_REF) || substituted) {
+		} else if (rt->val->node_case != NODE(COLUMN_REF) || substituted ||
+			   (rt->val->column_ref->n_fields == 1 &&
+			    xlat_scope_scalar_fn(c, xlat_colname(rt->val)))) {
+			/* (jsonb_array_elements(x) AS l: l was written l.value) */
 			/* SQLite would name the column after the expression's text */
 			xlat_puts(c, " AS ");
 			xlat_ident(c, xlat_colname(rt->val));

@@ -147,3 +147,19 @@ SELECT '{"a": 1}'::jsonb < '{"a": 1, "b": 2}', '[3]'::jsonb < '[1, 2]', '10'::js
 SELECT id FROM ap_j ORDER BY tags, id;
 SELECT id FROM ap_j ORDER BY array_append(tags, 'z') DESC, id;
 DROP TABLE ap_j;
+-- A built-in function in FROM returning one value: its alias alone means that value
+-- (jsonb_array_elements(lines) l: l->>'sku'), a row text before, or 42703 in an expression.
+CREATE TABLE ap_inv (id int PRIMARY KEY, lines jsonb);
+INSERT INTO ap_inv VALUES (1, '[{"sku": "a", "qty": 2, "price": 10.25}, {"sku": "b", "qty": 1, "price": 100}]'), (2, '[{"sku": "a", "qty": 8, "price": 10}]'), (3, '[]');
+SELECT id, l->>'sku', (l->>'qty')::int * (l->>'price')::numeric AS line_total FROM ap_inv, jsonb_array_elements(lines) l ORDER BY id, 2;
+SELECT id, sum((l->>'qty')::int * (l->>'price')::numeric) FROM ap_inv LEFT JOIN LATERAL jsonb_array_elements(lines) l ON true GROUP BY id ORDER BY id;
+SELECT id, l, l.value FROM ap_inv CROSS JOIN jsonb_array_elements(lines) AS l ORDER BY id, 2;
+SELECT l FROM jsonb_array_elements('[1, 2]') l;
+SELECT e, upper(e) FROM jsonb_array_elements_text('["a", "b"]') e;
+SELECT j FROM json_array_elements('[1, {"a": 2}]') j;
+SELECT k FROM jsonb_object_keys('{"a": 1, "b": 2}') k ORDER BY k;
+SELECT x, x + 1 FROM unnest(ARRAY[1, 2]) x;
+SELECT l, n FROM jsonb_array_elements('[1, 2]') WITH ORDINALITY AS l(v, n);
+SELECT e FROM jsonb_each('{"a": 1}') e;
+SELECT count(*) FROM ap_inv, jsonb_array_elements(lines) l WHERE l->>'sku' = 'a';
+DROP TABLE ap_inv;
