@@ -438,10 +438,14 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
 	char pre[64], post[64];
+	const char *th = NULL; /* TH or th: the integer part's ordinal suffix */
 	int npre = 0, npost = 0;
 	for (const char *p = fmt; *p; p++) {
 		char c = (char)toupper((unsigned char)*p);
-		if (c == 'F' && toupper((unsigned char)p[1]) == 'M') {
+		if ((p[0] == 'T' && p[1] == 'H') || (p[0] == 't' && p[1] == 'h')) {
+			th = p[0] == 'T' ? "TH" : "th";
+			p++;
+		} else if (c == 'F' && toupper((unsigned char)p[1]) == 'M') {
 			fm = true;
 			p++;
 		} else if (c == 'M' && toupper((unsigned char)p[1]) == 'I') {
@@ -467,8 +471,9 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 	bool neg = d < 0 && strspn(digits, "0.") != strlen(digits);
 	char *dot = strchr(digits, '.');
 	size_t nint = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (nint == 1 && digits[0] == '0')
-		nint = 0; /* no integer digits: "0" prints only where a 0 position asks */
+	if (nint == 1 && digits[0] == '0' && point)
+		nint = 0; /* no integer digits before a point: "0" only where a 0 position asks
+			   * (to_char(0, '9.99') is '  .00'; without a point, '9' shows 0) */
 	int slots = 0;
 	for (int i = 0; i < npre; i++)
 		slots += pre[i] != ',';
@@ -520,6 +525,12 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 		strbuf_putc(&body, '.');
 		for (int i = 0; i < keep; i++)
 			strbuf_putc(&body, overflow ? '#' : dot ? dot[1 + i] : '0');
+	}
+	if (th && !overflow && !neg) { /* the ordinal of the integer part, as digits were printed */
+		long v = nint ? strtol(digits, NULL, 10) : 0;
+		const char *o = ordinal(v);
+		for (; *o; o++)
+			strbuf_putc(&body, th[0] == 'T' ? (char)toupper((unsigned char)*o) : *o);
 	}
 	if (sign_mi)
 		strbuf_putc(&body, neg ? '-' : fm ? '\0' : ' ');

@@ -370,8 +370,52 @@ bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
 	return xlat_operand(c, n, &ignored);
 }
 
+/* Whether two result columns are surely different expressions: column references naming
+ * different columns, or other expressions unequal as trees (t.a and a, (t).a and a may be one
+ * column: not surely different). */
+static bool surely_different(const PgQuery__Node *a, const PgQuery__Node *b)
+{
+	if (a->node_case == NODE(A_INDIRECTION) || b->node_case == NODE(A_INDIRECTION))
+		return false;
+	if (a->node_case == NODE(COLUMN_REF) && b->node_case == NODE(COLUMN_REF)) {
+		const PgQuery__ColumnRef *x = a->column_ref, *y = b->column_ref;
+		const char *p = xlat_node_str(x->fields[x->n_fields - 1]);
+		const char *q = xlat_node_str(y->fields[y->n_fields - 1]);
+		return p && q && strcmp(p, q) != 0;
+	}
+	return !xlat_tree_equal(&a->base, &b->base, NULL, NULL);
+}
+
+/* PostgreSQL's findTargetlistEntrySQL92: ORDER BY name where two result columns of that name
+ * are different expressions is 42702 (SQLite would take the first). */
+static bool sort_names_unique(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		const PgQuery__Node *n = s->sort_clause[i]->node_case == NODE(SORT_BY)
+						 ? s->sort_clause[i]->sort_by->node
+						 : NULL;
+		if (!n || n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
+			continue;
+		const char *name = xlat_node_str(n->column_ref->fields[0]);
+		const PgQuery__Node *seen = NULL;
+		for (size_t k = 0; name && k < s->n_target_list; k++) {
+			const PgQuery__ResTarget *rt = s->target_list[k]->res_target;
+			const char *out = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
+			if (!rt->val || !out || strcmp(out, name) != 0)
+				continue;
+			if (seen && surely_different(seen, rt->val))
+				return xlat_fail(c, "42702", n->column_ref->location,
+						 "ORDER BY \"%s\" is ambiguous", name);
+			seen = rt->val;
+		}
+	}
+	return true;
+}
+
 static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool sort)
 {
+	if (sort && s->n_sort_clause && !sort_names_unique(c, s))
+		return false;
 	if (sort && s->n_sort_clause) {
 		xlat_puts(c, " ORDER BY ");
 		if (!xlat_sort_list(c, s->sort_clause, s->n_sort_clause))

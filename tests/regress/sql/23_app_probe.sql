@@ -163,3 +163,27 @@ SELECT l, n FROM jsonb_array_elements('[1, 2]') WITH ORDINALITY AS l(v, n);
 SELECT e FROM jsonb_each('{"a": 1}') e;
 SELECT count(*) FROM ap_inv, jsonb_array_elements(lines) l WHERE l->>'sku' = 'a';
 DROP TABLE ap_inv;
+-- ORDER BY a name two different result columns carry is 42702, as in PostgreSQL.
+CREATE TABLE ap_o (id int, at timestamptz, a int, b int);
+INSERT INTO ap_o VALUES (1, '2024-01-01 10:00+00', 2, 1), (2, '2024-01-02 09:00+00', 1, 2);
+SELECT at::date, at::time FROM ap_o ORDER BY at;
+SELECT a AS x, b AS x FROM ap_o ORDER BY x;
+SELECT a AS x, a AS x FROM ap_o ORDER BY x;
+SELECT a, a FROM ap_o ORDER BY a;
+SELECT a, b AS a FROM ap_o ORDER BY a;
+SELECT a AS x, b AS x FROM ap_o ORDER BY 1;
+SELECT id FROM ap_o ORDER BY id;
+SELECT id AS a, a FROM ap_o ORDER BY a;
+DROP TABLE ap_o;
+CREATE TABLE ap_o2 (a int, b text);
+INSERT INTO ap_o2 VALUES (2, 'x'), (1, 'y');
+SELECT a, ap_o2.a FROM ap_o2 ORDER BY a;
+SELECT a, (ap_o2).a FROM ap_o2 ORDER BY a;
+SELECT a, b AS a FROM ap_o2 ORDER BY a;
+SELECT a + 1 AS s, a + 1 AS s FROM ap_o2 ORDER BY s;
+DROP TABLE ap_o2;
+-- to_char of numbers: TH/th ordinal suffixes; 0 shows in the last 9 position of a template
+-- without a decimal point (was blank).
+SELECT to_char(5, '9th'), to_char(12, 'FM9th'), to_char(1, 'FM99TH'), to_char(2, '99th'), to_char(3, 'FM999th'), to_char(11, '99th'), to_char(112, 'FM999th'), to_char(23, 'FM99TH'), to_char(101, 'FM999th'), to_char(0, 'FM9th');
+SELECT to_char(21.7, 'FM99th'), to_char(-3, 'FM9th'), to_char(1234, 'FM9,999th');
+SELECT '[' || to_char(0, '9') || ']', '[' || to_char(0, '999') || ']', '[' || to_char(0, 'FM999') || ']', '[' || to_char(0, '9.99') || ']', '[' || to_char(0.4, '9') || ']', '[' || to_char(0, '9G999') || ']', '[' || to_char(-0.4, '999') || ']', '[' || to_char(0, 'S999') || ']', '[' || to_char(0, '999MI') || ']', '[' || to_char(0, '0.9') || ']', '[' || to_char(0, 'FM0') || ']';
