@@ -370,6 +370,34 @@ static void fn_inet_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 }
 
+/* shardlite_bool(x): x::boolean of a value known only when the statement runs — a number is
+ * x <> 0 (integer::boolean, and a boolean stored as 0/1), text is read by boolin ('false',
+ * ' yes ', 'of' ...; 22P02 otherwise). */
+static void fn_bool(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int type = sqlite3_value_type(argv[0]);
+	if (type == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+		sqlite3_result_int(ctx, sqlite3_value_double(argv[0]) != 0);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!t || !pgtype_decode_text(PGTYPE_BOOL, t, n, NULL, &v, &err)) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "invalid input syntax for type boolean: \"%s\"", t ? t : "");
+		return;
+	}
+	sqlite3_result_int(ctx, v.i != 0);
+}
+
 int pgfn_register_cast(sqlite3 *db)
 {
 	static const struct {
@@ -384,6 +412,7 @@ int pgfn_register_cast(sqlite3 *db)
 		{"pgfn_inet_text", 1, fn_inet_text},
 		{"shardlite_notnull", 3, fn_notnull}, {"shardlite_merge_once", 1, fn_merge_once},
 		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
+		{"shardlite_bool", 1, fn_bool},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

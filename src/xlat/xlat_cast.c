@@ -593,8 +593,10 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			return to_int(c, k, x, st, repeatable);
 		if (st.oid == XLAT_OID_BOOL)
 			xlat_puts(c, x);
-		else
+		else if (st.oid == XLAT_OID_INT2 || st.oid == XLAT_OID_INT4 || st.oid == XLAT_OID_INT8)
 			xlat_printf(c, "(%s <> 0)", x);
+		else /* text ('false'), ->> of JSON, a value typed at run time: boolin's reading */
+			xlat_printf(c, "shardlite_bool(%s)", x);
 		return true;
 	case XLAT_ST_REAL:
 		xlat_printf(c, "CAST(%s AS REAL)", x);

@@ -187,3 +187,14 @@ DROP TABLE ap_o2;
 SELECT to_char(5, '9th'), to_char(12, 'FM9th'), to_char(1, 'FM99TH'), to_char(2, '99th'), to_char(3, 'FM999th'), to_char(11, '99th'), to_char(112, 'FM999th'), to_char(23, 'FM99TH'), to_char(101, 'FM999th'), to_char(0, 'FM9th');
 SELECT to_char(21.7, 'FM99th'), to_char(-3, 'FM9th'), to_char(1234, 'FM9,999th');
 SELECT '[' || to_char(0, '9') || ']', '[' || to_char(0, '999') || ']', '[' || to_char(0, 'FM999') || ']', '[' || to_char(0, '9.99') || ']', '[' || to_char(0.4, '9') || ']', '[' || to_char(0, '9G999') || ']', '[' || to_char(-0.4, '999') || ']', '[' || to_char(0, 'S999') || ']', '[' || to_char(0, '999MI') || ']', '[' || to_char(0, '0.9') || ']', '[' || to_char(0, 'FM0') || ']';
+-- A text value cast to boolean is read by boolin when the statement runs ('false'::text::boolean
+-- was true: SQLite's x <> 0 of a text); ->> of a JSON boolean too.
+CREATE TABLE ap_u (id int PRIMARY KEY, prefs jsonb, flag text);
+INSERT INTO ap_u VALUES (1, '{"beta": true}', 'yes'), (2, '{"beta": false}', ' off '), (3, '{}', NULL), (4, '{"beta": "f"}', '0');
+SELECT id, (prefs ->> 'beta')::boolean, (prefs -> 'beta')::boolean, flag::boolean, flag::bool AND true FROM ap_u WHERE id < 3 ORDER BY id;
+SELECT id FROM ap_u WHERE (prefs ->> 'beta')::boolean ORDER BY id;
+SELECT id FROM ap_u WHERE NOT flag::boolean ORDER BY id;
+SELECT 'false'::text::boolean, 'no'::varchar::bool, 'f'::text::bool, ' true '::text::bool, '0'::text::bool, 1::bool, 0::boolean, 'of'::text::bool;
+SELECT 'maybe'::text::bool;
+SELECT (prefs ->> 'beta')::boolean FROM ap_u WHERE id = 4;
+DROP TABLE ap_u;
