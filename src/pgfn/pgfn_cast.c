@@ -194,6 +194,62 @@ static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, r);
 }
 
+/* shardlite_num_in(x, kind): x::numeric ('n'), ::double precision ('d') or ::real ('r') of a
+ * value known only when the statement runs: a number stays as it is; text is read as the
+ * input function reads it (22P02 for 'abc', '', '12abc'); a numeric's integer digits as an
+ * integer, else a REAL; NaN as the text 'NaN' (SQLite turns a NaN double into NULL). */
+static void fn_num_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value *v = argv[0];
+	const char *kind = (const char *)sqlite3_value_text(argv[1]);
+	int type = sqlite3_value_type(v);
+	if (type == SQLITE_NULL || type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+		sqlite3_result_value(ctx, v);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(v);
+	double d;
+	if (!t || !numeric_from_text(t, &d)) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "invalid input syntax for type %s: \"%s\"",
+			   kind && *kind == 'n'   ? "numeric"
+			   : kind && *kind == 'r' ? "real"
+						  : "double precision",
+			   t ? t : "");
+		return;
+	}
+	if (isnan(d)) {
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+		return;
+	}
+	const char *p = t + strspn(t, " \t\n\r\f\v");
+	char *end = NULL;
+	errno = 0;
+	bool numeric = kind && *kind == 'n';
+	long long i = numeric && *p && strchr("+-0123456789", *p) && !strpbrk(p, ".eEnNiI")
+			      ? strtoll(p, &end, 10)
+			      : 0;
+	if (end && end != p && errno == 0)
+		sqlite3_result_int64(ctx, i);
+	else
+		sqlite3_result_double(ctx, d);
+}
+
+/* pgfn_f4(x): a real (float4) value widened to double precision, as float4_float8 does: the
+ * float's binary value (1.1 is 1.100000023841858), where SQLite keeps the real as a double. */
+static void fn_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER ||
+	    sqlite3_value_type(argv[0]) == SQLITE_FLOAT) {
+		double d = sqlite3_value_double(argv[0]);
+		sqlite3_result_double(ctx, isfinite(d) ? (double)(float)d : d);
+		return;
+	}
+	sqlite3_result_value(ctx, argv[0]); /* NULL, the text 'NaN' */
+}
+
 /* varchar(n)/char(n): longer values fail unless the excess is blanks, which are cut off. */
 static void text_check(sqlite3_context *ctx, sqlite3_value **argv, const char *type)
 {
@@ -412,7 +468,8 @@ int pgfn_register_cast(sqlite3 *db)
 		{"pgfn_inet_text", 1, fn_inet_text},
 		{"shardlite_notnull", 3, fn_notnull}, {"shardlite_merge_once", 1, fn_merge_once},
 		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
-		{"shardlite_bool", 1, fn_bool},
+		{"shardlite_bool", 1, fn_bool},       {"shardlite_num_in", 2, fn_num_in},
+		{"pgfn_f4", 1, fn_f4},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

@@ -610,6 +610,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
 		c->sb->len = mark;
 		c->sb->data[mark] = '\0';
+		/* a real operand of a double precision operation is widened with its float's
+		 * binary value (real 1.1 * 2 is 2.200000047683716), as PostgreSQL's */
+		bool wide = arith_type(l, r).oid == XLAT_OID_FLOAT8 && !schema_kept(c);
+		if (wide && l.oid == XLAT_OID_FLOAT4)
+			ls = arena_printf(c->a, "pgfn_f4(%s)", ls);
+		if (wide && r.oid == XLAT_OID_FLOAT4)
+			rs = arena_printf(c->a, "pgfn_f4(%s)", rs);
 		xlat_printf(c, "pgfn_fop(%s, '%c', %s)", ls, op[0], rs);
 	}
 	const char *overflow = xlat_checks_on(c) ? xlat_infer_overflow_fn(l, r, op) : NULL;

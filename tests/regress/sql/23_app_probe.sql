@@ -198,3 +198,31 @@ SELECT 'false'::text::boolean, 'no'::varchar::bool, 'f'::text::bool, ' true '::t
 SELECT 'maybe'::text::bool;
 SELECT (prefs ->> 'beta')::boolean FROM ap_u WHERE id = 4;
 DROP TABLE ap_u;
+-- A value cast to numeric, double precision or real at run time is read by the input function:
+-- 'abc', '' and '12abc' are 22P02 (SQLite's CAST gave 0 or 12), 'NaN' stays NaN.
+CREATE TABLE ap_c (id int, t text, j jsonb);
+INSERT INTO ap_c VALUES (1, '12.50', '{"n": "12.5", "m": 3, "f": 1.5e2, "s": "abc", "d": "2024-02-30"}'), (2, ' 7 ', '{"n": "x"}'), (3, 'abc', '{}');
+SELECT t::numeric FROM ap_c WHERE id = 3;
+SELECT t::float8 FROM ap_c WHERE id = 3;
+SELECT t::real FROM ap_c WHERE id = 2;
+SELECT t::numeric(5,1) FROM ap_c WHERE id = 1;
+SELECT (j->>'n')::numeric, (j->'m')::int, (j->'f')::float8, (j->>'f')::numeric FROM ap_c WHERE id = 1;
+SELECT (j->>'n')::numeric FROM ap_c WHERE id = 2;
+SELECT (j->>'d')::date FROM ap_c WHERE id = 1;
+SELECT (j->>'s')::int FROM ap_c WHERE id = 1;
+SELECT t::int FROM ap_c WHERE id = 1;
+SELECT ''::text::numeric;
+SELECT '12abc'::text::float8;
+SELECT t::uuid FROM ap_c WHERE id = 3;
+SELECT (j->'m')::numeric + 1, (j->'m')::text, (j->'s')::text FROM ap_c WHERE id = 1;
+SELECT 'NaN'::text::float8, 'Infinity'::text::float8, '-inf'::text::float8, ' 2.5 '::text::real, '7'::text::float8 / 2, 'x'::text::real;
+SELECT t::numeric(6,2) FROM ap_c WHERE id = 3;
+DROP TABLE ap_c;
+-- A real (float4) widened to double precision (real * int, real + float8, real::float8) has its
+-- float's binary value, as PostgreSQL's float4_float8 (1.1 * 2 is 2.200000047683716).
+CREATE TABLE ap_f (id int, r real, d float8);
+INSERT INTO ap_f VALUES (1, 1.1, 0.1), (2, 2.5, 1e20), (3, NULL, -0.0), (4, 'NaN', 'Infinity');
+SELECT id, r * 2, r + d, r - 1, 2 / r, r * 2.0, r::float8, r::float8 * 1, r * r, r + r FROM ap_f ORDER BY id;
+SELECT pg_typeof(r * 2), pg_typeof(r + r), pg_typeof(r::float8) FROM ap_f WHERE id = 1;
+SELECT id FROM ap_f WHERE r * 2 > 2.2 ORDER BY id;
+DROP TABLE ap_f;
