@@ -483,6 +483,54 @@ static size_t numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
 	return c->sb->len - before;
 }
 
+/* A type's family for the operators of two operands: values of different families have no
+ * common operator in PostgreSQL (text = integer, date > integer, boolean = integer: 42883),
+ * where SQLite would compare or add them anyway. 0: any other type, not judged here. */
+static int op_family(uint32_t oid)
+{
+	if (numeric_rank(oid))
+		return 1;
+	if (is_texty(oid))
+		return 2;
+	switch (oid) {
+	case XLAT_OID_BOOL:
+		return 3;
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+		return 4;
+	case XLAT_OID_UUID:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+/* An operand whose type is certain while translating: a column of the tenant's schema or a
+ * number literal (not a string literal, which takes the other side's type). */
+static bool certain_operand(const PgQuery__Node *n, struct xlat_type t)
+{
+	if (!t.oid || t.oid == XLAT_OID_UNKNOWN)
+		return false;
+	if (n->node_case == NODE(A_CONST))
+		return !n->a_const->isnull && (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+					       n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL ||
+					       n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL);
+	return n->node_case == NODE(COLUMN_REF);
+}
+
+/* 42883 for a comparison or + - * / of two certain operands of different families. */
+static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			     struct xlat_type l, struct xlat_type r)
+{
+	int fl = op_family(l.oid), fr = op_family(r.oid);
+	bool arith = strchr("+-*/", op[0]) && !op[1];
+	if (!fl || !fr || fl == fr || !certain_operand(e->lexpr, l) ||
+	    !certain_operand(e->rexpr, r) || (arith && (fl == 4 || fr == 4)))
+		return true; /* date + integer exists; date/time arithmetic is xlat_datetime.c's */
+	return xlat_no_operator(c, op, l.oid, r.oid, e->location);
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -517,6 +565,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			 : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
 	c->flags = (c->flags & ~(unsigned)(XLAT_X_EXACT_OPERAND | XLAT_X_EXACT)) | operand | exact;
+	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&
+	    !operand_families(c, e, op, l, r))
+		return false;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	if (cmp) {
