@@ -484,6 +484,12 @@ static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery_
 		return xlat_unsupported(c, -1, "this window frame");
 	if (!xlat_operand(c, offset, &ignored))
 		return false;
+	/* SQLite's RANGE offsets are numbers: an interval over a date/time key would be its
+	 * XX000 "frame starting offset must be a non-negative number" */
+	if ((opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)) &&
+	    (ignored.oid == XLAT_OID_INTERVAL || ignored.oid == XLAT_OID_UNKNOWN))
+		return xlat_unsupported(c, xlat_tree_location(&offset->base),
+					"RANGE with an interval offset in a window frame");
 	xlat_puts(c, opts & prec ? " PRECEDING" : " FOLLOWING");
 	return true;
 }
