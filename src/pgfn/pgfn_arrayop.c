@@ -317,7 +317,8 @@ static int elem_cmp(const char *x, const char *y, bool num, struct pgfn_num *v)
 	if (!x || !y)
 		return !x && !y ? 0 : x ? -1 : 1;
 	if (num) {
-		bool okx = pgfn_num_parse(x, strlen(x), v), oky = pgfn_num_parse(y, strlen(y), v + 1);
+		bool okx = pgfn_num_parse(x, strlen(x), v),
+		     oky = pgfn_num_parse(y, strlen(y), v + 1);
 		if (okx && oky)
 			return pgfn_num_cmp(v, v + 1);
 		if (okx != oky)
@@ -333,7 +334,8 @@ static int collate_array(void *user, int na, const void *a, int nb, const void *
 	struct arena *ar = arena_new(0);
 	char *sa = arena_strndup(ar, a, (size_t)na), *sb = arena_strndup(ar, b, (size_t)nb);
 	size_t n = 0, m = 0;
-	const char **x = pgfn_array_parse(ar, sa, &n), **y = x ? pgfn_array_parse(ar, sb, &m) : NULL;
+	const char **x = pgfn_array_parse(ar, sa, &n),
+		   **y = x ? pgfn_array_parse(ar, sb, &m) : NULL;
 	int r = 0;
 	if (!x || !y) {
 		r = memcmp(a, b, (size_t)(na < nb ? na : nb));

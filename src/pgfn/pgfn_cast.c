@@ -461,14 +461,20 @@ int pgfn_register_cast(sqlite3 *db)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"shardlite_int2", 1, fn_int2},       {"shardlite_int4", 1, fn_int4},
-		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
-		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
+		{"shardlite_int2", 1, fn_int2},
+		{"shardlite_int4", 1, fn_int4},
+		{"shardlite_int8", 1, fn_int8},
+		{"shardlite_numeric", 2, fn_numeric},
+		{"shardlite_varchar", 2, fn_varchar},
+		{"shardlite_bpchar", 2, fn_bpchar},
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
 		{"pgfn_inet_text", 1, fn_inet_text},
-		{"shardlite_notnull", 3, fn_notnull}, {"shardlite_merge_once", 1, fn_merge_once},
-		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
-		{"shardlite_bool", 1, fn_bool},       {"shardlite_num_in", 2, fn_num_in},
+		{"shardlite_notnull", 3, fn_notnull},
+		{"shardlite_merge_once", 1, fn_merge_once},
+		{"shardlite_uuid", 1, fn_uuid},
+		{"shardlite_bytea", 1, fn_bytea},
+		{"shardlite_bool", 1, fn_bool},
+		{"shardlite_num_in", 2, fn_num_in},
 		{"pgfn_f4", 1, fn_f4},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {

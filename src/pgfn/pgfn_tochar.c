@@ -75,21 +75,24 @@ static const struct {
 	const char *text;
 	enum pat p;
 } pats[] = {
-	{"HH24", P_HH24}, {"HH12", P_HH12},   {"HH", P_HH},     {"MI", P_MI},    {"SSSSS", P_SSSSS},
-	{"SSSS", P_SSSS}, {"SS", P_SS},       {"MS", P_MS},     {"US", P_US},    {"A.M.", P_AMD},
-	{"P.M.", P_PMD},  {"A.D.", P_ADD},    {"B.C.", P_BCD},  {"AM", P_AM},    {"PM", P_PM},
-	{"AD", P_AD},     {"BC", P_BC},       {"Y,YYY", P_YCOMMA}, {"YYYY", P_YYYY},
-	{"YYY", P_YYY},   {"YY", P_YY},       {"Y", P_Y},       {"MONTH", P_MONTH},
-	{"MON", P_MON},   {"MM", P_MM},       {"DAY", P_DAY},   {"DY", P_DY},    {"DDD", P_DDD},
-	{"DD", P_DD},     {"D", P_D},         {"IDDD", P_IDDD}, {"ID", P_ID},    {"IYYY", P_IYYY},
-	{"IYY", P_IYY},   {"IW", P_IW},       {"IY", P_IY},     {"I", P_I},      {"WW", P_WW},
-	{"W", P_W},       {"Q", P_Q},         {"J", P_J},       {"CC", P_CC},    {"TZH", P_TZH},
-	{"TZM", P_TZM},   {"TZ", P_TZ},       {"OF", P_OF},     {"RM", P_RM},    {"FF1", P_FF},
-	{"FF2", P_FF},    {"FF3", P_FF},      {"FF4", P_FF},    {"FF5", P_FF},   {"FF6", P_FF},
+	{"HH24", P_HH24},   {"HH12", P_HH12},    {"HH", P_HH},       {"MI", P_MI},
+	{"SSSSS", P_SSSSS}, {"SSSS", P_SSSS},    {"SS", P_SS},       {"MS", P_MS},
+	{"US", P_US},       {"A.M.", P_AMD},     {"P.M.", P_PMD},    {"A.D.", P_ADD},
+	{"B.C.", P_BCD},    {"AM", P_AM},        {"PM", P_PM},       {"AD", P_AD},
+	{"BC", P_BC},       {"Y,YYY", P_YCOMMA}, {"YYYY", P_YYYY},   {"YYY", P_YYY},
+	{"YY", P_YY},       {"Y", P_Y},          {"MONTH", P_MONTH}, {"MON", P_MON},
+	{"MM", P_MM},       {"DAY", P_DAY},      {"DY", P_DY},       {"DDD", P_DDD},
+	{"DD", P_DD},       {"D", P_D},          {"IDDD", P_IDDD},   {"ID", P_ID},
+	{"IYYY", P_IYYY},   {"IYY", P_IYY},      {"IW", P_IW},       {"IY", P_IY},
+	{"I", P_I},         {"WW", P_WW},        {"W", P_W},         {"Q", P_Q},
+	{"J", P_J},         {"CC", P_CC},        {"TZH", P_TZH},     {"TZM", P_TZM},
+	{"TZ", P_TZ},       {"OF", P_OF},        {"RM", P_RM},       {"FF1", P_FF},
+	{"FF2", P_FF},      {"FF3", P_FF},       {"FF4", P_FF},      {"FF5", P_FF},
+	{"FF6", P_FF},
 };
 
-static const char *const roman_months[] = {"I",   "II", "III", "IV", "V",  "VI",
-					   "VII", "VIII", "IX", "X", "XI", "XII"};
+static const char *const roman_months[] = {"I",   "II",   "III", "IV", "V",  "VI",
+					   "VII", "VIII", "IX",  "X",  "XI", "XII"};
 
 /* The pattern at fmt (case-insensitive); *len receives its length. */
 static enum pat match(const char *fmt, size_t *len)
@@ -297,8 +300,9 @@ static void one(struct strbuf *out, enum pat p, const char *pat, const struct fi
 			char buf[8];
 			size_t n = strlen(r);
 			for (size_t i = 0; i <= n; i++)
-				buf[i] = islower((unsigned char)pat[0]) ? (char)tolower((unsigned char)r[i])
-									 : r[i];
+				buf[i] = islower((unsigned char)pat[0])
+						 ? (char)tolower((unsigned char)r[i])
+						 : r[i];
 			strbuf_printf(out, fm ? "%s" : "%-4s", buf);
 		}
 		break;
@@ -310,8 +314,9 @@ static void one(struct strbuf *out, enum pat p, const char *pat, const struct fi
 		bool dots = p == P_ADD || p == P_BCD;
 		const char *w = bc ? (dots ? "B.C." : "BC") : (dots ? "A.D." : "AD");
 		for (; *w; w++)
-			strbuf_putc(out, islower((unsigned char)pat[0]) ? (char)tolower((unsigned char)*w)
-								       : *w);
+			strbuf_putc(out, islower((unsigned char)pat[0])
+						 ? (char)tolower((unsigned char)*w)
+						 : *w);
 		break;
 	}
 	case P_FF: {

@@ -601,7 +601,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			return to_int(c, k, x, st, repeatable);
 		if (st.oid == XLAT_OID_BOOL)
 			xlat_puts(c, x);
-		else if (st.oid == XLAT_OID_INT2 || st.oid == XLAT_OID_INT4 || st.oid == XLAT_OID_INT8)
+		else if (st.oid == XLAT_OID_INT2 || st.oid == XLAT_OID_INT4 ||
+			 st.oid == XLAT_OID_INT8)
 			xlat_printf(c, "(%s <> 0)", x);
 		else /* text ('false'), ->> of JSON, a value typed at run time: boolin's reading */
 			xlat_printf(c, "shardlite_bool(%s)", x);
@@ -621,7 +622,8 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			xlat_printf(c, "shardlite_numeric(%s, %d)", x, (int)k->to.typmod);
 		else if (textual(st.oid)) /* numeric_in's checks, NaN kept */
 			xlat_printf(c, "shardlite_num_in(%s, 'n')", x);
-		else if (k->to.typmod >= 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
+		else if (k->to.typmod >=
+			 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
 			xlat_printf(c, "round(%s, %d)", x,
 				    ((((k->to.typmod - 4) & 0x7ff) ^ 1024) - 1024));
 		else

@@ -229,9 +229,9 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
-			       : xlat_range_type(oid) ? xlat_range_collation(oid, oid)
-			       : xlat_array_elem(oid) ? xlat_array_collation(oid, oid, NULL)
+			v[i] = xlat_net_type(oid)      ? " COLLATE pgfn_inet"
+			       : xlat_range_type(oid)  ? xlat_range_collation(oid, oid)
+			       : xlat_array_elem(oid)  ? xlat_array_collation(oid, oid, NULL)
 			       : oid == XLAT_OID_JSONB ? xlat_jsonb_collation(oid, oid, NULL)
 						       : xlat_enum_collation(c, oid);
 		any |= v[i] != NULL;

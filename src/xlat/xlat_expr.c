@@ -182,9 +182,9 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n)
 			/* select_common_type: the one the others cast to implicitly (int -> numeric
 			 * -> real -> double precision), not an operator's result (real + int is
 			 * double precision, COALESCE(real, 0) real) */
-			r = (struct xlat_type){numeric_rank(v[i].oid) > numeric_rank(r.oid) ? v[i].oid
-											     : r.oid,
-					       -1};
+			r = (struct xlat_type){
+				numeric_rank(v[i].oid) > numeric_rank(r.oid) ? v[i].oid : r.oid,
+				-1};
 		else if (is_texty(r.oid) && is_texty(v[i].oid))
 			r = (struct xlat_type){XLAT_OID_TEXT, -1};
 		else
@@ -513,9 +513,10 @@ static bool certain_operand(const PgQuery__Node *n, struct xlat_type t)
 	if (!t.oid || t.oid == XLAT_OID_UNKNOWN)
 		return false;
 	if (n->node_case == NODE(A_CONST))
-		return !n->a_const->isnull && (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
-					       n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL ||
-					       n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL);
+		return !n->a_const->isnull &&
+		       (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+			n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL ||
+			n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL);
 	return n->node_case == NODE(COLUMN_REF);
 }
 

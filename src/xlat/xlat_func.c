@@ -387,9 +387,9 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 	case R_SAME: /* a function's result has no typmod; varchar has only text's functions,
 		      * but the window functions are anyelement's: lag(varchar) is varchar */
 		r.oid = a.oid == XLAT_OID_UNKNOWN ||
-				(a.oid == XLAT_OID_VARCHAR && !(fn->flags & FN_WINDOW))
-			? XLAT_OID_TEXT
-			: a.oid;
+					(a.oid == XLAT_OID_VARCHAR && !(fn->flags & FN_WINDOW))
+				? XLAT_OID_TEXT
+				: a.oid;
 		if (a.oid == XLAT_OID_NAME && fn->flags & FN_AGG)
 			r.oid = XLAT_OID_TEXT; /* no min(name): PostgreSQL takes min(text) */
 		xlat_numeric_arith(&r, a, a, "+");

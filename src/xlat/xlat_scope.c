@@ -357,7 +357,8 @@ static bool unique_refnames(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			     strcmp(names[i].schema, names[j].schema) != 0))
 				continue;
 			return xlat_fail(c, "42712", names[i].location,
-					 "table name \"%s\" specified more than once", names[i].name);
+					 "table name \"%s\" specified more than once",
+					 names[i].name);
 		}
 	}
 	return true;

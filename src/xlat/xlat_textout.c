@@ -23,7 +23,7 @@ static const struct {
 } forms[] = {
 	{XLAT_OID_NUMERIC, {'o', 'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0, 0}},
 	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 0}},
-	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},	  {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
+	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
 };
 
 /* DDL expressions and views are kept in the tenant's schema, which names no pgfn function. */
