@@ -2,7 +2,8 @@
 /* pgfn_arrayop.c: x op ANY/ALL (array) for =, <>, <, <=, >, >=, LIKE, ILIKE and their
  * negations with PostgreSQL's three-valued result, and the ordered aggregates — array_agg,
  * string_agg, json[b]_agg with ORDER BY inside the call, which SQLite 3.40 cannot express:
- * rows are kept and sorted when the group ends. */
+ * rows are kept and sorted when the group ends. Also the collations pgfn_array_num and
+ * pgfn_array_text that order arrays in their text form as PostgreSQL's array_cmp does. */
 #include "pgfn_int.h"
 #include "pgfn_json.h"
 
@@ -309,8 +310,58 @@ static void ord_final(sqlite3_context *ctx)
 	free(o->v);
 }
 
+/* One element of each side: numbers by value (exactly, as numeric), texts byte by byte (the C
+ * collation); a NULL element after every value. */
+static int elem_cmp(const char *x, const char *y, bool num, struct pgfn_num *v)
+{
+	if (!x || !y)
+		return !x && !y ? 0 : x ? -1 : 1;
+	if (num) {
+		bool okx = pgfn_num_parse(x, strlen(x), v),
+		     oky = pgfn_num_parse(y, strlen(y), v + 1);
+		if (okx && oky)
+			return pgfn_num_cmp(v, v + 1);
+		if (okx != oky)
+			return okx ? -1 : 1;
+	}
+	return strcmp(x, y);
+}
+
+/* PostgreSQL's array_cmp over the texts: element by element, then the shorter array first.
+ * Text that is no array compares as text. User data non-NULL: numeric elements. */
+static int collate_array(void *user, int na, const void *a, int nb, const void *b)
+{
+	struct arena *ar = arena_new(0);
+	char *sa = arena_strndup(ar, a, (size_t)na), *sb = arena_strndup(ar, b, (size_t)nb);
+	size_t n = 0, m = 0;
+	const char **x = pgfn_array_parse(ar, sa, &n),
+		   **y = x ? pgfn_array_parse(ar, sb, &m) : NULL;
+	int r = 0;
+	if (!x || !y) {
+		r = memcmp(a, b, (size_t)(na < nb ? na : nb));
+		r = r ? r : na - nb;
+	} else {
+		struct pgfn_num *v = user ? base_xmalloc(2 * sizeof(*v)) : NULL;
+		for (size_t i = 0; i < n && i < m && r == 0; i++)
+			r = elem_cmp(x[i], y[i], user != NULL, v);
+		free(v);
+		if (r == 0)
+			r = n < m ? -1 : n > m;
+	}
+	arena_free(ar);
+	return r;
+}
+
 int pgfn_register_arrayop(sqlite3 *db)
 {
+	static int numeric = 1;
+	int rc0 = sqlite3_create_collation(db, "pgfn_array_num", SQLITE_UTF8, &numeric,
+					   collate_array);
+	if (rc0 == SQLITE_OK)
+		rc0 = sqlite3_create_collation(db, "pgfn_array_text", SQLITE_UTF8, NULL,
+					       collate_array);
+	if (rc0 != SQLITE_OK)
+		return rc0;
 	int rc = sqlite3_create_function(db, "pgfn_array_cmp", 4,
 					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					 NULL, fn_array_cmp, NULL, NULL);

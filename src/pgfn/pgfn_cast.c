@@ -194,6 +194,62 @@ static void fn_numeric(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_double(ctx, r);
 }
 
+/* shardlite_num_in(x, kind): x::numeric ('n'), ::double precision ('d') or ::real ('r') of a
+ * value known only when the statement runs: a number stays as it is; text is read as the
+ * input function reads it (22P02 for 'abc', '', '12abc'); a numeric's integer digits as an
+ * integer, else a REAL; NaN as the text 'NaN' (SQLite turns a NaN double into NULL). */
+static void fn_num_in(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	sqlite3_value *v = argv[0];
+	const char *kind = (const char *)sqlite3_value_text(argv[1]);
+	int type = sqlite3_value_type(v);
+	if (type == SQLITE_NULL || type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+		sqlite3_result_value(ctx, v);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(v);
+	double d;
+	if (!t || !numeric_from_text(t, &d)) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "invalid input syntax for type %s: \"%s\"",
+			   kind && *kind == 'n'   ? "numeric"
+			   : kind && *kind == 'r' ? "real"
+						  : "double precision",
+			   t ? t : "");
+		return;
+	}
+	if (isnan(d)) {
+		sqlite3_result_text(ctx, "NaN", 3, SQLITE_STATIC);
+		return;
+	}
+	const char *p = t + strspn(t, " \t\n\r\f\v");
+	char *end = NULL;
+	errno = 0;
+	bool numeric = kind && *kind == 'n';
+	long long i = numeric && *p && strchr("+-0123456789", *p) && !strpbrk(p, ".eEnNiI")
+			      ? strtoll(p, &end, 10)
+			      : 0;
+	if (end && end != p && errno == 0)
+		sqlite3_result_int64(ctx, i);
+	else
+		sqlite3_result_double(ctx, d);
+}
+
+/* pgfn_f4(x): a real (float4) value widened to double precision, as float4_float8 does: the
+ * float's binary value (1.1 is 1.100000023841858), where SQLite keeps the real as a double. */
+static void fn_f4(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER ||
+	    sqlite3_value_type(argv[0]) == SQLITE_FLOAT) {
+		double d = sqlite3_value_double(argv[0]);
+		sqlite3_result_double(ctx, isfinite(d) ? (double)(float)d : d);
+		return;
+	}
+	sqlite3_result_value(ctx, argv[0]); /* NULL, the text 'NaN' */
+}
+
 /* varchar(n)/char(n): longer values fail unless the excess is blanks, which are cut off. */
 static void text_check(sqlite3_context *ctx, sqlite3_value **argv, const char *type)
 {
@@ -370,6 +426,34 @@ static void fn_inet_text(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_error_nomem(ctx);
 }
 
+/* shardlite_bool(x): x::boolean of a value known only when the statement runs — a number is
+ * x <> 0 (integer::boolean, and a boolean stored as 0/1), text is read by boolin ('false',
+ * ' yes ', 'of' ...; 22P02 otherwise). */
+static void fn_bool(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	int type = sqlite3_value_type(argv[0]);
+	if (type == SQLITE_NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+		sqlite3_result_int(ctx, sqlite3_value_double(argv[0]) != 0);
+		return;
+	}
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	struct pgtype_value v;
+	struct pgerr err;
+	pgerr_clear(&err);
+	if (!t || !pgtype_decode_text(PGTYPE_BOOL, t, n, NULL, &v, &err)) {
+		pgfn_error(ctx, SQLSTATE_INVALID_TEXT_REPRESENTATION,
+			   "invalid input syntax for type boolean: \"%s\"", t ? t : "");
+		return;
+	}
+	sqlite3_result_int(ctx, v.i != 0);
+}
+
 int pgfn_register_cast(sqlite3 *db)
 {
 	static const struct {
@@ -377,13 +461,21 @@ int pgfn_register_cast(sqlite3 *db)
 		int nargs;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{"shardlite_int2", 1, fn_int2},       {"shardlite_int4", 1, fn_int4},
-		{"shardlite_int8", 1, fn_int8},       {"shardlite_numeric", 2, fn_numeric},
-		{"shardlite_varchar", 2, fn_varchar}, {"shardlite_bpchar", 2, fn_bpchar},
+		{"shardlite_int2", 1, fn_int2},
+		{"shardlite_int4", 1, fn_int4},
+		{"shardlite_int8", 1, fn_int8},
+		{"shardlite_numeric", 2, fn_numeric},
+		{"shardlite_varchar", 2, fn_varchar},
+		{"shardlite_bpchar", 2, fn_bpchar},
 		{"pgfn_bpchar_pad", 2, fn_bpchar_pad},
 		{"pgfn_inet_text", 1, fn_inet_text},
-		{"shardlite_notnull", 3, fn_notnull}, {"shardlite_merge_once", 1, fn_merge_once},
-		{"shardlite_uuid", 1, fn_uuid},       {"shardlite_bytea", 1, fn_bytea},
+		{"shardlite_notnull", 3, fn_notnull},
+		{"shardlite_merge_once", 1, fn_merge_once},
+		{"shardlite_uuid", 1, fn_uuid},
+		{"shardlite_bytea", 1, fn_bytea},
+		{"shardlite_bool", 1, fn_bool},
+		{"shardlite_num_in", 2, fn_num_in},
+		{"pgfn_f4", 1, fn_f4},
 	};
 	for (size_t i = 0; i < ARRAY_LEN(fns); i++) {
 		int rc = sqlite3_create_function(db, fns[i].name, fns[i].nargs,

@@ -52,5 +52,7 @@ void pgfn_json_result(sqlite3_context *ctx, struct strbuf *sb, bool jsonb);
 int pgfn_register_jsonobj(sqlite3 *db);
 /* pgfn_jsonop.c: operators, jsonb_set/insert and the aggregates. */
 int pgfn_register_jsonop(sqlite3 *db);
+/* pgfn_jsonbcmp.c: the collation pgfn_jsonb (jsonb's btree order). */
+int pgfn_register_jsonbcmp(sqlite3 *db);
 
 #endif

@@ -368,5 +368,6 @@ int pgfn_register_json(sqlite3 *db)
 			return rc;
 	}
 	int rc = pgfn_register_jsonobj(db);
-	return rc == SQLITE_OK ? pgfn_register_jsonop(db) : rc;
+	rc = rc == SQLITE_OK ? pgfn_register_jsonop(db) : rc;
+	return rc == SQLITE_OK ? pgfn_register_jsonbcmp(db) : rc;
 }

@@ -7,6 +7,7 @@
 #include "pgfn_int.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,7 +154,8 @@ static int stored_num(sqlite3_value *v, bool *is_int, int64_t *i, double *d)
 
 /* pgfn_nadd/nsub/nmul/ndiv(a, b): numeric + - * / where the value does not go straight to the
  * client (xlat_numeric.c): SQLite's arithmetic on the stored numbers (integers while they fit,
- * a quotient always a real), but a NaN operand, stored as the text 'NaN', gives NaN. */
+ * a quotient always a real; a real sum, difference or product rounded to the 15 significant
+ * digits a stored numeric keeps), but a NaN operand, stored as the text 'NaN', gives NaN. */
 static void fn_nop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
@@ -183,10 +185,16 @@ static void fn_nop(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		pgfn_error(ctx, SQLSTATE_DIVISION_BY_ZERO, "division by zero");
 		return;
 	}
-	sqlite3_result_double(ctx, op == '+'   ? da + db
-				   : op == '-' ? da - db
-				   : op == '*' ? da * db
-					       : da / db);
+	double q = op == '+' ? da + db : op == '-' ? da - db : op == '*' ? da * db : da / db;
+	if (op != '/' && isfinite(q) && q != 0) {
+		/* a stored numeric keeps 15 significant digits: so does a sum, difference or
+		 * product of two, which drops the binary error (0.1 + 0.2 is 0.3, as the decimal
+		 * sum is, and compares equal to 0.3) */
+		char buf[32];
+		snprintf(buf, sizeof(buf), "%.15g", q);
+		q = strtod(buf, NULL);
+	}
+	sqlite3_result_double(ctx, q);
 }
 
 /* pgfn_num_round/trunc(x, n, scale of x): numeric_round/numeric_trunc, n fraction digits

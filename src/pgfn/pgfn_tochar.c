@@ -51,21 +51,48 @@ enum pat {
 	P_J,
 	P_CC,
 	P_TZ,
-	P_OF
+	P_OF,
+	P_SSSSS,
+	P_YCOMMA,
+	P_IYYY,
+	P_IYY,
+	P_IY,
+	P_I,
+	P_IDDD,
+	P_ID,
+	P_W,
+	P_TZH,
+	P_TZM,
+	P_RM,
+	P_AD,
+	P_BC,
+	P_ADD,
+	P_BCD,
+	P_FF
 };
 
 static const struct {
 	const char *text;
 	enum pat p;
 } pats[] = {
-	{"HH24", P_HH24}, {"HH12", P_HH12},   {"HH", P_HH},     {"MI", P_MI},    {"SSSS", P_SSSS},
-	{"SS", P_SS},     {"MS", P_MS},       {"US", P_US},     {"A.M.", P_AMD}, {"P.M.", P_PMD},
-	{"AM", P_AM},     {"PM", P_PM},       {"YYYY", P_YYYY}, {"YYY", P_YYY},  {"YY", P_YY},
-	{"Y", P_Y},       {"MONTH", P_MONTH}, {"MON", P_MON},   {"MM", P_MM},    {"DAY", P_DAY},
-	{"DY", P_DY},     {"DDD", P_DDD},     {"DD", P_DD},     {"D", P_D},      {"IW", P_IW},
-	{"WW", P_WW},     {"Q", P_Q},         {"J", P_J},       {"CC", P_CC},    {"TZ", P_TZ},
-	{"OF", P_OF},
+	{"HH24", P_HH24},   {"HH12", P_HH12},    {"HH", P_HH},       {"MI", P_MI},
+	{"SSSSS", P_SSSSS}, {"SSSS", P_SSSS},    {"SS", P_SS},       {"MS", P_MS},
+	{"US", P_US},       {"A.M.", P_AMD},     {"P.M.", P_PMD},    {"A.D.", P_ADD},
+	{"B.C.", P_BCD},    {"AM", P_AM},        {"PM", P_PM},       {"AD", P_AD},
+	{"BC", P_BC},       {"Y,YYY", P_YCOMMA}, {"YYYY", P_YYYY},   {"YYY", P_YYY},
+	{"YY", P_YY},       {"Y", P_Y},          {"MONTH", P_MONTH}, {"MON", P_MON},
+	{"MM", P_MM},       {"DAY", P_DAY},      {"DY", P_DY},       {"DDD", P_DDD},
+	{"DD", P_DD},       {"D", P_D},          {"IDDD", P_IDDD},   {"ID", P_ID},
+	{"IYYY", P_IYYY},   {"IYY", P_IYY},      {"IW", P_IW},       {"IY", P_IY},
+	{"I", P_I},         {"WW", P_WW},        {"W", P_W},         {"Q", P_Q},
+	{"J", P_J},         {"CC", P_CC},        {"TZH", P_TZH},     {"TZM", P_TZM},
+	{"TZ", P_TZ},       {"OF", P_OF},        {"RM", P_RM},       {"FF1", P_FF},
+	{"FF2", P_FF},      {"FF3", P_FF},       {"FF4", P_FF},      {"FF5", P_FF},
+	{"FF6", P_FF},
 };
+
+static const char *const roman_months[] = {"I",   "II",   "III", "IV", "V",  "VI",
+					   "VII", "VIII", "IX",  "X",  "XI", "XII"};
 
 /* The pattern at fmt (case-insensitive); *len receives its length. */
 static enum pat match(const char *fmt, size_t *len)
@@ -229,6 +256,77 @@ static void one(struct strbuf *out, enum pat p, const char *pat, const struct fi
 			strbuf_printf(out, ":%02d", a % 3600 / 60);
 		break;
 	}
+	case P_SSSSS:
+		put_num(out, (long)(f->hour * 3600 + tm->min * 60 + tm->sec), 0, fm, th);
+		break;
+	case P_YCOMMA:
+		strbuf_printf(out, "%ld,%03ld", y / 1000, y % 1000);
+		break;
+	case P_IYYY:
+	case P_IYY:
+	case P_IY:
+	case P_I: {
+		/* the ISO 8601 week-numbering year, as many of its last digits as the pattern has */
+		static const long mod[] = {10000, 1000, 100, 10};
+		static const int width[] = {4, 3, 2, 1};
+		int k = p - P_IYYY;
+		pgfn_iso_week(jd, &iy);
+		long v = iy > 0 ? iy : 1 - iy;
+		put_num(out, k == 0 ? v : v % mod[k], width[k], fm, th);
+		break;
+	}
+	case P_IDDD:
+		put_num(out, (pgfn_iso_week(jd, &iy) - 1) * 7L + (tm->wday + 6) % 7 + 1, 3, fm, th);
+		break;
+	case P_ID:
+		put_num(out, (tm->wday + 6) % 7 + 1, 1, fm, th);
+		break;
+	case P_W:
+		put_num(out, (tm->mday - 1) / 7 + 1, 1, fm, th);
+		break;
+	case P_TZH: {
+		int a = f->off < 0 ? -f->off : f->off;
+		strbuf_printf(out, "%c%02d", f->off < 0 ? '-' : '+', a / 3600);
+		break;
+	}
+	case P_TZM: {
+		int a = f->off < 0 ? -f->off : f->off;
+		strbuf_printf(out, "%02d", a % 3600 / 60);
+		break;
+	}
+	case P_RM:
+		if (tm->mon >= 1 && tm->mon <= 12) {
+			const char *r = roman_months[tm->mon - 1];
+			char buf[8];
+			size_t n = strlen(r);
+			for (size_t i = 0; i <= n; i++)
+				buf[i] = islower((unsigned char)pat[0])
+						 ? (char)tolower((unsigned char)r[i])
+						 : r[i];
+			strbuf_printf(out, fm ? "%s" : "%-4s", buf);
+		}
+		break;
+	case P_AD:
+	case P_BC:
+	case P_ADD:
+	case P_BCD: {
+		bool bc = f->year <= 0 && !f->interval;
+		bool dots = p == P_ADD || p == P_BCD;
+		const char *w = bc ? (dots ? "B.C." : "BC") : (dots ? "A.D." : "AD");
+		for (; *w; w++)
+			strbuf_putc(out, islower((unsigned char)pat[0])
+						 ? (char)tolower((unsigned char)*w)
+						 : *w);
+		break;
+	}
+	case P_FF: {
+		int digits = pat[2] - '0';
+		long v = tm->usec;
+		for (int i = digits; i < 6; i++)
+			v /= 10;
+		strbuf_printf(out, "%0*ld", digits, v);
+		break;
+	}
 	default:
 		break;
 	}
@@ -296,14 +394,63 @@ void pgfn_to_char_dt(struct strbuf *out, const struct pgfn_dt *v, const char *fm
 
 /* ---- numbers ---- */
 
+/* The EEEE form ("9.99EEEE"): digits and a point, then EEEE last; the mantissa with as many
+ * decimals as the template has after its point, e and a signed exponent of at least two
+ * digits, a blank where a positive value's sign goes. 1 done, 0 no EEEE in fmt, -1 a
+ * template PostgreSQL refuses (42601, message in *why). */
+static int to_char_eeee(struct strbuf *out, double d, const char *fmt, const char **why)
+{
+	const char *e = strstr(fmt, "EEEE");
+	if (!e)
+		e = strstr(fmt, "eeee");
+	if (!e)
+		return 0;
+	int npre = 0, npost = 0;
+	bool point = false;
+	for (const char *p = fmt; p < e; p++) {
+		if (*p == '9' || *p == '0') {
+			npost += point;
+			npre += !point;
+		} else if ((*p == '.' || *p == 'D' || *p == 'd') && !point) {
+			point = true;
+		} else {
+			*why = "\"EEEE\" is incompatible with other formats";
+			return -1;
+		}
+	}
+	if (e[4]) {
+		*why = "\"EEEE\" must be the last pattern used";
+		return -1;
+	}
+	if (!isfinite(d)) { /* as PostgreSQL: '#' in every position */
+		strbuf_putc(out, ' ');
+		for (int i = 0; i < npre; i++)
+			strbuf_putc(out, '#');
+		strbuf_putc(out, '.');
+		for (int i = 0; i < npost + 4; i++)
+			strbuf_putc(out, '#');
+		return 1;
+	}
+	char buf[400];
+	snprintf(buf, sizeof(buf), "%+.*e", npost, d);
+	if (buf[0] == '+')
+		buf[0] = ' ';
+	strbuf_puts(out, buf);
+	return 1;
+}
+
 bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 {
 	bool fm = false, sign_s = false, sign_mi = false, point = false;
 	char pre[64], post[64];
+	const char *th = NULL; /* TH or th: the integer part's ordinal suffix */
 	int npre = 0, npost = 0;
 	for (const char *p = fmt; *p; p++) {
 		char c = (char)toupper((unsigned char)*p);
-		if (c == 'F' && toupper((unsigned char)p[1]) == 'M') {
+		if ((p[0] == 'T' && p[1] == 'H') || (p[0] == 't' && p[1] == 'h')) {
+			th = p[0] == 'T' ? "TH" : "th";
+			p++;
+		} else if (c == 'F' && toupper((unsigned char)p[1]) == 'M') {
 			fm = true;
 			p++;
 		} else if (c == 'M' && toupper((unsigned char)p[1]) == 'I') {
@@ -329,8 +476,9 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 	bool neg = d < 0 && strspn(digits, "0.") != strlen(digits);
 	char *dot = strchr(digits, '.');
 	size_t nint = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (nint == 1 && digits[0] == '0')
-		nint = 0; /* no integer digits: "0" prints only where a 0 position asks */
+	if (nint == 1 && digits[0] == '0' && point)
+		nint = 0; /* no integer digits before a point: "0" only where a 0 position asks
+			   * (to_char(0, '9.99') is '  .00'; without a point, '9' shows 0) */
 	int slots = 0;
 	for (int i = 0; i < npre; i++)
 		slots += pre[i] != ',';
@@ -383,6 +531,12 @@ bool pgfn_to_char_num(struct strbuf *out, double d, const char *fmt)
 		for (int i = 0; i < keep; i++)
 			strbuf_putc(&body, overflow ? '#' : dot ? dot[1 + i] : '0');
 	}
+	if (th && !overflow && !neg) { /* the ordinal of the integer part, as digits were printed */
+		long v = nint ? strtol(digits, NULL, 10) : 0;
+		const char *o = ordinal(v);
+		for (; *o; o++)
+			strbuf_putc(&body, th[0] == 'T' ? (char)toupper((unsigned char)*o) : *o);
+	}
 	if (sign_mi)
 		strbuf_putc(&body, neg ? '-' : fm ? '\0' : ' ');
 	strbuf_append(out, body.data ? body.data : "", strlen(body.data ? body.data : ""));
@@ -406,7 +560,21 @@ static void fn_to_char(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	bool num = oid == PGTYPE_INT2 || oid == PGTYPE_INT4 || oid == PGTYPE_INT8 ||
 		   oid == PGTYPE_NUMERIC || oid == PGTYPE_FLOAT4 || oid == PGTYPE_FLOAT8 ||
 		   (oid == 0 && sqlite3_value_type(argv[0]) != SQLITE_TEXT);
-	if (num) {
+	const char *why = NULL;
+	double d = sqlite3_value_double(argv[0]);
+	if (num && sqlite3_value_type(argv[0]) == SQLITE_TEXT) { /* NaN, Infinity: kept as text */
+		const char *t = (const char *)sqlite3_value_text(argv[0]);
+		if (t && strcasecmp(t, "NaN") == 0)
+			d = NAN;
+		else if (t && strcasestr(t, "infinity"))
+			d = *t == '-' ? -INFINITY : INFINITY;
+	}
+	int eeee = num ? to_char_eeee(&sb, d, fmt, &why) : 0;
+	if (eeee < 0) {
+		pgfn_error(ctx, "42601", "%s", why);
+	} else if (eeee > 0) {
+		sqlite3_result_text(ctx, sb.data ? sb.data : "", (int)sb.len, SQLITE_TRANSIENT);
+	} else if (num) {
 		if (!pgfn_to_char_num(&sb, sqlite3_value_double(argv[0]), fmt))
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "to_char number format \"%s\" is not supported", fmt);

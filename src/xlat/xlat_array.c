@@ -35,6 +35,30 @@ static uint32_t elem_of(uint32_t array);
 
 uint32_t xlat_array_elem(uint32_t array) { return elem_of(array); }
 
+const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op)
+{
+	uint32_t e = elem_of(l) ? elem_of(l) : elem_of(r);
+	/* equal texts are equal arrays, and a plain = keeps the column's index */
+	if (!e || (op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0)))
+		return NULL;
+	switch (e) {
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_NUMERIC:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+		return " COLLATE pgfn_array_num";
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_BPCHAR:
+	case XLAT_OID_NAME:
+		return " COLLATE pgfn_array_text";
+	default:
+		return NULL;
+	}
+}
+
 static uint32_t elem_of(uint32_t array)
 {
 	for (size_t i = 0; i < ARRAY_LEN(arrays); i++) {
@@ -53,6 +77,15 @@ static uint32_t array_of(struct xlat_type t)
 			return arrays[i].array;
 	}
 	return OID_TEXT_ARRAY;
+}
+
+/* The type of an aggregate's array of t: an enum's own array type, as PostgreSQL's
+ * array_agg(anynonarray) resolves it. */
+static uint32_t agg_array_of(struct xlat_ctx *c, struct xlat_type t)
+{
+	bool array = false;
+	const struct xlat_enum *e = xlat_enum_by_oid(c, t.oid, &array);
+	return e && !array && e->array_oid ? e->array_oid : array_of(t);
 }
 
 /* The letter pgfn_array_put_value reads: b bool (t/f), f float, x bytea, . anything else. */
@@ -387,7 +420,7 @@ static bool array_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xla
 	if (is_array_type(tv[0]) || is_array_node(f->args[0]))
 		return xlat_unsupported(c, f->location, "array_agg of arrays");
 	xlat_printf(c, ", '%c')", tag_of(tv[0]));
-	*t = (struct xlat_type){array_of(tv[0]), -1};
+	*t = (struct xlat_type){agg_array_of(c, tv[0]), -1};
 	return xlat_agg_filter(c, f);
 }
 
@@ -486,7 +519,6 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 {
 	for (size_t i = 0; i < f->n_agg_order; i++) {
 		const PgQuery__SortBy *sb = f->agg_order[i]->sort_by;
-		struct xlat_type ignored;
 		if (f->agg_order[i]->node_case != PG_QUERY__NODE__NODE_SORT_BY ||
 		    sb->sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_USING)
 			return xlat_unsupported(c, f->location,
@@ -498,8 +530,11 @@ bool xlat_agg_sort_keys(struct xlat_ctx *c, const PgQuery__FuncCall *f, char *fl
 		flags[2 * i] = desc ? 'd' : 'a';
 		flags[2 * i + 1] = first ? 'f' : 'l';
 		xlat_puts(c, ", ");
-		if (!xlat_expr(c, sb->node, &ignored))
+		size_t mark = c->sb->len;
+		struct xlat_type kt;
+		if (!xlat_expr(c, sb->node, &kt))
 			return false;
+		xlat_enum_sort_key(c, mark, kt.oid); /* labels in the enum's order, not by text */
 	}
 	return true;
 }
@@ -563,7 +598,8 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	struct xlat_type tv[2];
 	xlat_puts(c, "pgfn_ordered_agg(");
 	bool ok = k == 1 ? emit_args(c, f, tv) /* string_agg's are text */
-			 : xlat_text_operand(c, f->args[0], &tv[0], XLAT_TF_SCALE);
+			 : xlat_text_operand(c, f->args[0], &tv[0],
+					     k == 0 ? XLAT_TF_SCALE : XLAT_TF_JSON);
 	if (!ok || !xlat_agg_sort_keys(c, f, flags))
 		return -1;
 	static const char *const kinds[] = {"array", "string", "json", "jsonb"};
@@ -574,7 +610,7 @@ int xlat_ordered_agg(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char 
 	else
 		xlat_printf(c, ", '%s:%c', '%s')", kinds[k],
 			    k == 0 ? tag_of(tv[0]) : xlat_json_tag(tv[0]), flags);
-	*t = k == 0   ? (struct xlat_type){array_of(tv[0]), -1}
+	*t = k == 0   ? (struct xlat_type){agg_array_of(c, tv[0]), -1}
 	     : k == 1 ? (struct xlat_type){XLAT_OID_TEXT, -1}
 	     : k == 2 ? (struct xlat_type){XLAT_OID_JSON, -1}
 		      : (struct xlat_type){XLAT_OID_JSONB, -1};

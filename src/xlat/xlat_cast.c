@@ -589,6 +589,14 @@ static bool to_texty_type(uint32_t oid)
 	       xlat_range_type(oid) || xlat_multirange_type(oid);
 }
 
+/* A source typed as text (or JSON), whose value may be any text: SQLite's CAST would read a
+ * prefix or 0. (A value typed only at run time, a catalog column, keeps SQLite's CAST.) */
+static bool textual(uint32_t oid)
+{
+	return oid == XLAT_OID_TEXT || oid == XLAT_OID_VARCHAR || oid == XLAT_OID_BPCHAR ||
+	       oid == XLAT_OID_NAME || oid == XLAT_OID_JSON || oid == XLAT_OID_JSONB;
+}
+
 static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 {
 	struct xlat_type st;
@@ -608,14 +616,29 @@ static bool from_expr(struct xlat_ctx *c, const struct cast *k)
 			return to_int(c, k, x, st, repeatable);
 		if (st.oid == XLAT_OID_BOOL)
 			xlat_puts(c, x);
-		else
+		else if (st.oid == XLAT_OID_INT2 || st.oid == XLAT_OID_INT4 ||
+			 st.oid == XLAT_OID_INT8)
 			xlat_printf(c, "(%s <> 0)", x);
+		else /* text ('false'), ->> of JSON, a value typed at run time: boolin's reading */
+			xlat_printf(c, "shardlite_bool(%s)", x);
 		return true;
 	case XLAT_ST_REAL:
-		xlat_printf(c, "CAST(%s AS REAL)", x);
+		if (textual(st.oid)) /* float8in's checks: 'abc' is 22P02, not SQLite's 0 */
+			xlat_printf(c, "shardlite_num_in(%s, '%c')", x,
+				    k->to.info->oid == XLAT_OID_FLOAT4 ? 'r' : 'd');
+		else if (st.oid == XLAT_OID_FLOAT4 && k->to.info->oid == XLAT_OID_FLOAT8 &&
+			 xlat_checks_on(c)) /* float4_float8: the float's binary value */
+			xlat_printf(c, "pgfn_f4(%s)", x);
+		else
+			xlat_printf(c, "CAST(%s AS REAL)", x);
 		return true;
 	case XLAT_ST_NUMERIC:
-		if (k->to.typmod >= 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
+		if (textual(st.oid) && k->to.typmod >= 4)
+			xlat_printf(c, "shardlite_numeric(%s, %d)", x, (int)k->to.typmod);
+		else if (textual(st.oid)) /* numeric_in's checks, NaN kept */
+			xlat_printf(c, "shardlite_num_in(%s, 'n')", x);
+		else if (k->to.typmod >=
+			 4) /* numeric(p,s): rounded to s places (in binary, see docs) */
 			xlat_printf(c, "round(%s, %d)", x,
 				    ((((k->to.typmod - 4) & 0x7ff) ^ 1024) - 1024));
 		else

@@ -921,3 +921,74 @@ bool xlat_catalog_array_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, s
 	*t = (struct xlat_type){array_sublink_type(&shape), -1};
 	return ok;
 }
+
+/* The reg* types whose value here is the object's name and whose input function finds one
+ * object by it (regproc and regoper names may be overloaded: not among them). */
+static const char *reg_in_fn(uint32_t oid)
+{
+	switch (oid) {
+	case PGTYPE_REGCLASS:
+		return "pg_regclass_in";
+	case PGTYPE_REGTYPE:
+		return "pg_regtype_in";
+	case 4089: /* regnamespace */
+		return "pg_regnamespace_in";
+	case 4096: /* regrole */
+		return "pg_regrole_in";
+	default:
+		return NULL;
+	}
+}
+
+/* The expression ORDER BY item n means: a result column by position or output name, else n
+ * (as xlat_target_of, without marking the position as a constant the translation needs). */
+static const PgQuery__Node *sort_target(const PgQuery__SelectStmt *s, const PgQuery__Node *n)
+{
+	if (n->node_case == NODE(A_CONST) && n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL) {
+		int k = n->a_const->ival ? n->a_const->ival->ival : 0;
+		return k >= 1 && (size_t)k <= s->n_target_list
+			       ? s->target_list[k - 1]->res_target->val
+			       : n;
+	}
+	if (n->node_case == NODE(COLUMN_REF) && n->column_ref->n_fields == 1) {
+		const char *name = xlat_node_str(n->column_ref->fields[0]);
+		for (size_t i = 0; name && i < s->n_target_list; i++) {
+			const PgQuery__ResTarget *rt = s->target_list[i]->res_target;
+			if (rt->name && strcmp(rt->name, name) == 0)
+				return rt->val;
+		}
+	}
+	return n;
+}
+
+bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (s->sort_clause[i]->node_case != NODE(SORT_BY) || (*keys && (*keys)[i]))
+			continue;
+		const PgQuery__Node *n = sort_target(s, s->sort_clause[i]->sort_by->node);
+		if (n->node_case == NODE(A_CONST))
+			continue;
+		struct xlat_type t;
+		const char *fn = xlat_scope_dry_expr(c, n, &t) ? reg_in_fn(t.oid) : NULL;
+		if (!fn)
+			continue;
+		struct strbuf scratch, *saved = c->sb;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		xlat_printf(c, "%s(", fn);
+		bool ok = xlat_expr(c, n, &t);
+		xlat_puts(c, ")");
+		c->sb = saved;
+		if (ok && !scratch.failed) {
+			if (!*keys)
+				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+			(*keys)[i] = arena_strdup(c->a, scratch.data);
+			xlat_nocache(c); /* the key's text was copied */
+		}
+		strbuf_fini(&scratch);
+		if (!ok)
+			return false;
+	}
+	return true;
+}

@@ -704,7 +704,6 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 
 bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 {
-	struct xlat_type ignored;
 	c->st->tag = "UPDATE";
 	c->st->tag_style = XLAT_TAG_ROWS;
 	c->st->writes = true;
@@ -731,7 +730,7 @@ bool xlat_stmt_update(struct xlat_ctx *c, const PgQuery__UpdateStmt *s)
 	}
 	if (ok && s->where_clause) {
 		xlat_puts(c, " WHERE ");
-		ok = xlat_expr(c, s->where_clause, &ignored);
+		ok = xlat_condition(c, s->where_clause);
 	}
 	ok = ok && returning(c, s->relation, s->returning_list, s->n_returning_list, from, to);
 	xlat_scope_leave(c, scope);
@@ -763,20 +762,19 @@ bool xlat_stmt_delete(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 
 static bool delete_rest(struct xlat_ctx *c, const PgQuery__DeleteStmt *s)
 {
-	struct xlat_type ignored;
 	if (s->n_using_clause) {
 		xlat_puts(c, " WHERE EXISTS (SELECT 1 FROM ");
 		if (!xlat_from_list(c, s->using_clause, s->n_using_clause))
 			return false;
 		if (s->where_clause) {
 			xlat_puts(c, " WHERE ");
-			if (!xlat_expr(c, s->where_clause, &ignored))
+			if (!xlat_condition(c, s->where_clause))
 				return false;
 		}
 		xlat_puts(c, ")");
 	} else if (s->where_clause) {
 		xlat_puts(c, " WHERE ");
-		if (!xlat_expr(c, s->where_clause, &ignored))
+		if (!xlat_condition(c, s->where_clause))
 			return false;
 	}
 	return returning(c, s->relation, s->returning_list, s->n_returning_list, 0, 0);

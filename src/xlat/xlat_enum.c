@@ -143,6 +143,21 @@ bool xlat_enum_collate(struct xlat_ctx *c, uint32_t oid)
 	return coll != NULL;
 }
 
+void xlat_enum_sort_key(struct xlat_ctx *c, size_t mark, uint32_t oid)
+{
+	bool array = false;
+	const struct xlat_enum *e = xlat_enum_by_oid(c, oid, &array);
+	if (!e || array || !e->nlabels)
+		return;
+	xlat_insert_at(c, mark, "CASE ");
+	for (size_t i = 0; i < e->nlabels; i++) {
+		xlat_puts(c, " WHEN ");
+		xlat_string(c, e->labels[i]);
+		xlat_printf(c, " THEN %zu", i);
+	}
+	xlat_puts(c, " END");
+}
+
 /* `expr::enum` and a literal read as an enum: the value checked against the labels. */
 bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
 		     struct xlat_type *t)
@@ -220,9 +235,11 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 			return NULL;
 		}
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = xlat_net_type(oid)     ? " COLLATE pgfn_inet"
+			v[i] = xlat_net_type(oid)             ? " COLLATE pgfn_inet"
 			       : xlat_range_collation(oid, oid) ? xlat_range_collation(oid, oid)
-						      : xlat_enum_collation(c, oid);
+			       : xlat_array_elem(oid)           ? xlat_array_collation(oid, oid, NULL)
+			       : oid == XLAT_OID_JSONB ? xlat_jsonb_collation(oid, oid, NULL)
+						       : xlat_enum_collation(c, oid);
 		any |= v[i] != NULL;
 	}
 	return any ? v : NULL;

@@ -179,7 +179,12 @@ struct xlat_type xlat_type_common(const struct xlat_type *v, size_t n)
 		else if (r.oid == v[i].oid)
 			r.typmod = -1;
 		else if (numeric_rank(r.oid) && numeric_rank(v[i].oid))
-			r = arith_type(r, v[i]);
+			/* select_common_type: the one the others cast to implicitly (int -> numeric
+			 * -> real -> double precision), not an operator's result (real + int is
+			 * double precision, COALESCE(real, 0) real) */
+			r = (struct xlat_type){
+				numeric_rank(v[i].oid) > numeric_rank(r.oid) ? v[i].oid : r.oid,
+				-1};
 		else if (is_texty(r.oid) && is_texty(v[i].oid))
 			r = (struct xlat_type){XLAT_OID_TEXT, -1};
 		else
@@ -271,6 +276,11 @@ static bool column_ref(struct xlat_ctx *c, const PgQuery__ColumnRef *cr, struct 
 		return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, cr->location,
 				 "column \"%s\" does not exist",
 				 only ? only : xlat_node_str(cr->fields[cr->n_fields - 1]));
+	const char *value = only ? xlat_scope_scalar_fn(c, only) : NULL;
+	if (value) { /* jsonb_array_elements(x) AS l: l is l.value */
+		struct xlat_colref r;
+		return column_ref(c, xlat_colref(&r, only, value, cr->location)->column_ref, t);
+	}
 	int lat = xlat_lateral_ref(c, cr, t);
 	if (!lat && c->nsrfcols)
 		lat = xlat_srf_column_ref(c, cr, t);
@@ -488,6 +498,55 @@ static size_t numeric_param_operand(struct xlat_ctx *c, const PgQuery__Node *n,
 	return c->sb->len - before;
 }
 
+/* A type's family for the operators of two operands: values of different families have no
+ * common operator in PostgreSQL (text = integer, date > integer, boolean = integer: 42883),
+ * where SQLite would compare or add them anyway. 0: any other type, not judged here. */
+static int op_family(uint32_t oid)
+{
+	if (numeric_rank(oid))
+		return 1;
+	if (is_texty(oid))
+		return 2;
+	switch (oid) {
+	case XLAT_OID_BOOL:
+		return 3;
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIMESTAMP:
+	case XLAT_OID_TIMESTAMPTZ:
+		return 4;
+	case XLAT_OID_UUID:
+		return 5;
+	default:
+		return 0;
+	}
+}
+
+/* An operand whose type is certain while translating: a column of the tenant's schema or a
+ * number literal (not a string literal, which takes the other side's type). */
+static bool certain_operand(const PgQuery__Node *n, struct xlat_type t)
+{
+	if (!t.oid || t.oid == XLAT_OID_UNKNOWN)
+		return false;
+	if (n->node_case == NODE(A_CONST))
+		return !n->a_const->isnull &&
+		       (n->a_const->val_case == PG_QUERY__A__CONST__VAL_IVAL ||
+			n->a_const->val_case == PG_QUERY__A__CONST__VAL_FVAL ||
+			n->a_const->val_case == PG_QUERY__A__CONST__VAL_BOOLVAL);
+	return n->node_case == NODE(COLUMN_REF);
+}
+
+/* 42883 for a comparison or + - * / of two certain operands of different families. */
+static bool operand_families(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
+			     struct xlat_type l, struct xlat_type r)
+{
+	int fl = op_family(l.oid), fr = op_family(r.oid);
+	bool arith = strchr("+-*/", op[0]) && !op[1];
+	if (!fl || !fr || fl == fr || !certain_operand(e->lexpr, l) ||
+	    !certain_operand(e->rexpr, r) || (arith && (fl == 4 || fr == 4)))
+		return true; /* date + integer exists; date/time arithmetic is xlat_datetime.c's */
+	return xlat_no_operator(c, op, l.oid, r.oid, e->location);
+}
+
 static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		      struct xlat_type *t)
 {
@@ -522,6 +581,9 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 			 : arith_operand(c, e->rexpr, op, false, &r)))
 		return false;
 	c->flags = (c->flags & ~(unsigned)(XLAT_X_EXACT_OPERAND | XLAT_X_EXACT)) | operand | exact;
+	if ((cmp || (b->cls == OPC_ARITH && strchr("+-*/", op[0]))) && !lit &&
+	    !operand_families(c, e, op, l, r))
+		return false;
 	if (b->cls != OPC_CONCAT)
 		xlat_infer_pair(c, e->lexpr, &l, e->rexpr, &r);
 	if (cmp) {
@@ -541,6 +603,10 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		coll = xlat_net_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */
 		coll = xlat_range_collation(l.oid, r.oid);
+	if (cmp && !coll) /* arrays: element by element (xlat_array.c) */
+		coll = xlat_array_collation(l.oid, r.oid, op);
+	if (cmp && !coll) /* jsonb: its btree order (xlat_json.c) */
+		coll = xlat_jsonb_collation(l.oid, r.oid, op);
 	if (coll) { /* enums compare by their sort order: the left operand carries it */
 		xlat_insert_at(c, lend, arena_printf(c->a, ")%s", coll));
 		xlat_insert_at(c, mark, "(");
@@ -614,6 +680,13 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 		char *rs = arena_strndup(c->a, c->sb->data + rstart, c->sb->len - rstart);
 		c->sb->len = mark;
 		c->sb->data[mark] = '\0';
+		/* a real operand of a double precision operation is widened with its float's
+		 * binary value (real 1.1 * 2 is 2.200000047683716), as PostgreSQL's */
+		bool wide = arith_type(l, r).oid == XLAT_OID_FLOAT8 && !schema_kept(c);
+		if (wide && l.oid == XLAT_OID_FLOAT4)
+			ls = arena_printf(c->a, "pgfn_f4(%s)", ls);
+		if (wide && r.oid == XLAT_OID_FLOAT4)
+			rs = arena_printf(c->a, "pgfn_f4(%s)", rs);
 		xlat_printf(c, "pgfn_fop(%s, '%c', %s)", ls, op[0], rs);
 	}
 	const char *overflow = xlat_checks_on(c) ? xlat_infer_overflow_fn(l, r, op) : NULL;
@@ -838,13 +911,22 @@ static bool a_expr(struct xlat_ctx *c, const PgQuery__AExpr *e, struct xlat_type
 	}
 }
 
+bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_type ignored;
+	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
+	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)
+		return xlat_cast_string(c, n, XLAT_OID_BOOL, -1);
+	return xlat_expr(c, n, &ignored);
+}
+
 /* AND/OR/NOT bind more loosely than every other operator in both grammars: only nested
  * boolean operators need parentheses. */
 static bool bool_arg(struct xlat_ctx *c, const PgQuery__Node *n)
 {
 	struct xlat_type ignored;
 	if (n->node_case != NODE(BOOL_EXPR))
-		return xlat_expr(c, n, &ignored);
+		return xlat_condition(c, n);
 	xlat_puts(c, "(");
 	bool ok = xlat_expr(c, n, &ignored);
 	xlat_puts(c, ")");
@@ -885,7 +967,8 @@ static bool case_expr(struct xlat_ctx *c, const PgQuery__CaseExpr *ce, struct xl
 		/* CASE x WHEN 'lit' compares x = 'lit': the literal is read as x's type, as in
 		 * a comparison ('t' for a boolean is true; DBD::Pg's column_info relies on it) */
 		int lit = ce->arg ? xlat_infer_literal(c, w->expr, operand) : 0;
-		if (lit < 0 || (lit == 0 && !xlat_expr(c, w->expr, &ignored)))
+		if (lit < 0 || (lit == 0 && ce->arg && !xlat_expr(c, w->expr, &ignored)) ||
+		    (!ce->arg && !xlat_condition(c, w->expr)))
 			return false;
 		xlat_puts(c, " THEN ");
 		size_t mark = c->sb->len;

@@ -146,7 +146,6 @@ static const char *join_keyword(const PgQuery__JoinExpr *j)
 
 static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 {
-	struct xlat_type ignored;
 	if (j->alias || j->join_using_alias)
 		return xlat_unsupported(c, -1, "an alias on a join");
 	if (xlat_lateral_skip(j->rarg)) {
@@ -179,7 +178,7 @@ static bool join(struct xlat_ctx *c, const PgQuery__JoinExpr *j)
 		int outer_level = c->on_level;
 		c->on_join = j;
 		c->on_level = c->level;
-		bool ok = xlat_expr(c, j->quals, &ignored);
+		bool ok = xlat_condition(c, j->quals);
 		c->on_join = outer;
 		c->on_level = outer_level;
 		return ok;

@@ -384,8 +384,12 @@ static struct xlat_type result_type(const struct fn *fn, const struct xlat_type 
 	case R_FIX:
 		r.oid = fn->oid;
 		break;
-	case R_SAME: /* a function's result has no typmod; varchar has only text's functions */
-		r.oid = a.oid == XLAT_OID_UNKNOWN || a.oid == XLAT_OID_VARCHAR ? XLAT_OID_TEXT : a.oid;
+	case R_SAME: /* a function's result has no typmod; varchar has only text's functions,
+		      * but the window functions are anyelement's: lag(varchar) is varchar */
+		r.oid = a.oid == XLAT_OID_UNKNOWN ||
+					(a.oid == XLAT_OID_VARCHAR && !(fn->flags & FN_WINDOW))
+				? XLAT_OID_TEXT
+				: a.oid;
 		if (a.oid == XLAT_OID_NAME && fn->flags & FN_AGG)
 			r.oid = XLAT_OID_TEXT; /* no min(name): PostgreSQL takes min(text) */
 		xlat_numeric_arith(&r, a, a, "+");
@@ -480,6 +484,12 @@ static bool frame_bound(struct xlat_ctx *c, int opts, bool start, const PgQuery_
 		return xlat_unsupported(c, -1, "this window frame");
 	if (!xlat_operand(c, offset, &ignored))
 		return false;
+	/* SQLite's RANGE offsets are numbers: an interval over a date/time key would be its
+	 * XX000 "frame starting offset must be a non-negative number" */
+	if ((opts & FRAME_RANGE) && !(opts & (FRAME_ROWS | FRAME_GROUPS)) &&
+	    (ignored.oid == XLAT_OID_INTERVAL || ignored.oid == XLAT_OID_UNKNOWN))
+		return xlat_unsupported(c, xlat_tree_location(&offset->base),
+					"RANGE with an interval offset in a window frame");
 	xlat_puts(c, opts & prec ? " PRECEDING" : " FOLLOWING");
 	return true;
 }
@@ -644,10 +654,22 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
 		return no_such_function(c, f, fn->name); /* no min/max of a range or a row type */
+	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
+	    f->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+	    (f->args[0]->a_const->isnull ||
+	     f->args[0]->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL)) {
+		/* sum('1'), avg(NULL): an unknown literal fits every sum/avg PostgreSQL has */
+		xlat_fail(c, "42725", f->location, "function %s(unknown) is not unique", fn->name);
+		pgerr_hint(c->err, "Could not choose a best candidate function. You might need to "
+				   "add explicit type casts.");
+		return false;
+	}
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 && !summable(tv[0].oid))
 		return no_such_function(c, f, fn->name); /* sum(text): 42883, not SQLite's 0 */
-	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1)
-		xlat_enum_collate(c, tv[0].oid); /* min/max of an enum: by its sort order */
+	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
+	    !xlat_enum_collate(c, tv[0].oid) && xlat_array_collation(tv[0].oid, 0, NULL))
+		xlat_puts(c, xlat_array_collation(tv[0].oid, 0, NULL)); /* min/max of an enum or an
+								    * array: by its sort order */
 	const char *name = sqlite_name(fn, tv, f->n_args);
 	const char *exact_round = f->n_args == 1 ? xlat_exact_round(c, fn->name, tv[0]) : NULL;
 	if (exact_round) { /* pgfn_num_round(x, 0, scale): the value's digits, decimal rounding */

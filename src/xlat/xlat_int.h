@@ -239,8 +239,9 @@ struct xlat_ctx {
 	/* The collation of each ORDER BY item of an enum type (NULL entries: none), found while
 	 * the query's FROM was in scope (xlat_enum_sort_colls); NULL when there is none. */
 	const char **sort_colls;
-	/* Each ORDER BY item that is a system column (ctid ...) written while the FROM was in
-	 * scope (xlat_syscol_sort_cols; NULL entries: none), NULL when there is none. */
+	/* Each ORDER BY item that is a system column (ctid ...) or of a reg* type, written while
+	 * the FROM was in scope (xlat_syscol_sort_cols, xlat_reg_sort_keys; NULL entries: none),
+	 * NULL when there is none. */
 	const char **sort_syscols;
 	bool enum_order_ddl; /* an enum ordered in a CHECK, index or DEFAULT (refused at the end) */
 	/* While a domain's CHECK is translated (xlat_domain.c): the SQLite text VALUE stands for
@@ -443,6 +444,9 @@ struct xlat_col *xlat_cols_new(struct xlat_ctx *c, size_t n);
 /* ---- xlat_expr.c ---- */
 /* Emits an expression; *t receives its static type. */
 bool xlat_expr(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
+/* A condition (WHERE, HAVING, ON, CASE WHEN, an AND/OR/NOT operand): a string literal there is
+ * read as boolean ('t', 'yes', 'off' ...; 22P02 otherwise), as PostgreSQL coerces it. */
+bool xlat_condition(struct xlat_ctx *c, const PgQuery__Node *n);
 /* As xlat_expr, wrapped in parentheses unless it is atomic in SQLite's grammar. */
 bool xlat_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xlat_type *t);
 /* A comma-separated list of expressions. */
@@ -462,6 +466,12 @@ bool xlat_distinct(struct xlat_ctx *c, const PgQuery__AExpr *e, bool is_not, str
 bool xlat_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt, struct xlat_type *t);
 bool xlat_boolean_test(struct xlat_ctx *c, const PgQuery__BooleanTest *bt, struct xlat_type *t);
 bool xlat_sublink(struct xlat_ctx *c, const PgQuery__SubLink *s, struct xlat_type *t);
+
+/* ORDER BY items of a reg* type (regclass, regtype, regnamespace, regrole), whose value
+ * here is the object's name: each becomes its input function of that value, so that they
+ * sort by OID as in PostgreSQL. Fills (*keys)[i] (allocating *keys) for such items that
+ * have no key yet; false failed (err set). Called while s's FROM is in scope. */
+bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const char ***keys);
 
 /* ---- xlat_cast.c ---- */
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
@@ -508,6 +518,9 @@ int xlat_jsonpath_func(struct xlat_ctx *c, const PgQuery__FuncCall *f, const cha
 		       struct xlat_type *t);
 int xlat_jsonpath_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *op,
 		     struct xlat_type *t);
+/* The collation that orders jsonb values as PostgreSQL's jsonb btree order (" COLLATE
+ * pgfn_jsonb") when l or r is jsonb, for comparison op (NULL: a sort); NULL for = and <>. */
+const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op);
 /* The type letter pgfn_json_put_value reads for a value of static type t. */
 char xlat_json_tag(struct xlat_type t);
 
@@ -515,9 +528,11 @@ char xlat_json_tag(struct xlat_type t);
 enum xlat_textform {
 	XLAT_TF_CAST,   /* ::text, ||: as a cast to text shows it (bool true/false) */
 	XLAT_TF_OUTPUT, /* concat, concat_ws, format: the type's output function (bool t/f) */
-	XLAT_TF_SCALE,  /* a JSON or array element: a numeric's display scale and a float4's
-			 * digits only (the element writers render bool, float8 and bytea by
-			 * their type letters) */
+	XLAT_TF_SCALE,  /* an array element: a numeric's display scale and a float4's digits
+			 * only (the element writers render bool, float8 and bytea by their type
+			 * letters) */
+	XLAT_TF_JSON,   /* a JSON element: as XLAT_TF_SCALE, and a timestamptz in the session's
+			 * TimeZone (to_json prints its output form) */
 };
 /* Wraps c->sb[from..to), SQL of a value of type t, so that it becomes the text PostgreSQL
  * makes of it in form where SQLite's text of the stored value differs (numeric of known scale,
@@ -580,6 +595,10 @@ bool xlat_composite_targets(struct xlat_ctx *c, PgQuery__Node ***targets, size_t
 /* ---- xlat_array.c ---- */
 /* The element type of an array type OID; 0 when oid is no array type we know. */
 uint32_t xlat_array_elem(uint32_t oid);
+/* The collation that orders arrays of type l or r (one of them an array of numbers or texts)
+ * as PostgreSQL's array_cmp (" COLLATE pgfn_array_num" / "..._text"), for comparison op
+ * (NULL: a sort, min/max); NULL when their text order serves (= and <>, other elements). */
+const char *xlat_array_collation(uint32_t l, uint32_t r, const char *op);
 bool xlat_array_expr(struct xlat_ctx *c, const PgQuery__AArrayExpr *e, struct xlat_type *t);
 /* ARRAY[...]::type[] (tc's argument a constructor, to its resolved target): each element cast
  * to the element type, as PostgreSQL's parser does; t is the target array type. */
@@ -799,6 +818,9 @@ uint32_t xlat_scope_row_type(const struct xlat_ctx *c, const char *name);
 /* name as a whole-row reference (row_to_json(t)): 1 with the relation's columns, 0 when no
  * relation in scope is called name, -1 when one is but its columns are not known here (or a
  * relation that might have a column of that name is in the way). */
+/* When name alone names a built-in function in FROM that returns one value
+ * (jsonb_array_elements(x) AS l), the name of its column (l means l.value); else NULL. */
+const char *xlat_scope_scalar_fn(const struct xlat_ctx *c, const char *name);
 int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 			 const struct xlat_schema_col **cols, size_t *n);
 /* ---- xlat_rowjson.c ---- */
@@ -1359,6 +1381,10 @@ const char *xlat_enum_args_text(struct xlat_ctx *c, const struct xlat_enum *e);
 /* " COLLATE <the enum's collation>" when oid is an enum type (written: true), else NULL. */
 const char *xlat_enum_collation(struct xlat_ctx *c, uint32_t oid);
 bool xlat_enum_collate(struct xlat_ctx *c, uint32_t oid);
+/* When oid is an enum, wraps c->sb[mark..] (a value of it) into its label's position in the
+ * enum's sort order (CASE x WHEN 'first' THEN 0 ...), for sorts done outside SQLite's ORDER BY
+ * (an aggregate's ORDER BY); else leaves it. */
+void xlat_enum_sort_key(struct xlat_ctx *c, size_t mark, uint32_t oid);
 /* Writes arg read as a value of e (pgfn_enum_in(arg, ...)); *t becomes e's type. */
 bool xlat_enum_input(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_enum *e,
 		     struct xlat_type *t);

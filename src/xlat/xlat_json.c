@@ -7,6 +7,14 @@
 
 #include <string.h>
 
+const char *xlat_jsonb_collation(uint32_t l, uint32_t r, const char *op)
+{
+	if (l != XLAT_OID_JSONB && r != XLAT_OID_JSONB)
+		return NULL;
+	/* equal canonical text is equal jsonb but for numbers' spelling; = keeps the index */
+	return op && (strcmp(op, "=") == 0 || strcmp(op, "<>") == 0) ? NULL : " COLLATE pgfn_jsonb";
+}
+
 char xlat_json_tag(struct xlat_type t)
 {
 	uint32_t elem = xlat_array_elem(t.oid);
@@ -192,7 +200,7 @@ static bool tagged_args(struct xlat_ctx *c, const PgQuery__FuncCall *f, size_t f
 		struct xlat_type ty;
 		if (i > from)
 			xlat_puts(c, ", ");
-		if (!xlat_text_operand(c, f->args[i], &ty, XLAT_TF_SCALE))
+		if (!xlat_text_operand(c, f->args[i], &ty, XLAT_TF_JSON))
 			return false;
 		tags[i - from] = xlat_json_tag(ty);
 	}

@@ -94,10 +94,59 @@ static bool bound_operand(struct xlat_ctx *c, const PgQuery__Node *n, struct xla
 	return lit > 0 || (lit == 0 && xlat_cmp_operand(c, n, &ignored));
 }
 
+/* x op y as the parser would have made it. */
+static const PgQuery__Node *cmp_node(struct xlat_ctx *c, const char *op, const PgQuery__Node *x,
+				     const PgQuery__Node *y, int location)
+{
+	PgQuery__String *str = arena_zalloc(c->a, sizeof(*str));
+	pg_query__string__init(str);
+	str->sval = (char *)op;
+	PgQuery__Node *name = arena_zalloc(c->a, sizeof(*name));
+	pg_query__node__init(name);
+	name->node_case = NODE(STRING);
+	name->string = str;
+	PgQuery__AExpr *e = arena_zalloc(c->a, sizeof(*e));
+	pg_query__a__expr__init(e);
+	e->kind = PG_QUERY__A__EXPR__KIND__AEXPR_OP;
+	e->name = arena_zalloc(c->a, sizeof(*e->name));
+	e->name[0] = name;
+	e->n_name = 1;
+	e->lexpr = (PgQuery__Node *)x;
+	e->rexpr = (PgQuery__Node *)y;
+	e->location = location;
+	PgQuery__Node *n = arena_zalloc(c->a, sizeof(*n));
+	pg_query__node__init(n);
+	n->node_case = NODE(A_EXPR);
+	n->a_expr = e;
+	return n;
+}
+
+/* Whether a bound of a date/time x has another date/time type (a timestamp against a
+ * timestamptz column): SQLite's BETWEEN would compare their stored texts. */
+static bool dt_mixed(struct xlat_ctx *c, struct xlat_type xt, const PgQuery__Node *b)
+{
+	struct xlat_type bt;
+	return xlat_type_is_temporal(xt.oid) && xlat_scope_dry_expr(c, b, &bt) &&
+	       xlat_type_is_temporal(bt.oid) && bt.oid != xt.oid;
+}
+
 static bool between_one(struct xlat_ctx *c, const PgQuery__Node *x, const PgQuery__Node *lo,
 			const PgQuery__Node *hi, bool negate)
 {
 	struct xlat_type xt;
+	if (xlat_scope_dry_expr(c, x, &xt) && (dt_mixed(c, xt, lo) || dt_mixed(c, xt, hi))) {
+		/* x >= lo AND x <= hi, as PostgreSQL's parser expands it: each comparison
+		 * converts its operands (x is written twice, so is its text) */
+		struct xlat_type ignored;
+		int loc = xlat_tree_location(&x->base);
+		xlat_nocache(c);
+		xlat_puts(c, negate ? "NOT (" : "(");
+		bool ok = xlat_expr(c, cmp_node(c, ">=", x, lo, loc), &ignored);
+		xlat_puts(c, " AND ");
+		ok = ok && xlat_expr(c, cmp_node(c, "<=", x, hi, loc), &ignored);
+		xlat_puts(c, ")");
+		return ok;
+	}
 	size_t mark = c->sb->len;
 	if (!xlat_cmp_operand(c, x, &xt))
 		return false;

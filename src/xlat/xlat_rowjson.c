@@ -49,7 +49,7 @@ static bool emit_row(struct xlat_ctx *c, const char *rel, const struct xlat_sche
 		size_t mark = c->sb->len;
 		if (!emit_column(c, rel, cols[i].name, location, &ty))
 			return false;
-		xlat_text_form(c, mark, c->sb->len, ty, XLAT_TF_SCALE); /* 1.50 */
+		xlat_text_form(c, mark, c->sb->len, ty, XLAT_TF_JSON); /* 1.50 */
 		tags[2 * i] = 't';
 		tags[2 * i + 1] = xlat_json_tag(ty);
 	}
@@ -69,7 +69,7 @@ static int row_ctor(struct xlat_ctx *c, const PgQuery__RowExpr *r, bool jsonb,
 	for (size_t i = 0; i < r->n_args; i++) {
 		struct xlat_type ty;
 		xlat_printf(c, "%s'f%zu', ", i ? ", " : "", i + 1);
-		if (!xlat_text_operand(c, r->args[i], &ty, XLAT_TF_SCALE))
+		if (!xlat_text_operand(c, r->args[i], &ty, XLAT_TF_JSON))
 			return -1;
 		tags[2 * i] = 't';
 		tags[2 * i + 1] = xlat_json_tag(ty);

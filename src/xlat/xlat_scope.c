@@ -22,6 +22,8 @@ struct xlat_scope_rel {
 	int level;   /* query nesting level (CTEs: the level of their WITH) */
 	const char *table; /* a table or view of the tenant's own: its name (for its row type) */
 	bool catalog;      /* a pg_catalog relation */
+	bool scalar_fn;    /* a built-in function in FROM returning one value (no ORDINALITY):
+			    * its name alone means that value, as in PostgreSQL */
 };
 
 /* A subquery's output, computed once (a dry run) and reused by the real pass. */
@@ -306,11 +308,14 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 		int got = xlat_rowsfrom_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_udf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		got = got ? got : xlat_recfn_scope_cols(c, n->range_function, &name, &cols, &ncols);
+		bool builtin = got == 0;
 		got = got ? got : xlat_srf_scope_cols(c, n->range_function, &name, &cols, &ncols);
 		struct xlat_scope_rel *r = push_rel(c, name);
 		r->cols = cols;
 		r->ncols = ncols;
 		r->opaque = got != 1;
+		r->scalar_fn = builtin && got == 1 && ncols == 1 && cols[0].name &&
+			       !n->range_function->ordinality;
 		return got >= 0;
 	}
 	default:
@@ -319,8 +324,78 @@ static bool from_item(struct xlat_ctx *c, const PgQuery__Node *n)
 	}
 }
 
+/* The FROM items of a FROM list, through its joins, that carry a name: a table (its alias or
+ * name) or an aliased subquery or function. At most max; returns how many. */
+struct refname {
+	const char *name;
+	const char *schema; /* a table without an alias: its schema, "" when not written */
+	int location;
+};
+
+static size_t refnames(const PgQuery__Node *n, struct refname *v, size_t at, size_t max)
+{
+	const PgQuery__Alias *al = NULL;
+	int location = -1;
+	switch (n->node_case) {
+	case NODE(JOIN_EXPR):
+		if (n->join_expr->alias) { /* it hides the names inside */
+			al = n->join_expr->alias;
+			break;
+		}
+		at = refnames(n->join_expr->larg, v, at, max);
+		return refnames(n->join_expr->rarg, v, at, max);
+	case NODE(RANGE_VAR):
+		al = n->range_var->alias;
+		if (!al && at < max) /* t and public.t are the same table */
+			v[at++] = (struct refname){n->range_var->relname,
+						   n->range_var->schemaname &&
+								   strcmp(n->range_var->schemaname,
+									  "public") != 0
+							   ? n->range_var->schemaname
+							   : "",
+						   n->range_var->location};
+		location = n->range_var->location;
+		break;
+	case NODE(RANGE_SUBSELECT):
+		al = n->range_subselect->alias;
+		break;
+	case NODE(RANGE_FUNCTION):
+		al = n->range_function->alias;
+		break;
+	default:
+		break;
+	}
+	if (al && al->aliasname && at < max)
+		v[at++] = (struct refname){al->aliasname, NULL, location};
+	return at;
+}
+
+/* PostgreSQL's checkNameSpaceConflicts: two FROM items of one level may not share a name,
+ * unless both are tables without aliases in different schemas (42712). */
+static bool unique_refnames(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
+{
+	struct refname names[64];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k = refnames(v[i], names, k, ARRAY_LEN(names));
+	for (size_t i = 1; i < k; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(names[i].name, names[j].name) != 0 ||
+			    (names[i].schema && names[j].schema &&
+			     strcmp(names[i].schema, names[j].schema) != 0))
+				continue;
+			return xlat_fail(c, "42712", names[i].location,
+					 "table name \"%s\" specified more than once",
+					 names[i].name);
+		}
+	}
+	return true;
+}
+
 bool xlat_scope_from(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 {
+	if (!unique_refnames(c, v, n))
+		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (!from_item(c, v[i]))
 			return false;
@@ -516,6 +591,18 @@ struct xlat_type xlat_scope_column_type(const struct xlat_ctx *c, const PgQuery_
 
 /* ---- whole-row references ---- */
 
+const char *xlat_scope_scalar_fn(const struct xlat_ctx *c, const char *name)
+{
+	for (int i = c->nrels - 1; i >= 0; i--) {
+		const struct xlat_scope_rel *r = &c->rels[i];
+		if (r->opaque || xlat_scope_col(r->cols, r->ncols, name))
+			return NULL; /* a column of that name wins; one that might be there too */
+		if (r->name && strcmp(r->name, name) == 0)
+			return r->scalar_fn ? r->cols[0].name : NULL;
+	}
+	return NULL;
+}
+
 int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 			 const struct xlat_schema_col **cols, size_t *n)
 {
@@ -524,6 +611,8 @@ int xlat_scope_whole_row(const struct xlat_ctx *c, const char *name,
 		const struct xlat_scope_rel *r = &c->rels[i];
 		if (!r->opaque && xlat_scope_col(r->cols, r->ncols, name))
 			return 0;
+		if (r->name && strcmp(r->name, name) == 0 && !r->opaque && r->scalar_fn)
+			return 0; /* its value, not a row (xlat_scope_scalar_fn) */
 		if (r->name && strcmp(r->name, name) == 0 && !r->opaque) {
 			*cols = r->cols;
 			*n = r->ncols;

@@ -273,7 +273,10 @@ bool xlat_targets(struct xlat_ctx *c, PgQuery__Node **v, size_t n, struct xlat_s
 		if (rt->name && *rt->name) {
 			xlat_puts(c, " AS ");
 			xlat_ident(c, rt->name);
-		} else if (rt->val->node_case != NODE(COLUMN_REF) || substituted) {
+		} else if (rt->val->node_case != NODE(COLUMN_REF) || substituted ||
+			   (rt->val->column_ref->n_fields == 1 &&
+			    xlat_scope_scalar_fn(c, xlat_colname(rt->val)))) {
+			/* (jsonb_array_elements(x) AS l: l was written l.value) */
 			/* SQLite would name the column after the expression's text */
 			xlat_puts(c, " AS ");
 			xlat_ident(c, xlat_colname(rt->val));
@@ -333,8 +336,11 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			xlat_puts(c, sys[i]);
 		else if (!xlat_expr(c, sb->node, &st))
 			return false;
-		if (!xlat_enum_collate(c, st.oid) && colls && colls[i])
-			xlat_puts(c, colls[i]); /* an enum sorts by its labels' order */
+		const char *own = xlat_array_collation(st.oid, 0, NULL);
+		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
+		/* an enum sorts by its labels' order, an array or jsonb by its type's */
+		if (!xlat_enum_collate(c, st.oid) && (colls && colls[i] ? colls[i] : own))
+			xlat_puts(c, colls && colls[i] ? colls[i] : own);
 		xlat_exact_sort_item(c, sb->node);
 		bool first =
 			sb->sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST ||
@@ -364,8 +370,52 @@ bool xlat_limit_value(struct xlat_ctx *c, const PgQuery__Node *n, bool is_limit)
 	return xlat_operand(c, n, &ignored);
 }
 
+/* Whether two result columns are surely different expressions: column references naming
+ * different columns, or other expressions unequal as trees (t.a and a, (t).a and a may be one
+ * column: not surely different). */
+static bool surely_different(const PgQuery__Node *a, const PgQuery__Node *b)
+{
+	if (a->node_case == NODE(A_INDIRECTION) || b->node_case == NODE(A_INDIRECTION))
+		return false;
+	if (a->node_case == NODE(COLUMN_REF) && b->node_case == NODE(COLUMN_REF)) {
+		const PgQuery__ColumnRef *x = a->column_ref, *y = b->column_ref;
+		const char *p = xlat_node_str(x->fields[x->n_fields - 1]);
+		const char *q = xlat_node_str(y->fields[y->n_fields - 1]);
+		return p && q && strcmp(p, q) != 0;
+	}
+	return !xlat_tree_equal(&a->base, &b->base, NULL, NULL);
+}
+
+/* PostgreSQL's findTargetlistEntrySQL92: ORDER BY name where two result columns of that name
+ * are different expressions is 42702 (SQLite would take the first). */
+static bool sort_names_unique(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		const PgQuery__Node *n = s->sort_clause[i]->node_case == NODE(SORT_BY)
+						 ? s->sort_clause[i]->sort_by->node
+						 : NULL;
+		if (!n || n->node_case != NODE(COLUMN_REF) || n->column_ref->n_fields != 1)
+			continue;
+		const char *name = xlat_node_str(n->column_ref->fields[0]);
+		const PgQuery__Node *seen = NULL;
+		for (size_t k = 0; name && k < s->n_target_list; k++) {
+			const PgQuery__ResTarget *rt = s->target_list[k]->res_target;
+			const char *out = rt->name && *rt->name ? rt->name : xlat_colname(rt->val);
+			if (!rt->val || !out || strcmp(out, name) != 0)
+				continue;
+			if (seen && surely_different(seen, rt->val))
+				return xlat_fail(c, "42702", n->column_ref->location,
+						 "ORDER BY \"%s\" is ambiguous", name);
+			seen = rt->val;
+		}
+	}
+	return true;
+}
+
 static bool order_limit(struct xlat_ctx *c, const PgQuery__SelectStmt *s, bool sort)
 {
+	if (sort && s->n_sort_clause && !sort_names_unique(c, s))
+		return false;
 	if (sort && s->n_sort_clause) {
 		xlat_puts(c, " ORDER BY ");
 		if (!xlat_sort_list(c, s->sort_clause, s->n_sort_clause))
@@ -515,7 +565,6 @@ static bool distinct(struct xlat_ctx *c, const PgQuery__SelectStmt *s)
 /* gset: the grouping set arm's, for HAVING (xlat_gsets.c) */
 static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xlat_gset *gset)
 {
-	struct xlat_type ignored;
 	if (s->n_group_clause) {
 		xlat_puts(c, " GROUP BY ");
 		if (!xlat_expr_list(c, s->group_clause, s->n_group_clause))
@@ -526,7 +575,7 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 			return false;
 		xlat_puts(c, " HAVING ");
 		c->gset = gset;
-		bool ok = xlat_expr(c, s->having_clause, &ignored);
+		bool ok = xlat_condition(c, s->having_clause);
 		c->gset = NULL;
 		return ok;
 	}
@@ -597,6 +646,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	ok = ok && !refused;
 	const char **sort_syscols = NULL;
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
+	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols)); /* by OID */
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
@@ -650,7 +700,6 @@ static bool core_body(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct x
 static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 			    struct xlat_shape *shape)
 {
-	struct xlat_type ignored;
 	if (c->assign_for == s) { /* INSERT ... SELECT: its targets are stored into columns */
 		c->assign_targets = c->assign;
 		c->assign = NULL, c->assign_for = NULL;
@@ -682,7 +731,7 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		if (!xlat_srfzip_forbid(c, s->where_clause, "WHERE"))
 			return false;
 		xlat_puts(c, " WHERE ");
-		if (!xlat_expr(c, s->where_clause, &ignored))
+		if (!xlat_condition(c, s->where_clause))
 			return false;
 	}
 	return group_by(c, s, gset) && window_clause(c, s);

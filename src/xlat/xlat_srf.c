@@ -541,7 +541,7 @@ static int value_cols(struct xlat_ctx *c, const PgQuery__FuncCall *f, const char
 int xlat_srf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, const char **name,
 			const struct xlat_schema_col **cols, size_t *n)
 {
-	const PgQuery__FuncCall *f = rf->lateral ? NULL : single_call(rf);
+	const PgQuery__FuncCall *f = single_call(rf);
 	if (!f)
 		return 0;
 	const char *fn = xlat_node_str(f->funcname[f->n_funcname - 1]);

@@ -7,7 +7,7 @@
  * Numeric arithmetic there is exact (xlat_numeric.c), as in a result column: its decimal text
  * carries PostgreSQL's scale, a quotient's too ((price / 3)::text is 0.50000000000000000000).
  * Date/time values are stored in PostgreSQL's text form already (their casts are in
- * xlat_datetime.c); JSON and array writers render bool, float8 and bytea by their tags (a
+ * xlat_datetime.c), a timestamptz in UTC: it is shown in the session's TimeZone; JSON and array writers render bool, float8 and bytea by their tags (a
  * float4 is printed here: its shortest digits are float4out's, not the double's). A row
  * cast to text (ROW(a, b)::text, t::text) is pgfn_record_text of its fields' output forms. */
 #include "xlat_int.h"
@@ -15,14 +15,15 @@
 #include <string.h>
 
 /* How each type that needs it is printed in each form: 0 as stored, 'o' through pgfn_text_out,
- * 'B' as a cast of bool to text (true/false). */
+ * 'B' as a cast of bool to text (true/false), 'Z' as a timestamptz's cast to text (its
+ * stored UTC form shown in the session's TimeZone). */
 static const struct {
 	uint32_t oid;
-	char form[3]; /* by enum xlat_textform */
+	char form[4]; /* by enum xlat_textform */
 } forms[] = {
-	{XLAT_OID_NUMERIC, {'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0}},
-	{XLAT_OID_FLOAT4, {'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0}},
-	{XLAT_OID_BYTEA, {'o', 'o', 0}},
+	{XLAT_OID_NUMERIC, {'o', 'o', 'o', 'o'}}, {XLAT_OID_BOOL, {'B', 'o', 0, 0}},
+	{XLAT_OID_FLOAT4, {'o', 'o', 'o', 'o'}},  {XLAT_OID_FLOAT8, {'o', 'o', 0, 0}},
+	{XLAT_OID_BYTEA, {'o', 'o', 0, 0}},       {XLAT_OID_TIMESTAMPTZ, {'Z', 'Z', 0, 'Z'}},
 };
 
 /* DDL expressions and views are kept in the tenant's schema, which names no pgfn function. */
@@ -44,6 +45,11 @@ void xlat_text_form(struct xlat_ctx *c, size_t from, size_t to, struct xlat_type
 	if (!how || schema_kept(c) ||
 	    (t.oid == XLAT_OID_NUMERIC && xlat_numeric_scale_of(t) < 0))
 		return;
+	if (how == 'Z') {
+		xlat_insert_at(c, to, arena_printf(c->a, ", %u, %u)", t.oid, XLAT_OID_TEXT));
+		xlat_insert_at(c, from, "pg_dt_cast(");
+		return;
+	}
 	if (how == 'B') {
 		xlat_insert_at(c, to, ", 'B')");
 		xlat_insert_at(c, from, "pgfn_pgtext(");

@@ -116,12 +116,12 @@ static const struct mcase cases[] = {
 	/* a join as the source: the plan carries each relation's columns, and the actions read
 	 * each relation back as a CTE of its own, joined on the plan row they came from */
 	{"MERGE INTO t USING s JOIN t AS u ON u.id = s.id ON t.id = s.id WHEN MATCHED THEN "
-	 "UPDATE SET n = u.n + s.w",
+	 "UPDATE SET n = u.n + s.id",
 	 "WITH __merge_0(\"__row\", __tid, id, w) AS (SELECT key, json_extract(value, '$[0]'), "
 	 V(2) ", " V(3) " FROM json_each(?1) WHERE json_extract(value, '$[1]') = 1), "
 	 "__merge_1(\"__row\", id, v, n) AS (SELECT key, " V(4) ", " V(5) ", " V(6) " FROM "
 	 "json_each(?1) WHERE json_extract(value, '$[1]') = 1) UPDATE t AS t SET n = "
-	 "shardlite_int8(u.n + s.w) FROM __merge_0 AS s JOIN __merge_1 AS u USING (__row) WHERE "
+	 "shardlite_int8(u.n + s.id) FROM __merge_0 AS s JOIN __merge_1 AS u USING (__row) WHERE "
 	 "t.rowid = s.\"__tid\"",
 	 "SELECT t.rowid, CASE WHEN t.rowid IS NULL THEN NULL ELSE CASE WHEN 1 THEN 1 END END, "
 	 "s.id, s.w, u.id, u.v, u.n FROM s JOIN t AS u ON u.id = s.id LEFT JOIN t AS t ON t.id = "
