@@ -114,7 +114,8 @@ static bool start_options(struct pgfn_srf_scan *s, sqlite3_value **args)
 
 /* ---- pg_depend rows pg_dump orders its output by ---- */
 
-static void depend(struct cat_rows *r, uint32_t classid, uint32_t objid, uint32_t refobjid)
+static void depend(struct cat_rows *r, uint32_t classid, uint32_t objid, uint32_t refobjid,
+		   char type)
 {
 	cat_row(r);
 	cat_int(r, classid);
@@ -123,7 +124,7 @@ static void depend(struct cat_rows *r, uint32_t classid, uint32_t objid, uint32_
 	cat_int(r, 1259 /* pg_class */);
 	cat_int(r, refobjid);
 	cat_int(r, 0);
-	cat_char(r, 'n');
+	cat_char(r, type);
 }
 
 /* A default that calls nextval('s') depends on sequence s (PostgreSQL records it from the
@@ -143,7 +144,7 @@ static void default_depends(const struct cat_model *m, const struct cat_rel *t,
 		snprintf(name, sizeof(name), "%.*s", (int)n, at);
 		const struct cat_seq *q = cat_model_seq(m, name);
 		if (q)
-			depend(r, 2604 /* pg_attrdef */, t->cols[i].dflt_oid, q->oid);
+			depend(r, 2604 /* pg_attrdef */, t->cols[i].dflt_oid, q->oid, 'n');
 	}
 }
 
@@ -155,6 +156,8 @@ static void view_depends(const struct cat_model *m, const struct cat_rel *v, str
 	const char *p = cat_view_query(v);
 	uint32_t rule = cat_oid("rule", v->name, NULL);
 	char id[128];
+	/* the _RETURN rule is part of its view ('i'): pgModeler finds a view's tables by it */
+	depend(r, 2618 /* pg_rewrite */, rule, v->oid, 'i');
 	while (p && *p) {
 		size_t n = 0;
 		if (*p == '\'') {
@@ -179,7 +182,7 @@ static void view_depends(const struct cat_model *m, const struct cat_rel *v, str
 		id[n] = '\0';
 		const struct cat_rel *t = cat_model_rel(m, id);
 		if (t && t != v && (t->kind == 'r' || t->kind == 'v'))
-			depend(r, 2618 /* pg_rewrite */, rule, t->oid);
+			depend(r, 2618 /* pg_rewrite */, rule, t->oid, 'n');
 	}
 }
 

@@ -350,6 +350,8 @@ struct cat_reldef {
 const struct cat_reldef *cat_reldefs(size_t *n);
 /* Whether oid is one of information_schema's views in pg_class (numbered as initdb does). */
 bool cat_infoschema_rel_oid(uint32_t oid);
+/* pg_depend rows of the built-in relations pg_class lists (information_schema's views). */
+void cat_infoschema_depends(struct cat_rows *r);
 /* One pg_type row: the columns that differ between types; the rest (typisdefined, typdelim ',',
  * no domain, no default) are the same for every type shardlite lists. modin/modout NULL: "-". */
 struct cat_type_row {

@@ -127,6 +127,25 @@ bool cat_infoschema_rel_oid(uint32_t oid)
 	return oid > CAT_NS_INFORMATION_SCHEMA && oid <= CAT_NS_INFORMATION_SCHEMA + n;
 }
 
+/* pg_depend's rows for the built-in relations pg_class lists: each information_schema view on
+ * its schema ('n'), as initdb records it (pg_catalog's tables are pinned: no rows). Their
+ * columns, row types and rules are not listed, so neither are those dependencies. Clients
+ * read the highest objid below 16384 as the last built-in OID (pgModeler). */
+void cat_infoschema_depends(struct cat_rows *r)
+{
+	uint32_t oid = CAT_NS_INFORMATION_SCHEMA + 1;
+	while (cat_infoschema_rel_oid(oid)) {
+		cat_row(r);
+		cat_int(r, 1259 /* pg_class */);
+		cat_int(r, oid++);
+		cat_int(r, 0);
+		cat_int(r, 2615 /* pg_namespace */);
+		cat_int(r, CAT_NS_INFORMATION_SCHEMA);
+		cat_int(r, 0);
+		cat_char(r, 'n');
+	}
+}
+
 static bool fill_class(struct cat_conn *cc, const struct cat_model *m, struct cat_rows *r)
 {
 	for (size_t i = 0; i < m->nrels; i++) {

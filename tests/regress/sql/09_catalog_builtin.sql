@@ -34,6 +34,12 @@ CREATE INDEX gui_t_n ON gui_t (n);
 CREATE VIEW gui_v AS SELECT id, name FROM gui_t;
 SELECT DISTINCT tableoid, tableoid::regclass FROM pg_constraint WHERE conrelid = 'gui_t'::regclass;
 SELECT d.objid::regclass, d.refclassid::regclass, c.conname, d.deptype FROM pg_depend d JOIN pg_constraint c ON c.oid = d.refobjid WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_constraint'::regclass AND c.conrelid = 'gui_t'::regclass ORDER BY 3;
+-- pg_depend of a view's _RETURN rule on the view ('i') and on the tables it reads ('n'), the
+-- query pgModeler finds a view's tables with; built-in rows below 16384 (information_schema's
+-- views on their schema: pgModeler's "last system OID")
+SELECT DISTINCT dv.deptype, dt.refobjid::regclass, dt.deptype FROM pg_depend dv JOIN pg_depend dt ON dt.objid = dv.objid AND dt.classid = dv.classid AND dt.refobjid <> dv.refobjid JOIN pg_rewrite r ON r.oid = dv.objid WHERE dv.classid = 'pg_rewrite'::regclass AND dv.refclassid = 'pg_class'::regclass AND dv.refobjid = 'gui_v'::regclass AND dv.deptype = 'i' AND r.rulename = '_RETURN';
+SELECT (SELECT objid FROM pg_depend WHERE objid > 0 AND objid <= 16383 ORDER BY objid DESC LIMIT 1) > 12000 AS last_system_oid;
+SELECT c.relname, d.deptype FROM pg_depend d JOIN pg_class c ON c.oid = d.objid WHERE d.classid = 'pg_class'::regclass AND d.objsubid = 0 AND d.refclassid = 'pg_namespace'::regclass AND d.refobjid = 'information_schema'::regnamespace AND c.relname IN ('tables', 'columns', 'views') ORDER BY 1;
 -- pg_depend of constraints on their table's columns, and of a foreign key on the referenced
 -- columns and key index: pg_dump turns them into the order pg_restore -j works in
 CREATE TABLE dep_p (id int PRIMARY KEY, u text UNIQUE);
