@@ -161,11 +161,14 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 	if (!ok)
 		return false;
 	const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[0].oid);
-	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti)
+	const struct xlat_typeinfo *elem = ti ? NULL : xlat_type_by_array_oid(tv[0].oid);
+	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem)
 		return xlat_unsupported(c, f->location,
 					"pg_typeof of a value whose type is only known when the "
 					"statement runs");
-	const char *name = ti ? ti->sql_name : "unknown";
+	const char *name = ti     ? ti->sql_name
+			   : elem ? arena_printf(c->a, "%s[]", elem->sql_name)
+				  : "unknown";
 	*t = (struct xlat_type){2206, -1}; /* regtype */
 	if (agg) {
 		xlat_puts(c, ") IS NULL THEN ");

@@ -481,13 +481,11 @@ static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool 
 	size_t n = shape->star ? 0 : shape->n, any = 0;
 	const char **decls = arena_zalloc(c->a, (n ? n : 1) * sizeof(*decls));
 	for (size_t k = 0; k < n; k++) {
-		/* a column read as it is has its declared type; an operator's or a function's
-		 * result has no typmod in PostgreSQL, a cast's has its own */
+		/* an operator's or a function's result has no typmod in PostgreSQL, a cast's
+		 * and a column's (of a subquery or CTE: SQLite declares none) have their own */
 		const PgQuery__Node *e = target_of(s->query->select_stmt, k, shape);
 		struct xlat_type t = shape->types[k];
-		if (e && e->node_case == NODE(COLUMN_REF))
-			continue;
-		if (e && e->node_case != NODE(TYPE_CAST))
+		if (e && e->node_case != NODE(TYPE_CAST) && e->node_case != NODE(COLUMN_REF))
 			t.typmod = -1;
 		decls[k] = view_col_decl(c, t);
 		any += decls[k] != NULL;
