@@ -134,6 +134,23 @@ static struct cat_col *table_col(const struct cat_model *m, bool temp, const cha
 	return NULL;
 }
 
+/* A computed column of a view (SQLite declares no type for it: the model read it as text)
+ * takes the type the translator gave its expression when the view was made, kept in the
+ * column sidecar (xlat_objects.c). */
+static void view_col_type(const struct cat_model *m, bool temp, const char *view,
+			  const char *col, const char *type)
+{
+	struct cat_rel *v = view ? cat_model_rel_in(m, view, temp) : NULL;
+	for (int i = 0; v && v->kind == 'v' && col && type && i < v->ncols; i++) {
+		struct cat_col *c = &v->cols[i];
+		if (strcmp(c->name, col) != 0 || c->typoid != PGTYPE_TEXT)
+			continue;
+		c->typoid = pgtype_from_decl(type, &c->typmod);
+		c->ndims = strchr(type, '[') ? 1 : 0;
+		cat_enum_col(m, type, c);
+	}
+}
+
 /* Whether table's INTEGER key is a rowid alias SQLite does not number: its only key column,
  * no AUTOINCREMENT (a serial key's). */
 static bool plain_rowid_table(const struct cat_model *m, bool temp, const char *table)
@@ -161,6 +178,9 @@ static bool load_columns(sqlite3 *db, struct cat_model *m, bool temp)
 					      (const char *)sqlite3_column_text(st, 1));
 		const char *type = (const char *)sqlite3_column_text(st, 2);
 		const char *identity = (const char *)sqlite3_column_text(st, 3);
+		if (!c)
+			view_col_type(m, temp, (const char *)sqlite3_column_text(st, 0),
+					    (const char *)sqlite3_column_text(st, 1), type);
 		if (!c)
 			continue;
 		const struct cat_domain *d =

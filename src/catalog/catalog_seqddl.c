@@ -535,7 +535,8 @@ static void forget_in(sqlite3_context *ctx, bool temp, bool table, const char *n
 	    !exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_SEQUENCES " WHERE owner_table = ?1", temp,
 		   name, NULL, NULL))
 		return;
-	if (table && cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS) &&
+	/* a view's rows too: the types of its computed columns */
+	if (cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS) &&
 	    !exec3(ctx, "DELETE FROM %s" CAT_SIDECAR_COLUMNS " WHERE table_name = ?1", temp, name,
 		   NULL, NULL))
 		return;

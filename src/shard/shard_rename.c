@@ -202,6 +202,12 @@ static bool remake(struct shard_conn *c, char kind, const char *name, const char
 			       "UPDATE main._shardlite_comments SET name = ?2 WHERE name = ?1 AND "
 			       "kind IN ('view', 'index', 'column')",
 			       name, to, err);
+	/* and a view's computed columns' types (docs/catalog.md) */
+	if (ok && kind == 'v' &&
+	    found(c, "SELECT 1 FROM sqlite_schema WHERE name = ?1", "_shardlite_columns", err) == 1)
+		ok = run_bound(c, "UPDATE main._shardlite_columns SET table_name = ?2 WHERE "
+				  "table_name = ?1",
+			       name, to, err);
 	return ok;
 }
 

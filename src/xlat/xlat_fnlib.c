@@ -126,26 +126,58 @@ static bool sp_bit_length(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct
 	return true;
 }
 
+/* Whether m (not looking into subqueries) calls an aggregate of its own query level (not as
+ * a window function): xlat_tree_each stops (false) at the first. */
+static bool no_agg(void *arg, const ProtobufCMessage *m)
+{
+	const ProtobufCMessageDescriptor *d = m->descriptor;
+	if (d == &pg_query__select_stmt__descriptor)
+		return true;
+	if (d == &pg_query__func_call__descriptor) {
+		const PgQuery__FuncCall *f = (const PgQuery__FuncCall *)m;
+		if (!f->over && xlat_group_is_agg(f))
+			return false;
+	}
+	return xlat_tree_each(m, no_agg, arg);
+}
+
 /* pg_typeof(x): the static type's name, a regtype. The argument is translated (for its type
- * and its errors) into a scratch buffer, since its value is not needed. */
+ * and its errors) into a scratch buffer, since its value is not needed; but an argument that
+ * calls an aggregate is kept in the SQL (its value thrown away), because the aggregate makes
+ * the query an aggregating one (one row for pg_typeof(sum(x)), as in PostgreSQL). */
 static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct xlat_type *tv,
 			 struct xlat_type *t)
 {
+	bool agg = !no_agg(NULL, &f->args[0]->base);
 	struct strbuf scratch, *saved = c->sb;
 	strbuf_init(&scratch, 0);
-	c->sb = &scratch;
+	if (agg)
+		xlat_puts(c, "CASE WHEN (");
+	else
+		c->sb = &scratch;
 	bool ok = xlat_expr(c, f->args[0], &tv[0]);
 	c->sb = saved;
 	strbuf_fini(&scratch);
 	if (!ok)
 		return false;
 	const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[0].oid);
-	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti)
+	const struct xlat_typeinfo *elem = ti ? NULL : xlat_type_by_array_oid(tv[0].oid);
+	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem)
 		return xlat_unsupported(c, f->location,
 					"pg_typeof of a value whose type is only known when the "
 					"statement runs");
+	const char *name = ti     ? ti->sql_name
+			   : elem ? arena_printf(c->a, "%s[]", elem->sql_name)
+				  : "unknown";
 	*t = (struct xlat_type){2206, -1}; /* regtype */
-	xlat_string(c, ti ? ti->sql_name : "unknown");
+	if (agg) {
+		xlat_puts(c, ") IS NULL THEN ");
+		xlat_string(c, name);
+		xlat_puts(c, " ELSE ");
+	}
+	xlat_string(c, name);
+	if (agg)
+		xlat_puts(c, " END");
 	return true;
 }
 

@@ -708,6 +708,8 @@ const char *xlat_type_format(struct xlat_ctx *c, const struct xlat_typeref *r);
 /* The OID of r as a value (arrays → their array OID, 0 when we report none). */
 uint32_t xlat_type_oid(const struct xlat_typeref *r);
 const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid);
+/* The built-in type whose array type is oid, NULL if none. */
+const struct xlat_typeinfo *xlat_type_by_array_oid(uint32_t oid);
 /* date, time, timetz, timestamp, timestamptz, interval: stored as text, so no arithmetic. */
 bool xlat_type_is_temporal(uint32_t oid);
 
@@ -1179,6 +1181,8 @@ void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
 /* The column sidecar's table (main's), created if missing: ADD PRIMARY KEY's key may become
  * the rowid, whose type the sidecar keeps (shard_rowid.c). */
 const char *xlat_sidecar_columns_ddl(struct xlat_ctx *c);
+/* The same in the temp schema for temp (a temporary view's column types). */
+const char *xlat_sidecar_columns_in(struct xlat_ctx *c, bool temp);
 const char *xlat_sidecar_like_ddl(struct xlat_ctx *c, bool temp);
 /* After DROP TABLE/VIEW/INDEX name: "; SELECT shardlite_forget(kind, name)", which removes
  * its comments (and a table's owned sequences) from the sidecar. */

@@ -430,6 +430,86 @@ static bool replace_view_begin(struct xlat_ctx *c, const PgQuery__RangeVar *view
 	return true;
 }
 
+/* The declared type a view's column of type t is kept as in the column sidecar (as CREATE
+ * TABLE spells it), NULL when there is none to keep: text, an unknown literal (text, as
+ * PostgreSQL makes it), a type known only when the statement runs, a row type. A numeric
+ * expression's display scale is no typmod: PostgreSQL reports none for it. */
+static const char *view_col_decl(struct xlat_ctx *c, struct xlat_type t)
+{
+	if (t.oid == XLAT_OID_UNKNOWN_COL || t.oid == XLAT_OID_UNKNOWN ||
+	    t.oid == XLAT_OID_TEXT)
+		return NULL;
+	bool array = false;
+	const struct xlat_enum *e = xlat_enum_by_oid(c, t.oid, &array);
+	if (e)
+		return xlat_enum_decl(c, e, array);
+	struct xlat_typeref r = {.info = xlat_type_by_oid(t.oid), .typmod = t.typmod};
+	if (!r.info) { /* an array of a built-in type */
+		r.info = xlat_type_by_array_oid(t.oid);
+		r.is_array = true;
+	}
+	if (!r.info || r.info->oid >= 16384)
+		return NULL;
+	int p = (t.typmod - 4) >> 16;
+	if (t.oid == XLAT_OID_NUMERIC && t.typmod >= 4 && (p == 0 || p == 1001))
+		r.typmod = -1;
+	return xlat_type_format(c, &r);
+}
+
+/* The expression of output column k of q: NULL unless q's target list is plain (no set
+ * operation, no *), where entry k is column k. */
+static const PgQuery__Node *target_of(const PgQuery__SelectStmt *q, size_t k,
+				      const struct xlat_shape *shape)
+{
+	if (q->op != PG_QUERY__SET_OPERATION__SETOP_NONE || q->n_target_list != shape->n ||
+	    xlat_has_star(q))
+		return NULL;
+	const PgQuery__ResTarget *rt = q->target_list[k]->res_target;
+	return rt ? rt->val : NULL;
+}
+
+/* After CREATE VIEW: SQLite declares no type for a view's computed column (price * 2,
+ * count(*)), so the column sidecar keeps the type the translator gave its expression, by
+ * position, for the columns SQLite has no declared type for (docs/catalog.md). The view's old
+ * rows go first (CREATE OR REPLACE); nothing is written for a view without such columns.
+ * Differs: a view of another tenant's schema keeps none (its columns read as text). */
+static void view_col_types(struct xlat_ctx *c, const PgQuery__ViewStmt *s, bool temp,
+			   const struct xlat_shape *shape)
+{
+	const char *in = temp ? "temp" : "main";
+	const char *view = s->view->relname;
+	size_t n = shape->star ? 0 : shape->n, any = 0;
+	const char **decls = arena_zalloc(c->a, (n ? n : 1) * sizeof(*decls));
+	for (size_t k = 0; k < n; k++) {
+		/* an operator's or a function's result has no typmod in PostgreSQL, a cast's
+		 * and a column's (of a subquery or CTE: SQLite declares none) have their own */
+		const PgQuery__Node *e = target_of(s->query->select_stmt, k, shape);
+		struct xlat_type t = shape->types[k];
+		if (e && e->node_case != NODE(TYPE_CAST) && e->node_case != NODE(COLUMN_REF))
+			t.typmod = -1;
+		decls[k] = view_col_decl(c, t);
+		any += decls[k] != NULL;
+	}
+	/* another tenant's view (acme.v) keeps none: its sidecar is that tenant's */
+	if ((!any && !s->replace) || (!temp && !xlat_own_table(c, s->view)))
+		return;
+	xlat_puts(c, "; ");
+	xlat_puts(c, temp ? xlat_sidecar_columns_in(c, true) : xlat_sidecar_columns_ddl(c));
+	xlat_printf(c, "; DELETE FROM %s._shardlite_columns WHERE table_name = ", in);
+	xlat_string(c, view);
+	for (size_t k = 0; k < n; k++) {
+		if (!decls[k])
+			continue;
+		xlat_printf(c, "; INSERT INTO %s._shardlite_columns SELECT ", in);
+		xlat_string(c, view);
+		xlat_puts(c, ", name, ");
+		xlat_string(c, decls[k]);
+		xlat_puts(c, ", '' FROM pragma_table_xinfo(");
+		xlat_string(c, view);
+		xlat_printf(c, ", '%s') WHERE cid = %zu AND coalesce(type, '') = ''", in, k);
+	}
+}
+
 bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 {
 	ddl(c, "CREATE VIEW");
@@ -458,7 +538,8 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 		xlat_puts(c, ")");
 	}
 	xlat_puts(c, " AS ");
-	if (!xlat_select(c, s->query->select_stmt, NULL))
+	struct xlat_shape shape = {0};
+	if (!xlat_select(c, s->query->select_stmt, &shape))
 		return false;
 	/* SQLite resolves a view's names only when it is used; PostgreSQL refuses a view that
 	 * names a missing column or table (42703, 42P01) when it is created */
@@ -466,6 +547,7 @@ bool xlat_stmt_view(struct xlat_ctx *c, const PgQuery__ViewStmt *s)
 	xlat_puts(c, "; SELECT 1 FROM ");
 	(void)view_name(c, s->view, temp);
 	xlat_puts(c, " LIMIT 0");
+	view_col_types(c, s, temp, &shape); /* before the check, which reads them */
 	if (s->replace) { /* the new columns must keep the old ones, as PostgreSQL checks */
 		xlat_puts(c, "; SELECT shardlite_view_check(");
 		xlat_string(c, s->view->relname);

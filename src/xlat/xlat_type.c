@@ -132,6 +132,15 @@ const struct xlat_typeinfo *xlat_type_by_oid(uint32_t oid)
 	return NULL;
 }
 
+const struct xlat_typeinfo *xlat_type_by_array_oid(uint32_t oid)
+{
+	for (size_t i = 0; oid && i < ARRAY_LEN(types); i++) {
+		if (types[i].array_oid == oid)
+			return &types[i];
+	}
+	return NULL;
+}
+
 /* The dotted name as the user wrote it, for messages. */
 static const char *full_name(struct xlat_ctx *c, const PgQuery__TypeName *tn)
 {

@@ -167,7 +167,6 @@ SELECT '{"[1,2]","(3,7)",empty}'::int4range[], '{"[2024-01-01,2024-01-02]"}'::da
 CREATE TABLE rg_arr (id int, spans int4range[]);
 INSERT INTO rg_arr VALUES (1, '{"[1,3]","(5,)"}');
 SELECT spans FROM rg_arr;
--- differs: pg_typeof of an array column is 0A000, as for other array types
 SELECT pg_typeof(spans) FROM rg_arr;
 DROP TABLE rg_arr;
 -- multiranges (more in 20_multirange.sql)

@@ -133,7 +133,12 @@ START_TEST(scripts)
 		     "CREATE VIEW n1 AS SELECT a, e FROM t WHERE a > 0; SELECT 1 FROM n1 LIMIT 0");
 	check_script("CREATE VIEW n1 (x, y) AS SELECT a, count(*) FROM t GROUP BY a",
 		     "CREATE VIEW n1(x, y) AS SELECT a, count(*) AS count FROM t GROUP BY a; SELECT "
-		     "1 FROM n1 LIMIT 0");
+		     "1 FROM n1 LIMIT 0; CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name "
+		     "TEXT NOT NULL, column_name TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT "
+		     "NULL, PRIMARY KEY (table_name, column_name)); DELETE FROM main._shardlite_columns "
+		     "WHERE table_name = 'n1'; INSERT INTO main._shardlite_columns SELECT 'n1', name, "
+		     "'bigint', '' FROM pragma_table_xinfo('n1', 'main') WHERE cid = 1 AND "
+		     "coalesce(type, '') = ''");
 	/* ADD COLUMN of a column the table has: the check names the table (42701) */
 	check_script("ALTER TABLE t ADD COLUMN f text",
 		     "SELECT shardlite_column_new('t', 'f'); ALTER TABLE t ADD COLUMN f text; SELECT "

@@ -67,6 +67,15 @@ struct icase {
 	const char *sql;    /* the exact SQLite SQL; NULL: not checked */
 };
 
+/* What CREATE VIEW appends for a view's computed columns (their types, by position). */
+#define VIEW_COLS(v)                                                                               \
+	"; CREATE TABLE IF NOT EXISTS _shardlite_columns (table_name TEXT NOT NULL, column_name "  \
+	"TEXT NOT NULL, type TEXT NOT NULL, identity TEXT NOT NULL, PRIMARY KEY (table_name, "     \
+	"column_name)); DELETE FROM main._shardlite_columns WHERE table_name = '" v "'"
+#define VIEW_COL(v, type, cid)                                                                     \
+	"; INSERT INTO main._shardlite_columns SELECT '" v "', name, '" type "', '' FROM "         \
+	"pragma_table_xinfo('" v "', 'main') WHERE cid = " cid " AND coalesce(type, '') = ''"
+
 static const struct icase cases[] = {
 	/* char(n) is stored without trailing blanks: what it is compared with loses them */
 	{"SELECT id FROM acct WHERE code = $1", NULL, "1042",
@@ -172,7 +181,9 @@ static const struct icase cases[] = {
 	/* what the schema keeps (a view) stays SQLite's arithmetic: no shardlite function */
 	{"CREATE VIEW vq AS SELECT rate / 3 AS q, -rate AS m, rate + 1 AS p FROM acct", NULL, "",
 	 "CREATE VIEW vq AS SELECT CAST(rate AS REAL) / 3 AS q, -rate AS m, "
-	 "rate + 1 AS p FROM acct; SELECT 1 FROM vq LIMIT 0"},
+	 "rate + 1 AS p FROM acct; SELECT 1 FROM vq LIMIT 0" VIEW_COLS("vq")
+	 VIEW_COL("vq", "numeric", "0") VIEW_COL("vq", "numeric", "1")
+		 VIEW_COL("vq", "numeric", "2")},
 	{"INSERT INTO acct (id, rate) SELECT id, salary / 3.0 FROM emp", NULL, "",
 	 "INSERT INTO acct (id, rate) SELECT id, shardlite_numeric(pgfn_ndiv(salary,  3.0), 327686) AS "
 	 "\"?column?\" FROM emp"},
