@@ -512,7 +512,8 @@ struct xlat_pl_stmt {
 	int var;                 /* ASSIGN, FORI: the variable; RETURN of a record: it */
 	const char *field;       /* ASSIGN to a record's field (NEW.x := ...): its name */
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
-	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function */
+	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function;
+				  * RETURN NEXT of a record variable (expr: SELECT r.*) */
 	bool ret_null;           /* RETURN NULL in a trigger function */
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;

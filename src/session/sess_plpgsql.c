@@ -208,7 +208,13 @@ static bool return_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 	bool ok = st->dynamic ? sess_pl_dyn_sql(r, st, &sql, &args, err) &&
 					sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
 			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
-	return ok && sess_udf_add_rows(r, &rows, err);
+	if (!ok || sess_udf_add_rows(r, &rows, err))
+		return ok;
+	/* a record variable's fields that do not fit: PostgreSQL's message for RETURN NEXT r */
+	if (st->kind == XLAT_PL_RETURN_NEXT && st->ret_record &&
+	    strcmp(err->sqlstate, SQLSTATE_DATATYPE_MISMATCH) == 0)
+		snprintf(err->message, sizeof(err->message), "wrong record type supplied in RETURN NEXT");
+	return false;
 }
 
 static enum pl_flow exec_if(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)

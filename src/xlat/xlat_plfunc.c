@@ -9,6 +9,7 @@
 #include "pgtype.h"
 
 #include <pg_query.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The statements of a LANGUAGE sql body as a block: each runs with the arguments bound (by
@@ -202,14 +203,50 @@ bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *
 	return true;
 }
 
+/* The name `RETURN NEXT name;` was written with (xlat_plpre.c's marker), else NULL. */
+static const char *next_var_name(const struct xlat_plloader *l, const char *text)
+{
+	size_t n = strlen(XLAT_PL_NEXT_MARK);
+	if (!text || strncmp(text, XLAT_PL_NEXT_MARK, n) != 0)
+		return NULL;
+	char *end;
+	long k = strtol(text + n, &end, 10);
+	while (*end == ' ' || *end == '\n' || *end == '\t')
+		end++;
+	return *end || k < 0 || (size_t)k >= l->ncursor_stmts ? NULL : l->cursor_stmts[k];
+}
+
+/* RETURN NEXT name: a record's or row-typed variable's fields are the next row (the rows of
+ * SELECT r.*, st->ret_record); any other name is an expression, as PostgreSQL reads a scalar
+ * variable. */
+static bool return_next_var(struct xlat_plloader *l, const char *name, struct xlat_pl_stmt *st)
+{
+	struct arena *a = l->c->a;
+	int var = xlat_plload_find(l, xlat_plpre_fold(a, name, strlen(name)));
+	if (var < 0 || l->vars[var].type)
+		return (st->expr = xlat_plload_sql(l, arena_printf(a, "SELECT %s", name))) != NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	strbuf_put_quoted(&sb, l->vars[var].name, '"');
+	strbuf_puts(&sb, ".*");
+	const char *sql = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	st->ret_record = true;
+	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
+}
+
 bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 			    struct xlat_pl_stmt *st, const char *kind)
 {
 	if (strcmp(kind, "PLpgSQL_stmt_return_next") == 0) {
 		const struct xlat_json *e = xlat_json_get(b, "expr");
 		st->kind = XLAT_PL_RETURN_NEXT;
-		if (!e) /* a record variable, or a function's OUT parameters */
+		if (!e) /* RETURN NEXT; of a function's OUT parameters */
 			return xlat_plload_unsupported(l, "RETURN NEXT without an expression");
+		const char *name = next_var_name(l, xlat_plload_text(e));
+		if (name)
+			return return_next_var(l, name, st);
 		return (st->expr = xlat_plload_expr(l, e)) != NULL;
 	}
 	st->kind = XLAT_PL_RETURN_QUERY;

@@ -73,7 +73,8 @@ struct xlat_plloader {
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];
 	size_t nscope;
-	/* The cursor statements xlat_plpre_body took out of the body, by marker number. */
+	/* The cursor statements (and RETURN NEXT variables) xlat_plpre_body took out of the
+	 * body, by marker number. */
 	const char **cursor_stmts;
 	size_t ncursor_stmts, cap_cursor_stmts;
 	bool *cursor_arg; /* per datum: an argument of a bound cursor, declared with it */
@@ -127,9 +128,11 @@ int xlat_plload_find(const struct xlat_plloader *l, const char *name);
 /* ---- xlat_plpre.c: the body as libpg_query's parser can take it ---- */
 /* The marker a cursor statement is left as: PERFORM <mark>N, FOR r IN <mark>N .. 0 LOOP. */
 #define XLAT_PL_CURSOR_MARK "__shardlite_cursor_"
+/* The marker `RETURN NEXT name;` leaves for name (its text kept as a cursor statement's). */
+#define XLAT_PL_NEXT_MARK "__shardlite_next_"
 /* body with each `r.f := ...` of a record variable r handed to libpg_query's parser, which
- * knows no records, as `r<comment f> := ...`, and each cursor statement as its marker, its
- * text kept in l->cursor_stmts (in l's arena; body itself when there is nothing to change). */
+ * knows no records, as `r<comment f> := ...`, each cursor statement and the variable of each
+ * `RETURN NEXT v;` as its marker, its text kept in l->cursor_stmts (in l's arena; body itself when there is nothing to change). */
 const char *xlat_plpre_body(struct xlat_plloader *l, const char *body);
 /* The identifier p[0..n) folded as PostgreSQL folds it (quoted: as written), in a. */
 const char *xlat_plpre_fold(struct arena *a, const char *p, size_t n);
