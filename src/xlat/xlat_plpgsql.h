@@ -85,7 +85,8 @@ bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 			    struct xlat_pl_stmt *st, const char *kind);
 
 /* RETURN r in a function RETURNS record (l->one_record): r's fields as the one row of the
- * result (RETURN QUERY SELECT r.*, then RETURN); another value than a record variable 0A000. */
+ * result (RETURN QUERY SELECT r.*, then RETURN); RETURN ROW(a, b) or (a, b) the row SELECT a,
+ * b, RETURN NULL a row of NULLs; another value 0A000. */
 bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *e,
 			       struct xlat_pl_stmt *st);
 
