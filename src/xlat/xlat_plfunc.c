@@ -157,7 +157,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	l->returns_void = u->rettype == PGTYPE_VOID;
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
 	l->retset = u->retset;
-	l->has_outs = outs;
+	l->has_outs = outs || (u->retset && u->nouts); /* RETURNS TABLE's columns too */
 	l->one_record = one_record;
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
@@ -315,6 +315,10 @@ bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 		st->kind = XLAT_PL_RETURN_NEXT;
 		if (!e) /* RETURN NEXT; of a function's OUT parameters */
 			return xlat_plload_unsupported(l, "RETURN NEXT without an expression");
+		if (l->has_outs) /* pl_gram.y's make_return_next_stmt */
+			return pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
+					 "RETURN NEXT cannot have a parameter in function with OUT "
+					 "parameters");
 		const char *name = next_var_name(l, xlat_plload_text(e));
 		if (name)
 			return return_next_var(l, name, st);

@@ -68,7 +68,7 @@ struct xlat_plloader {
 	bool returns_void;
 	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
 	bool retset;  /* RETURNS SETOF / TABLE: RETURN NEXT and RETURN QUERY */
-	bool has_outs; /* OUT parameters: RETURN takes no value */
+	bool has_outs; /* OUT parameters, RETURNS TABLE's columns: RETURN [NEXT] takes no value */
 	bool one_record; /* RETURNS record (not SETOF, no OUT parameters): RETURN r is its row */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];

@@ -43,3 +43,7 @@ SELECT * FROM srec_lit(2) AS t(a int, b text);
 SELECT * FROM srec_lit(3) AS t(a text, b int, c date);
 CREATE FUNCTION srec_vars() RETURNS record LANGUAGE plpgsql AS $$ DECLARE x numeric := 1.5; y text := 'q'; BEGIN RETURN ROW(x, upper(y), x * 2); END $$;
 SELECT * FROM srec_vars() AS t(a numeric, b text, c numeric);
+-- RETURN NEXT with a value where the function has OUT parameters (RETURNS TABLE's columns): 42804 at CREATE
+CREATE FUNCTION srec_tab() RETURNS TABLE (a int) LANGUAGE plpgsql AS $$ DECLARE r record; BEGIN RETURN NEXT r; END $$;
+CREATE FUNCTION srec_tab2() RETURNS TABLE (a int) LANGUAGE plpgsql AS $$ BEGIN RETURN NEXT 1; END $$;
+DO $$ DECLARE r record; BEGIN RETURN NEXT r; END $$;

@@ -655,6 +655,9 @@ static const struct errcase errors[] = {
 	 "returning record is not supported in a PL/pgSQL function"},
 	{"CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN NEXT 1; END $$",
 	 "42804", 0, "cannot use RETURN NEXT in a non-SETOF function"},
+	{"CREATE FUNCTION f() RETURNS TABLE (a int) LANGUAGE plpgsql AS $$ DECLARE r record; "
+	 "BEGIN RETURN NEXT r; END $$",
+	 "42804", 0, "RETURN NEXT cannot have a parameter in function with OUT parameters"},
 	{"SELECT 1 WHERE generate_series(1, 2) > 1", "0A000", 16,
 	 "set-returning functions are not allowed in WHERE"},
 	{"SELECT CASE WHEN true THEN unnest(ARRAY[1]) END", "0A000", 28,
