@@ -509,11 +509,16 @@ struct xlat_pl_stmt {
 	bool reverse;            /* FORI */
 	bool dynamic;            /* FORS over EXECUTE expr [USING params] */
 	bool is_exit;            /* EXIT (else CONTINUE) */
-	int var;                 /* ASSIGN, FORI: the variable; RETURN of a record: it */
+	int var;                 /* ASSIGN, FORI: the variable; RETURN of a record: it; the
+				  * RETURN QUERY of RETURN ROW(...): 1 + its first untyped
+				  * literal's field (unknown), 0 none */
 	const char *field;       /* ASSIGN to a record's field (NEW.x := ...): its name */
 	const struct xlat_pl_expr *subscript; /* ASSIGN to an array's element var[subscript] */
-	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function */
-	bool ret_null;           /* RETURN NULL in a trigger function */
+	bool ret_record;         /* RETURN NEW / RETURN OLD (var) in a trigger function;
+				  * RETURN NEXT of a record variable (expr: SELECT r.*), the
+				  * RETURN QUERY a RETURN of RETURNS record is made of */
+	bool ret_null;           /* RETURN NULL in a trigger function; that RETURN QUERY of
+				  * RETURN NULL (no expr: a row of NULLs) */
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;

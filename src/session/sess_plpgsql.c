@@ -61,7 +61,7 @@ static const char *stmt_name(const struct xlat_pl_stmt *st)
 		       : st->curop == XLAT_PL_MOVE  ? "MOVE"
 						    : "CLOSE";
 	case XLAT_PL_RETURN_QUERY:
-		return "RETURN QUERY";
+		return st->ret_record ? "RETURN" : "RETURN QUERY"; /* RETURN r in RETURNS record */
 	case XLAT_PL_RETURN_NEXT:
 		return "RETURN NEXT";
 	}
@@ -205,10 +205,29 @@ static bool return_rows(struct pl_run *r, const struct xlat_pl_stmt *st, struct 
 	const char *sql;
 	struct pl_arg *args;
 	struct pl_rows rows;
+	if (st->ret_null && !st->expr)
+		return sess_udf_add_null_row(r, err);
 	bool ok = st->dynamic ? sess_pl_dyn_sql(r, st, &sql, &args, err) &&
 					sess_pl_exec(r, sql, args, (int)st->nparams, true, &rows, err)
 			      : sess_pl_exec_expr(r, st->expr, true, &rows, err);
-	return ok && sess_udf_add_rows(r, &rows, err);
+	if (ok && st->ret_record && st->kind == XLAT_PL_RETURN_QUERY && st->var > 0 &&
+	    (size_t)st->var <= rows.ncols)
+		rows.types[st->var - 1] = PGTYPE_UNKNOWN; /* ROW('x', ...): PostgreSQL's unknown */
+	if (!ok || sess_udf_add_rows(r, &rows, err))
+		return ok;
+	/* a record whose fields do not fit: PostgreSQL's messages for RETURN NEXT r, RETURN r */
+	if (!st->ret_record || strcmp(err->sqlstate, SQLSTATE_DATATYPE_MISMATCH) != 0)
+		return false;
+	bool next = st->kind == XLAT_PL_RETURN_NEXT;
+	snprintf(err->message, sizeof(err->message), "%s",
+		 next ? "wrong record type supplied in RETURN NEXT"
+		      : "returned record type does not match expected record type");
+	if (!next)
+		snprintf(
+			err->context, sizeof(err->context),
+			"PL/pgSQL function %s while casting return value to function's return type",
+			r->f->name);
+	return false;
 }
 
 static enum pl_flow exec_if(struct pl_run *r, const struct xlat_pl_stmt *st, struct pgerr *err)

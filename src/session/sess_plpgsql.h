@@ -97,6 +97,8 @@ bool sess_udf_run(struct pl_run *r, struct arena *a, struct pgerr *err);
  * rows join r's result set; 42804 when r is no set-returning function or the columns do not
  * match. */
 bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows, struct pgerr *err);
+/* One row of NULLs, as wide as the call's result (RETURN NULL of RETURNS record). */
+bool sess_udf_add_null_row(struct pl_run *r, struct pgerr *err);
 /* An SQLite value as PostgreSQL text of type type (NULL for NULL), in a. */
 const char *sess_udf_value_text(struct session *s, sqlite3_value *x, uint32_t type,
 				struct arena *a);

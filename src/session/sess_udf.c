@@ -426,6 +426,19 @@ bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct p
 	return ok;
 }
 
+bool sess_udf_add_null_row(struct pl_run *r, struct pgerr *err)
+{
+	if (!r->set)
+		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
+				 "cannot use RETURN QUERY in a non-SETOF function");
+	size_t n = r->set->ncols;
+	struct pl_rows rows = {.ncols = n, .nrows = 1};
+	rows.names = arena_zalloc(r->scratch, (n + 1) * sizeof(*rows.names));
+	rows.types = arena_zalloc(r->scratch, (n + 1) * sizeof(*rows.types)); /* 0: any type */
+	rows.cells = arena_zalloc(r->scratch, (n + 1) * sizeof(*rows.cells)); /* NULL */
+	return sess_udf_add_rows(r, &rows, err);
+}
+
 /* What a call needs of its function, copied out of the schema snapshot first: DDL in the
  * body may replace the snapshot while it runs. */
 struct plan {

@@ -9,6 +9,7 @@
 #include "pgtype.h"
 
 #include <pg_query.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* The statements of a LANGUAGE sql body as a block: each runs with the arguments bound (by
@@ -156,7 +157,7 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	l->returns_void = u->rettype == PGTYPE_VOID;
 	l->trigger = u->rettype == XLAT_OID_TRIGGER;
 	l->retset = u->retset;
-	l->has_outs = outs;
+	l->has_outs = outs || (u->retset && u->nouts); /* RETURNS TABLE's columns too */
 	l->one_record = one_record;
 	l->where = "a PL/pgSQL function";
 	bool sql = strcmp(u->lang, "sql") == 0;
@@ -172,6 +173,77 @@ bool xlat_udf_compile(const struct xlat_udf *u, const struct xlat_schema *schema
 	return true;
 }
 
+/* st as a block: the rows of sql (NULL: one row of NULLs, RETURN NULL), then the end of the
+ * function; unknown: 1 + the first field that is an untyped literal, 0 when none. */
+static bool return_one_row(struct xlat_plloader *l, const char *sql, int unknown,
+			   struct xlat_pl_stmt *st)
+{
+	struct xlat_pl_stmt *two = arena_zalloc(l->c->a, 2 * sizeof(*two));
+	two[0] = (struct xlat_pl_stmt){
+		.kind = XLAT_PL_RETURN_QUERY, .line = st->line, .ret_record = true, .var = unknown};
+	two[1] = (struct xlat_pl_stmt){.kind = XLAT_PL_RETURN, .line = st->line};
+	if (!sql)
+		two[0].ret_null = true;
+	else if (!(two[0].expr = xlat_plload_sql(l, sql)))
+		return false;
+	st->kind = XLAT_PL_BLOCK;
+	st->body = (struct xlat_pl_list){two, 2};
+	return true;
+}
+
+/* RETURN ROW(a, b) or (a, b): `SELECT a, b` (deparsed from the row's fields), *unknown 1 +
+ * the first field that is a string literal or NULL (PostgreSQL leaves them unknown in a row,
+ * which no column's type matches); RETURN NULL: "" (a row of NULLs); another expression: NULL. */
+static const char *row_select(struct xlat_plloader *l, const char *expr, int *unknown)
+{
+	PgQueryProtobufParseResult r =
+		pg_query_parse_protobuf(arena_printf(l->c->a, "SELECT %s", expr));
+	PgQuery__ParseResult *tree =
+		r.error ? NULL
+			: pg_query__parse_result__unpack(NULL, r.parse_tree.len,
+							 (const uint8_t *)r.parse_tree.data);
+	const char *out = NULL;
+	PgQuery__SelectStmt *sel = tree && tree->n_stmts == 1 && tree->stmts[0]->stmt->select_stmt
+					   ? tree->stmts[0]->stmt->select_stmt
+					   : NULL;
+	PgQuery__Node *v = sel && sel->n_target_list == 1 && !sel->n_from_clause
+				   ? sel->target_list[0]->res_target->val
+				   : NULL;
+	if (v && v->node_case == PG_QUERY__NODE__NODE_A_CONST && v->a_const->isnull) {
+		out = "";
+	} else if (v && v->node_case == PG_QUERY__NODE__NODE_ROW_EXPR && v->row_expr->n_args) {
+		/* the same SELECT with the row's fields as its targets */
+		size_t n = v->row_expr->n_args;
+		PgQuery__Node **targets = arena_zalloc(l->c->a, n * sizeof(*targets));
+		PgQuery__ResTarget *rts = arena_zalloc(l->c->a, n * sizeof(*rts));
+		for (size_t i = 0; i < n; i++) {
+			const PgQuery__Node *f = v->row_expr->args[i];
+			if (!*unknown && f->node_case == PG_QUERY__NODE__NODE_A_CONST &&
+			    (f->a_const->isnull ||
+			     f->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL))
+				*unknown = (int)i + 1;
+			rts[i] = (PgQuery__ResTarget)PG_QUERY__RES_TARGET__INIT;
+			rts[i].val = v->row_expr->args[i];
+			rts[i].location = -1;
+			targets[i] = arena_zalloc(l->c->a, sizeof(*targets[i]));
+			*targets[i] = (PgQuery__Node)PG_QUERY__NODE__INIT;
+			targets[i]->node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+			targets[i]->res_target = &rts[i];
+		}
+		PgQuery__Node **old = sel->target_list;
+		size_t nold = sel->n_target_list;
+		sel->target_list = targets;
+		sel->n_target_list = n;
+		out = xlat_deparse(l->c, tree->stmts[0]->stmt);
+		sel->target_list = old; /* the tree's own, freed with it */
+		sel->n_target_list = nold;
+	}
+	if (tree)
+		pg_query__parse_result__free_unpacked(tree, NULL);
+	pg_query_free_protobuf_parse_result(r);
+	return out;
+}
+
 bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *e,
 			       struct xlat_pl_stmt *st)
 {
@@ -182,9 +254,16 @@ bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *
 	while (n && (*text == ' ' || *text == '\n' || *text == '\t'))
 		text++, n--;
 	int var = n ? xlat_plload_find(l, xlat_plpre_fold(l->c->a, text, n)) : -1;
-	if (var < 0 || l->vars[var].type) /* a record's or row type's variable has no type */
-		return xlat_plload_unsupported(l, "RETURN of a value other than a record variable "
-						  "in a function returning record");
+	if (var < 0 || l->vars[var].type) { /* a record's or row type's variable has no type */
+		int unknown = 0;
+		const char *sql = text ? row_select(l, text, &unknown) : NULL;
+		if (!sql)
+			return xlat_plload_unsupported(l,
+						       "RETURN of a value other than a record "
+						       "variable, ROW(...) or NULL in a function "
+						       "returning record");
+		return return_one_row(l, *sql ? sql : NULL, unknown, st);
+	}
 	struct strbuf sb;
 	strbuf_init(&sb, 0);
 	strbuf_puts(&sb, "SELECT ");
@@ -192,14 +271,40 @@ bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *
 	strbuf_puts(&sb, ".*");
 	const char *sql = arena_strdup(l->c->a, sb.data ? sb.data : "");
 	strbuf_fini(&sb);
-	struct xlat_pl_stmt *two = arena_zalloc(l->c->a, 2 * sizeof(*two));
-	two[0] = (struct xlat_pl_stmt){.kind = XLAT_PL_RETURN_QUERY, .line = st->line};
-	two[1] = (struct xlat_pl_stmt){.kind = XLAT_PL_RETURN, .line = st->line};
-	if (!(two[0].expr = xlat_plload_sql(l, sql)))
-		return false;
-	st->kind = XLAT_PL_BLOCK; /* the row, then the end of the function */
-	st->body = (struct xlat_pl_list){two, 2};
-	return true;
+	return return_one_row(l, sql, 0, st);
+}
+
+/* The name `RETURN NEXT name;` was written with (xlat_plpre.c's marker), else NULL. */
+static const char *next_var_name(const struct xlat_plloader *l, const char *text)
+{
+	size_t n = strlen(XLAT_PL_NEXT_MARK);
+	if (!text || strncmp(text, XLAT_PL_NEXT_MARK, n) != 0)
+		return NULL;
+	char *end;
+	long k = strtol(text + n, &end, 10);
+	while (*end == ' ' || *end == '\n' || *end == '\t')
+		end++;
+	return *end || k < 0 || (size_t)k >= l->ncursor_stmts ? NULL : l->cursor_stmts[k];
+}
+
+/* RETURN NEXT name: a record's or row-typed variable's fields are the next row (the rows of
+ * SELECT r.*, st->ret_record); any other name is an expression, as PostgreSQL reads a scalar
+ * variable. */
+static bool return_next_var(struct xlat_plloader *l, const char *name, struct xlat_pl_stmt *st)
+{
+	struct arena *a = l->c->a;
+	int var = xlat_plload_find(l, xlat_plpre_fold(a, name, strlen(name)));
+	if (var < 0 || l->vars[var].type)
+		return (st->expr = xlat_plload_sql(l, arena_printf(a, "SELECT %s", name))) != NULL;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	strbuf_put_quoted(&sb, l->vars[var].name, '"');
+	strbuf_puts(&sb, ".*");
+	const char *sql = arena_strdup(a, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	st->ret_record = true;
+	return (st->expr = xlat_plload_sql(l, sql)) != NULL;
 }
 
 bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
@@ -208,8 +313,15 @@ bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 	if (strcmp(kind, "PLpgSQL_stmt_return_next") == 0) {
 		const struct xlat_json *e = xlat_json_get(b, "expr");
 		st->kind = XLAT_PL_RETURN_NEXT;
-		if (!e) /* a record variable, or a function's OUT parameters */
+		if (!e) /* RETURN NEXT; of a function's OUT parameters */
 			return xlat_plload_unsupported(l, "RETURN NEXT without an expression");
+		if (l->has_outs) /* pl_gram.y's make_return_next_stmt */
+			return pgerr_set(l->c->err, SQLSTATE_DATATYPE_MISMATCH,
+					 "RETURN NEXT cannot have a parameter in function with OUT "
+					 "parameters");
+		const char *name = next_var_name(l, xlat_plload_text(e));
+		if (name)
+			return return_next_var(l, name, st);
 		return (st->expr = xlat_plload_expr(l, e)) != NULL;
 	}
 	st->kind = XLAT_PL_RETURN_QUERY;

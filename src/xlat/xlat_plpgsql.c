@@ -482,6 +482,9 @@ static const char *compile_state(const char *msg)
 		return SQLSTATE_UNDEFINED_OBJECT;
 	if (strstr(msg, "is declared CONSTANT"))
 		return "22005"; /* error_in_assignment */
+	if (strstr(msg, "cannot use RETURN NEXT in a non-SETOF function") ||
+	    strstr(msg, "cannot use RETURN QUERY in a non-SETOF function"))
+		return SQLSTATE_DATATYPE_MISMATCH; /* pl_gram.y's make_return_next/query_stmt */
 	return SQLSTATE_SYNTAX_ERROR;
 }
 

@@ -68,12 +68,13 @@ struct xlat_plloader {
 	bool returns_void;
 	bool trigger; /* RETURNS trigger: NEW, OLD and the TG_ variables */
 	bool retset;  /* RETURNS SETOF / TABLE: RETURN NEXT and RETURN QUERY */
-	bool has_outs; /* OUT parameters: RETURN takes no value */
+	bool has_outs; /* OUT parameters, RETURNS TABLE's columns: RETURN [NEXT] takes no value */
 	bool one_record; /* RETURNS record (not SETOF, no OUT parameters): RETURN r is its row */
 	const char *where; /* "a DO block" or "a PL/pgSQL function", for refusals */
 	struct xlat_plscope scope[MAX_SCOPE];
 	size_t nscope;
-	/* The cursor statements xlat_plpre_body took out of the body, by marker number. */
+	/* The cursor statements (and RETURN NEXT variables) xlat_plpre_body took out of the
+	 * body, by marker number. */
 	const char **cursor_stmts;
 	size_t ncursor_stmts, cap_cursor_stmts;
 	bool *cursor_arg; /* per datum: an argument of a bound cursor, declared with it */
@@ -84,7 +85,8 @@ bool xlat_plload_return_set(struct xlat_plloader *l, const struct xlat_json *b,
 			    struct xlat_pl_stmt *st, const char *kind);
 
 /* RETURN r in a function RETURNS record (l->one_record): r's fields as the one row of the
- * result (RETURN QUERY SELECT r.*, then RETURN); another value than a record variable 0A000. */
+ * result (RETURN QUERY SELECT r.*, then RETURN); RETURN ROW(a, b) or (a, b) the row SELECT a,
+ * b, RETURN NULL a row of NULLs; another value 0A000. */
 bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *e,
 			       struct xlat_pl_stmt *st);
 
@@ -127,9 +129,11 @@ int xlat_plload_find(const struct xlat_plloader *l, const char *name);
 /* ---- xlat_plpre.c: the body as libpg_query's parser can take it ---- */
 /* The marker a cursor statement is left as: PERFORM <mark>N, FOR r IN <mark>N .. 0 LOOP. */
 #define XLAT_PL_CURSOR_MARK "__shardlite_cursor_"
+/* The marker `RETURN NEXT name;` leaves for name (its text kept as a cursor statement's). */
+#define XLAT_PL_NEXT_MARK "__shardlite_next_"
 /* body with each `r.f := ...` of a record variable r handed to libpg_query's parser, which
- * knows no records, as `r<comment f> := ...`, and each cursor statement as its marker, its
- * text kept in l->cursor_stmts (in l's arena; body itself when there is nothing to change). */
+ * knows no records, as `r<comment f> := ...`, each cursor statement and the variable of each
+ * `RETURN NEXT v;` as its marker, its text kept in l->cursor_stmts (in l's arena; body itself when there is nothing to change). */
 const char *xlat_plpre_body(struct xlat_plloader *l, const char *body);
 /* The identifier p[0..n) folded as PostgreSQL folds it (quoted: as written), in a. */
 const char *xlat_plpre_fold(struct arena *a, const char *p, size_t n);

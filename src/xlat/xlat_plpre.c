@@ -6,7 +6,8 @@
  * parser as `r<comment a> := 1`, which it takes as an assignment to r (xlat_plrec.c reads the
  * field back), and a cursor statement as `PERFORM __shardlite_cursor_N` (a FOR over a cursor
  * as `FOR r IN __shardlite_cursor_N .. 0 LOOP`), N numbering the statements' own texts, which
- * xlat_pliter.c loads. Line numbers stay as written. */
+ * xlat_pliter.c loads; `RETURN NEXT v;` as `RETURN NEXT __shardlite_next_N;` (the parser drops
+ * which variable v is). Line numbers stay as written. */
 #include "xlat_plpgsql.h"
 
 #include <ctype.h>
@@ -233,8 +234,9 @@ static size_t stmt_end(const struct toks *t, size_t i)
 	return 0;
 }
 
-/* The statement text from..to as cursor statement N of the loader: its marker. */
-static const char *remember(struct xlat_plloader *l, const struct toks *t, int from, int to)
+/* The text from..to as taken-out text N of the loader: its marker, mark followed by N. */
+static const char *remember(struct xlat_plloader *l, const struct toks *t, int from, int to,
+			    const char *mark)
 {
 	if (l->ncursor_stmts == l->cap_cursor_stmts) {
 		l->cap_cursor_stmts = l->cap_cursor_stmts ? 2 * l->cap_cursor_stmts : 8;
@@ -245,7 +247,7 @@ static const char *remember(struct xlat_plloader *l, const struct toks *t, int f
 	}
 	l->cursor_stmts[l->ncursor_stmts] =
 		arena_strndup(t->a, t->body + from, (size_t)(to - from));
-	return arena_printf(t->a, XLAT_PL_CURSOR_MARK "%zu", l->ncursor_stmts++);
+	return arena_printf(t->a, "%s%zu", mark, l->ncursor_stmts++);
 }
 
 /* OPEN, FETCH, MOVE, CLOSE at statement i (not `open := ...`, a variable's); its last token. */
@@ -262,7 +264,7 @@ static size_t cursor_stmt(struct xlat_plloader *l, const struct toks *t, size_t 
 	size_t end = stmt_end(t, i);
 	if (!end)
 		return i;
-	const char *mark = remember(l, t, tk[i]->start, tk[end]->start);
+	const char *mark = remember(l, t, tk[i]->start, tk[end]->start, XLAT_PL_CURSOR_MARK);
 	replace(e, t, tk[i]->start, tk[end]->start, arena_printf(t->a, "PERFORM %s", mark));
 	return end;
 }
@@ -284,9 +286,25 @@ static size_t cursor_for(struct xlat_plloader *l, const struct toks *t, size_t i
 								     : 0;
 	if (k >= t->n)
 		return i;
-	const char *mark = remember(l, t, tk[i + 3]->start, tk[k]->start);
+	const char *mark = remember(l, t, tk[i + 3]->start, tk[k]->start, XLAT_PL_CURSOR_MARK);
 	replace(e, t, tk[i + 3]->start, tk[k]->start, arena_printf(t->a, "%s .. 0 ", mark));
 	return k;
+}
+
+/* `RETURN NEXT name;` at statement i: PostgreSQL's parser keeps which variable name is (its
+ * retvarno), libpg_query's JSON drops it; name becomes a marker the parser reads as an
+ * expression (xlat_plfunc.c maps it back to name). Its last token. */
+static size_t return_next_var(struct xlat_plloader *l, const struct toks *t, size_t i,
+			      struct edit *e)
+{
+	PgQuery__ScanToken **tk = t->tk;
+	if (i + 3 >= t->n || !is_word(t->body, tk[i], "return") ||
+	    tk[i + 1]->token != PG_QUERY__TOKEN__NEXT || !word(tk[i + 2]) ||
+	    tk[i + 3]->token != PG_QUERY__TOKEN__ASCII_59)
+		return i;
+	const char *mark = remember(l, t, tk[i + 2]->start, tk[i + 2]->end, XLAT_PL_NEXT_MARK);
+	replace(e, t, tk[i + 2]->start, tk[i + 2]->end, mark);
+	return i + 3;
 }
 
 static const char *cursor_edits(struct xlat_plloader *l, const struct toks *t)
@@ -304,6 +322,7 @@ static const char *cursor_edits(struct xlat_plloader *l, const struct toks *t)
 			in_decl = t->tk[i]->token == PG_QUERY__TOKEN__DECLARE;
 		else if (!in_decl && stmt_start(t, i, sql_case)) {
 			size_t j = cursor_stmt(l, t, i, &e);
+			j = j != i ? j : return_next_var(l, t, i, &e);
 			i = j != i ? j : cursor_for(l, t, i, curs, ncurs, &e);
 		}
 	}

@@ -122,8 +122,8 @@ SELECT * FROM ct_rec(3) AS t(a int);
 CREATE TYPE ct_rp AS (a int, b text);
 CREATE FUNCTION ct_rec2() RETURNS record LANGUAGE plpgsql AS $$ DECLARE p ct_rp; BEGIN p.a := 1; p.b := 'q'; RETURN p; END $$;
 SELECT * FROM ct_rec2() AS t(a int, b text);
--- differs: RETURN of an expression other than a record variable in a function returning record is 0A000
 CREATE FUNCTION ct_rec3() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN ROW(5, 'five'::text); END $$;
+SELECT * FROM ct_rec3() AS t(a int, b text);
 DROP FUNCTION IF EXISTS ct_rec3();
 DROP FUNCTION ct_rec(int);
 DROP FUNCTION ct_rec2();

@@ -655,10 +655,15 @@ static const struct errcase errors[] = {
 	{"SELECT 1 LIMIT -1", "2201W", 0, "LIMIT must not be negative"},
 	{"SELECT 1 OFFSET -1", "2201X", 0, "OFFSET must not be negative"},
 	{"CALL nosuch(1, 'x')", "42883", 6, "procedure nosuch(integer, unknown) does not exist"},
-	{"CREATE FUNCTION f() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$",
+	{"CREATE FUNCTION f() RETURNS record LANGUAGE plpgsql AS $$ BEGIN RETURN 1; END $$",
 	 "0A000", 0,
-	 "RETURN of a value other than a record variable in a function returning record is not "
-	 "supported in a PL/pgSQL function"},
+	 "RETURN of a value other than a record variable, ROW(...) or NULL in a function "
+	 "returning record is not supported in a PL/pgSQL function"},
+	{"CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$ BEGIN RETURN NEXT 1; END $$",
+	 "42804", 0, "cannot use RETURN NEXT in a non-SETOF function"},
+	{"CREATE FUNCTION f() RETURNS TABLE (a int) LANGUAGE plpgsql AS $$ DECLARE r record; "
+	 "BEGIN RETURN NEXT r; END $$",
+	 "42804", 0, "RETURN NEXT cannot have a parameter in function with OUT parameters"},
 	{"SELECT 1 WHERE generate_series(1, 2) > 1", "0A000", 16,
 	 "set-returning functions are not allowed in WHERE"},
 	{"SELECT CASE WHEN true THEN unnest(ARRAY[1]) END", "0A000", 28,

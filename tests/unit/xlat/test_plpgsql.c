@@ -226,6 +226,69 @@ START_TEST(test_whole_records)
 }
 END_TEST
 
+static const struct xlat_pl_func *compile(struct arena *a, const char *body, bool retset,
+					  uint32_t rettype)
+{
+	struct xlat_udf u = {.name = "f",
+			     .sig = "",
+			     .rettype = rettype,
+			     .retdecl = rettype == 23 ? "integer" : "record",
+			     .lang = "plpgsql",
+			     .body = body,
+			     .volatility = 'v',
+			     .kind = 'f',
+			     .retset = retset};
+	const struct xlat_pl_func *f = NULL;
+	struct pgerr err;
+	pgerr_clear(&err);
+	ck_assert_msg(xlat_udf_compile(&u, NULL, a, &f, &err), "%s: %s %s", body, err.sqlstate,
+		      err.message);
+	return f;
+}
+
+/* RETURN NEXT v: libpg_query's JSON does not say which variable, xlat_plpre.c's marker does;
+ * a record's fields are the row, a scalar is an expression. RETURN ROW(...) and RETURN NULL in
+ * RETURNS record. */
+START_TEST(test_return_next_var)
+{
+	struct arena *a = arena_new(0);
+	const struct xlat_pl_func *f =
+		compile(a,
+			"DECLARE r record; i int := 1; BEGIN RETURN NEXT r; RETURN NEXT i;\n"
+			"RETURN NEXT \"i\"; RETURN NEXT i + 1; END",
+			true, 2249);
+	const struct xlat_pl_list *b = &first(&f->top)->body;
+	if (first(&f->top)->kind != XLAT_PL_BLOCK)
+		b = &f->top.body;
+	ck_assert_uint_ge(b->n, 4); /* and the implicit RETURN at the end */
+	for (size_t k = 0; k < 4; k++)
+		ck_assert_int_eq(b->v[k].kind, XLAT_PL_RETURN_NEXT);
+	ck_assert(b->v[0].ret_record);
+	ck_assert_int_eq(b->v[0].expr->nhits, 1);
+	ck_assert(b->v[0].expr->hits[0].star);
+	ck_assert(!b->v[1].ret_record);
+	ck_assert_str_eq(b->v[1].expr->sql, "SELECT $1");
+	ck_assert_str_eq(b->v[2].expr->sql, "SELECT $1");
+	ck_assert_int_eq(b->v[2].line, 2);
+	ck_assert_str_eq(b->v[3].expr->sql, "SELECT $1 + 1");
+	f = compile(a, "BEGIN IF true THEN RETURN ROW(1, 'x', 2); END IF; RETURN NULL; END", false,
+		    2249);
+	b = &f->top.body;
+	while (b->n == 1 && b->v[0].kind == XLAT_PL_BLOCK)
+		b = &b->v[0].body;
+	ck_assert_uint_ge(b->n, 2);
+	const struct xlat_pl_stmt *row = &b->v[0].arms[0].v[0], *null = &b->v[1];
+	ck_assert_int_eq(row->kind, XLAT_PL_BLOCK);
+	ck_assert_int_eq(row->body.v[0].kind, XLAT_PL_RETURN_QUERY);
+	ck_assert_str_eq(row->body.v[0].expr->sql, "SELECT 1, 'x', 2");
+	ck_assert_int_eq(row->body.v[0].var, 2); /* 'x' is unknown, as PostgreSQL leaves it */
+	ck_assert_int_eq(row->body.v[1].kind, XLAT_PL_RETURN);
+	ck_assert(null->body.v[0].ret_null);
+	ck_assert_ptr_null(null->body.v[0].expr);
+	arena_free(a);
+}
+END_TEST
+
 /* Cursor statements, which libpg_query's parser cannot take, through their markers. */
 START_TEST(test_cursors)
 {
@@ -328,6 +391,7 @@ Suite *xlat_suite_plpgsql(void)
 	tcase_add_test(tc, test_foreach);
 	tcase_add_test(tc, test_cursors);
 	tcase_add_test(tc, test_whole_records);
+	tcase_add_test(tc, test_return_next_var);
 	tcase_add_loop_test(tc, test_refusals, 0, ARRAY_LEN(refusals));
 	suite_add_tcase(s, tc);
 	return s;
