@@ -159,10 +159,12 @@ static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *
 							 "result type");
 	if (!tn || !xlat_type_resolve(c, tn, &r))
 		return tn ? false : xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1, "missing type");
-	if (!xlat_domain_refuse(c, &r, "a parameter or result type"))
-		return false;
 	*oid = xlat_type_oid(&r);
 	r.typmod = -1; /* PostgreSQL drops an argument's modifiers */
+	if (r.domain) { /* called as its base type; the body's variable checks the domain */
+		*decl = r.domain->name;
+		return *oid != 0 || xlat_unsupported(c, tn->location, "this argument type");
+	}
 	*decl = xlat_enum_by_oid(c, r.info->oid, NULL)
 			? xlat_type_format(c, &r)
 			: arena_printf(c->a, "%s%s", r.info->sql_name, r.is_array ? "[]" : "");

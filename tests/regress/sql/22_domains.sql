@@ -112,9 +112,35 @@ SELECT t.typname, t.typdefault, pg_catalog.array_to_string(ARRAY(SELECT pg_catal
 SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
  (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM pg_catalog.pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef)
 FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'dm_u'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
--- not carried (0A000, unit tests): a domain as a function's parameter or result, a PREPARE argument
--- differs: refused (0A000): a domain type as a PL/pgSQL variable's type
-DO $$ DECLARE x dm_posint := 5; BEGIN x := x - 1; END $$;
+-- not carried (0A000, unit tests): a PREPARE argument
+-- a PL/pgSQL variable of a domain: each assignment checked (23514, 23502; a NOT NULL domain's variable without a default fails on entry)
+DO $$ DECLARE x dm_posint := 5; BEGIN x := x - 1; RAISE NOTICE 'x=%', x; END $$;
+DO $$ DECLARE x dm_posint := 5; BEGIN x := 0; END $$;
+DO $$ DECLARE x dm_posint := 5; BEGIN x := NULL; END $$;
+DO $$ DECLARE x dm_posint; BEGIN x := 2; END $$;
+DO $$ DECLARE e dm_email; BEGIN e := 'a@b'; e := NULL; e := 'nope'; END $$;
+DO $$ DECLARE c dm_code := 'ab'; BEGIN c := 'abcd'; END $$;
+DO $$ DECLARE e dm_email := 'x'; BEGIN NULL; END $$;
+DO $$ DECLARE n dm_posint := 3; BEGIN SELECT 0 INTO n; END $$;
+DO $$ DECLARE n dm_posint := 3; BEGIN FOR n IN 1..2 LOOP RAISE NOTICE 'n=%', n; END LOOP; END $$;
+-- differs: refused (0A000): an array of a domain as a PL/pgSQL variable's type
+DO $$ DECLARE x dm_posint[]; BEGIN NULL; END $$;
+-- a domain as a function's parameter or result type: the argument and the value returned checked
+CREATE FUNCTION dm_next(p dm_posint) RETURNS dm_posint LANGUAGE plpgsql AS $$ BEGIN RETURN p - 1; END $$;
+CREATE FUNCTION dm_mail(u text, h text) RETURNS dm_email LANGUAGE plpgsql AS $$ BEGIN RETURN u || h; END $$;
+CREATE FUNCTION dm_host(e dm_email) RETURNS text LANGUAGE sql AS $$ SELECT split_part(e, '@', 2) $$;
+SELECT dm_next(5), dm_mail('a@', 'b'), dm_host('a@b');
+SELECT dm_next(1);
+SELECT dm_next(0);
+SELECT dm_next(NULL);
+SELECT dm_mail('a', 'b');
+SELECT dm_host('nope');
+SELECT dm_host(NULL);
+SELECT proname, pg_get_function_arguments(oid), pg_get_function_result(oid) FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
+-- differs: pg_proc lists a domain parameter or result with the base type's OID
+SELECT proname, proargtypes::regtype[]::text, prorettype::regtype FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
+DROP FUNCTION dm_next(dm_posint);
+DROP FUNCTION dm_mail, dm_host;
 -- differs: pg_typeof of a domain value is its base type
 SELECT pg_typeof(5::dm_posint);
 -- ALTER DOMAIN ... OWNER TO the session's user (pg_dump writes one per domain)
