@@ -195,10 +195,54 @@ bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const c
 
 /* ---- casts ---- */
 
+/* $n cast to d before any other use decided its type: noted for ParameterDescription. */
+static bool note_param(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_domain *d)
+{
+	if (arg->node_case != NODE(PARAM_REF))
+		return true;
+	int n = arg->param_ref->number;
+	if (!xlat_param(c, n, 0, arg->param_ref->location))
+		return false;
+	if ((n <= c->ngiven && c->given[n - 1]) || c->ptypes[n - 1])
+		return true;
+	struct xlat_param_domain *pd = arena_alloc(c->a, sizeof(*pd));
+	*pd = (struct xlat_param_domain){n, d->oid, c->pdomains};
+	c->pdomains = pd;
+	return true;
+}
+
+uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred)
+{
+	const struct xlat_param_domain *pd = c->pdomains;
+	while (pd && pd->number != n)
+		pd = pd->next;
+	const struct xlat_domain *d = NULL;
+	for (const struct xlat_domain *e = pd && c->schema ? c->schema->domains : NULL;
+	     e && e->name && !d; e++)
+		d = e->oid == pd->oid ? e : NULL;
+	if (!d)
+		return inferred;
+	struct xlat_typeref r;
+	/* the base type's OID, as the cast inferred it (a later use may have changed nothing) */
+	return xlat_domain_base(c, d, &r) && xlat_type_oid(&r) == inferred
+		       ? d->oid
+		       : inferred;
+}
+
+const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_typeref r;
+	if (!n || n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
+		return NULL;
+	return xlat_type_resolve(c, n->type_cast->type_name, &r) && !r.is_array ? r.domain : NULL;
+}
+
 bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 		      const struct xlat_typeref *to, struct xlat_type *t)
 {
 	const struct xlat_domain *d = to->domain;
+	if (!note_param(c, tc->arg, d))
+		return false;
 	PgQuery__ParseResult *bt = NULL;
 	const PgQuery__TypeName *btn = base_typename(c, d, &bt);
 	if (!btn)

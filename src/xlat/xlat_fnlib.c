@@ -145,7 +145,8 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 					"pg_typeof of a value whose type is only known when the "
 					"statement runs");
 	*t = (struct xlat_type){2206, -1}; /* regtype */
-	xlat_string(c, ti ? ti->sql_name : "unknown");
+	const struct xlat_domain *d = xlat_domain_of_expr(c, f->args[0]);
+	xlat_string(c, d ? xlat_enum_display(c, d->name) : ti ? ti->sql_name : "unknown");
 	return true;
 }
 

@@ -159,6 +159,7 @@ struct xlat_ctx {
 	struct xlat_stmt *st; /* the statement being filled */
 	uint32_t *ptypes;     /* inferred parameter types, [n-1]; grown on demand */
 	int ptypes_cap;
+	struct xlat_param_domain *pdomains; /* $n first cast to a domain (xlat_domain_cast) */
 	int max_param;     /* highest $n seen in this statement */
 	int depth;         /* recursion guard */
 	unsigned flags;    /* XLAT_X_* of the expression being emitted */
@@ -1325,6 +1326,18 @@ const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *
 /* 0A000 naming where, when r is a domain (a place that would not check its constraints);
  * true otherwise. */
 bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where);
+/* A $n whose first use is a cast to a domain: ParameterDescription reports the domain, as
+ * PostgreSQL does (the statement itself binds the base type). */
+struct xlat_param_domain {
+	int number;
+	uint32_t oid;
+	struct xlat_param_domain *next;
+};
+/* The type $n (1-based) reports: inferred, the domain it was first cast to when it was
+ * inferred as that domain's base type. */
+uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred);
+/* The domain the static type of expression n is (a cast to a domain), else NULL. */
+const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery__Node *n);
 /* Column col of domain d: its NOT NULL and CHECKs as named SQLite CHECKs of the column. */
 bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const char *col);
 /* The clauses a column col of domain d carries (xlat_ddl.c): the domain's DEFAULT when

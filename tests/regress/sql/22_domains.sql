@@ -141,8 +141,9 @@ SELECT proname, pg_get_function_arguments(oid), pg_get_function_result(oid) FROM
 SELECT proname, proargtypes::regtype[]::text, prorettype::regtype FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
 DROP FUNCTION dm_next(dm_posint);
 DROP FUNCTION dm_mail, dm_host;
--- differs: pg_typeof of a domain value is its base type
-SELECT pg_typeof(5::dm_posint);
+-- pg_typeof of a cast to a domain names the domain; an expression over a domain value is of the base type
+SELECT pg_typeof(5::dm_posint), pg_typeof(CAST(NULL AS public.dm_email)), pg_typeof(5::dm_posint + 1), pg_typeof('ab'::dm_code);
+SELECT pg_typeof(x::dm_posint) FROM (VALUES (1), (2)) v(x);
 -- ALTER DOMAIN ... OWNER TO the session's user (pg_dump writes one per domain)
 ALTER DOMAIN dm_money2 OWNER TO CURRENT_USER;
 ALTER DOMAIN dm_none OWNER TO CURRENT_USER;

@@ -310,6 +310,66 @@ START_TEST(domain_run)
 }
 END_TEST
 
+/* ParameterDescription: a $n first cast to a domain reports the domain (PostgreSQL's
+ * variable_coerce_param_hook), one another use typed first keeps that type. */
+static const struct {
+	const char *pg;
+	uint32_t p1, p2;
+} params[] = {
+	{"SELECT CAST($1 AS posint)", 41003, 0},
+	{"SELECT $1::posint, $1::posint", 41003, 0},
+	{"SELECT $1::posint + 1, $2::email", 41003, 41001},
+	{"SELECT $1::int4 + 0, $1::posint", 23, 0},
+	{"SELECT * FROM contact WHERE id = $1 AND $1::posint > 0", 23, 0},
+	{"SELECT $1::money2", 41005, 0},
+};
+
+START_TEST(domain_param)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema}, params[_i].pg, NULL,
+					0, a, &v, &n, &e),
+		      "%s: %s %s", params[_i].pg, e.sqlstate, e.message);
+	ck_assert_msg(v[0].nparams >= 1 && v[0].param_types[0] == params[_i].p1, "%s: $1 is %u",
+		      params[_i].pg, v[0].nparams >= 1 ? v[0].param_types[0] : 0);
+	if (params[_i].p2)
+		ck_assert_msg(v[0].nparams >= 2 && v[0].param_types[1] == params[_i].p2,
+			      "%s: $2 is %u", params[_i].pg,
+			      v[0].nparams >= 2 ? v[0].param_types[1] : 0);
+	arena_free(a);
+}
+END_TEST
+
+/* pg_typeof of a cast to a domain names the domain; of an expression over one, the base. */
+START_TEST(domain_typeof)
+{
+	static const struct {
+		const char *pg, *sql;
+	} typeofs[] = {
+		{"SELECT pg_typeof(5::posint)", "SELECT 'posint' AS pg_typeof"},
+		{"SELECT pg_typeof(CAST(NULL AS public.email))", "SELECT 'email' AS pg_typeof"},
+		{"SELECT pg_typeof(5::posint + 1)", "SELECT 'integer' AS pg_typeof"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(typeofs); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+						typeofs[i].pg, NULL, 0, a, &v, &n, &e),
+			      "%s: %s %s", typeofs[i].pg, e.sqlstate, e.message);
+		ck_assert_msg(v[0].sql && strcmp(v[0].sql, typeofs[i].sql) == 0, "%s: %s",
+			      typeofs[i].pg, v[0].sql ? v[0].sql : "(null)");
+		arena_free(a);
+	}
+}
+END_TEST
+
 Suite *xlat_suite_domain(void)
 {
 	Suite *s = suite_create("xlat_domain");
@@ -319,6 +379,8 @@ Suite *xlat_suite_domain(void)
 	tcase_add_test(tc, drop_detail);
 	tcase_add_test(tc, alter_chain);
 	tcase_add_loop_test(tc, domain_run, 0, (int)ARRAY_LEN(runs));
+	tcase_add_loop_test(tc, domain_param, 0, (int)ARRAY_LEN(params));
+	tcase_add_test(tc, domain_typeof);
 	suite_add_tcase(s, tc);
 	return s;
 }
