@@ -296,6 +296,46 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	return true;
 }
 
+/* ---- CREATE TABLE ... (LIKE t) ---- */
+
+/* One column's domain clauses (SQLite text starting with a blank), NULL with err. */
+static const char *column_clauses(struct xlat_ctx *c, const struct xlat_domain *d,
+				  const char *col, bool with_default)
+{
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	bool ok = xlat_domain_column_clauses(c, d, col, with_default) && !sb.failed;
+	c->sb = saved;
+	const char *out = ok ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len) : NULL;
+	strbuf_fini(&sb);
+	return out;
+}
+
+const char **xlat_domain_like(struct xlat_ctx *c, const char *table)
+{
+	size_t n = 0, k = 0;
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
+	     d++)
+		n += d->nusers;
+	const char **out = arena_zalloc(c->a, (4 * n + 1) * sizeof(*out));
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
+	     d++) {
+		for (size_t i = 0; i < d->nusers; i++) {
+			if (strcasecmp(d->tables[i], table) != 0)
+				continue;
+			out[k] = d->columns[i];
+			out[k + 1] = d->name;
+			out[k + 2] = column_clauses(c, d, d->columns[i], true);
+			out[k + 3] = column_clauses(c, d, d->columns[i], false);
+			if (!out[k + 2] || !out[k + 3])
+				return NULL;
+			k += 4;
+		}
+	}
+	return out;
+}
+
 /* ---- CREATE DOMAIN ---- */
 
 struct domain_def {

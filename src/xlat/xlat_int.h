@@ -1336,6 +1336,10 @@ struct xlat_param_domain {
 /* The type $n (1-based) reports: inferred, the domain it was first cast to when it was
  * inferred as that domain's base type. */
 uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred);
+/* CREATE TABLE ... (LIKE table): for each column of table of a domain, four strings —
+ * the column, the domain, its SQLite clauses with the domain's DEFAULT and without (for a
+ * column given a default of its own) — then NULL (xlat_rebuild.like_domains); NULL with err. */
+const char **xlat_domain_like(struct xlat_ctx *c, const char *table);
 /* The domain the static type of expression n is (a cast to a domain), else NULL. */
 const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery__Node *n);
 /* Column col of domain d: its NOT NULL and CHECKs as named SQLite CHECKs of the column. */

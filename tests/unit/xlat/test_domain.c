@@ -370,6 +370,49 @@ START_TEST(domain_typeof)
 }
 END_TEST
 
+/* CREATE TABLE ... (LIKE contact): each column of a domain with the SQLite clauses the new
+ * table's column takes (shard_like.c), with the domain's DEFAULT and without. */
+START_TEST(domain_like)
+{
+	static const char *const want[] = {
+		"mail",
+		"email",
+		" CONSTRAINT \"shardlite_domain:5:email:email_check\" CHECK (pg_regex(\"mail\", "
+		"'^[^@]+@[^@]+$', 0))",
+		" CONSTRAINT \"shardlite_domain:5:email:email_check\" CHECK (pg_regex(\"mail\", "
+		"'^[^@]+@[^@]+$', 0))",
+		"qty",
+		"posint",
+		" DEFAULT (/* shardlite: domain default */ 1) CONSTRAINT "
+		"\"shardlite_domain:6:posint:\" CHECK (\"qty\" IS NOT NULL) CONSTRAINT "
+		"\"shardlite_domain:6:posint:a_small\" CHECK (\"qty\" < 100) CONSTRAINT "
+		"\"shardlite_domain:6:posint:posint_check\" CHECK (\"qty\" > 0)",
+		" CONSTRAINT \"shardlite_domain:6:posint:\" CHECK (\"qty\" IS NOT NULL) CONSTRAINT "
+		"\"shardlite_domain:6:posint:a_small\" CHECK (\"qty\" < 100) CONSTRAINT "
+		"\"shardlite_domain:6:posint:posint_check\" CHECK (\"qty\" > 0)",
+	};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+					"CREATE TABLE t2 (LIKE contact INCLUDING ALL)", NULL, 0, a, &v,
+					&n, &e),
+		      "%s %s", e.sqlstate, e.message);
+	ck_assert_ptr_nonnull(v[0].rebuild);
+	const char *const *got = v[0].rebuild->like_domains;
+	ck_assert_ptr_nonnull(got);
+	size_t k = 0;
+	for (; got[k] && k < ARRAY_LEN(want); k++)
+		ck_assert_msg(strcmp(got[k], want[k]) == 0, "%zu: want %s\n got  %s", k, want[k],
+			      got[k]);
+	ck_assert_uint_eq(k, ARRAY_LEN(want));
+	ck_assert_ptr_null(got[k]);
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_domain(void)
 {
 	Suite *s = suite_create("xlat_domain");
@@ -381,6 +424,7 @@ Suite *xlat_suite_domain(void)
 	tcase_add_loop_test(tc, domain_run, 0, (int)ARRAY_LEN(runs));
 	tcase_add_loop_test(tc, domain_param, 0, (int)ARRAY_LEN(params));
 	tcase_add_test(tc, domain_typeof);
+	tcase_add_test(tc, domain_like);
 	suite_add_tcase(s, tc);
 	return s;
 }
