@@ -52,7 +52,7 @@ uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
  * when it names none: the variable holds a value of the domain's base type, checked against
  * the domain on each assignment. */
 static const struct xlat_domain *domain_named(const struct session *s, const char *type,
-						bool *array)
+					      bool *array)
 {
 	char buf[256];
 	size_t n = 0;

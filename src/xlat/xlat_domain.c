@@ -577,7 +577,7 @@ static int con_index(const struct xlat_domain *d, const char *con)
 }
 
 /* A column's own default (not the domain's marked one). */
-static bool own_default(struct xlat_ctx *c, const char *table, const char *col)
+bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *col)
 {
 	const char *sql = NULL;
 	if (!c->schema || !c->schema->default_fn ||
@@ -648,10 +648,8 @@ static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
 		struct strbuf *saved = c->sb, sb;
 		strbuf_init(&sb, 0);
 		c->sb = &sb;
-		bool ok =
-			xlat_domain_column_clauses(c, nd, d->columns[i],
-						   !own_default(c, d->tables[i], d->columns[i])) &&
-			!sb.failed;
+		bool own = xlat_domain_own_default(c, d->tables[i], d->columns[i]);
+		bool ok = xlat_domain_column_clauses(c, nd, d->columns[i], !own) && !sb.failed;
 		c->sb = saved;
 		v[i + 1].kind = XLAT_RB_DOMAIN;
 		v[i + 1].table = d->tables[i];

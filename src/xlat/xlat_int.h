@@ -1147,6 +1147,10 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 				const char *seq, uint32_t type_oid, const char *type, char identity,
 				PgQuery__Node **opts, size_t nopts, const char **create,
 				const char **own);
+/* SQLite script (for an XLAT_RB_SCRIPT action) setting the column sidecar's row of column
+ * to type (identity none), or deleting it when type is NULL; temp as xlat_column_meta. */
+const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const char *column,
+				    const char *type, bool temp);
 /* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its
  * PostgreSQL type when the SQLite declared type cannot carry it (a serial key is INTEGER), and
  * its identity kind ('a', 'd', or '\0'); makes the statement a script. temp: a temporary
@@ -1336,6 +1340,8 @@ struct xlat_param_domain {
 /* The type $n (1-based) reports: inferred, the domain it was first cast to when it was
  * inferred as that domain's base type. */
 uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred);
+/* Whether column col of table has a DEFAULT of its own (not its domain's). */
+bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *col);
 /* CREATE TABLE ... (LIKE table): for each column of table of a domain, four strings —
  * the column, the domain, its SQLite clauses with the domain's DEFAULT and without (for a
  * column given a default of its own) — then NULL (xlat_rebuild.like_domains); NULL with err. */
