@@ -821,6 +821,8 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 	return alter_chain(c, d, nd, added, "ALTER DOMAIN");
 }
 
+static const struct xlat_udf *udf_of(struct xlat_ctx *c, const struct xlat_domain *d);
+
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	const PgQuery__Node *o = s->object;
@@ -849,6 +851,8 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 					 "constraint \"%s\" for domain \"%s\" already exists",
 					 s->newname, d->name);
 		((const char **)nd->connames)[k] = arena_strdup(c->a, s->newname);
+	} else if (udf_of(c, d)) { /* its parameters and results name the domain as written */
+		return xlat_unsupported(c, -1, "ALTER DOMAIN ... RENAME TO of a domain a function uses");
 	} else {
 		nd->name = arena_strdup(c->a, s->newname);
 	}
@@ -911,6 +915,39 @@ static bool dependents(struct xlat_ctx *c, const struct xlat_domain *d)
 	return false;
 }
 
+/* A function of the tenant's with a parameter or result of domain d, NULL when none. */
+static const struct xlat_udf *udf_of(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	for (uint32_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		bool uses = u->retdecl && strcmp(u->retdecl, d->name) == 0;
+		for (size_t k = 0; !uses && k < u->nargs; k++)
+			uses = strcmp(u->argdecls[k], d->name) == 0;
+		for (size_t k = 0; !uses && k < u->nouts; k++)
+			uses = strcmp(u->outdecls[k], d->name) == 0;
+		for (size_t k = 0; !uses && u->modes && k < u->nparams; k++)
+			uses = strcmp(u->alldecls[k], d->name) == 0;
+		if (uses)
+			return u;
+	}
+	return NULL;
+}
+
+/* DROP DOMAIN of a domain a function uses: PostgreSQL's 2BP01 naming the function (CASCADE,
+ * which would drop the function too, 0A000). */
+static bool function_dependent(struct xlat_ctx *c, const struct xlat_domain *d,
+			       const struct xlat_udf *u, bool cascade)
+{
+	if (cascade)
+		return xlat_unsupported(c, -1, "DROP DOMAIN ... CASCADE of a domain a function uses");
+	const char *shown = xlat_enum_display(c, d->name);
+	xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it", shown);
+	pgerr_detail(c->err, "%s %s depends on type %s", u->kind == 'p' ? "procedure" : "function",
+		     xlat_udf_display(c, u->name, u->argdecls, u->nargs), shown);
+	pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	return false;
+}
+
 /* One name of DROP DOMAIN: checked, and its writer call (with CASCADE's column drops) put in
  * c->sb; *any when it names a domain (or might: after other DDL of the same input). */
 static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQuery__Node *o,
@@ -946,6 +983,9 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	if (d && d->nusers && !cascade && !c->earlier_ddl)
 		return dependents(c, d);
+	const struct xlat_udf *u = d && !c->earlier_ddl ? udf_of(c, d) : NULL;
+	if (u)
+		return function_dependent(c, d, u, cascade);
 	for (size_t k = 0; d && cascade && k < d->nusers; k++) { /* CASCADE: the columns */
 		xlat_puts(c, "; ALTER TABLE ");
 		xlat_ident(c, d->tables[k]);

@@ -139,6 +139,12 @@ SELECT dm_host(NULL);
 SELECT proname, pg_get_function_arguments(oid), pg_get_function_result(oid) FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
 -- differs: pg_proc lists a domain parameter or result with the base type's OID
 SELECT proname, proargtypes::regtype[]::text, prorettype::regtype FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
+-- DROP DOMAIN of a domain a function uses: 2BP01
+DROP DOMAIN dm_email;
+-- differs: refused (0A000): a domain among the columns of a function's result rows (SETOF, RETURNS TABLE, a LANGUAGE sql body's row)
+CREATE FUNCTION dm_set() RETURNS SETOF dm_email LANGUAGE plpgsql AS $$ BEGIN RETURN NEXT 'a@b'; END $$;
+-- differs: refused (0A000): a domain among the columns of a function's result rows (SETOF, RETURNS TABLE, a LANGUAGE sql body's row)
+CREATE FUNCTION dm_tab() RETURNS TABLE (e dm_email, n int) LANGUAGE sql AS $$ SELECT 'a@b', 1 $$;
 DROP FUNCTION dm_next(dm_posint);
 DROP FUNCTION dm_mail, dm_host;
 -- pg_typeof of a cast to a domain names the domain; an expression over a domain value is of the base type

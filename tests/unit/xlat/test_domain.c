@@ -413,6 +413,52 @@ START_TEST(domain_like)
 }
 END_TEST
 
+/* A function with a parameter of money2: DROP DOMAIN is 2BP01 (CASCADE, RENAME: 0A000). */
+START_TEST(domain_function_user)
+{
+	static const uint32_t argtypes[] = {1700};
+	static const char *const argnames[] = {"m"}, *const argdecls[] = {"money2"};
+	static const struct xlat_udf udf = {.name = "pay", .sig = "1700", .nargs = 1,
+					    .argtypes = argtypes, .argnames = argnames,
+					    .argdecls = argdecls, .rettype = 23, .retdecl = "integer",
+					    .lang = "sql", .body = "SELECT 1", .volatility = 'v',
+					    .kind = 'f'};
+	struct xlat_schema with_udf = schema;
+	with_udf.udfs = &udf;
+	with_udf.nudfs = 1;
+	static const struct {
+		const char *pg, *state, *message, *detail;
+	} want[] = {
+		{"DROP DOMAIN money2", "2BP01",
+		 "cannot drop type money2 because other objects depend on it",
+		 "function pay(money2) depends on type money2"},
+		{"DROP DOMAIN money2 CASCADE", "0A000",
+		 "DROP DOMAIN ... CASCADE of a domain a function uses is not supported", NULL},
+		{"ALTER DOMAIN money2 RENAME TO m3", "0A000",
+		 "ALTER DOMAIN ... RENAME TO of a domain a function uses is not supported", NULL},
+		{"CREATE FUNCTION s() RETURNS SETOF email LANGUAGE sql AS 'SELECT 1'", "0A000",
+		 "a domain type (email) as a column of a function's result rows is not supported",
+		 NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		ck_assert_msg(!xlat_translate_in(&(struct xlat_env){.schema = &with_udf}, want[i].pg,
+						 NULL, 0, a, &v, &n, &e),
+			      "%s translated", want[i].pg);
+		ck_assert_msg(strcmp(e.sqlstate, want[i].state) == 0 &&
+				      strcmp(e.message, want[i].message) == 0,
+			      "%s: %s %s", want[i].pg, e.sqlstate, e.message);
+		if (want[i].detail)
+			ck_assert_str_eq(e.detail, want[i].detail);
+		arena_free(a);
+	}
+}
+END_TEST
+
 Suite *xlat_suite_domain(void)
 {
 	Suite *s = suite_create("xlat_domain");
@@ -425,6 +471,7 @@ Suite *xlat_suite_domain(void)
 	tcase_add_loop_test(tc, domain_param, 0, (int)ARRAY_LEN(params));
 	tcase_add_test(tc, domain_typeof);
 	tcase_add_test(tc, domain_like);
+	tcase_add_test(tc, domain_function_user);
 	suite_add_tcase(s, tc);
 	return s;
 }
