@@ -127,6 +127,9 @@ struct xlat_rebuild {
 	 * write (created first). */
 	unsigned like_options;
 	bool temp;
+	/* LIKE: ref_table's columns of a domain, four strings each (column, domain, SQLite
+	 * clauses with the domain's DEFAULT, without it), NULL-terminated */
+	const char *const *like_domains;
 	/* RENAME: ALTER TABLE ('r'), INDEX ('i'), VIEW ('v') or SEQUENCE ('S') table RENAME TO
 	 * new_name, whatever kind of relation table is when it runs (shard_rename.c; an
 	 * ALTER VIEW of no view and an ALTER SEQUENCE of no sequence are 42809); missing_ok:

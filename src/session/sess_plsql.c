@@ -48,9 +48,11 @@ uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
 	return oid != PGTYPE_TEXT || text_name(name) ? oid : 0;
 }
 
-/* Whether a declared type names one of the tenant's domains, whose constraints a variable
- * would not check. */
-static const char *domain_named(const struct session *s, const char *type)
+/* The tenant's domain a declared type names (*array: as `d[]`, when array is not NULL), NULL
+ * when it names none: the variable holds a value of the domain's base type, checked against
+ * the domain on each assignment. */
+static const struct xlat_domain *domain_named(const struct session *s, const char *type,
+					      bool *array)
 {
 	char buf[256];
 	size_t n = 0;
@@ -63,11 +65,24 @@ static const char *domain_named(const struct session *s, const char *type)
 	}
 	buf[n] = '\0';
 	const char *name = strncmp(buf, "public.", 7) == 0 ? buf + 7 : buf;
+	size_t len = strlen(name);
+	if (array)
+		*array = len > 2 && strcmp(name + len - 2, "[]") == 0;
+	if (array && *array)
+		len -= 2;
 	for (const struct xlat_domain *d = s->schema.domains; d && d->name; d++) {
-		if (strcmp(d->name, name) == 0)
-			return d->name;
+		if (strlen(d->name) == len && strncmp(d->name, name, len) == 0)
+			return d;
 	}
 	return NULL;
+}
+
+/* The domain variable var is declared of, NULL when none (or an array of it: *array). */
+static const struct xlat_domain *var_domain(const struct pl_run *r, int var, bool *array)
+{
+	const char *type = r->decl_names[var] ? r->decl_names[var] : r->f->vars[var].type;
+	*array = false;
+	return type && !r->vals[var].is_record ? domain_named(r->s, type, array) : NULL;
 }
 
 bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
@@ -86,12 +101,13 @@ bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err)
 		if (!sess_pl_rec_init(r, i, err))
 			return false;
 		const char *type = r->decl_names[i] ? r->decl_names[i] : v->type;
-		const char *domain = type ? domain_named(r->s, type) : NULL;
-		if (domain)
+		bool array;
+		const struct xlat_domain *domain = var_domain(r, (int)i, &array);
+		if (domain && array)
 			return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
-					 "a domain type (%s) as a PL/pgSQL variable's type is not "
-					 "supported",
-					 domain);
+					 "an array of a domain is not supported");
+		if (domain)
+			type = domain->base; /* held as the base type, checked on assignment */
 		if (type && type[0] &&
 		    !(r->decl_types[i] = sess_pl_decl_type(r->s, type, &r->decl_typmods[i])))
 			return pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
@@ -203,11 +219,35 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 	return true;
 }
 
+/* A variable of a domain: the value (of the base type, NULL too) cast to the domain, which
+ * answers PostgreSQL's 23502 / 23514 (pgfn_domain_check). */
+static bool domain_check(struct pl_run *r, const struct xlat_domain *d, const char *text,
+			 uint32_t type, struct pgerr *err)
+{
+	struct pl_rows rows;
+	struct pl_arg arg = {text, type};
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT CAST($1 AS ");
+	strbuf_put_quoted(&sb, d->name, '"');
+	strbuf_puts(&sb, ")");
+	const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	bool failed = sb.failed;
+	strbuf_fini(&sb);
+	if (failed)
+		return pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory");
+	return sess_pl_exec(r, sql, &arg, 1, true, &rows, err);
+}
+
 bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err)
 {
 	const struct xlat_pl_var *decl = &r->f->vars[var];
 	uint32_t want = r->decl_types[var];
 	if (text && want && !assign_cast(r, var, &text, type, err))
+		return false;
+	bool array;
+	const struct xlat_domain *domain = want ? var_domain(r, var, &array) : NULL;
+	if (domain && !domain_check(r, domain, text, want, err))
 		return false;
 	if (!text && decl->not_null)
 		return pgerr_set(

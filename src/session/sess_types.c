@@ -380,11 +380,28 @@ const struct catalog_enum *sess_types_enum(const struct session *s, uint32_t oid
 	return NULL;
 }
 
+/* A domain's OID (a parameter ParameterDescription reported as the domain): its base type's,
+ * whose encodings the value has; 0 when oid is no domain. */
+static uint32_t domain_base(const struct session *s, uint32_t oid)
+{
+	const struct sess_types_snap *snap = s->schema_snap;
+	for (const struct catalog_domain *d = snap ? snap->domains : NULL; d && d->name; d++) {
+		int32_t typmod;
+		if (d->oid == oid)
+			return pgtype_from_decl(d->base, &typmod);
+	}
+	return 0;
+}
+
 uint32_t sess_types_wire(const struct session *s, uint32_t oid)
 {
 	bool array = false;
-	if (oid < CATALOG_OID_MIN || !sess_types_enum(s, oid, &array))
+	if (oid < CATALOG_OID_MIN)
 		return oid;
+	if (!sess_types_enum(s, oid, &array)) {
+		uint32_t base = domain_base(s, oid);
+		return base ? base : oid;
+	}
 	return array ? PGTYPE_TEXT_ARRAY : PGTYPE_TEXT;
 }
 

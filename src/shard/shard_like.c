@@ -153,6 +153,32 @@ static const char *integer_type(struct like *l, const char *col)
 	return r;
 }
 
+/* The translator's strings for column col of domain (xlat_rebuild.like_domains), NULL when it
+ * knew of none. */
+static const char *const *like_domain(const struct like *l, const char *col, const char *domain)
+{
+	for (const char *const *d = l->r->like_domains; d && d[0]; d += 4) {
+		if (strcasecmp(d[0], col) == 0 && strcmp(d[1], domain) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+/* A column of a domain: the domain's clauses (with its DEFAULT unless the column has its
+ * own) and the sidecar row naming the domain, as a column of the domain declared so has. */
+static void domain_column(struct like *l, const char *col, const char *const *dom, bool own)
+{
+	strbuf_puts(&l->def, own ? dom[3] : dom[2]);
+	l->sidecar = true;
+	strbuf_printf(&l->after, "INSERT OR REPLACE INTO %s._shardlite_columns VALUES (", l->ts);
+	strbuf_put_quoted(&l->after, l->r->table, '\'');
+	strbuf_puts(&l->after, ", ");
+	strbuf_put_quoted(&l->after, col, '\'');
+	strbuf_puts(&l->after, ", ");
+	strbuf_put_quoted(&l->after, dom[1], '\'');
+	strbuf_puts(&l->after, ", '');\n");
+}
+
 /* One column: name, declared type, NOT NULL always; its default with DEFAULTS (a serial's
  * nextval of the source's sequence, as PostgreSQL copies it); an identity column's numbering
  * only with IDENTITY, which needs a sequence of its own (0A000). */
@@ -174,7 +200,8 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 		return rowid_column(l, name, err);
 	char *type = NULL, identity = 0;
 	bool meta = column_meta(l, name, &type, &identity);
-	/* a domain's column carries the domain's CHECKs, which the catalog does not list */
+	/* a domain's column carries the domain's CHECKs, which the catalog does not list: the
+	 * translator wrote them for each column of a domain it knew */
 	char *domain = meta && type && !identity
 			       ? one_text(shard_conn_db(l->c),
 					  "SELECT typname FROM pg_type WHERE typname = ?1 AND "
@@ -182,11 +209,12 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 					  type, NULL)
 			       : NULL;
 	free(type);
-	if (domain) {
-		free(domain);
+	const char *const *dom = domain ? like_domain(l, name, domain) : NULL;
+	bool unknown = domain && !dom;
+	free(domain);
+	if (unknown)
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "LIKE of a table with a column of a domain type is not supported");
-	}
 	if (meta && identity && (l->r->like_options & LIKE_IDENTITY))
 		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				 "LIKE ... INCLUDING IDENTITY of an identity column that is not the "
@@ -197,8 +225,13 @@ static bool column(struct like *l, sqlite3_stmt *vm, int npk, struct pgerr *err)
 							 : decl);
 	if (sqlite3_column_int(vm, 2) || (pk && !hidden))
 		strbuf_puts(&l->def, " NOT NULL");
-	if (dflt && !identity && (l->r->like_options & LIKE_DEFAULTS))
+	/* a domain's DEFAULT is the type's: the column has it unless it has one of its own */
+	bool own = dflt && !identity && (l->r->like_options & LIKE_DEFAULTS) &&
+		   !(dom && strstr(dflt, CATALOG_DOMAIN_DEFAULT_MARK));
+	if (own)
 		strbuf_printf(&l->def, " DEFAULT (%s)", dflt);
+	if (dom)
+		domain_column(l, name, dom, own);
 	return true;
 }
 

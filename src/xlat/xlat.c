@@ -358,7 +358,7 @@ static void finish_params(struct xlat_ctx *c, const uint32_t *given, int ngiven)
 	for (int i = 0; i < n; i++) {
 		uint32_t t = i < ngiven ? given[i] : 0;
 		if (!t && i < c->max_param)
-			t = c->ptypes[i];
+			t = xlat_domain_param_type(c, i + 1, c->ptypes[i]);
 		st->param_types[i] = t;
 	}
 }
@@ -381,6 +381,7 @@ static bool translate_one(struct xlat_ctx *c, const PgQuery__RawStmt *raw, const
 	c->max_param = 0;
 	c->ptypes = NULL;
 	c->ptypes_cap = 0;
+	c->pdomains = NULL;
 	c->depth = 0;
 	c->flags = 0;
 	c->inline_consts = 0;

@@ -107,6 +107,44 @@ static bool drop_constraint(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return true;
 }
 
+/* ALTER COLUMN c TYPE to or from a domain, rb the type change: the column's clauses from the
+ * old domain go first (a rebuild giving it none), the new domain's come after (a second
+ * rebuild, whose copy checks each row's converted value, with the domain's DEFAULT unless the
+ * column has its own), and the column sidecar's row names the new domain or none. */
+static bool domain_type_chain(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			      struct xlat_rebuild *rb, const struct xlat_domain *from,
+			      const struct xlat_domain *to)
+{
+	struct xlat_rebuild *v = arena_zalloc(c->a, 3 * sizeof(*v));
+	struct xlat_rebuild *last = rb;
+	if (from) { /* the first action: rb follows it */
+		v[0] = (struct xlat_rebuild){.kind = XLAT_RB_DOMAIN, .table = rb->table,
+					     .column = rb->column, .constraint = "", .next = rb};
+		c->st->rebuild = &v[0];
+	}
+	if (to) {
+		struct strbuf *saved = c->sb, sb;
+		strbuf_init(&sb, 0);
+		c->sb = &sb;
+		bool own = xlat_domain_own_default(c, table->relname, rb->column);
+		bool ok = xlat_domain_column_clauses(c, to, rb->column, !own) && !sb.failed;
+		c->sb = saved;
+		v[1] = (struct xlat_rebuild){.kind = XLAT_RB_DOMAIN, .table = rb->table,
+					     .column = rb->column};
+		v[1].constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
+		strbuf_fini(&sb);
+		if (!ok)
+			return false;
+		last->next = &v[1];
+		last = &v[1];
+	}
+	v[2] = (struct xlat_rebuild){.kind = XLAT_RB_SCRIPT, .table = rb->table};
+	v[2].script = xlat_column_meta_script(c, rb->table, rb->column, to ? to->name : NULL,
+					      xlat_temp_is(table));
+	last->next = &v[2];
+	return v[2].script != NULL;
+}
+
 /* ALTER COLUMN c TYPE t [USING e]: the new declared type as CREATE TABLE writes it, and each
  * row's new value: CAST(e AS t), e being the column itself without USING. */
 static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
@@ -120,17 +158,20 @@ static bool alter_type(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return xlat_unsupported(c, -1, "this ALTER COLUMN TYPE");
 	if (cd->coll_clause)
 		return xlat_unsupported(c, -1, "COLLATE in ALTER COLUMN TYPE");
-	if (!xlat_type_resolve(c, cd->type_name, &tr) ||
-	    !xlat_domain_refuse(c, &tr, "the new type of ALTER COLUMN TYPE"))
+	if (!xlat_type_resolve(c, cd->type_name, &tr))
 		return false;
-	if (xlat_domain_of_column(c, table->relname, cmd->name)) /* its CHECKs are the domain's */
-		return xlat_unsupported(c, -1, "ALTER COLUMN TYPE of a column of a domain type");
+	const struct xlat_domain *from = xlat_domain_of_column(c, table->relname, cmd->name);
+	if ((from || tr.domain) && c->alter_text) /* a chain of its own (domain_type_chain) */
+		return xlat_unsupported(c, -1,
+					"ALTER COLUMN TYPE to or from a domain among other actions");
 	if (tr.serial)
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 				 "type \"%s\" does not exist",
 				 xlat_node_str(cd->type_name->names[cd->type_name->n_names - 1]));
 	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_ALTER_TYPE);
 	rb->column = arena_strdup(c->a, cmd->name);
+	if ((from || tr.domain) && !domain_type_chain(c, table, rb, from, tr.domain))
+		return false;
 	const char *decl = xlat_type_format(c, &tr);
 	/* a modifier in the middle ("timestamp(3) with time zone") needs quotes in SQLite */
 	rb->decl = strchr(decl, '(') && decl[strlen(decl) - 1] != ')'

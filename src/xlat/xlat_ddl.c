@@ -782,6 +782,8 @@ static bool create_like(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 	rb->temp = temp;
 	rb->missing_ok = s->if_not_exists;
 	rb->script = xlat_sidecar_like_ddl(c, temp);
+	if (!(rb->like_domains = xlat_domain_like(c, src->relname)))
+		return false;
 	if (s->if_not_exists)
 		xlat_skip_if_present(c, temp ? NULL : s->relation->schemaname,
 				     s->relation->relname);

@@ -195,10 +195,54 @@ bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const c
 
 /* ---- casts ---- */
 
+/* $n cast to d before any other use decided its type: noted for ParameterDescription. */
+static bool note_param(struct xlat_ctx *c, const PgQuery__Node *arg, const struct xlat_domain *d)
+{
+	if (arg->node_case != NODE(PARAM_REF))
+		return true;
+	int n = arg->param_ref->number;
+	if (!xlat_param(c, n, 0, arg->param_ref->location))
+		return false;
+	if ((n <= c->ngiven && c->given[n - 1]) || c->ptypes[n - 1])
+		return true;
+	struct xlat_param_domain *pd = arena_alloc(c->a, sizeof(*pd));
+	*pd = (struct xlat_param_domain){n, d->oid, c->pdomains};
+	c->pdomains = pd;
+	return true;
+}
+
+uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred)
+{
+	const struct xlat_param_domain *pd = c->pdomains;
+	while (pd && pd->number != n)
+		pd = pd->next;
+	const struct xlat_domain *d = NULL;
+	for (const struct xlat_domain *e = pd && c->schema ? c->schema->domains : NULL;
+	     e && e->name && !d; e++)
+		d = e->oid == pd->oid ? e : NULL;
+	if (!d)
+		return inferred;
+	struct xlat_typeref r;
+	/* the base type's OID, as the cast inferred it (a later use may have changed nothing) */
+	return xlat_domain_base(c, d, &r) && xlat_type_oid(&r) == inferred
+		       ? d->oid
+		       : inferred;
+}
+
+const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery__Node *n)
+{
+	struct xlat_typeref r;
+	if (!n || n->node_case != NODE(TYPE_CAST) || !n->type_cast->type_name)
+		return NULL;
+	return xlat_type_resolve(c, n->type_cast->type_name, &r) && !r.is_array ? r.domain : NULL;
+}
+
 bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 		      const struct xlat_typeref *to, struct xlat_type *t)
 {
 	const struct xlat_domain *d = to->domain;
+	if (!note_param(c, tc->arg, d))
+		return false;
 	PgQuery__ParseResult *bt = NULL;
 	const PgQuery__TypeName *btn = base_typename(c, d, &bt);
 	if (!btn)
@@ -250,6 +294,46 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 	}
 	xlat_puts(c, ")");
 	return true;
+}
+
+/* ---- CREATE TABLE ... (LIKE t) ---- */
+
+/* One column's domain clauses (SQLite text starting with a blank), NULL with err. */
+static const char *column_clauses(struct xlat_ctx *c, const struct xlat_domain *d,
+				  const char *col, bool with_default)
+{
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	bool ok = xlat_domain_column_clauses(c, d, col, with_default) && !sb.failed;
+	c->sb = saved;
+	const char *out = ok ? arena_strndup(c->a, sb.data ? sb.data : "", sb.len) : NULL;
+	strbuf_fini(&sb);
+	return out;
+}
+
+const char **xlat_domain_like(struct xlat_ctx *c, const char *table)
+{
+	size_t n = 0, k = 0;
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
+	     d++)
+		n += d->nusers;
+	const char **out = arena_zalloc(c->a, (4 * n + 1) * sizeof(*out));
+	for (const struct xlat_domain *d = c->schema ? c->schema->domains : NULL; d && d->name;
+	     d++) {
+		for (size_t i = 0; i < d->nusers; i++) {
+			if (strcasecmp(d->tables[i], table) != 0)
+				continue;
+			out[k] = d->columns[i];
+			out[k + 1] = d->name;
+			out[k + 2] = column_clauses(c, d, d->columns[i], true);
+			out[k + 3] = column_clauses(c, d, d->columns[i], false);
+			if (!out[k + 2] || !out[k + 3])
+				return NULL;
+			k += 4;
+		}
+	}
+	return out;
 }
 
 /* ---- CREATE DOMAIN ---- */
@@ -493,7 +577,7 @@ static int con_index(const struct xlat_domain *d, const char *con)
 }
 
 /* A column's own default (not the domain's marked one). */
-static bool own_default(struct xlat_ctx *c, const char *table, const char *col)
+bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *col)
 {
 	const char *sql = NULL;
 	if (!c->schema || !c->schema->default_fn ||
@@ -564,10 +648,8 @@ static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
 		struct strbuf *saved = c->sb, sb;
 		strbuf_init(&sb, 0);
 		c->sb = &sb;
-		bool ok =
-			xlat_domain_column_clauses(c, nd, d->columns[i],
-						   !own_default(c, d->tables[i], d->columns[i])) &&
-			!sb.failed;
+		bool own = xlat_domain_own_default(c, d->tables[i], d->columns[i]);
+		bool ok = xlat_domain_column_clauses(c, nd, d->columns[i], !own) && !sb.failed;
 		c->sb = saved;
 		v[i + 1].kind = XLAT_RB_DOMAIN;
 		v[i + 1].table = d->tables[i];
@@ -739,6 +821,8 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 	return alter_chain(c, d, nd, added, "ALTER DOMAIN");
 }
 
+static const struct xlat_udf *udf_of(struct xlat_ctx *c, const struct xlat_domain *d);
+
 bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 {
 	const PgQuery__Node *o = s->object;
@@ -767,6 +851,8 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 					 "constraint \"%s\" for domain \"%s\" already exists",
 					 s->newname, d->name);
 		((const char **)nd->connames)[k] = arena_strdup(c->a, s->newname);
+	} else if (udf_of(c, d)) { /* its parameters and results name the domain as written */
+		return xlat_unsupported(c, -1, "ALTER DOMAIN ... RENAME TO of a domain a function uses");
 	} else {
 		nd->name = arena_strdup(c->a, s->newname);
 	}
@@ -829,6 +915,39 @@ static bool dependents(struct xlat_ctx *c, const struct xlat_domain *d)
 	return false;
 }
 
+/* A function of the tenant's with a parameter or result of domain d, NULL when none. */
+static const struct xlat_udf *udf_of(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	for (uint32_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+		const struct xlat_udf *u = &c->schema->udfs[i];
+		bool uses = u->retdecl && strcmp(u->retdecl, d->name) == 0;
+		for (size_t k = 0; !uses && k < u->nargs; k++)
+			uses = strcmp(u->argdecls[k], d->name) == 0;
+		for (size_t k = 0; !uses && k < u->nouts; k++)
+			uses = strcmp(u->outdecls[k], d->name) == 0;
+		for (size_t k = 0; !uses && u->modes && k < u->nparams; k++)
+			uses = strcmp(u->alldecls[k], d->name) == 0;
+		if (uses)
+			return u;
+	}
+	return NULL;
+}
+
+/* DROP DOMAIN of a domain a function uses: PostgreSQL's 2BP01 naming the function (CASCADE,
+ * which would drop the function too, 0A000). */
+static bool function_dependent(struct xlat_ctx *c, const struct xlat_domain *d,
+			       const struct xlat_udf *u, bool cascade)
+{
+	if (cascade)
+		return xlat_unsupported(c, -1, "DROP DOMAIN ... CASCADE of a domain a function uses");
+	const char *shown = xlat_enum_display(c, d->name);
+	xlat_fail(c, "2BP01", -1, "cannot drop type %s because other objects depend on it", shown);
+	pgerr_detail(c->err, "%s %s depends on type %s", u->kind == 'p' ? "procedure" : "function",
+		     xlat_udf_display(c, u->name, u->argdecls, u->nargs), shown);
+	pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+	return false;
+}
+
 /* One name of DROP DOMAIN: checked, and its writer call (with CASCADE's column drops) put in
  * c->sb; *any when it names a domain (or might: after other DDL of the same input). */
 static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQuery__Node *o,
@@ -864,6 +983,9 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
 	if (d && d->nusers && !cascade && !c->earlier_ddl)
 		return dependents(c, d);
+	const struct xlat_udf *u = d && !c->earlier_ddl ? udf_of(c, d) : NULL;
+	if (u)
+		return function_dependent(c, d, u, cascade);
 	for (size_t k = 0; d && cascade && k < d->nusers; k++) { /* CASCADE: the columns */
 		xlat_puts(c, "; ALTER TABLE ");
 		xlat_ident(c, d->tables[k]);

@@ -170,6 +170,9 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 			   : elem ? arena_printf(c->a, "%s[]", elem->sql_name)
 				  : "unknown";
 	*t = (struct xlat_type){2206, -1}; /* regtype */
+	const struct xlat_domain *d = xlat_domain_of_expr(c, f->args[0]);
+	if (d) /* a domain's value: the domain's name, as PostgreSQL's */
+		name = xlat_enum_display(c, d->name);
 	if (agg) {
 		xlat_puts(c, ") IS NULL THEN ");
 		xlat_string(c, name);

@@ -159,6 +159,7 @@ struct xlat_ctx {
 	struct xlat_stmt *st; /* the statement being filled */
 	uint32_t *ptypes;     /* inferred parameter types, [n-1]; grown on demand */
 	int ptypes_cap;
+	struct xlat_param_domain *pdomains; /* $n first cast to a domain (xlat_domain_cast) */
 	int max_param;     /* highest $n seen in this statement */
 	int depth;         /* recursion guard */
 	unsigned flags;    /* XLAT_X_* of the expression being emitted */
@@ -1170,6 +1171,10 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 				const char *seq, uint32_t type_oid, const char *type, char identity,
 				PgQuery__Node **opts, size_t nopts, const char **create,
 				const char **own);
+/* SQLite script (for an XLAT_RB_SCRIPT action) setting the column sidecar's row of column
+ * to type (identity none), or deleting it when type is NULL; temp as xlat_column_meta. */
+const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const char *column,
+				    const char *type, bool temp);
 /* Appends to CREATE TABLE the column sidecar's row for column (docs/catalog.md): its
  * PostgreSQL type when the SQLite declared type cannot carry it (a serial key is INTEGER), and
  * its identity kind ('a', 'd', or '\0'); makes the statement a script. temp: a temporary
@@ -1351,6 +1356,24 @@ const struct xlat_domain *xlat_domain_of_column(struct xlat_ctx *c, const char *
 /* 0A000 naming where, when r is a domain (a place that would not check its constraints);
  * true otherwise. */
 bool xlat_domain_refuse(struct xlat_ctx *c, const struct xlat_typeref *r, const char *where);
+/* A $n whose first use is a cast to a domain: ParameterDescription reports the domain, as
+ * PostgreSQL does (the statement itself binds the base type). */
+struct xlat_param_domain {
+	int number;
+	uint32_t oid;
+	struct xlat_param_domain *next;
+};
+/* The type $n (1-based) reports: inferred, the domain it was first cast to when it was
+ * inferred as that domain's base type. */
+uint32_t xlat_domain_param_type(struct xlat_ctx *c, int n, uint32_t inferred);
+/* Whether column col of table has a DEFAULT of its own (not its domain's). */
+bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *col);
+/* CREATE TABLE ... (LIKE table): for each column of table of a domain, four strings —
+ * the column, the domain, its SQLite clauses with the domain's DEFAULT and without (for a
+ * column given a default of its own) — then NULL (xlat_rebuild.like_domains); NULL with err. */
+const char **xlat_domain_like(struct xlat_ctx *c, const char *table);
+/* The domain the static type of expression n is (a cast to a domain), else NULL. */
+const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery__Node *n);
 /* Column col of domain d: its NOT NULL and CHECKs as named SQLite CHECKs of the column. */
 bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const char *col);
 /* The clauses a column col of domain d carries (xlat_ddl.c): the domain's DEFAULT when

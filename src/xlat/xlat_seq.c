@@ -292,6 +292,33 @@ void xlat_column_meta(struct xlat_ctx *c, const char *table, const char *column,
 	xlat_printf(c, ", '%s')", identity == 'a' ? "a" : identity == 'd' ? "d" : "");
 }
 
+const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const char *column,
+				    const char *type, bool temp)
+{
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_printf(&sb, SIDECAR_COLUMNS "; ", schema_prefix(temp));
+	if (type)
+		strbuf_printf(&sb, "INSERT OR REPLACE INTO %s_shardlite_columns VALUES (",
+			      temp ? "temp." : "main.");
+	else
+		strbuf_printf(&sb, "DELETE FROM %s_shardlite_columns WHERE (table_name, "
+				   "column_name) = (",
+			      temp ? "temp." : "main.");
+	strbuf_put_quoted(&sb, table, '\'');
+	strbuf_puts(&sb, ", ");
+	strbuf_put_quoted(&sb, column, '\'');
+	if (type) {
+		strbuf_puts(&sb, ", ");
+		strbuf_put_quoted(&sb, type, '\'');
+		strbuf_puts(&sb, ", ''");
+	}
+	strbuf_puts(&sb, ")");
+	const char *out = sb.failed ? NULL : arena_strndup(c->a, sb.data, sb.len);
+	strbuf_fini(&sb);
+	return out;
+}
+
 /* DROP SEQUENCE a, b: one writer call per sequence, run as one atomic script. */
 bool xlat_drop_sequences(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {

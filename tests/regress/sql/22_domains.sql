@@ -112,11 +112,44 @@ SELECT t.typname, t.typdefault, pg_catalog.array_to_string(ARRAY(SELECT pg_catal
 SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,
  (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) FROM pg_catalog.pg_attrdef d WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef)
 FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'dm_u'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum;
--- not carried (0A000, unit tests): a domain as a function's parameter or result, a PREPARE argument
--- differs: refused (0A000): a domain type as a PL/pgSQL variable's type
-DO $$ DECLARE x dm_posint := 5; BEGIN x := x - 1; END $$;
--- differs: pg_typeof of a domain value is its base type
-SELECT pg_typeof(5::dm_posint);
+-- not carried (0A000, unit tests): a PREPARE argument
+-- a PL/pgSQL variable of a domain: each assignment checked (23514, 23502; a NOT NULL domain's variable without a default fails on entry)
+DO $$ DECLARE x dm_posint := 5; BEGIN x := x - 1; RAISE NOTICE 'x=%', x; END $$;
+DO $$ DECLARE x dm_posint := 5; BEGIN x := 0; END $$;
+DO $$ DECLARE x dm_posint := 5; BEGIN x := NULL; END $$;
+DO $$ DECLARE x dm_posint; BEGIN x := 2; END $$;
+DO $$ DECLARE e dm_email; BEGIN e := 'a@b'; e := NULL; e := 'nope'; END $$;
+DO $$ DECLARE c dm_code := 'ab'; BEGIN c := 'abcd'; END $$;
+DO $$ DECLARE e dm_email := 'x'; BEGIN NULL; END $$;
+DO $$ DECLARE n dm_posint := 3; BEGIN SELECT 0 INTO n; END $$;
+DO $$ DECLARE n dm_posint := 3; BEGIN FOR n IN 1..2 LOOP RAISE NOTICE 'n=%', n; END LOOP; END $$;
+-- differs: refused (0A000): an array of a domain as a PL/pgSQL variable's type
+DO $$ DECLARE x dm_posint[]; BEGIN NULL; END $$;
+-- a domain as a function's parameter or result type: the argument and the value returned checked
+CREATE FUNCTION dm_next(p dm_posint) RETURNS dm_posint LANGUAGE plpgsql AS $$ BEGIN RETURN p - 1; END $$;
+CREATE FUNCTION dm_mail(u text, h text) RETURNS dm_email LANGUAGE plpgsql AS $$ BEGIN RETURN u || h; END $$;
+CREATE FUNCTION dm_host(e dm_email) RETURNS text LANGUAGE sql AS $$ SELECT split_part(e, '@', 2) $$;
+SELECT dm_next(5), dm_mail('a@', 'b'), dm_host('a@b');
+SELECT dm_next(1);
+SELECT dm_next(0);
+SELECT dm_next(NULL);
+SELECT dm_mail('a', 'b');
+SELECT dm_host('nope');
+SELECT dm_host(NULL);
+SELECT proname, pg_get_function_arguments(oid), pg_get_function_result(oid) FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
+-- differs: pg_proc lists a domain parameter or result with the base type's OID
+SELECT proname, proargtypes::regtype[]::text, prorettype::regtype FROM pg_proc WHERE proname LIKE 'dm\_%' ORDER BY 1;
+-- DROP DOMAIN of a domain a function uses: 2BP01
+DROP DOMAIN dm_email;
+-- differs: refused (0A000): a domain among the columns of a function's result rows (SETOF, RETURNS TABLE, a LANGUAGE sql body's row)
+CREATE FUNCTION dm_set() RETURNS SETOF dm_email LANGUAGE plpgsql AS $$ BEGIN RETURN NEXT 'a@b'; END $$;
+-- differs: refused (0A000): a domain among the columns of a function's result rows (SETOF, RETURNS TABLE, a LANGUAGE sql body's row)
+CREATE FUNCTION dm_tab() RETURNS TABLE (e dm_email, n int) LANGUAGE sql AS $$ SELECT 'a@b', 1 $$;
+DROP FUNCTION dm_next(dm_posint);
+DROP FUNCTION dm_mail, dm_host;
+-- pg_typeof of a cast to a domain names the domain; an expression over a domain value is of the base type
+SELECT pg_typeof(5::dm_posint), pg_typeof(CAST(NULL AS public.dm_email)), pg_typeof(5::dm_posint + 1), pg_typeof('ab'::dm_code);
+SELECT pg_typeof(x::dm_posint) FROM (VALUES (1), (2)) v(x);
 -- ALTER DOMAIN ... OWNER TO the session's user (pg_dump writes one per domain)
 ALTER DOMAIN dm_money2 OWNER TO CURRENT_USER;
 ALTER DOMAIN dm_none OWNER TO CURRENT_USER;
@@ -172,3 +205,61 @@ DROP TABLE dm_u, dm_v;
 DROP DOMAIN dm_posint, dm_money2, dm_code;
 DROP DOMAIN dm_thrice, dm_opt RESTRICT;
 SELECT count(*) FROM pg_type WHERE typname LIKE 'dm\_%';
+-- CREATE TABLE ... (LIKE t) of a table with columns of domains: the columns are of the domains (their rules, and the domain's DEFAULT unless a default of their own is copied)
+CREATE DOMAIN lk_pos AS integer NOT NULL DEFAULT 1 CHECK (VALUE > 0);
+CREATE DOMAIN lk_mail AS text CHECK (VALUE ~ '@');
+CREATE TABLE lk_src (id int PRIMARY KEY, n lk_pos, m lk_mail, o lk_pos DEFAULT 7);
+CREATE TABLE lk_a (LIKE lk_src);
+CREATE TABLE lk_b (LIKE lk_src INCLUDING DEFAULTS);
+CREATE TEMP TABLE lk_t (LIKE lk_src INCLUDING ALL);
+CREATE TEMP TABLE lk_t2 (LIKE lk_t);
+INSERT INTO lk_t2 (id, n) VALUES (1, -1);
+INSERT INTO lk_a (id) VALUES (1);
+INSERT INTO lk_b (id) VALUES (1);
+INSERT INTO lk_t (id) VALUES (1);
+SELECT * FROM lk_a;
+SELECT * FROM lk_b;
+SELECT * FROM lk_t;
+INSERT INTO lk_a (id, n) VALUES (2, 0);
+INSERT INTO lk_a (id, m) VALUES (3, 'x');
+INSERT INTO lk_b (id, n) VALUES (2, NULL);
+INSERT INTO lk_t (id, m) VALUES (2, 'x');
+UPDATE lk_b SET o = -1;
+SELECT a.attrelid::regclass, a.attname, format_type(a.atttypid, a.atttypmod), pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE a.attrelid IN ('lk_a'::regclass, 'lk_b'::regclass) AND a.attnum > 0 ORDER BY 1, a.attnum;
+SELECT table_name, column_name, domain_name FROM information_schema.columns WHERE table_name IN ('lk_a', 'lk_b') AND domain_name IS NOT NULL ORDER BY 1, 2;
+ALTER DOMAIN lk_mail ADD CONSTRAINT lk_dot CHECK (VALUE ~ '[.]');
+INSERT INTO lk_a (id, m) VALUES (4, 'a@b');
+INSERT INTO lk_a (id, m) VALUES (4, 'a@b.c');
+DROP DOMAIN lk_mail;
+DROP TABLE lk_src, lk_a, lk_b, lk_t, lk_t2;
+DROP DOMAIN lk_pos, lk_mail;
+-- ALTER COLUMN ... TYPE to a domain (each row's value checked, the domain's DEFAULT unless the column has one), from a domain (its rules gone), USING
+CREATE DOMAIN at_pos AS integer NOT NULL DEFAULT 1 CHECK (VALUE > 0);
+CREATE DOMAIN at_mail AS text CHECK (VALUE ~ '@');
+CREATE TABLE at_t (id int PRIMARY KEY, a int, b text, c at_pos, d at_mail DEFAULT 'x@y');
+INSERT INTO at_t VALUES (1, 5, 'p@q', 3, 'a@b'), (2, 7, 'r@s', 4, NULL);
+ALTER TABLE at_t ALTER COLUMN a TYPE at_pos;
+ALTER TABLE at_t ALTER COLUMN b TYPE at_mail;
+INSERT INTO at_t (id, b) VALUES (3, 'zz');
+INSERT INTO at_t (id, a) VALUES (3, 0);
+INSERT INTO at_t (id) VALUES (3);
+SELECT * FROM at_t ORDER BY id;
+ALTER TABLE at_t ALTER COLUMN c TYPE bigint;
+ALTER TABLE at_t ALTER COLUMN d TYPE varchar(10);
+INSERT INTO at_t (id, c, d) VALUES (4, NULL, 'nope');
+INSERT INTO at_t (id, c, d) VALUES (5, -1, DEFAULT);
+SELECT * FROM at_t ORDER BY id;
+SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'at_t'::regclass AND attnum > 0 ORDER BY attnum;
+SELECT column_name, domain_name FROM information_schema.columns WHERE table_name = 'at_t' ORDER BY ordinal_position;
+UPDATE at_t SET a = 0 WHERE id = 1;
+ALTER TABLE at_t ALTER COLUMN c TYPE at_pos;
+DELETE FROM at_t WHERE c IS NULL OR c < 1;
+ALTER TABLE at_t ALTER COLUMN c TYPE at_pos;
+ALTER TABLE at_t ALTER COLUMN d TYPE at_mail USING d || '@';
+SELECT * FROM at_t ORDER BY id;
+-- differs: refused (0A000): ALTER COLUMN TYPE to or from a domain among other actions of one ALTER TABLE
+ALTER TABLE at_t ALTER COLUMN a TYPE text, ALTER COLUMN b SET DEFAULT 'q@r';
+ALTER DOMAIN at_pos ADD CONSTRAINT at_small CHECK (VALUE < 100);
+UPDATE at_t SET c = 100;
+DROP TABLE at_t;
+DROP DOMAIN at_pos, at_mail;

@@ -162,12 +162,12 @@ static const struct {
 	{"SELECT 1::posint(3)", "42601", "type modifier is not allowed for type \"posint\""},
 	{"SELECT '{}'::email[]", "0A000", "an array of a domain is not supported"},
 	{"CREATE TABLE t (a email[])", "0A000", "an array of a domain is not supported"},
-	{"CREATE FUNCTION f(x posint) RETURNS int LANGUAGE sql AS 'SELECT 1'", "0A000",
-	 "a domain type (posint) as a parameter or result type is not supported"},
+	{"CREATE FUNCTION f(x posint[]) RETURNS int LANGUAGE sql AS 'SELECT 1'", "0A000",
+	 "an array of a domain is not supported"},
 	{"PREPARE p(email) AS SELECT $1", "0A000",
 	 "a domain type (email) as a PREPARE argument is not supported"},
-	{"ALTER TABLE contact ALTER COLUMN id TYPE posint", "0A000",
-	 "a domain type (posint) as the new type of ALTER COLUMN TYPE is not supported"},
+	{"ALTER TABLE contact ALTER COLUMN id TYPE posint, ALTER COLUMN mail SET DEFAULT 'a@b'",
+	 "0A000", "ALTER COLUMN TYPE to or from a domain among other actions is not supported"},
 	{"ALTER DOMAIN email ADD CONSTRAINT c CHECK (VALUE <> '') NOT VALID", "0A000",
 	 "ADD CONSTRAINT ... NOT VALID of a domain is not supported"},
 	{"ALTER DOMAIN email ADD CONSTRAINT email_check CHECK (VALUE <> '')", "42710",
@@ -310,6 +310,155 @@ START_TEST(domain_run)
 }
 END_TEST
 
+/* ParameterDescription: a $n first cast to a domain reports the domain (PostgreSQL's
+ * variable_coerce_param_hook), one another use typed first keeps that type. */
+static const struct {
+	const char *pg;
+	uint32_t p1, p2;
+} params[] = {
+	{"SELECT CAST($1 AS posint)", 41003, 0},
+	{"SELECT $1::posint, $1::posint", 41003, 0},
+	{"SELECT $1::posint + 1, $2::email", 41003, 41001},
+	{"SELECT $1::int4 + 0, $1::posint", 23, 0},
+	{"SELECT * FROM contact WHERE id = $1 AND $1::posint > 0", 23, 0},
+	{"SELECT $1::money2", 41005, 0},
+};
+
+START_TEST(domain_param)
+{
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema}, params[_i].pg, NULL,
+					0, a, &v, &n, &e),
+		      "%s: %s %s", params[_i].pg, e.sqlstate, e.message);
+	ck_assert_msg(v[0].nparams >= 1 && v[0].param_types[0] == params[_i].p1, "%s: $1 is %u",
+		      params[_i].pg, v[0].nparams >= 1 ? v[0].param_types[0] : 0);
+	if (params[_i].p2)
+		ck_assert_msg(v[0].nparams >= 2 && v[0].param_types[1] == params[_i].p2,
+			      "%s: $2 is %u", params[_i].pg,
+			      v[0].nparams >= 2 ? v[0].param_types[1] : 0);
+	arena_free(a);
+}
+END_TEST
+
+/* pg_typeof of a cast to a domain names the domain; of an expression over one, the base. */
+START_TEST(domain_typeof)
+{
+	static const struct {
+		const char *pg, *sql;
+	} typeofs[] = {
+		{"SELECT pg_typeof(5::posint)", "SELECT 'posint' AS pg_typeof"},
+		{"SELECT pg_typeof(CAST(NULL AS public.email))", "SELECT 'email' AS pg_typeof"},
+		{"SELECT pg_typeof(5::posint + 1)", "SELECT 'integer' AS pg_typeof"},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(typeofs); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+						typeofs[i].pg, NULL, 0, a, &v, &n, &e),
+			      "%s: %s %s", typeofs[i].pg, e.sqlstate, e.message);
+		ck_assert_msg(v[0].sql && strcmp(v[0].sql, typeofs[i].sql) == 0, "%s: %s",
+			      typeofs[i].pg, v[0].sql ? v[0].sql : "(null)");
+		arena_free(a);
+	}
+}
+END_TEST
+
+/* CREATE TABLE ... (LIKE contact): each column of a domain with the SQLite clauses the new
+ * table's column takes (shard_like.c), with the domain's DEFAULT and without. */
+START_TEST(domain_like)
+{
+	static const char *const want[] = {
+		"mail",
+		"email",
+		" CONSTRAINT \"shardlite_domain:5:email:email_check\" CHECK (pg_regex(\"mail\", "
+		"'^[^@]+@[^@]+$', 0))",
+		" CONSTRAINT \"shardlite_domain:5:email:email_check\" CHECK (pg_regex(\"mail\", "
+		"'^[^@]+@[^@]+$', 0))",
+		"qty",
+		"posint",
+		" DEFAULT (/* shardlite: domain default */ 1) CONSTRAINT "
+		"\"shardlite_domain:6:posint:\" CHECK (\"qty\" IS NOT NULL) CONSTRAINT "
+		"\"shardlite_domain:6:posint:a_small\" CHECK (\"qty\" < 100) CONSTRAINT "
+		"\"shardlite_domain:6:posint:posint_check\" CHECK (\"qty\" > 0)",
+		" CONSTRAINT \"shardlite_domain:6:posint:\" CHECK (\"qty\" IS NOT NULL) CONSTRAINT "
+		"\"shardlite_domain:6:posint:a_small\" CHECK (\"qty\" < 100) CONSTRAINT "
+		"\"shardlite_domain:6:posint:posint_check\" CHECK (\"qty\" > 0)",
+	};
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+					"CREATE TABLE t2 (LIKE contact INCLUDING ALL)", NULL, 0, a, &v,
+					&n, &e),
+		      "%s %s", e.sqlstate, e.message);
+	ck_assert_ptr_nonnull(v[0].rebuild);
+	const char *const *got = v[0].rebuild->like_domains;
+	ck_assert_ptr_nonnull(got);
+	size_t k = 0;
+	for (; got[k] && k < ARRAY_LEN(want); k++)
+		ck_assert_msg(strcmp(got[k], want[k]) == 0, "%zu: want %s\n got  %s", k, want[k],
+			      got[k]);
+	ck_assert_uint_eq(k, ARRAY_LEN(want));
+	ck_assert_ptr_null(got[k]);
+	arena_free(a);
+}
+END_TEST
+
+/* A function with a parameter of money2: DROP DOMAIN is 2BP01 (CASCADE, RENAME: 0A000). */
+START_TEST(domain_function_user)
+{
+	static const uint32_t argtypes[] = {1700};
+	static const char *const argnames[] = {"m"}, *const argdecls[] = {"money2"};
+	static const struct xlat_udf udf = {.name = "pay", .sig = "1700", .nargs = 1,
+					    .argtypes = argtypes, .argnames = argnames,
+					    .argdecls = argdecls, .rettype = 23, .retdecl = "integer",
+					    .lang = "sql", .body = "SELECT 1", .volatility = 'v',
+					    .kind = 'f'};
+	struct xlat_schema with_udf = schema;
+	with_udf.udfs = &udf;
+	with_udf.nudfs = 1;
+	static const struct {
+		const char *pg, *state, *message, *detail;
+	} want[] = {
+		{"DROP DOMAIN money2", "2BP01",
+		 "cannot drop type money2 because other objects depend on it",
+		 "function pay(money2) depends on type money2"},
+		{"DROP DOMAIN money2 CASCADE", "0A000",
+		 "DROP DOMAIN ... CASCADE of a domain a function uses is not supported", NULL},
+		{"ALTER DOMAIN money2 RENAME TO m3", "0A000",
+		 "ALTER DOMAIN ... RENAME TO of a domain a function uses is not supported", NULL},
+		{"CREATE FUNCTION s() RETURNS SETOF email LANGUAGE sql AS 'SELECT 1'", "0A000",
+		 "a domain type (email) as a column of a function's result rows is not supported",
+		 NULL},
+	};
+	for (size_t i = 0; i < ARRAY_LEN(want); i++) {
+		struct arena *a = arena_new(0);
+		struct xlat_stmt *v = NULL;
+		size_t n = 0;
+		struct pgerr e;
+		pgerr_clear(&e);
+		ck_assert_msg(!xlat_translate_in(&(struct xlat_env){.schema = &with_udf}, want[i].pg,
+						 NULL, 0, a, &v, &n, &e),
+			      "%s translated", want[i].pg);
+		ck_assert_msg(strcmp(e.sqlstate, want[i].state) == 0 &&
+				      strcmp(e.message, want[i].message) == 0,
+			      "%s: %s %s", want[i].pg, e.sqlstate, e.message);
+		if (want[i].detail)
+			ck_assert_str_eq(e.detail, want[i].detail);
+		arena_free(a);
+	}
+}
+END_TEST
+
 Suite *xlat_suite_domain(void)
 {
 	Suite *s = suite_create("xlat_domain");
@@ -319,6 +468,10 @@ Suite *xlat_suite_domain(void)
 	tcase_add_test(tc, drop_detail);
 	tcase_add_test(tc, alter_chain);
 	tcase_add_loop_test(tc, domain_run, 0, (int)ARRAY_LEN(runs));
+	tcase_add_loop_test(tc, domain_param, 0, (int)ARRAY_LEN(params));
+	tcase_add_test(tc, domain_typeof);
+	tcase_add_test(tc, domain_like);
+	tcase_add_test(tc, domain_function_user);
 	suite_add_tcase(s, tc);
 	return s;
 }
