@@ -313,11 +313,14 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_isfinite", 2, fn_isfinite}, {"pg_timeofday", 0, fn_timeofday},
 	};
 	/* The first function owns c: SQLite frees it when db closes (or when registering it
-	 * fails); the others share it. */
-	int rc = sqlite3_create_function_v2(db, fns[0].name, fns[0].nargs, SQLITE_UTF8, c,
+	 * fails); the others share it. They read the session's TimeZone and DateStyle but change
+	 * nothing: innocuous, so views, CHECK and DEFAULT may call them with trusted_schema off
+	 * (so do the arithmetic, extract and to_char families, and the range constructors). */
+	int rc = sqlite3_create_function_v2(db, fns[0].name, fns[0].nargs,
+					    SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
 					    fns[0].fn, NULL, NULL, free);
 	if (rc == SQLITE_OK)
-		rc = pgfn_define_with(db, fns + 1, ARRAY_LEN(fns) - 1, 0, c);
+		rc = pgfn_define_with(db, fns + 1, ARRAY_LEN(fns) - 1, SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = pgfn_register_dtarith(db, c);
 	if (rc == SQLITE_OK)

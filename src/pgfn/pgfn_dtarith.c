@@ -613,5 +613,5 @@ int pgfn_register_dtarith(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_age", 4, fn_age},           {"pg_make", -1, fn_make},
 		{"pg_overlaps", 8, fn_overlaps},
 	};
-	return pgfn_define_with(db, fns, ARRAY_LEN(fns), 0, c);
+	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
 }

@@ -519,5 +519,5 @@ int pgfn_register_dtpart(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_date_trunc", 4, fn_date_trunc},
 		{"pg_extract", 4, fn_extract},
 	};
-	return pgfn_define_with(db, fns, ARRAY_LEN(fns), 0, c);
+	return pgfn_define_with(db, fns, ARRAY_LEN(fns), SQLITE_INNOCUOUS, c);
 }

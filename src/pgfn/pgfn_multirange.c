@@ -615,30 +615,30 @@ int pgfn_register_multirange(sqlite3 *db, struct pgfn_conn *c)
 		if (rc != SQLITE_OK)
 			return rc;
 	}
-	int rc = sqlite3_create_function(db, "shardlite_multirange", 2, SQLITE_UTF8, c, fn_in, NULL,
+	int rc = sqlite3_create_function(db, "shardlite_multirange", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_in, NULL,
 					 NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_multirange_text", 2, SQLITE_UTF8, c, fn_text,
+		rc = sqlite3_create_function(db, "pgfn_multirange_text", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text,
 					     NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_multirange_has", 3, SQLITE_UTF8, c, fn_has,
+		rc = sqlite3_create_function(db, "pgfn_multirange_has", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_has,
 					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_array", 2,
 					     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					     NULL, fn_array, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_multirange_elem_in", 3, SQLITE_UTF8, c,
+		rc = sqlite3_create_function(db, "pgfn_multirange_elem_in", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
 					     fn_elem_in, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "pgfn_multirange_make", -1,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_make, NULL,
 					     NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_agg", 2, SQLITE_UTF8, NULL, NULL,
+		rc = sqlite3_create_function(db, "pgfn_range_agg", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, NULL,
 					     agg_step, agg_final);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_intersect_agg", 2, SQLITE_UTF8,
+		rc = sqlite3_create_function(db, "pgfn_range_intersect_agg", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 					     (void *)1, NULL, agg_step, agg_final);
 	static const struct {
 		const char *name;

@@ -459,19 +459,19 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c)
 			return rc;
 	}
 	/* these read values in the session's zone and DateStyle: not deterministic */
-	int rc = sqlite3_create_function(db, "shardlite_range", 2, SQLITE_UTF8, c, fn_in, NULL,
+	int rc = sqlite3_create_function(db, "shardlite_range", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_in, NULL,
 					 NULL);
 	for (int n = 3; rc == SQLITE_OK && n <= 4; n++)
-		rc = sqlite3_create_function(db, "pgfn_range_make", n, SQLITE_UTF8, c, fn_make,
+		rc = sqlite3_create_function(db, "pgfn_range_make", n, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_make,
 					     NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_has", 3, SQLITE_UTF8, c, fn_has, NULL,
+		rc = sqlite3_create_function(db, "pgfn_range_has", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_has, NULL,
 					     NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_elem_in", 3, SQLITE_UTF8, c,
+		rc = sqlite3_create_function(db, "pgfn_range_elem_in", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, c,
 					     fn_elem_in, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "pgfn_range_text", 2, SQLITE_UTF8, c, fn_text,
+		rc = sqlite3_create_function(db, "pgfn_range_text", 2, SQLITE_UTF8 | SQLITE_INNOCUOUS, c, fn_text,
 					     NULL, NULL);
 	static const struct {
 		const char *name;

@@ -802,8 +802,8 @@ int pgfn_register_tochar(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_to_timestamp", 3, fn_to_timestamp},
 	};
 	static const struct pgfn_def epoch[] = {{"pg_to_timestamp_epoch", 1, fn_to_timestamp_epoch}};
-	int rc = pgfn_define_with(db, zoned, ARRAY_LEN(zoned), 0, c);
+	int rc = pgfn_define_with(db, zoned, ARRAY_LEN(zoned), SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK) /* no zone involved: the same input, the same instant */
-		rc = pgfn_define_with(db, epoch, 1, SQLITE_DETERMINISTIC, c);
+		rc = pgfn_define_with(db, epoch, 1, SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, c);
 	return rc;
 }

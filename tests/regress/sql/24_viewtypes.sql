@@ -87,3 +87,12 @@ SELECT table_name, column_name, data_type FROM information_schema.columns WHERE 
 SELECT pg_typeof('{10/8}'::cidr[]), pg_typeof(ARRAY['1.2.3.4'::inet]), pg_typeof(ARRAY[1,2]), pg_typeof('{a}'::text[]);
 -- differs: ALTER COLUMN TYPE of a column a view reads runs (PostgreSQL: 0A000); the view's computed column keeps its type
 ALTER TABLE vt_t ALTER COLUMN qty TYPE integer;
+-- views over date/time casts, arithmetic, extract, to_char and range constructors (their
+-- functions read the session's TimeZone: innocuous, usable in a view with trusted_schema off)
+CREATE TABLE vt_dt (id int PRIMARY KEY, created_at timestamptz, at timestamp, d date);
+INSERT INTO vt_dt VALUES (1, '2024-03-10 12:00:00+00', '2024-03-10 12:00:00', '2024-03-10');
+CREATE VIEW vt_dtv AS SELECT id, created_at::date AS cd, at + interval '1 day' AS nxt, d - 1 AS prev, date_trunc('month', at) AS m, extract(year FROM d) AS y, to_char(at, 'YYYY') AS ys FROM vt_dt;
+SELECT * FROM vt_dtv;
+SELECT id, cd FROM vt_dtv WHERE cd = '2024-03-10';
+CREATE VIEW vt_rv AS SELECT id, int4range(id, id + 10) AS r, tstzrange(created_at, created_at + interval '1 hour') AS during, date_part('dow', d) AS dow, age(d, date '2024-01-01') AS a FROM vt_dt;
+SELECT * FROM vt_rv;
