@@ -394,6 +394,18 @@ static void reword_nonconstant(sqlite3 *db, struct pgerr *e, const char *arg)
 		 "(SQLite stores one default for existing rows)");
 }
 
+/* SQLite refuses a function it was not told is deterministic in a generated column or an
+ * index expression; PostgreSQL refuses one not marked IMMUTABLE there, in these words. */
+static void reword_not_immutable_gen(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message), "generation expression is not immutable");
+}
+static void reword_not_immutable_index(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	snprintf(e->message, sizeof(e->message),
+		 "functions in index expression must be marked IMMUTABLE");
+}
+
 static void reword_savepoint(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "savepoint \"%s\" does not exist", arg);
@@ -561,6 +573,10 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "default value of column ", SQLSTATE_FEATURE_NOT_SUPPORTED,
 	 reword_default_column},
 	{SQLITE_ERROR, "row value misused", SQLSTATE_SYNTAX_ERROR, NULL},
+	{SQLITE_ERROR, "non-deterministic functions prohibited in generated columns", "42P17",
+	 reword_not_immutable_gen},
+	{SQLITE_ERROR, "non-deterministic functions prohibited in index expressions", "42P17",
+	 reword_not_immutable_index},
 	{SQLITE_ERROR, "foreign key mismatch - ", "42830", reword_fk_mismatch},
 	{SQLITE_ERROR, "no such function: ", SQLSTATE_UNDEFINED_FUNCTION, reword_no_function},
 	{SQLITE_ERROR, "wrong number of arguments to function ", SQLSTATE_UNDEFINED_FUNCTION,

@@ -114,3 +114,11 @@ SELECT indexname FROM pg_indexes WHERE tablename = 'ix_inc' ORDER BY 1;
 -- differs: a UNIQUE index with INCLUDE is refused (0A000): the SQLite index would make the included columns part of what is unique
 CREATE UNIQUE INDEX ix_inc_u ON ix_inc (a) INCLUDE (bb);
 DROP TABLE ix_inc;
+-- a function that is not immutable in an index expression or a generated column: 42P17
+CREATE TABLE ix_imm (d timestamptz, e date);
+CREATE INDEX ON ix_imm ((now()));
+CREATE TABLE ix_gen (d timestamptz, y int GENERATED ALWAYS AS (extract(year FROM d)::int) STORED);
+CREATE TABLE ix_gen2 (d timestamptz, y timestamptz GENERATED ALWAYS AS (now()) STORED);
+-- differs: extract/date_part of a date is immutable in PostgreSQL, not here (the function also reads timestamptz in the session's zone): 42P17
+CREATE INDEX ON ix_imm ((extract(year FROM e)));
+DROP TABLE ix_imm;
