@@ -100,29 +100,6 @@ const struct cat_rel *cat_model_rowtype_rel(const struct cat_model *m, uint32_t 
 
 /* ---- shardlite_comptype(op, name, ...) ---- */
 
-static const char *arg(sqlite3_value **v, int argc, int i)
-{
-	return i < argc ? (const char *)sqlite3_value_text(v[i]) : NULL;
-}
-
-/* Runs sql with text parameters p (n of them, a NULL one binds NULL) and one integer. */
-static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, int n, int num)
-{
-	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	for (int i = 0; rc == SQLITE_OK && i < n; i++)
-		sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
-	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) > n)
-		sqlite3_bind_int(st, n + 1, num);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		pgfn_error(ctx, "XX000", "composite type sidecar: %s", sqlite3_errmsg(db));
-	return rc == SQLITE_OK;
-}
-
 /* Whether name is taken by a type: a built-in one, a name a declared type already means, an
  * enum, or a relation's row type (tables, views and composite types). */
 static bool type_taken(const struct cat_model *m, const char *name)
@@ -166,21 +143,21 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 	}
 	for (int i = 2; i + 1 < argc; i += 2) {
 		for (int k = 2; k < i; k += 2) {
-			if (arg(v, argc, i) && arg(v, argc, k) &&
-			    strcmp(arg(v, argc, i), arg(v, argc, k)) == 0) {
+			if (cat_fn_arg(v, argc, i) && cat_fn_arg(v, argc, k) &&
+			    strcmp(cat_fn_arg(v, argc, i), cat_fn_arg(v, argc, k)) == 0) {
 				pgfn_error(ctx, "42701", "column \"%s\" specified more than once",
-					   arg(v, argc, i));
+					   cat_fn_arg(v, argc, i));
 				return;
 			}
 		}
 	}
 	static const char ins[] = "INSERT INTO " CAT_SIDECAR_COMPTYPES " VALUES (?1, ?4, ?2, ?3)";
 	const char *own[] = {name, NULL, NULL};
-	if (!exec(ctx, ins, own, 3, 0))
+	if (!cat_sidecar_exec(ctx, "composite type", ins, own, 3, 0))
 		return;
 	for (int i = 2; i + 1 < argc; i += 2) {
-		const char *p[] = {name, arg(v, argc, i), arg(v, argc, i + 1)};
-		if (!exec(ctx, ins, p, 3, i / 2))
+		const char *p[] = {name, cat_fn_arg(v, argc, i), cat_fn_arg(v, argc, i + 1)};
+		if (!cat_sidecar_exec(ctx, "composite type", ins, p, 3, i / 2))
 			return;
 	}
 	sqlite3_result_null(ctx);
@@ -197,7 +174,8 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		return;
 	}
 	const char *p[] = {t->name};
-	if (exec(ctx, "DELETE FROM " CAT_SIDECAR_COMPTYPES " WHERE type_name = ?1", p, 1, 0))
+	if (cat_sidecar_exec(ctx, "composite type",
+			     "DELETE FROM " CAT_SIDECAR_COMPTYPES " WHERE type_name = ?1", p, 1, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -219,8 +197,10 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const str
 		return;
 	}
 	const char *p[] = {t->name, to};
-	if (exec(ctx, "UPDATE " CAT_SIDECAR_COMPTYPES " SET type_name = ?2 WHERE type_name = ?1", p,
-		 2, 0))
+	if (cat_sidecar_exec(ctx, "composite type",
+			     "UPDATE " CAT_SIDECAR_COMPTYPES
+			     " SET type_name = ?2 WHERE type_name = ?1",
+			     p, 2, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -256,7 +236,7 @@ static bool rewrite_users(sqlite3_context *ctx, const struct cat_model *m, const
 				"%d, %d, NULL%s) WHERE \"%w\" IS NOT NULL",
 				r->temp ? "temp." : "main.", r->name, col, col, natts, k,
 				drop ? ", 1" : "", col);
-			bool ok = sql && exec(ctx, sql, NULL, 0, 0);
+			bool ok = sql && cat_sidecar_exec(ctx, "composite type", sql, NULL, 0, 0);
 			sqlite3_free(sql);
 			if (!ok)
 				return false;
@@ -276,8 +256,9 @@ static void op_add_attr(sqlite3_context *ctx, const struct cat_model *m, const s
 	/* stored values gain the attribute, NULL (an empty field at their end) */
 	const char *p[] = {t->name, att, decl};
 	if (rewrite_users(ctx, m, t, t->ncols + 1, t->ncols, false) &&
-	    exec(ctx, "INSERT INTO " CAT_SIDECAR_COMPTYPES " VALUES (?1, ?4, ?2, ?3)", p, 3,
-		 t->ncols + 1))
+	    cat_sidecar_exec(ctx, "composite type",
+			     "INSERT INTO " CAT_SIDECAR_COMPTYPES " VALUES (?1, ?4, ?2, ?3)", p, 3,
+			     t->ncols + 1))
 		sqlite3_result_null(ctx);
 }
 
@@ -292,16 +273,20 @@ static void op_drop_attr(sqlite3_context *ctx, const struct cat_model *m, const 
 	}
 	const char *p[] = {t->name};
 	if (rewrite_users(ctx, m, t, t->ncols, k, true) &&
-	    exec(ctx, "DELETE FROM " CAT_SIDECAR_COMPTYPES " WHERE type_name = ?1 AND attnum = ?2",
-		 p, 1, k + 1) &&
-	    exec(ctx,
-		 "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum + 1 WHERE type_name = "
-		 "?1 AND attnum > ?2",
-		 p, 1, k + 1) &&
-	    exec(ctx,
-		 "UPDATE " CAT_SIDECAR_COMPTYPES " SET attnum = -attnum WHERE type_name = ?1 "
-		 "AND attnum < 0",
-		 p, 1, 0))
+	    cat_sidecar_exec(ctx, "composite type",
+			     "DELETE FROM " CAT_SIDECAR_COMPTYPES
+			     " WHERE type_name = ?1 AND attnum = ?2",
+			     p, 1, k + 1) &&
+	    cat_sidecar_exec(ctx, "composite type",
+			     "UPDATE " CAT_SIDECAR_COMPTYPES
+			     " SET attnum = -attnum + 1 WHERE type_name = "
+			     "?1 AND attnum > ?2",
+			     p, 1, k + 1) &&
+	    cat_sidecar_exec(ctx, "composite type",
+			     "UPDATE " CAT_SIDECAR_COMPTYPES
+			     " SET attnum = -attnum WHERE type_name = ?1 "
+			     "AND attnum < 0",
+			     p, 1, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -319,17 +304,18 @@ static void op_rename_attr(sqlite3_context *ctx, const struct cat_rel *t, const 
 	}
 	/* values are positional: nothing stored changes */
 	const char *p[] = {t->name, from, to};
-	if (exec(ctx,
-		 "UPDATE " CAT_SIDECAR_COMPTYPES " SET attname = ?3 WHERE type_name = ?1 AND "
-		 "attname = ?2",
-		 p, 3, 0))
+	if (cat_sidecar_exec(ctx, "composite type",
+			     "UPDATE " CAT_SIDECAR_COMPTYPES
+			     " SET attname = ?3 WHERE type_name = ?1 AND "
+			     "attname = ?2",
+			     p, 3, 0))
 		sqlite3_result_null(ctx);
 }
 
 static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
-	const char *op = arg(v, argc, 0), *name = arg(v, argc, 1);
+	const char *op = cat_fn_arg(v, argc, 0), *name = cat_fn_arg(v, argc, 1);
 	if (!m)
 		return;
 	if (!op || !name) {
@@ -361,13 +347,13 @@ static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	if (strcmp(op, "drop") == 0)
 		op_drop(ctx, m, t);
 	else if (strcmp(op, "rename") == 0)
-		op_rename(ctx, m, t, arg(v, argc, 2));
+		op_rename(ctx, m, t, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "add_attr") == 0)
-		op_add_attr(ctx, m, t, arg(v, argc, 2), arg(v, argc, 3));
+		op_add_attr(ctx, m, t, cat_fn_arg(v, argc, 2), cat_fn_arg(v, argc, 3));
 	else if (strcmp(op, "drop_attr") == 0)
-		op_drop_attr(ctx, m, t, arg(v, argc, 2));
+		op_drop_attr(ctx, m, t, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "rename_attr") == 0)
-		op_rename_attr(ctx, t, arg(v, argc, 2), arg(v, argc, 3));
+		op_rename_attr(ctx, t, cat_fn_arg(v, argc, 2), cat_fn_arg(v, argc, 3));
 	else
 		pgfn_error(ctx, "XX000", "shardlite_comptype: unknown operation %s", op);
 }

@@ -178,29 +178,6 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
 
 /* ---- shardlite_domain(op, name, ...) ---- */
 
-static const char *arg(sqlite3_value **v, int argc, int i)
-{
-	return i < argc ? (const char *)sqlite3_value_text(v[i]) : NULL;
-}
-
-/* Runs sql with text parameters p (n of them; a NULL one binds NULL). */
-static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, int n)
-{
-	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	for (int i = 0; rc == SQLITE_OK && i < n; i++) {
-		if (p[i])
-			sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
-	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		pgfn_error(ctx, "XX000", "domain sidecar: %s", sqlite3_errmsg(db));
-	return rc == SQLITE_OK;
-}
-
 /* create, name, base, notnull, default (NULL: none), then each CHECK's name and expression;
  * everything is checked before the first row is written. */
 static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name, int argc,
@@ -211,9 +188,9 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 		return;
 	}
 	for (int i = 5; i + 1 < argc; i += 2) {
-		const char *con = arg(v, argc, i);
+		const char *con = cat_fn_arg(v, argc, i);
 		for (int k = 5; con && k < i; k += 2) {
-			if (arg(v, argc, k) && strcmp(arg(v, argc, k), con) == 0) {
+			if (cat_fn_arg(v, argc, k) && strcmp(cat_fn_arg(v, argc, k), con) == 0) {
 				pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
 					   "constraint \"%s\" for domain \"%s\" already exists",
 					   con, name);
@@ -221,17 +198,20 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 			}
 		}
 	}
-	const char *own[] = {name, arg(v, argc, 2), argc > 3 && sqlite3_value_int(v[3]) ? "1" : "0",
-			     arg(v, argc, 4)};
-	if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_DOMAINS " VALUES (?1, '', ?2, ?3, ?4, NULL)", own,
-		  4))
+	const char *own[] = {name, cat_fn_arg(v, argc, 2),
+			     argc > 3 && sqlite3_value_int(v[3]) ? "1" : "0",
+			     cat_fn_arg(v, argc, 4)};
+	if (!cat_sidecar_exec(ctx, "domain",
+			      "INSERT INTO " CAT_SIDECAR_DOMAINS
+			      " VALUES (?1, '', ?2, ?3, ?4, NULL)",
+			      own, 4, 0))
 		return;
 	for (int i = 5; i + 1 < argc; i += 2) {
-		const char *p[] = {name, arg(v, argc, i), arg(v, argc, i + 1)};
-		if (!exec(ctx,
-			  "INSERT INTO " CAT_SIDECAR_DOMAINS
-			  " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
-			  p, 3))
+		const char *p[] = {name, cat_fn_arg(v, argc, i), cat_fn_arg(v, argc, i + 1)};
+		if (!cat_sidecar_exec(ctx, "domain",
+				      "INSERT INTO " CAT_SIDECAR_DOMAINS
+				      " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
+				      p, 3, 0))
 			return;
 	}
 	sqlite3_result_null(ctx);
@@ -251,7 +231,8 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		}
 	}
 	const char *p[] = {d->name};
-	if (exec(ctx, "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1))
+	if (cat_sidecar_exec(ctx, "domain",
+			     "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -261,30 +242,31 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const struct cat_domain *d,
 		     const char *op, int argc, sqlite3_value **v)
 {
-	const char *a2 = arg(v, argc, 2), *a3 = arg(v, argc, 3);
+	const char *a2 = cat_fn_arg(v, argc, 2), *a3 = cat_fn_arg(v, argc, 3);
 	bool ok;
 	int k = -1;
 	for (size_t i = 0; a2 && i < d->nchecks; i++)
 		k = strcmp(d->connames[i], a2) == 0 ? (int)i : k;
 	if (strcmp(op, "default") == 0) {
 		const char *p[] = {d->name, a2};
-		ok = exec(ctx,
-			  "UPDATE " CAT_SIDECAR_DOMAINS " SET dflt = ?2 WHERE domain_name = ?1 AND "
-			  "conname = ''",
-			  p, 2);
+		ok = cat_sidecar_exec(ctx, "domain",
+				      "UPDATE " CAT_SIDECAR_DOMAINS
+				      " SET dflt = ?2 WHERE domain_name = ?1 AND "
+				      "conname = ''",
+				      p, 2, 0);
 	} else if (strcmp(op, "notnull") == 0) {
 		const char *p[] = {d->name, a2 && strcmp(a2, "1") == 0 ? "1" : "0"};
-		ok = exec(ctx,
-			  "UPDATE " CAT_SIDECAR_DOMAINS
-			  " SET \"notnull\" = ?2 WHERE domain_name = ?1 "
-			  "AND conname = ''",
-			  p, 2);
+		ok = cat_sidecar_exec(ctx, "domain",
+				      "UPDATE " CAT_SIDECAR_DOMAINS
+				      " SET \"notnull\" = ?2 WHERE domain_name = ?1 "
+				      "AND conname = ''",
+				      p, 2, 0);
 	} else if (strcmp(op, "add_check") == 0 && a2 && a2[0] && k < 0) {
 		const char *p[] = {d->name, a2, a3};
-		ok = exec(ctx,
-			  "INSERT INTO " CAT_SIDECAR_DOMAINS
-			  " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
-			  p, 3);
+		ok = cat_sidecar_exec(ctx, "domain",
+				      "INSERT INTO " CAT_SIDECAR_DOMAINS
+				      " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
+				      p, 3, 0);
 	} else if (strcmp(op, "add_check") == 0) {
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
 			   "constraint \"%s\" for domain \"%s\" already exists", a2 ? a2 : "",
@@ -292,10 +274,10 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 		return;
 	} else if (strcmp(op, "drop_check") == 0 && k >= 0) {
 		const char *p[] = {d->name, a2};
-		ok = exec(ctx,
-			  "DELETE FROM " CAT_SIDECAR_DOMAINS
-			  " WHERE domain_name = ?1 AND conname = ?2",
-			  p, 2);
+		ok = cat_sidecar_exec(ctx, "domain",
+				      "DELETE FROM " CAT_SIDECAR_DOMAINS
+				      " WHERE domain_name = ?1 AND conname = ?2",
+				      p, 2, 0);
 	} else if (strcmp(op, "drop_check") == 0) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 			   "constraint \"%s\" of domain \"%s\" does not exist", a2 ? a2 : "",
@@ -311,10 +293,11 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 			}
 		}
 		const char *p[] = {d->name, a2, a3};
-		ok = exec(ctx,
-			  "UPDATE " CAT_SIDECAR_DOMAINS " SET conname = ?3 WHERE domain_name = ?1 "
-			  "AND conname = ?2",
-			  p, 3);
+		ok = cat_sidecar_exec(ctx, "domain",
+				      "UPDATE " CAT_SIDECAR_DOMAINS
+				      " SET conname = ?3 WHERE domain_name = ?1 "
+				      "AND conname = ?2",
+				      p, 3, 0);
 	} else if (strcmp(op, "rename_check") == 0) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 			   "constraint \"%s\" of domain \"%s\" does not exist", a2 ? a2 : "",
@@ -323,22 +306,22 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 	} else if (strcmp(op, "rename") == 0 && a2 && !cat_type_taken(m, a2)) {
 		const char *p[] = {d->name, a2};
 		sqlite3 *db = sqlite3_context_db_handle(ctx);
-		ok = exec(ctx,
-			  "UPDATE " CAT_SIDECAR_DOMAINS
-			  " SET domain_name = ?2 WHERE domain_name = ?1",
-			  p, 2);
+		ok = cat_sidecar_exec(ctx, "domain",
+				      "UPDATE " CAT_SIDECAR_DOMAINS
+				      " SET domain_name = ?2 WHERE domain_name = ?1",
+				      p, 2, 0);
 		/* the columns of the domain (in the temp schema's sidecar too) */
 		for (int temp = 0; ok && temp < 2; temp++) {
 			if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS))
 				continue;
-			ok = exec(ctx,
-				  temp ? "UPDATE temp." CAT_SIDECAR_COLUMNS
-					 " SET type = ?2 WHERE type "
-					 "= ?1 AND identity = ''"
-				       : "UPDATE main." CAT_SIDECAR_COLUMNS
-					 " SET type = ?2 WHERE type "
-					 "= ?1 AND identity = ''",
-				  p, 2);
+			ok = cat_sidecar_exec(ctx, "domain",
+					      temp ? "UPDATE temp." CAT_SIDECAR_COLUMNS
+						     " SET type = ?2 WHERE type "
+						     "= ?1 AND identity = ''"
+						   : "UPDATE main." CAT_SIDECAR_COLUMNS
+						     " SET type = ?2 WHERE type "
+						     "= ?1 AND identity = ''",
+					      p, 2, 0);
 		}
 	} else if (strcmp(op, "rename") == 0) {
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists",
@@ -352,23 +335,10 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 		sqlite3_result_null(ctx);
 }
 
-/* OWNER TO: every object of a tenant belongs to the session user (NULL: CURRENT_USER ...). */
-static void op_owner(sqlite3_context *ctx, const char *role)
-{
-	const char *user = cat_conn_user(sqlite3_user_data(ctx));
-	if (role && strcmp(role, user) != 0)
-		pgfn_error(ctx, "0A000",
-			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "
-			   "the session user (\"%s\")",
-			   role, user);
-	else
-		sqlite3_result_null(ctx);
-}
-
 static void fn_domain(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
-	const char *op = arg(v, argc, 0), *name = arg(v, argc, 1);
+	const char *op = cat_fn_arg(v, argc, 0), *name = cat_fn_arg(v, argc, 1);
 	if (!m)
 		return;
 	if (!op || !name) {
@@ -386,7 +356,7 @@ static void fn_domain(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		return;
 	}
 	if (d && owner)
-		op_owner(ctx, arg(v, argc, 2));
+		cat_fn_owner_to(ctx, cat_fn_arg(v, argc, 2));
 	else if (d)
 		op_drop(ctx, m, d);
 	else if (strcmp(op, "drop") == 0 && argc > 2 && sqlite3_value_int(v[2]))

@@ -15,29 +15,6 @@
 #define SQLSTATE_DEPENDENT_OBJECTS "2BP01"
 #define LABEL_MAX 63 /* NAMEDATALEN - 1 */
 
-static const char *arg(sqlite3_value **v, int argc, int i)
-{
-	return i < argc ? (const char *)sqlite3_value_text(v[i]) : NULL;
-}
-
-/* Runs sql with text parameters p (n of them, a NULL one binds NULL) and one double. */
-static bool exec(sqlite3_context *ctx, const char *sql, const char *const *p, int n, double order)
-{
-	sqlite3 *db = sqlite3_context_db_handle(ctx);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	for (int i = 0; rc == SQLITE_OK && i < n; i++)
-		sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
-	if (rc == SQLITE_OK && sqlite3_bind_parameter_count(st) > n)
-		sqlite3_bind_double(st, n + 1, order);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK)
-		pgfn_error(ctx, "XX000", "enum sidecar: %s", sqlite3_errmsg(db));
-	return rc == SQLITE_OK;
-}
-
 /* Whether name is taken by a type (cat_type_taken: an enum, a domain, a built-in type, or a
  * table's or view's row type, as PostgreSQL gives each relation a type of its name). */
 static bool type_taken(const struct cat_model *m, const char *name)
@@ -78,8 +55,8 @@ static const char *user_of(const struct cat_model *m, const struct cat_enum *e,
 	return NULL;
 }
 
-static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name,
-		      int argc, sqlite3_value **v)
+static void op_create(sqlite3_context *ctx, const struct cat_model *m, const char *name, int argc,
+		      sqlite3_value **v)
 {
 	if (type_taken(m, name)) {
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "type \"%s\" already exists", name);
@@ -87,14 +64,15 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 	}
 	/* the type's own row: an enum without labels exists too */
 	const char *own[] = {name, NULL};
-	if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)", own, 2, 0))
+	if (!cat_sidecar_exec(ctx, "enum", "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)",
+			      own, 2, 0))
 		return;
 	for (int i = 2; i < argc; i++) {
-		const char *label = arg(v, argc, i);
+		const char *label = cat_fn_arg(v, argc, i);
 		if (!label_ok(ctx, label))
 			return;
 		for (int k = 2; k < i; k++) {
-			if (arg(v, argc, k) && strcmp(arg(v, argc, k), label) == 0) {
+			if (cat_fn_arg(v, argc, k) && strcmp(cat_fn_arg(v, argc, k), label) == 0) {
 				pgfn_error(ctx, "23505",
 					   "duplicate key value violates unique constraint "
 					   "\"pg_enum_typid_label_index\"");
@@ -102,8 +80,9 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 			}
 		}
 		const char *p[] = {name, label};
-		if (!exec(ctx, "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)", p, 2,
-			  (double)(i - 1)))
+		if (!cat_sidecar_exec(ctx, "enum",
+				      "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)", p, 2,
+				      (double)(i - 1)))
 			return;
 	}
 	sqlite3_result_null(ctx);
@@ -113,15 +92,15 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
  * before the first, one after the last, or halfway between two neighbours. */
 static void op_add(sqlite3_context *ctx, const struct cat_enum *e, int argc, sqlite3_value **v)
 {
-	const char *label = arg(v, argc, 2), *nbr = arg(v, argc, 3);
-	bool after = argc > 4 && sqlite3_value_int(v[4]), if_not_exists = argc > 5 &&
-									   sqlite3_value_int(v[5]);
+	const char *label = cat_fn_arg(v, argc, 2), *nbr = cat_fn_arg(v, argc, 3);
+	bool after = argc > 4 && sqlite3_value_int(v[4]),
+	     if_not_exists = argc > 5 && sqlite3_value_int(v[5]);
 	if (!label_ok(ctx, label))
 		return;
 	if (find_label(e, label) >= 0) {
 		if (!if_not_exists)
-			pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT, "enum label \"%s\" already exists",
-				   label);
+			pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
+				   "enum label \"%s\" already exists", label);
 		else
 			sqlite3_result_null(ctx);
 		return;
@@ -138,14 +117,15 @@ static void op_add(sqlite3_context *ctx, const struct cat_enum *e, int argc, sql
 							: (e->orders[k] + e->orders[other]) / 2;
 	}
 	const char *p[] = {e->name, label};
-	if (exec(ctx, "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)", p, 2, order))
+	if (cat_sidecar_exec(ctx, "enum", "INSERT INTO " CAT_SIDECAR_ENUMS " VALUES (?1, ?2, ?3)",
+			     p, 2, order))
 		sqlite3_result_null(ctx);
 }
 
 static void op_rename_value(sqlite3_context *ctx, const struct cat_enum *e, int argc,
 			    sqlite3_value **v)
 {
-	const char *from = arg(v, argc, 2), *to = arg(v, argc, 3);
+	const char *from = cat_fn_arg(v, argc, 2), *to = cat_fn_arg(v, argc, 3);
 	if (find_label(e, from) < 0) {
 		pgfn_error(ctx, "22023", "\"%s\" is not an existing enum label", from ? from : "");
 		return;
@@ -157,9 +137,10 @@ static void op_rename_value(sqlite3_context *ctx, const struct cat_enum *e, int 
 	if (!label_ok(ctx, to))
 		return;
 	const char *p[] = {e->name, from, to};
-	if (exec(ctx,
-		 "UPDATE " CAT_SIDECAR_ENUMS " SET label = ?3 WHERE type_name = ?1 AND label = ?2",
-		 p, 3, 0))
+	if (cat_sidecar_exec(ctx, "enum",
+			     "UPDATE " CAT_SIDECAR_ENUMS
+			     " SET label = ?3 WHERE type_name = ?1 AND label = ?2",
+			     p, 3, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -171,7 +152,8 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const str
 	if (col) {
 		pgfn_error(ctx, "0A000",
 			   "ALTER TYPE ... RENAME TO of an enum type that a column uses is not "
-			   "supported (column %s of table %s)", col, t->name);
+			   "supported (column %s of table %s)",
+			   col, t->name);
 		return;
 	}
 	if (!to || type_taken(m, to)) {
@@ -180,8 +162,9 @@ static void op_rename(sqlite3_context *ctx, const struct cat_model *m, const str
 		return;
 	}
 	const char *p[] = {e->name, to};
-	if (exec(ctx, "UPDATE " CAT_SIDECAR_ENUMS " SET type_name = ?2 WHERE type_name = ?1", p, 2,
-		 0))
+	if (cat_sidecar_exec(ctx, "enum",
+			     "UPDATE " CAT_SIDECAR_ENUMS " SET type_name = ?2 WHERE type_name = ?1",
+			     p, 2, 0))
 		sqlite3_result_null(ctx);
 }
 
@@ -196,27 +179,15 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 		return;
 	}
 	const char *p[] = {e->name};
-	if (exec(ctx, "DELETE FROM " CAT_SIDECAR_ENUMS " WHERE type_name = ?1", p, 1, 0))
-		sqlite3_result_null(ctx);
-}
-
-/* OWNER TO: every object of a tenant belongs to the session user (NULL: CURRENT_USER ...). */
-static void op_owner(sqlite3_context *ctx, const char *role)
-{
-	const char *user = cat_conn_user(sqlite3_user_data(ctx));
-	if (role && strcmp(role, user) != 0)
-		pgfn_error(ctx, "0A000",
-			   "OWNER TO \"%s\" is not supported: every object of a tenant belongs to "
-			   "the session user (\"%s\")",
-			   role, user);
-	else
+	if (cat_sidecar_exec(ctx, "enum", "DELETE FROM " CAT_SIDECAR_ENUMS " WHERE type_name = ?1",
+			     p, 1, 0))
 		sqlite3_result_null(ctx);
 }
 
 static void fn_enum(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
-	const char *op = arg(v, argc, 0), *name = arg(v, argc, 1);
+	const char *op = cat_fn_arg(v, argc, 0), *name = cat_fn_arg(v, argc, 1);
 	if (!m)
 		return;
 	if (!op || !name) {
@@ -241,11 +212,11 @@ static void fn_enum(sqlite3_context *ctx, int argc, sqlite3_value **v)
 	else if (strcmp(op, "rename_value") == 0)
 		op_rename_value(ctx, e, argc, v);
 	else if (strcmp(op, "rename") == 0)
-		op_rename(ctx, m, e, arg(v, argc, 2));
+		op_rename(ctx, m, e, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "drop") == 0)
 		op_drop(ctx, m, e);
 	else if (strcmp(op, "owner") == 0)
-		op_owner(ctx, arg(v, argc, 2));
+		cat_fn_owner_to(ctx, cat_fn_arg(v, argc, 2));
 	else
 		pgfn_error(ctx, "XX000", "shardlite_enum: unknown operation %s", op);
 }

@@ -661,6 +661,17 @@ bool cat_comptype_register(sqlite3 *db, struct cat_conn *cc);
 /* The relation (composite type, table or view) whose row type (or its array type: *array
  * true) is oid; NULL when none. */
 const struct cat_rel *cat_model_rowtype_rel(const struct cat_model *m, uint32_t oid, bool *array);
+/* ---- catalog_typewriter.c: what the type sidecars' writers share ---- */
+/* v[i] as text; NULL past argc. */
+const char *cat_fn_arg(sqlite3_value **v, int argc, int i);
+/* Runs sql on ctx's connection with text parameters p (n of them; a NULL one binds NULL) and,
+ * when sql has one more, num; a failure is XX000 "<what> sidecar: <SQLite's message>". */
+bool cat_sidecar_exec(sqlite3_context *ctx, const char *what, const char *sql,
+		      const char *const *p, int n, double num);
+/* ALTER ... OWNER TO role: every object of a tenant belongs to the session user, so naming
+ * another role is 0A000 (NULL role: CURRENT_USER and the like); the result is NULL. */
+void cat_fn_owner_to(sqlite3_context *ctx, const char *role);
+
 /* ---- catalog_domain.c: domains ---- */
 struct cat_domain {
 	const char *name;
