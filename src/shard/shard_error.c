@@ -406,6 +406,20 @@ static void reword_not_immutable_index(sqlite3 *db, struct pgerr *e, const char 
 		 "functions in index expression must be marked IMMUTABLE");
 }
 
+/* ALTER TABLE ... DROP COLUMN of a column a view reads: SQLite checks the views after the drop
+ * ("error in view v after drop column: no such column: c"); PostgreSQL refuses it (2BP01) and
+ * names the table too, which SQLite's message does not carry. */
+static void reword_view_column(sqlite3 *db, struct pgerr *e, const char *arg)
+{
+	const char *after = strstr(arg, " after drop column: no such column: ");
+	int view_len = after ? (int)(after - arg) : 0;
+	const char *column = after ? after + strlen(" after drop column: no such column: ") : "";
+	snprintf(e->message, sizeof(e->message),
+		 "cannot drop column %s because other objects depend on it", column);
+	snprintf(e->detail, sizeof(e->detail), "view %.*s depends on column %s", view_len, arg,
+		 column);
+}
+
 static void reword_savepoint(sqlite3 *db, struct pgerr *e, const char *arg)
 {
 	snprintf(e->message, sizeof(e->message), "savepoint \"%s\" does not exist", arg);
@@ -573,6 +587,7 @@ static const struct rc_map rc_table[] = {
 	{SQLITE_ERROR, "default value of column ", SQLSTATE_FEATURE_NOT_SUPPORTED,
 	 reword_default_column},
 	{SQLITE_ERROR, "row value misused", SQLSTATE_SYNTAX_ERROR, NULL},
+	{SQLITE_ERROR, "error in view ", "2BP01", reword_view_column},
 	{SQLITE_ERROR, "non-deterministic functions prohibited in generated columns", "42P17",
 	 reword_not_immutable_gen},
 	{SQLITE_ERROR, "non-deterministic functions prohibited in index expressions", "42P17",
@@ -646,6 +661,8 @@ static const char *required(reword_fn *r)
 		return " has more than one primary key";
 	if (r == reword_term_range)
 		return " BY term out of range";
+	if (r == reword_view_column)
+		return " after drop column: no such column: ";
 	return NULL;
 }
 

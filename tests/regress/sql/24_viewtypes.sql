@@ -96,3 +96,9 @@ SELECT * FROM vt_dtv;
 SELECT id, cd FROM vt_dtv WHERE cd = '2024-03-10';
 CREATE VIEW vt_rv AS SELECT id, int4range(id, id + 10) AS r, tstzrange(created_at, created_at + interval '1 hour') AS during, date_part('dow', d) AS dow, age(d, date '2024-01-01') AS a FROM vt_dt;
 SELECT * FROM vt_rv;
+-- DROP COLUMN of a column a view reads: 2BP01, as in PostgreSQL (whose message also names the table)
+CREATE TABLE vt_dc (id int PRIMARY KEY, a int, b int);
+CREATE VIEW vt_dcv AS SELECT id, a FROM vt_dc;
+ALTER TABLE vt_dc DROP COLUMN a;
+ALTER TABLE vt_dc DROP COLUMN b;
+SELECT * FROM vt_dcv;
