@@ -52,3 +52,9 @@ SELECT ARRAY['2024-01-01 10:00+02']::timestamptz[] AS a, ARRAY['{"a":1}']::jsonb
 SELECT array_length(ARRAY[1, 2, 3]::float8[], 1), 2 = ANY(ARRAY[1.9, 3]::int8[]);
 SELECT ARRAY['a', 1]::int4[];
 SELECT ARRAY['2024-13-01']::date[];
+-- an array function's result is an array operand of ||, whatever the function (it was one text element)
+CREATE TABLE ot_tags (k text PRIMARY KEY, tags text[] NOT NULL DEFAULT '{}');
+INSERT INTO ot_tags VALUES ('a', '{upd}');
+UPDATE ot_tags SET tags = array_remove(tags, 'upd') || ARRAY['x','y'] WHERE k = 'a' RETURNING tags, array_length(tags, 1), tags[2:3];
+SELECT array_remove(ARRAY[1,2], 2) || ARRAY[3], regexp_split_to_array('a b', ' ') || 'c', array_replace(ARRAY['a'], 'a', 'b') || ARRAY['z'], array_positions(ARRAY[1,2,1], 1) || 9, array_fill(7, ARRAY[2]) || ARRAY[8];
+SELECT 'q' || regexp_split_to_array('a b', ' '), array_remove(ARRAY['x'], 'x') || 'y'::text;
