@@ -262,9 +262,13 @@ static bool wake_covered(struct shard_tenant *t)
 		}
 		*pp = w->next;
 		w->next = NULL;
+		/* read before the store: once done_unlocked sees waiting false, the ticket's owner
+		 * may go on without the lock (set a new waker, or leave the ticket's stack frame) */
+		shard_wake_fn *fn = w->wake_fn;
+		void *arg = w->wake_arg;
 		__atomic_store_n(&w->waiting, false, __ATOMIC_RELEASE); /* done_unlocked reads it */
-		if (w->wake_fn)
-			w->wake_fn(w->wake_arg);
+		if (fn)
+			fn(arg);
 	}
 	return left;
 }
