@@ -222,6 +222,11 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
 /* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
  * Runs one short statement; false when it cannot be read. */
 bool catalog_is_sequence(sqlite3 *db, const char *name);
+/* REFERENCING's names of trigger name on table (sidecar _shardlite_trigger_refs, which only
+ * triggers with transition tables made), copied into a; NULL each when there are none. */
+void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char *name,
+				      struct arena *a, const char **old_table,
+				      const char **new_table);
 
 /* OIDs the catalog gives objects of the tenant's schema lie in [CATALOG_OID_MIN,
  * CATALOG_OID_MAX]: derived from the object's kind and name by FNV-1a, so they are the same

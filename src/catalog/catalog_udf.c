@@ -513,12 +513,12 @@ static int count_args(const char *args)
 	return n;
 }
 
-/* REFERENCING's names of trigger name of table (the sidecar _shardlite_trigger_refs, which
- * only triggers with transition tables made) into g. */
-static void trigger_refs(sqlite3 *db, struct cat_model *m, const char *table, const char *name,
-			 struct cat_trigger *g)
+void catalog_trigger_transition_names(sqlite3 *db, const char *table, const char *name,
+				      struct arena *a, const char **old_table,
+				      const char **new_table)
 {
 	sqlite3_stmt *st = NULL;
+	*old_table = *new_table = NULL;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT old_table, new_table FROM main._shardlite_trigger_refs WHERE "
 			       "table_name = ?1 AND name = ?2",
@@ -528,8 +528,8 @@ static void trigger_refs(sqlite3 *db, struct cat_model *m, const char *table, co
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			const char *o = (const char *)sqlite3_column_text(st, 0);
 			const char *n = (const char *)sqlite3_column_text(st, 1);
-			g->oldtable = o ? arena_strdup(m->a, o) : NULL;
-			g->newtable = n ? arena_strdup(m->a, n) : NULL;
+			*old_table = o ? arena_strdup(a, o) : NULL;
+			*new_table = n ? arena_strdup(a, n) : NULL;
 		}
 	}
 	sqlite3_finalize(st);
@@ -566,7 +566,8 @@ bool cat_udf_trigger(sqlite3 *db, struct cat_model *m, const char *table, const 
 		*skip = strcmp(dot + 1, first) != 0;
 		g->name = arena_strdup(m->a, text_col(st, 0));
 		if (events & TG_TRANSITIONS)
-			trigger_refs(db, m, table, g->name, g);
+			catalog_trigger_transition_names(db, table, g->name, m->a, &g->oldtable,
+							 &g->newtable);
 		g->constraint = events & TG_CONSTRAINT;
 		g->deferrable = events & TG_DEFERRABLE;
 		g->sql = trigger_def(m->a, table, g->name, text_col(st, 1), timing, events,

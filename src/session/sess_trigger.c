@@ -43,27 +43,6 @@ void sess_trigger_fini(struct session *s)
 	s->udf->trg_pending = NULL;
 }
 
-/* REFERENCING's names of trigger name (sidecar _shardlite_trigger_refs; none without it). */
-static void transition_names(sqlite3 *db, const char *table, const char *name, struct arena *a,
-			     struct sess_trg_def *d)
-{
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT old_table, new_table FROM main._shardlite_trigger_refs "
-			       "WHERE table_name = ?1 AND name = ?2",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			const char *o = (const char *)sqlite3_column_text(st, 0);
-			const char *n = (const char *)sqlite3_column_text(st, 1);
-			d->old_table = o ? arena_strdup(a, o) : NULL;
-			d->new_table = n ? arena_strdup(a, n) : NULL;
-		}
-	}
-	sqlite3_finalize(st);
-}
-
 bool sess_trigger_def(struct session *s, const char *table, const char *name, struct arena *a,
 		      struct sess_trg_def *d, struct pgerr *err)
 {
@@ -95,7 +74,7 @@ bool sess_trigger_def(struct session *s, const char *table, const char *name, st
 	}
 	sqlite3_finalize(st);
 	if (found)
-		transition_names(db, table, name, a, d);
+		catalog_trigger_transition_names(db, table, name, a, &d->old_table, &d->new_table);
 	return found || pgerr_set(err, SQLSTATE_UNDEFINED_OBJECT,
 				  "trigger \"%s\" for table \"%s\" does not exist", name, table);
 }

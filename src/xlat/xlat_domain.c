@@ -116,25 +116,6 @@ const PgQuery__Node *xlat_domain_default(struct xlat_ctx *c, const struct xlat_d
 	return d->dflt ? parse_select(c, d->dflt, tree) : NULL;
 }
 
-/* expr as PostgreSQL text (deparsed), NULL when libpg_query cannot. */
-static const char *expr_text(struct xlat_ctx *c, PgQuery__Node *expr)
-{
-	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
-	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
-	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
-	PgQuery__Node seln = PG_QUERY__NODE__INIT;
-	rt.val = expr;
-	rtn.node_case = NODE(RES_TARGET);
-	rtn.res_target = &rt;
-	sel.n_target_list = 1;
-	sel.target_list = targets;
-	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-	seln.node_case = NODE(SELECT_STMT);
-	seln.select_stmt = &sel;
-	const char *text = xlat_deparse(c, &seln);
-	return text && strncmp(text, "SELECT ", 7) == 0 ? text + 7 : NULL;
-}
-
 /* Check expression expr of domain d translated with VALUE standing for value (SQLite text of
  * the base type t) into c->sb; t_out: the check's type. */
 static bool check_expr(struct xlat_ctx *c, const PgQuery__Node *expr, const char *value,
@@ -479,7 +460,7 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	}
 	if (!validate(c, &dd, s->type_name, &base))
 		return false;
-	const char *dflt = dd.dflt ? expr_text(c, dd.dflt) : NULL;
+	const char *dflt = dd.dflt ? xlat_deparse_expr(c, dd.dflt) : NULL;
 	if (dd.dflt && !dflt)
 		return xlat_unsupported(c, -1, "this domain DEFAULT (it has no SQL text)");
 	xlat_sidecar_script(c, "CREATE DOMAIN");
@@ -493,7 +474,7 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	else
 		xlat_puts(c, "NULL");
 	for (size_t i = 0; i < dd.nchecks; i++) {
-		const char *text = expr_text(c, dd.checks[i]);
+		const char *text = xlat_deparse_expr(c, dd.checks[i]);
 		if (!text)
 			return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
 		xlat_puts(c, ", ");
@@ -710,7 +691,7 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	PgQuery__TypeName *tn = NULL; /* no DEFAULT to read */
 	if (!validate(c, &one, tn, &base))
 		return false;
-	const char *text = expr_text(c, k->raw_expr);
+	const char *text = xlat_deparse_expr(c, k->raw_expr);
 	if (!text)
 		return xlat_unsupported(c, -1, "this domain CHECK (it has no SQL text)");
 	/* in name order, as the checks run */
@@ -759,7 +740,7 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 			xlat_domain_free(bt);
 			if (!ok)
 				return false;
-			if (!(nd->dflt = expr_text(c, s->def)))
+			if (!(nd->dflt = xlat_deparse_expr(c, s->def)))
 				return xlat_unsupported(c, -1,
 							"this domain DEFAULT (it has no SQL text)");
 		}

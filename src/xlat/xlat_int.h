@@ -1141,6 +1141,9 @@ bool xlat_stmt_drop_matview(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out);
 /* stmt (a statement node) as PostgreSQL text, in c->a; NULL when libpg_query cannot deparse it. */
 const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt);
+/* Expression expr as PostgreSQL text (deparsed as "SELECT <expr>" without its SELECT); NULL
+ * when libpg_query cannot deparse it. */
+const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr);
 bool xlat_stmt_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 bool xlat_stmt_truncate(struct xlat_ctx *c, const PgQuery__TruncateStmt *s);

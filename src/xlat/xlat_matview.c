@@ -34,6 +34,25 @@ const char *xlat_deparse(struct xlat_ctx *c, const PgQuery__Node *stmt)
 	return out;
 }
 
+/* expr as PostgreSQL text (deparsed), NULL when libpg_query cannot. */
+const char *xlat_deparse_expr(struct xlat_ctx *c, PgQuery__Node *expr)
+{
+	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
+	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
+	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
+	PgQuery__Node seln = PG_QUERY__NODE__INIT;
+	rt.val = expr;
+	rtn.node_case = NODE(RES_TARGET);
+	rtn.res_target = &rt;
+	sel.n_target_list = 1;
+	sel.target_list = targets;
+	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+	seln.node_case = NODE(SELECT_STMT);
+	seln.select_stmt = &sel;
+	const char *text = xlat_deparse(c, &seln);
+	return text && strncmp(text, "SELECT ", 7) == 0 ? text + 7 : NULL;
+}
+
 bool xlat_matview_definition(struct xlat_ctx *c, const PgQuery__Node *query, const char **out)
 {
 	*out = xlat_deparse(c, query);

@@ -231,7 +231,7 @@ static bool default_refs(struct xlat_ctx *c, const PgQuery__Node *expr)
 			 col ? col : "*");
 }
 
-/* A parameter's DEFAULT as PostgreSQL text (deparsed: "SELECT <expr>" without its SELECT),
+/* A parameter's DEFAULT as PostgreSQL text (xlat_deparse_expr),
  * translated once here so that what a call cannot translate fails at CREATE. */
 static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *expr,
 			 PgQuery__TypeName *type)
@@ -243,25 +243,13 @@ static bool default_text(struct xlat_ctx *c, struct proto *p, PgQuery__Node *exp
 	tc.location = -1;
 	cast.node_case = NODE(TYPE_CAST);
 	cast.type_cast = &tc;
-	PgQuery__ResTarget rt = PG_QUERY__RES_TARGET__INIT;
-	PgQuery__Node rtn = PG_QUERY__NODE__INIT, *targets[1] = {&rtn};
-	PgQuery__SelectStmt sel = PG_QUERY__SELECT_STMT__INIT;
-	PgQuery__Node seln = PG_QUERY__NODE__INIT;
-	rt.val = expr;
-	rtn.node_case = NODE(RES_TARGET);
-	rtn.res_target = &rt;
-	sel.n_target_list = 1;
-	sel.target_list = targets;
-	sel.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
-	seln.node_case = NODE(SELECT_STMT);
-	seln.select_stmt = &sel;
-	const char *text = xlat_deparse(c, &seln);
+	const char *text = xlat_deparse_expr(c, expr);
 	struct xlat_type t;
 	if (!default_refs(c, expr) || !xlat_scope_dry_expr(c, &cast, &t)) /* 22P02 for DEFAULT 'x' of an integer */
 		return false;
-	if (!text || strncmp(text, "SELECT ", 7) != 0 || strstr(text, SEP))
+	if (!text || strstr(text, SEP))
 		return xlat_unsupported(c, -1, "this parameter default");
-	p->defaults[p->ndefaults++] = text + 7;
+	p->defaults[p->ndefaults++] = text;
 	return true;
 }
 
