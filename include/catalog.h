@@ -148,6 +148,7 @@ struct catalog_column {
 	const char *rowid_seq; /* a serial key (the rowid alias): its sequence's name (a temporary
 				* table's "pg_temp.name"), else NULL */
 	bool rowid_key;        /* a plain integer key that is the rowid alias (see xlat.h) */
+	bool generated;        /* a stored generated column */
 };
 /* A table's PRIMARY KEY or UNIQUE constraint: its name and columns in key order. */
 struct catalog_ukey {

@@ -713,6 +713,7 @@ struct xlat_schema_col {
 	 * AUTOINCREMENT): SQLite would number a NULL or a row that leaves it out, PostgreSQL
 	 * refuses both (23502); nothing numbers it. */
 	bool rowid_key;
+	bool generated; /* GENERATED ALWAYS AS (...) STORED: only DEFAULT may be written to it */
 };
 /* An enum type of the tenant: its labels in sort order, and the columns of tables declared
  * with it or an array of it (tables[i].columns[i]), which DROP TYPE ... CASCADE drops and

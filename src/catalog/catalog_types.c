@@ -156,6 +156,7 @@ static void copy_cols(struct arena *a, struct catalog_relation *d, const struct 
 			.typmod = unknown ? -1 : c->typmod,
 			.identity = c->identity,
 			.rowid_key = c->rowid_key,
+			.generated = c->generated != '\0',
 			.rowid_seq = c->rowid_seq ? arena_strdup(a, c->rowid_seq) : NULL};
 		dflt[k] = c->dflt_sql ? arena_strdup(a, c->dflt_sql) : NULL;
 	}

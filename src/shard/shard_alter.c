@@ -26,7 +26,8 @@ static bool table_rebuild(struct shard_conn *c, const struct shard_rebuild *rb, 
 }
 
 /* ADD COLUMN with a default that is not a literal: SQLite's own ADD COLUMN when the table has
- * no rows (it refuses only then, with this message), else the rebuild. 1 done, 0 rebuild,
+ * no rows (it refuses only then, with this message), else the rebuild; a stored generated
+ * column: always the rebuild (SQLite adds only virtual ones). 1 done, 0 rebuild,
  * -1 with err. */
 static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r, struct pgerr *err)
 {
@@ -39,7 +40,8 @@ static int add_column_inplace(struct shard_conn *c, const struct xlat_rebuild *r
 	strbuf_fini(&sb);
 	if (rc == SQLITE_OK)
 		return 1;
-	if (strstr(sqlite3_errmsg(c->db), "non-constant default"))
+	const char *why = sqlite3_errmsg(c->db);
+	if (strstr(why, "non-constant default") || strstr(why, "cannot add a STORED column"))
 		return 0;
 	(void)!shard_error(c->db, rc, err);
 	return -1;

@@ -97,7 +97,7 @@ const char *xlat_key_null(struct xlat_ctx *c, const struct xlat_schema_col *col,
  * one), so a NOT NULL column without a default fails with 23502 as in PostgreSQL. A serial
  * key is numbered by SQLite only when a row is inserted, so it has no expression to use. */
 static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
-			const struct xlat_schema_col *col, const PgQuery__ResTarget *rt, size_t i)
+			const struct xlat_schema_col *col, const PgQuery__ResTarget *rt, bool more)
 {
 	const char *dflt = NULL;
 	if (col && col->rowid_seq)
@@ -108,18 +108,35 @@ static bool set_default(struct xlat_ctx *c, const PgQuery__RangeVar *rel,
 		return xlat_unsupported(c, rt->location,
 					"SET column = DEFAULT of a column whose default is not "
 					"known here");
-	xlat_puts(c, i ? ", " : "");
+	xlat_puts(c, more ? ", " : "");
 	xlat_ident(c, rt->name);
 	xlat_printf(c, " = %s%s%s", dflt ? "(" : "", dflt ? dflt : "NULL", dflt ? ")" : "");
 	return true;
 }
 
+/* A generated column takes DEFAULT only (PostgreSQL's 428C9), which leaves it to SQLite. */
+static bool generated_rule(struct xlat_ctx *c, const struct xlat_schema_col *col, bool insert)
+{
+	if (insert)
+		xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
+			  "cannot insert a non-DEFAULT value into column \"%s\"", col->name);
+	else
+		xlat_fail(c, SQLSTATE_GENERATED_ALWAYS, -1,
+			  "column \"%s\" can only be updated to DEFAULT", col->name);
+	pgerr_detail(c->err, "Column \"%s\" is a generated column.", col->name);
+	return false;
+}
+
 /* SET a = 1, (b, c) = (2, 3): multiple-column assignments arrive as one MultiAssignRef per
- * column, the first of which carries the source. rel: the table assigned to. */
+ * column, the first of which carries the source. rel: the table assigned to. SET g = DEFAULT
+ * of a generated column writes nothing (SQLite computes it again); when nothing else is
+ * assigned, the first other column is assigned itself, so the row is still updated. */
 static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__Node **v,
 		     size_t n, const struct xlat_schema_col *cols, size_t ncols)
 {
 	struct xlat_type ignored;
+	size_t start = c->sb->len;
+#define MORE (c->sb->len > start)
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
 		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
@@ -128,7 +145,7 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 				if (strcmp(v[k]->res_target->name, rt->name) == 0)
 					return xlat_unsupported(c, rt->location,
 								"assigning to a column twice");
-			xlat_puts(c, i ? ", " : "");
+			xlat_puts(c, MORE ? ", " : "");
 			int field = xlat_comptype_set_field(c, col, rt);
 			if (field < 0)
 				return false;
@@ -137,8 +154,12 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 			return xlat_unsupported(c, rt->location,
 						"assigning to an array element or field");
 		}
+		if (col && col->generated && is_default(rt->val))
+			continue;
+		if (col && col->generated)
+			return generated_rule(c, col, false);
 		if (is_default(rt->val)) { /* also of an identity column, GENERATED ALWAYS too */
-			if (!set_default(c, rel, col, rt, i))
+			if (!set_default(c, rel, col, rt, MORE))
 				return false;
 			continue;
 		}
@@ -151,7 +172,7 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 			return false;
 		}
 		if (rt->val->node_case != NODE(MULTI_ASSIGN_REF)) {
-			xlat_puts(c, i ? ", " : "");
+			xlat_puts(c, MORE ? ", " : "");
 			xlat_ident(c, rt->name);
 			xlat_puts(c, " = ");
 			if (!xlat_assign_value(c, col, rt->val))
@@ -161,7 +182,13 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		const PgQuery__MultiAssignRef *m = rt->val->multi_assign_ref;
 		if (m->colno != 1 || i + (size_t)m->ncolumns > n)
 			return xlat_unsupported(c, rt->location, "this multiple-column assignment");
-		xlat_puts(c, i ? ", (" : "(");
+		for (int k = 0; k < m->ncolumns; k++) {
+			const struct xlat_schema_col *g =
+				xlat_scope_col(cols, ncols, v[i + (size_t)k]->res_target->name);
+			if (g && g->generated)
+				return generated_rule(c, g, false);
+		}
+		xlat_puts(c, MORE ? ", (" : "(");
 		for (int k = 0; k < m->ncolumns; k++) {
 			xlat_puts(c, k ? ", " : "");
 			xlat_ident(c, v[i + (size_t)k]->res_target->name);
@@ -180,6 +207,14 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 		}
 		i += (size_t)m->ncolumns - 1;
 	}
+	for (size_t i = 0; !MORE && i < ncols; i++) {
+		if (!cols[i].generated) {
+			xlat_ident(c, cols[i].name);
+			xlat_puts(c, " = ");
+			xlat_ident(c, cols[i].name);
+		}
+	}
+#undef MORE
 	return true;
 }
 
@@ -397,8 +432,9 @@ static bool values_with_defaults(struct xlat_ctx *c, const PgQuery__InsertStmt *
 	return true;
 }
 
-/* PostgreSQL's rules for identity columns (rewriteTargetListIU): a GENERATED ALWAYS column
- * takes nothing but DEFAULT unless OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE drops the
+/* PostgreSQL's rules for identity and generated columns (rewriteTargetListIU): a generated
+ * column takes nothing but DEFAULT; a GENERATED ALWAYS identity column neither, unless
+ * OVERRIDING SYSTEM VALUE; OVERRIDING USER VALUE drops the
  * values given to identity columns (skip). vs: the VALUES list, NULL for a query. */
 static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 			   const PgQuery__SelectStmt *vs, size_t width,
@@ -406,6 +442,8 @@ static bool identity_rules(struct xlat_ctx *c, const PgQuery__InsertStmt *s,
 {
 	for (size_t i = 0; i < width; i++) {
 		const struct xlat_schema_col *col = targets[i];
+		if (col && col->generated && !(vs && default_column(vs, i) == 1))
+			return generated_rule(c, col, true);
 		if (!col || !col->identity || (vs && default_column(vs, i) == 1))
 			continue;
 		if (s->override == OVERRIDING(USER_VALUE)) {

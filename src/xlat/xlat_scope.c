@@ -176,9 +176,9 @@ bool xlat_scope_sequence(struct xlat_ctx *c, const PgQuery__RangeVar *rv,
 {
 	/* what PostgreSQL shows of a sequence read as a relation */
 	static const struct xlat_schema_col seq_cols[] = {
-		{"last_value", XLAT_OID_INT8, -1, '\0', NULL, false},
-		{"log_cnt", XLAT_OID_INT8, -1, '\0', NULL, false},
-		{"is_called", XLAT_OID_BOOL, -1, '\0', NULL, false},
+		{"last_value", XLAT_OID_INT8, -1, '\0', NULL, false, false},
+		{"log_cnt", XLAT_OID_INT8, -1, '\0', NULL, false, false},
+		{"is_called", XLAT_OID_BOOL, -1, '\0', NULL, false, false},
 	};
 	bool bare = !rv->schemaname || !*rv->schemaname;
 	const struct xlat_schema_col *ignored;
@@ -271,7 +271,7 @@ static bool lateral_row_cols(struct xlat_ctx *c, const PgQuery__RangeSubselect *
 			i < rs->alias->n_colnames ? xlat_node_str(rs->alias->colnames[i])
 			: rt->name && *rt->name ? rt->name
 						  : xlat_colname(rt->val),
-			t.oid, t.typmod, '\0', NULL, false};
+			t.oid, t.typmod, '\0', NULL, false, false};
 	}
 	c->rels[at].cols = cols; /* the dry runs may have moved c->rels */
 	c->rels[at].ncols = s->n_target_list;
