@@ -219,6 +219,10 @@ bool catalog_domain_check_name(const char *name, char *domain, size_t dsize, cha
 /* Starts the SQLite DEFAULT a column takes from its domain (the column has none of its own):
  * PostgreSQL shows no column default then. */
 #define CATALOG_DOMAIN_DEFAULT_MARK "/* shardlite: domain default */"
+/* Starts a generated column's SQLite expression: a comment holding the expression as
+ * PostgreSQL text, which pg_attrdef and information_schema show (the SQLite text after the
+ * comment is the translation). */
+#define CATALOG_GENERATED_MARK "/* shardlite: generated as "
 
 /* Whether name (exactly) is a sequence of db's tenant: CREATE SEQUENCE's or a serial key's.
  * Runs one short statement; false when it cannot be read. */

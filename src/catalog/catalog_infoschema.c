@@ -199,7 +199,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	rel_head(r, cc, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
-	cat_text(r, c->dflt);
+	cat_text(r, c->generated ? NULL : c->dflt);
 	yes_no(r, !c->notnull);
 	cat_text(r, udt ? (array ? "ARRAY" : "USER-DEFINED") : data_type(r->a, c->typoid));
 	char_facts(r, c);
@@ -221,7 +221,7 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 	yes_no(r, false);
 	identity_facts(r, m, rel, k);
 	cat_text(r, c->generated ? "ALWAYS" : "NEVER");
-	cat_null(r);
+	cat_text(r, c->generated ? c->dflt : NULL);
 	yes_no(r, rel->kind == 'r');
 }
 

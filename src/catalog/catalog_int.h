@@ -242,7 +242,9 @@ const struct cat_fndef *cat_fndefs(size_t *n);
 bool cat_fndef_register(sqlite3 *db);
 
 /* ---- the DDL scanner: what pragmas do not tell (constraint names, CHECK, index keys) ---- */
-enum cat_con_kind { CAT_CON_PK, CAT_CON_UNIQUE, CAT_CON_CHECK, CAT_CON_FK };
+/* GENERATED: not a constraint, a generated column's PostgreSQL text (CATALOG_GENERATED_MARK)
+ * in expr. */
+enum cat_con_kind { CAT_CON_PK, CAT_CON_UNIQUE, CAT_CON_CHECK, CAT_CON_FK, CAT_CON_GENERATED };
 
 struct cat_scanned {
 	enum cat_con_kind kind;

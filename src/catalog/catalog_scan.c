@@ -147,6 +147,20 @@ static struct cat_scanned *add(struct scan_out *o, enum cat_con_kind kind, const
 	return sc;
 }
 
+/* GENERATED ALWAYS AS (expr): the PostgreSQL text the translator put first in expr. */
+static void generated(struct scan_out *o, const char *column, const char *expr)
+{
+	size_t mark = strlen(CATALOG_GENERATED_MARK);
+	while (isspace((unsigned char)*expr))
+		expr++;
+	const char *end = strncmp(expr, CATALOG_GENERATED_MARK, mark) == 0
+				  ? strstr(expr + mark, " */")
+				  : NULL;
+	if (end)
+		add(o, CAT_CON_GENERATED, NULL, column)->expr =
+			arena_strndup(o->a, expr + mark, (size_t)(end - expr - mark));
+}
+
 /* One element of the table body (a column definition or a table constraint), up to its
  * top-level ',' or the closing ')'. Returns false at the end of the body. */
 static bool element(struct scan_out *o, struct lexer *lx)
@@ -196,6 +210,8 @@ static bool element(struct scan_out *o, struct lexer *lx)
 			fk->deferrable = true;
 		} else if (is_word(&t, "INITIALLY") && fk && next(lx, &nt)) {
 			fk->deferred = is_word(&nt, "DEFERRED");
+		} else if (is_word(&t, "AS") && column && next(lx, &nt) && nt.kind == '(') {
+			generated(o, column, group(o->a, lx, &nt));
 		} else if (t.kind == '(') {
 			group(o->a, lx, &t);
 		}

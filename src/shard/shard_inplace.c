@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "pgfn.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -264,9 +265,114 @@ static void fn_cascade_keys(sqlite3_context *ctx, int argc, sqlite3_value **argv
 		pgfn_error(ctx, err.sqlstate, "%s", err.message);
 }
 
+/* ---- RENAME COLUMN: the PostgreSQL text of generated columns' expressions ---- */
+
+/* An identifier as PostgreSQL's deparser writes it: bare when it is lower case letters,
+ * digits and underscores not starting with a digit, else double-quoted. */
+static void put_ident(struct strbuf *sb, const char *name)
+{
+	bool bare = *name && !isdigit((unsigned char)*name);
+	for (const char *p = name; bare && *p; p++)
+		bare = islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '_';
+	if (bare)
+		strbuf_puts(sb, name);
+	else
+		strbuf_put_quoted(sb, name, '"');
+}
+
+/* The PostgreSQL text in [b, e) with every column reference to from (a bare or quoted
+ * identifier that is not a function's name) written as to. */
+static void renamed_refs(struct strbuf *sb, const char *b, const char *e, const char *from,
+			 const char *to)
+{
+	size_t nfrom = strlen(from);
+	for (const char *p = b; p < e;) {
+		const char *t = p;
+		if (*p == '\'' || *p == '"') {
+			char q = *p++;
+			while (p < e && !(*p == q && (p + 1 >= e || p[1] != q)))
+				p += *p == q ? 2 : 1;
+			p += p < e;
+			const char *after = p;
+			while (after < e && isspace((unsigned char)*after))
+				after++;
+			if (q == '"' && (size_t)(p - t) == nfrom + 2 && strncmp(t + 1, from, nfrom) == 0 &&
+			    (after >= e || *after != '('))
+				put_ident(sb, to);
+			else
+				strbuf_append(sb, t, (size_t)(p - t));
+			continue;
+		}
+		if (isalpha((unsigned char)*p) || *p == '_') {
+			while (p < e && (isalnum((unsigned char)*p) || *p == '_' || *p == '$'))
+				p++;
+			const char *after = p;
+			while (after < e && isspace((unsigned char)*after))
+				after++;
+			bool qualified = t > b && t[-1] == '.';
+			if ((size_t)(p - t) == nfrom && strncmp(t, from, nfrom) == 0 && !qualified &&
+			    (after >= e || *after != '('))
+				put_ident(sb, to);
+			else
+				strbuf_append(sb, t, (size_t)(p - t));
+			continue;
+		}
+		strbuf_append(sb, p, 1);
+		p++;
+	}
+}
+
+/* shardlite_generated_renamed(table, from, to): after RENAME COLUMN from TO to, the
+ * PostgreSQL text kept with each generated column's expression (CATALOG_GENERATED_MARK)
+ * names the column by its new name, as PostgreSQL shows it (SQLite renames the SQLite text). */
+static void fn_generated_renamed(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct shard_conn *c = sqlite3_user_data(ctx);
+	const char *table = (const char *)sqlite3_value_text(argv[0]);
+	const char *from = (const char *)sqlite3_value_text(argv[1]);
+	const char *to = (const char *)sqlite3_value_text(argv[2]);
+	struct pgerr err;
+	pgerr_clear(&err);
+	sqlite3_result_null(ctx);
+	bool found = false;
+	char *old = NULL;
+	if (!table || !from || !to ||
+	    !probe(shard_conn_db(c), "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+		   table, NULL, &found, &old, NULL, &err) ||
+	    !found || !strstr(old, CATALOG_GENERATED_MARK)) {
+		free(old);
+		if (pgerr_is_set(&err))
+			pgfn_error(ctx, err.sqlstate, "%s", err.message);
+		return;
+	}
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	const char *p = old, *m;
+	size_t mark = strlen(CATALOG_GENERATED_MARK);
+	while ((m = strstr(p, CATALOG_GENERATED_MARK)) && strstr(m + mark, " */")) {
+		const char *end = strstr(m + mark, " */");
+		strbuf_append(&sb, p, (size_t)(m + mark - p));
+		renamed_refs(&sb, m + mark, end, from, to);
+		p = end;
+	}
+	strbuf_puts(&sb, p);
+	struct shard_rebuild rb = {.kind = SHARD_RB_SET_DEFAULT, .table = table};
+	bool ok = !sb.failed && (strcmp(sb.data, old) == 0 || shard_inplace_write(c, &rb, sb.data, &err));
+	if (!ok)
+		pgfn_error(ctx, pgerr_is_set(&err) ? err.sqlstate : SQLSTATE_OUT_OF_MEMORY, "%s",
+			   pgerr_is_set(&err) ? err.message : "out of memory");
+	strbuf_fini(&sb);
+	free(old);
+}
+
 int shard_inplace_register(struct shard_conn *c)
 {
-	return sqlite3_create_function_v2(shard_conn_db(c), "shardlite_cascade_keys", -1,
-					  SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_cascade_keys, NULL,
-					  NULL, NULL);
+	int rc = sqlite3_create_function_v2(shard_conn_db(c), "shardlite_cascade_keys", -1,
+					    SQLITE_UTF8 | SQLITE_DIRECTONLY, c, fn_cascade_keys, NULL,
+					    NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(shard_conn_db(c), "shardlite_generated_renamed", 3,
+						SQLITE_UTF8 | SQLITE_DIRECTONLY, c,
+						fn_generated_renamed, NULL, NULL, NULL);
+	return rc;
 }

@@ -342,8 +342,18 @@ static bool column_constraint(struct xlat_ctx *c, const PgQuery__Constraint *k, 
 		return default_expr(c, k->raw_expr, col);
 	case CONSTR(CHECK):
 		return ddl_expr(c, " CHECK (", k->raw_expr, ")");
-	case CONSTR(GENERATED):
-		return ddl_expr(c, " GENERATED ALWAYS AS (", k->raw_expr, ") STORED");
+	case CONSTR(GENERATED): {
+		/* the PostgreSQL text first (CATALOG_GENERATED_MARK), unless it would end the
+		 * comment early */
+		const char *pg = xlat_deparse_expr(c, k->raw_expr);
+		xlat_puts(c, " GENERATED ALWAYS AS (");
+		bool op = k->raw_expr->node_case == PG_QUERY__NODE__NODE_A_EXPR ||
+			  k->raw_expr->node_case == PG_QUERY__NODE__NODE_BOOL_EXPR;
+		if (pg && !strstr(pg, "*/")) /* an operator in parentheses, as pg_get_expr */
+			xlat_printf(c, CATALOG_GENERATED_MARK "%s%s%s */ ", op ? "(" : "", pg,
+				    op ? ")" : "");
+		return ddl_expr(c, "", k->raw_expr, ") STORED");
+	}
 	case CONSTR(PRIMARY):
 		xlat_puts(c, autonum == XLAT_ROWID_SERIAL ? " PRIMARY KEY AUTOINCREMENT"
 							  : " PRIMARY KEY");

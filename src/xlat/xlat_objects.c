@@ -843,6 +843,23 @@ bool xlat_stmt_rename(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 	/* comments and owned sequences are kept by name: they follow the rename */
 	c->st->kind = XLAT_SCRIPT;
 	xlat_renamed(c, s->relation->relname, column ? s->subname : NULL, s->newname);
+	const struct xlat_schema_col *cols = NULL;
+	size_t ncols = 0;
+	bool generated = false;
+	if (column && xlat_scope_target(c, s->relation, &cols, &ncols)) {
+		for (size_t i = 0; i < ncols; i++)
+			generated |= cols[i].generated;
+	}
+	pgerr_clear(c->err); /* a table that is not there is the rename's own 42P01 */
+	if (generated) { /* the PostgreSQL text of their expressions (shard_inplace.c) */
+		xlat_puts(c, "; SELECT shardlite_generated_renamed(");
+		xlat_string(c, s->relation->relname);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->subname);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->newname);
+		xlat_puts(c, ")");
+	}
 	if (xlat_own_table(c, s->relation)) { /* the triggers' names and UPDATE OF lists */
 		xlat_puts(c, "; SELECT shardlite_trigger_renamed(");
 		xlat_string(c, s->relation->relname);

@@ -54,6 +54,7 @@ ALTER TABLE notes_old RENAME TO notes;
 CREATE TABLE items (
   order_id bigint NOT NULL, line smallint NOT NULL, qty integer CHECK (qty > 0),
   price double precision, weight real,
+  total double precision GENERATED ALWAYS AS (qty * price) STORED,
   PRIMARY KEY (order_id, line),
   FOREIGN KEY (order_id) REFERENCES orders(id) DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE events (
@@ -84,7 +85,8 @@ echo "$SCHEMA" | sl shop >/dev/null || fail "schema on shardlite"
 echo "$SCHEMA" | pg shop >/dev/null || fail "schema on PostgreSQL"
 
 # What differs by design, as docs/clients.md lists it: the header's server version and the
-# \restrict key (random per run); expressions of CHECK constraints, index keys and predicates
+# \restrict key (random per run); expressions of CHECK constraints, generated columns, index
+# keys and predicates
 # and views' queries, written as shardlite keeps them (PostgreSQL deparses them again on
 # restore) — those lines are compared without parentheses, casts and line breaks, and a domain's
 # VALUE (deparsed by libpg_query as value).
@@ -105,7 +107,7 @@ def flat(s):
 text = re.sub(r"(CREATE VIEW \S+ AS\n)(.*?;)", view, text, flags=re.S)
 out = []
 for line in text.split("\n"):
-    if "CHECK (" in line or (line.startswith("CREATE") and " INDEX " in line):
+    if "CHECK (" in line or "GENERATED ALWAYS AS (" in line or (line.startswith("CREATE") and " INDEX " in line):
         line = flat(line)
     out.append(line)
 print("\n".join(out))'

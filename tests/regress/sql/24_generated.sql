@@ -36,3 +36,16 @@ SELECT * FROM gen2 ORDER BY id;
 CREATE TABLE gen3 (a int, b int GENERATED ALWAYS AS (a + 1) STORED);
 ALTER TABLE gen3 ADD COLUMN c int GENERATED ALWAYS AS (a * 10) STORED;
 INSERT INTO gen3 (a) VALUES (1), (NULL) RETURNING *;
+-- the expression as PostgreSQL shows it (pg_attrdef, information_schema, \d, pg_dump), also
+-- after the columns it reads are renamed
+CREATE TABLE gen4 (id int, name text, up text GENERATED ALWAYS AS (upper(name)) STORED, nxt int GENERATED ALWAYS AS (id + 1) STORED, same int GENERATED ALWAYS AS (id) STORED);
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'gen4'::regclass ORDER BY adnum;
+SELECT column_name, column_default, is_generated, generation_expression FROM information_schema.columns WHERE table_name = 'gen4' ORDER BY ordinal_position;
+SELECT attname, atthasdef, attgenerated FROM pg_attribute WHERE attrelid = 'gen4'::regclass AND attnum > 0 ORDER BY attnum;
+ALTER TABLE gen4 ADD COLUMN twice int GENERATED ALWAYS AS (id * 2) STORED;
+ALTER TABLE gen4 RENAME COLUMN name TO "Full Name";
+ALTER TABLE gen4 RENAME COLUMN id TO ident;
+ALTER TABLE gen4 ALTER COLUMN ident SET NOT NULL;
+ALTER TABLE gen4 ADD CONSTRAINT gen4_pos CHECK (ident > 0);
+SELECT adnum, pg_get_expr(adbin, adrelid) FROM pg_attrdef WHERE adrelid = 'gen4'::regclass ORDER BY adnum;
+INSERT INTO gen4 (ident, "Full Name") VALUES (3, 'ab') RETURNING *;
