@@ -42,7 +42,8 @@ static const struct xcase cases[] = {
 	{"CREATE TABLE n1 (a int REFERENCES t (id) MATCH FULL)", "!0A000@24"},
 	{"CREATE TABLE n1 (a int UNIQUE DEFERRABLE)", "!0A000@31"},
 	{"CREATE TABLE n1 (a int, b int GENERATED ALWAYS AS (a * 2) STORED)",
-	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (a * 2) STORED)"},
+	 "CREATE TABLE n1 (a int4, b int4 GENERATED ALWAYS AS (/* shardlite: generated as (a * 2) "
+	 "*/ a * 2) STORED)"},
 	{"CREATE TABLE n1 (a text COLLATE \"C\", b text COLLATE \"en_US\")", "!0A000@45"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (a WITH =) DEFERRABLE)", "!0A000@25"},
 	{"CREATE TABLE n1 (a int, EXCLUDE USING gist (lower(a) WITH =))", "!0A000@25"},
