@@ -18,7 +18,9 @@
 
 /* The arguments of shardlite_sequence(op, name, flag, as, start, increment, minvalue,
  * maxvalue, cache, cycle, restart, owned_table, owned_column): NULL for an option not given;
- * 'no' for NO MINVALUE/NO MAXVALUE; restart 'start' for RESTART without a value. */
+ * 'no' for NO MINVALUE/NO MAXVALUE; restart 'start' for RESTART without a value. Ops "alter
+ * owned" and "drop owned" name a table and (owned_column) its identity column, whose
+ * sequence they alter or drop. */
 enum { A_OP, A_NAME, A_FLAG, A_AS, A_START, A_INC, A_MIN, A_MAX, A_CACHE, A_CYCLE, A_RESTART,
        A_OWNED_TABLE, A_OWNED_COL, A_COUNT };
 
@@ -273,8 +275,8 @@ static int set_sqlite_seq(sqlite3 *db, bool temp, const char *table, int64_t las
 /* ALTER SEQUENCE on a serial key's own sequence: only RESTART. */
 static void implicit_alter(sqlite3_context *ctx, const struct cat_seq *q, sqlite3_value **v)
 {
-	for (int i = A_AS; i < A_COUNT; i++) {
-		if (i != A_RESTART && given(v, i)) {
+	for (int i = A_AS; i < A_COUNT; i++) { /* owned_col alone: "alter owned" names it */
+		if (i != A_RESTART && i != A_OWNED_COL && given(v, i)) {
 			pgfn_error(ctx, SQLSTATE_FEATURE_NOT_SUPPORTED,
 				   "ALTER SEQUENCE on a serial column's sequence is not supported "
 				   "other than RESTART");
@@ -349,6 +351,22 @@ static void seq_drop(sqlite3_context *ctx, const struct cat_model *m, const char
 				temp, name, NULL));
 }
 
+/* The sequence of an identity column (ALTER TABLE ... ALTER COLUMN c SET .../DROP
+ * IDENTITY): the one the column owns; the temporary table's when table names one. */
+static const struct cat_seq *owned_seq(const struct cat_model *m, const char *table,
+				       sqlite3_value *column)
+{
+	const char *col = (const char *)sqlite3_value_text(column);
+	const struct cat_rel *t = cat_model_rel(m, table);
+	for (size_t i = 0; t && col && i < m->nseqs; i++) {
+		const struct cat_seq *q = m->seqs[i];
+		if (q->owner_table && q->owner_col && strcmp(q->owner_table, t->name) == 0 &&
+		    strcmp(q->owner_col, col) == 0 && q->rel->temp == t->temp)
+			return q;
+	}
+	return NULL;
+}
+
 static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *op = (const char *)sqlite3_value_text(argv[A_OP]);
@@ -361,7 +379,16 @@ static void fn_sequence(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		seq_create(ctx, m, name, argv, op[6] != '\0');
 	else if (strcmp(op, "alter") == 0)
 		seq_alter(ctx, m, name, argv, a);
-	else
+	else if (strcmp(op, "alter owned") == 0 || strcmp(op, "drop owned") == 0) {
+		const struct cat_seq *q = owned_seq(m, name, argv[A_OWNED_COL]);
+		if (!q)
+			pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR,
+				   "no sequence found for the identity column of \"%s\"", name);
+		else if (op[0] == 'a')
+			seq_alter(ctx, m, q->name, argv, a);
+		else
+			seq_drop(ctx, m, q->name, argv);
+	} else
 		seq_drop(ctx, m, name, argv);
 	arena_free(a);
 }

@@ -326,6 +326,106 @@ static bool add_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 	return true;
 }
 
+/* The identity column cmd names, NULL with PostgreSQL's error (42P01, 42703, 55000; with
+ * missing_ok a column that is not one sets *skip). */
+static const struct xlat_schema_col *identity_col(struct xlat_ctx *c,
+						  const PgQuery__RangeVar *table,
+						  const PgQuery__AlterTableCmd *cmd, bool *skip)
+{
+	const struct xlat_schema_col *cols = NULL, *col;
+	size_t ncols = 0;
+	*skip = false;
+	if (!xlat_scope_target(c, table, &cols, &ncols)) {
+		if (!pgerr_is_set(c->err))
+			xlat_fail(c, SQLSTATE_UNDEFINED_TABLE, table->location,
+				  "relation \"%s\" does not exist", table->relname);
+		return NULL;
+	}
+	if (!cmd->name || !(col = xlat_scope_col(cols, ncols, cmd->name))) {
+		xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+			  "column \"%s\" of relation \"%s\" does not exist", cmd->name ? cmd->name : "",
+			  table->relname);
+		return NULL;
+	}
+	if (col->identity)
+		return col;
+	if (cmd->missing_ok) { /* PostgreSQL's NOTICE is not sent */
+		*skip = true;
+		return col;
+	}
+	xlat_fail(c, "55000", -1, "column \"%s\" of relation \"%s\" is not an identity column",
+		  col->name, table->relname);
+	return NULL;
+}
+
+/* ALTER COLUMN c SET GENERATED {ALWAYS | BY DEFAULT} | SET sequence_option | RESTART [WITH n]
+ * (any of them): the column sidecar and the column's sequence change (xlat_identity_script),
+ * after a SET NOT NULL of the column, which is NOT NULL already: it changes no row and moves
+ * the schema version, so every session reads the identity kind again. */
+static bool set_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			 const PgQuery__AlterTableCmd *cmd)
+{
+	bool skip;
+	const struct xlat_schema_col *col = identity_col(c, table, cmd, &skip);
+	const PgQuery__List *l = cmd->def && cmd->def->node_case == NODE(LIST) ? cmd->def->list
+									      : NULL;
+	if (!col)
+		return false;
+	char kind = 0;
+	PgQuery__Node **opts = arena_zalloc(c->a, (l ? l->n_items : 0) * sizeof(*opts) + 1);
+	size_t nopts = 0;
+	for (size_t i = 0; l && i < l->n_items; i++) {
+		const PgQuery__DefElem *d = l->items[i]->node_case == NODE(DEF_ELEM)
+						    ? l->items[i]->def_elem
+						    : NULL;
+		if (d && strcmp(d->defname, "generated") == 0 && d->arg &&
+		    d->arg->node_case == NODE(INTEGER))
+			kind = d->arg->integer->ival == 'a' ? 'a' : 'd';
+		else if (d)
+			opts[nopts++] = l->items[i];
+	}
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_NOT_NULL);
+	rb->column = arena_strdup(c->a, col->name);
+	rb->not_null = true;
+	struct xlat_rebuild *script = arena_zalloc(c->a, sizeof(*script));
+	script->kind = XLAT_RB_SCRIPT;
+	script->table = rb->table;
+	script->script = xlat_identity_script(c, table->relname, col->name, kind, opts, nopts,
+					      false, xlat_temp_is(table));
+	rb->next = script;
+	return script->script != NULL;
+}
+
+/* ALTER COLUMN c DROP IDENTITY [IF EXISTS]: the column loses its default (a DROP DEFAULT
+ * rebuild), then its identity kind and its sequence. A key stored as the rowid, which SQLite
+ * numbers itself, is refused. */
+static bool drop_identity(struct xlat_ctx *c, const PgQuery__RangeVar *table,
+			  const PgQuery__AlterTableCmd *cmd)
+{
+	bool skip;
+	const struct xlat_schema_col *col = identity_col(c, table, cmd, &skip);
+	if (!col)
+		return false;
+	if (skip) { /* nothing to do: a statement that changes nothing */
+		c->st->kind = XLAT_SCRIPT;
+		xlat_nocache(c);
+		strbuf_reset(c->sb);
+		xlat_puts(c, "SELECT 1 WHERE false");
+		return true;
+	}
+	if (col->rowid_seq)
+		return xlat_unsupported(c, -1, "DROP IDENTITY of an identity primary key");
+	struct xlat_rebuild *rb = rebuild(c, table, XLAT_RB_SET_DEFAULT);
+	rb->column = arena_strdup(c->a, col->name);
+	struct xlat_rebuild *script = arena_zalloc(c->a, sizeof(*script));
+	script->kind = XLAT_RB_SCRIPT;
+	script->table = rb->table;
+	script->script = xlat_identity_script(c, table->relname, col->name, 0, NULL, 0, true,
+					      xlat_temp_is(table));
+	rb->next = script;
+	return script->script != NULL;
+}
+
 bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 			const PgQuery__AlterTableCmd *cmd)
 {
@@ -338,6 +438,10 @@ bool xlat_alter_rebuild(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		return set_default(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity:
 		return add_identity(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity:
+		return set_identity(c, table, cmd);
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+		return drop_identity(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
 		return drop_constraint(c, table, cmd);
 	case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType:

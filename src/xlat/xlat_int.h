@@ -1174,6 +1174,12 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 				const char *seq, uint32_t type_oid, const char *type, char identity,
 				PgQuery__Node **opts, size_t nopts, const char **create,
 				const char **own);
+/* ALTER COLUMN c SET GENERATED/SET options/RESTART, DROP IDENTITY of an identity column: the
+ * SQLite script that records kind ('a', 'd'; 0: unchanged) in the column sidecar and alters
+ * the column's sequence with opts (sequence options and RESTART), or (drop) makes the column
+ * an ordinary one and drops its sequence; NULL with c's error. */
+const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const char *column,
+				 char kind, PgQuery__Node **opts, size_t nopts, bool drop, bool temp);
 /* SQLite script (for an XLAT_RB_SCRIPT action) setting the column sidecar's row of column
  * to type (identity none), or deleting it when type is NULL; temp as xlat_column_meta. */
 const char *xlat_column_meta_script(struct xlat_ctx *c, const char *table, const char *column,

@@ -508,3 +508,34 @@ bool xlat_added_column_sequence(struct xlat_ctx *c, const char *table, const cha
 	*own = captured(c, saved, &sb);
 	return *create && *own;
 }
+
+const char *xlat_identity_script(struct xlat_ctx *c, const char *table, const char *column,
+				 char kind, PgQuery__Node **opts, size_t nopts, bool drop, bool temp)
+{
+	const char *v[O_COUNT];
+	if (nopts && !seq_options(c, opts, nopts, false, v))
+		return NULL;
+	if (nopts && (strcmp(v[O_OWNED_TABLE], "NULL") != 0 || strcmp(v[O_AS], "NULL") != 0))
+		return xlat_unsupported(c, -1, "OWNED BY or AS in SET of an identity column"), NULL;
+	struct strbuf *saved = c->sb, sb;
+	strbuf_init(&sb, 0);
+	c->sb = &sb;
+	if (kind || drop) {
+		xlat_printf(c, "UPDATE %s_shardlite_columns SET identity = '%s' WHERE table_name = ",
+			    temp ? "temp." : "main.", drop ? "" : kind == 'a' ? "a" : "d");
+		xlat_string(c, table);
+		xlat_puts(c, " AND column_name = ");
+		xlat_string(c, column);
+		xlat_puts(c, "; ");
+	}
+	if (nopts || drop) { /* the column's sequence, which the catalog finds by its owner */
+		if (!drop)
+			v[O_OWNED_COL] = quoted(c, column);
+		else
+			for (int i = 0; i < O_COUNT; i++)
+				v[i] = i == O_OWNED_COL ? quoted(c, column) : "NULL";
+		call(c, drop ? "drop owned" : "alter owned", table, false, v);
+	}
+	return captured(c, saved, &sb);
+}
+
