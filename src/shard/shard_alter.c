@@ -594,6 +594,9 @@ static bool one(struct shard_conn *c, const struct xlat_rebuild *r, struct arena
 		return using_index(c, r, a, err);
 	if (r->kind == XLAT_RB_KEY && !r->primary) {
 		int dup = same_unique(c, r, err);
+		if (dup > 0 && !r->label && r->name &&
+		    !shard_constraint_name_free(c->db, r->table, r->name, true, err))
+			return false;
 		if (dup)
 			return dup > 0 && unique_index(c, r, a, err);
 	}

@@ -273,6 +273,10 @@ bool shard_create_like(struct shard_conn *c, const struct xlat_rebuild *r,
 /* Whether table is a temporary table (the connection's temp schema has it; an unqualified
  * name finds it first). A lookup in SQLite's schema, no query. */
 bool shard_table_is_temp(sqlite3 *db, const char *table);
+/* Whether a constraint name given to ADD CONSTRAINT is free on table: else PostgreSQL's
+ * 42P07 (key: a relation has it) or 42710 in err. shard_rebuild.c. */
+bool shard_constraint_name_free(sqlite3 *db, const char *table, const char *name, bool key,
+				struct pgerr *err);
 /* shard_alter.c: ALTER TABLE r->table RENAME CONSTRAINT r->name TO r->new_name (the index of
  * a key with it), PostgreSQL's checks first. */
 bool shard_rename_constraint(struct shard_conn *c, const struct xlat_rebuild *r,

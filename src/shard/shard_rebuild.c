@@ -171,24 +171,32 @@ static bool key_columns(sqlite3 *db, const struct shard_rebuild *rb, const char 
 }
 
 /* Refusals and errors PostgreSQL raises before reading the rows, in its order. */
-/* A foreign key given a name (CONSTRAINT name: an unnamed one gets a free name) that a
- * constraint of the table has already: PostgreSQL's 42710, which migrations catch as
- * duplicate_object to make ADD CONSTRAINT idempotent. */
-static bool named_twice(sqlite3 *db, const struct shard_rebuild *rb)
+/* A key, foreign key or check given a name (an unnamed one gets a free name) that is taken:
+ * a key's name is its index's too, so a relation of that name first (42P07); then a
+ * constraint of the table (42710), which migrations catch as duplicate_object to make ADD
+ * CONSTRAINT idempotent. */
+bool shard_constraint_name_free(sqlite3 *db, const char *table, const char *name, bool key,
+				struct pgerr *err)
 {
+	char *v;
+	if (key && (v = query_text(db, "SELECT 1 FROM pg_class WHERE relname = ?1", name, err))) {
+		free(v);
+		return pgerr_set(err, "42P07", "relation \"%s\" already exists", name);
+	}
 	sqlite3_stmt *vm = NULL;
 	bool found = false;
-	if (!rb->name || strncasecmp(rb->constraint, "CONSTRAINT ", 11) != 0 ||
+	if (pgerr_is_set(err) ||
 	    sqlite3_prepare_v2(db, "SELECT 1 FROM pg_constraint WHERE conrelid = ?1 AND conname = ?2",
 			       -1, &vm, NULL) != SQLITE_OK)
-		return false;
-	sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, rb->table)
-					   ? catalog_temp_rel_oid(rb->table)
-					   : catalog_rel_oid(rb->table));
-	sqlite3_bind_text(vm, 2, rb->name, -1, SQLITE_STATIC);
+		return !pgerr_is_set(err);
+	sqlite3_bind_int64(vm, 1, shard_table_is_temp(db, table) ? catalog_temp_rel_oid(table)
+								 : catalog_rel_oid(table));
+	sqlite3_bind_text(vm, 2, name, -1, SQLITE_STATIC);
 	found = sqlite3_step(vm) == SQLITE_ROW;
 	sqlite3_finalize(vm);
-	return found;
+	return !found || pgerr_set(err, "42710",
+				   "constraint \"%s\" for relation \"%s\" already exists", name,
+				   table);
 }
 
 static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const char **not_null,
@@ -216,11 +224,11 @@ static bool precheck(struct shard_conn *c, const struct shard_rebuild *rb, const
 				       : pgerr_set(err, SQLSTATE_UNDEFINED_TABLE,
 						   "relation \"%s\" does not exist", rb->ref_table);
 		free(v);
-		if (named_twice(db, rb))
-			return pgerr_set(err, "42710",
-					 "constraint \"%s\" for relation \"%s\" already exists",
-					 rb->name, rb->table);
 	}
+	/* CONSTRAINT name: given (an unnamed one gets a free name) */
+	if (rb->name && strncasecmp(rb->constraint, "CONSTRAINT ", 11) == 0 &&
+	    !shard_constraint_name_free(db, rb->table, rb->name, rb->kind == SHARD_RB_KEY, err))
+		return false;
 	if (rb->primary && (v = query_text(db, "SELECT 1 FROM pragma_table_info(?1) WHERE pk > 0",
 					   rb->table, err))) {
 		free(v);

@@ -812,12 +812,58 @@ static bool has_like(const PgQuery__CreateStmt *s)
 	return false;
 }
 
+/* Two constraints of one CREATE TABLE with one name: PostgreSQL's 42710 for two checks or a
+ * check and a key, 42P07 (the index's relation) for two keys. */
+static bool names_once(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
+{
+	const PgQuery__Constraint *seen[64];
+	size_t n = 0;
+	for (size_t i = 0; i < s->n_table_elts; i++) {
+		const PgQuery__Node *e = s->table_elts[i];
+		size_t nk = e->node_case == NODE(COLUMN_DEF) ? e->column_def->n_constraints
+			    : e->node_case == NODE(CONSTRAINT) ? 1
+								: 0;
+		for (size_t j = 0; j < nk; j++) {
+			const PgQuery__Constraint *k = e->node_case == NODE(CONSTRAINT)
+							       ? e->constraint
+							       : e->column_def->constraints[j]->constraint;
+			if (!k->conname || !*k->conname)
+				continue;
+			bool check = k->contype == CONSTR(CHECK);
+			bool key = k->contype == CONSTR(PRIMARY) || k->contype == CONSTR(UNIQUE) ||
+				   k->contype == CONSTR(EXCLUSION);
+			for (size_t m = 0; m < n; m++) {
+				if (strcmp(seen[m]->conname, k->conname) != 0)
+					continue;
+				if (check && seen[m]->contype == CONSTR(CHECK))
+					return xlat_fail(c, "42710",
+							 k->location, "check constraint \"%s\" already exists",
+							 k->conname);
+				bool other_key = seen[m]->contype == CONSTR(PRIMARY) ||
+						 seen[m]->contype == CONSTR(UNIQUE) ||
+						 seen[m]->contype == CONSTR(EXCLUSION);
+				if (key && other_key)
+					return xlat_fail(c, SQLSTATE_DUPLICATE_TABLE, -1,
+							 "relation \"%s\" already exists", k->conname);
+				if ((key || check) && (other_key || seen[m]->contype == CONSTR(CHECK)))
+					return xlat_fail(c, "42710", -1,
+							 "constraint \"%s\" for relation \"%s\" "
+							 "already exists",
+							 k->conname, s->relation->relname);
+			}
+			if (n < ARRAY_LEN(seen))
+				seen[n++] = k;
+		}
+	}
+	return true;
+}
+
 bool xlat_stmt_create(struct xlat_ctx *c, const PgQuery__CreateStmt *s)
 {
 	struct autonum an;
 	c->st->tag = "CREATE TABLE";
 	c->st->writes = c->st->is_ddl = true;
-	if (!create_options(c, s))
+	if (!create_options(c, s) || !names_once(c, s))
 		return false;
 	if (has_like(s))
 		return create_like(c, s);

@@ -207,15 +207,20 @@ START_TEST(foreign_key_and_check)
 	/* A CHECK that a row breaks. */
 	struct shard_rebuild ck = {.kind = SHARD_RB_CHECK,
 				   .table = "acc",
-				   .constraint = "CONSTRAINT acc_n_check CHECK (n > 1)",
-				   .name = "acc_n_check"};
+				   .constraint = "CONSTRAINT acc_n_min CHECK (n > 1)",
+				   .name = "acc_n_min"};
 	ck_assert(!shard_table_rebuild(conn, &ck, &err));
 	ck_assert_str_eq(err.sqlstate, "23514");
 	ck_assert_str_eq(
 		err.message,
-		"check constraint \"acc_n_check\" of relation \"acc\" is violated by some row");
-	ck.constraint = "CONSTRAINT acc_n_check CHECK (n > 0)";
+		"check constraint \"acc_n_min\" of relation \"acc\" is violated by some row");
+	ck.constraint = "CONSTRAINT acc_n_min CHECK (n > 0)";
 	ck_assert(shard_table_rebuild(conn, &ck, &err));
+	/* the name of a constraint the table has (its unnamed CHECK's, as the catalog names it) */
+	ck.constraint = "CONSTRAINT acc_n_check CHECK (n > 0)";
+	ck.name = "acc_n_check";
+	ck_assert(!shard_table_rebuild(conn, &ck, &err));
+	ck_assert_str_eq(err.sqlstate, "42710");
 	/* The referenced table is rebuilt with foreign keys off; its rows are checked as ever. */
 	static const char *const id[] = {"v"};
 	struct shard_rebuild pk = {.kind = SHARD_RB_KEY,
