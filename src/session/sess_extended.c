@@ -642,6 +642,7 @@ void sess_ext_sync(struct session *s)
 		drop_all_portals(s);
 	if (!sess_txn_implicit_end(s, &err))
 		sess_report_error(s, &err);
+	sess_guc_statement_end(s);
 	if (s->txn == SESS_TXN_IDLE)
 		drop_all_portals(s);
 	if (s->state != SESS_CLOSING) {

@@ -174,6 +174,81 @@ static bool check_idle_timeout(const char *v, char *out, size_t len, struct pger
 	return check_duration("idle_in_transaction_session_timeout", v, out, len, err);
 }
 
+static bool check_bool(const char *v, char *out, size_t len, struct pgerr *err);
+
+/* A memory size in kB, PostgreSQL's base unit for work_mem and its kind: a bare number is kB,
+ * units B, kB, MB, GB, TB (case as written); shown in the largest unit that divides it. */
+static bool check_memory_kb(const char *name, const char *v, char *out, size_t len,
+			    struct pgerr *err)
+{
+	static const struct {
+		const char *unit;
+		double kb;
+	} units[] = {{"B", 1.0 / 1024}, {"kB", 1}, {"MB", 1024}, {"GB", 1024 * 1024},
+		     {"TB", 1024.0 * 1024 * 1024}};
+	char *end = NULL;
+	double n = strtod(v, &end);
+	while (end && isspace((unsigned char)*end))
+		end++;
+	double kb = end && !*end ? n : -1;
+	for (size_t i = 0; end && *end && i < ARRAY_LEN(units); i++)
+		if (strcmp(end, units[i].unit) == 0)
+			kb = n * units[i].kb;
+	if (end == v || kb < 0) {
+		bad_value(err, name, v);
+		if (end != v)
+			pgerr_hint(err, "Valid units for this parameter are \"B\", \"kB\", \"MB\", "
+					"\"GB\", and \"TB\".");
+		return false;
+	}
+	if (kb < 64 || kb > INT32_MAX) /* PostgreSQL's range for work_mem */
+		return pgerr_set(err, SQLSTATE_INVALID_PARAMETER_VALUE,
+				 "%g kB is outside the valid range for parameter \"%s\" (64 .. "
+				 "2147483647)",
+				 kb, name);
+	int64_t k = (int64_t)(kb + 0.5);
+	static const char *const show[] = {"kB", "MB", "GB", "TB"};
+	size_t u = 0;
+	while (u + 1 < ARRAY_LEN(show) && k % 1024 == 0 && k >= 1024) {
+		k /= 1024;
+		u++;
+	}
+	return snprintf(out, len, "%lld%s", (long long)k, show[u]) > 0;
+}
+
+static bool check_work_mem(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_memory_kb("work_mem", v, out, len, err);
+}
+
+static bool check_maintenance_work_mem(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	return check_memory_kb("maintenance_work_mem", v, out, len, err);
+}
+
+/* A planner cost: a non-negative number, shown as PostgreSQL's %g. */
+static bool check_cost(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	char *end = NULL;
+	double d = strtod(v, &end);
+	if (end == v || *end || d < 0 || d > 1.79769e308)
+		return bad_value(err, "planner cost", v);
+	return snprintf(out, len, "%g", d) > 0;
+}
+
+static bool check_sync_commit(const char *v, char *out, size_t len, struct pgerr *err)
+{
+	static const char *const levels[] = {"local", "remote_write", "remote_apply", "on",
+					     "off"};
+	for (size_t i = 0; i < ARRAY_LEN(levels); i++)
+		if (strcasecmp(v, levels[i]) == 0)
+			return snprintf(out, len, "%s", levels[i]) > 0;
+	if (check_bool(v, out, len, err))
+		return true;
+	pgerr_clear(err);
+	return bad_value(err, "synchronous_commit", v);
+}
+
 static bool check_isolation(const char *v, char *out, size_t len, struct pgerr *err)
 {
 	static const char *const levels[] = {"serializable", "repeatable read", "read committed",
@@ -259,12 +334,26 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Isolation level of new transactions (SQLite transactions are serializable)."},
 	{"default_transaction_read_only", "off", false, false, check_bool,
 	 "Default read-only status of new transactions."},
+	{"effective_cache_size", "4GB", false, false, NULL,
+	 "Planner's assumption about the disk cache (no effect: SQLite plans without it)."},
+	/* the planner's switches and costs: recorded and shown, as clients and tools set them;
+	 * SQLite's planner has none of them */
+	{"enable_bitmapscan", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_hashagg", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_hashjoin", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_indexscan", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_mergejoin", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_nestloop", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_seqscan", "on", false, false, check_bool, "Planner switch (no effect)."},
+	{"enable_sort", "on", false, false, check_bool, "Planner switch (no effect)."},
 	{"extra_float_digits", "1", false, false, check_float_digits, "Float output precision."},
 	{"idle_in_transaction_session_timeout", NULL, false, false, check_idle_timeout,
 	 "Idle-in-transaction timeout (ms)."},
 	{"integer_datetimes", "on", true, true, NULL, "Datetimes are integer based."},
 	{"IntervalStyle", "postgres", true, false, check_intervalstyle, "Interval display format."},
 	{"is_superuser", "off", true, true, NULL, "Whether the user is a superuser."},
+	{"jit", "off", false, false, check_bool,
+	 "Just-in-time compilation of queries (no effect: there is no JIT)."},
 	{"lc_collate", "C", false, true, NULL, "Collation order locale."},
 	{"lc_ctype", "C", false, true, NULL, "Character classification locale."},
 	{"lc_messages", "C", false, false, NULL, "Language of messages."},
@@ -272,6 +361,8 @@ static const struct sess_guc_def guc_defs[] = {
 	{"lc_numeric", "C", false, false, NULL, "Locale for numbers."},
 	{"lc_time", "C", false, false, NULL, "Locale for dates and times."},
 	{"lock_timeout", NULL, false, false, check_lock_timeout, "Lock wait timeout (ms)."},
+	{"maintenance_work_mem", "64MB", false, false, check_maintenance_work_mem,
+	 "Memory for maintenance operations (no effect: SQLite sizes its own)."},
 	{"max_identifier_length", "63", false, true, NULL, "Maximum identifier length."},
 	/* monitoring tools (pg_activity) show these: the server's limit, and none of the worker
 	 * processes PostgreSQL has (SQLite needs no vacuum, replication or parallel workers) */
@@ -287,9 +378,11 @@ static const struct sess_guc_def guc_defs[] = {
 	/* as PostgreSQL's default: Sequel reads it before PREPARE TRANSACTION, refused here */
 	{"max_prepared_transactions", "0", false, true, NULL,
 	 "Prepared (two-phase) transactions (none)."},
+	{"random_page_cost", "4", false, false, check_cost, "Planner cost (no effect)."},
 	{"row_security", "on", false, false, check_bool,
 	 "Enable row security (no effect: there are no row security policies)."},
 	{"search_path", "\"$user\", public", false, false, NULL, "Schema search order."},
+	{"seq_page_cost", "1", false, false, check_cost, "Planner cost (no effect)."},
 	{"server_encoding", "UTF8", true, true, NULL, "Server character set."},
 	{"server_version", SERVER_VERSION, true, true, NULL, "Server version."},
 	{"server_version_num", "150000", false, true, NULL, "Server version as an integer."},
@@ -300,6 +393,9 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Backslashes in ordinary strings are literal."},
 	{"statement_timeout", NULL, false, false, check_statement_timeout,
 	 "Statement timeout (ms)."},
+	{"synchronous_commit", "on", false, false, check_sync_commit,
+	 "Whether a commit waits for its flush (no effect: every commit is flushed before it is "
+	 "acknowledged)."},
 	{"synchronize_seqscans", "on", false, false, check_bool,
 	 "Synchronized sequential scans (no effect: SQLite scans are never shared)."},
 	{"TimeZone", NULL, true, false, check_timezone, "Time zone for displaying timestamps."},
@@ -310,6 +406,8 @@ static const struct sess_guc_def guc_defs[] = {
 	 "Current transaction's isolation level."},
 	{"transaction_read_only", "off", false, false, check_txn_read_only,
 	 "Current transaction's read-only status."},
+	{"work_mem", "4MB", false, false, check_work_mem,
+	 "Memory for sorts and hashes (no effect: SQLite sizes its own)."},
 	{"xmloption", "content", false, false, check_xmloption,
 	 "XML parse mode (no effect: the xml type does not exist here)."},
 };
@@ -586,8 +684,11 @@ static void assign(struct session *s, struct sess_guc *g, char *value)
 		pgw_be_parameter_status(&s->out, g->def->name, value_of(s, g));
 }
 
-bool sess_guc_set(struct session *s, const char *name, const char *value, bool local,
-		  struct pgerr *err)
+/* stmt_local: set_config(name, value, true) outside a transaction block, which holds for the
+ * statement's implicit transaction (sess_guc_statement_end undoes it); SET LOCAL there is only
+ * a WARNING. */
+static bool set(struct session *s, const char *name, const char *value, bool local,
+		bool stmt_local, struct pgerr *err)
 {
 	struct sess_guc *g = find(s, name, true);
 	if (!g && strchr(name, '.'))
@@ -609,7 +710,7 @@ bool sess_guc_set(struct session *s, const char *name, const char *value, bool l
 		struct pgtype_dtstyle ds = s->dt.datestyle;
 		(void)pgtype_datestyle_parse(value, &ds, norm, sizeof(norm)); /* checked above */
 	}
-	bool in_txn = s->txn != SESS_TXN_IDLE;
+	bool in_txn = s->txn != SESS_TXN_IDLE || (local && stmt_local);
 	if (local && !in_txn) {
 		pgw_be_notice(&s->out, "WARNING", SQLSTATE_NO_ACTIVE_SQL_TRANSACTION,
 			      "SET LOCAL can only be used in transaction blocks");
@@ -635,6 +736,24 @@ static void txn_end_one(struct session *s, struct sess_guc *g, bool commit)
 		free(g->txn_saved);
 	g->txn_saved = NULL;
 	g->local = false;
+}
+
+bool sess_guc_set(struct session *s, const char *name, const char *value, bool local,
+		  struct pgerr *err)
+{
+	return set(s, name, value, local, false, err);
+}
+
+bool sess_guc_set_config(struct session *s, const char *name, const char *value, bool local,
+			 struct pgerr *err)
+{
+	return set(s, name, value, local, true, err);
+}
+
+void sess_guc_statement_end(struct session *s)
+{
+	if (s->txn == SESS_TXN_IDLE && (s->gucs || s->custom))
+		sess_guc_txn_end(s, true); /* only set_config's local values were saved */
 }
 
 void sess_guc_txn_end(struct session *s, bool commit)

@@ -37,6 +37,7 @@ static void finish_query(struct session *s, bool ok, struct pgerr *err)
 	s->simple.active = false;
 	if (ok)
 		ok = sess_txn_implicit_end(s, err);
+	sess_guc_statement_end(s);
 	if (!ok)
 		sess_report_error(s, err);
 	if (s->state != SESS_CLOSING) {

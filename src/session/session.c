@@ -301,7 +301,7 @@ static bool catalog_setting_at(void *arg, size_t i, const char **name, const cha
 static bool catalog_set_setting(void *arg, const char *name, const char *value, bool local,
 				struct pgerr *err)
 {
-	return sess_guc_set(arg, name, value, local, err);
+	return sess_guc_set_config(arg, name, value, local, err);
 }
 
 /* The tenant's name joins the user and database names in their allocation. */

@@ -970,6 +970,12 @@ void sess_guc_fini(struct session *s);
  * reported settings. False with err (42704 unknown, 22023 bad value, 55P02 read-only). */
 bool sess_guc_set(struct session *s, const char *name, const char *value, bool local,
 		  struct pgerr *err);
+/* set_config(name, value, is_local): as sess_guc_set, but is_local outside a transaction
+ * block holds for the statement (its implicit transaction) until sess_guc_statement_end, which
+ * the end of each Query and Sync calls. */
+bool sess_guc_set_config(struct session *s, const char *name, const char *value, bool local,
+			 struct pgerr *err);
+void sess_guc_statement_end(struct session *s);
 /* Current value, or NULL when unknown. */
 const char *sess_guc_get(struct session *s, const char *name);
 /* sess_guc_get(s, "application_name") without the lookup by name (pg_stat_activity's). */
