@@ -312,7 +312,10 @@ static void reword_having(sqlite3 *db, struct pgerr *e, const char *arg)
 
 static void reword_no_column(sqlite3 *db, struct pgerr *e, const char *arg)
 {
-	snprintf(e->message, sizeof(e->message), "column \"%s\" does not exist", arg);
+	size_t n = strlen(arg); /* ALTER TABLE's "no such column: \"c\"" quotes the name */
+	bool quoted = n >= 2 && arg[0] == '"' && arg[n - 1] == '"';
+	snprintf(e->message, sizeof(e->message), "column \"%.*s\" does not exist",
+		 (int)(quoted ? n - 2 : n), quoted ? arg + 1 : arg);
 }
 
 static void reword_ambiguous(sqlite3 *db, struct pgerr *e, const char *arg)

@@ -140,6 +140,11 @@ static bool set_list(struct xlat_ctx *c, const PgQuery__RangeVar *rel, PgQuery__
 	for (size_t i = 0; i < n; i++) {
 		const PgQuery__ResTarget *rt = v[i]->res_target;
 		const struct xlat_schema_col *col = xlat_scope_col(cols, ncols, rt->name);
+		/* (a schema-qualified name may mean the table a temporary one hides) */
+		if (!col && ncols && rel && (!rel->schemaname || !*rel->schemaname))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, rt->location,
+					 "column \"%s\" of relation \"%s\" does not exist", rt->name,
+					 rel->relname);
 		if (rt->n_indirection) { /* SET col.field = value of a row type's column */
 			for (size_t k = 0; k < i; k++)
 				if (strcmp(v[k]->res_target->name, rt->name) == 0)

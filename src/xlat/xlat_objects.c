@@ -602,7 +602,17 @@ static bool alter_cmd(struct xlat_ctx *c, const PgQuery__RangeVar *table,
 		if (!cmd->def || cmd->def->node_case != NODE(COLUMN_DEF))
 			return xlat_unsupported(c, -1, "this ADD COLUMN");
 		return xlat_add_column(c, table, cmd->def->column_def, cmd->missing_ok);
-	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+	case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn: {
+		const struct xlat_schema_col *cols = NULL;
+		size_t ncols = 0;
+		if (!cmd->missing_ok && (!table->schemaname || !*table->schemaname) &&
+		    xlat_scope_target(c, table, &cols, &ncols) &&
+		    !xlat_scope_col(cols, ncols, cmd->name))
+			return xlat_fail(c, SQLSTATE_UNDEFINED_COLUMN, -1,
+					 "column \"%s\" of relation \"%s\" does not exist",
+					 cmd->name, table->relname);
+		pgerr_clear(c->err); /* a table that is not there: the statement's own 42P01 */
+	}
 		/* CASCADE is the plain drop: SQLite refuses to drop a column that an index, a
 		 * view or a constraint uses rather than leave them broken; the indexes on it,
 		 * which PostgreSQL drops with it, go first */
