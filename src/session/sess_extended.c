@@ -31,6 +31,7 @@ void sess_stmt_unref(struct sess_stmt *st)
 	sqlite3_finalize(st->vm);
 	arena_free(st->arena);
 	free(st->rowdesc);
+	free(st->spare_portal);
 	free(st->name);
 	free(st);
 }
@@ -221,10 +222,14 @@ static void portal_free(struct sess_portal *p)
 	if (p->steps)
 		sess_modcte_finalize(p->steps, p->stmt->x->nsteps);
 	free(p->steps);
-	sess_stmt_unref(p->stmt);
 	if (p->formats != p->formats_inline)
 		free(p->formats);
-	free(p); /* and its name */
+	struct sess_stmt *st = p->stmt;
+	if (!p->name[0] && !st->spare_portal)
+		st->spare_portal = p; /* freed with the statement */
+	else
+		free(p); /* and its name */
+	sess_stmt_unref(st);
 }
 
 static void drop_portal(struct session *s, const char *name)
@@ -305,7 +310,13 @@ static struct sess_portal *build_portal(struct session *s, struct sess_stmt *st,
 	/* One allocation for the portal and its name, and its formats when few: a portal is
 	 * made and dropped by every Bind ... Sync. */
 	size_t nlen = strlen(b->portal) + 1;
-	struct sess_portal *p = base_xcalloc(1, sizeof(*p) + nlen);
+	struct sess_portal *p = st->spare_portal;
+	if (nlen == 1 && p) {
+		st->spare_portal = NULL;
+		memset(p, 0, sizeof(*p) + 1);
+	} else {
+		p = base_xcalloc(1, sizeof(*p) + nlen);
+	}
 	p->name = memcpy((char *)(p + 1), b->portal, nlen);
 	p->stmt = st;
 	st->refs++;

@@ -878,6 +878,8 @@ int64_t sess_guc_ms(struct session *s, const char *name)
 	return slot >= 0 ? s->timeout_ms[slot] : parse_ms(sess_guc_get(s, name));
 }
 
+int64_t sess_guc_idle_in_transaction_ms(const struct session *s) { return s->timeout_ms[2]; }
+
 bool sess_guc_at(struct session *s, size_t i, const char **name, const char **description,
 		 bool *read_only)
 {

@@ -262,7 +262,7 @@ int session_wake_after_ms(struct session *s)
 		at = min_deadline(at, now + PARK_RECHECK_MS);
 	} else if (s->state == SESS_READY &&
 		   (s->txn == SESS_TXN_BLOCK || s->txn == SESS_TXN_FAILED)) {
-		int64_t t = sess_guc_ms(s, "idle_in_transaction_session_timeout");
+		int64_t t = sess_guc_idle_in_transaction_ms(s);
 		at = t > 0 ? s->idle_since + t : 0;
 	}
 	if (at <= 0)
@@ -275,7 +275,7 @@ bool sess_wait_idle_expired(struct session *s)
 	if (s->parked || s->state != SESS_READY ||
 	    (s->txn != SESS_TXN_BLOCK && s->txn != SESS_TXN_FAILED))
 		return false;
-	int64_t t = sess_guc_ms(s, "idle_in_transaction_session_timeout");
+	int64_t t = sess_guc_idle_in_transaction_ms(s);
 	return t > 0 && now_ms() >= s->idle_since + t;
 }
 

@@ -57,6 +57,9 @@ struct sess_stmt {
 	bool write_long;
 	int refs; /* the statement list holds one; each portal built from it holds one */
 	struct sess_rowdesc *rowdesc; /* its portals' RowDescription as last sent, or NULL */
+	/* The block of its last unnamed portal, kept for the next Bind (every Bind ... Sync
+	 * makes one and drops it): own, or NULL. */
+	struct sess_portal *spare_portal;
 	struct sess_stmt *next;
 };
 
@@ -843,6 +846,8 @@ bool sess_wait_idle_expired(struct session *s);
 void sess_wait_fix_error(struct session *s, struct pgerr *err);
 /* Milliseconds of a duration setting ("5s", "100ms", "0"); 0 when unset. */
 int64_t sess_guc_ms(struct session *s, const char *name);
+/* idle_in_transaction_session_timeout in ms, as decoded (looked at after every input). */
+int64_t sess_guc_idle_in_transaction_ms(const struct session *s);
 
 /* ---- sess_schema.c: schema prefixes name tenants ---- */
 /* The translator's environment: the session's tenant, and for unqualified names the first

@@ -40,6 +40,7 @@ struct shard_registry *shard_registry_new(const struct shard_opts *opts, struct 
 	}
 	if (!make_dir(path, err))
 		return NULL;
+	(void)shard_vfs_name(); /* registered (and SQLite configured) before any other thread */
 	struct shard_registry *r = base_xcalloc(1, sizeof(*r));
 	r->data_dir = base_xstrdup(opts->data_dir);
 	r->auto_create = opts->auto_create;

@@ -263,6 +263,20 @@ static void not_null(struct xlat_ctx *c, size_t mark, const char *column)
 	xlat_puts(c, ")");
 }
 
+/* CURRENT_TIMESTAMP stored into a timestamp column is LOCALTIMESTAMP: both are the
+ * transaction's start in the session's TimeZone, and PostgreSQL's LOCALTIMESTAMP is that cast
+ * (GetSQLLocalTimestamp). Written as one call instead of the timestamptz's text read back by
+ * pg_dt_cast (pgbench's pgbench_history.mtime: about 3,000 instructions per row). */
+static bool local_timestamp(struct xlat_ctx *c, const struct xlat_schema_col *col,
+			    const PgQuery__Node *n)
+{
+	return col->type_oid == XLAT_OID_TIMESTAMP && col->typmod < 0 &&
+	       n->node_case == NODE(SQLVALUE_FUNCTION) &&
+	       n->sqlvalue_function->op ==
+		       PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_TIMESTAMP &&
+	       n->sqlvalue_function->typmod < 0 && xlat_checks_on(c);
+}
+
 bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 		       const PgQuery__Node *n)
 {
@@ -272,6 +286,8 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	int row = xlat_comptype_assign(c, col->type_oid, n); /* ROW(...) into a composite column */
 	if (row)
 		return row > 0;
+	if (local_timestamp(c, col, n))
+		return xlat_dt_sqlvalue(c, XLAT_OID_TIMESTAMP, -1, &t);
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&
 	    n->a_const->val_case == PG_QUERY__A__CONST__VAL_SVAL && literal_input(col->type_oid) &&
 	    xlat_type_by_oid(col->type_oid))

@@ -239,6 +239,49 @@ START_TEST(exec_params_text_and_binary)
 }
 END_TEST
 
+/* Integer parameters in text: plain digits are read without the general decoder
+ * (sess_exec.c), everything else by it, as PostgreSQL's int2in/int4in/int8in read them. */
+static void int_param(PGconn *c, Oid type, const char *text, const char *want, const char *sqlstate)
+{
+	const char *vals[] = {text};
+	Oid types[] = {type};
+	PGresult *r =
+		PQexecParams(c, "SELECT $1, pg_typeof($1)::text", 1, types, vals, NULL, NULL, 0);
+	if (sqlstate) {
+		ck_assert_int_eq(PQresultStatus(r), PGRES_FATAL_ERROR);
+		ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), sqlstate);
+	} else {
+		ck_assert_msg(PQresultStatus(r) == PGRES_TUPLES_OK, "%s: %s", text,
+			      PQresultErrorMessage(r));
+		ck_assert_str_eq(PQgetvalue(r, 0, 0), want);
+	}
+	PQclear(r);
+}
+
+START_TEST(int_params_in_text)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	int_param(c, 23, "7", "7", NULL);
+	int_param(c, 23, "-0", "0", NULL);
+	int_param(c, 23, "007", "7", NULL);
+	int_param(c, 23, "-2147483648", "-2147483648", NULL);
+	int_param(c, 23, "2147483647", "2147483647", NULL);
+	int_param(c, 23, "2147483648", NULL, "22003");
+	int_param(c, 23, " 12 ", "12", NULL);
+	int_param(c, 23, "+12", "12", NULL);
+	int_param(c, 23, "", NULL, "22P02");
+	int_param(c, 23, "-", NULL, "22P02");
+	int_param(c, 23, "12a", NULL, "22P02");
+	int_param(c, 21, "32767", "32767", NULL);
+	int_param(c, 21, "-32769", NULL, "22003");
+	int_param(c, 20, "999999999999999999", "999999999999999999", NULL);
+	int_param(c, 20, "-9223372036854775808", "-9223372036854775808", NULL);
+	int_param(c, 20, "9223372036854775808", NULL, "22003");
+	int_param(c, 20, "00000000000000000000042", "42", NULL);
+	PQfinish(c);
+}
+END_TEST
+
 START_TEST(prepared_and_described)
 {
 	PGconn *c = harness_connect(&H, "dbname=acme");
@@ -889,6 +932,7 @@ static Suite *suite(void)
 	tcase_add_test(tc, crud_tags_and_types);
 	tcase_add_test(tc, multi_statement_and_empty);
 	tcase_add_test(tc, exec_params_text_and_binary);
+	tcase_add_test(tc, int_params_in_text);
 	tcase_add_test(tc, datetime_params_and_results);
 	tcase_add_test(tc, prepared_and_described);
 	tcase_add_test(tc, pipeline_with_error);

@@ -253,6 +253,19 @@ SELECT '2024-01-02 03:04:05+2'::timestamptz, '2024-01-02 03:04:05 +02'::timestam
 CREATE TABLE dt_now (m timestamp, z timestamptz, d date);
 INSERT INTO dt_now VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_DATE);
 SELECT m = z::timestamp, m::date = d, z = now() FROM dt_now;
+-- CURRENT_TIMESTAMP stored into a timestamp column is written as LOCALTIMESTAMP (the same value)
+BEGIN;
+INSERT INTO dt_now (m, z) VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP);
+SELECT m = localtimestamp, m = now()::timestamp, m = z::timestamp FROM dt_now WHERE d IS NULL;
+UPDATE dt_now SET m = CURRENT_TIMESTAMP(1), z = CURRENT_TIMESTAMP(2) WHERE d IS NULL;
+SELECT m = localtimestamp(1), z = current_timestamp(2) FROM dt_now WHERE d IS NULL;
+UPDATE dt_now SET m = CURRENT_TIMESTAMP WHERE d IS NULL;
+SET LOCAL TimeZone = 'America/St_Johns';
+INSERT INTO dt_now (m) VALUES (CURRENT_TIMESTAMP);
+SELECT count(DISTINCT m), max(m) - min(m), max(m) = localtimestamp FROM dt_now WHERE d IS NULL;
+COMMIT;
+-- extended
+INSERT INTO dt_now (m, z) VALUES (CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING m = localtimestamp, m = z::timestamp;
 DROP TABLE dt_now;
 RESET TimeZone;
 -- date_bin: timestamp and timestamptz bins counted from an origin (before it too)
