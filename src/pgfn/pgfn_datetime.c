@@ -292,6 +292,56 @@ static void fn_isfinite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, finite);
 }
 
+/* PostgreSQL's AdjustTimestampForTypmod/AdjustTimeForTypmod: t rounded to prec (0-5)
+ * fractional digits, half away from zero. */
+static int64_t round_prec(int64_t t, int prec)
+{
+	static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10};
+	int64_t half = scale[prec] / 2;
+	return t >= 0 ? (t + half) / scale[prec] * scale[prec]
+		      : -((-t + half) / scale[prec] * scale[prec]);
+}
+
+/* pg_dt_typmod(x, oid, precision): a time, timetz, timestamp or timestamptz value of type
+ * oid(precision) as PostgreSQL stores it — rounded to its precision, on every write to such
+ * a column and every cast to such a type. */
+static void fn_typmod(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[1]);
+	int prec = sqlite3_value_int(argv[2]);
+	struct pgfn_dt v;
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL || prec < 0 || prec > 5) {
+		sqlite3_result_value(ctx, argv[0]);
+		return;
+	}
+	if (!pgfn_dt_arg(ctx, argv[0], oid, &v))
+		return;
+	if (oid == PGTYPE_TIMESTAMP || oid == PGTYPE_TIMESTAMPTZ) {
+		if (pgfn_dt_finite(v.ts))
+			v.ts = round_prec(v.ts, prec);
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
+	/* a time rounded up past midnight stays 24:00:00, as PostgreSQL's */
+	v.ts = round_prec(v.ts, prec);
+	if (oid != PGTYPE_TIMETZ) {
+		pgfn_dt_result(ctx, &v);
+		return;
+	}
+	struct strbuf sb; /* timetz: the local time and the zone's offset */
+	strbuf_init(&sb, 0);
+	pgtype_time_out(&sb, v.ts);
+	int a = v.east < 0 ? -v.east : v.east;
+	strbuf_printf(&sb, "%c%02d", v.east < 0 ? '-' : '+', a / 3600);
+	if (a % 3600)
+		strbuf_printf(&sb, ":%02d", a % 3600 / 60);
+	if (a % 60)
+		strbuf_printf(&sb, ":%02d", a % 60);
+	sqlite3_result_text(ctx, sb.data, (int)sb.len, SQLITE_TRANSIENT);
+	strbuf_fini(&sb);
+}
+
 /* pg_timeofday(): the clock as text, "Sat Nov 21 09:51:25.433608 2026 UTC". */
 static void fn_timeofday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
@@ -311,6 +361,7 @@ int pgfn_register_datetime(sqlite3 *db, struct pgfn_conn *c)
 		{"pg_dt_cast", 3, fn_cast},      {"pg_current", 2, fn_current},
 		{"pg_current", 3, fn_current},   {"pg_timezone", 3, fn_timezone},
 		{"pg_isfinite", 2, fn_isfinite}, {"pg_timeofday", 0, fn_timeofday},
+		{"pg_dt_typmod", 3, fn_typmod},
 	};
 	/* The first function owns c: SQLite frees it when db closes (or when registering it
 	 * fails); the others share it. They read the session's TimeZone and DateStyle but change

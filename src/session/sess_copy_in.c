@@ -282,6 +282,28 @@ static void key_detail(struct sess_copy *c, const struct pgtype_value *v, struct
 	strbuf_fini(&vals);
 }
 
+/* time(p), timetz(p), timestamp(p), timestamptz(p): the value rounded to p digits, as the
+ * column stores it (the input function reads all six). */
+static bool apply_precision(uint32_t type, int32_t typmod, struct arena *a,
+			    struct pgtype_value *v, struct pgerr *err)
+{
+	bool dt = type == PGTYPE_TIME || type == PGTYPE_TIMETZ || type == PGTYPE_TIMESTAMP ||
+		  type == PGTYPE_TIMESTAMPTZ;
+	if (!dt || typmod < 0 || typmod > 5 || v->kind != PGTYPE_V_TEXT)
+		return true;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	pgtype_encode_text_typmod(&sb, type, typmod, v);
+	bool ok = !sb.failed;
+	if (ok)
+		*v = (struct pgtype_value){.kind = PGTYPE_V_TEXT,
+					   .p = arena_strndup(a, sb.data, sb.len),
+					   .n = sb.len};
+	strbuf_fini(&sb);
+	return ok || pgerr_set(err, SQLSTATE_INTERNAL_ERROR, "cannot round a %s value",
+			       pgtype_by_oid(type)->sql_name);
+}
+
 /* Reads field i with its column's input function into *v, in memory that lasts until the
  * batch is flushed (the parser's buffers move on). */
 static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
@@ -295,7 +317,8 @@ static bool convert(struct sess_copy *c, const struct copy_field *f, size_t i,
 	else if (f->p)
 		ok = pgtype_decode_text_env(c->types[i], f->p, f->n, &c->dtenv, a, v, err);
 	if (ok)
-		ok = apply_length(c->types[i], c->typmods[i], v, err);
+		ok = apply_length(c->types[i], c->typmods[i], v, err) &&
+		     apply_precision(c->types[i], c->typmods[i], a, v, err);
 	strip_bpchar(c->types[i], v);
 	if (ok && v->kind == PGTYPE_V_NULL && c->names[i] == c->serial_col) /* SQLite numbers it */
 		ok = pgerr_set(err, SQLSTATE_NOT_NULL_VIOLATION,

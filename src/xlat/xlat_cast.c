@@ -728,6 +728,9 @@ static bool ctor_cast(const PgQuery__TypeCast *tc)
 	return name && strncmp(name, "reg", 3) != 0;
 }
 
+static bool cast_value(struct xlat_ctx *c, struct cast *k, const PgQuery__TypeCast *tc,
+		       struct xlat_type *t);
+
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t)
 {
 	tc = xlat_type_cast_unalias(c, tc); /* '{1}'::_int4 is '{1}'::int4[] */
@@ -764,8 +767,37 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 			  : 0;
 	if (row)
 		return row > 0;
+	int prec = xlat_dt_precision(t->oid, t->typmod);
+	if (prec >= 0 && !(tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull)) {
+		size_t mark = c->sb->len;
+		if (!cast_value(c, &k, tc, t))
+			return false;
+		xlat_dt_typmod_wrap(c, mark, t->oid, prec);
+		return true;
+	}
+	return cast_value(c, &k, tc, t);
+}
+
+int xlat_dt_precision(uint32_t oid, int32_t typmod)
+{
+	bool dt = oid == XLAT_OID_TIMESTAMP || oid == XLAT_OID_TIMESTAMPTZ || oid == XLAT_OID_TIME ||
+		  oid == XLAT_OID_TIMETZ;
+	return dt && typmod >= 0 && typmod < 6 ? (int)typmod : -1;
+}
+
+void xlat_dt_typmod_wrap(struct xlat_ctx *c, size_t mark, uint32_t oid, int prec)
+{
+	xlat_insert_at(c, mark, "pg_dt_typmod(");
+	xlat_printf(c, ", %u, %d)", (unsigned)oid, prec);
+}
+
+/* The cast's value once its target is known (a plain type: not an array, enum, domain or
+ * composite). */
+static bool cast_value(struct xlat_ctx *c, struct cast *k, const PgQuery__TypeCast *tc,
+		       struct xlat_type *t)
+{
 	if (tc->arg->node_case == NODE(PARAM_REF))
-		return from_param(c, &k);
+		return from_param(c, k);
 	if (tc->arg->node_case == NODE(A_CONST) && tc->arg->a_const->isnull) {
 		xlat_puts(c, "NULL");
 		return true;
@@ -773,12 +805,12 @@ bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type
 	const char *s = str_const(c, tc->arg);
 	if (!s)
 		s = num_const(c, tc->arg);
-	if (t->oid == XLAT_OID_NUMERIC && k.to.typmod < 0 && s &&
+	if (t->oid == XLAT_OID_NUMERIC && k->to.typmod < 0 && s &&
 	    strspn(s, " \t\n+-.0123456789eE") == strlen(s))
 		t->typmod = xlat_literal_scale(s); /* the display scale numeric_in gives it */
 	if (s && str_const(c, tc->arg))
-		return from_string(c, &k, s);
+		return from_string(c, k, s);
 	if (s)
-		return from_number(c, &k, s);
-	return from_expr(c, &k);
+		return from_number(c, k, s);
+	return from_expr(c, k);
 }

@@ -286,6 +286,18 @@ bool xlat_assign_value(struct xlat_ctx *c, const struct xlat_schema_col *col,
 	int row = xlat_comptype_assign(c, col->type_oid, n); /* ROW(...) into a composite column */
 	if (row)
 		return row > 0;
+	/* timestamp(p) and its kind: the value rounded to p as PostgreSQL stores it */
+	int prec = xlat_dt_precision(col->type_oid, col->typmod);
+	if (prec >= 0 && xlat_checks_on(c) &&
+	    !(n->node_case == NODE(A_CONST) && n->a_const->isnull)) {
+		struct xlat_schema_col plain = *col;
+		plain.typmod = -1;
+		size_t at = c->sb->len;
+		if (!xlat_assign_value(c, &plain, n))
+			return false;
+		xlat_dt_typmod_wrap(c, at, col->type_oid, prec);
+		return true;
+	}
 	if (local_timestamp(c, col, n))
 		return xlat_dt_sqlvalue(c, XLAT_OID_TIMESTAMP, -1, &t);
 	if (n->node_case == NODE(A_CONST) && !n->a_const->isnull &&

@@ -478,6 +478,11 @@ bool xlat_reg_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s, const 
 bool xlat_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc, struct xlat_type *t);
 /* The string literal arg read as a value of type oid (as 'arg'::type), with the input
  * function's checks; oid must be a built-in type (xlat_type_by_oid). */
+/* The precision (0-5) of time, timetz, timestamp or timestamptz with typmod, -1 for none or
+ * another type; xlat_dt_typmod_wrap puts pg_dt_typmod(...) around the value written since
+ * mark, which rounds it as PostgreSQL stores such a value. xlat_cast.c. */
+int xlat_dt_precision(uint32_t oid, int32_t typmod);
+void xlat_dt_typmod_wrap(struct xlat_ctx *c, size_t mark, uint32_t oid, int prec);
 bool xlat_cast_string(struct xlat_ctx *c, const PgQuery__Node *arg, uint32_t oid,
 		      int32_t typmod);
 
