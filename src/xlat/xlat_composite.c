@@ -15,6 +15,11 @@
 bool xlat_composite_of(struct xlat_ctx *c, uint32_t oid, const char **rel,
 		       const struct xlat_schema_col **cols, size_t *n)
 {
+	const struct xlat_pending_comptype *p = xlat_comptype_pending(c, NULL, oid);
+	if (p) { /* made by an earlier statement of the input */
+		*rel = p->name, *cols = p->cols, *n = p->n;
+		return true;
+	}
 	const struct xlat_schema *s = c->schema;
 	if (!s || !s->rowtype_fn || !s->table_fn || oid < 16384 /* FirstNormalObjectId */ ||
 	    s->rowtype_fn(s->arg, NULL, oid, rel) != oid)
