@@ -575,10 +575,23 @@ static bool coldefs(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, uint32
 	return ok;
 }
 
+/* A function whose only OUT parameter is of a row type: in FROM its rows have the type's
+ * columns, as PostgreSQL's (its result type is the parameter's). */
+static bool row_out(struct xlat_ctx *c, const struct xlat_udf *u, const char **rel,
+		    const struct xlat_schema_col **cols, size_t *n)
+{
+	return u->nouts == 1 && !xlat_udf_coldefs(u) && u->outtypes[0] >= 16384 &&
+	       xlat_composite_of(c, u->outtypes[0], rel, cols, n);
+}
+
 static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 		       const struct xlat_udf *u, const char *fname)
 {
-	size_t n = from_width(rf, u) + (rf->ordinality ? 1 : 0);
+	const char *rel;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	size_t n = (row_out(c, u, &rel, &rcols, &rn) ? rn : from_width(rf, u)) +
+		   (rf->ordinality ? 1 : 0);
 	(void)fname;
 	if (xlat_udf_coldefs(u) && !rf->n_coldeflist)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
@@ -620,6 +633,44 @@ static const char *from_name(const PgQuery__RangeFunction *rf, const struct xlat
 						      : "ordinality";
 }
 
+/* Column i of such a call's FROM item (ordinality past the type's own) under its name. */
+static const char *row_out_name(const PgQuery__RangeFunction *rf,
+				const struct xlat_schema_col *cols, size_t n, size_t i)
+{
+	if (rf->alias && i < rf->alias->n_colnames)
+		return xlat_node_str(rf->alias->colnames[i]);
+	return i < n ? cols[i].name : "ordinality";
+}
+
+/* (SELECT pgfn_record_field(c0, 0, oid) AS a, ... FROM rows) AS alias */
+static int row_out_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			const struct xlat_udf *u, const char *text, const char *fname,
+			const struct xlat_schema_col *cols, size_t n)
+{
+	if (from_joined(rf))
+		return xlat_unsupported(c, rf->functions[0]->list->items[0]->func_call->location,
+					"a function whose only OUT parameter is of a row type "
+					"joined to other FROM items")
+			       ? 0
+			       : -1;
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n + (rf->ordinality ? 1 : 0); i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (i == n)
+			xlat_puts(c, "ordinality");
+		else
+			xlat_printf(c, "pgfn_record_field(c0, %zu, %u)", i,
+				    cols[i].type_oid ? cols[i].type_oid : XLAT_OID_TEXT);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, row_out_name(rf, cols, n, i));
+	}
+	xlat_puts(c, " FROM ");
+	from_rows(c, u, text);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
+	return 1;
+}
+
 int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 {
 	const char *text, *fname;
@@ -639,6 +690,11 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		size_t len = strlen(text);
 		text = arena_printf(c->a, "%.*s, '%s')", (int)(len - 1), text, arg);
 	}
+	const char *rel;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	if (row_out(c, u, &rel, &rcols, &rn))
+		return row_out_from(c, rf, u, text, fname, rcols, rn);
 	if (from_joined(rf)) { /* its columns were put in scope by xlat_udf_collect */
 		from_rows(c, u, text);
 		xlat_puts(c, " AS ");
@@ -746,6 +802,23 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	c->dry--;
 	if (r <= 0)
 		return r;
+	const char *rel;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	*name = rf->alias ? rf->alias->aliasname : fname;
+	if (row_out(c, u, &rel, &rcols, &rn)) { /* the row type's columns */
+		*n = rn + (rf->ordinality ? 1 : 0);
+		struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
+		for (size_t i = 0; i < *n; i++)
+			v[i] = (struct xlat_schema_col){
+				.name = row_out_name(rf, rcols, rn, i),
+				.type_oid = i == rn		   ? XLAT_OID_INT8
+					    : rcols[i].type_oid ? rcols[i].type_oid
+								: XLAT_OID_TEXT,
+				.typmod = i == rn ? -1 : rcols[i].typmod};
+		*cols = v;
+		return 1;
+	}
 	size_t own = from_width(rf, u);
 	*n = own + (rf->ordinality ? 1 : 0);
 	uint32_t *types = NULL;

@@ -1,6 +1,7 @@
 -- Composite types, second round: ordering and comparing composite values field by field, each
 -- field by its type's ordering and a NULL field after every value (record_cmp), in ORDER BY,
--- < <= > >=, = and <> with numeric attributes, GROUP BY and count(DISTINCT ...).
+-- < <= > >=, = and <> with numeric attributes, GROUP BY and count(DISTINCT ...); a function whose
+-- only OUT parameter is of a row type gives the type's columns in FROM.
 CREATE TYPE cm_p AS (a int, b text);
 CREATE TYPE cm_m AS (amount numeric(10,2), cur varchar(3));
 CREATE TYPE cm_n AS (x numeric, f float8, d date, ts timestamp, b bool);
@@ -54,3 +55,23 @@ DROP TYPE cm_p;
 DROP TYPE cm_m;
 DROP TYPE cm_n;
 DROP TYPE cm_tz;
+-- a single OUT parameter of a row type (a composite type's, a table's): its columns in FROM
+CREATE TYPE ro_p AS (a int, b text);
+CREATE TABLE ro_t (id int, name text, ok boolean);
+CREATE FUNCTION ro_f1(k int, OUT r ro_p) LANGUAGE plpgsql AS $$ BEGIN r.a := k; r.b := 'v' || k; END $$;
+CREATE FUNCTION ro_f2(OUT r ro_t) LANGUAGE plpgsql AS $$ BEGIN r.id := 7; r.name := 'seven'; r.ok := true; END $$;
+SELECT * FROM ro_f1(3);
+SELECT b, a FROM ro_f1(4) AS x;
+SELECT x.a FROM ro_f1(4) x;
+SELECT * FROM ro_f1(5) AS x(p, q);
+SELECT * FROM ro_f1(5) AS x(p);
+SELECT * FROM ro_f1(5) AS x(p, q, z);
+SELECT * FROM ro_f1(6) WITH ORDINALITY;
+SELECT ro_f1(3);
+SELECT * FROM ro_f2();
+SELECT id, name FROM ro_f2() WHERE ok;
+SELECT ro_f2();
+DROP FUNCTION ro_f1(int);
+DROP FUNCTION ro_f2();
+DROP TABLE ro_t;
+DROP TYPE ro_p;
