@@ -568,7 +568,8 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 {
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const struct xlat_udf *u = sess_udf_find(s, name, (const char *)sqlite3_value_text(argv[1]));
-	bool cols = u && xlat_udf_coldefs(u); /* its column types come last */
+	/* its column types come last: a column definition list's, a row type's */
+	bool cols = u && (xlat_udf_coldefs(u) || xlat_udf_rowset(u, &s->schema));
 	if (!u || u->nargs + cols != (size_t)(argc - 2))
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s does not exist",
 				 name ? name : "?");

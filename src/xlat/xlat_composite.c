@@ -36,10 +36,11 @@ static bool composite_expr(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t 
 		*oid = 0;
 		return true;
 	}
-	/* a composite value comes from a column (a function's in FROM), a field of one or a cast
-	 * (ROW(1, 'x')::pair); other expressions are not translated twice to find out */
+	/* a composite value comes from a column (a function's in FROM), a field of one, a cast
+	 * (ROW(1, 'x')::pair) or a function's result; other expressions are not translated twice
+	 * to find out */
 	if (n->node_case != NODE(COLUMN_REF) && n->node_case != NODE(A_INDIRECTION) &&
-	    n->node_case != NODE(TYPE_CAST))
+	    n->node_case != NODE(TYPE_CAST) && n->node_case != NODE(FUNC_CALL))
 		return false;
 	struct pgerr saved = *c->err;
 	bool ok = xlat_scope_dry_expr(c, n, &t);

@@ -487,11 +487,14 @@ bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 
 /* ---- DROP TYPE, ALTER TYPE ... RENAME TO of a composite type ---- */
 
-/* The first of the tenant's functions with a parameter of row type oid, NULL when none. */
+/* The first of the tenant's functions with a parameter or result of row type oid, NULL when
+ * none. */
 static const struct xlat_udf *fn_user(struct xlat_ctx *c, uint32_t oid)
 {
-	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+	for (size_t i = 0; c->schema && oid && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
+		if (u->rettype == oid)
+			return u;
 		for (size_t k = 0; k < u->nargs; k++)
 			if (u->argtypes[k] == oid)
 				return u;

@@ -75,3 +75,67 @@ DROP FUNCTION ro_f1(int);
 DROP FUNCTION ro_f2();
 DROP TABLE ro_t;
 DROP TYPE ro_p;
+-- RETURNS t and RETURNS SETOF t of a composite type or a table's row type
+CREATE TYPE rt_p AS (a int, b text);
+CREATE TABLE rt_u (id int, name text);
+INSERT INTO rt_u VALUES (1, 'x'), (2, 'y');
+CREATE FUNCTION rt_s1(k int) RETURNS rt_p LANGUAGE sql AS $$ SELECT ROW(k, 'v' || k)::rt_p $$;
+CREATE FUNCTION rt_p2(k int) RETURNS rt_p LANGUAGE plpgsql AS $$ BEGIN RETURN ROW(k, 'q')::rt_p; END $$;
+CREATE FUNCTION rt_ps(n int) RETURNS SETOF rt_p LANGUAGE plpgsql AS $$ DECLARE r rt_p; BEGIN FOR i IN 1..n LOOP r.a := i; r.b := 'n' || i; RETURN NEXT r; END LOOP; END $$;
+CREATE FUNCTION rt_pq(n int) RETURNS SETOF rt_p LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT i, 'q' || i FROM generate_series(1, n) i; END $$;
+CREATE FUNCTION rt_su() RETURNS SETOF rt_u LANGUAGE sql AS $$ SELECT * FROM rt_u ORDER BY id $$;
+CREATE FUNCTION rt_pu() RETURNS SETOF rt_u LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT * FROM rt_u ORDER BY id; END $$;
+CREATE FUNCTION rt_bad(n int) RETURNS SETOF rt_p LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT n; END $$;
+SELECT rt_s1(1), rt_p2(3);
+SELECT * FROM rt_s1(1);
+SELECT b FROM rt_p2(3);
+SELECT (rt_s1(4)).b, (rt_p2(5)).a;
+SELECT * FROM rt_ps(2);
+SELECT rt_ps(2);
+SELECT * FROM rt_pq(2) AS q(x, y) WHERE x > 1;
+SELECT * FROM rt_pq(2) WITH ORDINALITY;
+SELECT * FROM rt_su();
+SELECT name FROM rt_pu() WHERE id = 2;
+SELECT rt_su();
+SELECT * FROM rt_bad(1);
+SELECT * FROM rt_ps(1) AS t(a int, b text);
+SELECT proname, proretset, prorettype::regtype, pg_get_function_result(oid) FROM pg_proc
+  WHERE proname IN ('rt_s1', 'rt_ps', 'rt_su') ORDER BY proname;
+-- a function returning the type holds it back
+DROP TYPE rt_p;
+DROP FUNCTION rt_s1(int);
+DROP FUNCTION rt_p2(int);
+DROP FUNCTION rt_ps(int);
+DROP FUNCTION rt_pq(int);
+DROP FUNCTION rt_su();
+DROP FUNCTION rt_pu();
+DROP FUNCTION rt_bad(int);
+DROP TABLE rt_u;
+DROP TYPE rt_p;
+-- a LANGUAGE sql function returning a row type whose last statement gives the type's columns:
+-- its first row, read as the type (the fields' input functions and modifiers); no row: NULL
+CREATE TYPE r8 AS (a int, b text, n numeric(6,2), ok boolean, d date);
+CREATE FUNCTION r8_f(k int) RETURNS r8 LANGUAGE sql AS $$ SELECT k, 'two words', 1.5, k > 1, DATE '2024-01-02' $$;
+CREATE FUNCTION r8_g(k int, OUT r r8) LANGUAGE sql AS $$ SELECT k, NULL::text, 2, false, NULL::date $$;
+CREATE FUNCTION r8_e(k int) RETURNS r8 LANGUAGE sql AS $$ SELECT k, 'x', 1, true, NULL::date WHERE k > 5 $$;
+CREATE FUNCTION r8_h(k int, OUT r r8) LANGUAGE sql AS $$ SELECT ROW(k, 'h', 3, true, NULL)::r8 $$;
+SELECT r8_f(1), r8_f(2);
+SELECT * FROM r8_f(3);
+SELECT r8_g(1), r8_h(2);
+SELECT * FROM r8_g(1);
+SELECT r8_e(1) IS NULL, (r8_e(1)).a;
+SELECT (r8_e(7)).n;
+DROP FUNCTION r8_f(int);
+DROP FUNCTION r8_g(int);
+DROP FUNCTION r8_e(int);
+DROP FUNCTION r8_h(int);
+DROP TYPE r8;
+CREATE TYPE rr_p AS (a int, b text);
+CREATE FUNCTION rr_f(k int) RETURNS rr_p LANGUAGE plpgsql AS $$ DECLARE r rr_p; BEGIN r.a := k; r.b := 'r'; RETURN ROW(r.a, r.b)::rr_p; END $$;
+CREATE FUNCTION rr_g(k int) RETURNS rr_p LANGUAGE plpgsql AS $$ DECLARE r rr_p; BEGIN r.a := k; r.b := 'r'; RETURN r; END $$;
+SELECT rr_f(1);
+-- differs: PL/pgSQL RETURN r of a row variable in a RETURNS t function is 0A000 (type record is not supported)
+SELECT rr_g(1);
+DROP FUNCTION rr_f(int);
+DROP FUNCTION rr_g(int);
+DROP TYPE rr_p;
