@@ -522,6 +522,8 @@ struct xlat_pl_stmt {
 				  * RETURN QUERY a RETURN of RETURNS record is made of */
 	bool ret_null;           /* RETURN NULL in a trigger function; that RETURN QUERY of
 				  * RETURN NULL (no expr: a row of NULLs) */
+	bool ret_fields;         /* RETURN r of a row variable (expr: SELECT r.*): the value of
+				  * the function's row type made of its fields */
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;

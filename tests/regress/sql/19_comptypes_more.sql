@@ -134,8 +134,16 @@ CREATE TYPE rr_p AS (a int, b text);
 CREATE FUNCTION rr_f(k int) RETURNS rr_p LANGUAGE plpgsql AS $$ DECLARE r rr_p; BEGIN r.a := k; r.b := 'r'; RETURN ROW(r.a, r.b)::rr_p; END $$;
 CREATE FUNCTION rr_g(k int) RETURNS rr_p LANGUAGE plpgsql AS $$ DECLARE r rr_p; BEGIN r.a := k; r.b := 'r'; RETURN r; END $$;
 SELECT rr_f(1);
--- differs: PL/pgSQL RETURN r of a row variable in a RETURNS t function is 0A000 (type record is not supported)
-SELECT rr_g(1);
+CREATE TABLE rr_t (id int, name text);
+INSERT INTO rr_t VALUES (1, 'x');
+CREATE FUNCTION rr_u(k int) RETURNS rr_t LANGUAGE plpgsql AS $$ DECLARE r rr_t; BEGIN SELECT * INTO r FROM rr_t WHERE id = k; RETURN r; END $$;
+CREATE FUNCTION rr_n(k int) RETURNS rr_p LANGUAGE plpgsql AS $$ DECLARE r rr_p; BEGIN RETURN r; END $$;
+SELECT rr_g(1), rr_u(1), rr_u(2), rr_n(1) IS NULL;
+SELECT * FROM rr_g(2);
+SELECT (rr_u(1)).name;
+DROP FUNCTION rr_u(int);
+DROP FUNCTION rr_n(int);
+DROP TABLE rr_t;
 DROP FUNCTION rr_f(int);
 DROP FUNCTION rr_g(int);
 DROP TYPE rr_p;
