@@ -76,6 +76,35 @@ int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, s
 	return 1;
 }
 
+bool xlat_composite_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			      const char ***keys)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (s->sort_clause[i]->node_case != NODE(SORT_BY) || (*keys && (*keys)[i]))
+			continue;
+		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
+		if (n->node_case != NODE(A_INDIRECTION) || n->a_indirection->n_indirection != 1 ||
+		    n->a_indirection->indirection[0]->node_case != NODE(STRING))
+			continue;
+		struct strbuf scratch, *saved = c->sb;
+		struct xlat_type t;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		int r = xlat_composite_field(c, n->a_indirection, &t);
+		c->sb = saved;
+		if (r > 0 && !scratch.failed) {
+			if (!*keys)
+				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+			(*keys)[i] = arena_strdup(c->a, scratch.data);
+			xlat_nocache(c); /* the key's text was copied */
+		}
+		strbuf_fini(&scratch);
+		if (r < 0)
+			return false;
+	}
+	return true;
+}
+
 int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt)
 {
 	const char *rel;

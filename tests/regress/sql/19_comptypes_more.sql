@@ -16,6 +16,12 @@ SELECT id, p FROM cm_t ORDER BY p NULLS FIRST, id;
 SELECT id, m FROM cm_t ORDER BY m, id;
 SELECT id, m FROM cm_t ORDER BY 2 DESC, 1;
 SELECT id, p AS q FROM cm_t ORDER BY q, id;
+-- ORDER BY a field of a composite value
+SELECT id FROM cm_t ORDER BY (p).a, id;
+SELECT id FROM cm_t ORDER BY (p).b DESC, id;
+SELECT id, (p).a AS x FROM cm_t ORDER BY (m).amount DESC NULLS LAST, (p).b, id;
+SELECT id FROM cm_t t ORDER BY (t.p).a, id LIMIT 2;
+SELECT id FROM cm_t ORDER BY (p).zz;
 -- ordering comparisons
 SELECT id FROM cm_t WHERE p < ROW(3, 'a')::cm_p ORDER BY id;
 SELECT id FROM cm_t WHERE p >= ROW(2, 'b')::cm_p ORDER BY id;
