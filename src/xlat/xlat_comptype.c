@@ -443,10 +443,27 @@ static bool alter_cmd(struct xlat_ctx *c, const char *name, const PgQuery__Alter
 		xlat_puts(c, ")");
 		return true;
 	}
-	return xlat_unsupported(c, -1,
-				cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType
-					? "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE"
-					: "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS)");
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType && cmd->name &&
+	    cmd->def && cmd->def->node_case == NODE(COLUMN_DEF)) {
+		/* the type only: the writer refuses it while a column holds values of it */
+		const PgQuery__ColumnDef *cd = cmd->def->column_def;
+		if (cd->coll_clause || cd->raw_default)
+			return xlat_unsupported(c, cd->location,
+						"a collation on an attribute of a composite type");
+		struct xlat_schema_col col;
+		const char *decl = attr_type(c, cd, &col);
+		if (!decl)
+			return false;
+		xlat_puts(c, "; SELECT shardlite_comptype('alter_attr', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ", ");
+		xlat_string(c, decl);
+		xlat_puts(c, ")");
+		return true;
+	}
+	return xlat_unsupported(c, -1, "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS)");
 }
 
 bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
