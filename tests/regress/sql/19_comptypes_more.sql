@@ -169,3 +169,18 @@ ALTER TYPE aa ALTER ATTRIBUTE a TYPE int, ALTER ATTRIBUTE b TYPE text;
 SELECT ROW(1, 'abcdef')::aa;
 ALTER TYPE aa ALTER ATTRIBUTE a TYPE int CASCADE;
 DROP TYPE aa;
+-- RETURNS SETOF t in LANGUAGE sql ending in one value of t per row: its fields are the columns
+CREATE TYPE s_p AS (a int, b text, n numeric(5,2));
+CREATE TABLE s_t (id int, v s_p);
+INSERT INTO s_t VALUES (1, ROW(1, 'a b', 1.5)), (2, NULL), (3, ROW(NULL, NULL, NULL));
+CREATE FUNCTION s_ss(n int) RETURNS SETOF s_p LANGUAGE sql AS $$ SELECT ROW(i, 's' || i, i / 2.0)::s_p FROM generate_series(1, n) i $$;
+CREATE FUNCTION s_col() RETURNS SETOF s_p LANGUAGE sql AS $$ SELECT v FROM s_t ORDER BY id $$;
+SELECT * FROM s_ss(3);
+SELECT s_ss(2);
+SELECT * FROM s_col();
+-- differs: SELECT f() of RETURNS SETOF t shows a NULL row as (,,) (each row is its columns: a NULL value and one of NULL fields are alike)
+SELECT s_col();
+DROP FUNCTION s_ss(int);
+DROP FUNCTION s_col();
+DROP TABLE s_t;
+DROP TYPE s_p;
