@@ -252,5 +252,8 @@ int pgfn_register_range(sqlite3 *db, struct pgfn_conn *c);
 /* pgfn_record.c: pgfn_record_field(rec, i, oid), field i of a composite value's text, and
  * pgfn_record_null(rec, is_not), its IS [NOT] NULL; pgfn_input(text, oid), an input function */
 int pgfn_register_record(sqlite3 *db, struct pgfn_conn *c);
+/* pgfn_reccmp.c: the collation named PGFN_RECORD_COLLATION_PREFIX then a letter per field ('n'
+ * a number, 't' bytes) orders composite values' text as record_cmp; registered on demand. */
+#define PGFN_RECORD_COLLATION_PREFIX "pgfn_record_"
 
 #endif

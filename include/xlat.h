@@ -522,6 +522,8 @@ struct xlat_pl_stmt {
 				  * RETURN QUERY a RETURN of RETURNS record is made of */
 	bool ret_null;           /* RETURN NULL in a trigger function; that RETURN QUERY of
 				  * RETURN NULL (no expr: a row of NULLs) */
+	bool ret_fields;         /* RETURN r of a row variable (expr: SELECT r.*): the value of
+				  * the function's row type made of its fields */
 	const int *targets;      /* SQL, DYNEXEC INTO, FORS: the variables filled */
 	size_t ntargets;
 	bool into, strict;
@@ -636,6 +638,11 @@ static inline bool xlat_udf_rows(const struct xlat_udf *u)
 {
 	return u->retset || u->nouts > 1 || xlat_udf_coldefs(u);
 }
+/* RETURNS SETOF t of a row type t (a composite type's, a table's or a view's, as schema knows
+ * them): its rows have the type's columns, whose types the call passes as a last argument as
+ * for a column definition list (xlat_call.c). */
+struct xlat_schema;
+bool xlat_udf_rowset(const struct xlat_udf *u, const struct xlat_schema *schema);
 /* A trigger's WHEN condition (PostgreSQL text) as a SELECT of trigger function f's NEW and
  * OLD, or NULL with err (42601) when it does not parse. Lives in a. */
 /* The SQLite triggers behind trigger `name` of `table` as CREATE TRIGGER makes them

@@ -312,6 +312,36 @@ static void op_rename_attr(sqlite3_context *ctx, const struct cat_rel *t, const 
 		sqlite3_result_null(ctx);
 }
 
+/* ALTER ATTRIBUTE att TYPE decl: PostgreSQL refuses it while a column holds values of the type
+ * (or of its array type), so nothing stored changes. */
+static void op_alter_attr(sqlite3_context *ctx, const struct cat_model *m,
+			  const struct cat_rel *t, const char *att, const char *decl)
+{
+	if (attr_index(t, att) < 0) {
+		pgfn_error(ctx, "42703", "column \"%s\" of relation \"%s\" does not exist",
+			   att ? att : "", t->name);
+		return;
+	}
+	uint32_t oid = cat_rowtype_oid(t, false), arr = cat_rowtype_oid(t, true);
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *r = m->rels[i];
+		for (int c = 0; r->kind == 'r' && c < r->ncols; c++) {
+			if (r->cols[c].typoid == oid || r->cols[c].typoid == arr) {
+				pgfn_error(ctx, "0A000",
+					   "cannot alter type \"%s\" because column \"%s.%s\" uses it",
+					   t->name, r->name, r->cols[c].name);
+				return;
+			}
+		}
+	}
+	const char *p[] = {t->name, att, decl};
+	if (cat_sidecar_exec(ctx, "composite type",
+			     "UPDATE " CAT_SIDECAR_COMPTYPES
+			     " SET atttype = ?3 WHERE type_name = ?1 AND attname = ?2",
+			     p, 3, 0))
+		sqlite3_result_null(ctx);
+}
+
 static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
@@ -354,6 +384,8 @@ static void fn_comptype(sqlite3_context *ctx, int argc, sqlite3_value **v)
 		op_drop_attr(ctx, m, t, cat_fn_arg(v, argc, 2));
 	else if (strcmp(op, "rename_attr") == 0)
 		op_rename_attr(ctx, t, cat_fn_arg(v, argc, 2), cat_fn_arg(v, argc, 3));
+	else if (strcmp(op, "alter_attr") == 0)
+		op_alter_attr(ctx, m, t, cat_fn_arg(v, argc, 2), cat_fn_arg(v, argc, 3));
 	else
 		pgfn_error(ctx, "XX000", "shardlite_comptype: unknown operation %s", op);
 }

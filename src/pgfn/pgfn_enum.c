@@ -180,12 +180,14 @@ static int collate_enum(void *user, int n1, const void *p1, int n2, const void *
 	return c ? c : (n1 > n2) - (n1 < n2);
 }
 
-/* SQLite asks for a collation it does not know when a statement is prepared: an enum's is
- * registered then, from its name alone. */
+/* SQLite asks for a collation it does not know when a statement is prepared: an enum's (or a
+ * composite type's) is registered then, from its name alone. */
 static void collation_needed(void *arg, sqlite3 *db, int enc, const char *name)
 {
 	(void)arg;
 	(void)enc;
+	if (pgfn_record_collation(db, name)) /* a composite type's (pgfn_reccmp.c) */
+		return;
 	struct enum_coll *e = coll_parse(name);
 	/* xDestroy is not called when the registration fails */
 	if (e && sqlite3_create_collation_v2(db, name, SQLITE_UTF8, e, collate_enum,

@@ -303,5 +303,8 @@ int pgfn_register_tsdebug(sqlite3 *db);
 int pgfn_register_tsheadline(sqlite3 *db);
 /* pgfn_tsrank.c: registers ts_rank and ts_rank_cd. */
 int pgfn_register_tsrank(sqlite3 *db);
+/* pgfn_reccmp.c: registers on db the record collation name spells (PGFN_RECORD_COLLATION_PREFIX
+ * ...); false when name is no such collation's. */
+bool pgfn_record_collation(sqlite3 *db, const char *name);
 
 #endif

@@ -93,6 +93,52 @@ static bool set_found(struct pl_run *r, bool found, struct pgerr *err)
  * is); a LANGUAGE sql body's last statement gives its first row's value, NULL for none. The
  * implicit RETURN at the end of a body (line 0) in a function with a result is PostgreSQL's
  * 2F005. */
+/* A LANGUAGE sql function returning a row type (RETURNS t, one OUT parameter of t) whose last
+ * statement gives the type's columns, or PL/pgSQL's RETURN r of a row variable (fields, SELECT
+ * r.*): the first row as the value's text, read by the type's record_in (a cast: its fields'
+ * input functions and modifiers). */
+static bool row_result(struct pl_run *r, const struct pl_rows *rows, bool fields,
+		       const char **text, uint32_t *type, struct pgerr *err)
+{
+	const struct xlat_schema *sc = &r->s->schema;
+	uint32_t want = r->f->result_var >= 0 ? r->decl_types[r->f->result_var] : 0;
+	const char *rel;
+	if (fields && (!want || !sc->rowtype_fn || sc->rowtype_fn(sc->arg, NULL, want, &rel) != want))
+		return pgerr_set(err, SQLSTATE_FEATURE_NOT_SUPPORTED,
+				 "RETURN of a row variable in a function not returning a row type is "
+				 "not supported");
+	if (!want || !sc->rowtype_fn || sc->rowtype_fn(sc->arg, NULL, want, &rel) != want)
+		return true; /* the first column, as for any other type */
+	if (!rows->nrows) {
+		*text = NULL;
+		return true;
+	}
+	struct strbuf rec, sb;
+	strbuf_init(&rec, 0);
+	strbuf_putc(&rec, '(');
+	for (size_t i = 0; i < rows->ncols; i++) {
+		strbuf_puts(&rec, i ? "," : "");
+		if (rows->cells[i])
+			pgtype_record_put_field(&rec, rows->cells[i], strlen(rows->cells[i]));
+	}
+	strbuf_putc(&rec, ')');
+	int var = r->f->result_var;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT CAST(");
+	strbuf_put_quoted(&sb, rec.data ? rec.data : "()", '\'');
+	strbuf_printf(&sb, " AS %s)", r->decl_names[var] ? r->decl_names[var] : r->f->vars[var].type);
+	const char *sql = arena_strndup(r->scratch, sb.data ? sb.data : "", sb.len);
+	bool failed = sb.failed || rec.failed;
+	strbuf_fini(&sb);
+	strbuf_fini(&rec);
+	struct pl_rows v;
+	if (failed || !sess_pl_exec(r, sql, NULL, 0, true, &v, err))
+		return failed ? pgerr_set(err, SQLSTATE_OUT_OF_MEMORY, "out of memory") : false;
+	*text = v.nrows && v.ncols ? v.cells[0] : NULL;
+	*type = want;
+	return true;
+}
+
 static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 				struct pgerr *err)
 {
@@ -111,11 +157,14 @@ static enum pl_flow exec_return(struct pl_run *r, const struct xlat_pl_stmt *st,
 						: "control reached end of function without RETURN");
 		return PL_FAIL;
 	}
-	if (r->f->sql_body) {
+	if (r->f->sql_body || st->ret_fields) { /* ret_fields: RETURN r, SELECT r.* */
 		if (!sess_pl_exec_expr(r, st->expr, true, &rows, err))
 			return PL_FAIL;
 		text = rows.nrows && rows.ncols ? rows.cells[0] : NULL;
 		type = rows.ncols ? rows.types[0] : 0;
+		if ((rows.ncols > 1 || st->ret_fields) &&
+		    !row_result(r, &rows, st->ret_fields, &text, &type, err))
+			return PL_FAIL;
 	} else if (!sess_pl_eval(r, st->expr, &text, &type, err)) {
 		return PL_FAIL;
 	}

@@ -45,7 +45,11 @@ uint32_t sess_pl_decl_type(struct session *s, const char *type, int32_t *typmod)
 	buf[n] = '\0';
 	const char *name = strncmp(buf, "public.", 7) == 0 ? buf + 7 : buf;
 	uint32_t oid = sess_types_decl(s, name, pgtype_from_decl(name, typmod));
-	return oid != PGTYPE_TEXT || text_name(name) ? oid : 0;
+	if (oid != PGTYPE_TEXT || text_name(name))
+		return oid;
+	/* a row type (a composite type's, a table's: a function's result): record_out's text */
+	const struct xlat_schema *sc = &s->schema;
+	return sc->rowtype_fn ? sc->rowtype_fn(sc->arg, name, 0, NULL) : 0;
 }
 
 /* The tenant's domain a declared type names (*array: as `d[]`, when array is not NULL), NULL

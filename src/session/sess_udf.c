@@ -359,13 +359,40 @@ struct sess_udf_set {
 	bool declared; /* types from a column definition list, which the rows must match */
 };
 
+/* A LANGUAGE sql body of RETURNS SETOF t whose final statement gives one value of a row type
+ * per row (SELECT ROW(...)::t): each value's fields as the row's n columns, as PostgreSQL takes
+ * a composite result column. */
+static bool unpack_rows(struct pl_run *r, const struct pl_rows *in, size_t n, struct pl_rows *out,
+			struct pgerr *err)
+{
+	const struct xlat_schema *sc = &r->s->schema;
+	const char *rel;
+	if (!in->types[0] || !sc->rowtype_fn ||
+	    sc->rowtype_fn(sc->arg, NULL, in->types[0], &rel) != in->types[0])
+		return true; /* not a row type's value: the column count mismatch is reported */
+	*out = (struct pl_rows){.ncols = n, .nrows = in->nrows};
+	out->types = arena_zalloc(r->scratch, (n + 1) * sizeof(*out->types)); /* 0: any type */
+	out->cells = arena_zalloc(r->scratch, (in->nrows * n + 1) * sizeof(*out->cells));
+	size_t *lens = arena_zalloc(r->scratch, (n + 1) * sizeof(*lens));
+	for (size_t i = 0; i < in->nrows; i++) {
+		const char *v = in->cells[i];
+		if (v && pgtype_record_fields(v, strlen(v), r->scratch, out->cells + i * n, lens, n,
+					      err) < 0)
+			return false;
+	}
+	return true;
+}
+
 bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct pgerr *err)
 {
 	struct sess_udf_set *set = r->set;
-	const struct pl_rows rows = *rows_in;
+	struct pl_rows rows = *rows_in;
 	if (!set)
 		return pgerr_set(err, SQLSTATE_DATATYPE_MISMATCH,
 				 "cannot use RETURN QUERY in a non-SETOF function");
+	if (rows.ncols == 1 && set->ncols != 1 && set->declared && r->f->sql_body &&
+	    !unpack_rows(r, rows_in, set->ncols, &rows, err))
+		return false;
 	if (rows.ncols != set->ncols && set->declared && r->f->sql_body) {
 		pgerr_set(err, "42P13",
 			  "return type mismatch in function declared to return record");
@@ -568,7 +595,8 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 {
 	const char *name = (const char *)sqlite3_value_text(argv[0]);
 	const struct xlat_udf *u = sess_udf_find(s, name, (const char *)sqlite3_value_text(argv[1]));
-	bool cols = u && xlat_udf_coldefs(u); /* its column types come last */
+	/* its column types come last: a column definition list's, a row type's */
+	bool cols = u && (xlat_udf_coldefs(u) || xlat_udf_rowset(u, &s->schema));
 	if (!u || u->nargs + cols != (size_t)(argc - 2))
 		return pgerr_set(err, SQLSTATE_UNDEFINED_FUNCTION, "function %s does not exist",
 				 name ? name : "?");

@@ -575,10 +575,54 @@ static bool coldefs(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, uint32
 	return ok;
 }
 
+/* A function whose only OUT parameter is of a row type, or that RETURNS [SETOF] one: in FROM
+ * its rows have the type's columns, as PostgreSQL's (the result type is the parameter's). */
+static bool row_out(struct xlat_ctx *c, const struct xlat_udf *u, const char **rel,
+		    const struct xlat_schema_col **cols, size_t *n)
+{
+	uint32_t t = u->nouts == 1 ? u->outtypes[0] : u->nouts || u->retset ? 0 : u->rettype;
+	return !xlat_udf_coldefs(u) && t >= 16384 && xlat_composite_of(c, t, rel, cols, n);
+}
+
+bool xlat_udf_rowset(const struct xlat_udf *u, const struct xlat_schema *schema)
+{
+	const char *rel;
+	return u->retset && !u->nouts && u->rettype >= 16384 && schema && schema->rowtype_fn &&
+	       schema->rowtype_fn(schema->arg, NULL, u->rettype, &rel) == u->rettype;
+}
+
+/* RETURNS SETOF t of a row type t: the type's columns, and the call text with their types as
+ * its last argument (*text, when text is not NULL). */
+static bool rowset(struct xlat_ctx *c, const struct xlat_udf *u, const char **text,
+		   const struct xlat_schema_col **cols, size_t *n)
+{
+	const char *rel;
+	if (!xlat_udf_rowset(u, c->schema) && !(u->retset && !u->nouts && u->rettype >= 16384 &&
+						 xlat_comptype_pending(c, NULL, u->rettype)))
+		return false;
+	if (!xlat_composite_of(c, u->rettype, &rel, cols, n))
+		return false;
+	if (!text)
+		return true;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	for (size_t i = 0; i < *n; i++)
+		strbuf_printf(&sb, "%s%u", i ? " " : "",
+			      (*cols)[i].type_oid ? (*cols)[i].type_oid : XLAT_OID_TEXT);
+	size_t len = strlen(*text);
+	*text = arena_printf(c->a, "%.*s, '%s')", (int)(len - 1), *text, sb.data ? sb.data : "");
+	strbuf_fini(&sb);
+	return true;
+}
+
 static bool from_check(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
 		       const struct xlat_udf *u, const char *fname)
 {
-	size_t n = from_width(rf, u) + (rf->ordinality ? 1 : 0);
+	const char *rel;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	bool typed = row_out(c, u, &rel, &rcols, &rn) || rowset(c, u, NULL, &rcols, &rn);
+	size_t n = (typed ? rn : from_width(rf, u)) + (rf->ordinality ? 1 : 0);
 	(void)fname;
 	if (xlat_udf_coldefs(u) && !rf->n_coldeflist)
 		return xlat_fail(c, SQLSTATE_SYNTAX_ERROR, -1,
@@ -620,6 +664,47 @@ static const char *from_name(const PgQuery__RangeFunction *rf, const struct xlat
 						      : "ordinality";
 }
 
+/* Column i of such a call's FROM item (ordinality past the type's own) under its name. */
+static const char *row_out_name(const PgQuery__RangeFunction *rf,
+				const struct xlat_schema_col *cols, size_t n, size_t i)
+{
+	if (rf->alias && i < rf->alias->n_colnames)
+		return xlat_node_str(rf->alias->colnames[i]);
+	return i < n ? cols[i].name : "ordinality";
+}
+
+/* (SELECT pgfn_record_field(c0, 0, oid) AS a, ... FROM rows) AS alias; columns: the rows have
+ * the type's columns (SELECT c0 AS a, ...). */
+static int row_out_from(struct xlat_ctx *c, const PgQuery__RangeFunction *rf,
+			const struct xlat_udf *u, const char *text, const char *fname,
+			const struct xlat_schema_col *cols, size_t n, bool columns)
+{
+	if (from_joined(rf))
+		return xlat_unsupported(c, rf->functions[0]->list->items[0]->func_call->location,
+					"a function whose only OUT parameter is of a row type "
+					"joined to other FROM items")
+			       ? 0
+			       : -1;
+	xlat_puts(c, "(SELECT ");
+	for (size_t i = 0; i < n + (rf->ordinality ? 1 : 0); i++) {
+		xlat_puts(c, i ? ", " : "");
+		if (i == n)
+			xlat_puts(c, "ordinality");
+		else if (columns) /* RETURNS SETOF t: the rows are the type's columns */
+			xlat_printf(c, "c%zu", i);
+		else
+			xlat_printf(c, "pgfn_record_field(c0, %zu, %u)", i,
+				    cols[i].type_oid ? cols[i].type_oid : XLAT_OID_TEXT);
+		xlat_puts(c, " AS ");
+		xlat_ident(c, row_out_name(rf, cols, n, i));
+	}
+	xlat_puts(c, " FROM ");
+	from_rows(c, u, text);
+	xlat_puts(c, ") AS ");
+	xlat_ident(c, rf->alias ? rf->alias->aliasname : fname);
+	return 1;
+}
+
 int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf)
 {
 	const char *text, *fname;
@@ -639,6 +724,13 @@ int xlat_udf_range_function(struct xlat_ctx *c, const PgQuery__RangeFunction *rf
 		size_t len = strlen(text);
 		text = arena_printf(c->a, "%.*s, '%s')", (int)(len - 1), text, arg);
 	}
+	const char *rel;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	if (row_out(c, u, &rel, &rcols, &rn))
+		return row_out_from(c, rf, u, text, fname, rcols, rn, false);
+	if (rowset(c, u, &text, &rcols, &rn))
+		return row_out_from(c, rf, u, text, fname, rcols, rn, true);
 	if (from_joined(rf)) { /* its columns were put in scope by xlat_udf_collect */
 		from_rows(c, u, text);
 		xlat_puts(c, " AS ");
@@ -699,6 +791,9 @@ int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuer
 					"FROM with a column definition list)")
 			       ? 0
 			       : -1;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	(void)rowset(c, u, &text, &rcols, &rn); /* SETOF t: each row's value packed below */
 	if (*srfp)
 		return xlat_unsupported(c, f->location,
 					"a set-returning function of the tenant's with another "
@@ -716,6 +811,25 @@ int xlat_udf_srf_target(struct xlat_ctx *c, struct xlat_srf **srfp, const PgQuer
 bool xlat_udf_srf_value(struct xlat_ctx *c, const struct xlat_srf *srf, struct xlat_type *t)
 {
 	const struct xlat_udf *u = srf->udf;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	if (rowset(c, u, NULL, &rcols, &rn)) { /* SETOF t: the row's columns as a value of t */
+		xlat_puts(c, "pgfn_record_text(");
+		for (size_t i = 0; i < rn; i++) {
+			xlat_puts(c, i ? ", " : "");
+			size_t from = c->sb->len;
+			xlat_ident(c, srf->alias);
+			xlat_printf(c, ".c%zu", i);
+			xlat_text_form(c, from, c->sb->len,
+				       (struct xlat_type){rcols[i].type_oid ? rcols[i].type_oid
+									    : XLAT_OID_TEXT,
+							  -1},
+				       XLAT_TF_OUTPUT);
+		}
+		xlat_puts(c, ")");
+		*t = (struct xlat_type){u->rettype, -1};
+		return true;
+	}
 	if (u->nouts <= 1) {
 		xlat_ident(c, srf->alias);
 		xlat_puts(c, ".c0");
@@ -746,6 +860,24 @@ int xlat_udf_scope_cols(struct xlat_ctx *c, const PgQuery__RangeFunction *rf, co
 	c->dry--;
 	if (r <= 0)
 		return r;
+	const char *rel;
+	const struct xlat_schema_col *rcols;
+	size_t rn;
+	*name = rf->alias ? rf->alias->aliasname : fname;
+	if (row_out(c, u, &rel, &rcols, &rn) ||
+	    rowset(c, u, NULL, &rcols, &rn)) { /* the row type's columns */
+		*n = rn + (rf->ordinality ? 1 : 0);
+		struct xlat_schema_col *v = arena_zalloc(c->a, (*n + 1) * sizeof(*v));
+		for (size_t i = 0; i < *n; i++)
+			v[i] = (struct xlat_schema_col){
+				.name = row_out_name(rf, rcols, rn, i),
+				.type_oid = i == rn		   ? XLAT_OID_INT8
+					    : rcols[i].type_oid ? rcols[i].type_oid
+								: XLAT_OID_TEXT,
+				.typmod = i == rn ? -1 : rcols[i].typmod};
+		*cols = v;
+		return 1;
+	}
 	size_t own = from_width(rf, u);
 	*n = own + (rf->ordinality ? 1 : 0);
 	uint32_t *types = NULL;

@@ -15,6 +15,11 @@
 bool xlat_composite_of(struct xlat_ctx *c, uint32_t oid, const char **rel,
 		       const struct xlat_schema_col **cols, size_t *n)
 {
+	const struct xlat_pending_comptype *p = xlat_comptype_pending(c, NULL, oid);
+	if (p) { /* made by an earlier statement of the input */
+		*rel = p->name, *cols = p->cols, *n = p->n;
+		return true;
+	}
 	const struct xlat_schema *s = c->schema;
 	if (!s || !s->rowtype_fn || !s->table_fn || oid < 16384 /* FirstNormalObjectId */ ||
 	    s->rowtype_fn(s->arg, NULL, oid, rel) != oid)
@@ -31,10 +36,11 @@ static bool composite_expr(struct xlat_ctx *c, const PgQuery__Node *n, uint32_t 
 		*oid = 0;
 		return true;
 	}
-	/* a composite value comes from a column (a function's in FROM), a field of one or a cast
-	 * (ROW(1, 'x')::pair); other expressions are not translated twice to find out */
+	/* a composite value comes from a column (a function's in FROM), a field of one, a cast
+	 * (ROW(1, 'x')::pair) or a function's result; other expressions are not translated twice
+	 * to find out */
 	if (n->node_case != NODE(COLUMN_REF) && n->node_case != NODE(A_INDIRECTION) &&
-	    n->node_case != NODE(TYPE_CAST))
+	    n->node_case != NODE(TYPE_CAST) && n->node_case != NODE(FUNC_CALL))
 		return false;
 	struct pgerr saved = *c->err;
 	bool ok = xlat_scope_dry_expr(c, n, &t);
@@ -68,6 +74,35 @@ int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind, s
 	*t = (struct xlat_type){cols[k].type_oid ? cols[k].type_oid : XLAT_OID_TEXT,
 				cols[k].typmod};
 	return 1;
+}
+
+bool xlat_composite_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			      const char ***keys)
+{
+	for (size_t i = 0; i < s->n_sort_clause; i++) {
+		if (s->sort_clause[i]->node_case != NODE(SORT_BY) || (*keys && (*keys)[i]))
+			continue;
+		const PgQuery__Node *n = s->sort_clause[i]->sort_by->node;
+		if (n->node_case != NODE(A_INDIRECTION) || n->a_indirection->n_indirection != 1 ||
+		    n->a_indirection->indirection[0]->node_case != NODE(STRING))
+			continue;
+		struct strbuf scratch, *saved = c->sb;
+		struct xlat_type t;
+		strbuf_init(&scratch, 0);
+		c->sb = &scratch;
+		int r = xlat_composite_field(c, n->a_indirection, &t);
+		c->sb = saved;
+		if (r > 0 && !scratch.failed) {
+			if (!*keys)
+				*keys = arena_zalloc(c->a, s->n_sort_clause * sizeof(**keys));
+			(*keys)[i] = arena_strdup(c->a, scratch.data);
+			xlat_nocache(c); /* the key's text was copied */
+		}
+		strbuf_fini(&scratch);
+		if (r < 0)
+			return false;
+	}
+	return true;
 }
 
 int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt)

@@ -20,8 +20,47 @@
 	"; DROP INDEX IF EXISTS _shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON " \
 	"_shardlite_comptypes (attnum)"
 
+const struct xlat_pending_comptype *xlat_comptype_pending(struct xlat_ctx *c, const char *name,
+							  uint32_t oid)
+{
+	for (size_t i = c->npending_comptypes; i-- > 0;) {
+		const struct xlat_pending_comptype *p = &c->pending_comptypes[i];
+		if (name ? strcmp(p->name, name) == 0 : oid && p->oid == oid)
+			return p->oid ? p : NULL;
+	}
+	return NULL;
+}
+
+/* Whether an earlier statement of the input dropped name (its pending entry is oid 0). */
+static bool pending_dropped(struct xlat_ctx *c, const char *name)
+{
+	for (size_t i = c->npending_comptypes; i-- > 0;) {
+		if (strcmp(c->pending_comptypes[i].name, name) == 0)
+			return !c->pending_comptypes[i].oid;
+	}
+	return false;
+}
+
+static void pending_add(struct xlat_ctx *c, const char *name, uint32_t oid,
+			struct xlat_schema_col *cols, size_t n)
+{
+	struct xlat_pending_comptype *v =
+		arena_zalloc(c->a, (c->npending_comptypes + 1) * sizeof(*v));
+	if (c->npending_comptypes)
+		memcpy(v, c->pending_comptypes, c->npending_comptypes * sizeof(*v));
+	v[c->npending_comptypes++] =
+		(struct xlat_pending_comptype){arena_strdup(c->a, name), oid, cols, n};
+	c->pending_comptypes = v;
+}
+
 uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **rel)
 {
+	const struct xlat_pending_comptype *p = name ? xlat_comptype_pending(c, name, 0) : NULL;
+	if (p || (name && pending_dropped(c, name))) {
+		if (p && rel)
+			*rel = p->name;
+		return p ? p->oid : 0;
+	}
 	const struct xlat_schema *s = c->schema;
 	uint32_t oid = s && s->rowtype_fn && name ? s->rowtype_fn(s->arg, name, 0, NULL) : 0;
 	if (oid && rel)
@@ -32,6 +71,8 @@ uint32_t xlat_comptype_oid(struct xlat_ctx *c, const char *name, const char **re
 bool xlat_comptype_is_type(struct xlat_ctx *c, const char *name)
 {
 	const struct xlat_schema *s = c->schema;
+	if (xlat_comptype_pending(c, name, 0))
+		return true;
 	return xlat_comptype_oid(c, name, NULL) && s->unreadable_fn &&
 	       s->unreadable_fn(s->arg, name) == 'c';
 }
@@ -202,27 +243,98 @@ static bool text_eq_exact(struct xlat_ctx *c, uint32_t oid)
 	return true;
 }
 
-bool xlat_comptype_cmp_ok(struct xlat_ctx *c, const char *op, struct xlat_type l,
-			  struct xlat_type r, int location)
+/* How record_cmp orders an attribute of type t, as a letter of pgfn_reccmp.c's collation names:
+ * 'n' by value, 't' byte by byte (the C collation; booleans and ISO dates, times and timestamps
+ * order so too); 0 for a type whose text does not order as its values (timestamptz keeps the
+ * zone it was made in, interval, ...). */
+static char field_order(uint32_t t)
+{
+	switch (t) {
+	case XLAT_OID_INT2:
+	case XLAT_OID_INT4:
+	case XLAT_OID_INT8:
+	case XLAT_OID_OID:
+	case XLAT_OID_NUMERIC:
+	case XLAT_OID_FLOAT4:
+	case XLAT_OID_FLOAT8:
+		return 'n';
+	case XLAT_OID_TEXT:
+	case XLAT_OID_VARCHAR:
+	case XLAT_OID_BPCHAR:
+	case XLAT_OID_NAME:
+	case XLAT_OID_BOOL:
+	case XLAT_OID_BYTEA:
+	case XLAT_OID_UUID:
+	case XLAT_OID_DATE:
+	case XLAT_OID_TIME:
+	case XLAT_OID_TIMESTAMP:
+		return 't';
+	default:
+		return 0;
+	}
+}
+
+const char *xlat_comptype_collation(struct xlat_ctx *c, uint32_t oid)
+{
+	const char *rel;
+	const struct xlat_schema_col *cols;
+	size_t n;
+	if (oid < 16384 || !xlat_composite_of(c, oid, &rel, &cols, &n))
+		return NULL;
+	/* PGFN_RECORD_COLLATION_PREFIX, include/pgfn.h */
+	char *s = arena_zalloc(c->a, sizeof(" COLLATE pgfn_record_") + n);
+	strcpy(s, " COLLATE pgfn_record_");
+	char *p = s + strlen(s);
+	for (size_t i = 0; i < n; i++) {
+		if (!(*p++ = field_order(cols[i].type_oid)))
+			return NULL;
+	}
+	return s;
+}
+
+bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,
+		       int location, const char **coll)
 {
 	uint32_t oid = l.oid >= 16384 && xlat_comptype_of_oid(c, l.oid)	  ? l.oid
 		       : r.oid >= 16384 && xlat_comptype_of_oid(c, r.oid) ? r.oid
 									  : 0;
+	*coll = NULL;
 	if (!oid)
 		return true;
-	if (strcmp(op, "=") != 0 && strcmp(op, "<>") != 0 && strcmp(op, "!=") != 0)
-		return xlat_unsupported(c, location, "an ordering comparison of composite values");
-	return text_eq_exact(c, oid) ||
-	       xlat_unsupported(c, location,
-				"comparing composite values with a numeric, floating-point or "
-				"composite attribute");
+	bool eq = strcmp(op, "=") == 0 || strcmp(op, "<>") == 0 || strcmp(op, "!=") == 0;
+	if (eq && text_eq_exact(c, oid)) /* equal texts: a column's index still serves */
+		return true;
+	*coll = xlat_comptype_collation(c, oid);
+	return *coll || xlat_unsupported(c, location,
+					 "comparing composite values with an attribute of this "
+					 "type (timestamptz, interval, an array, an enum or a row)");
+}
+
+bool xlat_comptype_grouped(struct xlat_ctx *c, struct xlat_type t, int location)
+{
+	if (t.oid < 16384 || !xlat_comptype_of_oid(c, t.oid) || text_eq_exact(c, t.oid))
+		return true;
+	const char *coll = xlat_comptype_collation(c, t.oid);
+	if (coll)
+		xlat_puts(c, coll);
+	return coll || xlat_unsupported(c, location,
+					"grouping composite values with an attribute of this type");
+}
+
+bool xlat_comptype_distinct_ok(struct xlat_ctx *c, struct xlat_type t)
+{
+	return t.oid < 16384 || !xlat_comptype_of_oid(c, t.oid) || text_eq_exact(c, t.oid) ||
+	       xlat_unsupported(c, -1,
+				"SELECT DISTINCT of a composite value with a numeric or "
+				"floating-point attribute");
 }
 
 /* ---- CREATE TYPE name AS (...) ---- */
 
 /* One attribute's declared type, as a column of that type declares it; only types whose
  * values pgtype reads and prints (built-in, not an array of a row) are taken. */
-static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
+static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd,
+			     struct xlat_schema_col *col)
 {
 	struct xlat_typeref r;
 	if (!cd->type_name || !xlat_type_resolve(c, cd->type_name, &r))
@@ -238,6 +350,9 @@ static const char *attr_type(struct xlat_ctx *c, const PgQuery__ColumnDef *cd)
 				 "an attribute of an enum or composite type in a composite type");
 		return NULL;
 	}
+	*col = (struct xlat_schema_col){.name = cd->colname,
+					.type_oid = r.info->oid,
+					.typmod = r.typmod};
 	return xlat_type_format(c, &r);
 }
 
@@ -251,6 +366,7 @@ bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeS
 		return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
 				 "a type in schema \"%s\" is not supported", rv->schemaname);
 	xlat_sidecar_script(c, "CREATE TYPE");
+	struct xlat_schema_col *cols = arena_zalloc(c->a, (s->n_coldeflist + 1) * sizeof(*cols));
 	xlat_puts(c, SIDECAR_COMPTYPES "; SELECT shardlite_comptype('create', ");
 	xlat_string(c, rv->relname);
 	for (size_t i = 0; i < s->n_coldeflist; i++) {
@@ -262,7 +378,7 @@ bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeS
 			return xlat_unsupported(c, cd->location,
 						"a constraint or collation on an attribute of a "
 						"composite type");
-		const char *decl = attr_type(c, cd);
+		const char *decl = attr_type(c, cd, &cols[i]);
 		if (!decl)
 			return false;
 		xlat_puts(c, ", ");
@@ -271,6 +387,10 @@ bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeS
 		xlat_string(c, decl);
 	}
 	xlat_puts(c, ")" SCHEMA_BUMP);
+	/* later statements of the input may use it (the writer refuses a name taken) */
+	if (!xlat_comptype_oid(c, rv->relname, NULL))
+		pending_add(c, rv->relname, xlat_derived_oid("rowtype", rv->relname), cols,
+			    s->n_coldeflist);
 	return true;
 }
 
@@ -301,7 +421,8 @@ static bool alter_cmd(struct xlat_ctx *c, const char *name, const PgQuery__Alter
 			return xlat_unsupported(c, cd->location,
 						"a constraint or collation on an attribute of a "
 						"composite type");
-		const char *decl = attr_type(c, cd);
+		struct xlat_schema_col col;
+		const char *decl = attr_type(c, cd, &col);
 		if (!decl)
 			return false;
 		xlat_puts(c, "; SELECT shardlite_comptype('add_attr', ");
@@ -322,10 +443,27 @@ static bool alter_cmd(struct xlat_ctx *c, const char *name, const PgQuery__Alter
 		xlat_puts(c, ")");
 		return true;
 	}
-	return xlat_unsupported(c, -1,
-				cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType
-					? "ALTER TYPE ... ALTER ATTRIBUTE ... TYPE"
-					: "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS)");
+	if (cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType && cmd->name &&
+	    cmd->def && cmd->def->node_case == NODE(COLUMN_DEF)) {
+		/* the type only: the writer refuses it while a column holds values of it */
+		const PgQuery__ColumnDef *cd = cmd->def->column_def;
+		if (cd->coll_clause || cd->raw_default)
+			return xlat_unsupported(c, cd->location,
+						"a collation on an attribute of a composite type");
+		struct xlat_schema_col col;
+		const char *decl = attr_type(c, cd, &col);
+		if (!decl)
+			return false;
+		xlat_puts(c, "; SELECT shardlite_comptype('alter_attr', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, cmd->name);
+		xlat_puts(c, ", ");
+		xlat_string(c, decl);
+		xlat_puts(c, ")");
+		return true;
+	}
+	return xlat_unsupported(c, -1, "this ALTER TYPE ... ATTRIBUTE form (IF [NOT] EXISTS)");
 }
 
 bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s)
@@ -366,11 +504,14 @@ bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 
 /* ---- DROP TYPE, ALTER TYPE ... RENAME TO of a composite type ---- */
 
-/* The first of the tenant's functions with a parameter of row type oid, NULL when none. */
+/* The first of the tenant's functions with a parameter or result of row type oid, NULL when
+ * none. */
 static const struct xlat_udf *fn_user(struct xlat_ctx *c, uint32_t oid)
 {
-	for (size_t i = 0; c->schema && i < c->schema->nudfs; i++) {
+	for (size_t i = 0; c->schema && oid && i < c->schema->nudfs; i++) {
 		const struct xlat_udf *u = &c->schema->udfs[i];
+		if (u->rettype == oid)
+			return u;
 		for (size_t k = 0; k < u->nargs; k++)
 			if (u->argtypes[k] == oid)
 				return u;
@@ -395,6 +536,7 @@ bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok)
 	xlat_puts(c, "; " SIDECAR_COMPTYPES "; SELECT shardlite_comptype('drop', ");
 	xlat_string(c, name);
 	xlat_printf(c, ", %d)" SCHEMA_BUMP, missing_ok ? 1 : 0);
+	pending_add(c, name, 0, NULL, 0); /* gone for later statements of the input */
 	return true;
 }
 

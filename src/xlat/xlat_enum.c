@@ -229,13 +229,16 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 		const PgQuery__Node *n = s->sort_clause[i];
 		uint32_t oid = n->node_case == NODE(SORT_BY) ? sort_type(c, s, shape, n->sort_by->node)
 							     : 0;
-		if (oid >= 16384 && xlat_comptype_of_oid(c, oid)) { /* by its fields in PostgreSQL */
+		const char *rec = oid >= 16384 ? xlat_comptype_collation(c, oid) : NULL;
+		if (!rec && oid >= 16384 && xlat_comptype_of_oid(c, oid)) { /* by its fields */
 			*refused = !xlat_unsupported(c, n->sort_by->location,
-						     "ORDER BY a composite value");
+						     "ORDER BY a composite value with an attribute "
+						     "of this type");
 			return NULL;
 		}
 		if (n->node_case == NODE(SORT_BY))
-			v[i] = xlat_net_type(oid)             ? " COLLATE pgfn_inet"
+			v[i] = rec                            ? rec
+			       : xlat_net_type(oid)             ? " COLLATE pgfn_inet"
 			       : xlat_range_collation(oid, oid) ? xlat_range_collation(oid, oid)
 			       : xlat_array_elem(oid)           ? xlat_array_collation(oid, oid, NULL)
 			       : oid == XLAT_OID_JSONB ? xlat_jsonb_collation(oid, oid, NULL)
@@ -247,12 +250,10 @@ const char **xlat_enum_sort_colls(struct xlat_ctx *c, const PgQuery__SelectStmt 
 
 /* ---- enums of earlier statements of the same input ---- */
 
-/* The catalog's derived OID of "type" + name (cat_oid in src/catalog/catalog_model.c: FNV-1a
- * over kind, name and an empty part, each ended by 0xff, mapped into [16384, 2^31 - 1]). */
-static uint32_t type_oid(const char *name)
+uint32_t xlat_derived_oid(const char *kind, const char *name)
 {
 	uint32_t h = 2166136261u;
-	const char *parts[] = {"type", name, ""};
+	const char *parts[] = {kind, name, ""};
 	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
 		for (const char *s = parts[i]; *s; s++)
 			h = (h ^ (uint8_t)*s) * 16777619u;
@@ -260,6 +261,8 @@ static uint32_t type_oid(const char *name)
 	}
 	return 16384u + h % (0x7fffffffu - 16384u + 1);
 }
+
+static uint32_t type_oid(const char *name) { return xlat_derived_oid("type", name); }
 
 /* The pending entry of name (added as a copy of the schema's, or new), for a change. */
 static struct xlat_enum *pending(struct xlat_ctx *c, const char *name)

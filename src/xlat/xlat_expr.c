@@ -594,11 +594,11 @@ static bool binary_op(struct xlat_ctx *c, const PgQuery__AExpr *e, const char *o
 	}
 	if (cmp)
 		xlat_bpchar_cmp(c, e->lexpr, l, e->rexpr, r, mark, lend, rstart);
-	if (cmp && !xlat_comptype_cmp_ok(c, op, l, r, e->location)) /* composites: = and <> */
+	const char *coll = NULL; /* composites: field by field (xlat_comptype.c) */
+	if (cmp && !xlat_comptype_cmp(c, op, l, r, e->location, &coll))
 		return false;
-	const char *coll = cmp ? xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid
-											 : r.oid)
-			       : NULL;
+	if (cmp && !coll)
+		coll = xlat_enum_collation(c, xlat_enum_by_oid(c, l.oid, NULL) ? l.oid : r.oid);
 	if (cmp && !coll) /* inet: in network_cmp's order (xlat_net.c) */
 		coll = xlat_net_collation(l.oid, r.oid, op);
 	if (cmp && !coll) /* ranges: in range_cmp's order (xlat_range.c) */

@@ -654,6 +654,8 @@ static bool plain_call(struct xlat_ctx *c, const PgQuery__FuncCall *f, const str
 	if ((fn->flags & FN_AGG) && fn->rt == R_SAME && f->n_args == 1 &&
 	    (xlat_range_type(tv[0].oid) || (tv[0].oid >= 16384 && xlat_comptype_of_oid(c, tv[0].oid))))
 		return no_such_function(c, f, fn->name); /* no min/max of a range or a row type */
+	if (f->agg_distinct && f->n_args == 1 && !xlat_comptype_grouped(c, tv[0], f->location))
+		return false; /* count(DISTINCT row): by its fields (xlat_comptype.c) */
 	if ((fn->rt == R_SUM || fn->rt == R_AVG) && f->n_args == 1 &&
 	    f->args[0]->node_case == PG_QUERY__NODE__NODE_A_CONST &&
 	    (f->args[0]->a_const->isnull ||

@@ -100,6 +100,14 @@ struct xlat_typeref {
 	const struct xlat_domain *domain;
 };
 
+/* A composite type made by an earlier statement of the input (xlat_comptype.c). */
+struct xlat_pending_comptype {
+	const char *name;
+	uint32_t oid;
+	struct xlat_schema_col *cols;
+	size_t n;
+};
+
 /* A column of a LATERAL subquery (xlat_lateral.c): one of a one-row subquery, replaced by its
  * expression, or one of packed rows, written as sql ("o".c0). */
 struct xlat_lateral {
@@ -253,6 +261,10 @@ struct xlat_ctx {
 	 * CREATE TABLE t (m mood)), which the schema does not have yet; they take precedence. */
 	struct xlat_enum *pending_enums;
 	size_t npending_enums;
+	/* Composite types earlier statements of the same input create (a migration file is
+	 * translated whole before it runs); they take precedence, oid 0: dropped since. */
+	struct xlat_pending_comptype *pending_comptypes;
+	size_t npending_comptypes;
 	bool earlier_ddl; /* an earlier statement of the input changes the schema */
 	/* ALTER TABLE with several actions: the text of the action being translated
 	 * (xlat_altermulti.c), which SET DEFAULT reads its expression from; NULL: the
@@ -586,6 +598,10 @@ bool xlat_composite_of(struct xlat_ctx *c, uint32_t oid, const char **rel,
  * emitted), -1 failed (42703 for a field the type lacks). */
 int xlat_composite_field(struct xlat_ctx *c, const PgQuery__AIndirection *ind,
 			 struct xlat_type *t);
+/* ORDER BY (x).f of a composite x: the field's SQL into (*keys)[i] (made when NULL), read
+ * while the query's FROM is in scope (the ORDER BY is translated after); false on failure. */
+bool xlat_composite_sort_keys(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
+			      const char ***keys) MUST_CHECK;
 /* x IS [NOT] NULL of a composite x: every field NULL (none NULL); 1 emitted, 0 x is no
  * composite (nothing emitted), -1 failed. */
 int xlat_composite_null_test(struct xlat_ctx *c, const PgQuery__NullTest *nt);
@@ -1337,11 +1353,22 @@ const char *xlat_comptype_row_aside(struct xlat_ctx *c, const PgQuery__Node *n,
  * a field the type lacks). */
 int xlat_comptype_set_field(struct xlat_ctx *c, const struct xlat_schema_col *col,
 			    const PgQuery__ResTarget *rt);
-/* A comparison l op r where an operand is of a row type: = and <> compare the values' texts,
- * exact when no attribute's output differs for equal values; false with 0A000 for the others
- * (PostgreSQL compares field by field). */
-bool xlat_comptype_cmp_ok(struct xlat_ctx *c, const char *op, struct xlat_type l,
-			  struct xlat_type r, int location);
+/* A comparison l op r where an operand is of a row type: *coll the collation (" COLLATE
+ * pgfn_record_...") that orders the values' texts as record_cmp, field by field, or NULL for = and
+ * <> of a type whose equal values have equal texts; false with 0A000 for a type with an attribute
+ * no collation orders. */
+bool xlat_comptype_cmp(struct xlat_ctx *c, const char *op, struct xlat_type l, struct xlat_type r,
+		       int location, const char **coll) MUST_CHECK;
+/* The collation ordering values of row type oid as record_cmp (pgfn_reccmp.c), NULL when oid
+ * is no row type or has an attribute whose text does not order as its values. */
+const char *xlat_comptype_collation(struct xlat_ctx *c, uint32_t oid);
+/* After a GROUP BY item or a DISTINCT aggregate's argument of type t: a row type whose equal
+ * values may print differently (numeric's 1.0 and 1.00) is grouped by its collation; false with
+ * 0A000 when none orders it. */
+bool xlat_comptype_grouped(struct xlat_ctx *c, struct xlat_type t, int location) MUST_CHECK;
+/* A SELECT DISTINCT column of type t: false with 0A000 for such a row type (SQLite's DISTINCT
+ * would compare the texts). */
+bool xlat_comptype_distinct_ok(struct xlat_ctx *c, struct xlat_type t) MUST_CHECK;
 bool xlat_stmt_create_comptype(struct xlat_ctx *c, const PgQuery__CompositeTypeStmt *s);
 /* ALTER TYPE name ADD ATTRIBUTE a type, DROP ATTRIBUTE a [, ...] and RENAME ATTRIBUTE a TO b:
  * scripts calling the catalog's writer, which rewrites the stored values of the columns of the
@@ -1350,6 +1377,14 @@ bool xlat_comptype_alter(struct xlat_ctx *c, const PgQuery__AlterTableStmt *s);
 bool xlat_comptype_rename_attr(struct xlat_ctx *c, const PgQuery__RenameStmt *s);
 /* The parts of a DROP TYPE / ALTER TYPE ... RENAME TO script for composite type name; DROP is
  * 2BP01 while a function has a parameter of the type. */
+/* The catalog's derived OID of kind + name (cat_oid in src/catalog/catalog_model.c: FNV-1a
+ * over kind, name and an empty part, each ended by 0xff, mapped into [16384, 2^31 - 1]):
+ * "type" an enum's, "rowtype" a relation's or composite type's row type (xlat_enum.c). */
+uint32_t xlat_derived_oid(const char *kind, const char *name);
+/* The composite type name or row type oid (with its attributes) that an earlier statement of
+ * the input made, NULL when none did. */
+const struct xlat_pending_comptype *xlat_comptype_pending(struct xlat_ctx *c, const char *name,
+							  uint32_t oid);
 bool xlat_comptype_drop(struct xlat_ctx *c, const char *name, bool missing_ok);
 void xlat_comptype_rename(struct xlat_ctx *c, const char *name, const char *to);
 

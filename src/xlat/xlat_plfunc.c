@@ -274,6 +274,29 @@ bool xlat_plload_return_record(struct xlat_plloader *l, const struct xlat_json *
 	return return_one_row(l, sql, 0, st);
 }
 
+bool xlat_plload_return_fields(struct xlat_plloader *l, const struct xlat_json *e,
+			       struct xlat_pl_stmt *st)
+{
+	const char *text = xlat_plload_text(e);
+	size_t n = text ? strlen(text) : 0;
+	while (n && (text[n - 1] == ' ' || text[n - 1] == '\n' || text[n - 1] == '\t'))
+		n--;
+	while (n && (*text == ' ' || *text == '\n' || *text == '\t'))
+		text++, n--;
+	int var = n ? xlat_plload_find(l, xlat_plpre_fold(l->c->a, text, n)) : -1;
+	if (var < 0 || l->vars[var].type || !l->vars[var].rowtype)
+		return false; /* a scalar, or a record whose fields are not the type's */
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	strbuf_puts(&sb, "SELECT ");
+	strbuf_put_quoted(&sb, l->vars[var].name, '"');
+	strbuf_puts(&sb, ".*");
+	st->expr = xlat_plload_sql(l, arena_strdup(l->c->a, sb.data ? sb.data : ""));
+	strbuf_fini(&sb);
+	st->ret_fields = true;
+	return true;
+}
+
 /* The name `RETURN NEXT name;` was written with (xlat_plpre.c's marker), else NULL. */
 static const char *next_var_name(const struct xlat_plloader *l, const char *text)
 {

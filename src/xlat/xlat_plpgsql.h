@@ -145,6 +145,11 @@ bool xlat_plrec_type(struct xlat_plloader *l, struct xlat_pl_var *v, const char 
 /* v, declared with a relation's name as its type (`u users;`, a function's OUT response
  * "Authors"), made a record of that relation's row, as `x%ROWTYPE` makes one. */
 void xlat_plrec_named_row(struct xlat_plloader *l, struct xlat_pl_var *v);
+/* RETURN r of a row-typed variable (`r t;`, `r t%ROWTYPE`) in a function with a result
+ * variable: true with st->expr SELECT r.* (NULL on failure) and st->ret_fields, the session
+ * making the value of the fields; false when e is no such name. */
+bool xlat_plload_return_fields(struct xlat_plloader *l, const struct xlat_json *e,
+			       struct xlat_pl_stmt *st);
 /* Whether type t (as written: `t`, `"T"`, `public.t`) names a relation of the tenant rather
  * than a type (the built-in types and the tenant's enums come first). */
 bool xlat_plrec_names_relation(struct xlat_plloader *l, const char *t);

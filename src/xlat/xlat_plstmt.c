@@ -389,6 +389,8 @@ static bool load_stmt(struct xlat_plloader *l, const struct xlat_json *j, struct
 					 l->has_outs ? "with OUT parameters" : "returning void");
 		if (e && l->trigger)
 			return trigger_return(l, e, st);
+		if (e && xlat_plload_return_fields(l, e, st)) /* RETURN r of a row variable */
+			return st->expr != NULL;
 		if (!e && !l->returns_void && !l->retset && xlat_json_int(b, "lineno", 0) > 0)
 			return pgerr_set(l->c->err, SQLSTATE_SYNTAX_ERROR,
 					 "missing expression at or near \";\"");

@@ -422,7 +422,10 @@ static bool result_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, const s
 	}
 	PgQuery__TypeName plain = *tn; /* SETOF's type as any other */
 	plain.setof = false;
-	return arg_type(c, &plain, &u->rettype, &u->retdecl);
+	/* a row type (a composite type's, a table's): the value is the row's text, expanded
+	 * into the type's columns in FROM (xlat_call.c) */
+	return out_row_type(c, &plain, &u->rettype, &u->retdecl) ||
+	       arg_type(c, &plain, &u->rettype, &u->retdecl);
 }
 
 /* ---- CREATE FUNCTION ---- */

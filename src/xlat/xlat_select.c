@@ -338,6 +338,7 @@ static bool sort_items(struct xlat_ctx *c, PgQuery__Node **v, size_t n)
 			return false;
 		const char *own = xlat_array_collation(st.oid, 0, NULL);
 		own = own ? own : xlat_jsonb_collation(st.oid, 0, NULL);
+		own = own ? own : xlat_comptype_collation(c, st.oid); /* ORDER BY ROW(...)::t */
 		/* an enum sorts by its labels' order, an array or jsonb by its type's */
 		if (!xlat_enum_collate(c, st.oid) && (colls && colls[i] ? colls[i] : own))
 			xlat_puts(c, colls && colls[i] ? colls[i] : own);
@@ -567,8 +568,13 @@ static bool group_by(struct xlat_ctx *c, const PgQuery__SelectStmt *s, struct xl
 {
 	if (s->n_group_clause) {
 		xlat_puts(c, " GROUP BY ");
-		if (!xlat_expr_list(c, s->group_clause, s->n_group_clause))
-			return false;
+		for (size_t i = 0; i < s->n_group_clause; i++) {
+			struct xlat_type t;
+			xlat_puts(c, i ? ", " : "");
+			if (!xlat_expr(c, s->group_clause[i], &t) ||
+			    !xlat_comptype_grouped(c, t, xlat_tree_location(&s->group_clause[i]->base)))
+				return false;
+		}
 	}
 	if (s->having_clause) {
 		if (!xlat_srfzip_forbid(c, s->having_clause, "HAVING"))
@@ -647,6 +653,7 @@ static bool select_core_tail(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 	const char **sort_syscols = NULL;
 	ok = ok && (!tail || xlat_syscol_sort_cols(c, s, &sort_syscols));
 	ok = ok && (!tail || xlat_reg_sort_keys(c, s, &sort_syscols)); /* by OID */
+	ok = ok && (!tail || xlat_composite_sort_keys(c, s, &sort_syscols)); /* (x).f */
 	xlat_scope_leave(c, scope);
 	c->srf = outer_srf;
 	bool exact = ok && tail && xlat_exact_select(c, s); /* its results were exact */
@@ -718,6 +725,12 @@ static bool core_body_items(struct xlat_ctx *c, const PgQuery__SelectStmt *s,
 		return false;
 	if (xlat_is_distinct_on(s) && !xlat_distinct_on_keys(c, s))
 		return false;
+	for (size_t i = 0; s->n_distinct_clause && !xlat_is_distinct_on(s) && !shape->star &&
+			   i < shape->n;
+	     i++) { /* SQLite's DISTINCT compares a row value's text */
+		if (!xlat_comptype_distinct_ok(c, shape->types[i]))
+			return false;
+	}
 	if (c->ties_for == s && !xlat_ties_keys(c, s))
 		return false;
 	if (s->n_from_clause) {

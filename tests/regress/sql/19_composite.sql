@@ -54,8 +54,9 @@ SELECT cmp_in(x.*) FROM cmp_authors x WHERE id = 1;
 SELECT cmp_in(ROW(9, 'zed', NULL, false, 1.234, NULL, NULL, NULL, NULL, NULL, '2024-01-01 00:00:00+00')::cmp_authors);
 SELECT cmp_in(ROW(9, 'zed', NULL, NULL, 1.235, NULL, NULL, NULL, NULL, NULL, '2024-01-01 00:00:00+00'));
 SELECT pg_get_function_arguments(oid) FROM pg_proc WHERE proname IN ('cmp_in', 'cmp_in_sql') ORDER BY proname;
--- differs: a table's row type as the result type is 0A000
 CREATE FUNCTION cmp_ret() RETURNS cmp_authors LANGUAGE sql AS 'SELECT * FROM cmp_authors LIMIT 1';
+SELECT id, name, balance FROM cmp_ret();
+SELECT (cmp_ret()).name;
 DROP FUNCTION IF EXISTS cmp_ret;
 DROP FUNCTION cmp_in(cmp_authors);
 DROP FUNCTION cmp_in_sql;

@@ -57,17 +57,14 @@ UPDATE ct_wallet SET m.amount = 'x';
 UPDATE ct_wallet SET m.cur = 'EURO';
 SELECT id, m FROM ct_wallet ORDER BY id;
 -- comparing and grouping composite values: = and <> (their texts, exact without numeric or
--- float attributes), DISTINCT; no min/max of a row type
+-- float attributes), DISTINCT; no min/max of a row type; < and ORDER BY field by field
 SELECT id FROM ct_wallet WHERE p = ROW(9, 'nine')::ct_pair ORDER BY id;
 SELECT id FROM ct_wallet WHERE p = '( 9 , nine)' ORDER BY id;
 SELECT id FROM ct_wallet WHERE p <> ROW(9, 'nine')::ct_pair ORDER BY id;
 SELECT count(DISTINCT p), count(p) FROM ct_wallet;
 SELECT max(p) FROM ct_wallet;
--- differs: an ordering comparison of composite values is 0A000 (PostgreSQL compares field by field)
 SELECT id FROM ct_wallet WHERE p > ROW(5, 'x')::ct_pair ORDER BY id;
--- differs: ORDER BY a composite value is 0A000 (PostgreSQL orders field by field)
 SELECT id FROM ct_wallet ORDER BY p;
--- differs: = of composite values with a numeric attribute is 0A000 (1.0 and 1.00 print differently)
 SELECT id FROM ct_wallet WHERE m = m ORDER BY id;
 SELECT p::text, length(p::text) FROM ct_wallet WHERE id = 1;
 SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'ct_wallet'::regclass

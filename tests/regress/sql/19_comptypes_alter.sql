@@ -20,7 +20,7 @@ SELECT id, (x).bb, (x).* FROM cta_use ORDER BY id;
 ALTER TYPE cta DROP ATTRIBUTE bb, ADD ATTRIBUTE e text;
 SELECT id, x FROM cta_use ORDER BY id;
 SELECT attname FROM pg_attribute WHERE attrelid = 'cta'::regclass AND NOT attisdropped ORDER BY attnum;
--- 0A000 in both while a column uses the type (shardlite: also when none does)
+-- 0A000 in both while a column uses the type
 ALTER TYPE cta ALTER ATTRIBUTE e TYPE varchar(5);
 -- differs: DROP ATTRIBUTE IF EXISTS is 0A000 (PostgreSQL: a NOTICE when there is none)
 ALTER TYPE cta DROP ATTRIBUTE IF EXISTS zz;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* pgfn_test_record.c: composite values — pgfn_record_in (record_in with the attributes' types:
  * each field through its input and output functions), pgfn_record_put (one field replaced),
- * pgfn_record_field and pgfn_record_null. */
+ * pgfn_record_field and pgfn_record_null; the record collations (pgfn_reccmp.c). */
 #include "pgfn_test.h"
 
 /* the type (a int4, b text, n numeric(6,2), v varchar(3)) */
@@ -36,6 +36,17 @@ static const struct {
 	{"pgfn_record_field('(1,\"a,b\",1.50,)', 3, 25)", "NULL"},
 	{"pgfn_record_null('(,,,)', 0)", "1"},
 	{"pgfn_record_null('(1,,,)', 1)", "0"},
+	/* pgfn_reccmp.c's collations: record_cmp field by field, a NULL field after the values */
+	{"'(2,a)' < '(10,a)' COLLATE pgfn_record_nt", "1"},
+	{"'(2,a)' < '(10,a)' COLLATE pgfn_record_tt", "0"},
+	{"'(1.0,x)' = '(1.00,x)' COLLATE pgfn_record_nt", "1"},
+	{"'(1,)' > '(1,z)' COLLATE pgfn_record_nt", "1"},
+	{"'(,)' = '(,)' COLLATE pgfn_record_nt", "1"},
+	{"'(NaN)' > '(Infinity)' COLLATE pgfn_record_n", "1"},
+	{"'(-Infinity)' < '(-1e300)' COLLATE pgfn_record_n", "1"},
+	{"'(1,\"a b\")' < '(1,\"a c\")' COLLATE pgfn_record_nt", "1"},
+	{"'(1)' < '(1,a)' COLLATE pgfn_record_nt", "0"}, /* a missing field is NULL */
+	{"'(1,a)' < 'x' COLLATE pgfn_record_nt", "1"},    /* no record: after the rows */
 };
 
 START_TEST(record_case) { ck_assert_str_eq(pgfn_test_eval(cases[_i].expr), cases[_i].want); }

@@ -149,6 +149,49 @@ START_TEST(lazy_on_first_lend)
 }
 END_TEST
 
+/* A composite type made in a file serves the file's later statements: a column of it, a cast
+ * to it (the file is translated whole before the tenant has the type). */
+START_TEST(composite_type_in_same_file)
+{
+	write_file("0001_types.sql",
+		   "CREATE TYPE money2 AS (amount numeric(10,2), cur varchar(3));\n"
+		   "CREATE TABLE wallet (id int PRIMARY KEY, m money2);\n"
+		   "INSERT INTO wallet VALUES (1, ROW(1.5, 'EUR')::money2), (2, '(2,USD)'::money2);\n"
+		   "CREATE TYPE gone AS (a int);\nDROP TYPE gone;");
+	ck_assert_int_eq(use_set(), 1);
+	struct pgerr err;
+	struct shard_conn *c = shard_conn_acquire(reg, "acme", &err);
+	ck_assert_msg(c != NULL, "%s", err.message);
+	shard_conn_release(c);
+	ck_assert_int_eq(version_of("acme"), 1);
+	ck_assert_int_eq(query_int("acme", "SELECT count(*) FROM wallet WHERE m IN "
+					   "('(1.50,EUR)', '(2.00,USD)')"),
+			 2);
+	ck_assert_int_eq(query_int("acme", "SELECT count(*) FROM _shardlite_comptypes WHERE "
+					   "type_name = 'gone'"),
+			 0);
+}
+END_TEST
+
+/* A type the file dropped again is unknown to its later statements (42704): the file is
+ * kept broken. */
+START_TEST(dropped_composite_type_in_same_file)
+{
+	write_file("0001_types.sql", "CREATE TYPE gone AS (a int);\nDROP TYPE gone;\n"
+				     "CREATE TABLE t (g gone);");
+	struct pgerr err;
+	pgerr_clear(&err);
+	struct shard_migrations *m = shard_migrations_load(mig, &err);
+	ck_assert_ptr_nonnull(m);
+	shard_registry_set_migrations(reg, m);
+	ck_assert_uint_eq(shard_migrations_broken(m), 1);
+	pgerr_clear(&err);
+	ck_assert_ptr_null(shard_conn_acquire(reg, "acme", &err));
+	ck_assert_str_eq(err.sqlstate, "55000");
+	ck_assert_msg(strstr(err.message, "type \"gone\" does not exist"), "%s", err.message);
+}
+END_TEST
+
 /* All pending files run in one transaction: the second file's failure undoes the first. */
 START_TEST(failure_leaves_tenant_untouched)
 {
@@ -285,6 +328,8 @@ int main(void)
 	tcase_add_test(tc, duplicate_versions_and_missing_dir);
 	tcase_add_test(tc, refused_files_are_kept_broken);
 	tcase_add_test(tc, lazy_on_first_lend);
+	tcase_add_test(tc, composite_type_in_same_file);
+	tcase_add_test(tc, dropped_composite_type_in_same_file);
 	tcase_add_test(tc, failure_leaves_tenant_untouched);
 	tcase_add_test(tc, new_set_reaches_cached_connections);
 	tcase_add_test(tc, tenant_ahead_of_files);

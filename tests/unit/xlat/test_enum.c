@@ -118,6 +118,13 @@ static const struct {
 	 "_shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON _shardlite_comptypes "
 	 "(attnum)",
 	 0},
+	{"ALTER TYPE pair ALTER ATTRIBUTE b TYPE varchar(5)",
+	 "CREATE TABLE IF NOT EXISTS _shardlite_comptypes (type_name TEXT NOT NULL, attnum INTEGER "
+	 "NOT NULL, attname TEXT, atttype TEXT, PRIMARY KEY (type_name, attnum)); SELECT "
+	 "shardlite_comptype('alter_attr', 'pair', 'b', 'character varying(5)'); DROP INDEX IF "
+	 "EXISTS _shardlite_comptypes_v; CREATE INDEX _shardlite_comptypes_v ON "
+	 "_shardlite_comptypes (attnum)",
+	 0},
 };
 
 START_TEST(enum_case)
