@@ -241,10 +241,12 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 {
 	for (size_t i = 0; i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
-		struct cat_col c = {.typoid = d->base_oid, .typmod = d->base_typmod};
-		const struct pgtype_info *ti = pgtype_by_oid(d->base_oid);
+		/* over another domain: USER-DEFINED, udt that domain, no facts of a built-in */
+		struct cat_col c = {.typoid = d->parent ? d->parent->oid : d->base_oid,
+				    .typmod = d->parent ? -1 : d->base_typmod};
+		const struct pgtype_info *ti = d->parent ? NULL : pgtype_by_oid(d->base_oid);
 		rel_head(r, cc, d->name);
-		cat_text(r, data_type(r->a, d->base_oid));
+		cat_text(r, d->parent ? "USER-DEFINED" : data_type(r->a, d->base_oid));
 		char_facts(r, &c);
 		nulls(r, 3 + 3); /* character set, collation */
 		numeric_facts(r, &c);
@@ -252,8 +254,8 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 		nulls(r, 2); /* interval */
 		cat_text(r, d->dflt);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, "pg_catalog");
-		cat_text(r, ti ? ti->name : NULL);
+		cat_text(r, d->parent ? cat_conn_public(cc) : "pg_catalog");
+		cat_text(r, d->parent ? d->parent->name : ti ? ti->name : NULL);
 		nulls(r, 3 + 1); /* scope, maximum_cardinality */
 		cat_text(r, "1");
 	}

@@ -503,7 +503,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 
 /* A domain's CHECK constraint: no relation, contypid the domain's. */
 void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
-			uint32_t domain, const char *expr)
+			uint32_t domain, const char *expr, bool validated)
 {
 	cat_row(r);
 	cat_int(r, oid);
@@ -512,7 +512,7 @@ void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, c
 	cat_char(r, 'c');
 	cat_bool(r, false);
 	cat_bool(r, false);
-	cat_bool(r, true);
+	cat_bool(r, validated);
 	cat_int(r, 0);
 	cat_int(r, domain);
 	cat_int(r, 0);
@@ -657,8 +657,8 @@ void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_
 					       .align = type_align(ti),
 					       .storage = type_storage(ti),
 					       .collation = coll,
-					       .basetype = ti->oid,
-					       .typmod = d->base_typmod,
+					       .basetype = d->parent ? d->parent->oid : ti->oid,
+					       .typmod = d->parent ? -1 : d->base_typmod,
 					       .notnull = d->notnull,
 					       .dflt = d->dflt});
 	char align = type_align(ti);

@@ -51,7 +51,8 @@ static const char *probe_sql(const char *type, bool temp)
 	if (strcmp(type, "column") == 0)
 		return "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE";
 	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
-	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0)
+	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0 ||
+	    strcmp(type, "constraint") == 0)
 		return NULL;
 	return temp ? "SELECT 1 FROM (SELECT type, name FROM main.sqlite_schema UNION ALL SELECT "
 		      "type, name FROM temp.sqlite_schema) WHERE name = ?2 AND (type = ?1 OR (?1 = "
@@ -100,6 +101,8 @@ static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *s
 	const char *type = x->skip_type;
 	if (strcmp(type, "schema") == 0) /* the translator notes only the schemas there are */
 		return true;
+	if (strcmp(type, "constraint") == 0) /* ... and only a domain's constraints there are not */
+		return false;
 	if (strcmp(type, "type") == 0)
 		return is_enum(s, name, NULL);
 	if (strcmp(type, "enum label") == 0) /* skip_of: the enum */
@@ -143,6 +146,8 @@ void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hi
 	of[0] = '\0';
 	if (x->skip_of && strcmp(x->skip_type, "column") == 0)
 		snprintf(of, sizeof(of), " of relation \"%s\"", x->skip_of);
+	if (x->skip_of && strcmp(x->skip_type, "constraint") == 0)
+		snprintf(of, sizeof(of), " of domain \"%s\"", x->skip_of);
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
 		if (!(hits & (UINT64_C(1) << i)))
 			continue;

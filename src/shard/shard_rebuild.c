@@ -746,7 +746,8 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	/* NOT NULL never needs the rows moved; the others not when no value changes. The
 	 * in-place change makes one change only: NOT NULL before others (ALTER c SET NOT NULL,
 	 * ALTER c SET DEFAULT ..., Sequel's alter_table) takes the rebuild that makes them all. */
-	int inplace = (rb->kind == SHARD_RB_NOT_NULL && !rb->next) || (fk_off && !outside)
+	int inplace = (rb->kind == SHARD_RB_NOT_NULL && !rb->next) || (fk_off && !outside) ||
+				      (rb->kind == SHARD_RB_DOMAIN && rb->keep_rows && !rb->next)
 			      ? shard_inplace_change(c, rb, old_sql, err)
 			      : 0;
 	if (inplace) {

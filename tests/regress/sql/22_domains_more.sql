@@ -1,0 +1,113 @@
+-- Domains, second round (docs/sql-compat.md "Domains"): a domain over another domain checks
+-- the constraints of every level, in the innermost domain's first
+CREATE DOMAIN dm2_pos AS integer CONSTRAINT dm2_pos_c CHECK (VALUE > 0);
+CREATE DOMAIN dm2_small AS dm2_pos CONSTRAINT dm2_small_c CHECK (VALUE < 100);
+CREATE DOMAIN dm2_even AS public.dm2_small NOT NULL CHECK (VALUE % 2 = 0);
+CREATE DOMAIN dm2_bad AS dm2_pos(3);
+SELECT 4::dm2_even, 7::dm2_small, pg_typeof(4::dm2_even), pg_typeof(7::dm2_small);
+SELECT 0::dm2_small;
+SELECT 200::dm2_small;
+SELECT 0::dm2_even;
+SELECT 3::dm2_even;
+SELECT 102::dm2_even;
+SELECT NULL::dm2_even;
+SELECT NULL::dm2_small;
+CREATE TABLE dm2_t (k int PRIMARY KEY, s dm2_small, e dm2_even);
+INSERT INTO dm2_t VALUES (1, 5, 8);
+INSERT INTO dm2_t VALUES (2, 0, 8);
+INSERT INTO dm2_t VALUES (3, 500, 8);
+INSERT INTO dm2_t VALUES (4, 5, 7);
+INSERT INTO dm2_t VALUES (5, 5, -2);
+INSERT INTO dm2_t VALUES (6, 5, NULL);
+INSERT INTO dm2_t (k, s) VALUES (7, 5);
+UPDATE dm2_t SET s = 100 WHERE k = 1;
+UPDATE dm2_t SET e = 98 WHERE k = 1;
+SELECT * FROM dm2_t ORDER BY k;
+-- differs: pg_typeof of a domain column is its base type here
+SELECT pg_typeof(s), pg_typeof(e) FROM dm2_t;
+-- the catalog: typbasetype names the domain below, typtypmod -1, format_type the domain
+SELECT t.typname, b.typname AS base, t.typtypmod, t.typnotnull, t.typtype
+  FROM pg_type t JOIN pg_type b ON b.oid = t.typbasetype
+  WHERE t.typname LIKE 'dm2_%' ORDER BY t.typname;
+SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+  WHERE a.attrelid = 'dm2_t'::regclass AND a.attnum > 0 ORDER BY a.attnum;
+SELECT domain_name, data_type, udt_name FROM information_schema.domains
+  WHERE domain_name LIKE 'dm2_%' ORDER BY domain_name;
+SELECT c.conname, t.typname FROM pg_constraint c JOIN pg_type t ON t.oid = c.contypid
+  WHERE t.typname LIKE 'dm2_%' ORDER BY c.conname;
+-- a DEFAULT is copied from the domain below when the new one has none
+CREATE DOMAIN dm2_d1 AS text DEFAULT 'one';
+CREATE DOMAIN dm2_d2 AS dm2_d1;
+CREATE DOMAIN dm2_d3 AS dm2_d1 DEFAULT 'three';
+-- differs: a domain's DEFAULT and CHECK are kept as libpg_query deparses them (VALUE > 0), PostgreSQL's print casts and upper-case VALUE
+SELECT typname, typdefault FROM pg_type WHERE typname LIKE 'dm2_d_' ORDER BY typname;
+SELECT typname, typdefault IS NOT NULL FROM pg_type WHERE typname LIKE 'dm2_d_' ORDER BY typname;
+CREATE TABLE dm2_dt (k int, a dm2_d2, b dm2_d3);
+INSERT INTO dm2_dt (k) VALUES (1);
+SELECT * FROM dm2_dt;
+-- ALTER DOMAIN of the outer domain rebuilds its columns with every level's checks
+ALTER DOMAIN dm2_even ADD CONSTRAINT dm2_even_big CHECK (VALUE > 2);
+INSERT INTO dm2_t VALUES (8, 5, 2);
+ALTER DOMAIN dm2_even ADD CONSTRAINT dm2_even_huge CHECK (VALUE > 50);
+ALTER DOMAIN dm2_even DROP CONSTRAINT dm2_even_big;
+INSERT INTO dm2_t VALUES (9, 5, 2);
+INSERT INTO dm2_t VALUES (10, 5, 200);
+-- DROP of a domain another domain is over: 2BP01
+DROP DOMAIN dm2_pos;
+DROP DOMAIN dm2_small;
+-- PL/pgSQL variables and function parameters of a domain over a domain
+DO $$ DECLARE v dm2_small := 5; BEGIN v := v * 2; RAISE NOTICE '%', v; END $$;
+DO $$ DECLARE v dm2_small := 5; BEGIN v := v * 100; END $$;
+DO $$ DECLARE v dm2_small := 5; BEGIN v := -v; END $$;
+CREATE FUNCTION dm2_half(x dm2_even) RETURNS dm2_small LANGUAGE sql AS 'SELECT x / 2';
+SELECT dm2_half(8);
+SELECT dm2_half(7);
+SELECT dm2_half(0);
+DROP FUNCTION dm2_half;
+DROP TABLE dm2_t, dm2_dt;
+DROP DOMAIN dm2_pos, dm2_small, dm2_even;
+DROP DOMAIN dm2_d3, dm2_d2, dm2_d1;
+-- ALTER DOMAIN ... DROP CONSTRAINT IF EXISTS of a missing constraint (a NOTICE in both)
+CREATE DOMAIN dm2_x AS int CHECK (VALUE > 0);
+ALTER DOMAIN dm2_x DROP CONSTRAINT IF EXISTS dm2_none;
+ALTER DOMAIN dm2_x DROP CONSTRAINT dm2_none;
+DROP DOMAIN dm2_x;
+-- ALTER DOMAIN ... ADD ... NOT VALID: new values are checked, the rows there are left; VALIDATE
+-- checks them (23514 with PostgreSQL's words) and then marks the constraint valid
+CREATE DOMAIN dm2_nv AS int;
+CREATE TABLE dm2_nvt (k int, v dm2_nv);
+INSERT INTO dm2_nvt VALUES (1, 5), (2, -5), (3, NULL);
+ALTER DOMAIN dm2_nv ADD CONSTRAINT dm2_nv_pos CHECK (VALUE > 0);
+ALTER DOMAIN dm2_nv ADD CONSTRAINT dm2_nv_pos CHECK (VALUE > 0) NOT VALID;
+SELECT conname, convalidated FROM pg_constraint WHERE conname = 'dm2_nv_pos';
+-- differs: a domain's DEFAULT and CHECK are kept as libpg_query deparses them (VALUE > 0), PostgreSQL's print casts and upper-case VALUE
+SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'dm2_nv_pos';
+SELECT * FROM dm2_nvt ORDER BY k;
+INSERT INTO dm2_nvt VALUES (4, -1);
+INSERT INTO dm2_nvt VALUES (4, 1);
+UPDATE dm2_nvt SET v = -7 WHERE k = 1;
+SELECT (-1)::dm2_nv;
+ALTER DOMAIN dm2_nv VALIDATE CONSTRAINT dm2_nv_pos;
+-- other ALTER DOMAINs leave the rows a NOT VALID constraint refuses
+ALTER DOMAIN dm2_nv ADD CONSTRAINT dm2_nv_small CHECK (VALUE < 10);
+-- differs: ALTER DOMAIN ... SET/DROP DEFAULT rebuilds the domain's tables, whose copy checks the rows a NOT VALID constraint refuses (23514)
+ALTER DOMAIN dm2_nv SET DEFAULT 3;
+ALTER DOMAIN dm2_nv DROP DEFAULT;
+INSERT INTO dm2_nvt (k) VALUES (5);
+ALTER DOMAIN dm2_nv RENAME CONSTRAINT dm2_nv_pos TO dm2_nv_plus;
+SELECT conname, convalidated FROM pg_constraint WHERE conname LIKE 'dm2_nv_%' ORDER BY 1;
+ALTER DOMAIN dm2_nv VALIDATE CONSTRAINT dm2_nv_plus;
+DELETE FROM dm2_nvt WHERE v < 0;
+ALTER DOMAIN dm2_nv VALIDATE CONSTRAINT dm2_nv_plus;
+ALTER DOMAIN dm2_nv SET DEFAULT 3;
+INSERT INTO dm2_nvt (k) VALUES (6);
+SELECT conname, convalidated FROM pg_constraint WHERE conname LIKE 'dm2_nv_%' ORDER BY 1;
+ALTER DOMAIN dm2_nv VALIDATE CONSTRAINT dm2_nv_none;
+ALTER DOMAIN dm2_nv DROP CONSTRAINT dm2_nv_small;
+SELECT * FROM dm2_nvt ORDER BY k;
+-- a constraint dropped while it is not valid
+ALTER DOMAIN dm2_nv ADD CONSTRAINT dm2_nv_odd CHECK (VALUE % 2 = 1) NOT VALID;
+ALTER DOMAIN dm2_nv DROP CONSTRAINT dm2_nv_odd;
+SELECT conname, convalidated FROM pg_constraint WHERE conname LIKE 'dm2_nv_%' ORDER BY 1;
+DROP TABLE dm2_nvt;
+DROP DOMAIN dm2_nv;
