@@ -111,3 +111,16 @@ ALTER DOMAIN dm2_nv DROP CONSTRAINT dm2_nv_odd;
 SELECT conname, convalidated FROM pg_constraint WHERE conname LIKE 'dm2_nv_%' ORDER BY 1;
 DROP TABLE dm2_nvt;
 DROP DOMAIN dm2_nv;
+-- information_schema: column_domain_usage, domain_udt_usage, columns of a domain over a domain
+CREATE DOMAIN dm2_iu AS varchar(8) CHECK (VALUE <> '');
+CREATE DOMAIN dm2_iu2 AS dm2_iu;
+CREATE DOMAIN dm2_iua AS text[];
+CREATE TABLE dm2_it (k int, a dm2_iu, b dm2_iu2, c dm2_iua);
+SELECT * FROM information_schema.column_domain_usage WHERE domain_name LIKE 'dm2_%'
+  ORDER BY table_name, column_name;
+SELECT * FROM information_schema.domain_udt_usage WHERE domain_name LIKE 'dm2_%'
+  ORDER BY domain_name;
+SELECT column_name, data_type, domain_name, udt_schema, udt_name, character_maximum_length
+  FROM information_schema.columns WHERE table_name = 'dm2_it' ORDER BY ordinal_position;
+DROP TABLE dm2_it;
+DROP DOMAIN dm2_iu2, dm2_iu, dm2_iua;
