@@ -337,8 +337,10 @@ struct xlat_stmt {
 	 * exists, skipping`. skip_type is the SQLite object type ("table", "view", "index") for
 	 * a DROP, "relation" (any type, sequences too) for a CREATE, else "sequence", "type"
 	 * (an enum), "extension", "schema" (one the translator knows is there), "column" (of
-	 * table skip_of), "enum label" (of enum skip_of) or "constraint" (one the translator
-	 * knows domain skip_of lacks); NULL / 0 otherwise. */
+	 * table skip_of), "enum label" (of enum skip_of), "constraint" (one the translator
+	 * knows domain skip_of lacks) or "cascade" (skip_present: the objects DROP DOMAIN ...
+	 * CASCADE drops, "column c of table t", for PostgreSQL's `drop cascades to` NOTICE);
+	 * NULL / 0 otherwise. */
 	const char *skip_type;
 	const char **skip_names;
 	size_t nskip_names;

@@ -1080,6 +1080,16 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, d->columns[k]);
 	}
+	/* PostgreSQL's order: the tables as they were made, each one's columns last first */
+	for (size_t k = 0, end; d && cascade && k < d->nusers; k = end) {
+		for (end = k + 1; end < d->nusers && strcmp(d->tables[end], d->tables[k]) == 0;)
+			end++;
+		for (size_t j = end; j-- > k;)
+			xlat_skip_note(c, "cascade", NULL,
+				       arena_printf(c->a, "column %s of table %s", d->columns[j],
+						    d->tables[j]),
+				       true);
+	}
 	xlat_puts(c, "; SELECT shardlite_domain('drop', ");
 	xlat_string(c, name);
 	xlat_printf(c, ", %d)", s->missing_ok ? 1 : 0);

@@ -124,3 +124,29 @@ SELECT column_name, data_type, domain_name, udt_schema, udt_name, character_maxi
   FROM information_schema.columns WHERE table_name = 'dm2_it' ORDER BY ordinal_position;
 DROP TABLE dm2_it;
 DROP DOMAIN dm2_iu2, dm2_iu, dm2_iua;
+-- a domain among a function's result columns (SETOF d, RETURNS TABLE, OUT): each value checked
+CREATE DOMAIN dm2_rpos AS int CHECK (VALUE > 0);
+CREATE FUNCTION dm2_set(n int, d int) RETURNS SETOF dm2_rpos LANGUAGE plpgsql AS $$ BEGIN FOR i IN 1..n LOOP RETURN NEXT n - i + d; END LOOP; END $$;
+SELECT * FROM dm2_set(3, 1);
+SELECT * FROM dm2_set(3, 0);
+SELECT dm2_set(2, 1);
+CREATE FUNCTION dm2_tab(n int) RETURNS TABLE (k int, v dm2_rpos) LANGUAGE sql AS $$ SELECT g, 3 - g FROM generate_series(1, n) g $$;
+SELECT * FROM dm2_tab(2);
+SELECT * FROM dm2_tab(3);
+-- differs: pg_typeof of a function's domain result column is its base type here
+SELECT pg_typeof(v) FROM dm2_tab(1);
+CREATE FUNCTION dm2_q(x int) RETURNS TABLE (v dm2_rpos) LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT (y - x)::dm2_rpos FROM (VALUES (1), (2)) t(y); END $$;
+SELECT * FROM dm2_q(0);
+SELECT * FROM dm2_q(1);
+CREATE FUNCTION dm2_out(x int, OUT a int, OUT b dm2_rpos) LANGUAGE sql AS $$ SELECT 1, x $$;
+SELECT * FROM dm2_out(4);
+SELECT * FROM dm2_out(-4);
+CREATE FUNCTION dm2_pout(x int, OUT a int, OUT b dm2_rpos) LANGUAGE plpgsql AS $$ BEGIN a := 1; b := x; END $$;
+SELECT * FROM dm2_pout(4);
+SELECT * FROM dm2_pout(-4);
+CREATE FUNCTION dm2_qb() RETURNS TABLE (v dm2_rpos) LANGUAGE plpgsql AS $$ BEGIN RETURN QUERY SELECT 1; END $$;
+-- differs: RETURN QUERY of a column of the domain's base type is checked against the domain here; PostgreSQL wants the domain itself (42804)
+SELECT * FROM dm2_qb();
+SELECT proname, proallargtypes::regtype[]::text FROM pg_proc WHERE proname = 'dm2_tab';
+DROP FUNCTION dm2_set, dm2_tab, dm2_q, dm2_out, dm2_pout, dm2_qb;
+DROP DOMAIN dm2_rpos;
