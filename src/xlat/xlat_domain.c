@@ -490,6 +490,24 @@ static bool validate(struct xlat_ctx *c, const struct domain_def *dd, const PgQu
 	return ok;
 }
 
+/* COLLATE in CREATE DOMAIN: of a type with collations (text, varchar, char, name and their
+ * arrays), the collations shardlite's columns have ("C", "POSIX": bytewise), as a column's
+ * COLLATE; 42804 for a type without, 0A000 for another collation. */
+static bool collation(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
+		      const struct xlat_typeref *base)
+{
+	uint32_t oid = base->info->oid;
+	if (oid != XLAT_OID_TEXT && oid != XLAT_OID_VARCHAR && oid != XLAT_OID_BPCHAR &&
+	    oid != XLAT_OID_NAME)
+		return xlat_fail(c, "42804", cc->location, "collations are not supported by type %s",
+				 arena_printf(c->a, "%s%s", base->info->sql_name,
+					      base->is_array ? "[]" : ""));
+	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
+	if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0))
+		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
+	return true;
+}
+
 bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt *s)
 {
 	struct domain_def dd = {0};
@@ -505,8 +523,8 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 				 xlat_node_str(s->type_name->names[s->type_name->n_names - 1]));
 	if (xlat_enum_by_oid(c, base.info->oid, NULL))
 		return xlat_unsupported(c, s->type_name->location, "a domain over an enum type");
-	if (s->coll_clause)
-		return xlat_unsupported(c, s->coll_clause->location, "COLLATE in CREATE DOMAIN");
+	if (s->coll_clause && !collation(c, s->coll_clause, &base))
+		return false;
 	dd.connames = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.connames));
 	dd.checks = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.checks));
 	for (size_t i = 0; i < s->n_constraints; i++) {

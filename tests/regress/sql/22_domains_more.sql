@@ -150,3 +150,18 @@ SELECT * FROM dm2_qb();
 SELECT proname, proallargtypes::regtype[]::text FROM pg_proc WHERE proname = 'dm2_tab';
 DROP FUNCTION dm2_set, dm2_tab, dm2_q, dm2_out, dm2_pout, dm2_qb;
 DROP DOMAIN dm2_rpos;
+-- COLLATE in CREATE DOMAIN: the collations shardlite's columns have ("C", "POSIX")
+CREATE DOMAIN dm2_c AS text COLLATE "C" CHECK (VALUE <> '');
+CREATE DOMAIN dm2_cp AS varchar(4) COLLATE "POSIX";
+CREATE DOMAIN dm2_bad AS int COLLATE "C";
+CREATE DOMAIN dm2_bad AS dm2_pos2 COLLATE "C";
+CREATE TABLE dm2_ct (k int, v dm2_c, w dm2_cp);
+INSERT INTO dm2_ct VALUES (1, 'b', 'ab'), (2, 'B', 'Ab'), (3, 'a', 'abc');
+INSERT INTO dm2_ct VALUES (4, '', 'x');
+INSERT INTO dm2_ct VALUES (4, 'x', 'abcde');
+SELECT v, w FROM dm2_ct ORDER BY v;
+SELECT 'x'::dm2_c < 'y'::dm2_c, pg_typeof('x'::dm2_cp);
+-- differs: pg_type.typcollation of a domain declared COLLATE "C" is the default collation's (100) here, as a column's COLLATE "C" (PostgreSQL: 950)
+SELECT typname, typcollation FROM pg_type WHERE typname = 'dm2_c';
+DROP TABLE dm2_ct;
+DROP DOMAIN dm2_c, dm2_cp;

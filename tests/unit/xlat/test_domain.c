@@ -77,6 +77,10 @@ static const struct {
 	 SIDECAR "SELECT shardlite_domain('create', 'Mail', 'text', 0, NULL, 'ok', "
 		 "'length(value) > 3')" BUMP,
 	 0},
+	{"CREATE DOMAIN c AS varchar(5) COLLATE \"C\" CHECK (VALUE <> '')",
+	 SIDECAR "SELECT shardlite_domain('create', 'c', 'character varying(5)', 0, NULL, "
+		 "'c_check', 'value <> ''''')" BUMP,
+	 0},
 	{"CREATE DOMAIN m AS numeric(12,2) DEFAULT 0",
 	 SIDECAR "SELECT shardlite_domain('create', 'm', 'numeric(12,2)', 0, '0')" BUMP, 0},
 	{"CREATE TABLE t (a email, b posint, c posint DEFAULT 5, d money2)",
@@ -193,8 +197,10 @@ static const struct {
 	{"DROP DOMAIN pos1", "2BP01", "cannot drop type pos1 because other objects depend on it"},
 	{"DROP DOMAIN pos1 CASCADE", "0A000",
 	 "DROP DOMAIN ... CASCADE of a domain another domain is over is not supported"},
-	{"CREATE DOMAIN d AS text COLLATE \"C\"", "0A000",
-	 "COLLATE in CREATE DOMAIN is not supported"},
+	{"CREATE DOMAIN d AS text COLLATE \"de_DE\"", "0A000",
+	 "a collation other than \"C\" is not supported"},
+	{"CREATE DOMAIN d AS int COLLATE \"C\"", "42804",
+	 "collations are not supported by type integer"},
 	{"CREATE DOMAIN d AS int NULL NOT NULL", "42601", "conflicting NULL/NOT NULL constraints"},
 	{"CREATE DOMAIN d AS int DEFAULT 1 DEFAULT 2", "42601", "multiple default expressions"},
 	{"CREATE DOMAIN d AS int DEFAULT 'abc'", "22P02",
