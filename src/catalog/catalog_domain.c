@@ -76,6 +76,12 @@ static void link_parents(struct cat_model *m)
 		d->parent = d->base ? cat_model_domain(m, d->base) : NULL;
 		if (d->parent == d)
 			d->parent = NULL;
+		/* over an enum (the enums are loaded first): its OID */
+		d->over_enum = !d->parent && d->base ? cat_model_enum(m, d->base) : NULL;
+		if (d->over_enum) {
+			d->base_oid = d->over_enum->oid;
+			d->base_typmod = -1;
+		}
 	}
 	for (size_t i = 0; i < m->ndomains; i++) {
 		struct cat_domain *d = m->domains[i];
@@ -84,6 +90,7 @@ static void link_parents(struct cat_model *m)
 			root = root->parent;
 		d->base_oid = root->parent ? 0 : root->base_oid;
 		d->base_typmod = root->base_typmod;
+		d->over_enum = root->parent ? NULL : root->over_enum;
 	}
 }
 

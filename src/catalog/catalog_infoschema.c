@@ -251,12 +251,14 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 {
 	for (size_t i = 0; i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
-		/* over another domain: USER-DEFINED, udt that domain, no facts of a built-in */
+		/* over another domain or an enum: USER-DEFINED, udt that type, no facts of a
+		 * built-in */
+		const char *udt = d->parent ? d->parent->name : d->over_enum ? d->over_enum->name : NULL;
 		struct cat_col c = {.typoid = d->parent ? d->parent->oid : d->base_oid,
 				    .typmod = d->parent ? -1 : d->base_typmod};
-		const struct pgtype_info *ti = d->parent ? NULL : pgtype_by_oid(d->base_oid);
+		const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(d->base_oid);
 		rel_head(r, cc, d->name);
-		cat_text(r, d->parent ? "USER-DEFINED" : data_type(r->a, d->base_oid));
+		cat_text(r, udt ? "USER-DEFINED" : data_type(r->a, d->base_oid));
 		char_facts(r, &c);
 		nulls(r, 3 + 3); /* character set, collation */
 		numeric_facts(r, &c);
@@ -264,8 +266,8 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 		nulls(r, 2); /* interval */
 		cat_text(r, d->dflt);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, d->parent ? cat_conn_public(cc) : "pg_catalog");
-		cat_text(r, d->parent ? d->parent->name : ti ? ti->name : NULL);
+		cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+		cat_text(r, udt ? udt : ti ? ti->name : NULL);
 		nulls(r, 3 + 1); /* scope, maximum_cardinality */
 		cat_text(r, "1");
 	}
@@ -297,11 +299,12 @@ static bool fill_domain_udt_usage(struct cat_conn *cc, const struct cat_model *m
 {
 	for (size_t i = 0; i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
-		const struct pgtype_info *ti = d->parent ? NULL : pgtype_by_oid(d->base_oid);
+		const char *udt = d->parent ? d->parent->name : d->over_enum ? d->over_enum->name : NULL;
+		const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(d->base_oid);
 		cat_row(r);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, d->parent ? cat_conn_public(cc) : "pg_catalog");
-		cat_text(r, d->parent ? d->parent->name : ti ? ti->name : NULL);
+		cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+		cat_text(r, udt ? udt : ti ? ti->name : NULL);
 		cat_text(r, cat_conn_database(cc));
 		cat_text(r, cat_conn_public(cc));
 		cat_text(r, d->name);

@@ -681,6 +681,7 @@ struct cat_domain {
 	const char *base;  /* the base type as a column declares it ("int4", "numeric(12,2)"),
 			    * or the domain it is over (CREATE DOMAIN d2 AS d1: "d1") */
 	const struct cat_domain *parent; /* ... that domain, NULL when base is no domain */
+	const struct cat_enum *over_enum; /* the enum under the chain (base_oid), NULL: none */
 	uint32_t base_oid; /* the built-in type under them all, as pgtype_from_decl reads it */
 	int32_t base_typmod;
 	bool notnull;

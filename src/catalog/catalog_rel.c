@@ -633,8 +633,52 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 				.collation = type_collation(ti->oid)});
 }
 
+/* A domain over an enum: the enum's storage and output (catalog_enum.c's row). */
+static void enum_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
+{
+	cat_type_put(r, &(struct cat_type_row){.oid = d->oid,
+					       .name = d->name,
+					       .nsp = nsp,
+					       .len = 4,
+					       .byval = true,
+					       .type = 'd',
+					       .category = 'E',
+					       .subscript = "-",
+					       .array = d->array_oid,
+					       .in = "domain_in",
+					       .out = "enum_out",
+					       .recv = "domain_recv",
+					       .send = "enum_send",
+					       .analyze = "-",
+					       .align = 'i',
+					       .storage = 'p',
+					       .basetype = d->parent ? d->parent->oid : d->over_enum->oid,
+					       .typmod = -1,
+					       .notnull = d->notnull,
+					       .dflt = d->dflt});
+	cat_type_put(r, &(struct cat_type_row){.oid = d->array_oid,
+					       .name = arena_printf(r->a, "_%s", d->name),
+					       .nsp = nsp,
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = d->oid,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = 'i',
+					       .storage = 'x'});
+}
+
 void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
 {
+	if (d->over_enum) {
+		enum_domain_type_put(r, d, nsp);
+		return;
+	}
 	const struct pgtype_info *ti = pgtype_by_oid(d->base_oid);
 	const struct cat_typeio *io = ti ? typeio(ti->oid) : NULL;
 	if (!ti || !io)

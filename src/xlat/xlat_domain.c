@@ -55,6 +55,16 @@ static const struct xlat_domain *parent_of(struct xlat_ctx *c, const struct xlat
 	return p != d ? p : NULL;
 }
 
+const struct xlat_domain *xlat_domain_over(struct xlat_ctx *c, const char *type)
+{
+	for (const struct xlat_domain *e = c->schema ? c->schema->domains : NULL; e && e->name;
+	     e++) {
+		if (!e->parent && e->base && strcmp(e->base, type) == 0)
+			return e;
+	}
+	return NULL;
+}
+
 /* The domains over d (CREATE DOMAIN d2 AS d), NULL when none. */
 static const struct xlat_domain *child_of(struct xlat_ctx *c, const struct xlat_domain *d)
 {
@@ -128,7 +138,9 @@ void xlat_domain_free(PgQuery__ParseResult *tree)
 static const PgQuery__TypeName *base_typename(struct xlat_ctx *c, const struct xlat_domain *d,
 					      PgQuery__ParseResult **tree)
 {
-	const PgQuery__Node *n = parse_select(c, arena_printf(c->a, "NULL::%s", d->base), tree);
+	/* an enum's name as written in SQL (quoted unless plain) */
+	const char *base = xlat_enum_by_name(c, d->base) ? xlat_enum_display(c, d->base) : d->base;
+	const PgQuery__Node *n = parse_select(c, arena_printf(c->a, "NULL::%s", base), tree);
 	if (n && n->node_case == NODE(TYPE_CAST))
 		return n->type_cast->type_name;
 	if (!pgerr_is_set(c->err))
@@ -521,8 +533,11 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, s->type_name->location,
 				 "type \"%s\" does not exist",
 				 xlat_node_str(s->type_name->names[s->type_name->n_names - 1]));
-	if (xlat_enum_by_oid(c, base.info->oid, NULL))
-		return xlat_unsupported(c, s->type_name->location, "a domain over an enum type");
+	/* over an enum: the enum's name (an array of one is no enum's name) */
+	const struct xlat_enum *over_enum =
+		base.domain || base.is_array ? NULL : xlat_enum_by_oid(c, base.info->oid, NULL);
+	if (!over_enum && !base.domain && xlat_enum_by_oid(c, base.info->oid, NULL))
+		return xlat_unsupported(c, s->type_name->location, "a domain over an enum array");
 	if (s->coll_clause && !collation(c, s->coll_clause, &base))
 		return false;
 	dd.connames = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.connames));
@@ -545,7 +560,9 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain('create', ");
 	xlat_string(c, dd.name);
 	xlat_puts(c, ", ");
-	xlat_string(c, base.domain ? base.domain->name : xlat_type_format(c, &base));
+	xlat_string(c, base.domain	? base.domain->name
+		       : over_enum ? over_enum->name
+				   : xlat_type_format(c, &base));
 	xlat_printf(c, ", %d, ", dd.nullness == 2 ? 1 : 0);
 	if (dflt)
 		xlat_string(c, dflt);

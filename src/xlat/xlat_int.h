@@ -1351,6 +1351,8 @@ bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 /* The tenant's domain of that name, NULL when none. */
 const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name);
+/* A domain directly over the tenant's type (an enum) named type, NULL when none. */
+const struct xlat_domain *xlat_domain_over(struct xlat_ctx *c, const char *type);
 /* Resolves d's base type into *out (with out->domain d); false with err set. */
 bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_typeref *out);
 /* The domain column col of table is declared with, NULL when none. */

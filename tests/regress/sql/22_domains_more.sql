@@ -165,3 +165,37 @@ SELECT 'x'::dm2_c < 'y'::dm2_c, pg_typeof('x'::dm2_cp);
 SELECT typname, typcollation FROM pg_type WHERE typname = 'dm2_c';
 DROP TABLE dm2_ct;
 DROP DOMAIN dm2_c, dm2_cp;
+-- a domain over an enum (its CHECKs on a column are refused as an enum column's ordering is)
+CREATE TYPE dm2_mood AS ENUM ('sad', 'ok', 'happy');
+CREATE DOMAIN dm2_good AS dm2_mood CHECK (VALUE <> 'sad');
+CREATE DOMAIN dm2_good2 AS dm2_good NOT NULL;
+CREATE DOMAIN dm2_anymood AS dm2_mood NOT NULL DEFAULT 'ok';
+SELECT 'ok'::dm2_good, pg_typeof('ok'::dm2_good), 'happy'::dm2_good2;
+SELECT 'sad'::dm2_good;
+SELECT 'sad'::dm2_good2;
+SELECT NULL::dm2_good2;
+SELECT 'nope'::dm2_good;
+-- differs: ordering operators of a domain over an enum are the enum's here; PostgreSQL finds none (42883)
+SELECT 'happy'::dm2_good > 'ok'::dm2_mood;
+CREATE TABLE dm2_em (k int, m dm2_anymood);
+INSERT INTO dm2_em VALUES (1, 'happy');
+INSERT INTO dm2_em (k) VALUES (2);
+INSERT INTO dm2_em VALUES (3, 'sad');
+INSERT INTO dm2_em VALUES (4, 'nope');
+INSERT INTO dm2_em VALUES (5, NULL);
+SELECT * FROM dm2_em ORDER BY m;
+SELECT * FROM dm2_em WHERE m::dm2_mood = 'ok' ORDER BY k;
+SELECT t.typname, b.typname, t.typcategory, t.typlen, t.typbyval, t.typnotnull FROM pg_type t JOIN pg_type b ON b.oid = t.typbasetype WHERE t.typname LIKE 'dm2\_%' ORDER BY 1;
+SELECT domain_name, data_type, udt_name FROM information_schema.domains WHERE domain_name LIKE 'dm2\_%' ORDER BY 1;
+SELECT column_name, data_type, domain_name, udt_name FROM information_schema.columns WHERE table_name = 'dm2_em' ORDER BY ordinal_position;
+SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'dm2_em'::regclass AND attnum > 0 ORDER BY attnum;
+DROP TYPE dm2_mood;
+ALTER TYPE dm2_mood ADD VALUE 'great';
+SELECT 'great'::dm2_good;
+BEGIN;
+-- differs: refused (0A000): ALTER TYPE ... RENAME TO of an enum a domain is over
+ALTER TYPE dm2_mood RENAME TO dm2_feel;
+ROLLBACK;
+DROP TABLE dm2_em;
+DROP DOMAIN dm2_good2, dm2_good, dm2_anymood;
+DROP TYPE dm2_mood;
