@@ -332,7 +332,10 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 		c->sb = &sb;
 		struct xlat_type ct;
 		xlat_puts(c, "SELECT ");
-		bool ok = e && check_expr(c, e, "?1", *t, &ct) && !sb.failed;
+		/* a numeric is a number in SQLite, but a result column's cast gives the exact
+		 * engine's decimal text (xlat_numeric.c), which would compare as text */
+		const char *value = t->oid == XLAT_OID_NUMERIC ? "CAST(?1 AS NUMERIC)" : "?1";
+		bool ok = e && check_expr(c, e, value, *t, &ct) && !sb.failed;
 		c->sb = saved;
 		xlat_domain_free(tree);
 		if (ok) {

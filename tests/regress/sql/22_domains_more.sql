@@ -199,3 +199,27 @@ ROLLBACK;
 DROP TABLE dm2_em;
 DROP DOMAIN dm2_good2, dm2_good, dm2_anymood;
 DROP TYPE dm2_mood;
+-- a numeric domain's CHECKs over a cast's exact value (decimal text) compare numbers
+CREATE DOMAIN dm2_price AS numeric(8,2) CHECK (VALUE < 100) CHECK (VALUE >= 0.5);
+SELECT 2.25::dm2_price, 99.99::dm2_price, CAST('7.5' AS dm2_price);
+SELECT 100::dm2_price;
+SELECT 0.49::dm2_price;
+SELECT (x * 2)::dm2_price FROM (VALUES (1.25), (30.5)) v(x);
+DO $$ DECLARE p dm2_price := 3.5; BEGIN p := p * 2; RAISE NOTICE '%', p; p := p * 100; END $$;
+DROP DOMAIN dm2_price;
+-- a domain over an array, and one over that
+CREATE DOMAIN dm2_tags AS text[] CHECK (cardinality(VALUE) < 3) CHECK (array_position(VALUE, '') IS NULL);
+CREATE DOMAIN dm2_tags2 AS dm2_tags CHECK (VALUE[1] <> 'q');
+CREATE TABLE dm2_tg (k int, t dm2_tags, u dm2_tags2);
+INSERT INTO dm2_tg VALUES (1, '{a,b}', '{b}');
+INSERT INTO dm2_tg VALUES (2, '{a,b,c}', NULL);
+INSERT INTO dm2_tg VALUES (3, ARRAY['x', ''], NULL);
+INSERT INTO dm2_tg VALUES (4, NULL, '{q}');
+INSERT INTO dm2_tg VALUES (5, NULL, '{a,b,c}');
+SELECT '{a}'::dm2_tags, '{a,b,c}'::dm2_tags;
+SELECT '{q,r}'::dm2_tags2;
+SELECT t, t[1], u FROM dm2_tg;
+UPDATE dm2_tg SET t = t || 'z'::text;
+SELECT * FROM dm2_tg;
+DROP TABLE dm2_tg;
+DROP DOMAIN dm2_tags2, dm2_tags;
