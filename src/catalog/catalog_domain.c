@@ -16,6 +16,8 @@
 #define SQLSTATE_DUPLICATE_OBJECT "42710"
 #define SQLSTATE_UNDEFINED_OBJECT "42704"
 #define SQLSTATE_DEPENDENT_OBJECTS "2BP01"
+#define CLASS_PG_TYPE 1247 /* pg_type, as pg_depend.classid names it */
+#define CLASS_PG_CONSTRAINT 2606
 
 static struct cat_domain *add_domain(struct cat_model *m, const char *name)
 {
@@ -134,6 +136,36 @@ bool cat_domain_load(sqlite3 *db, struct cat_model *m)
 	}
 	link_parents(m);
 	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+static uint32_t con_oid(const struct cat_domain *d, size_t k);
+
+void cat_domain_depends(const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		for (size_t k = 0; k < d->nchecks; k++) { /* each CHECK on its domain */
+			cat_row(r);
+			cat_int(r, CLASS_PG_CONSTRAINT);
+			cat_int(r, con_oid(d, k));
+			cat_int(r, 0);
+			cat_int(r, CLASS_PG_TYPE);
+			cat_int(r, d->oid);
+			cat_int(r, 0);
+			cat_char(r, 'a');
+		}
+		uint32_t on = d->parent ? d->parent->oid : d->over_enum ? d->over_enum->oid : 0;
+		if (!on)
+			continue;
+		cat_row(r);
+		cat_int(r, CLASS_PG_TYPE);
+		cat_int(r, d->oid);
+		cat_int(r, 0);
+		cat_int(r, CLASS_PG_TYPE);
+		cat_int(r, on);
+		cat_int(r, 0);
+		cat_char(r, 'n');
+	}
 }
 
 const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name)

@@ -693,6 +693,10 @@ struct cat_domain {
 };
 /* The longest chain of domains over domains the catalog follows. */
 #define CAT_DOMAIN_DEPTH 32
+/* pg_depend's rows of a domain over another domain or an enum on that type (pg_dump makes
+ * the type first by them), and of each domain CHECK on its domain (a NOT VALID one is dumped
+ * after it). */
+void cat_domain_depends(const struct cat_model *m, struct cat_rows *r);
 /* Reads the domain sidecar (when the file has one) into m; false on a SQLite error. */
 bool cat_domain_load(sqlite3 *db, struct cat_model *m);
 const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name);

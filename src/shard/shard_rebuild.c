@@ -481,6 +481,10 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 			err, SQLSTATE_CHECK_VIOLATION,
 			"check constraint \"%s\" of relation \"%s\" is violated by some row",
 			rb->name, rb->table);
+	/* a CHECK the table has (a NOT VALID domain constraint's row): its own words, before
+	 * the lookups below replace SQLite's message */
+	if (rc == SQLITE_CONSTRAINT_CHECK)
+		return shard_error(db, rc, err);
 	if (duplicate(c, rb, aside, err))
 		return false;
 	const char *col = null_column(db, aside, not_null, nnn);

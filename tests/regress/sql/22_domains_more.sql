@@ -223,3 +223,12 @@ UPDATE dm2_tg SET t = t || 'z'::text;
 SELECT * FROM dm2_tg;
 DROP TABLE dm2_tg;
 DROP DOMAIN dm2_tags2, dm2_tags;
+-- a table rebuild over rows a NOT VALID domain constraint refuses
+CREATE DOMAIN dm2_nv2 AS numeric(12,2);
+CREATE TABLE dm2_nvk (id int, m dm2_nv2);
+INSERT INTO dm2_nvk VALUES (1, -1.5);
+ALTER DOMAIN dm2_nv2 ADD CONSTRAINT dm2_nv2_nonneg CHECK (VALUE >= 0) NOT VALID;
+-- differs: a table rebuild (ADD PRIMARY KEY, ALTER COLUMN TYPE ...) copies the rows, and so checks those a NOT VALID domain constraint refuses (23514)
+ALTER TABLE dm2_nvk ADD PRIMARY KEY (id);
+DROP TABLE dm2_nvk;
+DROP DOMAIN dm2_nv2;
