@@ -103,17 +103,18 @@ bool cat_domain_load(sqlite3 *db, struct cat_model *m)
 	sqlite3_stmt *st = NULL;
 	/* the type's own row (conname '') first, then the checks in the order they were made,
 	 * which pg_constraint lists them in (the translator checks them in name order) */
-	if (sqlite3_prepare_v2(db,
-			       cat_sidecar_exists(db, CAT_SIDECAR_DOMAIN_NOT_VALID)
-				       ? "SELECT d.domain_name, d.conname, base, \"notnull\", dflt, "
-					 "check_expr, v.conname IS NOT NULL FROM " CAT_SIDECAR_DOMAINS
-					 " AS d LEFT JOIN " CAT_SIDECAR_DOMAIN_NOT_VALID
-					 " AS v USING (domain_name, conname) ORDER BY d.domain_name, "
-					 "d.conname <> '', d.rowid"
-				       : "SELECT domain_name, conname, base, \"notnull\", dflt, "
-					 "check_expr, 0 FROM " CAT_SIDECAR_DOMAINS
-					 " ORDER BY domain_name, conname <> '', rowid",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		    db,
+		    cat_sidecar_exists(db, CAT_SIDECAR_DOMAIN_NOT_VALID)
+			    ? "SELECT d.domain_name, d.conname, base, \"notnull\", dflt, "
+			      "check_expr, v.conname IS NOT NULL FROM " CAT_SIDECAR_DOMAINS
+			      " AS d LEFT JOIN " CAT_SIDECAR_DOMAIN_NOT_VALID
+			      " AS v USING (domain_name, conname) ORDER BY d.domain_name, "
+			      "d.conname <> '', d.rowid"
+			    : "SELECT domain_name, conname, base, \"notnull\", dflt, "
+			      "check_expr, 0 FROM " CAT_SIDECAR_DOMAINS
+			      " ORDER BY domain_name, conname <> '', rowid",
+		    -1, &st, NULL) != SQLITE_OK)
 		return false;
 	struct cat_domain *d = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -305,7 +306,8 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 	sqlite3_stmt *st = NULL;
 	bool over = false;
 	if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
-			       "SELECT 1 FROM " CAT_SIDECAR_DOMAINS " WHERE conname = '' AND base = ?1",
+			       "SELECT 1 FROM " CAT_SIDECAR_DOMAINS
+			       " WHERE conname = '' AND base = ?1",
 			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
 		over = sqlite3_step(st) == SQLITE_ROW;
@@ -330,9 +332,11 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 	}
 	const char *p[] = {d->name};
 	if (cat_sidecar_exec(ctx, "domain",
-			     "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1, 0) &&
-	    not_valid_exec(ctx, "DELETE FROM " CAT_SIDECAR_DOMAIN_NOT_VALID " WHERE domain_name = ?1",
-			   p, 1))
+			     "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1,
+			     0) &&
+	    not_valid_exec(ctx,
+			   "DELETE FROM " CAT_SIDECAR_DOMAIN_NOT_VALID " WHERE domain_name = ?1", p,
+			   1))
 		sqlite3_result_null(ctx);
 }
 
@@ -368,7 +372,8 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 				      p, 3, 0) &&
 		     (argc < 5 || sqlite3_value_int(v[4]) == 0 ||
 		      cat_sidecar_exec(ctx, "domain",
-				       "INSERT INTO " CAT_SIDECAR_DOMAIN_NOT_VALID " VALUES (?1, ?2)",
+				       "INSERT INTO " CAT_SIDECAR_DOMAIN_NOT_VALID
+				       " VALUES (?1, ?2)",
 				       p, 2, 0));
 	} else if (strcmp(op, "validate") == 0 && k >= 0) {
 		const char *p[] = {d->name, a2};

@@ -93,11 +93,12 @@ START_TEST(domain_notices)
 	PQclear(harness_exec_ok(c, "CREATE DOMAIN d2 AS text"));
 	PQclear(harness_exec_ok(c, "ALTER TABLE t1 ADD COLUMN e d2"));
 	PQclear(harness_exec_ok(c, "DROP DOMAIN d2 CASCADE"));
-	ck_assert_str_eq(got, "00000 constraint \"nope\" of domain \"d1\" does not exist, skipping\n"
-			      "00000 drop cascades to 3 other objects / drop cascades to column b "
-			      "of table t1\ndrop cascades to column a of table t1\ndrop cascades to "
-			      "column x of table t2\n"
-			      "00000 drop cascades to column e of table t1\n");
+	ck_assert_str_eq(got,
+			 "00000 constraint \"nope\" of domain \"d1\" does not exist, skipping\n"
+			 "00000 drop cascades to 3 other objects / drop cascades to column b "
+			 "of table t1\ndrop cascades to column a of table t1\ndrop cascades to "
+			 "column x of table t2\n"
+			 "00000 drop cascades to column e of table t1\n");
 	PQfinish(c);
 }
 END_TEST
