@@ -52,6 +52,8 @@ const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *na
 static const struct xlat_domain *parent_of(struct xlat_ctx *c, const struct xlat_domain *d)
 {
 	const struct xlat_domain *p = d->parent ? xlat_domain_by_name(c, d->parent) : NULL;
+	if (p && c->domain_altered && strcmp(p->name, c->domain_altered->name) == 0)
+		p = c->domain_altered; /* ALTER DOMAIN of p: the domains over it see the change */
 	return p != d ? p : NULL;
 }
 
@@ -665,6 +667,43 @@ bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *
 	return strncmp(sql, CATALOG_DOMAIN_DEFAULT_MARK, strlen(CATALOG_DOMAIN_DEFAULT_MARK)) != 0;
 }
 
+/* A column an ALTER DOMAIN changes: one of the domain's own (dom the changed domain) or of a
+ * domain over it (dom that domain, over the changed one through c->domain_altered). */
+struct target {
+	const struct xlat_domain *dom;
+	const char *table, *column;
+	bool own;
+};
+
+/* Whether d is over (directly or not) the domain named name. */
+static bool is_over(struct xlat_ctx *c, const struct xlat_domain *d, const char *name)
+{
+	int n = 0;
+	for (const struct xlat_domain *p = parent_of(c, d); p && n < DOMAIN_DEPTH;
+	     p = parent_of(c, p), n++) {
+		if (strcmp(p->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static struct target *targets_of(struct xlat_ctx *c, const struct xlat_domain *d,
+				 const struct xlat_domain *nd, size_t *n)
+{
+	size_t cap = d->nusers;
+	for (const struct xlat_domain *e = c->schema->domains; e && e->name; e++)
+		cap += e->nusers;
+	struct target *v = arena_zalloc(c->a, (cap + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < d->nusers; i++)
+		v[(*n)++] = (struct target){nd, d->tables[i], d->columns[i], true};
+	for (const struct xlat_domain *e = c->schema->domains; e && e->name; e++) {
+		for (size_t i = 0; e != d && is_over(c, e, d->name) && i < e->nusers; i++)
+			v[(*n)++] = (struct target){e, e->tables[i], e->columns[i], false};
+	}
+	return v;
+}
+
 /* The change as a chain: the writer's script (with the checks of the rows PostgreSQL checks),
  * then each column of the domain given the changed domain's clauses in place (its rows are
  * not checked again: a NOT VALID constraint leaves the rows it refuses; a changed DEFAULT
@@ -673,7 +712,7 @@ bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *
  * rebuild (which would answer with the domain's message): SET NOT NULL over a NULL, ADD CHECK
  * (the constraint con of nd) over a value that fails it. */
 static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const struct xlat_domain *nd,
-		      const char *con)
+		      const char *con, const struct target *tv, size_t nt)
 {
 	int k = con ? con_index(nd, con) : -1;
 	PgQuery__ParseResult *tree = NULL;
@@ -681,19 +720,19 @@ static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const str
 	struct xlat_typeref base;
 	bool ok = (k < 0 || e) && xlat_domain_base(c, d, &base);
 	struct xlat_type t = {xlat_type_oid(&base), base.typmod}, ct;
-	for (size_t i = 0; ok && i < d->nusers; i++) {
+	for (size_t i = 0; ok && i < nt; i++) {
 		struct strbuf q;
 		strbuf_init(&q, 0);
-		strbuf_put_quoted(&q, d->columns[i], '"');
+		strbuf_put_quoted(&q, tv[i].column, '"');
 		const char *col = arena_strdup(c->a, q.data ? q.data : "\"\"");
 		strbuf_fini(&q);
 		const char *where = arena_printf(c->a, "column \"%s\" of table \"%s\" ",
-						 d->columns[i], d->tables[i]);
+						 tv[i].column, tv[i].table);
 		if (nd->notnull && !d->notnull) {
 			xlat_puts(c, "; SELECT shardlite_raise('23502', ");
 			xlat_string(c, arena_printf(c->a, "%scontains null values", where));
 			xlat_puts(c, ") FROM ");
-			xlat_ident(c, d->tables[i]);
+			xlat_ident(c, tv[i].table);
 			xlat_printf(c, " WHERE %s IS NULL LIMIT 1", col);
 		}
 		if (e) {
@@ -703,7 +742,7 @@ static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const str
 						"%scontains values that violate the new constraint",
 						where));
 			xlat_puts(c, ") FROM ");
-			xlat_ident(c, d->tables[i]);
+			xlat_ident(c, tv[i].table);
 			xlat_puts(c, " WHERE NOT (");
 			ok = check_expr(c, e, col, t, &ct);
 			xlat_puts(c, ") LIMIT 1");
@@ -716,35 +755,38 @@ static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const str
 static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
 			const struct xlat_domain *nd, const char *added, const char *tag)
 {
-	size_t n = d->nusers;
+	size_t n = 0;
 	bool dflt_changed = (d->dflt != NULL) != (nd->dflt != NULL) ||
 			    (d->dflt && nd->dflt && strcmp(d->dflt, nd->dflt) != 0);
-	if (!prechecks(c, d, nd, added))
-		return false;
+	c->domain_altered = nd; /* the domains over d see the change (parent_of) */
+	const struct target *tv = targets_of(c, d, nd, &n);
+	bool ok = prechecks(c, d, nd, added, tv, n);
 	struct xlat_rebuild *v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
 	v[0].kind = XLAT_RB_SCRIPT;
-	v[0].table = n ? d->tables[0] : "";
+	v[0].table = n ? tv[0].table : "";
 	v[0].script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
 	strbuf_reset(c->sb);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; ok && i < n; i++) {
 		struct strbuf *saved = c->sb, sb;
 		strbuf_init(&sb, 0);
 		c->sb = &sb;
-		bool own = xlat_domain_own_default(c, d->tables[i], d->columns[i]);
-		bool ok = xlat_domain_column_clauses(c, nd, d->columns[i], !own) && !sb.failed;
+		bool own = xlat_domain_own_default(c, tv[i].table, tv[i].column);
+		ok = xlat_domain_column_clauses(c, tv[i].dom, tv[i].column, !own) && !sb.failed;
 		c->sb = saved;
 		v[i + 1].kind = XLAT_RB_DOMAIN;
 		/* prechecks looked at the rows PostgreSQL looks at; a changed DEFAULT is copied
-		 * into the rows (SQLite reads a column ADDed later from its DEFAULT) */
-		v[i + 1].keep_rows = !dflt_changed;
-		v[i + 1].table = d->tables[i];
-		v[i + 1].column = d->columns[i];
+		 * into the rows (SQLite reads a column ADDed later from its DEFAULT; a domain over
+		 * d keeps the DEFAULT it copied) */
+		v[i + 1].keep_rows = !dflt_changed || !tv[i].own;
+		v[i + 1].table = tv[i].table;
+		v[i + 1].column = tv[i].column;
 		v[i + 1].constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 		strbuf_fini(&sb);
-		if (!ok)
-			return false;
 		v[i].next = &v[i + 1];
 	}
+	c->domain_altered = NULL;
+	if (!ok)
+		return false;
 	c->st->tag = tag;
 	if (!n) {
 		xlat_puts(c, v[0].script);
@@ -828,8 +870,6 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 	/* after other DDL of the same input the domain and its columns may be stale */
 	if (c->earlier_ddl)
 		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
-	if (child_of(c, d)) /* the columns of the domains over it would need rebuilding too */
-		return xlat_unsupported(c, -1, "ALTER DOMAIN of a domain another domain is over");
 	struct xlat_domain *nd = copy_domain(c, d);
 	const char *added = NULL; /* ADD CONSTRAINT's name */
 	xlat_sidecar_script(c, "ALTER DOMAIN");
@@ -910,7 +950,11 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 		xlat_string(c, s->name);
 		xlat_puts(c, ")" SCHEMA_BUMP);
 		c->st->tag = "ALTER DOMAIN";
-		return prechecks(c, d, d, s->name);
+		{ /* the columns of the domains over it too, as PostgreSQL's */
+			size_t nt = 0;
+			const struct target *tv = targets_of(c, d, d, &nt);
+			return prechecks(c, d, d, s->name, tv, nt);
+		}
 	default:
 		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
 	}
@@ -934,10 +978,11 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		return pgerr_is_set(c->err) ? false : xlat_unsupported(c, -1, "this ALTER DOMAIN");
 	if (c->earlier_ddl)
 		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
-	if (child_of(c, d)) /* the domains over it name it */
-		return xlat_unsupported(c, -1, "ALTER DOMAIN of a domain another domain is over");
 	struct xlat_domain *nd = copy_domain(c, d);
 	bool con = s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT;
+	if (!con && child_of(c, d)) /* the domains over it name it */
+		return xlat_unsupported(c, -1,
+					"ALTER DOMAIN ... RENAME TO of a domain another domain is over");
 	if (con) { /* RENAME CONSTRAINT c TO new */
 		int k = con_index(d, s->subname);
 		if (k < 0)

@@ -249,6 +249,8 @@ struct xlat_ctx {
 	 * and its type; NULL otherwise. */
 	const char *domain_value;
 	struct xlat_type domain_value_type;
+	/* ALTER DOMAIN: the domain as changed, which the domains over it are flattened over */
+	const struct xlat_domain *domain_altered;
 	/* Enums that earlier statements of the same input create or change (CREATE TYPE mood ...;
 	 * CREATE TABLE t (m mood)), which the schema does not have yet; they take precedence. */
 	struct xlat_enum *pending_enums;

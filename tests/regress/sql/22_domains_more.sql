@@ -55,6 +55,27 @@ INSERT INTO dm2_t VALUES (10, 5, 200);
 -- DROP of a domain another domain is over: 2BP01
 DROP DOMAIN dm2_pos;
 DROP DOMAIN dm2_small;
+-- ALTER DOMAIN of a domain others are over: their columns follow too
+ALTER DOMAIN dm2_pos ADD CONSTRAINT dm2_pos_odd CHECK (VALUE % 2 = 1);
+ALTER DOMAIN dm2_pos ADD CONSTRAINT dm2_pos_big CHECK (VALUE < 99);
+INSERT INTO dm2_t VALUES (11, 99, 8);
+SELECT 99::dm2_even;
+ALTER DOMAIN dm2_pos DROP CONSTRAINT dm2_pos_big;
+INSERT INTO dm2_t VALUES (11, 99, 8);
+ALTER DOMAIN dm2_pos ADD CONSTRAINT dm2_pos_nv CHECK (VALUE < 50) NOT VALID;
+ALTER DOMAIN dm2_pos VALIDATE CONSTRAINT dm2_pos_nv;
+ALTER DOMAIN dm2_pos RENAME CONSTRAINT dm2_pos_nv TO dm2_pos_nv2;
+INSERT INTO dm2_t VALUES (12, 60, 8);
+ALTER DOMAIN dm2_pos DROP CONSTRAINT dm2_pos_nv2;
+ALTER DOMAIN dm2_pos SET NOT NULL;
+ALTER DOMAIN dm2_pos SET DEFAULT 4;
+SELECT * FROM dm2_t ORDER BY k;
+ALTER DOMAIN dm2_pos DROP NOT NULL;
+ALTER DOMAIN dm2_pos DROP DEFAULT;
+BEGIN;
+-- differs: refused (0A000): ALTER DOMAIN ... RENAME TO of a domain another domain is over
+ALTER DOMAIN dm2_pos RENAME TO dm2_posx;
+ROLLBACK;
 -- PL/pgSQL variables and function parameters of a domain over a domain
 DO $$ DECLARE v dm2_small := 5; BEGIN v := v * 2; RAISE NOTICE '%', v; END $$;
 DO $$ DECLARE v dm2_small := 5; BEGIN v := v * 100; END $$;

@@ -190,10 +190,8 @@ static const struct {
 	{"CREATE DOMAIN d AS nosuch", "42704", "type \"nosuch\" does not exist"},
 	{"CREATE DOMAIN d AS serial", "42704", "type \"serial\" does not exist"},
 	{"CREATE DOMAIN d AS posint(3)", "42601", "type modifier is not allowed for type \"posint\""},
-	{"ALTER DOMAIN pos1 ADD CHECK (VALUE <> 5)", "0A000",
-	 "ALTER DOMAIN of a domain another domain is over is not supported"},
 	{"ALTER DOMAIN pos1 RENAME TO pos9", "0A000",
-	 "ALTER DOMAIN of a domain another domain is over is not supported"},
+	 "ALTER DOMAIN ... RENAME TO of a domain another domain is over is not supported"},
 	{"DROP DOMAIN pos1", "2BP01", "cannot drop type pos1 because other objects depend on it"},
 	{"DROP DOMAIN pos1 CASCADE", "0A000",
 	 "DROP DOMAIN ... CASCADE of a domain another domain is over is not supported"},
@@ -307,6 +305,52 @@ START_TEST(alter_chain)
 	ck_assert_ptr_null(strstr(v[0].rebuild->script, "shardlite_raise"));
 	ck_assert(v[0].rebuild->next->keep_rows);
 	ck_assert_ptr_nonnull(strstr(v[0].rebuild->next->constraint, "\"qty\" < 1000"));
+	arena_free(a);
+}
+END_TEST
+
+/* ALTER DOMAIN of a domain another is over: the columns of that one too, with every level's
+ * clauses as changed; VALIDATE looks at them as well. */
+START_TEST(alter_under)
+{
+	static const char *const tables[] = {"contact"}, *const cols[] = {"id"};
+	static const struct xlat_domain two[] = {
+		{"pos1", 41007, 41008, "int4", false, "7", pos1_names, pos1_checks, 1, NULL, NULL, 0,
+		 NULL},
+		{"small1", 41009, 41010, "int4", true, "7", small1_names, small1_checks, 1, tables,
+		 cols, 1, "pos1"},
+		{NULL, 0, 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL},
+	};
+	struct xlat_schema with = schema;
+	with.domains = two;
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert_msg(xlat_translate_in(&(struct xlat_env){.schema = &with},
+					"ALTER DOMAIN pos1 ADD CONSTRAINT p_odd CHECK (VALUE % 2 = 1)",
+					NULL, 0, a, &v, &n, &e),
+		      "%s", e.message);
+	ck_assert_int_eq(v[0].kind, XLAT_REBUILD);
+	ck_assert_ptr_nonnull(strstr(v[0].rebuild->script,
+				     "'column \"id\" of table \"contact\" contains values that "
+				     "violate the new constraint') FROM contact WHERE NOT (\"id\" % 2 "
+				     "= 1)"));
+	const struct xlat_rebuild *r = v[0].rebuild->next;
+	ck_assert_str_eq(r->column, "id");
+	ck_assert(r->keep_rows);
+	ck_assert_str_eq(r->constraint,
+			 " DEFAULT (/* shardlite: domain default */ 7) CONSTRAINT "
+			 "\"shardlite_domain:6:small1:\" CHECK (\"id\" IS NOT NULL) CONSTRAINT "
+			 "\"shardlite_domain:6:small1:p_odd\" CHECK (\"id\" % 2 = 1) CONSTRAINT "
+			 "\"shardlite_domain:6:small1:p_pos\" CHECK (\"id\" > 0) CONSTRAINT "
+			 "\"shardlite_domain:6:small1:a_small\" CHECK (\"id\" < 50)");
+	ck_assert_ptr_null(r->next);
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &with},
+				    "ALTER DOMAIN pos1 VALIDATE CONSTRAINT p_pos", NULL, 0, a, &v, &n,
+				    &e));
+	ck_assert_ptr_nonnull(strstr(v[0].sql, "FROM contact WHERE NOT (\"id\" > 0)"));
 	arena_free(a);
 }
 END_TEST
@@ -537,6 +581,7 @@ Suite *xlat_suite_domain(void)
 	tcase_add_loop_test(tc, domain_case, 0, (int)ARRAY_LEN(cases));
 	tcase_add_loop_test(tc, domain_error, 0, (int)ARRAY_LEN(errors));
 	tcase_add_test(tc, drop_detail);
+	tcase_add_test(tc, alter_under);
 	tcase_add_test(tc, alter_chain);
 	tcase_add_loop_test(tc, domain_run, 0, (int)ARRAY_LEN(runs));
 	tcase_add_loop_test(tc, domain_param, 0, (int)ARRAY_LEN(params));
