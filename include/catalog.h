@@ -184,7 +184,7 @@ struct catalog_enum {
  * search: for the error path of a call the translator does not know. */
 bool catalog_builtin_function(const char *name);
 /* A domain of the tenant (CREATE DOMAIN): its base type as a column declares it ("int4",
- * "numeric(12,2)"), NOT NULL, DEFAULT and CHECK expressions as PostgreSQL SQL (VALUE ...),
+ * "numeric(12,2)"; of a domain over another, the built-in type under the chain), NOT NULL, DEFAULT and CHECK expressions as PostgreSQL SQL (VALUE ...),
  * the checks in name order (the order PostgreSQL checks them in), and the columns of tables
  * declared with it (tables[i].columns[i]). */
 struct catalog_domain {
@@ -199,6 +199,7 @@ struct catalog_domain {
 	const char *const *tables;
 	const char *const *columns;
 	size_t nusers;
+	const char *parent; /* the domain it is over (base is then that one's), NULL: none */
 };
 /* Every table's and view's columns, every enum type and every domain (*domains ends with an
  * entry whose name is NULL), copied into a, and a fingerprint of them all (equal schemas,

@@ -99,6 +99,9 @@ struct xlat_rebuild {
 				 * of DROP COLUMN IF EXISTS (column: nothing when it is not
 				 * there) */
 	bool not_null;          /* NOT_NULL: SET (true) or DROP (false) */
+	bool keep_rows;         /* DOMAIN of ALTER DOMAIN: the column's text changed in place,
+				 * its rows not copied nor checked (the translator's script
+				 * checked them first, or ADD ... NOT VALID leaves them) */
 	const char *before;     /* ADD_COLUMN of a serial/identity: SQLite script making its
 				 * sequence, run first; NULL for none */
 	const char *after;      /* ... and the script giving the sequence to the column */
@@ -334,7 +337,10 @@ struct xlat_stmt {
 	 * exists, skipping`. skip_type is the SQLite object type ("table", "view", "index") for
 	 * a DROP, "relation" (any type, sequences too) for a CREATE, else "sequence", "type"
 	 * (an enum), "extension", "schema" (one the translator knows is there), "column" (of
-	 * table skip_of) or "enum label" (of enum skip_of); NULL / 0 otherwise. */
+	 * table skip_of), "enum label" (of enum skip_of), "constraint" (one the translator
+	 * knows domain skip_of lacks) or "cascade" (skip_present: the objects DROP DOMAIN ...
+	 * CASCADE drops, "column c of table t", for PostgreSQL's `drop cascades to` NOTICE);
+	 * NULL / 0 otherwise. */
 	const char *skip_type;
 	const char **skip_names;
 	size_t nskip_names;
@@ -749,6 +755,7 @@ struct xlat_domain {
 	const char *const *tables;
 	const char *const *columns;
 	size_t nusers;
+	const char *parent; /* CREATE DOMAIN d2 AS d1: "d1" (base is d1's base), NULL: none */
 };
 struct xlat_schema {
 	/* The columns of relation name (a table or view of the tenant, matched as SQLite

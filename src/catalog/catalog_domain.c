@@ -16,6 +16,8 @@
 #define SQLSTATE_DUPLICATE_OBJECT "42710"
 #define SQLSTATE_UNDEFINED_OBJECT "42704"
 #define SQLSTATE_DEPENDENT_OBJECTS "2BP01"
+#define CLASS_PG_TYPE 1247 /* pg_type, as pg_depend.classid names it */
+#define CLASS_PG_CONSTRAINT 2606
 
 static struct cat_domain *add_domain(struct cat_model *m, const char *name)
 {
@@ -33,24 +35,65 @@ static struct cat_domain *add_domain(struct cat_model *m, const char *name)
 	return d;
 }
 
-static void add_check(struct cat_model *m, struct cat_domain *d, const char *name, const char *expr)
+static void add_check(struct cat_model *m, struct cat_domain *d, const char *name, const char *expr,
+		      bool not_valid)
 {
 	const char **n = arena_zalloc(m->a, (d->nchecks + 1) * sizeof(*n));
 	const char **e = arena_zalloc(m->a, (d->nchecks + 1) * sizeof(*e));
+	bool *nv = arena_zalloc(m->a, (d->nchecks + 1) * sizeof(*nv));
 	if (d->nchecks) {
 		memcpy(n, d->connames, d->nchecks * sizeof(*n));
 		memcpy(e, d->checks, d->nchecks * sizeof(*e));
+		memcpy(nv, d->not_valid, d->nchecks * sizeof(*nv));
 	}
 	n[d->nchecks] = name;
+	nv[d->nchecks] = not_valid;
 	e[d->nchecks++] = expr;
 	d->connames = n;
 	d->checks = e;
+	d->not_valid = nv;
+}
+
+/* Runs sql over the sidecar of NOT VALID checks, when the file has one (the first ALTER
+ * DOMAIN ... ADD ... NOT VALID makes it). */
+static bool not_valid_exec(sqlite3_context *ctx, const char *sql, const char **p, int n)
+{
+	return !cat_sidecar_exists(sqlite3_context_db_handle(ctx), CAT_SIDECAR_DOMAIN_NOT_VALID) ||
+	       cat_sidecar_exec(ctx, "domain", sql, p, n, 0);
 }
 
 static const char *text_or_null(struct arena *a, sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 	return s ? arena_strdup(a, (const char *)s) : NULL;
+}
+
+/* A domain over another (its base names a domain): the parent linked, and the built-in type
+ * under the chain as its base_oid. A chain is made parent first, so it has no cycle; the
+ * depth bound keeps a hand-edited sidecar from looping. */
+static void link_parents(struct cat_model *m)
+{
+	for (size_t i = 0; i < m->ndomains; i++) {
+		struct cat_domain *d = m->domains[i];
+		d->parent = d->base ? cat_model_domain(m, d->base) : NULL;
+		if (d->parent == d)
+			d->parent = NULL;
+		/* over an enum (the enums are loaded first): its OID */
+		d->over_enum = !d->parent && d->base ? cat_model_enum(m, d->base) : NULL;
+		if (d->over_enum) {
+			d->base_oid = d->over_enum->oid;
+			d->base_typmod = -1;
+		}
+	}
+	for (size_t i = 0; i < m->ndomains; i++) {
+		struct cat_domain *d = m->domains[i];
+		const struct cat_domain *root = d;
+		for (int depth = 0; root->parent && depth < CAT_DOMAIN_DEPTH; depth++)
+			root = root->parent;
+		d->base_oid = root->parent ? 0 : root->base_oid;
+		d->base_typmod = root->base_typmod;
+		d->over_enum = root->parent ? NULL : root->over_enum;
+	}
 }
 
 bool cat_domain_load(sqlite3 *db, struct cat_model *m)
@@ -62,8 +105,15 @@ bool cat_domain_load(sqlite3 *db, struct cat_model *m)
 	 * which pg_constraint lists them in (the translator checks them in name order) */
 	if (sqlite3_prepare_v2(
 		    db,
-		    "SELECT domain_name, conname, base, \"notnull\", dflt, check_expr FROM " CAT_SIDECAR_DOMAINS
-		    " ORDER BY domain_name, conname <> '', rowid",
+		    cat_sidecar_exists(db, CAT_SIDECAR_DOMAIN_NOT_VALID)
+			    ? "SELECT d.domain_name, d.conname, base, \"notnull\", dflt, "
+			      "check_expr, v.conname IS NOT NULL FROM " CAT_SIDECAR_DOMAINS
+			      " AS d LEFT JOIN " CAT_SIDECAR_DOMAIN_NOT_VALID
+			      " AS v USING (domain_name, conname) ORDER BY d.domain_name, "
+			      "d.conname <> '', d.rowid"
+			    : "SELECT domain_name, conname, base, \"notnull\", dflt, "
+			      "check_expr, 0 FROM " CAT_SIDECAR_DOMAINS
+			      " ORDER BY domain_name, conname <> '', rowid",
 		    -1, &st, NULL) != SQLITE_OK)
 		return false;
 	struct cat_domain *d = NULL;
@@ -82,9 +132,41 @@ bool cat_domain_load(sqlite3 *db, struct cat_model *m)
 			continue;
 		}
 		if (d && strcmp(d->name, name) == 0)
-			add_check(m, d, arena_strdup(m->a, con), text_or_null(m->a, st, 5));
+			add_check(m, d, arena_strdup(m->a, con), text_or_null(m->a, st, 5),
+				  sqlite3_column_int(st, 6) != 0);
 	}
+	link_parents(m);
 	return sqlite3_finalize(st) == SQLITE_OK;
+}
+
+static uint32_t con_oid(const struct cat_domain *d, size_t k);
+
+void cat_domain_depends(const struct cat_model *m, struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		for (size_t k = 0; k < d->nchecks; k++) { /* each CHECK on its domain */
+			cat_row(r);
+			cat_int(r, CLASS_PG_CONSTRAINT);
+			cat_int(r, con_oid(d, k));
+			cat_int(r, 0);
+			cat_int(r, CLASS_PG_TYPE);
+			cat_int(r, d->oid);
+			cat_int(r, 0);
+			cat_char(r, 'a');
+		}
+		uint32_t on = d->parent ? d->parent->oid : d->over_enum ? d->over_enum->oid : 0;
+		if (!on)
+			continue;
+		cat_row(r);
+		cat_int(r, CLASS_PG_TYPE);
+		cat_int(r, d->oid);
+		cat_int(r, 0);
+		cat_int(r, CLASS_PG_TYPE);
+		cat_int(r, on);
+		cat_int(r, 0);
+		cat_char(r, 'n');
+	}
 }
 
 const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name)
@@ -145,7 +227,7 @@ void cat_domain_constraint_rows(struct cat_conn *cc, const struct cat_model *m, 
 		const struct cat_domain *d = m->domains[i];
 		for (size_t k = 0; k < d->nchecks; k++)
 			cat_domain_con_put(cc, r, con_oid(d, k), d->connames[k], d->oid,
-					   d->checks[k]);
+					   d->checks[k], !d->not_valid[k]);
 	}
 }
 
@@ -155,7 +237,8 @@ const char *cat_domain_constraintdef(const struct cat_model *m, uint32_t oid)
 		const struct cat_domain *d = m->domains[i];
 		for (size_t k = 0; k < d->nchecks; k++) {
 			if (con_oid(d, k) == oid)
-				return arena_printf(m->a, "CHECK (%s)", d->checks[k]);
+				return arena_printf(m->a, "CHECK (%s)%s", d->checks[k],
+						    d->not_valid[k] ? " NOT VALID" : "");
 		}
 	}
 	return NULL;
@@ -219,6 +302,23 @@ static void op_create(sqlite3_context *ctx, const struct cat_model *m, const cha
 
 static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struct cat_domain *d)
 {
+	/* a domain over it (the sidecar's rows, not the model: DROP DOMAIN d2, d1 drops d2 first) */
+	sqlite3_stmt *st = NULL;
+	bool over = false;
+	if (sqlite3_prepare_v2(sqlite3_context_db_handle(ctx),
+			       "SELECT 1 FROM " CAT_SIDECAR_DOMAINS
+			       " WHERE conname = '' AND base = ?1",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+		over = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	if (over) {
+		pgfn_error(ctx, SQLSTATE_DEPENDENT_OBJECTS,
+			   "cannot drop type %s because other objects depend on it",
+			   cat_quote_ident(m->a, d->name));
+		return;
+	}
 	for (size_t i = 0; i < m->nrels; i++) {
 		const struct cat_rel *t = m->rels[i];
 		for (int k = 0; t->kind == 'r' && k < t->ncols; k++) {
@@ -232,13 +332,16 @@ static void op_drop(sqlite3_context *ctx, const struct cat_model *m, const struc
 	}
 	const char *p[] = {d->name};
 	if (cat_sidecar_exec(ctx, "domain",
-			     "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1, 0))
+			     "DELETE FROM " CAT_SIDECAR_DOMAINS " WHERE domain_name = ?1", p, 1,
+			     0) &&
+	    not_valid_exec(ctx,
+			   "DELETE FROM " CAT_SIDECAR_DOMAIN_NOT_VALID " WHERE domain_name = ?1", p,
+			   1))
 		sqlite3_result_null(ctx);
 }
 
-/* ALTER DOMAIN: default, notnull, add_check, drop_check, rename_check, rename — the rows
- * changed (the
- * translator rewrites the columns of the domain in the same transaction). */
+/* ALTER DOMAIN: default, notnull, add_check, validate, drop_check, rename_check, rename — the
+ * rows changed (the translator rewrites the columns of the domain in the same transaction). */
 static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const struct cat_domain *d,
 		     const char *op, int argc, sqlite3_value **v)
 {
@@ -262,11 +365,22 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 				      "AND conname = ''",
 				      p, 2, 0);
 	} else if (strcmp(op, "add_check") == 0 && a2 && a2[0] && k < 0) {
-		const char *p[] = {d->name, a2, a3};
+		const char *p[] = {d->name, a2, a3}; /* a fifth argument 1: NOT VALID */
 		ok = cat_sidecar_exec(ctx, "domain",
 				      "INSERT INTO " CAT_SIDECAR_DOMAINS
 				      " VALUES (?1, ?2, NULL, NULL, NULL, ?3)",
-				      p, 3, 0);
+				      p, 3, 0) &&
+		     (argc < 5 || sqlite3_value_int(v[4]) == 0 ||
+		      cat_sidecar_exec(ctx, "domain",
+				       "INSERT INTO " CAT_SIDECAR_DOMAIN_NOT_VALID
+				       " VALUES (?1, ?2)",
+				       p, 2, 0));
+	} else if (strcmp(op, "validate") == 0 && k >= 0) {
+		const char *p[] = {d->name, a2};
+		ok = not_valid_exec(ctx,
+				    "DELETE FROM " CAT_SIDECAR_DOMAIN_NOT_VALID
+				    " WHERE domain_name = ?1 AND conname = ?2",
+				    p, 2);
 	} else if (strcmp(op, "add_check") == 0) {
 		pgfn_error(ctx, SQLSTATE_DUPLICATE_OBJECT,
 			   "constraint \"%s\" for domain \"%s\" already exists", a2 ? a2 : "",
@@ -277,7 +391,11 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 		ok = cat_sidecar_exec(ctx, "domain",
 				      "DELETE FROM " CAT_SIDECAR_DOMAINS
 				      " WHERE domain_name = ?1 AND conname = ?2",
-				      p, 2, 0);
+				      p, 2, 0) &&
+		     not_valid_exec(ctx,
+				    "DELETE FROM " CAT_SIDECAR_DOMAIN_NOT_VALID
+				    " WHERE domain_name = ?1 AND conname = ?2",
+				    p, 2);
 	} else if (strcmp(op, "drop_check") == 0) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 			   "constraint \"%s\" of domain \"%s\" does not exist", a2 ? a2 : "",
@@ -297,7 +415,11 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 				      "UPDATE " CAT_SIDECAR_DOMAINS
 				      " SET conname = ?3 WHERE domain_name = ?1 "
 				      "AND conname = ?2",
-				      p, 3, 0);
+				      p, 3, 0) &&
+		     not_valid_exec(ctx,
+				    "UPDATE " CAT_SIDECAR_DOMAIN_NOT_VALID
+				    " SET conname = ?3 WHERE domain_name = ?1 AND conname = ?2",
+				    p, 3);
 	} else if (strcmp(op, "rename_check") == 0) {
 		pgfn_error(ctx, SQLSTATE_UNDEFINED_OBJECT,
 			   "constraint \"%s\" of domain \"%s\" does not exist", a2 ? a2 : "",
@@ -309,7 +431,11 @@ static void op_alter(sqlite3_context *ctx, const struct cat_model *m, const stru
 		ok = cat_sidecar_exec(ctx, "domain",
 				      "UPDATE " CAT_SIDECAR_DOMAINS
 				      " SET domain_name = ?2 WHERE domain_name = ?1",
-				      p, 2, 0);
+				      p, 2, 0) &&
+		     not_valid_exec(ctx,
+				    "UPDATE " CAT_SIDECAR_DOMAIN_NOT_VALID
+				    " SET domain_name = ?2 WHERE domain_name = ?1",
+				    p, 2);
 		/* the columns of the domain (in the temp schema's sidecar too) */
 		for (int temp = 0; ok && temp < 2; temp++) {
 			if (!cat_sidecar_in(db, temp, CAT_SIDECAR_COLUMNS))

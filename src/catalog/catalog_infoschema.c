@@ -190,12 +190,22 @@ static void column_row(struct cat_conn *cc, struct cat_rows *r, const struct cat
 		       const struct cat_rel *rel, int k)
 {
 	const struct cat_col *c = &rel->cols[k];
-	const struct pgtype_info *ti = pgtype_by_oid(c->typoid);
+	/* a column of a domain over another: PostgreSQL describes the domain below, a
+	 * USER-DEFINED type without a built-in type's facts */
+	const struct cat_domain *over = c->domain ? c->domain->parent : NULL;
+	struct cat_col below = *c;
+	if (over) {
+		below.typoid = over->oid;
+		below.typmod = -1;
+		c = &below;
+	}
+	const struct pgtype_info *ti = over ? NULL : pgtype_by_oid(c->typoid);
 	bool array = false;
-	const struct cat_enum *e = cat_model_enum_oid(m, c->typoid, &array);
+	const struct cat_enum *e = over ? NULL : cat_model_enum_oid(m, c->typoid, &array);
 	/* a composite type's (or a relation's row type's) column: the tenant's type too */
-	const struct cat_rel *row = e || ti ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
-	const char *udt = e ? e->name : row ? row->name : NULL;
+	const struct cat_rel *row =
+		e || ti || over ? NULL : cat_model_rowtype_rel(m, c->typoid, &array);
+	const char *udt = over ? over->name : e ? e->name : row ? row->name : NULL;
 	rel_head(r, cc, rel->name);
 	cat_text(r, c->name);
 	cat_int(r, k + 1);
@@ -241,10 +251,14 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 {
 	for (size_t i = 0; i < m->ndomains; i++) {
 		const struct cat_domain *d = m->domains[i];
-		struct cat_col c = {.typoid = d->base_oid, .typmod = d->base_typmod};
-		const struct pgtype_info *ti = pgtype_by_oid(d->base_oid);
+		/* over another domain or an enum: USER-DEFINED, udt that type, no facts of a
+		 * built-in */
+		const char *udt = d->parent ? d->parent->name : d->over_enum ? d->over_enum->name : NULL;
+		struct cat_col c = {.typoid = d->parent ? d->parent->oid : d->base_oid,
+				    .typmod = d->parent ? -1 : d->base_typmod};
+		const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(d->base_oid);
 		rel_head(r, cc, d->name);
-		cat_text(r, data_type(r->a, d->base_oid));
+		cat_text(r, udt ? "USER-DEFINED" : data_type(r->a, d->base_oid));
 		char_facts(r, &c);
 		nulls(r, 3 + 3); /* character set, collation */
 		numeric_facts(r, &c);
@@ -252,10 +266,48 @@ static bool fill_domains(struct cat_conn *cc, const struct cat_model *m, struct 
 		nulls(r, 2); /* interval */
 		cat_text(r, d->dflt);
 		cat_text(r, cat_conn_database(cc));
-		cat_text(r, "pg_catalog");
-		cat_text(r, ti ? ti->name : NULL);
+		cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+		cat_text(r, udt ? udt : ti ? ti->name : NULL);
 		nulls(r, 3 + 1); /* scope, maximum_cardinality */
 		cat_text(r, "1");
+	}
+	return true;
+}
+
+/* Each table column of a domain: the domain, then the column. */
+static bool fill_column_domain_usage(struct cat_conn *cc, const struct cat_model *m,
+				     struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->nrels; i++) {
+		const struct cat_rel *rel = m->rels[i];
+		for (int k = 0; (rel->kind == 'r' || rel->kind == 'v') && k < rel->ncols; k++) {
+			if (!rel->cols[k].domain)
+				continue;
+			rel_head(r, cc, rel->cols[k].domain->name);
+			cat_text(r, cat_conn_database(cc));
+			cat_text(r, cat_conn_public(cc));
+			cat_text(r, rel->name);
+			cat_text(r, rel->cols[k].name);
+		}
+	}
+	return true;
+}
+
+/* Each domain's base type (the domain below, for a domain over another), then the domain. */
+static bool fill_domain_udt_usage(struct cat_conn *cc, const struct cat_model *m,
+				  struct cat_rows *r)
+{
+	for (size_t i = 0; i < m->ndomains; i++) {
+		const struct cat_domain *d = m->domains[i];
+		const char *udt = d->parent ? d->parent->name : d->over_enum ? d->over_enum->name : NULL;
+		const struct pgtype_info *ti = udt ? NULL : pgtype_by_oid(d->base_oid);
+		cat_row(r);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, udt ? cat_conn_public(cc) : "pg_catalog");
+		cat_text(r, udt ? udt : ti ? ti->name : NULL);
+		cat_text(r, cat_conn_database(cc));
+		cat_text(r, cat_conn_public(cc));
+		cat_text(r, d->name);
 	}
 	return true;
 }
@@ -536,6 +588,14 @@ static const struct cat_reldef defs[] = {
 	      ", identity_cycle " TXT ", is_generated " TXT ", generation_expression " TXT
 	      ", is_updatable " TXT,
 	 fill_columns},
+	{"information_schema_column_domain_usage",
+	 "domain_catalog " ID ", domain_schema " ID ", domain_name " ID ", " TAB3
+	 ", column_name " ID,
+	 fill_column_domain_usage},
+	{"information_schema_domain_udt_usage",
+	 "udt_catalog " ID ", udt_schema " ID ", udt_name " ID ", domain_catalog " ID
+	 ", domain_schema " ID ", domain_name " ID,
+	 fill_domain_udt_usage},
 	{"information_schema_domain_constraints",
 	 CON3 ", domain_catalog " ID ", domain_schema " ID ", domain_name " ID
 	      ", is_deferrable " TXT ", initially_deferred " TXT,

@@ -138,6 +138,8 @@ struct cat_comment {
 /* Domains: one row per domain (conname '') and one per CHECK constraint, written by
  * shardlite_domain (catalog_domain.c). */
 #define CAT_SIDECAR_DOMAINS "_shardlite_domains"
+/* (domain_name, conname) of each domain CHECK added NOT VALID and not validated since */
+#define CAT_SIDECAR_DOMAIN_NOT_VALID "_shardlite_domain_not_valid"
 /* Extensions created (name, version), written by shardlite_extension (catalog_ext.c). */
 #define CAT_SIDECAR_EXTENSIONS "_shardlite_extensions"
 /* GRANT/REVOKE on relations (relname, kind, grantee, privs), written by shardlite_grant
@@ -381,9 +383,9 @@ void cat_type_put(struct cat_rows *r, const struct cat_type_row *t);
  * type's storage and output functions, domain_in and domain_recv as PostgreSQL's. */
 void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp);
 /* Puts a domain's CHECK constraint as a row of pg_constraint (catalog_rel.c knows its
- * columns): conname name, contypid domain, conbin expr. */
+ * columns): conname name, contypid domain, conbin expr, convalidated validated. */
 void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
-			uint32_t domain, const char *expr);
+			uint32_t domain, const char *expr, bool validated);
 /* information_schema's views, named information_schema_<view> (catalog_infoschema.c). */
 const struct cat_reldef *cat_infoschema_defs(size_t *n);
 const struct cat_reldef *cat_infopriv_defs(size_t *n); /* catalog_infopriv.c */
@@ -678,15 +680,25 @@ void cat_fn_owner_to(sqlite3_context *ctx, const char *role);
 struct cat_domain {
 	const char *name;
 	uint32_t oid, array_oid;
-	const char *base;  /* the base type as a column declares it ("int4", "numeric(12,2)") */
-	uint32_t base_oid; /* ... and as pgtype_from_decl reads that */
+	const char *base;  /* the base type as a column declares it ("int4", "numeric(12,2)"),
+			    * or the domain it is over (CREATE DOMAIN d2 AS d1: "d1") */
+	const struct cat_domain *parent; /* ... that domain, NULL when base is no domain */
+	const struct cat_enum *over_enum; /* the enum under the chain (base_oid), NULL: none */
+	uint32_t base_oid; /* the built-in type under them all, as pgtype_from_decl reads it */
 	int32_t base_typmod;
 	bool notnull;
 	const char *dflt;      /* DEFAULT as PostgreSQL SQL, NULL: none */
 	const char **connames; /* CHECK constraints as made, their expressions (VALUE ...) */
 	const char **checks;
+	bool *not_valid; /* ... and whether each was added NOT VALID (not VALIDATEd since) */
 	size_t nchecks;
 };
+/* The longest chain of domains over domains the catalog follows. */
+#define CAT_DOMAIN_DEPTH 32
+/* pg_depend's rows of a domain over another domain or an enum on that type (pg_dump makes
+ * the type first by them), and of each domain CHECK on its domain (a NOT VALID one is dumped
+ * after it). */
+void cat_domain_depends(const struct cat_model *m, struct cat_rows *r);
 /* Reads the domain sidecar (when the file has one) into m; false on a SQLite error. */
 bool cat_domain_load(sqlite3 *db, struct cat_model *m);
 const struct cat_domain *cat_model_domain(const struct cat_model *m, const char *name);

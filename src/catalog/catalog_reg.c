@@ -251,7 +251,9 @@ static void fn_regtype_array_out(sqlite3_context *ctx, int argc, sqlite3_value *
 		if (!name && v[i] && pgtype_by_oid(oid))
 			name = cat_format_type(a, oid, -1);
 		if (!name && v[i] && (m || (m = cat_fn_model(ctx)) != NULL))
-			name = cat_rowtype_name(m, a, oid);
+			name = cat_model_domain_oid(m, oid, NULL) || cat_model_enum_oid(m, oid, NULL)
+				       ? cat_format_type_m(m, a, oid, -1)
+				       : cat_rowtype_name(m, a, oid);
 		strbuf_puts(&sb, i ? "," : "");
 		pgfn_array_put_elem(&sb, name ? name : v[i]); /* NULL stays NULL */
 	}

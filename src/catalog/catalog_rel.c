@@ -503,7 +503,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 
 /* A domain's CHECK constraint: no relation, contypid the domain's. */
 void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, const char *name,
-			uint32_t domain, const char *expr)
+			uint32_t domain, const char *expr, bool validated)
 {
 	cat_row(r);
 	cat_int(r, oid);
@@ -512,7 +512,7 @@ void cat_domain_con_put(struct cat_conn *cc, struct cat_rows *r, uint32_t oid, c
 	cat_char(r, 'c');
 	cat_bool(r, false);
 	cat_bool(r, false);
-	cat_bool(r, true);
+	cat_bool(r, validated);
 	cat_int(r, 0);
 	cat_int(r, domain);
 	cat_int(r, 0);
@@ -633,8 +633,52 @@ static void type_row(struct cat_rows *r, const struct pgtype_info *ti)
 				.collation = type_collation(ti->oid)});
 }
 
+/* A domain over an enum: the enum's storage and output (catalog_enum.c's row). */
+static void enum_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
+{
+	cat_type_put(r, &(struct cat_type_row){.oid = d->oid,
+					       .name = d->name,
+					       .nsp = nsp,
+					       .len = 4,
+					       .byval = true,
+					       .type = 'd',
+					       .category = 'E',
+					       .subscript = "-",
+					       .array = d->array_oid,
+					       .in = "domain_in",
+					       .out = "enum_out",
+					       .recv = "domain_recv",
+					       .send = "enum_send",
+					       .analyze = "-",
+					       .align = 'i',
+					       .storage = 'p',
+					       .basetype = d->parent ? d->parent->oid : d->over_enum->oid,
+					       .typmod = -1,
+					       .notnull = d->notnull,
+					       .dflt = d->dflt});
+	cat_type_put(r, &(struct cat_type_row){.oid = d->array_oid,
+					       .name = arena_printf(r->a, "_%s", d->name),
+					       .nsp = nsp,
+					       .len = -1,
+					       .type = 'b',
+					       .category = 'A',
+					       .subscript = "array_subscript_handler",
+					       .elem = d->oid,
+					       .in = "array_in",
+					       .out = "array_out",
+					       .recv = "array_recv",
+					       .send = "array_send",
+					       .analyze = "array_typanalyze",
+					       .align = 'i',
+					       .storage = 'x'});
+}
+
 void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_t nsp)
 {
+	if (d->over_enum) {
+		enum_domain_type_put(r, d, nsp);
+		return;
+	}
 	const struct pgtype_info *ti = pgtype_by_oid(d->base_oid);
 	const struct cat_typeio *io = ti ? typeio(ti->oid) : NULL;
 	if (!ti || !io)
@@ -657,8 +701,8 @@ void cat_domain_type_put(struct cat_rows *r, const struct cat_domain *d, uint32_
 					       .align = type_align(ti),
 					       .storage = type_storage(ti),
 					       .collation = coll,
-					       .basetype = ti->oid,
-					       .typmod = d->base_typmod,
+					       .basetype = d->parent ? d->parent->oid : ti->oid,
+					       .typmod = d->parent ? -1 : d->base_typmod,
 					       .notnull = d->notnull,
 					       .dflt = d->dflt});
 	char align = type_align(ti);

@@ -494,6 +494,7 @@ static bool fill_depend(struct cat_conn *cc, const struct cat_model *m, struct c
 			depend_row(r, ix->rel->oid, CLASS_PG_CONSTRAINT, ix->conoid, 0, 'i');
 	}
 	cat_dump_depends(m, r);
+	cat_domain_depends(m, r);
 	cat_infoschema_depends(r);
 	return true;
 }

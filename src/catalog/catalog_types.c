@@ -226,10 +226,13 @@ static void copy_domain(struct arena *a, struct catalog_domain *out, const struc
 			cols[n++] = arena_strdup(a, t->cols[k].name);
 		}
 	}
+	const struct cat_domain *root = d; /* over another domain: the base under the chain */
+	for (int depth = 0; root->parent && depth < CAT_DOMAIN_DEPTH; depth++)
+		root = root->parent;
 	*out = (struct catalog_domain){arena_strdup(a, d->name),
 				       d->oid,
 				       d->array_oid,
-				       d->base ? arena_strdup(a, d->base) : NULL,
+				       root->base ? arena_strdup(a, root->base) : NULL,
 				       d->notnull,
 				       d->dflt ? arena_strdup(a, d->dflt) : NULL,
 				       copy_strs(a, d->connames, order, d->nchecks),
@@ -237,7 +240,8 @@ static void copy_domain(struct arena *a, struct catalog_domain *out, const struc
 				       d->nchecks,
 				       tables,
 				       cols,
-				       n};
+				       n,
+				       d->parent ? arena_strdup(a, d->parent->name) : NULL};
 }
 
 static void fn_types(sqlite3_context *ctx, int argc, sqlite3_value **argv)

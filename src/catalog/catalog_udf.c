@@ -273,10 +273,48 @@ struct fill {
 	struct cat_rows *r;
 };
 
+/* The type OIDs oids (joined by ' ') with each one whose declared type (decls, joined by SEP)
+ * names a domain replaced by the domain's OID, as PostgreSQL lists a parameter of a domain (the
+ * function is known by its base types: docs/sql-compat.md); oids itself when none does. */
+static const char *with_domains(const struct cat_model *m, struct arena *a, const char *oids,
+				const char *decls)
+{
+	if (!m || !m->ndomains || !*oids)
+		return oids;
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	bool any = false;
+	for (const char *o = oids, *d = decls;;) {
+		size_t ol = strcspn(o, " "), dl = d ? strcspn(d, "\x1f") : 0;
+		const char *decl = d ? arena_strndup(a, d, dl) : NULL;
+		const struct cat_domain *dom = decl ? cat_model_domain(m, decl) : NULL;
+		any = any || dom;
+		if (dom)
+			strbuf_printf(&sb, "%s%u", o == oids ? "" : " ", dom->oid);
+		else
+			strbuf_printf(&sb, "%s%.*s", o == oids ? "" : " ", (int)ol, o);
+		if (!o[ol])
+			break;
+		o += ol + 1;
+		d = d && d[dl] ? d + dl + 1 : NULL;
+	}
+	const char *out = any && !sb.failed ? arena_strdup(a, sb.data) : oids;
+	strbuf_fini(&sb);
+	return out;
+}
+
 static bool fill_one(void *arg, const struct udf_row *u)
 {
 	struct fill *f = arg;
 	struct cat_rows *r = f->r;
+	char *msg = NULL;
+	const struct cat_model *m = cat_conn_model(f->cc, &msg);
+	sqlite3_free(msg);
+	struct udf_row shown = *u; /* its types as pg_proc shows them: a domain's OID */
+	shown.sig = with_domains(m, r->a, u->sig, u->argdecls);
+	shown.alltypes = with_domains(m, r->a, u->alltypes, u->alldecls);
+	shown.outtypes = with_domains(m, r->a, u->outtypes, u->outdecls);
+	const struct cat_domain *ret = m ? cat_model_domain(m, u->retdecl) : NULL;
 	cat_row(r);
 	cat_int(r, udf_oid(u));
 	cat_text(r, u->name);
@@ -296,9 +334,9 @@ static bool fill_one(void *arg, const struct udf_row *u)
 	cat_char(r, 'u');   /* proparallel */
 	cat_int(r, (int64_t)nargs(u));
 	cat_int(r, (int64_t)count_defaults(u));
-	cat_int(r, u->rettype);
-	cat_text(r, u->sig);
-	put_allargs(r, u);
+	cat_int(r, ret ? ret->oid : u->rettype);
+	cat_text(r, shown.sig);
+	put_allargs(r, &shown);
 	cat_null(r); /* proargdefaults, protrftypes */
 	cat_null(r);
 	cat_text(r, u->body);

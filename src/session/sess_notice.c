@@ -51,7 +51,8 @@ static const char *probe_sql(const char *type, bool temp)
 	if (strcmp(type, "column") == 0)
 		return "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE";
 	if (strcmp(type, "sequence") == 0 || strcmp(type, "type") == 0 ||
-	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0)
+	    strcmp(type, "schema") == 0 || strcmp(type, "enum label") == 0 ||
+	    strcmp(type, "constraint") == 0 || strcmp(type, "cascade") == 0)
 		return NULL;
 	return temp ? "SELECT 1 FROM (SELECT type, name FROM main.sqlite_schema UNION ALL SELECT "
 		      "type, name FROM temp.sqlite_schema) WHERE name = ?2 AND (type = ?1 OR (?1 = "
@@ -100,6 +101,10 @@ static bool exists(struct session *s, const struct xlat_stmt *x, sqlite3_stmt *s
 	const char *type = x->skip_type;
 	if (strcmp(type, "schema") == 0) /* the translator notes only the schemas there are */
 		return true;
+	if (strcmp(type, "constraint") == 0) /* ... and only a domain's constraints there are not */
+		return false;
+	if (strcmp(type, "cascade") == 0) /* ... and the objects a CASCADE drops */
+		return true;
 	if (strcmp(type, "type") == 0)
 		return is_enum(s, name, NULL);
 	if (strcmp(type, "enum label") == 0) /* skip_of: the enum */
@@ -137,12 +142,41 @@ uint64_t sess_skip_check(struct session *s, const struct xlat_stmt *x)
 	return hits;
 }
 
+/* DROP ... CASCADE's objects: PostgreSQL's `drop cascades to column e of table t`, or for
+ * several `drop cascades to 2 other objects` with one DETAIL line each. */
+static void cascade_notice(struct session *s, const struct xlat_stmt *x)
+{
+	struct pgerr e;
+	pgerr_clear(&e);
+	if (x->nskip_names == 1) {
+		pgerr_set(&e, SQLSTATE_SUCCESS, "drop cascades to %s", x->skip_names[0]);
+	} else {
+		pgerr_set(&e, SQLSTATE_SUCCESS, "drop cascades to %zu other objects",
+			  x->nskip_names);
+		struct strbuf sb;
+		strbuf_init(&sb, 0);
+		for (size_t i = 0; i < x->nskip_names; i++)
+			strbuf_printf(&sb, "%sdrop cascades to %s", i ? "\n" : "", x->skip_names[i]);
+		pgerr_detail(&e, "%s", sb.data ? sb.data : "");
+		strbuf_fini(&sb);
+	}
+	pgw_be_notice_report(&s->out, "NOTICE", &e);
+}
+
 void sess_skip_notices(struct session *s, const struct xlat_stmt *x, uint64_t hits)
 {
 	char msg[PGERR_MSG_MAX], of[PGERR_MSG_MAX / 2];
+	if (!hits || !x->skip_type)
+		return;
+	if (strcmp(x->skip_type, "cascade") == 0) {
+		cascade_notice(s, x);
+		return;
+	}
 	of[0] = '\0';
 	if (x->skip_of && strcmp(x->skip_type, "column") == 0)
 		snprintf(of, sizeof(of), " of relation \"%s\"", x->skip_of);
+	if (x->skip_of && strcmp(x->skip_type, "constraint") == 0)
+		snprintf(of, sizeof(of), " of domain \"%s\"", x->skip_of);
 	for (size_t i = 0; i < x->nskip_names && i < 64; i++) {
 		if (!(hits & (UINT64_C(1) << i)))
 			continue;

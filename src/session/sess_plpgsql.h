@@ -187,6 +187,10 @@ bool sess_trigger_statement_tt(struct session *s, const char *table, const char 
 /* Declared types and initial NULLs of every variable. */
 bool sess_pl_vars_init(struct pl_run *r, struct pgerr *err);
 void sess_pl_vars_free(struct pl_run *r);
+/* A value (text of type type, the domain's base type; NULL too) cast to domain d, which answers
+ * PostgreSQL's 23502 / 23514 (pgfn_domain_check): a variable's, or a result row's column. */
+bool sess_pl_domain_check(struct pl_run *r, const struct xlat_domain *d, const char *text,
+			  uint32_t type, struct pgerr *err);
 /* Sets variable var to text of type type, cast to its declared type as PostgreSQL assigns. */
 bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, struct pgerr *err);
 /* Sets field of record variable var (NEW.x := ...) to text of type type, converted to the

@@ -223,10 +223,8 @@ static bool assign_cast(struct pl_run *r, int var, const char **text, uint32_t t
 	return true;
 }
 
-/* A variable of a domain: the value (of the base type, NULL too) cast to the domain, which
- * answers PostgreSQL's 23502 / 23514 (pgfn_domain_check). */
-static bool domain_check(struct pl_run *r, const struct xlat_domain *d, const char *text,
-			 uint32_t type, struct pgerr *err)
+bool sess_pl_domain_check(struct pl_run *r, const struct xlat_domain *d, const char *text,
+			  uint32_t type, struct pgerr *err)
 {
 	struct pl_rows rows;
 	struct pl_arg arg = {text, type};
@@ -251,7 +249,7 @@ bool sess_pl_assign(struct pl_run *r, int var, const char *text, uint32_t type, 
 		return false;
 	bool array;
 	const struct xlat_domain *domain = want ? var_domain(r, var, &array) : NULL;
-	if (domain && !domain_check(r, domain, text, want, err))
+	if (domain && !sess_pl_domain_check(r, domain, text, want, err))
 		return false;
 	if (!text && decl->not_null)
 		return pgerr_set(

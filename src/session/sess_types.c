@@ -139,7 +139,8 @@ _Static_assert(sizeof(struct xlat_domain) == sizeof(struct catalog_domain) &&
 			       offsetof(struct catalog_domain, checks) &&
 		       offsetof(struct xlat_domain, nchecks) ==
 			       offsetof(struct catalog_domain, nchecks) &&
-		       offsetof(struct xlat_domain, nusers) == offsetof(struct catalog_domain, nusers),
+		       offsetof(struct xlat_domain, nusers) == offsetof(struct catalog_domain, nusers) &&
+		       offsetof(struct xlat_domain, parent) == offsetof(struct catalog_domain, parent),
 	       "xlat_domain and catalog_domain must share their layout");
 _Static_assert(sizeof(struct xlat_enum) == sizeof(struct catalog_enum) &&
 		       offsetof(struct xlat_enum, array_oid) ==

@@ -357,6 +357,8 @@ struct sess_udf_set {
 	uint64_t nrows;
 	bool one; /* OUT parameters of a LANGUAGE sql body, RETURNS record: its first row only */
 	bool declared; /* types from a column definition list, which the rows must match */
+	const char *const *domains; /* each column's domain (NULL: none); NULL: no column's */
+	bool vars; /* the rows are the OUT variables' values, checked when they were assigned */
 };
 
 /* A LANGUAGE sql body of RETURNS SETOF t whose final statement gives one value of a row type
@@ -379,6 +381,33 @@ static bool unpack_rows(struct pl_run *r, const struct pl_rows *in, size_t n, st
 		if (v && pgtype_record_fields(v, strlen(v), r->scratch, out->cells + i * n, lens, n,
 					      err) < 0)
 			return false;
+	}
+	return true;
+}
+
+/* The tenant's domain name (as a function's column declares it), NULL when none. */
+static const struct xlat_domain *domain_of(const struct session *s, const char *name)
+{
+	for (const struct xlat_domain *d = s->schema.domains; name && d && d->name; d++) {
+		if (strcmp(d->name, name) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+/* A column of a domain (RETURNS SETOF d, RETURNS TABLE (c d)): each value of rows cast to the
+ * domain, as PostgreSQL coerces a set's values to its result type. */
+static bool check_domains(struct pl_run *r, const struct pl_rows *rows, size_t nrows,
+			  struct pgerr *err)
+{
+	const struct sess_udf_set *set = r->set;
+	for (size_t k = 0; set->domains && !set->vars && k < set->ncols; k++) {
+		const struct xlat_domain *d = domain_of(r->s, set->domains[k]);
+		for (size_t i = 0; d && i < nrows; i++) {
+			if (!sess_pl_domain_check(r, d, rows->cells[i * rows->ncols + k],
+						  set->types[k], err))
+				return false;
+		}
 	}
 	return true;
 }
@@ -432,6 +461,7 @@ bool sess_udf_add_rows(struct pl_run *r, const struct pl_rows *rows_in, struct p
 	strbuf_fini(&sql);
 	bool ok = rc == SQLITE_OK || (shard_error(db, rc, err), false);
 	size_t nrows = set->one ? (set->nrows ? 0 : rows.nrows ? 1 : 0) : rows.nrows;
+	ok = ok && check_domains(r, &rows, nrows, err);
 	for (size_t i = 0; ok && i < nrows; i++) {
 		for (size_t k = 0; ok && k < set->ncols; k++)
 			ok = sess_bind_text(r->s, vm, (int)k, set->types[k],
@@ -477,14 +507,15 @@ struct plan {
 	uint32_t *alltypes;
 	size_t ncols;       /* the rows' columns and their types */
 	uint32_t *coltypes;
+	const char **coldomains; /* ... and domains (NULL: none), NULL when no column has one */
 	bool declared; /* the types of a call's column definition list: rows must have them */
 	bool one;      /* RETURNS record: the first row only */
 };
 
 /* cols: a RETURNS [SETOF] record function's column types as the call passes them ("23 25"),
  * else NULL. */
-static void make_plan(const struct xlat_udf *u, const char *cols, struct arena *a,
-		      struct plan *p)
+static void make_plan(const struct session *s, const struct xlat_udf *u, const char *cols,
+		      struct arena *a, struct plan *p)
 {
 	/* one OUT or INOUT parameter: its type (a procedure's prorettype says record) */
 	uint32_t rettype = u->modes && u->nouts == 1 ? u->outtypes[0] : u->rettype;
@@ -499,6 +530,14 @@ static void make_plan(const struct xlat_udf *u, const char *cols, struct arena *
 		memcpy(p->coltypes, u->outtypes, u->nouts * sizeof(uint32_t));
 	else
 		p->coltypes[0] = u->rettype;
+	for (size_t k = 0; p->rows && !cols && k < p->ncols; k++) { /* copied: see struct plan */
+		const char *decl = u->nouts ? u->outdecls[k] : u->retdecl;
+		if (!domain_of(s, decl))
+			continue;
+		if (!p->coldomains)
+			p->coldomains = arena_zalloc(a, (p->ncols + 1) * sizeof(*p->coldomains));
+		p->coldomains[k] = arena_strdup(a, decl);
+	}
 	if (cols) {
 		p->coltypes = (uint32_t *)oids(a, cols, &p->ncols);
 		p->declared = true;
@@ -542,7 +581,10 @@ static bool out_row(struct pl_run *r, const struct plan *p, struct pgerr *err)
 		if (p->modes[k] == 'o' || p->modes[k] == 'b') /* a row: its composite text */
 			cells[n++] = r->vals[k].row ? sess_pl_row_text(r, (int)k) : r->vals[k].text;
 	row.cells = cells;
-	return sess_udf_add_rows(r, &row, err);
+	r->set->vars = true;
+	bool ok = sess_udf_add_rows(r, &row, err);
+	r->set->vars = false;
+	return ok;
 }
 
 /* The value of a body whose result is its OUT parameter or the result variable. */
@@ -563,7 +605,8 @@ static bool run_call(struct pl_run *r, const struct plan *p, sqlite3_context *ct
 		     struct arena *a, struct pgerr *err)
 {
 	struct sess_udf_set set = {.ncols = p->ncols, .types = p->coltypes,
-				   .one = (p->rows && p->modes) || p->one, .declared = p->declared};
+				   .one = (p->rows && p->modes) || p->one, .declared = p->declared,
+				   .domains = p->coldomains};
 	strbuf_init(&set.sb, 0);
 	pgfn_rows_begin(&set.sb, (int)set.ncols);
 	r->set = p->rows ? &set : NULL;
@@ -607,7 +650,7 @@ static bool call(struct session *s, sqlite3_context *ctx, int argc, sqlite3_valu
 	if (!sess_udf_depth_ok(s, err))
 		return false;
 	struct plan p;
-	make_plan(u, cols ? (const char *)sqlite3_value_text(argv[argc - 1]) : NULL, a, &p);
+	make_plan(s, u, cols ? (const char *)sqlite3_value_text(argv[argc - 1]) : NULL, a, &p);
 	const struct xlat_pl_func *f = sess_udf_compile(s, u, a, err);
 	if (!f)
 		return false;

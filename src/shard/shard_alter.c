@@ -583,7 +583,8 @@ static struct shard_rebuild plain_rebuild(const struct xlat_rebuild *r, const ch
 				      .decl = r->decl,
 				      .convert = r->convert,
 				      .missing_ok = r->missing_ok,
-				      .not_null = r->not_null};
+				      .not_null = r->not_null,
+				      .keep_rows = r->keep_rows};
 }
 
 /* One action (the chain's next is not followed). */

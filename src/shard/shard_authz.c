@@ -134,6 +134,7 @@ static int check_sidecar_create(const char *table)
 	    sqlite3_stricmp(table, "_shardlite_enums") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_comptypes") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_domains") == 0 ||
+	    sqlite3_stricmp(table, "_shardlite_domain_not_valid") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_extensions") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_privileges") == 0 ||
 	    sqlite3_stricmp(table, "_shardlite_matviews") == 0 ||

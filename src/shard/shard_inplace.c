@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* shard_inplace.c: table changes that leave stored values alone — SET/DROP NOT NULL, DEFAULT,
- * a value-keeping type change, the foreign keys DROP TABLE ... CASCADE removes from other
+ * a value-keeping type change, a column's domain clauses (ALTER DOMAIN), the foreign keys DROP TABLE ... CASCADE removes from other
  * tables — made by rewriting the stored CREATE TABLE text (SQLite's "simpler procedure"),
  * which unlike a rebuild works in a transaction on a table other tables reference. */
 #include "shard_int.h"
@@ -144,7 +144,7 @@ int shard_inplace_change(struct shard_conn *c, const struct shard_rebuild *rb,
 	char *decl = NULL;
 	int pk = 0;
 	if (rb->kind != SHARD_RB_NOT_NULL && rb->kind != SHARD_RB_SET_DEFAULT &&
-	    rb->kind != SHARD_RB_ALTER_TYPE)
+	    rb->kind != SHARD_RB_ALTER_TYPE && !(rb->kind == SHARD_RB_DOMAIN && rb->keep_rows))
 		return 0;
 	if (!probe(db, "SELECT type, pk FROM pragma_table_info(?1) WHERE name = ?2 COLLATE NOCASE",
 		   rb->table, rb->column, &found, &decl, &pk, err))

@@ -489,6 +489,10 @@ static bool refill_failed(struct shard_conn *c, const struct shard_rebuild *rb, 
 			err, SQLSTATE_CHECK_VIOLATION,
 			"check constraint \"%s\" of relation \"%s\" is violated by some row",
 			rb->name, rb->table);
+	/* a CHECK the table has (a NOT VALID domain constraint's row): its own words, before
+	 * the lookups below replace SQLite's message */
+	if (rc == SQLITE_CONSTRAINT_CHECK)
+		return shard_error(db, rc, err);
 	if (duplicate(c, rb, aside, err))
 		return false;
 	const char *col = null_column(db, aside, not_null, nnn);
@@ -754,7 +758,8 @@ static bool change_table(struct shard_conn *c, const struct shard_rebuild *rb, b
 	/* NOT NULL never needs the rows moved; the others not when no value changes. The
 	 * in-place change makes one change only: NOT NULL before others (ALTER c SET NOT NULL,
 	 * ALTER c SET DEFAULT ..., Sequel's alter_table) takes the rebuild that makes them all. */
-	int inplace = (rb->kind == SHARD_RB_NOT_NULL && !rb->next) || (fk_off && !outside)
+	int inplace = (rb->kind == SHARD_RB_NOT_NULL && !rb->next) || (fk_off && !outside) ||
+				      (rb->kind == SHARD_RB_DOMAIN && rb->keep_rows && !rb->next)
 			      ? shard_inplace_change(c, rb, old_sql, err)
 			      : 0;
 	if (inplace) {

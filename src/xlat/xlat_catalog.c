@@ -119,10 +119,12 @@ bool xlat_catalog_is_relation(const char *name)
 static const char *const infoschema[] = {
 	"character_sets",
 	"check_constraints",
+	"column_domain_usage",
 	"column_privileges",
 	"columns",
 	"constraint_column_usage",
 	"domain_constraints",
+	"domain_udt_usage",
 	"domains",
 	"key_column_usage",
 	"parameters",

@@ -5,9 +5,10 @@
  * declares the base type and carries the constraints as SQLite CHECKs of its own, named so
  * that a violation reads as PostgreSQL's (CATALOG_DOMAIN_CHECK_PREFIX, shard_error), and takes
  * the domain's DEFAULT when it has none; a cast to a domain checks its value through
- * pgfn_domain_check. ALTER DOMAIN changes the sidecar and rebuilds each table with a column of
- * the domain, its domain clauses replaced (XLAT_RB_DOMAIN). A name that is no domain keeps
- * PostgreSQL's answers (42704, 42809). */
+ * pgfn_domain_check. ALTER DOMAIN changes the sidecar, checks the rows PostgreSQL checks, and
+ * replaces the domain clauses of each column of the domain in place (XLAT_RB_DOMAIN). A
+ * domain over another carries the constraints of every level (flat). A name that is no
+ * domain keeps PostgreSQL's answers (42704, 42809). */
 #include "xlat_int.h"
 
 #include "catalog.h"
@@ -23,6 +24,10 @@
 	"CREATE TABLE IF NOT EXISTS _shardlite_domains (domain_name TEXT NOT NULL, conname TEXT " \
 	"NOT NULL, base TEXT, \"notnull\" INTEGER, dflt TEXT, check_expr TEXT, PRIMARY KEY "      \
 	"(domain_name, conname))"
+/* the CHECKs added NOT VALID and not validated since (pg_constraint.convalidated false) */
+#define SIDECAR_NOT_VALID                                                                  \
+	"CREATE TABLE IF NOT EXISTS _shardlite_domain_not_valid (domain_name TEXT NOT NULL, " \
+	"conname TEXT NOT NULL, PRIMARY KEY (domain_name, conname)); "
 /* A domain change leaves SQLite's schema alone; this moves schema_version, so that every
  * session reads the domains again (casts and columns write their constraints) */
 #define SCHEMA_BUMP                                                                          \
@@ -37,6 +42,72 @@ const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *na
 			return d;
 	}
 	return NULL;
+}
+
+/* The longest chain of domains over domains followed (a chain is made parent first, so it
+ * has no cycle; the bound keeps a hand-edited sidecar from looping). */
+#define DOMAIN_DEPTH 32
+
+/* The domain d is over (CREATE DOMAIN d AS parent), NULL when its base is a built-in type. */
+static const struct xlat_domain *parent_of(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	const struct xlat_domain *p = d->parent ? xlat_domain_by_name(c, d->parent) : NULL;
+	if (p && c->domain_altered && strcmp(p->name, c->domain_altered->name) == 0)
+		p = c->domain_altered; /* ALTER DOMAIN of p: the domains over it see the change */
+	return p != d ? p : NULL;
+}
+
+const struct xlat_domain *xlat_domain_over(struct xlat_ctx *c, const char *type)
+{
+	for (const struct xlat_domain *e = c->schema ? c->schema->domains : NULL; e && e->name;
+	     e++) {
+		if (!e->parent && e->base && strcmp(e->base, type) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* The domains over d (CREATE DOMAIN d2 AS d), NULL when none. */
+static const struct xlat_domain *child_of(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	for (const struct xlat_domain *e = c->schema ? c->schema->domains : NULL; e && e->name;
+	     e++) {
+		if (e->parent && strcmp(e->parent, d->name) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* d with the constraints of every domain under it: NOT NULL when any has it, the CHECKs of
+ * the innermost domain first, each domain's in name order — the order PostgreSQL's
+ * typcache checks a domain stack in; errors name d (the domain the value is coerced to). */
+static const struct xlat_domain *flat(struct xlat_ctx *c, const struct xlat_domain *d)
+{
+	if (!d->parent)
+		return d;
+	const struct xlat_domain *chain[DOMAIN_DEPTH];
+	size_t n = 0, nchecks = 0;
+	for (const struct xlat_domain *e = d; e && n < DOMAIN_DEPTH; e = parent_of(c, e)) {
+		chain[n++] = e;
+		nchecks += e->nchecks;
+	}
+	struct xlat_domain *f = arena_zalloc(c->a, sizeof(*f));
+	*f = *d;
+	const char **names = arena_zalloc(c->a, (nchecks + 1) * sizeof(*names));
+	const char **exprs = arena_zalloc(c->a, (nchecks + 1) * sizeof(*exprs));
+	size_t k = 0;
+	for (size_t i = n; i-- > 0;) {
+		f->notnull = f->notnull || chain[i]->notnull;
+		for (size_t j = 0; j < chain[i]->nchecks; j++, k++) {
+			names[k] = chain[i]->connames[j];
+			exprs[k] = chain[i]->checks[j];
+		}
+	}
+	f->connames = names;
+	f->checks = exprs;
+	f->nchecks = k;
+	f->parent = NULL;
+	return f;
 }
 
 /* ---- PostgreSQL text in and out ---- */
@@ -69,7 +140,9 @@ void xlat_domain_free(PgQuery__ParseResult *tree)
 static const PgQuery__TypeName *base_typename(struct xlat_ctx *c, const struct xlat_domain *d,
 					      PgQuery__ParseResult **tree)
 {
-	const PgQuery__Node *n = parse_select(c, arena_printf(c->a, "NULL::%s", d->base), tree);
+	/* an enum's name as written in SQL (quoted unless plain) */
+	const char *base = xlat_enum_by_name(c, d->base) ? xlat_enum_display(c, d->base) : d->base;
+	const PgQuery__Node *n = parse_select(c, arena_printf(c->a, "NULL::%s", base), tree);
 	if (n && n->node_case == NODE(TYPE_CAST))
 		return n->type_cast->type_name;
 	if (!pgerr_is_set(c->err))
@@ -142,6 +215,7 @@ static const char *check_name(struct xlat_ctx *c, const struct xlat_domain *d, c
 
 bool xlat_domain_column(struct xlat_ctx *c, const struct xlat_domain *d, const char *col)
 {
+	d = flat(c, d);
 	struct xlat_typeref base;
 	if (!xlat_domain_base(c, d, &base))
 		return false;
@@ -221,7 +295,7 @@ const struct xlat_domain *xlat_domain_of_expr(struct xlat_ctx *c, const PgQuery_
 bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 		      const struct xlat_typeref *to, struct xlat_type *t)
 {
-	const struct xlat_domain *d = to->domain;
+	const struct xlat_domain *d = flat(c, to->domain);
 	if (!note_param(c, tc->arg, d))
 		return false;
 	PgQuery__ParseResult *bt = NULL;
@@ -260,7 +334,10 @@ bool xlat_domain_cast(struct xlat_ctx *c, const PgQuery__TypeCast *tc,
 		c->sb = &sb;
 		struct xlat_type ct;
 		xlat_puts(c, "SELECT ");
-		bool ok = e && check_expr(c, e, "?1", *t, &ct) && !sb.failed;
+		/* a numeric is a number in SQLite, but a result column's cast gives the exact
+		 * engine's decimal text (xlat_numeric.c), which would compare as text */
+		const char *value = t->oid == XLAT_OID_NUMERIC ? "CAST(?1 AS NUMERIC)" : "?1";
+		bool ok = e && check_expr(c, e, value, *t, &ct) && !sb.failed;
 		c->sb = saved;
 		xlat_domain_free(tree);
 		if (ok) {
@@ -430,6 +507,24 @@ static bool validate(struct xlat_ctx *c, const struct domain_def *dd, const PgQu
 	return ok;
 }
 
+/* COLLATE in CREATE DOMAIN: of a type with collations (text, varchar, char, name and their
+ * arrays), the collations shardlite's columns have ("C", "POSIX": bytewise), as a column's
+ * COLLATE; 42804 for a type without, 0A000 for another collation. */
+static bool collation(struct xlat_ctx *c, const PgQuery__CollateClause *cc,
+		      const struct xlat_typeref *base)
+{
+	uint32_t oid = base->info->oid;
+	if (oid != XLAT_OID_TEXT && oid != XLAT_OID_VARCHAR && oid != XLAT_OID_BPCHAR &&
+	    oid != XLAT_OID_NAME)
+		return xlat_fail(c, "42804", cc->location, "collations are not supported by type %s",
+				 arena_printf(c->a, "%s%s", base->info->sql_name,
+					      base->is_array ? "[]" : ""));
+	const char *name = cc->n_collname ? xlat_node_str(cc->collname[cc->n_collname - 1]) : NULL;
+	if (!name || (strcmp(name, "C") != 0 && strcmp(name, "POSIX") != 0))
+		return xlat_unsupported(c, cc->location, "a collation other than \"C\"");
+	return true;
+}
+
 bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt *s)
 {
 	struct domain_def dd = {0};
@@ -443,12 +538,13 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 		return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, s->type_name->location,
 				 "type \"%s\" does not exist",
 				 xlat_node_str(s->type_name->names[s->type_name->n_names - 1]));
-	if (base.domain)
-		return xlat_unsupported(c, s->type_name->location, "a domain over another domain");
-	if (xlat_enum_by_oid(c, base.info->oid, NULL))
-		return xlat_unsupported(c, s->type_name->location, "a domain over an enum type");
-	if (s->coll_clause)
-		return xlat_unsupported(c, s->coll_clause->location, "COLLATE in CREATE DOMAIN");
+	/* over an enum: the enum's name (an array of one is no enum's name) */
+	const struct xlat_enum *over_enum =
+		base.domain || base.is_array ? NULL : xlat_enum_by_oid(c, base.info->oid, NULL);
+	if (!over_enum && !base.domain && xlat_enum_by_oid(c, base.info->oid, NULL))
+		return xlat_unsupported(c, s->type_name->location, "a domain over an enum array");
+	if (s->coll_clause && !collation(c, s->coll_clause, &base))
+		return false;
 	dd.connames = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.connames));
 	dd.checks = arena_zalloc(c->a, (s->n_constraints + 1) * sizeof(*dd.checks));
 	for (size_t i = 0; i < s->n_constraints; i++) {
@@ -463,11 +559,15 @@ bool xlat_stmt_create_domain(struct xlat_ctx *c, const PgQuery__CreateDomainStmt
 	const char *dflt = dd.dflt ? xlat_deparse_expr(c, dd.dflt) : NULL;
 	if (dd.dflt && !dflt)
 		return xlat_unsupported(c, -1, "this domain DEFAULT (it has no SQL text)");
+	if (!dd.dflt && base.domain) /* over a domain: its DEFAULT, copied as PostgreSQL does */
+		dflt = base.domain->dflt;
 	xlat_sidecar_script(c, "CREATE DOMAIN");
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain('create', ");
 	xlat_string(c, dd.name);
 	xlat_puts(c, ", ");
-	xlat_string(c, xlat_type_format(c, &base));
+	xlat_string(c, base.domain	? base.domain->name
+		       : over_enum ? over_enum->name
+				   : xlat_type_format(c, &base));
 	xlat_printf(c, ", %d, ", dd.nullness == 2 ? 1 : 0);
 	if (dflt)
 		xlat_string(c, dflt);
@@ -567,14 +667,52 @@ bool xlat_domain_own_default(struct xlat_ctx *c, const char *table, const char *
 	return strncmp(sql, CATALOG_DOMAIN_DEFAULT_MARK, strlen(CATALOG_DOMAIN_DEFAULT_MARK)) != 0;
 }
 
-/* The change as a chain: the writer's script (its checks first), then each column of the
- * domain given the changed domain's clauses by a table rebuild (the rows copied, and so
- * checked against them) — all in one transaction. */
+/* A column an ALTER DOMAIN changes: one of the domain's own (dom the changed domain) or of a
+ * domain over it (dom that domain, over the changed one through c->domain_altered). */
+struct target {
+	const struct xlat_domain *dom;
+	const char *table, *column;
+	bool own;
+};
+
+/* Whether d is over (directly or not) the domain named name. */
+static bool is_over(struct xlat_ctx *c, const struct xlat_domain *d, const char *name)
+{
+	int n = 0;
+	for (const struct xlat_domain *p = parent_of(c, d); p && n < DOMAIN_DEPTH;
+	     p = parent_of(c, p), n++) {
+		if (strcmp(p->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+static struct target *targets_of(struct xlat_ctx *c, const struct xlat_domain *d,
+				 const struct xlat_domain *nd, size_t *n)
+{
+	size_t cap = d->nusers;
+	for (const struct xlat_domain *e = c->schema->domains; e && e->name; e++)
+		cap += e->nusers;
+	struct target *v = arena_zalloc(c->a, (cap + 1) * sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < d->nusers; i++)
+		v[(*n)++] = (struct target){nd, d->tables[i], d->columns[i], true};
+	for (const struct xlat_domain *e = c->schema->domains; e && e->name; e++) {
+		for (size_t i = 0; e != d && is_over(c, e, d->name) && i < e->nusers; i++)
+			v[(*n)++] = (struct target){e, e->tables[i], e->columns[i], false};
+	}
+	return v;
+}
+
+/* The change as a chain: the writer's script (with the checks of the rows PostgreSQL checks),
+ * then each column of the domain given the changed domain's clauses in place (its rows are
+ * not checked again: a NOT VALID constraint leaves the rows it refuses; a changed DEFAULT
+ * takes a rebuild) — all in one transaction. */
 /* PostgreSQL's answer for the rows of a column that the change refuses, ahead of the
  * rebuild (which would answer with the domain's message): SET NOT NULL over a NULL, ADD CHECK
  * (the constraint con of nd) over a value that fails it. */
 static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const struct xlat_domain *nd,
-		      const char *con)
+		      const char *con, const struct target *tv, size_t nt)
 {
 	int k = con ? con_index(nd, con) : -1;
 	PgQuery__ParseResult *tree = NULL;
@@ -582,19 +720,19 @@ static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const str
 	struct xlat_typeref base;
 	bool ok = (k < 0 || e) && xlat_domain_base(c, d, &base);
 	struct xlat_type t = {xlat_type_oid(&base), base.typmod}, ct;
-	for (size_t i = 0; ok && i < d->nusers; i++) {
+	for (size_t i = 0; ok && i < nt; i++) {
 		struct strbuf q;
 		strbuf_init(&q, 0);
-		strbuf_put_quoted(&q, d->columns[i], '"');
+		strbuf_put_quoted(&q, tv[i].column, '"');
 		const char *col = arena_strdup(c->a, q.data ? q.data : "\"\"");
 		strbuf_fini(&q);
 		const char *where = arena_printf(c->a, "column \"%s\" of table \"%s\" ",
-						 d->columns[i], d->tables[i]);
+						 tv[i].column, tv[i].table);
 		if (nd->notnull && !d->notnull) {
 			xlat_puts(c, "; SELECT shardlite_raise('23502', ");
 			xlat_string(c, arena_printf(c->a, "%scontains null values", where));
 			xlat_puts(c, ") FROM ");
-			xlat_ident(c, d->tables[i]);
+			xlat_ident(c, tv[i].table);
 			xlat_printf(c, " WHERE %s IS NULL LIMIT 1", col);
 		}
 		if (e) {
@@ -604,7 +742,7 @@ static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const str
 						"%scontains values that violate the new constraint",
 						where));
 			xlat_puts(c, ") FROM ");
-			xlat_ident(c, d->tables[i]);
+			xlat_ident(c, tv[i].table);
 			xlat_puts(c, " WHERE NOT (");
 			ok = check_expr(c, e, col, t, &ct);
 			xlat_puts(c, ") LIMIT 1");
@@ -617,30 +755,38 @@ static bool prechecks(struct xlat_ctx *c, const struct xlat_domain *d, const str
 static bool alter_chain(struct xlat_ctx *c, const struct xlat_domain *d,
 			const struct xlat_domain *nd, const char *added, const char *tag)
 {
-	size_t n = d->nusers;
-	if (!prechecks(c, d, nd, added))
-		return false;
+	size_t n = 0;
+	bool dflt_changed = (d->dflt != NULL) != (nd->dflt != NULL) ||
+			    (d->dflt && nd->dflt && strcmp(d->dflt, nd->dflt) != 0);
+	c->domain_altered = nd; /* the domains over d see the change (parent_of) */
+	const struct target *tv = targets_of(c, d, nd, &n);
+	bool ok = prechecks(c, d, nd, added, tv, n);
 	struct xlat_rebuild *v = arena_zalloc(c->a, (n + 1) * sizeof(*v));
 	v[0].kind = XLAT_RB_SCRIPT;
-	v[0].table = n ? d->tables[0] : "";
+	v[0].table = n ? tv[0].table : "";
 	v[0].script = arena_strndup(c->a, c->sb->data ? c->sb->data : "", c->sb->len);
 	strbuf_reset(c->sb);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; ok && i < n; i++) {
 		struct strbuf *saved = c->sb, sb;
 		strbuf_init(&sb, 0);
 		c->sb = &sb;
-		bool own = xlat_domain_own_default(c, d->tables[i], d->columns[i]);
-		bool ok = xlat_domain_column_clauses(c, nd, d->columns[i], !own) && !sb.failed;
+		bool own = xlat_domain_own_default(c, tv[i].table, tv[i].column);
+		ok = xlat_domain_column_clauses(c, tv[i].dom, tv[i].column, !own) && !sb.failed;
 		c->sb = saved;
 		v[i + 1].kind = XLAT_RB_DOMAIN;
-		v[i + 1].table = d->tables[i];
-		v[i + 1].column = d->columns[i];
+		/* prechecks looked at the rows PostgreSQL looks at; a changed DEFAULT is copied
+		 * into the rows (SQLite reads a column ADDed later from its DEFAULT; a domain over
+		 * d keeps the DEFAULT it copied) */
+		v[i + 1].keep_rows = !dflt_changed || !tv[i].own;
+		v[i + 1].table = tv[i].table;
+		v[i + 1].column = tv[i].column;
 		v[i + 1].constraint = arena_strndup(c->a, sb.data ? sb.data : "", sb.len);
 		strbuf_fini(&sb);
-		if (!ok)
-			return false;
 		v[i].next = &v[i + 1];
 	}
+	c->domain_altered = NULL;
+	if (!ok)
+		return false;
 	c->st->tag = tag;
 	if (!n) {
 		xlat_puts(c, v[0].script);
@@ -666,8 +812,6 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 		return constraint(c, &dd, k) &&
 		       xlat_unsupported(c, k->location, "this ALTER DOMAIN ... ADD");
 	}
-	if (k->skip_validation)
-		return xlat_unsupported(c, k->location, "ADD CONSTRAINT ... NOT VALID of a domain");
 	if (k->is_no_inherit)
 		return xlat_fail(c, "42P17", k->location,
 				 "check constraints for domains cannot be marked NO INHERIT");
@@ -706,11 +850,14 @@ static bool add_check(struct xlat_ctx *c, const struct xlat_domain *d, struct xl
 	names[at] = con;
 	exprs[at] = text;
 	nd->nchecks++;
-	*added = con;
+	/* NOT VALID: new values are checked, the rows there are not (until VALIDATE) */
+	*added = k->skip_validation ? NULL : con;
 	xlat_puts(c, ", ");
 	xlat_string(c, con);
 	xlat_puts(c, ", ");
 	xlat_string(c, text);
+	if (k->skip_validation)
+		xlat_puts(c, ", 1");
 	return true;
 }
 
@@ -726,6 +873,10 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 	struct xlat_domain *nd = copy_domain(c, d);
 	const char *added = NULL; /* ADD CONSTRAINT's name */
 	xlat_sidecar_script(c, "ALTER DOMAIN");
+	const PgQuery__Node *def = s->def;
+	if (s->subtype && s->subtype[0] == 'C' && def && def->node_case == NODE(CONSTRAINT) &&
+	    def->constraint->skip_validation)
+		xlat_puts(c, SIDECAR_NOT_VALID);
 	xlat_puts(c, SIDECAR_DOMAINS "; SELECT shardlite_domain(");
 	switch (s->subtype ? s->subtype[0] : 0) {
 	case 'T': /* SET DEFAULT / DROP DEFAULT */
@@ -771,9 +922,10 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 					 "constraint \"%s\" of domain \"%s\" does not exist",
 					 s->name ? s->name : "", d->name);
-		if (k < 0) { /* IF EXISTS: nothing (PostgreSQL's NOTICE is not sent) */
+		if (k < 0) { /* IF EXISTS: nothing but PostgreSQL's NOTICE */
 			strbuf_reset(c->sb);
 			c->st->kind = XLAT_NOOP;
+			xlat_skip_note(c, "constraint", d->name, s->name, false);
 			return true;
 		}
 		for (size_t i = (size_t)k; i + 1 < nd->nchecks; i++) {
@@ -787,14 +939,22 @@ bool xlat_stmt_alter_domain(struct xlat_ctx *c, const PgQuery__AlterDomainStmt *
 		xlat_string(c, s->name);
 		break;
 	}
-	case 'V': /* VALIDATE CONSTRAINT: every constraint is valid (NOT VALID is refused) */
+	case 'V': /* VALIDATE CONSTRAINT: the rows checked (as PostgreSQL, a valid one's too) */
 		if (con_index(d, s->name) < 0)
 			return xlat_fail(c, SQLSTATE_UNDEFINED_OBJECT, -1,
 					 "constraint \"%s\" of domain \"%s\" does not exist",
 					 s->name ? s->name : "", d->name);
-		strbuf_reset(c->sb);
-		c->st->kind = XLAT_NOOP;
-		return true;
+		xlat_puts(c, "'validate', ");
+		xlat_string(c, name);
+		xlat_puts(c, ", ");
+		xlat_string(c, s->name);
+		xlat_puts(c, ")" SCHEMA_BUMP);
+		c->st->tag = "ALTER DOMAIN";
+		{ /* the columns of the domains over it too, as PostgreSQL's */
+			size_t nt = 0;
+			const struct target *tv = targets_of(c, d, d, &nt);
+			return prechecks(c, d, d, s->name, tv, nt);
+		}
 	default:
 		return xlat_unsupported(c, -1, "this ALTER DOMAIN");
 	}
@@ -820,6 +980,9 @@ bool xlat_rename_domain(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		return xlat_unsupported(c, -1, "ALTER DOMAIN after other DDL in the same Query");
 	struct xlat_domain *nd = copy_domain(c, d);
 	bool con = s->rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMCONSTRAINT;
+	if (!con && child_of(c, d)) /* the domains over it name it */
+		return xlat_unsupported(c, -1,
+					"ALTER DOMAIN ... RENAME TO of a domain another domain is over");
 	if (con) { /* RENAME CONSTRAINT c TO new */
 		int k = con_index(d, s->subname);
 		if (k < 0)
@@ -890,6 +1053,11 @@ static bool dependents(struct xlat_ctx *c, const struct xlat_domain *d)
 	for (size_t i = d->nusers; i-- > 0;) /* PostgreSQL lists the latest dependent first */
 		strbuf_printf(&sb, "%scolumn %s of table %s depends on type %s",
 			      i + 1 < d->nusers ? "\n" : "", d->columns[i], d->tables[i], shown);
+	for (const struct xlat_domain *e = c->schema->domains; e && e->name; e++) {
+		if (e->parent && strcmp(e->parent, d->name) == 0)
+			strbuf_printf(&sb, "%stype %s depends on type %s", sb.len ? "\n" : "",
+				      xlat_enum_display(c, e->name), shown);
+	}
 	pgerr_detail(c->err, "%s", sb.data ? sb.data : "");
 	strbuf_fini(&sb);
 	pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
@@ -929,6 +1097,22 @@ static bool function_dependent(struct xlat_ctx *c, const struct xlat_domain *d,
 	return false;
 }
 
+/* Whether DROP DOMAIN s names the domain name too. */
+static bool dropped_too(struct xlat_ctx *c, const PgQuery__DropStmt *s, const char *name)
+{
+	for (size_t i = 0; i < s->n_objects; i++) {
+		const PgQuery__Node *o = s->objects[i];
+		const PgQuery__TypeName *tn = o->node_case == NODE(TYPE_NAME) ? o->type_name : NULL;
+		const struct xlat_domain *d =
+			tn && tn->n_names
+				? xlat_domain_by_name(c, xlat_node_str(tn->names[tn->n_names - 1]))
+				: NULL;
+		if (d && strcmp(d->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* One name of DROP DOMAIN: checked, and its writer call (with CASCADE's column drops) put in
  * c->sb; *any when it names a domain (or might: after other DDL of the same input). */
 static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQuery__Node *o,
@@ -962,7 +1146,13 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 	}
 	*any = true;
 	bool cascade = s->behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
-	if (d && d->nusers && !cascade && !c->earlier_ddl)
+	const struct xlat_domain *child = d && !c->earlier_ddl ? child_of(c, d) : NULL;
+	if (child && dropped_too(c, s, child->name)) /* DROP DOMAIN d2, d1: d2 goes first */
+		child = NULL;
+	if (child && cascade)
+		return xlat_unsupported(c, -1,
+					"DROP DOMAIN ... CASCADE of a domain another domain is over");
+	if (child || (d && d->nusers && !cascade && !c->earlier_ddl))
 		return dependents(c, d);
 	const struct xlat_udf *u = d && !c->earlier_ddl ? udf_of(c, d) : NULL;
 	if (u)
@@ -972,6 +1162,16 @@ static bool drop_one(struct xlat_ctx *c, const PgQuery__DropStmt *s, const PgQue
 		xlat_ident(c, d->tables[k]);
 		xlat_puts(c, " DROP COLUMN ");
 		xlat_ident(c, d->columns[k]);
+	}
+	/* PostgreSQL's order: the tables as they were made, each one's columns last first */
+	for (size_t k = 0, end; d && cascade && k < d->nusers; k = end) {
+		for (end = k + 1; end < d->nusers && strcmp(d->tables[end], d->tables[k]) == 0;)
+			end++;
+		for (size_t j = end; j-- > k;)
+			xlat_skip_note(c, "cascade", NULL,
+				       arena_printf(c->a, "column %s of table %s", d->columns[j],
+						    d->tables[j]),
+				       true);
 	}
 	xlat_puts(c, "; SELECT shardlite_domain('drop', ");
 	xlat_string(c, name);
@@ -990,6 +1190,19 @@ bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 	       xlat_domain_by_name(c, xlat_node_str(tn->names[tn->n_names - 1]));
 }
 
+/* How many domains o's domain is over (0: none, or o names no domain). */
+static int depth_of(struct xlat_ctx *c, const PgQuery__Node *o)
+{
+	const PgQuery__TypeName *tn = o->node_case == NODE(TYPE_NAME) ? o->type_name : NULL;
+	const struct xlat_domain *d =
+		tn && tn->n_names ? xlat_domain_by_name(c, xlat_node_str(tn->names[tn->n_names - 1]))
+				  : NULL;
+	int n = 0;
+	for (d = d ? parent_of(c, d) : NULL; d && n < DOMAIN_DEPTH; d = parent_of(c, d))
+		n++;
+	return n;
+}
+
 bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 {
 	bool any = false;
@@ -997,9 +1210,13 @@ bool xlat_drop_domains(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 				       ? "DROP TYPE"
 				       : "DROP DOMAIN");
 	xlat_puts(c, SIDECAR_DOMAINS);
-	for (size_t i = 0; i < s->n_objects; i++) {
-		if (!drop_one(c, s, s->objects[i], &any))
-			return false;
+	/* a domain over another named too goes first (the writer looks for domains over it) */
+	for (int depth = DOMAIN_DEPTH; depth >= 0; depth--) {
+		for (size_t i = 0; i < s->n_objects; i++) {
+			if (depth_of(c, s->objects[i]) == depth &&
+			    !drop_one(c, s, s->objects[i], &any))
+				return false;
+		}
 	}
 	if (!any) { /* IF EXISTS of names that are no domains: PostgreSQL's notices alone */
 		strbuf_reset(c->sb);

@@ -482,6 +482,18 @@ bool xlat_drop_types(struct xlat_ctx *c, const PgQuery__DropStmt *s)
 		}
 		if (s->missing_ok)
 			xlat_skip_note(c, "type", NULL, name, false);
+		const struct xlat_domain *over = e && !c->earlier_ddl ? xlat_domain_over(c, name) : NULL;
+		if (over && cascade)
+			return xlat_unsupported(c, -1, "DROP TYPE ... CASCADE of an enum a domain is over");
+		if (over) {
+			const char *shown = xlat_enum_display(c, name);
+			xlat_fail(c, "2BP01", -1,
+				  "cannot drop type %s because other objects depend on it", shown);
+			pgerr_detail(c->err, "type %s depends on type %s",
+				     xlat_enum_display(c, over->name), shown);
+			pgerr_hint(c->err, "Use DROP ... CASCADE to drop the dependent objects too.");
+			return false;
+		}
 		/* after other DDL of the same input the schema may be stale: the writer checks */
 		if (e && e->nusers && !cascade && !c->earlier_ddl)
 			return dependents(c, e);
@@ -562,6 +574,8 @@ bool xlat_rename_type(struct xlat_ctx *c, const PgQuery__RenameStmt *s)
 		xlat_comptype_rename(c, name, s->newname);
 		return true;
 	}
+	if (xlat_domain_over(c, name)) /* its row names the enum */
+		return xlat_unsupported(c, -1, "ALTER TYPE ... RENAME TO of an enum a domain is over");
 	xlat_puts(c, SIDECAR_ENUMS "; SELECT shardlite_enum('rename', ");
 	xlat_string(c, name);
 	xlat_puts(c, ", ");

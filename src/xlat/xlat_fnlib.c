@@ -162,7 +162,8 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 		return false;
 	const struct xlat_typeinfo *ti = xlat_type_by_oid(tv[0].oid);
 	const struct xlat_typeinfo *elem = ti ? NULL : xlat_type_by_array_oid(tv[0].oid);
-	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem)
+	const struct xlat_domain *d = xlat_domain_of_expr(c, f->args[0]);
+	if (tv[0].oid != XLAT_OID_UNKNOWN && !ti && !elem && !d)
 		return xlat_unsupported(c, f->location,
 					"pg_typeof of a value whose type is only known when the "
 					"statement runs");
@@ -170,7 +171,6 @@ static bool sp_pg_typeof(struct xlat_ctx *c, const PgQuery__FuncCall *f, struct 
 			   : elem ? arena_printf(c->a, "%s[]", elem->sql_name)
 				  : "unknown";
 	*t = (struct xlat_type){2206, -1}; /* regtype */
-	const struct xlat_domain *d = xlat_domain_of_expr(c, f->args[0]);
 	if (d) /* a domain's value: the domain's name, as PostgreSQL's */
 		name = xlat_enum_display(c, d->name);
 	if (agg) {

@@ -257,6 +257,8 @@ struct xlat_ctx {
 	 * and its type; NULL otherwise. */
 	const char *domain_value;
 	struct xlat_type domain_value_type;
+	/* ALTER DOMAIN: the domain as changed, which the domains over it are flattened over */
+	const struct xlat_domain *domain_altered;
 	/* Enums that earlier statements of the same input create or change (CREATE TYPE mood ...;
 	 * CREATE TABLE t (m mood)), which the schema does not have yet; they take precedence. */
 	struct xlat_enum *pending_enums;
@@ -1397,6 +1399,8 @@ bool xlat_drop_names_domain(struct xlat_ctx *c, const PgQuery__DropStmt *s);
 bool xlat_domain_owner(struct xlat_ctx *c, const PgQuery__AlterOwnerStmt *s);
 /* The tenant's domain of that name, NULL when none. */
 const struct xlat_domain *xlat_domain_by_name(struct xlat_ctx *c, const char *name);
+/* A domain directly over the tenant's type (an enum) named type, NULL when none. */
+const struct xlat_domain *xlat_domain_over(struct xlat_ctx *c, const char *type);
 /* Resolves d's base type into *out (with out->domain d); false with err set. */
 bool xlat_domain_base(struct xlat_ctx *c, const struct xlat_domain *d, struct xlat_typeref *out);
 /* The domain column col of table is declared with, NULL when none. */

@@ -171,24 +171,6 @@ static bool arg_type(struct xlat_ctx *c, const PgQuery__TypeName *tn, uint32_t *
 	return *oid != 0 || xlat_unsupported(c, tn->location, "this argument type");
 }
 
-/* A domain parameter or result is a variable of the body, checked when it is assigned; the
- * rows of a set (RETURN NEXT x, RETURN QUERY) or of a LANGUAGE sql body are not: a domain
- * among their columns is refused. */
-static bool rows_domain_ok(struct xlat_ctx *c, const struct xlat_udf *u)
-{
-	if (!xlat_udf_rows(u) || (!u->retset && strcmp(u->lang, "sql") != 0))
-		return true;
-	const char *d = u->retdecl && xlat_domain_by_name(c, u->retdecl) ? u->retdecl : NULL;
-	for (size_t k = 0; !d && k < u->nouts; k++)
-		d = xlat_domain_by_name(c, u->outdecls[k]) ? u->outdecls[k] : NULL;
-	if (!d)
-		return true;
-	return xlat_fail(c, SQLSTATE_FEATURE_NOT_SUPPORTED, -1,
-			 "a domain type (%s) as a column of a function's result rows is not "
-			 "supported",
-			 d);
-}
-
 static const char *make_sig(struct xlat_ctx *c, const uint32_t *oids, size_t n)
 {
 	struct strbuf sb;
@@ -655,8 +637,9 @@ bool xlat_stmt_create_function(struct xlat_ctx *c, const PgQuery__CreateFunction
 			       p.ndefaults, p.defaults, u->retset, p.nouts, p.outnames,
 			       p.outdecls, p.outtypes, p.has_out ? p.modes : NULL, p.nparams,
 			       p.allnames, p.alldecls, p.alltypes, p.variadic, temp};
-	if (!rows_domain_ok(c, u))
-		return false;
+	/* a domain parameter or result is a variable of the body, checked when it is assigned;
+	 * the rows of a set or of a LANGUAGE sql body are checked as they are added
+	 * (sess_udf.c, check_domains) */
 	const struct xlat_udf *old = find_udf(c, u->name, u->sig, temp);
 	if (old && !s->replace)
 		return xlat_fail(c, SQLSTATE_DUPLICATE_FUNCTION, -1,

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* test_domainparam.c: a parameter cast to a domain through the extended protocol — the
  * domain's OID in ParameterDescription (as PostgreSQL 15 sends it), the value bound in the
- * base type's text and binary formats and checked by the cast (23514, 23502). */
+ * base type's text and binary formats and checked by the cast (23514, 23502); the NOTICEs of
+ * domain DDL and the result types of domains over domains and enums, which the differential
+ * suite does not compare. */
 #include <arpa/inet.h>
 #include <check.h>
 #include <stdint.h>
@@ -66,6 +68,74 @@ START_TEST(parameter_of_a_domain)
 }
 END_TEST
 
+/* NoticeResponse messages as "SQLSTATE message[ / detail]" lines, into a 1 KiB buffer. */
+static void collect_notice(void *arg, const PGresult *r)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+	const char *detail = PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL);
+	snprintf(buf + n, 1024 - n, "%s %s%s%s\n", PQresultErrorField(r, PG_DIAG_SQLSTATE),
+		 PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY), detail ? " / " : "",
+		 detail ? detail : "");
+}
+
+START_TEST(domain_notices)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	char got[1024] = "";
+	PQsetNoticeReceiver(c, collect_notice, got);
+	PQclear(harness_exec_ok(c, "CREATE DOMAIN d1 AS int CHECK (VALUE > 0)"));
+	PQclear(harness_exec_ok(c, "ALTER DOMAIN d1 DROP CONSTRAINT IF EXISTS nope"));
+	PQclear(harness_exec_ok(c, "ALTER DOMAIN d1 DROP CONSTRAINT IF EXISTS d1_check"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE t1 (a d1, b d1, c int)"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE t2 (x d1, y int)"));
+	PQclear(harness_exec_ok(c, "DROP DOMAIN d1 CASCADE"));
+	PQclear(harness_exec_ok(c, "CREATE DOMAIN d2 AS text"));
+	PQclear(harness_exec_ok(c, "ALTER TABLE t1 ADD COLUMN e d2"));
+	PQclear(harness_exec_ok(c, "DROP DOMAIN d2 CASCADE"));
+	ck_assert_str_eq(got,
+			 "00000 constraint \"nope\" of domain \"d1\" does not exist, skipping\n"
+			 "00000 drop cascades to 3 other objects / drop cascades to column b "
+			 "of table t1\ndrop cascades to column a of table t1\ndrop cascades to "
+			 "column x of table t2\n"
+			 "00000 drop cascades to column e of table t1\n");
+	PQfinish(c);
+}
+END_TEST
+
+/* RowDescription: a domain over a domain sends the built-in type under them, one over an
+ * enum the enum's OID, as PostgreSQL does. */
+START_TEST(domain_chain_result_types)
+{
+	PGconn *c = harness_connect(&H, "dbname=acme");
+	PQclear(harness_exec_ok(c, "CREATE DOMAIN p1 AS numeric(6,2) CHECK (VALUE > 0)"));
+	PQclear(harness_exec_ok(c, "CREATE DOMAIN p2 AS p1 CHECK (VALUE < 100)"));
+	PQclear(harness_exec_ok(c, "CREATE TYPE mood AS ENUM ('sad', 'ok')"));
+	PQclear(harness_exec_ok(c, "CREATE DOMAIN fine AS mood NOT NULL"));
+	PQclear(harness_exec_ok(c, "CREATE TABLE pt (a p2, m fine)"));
+	PQclear(harness_exec_ok(c, "INSERT INTO pt VALUES (1.5, 'ok')"));
+	unsigned mood = type_oid(c, "mood");
+	PGresult *r = harness_exec_ok(c, "SELECT a, m, 2.25::p2 AS b FROM pt");
+	ck_assert_uint_eq(PQftype(r, 0), 1700);
+	ck_assert_int_eq(PQfmod(r, 0), (6 << 16 | 2) + 4);
+	ck_assert_uint_eq(PQftype(r, 1), mood);
+	ck_assert_uint_eq(PQftype(r, 2), 1700);
+	ck_assert_str_eq(PQgetvalue(r, 0, 0), "1.50");
+	ck_assert_str_eq(PQgetvalue(r, 0, 1), "ok");
+	PQclear(r);
+	r = PQexec(c, "INSERT INTO pt VALUES (100, 'ok')");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_SQLSTATE), "23514");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "value for domain p2 violates check constraint \"p2_check\"");
+	PQclear(r);
+	r = PQexec(c, "INSERT INTO pt VALUES (-1, 'ok')");
+	ck_assert_str_eq(PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY),
+			 "value for domain p2 violates check constraint \"p1_check\"");
+	PQclear(r);
+	PQfinish(c);
+}
+END_TEST
+
 static Suite *suite(void)
 {
 	Suite *s = suite_create("domainparam");
@@ -73,6 +143,8 @@ static Suite *suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, parameter_of_a_domain);
+	tcase_add_test(tc, domain_notices);
+	tcase_add_test(tc, domain_chain_result_types);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -65,6 +65,12 @@ CREATE DOMAIN posint AS integer NOT NULL DEFAULT 1 CONSTRAINT posint_positive CH
 CREATE DOMAIN money2 AS numeric(12,2);
 CREATE TABLE contacts (id integer PRIMARY KEY, mail email, qty posint, price money2 DEFAULT 0);
 INSERT INTO contacts VALUES (1, 'a@b.c', 2, 3.456), (2, NULL, 5, NULL);
+CREATE DOMAIN zpos AS integer CHECK (VALUE > 0);
+CREATE DOMAIN apos AS zpos CHECK (VALUE < 1000);
+CREATE DOMAIN okstatus AS status;
+CREATE TABLE stock (id integer PRIMARY KEY, n apos, s okstatus, m money2);
+INSERT INTO stock VALUES (1, 5, 'held', 1.5), (2, NULL, NULL, 2);
+ALTER DOMAIN money2 ADD CONSTRAINT money2_nonneg CHECK (VALUE >= 0) NOT VALID;
 CREATE SEQUENCE invoice_seq START 100 INCREMENT 5;
 CREATE VIEW big_orders AS SELECT id, amount FROM orders WHERE amount > 100;
 COMMENT ON TABLE customers IS 'people who buy';

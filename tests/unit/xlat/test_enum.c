@@ -173,9 +173,10 @@ static const struct {
 	{"DROP DOMAIN nosuch", "42704", "type \"nosuch\" does not exist"},
 	{"DROP DOMAIN public.nosuch CASCADE", "42704", "type \"public.nosuch\" does not exist"},
 	{"DROP DOMAIN other.d", "0A000", "a type in schema \"other\" is not supported"},
-	{"CREATE DOMAIN d AS text COLLATE \"C\"", "0A000",
-	 "COLLATE in CREATE DOMAIN is not supported"},
+	{"CREATE DOMAIN d AS text COLLATE \"en_US\"", "0A000",
+	 "a collation other than \"C\" is not supported"},
 	{"ALTER DOMAIN mood SET DEFAULT 1", "42809", "mood is not a domain"},
+	{"CREATE DOMAIN d AS mood[]", "0A000", "a domain over an enum array is not supported"},
 };
 
 START_TEST(enum_error)
@@ -261,6 +262,42 @@ START_TEST(same_input)
 }
 END_TEST
 
+/* A domain over an enum: CREATE DOMAIN names the enum as its base; DROP TYPE of the enum is
+ * 2BP01 naming the domain, RENAME TO 0A000 (the domain's row names it). */
+START_TEST(domain_over_enum)
+{
+	static const char *const names[] = {"good_check"}, *const checks[] = {"value <> 'sad'"};
+	static const struct xlat_domain domains[] = {
+		{"good", 41001, 41002, "mood", false, NULL, names, checks, 1, NULL, NULL, 0, NULL},
+		{NULL, 0, 0, NULL, false, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL},
+	};
+	struct xlat_schema with = schema;
+	with.domains = domains;
+	struct arena *a = arena_new(0);
+	struct xlat_stmt *v = NULL;
+	size_t n = 0;
+	struct pgerr e;
+	pgerr_clear(&e);
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &schema},
+				    "CREATE DOMAIN d AS mood NOT NULL", NULL, 0, a, &v, &n, &e));
+	ck_assert_ptr_nonnull(strstr(v[0].sql, "shardlite_domain('create', 'd', 'mood', 1, NULL)"));
+	ck_assert(xlat_translate_in(&(struct xlat_env){.schema = &with}, "SELECT 'ok'::good", NULL,
+				    0, a, &v, &n, &e));
+	ck_assert_ptr_nonnull(strstr(v[0].sql, "pgfn_domain_check("));
+	ck_assert_ptr_nonnull(strstr(v[0].sql, "'good_check'"));
+	ck_assert(!xlat_translate_in(&(struct xlat_env){.schema = &with}, "DROP TYPE mood", NULL, 0,
+				     a, &v, &n, &e));
+	ck_assert_str_eq(e.sqlstate, "2BP01");
+	ck_assert_str_eq(e.detail, "type good depends on type mood");
+	pgerr_clear(&e);
+	ck_assert(!xlat_translate_in(&(struct xlat_env){.schema = &with},
+				     "ALTER TYPE mood RENAME TO feel", NULL, 0, a, &v, &n, &e));
+	ck_assert_str_eq(e.message, "ALTER TYPE ... RENAME TO of an enum a domain is over is not "
+				    "supported");
+	arena_free(a);
+}
+END_TEST
+
 Suite *xlat_suite_enum(void)
 {
 	Suite *s = suite_create("xlat_enum");
@@ -270,6 +307,7 @@ Suite *xlat_suite_enum(void)
 	tcase_add_test(tc, drop_detail);
 	tcase_add_test(tc, drop_domain_missing);
 	tcase_add_test(tc, same_input);
+	tcase_add_test(tc, domain_over_enum);
 	suite_add_tcase(s, tc);
 	return s;
 }
