@@ -48,6 +48,8 @@ enum xlat_txn {
 	XLAT_TXN_SAVEPOINT,   /* SAVEPOINT name */
 	XLAT_TXN_RELEASE,     /* RELEASE [SAVEPOINT] name */
 	XLAT_TXN_ROLLBACK_TO, /* ROLLBACK TO [SAVEPOINT] name */
+	/* SET CONSTRAINTS (.savepoint: the names; .read_only: 1 DEFERRED, 0 IMMEDIATE) */
+	XLAT_TXN_SET_CONSTRAINTS,
 };
 
 /* A result column as far as the translator knows it before running. type_oid 0 means "take
@@ -297,6 +299,8 @@ struct xlat_stmt {
 	bool txn_chain;        /* COMMIT / ROLLBACK AND CHAIN */
 	const char *savepoint; /* SAVEPOINT / RELEASE / ROLLBACK TO name */
 	int read_only;         /* BEGIN ... READ ONLY: 1, READ WRITE: 0, unspecified: -1 */
+	/* (SET CONSTRAINTS: .savepoint the names joined by 0x1f, NULL for ALL; .read_only 1
+	 * DEFERRED, 0 IMMEDIATE) */
 
 	const char *set_name;  /* SET/RESET/SHOW: lower-cased parameter name; NULL for ALL */
 	const char *set_value; /* SET: value as text (list values joined with ", "); NULL = DEFAULT */

@@ -483,7 +483,7 @@ static bool fill_constraint(struct cat_conn *cc, const struct cat_model *m, stru
 		cat_int(r, cat_conn_own_nsp(cc));
 		cat_char(r, 't');
 		cat_bool(r, g->deferrable);
-		cat_bool(r, false);
+		cat_bool(r, g->initdeferred);
 		cat_bool(r, true);
 		cat_int(r, g->table->oid);
 		for (int k = 0; k < 4; k++)

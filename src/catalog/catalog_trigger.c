@@ -113,11 +113,12 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 		cat_int(r, g->type);
 		cat_char(r, g->enabled ? g->enabled : 'O');
 		cat_bool(r, false);
-		cat_int(r, 0);
+		const struct cat_rel *from = g->constrrel ? cat_model_rel(m, g->constrrel) : NULL;
+		cat_int(r, from ? from->oid : 0);
 		cat_int(r, 0);
 		cat_int(r, g->constraint ? cat_trigger_conoid(g) : 0);
 		cat_bool(r, g->deferrable);
-		cat_bool(r, false); /* INITIALLY DEFERRED is refused (xlat_trigger.c) */
+		cat_bool(r, g->initdeferred);
 		cat_int(r, g->nargs);
 		cat_text(r, "");
 		cat_text(r, "");
@@ -329,6 +330,17 @@ static void refit(sqlite3_context *ctx, const struct refit *r)
 		strbuf_puts(&sb, q);
 		sqlite3_free(q);
 	}
+	if (ok && r->to && /* CREATE CONSTRAINT TRIGGER ... FROM: either side follows */
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_from", "name", NULL, NULL,
+					  NULL, NULL, NULL) == SQLITE_OK) {
+		char *q = sqlite3_mprintf("; UPDATE main._shardlite_trigger_from SET table_name = "
+					  "%Q WHERE table_name = %Q; UPDATE "
+					  "main._shardlite_trigger_from SET from_table = %Q WHERE "
+					  "from_table = %Q",
+					  r->to, r->table, r->to, r->table);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
 	/* the statements start with "; " */
 	if (ok && sb.len && sqlite3_exec(db, sb.data + 2, NULL, NULL, NULL) != SQLITE_OK)
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
@@ -366,6 +378,47 @@ static void fn_trigger_renamed(sqlite3_context *ctx, int argc, sqlite3_value **a
 			  .col_to = column ? to : NULL};
 	if (to)
 		refit(ctx, &r);
+}
+
+bool cat_trigger_from_forget(sqlite3_context *ctx, const char *ref)
+{
+	sqlite3 *db = sqlite3_context_db_handle(ctx);
+	sqlite3_stmt *st = NULL;
+	if (!ref ||
+	    sqlite3_table_column_metadata(db, "main", "_shardlite_trigger_from", "name", NULL, NULL,
+					  NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "SELECT table_name, name FROM main._shardlite_trigger_from WHERE "
+			       "from_table = ?1 COLLATE NOCASE",
+			       -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return true; /* no trigger was ever made FROM a table */
+	}
+	sqlite3_bind_text(st, 1, ref, -1, SQLITE_STATIC);
+	struct arena *a = arena_new(0);
+	struct strbuf sb;
+	strbuf_init(&sb, 0);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *table = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+		const char *name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+		xlat_trigger_sqlite(&sb, a, table, name, "AFTER", 0, "", NULL, 0);
+		char *q = sqlite3_mprintf(
+			"; DELETE FROM main._shardlite_triggers WHERE table_name = "
+			"%Q AND name = %Q; DELETE FROM main._shardlite_trigger_from "
+			"WHERE table_name = %Q AND name = %Q",
+			table, name, table, name);
+		strbuf_puts(&sb, q);
+		sqlite3_free(q);
+	}
+	sqlite3_finalize(st);
+	bool ok = true;
+	if (sb.failed)
+		ok = (pgfn_error(ctx, SQLSTATE_OUT_OF_MEMORY, "out of memory"), false);
+	else if (sb.len && sqlite3_exec(db, sb.data + 2, NULL, NULL, NULL) != SQLITE_OK)
+		ok = (pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db)), false);
+	strbuf_fini(&sb);
+	arena_free(a);
+	return ok;
 }
 
 bool cat_trigger_register(sqlite3 *db, struct cat_conn *cc)

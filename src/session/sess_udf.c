@@ -664,6 +664,7 @@ void sess_udf_fini(struct session *s)
 {
 	sess_trigger_fini(s);
 	sess_trigger_queue_free(s);
+	(void)sess_trigger_txn_end(s, false, NULL);
 	if (!s->udf)
 		return;
 	free(s->udf->err);
