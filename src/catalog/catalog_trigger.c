@@ -135,29 +135,49 @@ static bool fill_trigger(struct cat_conn *cc, const struct cat_model *m, struct 
 	return true;
 }
 
+/* g's text as ruleutils.c prints it for the session's search_path: FROM's table and the
+ * function qualified when the tenant's schema is not on it (pg_dump empties it), in a. */
+static const char *visible_def(sqlite3_context *ctx, struct arena *a, const struct cat_trigger *g)
+{
+	const struct cat_conn *cc = sqlite3_user_data(ctx);
+	if (!g->foid || cat_public_visible(cc))
+		return g->sql;
+	const char *sql = cat_qualify_after(cc, a, g->sql, " EXECUTE FUNCTION ");
+	const char *from = g->constrrel ? arena_printf(a, " FROM %s ", g->constrrel) : NULL;
+	const char *at = from ? strstr(sql, from) : NULL;
+	if (!at)
+		return sql;
+	return arena_printf(a, "%.*s FROM %s.%s", (int)(at - sql), sql, cat_conn_public(cc),
+			    at + strlen(" FROM "));
+}
+
 /* pg_get_triggerdef(oid [, pretty]): SQLite's CREATE TRIGGER text. */
 static void fn_triggerdef(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const struct cat_model *m = cat_fn_model(ctx);
 	uint32_t oid = (uint32_t)sqlite3_value_int64(argv[0]);
+	struct arena *a = arena_new(0);
 	for (size_t i = 0; m && i < m->ntriggers; i++) {
 		const struct cat_trigger *g = m->triggers[i];
 		if (g->oid != oid)
 			continue;
-		const char *on = g->foid ? strstr(g->sql, " ON public.") : NULL;
+		const char *sql = visible_def(ctx, a, g);
+		const char *on = g->foid ? strstr(sql, " ON public.") : NULL;
 		if (on && argc == 2 && sqlite3_value_int(argv[1])) { /* pretty: the visible name */
 			struct strbuf sb;
 			strbuf_init(&sb, 0);
-			strbuf_append(&sb, g->sql, (size_t)(on - g->sql));
+			strbuf_append(&sb, sql, (size_t)(on - sql));
 			strbuf_puts(&sb, " ON ");
 			strbuf_puts(&sb, on + strlen(" ON public."));
 			cat_result_text(ctx, sb.data ? sb.data : "");
 			strbuf_fini(&sb);
-			return;
+		} else {
+			cat_result_text(ctx, sql);
 		}
-		cat_result_text(ctx, g->sql);
+		arena_free(a);
 		return;
 	}
+	arena_free(a);
 	if (m)
 		sqlite3_result_null(ctx);
 }

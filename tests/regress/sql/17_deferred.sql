@@ -102,6 +102,29 @@ SET CONSTRAINTS df_strict IMMEDIATE;
 ROLLBACK;
 DROP TRIGGER df_strict ON df_pair;
 SET CONSTRAINTS ALL DEFERRED;
+-- foreign keys: SQLite's deferral is fixed when the key is made; SET CONSTRAINTS that keeps
+-- it is accepted
+CREATE TABLE df_parent (id int PRIMARY KEY);
+CREATE TABLE df_child (id int PRIMARY KEY, parent int REFERENCES df_parent DEFERRABLE INITIALLY DEFERRED, other int CONSTRAINT df_child_other_fk REFERENCES df_parent);
+BEGIN;
+SET CONSTRAINTS df_child_parent_fkey DEFERRED;
+INSERT INTO df_child VALUES (1, 1, NULL);
+INSERT INTO df_parent VALUES (1);
+COMMIT;
+BEGIN;
+SET CONSTRAINTS df_child_other_fk IMMEDIATE;
+-- differs: a DEFERRABLE foreign key's mode cannot change (0A000)
+SET CONSTRAINTS df_child_parent_fkey IMMEDIATE;
+ROLLBACK;
+BEGIN;
+-- differs: a DEFERRABLE foreign key's mode cannot change (0A000)
+SET CONSTRAINTS ALL IMMEDIATE;
+ROLLBACK;
+BEGIN;
+SET CONSTRAINTS df_child_other_fk DEFERRED;
+ROLLBACK;
+SELECT id, parent FROM df_child ORDER BY id;
+SELECT conname, contype, condeferrable, condeferred FROM pg_constraint WHERE conrelid = 'df_child'::regclass ORDER BY conname;
 -- CREATE CONSTRAINT TRIGGER ... FROM: the referenced table in tgconstrrelid
 CREATE TABLE df_ref (id int PRIMARY KEY);
 CREATE CONSTRAINT TRIGGER df_from AFTER DELETE ON df_pair FROM df_ref DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION df_partner();
@@ -112,6 +135,10 @@ SELECT conname, contype, condeferrable, condeferred FROM pg_constraint WHERE con
 SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgrelid IN ('df_acct'::regclass, 'df_pair'::regclass) ORDER BY tgname;
 ALTER TABLE df_ref RENAME TO df_ref2;
 SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'df_from';
+-- as pg_dump reads it: outside the search path FROM's table and the function are qualified
+SET search_path = '';
+SELECT pg_catalog.pg_get_triggerdef(oid) FROM pg_catalog.pg_trigger WHERE tgname IN ('df_from', 'df_balanced') ORDER BY tgname;
+RESET search_path;
 DROP TABLE df_ref2;
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'df_pair'::regclass ORDER BY tgname;
 SELECT conname FROM pg_constraint WHERE contype = 't' AND conname LIKE 'df_%' ORDER BY conname;
