@@ -412,7 +412,9 @@ struct xlat_stmt {
 	/* INSERT, UPDATE or DELETE of a table of the session's tenant: the table as written and
 	 * the trigger events the statement makes (PostgreSQL's bits: 4 INSERT, 8 DELETE, 16
 	 * UPDATE; INSERT ... ON CONFLICT DO UPDATE 4|16), plus 512 for any ON CONFLICT, for its
-	 * triggers (src/session/sess_trgstmt.c). NULL / 0 otherwise. */
+	 * triggers (src/session/sess_trgstmt.c), and 1024 for ON CONFLICT DO NOTHING without a
+	 * conflict target, which skips rows EXCLUDE constraints refuse (xlat_exclude.c). NULL /
+	 * 0 otherwise. */
 	const char *dml_table;
 	int dml_events;
 	/* INSERT (without ON CONFLICT) or UPDATE (without FROM) ... RETURNING list: the list as
@@ -660,6 +662,10 @@ void xlat_trigger_sqlite(struct strbuf *sb, struct arena *a, const char *table, 
 #define XLAT_EXCLUDE_MARK "/* shardlite: EXCLUDE "
 #define XLAT_EXCLUDE_INSERT ".exclude.ins"
 #define XLAT_EXCLUDE_UPDATE ".exclude.upd"
+/* ... and, without WHERE, name + XLAT_EXCLUDE_SKIP: a BEFORE INSERT trigger that skips a row
+ * conflicting with one already there while the statement is INSERT ... ON CONFLICT DO
+ * NOTHING without a conflict target (the session's shardlite_exclude_skipping()) */
+#define XLAT_EXCLUDE_SKIP ".exclude.skip"
 struct xlat_exclude {
 	struct arena *a;
 	const char *table, *name, *am, *pred;

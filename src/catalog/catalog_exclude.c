@@ -546,15 +546,18 @@ const char *cat_exclude_btree_gist_users(const struct cat_model *m, struct arena
 bool cat_exclude_trigger(const char *name)
 {
 	size_t n = name ? strlen(name) : 0, k = strlen(XLAT_EXCLUDE_INSERT);
-	return n > k && (strcmp(name + n - k, XLAT_EXCLUDE_INSERT) == 0 ||
-			 strcmp(name + n - k, XLAT_EXCLUDE_UPDATE) == 0);
+	size_t skip = strlen(XLAT_EXCLUDE_SKIP);
+	return (n > k && (strcmp(name + n - k, XLAT_EXCLUDE_INSERT) == 0 ||
+			  strcmp(name + n - k, XLAT_EXCLUDE_UPDATE) == 0)) ||
+	       (n > skip && strcmp(name + n - skip, XLAT_EXCLUDE_SKIP) == 0);
 }
 
 void cat_exclude_drop_sql(struct strbuf *sb, const char *name)
 {
 	char *q = sqlite3_mprintf("DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_INSERT
-				  "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_UPDATE "\"; ",
-				  name, name);
+				  "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_UPDATE
+				  "\"; DROP TRIGGER IF EXISTS \"%w" XLAT_EXCLUDE_SKIP "\"; ",
+				  name, name, name);
 	strbuf_puts(sb, q ? q : "");
 	sb->failed |= q == NULL;
 	sqlite3_free(q);

@@ -616,6 +616,10 @@ static void call_fn(void *arg, sqlite3_context *ctx, enum pgfn_call_kind kind, i
 		random_call(s, ctx, kind, argv);
 		return;
 	}
+	if (kind == PGFN_CALL_EXCLUDE_SKIP) { /* never blocks */
+		sqlite3_result_int(ctx, s->udf && s->udf->trg.exclude_skip);
+		return;
+	}
 	if (s->inline_run) { /* a body may block: the statement runs again on a worker */
 		(void)sess_inline_punt(s, &err);
 		pgfn_error(ctx, err.sqlstate[0] ? err.sqlstate : SQLSTATE_INTERNAL_ERROR, "%s",

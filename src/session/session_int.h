@@ -150,6 +150,9 @@ struct sess_udf_state {
 		int replace_mode;
 		size_t nreturned;       /* rowids kept in returned, its and the outer ones' */
 		int64_t replaced_rowid; /* the last rowid such an INSERT gave, 0: none */
+		/* INSERT ... ON CONFLICT DO NOTHING without a target: EXCLUDE constraints skip
+		 * the rows they refuse (shardlite_exclude_skipping, xlat_exclude.c) */
+		bool exclude_skip;
 	} trg;
 	int64_t *returned;
 	size_t capreturned;

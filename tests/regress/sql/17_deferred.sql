@@ -142,3 +142,34 @@ RESET search_path;
 DROP TABLE df_ref2;
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'df_pair'::regclass ORDER BY tgname;
 SELECT conname FROM pg_constraint WHERE contype = 't' AND conname LIKE 'df_%' ORDER BY conname;
+-- EXCLUDE constraints: INSERT ... ON CONFLICT DO NOTHING skips a row that conflicts with one
+-- already there (also one the same statement inserted); a conflict target names unique
+-- indexes only, so the EXCLUDE constraint still refuses then
+CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE TABLE df_book (id int PRIMARY KEY, room int, during int4range, EXCLUDE USING gist (room WITH =, during WITH &&));
+INSERT INTO df_book VALUES (1, 1, '[1,5)');
+INSERT INTO df_book VALUES (2, 1, '[3,7)') ON CONFLICT DO NOTHING;
+INSERT INTO df_book VALUES (3, 1, '[5,8)'), (4, 1, '[6,9)'), (5, 2, '[1,5)'), (6, 2, '[4,6)') ON CONFLICT DO NOTHING RETURNING id;
+INSERT INTO df_book VALUES (1, 3, '[1,2)') ON CONFLICT DO NOTHING;
+INSERT INTO df_book VALUES (7, 1, '[1,2)') ON CONFLICT (id) DO NOTHING;
+INSERT INTO df_book VALUES (7, 1, '[1,2)') ON CONFLICT (id) DO UPDATE SET room = 9;
+INSERT INTO df_book SELECT 8, 3, '[1,3)'::int4range UNION ALL SELECT 9, 3, '[2,4)'::int4range ON CONFLICT DO NOTHING;
+SELECT id, room, during FROM df_book ORDER BY id;
+-- differs: ON CONFLICT ON CONSTRAINT names a PRIMARY KEY or UNIQUE constraint only (42704)
+INSERT INTO df_book VALUES (10, 1, '[1,2)') ON CONFLICT ON CONSTRAINT df_book_room_during_excl DO NOTHING;
+-- differs: ON CONFLICT ON CONSTRAINT names a PRIMARY KEY or UNIQUE constraint only (42704, PostgreSQL's 0A000)
+INSERT INTO df_book VALUES (10, 1, '[1,2)') ON CONFLICT ON CONSTRAINT df_book_room_during_excl DO UPDATE SET room = 5;
+-- a conflicting UPDATE is still refused
+UPDATE df_book SET during = '[1,9)' WHERE id = 5;
+UPDATE df_book SET room = 1 WHERE id = 5;
+-- DEFERRABLE UNIQUE, PRIMARY KEY and EXCLUDE: SQLite checks each row at once
+-- differs: a DEFERRABLE unique constraint is refused (0A000)
+CREATE TABLE df_slot (id int PRIMARY KEY, pos int UNIQUE DEFERRABLE INITIALLY DEFERRED);
+-- differs: a DEFERRABLE EXCLUDE constraint is refused (0A000)
+CREATE TABLE df_slot2 (id int PRIMARY KEY, during int4range, EXCLUDE USING gist (during WITH &&) DEFERRABLE);
+-- a unique constraint that is not deferrable is checked row by row in PostgreSQL too: the
+-- shift fails there as here
+CREATE TABLE df_slot3 (id int PRIMARY KEY, pos int UNIQUE);
+INSERT INTO df_slot3 VALUES (1, 1), (2, 2);
+UPDATE df_slot3 SET pos = pos + 1;
+SELECT id, pos FROM df_slot3 ORDER BY id;
