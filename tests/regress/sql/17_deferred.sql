@@ -155,9 +155,8 @@ INSERT INTO df_book VALUES (7, 1, '[1,2)') ON CONFLICT (id) DO NOTHING;
 INSERT INTO df_book VALUES (7, 1, '[1,2)') ON CONFLICT (id) DO UPDATE SET room = 9;
 INSERT INTO df_book SELECT 8, 3, '[1,3)'::int4range UNION ALL SELECT 9, 3, '[2,4)'::int4range ON CONFLICT DO NOTHING;
 SELECT id, room, during FROM df_book ORDER BY id;
--- differs: ON CONFLICT ON CONSTRAINT names a PRIMARY KEY or UNIQUE constraint only (42704)
+-- differs: ON CONFLICT ON CONSTRAINT naming an exclusion constraint is refused (0A000)
 INSERT INTO df_book VALUES (10, 1, '[1,2)') ON CONFLICT ON CONSTRAINT df_book_room_during_excl DO NOTHING;
--- differs: ON CONFLICT ON CONSTRAINT names a PRIMARY KEY or UNIQUE constraint only (42704, PostgreSQL's 0A000)
 INSERT INTO df_book VALUES (10, 1, '[1,2)') ON CONFLICT ON CONSTRAINT df_book_room_during_excl DO UPDATE SET room = 5;
 -- a conflicting UPDATE is still refused
 UPDATE df_book SET during = '[1,9)' WHERE id = 5;
