@@ -172,3 +172,12 @@ CREATE TABLE df_slot3 (id int PRIMARY KEY, pos int UNIQUE);
 INSERT INTO df_slot3 VALUES (1, 1), (2, 2);
 UPDATE df_slot3 SET pos = pos + 1;
 SELECT id, pos FROM df_slot3 ORDER BY id;
+-- a row that breaks several exclusion constraints is refused naming the oldest, as
+-- PostgreSQL checks them in the order they were made
+CREATE TABLE df_two (id int PRIMARY KEY, a int, b int, c int, CONSTRAINT df_two_b EXCLUDE USING gist (b WITH =), CONSTRAINT df_two_a EXCLUDE USING gist (a WITH =));
+ALTER TABLE df_two ADD CONSTRAINT df_two_0 EXCLUDE USING gist (c WITH =);
+INSERT INTO df_two VALUES (1, 1, 1, 1);
+CREATE FUNCTION df_try_two(i int, a int, b int, c int) RETURNS text LANGUAGE plpgsql AS $$ BEGIN INSERT INTO df_two VALUES (i, a, b, c); RETURN 'ok'; EXCEPTION WHEN exclusion_violation THEN RETURN SQLERRM; END $$;
+SELECT df_try_two(2, 1, 1, 1), df_try_two(3, 1, 2, 1), df_try_two(4, 2, 2, 1), df_try_two(5, 2, 2, 2);
+CREATE FUNCTION df_try_upd(i int) RETURNS text LANGUAGE plpgsql AS $$ BEGIN UPDATE df_two SET a = 1, b = 1, c = 1 WHERE id = i; RETURN 'ok'; EXCEPTION WHEN exclusion_violation THEN RETURN SQLERRM; END $$;
+SELECT df_try_upd(5);
