@@ -50,6 +50,9 @@ static struct sess_trg_defer *state(struct session *s)
 bool sess_trigger_is_deferred(struct session *s, const char *name, bool initdeferred)
 {
 	const struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
+	/* outside any transaction (SQLite's autocommit): its end is the statement's */
+	if (s->txn == SESS_TXN_IDLE)
+		return false;
 	for (size_t i = 0; d && i < d->nmodes; i++) {
 		if (strcmp(d->modes[i].name, name) == 0)
 			return d->modes[i].deferred;

@@ -7,7 +7,10 @@
  * companion AFTER trigger writes the row the function returned, by rowid
  * (shardlite_trigger_apply). An INSTEAD OF trigger is SQLite's INSTEAD OF trigger on the view.
  * A FOR EACH STATEMENT trigger has one SQLite trigger that never fires (`WHEN 0`), so that it
- * goes with its table; the session fires it around each statement. docs/sql-compat.md. */
+ * goes with its table; the session fires it around each statement. A CONSTRAINT trigger is
+ * an AFTER row trigger marked so in the sidecar (DEFERRABLE, INITIALLY DEFERRED: the session
+ * may fire it at COMMIT, src/session/sess_trgdefer.c; FROM's table in
+ * _shardlite_trigger_from). docs/sql-compat.md. */
 #include "xlat_int.h"
 
 #include "pgtype.h"
