@@ -9,7 +9,8 @@
  *   deferred queue --SET CONSTRAINTS c IMMEDIATE--> c's rows fired now (error: the statement's)
  *                  --COMMIT--> every row fired in order, then SQLite's COMMIT (error: the
  *                              COMMIT's, and the transaction rolls back)
- *                  --ROLLBACK TO s--> rows numbered since SAVEPOINT s forgotten
+ *                  --ROLLBACK TO s--> rows numbered since SAVEPOINT s forgotten, and SET
+ *                                     CONSTRAINTS' modes as they were then
  *                  --ROLLBACK / end of transaction--> forgotten, with SET CONSTRAINTS' modes
  *
  * A constraint's mode: its SET CONSTRAINTS name entry, else SET CONSTRAINTS ALL's, else its
@@ -24,18 +25,27 @@
 
 #define SEP '\x1f'
 
+/* SET CONSTRAINTS name's mode. */
+struct defer_mode {
+	char *name;
+	bool deferred;
+};
+
+/* A SAVEPOINT made while something was kept here. */
+struct defer_sp {
+	char *name;
+	uint64_t seq; /* the rows deferred after it are numbered from seq */
+	int all;      /* SET CONSTRAINTS' modes then, which ROLLBACK TO it restores */
+	struct defer_mode *modes;
+	size_t nmodes;
+};
+
 struct sess_trg_defer {
-	uint64_t seq; /* rows deferred so far in the transaction */
-	int all;      /* SET CONSTRAINTS ALL: 0 not said, 1 DEFERRED, 2 IMMEDIATE */
-	struct defer_mode {
-		char *name;
-		bool deferred;
-	} * modes; /* SET CONSTRAINTS name's, one per name */
+	uint64_t seq;             /* rows deferred so far in the transaction */
+	int all;                  /* SET CONSTRAINTS ALL: 0 not said, 1 DEFERRED, 2 IMMEDIATE */
+	struct defer_mode *modes; /* SET CONSTRAINTS name's, one per name */
 	size_t nmodes, capmodes;
-	struct defer_sp {
-		char *name;
-		uint64_t seq; /* the rows deferred after SAVEPOINT name are numbered from seq */
-	} * sps;
+	struct defer_sp *sps;
 	size_t nsps, capsps;
 };
 
@@ -68,10 +78,37 @@ uint64_t sess_trigger_defer_mark(struct session *s)
 	return (d ? d->seq : 0) + 1;
 }
 
+static void modes_free(struct defer_mode *modes, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(modes[i].name);
+	free(modes);
+}
+
+static struct defer_mode *modes_copy(const struct defer_mode *modes, size_t n)
+{
+	struct defer_mode *c = base_xcalloc(n + 1, sizeof(*c));
+	for (size_t i = 0; i < n; i++)
+		c[i] = (struct defer_mode){base_xstrdup(modes[i].name), modes[i].deferred};
+	return c;
+}
+
 static void drop_savepoints(struct sess_trg_defer *d, size_t from)
 {
-	while (d->nsps > from)
-		free(d->sps[--d->nsps].name);
+	while (d->nsps > from) {
+		struct defer_sp *sp = &d->sps[--d->nsps];
+		free(sp->name);
+		modes_free(sp->modes, sp->nmodes);
+	}
+}
+
+/* SET CONSTRAINTS' modes as they were at savepoint sp (ROLLBACK TO); none when sp is NULL. */
+static void restore_modes(struct sess_trg_defer *d, const struct defer_sp *sp)
+{
+	modes_free(d->modes, d->nmodes);
+	d->all = sp ? sp->all : 0;
+	d->nmodes = d->capmodes = sp ? sp->nmodes : 0;
+	d->modes = sp && sp->nmodes ? modes_copy(sp->modes, sp->nmodes) : NULL;
 }
 
 static void defer_free(struct session *s)
@@ -79,10 +116,8 @@ static void defer_free(struct session *s)
 	struct sess_trg_defer *d = s->udf ? s->udf->defer : NULL;
 	if (!d)
 		return;
-	for (size_t i = 0; i < d->nmodes; i++)
-		free(d->modes[i].name);
+	modes_free(d->modes, d->nmodes);
 	drop_savepoints(d, 0);
-	free(d->modes);
 	free(d->sps);
 	free(d);
 	s->udf->defer = NULL;
@@ -107,14 +142,17 @@ void sess_trigger_defer_savepoint(struct session *s, enum xlat_txn op, const cha
 			d->capsps = d->capsps ? 2 * d->capsps : 4;
 			d->sps = base_xrealloc(d->sps, d->capsps * sizeof(*d->sps));
 		}
-		d->sps[d->nsps++] = (struct defer_sp){base_xstrdup(name), d->seq + 1};
+		d->sps[d->nsps++] = (struct defer_sp){base_xstrdup(name), d->seq + 1, d->all,
+						      modes_copy(d->modes, d->nmodes), d->nmodes};
 		return;
 	}
 	size_t i = d->nsps;
 	while (i > 0 && strcmp(d->sps[i - 1].name, name) != 0)
 		i--;
-	if (op == XLAT_TXN_ROLLBACK_TO) /* not found: made before any row was deferred */
+	if (op == XLAT_TXN_ROLLBACK_TO) { /* not found: made before anything was kept here */
 		sess_trigger_deferred_rollback(s, i ? d->sps[i - 1].seq : 0);
+		restore_modes(d, i ? &d->sps[i - 1] : NULL);
+	}
 	if (op == XLAT_TXN_ROLLBACK_TO && i)
 		drop_savepoints(d, i); /* the savepoint itself stays, as in SQLite */
 	else if (op == XLAT_TXN_ROLLBACK_TO || op == XLAT_TXN_RELEASE)
