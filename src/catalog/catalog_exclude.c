@@ -241,13 +241,14 @@ static bool reorder(sqlite3_context *ctx, const char *table)
 {
 	sqlite3 *db = sqlite3_context_db_handle(ctx);
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT t.name, t.sql FROM sqlite_schema AS i JOIN sqlite_schema AS t "
-			       "ON t.type = 'trigger' AND t.name IN (i.name || '" XLAT_EXCLUDE_INSERT
-			       "', i.name || '" XLAT_EXCLUDE_UPDATE "') WHERE i.type = 'index' AND "
-			       "i.tbl_name = ?1 COLLATE NOCASE AND instr(i.sql, '" XLAT_EXCLUDE_MARK
-			       "') ORDER BY i.rowid DESC, t.name",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		    db,
+		    "SELECT t.name, t.sql FROM sqlite_schema AS i JOIN sqlite_schema AS t "
+		    "ON t.type = 'trigger' AND t.name IN (i.name || '" XLAT_EXCLUDE_INSERT
+		    "', i.name || '" XLAT_EXCLUDE_UPDATE "') WHERE i.type = 'index' AND "
+		    "i.tbl_name = ?1 COLLATE NOCASE AND instr(i.sql, '" XLAT_EXCLUDE_MARK
+		    "') ORDER BY i.rowid DESC, t.name",
+		    -1, &st, NULL) != SQLITE_OK) {
 		pgfn_error(ctx, SQLSTATE_INTERNAL_ERROR, "%s", sqlite3_errmsg(db));
 		return false;
 	}

@@ -91,7 +91,8 @@ int pgfn_register_call(sqlite3 *db, struct pgfn_conn *c)
 					       {"shardlite_trigger_apply", 2, fn_apply},
 					       {"pg_trigger_depth", 0, fn_depth},
 					       {"shardlite_transition", 1, fn_transition},
-					       {"shardlite_exclude_skipping", 0, fn_exclude_skipping}};
+					       {"shardlite_exclude_skipping", 0,
+						fn_exclude_skipping}};
 	int rc = pgfn_define_with(db, defs, ARRAY_LEN(defs), SQLITE_UTF8 | SQLITE_INNOCUOUS, c);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function_v2(db, "shardlite_raise", 2,

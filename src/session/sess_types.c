@@ -71,11 +71,11 @@ static bool exclusion(struct session *s, const char *name, const char *conname)
 	sqlite3_stmt *vm = NULL;
 	bool found = false;
 	if (s->conn &&
-	    sqlite3_prepare_v2(shard_conn_db(s->conn),
-			       "SELECT 1 FROM main.sqlite_schema WHERE type = 'index' AND name = ?1 "
-			       "AND tbl_name = ?2 COLLATE NOCASE AND instr(sql, '" XLAT_EXCLUDE_MARK
-			       "')",
-			       -1, &vm, NULL) == SQLITE_OK) {
+	    sqlite3_prepare_v2(
+		    shard_conn_db(s->conn),
+		    "SELECT 1 FROM main.sqlite_schema WHERE type = 'index' AND name = ?1 "
+		    "AND tbl_name = ?2 COLLATE NOCASE AND instr(sql, '" XLAT_EXCLUDE_MARK "')",
+		    -1, &vm, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(vm, 1, conname, -1, SQLITE_STATIC);
 		sqlite3_bind_text(vm, 2, name, -1, SQLITE_STATIC);
 		found = sqlite3_step(vm) == SQLITE_ROW;

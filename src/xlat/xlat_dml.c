@@ -692,7 +692,7 @@ bool xlat_stmt_insert(struct xlat_ctx *c, const PgQuery__InsertStmt *s)
 		 : s->on_conflict_clause->action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_UPDATE
 			 ? 4 | 16 | 512
 		 : s->on_conflict_clause->infer ? 4 | 512
-						 : 4 | 512 | 1024);
+						: 4 | 512 | 1024);
 	const struct xlat_schema_col *cols = NULL;
 	size_t ncols = 0;
 	(void)xlat_scope_target(c, s->relation, &cols, &ncols);
